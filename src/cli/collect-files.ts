@@ -1,0 +1,91 @@
+/**
+ * The CLI's file access: walk the given paths, keep what may be a migration, read it, and add the
+ * companion files (a .down.sql, a Flyway undo, a sqitch revert) the engine pairs with it.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import type { FileError } from "../engine/analyze.js";
+import type { Config } from "../engine/config.js";
+import { companionPaths, detectByPath } from "../engine/detect.js";
+import type { SourceFile } from "../engine/model.js";
+
+const SKIPPED_DIRS = new Set(["node_modules", ".git", "vendor", "dist", ".venv", "venv", "__pycache__", "target"]);
+
+export class UsageError extends Error {}
+
+/** Paths as the user sees them: relative to the working directory, with forward slashes. */
+export const displayPath = (absolute: string, cwd = process.cwd()): string => relative(cwd, absolute).split(sep).join("/") || ".";
+
+function walk(dir: string, out: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) walk(join(dir, entry.name), out);
+    } else if (entry.isFile()) out.push(join(dir, entry.name));
+  }
+}
+
+export interface CollectedFiles {
+  files: SourceFile[];
+  explicit: Set<string>;
+  errors: FileError[];
+}
+
+export function collectFiles(paths: readonly string[], config: Config, cwd = process.cwd()): CollectedFiles {
+  const found = new Map<string, boolean>(); // absolute path -> named explicitly
+  for (const given of paths) {
+    const absolute = resolve(cwd, given);
+    let stat;
+    try {
+      stat = statSync(absolute);
+    } catch {
+      throw new UsageError(`no such file or directory: ${given}`);
+    }
+    if (stat.isDirectory()) {
+      const all: string[] = [];
+      walk(absolute, all);
+      for (const file of all) if (detectByPath(displayPath(file, cwd), config) !== undefined && !found.has(file)) found.set(file, false);
+    } else found.set(absolute, true);
+  }
+  // companions, so `migguard lint 001_x.up.sql` still sees its down
+  for (const file of [...found.keys()]) {
+    const detected = detectByPath(displayPath(file, cwd), config);
+    if (!detected || detected === "sql-candidate") continue;
+    let siblings: string[] = [];
+    if (detected.layout === "flyway") {
+      try {
+        siblings = readdirSync(dirname(file)).map((name) => displayPath(join(dirname(file), name), cwd));
+      } catch {
+        siblings = [];
+      }
+    }
+    for (const companion of companionPaths(detected, siblings)) {
+      const absolute = resolve(cwd, companion);
+      if (!found.has(absolute) && statSync(absolute, { throwIfNoEntry: false })?.isFile()) found.set(absolute, false);
+    }
+  }
+  const files: SourceFile[] = [];
+  const explicit = new Set<string>();
+  const errors: FileError[] = [];
+  for (const [absolute, named] of found) {
+    const path = displayPath(absolute, cwd);
+    try {
+      const size = statSync(absolute).size;
+      if (size > config.max_file_bytes) {
+        errors.push({ path, message: `larger than ${config.max_file_bytes} bytes (max_file_bytes), skipped` });
+        continue;
+      }
+      files.push({ path, content: readFileSync(absolute, "utf8") });
+      if (named) explicit.add(path);
+    } catch (error) {
+      errors.push({ path, message: `cannot read: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+  files.sort((a, b) => a.path.localeCompare(b.path));
+  return { files, explicit, errors };
+}

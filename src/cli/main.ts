@@ -1,0 +1,68 @@
+/**
+ * The `migguard` command line. Exit codes: 0 no error findings, 1 error findings, 2 usage errors.
+ */
+import { parseArgs } from "node:util";
+import { UsageError } from "./collect-files.js";
+import { lintCommand, type CommandResult } from "./lint-command.js";
+import { OUTPUT_FORMATS, type OutputFormat } from "./output.js";
+import { VERSION } from "./version.js";
+
+const HELP = `migguard ${VERSION}: stop dangerous database migrations before they merge
+
+Usage:
+  migguard lint [--format text|json|sarif] [--config FILE] PATH...
+      Lint migration files; directories are walked and non-migrations ignored.
+
+Options:
+  -f, --format    text (default), json or sarif
+  -c, --config    config file (default: the nearest .github/migguard.yml)
+  -h, --help      this help
+  -v, --version   print the version
+
+Exit status: 0 when there is no error finding, 1 when there is, 2 on a usage error.
+`;
+
+function formatOf(value: string | undefined): OutputFormat {
+  const format = (value ?? "text") as OutputFormat;
+  if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`unknown --format "${value}" (use ${OUTPUT_FORMATS.join(", ")})`);
+  return format;
+}
+
+export async function run(argv: string[]): Promise<CommandResult> {
+  const [command, ...rest] = argv;
+  if (!command || command === "-h" || command === "--help" || command === "help") return { output: HELP, exitCode: command ? 0 : 2 };
+  if (command === "-v" || command === "--version") return { output: `${VERSION}\n`, exitCode: 0 };
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      format: { type: "string", short: "f" },
+      config: { type: "string", short: "c" },
+      base: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) return { output: HELP, exitCode: 0 };
+  switch (command) {
+    case "lint":
+      if (positionals.length === 0) throw new UsageError("lint needs at least one PATH");
+      return lintCommand({ paths: positionals, format: formatOf(values.format), config: values.config });
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+export async function main(argv = process.argv.slice(2)): Promise<number> {
+  try {
+    const result = await run(argv);
+    process.stdout.write(result.output);
+    return result.exitCode;
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof Error && "code" in error && String((error as { code: unknown }).code).startsWith("ERR_PARSE_ARGS"))) {
+      process.stderr.write(`migguard: ${error.message}\n\n${HELP}`);
+      return 2;
+    }
+    process.stderr.write(`migguard: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Framework adapters: each turns a migration file (and its companion) into the shared model.
+ * Parsers are WASM modules loaded once per process by `loadAdapters`.
+ */
+import type { DetectedFile } from "../detect.js";
+import type { Framework, MigrationInput } from "../model.js";
+import { loadPgParser, sqlMigration } from "./sql/index.js";
+
+export interface AdapterInput {
+  file: DetectedFile;
+  content: string;
+  /** the other half of the migration, when the layout keeps it in another file */
+  downFile?: { path: string; content: string };
+}
+
+export interface Adapter {
+  load(): Promise<void>;
+  parse(input: AdapterInput): MigrationInput;
+}
+
+const sqlAdapter: Adapter = { load: loadPgParser, parse: sqlMigration };
+
+/** One adapter per framework; a framework without one is reported as unsupported, never guessed at. */
+const adapters: Record<Framework, Adapter | undefined> = {
+  sql: sqlAdapter,
+  rails: undefined,
+  django: undefined,
+  alembic: undefined,
+};
+
+export function adapterFor(framework: Framework): Adapter | undefined {
+  return adapters[framework];
+}
+
+let loading: Promise<void> | undefined;
+/** Load every parser once (libpg-query is needed by all adapters for embedded SQL). */
+export function loadAdapters(): Promise<void> {
+  loading ??= Promise.all(Object.values(adapters).flatMap((a) => (a ? [a.load()] : []))).then(() => undefined);
+  return loading;
+}

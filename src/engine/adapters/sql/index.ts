@@ -1,0 +1,153 @@
+/**
+ * The PostgreSQL adapter: a SQL migration (any layout) -> the shared model.
+ * Layout modules split the file(s) into up/down segments; this module parses them with PostgreSQL's
+ * grammar, decides per statement whether it runs inside a transaction, and reads waivers.
+ * `parseEmbeddedSql` serves the Rails/Django/Alembic adapters for `execute` / RunSQL / op.execute.
+ */
+import type { DetectedFile } from "../../detect.js";
+import type { Down, MigrationInput, OperationInput, ParseProblem, Waiver } from "../../model.js";
+import { SourceLines } from "../../source-lines.js";
+import { mayHaveWaivers, parseWaiver } from "../../waivers.js";
+import { SQL_LAYOUTS, type SqlSegment, type TransactionMode } from "./layouts/index.js";
+import { statementOperations, unwrap } from "./pg-operations.js";
+import { parseStatements, scanComments, type ParsedStatement, type PgNode } from "./pg-parser.js";
+
+export { loadPgParser } from "./pg-parser.js";
+
+/** Statements PostgreSQL refuses inside a transaction block (Flyway runs such a migration without one). */
+export function mustRunOutsideTransaction(stmt: PgNode): boolean {
+  const unwrapped = unwrap(stmt);
+  if (!unwrapped) return false;
+  const [type, s] = unwrapped;
+  switch (type) {
+    case "IndexStmt":
+    case "DropStmt":
+      return Boolean(s.concurrent);
+    case "ReindexStmt":
+      return (s.params ?? []).some((p: PgNode) => String(p?.DefElem?.defname).toLowerCase() === "concurrently");
+    case "VacuumStmt":
+      return Boolean(s.is_vacuumcmd);
+    case "AlterSystemStmt":
+    case "CreatedbStmt":
+    case "DropdbStmt":
+    case "CreateTableSpaceStmt":
+    case "DropTableSpaceStmt":
+      return true;
+    default:
+      return false;
+  }
+}
+
+function runsInTransaction(mode: TransactionMode, statements: ParsedStatement[]): boolean {
+  switch (mode) {
+    case "wrapped":
+      return true;
+    case "implicit":
+      return statements.length > 1;
+    case "flyway":
+      return !statements.every((s) => mustRunOutsideTransaction(s.stmt));
+    case "none":
+      return false;
+  }
+}
+
+export interface SqlOperations {
+  ops: OperationInput[];
+  errors: ParseProblem[];
+  /** the runner wraps these statements in a transaction */
+  transactional: boolean;
+  statementCount: number;
+}
+
+/** Parse one segment and follow explicit BEGIN/COMMIT to know which statements run in a transaction. */
+export function segmentOperations(segment: SqlSegment, extra: Partial<OperationInput> = {}): SqlOperations {
+  const parsed = parseStatements(segment.text);
+  const wrapped = runsInTransaction(segment.transaction, parsed.statements);
+  let inTransaction = wrapped;
+  const ops: OperationInput[] = [];
+  for (const statement of parsed.statements) {
+    const produced = statementOperations(statement, inTransaction);
+    for (const op of produced) ops.push({ ...op, ...extra } as OperationInput);
+    for (const op of produced) {
+      if (op.kind !== "transaction_control") continue;
+      if (op.action === "begin") inTransaction = true;
+      else if (op.action === "commit" || op.action === "rollback" || op.action === "commit_prepared" || op.action === "prepare")
+        inTransaction = segment.transaction === "implicit" && wrapped;
+    }
+  }
+  return { ops, errors: parsed.errors, transactional: wrapped, statementCount: parsed.statements.length };
+}
+
+/**
+ * SQL embedded in another language (Rails `execute`, Django `RunSQL`, Alembic `op.execute`):
+ * `line` is the host-file line where the SQL text starts.
+ */
+export function parseEmbeddedSql(sql: string, options: { line: number; inTransaction: boolean }): { ops: OperationInput[]; errors: ParseProblem[] } {
+  const result = segmentOperations({ text: sql, transaction: options.inTransaction ? "wrapped" : "none" }, { embeddedSql: true });
+  const shift = options.line - 1;
+  return {
+    ops: result.ops.map((op) => ({ ...op, loc: { line: op.loc.line + shift, endLine: op.loc.endLine + shift } }) as OperationInput),
+    errors: result.errors.map((e) => ({ ...e, line: e.line + shift, endLine: e.endLine !== undefined ? e.endLine + shift : undefined })),
+  };
+}
+
+export function readWaivers(content: string): Waiver[] {
+  if (!mayHaveWaivers(content)) return [];
+  const lines = new SourceLines(content);
+  return scanComments(content, lines)
+    .map((c) => parseWaiver(c.text, c.line))
+    .filter((w): w is Waiver => w !== undefined);
+}
+
+const meaningful = (ops: OperationInput[]) =>
+  ops.some((op) => op.kind !== "transaction_control" && !(op.kind === "set_setting" && op.scope !== "reset"));
+
+export interface SqlUnit {
+  file: DetectedFile;
+  content: string;
+  downFile?: { path: string; content: string };
+}
+
+export function sqlMigration(unit: SqlUnit): MigrationInput {
+  const split = SQL_LAYOUTS[unit.file.layout] ?? SQL_LAYOUTS["plain-sql"]!;
+  const sections = split({ path: unit.file.path, content: unit.content, downFile: unit.downFile });
+  const up: OperationInput[] = [];
+  const syntaxErrors: ParseProblem[] = [];
+  let transactional = false;
+  for (const segment of sections.up) {
+    const result = segmentOperations(segment);
+    up.push(...result.ops);
+    syntaxErrors.push(...result.errors);
+    transactional ||= result.transactional;
+  }
+
+  let down: Down;
+  if (sections.down.kind === "sql") {
+    const downPath = sections.down.path;
+    const ops: OperationInput[] = [];
+    for (const segment of sections.down.segments) {
+      const result = segmentOperations(segment);
+      ops.push(...result.ops);
+      syntaxErrors.push(...result.errors.map((e) => (downPath !== unit.file.path ? { ...e, path: downPath } : e)));
+    }
+    const external = downPath !== unit.file.path ? downPath : undefined;
+    if (!meaningful(ops) && syntaxErrors.every((e) => e.path !== downPath))
+      down = { status: "empty", path: external };
+    else down = { status: "present", ops: ops as never, path: external, derived: false };
+  } else if (sections.down.kind === "missing") down = { status: "missing", reason: sections.down.reason };
+  else down = { status: "unsupported", reason: sections.down.reason };
+
+  return {
+    path: unit.file.path,
+    framework: "sql",
+    layout: unit.file.layout,
+    version: unit.file.version,
+    name: unit.file.name,
+    transactional,
+    up: up as never,
+    down,
+    waivers: readWaivers(unit.content),
+    syntaxErrors,
+    notes: sections.notes,
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Liquibase formatted SQL: `--liquibase formatted sql`, then `--changeset author:id [runInTransaction:false]`
+ * blocks whose rollback is given in `--rollback <sql>` comment lines. Liquibase cannot generate a
+ * rollback for raw SQL, so a changeset without `--rollback` has no way back.
+ */
+import type { ParseProblem } from "../../../model.js";
+import { findMarkers, sectionsBetween } from "./markers.js";
+import type { SqlLayoutInput, SqlSections, SqlSegment } from "./sections.js";
+import { keepRanges } from "./sections.js";
+
+const CHANGESET = /^changeset\s+(\S+)(.*)$/i;
+const ROLLBACK = /^rollback\b\s?/i;
+
+export function splitLiquibase(input: SqlLayoutInput): SqlSections {
+  const content = input.content;
+  const markers = findMarkers(content, (body) => CHANGESET.test(body) || ROLLBACK.test(body));
+  const changesets = sectionsBetween(
+    markers.filter((m) => CHANGESET.test(m.body)),
+    Buffer.byteLength(content),
+  );
+  const up: SqlSegment[] = [];
+  const downParts: Array<{ line: number; sql: string }> = [];
+  const withoutRollback: string[] = [];
+  const notes: ParseProblem[] = [];
+  const bytes = Buffer.from(content, "utf8");
+  for (const changeset of changesets) {
+    const [, id, attributes] = CHANGESET.exec(changeset.marker.body)!;
+    const rollbacks = markers.filter(
+      (m) => ROLLBACK.test(m.body) && m.comment.startByte >= changeset.start && m.comment.startByte < changeset.end,
+    );
+    // the body is the changeset minus its rollback comments (the scanner already keeps them out of the SQL)
+    up.push({
+      text: keepRanges(content, [[changeset.start, changeset.end]]),
+      transaction: /runInTransaction:\s*false/i.test(attributes) ? "none" : "wrapped",
+    });
+    const hasSql = bytes.subarray(changeset.start, changeset.end).toString("utf8").replace(/--.*$/gm, "").trim() !== "";
+    if (rollbacks.length === 0 && hasSql) withoutRollback.push(id);
+    for (const rollback of rollbacks) {
+      const sql = rollback.body.replace(ROLLBACK, "");
+      if (/^(not required|empty)\s*$/i.test(sql)) continue;
+      downParts.push({ line: rollback.comment.line, sql });
+    }
+  }
+  if (changesets.length === 0) notes.push({ line: 1, message: "no `--changeset` in this Liquibase file" });
+  if (withoutRollback.length > 0) {
+    return { up, down: { kind: "missing", reason: `changeset ${withoutRollback.join(", ")} has no --rollback` }, notes };
+  }
+  // Put each rollback's SQL on its own comment line so findings in the down point at the right line.
+  const lines = content.split("\n").map(() => "");
+  for (const part of downParts) lines[part.line - 1] = part.sql;
+  return { up, down: { kind: "sql", segments: [{ text: lines.join("\n"), transaction: "wrapped" }], path: input.path }, notes };
+}

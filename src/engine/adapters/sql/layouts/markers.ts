@@ -1,0 +1,24 @@
+/** Marker comments (dbmate, goose, Liquibase) found by PostgreSQL's scanner, so markers inside strings do not count. */
+import { scanComments, type SqlComment } from "../pg-parser.js";
+
+export interface Marker {
+  comment: SqlComment;
+  /** the marker's words after the comment opener, e.g. "+goose Up" or "migrate:down transaction:false" */
+  body: string;
+}
+
+export function findMarkers(content: string, accept: (body: string) => boolean): Marker[] {
+  return scanComments(content)
+    .filter((c) => c.text.startsWith("--"))
+    .map((comment) => ({ comment, body: comment.text.replace(/^--\s*/, "").trim() }))
+    .filter((m) => accept(m.body));
+}
+
+/** Byte ranges between consecutive markers: each marker owns the text up to the next one. */
+export function sectionsBetween(markers: Marker[], contentBytes: number): Array<{ marker: Marker; start: number; end: number }> {
+  return markers.map((marker, i) => ({
+    marker,
+    start: marker.comment.endByte,
+    end: i + 1 < markers.length ? markers[i + 1].comment.startByte : contentBytes,
+  }));
+}

@@ -1,0 +1,57 @@
+/**
+ * What a layout module returns: the up (and the down, when the layout has one) as SQL text that keeps
+ * the file's line numbers, plus how the layout's runner executes it. Layout modules only split files;
+ * parsing and interpretation are shared.
+ */
+import type { ParseProblem } from "../../../model.js";
+
+/** How the migration runner executes a piece of SQL. */
+export type TransactionMode =
+  /** the runner wraps it in BEGIN/COMMIT (goose, dbmate, Liquibase, Flyway) */
+  | "wrapped"
+  /** sent as one multi-statement query: PostgreSQL runs it as one implicit transaction when it has 2+ statements (golang-migrate, Prisma) */
+  | "implicit"
+  /** Flyway: outside a transaction only when every statement must be (CREATE INDEX CONCURRENTLY, VACUUM, ...) */
+  | "flyway"
+  /** statement by statement in autocommit (psql-style runners, sqitch) */
+  | "none";
+
+export interface SqlSegment {
+  /** SQL with everything outside the segment blanked, so offsets map to the file's lines */
+  text: string;
+  transaction: TransactionMode;
+}
+
+export type DownSource =
+  | { kind: "sql"; segments: SqlSegment[]; path: string; /** the file/section exists but holds no statement */ }
+  | { kind: "missing"; reason: string }
+  | { kind: "unsupported"; reason: string };
+
+export interface SqlSections {
+  up: SqlSegment[];
+  down: DownSource;
+  notes: ParseProblem[];
+}
+
+export interface SqlLayoutInput {
+  path: string;
+  content: string;
+  /** the paired file holding the down (golang-migrate .down.sql, Flyway U, sqitch revert) */
+  downFile?: { path: string; content: string };
+}
+
+/** Keep bytes inside `ranges` ([start, end) in UTF-8 bytes); blank the rest but keep every newline. */
+export function keepRanges(content: string, ranges: ReadonlyArray<readonly [number, number]>): string {
+  const source = Buffer.from(content, "utf8");
+  const out = Buffer.alloc(source.length, 0x20);
+  for (let i = 0; i < source.length; i++) if (source[i] === 0x0a) out[i] = 0x0a;
+  for (const [start, end] of ranges) source.copy(out, start, start, end);
+  return out.toString("utf8");
+}
+
+/** Blank the given byte ranges (marker comments), keep the rest. */
+export function blankRanges(content: string, ranges: ReadonlyArray<readonly [number, number]>): string {
+  const out = Buffer.from(content, "utf8");
+  for (const [start, end] of ranges) for (let i = start; i < end; i++) if (out[i] !== 0x0a) out[i] = 0x20;
+  return out.toString("utf8");
+}

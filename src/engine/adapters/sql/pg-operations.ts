@@ -1,0 +1,511 @@
+/**
+ * libpg-query AST -> normalised operations of the shared model.
+ * One statement may yield several operations (ALTER TABLE with several subcommands); every one keeps
+ * the statement's lines. Statements the model does not interpret become `raw` operations.
+ */
+import { Deparser } from "pgsql-deparser";
+import type { ColumnSpec, ConstraintType, DefaultValue, ObjectType, OperationInput, TypeRef } from "../../model.js";
+import { isVolatileFunction, SERIAL_TYPES, typeRef } from "../../types.js";
+import type { ParsedStatement, PgNode } from "./pg-parser.js";
+
+type Loose = PgNode | undefined;
+
+/** The single key of a wrapper node: `{ IndexStmt: {...} }` -> ["IndexStmt", {...}] */
+export function unwrap(node: Loose): [string, PgNode] | undefined {
+  if (!node || typeof node !== "object") return undefined;
+  const key = Object.keys(node)[0];
+  return key ? [key, node[key]] : undefined;
+}
+
+const str = (node: Loose): string | undefined => node?.String?.sval ?? node?.sval;
+
+export function rangeVarName(rv: Loose): string {
+  if (!rv) return "";
+  return rv.schemaname ? `${rv.schemaname}.${rv.relname}` : (rv.relname ?? "");
+}
+
+/** A qualified name given as a list of String nodes. */
+const qualifiedName = (list: Loose[] | undefined): string => (list ?? []).map(str).filter(Boolean).join(".");
+
+function deparse(node: Loose): string {
+  if (!node) return "";
+  try {
+    return Deparser.deparse(node as never);
+  } catch {
+    return "";
+  }
+}
+
+export function typeOf(typeName: Loose): TypeRef | undefined {
+  if (!typeName?.names) return undefined;
+  const names: string[] = typeName.names.map(str).filter(Boolean);
+  const last = names[names.length - 1] ?? "";
+  const base = names.length > 1 && names[0] !== "pg_catalog" ? names.join(".") : last;
+  const mods: number[] = (typeName.typmods ?? [])
+    .map((m: PgNode) => m?.A_Const?.ival?.ival ?? (m?.A_Const?.ival ? 0 : undefined))
+    .filter((n: unknown): n is number => typeof n === "number");
+  // "interval" typmods are field masks, not sizes
+  return typeRef(base, last === "interval" ? [] : mods, Array.isArray(typeName.arrayBounds));
+}
+
+/** Does the expression call a volatile function (evaluated per row)? Unknown functions count as volatile. */
+export function expressionIsVolatile(expr: Loose): boolean {
+  let volatile = false;
+  const visit = (node: unknown): void => {
+    if (volatile || !node || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const record = node as PgNode;
+    if (record.FuncCall) {
+      const name = qualifiedName(record.FuncCall.funcname);
+      if (isVolatileFunction(name)) {
+        volatile = true;
+        return;
+      }
+    }
+    for (const value of Object.values(record)) visit(value);
+  };
+  visit(expr);
+  return volatile;
+}
+
+function defaultValue(expr: Loose): DefaultValue {
+  return { expr: deparse(expr), volatile: expressionIsVolatile(expr) };
+}
+
+const CONSTRAINT_TYPES: Record<string, ConstraintType | undefined> = {
+  CONSTR_FOREIGN: "foreign_key",
+  CONSTR_CHECK: "check",
+  CONSTR_UNIQUE: "unique",
+  CONSTR_PRIMARY: "primary_key",
+  CONSTR_EXCLUSION: "exclusion",
+  CONSTR_NOTNULL: "not_null",
+};
+
+export function columnSpec(def: PgNode): ColumnSpec {
+  const rawType = def.typeName?.names?.map(str) ?? [];
+  const typeName = rawType[rawType.length - 1] ?? "";
+  const spec: ColumnSpec = {
+    name: def.colname ?? "",
+    type: typeOf(def.typeName),
+    notNull: false,
+    primaryKey: false,
+    unique: false,
+    check: false,
+    serial: SERIAL_TYPES.has(String(typeName).toLowerCase()),
+  };
+  for (const wrapped of def.constraints ?? []) {
+    const c = wrapped.Constraint;
+    if (!c) continue;
+    switch (c.contype) {
+      case "CONSTR_NOTNULL":
+        spec.notNull = true;
+        break;
+      case "CONSTR_DEFAULT":
+        spec.default = defaultValue(c.raw_expr);
+        break;
+      case "CONSTR_PRIMARY":
+        spec.primaryKey = true;
+        spec.notNull = true;
+        break;
+      case "CONSTR_UNIQUE":
+        spec.unique = true;
+        break;
+      case "CONSTR_CHECK":
+        spec.check = true;
+        break;
+      case "CONSTR_FOREIGN":
+        spec.references = { table: rangeVarName(c.pktable), column: str(c.pk_attrs?.[0]), notValid: Boolean(c.skip_validation) };
+        break;
+      case "CONSTR_GENERATED":
+        spec.generated = c.generated_kind === "v" ? "virtual" : "stored";
+        break;
+      case "CONSTR_IDENTITY":
+        spec.generated = "identity";
+        spec.notNull = true;
+        break;
+    }
+  }
+  return spec;
+}
+
+/** Tables and columns a SELECT/INSERT reads, to recognise a backup made before a drop. */
+function sourcesOf(node: unknown): { tables: string[]; columns: string[] } {
+  const tables = new Set<string>();
+  const columns = new Set<string>();
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== "object") return;
+    if (Array.isArray(n)) return n.forEach(visit);
+    const record = n as PgNode;
+    if (record.RangeVar) tables.add(rangeVarName(record.RangeVar));
+    if (record.ColumnRef) {
+      const fields = record.ColumnRef.fields ?? [];
+      const last = fields[fields.length - 1];
+      if (last?.A_Star) columns.add("*");
+      else if (str(last)) columns.add(str(last)!);
+    }
+    for (const value of Object.values(record)) visit(value);
+  };
+  visit(node);
+  return { tables: [...tables], columns: [...columns] };
+}
+
+const OBJECT_TYPES: Record<string, ObjectType> = {
+  OBJECT_VIEW: "view",
+  OBJECT_MATVIEW: "materialized_view",
+  OBJECT_FUNCTION: "function",
+  OBJECT_PROCEDURE: "procedure",
+  OBJECT_ROUTINE: "function",
+  OBJECT_AGGREGATE: "function",
+  OBJECT_TRIGGER: "trigger",
+  OBJECT_SEQUENCE: "sequence",
+  OBJECT_EXTENSION: "extension",
+  OBJECT_SCHEMA: "schema",
+  OBJECT_TYPE: "type",
+  OBJECT_DOMAIN: "domain",
+  OBJECT_POLICY: "policy",
+  OBJECT_RULE: "rule",
+  OBJECT_DATABASE: "database",
+  OBJECT_ROLE: "role",
+  OBJECT_PUBLICATION: "publication",
+};
+
+/** Names of the objects of a DROP statement, whatever form the parser gives them in. */
+function dropNames(objects: PgNode[] | undefined): { names: string[]; table?: string } {
+  const names: string[] = [];
+  let table: string | undefined;
+  for (const object of objects ?? []) {
+    if (object.List) {
+      const parts: string[] = object.List.items.map(str).filter(Boolean);
+      names.push(parts.join("."));
+    } else if (object.ObjectWithArgs) names.push(qualifiedName(object.ObjectWithArgs.objname));
+    else if (object.TypeName) names.push(qualifiedName(object.TypeName.names));
+    else if (str(object)) names.push(str(object)!);
+  }
+  return { names, table };
+}
+
+const LOCK_MODES = [
+  "",
+  "ACCESS SHARE",
+  "ROW SHARE",
+  "ROW EXCLUSIVE",
+  "SHARE UPDATE EXCLUSIVE",
+  "SHARE",
+  "SHARE ROW EXCLUSIVE",
+  "EXCLUSIVE",
+  "ACCESS EXCLUSIVE",
+];
+
+const defElemNames = (options: PgNode[] | undefined): string[] =>
+  (options ?? []).map((o) => String(o?.DefElem?.defname ?? "").toLowerCase());
+
+type Base = { loc: { line: number; endLine: number }; text: string; inTransaction: boolean };
+
+function alterTableOps(stmt: PgNode, base: Base): OperationInput[] {
+  const table = rangeVarName(stmt.relation);
+  if (stmt.objtype && stmt.objtype !== "OBJECT_TABLE" && stmt.objtype !== "OBJECT_FOREIGN_TABLE") {
+    return [{ kind: "raw", ...base, statement: `ALTER ${String(stmt.objtype).replace("OBJECT_", "")}`, table }];
+  }
+  const ops: OperationInput[] = [];
+  for (const wrapped of stmt.cmds ?? []) {
+    const cmd = wrapped.AlterTableCmd;
+    if (!cmd) continue;
+    const column = cmd.name as string | undefined;
+    switch (cmd.subtype) {
+      case "AT_AddColumn":
+        ops.push({ kind: "add_column", ...base, table, column: columnSpec(cmd.def.ColumnDef), ifNotExists: Boolean(cmd.missing_ok) });
+        break;
+      case "AT_DropColumn":
+        ops.push({ kind: "drop_column", ...base, table, column: column ?? "", ifExists: Boolean(cmd.missing_ok), cascade: cmd.behavior === "DROP_CASCADE" });
+        break;
+      case "AT_AlterColumnType": {
+        const def = cmd.def?.ColumnDef ?? {};
+        const type = typeOf(def.typeName) ?? typeRef("unknown");
+        ops.push({ kind: "alter_column_type", ...base, table, column: column ?? "", type, using: def.raw_default ? deparse(def.raw_default) : undefined });
+        break;
+      }
+      case "AT_SetNotNull":
+        ops.push({ kind: "set_not_null", ...base, table, column: column ?? "" });
+        break;
+      case "AT_DropNotNull":
+        ops.push({ kind: "drop_not_null", ...base, table, column: column ?? "" });
+        break;
+      case "AT_ColumnDefault":
+        if (cmd.def) ops.push({ kind: "set_default", ...base, table, column: column ?? "", default: defaultValue(cmd.def) });
+        else ops.push({ kind: "drop_default", ...base, table, column: column ?? "" });
+        break;
+      case "AT_AddConstraint": {
+        const c = cmd.def?.Constraint ?? {};
+        const type = CONSTRAINT_TYPES[c.contype];
+        if (!type) {
+          ops.push({ kind: "raw", ...base, statement: "ALTER TABLE ADD CONSTRAINT", table });
+          break;
+        }
+        const columns: string[] = [...(c.keys ?? []), ...(c.fk_attrs ?? [])].map(str).filter(Boolean) as string[];
+        ops.push({
+          kind: "add_constraint",
+          ...base,
+          table,
+          name: c.conname,
+          constraint: type,
+          columns,
+          referencesTable: c.pktable ? rangeVarName(c.pktable) : undefined,
+          notValid: Boolean(c.skip_validation),
+          usingIndex: c.indexname,
+        });
+        break;
+      }
+      case "AT_ValidateConstraint":
+        ops.push({ kind: "validate_constraint", ...base, table, name: column });
+        break;
+      case "AT_DropConstraint":
+        ops.push({ kind: "drop_constraint", ...base, table, name: column, ifExists: Boolean(cmd.missing_ok) });
+        break;
+      case "AT_SetTableSpace":
+      case "AT_SetLogged":
+      case "AT_SetUnLogged":
+      case "AT_SetAccessMethod":
+        ops.push({ kind: "raw", ...base, statement: `ALTER TABLE ${String(cmd.subtype).replace("AT_", "")}`, table, rewritesTable: true });
+        break;
+      case "AT_AddIdentity":
+        ops.push({ kind: "raw", ...base, statement: "ALTER TABLE ADD IDENTITY", table });
+        break;
+      default:
+        ops.push({ kind: "raw", ...base, statement: `ALTER TABLE ${String(cmd.subtype ?? "").replace("AT_", "")}`, table });
+    }
+  }
+  return ops;
+}
+
+/** Convert one parsed statement. `inTransaction` is the layout's decision for this statement. */
+export function statementOperations(parsed: ParsedStatement, inTransaction: boolean): OperationInput[] {
+  const base: Base = { loc: { line: parsed.line, endLine: parsed.endLine }, text: parsed.text, inTransaction };
+  const unwrapped = unwrap(parsed.stmt);
+  if (!unwrapped) return [];
+  const [type, s] = unwrapped;
+  switch (type) {
+    case "CreateStmt": {
+      const columns: ColumnSpec[] = [];
+      const constraints: Array<{ type: ConstraintType; columns: string[] }> = [];
+      let likeTable: string | undefined;
+      for (const element of s.tableElts ?? []) {
+        if (element.ColumnDef) columns.push(columnSpec(element.ColumnDef));
+        else if (element.Constraint) {
+          const ct = CONSTRAINT_TYPES[element.Constraint.contype];
+          if (ct) constraints.push({ type: ct, columns: [...(element.Constraint.keys ?? []), ...(element.Constraint.fk_attrs ?? [])].map(str).filter(Boolean) as string[] });
+        } else if (element.TableLikeClause) likeTable = rangeVarName(element.TableLikeClause.relation);
+      }
+      void likeTable; // LIKE copies the structure, not the data: not a backup
+      return [
+        {
+          kind: "create_table",
+          ...base,
+          table: rangeVarName(s.relation),
+          columns,
+          constraints,
+          ifNotExists: Boolean(s.if_not_exists),
+          temporary: s.relation?.relpersistence === "t",
+        },
+      ];
+    }
+    case "CreateTableAsStmt": {
+      const name = rangeVarName(s.into?.rel);
+      if (s.objtype === "OBJECT_MATVIEW") return [{ kind: "create_object", ...base, objectType: "materialized_view", name }];
+      const sources = sourcesOf(s.query);
+      return [{ kind: "create_table", ...base, table: name, asSelect: true, copiedFrom: sources.tables[0], ifNotExists: Boolean(s.if_not_exists) }];
+    }
+    case "SelectStmt": {
+      if (s.intoClause) {
+        const sources = sourcesOf(s.fromClause);
+        return [{ kind: "create_table", ...base, table: rangeVarName(s.intoClause.rel), asSelect: true, copiedFrom: sources.tables[0] }];
+      }
+      // SELECT set_config('lock_timeout', '5s', false)
+      for (const target of s.targetList ?? []) {
+        const call = target?.ResTarget?.val?.FuncCall;
+        if (call && qualifiedName(call.funcname).toLowerCase().endsWith("set_config")) {
+          const [name, value, local] = call.args ?? [];
+          const settingName = name?.A_Const?.sval?.sval;
+          if (settingName)
+            return [
+              {
+                kind: "set_setting",
+                ...base,
+                name: settingName,
+                value: value?.A_Const?.sval?.sval,
+                scope: local?.A_Const?.boolval?.boolval ? "local" : "session",
+              },
+            ];
+        }
+      }
+      return [{ kind: "raw", ...base, statement: "SELECT" }];
+    }
+    case "DropStmt": {
+      const { names } = dropNames(s.objects);
+      const common = { ifExists: Boolean(s.missing_ok), cascade: s.behavior === "DROP_CASCADE" };
+      if (s.removeType === "OBJECT_TABLE") return [{ kind: "drop_table", ...base, tables: names, ...common }];
+      if (s.removeType === "OBJECT_INDEX")
+        return [{ kind: "drop_index", ...base, names, concurrently: Boolean(s.concurrent), ifExists: common.ifExists }];
+      const objectType = OBJECT_TYPES[s.removeType] ?? "other";
+      // DROP TRIGGER name ON table / DROP POLICY name ON table: the list is [table..., name]
+      if (objectType === "trigger" || objectType === "policy" || objectType === "rule") {
+        const parts: string[] = (s.objects?.[0]?.List?.items ?? []).map(str).filter(Boolean);
+        const name = parts.pop() ?? "";
+        return [{ kind: "drop_object", ...base, objectType, names: [name], table: parts.join("."), ...common }];
+      }
+      return [{ kind: "drop_object", ...base, objectType, names, ...common, concurrently: Boolean(s.concurrent) }];
+    }
+    case "RenameStmt": {
+      const table = rangeVarName(s.relation);
+      if (s.renameType === "OBJECT_TABLE") return [{ kind: "rename_table", ...base, table, newName: s.newname }];
+      if (s.renameType === "OBJECT_COLUMN" && (s.relationType === "OBJECT_TABLE" || !s.relationType))
+        return [{ kind: "rename_column", ...base, table, column: s.subname, newName: s.newname }];
+      return [{ kind: "raw", ...base, statement: `RENAME ${String(s.renameType).replace("OBJECT_", "")}`, table: table || undefined }];
+    }
+    case "AlterTableStmt":
+      return alterTableOps(s, base);
+    case "IndexStmt": {
+      const columns: string[] = (s.indexParams ?? []).map((p: PgNode) => p?.IndexElem?.name ?? deparse(p?.IndexElem?.expr)).filter(Boolean);
+      return [
+        {
+          kind: "add_index",
+          ...base,
+          table: rangeVarName(s.relation),
+          name: s.idxname,
+          columns,
+          unique: Boolean(s.unique),
+          concurrently: Boolean(s.concurrent),
+          ifNotExists: Boolean(s.if_not_exists),
+          partial: Boolean(s.whereClause),
+          method: s.accessMethod,
+        },
+      ];
+    }
+    case "UpdateStmt": {
+      const columns: string[] = (s.targetList ?? []).map((t: PgNode) => t?.ResTarget?.name).filter(Boolean);
+      const values = sourcesOf((s.targetList ?? []).map((t: PgNode) => t?.ResTarget?.val));
+      const from = sourcesOf(s.fromClause);
+      const table = rangeVarName(s.relation);
+      return [
+        {
+          kind: "dml",
+          ...base,
+          verb: "update",
+          table,
+          hasWhere: Boolean(s.whereClause),
+          columns,
+          // UPDATE t SET copy = original: a copy of `original` within t
+          sourceTables: values.columns.length ? [table, ...from.tables] : from.tables,
+          sourceColumns: values.columns,
+        },
+      ];
+    }
+    case "DeleteStmt":
+      return [{ kind: "dml", ...base, verb: "delete", table: rangeVarName(s.relation), hasWhere: Boolean(s.whereClause) }];
+    case "InsertStmt": {
+      const sources = sourcesOf(s.selectStmt?.SelectStmt?.fromClause ? s.selectStmt : undefined);
+      const selectColumns = sourcesOf(s.selectStmt?.SelectStmt?.targetList).columns;
+      return [
+        {
+          kind: "dml",
+          ...base,
+          verb: "insert",
+          table: rangeVarName(s.relation),
+          columns: (s.cols ?? []).map((c: PgNode) => c?.ResTarget?.name).filter(Boolean),
+          sourceTables: sources.tables,
+          sourceColumns: selectColumns,
+        },
+      ];
+    }
+    case "MergeStmt":
+      return [{ kind: "dml", ...base, verb: "merge", table: rangeVarName(s.relation), hasWhere: true }];
+    case "CopyStmt":
+      if (s.is_from) return [{ kind: "dml", ...base, verb: "copy", table: rangeVarName(s.relation), hasWhere: true }];
+      return [{ kind: "raw", ...base, statement: "COPY TO", table: rangeVarName(s.relation) || undefined }];
+    case "TruncateStmt":
+      return [{ kind: "truncate", ...base, tables: (s.relations ?? []).map((r: PgNode) => rangeVarName(r.RangeVar)), cascade: s.behavior === "DROP_CASCADE" }];
+    case "VariableSetStmt": {
+      if (s.kind === "VAR_RESET" || s.kind === "VAR_RESET_ALL") return [{ kind: "set_setting", ...base, name: s.name ?? "all", scope: "reset" }];
+      const arg = s.args?.[0]?.A_Const;
+      const value = arg?.sval?.sval ?? (arg?.ival ? String(arg.ival.ival ?? 0) : undefined);
+      return [{ kind: "set_setting", ...base, name: s.name ?? "", value, scope: s.is_local ? "local" : "session" }];
+    }
+    case "TransactionStmt": {
+      const kinds: Record<string, "begin" | "commit" | "rollback" | "savepoint" | "release" | "rollback_to" | "prepare" | "commit_prepared"> = {
+        TRANS_STMT_BEGIN: "begin",
+        TRANS_STMT_START: "begin",
+        TRANS_STMT_COMMIT: "commit",
+        TRANS_STMT_ROLLBACK: "rollback",
+        TRANS_STMT_SAVEPOINT: "savepoint",
+        TRANS_STMT_RELEASE: "release",
+        TRANS_STMT_ROLLBACK_TO: "rollback_to",
+        TRANS_STMT_PREPARE: "prepare",
+        TRANS_STMT_COMMIT_PREPARED: "commit_prepared",
+        TRANS_STMT_ROLLBACK_PREPARED: "rollback",
+      };
+      return [{ kind: "transaction_control", ...base, action: kinds[s.kind] ?? "begin" }];
+    }
+    case "AlterEnumStmt": {
+      const typeName = qualifiedName(s.typeName);
+      if (s.oldVal) return [{ kind: "alter_enum", ...base, type: typeName, action: "rename_value", value: s.newVal, neighbor: s.oldVal }];
+      return [{ kind: "alter_enum", ...base, type: typeName, action: "add_value", value: s.newVal, neighbor: s.newValNeighbor, ifNotExists: Boolean(s.skipIfNewValExists) }];
+    }
+    case "CreateEnumStmt":
+    case "CompositeTypeStmt":
+    case "CreateRangeStmt":
+      return [{ kind: "create_object", ...base, objectType: "type", name: qualifiedName(s.typeName) || rangeVarName(s.typevar) }];
+    case "CreateDomainStmt":
+      return [{ kind: "create_object", ...base, objectType: "domain", name: qualifiedName(s.domainname) }];
+    case "ViewStmt":
+      return [{ kind: "create_object", ...base, objectType: "view", name: rangeVarName(s.view), orReplace: Boolean(s.replace) }];
+    case "CreateFunctionStmt":
+      return [{ kind: "create_object", ...base, objectType: s.is_procedure ? "procedure" : "function", name: qualifiedName(s.funcname), orReplace: Boolean(s.replace) }];
+    case "CreateTrigStmt":
+      return [{ kind: "create_object", ...base, objectType: "trigger", name: s.trigname, table: rangeVarName(s.relation), orReplace: Boolean(s.replace) }];
+    case "CreateSeqStmt":
+      return [{ kind: "create_object", ...base, objectType: "sequence", name: rangeVarName(s.sequence) }];
+    case "CreateExtensionStmt":
+      return [{ kind: "create_object", ...base, objectType: "extension", name: s.extname }];
+    case "CreateSchemaStmt":
+      return [{ kind: "create_object", ...base, objectType: "schema", name: s.schemaname ?? "" }];
+    case "CreatePolicyStmt":
+      return [{ kind: "create_object", ...base, objectType: "policy", name: s.policy_name, table: rangeVarName(s.table) }];
+    case "RuleStmt":
+      return [{ kind: "create_object", ...base, objectType: "rule", name: s.rulename, table: rangeVarName(s.relation), orReplace: Boolean(s.replace) }];
+    case "CreatedbStmt":
+      return [{ kind: "create_object", ...base, objectType: "database", name: s.dbname }];
+    case "CreateRoleStmt":
+      return [{ kind: "create_object", ...base, objectType: "role", name: s.role }];
+    case "CreatePublicationStmt":
+      return [{ kind: "create_object", ...base, objectType: "publication", name: s.pubname }];
+    case "DropdbStmt":
+      return [{ kind: "drop_object", ...base, objectType: "database", names: [s.dbname], ifExists: Boolean(s.missing_ok) }];
+    case "DropRoleStmt":
+      return [{ kind: "drop_object", ...base, objectType: "role", names: (s.roles ?? []).map((r: PgNode) => r?.RoleSpec?.rolename).filter(Boolean), ifExists: Boolean(s.missing_ok) }];
+    case "VacuumStmt": {
+      const options = defElemNames(s.options);
+      const tables = (s.rels ?? []).map((r: PgNode) => rangeVarName(r?.VacuumRelation?.relation));
+      const command = !s.is_vacuumcmd ? "analyze" : options.includes("full") ? "vacuum_full" : "vacuum";
+      return [{ kind: "maintenance", ...base, command, tables }];
+    }
+    case "ClusterStmt":
+      return [{ kind: "maintenance", ...base, command: "cluster", tables: s.relation ? [rangeVarName(s.relation)] : [] }];
+    case "ReindexStmt":
+      return [
+        {
+          kind: "maintenance",
+          ...base,
+          command: "reindex",
+          tables: s.relation ? [rangeVarName(s.relation)] : s.name ? [s.name] : [],
+          concurrently: defElemNames(s.params).includes("concurrently"),
+        },
+      ];
+    case "RefreshMatViewStmt":
+      return [{ kind: "maintenance", ...base, command: "refresh_materialized_view", tables: [rangeVarName(s.relation)], concurrently: Boolean(s.concurrent) }];
+    case "LockStmt":
+      return [{ kind: "lock_table", ...base, tables: (s.relations ?? []).map((r: PgNode) => rangeVarName(r.RangeVar)), mode: LOCK_MODES[s.mode ?? 8] ?? "ACCESS EXCLUSIVE" }];
+    case "DoStmt":
+      return [{ kind: "raw", ...base, statement: "DO" }];
+    default:
+      return [{ kind: "raw", ...base, statement: type.replace(/Stmt$/, "") }];
+  }
+}

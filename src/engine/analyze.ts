@@ -1,0 +1,245 @@
+/**
+ * The engine's front door: files in, findings out. No I/O: callers (CLI, App) read the files and the
+ * config and pass them in. Steps: detect + group -> adapter -> model -> rules -> config severities and
+ * waivers -> findings sorted by file and line.
+ */
+import { adapterFor, loadAdapters } from "./adapters/index.js";
+import { segmentOperations } from "./adapters/sql/index.js";
+import { defaultConfig, ruleOptions, ruleSeverity, type Config, type ConfigProblem } from "./config.js";
+import { detectByPath } from "./detect.js";
+import { INVALID_CONFIG, SYNTAX_ERROR, UNSUPPORTED_MIGRATION, WAIVER_WITHOUT_REASON } from "./engine-rules.js";
+import { enrichMigration } from "./enrich.js";
+import { groupMigrations, type MigrationUnit } from "./group.js";
+import { Migration, type Operation, type ReportedFinding, type Severity, type SourceFile } from "./model.js";
+import { computeFacts } from "./rules/facts.js";
+import { RULES } from "./rules/index.js";
+import type { Report, Rule, RuleMeta } from "./rules/rule.js";
+
+export interface FileError {
+  path: string;
+  message: string;
+}
+
+export interface AnalyzeInput {
+  files: readonly SourceFile[];
+  config?: Config;
+  /** problems found while loading the config, reported as `invalid-config` findings on `configPath` */
+  configProblems?: readonly ConfigProblem[];
+  configPath?: string;
+  /** files the user named explicitly: a .sql file among them is linted even outside a migrations folder */
+  explicitPaths?: ReadonlySet<string>;
+}
+
+export interface AnalysisResult {
+  findings: ReportedFinding[];
+  errors: FileError[];
+  migrations: Migration[];
+}
+
+export const KNOWN_RULE_IDS: ReadonlySet<string> = new Set([
+  ...RULES.map((r) => r.meta.id),
+  SYNTAX_ERROR.id,
+  INVALID_CONFIG.id,
+  WAIVER_WITHOUT_REASON.id,
+  UNSUPPORTED_MIGRATION.id,
+]);
+
+const isBinary = (content: string) => content.includes("\u0000");
+const normalise = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/** Severity after config; undefined when the rule is off. Opt-in rules stay off unless configured. */
+function effectiveSeverity(config: Config, meta: RuleMeta, reported?: Severity): Severity | undefined {
+  const configured = config.rules[meta.id];
+  if (configured === undefined && meta.recommended === false) return undefined;
+  const severity = ruleSeverity(config, meta.id, reported ?? meta.severity);
+  if (severity === "off") return undefined;
+  // an explicit severity in config wins over a rule's per-report variant
+  if (typeof configured === "string" || (typeof configured === "object" && configured.severity)) return severity;
+  return reported ?? severity;
+}
+
+interface Raw {
+  finding: ReportedFinding;
+  op?: Operation;
+}
+
+function runRule(rule: Rule, migration: Migration, config: Config, facts: ReturnType<typeof computeFacts>): Raw[] {
+  const out: Raw[] = [];
+  rule.check({
+    migration,
+    framework: migration.framework,
+    config,
+    postgresVersion: config.postgres_version,
+    options: ruleOptions(config, rule.meta.id),
+    facts,
+    report(report: Report) {
+      const severity = effectiveSeverity(config, rule.meta, report.severity);
+      if (!severity) return;
+      const loc = report.loc ?? report.op?.loc ?? { line: 1, endLine: 1 };
+      out.push({
+        op: report.op,
+        finding: {
+          path: report.path ?? migration.path,
+          line: loc.line,
+          endLine: Math.max(loc.line, loc.endLine),
+          rule: rule.meta.id,
+          category: rule.meta.category,
+          severity,
+          message: report.message,
+          fix: report.fix,
+          statement: normalise(report.op?.text ?? ""),
+          details: report.details ?? [],
+        },
+      });
+    },
+  });
+  return out;
+}
+
+/** Inline waivers and safety_assured blocks. */
+function applyWaivers(raw: Raw[], migration: Migration, config: Config): ReportedFinding[] {
+  const starts = [...migration.up, ...(migration.down.status === "present" ? migration.down.ops : [])]
+    .map((op) => op.loc.line)
+    .sort((a, b) => a - b);
+  const targetOf = (line: number) => starts.find((start) => start >= line) ?? line + 1;
+  const out: ReportedFinding[] = [];
+  const waiverSeverity = effectiveSeverity(config, WAIVER_WITHOUT_REASON);
+  for (const waiver of migration.waivers) {
+    if (waiver.reason || !waiverSeverity) continue;
+    out.push({
+      path: migration.path,
+      line: waiver.line,
+      endLine: waiver.line,
+      rule: WAIVER_WITHOUT_REASON.id,
+      category: WAIVER_WITHOUT_REASON.category,
+      severity: waiverSeverity,
+      message: `This waiver of ${waiver.rules.join(", ") || "every rule"} has no reason, so it does not apply: say why the hazard is acceptable.`,
+      fix: `migguard:ignore ${waiver.rules.join(",") || "RULE_ID"} <why this is safe here>`,
+      statement: "",
+      details: [],
+    });
+  }
+  const active = migration.waivers.filter((w) => w.reason);
+  for (const { finding, op } of raw) {
+    const waived = active.some(
+      (w) =>
+        (w.rules.length === 0 || w.rules.includes(finding.rule) || w.rules.includes("*")) &&
+        finding.path === migration.path &&
+        (w.wholeFile || targetOf(w.line) === finding.line || w.line === finding.line),
+    );
+    if (waived) continue;
+    if (op?.assured && finding.severity !== "info") {
+      out.push({ ...finding, severity: "info", message: `${finding.message} (waived by safety_assured)` });
+      continue;
+    }
+    out.push(finding);
+  }
+  return out;
+}
+
+function syntaxFindings(migration: Migration, config: Config): ReportedFinding[] {
+  const severity = effectiveSeverity(config, SYNTAX_ERROR);
+  if (!severity) return [];
+  return migration.syntaxErrors.map((e) => ({
+    path: e.path ?? migration.path,
+    line: e.line,
+    endLine: e.endLine ?? e.line,
+    rule: SYNTAX_ERROR.id,
+    category: SYNTAX_ERROR.category,
+    severity,
+    message: `Syntax error: ${e.message}`,
+    fix: "Fix the statement so it parses; migguard could not check anything after it in this statement.",
+    statement: "",
+    details: [],
+  }));
+}
+
+function configFindings(problems: readonly ConfigProblem[], path: string, config: Config): ReportedFinding[] {
+  const severity = effectiveSeverity(config, INVALID_CONFIG);
+  if (!severity) return [];
+  return problems.map((p) => ({
+    path,
+    line: 1,
+    endLine: 1,
+    rule: INVALID_CONFIG.id,
+    category: INVALID_CONFIG.category,
+    severity,
+    message: `Invalid config key \`${p.key}\`: ${p.message}. Its default is used instead.`,
+    fix: "Fix or remove the key; `migguard rules` lists the rule ids and the README lists every key.",
+    statement: "",
+    details: [],
+  }));
+}
+
+/** Run every rule over one migration of the model. */
+export function checkMigration(migration: Migration, config: Config, errors: FileError[] = []): ReportedFinding[] {
+  const facts = computeFacts(migration);
+  const raw: Raw[] = [];
+  for (const rule of RULES) {
+    if (rule.meta.frameworks && !rule.meta.frameworks.includes(migration.framework)) continue;
+    try {
+      raw.push(...runRule(rule, migration, config, facts));
+    } catch (error) {
+      errors.push({ path: migration.path, message: `rule ${rule.meta.id} failed: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+  return [...applyWaivers(raw, migration, config), ...syntaxFindings(migration, config)];
+}
+
+function parseUnit(unit: MigrationUnit, errors: FileError[]): Migration | undefined {
+  const adapter = adapterFor(unit.file.framework);
+  if (!adapter) {
+    errors.push({ path: unit.file.path, message: `${unit.file.framework} migrations are not supported by this build; the file was not analysed` });
+    return undefined;
+  }
+  try {
+    return enrichMigration(Migration.parse(adapter.parse(unit)));
+  } catch (error) {
+    errors.push({ path: unit.file.path, message: `could not analyse (${unit.file.framework}/${unit.file.layout}): ${error instanceof Error ? error.message : String(error)}` });
+    return undefined;
+  }
+}
+
+const byLocation = (a: ReportedFinding, b: ReportedFinding) =>
+  a.path.localeCompare(b.path) || a.line - b.line || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message);
+
+/** Analyse with parsers already loaded (see `loadEngine`). */
+export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {
+  const config = input.config ?? defaultConfig();
+  const errors: FileError[] = [];
+  const readable: SourceFile[] = [];
+  for (const file of input.files) {
+    const looksLikeMigration = input.explicitPaths?.has(file.path) || detectByPath(file.path, config) !== undefined;
+    if (!looksLikeMigration) continue;
+    if (isBinary(file.content)) errors.push({ path: file.path, message: "binary file, skipped" });
+    else if (Buffer.byteLength(file.content) > config.max_file_bytes)
+      errors.push({ path: file.path, message: `larger than ${config.max_file_bytes} bytes (max_file_bytes), skipped` });
+    else readable.push(file);
+  }
+  const { units, orphanDowns } = groupMigrations(readable, config, input.explicitPaths);
+  const migrations: Migration[] = [];
+  const findings: ReportedFinding[] = [];
+  for (const unit of units) {
+    const migration = parseUnit(unit, errors);
+    if (!migration) continue;
+    migrations.push(migration);
+    findings.push(...checkMigration(migration, config, errors));
+  }
+  for (const down of orphanDowns) {
+    const result = segmentOperations({ text: down.content, transaction: "none" });
+    const severity = effectiveSeverity(config, SYNTAX_ERROR);
+    if (!severity) continue;
+    for (const e of result.errors)
+      findings.push({ path: down.file.path, line: e.line, endLine: e.line, rule: SYNTAX_ERROR.id, category: "syntax", severity, message: `Syntax error: ${e.message}`, fix: "Fix the statement so it parses.", statement: "", details: [] });
+  }
+  if (input.configProblems?.length) findings.push(...configFindings(input.configProblems, input.configPath ?? ".github/migguard.yml", config));
+  return { findings: findings.sort(byLocation), errors, migrations };
+}
+
+/** Load the parsers (WASM) once per process. */
+export const loadEngine = (): Promise<void> => loadAdapters();
+
+export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
+  await loadEngine();
+  return analyzeLoaded(input);
+}

@@ -1,0 +1,150 @@
+/**
+ * `.github/migguard.yml`: the one config file the CLI and the App both read.
+ * An invalid config never stops a review: every bad key is reported (naming the key) and
+ * falls back to its default, while the valid keys still apply.
+ */
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { Severity } from "./model.js";
+
+export const RuleSetting = z.union([
+  z.enum(["off", "error", "warning", "info"]),
+  z.boolean(),
+  z
+    .object({
+      severity: z.enum(["off", "error", "warning", "info"]).optional(),
+      /** rule-specific options, validated by the rule */
+      options: z.record(z.string(), z.unknown()).optional(),
+    })
+    .strict(),
+]);
+export type RuleSetting = z.infer<typeof RuleSetting>;
+
+const Globs = z.array(z.string()).default([]);
+
+export const ConfigSchema = z
+  .object({
+    /** hazards that depend on the server version (volatile defaults before 11, enum ADD VALUE before 12, ...) */
+    postgres_version: z.number().int().min(9).max(18).default(15),
+    rules: z.record(z.string(), RuleSetting).default({}),
+    /** extra migration locations, as globs relative to the repository root */
+    paths: z
+      .object({
+        sql: Globs,
+        rails: Globs,
+        django: Globs,
+        alembic: Globs,
+        /** never treat these as migrations */
+        exclude: Globs,
+      })
+      .strict()
+      .default({ sql: [], rails: [], django: [], alembic: [], exclude: [] }),
+    /** check-run conclusion when there are error findings */
+    conclusion_on_error: z.enum(["failure", "neutral"]).default("failure"),
+    /** run SQL migrations up -> down -> up in an embedded database */
+    execute: z.boolean().default(true),
+    /** regulated columns: "users.phone_number", "*.ssn" */
+    sensitive: z.array(z.string()).default([]),
+    /** schema dumps kept in the repository, beside db/schema.rb and db/structure.sql */
+    schema_dumps: Globs,
+    /** Flyway's outOfOrder: a new version older than the newest applied one is allowed */
+    flyway_out_of_order: z.boolean().default(false),
+    /** base URL of the rule pages; a finding links to `${docs_url}/${rule}.md` */
+    docs_url: z.string().url().optional(),
+    /** files larger than this are reported and skipped */
+    max_file_bytes: z.number().int().positive().default(1_000_000),
+  })
+  .strict();
+export type Config = z.infer<typeof ConfigSchema>;
+export type ConfigInput = z.input<typeof ConfigSchema>;
+
+export const defaultConfig = (): Config => ConfigSchema.parse({});
+
+export interface ConfigProblem {
+  /** dotted key path, e.g. "rules.drop-column" or "postgres_version" */
+  key: string;
+  message: string;
+}
+
+export interface LoadedConfig {
+  config: Config;
+  problems: ConfigProblem[];
+}
+
+const keyOf = (path: PropertyKey[]): string => path.map(String).join(".") || "(root)";
+
+/**
+ * Validate a parsed config object. Bad top-level keys are dropped (and reported) so the rest applies;
+ * `knownRules` lets the caller reject rule ids that do not exist.
+ */
+export function resolveConfig(raw: unknown, knownRules?: ReadonlySet<string>): LoadedConfig {
+  const problems: ConfigProblem[] = [];
+  if (raw === null || raw === undefined) return { config: defaultConfig(), problems };
+  if (typeof raw !== "object" || Array.isArray(raw)) {
+    return { config: defaultConfig(), problems: [{ key: "(root)", message: "the config must be a mapping of keys to values" }] };
+  }
+  const candidate: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const result = ConfigSchema.safeParse(candidate);
+    if (result.success) {
+      if (knownRules) {
+        for (const id of Object.keys(result.data.rules)) {
+          if (!knownRules.has(id)) {
+            problems.push({ key: `rules.${id}`, message: `unknown rule "${id}" (run \`migguard rules\` for the list)` });
+            delete result.data.rules[id];
+          }
+        }
+      }
+      return { config: result.data, problems };
+    }
+    const dropped = new Set<string>();
+    for (const issue of result.error.issues) {
+      const message =
+        issue.code === "unrecognized_keys"
+          ? `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`
+          : issue.message;
+      const key = issue.code === "unrecognized_keys" && issue.path.length === 0 ? issue.keys.join(", ") : keyOf(issue.path);
+      problems.push({ key, message });
+      if (issue.code === "unrecognized_keys" && issue.path.length === 0) issue.keys.forEach((k) => dropped.add(k));
+      else if (issue.path.length > 0) dropped.add(String(issue.path[0]));
+    }
+    if (dropped.size === 0) return { config: defaultConfig(), problems };
+    // Keep what is valid inside `rules` instead of discarding all of it for one bad entry.
+    for (const top of dropped) {
+      if (top === "rules" && typeof candidate.rules === "object" && candidate.rules !== null) {
+        const rules = { ...(candidate.rules as Record<string, unknown>) };
+        for (const [id, setting] of Object.entries(rules)) if (!RuleSetting.safeParse(setting).success) delete rules[id];
+        if (Object.keys(rules).length === Object.keys(candidate.rules as object).length) delete candidate.rules;
+        else candidate.rules = rules;
+      } else delete candidate[top];
+    }
+  }
+  return { config: defaultConfig(), problems };
+}
+
+/** Parse the YAML text of `.github/migguard.yml`. */
+export function loadConfig(yamlText: string | undefined, knownRules?: ReadonlySet<string>): LoadedConfig {
+  if (yamlText === undefined || yamlText.trim() === "") return { config: defaultConfig(), problems: [] };
+  let raw: unknown;
+  try {
+    raw = parseYaml(yamlText);
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return { config: defaultConfig(), problems: [{ key: "(yaml)", message: `not valid YAML: ${message}` }] };
+  }
+  return resolveConfig(raw, knownRules);
+}
+
+/** The effective severity of a rule, or "off". */
+export function ruleSeverity(config: Config, ruleId: string, fallback: Severity): Severity | "off" {
+  const setting = config.rules[ruleId];
+  if (setting === undefined || setting === true) return fallback;
+  if (setting === false) return "off";
+  if (typeof setting === "string") return setting;
+  return setting.severity ?? fallback;
+}
+
+export function ruleOptions(config: Config, ruleId: string): Record<string, unknown> {
+  const setting = config.rules[ruleId];
+  return typeof setting === "object" && setting !== null && "options" in setting ? (setting.options ?? {}) : {};
+}

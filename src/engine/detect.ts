@@ -1,0 +1,175 @@
+/**
+ * Which files are migrations, of which framework and layout, and which files belong together
+ * (an up and its down). Decided from the path first (so the App can pick files from a PR's file list
+ * before fetching them) and confirmed from the content where layouts share a file name shape
+ * (dbmate, goose and Liquibase files are told apart by their marker comments).
+ */
+import picomatch from "picomatch";
+import type { Config } from "./config.js";
+import type { Framework, Layout } from "./model.js";
+
+export type FileRole = "up" | "down" | "combined" | "repeatable" | "verify";
+
+export interface DetectedFile {
+  path: string;
+  framework: Framework;
+  layout: Layout;
+  role: FileRole;
+  version?: string;
+  name?: string;
+  /** files of one migration share this key (an up and its down) */
+  key: string;
+}
+
+const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
+const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+
+const RAILS = /(?:^|\/)db\/[^/]*migrate[^/]*\/(\d+)_(\w+)\.rb$/;
+const DJANGO = /(?:^|\/)migrations\/(\d{4})_(\w+)\.py$/;
+const ALEMBIC = /(?:^|\/)(?:alembic|migrations|migration)\/versions\/(?:[^/]+\/)*([^/]+)\.py$/;
+const GOLANG_MIGRATE = /^(\d+)_(.+)\.(up|down)\.sql$/;
+const DIESEL = /(?:^|\/)(?:migrations)\/([^/]+)\/(up|down)\.sql$/;
+const FLYWAY = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/;
+const FLYWAY_REPEATABLE = /^R__(.+)\.sql$/;
+const SQITCH = /(?:^|\/)(deploy|revert|verify)\/(.+)\.sql$/;
+const PRISMA = /(?:^|\/)migrations\/((\d+)_?[^/]*)\/migration\.sql$/;
+const NUMBERED_SQL = /^(\d+)[_-]?(.*)\.sql$/;
+const MIGRATION_DIR = /(?:^|\/)[^/]*migrat[^/]*\//i;
+
+/** Marker comments that name a SQL layout whatever the file is called. */
+export function sniffSqlLayout(content: string): Layout | undefined {
+  const head = content.slice(0, 4000);
+  if (/^\s*--\s*liquibase formatted sql/im.test(head)) return "liquibase";
+  if (/^\s*--\s*\+goose\s+(up|down)\b/im.test(content)) return "goose";
+  if (/^\s*--\s*migrate:(up|down)\b/im.test(content)) return "dbmate";
+  return undefined;
+}
+
+const matchers = new Map<string, (path: string) => boolean>();
+function matchesAny(path: string, globs: readonly string[]): boolean {
+  return globs.some((glob) => {
+    let matcher = matchers.get(glob);
+    if (!matcher) {
+      // a folder given without a glob means everything below it
+      const pattern = /[*?{[]/.test(glob) ? glob : `${glob.replace(/\/$/, "")}/**`;
+      matcher = picomatch(pattern, { dot: true });
+      matchers.set(glob, matcher);
+    }
+    return matcher(path);
+  });
+}
+
+const ignoredPath = (path: string) => /(?:^|\/)(?:node_modules|vendor|\.git)\//.test(path) || baseOf(path) === "__init__.py";
+
+/**
+ * Path-only verdict: a migration (with its layout) or `sql-candidate` (a .sql file whose layout only its
+ * content can tell). Files that are not migrations give undefined.
+ */
+export function detectByPath(path: string, config?: Pick<Config, "paths">): DetectedFile | "sql-candidate" | undefined {
+  if (ignoredPath(path)) return undefined;
+  const paths = config?.paths;
+  if (paths && matchesAny(path, paths.exclude)) return undefined;
+  const base = baseOf(path);
+  const dir = dirOf(path);
+
+  if (path.endsWith(".rb")) {
+    const m = RAILS.exec(path);
+    if (m) return { path, framework: "rails", layout: "rails", role: "combined", version: m[1], name: m[2], key: path };
+    if (paths && matchesAny(path, paths.rails)) {
+      const n = /^(\d+)_(\w+)\.rb$/.exec(base);
+      return { path, framework: "rails", layout: "rails", role: "combined", version: n?.[1], name: n?.[2] ?? base, key: path };
+    }
+    return undefined;
+  }
+  if (path.endsWith(".py")) {
+    const a = ALEMBIC.exec(path);
+    if (a) return { path, framework: "alembic", layout: "alembic", role: "combined", name: a[1], key: path };
+    const d = DJANGO.exec(path);
+    if (d) return { path, framework: "django", layout: "django", role: "combined", version: d[1], name: d[2], key: path };
+    if (paths && matchesAny(path, paths.alembic)) return { path, framework: "alembic", layout: "alembic", role: "combined", name: base, key: path };
+    if (paths && matchesAny(path, paths.django)) {
+      const n = /^(\d+)_(\w+)\.py$/.exec(base);
+      return { path, framework: "django", layout: "django", role: "combined", version: n?.[1], name: n?.[2] ?? base, key: path };
+    }
+    return undefined;
+  }
+  if (!path.endsWith(".sql")) return undefined;
+
+  const g = GOLANG_MIGRATE.exec(base);
+  if (g) return { path, framework: "sql", layout: "golang-migrate", role: g[3] === "up" ? "up" : "down", version: g[1], name: g[2], key: `${dir}/${g[1]}_${g[2]}` };
+  const diesel = DIESEL.exec(path);
+  if (diesel) return { path, framework: "sql", layout: "golang-migrate", role: diesel[2] === "up" ? "up" : "down", version: /^\d+/.exec(diesel[1])?.[0], name: diesel[1], key: dir };
+  const f = FLYWAY.exec(base);
+  if (f) return { path, framework: "sql", layout: "flyway", role: f[1] === "V" ? "up" : "down", version: f[2], name: f[3], key: `${dir}/${f[2].replace(/_/g, ".")}` };
+  const r = FLYWAY_REPEATABLE.exec(base);
+  if (r) return { path, framework: "sql", layout: "flyway", role: "repeatable", name: r[1], key: path };
+  const p = PRISMA.exec(path);
+  if (p) return { path, framework: "sql", layout: "prisma", role: "combined", version: p[2], name: p[1], key: path };
+  const s = SQITCH.exec(path);
+  if (s) {
+    const root = path.slice(0, s.index + (path[s.index] === "/" ? 1 : 0));
+    const role: FileRole = s[1] === "deploy" ? "up" : s[1] === "revert" ? "down" : "verify";
+    return { path, framework: "sql", layout: "sqitch", role, name: s[2], key: `${root}${s[2]}` };
+  }
+  return "sql-candidate";
+}
+
+/**
+ * Full verdict with the content at hand. `explicit`: the user named this file (a CLI argument), so a .sql
+ * file is linted as plain SQL even outside a migrations folder.
+ */
+export function detectFile(
+  path: string,
+  content: string,
+  config?: Pick<Config, "paths">,
+  options: { explicit?: boolean } = {},
+): DetectedFile | undefined {
+  const byPath = detectByPath(path, config);
+  if (byPath === undefined) return undefined;
+  if (byPath !== "sql-candidate") {
+    if (byPath.framework === "django" && isAlembicSource(content)) return { ...byPath, framework: "alembic", layout: "alembic" };
+    return byPath;
+  }
+  const base = baseOf(path);
+  const numbered = NUMBERED_SQL.exec(base);
+  const sniffed = sniffSqlLayout(content);
+  if (sniffed) return { path, framework: "sql", layout: sniffed, role: "combined", version: numbered?.[1], name: numbered?.[2] || base, key: path };
+  const configured = config?.paths ? matchesAny(path, config.paths.sql) : false;
+  if (configured || options.explicit || (numbered && MIGRATION_DIR.test(path)))
+    return { path, framework: "sql", layout: "plain-sql", role: "combined", version: numbered?.[1], name: numbered?.[2] || base, key: path };
+  return undefined;
+}
+
+/** A Python file under migrations/ that is Alembic's (revision identifiers), not Django's. */
+function isAlembicSource(content: string): boolean {
+  return /^revision\s*(?::\s*\w+\s*)?=/m.test(content) && /^def upgrade\(/m.test(content);
+}
+
+/**
+ * Paths that may hold the other half of a migration (the down of an up), so a caller that has only the
+ * up can fetch them. `siblings` lists the files of the up's folder when known (Flyway undo names vary).
+ */
+export function companionPaths(file: DetectedFile, siblings: readonly string[] = []): string[] {
+  const dir = dirOf(file.path);
+  const prefix = dir ? `${dir}/` : "";
+  switch (file.layout) {
+    case "golang-migrate":
+      if (file.path.endsWith(".up.sql")) return [file.path.replace(/\.up\.sql$/, ".down.sql")];
+      if (file.path.endsWith("/up.sql")) return [`${prefix}down.sql`];
+      return [];
+    case "flyway": {
+      if (file.role !== "up" || !file.version) return [];
+      const wanted = file.version.replace(/_/g, ".");
+      const fromSiblings = siblings.filter((p) => {
+        const m = FLYWAY.exec(baseOf(p));
+        return m?.[1] === "U" && m[2].replace(/_/g, ".") === wanted && dirOf(p) === dir;
+      });
+      return fromSiblings.length ? fromSiblings : [`${prefix}U${file.version}__${file.name}.sql`];
+    }
+    case "sqitch":
+      if (file.role !== "up") return [];
+      return [file.path.replace(/(^|\/)deploy\//, "$1revert/")];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Findings the engine itself raises (not from a rule module over the model): they have ids, categories
+ * and docs like every rule, so config can change their severity and `migguard explain` can show them.
+ */
+import type { RuleMeta } from "./rules/rule.js";
+
+export const SYNTAX_ERROR: RuleMeta = {
+  id: "syntax-error",
+  category: "syntax",
+  severity: "error",
+  title: "The migration does not parse",
+  why: "The file is not valid in its language (checked with PostgreSQL's, Ruby's or Python's own grammar): it would fail at deploy time, and nothing after the error can be checked.",
+};
+
+export const INVALID_CONFIG: RuleMeta = {
+  id: "invalid-config",
+  category: "config",
+  severity: "error",
+  title: "The migguard config is invalid",
+  why: "A key of .github/migguard.yml is unknown or has a wrong value; that key falls back to its default so the review still runs.",
+};
+
+export const WAIVER_WITHOUT_REASON: RuleMeta = {
+  id: "waiver-without-reason",
+  category: "config",
+  severity: "warning",
+  title: "A waiver must say why",
+  why: "`migguard:ignore RULE` silences a hazard; reviewers and auditors need the reason next to it. A waiver without a reason does not apply.",
+};
+
+export const UNSUPPORTED_MIGRATION: RuleMeta = {
+  id: "unsupported-migration",
+  category: "syntax",
+  severity: "info",
+  title: "Migration could not be analysed",
+  why: "The file looks like a migration but migguard cannot read it (binary, too large, or a framework without an adapter): review it by hand.",
+};
+
+export const ENGINE_RULES: readonly RuleMeta[] = [SYNTAX_ERROR, INVALID_CONFIG, WAIVER_WITHOUT_REASON, UNSUPPORTED_MIGRATION];

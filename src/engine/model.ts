@@ -1,0 +1,392 @@
+/**
+ * The shared model every adapter produces and every rule reads.
+ * Types are inferred from these zod schemas; nothing here is written twice.
+ *
+ * A Migration has an `up` list and a `down` (present / missing / empty / irreversible / unsupported)
+ * of normalised Operations. Each operation carries its source lines and whether it runs inside a
+ * transaction block, so one rule serves Rails, Django, Alembic and plain SQL alike.
+ */
+import { z } from "zod";
+
+export const Framework = z.enum(["sql", "rails", "django", "alembic"]);
+export type Framework = z.infer<typeof Framework>;
+
+/** How files are laid out on disk; decides how up and down are found and whether a runner wraps a transaction. */
+export const Layout = z.enum([
+  "golang-migrate",
+  "dbmate",
+  "goose",
+  "flyway",
+  "sqitch",
+  "prisma",
+  "liquibase",
+  "plain-sql",
+  "rails",
+  "django",
+  "alembic",
+]);
+export type Layout = z.infer<typeof Layout>;
+
+export const Severity = z.enum(["error", "warning", "info"]);
+export type Severity = z.infer<typeof Severity>;
+
+export const Category = z.enum([
+  "irreversible",
+  "data-loss",
+  "mixed-ddl-dml",
+  "blocking-lock",
+  "breaking-change",
+  "transaction",
+  "history",
+  "drift",
+  "syntax",
+  "config",
+]);
+export type Category = z.infer<typeof Category>;
+
+/** 1-based, inclusive line range in the migration file. */
+export const SourceRange = z.object({
+  line: z.number().int().positive(),
+  endLine: z.number().int().positive(),
+});
+export type SourceRange = z.infer<typeof SourceRange>;
+
+/**
+ * A SQL type, canonicalised so rules can compare types across frameworks:
+ * `name` is PostgreSQL's own spelling ("integer", "bigint", "varchar", "numeric", "timestamptz", ...),
+ * `mods` the type modifiers (varchar(200) -> [200], numeric(10,2) -> [10, 2]).
+ */
+export const TypeRef = z.object({
+  name: z.string(),
+  mods: z.array(z.number()).default([]),
+  array: z.boolean().default(false),
+  /** as written, for messages */
+  text: z.string(),
+});
+export type TypeRef = z.infer<typeof TypeRef>;
+
+export const DefaultValue = z.object({
+  /** the expression as written (or deparsed) */
+  expr: z.string(),
+  /** evaluated per row (now(), random(), gen_random_uuid(), nextval(), ...): forces a table rewrite */
+  volatile: z.boolean(),
+});
+export type DefaultValue = z.infer<typeof DefaultValue>;
+
+export const ColumnSpec = z.object({
+  name: z.string(),
+  type: TypeRef.optional(),
+  notNull: z.boolean().default(false),
+  default: DefaultValue.optional(),
+  primaryKey: z.boolean().default(false),
+  unique: z.boolean().default(false),
+  /** inline REFERENCES / foreign_key: true / ForeignKey(...) */
+  references: z.object({ table: z.string(), column: z.string().optional(), notValid: z.boolean().default(false) }).optional(),
+  /** inline CHECK constraint */
+  check: z.boolean().default(false),
+  /** GENERATED ... AS (expr) STORED rewrites the table; identity and serial fill every existing row */
+  generated: z.enum(["stored", "virtual", "identity"]).optional(),
+  serial: z.boolean().default(false),
+});
+export type ColumnSpec = z.infer<typeof ColumnSpec>;
+
+export const ConstraintType = z.enum(["foreign_key", "check", "unique", "primary_key", "exclusion", "not_null"]);
+export type ConstraintType = z.infer<typeof ConstraintType>;
+
+/** Fields every operation has. */
+const OperationBase = z.object({
+  loc: SourceRange,
+  /** the statement or call as written (used in messages and in comment fingerprints) */
+  text: z.string().default(""),
+  /** runs inside a transaction block (runner-wrapped, explicit BEGIN, Rails/Django atomic migrations) */
+  inTransaction: z.boolean().default(true),
+  /** inside a framework waiver such as Rails' safety_assured { ... }: findings drop to info */
+  assured: z.boolean().default(false),
+  /** produced from SQL embedded in Ruby/Python (execute, RunSQL, op.execute) */
+  embeddedSql: z.boolean().default(false),
+});
+
+const op = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) =>
+  OperationBase.extend({ kind: z.literal(kind), ...shape });
+
+export const CreateTable = op("create_table", {
+  table: z.string(),
+  columns: z.array(ColumnSpec).default([]),
+  constraints: z.array(z.object({ type: ConstraintType, columns: z.array(z.string()).default([]) })).default([]),
+  ifNotExists: z.boolean().default(false),
+  /** CREATE TABLE ... AS SELECT / LIKE: copies data (a backup) */
+  asSelect: z.boolean().default(false),
+  /** table this one copies from (CREATE TABLE x AS SELECT ... FROM y / LIKE y) */
+  copiedFrom: z.string().optional(),
+  temporary: z.boolean().default(false),
+});
+export const DropTable = op("drop_table", {
+  tables: z.array(z.string()),
+  ifExists: z.boolean().default(false),
+  cascade: z.boolean().default(false),
+});
+export const RenameTable = op("rename_table", { table: z.string(), newName: z.string() });
+export const AddColumn = op("add_column", {
+  table: z.string(),
+  column: ColumnSpec,
+  ifNotExists: z.boolean().default(false),
+});
+export const DropColumn = op("drop_column", {
+  table: z.string(),
+  column: z.string(),
+  ifExists: z.boolean().default(false),
+  cascade: z.boolean().default(false),
+  /** the column type is known (Rails remove_column with a type can be reversed) */
+  type: TypeRef.optional(),
+});
+export const RenameColumn = op("rename_column", { table: z.string(), column: z.string(), newName: z.string() });
+export const AlterColumnType = op("alter_column_type", {
+  table: z.string(),
+  column: z.string(),
+  type: TypeRef,
+  /** the previous type when the adapter knows it (Django state, Rails down, a .down.sql) */
+  fromType: TypeRef.optional(),
+  using: z.string().optional(),
+});
+export const SetNotNull = op("set_not_null", { table: z.string(), column: z.string() });
+export const DropNotNull = op("drop_not_null", { table: z.string(), column: z.string() });
+export const SetDefault = op("set_default", { table: z.string(), column: z.string(), default: DefaultValue });
+export const DropDefault = op("drop_default", { table: z.string(), column: z.string() });
+export const AddIndex = op("add_index", {
+  table: z.string(),
+  name: z.string().optional(),
+  columns: z.array(z.string()).default([]),
+  unique: z.boolean().default(false),
+  concurrently: z.boolean().default(false),
+  ifNotExists: z.boolean().default(false),
+  partial: z.boolean().default(false),
+  method: z.string().optional(),
+});
+export const DropIndex = op("drop_index", {
+  names: z.array(z.string()).default([]),
+  table: z.string().optional(),
+  columns: z.array(z.string()).default([]),
+  concurrently: z.boolean().default(false),
+  ifExists: z.boolean().default(false),
+});
+export const AddConstraint = op("add_constraint", {
+  table: z.string(),
+  name: z.string().optional(),
+  constraint: ConstraintType,
+  columns: z.array(z.string()).default([]),
+  referencesTable: z.string().optional(),
+  /** NOT VALID / validate: false: existing rows are not checked now */
+  notValid: z.boolean().default(false),
+  /** ADD CONSTRAINT ... USING INDEX idx: reuses an index built concurrently */
+  usingIndex: z.string().optional(),
+});
+export const ValidateConstraint = op("validate_constraint", { table: z.string(), name: z.string().optional() });
+export const DropConstraint = op("drop_constraint", {
+  table: z.string(),
+  name: z.string().optional(),
+  ifExists: z.boolean().default(false),
+});
+export const DmlVerb = z.enum(["insert", "update", "delete", "merge", "copy", "select_into"]);
+export const Dml = op("dml", {
+  verb: DmlVerb,
+  table: z.string().optional(),
+  /** UPDATE/DELETE restricted by WHERE (or a model scope such as where(...).update_all) */
+  hasWhere: z.boolean().default(false),
+  /** columns written by UPDATE / INSERT */
+  columns: z.array(z.string()).default([]),
+  /** tables read (INSERT ... SELECT FROM x, CREATE TABLE AS): used to recognise backups */
+  sourceTables: z.array(z.string()).default([]),
+  /** columns read from the source tables (INSERT ... SELECT id, phone FROM users; UPDATE t SET a_copy = a) */
+  sourceColumns: z.array(z.string()).default([]),
+  /** written through application code (update_all, objects.update) rather than SQL */
+  viaCode: z.boolean().default(false),
+});
+export const Truncate = op("truncate", { tables: z.array(z.string()), cascade: z.boolean().default(false) });
+export const DataMigration = op("data_migration", {
+  language: z.enum(["ruby", "python", "sql"]),
+  description: z.string(),
+  /** has a way back (reverse_code, RunPython.noop, a down) */
+  reversible: z.boolean(),
+  /** RunPython that imports models directly instead of apps.get_model */
+  importsModelsDirectly: z.boolean().default(false),
+  /** tables it touches when known */
+  tables: z.array(z.string()).default([]),
+});
+export const SetSetting = op("set_setting", {
+  name: z.string(),
+  value: z.string().optional(),
+  scope: z.enum(["session", "local", "reset"]).default("session"),
+});
+export const AlterEnum = op("alter_enum", {
+  type: z.string(),
+  action: z.enum(["add_value", "rename_value"]),
+  value: z.string(),
+  neighbor: z.string().optional(),
+  ifNotExists: z.boolean().default(false),
+});
+export const ObjectType = z.enum([
+  "view",
+  "materialized_view",
+  "function",
+  "procedure",
+  "trigger",
+  "sequence",
+  "extension",
+  "schema",
+  "type",
+  "domain",
+  "policy",
+  "rule",
+  "database",
+  "role",
+  "publication",
+  "other",
+]);
+export type ObjectType = z.infer<typeof ObjectType>;
+export const CreateObject = op("create_object", {
+  objectType: ObjectType,
+  name: z.string(),
+  table: z.string().optional(),
+  orReplace: z.boolean().default(false),
+});
+export const DropObject = op("drop_object", {
+  objectType: ObjectType,
+  names: z.array(z.string()),
+  table: z.string().optional(),
+  ifExists: z.boolean().default(false),
+  cascade: z.boolean().default(false),
+  concurrently: z.boolean().default(false),
+});
+export const Maintenance = op("maintenance", {
+  command: z.enum(["vacuum_full", "vacuum", "analyze", "cluster", "reindex", "refresh_materialized_view"]),
+  tables: z.array(z.string()).default([]),
+  concurrently: z.boolean().default(false),
+});
+export const LockTable = op("lock_table", { tables: z.array(z.string()), mode: z.string() });
+export const TransactionControl = op("transaction_control", {
+  action: z.enum(["begin", "commit", "rollback", "savepoint", "release", "rollback_to", "prepare", "commit_prepared"]),
+});
+/** A statement the model does not interpret further (GRANT, COMMENT ON, ALTER TABLE ... SET (...), ...). */
+export const Raw = op("raw", {
+  statement: z.string(),
+  table: z.string().optional(),
+  /** ACCESS EXCLUSIVE lock on an existing table, when the adapter knows it (e.g. ALTER TABLE ... SET TABLESPACE) */
+  rewritesTable: z.boolean().default(false),
+});
+
+export const Operation = z.discriminatedUnion("kind", [
+  CreateTable,
+  DropTable,
+  RenameTable,
+  AddColumn,
+  DropColumn,
+  RenameColumn,
+  AlterColumnType,
+  SetNotNull,
+  DropNotNull,
+  SetDefault,
+  DropDefault,
+  AddIndex,
+  DropIndex,
+  AddConstraint,
+  ValidateConstraint,
+  DropConstraint,
+  Dml,
+  Truncate,
+  DataMigration,
+  SetSetting,
+  AlterEnum,
+  CreateObject,
+  DropObject,
+  Maintenance,
+  LockTable,
+  TransactionControl,
+  Raw,
+]);
+export type Operation = z.infer<typeof Operation>;
+export type OperationKind = Operation["kind"];
+export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K }>;
+/** What adapters write: defaults (text, inTransaction, ...) may be left out. */
+export type OperationInput = z.input<typeof Operation>;
+
+/** The way back. `unsupported`: the layout has no down concept (Flyway without U files, Prisma, plain SQL). */
+export const Down = z.discriminatedUnion("status", [
+  z.object({
+    status: z.literal("present"),
+    ops: z.array(Operation),
+    /** file holding the down when it is not the up file (golang-migrate .down.sql, Flyway U, sqitch revert) */
+    path: z.string().optional(),
+    /** computed by the framework (Rails `change`, Django operations) rather than written by hand */
+    derived: z.boolean().default(false),
+  }),
+  z.object({ status: z.literal("missing"), reason: z.string() }),
+  z.object({ status: z.literal("empty"), loc: SourceRange.optional(), path: z.string().optional() }),
+  z.object({ status: z.literal("irreversible"), loc: SourceRange.optional(), reason: z.string() }),
+  z.object({ status: z.literal("unsupported"), reason: z.string() }),
+]);
+export type Down = z.infer<typeof Down>;
+
+/** `-- migguard:ignore RULE reason` (or `# migguard:ignore ...`): silences RULE on the next statement. */
+export const Waiver = z.object({
+  line: z.number().int().positive(),
+  rules: z.array(z.string()),
+  reason: z.string().default(""),
+  /** migguard:ignore-file: applies to the whole file */
+  wholeFile: z.boolean().default(false),
+});
+export type Waiver = z.infer<typeof Waiver>;
+
+export const ParseProblem = z.object({
+  line: z.number().int().positive(),
+  endLine: z.number().int().positive().optional(),
+  message: z.string(),
+  /** file the problem is in, when it is not the migration's own path (a .down.sql) */
+  path: z.string().optional(),
+});
+export type ParseProblem = z.infer<typeof ParseProblem>;
+
+export const Migration = z.object({
+  path: z.string(),
+  framework: Framework,
+  layout: Layout,
+  version: z.string().optional(),
+  name: z.string().optional(),
+  /** the runner wraps the whole migration in one transaction (Rails default, Django atomic, goose, dbmate, Flyway) */
+  transactional: z.boolean(),
+  /** ActiveRecord::Migration[7.0] -> "7.0" */
+  frameworkVersion: z.string().optional(),
+  up: z.array(Operation),
+  down: Down,
+  waivers: z.array(Waiver).default([]),
+  syntaxErrors: z.array(ParseProblem).default([]),
+  /** adapter remarks that are not hazards (an unknown helper call, a skipped construct) */
+  notes: z.array(ParseProblem).default([]),
+});
+export type Migration = z.infer<typeof Migration>;
+export type MigrationInput = z.input<typeof Migration>;
+
+/** What users see, in every output. The JSON contract is exactly these fields. */
+export const Finding = z.object({
+  path: z.string(),
+  line: z.number().int().positive(),
+  endLine: z.number().int().positive(),
+  rule: z.string(),
+  category: Category,
+  severity: Severity,
+  message: z.string(),
+  fix: z.string(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+/** A finding plus what reports need but the JSON contract does not carry. */
+export const ReportedFinding = Finding.extend({
+  /** normalised statement text: the stable part of a review-comment fingerprint */
+  statement: z.string().default(""),
+  /** more lines for humans (usages of a dropped column, lock details) */
+  details: z.array(z.string()).default([]),
+});
+export type ReportedFinding = z.infer<typeof ReportedFinding>;
+
+/** A file given to the engine. Content is text; binary detection happens before parsing. */
+export const SourceFile = z.object({ path: z.string(), content: z.string() });
+export type SourceFile = z.infer<typeof SourceFile>;

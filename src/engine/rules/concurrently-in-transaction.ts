@@ -1,0 +1,45 @@
+import type { Layout } from "../model.js";
+import { defineRule } from "./rule.js";
+import { fixFor } from "./fix.js";
+import { upOps } from "./scope.js";
+
+const HOW_TO_LEAVE_THE_TRANSACTION: Partial<Record<Layout, string>> = {
+  "golang-migrate":
+    "-- golang-migrate sends the whole file as one query, which PostgreSQL runs as one implicit transaction:\n-- put the CONCURRENTLY statement alone in its own migration file.",
+  prisma: "-- Prisma sends migration.sql as one script: put the CONCURRENTLY statement alone in its own migration.",
+  goose: "-- +goose NO TRANSACTION\n-- (first line of the file; keep only non-transactional statements in it)",
+  dbmate: "-- migrate:up transaction:false",
+  flyway:
+    "-- Flyway runs a migration outside a transaction only when every statement needs it:\n-- move the CONCURRENTLY statement to its own V file.",
+  liquibase: "--changeset author:id runInTransaction:false",
+  sqitch: "-- remove the BEGIN/COMMIT around the CONCURRENTLY statement (sqitch does not add one)",
+  "plain-sql": "-- run the CONCURRENTLY statement outside BEGIN ... COMMIT",
+};
+
+export default defineRule({
+  meta: {
+    id: "concurrently-in-transaction",
+    category: "transaction",
+    severity: "error",
+    title: "CONCURRENTLY cannot run inside a transaction",
+    why:
+      "PostgreSQL refuses CREATE/DROP INDEX CONCURRENTLY and REINDEX CONCURRENTLY inside a transaction block: the " +
+      "migration fails at deploy time (\"cannot run inside a transaction block\"), half-applied if the runner does not roll back.",
+  },
+  check(ctx) {
+    const ops = upOps(ctx, "add_index", "drop_index", "maintenance").filter(({ op }) => op.concurrently && op.inTransaction);
+    for (const { op } of ops) {
+      if (op.kind === "maintenance" && op.command !== "reindex") continue;
+      ctx.report({
+        op,
+        message: `${op.kind === "add_index" ? "CREATE INDEX" : op.kind === "drop_index" ? "DROP INDEX" : "REINDEX"} CONCURRENTLY runs inside a transaction here, which PostgreSQL refuses: the migration will fail.`,
+        fix: fixFor(ctx.framework, {
+          sql: HOW_TO_LEAVE_THE_TRANSACTION[ctx.migration.layout] ?? "-- run it outside a transaction",
+          rails: `class AddIndexConcurrently < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n  # ...\nend`,
+          django: `class Migration(migrations.Migration):\n    atomic = False\n    operations = [AddIndexConcurrently(...)]`,
+          alembic: `with op.get_context().autocommit_block():\n    op.create_index(..., postgresql_concurrently=True)`,
+        }),
+      });
+    }
+  },
+});

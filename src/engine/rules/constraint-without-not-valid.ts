@@ -1,0 +1,90 @@
+import { defineRule } from "./rule.js";
+import { derivedName, fixFor, ident, sym } from "./fix.js";
+import { existingTable, upOps } from "./scope.js";
+
+export default defineRule({
+  meta: {
+    id: "constraint-without-not-valid",
+    category: "blocking-lock",
+    severity: "error",
+    title: "Foreign key or CHECK constraint validated while holding a lock",
+    why:
+      "ADD CONSTRAINT ... FOREIGN KEY / CHECK checks every existing row while it holds its lock: SHARE ROW EXCLUSIVE " +
+      "on both tables of a foreign key (writes blocked), ACCESS EXCLUSIVE for a CHECK (everything blocked). " +
+      "Adding it NOT VALID is instant; VALIDATE CONSTRAINT later checks the rows under a lock that allows reads and writes.",
+  },
+  check(ctx) {
+    for (const { op, index } of upOps(ctx, "add_constraint")) {
+      if (op.notValid || op.usingIndex || !existingTable(ctx, op.table, index)) continue;
+      if (op.constraint !== "foreign_key" && op.constraint !== "check" && op.constraint !== "not_null") continue;
+      const t = ident(op.table);
+      const name = op.name ?? derivedName(op.table, op.columns, op.constraint === "foreign_key" ? "fkey" : "check");
+      const what = op.constraint === "foreign_key" ? `foreign key${op.referencesTable ? ` to ${op.referencesTable}` : ""}` : op.constraint === "check" ? "CHECK constraint" : "NOT NULL constraint";
+      ctx.report({
+        op,
+        message: `Adding a ${what} on ${op.table} without NOT VALID checks every row while ${op.constraint === "foreign_key" ? "writes to both tables are blocked" : "the table is locked"}.`,
+        fix: fixFor(ctx.framework, {
+          sql: `
+            ALTER TABLE ${t} ADD CONSTRAINT ${ident(name)} ${op.constraint === "foreign_key" ? `FOREIGN KEY (${op.columns.map(ident).join(", ")}) REFERENCES ${ident(op.referencesTable ?? "...")}` : op.constraint === "check" ? "CHECK (...)" : `NOT NULL ${op.columns.map(ident).join(", ")}`} NOT VALID;
+            -- in a separate migration (its own transaction):
+            ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(name)};`,
+          rails:
+            op.constraint === "foreign_key"
+              ? `
+            # migration 1
+            add_foreign_key ${sym(op.table)}, ${sym(op.referencesTable ?? "other_table")}, validate: false
+            # migration 2
+            validate_foreign_key ${sym(op.table)}, ${sym(op.referencesTable ?? "other_table")}`
+              : `
+            # migration 1
+            add_check_constraint ${sym(op.table)}, "...", name: "${name}", validate: false
+            # migration 2
+            validate_check_constraint ${sym(op.table)}, name: "${name}"`,
+          django: `
+            from django.contrib.postgres.operations import AddConstraintNotValid, ValidateConstraint
+            # migration 1
+            AddConstraintNotValid(model_name="...", constraint=...(name="${name}")),
+            # migration 2
+            ValidateConstraint(model_name="...", name="${name}"),`,
+          alembic: `
+            op.execute("ALTER TABLE ${op.table} ADD CONSTRAINT ${name} ... NOT VALID")
+            # next revision:
+            op.execute("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${name}")`,
+        }),
+      });
+    }
+    // a new column with REFERENCES: no rows to check, but the referenced table is locked against writes
+    for (const { op, index } of upOps(ctx, "add_column")) {
+      const ref = op.column.references;
+      if (!ref || ref.notValid || !existingTable(ctx, op.table, index)) continue;
+      if (!op.column.default) {
+        ctx.report({
+          op,
+          severity: "warning",
+          message: `Adding ${op.table}.${op.column.name} with a foreign key to ${ref.table} takes a SHARE ROW EXCLUSIVE lock on ${ref.table}, blocking its writes while the lock is held.`,
+          fix: fixFor(ctx.framework, {
+            sql: `
+              ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} ${op.column.type?.text ?? "bigint"};
+              ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(derivedName(op.table, [op.column.name], "fkey"))} FOREIGN KEY (${ident(op.column.name)}) REFERENCES ${ident(ref.table)} NOT VALID;
+              -- in a separate migration:
+              ALTER TABLE ${ident(op.table)} VALIDATE CONSTRAINT ${ident(derivedName(op.table, [op.column.name], "fkey"))};`,
+            rails: `
+              add_reference ${sym(op.table)}, ${sym(op.column.name.replace(/_id$/, ""))}, index: false
+              add_foreign_key ${sym(op.table)}, ${sym(ref.table)}, validate: false
+              # in a separate migration:
+              validate_foreign_key ${sym(op.table)}, ${sym(ref.table)}`,
+            django: `# add the field with db_constraint=False, then add the constraint NOT VALID and validate it in a later migration`,
+          }),
+        });
+      } else {
+        ctx.report({
+          op,
+          message: `Adding ${op.table}.${op.column.name} with a default and a foreign key to ${ref.table} checks every row while writes to both tables are blocked.`,
+          fix: fixFor(ctx.framework, {
+            sql: `-- add the column without the constraint, then ADD CONSTRAINT ... NOT VALID and VALIDATE CONSTRAINT in a separate migration`,
+          }),
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,50 @@
+import { defineRule } from "./rule.js";
+import { derivedName, fixFor, ident, sym } from "./fix.js";
+import { existingTable, upOps } from "./scope.js";
+
+export default defineRule({
+  meta: {
+    id: "index-without-concurrently",
+    category: "blocking-lock",
+    severity: "error",
+    title: "CREATE INDEX without CONCURRENTLY blocks writes",
+    why:
+      "A plain CREATE INDEX holds a SHARE lock on the table for the whole build: every INSERT, UPDATE and DELETE " +
+      "waits, for minutes on a large table. CREATE INDEX CONCURRENTLY builds it while writes continue.",
+  },
+  check(ctx) {
+    for (const { op, index } of upOps(ctx, "add_index")) {
+      if (op.concurrently || !existingTable(ctx, op.table, index)) continue;
+      const name = op.name ?? derivedName(op.table, op.columns, "idx");
+      const cols = op.columns.map(ident).join(", ");
+      ctx.report({
+        op,
+        message: `Creating index ${op.name ?? `on ${op.table} (${op.columns.join(", ")})`} without CONCURRENTLY blocks writes to ${op.table} while it builds.`,
+        fix: fixFor(ctx.framework, {
+          sql: `
+            -- outside a transaction (its own migration file / NO TRANSACTION mode):
+            CREATE ${op.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY IF NOT EXISTS ${ident(name)} ON ${ident(op.table)} (${cols});`,
+          rails: `
+            class AddIndex${name.replace(/(^|_)(\w)/g, (_m, _u, c: string) => c.toUpperCase())} < ActiveRecord::Migration[7.1]
+              disable_ddl_transaction!
+
+              def change
+                add_index ${sym(op.table)}, ${op.columns.length === 1 ? sym(op.columns[0]) : `[${op.columns.map(sym).join(", ")}]`}${op.unique ? ", unique: true" : ""}, algorithm: :concurrently
+              end
+            end`,
+          django: `
+            from django.contrib.postgres.operations import AddIndexConcurrently
+
+            class Migration(migrations.Migration):
+                atomic = False
+                operations = [
+                    AddIndexConcurrently(model_name="...", index=models.Index(fields=[${op.columns.map((c) => `"${c}"`).join(", ")}], name="${name}")),
+                ]`,
+          alembic: `
+            with op.get_context().autocommit_block():
+                op.create_index("${name}", "${op.table}", [${op.columns.map((c) => `"${c}"`).join(", ")}]${op.unique ? ", unique=True" : ""}, postgresql_concurrently=True)`,
+        }),
+      });
+    }
+  },
+});

@@ -1,0 +1,34 @@
+import { defineRule } from "./rule.js";
+import { fixFor } from "./fix.js";
+import { firstLine } from "./scope.js";
+
+/**
+ * The framework itself says the migration cannot be reversed: Rails `change` with an operation the
+ * command recorder cannot invert, a down that raises IrreversibleMigration, Django RunPython/RunSQL
+ * without a reverse, an Alembic downgrade that raises.
+ */
+export default defineRule({
+  meta: {
+    id: "irreversible-migration",
+    category: "irreversible",
+    severity: "error",
+    title: "Migration cannot be rolled back",
+    why:
+      "The framework will refuse to roll this migration back (or the down raises), so a failed deploy cannot be " +
+      "undone with the migration tool: recovery means a restore from backup.",
+  },
+  check(ctx) {
+    const { down } = ctx.migration;
+    if (down.status !== "irreversible") return;
+    ctx.report({
+      loc: down.loc ?? firstLine(ctx),
+      message: `This migration cannot be rolled back: ${down.reason}.`,
+      fix: fixFor(ctx.framework, {
+        sql: `-- provide a down migration that undoes the up`,
+        rails: `# give Rails what it needs to reverse the operation, e.g. the column type:\nremove_column :users, :phone_number, :string\n# or write explicit up/down methods:\ndef up\n  ...\nend\n\ndef down\n  ...\nend`,
+        django: `migrations.RunPython(forwards, reverse_code=migrations.RunPython.noop)\nmigrations.RunSQL(sql, reverse_sql="-- SQL that undoes it")`,
+        alembic: `def downgrade():\n    # undo what upgrade() does instead of raising\n    ...`,
+      }),
+    });
+  },
+});

@@ -1,0 +1,31 @@
+import { defineRule } from "./rule.js";
+import { fixFor, ident } from "./fix.js";
+import { existingTable, upOps } from "./scope.js";
+import { isNarrowing } from "../types.js";
+
+export default defineRule({
+  meta: {
+    id: "narrowing-type-change",
+    category: "data-loss",
+    severity: "warning",
+    title: "Column type change can lose values",
+    why:
+      "Changing a column to a smaller type (bigint -> integer, varchar(200) -> varchar(100), timestamp -> date) " +
+      "fails on rows that do not fit or silently drops precision; the down cannot bring the lost part back.",
+  },
+  check(ctx) {
+    for (const { op, index } of upOps(ctx, "alter_column_type")) {
+      if (!existingTable(ctx, op.table, index) || !isNarrowing(op.fromType, op.type)) continue;
+      ctx.report({
+        op,
+        message: `Changing ${op.table}.${op.column} from ${op.fromType!.text} to ${op.type.text} narrows the type: values that do not fit fail the migration or lose precision.`,
+        fix: fixFor(ctx.framework, {
+          sql: `
+            -- Check first that every value fits, and keep the old values:
+            SELECT count(*) FROM ${ident(op.table)} WHERE <value does not fit ${op.type.text}>;
+            -- prefer adding a new column of the new type, backfilling it, and switching the code over.`,
+        }),
+      });
+    }
+  },
+});

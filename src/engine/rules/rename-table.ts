@@ -1,0 +1,34 @@
+import { defineRule } from "./rule.js";
+import { fixFor, ident } from "./fix.js";
+import { existingTable, upOps } from "./scope.js";
+
+export default defineRule({
+  meta: {
+    id: "rename-table",
+    category: "breaking-change",
+    severity: "error",
+    title: "Renaming a table breaks the running code",
+    why:
+      "Code deployed before the migration keeps querying the old table name and fails until every server runs the " +
+      "new code; foreign systems (reports, ETL, replicas' consumers) break too.",
+  },
+  check(ctx) {
+    for (const { op, index } of upOps(ctx, "rename_table")) {
+      if (!existingTable(ctx, op.table, index)) continue;
+      ctx.report({
+        op,
+        message: `Renaming table ${op.table} to ${op.newName} breaks code that still uses ${op.table} while the deploy rolls out.`,
+        fix: fixFor(ctx.framework, {
+          sql: `
+            ALTER TABLE ${ident(op.table)} RENAME TO ${ident(op.newName)};
+            -- keep the old name working until no code uses it:
+            CREATE VIEW ${ident(op.table)} AS SELECT * FROM ${ident(op.newName)};
+            -- drop the view in a later migration`,
+          rails: `# rename the model's table_name only: self.table_name = "${op.table}"\n# or rename with a compatibility view, then drop the view once nothing uses ${op.table}`,
+          django: `# keep the table name: class Meta: db_table = "${op.table}"  (rename the model only in Django's state)`,
+          alembic: `op.rename_table("${op.table}", "${op.newName}")\nop.execute("CREATE VIEW ${op.table} AS SELECT * FROM ${op.newName}")  # until nothing uses ${op.table}`,
+        }),
+      });
+    }
+  },
+});

@@ -1,0 +1,36 @@
+/**
+ * Every rule against its own table of cases (ESLint RuleTester style): invalid cases must be reported on
+ * exactly the given lines, valid cases not at all. The same tables are the examples of the rule docs.
+ */
+import { casePath, loadCases, runCase } from "../testing/case-runner.js";
+import { RULES } from "./index.js";
+
+const tables = await Promise.all(RULES.map(async (rule) => ({ rule, cases: await loadCases(rule.meta.id) })));
+
+describe.each(tables.map((t) => [t.rule.meta.id, t] as const))("%s", (_id, { rule, cases }) => {
+  it("has at least one invalid and one valid case", () => {
+    expect(cases.invalid.length).toBeGreaterThan(0);
+    expect(cases.valid.length).toBeGreaterThan(0);
+  });
+
+  it("has meta that explains the hazard", () => {
+    expect(rule.meta.id).toMatch(/^[a-z][a-z0-9-]+$/);
+    expect(rule.meta.why.length).toBeGreaterThan(40);
+  });
+
+  if (cases.invalid.length)
+    it.each(cases.invalid.map((c) => [`${c.framework}: ${c.name}`, c] as const))("reports %s", async (_name, c) => {
+      const findings = await runCase(rule, c);
+      expect(findings.map((f) => f.line)).toEqual(c.lines);
+      for (const f of findings) {
+        expect(f.path).toBe(casePath(c));
+        expect(f.message.length).toBeGreaterThan(20);
+        expect(f.fix.trim().length).toBeGreaterThan(10);
+      }
+    });
+
+  if (cases.valid.length)
+    it.each(cases.valid.map((c) => [`${c.framework}: ${c.name}`, c] as const))("accepts %s", async (_name, c) => {
+      expect(await runCase(rule, c)).toEqual([]);
+    });
+});

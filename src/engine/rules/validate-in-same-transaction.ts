@@ -1,0 +1,39 @@
+import { defineRule } from "./rule.js";
+import { fixFor, ident } from "./fix.js";
+import { nameKey } from "./facts.js";
+import { upOps } from "./scope.js";
+
+export default defineRule({
+  meta: {
+    id: "validate-in-same-transaction",
+    category: "blocking-lock",
+    severity: "error",
+    title: "NOT VALID and VALIDATE CONSTRAINT in one transaction",
+    why:
+      "Adding a constraint NOT VALID takes a strong lock that is held until the transaction commits. Validating it in " +
+      "the same transaction scans every row while that lock is still held, so NOT VALID buys nothing: run VALIDATE in a separate migration.",
+  },
+  check(ctx) {
+    const addedNotValid = new Map<string, number>();
+    upOps(ctx, "add_constraint").forEach(({ op, index }) => {
+      if (op.notValid && op.name && op.inTransaction) addedNotValid.set(`${nameKey(op.table)}.${nameKey(op.name)}`, index);
+    });
+    for (const { op } of upOps(ctx, "validate_constraint")) {
+      if (!op.name || !op.inTransaction || !addedNotValid.has(`${nameKey(op.table)}.${nameKey(op.name)}`)) continue;
+      // a COMMIT between the two ends the first transaction
+      const addedAt = addedNotValid.get(`${nameKey(op.table)}.${nameKey(op.name)}`)!;
+      const at = ctx.facts.indexOf(op);
+      const committed = ctx.migration.up.slice(addedAt, at).some((o) => o.kind === "transaction_control" && o.action === "commit");
+      if (committed) continue;
+      ctx.report({
+        op,
+        message: `Constraint ${op.name} is validated in the same transaction that added it NOT VALID, so the table stays locked during the full validation scan.`,
+        fix: fixFor(ctx.framework, {
+          sql: `-- move this statement to the next migration:\nALTER TABLE ${ident(op.table)} VALIDATE CONSTRAINT ${ident(op.name)};`,
+          rails: `# next migration:\nvalidate_foreign_key :${op.table}  # or validate_check_constraint :${op.table}, name: "${op.name}"`,
+          django: `# next migration:\nValidateConstraint(model_name="...", name="${op.name}")`,
+        }),
+      });
+    }
+  },
+});

@@ -1,0 +1,50 @@
+/**
+ * Runs a rule's table of cases through the whole engine (adapter + rules + waivers), exactly as users'
+ * files go through it. Shared by the rule tests and the docs generator, so the docs' examples are the tests.
+ */
+import { readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { analyze } from "../analyze.js";
+import { resolveConfig } from "../config.js";
+import type { Framework, ReportedFinding } from "../model.js";
+import type { Rule, RuleCase, RuleCases } from "../rules/rule.js";
+
+export const DEFAULT_CASE_PATHS: Record<Framework, string> = {
+  sql: "db/migrations/001_case.sql",
+  rails: "db/migrate/20240101000000_case.rb",
+  django: "app/migrations/0002_case.py",
+  alembic: "alembic/versions/abc123_case.py",
+};
+
+export const casePath = (c: RuleCase): string => c.path ?? DEFAULT_CASE_PATHS[c.framework];
+
+/** Findings of `rule` for one case (the rule is switched on even when it is opt-in). */
+export async function runCase(rule: Rule, c: RuleCase): Promise<ReportedFinding[]> {
+  const raw = { ...(c.config ?? {}) } as Record<string, unknown>;
+  const rules = { ...((raw.rules as Record<string, unknown>) ?? {}) };
+  if (!(rule.meta.id in rules)) rules[rule.meta.id] = rule.meta.severity;
+  const { config, problems } = resolveConfig({ ...raw, rules });
+  if (problems.length) throw new Error(`case "${c.name}" has an invalid config: ${problems.map((p) => `${p.key}: ${p.message}`).join("; ")}`);
+  const path = casePath(c);
+  const files = [{ path, content: c.code }, ...Object.entries(c.files ?? {}).map(([p, content]) => ({ path: p, content }))];
+  const result = await analyze({ files, config, explicitPaths: new Set([path]) });
+  if (result.errors.length) throw new Error(`case "${c.name}": ${result.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`);
+  return result.findings.filter((f) => f.rule === rule.meta.id && f.path === path);
+}
+
+const RULES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "rules");
+
+/** Every case table of a rule: `<id>.cases.ts` (SQL) and `<id>.<framework>.cases.ts`, merged. */
+export async function loadCases(ruleId: string, dir = RULES_DIR): Promise<RuleCases> {
+  const merged: RuleCases = { valid: [], invalid: [] };
+  const files = readdirSync(dir).filter((f) => f.startsWith(`${ruleId}.`) && /\.cases\.(ts|js)$/.test(f) && !f.endsWith(".d.ts"));
+  for (const file of files.sort()) {
+    const rest = file.slice(ruleId.length + 1);
+    if (!/^(?:(?:rails|django|alembic|sql)\.)?cases\.(ts|js)$/.test(rest)) continue; // another rule whose id starts the same
+    const module = (await import(join(dir, file))) as { default: RuleCases };
+    merged.valid.push(...module.default.valid);
+    merged.invalid.push(...module.default.invalid);
+  }
+  return merged;
+}
