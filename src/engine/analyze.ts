@@ -28,6 +28,11 @@ export interface AnalyzeInput {
   configPath?: string;
   /** files the user named explicitly: a .sql file among them is linted even outside a migrations folder */
   explicitPaths?: ReadonlySet<string>;
+  /**
+   * Application files (not migrations) rules may read: Rails models for `ignored_columns`, code that still
+   * uses a dropped column. The edge decides how many to load; rules must cope with none.
+   */
+  codeFiles?: readonly SourceFile[];
 }
 
 export interface AnalysisResult {
@@ -63,10 +68,11 @@ interface Raw {
   op?: Operation;
 }
 
-function runRule(rule: Rule, migration: Migration, config: Config, facts: ReturnType<typeof computeFacts>): Raw[] {
+function runRule(rule: Rule, migration: Migration, config: Config, facts: ReturnType<typeof computeFacts>, codeFiles: readonly SourceFile[]): Raw[] {
   const out: Raw[] = [];
   rule.check({
     migration,
+    codeFiles,
     framework: migration.framework,
     config,
     postgresVersion: config.postgres_version,
@@ -172,13 +178,13 @@ function configFindings(problems: readonly ConfigProblem[], path: string, config
 }
 
 /** Run every rule over one migration of the model. */
-export function checkMigration(migration: Migration, config: Config, errors: FileError[] = []): ReportedFinding[] {
+export function checkMigration(migration: Migration, config: Config, errors: FileError[] = [], codeFiles: readonly SourceFile[] = []): ReportedFinding[] {
   const facts = computeFacts(migration);
   const raw: Raw[] = [];
   for (const rule of RULES) {
     if (rule.meta.frameworks && !rule.meta.frameworks.includes(migration.framework)) continue;
     try {
-      raw.push(...runRule(rule, migration, config, facts));
+      raw.push(...runRule(rule, migration, config, facts, codeFiles));
     } catch (error) {
       errors.push({ path: migration.path, message: `rule ${rule.meta.id} failed: ${error instanceof Error ? error.message : String(error)}` });
     }
@@ -223,7 +229,7 @@ export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {
     const migration = parseUnit(unit, errors);
     if (!migration) continue;
     migrations.push(migration);
-    findings.push(...checkMigration(migration, config, errors));
+    findings.push(...checkMigration(migration, config, errors, input.codeFiles ?? []));
   }
   for (const down of orphanDowns) {
     const result = segmentOperations({ text: down.content, transaction: "none" });

@@ -4,7 +4,7 @@
  * table of valid/invalid cases per framework in `<id>.cases.ts` beside it (the docs' examples).
  */
 import type { Config } from "../config.js";
-import type { Category, Framework, Migration, Operation, Severity, SourceRange } from "../model.js";
+import type { Category, Framework, Migration, Operation, Severity, SourceFile, SourceRange } from "../model.js";
 import type { MigrationFacts } from "./facts.js";
 
 export interface RuleMeta {
@@ -45,6 +45,8 @@ export interface RuleContext {
   postgresVersion: number;
   options: Record<string, unknown>;
   facts: MigrationFacts;
+  /** application files given with the review (models, code); may be empty */
+  codeFiles: readonly SourceFile[];
   report(report: Report): void;
 }
 

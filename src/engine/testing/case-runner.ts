@@ -27,8 +27,9 @@ export async function runCase(rule: Rule, c: RuleCase): Promise<ReportedFinding[
   const { config, problems } = resolveConfig({ ...raw, rules });
   if (problems.length) throw new Error(`case "${c.name}" has an invalid config: ${problems.map((p) => `${p.key}: ${p.message}`).join("; ")}`);
   const path = casePath(c);
-  const files = [{ path, content: c.code }, ...Object.entries(c.files ?? {}).map(([p, content]) => ({ path: p, content }))];
-  const result = await analyze({ files, config, explicitPaths: new Set([path]) });
+  const others = Object.entries(c.files ?? {}).map(([p, content]) => ({ path: p, content }));
+  // other files are offered both as repository files (a paired down) and as application code (models)
+  const result = await analyze({ files: [{ path, content: c.code }, ...others], config, explicitPaths: new Set([path]), codeFiles: others });
   if (result.errors.length) throw new Error(`case "${c.name}": ${result.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`);
   return result.findings.filter((f) => f.rule === rule.meta.id && f.path === path);
 }
