@@ -183,6 +183,7 @@ export function checkMigration(migration: Migration, config: Config, errors: Fil
   const raw: Raw[] = [];
   for (const rule of RULES) {
     if (rule.meta.frameworks && !rule.meta.frameworks.includes(migration.framework)) continue;
+    if (!effectiveSeverity(config, rule.meta)) continue; // switched off: do not even look
     try {
       raw.push(...runRule(rule, migration, config, facts, codeFiles));
     } catch (error) {
@@ -199,7 +200,8 @@ function parseUnit(unit: MigrationUnit, errors: FileError[]): Migration | undefi
     return undefined;
   }
   try {
-    return enrichMigration(Migration.parse(adapter.parse(unit)));
+    const output = adapter.parse(unit);
+    return enrichMigration(adapter.complete ? (output as Migration) : Migration.parse(output));
   } catch (error) {
     errors.push({ path: unit.file.path, message: `could not analyse (${unit.file.framework}/${unit.file.layout}): ${error instanceof Error ? error.message : String(error)}` });
     return undefined;

@@ -39,6 +39,10 @@ export class SourceLines {
     return this.lineOfIndex(index);
   }
 
+  byteAt(offset: number): number {
+    return this.bytes[offset];
+  }
+
   /** UTF-8 bytes [start, end) as text */
   sliceBytes(start: number, end?: number): string {
     return this.bytes.subarray(start, end).toString("utf8");

@@ -11,14 +11,18 @@ export interface AdapterInput {
   content: string;
   /** the other half of the migration, when the layout keeps it in another file */
   downFile?: { path: string; content: string };
+  /** Django: the migrations of the same folder in this analysis (this one included), to rebuild the model state */
+  history?: ReadonlyArray<{ path: string; content: string }>;
 }
 
 export interface Adapter {
   load(): Promise<void>;
   parse(input: AdapterInput): MigrationInput;
+  /** parse() already returns a complete Migration (defaults filled): analyze skips re-validating it */
+  complete?: boolean;
 }
 
-const sqlAdapter: Adapter = { load: loadPgParser, parse: sqlMigration };
+const sqlAdapter: Adapter = { load: loadPgParser, parse: sqlMigration, complete: true };
 
 /** One adapter per framework; a framework without one is reported as unsupported, never guessed at. */
 const adapters: Record<Framework, Adapter | undefined> = {

@@ -3,102 +3,115 @@ import { defineRule } from "./rule.js";
 import { fixFor, ident } from "./fix.js";
 import { nameKey } from "./facts.js";
 
-/** Something the up leaves behind that the down must remove (or restore). */
-interface Trace {
-  op: Operation;
-  what: string;
-  /** does this down operation undo it? */
-  undoneBy: (down: Operation) => boolean;
-  /** the SQL that would undo it */
-  undo: string;
+/**
+ * What a list of operations removes or restores, as name keys with the position of the last operation
+ * that does it. One pass per list, then each check is a lookup: big initial schemas stay linear.
+ */
+class Effects {
+  private readonly last = new Map<string, number>();
+
+  constructor(ops: readonly Operation[]) {
+    ops.forEach((op, index) => {
+      for (const key of effectKeys(op)) this.last.set(key, index);
+    });
+  }
+
+  /** some key was produced by an operation after position `after` */
+  any(keys: readonly string[], after = -1): boolean {
+    return keys.some((key) => (this.last.get(key) ?? -1) > after);
+  }
 }
 
-const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && nameKey(a) === nameKey(b);
-const dropsTable = (down: Operation, table: string) => down.kind === "drop_table" && down.tables.some((t) => same(t, table));
-const dropsSchemaOf = (down: Operation, name: string) =>
-  down.kind === "drop_object" && down.objectType === "schema" && down.cascade && name.includes(".") && down.names.some((s) => same(s, name.split(".")[0]));
+const table = (name: string) => `table:${nameKey(name)}`;
+const schemaOf = (name: string) => (name.includes(".") ? [`schema:${nameKey(name.split(".")[0])}`] : []);
+
+function effectKeys(op: Operation): string[] {
+  switch (op.kind) {
+    case "drop_table":
+      return op.tables.map(table);
+    case "rename_table":
+      return [table(op.table), `renamed-table:${nameKey(op.table)}>${nameKey(op.newName)}`, `created-table:${nameKey(op.newName)}`];
+    case "drop_column":
+      return [`column:${nameKey(op.table)}.${nameKey(op.column)}`];
+    case "drop_index":
+      return op.names.map((n) => `index:${nameKey(n)}`);
+    case "drop_constraint":
+      return op.name ? [`constraint:${nameKey(op.name)}`, `index:${nameKey(op.name)}`] : [];
+    case "drop_object":
+      return op.names.flatMap((n) => [`object:${op.objectType === "procedure" ? "function" : op.objectType}:${nameKey(n)}`, ...(op.objectType === "schema" && op.cascade ? [`schema:${nameKey(n)}`] : [])]);
+    case "rename_column":
+      return [`renamed-column:${nameKey(op.table)}.${nameKey(op.column)}>${nameKey(op.newName)}`];
+    case "create_table":
+      return [`created-table:${nameKey(op.table)}`];
+    case "add_column":
+      return [`added-column:${nameKey(op.table)}.${nameKey(op.column.name)}`];
+    default:
+      return [];
+  }
+}
+
+/** Something the up leaves behind that the down must remove (or restore). */
+interface Trace {
+  /** effect keys any of which undoes it */
+  undoneBy: string[];
+  /** what was left behind and the SQL that would undo it: built only when reported */
+  describe: () => { what: string; undo: string };
+}
 
 function traces(op: Operation): Trace[] {
   switch (op.kind) {
     case "create_table":
       if (op.temporary) return [];
-      return [{ op, what: `table ${op.table}`, undoneBy: (d) => dropsTable(d, op.table) || dropsSchemaOf(d, op.table) || (d.kind === "rename_table" && same(d.table, op.table)), undo: `DROP TABLE ${ident(op.table)};` }];
+      return [{ undoneBy: [table(op.table), ...schemaOf(op.table)], describe: () => ({ what: `table ${op.table}`, undo: `DROP TABLE ${ident(op.table)};` }) }];
     case "add_column":
       return [
         {
-          op,
-          what: `column ${op.table}.${op.column.name}`,
-          undoneBy: (d) => (d.kind === "drop_column" && same(d.table, op.table) && same(d.column, op.column.name)) || dropsTable(d, op.table),
-          undo: `ALTER TABLE ${ident(op.table)} DROP COLUMN ${ident(op.column.name)};`,
+          undoneBy: [`column:${nameKey(op.table)}.${nameKey(op.column.name)}`, table(op.table), ...schemaOf(op.table)], describe: () => ({ what: `column ${op.table}.${op.column.name}`, undo: `ALTER TABLE ${ident(op.table)} DROP COLUMN ${ident(op.column.name)};` }),
         },
       ];
-    case "add_index":
-      if (!op.name) return [];
+    case "add_index": {
+      const name = op.name;
+      if (!name) return [];
       return [
         {
-          op,
-          what: `index ${op.name}`,
-          undoneBy: (d) =>
-            (d.kind === "drop_index" && d.names.some((n) => same(n, op.name))) ||
-            dropsTable(d, op.table) ||
-            (d.kind === "drop_constraint" && same(d.name, op.name)) ||
-            (d.kind === "drop_column" && same(d.table, op.table) && op.columns.some((c) => same(c, d.column))),
-          undo: `DROP INDEX ${ident(op.name)};`,
+          undoneBy: [`index:${nameKey(name)}`, table(op.table), ...schemaOf(op.table), ...op.columns.map((c) => `column:${nameKey(op.table)}.${nameKey(c)}`)], describe: () => ({ what: `index ${name}`, undo: `DROP INDEX ${ident(name)};` }),
         },
       ];
-    case "add_constraint":
-      if (!op.name) return [];
+    }
+    case "add_constraint": {
+      const name = op.name;
+      if (!name) return [];
       return [
         {
-          op,
-          what: `constraint ${op.name}`,
-          undoneBy: (d) =>
-            (d.kind === "drop_constraint" && same(d.name, op.name)) ||
-            dropsTable(d, op.table) ||
-            (d.kind === "drop_column" && same(d.table, op.table) && op.columns.some((c) => same(c, d.column))),
-          undo: `ALTER TABLE ${ident(op.table)} DROP CONSTRAINT ${ident(op.name)};`,
+          undoneBy: [`constraint:${nameKey(name)}`, table(op.table), ...schemaOf(op.table), ...op.columns.map((c) => `column:${nameKey(op.table)}.${nameKey(c)}`)], describe: () => ({ what: `constraint ${name}`, undo: `ALTER TABLE ${ident(op.table)} DROP CONSTRAINT ${ident(name)};` }),
         },
       ];
-    case "create_object":
+    }
+    case "create_object": {
       if (op.orReplace || op.objectType === "role" || op.objectType === "database") return [];
+      const type = op.objectType === "procedure" ? "function" : op.objectType;
       return [
         {
-          op,
-          what: `${op.objectType.replace("_", " ")} ${op.name}`,
-          undoneBy: (d) =>
-            (d.kind === "drop_object" && (d.objectType === op.objectType || (op.objectType === "function" && d.objectType === "procedure")) && d.names.some((n) => same(n, op.name))) ||
-            (op.table !== undefined && dropsTable(d, op.table)) ||
-            dropsSchemaOf(d, op.name),
-          undo: `DROP ${op.objectType.replace("_", " ").toUpperCase()} ${ident(op.name)}${op.table ? ` ON ${ident(op.table)}` : ""};`,
+          undoneBy: [`object:${type}:${nameKey(op.name)}`, ...(op.table ? [table(op.table)] : []), ...schemaOf(op.name)], describe: () => ({ what: `${op.objectType.replace("_", " ")} ${op.name}`, undo: `DROP ${op.objectType.replace("_", " ").toUpperCase()} ${ident(op.name)}${op.table ? ` ON ${ident(op.table)}` : ""};` }),
         },
       ];
+    }
     case "rename_table":
-      return [{ op, what: `the rename of ${op.table} to ${op.newName}`, undoneBy: (d) => d.kind === "rename_table" && same(d.table, op.newName), undo: `ALTER TABLE ${ident(op.newName)} RENAME TO ${ident(op.table)};` }];
+      return [{ undoneBy: [`renamed-table:${nameKey(op.newName)}>${nameKey(op.table)}`, table(op.newName)], describe: () => ({ what: `the rename of ${op.table} to ${op.newName}`, undo: `ALTER TABLE ${ident(op.newName)} RENAME TO ${ident(op.table)};` }) }];
     case "rename_column":
       return [
         {
-          op,
-          what: `the rename of ${op.table}.${op.column} to ${op.newName}`,
-          undoneBy: (d) => d.kind === "rename_column" && same(d.column, op.newName),
-          undo: `ALTER TABLE ${ident(op.table)} RENAME COLUMN ${ident(op.newName)} TO ${ident(op.column)};`,
+          undoneBy: [`renamed-column:${nameKey(op.table)}.${nameKey(op.newName)}>${nameKey(op.column)}`, table(op.table)], describe: () => ({ what: `the rename of ${op.table}.${op.column} to ${op.newName}`, undo: `ALTER TABLE ${ident(op.table)} RENAME COLUMN ${ident(op.newName)} TO ${ident(op.column)};` }),
         },
       ];
     case "drop_column":
       return [
         {
-          op,
-          what: `dropped column ${op.table}.${op.column}`,
-          undoneBy: (d) => d.kind === "add_column" && same(d.table, op.table) && same(d.column.name, op.column),
-          undo: `ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column)} <type>;`,
+          undoneBy: [`added-column:${nameKey(op.table)}.${nameKey(op.column)}`], describe: () => ({ what: `dropped column ${op.table}.${op.column}`, undo: `ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column)} <type>;` }),
         },
       ];
     case "drop_table":
-      return op.tables.map((table) => ({
-        op,
-        what: `dropped table ${table}`,
-        undoneBy: (d: Operation) => (d.kind === "create_table" && same(d.table, table)) || (d.kind === "rename_table" && same(d.newName, table)),
-        undo: `CREATE TABLE ${ident(table)} (...);`,
-      }));
+      return op.tables.map((t) => ({ undoneBy: [`created-table:${nameKey(t)}`], describe: () => ({ what: `dropped table ${t}`, undo: `CREATE TABLE ${ident(t)} (...);` }) }));
     default:
       return [];
   }
@@ -120,15 +133,19 @@ export default defineRule({
   check(ctx) {
     const { down, up } = ctx.migration;
     if (down.status !== "present" || down.derived || down.ops.some(opaque)) return;
-    // objects the up creates and later drops itself cancel out
-    const all = up.flatMap(traces).filter((t) => !up.slice(up.indexOf(t.op) + 1).some((later) => t.undoneBy(later)));
-    for (const trace of all) {
-      if (down.ops.some((d) => trace.undoneBy(d))) continue;
-      ctx.report({
-        op: trace.op,
-        message: `The down migration${down.path ? ` (${down.path})` : ""} does not undo ${trace.what}: after a rollback the schema is not what it was.`,
-        fix: fixFor(ctx.framework, { sql: `-- add to the down migration:\n${trace.undo}` }),
-      });
-    }
+    const upEffects = new Effects(up);
+    const downEffects = new Effects(down.ops);
+    up.forEach((op, at) => {
+      for (const trace of traces(op)) {
+        // objects the up creates and then removes itself cancel out
+        if (upEffects.any(trace.undoneBy, at) || downEffects.any(trace.undoneBy)) continue;
+        const { what, undo } = trace.describe();
+        ctx.report({
+          op,
+          message: `The down migration${down.path ? ` (${down.path})` : ""} does not undo ${what}: after a rollback the schema is not what it was.`,
+          fix: fixFor(ctx.framework, { sql: `-- add to the down migration:\n${undo}` }),
+        });
+      }
+    });
   },
 });

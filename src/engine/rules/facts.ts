@@ -6,9 +6,16 @@
 import type { Migration, Operation } from "../model.js";
 
 /** Compare names as PostgreSQL folds them: case-insensitive, `public.` is the default schema. */
+const keys = new Map<string, string>();
 export function nameKey(name: string): string {
-  const lower = name.toLowerCase().replace(/"/g, "");
-  return lower.startsWith("public.") ? lower.slice("public.".length) : lower;
+  let key = keys.get(name);
+  if (key === undefined) {
+    const lower = name.toLowerCase().replace(/"/g, "");
+    key = lower.startsWith("public.") ? lower.slice("public.".length) : lower;
+    if (keys.size > 50_000) keys.clear(); // bounded: names repeat within a review, not forever
+    keys.set(name, key);
+  }
+  return key;
 }
 
 export interface MigrationFacts {

@@ -19,9 +19,16 @@ export function fixFor(framework: Framework, variants: FixVariants): string {
 
 /** Strip the common indentation of a template literal block. */
 export function dedent(text: string): string {
-  const lines = text.replace(/^\n/, "").replace(/\s+$/, "").split("\n");
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
-  return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join("\n");
+  const lines = text.replace(/^\n/, "").trimEnd().split("\n");
+  let indent = Infinity;
+  for (const line of lines) {
+    if (line.trim() === "") continue;
+    let spaces = 0;
+    while (line.charCodeAt(spaces) === 32) spaces++;
+    if (spaces < indent) indent = spaces;
+  }
+  if (indent === 0 || indent === Infinity) return lines.join("\n");
+  return lines.map((l) => l.slice(indent)).join("\n");
 }
 
 /** Quote a SQL identifier only when PostgreSQL needs it (keeps `public.users` readable). */

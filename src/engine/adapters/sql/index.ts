@@ -5,12 +5,13 @@
  * `parseEmbeddedSql` serves the Rails/Django/Alembic adapters for `execute` / RunSQL / op.execute.
  */
 import type { DetectedFile } from "../../detect.js";
-import type { Down, MigrationInput, OperationInput, ParseProblem, Waiver } from "../../model.js";
+import { completeOperation } from "../../complete.js";
+import type { Down, Migration, Operation, OperationInput, ParseProblem, Waiver } from "../../model.js";
 import { SourceLines } from "../../source-lines.js";
 import { mayHaveWaivers, parseWaiver } from "../../waivers.js";
 import { SQL_LAYOUTS, type SqlSegment, type TransactionMode } from "./layouts/index.js";
 import { statementOperations, unwrap } from "./pg-operations.js";
-import { parseStatements, scanComments, type ParsedStatement, type PgNode } from "./pg-parser.js";
+import { parseStatements, scanComments, type ParsedStatement, type PgNode, type SqlParseResult } from "./pg-parser.js";
 
 export { loadPgParser } from "./pg-parser.js";
 
@@ -52,22 +53,38 @@ function runsInTransaction(mode: TransactionMode, statements: ParsedStatement[])
 }
 
 export interface SqlOperations {
-  ops: OperationInput[];
+  ops: Operation[];
   errors: ParseProblem[];
   /** the runner wraps these statements in a transaction */
   transactional: boolean;
   statementCount: number;
 }
 
+/**
+ * Statements of each segment. Segments cut from one file (dbmate/goose sections, Liquibase changesets) are
+ * parsed once as a whole when that gives the same statements; otherwise (a syntax error, a statement running
+ * across a marker) each segment is parsed alone, as the runner sends it.
+ */
+function parseSegments(segments: readonly SqlSegment[], content: string): SqlParseResult[] {
+  if (segments.length > 1 && segments.every((s) => s.range)) {
+    const whole = parseStatements(content);
+    if (whole.errors.length === 0) {
+      const parts = segments.map((s) => whole.statements.filter((st) => st.startByte >= s.range![0] && st.startByte < s.range![1]));
+      if (!parts.some((part, i) => part.some((st) => st.endByte > segments[i].range![1])))
+        return parts.map((statements) => ({ statements, errors: [], lines: whole.lines }));
+    }
+  }
+  return segments.map((s) => parseStatements(s.text));
+}
+
 /** Parse one segment and follow explicit BEGIN/COMMIT to know which statements run in a transaction. */
-export function segmentOperations(segment: SqlSegment, extra: Partial<OperationInput> = {}): SqlOperations {
-  const parsed = parseStatements(segment.text);
+export function segmentOperations(segment: SqlSegment, extra: Partial<OperationInput> = {}, parsed: SqlParseResult = parseStatements(segment.text)): SqlOperations {
   const wrapped = runsInTransaction(segment.transaction, parsed.statements);
   let inTransaction = wrapped;
-  const ops: OperationInput[] = [];
+  const ops: Operation[] = [];
   for (const statement of parsed.statements) {
     const produced = statementOperations(statement, inTransaction);
-    for (const op of produced) ops.push({ ...op, ...extra } as OperationInput);
+    for (const op of produced) ops.push(completeOperation({ ...op, ...extra } as OperationInput));
     for (const op of produced) {
       if (op.kind !== "transaction_control") continue;
       if (op.action === "begin") inTransaction = true;
@@ -82,11 +99,11 @@ export function segmentOperations(segment: SqlSegment, extra: Partial<OperationI
  * SQL embedded in another language (Rails `execute`, Django `RunSQL`, Alembic `op.execute`):
  * `line` is the host-file line where the SQL text starts.
  */
-export function parseEmbeddedSql(sql: string, options: { line: number; inTransaction: boolean }): { ops: OperationInput[]; errors: ParseProblem[] } {
+export function parseEmbeddedSql(sql: string, options: { line: number; inTransaction: boolean }): { ops: Operation[]; errors: ParseProblem[] } {
   const result = segmentOperations({ text: sql, transaction: options.inTransaction ? "wrapped" : "none" }, { embeddedSql: true });
   const shift = options.line - 1;
   return {
-    ops: result.ops.map((op) => ({ ...op, loc: { line: op.loc.line + shift, endLine: op.loc.endLine + shift } }) as OperationInput),
+    ops: result.ops.map((op) => ({ ...op, loc: { line: op.loc.line + shift, endLine: op.loc.endLine + shift } })),
     errors: result.errors.map((e) => ({ ...e, line: e.line + shift, endLine: e.endLine !== undefined ? e.endLine + shift : undefined })),
   };
 }
@@ -99,7 +116,7 @@ export function readWaivers(content: string): Waiver[] {
     .filter((w): w is Waiver => w !== undefined);
 }
 
-const meaningful = (ops: OperationInput[]) =>
+const meaningful = (ops: Operation[]) =>
   ops.some((op) => op.kind !== "transaction_control" && !(op.kind === "set_setting" && op.scope !== "reset"));
 
 export interface SqlUnit {
@@ -108,32 +125,35 @@ export interface SqlUnit {
   downFile?: { path: string; content: string };
 }
 
-export function sqlMigration(unit: SqlUnit): MigrationInput {
+/** Complete model output (defaults filled), so analyze can skip re-validating it. */
+export function sqlMigration(unit: SqlUnit): Migration {
   const split = SQL_LAYOUTS[unit.file.layout] ?? SQL_LAYOUTS["plain-sql"]!;
   const sections = split({ path: unit.file.path, content: unit.content, downFile: unit.downFile });
-  const up: OperationInput[] = [];
+  const up: Operation[] = [];
   const syntaxErrors: ParseProblem[] = [];
   let transactional = false;
-  for (const segment of sections.up) {
-    const result = segmentOperations(segment);
+  const sameFileDown = sections.down.kind === "sql" && sections.down.path === unit.file.path ? sections.down.segments : [];
+  const parsed = parseSegments([...sections.up, ...sameFileDown], unit.content);
+  sections.up.forEach((segment, i) => {
+    const result = segmentOperations(segment, {}, parsed[i]);
     up.push(...result.ops);
     syntaxErrors.push(...result.errors);
     transactional ||= result.transactional;
-  }
+  });
 
   let down: Down;
   if (sections.down.kind === "sql") {
     const downPath = sections.down.path;
-    const ops: OperationInput[] = [];
-    for (const segment of sections.down.segments) {
-      const result = segmentOperations(segment);
+    const ops: Operation[] = [];
+    for (const [i, segment] of sections.down.segments.entries()) {
+      const result = segmentOperations(segment, {}, sameFileDown.length ? parsed[sections.up.length + i] : undefined);
       ops.push(...result.ops);
       syntaxErrors.push(...result.errors.map((e) => (downPath !== unit.file.path ? { ...e, path: downPath } : e)));
     }
     const external = downPath !== unit.file.path ? downPath : undefined;
     if (!meaningful(ops) && syntaxErrors.every((e) => e.path !== downPath))
       down = { status: "empty", path: external };
-    else down = { status: "present", ops: ops as never, path: external, derived: false };
+    else down = { status: "present", ops, path: external, derived: false };
   } else if (sections.down.kind === "missing") down = { status: "missing", reason: sections.down.reason };
   else down = { status: "unsupported", reason: sections.down.reason };
 
@@ -144,7 +164,7 @@ export function sqlMigration(unit: SqlUnit): MigrationInput {
     version: unit.file.version,
     name: unit.file.name,
     transactional,
-    up: up as never,
+    up,
     down,
     waivers: readWaivers(unit.content),
     syntaxErrors,

@@ -53,11 +53,16 @@ function toStatements(raw: RawStmt[], lines: SourceLines, baseByte: number, limi
     if (!r.stmt) continue;
     const start = baseByte + (r.stmt_location ?? 0);
     let end = r.stmt_len ? start + r.stmt_len : limitByte;
-    let text = lines.sliceBytes(start, end);
-    const trimmed = text.replace(/\s+$/u, "");
-    end -= Buffer.byteLength(text) - Buffer.byteLength(trimmed);
-    text = trimmed;
-    out.push({ stmt: r.stmt, startByte: start, endByte: end, line: lines.lineOfByte(start), endLine: lines.lineOfByte(Math.max(start, end - 1)), text });
+    // trailing whitespace is not part of the statement (it would push endLine past it)
+    while (end > start && isBlank(lines.byteAt(end - 1))) end--;
+    out.push({
+      stmt: r.stmt,
+      startByte: start,
+      endByte: end,
+      line: lines.lineOfByte(start),
+      endLine: lines.lineOfByte(Math.max(start, end - 1)),
+      text: lines.sliceBytes(start, end),
+    });
   }
   return out;
 }

@@ -15,6 +15,7 @@ export function splitDbmate(input: SqlLayoutInput): SqlSections {
       .filter((s) => MARKER.exec(s.marker.body)?.[1].toLowerCase() === direction)
       .map((s) => ({
         text: keepRanges(input.content, [[s.start, s.end]]),
+        range: [s.start, s.end] as const,
         transaction: /transaction:\s*false/i.test(s.marker.body) ? "none" : "wrapped",
       }));
   const up = segment("up");

@@ -18,7 +18,7 @@ export function splitGoose(input: SqlLayoutInput): SqlSections {
   const segment = (direction: "up" | "down"): SqlSegment[] =>
     sections
       .filter((s) => SECTION.exec(s.marker.body)?.[1].toLowerCase() === direction)
-      .map((s) => ({ text: keepRanges(input.content, [[s.start, s.end]]), transaction: noTransaction ? "none" : "wrapped" }));
+      .map((s) => ({ text: keepRanges(input.content, [[s.start, s.end]]), range: [s.start, s.end] as const, transaction: noTransaction ? "none" : "wrapped" }));
   const up = segment("up");
   const down = segment("down");
   return {

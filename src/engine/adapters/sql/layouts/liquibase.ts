@@ -31,6 +31,7 @@ export function splitLiquibase(input: SqlLayoutInput): SqlSections {
     // the body is the changeset minus its rollback comments (the scanner already keeps them out of the SQL)
     up.push({
       text: keepRanges(content, [[changeset.start, changeset.end]]),
+      range: [changeset.start, changeset.end] as const,
       transaction: /runInTransaction:\s*false/i.test(attributes) ? "none" : "wrapped",
     });
     const hasSql = bytes.subarray(changeset.start, changeset.end).toString("utf8").replace(/--.*$/gm, "").trim() !== "";

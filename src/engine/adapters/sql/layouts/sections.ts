@@ -20,6 +20,8 @@ export interface SqlSegment {
   /** SQL with everything outside the segment blanked, so offsets map to the file's lines */
   text: string;
   transaction: TransactionMode;
+  /** the UTF-8 byte range of the file this segment keeps (lets the adapter parse the file once) */
+  range?: readonly [number, number];
 }
 
 export type DownSource =

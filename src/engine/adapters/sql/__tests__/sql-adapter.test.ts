@@ -1,0 +1,155 @@
+/**
+ * The PostgreSQL adapter: layouts split into up/down with the file's own line numbers, per-statement
+ * transaction mode, syntax errors on their line without hiding the other statements, complete model output.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { detectFile } from "../../../detect.js";
+import { Migration, type Operation } from "../../../model.js";
+import { loadPgParser, parseEmbeddedSql, sqlMigration } from "../index.js";
+
+beforeAll(() => loadPgParser());
+
+function migrate(path: string, content: string, down?: { path: string; content: string }): Migration {
+  const file = detectFile(path, content, undefined, { explicit: true });
+  if (!file) throw new Error(`not detected: ${path}`);
+  return sqlMigration({ file, content, downFile: down });
+}
+
+const kinds = (ops: Operation[]) => ops.map((op) => `${op.kind}@${op.loc.line}`);
+
+describe("line numbers", () => {
+  it("counts UTF-8 bytes, so multi-byte text before a statement does not shift it", () => {
+    const m = migrate("db/migrations/001_x.sql", "/* café ✓ 😀 */ SELECT 1;\n-- ünïcödé\n\nALTER TABLE users DROP COLUMN phone;\n");
+    expect(kinds(m.up)).toEqual(["raw@1", "drop_column@4"]);
+  });
+
+  it("gives a multi-line statement its first and last line", () => {
+    const m = migrate("db/migrations/001_x.sql", "\n\nCREATE INDEX i\n  ON t (a)\n  WHERE a > 0;\n\n");
+    expect(m.up[0].loc).toEqual({ line: 3, endLine: 5 });
+  });
+});
+
+describe("syntax errors", () => {
+  it("reports the failing statement's line and keeps the others", () => {
+    const m = migrate("db/migrations/001_x.sql", "ALTER TABLE a ADD COLUMN b int;\nALTER TABLE a ADD COLUM c int;\nDROP TABLE old_stuff;\n");
+    expect(m.syntaxErrors).toEqual([{ line: 2, message: 'syntax error at or near "int"' }]); // PostgreSQL reads COLUM as the column name
+    expect(kinds(m.up)).toEqual(["add_column@1", "drop_table@3"]);
+  });
+
+  it("accepts PostgreSQL 18 syntax a linter must not call an error", () => {
+    const sql = [
+      "ALTER TABLE local_image ADD CONSTRAINT image_user_nn NOT NULL local_user_id;",
+      "ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES b (id) NOT VALID;",
+      "ALTER TABLE t VALIDATE CONSTRAINT fk;",
+      "CREATE TRIGGER trg BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION f();",
+      "ALTER TYPE mood ADD VALUE IF NOT EXISTS 'meh' AFTER 'ok';",
+      "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.a := 1; RETURN NEW; END $$;",
+    ].join("\n");
+    const m = migrate("db/migrations/001_x.sql", sql);
+    expect(m.syntaxErrors).toEqual([]);
+    expect(kinds(m.up)).toEqual(["add_constraint@1", "add_constraint@2", "validate_constraint@3", "create_object@4", "alter_enum@5", "create_object@6"]);
+  });
+});
+
+describe("layouts", () => {
+  it("dbmate: up and down sections, transaction:false", () => {
+    const m = migrate("db/migrations/20240101_x.sql", "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY i ON t (a);\n\n-- migrate:down\nDROP INDEX i;\n");
+    expect(kinds(m.up)).toEqual(["add_index@2"]);
+    expect(m.up[0].inTransaction).toBe(false);
+    expect(m.down.status === "present" && kinds(m.down.ops)).toEqual(["drop_index@5"]);
+  });
+
+  it("dbmate: markers inside strings are not markers", () => {
+    const m = migrate("db/migrations/20240101_x.sql", "-- migrate:up\nINSERT INTO notes (body) VALUES ('-- migrate:down');\n-- migrate:down\nDELETE FROM notes;\n");
+    expect(kinds(m.up)).toEqual(["dml@2"]);
+  });
+
+  it("goose: NO TRANSACTION and StatementBegin/End", () => {
+    const m = migrate(
+      "db/migrations/00001_x.sql",
+      "-- +goose NO TRANSACTION\n-- +goose Up\n-- +goose StatementBegin\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n-- +goose StatementEnd\n-- +goose Down\nDROP FUNCTION f();\n",
+    );
+    expect(kinds(m.up)).toEqual(["create_object@4"]);
+    expect(m.up[0].inTransaction).toBe(false);
+    expect(m.down.status).toBe("present");
+  });
+
+  it("golang-migrate: one statement runs alone, two run as one implicit transaction", () => {
+    const one = migrate("migrations/000001_x.up.sql", "CREATE INDEX CONCURRENTLY i ON t (a);");
+    const two = migrate("migrations/000001_x.up.sql", "SET lock_timeout = '1s';\nCREATE INDEX CONCURRENTLY i ON t (a);");
+    expect(one.up[0].inTransaction).toBe(false);
+    expect(two.up[1].inTransaction).toBe(true);
+    expect(one.down).toEqual({ status: "missing", reason: "no 000001_x.down.sql beside the up migration" });
+  });
+
+  it("golang-migrate: pairs the .down.sql and reports its syntax errors on the down file", () => {
+    const m = migrate("migrations/000002_x.up.sql", "ALTER TABLE t ADD COLUMN a int;", { path: "migrations/000002_x.down.sql", content: "ALTER TABLE t DROP COLUM a;" });
+    expect(m.syntaxErrors).toEqual([{ line: 1, message: 'syntax error at or near "a"', path: "migrations/000002_x.down.sql" }]);
+  });
+
+  it("Flyway: outside a transaction only when every statement needs it", () => {
+    const only = migrate("db/migration/V2__idx.sql", "CREATE INDEX CONCURRENTLY i ON t (a);\nDROP INDEX CONCURRENTLY j;");
+    const mixed = migrate("db/migration/V3__idx.sql", "ALTER TABLE t ADD COLUMN a int;\nCREATE INDEX CONCURRENTLY i ON t (a);");
+    expect(only.up.map((o) => o.inTransaction)).toEqual([false, false]);
+    expect(mixed.up.map((o) => o.inTransaction)).toEqual([true, true]);
+    expect(only.down.status).toBe("unsupported");
+  });
+
+  it("sqitch: explicit BEGIN/COMMIT decide the transaction", () => {
+    const m = migrate("deploy/x.sql", "CREATE INDEX CONCURRENTLY i ON t (a);\nBEGIN;\nALTER TABLE t ADD COLUMN b int;\nCOMMIT;\nDROP INDEX CONCURRENTLY k;");
+    expect(m.up.map((o) => `${o.kind}:${o.inTransaction}`)).toEqual([
+      "add_index:false",
+      "transaction_control:false",
+      "add_column:true",
+      "transaction_control:true",
+      "drop_index:false",
+    ]);
+    expect(m.down.status).toBe("missing");
+  });
+
+  it("Liquibase: changesets, runInTransaction and --rollback lines", () => {
+    const m = migrate(
+      "db/changelog/changes.sql",
+      "--liquibase formatted sql\n\n--changeset alice:1 runInTransaction:false\nCREATE INDEX CONCURRENTLY i ON t (a);\n--rollback DROP INDEX CONCURRENTLY i;\n\n--changeset alice:2\nALTER TABLE t ADD COLUMN b int;\n--rollback ALTER TABLE t\n--rollback   DROP COLUMN b;\n",
+    );
+    expect(kinds(m.up)).toEqual(["add_index@4", "add_column@8"]);
+    expect(m.up.map((o) => o.inTransaction)).toEqual([false, true]);
+    expect(m.down.status === "present" && kinds(m.down.ops)).toEqual(["drop_index@5", "drop_column@9"]);
+  });
+
+  it("Prisma: no down migrations", () => {
+    const m = migrate("prisma/migrations/20240101000000_init/migration.sql", 'CREATE TABLE "User" ("id" SERIAL PRIMARY KEY);');
+    expect(m.down.status).toBe("unsupported");
+    expect(m.layout).toBe("prisma");
+  });
+});
+
+describe("embedded SQL", () => {
+  it("shifts lines to the host file", () => {
+    const { ops, errors } = parseEmbeddedSql("\n  UPDATE users SET a = 1;\n  DELETE FROM t;", { line: 10, inTransaction: true });
+    expect(errors).toEqual([]);
+    expect(kinds(ops)).toEqual(["dml@11", "dml@12"]);
+    expect(ops.every((o) => o.embeddedSql && o.inTransaction)).toBe(true);
+  });
+});
+
+describe("model output", () => {
+  it("is complete: the full schema parses every labeled SQL migration to itself", () => {
+    const root = join(import.meta.dirname, "..", "..", "..", "..", "..", "..", "shared", "corpus", "labeled");
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(join(dir, e.name));
+        else if (e.name.endsWith(".sql")) files.push(join(dir, e.name));
+      }
+    };
+    walk(root);
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const path = file.slice(root.length + 1);
+      const m = migrate(path, readFileSync(file, "utf8"));
+      expect(Migration.parse(m)).toEqual(m);
+    }
+  });
+});
