@@ -1,6 +1,7 @@
 /**
  * The `migguard` command line. Exit codes: 0 no error findings, 1 error findings, 2 usage errors.
  */
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { UsageError } from "./collect-files.js";
 import { lintCommand, type CommandResult } from "./lint-command.js";
@@ -66,3 +67,6 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     return 2;
   }
 }
+
+// Run when executed directly (`tsx src/cli/main.ts ...`); bin/migguard.js imports main() instead.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = await main();

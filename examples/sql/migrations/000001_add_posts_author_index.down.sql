@@ -1,0 +1,1 @@
+DROP INDEX posts_author_id_idx;

@@ -1,0 +1,2 @@
+-- Speeds up the author page.
+CREATE INDEX posts_author_id_idx ON posts (author_id);
