@@ -29,7 +29,7 @@ function formatOf(value: string | undefined): OutputFormat {
   return format;
 }
 
-export async function run(argv: string[]): Promise<CommandResult> {
+export async function run(argv: string[], options: { cwd?: string } = {}): Promise<CommandResult> {
   const [command, ...rest] = argv;
   if (!command || command === "-h" || command === "--help" || command === "help") return { output: HELP, exitCode: command ? 0 : 2 };
   if (command === "-v" || command === "--version") return { output: `${VERSION}\n`, exitCode: 0 };
@@ -47,7 +47,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
   switch (command) {
     case "lint":
       if (positionals.length === 0) throw new UsageError("lint needs at least one PATH");
-      return lintCommand({ paths: positionals, format: formatOf(values.format), config: values.config });
+      return lintCommand({ paths: positionals, format: formatOf(values.format), config: values.config, cwd: options.cwd });
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

@@ -1,0 +1,146 @@
+/**
+ * `migguard lint` end to end on temporary repositories: exit codes, the exact JSON contract, SARIF valid
+ * against the OASIS 2.1.0 schema, bad input (syntax errors, binary and huge files, invalid config) reported
+ * without stopping the rest.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { run } from "../../src/cli/main.js";
+import { UsageError } from "../../src/cli/collect-files.js";
+
+function repo(files: Record<string, string | Buffer>): string {
+  const root = mkdtempSync(join(tmpdir(), "migguard-cli-"));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+const json = async (args: string[], cwd: string) => {
+  const result = await run(["lint", "--format", "json", ...args], { cwd });
+  return { exitCode: result.exitCode, body: JSON.parse(result.output) as { findings: Array<Record<string, unknown>>; errors: Array<Record<string, unknown>> } };
+};
+
+describe("exit codes", () => {
+  it("is 0 without error findings and 1 with them", async () => {
+    const root = repo({
+      "db/migrations/001_ok.sql": "SET lock_timeout = '1s';\nALTER TABLE t ADD COLUMN a text;\n",
+      "db/migrations/002_bad.sql": "DROP TABLE users;\n",
+    });
+    expect((await run(["lint", "db/migrations/001_ok.sql"], { cwd: root })).exitCode).toBe(0);
+    expect((await run(["lint", "db"], { cwd: root })).exitCode).toBe(1);
+  });
+
+  it("is 2 on usage errors", async () => {
+    const root = repo({ "a.sql": "SELECT 1;" });
+    await expect(run(["lint"], { cwd: root })).rejects.toBeInstanceOf(UsageError);
+    await expect(run(["lint", "--format", "xml", "a.sql"], { cwd: root })).rejects.toBeInstanceOf(UsageError);
+    await expect(run(["lint", "missing.sql"], { cwd: root })).rejects.toBeInstanceOf(UsageError);
+    await expect(run(["frobnicate"], { cwd: root })).rejects.toBeInstanceOf(UsageError);
+    // the real process: usage errors go to stderr with exit status 2
+    const project = join(import.meta.dirname, "..", "..");
+    const cli = spawnSync(process.execPath, ["--import", "tsx", join(project, "src", "cli", "main.ts"), "lint", "--format", "xml", join(root, "a.sql")], { cwd: project, encoding: "utf8" });
+    expect(cli.status).toBe(2);
+    expect(cli.stderr).toContain('unknown --format "xml"');
+  });
+});
+
+describe("JSON contract", () => {
+  it("has exactly the agreed fields, paths relative to the working directory", async () => {
+    const root = repo({ "svc/db/migrations/000001_drop.up.sql": "-- é ✓\nALTER TABLE users DROP COLUMN phone_number;\n" });
+    const { exitCode, body } = await json(["svc"], root);
+    expect(exitCode).toBe(1);
+    expect(Object.keys(body).sort()).toEqual(["errors", "findings"]);
+    const dropColumn = body.findings.find((f) => f.rule === "drop-column")!;
+    expect(Object.keys(dropColumn).sort()).toEqual(["category", "endLine", "fix", "line", "message", "path", "rule", "severity"]);
+    expect(dropColumn).toMatchObject({ path: "svc/db/migrations/000001_drop.up.sql", line: 2, endLine: 2, category: "data-loss", severity: "error" });
+    const missing = body.findings.find((f) => f.rule === "missing-down")!;
+    expect(missing.category).toBe("irreversible");
+  });
+
+  it("reads the paired down file when only the up is named", async () => {
+    const root = repo({
+      "migrations/000002_bio.up.sql": "ALTER TABLE profiles ADD COLUMN bio text;",
+      "migrations/000002_bio.down.sql": "ALTER TABLE profiles DROP COLUMN bio;",
+    });
+    const { body } = await json(["migrations/000002_bio.up.sql"], root);
+    expect(body.findings.map((f) => f.rule)).not.toContain("missing-down");
+  });
+});
+
+describe("bad input", () => {
+  it("reports a syntax error on its line and still analyses the other files", async () => {
+    const root = repo({
+      "db/migrations/001_broken.sql": "ALTER TABLE t ADD COLUMN a int;\nALTER TABLE t ALTR COLUMN b SET NOT NULL;\n",
+      "db/migrations/002_drop.sql": "DROP TABLE old;\n",
+    });
+    const { body } = await json(["db"], root);
+    expect(body.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: "db/migrations/001_broken.sql", line: 2, rule: "syntax-error", category: "syntax", severity: "error" }),
+        expect.objectContaining({ path: "db/migrations/002_drop.sql", rule: "drop-table" }),
+      ]),
+    );
+    expect(body.findings.find((f) => f.rule === "syntax-error")!.message).toContain('syntax error at or near "ALTR"');
+  });
+
+  it("skips binary and oversized files with a reason", async () => {
+    const root = repo({
+      "db/migrations/001_blob.sql": Buffer.from([0x41, 0x00, 0x42, 0x00]),
+      "db/migrations/002_big.sql": `-- ${"x".repeat(2000)}\nSELECT 1;`,
+      "db/migrations/003_drop.sql": "DROP TABLE old;",
+      ".github/migguard.yml": "max_file_bytes: 1000\n",
+    });
+    const { body } = await json(["db"], root);
+    expect(body.errors).toEqual([
+      { path: "db/migrations/002_big.sql", message: "larger than 1000 bytes (max_file_bytes), skipped" },
+      { path: "db/migrations/001_blob.sql", message: "binary file, skipped" },
+    ]);
+    expect(body.findings.map((f) => f.rule)).toContain("drop-table");
+  });
+
+  it("reports an invalid config key, uses its default, and keeps the valid keys", async () => {
+    const root = repo({
+      ".github/migguard.yml": "postgres_version: eleven\nrules:\n  drop-table: off\n  no-such-rule: error\nfavourite_colour: blue\n",
+      "db/migrations/001_drop.sql": "DROP TABLE old;\nALTER TABLE t ADD COLUMN c uuid DEFAULT gen_random_uuid();\n",
+    });
+    const { body } = await json(["db"], root);
+    const config = body.findings.filter((f) => f.rule === "invalid-config");
+    expect(config.map((f) => f.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("`postgres_version`"),
+        expect.stringContaining("`rules.no-such-rule`"),
+        expect.stringContaining("`favourite_colour`"),
+      ]),
+    );
+    expect(config[0].path).toBe(".github/migguard.yml");
+    expect(body.findings.map((f) => f.rule)).not.toContain("drop-table"); // the valid part applies
+    expect(body.findings.map((f) => f.rule)).toContain("volatile-default");
+  });
+});
+
+describe("SARIF", () => {
+  it("is valid SARIF 2.1.0 with rules and locations", async () => {
+    const root = repo({ "db/migrations/001_x.sql": "CREATE INDEX i ON posts (author_id);\nDROP TABLE old;\n" });
+    const result = await run(["lint", "--format", "sarif", "db"], { cwd: root });
+    const sarif = JSON.parse(result.output);
+    const schema = JSON.parse(readFileSync(join(import.meta.dirname, "..", "schemas", "sarif-2.1.0.json"), "utf8"));
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(validate(sarif)).toBe(true);
+    const results = sarif.runs[0].results as Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { region: { startLine: number } } }> }>;
+    expect(results.map((r) => [r.ruleId, r.level, r.locations[0].physicalLocation.region.startLine])).toEqual(
+      expect.arrayContaining([
+        ["index-without-concurrently", "error", 1],
+        ["drop-table", "error", 2],
+      ]),
+    );
+  });
+});
