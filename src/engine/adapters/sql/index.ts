@@ -133,7 +133,7 @@ export function sqlMigration(unit: SqlUnit): Migration {
   const syntaxErrors: ParseProblem[] = [];
   let transactional = false;
   const sameFileDown = sections.down.kind === "sql" && sections.down.path === unit.file.path ? sections.down.segments : [];
-  const parsed = parseSegments([...sections.up, ...sameFileDown], unit.content);
+  const parsed = parseSegments([...sections.up, ...sameFileDown], sections.source ?? unit.content);
   sections.up.forEach((segment, i) => {
     const result = segmentOperations(segment, {}, parsed[i]);
     up.push(...result.ops);

@@ -125,6 +125,28 @@ describe("layouts", () => {
   });
 });
 
+describe("runner templating is not a syntax error", () => {
+  it("Flyway and Liquibase ${placeholders}", () => {
+    const flyway = migrate("db/migration/V5__x.sql", "ALTER TABLE ${flyway:defaultSchema}.users ADD COLUMN a int;\nGRANT SELECT ON users TO ${reader};");
+    expect(flyway.syntaxErrors).toEqual([]);
+    expect(kinds(flyway.up)).toEqual(["add_column@1", "raw@2"]);
+    const liquibase = migrate("db/changelog/x.sql", "--liquibase formatted sql\n--changeset a:1\nCREATE INDEX i ON ${schema}.t (a);\n--rollback DROP INDEX ${schema}.i;\n");
+    expect(liquibase.syntaxErrors).toEqual([]);
+    expect(kinds(liquibase.up)).toEqual(["add_index@3"]);
+  });
+
+  it("goose ENVSUB", () => {
+    const m = migrate("db/migrations/00001_x.sql", "-- +goose ENVSUB ON\n-- +goose Up\nCREATE ROLE ${APP_ROLE};\n-- +goose Down\nDROP ROLE ${APP_ROLE};\n");
+    expect(m.syntaxErrors).toEqual([]);
+  });
+
+  it("psql meta-commands and variables in sqitch scripts", () => {
+    const m = migrate("deploy/x.sql", "\\set ON_ERROR_STOP on\nBEGIN;\nCREATE SCHEMA :\"schema\";\nALTER TABLE t ADD COLUMN a int DEFAULT :'default_a';\nSELECT a::text FROM t;\nCOMMIT;\n");
+    expect(m.syntaxErrors).toEqual([]);
+    expect(kinds(m.up)).toEqual(["transaction_control@2", "create_object@3", "add_column@4", "raw@5", "transaction_control@6"]);
+  });
+});
+
 describe("embedded SQL", () => {
   it("shifts lines to the host file", () => {
     const { ops, errors } = parseEmbeddedSql("\n  UPDATE users SET a = 1;\n  DELETE FROM t;", { line: 10, inTransaction: true });

@@ -4,12 +4,13 @@
  * Flyway runs each migration in a transaction, unless every statement cannot run in one.
  */
 import type { SqlLayoutInput, SqlSections } from "./sections.js";
+import { maskPlaceholders } from "./templates.js";
 
 export function splitFlyway(input: SqlLayoutInput): SqlSections {
   return {
-    up: [{ text: input.content, transaction: "flyway" }],
+    up: [{ text: maskPlaceholders(input.content), transaction: "flyway" }],
     down: input.downFile
-      ? { kind: "sql", segments: [{ text: input.downFile.content, transaction: "flyway" }], path: input.downFile.path }
+      ? { kind: "sql", segments: [{ text: maskPlaceholders(input.downFile.content), transaction: "flyway" }], path: input.downFile.path }
       : { kind: "unsupported", reason: "Flyway undo (U) migrations are optional" },
     notes: [],
   };

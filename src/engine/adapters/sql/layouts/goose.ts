@@ -5,10 +5,14 @@
  */
 import { findMarkers, sectionsBetween } from "./markers.js";
 import { keepRanges, type SqlLayoutInput, type SqlSections, type SqlSegment } from "./sections.js";
+import { maskPlaceholders } from "./templates.js";
 
 const SECTION = /^\+goose\s+(up|down)\b/i;
 
-export function splitGoose(input: SqlLayoutInput): SqlSections {
+export function splitGoose(raw: SqlLayoutInput): SqlSections {
+  // ENVSUB ON substitutes ${VAR} before the SQL reaches the database
+  const envsub = findMarkers(raw.content, (body) => /^\+goose\s+envsub\s+on\b/i.test(body)).length > 0;
+  const input = envsub ? { ...raw, content: maskPlaceholders(raw.content) } : raw;
   const all = findMarkers(input.content, (body) => body.startsWith("+goose"));
   const noTransaction = all.some((m) => /^\+goose\s+no\s+transaction\b/i.test(m.body));
   const sections = sectionsBetween(
@@ -22,6 +26,7 @@ export function splitGoose(input: SqlLayoutInput): SqlSections {
   const up = segment("up");
   const down = segment("down");
   return {
+    source: input.content,
     up,
     down: down.length ? { kind: "sql", segments: down, path: input.path } : { kind: "missing", reason: "no `-- +goose Down` section" },
     notes: up.length ? [] : [{ line: 1, message: "no `-- +goose Up` section: goose will run nothing" }],

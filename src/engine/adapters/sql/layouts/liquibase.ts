@@ -7,12 +7,13 @@ import type { ParseProblem } from "../../../model.js";
 import { findMarkers, sectionsBetween } from "./markers.js";
 import type { SqlLayoutInput, SqlSections, SqlSegment } from "./sections.js";
 import { keepRanges } from "./sections.js";
+import { maskPlaceholders } from "./templates.js";
 
 const CHANGESET = /^changeset\s+(\S+)(.*)$/i;
 const ROLLBACK = /^rollback\b\s?/i;
 
 export function splitLiquibase(input: SqlLayoutInput): SqlSections {
-  const content = input.content;
+  const content = maskPlaceholders(input.content);
   const markers = findMarkers(content, (body) => CHANGESET.test(body) || ROLLBACK.test(body));
   const changesets = sectionsBetween(
     markers.filter((m) => CHANGESET.test(m.body)),
@@ -44,10 +45,10 @@ export function splitLiquibase(input: SqlLayoutInput): SqlSections {
   }
   if (changesets.length === 0) notes.push({ line: 1, message: "no `--changeset` in this Liquibase file" });
   if (withoutRollback.length > 0) {
-    return { up, down: { kind: "missing", reason: `changeset ${withoutRollback.join(", ")} has no --rollback` }, notes };
+    return { source: content, up, down: { kind: "missing", reason: `changeset ${withoutRollback.join(", ")} has no --rollback` }, notes };
   }
   // Put each rollback's SQL on its own comment line so findings in the down point at the right line.
   const lines = content.split("\n").map(() => "");
   for (const part of downParts) lines[part.line - 1] = part.sql;
-  return { up, down: { kind: "sql", segments: [{ text: lines.join("\n"), transaction: "wrapped" }], path: input.path }, notes };
+  return { source: content, up, down: { kind: "sql", segments: [{ text: lines.join("\n"), transaction: "wrapped" }], path: input.path }, notes };
 }

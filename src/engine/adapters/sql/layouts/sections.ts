@@ -30,6 +30,8 @@ export type DownSource =
   | { kind: "unsupported"; reason: string };
 
 export interface SqlSections {
+  /** the file text the segments' ranges refer to, when the layout masked templating in it */
+  source?: string;
   up: SqlSegment[];
   down: DownSource;
   notes: ParseProblem[];
