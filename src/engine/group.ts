@@ -10,6 +10,12 @@ export interface MigrationUnit {
   file: DetectedFile;
   content: string;
   downFile?: { path: string; content: string };
+  /**
+   * Django: every migration of the same migrations folder given to this analysis (this one included), so the
+   * adapter can rebuild the model state before it (AlterField compares with the previous definition).
+   * One array is shared by all units of a folder, so adapters can cache what they read from it.
+   */
+  history?: ReadonlyArray<{ path: string; content: string }>;
 }
 
 export interface Grouped {
@@ -18,7 +24,38 @@ export interface Grouped {
   orphanDowns: Array<{ file: DetectedFile; content: string }>;
 }
 
-export function groupMigrations(files: readonly SourceFile[], config: Config, explicit: ReadonlySet<string> = new Set()): Grouped {
+/** Django units get the migrations of their folder (from the analysed files and any context files). */
+function attachDjangoHistory(units: MigrationUnit[], context: readonly SourceFile[], config: Config): void {
+  const folders = new Map<string, Array<{ path: string; content: string }>>();
+  const seen = new Set<string>();
+  const add = (path: string, content: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const dir = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+    const folder = folders.get(dir) ?? [];
+    folder.push({ path, content });
+    folders.set(dir, folder);
+  };
+  for (const unit of units) if (unit.file.framework === "django") add(unit.file.path, unit.content);
+  if (folders.size === 0) return;
+  for (const file of context) {
+    const dir = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/")) : "";
+    if (folders.has(dir) && detectFile(file.path, file.content, config)?.framework === "django") add(file.path, file.content);
+  }
+  for (const unit of units) {
+    if (unit.file.framework !== "django") continue;
+    const dir = unit.file.path.includes("/") ? unit.file.path.slice(0, unit.file.path.lastIndexOf("/")) : "";
+    unit.history = folders.get(dir);
+  }
+}
+
+export function groupMigrations(
+  files: readonly SourceFile[],
+  config: Config,
+  explicit: ReadonlySet<string> = new Set(),
+  /** files that are not linted but may give context (earlier Django migrations of the same app) */
+  context: readonly SourceFile[] = [],
+): Grouped {
   const byKey = new Map<string, { up?: { file: DetectedFile; content: string }; down?: { file: DetectedFile; content: string } }>();
   const units: MigrationUnit[] = [];
   for (const source of files) {
@@ -37,5 +74,6 @@ export function groupMigrations(files: readonly SourceFile[], config: Config, ex
     if (slot.up) units.push({ file: slot.up.file, content: slot.up.content, downFile: slot.down && { path: slot.down.file.path, content: slot.down.content } });
     else if (slot.down) orphanDowns.push(slot.down);
   }
+  attachDjangoHistory(units, context, config);
   return { units, orphanDowns };
 }

@@ -104,6 +104,9 @@ const OperationBase = z.object({
   assured: z.boolean().default(false),
   /** produced from SQL embedded in Ruby/Python (execute, RunSQL, op.execute) */
   embeddedSql: z.boolean().default(false),
+  /** the ORM's names behind `table` / `column` (Django model_name and field name), so fixes can use them */
+  ormModel: z.string().optional(),
+  ormField: z.string().optional(),
 });
 
 const op = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) =>
@@ -148,6 +151,12 @@ export const AlterColumnType = op("alter_column_type", {
   fromType: TypeRef.optional(),
   using: z.string().optional(),
 });
+/**
+ * A column given a whole new definition when its previous one is unknown (Django AlterField without the app's
+ * earlier migrations): it may change the type, nullability, uniqueness or indexes. Adapters emit the precise
+ * operations instead whenever they know the previous definition.
+ */
+export const RedefineColumn = op("redefine_column", { table: z.string(), column: ColumnSpec, indexed: z.boolean().default(false) });
 export const SetNotNull = op("set_not_null", { table: z.string(), column: z.string() });
 export const DropNotNull = op("drop_not_null", { table: z.string(), column: z.string() });
 export const SetDefault = op("set_default", { table: z.string(), column: z.string(), default: DefaultValue });
@@ -282,6 +291,7 @@ export const Operation = z.discriminatedUnion("kind", [
   DropColumn,
   RenameColumn,
   AlterColumnType,
+  RedefineColumn,
   SetNotNull,
   DropNotNull,
   SetDefault,

@@ -4,6 +4,7 @@
  */
 import type { DetectedFile } from "../detect.js";
 import type { Framework, MigrationInput } from "../model.js";
+import { alembicAdapter, djangoAdapter } from "./python/index.js";
 import { loadPgParser, sqlMigration } from "./sql/index.js";
 
 export interface AdapterInput {
@@ -28,8 +29,8 @@ const sqlAdapter: Adapter = { load: loadPgParser, parse: sqlMigration, complete:
 const adapters: Record<Framework, Adapter | undefined> = {
   sql: sqlAdapter,
   rails: undefined,
-  django: undefined,
-  alembic: undefined,
+  django: djangoAdapter,
+  alembic: alembicAdapter,
 };
 
 export function adapterFor(framework: Framework): Adapter | undefined {

@@ -1,0 +1,220 @@
+/**
+ * Alembic operations (`op.add_column(...)`, `batch_op.alter_column(...)`) -> the shared model, as Alembic's
+ * PostgreSQL implementation emits them: a column's ForeignKey / unique / index become separate, validated
+ * ALTER TABLE / CREATE INDEX statements after ADD COLUMN.
+ */
+import type { OperationInput, ParseProblem } from "../../model.js";
+import { embeddedSql } from "./embedded-sql.js";
+import { lastSegment } from "./imports.js";
+import { readColumn, serverDefault, sqlalchemyType, tableName } from "./sqlalchemy.js";
+import { asBool, asList, asString, kwarg, type PyCall, type PyValue } from "./values.js";
+
+export interface OpContext {
+  inTransaction: boolean;
+  /** inside `with op.batch_alter_table("t") as batch_op`: the table every batch operation applies to */
+  batchTable?: string;
+  errors: ParseProblem[];
+  notes: ParseProblem[];
+}
+
+/** A name argument: a string, or `op.f("ix_name")` (a name that is already final). */
+export function nameOf(value: PyValue | undefined): string | undefined {
+  if (value?.kind === "call" && lastSegment(value.callee) === "f") return asString(value.args[0]);
+  return asString(value);
+}
+
+const columnNames = (value: PyValue | undefined): string[] =>
+  (asList(value) ?? (value ? [value] : [])).map((v) => (v.kind === "str" ? v.value : v.kind === "call" && lastSegment(v.callee) === "text" ? (asString(v.args[0]) ?? v.text) : v.kind === "call" || v.kind === "name" ? v.text : "?"));
+
+/**
+ * The operations of one `op.<name>(...)` call. Positional arguments shift by one inside a batch block,
+ * where the table is implicit.
+ */
+export function alembicOperation(name: string, call: PyCall, ctx: OpContext): OperationInput[] {
+  const base = { loc: call.loc, text: call.text, inTransaction: ctx.inTransaction };
+  const batch = ctx.batchTable !== undefined;
+  // position of an argument that follows the table argument outside a batch
+  const at = (outside: number) => (batch ? outside - 1 : outside);
+  const table = (key: string, position: number) => ctx.batchTable ?? nameOf(kwarg(call, key, position)) ?? "?";
+  const arg = (key: string, position: number) => kwarg(call, key, at(position));
+  switch (name) {
+    case "add_column": {
+      const t = table("table_name", 0);
+      const column = readColumn(arg("column", 1));
+      if (!column) return note(ctx, call, "the column is not an sa.Column(...) migguard can read");
+      const ops: OperationInput[] = [{ ...base, kind: "add_column", table: t, column: column.spec, ifNotExists: asBool(call.kwargs.get("if_not_exists")) ?? false }];
+      if (column.foreignKey)
+        ops.push({ ...base, kind: "add_constraint", table: t, constraint: "foreign_key", columns: [column.spec.name], referencesTable: column.foreignKey.table });
+      if (column.spec.unique) {
+        ops[0] = { ...base, kind: "add_column", table: t, column: { ...column.spec, unique: false } };
+        ops.push({ ...base, kind: "add_constraint", table: t, constraint: "unique", columns: [column.spec.name] });
+      }
+      if (column.index) ops.push({ ...base, kind: "add_index", table: t, columns: [column.spec.name] });
+      return ops;
+    }
+    case "drop_column":
+      return [{ ...base, kind: "drop_column", table: table("table_name", 0), column: nameOf(arg("column_name", 1)) ?? "?" }];
+    case "alter_column": {
+      const t = table("table_name", 0);
+      const column = nameOf(arg("column_name", 1)) ?? "?";
+      const ops: OperationInput[] = [];
+      const nullable = asBool(call.kwargs.get("nullable"));
+      if (nullable === false) ops.push({ ...base, kind: "set_not_null", table: t, column });
+      if (nullable === true) ops.push({ ...base, kind: "drop_not_null", table: t, column });
+      if (call.kwargs.has("server_default")) {
+        const value = call.kwargs.get("server_default");
+        const dflt = serverDefault(value);
+        if (value?.kind === "bool" && value.value === false) {
+          // server_default=False means "unchanged" in Alembic
+        } else if (dflt) ops.push({ ...base, kind: "set_default", table: t, column, default: dflt });
+        else ops.push({ ...base, kind: "drop_default", table: t, column });
+      }
+      if (call.kwargs.has("type_")) {
+        const type = sqlalchemyType(call.kwargs.get("type_"));
+        const using = asString(call.kwargs.get("postgresql_using"));
+        if (type) ops.push({ ...base, kind: "alter_column_type", table: t, column, type, fromType: sqlalchemyType(call.kwargs.get("existing_type")), using });
+        else ctx.notes.push({ line: call.loc.line, message: `alter_column: the new type of ${t}.${column} is not one migguard knows, so the type change was not checked` });
+      }
+      const newName = nameOf(call.kwargs.get("new_column_name"));
+      if (newName) ops.push({ ...base, kind: "rename_column", table: t, column, newName });
+      return ops;
+    }
+    case "create_table": {
+      const t = nameOf(kwarg(call, "table_name", 0)) ?? "?";
+      const columns = call.args.slice(1).map(readColumn).filter((c) => c !== undefined);
+      const ops: OperationInput[] = [{ ...base, kind: "create_table", table: t, columns: columns.map((c) => c.spec), ifNotExists: asBool(call.kwargs.get("if_not_exists")) ?? false }];
+      for (const c of columns) if (c.index) ops.push({ ...base, kind: "add_index", table: t, columns: [c.spec.name] });
+      return ops;
+    }
+    case "drop_table":
+      return [{ ...base, kind: "drop_table", tables: [nameOf(kwarg(call, "table_name", 0)) ?? "?"], ifExists: asBool(call.kwargs.get("if_exists")) ?? false }];
+    case "rename_table":
+      return [{ ...base, kind: "rename_table", table: nameOf(kwarg(call, "old_table_name", 0)) ?? "?", newName: nameOf(kwarg(call, "new_table_name", 1)) ?? "?" }];
+    case "create_index": {
+      // create_index(index_name, table_name, columns, ...) / batch: create_index(index_name, columns, ...)
+      const indexName = nameOf(kwarg(call, "index_name", 0));
+      const t = batch ? ctx.batchTable! : (nameOf(kwarg(call, "table_name", 1)) ?? "?");
+      const columns = columnNames(kwarg(call, "columns", batch ? 1 : 2));
+      return [
+        {
+          ...base,
+          kind: "add_index",
+          table: t,
+          name: indexName,
+          columns,
+          unique: asBool(call.kwargs.get("unique")) ?? false,
+          concurrently: asBool(call.kwargs.get("postgresql_concurrently")) ?? false,
+          ifNotExists: asBool(call.kwargs.get("if_not_exists")) ?? false,
+          partial: call.kwargs.has("postgresql_where"),
+          method: asString(call.kwargs.get("postgresql_using")),
+        },
+      ];
+    }
+    case "drop_index": {
+      const indexName = nameOf(kwarg(call, "index_name", 0));
+      const t = batch ? ctx.batchTable : nameOf(kwarg(call, "table_name", 1));
+      return [
+        {
+          ...base,
+          kind: "drop_index",
+          names: indexName ? [indexName] : [],
+          table: t,
+          concurrently: asBool(call.kwargs.get("postgresql_concurrently")) ?? false,
+          ifExists: asBool(call.kwargs.get("if_exists")) ?? false,
+        },
+      ];
+    }
+    case "create_foreign_key": {
+      // create_foreign_key(name, source_table, referent_table, local_cols, remote_cols) / batch: (name, referent_table, local_cols, remote_cols)
+      const t = batch ? ctx.batchTable! : (nameOf(kwarg(call, "source_table", 1)) ?? "?");
+      const referent = nameOf(kwarg(call, "referent_table", batch ? 1 : 2));
+      return [
+        {
+          ...base,
+          kind: "add_constraint",
+          table: t,
+          name: nameOf(kwarg(call, "constraint_name", 0)),
+          constraint: "foreign_key",
+          columns: columnNames(kwarg(call, "local_cols", batch ? 2 : 3)),
+          referencesTable: referent,
+          notValid: asBool(call.kwargs.get("postgresql_not_valid")) ?? false,
+        },
+      ];
+    }
+    case "create_unique_constraint":
+    case "create_primary_key": {
+      const t = batch ? ctx.batchTable! : (nameOf(kwarg(call, "table_name", 1)) ?? "?");
+      return [
+        {
+          ...base,
+          kind: "add_constraint",
+          table: t,
+          name: nameOf(kwarg(call, "constraint_name", 0)),
+          constraint: name === "create_unique_constraint" ? "unique" : "primary_key",
+          columns: columnNames(kwarg(call, "columns", batch ? 1 : 2)),
+        },
+      ];
+    }
+    case "create_check_constraint": {
+      const t = batch ? ctx.batchTable! : (nameOf(kwarg(call, "table_name", 1)) ?? "?");
+      return [{ ...base, kind: "add_constraint", table: t, name: nameOf(kwarg(call, "constraint_name", 0)), constraint: "check", notValid: asBool(call.kwargs.get("postgresql_not_valid")) ?? false }];
+    }
+    case "create_exclude_constraint":
+      return [{ ...base, kind: "add_constraint", table: batch ? ctx.batchTable! : (nameOf(kwarg(call, "table_name", 1)) ?? "?"), name: nameOf(kwarg(call, "constraint_name", 0)), constraint: "exclusion" }];
+    case "drop_constraint": {
+      const t = batch ? ctx.batchTable! : (nameOf(kwarg(call, "table_name", 1)) ?? "?");
+      return [{ ...base, kind: "drop_constraint", table: t, name: nameOf(kwarg(call, "constraint_name", 0)), ifExists: asBool(call.kwargs.get("if_exists")) ?? false }];
+    }
+    case "execute":
+      return executeOperations(kwarg(call, "sqltext", 0), call, ctx);
+    case "bulk_insert": {
+      const target = kwarg(call, "table", 0);
+      return [{ ...base, kind: "dml", verb: "insert", table: tableName(target), viaCode: true }];
+    }
+    case "create_table_comment":
+    case "drop_table_comment":
+    case "get_bind":
+    case "get_context":
+    case "f":
+    case "inline_literal":
+    case "invoke":
+    case "implementation_for":
+    case "register_operation":
+      return [];
+    default:
+      return note(ctx, call, `op.${name} is not an Alembic operation migguard interprets`);
+  }
+}
+
+function note(ctx: OpContext, call: PyCall, message: string): OperationInput[] {
+  ctx.notes.push({ line: call.loc.line, message: `${message}: it was not checked` });
+  return [];
+}
+
+/**
+ * op.execute / connection.execute: a SQL string or `sa.text(...)` goes through PostgreSQL's parser; a SQLAlchemy
+ * construct (`sa.update(t).where(...)`, `t.delete()`) is a DML statement on the table it names.
+ */
+export function executeOperations(sql: PyValue | undefined, call: PyCall, ctx: OpContext): OperationInput[] {
+  if (!sql) return [];
+  const text = sql.kind === "call" && /^(text|literal_column)$/.test(lastSegment(sql.callee)) ? sql.args[0] : sql;
+  if (text?.kind === "str") {
+    const result = embeddedSql(text, { inTransaction: ctx.inTransaction, what: "execute" });
+    ctx.errors.push(...result.errors);
+    ctx.notes.push(...result.notes);
+    return result.ops;
+  }
+  const dml = sqlalchemyDml(sql);
+  if (dml) return [{ loc: call.loc, text: call.text, inTransaction: ctx.inTransaction, kind: "dml", ...dml, viaCode: true }];
+  ctx.notes.push({ line: call.loc.line, message: "execute: the statement is not a literal SQL string, so it was not checked" });
+  return [];
+}
+
+/** `sa.update(t).where(...).values(...)`, `t.delete()`, `sa.insert(t)`: the verb, and whether a WHERE restricts it. */
+function sqlalchemyDml(value: PyValue): { verb: "insert" | "update" | "delete"; hasWhere: boolean } | undefined {
+  if (value.kind !== "call") return undefined;
+  const segments = value.callee.split(".").map((s) => (s.endsWith("()") ? s.slice(0, -2) : s));
+  const verb = segments.find((s): s is "insert" | "update" | "delete" => s === "update" || s === "delete" || s === "insert");
+  if (!verb) return undefined;
+  return { verb, hasWhere: segments.some((s) => s === "where" || s === "filter" || s === "filter_by") };
+}

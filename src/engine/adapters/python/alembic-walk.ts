@@ -1,0 +1,272 @@
+/**
+ * Walks an Alembic `upgrade()` / `downgrade()` body statement by statement: `op.*` calls, `batch_alter_table`
+ * blocks, `autocommit_block()` (its operations run outside Alembic's transaction), helper functions of the
+ * same file (followed with their arguments bound), loops over literal lists, and data access through
+ * `op.get_bind()` / a Session (SQL strings parsed, anything else a data migration).
+ */
+import type { OperationInput, ParseProblem } from "../../model.js";
+import { alembicOperation, executeOperations, nameOf, type OpContext } from "./alembic-ops.js";
+import { lastSegment, qualifiedName } from "./imports.js";
+import type { PyModule } from "./module.js";
+import { callParts, locOf, parameterNames, statementsOf, unparen } from "./nodes.js";
+import type { PyNode } from "./parser.js";
+import { evaluate, kwarg, type PyValue } from "./values.js";
+
+interface WalkState {
+  inTransaction: boolean;
+  batch?: { alias: string; table: string };
+  bindings: Map<string, PyValue>;
+  /** names bound to a connection or session: calls on them read or write data */
+  handles: Set<string>;
+  /** helper functions being followed (no recursion) */
+  calling: Set<string>;
+}
+
+const MAX_DEPTH = 8;
+const MAX_LOOP_ITEMS = 20;
+/** methods of a connection / session that do not touch rows */
+const QUIET_METHODS = new Set(["close", "commit", "rollback", "flush", "begin", "begin_nested", "expunge", "expunge_all", "expire", "expire_all", "dispose", "get_bind", "in_transaction", "connection"]);
+/** calls that never change the database */
+const HARMLESS = /^(print|len|str|int|float|bool|list|dict|set|tuple|range|sorted|enumerate|zip|isinstance|getattr|setattr|hasattr|super|logging\..*|logger\..*|log\..*|warnings\..*|alembic\.context\..*|alembic\.op\.get_context\(\)\..*)$/;
+
+export class AlembicWalker {
+  readonly ops: OperationInput[] = [];
+  readonly errors: ParseProblem[] = [];
+  readonly notes: ParseProblem[] = [];
+
+  constructor(private readonly module: PyModule) {}
+
+  walkFunction(def: PyNode, inTransaction = true): void {
+    const state: WalkState = { inTransaction, bindings: new Map(this.module.bindings), handles: new Set(), calling: new Set([def.childForFieldName("name")?.text ?? ""]) };
+    this.walkBlock(def.childForFieldName("body"), state);
+  }
+
+  private opContext(state: WalkState): OpContext {
+    return { inTransaction: state.inTransaction, batchTable: state.batch?.table, errors: this.errors, notes: this.notes };
+  }
+
+  private eval(node: PyNode, state: WalkState): PyValue {
+    return evaluate(node, { imports: this.module.imports, bindings: state.bindings });
+  }
+
+  private walkBlock(block: PyNode | null, state: WalkState): void {
+    for (const statement of statementsOf(block)) this.walkStatement(statement, state);
+  }
+
+  private walkStatement(statement: PyNode, state: WalkState): void {
+    switch (statement.type) {
+      case "expression_statement": {
+        let expr = statement.namedChildren[0];
+        if (expr?.type === "await") expr = expr.namedChildren[0];
+        if (!expr) return;
+        if (expr.type === "assignment") this.assignment(expr, state);
+        else if (expr.type === "call") this.call(expr, state);
+        else this.scanData(statement, state);
+        return;
+      }
+      case "with_statement":
+        this.withStatement(statement, state);
+        return;
+      case "if_statement":
+        this.walkBlock(statement.childForFieldName("consequence"), state);
+        for (const alt of statement.childrenForFieldName("alternative"))
+          this.walkBlock(alt.type === "elif_clause" ? alt.childForFieldName("consequence") : alt.childForFieldName("body") ?? alt, state);
+        return;
+      case "for_statement":
+        this.forStatement(statement, state);
+        return;
+      case "while_statement":
+        this.walkBlock(statement.childForFieldName("body"), state);
+        return;
+      case "try_statement":
+        this.walkBlock(statement.childForFieldName("body"), state);
+        for (const clause of statement.namedChildren)
+          if (clause.type === "except_clause" || clause.type === "else_clause" || clause.type === "finally_clause")
+            this.walkBlock(clause.namedChildren.find((c) => c.type === "block") ?? null, state);
+        return;
+      case "function_definition":
+      case "class_definition":
+      case "decorated_definition":
+      case "import_statement":
+      case "import_from_statement":
+      case "pass_statement":
+        return;
+      default:
+        this.scanData(statement, state);
+    }
+  }
+
+  private assignment(node: PyNode, state: WalkState): void {
+    const left = node.childForFieldName("left");
+    const right = node.childForFieldName("right");
+    if (!right) return;
+    const r = unparen(right);
+    const name = left?.type === "identifier" ? left.text : undefined;
+    if (name && this.isHandleSource(r)) {
+      state.handles.add(name);
+      state.bindings.delete(name);
+      return;
+    }
+    if (r.type === "call") this.call(r, state);
+    else this.scanData(r, state);
+    if (name) state.bindings.set(name, this.eval(r, state));
+  }
+
+  /** `op.get_bind()`, `op.get_context().bind`, `Session(bind=...)`, `sessionmaker(...)()`. */
+  private isHandleSource(node: PyNode): boolean {
+    const q = qualifiedName(node, this.module.imports);
+    if (!q) return false;
+    if (node.type === "attribute") return /^alembic\.op\.get_context\(\)\.(bind|connection)$/.test(q);
+    if (node.type !== "call") return false;
+    const fn = q.slice(0, -2);
+    const last = lastSegment(fn);
+    return last === "get_bind" || last === "Session" || last === "scoped_session" || fn.endsWith("sessionmaker()") || last === "connect";
+  }
+
+  private withStatement(statement: PyNode, state: WalkState): void {
+    let next: WalkState = state;
+    for (const item of statement.descendantsOfType("with_item")) {
+      const value = item.childForFieldName("value");
+      if (!value) continue;
+      const expr = value.type === "as_pattern" ? value.namedChildren[0] : value;
+      const alias = value.type === "as_pattern" ? value.childForFieldName("alias")?.namedChildren[0]?.text : undefined;
+      const q = expr ? qualifiedName(expr, this.module.imports) : undefined;
+      if (!expr || !q) continue;
+      if (q === "alembic.op.get_context().autocommit_block()") next = { ...next, inTransaction: false };
+      else if (q === "alembic.op.batch_alter_table()" && expr.type === "call") {
+        const call = this.eval(expr, state);
+        const table = call.kind === "call" ? nameOf(kwarg(call, "table_name", 0)) : undefined;
+        if (alias && table) next = { ...next, batch: { alias, table } };
+      } else if (alias && this.isHandleSource(expr)) next = { ...next, handles: new Set([...next.handles, alias]) };
+    }
+    this.walkBlock(statement.childForFieldName("body"), next);
+  }
+
+  private forStatement(statement: PyNode, state: WalkState): void {
+    const left = statement.childForFieldName("left");
+    const right = statement.childForFieldName("right");
+    const body = statement.childForFieldName("body");
+    if (right) this.scanData(right, state);
+    const items = right ? this.eval(right, state) : undefined;
+    if (left?.type === "identifier" && items?.kind === "list" && items.items.length <= MAX_LOOP_ITEMS) {
+      // a loop over a literal list: walk the body once per item, with the loop variable bound
+      for (const item of items.items) {
+        const bindings = new Map(state.bindings);
+        bindings.set(left.text, item);
+        this.walkBlock(body, { ...state, bindings });
+      }
+      return;
+    }
+    this.walkBlock(body, state);
+  }
+
+  private call(node: PyNode, state: WalkState): void {
+    const parts = callParts(node);
+    if (!parts) return;
+    const fn = unparen(parts.function);
+    // batch_op.add_column(...)
+    if (state.batch && fn.type === "attribute" && fn.childForFieldName("object")?.text === state.batch.alias) {
+      const value = this.eval(node, state);
+      const name = fn.childForFieldName("attribute")?.text ?? "";
+      if (value.kind === "call") this.ops.push(...alembicOperation(name, value, this.opContext(state)));
+      return;
+    }
+    const q = qualifiedName(fn, this.module.imports);
+    if (q?.startsWith("alembic.op.") && !q.slice("alembic.op.".length).includes("(")) {
+      const value = this.eval(node, state);
+      if (value.kind === "call") this.ops.push(...alembicOperation(q.slice("alembic.op.".length), value, this.opContext(state)));
+      return;
+    }
+    if (this.handleCall(node, fn, q, state)) return;
+    if (fn.type === "identifier" && this.module.functions.has(fn.text) && !state.calling.has(fn.text)) {
+      this.followHelper(fn.text, node, state);
+      return;
+    }
+    // arguments may hold data access (`print(conn.execute(...))`)
+    this.scanData(node, state);
+    if (q && !HARMLESS.test(q)) {
+      // a call we cannot see into: it may change anything (and may undo anything in a downgrade)
+      this.ops.push({ loc: locOf(node), text: node.text, inTransaction: state.inTransaction, kind: "raw", statement: "Call" });
+    }
+  }
+
+  /** A call on a connection or session: execute(SQL) is parsed, other calls read or write rows. */
+  private handleCall(node: PyNode, fn: PyNode, q: string | undefined, state: WalkState): boolean {
+    if (fn.type !== "attribute") return false;
+    const root = rootIdentifier(fn);
+    const onHandle = (root !== undefined && state.handles.has(root)) || q?.startsWith("alembic.op.get_bind().") || q?.startsWith("alembic.op.get_context().bind.");
+    if (!onHandle) return false;
+    const method = fn.childForFieldName("attribute")?.text ?? "";
+    if (QUIET_METHODS.has(method)) return true;
+    const value = this.eval(node, state);
+    if (value.kind !== "call") return true;
+    if (method === "execute" || method === "exec_driver_sql") {
+      const ops = executeOperations(kwarg(value, "statement", 0), value, this.opContext(state));
+      if (ops.length) {
+        this.ops.push(...ops);
+        return true;
+      }
+    }
+    this.ops.push({
+      loc: value.loc,
+      text: value.text,
+      inTransaction: state.inTransaction,
+      kind: "data_migration",
+      language: "python",
+      description: `${root ?? "connection"}.${method}(...)`,
+      reversible: false,
+    });
+    return true;
+  }
+
+  /** Data access nested in an expression (a loop's iterable, an argument): one data operation for the statement. */
+  private scanData(node: PyNode, state: WalkState): void {
+    const calls = node.type === "call" ? [node, ...node.descendantsOfType("call")] : node.descendantsOfType("call");
+    for (const call of calls) {
+      const fn = call.childForFieldName("function");
+      if (!fn) continue;
+      const q = qualifiedName(fn, this.module.imports);
+      if (this.handleCall(call, unparen(fn), q, state)) return;
+    }
+  }
+
+  private followHelper(name: string, node: PyNode, state: WalkState): void {
+    const def = this.module.functions.get(name)!;
+    if (state.calling.size >= MAX_DEPTH) return;
+    const parts = callParts(node)!;
+    const params = parameterNames(def);
+    const bindings = new Map(this.module.bindings);
+    const handles = new Set<string>();
+    // parameter defaults first, then the call's arguments
+    for (const p of def.childForFieldName("parameters")?.namedChildren ?? []) {
+      if (p.type !== "default_parameter" && p.type !== "typed_default_parameter") continue;
+      const pname = p.childForFieldName("name")?.text;
+      const value = p.childForFieldName("value");
+      if (pname && value) bindings.set(pname, evaluate(value, { imports: this.module.imports, bindings: this.module.bindings }));
+    }
+    const bind = (param: string | undefined, arg: PyNode) => {
+      if (!param) return;
+      const a = unparen(arg);
+      if (a.type === "identifier" && state.handles.has(a.text)) handles.add(param);
+      else if (this.isHandleSource(a)) handles.add(param);
+      else bindings.set(param, this.eval(a, state));
+    };
+    parts.positional.forEach((arg, i) => bind(params[i], arg));
+    for (const [key, arg] of parts.keywords) bind(key, arg);
+    this.walkBlock(def.childForFieldName("body"), {
+      inTransaction: state.inTransaction,
+      batch: state.batch,
+      bindings,
+      handles,
+      calling: new Set([...state.calling, name]),
+    });
+  }
+}
+
+function rootIdentifier(node: PyNode): string | undefined {
+  let current: PyNode | null = node;
+  while (current && (current.type === "attribute" || current.type === "call")) {
+    current = current.type === "attribute" ? current.childForFieldName("object") : current.childForFieldName("function");
+  }
+  return current?.type === "identifier" ? current.text : undefined;
+}

@@ -1,0 +1,67 @@
+/**
+ * The Alembic adapter: `upgrade()` is the up, `downgrade()` the down. Alembic runs a revision inside one
+ * transaction on PostgreSQL (transactional DDL) except inside `op.get_context().autocommit_block()`.
+ * A missing downgrade, one that only passes, or one that raises first cannot roll the revision back.
+ */
+import type { AdapterInput } from "../index.js";
+import type { Down, MigrationInput, OperationInput, ParseProblem } from "../../model.js";
+import { AlembicWalker } from "./alembic-walk.js";
+import { readModule } from "./module.js";
+import { isEmptyBody, locOf, statementsOf } from "./nodes.js";
+import { withPythonTree, type PyNode } from "./parser.js";
+
+/** A downgrade whose first real statement raises (NotImplementedError, "irreversible"...). */
+function raisingStatement(def: PyNode): PyNode | undefined {
+  const first = statementsOf(def.childForFieldName("body")).find(
+    (s) => !(s.type === "expression_statement" && (s.namedChildren[0]?.type === "string" || s.namedChildren[0]?.type === "concatenated_string")),
+  );
+  return first?.type === "raise_statement" ? first : undefined;
+}
+
+export function alembicMigration(input: AdapterInput): MigrationInput {
+  return withPythonTree(input.content, (root) => {
+    const module = readModule(root, input.content);
+    const notes: ParseProblem[] = [];
+    const syntaxErrors: ParseProblem[] = [...module.syntaxErrors];
+    const upgrade = module.functions.get("upgrade");
+    const downgrade = module.functions.get("downgrade");
+
+    let up: OperationInput[] = [];
+    if (upgrade) {
+      const walker = new AlembicWalker(module);
+      walker.walkFunction(upgrade);
+      up = walker.ops;
+      syntaxErrors.push(...walker.errors);
+      notes.push(...walker.notes);
+    } else notes.push({ line: 1, message: "no upgrade() function: nothing to check in this revision" });
+
+    let down: Down;
+    if (!downgrade) down = { status: "missing", reason: "the revision has no downgrade() function" };
+    else if (isEmptyBody(downgrade.childForFieldName("body"))) down = { status: "empty", loc: locOf(downgrade) };
+    else {
+      const raised = raisingStatement(downgrade);
+      if (raised) down = { status: "irreversible", loc: locOf(raised), reason: `downgrade() raises (\`${raised.text.split("\n")[0].slice(0, 80)}\`)` };
+      else {
+        const walker = new AlembicWalker(module);
+        walker.walkFunction(downgrade);
+        syntaxErrors.push(...walker.errors);
+        notes.push(...walker.notes);
+        down = { status: "present", ops: walker.ops as never, derived: false };
+      }
+    }
+
+    return {
+      path: input.file.path,
+      framework: "alembic",
+      layout: "alembic",
+      version: input.file.version,
+      name: input.file.name,
+      transactional: true,
+      up: up as never,
+      down,
+      waivers: module.waivers,
+      syntaxErrors,
+      notes,
+    };
+  });
+}

@@ -1,0 +1,212 @@
+/**
+ * Django model fields as PostgreSQL columns, the way Django's PostgreSQL schema editor creates them:
+ * types from the backend's data_types, `null=False` by default, `default=` used once to fill existing rows
+ * (then dropped from the database), `db_default=` kept as a real default (Django 5+), ForeignKey as `<name>_id`
+ * with an inline REFERENCES and an index, ManyToManyField as a join table.
+ */
+import type { ColumnSpec, DefaultValue, TypeRef } from "../../model.js";
+import { typeRef } from "../../types.js";
+import { lastSegment } from "./imports.js";
+import { asBool, asNumber, asString, kwarg, type PyCall, type PyValue } from "./values.js";
+
+export interface DjangoField {
+  /** field class, last segment (`CharField`) */
+  fieldClass: string;
+  /** column name in the table (db_column, or `<name>_id` for a relation) */
+  column: string;
+  type?: TypeRef;
+  null: boolean;
+  /** `default=` (Django fills existing rows with it, then drops the database default) */
+  default?: DefaultValue;
+  /** `db_default=` (Django 5+: a database default that stays) */
+  dbDefault?: DefaultValue;
+  unique: boolean;
+  dbIndex: boolean;
+  primaryKey: boolean;
+  /** ForeignKey / OneToOneField target, as written (`"app.Model"`, `"Model"`, `"self"`, a swappable setting) */
+  relation?: { target: string; constraint: boolean };
+  /** ManyToManyField: no column, a join table (unless `through=` names a model) */
+  manyToMany?: { through?: string };
+  /** the type-relevant arguments, to compare two definitions of a field whose type we do not know */
+  typeKey: string;
+  text: string;
+}
+
+const AUTO_TYPES: Record<string, string> = { AutoField: "integer", BigAutoField: "bigint", SmallAutoField: "smallint" };
+
+const SIMPLE_TYPES: Record<string, string> = {
+  BinaryField: "bytea",
+  BooleanField: "boolean",
+  NullBooleanField: "boolean",
+  DateField: "date",
+  DateTimeField: "timestamptz",
+  DurationField: "interval",
+  FloatField: "double precision",
+  IntegerField: "integer",
+  BigIntegerField: "bigint",
+  SmallIntegerField: "smallint",
+  PositiveIntegerField: "integer",
+  PositiveSmallIntegerField: "smallint",
+  PositiveBigIntegerField: "bigint",
+  IPAddressField: "inet",
+  GenericIPAddressField: "inet",
+  JSONField: "jsonb",
+  TextField: "text",
+  TimeField: "time",
+  UUIDField: "uuid",
+  HStoreField: "hstore",
+  CICharField: "citext",
+  CIEmailField: "citext",
+  CITextField: "citext",
+  SearchVectorField: "tsvector",
+  IntegerRangeField: "int4range",
+  BigIntegerRangeField: "int8range",
+  DecimalRangeField: "numrange",
+  DateTimeRangeField: "tstzrange",
+  DateRangeField: "daterange",
+};
+
+/** varchar fields and their default max_length */
+const VARCHAR_TYPES: Record<string, number | undefined> = {
+  CharField: undefined,
+  SlugField: 50,
+  EmailField: 254,
+  URLField: 200,
+  FileField: 100,
+  ImageField: 100,
+  FilePathField: 100,
+  CommaSeparatedIntegerField: undefined,
+};
+
+const RELATIONS = new Set(["ForeignKey", "OneToOneField", "ParentalKey"]);
+const MANY_TO_MANY = new Set(["ManyToManyField", "ParentalManyToManyField"]);
+
+/** The column type of a field call, when Django's PostgreSQL backend has one for it. */
+export function fieldType(call: PyCall): TypeRef | undefined {
+  const cls = lastSegment(call.callee);
+  if (cls in AUTO_TYPES) return typeRef(AUTO_TYPES[cls]);
+  if (cls in SIMPLE_TYPES) return typeRef(SIMPLE_TYPES[cls]);
+  if (cls in VARCHAR_TYPES) {
+    const length = asNumber(kwarg(call, "max_length")) ?? VARCHAR_TYPES[cls];
+    return typeRef("varchar", length !== undefined ? [length] : []);
+  }
+  if (cls === "DecimalField") {
+    const digits = asNumber(kwarg(call, "max_digits"));
+    const places = asNumber(kwarg(call, "decimal_places"));
+    return typeRef("numeric", digits !== undefined ? (places !== undefined ? [digits, places] : [digits]) : []);
+  }
+  if (cls === "ArrayField") {
+    const base = kwarg(call, "base_field", 0);
+    const inner = base?.kind === "call" ? fieldType(base) : undefined;
+    return inner ? { ...inner, array: true, text: `${inner.text}[]` } : undefined;
+  }
+  return undefined;
+}
+
+/** A Python value Django would write as a column default, as SQL text (what the ALTER TABLE uses). */
+function literalDefault(value: PyValue): DefaultValue | undefined {
+  switch (value.kind) {
+    case "none":
+      return undefined;
+    case "str":
+      return { expr: `'${value.value.replace(/'/g, "''")}'`, volatile: false };
+    case "num":
+      return { expr: String(value.value), volatile: false };
+    case "bool":
+      return { expr: value.value ? "true" : "false", volatile: false };
+    default:
+      // a callable or any other object: Django evaluates it once in Python and writes that one value
+      return { expr: value.kind === "name" || value.kind === "call" ? `<value of ${value.text}>` : `<${value.kind}>`, volatile: false };
+  }
+}
+
+/** Django 5 `db_default=`: expressions Django turns into SQL, with their volatility. */
+const DB_FUNCTIONS: Record<string, DefaultValue> = {
+  Now: { expr: "now()", volatile: false },
+  TransactionNow: { expr: "now()", volatile: false },
+  RandomUUID: { expr: "gen_random_uuid()", volatile: true },
+  Random: { expr: "random()", volatile: true },
+};
+
+function dbDefault(value: PyValue): DefaultValue | undefined {
+  if (value.kind === "call") {
+    const fn = lastSegment(value.callee);
+    if (fn in DB_FUNCTIONS) return DB_FUNCTIONS[fn];
+    if (fn === "Value") return value.args[0] ? literalDefault(value.args[0]) : undefined;
+    return { expr: value.text, volatile: false };
+  }
+  return literalDefault(value);
+}
+
+/**
+ * The default Django writes into existing rows when it adds the column (BaseDatabaseSchemaEditor.effective_default):
+ * `default=`, else '' for a blank-able non-null text field, else now() for auto_now(_add).
+ */
+function effectiveDefault(call: PyCall, cls: string, isNull: boolean): DefaultValue | undefined {
+  const given = call.kwargs.get("default");
+  if (given) return literalDefault(given);
+  const blank = asBool(call.kwargs.get("blank")) === true;
+  if (!isNull && blank && (cls in VARCHAR_TYPES || cls === "TextField" || cls === "CICharField" || cls === "CITextField"))
+    return { expr: "''", volatile: false };
+  if (asBool(call.kwargs.get("auto_now")) || asBool(call.kwargs.get("auto_now_add"))) return { expr: "<the current time>", volatile: false };
+  return undefined;
+}
+
+/** Read a field definition (`models.CharField(max_length=10, null=True)`); `name` is the field's name. */
+export function readField(name: string, value: PyValue | undefined): DjangoField | undefined {
+  if (value?.kind !== "call") return undefined;
+  const cls = lastSegment(value.callee);
+  const relation = RELATIONS.has(cls);
+  const primaryKey = asBool(value.kwargs.get("primary_key")) === true || cls in AUTO_TYPES;
+  const isNull = cls === "NullBooleanField" || asBool(value.kwargs.get("null")) === true;
+  const dbColumn = asString(value.kwargs.get("db_column"));
+  const unique = cls === "OneToOneField" || asBool(value.kwargs.get("unique")) === true;
+  const dbIndexKw = asBool(value.kwargs.get("db_index"));
+  const targetValue = relation || MANY_TO_MANY.has(cls) ? kwarg(value, "to", 0) : undefined;
+  const target = targetValue?.kind === "str" ? targetValue.value : targetValue?.kind === "name" ? targetValue.name : "?";
+  const typeKeyParts = [cls, ...["max_length", "max_digits", "decimal_places", "base_field", "size", "to"].map((k) => {
+    const v = value.kwargs.get(k);
+    return v ? `${k}=${v.kind === "call" ? v.callee : v.kind === "str" || v.kind === "num" ? String(v.value) : v.kind}` : "";
+  })];
+  const field: DjangoField = {
+    fieldClass: cls,
+    column: dbColumn ?? (relation ? `${name}_id` : name),
+    type: relation ? undefined : fieldType(value),
+    null: isNull,
+    default: effectiveDefault(value, cls, isNull),
+    dbDefault: value.kwargs.has("db_default") ? dbDefault(value.kwargs.get("db_default")!) : undefined,
+    unique: unique && !primaryKey,
+    // ForeignKey indexes its column unless db_index=False; a unique column is indexed by its constraint
+    dbIndex: (dbIndexKw ?? relation) && !unique && !primaryKey,
+    primaryKey,
+    relation: relation ? { target, constraint: asBool(value.kwargs.get("db_constraint")) !== false } : undefined,
+    manyToMany: MANY_TO_MANY.has(cls) ? { through: value.kwargs.has("through") ? "set" : undefined } : undefined,
+    typeKey: typeKeyParts.join(","),
+    text: value.text,
+  };
+  return field;
+}
+
+/** The table of a related model: `"app.Model"` -> `app_model`, `"Model"` / `"self"` -> in this app. */
+export function relatedTable(target: string, appLabel: string, selfModel: string, tableOf: (app: string, model: string) => string): string | undefined {
+  if (target === "self") return tableOf(appLabel, selfModel);
+  if (target.includes("settings.")) return target.endsWith("AUTH_USER_MODEL") ? "auth_user" : undefined;
+  const dot = target.lastIndexOf(".");
+  if (dot === -1) return tableOf(appLabel, target);
+  return tableOf(target.slice(0, dot), target.slice(dot + 1));
+}
+
+/** The model's column for this field (a ManyToManyField has none). */
+export function columnSpec(field: DjangoField, options: { references?: string; withDefault: boolean }): ColumnSpec {
+  return {
+    name: field.column,
+    type: field.type,
+    notNull: !field.null,
+    default: field.dbDefault ?? (options.withDefault ? field.default : undefined),
+    primaryKey: field.primaryKey,
+    unique: field.unique,
+    references: field.relation?.constraint && options.references ? { table: options.references, notValid: false } : undefined,
+    check: false,
+    serial: false,
+  };
+}

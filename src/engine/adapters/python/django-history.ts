@@ -1,0 +1,105 @@
+/**
+ * The migrations of one Django app folder given to an analysis, read once each: the state before a migration
+ * is its ancestors' operations (same-app `dependencies`, transitively) replayed in order. One history per
+ * folder array (the grouping step shares one array per folder), so 1,000 migrations are read 1,000 times, not 1,000².
+ */
+import { readDjangoFile, type DjangoFile } from "./django-reader.js";
+import { AppState } from "./django-state.js";
+
+type HistoryFiles = ReadonlyArray<{ path: string; content: string }>;
+
+/** The app label of a `<app>/migrations/<file>.py` path: the folder above `migrations/`. */
+export function folderLabel(path: string): string {
+  const parts = path.split("/");
+  return parts.length >= 3 ? parts[parts.length - 3] : "app";
+}
+
+export class DjangoHistory {
+  private readonly byName = new Map<string, { path: string; content: string }>();
+  private readonly read = new Map<string, DjangoFile>();
+  private label?: string;
+
+  constructor(private readonly files: HistoryFiles) {
+    for (const f of files) this.byName.set(f.path.slice(f.path.lastIndexOf("/") + 1).replace(/\.py$/, ""), f);
+  }
+
+  /** The file read once; `content` given for a file that is not part of the history (a lone unit). */
+  file(path: string, content?: string): DjangoFile {
+    let file = this.read.get(path);
+    if (!file) {
+      const source = content ?? this.files.find((f) => f.path === path)?.content ?? "";
+      file = readDjangoFile(path, source);
+      this.read.set(path, file);
+    }
+    return file;
+  }
+
+  private fileByName(name: string): DjangoFile | undefined {
+    const f = this.byName.get(name);
+    return f ? this.file(f.path, f.content) : undefined;
+  }
+
+  /**
+   * The app label Django knows this app by: the folder name, unless the migrations' dependencies on each other
+   * consistently use another label (an AppConfig with its own `label`).
+   */
+  appLabel(anyPath: string): string {
+    if (this.label !== undefined) return this.label;
+    const counts = new Map<string, number>();
+    for (const name of this.byName.keys()) {
+      // only cheap reads: dependencies need the file parsed, which the state needs anyway
+      for (const dep of this.fileByName(name)?.dependencies ?? []) {
+        if (this.byName.has(dep.name)) counts.set(dep.app, (counts.get(dep.app) ?? 0) + 1);
+      }
+    }
+    const fallback = folderLabel(anyPath);
+    const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+    this.label = best && best[0] !== fallback && best[1] > (counts.get(fallback) ?? 0) ? best[0] : fallback;
+    return this.label;
+  }
+
+  /** Migrations this one depends on within the app, oldest first (dependency order, then name). */
+  ancestors(file: DjangoFile, label: string): DjangoFile[] {
+    const order: DjangoFile[] = [];
+    const seen = new Set<string>([file.name]);
+    const parentsOf = (f: DjangoFile): string[] => {
+      const same = f.dependencies.filter((d) => d.app === label && this.byName.has(d.name)).map((d) => d.name);
+      if (same.length > 0 || f.dependencies.some((d) => d.app === label)) return same.sort();
+      // no same-app dependency written: the migrations named before it (hand-written or test migrations)
+      return [...this.byName.keys()].filter((n) => n < f.name).sort().slice(-1);
+    };
+    const visit = (f: DjangoFile) => {
+      for (const parent of parentsOf(f)) {
+        if (seen.has(parent)) continue;
+        seen.add(parent);
+        const p = this.fileByName(parent);
+        if (!p) continue;
+        visit(p);
+        order.push(p);
+      }
+    };
+    visit(file);
+    return order;
+  }
+
+  /** The app's state before `file`, and whether any earlier migration was available to build it. */
+  stateBefore(file: DjangoFile, label: string): { state: AppState; known: boolean } {
+    const state = new AppState(label);
+    const ancestors = this.ancestors(file, label);
+    for (const ancestor of ancestors) for (const op of ancestor.operations) state.apply(op);
+    return { state, known: ancestors.length > 0 };
+  }
+}
+
+const histories = new WeakMap<object, DjangoHistory>();
+
+/** The history shared by every migration of a folder (keyed by the folder's array), or a private one. */
+export function historyOf(files: HistoryFiles | undefined): DjangoHistory {
+  if (!files) return new DjangoHistory([]);
+  let history = histories.get(files);
+  if (!history) {
+    history = new DjangoHistory(files);
+    histories.set(files, history);
+  }
+  return history;
+}

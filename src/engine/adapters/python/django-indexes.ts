@@ -1,0 +1,69 @@
+/** Django `Index` / `UniqueConstraint` / `CheckConstraint` objects as the shared model's indexes and constraints. */
+import type { OperationInput } from "../../model.js";
+import type { AppState } from "./django-state.js";
+import { lastSegment } from "./imports.js";
+import { asString, asStrings, kwarg, type PyCall, type PyValue } from "./values.js";
+
+const INDEX_METHODS: Record<string, string> = {
+  Index: "btree",
+  BTreeIndex: "btree",
+  GinIndex: "gin",
+  GistIndex: "gist",
+  BrinIndex: "brin",
+  HashIndex: "hash",
+  SpGistIndex: "spgist",
+  BloomIndex: "bloom",
+};
+
+/** Field names (`"-created"` sorts descending) -> column names, through the model state when known. */
+export function columnsOf(state: AppState, model: string, fields: string[]): string[] {
+  return fields.map((f) => {
+    const name = f.replace(/^-/, "");
+    return state.field(model, name)?.column ?? name;
+  });
+}
+
+type Base = Pick<OperationInput, "loc" | "text" | "inTransaction" | "ormModel">;
+
+/** AddIndex(model_name, index=models.Index(fields=[...], name=..., condition=...)). */
+export function indexOperation(index: PyValue | undefined, table: string, model: string, state: AppState, base: Base, concurrently: boolean): OperationInput | undefined {
+  if (index?.kind !== "call") return undefined;
+  const fields = asStrings(index.kwargs.get("fields")) ?? [];
+  const expressions = index.args.map((a) => (a.kind === "str" ? a.value : a.kind === "call" || a.kind === "name" ? a.text : "?"));
+  return {
+    ...base,
+    kind: "add_index",
+    table,
+    name: asString(index.kwargs.get("name")),
+    columns: [...columnsOf(state, model, fields), ...expressions],
+    unique: false,
+    concurrently,
+    partial: index.kwargs.has("condition"),
+    method: INDEX_METHODS[lastSegment(index.callee)],
+  };
+}
+
+/**
+ * AddConstraint(model_name, constraint=...): a plain UniqueConstraint is `ALTER TABLE ... ADD CONSTRAINT ... UNIQUE`;
+ * one with a condition, expressions, include or opclasses is a unique index (CREATE UNIQUE INDEX).
+ */
+export function constraintOperation(constraint: PyValue | undefined, table: string, model: string, state: AppState, base: Base, notValid: boolean): OperationInput | undefined {
+  if (constraint?.kind !== "call") return undefined;
+  const cls = lastSegment(constraint.callee);
+  const name = asString(constraint.kwargs.get("name"));
+  const fields = asStrings(constraint.kwargs.get("fields")) ?? [];
+  const columns = columnsOf(state, model, fields);
+  if (cls === "UniqueConstraint") {
+    const asIndex = ["condition", "include", "opclasses"].some((k) => constraint.kwargs.has(k)) || constraint.args.length > 0;
+    if (asIndex)
+      return { ...base, kind: "add_index", table, name, columns: [...columns, ...constraint.args.map(exprText)], unique: true, concurrently: false, partial: constraint.kwargs.has("condition") };
+    return { ...base, kind: "add_constraint", table, name, constraint: "unique", columns, notValid };
+  }
+  if (cls === "CheckConstraint") return { ...base, kind: "add_constraint", table, name, constraint: "check", columns, notValid };
+  if (cls === "ExclusionConstraint") return { ...base, kind: "add_constraint", table, name, constraint: "exclusion", columns, notValid };
+  return undefined;
+}
+
+const exprText = (v: PyValue) => (v.kind === "str" ? v.value : v.kind === "call" || v.kind === "name" ? v.text : "?");
+
+export const constraintName = (call: PyCall, key = "name"): string | undefined => asString(kwarg(call, key, 1));

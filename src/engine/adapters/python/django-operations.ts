@@ -1,0 +1,454 @@
+/**
+ * Django operations -> the shared model, as Django's PostgreSQL schema editor executes them, with the reverse
+ * Django derives for each (a rollback runs them in reverse order). The model state is updated after each
+ * operation so later operations of the same migration see it (AddField then AlterField).
+ */
+import type { ColumnSpec, OperationInput, ParseProblem, SourceRange } from "../../model.js";
+import { columnSpec, readField, relatedTable, type DjangoField } from "./django-fields.js";
+import { columnsOf, constraintOperation, indexOperation } from "./django-indexes.js";
+import type { DataFunctionFacts } from "./django-runpython.js";
+import { AppState, operationName, togetherSets } from "./django-state.js";
+import { embeddedSql } from "./embedded-sql.js";
+import { lastSegment } from "./imports.js";
+import { asBool, asList, asString, isNone, kwarg, type PyCall, type PyValue } from "./values.js";
+
+export interface Translation {
+  up: OperationInput[];
+  /** the derived rollback, in the order it runs */
+  down: OperationInput[];
+  irreversible?: { loc: SourceRange; reason: string };
+  notes: ParseProblem[];
+  errors: ParseProblem[];
+}
+
+export interface TranslateOptions {
+  state: AppState;
+  /** the state was rebuilt from earlier migrations (otherwise AlterField cannot be compared) */
+  stateKnown: boolean;
+  atomic: boolean;
+  functions: Map<string, DataFunctionFacts>;
+}
+
+interface Ctx extends TranslateOptions {
+  out: Translation;
+  /** reverse steps, one group per forward operation, reversed at the end */
+  steps: OperationInput[][];
+}
+
+const EXTENSIONS: Record<string, string> = {
+  BloomExtension: "bloom",
+  BtreeGinExtension: "btree_gin",
+  BtreeGistExtension: "btree_gist",
+  CITextExtension: "citext",
+  CryptoExtension: "pgcrypto",
+  HStoreExtension: "hstore",
+  TrigramExtension: "pg_trgm",
+  UnaccentExtension: "unaccent",
+};
+
+/** Operations with no database effect (Django state only). */
+const STATE_ONLY = new Set(["AlterModelOptions", "AlterModelManagers", "AlterModelTableComment"]);
+
+export function translateOperations(operations: PyValue[], options: TranslateOptions): Translation {
+  const ctx: Ctx = { ...options, out: { up: [], down: [], notes: [], errors: [] }, steps: [] };
+  for (const op of operations) translate(op, ctx);
+  ctx.out.down = ctx.steps.reverse().flat();
+  return ctx.out;
+}
+
+const isNoop = (v: PyValue | undefined) => v?.kind === "name" && v.name.endsWith(".noop");
+
+function translate(value: PyValue, ctx: Ctx): void {
+  const name = operationName(value);
+  if (!name || value.kind !== "call") {
+    if (value.kind === "call" || value.kind === "name")
+      ctx.out.notes.push({ line: value.loc.line, message: `\`${value.kind === "call" ? value.callee || value.text.slice(0, 40) : value.text}\` is not a Django operation migguard knows: it was not checked` });
+    return;
+  }
+  const call = value;
+  const base = { loc: call.loc, text: call.text, inTransaction: ctx.atomic } as const;
+  const emit = (up: OperationInput[], down: OperationInput[] = []) => {
+    ctx.out.up.push(...up);
+    ctx.steps.push(down);
+  };
+  const str = (key: string, position: number) => asString(kwarg(call, key, position));
+  const model = str("model_name", 0) ?? "";
+  const table = ctx.state.table(model);
+  const withModel = { ...base, ormModel: model || undefined };
+
+  switch (name) {
+    case "CreateModel": {
+      const modelName = str("name", 0) ?? "";
+      const created = new AppState(ctx.state.app);
+      created.apply(call);
+      const state = created.model(modelName);
+      const t = state?.dbTable ?? ctx.state.table(modelName);
+      const fields = [...(state?.fields.values() ?? [])];
+      const columns = fields.filter((f) => !f.manyToMany).map((f) => columnSpec(f, { references: references(f, ctx, modelName), withDefault: false }));
+      const joins = fields.filter((f) => f.manyToMany && !f.manyToMany.through);
+      const up: OperationInput[] = [{ ...base, ormModel: modelName.toLowerCase(), kind: "create_table", table: t, columns, constraints: [] }];
+      for (const f of joins) up.push({ ...base, kind: "create_table", table: joinTable(t, f), columns: [] });
+      emit(up, [{ ...base, kind: "drop_table", tables: [t, ...joins.map((f) => joinTable(t, f))] }]);
+      break;
+    }
+    case "DeleteModel": {
+      const modelName = str("name", 0) ?? "";
+      const t = ctx.state.table(modelName);
+      const state = ctx.state.model(modelName);
+      const joins = [...(state?.fields.values() ?? [])].filter((f) => f.manyToMany && !f.manyToMany.through).map((f) => joinTable(t, f));
+      emit([{ ...base, ormModel: modelName.toLowerCase(), kind: "drop_table", tables: [t, ...joins] }], [
+        { ...base, kind: "create_table", table: t, columns: [...(state?.fields.values() ?? [])].filter((f) => !f.manyToMany).map((f) => columnSpec(f, { withDefault: false })) },
+      ]);
+      break;
+    }
+    case "RenameModel": {
+      const from = str("old_name", 0) ?? "";
+      const to = str("new_name", 1) ?? "";
+      const explicit = ctx.state.model(from)?.dbTable;
+      if (explicit) {
+        emit([]); // db_table is fixed: Django renames nothing in the database
+        break;
+      }
+      const oldTable = ctx.state.table(from);
+      const newTable = `${ctx.state.app}_${to.toLowerCase()}`;
+      emit([{ ...base, ormModel: from.toLowerCase(), kind: "rename_table", table: oldTable, newName: newTable }], [{ ...base, kind: "rename_table", table: newTable, newName: oldTable }]);
+      break;
+    }
+    case "AlterModelTable": {
+      const modelName = str("name", 0) ?? "";
+      const oldTable = ctx.state.table(modelName);
+      const newTable = str("table", 1) ?? `${ctx.state.app}_${modelName.toLowerCase()}`;
+      if (oldTable === newTable) emit([]);
+      else emit([{ ...base, ormModel: modelName.toLowerCase(), kind: "rename_table", table: oldTable, newName: newTable }], [{ ...base, kind: "rename_table", table: newTable, newName: oldTable }]);
+      break;
+    }
+    case "AddField": {
+      const fieldName = str("name", 1) ?? "";
+      const field = readField(fieldName, kwarg(call, "field", 2));
+      if (!field) {
+        unreadable(call, ctx, "field");
+        emit([]);
+        break;
+      }
+      emit(...addField(field, table, model, fieldName, ctx, { ...withModel, ormField: fieldName }));
+      break;
+    }
+    case "RemoveField": {
+      const fieldName = str("name", 1) ?? "";
+      const field = ctx.state.field(model, fieldName);
+      const at = { ...withModel, ormField: fieldName };
+      if (field?.manyToMany) {
+        if (!field.manyToMany.through) emit([{ ...at, kind: "drop_table", tables: [joinTable(table, field)] }], [{ ...at, kind: "create_table", table: joinTable(table, field) }]);
+        else emit([]);
+        break;
+      }
+      const column = field?.column ?? fieldName;
+      emit([{ ...at, kind: "drop_column", table, column, type: field?.type }], [
+        { ...at, kind: "add_column", table, column: field ? columnSpec(field, { withDefault: true }) : { name: column } },
+      ]);
+      break;
+    }
+    case "RenameField": {
+      const from = str("old_name", 1) ?? "";
+      const to = str("new_name", 2) ?? "";
+      const field = ctx.state.field(model, from);
+      const at = { ...withModel, ormField: from };
+      if (field?.manyToMany) {
+        emit([]);
+        break;
+      }
+      const oldColumn = field?.column ?? from;
+      const newColumn = field ? (field.column === from ? to : field.column === `${from}_id` ? `${to}_id` : field.column) : to;
+      if (oldColumn === newColumn) emit([]); // db_column keeps the database name
+      else emit([{ ...at, kind: "rename_column", table, column: oldColumn, newName: newColumn }], [{ ...at, kind: "rename_column", table, column: newColumn, newName: oldColumn }]);
+      break;
+    }
+    case "AlterField": {
+      const fieldName = str("name", 1) ?? "";
+      const next = readField(fieldName, kwarg(call, "field", 2));
+      if (!next) {
+        unreadable(call, ctx, "field");
+        emit([]);
+        break;
+      }
+      emit(...alterField(ctx.state.field(model, fieldName), next, table, model, ctx, { ...withModel, ormField: fieldName }));
+      break;
+    }
+    case "AddIndex":
+    case "AddIndexConcurrently": {
+      const op = indexOperation(kwarg(call, "index", 1), table, model, ctx.state, withModel, name === "AddIndexConcurrently");
+      if (!op || op.kind !== "add_index") {
+        unreadable(call, ctx, "index");
+        emit([]);
+        break;
+      }
+      emit([op], [{ ...withModel, kind: "drop_index", table, names: op.name ? [op.name] : [], columns: op.columns, concurrently: op.concurrently }]);
+      break;
+    }
+    case "RemoveIndex":
+    case "RemoveIndexConcurrently": {
+      const indexName = str("name", 1);
+      emit([{ ...withModel, kind: "drop_index", table, names: indexName ? [indexName] : [], concurrently: name === "RemoveIndexConcurrently" }], [
+        { ...withModel, kind: "add_index", table, name: indexName, concurrently: name === "RemoveIndexConcurrently" },
+      ]);
+      break;
+    }
+    case "RenameIndex": {
+      emit([{ ...withModel, kind: "raw", statement: "ALTER INDEX ... RENAME", table }], [{ ...withModel, kind: "raw", statement: "ALTER INDEX ... RENAME", table }]);
+      break;
+    }
+    case "AddConstraint":
+    case "AddConstraintNotValid": {
+      const op = constraintOperation(kwarg(call, "constraint", 1), table, model, ctx.state, withModel, name === "AddConstraintNotValid");
+      if (!op) {
+        unreadable(call, ctx, "constraint");
+        emit([]);
+        break;
+      }
+      const dropName = op.kind === "add_constraint" || op.kind === "add_index" ? op.name : undefined;
+      emit([op], [op.kind === "add_index" ? { ...withModel, kind: "drop_index", table, names: dropName ? [dropName] : [] } : { ...withModel, kind: "drop_constraint", table, name: dropName }]);
+      break;
+    }
+    case "ValidateConstraint":
+      emit([{ ...withModel, kind: "validate_constraint", table, name: str("name", 1) }]);
+      break;
+    case "RemoveConstraint":
+      emit([{ ...withModel, kind: "drop_constraint", table, name: str("name", 1) }]);
+      break;
+    case "AlterUniqueTogether":
+    case "AlterIndexTogether": {
+      const modelName = str("name", 0) ?? "";
+      const unique = name === "AlterUniqueTogether";
+      const next = togetherSets(kwarg(call, unique ? "unique_together" : "index_together", 1)) ?? [];
+      const state = ctx.state.model(modelName);
+      const before = state ? (unique ? state.uniqueTogether : state.indexTogether) : [];
+      const key = (s: string[]) => [...s].sort().join(",");
+      const added = next.filter((s) => !before.some((b) => key(b) === key(s)));
+      const removed = before.filter((b) => !next.some((s) => key(b) === key(s)));
+      const t = ctx.state.table(modelName);
+      const at = { ...base, ormModel: modelName.toLowerCase() };
+      const up: OperationInput[] = [];
+      const down: OperationInput[] = [];
+      for (const set of added) {
+        const columns = columnsOf(ctx.state, modelName, set);
+        up.push(unique ? { ...at, kind: "add_constraint", table: t, constraint: "unique", columns } : { ...at, kind: "add_index", table: t, columns });
+        down.push(unique ? { ...at, kind: "drop_constraint", table: t } : { ...at, kind: "drop_index", table: t, columns });
+      }
+      for (const set of removed) {
+        const columns = columnsOf(ctx.state, modelName, set);
+        up.push(unique ? { ...at, kind: "drop_constraint", table: t } : { ...at, kind: "drop_index", table: t, columns });
+        down.push(unique ? { ...at, kind: "add_constraint", table: t, constraint: "unique", columns } : { ...at, kind: "add_index", table: t, columns });
+      }
+      emit(up, down);
+      break;
+    }
+    case "AlterOrderWithRespectTo": {
+      const modelName = str("name", 0) ?? "";
+      const t = ctx.state.table(modelName);
+      const at = { ...base, ormModel: modelName.toLowerCase(), ormField: "_order" };
+      if (isNone(kwarg(call, "order_with_respect_to", 1))) emit([{ ...at, kind: "drop_column", table: t, column: "_order" }]);
+      else
+        emit(
+          [
+            { ...at, kind: "add_column", table: t, column: { name: "_order", notNull: true, default: { expr: "0", volatile: false } } },
+            { ...at, kind: "drop_default", table: t, column: "_order" },
+          ],
+          [{ ...at, kind: "drop_column", table: t, column: "_order" }],
+        );
+      break;
+    }
+    case "RunSQL":
+      runSql(call, ctx, emit);
+      break;
+    case "RunPython":
+      runPython(call, ctx, emit);
+      break;
+    case "SeparateDatabaseAndState": {
+      // database operations run against a scratch copy of the state; only state_operations change Django's state
+      const scratch = ctx.state.clone();
+      const inner: Ctx = { ...ctx, state: scratch, out: { up: [], down: [], notes: ctx.out.notes, errors: ctx.out.errors }, steps: [] };
+      for (const op of asList(kwarg(call, "database_operations", 0)) ?? []) translate(op, inner);
+      if (inner.out.irreversible && !ctx.out.irreversible) ctx.out.irreversible = inner.out.irreversible;
+      emit(inner.out.up, inner.steps.reverse().flat());
+      break;
+    }
+    case "CreateExtension":
+    case "CreateCollation":
+    case "RemoveCollation": {
+      const objectName = str("name", 0) ?? "?";
+      const objectType = name === "CreateExtension" ? "extension" : "other";
+      if (name === "RemoveCollation") emit([{ ...base, kind: "drop_object", objectType, names: [objectName] }]);
+      else emit([{ ...base, kind: "create_object", objectType, name: objectName }], [{ ...base, kind: "drop_object", objectType, names: [objectName] }]);
+      break;
+    }
+    default:
+      if (name in EXTENSIONS) {
+        emit([{ ...base, kind: "create_object", objectType: "extension", name: EXTENSIONS[name] }], [{ ...base, kind: "drop_object", objectType: "extension", names: [EXTENSIONS[name]] }]);
+      } else if (STATE_ONLY.has(name)) emit([]);
+      else {
+        ctx.out.notes.push({ line: call.loc.line, message: `Django operation ${name} is not interpreted by migguard: it was not checked` });
+        emit([]);
+      }
+  }
+  ctx.state.apply(call);
+}
+
+function unreadable(call: PyCall, ctx: Ctx, what: string): void {
+  ctx.out.notes.push({ line: call.loc.line, message: `${lastSegment(call.callee)}: the ${what} is not written literally, so migguard could not check it` });
+}
+
+const joinTable = (table: string, field: DjangoField) => {
+  const name = field.column.replace(/_id$/, "");
+  return `${table}_${name}`;
+};
+
+function references(field: DjangoField, ctx: Ctx, selfModel: string): string | undefined {
+  if (!field.relation) return undefined;
+  return relatedTable(field.relation.target, ctx.state.app, selfModel, (app, model) => ctx.state.table(model, app)) ?? "settings.AUTH_USER_MODEL";
+}
+
+type Base = Pick<OperationInput, "loc" | "text" | "inTransaction" | "ormModel" | "ormField">;
+
+/** AddField: ADD COLUMN (with the default that fills existing rows, then DROP DEFAULT), inline REFERENCES, CREATE INDEX. */
+function addField(field: DjangoField, table: string, model: string, fieldName: string, ctx: Ctx, base: Base): [OperationInput[], OperationInput[]] {
+  if (field.manyToMany) {
+    if (field.manyToMany.through) return [[], []];
+    const join = joinTable(table, field);
+    return [[{ ...base, kind: "create_table", table: join, columns: [] }], [{ ...base, kind: "drop_table", tables: [join] }]];
+  }
+  const column: ColumnSpec = columnSpec(field, { references: references(field, ctx, model), withDefault: true });
+  const up: OperationInput[] = [{ ...base, kind: "add_column", table, column }];
+  // Django keeps the default only in Python: the database default is dropped right after (db_default stays)
+  if (field.default && !field.dbDefault) up.push({ ...base, kind: "drop_default", table, column: field.column });
+  if (field.dbIndex) up.push({ ...base, kind: "add_index", table, columns: [field.column] });
+  void fieldName;
+  return [up, [{ ...base, kind: "drop_column", table, column: field.column }]];
+}
+
+const sameType = (a: DjangoField, b: DjangoField) =>
+  a.type && b.type ? a.type.text === b.type.text : a.typeKey === b.typeKey;
+
+/** AlterField: only what differs from the previous definition reaches the database. */
+function alterField(before: DjangoField | undefined, after: DjangoField, table: string, model: string, ctx: Ctx, base: Base): [OperationInput[], OperationInput[]] {
+  if (after.manyToMany) return [[], []];
+  if (!before) {
+    return [[{ ...base, kind: "redefine_column", table, column: columnSpec(after, { references: references(after, ctx, model), withDefault: false }), indexed: after.dbIndex }], []];
+  }
+  const up: OperationInput[] = [];
+  const down: OperationInput[] = [];
+  let column = before.column;
+  if (before.column !== after.column) {
+    up.push({ ...base, kind: "rename_column", table, column: before.column, newName: after.column });
+    down.push({ ...base, kind: "rename_column", table, column: after.column, newName: before.column });
+    column = after.column;
+  }
+  const at = { ...base };
+  if (before.relation && (!after.relation || !after.relation.constraint) && before.relation.constraint) {
+    up.push({ ...at, kind: "drop_constraint", table });
+  }
+  if (!sameType(before, after) && !after.relation && !before.relation) {
+    if (after.type) {
+      up.push({ ...at, kind: "alter_column_type", table, column, type: after.type, fromType: before.type });
+      if (before.type) down.push({ ...at, kind: "alter_column_type", table, column, type: before.type, fromType: after.type });
+    } else {
+      up.push({ ...at, kind: "redefine_column", table, column: columnSpec(after, { withDefault: false }), indexed: false });
+    }
+  }
+  if (before.null && !after.null) {
+    // Django fills NULLs with the default first (UPDATE ... WHERE col IS NULL), then SET NOT NULL
+    if (after.default)
+      up.push({ ...at, kind: "dml", verb: "update", table, hasWhere: true, columns: [column], viaCode: false });
+    up.push({ ...at, kind: "set_not_null", table, column });
+    down.push({ ...at, kind: "drop_not_null", table, column });
+  } else if (!before.null && after.null) {
+    up.push({ ...at, kind: "drop_not_null", table, column });
+    down.push({ ...at, kind: "set_not_null", table, column });
+  }
+  if (after.dbDefault && after.dbDefault.expr !== before.dbDefault?.expr) up.push({ ...at, kind: "set_default", table, column, default: after.dbDefault });
+  else if (!after.dbDefault && before.dbDefault) up.push({ ...at, kind: "drop_default", table, column });
+  if (after.unique && !before.unique) {
+    up.push({ ...at, kind: "add_constraint", table, constraint: "unique", columns: [column] });
+    down.push({ ...at, kind: "drop_constraint", table });
+  } else if (!after.unique && before.unique) {
+    up.push({ ...at, kind: "drop_constraint", table });
+    down.push({ ...at, kind: "add_constraint", table, constraint: "unique", columns: [column] });
+  }
+  if (after.dbIndex && !before.dbIndex) {
+    up.push({ ...at, kind: "add_index", table, columns: [column] });
+    down.push({ ...at, kind: "drop_index", table, columns: [column] });
+  } else if (!after.dbIndex && before.dbIndex) {
+    up.push({ ...at, kind: "drop_index", table, columns: [column] });
+    down.push({ ...at, kind: "add_index", table, columns: [column] });
+  }
+  if (after.relation?.constraint && (!before.relation || !before.relation.constraint)) {
+    const target = references(after, ctx, model);
+    up.push({ ...at, kind: "add_constraint", table, constraint: "foreign_key", columns: [column], referencesTable: target });
+    down.push({ ...at, kind: "drop_constraint", table });
+  }
+  return [up, down.reverse()];
+}
+
+/** RunSQL's sql / reverse_sql: a string, a list of strings, or a list of (sql, params) tuples. */
+function sqlStrings(value: PyValue | undefined): PyValue[] {
+  if (!value || isNoop(value)) return [];
+  if (value.kind === "list") return value.items.map((item) => (item.kind === "list" && item.items.length >= 1 ? item.items[0] : item));
+  return [value];
+}
+
+function runSql(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: OperationInput[]) => void): void {
+  const sql = kwarg(call, "sql", 0);
+  const reverse = kwarg(call, "reverse_sql", 1);
+  const parse = (values: PyValue[]) =>
+    values.flatMap((v) => {
+      const result = embeddedSql(v, { inTransaction: ctx.atomic, what: "RunSQL" });
+      ctx.out.errors.push(...result.errors);
+      ctx.out.notes.push(...result.notes);
+      return result.ops;
+    });
+  const up = parse(sqlStrings(sql));
+  const down = reverse && !isNone(reverse) ? parse(sqlStrings(reverse)) : [];
+  if ((!reverse || isNone(reverse)) && !ctx.out.irreversible)
+    ctx.out.irreversible = { loc: call.loc, reason: `RunSQL on line ${call.loc.line} has no reverse_sql, so Django refuses to unapply it` };
+  emit(up, down);
+}
+
+/** The function RunPython runs: `fn`, `module.fn` or `functools.partial(fn, ...)`. */
+function codeName(value: PyValue | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.kind === "name") return value.text.includes(".") ? lastSegment(value.text) : value.text;
+  if (value.kind === "call" && value.callee.endsWith("partial")) return codeName(value.args[0]);
+  return undefined;
+}
+
+function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: OperationInput[]) => void): void {
+  const code = kwarg(call, "code", 0);
+  const reverse = kwarg(call, "reverse_code", 1);
+  const atomic = asBool(kwarg(call, "atomic", 2));
+  const reversible = reverse !== undefined && !isNone(reverse);
+  if (!reversible && !ctx.out.irreversible)
+    ctx.out.irreversible = { loc: call.loc, reason: `RunPython on line ${call.loc.line} has no reverse_code, so Django refuses to unapply it` };
+  if (isNoop(code)) {
+    emit([]);
+    return;
+  }
+  const name = codeName(code);
+  const reverseName = codeName(reverse);
+  const facts = name ? ctx.functions.get(name) : undefined;
+  const reverseFacts = reverseName ? ctx.functions.get(reverseName) : undefined;
+  const direct = [...(facts?.directModels ?? []), ...(reverseFacts?.directModels ?? [])];
+  const inTransaction = ctx.atomic || atomic === true;
+  const op: OperationInput = {
+    loc: call.loc,
+    text: call.text,
+    inTransaction,
+    kind: "data_migration",
+    language: "python",
+    description: `RunPython(${name ?? "..."})${direct.length ? ` using ${[...new Set(direct)].join(", ")} imported from the app instead of apps.get_model()` : ""}`,
+    reversible,
+    importsModelsDirectly: direct.length > 0,
+    tables: facts?.tables ?? [],
+  };
+  const back: OperationInput[] =
+    reversible && !isNoop(reverse) ? [{ ...op, description: `RunPython reverse (${reverseName ?? "..."})`, tables: reverseFacts?.tables ?? [] }] : [];
+  emit([op], back);
+}

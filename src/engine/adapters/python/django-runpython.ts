@@ -1,0 +1,63 @@
+/**
+ * What a RunPython function does with models: historical models come from `apps.get_model(...)`; a model
+ * imported from the app's code (`from shop.models import Order`) is today's model, which breaks this migration
+ * as soon as the model changes (replaying history on a fresh database, a later rollback).
+ */
+import type { Imports } from "./imports.js";
+import { parameterNames } from "./nodes.js";
+import type { PyNode } from "./parser.js";
+
+export interface DataFunctionFacts {
+  /** models used from imports instead of `apps.get_model` */
+  directModels: string[];
+  /** tables of the historical models it asks for (`apps.get_model("shop", "Order")` -> shop_order) */
+  tables: string[];
+}
+
+const isAppModelsModule = (qualified: string) => !qualified.startsWith("django.") && /(^|\.)models(\.|$)/.test(qualified);
+
+function getModelTable(call: PyNode): string | undefined {
+  const args = call.childForFieldName("arguments")?.namedChildren.filter((a) => a.type === "string") ?? [];
+  const texts = args.map((a) => a.text.replace(/^[rRbBuU]*['"]+|['"]+$/g, ""));
+  if (texts.length >= 2) return `${texts[0]}_${texts[1].toLowerCase()}`;
+  if (texts.length === 1 && texts[0].includes(".")) {
+    const [app, model] = texts[0].split(".");
+    return `${app}_${model.toLowerCase()}`;
+  }
+  return undefined;
+}
+
+export function dataFunctionFacts(def: PyNode, moduleImports: Imports): DataFunctionFacts {
+  const body = def.childForFieldName("body");
+  const params = new Set(parameterNames(def));
+  const imports = body ? moduleImports.withBlock(body) : moduleImports;
+  const fromGetModel = new Set<string>();
+  const tables = new Set<string>();
+  const direct = new Set<string>();
+  if (!body) return { directModels: [], tables: [] };
+
+  for (const call of body.descendantsOfType("call")) {
+    const fn = call.childForFieldName("function");
+    const callee = fn?.type === "attribute" ? fn.childForFieldName("attribute")?.text : fn?.text;
+    if (callee !== "get_model") continue;
+    const table = getModelTable(call);
+    if (table) tables.add(table);
+    const assignment = call.parent?.type === "assignment" ? call.parent : undefined;
+    const left = assignment?.childForFieldName("left");
+    if (left?.type === "identifier") fromGetModel.add(left.text);
+  }
+  for (const statement of body.descendantsOfType("import_from_statement")) {
+    const module = statement.childForFieldName("module_name")?.text ?? "";
+    if (isAppModelsModule(module)) for (const name of statement.childrenForFieldName("name")) direct.add(name.text.split(" ")[0]);
+  }
+  for (const attribute of body.descendantsOfType("attribute")) {
+    if (attribute.childForFieldName("attribute")?.text !== "objects") continue;
+    const object = attribute.childForFieldName("object");
+    if (object?.type !== "identifier") continue;
+    const name = object.text;
+    if (fromGetModel.has(name) || params.has(name)) continue;
+    const bound = imports.lookup(name);
+    if (bound !== undefined && !bound.startsWith("django.")) direct.add(name);
+  }
+  return { directModels: [...direct].sort(), tables: [...tables].sort() };
+}

@@ -1,0 +1,166 @@
+/**
+ * Django's model state for one app, rebuilt from its migrations the way Django's autodetector/loader does it:
+ * each operation's `state_forwards`, replayed in dependency order. Only what the database side needs is kept:
+ * tables, fields as columns, unique_together / index_together.
+ */
+import { readField, type DjangoField } from "./django-fields.js";
+import { lastSegment } from "./imports.js";
+import { asList, asString, asStrings, dictGet, kwarg, type PyCall, type PyValue } from "./values.js";
+
+export interface ModelState {
+  name: string;
+  /** explicit `db_table` */
+  dbTable?: string;
+  fields: Map<string, DjangoField>;
+  uniqueTogether: string[][];
+  indexTogether: string[][];
+}
+
+const OPERATION_MODULES = [/^django\.db\.migrations(?:\.operations(?:\.\w+)*)?\.(\w+)$/, /^django\.contrib\.postgres\.operations\.(\w+)$/];
+
+/** `migrations.AddField` / `AddField` imported from django -> "AddField"; anything else (custom operations) -> undefined. */
+export function operationName(value: PyValue): string | undefined {
+  if (value.kind !== "call") return undefined;
+  for (const re of OPERATION_MODULES) {
+    const m = re.exec(value.callee);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/** `unique_together = ("a", "b")` or `{("a", "b"), ("c",)}`: always a list of field lists. */
+export function togetherSets(value: PyValue | undefined): string[][] | undefined {
+  if (!value || value.kind === "none") return [];
+  const items = asList(value);
+  if (!items) return undefined;
+  if (items.every((i) => i.kind === "str")) return items.length ? [items.map((i) => asString(i) ?? "")] : [];
+  const sets = items.map(asStrings);
+  return sets.every((s): s is string[] => s !== undefined) ? sets : undefined;
+}
+
+export class AppState {
+  readonly models = new Map<string, ModelState>();
+
+  constructor(readonly app: string) {}
+
+  clone(): AppState {
+    const copy = new AppState(this.app);
+    for (const [k, m] of this.models)
+      copy.models.set(k, { ...m, fields: new Map(m.fields), uniqueTogether: [...m.uniqueTogether], indexTogether: [...m.indexTogether] });
+    return copy;
+  }
+
+  model(name: string): ModelState | undefined {
+    return this.models.get(name.toLowerCase());
+  }
+
+  /** The table of a model of this app (or of another app, by Django's default naming). */
+  table(model: string, app = this.app): string {
+    if (app === this.app) {
+      const known = this.model(model)?.dbTable;
+      if (known) return known;
+    }
+    return `${app}_${model.toLowerCase()}`;
+  }
+
+  field(model: string, name: string): DjangoField | undefined {
+    return this.model(model)?.fields.get(name);
+  }
+
+  /** Apply the state side of one operation (what `state_forwards` does). */
+  apply(op: PyValue): void {
+    const name = operationName(op);
+    if (!name || op.kind !== "call") return;
+    const call = op;
+    const str = (key: string, position: number) => asString(kwarg(call, key, position));
+    switch (name) {
+      case "CreateModel": {
+        const modelName = str("name", 0);
+        if (!modelName) return;
+        const fields = new Map<string, DjangoField>();
+        for (const pair of asList(kwarg(call, "fields", 1)) ?? []) {
+          const [fieldName, definition] = asList(pair) ?? [];
+          const fname = asString(fieldName);
+          const field = fname ? readField(fname, definition) : undefined;
+          if (fname && field) fields.set(fname, field);
+        }
+        const options = kwarg(call, "options", 2);
+        this.models.set(modelName.toLowerCase(), {
+          name: modelName,
+          dbTable: asString(dictGet(options, "db_table")),
+          fields,
+          uniqueTogether: togetherSets(dictGet(options, "unique_together")) ?? [],
+          indexTogether: togetherSets(dictGet(options, "index_together")) ?? [],
+        });
+        return;
+      }
+      case "DeleteModel": {
+        const modelName = str("name", 0);
+        if (modelName) this.models.delete(modelName.toLowerCase());
+        return;
+      }
+      case "RenameModel": {
+        const from = str("old_name", 0);
+        const to = str("new_name", 1);
+        const model = from ? this.model(from) : undefined;
+        if (!from || !to || !model) return;
+        this.models.delete(from.toLowerCase());
+        this.models.set(to.toLowerCase(), { ...model, name: to });
+        return;
+      }
+      case "AlterModelTable": {
+        const model = this.modelOf(call, "name");
+        if (model) model.dbTable = asString(kwarg(call, "table", 1));
+        return;
+      }
+      case "AddField":
+      case "AlterField": {
+        const model = this.modelOf(call, "model_name");
+        const fieldName = str("name", 1);
+        const field = fieldName ? readField(fieldName, kwarg(call, "field", 2)) : undefined;
+        if (model && fieldName && field) model.fields.set(fieldName, field);
+        return;
+      }
+      case "RemoveField": {
+        const fieldName = str("name", 1);
+        if (fieldName) this.modelOf(call, "model_name")?.fields.delete(fieldName);
+        return;
+      }
+      case "RenameField": {
+        const model = this.modelOf(call, "model_name");
+        const from = str("old_name", 1);
+        const to = str("new_name", 2);
+        const field = model && from ? model.fields.get(from) : undefined;
+        if (!model || !from || !to || !field) return;
+        model.fields.delete(from);
+        const column = field.column === from ? to : field.column === `${from}_id` ? `${to}_id` : field.column;
+        model.fields.set(to, { ...field, column });
+        return;
+      }
+      case "AlterUniqueTogether":
+      case "AlterIndexTogether": {
+        const model = this.modelOf(call, "name");
+        const sets = togetherSets(kwarg(call, name === "AlterUniqueTogether" ? "unique_together" : "index_together", 1));
+        if (!model || !sets) return;
+        if (name === "AlterUniqueTogether") model.uniqueTogether = sets;
+        else model.indexTogether = sets;
+        return;
+      }
+      case "SeparateDatabaseAndState":
+        for (const inner of asList(kwarg(call, "state_operations", 1)) ?? []) this.apply(inner);
+        return;
+      case "RunSQL":
+        for (const inner of asList(kwarg(call, "state_operations", 2)) ?? []) this.apply(inner);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private modelOf(call: PyCall, key: string): ModelState | undefined {
+    const name = asString(kwarg(call, key, 0));
+    return name ? this.model(name) : undefined;
+  }
+}
+
+export const callName = (value: PyValue): string => (value.kind === "call" ? lastSegment(value.callee) : "");

@@ -1,0 +1,57 @@
+/**
+ * SQL written inside Python (Django RunSQL, Alembic op.execute, server_default=sa.text(...)) goes through the
+ * PostgreSQL adapter, with the lines of the Python file.
+ */
+import type { DefaultValue, OperationInput, ParseProblem, SourceRange } from "../../model.js";
+import { segmentOperations } from "../sql/index.js";
+import { textWithLines, type PyValue } from "./values.js";
+
+export interface EmbeddedSql {
+  ops: OperationInput[];
+  errors: ParseProblem[];
+  notes: ParseProblem[];
+}
+
+const clamp = (loc: SourceRange, within: SourceRange): SourceRange => {
+  const line = Math.min(Math.max(loc.line, within.line), within.endLine);
+  return { line, endLine: Math.min(Math.max(loc.endLine, line), within.endLine) };
+};
+
+/**
+ * Operations of a SQL string. Outside a transaction, one string with several statements is still one query
+ * (psycopg sends it whole), which PostgreSQL runs as one implicit transaction.
+ */
+export function embeddedSql(value: PyValue, options: { inTransaction: boolean; what: string; extra?: Partial<OperationInput> }): EmbeddedSql {
+  if (value.kind !== "str") {
+    return { ops: [], errors: [], notes: [{ line: value.loc.line, message: `${options.what}: the SQL is not a literal string, so it was not checked` }] };
+  }
+  const { text, line } = textWithLines(value);
+  const result = segmentOperations({ text, transaction: options.inTransaction ? "wrapped" : "implicit" }, { embeddedSql: true, ...options.extra });
+  const shift = line - 1;
+  const within = value.loc;
+  const ops = result.ops.map((op) => ({ ...op, loc: clamp({ line: op.loc.line + shift, endLine: op.loc.endLine + shift }, within) }) as OperationInput);
+  const errors = result.errors.map((e) => {
+    const at = clamp({ line: e.line + shift, endLine: (e.endLine ?? e.line) + shift }, within);
+    return { ...e, line: at.line, endLine: at.endLine };
+  });
+  if (value.unresolved) {
+    // placeholders stand in for f-string parts: a parse failure may be ours, not the migration's
+    return { ops, errors: [], notes: errors.map((e) => ({ ...e, message: `${options.what}: SQL built from values only known at run time could not be fully checked (${e.message})` })) };
+  }
+  return { ops, errors, notes: [] };
+}
+
+const defaults = new Map<string, DefaultValue | undefined>();
+
+/** A SQL default expression (`now()`, `gen_random_uuid()`, `'x'`) read by PostgreSQL's parser, with its volatility. */
+export function sqlDefault(expr: string): DefaultValue {
+  if (!defaults.has(expr)) {
+    const probe = segmentOperations({ text: `ALTER TABLE t ADD COLUMN c text DEFAULT ${expr}`, transaction: "none" });
+    const op = probe.ops[0];
+    const found = op?.kind === "add_column" ? op.column.default : undefined;
+    if (defaults.size > 10_000) defaults.clear();
+    defaults.set(expr, found ? { expr, volatile: Boolean(found.volatile) } : undefined);
+  }
+  // an expression PostgreSQL cannot parse is an unknown function call at best: count it as volatile
+  return defaults.get(expr) ?? { expr, volatile: true };
+}

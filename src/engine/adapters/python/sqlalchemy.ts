@@ -1,0 +1,165 @@
+/**
+ * SQLAlchemy schema objects as written in Alembic migrations (`sa.Column("paid_at", sa.DateTime(timezone=True),
+ * nullable=True)`) -> the shared model's columns and PostgreSQL types. SQLAlchemy's defaults apply: a column is
+ * nullable unless it is a primary key; `default=` is Python-side only, `server_default=` is the database default.
+ */
+import type { ColumnSpec, DefaultValue, TypeRef } from "../../model.js";
+import { typeRef } from "../../types.js";
+import { sqlDefault } from "./embedded-sql.js";
+import { lastSegment } from "./imports.js";
+import { asBool, asNumber, asString, kwarg, type PyCall, type PyValue } from "./values.js";
+
+const SIMPLE: Record<string, string> = {
+  Integer: "integer",
+  INTEGER: "integer",
+  INT: "integer",
+  BigInteger: "bigint",
+  BIGINT: "bigint",
+  SmallInteger: "smallint",
+  SMALLINT: "smallint",
+  Text: "text",
+  TEXT: "text",
+  UnicodeText: "text",
+  Boolean: "boolean",
+  BOOLEAN: "boolean",
+  Date: "date",
+  DATE: "date",
+  Time: "time",
+  TIME: "time",
+  Interval: "interval",
+  INTERVAL: "interval",
+  LargeBinary: "bytea",
+  BYTEA: "bytea",
+  LargeBinaryType: "bytea",
+  JSON: "json",
+  JSONB: "jsonb",
+  UUID: "uuid",
+  Uuid: "uuid",
+  CITEXT: "citext",
+  INET: "inet",
+  CIDR: "cidr",
+  MACADDR: "macaddr",
+  TSVECTOR: "tsvector",
+  HSTORE: "hstore",
+  REAL: "real",
+  DOUBLE_PRECISION: "double precision",
+  Double: "double precision",
+  DOUBLE: "double precision",
+  MONEY: "money",
+  OID: "oid",
+  INT4RANGE: "int4range",
+  INT8RANGE: "int8range",
+  NUMRANGE: "numrange",
+  TSRANGE: "tsrange",
+  TSTZRANGE: "tstzrange",
+  DATERANGE: "daterange",
+};
+
+const VARCHARS = new Set(["String", "VARCHAR", "Unicode", "NVARCHAR"]);
+const CHARS = new Set(["CHAR", "NCHAR"]);
+const NUMERICS = new Set(["Numeric", "NUMERIC", "DECIMAL"]);
+const TIMESTAMPS = new Set(["DateTime", "DATETIME", "TIMESTAMP"]);
+
+/** A SQLAlchemy type (`sa.String(length=120)`, `sa.Integer`, `postgresql.ARRAY(sa.Text())`) as a PostgreSQL type. */
+export function sqlalchemyType(value: PyValue | undefined): TypeRef | undefined {
+  if (!value) return undefined;
+  const call = value.kind === "call" ? value : undefined;
+  const cls = call ? lastSegment(call.callee) : value.kind === "name" ? lastSegment(value.name) : undefined;
+  if (!cls) return undefined;
+  if (cls in SIMPLE) return typeRef(SIMPLE[cls]);
+  const num = (key: string, position: number) => (call ? asNumber(kwarg(call, key, position)) : undefined);
+  if (VARCHARS.has(cls) || CHARS.has(cls)) {
+    const length = num("length", 0);
+    return typeRef(CHARS.has(cls) ? "char" : "varchar", length !== undefined ? [length] : []);
+  }
+  if (NUMERICS.has(cls)) {
+    const precision = num("precision", 0);
+    const scale = num("scale", 1);
+    return typeRef("numeric", precision !== undefined ? (scale !== undefined ? [precision, scale] : [precision]) : []);
+  }
+  if (cls === "Float" || cls === "FLOAT") {
+    const precision = num("precision", 0);
+    return typeRef(precision !== undefined && precision <= 24 ? "real" : "double precision");
+  }
+  if (TIMESTAMPS.has(cls)) return typeRef(call && asBool(call.kwargs.get("timezone")) ? "timestamptz" : "timestamp");
+  if (cls === "TIMESTAMPTZ") return typeRef("timestamptz");
+  if (cls === "ARRAY") {
+    const inner = sqlalchemyType(call ? kwarg(call, "item_type", 0) : undefined);
+    return inner ? { ...inner, array: true, text: `${inner.text}[]` } : undefined;
+  }
+  if (cls === "Enum" || cls === "ENUM") {
+    const name = call ? asString(call.kwargs.get("name")) : undefined;
+    return name ? typeRef(name) : undefined;
+  }
+  return undefined;
+}
+
+/** `server_default=`: a string is a constant; `sa.text("now()")` / `sa.func.now()` are SQL expressions. */
+export function serverDefault(value: PyValue | undefined): DefaultValue | undefined {
+  if (!value || value.kind === "none") return undefined;
+  if (value.kind === "str") return { expr: `'${value.value.replace(/'/g, "''")}'`, volatile: false };
+  if (value.kind === "num") return { expr: String(value.value), volatile: false };
+  if (value.kind === "bool") return { expr: value.value ? "true" : "false", volatile: false };
+  if (value.kind === "call") {
+    const fn = lastSegment(value.callee);
+    if ((fn === "text" || fn === "literal_column") && value.args[0]?.kind === "str") return sqlDefault(value.args[0].value);
+    const func = value.callee.split(".");
+    const at = func.indexOf("func");
+    if (at !== -1 && at < func.length - 1) return sqlDefault(`${func.slice(at + 1).join(".")}()`);
+    if (fn === "FetchedValue" || fn === "DefaultClause") return undefined;
+  }
+  return { expr: value.kind === "call" || value.kind === "name" ? value.text : "?", volatile: false };
+}
+
+export interface SaColumn {
+  spec: ColumnSpec;
+  /** `ForeignKey("users.id")` on the column: Alembic adds it as a separate, validated constraint */
+  foreignKey?: { table: string; column?: string };
+  index: boolean;
+}
+
+/** `sa.Column(name, type, *constraints, **options)`. */
+export function readColumn(value: PyValue | undefined): SaColumn | undefined {
+  if (value?.kind !== "call" || lastSegment(value.callee) !== "Column") return undefined;
+  const name = asString(value.args[0] ?? value.kwargs.get("name"));
+  if (!name) return undefined;
+  const rest = value.args.slice(1);
+  const type = sqlalchemyType(rest.find((a) => sqlalchemyType(a) !== undefined) ?? value.kwargs.get("type_"));
+  const primaryKey = asBool(value.kwargs.get("primary_key")) === true;
+  const nullableKw = asBool(value.kwargs.get("nullable"));
+  let foreignKey: SaColumn["foreignKey"];
+  let generated: ColumnSpec["generated"];
+  for (const a of rest) {
+    if (a.kind !== "call") continue;
+    const cls = lastSegment(a.callee);
+    if (cls === "ForeignKey") {
+      const target = asString(a.args[0]) ?? (a.args[0]?.kind === "name" ? a.args[0].text : undefined);
+      if (target) {
+        const dot = target.lastIndexOf(".");
+        foreignKey = dot === -1 ? { table: target } : { table: target.slice(0, dot), column: target.slice(dot + 1) };
+      }
+    } else if (cls === "Identity") generated = "identity";
+    else if (cls === "Computed") generated = asBool(a.kwargs.get("persisted")) === false ? "virtual" : "stored";
+  }
+  const spec: ColumnSpec = {
+    name,
+    type,
+    notNull: nullableKw === undefined ? primaryKey : !nullableKw,
+    default: serverDefault(value.kwargs.get("server_default")),
+    primaryKey,
+    unique: asBool(value.kwargs.get("unique")) === true,
+    check: false,
+    generated,
+    serial: false,
+  };
+  return { spec, foreignKey, index: asBool(value.kwargs.get("index")) === true };
+}
+
+/** The table name of `sa.table("accounts", ...)` / `sa.Table("accounts", metadata, ...)`. */
+export function tableName(value: PyValue | undefined): string | undefined {
+  if (value?.kind === "str") return value.value;
+  if (value?.kind === "call" && /^(table|Table)$/.test(lastSegment(value.callee))) return asString(value.args[0]);
+  return undefined;
+}
+
+export type { PyCall };

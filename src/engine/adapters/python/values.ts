@@ -1,0 +1,263 @@
+/**
+ * Python expressions as plain data, read statically from the tree (never executed): literals (strings with
+ * concatenation, triple quotes, escapes and f-strings whose parts are known; numbers; booleans; None; lists,
+ * tuples, dicts), calls with their arguments, and names qualified through the imports. What cannot be known
+ * statically is `unknown`. Values outlive the tree, so adapters can free it and work on these.
+ */
+import type { SourceRange } from "../../model.js";
+import { qualifiedName, type Imports } from "./imports.js";
+import { callParts, locOf, unparen } from "./nodes.js";
+import type { PyNode } from "./parser.js";
+
+/** A piece of string literal and the line its text starts on (concatenated literals may span lines). */
+export interface StrPiece {
+  text: string;
+  line: number;
+}
+
+export type PyValue =
+  | { kind: "str"; value: string; loc: SourceRange; pieces: StrPiece[]; /** an f-string part was not known */ unresolved: boolean }
+  | { kind: "num"; value: number; loc: SourceRange }
+  | { kind: "bool"; value: boolean; loc: SourceRange }
+  | { kind: "none"; loc: SourceRange }
+  | { kind: "list"; items: PyValue[]; tuple: boolean; loc: SourceRange }
+  | { kind: "dict"; entries: Array<{ key: PyValue; value: PyValue }>; loc: SourceRange }
+  | { kind: "call"; callee: string; args: PyValue[]; kwargs: Map<string, PyValue>; splat: boolean; loc: SourceRange; text: string }
+  | { kind: "name"; name: string; loc: SourceRange; text: string }
+  | { kind: "unknown"; text: string; loc: SourceRange };
+
+export type PyStr = Extract<PyValue, { kind: "str" }>;
+export type PyCall = Extract<PyValue, { kind: "call" }>;
+
+/** Names bound to known values where an expression is read: module constants, a helper's arguments. */
+export type Bindings = ReadonlyMap<string, PyValue>;
+
+export interface EvalContext {
+  imports: Imports;
+  bindings?: Bindings;
+}
+
+export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
+  const n = unparen(node);
+  const loc = locOf(n);
+  switch (n.type) {
+    case "string":
+      return stringValue([n], ctx, loc);
+    case "concatenated_string":
+      return stringValue(n.namedChildren.filter((c) => c.type === "string"), ctx, loc);
+    case "integer": {
+      const value = Number(n.text.replace(/_/g, "").replace(/[lL]$/, ""));
+      return Number.isFinite(value) ? { kind: "num", value, loc } : { kind: "unknown", text: n.text, loc };
+    }
+    case "float": {
+      const value = Number(n.text.replace(/_/g, ""));
+      return Number.isFinite(value) ? { kind: "num", value, loc } : { kind: "unknown", text: n.text, loc };
+    }
+    case "true":
+    case "false":
+      return { kind: "bool", value: n.type === "true", loc };
+    case "none":
+      return { kind: "none", loc };
+    case "unary_operator": {
+      const operand = n.childForFieldName("argument");
+      const operator = n.childForFieldName("operator")?.text ?? n.child(0)?.text;
+      const value = operand ? evaluate(operand, ctx) : undefined;
+      if (value?.kind === "num" && (operator === "-" || operator === "+")) return { kind: "num", value: operator === "-" ? -value.value : value.value, loc };
+      return { kind: "unknown", text: n.text, loc };
+    }
+    case "list":
+    case "tuple":
+    case "set":
+      return { kind: "list", items: n.namedChildren.filter((c) => c.type !== "comment").map((c) => evaluate(c, ctx)), tuple: n.type === "tuple", loc };
+    case "expression_list":
+      return { kind: "list", items: n.namedChildren.map((c) => evaluate(c, ctx)), tuple: true, loc };
+    case "dictionary": {
+      const entries: Array<{ key: PyValue; value: PyValue }> = [];
+      for (const pair of n.namedChildren) {
+        if (pair.type !== "pair") continue;
+        const key = pair.childForFieldName("key");
+        const value = pair.childForFieldName("value");
+        if (key && value) entries.push({ key: evaluate(key, ctx), value: evaluate(value, ctx) });
+      }
+      return { kind: "dict", entries, loc };
+    }
+    case "call": {
+      const parts = callParts(n);
+      if (!parts) return { kind: "unknown", text: n.text, loc };
+      const kwargs = new Map<string, PyValue>();
+      for (const [name, value] of parts.keywords) kwargs.set(name, evaluate(value, ctx));
+      return {
+        kind: "call",
+        callee: qualifiedName(parts.function, ctx.imports) ?? "",
+        args: parts.positional.map((p) => evaluate(p, ctx)),
+        kwargs,
+        splat: parts.splat,
+        loc,
+        text: n.text,
+      };
+    }
+    case "identifier": {
+      const bound = ctx.bindings?.get(n.text);
+      if (bound) return relocate(bound, loc);
+      return { kind: "name", name: ctx.imports.qualify(n.text), loc, text: n.text };
+    }
+    case "attribute": {
+      const name = qualifiedName(n, ctx.imports);
+      return name === undefined ? { kind: "unknown", text: n.text, loc } : { kind: "name", name, loc, text: n.text };
+    }
+    case "binary_operator": {
+      const operator = n.childForFieldName("operator")?.text;
+      const left = n.childForFieldName("left");
+      const right = n.childForFieldName("right");
+      if (operator === "+" && left && right) {
+        const l = evaluate(left, ctx);
+        const r = evaluate(right, ctx);
+        if (l.kind === "str" && r.kind === "str")
+          return { kind: "str", value: l.value + r.value, loc, pieces: [...l.pieces, ...r.pieces], unresolved: l.unresolved || r.unresolved };
+        if (l.kind === "list" && r.kind === "list") return { kind: "list", items: [...l.items, ...r.items], tuple: l.tuple, loc };
+      }
+      return { kind: "unknown", text: n.text, loc };
+    }
+    default:
+      return { kind: "unknown", text: n.text, loc };
+  }
+}
+
+/** A bound value read where it is used: its lines become the use's lines. */
+function relocate(value: PyValue, loc: SourceRange): PyValue {
+  if (value.kind === "str") return { ...value, loc, pieces: [{ text: value.value, line: loc.line }] };
+  return { ...value, loc };
+}
+
+const PREFIX = /^([rRbBuUfF]*)('''|"""|'|")/;
+
+function stringValue(strings: PyNode[], ctx: EvalContext, loc: SourceRange): PyValue {
+  const pieces: StrPiece[] = [];
+  let unresolved = false;
+  for (const s of strings) {
+    const start = s.child(0);
+    const prefix = (start && PREFIX.exec(start.text)?.[1].toLowerCase()) ?? "";
+    const raw = prefix.includes("r");
+    const formatted = prefix.includes("f");
+    let text = "";
+    for (const child of s.children) {
+      if (child.type === "string_content") {
+        const content = formatted ? child.text.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : child.text;
+        text += raw ? content : decodeEscapes(content);
+      } else if (child.type === "interpolation") {
+        const expression = child.childForFieldName("expression");
+        const value = expression ? evaluate(expression, ctx) : undefined;
+        if (value?.kind === "str" && !value.unresolved) text += value.value;
+        else if (value?.kind === "num") text += String(value.value);
+        else {
+          unresolved = true;
+          // a placeholder that keeps SQL parseable: an identifier named after the expression
+          text += `__${(expression?.text ?? "expr").replace(/[^A-Za-z0-9_]/g, "_")}__`;
+        }
+      }
+    }
+    pieces.push({ text, line: s.startPosition.row + 1 });
+  }
+  return { kind: "str", value: pieces.map((p) => p.text).join(""), loc, pieces, unresolved };
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v", "0": "\0" };
+
+/** Python's escape sequences in a non-raw string. */
+export function decodeEscapes(text: string): string {
+  if (!text.includes("\\")) return text;
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== "\\" || i === text.length - 1) {
+      out += c;
+      continue;
+    }
+    const next = text[i + 1];
+    if (next === "\n") {
+      i += 1; // line continuation inside the literal
+    } else if (next === "x" && /^[0-9a-fA-F]{2}$/.test(text.slice(i + 2, i + 4))) {
+      out += String.fromCharCode(parseInt(text.slice(i + 2, i + 4), 16));
+      i += 3;
+    } else if (next === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+      out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+      i += 5;
+    } else if (next === "U" && /^[0-9a-fA-F]{8}$/.test(text.slice(i + 2, i + 10))) {
+      out += String.fromCodePoint(parseInt(text.slice(i + 2, i + 10), 16));
+      i += 9;
+    } else if (/[0-7]/.test(next) && next !== "0") {
+      const octal = /^[0-7]{1,3}/.exec(text.slice(i + 1))![0];
+      out += String.fromCharCode(parseInt(octal, 8));
+      i += octal.length;
+    } else if (next in SIMPLE_ESCAPES) {
+      out += SIMPLE_ESCAPES[next];
+      i += 1;
+    } else out += c; // unknown escapes stay as written, as in Python
+  }
+  return out;
+}
+
+/**
+ * A string's text for a parser of another language (SQL), with the lines of the Python file: pieces written
+ * on later lines are joined with newlines where the boundary is whitespace anyway, so statement lines stay right.
+ */
+export function textWithLines(value: PyStr): { text: string; line: number } {
+  const [first, ...rest] = value.pieces;
+  if (!first) return { text: value.value, line: value.loc.line };
+  let text = first.text;
+  let line = first.line + countNewlines(first.text);
+  for (const piece of rest) {
+    const boundaryIsSpace = /\s$/.test(text) || /^\s/.test(piece.text);
+    if (piece.line > line && boundaryIsSpace) text += "\n".repeat(piece.line - line);
+    text += piece.text;
+    line = Math.max(line, piece.line) + countNewlines(piece.text);
+  }
+  return { text, line: first.line };
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+/** Accessors that keep adapters short. */
+export const kwarg = (call: PyCall, name: string, position?: number): PyValue | undefined =>
+  call.kwargs.get(name) ?? (position !== undefined ? call.args[position] : undefined);
+
+export const asString = (value: PyValue | undefined): string | undefined => (value?.kind === "str" && !value.unresolved ? value.value : undefined);
+export const asNumber = (value: PyValue | undefined): number | undefined => (value?.kind === "num" ? value.value : undefined);
+export const asBool = (value: PyValue | undefined): boolean | undefined => (value?.kind === "bool" ? value.value : undefined);
+export const isNone = (value: PyValue | undefined): boolean => value?.kind === "none";
+/** The items of a list or tuple; a single value is a one-item list (Django accepts `fields="a"` rarely, tuples often). */
+export const asList = (value: PyValue | undefined): PyValue[] | undefined => (value?.kind === "list" ? value.items : undefined);
+export const asStrings = (value: PyValue | undefined): string[] | undefined => {
+  const items = asList(value);
+  if (!items) return undefined;
+  const strings = items.map(asString);
+  return strings.every((s): s is string => s !== undefined) ? strings : undefined;
+};
+export function dictGet(value: PyValue | undefined, key: string): PyValue | undefined {
+  if (value?.kind !== "dict") return undefined;
+  return value.entries.find((e) => e.key.kind === "str" && e.key.value === key)?.value;
+}
+/** Truthy as Python would see a literal (undefined for what cannot be known). */
+export function truthy(value: PyValue | undefined): boolean | undefined {
+  if (!value) return undefined;
+  switch (value.kind) {
+    case "bool":
+      return value.value;
+    case "none":
+      return false;
+    case "num":
+      return value.value !== 0;
+    case "str":
+      return value.value.length > 0;
+    case "list":
+      return value.items.length > 0;
+    case "dict":
+      return value.entries.length > 0;
+    default:
+      return undefined;
+  }
+}
