@@ -1,0 +1,86 @@
+/**
+ * Inline review comments: one review per run carries every new comment (one paced write instead of one
+ * per comment), earlier comments are edited in place, and comments whose finding is gone are edited to say
+ * which commit resolved them.
+ *
+ * Why edit instead of GraphQL `resolveReviewThread`: the REST edit needs no extra query to find thread ids,
+ * keeps the record of what was found and fixed visible to reviewers and auditors, and is undone by the
+ * same edit when the finding comes back; the people in the conversation can still collapse the thread.
+ *
+ * Results for an older head never overwrite a newer one: the pull request's current head is read right
+ * before posting, under a per-pull-request lock, and a stale run posts nothing.
+ */
+import type { Logger } from "probot";
+import { parseCommentMarkers, type ReviewCommentDraft } from "../report/review-comments.js";
+import { planCommentSync, type CommentPlan, type ExistingComment } from "./comment-plan.js";
+import type { KeyedLock } from "./keyed-lock.js";
+import { targetKey, type GitHub, type ReviewTarget } from "./target.js";
+
+export type CommentSyncResult =
+  | { status: "posted"; created: number; updated: number; resolved: number; unchanged: number }
+  | { status: "stale"; currentHead: string }
+  | { status: "closed" };
+
+/** Review comments migguard left earlier on this pull request (a bot's comment carrying a fingerprint). */
+export async function listMigguardComments(octokit: GitHub, target: ReviewTarget): Promise<ExistingComment[]> {
+  const comments = await octokit.paginate(octokit.rest.pulls.listReviewComments, {
+    owner: target.owner,
+    repo: target.repo,
+    pull_number: target.pullNumber,
+    per_page: 100,
+  });
+  const ours: ExistingComment[] = [];
+  for (const comment of comments) {
+    if (comment.user?.type !== "Bot") continue;
+    const { fingerprint, resolvedIn } = parseCommentMarkers(comment.body);
+    if (fingerprint) ours.push({ id: comment.id, body: comment.body, fingerprint, ...(resolvedIn ? { resolvedIn } : {}) });
+  }
+  return ours;
+}
+
+const reviewBody = (count: number, headSha: string) =>
+  `migguard: ${count === 1 ? "1 new finding" : `${count} new findings`} at ${headSha.slice(0, 7)}. The **migguard** check lists every finding with its fix.`;
+
+async function apply(octokit: GitHub, target: ReviewTarget, plan: CommentPlan): Promise<void> {
+  if (plan.create.length) {
+    await octokit.rest.pulls.createReview({
+      owner: target.owner,
+      repo: target.repo,
+      pull_number: target.pullNumber,
+      commit_id: target.headSha,
+      event: "COMMENT",
+      body: reviewBody(plan.create.length, target.headSha),
+      comments: plan.create.map((draft) => ({
+        path: draft.path,
+        line: draft.line,
+        side: "RIGHT",
+        ...(draft.startLine !== undefined ? { start_line: draft.startLine, start_side: "RIGHT" } : {}),
+        body: draft.body,
+      })),
+    });
+  }
+  for (const edit of [...plan.update, ...plan.resolve]) {
+    await octokit.rest.pulls.updateReviewComment({ owner: target.owner, repo: target.repo, comment_id: edit.id, body: edit.body });
+  }
+}
+
+export async function syncReviewComments(
+  octokit: GitHub,
+  locks: KeyedLock,
+  target: ReviewTarget,
+  drafts: readonly ReviewCommentDraft[],
+  stillReported: ReadonlySet<string>,
+  log: Logger,
+): Promise<CommentSyncResult> {
+  return locks.run(targetKey(target), async () => {
+    const { data: pr } = await octokit.rest.pulls.get({ owner: target.owner, repo: target.repo, pull_number: target.pullNumber });
+    if (pr.head.sha !== target.headSha) return { status: "stale", currentHead: pr.head.sha };
+    if (pr.state !== "open") return { status: "closed" };
+    // no review comment at all on the pull request: nothing of ours to find, skip the listing
+    const existing = pr.review_comments > 0 ? await listMigguardComments(octokit, target) : [];
+    const plan = planCommentSync(existing, drafts, stillReported, target.headSha);
+    log.debug({ create: plan.create.length, update: plan.update.length, resolve: plan.resolve.length, unchanged: plan.unchanged }, "comment plan");
+    await apply(octokit, target, plan);
+    return { status: "posted", created: plan.create.length, updated: plan.update.length, resolved: plan.resolve.length, unchanged: plan.unchanged };
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * Reading files of the base repository at a commit. A pull request's head commit is readable from the base
+ * repository even when it lives in a fork (GitHub keeps it under refs/pull/N/head), and the installation
+ * may not be able to read the fork at all, so every read goes to the base repository by SHA.
+ */
+import type { GitHub } from "./target.js";
+
+export type FetchedFile =
+  | { status: "text"; path: string; content: string }
+  | { status: "missing"; path: string }
+  | { status: "skipped"; path: string; reason: string };
+
+export interface FileAt {
+  owner: string;
+  repo: string;
+  path: string;
+  ref: string;
+}
+
+const isNotFound = (error: unknown) => typeof error === "object" && error !== null && "status" in error && (error as { status: unknown }).status === 404;
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Text content of one file, or why it cannot be analysed (binary, larger than `maxBytes`, not a file). */
+export async function fetchFileAt(octokit: GitHub, at: FileAt, maxBytes: number): Promise<FetchedFile> {
+  let data: Awaited<ReturnType<GitHub["rest"]["repos"]["getContent"]>>["data"];
+  try {
+    ({ data } = await octokit.rest.repos.getContent({ owner: at.owner, repo: at.repo, path: at.path, ref: at.ref }));
+  } catch (error) {
+    if (isNotFound(error)) return { status: "missing", path: at.path };
+    throw error;
+  }
+  if (Array.isArray(data)) return { status: "skipped", path: at.path, reason: "is a directory, not a file" };
+  if (data.type !== "file") return { status: "skipped", path: at.path, reason: `is a ${data.type}, not a file` };
+  if (data.size > maxBytes) return { status: "skipped", path: at.path, reason: `${data.size} bytes, more than max_file_bytes (${maxBytes}); skipped` };
+  // the contents API leaves `content` empty (encoding "none") for files over 1 MB
+  if (!("content" in data) || data.encoding !== "base64") return { status: "skipped", path: at.path, reason: `too large for GitHub's contents API (${data.size} bytes), skipped` };
+  const buffer = Buffer.from(data.content, "base64");
+  if (buffer.includes(0)) return { status: "skipped", path: at.path, reason: "binary file, skipped" };
+  try {
+    return { status: "text", path: at.path, content: utf8.decode(buffer) };
+  } catch {
+    return { status: "skipped", path: at.path, reason: "not UTF-8 text, skipped" };
+  }
+}
+
+/** Paths of the files directly inside a folder at a commit (empty when the folder does not exist). */
+export async function listDirectory(octokit: GitHub, at: FileAt): Promise<string[]> {
+  try {
+    const { data } = await octokit.rest.repos.getContent({ owner: at.owner, repo: at.repo, path: at.path, ref: at.ref });
+    return Array.isArray(data) ? data.filter((entry) => entry.type === "file").map((entry) => entry.path) : [];
+  } catch (error) {
+    if (isNotFound(error)) return [];
+    throw error;
+  }
+}

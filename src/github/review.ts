@@ -1,0 +1,110 @@
+/**
+ * One review of a pull request at one head commit:
+ *   check in_progress -> gather input -> engine -> complete the check -> inline comments.
+ * The check always ends completed: if anything before its completion fails (after Octokit's retries), it
+ * is completed with the conclusion for errors and the reason. Failures after it (extra annotation batches,
+ * comments) are added to its summary instead of replacing the result.
+ */
+import type { Logger } from "probot";
+import { CHECK_TEXT_LIMIT, failedCheckRunOutput, truncateBytes, type CheckRunOutput } from "../report/check-run.js";
+import { apiCallCounter } from "./api-calls.js";
+import { describeError } from "./describe-error.js";
+import type { KeyedLock } from "./keyed-lock.js";
+import { syncReviewComments, type CommentSyncResult } from "./publish-comments.js";
+import { appendAnnotations, completeCheckRun, completeFailedCheckRun, startCheckRun, updateCheckSummary } from "./publish-check.js";
+import { analyzeReview, checkOutputFor, commentDraftsFor } from "./review-analysis.js";
+import { buildReviewInput } from "./review-input.js";
+import type { GitHub, ReviewTarget } from "./target.js";
+
+export interface ReviewRun {
+  octokit: GitHub;
+  /** Probot's logger for the event (carries the delivery id) */
+  log: Logger;
+  locks: KeyedLock;
+}
+
+export interface ReviewOutcome {
+  conclusion: CheckRunOutput["conclusion"] | "not-completed";
+  checkRunId?: number;
+  comments?: CommentSyncResult;
+  failure?: string;
+  durationMs: number;
+  apiCalls: number;
+}
+
+const elapsed = (since: number) => Math.round(performance.now() - since);
+
+export async function reviewPullRequest(run: ReviewRun, target: ReviewTarget): Promise<ReviewOutcome> {
+  const { octokit } = run;
+  const log = run.log.child({ repo: `${target.owner}/${target.repo}`, pr: target.pullNumber, head: target.headSha.slice(0, 7), trigger: target.trigger });
+  const calls = apiCallCounter(octokit);
+  const callsBefore = calls.count;
+  const started = performance.now();
+  const outcome = (rest: Omit<ReviewOutcome, "durationMs" | "apiCalls">): ReviewOutcome => ({ ...rest, durationMs: elapsed(started), apiCalls: calls.count - callsBefore });
+
+  let checkRunId: number | undefined;
+  let conclusionOnError: "failure" | "neutral" = "failure";
+  let output: CheckRunOutput;
+  let pending: CheckRunOutput["annotations"][];
+  let comments: ReturnType<typeof commentDraftsFor>;
+  try {
+    let phase = performance.now();
+    checkRunId = await startCheckRun(octokit, target);
+    log.info({ checkRunId, ms: elapsed(phase) }, "check run in progress");
+
+    phase = performance.now();
+    const input = await buildReviewInput(octokit, target);
+    conclusionOnError = input.config.config.conclusion_on_error;
+    log.info({ ms: elapsed(phase), changedFiles: input.changedFiles.length, migrationFiles: input.files.length, skipped: input.skipped.length, configFound: input.config.found }, "input gathered");
+
+    phase = performance.now();
+    const result = await analyzeReview(input);
+    output = checkOutputFor(input, result);
+    comments = commentDraftsFor(input, result);
+    log.info({ ms: elapsed(phase), migrations: result.reviewedPaths.length, findings: result.findings.length, errors: result.errors.length }, "analysed");
+
+    phase = performance.now();
+    pending = await completeCheckRun(octokit, target, checkRunId, output);
+    log.info({ ms: elapsed(phase), sinceStartMs: elapsed(started), conclusion: output.conclusion, title: output.title }, "check run completed");
+  } catch (error) {
+    const reason = describeError(error);
+    log.error({ err: error, reason }, "review failed; completing the check with the reason");
+    try {
+      await completeFailedCheckRun(octokit, target, checkRunId, failedCheckRunOutput(reason, conclusionOnError, target.headSha));
+      return outcome({ conclusion: conclusionOnError, checkRunId, failure: reason });
+    } catch (completionError) {
+      log.error({ err: completionError }, "could not complete the check run either");
+      return outcome({ conclusion: "not-completed", checkRunId, failure: reason });
+    }
+  }
+
+  const notes: string[] = [];
+  try {
+    await appendAnnotations(octokit, target, checkRunId, output, pending);
+  } catch (error) {
+    log.warn({ err: error }, "could not append every annotation");
+    notes.push(`**Some annotations could not be added:** ${describeError(error)}. Every finding is listed below.`);
+  }
+
+  let synced: CommentSyncResult | undefined;
+  try {
+    const phase = performance.now();
+    synced = await syncReviewComments(octokit, run.locks, target, comments.drafts, comments.stillReported, log);
+    log.info({ ms: elapsed(phase), ...synced }, synced.status === "stale" ? "head moved on; comments left to the newer review" : "inline comments synced");
+  } catch (error) {
+    log.warn({ err: error }, "inline comments failed");
+    notes.push(`**Inline comments could not be posted:** ${describeError(error)}. The findings below are complete.`);
+  }
+
+  if (notes.length) {
+    try {
+      // notes first, so truncation never drops them
+      await updateCheckSummary(octokit, target, checkRunId, { ...output, summary: truncateBytes(`${notes.join("\n\n")}\n\n${output.summary}`, CHECK_TEXT_LIMIT) });
+    } catch (error) {
+      log.warn({ err: error }, "could not add the notes to the check summary");
+    }
+  }
+  const done = outcome({ conclusion: output.conclusion, checkRunId, comments: synced });
+  log.info({ durationMs: done.durationMs, apiCalls: done.apiCalls, conclusion: done.conclusion }, "review done");
+  return done;
+}

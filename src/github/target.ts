@@ -1,0 +1,43 @@
+/** What one review is about: a pull request of the base repository at one head commit. */
+import type { ProbotOctokit } from "probot";
+
+export type GitHub = ProbotOctokit;
+
+export interface ReviewTarget {
+  /** the base repository: files are read from here even for pull requests from forks */
+  owner: string;
+  repo: string;
+  pullNumber: number;
+  headSha: string;
+  baseSha: string;
+  /** the base branch: the config is read from here */
+  baseRef: string;
+  /** files changed according to the pull request, to notice GitHub's 3,000-file listing limit */
+  changedFiles?: number;
+  /** what started the review, for logs: "pull_request.synchronize", "recheck by @octocat", ... */
+  trigger: string;
+}
+
+/** The fields of a pull request object (webhook payload or REST answer) a review needs. */
+export interface PullRequestLike {
+  number: number;
+  state?: string;
+  changed_files?: number;
+  head: { sha: string };
+  base: { sha: string; ref: string };
+}
+
+export function targetFromPullRequest(owner: string, repo: string, pr: PullRequestLike, trigger: string): ReviewTarget {
+  return {
+    owner,
+    repo,
+    pullNumber: pr.number,
+    headSha: pr.head.sha,
+    baseSha: pr.base.sha,
+    baseRef: pr.base.ref,
+    changedFiles: pr.changed_files,
+    trigger,
+  };
+}
+
+export const targetKey = (t: Pick<ReviewTarget, "owner" | "repo" | "pullNumber">) => `${t.owner}/${t.repo}#${t.pullNumber}`;

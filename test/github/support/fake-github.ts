@@ -1,0 +1,511 @@
+/**
+ * A local GitHub REST API for the App's tests and bench: one repository with commits, branches and pull
+ * requests, answering the endpoints the App uses the way api.github.com does (pagination with Link
+ * headers, the 3,000-file listing cap, contents as base64 JSON or raw, 422 for a review comment outside
+ * the diff, annotations appended per update). Every request is recorded and its body validated against
+ * GitHub's OpenAPI description; faults (5xx) can be injected per route.
+ */
+import { createHash } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { openApiValidator } from "./openapi.js";
+import { unifiedDiff, type FileDiff } from "./unified-diff.js";
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+  status: number;
+  at: number;
+}
+
+export interface Fault {
+  method?: string;
+  path: RegExp;
+  status: number;
+  /** how many matching requests fail; Infinity for a persistent outage */
+  times: number;
+}
+
+export interface FakePull {
+  number: number;
+  state: "open" | "closed";
+  baseRef: string;
+  baseSha: string;
+  headSha: string;
+  headRef: string;
+  /** "owner/name" of the head repository: a fork when it is not the base repository */
+  headRepo: string;
+}
+
+export interface FakeAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: string;
+  message: string;
+  title: string;
+  raw_details?: string;
+}
+
+export interface FakeCheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion: string | null;
+  external_id: string;
+  output: { title?: string; summary?: string; text?: string };
+  annotations: FakeAnnotation[];
+  updates: number;
+}
+
+export interface FakeReviewComment {
+  id: number;
+  pullNumber: number;
+  reviewId: number;
+  path: string;
+  line: number;
+  start_line?: number;
+  body: string;
+  commit_id: string;
+  user: { login: string; type: "Bot" | "User" };
+  edits: number;
+}
+
+export interface FakeReview {
+  id: number;
+  pullNumber: number;
+  commit_id: string;
+  body: string;
+  event: string;
+  commentIds: number[];
+}
+
+type Json = Record<string, unknown>;
+type Handler = (match: RegExpExecArray, request: { query: URLSearchParams; body: Json; accept: string; origin: string }) => { status: number; body?: unknown; headers?: Record<string, string>; raw?: string };
+
+export const BOT_LOGIN = "migguard[bot]";
+const CONTENTS_API_LIMIT = 1_000_000;
+const FILES_LISTING_LIMIT = 3000;
+
+const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
+const isBinary = (data: Buffer) => data.includes(0);
+
+export class FakeGitHub {
+  readonly owner: string;
+  readonly repo: string;
+  url = "";
+  readonly requests: RecordedRequest[] = [];
+  /** requests GitHub would reject: unknown route or a body that does not match the OpenAPI schema */
+  readonly violations: string[] = [];
+  readonly faults: Fault[] = [];
+  readonly commits = new Map<string, Map<string, Buffer>>();
+  readonly branches = new Map<string, string>();
+  readonly pulls = new Map<number, FakePull>();
+  readonly checkRuns: FakeCheckRun[] = [];
+  readonly reviews: FakeReview[] = [];
+  readonly reviewComments: FakeReviewComment[] = [];
+  readonly issueComments: Array<{ id: number; issueNumber: number; body: string }> = [];
+  readonly reactions: Array<{ commentId: number; content: string }> = [];
+  readonly permissions = new Map<string, { permission: string; role_name: string }>();
+  validateBodies = true;
+  #server?: Server;
+  #nextId = 1000;
+  #commitCount = 0;
+  readonly #routes: Array<[string, RegExp, Handler]>;
+
+  constructor(owner = "Codertocat", repo = "Hello-World") {
+    this.owner = owner;
+    this.repo = repo;
+    const r = `/repos/${owner}/${repo}`;
+    this.#routes = [
+      ["POST", /^\/app\/installations\/(\d+)\/access_tokens$/, () => this.#accessToken()],
+      ["GET", new RegExp(`^${r}/contents/(.*)$`), (m, q) => this.#contents(decodeURIComponent(m[1]), q.query.get("ref"), q.accept)],
+      ["GET", new RegExp(`^${r}/pulls/(\\d+)/files$`), (m, q) => this.#pullFiles(Number(m[1]), q.query, q.origin)],
+      ["GET", new RegExp(`^${r}/pulls/(\\d+)/comments$`), (m, q) => this.#listReviewComments(Number(m[1]), q.query, q.origin)],
+      ["POST", new RegExp(`^${r}/pulls/(\\d+)/reviews$`), (m, q) => this.#createReview(Number(m[1]), q.body)],
+      ["PATCH", new RegExp(`^${r}/pulls/comments/(\\d+)$`), (m, q) => this.#editReviewComment(Number(m[1]), q.body)],
+      ["GET", new RegExp(`^${r}/pulls/(\\d+)$`), (m) => this.#getPull(Number(m[1]))],
+      ["GET", new RegExp(`^${r}/pulls$`), (_m, q) => this.#listPulls(q.query, q.origin)],
+      ["POST", new RegExp(`^${r}/check-runs$`), (_m, q) => this.#createCheckRun(q.body)],
+      ["PATCH", new RegExp(`^${r}/check-runs/(\\d+)$`), (m, q) => this.#updateCheckRun(Number(m[1]), q.body)],
+      ["GET", new RegExp(`^${r}/collaborators/([^/]+)/permission$`), (m) => this.#permission(decodeURIComponent(m[1]))],
+      ["POST", new RegExp(`^${r}/issues/comments/(\\d+)/reactions$`), (m, q) => this.#react(Number(m[1]), q.body)],
+      ["POST", new RegExp(`^${r}/issues/(\\d+)/comments$`), (m, q) => this.#createIssueComment(Number(m[1]), q.body)],
+    ];
+  }
+
+  // ---- repository state -------------------------------------------------------------------------
+
+  /** A commit: the parent's files plus changes (null deletes a file). Returns its SHA. */
+  commit(changes: Record<string, string | Buffer | null>, parent?: string): string {
+    const files = new Map(parent ? this.commits.get(parent) : []);
+    for (const [path, content] of Object.entries(changes)) {
+      if (content === null) files.delete(path);
+      else files.set(path, Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8"));
+    }
+    const sha = sha1(`${parent ?? ""}:${++this.#commitCount}:${[...files.keys()].join(",")}`);
+    this.commits.set(sha, files);
+    return sha;
+  }
+
+  setBranch(ref: string, sha: string): void {
+    this.branches.set(ref, sha);
+  }
+
+  openPull(options: { number: number; baseRef: string; head: string; headRef?: string; headRepo?: string }): FakePull {
+    const baseSha = this.branches.get(options.baseRef);
+    if (!baseSha) throw new Error(`no branch ${options.baseRef}`);
+    const pull: FakePull = {
+      number: options.number,
+      state: "open",
+      baseRef: options.baseRef,
+      baseSha,
+      headSha: options.head,
+      headRef: options.headRef ?? `feature-${options.number}`,
+      headRepo: options.headRepo ?? `${this.owner}/${this.repo}`,
+    };
+    this.pulls.set(pull.number, pull);
+    return pull;
+  }
+
+  push(pullNumber: number, head: string): void {
+    const pull = this.pulls.get(pullNumber);
+    if (!pull) throw new Error(`no pull ${pullNumber}`);
+    pull.headSha = head;
+  }
+
+  /** The changed files of a pull request with their diffs, as GitHub computes them (base tip vs head). */
+  changedFiles(pull: FakePull): Array<{ filename: string; status: string; diff?: FileDiff; binary: boolean }> {
+    const base = this.commits.get(pull.baseSha) ?? new Map<string, Buffer>();
+    const head = this.commits.get(pull.headSha) ?? new Map<string, Buffer>();
+    const paths = [...new Set([...base.keys(), ...head.keys()])].sort();
+    const out: Array<{ filename: string; status: string; diff?: FileDiff; binary: boolean }> = [];
+    for (const path of paths) {
+      const before = base.get(path);
+      const after = head.get(path);
+      if (before && after && before.equals(after)) continue;
+      const status = !before ? "added" : !after ? "removed" : "modified";
+      const binary = (before ? isBinary(before) : false) || (after ? isBinary(after) : false);
+      const big = (before?.length ?? 0) + (after?.length ?? 0) > 500_000;
+      const diff = binary || big ? undefined : unifiedDiff(before?.toString("utf8") ?? "", after?.toString("utf8") ?? "");
+      out.push({ filename: path, status, diff, binary });
+    }
+    return out;
+  }
+
+  checkRunsFor(sha: string): FakeCheckRun[] {
+    return this.checkRuns.filter((c) => c.head_sha === sha);
+  }
+
+  commentsOn(pullNumber: number): FakeReviewComment[] {
+    return this.reviewComments.filter((c) => c.pullNumber === pullNumber);
+  }
+
+  /** A review comment a person left (not migguard's). */
+  addHumanComment(pullNumber: number, path: string, line: number, body: string): FakeReviewComment {
+    const comment: FakeReviewComment = { id: this.#nextId++, pullNumber, reviewId: 0, path, line, body, commit_id: this.pulls.get(pullNumber)!.headSha, user: { login: "octocat", type: "User" }, edits: 0 };
+    this.reviewComments.push(comment);
+    return comment;
+  }
+
+  fail(fault: Fault): void {
+    this.faults.push(fault);
+  }
+
+  requestsMatching(method: string, path: RegExp): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === method && path.test(r.path));
+  }
+
+  // ---- server -----------------------------------------------------------------------------------
+
+  async start(): Promise<string> {
+    this.#server = createServer((req, res) => void this.#handle(req, res));
+    await new Promise<void>((resolve) => this.#server!.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.#server) return;
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server!.close(() => resolve()));
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    const url = new URL(req.url ?? "/", this.url);
+    const method = req.method ?? "GET";
+    let body: unknown;
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        this.violations.push(`${method} ${url.pathname}: body is not JSON`);
+      }
+    }
+    if (this.validateBodies) this.violations.push(...openApiValidator().validate(method, url.pathname, body));
+
+    const answer = this.#answer(method, url, body, req.headers.accept ?? "");
+    this.requests.push({ method, path: url.pathname, query: url.searchParams, body, status: answer.status, at: performance.now() });
+    if (answer.raw !== undefined) {
+      res.writeHead(answer.status, { "content-type": "text/plain; charset=utf-8", ...answer.headers });
+      res.end(answer.raw);
+      return;
+    }
+    res.writeHead(answer.status, { "content-type": "application/json; charset=utf-8", ...answer.headers });
+    res.end(answer.body === undefined ? "" : JSON.stringify(answer.body));
+  }
+
+  #answer(method: string, url: URL, body: unknown, accept: string): ReturnType<Handler> {
+    const fault = this.faults.find((f) => f.times > 0 && (!f.method || f.method === method) && f.path.test(url.pathname));
+    if (fault) {
+      fault.times--;
+      return { status: fault.status, body: { message: "Server Error" } };
+    }
+    for (const [routeMethod, pattern, handler] of this.#routes) {
+      if (routeMethod !== method) continue;
+      const match = pattern.exec(url.pathname);
+      if (match) return handler(match, { query: url.searchParams, body: (body ?? {}) as Json, accept, origin: this.url });
+    }
+    return { status: 404, body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" } };
+  }
+
+  // ---- endpoints --------------------------------------------------------------------------------
+
+  #accessToken(): ReturnType<Handler> {
+    return {
+      status: 201,
+      body: {
+        token: "ghs_faketoken",
+        expires_at: new Date(Date.now() + 3600_000).toISOString(),
+        permissions: { checks: "write", pull_requests: "write", contents: "read", issues: "write", metadata: "read" },
+        repository_selection: "all",
+      },
+    };
+  }
+
+  #resolveRef(ref: string | null): string | undefined {
+    if (!ref) return this.branches.get("master") ?? this.branches.values().next().value;
+    if (this.commits.has(ref)) return ref;
+    return this.branches.get(ref.replace(/^refs\/heads\//, ""));
+  }
+
+  #contents(path: string, ref: string | null, accept: string): ReturnType<Handler> {
+    const sha = this.#resolveRef(ref);
+    const files = sha ? this.commits.get(sha) : undefined;
+    if (!files) return { status: 404, body: { message: "No commit found for the ref" } };
+    const data = files.get(path);
+    if (data) {
+      if (accept.includes("raw")) return { status: 200, raw: data.toString("utf8") };
+      const oversized = data.length > CONTENTS_API_LIMIT;
+      return {
+        status: 200,
+        body: {
+          type: "file",
+          encoding: oversized ? "none" : "base64",
+          size: data.length,
+          name: path.split("/").pop(),
+          path,
+          content: oversized ? "" : (data.toString("base64").match(/.{1,60}/g) ?? []).join("\n"),
+          sha: sha1(data.toString("binary")),
+          url: `${this.url}/repos/${this.owner}/${this.repo}/contents/${path}`,
+          git_url: null,
+          html_url: null,
+          download_url: null,
+          _links: { self: "", git: null, html: null },
+        },
+      };
+    }
+    const prefix = path === "" ? "" : `${path.replace(/\/$/, "")}/`;
+    const entries = new Map<string, { type: string; size: number }>();
+    for (const [file, content] of files) {
+      if (!file.startsWith(prefix)) continue;
+      const rest = file.slice(prefix.length);
+      const [first, ...deeper] = rest.split("/");
+      entries.set(`${prefix}${first}`, deeper.length ? { type: "dir", size: 0 } : { type: "file", size: content.length });
+    }
+    if (entries.size === 0) return { status: 404, body: { message: "Not Found" } };
+    return {
+      status: 200,
+      body: [...entries].map(([entryPath, entry]) => ({ type: entry.type, size: entry.size, name: entryPath.split("/").pop(), path: entryPath, sha: sha1(entryPath), url: "", git_url: null, html_url: null, download_url: null, _links: { self: "", git: null, html: null } })),
+    };
+  }
+
+  #paginate<T>(items: readonly T[], query: URLSearchParams, origin: string, path: string): { body: T[]; headers: Record<string, string> } {
+    const perPage = Math.min(100, Number(query.get("per_page") ?? 30));
+    const page = Math.max(1, Number(query.get("page") ?? 1));
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const headers: Record<string, string> = {};
+    if (page < last) {
+      const link = (p: number) => {
+        const next = new URLSearchParams(query);
+        next.set("page", String(p));
+        next.set("per_page", String(perPage));
+        return `${origin}${path}?${next}`;
+      };
+      headers.link = `<${link(page + 1)}>; rel="next", <${link(last)}>; rel="last"`;
+    }
+    return { body: items.slice((page - 1) * perPage, page * perPage), headers };
+  }
+
+  #pullFiles(number: number, query: URLSearchParams, origin: string): ReturnType<Handler> {
+    const pull = this.pulls.get(number);
+    if (!pull) return { status: 404, body: { message: "Not Found" } };
+    const files = this.changedFiles(pull)
+      .slice(0, FILES_LISTING_LIMIT)
+      .map((f) => ({
+        sha: sha1(f.filename),
+        filename: f.filename,
+        status: f.status,
+        additions: f.diff?.additions ?? 0,
+        deletions: f.diff?.deletions ?? 0,
+        changes: (f.diff?.additions ?? 0) + (f.diff?.deletions ?? 0),
+        blob_url: "",
+        raw_url: "",
+        contents_url: "",
+        ...(f.diff ? { patch: f.diff.patch } : {}),
+      }));
+    return { status: 200, ...this.#paginate(files, query, origin, `/repos/${this.owner}/${this.repo}/pulls/${number}/files`) };
+  }
+
+  #pullJson(pull: FakePull): Json {
+    const [headOwner, headName] = pull.headRepo.split("/");
+    return {
+      number: pull.number,
+      state: pull.state,
+      title: `Pull request ${pull.number}`,
+      head: { sha: pull.headSha, ref: pull.headRef, label: `${headOwner}:${pull.headRef}`, repo: { full_name: pull.headRepo, name: headName, owner: { login: headOwner } } },
+      base: { sha: pull.baseSha, ref: pull.baseRef, label: `${this.owner}:${pull.baseRef}`, repo: { full_name: `${this.owner}/${this.repo}`, name: this.repo, owner: { login: this.owner } } },
+      changed_files: this.changedFiles(pull).length,
+      review_comments: this.commentsOn(pull.number).length,
+      user: { login: "octocat", type: "User" },
+    };
+  }
+
+  #getPull(number: number): ReturnType<Handler> {
+    const pull = this.pulls.get(number);
+    return pull ? { status: 200, body: this.#pullJson(pull) } : { status: 404, body: { message: "Not Found" } };
+  }
+
+  #listPulls(query: URLSearchParams, origin: string): ReturnType<Handler> {
+    const state = query.get("state") ?? "open";
+    const pulls = [...this.pulls.values()].filter((p) => state === "all" || p.state === state).map((p) => this.#pullJson(p));
+    return { status: 200, ...this.#paginate(pulls, query, origin, `/repos/${this.owner}/${this.repo}/pulls`) };
+  }
+
+  #commentJson(c: FakeReviewComment): Json {
+    return { id: c.id, pull_request_review_id: c.reviewId, path: c.path, line: c.line, ...(c.start_line ? { start_line: c.start_line } : {}), side: "RIGHT", commit_id: c.commit_id, body: c.body, user: c.user };
+  }
+
+  #listReviewComments(number: number, query: URLSearchParams, origin: string): ReturnType<Handler> {
+    const comments = this.commentsOn(number).map((c) => this.#commentJson(c));
+    return { status: 200, ...this.#paginate(comments, query, origin, `/repos/${this.owner}/${this.repo}/pulls/${number}/comments`) };
+  }
+
+  #createReview(number: number, body: Json): ReturnType<Handler> {
+    const pull = this.pulls.get(number);
+    if (!pull) return { status: 404, body: { message: "Not Found" } };
+    const commitId = (body.commit_id as string | undefined) ?? pull.headSha;
+    if (!this.commits.has(commitId)) return { status: 422, body: { message: "Unprocessable Entity", errors: ["commit_id is not part of the pull request"] } };
+    const diffs = new Map(this.changedFiles({ ...pull, headSha: commitId }).map((f) => [f.filename, f.diff]));
+    const comments = (body.comments as Json[] | undefined) ?? [];
+    for (const c of comments) {
+      const diff = diffs.get(c.path as string);
+      const line = c.line as number | undefined;
+      const start = c.start_line as number | undefined;
+      if (!diff || line === undefined || !diff.commentableLines.has(line) || (start !== undefined && (!diff.commentableLines.has(start) || start >= line)))
+        return { status: 422, body: { message: "Unprocessable Entity", errors: ["Line could not be resolved"] } };
+    }
+    const review: FakeReview = { id: this.#nextId++, pullNumber: number, commit_id: commitId, body: String(body.body ?? ""), event: String(body.event ?? "PENDING"), commentIds: [] };
+    for (const c of comments) {
+      const comment: FakeReviewComment = {
+        id: this.#nextId++,
+        pullNumber: number,
+        reviewId: review.id,
+        path: c.path as string,
+        line: c.line as number,
+        ...(c.start_line !== undefined ? { start_line: c.start_line as number } : {}),
+        body: c.body as string,
+        commit_id: commitId,
+        user: { login: BOT_LOGIN, type: "Bot" },
+        edits: 0,
+      };
+      this.reviewComments.push(comment);
+      review.commentIds.push(comment.id);
+    }
+    this.reviews.push(review);
+    return { status: 200, body: { id: review.id, body: review.body, state: "COMMENTED", commit_id: commitId, user: { login: BOT_LOGIN, type: "Bot" } } };
+  }
+
+  #editReviewComment(id: number, body: Json): ReturnType<Handler> {
+    const comment = this.reviewComments.find((c) => c.id === id);
+    if (!comment) return { status: 404, body: { message: "Not Found" } };
+    if (comment.user.login !== BOT_LOGIN) return { status: 403, body: { message: "Resource not accessible by integration" } };
+    comment.body = String(body.body);
+    comment.edits++;
+    return { status: 200, body: this.#commentJson(comment) };
+  }
+
+  #checkJson(run: FakeCheckRun): Json {
+    return { id: run.id, name: run.name, head_sha: run.head_sha, status: run.status, conclusion: run.conclusion, external_id: run.external_id, output: { ...run.output, annotations_count: run.annotations.length }, app: { id: 1, slug: "migguard" } };
+  }
+
+  #applyOutput(run: FakeCheckRun, output: Json | undefined): void {
+    if (!output) return;
+    for (const key of ["title", "summary", "text"] as const) if (typeof output[key] === "string") run.output[key] = output[key] as string;
+    run.annotations.push(...((output.annotations as FakeAnnotation[] | undefined) ?? []));
+  }
+
+  #createCheckRun(body: Json): ReturnType<Handler> {
+    if (!this.commits.has(body.head_sha as string)) return { status: 422, body: { message: "No commit found for SHA" } };
+    const run: FakeCheckRun = {
+      id: this.#nextId++,
+      name: String(body.name),
+      head_sha: String(body.head_sha),
+      status: String(body.status ?? "queued"),
+      conclusion: (body.conclusion as string | undefined) ?? null,
+      external_id: String(body.external_id ?? ""),
+      output: {},
+      annotations: [],
+      updates: 0,
+    };
+    this.#applyOutput(run, body.output as Json | undefined);
+    this.checkRuns.push(run);
+    return { status: 201, body: this.#checkJson(run) };
+  }
+
+  #updateCheckRun(id: number, body: Json): ReturnType<Handler> {
+    const run = this.checkRuns.find((c) => c.id === id);
+    if (!run) return { status: 404, body: { message: "Not Found" } };
+    if (typeof body.status === "string") run.status = body.status;
+    if (typeof body.conclusion === "string") {
+      run.conclusion = body.conclusion;
+      run.status = "completed";
+    }
+    this.#applyOutput(run, body.output as Json | undefined);
+    run.updates++;
+    return { status: 200, body: this.#checkJson(run) };
+  }
+
+  #permission(username: string): ReturnType<Handler> {
+    const permission = this.permissions.get(username);
+    if (!permission) return { status: 404, body: { message: `${username} is not a user` } };
+    return { status: 200, body: { ...permission, user: { login: username, type: "User" } } };
+  }
+
+  #react(commentId: number, body: Json): ReturnType<Handler> {
+    this.reactions.push({ commentId, content: String(body.content) });
+    return { status: 201, body: { id: this.#nextId++, content: body.content, user: { login: BOT_LOGIN, type: "Bot" } } };
+  }
+
+  #createIssueComment(issueNumber: number, body: Json): ReturnType<Handler> {
+    const comment = { id: this.#nextId++, issueNumber, body: String(body.body) };
+    this.issueComments.push(comment);
+    return { status: 201, body: { ...comment, user: { login: BOT_LOGIN, type: "Bot" } } };
+  }
+}
