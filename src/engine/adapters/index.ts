@@ -5,6 +5,7 @@
 import type { DetectedFile } from "../detect.js";
 import type { Framework, MigrationInput } from "../model.js";
 import { alembicAdapter, djangoAdapter } from "./python/index.js";
+import { loadRubyParser, railsMigration } from "./rails/index.js";
 import { loadPgParser, sqlMigration } from "./sql/index.js";
 
 export interface AdapterInput {
@@ -24,11 +25,13 @@ export interface Adapter {
 }
 
 const sqlAdapter: Adapter = { load: loadPgParser, parse: sqlMigration, complete: true };
+/** Prism for the Ruby, libpg-query for the SQL of `execute` */
+const railsAdapter: Adapter = { load: () => Promise.all([loadRubyParser(), loadPgParser()]).then(() => undefined), parse: railsMigration };
 
 /** One adapter per framework; a framework without one is reported as unsupported, never guessed at. */
 const adapters: Record<Framework, Adapter | undefined> = {
   sql: sqlAdapter,
-  rails: undefined,
+  rails: railsAdapter,
   django: djangoAdapter,
   alembic: alembicAdapter,
 };

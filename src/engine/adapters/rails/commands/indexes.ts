@@ -1,0 +1,71 @@
+/** add_index / remove_index / rename_index, with Rails' default index names and `algorithm: :concurrently`. */
+import type { OperationInput } from "../../../model.js";
+import { indexName } from "../rails-names.js";
+import { nameOf, namesOf, type Options } from "../values.js";
+import { irreversible, step, type CommandHandler, type OpBase } from "./context.js";
+
+/** The add_index operation Rails runs for these options (shared with references and t.index). */
+export function addIndexOp(base: OpBase, table: string, columns: string[], opts: Options): Extract<OperationInput, { kind: "add_index" }> {
+  return {
+    kind: "add_index",
+    ...base,
+    table,
+    columns,
+    name: opts.name("name") ?? indexName(table, columns),
+    unique: opts.flag("unique") === true,
+    concurrently: opts.name("algorithm") === "concurrently",
+    ifNotExists: opts.flag("if_not_exists") === true,
+    partial: opts.has("where"),
+    method: opts.name("using"),
+  };
+}
+
+export function dropIndexOp(base: OpBase, table: string, columns: string[], opts: Options): Extract<OperationInput, { kind: "drop_index" }> {
+  const name = opts.name("name") ?? (columns.length ? indexName(table, columns) : undefined);
+  return {
+    kind: "drop_index",
+    ...base,
+    table,
+    columns,
+    names: name ? [name] : [],
+    concurrently: opts.name("algorithm") === "concurrently",
+    ifExists: opts.flag("if_exists") === true,
+  };
+}
+
+const addIndex: CommandHandler = (cmd, ctx) => {
+  const table = nameOf(cmd.args[0]);
+  const columns = namesOf(cmd.args[1]);
+  if (!table || !columns) return undefined;
+  const base = ctx.base(cmd.node);
+  const revertOpts = cmd.opts.without("if_not_exists");
+  return [step([addIndexOp(base, table, columns, cmd.opts)], [dropIndexOp(base, table, columns, revertOpts)])];
+};
+
+const removeIndex: CommandHandler = (cmd, ctx) => {
+  const table = nameOf(cmd.args[0]);
+  if (!table) return undefined;
+  // Rails 6.1+: the column may be the second positional argument; older code passes column: or name:
+  const columns = namesOf(cmd.args[1] ?? cmd.opts.get("column"));
+  if (columns === undefined && !cmd.opts.name("name")) return undefined;
+  const base = ctx.base(cmd.node);
+  return [
+    step(
+      [dropIndexOp(base, table, columns ?? [], cmd.opts)],
+      columns ? [addIndexOp(base, table, columns, cmd.opts.without("if_exists", "column"))] : irreversible(cmd, ctx, "remove_index is only reversible if given a :column option"),
+    ),
+  ];
+};
+
+const renameIndex: CommandHandler = (cmd, ctx) => {
+  const [table, from, to] = cmd.args.map(nameOf);
+  if (!table || !from || !to) return undefined;
+  const base = ctx.base(cmd.node);
+  return [step([{ kind: "raw", ...base, statement: "ALTER INDEX", table }], [{ kind: "raw", ...base, statement: "ALTER INDEX", table }])];
+};
+
+export const INDEX_COMMANDS: Record<string, CommandHandler> = {
+  add_index: addIndex,
+  remove_index: removeIndex,
+  rename_index: renameIndex,
+};

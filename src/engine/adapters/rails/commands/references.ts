@@ -1,0 +1,40 @@
+/** add_reference / remove_reference (and their belongs_to aliases). */
+import type { OperationInput } from "../../../model.js";
+import { referenceParts } from "../reference.js";
+import { nameOf } from "../values.js";
+import { step, type CommandHandler } from "./context.js";
+import { foreignKeyOp } from "./constraints.js";
+import { addIndexOp } from "./indexes.js";
+
+const addReference: CommandHandler = (cmd, ctx) => {
+  const [table, ref] = cmd.args.map(nameOf);
+  if (!table || !ref) return undefined;
+  const base = ctx.base(cmd.node);
+  const parts = referenceParts(table, ref, cmd.opts, ctx.railsVersion);
+  const ops: OperationInput[] = parts.columns.map((column) => ({ kind: "add_column", ...base, table, column }));
+  if (parts.index) ops.push(addIndexOp(base, table, parts.index.columns, parts.index.opts));
+  if (parts.foreignKey) ops.push(foreignKeyOp(base, table, parts.foreignKey.to, parts.foreignKey.opts));
+  // dropping the columns drops their index and foreign key with them
+  return [step(ops, [...parts.columns].reverse().map((c) => ({ kind: "drop_column", ...base, table, column: c.name, type: c.type })))];
+};
+
+const removeReference: CommandHandler = (cmd, ctx) => {
+  const [table, ref] = cmd.args.map(nameOf);
+  if (!table || !ref) return undefined;
+  const base = ctx.base(cmd.node);
+  const parts = referenceParts(table, ref, cmd.opts, ctx.railsVersion);
+  const ops: OperationInput[] = [];
+  if (parts.foreignKey) ops.push({ kind: "drop_constraint", ...base, table, name: foreignKeyOp(base, table, parts.foreignKey.to, parts.foreignKey.opts).name });
+  for (const c of [...parts.columns].reverse()) ops.push({ kind: "drop_column", ...base, table, column: c.name, type: c.type });
+  const revert: OperationInput[] = parts.columns.map((column) => ({ kind: "add_column", ...base, table, column }));
+  if (parts.index) revert.push(addIndexOp(base, table, parts.index.columns, parts.index.opts));
+  if (parts.foreignKey) revert.push(foreignKeyOp(base, table, parts.foreignKey.to, parts.foreignKey.opts));
+  return [step(ops, revert)];
+};
+
+export const REFERENCE_COMMANDS: Record<string, CommandHandler> = {
+  add_reference: addReference,
+  add_belongs_to: addReference,
+  remove_reference: removeReference,
+  remove_belongs_to: removeReference,
+};

@@ -1,0 +1,133 @@
+/**
+ * Data changes written as Ruby: `Model.update_all`, `Model.where(...).delete_all`, `record.update_column`,
+ * `Model.find_each { |m| m.update!(...) }`, and SQL sent straight to the connection
+ * (`connection.execute`, `ActiveRecord::Base.connection.exec_update`). Rails' command recorder never sees
+ * these: in `def change` a rollback runs them again instead of undoing them.
+ */
+import { BlockNode, CallNode, ConstantPathNode, ConstantReadNode, type Node } from "@ruby/prism";
+import { localName } from "./call-args.js";
+import { tableize } from "./inflections.js";
+
+/** A receiver chain `A.b(...).c(...)`: its root and the calls from the innermost out. */
+export interface Chain {
+  root: Node | null;
+  calls: CallNode[];
+}
+
+export function chainOf(call: CallNode): Chain {
+  const calls: CallNode[] = [call];
+  let node: Node | null = call.receiver;
+  while (node instanceof CallNode) {
+    calls.unshift(node);
+    node = node.receiver;
+  }
+  return { root: node, calls };
+}
+
+/** `Foo::Bar` -> "Foo::Bar" */
+export function constantName(node: Node | null): string | undefined {
+  if (node instanceof ConstantReadNode) return node.name;
+  if (node instanceof ConstantPathNode) {
+    const parent = node.parent ? constantName(node.parent) : "";
+    return parent === undefined || node.name === null ? undefined : parent ? `${parent}::${node.name}` : node.name;
+  }
+  return undefined;
+}
+
+/** Methods on the connection that send SQL to the database. */
+export const CONNECTION_SQL = new Set(["execute", "exec_query", "exec_update", "exec_delete", "exec_insert", "update", "delete", "insert", "select_all", "select_one", "select_value", "select_values", "select_rows"]);
+
+/** Class-level writes: verb of the SQL they run. */
+const RELATION_WRITES: Record<string, "update" | "delete" | "insert"> = {
+  update_all: "update",
+  update_counters: "update",
+  touch_all: "update",
+  delete_all: "delete",
+  destroy_all: "delete",
+  delete_by: "delete",
+  destroy_by: "delete",
+  insert: "insert",
+  "insert!": "insert",
+  insert_all: "insert",
+  "insert_all!": "insert",
+  upsert: "insert",
+  upsert_all: "insert",
+  create: "insert",
+  "create!": "insert",
+  find_or_create_by: "insert",
+  "find_or_create_by!": "insert",
+  create_or_find_by: "insert",
+  "create_or_find_by!": "insert",
+};
+
+/** Record-level writes (one row). */
+const RECORD_WRITES: Record<string, "update" | "delete"> = {
+  update: "update",
+  "update!": "update",
+  update_column: "update",
+  update_columns: "update",
+  update_attribute: "update",
+  update_attributes: "update",
+  "update_attributes!": "update",
+  save: "update",
+  "save!": "update",
+  "increment!": "update",
+  "decrement!": "update",
+  "toggle!": "update",
+  touch: "update",
+  destroy: "delete",
+  "destroy!": "delete",
+  delete: "delete",
+};
+
+/** Iterations over records: a loop whose block writes is a data migration. */
+const LOOPS = new Set(["find_each", "find_in_batches", "in_batches", "each", "each_with_index", "each_slice", "map", "each_with_object", "find_each_with_index"]);
+/** Relation methods that do not narrow the rows. */
+const UNFILTERED = new Set(["all", "unscoped", "in_batches", "order", "reorder", "includes", "preload", "eager_load", "readonly", "select", "lock", "strict_loading", "distinct", "unscope", "with_deleted", "each", "find_each", "find_in_batches"]);
+
+export type DataCall =
+  | { kind: "connection-sql"; method: string; sqlArg: Node | undefined }
+  | { kind: "dml"; verb: "update" | "delete" | "insert"; table?: string; hasWhere: boolean; columns: string[]; call: CallNode }
+  | { kind: "loop"; table?: string; description: string };
+
+/** Does a block write data (any write call anywhere inside it)? */
+function writes(node: Node | null): boolean {
+  if (!node) return false;
+  if (node instanceof CallNode && (node.name in RELATION_WRITES || node.name in RECORD_WRITES || node.name === "execute")) return true;
+  return node.compactChildNodes().some(writes);
+}
+
+export interface ModelTables {
+  /** table of a model constant (inner classes of the migration may set table_name) */
+  tableOf(constant: string): string;
+}
+
+export function classifyDataCall(call: CallNode, models: ModelTables): DataCall | undefined {
+  const { root, calls } = chainOf(call);
+  const names = calls.map((c) => c.name);
+  const last = call.name;
+  if (names.slice(0, -1).includes("connection") && CONNECTION_SQL.has(last)) return { kind: "connection-sql", method: last, sqlArg: call.arguments_?.arguments_[0] };
+
+  const constant = constantName(root);
+  const table = constant && constant !== "ActiveRecord::Base" ? models.tableOf(constant) : undefined;
+  const fromRecord = root !== null && localName(root) !== undefined;
+  if (!constant && !fromRecord) return undefined;
+
+  const loopAt = calls.findIndex((c) => LOOPS.has(c.name) && c.block instanceof BlockNode && writes(c.block.body));
+  if (loopAt !== -1 || (constant && names.some((n) => n === "in_batches" || n === "find_each" || n === "find_in_batches") && (last in RELATION_WRITES || writes(call)))) {
+    return { kind: "loop", table, description: names.join(".") };
+  }
+  if (constant && last in RELATION_WRITES) {
+    const narrowed = names.slice(0, -1).some((n) => !UNFILTERED.has(n));
+    const verb = RELATION_WRITES[last];
+    return { kind: "dml", verb, table, hasWhere: narrowed || verb === "insert" || last === "update_counters" || last.endsWith("_by"), columns: [], call };
+  }
+  if (last in RECORD_WRITES && (fromRecord || (constant && names.length > 1))) {
+    return { kind: "dml", verb: RECORD_WRITES[last], table, hasWhere: true, columns: [], call };
+  }
+  return undefined;
+}
+
+export function modelTables(inner: ReadonlyMap<string, string>): ModelTables {
+  return { tableOf: (constant) => inner.get(constant) ?? inner.get(constant.split("::").pop() ?? constant) ?? tableize(constant) };
+}

@@ -1,0 +1,107 @@
+/**
+ * The Rails adapter: a `db/migrate/*.rb` file -> the shared model, read with Ruby's own parser (Prism),
+ * never run. Reversibility follows Rails itself: `change` is reversible exactly when ActiveRecord's
+ * CommandRecorder can invert every command (its inverse becomes the derived down); `up` + `down` use the
+ * written down; `up` alone, or a down that raises, cannot be rolled back.
+ */
+import type { DetectedFile } from "../../detect.js";
+import type { Down, MigrationInput, OperationInput, ParseProblem, Waiver } from "../../model.js";
+import { mayHaveWaivers, parseWaiver } from "../../waivers.js";
+import { isIrreversible } from "./commands/context.js";
+import { modelTables } from "./data-calls.js";
+import { Interpreter, opsOf } from "./interpreter.js";
+import { meaningful, unconditionalRaise } from "./method-body.js";
+import { findMigrationClass } from "./migration-class.js";
+import { parseRuby, type RubyParseResult } from "./prism.js";
+import { RubySource } from "./ruby-source.js";
+
+export { loadRubyParser } from "./prism.js";
+
+export interface RailsUnit {
+  file: DetectedFile;
+  content: string;
+}
+
+function syntaxErrors(result: RubyParseResult, src: RubySource): ParseProblem[] {
+  const seen = new Set<number>();
+  const out: ParseProblem[] = [];
+  for (const error of result.errors) {
+    const loc = src.range(error.location);
+    if (seen.has(loc.line)) continue;
+    seen.add(loc.line);
+    out.push({ line: loc.line, endLine: loc.endLine, message: error.message });
+  }
+  return out;
+}
+
+function waivers(result: RubyParseResult, src: RubySource): Waiver[] {
+  if (!mayHaveWaivers(src.text)) return [];
+  return result.comments
+    .map((c) => parseWaiver(src.slice(c.location), src.lineOf(c.location.startOffset)))
+    .filter((w): w is Waiver => w !== undefined);
+}
+
+export function railsMigration(unit: RailsUnit): MigrationInput {
+  const src = new RubySource(unit.content);
+  const result = parseRuby(unit.content);
+  const base = {
+    path: unit.file.path,
+    framework: "rails" as const,
+    layout: unit.file.layout,
+    version: unit.file.version,
+    name: unit.file.name,
+    waivers: waivers(result, src),
+    syntaxErrors: syntaxErrors(result, src),
+  };
+  const cls = findMigrationClass(result.value, src);
+  if (!cls) {
+    return {
+      ...base,
+      transactional: true,
+      up: [],
+      down: { status: "unsupported", reason: "no ActiveRecord::Migration class in this file" },
+      notes: [{ line: 1, message: "no ActiveRecord::Migration subclass found: nothing was checked" }],
+    };
+  }
+  const interpreter = new Interpreter({
+    src,
+    railsVersion: cls.frameworkVersion ? Number(cls.frameworkVersion) : 4.2,
+    transactional: !cls.disableDdlTransaction,
+    helpers: cls.helpers,
+    models: modelTables(cls.models),
+  });
+  const { change, up: upDef, down: downDef } = cls.methods;
+  let up: OperationInput[] = [];
+  let down: Down;
+  if (change) {
+    // Rails runs `change` and ignores up/down when it is defined
+    const steps = interpreter.run(change.body, "change");
+    up = opsOf(steps);
+    const blocked = steps.map((s) => s.revert).find(isIrreversible);
+    down = blocked
+      ? { status: "irreversible", loc: blocked.loc, reason: blocked.irreversible }
+      : { status: "present", ops: [...steps].reverse().flatMap((s) => s.revert as OperationInput[]) as never, derived: true };
+  } else {
+    up = upDef ? opsOf(interpreter.run(upDef.body, "up")) : [];
+    if (!downDef) down = upDef ? { status: "irreversible", reason: "it defines `up` without `down`, so Rails raises ActiveRecord::IrreversibleMigration on rollback" } : { status: "present", ops: [], derived: true };
+    else {
+      const raised = unconditionalRaise(downDef, src);
+      const downOps = opsOf(interpreter.run(downDef.body, "down"));
+      if (raised && !meaningful(downOps)) down = { status: "irreversible", loc: raised.loc, reason: `its down raises (${raised.message})` };
+      else if (raised) down = { status: "irreversible", loc: raised.loc, reason: `its down raises (${raised.message}) after undoing part of the up` };
+      else if (!meaningful(downOps)) down = { status: "empty", loc: src.loc(downDef) };
+      else down = { status: "present", ops: downOps as never, derived: false };
+    }
+    // a data migration in `up` has a way back exactly when the down does something
+    for (const op of up) if (op.kind === "data_migration") op.reversible = down.status === "present";
+  }
+  return {
+    ...base,
+    frameworkVersion: cls.frameworkVersion,
+    transactional: !cls.disableDdlTransaction,
+    up: up as never,
+    down,
+    syntaxErrors: [...base.syntaxErrors, ...interpreter.errors],
+    notes: interpreter.notes,
+  };
+}

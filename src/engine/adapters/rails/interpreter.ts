@@ -1,0 +1,344 @@
+/**
+ * Walks a migration method (`change`, `up`, `down`) statement by statement and turns it into Steps:
+ * schema commands through the command table, `execute` through the PostgreSQL adapter, data changes written
+ * in Ruby, and the control flow Rails gives them (`reversible`, `up_only`, `revert`, `transaction`,
+ * `safety_assured`, `change_table`). Conditionals are followed into every branch; calls Rails does not
+ * define (an app's own helpers) become `raw` operations so they never raise a false alarm.
+ */
+import {
+  ArrayNode,
+  BeginNode,
+  BlockNode,
+  CallNode,
+  CaseNode,
+  ElseNode,
+  EnsureNode,
+  ForNode,
+  IfNode,
+  LocalVariableWriteNode,
+  ParenthesesNode,
+  RescueModifierNode,
+  RescueNode,
+  SelfNode,
+  StatementsNode,
+  UnlessNode,
+  UntilNode,
+  WhenNode,
+  WhileNode,
+  AndNode,
+  OrNode,
+  type DefNode,
+  type Node,
+} from "@ruby/prism";
+import type { OperationInput, ParseProblem } from "../../model.js";
+import { parseEmbeddedSql } from "../sql/index.js";
+import { blockParams } from "./block-params.js";
+import { callArgs, localName, type CallArgs } from "./call-args.js";
+import { COMMANDS, TABLE_METHODS } from "./commands/index.js";
+import { isIrreversible, step, type CommandContext, type Irreversible, type OpBase, type Step } from "./commands/context.js";
+import { classifyDataCall, CONNECTION_SQL, type ModelTables } from "./data-calls.js";
+import { embeddedOperations, rubySql } from "./embedded-sql.js";
+import type { RubySource } from "./ruby-source.js";
+import { COLUMN_METHODS } from "./table-definition.js";
+import { evaluate, nameOf, Options, type RubyValue } from "./values.js";
+
+export type Direction = "change" | "up" | "down";
+
+interface Scope {
+  inTransaction: boolean;
+  assured: boolean;
+  env: Map<string, RubyValue>;
+  /** inside up_only / dir.up: the author chose what happens on rollback */
+  oneWay: boolean;
+  /** `reversible do |dir|`: where `dir.up { }` and `dir.down { }` steps go */
+  dir?: { name: string; up: Step[]; down: Step[] };
+  /** `change_table :t do |t|`: `t.*` calls are commands on this table */
+  table?: { name: string; table: string };
+}
+
+export interface InterpreterSetup {
+  src: RubySource;
+  railsVersion: number;
+  /** false after disable_ddl_transaction! */
+  transactional: boolean;
+  /** other methods of the migration class, inlined where they are called */
+  helpers: ReadonlyMap<string, DefNode>;
+  models: ModelTables;
+}
+
+/** Calls that print, wait or load code: nothing to check (their blocks still are). */
+const QUIET = new Set([
+  "say", "say_with_time", "puts", "print", "p", "pp", "sleep", "require", "require_relative", "reset_column_information",
+  "suppress_messages", "announce", "write", "raise", "fail", "connection", "disable_ddl_transaction!", "logger", "with_lock_retries",
+  "loop", "lambda", "proc", "attr_accessor", "private", "protected", "public", "include", "extend",
+]);
+
+const LOOP_METHODS = new Set(["each", "each_with_index", "map", "each_pair"]);
+
+export const opsOf = (steps: Step[]): OperationInput[] => steps.flatMap((s) => s.ops);
+
+export class Interpreter {
+  readonly notes: ParseProblem[] = [];
+  readonly errors: ParseProblem[] = [];
+  private direction: Direction = "change";
+  private readonly inlining = new Set<string>();
+
+  constructor(private readonly setup: InterpreterSetup) {}
+
+  run(body: Node | null, direction: Direction): Step[] {
+    this.direction = direction;
+    const out: Step[] = [];
+    this.statements(body, { inTransaction: this.setup.transactional, assured: false, env: new Map(), oneWay: false }, out);
+    return out;
+  }
+
+  private get src(): RubySource {
+    return this.setup.src;
+  }
+
+  private note(node: Node, message: string): void {
+    this.notes.push({ line: this.src.loc(node).line, message });
+  }
+
+  private base(node: Node, scope: Scope): OpBase {
+    return { loc: this.src.loc(node), text: this.src.textOf(node), inTransaction: scope.inTransaction, assured: scope.assured };
+  }
+
+  private context(scope: Scope): CommandContext {
+    return {
+      src: this.src,
+      env: scope.env,
+      railsVersion: this.setup.railsVersion,
+      base: (node) => this.base(node, scope),
+      note: (node, message) => this.note(node, message),
+      tableBlock: (block, table) => {
+        const inner: Step[] = [];
+        const name = blockParams(block)[0];
+        if (name) this.statements(block.body, { ...scope, table: { name, table } }, inner);
+        return inner;
+      },
+    };
+  }
+
+  /** What Rails runs on rollback for code its command recorder never sees. */
+  private notRecorded(node: Node, scope: Scope, what: string): Step["revert"] {
+    if (scope.oneWay) return [];
+    return { irreversible: `${what} is not recorded by Rails' command recorder: a rollback runs it again instead of undoing it`, loc: this.src.loc(node) };
+  }
+
+  private statements(node: Node | null | undefined, scope: Scope, out: Step[]): void {
+    if (!node) return;
+    if (node instanceof StatementsNode) {
+      for (const statement of node.body) this.statement(statement, scope, out);
+      return;
+    }
+    this.statement(node, scope, out);
+  }
+
+  private statement(node: Node, scope: Scope, out: Step[]): void {
+    if (node instanceof CallNode) return this.call(node, scope, out);
+    if (node instanceof IfNode) return [node.statements, node.subsequent].forEach((n) => this.statements(n, scope, out));
+    if (node instanceof UnlessNode) return [node.statements, node.elseClause].forEach((n) => this.statements(n, scope, out));
+    if (node instanceof ElseNode || node instanceof EnsureNode || node instanceof WhenNode) return this.statements(node.statements, scope, out);
+    if (node instanceof CaseNode) return [...node.conditions, node.elseClause].forEach((n) => this.statements(n, scope, out));
+    if (node instanceof BeginNode) return [node.statements, node.rescueClause, node.elseClause, node.ensureClause].forEach((n) => this.statements(n, scope, out));
+    if (node instanceof RescueNode) return [node.statements, node.subsequent].forEach((n) => this.statements(n, scope, out));
+    if (node instanceof ParenthesesNode) return this.statements(node.body, scope, out);
+    if (node instanceof WhileNode || node instanceof UntilNode || node instanceof ForNode) return this.statements(node.statements, scope, out);
+    if (node instanceof RescueModifierNode) return this.statement(node.expression, scope, out);
+    if (node instanceof AndNode || node instanceof OrNode) return [node.left, node.right].forEach((n) => this.statement(n, scope, out));
+    if (node instanceof LocalVariableWriteNode) {
+      scope.env.set(node.name, evaluate(node.value, scope.env, this.src));
+      if (node.value instanceof CallNode) this.statement(node.value, scope, out);
+    }
+  }
+
+  private block(node: CallNode, scope: Scope, out: Step[]): void {
+    if (node.block instanceof BlockNode) this.statements(node.block.body, scope, out);
+  }
+
+  private call(node: CallNode, scope: Scope, out: Step[]): void {
+    const receiver = localName(node.receiver);
+    if (scope.table && receiver === scope.table.name) return this.tableCall(node, scope, out);
+    if (scope.dir && receiver === scope.dir.name && (node.name === "up" || node.name === "down")) {
+      if (node.block instanceof BlockNode) this.statements(node.block.body, { ...scope, oneWay: true }, node.name === "up" ? scope.dir.up : scope.dir.down);
+      return;
+    }
+    if (!node.receiver || node.receiver instanceof SelfNode) return this.selfCall(node, scope, out);
+    this.receiverCall(node, scope, out);
+  }
+
+  private selfCall(node: CallNode, scope: Scope, out: Step[]): void {
+    const name = node.name;
+    switch (name) {
+      case "reversible":
+        return this.reversible(node, scope, out);
+      case "up_only": {
+        if (this.direction === "down") return;
+        const inner: Step[] = [];
+        this.block(node, { ...scope, oneWay: true }, inner);
+        out.push(step(opsOf(inner), []));
+        return;
+      }
+      case "safety_assured":
+        return this.block(node, { ...scope, assured: true }, out);
+      case "transaction":
+        return this.block(node, { ...scope, inTransaction: true }, out);
+      case "revert":
+        return this.revert(node, scope, out);
+      case "execute":
+        return this.execute(node, callArgs(node, scope.env, this.src).argNodes[0], scope, out, true);
+    }
+    if (name.startsWith("exec_") || name.startsWith("select_")) {
+      if (CONNECTION_SQL.has(name)) return this.execute(node, callArgs(node, scope.env, this.src).argNodes[0], scope, out, false);
+    }
+    if (COMMANDS.has(name)) return this.command(name, node, callArgs(node, scope.env, this.src), scope, out);
+    const helper = this.setup.helpers.get(name);
+    if (helper && !this.inlining.has(name)) {
+      this.inlining.add(name);
+      this.statements(helper.body, scope, out);
+      this.inlining.delete(name);
+      return;
+    }
+    if (QUIET.has(name) || name.endsWith("?")) return this.block(node, scope, out);
+    if (node.block instanceof BlockNode) return this.block(node, scope, out);
+    // an application's own migration helper (Mastodon's update_index, GitLab's add_concurrent_index): not modelled
+    out.push(step([{ kind: "raw", ...this.base(node, scope), statement: name }], []));
+    this.note(node, `${name} is not an ActiveRecord migration method; migguard does not know what it does and did not check it`);
+  }
+
+  private command(name: string, node: CallNode, args: CallArgs, scope: Scope, out: Step[]): void {
+    const handler = COMMANDS.get(name)!;
+    const steps = handler({ name, args: args.args, opts: args.opts, block: args.block, node }, this.context(scope));
+    if (steps) {
+      out.push(...steps);
+      return;
+    }
+    out.push(step([{ kind: "raw", ...this.base(node, scope), statement: name }], []));
+    this.note(node, `${name}: its table or column names are computed at run time, so it was not checked`);
+  }
+
+  /** `t.string :name`, `t.remove :x`, `t.index ...` inside change_table */
+  private tableCall(node: CallNode, scope: Scope, out: Step[]): void {
+    const table: RubyValue = { kind: "sym", value: scope.table!.table };
+    const args = callArgs(node, scope.env, this.src);
+    const method = node.name;
+    const run = (name: string, positional: RubyValue[], opts = args.opts) => this.command(name, node, { ...args, args: positional, opts }, scope, out);
+    if (COLUMN_METHODS.has(method) || method === "column") {
+      const names = method === "column" ? args.args.slice(0, 1) : args.args;
+      const type: RubyValue = method === "column" ? (args.args[1] ?? { kind: "nil" }) : { kind: "sym", value: method };
+      for (const column of names) {
+        run("add_column", [table, column, type], args.opts.without("index"));
+        const index = args.opts.get("index");
+        if (index && index.kind !== "nil" && !(index.kind === "bool" && !index.value))
+          run("add_index", [table, column], index.kind === "hash" ? new Options(index.entries) : new Options());
+      }
+      return;
+    }
+    const mapped = TABLE_METHODS.get(method);
+    if (!mapped) {
+      if (!method.endsWith("?")) this.note(node, `t.${method} inside change_table is not modelled`);
+      return;
+    }
+    if (method === "references" || method === "belongs_to" || method === "remove_references" || method === "remove_belongs_to") {
+      for (const ref of args.args) run(mapped, [table, ref]);
+      return;
+    }
+    run(mapped, [table, ...args.args]);
+  }
+
+  private reversible(node: CallNode, scope: Scope, out: Step[]): void {
+    if (!(node.block instanceof BlockNode)) return;
+    const name = blockParams(node.block)[0] ?? "";
+    const dir = { name, up: [] as Step[], down: [] as Step[] };
+    const rest: Step[] = [];
+    this.statements(node.block.body, { ...scope, dir }, rest);
+    if (this.direction === "down") out.push(step(opsOf(dir.down), []));
+    else if (this.direction === "up") out.push(step(opsOf(dir.up), []));
+    else out.push(step(opsOf(dir.up), opsOf(dir.down)));
+    out.push(...rest);
+  }
+
+  /** `revert do ... end`: runs the inverse of its block now, and the block itself on rollback. */
+  private revert(node: CallNode, scope: Scope, out: Step[]): void {
+    if (!(node.block instanceof BlockNode)) {
+      out.push(step([{ kind: "raw", ...this.base(node, scope), statement: "revert" }], []));
+      this.note(node, "revert of another migration class: its operations were not checked");
+      return;
+    }
+    const inner: Step[] = [];
+    this.statements(node.block.body, scope, inner);
+    const blocked = inner.find((s) => isIrreversible(s.revert));
+    if (blocked) {
+      // Rails raises ActiveRecord::IrreversibleMigration while migrating: the up itself fails
+      out.push(step([{ kind: "raw", ...this.base(node, scope), statement: "revert" }], blocked.revert));
+      this.note(node, `revert cannot invert its block: ${(blocked.revert as Irreversible).irreversible}`);
+      return;
+    }
+    out.push(step([...inner].reverse().flatMap((s) => s.revert as OperationInput[]), opsOf(inner)));
+  }
+
+  private execute(node: CallNode, sqlNode: Node | undefined, scope: Scope, out: Step[], recorded: boolean): void {
+    const what = recorded ? "execute" : `${this.src.textOf(node).split("(")[0].split(" ")[0]}`;
+    const revert: Step["revert"] = recorded
+      ? scope.oneWay
+        ? []
+        : { irreversible: "execute is not reversible: Rails cannot know which SQL undoes it", loc: this.src.loc(node) }
+      : this.notRecorded(node, scope, what);
+    const sql = rubySql(sqlNode, scope.env, this.src);
+    if (!sql) {
+      out.push(step([{ kind: "raw", ...this.base(node, scope), statement: "EXECUTE" }], revert));
+      this.note(node, "the SQL of this call is computed at run time, so it was not checked");
+      return;
+    }
+    const result = embeddedOperations(sql, scope);
+    this.errors.push(...result.errors);
+    this.notes.push(...result.notes);
+    out.push(step(result.ops, revert));
+  }
+
+  private receiverCall(node: CallNode, scope: Scope, out: Step[]): void {
+    // [:a, :b].each do |column| ... end over literals: run the body once per element
+    if (LOOP_METHODS.has(node.name) && node.block instanceof BlockNode && node.receiver) {
+      const items = evaluate(node.receiver, scope.env, this.src);
+      const param = blockParams(node.block)[0];
+      if (node.receiver instanceof ArrayNode || items.kind === "array") {
+        if (items.kind !== "array") return;
+        for (const item of items.items) {
+          const env = new Map(scope.env);
+          if (param) env.set(param, item);
+          this.statements(node.block.body, { ...scope, env }, out);
+        }
+        return;
+      }
+    }
+    if (node.name === "transaction" && node.block instanceof BlockNode) return this.block(node, { ...scope, inTransaction: true }, out);
+    const data = classifyDataCall(node, this.setup.models);
+    if (!data) {
+      if (node.block instanceof BlockNode) this.block(node, scope, out);
+      return;
+    }
+    const base = this.base(node, scope);
+    const what = this.src.textOf(node).split("\n")[0].trim();
+    if (data.kind === "connection-sql") return this.execute(node, data.sqlArg, scope, out, false);
+    if (data.kind === "loop") {
+      out.push(step([{ kind: "data_migration", ...base, language: "ruby", description: what, reversible: scope.oneWay, tables: data.table ? [data.table] : [] }], this.notRecorded(node, scope, what)));
+      return;
+    }
+    out.push(step([{ kind: "dml", ...base, verb: data.verb, table: data.table, hasWhere: data.hasWhere, columns: this.writtenColumns(node, scope, data.table), viaCode: true }], this.notRecorded(node, scope, what)));
+  }
+
+  /** Columns an update writes: the keys of `update_all(a: 1)`, `update_column(:a, 1)`, or of SQL `update_all("a = b")`. */
+  private writtenColumns(node: CallNode, scope: Scope, table: string | undefined): string[] {
+    const args = callArgs(node, scope.env, this.src);
+    if (node.name === "update_column" || node.name === "update_attribute") return [nameOf(args.args[0])].filter((c): c is string => c !== undefined);
+    const first = args.args[0];
+    if (first?.kind === "hash") return [...first.entries.keys()];
+    if (first?.kind === "str" && node.name === "update_all") {
+      const { ops } = parseEmbeddedSql(`UPDATE ${table ?? "t"} SET ${first.value}`, { line: 1, inTransaction: false });
+      const op = ops[0];
+      return op?.kind === "dml" ? op.columns : [];
+    }
+    return [...args.opts.entries.keys()];
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Finds the migration class of a file and what Rails reads from it: the version in
+ * `ActiveRecord::Migration[7.1]`, `disable_ddl_transaction!`, the `change` / `up` / `down` methods
+ * (instance or the old `def self.up`), helper methods, and models the migration defines for itself
+ * (`class Event < ApplicationRecord; self.table_name = "events_v2"; end`).
+ */
+import { CallNode, ClassNode, DefNode, FloatNode, IntegerNode, ModuleNode, SelfNode, StatementsNode, type Node, type ProgramNode } from "@ruby/prism";
+import { constantName } from "./data-calls.js";
+import { tableize } from "./inflections.js";
+import type { RubySource } from "./ruby-source.js";
+import { evaluate, nameOf, EMPTY_ENV } from "./values.js";
+
+export interface MigrationClass {
+  node: ClassNode;
+  /** "7.1" from ActiveRecord::Migration[7.1] */
+  frameworkVersion?: string;
+  disableDdlTransaction: boolean;
+  methods: { change?: DefNode; up?: DefNode; down?: DefNode };
+  helpers: Map<string, DefNode>;
+  /** model constant -> table, for models defined inside the migration */
+  models: Map<string, string>;
+}
+
+const bodyOf = (node: Node | null): Node[] => (node instanceof StatementsNode ? node.body : node ? [node] : []);
+
+/** The superclass names a migration: ActiveRecord::Migration, ActiveRecord::Migration[x.y], or an app's own base. */
+function migrationSuperclass(superclass: Node | null, src: RubySource): { isMigration: boolean; version?: string } {
+  if (superclass instanceof CallNode && superclass.name === "[]") {
+    const base = constantName(superclass.receiver);
+    const arg = superclass.arguments_?.arguments_[0];
+    const version = base === "ActiveRecord::Migration" && (arg instanceof FloatNode || arg instanceof IntegerNode) ? src.textOf(arg) : undefined;
+    return { isMigration: Boolean(base?.endsWith("Migration")), version };
+  }
+  const name = constantName(superclass);
+  return { isMigration: Boolean(name && /Migration$/.test(name)) };
+}
+
+function classesIn(nodes: Node[]): ClassNode[] {
+  const out: ClassNode[] = [];
+  for (const node of nodes) {
+    if (node instanceof ClassNode) out.push(node);
+    else if (node instanceof ModuleNode) out.push(...classesIn(bodyOf(node.body)));
+  }
+  return out;
+}
+
+const definesMigrationMethods = (cls: ClassNode) =>
+  bodyOf(cls.body).some((n) => n instanceof DefNode && ["change", "up", "down"].includes(n.name));
+
+export function findMigrationClass(program: ProgramNode, src: RubySource): MigrationClass | undefined {
+  const classes = classesIn(program.statements.body);
+  const chosen = classes.find((c) => migrationSuperclass(c.superclass, src).isMigration) ?? classes.find(definesMigrationMethods);
+  if (!chosen) return undefined;
+  const found: MigrationClass = {
+    node: chosen,
+    frameworkVersion: migrationSuperclass(chosen.superclass, src).version,
+    disableDdlTransaction: false,
+    methods: {},
+    helpers: new Map(),
+    models: new Map(),
+  };
+  for (const node of bodyOf(chosen.body)) {
+    if (node instanceof CallNode && !node.receiver && node.name === "disable_ddl_transaction!") found.disableDdlTransaction = true;
+    else if (node instanceof DefNode && (!node.receiver || node.receiver instanceof SelfNode)) {
+      if (node.name === "change" || node.name === "up" || node.name === "down") found.methods[node.name] ??= node;
+      else found.helpers.set(node.name, node);
+    } else if (node instanceof ClassNode) {
+      const name = constantName(node.constantPath);
+      if (name) found.models.set(name, innerTableName(node, src) ?? tableize(name));
+    }
+  }
+  return found;
+}
+
+/** `self.table_name = "x"` inside a model class */
+function innerTableName(cls: ClassNode, src: RubySource): string | undefined {
+  for (const node of bodyOf(cls.body)) {
+    if (node instanceof CallNode && node.receiver instanceof SelfNode && node.name === "table_name=") {
+      const value = nameOf(evaluate(node.arguments_?.arguments_[0], EMPTY_ENV, src));
+      if (value) return value;
+    }
+  }
+  return undefined;
+}
