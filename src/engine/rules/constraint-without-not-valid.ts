@@ -43,9 +43,9 @@ export default defineRule({
           django: `
             from django.contrib.postgres.operations import AddConstraintNotValid, ValidateConstraint
             # migration 1
-            AddConstraintNotValid(model_name="...", constraint=...(name="${name}")),
+            AddConstraintNotValid(model_name="${op.ormModel ?? "..."}", constraint=...(name="${name}")),
             # migration 2
-            ValidateConstraint(model_name="...", name="${name}"),`,
+            ValidateConstraint(model_name="${op.ormModel ?? "..."}", name="${name}"),`,
           alembic: `
             op.execute("ALTER TABLE ${op.table} ADD CONSTRAINT ${name} ... NOT VALID")
             # next revision:
@@ -73,7 +73,19 @@ export default defineRule({
               add_foreign_key ${sym(op.table)}, ${sym(ref.table)}, validate: false
               # in a separate migration:
               validate_foreign_key ${sym(op.table)}, ${sym(ref.table)}`,
-            django: `# add the field with db_constraint=False, then add the constraint NOT VALID and validate it in a later migration`,
+            django: `
+              # add the field without the constraint, then add it NOT VALID and validate it in a later migration:
+              migrations.AddField(model_name="${op.ormModel ?? "..."}", name="${op.ormField ?? op.column.name.replace(/_id$/, "")}", field=models.ForeignKey(..., db_constraint=False, null=True)),
+              migrations.RunSQL(
+                  "ALTER TABLE ${op.table} ADD CONSTRAINT ${derivedName(op.table, [op.column.name], "fkey")} FOREIGN KEY (${op.column.name}) REFERENCES ${ref.table} NOT VALID",
+                  reverse_sql="ALTER TABLE ${op.table} DROP CONSTRAINT ${derivedName(op.table, [op.column.name], "fkey")}",
+              ),
+              # next migration: VALIDATE CONSTRAINT, then AlterField(db_constraint=True) in state only (SeparateDatabaseAndState)`,
+            alembic: `
+              op.add_column("${op.table}", sa.Column("${op.column.name}", <type>, nullable=True))
+              op.execute("ALTER TABLE ${op.table} ADD CONSTRAINT ${derivedName(op.table, [op.column.name], "fkey")} FOREIGN KEY (${op.column.name}) REFERENCES ${ref.table} NOT VALID")
+              # next revision:
+              op.execute("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${derivedName(op.table, [op.column.name], "fkey")}")`,
           }),
         });
       } else {

@@ -40,13 +40,16 @@ export default defineRule({
               safety_assured { remove_column ${sym(op.table)}, ${sym(op.column)}, ${type} }
             end`,
           django: `
-            # 1. Remove the field from the model but only from Django's state, and deploy:
+            # 1. Remove the field from the model and from Django's state only (the column stays), and deploy:
             migrations.SeparateDatabaseAndState(
-                state_operations=[migrations.RemoveField(model_name="${modelName(op.table).toLowerCase()}", name="${op.column}")],
+                state_operations=[migrations.RemoveField(model_name="${op.ormModel ?? modelName(op.table).toLowerCase()}", name="${op.ormField ?? op.column}")],
                 database_operations=[],
             ),
-            # 2. In a later migration, back up and drop the column:
-            migrations.RunSQL("ALTER TABLE ${op.table} DROP COLUMN ${op.column}", reverse_sql=migrations.RunSQL.noop),`,
+            # 2. In a later migration, once no running code reads it, keep a copy and drop the column:
+            migrations.RunSQL(
+                "CREATE TABLE ${op.table}_${op.column}_backup AS SELECT id, ${op.column} FROM ${op.table}; ALTER TABLE ${op.table} DROP COLUMN ${op.column}",
+                reverse_sql="ALTER TABLE ${op.table} ADD COLUMN ${op.column} ${op.type?.text ?? "<type>"} NULL",
+            ),`,
           alembic: `
             # 1. Stop using the column and deploy. 2. Keep a copy, then drop it in a later revision:
             op.execute("CREATE TABLE ${op.table}_${op.column}_backup AS SELECT id, ${op.column} FROM ${op.table}")

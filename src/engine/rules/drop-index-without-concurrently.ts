@@ -26,7 +26,7 @@ export default defineRule({
         fix: fixFor(ctx.framework, {
           sql: `-- outside a transaction:\nDROP INDEX CONCURRENTLY IF EXISTS ${op.names.map(ident).join(", ") || "<index>"};`,
           rails: `disable_ddl_transaction!\n\ndef change\n  remove_index ${sym(op.table ?? "table")}, ${op.names[0] ? `name: ${sym(op.names[0])}` : `column: ${op.columns.map(sym).join(", ")}`}, algorithm: :concurrently\nend`,
-          django: `from django.contrib.postgres.operations import RemoveIndexConcurrently\n# with atomic = False on the Migration\nRemoveIndexConcurrently(model_name="...", name="${op.names[0] ?? "..."}")`,
+          django: `from django.contrib.postgres.operations import RemoveIndexConcurrently\n# with atomic = False on the Migration\nRemoveIndexConcurrently(model_name="${op.ormModel ?? "..."}", name="${op.names[0] ?? "..."}")`,
           alembic: `with op.get_context().autocommit_block():\n    op.drop_index("${op.names[0] ?? "..."}", postgresql_concurrently=True)`,
         }),
       });

@@ -34,10 +34,13 @@ export default defineRule({
                 # the columns of ${table}, so rollback can recreate it
               end`,
             django: `
-              # 1. Stop using the model in code and deploy (keep it in the migration state only).
-              # 2. Back up, then delete it in a later migration:
-              migrations.RunSQL("CREATE TABLE ${table}_backup AS TABLE ${table}", reverse_sql="DROP TABLE ${table}_backup"),
-              migrations.DeleteModel(name="${modelName(table)}"),`,
+              # 1. Delete the model from the code and from Django's state only (the table stays), and deploy:
+              migrations.SeparateDatabaseAndState(state_operations=[migrations.DeleteModel(name="${op.ormModel ?? modelName(table)}")], database_operations=[]),
+              # 2. In a later migration, once nothing reads it, keep a copy and drop the table:
+              migrations.RunSQL(
+                  "ALTER TABLE ${table} RENAME TO ${table.split(".").pop()}_deprecated",
+                  reverse_sql="ALTER TABLE ${table.split(".").pop()}_deprecated RENAME TO ${table}",
+              ),`,
             alembic: `
               # 1. Stop using the table and deploy. 2. Keep a copy, then drop it in a later revision:
               op.execute("CREATE TABLE ${table}_backup AS TABLE ${table}")

@@ -24,6 +24,7 @@ export default defineRule({
             sql: "-- run ALTER TYPE ... ADD VALUE in its own migration, outside a transaction",
             rails: "disable_ddl_transaction!\n# execute \"ALTER TYPE ... ADD VALUE ...\" alone in this migration",
             django: "atomic = False  # on the Migration, with the RunSQL alone",
+            alembic: "with op.get_context().autocommit_block():\n    op.execute(\"ALTER TYPE ... ADD VALUE ...\")",
           }),
         });
         continue;

@@ -37,6 +37,7 @@ const schemaOpTable = (op: Operation): string | undefined => {
     case "drop_column":
     case "rename_column":
     case "alter_column_type":
+    case "redefine_column":
     case "set_not_null":
     case "drop_not_null":
     case "set_default":

@@ -36,9 +36,10 @@ export default defineRule({
             from django.contrib.postgres.operations import AddIndexConcurrently
 
             class Migration(migrations.Migration):
-                atomic = False
-                operations = [
-                    AddIndexConcurrently(model_name="...", index=models.Index(fields=[${op.columns.map((c) => `"${c}"`).join(", ")}], name="${name}")),
+                atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
+                operations = [${op.ormField ? `
+                    # the field without db_index=True; declare the index in the model's Meta.indexes instead` : ""}
+                    AddIndexConcurrently(model_name="${op.ormModel ?? "..."}", index=models.Index(fields=[${(op.ormField ? [op.ormField] : op.columns).map((c) => `"${c}"`).join(", ")}], name="${name}")),
                 ]`,
           alembic: `
             with op.get_context().autocommit_block():

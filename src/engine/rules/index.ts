@@ -29,12 +29,14 @@ import renameEnumValue from "./rename-enum-value.js";
 import renameTable from "./rename-table.js";
 import requireLockTimeout from "./require-lock-timeout.js";
 import requiredColumnWithoutDefault from "./required-column-without-default.js";
+import runpythonModelImport from "./runpython-model-import.js";
 import type { Rule } from "./rule.js";
 import setNotNull from "./set-not-null.js";
 import truncateTableRule from "./truncate-table.js";
 import tableRewriteMaintenance from "./table-rewrite-maintenance.js";
 import transactionNesting from "./transaction-nesting.js";
 import uniqueConstraintWithoutIndex from "./unique-constraint-without-index.js";
+import unverifiedColumnChange from "./unverified-column-change.js";
 import validateInSameTransaction from "./validate-in-same-transaction.js";
 import volatileDefault from "./volatile-default.js";
 
@@ -61,6 +63,7 @@ export const RULES: readonly Rule[] = [
   constraintWithoutNotValid,
   validateInSameTransaction,
   uniqueConstraintWithoutIndex,
+  unverifiedColumnChange,
   volatileDefault,
   tableRewriteMaintenance,
   lockTable,
@@ -70,6 +73,8 @@ export const RULES: readonly Rule[] = [
   renameColumn,
   renameTable,
   renameEnumValue,
+  // history
+  runpythonModelImport,
   // transactions
   concurrentlyInTransaction,
   enumValueInTransaction,

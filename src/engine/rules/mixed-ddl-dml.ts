@@ -12,6 +12,7 @@ const SCHEMA_KINDS = new Set<Operation["kind"]>([
   "drop_column",
   "rename_column",
   "alter_column_type",
+  "redefine_column",
   "set_not_null",
   "drop_not_null",
   "set_default",

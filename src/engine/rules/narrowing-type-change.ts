@@ -24,6 +24,13 @@ export default defineRule({
             -- Check first that every value fits, and keep the old values:
             SELECT count(*) FROM ${ident(op.table)} WHERE <value does not fit ${op.type.text}>;
             -- prefer adding a new column of the new type, backfilling it, and switching the code over.`,
+          django: `
+            # check first that every value fits ${op.type.text}; safer: add a new field of the new type,
+            # backfill it in batches (RunPython with reverse_code), switch the code, then remove the old field`,
+          alembic: `
+            # check first: SELECT count(*) FROM ${op.table} WHERE <${op.column} does not fit ${op.type.text}>
+            op.add_column("${op.table}", sa.Column("${op.column}_new", <new type>, nullable=True))
+            # backfill in batches, switch the code, then drop "${op.column}" in a later revision`,
         }),
       });
     }

@@ -59,10 +59,10 @@ export default defineRule({
           django: `
             from django.contrib.postgres.operations import AddConstraintNotValid, ValidateConstraint
             # migration 1
-            AddConstraintNotValid(model_name="${modelName(op.table).toLowerCase()}", constraint=models.CheckConstraint(condition=models.Q(${op.column}__isnull=False), name="${name}")),
+            AddConstraintNotValid(model_name="${op.ormModel ?? modelName(op.table).toLowerCase()}", constraint=models.CheckConstraint(condition=models.Q(${op.ormField ?? op.column}__isnull=False), name="${name}")),
             # migration 2
-            ValidateConstraint(model_name="${modelName(op.table).toLowerCase()}", name="${name}"),
-            # migration 3: AlterField(..., null=False), then RemoveConstraint`,
+            ValidateConstraint(model_name="${op.ormModel ?? modelName(op.table).toLowerCase()}", name="${name}"),
+            # migration 3: AlterField(..., null=False) (PostgreSQL 12+ skips the scan), then RemoveConstraint`,
           alembic: `
             op.execute("ALTER TABLE ${op.table} ADD CONSTRAINT ${name} CHECK (${op.column} IS NOT NULL) NOT VALID")
             # next revision:

@@ -26,6 +26,7 @@ export default defineRule({
             DELETE FROM ${ident(tables[0])} WHERE <condition> /* in batches of a few thousand rows */;`,
           rails: `# back up, then delete in batches outside the schema migration:\n${tables[0]}_scope.in_batches(of: 1_000).delete_all`,
           django: `migrations.RunPython(delete_in_batches, reverse_code=restore_from_backup)`,
+          alembic: `op.execute("CREATE TABLE ${tables[0]}_backup AS TABLE ${tables[0]}")\n# then delete only what must go, in batches, outside the schema revision`,
         }),
       });
     }

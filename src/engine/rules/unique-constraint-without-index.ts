@@ -39,8 +39,19 @@ export default defineRule({
                   end`,
                 django: `
                   # atomic = False
-                  AddIndexConcurrently(model_name="...", index=models.Index(fields=[${op.columns.map((c) => `"${c}"`).join(", ")}], name="${idx}")),  # unique index via RunSQL if needed
-                  migrations.RunSQL("ALTER TABLE ${op.table} ADD CONSTRAINT ${op.name ?? idx} ${kind} USING INDEX ${idx}", reverse_sql="ALTER TABLE ${op.table} DROP CONSTRAINT ${op.name ?? idx}"),`,
+                  migrations.SeparateDatabaseAndState(
+                      database_operations=[
+                          migrations.RunSQL(
+                              "CREATE UNIQUE INDEX CONCURRENTLY ${idx} ON ${op.table} (${op.columns.join(", ")})",
+                              reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS ${idx}",
+                          ),
+                          migrations.RunSQL(
+                              "ALTER TABLE ${op.table} ADD CONSTRAINT ${op.name ?? idx} ${kind} USING INDEX ${idx}",
+                              reverse_sql="ALTER TABLE ${op.table} DROP CONSTRAINT ${op.name ?? idx}",
+                          ),
+                      ],
+                      state_operations=[<the AddConstraint / AlterField / AlterUniqueTogether this replaces>],
+                  ),`,
                 alembic: `
                   with op.get_context().autocommit_block():
                       op.create_index("${idx}", "${op.table}", [${op.columns.map((c) => `"${c}"`).join(", ")}], unique=True, postgresql_concurrently=True)
@@ -60,7 +71,22 @@ export default defineRule({
             CREATE UNIQUE INDEX CONCURRENTLY ${ident(idx)} ON ${ident(op.table)} (${ident(op.column.name)});
             ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(idx)} UNIQUE USING INDEX ${ident(idx)};`,
           rails: `add_column ${sym(op.table)}, ${sym(op.column.name)}, ...\n# then, with disable_ddl_transaction!:\nadd_index ${sym(op.table)}, ${sym(op.column.name)}, unique: true, algorithm: :concurrently`,
-          django: `# AddField without unique=True, then AddIndexConcurrently of a unique index (atomic = False), then mark the field unique in state only (SeparateDatabaseAndState)`,
+          django: `
+            # atomic = False
+            # 1. AddField(model_name="${op.ormModel ?? "..."}", name="${op.ormField ?? op.column.name}", ...) without unique=True
+            # 2. build the unique index without blocking, attach it, and mark the field unique in Django's state only:
+            migrations.SeparateDatabaseAndState(
+                database_operations=[
+                    migrations.RunSQL("CREATE UNIQUE INDEX CONCURRENTLY ${idx} ON ${op.table} (${op.column.name})", reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS ${idx}"),
+                    migrations.RunSQL("ALTER TABLE ${op.table} ADD CONSTRAINT ${idx} UNIQUE USING INDEX ${idx}", reverse_sql="ALTER TABLE ${op.table} DROP CONSTRAINT ${idx}"),
+                ],
+                state_operations=[migrations.AlterField(model_name="${op.ormModel ?? "..."}", name="${op.ormField ?? op.column.name}", field=models.<Field>(unique=True))],
+            ),`,
+          alembic: `
+            op.add_column("${op.table}", sa.Column("${op.column.name}", <type>))
+            with op.get_context().autocommit_block():
+                op.create_index("${idx}", "${op.table}", ["${op.column.name}"], unique=True, postgresql_concurrently=True)
+            op.execute("ALTER TABLE ${op.table} ADD CONSTRAINT ${idx} UNIQUE USING INDEX ${idx}")`,
         }),
       });
     }

@@ -1,0 +1,34 @@
+import { defineRule } from "./rule.js";
+import { fixFor } from "./fix.js";
+import { upOps } from "./scope.js";
+
+/** django-migration-linter's RUNPYTHON_MODEL_IMPORT: a data migration must use the historical models. */
+export default defineRule({
+  meta: {
+    id: "runpython-model-import",
+    category: "history",
+    severity: "error",
+    title: "RunPython uses the app's current models instead of apps.get_model()",
+    why:
+      "A migration runs against the schema as it was at that point of history; the model classes imported from the app " +
+      "describe today's schema. As soon as a later migration adds or renames a field, this migration fails on every fresh " +
+      "database (CI, a new environment, a restore) and on rollback. apps.get_model() gives the model as of this migration.",
+    frameworks: ["django"],
+  },
+  check(ctx) {
+    for (const { op } of upOps(ctx, "data_migration")) {
+      if (!op.importsModelsDirectly) continue;
+      ctx.report({
+        op,
+        message: `${op.description}: the migration uses today's model classes, so it breaks once those models change (fresh databases, rollbacks).`,
+        fix: fixFor(ctx.framework, {
+          sql: "-- use the model as of this migration",
+          django: `
+            def forwards(apps, schema_editor):
+                Order = apps.get_model("shop", "Order")  # the historical model, not \`from shop.models import Order\`
+                Order.objects.filter(...).update(...)`,
+        }),
+      });
+    }
+  },
+});
