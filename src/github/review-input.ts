@@ -91,11 +91,22 @@ function fetchProblem(fetched: FetchedFile, fetch: Fetch): FileError | undefined
   return undefined;
 }
 
-export async function buildReviewInput(octokit: GitHub, target: ReviewTarget): Promise<ReviewInput> {
-  const [config, listing] = await Promise.all([
+export interface BuildHooks {
+  /** called as soon as the config is known, so a later failure is reported with the config's conclusion */
+  onConfig?: (config: RepoConfig) => void;
+}
+
+export async function buildReviewInput(octokit: GitHub, target: ReviewTarget, hooks: BuildHooks = {}): Promise<ReviewInput> {
+  // both at once; wait for both to settle so the config is known even when the listing fails
+  const [configLoad, listingLoad] = await Promise.allSettled([
     loadRepoConfig(octokit, { owner: target.owner, repo: target.repo, ref: target.baseRef }),
     listPullRequestFiles(octokit, target),
   ]);
+  if (configLoad.status === "rejected") throw configLoad.reason;
+  const config = configLoad.value;
+  hooks.onConfig?.(config);
+  if (listingLoad.status === "rejected") throw listingLoad.reason;
+  const listing = listingLoad.value;
   const maxBytes = config.config.max_file_bytes;
   const changedPaths = new Set(listing.files.filter((f) => f.status !== "removed").map((f) => f.path));
   const removedPaths = new Set(listing.files.filter((f) => f.status === "removed").map((f) => f.path));

@@ -53,8 +53,7 @@ export async function reviewPullRequest(run: ReviewRun, target: ReviewTarget): P
     log.info({ checkRunId, ms: elapsed(phase) }, "check run in progress");
 
     phase = performance.now();
-    const input = await buildReviewInput(octokit, target);
-    conclusionOnError = input.config.config.conclusion_on_error;
+    const input = await buildReviewInput(octokit, target, { onConfig: (config) => (conclusionOnError = config.config.conclusion_on_error) });
     log.info({ ms: elapsed(phase), changedFiles: input.changedFiles.length, migrationFiles: input.files.length, skipped: input.skipped.length, configFound: input.config.found }, "input gathered");
 
     phase = performance.now();

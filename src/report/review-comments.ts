@@ -103,7 +103,8 @@ export function reviewCommentBody(f: ReportedFinding, fingerprint: string, optio
   } else if (f.fix) {
     lines.push("", "**Safe alternative:**", "", fenced(f.fix, language));
   }
-  lines.push("", `[Why this is dangerous](${ruleDocsUrl(f.rule, options.docsUrl)}) · silence with a reason: ${inlineCode(`migguard:ignore ${f.rule} <why this is safe>`)}`);
+  const waiver = `${commentPrefix(language) ?? "--"} migguard:ignore ${f.rule} <why this is safe here>`;
+  lines.push("", `[Why this is dangerous](${ruleDocsUrl(f.rule, options.docsUrl)}) · to accept it, put ${inlineCode(waiver)} on the line above`);
   lines.push("", `<!-- migguard:fp=${fingerprint} -->`);
   return lines.join("\n");
 }

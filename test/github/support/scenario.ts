@@ -1,0 +1,56 @@
+/** A fake repository with the App running against it, and one-line deliveries, for the end-to-end tests. */
+import { startApp, WEBHOOK_SECRET, type AppOptions, type RunningApp } from "./app-harness.js";
+import { FakeGitHub } from "./fake-github.js";
+import { checkRunRerequestedPayload, deliver, issueCommentPayload, pullRequestPayload, type Delivery } from "./webhooks.js";
+
+export interface Scenario {
+  fake: FakeGitHub;
+  app: RunningApp;
+  /** the base branch's first commit */
+  base: string;
+  stop(): Promise<void>;
+  /** commit on top of the base branch and open a pull request for it */
+  openPull(number: number, files: Record<string, string | Buffer | null>, options?: { headRepo?: string; parent?: string }): string;
+  pullRequest(action: "opened" | "synchronize" | "reopened" | "ready_for_review", number: number, options?: { id?: string }): Promise<Delivery>;
+  recheckComment(number: number, login: string, options?: { type?: "User" | "Bot"; body?: string; commentId?: number }): Promise<Delivery>;
+  rerequest(headSha: string, options?: { externalId?: string; name?: string; pullRequests?: Array<Record<string, unknown>> }): Promise<Delivery>;
+}
+
+export const BASE_FILES: Record<string, string> = {
+  "README.md": "# Hello\n",
+  "db/migrations/20230101000000_init.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text, phone_number text);\n",
+  "db/migrations/20230101000000_init.down.sql": "DROP TABLE users;\n",
+};
+
+export async function startScenario(options: { baseFiles?: Record<string, string | Buffer>; app?: Partial<AppOptions> } = {}): Promise<Scenario> {
+  const fake = new FakeGitHub();
+  await fake.start();
+  const app = await startApp({ baseUrl: fake.url, ...options.app });
+  const base = fake.commit(options.baseFiles ?? BASE_FILES);
+  fake.setBranch("master", base);
+  const secret = { secret: WEBHOOK_SECRET };
+  return {
+    fake,
+    app,
+    base,
+    async stop() {
+      await app.stop();
+      await fake.stop();
+    },
+    openPull(number, files, pullOptions = {}) {
+      const head = fake.commit(files, pullOptions.parent ?? fake.branches.get("master"));
+      fake.openPull({ number, baseRef: "master", head, headRepo: pullOptions.headRepo });
+      return head;
+    },
+    pullRequest: (action, number, deliveryOptions = {}) => deliver(app.webhookUrl, "pull_request", pullRequestPayload(fake, action, fake.pulls.get(number)!), { ...secret, ...deliveryOptions }),
+    recheckComment: (number, login, commentOptions = {}) =>
+      deliver(app.webhookUrl, "issue_comment", issueCommentPayload(fake, { issueNumber: number, login, body: commentOptions.body ?? "/migguard recheck", type: commentOptions.type, commentId: commentOptions.commentId }), secret),
+    rerequest: (headSha, rerequestOptions = {}) => deliver(app.webhookUrl, "check_run", checkRunRerequestedPayload(fake, { headSha, ...rerequestOptions }), secret),
+  };
+}
+
+export const DANGEROUS_INDEX = {
+  "db/migrations/20240101000000_add_email_index.up.sql": "CREATE INDEX idx_users_email ON users (email);\n",
+  "db/migrations/20240101000000_add_email_index.down.sql": "DROP INDEX idx_users_email;\n",
+};
+export const DANGEROUS_INDEX_PATH = "db/migrations/20240101000000_add_email_index.up.sql";
