@@ -239,6 +239,8 @@ export class FakeGitHub {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString("utf8");
     const url = new URL(req.url ?? "/", this.url);
+    // GitHub Enterprise Server serves the same API under /api/v3 (probot's GHE_HOST)
+    url.pathname = url.pathname.replace(/^\/api\/v3(?=\/)/, "");
     const method = req.method ?? "GET";
     let body: unknown;
     if (text) {
