@@ -12,6 +12,7 @@ import { enrichMigration } from "./enrich.js";
 import { groupMigrations, type MigrationUnit } from "./group.js";
 import { Migration, type Operation, type ReportedFinding, type Severity, type SourceFile } from "./model.js";
 import { computeFacts } from "./rules/facts.js";
+import { REVIEW_RULES } from "./review/rules/index.js";
 import { RULES } from "./rules/index.js";
 import type { Report, Rule, RuleMeta } from "./rules/rule.js";
 
@@ -47,6 +48,7 @@ export const KNOWN_RULE_IDS: ReadonlySet<string> = new Set([
   INVALID_CONFIG.id,
   WAIVER_WITHOUT_REASON.id,
   UNSUPPORTED_MIGRATION.id,
+  ...REVIEW_RULES.map((r) => r.meta.id),
 ]);
 
 const isBinary = (content: string) => content.includes("\u0000");

@@ -24,6 +24,7 @@ import preferIdentity from "./prefer-identity.js";
 import preferRobustStatements from "./prefer-robust-statements.js";
 import preferTextOverVarchar from "./prefer-text-over-varchar.js";
 import preferTimestamptz from "./prefer-timestamptz.js";
+import regulatedData from "./regulated-data.js";
 import renameColumn from "./rename-column.js";
 import renameEnumValue from "./rename-enum-value.js";
 import renameTable from "./rename-table.js";
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   truncateTableRule,
   dmlWithoutWhere,
   narrowingTypeChange,
+  regulatedData,
   dropDatabaseOrSchema,
   // mixed
   mixedDdlDml,

@@ -1,0 +1,82 @@
+/**
+ * Which paths of a change the review cares about: migrations (by the engine's own detection) and schema
+ * dumps. Works from paths alone where it can, so the App can plan its fetches before reading any file.
+ */
+import picomatch from "picomatch";
+import type { Config } from "../config.js";
+import { detectByPath, detectFile, type DetectedFile } from "../detect.js";
+
+/** Migration detection for a path whose content may not be at hand (a base tree listing). */
+export function detectMigrationPath(path: string, config: Config, content?: string): DetectedFile | undefined {
+  if (content !== undefined) return detectFile(path, content, config);
+  const byPath = detectByPath(path, config);
+  if (byPath === undefined) return undefined;
+  // a .sql file whose layout only its content tells: numbered files in a migrations folder are migrations
+  return byPath === "sql-candidate" ? detectFile(path, "", config) : byPath;
+}
+
+/** Files of one migration share a key; a migration's up (or only file) carries its version. */
+export const isPrimaryFile = (file: DetectedFile): boolean => file.role === "up" || file.role === "combined";
+
+const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
+
+/**
+ * Migrations whose versions are ordered against each other: the same folder, or for layouts with one
+ * folder per migration (Prisma, Diesel) the folder above it.
+ */
+export function migrationSetKey(file: DetectedFile): string {
+  const dir = dirOf(file.path);
+  const perMigrationFolder = file.layout === "prisma" || /(?:^|\/)(?:up|down)\.sql$/.test(file.path);
+  return `${file.framework}:${perMigrationFolder ? dirOf(dir) : dir}`;
+}
+
+export type DumpFormat = "schema.rb" | "structure.sql";
+
+export interface SchemaDumpPath {
+  path: string;
+  format: DumpFormat;
+  /** does this dump describe the migration at `path`? */
+  covers(file: DetectedFile): boolean;
+}
+
+// Rails: db/schema.rb and db/structure.sql for the primary database, db/<name>_schema.rb for the others,
+// whose migrations live in db/<name>_migrate. dbmate: db/schema.sql beside db/migrations.
+const RAILS_DUMP = /^(.*?)(?:^|\/)db\/(?:(\w+)_)?(schema\.rb|structure\.sql)$/;
+const DBMATE_DUMP = /^(.*?)(?:^|\/)db\/schema\.sql$/;
+
+const prefixOf = (root: string) => (root ? `${root}/` : "");
+
+const dumpMatchers = new Map<string, (path: string) => boolean>();
+function configuredDump(path: string, globs: readonly string[]): boolean {
+  return globs.some((glob) => {
+    let matcher = dumpMatchers.get(glob);
+    if (!matcher) dumpMatchers.set(glob, (matcher = picomatch(glob, { dot: true })));
+    return matcher(path);
+  });
+}
+
+/** The path is a schema dump (by Rails' and dbmate's conventions or the config's `schema_dumps`). */
+export function schemaDumpOf(path: string, config: Pick<Config, "schema_dumps">): SchemaDumpPath | undefined {
+  const rails = RAILS_DUMP.exec(path);
+  if (rails) {
+    const db = `${prefixOf(rails[1])}db/`;
+    const migrateDir = `${db}${rails[2] ? `${rails[2]}_` : ""}migrate/`;
+    return {
+      path,
+      format: rails[3] === "schema.rb" ? "schema.rb" : "structure.sql",
+      covers: (file) => file.framework === "rails" && file.path.startsWith(migrateDir),
+    };
+  }
+  const dbmate = DBMATE_DUMP.exec(path);
+  if (dbmate) {
+    const migrations = `${prefixOf(dbmate[1])}db/migrations/`;
+    return { path, format: "structure.sql", covers: (file) => file.framework === "sql" && file.path.startsWith(migrations) };
+  }
+  if (configuredDump(path, config.schema_dumps)) {
+    // a configured dump describes the migrations of the project around it: below the folder that holds its folder
+    const root = dirOf(dirOf(path));
+    const format: DumpFormat = path.endsWith(".rb") ? "schema.rb" : "structure.sql";
+    return { path, format, covers: (file) => root === "" || file.path.startsWith(`${root}/`) };
+  }
+  return undefined;
+}

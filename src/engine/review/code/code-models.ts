@@ -1,0 +1,57 @@
+/**
+ * The ORM's view of a dropped column: a Rails model that lists it in `ignored_columns`, or a Django model
+ * that no longer declares the field, means the application stopped reading it: "safe to drop now".
+ */
+import type { SourceFile } from "../../model.js";
+import { nameKey } from "../../rules/facts.js";
+import { djangoAppOf } from "../history/django-graph.js";
+import { djangoTable, readDjangoModels, type DjangoModel } from "./django-models.js";
+import { readRailsModels, type RailsModel } from "./rails-models.js";
+import type { UsageTarget } from "./usage-targets.js";
+
+export interface CodeModels {
+  rails: RailsModel[];
+  django: DjangoModel[];
+}
+
+export function readCodeModels(files: readonly SourceFile[], wanted: { rails: boolean; django: boolean }): CodeModels {
+  return { rails: wanted.rails ? readRailsModels(files) : [], django: wanted.django ? readDjangoModels(files) : [] };
+}
+
+export interface DropVerdict {
+  /** why the ORM no longer uses the column */
+  reason: string;
+  /** lines that name the column only to ignore it (not usages) */
+  declarations: Array<{ path: string; line: number }>;
+}
+
+const sameTable = (a: string, b: string) => nameKey(a).split(".").pop() === nameKey(b).split(".").pop();
+
+/** The ORM already stopped using this dropped column; undefined when it still does or nothing tells. */
+export function safeToDrop(target: UsageTarget, models: CodeModels | undefined): DropVerdict | undefined {
+  if (!models || target.kind !== "drop_column" || !target.column) return undefined;
+  const column = target.column;
+  if (target.migration.framework === "rails" || target.migration.framework === "sql") {
+    for (const model of models.rails) {
+      if (!sameTable(model.table, target.table)) continue;
+      const ignored = model.ignoredColumns.filter((c) => c.name === column);
+      if (ignored.length)
+        return {
+          reason: `${model.className} lists it in ignored_columns (${model.path}:${ignored[0].line}), so Active Record no longer reads it`,
+          declarations: ignored.map((c) => ({ path: model.path, line: c.line })),
+        };
+    }
+  }
+  if (target.migration.framework === "django") {
+    const app = djangoAppOf(target.migration.path);
+    const model = models.django.find(
+      (m) =>
+        !m.abstract &&
+        (sameTable(djangoTable(m), target.table) || (m.appLabel === app && target.ormModel !== undefined && m.className.toLowerCase() === target.ormModel.toLowerCase())),
+    );
+    const field = target.ormField ?? column;
+    if (model && !model.fields.some((f) => f.column === column || f.name === field))
+      return { reason: `the ${model.className} model (${model.path}) no longer declares ${field}, so Django no longer reads it`, declarations: [] };
+  }
+  return undefined;
+}

@@ -1,0 +1,109 @@
+/**
+ * Django models as the application code declares them (read with tree-sitter's Python grammar): which
+ * fields each model still has. A RemoveField whose model no longer has the field was generated after the
+ * code stopped using it, so the column is safe to drop now.
+ */
+import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
+import type { SourceFile } from "../../model.js";
+
+export interface DjangoModel {
+  path: string;
+  appLabel: string;
+  className: string;
+  /** `class Meta: db_table = "..."` */
+  dbTable?: string;
+  abstract: boolean;
+  /** fields with a column of their own: name and column */
+  fields: Array<{ name: string; column: string }>;
+}
+
+/** models.py, or a module of a models/ package: the app is the folder that holds them. */
+export function djangoModelsApp(path: string): string | undefined {
+  const parts = path.split("/");
+  const base = parts[parts.length - 1];
+  if (!base.endsWith(".py")) return undefined;
+  if (base === "models.py") return parts[parts.length - 2] ?? "";
+  const models = parts.lastIndexOf("models", parts.length - 2);
+  return models > 0 ? parts[models - 1] : undefined;
+}
+
+function stringValue(node: PyNode | null | undefined): string | undefined {
+  if (node?.type !== "string") return undefined;
+  const content = node.namedChildren.filter((c) => c.type === "string_content");
+  return content.length === 1 ? content[0].text : node.namedChildren.some((c) => c.type === "interpolation") ? undefined : "";
+}
+
+function keyword(call: PyNode, name: string): PyNode | undefined {
+  const args = call.childForFieldName("arguments");
+  for (const child of args?.namedChildren ?? []) {
+    if (child.type === "keyword_argument" && child.childForFieldName("name")?.text === name) return child.childForFieldName("value") ?? undefined;
+  }
+  return undefined;
+}
+
+/** `name = models.CharField(...)` / `ForeignKey(...)`: the column it maps to, if it has one. */
+function fieldColumn(name: string, value: PyNode): string | undefined {
+  if (value.type !== "call") return undefined;
+  const callee = value.childForFieldName("function")?.text ?? "";
+  const kind = callee.slice(callee.lastIndexOf(".") + 1);
+  if (kind === "ManyToManyField" || !(kind.endsWith("Field") || kind === "ForeignKey")) return undefined;
+  const dbColumn = stringValue(keyword(value, "db_column"));
+  if (dbColumn) return dbColumn;
+  return kind === "ForeignKey" || kind === "OneToOneField" ? `${name}_id` : name;
+}
+
+function assignments(block: PyNode | null): Array<{ name: string; value: PyNode }> {
+  const out: Array<{ name: string; value: PyNode }> = [];
+  for (const statement of block?.namedChildren ?? []) {
+    if (statement.type !== "expression_statement") continue;
+    const assignment = statement.namedChildren[0];
+    if (assignment?.type !== "assignment") continue;
+    const left = assignment.childForFieldName("left");
+    const right = assignment.childForFieldName("right");
+    if (left?.type === "identifier" && right) out.push({ name: left.text, value: right });
+  }
+  return out;
+}
+
+const classDefinitions = (block: PyNode | null): PyNode[] =>
+  (block?.namedChildren ?? [])
+    .map((statement) => (statement.type === "decorated_definition" ? statement.childForFieldName("definition") : statement))
+    .filter((node): node is PyNode => node?.type === "class_definition");
+
+function readModel(path: string, appLabel: string, node: PyNode): DjangoModel | undefined {
+  const className = node.childForFieldName("name")?.text;
+  const bases = node.childForFieldName("superclasses");
+  if (!className || !bases || bases.namedChildren.length === 0) return undefined;
+  const body = node.childForFieldName("body");
+  const model: DjangoModel = { path, appLabel, className, abstract: false, fields: [] };
+  for (const { name, value } of assignments(body)) {
+    const column = fieldColumn(name, value);
+    if (column) model.fields.push({ name, column });
+  }
+  const meta = classDefinitions(body).find((c) => c.childForFieldName("name")?.text === "Meta");
+  for (const { name, value } of assignments(meta?.childForFieldName("body") ?? null)) {
+    if (name === "db_table") model.dbTable = stringValue(value);
+    if (name === "abstract") model.abstract = value.text === "True";
+  }
+  return model;
+}
+
+/** Model classes of the Django apps among these files; files with syntax errors are skipped. */
+export function readDjangoModels(files: readonly SourceFile[]): DjangoModel[] {
+  const models: DjangoModel[] = [];
+  for (const file of files) {
+    const appLabel = djangoModelsApp(file.path);
+    if (appLabel === undefined || !file.content.includes("class ")) continue;
+    withPythonTree(file.content, (root) => {
+      if (root.hasError) return;
+      for (const node of classDefinitions(root)) {
+        const model = readModel(file.path, appLabel, node);
+        if (model) models.push(model);
+      }
+    });
+  }
+  return models;
+}
+
+/** The table Django gives a model: `db_table`, else `<app_label>_<model name lowercased>`. */
+export const djangoTable = (model: DjangoModel): string => model.dbTable ?? `${model.appLabel}_${model.className.toLowerCase()}`;

@@ -1,0 +1,86 @@
+/**
+ * Active Record models that stop using a column before it is dropped: `self.ignored_columns = [...]` or
+ * `+= %w[...]` in the model class (read with Ruby's own parser). A column the model ignores is no longer
+ * in Active Record's cached column list, so dropping it does not break running servers.
+ */
+import { ArrayNode, SelfNode, StringNode, SymbolNode, Visitor, type CallNode, type CallOperatorWriteNode, type ClassNode, type Node } from "@ruby/prism";
+import { tableize } from "../../adapters/rails/inflections.js";
+import { parseRuby } from "../../adapters/rails/prism.js";
+import { RubySource } from "../../adapters/rails/ruby-source.js";
+import type { SourceFile } from "../../model.js";
+
+export interface RailsModel {
+  path: string;
+  className: string;
+  /** `self.table_name = "..."`, else Active Record's default from the class name */
+  table: string;
+  ignoredColumns: Array<{ name: string; line: number }>;
+}
+
+/** String and symbol elements of an array literal (`["a", :b]`, `%w[a b]`, `%i[a b]`). */
+function arrayStrings(node: Node | null | undefined): string[] {
+  if (!(node instanceof ArrayNode)) return [];
+  return node.elements.flatMap((element) => (element instanceof StringNode || element instanceof SymbolNode ? [element.unescaped.value] : []));
+}
+
+const isSelf = (node: Node | null | undefined) => node instanceof SelfNode;
+
+class ModelVisitor extends Visitor {
+  readonly models: RailsModel[] = [];
+  private readonly stack: Array<{ model: RailsModel; explicitTable?: string }> = [];
+
+  constructor(
+    private readonly path: string,
+    private readonly source: RubySource,
+  ) {
+    super();
+  }
+
+  override visitClassNode(node: ClassNode): void {
+    const className = this.source.textOf(node.constantPath).split("::").pop() ?? "";
+    const entry = { model: { path: this.path, className, table: tableize(className), ignoredColumns: [] } as RailsModel, explicitTable: undefined as string | undefined };
+    this.stack.push(entry);
+    super.visitClassNode(node);
+    this.stack.pop();
+    if (entry.explicitTable) entry.model.table = entry.explicitTable;
+    if (entry.model.ignoredColumns.length) this.models.push(entry.model);
+  }
+
+  override visitCallNode(node: CallNode): void {
+    const current = this.stack[this.stack.length - 1];
+    if (current && isSelf(node.receiver)) {
+      const [value] = node.arguments_?.arguments_ ?? [];
+      if (node.name === "ignored_columns=") this.addIgnored(current.model, value, node);
+      if (node.name === "table_name=" && value instanceof StringNode) current.explicitTable = value.unescaped.value;
+    }
+    super.visitCallNode(node);
+  }
+
+  override visitCallOperatorWriteNode(node: CallOperatorWriteNode): void {
+    const current = this.stack[this.stack.length - 1];
+    if (current && isSelf(node.receiver) && node.readName === "ignored_columns") this.addIgnored(current.model, node.value, node);
+    super.visitCallOperatorWriteNode(node);
+  }
+
+  private addIgnored(model: RailsModel, value: Node | undefined, at: Node): void {
+    const line = this.source.loc(at).line;
+    for (const name of arrayStrings(value)) model.ignoredColumns.push({ name, line });
+  }
+}
+
+/**
+ * Models with ignored columns in these Ruby files. Only files that mention `ignored_columns` are parsed;
+ * files Prism cannot parse cleanly are skipped (their usages still count).
+ */
+export function readRailsModels(files: readonly SourceFile[]): RailsModel[] {
+  const models: RailsModel[] = [];
+  for (const file of files) {
+    if (!file.path.endsWith(".rb") || !file.content.includes("ignored_columns")) continue;
+    const result = parseRuby(file.content);
+    if (result.errors.length > 0) continue;
+    const visitor = new ModelVisitor(file.path, new RubySource(file.content));
+    result.value.accept(visitor);
+    models.push(...visitor.models);
+  }
+  return models;
+}

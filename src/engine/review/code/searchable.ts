@@ -1,0 +1,72 @@
+/**
+ * Which files of a repository count as application code for the usage search: source and templates, not
+ * migrations, not schema dumps, not vendored or generated trees, not binary or huge files. Path checks
+ * come first so the App can drop most of a tarball without decoding it.
+ */
+import type { Config } from "../../config.js";
+import { detectByPath } from "../../detect.js";
+import { schemaDumpOf } from "../classify.js";
+
+/** Folders that hold other people's code, build output or data, anywhere in the path. */
+const SKIPPED_DIRS = new Set([
+  "node_modules",
+  "vendor",
+  "third_party",
+  "third-party",
+  "bower_components",
+  ".git",
+  ".hg",
+  ".svn",
+  "dist",
+  "build",
+  "coverage",
+  "tmp",
+  "log",
+  "logs",
+  ".venv",
+  "venv",
+  "site-packages",
+  "__pycache__",
+  ".bundle",
+  ".yarn",
+  "target",
+  ".next",
+  ".nuxt",
+  "packs",
+  "assets-precompiled",
+]);
+
+/** Source, templates and configuration that name tables and columns. */
+const CODE_EXTENSIONS = new Set([
+  "rb", "rake", "erb", "haml", "slim", "jbuilder", "builder", "ru",
+  "py", "pyi", "html", "htm", "jinja", "jinja2", "j2",
+  "js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "vue", "svelte",
+  "go", "java", "kt", "kts", "scala", "groovy", "cs", "fs", "vb", "php", "phtml",
+  "ex", "exs", "eex", "heex", "leex", "rs", "swift", "m", "mm", "c", "h", "cc", "cpp", "hpp",
+  "sql", "graphql", "gql", "prisma", "yml", "yaml", "sh", "bash", "lua", "pl", "pm", "r", "jl", "dart", "clj", "cljs",
+]);
+
+const GENERATED = /(?:\.min\.(?:js|css)|\.bundle\.js|-lock\.ya?ml|\.lock|\.map)$/;
+
+const extensionOf = (path: string) => {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const dot = base.lastIndexOf(".");
+  return dot <= 0 ? "" : base.slice(dot + 1).toLowerCase();
+};
+
+/** Path-only verdict: worth reading for the usage search. */
+export function isSearchableCodePath(path: string, config: Config): boolean {
+  if (!CODE_EXTENSIONS.has(extensionOf(path)) || GENERATED.test(path)) return false;
+  if (path.split("/").some((segment) => SKIPPED_DIRS.has(segment))) return false;
+  const migration = detectByPath(path, config);
+  if (migration !== undefined && migration !== "sql-candidate") return false;
+  // numbered SQL in a migrations folder is a migration even when its layout needs the content to tell
+  if (/\.sql$/.test(path) && /(?:^|\/)[^/]*migrat[^/]*\//i.test(path)) return false;
+  return schemaDumpOf(path, config) === undefined;
+}
+
+/** Content verdict: text of a sane size (binary files have NUL bytes; huge files are data, not code). */
+export function isSearchableContent(content: string, config: Config): boolean {
+  if (content.length > config.max_file_bytes) return false;
+  return !content.slice(0, 8000).includes("\u0000");
+}

@@ -1,0 +1,84 @@
+/**
+ * What a change drops or renames, from the model: each dropped/renamed column or table of a table that
+ * existed before the migration, with the identifiers application code would use for it.
+ */
+import type { Framework, Migration, Operation } from "../../model.js";
+import { modelName } from "../../rules/fix.js";
+import { computeFacts } from "../../rules/facts.js";
+
+export type UsageTargetKind = "drop_column" | "rename_column" | "drop_table" | "rename_table";
+
+export interface UsageTarget {
+  migration: Migration;
+  op: Operation;
+  kind: UsageTargetKind;
+  /** table as written in the migration */
+  table: string;
+  column?: string;
+  newName?: string;
+  /** the ORM names behind table/column (Django model and field) */
+  ormModel?: string;
+  ormField?: string;
+  /** words searched in the code for it */
+  identifiers: string[];
+  /** `users.phone_number` / `users`, for messages */
+  label: string;
+}
+
+const unqualified = (name: string) => (name.split(".").pop() ?? name).replace(/"/g, "");
+
+function tableIdentifiers(table: string, framework: Framework, ormModel: string | undefined, dropped: boolean): string[] {
+  const ids = [unqualified(table)];
+  // a dropped table's model class is a usage too (Active Record's User for users, Django's model class)
+  if (dropped && framework === "rails") ids.push(modelName(table));
+  if (dropped && ormModel && /^[A-Z]/.test(ormModel)) ids.push(ormModel);
+  return [...new Set(ids)];
+}
+
+export function usageTargets(migrations: readonly Migration[]): UsageTarget[] {
+  const out: UsageTarget[] = [];
+  for (const migration of migrations) {
+    const facts = computeFacts(migration);
+    migration.up.forEach((op, index) => {
+      const existing = (table: string) => !facts.isNewTable(table, index);
+      switch (op.kind) {
+        case "drop_column":
+        case "rename_column":
+          if (!existing(op.table)) return;
+          out.push({
+            migration,
+            op,
+            kind: op.kind,
+            table: op.table,
+            column: op.column,
+            newName: op.kind === "rename_column" ? op.newName : undefined,
+            ormModel: op.ormModel,
+            ormField: op.ormField,
+            identifiers: [...new Set([unqualified(op.column), ...(op.ormField ? [op.ormField] : [])])],
+            label: `${unqualified(op.table)}.${op.column}`,
+          });
+          return;
+        case "drop_table":
+          for (const table of op.tables.filter(existing))
+            out.push({ migration, op, kind: "drop_table", table, ormModel: op.ormModel, identifiers: tableIdentifiers(table, migration.framework, op.ormModel, true), label: unqualified(table) });
+          return;
+        case "rename_table":
+          if (!existing(op.table)) return;
+          out.push({
+            migration,
+            op,
+            kind: "rename_table",
+            table: op.table,
+            newName: op.newName,
+            ormModel: op.ormModel,
+            identifiers: tableIdentifiers(op.table, migration.framework, op.ormModel, false),
+            label: unqualified(op.table),
+          });
+          return;
+        default:
+          return;
+      }
+    });
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+/**
+ * Which files a review needs, decided from paths alone so the App fetches only those:
+ * - head: changed migrations (and .sql files whose layout only content tells), the other half of each
+ *   (a .down.sql, a Flyway undo, a sqitch revert, or the up of a changed down), changed schema dumps;
+ * - base: the base version of modified migrations (was the edit only a comment? which Liquibase changeset?),
+ *   and Django squashed migrations of apps that lose migrations (what they replace);
+ * - baseTree: the paths of the base branch (versions to order against, schema dumps that exist).
+ * Application code is asked for after a first pass, only when something is dropped or renamed
+ * (`ReviewResult.codeSearch`).
+ */
+import type { Config } from "../config.js";
+import { companionPaths, detectByPath, type DetectedFile } from "../detect.js";
+import { normaliseChanges, type ChangedFile } from "./changes.js";
+import { detectMigrationPath, schemaDumpOf } from "./classify.js";
+
+export interface ReviewPlan {
+  /** read at the head commit; a path that does not exist there is simply left out of `ReviewInput.head` */
+  head: string[];
+  /** read on the base branch */
+  base: string[];
+  /** list every path of the base branch's tree (`ReviewInput.basePaths`) */
+  baseTree: boolean;
+}
+
+const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
+const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+
+/** The up a down file belongs to (the reverse of `companionPaths`). */
+export function counterpartPaths(file: DetectedFile, siblings: readonly string[]): string[] {
+  if (file.role !== "down") return [];
+  switch (file.layout) {
+    case "golang-migrate":
+      if (file.path.endsWith(".down.sql")) return [file.path.replace(/\.down\.sql$/, ".up.sql")];
+      if (file.path.endsWith("/down.sql")) return [`${dirOf(file.path)}/up.sql`];
+      return [];
+    case "sqitch":
+      return [file.path.replace(/(^|\/)revert\//, "$1deploy/")];
+    case "flyway": {
+      const ups = siblings.filter((p) => {
+        const other = detectByPath(p);
+        return other !== undefined && other !== "sql-candidate" && other.layout === "flyway" && other.role === "up" && other.key === file.key;
+      });
+      return ups.length ? ups : [`${dirOf(file.path) ? `${dirOf(file.path)}/` : ""}V${file.version}__${file.name}.sql`];
+    }
+    default:
+      return [];
+  }
+}
+
+export function planReview(files: readonly ChangedFile[], config: Config, basePaths?: readonly string[]): ReviewPlan {
+  const changes = normaliseChanges(files);
+  const head = new Set<string>();
+  const base = new Set<string>();
+  let relevant = false;
+  const siblings = [...new Set([...(basePaths ?? []), ...changes.map((c) => c.path)])];
+  const bySiblingDir = (dir: string) => siblings.filter((p) => dirOf(p) === dir);
+  const djangoAppsLosing = new Set<string>();
+  for (const change of changes) {
+    const dump = schemaDumpOf(change.path, config);
+    if (dump || (change.previousPath && schemaDumpOf(change.previousPath, config))) {
+      relevant = true;
+      if (change.status !== "removed") head.add(change.path);
+      continue;
+    }
+    const byPath = detectByPath(change.path, config);
+    const previous = change.previousPath ? detectByPath(change.previousPath, config) : undefined;
+    if (byPath === undefined && previous === undefined) continue;
+    relevant = true;
+    if (change.status === "removed") {
+      const file = detectMigrationPath(change.path, config);
+      if (file?.framework === "django") djangoAppsLosing.add(dirOf(change.path));
+      continue;
+    }
+    head.add(change.path);
+    if (change.status === "modified") base.add(change.path);
+    const file = detectMigrationPath(change.path, config);
+    if (!file) continue;
+    const dirSiblings = bySiblingDir(dirOf(file.path));
+    for (const companion of [...companionPaths(file, dirSiblings), ...counterpartPaths(file, dirSiblings)]) head.add(companion);
+  }
+  // squashed migrations say which migrations they replace: deleting those is Django's documented way
+  for (const dir of djangoAppsLosing)
+    for (const path of bySiblingDir(dir)) if (/_squashed_/.test(baseOf(path)) && path.endsWith(".py")) base.add(path);
+  return { head: [...head].sort(), base: [...base].sort(), baseTree: relevant };
+}

@@ -1,0 +1,106 @@
+/**
+ * Review rules judge a change (base -> head), not one migration: edited history, version order, schema
+ * dumps, code that still uses what a migration drops. Same metadata as every rule (id, category, severity,
+ * why), so config, waivers and docs treat them alike; their cases give base and head files.
+ */
+import type { Config } from "../config.js";
+import type { DetectedFile } from "../detect.js";
+import type { Migration, Severity, SourceFile } from "../model.js";
+import type { RuleMeta } from "../rules/rule.js";
+import type { Change } from "./changes.js";
+import type { SchemaDumpPath } from "./classify.js";
+import type { UsageIndex } from "./code/usage-search.js";
+import type { CodeModels } from "./code/code-models.js";
+import type { DjangoGraphNode } from "./history/django-graph.js";
+
+export interface ChangedMigration {
+  change: Change;
+  /** detection at the head path (at the base path for a removed file) */
+  file: DetectedFile;
+  /** detection at the path before a rename */
+  previousFile?: DetectedFile;
+  /** the model at head, when the file was analysed (added, modified, renamed) */
+  head?: Migration;
+  /** the model on the base branch (modified files, when the plan fetched it) */
+  base?: Migration;
+  headContent?: string;
+  baseContent?: string;
+  /** Django: dependencies and `replaces` of the head and base versions */
+  headGraph?: DjangoGraphNode;
+  baseGraph?: DjangoGraphNode;
+}
+
+export interface SchemaDumpState {
+  dump: SchemaDumpPath;
+  /** exists on the base branch */
+  onBase: boolean;
+  change?: Change;
+  /** content at head when the change touched it */
+  headContent?: string;
+}
+
+export interface ReviewFacts {
+  config: Config;
+  changes: readonly Change[];
+  /** changed files that are migrations (every file of a migration: ups, downs, combined) */
+  migrations: readonly ChangedMigration[];
+  /** every migration file on the base branch, from its tree listing; undefined when the listing was not given */
+  baseMigrations?: readonly DetectedFile[];
+  /** schema dumps on the base branch or added by the change */
+  dumps: readonly SchemaDumpState[];
+  /** application code at head (empty when not given) */
+  codeFiles: readonly SourceFile[];
+  /** the identifiers searched in `codeFiles` (undefined when no code was given) */
+  usages?: UsageIndex;
+  /** ORM models read from the code: Rails ignored_columns, Django model fields */
+  models?: CodeModels;
+  /** Django migrations (`app/name`) a squashed migration of the base branch or the change replaces -> its path */
+  squashedBy: ReadonlyMap<string, string>;
+}
+
+export interface ReviewReport {
+  path: string;
+  line: number;
+  endLine?: number;
+  message: string;
+  fix: string;
+  severity?: Severity;
+  details?: string[];
+  /** stable text for comment fingerprints (a statement, a version) */
+  statement?: string;
+}
+
+export interface ReviewRuleContext extends ReviewFacts {
+  report(report: ReviewReport): void;
+}
+
+export interface ReviewRule {
+  meta: RuleMeta;
+  check(context: ReviewRuleContext): void;
+}
+
+export const defineReviewRule = (rule: ReviewRule): ReviewRule => rule;
+
+/** A case in a review rule's table: the files of the base branch and what the change does to them. */
+export interface ReviewCase {
+  name: string;
+  /** files on the base branch */
+  base: Record<string, string>;
+  /** files the change adds or modifies (content) or deletes (null) */
+  head: Record<string, string | null>;
+  /** renames: new path -> old path (the content is the old one unless `head` gives the new path too) */
+  renames?: Record<string, string>;
+  config?: Record<string, unknown>;
+}
+
+export interface InvalidReviewCase extends ReviewCase {
+  /** where the rule must report, in order */
+  findings: Array<{ path: string; line: number; severity?: Severity }>;
+}
+
+export interface ReviewCases {
+  valid: ReviewCase[];
+  invalid: InvalidReviewCase[];
+}
+
+export const defineReviewCases = (cases: ReviewCases): ReviewCases => cases;

@@ -1,0 +1,256 @@
+/**
+ * Review mode: what a change (a pull request, or `migguard review --base REF`) does, judged from the base
+ * branch to the head. The changed migrations go through `analyze` exactly as `lint` sees them; review rules
+ * add what only the change shows (edited history, version order, schema dumps, code still using what is
+ * dropped). Pure: the edge fetches the files `planReview` names and passes them in.
+ */
+import { analyzeLoaded, loadEngine, type AnalysisResult, type FileError } from "../analyze.js";
+import { loadPythonParser } from "../adapters/python/parser.js";
+import { loadRubyParser } from "../adapters/rails/prism.js";
+import { defaultConfig, type Config, type ConfigProblem } from "../config.js";
+import { companionPaths, type DetectedFile } from "../detect.js";
+import type { Migration, ReportedFinding, SourceFile } from "../model.js";
+import { regulatedWaivers, type RegulatedWaiver } from "../regulated/waivers.js";
+import { isWaived } from "./apply-waivers.js";
+import { normaliseChanges, type Change, type ChangedFile } from "./changes.js";
+import { detectMigrationPath, isPrimaryFile, schemaDumpOf } from "./classify.js";
+import { readCodeModels } from "./code/code-models.js";
+import { isSearchableCodePath, isSearchableContent } from "./code/searchable.js";
+import { searchUsages } from "./code/usage-search.js";
+import { usageTargets } from "./code/usage-targets.js";
+import { editEffect } from "./history/behaviour.js";
+import { djangoAppOf, readDjangoGraphNode, type DjangoGraphNode } from "./history/django-graph.js";
+import { counterpartPaths } from "./plan.js";
+import type { ChangedMigration, ReviewFacts, SchemaDumpState } from "./review-rule.js";
+import { REVIEW_RULES } from "./rules/index.js";
+import { reviewSeverity } from "./severity.js";
+
+export interface ReviewInput {
+  /** the change's files, as GitHub lists them (`pulls.listFiles`) or `git diff --name-status -M` shows them */
+  changes: readonly ChangedFile[];
+  /** contents at head of the files `planReview(...).head` names (those that exist) */
+  head: readonly SourceFile[];
+  /** contents on the base branch of the files `planReview(...).base` names */
+  base?: readonly SourceFile[];
+  /** every path of the base branch's tree; without it, version order and unchanged schema dumps are not checked */
+  basePaths?: readonly string[];
+  config?: Config;
+  configProblems?: readonly ConfigProblem[];
+  configPath?: string;
+  /** application code at head for the usage search; pass it when a first review says `codeSearch.needed` */
+  codeFiles?: readonly SourceFile[];
+}
+
+export interface CodeSearchRequest {
+  /** the change drops or renames something and no code was given: fetch the head's code and review again */
+  needed: boolean;
+  /** the words that will be searched */
+  identifiers: string[];
+}
+
+export interface ReviewResult extends AnalysisResult {
+  codeSearch: CodeSearchRequest;
+  /** waived regulated-data statements: the App decides with `decideRegulatedApproval` + `regulatedWaiverFindings` */
+  regulatedWaivers: RegulatedWaiver[];
+}
+
+const byLocation = (a: ReportedFinding, b: ReportedFinding) =>
+  a.path.localeCompare(b.path) || a.line - b.line || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message);
+
+const graphOf = (file: DetectedFile | undefined, content: string | undefined): DjangoGraphNode | undefined =>
+  file?.framework === "django" && content !== undefined ? readDjangoGraphNode(content) : undefined;
+
+/** The head model a changed file belongs to: its own, or the up it is the down of. */
+function modelFor(path: string, migrations: readonly Migration[]): Migration | undefined {
+  return migrations.find((m) => m.path === path) ?? migrations.find((m) => m.down.status !== "missing" && "path" in m.down && m.down.path === path);
+}
+
+interface Contents {
+  head: ReadonlyMap<string, string>;
+  base: ReadonlyMap<string, string>;
+}
+
+function changedMigrations(changes: readonly Change[], config: Config, contents: Contents, headModels: readonly Migration[], baseModels: readonly Migration[]): ChangedMigration[] {
+  const out: ChangedMigration[] = [];
+  for (const original of changes) {
+    let change = original;
+    const headContent = change.status === "removed" ? undefined : contents.head.get(change.path);
+    const baseContent = change.status === "removed" ? contents.base.get(change.path) : change.status === "modified" ? contents.base.get(change.path) : undefined;
+    const file = detectMigrationPath(change.path, config, change.status === "removed" ? baseContent : headContent);
+    const previousFile = change.previousPath ? detectMigrationPath(change.previousPath, config) : undefined;
+    if (!file && !previousFile) continue;
+    // a file moved into a migrations folder is new there; one moved out of it is gone from there
+    if (change.status === "renamed" && !previousFile) change = { path: change.path, status: "added" };
+    if (change.status === "renamed" && !file) {
+      out.push({ change: { path: change.previousPath!, status: "removed" }, file: previousFile! });
+      continue;
+    }
+    const head = change.status === "removed" ? undefined : modelFor(change.path, headModels);
+    const base = change.status === "modified" ? baseModels.find((m) => m.path === change.path) : undefined;
+    out.push({
+      change,
+      file: file!,
+      previousFile: change.status === "renamed" ? previousFile : undefined,
+      head,
+      base,
+      headContent,
+      baseContent,
+      headGraph: graphOf(file, headContent),
+      baseGraph: graphOf(file, baseContent),
+    });
+  }
+  return out;
+}
+
+function dumpStates(changes: readonly Change[], config: Config, contents: Contents, basePaths: readonly string[] | undefined): SchemaDumpState[] {
+  const states = new Map<string, SchemaDumpState>();
+  for (const path of basePaths ?? []) {
+    const dump = schemaDumpOf(path, config);
+    if (dump) states.set(path, { dump, onBase: true });
+  }
+  const onBase = new Set(basePaths ?? []);
+  const touch = (path: string, change: Change) => {
+    const dump = schemaDumpOf(path, config);
+    if (!dump) return;
+    const state = states.get(path) ?? { dump, onBase: basePaths ? onBase.has(path) : change.status !== "added" };
+    state.change = change;
+    if (change.status !== "removed") state.headContent = contents.head.get(path);
+    states.set(path, state);
+  };
+  for (const change of changes) {
+    touch(change.path, change);
+    if (change.status === "renamed" && change.previousPath) touch(change.previousPath, { path: change.previousPath, status: "removed" });
+  }
+  return [...states.values()];
+}
+
+/** Django migrations replaced by a squashed one we have the text of (`app/name` -> the squash's path). */
+function squashes(migrations: readonly ChangedMigration[], config: Config, contents: Contents): Map<string, string> {
+  const out = new Map<string, string>();
+  const record = (path: string, graph: DjangoGraphNode | undefined) => {
+    for (const replaced of graph?.replaces ?? []) {
+      out.set(`${replaced.app}/${replaced.name}`, path);
+      out.set(`${djangoAppOf(path)}/${replaced.name}`, path);
+    }
+  };
+  for (const m of migrations) record(m.change.path, m.baseGraph ?? m.headGraph);
+  for (const [path, content] of contents.base) {
+    if (migrations.some((m) => m.change.path === path)) continue;
+    record(path, graphOf(detectMigrationPath(path, config, content), content));
+  }
+  return out;
+}
+
+/** Review with parsers already loaded (see `loadReviewEngine`). */
+export function reviewLoaded(input: ReviewInput): ReviewResult {
+  const config = input.config ?? defaultConfig();
+  const changes = normaliseChanges(input.changes);
+  const contents: Contents = {
+    head: new Map(input.head.map((f) => [f.path, f.content])),
+    base: new Map((input.base ?? []).map((f) => [f.path, f.content])),
+  };
+  const errors: FileError[] = [];
+
+  // 1. the changed migrations, with the other half of each, through the same engine as lint
+  const changed = new Set(changes.filter((c) => c.status !== "removed").map((c) => c.path));
+  const siblings = [...new Set([...(input.basePaths ?? []), ...contents.head.keys()])];
+  const toAnalyse = new Set<string>();
+  for (const path of changed) {
+    const content = contents.head.get(path);
+    if (content === undefined || schemaDumpOf(path, config)) continue;
+    toAnalyse.add(path);
+    const file = detectMigrationPath(path, config, content);
+    if (file) for (const other of [...companionPaths(file, siblings), ...counterpartPaths(file, siblings)]) if (contents.head.has(other)) toAnalyse.add(other);
+  }
+  const analysis = analyzeLoaded({
+    files: [...toAnalyse].sort().map((path) => ({ path, content: contents.head.get(path)! })),
+    config,
+    configProblems: input.configProblems,
+    configPath: input.configPath,
+    codeFiles: input.codeFiles,
+  });
+  errors.push(...analysis.errors);
+  const baseModels = analyzeLoaded({
+    files: changes.flatMap((c) => (c.status === "modified" && contents.base.has(c.path) ? [{ path: c.path, content: contents.base.get(c.path)! }] : [])),
+    config,
+  }).migrations;
+
+  // 2. what the change does to history, dumps and code
+  const migrations = changedMigrations(changes, config, contents, analysis.migrations, baseModels);
+  const unchangedBehaviour = new Set(migrations.filter((m) => m.base && m.head && !Object.values(editEffect(m.base, m.head)).some(Boolean)).map((m) => m.change.path));
+  const targets = usageTargets([...new Set(migrations.flatMap((m) => (m.head && isPrimaryFile(m.file) ? [m.head] : [])))]);
+  const identifiers = [...new Set(targets.flatMap((t) => t.identifiers))].sort();
+  const code = input.codeFiles?.filter((f) => isSearchableCodePath(f.path, config) && isSearchableContent(f.content, config));
+  const facts: ReviewFacts = {
+    config,
+    changes,
+    migrations,
+    baseMigrations: input.basePaths?.flatMap((p) => {
+      const file = detectMigrationPath(p, config);
+      return file ? [file] : [];
+    }),
+    dumps: dumpStates(changes, config, contents, input.basePaths),
+    codeFiles: code ?? [],
+    usages: code ? searchUsages(code, identifiers) : undefined,
+    models: code
+      ? readCodeModels(code, {
+          rails: targets.some((t) => t.kind === "drop_column" && t.migration.framework !== "django"),
+          django: targets.some((t) => t.kind === "drop_column" && t.migration.framework === "django"),
+        })
+      : undefined,
+    squashedBy: new Map(),
+  };
+  facts.squashedBy = squashes(migrations, config, contents);
+
+  // 3. review rules, with config severities and inline waivers
+  const reviewed: ReportedFinding[] = [];
+  for (const rule of REVIEW_RULES) {
+    if (!reviewSeverity(config, rule.meta)) continue;
+    try {
+      rule.check({
+        ...facts,
+        report(report) {
+          const severity = reviewSeverity(config, rule.meta, report.severity);
+          if (!severity) return;
+          const finding: ReportedFinding = {
+            path: report.path,
+            line: report.line,
+            endLine: Math.max(report.line, report.endLine ?? report.line),
+            rule: rule.meta.id,
+            category: rule.meta.category,
+            severity,
+            message: report.message,
+            fix: report.fix,
+            statement: (report.statement ?? "").replace(/\s+/g, " ").trim(),
+            details: report.details ?? [],
+          };
+          if (!isWaived(finding, analysis.migrations.find((m) => m.path === finding.path))) reviewed.push(finding);
+        },
+      });
+    } catch (error) {
+      errors.push({ path: "(review)", message: `rule ${rule.meta.id} failed: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
+  // lint findings of the changed files only (a companion fetched for pairing is not under review),
+  // and none for an applied migration whose edit changes nothing it does
+  const lint = analysis.findings.filter((f) => (changed.has(f.path) && !unchangedBehaviour.has(f.path)) || f.path === input.configPath);
+  const changedModels = analysis.migrations.filter((m) => changed.has(m.path));
+  return {
+    findings: [...lint, ...reviewed].sort(byLocation),
+    errors,
+    migrations: analysis.migrations,
+    codeSearch: { needed: identifiers.length > 0 && input.codeFiles === undefined, identifiers },
+    regulatedWaivers: regulatedWaivers(changedModels, config),
+  };
+}
+
+/** Load every parser the review uses (SQL, Ruby, Python) once per process. */
+export async function loadReviewEngine(): Promise<void> {
+  await Promise.all([loadEngine(), loadRubyParser(), loadPythonParser()]);
+}
+
+export async function review(input: ReviewInput): Promise<ReviewResult> {
+  await loadReviewEngine();
+  return reviewLoaded(input);
+}
