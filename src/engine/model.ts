@@ -107,6 +107,8 @@ const OperationBase = z.object({
   /** the ORM's names behind `table` / `column` (Django model_name and field name), so fixes can use them */
   ormModel: z.string().optional(),
   ormField: z.string().optional(),
+  /** the framework method that produced the op (Rails `add_reference`, `create_table`, `t.index`), so fixes can answer in its terms */
+  frameworkCall: z.string().optional(),
 });
 
 const op = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) =>
@@ -170,6 +172,8 @@ export const AddIndex = op("add_index", {
   ifNotExists: z.boolean().default(false),
   partial: z.boolean().default(false),
   method: z.string().optional(),
+  /** every column the index reads, including its expressions and WHERE predicate (dropping one drops the index) */
+  referencedColumns: z.array(z.string()).default([]),
 });
 export const DropIndex = op("drop_index", {
   names: z.array(z.string()).default([]),
@@ -257,6 +261,8 @@ export const CreateObject = op("create_object", {
   name: z.string(),
   table: z.string().optional(),
   orReplace: z.boolean().default(false),
+  /** relations a view reads: DROP ... CASCADE of one of them drops the view too */
+  dependsOn: z.array(z.string()).default([]),
 });
 export const DropObject = op("drop_object", {
   objectType: ObjectType,
@@ -265,6 +271,13 @@ export const DropObject = op("drop_object", {
   ifExists: z.boolean().default(false),
   cascade: z.boolean().default(false),
   concurrently: z.boolean().default(false),
+});
+/** ALTER INDEX/VIEW/SEQUENCE/TYPE ... RENAME TO, ALTER TABLE ... RENAME CONSTRAINT: not tables or columns. */
+export const RenameObject = op("rename_object", {
+  objectType: z.enum(["index", "constraint", "view", "materialized_view", "sequence", "type", "function", "trigger", "schema", "other"]),
+  name: z.string(),
+  newName: z.string(),
+  table: z.string().optional(),
 });
 export const Maintenance = op("maintenance", {
   command: z.enum(["vacuum_full", "vacuum", "analyze", "cluster", "reindex", "refresh_materialized_view"]),
@@ -279,6 +292,8 @@ export const TransactionControl = op("transaction_control", {
 export const Raw = op("raw", {
   statement: z.string(),
   table: z.string().optional(),
+  /** the object acted on when it is not the table (ALTER SEQUENCE s OWNED BY t.c: object s, table t) */
+  object: z.string().optional(),
   /** ACCESS EXCLUSIVE lock on an existing table, when the adapter knows it (e.g. ALTER TABLE ... SET TABLESPACE) */
   rewritesTable: z.boolean().default(false),
 });
@@ -308,6 +323,7 @@ export const Operation = z.discriminatedUnion("kind", [
   AlterEnum,
   CreateObject,
   DropObject,
+  RenameObject,
   Maintenance,
   LockTable,
   TransactionControl,

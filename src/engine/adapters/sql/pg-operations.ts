@@ -241,7 +241,9 @@ function alterTableOps(stmt: PgNode, base: Base): OperationInput[] {
           ops.push({ kind: "raw", ...base, statement: "ALTER TABLE ADD CONSTRAINT", table });
           break;
         }
-        const columns: string[] = [...(c.keys ?? []), ...(c.fk_attrs ?? [])].map(str).filter(Boolean) as string[];
+        const keyColumns: string[] = [...(c.keys ?? []), ...(c.fk_attrs ?? [])].map(str).filter(Boolean) as string[];
+        // a CHECK names no key columns: the ones its expression reads stand in
+        const columns = keyColumns.length ? keyColumns : sourcesOf(c.raw_expr).columns.filter((col) => col !== "*");
         ops.push({
           kind: "add_constraint",
           ...base,
@@ -310,7 +312,7 @@ export function statementOperations(parsed: ParsedStatement, inTransaction: bool
     }
     case "CreateTableAsStmt": {
       const name = rangeVarName(s.into?.rel);
-      if (s.objtype === "OBJECT_MATVIEW") return [{ kind: "create_object", ...base, objectType: "materialized_view", name }];
+      if (s.objtype === "OBJECT_MATVIEW") return [{ kind: "create_object", ...base, objectType: "materialized_view", name, dependsOn: sourcesOf(s.query).tables }];
       const sources = sourcesOf(s.query);
       return [{ kind: "create_table", ...base, table: name, asSelect: true, copiedFrom: sources.tables[0], ifNotExists: Boolean(s.if_not_exists) }];
     }
@@ -359,12 +361,34 @@ export function statementOperations(parsed: ParsedStatement, inTransaction: bool
       if (s.renameType === "OBJECT_TABLE") return [{ kind: "rename_table", ...base, table, newName: s.newname }];
       if (s.renameType === "OBJECT_COLUMN" && (s.relationType === "OBJECT_TABLE" || !s.relationType))
         return [{ kind: "rename_column", ...base, table, column: s.subname, newName: s.newname }];
+      const renamed: Record<string, "index" | "constraint" | "view" | "materialized_view" | "sequence" | "type" | "function" | "trigger" | "schema"> = {
+        OBJECT_INDEX: "index",
+        OBJECT_TABCONSTRAINT: "constraint",
+        OBJECT_VIEW: "view",
+        OBJECT_MATVIEW: "materialized_view",
+        OBJECT_SEQUENCE: "sequence",
+        OBJECT_TYPE: "type",
+        OBJECT_FUNCTION: "function",
+        OBJECT_TRIGGER: "trigger",
+        OBJECT_SCHEMA: "schema",
+      };
+      const objectType = renamed[s.renameType];
+      if (objectType) {
+        // constraints and triggers are named by subname on their table; the rest by the relation or object
+        const name =
+          objectType === "constraint" || objectType === "trigger"
+            ? s.subname
+            : table || qualifiedName(s.object?.List?.items) || (s.object?.ObjectWithArgs ? qualifiedName(s.object.ObjectWithArgs.objname) : str(s.object)) || s.subname || "";
+        return [{ kind: "rename_object", ...base, objectType, name, newName: s.newname, table: objectType === "constraint" || objectType === "trigger" ? table : undefined }];
+      }
       return [{ kind: "raw", ...base, statement: `RENAME ${String(s.renameType).replace("OBJECT_", "")}`, table: table || undefined }];
     }
     case "AlterTableStmt":
       return alterTableOps(s, base);
     case "IndexStmt": {
       const columns: string[] = (s.indexParams ?? []).map((p: PgNode) => p?.IndexElem?.name ?? deparse(p?.IndexElem?.expr)).filter(Boolean);
+      const named: string[] = (s.indexParams ?? []).map((p: PgNode) => p?.IndexElem?.name).filter(Boolean);
+      const referencedColumns = [...new Set([...named, ...sourcesOf([s.indexParams, s.whereClause]).columns.filter((c) => c !== "*")])];
       return [
         {
           kind: "add_index",
@@ -377,6 +401,7 @@ export function statementOperations(parsed: ParsedStatement, inTransaction: bool
           ifNotExists: Boolean(s.if_not_exists),
           partial: Boolean(s.whereClause),
           method: s.accessMethod,
+          referencedColumns,
         },
       ];
     }
@@ -456,11 +481,11 @@ export function statementOperations(parsed: ParsedStatement, inTransaction: bool
     case "CreateDomainStmt":
       return [{ kind: "create_object", ...base, objectType: "domain", name: qualifiedName(s.domainname) }];
     case "ViewStmt":
-      return [{ kind: "create_object", ...base, objectType: "view", name: rangeVarName(s.view), orReplace: Boolean(s.replace) }];
+      return [{ kind: "create_object", ...base, objectType: "view", name: rangeVarName(s.view), orReplace: Boolean(s.replace), dependsOn: sourcesOf(s.query).tables }];
     case "CreateFunctionStmt":
       return [{ kind: "create_object", ...base, objectType: s.is_procedure ? "procedure" : "function", name: qualifiedName(s.funcname), orReplace: Boolean(s.replace) }];
     case "CreateTrigStmt":
-      return [{ kind: "create_object", ...base, objectType: "trigger", name: s.trigname, table: rangeVarName(s.relation), orReplace: Boolean(s.replace) }];
+      return [{ kind: "create_object", ...base, objectType: "trigger", name: s.trigname, table: rangeVarName(s.relation), orReplace: Boolean(s.replace), dependsOn: [qualifiedName(s.funcname)] }];
     case "CreateSeqStmt":
       return [{ kind: "create_object", ...base, objectType: "sequence", name: rangeVarName(s.sequence) }];
     case "CreateExtensionStmt":
@@ -505,6 +530,13 @@ export function statementOperations(parsed: ParsedStatement, inTransaction: bool
       return [{ kind: "lock_table", ...base, tables: (s.relations ?? []).map((r: PgNode) => rangeVarName(r.RangeVar)), mode: LOCK_MODES[s.mode ?? 8] ?? "ACCESS EXCLUSIVE" }];
     case "DoStmt":
       return [{ kind: "raw", ...base, statement: "DO" }];
+    case "AlterSeqStmt": {
+      // OWNED BY ties the sequence to a column: dropping the table drops the sequence
+      const ownedBy = (s.options ?? []).find((o: PgNode) => o?.DefElem?.defname === "owned_by")?.DefElem?.arg?.List?.items;
+      const parts: string[] = (ownedBy ?? []).map(str).filter(Boolean);
+      if (parts.length >= 2) return [{ kind: "raw", ...base, statement: "ALTER SEQUENCE OWNED BY", object: rangeVarName(s.sequence), table: parts.slice(0, -1).join(".") }];
+      return [{ kind: "raw", ...base, statement: "AlterSeq", object: rangeVarName(s.sequence) }];
+    }
     default:
       return [{ kind: "raw", ...base, statement: type.replace(/Stmt$/, "") }];
   }
