@@ -100,6 +100,9 @@ export function fieldType(call: PyCall): TypeRef | undefined {
     const inner = base?.kind === "call" ? fieldType(base) : undefined;
     return inner ? { ...inner, array: true, text: `${inner.text}[]` } : undefined;
   }
+  // a field class of a third-party package with max_length is a CharField subclass (CountryField, PhoneNumberField...)
+  const length = asNumber(call.kwargs.get("max_length"));
+  if (length !== undefined) return typeRef("varchar", [length]);
   return undefined;
 }
 
@@ -114,6 +117,10 @@ function literalDefault(value: PyValue): DefaultValue | undefined {
       return { expr: String(value.value), volatile: false };
     case "bool":
       return { expr: value.value ? "true" : "false", volatile: false };
+    case "call":
+      // Decimal("0"), Decimal(0): the number itself
+      if (lastSegment(value.callee) === "Decimal" && (value.args[0]?.kind === "str" || value.args[0]?.kind === "num")) return { expr: String(value.args[0].value), volatile: false };
+      return { expr: `<value of ${value.text}>`, volatile: false };
     default:
       // a callable or any other object: Django evaluates it once in Python and writes that one value
       return { expr: value.kind === "name" || value.kind === "call" ? `<value of ${value.text}>` : `<${value.kind}>`, volatile: false };

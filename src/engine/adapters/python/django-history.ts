@@ -58,18 +58,20 @@ export class DjangoHistory {
     return this.label;
   }
 
+  /** The same-app migrations a migration depends on directly (present in this history). */
+  private parentsOf(f: DjangoFile, label: string): string[] {
+    const same = f.dependencies.filter((d) => d.app === label && this.byName.has(d.name)).map((d) => d.name);
+    if (same.length > 0 || f.dependencies.some((d) => d.app === label)) return same.sort();
+    // no same-app dependency written: the migration named just before it (hand-written or test migrations)
+    return [...this.byName.keys()].filter((n) => n < f.name).sort().slice(-1);
+  }
+
   /** Migrations this one depends on within the app, oldest first (dependency order, then name). */
   ancestors(file: DjangoFile, label: string): DjangoFile[] {
     const order: DjangoFile[] = [];
     const seen = new Set<string>([file.name]);
-    const parentsOf = (f: DjangoFile): string[] => {
-      const same = f.dependencies.filter((d) => d.app === label && this.byName.has(d.name)).map((d) => d.name);
-      if (same.length > 0 || f.dependencies.some((d) => d.app === label)) return same.sort();
-      // no same-app dependency written: the migrations named before it (hand-written or test migrations)
-      return [...this.byName.keys()].filter((n) => n < f.name).sort().slice(-1);
-    };
     const visit = (f: DjangoFile) => {
-      for (const parent of parentsOf(f)) {
+      for (const parent of this.parentsOf(f, label)) {
         if (seen.has(parent)) continue;
         seen.add(parent);
         const p = this.fileByName(parent);
@@ -82,8 +84,32 @@ export class DjangoHistory {
     return order;
   }
 
-  /** The app's state before `file`, and whether any earlier migration was available to build it. */
-  stateBefore(file: DjangoFile, label: string): { state: AppState; known: boolean } {
+  private readonly after = new Map<string, AppState>();
+
+  /** The state once `file` has run (memoised: a linear history is replayed once, not once per migration). */
+  private stateAfter(file: DjangoFile, label: string, depth = 0): AppState {
+    let state = this.after.get(file.name);
+    if (!state) {
+      state = this.stateBefore(file, label, depth + 1).state;
+      for (const op of file.operations) state.apply(op);
+      this.after.set(file.name, state);
+    }
+    return state;
+  }
+
+  /** The app's state before `file` (a copy the caller may change), and whether any earlier migration was available to build it. */
+  stateBefore(file: DjangoFile, label: string, depth = 0): { state: AppState; known: boolean } {
+    const parents = this.parentsOf(file, label).filter((p) => p !== file.name);
+    const first = parents.length > 0 ? this.fileByName(parents[0]) : undefined;
+    if (first && depth < 400) {
+      // continue from the first parent's state; a merge adds what its other branches did
+      const state = this.stateAfter(first, label, depth).clone();
+      if (parents.length > 1) {
+        const have = new Set([first.name, ...this.ancestors(first, label).map((a) => a.name)]);
+        for (const ancestor of this.ancestors(file, label)) if (!have.has(ancestor.name)) for (const op of ancestor.operations) state.apply(op);
+      }
+      return { state, known: true };
+    }
     const state = new AppState(label);
     const ancestors = this.ancestors(file, label);
     for (const ancestor of ancestors) for (const op of ancestor.operations) state.apply(op);

@@ -351,13 +351,11 @@ function alterField(before: DjangoField | undefined, after: DjangoField, table: 
       up.push({ ...at, kind: "alter_column_type", table, column, type: after.type, fromType: before.type });
       if (before.type) down.push({ ...at, kind: "alter_column_type", table, column, type: before.type, fromType: after.type });
     } else {
-      up.push({ ...at, kind: "redefine_column", table, column: columnSpec(after, { withDefault: false }), indexed: false });
+      ctx.out.notes.push({ line: at.loc.line, message: `${after.fieldClass} is not a field migguard knows the column type of: a type change of ${table}.${column} was not checked` });
     }
   }
   if (before.null && !after.null) {
-    // Django fills NULLs with the default first (UPDATE ... WHERE col IS NULL), then SET NOT NULL
-    if (after.default)
-      up.push({ ...at, kind: "dml", verb: "update", table, hasWhere: true, columns: [column], viaCode: false });
+    // (with a default, Django first fills the NULLs: UPDATE ... WHERE col IS NULL; the SET NOT NULL is the hazard)
     up.push({ ...at, kind: "set_not_null", table, column });
     down.push({ ...at, kind: "drop_not_null", table, column });
   } else if (!before.null && after.null) {

@@ -28,6 +28,9 @@ export interface DjangoFile {
   classLine: number;
 }
 
+/** Field and model options that never reach the database schema. */
+const PRESENTATION_ONLY: ReadonlySet<string> = new Set(["choices", "help_text", "verbose_name", "verbose_name_plural", "validators", "error_messages", "permissions", "ordering", "default_permissions"]);
+
 /** The class Django loads: `class Migration(...)` at module level. */
 function migrationClass(classes: Map<string, PyNode>): PyNode | undefined {
   return classes.get("Migration");
@@ -54,8 +57,11 @@ export function readDjangoFile(path: string, content: string): DjangoFile {
     if (!cls || !body) return file;
     file.found = true;
     file.classLine = locOf(cls).line;
-    const ctx = { imports: module.imports, bindings: module.bindings };
+    // class attributes can name each other (`operations = [SeparateDatabaseAndState(state_operations=state_operations)]`)
+    const bindings = new Map(module.bindings);
+    const ctx = { imports: module.imports, bindings, skipKeywords: PRESENTATION_ONLY };
     for (const { name: attr, value } of assignments(body)) {
+      bindings.set(attr, evaluate(value, ctx));
       if (attr === "atomic") file.atomic = asBool(evaluate(value, ctx)) ?? true;
       else if (attr === "dependencies") file.dependencies = readDependencies(evaluate(value, ctx));
       else if (attr === "operations") {

@@ -35,6 +35,8 @@ export type Bindings = ReadonlyMap<string, PyValue>;
 export interface EvalContext {
   imports: Imports;
   bindings?: Bindings;
+  /** keyword arguments not worth reading (Django's `choices=` lists can hold hundreds of tuples): left `unknown` */
+  skipKeywords?: ReadonlySet<string>;
 }
 
 export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
@@ -85,7 +87,8 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
       const parts = callParts(n);
       if (!parts) return { kind: "unknown", text: n.text, loc };
       const kwargs = new Map<string, PyValue>();
-      for (const [name, value] of parts.keywords) kwargs.set(name, evaluate(value, ctx));
+      for (const [name, value] of parts.keywords)
+        kwargs.set(name, ctx.skipKeywords?.has(name) ? { kind: "unknown", text: "", loc: locOf(value) } : evaluate(value, ctx));
       return {
         kind: "call",
         callee: qualifiedName(parts.function, ctx.imports) ?? "",
