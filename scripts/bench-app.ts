@@ -1,0 +1,144 @@
+/**
+ * `tsx scripts/bench-app.ts`: the GitHub App's cost per review, measured end to end over HTTP against the
+ * local GitHub API of the tests (test/github/support): webhook delivery -> check run completed, and the
+ * number of GitHub API requests, for a pull request that adds 10 migrations (10 changed files).
+ * Goals: < 300 ms and <= changed files + 6 requests.
+ *
+ * Octokit's write pacing (>= 1 s between writes on github.com) is switched off, as in the tests: the bench
+ * measures migguard, not the pacing GitHub asks for. The local API answers in well under a millisecond,
+ * so on github.com add one round trip per request (most reads run in parallel).
+ */
+import { pathToFileURL } from "node:url";
+import { startApp, WEBHOOK_SECRET } from "../test/github/support/app-harness.js";
+import { FakeGitHub } from "../test/github/support/fake-github.js";
+import { deliver, pullRequestPayload } from "../test/github/support/webhooks.js";
+
+const MIGRATIONS = 10;
+const WARM_RUNS = 20;
+const GOAL_MS = 300;
+const GOAL_EXTRA_CALLS = 6;
+
+/** Ten dbmate migrations (one file each): a realistic mix of safe and dangerous changes. */
+function migrationFiles(seed: number): Record<string, string> {
+  const statements = [
+    "CREATE INDEX idx_orders_user_{n} ON orders (user_id);",
+    "ALTER TABLE users ADD COLUMN nickname_{n} text;",
+    "ALTER TABLE users DROP COLUMN legacy_{n};",
+    "CREATE TABLE audit_{n} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload jsonb NOT NULL);",
+    "ALTER TABLE orders ADD CONSTRAINT orders_user_fk_{n} FOREIGN KEY (user_id) REFERENCES users (id);",
+    "UPDATE users SET nickname_{n} = name;",
+    "ALTER TABLE orders ALTER COLUMN total_{n} TYPE numeric(12,2);",
+    "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_users_email_{n} ON users (email);",
+    "SET lock_timeout = '5s';\nALTER TABLE users ALTER COLUMN email_{n} SET NOT NULL;",
+    "ALTER TABLE users RENAME COLUMN name_{n} TO full_name_{n};",
+  ];
+  const files: Record<string, string> = {};
+  statements.forEach((statement, i) => {
+    const n = `${seed}_${i}`;
+    const version = String(20240101000000 + seed * 100 + i);
+    files[`db/migrations/${version}_change_${i}.sql`] = `-- migrate:up\n${statement.replaceAll("{n}", n)}\n\n-- migrate:down\nSELECT 1;\n`;
+  });
+  return files;
+}
+
+export interface AppBenchRun {
+  ms: number;
+  apiCalls: number;
+  conclusion: string | null;
+  annotations: number;
+  comments: number;
+}
+
+export interface AppBenchResult {
+  changedFiles: number;
+  cold: AppBenchRun;
+  warmOpened: AppBenchRun[];
+  warmSynchronize: AppBenchRun[];
+  violations: string[];
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
+
+export async function runAppBench(): Promise<AppBenchResult> {
+  const fake = new FakeGitHub();
+  await fake.start();
+  const app = await startApp({ baseUrl: fake.url, logLevel: "warn" });
+  try {
+    const base = fake.commit({
+      ".github/migguard.yml": "postgres_version: 15\n",
+      "db/migrations/20230101000000_init.sql": "-- migrate:up\nCREATE TABLE users (id bigint PRIMARY KEY);\n\n-- migrate:down\nDROP TABLE users;\n",
+    });
+    fake.setBranch("master", base);
+
+    /** one delivery; time from sending the webhook to the request that completed the check */
+    const review = async (number: number, action: "opened" | "synchronize", countToken: boolean): Promise<AppBenchRun> => {
+      const pull = fake.pulls.get(number)!;
+      const first = fake.requests.length;
+      const started = performance.now();
+      await deliver(app.webhookUrl, "pull_request", pullRequestPayload(fake, action, pull), { secret: WEBHOOK_SECRET });
+      const requests = fake.requests.slice(first);
+      const completed = requests.find((r) => r.method === "PATCH" && (r.body as { status?: string } | undefined)?.status === "completed");
+      if (!completed) throw new Error(`the check of #${number} was not completed`);
+      const run = fake.checkRunsFor(pull.headSha).at(-1)!;
+      return {
+        ms: completed.at - started,
+        apiCalls: requests.filter((r) => countToken || !r.path.endsWith("/access_tokens")).length,
+        conclusion: run.conclusion,
+        annotations: run.annotations.length,
+        comments: fake.commentsOn(number).length,
+      };
+    };
+
+    let number = 100;
+    const open = () => {
+      const head = fake.commit(migrationFiles(number), base);
+      fake.openPull({ number, baseRef: "master", head });
+      return number++;
+    };
+
+    const cold = await review(open(), "opened", true);
+    const warmOpened: AppBenchRun[] = [];
+    const warmSynchronize: AppBenchRun[] = [];
+    for (let i = 0; i < WARM_RUNS; i++) {
+      const pr = open();
+      warmOpened.push(await review(pr, "opened", false));
+      // a push that changes one migration: the existing comments are read and reconciled
+      const pull = fake.pulls.get(pr)!;
+      const [firstPath] = Object.keys(migrationFiles(pr));
+      fake.push(pr, fake.commit({ [firstPath]: "-- migrate:up\nCREATE INDEX CONCURRENTLY IF NOT EXISTS idx_fixed ON orders (user_id);\n\n-- migrate:down\nDROP INDEX CONCURRENTLY IF EXISTS idx_fixed;\n" }, pull.headSha));
+      warmSynchronize.push(await review(pr, "synchronize", false));
+    }
+    return { changedFiles: MIGRATIONS, cold, warmOpened, warmSynchronize, violations: [...fake.violations] };
+  } finally {
+    await app.stop();
+    await fake.stop();
+  }
+}
+
+export function formatAppBench(result: AppBenchResult): string {
+  const budget = result.changedFiles + GOAL_EXTRA_CALLS;
+  const line = (label: string, runs: AppBenchRun[]) => {
+    const ms = runs.map((r) => r.ms);
+    const calls = [...new Set(runs.map((r) => r.apiCalls))].join("/");
+    return `  ${label.padEnd(34)} median ${median(ms).toFixed(0).padStart(4)} ms, p90 ${p90(ms).toFixed(0).padStart(4)} ms; ${calls} API calls (budget ${budget})`;
+  };
+  const warmMs = median(result.warmOpened.map((r) => r.ms));
+  const warmCalls = Math.max(...result.warmOpened.map((r) => r.apiCalls));
+  const sample = result.warmOpened[0];
+  return [
+    `migguard App: ${result.changedFiles}-migration pull request (${result.changedFiles} changed files), local GitHub API, write pacing off`,
+    `  cold first delivery (token, parsers) ${result.cold.ms.toFixed(0).padStart(4)} ms; ${result.cold.apiCalls} API calls incl. the installation token`,
+    line(`warm, opened (n=${result.warmOpened.length})`, result.warmOpened),
+    line(`warm, synchronize (n=${result.warmSynchronize.length})`, result.warmSynchronize),
+    `  each review: conclusion ${sample.conclusion}, ${sample.annotations} annotations, ${sample.comments} inline comments in 1 review`,
+    `  goals: < ${GOAL_MS} ms ${warmMs < GOAL_MS ? "met" : "MISSED"}; <= ${budget} calls ${warmCalls <= budget ? "met" : "MISSED"}` +
+      (result.violations.length ? `; ${result.violations.length} requests GitHub would reject: ${result.violations[0]}` : "; every request valid against GitHub's OpenAPI description"),
+  ].join("\n");
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const result = await runAppBench();
+  process.stdout.write(`${formatAppBench(result)}\n`);
+  if (result.violations.length) process.exitCode = 1;
+}
