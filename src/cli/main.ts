@@ -6,6 +6,8 @@ import { parseArgs } from "node:util";
 import { UsageError } from "./collect-files.js";
 import { lintCommand, type CommandResult } from "./lint-command.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "./output.js";
+import { reviewCommand } from "./review-command.js";
+import { explainCommand, rulesCommand } from "./rules-command.js";
 import { VERSION } from "./version.js";
 
 const HELP = `migguard ${VERSION}: stop dangerous database migrations before they merge
@@ -13,10 +15,19 @@ const HELP = `migguard ${VERSION}: stop dangerous database migrations before the
 Usage:
   migguard lint [--format text|json|sarif] [--config FILE] PATH...
       Lint migration files; directories are walked and non-migrations ignored.
+  migguard review --base REF [--format text|json|sarif] [--config FILE]
+      Review what changed between REF (from its merge base with HEAD) and the working tree, as the
+      GitHub App reviews a pull request: the changed migrations plus edited history, version order,
+      schema dump drift and application code that still uses what a migration drops.
+  migguard rules
+      List every rule with its category and default severity.
+  migguard explain RULE_ID
+      Print a rule's page: why it is dangerous, examples, the safe alternative, how to waive it.
 
 Options:
   -f, --format    text (default), json or sarif
   -c, --config    config file (default: the nearest .github/migguard.yml)
+      --base      review: the branch, tag or commit the change is compared with (e.g. origin/main)
   -h, --help      this help
   -v, --version   print the version
 
@@ -48,6 +59,14 @@ export async function run(argv: string[], options: { cwd?: string } = {}): Promi
     case "lint":
       if (positionals.length === 0) throw new UsageError("lint needs at least one PATH");
       return lintCommand({ paths: positionals, format: formatOf(values.format), config: values.config, cwd: options.cwd });
+    case "rules":
+      return rulesCommand();
+    case "explain":
+      return explainCommand(positionals[0]);
+    case "review":
+      if (!values.base) throw new UsageError("review needs --base REF (the branch the change goes into, e.g. --base origin/main)");
+      if (positionals.length > 0) throw new UsageError(`review takes no paths (got ${positionals.join(" ")}); it reviews what changed since --base`);
+      return reviewCommand({ base: values.base, format: formatOf(values.format), config: values.config, cwd: options.cwd });
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
