@@ -1,7 +1,7 @@
 /** Find and load `.github/migguard.yml` for the CLI: --config FILE, else the nearest one above the working directory. */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { KNOWN_RULE_IDS } from "../engine/analyze.js";
+import { KNOWN_RULE_IDS } from "../engine/catalogue.js";
 import { loadConfig, type LoadedConfig } from "../engine/config.js";
 import { displayPath, UsageError } from "./collect-files.js";
 

@@ -1,8 +1,7 @@
 /** One place that turns findings into the chosen output format. */
 import type { FileError } from "../engine/analyze.js";
-import { ENGINE_RULES } from "../engine/engine-rules.js";
+import { CATALOGUE } from "../engine/catalogue.js";
 import type { ReportedFinding } from "../engine/model.js";
-import { RULES } from "../engine/rules/index.js";
 import { toJson } from "../report/json.js";
 import { toSarif } from "../report/sarif.js";
 import { toText } from "../report/text.js";
@@ -16,7 +15,7 @@ export function formatResult(format: OutputFormat, findings: readonly ReportedFi
     case "json":
       return toJson(findings, errors);
     case "sarif":
-      return toSarif(findings, errors, [...RULES.map((r) => r.meta), ...ENGINE_RULES], { version: VERSION, docsUrl });
+      return toSarif(findings, errors, CATALOGUE.map((e) => e.meta), { version: VERSION, docsUrl });
     default:
       return toText(findings, errors, { docsUrl, color: process.stdout.isTTY && !process.env.NO_COLOR });
   }

@@ -1,0 +1,134 @@
+/**
+ * A rule's documentation page in Markdown, from its metadata and its own case tables (so the docs show
+ * exactly what the tests check), and the index of all rules. Pure: the examples come in already run.
+ */
+import type { CatalogueEntry } from "../engine/catalogue.js";
+import type { Framework, ReportedFinding } from "../engine/model.js";
+
+export interface RuleExample {
+  framework?: Framework;
+  name: string;
+  /** the migration file and its content */
+  path?: string;
+  code?: string;
+  /** other files the example needs (a down file, a model, the base branch) */
+  files: Record<string, string | null>;
+  /** for review rules: the change, as files added/modified (content) or deleted (null) */
+  change?: Record<string, string | null>;
+  /** what migguard reports on it (empty for valid examples) */
+  findings: Array<Pick<ReportedFinding, "line" | "severity" | "message" | "fix"> & { path?: string }>;
+}
+
+export interface RuleExamples {
+  invalid: RuleExample[];
+  valid: RuleExample[];
+}
+
+const FRAMEWORK_NAMES: Record<Framework, string> = { sql: "PostgreSQL SQL", rails: "Rails", django: "Django", alembic: "Alembic" };
+const FRAMEWORK_ORDER: readonly Framework[] = ["sql", "rails", "django", "alembic"];
+const fenceFor = (path: string | undefined): string =>
+  path?.endsWith(".rb") ? "ruby" : path?.endsWith(".py") ? "python" : path?.endsWith(".sql") ? "sql" : path?.endsWith(".yml") ? "yaml" : "";
+
+function block(path: string | undefined, code: string): string {
+  const fence = code.includes("```") ? "````" : "```";
+  return `${fence}${fenceFor(path)}\n${code.replace(/\n$/, "")}\n${fence}`;
+}
+
+const KIND_NOTES: Record<CatalogueEntry["kind"], string> = {
+  model: "",
+  review: "Checked on a change (a pull request, or `migguard review --base REF`): it compares the base branch with the head.",
+  execution: "Raised when migguard runs the migration in PostgreSQL (`migguard lint --execute`, or the App with `execute: true`).",
+  engine: "Raised by the engine itself rather than a check over the migration's operations.",
+};
+
+function renderExample(example: RuleExample, reported: boolean): string {
+  const out: string[] = [];
+  out.push(`#### ${reported ? "Reported" : "Not reported"}: ${example.name}`);
+  for (const [path, content] of Object.entries(example.files)) {
+    out.push(content === null ? `\`${path}\` (deleted)` : `\`${path}\`${example.change ? " on the base branch" : ""}:\n\n${block(path, content)}`);
+  }
+  for (const [path, content] of Object.entries(example.change ?? {})) {
+    out.push(content === null ? `The change deletes \`${path}\`.` : `The change writes \`${path}\`:\n\n${block(path, content)}`);
+  }
+  if (example.code !== undefined) out.push(`\`${example.path}\`:\n\n${block(example.path, example.code)}`);
+  for (const f of example.findings) {
+    out.push(`migguard reports, on line ${f.line}${f.path && f.path !== example.path ? ` of \`${f.path}\`` : ""} (${f.severity}):\n\n> ${f.message.replace(/\n/g, "\n> ")}`);
+    if (f.fix) out.push(`Safe alternative:\n\n${block(example.path ?? f.path, f.fix)}`);
+  }
+  return out.join("\n\n");
+}
+
+export function renderRulePage(entry: CatalogueEntry, examples: RuleExamples): string {
+  const { meta } = entry;
+  const present = new Set([...examples.invalid, ...examples.valid].map((e) => e.framework));
+  const frameworks = FRAMEWORK_ORDER.filter((f) => present.has(f));
+  const lines: string[] = [
+    `# ${meta.id}`,
+    "",
+    `**${meta.title}**`,
+    "",
+    "| | |",
+    "|---|---|",
+    `| Category | \`${meta.category}\` |`,
+    `| Default severity | ${meta.recommended === false ? `${meta.severity} (off unless enabled in config)` : meta.severity} |`,
+    `| Applies to | ${(meta.frameworks ?? frameworks).map((f) => FRAMEWORK_NAMES[f]).join(", ") || "every framework"} |`,
+  ];
+  if (meta.postgres) lines.push(`| PostgreSQL | ${meta.postgres} |`);
+  lines.push("", "## Why it is dangerous", "", meta.why);
+  if (KIND_NOTES[entry.kind]) lines.push("", KIND_NOTES[entry.kind]);
+  if (examples.invalid.length || examples.valid.length) {
+    lines.push("", "## Examples", "", "These examples are the rule's own test cases.");
+    const byFramework = new Map<string, { invalid: RuleExample[]; valid: RuleExample[] }>();
+    for (const [kind, list] of [["invalid", examples.invalid], ["valid", examples.valid]] as const) {
+      for (const example of list) {
+        const key = example.framework ? FRAMEWORK_NAMES[example.framework] : "";
+        const group = byFramework.get(key) ?? { invalid: [], valid: [] };
+        group[kind].push(example);
+        byFramework.set(key, group);
+      }
+    }
+    const order = (name: string) => FRAMEWORK_ORDER.findIndex((f) => FRAMEWORK_NAMES[f] === name);
+    for (const [framework, group] of [...byFramework.entries()].sort(([a], [b]) => order(a) - order(b))) {
+      if (framework) lines.push("", `### ${framework}`);
+      for (const example of group.invalid) lines.push("", renderExample(example, true));
+      for (const example of group.valid) lines.push("", renderExample(example, false));
+    }
+  }
+  lines.push(
+    "",
+    "## Waiving it",
+    "",
+    "Silence one statement with a comment on the line before it, saying why (a waiver without a reason does not apply):",
+    "",
+    "```sql",
+    `-- migguard:ignore ${meta.id} <why this is safe here>`,
+    "```",
+    "",
+    `In Ruby and Python: \`# migguard:ignore ${meta.id} <reason>\`. For the whole file: \`migguard:ignore-file ${meta.id} <reason>\`.`,
+    "",
+    "Or change it for the repository in `.github/migguard.yml`:",
+    "",
+    "```yaml",
+    "rules:",
+    `  ${meta.id}: ${meta.recommended === false ? "warning   # opt-in" : "off   # or info, warning, error"}`,
+    "```",
+    "",
+  );
+  return lines.join("\n");
+}
+
+export function renderRuleIndex(entries: readonly CatalogueEntry[]): string {
+  const rows = [...entries]
+    .sort((a, b) => a.meta.category.localeCompare(b.meta.category) || a.meta.id.localeCompare(b.meta.id))
+    .map((e) => `| [\`${e.meta.id}\`](${e.meta.id}.md) | \`${e.meta.category}\` | ${e.meta.recommended === false ? `${e.meta.severity} (opt-in)` : e.meta.severity} | ${e.meta.title} |`);
+  return [
+    "# migguard rules",
+    "",
+    "Generated by `npm run docs` from each rule's metadata and case tables; do not edit by hand.",
+    "",
+    "| rule | category | default severity | what it catches |",
+    "|---|---|---|---|",
+    ...rows,
+    "",
+  ].join("\n");
+}
