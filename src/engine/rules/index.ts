@@ -15,6 +15,7 @@ import emptyDown from "./empty-down.js";
 import enumValueInTransaction from "./enum-value-in-transaction.js";
 import indexWithoutConcurrently from "./index-without-concurrently.js";
 import irreversibleMigration from "./irreversible-migration.js";
+import jsonColumn from "./json-column.js";
 import lockTable from "./lock-table.js";
 import missingDown from "./missing-down.js";
 import mixedDdlDml from "./mixed-ddl-dml.js";
@@ -25,6 +26,8 @@ import preferRobustStatements from "./prefer-robust-statements.js";
 import preferTextOverVarchar from "./prefer-text-over-varchar.js";
 import preferTimestamptz from "./prefer-timestamptz.js";
 import regulatedData from "./regulated-data.js";
+import removeColumnInChange from "./remove-column-in-change.js";
+import removeColumnWithoutIgnoredColumns from "./remove-column-without-ignored-columns.js";
 import renameColumn from "./rename-column.js";
 import renameEnumValue from "./rename-enum-value.js";
 import renameTable from "./rename-table.js";
@@ -47,6 +50,7 @@ export const RULES: readonly Rule[] = [
   emptyDown,
   irreversibleMigration,
   downDoesNotUndoUp,
+  removeColumnInChange,
   // data loss
   dropTable,
   dropColumn,
@@ -72,6 +76,8 @@ export const RULES: readonly Rule[] = [
   requireLockTimeout,
   // breaking changes
   requiredColumnWithoutDefault,
+  removeColumnWithoutIgnoredColumns,
+  jsonColumn,
   renameColumn,
   renameTable,
   renameEnumValue,

@@ -148,13 +148,13 @@ function withoutPlaceholders(op: OperationInput): OperationInput {
 }
 
 /** Operations of SQL embedded in the migration, with their host lines. */
-export function embeddedOperations(sql: RubySql, scope: { inTransaction: boolean; assured: boolean }): EmbeddedResult {
+export function embeddedOperations(sql: RubySql, scope: { inTransaction: boolean; assured: boolean; frameworkCall?: string }): EmbeddedResult {
   const parsed = parseEmbeddedSql(sql.text, { line: sql.line, inTransaction: scope.inTransaction });
-  const ops = parsed.ops.map((op) => withoutPlaceholders({ ...op, assured: scope.assured } as OperationInput));
+  const ops = parsed.ops.map((op) => withoutPlaceholders({ ...op, assured: scope.assured, frameworkCall: scope.frameworkCall } as OperationInput));
   if (parsed.errors.length === 0) return { ops, errors: [], notes: [] };
   const covered = new Set<number>();
   for (const op of ops) for (let l = op.loc.line; l <= op.loc.endLine; l++) covered.add(l);
-  const fallback = fallbackOps(sql, covered, { inTransaction: scope.inTransaction, assured: scope.assured });
+  const fallback = fallbackOps(sql, covered, { inTransaction: scope.inTransaction, assured: scope.assured, frameworkCall: scope.frameworkCall });
   const all = [...ops, ...fallback.map(withoutPlaceholders)].sort((a, b) => a.loc.line - b.loc.line);
   // SQL assembled by Ruby at run time may be fine once interpolated: say so instead of claiming a syntax error
   if (sql.dynamic)

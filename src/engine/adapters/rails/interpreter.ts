@@ -101,7 +101,9 @@ export class Interpreter {
   }
 
   private base(node: Node, scope: Scope): OpBase {
-    return { loc: this.src.loc(node), text: this.src.textOf(node), inTransaction: scope.inTransaction, assured: scope.assured };
+    const receiver = node instanceof CallNode ? localName(node.receiver) : undefined;
+    const frameworkCall = node instanceof CallNode ? (receiver ? `${receiver}.${node.name}` : node.name) : undefined;
+    return { loc: this.src.loc(node), text: this.src.textOf(node), inTransaction: scope.inTransaction, assured: scope.assured, frameworkCall };
   }
 
   private context(scope: Scope): CommandContext {
@@ -291,7 +293,7 @@ export class Interpreter {
       this.note(node, "the SQL of this call is computed at run time, so it was not checked");
       return;
     }
-    const result = embeddedOperations(sql, scope);
+    const result = embeddedOperations(sql, { ...scope, frameworkCall: node.name });
     this.errors.push(...result.errors);
     this.notes.push(...result.notes);
     out.push(step(result.ops, revert));

@@ -37,6 +37,8 @@ export interface OpBase {
   text: string;
   inTransaction: boolean;
   assured: boolean;
+  /** the Rails method as called (`add_reference`, `t.index`) */
+  frameworkCall?: string;
 }
 
 export interface CommandContext {

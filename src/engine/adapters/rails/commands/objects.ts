@@ -43,8 +43,9 @@ const renameEnumValue: CommandHandler = (cmd, ctx) => {
   const base = ctx.base(cmd.node);
   return [
     step(
-      [{ kind: "alter_enum", ...base, type, action: "rename_value", value: from, neighbor: to }],
+      // the model's rename_value: `value` is the new name, `neighbor` the old one
       [{ kind: "alter_enum", ...base, type, action: "rename_value", value: to, neighbor: from }],
+      [{ kind: "alter_enum", ...base, type, action: "rename_value", value: from, neighbor: to }],
     ),
   ];
 };

@@ -1,0 +1,87 @@
+/**
+ * Reads Active Record models (`app/models/**.rb`) with Prism to answer one question for rules: which
+ * columns does the model of a table tell Active Record to ignore (`self.ignored_columns += [...]`)?
+ * strong_migrations' first step before removing a column; without it, running servers keep selecting it.
+ */
+import {
+  CallNode,
+  CallOperatorWriteNode,
+  ClassNode,
+  ModuleNode,
+  SelfNode,
+  StatementsNode,
+  type Node,
+} from "@ruby/prism";
+import type { SourceFile } from "../../model.js";
+import { constantName } from "./data-calls.js";
+import { tableize } from "./inflections.js";
+import { parseRuby } from "./prism.js";
+import { RubySource } from "./ruby-source.js";
+import { EMPTY_ENV, evaluate, namesOf } from "./values.js";
+
+export interface ModelFile {
+  path: string;
+  className: string;
+  table: string;
+  ignoredColumns: Set<string>;
+}
+
+export const isModelPath = (path: string): boolean => /(?:^|\/)app\/models\/.+\.rb$/.test(path);
+
+const bodyOf = (node: Node | null): Node[] => (node instanceof StatementsNode ? node.body : node ? [node] : []);
+
+/** The columns an `ignored_columns` statement lists, if the statement is one. */
+function ignored(node: Node, src: RubySource): string[] {
+  // self.ignored_columns = [...]
+  if (node instanceof CallNode && node.receiver instanceof SelfNode && node.name === "ignored_columns=")
+    return namesOf(evaluate(node.arguments_?.arguments_[0], EMPTY_ENV, src)) ?? [];
+  // self.ignored_columns += [...] / |= [...]
+  if (node instanceof CallOperatorWriteNode && node.receiver instanceof SelfNode && node.readName === "ignored_columns")
+    return namesOf(evaluate(node.value, EMPTY_ENV, src)) ?? [];
+  // self.ignored_columns << "x"
+  if (node instanceof CallNode && node.name === "<<" && node.receiver instanceof CallNode && node.receiver.name === "ignored_columns")
+    return namesOf(evaluate(node.arguments_?.arguments_[0], EMPTY_ENV, src)) ?? [];
+  // helpers apps define for it (GitLab's `ignore_column :name, remove_with: ...`)
+  if (node instanceof CallNode && !node.receiver && (node.name === "ignore_column" || node.name === "ignore_columns"))
+    return (node.arguments_?.arguments_ ?? []).flatMap((a) => namesOf(evaluate(a, EMPTY_ENV, src)) ?? []);
+  return [];
+}
+
+function modelsIn(nodes: Node[], namespace: string, path: string, src: RubySource, out: ModelFile[]): void {
+  for (const node of nodes) {
+    if (node instanceof ModuleNode) {
+      const name = constantName(node.constantPath);
+      modelsIn(bodyOf(node.body), name ? `${namespace}${name}::` : namespace, path, src, out);
+    } else if (node instanceof ClassNode) {
+      const name = constantName(node.constantPath);
+      if (!name) continue;
+      const model: ModelFile = { path, className: `${namespace}${name}`, table: tableize(name), ignoredColumns: new Set() };
+      for (const statement of bodyOf(node.body)) {
+        if (statement instanceof CallNode && statement.receiver instanceof SelfNode && statement.name === "table_name=") {
+          const table = namesOf(evaluate(statement.arguments_?.arguments_[0], EMPTY_ENV, src))?.[0];
+          if (table) model.table = table;
+        }
+        for (const column of ignored(statement, src)) model.ignoredColumns.add(column);
+      }
+      out.push(model);
+      modelsIn(bodyOf(node.body), `${namespace}${name}::`, path, src, out);
+    }
+  }
+}
+
+const cache = new WeakMap<readonly SourceFile[], ModelFile[]>();
+
+/** Every model class of the given application files (parsed once per list of files). */
+export function readModelFiles(files: readonly SourceFile[]): ModelFile[] {
+  const cached = cache.get(files);
+  if (cached) return cached;
+  const out: ModelFile[] = [];
+  for (const file of files) {
+    if (!isModelPath(file.path)) continue;
+    const src = new RubySource(file.content);
+    const result = parseRuby(file.content);
+    modelsIn(result.value.statements.body, "", file.path, src, out);
+  }
+  cache.set(files, out);
+  return out;
+}

@@ -1,0 +1,52 @@
+import { defineCases } from "./rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "rails",
+      name: "algorithm: :concurrently without disable_ddl_transaction!",
+      code: `class AddIndexOnOrdersCustomerId < ActiveRecord::Migration[7.1]
+  def change
+    add_index :orders, :customer_id, algorithm: :concurrently
+    remove_index :orders, :legacy_id, algorithm: :concurrently
+  end
+end
+`,
+      lines: [3, 4],
+    },
+    {
+      framework: "rails",
+      name: "disable_ddl_transaction! but the index sits in a transaction block",
+      code: `class AddIndexOnOrdersCustomerId < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def up
+    transaction do
+      execute "CREATE INDEX CONCURRENTLY index_orders_on_customer_id ON orders (customer_id)"
+    end
+  end
+
+  def down
+    remove_index :orders, :customer_id, algorithm: :concurrently
+  end
+end
+`,
+      lines: [6],
+    },
+  ],
+  valid: [
+    {
+      framework: "rails",
+      name: "disable_ddl_transaction!",
+      code: `class AddIndexOnOrdersCustomerId < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def change
+    add_index :orders, :customer_id, algorithm: :concurrently
+    add_reference :orders, :store, index: { algorithm: :concurrently }
+  end
+end
+`,
+    },
+  ],
+});

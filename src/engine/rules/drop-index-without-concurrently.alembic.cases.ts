@@ -1,0 +1,45 @@
+import { defineCases } from "./rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "alembic",
+      name: "op.drop_index",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.drop_index("ix_legacy_invoice_lines_invoice_id", table_name="legacy_invoice_lines")
+
+
+def downgrade():
+    op.create_index("ix_legacy_invoice_lines_invoice_id", "legacy_invoice_lines", ["invoice_id"])
+`,
+      lines: [8],
+    },
+  ],
+  valid: [
+    {
+      framework: "alembic",
+      name: "postgresql_concurrently=True in autocommit_block()",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    with op.get_context().autocommit_block():
+        op.drop_index("ix_legacy_invoice_lines_invoice_id", table_name="legacy_invoice_lines", postgresql_concurrently=True, if_exists=True)
+
+
+def downgrade():
+    with op.get_context().autocommit_block():
+        op.create_index("ix_legacy_invoice_lines_invoice_id", "legacy_invoice_lines", ["invoice_id"], postgresql_concurrently=True)
+`,
+    },
+  ],
+});

@@ -1,0 +1,166 @@
+/**
+ * Safe alternatives in Ruby for Rails migrations, shared by the rules' `rails` fix variants: the model's
+ * PostgreSQL types back as Rails column types, the call that undoes an operation, and the change that makes
+ * an irreversible `change` reversible, in the spirit of strong_migrations' messages.
+ */
+import type { Migration, Operation, TypeRef } from "../model.js";
+import { dedent, modelName, sym } from "./fix.js";
+
+const RAILS_TYPES: Record<string, string> = {
+  varchar: "string",
+  text: "text",
+  integer: "integer",
+  smallint: "integer",
+  bigint: "bigint",
+  boolean: "boolean",
+  timestamp: "datetime",
+  timestamptz: "timestamptz",
+  date: "date",
+  time: "time",
+  numeric: "decimal",
+  "double precision": "float",
+  real: "float",
+  jsonb: "jsonb",
+  json: "json",
+  uuid: "uuid",
+  bytea: "binary",
+  inet: "inet",
+  cidr: "cidr",
+  citext: "citext",
+  hstore: "hstore",
+  interval: "interval",
+};
+
+/** `:string`, `:decimal, precision: 10, scale: 2`, `:string, array: true`; `:string` when unknown */
+export function railsType(type: TypeRef | undefined): string {
+  if (!type) return ":string";
+  const name = RAILS_TYPES[type.name];
+  const base = name ? `:${name}` : JSON.stringify(type.text.replace(/\[\]$/, ""));
+  const options: string[] = [];
+  if (type.name === "varchar" && type.mods.length) options.push(`limit: ${type.mods[0]}`);
+  if (type.name === "smallint") options.push("limit: 2");
+  if (type.name === "numeric" && type.mods.length) options.push(`precision: ${type.mods[0]}`, ...(type.mods[1] !== undefined ? [`scale: ${type.mods[1]}`] : []));
+  if (type.array) options.push("array: true");
+  return [base, ...options].join(", ");
+}
+
+const list = (columns: string[]) => (columns.length === 1 ? sym(columns[0]) : `[${columns.map(sym).join(", ")}]`);
+
+/** The Ruby that undoes one operation of an up, for a hand-written `def down`. */
+export function railsUndo(op: Operation): string | undefined {
+  switch (op.kind) {
+    case "create_table":
+      return `drop_table ${sym(op.table)}`;
+    case "add_column":
+      return `remove_column ${sym(op.table)}, ${sym(op.column.name)}`;
+    case "add_index":
+      return `remove_index ${sym(op.table)}, ${op.name ? `name: ${JSON.stringify(op.name)}` : `column: ${list(op.columns)}`}${op.concurrently ? ", algorithm: :concurrently" : ""}`;
+    case "add_constraint":
+      if (op.constraint === "foreign_key") return `remove_foreign_key ${sym(op.table)}, ${op.name ? `name: ${JSON.stringify(op.name)}` : sym(op.referencesTable ?? "other_table")}`;
+      if (op.constraint === "check") return `remove_check_constraint ${sym(op.table)}, name: ${JSON.stringify(op.name ?? "...")}`;
+      return `execute "ALTER TABLE ${op.table} DROP CONSTRAINT ${op.name ?? "..."}"`;
+    case "rename_table":
+      return `rename_table ${sym(op.newName)}, ${sym(op.table)}`;
+    case "rename_column":
+      return `rename_column ${sym(op.table)}, ${sym(op.newName)}, ${sym(op.column)}`;
+    case "drop_column":
+      return `add_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(op.type)}`;
+    case "drop_table":
+      return op.tables.map((t) => `create_table ${sym(t)} do |t|\n  # the columns of ${t} (see db/schema.rb)\nend`).join("\n");
+    case "create_object":
+      return `execute "DROP ${op.objectType.replace("_", " ").toUpperCase()} IF EXISTS ${op.name}${op.table ? ` ON ${op.table}` : ""}"`;
+    default:
+      return undefined;
+  }
+}
+
+/** The first operation of the up that starts on `line` (what an irreversible `change` points at). */
+const opAt = (migration: Migration, line: number | undefined) => (line === undefined ? undefined : migration.up.find((op) => op.loc.line === line));
+
+/** Ruby for the finding of a Rails migration that cannot be rolled back, aimed at the call that blocks it. */
+export function railsIrreversibleFix(migration: Migration): string {
+  const down = migration.down;
+  if (down.status !== "irreversible") return "";
+  const op = opAt(migration, down.loc?.line);
+  if (!down.loc)
+    return dedent(`
+      # Rails raises ActiveRecord::IrreversibleMigration on rollback: write the down that undoes up, in reverse order
+      def down
+        ${(migration.up.map(railsUndo).filter(Boolean).reverse().join("\n") || "# undo what up does").replace(/\n/g, "\n        ")}
+      end`);
+  if (!op || /raises/.test(down.reason))
+    return dedent(`
+      # A down that raises blocks every rollback past this migration. Undo what up does; when data cannot come
+      # back, restore it from a copy made in up (CREATE TABLE ... AS SELECT) instead of raising:
+      def down
+        # undo what up does, in reverse order
+      end`);
+  switch (op.kind) {
+    case "drop_column":
+      return dedent(`
+        # Give remove_column the column's type (and options such as null:/default:) so Rails can re-add it on rollback:
+        remove_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(op.type)}
+        # (the values still cannot come back: keep a copy first if they may be needed)`);
+    case "drop_table":
+      return dedent(`
+        # Give drop_table the table's definition (from db/schema.rb) so Rails can recreate it on rollback:
+        drop_table ${sym(op.tables[0])} do |t|
+          # t.string :name, null: false
+          # t.timestamps
+        end`);
+    case "alter_column_type":
+      return dedent(`
+        # change_column cannot be inverted: say what the type was.
+        def up
+          change_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(op.type)}
+        end
+
+        def down
+          change_column ${sym(op.table)}, ${sym(op.column)}, ${op.fromType ? railsType(op.fromType) : ":previous_type"}
+        end`);
+    case "set_default":
+    case "drop_default":
+      return dedent(`
+        # Name the old and the new default so Rails can swap them back:
+        change_column_default ${sym(op.table)}, ${sym(op.column)}, from: nil, to: ${op.kind === "set_default" ? op.default.expr : "nil"}`);
+    case "drop_index":
+      return dedent(`
+        # Name the column(s) so Rails can rebuild the index on rollback:
+        remove_index ${sym(op.table ?? "table")}, column: ${op.columns.length ? list(op.columns) : ":column"}${op.names[0] ? `, name: ${JSON.stringify(op.names[0])}` : ""}${op.concurrently ? ", algorithm: :concurrently" : ""}`);
+    case "drop_constraint":
+      return dedent(`
+        # Name what Rails needs to add the constraint back (the other table / the expression):
+        remove_foreign_key ${sym(op.table)}, :other_table
+        remove_check_constraint ${sym(op.table)}, "expression", name: ${JSON.stringify(op.name ?? "...")}`);
+    case "dml":
+    case "data_migration":
+      if (op.embeddedSql || !(op.kind === "dml" ? op.viaCode : true))
+        return executeFix(op);
+      return dedent(`
+        # Rails does not record data changes made in Ruby: run them in one direction only and say what rollback does.
+        up_only do
+          ${op.text.split("\n")[0]}
+        end
+        # or write explicit up/down methods, with a down that restores the previous values`);
+    default:
+      return executeFix(op);
+  }
+}
+
+function executeFix(op: Operation): string {
+  const firstLine = op.text.split("\n")[0];
+  return dedent(`
+    # Tell Rails what to run on rollback:
+    reversible do |dir|
+      dir.up { ${op.embeddedSql ? `execute ${JSON.stringify(firstLine)}` : firstLine} }
+      dir.down { execute "-- SQL that undoes it" }
+    end`);
+}
+
+/** `class User < ApplicationRecord; self.ignored_columns += ["phone"]; end` */
+export function ignoredColumnsFix(table: string, columns: string[]): string {
+  return dedent(`
+    class ${modelName(table)} < ApplicationRecord
+      self.ignored_columns += [${columns.map((c) => JSON.stringify(c)).join(", ")}]
+    end`);
+}

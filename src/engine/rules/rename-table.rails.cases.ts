@@ -1,0 +1,32 @@
+import { defineCases } from "./rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "rails",
+      name: "rename_table of a live table",
+      code: `class RenameRewardsToPledges < ActiveRecord::Migration[7.1]
+  def change
+    rename_table :rewards, :pledges
+  end
+end
+`,
+      lines: [3],
+    },
+  ],
+  valid: [
+    {
+      framework: "rails",
+      name: "renaming a table created in the same migration",
+      code: `class CreatePledges < ActiveRecord::Migration[7.1]
+  def change
+    create_table :pledges_tmp do |t|
+      t.integer :amount
+    end
+    rename_table :pledges_tmp, :pledges
+  end
+end
+`,
+    },
+  ],
+});
