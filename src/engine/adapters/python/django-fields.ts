@@ -123,7 +123,7 @@ function literalDefault(value: PyValue): DefaultValue | undefined {
       return { expr: `<value of ${value.text}>`, volatile: false };
     default:
       // a callable or any other object: Django evaluates it once in Python and writes that one value
-      return { expr: value.kind === "name" || value.kind === "call" ? `<value of ${value.text}>` : `<${value.kind}>`, volatile: false };
+      return { expr: value.kind === "name" ? `<value of ${value.text}>` : `<${value.kind}>`, volatile: false };
   }
 }
 
