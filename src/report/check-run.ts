@@ -8,7 +8,7 @@
 import type { FileError } from "../engine/analyze.js";
 import type { ReportedFinding, Severity } from "../engine/model.js";
 import { ruleDocsUrl } from "./docs-url.js";
-import { codeLanguage, fenced, inlineCode, plural, SEVERITY_ICON, tableCell } from "./markdown.js";
+import { codeLanguage, fenced, inlineCode, plural, SEVERITY_ICON, tableCell, truncateBytes, utf8Bytes as bytes } from "./markdown.js";
 import { ruleMeta } from "./rule-catalogue.js";
 
 export type CheckConclusion = "success" | "failure" | "neutral";
@@ -50,20 +50,11 @@ export interface CheckRunReport {
 /** GitHub's limit for summary and text; counted here in UTF-8 bytes, which is never less than characters. */
 export const CHECK_TEXT_LIMIT = 65_535;
 export const ANNOTATIONS_PER_REQUEST = 50;
+export { truncateBytes };
 /** A single annotation message or raw_details is limited to 64 KB. */
 const ANNOTATION_FIELD_LIMIT = 60_000;
 
 const LEVEL: Record<Severity, AnnotationLevel> = { error: "failure", warning: "warning", info: "notice" };
-const bytes = (text: string) => Buffer.byteLength(text, "utf8");
-
-/** Cut text to at most `limit` UTF-8 bytes without splitting a character, marking the cut. */
-export function truncateBytes(text: string, limit: number, marker = "\n…(truncated)"): string {
-  if (bytes(text) <= limit) return text;
-  const room = Math.max(0, limit - bytes(marker));
-  let cut = Buffer.from(text, "utf8").subarray(0, room).toString("utf8");
-  if (cut.endsWith("\uFFFD")) cut = cut.slice(0, -1);
-  return `${cut}${marker}`;
-}
 
 export function countBySeverity(findings: readonly ReportedFinding[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };

@@ -33,3 +33,14 @@ export function inlineCode(text: string): string {
 }
 
 export const plural = (count: number, word: string, many = `${word}s`): string => `${count} ${count === 1 ? word : many}`;
+
+export const utf8Bytes = (text: string): number => Buffer.byteLength(text, "utf8");
+
+/** Cut text to at most `limit` UTF-8 bytes without splitting a character, marking the cut. */
+export function truncateBytes(text: string, limit: number, marker = "\n…(truncated)"): string {
+  if (utf8Bytes(text) <= limit) return text;
+  const room = Math.max(0, limit - utf8Bytes(marker));
+  let cut = Buffer.from(text, "utf8").subarray(0, room).toString("utf8");
+  if (cut.endsWith("\uFFFD")) cut = cut.slice(0, -1);
+  return `${cut}${marker}`;
+}

@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import type { ReportedFinding, Severity } from "../engine/model.js";
 import { ruleDocsUrl } from "./docs-url.js";
-import { codeLanguage, fenced, inlineCode, SEVERITY_ICON } from "./markdown.js";
+import { codeLanguage, fenced, inlineCode, SEVERITY_ICON, truncateBytes } from "./markdown.js";
 import { ruleMeta } from "./rule-catalogue.js";
 
 /** RIGHT-side (head) line numbers a review comment can use, per path, mapped to the diff hunk they are in. */
@@ -34,6 +34,8 @@ export interface ReviewCommentOptions {
   severities?: readonly Severity[];
 }
 
+/** message and fix are cut to keep a comment under GitHub's 65,536-character limit */
+const PART_LIMIT = 10_000;
 const FP_MARKER = /<!-- migguard:fp=([0-9a-f]+(?:-\d+)?) -->/;
 const RESOLVED_MARKER = /<!-- migguard:resolved=([0-9a-f]+) -->/;
 
@@ -88,7 +90,14 @@ export function oneLineReplacement(f: ReportedFinding, sourceLine: string | unde
   return `${indent}${replacement}`;
 }
 
-export function reviewCommentBody(f: ReportedFinding, fingerprint: string, options: { sourceLine?: string; docsUrl?: string } = {}): string {
+export function reviewCommentBody(finding: ReportedFinding, fingerprint: string, options: { sourceLine?: string; docsUrl?: string } = {}): string {
+  // GitHub refuses bodies over 65,536 characters: cut the long parts, never the fences or the fingerprint
+  const f = {
+    ...finding,
+    message: truncateBytes(finding.message, PART_LIMIT),
+    details: finding.details.slice(0, 20).map((d) => truncateBytes(d, 500)),
+    fix: truncateBytes(finding.fix, PART_LIMIT * 3, "\n…(truncated: the full fix is in the check run)"),
+  };
   const title = ruleMeta(f.rule)?.title;
   const language = codeLanguage(f.path);
   const lines = [`${SEVERITY_ICON[f.severity]} **migguard · ${inlineCode(f.rule)}** (${f.severity})${title ? ` · ${title}` : ""}`, "", f.message];

@@ -79,6 +79,13 @@ describe("comment bodies", () => {
     expect(body).toContain("**Safe alternative:**\n\n```sql\n-- step 1\nA;\n-- step 2\nB;\n```");
   });
 
+  it("stay under GitHub's body limit and keep the fingerprint", () => {
+    const body = reviewCommentBody(index({ message: "m".repeat(50_000), fix: `-- ${"x".repeat(100_000)}` }), "feedbeef");
+    expect(Buffer.byteLength(body)).toBeLessThan(65_536);
+    expect(body).toContain("…(truncated: the full fix is in the check run)\n```");
+    expect(parseCommentMarkers(body).fingerprint).toBe("feedbeef");
+  });
+
   it("say which commit resolved them and disarm the old suggestion", () => {
     const body = reviewCommentBody(index(), "abc123", { sourceLine: "CREATE INDEX idx ON users (email);" });
     const resolved = resolvedCommentBody(body, "abc123", "feedfacefeedfacefeedfacefeedfacefeedface");
