@@ -53,6 +53,8 @@ export function planReview(files: readonly ChangedFile[], config: Config, basePa
   const base = new Set<string>();
   let relevant = false;
   const siblings = [...new Set([...(basePaths ?? []), ...changes.map((c) => c.path)])];
+  const removed = new Set(changes.filter((c) => c.status === "removed").map((c) => c.path));
+  const existing = new Set(siblings.filter((p) => !removed.has(p)));
   const bySiblingDir = (dir: string) => siblings.filter((p) => dirOf(p) === dir);
   const djangoAppsLosing = new Set<string>();
   for (const change of changes) {
@@ -76,7 +78,9 @@ export function planReview(files: readonly ChangedFile[], config: Config, basePa
     const file = detectMigrationPath(change.path, config);
     if (!file) continue;
     const dirSiblings = bySiblingDir(dirOf(file.path));
-    for (const companion of [...companionPaths(file, dirSiblings), ...counterpartPaths(file, dirSiblings)]) head.add(companion);
+    // with the base tree at hand, ask only for companions that exist (on the base branch or added by the change)
+    for (const companion of [...companionPaths(file, dirSiblings), ...counterpartPaths(file, dirSiblings)])
+      if (!basePaths || existing.has(companion)) head.add(companion);
   }
   // squashed migrations say which migrations they replace: deleting those is Django's documented way
   for (const dir of djangoAppsLosing)

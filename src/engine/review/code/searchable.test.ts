@@ -1,0 +1,33 @@
+import { defaultConfig, resolveConfig } from "../../config.js";
+import { isSearchableCodePath, isSearchableContent } from "./searchable.js";
+
+describe("which files the usage search reads", () => {
+  const config = defaultConfig();
+  it.each([
+    ["app/reports/legacy.rb", true],
+    ["app/views/users/show.html.erb", true],
+    ["reports/export.py", true],
+    ["web/src/api.ts", true],
+    ["queries/report.sql", true],
+    ["db/migrate/20240101000000_drop.rb", false],
+    ["shop/migrations/0002_remove.py", false],
+    ["db/migrations/001_x.up.sql", false],
+    ["db/schema.rb", false],
+    ["db/structure.sql", false],
+    ["vendor/bundle/ruby/gems/x.rb", false],
+    ["node_modules/pg/lib/client.js", false],
+    ["public/assets/app.min.js", false],
+    ["logo.png", false],
+    ["README.md", false],
+  ])("%s -> %s", (path, expected) => {
+    expect(isSearchableCodePath(path, config)).toBe(expected);
+  });
+
+  it("skips configured schema dumps, binary and huge files", () => {
+    const { config: custom } = resolveConfig({ schema_dumps: ["schema/current.sql"], max_file_bytes: 100 });
+    expect(isSearchableCodePath("schema/current.sql", custom)).toBe(false);
+    expect(isSearchableContent("a\u0000b", custom)).toBe(false);
+    expect(isSearchableContent("x".repeat(101), custom)).toBe(false);
+    expect(isSearchableContent("puts 1", custom)).toBe(true);
+  });
+});

@@ -1,0 +1,63 @@
+import { defaultConfig } from "../config.js";
+import { planReview } from "./plan.js";
+
+const config = defaultConfig();
+
+describe("planReview: what the App fetches", () => {
+  it("asks for nothing when no migration or schema dump changed", () => {
+    expect(planReview([{ path: "app/models/user.rb", status: "modified" }, { path: "README.md", status: "added" }], config)).toEqual({ head: [], base: [], baseTree: false });
+  });
+
+  it("asks for changed migrations at head, the down of an up, and the base version of an edited migration", () => {
+    const plan = planReview(
+      [
+        { path: "db/migrations/002_b.up.sql", status: "added" },
+        { path: "db/migrations/001_a.up.sql", status: "modified" },
+        { path: "db/migrate/20240101000000_x.rb", status: "removed" },
+      ],
+      config,
+    );
+    expect(plan).toEqual({
+      head: ["db/migrations/001_a.down.sql", "db/migrations/001_a.up.sql", "db/migrations/002_b.down.sql", "db/migrations/002_b.up.sql"],
+      base: ["db/migrations/001_a.up.sql"],
+      baseTree: true,
+    });
+  });
+
+  it("asks for the up of a changed down, and a Flyway undo's versioned migration by its real name", () => {
+    const plan = planReview(
+      [
+        { path: "db/migrations/001_a.down.sql", status: "modified" },
+        { path: "flyway/U3__orders.sql", status: "added" },
+      ],
+      config,
+      ["flyway/V3__create_orders.sql", "db/migrations/001_a.up.sql", "db/migrations/001_a.down.sql"],
+    );
+    expect(plan.head).toEqual(["db/migrations/001_a.down.sql", "db/migrations/001_a.up.sql", "flyway/U3__orders.sql", "flyway/V3__create_orders.sql"]);
+  });
+
+  it("asks for changed schema dumps, and for the squashed migrations of an app that loses migrations", () => {
+    const plan = planReview(
+      [
+        { path: "db/schema.rb", status: "modified" },
+        { path: "shop/migrations/0001_initial.py", status: "removed" },
+      ],
+      config,
+      ["shop/migrations/0001_initial.py", "shop/migrations/0001_squashed_0004_all.py", "blog/migrations/0001_squashed_0002_x.py"],
+    );
+    expect(plan).toEqual({ head: ["db/schema.rb"], base: ["shop/migrations/0001_squashed_0004_all.py"], baseTree: true });
+  });
+
+  it("asks for .sql files whose layout only their content tells", () => {
+    expect(planReview([{ path: "sql/V1__init.sql", status: "added" }, { path: "scripts/report.sql", status: "modified" }], config, []).head).toEqual([
+      "scripts/report.sql",
+      "sql/V1__init.sql",
+    ]);
+  });
+
+  it("guesses companions without a base tree, and asks only for existing ones with it", () => {
+    const changes = [{ path: "db/migrations/002_b.up.sql", status: "added" as const }];
+    expect(planReview(changes, config).head).toEqual(["db/migrations/002_b.down.sql", "db/migrations/002_b.up.sql"]);
+    expect(planReview(changes, config, ["db/migrations/001_a.up.sql"]).head).toEqual(["db/migrations/002_b.up.sql"]);
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * The review API as the App calls it: plan -> fetch -> review -> (code search when asked) -> review again.
+ * Rule-by-rule behaviour lives in the rules' case tables; this covers what the API itself promises.
+ */
+import { resolveConfig } from "../config.js";
+import { reviewCase } from "./testing/review-case-runner.js";
+import { review } from "./review.js";
+
+const removePhone = "class RemovePhoneNumber < ActiveRecord::Migration[7.1]\n  def change\n    remove_column :users, :phone_number, :string\n  end\nend\n";
+
+describe("review", () => {
+  it("asks for application code only when something is dropped or renamed", async () => {
+    const input = { changes: [{ path: "db/migrations/002_b.up.sql", status: "added" as const }], head: [{ path: "db/migrations/002_b.up.sql", content: "ALTER TABLE users DROP COLUMN phone_number;\n" }] };
+    const first = await review(input);
+    expect(first.codeSearch).toEqual({ needed: true, identifiers: ["phone_number"] });
+    const second = await review({ ...input, codeFiles: [{ path: "app/x.rb", content: "user.phone_number\n" }] });
+    expect(second.codeSearch.needed).toBe(false);
+    expect(second.findings.find((f) => f.rule === "dropped-object-still-used")?.details).toEqual(["app/x.rb:1: user.phone_number"]);
+
+    const additive = await review({ changes: [{ path: "db/migrations/003_c.up.sql", status: "added" }], head: [{ path: "db/migrations/003_c.up.sql", content: "ALTER TABLE users ADD COLUMN a text;\n" }] });
+    expect(additive.codeSearch).toEqual({ needed: false, identifiers: [] });
+  });
+
+  it("says a column is safe to drop now when the ORM no longer reads it", async () => {
+    const rails = await reviewCase({
+      name: "rails",
+      base: { "app/models/user.rb": 'class User < ApplicationRecord\n  self.ignored_columns = %w[phone_number]\nend\n' },
+      head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
+    });
+    expect(rails.findings.find((f) => f.rule === "dropped-object-still-used")).toMatchObject({ severity: "info", message: expect.stringMatching(/safe to drop now.*User lists it in ignored_columns \(app\/models\/user.rb:2\)/) });
+
+    const django = await reviewCase({
+      name: "django",
+      base: { "accounts/models.py": "from django.db import models\n\n\nclass User(models.Model):\n    email = models.EmailField()\n\n    class Meta:\n        db_table = \"accounts_user\"\n" },
+      head: {
+        "accounts/migrations/0002_remove_phone.py":
+          'from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("accounts", "0001_initial")]\n    operations = [migrations.RemoveField(model_name="user", name="phone_number")]\n',
+      },
+    });
+    expect(django.findings.find((f) => f.rule === "dropped-object-still-used")).toMatchObject({ severity: "info", message: expect.stringContaining("no longer declares phone_number") });
+  });
+
+  it("reports lint findings of changed files only, and none for an edit that changes nothing a migration does", async () => {
+    const result = await reviewCase({
+      name: "lint scope",
+      base: {
+        "db/migrations/001_a.up.sql": "DROP TABLE legacy;\n",
+        "db/migrations/001_a.down.sql": "CREATE TABLE legacy (id bigint);\n",
+        "db/migrations/002_b.up.sql": "DROP TABLE old_stuff;\n",
+      },
+      head: {
+        "db/migrations/001_a.down.sql": "CREATE TABLE legacy (id bigint, note text);\n",
+        "db/migrations/002_b.up.sql": "-- cleanup of the old tables\nDROP TABLE old_stuff;\n",
+      },
+    });
+    // 001's up is only fetched to pair with its edited down: its DROP TABLE is not under review
+    expect(result.findings.filter((f) => f.path === "db/migrations/001_a.up.sql")).toEqual([]);
+    // 002 gained a comment: a note from edited-migration, no lint findings for statements that already ran
+    expect(result.findings.filter((f) => f.path === "db/migrations/002_b.up.sql").map((f) => [f.rule, f.severity])).toEqual([["edited-migration", "info"]]);
+  });
+
+  it("skips what needs the base tree when it is not given, and never crashes on unreadable dumps or migrations", async () => {
+    const { config } = resolveConfig({});
+    const result = await review({
+      changes: [
+        { path: "db/migrate/20240101000000_a.rb", status: "added" },
+        { path: "db/schema.rb", status: "modified" },
+        { path: "db/migrate/20240102000000_b.rb", status: "added" },
+      ],
+      head: [
+        { path: "db/migrate/20240101000000_a.rb", content: "class A < ActiveRecord::Migration[7.1]\n  def change\n    add_column :users, :a, :string\n  end\nend\n" },
+        { path: "db/schema.rb", content: "ActiveRecord::Schema[7.1].define(version: 2024_01_01_000000) do\n  create_table \"users\" do |t|\n" },
+        { path: "db/migrate/20240102000000_b.rb", content: "class B < ActiveRecord::Migration[7.1]\n  def change\n    add_column :users, :b,\n" },
+      ],
+      config,
+    });
+    expect(result.errors.filter((e) => e.path === "(review)")).toEqual([]);
+    expect(result.findings.some((f) => f.rule === "syntax-error" && f.path === "db/migrate/20240102000000_b.rb")).toBe(true);
+    // without the base tree nothing is known about older migrations or unchanged dumps
+    expect(result.findings.filter((f) => f.rule === "migration-version-order" || f.rule === "schema-dump-not-updated")).toEqual([]);
+  });
+
+  it("lets an inline waiver with a reason clear a review finding", async () => {
+    const result = await reviewCase({
+      name: "waiver",
+      base: { "reports/export.py": "SELECT = 'phone_number'\n" },
+      head: { "db/migrations/002_drop.up.sql": "-- migguard:ignore dropped-object-still-used export.py is dead code, removed in #88\nALTER TABLE users DROP COLUMN phone_number;\n" },
+    });
+    expect(result.findings.filter((f) => f.rule === "dropped-object-still-used")).toEqual([]);
+  });
+
+  it("lists waived regulated-data statements for the App's sign-off", async () => {
+    const result = await reviewCase({
+      name: "regulated",
+      config: { sensitive: ["users.phone_number"] },
+      base: {},
+      head: { "db/migrations/002_drop.up.sql": "-- migguard:ignore regulated-data retention ended, LEGAL-42\nALTER TABLE users DROP COLUMN phone_number;\n" },
+    });
+    expect(result.regulatedWaivers).toEqual([
+      expect.objectContaining({ path: "db/migrations/002_drop.up.sql", line: 2, waiverLine: 1, reason: "retention ended, LEGAL-42", what: "drops users.phone_number" }),
+    ]);
+    expect(result.findings.filter((f) => f.rule === "regulated-data")).toEqual([]);
+  });
+});
