@@ -10,7 +10,7 @@ import { onPullRequest } from "./on-pull-request.js";
 import { onRecheckCommand } from "./on-recheck-command.js";
 
 export default function migguardApp(app: Probot): void {
-  const services = createAppServices();
+  const services = createAppServices(app);
   onPullRequest(app, services);
   onCheckRerequested(app, services);
   onRecheckCommand(app, services);

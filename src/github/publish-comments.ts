@@ -21,8 +21,11 @@ export type CommentSyncResult =
   | { status: "stale"; currentHead: string }
   | { status: "closed" };
 
-/** Review comments migguard left earlier on this pull request (a bot's comment carrying a fingerprint). */
-export async function listMigguardComments(octokit: GitHub, target: ReviewTarget): Promise<ExistingComment[]> {
+/**
+ * Review comments migguard left earlier on this pull request: a fingerprint, written by the app itself
+ * (by any bot when the app's login is unknown), so nobody else's comment is ever edited.
+ */
+export async function listMigguardComments(octokit: GitHub, target: ReviewTarget, ownLogin: string | undefined): Promise<ExistingComment[]> {
   const comments = await octokit.paginate(octokit.rest.pulls.listReviewComments, {
     owner: target.owner,
     repo: target.repo,
@@ -31,7 +34,7 @@ export async function listMigguardComments(octokit: GitHub, target: ReviewTarget
   });
   const ours: ExistingComment[] = [];
   for (const comment of comments) {
-    if (comment.user?.type !== "Bot") continue;
+    if (comment.user?.type !== "Bot" || (ownLogin !== undefined && comment.user.login !== ownLogin)) continue;
     const { fingerprint, resolvedIn } = parseCommentMarkers(comment.body);
     if (fingerprint) ours.push({ id: comment.id, body: comment.body, fingerprint, ...(resolvedIn ? { resolvedIn } : {}) });
   }
@@ -64,20 +67,21 @@ async function apply(octokit: GitHub, target: ReviewTarget, plan: CommentPlan): 
   }
 }
 
-export async function syncReviewComments(
-  octokit: GitHub,
-  locks: KeyedLock,
-  target: ReviewTarget,
-  drafts: readonly ReviewCommentDraft[],
-  stillReported: ReadonlySet<string>,
-  log: Logger,
-): Promise<CommentSyncResult> {
+export interface CommentSyncInput {
+  drafts: readonly ReviewCommentDraft[];
+  /** fingerprints of every current finding: their comments are not resolved */
+  stillReported: ReadonlySet<string>;
+  ownLogin: string | undefined;
+}
+
+export async function syncReviewComments(octokit: GitHub, locks: KeyedLock, target: ReviewTarget, input: CommentSyncInput, log: Logger): Promise<CommentSyncResult> {
+  const { drafts, stillReported, ownLogin } = input;
   return locks.run(targetKey(target), async () => {
     const { data: pr } = await octokit.rest.pulls.get({ owner: target.owner, repo: target.repo, pull_number: target.pullNumber });
     if (pr.head.sha !== target.headSha) return { status: "stale", currentHead: pr.head.sha };
     if (pr.state !== "open") return { status: "closed" };
     // no review comment at all on the pull request: nothing of ours to find, skip the listing
-    const existing = pr.review_comments > 0 ? await listMigguardComments(octokit, target) : [];
+    const existing = pr.review_comments > 0 ? await listMigguardComments(octokit, target, ownLogin) : [];
     const plan = planCommentSync(existing, drafts, stillReported, target.headSha);
     log.debug({ create: plan.create.length, update: plan.update.length, resolve: plan.resolve.length, unchanged: plan.unchanged }, "comment plan");
     await apply(octokit, target, plan);

@@ -21,6 +21,8 @@ export interface ReviewRun {
   /** Probot's logger for the event (carries the delivery id) */
   log: Logger;
   locks: KeyedLock;
+  /** the app's own login, to tell its comments from anyone else's */
+  ownLogin: () => Promise<string | undefined>;
 }
 
 export interface ReviewOutcome {
@@ -88,7 +90,7 @@ export async function reviewPullRequest(run: ReviewRun, target: ReviewTarget): P
   let synced: CommentSyncResult | undefined;
   try {
     const phase = performance.now();
-    synced = await syncReviewComments(octokit, run.locks, target, comments.drafts, comments.stillReported, log);
+    synced = await syncReviewComments(octokit, run.locks, target, { ...comments, ownLogin: await run.ownLogin() }, log);
     log.info({ ms: elapsed(phase), ...synced }, synced.status === "stale" ? "head moved on; comments left to the newer review" : "inline comments synced");
   } catch (error) {
     log.warn({ err: error }, "inline comments failed");

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { startApp, WEBHOOK_SECRET, type RunningApp } from "./support/app-harness.js";
-import { FakeGitHub } from "./support/fake-github.js";
+import { BOT_LOGIN, FakeGitHub } from "./support/fake-github.js";
 import { deliver, pullRequestPayload } from "./support/webhooks.js";
 
 const UP = "db/migrations/20240101000000_add_email_index.up.sql";
@@ -31,7 +31,7 @@ describe("a pull request with a dangerous migration", () => {
     expect(delivery.status).toBe(200);
     return delivery;
   };
-  const migguardComments = () => fake.commentsOn(7).filter((c) => c.user.type === "Bot");
+  const migguardComments = () => fake.commentsOn(7).filter((c) => c.user.login === BOT_LOGIN);
   const fingerprintOf = (body: string) => /<!-- migguard:fp=([^ ]+) -->/.exec(body)?.[1];
 
   beforeAll(async () => {
@@ -147,13 +147,18 @@ describe("a pull request with a dangerous migration", () => {
     );
     fake.push(7, fixed);
     const count = migguardComments().length;
+    // other people's and other apps' comments, even carrying a migguard marker, are never touched
+    const lookalike = "Looks like migguard\n<!-- migguard:fp=0123456789abcdef0123 -->";
+    const foreign = [fake.addForeignComment(7, UP, 1, lookalike), fake.addForeignComment(7, UP, 1, lookalike, { login: "other-app[bot]", type: "Bot" })];
     await send("synchronize");
+    expect(foreign.map((c) => c.edits)).toEqual([0, 0]);
 
     const run = fake.checkRunsFor(fixed)[0];
     expect(run.conclusion).toBe("success");
     expect(run.output.title).toBe("No problems in 1 migration");
     expect(run.annotations).toEqual([]);
 
+    expect(run.output.summary).not.toContain("could not be posted");
     const comments = migguardComments();
     expect(comments).toHaveLength(count);
     expect(fake.reviews).toHaveLength(2);

@@ -122,6 +122,7 @@ export class FakeGitHub {
     const r = `/repos/${owner}/${repo}`;
     this.#routes = [
       ["POST", /^\/app\/installations\/(\d+)\/access_tokens$/, () => this.#accessToken()],
+      ["GET", /^\/app$/, () => ({ status: 200, body: { id: 1, slug: BOT_LOGIN.replace(/\[bot\]$/, ""), name: "migguard", owner: { login: this.owner }, permissions: {}, events: [] } })],
       ["GET", new RegExp(`^${r}/contents/(.*)$`), (m, q) => this.#contents(decodeURIComponent(m[1]), q.query.get("ref"), q.accept)],
       ["GET", new RegExp(`^${r}/pulls/(\\d+)/files$`), (m, q) => this.#pullFiles(Number(m[1]), q.query, q.origin)],
       ["GET", new RegExp(`^${r}/pulls/(\\d+)/comments$`), (m, q) => this.#listReviewComments(Number(m[1]), q.query, q.origin)],
@@ -204,9 +205,9 @@ export class FakeGitHub {
     return this.reviewComments.filter((c) => c.pullNumber === pullNumber);
   }
 
-  /** A review comment a person left (not migguard's). */
-  addHumanComment(pullNumber: number, path: string, line: number, body: string): FakeReviewComment {
-    const comment: FakeReviewComment = { id: this.#nextId++, pullNumber, reviewId: 0, path, line, body, commit_id: this.pulls.get(pullNumber)!.headSha, user: { login: "octocat", type: "User" }, edits: 0 };
+  /** A review comment someone else left: a person, or another app's bot. */
+  addForeignComment(pullNumber: number, path: string, line: number, body: string, user: FakeReviewComment["user"] = { login: "octocat", type: "User" }): FakeReviewComment {
+    const comment: FakeReviewComment = { id: this.#nextId++, pullNumber, reviewId: 0, path, line, body, commit_id: this.pulls.get(pullNumber)!.headSha, user, edits: 0 };
     this.reviewComments.push(comment);
     return comment;
   }
