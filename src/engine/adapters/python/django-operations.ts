@@ -387,18 +387,21 @@ function alterField(before: DjangoField | undefined, after: DjangoField, table: 
 }
 
 /** RunSQL's sql / reverse_sql: a string, a list of strings, or a list of (sql, params) tuples. */
-function sqlStrings(value: PyValue | undefined): PyValue[] {
+function sqlStrings(value: PyValue | undefined): Array<{ sql: PyValue; params: boolean }> {
   if (!value || isNoop(value)) return [];
-  if (value.kind === "list") return value.items.map((item) => (item.kind === "list" && item.items.length >= 1 ? item.items[0] : item));
-  return [value];
+  if (value.kind === "list")
+    return value.items.map((item) =>
+      item.kind === "list" && item.items.length >= 1 ? { sql: item.items[0], params: item.items.length > 1 && !isNone(item.items[1]) } : { sql: item, params: false },
+    );
+  return [{ sql: value, params: false }];
 }
 
 function runSql(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: OperationInput[]) => void): void {
   const sql = kwarg(call, "sql", 0);
   const reverse = kwarg(call, "reverse_sql", 1);
-  const parse = (values: PyValue[]) =>
-    values.flatMap((v) => {
-      const result = embeddedSql(v, { inTransaction: ctx.atomic, what: "RunSQL" });
+  const parse = (values: Array<{ sql: PyValue; params: boolean }>) =>
+    values.flatMap(({ sql: v, params }) => {
+      const result = embeddedSql(v, { inTransaction: ctx.atomic, what: "RunSQL", params });
       ctx.out.errors.push(...result.errors);
       ctx.out.notes.push(...result.notes);
       return result.ops;

@@ -21,11 +21,16 @@ const clamp = (loc: SourceRange, within: SourceRange): SourceRange => {
  * Operations of a SQL string. Outside a transaction, one string with several statements is still one query
  * (psycopg sends it whole), which PostgreSQL runs as one implicit transaction.
  */
-export function embeddedSql(value: PyValue, options: { inTransaction: boolean; what: string; extra?: Partial<OperationInput> }): EmbeddedSql {
+export function embeddedSql(
+  value: PyValue,
+  options: { inTransaction: boolean; what: string; extra?: Partial<OperationInput>; /** the driver fills `%s` / `%(name)s` with parameters */ params?: boolean },
+): EmbeddedSql {
   if (value.kind !== "str") {
     return { ops: [], errors: [], notes: [{ line: value.loc.line, message: `${options.what}: the SQL is not a literal string, so it was not checked` }] };
   }
-  const { text, line } = textWithLines(value);
+  const written = textWithLines(value);
+  const line = written.line;
+  const text = options.params ? pyformatToPositional(written.text) : written.text;
   const result = segmentOperations({ text, transaction: options.inTransaction ? "wrapped" : "implicit" }, { embeddedSql: true, ...options.extra });
   const shift = line - 1;
   const within = value.loc;
@@ -54,4 +59,34 @@ export function sqlDefault(expr: string): DefaultValue {
   }
   // an expression PostgreSQL cannot parse is an unknown function call at best: count it as volatile
   return defaults.get(expr) ?? { expr, volatile: true };
+}
+
+/**
+ * psycopg's parameter markers (`%s`, `%(name)s`, and `%%` for a literal %) as PostgreSQL's `$n`, so a statement
+ * written for parameters parses. Only for SQL given with parameters, where the driver does this substitution.
+ */
+export function pyformatToPositional(sql: string): string {
+  let n = 0;
+  let out = "";
+  for (let i = 0; i < sql.length; i++) {
+    if (sql[i] !== "%") {
+      out += sql[i];
+      continue;
+    }
+    if (sql[i + 1] === "%") {
+      out += "%";
+      i++;
+    } else if (sql[i + 1] === "s") {
+      out += `$${++n}`;
+      i++;
+    } else if (sql[i + 1] === "(") {
+      const close = sql.indexOf(")s", i);
+      if (close === -1) out += "%";
+      else {
+        out += `$${++n}`;
+        i = close + 1;
+      }
+    } else out += "%";
+  }
+  return out;
 }

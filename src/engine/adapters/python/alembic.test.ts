@@ -1,0 +1,218 @@
+/** The Alembic adapter: upgrade()/downgrade() -> the shared model, transactions, helpers, data access, bad input. */
+import { detectFile } from "../../detect.js";
+import { Migration, type Operation } from "../../model.js";
+import { loadPgParser } from "../sql/index.js";
+import { alembicMigration } from "./alembic.js";
+import { loadPythonParser } from "./parser.js";
+
+beforeAll(() => Promise.all([loadPythonParser(), loadPgParser()]));
+
+function parse(content: string, path = "alembic/versions/abc123_change.py"): Migration {
+  const file = detectFile(path, content)!;
+  expect(file.framework).toBe("alembic");
+  return Migration.parse(alembicMigration({ file, content }));
+}
+
+const kinds = (ops: Operation[]) => ops.map((o) => `${o.kind}@${o.loc.line}`);
+const HEADER = `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+`;
+
+describe("Alembic operations", () => {
+  it("maps op.* calls with their lines, columns and types", () => {
+    const m = parse(`${HEADER}
+
+def upgrade():
+    op.add_column(
+        "invoices",
+        sa.Column("paid_at", sa.DateTime(timezone=True), nullable=True),
+    )
+    op.alter_column("invoices", "amount", existing_type=sa.Numeric(10, 2), type_=sa.BigInteger(), nullable=False)
+    op.create_table("refunds", sa.Column("id", sa.BigInteger(), primary_key=True), sa.Column("reason", sa.String(200)))
+    op.create_index(op.f("ix_refunds_reason"), "refunds", ["reason"], unique=True)
+    op.drop_constraint("fk_old", "invoices", type_="foreignkey")
+    op.rename_table("credits", "credit_notes")
+
+
+def downgrade():
+    op.rename_table("credit_notes", "credits")
+    op.drop_table("refunds")
+    op.drop_column("invoices", "paid_at")
+`);
+    expect(kinds(m.up)).toEqual(["add_column@9", "set_not_null@13", "alter_column_type@13", "create_table@14", "add_index@15", "drop_constraint@16", "rename_table@17"]);
+    expect(m.up[0]).toMatchObject({ table: "invoices", column: { name: "paid_at", notNull: false, type: { name: "timestamptz" } } });
+    expect(m.up[2]).toMatchObject({ fromType: { name: "numeric", mods: [10, 2] }, type: { name: "bigint" } });
+    expect(m.up[3]).toMatchObject({ columns: [{ name: "id", primaryKey: true, notNull: true }, { name: "reason", type: { text: "varchar(200)" } }] });
+    expect(m.up[4]).toMatchObject({ name: "ix_refunds_reason", unique: true, columns: ["reason"] });
+    expect(m.down).toMatchObject({ status: "present", derived: false });
+    if (m.down.status === "present") expect(kinds(m.down.ops)).toEqual(["rename_table@21", "drop_table@22", "drop_column@23"]);
+  });
+
+  it("operations inside autocommit_block() run outside the transaction", () => {
+    const m = parse(`${HEADER}
+
+def upgrade():
+    op.add_column("invoices", sa.Column("due", sa.Date()))
+    with op.get_context().autocommit_block():
+        op.create_index("ix_due", "invoices", ["due"], postgresql_concurrently=True)
+    op.execute("UPDATE invoices SET due = now() WHERE due IS NULL")
+
+
+def downgrade():
+    op.drop_column("invoices", "due")
+`);
+    expect(m.up.map((o) => [o.kind, o.inTransaction])).toEqual([
+      ["add_column", true],
+      ["add_index", false],
+      ["dml", true],
+    ]);
+  });
+
+  it("batch_alter_table applies batch_op calls to its table", () => {
+    const m = parse(`${HEADER}
+
+def upgrade():
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("nickname", sa.String(40)))
+        batch_op.alter_column("email", new_column_name="email_address")
+        batch_op.create_unique_constraint("uq_users_nickname", ["nickname"])
+        batch_op.create_foreign_key("fk_users_team", "teams", ["team_id"], ["id"])
+
+
+def downgrade():
+    pass
+`);
+    expect(m.up).toMatchObject([
+      { kind: "add_column", table: "users", column: { name: "nickname" } },
+      { kind: "rename_column", table: "users", column: "email", newName: "email_address" },
+      { kind: "add_constraint", table: "users", constraint: "unique", columns: ["nickname"] },
+      { kind: "add_constraint", table: "users", constraint: "foreign_key", referencesTable: "teams", columns: ["team_id"] },
+    ]);
+  });
+
+  it("follows helpers defined in the file with their arguments bound, and loops over literal lists", () => {
+    const m = parse(`${HEADER}
+TABLES = ["orders", "refunds"]
+
+
+def rename(from_, to):
+    op.rename_table(from_, to)
+    op.execute(f"ALTER INDEX {from_}_pkey RENAME TO {to}_pkey")
+
+
+def upgrade():
+    rename("rewards", "pledges")
+    for table in TABLES:
+        op.add_column(table, sa.Column("archived", sa.Boolean()))
+
+
+def downgrade():
+    rename("pledges", "rewards")
+`);
+    expect(m.up).toMatchObject([
+      { kind: "rename_table", table: "rewards", newName: "pledges", loc: { line: 11 } },
+      { kind: "rename_object", loc: { line: 12 } },
+      { kind: "add_column", table: "orders" },
+      { kind: "add_column", table: "refunds" },
+    ]);
+    expect(m.syntaxErrors).toEqual([]);
+  });
+
+  it("op.execute: SQL strings, sa.text(...), SQLAlchemy constructs, and data through the connection", () => {
+    const m = parse(`${HEADER}
+from sqlalchemy.orm import Session
+
+accounts = sa.table("accounts", sa.column("id"), sa.column("plan"))
+
+
+def upgrade():
+    op.execute(sa.text("DELETE FROM sessions WHERE expires_at < now()"))
+    op.execute(accounts.update().values(plan="free"))
+    op.bulk_insert(accounts, [{"id": 1, "plan": "pro"}])
+    conn = op.get_bind()
+    conn.execute(sa.text("UPDATE accounts SET plan = 'free' WHERE plan IS NULL"))
+    session = Session(bind=conn)
+    for account in session.query(Account).all():
+        account.plan = "free"
+
+
+def downgrade():
+    pass
+`);
+    expect(m.up).toMatchObject([
+      { kind: "dml", verb: "delete", table: "sessions", hasWhere: true, loc: { line: 13 } },
+      { kind: "dml", verb: "update", hasWhere: false, viaCode: true, loc: { line: 14 } },
+      { kind: "dml", verb: "insert", table: "accounts", loc: { line: 15 } },
+      { kind: "dml", verb: "update", table: "accounts", hasWhere: true, loc: { line: 17 } },
+      { kind: "data_migration", loc: { line: 19 } },
+    ]);
+  });
+
+  it("a triple-quoted multi-statement SQL keeps each statement's line", () => {
+    const m = parse(`${HEADER}
+
+def upgrade():
+    op.execute("""
+        ALTER TABLE orders ADD COLUMN note text;
+
+        UPDATE orders SET note = '' WHERE note IS NULL;
+    """)
+
+
+def downgrade():
+    op.drop_column("orders", "note")
+`);
+    expect(kinds(m.up)).toEqual(["add_column@10", "dml@12"]);
+  });
+});
+
+describe("downgrade()", () => {
+  const up = `${HEADER}
+
+def upgrade():
+    op.drop_column("users", "fax")
+`;
+  it("missing", () => expect(parse(up).down).toMatchObject({ status: "missing" }));
+  it("only pass or a docstring is empty", () => {
+    expect(parse(`${up}\n\ndef downgrade():\n    """Nothing to do."""\n    pass\n`).down).toMatchObject({ status: "empty", loc: { line: 12 } });
+  });
+  it("raising is irreversible at the raise", () => {
+    expect(parse(`${up}\n\ndef downgrade():\n    raise NotImplementedError("no way back")\n`).down).toMatchObject({ status: "irreversible", loc: { line: 13 } });
+  });
+});
+
+describe("waivers and bad input", () => {
+  it("reads waivers from comments", () => {
+    const m = parse(`${HEADER}
+
+def upgrade():
+    # migguard:ignore drop-column copied to users_archive in #77
+    op.drop_column("users", "fax")
+`);
+    expect(m.waivers).toMatchObject([{ line: 9, rules: ["drop-column"], reason: "copied to users_archive in #77" }]);
+  });
+
+  it("a syntax error is reported on its line; the rest is still read", () => {
+    const m = parse(`${HEADER}
+
+def upgrade():
+    op.drop_column("users", "fax")
+    op.add_column("users", sa.Column("x", sa.Integer()
+`);
+    expect(m.syntaxErrors.length).toBeGreaterThan(0);
+    expect(m.up[0]).toMatchObject({ kind: "drop_column", column: "fax" });
+  });
+
+  it("SQL built from unknown values is not a syntax error", () => {
+    const m = parse(`${HEADER}
+
+def upgrade():
+    for name in get_tables():
+        op.execute(f"ALTER TABLE {name} SET (fillfactor = 90)")
+`);
+    expect(m.syntaxErrors).toEqual([]);
+  });
+});

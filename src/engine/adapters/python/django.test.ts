@@ -1,0 +1,315 @@
+/** The Django adapter: operations -> the shared model, lines, transactions, state from history, waivers, bad input. */
+import { detectFile } from "../../detect.js";
+import { Migration, type Operation } from "../../model.js";
+import { loadPgParser } from "../sql/index.js";
+import { djangoMigration } from "./django.js";
+import { loadPythonParser } from "./parser.js";
+
+beforeAll(() => Promise.all([loadPythonParser(), loadPgParser()]));
+
+function parse(content: string, path = "shop/migrations/0002_change.py", history?: Array<{ path: string; content: string }>): Migration {
+  const file = detectFile(path, content)!;
+  expect(file.framework).toBe("django");
+  return Migration.parse(djangoMigration({ file, content, history: history && [...history, { path, content }] }));
+}
+
+const kinds = (ops: Operation[]) => ops.map((o) => `${o.kind}@${o.loc.line}`);
+
+const INITIAL = {
+  path: "shop/migrations/0001_initial.py",
+  content: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    operations = [
+        migrations.CreateModel(
+            name="Order",
+            fields=[
+                ("id", models.AutoField(primary_key=True)),
+                ("amount", models.IntegerField()),
+                ("code", models.CharField(max_length=20, null=True)),
+            ],
+        ),
+    ]
+`,
+};
+
+describe("Django operations", () => {
+  it("maps each operation to the model with the line of its call and Django's table names", () => {
+    const m = parse(`from django.db import migrations, models
+from django.db.migrations import RemoveField as Drop
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="paid_at",
+            field=models.DateTimeField(null=True, db_index=True),
+        ),
+        Drop(model_name="order", name="legacy"),
+        migrations.RenameModel(old_name="Order", new_name="Purchase"),
+    ]
+`);
+    expect(kinds(m.up)).toEqual(["add_column@9", "add_index@9", "drop_column@14", "rename_table@15"]);
+    expect(m.up[0]).toMatchObject({ table: "shop_order", column: { name: "paid_at", notNull: false, type: { name: "timestamptz" } }, ormModel: "order", ormField: "paid_at" });
+    expect(m.up[3]).toMatchObject({ table: "shop_order", newName: "shop_purchase" });
+    expect(m.transactional).toBe(true);
+    expect(m.up.every((o) => o.inTransaction)).toBe(true);
+    expect(m.down).toMatchObject({ status: "present", derived: true });
+  });
+
+  it("AddField NOT NULL with a default: the default fills the rows and is dropped; a ForeignKey adds REFERENCES and an index", () => {
+    const m = parse(`from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    operations = [
+        migrations.AddField("order", "priority", models.IntegerField(default=1), preserve_default=False),
+        migrations.AddField(model_name="order", name="customer", field=models.ForeignKey(on_delete=models.CASCADE, to="crm.Customer", null=True)),
+    ]
+`);
+    expect(kinds(m.up)).toEqual(["add_column@6", "drop_default@6", "add_column@7", "add_index@7"]);
+    expect(m.up[0]).toMatchObject({ column: { name: "priority", notNull: true, default: { expr: "1", volatile: false } } });
+    expect(m.up[2]).toMatchObject({ column: { name: "customer_id", references: { table: "crm_customer" } } });
+  });
+
+  it("atomic = False takes operations out of the transaction, except RunPython(atomic=True)", () => {
+    const m = parse(`from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations, models
+
+
+def fill(apps, schema_editor):
+    pass
+
+
+class Migration(migrations.Migration):
+    atomic = False
+
+    operations = [
+        AddIndexConcurrently(model_name="order", index=models.Index(fields=["code"], name="order_code_idx")),
+        migrations.RunPython(fill, migrations.RunPython.noop, atomic=True),
+    ]
+`);
+    expect(m.transactional).toBe(false);
+    expect(m.up.map((o) => [o.kind, o.inTransaction])).toEqual([
+      ["add_index", false],
+      ["data_migration", true],
+    ]);
+    expect(m.up[0]).toMatchObject({ concurrently: true, name: "order_code_idx", columns: ["code"] });
+  });
+
+  it("RunSQL: a string, a list of strings and (sql, params) tuples, with the lines of the Python file", () => {
+    const m = parse(`from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    operations = [
+        migrations.RunSQL("UPDATE shop_order SET amount = 0 WHERE amount IS NULL", reverse_sql=migrations.RunSQL.noop),
+        migrations.RunSQL(
+            [
+                "ALTER TABLE shop_order ADD COLUMN note text",
+                ("DELETE FROM shop_order WHERE code = %s", ["x"]),
+            ],
+            reverse_sql=["ALTER TABLE shop_order DROP COLUMN note"],
+        ),
+        migrations.RunSQL(sql="""
+            CREATE INDEX order_note_idx
+              ON shop_order (note);
+        """, reverse_sql="DROP INDEX order_note_idx"),
+    ]
+`);
+    expect(kinds(m.up)).toEqual(["dml@6", "add_column@9", "dml@10", "add_index@15"]);
+    expect(m.up.every((o) => o.embeddedSql)).toBe(true);
+    expect(m.down.status).toBe("present");
+    if (m.down.status === "present") expect(kinds(m.down.ops)).toEqual(["drop_index@17", "drop_column@12"]);
+  });
+
+  it("RunPython / RunSQL without a reverse make the migration irreversible at that operation", () => {
+    const m = parse(`from django.db import migrations
+
+
+def forwards(apps, schema_editor):
+    pass
+
+
+class Migration(migrations.Migration):
+    operations = [
+        migrations.RunSQL("SELECT 1", reverse_sql="SELECT 1"),
+        migrations.RunPython(forwards),
+    ]
+`);
+    expect(m.down).toMatchObject({ status: "irreversible", loc: { line: 11 } });
+  });
+
+  it("SeparateDatabaseAndState: only database_operations reach the database", () => {
+    const m = parse(`from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[migrations.RemoveField(model_name="order", name="code")],
+            database_operations=[migrations.RunSQL("ALTER TABLE shop_order ALTER COLUMN code DROP NOT NULL", migrations.RunSQL.noop)],
+        ),
+    ]
+`);
+    expect(kinds(m.up)).toEqual(["drop_not_null@8"]);
+  });
+
+  it("a RunPython function that imports the app's models is flagged, one using apps.get_model is not", () => {
+    const m = parse(`from django.db import migrations
+from shop.models import Order
+
+
+def bad(apps, schema_editor):
+    Order.objects.update(amount=0)
+
+
+def good(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    Order.objects.update(amount=0)
+
+
+class Migration(migrations.Migration):
+    operations = [migrations.RunPython(bad, migrations.RunPython.noop), migrations.RunPython(good, migrations.RunPython.noop)]
+`);
+    expect(m.up.map((o) => (o.kind === "data_migration" ? [o.importsModelsDirectly, o.tables] : null))).toEqual([
+      [true, []],
+      [false, ["shop_order"]],
+    ]);
+  });
+});
+
+describe("model state from the app's earlier migrations", () => {
+  const alter = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="amount", field=models.CharField(max_length=10, null=True)),
+        migrations.AlterField(model_name="order", name="code", field=models.CharField(max_length=20, unique=True)),
+    ]
+`;
+
+  it("compares AlterField with the previous definition", () => {
+    const m = parse(alter, "shop/migrations/0002_change.py", [INITIAL]);
+    expect(kinds(m.up)).toEqual(["alter_column_type@8", "drop_not_null@8", "set_not_null@9", "add_constraint@9"]);
+    expect(m.up[0]).toMatchObject({ fromType: { name: "integer" }, type: { name: "varchar", mods: [10] } });
+  });
+
+  it("without the earlier migrations, AlterField is a redefinition whose effect is unknown", () => {
+    const m = parse(alter);
+    expect(kinds(m.up)).toEqual(["redefine_column@8", "redefine_column@9"]);
+  });
+
+  it("follows db_table, RenameField of a ForeignKey and AlterModelTable", () => {
+    const first = {
+      path: "shop/migrations/0001_initial.py",
+      content: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    operations = [
+        migrations.CreateModel(name="Cart", fields=[("id", models.AutoField(primary_key=True)), ("owner", models.ForeignKey(on_delete=models.CASCADE, to="auth.User"))], options={"db_table": "carts"}),
+    ]
+`,
+    };
+    const m = parse(
+      `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RenameField(model_name="cart", old_name="owner", new_name="user"),
+        migrations.AlterModelTable(name="cart", table="shop_cart"),
+        migrations.RemoveField(model_name="cart", name="user"),
+    ]
+`,
+      "shop/migrations/0002_rename.py",
+      [first],
+    );
+    expect(m.up).toMatchObject([
+      { kind: "rename_column", table: "carts", column: "owner_id", newName: "user_id" },
+      { kind: "rename_table", table: "carts", newName: "shop_cart" },
+      { kind: "drop_column", table: "shop_cart", column: "user_id" },
+    ]);
+  });
+});
+
+describe("waivers and bad input", () => {
+  it("reads # migguard:ignore comments, not # inside strings", () => {
+    const m = parse(`from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    operations = [
+        # migguard:ignore drop-column the column was never read, see #12
+        migrations.RemoveField(model_name="order", name="legacy"),
+        migrations.RunSQL("SELECT '# migguard:ignore drop-table not a comment'", migrations.RunSQL.noop),
+    ]
+`);
+    expect(m.waivers).toEqual([{ line: 6, rules: ["drop-column"], reason: "the column was never read, see #12", wholeFile: false }]);
+  });
+
+  it("multi-byte characters before an operation do not shift its line", () => {
+    const m = parse(`# café ✓ 😀 — déprécié
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    operations = [migrations.RemoveField(model_name="order", name="émoji_😀")]
+`);
+    expect(m.up[0]).toMatchObject({ kind: "drop_column", column: "émoji_😀", loc: { line: 6 } });
+  });
+
+  it("reports Python syntax errors with their line and still reads what it can", () => {
+    const m = parse(`from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    operations = [
+        migrations.RemoveField(model_name="order", name="legacy"),
+        migrations.AddField(model_name="order", name=
+    ]
+`);
+    expect(m.syntaxErrors.length).toBeGreaterThan(0);
+    expect(m.syntaxErrors[0].line).toBeGreaterThanOrEqual(7);
+  });
+
+  it("SQL that does not parse is a syntax error on its line", () => {
+    const m = parse(`from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    operations = [
+        migrations.RunSQL("ALTER TABLE shop_order ADD COLUMN", migrations.RunSQL.noop),
+    ]
+`);
+    expect(m.syntaxErrors).toMatchObject([{ line: 6 }]);
+  });
+
+  it("a file without a Migration class gives a note, no crash", () => {
+    const m = parse(`print("not a migration")\n`);
+    expect(m.up).toEqual([]);
+    expect(m.notes[0].message).toMatch(/no `class Migration`/);
+  });
+
+  it("operations built at run time are a note", () => {
+    const m = parse(`from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    operations = build_operations()
+`);
+    expect(m.notes.map((n) => n.message).join()).toMatch(/built at run time/);
+  });
+});

@@ -1,0 +1,116 @@
+/** Python literals, names and imports read statically from tree-sitter's tree. */
+import { Imports, qualifiedName } from "./imports.js";
+import { readModule } from "./module.js";
+import { loadPythonParser, withPythonTree } from "./parser.js";
+import { evaluate, textWithLines, type PyValue } from "./values.js";
+
+beforeAll(() => loadPythonParser());
+
+/** The value bound to `x` at the end of a module (earlier constants are visible to it). */
+function valueOf(source: string): PyValue {
+  return withPythonTree(source, (root) => {
+    const module = readModule(root, source);
+    const statements = root.namedChildren.filter((n) => n.type === "expression_statement");
+    const assignment = statements[statements.length - 1].namedChildren[0];
+    const bindings = new Map(module.bindings);
+    bindings.delete("x");
+    return evaluate(assignment.childForFieldName("right")!, { imports: module.imports, bindings });
+  });
+}
+
+/** Plain JS data of a value, for comparisons. */
+function plain(v: PyValue): unknown {
+  switch (v.kind) {
+    case "str":
+    case "num":
+    case "bool":
+      return v.value;
+    case "none":
+      return null;
+    case "list":
+      return v.items.map(plain);
+    case "dict":
+      return Object.fromEntries(v.entries.map((e) => [String(plain(e.key)), plain(e.value)]));
+    case "call":
+      return { call: v.callee, args: v.args.map(plain), kwargs: Object.fromEntries([...v.kwargs].map(([k, x]) => [k, plain(x)])) };
+    case "name":
+      return { name: v.name };
+    case "unknown":
+      return { unknown: v.text };
+  }
+}
+
+describe("literals", () => {
+  it("reads strings with escapes, raw strings, byte and unicode prefixes", () => {
+    expect(plain(valueOf(String.raw`x = "a\tb\n\x41\u00e9\\"`))).toBe("a\tb\nAé\\");
+    expect(plain(valueOf(String.raw`x = r"a\tb"`))).toBe(String.raw`a\tb`);
+    expect(plain(valueOf(`x = u'it''s'`))).toBe("its");
+    expect(plain(valueOf(`x = b"bytes"`))).toBe("bytes");
+  });
+
+  it("joins implicit concatenation, parenthesised, across lines, and `+`", () => {
+    expect(plain(valueOf(`x = ("ALTER TABLE t "\n     'ADD COLUMN c int')`))).toBe("ALTER TABLE t ADD COLUMN c int");
+    expect(plain(valueOf(`x = "a" + "b" + 'c'`))).toBe("abc");
+  });
+
+  it("keeps triple-quoted strings whole", () => {
+    expect(plain(valueOf(`x = """\nUPDATE t\nSET a = 1;\n"""`))).toBe("\nUPDATE t\nSET a = 1;\n");
+  });
+
+  it("reads f-strings whose parts are bound, and marks the others unresolved", () => {
+    const v = valueOf(`table = "users"\nx = f"DROP TABLE {table} -- {{kept}}"`);
+    expect(v).toMatchObject({ kind: "str", value: "DROP TABLE users -- {kept}", unresolved: false });
+    const u = valueOf(`x = f"DROP TABLE {name}"`);
+    expect(u).toMatchObject({ kind: "str", unresolved: true });
+  });
+
+  it("reads numbers, booleans, None, lists, tuples and dicts", () => {
+    expect(plain(valueOf(`x = [1, -2.5, 1_000, True, False, None, (1,), {"a": [2]}]`))).toEqual([1, -2.5, 1000, true, false, null, [1], { a: [2] }]);
+  });
+
+  it("reads calls with positional and keyword arguments, and leaves the rest unknown", () => {
+    expect(plain(valueOf(`from django.db import models\nx = models.CharField("Name", max_length=10, null=True)`))).toEqual({
+      call: "django.db.models.CharField",
+      args: ["Name"],
+      kwargs: { max_length: 10, null: true },
+    });
+    expect(valueOf(`x = lambda a: a`).kind).toBe("unknown");
+    expect(valueOf(`x = y[0]`).kind).toBe("unknown");
+  });
+});
+
+describe("imports", () => {
+  const qualify = (source: string, expr: string) =>
+    withPythonTree(`${source}\n${expr}\n`, (root) => {
+      const imports = Imports.of(root);
+      const last = root.namedChildren[root.namedChildren.length - 1].namedChildren[0];
+      return qualifiedName(last.type === "call" ? last.childForFieldName("function")! : last, imports);
+    });
+
+  it("follows module aliases, from-imports and their aliases", () => {
+    expect(qualify("from django.db import migrations, models", "migrations.AddField")).toBe("django.db.migrations.AddField");
+    expect(qualify("from django.db.migrations import RemoveField", "RemoveField")).toBe("django.db.migrations.RemoveField");
+    expect(qualify("from django.contrib.postgres.operations import AddIndexConcurrently as AIC", "AIC")).toBe("django.contrib.postgres.operations.AddIndexConcurrently");
+    expect(qualify("import sqlalchemy as sa", "sa.Column")).toBe("sqlalchemy.Column");
+    expect(qualify("import django.contrib.postgres.fields.jsonb", "django.contrib.postgres.fields.jsonb.JSONField")).toBe("django.contrib.postgres.fields.jsonb.JSONField");
+  });
+
+  it("marks calls in a chain and leaves local names alone", () => {
+    expect(qualify("from alembic import op", "op.get_context().autocommit_block()")).toBe("alembic.op.get_context().autocommit_block");
+    expect(qualify("", "helper")).toBe("helper");
+  });
+
+  it("sees imports inside try/except at module level", () => {
+    expect(qualify("try:\n    from alembic import op\nexcept ImportError:\n    pass", "op.add_column")).toBe("alembic.op.add_column");
+  });
+});
+
+describe("lines of embedded text", () => {
+  it("keeps the lines of concatenated pieces written on several lines", () => {
+    const v = valueOf(`x = (\n    "UPDATE a SET b = 1; "\n    "UPDATE c SET d = 2;"\n)`);
+    if (v.kind !== "str") throw new Error("not a string");
+    const { text, line } = textWithLines(v);
+    expect(line).toBe(2);
+    expect(text.split("\n")).toHaveLength(2);
+  });
+});
