@@ -34,6 +34,11 @@ export interface AnalyzeInput {
    * uses a dropped column. The edge decides how many to load; rules must cope with none.
    */
   codeFiles?: readonly SourceFile[];
+  /**
+   * Migrations that are not under review but give context: Django rebuilds a model's previous definition from
+   * the earlier migrations of its app (AlterField, RenameField, RemoveField of a ForeignKey). Not linted.
+   */
+  contextMigrations?: readonly SourceFile[];
 }
 
 export interface AnalysisResult {
@@ -226,7 +231,9 @@ export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {
       errors.push({ path: file.path, message: `larger than ${config.max_file_bytes} bytes (max_file_bytes), skipped` });
     else readable.push(file);
   }
-  const { units, orphanDowns } = groupMigrations(readable, config, input.explicitPaths);
+  // earlier Django migrations of the same app let the adapter rebuild the model state (AlterField, RenameField)
+  const context = [...(input.contextMigrations ?? []), ...(input.codeFiles ?? [])];
+  const { units, orphanDowns } = groupMigrations(readable, config, input.explicitPaths, context);
   const migrations: Migration[] = [];
   const findings: ReportedFinding[] = [];
   for (const unit of units) {

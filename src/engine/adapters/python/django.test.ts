@@ -313,3 +313,26 @@ class Migration(migrations.Migration):
     expect(m.notes.map((n) => n.message).join()).toMatch(/built at run time/);
   });
 });
+
+describe("through the engine", () => {
+  const alter = {
+    path: "shop/migrations/0002_change.py",
+    content: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [migrations.AlterField(model_name="order", name="amount", field=models.CharField(max_length=10))]
+`,
+  };
+
+  it("earlier migrations given as context (not linted) give AlterField its previous definition", async () => {
+    const { analyze } = await import("../../analyze.js");
+    const alone = await analyze({ files: [alter] });
+    expect(alone.findings.map((f) => f.rule)).toEqual(["unverified-column-change"]);
+    const withContext = await analyze({ files: [alter], contextMigrations: [INITIAL] });
+    expect(withContext.findings.map((f) => [f.rule, f.line, f.path])).toEqual([["column-type-change", 7, alter.path]]);
+    expect(withContext.migrations.map((m) => m.path)).toEqual([alter.path]);
+  });
+});
