@@ -4,6 +4,7 @@
  * Thin on purpose: events -> fetch -> engine -> report -> post. No analysis happens in this folder.
  */
 import type { Probot } from "probot";
+import { loadEngine } from "../engine/analyze.js";
 import { createAppServices } from "./app-services.js";
 import { onCheckRerequested } from "./on-check-rerequested.js";
 import { onPullRequest } from "./on-pull-request.js";
@@ -14,5 +15,9 @@ export default function migguardApp(app: Probot): void {
   onPullRequest(app, services);
   onCheckRerequested(app, services);
   onRecheckCommand(app, services);
-  app.log.info("migguard app loaded");
+  // load the parsers (WebAssembly) now rather than in the first review; a failure shows in that review
+  loadEngine().then(
+    () => app.log.info("migguard app loaded, parsers ready"),
+    (error: unknown) => app.log.error({ err: error }, "migguard could not load its parsers"),
+  );
 }
