@@ -1,4 +1,5 @@
 import { defineRule } from "./rule.js";
+import { railsType } from "./rails-fix.js";
 import { fixFor, ident, sym } from "./fix.js";
 import { existingTable, upOps } from "./scope.js";
 import { typeChangeCost } from "../types.js";
@@ -35,7 +36,7 @@ export default defineRule({
             UPDATE ${t} SET ${ident(tmp)} = ${c}${op.using ? "" : `::${op.type.text}`} WHERE id BETWEEN :start AND :end;
             -- after the code reads ${tmp}: drop ${op.column} and rename ${tmp} in later migrations.`,
           rails: `
-            # 1. add_column ${sym(op.table)}, ${sym(tmp)}, <new type>
+            # 1. add_column ${sym(op.table)}, ${sym(tmp)}, ${railsType(op.type)}
             # 2. write to both columns in the model, backfill in batches:
             #    Model.in_batches(of: 1_000) { |b| b.update_all("${tmp} = ${op.column}") }
             # 3. switch reads to ${tmp}, then drop ${op.column} (ignored_columns first) and rename.`,

@@ -2,6 +2,7 @@ import type { Layout } from "../model.js";
 import { defineRule } from "./rule.js";
 import { fixFor } from "./fix.js";
 import { upOps } from "./scope.js";
+import { railsConcurrentlyFix } from "./rails-fix.js";
 
 const HOW_TO_LEAVE_THE_TRANSACTION: Partial<Record<Layout, string>> = {
   "golang-migrate":
@@ -35,7 +36,7 @@ export default defineRule({
         message: `${op.kind === "add_index" ? "CREATE INDEX" : op.kind === "drop_index" ? "DROP INDEX" : "REINDEX"} CONCURRENTLY runs inside a transaction here, which PostgreSQL refuses: the migration will fail.`,
         fix: fixFor(ctx.framework, {
           sql: HOW_TO_LEAVE_THE_TRANSACTION[ctx.migration.layout] ?? "-- run it outside a transaction",
-          rails: `class AddIndexConcurrently < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n  # ...\nend`,
+          rails: railsConcurrentlyFix(op, ctx.migration),
           django: `class Migration(migrations.Migration):\n    atomic = False\n    operations = [AddIndexConcurrently(...)]`,
           alembic: `with op.get_context().autocommit_block():\n    op.create_index(..., postgresql_concurrently=True)`,
         }),

@@ -1,4 +1,5 @@
 import { defineRule } from "./rule.js";
+import { railsConstraintFix } from "./rails-fix.js";
 import { derivedName, fixFor, ident, sym } from "./fix.js";
 import { existingTable, upOps } from "./scope.js";
 
@@ -28,18 +29,7 @@ export default defineRule({
             ALTER TABLE ${t} ADD CONSTRAINT ${ident(name)} ${op.constraint === "foreign_key" ? `FOREIGN KEY (${op.columns.map(ident).join(", ")}) REFERENCES ${ident(op.referencesTable ?? "...")}` : op.constraint === "check" ? "CHECK (...)" : `NOT NULL ${op.columns.map(ident).join(", ")}`} NOT VALID;
             -- in a separate migration (its own transaction):
             ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(name)};`,
-          rails:
-            op.constraint === "foreign_key"
-              ? `
-            # migration 1
-            add_foreign_key ${sym(op.table)}, ${sym(op.referencesTable ?? "other_table")}, validate: false
-            # migration 2
-            validate_foreign_key ${sym(op.table)}, ${sym(op.referencesTable ?? "other_table")}`
-              : `
-            # migration 1
-            add_check_constraint ${sym(op.table)}, "...", name: "${name}", validate: false
-            # migration 2
-            validate_check_constraint ${sym(op.table)}, name: "${name}"`,
+          rails: railsConstraintFix(op),
           django: `
             from django.contrib.postgres.operations import AddConstraintNotValid, ValidateConstraint
             # migration 1

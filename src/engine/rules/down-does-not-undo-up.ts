@@ -1,5 +1,6 @@
 import type { Operation } from "../model.js";
 import { defineRule } from "./rule.js";
+import { railsDownFix } from "./rails-fix.js";
 import { fixFor } from "./fix.js";
 import { SchemaDelta, type DeltaEntry } from "./schema-delta.js";
 
@@ -50,7 +51,7 @@ export default defineRule({
       ctx.report({
         op,
         message: `The down migration${down.path ? ` (${down.path})` : ""} ${parts.join(" and ")}: after a rollback the schema is not what it was.`,
-        fix: fixFor(ctx.framework, { sql: `-- add to the down migration:\n${entries.map(undo).join("\n")}` }),
+        fix: fixFor(ctx.framework, { sql: `-- add to the down migration:\n${entries.map(undo).join("\n")}`, rails: railsDownFix(entries) }),
       });
     }
   },

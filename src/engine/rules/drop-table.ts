@@ -1,4 +1,5 @@
 import { defineRule } from "./rule.js";
+import { railsDropTableFix } from "./rails-fix.js";
 import { fixFor, ident, modelName, sym } from "./fix.js";
 import { existingTable, upOps } from "./scope.js";
 
@@ -26,7 +27,9 @@ export default defineRule({
               -- 2. Keep the data until you are sure nothing needs it:
               ALTER TABLE ${t} RENAME TO ${ident(`${table.split(".").pop()}_deprecated`)};
               -- 3. Drop the renamed table in a later migration.`,
-            rails: `
+            rails:
+              railsDropTableFix(op, table) ??
+              `
               # 1. Remove every use of ${modelName(table)} and deploy.
               # 2. Keep a copy, then drop the table with its definition so the migration can be reversed:
               execute "CREATE TABLE ${table}_backup AS TABLE ${table}"

@@ -1,6 +1,8 @@
 import { defineRule } from "./rule.js";
 import { derivedName, fixFor, ident, sym } from "./fix.js";
 import { existingTable, upOps } from "./scope.js";
+import { railsIndexFix } from "./rails-fix.js";
+import { indexName } from "../adapters/rails/rails-names.js";
 
 export default defineRule({
   meta: {
@@ -24,14 +26,7 @@ export default defineRule({
           sql: `
             -- outside a transaction (its own migration file / NO TRANSACTION mode):
             CREATE ${op.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY IF NOT EXISTS ${ident(name)} ON ${ident(op.table)} (${cols});`,
-          rails: `
-            class AddIndex${name.replace(/(^|_)(\w)/g, (_m, _u, c: string) => c.toUpperCase())} < ActiveRecord::Migration[7.1]
-              disable_ddl_transaction!
-
-              def change
-                add_index ${sym(op.table)}, ${op.columns.length === 1 ? sym(op.columns[0]) : `[${op.columns.map(sym).join(", ")}]`}${op.unique ? ", unique: true" : ""}, algorithm: :concurrently
-              end
-            end`,
+          rails: railsIndexFix(op, ctx.migration, indexName),
           django: `
             from django.contrib.postgres.operations import AddIndexConcurrently
 

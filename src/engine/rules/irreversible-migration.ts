@@ -1,5 +1,6 @@
 import { defineRule } from "./rule.js";
 import { fixFor } from "./fix.js";
+import { railsIrreversibleFix } from "./rails-fix.js";
 import { firstLine } from "./scope.js";
 
 /**
@@ -25,7 +26,7 @@ export default defineRule({
       message: `This migration cannot be rolled back: ${down.reason}.`,
       fix: fixFor(ctx.framework, {
         sql: `-- provide a down migration that undoes the up`,
-        rails: `# give Rails what it needs to reverse the operation, e.g. the column type:\nremove_column :users, :phone_number, :string\n# or write explicit up/down methods:\ndef up\n  ...\nend\n\ndef down\n  ...\nend`,
+        rails: railsIrreversibleFix(ctx.migration),
         django: `migrations.RunPython(forwards, reverse_code=migrations.RunPython.noop)\nmigrations.RunSQL(sql, reverse_sql="-- SQL that undoes it")`,
         alembic: `def downgrade():\n    # undo what upgrade() does instead of raising\n    ...`,
       }),

@@ -164,3 +164,109 @@ export function ignoredColumnsFix(table: string, columns: string[]): string {
       self.ignored_columns += [${columns.map((c) => JSON.stringify(c)).join(", ")}]
     end`);
 }
+
+/** `AddIndexOnOrdersCustomerId < ActiveRecord::Migration[7.1]` from the migration's own file name and version. */
+export function railsClassHeader(migration: Migration, fallbackName: string): string {
+  const base = (migration.name ?? fallbackName).replace(/\.rb$/, "");
+  const camel = base
+    .split(/[^a-zA-Z0-9]+|_/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join("");
+  return `class ${camel || "Migration"} < ActiveRecord::Migration[${migration.frameworkVersion ?? "7.1"}]`;
+}
+
+/** A migration class of its own that runs outside the DDL transaction (what CONCURRENTLY needs). */
+export function railsConcurrentMigration(migration: Migration, fallbackName: string, body: string): string {
+  return [railsClassHeader(migration, fallbackName), "  disable_ddl_transaction!", "", "  def change", ...body.split("\n").map((l) => `    ${l}`), "  end", "end"].join("\n");
+}
+
+const singleLine = (op: Operation) => (op.text.includes("\n") ? undefined : op.text.trim());
+
+/** add_index / add_reference / t.index built concurrently, in the migration's own terms. */
+export function railsIndexFix(op: Extract<Operation, { kind: "add_index" }>, migration: Migration, defaultName: (table: string, columns: string[]) => string): string {
+  const call = op.frameworkCall ?? "";
+  let body: string;
+  if (/(^|\.)(add_reference|add_belongs_to|references|belongs_to)$/.test(call)) {
+    const id = op.columns[op.columns.length - 1] ?? "ref_id";
+    const polymorphic = op.columns.length === 2 && op.columns[0].endsWith("_type");
+    body = `add_reference ${sym(op.table)}, ${sym(id.replace(/_id$/, ""))}${polymorphic ? ", polymorphic: true" : ""}, index: { algorithm: :concurrently${op.unique ? ", unique: true" : ""} }`;
+  } else if (op.embeddedSql) {
+    body = `execute ${JSON.stringify(op.text.replace(/\bINDEX\s+(?!CONCURRENTLY)/i, "INDEX CONCURRENTLY "))}`;
+  } else {
+    const named = op.name && op.name !== defaultName(op.table, op.columns) ? `, name: ${JSON.stringify(op.name)}` : "";
+    body = `add_index ${sym(op.table)}, ${list(op.columns)}${op.unique ? ", unique: true" : ""}${named}${op.partial ? ', where: "..."' : ""}, algorithm: :concurrently`;
+  }
+  return `${railsConcurrentMigration(migration, `add_index_${op.table}`, body)}`;
+}
+
+/** CONCURRENTLY in a transaction: the same call, in a migration with disable_ddl_transaction! and no transaction block. */
+export function railsConcurrentlyFix(op: Operation, migration: Migration): string {
+  const call = singleLine(op) ?? (op.kind === "add_index" ? `add_index ${sym(op.table)}, ${list(op.columns)}, algorithm: :concurrently` : "# the CONCURRENTLY operation");
+  const body = op.embeddedSql ? `execute ${JSON.stringify(call)}` : call;
+  const note = migration.transactional ? "" : "# outside any `transaction do` block:\n";
+  return `${note}${railsConcurrentMigration(migration, "concurrent_index", body)}`;
+}
+
+/** A foreign key or CHECK added NOT VALID now and validated in the next migration, as strong_migrations prints it. */
+export function railsConstraintFix(op: Extract<Operation, { kind: "add_constraint" }>): string {
+  const call = op.frameworkCall ?? "";
+  const text = singleLine(op);
+  if (op.constraint === "foreign_key") {
+    const to = op.referencesTable ?? "other_table";
+    const column = op.columns[0];
+    const columnOpt = column && column !== `${singularTable(to)}_id` ? `, column: ${sym(column)}` : "";
+    const add =
+      /(^|\.)(add_reference|add_belongs_to|references|belongs_to)$/.test(call)
+        ? `add_reference ${sym(op.table)}, ${sym((column ?? "ref_id").replace(/_id$/, ""))}, index: { algorithm: :concurrently }  # with disable_ddl_transaction!\nadd_foreign_key ${sym(op.table)}, ${sym(to)}${columnOpt}, validate: false`
+        : call === "add_foreign_key" && text && !/validate:/.test(text)
+          ? `${text}, validate: false`
+          : `add_foreign_key ${sym(op.table)}, ${sym(to)}${columnOpt}, validate: false`;
+    return `# migration 1: instant, existing rows are not checked\n${add}\n\n# migration 2: checks the rows while reads and writes go on\nvalidate_foreign_key ${sym(op.table)}, ${sym(to)}${columnOpt}`;
+  }
+  const name = op.name ?? "check_name";
+  const add = call === "add_check_constraint" && text && !/validate:/.test(text) ? `${text}, validate: false` : `add_check_constraint ${sym(op.table)}, "<expression>", name: ${JSON.stringify(name)}, validate: false`;
+  return `# migration 1: instant, existing rows are not checked\n${add}\n\n# migration 2: checks the rows while reads and writes go on\nvalidate_check_constraint ${sym(op.table)}, name: ${JSON.stringify(name)}`;
+}
+
+const singularTable = (table: string) => {
+  const base = table.split(".").pop() ?? table;
+  return base.endsWith("ies") ? `${base.slice(0, -3)}y` : base.replace(/(ss|x|ch|sh)es$/, "$1").replace(/s$/, "");
+};
+
+/** What a hand-written `def down` must add, for the schema the up leaves behind. */
+export function railsDownFix(entries: ReadonlyArray<{ key: string; label: string; parent?: string; net: number }>): string {
+  const lines = entries.map((entry) => {
+    const kind = entry.key.split(":")[0];
+    const name = entry.label.slice(entry.label.lastIndexOf(" ") + 1);
+    if (entry.net < 0) return `# recreate ${entry.label} as it was before the up`;
+    switch (kind) {
+      case "table":
+        return `drop_table ${sym(name)}`;
+      case "column": {
+        const at = name.lastIndexOf(".");
+        return `remove_column ${sym(name.slice(0, at))}, ${sym(name.slice(at + 1))}`;
+      }
+      case "index":
+        return `remove_index ${sym(entry.parent ?? "table")}, name: ${JSON.stringify(name)}`;
+      case "constraint":
+        return `execute "ALTER TABLE ${entry.parent ?? "<table>"} DROP CONSTRAINT ${name}"`;
+      default:
+        return `execute "DROP ${kind.replace("_", " ").toUpperCase()} IF EXISTS ${name}"`;
+    }
+  });
+  return `def down\n  # add, in reverse order of the up:\n${lines.map((l) => `  ${l}`).join("\n")}\nend`;
+}
+
+/** create_table ... force: drops the table it replaces. */
+export function railsDropTableFix(op: Extract<Operation, { kind: "drop_table" }>, table: string): string | undefined {
+  if (op.frameworkCall !== "create_table" && op.frameworkCall !== "create_join_table") return undefined;
+  const first = op.text.split("\n")[0].trim().replace(/,\s*force:\s*(true|:cascade)/, "");
+  const call = first.endsWith("|") ? `${first}\n  # ...\nend` : first;
+  return [
+    `# force: drops the existing ${table} and all its rows before creating the new one. Remove the option:`,
+    call,
+    `# and if ${table} must really go, drop it in a migration of its own after keeping a copy:`,
+    `# execute "CREATE TABLE ${table}_backup AS TABLE ${table}"`,
+  ].join("\n");
+}

@@ -1,4 +1,5 @@
 import type { Operation } from "../model.js";
+import { railsType } from "./rails-fix.js";
 import { nameKey } from "./facts.js";
 import { defineRule, type RuleContext } from "./rule.js";
 import { fixFor, ident, sym } from "./fix.js";
@@ -34,7 +35,7 @@ export default defineRule({
             ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(c.name)} ${c.type?.text ?? "<type>"} NOT NULL DEFAULT ${c.default?.expr ?? "<constant>"};
             -- keep the default until every running version of the code sets the column,
             -- or add it nullable, backfill, then SET NOT NULL through a validated CHECK constraint.`,
-          rails: `add_column ${sym(op.table)}, ${sym(c.name)}, :${c.type?.name ?? "type"}, null: false, default: <constant>`,
+          rails: `add_column ${sym(op.table)}, ${sym(c.name)}, ${railsType(c.type)}, null: false, default: <constant>`,
           django: `
             # Django 5+: a database default stays in the table, so old code's inserts keep working
             migrations.AddField(model_name="${model}", name="${op.ormField ?? c.name}", field=models.<Field>(db_default=${c.default?.expr ?? "<constant>"})),

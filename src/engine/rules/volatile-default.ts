@@ -1,4 +1,5 @@
 import { defineRule } from "./rule.js";
+import { railsType } from "./rails-fix.js";
 import { fixFor, ident, sym } from "./fix.js";
 import { existingTable, upOps } from "./scope.js";
 
@@ -38,7 +39,7 @@ export default defineRule({
             -- backfill existing rows in batches, outside this migration:
             UPDATE ${t} SET ${c} = ${column.default?.expr || "<expression>"} WHERE id BETWEEN :start AND :end AND ${c} IS NULL;`,
           rails: `
-            add_column ${sym(op.table)}, ${sym(column.name)}, :${column.type?.name ?? "type"}
+            add_column ${sym(op.table)}, ${sym(column.name)}, ${railsType(column.type)}
             change_column_default ${sym(op.table)}, ${sym(column.name)}, from: nil, to: -> { "${column.default?.expr ?? "expression"}" }
             # backfill in a separate migration, in batches:
             # Model.unscoped.in_batches(of: 1_000) { |b| b.where(${column.name}: nil).update_all("${column.name} = ${column.default?.expr ?? "expression"}") }`,

@@ -59,8 +59,9 @@ export function rubySql(node: Node | null | undefined, env: Env, src: RubySource
     return { text, line: src.lineOf(first.location.startOffset), dynamic };
   }
   if (node instanceof LocalVariableReadNode) {
+    // a variable holding a string literal (interpolated ones evaluate to code but keep their node)
     const bound = env.get(node.name);
-    return bound?.kind === "str" && bound.node ? rubySql(bound.node, env, src, seen) : undefined;
+    return (bound?.kind === "str" || bound?.kind === "code") && bound.node ? rubySql(bound.node, env, src, seen) : undefined;
   }
   if (node instanceof CallNode && node.receiver) {
     if (PASSTHROUGH.has(node.name)) return rubySql(node.receiver, env, src, seen);
@@ -97,7 +98,8 @@ function fallbackOps(sql: RubySql, covered: Set<number>, extra: Partial<Operatio
   } catch {
     return [];
   }
-  const lineAt = (byte: number) => sql.line + Buffer.from(sql.text).subarray(0, byte).toString().split("\n").length - 1;
+  const bytes = Buffer.from(sql.text);
+  const lineAt = (byte: number) => sql.line + bytes.subarray(0, byte).toString().split("\n").length - 1;
   const out: OperationInput[] = [];
   let chunk: typeof tokens = [];
   const flush = () => {
@@ -109,7 +111,7 @@ function fallbackOps(sql: RubySql, covered: Set<number>, extra: Partial<Operatio
     for (let l = line; l <= endLine; l++) if (covered.has(l)) return;
     const keyword = words[0].text.toLowerCase();
     const verb = DML_VERBS[keyword];
-    const text = words.map((t) => t.text).join(" ");
+    const text = bytes.subarray(words[0].start, words[words.length - 1].end).toString();
     const base = { loc: { line, endLine }, text, embeddedSql: true, ...extra };
     if (verb) {
       const at = words.findIndex((t, i) => i > 0 && (keyword === "update" || ["into", "from"].includes(words[i - 1].text.toLowerCase())) && t.tokenName !== "ASCII_44");

@@ -1,0 +1,257 @@
+/**
+ * The Rails adapter on the constructs whose lines or structure are easy to get wrong: multibyte text before
+ * a call (Prism gives byte offsets), SQL in heredocs and variables, change_table blocks, reversible blocks,
+ * transactions and safety_assured, and files Prism cannot fully parse.
+ */
+import { parseRails, shape } from "./test-helpers.js";
+
+describe("lines", () => {
+  it("counts lines correctly after multibyte comments and strings", async () => {
+    const m = await parseRails(`# encoding: utf-8 — 日本語 ✓ 😀
+class AddNames < ActiveRecord::Migration[7.1]
+  def change
+    add_column :users, :nickname, :string, default: "héhé ✓"
+    # ünïcödé 😀😀😀
+    add_index :users, :nickname, algorithm: :concurrently
+  end
+end
+`);
+    expect(shape(m.up)).toEqual(["add_column@4", "add_index@6"]);
+  });
+
+  it("gives heredoc SQL its own lines, one operation per statement", async () => {
+    const m = await parseRails(`class BackfillCounts < ActiveRecord::Migration[7.1]
+  def up
+    execute <<~SQL
+      -- café ✓
+      UPDATE posts
+      SET comments_count = 0
+      WHERE comments_count IS NULL;
+
+      ALTER TABLE posts ALTER COLUMN comments_count SET NOT NULL;
+    SQL
+  end
+
+  def down
+    execute <<-SQL.squish
+      ALTER TABLE posts ALTER COLUMN comments_count DROP NOT NULL
+    SQL
+  end
+end
+`);
+    expect(shape(m.up)).toEqual(["dml@5", "set_not_null@9"]);
+    expect(m.up[0]).toMatchObject({ verb: "update", table: "posts", hasWhere: true, embeddedSql: true });
+    expect(m.up[0].loc.endLine).toBe(7);
+    expect(m.down.status).toBe("present");
+    if (m.down.status === "present") expect(shape(m.down.ops)).toEqual(["drop_not_null@15"]);
+  });
+
+  it("follows SQL assigned to a local variable, and interpolation keeps the layout", async () => {
+    const m = await parseRails(`class Cleanup < ActiveRecord::Migration[7.1]
+  def up
+    sql = <<~SQL
+      DELETE FROM sessions
+      WHERE updated_at < #{cutoff}
+    SQL
+    execute sql
+    execute "UPDATE #{table} SET flag = true"
+  end
+end
+`);
+    expect(shape(m.up)).toEqual(["dml@4", "dml@8"]);
+    expect(m.up[0]).toMatchObject({ verb: "delete", table: "sessions", hasWhere: true });
+    // an interpolated table is unknown, not a table named after the placeholder
+    expect(m.up[1]).toMatchObject({ verb: "update", table: undefined });
+    expect(m.syntaxErrors).toEqual([]);
+  });
+});
+
+describe("change_table", () => {
+  it("turns every t.* call into the migration command it stands for, at its own line", async () => {
+    const m = await parseRails(`class ReshapeAccounts < ActiveRecord::Migration[7.1]
+  def change
+    change_table :accounts, bulk: true do |t|
+      t.string :nickname, :handle, limit: 40
+      t.references :owner, polymorphic: true, index: false
+      t.rename :fax, :fax_number
+      t.change_default :plan, from: nil, to: "free"
+      t.index :nickname, unique: true
+      t.remove :legacy, type: :integer
+      t.timestamps null: true
+      t.column_exists?(:x)
+    end
+  end
+end
+`);
+    expect(shape(m.up)).toEqual([
+      "add_column@4",
+      "add_column@4",
+      "add_column@5",
+      "add_column@5",
+      "rename_column@6",
+      "set_default@7",
+      "add_index@8",
+      "drop_column@9",
+      "add_column@10",
+      "add_column@10",
+    ]);
+    expect(m.up.map((op) => ("table" in op ? op.table : undefined))).toEqual(Array(10).fill("accounts"));
+    expect(m.up[2]).toMatchObject({ kind: "add_column", column: { name: "owner_type", type: { name: "varchar" } } });
+    expect(m.up[6]).toMatchObject({ kind: "add_index", name: "index_accounts_on_nickname", unique: true, frameworkCall: "t.index" });
+    // every t.* call can be inverted, so the down is derived, in reverse order
+    expect(m.down.status).toBe("present");
+    if (m.down.status === "present") {
+      expect(m.down.derived).toBe(true);
+      expect(shape(m.down.ops).slice(0, 3)).toEqual(["drop_column@10", "drop_column@10", "add_column@9"]);
+    }
+  });
+
+  it("t.change inside change_table makes the change irreversible at that line", async () => {
+    const m = await parseRails(`class Widen < ActiveRecord::Migration[7.1]
+  def change
+    change_table :posts do |t|
+      t.string :slug
+      t.change :title, :text
+    end
+  end
+end
+`);
+    expect(m.down).toMatchObject({ status: "irreversible", loc: { line: 5 } });
+  });
+});
+
+describe("reversible, up_only and revert", () => {
+  const code = `class AddSearch < ActiveRecord::Migration[7.1]
+  def change
+    add_column :posts, :search, :tsvector
+    reversible do |dir|
+      dir.up do
+        execute "CREATE INDEX CONCURRENTLY IF NOT EXISTS posts_search ON posts USING gin (search)"
+      end
+      dir.down { execute "DROP INDEX IF EXISTS posts_search" }
+    end
+    up_only { execute "UPDATE posts SET search = to_tsvector(body) WHERE search IS NULL" }
+    revert do
+      add_column :posts, :legacy_search, :text
+    end
+  end
+end
+`;
+
+  it("runs dir.up and up_only on migrate, and the inverse of a revert block", async () => {
+    const m = await parseRails(code);
+    expect(shape(m.up)).toEqual(["add_column@3", "add_index@6", "dml@10", "drop_column@12"]);
+  });
+
+  it("derives the down from dir.down and the inverses, in reverse order", async () => {
+    const m = await parseRails(code);
+    expect(m.down.status).toBe("present");
+    if (m.down.status !== "present") return;
+    expect(shape(m.down.ops)).toEqual(["add_column@12", "drop_index@8", "drop_column@3"]);
+  });
+
+  it("takes the dir.down branch in def down and the dir.up branch in def up", async () => {
+    const m = await parseRails(`class Flip < ActiveRecord::Migration[7.1]
+  def up
+    reversible do |dir|
+      dir.up { add_column :users, :a, :string }
+      dir.down { add_column :users, :b, :string }
+    end
+  end
+
+  def down
+    reversible do |dir|
+      dir.up { remove_column :users, :c }
+      dir.down { remove_column :users, :a }
+    end
+  end
+end
+`);
+    expect(shape(m.up)).toEqual(["add_column@4"]);
+    expect(m.down.status === "present" && shape(m.down.ops)).toEqual(["drop_column@12"]);
+  });
+});
+
+describe("transactions and waivers", () => {
+  it("disable_ddl_transaction! takes operations out of the transaction; transaction blocks put them back", async () => {
+    const m = await parseRails(`class Indexes < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def change
+    add_index :users, :email, algorithm: :concurrently
+    transaction do
+      add_column :users, :flag, :boolean
+    end
+  end
+end
+`);
+    expect(m.transactional).toBe(false);
+    expect(m.up.map((op) => op.inTransaction)).toEqual([false, true]);
+  });
+
+  it("marks operations inside safety_assured, and reads migguard:ignore comments", async () => {
+    const m = await parseRails(`class DropColumns < ActiveRecord::Migration[7.1]
+  def change
+    safety_assured do
+      remove_column :users, :a, :string
+    end
+    # migguard:ignore drop-column nothing reads it since #123
+    remove_column :users, :b, :string
+  end
+end
+`);
+    expect(m.up.map((op) => op.assured)).toEqual([true, false]);
+    expect(m.waivers).toEqual([{ line: 6, rules: ["drop-column"], reason: "nothing reads it since #123", wholeFile: false }]);
+  });
+});
+
+describe("bad input", () => {
+  it("reports Prism's syntax errors with their lines and keeps what it could read", async () => {
+    const m = await parseRails(`class Broken < ActiveRecord::Migration[7.1]
+  def change
+    add_column :users, :nick, :string
+    add_index :users, :nick, where: (
+  end
+end
+`);
+    expect(m.syntaxErrors.length).toBeGreaterThan(0);
+    expect(m.syntaxErrors[0].line).toBeGreaterThanOrEqual(4);
+    expect(m.up[0]).toMatchObject({ kind: "add_column", table: "users" });
+  });
+
+  it("a file without a migration class is unsupported, not an error", async () => {
+    const m = await parseRails("module Helpers\n  def self.go; end\nend\n");
+    expect(m.up).toEqual([]);
+    expect(m.down.status).toBe("unsupported");
+  });
+
+  it("SQL PostgreSQL rejects is a syntax error at its line, and still counts as the data change it starts with", async () => {
+    const m = await parseRails(`class TimestampVotes < ActiveRecord::Migration[6.0]
+  def change
+    add_column :votes, :updated_at, :datetime
+    connection.execute("update votes, comments set votes.updated_at = comments.created_at where comments.id = votes.comment_id")
+  end
+end
+`);
+    expect(m.syntaxErrors.map((e) => e.line)).toEqual([4]);
+    expect(m.up[1]).toMatchObject({ kind: "dml", verb: "update", table: "votes", hasWhere: true, loc: { line: 4 } });
+  });
+
+  it("an application helper becomes a raw operation with a note, never a hazard", async () => {
+    const m = await parseRails(`class OptimizeIndex < ActiveRecord::Migration[5.2]
+  disable_ddl_transaction!
+
+  def up
+    update_index :statuses, "index_statuses_on_uri", :uri, unique: true
+  end
+
+  def down
+    update_index :statuses, "index_statuses_on_uri", :uri
+  end
+end
+`);
+    expect(shape(m.up)).toEqual(["raw@5"]);
+    expect(m.notes[0]).toMatchObject({ line: 5 });
+    expect(m.down.status).toBe("present");
+  });
+});
