@@ -20,7 +20,11 @@ interface WalkState {
   handles: Set<string>;
   /** helper functions being followed (no recursion) */
   calling: Set<string>;
+  /** names bound to the database's dialect name (`dialect = op.get_bind().dialect.name`) */
+  dialects: Set<string>;
 }
+
+const POSTGRES = new Set(["postgresql", "postgres"]);
 
 const MAX_DEPTH = 8;
 const MAX_LOOP_ITEMS = 20;
@@ -37,7 +41,13 @@ export class AlembicWalker {
   constructor(private readonly module: PyModule) {}
 
   walkFunction(def: PyNode, inTransaction = true): void {
-    const state: WalkState = { inTransaction, bindings: new Map(this.module.bindings), handles: new Set(), calling: new Set([def.childForFieldName("name")?.text ?? ""]) };
+    const state: WalkState = {
+      inTransaction,
+      bindings: new Map(this.module.bindings),
+      handles: new Set(),
+      calling: new Set([def.childForFieldName("name")?.text ?? ""]),
+      dialects: new Set(),
+    };
     this.walkBlock(def.childForFieldName("body"), state);
   }
 
@@ -68,9 +78,7 @@ export class AlembicWalker {
         this.withStatement(statement, state);
         return;
       case "if_statement":
-        this.walkBlock(statement.childForFieldName("consequence"), state);
-        for (const alt of statement.childrenForFieldName("alternative"))
-          this.walkBlock(alt.type === "elif_clause" ? alt.childForFieldName("consequence") : alt.childForFieldName("body") ?? alt, state);
+        this.ifStatement(statement, state);
         return;
       case "for_statement":
         this.forStatement(statement, state);
@@ -96,12 +104,75 @@ export class AlembicWalker {
     }
   }
 
+  /**
+   * Branches on the database (`if bind.dialect.name == "mysql":`) are decided for PostgreSQL; other conditions
+   * cannot be known, so every branch is read.
+   */
+  private ifStatement(statement: PyNode, state: WalkState): void {
+    const branches: Array<{ condition: PyNode | null; body: PyNode | null }> = [
+      { condition: statement.childForFieldName("condition"), body: statement.childForFieldName("consequence") },
+    ];
+    for (const alt of statement.childrenForFieldName("alternative")) {
+      if (alt.type === "elif_clause") branches.push({ condition: alt.childForFieldName("condition"), body: alt.childForFieldName("consequence") });
+      else branches.push({ condition: null, body: alt.childForFieldName("body") ?? alt.namedChildren.find((c) => c.type === "block") ?? null });
+    }
+    for (const branch of branches) {
+      const value = branch.condition ? this.onPostgres(branch.condition, state) : true;
+      if (value === false) continue;
+      this.walkBlock(branch.body, state);
+      if (value === true) return; // later branches are not taken
+    }
+  }
+
+  /** The value of a condition on PostgreSQL, when it only asks which database this is. */
+  private onPostgres(node: PyNode, state: WalkState): boolean | undefined {
+    const n = unparen(node);
+    if (n.type === "not_operator") {
+      const inner = n.childForFieldName("argument");
+      const v = inner ? this.onPostgres(inner, state) : undefined;
+      return v === undefined ? undefined : !v;
+    }
+    if (n.type === "boolean_operator") {
+      const l = n.childForFieldName("left");
+      const r = n.childForFieldName("right");
+      const a = l ? this.onPostgres(l, state) : undefined;
+      const b = r ? this.onPostgres(r, state) : undefined;
+      if (n.childForFieldName("operator")?.text === "and") return a === false || b === false ? false : a === true && b === true ? true : undefined;
+      return a === true || b === true ? true : a === false && b === false ? false : undefined;
+    }
+    if (n.type !== "comparison_operator") return undefined;
+    const operands = n.namedChildren;
+    const operator = n.childrenForFieldName("operators")[0]?.text;
+    if (operands.length !== 2 || !operator) return undefined;
+    const isDialect = (x: PyNode) => x.text.endsWith("dialect.name") || (x.type === "identifier" && state.dialects.has(x.text));
+    const other = isDialect(operands[0]) ? operands[1] : isDialect(operands[1]) ? operands[0] : undefined;
+    if (!other) return undefined;
+    const value = this.eval(other, state);
+    const names = value.kind === "str" ? [value.value] : value.kind === "list" ? value.items.flatMap((i) => (i.kind === "str" ? [i.value] : [])) : undefined;
+    if (!names) return undefined;
+    const postgres = names.some((name) => POSTGRES.has(name));
+    switch (operator) {
+      case "==":
+      case "in":
+        return postgres;
+      case "!=":
+      case "not in":
+        return !postgres;
+      default:
+        return undefined;
+    }
+  }
+
   private assignment(node: PyNode, state: WalkState): void {
     const left = node.childForFieldName("left");
     const right = node.childForFieldName("right");
     if (!right) return;
     const r = unparen(right);
     const name = left?.type === "identifier" ? left.text : undefined;
+    if (name && r.text.endsWith("dialect.name")) {
+      state.dialects.add(name);
+      return;
+    }
     if (name && this.isHandleSource(r)) {
       state.handles.add(name);
       state.bindings.delete(name);
@@ -237,6 +308,7 @@ export class AlembicWalker {
     const params = parameterNames(def);
     const bindings = new Map(this.module.bindings);
     const handles = new Set<string>();
+    let batch: WalkState["batch"];
     // parameter defaults first, then the call's arguments
     for (const p of def.childForFieldName("parameters")?.namedChildren ?? []) {
       if (p.type !== "default_parameter" && p.type !== "typed_default_parameter") continue;
@@ -247,7 +319,8 @@ export class AlembicWalker {
     const bind = (param: string | undefined, arg: PyNode) => {
       if (!param) return;
       const a = unparen(arg);
-      if (a.type === "identifier" && state.handles.has(a.text)) handles.add(param);
+      if (a.type === "identifier" && state.batch?.alias === a.text) batch = { alias: param, table: state.batch.table };
+      else if (a.type === "identifier" && state.handles.has(a.text)) handles.add(param);
       else if (this.isHandleSource(a)) handles.add(param);
       else bindings.set(param, this.eval(a, state));
     };
@@ -255,10 +328,11 @@ export class AlembicWalker {
     for (const [key, arg] of parts.keywords) bind(key, arg);
     this.walkBlock(def.childForFieldName("body"), {
       inTransaction: state.inTransaction,
-      batch: state.batch,
+      batch,
       bindings,
       handles,
       calling: new Set([...state.calling, name]),
+      dialects: new Set(),
     });
   }
 }

@@ -121,6 +121,32 @@ def downgrade():
     expect(m.syntaxErrors).toEqual([]);
   });
 
+  it("branches on the database are decided for PostgreSQL; a batch_op passed to a helper keeps its table", () => {
+    const m = parse(`${HEADER}
+
+def _drop(batch_op, index_name):
+    conn = op.get_bind()
+    if conn.dialect.name == "mysql":
+        batch_op.drop_constraint("fk_mysql_only", type_="foreignkey")
+    else:
+        batch_op.drop_index(index_name)
+
+
+def upgrade():
+    dialect = op.get_context().dialect.name
+    if dialect not in ("postgresql",):
+        op.execute("PRAGMA foreign_keys=OFF")
+    elif dialect == "postgresql":
+        op.execute("SET lock_timeout = '5s'")
+    with op.batch_alter_table("dag_tag") as bop:
+        _drop(bop, "idx_dag_tag_dag_id")
+`);
+    expect(m.up).toMatchObject([
+      { kind: "set_setting", name: "lock_timeout", loc: { line: 21 } },
+      { kind: "drop_index", table: "dag_tag", names: ["idx_dag_tag_dag_id"], loc: { line: 13 } },
+    ]);
+  });
+
   it("op.execute: SQL strings, sa.text(...), SQLAlchemy constructs, and data through the connection", () => {
     const m = parse(`${HEADER}
 from sqlalchemy.orm import Session
