@@ -23,6 +23,13 @@ const sections: Section[] = [
       return (await benchEngine(corpus)).lines;
     },
   },
+  {
+    name: "app",
+    run: async () => {
+      const { runAppBench, formatAppBench } = await import("./bench-app.js");
+      return formatAppBench(await runAppBench()).split("\n");
+    },
+  },
 ];
 
 for (const section of sections) {
