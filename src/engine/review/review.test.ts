@@ -29,6 +29,13 @@ describe("review", () => {
     });
     expect(rails.findings.find((f) => f.rule === "dropped-object-still-used")).toMatchObject({ severity: "info", message: expect.stringMatching(/safe to drop now.*User lists it in ignored_columns \(app\/models\/user.rb:2\)/) });
 
+    const namespaced = await reviewCase({
+      name: "rails namespace",
+      base: { "app/models/spree/variant.rb": "module Spree\n  class Variant < Spree::Base\n    self.ignored_columns += %i[owner_id]\n  end\nend\n" },
+      head: { "db/migrate/20240201000000_remove_owner.rb": "class RemoveOwner < ActiveRecord::Migration[7.1]\n  def change\n    remove_column :spree_variants, :owner_id, :integer\n  end\nend\n" },
+    });
+    expect(namespaced.findings.find((f) => f.rule === "dropped-object-still-used")).toMatchObject({ severity: "info", message: expect.stringContaining("Variant lists it in ignored_columns") });
+
     const django = await reviewCase({
       name: "django",
       base: { "accounts/models.py": "from django.db import models\n\n\nclass User(models.Model):\n    email = models.EmailField()\n\n    class Meta:\n        db_table = \"accounts_user\"\n" },

@@ -33,7 +33,7 @@ export function safeToDrop(target: UsageTarget, models: CodeModels | undefined):
   const column = target.column;
   if (target.migration.framework === "rails" || target.migration.framework === "sql") {
     for (const model of models.rails) {
-      if (!sameTable(model.table, target.table)) continue;
+      if (!model.tables.some((table) => sameTable(table, target.table))) continue;
       const ignored = model.ignoredColumns.filter((c) => c.name === column);
       if (ignored.length)
         return {

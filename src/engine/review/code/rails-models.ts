@@ -3,8 +3,8 @@
  * `+= %w[...]` in the model class (read with Ruby's own parser). A column the model ignores is no longer
  * in Active Record's cached column list, so dropping it does not break running servers.
  */
-import { ArrayNode, SelfNode, StringNode, SymbolNode, Visitor, type CallNode, type CallOperatorWriteNode, type ClassNode, type Node } from "@ruby/prism";
-import { tableize } from "../../adapters/rails/inflections.js";
+import { ArrayNode, SelfNode, StringNode, SymbolNode, Visitor, type CallNode, type CallOperatorWriteNode, type ClassNode, type ModuleNode, type Node } from "@ruby/prism";
+import { tableize, underscore } from "../../adapters/rails/inflections.js";
 import { parseRuby } from "../../adapters/rails/prism.js";
 import { RubySource } from "../../adapters/rails/ruby-source.js";
 import type { SourceFile } from "../../model.js";
@@ -12,8 +12,11 @@ import type { SourceFile } from "../../model.js";
 export interface RailsModel {
   path: string;
   className: string;
-  /** `self.table_name = "..."`, else Active Record's default from the class name */
-  table: string;
+  /**
+   * `self.table_name = "..."`, else Active Record's defaults from the class name: `users` for User, and
+   * with a namespace's table_name_prefix `spree_variants` for Spree::Variant
+   */
+  tables: string[];
   ignoredColumns: Array<{ name: string; line: number }>;
 }
 
@@ -28,6 +31,7 @@ const isSelf = (node: Node | null | undefined) => node instanceof SelfNode;
 class ModelVisitor extends Visitor {
   readonly models: RailsModel[] = [];
   private readonly stack: Array<{ model: RailsModel; explicitTable?: string }> = [];
+  private readonly modules: string[] = [];
 
   constructor(
     private readonly path: string,
@@ -36,13 +40,22 @@ class ModelVisitor extends Visitor {
     super();
   }
 
+  override visitModuleNode(node: ModuleNode): void {
+    this.modules.push(...this.source.textOf(node.constantPath).split("::"));
+    super.visitModuleNode(node);
+    this.modules.splice(this.modules.length - this.source.textOf(node.constantPath).split("::").length);
+  }
+
   override visitClassNode(node: ClassNode): void {
-    const className = this.source.textOf(node.constantPath).split("::").pop() ?? "";
-    const entry = { model: { path: this.path, className, table: tableize(className), ignoredColumns: [] } as RailsModel, explicitTable: undefined as string | undefined };
+    const parts = [...this.modules, ...this.source.textOf(node.constantPath).replace(/^::/, "").split("::")];
+    const className = parts.pop() ?? "";
+    // a namespace usually sets table_name_prefix to its own name (Spree::Variant -> spree_variants)
+    const tables = [tableize(className), ...(parts.length ? [`${parts.map(underscore).join("_")}_${tableize(className)}`] : [])];
+    const entry = { model: { path: this.path, className, tables, ignoredColumns: [] } as RailsModel, explicitTable: undefined as string | undefined };
     this.stack.push(entry);
     super.visitClassNode(node);
     this.stack.pop();
-    if (entry.explicitTable) entry.model.table = entry.explicitTable;
+    if (entry.explicitTable) entry.model.tables = [entry.explicitTable];
     if (entry.model.ignoredColumns.length) this.models.push(entry.model);
   }
 
