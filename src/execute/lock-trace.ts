@@ -1,0 +1,139 @@
+/**
+ * The locks each statement of an up takes on relations that existed before the migration, as measured from
+ * pg_locks inside its transaction, and whether it rewrote them (relfilenode changed). What a lock blocks
+ * follows PostgreSQL's conflict table: plain SELECT takes ACCESS SHARE, INSERT/UPDATE/DELETE take ROW EXCLUSIVE.
+ */
+import { displayName } from "./schema-diff.js";
+
+interface ModeInfo {
+  /** as the docs and LOCK TABLE spell it */
+  label: string;
+  strength: number;
+  blocksReads: boolean;
+  blocksWrites: boolean;
+}
+
+export const LOCK_MODES: Record<string, ModeInfo> = {
+  AccessShareLock: { label: "ACCESS SHARE", strength: 1, blocksReads: false, blocksWrites: false },
+  RowShareLock: { label: "ROW SHARE", strength: 2, blocksReads: false, blocksWrites: false },
+  RowExclusiveLock: { label: "ROW EXCLUSIVE", strength: 3, blocksReads: false, blocksWrites: false },
+  ShareUpdateExclusiveLock: { label: "SHARE UPDATE EXCLUSIVE", strength: 4, blocksReads: false, blocksWrites: false },
+  ShareLock: { label: "SHARE", strength: 5, blocksReads: false, blocksWrites: true },
+  ShareRowExclusiveLock: { label: "SHARE ROW EXCLUSIVE", strength: 6, blocksReads: false, blocksWrites: true },
+  ExclusiveLock: { label: "EXCLUSIVE", strength: 7, blocksReads: false, blocksWrites: true },
+  AccessExclusiveLock: { label: "ACCESS EXCLUSIVE", strength: 8, blocksReads: true, blocksWrites: true },
+};
+
+const UNKNOWN_MODE: ModeInfo = { label: "unknown", strength: 0, blocksReads: false, blocksWrites: false };
+export const modeInfo = (mode: string): ModeInfo => LOCK_MODES[mode] ?? { ...UNKNOWN_MODE, label: mode };
+
+export interface MeasuredLock {
+  /** schema-qualified relation name */
+  relation: string;
+  relationKind: string;
+  /** pg_locks mode, e.g. AccessExclusiveLock */
+  mode: string;
+}
+
+export interface StatementTrace {
+  line: number;
+  endLine: number;
+  sql: string;
+  /** parse-tree node type, e.g. IndexStmt */
+  type: string;
+  /** measured in the transaction; documented (it cannot run in one, e.g. CREATE INDEX CONCURRENTLY); not measured */
+  source: "measured" | "documented" | "not measured";
+  /** locks the statement newly took on relations that existed before the migration */
+  locks: MeasuredLock[];
+  /** relations that existed before and whose storage the statement replaced */
+  rewritten: string[];
+  /** lock_timeout in force when it ran ("0" = wait forever) */
+  lockTimeout?: string;
+}
+
+export interface LockTrace {
+  path: string;
+  statements: StatementTrace[];
+}
+
+export const blocksWrites = (trace: StatementTrace): boolean => trace.locks.some((l) => modeInfo(l.mode).blocksWrites);
+export const blocksReads = (trace: StatementTrace): boolean => trace.locks.some((l) => modeInfo(l.mode).blocksReads);
+
+export interface LockRow {
+  path: string;
+  line: number;
+  statement: string;
+  lock: string;
+  objects: string;
+  blocksReads: boolean;
+  blocksWrites: boolean;
+  rewrite: string;
+  source: StatementTrace["source"];
+}
+
+/** `CREATE INDEX idx ON users (email)` from a multi-line statement, cut to a readable length. */
+export function shortStatement(sql: string, max = 60): string {
+  const flat = sql.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** One row per statement and lock mode (strongest first), for statements that lock or rewrite an existing relation. */
+export function lockRows(traces: readonly LockTrace[]): LockRow[] {
+  const rows: LockRow[] = [];
+  for (const trace of traces) {
+    for (const statement of trace.statements) {
+      if (statement.locks.length === 0 && statement.rewritten.length === 0) continue;
+      const modes = [...new Set(statement.locks.map((l) => l.mode))].sort((a, b) => modeInfo(b).strength - modeInfo(a).strength);
+      const rewrite = statement.rewritten.length ? `yes (${statement.rewritten.map(displayName).join(", ")})` : "no";
+      const base = { path: trace.path, line: statement.line, statement: shortStatement(statement.sql), rewrite, source: statement.source };
+      if (modes.length === 0) rows.push({ ...base, lock: "-", objects: "-", blocksReads: false, blocksWrites: false });
+      for (const mode of modes) {
+        const info = modeInfo(mode);
+        const objects = statement.locks.filter((l) => l.mode === mode).map((l) => `${displayName(l.relation)}${l.relationKind === "table" ? "" : ` (${l.relationKind})`}`);
+        rows.push({ ...base, lock: statement.source === "documented" ? `${info.label} (documented)` : info.label, objects: objects.join(", "), blocksReads: info.blocksReads, blocksWrites: info.blocksWrites });
+      }
+    }
+  }
+  return rows;
+}
+
+const yesNo = (value: boolean) => (value ? "yes" : "no");
+const HEADERS = ["Line", "Statement", "Lock", "Objects", "Blocks reads", "Blocks writes", "Rewrite"];
+const cells = (row: LockRow) => [String(row.line), row.statement, row.lock, row.objects, yesNo(row.blocksReads), yesNo(row.blocksWrites), row.rewrite];
+
+const byFile = (rows: readonly LockRow[]) => {
+  const files = new Map<string, LockRow[]>();
+  for (const row of rows) files.set(row.path, [...(files.get(row.path) ?? []), row]);
+  return files;
+};
+
+/** For the check-run summary. */
+export function lockTableMarkdown(traces: readonly LockTrace[]): string {
+  const rows = lockRows(traces);
+  if (rows.length === 0) return traces.length ? "No statement locked or rewrote a table that existed before the migration.\n" : "";
+  const escape = (text: string) => text.replace(/\|/g, "\\|").replace(/`/g, "'");
+  const out: string[] = [];
+  for (const [path, fileRows] of byFile(rows)) {
+    out.push(`**${escape(path)}**`, "", `| ${HEADERS.join(" | ")} |`, `| ${HEADERS.map(() => "---").join(" | ")} |`);
+    for (const row of fileRows) {
+      const [line, statement, ...rest] = cells(row);
+      out.push(`| ${line} | \`${escape(statement)}\` | ${rest.map(escape).join(" | ")} |`);
+    }
+    out.push("");
+  }
+  return `${out.join("\n")}\n`;
+}
+
+/** For the CLI's text output: aligned columns under each file. */
+export function lockTableText(traces: readonly LockTrace[]): string {
+  const rows = lockRows(traces);
+  if (rows.length === 0) return traces.length ? "locks: no statement locked or rewrote a table that existed before the migration\n" : "";
+  const out: string[] = [];
+  for (const [path, fileRows] of byFile(rows)) {
+    const table = [HEADERS, ...fileRows.map(cells)];
+    const widths = HEADERS.map((_, i) => Math.max(...table.map((r) => r[i].length)));
+    out.push(`locks taken by ${path}:`);
+    for (const r of table) out.push(`  ${r.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd()}`);
+  }
+  return `${out.join("\n")}\n`;
+}

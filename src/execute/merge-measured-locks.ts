@@ -1,0 +1,134 @@
+/**
+ * Measurement beats guessing: static blocking-lock findings meet the locks the statement really took.
+ * - A finding whose hazard is a blocking lock is dropped when the measured statement blocked neither reads
+ *   nor writes of any relation that existed before, and rewrote nothing.
+ * - A finding whose hazard is a table rewrite is dropped when the measured statement rewrote nothing.
+ * - A measured rewrite of an existing table that no static finding covers becomes `measured-table-rewrite`;
+ *   a measured lock that blocks writes, taken without lock_timeout and not covered, `measured-blocking-lock`.
+ * Statements that were not measured (outside a transaction, or never reached) leave findings as they are.
+ * Pure: findings and traces in, findings out.
+ */
+import { ruleSeverity, type Config } from "../engine/config.js";
+import { MEASURED_BLOCKING_LOCK, MEASURED_TABLE_REWRITE } from "../engine/execution-rules.js";
+import type { ReportedFinding } from "../engine/model.js";
+import { RULES } from "../engine/rules/index.js";
+import type { RuleMeta } from "../engine/rules/rule.js";
+import { blocksReads, blocksWrites, modeInfo, shortStatement, type LockTrace, type StatementTrace } from "./lock-trace.js";
+import { displayName } from "./schema-diff.js";
+
+/** Static rules whose hazard is a lock that blocks traffic on an existing table. */
+const LOCK_CLAIMS = new Set([
+  "index-without-concurrently",
+  "drop-index-without-concurrently",
+  "set-not-null",
+  "constraint-without-not-valid",
+  "unique-constraint-without-index",
+  "validate-in-same-transaction",
+  "lock-table",
+  "require-lock-timeout",
+  "unverified-column-change",
+]);
+/** Static rules whose hazard is a rewrite of the whole table. */
+const REWRITE_CLAIMS = new Set(["column-type-change", "volatile-default", "table-rewrite-maintenance"]);
+
+/** Opt-in style rules (prefer bigint, ...) are filed under blocking-lock for a future rewrite, not for this statement's lock. */
+const STYLE_RULES = new Set(RULES.filter((r) => r.meta.recommended === false).map((r) => r.meta.id));
+
+export interface MergeResult {
+  findings: ReportedFinding[];
+  /** static findings the measurement contradicted */
+  overruled: ReportedFinding[];
+}
+
+interface Located {
+  path: string;
+  statement: StatementTrace;
+}
+
+/** What the measurement says, in one line for a finding's details. */
+export function measuredSummary(statement: StatementTrace): string {
+  const modes = [...new Set(statement.locks.map((l) => l.mode))].sort((a, b) => modeInfo(b).strength - modeInfo(a).strength);
+  const locks = modes.map((mode) => `${modeInfo(mode).label} on ${statement.locks.filter((l) => l.mode === mode).map((l) => displayName(l.relation)).join(", ")}`);
+  const rewrite = statement.rewritten.length ? `; rewrote ${statement.rewritten.map(displayName).join(", ")}` : "";
+  return `measured: ${locks.length ? locks.join("; ") : "no lock on an existing relation"}${rewrite}`;
+}
+
+function covering(finding: ReportedFinding, traces: readonly Located[]): Located | undefined {
+  return traces.find((t) => t.path === finding.path && t.statement.line <= finding.line && finding.line <= t.statement.endLine);
+}
+
+function contradicted(finding: ReportedFinding, statement: StatementTrace): boolean {
+  if (statement.source !== "measured") return false;
+  if (REWRITE_CLAIMS.has(finding.rule)) return statement.rewritten.length === 0;
+  if (LOCK_CLAIMS.has(finding.rule)) return !blocksReads(statement) && !blocksWrites(statement) && statement.rewritten.length === 0;
+  return false;
+}
+
+function added(meta: RuleMeta, config: Config, path: string, statement: StatementTrace, message: string, fix: string): ReportedFinding | undefined {
+  const severity = ruleSeverity(config, meta.id, meta.severity);
+  if (severity === "off") return undefined;
+  return {
+    path,
+    line: statement.line,
+    endLine: statement.endLine,
+    rule: meta.id,
+    category: meta.category,
+    severity,
+    message,
+    fix,
+    statement: statement.sql.replace(/\s+/g, " ").trim(),
+    details: [measuredSummary(statement)],
+  };
+}
+
+export function mergeMeasuredLocks(findings: readonly ReportedFinding[], traces: readonly LockTrace[], config: Config): MergeResult {
+  const located: Located[] = traces.flatMap((trace) => trace.statements.map((statement) => ({ path: trace.path, statement })));
+  const kept: ReportedFinding[] = [];
+  const overruled: ReportedFinding[] = [];
+  for (const finding of findings) {
+    const at = finding.category === "blocking-lock" ? covering(finding, located) : undefined;
+    if (!at || at.statement.source !== "measured") kept.push(finding);
+    else if (contradicted(finding, at.statement)) overruled.push(finding);
+    else kept.push({ ...finding, details: [...finding.details, measuredSummary(at.statement)] });
+  }
+
+  const covered = (path: string, statement: StatementTrace) =>
+    kept.some((f) => f.path === path && f.category === "blocking-lock" && !STYLE_RULES.has(f.rule) && statement.line <= f.line && f.line <= statement.endLine);
+  const extra: ReportedFinding[] = [];
+  for (const { path, statement } of located) {
+    if (covered(path, statement)) continue;
+    const text = shortStatement(statement.sql);
+    if (statement.rewritten.length > 0 && statement.type !== "TruncateStmt") {
+      const tables = statement.rewritten.map(displayName).join(", ");
+      const finding = added(
+        MEASURED_TABLE_REWRITE,
+        config,
+        path,
+        statement,
+        `Running \`${text}\` rewrote ${tables} (its storage file changed): every row is copied under an ACCESS EXCLUSIVE lock, so reads and writes wait on a large table.`,
+        [
+          "-- avoid the rewrite:",
+          "-- * a new column with a volatile default: add it without the default, set the default, backfill in batches",
+          "-- * a type change: add a new column of the new type, backfill in batches, switch reads and writes, drop the old one",
+          "SET lock_timeout = '5s';",
+        ].join("\n"),
+      );
+      if (finding) extra.push(finding);
+      continue;
+    }
+    if (statement.source === "measured" && blocksWrites(statement) && (statement.lockTimeout ?? "0") === "0") {
+      const strongest = [...statement.locks].sort((a, b) => modeInfo(b.mode).strength - modeInfo(a.mode).strength)[0];
+      const blocks = modeInfo(strongest.mode).blocksReads ? "reads and writes" : "writes";
+      const finding = added(
+        MEASURED_BLOCKING_LOCK,
+        config,
+        path,
+        statement,
+        `Running \`${text}\` took ${modeInfo(strongest.mode).label} on ${displayName(strongest.relation)}, which blocks ${blocks}, with no lock_timeout: behind a long query the migration waits and every query on the table queues behind it.`,
+        `SET lock_timeout = '5s';  -- fail fast and retry instead of queueing traffic\n${statement.sql.trim().replace(/;?$/, ";")}`,
+      );
+      if (finding) extra.push(finding);
+    }
+  }
+  return { findings: [...kept, ...extra], overruled };
+}

@@ -1,0 +1,182 @@
+/**
+ * Run a script on a session the way its migration runner would: one statement per query, the runner's
+ * transaction opened before the first statement that needs it and committed at the end of the segment, the
+ * migration's own BEGIN/COMMIT sent as written. With `trace`, each statement's new locks on relations that
+ * existed before (pg_locks, read inside its transaction) and storage changes (relfilenode) are recorded; a
+ * statement the runner sends on its own (autocommit) is wrapped in BEGIN/COMMIT to be measured, which is the
+ * same thing for PostgreSQL, except for statements that refuse a transaction block.
+ */
+import { rangeVarName } from "../engine/adapters/sql/pg-operations.js";
+import { LimitError, QueryError, type PgFailure, type Session } from "./executor.js";
+import type { MeasuredLock, StatementTrace } from "./lock-trace.js";
+import type { Script, ScriptStatement } from "./script.js";
+import type { ExistingRelation } from "./snapshot.js";
+
+export interface RunOptions {
+  session: Session;
+  /** performance.now() after which nothing more runs (the total time budget) */
+  deadline: number;
+  statementTimeoutMs: number;
+  /** relations that existed before the migration: record what each statement does to them */
+  trace?: Map<string, ExistingRelation>;
+}
+
+export interface StatementFailure {
+  statement: ScriptStatement;
+  /** the line PostgreSQL's error points at (its cursor position), else the statement's first line */
+  line: number;
+  kind: "error" | "limit" | "budget";
+  message: string;
+  failure?: PgFailure;
+}
+
+export interface RunOutcome {
+  failure?: StatementFailure;
+  traces: StatementTrace[];
+}
+
+/** SQLSTATEs of "cannot run inside a transaction block" (25001) and "invalid transaction termination" (2D000). */
+const REFUSES_TRANSACTION = new Set(["25001", "2D000"]);
+
+/** File line of PostgreSQL's error cursor (a 1-based character position in the statement). */
+export function errorLine(statement: ScriptStatement, failure: PgFailure | undefined): number {
+  if (!failure?.position) return statement.line;
+  let newlines = 0;
+  let seen = 0;
+  for (const ch of statement.sql) {
+    if (++seen >= failure.position) break;
+    if (ch === "\n") newlines++;
+  }
+  return Math.min(statement.line + newlines, statement.endLine);
+}
+
+export function describeFailure(failure: PgFailure): string {
+  const parts = [`${failure.message}${failure.code ? ` (SQLSTATE ${failure.code})` : ""}`];
+  if (failure.detail) parts.push(`detail: ${failure.detail}`);
+  if (failure.hint) parts.push(`hint: ${failure.hint}`);
+  return parts.join("; ");
+}
+
+/** Locks PostgreSQL documents for statements that cannot run inside a transaction, so cannot be read from pg_locks. */
+function documentedLock(statement: ScriptStatement): { mode: string; relation?: string } | undefined {
+  const node = statement.node ?? {};
+  if (node.IndexStmt?.concurrent) return { mode: "ShareUpdateExclusiveLock", relation: rangeVarName(node.IndexStmt.relation) };
+  if (node.ReindexStmt) return { mode: "ShareUpdateExclusiveLock", relation: node.ReindexStmt.relation ? rangeVarName(node.ReindexStmt.relation) : undefined };
+  if (node.DropStmt?.concurrent) return { mode: "ShareUpdateExclusiveLock" };
+  if (node.VacuumStmt) return { mode: "ShareUpdateExclusiveLock" };
+  return undefined;
+}
+
+const qualified = (name: string) => (name.includes(".") ? name : `public.${name}`);
+
+export async function runScript(script: Script, options: RunOptions): Promise<RunOutcome> {
+  const { session } = options;
+  const traces: StatementTrace[] = [];
+  const relations = options.trace;
+  const traced = relations !== undefined && relations.size > 0;
+  const oids = traced ? `'{${[...relations.keys()].join(",")}}'::oid[]` : "";
+  const files = new Map([...(relations?.values() ?? [])].map((r) => [r.oid, r.file]));
+  /** `${oid} ${mode}` held by the open transaction */
+  let held = new Set<string>();
+
+  const timeout = () => Math.max(1, Math.min(options.statementTimeoutMs, options.deadline - performance.now()));
+  const send = (sql: string) => session.query(sql, { timeoutMs: timeout() });
+
+  const fail = (statement: ScriptStatement, error: unknown): RunOutcome => {
+    if (error instanceof QueryError) {
+      return { traces, failure: { statement, line: errorLine(statement, error.failure), kind: "error", message: describeFailure(error.failure), failure: error.failure } };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return { traces, failure: { statement, line: statement.line, kind: error instanceof LimitError ? "limit" : "error", message } };
+  };
+
+  /** What the statement did to existing relations: new locks (inside a transaction) and storage changes. */
+  const probe = async (statement: ScriptStatement, inTransaction: boolean): Promise<void> => {
+    const rows = await send(
+      `SELECT 'lock' AS what, relation::text AS oid, mode AS value FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted AND relation = ANY (${oids})
+       UNION ALL SELECT 'file', oid::text, relfilenode::text FROM pg_class WHERE oid = ANY (${oids})
+       UNION ALL SELECT 'setting', 'lock_timeout', current_setting('lock_timeout')`,
+    );
+    const locks: MeasuredLock[] = [];
+    const rewritten: string[] = [];
+    let lockTimeout: string | undefined;
+    for (const row of rows) {
+      const oid = String(row.oid);
+      const value = String(row.value);
+      if (row.what === "setting") lockTimeout = value;
+      else if (row.what === "lock" && !held.has(`${oid} ${value}`)) {
+        held.add(`${oid} ${value}`);
+        const relation = relations!.get(oid);
+        if (relation) locks.push({ relation: relation.name, relationKind: relation.kind, mode: value });
+      } else if (row.what === "file") {
+        const before = files.get(oid);
+        if (before !== undefined && before !== "0" && before !== value) rewritten.push(relations!.get(oid)?.name ?? oid);
+        files.set(oid, value);
+      }
+    }
+    let source: StatementTrace["source"] = "measured";
+    if (!inTransaction) {
+      const documented = documentedLock(statement);
+      source = documented ? "documented" : "not measured";
+      const relation = documented?.relation ? [...relations!.values()].find((r) => r.name === qualified(documented.relation!) || r.name === documented.relation) : undefined;
+      if (documented && relation) locks.push({ relation: relation.name, relationKind: relation.kind, mode: documented.mode });
+    }
+    traces.push({ line: statement.line, endLine: statement.endLine, sql: statement.sql, type: statement.type, source, locks, rewritten, lockTimeout });
+  };
+
+  for (const segment of script.segments) {
+    let open = false;
+    let last: ScriptStatement | undefined;
+    for (const statement of segment.statements) {
+      last = statement;
+      if (performance.now() >= options.deadline) return { traces, failure: { statement, line: statement.line, kind: "budget", message: "the time budget ran out before this statement" } };
+      try {
+        if (statement.control) {
+          await send(statement.sql);
+          if (statement.control === "begin") open = true;
+          else if (statement.control !== "other") {
+            open = false;
+            held = new Set();
+          }
+          continue;
+        }
+        if (statement.inTransaction && !open) {
+          await send("BEGIN");
+          open = true;
+        }
+        const wrap = traced && !open && !statement.outsideTransactionOnly;
+        if (wrap) await send("BEGIN");
+        try {
+          await send(statement.sql);
+        } catch (error) {
+          if (!(wrap && error instanceof QueryError && REFUSES_TRANSACTION.has(error.failure.code ?? ""))) throw error;
+          // it refuses a transaction block that only the measurement added: run it as the runner would
+          await send("ROLLBACK");
+          await send(statement.sql);
+          if (traced) await probe({ ...statement, outsideTransactionOnly: true }, false);
+          continue;
+        }
+        if (traced) await probe(statement, open || wrap);
+        if (wrap) {
+          await send("COMMIT");
+          held = new Set();
+        }
+      } catch (error) {
+        // a stopped session cannot take more statements; otherwise leave no aborted transaction behind
+        if (!(error instanceof LimitError)) await send("ROLLBACK").catch(() => undefined);
+        return fail(statement, error);
+      }
+    }
+    if (open && last) {
+      try {
+        await send("COMMIT");
+        held = new Set();
+      } catch (error) {
+        // deferred constraints and triggers fire at COMMIT: the last statement is the closest line
+        await send("ROLLBACK").catch(() => undefined);
+        return fail(last, error);
+      }
+    }
+  }
+  return { traces };
+}

@@ -1,0 +1,407 @@
+/**
+ * `verifyMigrations`: run migrations for real and report what only running shows.
+ * For each target: apply the earlier migrations of its folder in the runner's order (the schema it expects),
+ * snapshot the schema, run the up statement by statement with a lock trace, run the down, compare the schema
+ * with the first snapshot, run the up again. Targets of one folder are verified in order on one database, so
+ * a pull request with several migrations pays for the history once.
+ * Failures of the test database (a missing extension or role, a limit) are info notes, never findings.
+ */
+import { adapterFor, loadAdapters } from "../engine/adapters/index.js";
+import { defaultConfig, ruleSeverity, type Config } from "../engine/config.js";
+import type { DetectedFile } from "../engine/detect.js";
+import {
+  DOWN_DOES_NOT_RESTORE_SCHEMA,
+  EXECUTE_DOWN_FAILS,
+  EXECUTE_SKIPPED,
+  EXECUTE_UP_FAILS,
+  UP_NOT_RERUNNABLE,
+} from "../engine/execution-rules.js";
+import { groupMigrations, type MigrationUnit } from "../engine/group.js";
+import { compareMigrations, earlierMigrations, migrationSet } from "../engine/migration-order.js";
+import { Migration, type ReportedFinding, type SourceFile } from "../engine/model.js";
+import type { RuleMeta } from "../engine/rules/rule.js";
+import { defaultExecutor } from "./default-executor.js";
+import { DEFAULT_LIMITS, type ExecutionLimits, type Executor, type Session } from "./executor.js";
+import { environmentReason } from "./failure-kind.js";
+import { lockTableMarkdown, lockTableText, type LockTrace } from "./lock-trace.js";
+import { mergeMeasuredLocks } from "./merge-measured-locks.js";
+import { runScript, type StatementFailure } from "./run-script.js";
+import { nodeRefusal } from "./safety.js";
+import { describeChange, diffSnapshots, displayName } from "./schema-diff.js";
+import { migrationScripts, statementsOf, type MigrationScripts, type Script } from "./script.js";
+import { existingRelations, takeSnapshot } from "./snapshot.js";
+import { undoSql } from "./undo-sql.js";
+
+export interface VerifyInput {
+  /**
+   * The files at hand: the migrations to run with their downs, and the earlier migrations of their folders
+   * (`pathsToRead` in engine/migration-order.ts lists which), plus sqitch.plan for sqitch.
+   */
+  files: readonly SourceFile[];
+  /** paths of the migrations to run (an up, a combined file, or a down, which stands for its migration) */
+  targets: readonly string[];
+  config?: Config;
+  /** static findings (from analyze) for the measured locks to confirm or overrule */
+  findings?: readonly ReportedFinding[];
+  /** default: the process's shared PGlite, or the server of MIGGUARD_DATABASE_URL / DATABASE_URL */
+  executor?: Executor;
+  limits?: Partial<ExecutionLimits>;
+}
+
+export interface MigrationRun {
+  path: string;
+  outcome: "verified" | "failed" | "skipped";
+  /** for skipped: why */
+  reason?: string;
+  ms: number;
+}
+
+export interface VerifyResult {
+  /** the static findings (minus those the measurement overruled) plus the execution findings, sorted */
+  findings: ReportedFinding[];
+  /** only what running found (and the info notes) */
+  executionFindings: ReportedFinding[];
+  /** static findings the measured locks contradicted */
+  overruled: ReportedFinding[];
+  traces: LockTrace[];
+  runs: MigrationRun[];
+  /** which database ran them */
+  database: string;
+  /** for the check-run summary: what ran, and the lock table */
+  markdown: string;
+  /** for the CLI's text output */
+  text: string;
+}
+
+interface Target {
+  unit: MigrationUnit;
+  migration?: Migration;
+}
+
+const byLocation = (a: ReportedFinding, b: ReportedFinding) =>
+  a.path.localeCompare(b.path) || a.line - b.line || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message);
+const normalise = (text: string) => text.replace(/\s+/g, " ").trim();
+const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/") + 1) : "");
+
+function parseMigration(unit: MigrationUnit): Migration | undefined {
+  const adapter = adapterFor(unit.file.framework);
+  if (!adapter) return undefined;
+  try {
+    const output = adapter.parse(unit);
+    return adapter.complete ? (output as Migration) : Migration.parse(output);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Inline waivers (`-- migguard:ignore RULE reason`): the statement after the comment, its own line, or the file. */
+function waived(finding: ReportedFinding, migration: Migration | undefined): boolean {
+  if (!migration || migration.path !== finding.path) return false;
+  const starts = [...migration.up, ...(migration.down.status === "present" ? migration.down.ops : [])].map((op) => op.loc.line).sort((a, b) => a - b);
+  return migration.waivers.some((w) => {
+    if (!w.reason || !(w.rules.length === 0 || w.rules.includes(finding.rule) || w.rules.includes("*"))) return false;
+    if (w.wholeFile || w.line === finding.line) return true;
+    return (starts.find((start) => start >= w.line) ?? w.line + 1) === finding.line;
+  });
+}
+
+/** The refusal of the first statement of the script that may not run here. */
+function refusalIn(script: Script, hostAccess: boolean): string | undefined {
+  for (const statement of statementsOf(script)) {
+    const reason = statement.node ? nodeRefusal(statement.node, hostAccess) : undefined;
+    if (reason) return `${script.path}:${statement.line}: ${reason}`;
+  }
+  return undefined;
+}
+
+class Verifier {
+  readonly findings: ReportedFinding[] = [];
+  readonly traces: LockTrace[] = [];
+  readonly runs: MigrationRun[] = [];
+  private session?: Session;
+  /** the set and the migrations applied, in order, on the open session */
+  private applied: { set: string; paths: string[] } = { set: "", paths: [] };
+  /** earlier migrations that could not be applied, and why */
+  private readonly broken = new Map<string, string>();
+  private readonly deadline: number;
+
+  constructor(
+    private readonly executor: Executor,
+    private readonly config: Config,
+    private readonly limits: ExecutionLimits,
+    private readonly units: ReadonlyMap<string, MigrationUnit>,
+    private readonly sqitchPlans: ReadonlyMap<string, string>,
+  ) {
+    this.deadline = performance.now() + limits.budgetMs;
+  }
+
+  private report(meta: RuleMeta, target: Target, at: { path: string; line: number; endLine?: number }, message: string, fix: string, statement = "", details: string[] = []): void {
+    const severity = ruleSeverity(this.config, meta.id, meta.severity);
+    if (severity === "off") return;
+    const finding: ReportedFinding = {
+      path: at.path,
+      line: at.line,
+      endLine: Math.max(at.line, at.endLine ?? at.line),
+      rule: meta.id,
+      category: meta.category,
+      severity,
+      message,
+      fix,
+      statement: normalise(statement),
+      details,
+    };
+    if (!waived(finding, target.migration)) this.findings.push(finding);
+  }
+
+  private skip(target: Target, reason: string, began: number): void {
+    this.report(
+      EXECUTE_SKIPPED,
+      target,
+      { path: target.unit.file.path, line: 1 },
+      `Not run in the test database: ${reason}.`,
+      "Nothing to change in the migration: this is what migguard could not check by running it. Review the down and the locks by hand.",
+    );
+    this.runs.push({ path: target.unit.file.path, outcome: "skipped", reason, ms: performance.now() - began });
+  }
+
+  private async release(): Promise<void> {
+    const session = this.session;
+    this.session = undefined;
+    this.applied = { set: "", paths: [] };
+    await session?.release().catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    await this.release();
+  }
+
+  private options(trace?: Awaited<ReturnType<typeof existingRelations>>) {
+    return { session: this.session!, deadline: this.deadline, statementTimeoutMs: this.limits.statementTimeoutMs, trace };
+  }
+
+  /** Bring the session to "every earlier migration applied"; a reason when that is impossible. */
+  private async reach(set: string, earlier: readonly DetectedFile[]): Promise<string | undefined> {
+    const paths = earlier.map((f) => f.path);
+    for (const path of paths) if (this.broken.has(path)) return this.broken.get(path);
+    const reusable = this.session && this.applied.set === set && this.applied.paths.every((p, i) => paths[i] === p);
+    if (!reusable) {
+      await this.release();
+      this.session = await this.executor.open(this.limits);
+      this.applied = { set, paths: [] };
+    }
+    for (const file of earlier.slice(this.applied.paths.length)) {
+      const unit = this.units.get(file.path);
+      const scripts = unit ? migrationScripts(unit, unit.file.framework === "sql" ? undefined : parseMigration(unit)) : undefined;
+      let reason: string | undefined;
+      if (!scripts) reason = `earlier migration ${file.path} could not be read`;
+      else if (!scripts.up.ok) reason = `earlier migration ${scripts.up.reason}`;
+      else {
+        const refused = refusalIn(scripts.up.script, this.executor.hostAccess);
+        if (refused) reason = `earlier migration ${refused}`;
+        else {
+          const outcome = await runScript(scripts.up.script, this.options());
+          if (outcome.failure) reason = `earlier migration ${scripts.up.script.path}:${outcome.failure.line} failed: ${outcome.failure.message}`;
+        }
+      }
+      if (reason) {
+        this.broken.set(file.path, reason);
+        await this.release();
+        return reason;
+      }
+      this.applied.paths.push(file.path);
+    }
+    return undefined;
+  }
+
+  private failureFinding(meta: RuleMeta, target: Target, failure: StatementFailure, path: string, message: string, fix: string): void {
+    this.report(meta, target, { path, line: failure.line, endLine: failure.line }, message, fix, failure.statement.sql, [`statement: ${failure.statement.sql.replace(/\s+/g, " ").trim().slice(0, 200)}`]);
+  }
+
+  async verify(target: Target): Promise<void> {
+    const began = performance.now();
+    const { file } = target.unit;
+    if (performance.now() >= this.deadline) return this.skip(target, `the time budget of ${this.limits.budgetMs} ms ran out`, began);
+    const scripts: MigrationScripts = migrationScripts(target.unit, target.migration);
+    if (!scripts.up.ok) return this.skip(target, scripts.up.reason, began);
+    const refused = refusalIn(scripts.up.script, this.executor.hostAccess) ?? (scripts.down?.ok ? refusalIn(scripts.down.script, this.executor.hostAccess) : undefined);
+    if (refused) return this.skip(target, refused, began);
+
+    const candidates = [...this.units.values()].map((u) => u.file);
+    const planDir = file.layout === "sqitch" ? file.key.slice(0, file.key.length - (file.name?.length ?? 0)) : "";
+    const plan = earlierMigrations(file, candidates, { sqitchPlan: this.sqitchPlans.get(planDir) });
+    if (plan.status === "unordered") return this.skip(target, plan.reason, began);
+    let unreachable: string | undefined;
+    try {
+      unreachable = await this.reach(migrationSet(file), plan.earlier);
+    } catch (error) {
+      await this.release();
+      unreachable = `the test database could not be prepared: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    if (unreachable) return this.skip(target, `the schema it expects could not be built (${unreachable})`, began);
+
+    let result: { outcome: MigrationRun["outcome"]; reason?: string };
+    try {
+      result = await this.run(target, scripts, this.session!);
+    } catch (error) {
+      // the database itself failed (a limit stopped it, a snapshot query broke): say so, never guess
+      await this.release();
+      return this.skip(target, `the test database stopped: ${error instanceof Error ? error.message : String(error)}`, began);
+    }
+    this.runs.push({ path: file.path, ...result, ms: performance.now() - began });
+    if (result.outcome === "verified") this.applied.paths.push(file.path);
+    else await this.release();
+  }
+
+  /** up (traced) -> down -> compare -> up; "verified" leaves the up applied. */
+  private async run(target: Target, scripts: MigrationScripts, session: Session): Promise<{ outcome: MigrationRun["outcome"]; reason?: string }> {
+    const { file } = target.unit;
+    const framework = file.framework;
+    const up = (scripts.up as { ok: true; script: Script }).script;
+    const before = await takeSnapshot(session, this.limits.statementTimeoutMs);
+    const relations = await existingRelations(session, this.limits.statementTimeoutMs);
+
+    const first = await runScript(up, this.options(relations));
+    this.traces.push({ path: up.path, statements: first.traces });
+    if (first.failure) {
+      const environment = environmentReason(first.failure, framework);
+      if (environment) {
+        this.report(EXECUTE_SKIPPED, target, { path: up.path, line: first.failure.line }, `Not run to the end in the test database: ${environment}.`, "Nothing to change in the migration: migguard could not check the rest of it by running it.");
+        return { outcome: "skipped", reason: environment };
+      }
+      this.failureFinding(
+        EXECUTE_UP_FAILS,
+        target,
+        first.failure,
+        up.path,
+        `The up fails in PostgreSQL after the folder's earlier migrations: ${first.failure.message}.`,
+        "Make the statement run against the schema the earlier migrations build (names, types, order of statements), and run it locally with `migguard lint --execute`.",
+      );
+      return { outcome: "failed" };
+    }
+
+    const down = scripts.down;
+    if (!down || target.migration?.down.status !== "present") return { outcome: "verified" };
+    if (!down.ok) {
+      this.report(EXECUTE_SKIPPED, target, { path: file.path, line: 1 }, `The down was not run: ${down.reason}.`, "Nothing to change in the migration: review the down by hand.");
+      return { outcome: "verified" };
+    }
+    const back = await runScript(down.script, this.options());
+    if (back.failure) {
+      const environment = environmentReason(back.failure, framework);
+      if (environment) {
+        this.report(EXECUTE_SKIPPED, target, { path: down.script.path, line: back.failure.line }, `The down did not run to the end in the test database: ${environment}.`, "Nothing to change in the migration: review the down by hand.");
+        return { outcome: "skipped", reason: environment };
+      }
+      this.failureFinding(
+        EXECUTE_DOWN_FAILS,
+        target,
+        back.failure,
+        down.script.path,
+        `The down fails in PostgreSQL right after the up: ${back.failure.message}.`,
+        "Make the down undo the up in reverse order (drop what the up created, restore what it changed), so that a rollback completes.",
+      );
+      return { outcome: "failed" };
+    }
+
+    const after = await takeSnapshot(session, this.limits.statementTimeoutMs);
+    const changes = diffSnapshots(before, after);
+    if (changes.length > 0) {
+      const named = changes.slice(0, 5).map((c) => `${c.object.kind} ${displayName(c.object.name)} ${c.change === "left over" ? "is still there" : c.change === "missing" ? "is gone" : "differs"}`);
+      const more = changes.length > named.length ? `, and ${changes.length - named.length} more` : "";
+      const firstDown = statementsOf(down.script)[0];
+      this.report(
+        DOWN_DOES_NOT_RESTORE_SCHEMA,
+        target,
+        { path: down.script.path, line: firstDown?.line ?? 1, endLine: firstDown?.endLine },
+        `After the up and the down, the schema is not what it was before the up: ${named.join("; ")}${more}.`,
+        undoSql(changes),
+        firstDown?.sql ?? "",
+        changes.map(describeChange),
+      );
+    }
+
+    const again = await runScript(up, this.options());
+    if (again.failure) {
+      const environment = environmentReason(again.failure, framework);
+      if (environment) return { outcome: "skipped", reason: environment };
+      this.failureFinding(
+        UP_NOT_RERUNNABLE,
+        target,
+        again.failure,
+        up.path,
+        `After the down, running the up again fails: ${again.failure.message}.`,
+        "Make the down remove everything the up creates (the schema must be exactly as before), so that rollback-then-redeploy works.",
+      );
+      return { outcome: "failed" };
+    }
+    return { outcome: changes.length > 0 ? "failed" : "verified" };
+  }
+}
+
+/** Which units the targets name, in the order their runners apply them (folder by folder). */
+function resolveTargets(targets: readonly string[], units: readonly MigrationUnit[]): MigrationUnit[] {
+  const wanted = new Set(targets);
+  const chosen = units.filter((u) => (u.file.role === "up" || u.file.role === "combined") && (wanted.has(u.file.path) || (u.downFile !== undefined && wanted.has(u.downFile.path))));
+  return chosen.sort((a, b) => migrationSet(a.file).localeCompare(migrationSet(b.file)) || compareMigrations(a.file, b.file));
+}
+
+function summaryMarkdown(database: string, runs: readonly MigrationRun[], traces: readonly LockTrace[]): string {
+  if (runs.length === 0) return "";
+  const count = (o: MigrationRun["outcome"]) => runs.filter((r) => r.outcome === o).length;
+  const lines = [
+    `### Migrations run in ${database}`,
+    "",
+    `up → down → up: ${count("verified")} verified, ${count("failed")} with problems, ${count("skipped")} not run.`,
+    "",
+  ];
+  for (const run of runs.filter((r) => r.outcome === "skipped")) lines.push(`- \`${run.path}\` not run: ${run.reason ?? "see the notes"}`);
+  if (runs.some((r) => r.outcome === "skipped")) lines.push("");
+  const table = lockTableMarkdown(traces);
+  if (table) lines.push("#### Locks taken on existing tables (measured)", "", table);
+  return `${lines.join("\n").trimEnd()}\n`;
+}
+
+/**
+ * Run the target migrations up -> down -> up and measure their locks. Returns the static findings merged with
+ * the measurements plus the execution findings, the lock traces, and ready-made markdown (check summary) and
+ * text (CLI). Callers decide whether to run at all (config `execute`, the CLI's --execute).
+ */
+export async function verifyMigrations(input: VerifyInput): Promise<VerifyResult> {
+  await loadAdapters();
+  const config = input.config ?? defaultConfig();
+  const limits: ExecutionLimits = { ...DEFAULT_LIMITS, ...input.limits };
+  const executor = input.executor ?? defaultExecutor();
+  const { units } = groupMigrations(input.files, config);
+  const byPath = new Map(units.map((u) => [u.file.path, u]));
+  const sqitchPlans = new Map(input.files.filter((f) => baseOf(f.path) === "sqitch.plan").map((f) => [dirOf(f.path), f.content]));
+  const targets = resolveTargets(input.targets, units);
+
+  let database = "the test database";
+  const verifier = new Verifier(executor, config, limits, byPath, sqitchPlans);
+  if (targets.length > 0) {
+    try {
+      database = await executor.describe();
+    } catch (error) {
+      database = `no database (${error instanceof Error ? error.message : String(error)})`;
+    }
+    try {
+      for (const unit of targets) await verifier.verify({ unit, migration: parseMigration(unit) });
+    } finally {
+      await verifier.close();
+    }
+  }
+  const merged = mergeMeasuredLocks(input.findings ?? [], verifier.traces, config);
+  const traces = verifier.traces.filter((t) => t.statements.length > 0);
+  const ran = verifier.runs.filter((r) => r.outcome !== "skipped").length;
+  return {
+    findings: [...merged.findings, ...verifier.findings].sort(byLocation),
+    executionFindings: [...verifier.findings].sort(byLocation),
+    overruled: merged.overruled,
+    traces,
+    runs: verifier.runs,
+    database,
+    markdown: summaryMarkdown(database, verifier.runs, traces),
+    text: verifier.runs.length ? `${lockTableText(traces)}execute: ran ${ran} of ${verifier.runs.length} migration(s) up -> down -> up in ${database}\n` : "",
+  };
+}
