@@ -38,6 +38,7 @@ import { COMMANDS, TABLE_METHODS } from "./commands/index.js";
 import { isIrreversible, step, type CommandContext, type Irreversible, type OpBase, type Step } from "./commands/context.js";
 import { classifyDataCall, CONNECTION_SQL, type ModelTables } from "./data-calls.js";
 import { embeddedOperations, rubySql } from "./embedded-sql.js";
+import { guardsOtherDatabase } from "./other-database.js";
 import type { RubySource } from "./ruby-source.js";
 import { COLUMN_METHODS } from "./table-definition.js";
 import { evaluate, nameOf, Options, type RubyValue } from "./values.js";
@@ -139,8 +140,9 @@ export class Interpreter {
 
   private statement(node: Node, scope: Scope, out: Step[]): void {
     if (node instanceof CallNode) return this.call(node, scope, out);
-    if (node instanceof IfNode) return [node.statements, node.subsequent].forEach((n) => this.statements(n, scope, out));
-    if (node instanceof UnlessNode) return [node.statements, node.elseClause].forEach((n) => this.statements(n, scope, out));
+    // a branch for MySQL/SQLite never runs here; every other branch might
+    if (node instanceof IfNode) return [guardsOtherDatabase(node.predicate) ? null : node.statements, node.subsequent].forEach((n) => this.statements(n, scope, out));
+    if (node instanceof UnlessNode) return [node.statements, guardsOtherDatabase(node.predicate) ? null : node.elseClause].forEach((n) => this.statements(n, scope, out));
     if (node instanceof ElseNode || node instanceof EnsureNode || node instanceof WhenNode) return this.statements(node.statements, scope, out);
     if (node instanceof CaseNode) return [...node.conditions, node.elseClause].forEach((n) => this.statements(n, scope, out));
     if (node instanceof BeginNode) return [node.statements, node.rescueClause, node.elseClause, node.ensureClause].forEach((n) => this.statements(n, scope, out));

@@ -4,7 +4,7 @@
  * (instance or the old `def self.up`), helper methods, and models the migration defines for itself
  * (`class Event < ApplicationRecord; self.table_name = "events_v2"; end`).
  */
-import { CallNode, ClassNode, DefNode, FloatNode, IntegerNode, ModuleNode, SelfNode, StatementsNode, type Node, type ProgramNode } from "@ruby/prism";
+import { BlockNode, CallNode, ClassNode, DefNode, ElseNode, FloatNode, IfNode, IntegerNode, ModuleNode, SelfNode, StatementsNode, type Node, type ProgramNode } from "@ruby/prism";
 import { constantName } from "./data-calls.js";
 import { tableize } from "./inflections.js";
 import type { RubySource } from "./ruby-source.js";
@@ -40,16 +40,31 @@ function classesIn(nodes: Node[]): ClassNode[] {
   for (const node of nodes) {
     if (node instanceof ClassNode) out.push(node);
     else if (node instanceof ModuleNode) out.push(...classesIn(bodyOf(node.body)));
+    // engines' migrations pick their superclass by Rails version: `if ... class X < Migration[4.2]; end else ... end`
+    else if (node instanceof IfNode) out.push(...classesIn([...bodyOf(node.statements), ...(node.subsequent ? [node.subsequent] : [])]));
+    else if (node instanceof ElseNode) out.push(...classesIn(bodyOf(node.statements)));
   }
   return out;
 }
 
-const definesMigrationMethods = (cls: ClassNode) =>
-  bodyOf(cls.body).some((n) => n instanceof DefNode && ["change", "up", "down"].includes(n.name));
+/** `X.class_eval do ... end` bodies by class name: the methods of a class declared elsewhere in the file. */
+function classEvalBodies(nodes: Node[]): Map<string, Node[]> {
+  const out = new Map<string, Node[]>();
+  for (const node of nodes) {
+    if (!(node instanceof CallNode) || node.name !== "class_eval" || !(node.block instanceof BlockNode)) continue;
+    const name = constantName(node.receiver);
+    if (name) out.set(name, [...(out.get(name) ?? []), ...bodyOf(node.block.body)]);
+  }
+  return out;
+}
+
+const definesMigrationMethods = (cls: ClassNode, reopened: Map<string, Node[]>) =>
+  [...bodyOf(cls.body), ...(reopened.get(constantName(cls.constantPath) ?? "") ?? [])].some((n) => n instanceof DefNode && ["change", "up", "down"].includes(n.name));
 
 export function findMigrationClass(program: ProgramNode, src: RubySource): MigrationClass | undefined {
   const classes = classesIn(program.statements.body);
-  const chosen = classes.find((c) => migrationSuperclass(c.superclass, src).isMigration) ?? classes.find(definesMigrationMethods);
+  const reopenedAll = classEvalBodies(program.statements.body);
+  const chosen = classes.find((c) => migrationSuperclass(c.superclass, src).isMigration) ?? classes.find((c) => definesMigrationMethods(c, reopenedAll));
   if (!chosen) return undefined;
   const found: MigrationClass = {
     node: chosen,
@@ -59,7 +74,8 @@ export function findMigrationClass(program: ProgramNode, src: RubySource): Migra
     helpers: new Map(),
     models: new Map(),
   };
-  for (const node of bodyOf(chosen.body)) {
+  const reopened = reopenedAll.get(constantName(chosen.constantPath) ?? "") ?? [];
+  for (const node of [...bodyOf(chosen.body), ...reopened]) {
     if (node instanceof CallNode && !node.receiver && node.name === "disable_ddl_transaction!") found.disableDdlTransaction = true;
     else if (node instanceof DefNode && (!node.receiver || node.receiver instanceof SelfNode)) {
       if (node.name === "change" || node.name === "up" || node.name === "down") found.methods[node.name] ??= node;
