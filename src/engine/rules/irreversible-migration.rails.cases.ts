@@ -154,6 +154,17 @@ end
     },
     {
       framework: "rails",
+      name: "inside safety_assured the finding is still there, as a note (info)",
+      code: `class RemoveLegacyTrigger < ActiveRecord::Migration[7.1]
+  def change
+    safety_assured { execute "DROP TRIGGER IF EXISTS legacy_sync ON users" }
+  end
+end
+`,
+      lines: [3],
+    },
+    {
+      framework: "rails",
       name: "old-style class methods without a version: self.up only",
       code: `class AddPositions < ActiveRecord::Migration
   def self.up
@@ -228,6 +239,18 @@ end
 `,
     },
     { framework: "rails", name: "the seed's quick patch: explicit up and down", code: SEED_QUICK_PATCH },
+    {
+      framework: "rails",
+      name: "a MySQL-only branch never runs on PostgreSQL",
+      code: `class ChangeCollationForTagNames < ActiveRecord::Migration[4.2]
+  def change
+    if ActsAsTaggableOn::Utils.using_mysql?
+      execute("ALTER TABLE tags MODIFY name varchar(255) CHARACTER SET utf8 COLLATE utf8_bin;")
+    end
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "change takes precedence over up (as in Rails)",

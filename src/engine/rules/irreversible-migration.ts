@@ -1,6 +1,7 @@
 import { defineRule } from "./rule.js";
 import { fixFor } from "./fix.js";
 import { railsIrreversibleFix } from "./rails-fix.js";
+import { railsIrreversibleFix } from "./rails-fix.js";
 import { firstLine } from "./scope.js";
 
 /**
@@ -21,7 +22,10 @@ export default defineRule({
   check(ctx) {
     const { down } = ctx.migration;
     if (down.status !== "irreversible") return;
+    // the call that blocks the rollback: a waiver around it (Rails' safety_assured) applies to this finding too
+    const blocking = down.loc ? ctx.migration.up.find((op) => op.loc.line === down.loc!.line) : undefined;
     ctx.report({
+      op: blocking,
       loc: down.loc ?? firstLine(ctx),
       message: `This migration cannot be rolled back: ${down.reason}.`,
       fix: fixFor(ctx.framework, {
