@@ -43,6 +43,28 @@ class Migration(migrations.Migration):
       files: DJANGO_INITIAL,
       lines: [14],
     },
+    {
+      framework: "django",
+      name: "RunPython writing the table whose schema changed just before, in one transaction",
+      code: `from django.db import migrations, models
+
+
+def backfill(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    Order.objects.filter(channel__isnull=True).update(channel="web")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="channel", field=models.CharField(max_length=20, null=True)),
+        migrations.RunPython(backfill, migrations.RunPython.noop),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [14],
+    },
   ],
   valid: [
     {

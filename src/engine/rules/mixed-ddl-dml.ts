@@ -49,11 +49,13 @@ export default defineRule({
     const schemaOps = indexed.filter(({ op }) => SCHEMA_KINDS.has(op.kind));
     if (schemaOps.length === 0 || dataOps.length === 0) return;
     const first = dataOps[0];
-    const dataTable = first.op.kind === "dml" ? first.op.table : undefined;
+    // the tables the data change writes: a DML statement's table, or the models a Django RunPython asks apps.get_model for
+    const dataTables = first.op.kind === "dml" ? (first.op.table ? [first.op.table] : []) : first.op.kind === "data_migration" ? first.op.tables : [];
     const lockedBefore = schemaOps.find(
       ({ op, index }) =>
-        index < first.index && op.inTransaction && dataTable !== undefined && existingTable(ctx, tableOf(op), index) && nameKey(tableOf(op)!) === nameKey(dataTable),
+        index < first.index && op.inTransaction && existingTable(ctx, tableOf(op), index) && dataTables.some((t) => nameKey(tableOf(op)!) === nameKey(t)),
     );
+    const dataTable = lockedBefore ? tableOf(lockedBefore.op) : dataTables[0];
     ctx.report({
       op: first.op,
       severity: lockedBefore && first.op.inTransaction ? "error" : undefined,
