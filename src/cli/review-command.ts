@@ -67,6 +67,7 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
     config,
     configProblems: loaded.problems,
     configPath: loaded.path ? toRepoPath(loaded.path) : undefined,
+    contextMigrations: readWorkingTree(root, plan.context, config.max_file_bytes),
   };
   let result = await review(input);
   if (result.codeSearch.needed) result = await review({ ...input, codeFiles: readCode(root, config) });

@@ -3,6 +3,7 @@
  * fetched with as few API calls as the plan allows, then the engine's review.
  *   - the base branch's tree, once (`git/trees?recursive=1`): versions to order against, schema dumps;
  *   - planned files not fetched yet (schema dumps, the up of a changed down, Django squashed migrations);
+ *   - the other migrations of a changed Django app (model state): one by one when few, else from the tarball;
  *   - the head's code, as ONE tarball streamed and filtered on the fly, only when the first pass says
  *     something is dropped or renamed (`codeSearch.needed`);
  *   - the pull request's reviews and the approvers' permissions, only when regulated data is waived.
@@ -25,6 +26,8 @@ import { readTarball } from "./tarball.js";
 import type { GitHub, ReviewTarget } from "./target.js";
 
 const FETCH_CONCURRENCY = 8;
+/** more Django context migrations than this come from the head tarball (one call) instead of one call each */
+const CONTEXT_FETCH_LIMIT = 10;
 
 export interface BaseTree {
   paths: string[];
@@ -38,8 +41,15 @@ export async function fetchBaseTree(octokit: GitHub, target: ReviewTarget): Prom
   return { paths: data.tree.filter((entry) => entry.type === "blob" && entry.path).map((entry) => entry.path!), truncated: data.truncated };
 }
 
-/** Application code at the head commit, from one streamed tarball: only searchable paths are kept. */
-export async function fetchHeadCode(octokit: GitHub, target: ReviewTarget, config: Config): Promise<SourceFile[]> {
+export interface HeadArchive {
+  /** application code for the usage search */
+  code: SourceFile[];
+  /** other files asked for by path (Django context migrations) */
+  files: SourceFile[];
+}
+
+/** Application code (and any `wanted` paths) at the head commit, from one streamed tarball filtered on the fly. */
+export async function fetchHeadArchive(octokit: GitHub, target: ReviewTarget, config: Config, wanted: ReadonlySet<string> = new Set()): Promise<HeadArchive> {
   const response = await octokit.request("GET /repos/{owner}/{repo}/tarball/{ref}", {
     owner: target.owner,
     repo: target.repo,
@@ -47,13 +57,14 @@ export async function fetchHeadCode(octokit: GitHub, target: ReviewTarget, confi
     request: { parseSuccessResponseBody: false },
   });
   const stream = Readable.fromWeb(response.data as unknown as WebReadableStream<Uint8Array>);
-  const files = await readTarball(stream, (path, size) => size <= config.max_file_bytes && isSearchableCodePath(path, config));
-  const out: SourceFile[] = [];
-  for (const file of files) {
-    const content = file.content.toString("utf8");
-    if (isSearchableContent(content, config)) out.push({ path: file.path, content });
+  const entries = await readTarball(stream, (path, size) => size <= config.max_file_bytes && (wanted.has(path) || isSearchableCodePath(path, config)));
+  const archive: HeadArchive = { code: [], files: [] };
+  for (const entry of entries) {
+    const content = entry.content.toString("utf8");
+    if (wanted.has(entry.path)) archive.files.push({ path: entry.path, content });
+    else if (isSearchableContent(content, config)) archive.code.push({ path: entry.path, content });
   }
-  return out;
+  return archive;
 }
 
 /** Reviews of the pull request and the role of each approver (maintain/admin sign off regulated data). */
@@ -98,14 +109,19 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
   const plan = planReview(options.changedFiles, config, tree?.paths);
 
   const have = { head: new Map(options.have.head.map((f) => [f.path, f])), base: new Map(options.have.base.map((f) => [f.path, f])) };
+  // many Django context migrations: take them, and the code, from one tarball instead of a call each
+  const archive = plan.context.length > CONTEXT_FETCH_LIMIT ? await fetchHeadArchive(octokit, target, config, new Set(plan.context)) : undefined;
   const missing = [
     ...plan.head.filter((p) => !have.head.has(p)).map((path) => ({ path, ref: target.headSha, side: "head" as const })),
     ...plan.base.filter((p) => !have.base.has(p)).map((path) => ({ path, ref: target.baseSha, side: "base" as const })),
+    ...(archive ? [] : plan.context.filter((p) => !have.head.has(p)).map((path) => ({ path, ref: target.headSha, side: "context" as const }))),
   ];
+  const context = new Map((archive?.files ?? []).map((f) => [f.path, f]));
   const fetched = await mapConcurrent(missing, FETCH_CONCURRENCY, (m) => fetchFileAt(octokit, { owner: target.owner, repo: target.repo, path: m.path, ref: m.ref }, config.max_file_bytes));
   fetched.forEach((file, i) => {
-    if (file.status === "text") have[missing[i].side].set(file.path, { path: file.path, content: file.content });
-    else if (file.status === "skipped") skipped.push({ path: file.path, message: file.reason });
+    const side = missing[i].side;
+    if (file.status === "text") (side === "context" ? context : have[side]).set(file.path, { path: file.path, content: file.content });
+    else if (file.status === "skipped" && side !== "context") skipped.push({ path: file.path, message: file.reason });
   });
 
   const input: EngineReviewInput = {
@@ -116,9 +132,11 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
     config,
     configProblems: options.configProblems,
     configPath: options.configPath,
+    contextMigrations: [...context.values()],
+    codeFiles: archive?.code,
   };
   let result = await review(input);
-  if (result.codeSearch.needed) result = await review({ ...input, codeFiles: await fetchHeadCode(octokit, target, config) });
+  if (result.codeSearch.needed) result = await review({ ...input, codeFiles: (await fetchHeadArchive(octokit, target, config)).code });
 
   if (result.regulatedWaivers.length === 0) return { result, skipped, notes };
   const decision = await fetchRegulatedApproval(octokit, target);

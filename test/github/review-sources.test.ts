@@ -150,4 +150,21 @@ describe("reviewChange", () => {
     expect(approved.result.findings.filter((f) => f.rule === "regulated-data")).toEqual([expect.objectContaining({ severity: "info", message: expect.stringContaining("approved by @ana") })]);
     expect(approved.approval?.decision.approved).toBe(true);
   });
+
+  it("reads the other migrations of a changed Django app for its model state: one call each when few, the tarball when many", async () => {
+    const migration = (n: number) => `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [${n > 1 ? `("shop", "${String(n - 1).padStart(4, "0")}_m")` : ""}]\n    operations = []\n`;
+    const app = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`shop/migrations/${String(i + 1).padStart(4, "0")}_m.py`, migration(i + 1)]));
+    const added = (count: number) => `shop/migrations/${String(count + 1).padStart(4, "0")}_m.py`;
+    for (const [count, expected] of [
+      [2, ["tree b", "content h shop/migrations/0001_m.py", "content h shop/migrations/0002_m.py"]],
+      [12, ["tree b", "tarball"]],
+    ] as const) {
+      const baseFiles = app(count);
+      const head = { ...baseFiles, [added(count)]: migration(count + 1) };
+      const { octokit, calls } = stubGitHub({ base: baseFiles, head });
+      const { result } = await reviewChange(octokit, target, { changedFiles: [{ path: added(count), status: "added" }], config: defaultConfig(), have: { head: [{ path: added(count), content: migration(count + 1) }], base: [] } });
+      expect(calls.sort()).toEqual([...expected].sort());
+      expect(result.errors).toEqual([]);
+    }
+  });
 });

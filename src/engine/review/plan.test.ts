@@ -5,7 +5,7 @@ const config = defaultConfig();
 
 describe("planReview: what the App fetches", () => {
   it("asks for nothing when no migration or schema dump changed", () => {
-    expect(planReview([{ path: "app/models/user.rb", status: "modified" }, { path: "README.md", status: "added" }], config)).toEqual({ head: [], base: [], baseTree: false });
+    expect(planReview([{ path: "app/models/user.rb", status: "modified" }, { path: "README.md", status: "added" }], config)).toEqual({ head: [], base: [], baseTree: false, context: [] });
   });
 
   it("asks for changed migrations at head, the down of an up, and the base version of an edited migration", () => {
@@ -21,6 +21,7 @@ describe("planReview: what the App fetches", () => {
       head: ["db/migrations/001_a.down.sql", "db/migrations/001_a.up.sql", "db/migrations/002_b.down.sql", "db/migrations/002_b.up.sql"],
       base: ["db/migrations/001_a.up.sql"],
       baseTree: true,
+      context: [],
     });
   });
 
@@ -45,7 +46,7 @@ describe("planReview: what the App fetches", () => {
       config,
       ["shop/migrations/0001_initial.py", "shop/migrations/0001_squashed_0004_all.py", "blog/migrations/0001_squashed_0002_x.py"],
     );
-    expect(plan).toEqual({ head: ["db/schema.rb"], base: ["shop/migrations/0001_squashed_0004_all.py"], baseTree: true });
+    expect(plan).toEqual({ head: ["db/schema.rb"], base: ["shop/migrations/0001_squashed_0004_all.py"], baseTree: true, context: [] });
   });
 
   it("asks for .sql files whose layout only their content tells", () => {
@@ -59,5 +60,15 @@ describe("planReview: what the App fetches", () => {
     const changes = [{ path: "db/migrations/002_b.up.sql", status: "added" as const }];
     expect(planReview(changes, config).head).toEqual(["db/migrations/002_b.down.sql", "db/migrations/002_b.up.sql"]);
     expect(planReview(changes, config, ["db/migrations/001_a.up.sql"]).head).toEqual(["db/migrations/002_b.up.sql"]);
+  });
+
+  it("names the other migrations of a changed Django app as optional context", () => {
+    const plan = planReview([{ path: "shop/migrations/0003_phone.py", status: "added" }], config, [
+      "shop/migrations/0001_initial.py",
+      "shop/migrations/0002_price.py",
+      "shop/migrations/__init__.py",
+      "blog/migrations/0001_initial.py",
+    ]);
+    expect(plan.context).toEqual(["shop/migrations/0001_initial.py", "shop/migrations/0002_price.py"]);
   });
 });

@@ -4,7 +4,9 @@
  *   (a .down.sql, a Flyway undo, a sqitch revert, or the up of a changed down), changed schema dumps;
  * - base: the base version of modified migrations (was the edit only a comment? which Liquibase changeset?),
  *   and Django squashed migrations of apps that lose migrations (what they replace);
- * - baseTree: the paths of the base branch (versions to order against, schema dumps that exist).
+ * - baseTree: the paths of the base branch (versions to order against, schema dumps that exist);
+ * - context (optional, once the base tree is known): the other Django migrations of an app whose migrations
+ *   change, read at head, from which the Django adapter rebuilds the model state (AlterField, RemoveField).
  * Application code is asked for after a first pass, only when something is dropped or renamed
  * (`ReviewResult.codeSearch`).
  */
@@ -20,6 +22,8 @@ export interface ReviewPlan {
   base: string[];
   /** list every path of the base branch's tree (`ReviewInput.basePaths`) */
   baseTree: boolean;
+  /** read at head for `ReviewInput.contextMigrations`; optional, and more precise Django findings with them */
+  context: string[];
 }
 
 const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
@@ -57,6 +61,7 @@ export function planReview(files: readonly ChangedFile[], config: Config, basePa
   const existing = new Set(siblings.filter((p) => !removed.has(p)));
   const bySiblingDir = (dir: string) => siblings.filter((p) => dirOf(p) === dir);
   const djangoAppsLosing = new Set<string>();
+  const djangoAppsChanging = new Set<string>();
   for (const change of changes) {
     const dump = schemaDumpOf(change.path, config);
     if (dump || (change.previousPath && schemaDumpOf(change.previousPath, config))) {
@@ -77,6 +82,7 @@ export function planReview(files: readonly ChangedFile[], config: Config, basePa
     if (change.status === "modified") base.add(change.path);
     const file = detectMigrationPath(change.path, config);
     if (!file) continue;
+    if (file.framework === "django") djangoAppsChanging.add(dirOf(change.path));
     const dirSiblings = bySiblingDir(dirOf(file.path));
     // with the base tree at hand, ask only for companions that exist (on the base branch or added by the change)
     for (const companion of [...companionPaths(file, dirSiblings), ...counterpartPaths(file, dirSiblings)])
@@ -85,5 +91,9 @@ export function planReview(files: readonly ChangedFile[], config: Config, basePa
   // squashed migrations say which migrations they replace: deleting those is Django's documented way
   for (const dir of djangoAppsLosing)
     for (const path of bySiblingDir(dir)) if (/_squashed_/.test(baseOf(path)) && path.endsWith(".py")) base.add(path);
-  return { head: [...head].sort(), base: [...base].sort(), baseTree: relevant };
+  const context = new Set<string>();
+  if (basePaths)
+    for (const dir of djangoAppsChanging)
+      for (const path of bySiblingDir(dir)) if (existing.has(path) && !head.has(path) && detectMigrationPath(path, config)?.framework === "django") context.add(path);
+  return { head: [...head].sort(), base: [...base].sort(), baseTree: relevant, context: [...context].sort() };
 }

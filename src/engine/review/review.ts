@@ -39,6 +39,8 @@ export interface ReviewInput {
   configPath?: string;
   /** application code at head for the usage search; pass it when a first review says `codeSearch.needed` */
   codeFiles?: readonly SourceFile[];
+  /** `planReview(...).context` at head: earlier Django migrations the adapter rebuilds model state from (not reviewed) */
+  contextMigrations?: readonly SourceFile[];
 }
 
 export interface CodeSearchRequest {
@@ -168,6 +170,7 @@ export function reviewLoaded(input: ReviewInput): ReviewResult {
     configProblems: input.configProblems,
     configPath: input.configPath,
     codeFiles: input.codeFiles,
+    contextMigrations: input.contextMigrations,
   });
   errors.push(...analysis.errors);
   const baseModels = analyzeLoaded({

@@ -58,6 +58,7 @@ export async function reviewCase(c: ReviewCase): Promise<ReviewResult> {
     base: read(new Map(Object.entries(c.base)), plan.base),
     basePaths: plan.baseTree ? basePaths : undefined,
     config,
+    contextMigrations: read(headTree, plan.context),
   };
   const first = await review(input);
   if (!first.codeSearch.needed) return first;
