@@ -421,6 +421,10 @@ function codeName(value: PyValue | undefined): string | undefined {
   return undefined;
 }
 
+/** Tables of the models a RunPython function asks apps.get_model for (db_table known for this app's models). */
+const tablesOf = (facts: DataFunctionFacts | undefined, state: AppState): string[] =>
+  [...new Set((facts?.models ?? []).map((m) => state.table(m.model, m.app)))].sort();
+
 function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: OperationInput[]) => void): void {
   const code = kwarg(call, "code", 0);
   const reverse = kwarg(call, "reverse_code", 1);
@@ -447,9 +451,9 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
     description: `RunPython(${name ?? "..."})${direct.length ? ` using ${[...new Set(direct)].join(", ")} imported from the app instead of apps.get_model()` : ""}`,
     reversible,
     importsModelsDirectly: direct.length > 0,
-    tables: facts?.tables ?? [],
+    tables: tablesOf(facts, ctx.state),
   };
   const back: OperationInput[] =
-    reversible && !isNoop(reverse) ? [{ ...op, description: `RunPython reverse (${reverseName ?? "..."})`, tables: reverseFacts?.tables ?? [] }] : [];
+    reversible && !isNoop(reverse) ? [{ ...op, description: `RunPython reverse (${reverseName ?? "..."})`, tables: tablesOf(reverseFacts, ctx.state) }] : [];
   emit([op], back);
 }

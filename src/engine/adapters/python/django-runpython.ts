@@ -6,23 +6,25 @@
 import type { Imports } from "./imports.js";
 import { parameterNames } from "./nodes.js";
 import type { PyNode } from "./parser.js";
+import { evaluate } from "./values.js";
 
 export interface DataFunctionFacts {
   /** models used from imports instead of `apps.get_model` */
   directModels: string[];
-  /** tables of the historical models it asks for (`apps.get_model("shop", "Order")` -> shop_order) */
-  tables: string[];
+  /** the historical models it asks for (`apps.get_model("shop", "Order")`) */
+  models: Array<{ app: string; model: string }>;
 }
 
 const isAppModelsModule = (qualified: string) => !qualified.startsWith("django.") && /(^|\.)models(\.|$)/.test(qualified);
 
-function getModelTable(call: PyNode): string | undefined {
-  const args = call.childForFieldName("arguments")?.namedChildren.filter((a) => a.type === "string") ?? [];
-  const texts = args.map((a) => a.text.replace(/^[rRbBuU]*['"]+|['"]+$/g, ""));
-  if (texts.length >= 2) return `${texts[0]}_${texts[1].toLowerCase()}`;
+/** `get_model("shop", "Order")` / `get_model("shop.Order")`. */
+function getModelTarget(call: PyNode, imports: Imports): { app: string; model: string } | undefined {
+  const args = call.childForFieldName("arguments")?.namedChildren ?? [];
+  const texts = args.map((a) => evaluate(a, { imports })).flatMap((v) => (v.kind === "str" && !v.unresolved ? [v.value] : []));
+  if (texts.length >= 2) return { app: texts[0], model: texts[1] };
   if (texts.length === 1 && texts[0].includes(".")) {
     const [app, model] = texts[0].split(".");
-    return `${app}_${model.toLowerCase()}`;
+    return { app, model };
   }
   return undefined;
 }
@@ -32,16 +34,16 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports): DataFunc
   const params = new Set(parameterNames(def));
   const imports = body ? moduleImports.withBlock(body) : moduleImports;
   const fromGetModel = new Set<string>();
-  const tables = new Set<string>();
+  const models = new Map<string, { app: string; model: string }>();
   const direct = new Set<string>();
-  if (!body) return { directModels: [], tables: [] };
+  if (!body) return { directModels: [], models: [] };
 
   for (const call of body.descendantsOfType("call")) {
     const fn = call.childForFieldName("function");
     const callee = fn?.type === "attribute" ? fn.childForFieldName("attribute")?.text : fn?.text;
     if (callee !== "get_model") continue;
-    const table = getModelTable(call);
-    if (table) tables.add(table);
+    const target = getModelTarget(call, imports);
+    if (target) models.set(`${target.app}.${target.model.toLowerCase()}`, target);
     const assignment = call.parent?.type === "assignment" ? call.parent : undefined;
     const left = assignment?.childForFieldName("left");
     if (left?.type === "identifier") fromGetModel.add(left.text);
@@ -59,5 +61,5 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports): DataFunc
     const bound = imports.lookup(name);
     if (bound !== undefined && !bound.startsWith("django.")) direct.add(name);
   }
-  return { directModels: [...direct].sort(), tables: [...tables].sort() };
+  return { directModels: [...direct].sort(), models: [...models.values()] };
 }
