@@ -1,7 +1,8 @@
-/** `migguard lint [--format text|json|sarif] [--config FILE] PATH...` */
+/** `migguard lint [--format text|json|sarif] [--config FILE] [--execute] PATH...` */
 import { analyze } from "../engine/analyze.js";
 import { collectFiles } from "./collect-files.js";
 import { loadCliConfig } from "./config-file.js";
+import { executeLint } from "./execute-option.js";
 import { formatResult, type OutputFormat } from "./output.js";
 
 export interface LintOptions {
@@ -9,6 +10,8 @@ export interface LintOptions {
   format: OutputFormat;
   config?: string;
   cwd?: string;
+  /** also run the migrations up -> down -> up in a database and measure their locks */
+  execute?: boolean;
 }
 
 export interface CommandResult {
@@ -27,9 +30,12 @@ export async function lintCommand(options: LintOptions): Promise<CommandResult> 
     configPath: loaded.path,
     explicitPaths: collected.explicit,
   });
-  const errors = [...collected.errors, ...result.errors];
+  const executed = options.execute ? await executeLint({ files: collected.files, analysis: result, config: loaded.config, cwd }) : undefined;
+  const findings = executed?.findings ?? result.findings;
+  const errors = [...collected.errors, ...result.errors, ...(executed?.errors ?? [])];
+  const output = formatResult(options.format, findings, errors, loaded.config.docs_url);
   return {
-    output: formatResult(options.format, result.findings, errors, loaded.config.docs_url),
-    exitCode: result.findings.some((f) => f.severity === "error") ? 1 : 0,
+    output: options.format === "text" && executed?.text ? `${output}${executed.text}` : output,
+    exitCode: findings.some((f) => f.severity === "error") ? 1 : 0,
   };
 }

@@ -13,8 +13,10 @@ import { VERSION } from "./version.js";
 const HELP = `migguard ${VERSION}: stop dangerous database migrations before they merge
 
 Usage:
-  migguard lint [--format text|json|sarif] [--config FILE] PATH...
-      Lint migration files; directories are walked and non-migrations ignored.
+  migguard lint [--format text|json|sarif] [--config FILE] [--execute] PATH...
+      Lint migration files; directories are walked and non-migrations ignored. With --execute, also
+      run each SQL migration up -> down -> up in embedded PostgreSQL (PGlite; or MIGGUARD_DATABASE_URL /
+      DATABASE_URL) after the earlier migrations of its folder, and print the locks each statement took.
   migguard review --base REF [--format text|json|sarif] [--config FILE]
       Review what changed between REF (from its merge base with HEAD) and the working tree, as the
       GitHub App reviews a pull request: the changed migrations plus edited history, version order,
@@ -27,6 +29,7 @@ Usage:
 Options:
   -f, --format    text (default), json or sarif
   -c, --config    config file (default: the nearest .github/migguard.yml)
+      --execute   lint: run the migrations for real (see above)
       --base      review: the branch, tag or commit the change is compared with (e.g. origin/main)
   -h, --help      this help
   -v, --version   print the version
@@ -51,6 +54,7 @@ export async function run(argv: string[], options: { cwd?: string } = {}): Promi
       format: { type: "string", short: "f" },
       config: { type: "string", short: "c" },
       base: { type: "string" },
+      execute: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -58,7 +62,7 @@ export async function run(argv: string[], options: { cwd?: string } = {}): Promi
   switch (command) {
     case "lint":
       if (positionals.length === 0) throw new UsageError("lint needs at least one PATH");
-      return lintCommand({ paths: positionals, format: formatOf(values.format), config: values.config, cwd: options.cwd });
+      return lintCommand({ paths: positionals, format: formatOf(values.format), config: values.config, cwd: options.cwd, execute: values.execute });
     case "rules":
       return rulesCommand();
     case "explain":

@@ -149,6 +149,10 @@ export function embeddedScripts(migration: Migration): MigrationScripts {
   return { up, down: opsScript(migration.down.path ?? migration.path, migration.down.ops) };
 }
 
+/** Migrations execution applies to: SQL layouts, and Rails/Django/Alembic migrations written entirely in SQL. */
+export const executable = (migration: Migration): boolean =>
+  migration.framework === "sql" || (migration.up.length > 0 && migration.up.every((op) => op.embeddedSql));
+
 /** Scripts for any migration: SQL layouts from the files, other frameworks from their embedded SQL. */
 export function migrationScripts(unit: MigrationUnit, migration: Migration | undefined): MigrationScripts {
   if (unit.file.framework === "sql") return sqlScripts(unit);

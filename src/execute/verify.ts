@@ -27,8 +27,9 @@ import { lockTableMarkdown, lockTableText, type LockTrace } from "./lock-trace.j
 import { mergeMeasuredLocks } from "./merge-measured-locks.js";
 import { runScript, type StatementFailure } from "./run-script.js";
 import { nodeRefusal } from "./safety.js";
+import { settleDownGuesses, type ComparedMigration } from "./settle-down-guesses.js";
 import { describeChange, diffSnapshots, displayName } from "./schema-diff.js";
-import { migrationScripts, statementsOf, type MigrationScripts, type Script } from "./script.js";
+import { executable, migrationScripts, statementsOf, type MigrationScripts, type Script } from "./script.js";
 import { existingRelations, takeSnapshot } from "./snapshot.js";
 import { undoSql } from "./undo-sql.js";
 
@@ -41,7 +42,7 @@ export interface VerifyInput {
   /** paths of the migrations to run (an up, a combined file, or a down, which stands for its migration) */
   targets: readonly string[];
   config?: Config;
-  /** static findings (from analyze) for the measured locks to confirm or overrule */
+  /** static findings (from analyze): measured locks confirm or overrule their lock guesses, a run down settles down-does-not-undo-up */
   findings?: readonly ReportedFinding[];
   /** default: the process's shared PGlite, or the server of MIGGUARD_DATABASE_URL / DATABASE_URL */
   executor?: Executor;
@@ -119,6 +120,8 @@ class Verifier {
   readonly findings: ReportedFinding[] = [];
   readonly traces: LockTrace[] = [];
   readonly runs: MigrationRun[] = [];
+  /** migrations whose down ran and whose schema was compared */
+  readonly compared: ComparedMigration[] = [];
   private session?: Session;
   /** the set and the migrations applied, in order, on the open session */
   private applied: { set: string; paths: string[] } = { set: "", paths: [] };
@@ -306,6 +309,7 @@ class Verifier {
 
     const after = await takeSnapshot(session, this.limits.statementTimeoutMs);
     const changes = diffSnapshots(before, after);
+    this.compared.push({ upPath: up.path, downPath: down.script.path });
     if (changes.length > 0) {
       const named = changes.slice(0, 5).map((c) => `${c.object.kind} ${displayName(c.object.name)} ${c.change === "left over" ? "is still there" : c.change === "missing" ? "is gone" : "differs"}`);
       const more = changes.length > named.length ? `, and ${changes.length - named.length} more` : "";
@@ -386,18 +390,23 @@ export async function verifyMigrations(input: VerifyInput): Promise<VerifyResult
       database = `no database (${error instanceof Error ? error.message : String(error)})`;
     }
     try {
-      for (const unit of targets) await verifier.verify({ unit, migration: parseMigration(unit) });
+      for (const unit of targets) {
+        const migration = parseMigration(unit);
+        // Ruby and Python never run: only migrations that are SQL through and through
+        if (unit.file.framework === "sql" || (migration && executable(migration))) await verifier.verify({ unit, migration });
+      }
     } finally {
       await verifier.close();
     }
   }
-  const merged = mergeMeasuredLocks(input.findings ?? [], verifier.traces, config);
+  const settled = settleDownGuesses(input.findings ?? [], verifier.compared);
+  const merged = mergeMeasuredLocks(settled.findings, verifier.traces, config);
   const traces = verifier.traces.filter((t) => t.statements.length > 0);
   const ran = verifier.runs.filter((r) => r.outcome !== "skipped").length;
   return {
     findings: [...merged.findings, ...verifier.findings].sort(byLocation),
     executionFindings: [...verifier.findings].sort(byLocation),
-    overruled: merged.overruled,
+    overruled: [...settled.overruled, ...merged.overruled],
     traces,
     runs: verifier.runs,
     database,
