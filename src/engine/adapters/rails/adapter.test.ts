@@ -120,6 +120,28 @@ end
   });
 });
 
+describe("loops", () => {
+  it("runs a block once per element of a literal array or a class constant", async () => {
+    const m = await parseRails(`class AddFlags < ActiveRecord::Migration[7.1]
+  TABLES = %i[posts comments].freeze
+
+  def change
+    TABLES.each { |table| add_column table, :hidden, :boolean }
+    %w[title body].each do |column|
+      add_index :posts, column, algorithm: :concurrently
+    end
+  end
+end
+`);
+    expect(m.up.map((op) => `${op.kind}:${"table" in op ? op.table : ""}@${op.loc.line}`)).toEqual([
+      "add_column:posts@5",
+      "add_column:comments@5",
+      "add_index:posts@7",
+      "add_index:posts@7",
+    ]);
+  });
+});
+
 describe("reversible, up_only and revert", () => {
   const code = `class AddSearch < ActiveRecord::Migration[7.1]
   def change

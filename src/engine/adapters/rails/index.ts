@@ -14,6 +14,7 @@ import { meaningful, unconditionalRaise } from "./method-body.js";
 import { findMigrationClass } from "./migration-class.js";
 import { parseRuby, type RubyParseResult } from "./prism.js";
 import { RubySource } from "./ruby-source.js";
+import { EMPTY_ENV, evaluate } from "./values.js";
 
 export { loadRubyParser } from "./prism.js";
 
@@ -68,6 +69,7 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
     railsVersion: cls.frameworkVersion ? Number(cls.frameworkVersion) : 4.2,
     transactional: !cls.disableDdlTransaction,
     helpers: cls.helpers,
+    constants: new Map([...cls.constants].map(([name, node]) => [name, evaluate(node, EMPTY_ENV, src)])),
     models: modelTables(cls.models),
   });
   const { change, up: upDef, down: downDef } = cls.methods;

@@ -64,6 +64,8 @@ export interface InterpreterSetup {
   transactional: boolean;
   /** other methods of the migration class, inlined where they are called */
   helpers: ReadonlyMap<string, DefNode>;
+  /** literal constants of the migration class, visible to every method */
+  constants?: ReadonlyMap<string, RubyValue>;
   models: ModelTables;
 }
 
@@ -89,7 +91,7 @@ export class Interpreter {
   run(body: Node | null, direction: Direction): Step[] {
     this.direction = direction;
     const out: Step[] = [];
-    this.statements(body, { inTransaction: this.setup.transactional, assured: false, env: new Map(), oneWay: false }, out);
+    this.statements(body, { inTransaction: this.setup.transactional, assured: false, env: new Map(this.setup.constants ?? []), oneWay: false }, out);
     return out;
   }
 

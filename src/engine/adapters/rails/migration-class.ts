@@ -4,7 +4,7 @@
  * (instance or the old `def self.up`), helper methods, and models the migration defines for itself
  * (`class Event < ApplicationRecord; self.table_name = "events_v2"; end`).
  */
-import { BlockNode, CallNode, ClassNode, DefNode, ElseNode, FloatNode, IfNode, IntegerNode, ModuleNode, SelfNode, StatementsNode, type Node, type ProgramNode } from "@ruby/prism";
+import { BlockNode, CallNode, ClassNode, ConstantWriteNode, DefNode, ElseNode, FloatNode, IfNode, IntegerNode, ModuleNode, SelfNode, StatementsNode, type Node, type ProgramNode } from "@ruby/prism";
 import { constantName } from "./data-calls.js";
 import { tableize } from "./inflections.js";
 import type { RubySource } from "./ruby-source.js";
@@ -19,6 +19,8 @@ export interface MigrationClass {
   helpers: Map<string, DefNode>;
   /** model constant -> table, for models defined inside the migration */
   models: Map<string, string>;
+  /** `TABLES = %i[posts comments]` in the class body: literals the methods may loop over */
+  constants: Map<string, Node>;
 }
 
 const bodyOf = (node: Node | null): Node[] => (node instanceof StatementsNode ? node.body : node ? [node] : []);
@@ -73,6 +75,7 @@ export function findMigrationClass(program: ProgramNode, src: RubySource): Migra
     methods: {},
     helpers: new Map(),
     models: new Map(),
+    constants: new Map(),
   };
   const reopened = reopenedAll.get(constantName(chosen.constantPath) ?? "") ?? [];
   for (const node of [...bodyOf(chosen.body), ...reopened]) {
@@ -80,7 +83,8 @@ export function findMigrationClass(program: ProgramNode, src: RubySource): Migra
     else if (node instanceof DefNode && (!node.receiver || node.receiver instanceof SelfNode)) {
       if (node.name === "change" || node.name === "up" || node.name === "down") found.methods[node.name] ??= node;
       else found.helpers.set(node.name, node);
-    } else if (node instanceof ClassNode) {
+    } else if (node instanceof ConstantWriteNode) found.constants.set(node.name, node.value);
+    else if (node instanceof ClassNode) {
       const name = constantName(node.constantPath);
       if (name) found.models.set(name, innerTableName(node, src) ?? tableize(name));
     }

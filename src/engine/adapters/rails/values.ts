@@ -8,6 +8,7 @@ import {
   ArrayNode,
   AssocNode,
   CallNode,
+  ConstantReadNode,
   EmbeddedStatementsNode,
   FalseNode,
   FloatNode,
@@ -63,6 +64,8 @@ export function evaluate(node: Node | null | undefined, env: Env, src: RubySourc
   if (node instanceof HashNode || node instanceof KeywordHashNode) return { kind: "hash", entries: hashEntries(node.elements, env, src) };
   if (node instanceof LambdaNode) return { kind: "lambda", sql: lambdaSql(node, env, src), text: src.textOf(node) };
   if (node instanceof LocalVariableReadNode) return env.get(node.name) ?? { kind: "code", text: node.name, node };
+  // constants of the migration class are in the environment under their own name
+  if (node instanceof ConstantReadNode && env.has(node.name)) return env.get(node.name)!;
   if (node instanceof ParenthesesNode) {
     const body = node.body instanceof StatementsNode && node.body.body.length === 1 ? node.body.body[0] : undefined;
     return body ? evaluate(body, env, src) : { kind: "code", text: src.textOf(node), node };
@@ -74,6 +77,7 @@ export function evaluate(node: Node | null | undefined, env: Env, src: RubySourc
   }
   if (node instanceof CallNode && node.receiver && STRING_PASSTHROUGH.has(node.name) && !node.arguments_) {
     const inner = evaluate(node.receiver, env, src);
+    if ((node.name === "freeze" || node.name === "dup") && inner.kind !== "code") return inner;
     if (inner.kind === "str") return node.name === "squish" ? { ...inner, value: inner.value.replace(/\s+/g, " ").trim() } : inner;
     if (inner.kind === "sym" && node.name === "to_s") return { kind: "str", value: inner.value };
   }
