@@ -51,7 +51,11 @@ export default defineRule({
       ctx.report({
         op,
         message: `The down migration${down.path ? ` (${down.path})` : ""} ${parts.join(" and ")}: after a rollback the schema is not what it was.`,
-        fix: fixFor(ctx.framework, { sql: `-- add to the down migration:\n${entries.map(undo).join("\n")}`, rails: railsDownFix(entries) }),
+        fix: fixFor(ctx.framework, {
+          sql: `-- add to the down migration:\n${entries.map(undo).join("\n")}`,
+          rails: railsDownFix(entries),
+          alembic: `# add to downgrade():\n${entries.map((e) => `op.execute(${JSON.stringify(undo(e))})`).join("\n")}`,
+        }),
       });
     }
   },
