@@ -83,7 +83,14 @@ export default defineRule({
           class Migration(migrations.Migration):
               atomic = False
               operations = [migrations.RunPython(backfill_in_batches, reverse_code=migrations.RunPython.noop)]`,
-        alembic: `# revision 1: schema only; revision 2: the data change, in batches`,
+        alembic: `
+          # revision 1: the schema change only
+          # revision 2: the data change, in batches, each committed on its own:
+          def upgrade():
+              conn = op.get_bind()
+              with op.get_context().autocommit_block():
+                  while conn.execute(sa.text("UPDATE ${dataTable ?? "<table>"} SET ... WHERE id IN (SELECT id FROM ${dataTable ?? "<table>"} WHERE <not done> LIMIT 1000)")).rowcount:
+                      pass`,
       }),
     });
   },
