@@ -66,6 +66,9 @@ const SIMPLE_TYPES: Record<string, string> = {
   DateRangeField: "daterange",
 };
 
+/** known field names, longest first, to recognise `<Something>JSONField` subclasses */
+const SUFFIXES = Object.keys(SIMPLE_TYPES).sort((a, b) => b.length - a.length);
+
 /** varchar fields and their default max_length */
 const VARCHAR_TYPES: Record<string, number | undefined> = {
   CharField: undefined,
@@ -103,7 +106,9 @@ export function fieldType(call: PyCall): TypeRef | undefined {
   // a field class of a third-party package with max_length is a CharField subclass (CountryField, PhoneNumberField...)
   const length = asNumber(call.kwargs.get("max_length"));
   if (length !== undefined) return typeRef("varchar", [length]);
-  return undefined;
+  // a subclass named after its base keeps the base's column (SanitizedJSONField, EncryptedTextField...)
+  const base = SUFFIXES.find((known) => cls.endsWith(known));
+  return base ? typeRef(SIMPLE_TYPES[base]) : undefined;
 }
 
 /** A Python value Django would write as a column default, as SQL text (what the ALTER TABLE uses). */
