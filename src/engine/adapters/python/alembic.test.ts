@@ -195,6 +195,30 @@ def downgrade():
   });
 });
 
+describe("multidb template", () => {
+  it("reads the per-engine functions upgrade() dispatches to", () => {
+    const m = parse(`${HEADER}
+
+def upgrade(engine_name: str) -> None:
+    globals()["upgrade_%s" % engine_name]()
+
+
+def downgrade(engine_name: str) -> None:
+    globals()["downgrade_%s" % engine_name]()
+
+
+def upgrade_engine1() -> None:
+    op.drop_column("users", "fax")
+
+
+def downgrade_engine1() -> None:
+    op.add_column("users", sa.Column("fax", sa.Text()))
+`);
+    expect(kinds(m.up)).toEqual(["drop_column@17"]);
+    expect(m.down.status === "present" && kinds(m.down.ops)).toEqual(["add_column@21"]);
+  });
+});
+
 describe("downgrade()", () => {
   const up = `${HEADER}
 

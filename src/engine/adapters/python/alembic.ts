@@ -18,6 +18,17 @@ function raisingStatement(def: PyNode): PyNode | undefined {
   return first?.type === "raise_statement" ? first : undefined;
 }
 
+/**
+ * Alembic's multidb template dispatches with `globals()["upgrade_%s" % engine_name]()`: the per-engine
+ * functions (`upgrade_engine1`, ...) are the migration.
+ */
+function dispatchedFunctions(def: PyNode, prefix: string, functions: Map<string, PyNode>): PyNode[] {
+  const dispatches = def.descendantsOfType("call").some((c) => c.childForFieldName("function")?.text === "globals");
+  if (!dispatches) return [def];
+  const targets = [...functions.entries()].filter(([name]) => name.startsWith(`${prefix}_`)).map(([, node]) => node);
+  return targets.length ? targets : [def];
+}
+
 export function alembicMigration(input: AdapterInput): MigrationInput {
   return withPythonTree(input.content, (root) => {
     const module = readModule(root, input.content);
@@ -29,7 +40,7 @@ export function alembicMigration(input: AdapterInput): MigrationInput {
     let up: OperationInput[] = [];
     if (upgrade) {
       const walker = new AlembicWalker(module);
-      walker.walkFunction(upgrade);
+      for (const def of dispatchedFunctions(upgrade, "upgrade", module.functions)) walker.walkFunction(def);
       up = walker.ops;
       syntaxErrors.push(...walker.errors);
       notes.push(...walker.notes);
@@ -43,7 +54,7 @@ export function alembicMigration(input: AdapterInput): MigrationInput {
       if (raised) down = { status: "irreversible", loc: locOf(raised), reason: `downgrade() raises (\`${raised.text.split("\n")[0].slice(0, 80)}\`)` };
       else {
         const walker = new AlembicWalker(module);
-        walker.walkFunction(downgrade);
+        for (const def of dispatchedFunctions(downgrade, "downgrade", module.functions)) walker.walkFunction(def);
         syntaxErrors.push(...walker.errors);
         notes.push(...walker.notes);
         down = { status: "present", ops: walker.ops as never, derived: false };
