@@ -23,11 +23,27 @@ class Migration(migrations.Migration):
       path: "account/migrations/0021_unique_token.py",
       lines: [8],
     },
+    {
+      framework: "django",
+      name: "AlterField to NOT NULL with a default to fill the NULLs",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0007_previous")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="channel", field=models.CharField(max_length=20, default="web")),
+    ]
+`,
+      path: "shop/migrations/0008_channel_required.py",
+      lines: [8],
+    },
   ],
   valid: [
     {
       framework: "django",
-      name: "the same AlterField with the earlier migration given: only what changes is checked",
+      name: "the same kind of AlterField with the earlier migration given: only what changes is checked",
       code: `from django.db import migrations, models
 
 
@@ -54,6 +70,21 @@ class Migration(migrations.Migration):
     ]
 `,
       path: "shop/migrations/0008_comment_nullable.py",
+    },
+    {
+      framework: "django",
+      name: "a NOT NULL CharField redefined (max_length, choices...) is the common, harmless AlterField",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0007_previous")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="status", field=models.CharField(max_length=32, choices=[("new", "New"), ("paid", "Paid")])),
+    ]
+`,
+      path: "shop/migrations/0008_status_choices.py",
     },
   ],
 });

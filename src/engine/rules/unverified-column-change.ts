@@ -27,7 +27,8 @@ export default defineRule({
       // to text or a wider varchar is usually free; to most other types from anything else is a rewrite
       if (c.type && typeChangeCost(undefined, c.type).rewrite === true) risks.push(`a change to ${c.type.text} rewrites the table under an ACCESS EXCLUSIVE lock`);
       if (c.unique) risks.push("adding unique=True builds a unique index while reads and writes wait");
-      if (c.notNull && !c.primaryKey) risks.push("going from null=True to NOT NULL scans every row under an ACCESS EXCLUSIVE lock");
+      // most fields are NOT NULL; a default next to it is the sign of a null=True -> NOT NULL change (it fills the NULLs)
+      if (c.notNull && !c.primaryKey && c.default) risks.push("going from null=True to NOT NULL scans every row under an ACCESS EXCLUSIVE lock");
       if (op.indexed) risks.push("adding db_index=True builds an index that blocks writes");
       if (c.references) risks.push(`adding the foreign key to ${c.references.table} validates every row`);
       if (risks.length === 0) continue;

@@ -332,7 +332,8 @@ const sameType = (a: DjangoField, b: DjangoField) =>
 function alterField(before: DjangoField | undefined, after: DjangoField, table: string, model: string, ctx: Ctx, base: Base): [OperationInput[], OperationInput[]] {
   if (after.manyToMany) return [[], []];
   if (!before) {
-    return [[{ ...base, kind: "redefine_column", table, column: columnSpec(after, { references: references(after, ctx, model), withDefault: false }), indexed: after.dbIndex }], []];
+    // the default stays in the definition: next to NOT NULL it is what Django fills NULL rows with
+    return [[{ ...base, kind: "redefine_column", table, column: columnSpec(after, { references: references(after, ctx, model), withDefault: true }), indexed: after.dbIndex }], []];
   }
   const up: OperationInput[] = [];
   const down: OperationInput[] = [];
