@@ -1,7 +1,6 @@
 import { defineRule } from "./rule.js";
 import { fixFor } from "./fix.js";
 import { railsIrreversibleFix } from "./rails-fix.js";
-import { railsIrreversibleFix } from "./rails-fix.js";
 import { firstLine } from "./scope.js";
 
 /**
