@@ -49,6 +49,24 @@ end
   valid: [
     {
       framework: "rails",
+      name: "a namespaced model whose module prefixes its table (Spree::Variant -> spree_variants)",
+      code: `class RemoveOwnerFromVariants < ActiveRecord::Migration[7.1]
+  def change
+    remove_column :spree_variants, :owner_id, :integer
+  end
+end
+`,
+      files: {
+        "app/models/spree/variant.rb": `module Spree
+  class Variant < Spree::Base
+    self.ignored_columns += %i[owner_id]
+  end
+end
+`,
+      },
+    },
+    {
+      framework: "rails",
       name: "the model already ignores the column",
       code: migration,
       files: {

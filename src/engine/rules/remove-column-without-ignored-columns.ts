@@ -28,7 +28,7 @@ export default defineRule({
     const models = readModelFiles(ctx.codeFiles);
     if (models.length === 0) return;
     for (const { op } of drops) {
-      const model = models.find((m) => nameKey(m.table) === nameKey(op.table));
+      const model = models.find((m) => m.tables.some((t) => nameKey(t) === nameKey(op.table)));
       if (!model || model.ignoredColumns.has(op.column)) continue;
       ctx.report({
         op,

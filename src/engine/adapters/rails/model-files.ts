@@ -14,7 +14,7 @@ import {
 } from "@ruby/prism";
 import type { SourceFile } from "../../model.js";
 import { constantName } from "./data-calls.js";
-import { tableize } from "./inflections.js";
+import { tableize, underscore } from "./inflections.js";
 import { parseRuby } from "./prism.js";
 import { RubySource } from "./ruby-source.js";
 import { EMPTY_ENV, evaluate, namesOf } from "./values.js";
@@ -22,7 +22,8 @@ import { EMPTY_ENV, evaluate, namesOf } from "./values.js";
 export interface ModelFile {
   path: string;
   className: string;
-  table: string;
+  /** the table (self.table_name), or the names Rails may derive: `variants`, and `spree_variants` for Spree::Variant */
+  tables: string[];
   ignoredColumns: Set<string>;
 }
 
@@ -55,11 +56,14 @@ function modelsIn(nodes: Node[], namespace: string, path: string, src: RubySourc
     } else if (node instanceof ClassNode) {
       const name = constantName(node.constantPath);
       if (!name) continue;
-      const model: ModelFile = { path, className: `${namespace}${name}`, table: tableize(name), ignoredColumns: new Set() };
+      // a namespace module often sets table_name_prefix (Spree::Variant -> spree_variants)
+      const prefix = namespace ? `${underscore(namespace.replace(/::$/, "")).replace(/\//g, "_")}_` : "";
+      const derived = tableize(name);
+      const model: ModelFile = { path, className: `${namespace}${name}`, tables: prefix ? [derived, `${prefix}${derived}`] : [derived], ignoredColumns: new Set() };
       for (const statement of bodyOf(node.body)) {
         if (statement instanceof CallNode && statement.receiver instanceof SelfNode && statement.name === "table_name=") {
           const table = namesOf(evaluate(statement.arguments_?.arguments_[0], EMPTY_ENV, src))?.[0];
-          if (table) model.table = table;
+          if (table) model.tables = [table];
         }
         for (const column of ignored(statement, src)) model.ignoredColumns.add(column);
       }
