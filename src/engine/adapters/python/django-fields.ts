@@ -89,11 +89,15 @@ export function fieldType(call: PyCall): TypeRef | undefined {
   const cls = lastSegment(call.callee);
   if (cls in AUTO_TYPES) return typeRef(AUTO_TYPES[cls]);
   if (cls in SIMPLE_TYPES) return typeRef(SIMPLE_TYPES[cls]);
+  // a size given by a name (max_length=settings.CODE_LENGTH) is not known: neither is the type
+  const sized = (key: string) => !call.kwargs.has(key) || asNumber(call.kwargs.get(key)) !== undefined;
   if (cls in VARCHAR_TYPES) {
+    if (!sized("max_length")) return undefined;
     const length = asNumber(kwarg(call, "max_length")) ?? VARCHAR_TYPES[cls];
     return typeRef("varchar", length !== undefined ? [length] : []);
   }
   if (cls === "DecimalField") {
+    if (!sized("max_digits") || !sized("decimal_places")) return undefined;
     const digits = asNumber(kwarg(call, "max_digits"));
     const places = asNumber(kwarg(call, "decimal_places"));
     return typeRef("numeric", digits !== undefined ? (places !== undefined ? [digits, places] : [digits]) : []);
