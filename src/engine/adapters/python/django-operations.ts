@@ -74,7 +74,9 @@ function translate(value: PyValue, ctx: Ctx): void {
   const str = (key: string, position: number) => asString(kwarg(call, key, position));
   const model = str("model_name", 0) ?? "";
   const table = ctx.state.table(model);
-  const withModel = { ...base, ormModel: model || undefined };
+  // the model's class name as the state knows it (`Order`), for fixes and for finding the model in code
+  const className = (name: string) => ctx.state.model(name)?.name ?? name;
+  const withModel = { ...base, ormModel: model ? className(model) : undefined };
 
   switch (name) {
     case "CreateModel": {
@@ -86,7 +88,7 @@ function translate(value: PyValue, ctx: Ctx): void {
       const fields = [...(state?.fields.values() ?? [])];
       const columns = fields.filter((f) => !f.manyToMany).map((f) => columnSpec(f, { references: references(f, ctx, modelName), withDefault: false }));
       const joins = fields.filter((f) => f.manyToMany && !f.manyToMany.through);
-      const up: OperationInput[] = [{ ...base, ormModel: modelName.toLowerCase(), kind: "create_table", table: t, columns, constraints: [] }];
+      const up: OperationInput[] = [{ ...base, ormModel: modelName, kind: "create_table", table: t, columns, constraints: [] }];
       for (const f of joins) up.push({ ...base, kind: "create_table", table: joinTable(t, f), columns: [] });
       emit(up, [{ ...base, kind: "drop_table", tables: [t, ...joins.map((f) => joinTable(t, f))] }]);
       break;
@@ -96,7 +98,7 @@ function translate(value: PyValue, ctx: Ctx): void {
       const t = ctx.state.table(modelName);
       const state = ctx.state.model(modelName);
       const joins = [...(state?.fields.values() ?? [])].filter((f) => f.manyToMany && !f.manyToMany.through).map((f) => joinTable(t, f));
-      emit([{ ...base, ormModel: modelName.toLowerCase(), kind: "drop_table", tables: [t, ...joins] }], [
+      emit([{ ...base, ormModel: className(modelName), kind: "drop_table", tables: [t, ...joins] }], [
         { ...base, kind: "create_table", table: t, columns: [...(state?.fields.values() ?? [])].filter((f) => !f.manyToMany).map((f) => columnSpec(f, { withDefault: false })) },
       ]);
       break;
@@ -111,7 +113,7 @@ function translate(value: PyValue, ctx: Ctx): void {
       }
       const oldTable = ctx.state.table(from);
       const newTable = `${ctx.state.app}_${to.toLowerCase()}`;
-      emit([{ ...base, ormModel: from.toLowerCase(), kind: "rename_table", table: oldTable, newName: newTable }], [{ ...base, kind: "rename_table", table: newTable, newName: oldTable }]);
+      emit([{ ...base, ormModel: className(from), kind: "rename_table", table: oldTable, newName: newTable }], [{ ...base, kind: "rename_table", table: newTable, newName: oldTable }]);
       break;
     }
     case "AlterModelTable": {
@@ -119,7 +121,7 @@ function translate(value: PyValue, ctx: Ctx): void {
       const oldTable = ctx.state.table(modelName);
       const newTable = str("table", 1) ?? `${ctx.state.app}_${modelName.toLowerCase()}`;
       if (oldTable === newTable) emit([]);
-      else emit([{ ...base, ormModel: modelName.toLowerCase(), kind: "rename_table", table: oldTable, newName: newTable }], [{ ...base, kind: "rename_table", table: newTable, newName: oldTable }]);
+      else emit([{ ...base, ormModel: className(modelName), kind: "rename_table", table: oldTable, newName: newTable }], [{ ...base, kind: "rename_table", table: newTable, newName: oldTable }]);
       break;
     }
     case "AddField": {
@@ -226,7 +228,7 @@ function translate(value: PyValue, ctx: Ctx): void {
       const added = next.filter((s) => !before.some((b) => key(b) === key(s)));
       const removed = before.filter((b) => !next.some((s) => key(b) === key(s)));
       const t = ctx.state.table(modelName);
-      const at = { ...base, ormModel: modelName.toLowerCase() };
+      const at = { ...base, ormModel: className(modelName) };
       const up: OperationInput[] = [];
       const down: OperationInput[] = [];
       for (const set of added) {
@@ -245,7 +247,7 @@ function translate(value: PyValue, ctx: Ctx): void {
     case "AlterOrderWithRespectTo": {
       const modelName = str("name", 0) ?? "";
       const t = ctx.state.table(modelName);
-      const at = { ...base, ormModel: modelName.toLowerCase(), ormField: "_order" };
+      const at = { ...base, ormModel: className(modelName), ormField: "_order" };
       if (isNone(kwarg(call, "order_with_respect_to", 1))) emit([{ ...at, kind: "drop_column", table: t, column: "_order" }]);
       else
         emit(
