@@ -2,12 +2,10 @@ import type { Operation } from "../model.js";
 import { defineRule } from "./rule.js";
 import { railsDownFix } from "./rails-fix.js";
 import { fixFor } from "./fix.js";
-import { SchemaDelta, type DeltaEntry } from "./schema-delta.js";
+import { byUpOperation, downResidue, type DeltaEntry } from "./schema-delta.js";
 
-/** Down statements we cannot see through (DO blocks, function calls): they might undo anything. */
-const opaque = (op: Operation) => op.kind === "raw" && (op.statement === "DO" || op.statement === "SELECT" || op.statement === "Call");
-
-function undo(entry: DeltaEntry): string {
+/** The SQL that takes back what the up left (or says what to recreate). */
+export function undo(entry: DeltaEntry): string {
   const [kind, ...rest] = entry.key.split(":");
   const name = entry.label.slice(entry.label.lastIndexOf(" ") + 1);
   if (entry.net < 0) return `-- recreate ${entry.label} as it was before the up`;
@@ -27,30 +25,30 @@ function undo(entry: DeltaEntry): string {
   }
 }
 
+/**
+ * The rollback runs but leaves behind objects the up created: the schema after up + down is not the schema
+ * before it. That is drift (environments that rolled back differ from those that never ran the up, and the
+ * next up fails on "already exists"); what the up destroyed and the down cannot bring back is
+ * `down-does-not-restore`.
+ */
 export default defineRule({
   meta: {
     id: "down-does-not-undo-up",
-    category: "irreversible",
+    category: "drift",
     severity: "warning",
-    title: "Down migration does not undo everything the up does",
+    title: "Down migration leaves behind what the up created",
     why:
-      "A down that forgets an object leaves the schema different from before the up: the next up fails on \"already " +
-      "exists\" and the schema drifts between environments. The down should reverse every change of the up.",
+      "A down that forgets an object the up created leaves the schema different from before the up: the next up fails " +
+      "on \"already exists\" and databases that were rolled back drift from the ones that never ran it. The down " +
+      "should remove everything the up adds.",
   },
   check(ctx) {
-    const { down, up } = ctx.migration;
-    if (down.status !== "present" || down.derived || down.ops.some(opaque)) return;
-    const residue = new SchemaDelta().run(up, "up").run(down.ops, "down").residue();
-    // one finding per up statement, naming everything of it the down leaves different
-    const byOp = new Map<Operation, DeltaEntry[]>();
-    for (const entry of residue) if (entry.upOp) byOp.set(entry.upOp, [...(byOp.get(entry.upOp) ?? []), entry]);
-    for (const [op, entries] of [...byOp.entries()].sort(([a], [b]) => a.loc.line - b.loc.line)) {
-      const left = entries.filter((e) => e.net > 0).map((e) => e.label);
-      const gone = entries.filter((e) => e.net < 0).map((e) => e.label);
-      const parts = [left.length ? `does not undo ${left.join(", ")}` : "", gone.length ? `does not restore ${gone.join(", ")}` : ""].filter(Boolean);
+    const leftovers = downResidue(ctx.migration).filter((e) => e.net > 0);
+    const { down } = ctx.migration;
+    for (const [op, entries] of byUpOperation(leftovers)) {
       ctx.report({
         op,
-        message: `The down migration${down.path ? ` (${down.path})` : ""} ${parts.join(" and ")}: after a rollback the schema is not what it was.`,
+        message: `The down migration${down.status === "present" && down.path ? ` (${down.path})` : ""} does not undo ${entries.map((e) => e.label).join(", ")}, created here: after a rollback it is still there, so the schema drifts and the next up fails on "already exists".`,
         fix: fixFor(ctx.framework, {
           sql: `-- add to the down migration:\n${entries.map(undo).join("\n")}`,
           rails: railsDownFix(entries),

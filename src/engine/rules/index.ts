@@ -5,6 +5,7 @@ import columnTypeChange from "./column-type-change.js";
 import concurrentlyInTransaction from "./concurrently-in-transaction.js";
 import constraintWithoutNotValid from "./constraint-without-not-valid.js";
 import dmlWithoutWhere from "./dml-without-where.js";
+import downDoesNotRestore from "./down-does-not-restore.js";
 import downDoesNotUndoUp from "./down-does-not-undo-up.js";
 import dropColumn from "./drop-column.js";
 import dropDatabaseOrSchema from "./drop-database-or-schema.js";
@@ -49,6 +50,7 @@ export const RULES: readonly Rule[] = [
   missingDown,
   emptyDown,
   irreversibleMigration,
+  downDoesNotRestore,
   downDoesNotUndoUp,
   removeColumnInChange,
   // data loss

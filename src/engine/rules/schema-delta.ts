@@ -5,7 +5,7 @@
  * stays non-zero is what the down forgets. Drops take their dependents along (a table its columns,
  * indexes, triggers and owned sequences; a column its indexes; CASCADE the views built on it).
  */
-import type { ColumnSpec, Operation } from "../model.js";
+import type { ColumnSpec, Migration, Operation } from "../model.js";
 import { nameKey } from "./facts.js";
 
 export interface DeltaEntry {
@@ -32,6 +32,29 @@ const DEFAULT_SUFFIX: Partial<Record<string, string>> = { primary_key: "pkey", u
 function defaultName(table: string, columns: readonly string[], suffix: string): string {
   const base = nameKey(table).split(".").pop()!;
   return [base, ...columns.map(nameKey), suffix].join("_").slice(0, 63);
+}
+
+/** The residue of up then down for a migration with a down we can read, computed once for both down rules. */
+const residues = new WeakMap<Migration, DeltaEntry[]>();
+export function downResidue(migration: Migration): DeltaEntry[] {
+  const { down, up } = migration;
+  if (down.status !== "present" || down.derived || down.ops.some(opaque)) return [];
+  let residue = residues.get(migration);
+  if (!residue) {
+    residue = new SchemaDelta().run(up, "up").run(down.ops, "down").residue();
+    residues.set(migration, residue);
+  }
+  return residue;
+}
+
+/** Down statements we cannot see through (DO blocks, function calls): they might undo anything. */
+const opaque = (op: Operation) => op.kind === "raw" && (op.statement === "DO" || op.statement === "SELECT" || op.statement === "Call");
+
+/** Residue entries grouped by the up statement that caused them, in line order. */
+export function byUpOperation(entries: readonly DeltaEntry[]): Array<[Operation, DeltaEntry[]]> {
+  const byOp = new Map<Operation, DeltaEntry[]>();
+  for (const entry of entries) if (entry.upOp) byOp.set(entry.upOp, [...(byOp.get(entry.upOp) ?? []), entry]);
+  return [...byOp.entries()].sort(([a], [b]) => a.loc.line - b.loc.line);
 }
 
 export class SchemaDelta {

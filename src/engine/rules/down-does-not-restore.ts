@@ -1,0 +1,34 @@
+import { defineRule } from "./rule.js";
+import { railsDownFix } from "./rails-fix.js";
+import { fixFor } from "./fix.js";
+import { undo } from "./down-does-not-undo-up.js";
+import { byUpOperation, downResidue } from "./schema-delta.js";
+
+/** The up removes or renames something and the down never brings it back: rolling back cannot restore it. */
+export default defineRule({
+  meta: {
+    id: "down-does-not-restore",
+    category: "irreversible",
+    severity: "warning",
+    title: "Down migration does not restore what the up removed",
+    why:
+      "The up drops or renames an object (a table, a column, an index, a constraint, a view) and the down never " +
+      "recreates it: after a rollback the old code meets a schema without it, so the rollback does not get you back " +
+      "to where you were.",
+  },
+  check(ctx) {
+    const missing = downResidue(ctx.migration).filter((e) => e.net < 0);
+    const { down } = ctx.migration;
+    for (const [op, entries] of byUpOperation(missing)) {
+      ctx.report({
+        op,
+        message: `The down migration${down.status === "present" && down.path ? ` (${down.path})` : ""} does not restore ${entries.map((e) => e.label).join(", ")}, removed here: a rollback leaves ${entries.length > 1 ? "them" : "it"} missing.`,
+        fix: fixFor(ctx.framework, {
+          sql: `-- add to the down migration:\n${entries.map(undo).join("\n")}`,
+          rails: railsDownFix(entries),
+          alembic: `# add to downgrade(): recreate ${entries.map((e) => e.label).join(", ")}`,
+        }),
+      });
+    }
+  },
+});
