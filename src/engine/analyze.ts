@@ -5,14 +5,15 @@
  */
 import { adapterFor, loadAdapters } from "./adapters/index.js";
 import { segmentOperations } from "./adapters/sql/index.js";
-import { defaultConfig, ruleOptions, ruleSeverity, type Config, type ConfigProblem } from "./config.js";
+import { defaultConfig, ruleOptions, type Config, type ConfigProblem } from "./config.js";
 import { detectByPath } from "./detect.js";
-import { INVALID_CONFIG, SYNTAX_ERROR, UNSUPPORTED_MIGRATION, WAIVER_WITHOUT_REASON } from "./engine-rules.js";
+import { INVALID_CONFIG, SYNTAX_ERROR, WAIVER_WITHOUT_REASON } from "./engine-rules.js";
 import { enrichMigration } from "./enrich.js";
+import { effectiveSeverity } from "./severity.js";
+import { isWaived } from "./waivers.js";
 import { groupMigrations, type MigrationUnit } from "./group.js";
-import { Migration, type Operation, type ReportedFinding, type Severity, type SourceFile } from "./model.js";
+import { Migration, type Operation, type ReportedFinding, type SourceFile } from "./model.js";
 import { computeFacts } from "./rules/facts.js";
-import { REVIEW_RULES } from "./review/rules/index.js";
 import { RULES } from "./rules/index.js";
 import type { Report, Rule, RuleMeta } from "./rules/rule.js";
 
@@ -47,28 +48,8 @@ export interface AnalysisResult {
   migrations: Migration[];
 }
 
-export const KNOWN_RULE_IDS: ReadonlySet<string> = new Set([
-  ...RULES.map((r) => r.meta.id),
-  SYNTAX_ERROR.id,
-  INVALID_CONFIG.id,
-  WAIVER_WITHOUT_REASON.id,
-  UNSUPPORTED_MIGRATION.id,
-  ...REVIEW_RULES.map((r) => r.meta.id),
-]);
-
 const isBinary = (content: string) => content.includes("\u0000");
 const normalise = (text: string) => text.replace(/\s+/g, " ").trim();
-
-/** Severity after config; undefined when the rule is off. Opt-in rules stay off unless configured. */
-function effectiveSeverity(config: Config, meta: RuleMeta, reported?: Severity): Severity | undefined {
-  const configured = config.rules[meta.id];
-  if (configured === undefined && meta.recommended === false) return undefined;
-  const severity = ruleSeverity(config, meta.id, reported ?? meta.severity);
-  if (severity === "off") return undefined;
-  // an explicit severity in config wins over a rule's per-report variant
-  if (typeof configured === "string" || (typeof configured === "object" && configured.severity)) return severity;
-  return reported ?? severity;
-}
 
 interface Raw {
   finding: ReportedFinding;
@@ -111,10 +92,6 @@ function runRule(rule: Rule, migration: Migration, config: Config, facts: Return
 
 /** Inline waivers and safety_assured blocks. */
 function applyWaivers(raw: Raw[], migration: Migration, config: Config): ReportedFinding[] {
-  const starts = [...migration.up, ...(migration.down.status === "present" ? migration.down.ops : [])]
-    .map((op) => op.loc.line)
-    .sort((a, b) => a - b);
-  const targetOf = (line: number) => starts.find((start) => start >= line) ?? line + 1;
   const out: ReportedFinding[] = [];
   const waiverSeverity = effectiveSeverity(config, WAIVER_WITHOUT_REASON);
   for (const waiver of migration.waivers) {
@@ -132,15 +109,8 @@ function applyWaivers(raw: Raw[], migration: Migration, config: Config): Reporte
       details: [],
     });
   }
-  const active = migration.waivers.filter((w) => w.reason);
   for (const { finding, op } of raw) {
-    const waived = active.some(
-      (w) =>
-        (w.rules.length === 0 || w.rules.includes(finding.rule) || w.rules.includes("*")) &&
-        finding.path === migration.path &&
-        (w.wholeFile || targetOf(w.line) === finding.line || w.line === finding.line),
-    );
-    if (waived) continue;
+    if (isWaived(finding, migration)) continue;
     if (op?.assured && finding.severity !== "info") {
       out.push({ ...finding, severity: "info", message: `${finding.message} (waived by safety_assured)` });
       continue;

@@ -28,12 +28,4 @@ export const WAIVER_WITHOUT_REASON: RuleMeta = {
   why: "`migguard:ignore RULE` silences a hazard; reviewers and auditors need the reason next to it. A waiver without a reason does not apply.",
 };
 
-export const UNSUPPORTED_MIGRATION: RuleMeta = {
-  id: "unsupported-migration",
-  category: "syntax",
-  severity: "info",
-  title: "Migration could not be analysed",
-  why: "The file looks like a migration but migguard cannot read it (binary, too large, or a framework without an adapter): review it by hand.",
-};
-
-export const ENGINE_RULES: readonly RuleMeta[] = [SYNTAX_ERROR, INVALID_CONFIG, WAIVER_WITHOUT_REASON, UNSUPPORTED_MIGRATION];
+export const ENGINE_RULES: readonly RuleMeta[] = [SYNTAX_ERROR, INVALID_CONFIG, WAIVER_WITHOUT_REASON];

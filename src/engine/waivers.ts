@@ -6,7 +6,7 @@
  * A waiver silences the named rules on the next statement (or the statement on the same line);
  * one without a reason is itself a finding.
  */
-import type { Waiver } from "./model.js";
+import type { Migration, ReportedFinding, Waiver } from "./model.js";
 
 const WAIVER = /migguard:(ignore-file|ignore)\b[ \t]*([\w*,-]*)[ \t]*(.*)$/;
 
@@ -27,3 +27,19 @@ export function parseWaiver(commentText: string, line: number): Waiver | undefin
 
 /** Cheap pre-check so files without waivers skip comment scanning. */
 export const mayHaveWaivers = (content: string) => content.includes("migguard:");
+
+const names = (waiver: Waiver, rule: string) => waiver.rules.length === 0 || waiver.rules.includes(rule) || waiver.rules.includes("*");
+
+/**
+ * Does a waiver with a reason cover this finding? It covers the statement after the comment (or the one on
+ * its own line), or the whole file for `ignore-file`, and only findings in the migration's own file.
+ */
+export function isWaived(finding: Pick<ReportedFinding, "rule" | "line" | "path">, migration: Migration | undefined): boolean {
+  if (!migration || migration.path !== finding.path || migration.waivers.length === 0) return false;
+  const starts = [...migration.up, ...(migration.down.status === "present" ? migration.down.ops : [])].map((op) => op.loc.line).sort((a, b) => a - b);
+  return migration.waivers.some((w) => {
+    if (!w.reason || !names(w, finding.rule)) return false;
+    if (w.wholeFile || w.line === finding.line) return true;
+    return (starts.find((start) => start >= w.line) ?? w.line + 1) === finding.line;
+  });
+}

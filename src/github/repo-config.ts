@@ -5,7 +5,7 @@
  * `context.config` only reads the default branch. Never throws for a bad file: problems name the key and
  * defaults apply.
  */
-import { KNOWN_RULE_IDS } from "../engine/analyze.js";
+import { KNOWN_RULE_IDS } from "../engine/catalogue.js";
 import { loadConfig, resolveConfig, type LoadedConfig } from "../engine/config.js";
 import type { GitHub } from "./target.js";
 

@@ -11,7 +11,7 @@ import { defaultConfig, type Config, type ConfigProblem } from "../config.js";
 import { companionPaths, type DetectedFile } from "../detect.js";
 import type { Migration, ReportedFinding, SourceFile } from "../model.js";
 import { regulatedWaivers, type RegulatedWaiver } from "../regulated/waivers.js";
-import { isWaived } from "./apply-waivers.js";
+import { isWaived } from "../waivers.js";
 import { normaliseChanges, type Change, type ChangedFile } from "./changes.js";
 import { detectMigrationPath, isPrimaryFile, schemaDumpOf } from "./classify.js";
 import { readCodeModels } from "./code/code-models.js";
@@ -23,7 +23,7 @@ import { djangoAppOf, readDjangoGraphNode, type DjangoGraphNode } from "./histor
 import { counterpartPaths } from "./plan.js";
 import type { ChangedMigration, ReviewFacts, SchemaDumpState } from "./review-rule.js";
 import { REVIEW_RULES } from "./rules/index.js";
-import { reviewSeverity } from "./severity.js";
+import { effectiveSeverity } from "../severity.js";
 
 export interface ReviewInput {
   /** the change's files, as GitHub lists them (`pulls.listFiles`) or `git diff --name-status -M` shows them */
@@ -208,12 +208,12 @@ export function reviewLoaded(input: ReviewInput): ReviewResult {
   // 3. review rules, with config severities and inline waivers
   const reviewed: ReportedFinding[] = [];
   for (const rule of REVIEW_RULES) {
-    if (!reviewSeverity(config, rule.meta)) continue;
+    if (!effectiveSeverity(config, rule.meta)) continue;
     try {
       rule.check({
         ...facts,
         report(report) {
-          const severity = reviewSeverity(config, rule.meta, report.severity);
+          const severity = effectiveSeverity(config, rule.meta, report.severity);
           if (!severity) return;
           const finding: ReportedFinding = {
             path: report.path,
