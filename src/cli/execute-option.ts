@@ -10,7 +10,6 @@ import type { Config } from "../engine/config.js";
 import { detectFile } from "../engine/detect.js";
 import { pathsToRead } from "../engine/migration-order.js";
 import type { ReportedFinding, SourceFile } from "../engine/model.js";
-import { closeDefaultExecutor } from "../execute/default-executor.js";
 import { verifyMigrations } from "../execute/verify.js";
 import { displayPath } from "./collect-files.js";
 
@@ -63,11 +62,7 @@ export async function executeLint(input: { files: readonly SourceFile[]; analysi
       }
     }
   }
-  try {
-    const result = await verifyMigrations({ files: [...files.values()], targets, config, findings: input.analysis.findings });
-    return { findings: result.findings, text: result.text, errors };
-  } finally {
-    // the database lives in a worker thread that would keep the CLI running
-    await closeDefaultExecutor();
-  }
+  // the shared executor's worker does not keep the process alive, so nothing to close here
+  const result = await verifyMigrations({ files: [...files.values()], targets, config, findings: input.analysis.findings });
+  return { findings: result.findings, text: result.text, errors };
 }

@@ -99,7 +99,9 @@ function parseMigration(unit: MigrationUnit): Migration | undefined {
 /** Inline waivers (`-- migguard:ignore RULE reason`): the statement after the comment, its own line, or the file. */
 function waived(finding: ReportedFinding, migration: Migration | undefined): boolean {
   if (!migration || migration.path !== finding.path) return false;
-  const starts = [...migration.up, ...(migration.down.status === "present" ? migration.down.ops : [])].map((op) => op.loc.line).sort((a, b) => a - b);
+  // statements of this file only: a golang-migrate down's lines belong to the .down.sql
+  const sameFileDown = migration.down.status === "present" && (migration.down.path ?? migration.path) === migration.path ? migration.down.ops : [];
+  const starts = [...migration.up, ...sameFileDown].map((op) => op.loc.line).sort((a, b) => a - b);
   return migration.waivers.some((w) => {
     if (!w.reason || !(w.rules.length === 0 || w.rules.includes(finding.rule) || w.rules.includes("*"))) return false;
     if (w.wholeFile || w.line === finding.line) return true;
@@ -261,6 +263,8 @@ class Verifier {
     const { file } = target.unit;
     const framework = file.framework;
     const up = (scripts.up as { ok: true; script: Script }).script;
+    // a deploy applies the new migration in a fresh session: settings earlier migrations SET do not carry over
+    await session.query("RESET ALL", { timeoutMs: this.limits.statementTimeoutMs });
     const before = await takeSnapshot(session, this.limits.statementTimeoutMs);
     const relations = await existingRelations(session, this.limits.statementTimeoutMs);
 

@@ -67,6 +67,9 @@ export class PgliteExecutor implements Executor {
           this.lastStartMs = performance.now() - began;
           worker.off("message", onReady);
           worker.on("message", (m: WorkerMessage) => this.settle(m));
+          // an idle database does not keep the process alive (the CLI exits when done); a running statement's
+          // timer does. Node re-references a worker when a listener is added, so this comes after the last one.
+          worker.unref();
           resolve(message.version);
         } else if ("fatal" in message) {
           worker.off("message", onReady);
