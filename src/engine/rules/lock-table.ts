@@ -2,6 +2,9 @@ import { defineRule } from "./rule.js";
 import { fixFor } from "./fix.js";
 import { existingTable, upOps } from "./scope.js";
 
+/** Lock modes that conflict with ROW EXCLUSIVE, the lock every INSERT/UPDATE/DELETE takes. */
+const WRITE_BLOCKING_MODES = new Set(["SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"]);
+
 export default defineRule({
   meta: {
     id: "lock-table",
@@ -13,7 +16,7 @@ export default defineRule({
   check(ctx) {
     for (const { op, index } of upOps(ctx, "lock_table")) {
       if (!op.tables.some((t) => existingTable(ctx, t, index))) continue;
-      if (!/EXCLUSIVE|^SHARE$/.test(op.mode)) continue;
+      if (!WRITE_BLOCKING_MODES.has(op.mode)) continue;
       ctx.report({
         op,
         message: `LOCK TABLE ${op.tables.join(", ")} IN ${op.mode} MODE blocks other sessions until the migration commits.`,
