@@ -1,0 +1,149 @@
+/**
+ * Pure steps over measurements: schema differences named object by object, the lock table, where
+ * PostgreSQL's error cursor lands, and the merge in which measured locks overrule static guesses.
+ */
+import { defaultConfig, loadConfig } from "../../engine/config.js";
+import type { ReportedFinding } from "../../engine/model.js";
+import { lockRows, lockTableMarkdown, type LockTrace, type StatementTrace } from "../lock-trace.js";
+import { mergeMeasuredLocks } from "../merge-measured-locks.js";
+import { errorLine } from "../run-script.js";
+import { describeChange, diffSnapshots } from "../schema-diff.js";
+import { settleDownGuesses } from "../settle-down-guesses.js";
+import type { SchemaObject, Snapshot } from "../snapshot.js";
+import { undoSql } from "../undo-sql.js";
+
+const snapshot = (...objects: SchemaObject[]): Snapshot => new Map(objects.map((o) => [`${o.kind} ${o.name}`, o]));
+const users = { kind: "table", name: "public.users", definition: "" };
+const email = { kind: "column", name: "public.users.email", parent: "public.users", definition: "text" };
+
+describe("schema differences", () => {
+  it("names left-over, missing and changed objects, and lets a table stand for its columns", () => {
+    const before = snapshot(users, email, { kind: "enum", name: "public.mood", definition: "'happy', 'sad'" });
+    const after = snapshot(
+      users,
+      { ...email, definition: "text not null" },
+      { kind: "table", name: "public.audit", definition: "" },
+      { kind: "column", name: "public.audit.id", parent: "public.audit", definition: "integer" },
+      { kind: "index", name: "public.users_email_idx", parent: "public.users", definition: "CREATE INDEX users_email_idx ON public.users USING btree (email)" },
+    );
+    const changes = diffSnapshots(before, after);
+    expect(changes.map(describeChange)).toEqual([
+      "column users.email differs: before `text`, after the down `text not null`",
+      "enum mood is gone (the down drops it, but it existed before the up)",
+      "index users_email_idx is still there (the down does not remove it)",
+      "table audit is still there (the down does not remove it)",
+    ]);
+    expect(undoSql(changes)).toBe(
+      ["-- add to the down migration:", "DROP INDEX users_email_idx;", "-- restore column users.email to: text", "DROP TABLE audit;", "-- recreate enum mood as it was before the up (the down drops it)"].join("\n"),
+    );
+  });
+
+  it("finds nothing between equal snapshots", () => {
+    expect(diffSnapshots(snapshot(users, email), snapshot(email, users))).toEqual([]);
+  });
+});
+
+const statement = (over: Partial<StatementTrace>): StatementTrace => ({ line: 1, endLine: 1, sql: "SELECT 1", type: "SelectStmt", source: "measured", locks: [], rewritten: [], lockTimeout: "0", ...over });
+const trace = (...statements: StatementTrace[]): LockTrace => ({ path: "db/2_x.up.sql", statements });
+const finding = (rule: string, line: number, category: ReportedFinding["category"] = "blocking-lock"): ReportedFinding => ({
+  path: "db/2_x.up.sql",
+  line,
+  endLine: line,
+  rule,
+  category,
+  severity: "error",
+  message: rule,
+  fix: "",
+  statement: "",
+  details: [],
+});
+
+describe("lock table", () => {
+  it("has a row per lock mode, strongest first, with what it blocks", () => {
+    const traces = [
+      trace(
+        statement({ line: 3, sql: "ALTER TABLE users\n  ALTER COLUMN id TYPE bigint", locks: [{ relation: "public.users", relationKind: "table", mode: "AccessExclusiveLock" }, { relation: "public.users_pkey", relationKind: "index", mode: "AccessExclusiveLock" }, { relation: "public.orders", relationKind: "table", mode: "ShareRowExclusiveLock" }], rewritten: ["public.users"] }),
+        statement({ line: 5, sql: "CREATE TABLE t (id int)" }),
+      ),
+    ];
+    expect(lockRows(traces).map((r) => [r.line, r.lock, r.objects, r.blocksReads, r.blocksWrites, r.rewrite])).toEqual([
+      [3, "ACCESS EXCLUSIVE", "users, users_pkey (index)", true, true, "yes (users)"],
+      [3, "SHARE ROW EXCLUSIVE", "orders", false, true, "yes (users)"],
+    ]);
+    expect(lockTableMarkdown(traces)).toContain("| 3 | `ALTER TABLE users ALTER COLUMN id TYPE bigint` | ACCESS EXCLUSIVE | users, users_pkey (index) | yes | yes | yes (users) |");
+    expect(lockTableMarkdown([trace(statement({}))])).toBe("No statement locked or rewrote a table that existed before the migration.\n");
+  });
+});
+
+describe("error lines", () => {
+  it("counts characters, not bytes, up to PostgreSQL's cursor", () => {
+    const sql = "UPDATE users\n   SET note = 'café ✓'\n WHERE emial = 1";
+    const at = sql.indexOf("emial") + 1;
+    const codePoints = [...sql.slice(0, at - 1)].length + 1;
+    expect(errorLine({ sql, line: 10, endLine: 12, inTransaction: true, type: "UpdateStmt", outsideTransactionOnly: false }, { message: "x", position: codePoints })).toBe(12);
+    expect(errorLine({ sql, line: 10, endLine: 12, inTransaction: true, type: "UpdateStmt", outsideTransactionOnly: false }, { message: "x" })).toBe(10);
+  });
+});
+
+describe("measured locks against static findings", () => {
+  const config = defaultConfig();
+  const share = [{ relation: "public.users", relationKind: "table", mode: "ShareLock" }];
+
+  it("keeps a confirmed lock finding with what was measured", () => {
+    const merged = mergeMeasuredLocks([finding("index-without-concurrently", 1)], [trace(statement({ locks: share }))], config);
+    expect(merged.findings[0].details).toEqual(["measured: SHARE on users"]);
+    expect(merged.overruled).toEqual([]);
+  });
+
+  it("drops a lock finding when the statement blocked nothing that existed before", () => {
+    const merged = mergeMeasuredLocks([finding("index-without-concurrently", 1), finding("drop-column", 1, "data-loss")], [trace(statement({ locks: [] }))], config);
+    expect(merged.findings.map((f) => f.rule)).toEqual(["drop-column"]);
+    expect(merged.overruled.map((f) => f.rule)).toEqual(["index-without-concurrently"]);
+  });
+
+  it("replaces a guessed rewrite by what was measured, and keeps findings on statements it could not measure", () => {
+    const ae = [{ relation: "public.users", relationKind: "table", mode: "AccessExclusiveLock" }];
+    const merged = mergeMeasuredLocks(
+      [finding("volatile-default", 1), finding("index-without-concurrently", 2)],
+      [trace(statement({ locks: ae }), statement({ line: 2, endLine: 2, source: "documented", locks: [] }))],
+      config,
+    );
+    expect(merged.overruled.map((f) => f.rule)).toEqual(["volatile-default"]);
+    // what stays true of line 1: a brief ACCESS EXCLUSIVE lock taken without lock_timeout
+    expect(merged.findings.map((f) => [f.rule, f.line])).toEqual([
+      ["index-without-concurrently", 2],
+      ["measured-blocking-lock", 1],
+    ]);
+  });
+
+  it("adds a measured rewrite and a measured blocking lock no rule flagged, but not with lock_timeout or for TRUNCATE", () => {
+    const merged = mergeMeasuredLocks(
+      [],
+      [
+        trace(
+          statement({ line: 1, sql: "DO $$ ... $$", type: "DoStmt", rewritten: ["public.users"] }),
+          statement({ line: 2, endLine: 2, sql: "SELECT add_trigger('users')", locks: [{ relation: "public.users", relationKind: "table", mode: "ShareRowExclusiveLock" }] }),
+          statement({ line: 3, endLine: 3, sql: "CREATE TRIGGER ...", lockTimeout: "5s", locks: share }),
+          statement({ line: 4, endLine: 4, sql: "TRUNCATE users", type: "TruncateStmt", rewritten: ["public.users"] }),
+        ),
+      ],
+      config,
+    );
+    expect(merged.findings.map((f) => [f.rule, f.line, f.severity])).toEqual([
+      ["measured-table-rewrite", 1, "error"],
+      ["measured-blocking-lock", 2, "warning"],
+    ]);
+    expect(merged.findings[1].fix).toBe("SET lock_timeout = '5s';  -- fail fast and retry instead of queueing traffic\nSELECT add_trigger('users');");
+  });
+
+  it("adds nothing the config turns off", () => {
+    const off = loadConfig("rules:\n  measured-blocking-lock: off\n").config;
+    expect(mergeMeasuredLocks([], [trace(statement({ locks: share }))], off).findings).toEqual([]);
+  });
+
+  it("settles the static down guess once the down ran and the schema was compared", () => {
+    const guess = { ...finding("down-does-not-undo-up", 1, "irreversible") };
+    expect(settleDownGuesses([guess], [{ upPath: "db/2_x.up.sql", downPath: "db/2_x.down.sql" }]).overruled).toEqual([guess]);
+    expect(settleDownGuesses([guess], []).findings).toEqual([guess]);
+  });
+});
