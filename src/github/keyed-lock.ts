@@ -1,9 +1,13 @@
 /**
  * Runs tasks one at a time per key (a pull request), in arrival order, so two deliveries for the same pull
  * request never reconcile its comments at the same moment and post the same comment twice.
- * In-process only: several app processes behind a load balancer need a shared lock (the planned queue).
+ * In-process only: workers in several processes use the Redis-backed lock (src/queue/redis-lock.ts).
  */
-export class KeyedLock {
+export interface PerKeyLock {
+  run<T>(key: string, task: () => Promise<T>): Promise<T>;
+}
+
+export class KeyedLock implements PerKeyLock {
   readonly #tails = new Map<string, Promise<unknown>>();
 
   async run<T>(key: string, task: () => Promise<T>): Promise<T> {

@@ -13,7 +13,7 @@
 import type { Logger } from "probot";
 import { parseCommentMarkers, type ReviewCommentDraft } from "../report/review-comments.js";
 import { planCommentSync, type CommentPlan, type ExistingComment } from "./comment-plan.js";
-import type { KeyedLock } from "./keyed-lock.js";
+import type { PerKeyLock } from "./keyed-lock.js";
 import { targetKey, type GitHub, type ReviewTarget } from "./target.js";
 
 export type CommentSyncResult =
@@ -74,7 +74,7 @@ export interface CommentSyncInput {
   ownLogin: string | undefined;
 }
 
-export async function syncReviewComments(octokit: GitHub, locks: KeyedLock, target: ReviewTarget, input: CommentSyncInput, log: Logger): Promise<CommentSyncResult> {
+export async function syncReviewComments(octokit: GitHub, locks: PerKeyLock, target: ReviewTarget, input: CommentSyncInput, log: Logger): Promise<CommentSyncResult> {
   const { drafts, stillReported, ownLogin } = input;
   return locks.run(targetKey(target), async () => {
     const { data: pr } = await octokit.rest.pulls.get({ owner: target.owner, repo: target.repo, pull_number: target.pullNumber });

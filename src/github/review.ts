@@ -9,7 +9,7 @@ import type { Logger } from "probot";
 import { CHECK_TEXT_LIMIT, failedCheckRunOutput, truncateBytes, type CheckRunOutput } from "../report/check-run.js";
 import { apiCallCounter } from "./api-calls.js";
 import { describeError } from "./describe-error.js";
-import type { KeyedLock } from "./keyed-lock.js";
+import type { PerKeyLock } from "./keyed-lock.js";
 import { syncReviewComments, type CommentSyncResult } from "./publish-comments.js";
 import { appendAnnotations, completeCheckRun, completeFailedCheckRun, startCheckRun, updateCheckSummary } from "./publish-check.js";
 import { analyzeReview, checkOutputFor, commentDraftsFor } from "./review-analysis.js";
@@ -20,9 +20,15 @@ export interface ReviewRun {
   octokit: GitHub;
   /** Probot's logger for the event (carries the delivery id) */
   log: Logger;
-  locks: KeyedLock;
+  locks: PerKeyLock;
   /** the app's own login, to tell its comments from anyone else's */
   ownLogin: () => Promise<string | undefined>;
+  /** a check run an earlier attempt of this review created (a retried queue job): completed, not duplicated */
+  checkRunId?: number;
+  /** told the check run's id as soon as it exists, so a retry can reuse it */
+  onCheckRun?: (checkRunId: number) => Promise<void>;
+  /** errors worth another attempt (a queue job with attempts left): thrown instead of reported on the check */
+  retryable?: (error: unknown) => boolean;
 }
 
 export interface ReviewOutcome {
@@ -30,6 +36,8 @@ export interface ReviewOutcome {
   checkRunId?: number;
   comments?: CommentSyncResult;
   failure?: string;
+  /** findings on the completed check, by rule */
+  findingsByRule?: Record<string, number>;
   durationMs: number;
   apiCalls: number;
 }
@@ -49,10 +57,17 @@ export async function reviewPullRequest(run: ReviewRun, target: ReviewTarget): P
   let output: CheckRunOutput;
   let pending: CheckRunOutput["annotations"][];
   let comments: ReturnType<typeof commentDraftsFor>;
+  const findingsByRule: Record<string, number> = {};
   try {
     let phase = performance.now();
-    checkRunId = await startCheckRun(octokit, target);
-    log.info({ checkRunId, ms: elapsed(phase) }, "check run in progress");
+    if (run.checkRunId !== undefined) {
+      checkRunId = run.checkRunId;
+      log.info({ checkRunId }, "check run of an earlier attempt resumed");
+    } else {
+      checkRunId = await startCheckRun(octokit, target);
+      log.info({ checkRunId, ms: elapsed(phase) }, "check run in progress");
+      await run.onCheckRun?.(checkRunId);
+    }
 
     phase = performance.now();
     const input = await buildReviewInput(octokit, target, { onConfig: (config) => (conclusionOnError = config.config.conclusion_on_error) });
@@ -62,12 +77,14 @@ export async function reviewPullRequest(run: ReviewRun, target: ReviewTarget): P
     const result = await analyzeReview(input);
     output = checkOutputFor(input, result);
     comments = commentDraftsFor(input, result);
+    for (const finding of result.findings) findingsByRule[finding.rule] = (findingsByRule[finding.rule] ?? 0) + 1;
     log.info({ ms: elapsed(phase), migrations: result.reviewedPaths.length, findings: result.findings.length, errors: result.errors.length }, "analysed");
 
     phase = performance.now();
     pending = await completeCheckRun(octokit, target, checkRunId, output);
     log.info({ ms: elapsed(phase), sinceStartMs: elapsed(started), conclusion: output.conclusion, title: output.title }, "check run completed");
   } catch (error) {
+    if (run.retryable?.(error)) throw error;
     const reason = describeError(error);
     log.error({ err: error, reason }, "review failed; completing the check with the reason");
     try {
@@ -105,7 +122,7 @@ export async function reviewPullRequest(run: ReviewRun, target: ReviewTarget): P
       log.warn({ err: error }, "could not add the notes to the check summary");
     }
   }
-  const done = outcome({ conclusion: output.conclusion, checkRunId, comments: synced });
+  const done = outcome({ conclusion: output.conclusion, checkRunId, comments: synced, findingsByRule });
   log.info({ durationMs: done.durationMs, apiCalls: done.apiCalls, conclusion: done.conclusion }, "review done");
   return done;
 }
