@@ -13,9 +13,12 @@ const defaultsByKind = new Map<string, Array<[string, z.ZodDefault]>>(
   ]),
 );
 
-/** Shallow completion: nested values (columns, types) must already be complete, as the SQL adapter builds them. */
+/**
+ * Shallow completion, in place (the adapter hands over objects it just built): nested values (columns,
+ * types) must already be complete, as the SQL adapter builds them.
+ */
 export function completeOperation(op: OperationInput): Operation {
-  const out: Record<string, unknown> = { ...op };
+  const out = op as Record<string, unknown>;
   for (const [key, schema] of defaultsByKind.get(op.kind) ?? []) if (out[key] === undefined) out[key] = schema.def.defaultValue;
   return out as Operation;
 }

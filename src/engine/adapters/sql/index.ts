@@ -84,7 +84,7 @@ export function segmentOperations(segment: SqlSegment, extra: Partial<OperationI
   const ops: Operation[] = [];
   for (const statement of parsed.statements) {
     const produced = statementOperations(statement, inTransaction);
-    for (const op of produced) ops.push(completeOperation({ ...op, ...extra } as OperationInput));
+    for (const op of produced) ops.push(completeOperation(Object.assign(op, extra)));
     for (const op of produced) {
       if (op.kind !== "transaction_control") continue;
       if (op.action === "begin") inTransaction = true;

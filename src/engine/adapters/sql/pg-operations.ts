@@ -48,23 +48,27 @@ export function typeOf(typeName: Loose): TypeRef | undefined {
   return typeRef(base, last === "interval" ? [] : mods, Array.isArray(typeName.arrayBounds));
 }
 
+/** Depth-first over every object of the AST; `enter` returns false to skip a node's children. */
+function walk(node: unknown, enter: (record: PgNode) => boolean | void): void {
+  if (!node || typeof node !== "object") return;
+  if (Array.isArray(node)) {
+    for (const item of node) walk(item, enter);
+    return;
+  }
+  if (enter(node as PgNode) === false) return;
+  for (const key in node as PgNode) {
+    const value = (node as PgNode)[key];
+    if (value && typeof value === "object") walk(value, enter);
+  }
+}
+
 /** Does the expression call a volatile function (evaluated per row)? Unknown functions count as volatile. */
 export function expressionIsVolatile(expr: Loose): boolean {
   let volatile = false;
-  const visit = (node: unknown): void => {
-    if (volatile || !node || typeof node !== "object") return;
-    if (Array.isArray(node)) return node.forEach(visit);
-    const record = node as PgNode;
-    if (record.FuncCall) {
-      const name = qualifiedName(record.FuncCall.funcname);
-      if (isVolatileFunction(name)) {
-        volatile = true;
-        return;
-      }
-    }
-    for (const value of Object.values(record)) visit(value);
-  };
-  visit(expr);
+  walk(expr, (record) => {
+    if (volatile) return false;
+    if (record.FuncCall && isVolatileFunction(qualifiedName(record.FuncCall.funcname))) volatile = true;
+  });
   return volatile;
 }
 
@@ -128,25 +132,48 @@ export function columnSpec(def: PgNode): ColumnSpec {
   return spec;
 }
 
-/** Tables and columns a SELECT/INSERT reads, to recognise a backup made before a drop. */
+/** Tables and columns a SELECT/INSERT/UPDATE expression reads, to recognise a backup made before a drop. */
 function sourcesOf(node: unknown): { tables: string[]; columns: string[] } {
   const tables = new Set<string>();
   const columns = new Set<string>();
-  const visit = (n: unknown): void => {
-    if (!n || typeof n !== "object") return;
-    if (Array.isArray(n)) return n.forEach(visit);
-    const record = n as PgNode;
+  walk(node, (record) => {
     if (record.RangeVar) tables.add(rangeVarName(record.RangeVar));
     if (record.ColumnRef) {
       const fields = record.ColumnRef.fields ?? [];
       const last = fields[fields.length - 1];
       if (last?.A_Star) columns.add("*");
       else if (str(last)) columns.add(str(last)!);
+      return false;
     }
-    for (const value of Object.values(record)) visit(value);
-  };
-  visit(node);
+  });
   return { tables: [...tables], columns: [...columns] };
+}
+
+/**
+ * Relations a query reads in its FROM clauses (through joins, subqueries in FROM, set operations and CTEs),
+ * without walking its expressions: views can be thousands of nodes, and only the FROM tree matters to
+ * what a DROP ... CASCADE takes along.
+ */
+function relationsOf(query: Loose): string[] {
+  const out = new Set<string>();
+  const fromItem = (item: Loose): void => {
+    if (!item) return;
+    if (item.RangeVar) out.add(rangeVarName(item.RangeVar));
+    else if (item.JoinExpr) {
+      fromItem(item.JoinExpr.larg);
+      fromItem(item.JoinExpr.rarg);
+    } else if (item.RangeSubselect) select(item.RangeSubselect.subquery);
+  };
+  const select = (node: Loose): void => {
+    const s = node?.SelectStmt;
+    if (!s) return;
+    for (const cte of s.withClause?.ctes ?? []) select(cte?.CommonTableExpr?.ctequery);
+    for (const item of s.fromClause ?? []) fromItem(item);
+    select(s.larg ? { SelectStmt: s.larg } : undefined);
+    select(s.rarg ? { SelectStmt: s.rarg } : undefined);
+  };
+  select(query);
+  return [...out];
 }
 
 const OBJECT_TYPES: Record<string, ObjectType> = {
@@ -312,14 +339,12 @@ export function statementOperations(parsed: ParsedStatement, inTransaction: bool
     }
     case "CreateTableAsStmt": {
       const name = rangeVarName(s.into?.rel);
-      if (s.objtype === "OBJECT_MATVIEW") return [{ kind: "create_object", ...base, objectType: "materialized_view", name, dependsOn: sourcesOf(s.query).tables }];
-      const sources = sourcesOf(s.query);
-      return [{ kind: "create_table", ...base, table: name, asSelect: true, copiedFrom: sources.tables[0], ifNotExists: Boolean(s.if_not_exists) }];
+      if (s.objtype === "OBJECT_MATVIEW") return [{ kind: "create_object", ...base, objectType: "materialized_view", name, dependsOn: relationsOf(s.query) }];
+      return [{ kind: "create_table", ...base, table: name, asSelect: true, copiedFrom: relationsOf(s.query)[0], ifNotExists: Boolean(s.if_not_exists) }];
     }
     case "SelectStmt": {
       if (s.intoClause) {
-        const sources = sourcesOf(s.fromClause);
-        return [{ kind: "create_table", ...base, table: rangeVarName(s.intoClause.rel), asSelect: true, copiedFrom: sources.tables[0] }];
+        return [{ kind: "create_table", ...base, table: rangeVarName(s.intoClause.rel), asSelect: true, copiedFrom: relationsOf(parsed.stmt)[0] }];
       }
       // SELECT set_config('lock_timeout', '5s', false)
       for (const target of s.targetList ?? []) {
@@ -481,7 +506,7 @@ export function statementOperations(parsed: ParsedStatement, inTransaction: bool
     case "CreateDomainStmt":
       return [{ kind: "create_object", ...base, objectType: "domain", name: qualifiedName(s.domainname) }];
     case "ViewStmt":
-      return [{ kind: "create_object", ...base, objectType: "view", name: rangeVarName(s.view), orReplace: Boolean(s.replace), dependsOn: sourcesOf(s.query).tables }];
+      return [{ kind: "create_object", ...base, objectType: "view", name: rangeVarName(s.view), orReplace: Boolean(s.replace), dependsOn: relationsOf(s.query) }];
     case "CreateFunctionStmt":
       return [{ kind: "create_object", ...base, objectType: s.is_procedure ? "procedure" : "function", name: qualifiedName(s.funcname), orReplace: Boolean(s.replace) }];
     case "CreateTrigStmt":
