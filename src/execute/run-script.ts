@@ -90,29 +90,42 @@ export async function runScript(script: Script, options: RunOptions): Promise<Ru
     return { traces, failure: { statement, line: statement.line, kind: error instanceof LimitError ? "limit" : "error", message } };
   };
 
-  /** What the statement did to existing relations: new locks (inside a transaction) and storage changes. */
+  /**
+   * What the statement did to existing relations. Inside a transaction its locks are still held, and a rewrite
+   * needs ACCESS EXCLUSIVE, so the locked relations' storage files tell every rewrite; outside one (autocommit
+   * statements that refuse a transaction) only the storage files of all existing relations can be compared.
+   */
   const probe = async (statement: ScriptStatement, inTransaction: boolean): Promise<void> => {
-    const rows = await send(
-      `SELECT 'lock' AS what, relation::text AS oid, mode AS value FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted AND relation = ANY (${oids})
-       UNION ALL SELECT 'file', oid::text, relfilenode::text FROM pg_class WHERE oid = ANY (${oids})
-       UNION ALL SELECT 'setting', 'lock_timeout', current_setting('lock_timeout')`,
-    );
+    const rows = inTransaction
+      ? await send(
+          `SELECT 'lock' AS what, l.relation::text AS oid, l.mode AS value, c.relfilenode::text AS file
+             FROM pg_locks l LEFT JOIN pg_class c ON c.oid = l.relation
+            WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted
+           UNION ALL SELECT 'setting', 'lock_timeout', current_setting('lock_timeout'), NULL`,
+        )
+      : await send(
+          `SELECT 'file' AS what, oid::text AS oid, NULL AS value, relfilenode::text AS file FROM pg_class WHERE oid = ANY (${oids})
+           UNION ALL SELECT 'setting', 'lock_timeout', current_setting('lock_timeout'), NULL`,
+        );
     const locks: MeasuredLock[] = [];
     const rewritten: string[] = [];
     let lockTimeout: string | undefined;
     for (const row of rows) {
       const oid = String(row.oid);
-      const value = String(row.value);
-      if (row.what === "setting") lockTimeout = value;
-      else if (row.what === "lock" && !held.has(`${oid} ${value}`)) {
-        held.add(`${oid} ${value}`);
-        const relation = relations!.get(oid);
-        if (relation) locks.push({ relation: relation.name, relationKind: relation.kind, mode: value });
-      } else if (row.what === "file") {
-        const before = files.get(oid);
-        if (before !== undefined && before !== "0" && before !== value) rewritten.push(relations!.get(oid)?.name ?? oid);
-        files.set(oid, value);
+      if (row.what === "setting") {
+        lockTimeout = String(row.value);
+        continue;
       }
+      const relation = relations!.get(oid);
+      if (!relation) continue; // created by this migration, or a catalog
+      if (row.what === "lock" && !held.has(`${oid} ${row.value}`)) {
+        held.add(`${oid} ${row.value}`);
+        locks.push({ relation: relation.name, relationKind: relation.kind, mode: String(row.value) });
+      }
+      const file = row.file === null || row.file === undefined ? undefined : String(row.file);
+      const before = files.get(oid);
+      if (file !== undefined && before !== undefined && before !== "0" && before !== file && !rewritten.includes(relation.name)) rewritten.push(relation.name);
+      if (file !== undefined) files.set(oid, file);
     }
     let source: StatementTrace["source"] = "measured";
     if (!inTransaction) {

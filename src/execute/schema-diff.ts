@@ -3,6 +3,7 @@
  * A table that is left over (or missing) stands for its columns, indexes, constraints, triggers and owned
  * sequences: they are not listed again.
  */
+import { sameDefinition } from "./definition-equality.js";
 import type { SchemaObject, Snapshot } from "./snapshot.js";
 
 export interface SchemaChange {
@@ -15,12 +16,19 @@ export interface SchemaChange {
 /** `public.users` -> `users`: the default schema is noise in messages. */
 export const displayName = (name: string): string => name.replace(/(^|\.|\()public\./g, "$1");
 
-export function diffSnapshots(before: Snapshot, after: Snapshot): SchemaChange[] {
+/** Functions and procedures: their whole source is the definition, too long to quote in a message. */
+export const quotedWhole = (object: SchemaObject): boolean => ["function", "procedure", "window function"].includes(object.kind);
+
+/**
+ * `clockDriftMs`: time between the two snapshots, within which a timestamp frozen at creation may have moved
+ * (see definition-equality.ts).
+ */
+export function diffSnapshots(before: Snapshot, after: Snapshot, options: { clockDriftMs?: number } = {}): SchemaChange[] {
   const changes: SchemaChange[] = [];
   for (const [key, object] of after) {
     const earlier = before.get(key);
     if (!earlier) changes.push({ change: "left over", object });
-    else if (earlier.definition !== object.definition) changes.push({ change: "changed", object, before: earlier.definition });
+    else if (!sameDefinition(earlier.definition, object.definition, options.clockDriftMs ?? 0)) changes.push({ change: "changed", object, before: earlier.definition });
   }
   for (const [key, object] of before) if (!after.has(key)) changes.push({ change: "missing", object });
   const wholeTables = new Set(changes.filter((c) => c.change !== "changed" && /table|view/.test(c.object.kind)).map((c) => `${c.change} ${c.object.name}`));
@@ -38,7 +46,7 @@ export function describeChange(change: SchemaChange): string {
     case "missing":
       return `${what} is gone (the down drops it, but it existed before the up)`;
     case "changed":
-      if (change.object.definition.startsWith("md5 ")) return `${what} has a different definition after the down`;
+      if (quotedWhole(change.object)) return `${what} has a different definition after the down`;
       return `${what} differs: before \`${displayName(change.before ?? "")}\`, after the down \`${displayName(change.object.definition)}\``;
   }
 }

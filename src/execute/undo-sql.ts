@@ -1,5 +1,5 @@
 /** The SQL a down is missing, from the schema differences it left: the fix of `down-does-not-restore-schema`. */
-import { displayName, type SchemaChange } from "./schema-diff.js";
+import { displayName, quotedWhole, type SchemaChange } from "./schema-diff.js";
 
 /** `public.users.bio` with parent `public.users` -> `bio` */
 const member = (name: string, parent: string | undefined) => (parent && name.startsWith(`${parent}.`) ? name.slice(parent.length + 1) : name);
@@ -65,7 +65,7 @@ export function undoSql(changes: readonly SchemaChange[]): string {
     const what = `${change.object.kind} ${displayName(change.object.name)}`;
     if (change.change === "left over") lines.push(dropStatement(change));
     else if (change.change === "missing") lines.push(`-- recreate ${what} as it was before the up (the down drops it)`);
-    else if (change.object.definition.startsWith("md5 ")) lines.push(`-- restore ${what} to its definition before the up`);
+    else if (quotedWhole(change.object)) lines.push(`-- restore ${what} to its definition before the up`);
     else lines.push(`-- restore ${what} to: ${displayName(change.before ?? "")}`);
   }
   return lines.join("\n");

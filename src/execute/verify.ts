@@ -18,7 +18,7 @@ import {
 } from "../engine/execution-rules.js";
 import { groupMigrations, type MigrationUnit } from "../engine/group.js";
 import { compareMigrations, earlierMigrations, migrationSet } from "../engine/migration-order.js";
-import { Migration, type ReportedFinding, type SourceFile } from "../engine/model.js";
+import { Migration, type Layout, type ReportedFinding, type SourceFile } from "../engine/model.js";
 import type { RuleMeta } from "../engine/rules/rule.js";
 import { defaultExecutor } from "./default-executor.js";
 import { DEFAULT_LIMITS, type ExecutionLimits, type Executor, type Session } from "./executor.js";
@@ -26,6 +26,7 @@ import { environmentReason } from "./failure-kind.js";
 import { lockTableMarkdown, lockTableText, type LockTrace } from "./lock-trace.js";
 import { mergeMeasuredLocks } from "./merge-measured-locks.js";
 import { runScript, type StatementFailure } from "./run-script.js";
+import { runnerTables } from "./runner-tables.js";
 import { nodeRefusal } from "./safety.js";
 import { settleDownGuesses, type ComparedMigration } from "./settle-down-guesses.js";
 import { describeChange, diffSnapshots, displayName } from "./schema-diff.js";
@@ -54,7 +55,10 @@ export interface MigrationRun {
   outcome: "verified" | "failed" | "skipped";
   /** for skipped: why */
   reason?: string;
+  /** the whole verification, wall clock */
   ms: number;
+  /** the part spent building the schema it expects (applying earlier migrations); 0 when the database already had it */
+  historyMs: number;
 }
 
 export interface VerifyResult {
@@ -167,7 +171,7 @@ class Verifier {
       `Not run in the test database: ${reason}.`,
       "Nothing to change in the migration: this is what migguard could not check by running it. Review the down and the locks by hand.",
     );
-    this.runs.push({ path: target.unit.file.path, outcome: "skipped", reason, ms: performance.now() - began });
+    this.runs.push({ path: target.unit.file.path, outcome: "skipped", reason, ms: performance.now() - began, historyMs: 0 });
   }
 
   private async release(): Promise<void> {
@@ -186,7 +190,7 @@ class Verifier {
   }
 
   /** Bring the session to "every earlier migration applied"; a reason when that is impossible. */
-  private async reach(set: string, earlier: readonly DetectedFile[]): Promise<string | undefined> {
+  private async reach(set: string, layout: Layout, earlier: readonly DetectedFile[]): Promise<string | undefined> {
     const paths = earlier.map((f) => f.path);
     for (const path of paths) if (this.broken.has(path)) return this.broken.get(path);
     const reusable = this.session && this.applied.set === set && this.applied.paths.every((p, i) => paths[i] === p);
@@ -194,6 +198,7 @@ class Verifier {
       await this.release();
       this.session = await this.executor.open(this.limits);
       this.applied = { set, paths: [] };
+      for (const sql of runnerTables(layout)) await this.session.query(sql, { timeoutMs: this.limits.statementTimeoutMs });
     }
     for (const file of earlier.slice(this.applied.paths.length)) {
       const unit = this.units.get(file.path);
@@ -237,13 +242,15 @@ class Verifier {
     const plan = earlierMigrations(file, candidates, { sqitchPlan: this.sqitchPlans.get(planDir) });
     if (plan.status === "unordered") return this.skip(target, plan.reason, began);
     let unreachable: string | undefined;
+    const reaching = performance.now();
     try {
-      unreachable = await this.reach(migrationSet(file), plan.earlier);
+      unreachable = await this.reach(migrationSet(file), file.layout, plan.earlier);
     } catch (error) {
       await this.release();
       unreachable = `the test database could not be prepared: ${error instanceof Error ? error.message : String(error)}`;
     }
     if (unreachable) return this.skip(target, `the schema it expects could not be built (${unreachable})`, began);
+    const historyMs = performance.now() - reaching;
 
     let result: { outcome: MigrationRun["outcome"]; reason?: string };
     try {
@@ -253,7 +260,7 @@ class Verifier {
       await this.release();
       return this.skip(target, `the test database stopped: ${error instanceof Error ? error.message : String(error)}`, began);
     }
-    this.runs.push({ path: file.path, ...result, ms: performance.now() - began });
+    this.runs.push({ path: file.path, ...result, ms: performance.now() - began, historyMs });
     if (result.outcome === "verified") this.applied.paths.push(file.path);
     else await this.release();
   }
@@ -266,6 +273,7 @@ class Verifier {
     // a deploy applies the new migration in a fresh session: settings earlier migrations SET do not carry over
     await session.query("RESET ALL", { timeoutMs: this.limits.statementTimeoutMs });
     const before = await takeSnapshot(session, this.limits.statementTimeoutMs);
+    const beforeAt = performance.now();
     const relations = await existingRelations(session, this.limits.statementTimeoutMs);
 
     const first = await runScript(up, this.options(relations));
@@ -312,7 +320,7 @@ class Verifier {
     }
 
     const after = await takeSnapshot(session, this.limits.statementTimeoutMs);
-    const changes = diffSnapshots(before, after);
+    const changes = diffSnapshots(before, after, { clockDriftMs: performance.now() - beforeAt + 1_000 });
     this.compared.push({ upPath: up.path, downPath: down.script.path });
     if (changes.length > 0) {
       const named = changes.slice(0, 5).map((c) => `${c.object.kind} ${displayName(c.object.name)} ${c.change === "left over" ? "is still there" : c.change === "missing" ? "is gone" : "differs"}`);

@@ -1,0 +1,30 @@
+/**
+ * The bookkeeping table each runner creates before the first migration. It is part of the database a
+ * migration meets in production, and some migrations use it (harbor's `ALTER TABLE schema_migrations ADD
+ * COLUMN data_version`), so the test database has it too. Definitions follow each tool's PostgreSQL driver.
+ */
+import type { Layout } from "../engine/model.js";
+
+const TABLES: Partial<Record<Layout, string[]>> = {
+  "golang-migrate": ["CREATE TABLE IF NOT EXISTS schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)"],
+  dbmate: ["CREATE TABLE IF NOT EXISTS schema_migrations (version varchar(128) PRIMARY KEY)"],
+  goose: ["CREATE TABLE IF NOT EXISTS goose_db_version (id serial PRIMARY KEY, version_id bigint NOT NULL, is_applied boolean NOT NULL, tstamp timestamp NULL DEFAULT now())"],
+  flyway: [
+    "CREATE TABLE IF NOT EXISTS flyway_schema_history (installed_rank integer NOT NULL PRIMARY KEY, version varchar(50), description varchar(200) NOT NULL, type varchar(20) NOT NULL, script varchar(1000) NOT NULL, checksum integer, installed_by varchar(100) NOT NULL, installed_on timestamp NOT NULL DEFAULT now(), execution_time integer NOT NULL, success boolean NOT NULL)",
+  ],
+  prisma: [
+    "CREATE TABLE IF NOT EXISTS _prisma_migrations (id varchar(36) PRIMARY KEY, checksum varchar(64) NOT NULL, finished_at timestamptz, migration_name varchar(255) NOT NULL, logs text, rolled_back_at timestamptz, started_at timestamptz NOT NULL DEFAULT now(), applied_steps_count integer NOT NULL DEFAULT 0)",
+  ],
+  liquibase: [
+    "CREATE TABLE IF NOT EXISTS databasechangeloglock (id integer PRIMARY KEY, locked boolean NOT NULL, lockgranted timestamp, lockedby varchar(255))",
+    "CREATE TABLE IF NOT EXISTS databasechangelog (id varchar(255) NOT NULL, author varchar(255) NOT NULL, filename varchar(255) NOT NULL, dateexecuted timestamp NOT NULL, orderexecuted integer NOT NULL, exectype varchar(10) NOT NULL, md5sum varchar(35), description varchar(255), comments varchar(255), tag varchar(255), liquibase varchar(20), contexts varchar(255), labels varchar(255), deployment_id varchar(10))",
+  ],
+  rails: [
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version character varying PRIMARY KEY)",
+    "CREATE TABLE IF NOT EXISTS ar_internal_metadata (key character varying PRIMARY KEY, value character varying, created_at timestamp(6) NOT NULL, updated_at timestamp(6) NOT NULL)",
+  ],
+  django: ["CREATE TABLE IF NOT EXISTS django_migrations (id bigserial PRIMARY KEY, app varchar(255) NOT NULL, name varchar(255) NOT NULL, applied timestamptz NOT NULL)"],
+  alembic: ["CREATE TABLE IF NOT EXISTS alembic_version (version_num varchar(32) NOT NULL PRIMARY KEY)"],
+};
+
+export const runnerTables = (layout: Layout): readonly string[] => TABLES[layout] ?? [];
