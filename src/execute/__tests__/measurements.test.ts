@@ -2,15 +2,19 @@
  * Pure steps over measurements: schema differences named object by object, the lock table, where
  * PostgreSQL's error cursor lands, and the merge in which measured locks overrule static guesses.
  */
+import { loadPgParser } from "../../engine/adapters/sql/pg-parser.js";
 import { defaultConfig, loadConfig } from "../../engine/config.js";
 import type { ReportedFinding } from "../../engine/model.js";
 import { lockRows, lockTableMarkdown, type LockTrace, type StatementTrace } from "../lock-trace.js";
 import { mergeMeasuredLocks } from "../merge-measured-locks.js";
+import { sameDefinition } from "../definition-equality.js";
 import { errorLine } from "../run-script.js";
 import { describeChange, diffSnapshots } from "../schema-diff.js";
 import { settleDownGuesses } from "../settle-down-guesses.js";
 import type { SchemaObject, Snapshot } from "../snapshot.js";
 import { undoSql } from "../undo-sql.js";
+
+beforeAll(() => loadPgParser());
 
 const snapshot = (...objects: SchemaObject[]): Snapshot => new Map(objects.map((o) => [`${o.kind} ${o.name}`, o]));
 const users = { kind: "table", name: "public.users", definition: "" };
@@ -40,6 +44,22 @@ describe("schema differences", () => {
 
   it("finds nothing between equal snapshots", () => {
     expect(diffSnapshots(snapshot(users, email), snapshot(email, users))).toEqual([]);
+  });
+});
+
+describe("definitions", () => {
+  it("ignores layout and comments in function bodies, not what they do", () => {
+    const a = "CREATE FUNCTION public.f() RETURNS text LANGUAGE plpgsql AS $function$\nBEGIN\n  RETURN 'hi'; -- why\nEND\n$function$";
+    const b = "CREATE FUNCTION public.f() RETURNS text LANGUAGE plpgsql AS $function$ BEGIN RETURN 'hi'; END $function$";
+    expect(sameDefinition(a, b, 0)).toBe(true);
+    expect(sameDefinition(a, b.replace("'hi'", "'hello'"), 0)).toBe(false);
+  });
+
+  it("lets a timestamp frozen at creation move forward by no more than the time between the snapshots", () => {
+    const at = (time: string) => `SELECT id FROM users WHERE (published > ('2026-01-01 10:00:${time}'::timestamp without time zone - '1 day'::interval))`;
+    expect(sameDefinition(at("00.100"), at("01.900"), 2_000)).toBe(true);
+    expect(sameDefinition(at("00.100"), at("05.000"), 2_000)).toBe(false);
+    expect(sameDefinition(at("01.900"), at("00.100"), 2_000)).toBe(false);
   });
 });
 

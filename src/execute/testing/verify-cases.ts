@@ -123,6 +123,19 @@ export function defineVerifyCases(executor: () => Executor): void {
     expect(result.runs.map((r) => r.outcome)).toEqual(["verified"]);
   });
 
+  it("accepts a down that restores a function in another layout and a view frozen at another instant", async () => {
+    const view = "CREATE VIEW recent_users AS SELECT id FROM users WHERE now() > timestamp 'now' - interval '1 day';\n";
+    const files = golangMigrate({
+      "001_users": [`${USERS}CREATE FUNCTION greeting() RETURNS text LANGUAGE plpgsql AS $$\nBEGIN\n  RETURN 'hi'; -- short\nEND\n$$;\n${view}`, "DROP VIEW recent_users;\nDROP FUNCTION greeting();\nDROP TABLE users;\n"],
+      "002_greeting": [
+        "CREATE OR REPLACE FUNCTION greeting() RETURNS text LANGUAGE plpgsql AS $$ BEGIN RETURN 'hello'; END $$;\nDROP VIEW recent_users;\n",
+        `CREATE OR REPLACE FUNCTION greeting() RETURNS text LANGUAGE plpgsql AS $$\n    BEGIN\n        -- as it was\n        RETURN 'hi';\n    END\n$$;\n${view}`,
+      ],
+    });
+    const result = await run(executor(), files, [`${DIR}/002_greeting.up.sql`]);
+    expect(result.executionFindings).toEqual([]);
+  });
+
   it("puts PostgreSQL's error on the line its cursor points at", async () => {
     const files = golangMigrate({
       "001_users": [USERS, "DROP TABLE users;\n"],
