@@ -45,6 +45,16 @@ describe("PGlite", () => {
     }
   });
 
+  it("stops a statement that grows the database past the memory cap, and says so as a note", async () => {
+    const files = golangMigrate({
+      "001_users": [USERS, "DROP TABLE users;\n"],
+      "002_big": ["SELECT length(string_agg(repeat('x', 1000), '')) FROM generate_series(1, 400000);\n", "SELECT 1;\n"],
+    });
+    const result = await verifyMigrations({ files, targets: ["db/migrations/002_big.up.sql"], executor: executor(), limits: { memoryMb: 64, statementTimeoutMs: 60_000 } });
+    expect(result.executionFindings.map((f) => [f.rule, f.severity])).toEqual([["execute-skipped", "info"]]);
+    expect(result.executionFindings[0].message).toContain("over the 64 MB cap");
+  }, 120_000);
+
   it("stops a statement that never ends, says so as a note, and recovers for the next verification", async () => {
     const files = golangMigrate({
       "001_users": [USERS, "DROP TABLE users;\n"],
