@@ -231,6 +231,32 @@ export function defineVerifyCases(executor: () => Executor): void {
     expect(result.markdown).toContain("| 2 | `ALTER TABLE users ADD COLUMN phone text` | ACCESS EXCLUSIVE | users | yes | yes | no |");
   });
 
+  it("runs Rails and Django migrations written entirely in SQL, on the lines of the host file", async () => {
+    const files: SourceFile[] = [
+      { path: "db/migrate/20240101000000_create_users.rb", content: 'class CreateUsers < ActiveRecord::Migration[7.1]\n  def up\n    execute "CREATE TABLE users (id bigserial PRIMARY KEY, email text)"\n  end\n\n  def down\n    execute "DROP TABLE users"\n  end\nend\n' },
+      {
+        path: "db/migrate/20240102000000_add_index.rb",
+        content: 'class AddIndex < ActiveRecord::Migration[7.1]\n  def up\n    execute "CREATE INDEX users_email_idx ON users (email)"\n    execute <<~SQL\n      ALTER TABLE users\n        ALTER COLUMN email SET NOT NULL\n    SQL\n  end\n\n  def down\n    execute "ALTER TABLE users ALTER COLUMN email DROP NOT NULL"\n  end\nend\n',
+      },
+      { path: "db/migrate/20240103000000_add_name.rb", content: "class AddName < ActiveRecord::Migration[7.1]\n  def change\n    add_column :users, :name, :string\n  end\nend\n" },
+      { path: "app/migrations/0001_initial.py", content: 'from django.db import migrations\n\nclass Migration(migrations.Migration):\n    operations = [\n        migrations.RunSQL("CREATE TABLE things (id serial PRIMARY KEY, name text)", reverse_sql="DROP TABLE things"),\n    ]\n' },
+      {
+        path: "app/migrations/0002_idx.py",
+        content: 'from django.db import migrations\n\nclass Migration(migrations.Migration):\n    dependencies = [("app", "0001_initial")]\n    operations = [\n        migrations.RunSQL("CREATE INDEX things_name_idx ON things (name)", reverse_sql="DROP INDEX things_name_idx"),\n    ]\n',
+      },
+    ];
+    const result = await run(executor(), files, files.map((f) => f.path));
+    expect(rules(result.executionFindings)).toEqual(["up-not-rerunnable@20240102000000_add_index.rb:3", "down-does-not-restore-schema@20240102000000_add_index.rb:11"]);
+    // Ruby never runs: the add_column migration is not a target at all
+    expect(result.runs.map((r) => [r.path, r.outcome])).toEqual([
+      ["app/migrations/0001_initial.py", "verified"],
+      ["app/migrations/0002_idx.py", "verified"],
+      ["db/migrate/20240101000000_create_users.rb", "verified"],
+      ["db/migrate/20240102000000_add_index.rb", "failed"],
+    ]);
+    expect(result.markdown).toContain("| 5 | `ALTER TABLE users ALTER COLUMN email SET NOT NULL` | ACCESS EXCLUSIVE | users | yes | yes | no |");
+  });
+
   it("applies config severities and waivers to what running finds", async () => {
     const files = golangMigrate({
       "001_users": [USERS, "DROP TABLE users;\n"],
