@@ -394,22 +394,23 @@ export async function verifyMigrations(input: VerifyInput): Promise<VerifyResult
   const targets = resolveTargets(input.targets, units);
 
   let database = "the test database";
-  const verifier = new Verifier(executor, config, limits, byPath, sqitchPlans);
-  if (targets.length > 0) {
+  // Ruby and Python never run: only migrations that are SQL through and through
+  const runnable = targets
+    .map((unit) => ({ unit, migration: parseMigration(unit) }))
+    .filter(({ unit, migration }) => unit.file.framework === "sql" || (migration !== undefined && executable(migration)));
+  if (runnable.length > 0) {
+    // starts the database: PGlite's first start (seconds, once per process) is not part of the time budget
     try {
       database = await executor.describe();
     } catch (error) {
       database = `no database (${error instanceof Error ? error.message : String(error)})`;
     }
-    try {
-      for (const unit of targets) {
-        const migration = parseMigration(unit);
-        // Ruby and Python never run: only migrations that are SQL through and through
-        if (unit.file.framework === "sql" || (migration && executable(migration))) await verifier.verify({ unit, migration });
-      }
-    } finally {
-      await verifier.close();
-    }
+  }
+  const verifier = new Verifier(executor, config, limits, byPath, sqitchPlans);
+  try {
+    for (const target of runnable) await verifier.verify(target);
+  } finally {
+    await verifier.close();
   }
   const settled = settleDownGuesses(input.findings ?? [], verifier.compared);
   const merged = mergeMeasuredLocks(settled.findings, verifier.traces, config);
