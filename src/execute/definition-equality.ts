@@ -2,9 +2,10 @@
  * Do two catalog definitions say the same thing? Compared token by token with PostgreSQL's own scanner, so
  * layout and comments in a function body (stored verbatim) do not count, and a timestamp PostgreSQL froze when
  * the object was created (`timestamp 'now'` in a view, `DEFAULT 'now'`) may differ by the time between the two
- * snapshots: recreating the object the same way cannot give the same instant.
+ * snapshots: recreating the object the same way cannot give the same instant. A view's columns may come back
+ * in another order: `SELECT *` over a table whose dropped column the down re-added (at the end, as it must).
  */
-import { scanSync } from "libpg-query";
+import { parseSync, scanSync } from "libpg-query";
 
 interface Token {
   text: string;
@@ -60,4 +61,25 @@ export function sameDefinition(before: string, after: string, maxClockDriftMs: n
     const to = timestampOf(other.text);
     return from !== undefined && to !== undefined && to >= from && to - from <= maxClockDriftMs;
   });
+}
+
+/** The parse tree without source positions, the top-level select list sorted. */
+function selectWithColumnsInAnyOrder(sql: string): string | undefined {
+  let tree: { stmts?: Array<{ stmt?: Record<string, unknown> }> };
+  try {
+    tree = parseSync(sql) as typeof tree;
+  } catch {
+    return undefined;
+  }
+  const stmt = JSON.parse(JSON.stringify(tree.stmts?.[0]?.stmt ?? null, (key, value) => (key === "location" ? undefined : value)));
+  const select = stmt?.SelectStmt;
+  if (!select) return undefined;
+  select.targetList = (select.targetList ?? []).map((target: unknown) => JSON.stringify(target)).sort();
+  return JSON.stringify(stmt);
+}
+
+/** Two view definitions that differ only in the order of their columns. */
+export function sameViewColumnsInAnyOrder(before: string, after: string): boolean {
+  const a = selectWithColumnsInAnyOrder(before);
+  return a !== undefined && a === selectWithColumnsInAnyOrder(after);
 }

@@ -6,6 +6,7 @@
  */
 import type { Framework } from "../engine/model.js";
 import type { StatementFailure } from "./run-script.js";
+import { RUNNER_TABLE_NAMES } from "./runner-tables.js";
 
 /** SQLSTATE classes and codes that describe the environment, not the migration. */
 const ENVIRONMENT_CODES = new Set(["42501", "3D000"]);
@@ -23,6 +24,8 @@ export function environmentReason(failure: StatementFailure, framework: Framewor
   if (ENVIRONMENT_CODES.has(code) || ENVIRONMENT_CLASSES.has(code.slice(0, 2))) return `the test database lacks what it needs: ${failure.message}`;
   if (code === "0A000" && UNAVAILABLE_EXTENSION.test(failure.failure?.message ?? "")) return `the test database lacks an extension: ${failure.message}`;
   if (code === "42704" && ENVIRONMENT_OBJECT.test(failure.failure?.message ?? "")) return `the test database lacks what it needs: ${failure.message}`;
+  const missing = /^relation "(?:[^"]+\.)?([^"]+)" does not exist/.exec(failure.failure?.message ?? "")?.[1];
+  if (code === "42P01" && missing && RUNNER_TABLE_NAMES.has(missing)) return `it uses the history table of another migration runner (${missing}): ${failure.message}`;
   if (framework !== "sql" && MISSING_OBJECT_CODES.has(code))
     return `it refers to an object the framework's other migrations create, which migguard does not run: ${failure.message}`;
   return undefined;

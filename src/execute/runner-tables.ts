@@ -3,6 +3,7 @@
  * migration meets in production, and some migrations use it (harbor's `ALTER TABLE schema_migrations ADD
  * COLUMN data_version`), so the test database has it too. Definitions follow each tool's PostgreSQL driver.
  */
+import type { DetectedFile } from "../engine/detect.js";
 import type { Layout } from "../engine/model.js";
 
 const TABLES: Partial<Record<Layout, string[]>> = {
@@ -27,4 +28,22 @@ const TABLES: Partial<Record<Layout, string[]>> = {
   alembic: ["CREATE TABLE IF NOT EXISTS alembic_version (version_num varchar(32) NOT NULL PRIMARY KEY)"],
 };
 
-export const runnerTables = (layout: Layout): readonly string[] => TABLES[layout] ?? [];
+/** diesel shares golang-migrate's up/down files but keeps its own history table. */
+const DIESEL = ["CREATE TABLE IF NOT EXISTS __diesel_schema_migrations (version varchar(50) PRIMARY KEY NOT NULL, run_on timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP)"];
+
+export const runnerTables = (file: Pick<DetectedFile, "layout" | "path">): readonly string[] =>
+  file.layout === "golang-migrate" && /(?:^|\/)up\.sql$/.test(file.path) ? DIESEL : (TABLES[file.layout] ?? []);
+
+/** Every runner's history table, by name: a migration that refers to one it lacks here met another runner. */
+export const RUNNER_TABLE_NAMES: ReadonlySet<string> = new Set([
+  "schema_migrations",
+  "ar_internal_metadata",
+  "goose_db_version",
+  "flyway_schema_history",
+  "_prisma_migrations",
+  "databasechangelog",
+  "databasechangeloglock",
+  "django_migrations",
+  "alembic_version",
+  "__diesel_schema_migrations",
+]);

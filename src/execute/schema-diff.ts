@@ -3,7 +3,7 @@
  * A table that is left over (or missing) stands for its columns, indexes, constraints, triggers and owned
  * sequences: they are not listed again.
  */
-import { sameDefinition } from "./definition-equality.js";
+import { sameDefinition, sameViewColumnsInAnyOrder } from "./definition-equality.js";
 import type { SchemaObject, Snapshot } from "./snapshot.js";
 
 export interface SchemaChange {
@@ -19,6 +19,13 @@ export const displayName = (name: string): string => name.replace(/(^|\.|\()publ
 /** Functions and procedures: their whole source is the definition, too long to quote in a message. */
 export const quotedWhole = (object: SchemaObject): boolean => ["function", "procedure", "window function"].includes(object.kind);
 
+const VIEWS = new Set(["view", "materialized view"]);
+
+function same(before: SchemaObject, after: SchemaObject, clockDriftMs: number): boolean {
+  if (sameDefinition(before.definition, after.definition, clockDriftMs)) return true;
+  return VIEWS.has(after.kind) && sameViewColumnsInAnyOrder(before.definition, after.definition);
+}
+
 /**
  * `clockDriftMs`: time between the two snapshots, within which a timestamp frozen at creation may have moved
  * (see definition-equality.ts).
@@ -28,7 +35,7 @@ export function diffSnapshots(before: Snapshot, after: Snapshot, options: { cloc
   for (const [key, object] of after) {
     const earlier = before.get(key);
     if (!earlier) changes.push({ change: "left over", object });
-    else if (!sameDefinition(earlier.definition, object.definition, options.clockDriftMs ?? 0)) changes.push({ change: "changed", object, before: earlier.definition });
+    else if (!same(earlier, object, options.clockDriftMs ?? 0)) changes.push({ change: "changed", object, before: earlier.definition });
   }
   for (const [key, object] of before) if (!after.has(key)) changes.push({ change: "missing", object });
   const wholeTables = new Set(changes.filter((c) => c.change !== "changed" && /table|view/.test(c.object.kind)).map((c) => `${c.change} ${c.object.name}`));

@@ -18,7 +18,7 @@ import {
 } from "../engine/execution-rules.js";
 import { groupMigrations, type MigrationUnit } from "../engine/group.js";
 import { compareMigrations, earlierMigrations, migrationSet } from "../engine/migration-order.js";
-import { Migration, type Layout, type ReportedFinding, type SourceFile } from "../engine/model.js";
+import { Migration, type ReportedFinding, type SourceFile } from "../engine/model.js";
 import type { RuleMeta } from "../engine/rules/rule.js";
 import { defaultExecutor } from "./default-executor.js";
 import { DEFAULT_LIMITS, type ExecutionLimits, type Executor, type Session } from "./executor.js";
@@ -190,7 +190,7 @@ class Verifier {
   }
 
   /** Bring the session to "every earlier migration applied"; a reason when that is impossible. */
-  private async reach(set: string, layout: Layout, earlier: readonly DetectedFile[]): Promise<string | undefined> {
+  private async reach(set: string, target: DetectedFile, earlier: readonly DetectedFile[]): Promise<string | undefined> {
     const paths = earlier.map((f) => f.path);
     for (const path of paths) if (this.broken.has(path)) return this.broken.get(path);
     const reusable = this.session && this.applied.set === set && this.applied.paths.every((p, i) => paths[i] === p);
@@ -198,7 +198,7 @@ class Verifier {
       await this.release();
       this.session = await this.executor.open(this.limits);
       this.applied = { set, paths: [] };
-      for (const sql of runnerTables(layout)) await this.session.query(sql, { timeoutMs: this.limits.statementTimeoutMs });
+      for (const sql of runnerTables(target)) await this.session.query(sql, { timeoutMs: this.limits.statementTimeoutMs });
     }
     for (const file of earlier.slice(this.applied.paths.length)) {
       const unit = this.units.get(file.path);
@@ -244,7 +244,7 @@ class Verifier {
     let unreachable: string | undefined;
     const reaching = performance.now();
     try {
-      unreachable = await this.reach(migrationSet(file), file.layout, plan.earlier);
+      unreachable = await this.reach(migrationSet(file), file, plan.earlier);
     } catch (error) {
       await this.release();
       unreachable = `the test database could not be prepared: ${error instanceof Error ? error.message : String(error)}`;

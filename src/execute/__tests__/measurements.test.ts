@@ -7,7 +7,8 @@ import { defaultConfig, loadConfig } from "../../engine/config.js";
 import type { ReportedFinding } from "../../engine/model.js";
 import { lockRows, lockTableMarkdown, type LockTrace, type StatementTrace } from "../lock-trace.js";
 import { mergeMeasuredLocks } from "../merge-measured-locks.js";
-import { sameDefinition } from "../definition-equality.js";
+import { sameDefinition, sameViewColumnsInAnyOrder } from "../definition-equality.js";
+import { environmentReason } from "../failure-kind.js";
 import { errorLine } from "../run-script.js";
 import { describeChange, diffSnapshots } from "../schema-diff.js";
 import { settleDownGuesses } from "../settle-down-guesses.js";
@@ -53,6 +54,13 @@ describe("definitions", () => {
     const b = "CREATE FUNCTION public.f() RETURNS text LANGUAGE plpgsql AS $function$ BEGIN RETURN 'hi'; END $function$";
     expect(sameDefinition(a, b, 0)).toBe(true);
     expect(sameDefinition(a, b.replace("'hi'", "'hello'"), 0)).toBe(false);
+  });
+
+  it("accepts a view whose columns came back in another order, not one with other columns", () => {
+    const before = " SELECT id,\n    parent_id,\n    content\n   FROM comment;";
+    expect(sameViewColumnsInAnyOrder(before, " SELECT id,\n    content,\n    parent_id\n   FROM comment;")).toBe(true);
+    expect(sameViewColumnsInAnyOrder(before, " SELECT id,\n    content,\n    parent_id,\n    read\n   FROM comment;")).toBe(false);
+    expect(sameViewColumnsInAnyOrder(before, " SELECT id,\n    content,\n    parent_id\n   FROM post;")).toBe(false);
   });
 
   it("lets a timestamp frozen at creation move forward by no more than the time between the snapshots", () => {
@@ -102,6 +110,26 @@ describe("error lines", () => {
     const codePoints = [...sql.slice(0, at - 1)].length + 1;
     expect(errorLine({ sql, line: 10, endLine: 12, inTransaction: true, type: "UpdateStmt", outsideTransactionOnly: false }, { message: "x", position: codePoints })).toBe(12);
     expect(errorLine({ sql, line: 10, endLine: 12, inTransaction: true, type: "UpdateStmt", outsideTransactionOnly: false }, { message: "x" })).toBe(10);
+  });
+});
+
+describe("whose failure", () => {
+  const failure = (code: string, message: string) => ({
+    statement: { sql: "x", line: 3, endLine: 3, inTransaction: true, type: "X", outsideTransactionOnly: false },
+    line: 3,
+    kind: "error" as const,
+    message,
+    failure: { code, message },
+  });
+
+  it("blames the test database for what lies outside the migrations, and the migration for the rest", () => {
+    expect(environmentReason(failure("0A000", 'extension "postgis" is not available'), "sql")).toContain("lacks an extension");
+    expect(environmentReason(failure("42704", 'role "reporting" does not exist'), "sql")).toContain("lacks");
+    expect(environmentReason(failure("42P01", 'relation "__diesel_schema_migrations" does not exist'), "sql")).toContain("another migration runner");
+    expect(environmentReason(failure("42P01", 'relation "users" does not exist'), "sql")).toBeUndefined();
+    expect(environmentReason(failure("0A000", "cannot alter type of a column used by a view or rule"), "sql")).toBeUndefined();
+    // Rails and Django histories are mostly Ruby and Python, which never run: a missing table is theirs
+    expect(environmentReason(failure("42P01", 'relation "users" does not exist'), "rails")).toContain("other migrations create");
   });
 });
 
