@@ -1,10 +1,12 @@
 /**
  * Is a failure the migration's fault, or the test database's? Only the first becomes a finding: a missing
- * extension, role or privilege, a server file, a safety limit, or (for Rails/Django/Alembic, whose history is
- * mostly Ruby/Python that is never run) an object the framework's other migrations would have created, is
- * said as an info note instead. Never a false alarm.
+ * extension, role or privilege, a server file, a safety limit, an object no migration of the folder creates
+ * (and no near miss of one), or (for Rails/Django/Alembic, whose history is mostly Ruby/Python that is never
+ * run) an object the framework's other migrations would have created, is said as an info note instead.
+ * Never a false alarm.
  */
 import type { Framework } from "../engine/model.js";
+import { missingObject, type FolderObjects } from "./folder-objects.js";
 import type { StatementFailure } from "./run-script.js";
 import { RUNNER_TABLE_NAMES } from "./runner-tables.js";
 
@@ -18,7 +20,7 @@ const MISSING_OBJECT_CODES = new Set(["42P01", "42703", "42883", "42704", "3F000
 const UNAVAILABLE_EXTENSION = /^extension ".*" is not available|could not open extension control file/i;
 const ENVIRONMENT_OBJECT = /^(role|language|tablespace|server|foreign-data wrapper|extension|user mapping|text search (?:dictionary|configuration|parser|template)) .* does not exist/i;
 
-export function environmentReason(failure: StatementFailure, framework: Framework): string | undefined {
+export function environmentReason(failure: StatementFailure, framework: Framework, folder?: FolderObjects): string | undefined {
   if (failure.kind === "limit" || failure.kind === "budget") return failure.message;
   const code = failure.failure?.code ?? "";
   if (ENVIRONMENT_CODES.has(code) || ENVIRONMENT_CLASSES.has(code.slice(0, 2))) return `the test database lacks what it needs: ${failure.message}`;
@@ -26,6 +28,9 @@ export function environmentReason(failure: StatementFailure, framework: Framewor
   if (code === "42704" && ENVIRONMENT_OBJECT.test(failure.failure?.message ?? "")) return `the test database lacks what it needs: ${failure.message}`;
   const missing = /^relation "(?:[^"]+\.)?([^"]+)" does not exist/.exec(failure.failure?.message ?? "")?.[1];
   if (code === "42P01" && missing && RUNNER_TABLE_NAMES.has(missing)) return `it uses the history table of another migration runner (${missing}): ${failure.message}`;
+  const object = missingObject(code, failure.failure?.message ?? "");
+  if (folder && object && !folder.creates(object) && !folder.nearMiss(object))
+    return `it refers to ${object}, which no migration of its folder creates (made outside the migrations?): ${failure.message}`;
   if (framework !== "sql" && MISSING_OBJECT_CODES.has(code))
     return `it refers to an object the framework's other migrations create, which migguard does not run: ${failure.message}`;
   return undefined;

@@ -2,6 +2,7 @@
  * The locks each statement of an up takes on relations that existed before the migration, as measured from
  * pg_locks inside its transaction, and whether it rewrote them (relfilenode changed). What a lock blocks
  * follows PostgreSQL's conflict table: plain SELECT takes ACCESS SHARE, INSERT/UPDATE/DELETE take ROW EXCLUSIVE.
+ * Locks are held until the transaction ends, so the table says until when.
  */
 import { displayName } from "./schema-diff.js";
 
@@ -45,6 +46,13 @@ export interface StatementTrace {
   source: "measured" | "documented" | "not measured";
   /** locks the statement newly took on relations that existed before the migration */
   locks: MeasuredLock[];
+  /**
+   * every lock on those relations its transaction held while it ran (taken by it or by an earlier statement of
+   * the same transaction): what traffic waited for during this statement
+   */
+  held: MeasuredLock[];
+  /** until when the locks are held: "end of statement", or the line of the COMMIT / "end of migration" */
+  heldUntil: string;
   /** relations that existed before and whose storage the statement replaced */
   rewritten: string[];
   /** lock_timeout in force when it ran ("0" = wait forever) */
@@ -53,11 +61,16 @@ export interface StatementTrace {
 
 export interface LockTrace {
   path: string;
+  /** the migration's framework (lock_timeout advice is for SQL migrations; Rails/Django runners set it globally) */
+  framework: string;
   statements: StatementTrace[];
 }
 
-export const blocksWrites = (trace: StatementTrace): boolean => trace.locks.some((l) => modeInfo(l.mode).blocksWrites);
-export const blocksReads = (trace: StatementTrace): boolean => trace.locks.some((l) => modeInfo(l.mode).blocksReads);
+const anyBlocks = (locks: readonly MeasuredLock[], what: "blocksReads" | "blocksWrites") => locks.some((l) => modeInfo(l.mode)[what]);
+/** the statement itself took a lock that blocks writes (or reads) */
+export const takesWriteBlockingLock = (trace: StatementTrace): boolean => anyBlocks(trace.locks, "blocksWrites");
+/** while the statement ran, its transaction held a lock that blocks writes (or reads) of an existing relation */
+export const blockedTraffic = (trace: StatementTrace): boolean => anyBlocks(trace.held, "blocksWrites") || anyBlocks(trace.held, "blocksReads");
 
 export interface LockRow {
   path: string;
@@ -68,6 +81,7 @@ export interface LockRow {
   blocksReads: boolean;
   blocksWrites: boolean;
   rewrite: string;
+  heldUntil: string;
   source: StatementTrace["source"];
 }
 
@@ -85,7 +99,7 @@ export function lockRows(traces: readonly LockTrace[]): LockRow[] {
       if (statement.locks.length === 0 && statement.rewritten.length === 0) continue;
       const modes = [...new Set(statement.locks.map((l) => l.mode))].sort((a, b) => modeInfo(b).strength - modeInfo(a).strength);
       const rewrite = statement.rewritten.length ? `yes (${statement.rewritten.map(displayName).join(", ")})` : "no";
-      const base = { path: trace.path, line: statement.line, statement: shortStatement(statement.sql), rewrite, source: statement.source };
+      const base = { path: trace.path, line: statement.line, statement: shortStatement(statement.sql), rewrite, heldUntil: statement.heldUntil, source: statement.source };
       if (modes.length === 0) rows.push({ ...base, lock: "-", objects: "-", blocksReads: false, blocksWrites: false });
       for (const mode of modes) {
         const info = modeInfo(mode);
@@ -98,8 +112,8 @@ export function lockRows(traces: readonly LockTrace[]): LockRow[] {
 }
 
 const yesNo = (value: boolean) => (value ? "yes" : "no");
-const HEADERS = ["Line", "Statement", "Lock", "Objects", "Blocks reads", "Blocks writes", "Rewrite"];
-const cells = (row: LockRow) => [String(row.line), row.statement, row.lock, row.objects, yesNo(row.blocksReads), yesNo(row.blocksWrites), row.rewrite];
+const HEADERS = ["Line", "Statement", "Lock", "Objects", "Blocks reads", "Blocks writes", "Rewrite", "Held until"];
+const cells = (row: LockRow) => [String(row.line), row.statement, row.lock, row.objects, yesNo(row.blocksReads), yesNo(row.blocksWrites), row.rewrite, row.heldUntil];
 
 const byFile = (rows: readonly LockRow[]) => {
   const files = new Map<string, LockRow[]>();

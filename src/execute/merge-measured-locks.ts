@@ -1,10 +1,12 @@
 /**
  * Measurement beats guessing: static blocking-lock findings meet the locks the statement really took.
- * - A finding whose hazard is a blocking lock is dropped when the measured statement blocked neither reads
- *   nor writes of any relation that existed before, and rewrote nothing.
+ * - A finding whose hazard is a blocking lock is dropped when, while the measured statement ran, its
+ *   transaction held no lock blocking reads or writes of any relation that existed before, and it rewrote nothing.
  * - A finding whose hazard is a table rewrite is dropped when the measured statement rewrote nothing.
- * - A measured rewrite of an existing table that no static finding covers becomes `measured-table-rewrite`;
- *   a measured lock that blocks writes, taken without lock_timeout and not covered, `measured-blocking-lock`.
+ * - A measured rewrite of an existing table that no static finding covers becomes `measured-table-rewrite`.
+ * - A SQL migration without lock_timeout whose statements take a write-blocking lock no static rule saw
+ *   (a DO block, a function call, a foreign key to an existing table) gets one `measured-blocking-lock`,
+ *   unless `require-lock-timeout` already said it for the file (or is turned off).
  * Statements that were not measured (outside a transaction, or never reached) leave findings as they are.
  * Pure: findings and traces in, findings out.
  */
@@ -13,8 +15,10 @@ import { MEASURED_BLOCKING_LOCK, MEASURED_TABLE_REWRITE } from "../engine/execut
 import type { ReportedFinding } from "../engine/model.js";
 import { RULES } from "../engine/rules/index.js";
 import type { RuleMeta } from "../engine/rules/rule.js";
-import { blocksReads, blocksWrites, modeInfo, shortStatement, type LockTrace, type StatementTrace } from "./lock-trace.js";
+import { blockedTraffic, modeInfo, shortStatement, takesWriteBlockingLock, type LockTrace, type MeasuredLock, type StatementTrace } from "./lock-trace.js";
 import { displayName } from "./schema-diff.js";
+
+const LOCK_TIMEOUT_RULE = "require-lock-timeout";
 
 /** Static rules whose hazard is a lock that blocks traffic on an existing table. */
 const LOCK_CLAIMS = new Set([
@@ -45,12 +49,19 @@ interface Located {
   statement: StatementTrace;
 }
 
+const describeLocks = (locks: readonly MeasuredLock[]) => {
+  const modes = [...new Set(locks.map((l) => l.mode))].sort((a, b) => modeInfo(b).strength - modeInfo(a).strength);
+  return modes.map((mode) => `${modeInfo(mode).label} on ${locks.filter((l) => l.mode === mode).map((l) => displayName(l.relation)).join(", ")}`).join("; ");
+};
+
 /** What the measurement says, in one line for a finding's details. */
 export function measuredSummary(statement: StatementTrace): string {
-  const modes = [...new Set(statement.locks.map((l) => l.mode))].sort((a, b) => modeInfo(b).strength - modeInfo(a).strength);
-  const locks = modes.map((mode) => `${modeInfo(mode).label} on ${statement.locks.filter((l) => l.mode === mode).map((l) => displayName(l.relation)).join(", ")}`);
+  const taken = statement.locks.length ? describeLocks(statement.locks) : "no new lock on an existing relation";
+  // blocking locks on relations the statement itself did not lock anew (it needed nothing more than they give)
+  const earlier = statement.held.filter((h) => (modeInfo(h.mode).blocksWrites || modeInfo(h.mode).blocksReads) && !statement.locks.some((l) => l.relation === h.relation));
+  const already = earlier.length ? `; already held by its transaction: ${describeLocks(earlier)}` : "";
   const rewrite = statement.rewritten.length ? `; rewrote ${statement.rewritten.map(displayName).join(", ")}` : "";
-  return `measured: ${locks.length ? locks.join("; ") : "no lock on an existing relation"}${rewrite}`;
+  return `measured: ${taken}${already}${rewrite}`;
 }
 
 function covering(finding: ReportedFinding, traces: readonly Located[]): Located | undefined {
@@ -60,7 +71,7 @@ function covering(finding: ReportedFinding, traces: readonly Located[]): Located
 function contradicted(finding: ReportedFinding, statement: StatementTrace): boolean {
   if (statement.source !== "measured") return false;
   if (REWRITE_CLAIMS.has(finding.rule)) return statement.rewritten.length === 0;
-  if (LOCK_CLAIMS.has(finding.rule)) return !blocksReads(statement) && !blocksWrites(statement) && statement.rewritten.length === 0;
+  if (LOCK_CLAIMS.has(finding.rule)) return !blockedTraffic(statement) && statement.rewritten.length === 0;
   return false;
 }
 
@@ -96,39 +107,45 @@ export function mergeMeasuredLocks(findings: readonly ReportedFinding[], traces:
     kept.some((f) => f.path === path && f.category === "blocking-lock" && !STYLE_RULES.has(f.rule) && statement.line <= f.line && f.line <= statement.endLine);
   const extra: ReportedFinding[] = [];
   for (const { path, statement } of located) {
-    if (covered(path, statement)) continue;
-    const text = shortStatement(statement.sql);
-    if (statement.rewritten.length > 0 && statement.type !== "TruncateStmt") {
-      const tables = statement.rewritten.map(displayName).join(", ");
-      const finding = added(
-        MEASURED_TABLE_REWRITE,
-        config,
-        path,
-        statement,
-        `Running \`${text}\` rewrote ${tables} (its storage file changed): every row is copied under an ACCESS EXCLUSIVE lock, so reads and writes wait on a large table.`,
-        [
-          "-- avoid the rewrite:",
-          "-- * a new column with a volatile default: add it without the default, set the default, backfill in batches",
-          "-- * a type change: add a new column of the new type, backfill in batches, switch reads and writes, drop the old one",
-          "SET lock_timeout = '5s';",
-        ].join("\n"),
-      );
-      if (finding) extra.push(finding);
-      continue;
-    }
-    if (statement.source === "measured" && blocksWrites(statement) && (statement.lockTimeout ?? "0") === "0") {
-      const strongest = [...statement.locks].sort((a, b) => modeInfo(b.mode).strength - modeInfo(a.mode).strength)[0];
-      const blocks = modeInfo(strongest.mode).blocksReads ? "reads and writes" : "writes";
-      const finding = added(
-        MEASURED_BLOCKING_LOCK,
-        config,
-        path,
-        statement,
-        `Running \`${text}\` took ${modeInfo(strongest.mode).label} on ${displayName(strongest.relation)}, which blocks ${blocks}, with no lock_timeout: behind a long query the migration waits and every query on the table queues behind it.`,
-        `SET lock_timeout = '5s';  -- fail fast and retry instead of queueing traffic\n${statement.sql.trim().replace(/;?$/, ";")}`,
-      );
-      if (finding) extra.push(finding);
-    }
+    if (statement.rewritten.length === 0 || statement.type === "TruncateStmt" || covered(path, statement)) continue;
+    const tables = statement.rewritten.map(displayName).join(", ");
+    const finding = added(
+      MEASURED_TABLE_REWRITE,
+      config,
+      path,
+      statement,
+      `Running \`${shortStatement(statement.sql)}\` rewrote ${tables} (its storage file changed): every row is copied under an ACCESS EXCLUSIVE lock, so reads and writes wait on a large table.`,
+      [
+        "-- avoid the rewrite:",
+        "-- * a new column with a volatile default: add it without the default, set the default, backfill in batches",
+        "-- * a type change: add a new column of the new type, backfill in batches, switch reads and writes, drop the old one",
+        "SET lock_timeout = '5s';",
+      ].join("\n"),
+    );
+    if (finding) extra.push(finding);
+  }
+
+  // lock_timeout is one piece of advice per migration file, as require-lock-timeout gives it
+  const lockTimeoutOff = ruleSeverity(config, LOCK_TIMEOUT_RULE, "warning") === "off";
+  for (const trace of traces) {
+    if (lockTimeoutOff || trace.framework !== "sql" || kept.some((f) => f.path === trace.path && f.rule === LOCK_TIMEOUT_RULE)) continue;
+    const unseen = trace.statements.filter(
+      (s) => s.source === "measured" && takesWriteBlockingLock(s) && (s.lockTimeout ?? "0") === "0" && s.rewritten.length === 0 && !covered(trace.path, s),
+    );
+    if (unseen.length === 0) continue;
+    const statement = unseen[0];
+    const strongest = [...statement.locks].sort((a, b) => modeInfo(b.mode).strength - modeInfo(a.mode).strength)[0];
+    const blocks = modeInfo(strongest.mode).blocksReads ? "reads and writes" : "writes";
+    const more = unseen.length > 1 ? ` (and ${unseen.length - 1} more statement(s) of this migration)` : "";
+    const finding = added(
+      MEASURED_BLOCKING_LOCK,
+      config,
+      trace.path,
+      statement,
+      `Running \`${shortStatement(statement.sql)}\` took ${modeInfo(strongest.mode).label} on ${displayName(strongest.relation)}, which blocks ${blocks}${more}, with no lock_timeout: behind a long query the migration waits and every query on the table queues behind it.`,
+      `SET lock_timeout = '5s';  -- first statement of the migration: fail fast and retry instead of queueing traffic`,
+    );
+    if (finding) extra.push(finding);
   }
   return { findings: [...kept, ...extra], overruled };
 }

@@ -78,6 +78,13 @@ export async function runScript(script: Script, options: RunOptions): Promise<Ru
   const files = new Map([...(relations?.values() ?? [])].map((r) => [r.oid, r.file]));
   /** `${oid} ${mode}` held by the open transaction */
   let held = new Set<string>();
+  /** traces of the open transaction: their locks last until it ends */
+  let inOpenTransaction: StatementTrace[] = [];
+  const transactionEnded = (until: string) => {
+    for (const trace of inOpenTransaction) trace.heldUntil = until;
+    inOpenTransaction = [];
+    held = new Set();
+  };
 
   const timeout = () => Math.max(1, Math.min(options.statementTimeoutMs, options.deadline - performance.now()));
   const send = (sql: string) => session.query(sql, { timeoutMs: timeout() });
@@ -108,6 +115,7 @@ export async function runScript(script: Script, options: RunOptions): Promise<Ru
            UNION ALL SELECT 'setting', 'lock_timeout', current_setting('lock_timeout'), NULL`,
         );
     const locks: MeasuredLock[] = [];
+    const holding: MeasuredLock[] = [];
     const rewritten: string[] = [];
     let lockTimeout: string | undefined;
     for (const row of rows) {
@@ -118,9 +126,13 @@ export async function runScript(script: Script, options: RunOptions): Promise<Ru
       }
       const relation = relations!.get(oid);
       if (!relation) continue; // created by this migration, or a catalog
-      if (row.what === "lock" && !held.has(`${oid} ${row.value}`)) {
-        held.add(`${oid} ${row.value}`);
-        locks.push({ relation: relation.name, relationKind: relation.kind, mode: String(row.value) });
+      if (row.what === "lock") {
+        const lock = { relation: relation.name, relationKind: relation.kind, mode: String(row.value) };
+        holding.push(lock);
+        if (!held.has(`${oid} ${row.value}`)) {
+          held.add(`${oid} ${row.value}`);
+          locks.push(lock);
+        }
       }
       const file = row.file === null || row.file === undefined ? undefined : String(row.file);
       const before = files.get(oid);
@@ -132,9 +144,14 @@ export async function runScript(script: Script, options: RunOptions): Promise<Ru
       const documented = documentedLock(statement);
       source = documented ? "documented" : "not measured";
       const relation = documented?.relation ? [...relations!.values()].find((r) => r.name === qualified(documented.relation!) || r.name === documented.relation) : undefined;
-      if (documented && relation) locks.push({ relation: relation.name, relationKind: relation.kind, mode: documented.mode });
+      if (documented && relation) {
+        locks.push({ relation: relation.name, relationKind: relation.kind, mode: documented.mode });
+        holding.push(locks[locks.length - 1]);
+      }
     }
-    traces.push({ line: statement.line, endLine: statement.endLine, sql: statement.sql, type: statement.type, source, locks, rewritten, lockTimeout });
+    const trace: StatementTrace = { line: statement.line, endLine: statement.endLine, sql: statement.sql, type: statement.type, source, locks, held: holding, heldUntil: "end of statement", rewritten, lockTimeout };
+    traces.push(trace);
+    if (inTransaction) inOpenTransaction.push(trace);
   };
 
   for (const segment of script.segments) {
@@ -149,7 +166,7 @@ export async function runScript(script: Script, options: RunOptions): Promise<Ru
           if (statement.control === "begin") open = true;
           else if (statement.control !== "other") {
             open = false;
-            held = new Set();
+            transactionEnded(`line ${statement.line} (${statement.control.toUpperCase()})`);
           }
           continue;
         }
@@ -172,7 +189,7 @@ export async function runScript(script: Script, options: RunOptions): Promise<Ru
         if (traced) await probe(statement, open || wrap);
         if (wrap) {
           await send("COMMIT");
-          held = new Set();
+          transactionEnded("end of statement");
         }
       } catch (error) {
         // a stopped session cannot take more statements; otherwise leave no aborted transaction behind
@@ -183,7 +200,7 @@ export async function runScript(script: Script, options: RunOptions): Promise<Ru
     if (open && last) {
       try {
         await send("COMMIT");
-        held = new Set();
+        transactionEnded(`end of migration (line ${last.endLine})`);
       } catch (error) {
         // deferred constraints and triggers fire at COMMIT: the last statement is the closest line
         await send("ROLLBACK").catch(() => undefined);

@@ -23,6 +23,7 @@ import type { RuleMeta } from "../engine/rules/rule.js";
 import { defaultExecutor } from "./default-executor.js";
 import { DEFAULT_LIMITS, type ExecutionLimits, type Executor, type Session } from "./executor.js";
 import { environmentReason } from "./failure-kind.js";
+import { FolderObjects, missingObject } from "./folder-objects.js";
 import { lockTableMarkdown, lockTableText, type LockTrace } from "./lock-trace.js";
 import { mergeMeasuredLocks } from "./merge-measured-locks.js";
 import { runScript, type StatementFailure } from "./run-script.js";
@@ -133,6 +134,8 @@ class Verifier {
   private applied: { set: string; paths: string[] } = { set: "", paths: [] };
   /** earlier migrations that could not be applied, and why */
   private readonly broken = new Map<string, string>();
+  /** per migration set: what its migrations create (read only when a statement fails on a missing object) */
+  private readonly folders = new Map<string, FolderObjects>();
   private readonly deadline: number;
 
   constructor(
@@ -224,6 +227,28 @@ class Verifier {
     return undefined;
   }
 
+  private folderOf(file: DetectedFile): FolderObjects {
+    const set = migrationSet(file);
+    let folder = this.folders.get(set);
+    if (!folder) {
+      const migrations = [...this.units.values()].filter((u) => migrationSet(u.file) === set).flatMap((u) => parseMigration(u) ?? []);
+      this.folders.set(set, (folder = new FolderObjects(migrations)));
+    }
+    return folder;
+  }
+
+  /** Not the migration's fault: the reason, for an info note. */
+  private environment(failure: StatementFailure, file: DetectedFile): string | undefined {
+    return environmentReason(failure, file.framework, this.folderOf(file));
+  }
+
+  /** `(did you mean users?)` when PostgreSQL misses an object one or two letters away from one the folder creates. */
+  private didYouMean(failure: StatementFailure, file: DetectedFile): string {
+    const object = missingObject(failure.failure?.code, failure.failure?.message ?? "");
+    const near = object ? this.folderOf(file).nearMiss(object) : undefined;
+    return near ? ` (did you mean ${near}?)` : "";
+  }
+
   private failureFinding(meta: RuleMeta, target: Target, failure: StatementFailure, path: string, message: string, fix: string): void {
     this.report(meta, target, { path, line: failure.line, endLine: failure.line }, message, fix, failure.statement.sql, [`statement: ${failure.statement.sql.replace(/\s+/g, " ").trim().slice(0, 200)}`]);
   }
@@ -277,9 +302,9 @@ class Verifier {
     const relations = await existingRelations(session, this.limits.statementTimeoutMs);
 
     const first = await runScript(up, this.options(relations));
-    this.traces.push({ path: up.path, statements: first.traces });
+    this.traces.push({ path: up.path, framework, statements: first.traces });
     if (first.failure) {
-      const environment = environmentReason(first.failure, framework);
+      const environment = this.environment(first.failure, file);
       if (environment) {
         this.report(EXECUTE_SKIPPED, target, { path: up.path, line: first.failure.line }, `Not run to the end in the test database: ${environment}.`, "Nothing to change in the migration: migguard could not check the rest of it by running it.");
         return { outcome: "skipped", reason: environment };
@@ -289,7 +314,7 @@ class Verifier {
         target,
         first.failure,
         up.path,
-        `The up fails in PostgreSQL after the folder's earlier migrations: ${first.failure.message}.`,
+        `The up fails in PostgreSQL after the folder's earlier migrations: ${first.failure.message}${this.didYouMean(first.failure, file)}.`,
         "Make the statement run against the schema the earlier migrations build (names, types, order of statements), and run it locally with `migguard lint --execute`.",
       );
       return { outcome: "failed" };
@@ -303,7 +328,7 @@ class Verifier {
     }
     const back = await runScript(down.script, this.options());
     if (back.failure) {
-      const environment = environmentReason(back.failure, framework);
+      const environment = this.environment(back.failure, file);
       if (environment) {
         this.report(EXECUTE_SKIPPED, target, { path: down.script.path, line: back.failure.line }, `The down did not run to the end in the test database: ${environment}.`, "Nothing to change in the migration: review the down by hand.");
         return { outcome: "skipped", reason: environment };
@@ -339,7 +364,7 @@ class Verifier {
 
     const again = await runScript(up, this.options());
     if (again.failure) {
-      const environment = environmentReason(again.failure, framework);
+      const environment = this.environment(again.failure, file);
       if (environment) return { outcome: "skipped", reason: environment };
       this.failureFinding(
         UP_NOT_RERUNNABLE,

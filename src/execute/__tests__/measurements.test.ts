@@ -71,8 +71,20 @@ describe("definitions", () => {
   });
 });
 
-const statement = (over: Partial<StatementTrace>): StatementTrace => ({ line: 1, endLine: 1, sql: "SELECT 1", type: "SelectStmt", source: "measured", locks: [], rewritten: [], lockTimeout: "0", ...over });
-const trace = (...statements: StatementTrace[]): LockTrace => ({ path: "db/2_x.up.sql", statements });
+const statement = (over: Partial<StatementTrace>): StatementTrace => ({
+  line: 1,
+  endLine: 1,
+  sql: "SELECT 1",
+  type: "SelectStmt",
+  source: "measured",
+  locks: [],
+  rewritten: [],
+  lockTimeout: "0",
+  heldUntil: "end of migration (line 9)",
+  ...over,
+  held: over.held ?? over.locks ?? [],
+});
+const trace = (...statements: StatementTrace[]): LockTrace => ({ path: "db/2_x.up.sql", framework: "sql", statements });
 const finding = (rule: string, line: number, category: ReportedFinding["category"] = "blocking-lock"): ReportedFinding => ({
   path: "db/2_x.up.sql",
   line,
@@ -98,7 +110,7 @@ describe("lock table", () => {
       [3, "ACCESS EXCLUSIVE", "users, users_pkey (index)", true, true, "yes (users)"],
       [3, "SHARE ROW EXCLUSIVE", "orders", false, true, "yes (users)"],
     ]);
-    expect(lockTableMarkdown(traces)).toContain("| 3 | `ALTER TABLE users ALTER COLUMN id TYPE bigint` | ACCESS EXCLUSIVE | users, users_pkey (index) | yes | yes | yes (users) |");
+    expect(lockTableMarkdown(traces)).toContain("| 3 | `ALTER TABLE users ALTER COLUMN id TYPE bigint` | ACCESS EXCLUSIVE | users, users_pkey (index) | yes | yes | yes (users) | end of migration (line 9) |");
     expect(lockTableMarkdown([trace(statement({}))])).toBe("No statement locked or rewrote a table that existed before the migration.\n");
   });
 });
@@ -143,6 +155,18 @@ describe("measured locks against static findings", () => {
     expect(merged.overruled).toEqual([]);
   });
 
+  it("keeps a lock finding when an earlier statement of the transaction already holds the blocking lock", () => {
+    // DROP INDEX took ACCESS EXCLUSIVE on flows at line 1; CREATE INDEX at line 2 takes nothing new, yet writes wait
+    const ae = [{ relation: "public.flows", relationKind: "table", mode: "AccessExclusiveLock" }];
+    const merged = mergeMeasuredLocks(
+      [finding("require-lock-timeout", 1), finding("index-without-concurrently", 2)],
+      [trace(statement({ locks: ae }), statement({ line: 2, endLine: 2, locks: [], held: ae }))],
+      config,
+    );
+    expect(merged.overruled).toEqual([]);
+    expect(merged.findings[1].details).toEqual(["measured: no new lock on an existing relation; already held by its transaction: ACCESS EXCLUSIVE on flows"]);
+  });
+
   it("drops a lock finding when the statement blocked nothing that existed before", () => {
     const merged = mergeMeasuredLocks([finding("index-without-concurrently", 1), finding("drop-column", 1, "data-loss")], [trace(statement({ locks: [] }))], config);
     expect(merged.findings.map((f) => f.rule)).toEqual(["drop-column"]);
@@ -181,7 +205,17 @@ describe("measured locks against static findings", () => {
       ["measured-table-rewrite", 1, "error"],
       ["measured-blocking-lock", 2, "warning"],
     ]);
-    expect(merged.findings[1].fix).toBe("SET lock_timeout = '5s';  -- fail fast and retry instead of queueing traffic\nSELECT add_trigger('users');");
+    expect(merged.findings[1].fix).toBe("SET lock_timeout = '5s';  -- first statement of the migration: fail fast and retry instead of queueing traffic");
+  });
+
+  it("gives the lock_timeout advice once per file, and not where require-lock-timeout gave it", () => {
+    const ae = (line: number) => statement({ line, endLine: line, sql: `ALTER TABLE t${line} ADD COLUMN a int`, locks: [{ relation: `public.t${line}`, relationKind: "table", mode: "AccessExclusiveLock" }] });
+    const once = mergeMeasuredLocks([], [trace(ae(1), ae(2), ae(3))], config).findings;
+    expect(once.map((f) => [f.rule, f.line])).toEqual([["measured-blocking-lock", 1]]);
+    expect(once[0].message).toContain("(and 2 more statement(s) of this migration)");
+    expect(mergeMeasuredLocks([finding("require-lock-timeout", 1)], [trace(ae(1), ae(2))], config).findings.map((f) => f.rule)).toEqual(["require-lock-timeout"]);
+    expect(mergeMeasuredLocks([], [trace(ae(1))], loadConfig("rules:\n  require-lock-timeout: off\n").config).findings).toEqual([]);
+    expect(mergeMeasuredLocks([], [{ ...trace(ae(1)), framework: "rails" }], config).findings).toEqual([]);
   });
 
   it("adds nothing the config turns off", () => {

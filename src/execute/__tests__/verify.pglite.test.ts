@@ -81,7 +81,7 @@ describe("PGlite", () => {
       const text = await cli(["lint", "--execute", "db/migrations/002_email.up.sql"], { cwd: dir });
       expect(text.exitCode).toBe(1);
       expect(text.output).toContain("db/migrations/002_email.down.sql:1: error down-does-not-restore-schema");
-      expect(text.output).toMatch(/ {2}2 +CREATE INDEX users_email_idx ON users \(email\) +SHARE +users +no +yes +no/);
+      expect(text.output).toMatch(/ {2}2 +CREATE INDEX users_email_idx ON users \(email\) +SHARE +users +no +yes +no +end of migration \(line 2\)/);
       expect(text.output).toContain("execute: ran 1 of 1 migration(s) up -> down -> up in PGlite");
       const json = JSON.parse((await cli(["lint", "--execute", "--format", "json", "db/migrations"], { cwd: dir })).output);
       expect(json.findings.map((f: { rule: string }) => f.rule)).toEqual(expect.arrayContaining(["down-does-not-restore-schema", "up-not-rerunnable"]));

@@ -147,6 +147,20 @@ export function defineVerifyCases(executor: () => Executor): void {
     expect(result.executionFindings[0].message).toContain("42703");
   });
 
+  it("says a table made outside the folder is a note, and a misspelt one of the folder an error with a hint", async () => {
+    const files = golangMigrate({
+      "001_users": [USERS, "DROP TABLE users;\n"],
+      "002_platform": ["GRANT SELECT ON auth.sessions TO PUBLIC;\n", "SELECT 1;\n"],
+      "003_typo": ["ALTER TABLE uesrs ADD COLUMN age integer;\n", "ALTER TABLE users DROP COLUMN age;\n"],
+    });
+    const platform = await run(executor(), files, [`${DIR}/002_platform.up.sql`]);
+    expect(platform.executionFindings.map((f) => [f.rule, f.severity])).toEqual([["execute-skipped", "info"]]);
+    expect(platform.executionFindings[0].message).toContain("no migration of its folder creates");
+    const typo = await run(executor(), files.filter((f) => !f.path.includes("002")), [`${DIR}/003_typo.up.sql`]);
+    expect(rules(typo.executionFindings)).toEqual(["execute-up-fails@003_typo.up.sql:1"]);
+    expect(typo.executionFindings[0].message).toContain('relation "uesrs" does not exist (SQLSTATE 42P01) (did you mean users?)');
+  });
+
   it("fails CREATE INDEX CONCURRENTLY inside golang-migrate's implicit transaction, as in production", async () => {
     const files = golangMigrate({
       "001_users": [USERS, "DROP TABLE users;\n"],
@@ -157,7 +171,7 @@ export function defineVerifyCases(executor: () => Executor): void {
     expect(rules(result.executionFindings)).toEqual(["execute-up-fails@003_index.up.sql:2"]);
     expect(result.executionFindings[0].message).toContain("cannot run inside a transaction block");
     // alone in its file it runs outside a transaction: the lock comes from the documentation, not pg_locks
-    expect(result.markdown).toContain("| 1 | `CREATE INDEX CONCURRENTLY users_name_idx ON users (name)` | SHARE UPDATE EXCLUSIVE (documented) | users | no | no | no |");
+    expect(result.markdown).toContain("| 1 | `CREATE INDEX CONCURRENTLY users_name_idx ON users (name)` | SHARE UPDATE EXCLUSIVE (documented) | users | no | no | no | end of statement |");
   });
 
   it("shows the lock table for CREATE INDEX and ALTER TABLE ... SET NOT NULL", async () => {
@@ -170,8 +184,9 @@ export function defineVerifyCases(executor: () => Executor): void {
     });
     const result = await run(executor(), files, [`${DIR}/002_email.up.sql`], true);
     const lines = result.markdown.split("\n");
-    expect(lines).toContain("| 1 | `CREATE INDEX users_email_idx ON users (email)` | SHARE | users | no | yes | no |");
-    expect(lines).toContain("| 2 | `ALTER TABLE users ALTER COLUMN email SET NOT NULL` | ACCESS EXCLUSIVE | users | yes | yes | no |");
+    // golang-migrate sends the file as one implicit transaction: both locks last until its end
+    expect(lines).toContain("| 1 | `CREATE INDEX users_email_idx ON users (email)` | SHARE | users | no | yes | no | end of migration (line 4) |");
+    expect(lines).toContain("| 2 | `ALTER TABLE users ALTER COLUMN email SET NOT NULL` | ACCESS EXCLUSIVE | users | yes | yes | no | end of migration (line 4) |");
     // CREATE TABLE audit locks nothing that existed before
     expect(result.markdown).not.toContain("audit");
     expect(result.text).toMatch(/locks taken by db\/migrations\/002_email\.up\.sql:\n {2}Line +Statement/);
@@ -228,7 +243,7 @@ export function defineVerifyCases(executor: () => Executor): void {
     const result = await run(executor(), files, files.map((f) => f.path));
     expect(result.executionFindings).toEqual([]);
     expect(result.runs.map((r) => r.outcome)).toEqual(["verified", "verified", "verified"]);
-    expect(result.markdown).toContain("| 2 | `ALTER TABLE users ADD COLUMN phone text` | ACCESS EXCLUSIVE | users | yes | yes | no |");
+    expect(result.markdown).toContain("| 2 | `ALTER TABLE users ADD COLUMN phone text` | ACCESS EXCLUSIVE | users | yes | yes | no | end of migration (line 2) |");
   });
 
   it("runs Rails and Django migrations written entirely in SQL, on the lines of the host file", async () => {
