@@ -53,7 +53,7 @@ export interface StatementTrace {
   held: MeasuredLock[];
   /** until when the locks are held: "end of statement", or the line of the COMMIT / "end of migration" */
   heldUntil: string;
-  /** relations that existed before and whose storage the statement replaced */
+  /** tables (and materialized views) that existed before and whose rows the statement copied to a new file */
   rewritten: string[];
   /** lock_timeout in force when it ran ("0" = wait forever) */
   lockTimeout?: string;

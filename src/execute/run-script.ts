@@ -136,7 +136,9 @@ export async function runScript(script: Script, options: RunOptions): Promise<Ru
       }
       const file = row.file === null || row.file === undefined ? undefined : String(row.file);
       const before = files.get(oid);
-      if (file !== undefined && before !== undefined && before !== "0" && before !== file && !rewritten.includes(relation.name)) rewritten.push(relation.name);
+      // a table's data copied to a new file; sequences (ALTER SEQUENCE) and indexes (rebuilt with their table) do not count
+      const holdsRows = relation.kind === "table" || relation.kind === "materialized view";
+      if (holdsRows && file !== undefined && before !== undefined && before !== "0" && before !== file && !rewritten.includes(relation.name)) rewritten.push(relation.name);
       if (file !== undefined) files.set(oid, file);
     }
     let source: StatementTrace["source"] = "measured";
