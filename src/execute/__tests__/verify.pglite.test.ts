@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { run as cli } from "../../cli/main.js";
 import { DEFAULT_LIMITS } from "../executor.js";
 import { PgliteExecutor } from "../pglite/pglite-executor.js";
-import { defineVerifyCases, golangMigrate, USERS } from "../testing/verify-cases.js";
+import { defineVerifyCases, golangMigrate, USERS } from "./verify-cases.js";
 import { verifyMigrations } from "../verify.js";
 import { closeDefaultExecutor, defaultExecutor } from "../default-executor.js";
 

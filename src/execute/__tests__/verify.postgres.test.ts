@@ -6,7 +6,7 @@
 import pg from "pg";
 import { PostgresExecutor } from "../postgres/postgres-executor.js";
 import { postgresBinDir, startLocalPostgres, type LocalPostgres } from "../testing/local-postgres.js";
-import { defineVerifyCases, golangMigrate, run, USERS } from "../testing/verify-cases.js";
+import { defineVerifyCases, golangMigrate, run, USERS } from "./verify-cases.js";
 
 const bin = postgresBinDir();
 if (!bin) console.warn("verify.postgres.test.ts skipped: no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (.ci/run installs the postgresql package)");
