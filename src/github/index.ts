@@ -28,7 +28,7 @@ export function createMigguardApp(settings: Settings, options: { handleSignals?:
   const stops: Array<() => Promise<void>> = [];
   const appFn = (app: Probot, appOptions: Partial<ApplicationFunctionOptions> = {}) => {
     const metrics = createMetrics("web");
-    const queue = settings.redisUrl ? new ReviewQueue({ ...settings, redisUrl: settings.redisUrl }) : undefined;
+    const queue = settings.redisUrl ? new ReviewQueue({ ...settings, redisUrl: settings.redisUrl }, app.log) : undefined;
     if (queue) watchQueue(metrics, queue);
     const inFlight = new InFlight();
     const readiness: Readiness = { shuttingDown: false, ...(queue ? { check: () => queue.ping() } : {}) };

@@ -6,6 +6,7 @@
  */
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
+import type { Logger } from "pino";
 import type { Settings } from "../ops/settings.js";
 import type { QueueProbe } from "../ops/metrics.js";
 import { redisClient } from "./redis-client.js";
@@ -37,11 +38,17 @@ export class ReviewQueue implements QueueProbe {
   readonly queue: Queue<ReviewJobData>;
   readonly #redis: Redis;
   readonly #settings: QueueSettings;
+  /** host:port, never the password */
+  readonly #where: string;
 
-  constructor(settings: QueueSettings) {
+  constructor(settings: QueueSettings, log?: Pick<Logger, "warn">, role = "migguard-web") {
     this.#settings = settings;
-    this.#redis = redisClient(settings.redisUrl, { blocking: false, name: "migguard-web" });
+    this.#redis = redisClient(settings.redisUrl, { blocking: false, name: role }, log);
     this.queue = new Queue<ReviewJobData>(settings.queueName, { connection: this.#redis, defaultJobOptions: jobOptions(settings) });
+    // connection errors are logged (rate-limited) by redisClient; BullMQ re-emits them here
+    this.queue.on("error", () => undefined);
+    const url = new URL(settings.redisUrl);
+    this.#where = `${url.hostname}:${url.port || "6379"}`;
   }
 
   get redis(): Redis {
@@ -49,7 +56,7 @@ export class ReviewQueue implements QueueProbe {
   }
 
   enqueue(data: ReviewJobData): Promise<QueuedReview> {
-    return withTimeout(this.#enqueue(data), this.#settings.enqueueTimeoutMs, `Redis did not take the review job within ${this.#settings.enqueueTimeoutMs} ms`);
+    return withTimeout(this.#enqueue(data), this.#settings.enqueueTimeoutMs, `Redis at ${this.#where} did not take the review job within ${this.#settings.enqueueTimeoutMs} ms`);
   }
 
   async #enqueue(data: ReviewJobData): Promise<QueuedReview> {
@@ -74,7 +81,12 @@ export class ReviewQueue implements QueueProbe {
   }
 
   async ping(timeoutMs = 1000): Promise<void> {
-    await withTimeout(this.#redis.ping(), timeoutMs, `Redis did not answer PING within ${timeoutMs} ms`);
+    try {
+      await withTimeout(this.#redis.ping(), timeoutMs, `no answer to PING within ${timeoutMs} ms`);
+    } catch (error) {
+      const reason = this.#redis.status === "ready" ? (error instanceof Error ? error.message : String(error)) : `connection ${this.#redis.status}`;
+      throw new Error(`Redis at ${this.#where} does not answer (${reason})`);
+    }
   }
 
   counts(): Promise<Record<string, number>> {
@@ -87,6 +99,12 @@ export class ReviewQueue implements QueueProbe {
   }
 
   async close(): Promise<void> {
+    if (this.#redis.status !== "ready") {
+      // nothing to flush; quit() would wait for a connection that may never come
+      this.#redis.disconnect();
+      await withTimeout(this.queue.close(), 2000, "queue close").catch(() => undefined);
+      return;
+    }
     await this.queue.close();
     await this.#redis.quit().catch(() => this.#redis.disconnect());
   }

@@ -13,8 +13,11 @@ import { pino } from "pino";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { createMigguardApp } from "../../../src/github/index.js";
 import { loadSettings, type Settings } from "../../../src/ops/settings.js";
+import { freePort, killOnExit } from "./redis-server.js";
+import { WEBHOOK_SECRET } from "../../github/support/app-harness.js";
 
-export const WEBHOOK_SECRET = "queue-test-secret";
+// the App harness' secret, so the same deliveries serve both modes
+export { WEBHOOK_SECRET } from "../../github/support/app-harness.js";
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 const WORKER_ENTRY = join(import.meta.dirname, "worker-process.ts");
 
@@ -107,6 +110,81 @@ export async function startWeb(baseUrl: string, env: Record<string, string>, log
   };
 }
 
+export interface WebProcess extends RunningWeb {
+  child: ChildProcess;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Collects a child's stdout as pino JSON lines (a line may arrive in several chunks). */
+function jsonLines(child: ChildProcess, into: LogLine[]): void {
+  let partial = "";
+  child.stdout!.on("data", (chunk) => {
+    const lines = (partial + String(chunk)).split("\n");
+    partial = lines.pop() ?? "";
+    for (const line of lines) if (line.startsWith("{")) into.push(JSON.parse(line) as LogLine);
+  });
+}
+
+/**
+ * The web process exactly as `npm start` runs it (`probot run` on the app, from source through tsx), in
+ * production mode with Probot's own Octokit: in queue mode it makes no GitHub request of its own.
+ */
+export async function spawnWeb(apiUrl: string, env: Record<string, string>, logLevel: "info" | "warn" = "info"): Promise<WebProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--disable-warning=ExperimentalWarning", "--import", "tsx", "node_modules/probot/bin/probot.js", "run", "./src/github/index.ts"], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      APP_ID: "1",
+      PRIVATE_KEY: testPrivateKey(),
+      WEBHOOK_SECRET,
+      PORT: String(port),
+      LOG_LEVEL: logLevel,
+      LOG_FORMAT: "json",
+      GHE_HOST: new URL(apiUrl).host,
+      GHE_PROTOCOL: "http",
+      ...env,
+      HOST: "127.0.0.1",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  killOnExit(child);
+  const logs: LogLine[] = [];
+  const stderr: string[] = [];
+  jsonLines(child, logs);
+  child.stderr!.on("data", (chunk) => stderr.push(String(chunk)));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const origin = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(
+      "the web process to be ready",
+      async () => {
+        if (child.exitCode !== null) throw new Error(`the web process exited: ${stderr.join("").slice(0, 2000)}`);
+        return (await fetch(`${origin}/readyz`).then((r) => r.status, () => 0)) === 200 ? true : undefined;
+      },
+      60_000,
+    );
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
+  }
+  return {
+    child,
+    exited,
+    origin,
+    webhookUrl: `${origin}/api/github/webhooks`,
+    settings: loadSettings(env),
+    logs,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      const killer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+}
+
 export interface WorkerProcess {
   child: ChildProcess;
   /** the worker's BullMQ name, stored on the jobs it takes (processedBy) */
@@ -132,26 +210,28 @@ export async function spawnWorker(apiUrl: string, env: Record<string, string>, l
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  killOnExit(child);
   const logs: LogLine[] = [];
   const stderr: string[] = [];
-  let partial = "";
-  child.stdout!.on("data", (chunk) => {
-    const lines = (partial + String(chunk)).split("\n");
-    partial = lines.pop() ?? "";
-    for (const line of lines) if (line.startsWith("{")) logs.push(JSON.parse(line) as LogLine);
-  });
+  jsonLines(child, logs);
   child.stderr!.on("data", (chunk) => stderr.push(String(chunk)));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   let gone = false;
   void exited.then(() => (gone = true));
-  const ready = await waitFor(
-    "the worker to be ready",
-    () => {
-      if (gone) throw new Error(`the worker exited before it was ready: ${stderr.join("").slice(0, 2000)}`);
-      return logs.find((l) => l.msg === "worker ready");
-    },
-    60_000,
-  );
+  let ready: LogLine;
+  try {
+    ready = await waitFor(
+      "the worker to be ready",
+      () => {
+        if (gone) throw new Error(`the worker exited before it was ready: ${stderr.join("").slice(0, 2000)}`);
+        return logs.find((l) => l.msg === "test worker ready");
+      },
+      60_000,
+    );
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
+  }
   return { child, name: String(ready.worker), opsUrl: String(ready.opsUrl), logs, stderr, exited };
 }
 

@@ -33,6 +33,8 @@ export function redisServerBinary(): string | undefined {
 
 async function answersPing(url: string): Promise<boolean> {
   const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  // refused connections while Redis starts are expected: handled by the catch below
+  client.on("error", () => undefined);
   try {
     await client.connect();
     return (await client.ping()) === "PONG";
@@ -41,6 +43,13 @@ async function answersPing(url: string): Promise<boolean> {
   } finally {
     client.disconnect();
   }
+}
+
+/** A child that must not outlive this process, even when a test or the bench fails before stopping it. */
+export function killOnExit(child: ChildProcess): void {
+  const kill = () => child.kill("SIGKILL");
+  process.once("exit", kill);
+  child.once("exit", () => process.removeListener("exit", kill));
 }
 
 const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
@@ -52,6 +61,7 @@ export async function startRedis(): Promise<RunningRedis> {
     const dir = mkdtempSync(join(tmpdir(), "migguard-redis-"));
     const port = await freePort();
     const child = spawn(binary, ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning"], { stdio: ["ignore", "pipe", "pipe"] });
+    killOnExit(child);
     const output: string[] = [];
     child.stdout!.on("data", (chunk) => output.push(String(chunk)));
     child.stderr!.on("data", (chunk) => output.push(String(chunk)));

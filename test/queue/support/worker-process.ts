@@ -13,7 +13,11 @@ const Octokit = ProbotOctokit.defaults((instanceOptions: Record<string, unknown>
   throttle: { ...(instanceOptions.throttle as object | undefined), enabled: false },
 }));
 
-startWorker({ Octokit, handleSignals: true }).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof SettingsError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+startWorker({ Octokit, handleSignals: true }).then(
+  // one line the test harness waits for, whatever the log level
+  (worker) => process.stdout.write(`${JSON.stringify({ msg: "test worker ready", worker: worker.name, opsUrl: worker.opsUrl })}\n`),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof SettingsError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
