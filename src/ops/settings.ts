@@ -108,11 +108,17 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 }
 
 const WorkerEnvSchema = z.object({
-  REDIS_URL: z.preprocess(unsetIfEmpty, redisUrl.optional()).refine((v) => v !== undefined, "required: the worker takes its jobs from Redis"),
-  APP_ID: z.preprocess(unsetIfEmpty, wholeNumber(1, Number.MAX_SAFE_INTEGER).optional()).refine((v) => v !== undefined, "required: the App ID from the app's settings page"),
+  APP_ID: z.preprocess(unsetIfEmpty, wholeNumber(1, Number.MAX_SAFE_INTEGER).optional()),
   GHE_PROTOCOL: z.preprocess(unsetIfEmpty, z.enum(["http", "https"]).optional()),
   LOG_LEVEL: z.preprocess(unsetIfEmpty, z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).optional()),
 });
+
+/** Variables a worker cannot run without, with what they are. */
+const WORKER_REQUIRED: Array<[names: string[], what: string]> = [
+  [["REDIS_URL"], "the worker takes its jobs from Redis"],
+  [["APP_ID"], "the App ID from the app's settings page"],
+  [["PRIVATE_KEY", "PRIVATE_KEY_PATH"], "the App's private key (PEM text, or the path to the .pem file)"],
+];
 
 export interface WorkerSettings extends Settings {
   redisUrl: string;
@@ -122,6 +128,8 @@ export interface WorkerSettings extends Settings {
 /** The worker's settings: the shared ones plus what a worker cannot run without (Redis, the App's identity). */
 export function loadWorkerSettings(env: NodeJS.ProcessEnv = process.env): WorkerSettings {
   const problems: string[] = [];
+  for (const [names, what] of WORKER_REQUIRED)
+    if (names.every((name) => unsetIfEmpty(env[name]) === undefined)) problems.push(`${names.join(" or ")}: required: ${what}`);
   let shared: Settings | undefined;
   try {
     shared = loadSettings(env);
@@ -130,9 +138,7 @@ export function loadWorkerSettings(env: NodeJS.ProcessEnv = process.env): Worker
     problems.push(...error.problems);
   }
   const own = WorkerEnvSchema.safeParse(env);
-  if (!own.success) problems.push(...problemsOf(own.error, env).filter((p) => !problems.some((q) => q.split(":")[0] === p.split(":")[0])));
-  if (unsetIfEmpty(env.PRIVATE_KEY) === undefined && unsetIfEmpty(env.PRIVATE_KEY_PATH) === undefined)
-    problems.push("PRIVATE_KEY or PRIVATE_KEY_PATH: required: the App's private key (PEM text, or the path to the .pem file)");
-  if (problems.length || !shared || !own.success) throw new SettingsError(problems);
-  return { ...shared, redisUrl: shared.redisUrl!, logLevel: own.data.LOG_LEVEL ?? "info" };
+  if (!own.success) problems.push(...problemsOf(own.error, env));
+  if (problems.length || !shared?.redisUrl || !own.success) throw new SettingsError(problems);
+  return { ...shared, redisUrl: shared.redisUrl, logLevel: own.data.LOG_LEVEL ?? "info" };
 }
