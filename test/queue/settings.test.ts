@@ -60,7 +60,9 @@ describe("settings", () => {
       "APP_ID: required: the App ID from the app's settings page",
       "PRIVATE_KEY or PRIVATE_KEY_PATH: required: the App's private key (PEM text, or the path to the .pem file)",
     ]);
-    expect(problemsOf(() => loadWorkerSettings({ REDIS_URL: "redis://r:6379", APP_ID: "abc", PRIVATE_KEY_PATH: "/k.pem", LOG_LEVEL: "loud" }))).toEqual([
+    // Probot types LOG_LEVEL; the environment is whatever the operator typed
+    const typo = { REDIS_URL: "redis://r:6379", APP_ID: "abc", PRIVATE_KEY_PATH: "/k.pem", LOG_LEVEL: "loud" } as Record<string, string> as NodeJS.ProcessEnv;
+    expect(problemsOf(() => loadWorkerSettings(typo))).toEqual([
       'APP_ID: expected a whole number (got "abc")',
       expect.stringMatching(/^LOG_LEVEL: .* \(got "loud"\)$/),
     ]);
