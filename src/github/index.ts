@@ -48,6 +48,8 @@ export function createMigguardApp(settings: Settings, options: { handleSignals?:
       const running = inFlight.size;
       const drained = await inFlight.drain(settings.shutdownTimeoutMs);
       app.log.info({ running, drained }, drained ? "reviews in hand finished" : "shutdown timeout: reviews in hand abandoned (their checks stay in progress)");
+      // the webhook requests of those reviews are answered right after them: let the answers go out
+      if (running) await new Promise((resolve) => setTimeout(resolve, 250));
       await queue?.close();
     };
     stops.push(stop);

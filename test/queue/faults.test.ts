@@ -13,7 +13,7 @@ import { FakeGitHub } from "../github/support/fake-github.js";
 import { BASE_FILES, DANGEROUS_INDEX } from "../github/support/scenario.js";
 import { deliver, pullRequestPayload } from "../github/support/webhooks.js";
 import { GatedProxy, type Gate } from "./support/gated-proxy.js";
-import { queueEnv, spawnWorker, startWeb, stopWorker, waitFor, WEBHOOK_SECRET, type RunningWeb, type WorkerProcess } from "./support/cluster.js";
+import { queueEnv, spawnWeb, spawnWorker, startWeb, stopWorker, waitFor, WEBHOOK_SECRET, type RunningWeb, type WorkerProcess } from "./support/cluster.js";
 import { sample } from "./support/metrics-text.js";
 import { freePort, startRedis, type RunningRedis } from "./support/redis-server.js";
 
@@ -136,6 +136,57 @@ describe("queue mode under faults", () => {
     expect(run.id).toBe(held.checkRunId);
     expect(fake.checkRunsFor(held.head)).toHaveLength(1);
     expect(held.other.logs.some((l) => l.msg === "check run of an earlier attempt resumed" && l.checkRunId === held.checkRunId)).toBe(true);
+  });
+
+  it("completes the check with the reason when a review takes its worker down JOB_MAX_STALLS (2) times", async () => {
+    await startWorkers(3);
+    const held = await reviewHeldAt((n) => new RegExp(`/pulls/${n}/files$`));
+    try {
+      await stopWorker(held.holder, "SIGKILL");
+      const jobId = (await queue.getJobs(["active", "waiting"])).find((j) => j.data.target.pullNumber === held.number)!.id!;
+      const second = await waitFor(
+        "a second worker held at the same point",
+        async () => {
+          const job = await queue.getJob(jobId);
+          return job?.stalledCounter === 1 && job.processedBy && job.processedBy !== held.holder.name && held.gate.held >= 2 ? workers.find((w) => w.name === job.processedBy) : undefined;
+        },
+        20_000,
+      );
+      await stopWorker(second, "SIGKILL");
+
+      const run = await completedCheck(held.head);
+      expect(run.id).toBe(held.checkRunId);
+      expect(run.conclusion).toBe("failure");
+      expect(run.output.summary).toContain("the review stopped its worker 2 times");
+      expect(fake.checkRunsFor(held.head)).toHaveLength(1);
+      const third = workers.find((w) => w !== held.holder && w !== second)!;
+      expect(sample(await (await fetch(`${third.opsUrl}/metrics`)).text(), "migguard_reviews_total", { outcome: "gave-up" })).toBe(1);
+    } finally {
+      held.gate.release();
+    }
+  });
+
+  it("the web process without Redis finishes its in-process review on SIGTERM before exiting", async () => {
+    const inProcess = await spawnWeb(proxy.url, { SHUTDOWN_TIMEOUT_MS: "20000" });
+    const number = nextPull++;
+    const head = fake.commit(DANGEROUS_INDEX, base);
+    fake.openPull({ number, baseRef: "master", head });
+    const gate = proxy.hold("GET", new RegExp(`/pulls/${number}/files$`));
+    try {
+      // answered only when the review is done
+      const delivery = deliver(inProcess.webhookUrl, "pull_request", pullRequestPayload(fake, "opened", fake.pulls.get(number)!), { secret: WEBHOOK_SECRET });
+      await waitFor("the review to be held", () => (gate.held > 0 ? true : undefined), 20_000);
+      inProcess.child.kill("SIGTERM");
+      await waitFor("the web process to report not ready", async () => ((await fetch(`${inProcess.origin}/readyz`)).status === 503 ? true : undefined), 10_000);
+      gate.release();
+      expect((await delivery).status).toBe(200);
+      expect(await inProcess.exited).toEqual({ code: 0, signal: null });
+      expect(fake.checkRunsFor(head).map((r) => [r.status, r.conclusion])).toEqual([["completed", "failure"]]);
+      expect(inProcess.logs.some((l) => l.msg === "reviews in hand finished" && l.running === 1)).toBe(true);
+    } finally {
+      gate.release();
+      await inProcess.stop();
+    }
   });
 
   it("retries a review GitHub keeps failing, then completes its one check with the reason", async () => {
