@@ -140,12 +140,14 @@ export function startReviewWorker(options: ReviewWorkerOptions): ReviewWorker {
         metrics?.jobs.inc({ result: "requeued" });
         throw new WaitingError();
       }
-      if (!lastAttempt) {
+      // another attempt only helps when the failure may pass (not a 404 for an uninstalled app, say)
+      if (!lastAttempt && isTransient(error)) {
         log.warn({ err: error, reason: describeError(error) }, "review attempt failed; it will be retried");
         metrics?.jobs.inc({ result: "retried" });
         throw error;
       }
-      const reason = `${describeError(error)} (after ${attempts} attempt${attempts === 1 ? "" : "s"})`;
+      const tries = job.attemptsMade + 1;
+      const reason = `${describeError(error)} (after ${tries} attempt${tries === 1 ? "" : "s"})`;
       log.error({ err: error, reason }, "review failed after its last attempt; completing the check with the reason");
       let completed = false;
       try {
@@ -156,7 +158,8 @@ export function startReviewWorker(options: ReviewWorkerOptions): ReviewWorker {
       }
       metrics?.jobs.inc({ result: "failed" });
       if (!(error instanceof CheckNotCompleted)) metrics?.reviews.inc({ outcome: completed ? "error" : "not-completed" });
-      throw error;
+      // kept in the failed list for inspection; not retried
+      throw lastAttempt ? error : new UnrecoverableError(reason);
     }
   };
 

@@ -213,6 +213,23 @@ describe("queue mode under faults", () => {
     }
   });
 
+  it("does not retry a failure another attempt cannot fix, and completes the check with it", async () => {
+    await startWorkers(1);
+    const number = nextPull++;
+    const head = fake.commit(DANGEROUS_INDEX, base);
+    fake.openPull({ number, baseRef: "master", head });
+    const fault = { method: "GET", path: new RegExp(`/pulls/${number}$`), status: 404, times: 1 };
+    fake.fail(fault);
+    expect((await deliver(web.webhookUrl, "pull_request", pullRequestPayload(fake, "opened", fake.pulls.get(number)!), { secret: WEBHOOK_SECRET })).status).toBe(200);
+    const run = await completedCheck(head);
+    expect(run.output.summary).toContain(`the GitHub API answered 404 to GET /repos/${fake.owner}/${fake.repo}/pulls/${number}`);
+    expect(run.output.summary).toContain("(after 1 attempt)");
+    expect(fake.requestsMatching("GET", fault.path)).toHaveLength(1);
+    const metrics = await (await fetch(`${workers[0].opsUrl}/metrics`)).text();
+    expect(sample(metrics, "migguard_jobs_total", { result: "failed" })).toBe(1);
+    expect(sample(metrics, "migguard_jobs_total", { result: "retried" })).toBeUndefined();
+  });
+
   it("answers the webhook with an error when Redis is unreachable, and /readyz says why", async () => {
     const closedPort = await freePort();
     const down = await startWeb(fake.url, queueEnv(`redis://127.0.0.1:${closedPort}`, { ENQUEUE_TIMEOUT_MS: "500" }));
