@@ -13,6 +13,7 @@ import { BOT_LOGIN, FakeGitHub } from "../../github/support/fake-github.js";
 import { BASE_FILES } from "../../github/support/scenario.js";
 import { deliver, pullRequestPayload, type Delivery } from "../../github/support/webhooks.js";
 import { queueEnv, spawnWeb, spawnWorker, stopWorker, waitFor, WEBHOOK_SECRET, type RunningWeb, type WebProcess, type WorkerProcess } from "./cluster.js";
+import { GatedProxy } from "./gated-proxy.js";
 import { startRedis, type RunningRedis } from "./redis-server.js";
 
 export interface BurstPull {
@@ -36,15 +37,16 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-export async function startCluster(options: { workers: number; env?: Record<string, string>; logLevel?: "info" | "warn" }): Promise<Cluster> {
+export async function startCluster(options: { workers: number; env?: Record<string, string>; logLevel?: "info" | "warn"; apiLatencyMs?: number }): Promise<Cluster> {
   const redis = await startRedis();
   const fake = new FakeGitHub();
-  const started: { web?: WebProcess; workers: WorkerProcess[] } = { workers: [] };
+  const started: { web?: WebProcess; workers: WorkerProcess[]; proxy?: GatedProxy } = { workers: [] };
   const queueReader = { queue: undefined as Queue | undefined };
   const stop = async () => {
     await Promise.all(started.workers.map((w) => stopWorker(w)));
     await queueReader.queue?.close();
     await started.web?.stop();
+    await started.proxy?.stop();
     await fake.stop();
     await redis.stop();
   };
@@ -54,7 +56,13 @@ export async function startCluster(options: { workers: number; env?: Record<stri
     fake.setBranch("master", base);
     const env = queueEnv(redis.url, options.env);
     started.web = await spawnWeb(fake.url, env, options.logLevel);
-    const spawned = await Promise.allSettled(Array.from({ length: options.workers }, () => spawnWorker(fake.url, env, options.logLevel)));
+    // the workers reach the API through a proxy that adds the latency of a distant GitHub, if asked
+    let apiUrl = fake.url;
+    if (options.apiLatencyMs) {
+      started.proxy = new GatedProxy(fake.url, options.apiLatencyMs);
+      apiUrl = await started.proxy.start();
+    }
+    const spawned = await Promise.allSettled(Array.from({ length: options.workers }, () => spawnWorker(apiUrl, env, options.logLevel)));
     started.workers = spawned.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
     const failed = spawned.find((s) => s.status === "rejected");
     if (failed) throw failed.reason;

@@ -1,6 +1,7 @@
 /**
  * An HTTP proxy in front of the local GitHub API that can hold matching requests until released: a way to
  * catch a worker in the middle of a review (to kill it there, or shut it down) without timing guesses.
+ * It can also add a fixed latency to every request, as a GitHub across the internet has.
  */
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -24,7 +25,10 @@ export class GatedProxy {
   readonly #gates: GateState[] = [];
   #server?: Server;
 
-  constructor(private readonly target: string) {}
+  constructor(
+    private readonly target: string,
+    private readonly latencyMs = 0,
+  ) {}
 
   hold(method: string, path: RegExp): Gate {
     const state: GateState = { method, path, open: false, waiters: [] };
@@ -61,6 +65,7 @@ export class GatedProxy {
     const path = (req.url ?? "/").split("?")[0];
     const gate = this.#gates.find((g) => !g.open && g.method === req.method && g.path.test(path));
     if (gate) await new Promise<void>((resolve) => gate.waiters.push(resolve));
+    if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const target = new URL(req.url ?? "/", this.target);
     const upstream = request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
