@@ -53,12 +53,12 @@ export async function startWorker(options: WorkerStartOptions = {}): Promise<Run
   const app = createProbot({ env, overrides: { log, ...(options.Octokit ? { Octokit: options.Octokit } : {}) } });
   await loadEngine();
 
-  const queue = new ReviewQueue(settings);
+  const queue = new ReviewQueue(settings, log, `migguard-worker-${name}`);
   const metrics = createMetrics("worker");
   watchQueue(metrics, queue);
   const locks = new RedisKeyedLock(queue.redis, { prefix: `migguard:${settings.queueName}:pr-lock`, ttlMs: settings.lockMs, waitMs: PR_LOCK_WAIT_MS });
   const services = createAppServices(app, { locks, metrics });
-  const connection = redisClient(settings.redisUrl, { blocking: true, name: `migguard-worker-${name}` });
+  const connection = redisClient(settings.redisUrl, { blocking: true, name: `migguard-worker-${name}-jobs` }, log);
   const reviews = startReviewWorker({ settings, app, services, connection, log, name });
 
   const readiness: Readiness = { shuttingDown: false, check: () => queue.ping() };
