@@ -11,7 +11,7 @@ import { Queue } from "bullmq";
 import { reviewJobId } from "../../src/queue/review-job.js";
 import { FakeGitHub } from "../github/support/fake-github.js";
 import { BASE_FILES, DANGEROUS_INDEX } from "../github/support/scenario.js";
-import { deliver, pullRequestPayload } from "../github/support/webhooks.js";
+import { checkRunRerequestedPayload, deliver, pullRequestPayload } from "../github/support/webhooks.js";
 import { GatedProxy, type Gate } from "./support/gated-proxy.js";
 import { queueEnv, spawnWeb, spawnWorker, startWeb, stopWorker, waitFor, WEBHOOK_SECRET, type RunningWeb, type WorkerProcess } from "./support/cluster.js";
 import { sample } from "./support/metrics-text.js";
@@ -136,6 +136,35 @@ describe("queue mode under faults", () => {
     expect(run.id).toBe(held.checkRunId);
     expect(fake.checkRunsFor(held.head)).toHaveLength(1);
     expect(held.other.logs.some((l) => l.msg === "check run of an earlier attempt resumed" && l.checkRunId === held.checkRunId)).toBe(true);
+  });
+
+  it("two reviews of one commit on two workers post its comments once (the pull request's lock is shared)", async () => {
+    // one job per worker: the second review has to run in the other process
+    await startWorkers(2, { WORKER_CONCURRENCY: "1" });
+    const number = nextPull++;
+    const head = fake.commit(DANGEROUS_INDEX, base);
+    fake.openPull({ number, baseRef: "master", head });
+    // the first review to post is held right there, inside the lock
+    const gate = proxy.hold("POST", new RegExp(`/pulls/${number}/reviews$`));
+    try {
+      // a push and an explicit re-run of the same commit: two jobs, taken by the two workers
+      expect((await deliver(web.webhookUrl, "pull_request", pullRequestPayload(fake, "opened", fake.pulls.get(number)!), { secret: WEBHOOK_SECRET })).status).toBe(200);
+      await waitFor("the first review to post", () => (gate.held === 1 ? true : undefined), 20_000);
+      const first = workers.find((w) => w.logs.some((l) => l.msg === "analysed" && l.pr === number))!;
+      const rerun = checkRunRerequestedPayload(fake, { headSha: head, externalId: `migguard-pr:${number}` });
+      expect((await deliver(web.webhookUrl, "check_run", rerun, { secret: WEBHOOK_SECRET })).status).toBe(200);
+      const second = workers.find((w) => w !== first)!;
+      await waitFor("the second review to reach its comments", () => (second.logs.some((l) => l.msg === "check run completed" && l.pr === number) ? true : undefined), 20_000);
+      // it waits for the lock instead of reading the (still empty) comments and posting them too
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(gate.held).toBe(1);
+      gate.release();
+      await waitFor("both reviews", () => (workers.every((w) => w.logs.some((l) => l.msg === "review done" && l.pr === number)) ? true : undefined), 20_000);
+      expect(fake.reviews.filter((r) => r.pullNumber === number)).toHaveLength(1);
+      expect(fake.checkRunsFor(head).map((r) => r.status)).toEqual(["completed", "completed"]);
+    } finally {
+      gate.release();
+    }
   });
 
   it("completes the check with the reason when a review takes its worker down JOB_MAX_STALLS (2) times", async () => {
