@@ -70,6 +70,22 @@ function bindAbort(octokit: GitHub, signal: AbortSignal | undefined): void {
 
 const skippedOutput = (title: string, summary: string): CheckRunOutput => ({ conclusion: "neutral", title, summary, annotations: [] });
 
+type Skipped = Extract<JobResult, { status: "superseded" | "closed" }>;
+
+/** A push job whose pull request has closed or moved on to a newer commit is not reviewed (the newer one has its own job). */
+async function movedOn(octokit: GitHub, target: ReviewTarget): Promise<Skipped | undefined> {
+  const { data: pr } = await octokit.rest.pulls.get({ owner: target.owner, repo: target.repo, pull_number: target.pullNumber });
+  if (pr.state !== "open") return { status: "closed" };
+  if (pr.head.sha !== target.headSha) return { status: "superseded", currentHead: pr.head.sha };
+  return undefined;
+}
+
+/** What a check an earlier attempt started says when the review is skipped after all. */
+const skippedCheck = (skipped: Skipped) =>
+  skipped.status === "closed"
+    ? skippedOutput("Not reviewed: the pull request is closed", "The pull request was closed before migguard finished reviewing this commit.")
+    : skippedOutput("Not reviewed: a newer commit was pushed", `The pull request moved on to \`${skipped.currentHead.slice(0, 7)}\`; migguard reviews that commit instead.`);
+
 export function startReviewWorker(options: ReviewWorkerOptions): ReviewWorker {
   const { settings, app, services, log: baseLog } = options;
   const metrics = services.metrics;
@@ -104,21 +120,13 @@ export function startReviewWorker(options: ReviewWorkerOptions): ReviewWorker {
         return { status: "gave-up", reason };
       }
 
-      if (!data.rerun) {
-        const { data: pr } = await octokit.rest.pulls.get({ owner: target.owner, repo: target.repo, pull_number: target.pullNumber });
-        if (pr.state !== "open" || pr.head.sha !== target.headSha) {
-          const closed = pr.state !== "open";
-          // an earlier attempt's check must not stay in progress forever
-          if (checkRunId !== undefined)
-            await completeWith(
-              closed
-                ? skippedOutput("Not reviewed: the pull request is closed", "The pull request was closed before migguard finished reviewing this commit.")
-                : skippedOutput("Not reviewed: a newer commit was pushed", `The pull request moved on to \`${pr.head.sha.slice(0, 7)}\`; migguard reviews that commit instead.`),
-            );
-          log.info({ head: target.headSha.slice(0, 7), currentHead: pr.head.sha.slice(0, 7), state: pr.state }, closed ? "pull request closed; review skipped" : "a newer commit was pushed; review skipped");
-          metrics?.reviews.inc({ outcome: closed ? "closed" : "superseded" });
-          return closed ? { status: "closed" } : { status: "superseded", currentHead: pr.head.sha };
-        }
+      const skipped = data.rerun ? undefined : await movedOn(octokit, target);
+      if (skipped) {
+        // an earlier attempt's check must not stay in progress forever
+        if (checkRunId !== undefined) await completeWith(skippedCheck(skipped));
+        log.info({ ...skipped, head: target.headSha.slice(0, 7) }, skipped.status === "closed" ? "pull request closed; review skipped" : "a newer commit was pushed; review skipped");
+        metrics?.reviews.inc({ outcome: skipped.status });
+        return skipped;
       }
 
       const outcome = await executeReview(services, { octokit, log }, target, {

@@ -103,6 +103,21 @@ describe("queue mode under faults", () => {
     expect(fake.violations).toEqual([]);
   });
 
+  it("completes the started check as not reviewed when the pull request moved on while its worker was dead", async () => {
+    await startWorkers(2);
+    const held = await reviewHeldAt((n) => new RegExp(`/pulls/${n}/files$`));
+    await stopWorker(held.holder, "SIGKILL");
+    fake.push(held.number, fake.commit({ "db/migrations/20240301000000_more.up.sql": "SELECT 1;\n" }, held.head));
+    held.gate.release();
+
+    const run = await completedCheck(held.head);
+    expect(run).toMatchObject({ id: held.checkRunId, conclusion: "neutral" });
+    expect(run.output.title).toBe("Not reviewed: a newer commit was pushed");
+    expect(fake.reviews.some((r) => r.pullNumber === held.number)).toBe(false);
+    // the log line follows the check's completion through the worker's stdout
+    await waitFor("the skip in the other worker's log", () => held.other.logs.find((l) => l.msg === "a newer commit was pushed; review skipped"), 10_000);
+  });
+
   it("on SIGTERM stops taking jobs, finishes the review in hand, then exits", async () => {
     await startWorkers(2);
     const held = await reviewHeldAt((n) => new RegExp(`/pulls/${n}/files$`));

@@ -112,6 +112,7 @@ export async function startWeb(baseUrl: string, env: Record<string, string>, log
 
 export interface WebProcess extends RunningWeb {
   child: ChildProcess;
+  /** resolves once the process has exited and its output has been read to the end */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -154,7 +155,7 @@ export async function spawnWeb(apiUrl: string, env: Record<string, string>, logL
   const stderr: string[] = [];
   jsonLines(child, logs);
   child.stderr!.on("data", (chunk) => stderr.push(String(chunk)));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("close", (code, signal) => resolve({ code, signal })));
   const origin = `http://127.0.0.1:${port}`;
   try {
     await waitFor(
@@ -215,7 +216,7 @@ export async function spawnWorker(apiUrl: string, env: Record<string, string>, l
   const stderr: string[] = [];
   jsonLines(child, logs);
   child.stderr!.on("data", (chunk) => stderr.push(String(chunk)));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("close", (code, signal) => resolve({ code, signal })));
   let gone = false;
   void exited.then(() => (gone = true));
   let ready: LogLine;
