@@ -85,7 +85,7 @@ async function inProcess(): Promise<QueueBenchRun> {
     const base = fake.commit(BASE_FILES);
     fake.setBranch("master", base);
     const pulls: BurstPull[] = preparePulls(fake, base, PULLS);
-    const sent = await sendBurst({ webhookUrl: app.webhookUrl } as Parameters<typeof sendBurst>[0], fake, pulls);
+    const sent = await sendBurst(app, fake, pulls);
     await waitFor("every newest-head check", () => (pulls.every((p) => fake.checkRunsFor(newest(p)).some((r) => r.status === "completed")) ? true : undefined), TIMEOUT_MS);
     const reviews = fake.checkRuns.filter((r) => r.status === "completed").length;
     return summarise("in-process (no Redis)", 0, sent.deliveries, sent.startedAt, lastCheckCompletedAt(fake, pulls), reviews);

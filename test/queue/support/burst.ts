@@ -102,7 +102,7 @@ export interface BurstSent {
 }
 
 /** Push and deliver as GitHub would: each pull request's events in order, all pull requests at once. */
-export async function sendBurst(web: RunningWeb, fake: FakeGitHub, pulls: readonly BurstPull[]): Promise<BurstSent> {
+export async function sendBurst(web: Pick<RunningWeb, "webhookUrl">, fake: FakeGitHub, pulls: readonly BurstPull[]): Promise<BurstSent> {
   const secret = { secret: WEBHOOK_SECRET };
   const startedAt = performance.now();
   const perPull = await Promise.all(
