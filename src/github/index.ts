@@ -16,6 +16,7 @@ import { ReviewQueue } from "../queue/review-queue.js";
 import { createAppServices } from "./app-services.js";
 import { onCheckRerequested } from "./on-check-rerequested.js";
 import { onPullRequest } from "./on-pull-request.js";
+import { onPullRequestReview } from "./on-pull-request-review.js";
 import { onRecheckCommand } from "./on-recheck-command.js";
 
 export interface MigguardApp {
@@ -34,6 +35,7 @@ export function createMigguardApp(settings: Settings, options: { handleSignals?:
     const readiness: Readiness = { shuttingDown: false, ...(queue ? { check: () => queue.ping() } : {}) };
     const services = createAppServices(app, { metrics, queue, inFlight });
     onPullRequest(app, services);
+    onPullRequestReview(app, services);
     onCheckRerequested(app, services);
     onRecheckCommand(app, services);
     try {

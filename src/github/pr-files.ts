@@ -10,6 +10,8 @@ export interface PullRequestFile {
   previousPath?: string;
   /** the unified diff; absent for binary files and diffs too large for GitHub to show */
   patch?: string;
+  /** git blob id of the file at head (of the base version for a removed file) */
+  sha?: string;
 }
 
 /** GitHub's own cap on the pull request files listing. */
@@ -33,6 +35,7 @@ export async function listPullRequestFiles(octokit: GitHub, target: ReviewTarget
     status: f.status,
     ...(f.previous_filename ? { previousPath: f.previous_filename } : {}),
     ...(f.patch !== undefined ? { patch: f.patch } : {}),
+    ...(f.sha ? { sha: f.sha } : {}),
   }));
   const truncated = files.length >= PR_FILES_LISTING_LIMIT || (target.changedFiles !== undefined && target.changedFiles > files.length);
   return { files, truncated };

@@ -20,6 +20,8 @@ export interface FileAt {
 const isNotFound = (error: unknown) => typeof error === "object" && error !== null && "status" in error && (error as { status: unknown }).status === 404;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+export const oversizeReason = (size: number, maxBytes: number) => `${size} bytes, more than max_file_bytes (${maxBytes}); skipped`;
+
 /** Text content of one file, or why it cannot be analysed (binary, larger than `maxBytes`, not a file). */
 export async function fetchFileAt(octokit: GitHub, at: FileAt, maxBytes: number): Promise<FetchedFile> {
   let data: Awaited<ReturnType<GitHub["rest"]["repos"]["getContent"]>>["data"];
@@ -31,7 +33,7 @@ export async function fetchFileAt(octokit: GitHub, at: FileAt, maxBytes: number)
   }
   if (Array.isArray(data)) return { status: "skipped", path: at.path, reason: "is a directory, not a file" };
   if (data.type !== "file") return { status: "skipped", path: at.path, reason: `is a ${data.type}, not a file` };
-  if (data.size > maxBytes) return { status: "skipped", path: at.path, reason: `${data.size} bytes, more than max_file_bytes (${maxBytes}); skipped` };
+  if (data.size > maxBytes) return { status: "skipped", path: at.path, reason: oversizeReason(data.size, maxBytes) };
   // the contents API leaves `content` empty (encoding "none") for files over 1 MB
   if (!("content" in data) || data.encoding !== "base64") return { status: "skipped", path: at.path, reason: `too large for GitHub's contents API (${data.size} bytes), skipped` };
   const buffer = Buffer.from(data.content, "base64");
@@ -40,16 +42,5 @@ export async function fetchFileAt(octokit: GitHub, at: FileAt, maxBytes: number)
     return { status: "text", path: at.path, content: utf8.decode(buffer) };
   } catch {
     return { status: "skipped", path: at.path, reason: "not UTF-8 text, skipped" };
-  }
-}
-
-/** Paths of the files directly inside a folder at a commit (empty when the folder does not exist). */
-export async function listDirectory(octokit: GitHub, at: FileAt): Promise<string[]> {
-  try {
-    const { data } = await octokit.rest.repos.getContent({ owner: at.owner, repo: at.repo, path: at.path, ref: at.ref });
-    return Array.isArray(data) ? data.filter((entry) => entry.type === "file").map((entry) => entry.path) : [];
-  } catch (error) {
-    if (isNotFound(error)) return [];
-    throw error;
   }
 }

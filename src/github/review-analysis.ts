@@ -1,13 +1,15 @@
 /**
- * The middle of a review: the gathered input through the engine, and the engine's result into what the
- * publishers post (check output, comment drafts). No GitHub calls here.
+ * The middle of a review: the gathered input through the engine's review mode (review-sources.ts fetches
+ * what its plan needs), and the result into what the publishers post (check output, comment drafts).
  */
-import { analyze, type FileError } from "../engine/analyze.js";
-import type { ReportedFinding } from "../engine/model.js";
+import type { FileError } from "../engine/analyze.js";
+import type { ReportedFinding, Severity } from "../engine/model.js";
 import { checkRunOutput, type CheckRunOutput } from "../report/check-run.js";
 import { fingerprintFindings, reviewCommentDrafts, type ReviewCommentDraft } from "../report/review-comments.js";
 import { commentableLines } from "./diff-lines.js";
 import { inputNotes, type ReviewInput } from "./review-input.js";
+import { reviewChange } from "./review-sources.js";
+import type { GitHub } from "./target.js";
 
 export interface ReviewResult {
   findings: ReportedFinding[];
@@ -15,45 +17,69 @@ export interface ReviewResult {
   errors: FileError[];
   /** migrations the engine analysed */
   reviewedPaths: string[];
+  /** for the check summary: partial base listing, regulated-data sign-off */
+  notes: string[];
+  /** head text of the files the review read */
+  sources: Map<string, string>;
 }
 
-export async function analyzeReview(input: ReviewInput): Promise<ReviewResult> {
-  const result = await analyze({
-    files: input.files,
+/** Severities that get an inline comment; notes stay in the check. */
+const COMMENTED: readonly Severity[] = ["error", "warning"];
+
+export async function analyzeReview(octokit: GitHub, input: ReviewInput): Promise<ReviewResult> {
+  const { result, head, skipped, notes } = await reviewChange(octokit, input.target, {
+    changedFiles: input.changedFiles,
     config: input.config.config,
     configProblems: input.config.problems,
     configPath: input.config.path,
   });
   return {
     findings: result.findings,
-    errors: [...input.skipped, ...result.errors],
+    errors: [...input.skipped, ...skipped, ...result.errors],
     reviewedPaths: result.migrations.map((m) => m.path),
+    notes,
+    sources: new Map(head.map((f) => [f.path, f.content])),
   };
 }
 
+/** Paths the pull request deletes (or renames away): nothing there to annotate or comment on at head. */
+function goneAtHead(input: ReviewInput): Set<string> {
+  const gone = new Set<string>();
+  for (const f of input.changedFiles) {
+    if (f.status === "removed") gone.add(f.path);
+    if (f.status === "renamed" && f.previousPath) gone.add(f.previousPath);
+  }
+  for (const f of input.changedFiles) if (f.status !== "removed") gone.delete(f.path);
+  return gone;
+}
+
 export function checkOutputFor(input: ReviewInput, result: ReviewResult): CheckRunOutput {
-  return checkRunOutput({
+  const output = checkRunOutput({
     findings: result.findings,
     errors: result.errors,
     reviewedPaths: result.reviewedPaths,
     headSha: input.target.headSha,
-    notes: inputNotes(input),
+    notes: [...inputNotes(input), ...result.notes],
     conclusionOnError: input.config.config.conclusion_on_error,
     docsUrl: input.config.config.docs_url,
   });
+  // a deleted migration's finding stays in the summary (and the conclusion); GitHub has no line to put it on
+  const gone = goneAtHead(input);
+  return { ...output, annotations: output.annotations.filter((a) => !gone.has(a.path)) };
 }
 
 export interface CommentDrafts {
   drafts: ReviewCommentDraft[];
-  /** fingerprints of every current finding, commented or not: their old comments stay */
+  /** fingerprints of every current finding that gets a comment where it can: their old comments stay */
   stillReported: Set<string>;
 }
 
 export function commentDraftsFor(input: ReviewInput, result: ReviewResult): CommentDrafts {
   const positions = new Map(input.changedFiles.filter((f) => f.status !== "removed").map((f) => [f.path, commentableLines(f.patch)]));
-  const sources = new Map(input.files.map((f) => [f.path, f.content]));
+  const fingerprints = fingerprintFindings(result.findings);
   return {
-    drafts: reviewCommentDrafts(result.findings, positions, { sources, docsUrl: input.config.config.docs_url }),
-    stillReported: new Set(fingerprintFindings(result.findings)),
+    drafts: reviewCommentDrafts(result.findings, positions, { sources: result.sources, docsUrl: input.config.config.docs_url, severities: COMMENTED }),
+    // a finding that became a note (a regulated-data waiver signed off) resolves its comment
+    stillReported: new Set(fingerprints.filter((_, i) => COMMENTED.includes(result.findings[i].severity))),
   };
 }

@@ -71,14 +71,15 @@ export async function reviewPullRequest(run: ReviewRun, target: ReviewTarget): P
 
     phase = performance.now();
     const input = await buildReviewInput(octokit, target, { onConfig: (config) => (conclusionOnError = config.config.conclusion_on_error) });
-    log.info({ ms: elapsed(phase), changedFiles: input.changedFiles.length, migrationFiles: input.files.length, skipped: input.skipped.length, configFound: input.config.found }, "input gathered");
+    log.info({ ms: elapsed(phase), changedFiles: input.changedFiles.length, configFound: input.config.found }, "input gathered");
 
     phase = performance.now();
-    const result = await analyzeReview(input);
+    // review mode fetches what its plan needs (base tree, files, code, approvals): timed here with the engine
+    const result = await analyzeReview(octokit, input);
     output = checkOutputFor(input, result);
     comments = commentDraftsFor(input, result);
     for (const finding of result.findings) findingsByRule[finding.rule] = (findingsByRule[finding.rule] ?? 0) + 1;
-    log.info({ ms: elapsed(phase), migrations: result.reviewedPaths.length, findings: result.findings.length, errors: result.errors.length }, "analysed");
+    log.info({ ms: elapsed(phase), migrations: result.reviewedPaths.length, filesRead: result.sources.size, findings: result.findings.length, errors: result.errors.length }, "analysed");
 
     phase = performance.now();
     pending = await completeCheckRun(octokit, target, checkRunId, output);

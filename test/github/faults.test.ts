@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { WEBHOOK_SECRET } from "./support/app-harness.js";
-import { DANGEROUS_INDEX, DANGEROUS_INDEX_PATH, startScenario, type Scenario } from "./support/scenario.js";
+import { BASE_FILES, DANGEROUS_INDEX, DANGEROUS_INDEX_PATH, startScenario, type Scenario } from "./support/scenario.js";
 import { deliver, pullRequestPayload } from "./support/webhooks.js";
 
 let s: Scenario | undefined;
@@ -17,13 +17,25 @@ afterEach(async () => {
 
 describe("GitHub API faults", () => {
   it("completes the check with the reason when the contents API keeps failing", async () => {
-    s = await startScenario();
-    const head = s.openPull(10, DANGEROUS_INDEX);
+    s = await startScenario({ baseFiles: { ...BASE_FILES, ...DANGEROUS_INDEX } });
+    // an edited migration: read at head and on the base branch through the contents API
+    const head = s.openPull(10, { [DANGEROUS_INDEX_PATH]: "CREATE INDEX idx_users_email ON users (lower(email));\n" });
     s.fake.fail({ method: "GET", path: /\/contents\/db/, status: 500, times: Infinity });
     expect((await s.pullRequest("opened", 10)).status).toBe(200);
     const [run] = s.fake.checkRunsFor(head);
     expect(run).toMatchObject({ status: "completed", conclusion: "failure", output: { title: "Review failed: migrations not checked" } });
     expect(run.output.summary).toContain("the GitHub API answered 500 to GET /repos/Codertocat/Hello-World/contents/db/migrations/");
+    expect(s.fake.reviews).toEqual([]);
+  });
+
+  it("completes the check with the reason when the git trees API keeps failing", async () => {
+    s = await startScenario();
+    const head = s.openPull(10, DANGEROUS_INDEX);
+    s.fake.fail({ method: "GET", path: /\/git\/trees\//, status: 500, times: Infinity });
+    expect((await s.pullRequest("opened", 10)).status).toBe(200);
+    const [run] = s.fake.checkRunsFor(head);
+    expect(run).toMatchObject({ status: "completed", conclusion: "failure", output: { title: "Review failed: migrations not checked" } });
+    expect(run.output.summary).toContain("the GitHub API answered 500 to GET /repos/Codertocat/Hello-World/git/trees/");
     expect(s.fake.reviews).toEqual([]);
   });
 

@@ -157,13 +157,16 @@ describe("files that belong to a migration", () => {
     expect(s.fake.requests.some((r) => r.path.endsWith("/contents/db%2Fmigrations%2F20240501000000_t.up.sql") && r.query.get("ref") === s!.base)).toBe(true);
   });
 
-  it("finds a Flyway undo file by listing the folder", async () => {
-    s = await startScenario({ baseFiles: { "db/migration/U3__undo_orders.sql": "DROP TABLE orders\n" } });
+  it("finds a Flyway undo file in the base branch's tree and reads only that", async () => {
+    s = await startScenario({ baseFiles: { "db/migration/U3__undo_orders.sql": "DROP TABLE orders\n", "db/migration/U2__undo_users.sql": "DROP TABLE users\n" } });
     const head = s.openPull(29, { "db/migration/V3__orders.sql": "CREATE TABLE orders (id bigint);\n" });
     await s.pullRequest("opened", 29);
     const [run] = s.fake.checkRunsFor(head);
-    expect(s.fake.requests.some((r) => r.path.endsWith("/contents/db%2Fmigration") && r.query.get("ref") === head)).toBe(true);
-    expect(s.fake.requests.some((r) => r.path.endsWith("/contents/db%2Fmigration%2FU3__undo_orders.sql"))).toBe(true);
+    expect(s.fake.requestsMatching("GET", /\/git\/trees\//).map((r) => [r.path.split("/").pop(), r.query.get("recursive")])).toEqual(
+      expect.arrayContaining([[s.base, "true"]]),
+    );
+    const contents = s.fake.requestsMatching("GET", /\/contents\/db/).map((r) => decodeURIComponent(r.path.split("/contents/")[1]));
+    expect(contents).toEqual(["db/migration/U3__undo_orders.sql"]);
     expect(run.status).toBe("completed");
     expect(run.output.text).toContain("db/migration/V3__orders.sql");
   });

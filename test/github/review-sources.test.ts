@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import { defaultConfig, resolveConfig } from "../../src/engine/config.js";
+import { gitBlobSha } from "../../src/github/patch-content.js";
 import { reviewChange } from "../../src/github/review-sources.js";
 import { readTarball } from "../../src/github/tarball.js";
 import type { GitHub, ReviewTarget } from "../../src/github/target.js";
@@ -62,7 +63,7 @@ function stubGitHub(repo: { base: Record<string, string>; head: Record<string, s
       git: {
         getTree: async ({ tree_sha }: { tree_sha: string }) => {
           calls.push(`tree ${tree_sha.slice(0, 1)}`);
-          return { data: { truncated: false, tree: Object.keys(repo.base).map((path) => ({ path, type: "blob" })) } };
+          return { data: { truncated: false, tree: Object.entries(repo.base).map(([path, text]) => ({ path, type: "blob", sha: gitBlobSha(text), size: Buffer.byteLength(text) })) } };
         },
       },
       repos: {

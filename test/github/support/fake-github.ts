@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { openApiValidator } from "./openapi.js";
+import { gitArchive } from "./tarball.js";
 import { unifiedDiff, type FileDiff } from "./unified-diff.js";
 
 export interface RecordedRequest {
@@ -83,14 +84,27 @@ export interface FakeReview {
   commentIds: number[];
 }
 
+/** A review by a person (approve, request changes, comment), as listed by GET .../pulls/{n}/reviews. */
+export interface FakePersonReview {
+  id: number;
+  pullNumber: number;
+  user: string;
+  state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED";
+  commit_id: string;
+}
+
 type Json = Record<string, unknown>;
-type Handler = (match: RegExpExecArray, request: { query: URLSearchParams; body: Json; accept: string; origin: string }) => { status: number; body?: unknown; headers?: Record<string, string>; raw?: string };
+type Handler = (match: RegExpExecArray, request: { query: URLSearchParams; body: Json; accept: string; origin: string }) => { status: number; body?: unknown; headers?: Record<string, string>; raw?: string | Buffer };
 
 export const BOT_LOGIN = "migguard[bot]";
 const CONTENTS_API_LIMIT = 1_000_000;
 const FILES_LISTING_LIMIT = 3000;
 
 const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
+/** git's object id of a blob (what GitHub lists as a file's `sha`) */
+const blobSha = (data: Buffer) => createHash("sha1").update(`blob ${data.length}\0`).update(data).digest("hex");
+/** GitHub cuts a recursive tree listing at 100,000 entries (and 7 MB) */
+const TREE_LISTING_LIMIT = 100_000;
 const isBinary = (data: Buffer) => data.includes(0);
 
 export class FakeGitHub {
@@ -110,8 +124,17 @@ export class FakeGitHub {
   readonly issueComments: Array<{ id: number; issueNumber: number; body: string }> = [];
   readonly reactions: Array<{ commentId: number; content: string }> = [];
   readonly permissions = new Map<string, { permission: string; role_name: string }>();
+  /** reviews people submitted (the app's own are in `reviews`) */
+  readonly peopleReviews: FakePersonReview[] = [];
+  /** downloads from the codeload host the tarball endpoint redirects to (not API requests) */
+  readonly codeloadRequests: Array<{ path: string; authorization: boolean }> = [];
+  /** cut recursive tree listings at this many entries (GitHub: 100,000) */
+  treeListingLimit = TREE_LISTING_LIMIT;
   validateBodies = true;
   #server?: Server;
+  #codeload?: Server;
+  #codeloadUrl = "";
+  readonly #archives = new Map<string, Buffer>();
   #nextId = 1000;
   #commitCount = 0;
   readonly #routes: Array<[string, RegExp, Handler]>;
@@ -126,6 +149,9 @@ export class FakeGitHub {
       ["GET", new RegExp(`^${r}/contents/(.*)$`), (m, q) => this.#contents(decodeURIComponent(m[1]), q.query.get("ref"), q.accept)],
       ["GET", new RegExp(`^${r}/pulls/(\\d+)/files$`), (m, q) => this.#pullFiles(Number(m[1]), q.query, q.origin)],
       ["GET", new RegExp(`^${r}/pulls/(\\d+)/comments$`), (m, q) => this.#listReviewComments(Number(m[1]), q.query, q.origin)],
+      ["GET", new RegExp(`^${r}/pulls/(\\d+)/reviews$`), (m, q) => this.#listReviews(Number(m[1]), q.query, q.origin)],
+      ["GET", new RegExp(`^${r}/git/trees/([^/]+)$`), (m, q) => this.#tree(decodeURIComponent(m[1]), q.query)],
+      ["GET", new RegExp(`^${r}/tarball/(.+)$`), (m) => this.#tarball(decodeURIComponent(m[1]))],
       ["POST", new RegExp(`^${r}/pulls/(\\d+)/reviews$`), (m, q) => this.#createReview(Number(m[1]), q.body)],
       ["PATCH", new RegExp(`^${r}/pulls/comments/(\\d+)$`), (m, q) => this.#editReviewComment(Number(m[1]), q.body)],
       ["GET", new RegExp(`^${r}/pulls/(\\d+)$`), (m) => this.#getPull(Number(m[1]))],
@@ -179,11 +205,11 @@ export class FakeGitHub {
   }
 
   /** The changed files of a pull request with their diffs, as GitHub computes them (base tip vs head). */
-  changedFiles(pull: FakePull): Array<{ filename: string; status: string; diff?: FileDiff; binary: boolean }> {
+  changedFiles(pull: FakePull): Array<{ filename: string; status: string; diff?: FileDiff; binary: boolean; blob?: Buffer }> {
     const base = this.commits.get(pull.baseSha) ?? new Map<string, Buffer>();
     const head = this.commits.get(pull.headSha) ?? new Map<string, Buffer>();
     const paths = [...new Set([...base.keys(), ...head.keys()])].sort();
-    const out: Array<{ filename: string; status: string; diff?: FileDiff; binary: boolean }> = [];
+    const out: Array<{ filename: string; status: string; diff?: FileDiff; binary: boolean; blob?: Buffer }> = [];
     for (const path of paths) {
       const before = base.get(path);
       const after = head.get(path);
@@ -192,7 +218,8 @@ export class FakeGitHub {
       const binary = (before ? isBinary(before) : false) || (after ? isBinary(after) : false);
       const big = (before?.length ?? 0) + (after?.length ?? 0) > 500_000;
       const diff = binary || big ? undefined : unifiedDiff(before?.toString("utf8") ?? "", after?.toString("utf8") ?? "");
-      out.push({ filename: path, status, diff, binary });
+      // GitHub lists the head blob's id (the base blob's for a removed file)
+      out.push({ filename: path, status, diff, binary, blob: after ?? before });
     }
     return out;
   }
@@ -220,19 +247,46 @@ export class FakeGitHub {
     return this.requests.filter((r) => r.method === method && path.test(r.path));
   }
 
+  /** A person reviews the pull request (on its current head unless told otherwise). */
+  submitReview(pullNumber: number, user: string, state: FakePersonReview["state"], commitId?: string): FakePersonReview {
+    const pull = this.pulls.get(pullNumber);
+    if (!pull) throw new Error(`no pull ${pullNumber}`);
+    const review: FakePersonReview = { id: this.#nextId++, pullNumber, user, state, commit_id: commitId ?? pull.headSha };
+    this.peopleReviews.push(review);
+    return review;
+  }
+
+  dismissReview(id: number): FakePersonReview {
+    const review = this.peopleReviews.find((r) => r.id === id);
+    if (!review) throw new Error(`no review ${id}`);
+    review.state = "DISMISSED";
+    return review;
+  }
+
+  /** Build a commit's tarball now (GitHub's work, not the app's: the bench keeps it out of its timing). */
+  prepareArchive(sha: string): void {
+    this.#archive(sha);
+  }
+
   // ---- server -----------------------------------------------------------------------------------
 
   async start(): Promise<string> {
     this.#server = createServer((req, res) => void this.#handle(req, res));
     await new Promise<void>((resolve) => this.#server!.listen(0, "127.0.0.1", resolve));
     this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+    // archives are served by another host (codeload.github.com), which the API redirects to
+    this.#codeload = createServer((req, res) => this.#serveArchive(req, res));
+    await new Promise<void>((resolve) => this.#codeload!.listen(0, "127.0.0.1", resolve));
+    this.#codeloadUrl = `http://127.0.0.1:${(this.#codeload.address() as AddressInfo).port}`;
     return this.url;
   }
 
   async stop(): Promise<void> {
-    if (!this.#server) return;
-    this.#server.closeAllConnections();
-    await new Promise<void>((resolve) => this.#server!.close(() => resolve()));
+    for (const server of [this.#server, this.#codeload]) {
+      if (!server) continue;
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -255,7 +309,7 @@ export class FakeGitHub {
 
     const answer = this.#answer(method, url, body, req.headers.accept ?? "");
     this.requests.push({ method, path: url.pathname, query: url.searchParams, body, status: answer.status, at: performance.now() });
-    if (answer.raw !== undefined) {
+    if (answer.raw !== undefined || (answer.status >= 300 && answer.status < 400)) {
       res.writeHead(answer.status, { "content-type": "text/plain; charset=utf-8", ...answer.headers });
       res.end(answer.raw);
       return;
@@ -362,7 +416,7 @@ export class FakeGitHub {
     const files = this.changedFiles(pull)
       .slice(0, FILES_LISTING_LIMIT)
       .map((f) => ({
-        sha: sha1(f.filename),
+        sha: f.blob ? blobSha(f.blob) : sha1(f.filename),
         filename: f.filename,
         status: f.status,
         additions: f.diff?.additions ?? 0,
@@ -493,6 +547,80 @@ export class FakeGitHub {
     this.#applyOutput(run, body.output as Json | undefined);
     run.updates++;
     return { status: 200, body: this.#checkJson(run) };
+  }
+
+  #tree(ref: string, query: URLSearchParams): ReturnType<Handler> {
+    const sha = this.#resolveRef(ref);
+    const files = sha ? this.commits.get(sha) : undefined;
+    if (!sha || !files) return { status: 404, body: { message: "Not Found" } };
+    // any value of `recursive` lists the whole tree; without it, only the top level
+    const recursive = query.has("recursive");
+    const entries = new Map<string, Json>();
+    for (const [path, data] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+      const parts = path.split("/");
+      for (let depth = 1; depth < parts.length; depth++) {
+        const dir = parts.slice(0, depth).join("/");
+        if ((recursive || depth === 1) && !entries.has(dir)) entries.set(dir, { path: dir, mode: "040000", type: "tree", sha: sha1(`tree:${sha}:${dir}`), url: "" });
+      }
+      if (recursive || parts.length === 1) entries.set(path, { path, mode: "100644", type: "blob", sha: blobSha(data), size: data.length, url: "" });
+    }
+    const all = [...entries.values()];
+    const truncated = all.length > this.treeListingLimit;
+    return { status: 200, body: { sha: sha1(`tree:${sha}`), url: "", tree: all.slice(0, this.treeListingLimit), truncated } };
+  }
+
+  #archive(sha: string): Buffer {
+    let archive = this.#archives.get(sha);
+    if (!archive) {
+      archive = gitArchive(this.commits.get(sha)!, `${this.owner}-${this.repo}-${sha.slice(0, 7)}/`);
+      this.#archives.set(sha, archive);
+    }
+    return archive;
+  }
+
+  #tarball(ref: string): ReturnType<Handler> {
+    const sha = this.#resolveRef(ref);
+    if (!sha || !this.commits.has(sha)) return { status: 404, body: { message: "Not Found" } };
+    // as api.github.com: a redirect to codeload, with a short-lived token in the query for private repositories
+    return { status: 302, headers: { location: `${this.#codeloadUrl}/${this.owner}/${this.repo}/legacy.tar.gz/${sha}?token=CODELOADTOKEN` } };
+  }
+
+  #serveArchive(req: IncomingMessage, res: ServerResponse): void {
+    const url = new URL(req.url ?? "/", this.#codeloadUrl);
+    this.codeloadRequests.push({ path: url.pathname, authorization: req.headers.authorization !== undefined });
+    const match = new RegExp(`^/${this.owner}/${this.repo}/legacy\\.tar\\.gz/([0-9a-f]{40})$`).exec(url.pathname);
+    if (req.method !== "GET" || !match || !this.commits.has(match[1]) || url.searchParams.get("token") !== "CODELOADTOKEN") {
+      res.writeHead(404).end();
+      return;
+    }
+    const archive = this.#archive(match[1]);
+    res.writeHead(200, { "content-type": "application/x-gzip", "content-length": String(archive.length), "content-disposition": `attachment; filename=${this.owner}-${this.repo}-${match[1].slice(0, 7)}.tar.gz` });
+    res.end(archive);
+  }
+
+  #reviewJson(review: { id: number; pullNumber: number; user: string; type: "User" | "Bot"; state: string; commit_id: string; body: string }): Json {
+    const html = `https://github.com/${this.owner}/${this.repo}/pull/${review.pullNumber}`;
+    return {
+      id: review.id,
+      node_id: `PRR_${review.id}`,
+      user: { login: review.user, id: review.id, type: review.type },
+      body: review.body,
+      state: review.state,
+      html_url: `${html}#pullrequestreview-${review.id}`,
+      pull_request_url: `${this.url}/repos/${this.owner}/${this.repo}/pulls/${review.pullNumber}`,
+      _links: { html: { href: html }, pull_request: { href: html } },
+      submitted_at: new Date().toISOString(),
+      commit_id: review.commit_id,
+      author_association: review.type === "Bot" ? "NONE" : "COLLABORATOR",
+    };
+  }
+
+  #listReviews(number: number, query: URLSearchParams, origin: string): ReturnType<Handler> {
+    if (!this.pulls.has(number)) return { status: 404, body: { message: "Not Found" } };
+    const own = this.reviews.filter((r) => r.pullNumber === number).map((r) => ({ id: r.id, pullNumber: number, user: BOT_LOGIN, type: "Bot" as const, state: "COMMENTED", commit_id: r.commit_id, body: r.body }));
+    const people = this.peopleReviews.filter((r) => r.pullNumber === number).map((r) => ({ ...r, type: "User" as const, body: "" }));
+    const all = [...own, ...people].sort((a, b) => a.id - b.id).map((r) => this.#reviewJson(r));
+    return { status: 200, ...this.#paginate(all, query, origin, `/repos/${this.owner}/${this.repo}/pulls/${number}/reviews`) };
   }
 
   #permission(username: string): ReturnType<Handler> {

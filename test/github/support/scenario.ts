@@ -1,7 +1,8 @@
 /** A fake repository with the App running against it, and one-line deliveries, for the end-to-end tests. */
 import { startApp, WEBHOOK_SECRET, type AppOptions, type RunningApp } from "./app-harness.js";
 import { FakeGitHub } from "./fake-github.js";
-import { checkRunRerequestedPayload, deliver, issueCommentPayload, pullRequestPayload, type Delivery } from "./webhooks.js";
+import type { FakePersonReview } from "./fake-github.js";
+import { checkRunRerequestedPayload, deliver, issueCommentPayload, pullRequestPayload, pullRequestReviewPayload, type Delivery } from "./webhooks.js";
 
 export interface Scenario {
   fake: FakeGitHub;
@@ -14,6 +15,10 @@ export interface Scenario {
   pullRequest(action: "opened" | "synchronize" | "reopened" | "ready_for_review", number: number, options?: { id?: string }): Promise<Delivery>;
   recheckComment(number: number, login: string, options?: { type?: "User" | "Bot"; body?: string; commentId?: number }): Promise<Delivery>;
   rerequest(headSha: string, options?: { externalId?: string; name?: string; pullRequests?: Array<Record<string, unknown>> }): Promise<Delivery>;
+  /** a person reviews the pull request's head, and GitHub delivers pull_request_review.submitted */
+  submitReview(number: number, login: string, state: Exclude<FakePersonReview["state"], "DISMISSED">): Promise<Delivery & { review: FakePersonReview }>;
+  /** a review is dismissed, and GitHub delivers pull_request_review.dismissed */
+  dismissReview(number: number, reviewId: number): Promise<Delivery>;
 }
 
 export const BASE_FILES: Record<string, string> = {
@@ -46,6 +51,11 @@ export async function startScenario(options: { baseFiles?: Record<string, string
     recheckComment: (number, login, commentOptions = {}) =>
       deliver(app.webhookUrl, "issue_comment", issueCommentPayload(fake, { issueNumber: number, login, body: commentOptions.body ?? "/migguard recheck", type: commentOptions.type, commentId: commentOptions.commentId }), secret),
     rerequest: (headSha, rerequestOptions = {}) => deliver(app.webhookUrl, "check_run", checkRunRerequestedPayload(fake, { headSha, ...rerequestOptions }), secret),
+    async submitReview(number, login, state) {
+      const review = fake.submitReview(number, login, state);
+      return { ...(await deliver(app.webhookUrl, "pull_request_review", pullRequestReviewPayload(fake, "submitted", fake.pulls.get(number)!, review), secret)), review };
+    },
+    dismissReview: (number, reviewId) => deliver(app.webhookUrl, "pull_request_review", pullRequestReviewPayload(fake, "dismissed", fake.pulls.get(number)!, fake.dismissReview(reviewId)), secret),
   };
 }
 

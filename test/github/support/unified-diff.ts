@@ -13,12 +13,19 @@ export interface FileDiff {
 
 type Op = { kind: " " | "-" | "+"; text: string; a: number; b: number };
 
+/** a last line without a newline differs from the same text with one, as git sees it */
+const NO_NEWLINE = "\u0000no-newline";
+const MARKER = "\\ No newline at end of file";
+
 const linesOf = (text: string) => {
   if (text === "") return [];
   const lines = text.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
+  else lines[lines.length - 1] += NO_NEWLINE;
   return lines;
 };
+/** git leaves out a hunk's line count when it is 1 */
+const range = (start: number, count: number) => (count === 1 ? `${start}` : `${start},${count}`);
 
 function editScript(a: string[], b: string[]): Op[] {
   const n = a.length;
@@ -55,9 +62,11 @@ export function unifiedDiff(before: string, after: string, context = 3): FileDif
     const bLines = hunk.filter((op) => op.kind !== "-");
     const aStart = aLines.length ? aLines[0].a : hunk[0].a;
     const bStart = bLines.length ? bLines[0].b : hunk[0].b;
-    out.push(`@@ -${aStart},${aLines.length} +${bStart},${bLines.length} @@`);
+    out.push(`@@ -${range(aStart, aLines.length)} +${range(bStart, bLines.length)} @@`);
     for (const op of hunk) {
-      out.push(`${op.kind}${op.text}`);
+      const missingNewline = op.text.endsWith(NO_NEWLINE);
+      out.push(`${op.kind}${missingNewline ? op.text.slice(0, -NO_NEWLINE.length) : op.text}`);
+      if (missingNewline) out.push(MARKER);
       if (op.kind !== "-") commentableLines.add(op.b);
     }
   }

@@ -5,7 +5,7 @@
  */
 import { createHmac, randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
-import type { FakeGitHub, FakePull } from "./fake-github.js";
+import type { FakeGitHub, FakePersonReview, FakePull } from "./fake-github.js";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- payloads are free-form JSON
 
@@ -45,6 +45,26 @@ export function pullRequestPayload(fake: FakeGitHub, action: "opened" | "synchro
     base: { ...payload.pull_request.base, sha: pull.baseSha, ref: pull.baseRef, repo },
   };
   if (action === "synchronize") payload.after = pull.headSha;
+  return payload;
+}
+
+/** pull_request_review submitted (approved, changes_requested, commented) or dismissed, by `review.user`. */
+export function pullRequestReviewPayload(fake: FakeGitHub, action: "submitted" | "dismissed", pull: FakePull, review: FakePersonReview): Json {
+  const payload = example("pull_request_review", (p) => p.action === action && p.installation !== undefined);
+  const repo = repository(fake, payload.repository);
+  const [headOwner, headName] = pull.headRepo.split("/");
+  const user = { ...payload.review.user, login: review.user, type: "User" };
+  payload.repository = repo;
+  payload.installation = { ...(payload.installation ?? {}), id: INSTALLATION_ID };
+  payload.sender = user;
+  payload.review = { ...payload.review, id: review.id, user, commit_id: review.commit_id, state: review.state.toLowerCase() };
+  payload.pull_request = {
+    ...payload.pull_request,
+    number: pull.number,
+    state: pull.state,
+    head: { ...payload.pull_request.head, sha: pull.headSha, ref: pull.headRef, repo: { ...payload.pull_request.head.repo, name: headName, full_name: pull.headRepo, owner: { ...payload.pull_request.head.repo.owner, login: headOwner } } },
+    base: { ...payload.pull_request.base, sha: pull.baseSha, ref: pull.baseRef, repo },
+  };
   return payload;
 }
 
