@@ -3,7 +3,7 @@
  * role of each approver (one permission call each), decided by the engine's rule (maintain or admin, on the
  * current head). Asked only when the review found such a waiver.
  */
-import { APPROVER_ROLES, approversToCheck, decideRegulatedApproval, type PullRequestReview, type RegulatedApproval } from "../engine/regulated/approval.js";
+import { approversToCheck, decideRegulatedApproval, type PullRequestReview, type RegulatedApproval } from "../engine/regulated/approval.js";
 import type { RegulatedWaiver } from "../engine/regulated/waivers.js";
 import { plural } from "../report/markdown.js";
 import { mapConcurrent } from "./concurrency.js";
@@ -37,7 +37,7 @@ export function approvalNote(target: ReviewTarget, waivers: readonly RegulatedWa
   if (decision.approved) return `**Regulated data:** the waiver (${what}) is signed off: ${decision.reason}.`;
   return (
     `**Regulated data:** this pull request waives ${plural(waivers.length, "statement")} that destroy regulated data (${what}). ` +
-    `The waiver holds only once a user with ${APPROVER_ROLES.join(" or ")} permission on ${target.owner}/${target.repo} approves the pull request at ${target.headSha.slice(0, 7)}: ${decision.reason}. ` +
+    `The waiver holds only once a user with maintain or admin permission on ${target.owner}/${target.repo} approves the pull request at ${target.headSha.slice(0, 7)}: ${decision.reason}. ` +
     "migguard reviews again when a review is submitted or dismissed."
   );
 }
