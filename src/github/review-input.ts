@@ -6,7 +6,6 @@
 import type { FileError } from "../engine/analyze.js";
 import type { ConfigProblem } from "../engine/config.js";
 import { inlineCode } from "../report/markdown.js";
-import { addedFileContent } from "./patch-content.js";
 import { listPullRequestFiles, PR_FILES_LISTING_LIMIT, type PullRequestFile } from "./pr-files.js";
 import { fetchFileAt } from "./repo-contents.js";
 import { checkProposedConfig, CONFIG_PATHS, loadRepoConfig, type RepoConfig } from "./repo-config.js";
@@ -30,11 +29,10 @@ export interface BuildHooks {
   onConfig?: (config: RepoConfig) => void;
 }
 
-/** The config file as the pull request proposes it: from its diff when it is new, else read at head. */
+/** The config file as the pull request proposes it, read at the head commit. */
 async function proposedConfig(octokit: GitHub, target: ReviewTarget, change: PullRequestFile, maxBytes: number): Promise<{ proposed?: ReviewInput["proposedConfig"]; problem?: FileError }> {
   if (change.status === "removed") return { proposed: { path: change.path, removed: true, problems: [] } };
-  const fromDiff = addedFileContent(change);
-  const file = fromDiff !== undefined ? { status: "text" as const, path: change.path, content: fromDiff } : await fetchFileAt(octokit, { owner: target.owner, repo: target.repo, path: change.path, ref: target.headSha }, maxBytes);
+  const file = await fetchFileAt(octokit, { owner: target.owner, repo: target.repo, path: change.path, ref: target.headSha }, maxBytes);
   if (file.status === "text") return { proposed: { path: file.path, removed: false, problems: checkProposedConfig(file.content).problems } };
   return file.status === "skipped" ? { problem: { path: file.path, message: file.reason } } : {};
 }
