@@ -45,6 +45,16 @@ function migrationFiles(seed: number): Record<string, string> {
   return files;
 }
 
+/** A small service's code: what the usage search reads from the head's tarball when a column is dropped or renamed. */
+function applicationCode(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 60; i++) {
+    files[`app/services/service_${i}.rb`] = `class Service${i}\n  def call(user)\n    User.where(id: user.id).pluck(:email, :name)\n  end\nend\n`;
+    files[`web/src/component_${i}.ts`] = `export function component${i}(user: { email: string; name: string }) {\n  return \`\${user.name} <\${user.email}>\`;\n}\n`;
+  }
+  return files;
+}
+
 export interface AppBenchRun {
   ms: number;
   apiCalls: number;
@@ -76,6 +86,7 @@ export async function runAppBench(): Promise<AppBenchResult> {
     const base = fake.commit({
       ".github/migguard.yml": "postgres_version: 15\n",
       "db/migrations/20230101000000_init.sql": "-- migrate:up\nCREATE TABLE users (id bigint PRIMARY KEY);\n\n-- migrate:down\nDROP TABLE users;\n",
+      ...applicationCode(),
     });
     fake.setBranch("master", base);
 
