@@ -42,7 +42,18 @@ const corpus = resolve(process.argv[2] ?? join(import.meta.dirname, "..", "..", 
 const cases = (JSON.parse(readFileSync(join(corpus, "expected.json"), "utf8")) as { cases: LabeledCase[] }).cases.filter((c) => c.framework.startsWith("sql"));
 const files = cases.map((c) => join(corpus, c.path));
 
-const squawkBin = join(dirname(createRequire(import.meta.url).resolve("@squawk-cli/linux-x64/package.json")), "bin", "squawk");
+// squawk is not a dependency: its npm package lists per-platform binaries the registry here lacks, which
+// leaves package-lock.json unusable for `npm ci`. The comparison installs the Linux binary on demand.
+const SQUAWK_PACKAGE = "@squawk-cli/linux-x64@2.66.0";
+function squawkBinary(): string {
+  try {
+    return join(dirname(createRequire(import.meta.url).resolve("@squawk-cli/linux-x64/package.json")), "bin", "squawk");
+  } catch {
+    console.error(`squawk is not installed; run: npm install --no-save ${SQUAWK_PACKAGE}`);
+    process.exit(2);
+  }
+}
+const squawkBin = squawkBinary();
 const started = performance.now();
 const squawk = spawnSync(squawkBin, ["--reporter", "json", "--pg-version", "15", ...files], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 const squawkMs = performance.now() - started;
