@@ -122,6 +122,9 @@ export function resolveConfig(raw: unknown, knownRules?: ReadonlySet<string>): L
   return { config: defaultConfig(), problems };
 }
 
+/** Where a repository keeps its migguard config (the first is canonical; the second is accepted). */
+export const CONFIG_PATHS: readonly string[] = [".github/migguard.yml", ".github/migguard.yaml"];
+
 /** Parse the YAML text of `.github/migguard.yml`. */
 export function loadConfig(yamlText: string | undefined, knownRules?: ReadonlySet<string>): LoadedConfig {
   if (yamlText === undefined || yamlText.trim() === "") return { config: defaultConfig(), problems: [] };

@@ -9,7 +9,6 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import type { Config } from "../engine/config.js";
 import type { SourceFile } from "../engine/model.js";
 import { isSearchableCodePath, isSearchableContent } from "../engine/review/code/searchable.js";
-import { CONFIG_PATHS } from "./repo-config.js";
 import type { RepoTree } from "./repo-tree.js";
 import { readTarball } from "./tarball.js";
 import type { GitHub, ReviewTarget } from "./target.js";
@@ -22,7 +21,6 @@ export interface HeadArchive {
 }
 
 /** Code the usage search reads: not migguard's own config, whose `sensitive:` list names the very columns. */
-const isCode = (path: string, config: Config) => !CONFIG_PATHS.includes(path) && isSearchableCodePath(path, config);
 
 /** Application code (and any `wanted` paths) at the head commit. */
 export async function fetchHeadArchive(octokit: GitHub, target: ReviewTarget, config: Config, wanted: ReadonlySet<string> = new Set()): Promise<HeadArchive> {
@@ -33,7 +31,7 @@ export async function fetchHeadArchive(octokit: GitHub, target: ReviewTarget, co
     request: { parseSuccessResponseBody: false },
   });
   const stream = Readable.fromWeb(response.data as unknown as WebReadableStream<Uint8Array>);
-  const entries = await readTarball(stream, (path, size) => size <= config.max_file_bytes && (wanted.has(path) || isCode(path, config)));
+  const entries = await readTarball(stream, (path, size) => size <= config.max_file_bytes && (wanted.has(path) || isSearchableCodePath(path, config)));
   const archive: HeadArchive = { code: [], files: [] };
   for (const entry of entries) {
     const content = entry.content.toString("utf8");
@@ -46,6 +44,6 @@ export async function fetchHeadArchive(octokit: GitHub, target: ReviewTarget, co
 /** The head's listing shows no file the usage search would read: the archive would bring nothing. */
 export function hasNoSearchableCode(tree: RepoTree | undefined, config: Config): boolean {
   if (!tree || tree.truncated) return false;
-  for (const [path, blob] of tree.blobs) if (blob.size <= config.max_file_bytes && isCode(path, config)) return false;
+  for (const [path, blob] of tree.blobs) if (blob.size <= config.max_file_bytes && isSearchableCodePath(path, config)) return false;
   return true;
 }

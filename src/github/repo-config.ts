@@ -6,12 +6,12 @@
  * defaults apply.
  */
 import { KNOWN_RULE_IDS } from "../engine/catalogue.js";
-import { loadConfig, resolveConfig, type LoadedConfig } from "../engine/config.js";
+import { CONFIG_PATHS, loadConfig, resolveConfig, type LoadedConfig } from "../engine/config.js";
 import type { GitHub } from "./target.js";
 
-export const CONFIG_PATH = ".github/migguard.yml";
+export const CONFIG_PATH = CONFIG_PATHS[0];
 /** paths a pull request may use to propose a config change */
-export const CONFIG_PATHS: readonly string[] = [CONFIG_PATH, ".github/migguard.yaml"];
+export { CONFIG_PATHS };
 
 export interface RepoConfig extends LoadedConfig {
   path: string;

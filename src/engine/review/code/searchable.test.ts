@@ -19,6 +19,8 @@ describe("which files the usage search reads", () => {
     ["public/assets/app.min.js", false],
     ["logo.png", false],
     ["README.md", false],
+    [".github/migguard.yml", false],
+    [".github/workflows/deploy.yml", true],
   ])("%s -> %s", (path, expected) => {
     expect(isSearchableCodePath(path, config)).toBe(expected);
   });

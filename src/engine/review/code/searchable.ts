@@ -3,7 +3,7 @@
  * migrations, not schema dumps, not vendored or generated trees, not binary or huge files. Path checks
  * come first so the App can drop most of a tarball without decoding it.
  */
-import type { Config } from "../../config.js";
+import { CONFIG_PATHS, type Config } from "../../config.js";
 import { detectByPath } from "../../detect.js";
 import { schemaDumpOf } from "../classify.js";
 
@@ -57,6 +57,8 @@ const extensionOf = (path: string) => {
 /** Path-only verdict: worth reading for the usage search. */
 export function isSearchableCodePath(path: string, config: Config): boolean {
   if (!CODE_EXTENSIONS.has(extensionOf(path)) || GENERATED.test(path)) return false;
+  // migguard's own config names sensitive columns; it is not code that reads them
+  if (CONFIG_PATHS.includes(path)) return false;
   if (path.split("/").some((segment) => SKIPPED_DIRS.has(segment))) return false;
   const migration = detectByPath(path, config);
   if (migration !== undefined && migration !== "sql-candidate") return false;
