@@ -20,8 +20,6 @@ export interface HeadArchive {
   files: SourceFile[];
 }
 
-/** Code the usage search reads: not migguard's own config, whose `sensitive:` list names the very columns. */
-
 /** Application code (and any `wanted` paths) at the head commit. */
 export async function fetchHeadArchive(octokit: GitHub, target: ReviewTarget, config: Config, wanted: ReadonlySet<string> = new Set()): Promise<HeadArchive> {
   const response = await octokit.request("GET /repos/{owner}/{repo}/tarball/{ref}", {
