@@ -30,6 +30,17 @@ const sections: Section[] = [
       return formatAppBench(await runAppBench()).split("\n");
     },
   },
+  {
+    name: "execute",
+    run: async () => {
+      if (!existsSync(corpus)) return [`bench corpus not found at ${corpus} (set MIGGUARD_BENCH_CORPUS)`];
+      return (await (await import("./bench-execute.js")).benchExecute(corpus)).lines;
+    },
+  },
+  {
+    name: "queue",
+    run: async () => (await import("./bench-queue.js")).benchQueue(),
+  },
 ];
 
 for (const section of sections) {

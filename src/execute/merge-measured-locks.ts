@@ -10,7 +10,8 @@
  * Statements that were not measured (outside a transaction, or never reached) leave findings as they are.
  * Pure: findings and traces in, findings out.
  */
-import { ruleSeverity, type Config } from "../engine/config.js";
+import type { Config } from "../engine/config.js";
+import { effectiveSeverity } from "../engine/severity.js";
 import { MEASURED_BLOCKING_LOCK, MEASURED_TABLE_REWRITE } from "../engine/execution-rules.js";
 import type { ReportedFinding } from "../engine/model.js";
 import { RULES } from "../engine/rules/index.js";
@@ -76,8 +77,8 @@ function contradicted(finding: ReportedFinding, statement: StatementTrace): bool
 }
 
 function added(meta: RuleMeta, config: Config, path: string, statement: StatementTrace, message: string, fix: string): ReportedFinding | undefined {
-  const severity = ruleSeverity(config, meta.id, meta.severity);
-  if (severity === "off") return undefined;
+  const severity = effectiveSeverity(config, meta);
+  if (severity === undefined) return undefined;
   return {
     path,
     line: statement.line,
@@ -126,7 +127,8 @@ export function mergeMeasuredLocks(findings: readonly ReportedFinding[], traces:
   }
 
   // lock_timeout is one piece of advice per migration file, as require-lock-timeout gives it
-  const lockTimeoutOff = ruleSeverity(config, LOCK_TIMEOUT_RULE, "warning") === "off";
+  const lockTimeoutRule = RULES.find((r) => r.meta.id === LOCK_TIMEOUT_RULE);
+  const lockTimeoutOff = lockTimeoutRule !== undefined && effectiveSeverity(config, lockTimeoutRule.meta) === undefined;
   for (const trace of traces) {
     if (lockTimeoutOff || trace.framework !== "sql" || kept.some((f) => f.path === trace.path && f.rule === LOCK_TIMEOUT_RULE)) continue;
     const unseen = trace.statements.filter(

@@ -1,11 +1,12 @@
 /**
- * Running the down settles what the static `down-does-not-undo-up` rule could only guess from the model:
+ * Running the down settles what the static `down-does-not-undo-up` and `down-does-not-restore` rules could
+ * only guess from the model:
  * once the down ran and the schema was compared, either it restores the schema (the guess was wrong) or
  * `down-does-not-restore-schema` names the exact differences (the guess is said better). Pure.
  */
 import type { ReportedFinding } from "../engine/model.js";
 
-const STATIC_DOWN_RULES = new Set(["down-does-not-undo-up"]);
+const STATIC_DOWN_RULES = new Set(["down-does-not-undo-up", "down-does-not-restore"]);
 
 export interface ComparedMigration {
   upPath: string;

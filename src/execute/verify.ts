@@ -7,7 +7,8 @@
  * Failures of the test database (a missing extension or role, a limit) are info notes, never findings.
  */
 import { adapterFor, loadAdapters } from "../engine/adapters/index.js";
-import { defaultConfig, ruleSeverity, type Config } from "../engine/config.js";
+import { defaultConfig, type Config } from "../engine/config.js";
+import { effectiveSeverity } from "../engine/severity.js";
 import type { DetectedFile } from "../engine/detect.js";
 import {
   DOWN_DOES_NOT_RESTORE_SCHEMA,
@@ -149,8 +150,8 @@ class Verifier {
   }
 
   private report(meta: RuleMeta, target: Target, at: { path: string; line: number; endLine?: number }, message: string, fix: string, statement = "", details: string[] = []): void {
-    const severity = ruleSeverity(this.config, meta.id, meta.severity);
-    if (severity === "off") return;
+    const severity = effectiveSeverity(this.config, meta);
+    if (severity === undefined) return;
     const finding: ReportedFinding = {
       path: at.path,
       line: at.line,

@@ -225,7 +225,11 @@ describe("measured locks against static findings", () => {
 
   it("settles the static down guess once the down ran and the schema was compared", () => {
     const guess = { ...finding("down-does-not-undo-up", 1, "irreversible") };
-    expect(settleDownGuesses([guess], [{ upPath: "db/2_x.up.sql", downPath: "db/2_x.down.sql" }]).overruled).toEqual([guess]);
+    const notRestored = { ...finding("down-does-not-restore", 1, "irreversible") };
+    const locking = { ...finding("index-without-concurrently", 1, "blocking-lock") };
+    const settled = settleDownGuesses([guess, notRestored, locking], [{ upPath: "db/2_x.up.sql", downPath: "db/2_x.down.sql" }]);
+    expect(settled.overruled).toEqual([guess, notRestored]);
+    expect(settled.findings).toEqual([locking]);
     expect(settleDownGuesses([guess], []).findings).toEqual([guess]);
   });
 });
