@@ -1,13 +1,16 @@
 /**
  * Rule documentation for `npm run docs` and `migguard explain`: each rule's case tables are run through
- * the engine (model rules) or the review engine (history/drift rules), and the page shows the cases with
- * the messages and fixes migguard actually prints for them.
+ * the engine (model rules), the review engine (history/drift rules) or PGlite (execution rules), and the
+ * page shows the cases with the messages and fixes migguard actually prints for them.
  */
 import { CATALOGUE, type CatalogueEntry } from "../engine/catalogue.js";
 import { REVIEW_RULES } from "../engine/review/rules/index.js";
 import { loadReviewCases, runReviewCase } from "../engine/review/testing/review-case-runner.js";
 import { casePath, loadCases, runCase } from "../engine/testing/case-runner.js";
 import type { Rule } from "../engine/rules/rule.js";
+import type { Executor } from "../execute/executor.js";
+import { PgliteExecutor } from "../execute/pglite/pglite-executor.js";
+import { caseFramework, caseTarget, loadExecutionCases, runExecutionCase } from "../execute/testing/execution-case-runner.js";
 import { renderRuleIndex, renderRulePage, type RuleExample, type RuleExamples } from "../report/rule-page.js";
 
 async function modelExamples(entry: CatalogueEntry): Promise<RuleExamples> {
@@ -41,14 +44,49 @@ async function reviewExamples(entry: CatalogueEntry): Promise<RuleExamples> {
   };
 }
 
-export async function rulePage(entry: CatalogueEntry): Promise<string> {
-  const examples = entry.kind === "review" ? await reviewExamples(entry) : entry.kind === "execution" ? { invalid: [], valid: [] } : await modelExamples(entry);
+/** Execution cases run in PGlite whatever DATABASE_URL says, so the pages do not depend on the machine. */
+async function executionExamples(entry: CatalogueEntry, executor: Executor): Promise<RuleExamples> {
+  const cases = await loadExecutionCases(entry.meta.id);
+  const example = (c: (typeof cases.valid)[number], findings: RuleExample["findings"]): RuleExample => ({
+    framework: caseFramework(c),
+    name: c.name,
+    files: c.files,
+    run: caseTarget(c),
+    fixLanguage: "sql",
+    findings,
+  });
+  // one at a time: cases share the database
+  const invalid: RuleExample[] = [];
+  for (const c of cases.invalid) invalid.push(example(c, await runExecutionCase(entry.meta, c, executor)));
+  return { invalid, valid: cases.valid.map((c) => example(c, [])) };
+}
+
+/**
+ * One rule's page. Execution rules' examples run in `executor`; without one, a PGlite is started for this
+ * page and stopped after it.
+ */
+export async function rulePage(entry: CatalogueEntry, executor?: Executor): Promise<string> {
+  if (entry.kind === "execution" && !executor) return withPglite((own) => rulePage(entry, own));
+  const examples =
+    entry.kind === "review" ? await reviewExamples(entry) : entry.kind === "execution" ? await executionExamples(entry, executor!) : await modelExamples(entry);
   return renderRulePage(entry, examples);
 }
 
-/** Every page, keyed by file name under docs/rules/. */
+/** Every page, keyed by file name under docs/rules/; one PGlite (started on the first execution page) for all. */
 export async function allRulePages(): Promise<Map<string, string>> {
-  const pages = new Map<string, string>([["README.md", renderRuleIndex(CATALOGUE)]]);
-  for (const entry of CATALOGUE) pages.set(`${entry.meta.id}.md`, await rulePage(entry));
-  return pages;
+  return withPglite(async (executor) => {
+    const pages = new Map<string, string>([["README.md", renderRuleIndex(CATALOGUE)]]);
+    for (const entry of CATALOGUE) pages.set(`${entry.meta.id}.md`, await rulePage(entry, executor));
+    return pages;
+  });
+}
+
+/** A PGlite for `work`, closed afterwards (it starts only when a case opens a session). */
+async function withPglite<T>(work: (executor: Executor) => Promise<T>): Promise<T> {
+  const executor = new PgliteExecutor();
+  try {
+    return await work(executor);
+  } finally {
+    await executor.close();
+  }
 }

@@ -4,10 +4,15 @@
  * rules/index.ts; like the engine's own findings they have ids, categories and docs so config
  * (`rules: { down-does-not-restore-schema: off }`), waivers and `migguard explain` know them.
  */
+import type { Framework } from "./model.js";
 import type { RuleMeta } from "./rules/rule.js";
+
+/** Only SQL runs: SQL migrations, and Rails / Django migrations written entirely in SQL (`execute`, `RunSQL`). */
+const RUN_FRAMEWORKS: readonly Framework[] = ["sql", "rails", "django"];
 
 export const EXECUTE_UP_FAILS: RuleMeta = {
   id: "execute-up-fails",
+  frameworks: RUN_FRAMEWORKS,
   category: "syntax",
   severity: "error",
   title: "The up migration fails when it runs",
@@ -18,6 +23,7 @@ export const EXECUTE_UP_FAILS: RuleMeta = {
 
 export const EXECUTE_DOWN_FAILS: RuleMeta = {
   id: "execute-down-fails",
+  frameworks: RUN_FRAMEWORKS,
   category: "irreversible",
   severity: "error",
   title: "The down migration fails when it runs",
@@ -28,6 +34,7 @@ export const EXECUTE_DOWN_FAILS: RuleMeta = {
 
 export const DOWN_DOES_NOT_RESTORE_SCHEMA: RuleMeta = {
   id: "down-does-not-restore-schema",
+  frameworks: RUN_FRAMEWORKS,
   category: "irreversible",
   severity: "error",
   title: "After up and down the schema differs from before",
@@ -39,6 +46,7 @@ export const DOWN_DOES_NOT_RESTORE_SCHEMA: RuleMeta = {
 
 export const UP_NOT_RERUNNABLE: RuleMeta = {
   id: "up-not-rerunnable",
+  frameworks: RUN_FRAMEWORKS,
   category: "irreversible",
   severity: "error",
   title: "The up fails when it runs again after the down",
@@ -49,6 +57,7 @@ export const UP_NOT_RERUNNABLE: RuleMeta = {
 
 export const MEASURED_TABLE_REWRITE: RuleMeta = {
   id: "measured-table-rewrite",
+  frameworks: RUN_FRAMEWORKS,
   category: "blocking-lock",
   severity: "error",
   title: "The statement rewrote an existing table (measured)",
@@ -59,6 +68,8 @@ export const MEASURED_TABLE_REWRITE: RuleMeta = {
 
 export const MEASURED_BLOCKING_LOCK: RuleMeta = {
   id: "measured-blocking-lock",
+  // like require-lock-timeout: Rails and Django projects set lock_timeout for the whole run (StrongMigrations.lock_timeout, database options)
+  frameworks: ["sql"],
   category: "blocking-lock",
   severity: "warning",
   title: "The statement takes a lock that blocks writes on an existing table (measured)",
@@ -70,6 +81,8 @@ export const MEASURED_BLOCKING_LOCK: RuleMeta = {
 
 export const EXECUTE_SKIPPED: RuleMeta = {
   id: "execute-skipped",
+  // also an Alembic migration written in SQL: migguard does not follow its revision graph, and says so
+  frameworks: ["sql", "rails", "django", "alembic"],
   category: "syntax",
   severity: "info",
   title: "The migration was not run",

@@ -15,6 +15,8 @@ import {
   EXECUTE_DOWN_FAILS,
   EXECUTE_SKIPPED,
   EXECUTE_UP_FAILS,
+  MEASURED_BLOCKING_LOCK,
+  MEASURED_TABLE_REWRITE,
   UP_NOT_RERUNNABLE,
 } from "../engine/execution-rules.js";
 import { groupMigrations, type MigrationUnit } from "../engine/group.js";
@@ -87,6 +89,7 @@ interface Target {
 
 const byLocation = (a: ReportedFinding, b: ReportedFinding) =>
   a.path.localeCompare(b.path) || a.line - b.line || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message);
+const MEASURED_RULE_IDS: ReadonlySet<string> = new Set([MEASURED_TABLE_REWRITE.id, MEASURED_BLOCKING_LOCK.id]);
 const normalise = (text: string) => text.replace(/\s+/g, " ").trim();
 const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
 const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/") + 1) : "");
@@ -440,10 +443,13 @@ export async function verifyMigrations(input: VerifyInput): Promise<VerifyResult
   }
   const settled = settleDownGuesses(input.findings ?? [], verifier.compared);
   const merged = mergeMeasuredLocks(settled.findings, verifier.traces, config);
+  // the merge adds measured-table-rewrite / measured-blocking-lock findings: inline waivers apply to them too
+  const migrationAt = new Map(runnable.map((t) => [t.unit.file.path, t.migration]));
+  const unwaived = merged.findings.filter((f) => !(MEASURED_RULE_IDS.has(f.rule) && waived(f, migrationAt.get(f.path))));
   const traces = verifier.traces.filter((t) => t.statements.length > 0);
   const ran = verifier.runs.filter((r) => r.outcome !== "skipped").length;
   return {
-    findings: [...merged.findings, ...verifier.findings].sort(byLocation),
+    findings: [...unwaived, ...verifier.findings].sort(byLocation),
     executionFindings: [...verifier.findings].sort(byLocation),
     overruled: [...settled.overruled, ...merged.overruled],
     traces,

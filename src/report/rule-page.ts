@@ -15,6 +15,10 @@ export interface RuleExample {
   files: Record<string, string | null>;
   /** for review rules: the change, as files added/modified (content) or deleted (null) */
   change?: Record<string, string | null>;
+  /** for execution rules: the migration migguard runs (after the earlier ones among `files`) */
+  run?: string;
+  /** the language of the fixes when it is not the migration's (execution fixes are SQL whatever the framework) */
+  fixLanguage?: string;
   /** what migguard reports on it (empty for valid examples) */
   findings: Array<Pick<ReportedFinding, "line" | "severity" | "message" | "fix"> & { path?: string }>;
 }
@@ -29,17 +33,35 @@ const FRAMEWORK_ORDER: readonly Framework[] = ["sql", "rails", "django", "alembi
 const fenceFor = (path: string | undefined): string =>
   path?.endsWith(".rb") ? "ruby" : path?.endsWith(".py") ? "python" : path?.endsWith(".sql") ? "sql" : path?.endsWith(".yml") ? "yaml" : "";
 
-function block(path: string | undefined, code: string): string {
+function block(path: string | undefined, code: string, language = fenceFor(path)): string {
   const fence = code.includes("```") ? "````" : "```";
-  return `${fence}${fenceFor(path)}\n${code.replace(/\n$/, "")}\n${fence}`;
+  return `${fence}${language}\n${code.replace(/\n$/, "")}\n${fence}`;
 }
 
 const KIND_NOTES: Record<CatalogueEntry["kind"], string> = {
   model: "",
   review: "Checked on a change (a pull request, or `migguard review --base REF`): it compares the base branch with the head.",
-  execution: "Raised when migguard runs the migration in PostgreSQL (`migguard lint --execute`, or the App with `execute: true`).",
+  execution:
+    "Raised when migguard runs the migration in PostgreSQL (`migguard lint --execute`, or the App with `execute: true`): " +
+    "up, down and up again, after the earlier migrations of its folder. Only SQL is run. Ruby and Python code never runs, so a Rails or " +
+    "Django migration is run only when every operation in it is SQL (`execute`, `RunSQL`); one that uses the framework's own operations " +
+    "(`add_column`, `migrations.AddField`) is checked by the static rules alone. Alembic migrations are not run.",
   engine: "Raised by the engine itself rather than a check over the migration's operations.",
 };
+
+const listOf = (names: readonly string[]) => (names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? ""));
+
+/** What the rule covers: its declared frameworks, else those of its examples; execution rules only run SQL. */
+function appliesTo(entry: CatalogueEntry, fromExamples: readonly Framework[]): string {
+  const frameworks = entry.meta.frameworks ?? fromExamples;
+  if (frameworks.length === 0) return "every framework";
+  if (entry.kind !== "execution") return frameworks.map((f) => FRAMEWORK_NAMES[f]).join(", ");
+  const parts = frameworks.includes("sql") ? ["PostgreSQL SQL migrations"] : [];
+  const others = frameworks.filter((f) => f !== "sql").map((f) => FRAMEWORK_NAMES[f]);
+  if (others.length === 0) return parts.join("");
+  parts.push(`${listOf(others)} migrations written entirely in SQL`);
+  return `${parts.join("; ")} (Ruby and Python code never runs)`;
+}
 
 function renderExample(example: RuleExample, reported: boolean): string {
   const out: string[] = [];
@@ -51,9 +73,10 @@ function renderExample(example: RuleExample, reported: boolean): string {
     out.push(content === null ? `The change deletes \`${path}\`.` : `The change writes \`${path}\`:\n\n${block(path, content)}`);
   }
   if (example.code !== undefined) out.push(`\`${example.path}\`:\n\n${block(example.path, example.code)}`);
+  if (example.run) out.push(`migguard runs \`${example.run}\` up, down and up again, after the migrations before it.`);
   for (const f of example.findings) {
     out.push(`migguard reports, on line ${f.line}${f.path && f.path !== example.path ? ` of \`${f.path}\`` : ""} (${f.severity}):\n\n> ${f.message.replace(/\n/g, "\n> ")}`);
-    if (f.fix) out.push(`Safe alternative:\n\n${block(example.path ?? f.path, f.fix)}`);
+    if (f.fix) out.push(`Safe alternative:\n\n${block(example.path ?? f.path, f.fix, example.fixLanguage)}`);
   }
   return out.join("\n\n");
 }
@@ -71,7 +94,7 @@ export function renderRulePage(entry: CatalogueEntry, examples: RuleExamples): s
     "|---|---|",
     `| Category | \`${meta.category}\` |`,
     `| Default severity | ${meta.recommended === false ? `${meta.severity} (off unless enabled in config)` : meta.severity} |`,
-    `| Applies to | ${(meta.frameworks ?? frameworks).map((f) => FRAMEWORK_NAMES[f]).join(", ") || "every framework"} |`,
+    `| Applies to | ${appliesTo(entry, frameworks)} |`,
   ];
   if (meta.postgres) lines.push(`| PostgreSQL | ${meta.postgres} |`);
   lines.push("", "## Why it is dangerous", "", meta.why);
