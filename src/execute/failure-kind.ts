@@ -6,7 +6,7 @@
  * Never a false alarm.
  */
 import type { Framework } from "../engine/model.js";
-import { missingObject, type FolderObjects } from "./folder-objects.js";
+import { isMissingType, missingObject, type FolderObjects } from "./folder-objects.js";
 import type { StatementFailure } from "./run-script.js";
 import { RUNNER_TABLE_NAMES } from "./runner-tables.js";
 
@@ -28,8 +28,9 @@ export function environmentReason(failure: StatementFailure, framework: Framewor
   if (code === "42704" && ENVIRONMENT_OBJECT.test(failure.failure?.message ?? "")) return `the test database lacks what it needs: ${failure.message}`;
   const missing = /^relation "(?:[^"]+\.)?([^"]+)" does not exist/.exec(failure.failure?.message ?? "")?.[1];
   if (code === "42P01" && missing && RUNNER_TABLE_NAMES.has(missing)) return `it uses the history table of another migration runner (${missing}): ${failure.message}`;
-  const object = missingObject(code, failure.failure?.message ?? "");
-  if (folder && object && !folder.creates(object) && !folder.nearMiss(object))
+  const message = failure.failure?.message ?? "";
+  const object = missingObject(code, message);
+  if (folder && object && !folder.creates(object) && !folder.nearMiss(object, { type: isMissingType(code, message) }))
     return `it refers to ${object}, which no migration of its folder creates (made outside the migrations?): ${failure.message}`;
   if (framework !== "sql" && MISSING_OBJECT_CODES.has(code))
     return `it refers to an object the framework's other migrations create, which migguard does not run: ${failure.message}`;

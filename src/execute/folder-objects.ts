@@ -6,6 +6,15 @@
  */
 import type { Migration } from "../engine/model.js";
 
+/** PostgreSQL's own type names (and their usual spellings): a missing type one or two letters from one is a typo. */
+const BUILTIN_TYPES = [
+  "smallint", "integer", "int", "int2", "int4", "int8", "bigint", "decimal", "numeric", "real", "float4", "float8",
+  "smallserial", "serial", "bigserial", "money", "text", "varchar", "char", "character", "bytea", "boolean", "bool",
+  "date", "time", "timetz", "timestamp", "timestamptz", "interval", "uuid", "json", "jsonb", "xml", "inet", "cidr",
+  "macaddr", "point", "line", "lseg", "box", "path", "polygon", "circle", "tsvector", "tsquery", "bit", "varbit",
+  "int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange", "oid", "regclass", "name",
+];
+
 const bare = (name: string) => (name.split(".").pop() ?? name).replace(/"/g, "").toLowerCase();
 
 export class FolderObjects {
@@ -26,11 +35,11 @@ export class FolderObjects {
     return this.names.has(bare(name));
   }
 
-  /** A created name one or two edits away: what the statement probably meant. */
-  nearMiss(name: string): string | undefined {
+  /** A created name (or, for a type, a built-in type) one or two edits away: what the statement probably meant. */
+  nearMiss(name: string, options: { type?: boolean } = {}): string | undefined {
     const wanted = bare(name);
     let best: { name: string; distance: number } | undefined;
-    for (const candidate of this.names) {
+    for (const candidate of options.type ? [...this.names, ...BUILTIN_TYPES] : this.names) {
       const distance = editDistance(wanted, candidate, 2);
       if (distance <= 2 && (!best || distance < best.distance)) best = { name: candidate, distance };
     }
@@ -54,6 +63,9 @@ function editDistance(a: string, b: string, limit: number): number {
   }
   return previous[b.length];
 }
+
+/** PostgreSQL's "type ... does not exist" (42704 also covers indexes, roles, extensions...). */
+export const isMissingType = (code: string | undefined, message: string): boolean => code === "42704" && message.startsWith("type ");
 
 /** The object a "does not exist" error names (the table, for a missing column of a named table). */
 export function missingObject(code: string | undefined, message: string): string | undefined {

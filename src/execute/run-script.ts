@@ -52,8 +52,10 @@ export function errorLine(statement: ScriptStatement, failure: PgFailure | undef
 
 export function describeFailure(failure: PgFailure): string {
   const parts = [`${failure.message}${failure.code ? ` (SQLSTATE ${failure.code})` : ""}`];
-  if (failure.detail) parts.push(`detail: ${failure.detail}`);
-  if (failure.hint) parts.push(`hint: ${failure.hint}`);
+  // PostgreSQL ends detail and hint with a period; callers add their own, so drop it here
+  const bare = (text: string) => text.replace(/\.$/, "");
+  if (failure.detail) parts.push(`detail: ${bare(failure.detail)}`);
+  if (failure.hint) parts.push(`hint: ${bare(failure.hint)}`);
   return parts.join("; ");
 }
 

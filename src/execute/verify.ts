@@ -26,7 +26,7 @@ import type { RuleMeta } from "../engine/rules/rule.js";
 import { defaultExecutor } from "./default-executor.js";
 import { DEFAULT_LIMITS, type ExecutionLimits, type Executor, type Session } from "./executor.js";
 import { environmentReason } from "./failure-kind.js";
-import { FolderObjects, missingObject } from "./folder-objects.js";
+import { FolderObjects, isMissingType, missingObject } from "./folder-objects.js";
 import { lockTableMarkdown, lockTableText, type LockTrace } from "./lock-trace.js";
 import { mergeMeasuredLocks } from "./merge-measured-locks.js";
 import { runScript, type StatementFailure } from "./run-script.js";
@@ -248,8 +248,9 @@ class Verifier {
 
   /** `(did you mean users?)` when PostgreSQL misses an object one or two letters away from one the folder creates. */
   private didYouMean(failure: StatementFailure, file: DetectedFile): string {
-    const object = missingObject(failure.failure?.code, failure.failure?.message ?? "");
-    const near = object ? this.folderOf(file).nearMiss(object) : undefined;
+    const { code, message = "" } = failure.failure ?? {};
+    const object = missingObject(code, message);
+    const near = object ? this.folderOf(file).nearMiss(object, { type: isMissingType(code, message) }) : undefined;
     return near ? ` (did you mean ${near}?)` : "";
   }
 

@@ -12,6 +12,11 @@ export default defineExecutionCases({
       lines: [1],
     },
     {
+      name: "a column of a type made outside the migrations (PostGIS's geometry, installed by the platform)",
+      files: golangMigrate({ ...USERS, "002_home": ["ALTER TABLE users ADD COLUMN home geometry;\n", "ALTER TABLE users DROP COLUMN home;\n"] }),
+      lines: [1],
+    },
+    {
       name: "a grant to a role made outside the migrations",
       files: golangMigrate({ ...USERS, "002_reporting_grant": ["GRANT SELECT ON users TO reporting;\n", "REVOKE SELECT ON users FROM reporting;\n"] }),
       lines: [1],

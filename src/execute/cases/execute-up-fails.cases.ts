@@ -15,6 +15,11 @@ export default defineExecutionCases({
       lines: [5],
     },
     {
+      name: "a misspelt built-in type: a typo, not a type the test database lacks",
+      files: golangMigrate({ ...USERS, "002_age": ["ALTER TABLE users ADD COLUMN age intger;\n", "ALTER TABLE users DROP COLUMN age;\n"] }),
+      lines: [1],
+    },
+    {
       name: "a foreign key whose type does not match the key it references",
       files: golangMigrate({
         "001_teams": ["CREATE TABLE teams (id uuid PRIMARY KEY);\nCREATE TABLE users (id bigserial PRIMARY KEY);\n", "DROP TABLE users;\nDROP TABLE teams;\n"],
