@@ -82,9 +82,10 @@ export function segmentOperations(segment: SqlSegment, extra: Partial<OperationI
   const wrapped = runsInTransaction(segment.transaction, parsed.statements);
   let inTransaction = wrapped;
   const ops: Operation[] = [];
+  const hasExtra = Object.keys(extra).length > 0;
   for (const statement of parsed.statements) {
     const produced = statementOperations(statement, inTransaction);
-    for (const op of produced) ops.push(completeOperation(Object.assign(op, extra)));
+    for (const op of produced) ops.push(completeOperation(hasExtra ? Object.assign(op, extra) : op));
     for (const op of produced) {
       if (op.kind !== "transaction_control") continue;
       if (op.action === "begin") inTransaction = true;
