@@ -2,7 +2,7 @@ import { defineRule } from "./rule.js";
 import { railsDownFix } from "./rails-fix.js";
 import { fixFor } from "./fix.js";
 import { undo } from "./down-does-not-undo-up.js";
-import { byUpOperation, downResidue } from "./schema-delta.js";
+import { byUpOperation, outermost, downResidue } from "./schema-delta.js";
 
 /** The up removes or renames something and the down never brings it back: rolling back cannot restore it. */
 export default defineRule({
@@ -19,7 +19,7 @@ export default defineRule({
   check(ctx) {
     const missing = downResidue(ctx.migration).filter((e) => e.net < 0);
     const { down } = ctx.migration;
-    for (const [op, entries] of byUpOperation(missing)) {
+    for (const [op, entries] of byUpOperation(outermost(missing))) {
       ctx.report({
         op,
         message: `The down migration${down.status === "present" && down.path ? ` (${down.path})` : ""} does not restore ${entries.map((e) => e.label).join(", ")}, removed here: a rollback leaves ${entries.length > 1 ? "them" : "it"} missing.`,

@@ -2,7 +2,7 @@ import type { Operation } from "../model.js";
 import { defineRule } from "./rule.js";
 import { railsDownFix } from "./rails-fix.js";
 import { fixFor } from "./fix.js";
-import { byUpOperation, downResidue, type DeltaEntry } from "./schema-delta.js";
+import { byUpOperation, outermost, downResidue, type DeltaEntry } from "./schema-delta.js";
 
 /** The SQL that takes back what the up left (or says what to recreate). */
 export function undo(entry: DeltaEntry): string {
@@ -20,8 +20,13 @@ export function undo(entry: DeltaEntry): string {
       return `DROP INDEX ${name};`;
     case "constraint":
       return `ALTER TABLE ${entry.parent ?? "<table>"} DROP CONSTRAINT ${name};`;
+    case "pkey": {
+      const table = entry.parent ?? name;
+      return `ALTER TABLE ${table} DROP CONSTRAINT ${table.split(".").pop()}_pkey;  -- PostgreSQL's default name; use the key's own if it has one`;
+    }
     default:
-      return `DROP ${rest[0].replace("_", " ").toUpperCase()} ${name}${entry.parent && rest[0] !== "sequence" ? ` ON ${entry.parent}` : ""};`;
+      // object:<type>:<name>; triggers, policies and rules are named per table
+      return `DROP ${rest[0].replace("_", " ").toUpperCase()} ${name}${entry.parent && ["trigger", "policy", "rule"].includes(rest[0]) ? ` ON ${entry.parent}` : ""};`;
   }
 }
 
@@ -45,7 +50,7 @@ export default defineRule({
   check(ctx) {
     const leftovers = downResidue(ctx.migration).filter((e) => e.net > 0);
     const { down } = ctx.migration;
-    for (const [op, entries] of byUpOperation(leftovers)) {
+    for (const [op, entries] of byUpOperation(outermost(leftovers))) {
       ctx.report({
         op,
         message: `The down migration${down.status === "present" && down.path ? ` (${down.path})` : ""} does not undo ${entries.map((e) => e.label).join(", ")}, created here: after a rollback it is still there, so the schema drifts and the next up fails on "already exists".`,

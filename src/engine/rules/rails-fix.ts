@@ -251,8 +251,16 @@ export function railsDownFix(entries: ReadonlyArray<{ key: string; label: string
         return `remove_index ${sym(entry.parent ?? "table")}, name: ${JSON.stringify(name)}`;
       case "constraint":
         return `execute "ALTER TABLE ${entry.parent ?? "<table>"} DROP CONSTRAINT ${name}"`;
-      default:
-        return `execute "DROP ${kind.replace("_", " ").toUpperCase()} IF EXISTS ${name}"`;
+      case "pkey": {
+        const table = entry.parent ?? name;
+        return `execute "ALTER TABLE ${table} DROP CONSTRAINT ${table.split(".").pop()}_pkey"  # PostgreSQL's default name`;
+      }
+      default: {
+        // object:<type>:<name>, e.g. object:sequence:tags_id_seq, object:materialized_view:totals
+        const type = kind === "object" ? (entry.key.split(":")[1] ?? "object") : kind;
+        const on = entry.parent && (type === "trigger" || type === "policy" || type === "rule") ? ` ON ${entry.parent}` : "";
+        return `execute "DROP ${type.replace("_", " ").toUpperCase()} IF EXISTS ${name}${on}"`;
+      }
     }
   });
   return `def down\n  # add, in reverse order of the up:\n${lines.map((l) => `  ${l}`).join("\n")}\nend`;

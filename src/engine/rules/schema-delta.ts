@@ -50,6 +50,12 @@ export function downResidue(migration: Migration): DeltaEntry[] {
 /** Down statements we cannot see through (DO blocks, function calls): they might undo anything. */
 const opaque = (op: Operation) => op.kind === "raw" && (op.statement === "DO" || op.statement === "SELECT" || op.statement === "Call");
 
+/** Without the entries that go with a table also listed: DROP TABLE takes its keys, sequences and indexes along. */
+export function outermost(entries: readonly DeltaEntry[]): DeltaEntry[] {
+  const tables = new Set(entries.filter((e) => e.key.startsWith("table:")).map((e) => e.key.slice("table:".length)));
+  return entries.filter((e) => e.parent === undefined || !tables.has(e.parent));
+}
+
 /** Residue entries grouped by the up statement that caused them, in line order. */
 export function byUpOperation(entries: readonly DeltaEntry[]): Array<[Operation, DeltaEntry[]]> {
   const byOp = new Map<Operation, DeltaEntry[]>();
