@@ -1,5 +1,6 @@
 import { defineRule } from "./rule.js";
 import { fixFor, ident } from "./fix.js";
+import { nameKey } from "./facts.js";
 import { existingTable, upOps } from "./scope.js";
 
 export default defineRule({
@@ -15,6 +16,12 @@ export default defineRule({
   check(ctx) {
     for (const { op, index } of upOps(ctx, "rename_table")) {
       if (!existingTable(ctx, op.table, index)) continue;
+      // the safe pattern itself: a view under the old name keeps running code working
+      const oldName = nameKey(op.table);
+      const keptByView = ctx.migration.up
+        .slice(index + 1)
+        .some((later) => later.kind === "create_object" && later.objectType === "view" && later.name !== undefined && nameKey(later.name) === oldName);
+      if (keptByView) continue;
       ctx.report({
         op,
         message: `Renaming table ${op.table} to ${op.newName} breaks code that still uses ${op.table} while the deploy rolls out.`,
