@@ -345,7 +345,12 @@ export const Down = z.discriminatedUnion("status", [
     /** computed by the framework (Rails `change`, Django operations) rather than written by hand */
     derived: z.boolean().default(false),
   }),
-  z.object({ status: z.literal("missing"), reason: z.string() }),
+  z.object({
+    status: z.literal("missing"),
+    reason: z.string(),
+    /** where the down is missing, when that is not the migration's first statement (a Liquibase changeset) */
+    line: z.number().int().positive().optional(),
+  }),
   z.object({ status: z.literal("empty"), loc: SourceRange.optional(), path: z.string().optional() }),
   z.object({ status: z.literal("irreversible"), loc: SourceRange.optional(), reason: z.string() }),
   z.object({ status: z.literal("unsupported"), reason: z.string() }),

@@ -19,6 +19,13 @@ export default defineCases({
       code: "--liquibase formatted sql\n\n--changeset alice:1\nALTER TABLE profiles ADD COLUMN bio text;\n",
       lines: [4],
     },
+    {
+      framework: "sql",
+      name: "Liquibase: the second changeset lacks --rollback, reported on its first statement",
+      path: "db/changelog/002_accounts.sql",
+      code: "--liquibase formatted sql\n\n--changeset alice:1\nCREATE TABLE accounts (id bigint PRIMARY KEY, name text);\n--rollback DROP TABLE accounts;\n\n--changeset alice:2\nALTER TABLE profiles ADD COLUMN bio text;\n",
+      lines: [8],
+    },
   ],
   valid: [
     {

@@ -18,7 +18,7 @@ export default defineRule({
     if (down.status !== "missing" || !hasMeaningfulUp(up)) return;
     const where = down.reason;
     ctx.report({
-      loc: firstLine(ctx),
+      loc: firstLine(ctx, down.line),
       message: `This migration has no down migration (${where}), so it cannot be rolled back.`,
       fix: fixFor(ctx.framework, {
         sql:

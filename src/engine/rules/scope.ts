@@ -20,7 +20,9 @@ export const hasMeaningfulUp = (ops: readonly Operation[]): boolean =>
   ops.some((op) => op.kind !== "transaction_control" && !(op.kind === "set_setting" && op.scope !== "reset"));
 
 /** First line of the migration's first operation, or 1 (for whole-file findings). */
-export const firstLine = (ctx: RuleContext): { line: number; endLine: number } => {
-  const op = ctx.migration.up.find((o) => o.kind !== "transaction_control" && o.kind !== "set_setting") ?? ctx.migration.up[0];
+/** The first statement that does something (after line `after`, e.g. a Liquibase changeset header). */
+export const firstLine = (ctx: RuleContext, after = 0): { line: number; endLine: number } => {
+  const up = ctx.migration.up.filter((o) => o.loc.line > after);
+  const op = up.find((o) => o.kind !== "transaction_control" && o.kind !== "set_setting") ?? up[0] ?? ctx.migration.up[0];
   return op ? { line: op.loc.line, endLine: op.loc.line } : { line: 1, endLine: 1 };
 };

@@ -155,7 +155,7 @@ export function sqlMigration(unit: SqlUnit): Migration {
     if (!meaningful(ops) && syntaxErrors.every((e) => e.path !== downPath))
       down = { status: "empty", path: external };
     else down = { status: "present", ops, path: external, derived: false };
-  } else if (sections.down.kind === "missing") down = { status: "missing", reason: sections.down.reason };
+  } else if (sections.down.kind === "missing") down = { status: "missing", reason: sections.down.reason, line: sections.down.line };
   else down = { status: "unsupported", reason: sections.down.reason };
 
   return {

@@ -21,7 +21,7 @@ export function splitLiquibase(input: SqlLayoutInput): SqlSections {
   );
   const up: SqlSegment[] = [];
   const downParts: Array<{ line: number; sql: string }> = [];
-  const withoutRollback: string[] = [];
+  const withoutRollback: Array<{ id: string; line: number }> = [];
   const notes: ParseProblem[] = [];
   const bytes = Buffer.from(content, "utf8");
   for (const changeset of changesets) {
@@ -36,7 +36,7 @@ export function splitLiquibase(input: SqlLayoutInput): SqlSections {
       transaction: /runInTransaction:\s*false/i.test(attributes) ? "none" : "wrapped",
     });
     const hasSql = bytes.subarray(changeset.start, changeset.end).toString("utf8").replace(/--.*$/gm, "").trim() !== "";
-    if (rollbacks.length === 0 && hasSql) withoutRollback.push(id);
+    if (rollbacks.length === 0 && hasSql) withoutRollback.push({ id, line: changeset.marker.comment.line });
     for (const rollback of rollbacks) {
       const sql = rollback.body.replace(ROLLBACK, "");
       if (/^(not required|empty)\s*$/i.test(sql)) continue;
@@ -45,7 +45,8 @@ export function splitLiquibase(input: SqlLayoutInput): SqlSections {
   }
   if (changesets.length === 0) notes.push({ line: 1, message: "no `--changeset` in this Liquibase file" });
   if (withoutRollback.length > 0) {
-    return { source: content, up, down: { kind: "missing", reason: `changeset ${withoutRollback.join(", ")} has no --rollback` }, notes };
+    const ids = withoutRollback.map((c) => c.id).join(", ");
+    return { source: content, up, down: { kind: "missing", reason: `changeset ${ids} has no --rollback`, line: withoutRollback[0].line }, notes };
   }
   // Put each rollback's SQL on its own comment line so findings in the down point at the right line.
   const lines = content.split("\n").map(() => "");

@@ -26,7 +26,7 @@ export interface SqlSegment {
 
 export type DownSource =
   | { kind: "sql"; segments: SqlSegment[]; path: string; /** the file/section exists but holds no statement */ }
-  | { kind: "missing"; reason: string }
+  | { kind: "missing"; reason: string; line?: number }
   | { kind: "unsupported"; reason: string };
 
 export interface SqlSections {
