@@ -43,7 +43,9 @@ export default defineRule({
       if (!op.rewritesTable || !existingTable(ctx, op.table, index)) continue;
       ctx.report({
         op,
-        message: `${op.statement} rewrites ${op.table} under an ACCESS EXCLUSIVE lock.`,
+        message: op.statement.startsWith("ALTER TABLE ")
+          ? `ALTER TABLE ${op.table} ${op.statement.slice("ALTER TABLE ".length)} rewrites the whole table under an ACCESS EXCLUSIVE lock.`
+          : `${op.statement} rewrites ${op.table} under an ACCESS EXCLUSIVE lock.`,
         fix: fixFor(ctx.framework, { sql: "-- do this in a maintenance window, or build a new table and swap it in" }),
       });
     }

@@ -76,6 +76,14 @@ function defaultValue(expr: Loose): DefaultValue {
   return { expr: deparse(expr), volatile: expressionIsVolatile(expr) };
 }
 
+/** ALTER TABLE subcommands that rewrite the whole table, as written in SQL. */
+const REWRITING_SUBCOMMANDS: Record<string, string> = {
+  AT_SetTableSpace: "SET TABLESPACE",
+  AT_SetLogged: "SET LOGGED",
+  AT_SetUnLogged: "SET UNLOGGED",
+  AT_SetAccessMethod: "SET ACCESS METHOD",
+};
+
 const CONSTRAINT_TYPES: Record<string, ConstraintType | undefined> = {
   CONSTR_FOREIGN: "foreign_key",
   CONSTR_CHECK: "check",
@@ -294,7 +302,7 @@ function alterTableOps(stmt: PgNode, base: Base): OperationInput[] {
       case "AT_SetLogged":
       case "AT_SetUnLogged":
       case "AT_SetAccessMethod":
-        ops.push({ kind: "raw", ...base, statement: `ALTER TABLE ${String(cmd.subtype).replace("AT_", "")}`, table, rewritesTable: true });
+        ops.push({ kind: "raw", ...base, statement: `ALTER TABLE ${REWRITING_SUBCOMMANDS[cmd.subtype]}`, table, rewritesTable: true });
         break;
       case "AT_AddIdentity":
         ops.push({ kind: "raw", ...base, statement: "ALTER TABLE ADD IDENTITY", table });
