@@ -24,6 +24,26 @@ def downgrade():
   valid: [
     {
       framework: "alembic",
+      name: "the index of a table dropped right after (DROP TABLE takes the same lock and drops it anyway)",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "c8"
+down_revision = "c7"
+
+
+def upgrade():
+    op.drop_index("ix_audit_user_id", table_name="audit")
+    op.drop_table("audit")
+
+
+def downgrade():
+    op.create_table("audit", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("user_id", sa.Integer()))
+    op.create_index("ix_audit_user_id", "audit", ["user_id"])
+`,
+    },
+    {
+      framework: "alembic",
       name: "postgresql_concurrently=True in autocommit_block()",
       code: `from alembic import op
 

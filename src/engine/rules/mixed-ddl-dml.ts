@@ -1,6 +1,6 @@
 import type { Operation } from "../model.js";
 import { defineRule } from "./rule.js";
-import { fixFor } from "./fix.js";
+import { fixFor, modelName } from "./fix.js";
 import { nameKey } from "./facts.js";
 import { existingTable } from "./scope.js";
 
@@ -70,12 +70,16 @@ export default defineRule({
         rails: `
           # migration 1: schema only
           # migration 2 (or a job), outside the schema transaction, in batches:
-          class Backfill < ActiveRecord::Migration[7.1]
+          class Backfill${dataTable ? modelName(dataTable) : ""} < ActiveRecord::Migration[${ctx.migration.frameworkVersion ?? "7.1"}]
             disable_ddl_transaction!
+
             def up
-              Model.unscoped.in_batches(of: 1_000) { |batch| batch.update_all(...) }
+              ${dataTable ? modelName(dataTable) : "Model"}.unscoped.in_batches(of: 1_000) { |batch| batch.update_all(...) }
             end
-            def down; end
+
+            def down
+              ${dataTable ? modelName(dataTable) : "Model"}.unscoped.in_batches(of: 1_000) { |batch| batch.update_all(...) }  # the previous values
+            end
           end`,
         django: `
           # migration 1: the schema operations

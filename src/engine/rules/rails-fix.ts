@@ -122,16 +122,15 @@ export function railsIrreversibleFix(migration: Migration): string {
     case "drop_default":
       return dedent(`
         # Name the old and the new default so Rails can swap them back:
-        change_column_default ${sym(op.table)}, ${sym(op.column)}, from: nil, to: ${op.kind === "set_default" ? op.default.expr : "nil"}`);
+        change_column_default ${sym(op.table)}, ${sym(op.column)}, from: nil, to: ${op.kind === "set_default" ? op.default.expr : "nil"}  # from: the default it had before`);
     case "drop_index":
       return dedent(`
         # Name the column(s) so Rails can rebuild the index on rollback:
-        remove_index ${sym(op.table ?? "table")}, column: ${op.columns.length ? list(op.columns) : ":column"}${op.names[0] ? `, name: ${JSON.stringify(op.names[0])}` : ""}${op.concurrently ? ", algorithm: :concurrently" : ""}`);
+        ${railsRemoveIndex(op, op.concurrently)}`);
     case "drop_constraint":
       return dedent(`
-        # Name what Rails needs to add the constraint back (the other table / the expression):
-        remove_foreign_key ${sym(op.table)}, :other_table
-        remove_check_constraint ${sym(op.table)}, "expression", name: ${JSON.stringify(op.name ?? "...")}`);
+        # Name what Rails needs to add the constraint back:
+        ${constraintRemovalFix(op)}`);
     case "dml":
     case "data_migration":
       if (op.embeddedSql || !(op.kind === "dml" ? op.viaCode : true))
@@ -144,6 +143,37 @@ export function railsIrreversibleFix(migration: Migration): string {
         # or write explicit up/down methods, with a down that restores the previous values`);
     default:
       return executeFix(op);
+  }
+}
+
+/** remove_index with the column(s) it needs to be reversible in `change`, and its name when it has one. */
+export function railsRemoveIndex(op: Extract<Operation, { kind: "drop_index" }>, concurrently: boolean): string {
+  const name = op.names[0] ? `, name: ${JSON.stringify(op.names[0])}` : "";
+  return `remove_index ${sym(op.table ?? "table")}, column: ${list(indexColumns(op.columns, op.table, op.names[0]))}${name}${concurrently ? ", algorithm: :concurrently" : ""}`;
+}
+
+/** The columns of an index dropped by name: Rails' own names (index_users_on_a_and_b) spell them out. */
+function indexColumns(columns: string[], table: string | undefined, name: string | undefined): string[] {
+  if (columns.length) return columns;
+  const prefix = `index_${(table ?? "").split(".").pop()}_on_`;
+  if (table && name?.startsWith(prefix) && name.length > prefix.length) return name.slice(prefix.length).split("_and_");
+  return ["column_name"];
+}
+
+/** remove_foreign_key needs the other table, remove_check_constraint the expression, to add them back. */
+function constraintRemovalFix(op: Extract<Operation, { kind: "drop_constraint" }>): string {
+  const name = op.name ? `, name: ${JSON.stringify(op.name)}` : "";
+  switch (op.frameworkCall) {
+    case "remove_foreign_key":
+      return `remove_foreign_key ${sym(op.table)}, :other_table${name}`;
+    case "remove_check_constraint":
+      return `remove_check_constraint ${sym(op.table)}, "<the CHECK expression>"${name}`;
+    case "remove_unique_constraint":
+      return `remove_unique_constraint ${sym(op.table)}, [:column_name]${name}`;
+    case "remove_exclusion_constraint":
+      return `remove_exclusion_constraint ${sym(op.table)}, "<the EXCLUDE expression>"${name}, using: :gist`;
+    default:
+      return `reversible do |dir|\n  dir.up { execute "ALTER TABLE ${op.table} DROP CONSTRAINT ${op.name ?? "..."}" }\n  dir.down { execute "ALTER TABLE ${op.table} ADD CONSTRAINT ${op.name ?? "..."} ..." }\nend`;
   }
 }
 
@@ -227,6 +257,23 @@ export function railsConstraintFix(op: Extract<Operation, { kind: "add_constrain
   const name = op.name ?? "check_name";
   const add = call === "add_check_constraint" && text && !/validate:/.test(text) ? `${text}, validate: false` : `add_check_constraint ${sym(op.table)}, "<expression>", name: ${JSON.stringify(name)}, validate: false`;
   return `# migration 1: instant, existing rows are not checked\n${add}\n\n# migration 2: checks the rows while reads and writes go on\nvalidate_check_constraint ${sym(op.table)}, name: ${JSON.stringify(name)}`;
+}
+
+/** The VALIDATE of a constraint added NOT VALID, moved out of the transaction that added it. */
+export function railsValidateFix(
+  op: Extract<Operation, { kind: "validate_constraint" }>,
+  added: Extract<Operation, { kind: "add_constraint" }>,
+): string {
+  const name = op.name ?? added.name ?? "constraint_name";
+  let call: string;
+  if (op.embeddedSql) call = `execute ${JSON.stringify(`ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${name}`)}`;
+  else if (added.constraint === "foreign_key" && added.referencesTable && !added.embeddedSql && /^fk_rails_/.test(name)) {
+    const column = added.columns[0];
+    const columnOpt = column && column !== `${singularTable(added.referencesTable)}_id` ? `, column: ${sym(column)}` : "";
+    call = `validate_foreign_key ${sym(op.table)}, ${sym(added.referencesTable)}${columnOpt}`;
+  } else if (added.constraint === "foreign_key") call = `validate_foreign_key ${sym(op.table)}, name: ${JSON.stringify(name)}`;
+  else call = `validate_check_constraint ${sym(op.table)}, name: ${JSON.stringify(name)}`;
+  return `# in a migration of its own (or after disable_ddl_transaction!, so that each statement commits):\n${call}`;
 }
 
 const singularTable = (table: string) => {

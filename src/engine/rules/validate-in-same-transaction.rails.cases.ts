@@ -26,6 +26,22 @@ end
 `,
       lines: [4],
     },
+    {
+      framework: "rails",
+      name: "NOT VALID and VALIDATE CONSTRAINT in two execute calls of one up",
+      code: `class AddMembersEmailCheck < ActiveRecord::Migration[7.1]
+  def up
+    execute "ALTER TABLE members ADD CONSTRAINT members_email_present CHECK (email IS NOT NULL) NOT VALID"
+    execute "ALTER TABLE members VALIDATE CONSTRAINT members_email_present"
+  end
+
+  def down
+    execute "ALTER TABLE members DROP CONSTRAINT members_email_present"
+  end
+end
+`,
+      lines: [4],
+    },
   ],
   valid: [
     {

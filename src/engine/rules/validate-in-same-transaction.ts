@@ -1,7 +1,9 @@
 import { defineRule } from "./rule.js";
 import { fixFor, ident } from "./fix.js";
 import { nameKey } from "./facts.js";
+import { railsValidateFix } from "./rails-fix.js";
 import { upOps } from "./scope.js";
+import type { Operation } from "../model.js";
 
 export default defineRule({
   meta: {
@@ -14,14 +16,14 @@ export default defineRule({
       "the same transaction scans every row while that lock is still held, so NOT VALID buys nothing: run VALIDATE in a separate migration.",
   },
   check(ctx) {
-    const addedNotValid = new Map<string, number>();
+    const addedNotValid = new Map<string, { index: number; added: Extract<Operation, { kind: "add_constraint" }> }>();
     upOps(ctx, "add_constraint").forEach(({ op, index }) => {
-      if (op.notValid && op.name && op.inTransaction) addedNotValid.set(`${nameKey(op.table)}.${nameKey(op.name)}`, index);
+      if (op.notValid && op.name && op.inTransaction) addedNotValid.set(`${nameKey(op.table)}.${nameKey(op.name)}`, { index, added: op });
     });
     for (const { op } of upOps(ctx, "validate_constraint")) {
       if (!op.name || !op.inTransaction || !addedNotValid.has(`${nameKey(op.table)}.${nameKey(op.name)}`)) continue;
       // a COMMIT between the two ends the first transaction
-      const addedAt = addedNotValid.get(`${nameKey(op.table)}.${nameKey(op.name)}`)!;
+      const { index: addedAt, added } = addedNotValid.get(`${nameKey(op.table)}.${nameKey(op.name)}`)!;
       const at = ctx.facts.indexOf(op);
       const committed = ctx.migration.up.slice(addedAt, at).some((o) => o.kind === "transaction_control" && o.action === "commit");
       if (committed) continue;
@@ -30,7 +32,7 @@ export default defineRule({
         message: `Constraint ${op.name} is validated in the same transaction that added it NOT VALID, so the table stays locked during the full validation scan.`,
         fix: fixFor(ctx.framework, {
           sql: `-- move this statement to the next migration:\nALTER TABLE ${ident(op.table)} VALIDATE CONSTRAINT ${ident(op.name)};`,
-          rails: `# next migration:\nvalidate_foreign_key :${op.table}  # or validate_check_constraint :${op.table}, name: "${op.name}"`,
+          rails: railsValidateFix(op, added),
           django: `# next migration:\nValidateConstraint(model_name="${op.ormModel ?? "..."}", name="${op.name}")`,
           alembic: `# next revision:\nop.execute("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${op.name}")`,
         }),

@@ -1,0 +1,66 @@
+/** The safe code shown for Rails, Django and Alembic findings: real calls with the migration's own names, no placeholders that are wrong code. */
+import { analyzeLoaded, loadEngine } from "../analyze.js";
+
+beforeAll(() => loadEngine());
+
+const fixesOf = (rule: string, path: string, content: string) =>
+  analyzeLoaded({ files: [{ path, content }] })
+    .findings.filter((f) => f.rule === rule)
+    .map((f) => f.fix);
+
+const rails = (body: string) => `class Sample < ActiveRecord::Migration[7.1]\n${body}\nend\n`;
+const RAILS_PATH = "db/migrate/20250101000000_sample.rb";
+
+describe("Rails fixes", () => {
+  it("validates a foreign key by its tables, not by Rails' generated name", () => {
+    const [fix] = fixesOf(
+      "validate-in-same-transaction",
+      RAILS_PATH,
+      rails("  def change\n    add_foreign_key :line_items, :orders, validate: false\n    validate_foreign_key :line_items, :orders\n  end"),
+    );
+    expect(fix).toContain("validate_foreign_key :line_items, :orders");
+    expect(fix).not.toContain("fk_rails_");
+  });
+
+  it("validates a CHECK by its name, and SQL constraints with SQL", () => {
+    const [check] = fixesOf(
+      "validate-in-same-transaction",
+      RAILS_PATH,
+      rails('  def change\n    add_check_constraint :products, "price >= 0", name: "price_check", validate: false\n    validate_check_constraint :products, name: "price_check"\n  end'),
+    );
+    expect(check).toContain('validate_check_constraint :products, name: "price_check"');
+    expect(check).not.toContain("validate_foreign_key");
+    const [sql] = fixesOf(
+      "validate-in-same-transaction",
+      RAILS_PATH,
+      rails(
+        '  def up\n    execute "ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0) NOT VALID"\n    execute "ALTER TABLE t VALIDATE CONSTRAINT c"\n  end\n\n  def down\n    execute "ALTER TABLE t DROP CONSTRAINT c"\n  end',
+      ),
+    );
+    expect(sql).toContain('execute "ALTER TABLE t VALIDATE CONSTRAINT c"');
+  });
+
+  it("reads the columns of a conventionally named index into the remove_index it suggests", () => {
+    const fixes = fixesOf("irreversible-migration", RAILS_PATH, rails('  def change\n    remove_index :shops, name: "index_shops_on_city_and_zip"\n  end'));
+    expect(fixes).toEqual([expect.stringContaining('remove_index :shops, column: [:city, :zip], name: "index_shops_on_city_and_zip"')]);
+    const [concurrently] = fixesOf("drop-index-without-concurrently", RAILS_PATH, rails('  def change\n    remove_index :shops, name: "index_shops_on_city"\n  end'));
+    expect(concurrently).toContain('remove_index :shops, column: :city, name: "index_shops_on_city", algorithm: :concurrently');
+  });
+
+  it("asks remove_check_constraint for the expression it lacks, not for a foreign key", () => {
+    const [fix] = fixesOf("irreversible-migration", RAILS_PATH, rails('  def change\n    remove_check_constraint :members, name: "members_age_positive"\n  end'));
+    expect(fix).toContain('remove_check_constraint :members, "<the CHECK expression>", name: "members_age_positive"');
+    expect(fix).not.toContain("remove_foreign_key");
+  });
+
+  it("splits a backfill out with a down that restores, not an empty down that empty-down would flag", () => {
+    const [fix] = fixesOf(
+      "mixed-ddl-dml",
+      RAILS_PATH,
+      rails('  def up\n    add_column :articles, :slug, :string\n    execute "UPDATE articles SET slug = id::text"\n  end\n\n  def down\n    remove_column :articles, :slug\n  end'),
+    );
+    expect(fix).toContain("class BackfillArticle < ActiveRecord::Migration[7.1]");
+    expect(fix).toContain("Article.unscoped.in_batches");
+    expect(fix).not.toMatch(/def down; end/);
+  });
+});
