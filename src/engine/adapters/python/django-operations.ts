@@ -458,5 +458,18 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
   };
   const back: OperationInput[] =
     reversible && !isNoop(reverse) ? [{ ...op, description: `RunPython reverse (${reverseName ?? "..."})`, tables: tablesOf(reverseFacts, ctx.state) }] : [];
-  emit([op], back);
+  // what the function writes to every row, reported on the RunPython that runs it
+  const wholeTable: OperationInput[] = (facts?.wholeTableWrites ?? []).map((write) => ({
+    loc: call.loc,
+    text: `${write.model}.objects.${write.verb === "delete" ? "all().delete()" : `update(${write.columns.join(", ")})`} (line ${write.line})`,
+    inTransaction,
+    kind: "dml",
+    verb: write.verb,
+    table: ctx.state.table(write.model, write.app),
+    ormModel: write.model,
+    hasWhere: false,
+    columns: write.columns,
+    viaCode: true,
+  }));
+  emit([op, ...wholeTable], back);
 }

@@ -7,12 +7,15 @@ import type { Imports } from "./imports.js";
 import { parameterNames } from "./nodes.js";
 import type { PyNode } from "./parser.js";
 import { evaluate } from "./values.js";
+import { unfilteredWrites } from "./django-querysets.js";
 
 export interface DataFunctionFacts {
   /** models used from imports instead of `apps.get_model` */
   directModels: string[];
   /** the historical models it asks for (`apps.get_model("shop", "Order")`) */
   models: Array<{ app: string; model: string }>;
+  /** `Order.objects.all().delete()` / `Order.objects.update(...)`: every row of the model's table */
+  wholeTableWrites: Array<{ verb: "update" | "delete"; app?: string; model: string; columns: string[]; line: number }>;
 }
 
 const isAppModelsModule = (qualified: string) => !qualified.startsWith("django.") && /(^|\.)models(\.|$)/.test(qualified);
@@ -33,10 +36,10 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports): DataFunc
   const body = def.childForFieldName("body");
   const params = new Set(parameterNames(def));
   const imports = body ? moduleImports.withBlock(body) : moduleImports;
-  const fromGetModel = new Set<string>();
+  const fromGetModel = new Map<string, { app: string; model: string } | undefined>();
   const models = new Map<string, { app: string; model: string }>();
   const direct = new Set<string>();
-  if (!body) return { directModels: [], models: [] };
+  if (!body) return { directModels: [], models: [], wholeTableWrites: [] };
 
   for (const call of body.descendantsOfType("call")) {
     const fn = call.childForFieldName("function");
@@ -46,7 +49,7 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports): DataFunc
     if (target) models.set(`${target.app}.${target.model.toLowerCase()}`, target);
     const assignment = call.parent?.type === "assignment" ? call.parent : undefined;
     const left = assignment?.childForFieldName("left");
-    if (left?.type === "identifier") fromGetModel.add(left.text);
+    if (left?.type === "identifier") fromGetModel.set(left.text, target);
   }
   for (const statement of body.descendantsOfType("import_from_statement")) {
     const module = statement.childForFieldName("module_name")?.text ?? "";
@@ -61,5 +64,15 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports): DataFunc
     const bound = imports.lookup(name);
     if (bound !== undefined && !bound.startsWith("django.")) direct.add(name);
   }
-  return { directModels: [...direct].sort(), models: [...models.values()] };
+  // one write per model and verb (branches of an if often repeat the same update), with every field it sets
+  const wholeTableWrites: DataFunctionFacts["wholeTableWrites"] = [];
+  for (const { modelVariable, ...write } of unfilteredWrites(body, (name) => fromGetModel.has(name) || direct.has(name))) {
+    // a model from get_model("app", "Model") or one imported by its class name
+    const target = fromGetModel.has(modelVariable) ? fromGetModel.get(modelVariable) : { app: undefined, model: modelVariable };
+    if (!target) continue;
+    const same = wholeTableWrites.find((w) => w.verb === write.verb && w.model === target.model && w.app === target.app);
+    if (same) same.columns = [...new Set([...same.columns, ...write.columns])];
+    else wholeTableWrites.push({ ...write, app: target.app, model: target.model });
+  }
+  return { directModels: [...direct].sort(), models: [...models.values()], wholeTableWrites };
 }

@@ -178,10 +178,36 @@ def good(apps, schema_editor):
 class Migration(migrations.Migration):
     operations = [migrations.RunPython(bad, migrations.RunPython.noop), migrations.RunPython(good, migrations.RunPython.noop)]
 `);
-    expect(m.up.map((o) => (o.kind === "data_migration" ? [o.importsModelsDirectly, o.tables] : null))).toEqual([
+    expect(m.up.flatMap((o) => (o.kind === "data_migration" ? [[o.importsModelsDirectly, o.tables]] : []))).toEqual([
       [true, []],
       [false, ["shop_order"]],
     ]);
+    // both update every row: a DML without WHERE on the RunPython's line, whichever way the model came
+    expect(m.up.flatMap((o) => (o.kind === "dml" ? [[o.verb, o.table, o.hasWhere, o.columns, o.loc.line]] : []))).toEqual([
+      ["update", "shop_order", false, ["amount"], 15],
+      ["update", "shop_order", false, ["amount"], 15],
+    ]);
+  });
+
+  it("a queryset narrowed by filter/exclude, a bare manager's delete, or a single object is no whole-table write", () => {
+    const m = parse(`from django.db import migrations
+
+
+def tidy(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    Order.objects.filter(paid=False).delete()
+    Order.objects.exclude(note="").update(note="x")
+    Order.objects.all().filter(id=1).update(note="y")
+    Order.objects.get(id=1).delete()
+    Order.objects.first().delete()
+    helper.objects.all().delete()
+    Order.objects.using("default").all().delete()
+
+
+class Migration(migrations.Migration):
+    operations = [migrations.RunPython(tidy, migrations.RunPython.noop)]
+`);
+    expect(m.up.flatMap((o) => (o.kind === "dml" ? [[o.verb, o.table]] : []))).toEqual([["delete", "shop_order"]]);
   });
 });
 
