@@ -3,6 +3,23 @@ import { railsConstraintFix } from "./rails-fix.js";
 import { derivedName, fixFor, ident, sym } from "./fix.js";
 import { existingTable, upOps } from "./scope.js";
 
+/** The migration's own op.create_foreign_key / create_check_constraint call with postgresql_not_valid=True (SQLAlchemy 2). */
+function alembicNotValid(text: string, fallback: string): string {
+  const call = text.trim();
+  if (!/^(op|batch_op)\.create_(foreign_key|check_constraint)\(/.test(call) || !call.endsWith(")")) return fallback;
+  return `${call.slice(0, -1).replace(/[\s,]+$/, "")}, postgresql_not_valid=True)`;
+}
+
+/** The migration's own AddConstraint(...) as AddConstraintNotValid(...), re-indented to stand on its own. */
+function djangoNotValid(text: string): string | undefined {
+  const call = text.trim();
+  const head = /^(migrations\.)?AddConstraint\(/.exec(call);
+  if (!head || !call.endsWith(")")) return undefined;
+  const lines = `AddConstraintNotValid(${call.slice(head[0].length)}`.split("\n");
+  const closing = lines.length > 1 ? (/^ */.exec(lines[lines.length - 1])?.[0].length ?? 0) : 0;
+  return lines.map((line, i) => (i === 0 ? line : line.slice(Math.min(closing, /^ */.exec(line)?.[0].length ?? 0)))).join("\n");
+}
+
 export default defineRule({
   meta: {
     id: "constraint-without-not-valid",
@@ -30,14 +47,15 @@ export default defineRule({
             -- in a separate migration (its own transaction):
             ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(name)};`,
           rails: railsConstraintFix(op),
-          django: `
-            from django.contrib.postgres.operations import AddConstraintNotValid, ValidateConstraint
-            # migration 1
-            AddConstraintNotValid(model_name="${op.ormModel ?? "..."}", constraint=...(name="${name}")),
-            # migration 2
-            ValidateConstraint(model_name="${op.ormModel ?? "..."}", name="${name}"),`,
+          django: [
+            "from django.contrib.postgres.operations import AddConstraintNotValid, ValidateConstraint",
+            "# migration 1",
+            `${djangoNotValid(op.text) ?? `AddConstraintNotValid(model_name="${op.ormModel ?? "..."}", constraint=...(name="${name}"))`},`,
+            "# migration 2",
+            `ValidateConstraint(model_name="${op.ormModel ?? "..."}", name="${name}"),`,
+          ].join("\n"),
           alembic: `
-            op.execute("ALTER TABLE ${op.table} ADD CONSTRAINT ${name} ... NOT VALID")
+            ${alembicNotValid(op.text, `op.execute("ALTER TABLE ${op.table} ADD CONSTRAINT ${name} ${op.constraint === "foreign_key" ? `FOREIGN KEY (${op.columns.join(", ")}) REFERENCES ${op.referencesTable ?? "..."}` : "CHECK (...)"} NOT VALID")`)}
             # next revision:
             op.execute("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${name}")`,
         }),

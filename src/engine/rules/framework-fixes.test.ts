@@ -64,3 +64,60 @@ describe("Rails fixes", () => {
     expect(fix).not.toMatch(/def down; end/);
   });
 });
+
+describe("Alembic and Django fixes", () => {
+  it("adds the migration's own foreign key and CHECK with postgresql_not_valid=True", () => {
+    const fixes = fixesOf(
+      "constraint-without-not-valid",
+      "migrations/versions/a7_fk.py",
+      `from alembic import op
+
+revision = "a7"
+down_revision = "a6"
+
+
+def upgrade():
+    op.create_foreign_key("fk_orders_customer", "orders", "customers", ["customer_id"], ["id"])
+    op.create_check_constraint(
+        "ck_orders_amount",
+        "orders",
+        "amount >= 0",
+    )
+
+
+def downgrade():
+    op.drop_constraint("ck_orders_amount", "orders", type_="check")
+    op.drop_constraint("fk_orders_customer", "orders", type_="foreignkey")
+`,
+    );
+    expect(fixes).toEqual([
+      expect.stringContaining('op.create_foreign_key("fk_orders_customer", "orders", "customers", ["customer_id"], ["id"], postgresql_not_valid=True)'),
+      expect.stringContaining('"amount >= 0", postgresql_not_valid=True)'),
+    ]);
+    expect(fixes[1]).toContain('op.execute("ALTER TABLE orders VALIDATE CONSTRAINT ck_orders_amount")');
+  });
+
+  it("turns Django's AddConstraint into AddConstraintNotValid with the same constraint", () => {
+    const [fix] = fixesOf(
+      "constraint-without-not-valid",
+      "shop/migrations/0018_purchase_total_check.py",
+      `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0017_purchase")]
+
+    operations = [
+        migrations.AddConstraint(
+            model_name="purchase",
+            constraint=models.CheckConstraint(condition=models.Q(total__gte=0), name="purchase_total_gte_0"),
+        ),
+    ]
+`,
+    );
+    expect(fix).toContain(
+      'AddConstraintNotValid(\n    model_name="purchase",\n    constraint=models.CheckConstraint(condition=models.Q(total__gte=0), name="purchase_total_gte_0"),\n),',
+    );
+    expect(fix).toContain('ValidateConstraint(model_name="purchase", name="purchase_total_gte_0")');
+  });
+});
