@@ -120,4 +120,28 @@ class Migration(migrations.Migration):
     );
     expect(fix).toContain('ValidateConstraint(model_name="purchase", name="purchase_total_gte_0")');
   });
+
+  it("asks apps.get_model for the model the RunPython imported, in the migration's app", () => {
+    const [fix] = fixesOf(
+      "runpython-model-import",
+      "billing/migrations/0007_lowercase_emails.py",
+      `from django.db import migrations
+
+from billing.models import Customer
+
+
+def lowercase_emails(apps, schema_editor):
+    for customer in Customer.objects.all():
+        customer.email = customer.email.lower()
+        customer.save()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("billing", "0006_customer")]
+
+    operations = [migrations.RunPython(lowercase_emails, migrations.RunPython.noop)]
+`,
+    );
+    expect(fix).toContain('Customer = apps.get_model("billing", "Customer")');
+  });
 });

@@ -16,8 +16,12 @@ export default defineRule({
     frameworks: ["django"],
   },
   check(ctx) {
+    // the app whose migrations/ folder holds this file (shop/migrations/0002_x.py -> shop)
+    const parts = ctx.migration.path.split("/");
+    const app = parts[parts.lastIndexOf("migrations") - 1] ?? "app";
     for (const { op } of upOps(ctx, "data_migration")) {
       if (!op.importsModelsDirectly) continue;
+      const model = op.ormModel ?? "Order";
       ctx.report({
         op,
         message: `${op.description}: the migration uses today's model classes, so it breaks once those models change (fresh databases, rollbacks).`,
@@ -25,8 +29,8 @@ export default defineRule({
           sql: "-- use the model as of this migration",
           django: `
             def forwards(apps, schema_editor):
-                Order = apps.get_model("shop", "Order")  # the historical model, not \`from shop.models import Order\`
-                Order.objects.filter(...).update(...)`,
+                ${model} = apps.get_model("${app}", "${model}")  # the historical model, not \`from ${app}.models import ${model}\`
+                ${model}.objects.filter(...).update(...)`,
         }),
       });
     }

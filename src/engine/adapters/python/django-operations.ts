@@ -454,6 +454,8 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
     description: `RunPython(${name ?? "..."})${direct.length ? ` using ${[...new Set(direct)].join(", ")} imported from the app instead of apps.get_model()` : ""}`,
     reversible,
     importsModelsDirectly: direct.length > 0,
+    // the first model it imports directly, for the apps.get_model() line of the fix
+    ...(direct.length ? { ormModel: [...direct].sort()[0] } : {}),
     tables: tablesOf(facts, ctx.state),
   };
   const back: OperationInput[] =
