@@ -22,8 +22,53 @@ def downgrade():
 `,
       lines: [10],
     },
+    {
+      framework: "alembic",
+      name: "SQLAlchemy Core statements on a lightweight table: t.delete(), sa.delete(t), t.update().values(...)",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "d1"
+down_revision = "c9"
+
+sessions = sa.table("sessions", sa.column("id", sa.Integer))
+accounts = sa.table("accounts", sa.column("status", sa.String))
+
+
+def upgrade():
+    op.execute(sessions.delete())
+    op.execute(sa.delete(sessions))
+    op.get_bind().execute(accounts.update().values(status="active"))
+
+
+def downgrade():
+    pass
+`,
+      lines: [12, 13, 14],
+    },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "SQLAlchemy Core statements restricted by where()",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "d2"
+down_revision = "d1"
+
+accounts = sa.table("accounts", sa.column("status", sa.String))
+
+
+def upgrade():
+    op.execute(accounts.update().where(accounts.c.status == None).values(status="new"))
+    op.execute(accounts.delete().where(accounts.c.status == "spam"))
+
+
+def downgrade():
+    pass
+`,
+    },
     {
       framework: "alembic",
       name: "DELETE with WHERE",

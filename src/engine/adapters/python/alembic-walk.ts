@@ -52,7 +52,7 @@ export class AlembicWalker {
   }
 
   private opContext(state: WalkState): OpContext {
-    return { inTransaction: state.inTransaction, batchTable: state.batch?.table, errors: this.errors, notes: this.notes };
+    return { inTransaction: state.inTransaction, batchTable: state.batch?.table, errors: this.errors, notes: this.notes, bound: (name) => state.bindings.get(name) };
   }
 
   private eval(node: PyNode, state: WalkState): PyValue {
