@@ -19,6 +19,13 @@ export default defineCases({
     { framework: "sql", name: "BEGIN never committed", code: "BEGIN;\nALTER TABLE t ADD COLUMN a int;", lines: [1] },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "golang-migrate file wrapped in BEGIN/COMMIT (PostgreSQL turns the implicit block into this explicit one)",
+      path: "db/migrations/000007_tier.up.sql",
+      code: "BEGIN;\nALTER TABLE users ADD COLUMN tier text;\nUPDATE users SET tier = 'basic' WHERE tier IS NULL;\nCOMMIT;\n",
+      files: { "db/migrations/000007_tier.down.sql": "ALTER TABLE users DROP COLUMN tier;\n" },
+    },
     { framework: "sql", name: "sqitch script with its own transaction", path: "deploy/add_a.sql", code: "BEGIN;\nALTER TABLE t ADD COLUMN a int;\nCOMMIT;", files: { "revert/add_a.sql": "BEGIN;\nALTER TABLE t DROP COLUMN a;\nCOMMIT;" } },
   ],
 });

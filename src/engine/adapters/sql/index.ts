@@ -88,6 +88,8 @@ export function segmentOperations(segment: SqlSegment, extra: Partial<OperationI
     for (const op of produced) ops.push(completeOperation(hasExtra ? Object.assign(op, extra) : op));
     for (const op of produced) {
       if (op.kind !== "transaction_control") continue;
+      // BEGIN turns PostgreSQL's implicit block of a multi-statement query into an explicit one: not nested
+      if (op.action === "begin" && segment.transaction === "implicit") op.inTransaction = false;
       if (op.action === "begin") inTransaction = true;
       else if (op.action === "commit" || op.action === "rollback" || op.action === "commit_prepared" || op.action === "prepare")
         inTransaction = segment.transaction === "implicit" && wrapped;
