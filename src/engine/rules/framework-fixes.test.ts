@@ -53,6 +53,14 @@ describe("Rails fixes", () => {
     expect(fix).not.toContain("remove_foreign_key");
   });
 
+  it("attaches a concurrently built index to the unique constraint, with a down so the fix is reversible", () => {
+    const [fix] = fixesOf("unique-constraint-without-index", RAILS_PATH, rails('  def change\n    add_unique_constraint :members, [:email], name: "members_email_unique"\n  end'));
+    expect(fix).toContain('execute "ALTER TABLE members ADD CONSTRAINT members_email_unique UNIQUE USING INDEX members_email_key"');
+    expect(fix).toContain("def down");
+    const [exclusion] = fixesOf("unique-constraint-without-index", RAILS_PATH, rails('  def change\n    add_exclusion_constraint :bookings, "room_id WITH =", using: :gist\n  end'));
+    expect(exclusion).toMatch(/^# an exclusion constraint/);
+  });
+
   it("splits a backfill out with a down that restores, not an empty down that empty-down would flag", () => {
     const [fix] = fixesOf(
       "mixed-ddl-dml",

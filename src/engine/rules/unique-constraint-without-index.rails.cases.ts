@@ -13,6 +13,17 @@ end
 `,
       lines: [3],
     },
+    {
+      framework: "rails",
+      name: "add_exclusion_constraint builds its GiST index under the lock",
+      code: `class AddNoOverlapToBookings < ActiveRecord::Migration[7.1]
+  def change
+    add_exclusion_constraint :bookings, "room_id WITH =, during WITH &&", using: :gist, name: "bookings_no_overlap"
+  end
+end
+`,
+      lines: [3],
+    },
   ],
   valid: [
     {

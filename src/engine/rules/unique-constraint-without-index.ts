@@ -21,10 +21,15 @@ export default defineRule({
       const idx = derivedName(op.table, op.columns, op.constraint === "primary_key" ? "pkey" : "key");
       ctx.report({
         op,
-        message: `Adding ${kind} (${op.columns.join(", ")}) to ${op.table} builds an index while the table is locked against reads and writes.`,
+        message: `Adding ${kind}${op.columns.length ? ` (${op.columns.join(", ")})` : ""} to ${op.table} builds an index while the table is locked against reads and writes.`,
         fix:
           op.constraint === "exclusion"
-            ? fixFor(ctx.framework, { sql: "-- an exclusion constraint has no USING INDEX form: add it in a maintenance window or to a new table" })
+            ? fixFor(ctx.framework, {
+                sql: "-- an exclusion constraint has no USING INDEX form: add it in a maintenance window or to a new table",
+                rails: "# an exclusion constraint has no USING INDEX form: add it in a maintenance window or to a new table",
+                django: "# an exclusion constraint has no USING INDEX form: add it in a maintenance window or to a new table",
+                alembic: "# an exclusion constraint has no USING INDEX form: add it in a maintenance window or to a new table",
+              })
             : fixFor(ctx.framework, {
                 sql: `
                   CREATE UNIQUE INDEX CONCURRENTLY ${ident(idx)} ON ${ident(op.table)} (${op.columns.map(ident).join(", ")});
@@ -36,6 +41,10 @@ export default defineRule({
                   def up
                     add_index ${sym(op.table)}, [${op.columns.map(sym).join(", ")}], unique: true, algorithm: :concurrently, name: "${idx}"
                     execute "ALTER TABLE ${op.table} ADD CONSTRAINT ${op.name ?? idx} ${kind} USING INDEX ${idx}"
+                  end
+
+                  def down
+                    execute "ALTER TABLE ${op.table} DROP CONSTRAINT ${op.name ?? idx}"  # drops the index with it
                   end`,
                 django: `
                   # atomic = False
