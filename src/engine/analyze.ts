@@ -142,8 +142,8 @@ function configFindings(problems: readonly ConfigProblem[], path: string, config
   if (!severity) return [];
   return problems.map((p) => ({
     path,
-    line: 1,
-    endLine: 1,
+    line: p.line ?? 1,
+    endLine: p.line ?? 1,
     rule: INVALID_CONFIG.id,
     category: INVALID_CONFIG.category,
     severity,

@@ -3,11 +3,14 @@
  * An invalid config never stops a review: every bad key is reported (naming the key) and
  * falls back to its default, while the valid keys still apply.
  */
-import { parse as parseYaml } from "yaml";
+import { LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import { Severity } from "./model.js";
 
-export const RuleSetting = z.union([
+const RULE_SETTING_HELP = "expected off, info, warning or error, true or false, or { severity: ..., options: {...} }";
+
+export const RuleSetting = z.union(
+  [
   z.enum(["off", "error", "warning", "info"]),
   z.boolean(),
   z
@@ -17,7 +20,9 @@ export const RuleSetting = z.union([
       options: z.record(z.string(), z.unknown()).optional(),
     })
     .strict(),
-]);
+  ],
+  { error: RULE_SETTING_HELP },
+);
 export type RuleSetting = z.infer<typeof RuleSetting>;
 
 const Globs = z.array(z.string()).default([]);
@@ -64,6 +69,8 @@ export interface ConfigProblem {
   /** dotted key path, e.g. "rules.drop-column" or "postgres_version" */
   key: string;
   message: string;
+  /** line of the key in the YAML text, when the text is at hand */
+  line?: number;
 }
 
 export interface LoadedConfig {
@@ -125,17 +132,28 @@ export function resolveConfig(raw: unknown, knownRules?: ReadonlySet<string>): L
 /** Where a repository keeps its migguard config (the first is canonical; the second is accepted). */
 export const CONFIG_PATHS: readonly string[] = [".github/migguard.yml", ".github/migguard.yaml"];
 
-/** Parse the YAML text of `.github/migguard.yml`. */
+/** Parse the YAML text of `.github/migguard.yml`; problems carry the line of the key they name. */
 export function loadConfig(yamlText: string | undefined, knownRules?: ReadonlySet<string>): LoadedConfig {
   if (yamlText === undefined || yamlText.trim() === "") return { config: defaultConfig(), problems: [] };
-  let raw: unknown;
-  try {
-    raw = parseYaml(yamlText);
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return { config: defaultConfig(), problems: [{ key: "(yaml)", message: `not valid YAML: ${message}` }] };
+  const lines = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: lines });
+  if (doc.errors.length > 0) {
+    const [error] = doc.errors;
+    const line = error.linePos?.[0].line;
+    return { config: defaultConfig(), problems: [{ key: "(yaml)", message: `not valid YAML: ${error.message.split("\n")[0]}`, line }] };
   }
-  return resolveConfig(raw, knownRules);
+  const loaded = resolveConfig(doc.toJS(), knownRules);
+  return { ...loaded, problems: loaded.problems.map((p) => ({ ...p, line: p.line ?? keyLine(doc, lines, p.key) })) };
+}
+
+/** The line of a dotted key ("rules.drop-column", "paths.sql.0") in the document. */
+function keyLine(doc: Document, lines: LineCounter, key: string): number | undefined {
+  const path = key.split(", ")[0].split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  for (let length = path.length; length > 0; length--) {
+    const node = doc.getIn(path.slice(0, length), true) as { range?: [number, number, number] } | undefined;
+    if (node?.range) return lines.linePos(node.range[0]).line;
+  }
+  return undefined;
 }
 
 /** The effective severity of a rule, or "off". */
