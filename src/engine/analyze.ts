@@ -147,7 +147,7 @@ function configFindings(problems: readonly ConfigProblem[], path: string, config
     rule: INVALID_CONFIG.id,
     category: INVALID_CONFIG.category,
     severity,
-    message: `Invalid config key \`${p.key}\`: ${p.message}. Its default is used instead.`,
+    message: `Invalid config key \`${p.key}\`: ${p.message}. ${p.message.startsWith("unknown") ? "It is ignored." : "Its default is used instead."}`,
     fix: "Fix or remove the key; `migguard rules` lists the rule ids and the README lists every key.",
     statement: "",
     details: [],
