@@ -39,8 +39,53 @@ class Migration(migrations.Migration):
 `,
       lines: [9],
     },
+    {
+      framework: "django",
+      name: "atomic = False, but two CONCURRENTLY statements in one list item: sent as one query, one implicit transaction",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    atomic = False
+
+    dependencies = [("shop", "0049_order")]
+
+    operations = [
+        migrations.RunSQL(
+            ["CREATE INDEX CONCURRENTLY shop_order_a_idx ON shop_order (a); CREATE INDEX CONCURRENTLY shop_order_b_idx ON shop_order (b);"],
+            reverse_sql=["DROP INDEX CONCURRENTLY shop_order_a_idx", "DROP INDEX CONCURRENTLY shop_order_b_idx"],
+        ),
+    ]
+`,
+      lines: [11, 11],
+    },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "atomic = False and several CONCURRENTLY statements in one RunSQL string (Django runs them one by one)",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    atomic = False
+
+    dependencies = [("shop", "0049_order")]
+
+    operations = [
+        migrations.RunSQL(
+            sql="""
+            CREATE INDEX CONCURRENTLY IF NOT EXISTS shop_order_a_idx ON shop_order (a);
+            CREATE INDEX CONCURRENTLY IF NOT EXISTS shop_order_b_idx ON shop_order (b);
+            """,
+            reverse_sql="""
+            DROP INDEX CONCURRENTLY IF EXISTS shop_order_a_idx;
+            DROP INDEX CONCURRENTLY IF EXISTS shop_order_b_idx;
+            """,
+        ),
+    ]
+`,
+    },
     {
       framework: "django",
       name: "atomic = False",

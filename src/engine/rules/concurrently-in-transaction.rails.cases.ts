@@ -33,6 +33,27 @@ end
 `,
       lines: [6],
     },
+    {
+      framework: "rails",
+      name: "disable_ddl_transaction!, but two CONCURRENTLY statements in one execute: one query, one implicit transaction",
+      code: `class AddEventIndexes < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def up
+    execute <<~SQL
+      CREATE INDEX CONCURRENTLY index_events_on_a ON events (a);
+      CREATE INDEX CONCURRENTLY index_events_on_b ON events (b);
+    SQL
+  end
+
+  def down
+    execute "DROP INDEX CONCURRENTLY index_events_on_a"
+    execute "DROP INDEX CONCURRENTLY index_events_on_b"
+  end
+end
+`,
+      lines: [6, 7],
+    },
   ],
   valid: [
     {

@@ -61,6 +61,27 @@ describe("Rails fixes", () => {
     expect(exclusion).toMatch(/^# an exclusion constraint/);
   });
 
+  it("gives SQL built concurrently an up and a down (execute in change cannot be rolled back), one statement per execute", () => {
+    const [index] = fixesOf(
+      "index-without-concurrently",
+      RAILS_PATH,
+      rails('  def up\n    execute "CREATE INDEX index_events_on_a ON events (a)"\n  end\n\n  def down\n    execute "DROP INDEX index_events_on_a"\n  end'),
+    );
+    expect(index).toContain('def up\n    execute "CREATE INDEX CONCURRENTLY index_events_on_a ON events (a)"\n  end');
+    expect(index).toContain('execute "DROP INDEX CONCURRENTLY IF EXISTS index_events_on_a"');
+    expect(index).not.toContain("def change");
+    const fixes = fixesOf(
+      "concurrently-in-transaction",
+      RAILS_PATH,
+      rails(
+        '  disable_ddl_transaction!\n\n  def up\n    execute "CREATE INDEX CONCURRENTLY index_events_on_a ON events (a); CREATE INDEX CONCURRENTLY index_events_on_b ON events (b);"\n  end\n\n  def down\n    execute "DROP INDEX CONCURRENTLY index_events_on_a"\n    execute "DROP INDEX CONCURRENTLY index_events_on_b"\n  end',
+      ),
+    );
+    expect(fixes).toHaveLength(2);
+    expect(fixes[1]).toContain("one statement per execute");
+    expect(fixes[1]).toContain('execute "CREATE INDEX CONCURRENTLY index_events_on_b ON events (b)"\n');
+  });
+
   it("splits a backfill out with a down that restores, not an empty down that empty-down would flag", () => {
     const [fix] = fixesOf(
       "mixed-ddl-dml",

@@ -222,7 +222,8 @@ export function railsIndexFix(op: Extract<Operation, { kind: "add_index" }>, mig
     const polymorphic = op.columns.length === 2 && op.columns[0].endsWith("_type");
     body = `add_reference ${sym(op.table)}, ${sym(id.replace(/_id$/, ""))}${polymorphic ? ", polymorphic: true" : ""}, index: { algorithm: :concurrently${op.unique ? ", unique: true" : ""} }`;
   } else if (op.embeddedSql) {
-    body = `execute ${JSON.stringify(op.text.replace(/\bINDEX\s+(?!CONCURRENTLY)/i, "INDEX CONCURRENTLY "))}`;
+    const undo = op.name ? `execute ${JSON.stringify(`DROP INDEX CONCURRENTLY IF EXISTS ${op.name}`)}` : "# DROP INDEX CONCURRENTLY the index";
+    return railsConcurrentSql(migration, op.text.replace(/\bINDEX\s+(?!CONCURRENTLY)/i, "INDEX CONCURRENTLY "), undo);
   } else {
     const named = op.name && op.name !== defaultName(op.table, op.columns) ? `, name: ${JSON.stringify(op.name)}` : "";
     body = `add_index ${sym(op.table)}, ${list(op.columns)}${op.unique ? ", unique: true" : ""}${named}${op.partial ? ', where: "..."' : ""}, algorithm: :concurrently`;
@@ -230,12 +231,23 @@ export function railsIndexFix(op: Extract<Operation, { kind: "add_index" }>, mig
   return `${railsConcurrentMigration(migration, `add_index_${op.table}`, body)}`;
 }
 
+/** SQL that must run outside the DDL transaction, with up and down (execute has no inverse in `change`). */
+function railsConcurrentSql(migration: Migration, sql: string, undo: string): string {
+  const up = `execute ${JSON.stringify(sql.replace(/;\s*$/, ""))}`;
+  return [railsClassHeader(migration, "concurrent_index"), "  disable_ddl_transaction!", "", "  def up", `    ${up}`, "  end", "", "  def down", `    ${undo}`, "  end", "end"].join("\n");
+}
+
 /** CONCURRENTLY in a transaction: the same call, in a migration with disable_ddl_transaction! and no transaction block. */
 export function railsConcurrentlyFix(op: Operation, migration: Migration): string {
   const call = singleLine(op) ?? (op.kind === "add_index" ? `add_index ${sym(op.table)}, ${list(op.columns)}, algorithm: :concurrently` : "# the CONCURRENTLY operation");
-  const body = op.embeddedSql ? `execute ${JSON.stringify(call)}` : call;
+  if (op.embeddedSql) {
+    // execute has no inverse in `change`, and a string of several statements runs as one implicit transaction
+    const note = migration.transactional ? "" : "# one statement per execute (several in one string run as one transaction), outside any `transaction do` block:\n";
+    const undo = op.kind === "add_index" && op.name ? `execute ${JSON.stringify(`DROP INDEX CONCURRENTLY IF EXISTS ${op.name}`)}` : "# undo it, CONCURRENTLY";
+    return `${note}${railsConcurrentSql(migration, call, undo)}`;
+  }
   const note = migration.transactional ? "" : "# outside any `transaction do` block:\n";
-  return `${note}${railsConcurrentMigration(migration, "concurrent_index", body)}`;
+  return `${note}${railsConcurrentMigration(migration, "concurrent_index", call)}`;
 }
 
 /** A foreign key or CHECK added NOT VALID now and validated in the next migration, as strong_migrations prints it. */

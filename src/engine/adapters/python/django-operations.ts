@@ -390,21 +390,27 @@ function alterField(before: DjangoField | undefined, after: DjangoField, table: 
 }
 
 /** RunSQL's sql / reverse_sql: a string, a list of strings, or a list of (sql, params) tuples. */
-function sqlStrings(value: PyValue | undefined): Array<{ sql: PyValue; params: boolean }> {
+/**
+ * The SQL strings of RunSQL. Django splits a single string into statements (sqlparse) and runs them one by one;
+ * each item of a list is sent whole, as one query.
+ */
+function sqlStrings(value: PyValue | undefined): Array<{ sql: PyValue; params: boolean; split: boolean }> {
   if (!value || isNoop(value)) return [];
   if (value.kind === "list")
     return value.items.map((item) =>
-      item.kind === "list" && item.items.length >= 1 ? { sql: item.items[0], params: item.items.length > 1 && !isNone(item.items[1]) } : { sql: item, params: false },
+      item.kind === "list" && item.items.length >= 1
+        ? { sql: item.items[0], params: item.items.length > 1 && !isNone(item.items[1]), split: false }
+        : { sql: item, params: false, split: false },
     );
-  return [{ sql: value, params: false }];
+  return [{ sql: value, params: false, split: true }];
 }
 
 function runSql(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: OperationInput[]) => void): void {
   const sql = kwarg(call, "sql", 0);
   const reverse = kwarg(call, "reverse_sql", 1);
-  const parse = (values: Array<{ sql: PyValue; params: boolean }>) =>
-    values.flatMap(({ sql: v, params }) => {
-      const result = embeddedSql(v, { inTransaction: ctx.atomic, what: "RunSQL", params });
+  const parse = (values: Array<{ sql: PyValue; params: boolean; split: boolean }>) =>
+    values.flatMap(({ sql: v, params, split }) => {
+      const result = embeddedSql(v, { inTransaction: ctx.atomic, what: "RunSQL", params, split });
       ctx.out.errors.push(...result.errors);
       ctx.out.notes.push(...result.notes);
       return result.ops;

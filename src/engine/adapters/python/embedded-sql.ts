@@ -19,11 +19,20 @@ const clamp = (loc: SourceRange, within: SourceRange): SourceRange => {
 
 /**
  * Operations of a SQL string. Outside a transaction, one string with several statements is still one query
- * (psycopg sends it whole), which PostgreSQL runs as one implicit transaction.
+ * (psycopg sends it whole), which PostgreSQL runs as one implicit transaction, unless the framework splits it
+ * into statements first (`split`: Django's RunSQL with a single string).
  */
 export function embeddedSql(
   value: PyValue,
-  options: { inTransaction: boolean; what: string; extra?: Partial<OperationInput>; /** the driver fills `%s` / `%(name)s` with parameters */ params?: boolean },
+  options: {
+    inTransaction: boolean;
+    what: string;
+    extra?: Partial<OperationInput>;
+    /** the driver fills `%s` / `%(name)s` with parameters */
+    params?: boolean;
+    /** the statements are sent one by one */
+    split?: boolean;
+  },
 ): EmbeddedSql {
   if (value.kind !== "str") {
     return { ops: [], errors: [], notes: [{ line: value.loc.line, message: `${options.what}: the SQL is not a literal string, so it was not checked` }] };
@@ -31,7 +40,8 @@ export function embeddedSql(
   const written = textWithLines(value);
   const line = written.line;
   const text = options.params ? pyformatToPositional(written.text) : written.text;
-  const result = segmentOperations({ text, transaction: options.inTransaction ? "wrapped" : "implicit" }, { embeddedSql: true, ...options.extra });
+  const transaction = options.inTransaction ? "wrapped" : options.split ? "none" : "implicit";
+  const result = segmentOperations({ text, transaction }, { embeddedSql: true, ...options.extra });
   const shift = line - 1;
   const within = value.loc;
   const ops = result.ops.map((op) => ({ ...op, loc: clamp({ line: op.loc.line + shift, endLine: op.loc.endLine + shift }, within) }) as OperationInput);
