@@ -37,6 +37,22 @@ class Migration(migrations.Migration):
   valid: [
     {
       framework: "django",
+      name: "django-migration-linter's IgnoreMigration() waives the whole migration",
+      code: `from django.db import migrations
+from django_migration_linter import IgnoreMigration
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0004_order")]
+
+    operations = [
+        IgnoreMigration(),
+        migrations.RemoveField(model_name="order", name="legacy_code"),
+    ]
+`,
+    },
+    {
+      framework: "django",
       name: "the first step of a two-phase drop: the field leaves Django's state only",
       code: `from django.db import migrations
 

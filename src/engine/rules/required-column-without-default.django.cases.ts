@@ -42,6 +42,22 @@ class Migration(migrations.Migration):
   valid: [
     {
       framework: "django",
+      name: "django-add-default-value's AddDefaultValue keeps the database default after AddField",
+      code: `from django.db import migrations, models
+from django_add_default_value import AddDefaultValue
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0004_order")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="channel", field=models.CharField(default="web", max_length=10)),
+        AddDefaultValue(model_name="order", name="channel", value="web"),
+    ]
+`,
+    },
+    {
+      framework: "django",
       name: "nullable, or a database default that stays (db_default)",
       code: `from django.db import migrations, models
 

@@ -48,9 +48,11 @@ export default defineRule({
   },
 });
 
-/** The DROP DEFAULT of this column later in the same up, if any. */
+/** The DROP DEFAULT of this column later in the same up, if any, unless a SET DEFAULT after it puts one back. */
 function defaultDroppedLater(ctx: RuleContext, table: string, column: string, after: number): Operation | undefined {
-  return ctx.migration.up
-    .slice(after + 1)
-    .find((later) => later.kind === "drop_default" && nameKey(later.table) === nameKey(table) && nameKey(later.column) === nameKey(column));
+  const same = (op: Operation) =>
+    (op.kind === "drop_default" || op.kind === "set_default") && nameKey(op.table) === nameKey(table) && nameKey(op.column) === nameKey(column);
+  const changes = ctx.migration.up.slice(after + 1).filter(same);
+  const last = changes[changes.length - 1];
+  return last?.kind === "drop_default" ? changes.find((op) => op.kind === "drop_default") : undefined;
 }

@@ -116,7 +116,7 @@ export function fieldType(call: PyCall): TypeRef | undefined {
 }
 
 /** A Python value Django would write as a column default, as SQL text (what the ALTER TABLE uses). */
-function literalDefault(value: PyValue): DefaultValue | undefined {
+export function literalDefault(value: PyValue): DefaultValue | undefined {
   switch (value.kind) {
     case "none":
       return undefined;

@@ -4,7 +4,7 @@
  * operation so later operations of the same migration see it (AddField then AlterField).
  */
 import type { ColumnSpec, OperationInput, ParseProblem, SourceRange } from "../../model.js";
-import { columnSpec, readField, relatedTable, type DjangoField } from "./django-fields.js";
+import { columnSpec, literalDefault, readField, relatedTable, type DjangoField } from "./django-fields.js";
 import { columnsOf, constraintOperation, indexOperation } from "./django-indexes.js";
 import type { DataFunctionFacts } from "./django-runpython.js";
 import { AppState, operationName, togetherSets } from "./django-state.js";
@@ -17,6 +17,8 @@ export interface Translation {
   /** the derived rollback, in the order it runs */
   down: OperationInput[];
   irreversible?: { loc: SourceRange; reason: string };
+  /** django-migration-linter's IgnoreMigration(): the team waived this migration */
+  ignored?: SourceRange;
   notes: ParseProblem[];
   errors: ParseProblem[];
 }
@@ -257,6 +259,25 @@ function translate(value: PyValue, ctx: Ctx): void {
           ],
           [{ ...at, kind: "drop_column", table: t, column: "_order" }],
         );
+      break;
+    }
+    case "IgnoreMigration":
+      ctx.out.ignored = call.loc;
+      emit([]);
+      break;
+    case "AddDefaultValue": {
+      // django-add-default-value: a database default that stays, unlike the one AddField drops again
+      const fieldName = str("name", 1) ?? "";
+      const column = ctx.state.field(model, fieldName)?.column ?? fieldName;
+      const value = kwarg(call, "value", 2);
+      const dflt = value ? literalDefault(value) : undefined;
+      if (!dflt) {
+        unreadable(call, ctx, "value");
+        emit([]);
+        break;
+      }
+      const at = { ...withModel, ormField: fieldName };
+      emit([{ ...at, kind: "set_default", table, column, default: dflt }], [{ ...at, kind: "drop_default", table, column }]);
       break;
     }
     case "RunSQL":

@@ -16,7 +16,13 @@ export interface ModelState {
   indexTogether: string[][];
 }
 
-const OPERATION_MODULES = [/^django\.db\.migrations(?:\.operations(?:\.\w+)*)?\.(\w+)$/, /^django\.contrib\.postgres\.operations\.(\w+)$/];
+const OPERATION_MODULES = [
+  /^django\.db\.migrations(?:\.operations(?:\.\w+)*)?\.(\w+)$/,
+  /^django\.contrib\.postgres\.operations\.(\w+)$/,
+  // django-migration-linter's waiver, and django-add-default-value's database default
+  /^django_migration_linter(?:\.\w+)*\.(IgnoreMigration)$/,
+  /^django_add_default_value(?:\.\w+)*\.(AddDefaultValue)$/,
+];
 
 /** `migrations.AddField` / `AddField` imported from django -> "AddField"; anything else (custom operations) -> undefined. */
 export function operationName(value: PyValue): string | undefined {

@@ -30,7 +30,9 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
     transactional: file.atomic,
     up: translation.up as never,
     down,
-    waivers: file.waivers,
+    waivers: translation.ignored
+      ? [...file.waivers, { line: translation.ignored.line, rules: [], reason: "IgnoreMigration() (django-migration-linter)", wholeFile: true }]
+      : file.waivers,
     syntaxErrors: [...file.syntaxErrors, ...translation.errors],
     notes: [...notes, ...translation.notes],
   };
