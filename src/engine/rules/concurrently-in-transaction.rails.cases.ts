@@ -58,6 +58,22 @@ end
   valid: [
     {
       framework: "rails",
+      name: "after execute \"COMMIT\" the pg gem opens no new transaction: CONCURRENTLY runs (transaction-nesting reports the COMMIT)",
+      code: `class AddIndexWithCommitHack < ActiveRecord::Migration[7.1]
+  def up
+    execute "COMMIT"
+    add_index :orders, :placed_at, algorithm: :concurrently
+    execute "BEGIN"
+  end
+
+  def down
+    remove_index :orders, :placed_at
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "disable_ddl_transaction!",
       code: `class AddIndexOnOrdersCustomerId < ActiveRecord::Migration[7.1]
   disable_ddl_transaction!

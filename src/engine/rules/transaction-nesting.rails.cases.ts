@@ -19,6 +19,23 @@ end
 `,
       lines: [4],
     },
+    {
+      framework: "rails",
+      name: "COMMIT ... BEGIN around an index: the COMMIT is the problem, the BEGIN only reopens what Rails will commit",
+      code: `class AddIndexWithCommitHack < ActiveRecord::Migration[7.1]
+  def up
+    execute "COMMIT"
+    add_index :orders, :placed_at, algorithm: :concurrently
+    execute "BEGIN"
+  end
+
+  def down
+    remove_index :orders, :placed_at
+  end
+end
+`,
+      lines: [3],
+    },
   ],
   valid: [
     {

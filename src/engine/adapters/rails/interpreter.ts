@@ -301,6 +301,13 @@ export class Interpreter {
     this.errors.push(...result.errors);
     this.notes.push(...result.notes);
     out.push(step(result.ops, revert));
+    // execute "COMMIT" ends the migration's transaction for the statements after it (the pg gem opens no new
+    // one, so they autocommit); execute "BEGIN" opens one again
+    const control = result.ops.filter((op) => op.kind === "transaction_control").pop();
+    if (control?.kind === "transaction_control") {
+      if (control.action === "begin") scope.inTransaction = true;
+      else if (control.action === "commit" || control.action === "rollback") scope.inTransaction = false;
+    }
   }
 
   private receiverCall(node: CallNode, scope: Scope, out: Step[]): void {
