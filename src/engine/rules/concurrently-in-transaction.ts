@@ -42,5 +42,25 @@ export default defineRule({
         }),
       });
     }
+    // the COMMIT hack (Rails `execute "COMMIT"`): CONCURRENTLY runs only because a COMMIT ended the runner's
+    // transaction behind its back (SQL files are left to transaction-nesting, which reports the COMMIT itself)
+    if (!ctx.migration.transactional || ctx.framework === "sql") return;
+    const commits = upOps(ctx, "transaction_control").filter(({ op }) => op.action === "commit");
+    for (const { op, index } of upOps(ctx, "add_index", "drop_index", "maintenance")) {
+      if (!op.concurrently || op.inTransaction) continue;
+      const commit = commits.find((c) => c.index < index);
+      if (!commit) continue;
+      ctx.report({
+        op,
+        severity: "warning",
+        message: `${op.kind === "add_index" ? "CREATE INDEX" : op.kind === "drop_index" ? "DROP INDEX" : "REINDEX"} CONCURRENTLY runs only because the COMMIT on line ${commit.op.loc.line} ended the migration's transaction behind the runner's back: what ran before it is committed even if this fails, and the runner's own bookkeeping runs outside a transaction.`,
+        fix: fixFor(ctx.framework, {
+          sql: "-- run it in a migration of its own, outside a transaction",
+          rails: railsConcurrentlyFix(op, ctx.migration),
+          django: `class Migration(migrations.Migration):\n    atomic = False\n    operations = [AddIndexConcurrently(...)]`,
+          alembic: `with op.get_context().autocommit_block():\n    op.create_index(..., postgresql_concurrently=True)`,
+        }),
+      });
+    }
   },
 });
