@@ -17,6 +17,22 @@ end
   valid: [
     {
       framework: "rails",
+      name: "renamed with a view under the old name for the code still running (the fix this rule gives)",
+      code: `class RenamePaymentsToCharges < ActiveRecord::Migration[7.1]
+  def up
+    rename_table :payments, :charges
+    execute "CREATE VIEW payments AS SELECT * FROM charges"
+  end
+
+  def down
+    execute "DROP VIEW payments"
+    rename_table :charges, :payments
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "renaming a table created in the same migration",
       code: `class CreatePledges < ActiveRecord::Migration[7.1]
   def change

@@ -1,5 +1,5 @@
 import { defineRule } from "./rule.js";
-import { fixFor, ident } from "./fix.js";
+import { fixFor, ident, modelName, sym } from "./fix.js";
 import { nameKey } from "./facts.js";
 import { existingTable, upOps } from "./scope.js";
 
@@ -31,7 +31,21 @@ export default defineRule({
             -- keep the old name working until no code uses it:
             CREATE VIEW ${ident(op.table)} AS SELECT * FROM ${ident(op.newName)};
             -- drop the view in a later migration`,
-          rails: `# rename the model's table_name only: self.table_name = "${op.table}"\n# or rename with a compatibility view, then drop the view once nothing uses ${op.table}`,
+          rails: `
+            # keep the table and rename only the model:
+            class ${modelName(op.newName)} < ApplicationRecord
+              self.table_name = "${op.table}"
+            end
+            # or rename it and keep the old name as a view until no running code uses ${op.table}:
+            def up
+              rename_table ${sym(op.table)}, ${sym(op.newName)}
+              execute "CREATE VIEW ${op.table} AS SELECT * FROM ${op.newName}"
+            end
+
+            def down
+              execute "DROP VIEW ${op.table}"
+              rename_table ${sym(op.newName)}, ${sym(op.table)}
+            end`,
           django: `# keep the table name: class Meta: db_table = "${op.table}"  (rename the model only in Django's state)`,
           alembic: `op.rename_table("${op.table}", "${op.newName}")\nop.execute("CREATE VIEW ${op.table} AS SELECT * FROM ${op.newName}")  # until nothing uses ${op.table}`,
         }),
