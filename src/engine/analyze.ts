@@ -16,6 +16,7 @@ import { Migration, type Operation, type ReportedFinding, type SourceFile } from
 import { computeFacts } from "./rules/facts.js";
 import { RULES } from "./rules/index.js";
 import type { Report, Rule, RuleMeta } from "./rules/rule.js";
+import { byLocation } from "./finding-order.js";
 
 export interface FileError {
   path: string;
@@ -185,8 +186,6 @@ function parseUnit(unit: MigrationUnit, errors: FileError[]): Migration | undefi
   }
 }
 
-const byLocation = (a: ReportedFinding, b: ReportedFinding) =>
-  a.path.localeCompare(b.path) || a.line - b.line || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message);
 
 /** Analyse with parsers already loaded (see `loadEngine`). */
 export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {

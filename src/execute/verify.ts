@@ -37,6 +37,7 @@ import { describeChange, diffSnapshots, displayName } from "./schema-diff.js";
 import { executable, migrationScripts, statementsOf, type MigrationScripts, type Script } from "./script.js";
 import { existingRelations, takeSnapshot } from "./snapshot.js";
 import { undoSql } from "./undo-sql.js";
+import { byLocation } from "../engine/finding-order.js";
 
 export interface VerifyInput {
   /**
@@ -87,8 +88,6 @@ interface Target {
   migration?: Migration;
 }
 
-const byLocation = (a: ReportedFinding, b: ReportedFinding) =>
-  a.path.localeCompare(b.path) || a.line - b.line || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message);
 const MEASURED_RULE_IDS: ReadonlySet<string> = new Set([MEASURED_TABLE_REWRITE.id, MEASURED_BLOCKING_LOCK.id]);
 const normalise = (text: string) => text.replace(/\s+/g, " ").trim();
 const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);

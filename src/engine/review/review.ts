@@ -24,6 +24,7 @@ import { counterpartPaths } from "./plan.js";
 import type { ChangedMigration, ReviewFacts, SchemaDumpState } from "./review-rule.js";
 import { REVIEW_RULES } from "./rules/index.js";
 import { effectiveSeverity } from "../severity.js";
+import { byLocation } from "../finding-order.js";
 
 export interface ReviewInput {
   /** the change's files, as GitHub lists them (`pulls.listFiles`) or `git diff --name-status -M` shows them */
@@ -56,8 +57,6 @@ export interface ReviewResult extends AnalysisResult {
   regulatedWaivers: RegulatedWaiver[];
 }
 
-const byLocation = (a: ReportedFinding, b: ReportedFinding) =>
-  a.path.localeCompare(b.path) || a.line - b.line || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message);
 
 const graphOf = (file: DetectedFile | undefined, content: string | undefined): DjangoGraphNode | undefined =>
   file?.framework === "django" && content !== undefined ? readDjangoGraphNode(content) : undefined;
