@@ -1,6 +1,6 @@
 import { defineRule } from "./rule.js";
 import { railsType } from "./rails-fix.js";
-import { fixFor, ident, sym } from "./fix.js";
+import { fixFor, ident, modelName, sym } from "./fix.js";
 import { existingTable, upOps } from "./scope.js";
 import { typeChangeCost } from "../types.js";
 
@@ -38,7 +38,7 @@ export default defineRule({
           rails: `
             # 1. add_column ${sym(op.table)}, ${sym(tmp)}, ${railsType(op.type)}
             # 2. write to both columns in the model, backfill in batches:
-            #    Model.in_batches(of: 1_000) { |b| b.update_all("${tmp} = ${op.column}") }
+            #    ${modelName(op.table)}.in_batches(of: 1_000) { |b| b.update_all("${tmp} = ${op.column}") }
             # 3. switch reads to ${tmp}, then drop ${op.column} (ignored_columns first) and rename.`,
           django: `
             # 1. AddField a new nullable field of the new type

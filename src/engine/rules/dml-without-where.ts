@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext } from "./rule.js";
-import { fixFor, ident } from "./fix.js";
+import { fixFor, ident, modelName } from "./fix.js";
 import { nameKey } from "./facts.js";
 import { existingTable, upOps } from "./scope.js";
 
@@ -31,7 +31,7 @@ export default defineRule({
           message: `DELETE without WHERE removes every row of ${op.table}; a rollback cannot restore them.`,
           fix: fixFor(ctx.framework, {
             sql: `DELETE FROM ${ident(op.table)} WHERE <condition>;  -- and keep a copy first if the rows may be needed`,
-            rails: `${op.table.replace(/s$/, "").replace(/^./, (c) => c.toUpperCase())}.where(<condition>).in_batches(of: 1_000).delete_all`,
+            rails: `${modelName(op.table)}.where(<condition>).in_batches(of: 1_000).delete_all`,
             django: `${op.ormModel ?? "Model"}.objects.filter(<condition>).delete()  # inside RunPython with a reverse_code`,
             alembic: `op.execute(sa.text("DELETE FROM ${op.table} WHERE <condition>"))  # keep a copy first if the rows may be needed`,
           }),
@@ -49,7 +49,7 @@ export default defineRule({
               -- Keep the old values, then update in batches with a WHERE clause:
               CREATE TABLE ${ident(`${op.table.split(".").pop()}_backup`)} AS SELECT id, ${overwritten.map(ident).join(", ") || "*"} FROM ${ident(op.table)};
               UPDATE ${ident(op.table)} SET ... WHERE id BETWEEN :start AND :end;`,
-            rails: `Model.where(<condition>).in_batches(of: 1_000) { |batch| batch.update_all(...) }`,
+            rails: `${modelName(op.table)}.where(<condition>).in_batches(of: 1_000) { |batch| batch.update_all(...) }`,
             django: `${op.ormModel ?? "Model"}.objects.filter(<condition>).update(...)  # in batches, inside RunPython with reverse_code`,
             alembic: `
               op.execute("CREATE TABLE ${op.table}_backup AS SELECT id, ${overwritten.join(", ") || "*"} FROM ${op.table}")

@@ -39,7 +39,7 @@ export default defineRule({
             django: `
               # 1. Delete the model from the code and from Django's state only (the table stays), and deploy:
               migrations.SeparateDatabaseAndState(state_operations=[migrations.DeleteModel(name="${op.ormModel ?? modelName(table)}")], database_operations=[]),
-              # 2. In a later migration, once nothing reads it, keep a copy and drop the table:
+              # 2. In a later migration, once nothing reads it, move it out of the way (drop it once nobody misses the rows):
               migrations.RunSQL(
                   "ALTER TABLE ${table} RENAME TO ${table.split(".").pop()}_deprecated",
                   reverse_sql="ALTER TABLE ${table.split(".").pop()}_deprecated RENAME TO ${table}",

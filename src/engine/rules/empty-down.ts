@@ -1,5 +1,6 @@
 import { defineRule } from "./rule.js";
 import { fixFor } from "./fix.js";
+import { railsUndo } from "./rails-fix.js";
 import { firstLine, hasMeaningfulUp } from "./scope.js";
 
 /** The seed's outage: the rollback ran, and the down was blank. */
@@ -21,7 +22,8 @@ export default defineRule({
       message: `The down migration${down.path ? ` (${down.path})` : ""} is empty: rolling back does nothing.`,
       fix: fixFor(ctx.framework, {
         sql: `-- write the statements that undo the up, in reverse order; if it truly cannot be undone, say so:\n-- DO $$ BEGIN RAISE EXCEPTION 'irreversible: restore from backup'; END $$;`,
-        rails: `def down\n  # undo what up does, or say it cannot be done:\n  raise ActiveRecord::IrreversibleMigration, "say how to restore the data instead"\nend`,
+        // a down that raises is irreversible too: show the undo of each up operation instead
+        rails: `def down\n  ${up.map(railsUndo).filter(Boolean).reverse().join("\n").replace(/\n/g, "\n  ") || "# put back what up changed: the previous values, the objects it dropped"}\nend`,
         django: `migrations.RunPython(forwards, reverse_code=backwards)`,
         alembic: `def downgrade():\n    # undo what upgrade() does, in reverse order\n    ...`,
       }),

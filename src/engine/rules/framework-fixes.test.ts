@@ -82,6 +82,11 @@ describe("Rails fixes", () => {
     expect(fixes[1]).toContain('execute "CREATE INDEX CONCURRENTLY index_events_on_b ON events (b)"\n');
   });
 
+  it("fills an empty down with the undo of each up operation, never with a raise (irreversible too)", () => {
+    const [fix] = fixesOf("empty-down", RAILS_PATH, rails("  def up\n    add_column :users, :locale, :string\n    add_index :users, :locale\n  end\n\n  def down\n  end"));
+    expect(fix).toBe('def down\n  remove_index :users, name: "index_users_on_locale"\n  remove_column :users, :locale\nend');
+  });
+
   it("splits a backfill out with a down that restores, not an empty down that empty-down would flag", () => {
     const [fix] = fixesOf(
       "mixed-ddl-dml",
@@ -172,5 +177,27 @@ class Migration(migrations.Migration):
 `,
     );
     expect(fix).toContain('Customer = apps.get_model("billing", "Customer")');
+  });
+
+  it("gives the RunPython that blocks the rollback its reverse_code", () => {
+    const [fix] = fixesOf(
+      "irreversible-migration",
+      "shop/migrations/0011_fill_tier.py",
+      `from django.db import migrations
+
+
+def fill_tier(apps, schema_editor):
+    pass
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0010_customer")]
+
+    operations = [
+        migrations.RunPython(fill_tier),
+    ]
+`,
+    );
+    expect(fix).toBe("migrations.RunPython(fill_tier, reverse_code=migrations.RunPython.noop)  # or a function that undoes it");
   });
 });

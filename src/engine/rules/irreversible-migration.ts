@@ -1,3 +1,4 @@
+import type { Operation } from "../model.js";
 import { defineRule } from "./rule.js";
 import { fixFor } from "./fix.js";
 import { railsIrreversibleFix } from "./rails-fix.js";
@@ -8,6 +9,17 @@ import { firstLine } from "./scope.js";
  * command recorder cannot invert, a down that raises IrreversibleMigration, Django RunPython/RunSQL
  * without a reverse, an Alembic downgrade that raises.
  */
+/** The RunPython / RunSQL that blocks Django's rollback, given its way back. */
+function djangoReverseFix(blocking: Operation | undefined): string {
+  const call = blocking?.text.trim() ?? "";
+  const withArgument = (argument: string) => `${call.slice(0, -1).replace(/[\s,]+$/, "")}, ${argument})`;
+  if (blocking?.kind === "data_migration" && call.endsWith(")"))
+    return `${withArgument("reverse_code=migrations.RunPython.noop")}  # or a function that undoes it`;
+  if (blocking?.embeddedSql)
+    return `migrations.RunSQL(\n    ${JSON.stringify(call.split("\n")[0])},\n    reverse_sql="<SQL that undoes it>",  # or migrations.RunSQL.noop when there is nothing to undo\n)`;
+  return `migrations.RunPython(forwards, reverse_code=migrations.RunPython.noop)\nmigrations.RunSQL(sql, reverse_sql="-- SQL that undoes it")`;
+}
+
 export default defineRule({
   meta: {
     id: "irreversible-migration",
@@ -30,7 +42,7 @@ export default defineRule({
       fix: fixFor(ctx.framework, {
         sql: `-- provide a down migration that undoes the up`,
         rails: railsIrreversibleFix(ctx.migration),
-        django: `migrations.RunPython(forwards, reverse_code=migrations.RunPython.noop)\nmigrations.RunSQL(sql, reverse_sql="-- SQL that undoes it")`,
+        django: djangoReverseFix(blocking),
         alembic: `def downgrade():\n    # undo what upgrade() does instead of raising\n    ...`,
       }),
     });

@@ -24,6 +24,10 @@ export default defineRule({
             -- Check first that every value fits, and keep the old values:
             SELECT count(*) FROM ${ident(op.table)} WHERE <value does not fit ${op.type.text}>;
             -- prefer adding a new column of the new type, backfilling it, and switching the code over.`,
+          rails: `
+            # check first that every value of ${op.column} fits ${op.type.text}, and keep a copy of the old values:
+            execute "CREATE TABLE ${op.table.split(".").pop()}_${op.column}_backup AS SELECT id, ${op.column} FROM ${op.table}"
+            # safer: add a column of the new type, backfill it in batches, switch the code, then drop ${op.column}`,
           django: `
             # check first that every value fits ${op.type.text}; safer: add a new field of the new type,
             # backfill it in batches (RunPython with reverse_code), switch the code, then remove the old field`,

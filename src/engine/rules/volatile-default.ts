@@ -1,6 +1,6 @@
 import { defineRule } from "./rule.js";
 import { railsType } from "./rails-fix.js";
-import { fixFor, ident, sym } from "./fix.js";
+import { fixFor, ident, modelName, sym } from "./fix.js";
 import { existingTable, upOps } from "./scope.js";
 
 export default defineRule({
@@ -42,7 +42,7 @@ export default defineRule({
             add_column ${sym(op.table)}, ${sym(column.name)}, ${railsType(column.type)}
             change_column_default ${sym(op.table)}, ${sym(column.name)}, from: nil, to: -> { "${column.default?.expr ?? "expression"}" }
             # backfill in a separate migration, in batches:
-            # Model.unscoped.in_batches(of: 1_000) { |b| b.where(${column.name}: nil).update_all("${column.name} = ${column.default?.expr ?? "expression"}") }`,
+            # ${modelName(op.table)}.unscoped.in_batches(of: 1_000) { |b| b.where(${column.name}: nil).update_all("${column.name} = ${column.default?.expr ?? "expression"}") }`,
           django: `
             # 1. AddField with null=True and no default
             # 2. RunPython to backfill in batches (with reverse_code)
