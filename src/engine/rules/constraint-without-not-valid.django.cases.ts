@@ -42,8 +42,47 @@ class Migration(migrations.Migration):
       files: DJANGO_INITIAL,
       lines: [8],
     },
+    {
+      framework: "django",
+      name: "AlterField pointing a ForeignKey at another model: the new key checks every row",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(
+            model_name="order",
+            name="customer",
+            field=models.ForeignKey(on_delete=models.CASCADE, to="app.legacyinvoice"),
+        ),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8],
+    },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "AlterField of a ForeignKey that keeps its target (on_delete, related_name are Python only)",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(
+            model_name="order",
+            name="customer",
+            field=models.ForeignKey(on_delete=models.PROTECT, related_name="orders", to="app.customer"),
+        ),
+    ]
+`,
+      files: DJANGO_INITIAL,
+    },
     {
       framework: "django",
       name: "AddConstraintNotValid, validated in a later migration",

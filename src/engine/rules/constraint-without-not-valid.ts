@@ -1,3 +1,4 @@
+import type { Operation } from "../model.js";
 import { defineRule } from "./rule.js";
 import { railsConstraintFix } from "./rails-fix.js";
 import { derivedName, fixFor, ident, sym } from "./fix.js";
@@ -8,6 +9,21 @@ function alembicNotValid(text: string, fallback: string): string {
   const call = text.trim();
   if (!/^(op|batch_op)\.create_(foreign_key|check_constraint)\(/.test(call) || !call.endsWith(")")) return fallback;
   return `${call.slice(0, -1).replace(/[\s,]+$/, "")}, postgresql_not_valid=True)`;
+}
+
+/** Django adds a foreign key with its field: keep the field without it, add it NOT VALID, validate it later. */
+function djangoForeignKeyFix(op: Extract<Operation, { kind: "add_constraint" }>, name: string): string {
+  const column = op.columns[0] ?? "<column>";
+  return [
+    "# the field without its database constraint, then the constraint NOT VALID, validated in a later migration:",
+    `migrations.AlterField(model_name="${op.ormModel ?? "..."}", name="${op.ormField ?? column.replace(/_id$/, "")}", field=models.ForeignKey(..., db_constraint=False)),`,
+    "migrations.RunSQL(",
+    `    "ALTER TABLE ${op.table} ADD CONSTRAINT ${name} FOREIGN KEY (${column}) REFERENCES ${op.referencesTable ?? "..."} DEFERRABLE INITIALLY DEFERRED NOT VALID",`,
+    `    reverse_sql="ALTER TABLE ${op.table} DROP CONSTRAINT ${name}",`,
+    "),",
+    "# next migration, then AlterField(db_constraint=True) in state only (SeparateDatabaseAndState):",
+    `migrations.RunSQL("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${name}", reverse_sql=migrations.RunSQL.noop),`,
+  ].join("\n");
 }
 
 /** The migration's own AddConstraint(...) as AddConstraintNotValid(...), re-indented to stand on its own. */
@@ -47,7 +63,7 @@ export default defineRule({
             -- in a separate migration (its own transaction):
             ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(name)};`,
           rails: railsConstraintFix(op),
-          django: [
+          django: op.constraint === "foreign_key" ? djangoForeignKeyFix(op, name) : [
             "from django.contrib.postgres.operations import AddConstraintNotValid, ValidateConstraint",
             "# migration 1",
             `${djangoNotValid(op.text) ?? `AddConstraintNotValid(model_name="${op.ormModel ?? "..."}", constraint=...(name="${name}"))`},`,

@@ -367,7 +367,13 @@ function alterField(before: DjangoField | undefined, after: DjangoField, table: 
     column = after.column;
   }
   const at = { ...base };
-  if (before.relation && (!after.relation || !after.relation.constraint) && before.relation.constraint) {
+  // a foreign key pointed at another model: Django drops the constraint and adds one that checks every row
+  // (a swappable `settings.AUTH_USER_MODEL` is not compared: its table depends on the project's settings)
+  const retargeted =
+    Boolean(before.relation?.constraint && after.relation?.constraint) &&
+    ![before, after].some((f) => f.relation!.target.includes("settings.")) &&
+    references(before, ctx, model) !== references(after, ctx, model);
+  if (before.relation && before.relation.constraint && (!after.relation || !after.relation.constraint || retargeted)) {
     up.push({ ...at, kind: "drop_constraint", table });
   }
   if (!sameType(before, after) && !after.relation && !before.relation) {
@@ -402,9 +408,11 @@ function alterField(before: DjangoField | undefined, after: DjangoField, table: 
     up.push({ ...at, kind: "drop_index", table, columns: [column] });
     down.push({ ...at, kind: "add_index", table, columns: [column] });
   }
-  if (after.relation?.constraint && (!before.relation || !before.relation.constraint)) {
+  if (after.relation?.constraint && (!before.relation || !before.relation.constraint || retargeted)) {
     const target = references(after, ctx, model);
     up.push({ ...at, kind: "add_constraint", table, constraint: "foreign_key", columns: [column], referencesTable: target });
+    // (down is reversed at the end: the old key comes back after the new one is dropped)
+    if (retargeted) down.push({ ...at, kind: "add_constraint", table, constraint: "foreign_key", columns: [column], referencesTable: references(before, ctx, model) });
     down.push({ ...at, kind: "drop_constraint", table });
   }
   return [up, down.reverse()];
