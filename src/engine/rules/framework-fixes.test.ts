@@ -200,4 +200,26 @@ class Migration(migrations.Migration):
     );
     expect(fix).toBe("migrations.RunPython(fill_tier, reverse_code=migrations.RunPython.noop)  # or a function that undoes it");
   });
+
+  it("answers a SET NOT NULL written in RunSQL with RunSQL steps, not a guessed model name", () => {
+    const [fix] = fixesOf(
+      "set-not-null",
+      "shop/migrations/0042_region_required.py",
+      `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0041_order")]
+
+    operations = [
+        migrations.RunSQL(
+            "ALTER TABLE shop_order ALTER COLUMN region SET NOT NULL",
+            reverse_sql="ALTER TABLE shop_order ALTER COLUMN region DROP NOT NULL",
+        ),
+    ]
+`,
+    );
+    expect(fix).toContain('migrations.RunSQL("ALTER TABLE shop_order VALIDATE CONSTRAINT shop_order_region_not_null", reverse_sql=migrations.RunSQL.noop)');
+    expect(fix).not.toContain("model_name=");
+  });
 });

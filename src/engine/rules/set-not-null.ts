@@ -56,7 +56,16 @@ export default defineRule({
               add_check_constraint ${sym(op.table)}, "${op.column} IS NOT NULL", name: "${name}", validate: false
               change_column_null ${sym(op.table)}, ${sym(op.column)}, true
             end`,
-          django: `
+          django: op.embeddedSql
+            ? `
+            # the SET NOT NULL came from RunSQL: the same steps in SQL, one migration each
+            migrations.RunSQL("ALTER TABLE ${op.table} ADD CONSTRAINT ${name} CHECK (${op.column} IS NOT NULL) NOT VALID", reverse_sql="ALTER TABLE ${op.table} DROP CONSTRAINT ${name}"),
+            migrations.RunSQL("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${name}", reverse_sql=migrations.RunSQL.noop),
+            migrations.RunSQL(
+                "ALTER TABLE ${op.table} ALTER COLUMN ${op.column} SET NOT NULL; ALTER TABLE ${op.table} DROP CONSTRAINT ${name}",
+                reverse_sql="ALTER TABLE ${op.table} ALTER COLUMN ${op.column} DROP NOT NULL",
+            ),`
+            : `
             from django.contrib.postgres.operations import AddConstraintNotValid, ValidateConstraint
             # migration 1
             AddConstraintNotValid(model_name="${op.ormModel ?? modelName(op.table).toLowerCase()}", constraint=models.CheckConstraint(condition=models.Q(${op.ormField ?? op.column}__isnull=False), name="${name}")),
