@@ -63,7 +63,14 @@ export default defineRule({
             -- in a separate migration (its own transaction):
             ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(name)};`,
           rails: railsConstraintFix(op),
-          django: op.constraint === "foreign_key" ? djangoForeignKeyFix(op, name) : [
+          // RunSQL with one ADD CONSTRAINT: the same statement, NOT VALID (a statement doing more keeps the generic fix)
+          django: op.embeddedSql && !op.text.includes("\n") && /^ALTER TABLE\s+\S+\s+ADD CONSTRAINT\s+\S+\s+(CHECK|FOREIGN KEY)\b/i.test(op.text.trim()) && !/,\s*(ADD|DROP|ALTER|VALIDATE)\s/i.test(op.text)
+            ? [
+                `migrations.RunSQL(${JSON.stringify(`${op.text.trim().replace(/;\s*$/, "")} NOT VALID`)}, reverse_sql="ALTER TABLE ${op.table} DROP CONSTRAINT ${name}"),`,
+                "# next migration:",
+                `migrations.RunSQL("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${name}", reverse_sql=migrations.RunSQL.noop),`,
+              ].join("\n")
+            : op.constraint === "foreign_key" ? djangoForeignKeyFix(op, name) : [
             "from django.contrib.postgres.operations import AddConstraintNotValid, ValidateConstraint",
             "# migration 1",
             `${djangoNotValid(op.text) ?? `AddConstraintNotValid(model_name="${op.ormModel ?? "..."}", constraint=...(name="${name}"))`},`,

@@ -222,4 +222,39 @@ class Migration(migrations.Migration):
     expect(fix).toContain('migrations.RunSQL("ALTER TABLE shop_order VALIDATE CONSTRAINT shop_order_region_not_null", reverse_sql=migrations.RunSQL.noop)');
     expect(fix).not.toContain("model_name=");
   });
+
+  it("answers an index or CHECK written in RunSQL with RunSQL built concurrently / NOT VALID", () => {
+    const [index, check] = fixesOf(
+      "index-without-concurrently",
+      "shop/migrations/0060_sql.py",
+      `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0059_order")]
+
+    operations = [
+        migrations.RunSQL("CREATE INDEX shop_order_email_lower ON shop_order (lower(email))", reverse_sql="DROP INDEX shop_order_email_lower"),
+    ]
+`,
+    ).concat(
+      fixesOf(
+        "constraint-without-not-valid",
+        "shop/migrations/0061_sql.py",
+        `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0060_sql")]
+
+    operations = [
+        migrations.RunSQL("ALTER TABLE shop_order ADD CONSTRAINT shop_order_total_pos CHECK (total >= 0)", reverse_sql=migrations.RunSQL.noop),
+    ]
+`,
+      ),
+    );
+    expect(index).toContain('"CREATE INDEX CONCURRENTLY shop_order_email_lower ON shop_order (lower(email))"');
+    expect(index).toContain("atomic = False");
+    expect(check).toContain('migrations.RunSQL("ALTER TABLE shop_order ADD CONSTRAINT shop_order_total_pos CHECK (total >= 0) NOT VALID"');
+  });
 });

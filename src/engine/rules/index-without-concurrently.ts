@@ -27,7 +27,17 @@ export default defineRule({
             -- outside a transaction (its own migration file / NO TRANSACTION mode):
             CREATE ${op.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY IF NOT EXISTS ${ident(name)} ON ${ident(op.table)} (${cols});`,
           rails: railsIndexFix(op, ctx.migration, indexName),
-          django: `
+          django: op.embeddedSql
+            ? `
+            class Migration(migrations.Migration):
+                atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
+                operations = [
+                    migrations.RunSQL(
+                        ${JSON.stringify(op.text.trim().replace(/;\s*$/, "").replace(/\bINDEX\s+(?!CONCURRENTLY)/i, "INDEX CONCURRENTLY "))},
+                        reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS ${name}",
+                    ),
+                ]`
+            : `
             from django.contrib.postgres.operations import AddIndexConcurrently
 
             class Migration(migrations.Migration):
