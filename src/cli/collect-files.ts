@@ -77,7 +77,7 @@ export function collectFiles(paths: readonly string[], config: Config, cwd = pro
     try {
       const size = statSync(absolute).size;
       if (size > config.max_file_bytes) {
-        errors.push({ path, message: `larger than ${config.max_file_bytes} bytes (max_file_bytes), skipped` });
+        errors.push({ path, message: `larger than ${config.max_file_bytes} bytes (max_file_bytes)` });
         continue;
       }
       files.push({ path, content: readFileSync(absolute, "utf8") });

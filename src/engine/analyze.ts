@@ -195,9 +195,9 @@ export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {
   for (const file of input.files) {
     const looksLikeMigration = input.explicitPaths?.has(file.path) || detectByPath(file.path, config) !== undefined;
     if (!looksLikeMigration) continue;
-    if (isBinary(file.content)) errors.push({ path: file.path, message: "binary file, skipped" });
+    if (isBinary(file.content)) errors.push({ path: file.path, message: "binary file" });
     else if (Buffer.byteLength(file.content) > config.max_file_bytes)
-      errors.push({ path: file.path, message: `larger than ${config.max_file_bytes} bytes (max_file_bytes), skipped` });
+      errors.push({ path: file.path, message: `larger than ${config.max_file_bytes} bytes (max_file_bytes)` });
     else readable.push(file);
   }
   // earlier Django migrations of the same app let the adapter rebuild the model state (AlterField, RenameField)

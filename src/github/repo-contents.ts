@@ -35,12 +35,12 @@ export async function fetchFileAt(octokit: GitHub, at: FileAt, maxBytes: number)
   if (data.type !== "file") return { status: "skipped", path: at.path, reason: `is a ${data.type}, not a file` };
   if (data.size > maxBytes) return { status: "skipped", path: at.path, reason: oversizeReason(data.size, maxBytes) };
   // the contents API leaves `content` empty (encoding "none") for files over 1 MB
-  if (!("content" in data) || data.encoding !== "base64") return { status: "skipped", path: at.path, reason: `too large for GitHub's contents API (${data.size} bytes), skipped` };
+  if (!("content" in data) || data.encoding !== "base64") return { status: "skipped", path: at.path, reason: `too large for GitHub's contents API (${data.size} bytes)` };
   const buffer = Buffer.from(data.content, "base64");
-  if (buffer.includes(0)) return { status: "skipped", path: at.path, reason: "binary file, skipped" };
+  if (buffer.includes(0)) return { status: "skipped", path: at.path, reason: "binary file" };
   try {
     return { status: "text", path: at.path, content: utf8.decode(buffer) };
   } catch {
-    return { status: "skipped", path: at.path, reason: "not UTF-8 text, skipped" };
+    return { status: "skipped", path: at.path, reason: "not UTF-8 text" };
   }
 }

@@ -98,8 +98,8 @@ describe("bad input", () => {
     });
     const { body } = await json(["db"], root);
     expect(body.errors).toEqual([
-      { path: "db/migrations/002_big.sql", message: "larger than 1000 bytes (max_file_bytes), skipped" },
-      { path: "db/migrations/001_blob.sql", message: "binary file, skipped" },
+      { path: "db/migrations/002_big.sql", message: "larger than 1000 bytes (max_file_bytes)" },
+      { path: "db/migrations/001_blob.sql", message: "binary file" },
     ]);
     expect(body.findings.map((f) => f.rule)).toContain("drop-table");
   });

@@ -76,7 +76,7 @@ describe("files the engine cannot read", () => {
     expect(run.status).toBe("completed");
     expect(run.conclusion).toBe("neutral");
     expect(run.output.title).toMatch(/2 files skipped$/);
-    expect(run.output.summary).toContain("- `db/migrations/20240201000000_blob.up.sql`: binary file, skipped");
+    expect(run.output.summary).toContain("- `db/migrations/20240201000000_blob.up.sql`: binary file");
     expect(run.output.summary).toContain("- `db/migrations/20240202000000_huge.up.sql`: too large for GitHub's contents API");
   });
 
