@@ -22,10 +22,10 @@ export default defineRule({
     for (const [op, entries] of byUpOperation(outermost(missing))) {
       ctx.report({
         op,
-        message: `The down migration${down.status === "present" && down.path ? ` (${down.path})` : ""} does not restore ${entries.map((e) => e.label).join(", ")}, removed here: a rollback leaves ${entries.length > 1 ? "them" : "it"} missing.`,
+        message: `${down.status === "present" && down.derived ? "Rolling back (the down the framework derives from this migration)" : `The down migration${down.status === "present" && down.path ? ` (${down.path})` : ""}`} does not restore ${entries.map((e) => e.label).join(", ")}, removed here: a rollback leaves ${entries.length > 1 ? "them" : "it"} missing.`,
         fix: fixFor(ctx.framework, {
           sql: `-- add to the down migration:\n${entries.map(undo).join("\n")}`,
-          rails: railsDownFix(entries),
+          rails: railsDownFix(entries, { inChange: down.status === "present" && down.derived }),
           alembic: `# add to downgrade(): recreate ${entries.map((e) => e.label).join(", ")}`,
         }),
       });

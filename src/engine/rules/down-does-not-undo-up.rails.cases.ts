@@ -23,8 +23,42 @@ end
 `,
       lines: [7],
     },
+    {
+      framework: "rails",
+      name: "reversible with a dir.up that creates a view and no dir.down: rolling back leaves the view",
+      code: `class AddActiveUsersView < ActiveRecord::Migration[7.1]
+  def change
+    add_column :users, :active, :boolean
+    reversible do |dir|
+      dir.up do
+        execute "CREATE VIEW active_users AS SELECT * FROM users WHERE active"
+      end
+    end
+  end
+end
+`,
+      lines: [6],
+    },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "the same reversible block with its dir.down",
+      code: `class AddActiveUsersView < ActiveRecord::Migration[7.1]
+  def change
+    add_column :users, :active, :boolean
+    reversible do |dir|
+      dir.up do
+        execute "CREATE VIEW active_users AS SELECT * FROM users WHERE active"
+      end
+      dir.down do
+        execute "DROP VIEW active_users"
+      end
+    end
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "a down that reverses every change (removing the column drops its index)",

@@ -53,10 +53,10 @@ export default defineRule({
     for (const [op, entries] of byUpOperation(outermost(leftovers))) {
       ctx.report({
         op,
-        message: `The down migration${down.status === "present" && down.path ? ` (${down.path})` : ""} does not undo ${entries.map((e) => e.label).join(", ")}, created here: after a rollback it is still there, so the schema drifts and the next up fails on "already exists".`,
+        message: `${down.status === "present" && down.derived ? "Rolling back (the down the framework derives from this migration)" : `The down migration${down.status === "present" && down.path ? ` (${down.path})` : ""}`} does not undo ${entries.map((e) => e.label).join(", ")}, created here: after a rollback it is still there, so the schema drifts and the next up fails on "already exists".`,
         fix: fixFor(ctx.framework, {
           sql: `-- add to the down migration:\n${entries.map(undo).join("\n")}`,
-          rails: railsDownFix(entries),
+          rails: railsDownFix(entries, { inChange: down.status === "present" && down.derived }),
           alembic: `# add to downgrade():\n${entries.map((e) => `op.execute(${JSON.stringify(undo(e))})`).join("\n")}`,
         }),
       });

@@ -294,7 +294,7 @@ const singularTable = (table: string) => {
 };
 
 /** What a hand-written `def down` must add, for the schema the up leaves behind. */
-export function railsDownFix(entries: ReadonlyArray<{ key: string; label: string; parent?: string; net: number }>): string {
+export function railsDownFix(entries: ReadonlyArray<{ key: string; label: string; parent?: string; net: number }>, options: { inChange?: boolean } = {}): string {
   const lines = entries.map((entry) => {
     const kind = entry.key.split(":")[0];
     const name = entry.label.slice(entry.label.lastIndexOf(" ") + 1);
@@ -322,6 +322,8 @@ export function railsDownFix(entries: ReadonlyArray<{ key: string; label: string
       }
     }
   });
+  // in `def change` the SQL that Rails cannot invert needs its inverse beside it, in the same reversible block
+  if (options.inChange) return `reversible do |dir|\n  dir.up do\n    # ... as now\n  end\n  dir.down do\n${lines.map((l) => `    ${l}`).join("\n")}\n  end\nend`;
   return `def down\n  # add, in reverse order of the up:\n${lines.map((l) => `  ${l}`).join("\n")}\nend`;
 }
 

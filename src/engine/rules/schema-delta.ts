@@ -38,10 +38,15 @@ function defaultName(table: string, columns: readonly string[], suffix: string):
 const residues = new WeakMap<Migration, DeltaEntry[]>();
 export function downResidue(migration: Migration): DeltaEntry[] {
   const { down, up } = migration;
-  if (down.status !== "present" || down.derived || down.ops.some(opaque)) return [];
+  if (down.status !== "present" || down.ops.some(opaque)) return [];
+  // Django's derived down runs the reverse_sql its author wrote (RunSQL.noop on purpose included): trust it
+  if (down.derived && migration.framework !== "rails") return [];
   let residue = residues.get(migration);
   if (!residue) {
     residue = new SchemaDelta().run(up, "up").run(down.ops, "down").residue();
+    // Rails' `change` inverts its own operations exactly; only SQL it runs verbatim (execute in a
+    // `reversible` dir.up with no dir.down) can lack its inverse
+    if (down.derived) residue = residue.filter((e) => e.upOp?.embeddedSql);
     residues.set(migration, residue);
   }
   return residue;
