@@ -253,6 +253,7 @@ export const ObjectType = z.enum([
   "database",
   "role",
   "publication",
+  "collation",
   "other",
 ]);
 export type ObjectType = z.infer<typeof ObjectType>;

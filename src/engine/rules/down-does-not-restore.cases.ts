@@ -17,6 +17,14 @@ export default defineCases({
       code: "-- +goose Up\nALTER TABLE users RENAME COLUMN mail TO email;\nALTER TABLE users ADD COLUMN verified boolean;\n-- +goose Down\nALTER TABLE users DROP COLUMN verified;\n",
       lines: [2],
     },
+    {
+      framework: "sql",
+      name: "the up drops a collation and the down does not recreate it",
+      path: "migrations/000045_drop_collation.up.sql",
+      code: "DROP COLLATION case_insensitive;\nALTER TABLE users ADD COLUMN bio text;",
+      files: { "migrations/000045_drop_collation.down.sql": "ALTER TABLE users DROP COLUMN bio;" },
+      lines: [1],
+    },
   ],
   valid: [
     {
@@ -32,6 +40,16 @@ export default defineCases({
       path: "migrations/000043_rename.up.sql",
       code: "ALTER TABLE users RENAME COLUMN mail TO email;",
       files: { "migrations/000043_rename.down.sql": "ALTER TABLE users RENAME COLUMN email TO mail;" },
+    },
+    {
+      framework: "sql",
+      name: "the down recreates the collation the up dropped",
+      path: "migrations/000044_drop_collation.up.sql",
+      code: "DROP COLLATION case_insensitive;",
+      files: {
+        "migrations/000044_drop_collation.down.sql":
+          "CREATE COLLATION IF NOT EXISTS case_insensitive (provider = icu, locale = 'und-u-ks-level2', deterministic = false);",
+      },
     },
   ],
 });

@@ -202,6 +202,7 @@ const OBJECT_TYPES: Record<string, ObjectType> = {
   OBJECT_DATABASE: "database",
   OBJECT_ROLE: "role",
   OBJECT_PUBLICATION: "publication",
+  OBJECT_COLLATION: "collation",
 };
 
 /** Names of the objects of a DROP statement, whatever form the parser gives them in. */
@@ -511,6 +512,10 @@ export function statementOperations(parsed: ParsedStatement, inTransaction: bool
     case "CompositeTypeStmt":
     case "CreateRangeStmt":
       return [{ kind: "create_object", ...base, objectType: "type", name: qualifiedName(s.typeName) || rangeVarName(s.typevar) }];
+    case "DefineStmt":
+      // CREATE COLLATION (aggregates, operators and text search objects stay raw statements)
+      if (s.kind === "OBJECT_COLLATION") return [{ kind: "create_object", ...base, objectType: "collation", name: qualifiedName(s.defnames) }];
+      return [{ kind: "raw", ...base, statement: "Define" }];
     case "CreateDomainStmt":
       return [{ kind: "create_object", ...base, objectType: "domain", name: qualifiedName(s.domainname) }];
     case "ViewStmt":
