@@ -43,6 +43,13 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "an object kind the model does not track (a text search configuration) is not guessed at",
+      path: "migrations/000046_drop_tsconfig.up.sql",
+      code: "DROP TEXT SEARCH CONFIGURATION english_unaccent;",
+      files: { "migrations/000046_drop_tsconfig.down.sql": "CREATE TEXT SEARCH CONFIGURATION english_unaccent (COPY = english);" },
+    },
+    {
+      framework: "sql",
       name: "the down recreates the collation the up dropped",
       path: "migrations/000044_drop_collation.up.sql",
       code: "DROP COLLATION case_insensitive;",

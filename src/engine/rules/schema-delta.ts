@@ -278,6 +278,8 @@ export class SchemaDelta {
         break;
       }
       case "drop_object":
+        // an object kind the model does not name: its CREATE is a raw statement we cannot pair with the drop
+        if (op.objectType === "other") break;
         for (const n of op.names) {
           const type = op.objectType === "procedure" ? "function" : op.objectType;
           this.drop(`object:${type}:${nameKey(n)}`, `${op.objectType.replace("_", " ")} ${n}`, { ifExists: op.ifExists });
