@@ -33,7 +33,9 @@ export default defineRule({
             sql: `DELETE FROM ${ident(op.table)} WHERE <condition>;  -- and keep a copy first if the rows may be needed`,
             rails: `${modelName(op.table)}.where(<condition>).in_batches(of: 1_000).delete_all`,
             django: `${op.ormModel ?? "Model"}.objects.filter(<condition>).delete()  # inside RunPython with a reverse_code`,
-            alembic: `op.execute(sa.text("DELETE FROM ${op.table} WHERE <condition>"))  # keep a copy first if the rows may be needed`,
+            alembic: op.ormModel
+              ? `session.query(${op.ormModel}).filter(<condition>).delete(synchronize_session=False)  # keep a copy first if the rows may be needed`
+              : `op.execute(sa.text("DELETE FROM ${op.table} WHERE <condition>"))  # keep a copy first if the rows may be needed`,
           }),
         });
       } else if (op.verb === "update") {
@@ -51,7 +53,11 @@ export default defineRule({
               UPDATE ${ident(op.table)} SET ... WHERE id BETWEEN :start AND :end;`,
             rails: `${modelName(op.table)}.where(<condition>).in_batches(of: 1_000) { |batch| batch.update_all(...) }`,
             django: `${op.ormModel ?? "Model"}.objects.filter(<condition>).update(...)  # in batches, inside RunPython with reverse_code`,
-            alembic: `
+            alembic: op.ormModel
+              ? `
+              # keep the old values of ${overwritten.join(", ") || "the columns"} first, then update in batches, outside the schema revision:
+              session.query(${op.ormModel}).filter(${op.ormModel}.id.between(start, end)).update({...}, synchronize_session=False)`
+              : `
               op.execute("CREATE TABLE ${op.table}_backup AS SELECT id, ${overwritten.join(", ") || "*"} FROM ${op.table}")
               # then update in batches with a WHERE clause, outside the schema revision`,
           }),

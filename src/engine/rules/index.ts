@@ -40,6 +40,7 @@ import setNotNull from "./set-not-null.js";
 import truncateTableRule from "./truncate-table.js";
 import tableRewriteMaintenance from "./table-rewrite-maintenance.js";
 import transactionNesting from "./transaction-nesting.js";
+import uniqueColumnSharedDefault from "./unique-column-shared-default.js";
 import uniqueConstraintWithoutIndex from "./unique-constraint-without-index.js";
 import unverifiedColumnChange from "./unverified-column-change.js";
 import validateInSameTransaction from "./validate-in-same-transaction.js";
@@ -78,6 +79,7 @@ export const RULES: readonly Rule[] = [
   requireLockTimeout,
   // breaking changes
   requiredColumnWithoutDefault,
+  uniqueColumnSharedDefault,
   removeColumnWithoutIgnoredColumns,
   jsonColumn,
   renameColumn,

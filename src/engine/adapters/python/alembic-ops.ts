@@ -7,6 +7,7 @@ import type { OperationInput, ParseProblem } from "../../model.js";
 import { embeddedSql } from "./embedded-sql.js";
 import { lastSegment } from "./imports.js";
 import { readColumn, serverDefault, sqlalchemyType, tableName } from "./sqlalchemy.js";
+import { coreDml } from "./sqlalchemy-dml.js";
 import { asBool, asList, asString, kwarg, type PyCall, type PyValue } from "./values.js";
 
 export interface OpContext {
@@ -17,6 +18,8 @@ export interface OpContext {
   notes: ParseProblem[];
   /** what a name is bound to where the operation runs (`accounts = sa.table("accounts", ...)`) */
   bound?: (name: string) => PyValue | undefined;
+  /** the table of a mapped class defined in the file (`__tablename__`) */
+  modelTable?: (className: string) => string | undefined;
 }
 
 /** A name argument: a string, or `op.f("ix_name")` (a name that is already final). */
@@ -195,7 +198,7 @@ function note(ctx: OpContext, call: PyCall, message: string): OperationInput[] {
 
 /**
  * op.execute / connection.execute: a SQL string or `sa.text(...)` goes through PostgreSQL's parser; a SQLAlchemy
- * construct (`sa.update(t).where(...)`, `t.delete()`) is a DML statement on the table it names.
+ * construct (`sa.update(t).where(...)`, `t.delete()`, `sa.delete(User)`) is a DML statement on the table it names.
  */
 export function executeOperations(sql: PyValue | undefined, call: PyCall, ctx: OpContext): OperationInput[] {
   if (!sql) return [];
@@ -206,31 +209,8 @@ export function executeOperations(sql: PyValue | undefined, call: PyCall, ctx: O
     ctx.notes.push(...result.notes);
     return result.ops;
   }
-  const dml = sqlalchemyDml(sql, ctx);
+  const dml = coreDml(sql, ctx);
   if (dml) return [{ loc: call.loc, text: call.text, inTransaction: ctx.inTransaction, kind: "dml", ...dml, viaCode: true }];
   ctx.notes.push({ line: call.loc.line, message: "execute: the statement is not a literal SQL string, so it was not checked" });
   return [];
-}
-
-/**
- * `sa.update(t).where(...).values(...)`, `t.delete()`, `sa.insert(t)`: the verb, whether a WHERE restricts it, and
- * the table when it is known: `t` bound to `sa.table("accounts", ...)` as the chain's root (`t.update()`) or as the
- * argument of the outermost call (`sa.delete(t)`); `.values(x=...)` names the columns an update writes.
- */
-function sqlalchemyDml(
-  value: PyValue,
-  ctx: OpContext,
-): { verb: "insert" | "update" | "delete"; hasWhere: boolean; table?: string; columns?: string[] } | undefined {
-  if (value.kind !== "call") return undefined;
-  const segments = value.callee.split(".").map((s) => (s.endsWith("()") ? s.slice(0, -2) : s));
-  const at = segments.findIndex((s) => s === "update" || s === "delete" || s === "insert");
-  if (at < 0) return undefined;
-  const verb = segments[at] as "insert" | "update" | "delete";
-  const hasWhere = segments.some((s) => s === "where" || s === "filter" || s === "filter_by");
-  // t.update(): the root is the table; sa.update(t) as the outermost call: its argument is
-  const receiver = at === 1 ? ctx.bound?.(segments[0]) : undefined;
-  const root = receiver ?? (at === segments.length - 1 ? value.args[0] : undefined);
-  const table = tableName(root);
-  const columns = segments[segments.length - 1] === "values" && verb === "update" ? [...value.kwargs.keys()] : [];
-  return { verb, hasWhere, ...(table ? { table } : {}), ...(columns.length ? { columns } : {}) };
 }

@@ -7,17 +7,18 @@
 import type { OperationInput, ParseProblem } from "../../model.js";
 import { alembicOperation, executeOperations, nameOf, type OpContext } from "./alembic-ops.js";
 import { lastSegment, qualifiedName } from "./imports.js";
-import type { PyModule } from "./module.js";
+import { assignments, type PyModule } from "./module.js";
 import { callParts, locOf, parameterNames, statementsOf, unparen } from "./nodes.js";
 import type { PyNode } from "./parser.js";
-import { evaluate, kwarg, type PyValue } from "./values.js";
+import { queryDml } from "./sqlalchemy-dml.js";
+import { asString, evaluate, kwarg, type PyValue } from "./values.js";
 
 interface WalkState {
   inTransaction: boolean;
   batch?: { alias: string; table: string };
   bindings: Map<string, PyValue>;
   /** names bound to a connection or session: calls on them read or write data */
-  handles: Set<string>;
+  handles: Map<string, HandleKind>;
   /** helper functions being followed (no recursion) */
   calling: Set<string>;
   /** names bound to the database's dialect name (`dialect = op.get_bind().dialect.name`) */
@@ -26,12 +27,20 @@ interface WalkState {
 
 const POSTGRES = new Set(["postgresql", "postgres"]);
 
+/**
+ * What a handle is, for its commit() / rollback(): Alembic's own connection (`op.get_bind()`) ends the revision's
+ * transaction on either; a Session bound to that connection only passes rollback() on (SQLAlchemy's
+ * join_transaction_mode "rollback_only", as 1.x did with subtransactions); any other connection or session has
+ * a transaction of its own.
+ */
+type HandleKind = "migration-connection" | "migration-session" | "other";
+
 const MAX_DEPTH = 8;
 const MAX_LOOP_ITEMS = 20;
 /** methods of a connection / session that do not touch rows */
 const QUIET_METHODS = new Set(["close", "commit", "rollback", "flush", "begin", "begin_nested", "expunge", "expunge_all", "expire", "expire_all", "dispose", "get_bind", "in_transaction", "connection"]);
-/** calls that never change the database */
-const HARMLESS = /^(print|len|str|int|float|bool|list|dict|set|tuple|range|sorted|enumerate|zip|isinstance|getattr|setattr|hasattr|super|logging\..*|logger\..*|log\..*|warnings\..*|alembic\.context\..*|alembic\.op\.get_context\(\)\..*)$/;
+/** calls that never change the database (SQLAlchemy constructs only build statements; executing them is what counts) */
+const HARMLESS = /^(sqlalchemy\.(table|column|Table|Column|MetaData|text|literal_column|select|update|delete|insert|and_|or_|not_|case|cast|func\..*)|print|len|str|int|float|bool|list|dict|set|tuple|range|sorted|enumerate|zip|isinstance|getattr|setattr|hasattr|super|logging\..*|logger\..*|log\..*|warnings\..*|alembic\.context\..*|alembic\.op\.get_context\(\)\..*)$/;
 
 export class AlembicWalker {
   readonly ops: OperationInput[] = [];
@@ -44,15 +53,51 @@ export class AlembicWalker {
     const state: WalkState = {
       inTransaction,
       bindings: new Map(this.module.bindings),
-      handles: new Set(),
+      handles: new Map(),
       calling: new Set([def.childForFieldName("name")?.text ?? ""]),
       dialects: new Set(),
     };
-    this.walkBlock(def.childForFieldName("body"), state);
+    const statements = statementsOf(def.childForFieldName("body"));
+    statements.forEach((statement, i) => {
+      if (!this.commitsOnlyBeforeAutocommit(statement, statements.slice(i + 1), state)) this.walkStatement(statement, state);
+    });
+  }
+
+  /**
+   * `op.get_bind().commit()` followed only by `autocommit_block()`s (warehouse's pattern): the block commits
+   * Alembic's transaction at that point itself and nothing runs in it afterwards, so the commit changes nothing.
+   */
+  private commitsOnlyBeforeAutocommit(statement: PyNode, rest: PyNode[], state: WalkState): boolean {
+    const call = statement.type === "expression_statement" ? statement.namedChildren[0] : undefined;
+    const fn = call?.type === "call" ? call.childForFieldName("function") : null;
+    if (!fn || fn.type !== "attribute" || fn.childForFieldName("attribute")?.text !== "commit") return false;
+    const object = fn.childForFieldName("object");
+    if (!object || this.handleKind(object, state) !== "migration-connection") return false;
+    return rest.length > 0 && rest.every((s) => s.type === "with_statement" && s.descendantsOfType("with_item").some((item) => this.isAutocommitBlock(item)));
+  }
+
+  private isAutocommitBlock(item: PyNode): boolean {
+    const value = item.childForFieldName("value");
+    const expr = value?.type === "as_pattern" ? value.namedChildren[0] : value;
+    return expr ? qualifiedName(expr, this.module.imports) === "alembic.op.get_context().autocommit_block()" : false;
   }
 
   private opContext(state: WalkState): OpContext {
-    return { inTransaction: state.inTransaction, batchTable: state.batch?.table, errors: this.errors, notes: this.notes, bound: (name) => state.bindings.get(name) };
+    return {
+      inTransaction: state.inTransaction,
+      batchTable: state.batch?.table,
+      errors: this.errors,
+      notes: this.notes,
+      bound: (name) => state.bindings.get(name),
+      modelTable: (className) => this.modelTable(className),
+    };
+  }
+
+  /** `class User(Base): __tablename__ = "users"` in the migration file. */
+  private modelTable(className: string): string | undefined {
+    const body = this.module.classes.get(className)?.childForFieldName("body");
+    const tablename = body ? assignments(body).find((a) => a.name === "__tablename__") : undefined;
+    return tablename ? asString(evaluate(tablename.value, { imports: this.module.imports })) : undefined;
   }
 
   private eval(node: PyNode, state: WalkState): PyValue {
@@ -173,8 +218,9 @@ export class AlembicWalker {
       state.dialects.add(name);
       return;
     }
-    if (name && this.isHandleSource(r)) {
-      state.handles.add(name);
+    const handle = this.handleKind(r, state);
+    if (name && handle) {
+      state.handles.set(name, handle);
       state.bindings.delete(name);
       return;
     }
@@ -183,15 +229,23 @@ export class AlembicWalker {
     if (name) state.bindings.set(name, this.eval(r, state));
   }
 
-  /** `op.get_bind()`, `op.get_context().bind`, `Session(bind=...)`, `sessionmaker(...)()`. */
-  private isHandleSource(node: PyNode): boolean {
-    const q = qualifiedName(node, this.module.imports);
-    if (!q) return false;
-    if (node.type === "attribute") return /^alembic\.op\.get_context\(\)\.(bind|connection)$/.test(q);
-    if (node.type !== "call") return false;
+  /** `op.get_bind()`, `op.get_context().bind`, `Session(bind=...)`, `sessionmaker(...)()`, `engine.connect()`: what it gives. */
+  private handleKind(node: PyNode, state: WalkState): HandleKind | undefined {
+    const n = unparen(node);
+    if (n.type === "identifier") return state.handles.get(n.text);
+    const q = qualifiedName(n, this.module.imports);
+    if (!q) return undefined;
+    if (n.type === "attribute") return /^alembic\.op\.get_context\(\)\.(bind|connection)$/.test(q) ? "migration-connection" : undefined;
+    if (n.type !== "call") return undefined;
     const fn = q.slice(0, -2);
     const last = lastSegment(fn);
-    return last === "get_bind" || last === "Session" || last === "scoped_session" || fn.endsWith("sessionmaker()") || last === "connect";
+    if (last === "get_bind") return q.startsWith("alembic.op.") ? "migration-connection" : "other";
+    if (last === "connect" || fn.endsWith("sessionmaker()") || last === "scoped_session") return "other";
+    if (last !== "Session") return undefined;
+    // Session(bind=conn) / Session(conn): joined to Alembic's transaction when conn is Alembic's connection
+    const parts = callParts(n);
+    const bind = parts?.keywords.get("bind") ?? parts?.positional[0];
+    return bind && this.handleKind(bind, state) === "migration-connection" ? "migration-session" : "other";
   }
 
   private withStatement(statement: PyNode, state: WalkState): void {
@@ -208,7 +262,10 @@ export class AlembicWalker {
         const call = this.eval(expr, state);
         const table = call.kind === "call" ? nameOf(kwarg(call, "table_name", 0)) : undefined;
         if (alias && table) next = { ...next, batch: { alias, table } };
-      } else if (alias && this.isHandleSource(expr)) next = { ...next, handles: new Set([...next.handles, alias]) };
+      } else {
+        const handle = alias ? this.handleKind(expr, state) : undefined;
+        if (alias && handle) next = { ...next, handles: new Map([...next.handles, [alias, handle]]) };
+      }
     }
     this.walkBlock(statement.childForFieldName("body"), next);
   }
@@ -265,12 +322,20 @@ export class AlembicWalker {
   private handleCall(node: PyNode, fn: PyNode, q: string | undefined, state: WalkState): boolean {
     if (fn.type !== "attribute") return false;
     const root = rootIdentifier(fn);
-    const onHandle = (root !== undefined && state.handles.has(root)) || q?.startsWith("alembic.op.get_bind().") || q?.startsWith("alembic.op.get_context().bind.");
-    if (!onHandle) return false;
+    const migrationConnection = q?.startsWith("alembic.op.get_bind().") || q?.startsWith("alembic.op.get_context().bind.");
+    const kind: HandleKind | undefined = migrationConnection ? "migration-connection" : root !== undefined ? state.handles.get(root) : undefined;
+    if (!kind) return false;
     const method = fn.childForFieldName("attribute")?.text ?? "";
+    const direct = fn.childForFieldName("object")?.type !== "call" || migrationConnection;
+    if (direct && this.transactionControl(node, method, kind, state)) return true;
     if (QUIET_METHODS.has(method)) return true;
     const value = this.eval(node, state);
     if (value.kind !== "call") return true;
+    const query = queryDml(value, this.opContext(state));
+    if (query) {
+      this.ops.push({ loc: value.loc, text: value.text, inTransaction: state.inTransaction, kind: "dml", ...query, viaCode: true });
+      return true;
+    }
     if (method === "execute" || method === "exec_driver_sql") {
       const ops = executeOperations(kwarg(value, "statement", 0), value, this.opContext(state));
       if (ops.length) {
@@ -287,6 +352,14 @@ export class AlembicWalker {
       description: `${root ?? "connection"}.${method}(...)`,
       reversible: false,
     });
+    return true;
+  }
+
+  /** `connection.commit()` / `.rollback()` on Alembic's connection, `session.rollback()` on a Session joined to it. */
+  private transactionControl(node: PyNode, method: string, kind: HandleKind, state: WalkState): boolean {
+    const ends = kind === "migration-connection" ? method === "commit" || method === "rollback" : kind === "migration-session" && method === "rollback";
+    if (!ends) return false;
+    this.ops.push({ loc: locOf(node), text: node.text, inTransaction: state.inTransaction, kind: "transaction_control", action: method as "commit" | "rollback" });
     return true;
   }
 
@@ -307,7 +380,7 @@ export class AlembicWalker {
     const parts = callParts(node)!;
     const params = parameterNames(def);
     const bindings = new Map(this.module.bindings);
-    const handles = new Set<string>();
+    const handles = new Map<string, HandleKind>();
     let batch: WalkState["batch"];
     // parameter defaults first, then the call's arguments
     for (const p of def.childForFieldName("parameters")?.namedChildren ?? []) {
@@ -320,9 +393,11 @@ export class AlembicWalker {
       if (!param) return;
       const a = unparen(arg);
       if (a.type === "identifier" && state.batch?.alias === a.text) batch = { alias: param, table: state.batch.table };
-      else if (a.type === "identifier" && state.handles.has(a.text)) handles.add(param);
-      else if (this.isHandleSource(a)) handles.add(param);
-      else bindings.set(param, this.eval(a, state));
+      else {
+        const handle = this.handleKind(a, state);
+        if (handle) handles.set(param, handle);
+        else bindings.set(param, this.eval(a, state));
+      }
     };
     parts.positional.forEach((arg, i) => bind(params[i], arg));
     for (const [key, arg] of parts.keywords) bind(key, arg);

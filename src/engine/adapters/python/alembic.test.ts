@@ -177,6 +177,47 @@ def downgrade():
     ]);
   });
 
+  it("ORM bulk writes and chained Core statements are DML on the table they name", () => {
+    const m = parse(`${HEADER}
+from sqlalchemy import orm
+from shop.models import Invoice
+
+
+class Account(Base):
+    __tablename__ = "accounts"
+
+
+def upgrade():
+    session = orm.Session(bind=op.get_bind())
+    session.query(Account).filter_by(status="spam").delete()
+    session.query(Invoice).update({Invoice.status: "open"})
+    t = sa.table("audit_log", sa.column("kind"))
+    op.execute(sa.update(t).values(kind="x"))
+    session.query(Account).all()
+`);
+    expect(m.up.map((o) => (o.kind === "dml" ? [o.verb, o.table, o.ormModel, o.hasWhere, o.columns] : [o.kind]))).toEqual([
+      ["delete", "accounts", "Account", true, []],
+      ["update", "Invoice", "Invoice", false, ["status"]],
+      ["update", "audit_log", undefined, false, ["kind"]],
+      ["data_migration"],
+    ]);
+  });
+
+  it("commit()/rollback() on Alembic's connection end its transaction; a joined Session only passes rollback() on", () => {
+    const m = parse(`${HEADER}
+
+def upgrade():
+    conn = op.get_bind()
+    session = sa.orm.Session(bind=conn)
+    session.commit()
+    session.rollback()
+    conn.commit()
+    other = sa.create_engine("postgresql://").connect()
+    other.commit()
+`);
+    expect(m.up.map((o) => (o.kind === "transaction_control" ? `${o.action}@${o.loc.line}` : o.kind))).toEqual(["rollback@12", "commit@13"]);
+  });
+
   it("a triple-quoted multi-statement SQL keeps each statement's line", () => {
     const m = parse(`${HEADER}
 

@@ -22,7 +22,17 @@ export type PyValue =
   | { kind: "none"; loc: SourceRange }
   | { kind: "list"; items: PyValue[]; tuple: boolean; loc: SourceRange }
   | { kind: "dict"; entries: Array<{ key: PyValue; value: PyValue }>; loc: SourceRange }
-  | { kind: "call"; callee: string; args: PyValue[]; kwargs: Map<string, PyValue>; splat: boolean; loc: SourceRange; text: string }
+  | {
+      kind: "call";
+      callee: string;
+      args: PyValue[];
+      kwargs: Map<string, PyValue>;
+      splat: boolean;
+      loc: SourceRange;
+      text: string;
+      /** a method called on a call's result (`sa.update(t).values(...)`): that call, whose arguments the callee name drops */
+      receiver?: PyValue;
+    }
   | { kind: "name"; name: string; loc: SourceRange; text: string }
   | { kind: "unknown"; text: string; loc: SourceRange };
 
@@ -89,6 +99,9 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
       const kwargs = new Map<string, PyValue>();
       for (const [name, value] of parts.keywords)
         kwargs.set(name, ctx.skipKeywords?.has(name) ? { kind: "unknown", text: "", loc: locOf(value) } : evaluate(value, ctx));
+      const fn = unparen(parts.function);
+      const object = fn.type === "attribute" ? fn.childForFieldName("object") : null;
+      const receiver = object && unparen(object).type === "call" ? evaluate(object, ctx) : undefined;
       return {
         kind: "call",
         callee: qualifiedName(parts.function, ctx.imports) ?? "",
@@ -97,6 +110,7 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
         splat: parts.splat,
         loc,
         text: n.text,
+        ...(receiver ? { receiver } : {}),
       };
     }
     case "identifier": {

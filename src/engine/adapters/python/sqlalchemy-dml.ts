@@ -1,0 +1,92 @@
+/**
+ * SQLAlchemy data statements as the model's DML: Core (`sa.update(t).where(...).values(...)`, `t.delete()`,
+ * `sa.insert(t)`) and ORM queries (`session.query(Model).filter(...).delete()`, `.update({...})`). A statement
+ * is a chain of method calls; each call keeps the one it is called on (`receiver`), so the table argument of
+ * `sa.update(t)` is still there when `.values(...)` is read.
+ */
+import { lastSegment } from "./imports.js";
+import { asString, type PyCall, type PyValue } from "./values.js";
+
+export type DmlVerb = "insert" | "update" | "delete";
+
+export interface SqlalchemyDml {
+  verb: DmlVerb;
+  /** a where() / filter() / filter_by() restricts the rows */
+  hasWhere: boolean;
+  table?: string;
+  /** the mapped class the statement names (`session.query(User)`, `sa.update(User)`) */
+  ormModel?: string;
+  columns?: string[];
+}
+
+export interface TableResolver {
+  /** what a plain name is bound to where the statement runs (`accounts = sa.table("accounts", ...)`) */
+  bound?: (name: string) => PyValue | undefined;
+  /** the table of a mapped class defined in the file (its `__tablename__`) */
+  modelTable?: (className: string) => string | undefined;
+}
+
+const FILTERS = new Set(["where", "filter", "filter_by"]);
+const VERBS = new Set<string>(["update", "delete", "insert"]);
+
+const method = (call: PyCall): string => lastSegment(call.callee);
+
+/** The calls of a method chain, outermost first: `sa.update(t).where(c).values(x=1)` -> values, where, update. */
+function chain(value: PyCall): PyCall[] {
+  const calls: PyCall[] = [];
+  for (let current: PyValue | undefined = value; current?.kind === "call"; current = current.receiver) calls.push(current);
+  return calls;
+}
+
+/** The target of a statement: `sa.table("accounts")` / `sa.Table(...)`, a table name, or a mapped class. */
+function target(value: PyValue | undefined, resolver: TableResolver): { table?: string; ormModel?: string } {
+  if (!value) return {};
+  if (value.kind === "str") return { table: value.value };
+  if (value.kind === "call" && /^(table|Table)$/.test(method(value))) {
+    const table = asString(value.args[0]);
+    return table ? { table } : {};
+  }
+  if (value.kind !== "name") return {};
+  // `User` or `User.__table__`: a mapped class (CapWords, as classes are named); an imported model's
+  // __tablename__ is not in the file, so the class stands for its table
+  const className = lastSegment(value.name.replace(/\.__table__$/, ""));
+  const table = resolver.modelTable?.(className) ?? (/^[A-Z]/.test(className) ? className : undefined);
+  return table ? { table, ormModel: className } : {};
+}
+
+/** Columns an update writes: `.values(status="x")`, `.values({"status": ...})`, `.update({User.status: ...})`. */
+function writtenColumns(call: PyCall | undefined): string[] {
+  if (!call) return [];
+  const dict = call.args[0]?.kind === "dict" ? call.args[0] : undefined;
+  const keys = dict ? dict.entries.map((e) => (e.key.kind === "str" ? e.key.value : e.key.kind === "name" ? lastSegment(e.key.name) : undefined)) : [];
+  return [...call.kwargs.keys(), ...keys.filter((k): k is string => k !== undefined)];
+}
+
+/** A Core statement: `sa.update(t)...`, `sa.delete(t)...`, `t.update()...`, `sa.insert(t)...`. */
+export function coreDml(value: PyValue, resolver: TableResolver): SqlalchemyDml | undefined {
+  if (value.kind !== "call") return undefined;
+  const calls = chain(value);
+  const statement = calls.find((c) => VERBS.has(method(c)));
+  if (!statement) return undefined;
+  const verb = method(statement) as DmlVerb;
+  const hasWhere = calls.some((c) => FILTERS.has(method(c)));
+  // `t.update()`: the table is the receiver name; `sa.update(t)`: its first argument (or `table=`)
+  const segments = statement.callee.split(".");
+  const receiverName = segments.length === 2 && !statement.receiver ? resolver.bound?.(segments[0]) : undefined;
+  const where = receiverName ? target(receiverName, resolver) : target(statement.args[0] ?? statement.kwargs.get("table"), resolver);
+  const columns = verb === "update" ? writtenColumns(calls.find((c) => method(c) === "values")) : [];
+  return { verb, hasWhere, ...where, ...(columns.length ? { columns } : {}) };
+}
+
+/** An ORM query ending in a bulk write: `session.query(User).filter(...).delete()` / `.update({...})`. */
+export function queryDml(value: PyValue, resolver: TableResolver): SqlalchemyDml | undefined {
+  if (value.kind !== "call") return undefined;
+  const last = method(value);
+  if (last !== "delete" && last !== "update") return undefined;
+  const calls = chain(value);
+  const query = calls.find((c) => method(c) === "query");
+  if (!query) return undefined;
+  const hasWhere = calls.some((c) => FILTERS.has(method(c)));
+  const columns = last === "update" ? writtenColumns(value) : [];
+  return { verb: last, hasWhere, ...target(query.args[0], resolver), ...(columns.length ? { columns } : {}) };
+}
