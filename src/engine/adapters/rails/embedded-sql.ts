@@ -15,7 +15,7 @@ import {
 } from "@ruby/prism";
 import { scanSync } from "libpg-query";
 import type { OperationInput, ParseProblem } from "../../model.js";
-import { parseEmbeddedSql, segmentOperations } from "../sql/index.js";
+import { parseEmbeddedSql } from "../sql/index.js";
 import type { RubySource } from "./ruby-source.js";
 import { evaluate, nameOf, type Env } from "./values.js";
 
@@ -149,22 +149,10 @@ function withoutPlaceholders(op: OperationInput): OperationInput {
   return op;
 }
 
-/**
- * Outside the migration's transaction, `execute` still sends its string as one query (the pg gem's simple
- * protocol): PostgreSQL runs two or more statements in it as one implicit transaction.
- */
-function oneQuery(sql: RubySql): ReturnType<typeof parseEmbeddedSql> {
-  const result = segmentOperations({ text: sql.text, transaction: "implicit" }, { embeddedSql: true });
-  const shift = sql.line - 1;
-  return {
-    ops: result.ops.map((op) => ({ ...op, loc: { line: op.loc.line + shift, endLine: op.loc.endLine + shift } })),
-    errors: result.errors.map((e) => ({ ...e, line: e.line + shift, endLine: e.endLine !== undefined ? e.endLine + shift : undefined })),
-  };
-}
-
 /** Operations of SQL embedded in the migration, with their host lines. */
 export function embeddedOperations(sql: RubySql, scope: { inTransaction: boolean; assured: boolean; frameworkCall?: string }): EmbeddedResult {
-  const parsed = scope.inTransaction ? parseEmbeddedSql(sql.text, { line: sql.line, inTransaction: true }) : oneQuery(sql);
+  // outside the migration's transaction `execute` still sends its string as one query (the pg gem's simple protocol)
+  const parsed = parseEmbeddedSql(sql.text, { line: sql.line, inTransaction: scope.inTransaction, oneQuery: true });
   const ops = parsed.ops.map((op) => withoutPlaceholders({ ...op, assured: scope.assured, frameworkCall: scope.frameworkCall } as OperationInput));
   if (parsed.errors.length === 0) return { ops, errors: [], notes: [] };
   const covered = new Set<number>();

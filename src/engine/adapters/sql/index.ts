@@ -100,10 +100,15 @@ export function segmentOperations(segment: SqlSegment, extra: Partial<OperationI
 
 /**
  * SQL embedded in another language (Rails `execute`, Django `RunSQL`, Alembic `op.execute`):
- * `line` is the host-file line where the SQL text starts.
+ * `line` is the host-file line where the SQL text starts. `oneQuery`: outside a transaction the driver
+ * sends the string whole, and PostgreSQL runs two or more statements in it as one implicit transaction.
  */
-export function parseEmbeddedSql(sql: string, options: { line: number; inTransaction: boolean }): { ops: Operation[]; errors: ParseProblem[] } {
-  const result = segmentOperations({ text: sql, transaction: options.inTransaction ? "wrapped" : "none" }, { embeddedSql: true });
+export function parseEmbeddedSql(
+  sql: string,
+  options: { line: number; inTransaction: boolean; oneQuery?: boolean },
+): { ops: Operation[]; errors: ParseProblem[] } {
+  const transaction = options.inTransaction ? "wrapped" : options.oneQuery ? "implicit" : "none";
+  const result = segmentOperations({ text: sql, transaction }, { embeddedSql: true });
   const shift = options.line - 1;
   return {
     ops: result.ops.map((op) => ({ ...op, loc: { line: op.loc.line + shift, endLine: op.loc.endLine + shift } })),
