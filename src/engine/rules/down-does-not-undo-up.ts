@@ -2,31 +2,23 @@ import type { Operation } from "../model.js";
 import { defineRule } from "./rule.js";
 import { railsDownFix } from "./rails-fix.js";
 import { fixFor } from "./fix.js";
-import { byUpOperation, outermost, downResidue, type DeltaEntry } from "./schema-delta.js";
+import { byUpOperation, downResidue, leftOver, outermost, type DeltaEntry } from "./schema-delta.js";
 
 /** The SQL that takes back what the up left (or says what to recreate). */
 export function undo(entry: DeltaEntry): string {
-  const [kind, ...rest] = entry.key.split(":");
-  const name = entry.label.slice(entry.label.lastIndexOf(" ") + 1);
   if (entry.net < 0) return `-- recreate ${entry.label} as it was before the up`;
-  switch (kind) {
+  const left = leftOver(entry);
+  switch (left.kind) {
     case "table":
-      return `DROP TABLE ${name};`;
-    case "column": {
-      const [table, column] = [name.slice(0, name.lastIndexOf(".")), name.slice(name.lastIndexOf(".") + 1)];
-      return `ALTER TABLE ${table} DROP COLUMN ${column};`;
-    }
+      return `DROP TABLE ${left.name};`;
+    case "column":
+      return `ALTER TABLE ${left.table} DROP COLUMN ${left.column};`;
     case "index":
-      return `DROP INDEX ${name};`;
+      return `DROP INDEX ${left.name};`;
     case "constraint":
-      return `ALTER TABLE ${entry.parent ?? "<table>"} DROP CONSTRAINT ${name};`;
-    case "pkey": {
-      const table = entry.parent ?? name;
-      return `ALTER TABLE ${table} DROP CONSTRAINT ${table.split(".").pop()}_pkey;  -- PostgreSQL's default name; use the key's own if it has one`;
-    }
-    default:
-      // object:<type>:<name>; triggers, policies and rules are named per table
-      return `DROP ${rest[0].replace("_", " ").toUpperCase()} ${name}${entry.parent && ["trigger", "policy", "rule"].includes(rest[0]) ? ` ON ${entry.parent}` : ""};`;
+      return `ALTER TABLE ${left.table ?? "<table>"} DROP CONSTRAINT ${left.name};${left.defaultName ? "  -- PostgreSQL's default name; use the key's own if it has one" : ""}`;
+    case "object":
+      return `DROP ${left.type.replace("_", " ").toUpperCase()} ${left.name}${left.table ? ` ON ${left.table}` : ""};`;
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Migration, Operation, TypeRef } from "../model.js";
 import { dedent, modelName, sym } from "./fix.js";
+import { leftOver, type DeltaEntry } from "./schema-delta.js";
 
 const RAILS_TYPES: Record<string, string> = {
   varchar: "string",
@@ -294,32 +295,21 @@ const singularTable = (table: string) => {
 };
 
 /** What a hand-written `def down` must add, for the schema the up leaves behind. */
-export function railsDownFix(entries: ReadonlyArray<{ key: string; label: string; parent?: string; net: number }>, options: { inChange?: boolean } = {}): string {
+export function railsDownFix(entries: readonly DeltaEntry[], options: { inChange?: boolean } = {}): string {
   const lines = entries.map((entry) => {
-    const kind = entry.key.split(":")[0];
-    const name = entry.label.slice(entry.label.lastIndexOf(" ") + 1);
     if (entry.net < 0) return `# recreate ${entry.label} as it was before the up`;
-    switch (kind) {
+    const left = leftOver(entry);
+    switch (left.kind) {
       case "table":
-        return `drop_table ${sym(name)}`;
-      case "column": {
-        const at = name.lastIndexOf(".");
-        return `remove_column ${sym(name.slice(0, at))}, ${sym(name.slice(at + 1))}`;
-      }
+        return `drop_table ${sym(left.name)}`;
+      case "column":
+        return `remove_column ${sym(left.table)}, ${sym(left.column)}`;
       case "index":
-        return `remove_index ${sym(entry.parent ?? "table")}, name: ${JSON.stringify(name)}`;
+        return `remove_index ${sym(left.table ?? "table")}, name: ${JSON.stringify(left.name)}`;
       case "constraint":
-        return `execute "ALTER TABLE ${entry.parent ?? "<table>"} DROP CONSTRAINT ${name}"`;
-      case "pkey": {
-        const table = entry.parent ?? name;
-        return `execute "ALTER TABLE ${table} DROP CONSTRAINT ${table.split(".").pop()}_pkey"  # PostgreSQL's default name`;
-      }
-      default: {
-        // object:<type>:<name>, e.g. object:sequence:tags_id_seq, object:materialized_view:totals
-        const type = kind === "object" ? (entry.key.split(":")[1] ?? "object") : kind;
-        const on = entry.parent && (type === "trigger" || type === "policy" || type === "rule") ? ` ON ${entry.parent}` : "";
-        return `execute "DROP ${type.replace("_", " ").toUpperCase()} IF EXISTS ${name}${on}"`;
-      }
+        return `execute "ALTER TABLE ${left.table ?? "<table>"} DROP CONSTRAINT ${left.name}"${left.defaultName ? "  # PostgreSQL's default name" : ""}`;
+      case "object":
+        return `execute "DROP ${left.type.replace("_", " ").toUpperCase()} IF EXISTS ${left.name}${left.table ? ` ON ${left.table}` : ""}"`;
     }
   });
   // in `def change` the SQL that Rails cannot invert needs its inverse beside it, in the same reversible block

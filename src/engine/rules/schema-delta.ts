@@ -61,6 +61,41 @@ export function outermost(entries: readonly DeltaEntry[]): DeltaEntry[] {
   return entries.filter((e) => e.parent === undefined || !tables.has(e.parent));
 }
 
+/** What a residue entry names, decoded once from its key and label for the fixes that drop it (SQL, Ruby). */
+export type LeftOver =
+  | { kind: "table"; name: string }
+  | { kind: "column"; table: string; column: string }
+  | { kind: "index"; name: string; table?: string }
+  /** `defaultName`: a primary key known only by its table, under PostgreSQL's default name */
+  | { kind: "constraint"; name: string; table?: string; defaultName?: boolean }
+  /** `table`: only for the kinds named per table (triggers, policies, rules) */
+  | { kind: "object"; type: string; name: string; table?: string };
+
+const NAMED_PER_TABLE = new Set(["trigger", "policy", "rule"]);
+
+export function leftOver(entry: DeltaEntry): LeftOver {
+  const [kind, type] = entry.key.split(":");
+  const name = entry.label.slice(entry.label.lastIndexOf(" ") + 1);
+  switch (kind) {
+    case "table":
+      return { kind, name };
+    case "column": {
+      const at = name.lastIndexOf(".");
+      return { kind, table: name.slice(0, at), column: name.slice(at + 1) };
+    }
+    case "index":
+    case "constraint":
+      return { kind, name, table: entry.parent };
+    case "pkey": {
+      const table = entry.parent ?? name;
+      return { kind: "constraint", name: defaultName(table, [], "pkey"), table, defaultName: true };
+    }
+    default:
+      // object:<type>:<name>, e.g. object:sequence:tags_id_seq, object:materialized_view:totals
+      return { kind: "object", type, name, table: NAMED_PER_TABLE.has(type) ? entry.parent : undefined };
+  }
+}
+
 /** Residue entries grouped by the up statement that caused them, in line order. */
 export function byUpOperation(entries: readonly DeltaEntry[]): Array<[Operation, DeltaEntry[]]> {
   const byOp = new Map<Operation, DeltaEntry[]>();
