@@ -1,7 +1,7 @@
 import { defineRule } from "./rule.js";
-import { railsDownFix } from "./rails-fix.js";
 import { fixFor } from "./fix.js";
-import { undo } from "./down-does-not-undo-up.js";
+import { downSubject, isDerived, undo } from "./down-does-not-undo-up.js";
+import { railsDownFix } from "./rails-fix.js";
 import { byUpOperation, outermost, downResidue } from "./schema-delta.js";
 
 /** The up removes or renames something and the down never brings it back: rolling back cannot restore it. */
@@ -22,10 +22,10 @@ export default defineRule({
     for (const [op, entries] of byUpOperation(outermost(missing))) {
       ctx.report({
         op,
-        message: `${down.status === "present" && down.derived ? "Rolling back (the down the framework derives from this migration)" : `The down migration${down.status === "present" && down.path ? ` (${down.path})` : ""}`} does not restore ${entries.map((e) => e.label).join(", ")}, removed here: a rollback leaves ${entries.length > 1 ? "them" : "it"} missing.`,
+        message: `${downSubject(down)} does not restore ${entries.map((e) => e.label).join(", ")}, removed here: a rollback leaves ${entries.length > 1 ? "them" : "it"} missing.`,
         fix: fixFor(ctx.framework, {
           sql: `-- add to the down migration:\n${entries.map(undo).join("\n")}`,
-          rails: railsDownFix(entries, { inChange: down.status === "present" && down.derived }),
+          rails: railsDownFix(entries, { inChange: isDerived(down) }),
           alembic: `# add to downgrade(): recreate ${entries.map((e) => e.label).join(", ")}`,
         }),
       });

@@ -1,8 +1,15 @@
-import type { Operation } from "../model.js";
+import type { Migration, Operation } from "../model.js";
 import { defineRule } from "./rule.js";
 import { railsDownFix } from "./rails-fix.js";
 import { fixFor } from "./fix.js";
 import { byUpOperation, downResidue, leftOver, outermost, type DeltaEntry } from "./schema-delta.js";
+
+/** Rails derives the down of `change`: a missing inverse belongs beside the SQL, in its reversible block. */
+export const isDerived = (down: Migration["down"]): boolean => down.status === "present" && down.derived;
+
+/** Who does the rolling back, for the messages of both down rules. */
+export const downSubject = (down: Migration["down"]): string =>
+  isDerived(down) ? "Rolling back (the down the framework derives from this migration)" : `The down migration${down.status === "present" && down.path ? ` (${down.path})` : ""}`;
 
 /** The SQL that takes back what the up left (or says what to recreate). */
 export function undo(entry: DeltaEntry): string {
@@ -45,10 +52,10 @@ export default defineRule({
     for (const [op, entries] of byUpOperation(outermost(leftovers))) {
       ctx.report({
         op,
-        message: `${down.status === "present" && down.derived ? "Rolling back (the down the framework derives from this migration)" : `The down migration${down.status === "present" && down.path ? ` (${down.path})` : ""}`} does not undo ${entries.map((e) => e.label).join(", ")}, created here: after a rollback it is still there, so the schema drifts and the next up fails on "already exists".`,
+        message: `${downSubject(down)} does not undo ${entries.map((e) => e.label).join(", ")}, created here: after a rollback it is still there, so the schema drifts and the next up fails on "already exists".`,
         fix: fixFor(ctx.framework, {
           sql: `-- add to the down migration:\n${entries.map(undo).join("\n")}`,
-          rails: railsDownFix(entries, { inChange: down.status === "present" && down.derived }),
+          rails: railsDownFix(entries, { inChange: isDerived(down) }),
           alembic: `# add to downgrade():\n${entries.map((e) => `op.execute(${JSON.stringify(undo(e))})`).join("\n")}`,
         }),
       });
