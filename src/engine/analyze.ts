@@ -186,7 +186,6 @@ function parseUnit(unit: MigrationUnit, errors: FileError[]): Migration | undefi
   }
 }
 
-
 /** Analyse with parsers already loaded (see `loadEngine`). */
 export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {
   const config = input.config ?? defaultConfig();

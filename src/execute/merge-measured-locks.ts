@@ -10,6 +10,7 @@
  * Statements that were not measured (outside a transaction, or never reached) leave findings as they are.
  * Pure: findings and traces in, findings out.
  */
+import { ruleMeta } from "../engine/catalogue.js";
 import type { Config } from "../engine/config.js";
 import { effectiveSeverity } from "../engine/severity.js";
 import { MEASURED_BLOCKING_LOCK, MEASURED_TABLE_REWRITE } from "../engine/execution-rules.js";
@@ -127,8 +128,8 @@ export function mergeMeasuredLocks(findings: readonly ReportedFinding[], traces:
   }
 
   // lock_timeout is one piece of advice per migration file, as require-lock-timeout gives it
-  const lockTimeoutRule = RULES.find((r) => r.meta.id === LOCK_TIMEOUT_RULE);
-  const lockTimeoutOff = lockTimeoutRule !== undefined && effectiveSeverity(config, lockTimeoutRule.meta) === undefined;
+  const lockTimeoutRule = ruleMeta(LOCK_TIMEOUT_RULE);
+  const lockTimeoutOff = lockTimeoutRule !== undefined && effectiveSeverity(config, lockTimeoutRule) === undefined;
   for (const trace of traces) {
     if (lockTimeoutOff || trace.framework !== "sql" || kept.some((f) => f.path === trace.path && f.rule === LOCK_TIMEOUT_RULE)) continue;
     const unseen = trace.statements.filter(

@@ -13,6 +13,7 @@
  *   - the pull request's reviews and the approvers' permissions, only when regulated data is waived.
  */
 import type { FileError } from "../engine/analyze.js";
+import { byLocation } from "../engine/finding-order.js";
 import type { Config, ConfigProblem } from "../engine/config.js";
 import type { SourceFile } from "../engine/model.js";
 import { regulatedWaiverFindings, type RegulatedApproval } from "../engine/regulated/approval.js";
@@ -101,6 +102,6 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
   if (result.regulatedWaivers.length === 0) return { result, ...done };
   const decision = await fetchRegulatedApproval(octokit, target);
   notes.push(approvalNote(target, result.regulatedWaivers, decision));
-  const findings = [...result.findings, ...regulatedWaiverFindings(result.regulatedWaivers, decision)].sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
+  const findings = [...result.findings, ...regulatedWaiverFindings(result.regulatedWaivers, decision)].sort(byLocation);
   return { result: { ...result, findings }, ...done, approval: { waivers: result.regulatedWaivers, decision } };
 }

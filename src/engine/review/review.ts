@@ -57,7 +57,6 @@ export interface ReviewResult extends AnalysisResult {
   regulatedWaivers: RegulatedWaiver[];
 }
 
-
 const graphOf = (file: DetectedFile | undefined, content: string | undefined): DjangoGraphNode | undefined =>
   file?.framework === "django" && content !== undefined ? readDjangoGraphNode(content) : undefined;
 

@@ -19,8 +19,7 @@ export const existingTable = (ctx: RuleContext, table: string | undefined, index
 export const hasMeaningfulUp = (ops: readonly Operation[]): boolean =>
   ops.some((op) => op.kind !== "transaction_control" && !(op.kind === "set_setting" && op.scope !== "reset"));
 
-/** First line of the migration's first operation, or 1 (for whole-file findings). */
-/** The first statement that does something (after line `after`, e.g. a Liquibase changeset header). */
+/** Line of the first statement that does something (after line `after`, e.g. a Liquibase changeset header), or 1: for whole-file findings. */
 export const firstLine = (ctx: RuleContext, after = 0): { line: number; endLine: number } => {
   const up = ctx.migration.up.filter((o) => o.loc.line > after);
   const op = up.find((o) => o.kind !== "transaction_control" && o.kind !== "set_setting") ?? up[0] ?? ctx.migration.up[0];
