@@ -7,7 +7,7 @@ import { CATALOGUE, type CatalogueEntry } from "../engine/catalogue.js";
 import { REVIEW_RULES } from "../engine/review/rules/index.js";
 import { loadReviewCases, runReviewCase } from "../engine/review/testing/review-case-runner.js";
 import { casePath, loadCases, runCase } from "../engine/testing/case-runner.js";
-import type { Rule } from "../engine/rules/rule.js";
+import type { Rule } from "../engine/rules/support/rule.js";
 import type { Executor } from "../execute/executor.js";
 import { PgliteExecutor } from "../execute/pglite/pglite-executor.js";
 import { caseFramework, caseTarget, loadExecutionCases, runExecutionCase } from "../execute/testing/execution-case-runner.js";

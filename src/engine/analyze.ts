@@ -13,9 +13,9 @@ import { effectiveSeverity } from "./severity.js";
 import { isWaived } from "./waivers.js";
 import { groupMigrations, type MigrationUnit } from "./group.js";
 import { Migration, type Operation, type ReportedFinding, type SourceFile } from "./model.js";
-import { computeFacts } from "./rules/facts.js";
+import { computeFacts } from "./rules/support/facts.js";
 import { RULES } from "./rules/index.js";
-import type { Report, Rule, RuleMeta } from "./rules/rule.js";
+import type { Report, Rule, RuleMeta } from "./rules/support/rule.js";
 import { byLocation } from "./finding-order.js";
 
 export interface FileError {

@@ -7,7 +7,7 @@ import { ENGINE_RULES } from "./engine-rules.js";
 import { EXECUTION_RULES } from "./execution-rules.js";
 import { REVIEW_RULES } from "./review/rules/index.js";
 import { RULES } from "./rules/index.js";
-import type { RuleMeta } from "./rules/rule.js";
+import type { RuleMeta } from "./rules/support/rule.js";
 
 export type RuleKind = "model" | "review" | "execution" | "engine";
 

@@ -4,7 +4,7 @@
  * invalid-config has no table: it is about .github/migguard.yml, not a migration (see the config tests).
  */
 import { ENGINE_RULES } from "./engine-rules.js";
-import type { Rule } from "./rules/rule.js";
+import type { Rule } from "./rules/support/rule.js";
 import { casePath, loadCases, runCase } from "./testing/case-runner.js";
 
 const tables = await Promise.all(ENGINE_RULES.map(async (meta) => ({ rule: { meta, check: () => undefined } as Rule, cases: await loadCases(meta.id) })));

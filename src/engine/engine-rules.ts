@@ -2,7 +2,7 @@
  * Findings the engine itself raises (not from a rule module over the model): they have ids, categories
  * and docs like every rule, so config can change their severity and `migguard explain` can show them.
  */
-import type { RuleMeta } from "./rules/rule.js";
+import type { RuleMeta } from "./rules/support/rule.js";
 
 export const SYNTAX_ERROR: RuleMeta = {
   id: "syntax-error",

@@ -3,7 +3,7 @@
  * before ALTER COLUMN ... TYPE, read from the down (which changes it back) or from earlier in the up.
  */
 import type { Migration, TypeRef } from "./model.js";
-import { nameKey } from "./rules/facts.js";
+import { nameKey } from "./rules/support/facts.js";
 
 export function enrichMigration(migration: Migration): Migration {
   const known = new Map<string, TypeRef>();

@@ -5,7 +5,7 @@
  * (`rules: { down-does-not-restore-schema: off }`), waivers and `migguard explain` know them.
  */
 import type { Framework } from "./model.js";
-import type { RuleMeta } from "./rules/rule.js";
+import type { RuleMeta } from "./rules/support/rule.js";
 
 /** Only SQL runs: SQL migrations, and Rails / Django migrations written entirely in SQL (`execute`, `RunSQL`). */
 const RUN_FRAMEWORKS: readonly Framework[] = ["sql", "rails", "django"];

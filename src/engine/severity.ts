@@ -5,7 +5,7 @@
  */
 import { ruleSeverity, type Config } from "./config.js";
 import type { Severity } from "./model.js";
-import type { RuleMeta } from "./rules/rule.js";
+import type { RuleMeta } from "./rules/support/rule.js";
 
 export function effectiveSeverity(config: Config, meta: RuleMeta, reported?: Severity): Severity | undefined {
   const configured = config.rules[meta.id];

@@ -16,7 +16,7 @@ import { effectiveSeverity } from "../engine/severity.js";
 import { MEASURED_BLOCKING_LOCK, MEASURED_TABLE_REWRITE } from "../engine/execution-rules.js";
 import type { ReportedFinding } from "../engine/model.js";
 import { RULES } from "../engine/rules/index.js";
-import type { RuleMeta } from "../engine/rules/rule.js";
+import type { RuleMeta } from "../engine/rules/support/rule.js";
 import { blockedTraffic, modeInfo, shortStatement, takesWriteBlockingLock, type LockTrace, type MeasuredLock, type StatementTrace } from "./lock-trace.js";
 import { displayName } from "./schema-diff.js";
 

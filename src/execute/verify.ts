@@ -22,7 +22,7 @@ import {
 import { groupMigrations, type MigrationUnit } from "../engine/group.js";
 import { compareMigrations, earlierMigrations, migrationSet } from "../engine/migration-order.js";
 import { Migration, type ReportedFinding, type SourceFile } from "../engine/model.js";
-import type { RuleMeta } from "../engine/rules/rule.js";
+import type { RuleMeta } from "../engine/rules/support/rule.js";
 import { defaultExecutor } from "./default-executor.js";
 import { DEFAULT_LIMITS, type ExecutionLimits, type Executor, type Session } from "./executor.js";
 import { environmentReason } from "./failure-kind.js";

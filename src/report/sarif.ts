@@ -1,7 +1,7 @@
 /** SARIF 2.1.0 for code scanning: one run, the rule catalogue as the driver's rules, one result per finding. */
 import type { FileError } from "../engine/analyze.js";
 import type { ReportedFinding, Severity } from "../engine/model.js";
-import type { RuleMeta } from "../engine/rules/rule.js";
+import type { RuleMeta } from "../engine/rules/support/rule.js";
 import { ruleDocsUrl } from "./docs-url.js";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };

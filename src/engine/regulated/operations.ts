@@ -5,7 +5,7 @@
  */
 import type { Config } from "../config.js";
 import type { Migration, Operation } from "../model.js";
-import { computeFacts, nameKey } from "../rules/facts.js";
+import { computeFacts, nameKey } from "../rules/support/facts.js";
 import { isNarrowing } from "../types.js";
 import { columnMatches, compileSensitive, tableMatches, type SensitivePattern } from "./patterns.js";
 

@@ -3,7 +3,7 @@
  * (`users.phone_number`, `*.ssn`, `*.email`, `users.*`), a bare `table` for all its columns, or
  * `schema.table.column`. Names compare the way PostgreSQL folds them (case-insensitive, `public.` default).
  */
-import { nameKey } from "../rules/facts.js";
+import { nameKey } from "../rules/support/facts.js";
 
 export interface SensitivePattern {
   /** as written in the config */

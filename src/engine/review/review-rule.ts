@@ -6,7 +6,7 @@
 import type { Config } from "../config.js";
 import type { DetectedFile } from "../detect.js";
 import type { Migration, Severity, SourceFile } from "../model.js";
-import type { RuleMeta } from "../rules/rule.js";
+import type { RuleMeta } from "../rules/support/rule.js";
 import type { Change } from "./changes.js";
 import type { SchemaDumpPath } from "./classify.js";
 import type { UsageIndex } from "./code/usage-search.js";

@@ -2,13 +2,13 @@
  * Runs a rule's table of cases through the whole engine (adapter + rules + waivers), exactly as users'
  * files go through it. Shared by the rule tests and the docs generator, so the docs' examples are the tests.
  */
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyze } from "../analyze.js";
 import { resolveConfig } from "../config.js";
 import type { Framework, ReportedFinding } from "../model.js";
-import type { Rule, RuleCase, RuleCases } from "../rules/rule.js";
+import type { Rule, RuleCase, RuleCases } from "../rules/support/rule.js";
 
 export const DEFAULT_CASE_PATHS: Record<Framework, string> = {
   sql: "db/migrations/001_case.sql",
@@ -36,9 +36,11 @@ export async function runCase(rule: Rule, c: RuleCase): Promise<ReportedFinding[
 
 const RULES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "rules");
 
-/** Every case table of a rule: `<id>.cases.ts` (SQL) and `<id>.<framework>.cases.ts`, merged. */
-export async function loadCases(ruleId: string, dir = RULES_DIR): Promise<RuleCases> {
+/** Every case table in a rule's folder: `<id>/<id>.cases.ts` (SQL) and `<id>/<id>.<framework>.cases.ts`, merged. */
+export async function loadCases(ruleId: string, rulesDir = RULES_DIR): Promise<RuleCases> {
   const merged: RuleCases = { valid: [], invalid: [] };
+  const dir = join(rulesDir, ruleId);
+  if (!existsSync(dir)) return merged;
   const files = readdirSync(dir).filter((f) => f.startsWith(`${ruleId}.`) && /\.cases\.(ts|js)$/.test(f) && !f.endsWith(".d.ts"));
   for (const file of files.sort()) {
     const rest = file.slice(ruleId.length + 1);

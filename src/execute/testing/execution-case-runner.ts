@@ -11,7 +11,7 @@ import { analyze } from "../../engine/analyze.js";
 import { resolveConfig } from "../../engine/config.js";
 import { detectFile } from "../../engine/detect.js";
 import type { Framework, ReportedFinding } from "../../engine/model.js";
-import type { RuleMeta } from "../../engine/rules/rule.js";
+import type { RuleMeta } from "../../engine/rules/support/rule.js";
 import type { ExecutionCase, ExecutionCases } from "../cases/execution-case.js";
 import type { Executor } from "../executor.js";
 import { verifyMigrations } from "../verify.js";

@@ -3,7 +3,7 @@
  * that no longer declares the field, means the application stopped reading it: "safe to drop now".
  */
 import type { SourceFile } from "../../model.js";
-import { nameKey } from "../../rules/facts.js";
+import { nameKey } from "../../rules/support/facts.js";
 import { djangoAppOf } from "../history/django-graph.js";
 import { djangoTable, readDjangoModels, type DjangoModel } from "./django-models.js";
 import { readRailsModels, type RailsModel } from "./rails-models.js";

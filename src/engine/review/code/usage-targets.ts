@@ -3,8 +3,8 @@
  * existed before the migration, with the identifiers application code would use for it.
  */
 import type { Framework, Migration, Operation } from "../../model.js";
-import { modelName } from "../../rules/fix.js";
-import { computeFacts } from "../../rules/facts.js";
+import { modelName } from "../../rules/support/fix.js";
+import { computeFacts } from "../../rules/support/facts.js";
 
 export type UsageTargetKind = "drop_column" | "rename_column" | "drop_table" | "rename_table";
 

@@ -3,7 +3,7 @@
  * and head become a change list, `planReview` decides which files to read, and only those go to `review`
  * (with the whole head tree as application code). Shared by the tests and the docs generator.
  */
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { resolveConfig } from "../../config.js";
@@ -78,9 +78,11 @@ export async function runReviewCase(rule: ReviewRule, c: ReviewCase): Promise<Re
 
 const RULES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "rules");
 
-/** `<rule-id>.cases.ts` beside a review rule. */
+/** `<rule-id>/<rule-id>.cases.ts`, in the review rule's own folder. */
 export async function loadReviewCases(ruleId: string, dir = RULES_DIR): Promise<ReviewCases> {
-  const file = readdirSync(dir).find((f) => f === `${ruleId}.cases.ts` || f === `${ruleId}.cases.js`);
+  const folder = join(dir, ruleId);
+  if (!existsSync(folder)) return { valid: [], invalid: [] };
+  const file = readdirSync(folder).find((f) => f === `${ruleId}.cases.ts` || f === `${ruleId}.cases.js`);
   if (!file) return { valid: [], invalid: [] };
-  return ((await import(join(dir, file))) as { default: ReviewCases }).default;
+  return ((await import(join(folder, file))) as { default: ReviewCases }).default;
 }

@@ -1,0 +1,60 @@
+import { dedent } from "../../../rules/support/fix.js";
+import { djangoAppOf, djangoMigrationName } from "../../history/django-graph.js";
+import { versionSets } from "../../history/version-sets.js";
+import { defineReviewRule } from "../../review-rule.js";
+import { compareVersions, newestVersion } from "../../versions.js";
+
+export default defineReviewRule({
+  meta: {
+    id: "conflicting-django-migrations",
+    category: "history",
+    severity: "warning",
+    title: "A new Django migration branches the app's migration graph",
+    why:
+      "When two branches each add a migration on top of the same parent, the app ends up with two leaf nodes: " +
+      "`manage.py migrate` stops with \"Conflicting migrations detected\" until someone adds a merge migration, and " +
+      "the two may change the same tables in an order nobody chose.",
+    frameworks: ["django"],
+  },
+  check(ctx) {
+    for (const set of versionSets(ctx)) {
+      if (!set.key.startsWith("django:")) continue;
+      const newest = newestVersion(set.base.flatMap((f) => (f.version ? [f.version] : [])));
+      if (!newest) continue;
+      const baseLeaves = set.base.filter((f) => f.version !== undefined && compareVersions(f.version, newest) === 0).map((f) => djangoMigrationName(f.path));
+      const names = new Set([...set.base.map((f) => djangoMigrationName(f.path)), ...set.added.map((m) => djangoMigrationName(m.change.path))]);
+      const leaves = new Set([...baseLeaves, ...set.added.map((m) => djangoMigrationName(m.change.path))]);
+      const unreadable = set.added.filter((m) => !m.headGraph);
+      for (const m of set.added) {
+        const app = djangoAppOf(m.change.path);
+        // a dependency on a migration of this app (by name; the label may differ from the folder)
+        for (const dep of m.headGraph?.dependencies ?? []) if (dep.app === app || names.has(dep.name)) leaves.delete(dep.name);
+      }
+      for (const m of set.added) {
+        const name = djangoMigrationName(m.change.path);
+        const app = djangoAppOf(m.change.path);
+        if (m.headGraph) {
+          if (!leaves.has(name) || leaves.size < 2) continue;
+          const others = [...leaves].filter((l) => l !== name).sort();
+          ctx.report({
+            path: m.change.path,
+            line: 1,
+            statement: `leaf ${name}`,
+            message: `${name} and ${others.join(", ")} are both leaf nodes of the ${app} migrations: \`manage.py migrate\` stops with "Conflicting migrations detected; multiple leaf nodes in the migration graph".`,
+            fix: dedent(`
+              Rebase on the base branch and make ${name} depend on ${baseLeaves.join(", ")} (renumber it after ${newest}),
+              or add a merge migration: python manage.py makemigrations --merge ${app}`),
+          });
+        } else if (unreadable.includes(m) && m.file.version && compareVersions(m.file.version, newest) <= 0) {
+          ctx.report({
+            path: m.change.path,
+            line: 1,
+            statement: `number ${m.file.version}`,
+            message: `${name} is numbered ${m.file.version}, but the ${app} migrations on the base branch already reach ${newest}: two migrations on one parent make two leaf nodes, and \`manage.py migrate\` stops until they are merged.`,
+            fix: `Rebase, renumber it after ${newest} and depend on ${baseLeaves.join(", ")}, or run: python manage.py makemigrations --merge ${app}`,
+          });
+        }
+      }
+    }
+  },
+});

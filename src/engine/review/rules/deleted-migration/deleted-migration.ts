@@ -1,0 +1,52 @@
+import { dedent } from "../../../rules/support/fix.js";
+import { djangoAppOf, djangoMigrationName } from "../../history/django-graph.js";
+import { runnerHistory } from "../../history/runners.js";
+import { defineReviewRule } from "../../review-rule.js";
+
+export default defineReviewRule({
+  meta: {
+    id: "deleted-migration",
+    category: "history",
+    severity: "error",
+    title: "A migration that is already on the base branch was deleted",
+    why:
+      "Databases that ran a deleted migration keep its changes while fresh databases never get them; Flyway " +
+      "fails validation on the applied version it cannot find, and Django breaks every migration that depends " +
+      "on it. Deleting is only safe once a squashed migration replaces it.",
+  },
+  check(ctx) {
+    for (const m of ctx.migrations) {
+      if (m.change.status !== "removed" || m.file.role === "verify" || m.file.role === "repeatable") continue;
+      const history = runnerHistory(m.file.layout);
+      if (m.file.role === "down") {
+        ctx.report({
+          path: m.change.path,
+          line: 1,
+          severity: "warning",
+          message: `The down of an applied migration was deleted (${m.change.path}): that migration can no longer be rolled back.`,
+          fix: `Keep ${m.change.path}, or replace it with a down that still undoes its up.`,
+        });
+        continue;
+      }
+      const squash = m.file.framework === "django" ? ctx.squashedBy.get(`${djangoAppOf(m.change.path)}/${djangoMigrationName(m.change.path)}`) : undefined;
+      if (squash) {
+        ctx.report({
+          path: m.change.path,
+          line: 1,
+          severity: "info",
+          message: `Migration ${m.change.path} was squashed into ${squash}, which replaces it: deleting it once every database has run the squash is Django's documented way.`,
+          fix: "Make sure every environment has migrated past the squashed migration before this merges.",
+        });
+        continue;
+      }
+      ctx.report({
+        path: m.change.path,
+        line: 1,
+        message: `Migration ${m.change.path} exists on the base branch and was deleted: ${history.deleted}`,
+        fix: dedent(`
+          Restore it (git checkout <base> -- ${m.change.path}) and undo its effect, if that is the goal, in a new
+          migration.${m.file.framework === "django" ? " To shorten history, use `manage.py squashmigrations` and delete the old files only after every database ran the squash." : ""}`),
+      });
+    }
+  },
+});

@@ -1,0 +1,130 @@
+import { defineReviewCases } from "../../review-rule.js";
+
+const removePhone = `class RemovePhoneNumber < ActiveRecord::Migration[7.1]
+  def change
+    remove_column :users, :phone_number, :string
+  end
+end
+`;
+const legacyReport = `class LegacyReport
+  def rows
+    User.pluck(:id, :phone_number)
+  end
+end
+`;
+const djangoRemove = `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("accounts", "0001_initial")]
+
+    operations = [
+        migrations.RemoveField(model_name="user", name="phone_number"),
+    ]
+`;
+const djangoInitial = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="User",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("phone_number", models.CharField(max_length=20)),
+            ],
+        ),
+    ]
+`;
+
+export default defineReviewCases({
+  invalid: [
+    {
+      name: "the seed: a column dropped while a legacy report still reads it",
+      base: { "db/migrate/20240101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users\n  end\nend\n", "app/reports/legacy.rb": legacyReport },
+      head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
+      findings: [{ path: "db/migrate/20240201000000_remove_phone_number.rb", line: 3 }],
+    },
+    {
+      name: "SQL: raw queries in any language count",
+      base: { "reports/export.py": 'QUERY = "SELECT id, phone_number FROM users"\n' },
+      head: { "db/migrations/002_drop_phone.up.sql": "-- SMS login is gone\nALTER TABLE users DROP COLUMN phone_number;\n" },
+      findings: [{ path: "db/migrations/002_drop_phone.up.sql", line: 2 }],
+    },
+    {
+      name: "a renamed column's old name still in use",
+      base: { "web/handlers/user.go": 'row := db.QueryRow("SELECT full_name FROM users WHERE id = $1", id)\n' },
+      head: { "db/migrations/003_rename.up.sql": "ALTER TABLE users RENAME COLUMN full_name TO display_name;\n" },
+      findings: [{ path: "db/migrations/003_rename.up.sql", line: 1 }],
+    },
+    {
+      name: "a dropped table still queried",
+      base: { "app/services/audit.ts": "export const recent = () => sql`SELECT * FROM legacy_events LIMIT 10`;\n" },
+      head: { "db/migrations/004_drop.up.sql": "DROP TABLE legacy_events;\n" },
+      findings: [{ path: "db/migrations/004_drop.up.sql", line: 1 }],
+    },
+    {
+      name: "ignored_columns does not excuse raw SQL elsewhere",
+      base: {
+        "app/models/user.rb": 'class User < ApplicationRecord\n  self.ignored_columns += ["phone_number"]\nend\n',
+        "app/reports/legacy.rb": 'ActiveRecord::Base.connection.select_all("SELECT phone_number FROM users")\n',
+      },
+      head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
+      findings: [{ path: "db/migrate/20240201000000_remove_phone_number.rb", line: 3 }],
+    },
+    {
+      name: "Django: code still reads a removed field",
+      base: {
+        "accounts/migrations/0001_initial.py": djangoInitial,
+        "accounts/models.py": "from django.db import models\n\n\nclass User(models.Model):\n    email = models.EmailField()\n",
+        "accounts/views.py": "def sms(request):\n    return send(request.user.phone_number)\n",
+      },
+      head: { "accounts/migrations/0002_remove_user_phone_number.py": djangoRemove },
+      findings: [{ path: "accounts/migrations/0002_remove_user_phone_number.py", line: 8 }],
+    },
+  ],
+  valid: [
+    {
+      name: "nothing uses the column any more",
+      base: { "app/reports/legacy.rb": "class LegacyReport\n  def rows = User.pluck(:id, :email)\nend\n" },
+      head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
+    },
+    {
+      name: "Rails: the model ignores the column and nothing else names it (safe to drop now)",
+      base: { "app/models/user.rb": 'class User < ApplicationRecord\n  self.ignored_columns += ["phone_number"]\nend\n' },
+      head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
+    },
+    {
+      name: "Django: the model no longer has the field (safe to drop now)",
+      base: {
+        "accounts/migrations/0001_initial.py": djangoInitial,
+        "accounts/models.py": "from django.db import models\n\n\nclass User(models.Model):\n    email = models.EmailField()\n",
+      },
+      head: { "accounts/migrations/0002_remove_user_phone_number.py": djangoRemove },
+    },
+    {
+      name: "migrations, schema dumps and vendored code are not usages",
+      base: {
+        "db/migrate/20240101000000_add_phone_number.rb": "class AddPhoneNumber < ActiveRecord::Migration[7.1]\n  def change\n    add_column :users, :phone_number, :string\n  end\nend\n",
+        "db/schema.rb": 'ActiveRecord::Schema[7.1].define(version: 2024_01_01_000000) do\n  create_table "users" do |t|\n    t.string "phone_number"\n  end\nend\n',
+        "vendor/bundle/gems/x/lib/x.rb": "phone_number = 1\n",
+        "node_modules/y/index.js": "const phone_number = 1;\n",
+      },
+      head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
+      config: { rules: { "schema-dump-not-updated": "off" } },
+    },
+    {
+      name: "only whole words count",
+      base: { "app/models/contact.rb": "class Contact\n  attr_accessor :phone_numbers, :old_phone_number\nend\n" },
+      head: { "db/migrations/002_drop_phone.up.sql": "ALTER TABLE users DROP COLUMN phone_number;\n" },
+    },
+    {
+      name: "a column of a table created in the same migration",
+      base: { "app/reports/legacy.rb": legacyReport },
+      head: { "db/migrations/002_tmp.up.sql": "CREATE TABLE tmp_users (id bigint, phone_number text);\nALTER TABLE tmp_users DROP COLUMN phone_number;\n" },
+    },
+  ],
+});

@@ -1,0 +1,113 @@
+import { fixFor, modelName, sym } from "../../../rules/support/fix.js";
+import { isPrimaryFile } from "../../classify.js";
+import { safeToDrop } from "../../code/code-models.js";
+import type { Usage } from "../../code/usage-search.js";
+import { usageTargets, type UsageTarget } from "../../code/usage-targets.js";
+import { defineReviewRule, type ReviewRuleContext } from "../../review-rule.js";
+
+/** Usages shown in the message itself; all of them go to the details. */
+const IN_MESSAGE = 5;
+
+function usagesOf(ctx: ReviewRuleContext, target: UsageTarget, excluded: ReadonlySet<string>): { usages: Usage[]; truncated: boolean } {
+  const seen = new Set<string>();
+  const usages: Usage[] = [];
+  let truncated = false;
+  for (const id of target.identifiers) {
+    truncated ||= ctx.usages?.truncated(id) ?? false;
+    for (const usage of ctx.usages?.usagesOf(id) ?? []) {
+      const key = `${usage.path}:${usage.line}`;
+      if (seen.has(key) || excluded.has(key)) continue;
+      seen.add(key);
+      usages.push(usage);
+    }
+  }
+  usages.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
+  return { usages, truncated };
+}
+
+function describe(target: UsageTarget): string {
+  switch (target.kind) {
+    case "drop_column":
+      return `Column ${target.label} is dropped`;
+    case "rename_column":
+      return `Column ${target.label} is renamed to ${target.newName}`;
+    case "drop_table":
+      return `Table ${target.label} is dropped`;
+    case "rename_table":
+      return `Table ${target.label} is renamed to ${target.newName}`;
+  }
+}
+
+function fixOf(target: UsageTarget, files: string[]): string {
+  const where = files.slice(0, IN_MESSAGE).join(", ");
+  const column = target.column ?? "";
+  const isColumn = target.kind === "drop_column" || target.kind === "rename_column";
+  return fixFor(target.migration.framework, {
+    sql: `
+      -- 1. Remove every use of ${isColumn ? column : target.label} (${where}) and deploy that code first.
+      -- 2. Then merge this migration.`,
+    rails: isColumn
+      ? `
+        # 1. Stop using ${column} (${where}) and make Active Record forget the column, then deploy:
+        class ${modelName(target.table)} < ApplicationRecord
+          self.ignored_columns += ["${column}"]
+        end
+        # 2. Then merge this migration (remove_column ${sym(target.table)}, ${sym(column)}, ...).`
+      : `# 1. Remove the model and every use of ${target.label} (${where}) and deploy.\n# 2. Then merge this migration.`,
+    django: isColumn
+      ? `
+        # 1. Remove ${target.ormField ?? column} from the model and from ${where}, deploy that code,
+        # 2. then merge the migration that drops the column.`
+      : `# 1. Remove the model and every use of it (${where}) and deploy.\n# 2. Then merge this migration.`,
+  });
+}
+
+export default defineReviewRule({
+  meta: {
+    id: "dropped-object-still-used",
+    category: "breaking-change",
+    severity: "error",
+    title: "Application code still uses a column or table the migration drops or renames",
+    why:
+      "The seed's outage: a column was dropped while a legacy report still read it. Migrations run before (or " +
+      "while) the new code deploys, so every line that still names a dropped or renamed column or table fails in " +
+      "production. migguard searches the application code (not migrations, schema dumps or vendored files) for " +
+      "the name as a whole word and lists each file and line.",
+  },
+  check(ctx) {
+    if (!ctx.usages) return; // no application code was given: nothing to search
+    const heads = new Set(ctx.migrations.flatMap((m) => (m.head && isPrimaryFile(m.file) && m.change.status !== "removed" ? [m.head] : [])));
+    for (const target of usageTargets([...heads])) {
+      const verdict = safeToDrop(target, ctx.models);
+      const excluded = new Set((verdict?.declarations ?? []).map((d) => `${d.path}:${d.line}`));
+      const { usages, truncated } = usagesOf(ctx, target, excluded);
+      const loc = target.op.loc;
+      if (usages.length === 0) {
+        if (verdict)
+          ctx.report({
+            path: target.migration.path,
+            line: loc.line,
+            endLine: loc.endLine,
+            statement: target.op.text,
+            severity: "info",
+            message: `${describe(target)}: safe to drop now. ${verdict.reason}, and no application code names ${target.column}.`,
+            fix: "Nothing to do.",
+          });
+        continue;
+      }
+      const locations = usages.map((u) => `${u.path}:${u.line}`);
+      const shown = locations.slice(0, IN_MESSAGE).join(", ");
+      const more = usages.length > IN_MESSAGE || truncated ? ` and ${truncated ? "more" : usages.length - IN_MESSAGE} more` : "";
+      const names = target.identifiers.join(" / ");
+      ctx.report({
+        path: target.migration.path,
+        line: loc.line,
+        endLine: loc.endLine,
+        statement: target.op.text,
+        message: `${describe(target)} while application code still uses ${names}: ${shown}${more}. Those lines fail once this migration runs${verdict ? ` (${verdict.reason}, but these lines still name it)` : ""}.`,
+        details: usages.map((u) => `${u.path}:${u.line}: ${u.text}`),
+        fix: fixOf(target, [...new Set(usages.map((u) => `${u.path}:${u.line}`))]),
+      });
+    }
+  },
+});

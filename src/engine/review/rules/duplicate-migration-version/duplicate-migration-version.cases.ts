@@ -1,0 +1,39 @@
+import { defineReviewCases } from "../../review-rule.js";
+
+export default defineReviewCases({
+  invalid: [
+    {
+      name: "two branches picked the same number",
+      base: { "db/migrations/004_a.up.sql": "CREATE TABLE a (id bigint);\n" },
+      head: { "db/migrations/004_b.up.sql": "CREATE TABLE b (id bigint);\n" },
+      findings: [{ path: "db/migrations/004_b.up.sql", line: 1 }],
+    },
+    {
+      name: "Flyway: 1.1 and 1_1 are the same version",
+      base: { "db/migration/V1.1__a.sql": "CREATE TABLE a (id bigint);\n" },
+      head: { "db/migration/V1_1__b.sql": "CREATE TABLE b (id bigint);\n" },
+      findings: [{ path: "db/migration/V1_1__b.sql", line: 1 }],
+    },
+    {
+      name: "two new migrations of one change share a version",
+      base: {},
+      head: {
+        "db/migrate/20240101000000_a.rb": "class A < ActiveRecord::Migration[7.1]\n  def change\n    create_table :a\n  end\nend\n",
+        "db/migrate/20240101000000_b.rb": "class B < ActiveRecord::Migration[7.1]\n  def change\n    create_table :b\n  end\nend\n",
+      },
+      findings: [{ path: "db/migrate/20240101000000_b.rb", line: 1 }],
+    },
+  ],
+  valid: [
+    {
+      name: "an up and its down share their version",
+      base: { "db/migrations/004_a.up.sql": "CREATE TABLE a (id bigint);\n" },
+      head: { "db/migrations/005_b.up.sql": "CREATE TABLE b (id bigint);\n", "db/migrations/005_b.down.sql": "DROP TABLE b;\n" },
+    },
+    {
+      name: "Flyway: a versioned migration and its undo",
+      base: {},
+      head: { "db/migration/V7__b.sql": "CREATE TABLE b (id bigint);\n", "db/migration/U7__b.sql": "DROP TABLE b;\n" },
+    },
+  ],
+});

@@ -1,0 +1,49 @@
+import { versionSets } from "../../history/version-sets.js";
+import { defineReviewRule } from "../../review-rule.js";
+import { versionKey } from "../../versions.js";
+
+const REFUSAL: Record<string, string> = {
+  rails: "Rails refuses to run any migration (ActiveRecord::DuplicateMigrationVersionError).",
+  flyway: 'Flyway refuses to run ("Found more than one migration with version").',
+  "golang-migrate": "golang-migrate refuses to run (duplicate migration file).",
+  goose: "goose refuses to run (duplicate version).",
+  dbmate: "dbmate records one of them and never applies the other.",
+  prisma: "Prisma orders migrations by folder name; two with one timestamp apply in an arbitrary order.",
+};
+
+export default defineReviewRule({
+  meta: {
+    id: "duplicate-migration-version",
+    category: "history",
+    severity: "error",
+    title: "A new migration reuses an existing version",
+    why:
+      "Two migrations with one version make runners refuse to run (Rails, Flyway, golang-migrate, goose) or apply " +
+      "only one of them (dbmate), typically after two branches picked the same number.",
+  },
+  check(ctx) {
+    for (const set of versionSets(ctx)) {
+      if (set.key.startsWith("django:")) continue; // Django numbers are names, not versions (see conflicting-django-migrations)
+      const taken = new Map<string, string>(); // version key -> first path
+      for (const f of set.base) if (f.version) taken.set(versionKey(f.version), f.path);
+      for (const m of set.added) {
+        const version = m.file.version;
+        if (!version) continue;
+        const key = versionKey(version);
+        const other = taken.get(key);
+        if (other === undefined) {
+          taken.set(key, m.change.path);
+          continue;
+        }
+        const refusal = REFUSAL[m.file.layout] ?? "The runner cannot tell the two apart.";
+        ctx.report({
+          path: m.change.path,
+          line: 1,
+          statement: `version ${version}`,
+          message: `Version ${version} is already used by ${other}. ${refusal}`,
+          fix: `Give ${m.change.path} a new version, newer than every migration on the base branch.`,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,60 @@
+import { defineReviewCases } from "../../review-rule.js";
+
+const rails = (name: string) => `class ${name} < ActiveRecord::Migration[7.1]
+  def change
+    add_column :users, :${name.toLowerCase()}, :string
+  end
+end
+`;
+
+export default defineReviewCases({
+  invalid: [
+    {
+      name: "Rails: a branch's migration is older than one merged meanwhile",
+      base: { "db/migrate/20240101000000_nickname.rb": rails("Nickname"), "db/migrate/20240301000000_locale.rb": rails("Locale") },
+      head: { "db/migrate/20240201000000_phone.rb": rails("Phone") },
+      findings: [{ path: "db/migrate/20240201000000_phone.rb", line: 1, severity: "warning" }],
+    },
+    {
+      name: "Flyway without outOfOrder: an error",
+      base: { "db/migration/V1__a.sql": "CREATE TABLE a (id bigint);\n", "db/migration/V1.10__c.sql": "CREATE TABLE c (id bigint);\n" },
+      head: { "db/migration/V1.9__b.sql": "CREATE TABLE b (id bigint);\n" },
+      findings: [{ path: "db/migration/V1.9__b.sql", line: 1, severity: "error" }],
+    },
+    {
+      name: "goose: an older version",
+      base: { "migrations/00010_a.sql": "-- +goose Up\nCREATE TABLE a (id bigint);\n" },
+      head: { "migrations/00009_b.sql": "-- +goose Up\nCREATE TABLE b (id bigint);\n" },
+      findings: [{ path: "migrations/00009_b.sql", line: 1, severity: "warning" }],
+    },
+    {
+      name: "golang-migrate: older than the newest of the same folder",
+      base: { "db/migrations/003_a.up.sql": "CREATE TABLE a (id bigint);\n" },
+      head: { "db/migrations/002_b.up.sql": "CREATE TABLE b (id bigint);\n", "db/migrations/002_b.down.sql": "DROP TABLE b;\n" },
+      findings: [{ path: "db/migrations/002_b.up.sql", line: 1, severity: "warning" }],
+    },
+  ],
+  valid: [
+    {
+      name: "a newer version",
+      base: { "db/migrate/20240101000000_nickname.rb": rails("Nickname") },
+      head: { "db/migrate/20240201000000_phone.rb": rails("Phone") },
+    },
+    {
+      name: "Flyway with flyway_out_of_order: true",
+      base: { "db/migration/V2__a.sql": "CREATE TABLE a (id bigint);\n" },
+      head: { "db/migration/V1_5__b.sql": "CREATE TABLE b (id bigint);\n" },
+      config: { flyway_out_of_order: true },
+    },
+    {
+      name: "another folder keeps its own versions",
+      base: { "services/billing/db/migrations/009_a.up.sql": "CREATE TABLE a (id bigint);\n" },
+      head: { "db/migrations/002_b.up.sql": "CREATE TABLE b (id bigint);\n" },
+    },
+    {
+      name: "Flyway: 1.10 is newer than 1.9",
+      base: { "db/migration/V1.9__a.sql": "CREATE TABLE a (id bigint);\n" },
+      head: { "db/migration/V1.10__b.sql": "CREATE TABLE b (id bigint);\n" },
+    },
+  ],
+});

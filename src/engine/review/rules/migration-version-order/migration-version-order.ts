@@ -1,0 +1,66 @@
+import type { Layout } from "../../../model.js";
+import { dedent } from "../../../rules/support/fix.js";
+import { versionSets } from "../../history/version-sets.js";
+import { defineReviewRule } from "../../review-rule.js";
+import { compareVersions, newestVersion } from "../../versions.js";
+
+/** What each runner does with a new version older than the newest applied one. */
+function consequence(layout: Layout, newest: string): string | undefined {
+  switch (layout) {
+    case "flyway":
+      return `Flyway refuses a version older than the newest applied one unless outOfOrder is on: validation fails ("Detected resolved migration not applied to database") on every database that ran ${newest}.`;
+    case "rails":
+      return `Rails applies every pending version, so databases that ran ${newest} run this one after it while fresh databases run it before: if both touch the same tables, environments end up different.`;
+    case "golang-migrate":
+      return `golang-migrate keeps only the current version: databases already at ${newest} never apply an older one.`;
+    case "goose":
+      return `goose refuses to migrate a database that lacks an older version ("found missing migrations") unless it runs with -allow-missing, which applies it after ${newest}.`;
+    case "dbmate":
+      return `dbmate applies it after ${newest} on databases that ran that one, but before it on fresh databases: the order differs between environments.`;
+    case "prisma":
+      return `Prisma applies it after ${newest} on deployed databases but before it on fresh ones, and \`prisma migrate dev\` reports the history as diverged.`;
+    case "plain-sql":
+      return `Databases that ran ${newest} run it afterwards, fresh databases before: the order differs between environments.`;
+    default:
+      return undefined; // Django, Alembic, sqitch and Liquibase order by a graph or a plan file, not by version
+  }
+}
+
+export default defineReviewRule({
+  meta: {
+    id: "migration-version-order",
+    category: "history",
+    severity: "warning",
+    title: "A new migration is older than the newest one on the base branch",
+    why:
+      "A branch created before someone else merged a migration keeps its older version. Databases that already " +
+      "ran the newer migration apply this one after it, fresh databases before it; Flyway refuses it outright " +
+      "unless outOfOrder is on, and golang-migrate never applies it where the newer one ran.",
+  },
+  check(ctx) {
+    for (const set of versionSets(ctx)) {
+      const newest = newestVersion(set.base.flatMap((f) => (f.version ? [f.version] : [])));
+      if (!newest) continue;
+      for (const m of set.added) {
+        const version = m.file.version;
+        if (!version || compareVersions(version, newest) >= 0) continue;
+        const layout = m.head?.layout ?? m.file.layout;
+        if (layout === "flyway" && ctx.config.flyway_out_of_order) continue;
+        const message = consequence(layout, newest);
+        if (!message) continue;
+        const newestFile = set.base.find((f) => f.version !== undefined && compareVersions(f.version, newest) === 0);
+        ctx.report({
+          path: m.change.path,
+          line: 1,
+          statement: `version ${version}`,
+          severity: layout === "flyway" ? "error" : undefined,
+          message: `Version ${version} is older than ${newest}${newestFile ? ` (${newestFile.path})` : ""}, the newest migration on the base branch. ${message}`,
+          fix: dedent(`
+            Give the migration a version newer than ${newest} (rename the file with a new timestamp or number)${
+              layout === "flyway" ? ", or allow it on purpose with `flyway_out_of_order: true` in .github/migguard.yml and outOfOrder=true in Flyway" : ""
+            }.`),
+        });
+      }
+    }
+  },
+});

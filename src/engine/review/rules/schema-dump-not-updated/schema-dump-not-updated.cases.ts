@@ -1,0 +1,53 @@
+import { defineReviewCases } from "../../review-rule.js";
+
+const schema = (version: string) => `ActiveRecord::Schema[7.1].define(version: ${version}) do\n  create_table "users" do |t|\n    t.string "email"\n  end\nend\n`;
+const rails = (name: string) => `class ${name} < ActiveRecord::Migration[7.1]
+  def change
+    add_column :users, :${name.toLowerCase()}, :string
+  end
+end
+`;
+
+export default defineReviewCases({
+  invalid: [
+    {
+      name: "Rails: a migration without db/schema.rb",
+      base: { "db/schema.rb": schema("2024_01_01_000000"), "db/migrate/20240101000000_nickname.rb": rails("Nickname") },
+      head: { "db/migrate/20240201000000_phone.rb": rails("Phone") },
+      findings: [{ path: "db/migrate/20240201000000_phone.rb", line: 1 }],
+    },
+    {
+      name: "dbmate: a migration without db/schema.sql",
+      base: {
+        "db/schema.sql": "CREATE TABLE public.users (id bigint);\n\nINSERT INTO public.schema_migrations (version) VALUES\n    ('20240101000000');\n",
+        "db/migrations/20240101000000_users.sql": "-- migrate:up\nCREATE TABLE users (id bigint);\n-- migrate:down\nDROP TABLE users;\n",
+      },
+      head: { "db/migrations/20240201000000_email.sql": "-- migrate:up\nALTER TABLE users ADD COLUMN email text;\n-- migrate:down\nALTER TABLE users DROP COLUMN email;\n" },
+      findings: [{ path: "db/migrations/20240201000000_email.sql", line: 1 }],
+    },
+    {
+      name: "a configured dump",
+      config: { schema_dumps: ["schema/current.sql"] },
+      base: { "schema/current.sql": "CREATE TABLE users (id bigint);\n", "migrations/001_users.up.sql": "CREATE TABLE users (id bigint);\n" },
+      head: { "migrations/002_email.up.sql": "ALTER TABLE users ADD COLUMN email text;\n" },
+      findings: [{ path: "migrations/002_email.up.sql", line: 1 }],
+    },
+  ],
+  valid: [
+    {
+      name: "the migration comes with its dump",
+      base: { "db/schema.rb": schema("2024_01_01_000000"), "db/migrate/20240101000000_nickname.rb": rails("Nickname") },
+      head: { "db/migrate/20240201000000_phone.rb": rails("Phone"), "db/schema.rb": schema("2024_02_01_000000") },
+    },
+    {
+      name: "the repository keeps no dump",
+      base: { "db/migrate/20240101000000_nickname.rb": rails("Nickname") },
+      head: { "db/migrate/20240201000000_phone.rb": rails("Phone") },
+    },
+    {
+      name: "another database's dump does not describe these migrations",
+      base: { "db/animals_schema.rb": schema("2024_01_01_000000"), "db/migrate/20240101000000_nickname.rb": rails("Nickname") },
+      head: { "db/migrate/20240201000000_phone.rb": rails("Phone") },
+    },
+  ],
+});

@@ -1,0 +1,40 @@
+import { dedent } from "../../../rules/support/fix.js";
+import { isPrimaryFile } from "../../classify.js";
+import { dumpAtHead } from "../../dumps/dump-coverage.js";
+import { defineReviewRule } from "../../review-rule.js";
+import { compareVersions } from "../../versions.js";
+
+export default defineReviewRule({
+  meta: {
+    id: "schema-dump-not-updated",
+    category: "drift",
+    severity: "warning",
+    title: "New migrations without an updated schema dump",
+    why:
+      "The repository keeps a schema dump (db/schema.rb, db/structure.sql, or a configured file) that new " +
+      "environments and test databases load instead of running every migration. A change that adds migrations " +
+      "without dumping the schema again leaves them out: CI and new environments run a schema production will " +
+      "not have.",
+  },
+  check(ctx) {
+    for (const state of ctx.dumps) {
+      if (!dumpAtHead(state) || state.change) continue;
+      const added = ctx.migrations.filter((m) => m.change.status === "added" && isPrimaryFile(m.file) && state.dump.covers(m.file));
+      if (added.length === 0) continue;
+      const newest = added.reduce((a, b) => (compareVersions(b.file.version ?? "", a.file.version ?? "") > 0 ? b : a));
+      const rails = state.dump.path.endsWith(".rb") || newest.file.framework === "rails";
+      ctx.report({
+        path: newest.change.path,
+        line: 1,
+        statement: `dump ${state.dump.path}`,
+        message: `This change adds ${added.length === 1 ? "a migration" : `${added.length} migrations`} (${added.map((m) => m.change.path).join(", ")}) but does not update ${state.dump.path}, the schema dump new environments and tests load.`,
+        fix: rails
+          ? dedent(`
+              Run the migrations and commit the dump they produce:
+                bin/rails db:migrate
+                git add ${state.dump.path}`)
+          : `Run the migrations against a scratch database, dump the schema again (dbmate dump, pg_dump --schema-only) and commit ${state.dump.path}.`,
+      });
+    }
+  },
+});

@@ -1,0 +1,31 @@
+import { defineReviewCases } from "../../review-rule.js";
+
+const schema = (version: string, column = "email") =>
+  `ActiveRecord::Schema[7.1].define(version: ${version}) do\n  create_table "users" do |t|\n    t.string "${column}"\n  end\nend\n`;
+
+export default defineReviewCases({
+  invalid: [
+    {
+      name: "db/schema.rb edited by hand",
+      base: { "db/schema.rb": schema("2024_01_01_000000"), "db/migrate/20240101000000_users.rb": "class Users < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users\n  end\nend\n" },
+      head: { "db/schema.rb": schema("2024_01_01_000000", "phone") },
+      findings: [{ path: "db/schema.rb", line: 1 }],
+    },
+    {
+      name: "structure.sql changed alone",
+      base: { "db/structure.sql": "CREATE TABLE users (id bigint);\n\nINSERT INTO \"schema_migrations\" (version) VALUES\n('20240101000000');\n" },
+      head: { "db/structure.sql": "CREATE TABLE users (id bigint, phone text);\n\nINSERT INTO \"schema_migrations\" (version) VALUES\n('20240101000000');\n" },
+      findings: [{ path: "db/structure.sql", line: 3 }],
+    },
+  ],
+  valid: [
+    {
+      name: "the dump changes with its migration",
+      base: { "db/schema.rb": schema("2024_01_01_000000") },
+      head: {
+        "db/schema.rb": schema("2024_02_01_000000", "phone"),
+        "db/migrate/20240201000000_phone.rb": "class Phone < ActiveRecord::Migration[7.1]\n  def change\n    add_column :users, :phone, :string\n  end\nend\n",
+      },
+    },
+  ],
+});

@@ -1,0 +1,20 @@
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    { framework: "sql", name: "integer to bigint rewrites", code: "ALTER TABLE changelog ALTER COLUMN operation TYPE bigint;", lines: [1] },
+    { framework: "sql", name: "text to uuid with USING", code: "ALTER TABLE events\n  ALTER COLUMN content_id TYPE uuid USING content_id::uuid;", lines: [1] },
+    { framework: "sql", name: "to text from an unknown type: a warning to check", code: "ALTER TABLE task_index ALTER COLUMN task_type TYPE text;", lines: [1] },
+  ],
+  valid: [
+    {
+      framework: "sql",
+      name: "raising a varchar limit (old type from the down)",
+      path: "migrations/000070_len.up.sql",
+      code: "ALTER TABLE post_report ALTER COLUMN original_post_name TYPE varchar(200);",
+      files: { "migrations/000070_len.down.sql": "ALTER TABLE post_report ALTER COLUMN original_post_name TYPE varchar(100);" },
+    },
+    { framework: "sql", name: "varchar to text (known from earlier in the migration)", code: "ALTER TABLE notes ADD COLUMN body varchar(200);\nALTER TABLE notes ALTER COLUMN body TYPE text;" },
+    { framework: "sql", name: "a table created in this migration", code: "CREATE TABLE t (n integer);\nALTER TABLE t ALTER COLUMN n TYPE bigint;" },
+  ],
+});

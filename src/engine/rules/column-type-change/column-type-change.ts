@@ -1,0 +1,54 @@
+import { defineRule } from "../support/rule.js";
+import { railsType } from "../support/rails-fix.js";
+import { fixFor, ident, modelName, sym } from "../support/fix.js";
+import { existingTable, upOps } from "../support/scope.js";
+import { typeChangeCost } from "../../types.js";
+
+export default defineRule({
+  meta: {
+    id: "column-type-change",
+    category: "blocking-lock",
+    severity: "error",
+    title: "Changing a column's type rewrites the table",
+    why:
+      "ALTER COLUMN ... TYPE rewrites every row and rebuilds every index of the table under an ACCESS EXCLUSIVE " +
+      "lock: no reads or writes until it finishes. Only a few changes are metadata-only (raising a varchar limit, " +
+      "varchar -> text, numeric precision at the same scale).",
+    postgres: "timestamp -> timestamptz skips the rewrite on PostgreSQL 12+ when the session time zone is UTC",
+  },
+  check(ctx) {
+    for (const { op, index } of upOps(ctx, "alter_column_type")) {
+      if (!existingTable(ctx, op.table, index)) continue;
+      const cost = typeChangeCost(op.fromType, op.type, op.using !== undefined);
+      if (cost.rewrite === false) continue;
+      const t = ident(op.table);
+      const c = ident(op.column);
+      const tmp = `${op.column}_new`;
+      ctx.report({
+        op,
+        severity: cost.rewrite === "unknown" ? "warning" : undefined,
+        message: `Changing ${op.table}.${op.column} to ${op.type.text} takes an ACCESS EXCLUSIVE lock; ${cost.reason}.`,
+        fix: fixFor(ctx.framework, {
+          sql: `
+            -- Add a new column, backfill it in batches, switch the code, then drop the old one:
+            ALTER TABLE ${t} ADD COLUMN ${ident(tmp)} ${op.type.text};
+            -- keep it in sync from the application (or a trigger) while you backfill:
+            UPDATE ${t} SET ${ident(tmp)} = ${c}${op.using ? "" : `::${op.type.text}`} WHERE id BETWEEN :start AND :end;
+            -- after the code reads ${tmp}: drop ${op.column} and rename ${tmp} in later migrations.`,
+          rails: `
+            # 1. add_column ${sym(op.table)}, ${sym(tmp)}, ${railsType(op.type)}
+            # 2. write to both columns in the model, backfill in batches:
+            #    ${modelName(op.table)}.in_batches(of: 1_000) { |b| b.update_all("${tmp} = ${op.column}") }
+            # 3. switch reads to ${tmp}, then drop ${op.column} (ignored_columns first) and rename.`,
+          django: `
+            # 1. AddField a new nullable field of the new type
+            # 2. RunPython to backfill it in batches (with reverse_code)
+            # 3. switch the code, then RemoveField the old one in a later migration`,
+          alembic: `
+            op.add_column("${op.table}", sa.Column("${tmp}", <new type>, nullable=True))
+            # backfill in batches, switch the code, then drop "${op.column}" in a later revision`,
+        }),
+      });
+    }
+  },
+});

@@ -1,0 +1,42 @@
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "sql",
+      name: "golang-migrate file with CIC and another statement (one implicit transaction)",
+      path: "migrations/000060_idx.up.sql",
+      code: "SET lock_timeout = '2s';\nCREATE INDEX CONCURRENTLY posts_author_idx ON posts (author_id);",
+      files: { "migrations/000060_idx.down.sql": "DROP INDEX CONCURRENTLY posts_author_idx;" },
+      lines: [2],
+    },
+    {
+      framework: "sql",
+      name: "goose without NO TRANSACTION",
+      path: "db/migrations/00061_idx.sql",
+      code: "-- +goose Up\nCREATE INDEX CONCURRENTLY posts_author_idx ON posts (author_id);\n-- +goose Down\nDROP INDEX CONCURRENTLY posts_author_idx;\n",
+      lines: [2],
+    },
+    {
+      framework: "sql",
+      name: "dbmate transactional section",
+      path: "db/migrations/20240101_idx.sql",
+      code: "-- migrate:up\nCREATE INDEX CONCURRENTLY posts_author_idx ON posts (author_id);\n-- migrate:down\nDROP INDEX CONCURRENTLY posts_author_idx;\n",
+      lines: [2],
+    },
+    {
+      framework: "sql",
+      name: "Flyway migration mixing CIC with a transactional statement",
+      path: "db/migration/V7__idx.sql",
+      code: "ALTER TABLE posts ADD COLUMN author_id bigint;\nCREATE INDEX CONCURRENTLY posts_author_idx ON posts (author_id);",
+      lines: [2],
+    },
+    { framework: "sql", name: "explicit BEGIN around CIC", code: "BEGIN;\nCREATE INDEX CONCURRENTLY posts_author_idx ON posts (author_id);\nCOMMIT;", lines: [2] },
+  ],
+  valid: [
+    { framework: "sql", name: "CIC alone in a golang-migrate file", path: "migrations/000060_idx.up.sql", code: "CREATE INDEX CONCURRENTLY IF NOT EXISTS posts_author_idx ON posts (author_id);", files: { "migrations/000060_idx.down.sql": "DROP INDEX CONCURRENTLY posts_author_idx;" } },
+    { framework: "sql", name: "goose NO TRANSACTION", path: "db/migrations/00061_idx.sql", code: "-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY posts_author_idx ON posts (author_id);\n-- +goose Down\nDROP INDEX CONCURRENTLY posts_author_idx;\n" },
+    { framework: "sql", name: "dbmate transaction:false", path: "db/migrations/20240101_idx.sql", code: "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY posts_author_idx ON posts (author_id);\n-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY posts_author_idx;\n" },
+    { framework: "sql", name: "Flyway file with only non-transactional statements", path: "db/migration/V9__idx.sql", code: "DROP INDEX CONCURRENTLY IF EXISTS old_idx;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS new_idx ON workflow_index (json_data);" },
+  ],
+});

@@ -1,0 +1,62 @@
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "rails",
+      name: "add_foreign_key and add_check_constraint without validate: false",
+      code: `class AddConstraints < ActiveRecord::Migration[7.1]
+  def change
+    add_foreign_key :live_content_items, :draft_content_items
+    add_check_constraint :products, "price >= 0", name: "products_price_non_negative"
+  end
+end
+`,
+      lines: [3, 4],
+    },
+    {
+      framework: "rails",
+      name: "add_reference with foreign_key: true, and t.foreign_key in change_table",
+      code: `class AddAuthor < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def change
+    add_reference :posts, :author, foreign_key: { to_table: :users }, index: { algorithm: :concurrently }
+    change_table :comments do |t|
+      t.foreign_key :posts
+    end
+  end
+end
+`,
+      lines: [5, 7],
+    },
+  ],
+  valid: [
+    {
+      framework: "rails",
+      name: "validate: false now, validate_* in the next migration",
+      code: `class AddConstraints < ActiveRecord::Migration[7.1]
+  def change
+    add_foreign_key :live_content_items, :draft_content_items, validate: false
+    add_check_constraint :products, "price >= 0", name: "products_price_non_negative", validate: false
+    add_reference :posts, :author, index: false, foreign_key: { validate: false }
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "foreign keys of a table created in the same migration",
+      code: `class CreateComments < ActiveRecord::Migration[7.1]
+  def change
+    create_table :comments do |t|
+      t.references :post, foreign_key: true
+      t.check_constraint "length(body) > 0"
+      t.text :body
+    end
+  end
+end
+`,
+    },
+  ],
+});

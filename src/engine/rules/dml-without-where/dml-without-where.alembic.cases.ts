@@ -1,0 +1,154 @@
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "alembic",
+      name: "DELETE without WHERE through the connection",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    conn = op.get_bind()
+    conn.execute(sa.text("DELETE FROM sessions"))
+
+
+def downgrade():
+    pass
+`,
+      lines: [10],
+    },
+    {
+      framework: "alembic",
+      name: "SQLAlchemy Core statements on a lightweight table: t.delete(), sa.delete(t), t.update().values(...)",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "d1"
+down_revision = "c9"
+
+sessions = sa.table("sessions", sa.column("id", sa.Integer))
+accounts = sa.table("accounts", sa.column("status", sa.String))
+
+
+def upgrade():
+    op.execute(sessions.delete())
+    op.execute(sa.delete(sessions))
+    op.get_bind().execute(accounts.update().values(status="active"))
+
+
+def downgrade():
+    pass
+`,
+      lines: [12, 13, 14],
+    },
+    {
+      framework: "alembic",
+      name: "ORM bulk delete/update through a Session on Alembic's connection, and sa.update(t).values(...) with t bound in upgrade()",
+      code: `from alembic import op
+import sqlalchemy as sa
+from sqlalchemy import orm
+from sqlalchemy.orm import declarative_base
+
+from shop.models import Invoice
+
+revision = "e1"
+down_revision = "d2"
+
+Base = declarative_base()
+
+
+class Account(Base):
+    __tablename__ = "accounts"
+    id = sa.Column(sa.Integer, primary_key=True)
+    status = sa.Column(sa.String)
+
+
+def upgrade():
+    session = sa.orm.Session(bind=op.get_bind())
+    session.query(Account).delete()
+    session.query(Invoice).update({Invoice.status: "open"}, synchronize_session=False)
+    other = orm.Session(op.get_bind())
+    other.query(Account).update({"status": "active"})
+    audit = sa.table("audit_log", sa.column("kind", sa.String))
+    op.execute(sa.update(audit).values(kind="legacy"))
+    op.get_bind().execute(sa.delete(Account))
+
+
+def downgrade():
+    pass
+`,
+      lines: [22, 23, 25, 27, 28],
+    },
+  ],
+  valid: [
+    {
+      framework: "alembic",
+      name: "ORM and Core statements restricted by filter() / filter_by() / where()",
+      code: `from alembic import op
+import sqlalchemy as sa
+from sqlalchemy import orm
+
+from shop.models import Account
+
+revision = "e2"
+down_revision = "e1"
+
+
+def upgrade():
+    session = orm.Session(bind=op.get_bind())
+    session.query(Account).filter(Account.status == "spam").delete()
+    session.query(Account).filter_by(status=None).update({"status": "new"})
+    audit = sa.table("audit_log", sa.column("kind", sa.String))
+    op.execute(sa.update(audit).where(audit.c.kind == None).values(kind="legacy"))
+    op.execute(sa.delete(audit).where(audit.c.kind == "tmp"))
+
+
+def downgrade():
+    pass
+`,
+    },
+    {
+      framework: "alembic",
+      name: "SQLAlchemy Core statements restricted by where()",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "d2"
+down_revision = "d1"
+
+accounts = sa.table("accounts", sa.column("status", sa.String))
+
+
+def upgrade():
+    op.execute(accounts.update().where(accounts.c.status == None).values(status="new"))
+    op.execute(accounts.delete().where(accounts.c.status == "spam"))
+
+
+def downgrade():
+    pass
+`,
+    },
+    {
+      framework: "alembic",
+      name: "DELETE with WHERE",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.execute("DELETE FROM sessions WHERE expires_at < now()")
+
+
+def downgrade():
+    pass
+`,
+    },
+  ],
+});

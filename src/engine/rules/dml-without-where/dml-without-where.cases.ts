@@ -1,0 +1,13 @@
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    { framework: "sql", name: "DELETE without WHERE", code: "DELETE FROM audit_log;", lines: [1] },
+    { framework: "sql", name: "UPDATE overwriting an existing column everywhere", code: "UPDATE users SET role = 'member';", lines: [1] },
+  ],
+  valid: [
+    { framework: "sql", name: "DELETE with WHERE", code: "DELETE FROM audit_log WHERE created_at < now() - interval '1 year';" },
+    { framework: "sql", name: "backfill of a column added by this migration", code: "ALTER TABLE schedule ADD COLUMN revision integer;\nUPDATE schedule SET revision = 0;" },
+    { framework: "sql", name: "table created in this migration", code: "CREATE TABLE flags (id bigint, on_ boolean);\nUPDATE flags SET on_ = true;" },
+  ],
+});

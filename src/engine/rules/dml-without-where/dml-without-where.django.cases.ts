@@ -1,0 +1,102 @@
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "django",
+      name: "DELETE without WHERE in RunSQL, with params tuples",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("core", "0009_event")]
+
+    operations = [
+        migrations.RunSQL(
+            [("DELETE FROM core_event WHERE kind = %s", ["debug"]), ("DELETE FROM core_session", None)],
+            reverse_sql=migrations.RunSQL.noop,
+        ),
+    ]
+`,
+      lines: [9],
+    },
+    {
+      framework: "django",
+      name: "RunPython deleting every row through the ORM (reported on the RunPython that runs it)",
+      code: `from django.db import migrations
+
+
+def purge_sessions(apps, schema_editor):
+    Session = apps.get_model("core", "Session")
+    Session.objects.all().delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("core", "0009_session")]
+
+    operations = [
+        migrations.RunPython(purge_sessions, migrations.RunPython.noop),
+    ]
+`,
+      lines: [13],
+    },
+    {
+      framework: "django",
+      name: "RunPython overwriting a column of every row with objects.update()",
+      code: `from django.db import migrations
+
+
+def reset_flags(apps, schema_editor):
+    Account = apps.get_model("core", "Account")
+    Account.objects.update(trial=False)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("core", "0009_account")]
+
+    operations = [
+        migrations.RunPython(reset_flags, migrations.RunPython.noop),
+    ]
+`,
+      lines: [13],
+    },
+  ],
+  valid: [
+    {
+      framework: "django",
+      name: "RunPython writing a filtered queryset, or backfilling a field added just before",
+      path: "core/migrations/0010_tidy.py",
+      code: `from django.db import migrations, models
+
+
+def tidy(apps, schema_editor):
+    Session = apps.get_model("core", "Session")
+    Session.objects.filter(expired=True).delete()
+    Session.objects.all().exclude(user=None).update(kind="user")
+    Account = apps.get_model("core", "Account")
+    Account.objects.update(plan="free")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("core", "0009_account")]
+
+    operations = [
+        migrations.AddField(model_name="account", name="plan", field=models.CharField(max_length=10, null=True)),
+        migrations.RunPython(tidy, migrations.RunPython.noop),
+    ]
+`,
+    },
+    {
+      framework: "django",
+      name: "DELETE with WHERE",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("core", "0009_event")]
+
+    operations = [migrations.RunSQL("DELETE FROM core_session WHERE expires_at < now()", migrations.RunSQL.noop)]
+`,
+    },
+  ],
+});

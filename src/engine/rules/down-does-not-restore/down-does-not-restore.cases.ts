@@ -1,0 +1,62 @@
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "sql",
+      name: "the up drops a column, the down forgets it",
+      path: "migrations/000040_drop_fax.up.sql",
+      code: "ALTER TABLE users ADD COLUMN fax_number text;\nALTER TABLE users DROP COLUMN fax;",
+      files: { "migrations/000040_drop_fax.down.sql": "ALTER TABLE users DROP COLUMN fax_number;" },
+      lines: [2],
+    },
+    {
+      framework: "sql",
+      name: "a rename that is not reversed",
+      path: "db/migrations/00041_rename.sql",
+      code: "-- +goose Up\nALTER TABLE users RENAME COLUMN mail TO email;\nALTER TABLE users ADD COLUMN verified boolean;\n-- +goose Down\nALTER TABLE users DROP COLUMN verified;\n",
+      lines: [2],
+    },
+    {
+      framework: "sql",
+      name: "the up drops a collation and the down does not recreate it",
+      path: "migrations/000045_drop_collation.up.sql",
+      code: "DROP COLLATION case_insensitive;\nALTER TABLE users ADD COLUMN bio text;",
+      files: { "migrations/000045_drop_collation.down.sql": "ALTER TABLE users DROP COLUMN bio;" },
+      lines: [1],
+    },
+  ],
+  valid: [
+    {
+      framework: "sql",
+      name: "the down re-adds what the up dropped",
+      path: "migrations/000042_drop_fax.up.sql",
+      code: "ALTER TABLE users DROP COLUMN fax;",
+      files: { "migrations/000042_drop_fax.down.sql": "ALTER TABLE users ADD COLUMN fax text;" },
+    },
+    {
+      framework: "sql",
+      name: "a rename reversed by the down",
+      path: "migrations/000043_rename.up.sql",
+      code: "ALTER TABLE users RENAME COLUMN mail TO email;",
+      files: { "migrations/000043_rename.down.sql": "ALTER TABLE users RENAME COLUMN email TO mail;" },
+    },
+    {
+      framework: "sql",
+      name: "an object kind the model does not track (a text search configuration) is not guessed at",
+      path: "migrations/000046_drop_tsconfig.up.sql",
+      code: "DROP TEXT SEARCH CONFIGURATION english_unaccent;",
+      files: { "migrations/000046_drop_tsconfig.down.sql": "CREATE TEXT SEARCH CONFIGURATION english_unaccent (COPY = english);" },
+    },
+    {
+      framework: "sql",
+      name: "the down recreates the collation the up dropped",
+      path: "migrations/000044_drop_collation.up.sql",
+      code: "DROP COLLATION case_insensitive;",
+      files: {
+        "migrations/000044_drop_collation.down.sql":
+          "CREATE COLLATION IF NOT EXISTS case_insensitive (provider = icu, locale = 'und-u-ks-level2', deterministic = false);",
+      },
+    },
+  ],
+});

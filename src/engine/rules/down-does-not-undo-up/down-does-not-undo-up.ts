@@ -1,0 +1,64 @@
+import type { Migration, Operation } from "../../model.js";
+import { defineRule } from "../support/rule.js";
+import { railsDownFix } from "../support/rails-fix.js";
+import { fixFor } from "../support/fix.js";
+import { byUpOperation, downResidue, leftOver, outermost, type DeltaEntry } from "../support/schema-delta.js";
+
+/** Rails derives the down of `change`: a missing inverse belongs beside the SQL, in its reversible block. */
+export const isDerived = (down: Migration["down"]): boolean => down.status === "present" && down.derived;
+
+/** Who does the rolling back, for the messages of both down rules. */
+export const downSubject = (down: Migration["down"]): string =>
+  isDerived(down) ? "Rolling back (the down the framework derives from this migration)" : `The down migration${down.status === "present" && down.path ? ` (${down.path})` : ""}`;
+
+/** The SQL that takes back what the up left (or says what to recreate). */
+export function undo(entry: DeltaEntry): string {
+  if (entry.net < 0) return `-- recreate ${entry.label} as it was before the up`;
+  const left = leftOver(entry);
+  switch (left.kind) {
+    case "table":
+      return `DROP TABLE ${left.name};`;
+    case "column":
+      return `ALTER TABLE ${left.table} DROP COLUMN ${left.column};`;
+    case "index":
+      return `DROP INDEX ${left.name};`;
+    case "constraint":
+      return `ALTER TABLE ${left.table ?? "<table>"} DROP CONSTRAINT ${left.name};${left.defaultName ? "  -- PostgreSQL's default name; use the key's own if it has one" : ""}`;
+    case "object":
+      return `DROP ${left.type.replace("_", " ").toUpperCase()} ${left.name}${left.table ? ` ON ${left.table}` : ""};`;
+  }
+}
+
+/**
+ * The rollback runs but leaves behind objects the up created: the schema after up + down is not the schema
+ * before it. That is drift (environments that rolled back differ from those that never ran the up, and the
+ * next up fails on "already exists"); what the up destroyed and the down cannot bring back is
+ * `down-does-not-restore`.
+ */
+export default defineRule({
+  meta: {
+    id: "down-does-not-undo-up",
+    category: "drift",
+    severity: "warning",
+    title: "Down migration leaves behind what the up created",
+    why:
+      "A down that forgets an object the up created leaves the schema different from before the up: the next up fails " +
+      "on \"already exists\" and databases that were rolled back drift from the ones that never ran it. The down " +
+      "should remove everything the up adds.",
+  },
+  check(ctx) {
+    const leftovers = downResidue(ctx.migration).filter((e) => e.net > 0);
+    const { down } = ctx.migration;
+    for (const [op, entries] of byUpOperation(outermost(leftovers))) {
+      ctx.report({
+        op,
+        message: `${downSubject(down)} does not undo ${entries.map((e) => e.label).join(", ")}, created here: after a rollback it is still there, so the schema drifts and the next up fails on "already exists".`,
+        fix: fixFor(ctx.framework, {
+          sql: `-- add to the down migration:\n${entries.map(undo).join("\n")}`,
+          rails: railsDownFix(entries, { inChange: isDerived(down) }),
+          alembic: `# add to downgrade():\n${entries.map((e) => `op.execute(${JSON.stringify(undo(e))})`).join("\n")}`,
+        }),
+      });
+    }
+  },
+});

@@ -1,0 +1,67 @@
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "alembic",
+      name: "op.drop_column",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "2af8015830dd"
+down_revision = "a8050411bc65"
+
+
+def upgrade():
+    op.drop_column("provenance", "provenance_digest")
+
+
+def downgrade():
+    op.add_column("provenance", sa.Column("provenance_digest", sa.Text(), nullable=True))
+`,
+      lines: [9],
+    },
+    {
+      framework: "alembic",
+      name: "batch_op.drop_column inside batch_alter_table",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    with op.batch_alter_table("users") as batch_op:
+        batch_op.drop_column("phone_number")
+
+
+def downgrade():
+    with op.batch_alter_table("users") as batch_op:
+        batch_op.add_column(sa.Column("phone_number", sa.String(32), nullable=True))
+`,
+      lines: [10],
+    },
+  ],
+  valid: [
+    {
+      framework: "alembic",
+      name: "dropping a column of a table created in the same revision",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_table("drafts", sa.Column("id", sa.BigInteger(), primary_key=True), sa.Column("body", sa.Text()))
+    op.drop_column("drafts", "body")
+
+
+def downgrade():
+    op.drop_table("drafts")
+`,
+    },
+  ],
+});

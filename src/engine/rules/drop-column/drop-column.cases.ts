@@ -1,0 +1,24 @@
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    { framework: "sql", name: "drop a column of a live table", code: "ALTER TABLE users DROP COLUMN phone_number;", lines: [1] },
+    {
+      framework: "sql",
+      name: "one finding per dropped column, on its statement",
+      code: "-- deprecate SMS login\nALTER TABLE users\n  DROP COLUMN phone_number;\nALTER TABLE accounts DROP COLUMN IF EXISTS fax;",
+      lines: [2, 4],
+    },
+    {
+      framework: "sql",
+      name: "a multi-byte comment before the statement does not shift the line",
+      code: "/* café ✓ 😀 — déprécié */\n\nALTER TABLE users DROP COLUMN phone_number;",
+      lines: [3],
+    },
+  ],
+  valid: [
+    { framework: "sql", name: "the column was copied to a backup table first", code: "CREATE TABLE users_phone_backup AS SELECT id, phone_number FROM users;\nALTER TABLE users DROP COLUMN phone_number;" },
+    { framework: "sql", name: "dropping a column of a table created in the same migration", code: "CREATE TABLE drafts (id bigint, body text);\nALTER TABLE drafts DROP COLUMN body;" },
+    { framework: "sql", name: "waived with a reason", code: "-- migguard:ignore drop-column column was never written, see #42\nALTER TABLE users DROP COLUMN phone_number;" },
+  ],
+});

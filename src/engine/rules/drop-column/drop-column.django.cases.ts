@@ -1,0 +1,105 @@
+import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "django",
+      name: "RemoveField drops the column",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RemoveField(model_name="order", name="note"),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8],
+    },
+    {
+      framework: "django",
+      name: "removing a ForeignKey drops its _id column (known from the earlier migration)",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.RemoveField(model_name="order", name="customer")]
+`,
+      files: DJANGO_INITIAL,
+      lines: [7],
+    },
+  ],
+  valid: [
+    {
+      framework: "django",
+      name: "django-migration-linter's IgnoreMigration() waives the whole migration",
+      code: `from django.db import migrations
+from django_migration_linter import IgnoreMigration
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0004_order")]
+
+    operations = [
+        IgnoreMigration(),
+        migrations.RemoveField(model_name="order", name="legacy_code"),
+    ]
+`,
+    },
+    {
+      framework: "django",
+      name: "the first step of a two-phase drop: the field leaves Django's state only",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[migrations.RemoveField(model_name="order", name="note")],
+            database_operations=[],
+        ),
+    ]
+`,
+      files: DJANGO_INITIAL,
+    },
+    {
+      framework: "django",
+      name: "removing a field of a model created in the same migration",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.CreateModel(name="Draft", fields=[("id", models.BigAutoField(primary_key=True)), ("body", models.TextField())]),
+        migrations.RemoveField(model_name="draft", name="body"),
+    ]
+`,
+      files: DJANGO_INITIAL,
+    },
+    {
+      framework: "django",
+      name: "waived with a reason",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        # migguard:ignore drop-column the column was never written, see #42
+        migrations.RemoveField(model_name="order", name="note"),
+    ]
+`,
+      files: DJANGO_INITIAL,
+    },
+  ],
+});

@@ -1,0 +1,67 @@
+import { defineCases } from "../support/rule.js";
+import { SEED_ANTI_PATTERN, SEED_QUICK_PATCH } from "../../testing/rails-fixtures.js";
+
+export default defineCases({
+  invalid: [
+    { framework: "rails", name: "the seed's anti-pattern (the fix is the two-phase drop with ignored_columns)", code: SEED_ANTI_PATTERN, lines: [3] },
+    {
+      framework: "rails",
+      name: "remove_columns, remove_timestamps, remove_reference and t.remove: one finding per column",
+      code: `class TrimUsers < ActiveRecord::Migration[7.1]
+  def change
+    remove_columns :users, :fax, :telex, type: :string
+    remove_reference :users, :team, index: true
+    change_table :accounts do |t|
+      t.remove :pager, type: :string
+    end
+  end
+end
+`,
+      lines: [3, 3, 4, 6],
+    },
+    {
+      framework: "rails",
+      name: "a multi-byte comment before the call does not shift the line",
+      code: `# Supprimer le numéro — déprécié ✓ 😀
+class DropPhoneNumber < ActiveRecord::Migration[7.0]
+  def up
+    remove_column :users, :phone_number
+  end
+
+  def down
+    add_column :users, :phone_number, :string
+  end
+end
+`,
+      lines: [4],
+    },
+  ],
+  valid: [
+    { framework: "rails", name: "the seed's quick patch: the values are copied before the column goes", code: SEED_QUICK_PATCH },
+    {
+      framework: "rails",
+      name: "a column of a table created in the same migration",
+      code: `class CreateDrafts < ActiveRecord::Migration[7.1]
+  def change
+    create_table :drafts do |t|
+      t.text :body
+      t.string :title
+    end
+    remove_column :drafts, :title, :string
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "waived with a reason",
+      code: `class DropPhoneNumber < ActiveRecord::Migration[7.0]
+  def change
+    # migguard:ignore drop-column,remove-column-in-change the column was never written, see #42
+    remove_column :users, :phone_number, :string
+  end
+end
+`,
+    },
+  ],
+});

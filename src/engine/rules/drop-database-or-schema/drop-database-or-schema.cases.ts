@@ -1,0 +1,12 @@
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    { framework: "sql", name: "drop database", code: "DROP DATABASE analytics;", lines: [1] },
+    { framework: "sql", name: "drop schema cascade", code: "DROP SCHEMA reporting CASCADE;", lines: [1] },
+  ],
+  valid: [
+    { framework: "sql", name: "drop an empty schema without cascade", code: "DROP SCHEMA IF EXISTS scratch;" },
+    { framework: "sql", name: "schema created in this migration", code: "CREATE SCHEMA tmp;\nDROP SCHEMA tmp CASCADE;" },
+  ],
+});

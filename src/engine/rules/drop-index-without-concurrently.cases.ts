@@ -1,9 +1,0 @@
-import { defineCases } from "./rule.js";
-
-export default defineCases({
-  invalid: [{ framework: "sql", name: "plain DROP INDEX", code: "DROP INDEX IF EXISTS idx_reverse_lookup_user;", lines: [1] }],
-  valid: [
-    { framework: "sql", name: "DROP INDEX CONCURRENTLY", code: "DROP INDEX CONCURRENTLY IF EXISTS idx_reverse_lookup_user;" },
-    { framework: "sql", name: "an index created in the same migration", code: "CREATE INDEX CONCURRENTLY tmp_idx ON t (a);\nDROP INDEX tmp_idx;" },
-  ],
-});

@@ -1,0 +1,39 @@
+import { defineRule } from "../support/rule.js";
+import { fixFor, ident } from "../support/fix.js";
+import { railsRemoveIndex } from "../support/rails-fix.js";
+import { nameKey } from "../support/facts.js";
+import { existingTable, upOps } from "../support/scope.js";
+
+export default defineRule({
+  meta: {
+    id: "drop-index-without-concurrently",
+    category: "blocking-lock",
+    severity: "warning",
+    title: "DROP INDEX without CONCURRENTLY blocks reads and writes",
+    why:
+      "DROP INDEX takes an ACCESS EXCLUSIVE lock on the index's table. It is quick once granted, but while it " +
+      "waits behind a long query every other query on the table queues behind it. DROP INDEX CONCURRENTLY does not.",
+  },
+  check(ctx) {
+    const createdHere = new Set(upOps(ctx, "add_index").map(({ op }) => op.name && nameKey(op.name)).filter(Boolean));
+    // DROP TABLE takes the same lock and drops the index anyway: dropping it first adds no hazard
+    const droppedLater = (table: string, index: number) =>
+      upOps(ctx, "drop_table").some((d) => d.index > index && d.op.tables.some((t) => nameKey(t) === nameKey(table)));
+    for (const { op, index } of upOps(ctx, "drop_index")) {
+      if (op.concurrently) continue;
+      if (op.table && (!existingTable(ctx, op.table, index) || droppedLater(op.table, index))) continue;
+      if (op.names.length > 0 && op.names.every((n) => createdHere.has(nameKey(n)))) continue;
+      const names = op.names.length ? op.names.join(", ") : `on ${op.table} (${op.columns.join(", ")})`;
+      ctx.report({
+        op,
+        message: `Dropping index ${names} without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on its table.`,
+        fix: fixFor(ctx.framework, {
+          sql: `-- outside a transaction:\nDROP INDEX CONCURRENTLY IF EXISTS ${op.names.map(ident).join(", ") || "<index>"};`,
+          rails: `disable_ddl_transaction!\n\ndef change\n  ${railsRemoveIndex(op, true)}\nend`,
+          django: `from django.contrib.postgres.operations import RemoveIndexConcurrently\n# with atomic = False on the Migration\nRemoveIndexConcurrently(model_name="${op.ormModel ?? "..."}", name="${op.names[0] ?? "..."}")`,
+          alembic: `with op.get_context().autocommit_block():\n    op.drop_index("${op.names[0] ?? "..."}"${op.table ? `, table_name="${op.table}"` : ""}, postgresql_concurrently=True)`,
+        }),
+      });
+    }
+  },
+});

@@ -1,0 +1,64 @@
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "rails",
+      name: "def down with nothing in it",
+      code: `class DropPhoneNumber < ActiveRecord::Migration[7.0]
+  def up
+    remove_column :users, :phone_number
+  end
+
+  def down
+  end
+end
+`,
+      lines: [6],
+    },
+    {
+      framework: "rails",
+      name: "a down that only prints",
+      code: `class DropPhoneNumber < ActiveRecord::Migration[7.0]
+  def up
+    remove_column :users, :phone_number
+  end
+
+  def down
+    say "nothing to do"
+  end
+end
+`,
+      lines: [6],
+    },
+  ],
+  valid: [
+    {
+      framework: "rails",
+      name: "a down that undoes the up",
+      code: `class DropPhoneNumber < ActiveRecord::Migration[7.0]
+  def up
+    remove_column :users, :phone_number
+  end
+
+  def down
+    add_column :users, :phone_number, :string
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "an empty down after an up that only prints",
+      code: `class Noop < ActiveRecord::Migration[7.0]
+  def up
+    say "data fixed by hand in #123"
+  end
+
+  def down
+  end
+end
+`,
+    },
+  ],
+});

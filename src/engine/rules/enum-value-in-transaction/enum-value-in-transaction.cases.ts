@@ -1,0 +1,18 @@
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "sql",
+      name: "new value used in the same transaction",
+      path: "db/migrations/00090_state.sql",
+      code: "-- +goose Up\nALTER TYPE state_type ADD VALUE 'RETRYING';\nUPDATE executions SET state = 'RETRYING' WHERE state = 'FAILED';\n-- +goose Down\nSELECT 1;\n",
+      lines: [3],
+    },
+    { framework: "sql", name: "ADD VALUE in a transaction before PostgreSQL 12", path: "db/migration/V18__state.sql", code: "ALTER TYPE state_type ADD VALUE IF NOT EXISTS 'RETRYING';", config: { postgres_version: 11 }, lines: [1] },
+  ],
+  valid: [
+    { framework: "sql", name: "ADD VALUE alone (PostgreSQL 12+)", path: "db/migration/V18__state.sql", code: "ALTER TYPE state_type ADD VALUE IF NOT EXISTS 'RETRYING';" },
+    { framework: "sql", name: "not in a transaction", code: "ALTER TYPE mood ADD VALUE 'meh' AFTER 'ok';\nUPDATE people SET mood = 'meh' WHERE mood IS NULL;" },
+  ],
+});

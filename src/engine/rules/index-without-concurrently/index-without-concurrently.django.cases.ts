@@ -1,0 +1,84 @@
+import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "django",
+      name: "AddIndex on an existing table",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddIndex(
+            model_name="order",
+            index=models.Index(fields=["customer", "-number"], name="order_customer_number_idx"),
+        ),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8],
+    },
+    {
+      framework: "django",
+      name: "AddField with db_index=True, and a ForeignKey (indexed by default)",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="placed_at", field=models.DateTimeField(null=True, db_index=True)),
+        migrations.AddField(
+            model_name="order",
+            name="invoice",
+            field=models.ForeignKey(null=True, on_delete=models.SET_NULL, to="app.legacyinvoice"),
+        ),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8, 9],
+    },
+  ],
+  valid: [
+    {
+      framework: "django",
+      name: "AddIndexConcurrently in a non-atomic migration",
+      code: `from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    atomic = False
+
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        AddIndexConcurrently(model_name="order", index=models.Index(fields=["number"], name="order_number_idx")),
+    ]
+`,
+      files: DJANGO_INITIAL,
+    },
+    {
+      framework: "django",
+      name: "indexes of a model created in the same migration",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.CreateModel(name="Refund", fields=[("id", models.BigAutoField(primary_key=True)), ("reason", models.TextField())]),
+        migrations.AddIndex(model_name="refund", index=models.Index(fields=["reason"], name="refund_reason_idx")),
+        migrations.AddField(model_name="refund", name="order", field=models.ForeignKey(on_delete=models.CASCADE, to="app.order")),
+    ]
+`,
+      files: DJANGO_INITIAL,
+    },
+  ],
+});

@@ -1,0 +1,56 @@
+import { defineRule } from "../support/rule.js";
+import { derivedName, fixFor, ident, sym } from "../support/fix.js";
+import { existingTable, upOps } from "../support/scope.js";
+import { railsIndexFix } from "../support/rails-fix.js";
+import { indexName } from "../../adapters/rails/rails-names.js";
+
+export default defineRule({
+  meta: {
+    id: "index-without-concurrently",
+    category: "blocking-lock",
+    severity: "error",
+    title: "CREATE INDEX without CONCURRENTLY blocks writes",
+    why:
+      "A plain CREATE INDEX holds a SHARE lock on the table for the whole build: every INSERT, UPDATE and DELETE " +
+      "waits, for minutes on a large table. CREATE INDEX CONCURRENTLY builds it while writes continue.",
+  },
+  check(ctx) {
+    for (const { op, index } of upOps(ctx, "add_index")) {
+      if (op.concurrently || !existingTable(ctx, op.table, index)) continue;
+      const name = op.name ?? derivedName(op.table, op.columns, "idx");
+      const cols = op.columns.map(ident).join(", ");
+      ctx.report({
+        op,
+        message: `Creating index ${op.name ?? `on ${op.table} (${op.columns.join(", ")})`} without CONCURRENTLY blocks writes to ${op.table} while it builds.`,
+        fix: fixFor(ctx.framework, {
+          sql: `
+            -- outside a transaction (its own migration file / NO TRANSACTION mode):
+            CREATE ${op.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY IF NOT EXISTS ${ident(name)} ON ${ident(op.table)} (${cols});`,
+          rails: railsIndexFix(op, ctx.migration, indexName),
+          django: op.embeddedSql
+            ? `
+            class Migration(migrations.Migration):
+                atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
+                operations = [
+                    migrations.RunSQL(
+                        ${JSON.stringify(op.text.trim().replace(/;\s*$/, "").replace(/\bINDEX\s+(?!CONCURRENTLY)/i, "INDEX CONCURRENTLY "))},
+                        reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS ${name}",
+                    ),
+                ]`
+            : `
+            from django.contrib.postgres.operations import AddIndexConcurrently
+
+            class Migration(migrations.Migration):
+                atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
+                operations = [${op.ormField ? `
+                    # the field without db_index=True; declare the index in the model's Meta.indexes instead` : ""}
+                    AddIndexConcurrently(model_name="${op.ormModel ?? "..."}", index=models.Index(fields=[${(op.ormField ? [op.ormField] : op.columns).map((c) => `"${c}"`).join(", ")}], name="${name}")),
+                ]`,
+          alembic: `
+            with op.get_context().autocommit_block():
+                op.create_index("${name}", "${op.table}", [${op.columns.map((c) => `"${c}"`).join(", ")}]${op.unique ? ", unique=True" : ""}, postgresql_concurrently=True)`,
+        }),
+      });
+    }
+  },
+});

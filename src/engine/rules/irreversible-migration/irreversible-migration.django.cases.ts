@@ -1,0 +1,81 @@
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "django",
+      name: "RunPython without reverse_code",
+      code: `from django.db import migrations
+
+
+def set_defaults(apps, schema_editor):
+    Page = apps.get_model("page", "Page")
+    Page.objects.filter(slug="").update(slug="home")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("page", "0012_page_slug")]
+
+    operations = [
+        migrations.RunPython(set_defaults),
+    ]
+`,
+      lines: [13],
+    },
+    {
+      framework: "django",
+      name: "RunSQL without reverse_sql, even inside SeparateDatabaseAndState",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("billing", "0014_invoice_number")]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            database_operations=[
+                migrations.RunSQL("UPDATE billing_invoice SET currency = 'EUR' WHERE currency IS NULL"),
+            ],
+        ),
+    ]
+`,
+      lines: [10],
+    },
+  ],
+  valid: [
+    {
+      framework: "django",
+      name: "RunPython with a reverse (noop counts: nothing to undo)",
+      code: `from django.db import migrations
+
+
+def set_defaults(apps, schema_editor):
+    pass
+
+
+class Migration(migrations.Migration):
+    dependencies = [("page", "0012_page_slug")]
+
+    operations = [
+        migrations.RunPython(set_defaults, reverse_code=migrations.RunPython.noop),
+        migrations.RunSQL("UPDATE page_page SET slug = 'home' WHERE slug = ''", reverse_sql=migrations.RunSQL.noop),
+    ]
+`,
+    },
+    {
+      framework: "django",
+      name: "schema operations: Django derives their reverse",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("page", "0012_page_slug")]
+
+    operations = [
+        migrations.AddField(model_name="page", name="summary", field=models.TextField(null=True)),
+        migrations.RemoveField(model_name="page", name="legacy_summary"),
+    ]
+`,
+    },
+  ],
+});

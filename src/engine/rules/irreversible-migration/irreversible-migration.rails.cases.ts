@@ -1,0 +1,269 @@
+import { defineCases } from "../support/rule.js";
+import { SEED_QUICK_PATCH } from "../../testing/rails-fixtures.js";
+
+/** Reversibility as ActiveRecord::Migration::CommandRecorder decides it. */
+export default defineCases({
+  invalid: [
+    {
+      framework: "rails",
+      name: "change: remove_column without a type (the finding points at the call Rails cannot invert)",
+      code: `class RemoveMetadataField < ActiveRecord::Migration[7.1]
+  def change
+    add_column :items, :summary, :text
+    remove_column :items, :metadata
+  end
+end
+`,
+      lines: [4],
+    },
+    {
+      framework: "rails",
+      name: "change: remove_column with options but no positional type",
+      code: `class RemoveLegacy < ActiveRecord::Migration[7.1]
+  def change
+    remove_column :users, :legacy, type: :string
+  end
+end
+`,
+      lines: [3],
+    },
+    {
+      framework: "rails",
+      name: "change: change_column has no inverse",
+      code: `class HotnessModToFloat < ActiveRecord::Migration[7.1]
+  def change
+    change_column :tags, :hotness_mod, :float
+  end
+end
+`,
+      lines: [3],
+    },
+    {
+      framework: "rails",
+      name: "change: execute (a heredoc) has no inverse",
+      code: `class AddSearchTrigger < ActiveRecord::Migration[7.1]
+  def change
+    execute <<~SQL
+      CREATE TRIGGER search_update BEFORE INSERT ON posts
+      FOR EACH ROW EXECUTE FUNCTION tsvector_update_trigger(search, 'pg_catalog.english', body)
+    SQL
+  end
+end
+`,
+      lines: [3],
+    },
+    {
+      framework: "rails",
+      name: "change: drop_table without a block or options",
+      code: `class DropWeblogs < ActiveRecord::Migration[7.1]
+  def change
+    drop_table :weblogs
+  end
+end
+`,
+      lines: [3],
+    },
+    {
+      framework: "rails",
+      name: "change: change_column_default without from:/to:",
+      code: `class DefaultRole < ActiveRecord::Migration[7.1]
+  def change
+    change_column_default :users, :role, "member"
+  end
+end
+`,
+      lines: [3],
+    },
+    {
+      framework: "rails",
+      name: "change: remove_index by name only",
+      code: `class RemoveEmailIndex < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def change
+    remove_index :users, name: "index_users_on_email", algorithm: :concurrently
+  end
+end
+`,
+      lines: [5],
+    },
+    {
+      framework: "rails",
+      name: "change: remove_columns without type:, inside change_table",
+      code: `class TrimAccounts < ActiveRecord::Migration[7.1]
+  def change
+    change_table :accounts do |t|
+      t.remove :fax, :telex
+    end
+  end
+end
+`,
+      lines: [4],
+    },
+    {
+      framework: "rails",
+      name: "change: update_all is not recorded (rollback runs it again)",
+      code: `class RenamePutLinksToPatchLinks < ActiveRecord::Migration[7.1]
+  class Event < ApplicationRecord
+  end
+
+  def change
+    Event.where(action: "PutLinkSet").update_all(action: "PatchLinkSet")
+  end
+end
+`,
+      lines: [6],
+    },
+    {
+      framework: "rails",
+      name: "change: connection.execute is not recorded either",
+      code: `class TimestampVotes < ActiveRecord::Migration[7.1]
+  def change
+    add_column :votes, :updated_at, :datetime
+    connection.execute("UPDATE votes SET updated_at = created_at WHERE updated_at IS NULL")
+  end
+end
+`,
+      lines: [4],
+    },
+    {
+      framework: "rails",
+      name: "up without down: Rails raises on rollback (a whole-file finding)",
+      code: `class RemoveDocumentId < ActiveRecord::Migration[7.1]
+  def up
+    remove_column :change_notes, :document_id
+  end
+end
+`,
+      lines: [3],
+    },
+    {
+      framework: "rails",
+      name: "down raising ActiveRecord::IrreversibleMigration",
+      code: `class DropStreamEntries < ActiveRecord::Migration[7.1]
+  def up
+    drop_table :stream_entries
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`,
+      lines: [7],
+    },
+    {
+      framework: "rails",
+      name: "inside safety_assured the finding is still there, as a note (info)",
+      code: `class RemoveLegacyTrigger < ActiveRecord::Migration[7.1]
+  def change
+    safety_assured { execute "DROP TRIGGER IF EXISTS legacy_sync ON users" }
+  end
+end
+`,
+      lines: [3],
+    },
+    {
+      framework: "rails",
+      name: "old-style class methods without a version: self.up only",
+      code: `class AddPositions < ActiveRecord::Migration
+  def self.up
+    add_column :links, :position, :integer
+  end
+end
+`,
+      lines: [3],
+    },
+  ],
+  valid: [
+    {
+      framework: "rails",
+      name: "remove_column with its type: Rails re-adds the column on rollback",
+      code: `class RemoveAccessLimited < ActiveRecord::Migration[7.1]
+  def change
+    safety_assured { remove_column :drafts, :access_limited, :json, default: {} }
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "drop_table with a block describing the table",
+      code: `class DropWeblogs < ActiveRecord::Migration[7.1]
+  def change
+    drop_table :weblogs do |t|
+      t.string :url, null: false
+      t.timestamps
+    end
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "execute inside reversible with dir.up and dir.down",
+      code: `class AddSearchTrigger < ActiveRecord::Migration[7.1]
+  def change
+    reversible do |dir|
+      dir.up { execute "CREATE EXTENSION IF NOT EXISTS pg_trgm" }
+      dir.down { execute "DROP EXTENSION IF EXISTS pg_trgm" }
+    end
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "data change wrapped in up_only",
+      code: `class BackfillRoles < ActiveRecord::Migration[7.1]
+  def change
+    up_only { execute "UPDATE users SET role = 'member' WHERE role IS NULL" }
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "change_column_default with from:/to:, change_column_null, rename, indexes, references",
+      code: `class TidyUsers < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def change
+    change_column_default :users, :role, from: nil, to: "member"
+    change_column_null :users, :role, true
+    rename_index :users, "index_users_on_mail", "index_users_on_email"
+    add_reference :posts, :editor, index: { algorithm: :concurrently }
+    remove_index :users, :nickname, algorithm: :concurrently
+  end
+end
+`,
+    },
+    { framework: "rails", name: "the seed's quick patch: explicit up and down", code: SEED_QUICK_PATCH },
+    {
+      framework: "rails",
+      name: "a MySQL-only branch never runs on PostgreSQL",
+      code: `class ChangeCollationForTagNames < ActiveRecord::Migration[4.2]
+  def change
+    if ActsAsTaggableOn::Utils.using_mysql?
+      execute("ALTER TABLE tags MODIFY name varchar(255) CHARACTER SET utf8 COLLATE utf8_bin;")
+    end
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "change takes precedence over up (as in Rails)",
+      code: `class AddFlags < ActiveRecord::Migration[7.1]
+  def change
+    add_column :users, :flag, :boolean
+  end
+
+  def up
+    add_column :users, :flag, :boolean
+  end
+end
+`,
+    },
+  ],
+});

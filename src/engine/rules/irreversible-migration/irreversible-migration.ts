@@ -1,0 +1,50 @@
+import type { Operation } from "../../model.js";
+import { defineRule } from "../support/rule.js";
+import { fixFor } from "../support/fix.js";
+import { railsIrreversibleFix } from "../support/rails-fix.js";
+import { firstLine } from "../support/scope.js";
+
+/**
+ * The framework itself says the migration cannot be reversed: Rails `change` with an operation the
+ * command recorder cannot invert, a down that raises IrreversibleMigration, Django RunPython/RunSQL
+ * without a reverse, an Alembic downgrade that raises.
+ */
+/** The RunPython / RunSQL that blocks Django's rollback, given its way back. */
+function djangoReverseFix(blocking: Operation | undefined): string {
+  const call = blocking?.text.trim() ?? "";
+  const withArgument = (argument: string) => `${call.slice(0, -1).replace(/[\s,]+$/, "")}, ${argument})`;
+  if (blocking?.kind === "data_migration" && call.endsWith(")"))
+    return `${withArgument("reverse_code=migrations.RunPython.noop")}  # or a function that undoes it`;
+  if (blocking?.embeddedSql)
+    return `migrations.RunSQL(\n    ${JSON.stringify(call.split("\n")[0])},\n    reverse_sql="<SQL that undoes it>",  # or migrations.RunSQL.noop when there is nothing to undo\n)`;
+  return `migrations.RunPython(forwards, reverse_code=migrations.RunPython.noop)\nmigrations.RunSQL(sql, reverse_sql="-- SQL that undoes it")`;
+}
+
+export default defineRule({
+  meta: {
+    id: "irreversible-migration",
+    category: "irreversible",
+    severity: "error",
+    title: "Migration cannot be rolled back",
+    why:
+      "The framework will refuse to roll this migration back (or the down raises), so a failed deploy cannot be " +
+      "undone with the migration tool: recovery means a restore from backup.",
+  },
+  check(ctx) {
+    const { down } = ctx.migration;
+    if (down.status !== "irreversible") return;
+    // the call that blocks the rollback: a waiver around it (Rails' safety_assured) applies to this finding too
+    const blocking = down.loc ? ctx.migration.up.find((op) => op.loc.line === down.loc!.line) : undefined;
+    ctx.report({
+      op: blocking,
+      loc: down.loc ?? firstLine(ctx),
+      message: `This migration cannot be rolled back: ${down.reason}.`,
+      fix: fixFor(ctx.framework, {
+        sql: `-- provide a down migration that undoes the up`,
+        rails: railsIrreversibleFix(ctx.migration),
+        django: djangoReverseFix(blocking),
+        alembic: `def downgrade():\n    # undo what upgrade() does instead of raising\n    ...`,
+      }),
+    });
+  },
+});

@@ -1,0 +1,27 @@
+import { defineRule } from "../support/rule.js";
+import { fixFor } from "../support/fix.js";
+import { existingTable, upOps } from "../support/scope.js";
+
+/** Lock modes that conflict with ROW EXCLUSIVE, the lock every INSERT/UPDATE/DELETE takes. */
+const WRITE_BLOCKING_MODES = new Set(["SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"]);
+
+export default defineRule({
+  meta: {
+    id: "lock-table",
+    category: "blocking-lock",
+    severity: "warning",
+    title: "Explicit LOCK TABLE",
+    why: "LOCK TABLE holds its lock until the transaction ends; in ACCESS EXCLUSIVE or EXCLUSIVE mode every read or write of the table waits for the rest of the migration.",
+  },
+  check(ctx) {
+    for (const { op, index } of upOps(ctx, "lock_table")) {
+      if (!op.tables.some((t) => existingTable(ctx, t, index))) continue;
+      if (!WRITE_BLOCKING_MODES.has(op.mode)) continue;
+      ctx.report({
+        op,
+        message: `LOCK TABLE ${op.tables.join(", ")} IN ${op.mode} MODE blocks other sessions until the migration commits.`,
+        fix: fixFor(ctx.framework, { sql: "SET lock_timeout = '5s';\n-- keep the locked part of the migration as short as possible, or drop the explicit lock" }),
+      });
+    }
+  },
+});

@@ -1,0 +1,38 @@
+import { defineRule } from "../support/rule.js";
+import { fixFor } from "../support/fix.js";
+import { firstLine, hasMeaningfulUp } from "../support/scope.js";
+
+/** The seed's policy: every migration has a way back, written before it is needed. */
+export default defineRule({
+  meta: {
+    id: "missing-down",
+    category: "irreversible",
+    severity: "error",
+    title: "Migration has no down migration",
+    why:
+      "When a deploy goes wrong, the down migration is the rollback plan. Without one the only way back is a " +
+      "restore from backup and replaying hours of writes, exactly when you have the least time.",
+  },
+  check(ctx) {
+    const { down, up, layout } = ctx.migration;
+    if (down.status !== "missing" || !hasMeaningfulUp(up)) return;
+    const where = down.reason;
+    ctx.report({
+      loc: firstLine(ctx, down.line),
+      message: `This migration has no down migration (${where}), so it cannot be rolled back.`,
+      fix: fixFor(ctx.framework, {
+        sql:
+          layout === "dbmate"
+            ? `-- migrate:down\n-- statements that undo the up, in reverse order`
+            : layout === "goose"
+              ? `-- +goose Down\n-- statements that undo the up, in reverse order`
+              : layout === "liquibase"
+                ? `--rollback <statement that undoes the changeset>`
+                : `-- ${ctx.migration.path.replace(/\.up\.sql$/, ".down.sql").replace(/(^|\/)deploy\//, "$1revert/")}\n-- statements that undo the up, in reverse order`,
+        rails: `def down\n  # undo what up does, in reverse order\nend`,
+        django: `migrations.RunPython(forwards, reverse_code=backwards)  # or migrations.RunPython.noop when nothing needs undoing`,
+        alembic: `def downgrade():\n    # undo what upgrade() does, in reverse order\n    ...`,
+      }),
+    });
+  },
+});

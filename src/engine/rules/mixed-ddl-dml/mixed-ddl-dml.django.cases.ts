@@ -1,0 +1,87 @@
+import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "django",
+      name: "AddField and a whole-table UPDATE in one atomic migration",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="currency", field=models.CharField(max_length=3, null=True)),
+        migrations.RunSQL("UPDATE app_order SET currency = 'EUR'", reverse_sql=migrations.RunSQL.noop),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [9],
+    },
+    {
+      framework: "django",
+      name: "RunPython next to a schema change",
+      code: `from django.db import migrations, models
+
+
+def fill_tokens(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    for order in Order.objects.all():
+        order.save()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(fill_tokens, migrations.RunPython.noop),
+        migrations.AddField(model_name="order", name="token", field=models.CharField(max_length=36, null=True)),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [14],
+    },
+    {
+      framework: "django",
+      name: "RunPython writing the table whose schema changed just before, in one transaction",
+      code: `from django.db import migrations, models
+
+
+def backfill(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    Order.objects.filter(channel__isnull=True).update(channel="web")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="channel", field=models.CharField(max_length=20, null=True)),
+        migrations.RunPython(backfill, migrations.RunPython.noop),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [14],
+    },
+  ],
+  valid: [
+    {
+      framework: "django",
+      name: "data only, in its own migration",
+      code: `from django.db import migrations
+
+
+def fill_tokens(apps, schema_editor):
+    pass
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_order_token")]
+
+    operations = [migrations.RunPython(fill_tokens, migrations.RunPython.noop)]
+`,
+    },
+  ],
+});

@@ -1,0 +1,94 @@
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "rails",
+      name: "backfill with update_all in the migration that adds the column (same transaction: error)",
+      code: `class AddStatusToOrders < ActiveRecord::Migration[7.1]
+  def up
+    add_column :orders, :status, :string
+    Order.reset_column_information
+    Order.update_all(status: "open")
+  end
+
+  def down
+    remove_column :orders, :status
+  end
+end
+`,
+      lines: [5],
+    },
+    {
+      framework: "rails",
+      name: "UPDATE through connection.execute after change_column_null's table lock",
+      code: `class TimestampVotes < ActiveRecord::Migration[7.1]
+  def up
+    add_column :votes, :updated_at, :datetime, null: true
+    ActiveRecord::Base.connection.execute("UPDATE votes SET updated_at = created_at WHERE updated_at IS NULL")
+    change_column_null :votes, :updated_at, false
+  end
+
+  def down
+    remove_column :votes, :updated_at
+  end
+end
+`,
+      lines: [4],
+    },
+    {
+      framework: "rails",
+      name: "a find_each loop that writes, next to a schema change",
+      code: `class NormalizeEmails < ActiveRecord::Migration[7.1]
+  def up
+    add_index :users, :email_normalized, algorithm: :concurrently
+    User.find_each { |user| user.update_column(:email_normalized, user.email.downcase) }
+  end
+
+  def down
+    remove_index :users, :email_normalized
+  end
+end
+`,
+      lines: [4],
+    },
+  ],
+  valid: [
+    {
+      framework: "rails",
+      name: "a backfill in its own migration, in batches, outside the DDL transaction",
+      code: `class BackfillAuthBypassIds < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def up
+    Edition.in_batches(of: 5000).each_with_index do |batch, index|
+      batch.update_all(auth_bypass_ids: [])
+      puts "Updated #{(index + 1) * 5000} auth_bypass_ids"
+    end
+  end
+
+  def down
+    Edition.in_batches(of: 5000) { |batch| batch.update_all(auth_bypass_ids: nil) }
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "seeding a table the migration creates",
+      code: `class CreatePlans < ActiveRecord::Migration[7.1]
+  def up
+    create_table :plans do |t|
+      t.string :name
+    end
+    execute "INSERT INTO plans (name) VALUES ('free'), ('pro')"
+  end
+
+  def down
+    drop_table :plans
+  end
+end
+`,
+    },
+  ],
+});

@@ -1,0 +1,25 @@
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "sql",
+      name: "varchar limit lowered (old type read from the down)",
+      path: "migrations/000040_name.up.sql",
+      code: "ALTER TABLE post_report ALTER COLUMN original_post_name TYPE varchar(100);",
+      files: { "migrations/000040_name.down.sql": "ALTER TABLE post_report ALTER COLUMN original_post_name TYPE varchar(200);" },
+      lines: [1],
+    },
+    { framework: "sql", name: "bigint to integer (old type from the same migration)", code: "ALTER TABLE t ADD COLUMN n bigint;\nALTER TABLE t ALTER COLUMN n TYPE integer;", lines: [2] },
+  ],
+  valid: [
+    {
+      framework: "sql",
+      name: "varchar limit raised",
+      path: "migrations/000041_name.up.sql",
+      code: "ALTER TABLE post_report ALTER COLUMN original_post_name TYPE varchar(200);",
+      files: { "migrations/000041_name.down.sql": "ALTER TABLE post_report ALTER COLUMN original_post_name TYPE varchar(100);" },
+    },
+    { framework: "sql", name: "old type unknown: no guess", code: "ALTER TABLE t ALTER COLUMN n TYPE integer;" },
+  ],
+});

@@ -1,6 +1,0 @@
-import { defineCases } from "./rule.js";
-
-export default defineCases({
-  invalid: [{ framework: "sql", name: "timestamp without time zone", code: "ALTER TABLE t ADD COLUMN seen_at timestamp;", lines: [1] }],
-  valid: [{ framework: "sql", name: "timestamptz", code: "ALTER TABLE t ADD COLUMN seen_at timestamptz;" }],
-});

@@ -1,0 +1,59 @@
+import { defineCases } from "../support/rule.js";
+import { SEED_ANTI_PATTERN, SEED_QUICK_PATCH } from "../../testing/rails-fixtures.js";
+
+export default defineCases({
+  invalid: [
+    { framework: "rails", name: "the seed's anti-pattern: change removes users.phone_number", code: SEED_ANTI_PATTERN, lines: [3] },
+    {
+      framework: "rails",
+      name: "remove_columns and t.remove with a type",
+      code: `class TrimAccounts < ActiveRecord::Migration[7.1]
+  def change
+    remove_columns :accounts, :fax, :telex, type: :string
+    change_table :users do |t|
+      t.remove :pager, type: :string
+    end
+  end
+end
+`,
+      lines: [3, 3, 5],
+    },
+  ],
+  valid: [
+    { framework: "rails", name: "the seed's quick patch: explicit up/down with a backup", code: SEED_QUICK_PATCH },
+    {
+      framework: "rails",
+      name: "remove_column without a type is irreversible (reported by irreversible-migration instead)",
+      code: `class DropPhoneNumber < ActiveRecord::Migration[7.0]
+  def change
+    remove_column :users, :phone_number
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "a column of a table created in the same migration",
+      code: `class CreateDrafts < ActiveRecord::Migration[7.1]
+  def change
+    create_table :drafts do |t|
+      t.text :body
+    end
+    remove_column :drafts, :body, :text
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "the values are copied to a backup table first",
+      code: `class DropPhoneNumber < ActiveRecord::Migration[7.0]
+  def change
+    create_table :users_phone_backup, as: "SELECT id, phone_number FROM users"
+    remove_column :users, :phone_number, :string
+  end
+end
+`,
+    },
+  ],
+});

@@ -1,0 +1,52 @@
+import { defineRule } from "../support/rule.js";
+import { fixFor, ident, sym } from "../support/fix.js";
+import { ignoredColumnsFix, railsType } from "../support/rails-fix.js";
+import { existingTable, upOps } from "../support/scope.js";
+
+/**
+ * The seed's policy "flag change methods removing columns": Rails can reverse `remove_column` with a type,
+ * but the rollback re-adds an empty column. The rollback "works" and the data is gone.
+ */
+export default defineRule({
+  meta: {
+    id: "remove-column-in-change",
+    category: "irreversible",
+    severity: "error",
+    frameworks: ["rails"],
+    title: "`change` removes a column: rolling back restores the column but not its data",
+    why:
+      "Rails reverses remove_column (given a type) by adding the column back, empty. `rails db:rollback` reports " +
+      "success while every row has lost its value, so the rollback plan silently fails exactly when it is needed. " +
+      "Keep a copy of the values in up and restore them in an explicit down, after the model stopped using the column.",
+  },
+  check(ctx) {
+    const { down } = ctx.migration;
+    // only a `change` Rails can reverse: an irreversible one is reported by irreversible-migration
+    if (down.status !== "present" || !down.derived) return;
+    for (const { op, index } of upOps(ctx, "drop_column")) {
+      if (!existingTable(ctx, op.table, index) || ctx.facts.backedUpBefore(op.table, op.column, index)) continue;
+      const backup = `${op.table.split(".").pop()}_${op.column}_backup`;
+      ctx.report({
+        op,
+        message: `Rolling back this \`change\` re-adds ${op.table}.${op.column} empty: Rails reverses the schema, not the values, so every row loses its ${op.column}.`,
+        fix: fixFor(ctx.framework, {
+          sql: `CREATE TABLE ${ident(backup)} AS SELECT id, ${ident(op.column)} FROM ${ident(op.table)};`,
+          rails: `
+            # 1. Deploy the model without the column first:
+            ${ignoredColumnsFix(op.table, [op.column]).replace(/\n/g, "\n            ")}
+
+            # 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:
+            def up
+              execute "CREATE TABLE ${backup} AS SELECT id, ${op.column} FROM ${op.table}"
+              safety_assured { remove_column ${sym(op.table)}, ${sym(op.column)} }
+            end
+
+            def down
+              add_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(op.type)}
+              execute "UPDATE ${op.table} SET ${op.column} = b.${op.column} FROM ${backup} b WHERE ${op.table}.id = b.id"
+            end`,
+        }),
+      });
+    }
+  },
+});

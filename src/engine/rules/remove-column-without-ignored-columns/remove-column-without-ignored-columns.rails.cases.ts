@@ -1,0 +1,98 @@
+import { defineCases } from "../support/rule.js";
+
+const migration = `class RemovePhoneNumber < ActiveRecord::Migration[7.1]
+  def change
+    remove_column :users, :phone_number, :string
+  end
+end
+`;
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "rails",
+      name: "the model given with the change still loads the column",
+      code: migration,
+      files: {
+        "app/models/user.rb": `class User < ApplicationRecord
+  has_many :posts
+end
+`,
+      },
+      lines: [3],
+    },
+    {
+      framework: "rails",
+      name: "the model ignores another column only; table_name names the table",
+      code: `class RemoveFax < ActiveRecord::Migration[7.1]
+  def up
+    remove_column :legacy_people, :fax
+  end
+
+  def down
+    add_column :legacy_people, :fax, :string
+  end
+end
+`,
+      files: {
+        "app/models/admin/person.rb": `module Admin
+  class Person < ApplicationRecord
+    self.table_name = "legacy_people"
+    self.ignored_columns += %w[telex]
+  end
+end
+`,
+      },
+      lines: [3],
+    },
+  ],
+  valid: [
+    {
+      framework: "rails",
+      name: "a namespaced model whose module prefixes its table (Spree::Variant -> spree_variants)",
+      code: `class RemoveOwnerFromVariants < ActiveRecord::Migration[7.1]
+  def change
+    remove_column :spree_variants, :owner_id, :integer
+  end
+end
+`,
+      files: {
+        "app/models/spree/variant.rb": `module Spree
+  class Variant < Spree::Base
+    self.ignored_columns += %i[owner_id]
+  end
+end
+`,
+      },
+    },
+    {
+      framework: "rails",
+      name: "the model already ignores the column",
+      code: migration,
+      files: {
+        "app/models/user.rb": `class User < ApplicationRecord
+  self.ignored_columns += ["phone_number"]
+end
+`,
+      },
+    },
+    {
+      framework: "rails",
+      name: "ignored_columns = %i[...] also counts",
+      code: migration,
+      files: {
+        "app/models/user.rb": `class User < ApplicationRecord
+  self.ignored_columns = %i[phone_number legacy_flag]
+end
+`,
+      },
+    },
+    { framework: "rails", name: "no model file given: nothing to check", code: migration },
+    {
+      framework: "rails",
+      name: "the model of another table",
+      code: migration,
+      files: { "app/models/post.rb": "class Post < ApplicationRecord\nend\n" },
+    },
+  ],
+});

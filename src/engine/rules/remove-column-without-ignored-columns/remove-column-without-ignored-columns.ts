@@ -1,0 +1,49 @@
+import { readModelFiles } from "../../adapters/rails/model-files.js";
+import { nameKey } from "../support/facts.js";
+import { fixFor, sym } from "../support/fix.js";
+import { ignoredColumnsFix, railsType } from "../support/rails-fix.js";
+import { defineRule } from "../support/rule.js";
+import { existingTable, upOps } from "../support/scope.js";
+
+/**
+ * strong_migrations' remove_column check, made verifiable: when the change set (or working tree) includes the
+ * table's model, the column must already be in its `ignored_columns`. Silent when the model file is not given,
+ * since then nothing can be checked.
+ */
+export default defineRule({
+  meta: {
+    id: "remove-column-without-ignored-columns",
+    category: "breaking-change",
+    severity: "error",
+    frameworks: ["rails"],
+    title: "Column removed while its model still loads it",
+    why:
+      "Active Record caches each model's column list when the app boots and names every column in INSERTs and " +
+      "SELECTs. Servers still running when the column is dropped fail on every query of that model until they " +
+      "restart. Listing the column in `self.ignored_columns` and deploying that first makes the drop invisible to the app.",
+  },
+  check(ctx) {
+    const drops = upOps(ctx, "drop_column").filter(({ op, index }) => existingTable(ctx, op.table, index));
+    if (drops.length === 0) return;
+    const models = readModelFiles(ctx.codeFiles);
+    if (models.length === 0) return;
+    for (const { op } of drops) {
+      const model = models.find((m) => m.tables.some((t) => nameKey(t) === nameKey(op.table)));
+      if (!model || model.ignoredColumns.has(op.column)) continue;
+      ctx.report({
+        op,
+        message: `${model.path} (${model.className}) does not list ${op.column} in ignored_columns: servers still running when ${op.table}.${op.column} is dropped fail on every query of ${model.className} until they restart.`,
+        fix: fixFor(ctx.framework, {
+          sql: `-- first deploy ${model.className} with self.ignored_columns += ["${op.column}"], then drop the column`,
+          rails: `
+            # 1. In ${model.path}, and deploy:
+            ${ignoredColumnsFix(op.table, [op.column]).replace(/^class \w+/, `class ${model.className}`).replace(/\n/g, "\n            ")}
+            # 2. Then remove the column in a migration of its own:
+            def change
+              safety_assured { remove_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(op.type)} }
+            end`,
+        }),
+      });
+    }
+  },
+});

@@ -1,9 +1,0 @@
-import { defineCases } from "./rule.js";
-
-export default defineCases({
-  invalid: [{ framework: "sql", name: "rename a column of a live table", code: "ALTER TABLE site ADD COLUMN short_description text;\nALTER TABLE site RENAME COLUMN description TO sidebar;", lines: [2] }],
-  valid: [
-    { framework: "sql", name: "rename in a table created here", code: "CREATE TABLE t (a int);\nALTER TABLE t RENAME COLUMN a TO b;" },
-    { framework: "sql", name: "waived on the line before", code: "-- migguard:ignore rename-column no code reads site yet (feature flagged off)\nALTER TABLE site RENAME COLUMN description TO sidebar;" },
-  ],
-});

@@ -1,0 +1,55 @@
+import { defineRule } from "../support/rule.js";
+import { fixFor, ident, modelName, sym } from "../support/fix.js";
+import { nameKey } from "../support/facts.js";
+import { existingTable, upOps } from "../support/scope.js";
+
+export default defineRule({
+  meta: {
+    id: "rename-table",
+    category: "breaking-change",
+    severity: "error",
+    title: "Renaming a table breaks the running code",
+    why:
+      "Code deployed before the migration keeps querying the old table name and fails until every server runs the " +
+      "new code; foreign systems (reports, ETL, replicas' consumers) break too.",
+  },
+  check(ctx) {
+    for (const { op, index } of upOps(ctx, "rename_table")) {
+      if (!existingTable(ctx, op.table, index)) continue;
+      // the safe pattern itself: a view under the old name keeps running code working
+      const oldName = nameKey(op.table);
+      const keptByView = ctx.migration.up
+        .slice(index + 1)
+        .some((later) => later.kind === "create_object" && later.objectType === "view" && later.name !== undefined && nameKey(later.name) === oldName);
+      if (keptByView) continue;
+      ctx.report({
+        op,
+        message: `Renaming table ${op.table} to ${op.newName} breaks code that still uses ${op.table} while the deploy rolls out.`,
+        fix: fixFor(ctx.framework, {
+          sql: `
+            ALTER TABLE ${ident(op.table)} RENAME TO ${ident(op.newName)};
+            -- keep the old name working until no code uses it:
+            CREATE VIEW ${ident(op.table)} AS SELECT * FROM ${ident(op.newName)};
+            -- drop the view in a later migration`,
+          rails: `
+            # keep the table and rename only the model:
+            class ${modelName(op.newName)} < ApplicationRecord
+              self.table_name = "${op.table}"
+            end
+            # or rename it and keep the old name as a view until no running code uses ${op.table}:
+            def up
+              rename_table ${sym(op.table)}, ${sym(op.newName)}
+              execute "CREATE VIEW ${op.table} AS SELECT * FROM ${op.newName}"
+            end
+
+            def down
+              execute "DROP VIEW ${op.table}"
+              rename_table ${sym(op.newName)}, ${sym(op.table)}
+            end`,
+          django: `# keep the table name: class Meta: db_table = "${op.table}"  (rename the model only in Django's state)`,
+          alembic: `op.rename_table("${op.table}", "${op.newName}")\nop.execute("CREATE VIEW ${op.table} AS SELECT * FROM ${op.newName}")  # until nothing uses ${op.table}`,
+        }),
+      });
+    }
+  },
+});

@@ -1,0 +1,64 @@
+import type { Operation } from "../../model.js";
+import { defineRule } from "../support/rule.js";
+import { fixFor } from "../support/fix.js";
+import { existingTable } from "../support/scope.js";
+
+/** The table whose lock an operation must wait for, when it is a lock a queue can form behind. */
+function lockedTable(op: Operation): string | undefined {
+  switch (op.kind) {
+    case "add_column":
+    case "drop_column":
+    case "rename_column":
+    case "alter_column_type":
+    case "set_not_null":
+    case "drop_not_null":
+    case "set_default":
+    case "drop_default":
+    case "add_constraint":
+    case "drop_constraint":
+    case "rename_table":
+      return op.table;
+    case "add_index":
+      return op.concurrently ? undefined : op.table;
+    case "drop_table":
+    case "truncate":
+      return op.tables[0];
+    case "lock_table":
+      return op.tables[0];
+    case "create_object":
+      return op.objectType === "trigger" || op.objectType === "rule" || op.objectType === "policy" ? op.table : undefined;
+    case "raw":
+      return op.table;
+    default:
+      return undefined;
+  }
+}
+
+export default defineRule({
+  meta: {
+    id: "require-lock-timeout",
+    category: "blocking-lock",
+    severity: "warning",
+    title: "No lock_timeout before taking a table lock",
+    why:
+      "ALTER TABLE needs a lock that conflicts with every running query. While it waits behind one slow SELECT, every " +
+      "new query on the table queues behind it: a few seconds of waiting becomes an outage. SET lock_timeout makes the " +
+      "migration give up (and retry) instead.",
+  },
+  check(ctx) {
+    if (ctx.framework !== "sql") return; // Rails/Django/Alembic runners set it globally (StrongMigrations.lock_timeout, database options)
+    const index = ctx.migration.up.findIndex((op, i) => {
+      const table = lockedTable(op);
+      return table !== undefined && existingTable(ctx, table, i);
+    });
+    if (index === -1 || ctx.facts.lockTimeoutBefore(index)) return;
+    const op = ctx.migration.up[index];
+    ctx.report({
+      op,
+      message: `No lock_timeout is set before this statement locks ${lockedTable(op)}: if it waits behind a long query, every query on the table queues behind it.`,
+      fix: fixFor(ctx.framework, {
+        sql: `SET lock_timeout = '5s';  -- first statement of the migration (SET LOCAL inside a transaction)`,
+      }),
+    });
+  },
+});

@@ -1,0 +1,38 @@
+import { defineRule } from "../support/rule.js";
+import { fixFor } from "../support/fix.js";
+import { upOps } from "../support/scope.js";
+
+/** django-migration-linter's RUNPYTHON_MODEL_IMPORT: a data migration must use the historical models. */
+export default defineRule({
+  meta: {
+    id: "runpython-model-import",
+    category: "history",
+    severity: "error",
+    title: "RunPython uses the app's current models instead of apps.get_model()",
+    why:
+      "A migration runs against the schema as it was at that point of history; the model classes imported from the app " +
+      "describe today's schema. As soon as a later migration adds or renames a field, this migration fails on every fresh " +
+      "database (CI, a new environment, a restore) and on rollback. apps.get_model() gives the model as of this migration.",
+    frameworks: ["django"],
+  },
+  check(ctx) {
+    // the app whose migrations/ folder holds this file (shop/migrations/0002_x.py -> shop)
+    const parts = ctx.migration.path.split("/");
+    const app = parts[parts.lastIndexOf("migrations") - 1] ?? "app";
+    for (const { op } of upOps(ctx, "data_migration")) {
+      if (!op.importsModelsDirectly) continue;
+      const model = op.ormModel ?? "Order";
+      ctx.report({
+        op,
+        message: `${op.description}: the migration uses today's model classes, so it breaks once those models change (fresh databases, rollbacks).`,
+        fix: fixFor(ctx.framework, {
+          sql: "-- use the model as of this migration",
+          django: `
+            def forwards(apps, schema_editor):
+                ${model} = apps.get_model("${app}", "${model}")  # the historical model, not \`from ${app}.models import ${model}\`
+                ${model}.objects.filter(...).update(...)`,
+        }),
+      });
+    }
+  },
+});

@@ -1,0 +1,22 @@
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    { framework: "sql", name: "SET NOT NULL on a live table", code: "ALTER TABLE profiles ALTER COLUMN email SET NOT NULL;", lines: [1] },
+    {
+      framework: "sql",
+      name: "before PostgreSQL 12 even a validated CHECK does not help",
+      code: "ALTER TABLE p VALIDATE CONSTRAINT p_email_not_null;\nALTER TABLE p ALTER COLUMN email SET NOT NULL;",
+      config: { postgres_version: 11 },
+      lines: [2],
+    },
+  ],
+  valid: [
+    {
+      framework: "sql",
+      name: "validated CHECK first (PostgreSQL 12+ skips the scan)",
+      code: "ALTER TABLE profiles VALIDATE CONSTRAINT profiles_email_not_null;\nALTER TABLE profiles ALTER COLUMN email SET NOT NULL;\nALTER TABLE profiles DROP CONSTRAINT profiles_email_not_null;",
+    },
+    { framework: "sql", name: "new table", code: "CREATE TABLE t (a text);\nALTER TABLE t ALTER COLUMN a SET NOT NULL;" },
+  ],
+});

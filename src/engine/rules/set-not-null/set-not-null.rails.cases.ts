@@ -1,0 +1,68 @@
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "rails",
+      name: "change_column_null false on a live table",
+      code: `class MakeDocumentRequired < ActiveRecord::Migration[7.1]
+  def change
+    change_column_null :change_notes, :document_id, false
+  end
+end
+`,
+      lines: [3],
+    },
+    {
+      framework: "rails",
+      name: "change_column with null: false, and t.change_null in change_table",
+      code: `class MakePositionRequired < ActiveRecord::Migration[7.1]
+  def up
+    change_column :links, :position, :integer, null: false, default: 0
+    change_table :links do |t|
+      t.change_null :target_id, false
+    end
+  end
+
+  def down
+    change_column_null :links, :target_id, true
+    change_column :links, :position, :integer, null: true
+  end
+end
+`,
+      lines: [3, 5],
+    },
+  ],
+  valid: [
+    {
+      framework: "rails",
+      name: "a validated CHECK (column IS NOT NULL) first (PostgreSQL 12+ skips the scan)",
+      code: `class ValidateDocumentNotNull < ActiveRecord::Migration[7.1]
+  def up
+    validate_check_constraint :change_notes, name: "change_notes_document_id_null"
+    change_column_null :change_notes, :document_id, false
+    remove_check_constraint :change_notes, name: "change_notes_document_id_null"
+  end
+
+  def down
+    add_check_constraint :change_notes, "document_id IS NOT NULL", name: "change_notes_document_id_null", validate: false
+    change_column_null :change_notes, :document_id, true
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "NOT NULL columns of a new table",
+      code: `class CreateNotes < ActiveRecord::Migration[7.1]
+  def change
+    create_table :notes do |t|
+      t.text :body, null: false
+    end
+    change_column_null :notes, :body, false
+  end
+end
+`,
+    },
+  ],
+});

@@ -1,0 +1,85 @@
+import { defineRule } from "../support/rule.js";
+import { derivedName, fixFor, ident, modelName, sym } from "../support/fix.js";
+import { nameKey } from "../support/facts.js";
+import { existingTable, upOps } from "../support/scope.js";
+
+export default defineRule({
+  meta: {
+    id: "set-not-null",
+    category: "blocking-lock",
+    severity: "error",
+    title: "SET NOT NULL scans the table under an exclusive lock",
+    why:
+      "ALTER COLUMN ... SET NOT NULL reads every row to check for NULLs while holding an ACCESS EXCLUSIVE lock. " +
+      "On PostgreSQL 12+ the scan is skipped when a valid CHECK (column IS NOT NULL) constraint already exists, " +
+      "so add that constraint NOT VALID, validate it, then set NOT NULL.",
+    postgres: "the CHECK-constraint shortcut needs PostgreSQL 12+",
+  },
+  check(ctx) {
+    // tables that got a CHECK validated earlier in this migration (the PostgreSQL 12+ shortcut)
+    const validated = new Map<string, number>();
+    ctx.migration.up.forEach((op, i) => {
+      if (op.kind === "validate_constraint" || (op.kind === "add_constraint" && (op.constraint === "check" || op.constraint === "not_null") && !op.notValid))
+        if (!validated.has(nameKey(op.table))) validated.set(nameKey(op.table), i);
+    });
+    for (const { op, index } of upOps(ctx, "set_not_null")) {
+      if (!existingTable(ctx, op.table, index)) continue;
+      const at = validated.get(nameKey(op.table));
+      if (ctx.postgresVersion >= 12 && at !== undefined && at < index) continue;
+      const t = ident(op.table);
+      const c = ident(op.column);
+      const name = derivedName(op.table, [op.column], "not_null");
+      ctx.report({
+        op,
+        message: `SET NOT NULL on ${op.table}.${op.column} scans the whole table under an ACCESS EXCLUSIVE lock.`,
+        fix: fixFor(ctx.framework, {
+          sql: `
+            ALTER TABLE ${t} ADD CONSTRAINT ${ident(name)} CHECK (${c} IS NOT NULL) NOT VALID;
+            -- in a separate migration (no long lock: validation allows reads and writes):
+            ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(name)};
+            ALTER TABLE ${t} ALTER COLUMN ${c} SET NOT NULL;  -- PostgreSQL 12+ skips the scan
+            ALTER TABLE ${t} DROP CONSTRAINT ${ident(name)};`,
+          rails: `
+            # migration 1
+            def change
+              add_check_constraint ${sym(op.table)}, "${op.column} IS NOT NULL", name: "${name}", validate: false
+            end
+
+            # migration 2
+            def up
+              validate_check_constraint ${sym(op.table)}, name: "${name}"
+              change_column_null ${sym(op.table)}, ${sym(op.column)}, false
+              remove_check_constraint ${sym(op.table)}, name: "${name}"
+            end
+
+            def down
+              add_check_constraint ${sym(op.table)}, "${op.column} IS NOT NULL", name: "${name}", validate: false
+              change_column_null ${sym(op.table)}, ${sym(op.column)}, true
+            end`,
+          django: op.embeddedSql
+            ? `
+            # the SET NOT NULL came from RunSQL: the same steps in SQL, one migration each
+            migrations.RunSQL("ALTER TABLE ${op.table} ADD CONSTRAINT ${name} CHECK (${op.column} IS NOT NULL) NOT VALID", reverse_sql="ALTER TABLE ${op.table} DROP CONSTRAINT ${name}"),
+            migrations.RunSQL("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${name}", reverse_sql=migrations.RunSQL.noop),
+            migrations.RunSQL(
+                "ALTER TABLE ${op.table} ALTER COLUMN ${op.column} SET NOT NULL; ALTER TABLE ${op.table} DROP CONSTRAINT ${name}",
+                reverse_sql="ALTER TABLE ${op.table} ALTER COLUMN ${op.column} DROP NOT NULL",
+            ),`
+            : `
+            from django.contrib.postgres.operations import AddConstraintNotValid, ValidateConstraint
+            # migration 1
+            AddConstraintNotValid(model_name="${op.ormModel ?? modelName(op.table).toLowerCase()}", constraint=models.CheckConstraint(condition=models.Q(${op.ormField ?? op.column}__isnull=False), name="${name}")),
+            # migration 2
+            ValidateConstraint(model_name="${op.ormModel ?? modelName(op.table).toLowerCase()}", name="${name}"),
+            # migration 3: AlterField(..., null=False) (PostgreSQL 12+ skips the scan), then RemoveConstraint`,
+          alembic: `
+            op.execute("ALTER TABLE ${op.table} ADD CONSTRAINT ${name} CHECK (${op.column} IS NOT NULL) NOT VALID")
+            # next revision:
+            op.execute("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${name}")
+            op.alter_column("${op.table}", "${op.column}", nullable=False)
+            op.drop_constraint("${name}", "${op.table}")`,
+        }),
+      });
+    }
+  },
+});

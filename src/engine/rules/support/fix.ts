@@ -1,0 +1,60 @@
+/**
+ * Safe alternatives are shown in the migration's own language, with the migration's own names,
+ * the way strong_migrations prints the code to write instead.
+ */
+import type { Framework } from "../../model.js";
+
+export interface FixVariants {
+  sql: string;
+  rails?: string;
+  django?: string;
+  alembic?: string;
+}
+
+/** Pick the variant for the framework; SQL is the fallback every framework can run. */
+export function fixFor(framework: Framework, variants: FixVariants): string {
+  const chosen = framework === "sql" ? variants.sql : (variants[framework] ?? variants.sql);
+  return dedent(chosen);
+}
+
+/** Strip the common indentation of a template literal block. */
+export function dedent(text: string): string {
+  const lines = text.replace(/^\n/, "").trimEnd().split("\n");
+  let indent = Infinity;
+  for (const line of lines) {
+    if (line.trim() === "") continue;
+    let spaces = 0;
+    while (line.charCodeAt(spaces) === 32) spaces++;
+    if (spaces < indent) indent = spaces;
+  }
+  if (indent === 0 || indent === Infinity) return lines.join("\n");
+  return lines.map((l) => l.slice(indent)).join("\n");
+}
+
+/** Quote a SQL identifier only when PostgreSQL needs it (keeps `public.users` readable). */
+export function ident(name: string): string {
+  return name
+    .split(".")
+    .map((part) => (/^[a-z_][a-z0-9_$]*$/.test(part) ? part : `"${part.replace(/"/g, '""')}"`))
+    .join(".");
+}
+
+/** A Ruby symbol for a table or column name. */
+export const sym = (name: string): string => (/^[a-z_][a-zA-Z0-9_]*$/.test(name) ? `:${name}` : `:"${name}"`);
+
+/** A Rails model class name guessed from a table name (users -> User, order_items -> OrderItem). */
+export function modelName(table: string): string {
+  const base = table.split(".").pop() ?? table;
+  const singular = base.endsWith("ies") ? `${base.slice(0, -3)}y` : base.endsWith("sses") ? base.slice(0, -2) : base.replace(/s$/, "");
+  return singular
+    .split("_")
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join("");
+}
+
+/** A name for a helper object (index, constraint) derived from a table and columns, as PostgreSQL would. */
+export function derivedName(table: string, columns: string[], suffix: string): string {
+  const base = `${table.split(".").pop()}_${columns.join("_")}_${suffix}`.replace(/[^a-zA-Z0-9_]/g, "_");
+  return base.length > 63 ? base.slice(0, 63) : base;
+}

@@ -1,0 +1,331 @@
+/**
+ * Safe alternatives in Ruby for Rails migrations, shared by the rules' `rails` fix variants: the model's
+ * PostgreSQL types back as Rails column types, the call that undoes an operation, and the change that makes
+ * an irreversible `change` reversible, in the spirit of strong_migrations' messages.
+ */
+import type { Migration, Operation, TypeRef } from "../../model.js";
+import { dedent, modelName, sym } from "./fix.js";
+import { leftOver, type DeltaEntry } from "./schema-delta.js";
+
+const RAILS_TYPES: Record<string, string> = {
+  varchar: "string",
+  text: "text",
+  integer: "integer",
+  smallint: "integer",
+  bigint: "bigint",
+  boolean: "boolean",
+  timestamp: "datetime",
+  timestamptz: "timestamptz",
+  date: "date",
+  time: "time",
+  numeric: "decimal",
+  "double precision": "float",
+  real: "float",
+  jsonb: "jsonb",
+  json: "json",
+  uuid: "uuid",
+  bytea: "binary",
+  inet: "inet",
+  cidr: "cidr",
+  citext: "citext",
+  hstore: "hstore",
+  interval: "interval",
+};
+
+/** `:string`, `:decimal, precision: 10, scale: 2`, `:string, array: true`; `:string` when unknown */
+export function railsType(type: TypeRef | undefined): string {
+  if (!type) return ":string";
+  const name = RAILS_TYPES[type.name];
+  const base = name ? `:${name}` : JSON.stringify(type.text.replace(/\[\]$/, ""));
+  const options: string[] = [];
+  if (type.name === "varchar" && type.mods.length) options.push(`limit: ${type.mods[0]}`);
+  if (type.name === "smallint") options.push("limit: 2");
+  if (type.name === "numeric" && type.mods.length) options.push(`precision: ${type.mods[0]}`, ...(type.mods[1] !== undefined ? [`scale: ${type.mods[1]}`] : []));
+  if (type.array) options.push("array: true");
+  return [base, ...options].join(", ");
+}
+
+const list = (columns: string[]) => (columns.length === 1 ? sym(columns[0]) : `[${columns.map(sym).join(", ")}]`);
+
+/** The Ruby that undoes one operation of an up, for a hand-written `def down`. */
+export function railsUndo(op: Operation): string | undefined {
+  switch (op.kind) {
+    case "create_table":
+      return `drop_table ${sym(op.table)}`;
+    case "add_column":
+      return `remove_column ${sym(op.table)}, ${sym(op.column.name)}`;
+    case "add_index":
+      return `remove_index ${sym(op.table)}, ${op.name ? `name: ${JSON.stringify(op.name)}` : `column: ${list(op.columns)}`}${op.concurrently ? ", algorithm: :concurrently" : ""}`;
+    case "add_constraint":
+      if (op.constraint === "foreign_key") return `remove_foreign_key ${sym(op.table)}, ${op.name ? `name: ${JSON.stringify(op.name)}` : sym(op.referencesTable ?? "other_table")}`;
+      if (op.constraint === "check") return `remove_check_constraint ${sym(op.table)}, name: ${JSON.stringify(op.name ?? "...")}`;
+      return `execute "ALTER TABLE ${op.table} DROP CONSTRAINT ${op.name ?? "..."}"`;
+    case "rename_table":
+      return `rename_table ${sym(op.newName)}, ${sym(op.table)}`;
+    case "rename_column":
+      return `rename_column ${sym(op.table)}, ${sym(op.newName)}, ${sym(op.column)}`;
+    case "drop_column":
+      return `add_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(op.type)}`;
+    case "drop_table":
+      return op.tables.map((t) => `create_table ${sym(t)} do |t|\n  # the columns of ${t} (see db/schema.rb)\nend`).join("\n");
+    case "create_object":
+      return `execute "DROP ${op.objectType.replace("_", " ").toUpperCase()} IF EXISTS ${op.name}${op.table ? ` ON ${op.table}` : ""}"`;
+    default:
+      return undefined;
+  }
+}
+
+/** The first operation of the up that starts on `line` (what an irreversible `change` points at). */
+const opAt = (migration: Migration, line: number | undefined) => (line === undefined ? undefined : migration.up.find((op) => op.loc.line === line));
+
+/** Ruby for the finding of a Rails migration that cannot be rolled back, aimed at the call that blocks it. */
+export function railsIrreversibleFix(migration: Migration): string {
+  const down = migration.down;
+  if (down.status !== "irreversible") return "";
+  const op = opAt(migration, down.loc?.line);
+  if (!down.loc)
+    return dedent(`
+      # Rails raises ActiveRecord::IrreversibleMigration on rollback: write the down that undoes up, in reverse order
+      def down
+        ${(migration.up.map(railsUndo).filter(Boolean).reverse().join("\n") || "# undo what up does").replace(/\n/g, "\n        ")}
+      end`);
+  if (!op || /raises/.test(down.reason))
+    return dedent(`
+      # A down that raises blocks every rollback past this migration. Undo what up does; when data cannot come
+      # back, restore it from a copy made in up (CREATE TABLE ... AS SELECT) instead of raising:
+      def down
+        # undo what up does, in reverse order
+      end`);
+  switch (op.kind) {
+    case "drop_column":
+      return dedent(`
+        # Give remove_column the column's type (and options such as null:/default:) so Rails can re-add it on rollback:
+        remove_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(op.type)}
+        # (the values still cannot come back: keep a copy first if they may be needed)`);
+    case "drop_table":
+      return dedent(`
+        # Give drop_table the table's definition (from db/schema.rb) so Rails can recreate it on rollback:
+        drop_table ${sym(op.tables[0])} do |t|
+          # t.string :name, null: false
+          # t.timestamps
+        end`);
+    case "alter_column_type":
+      return dedent(`
+        # change_column cannot be inverted: say what the type was.
+        def up
+          change_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(op.type)}
+        end
+
+        def down
+          change_column ${sym(op.table)}, ${sym(op.column)}, ${op.fromType ? railsType(op.fromType) : ":previous_type"}
+        end`);
+    case "set_default":
+    case "drop_default":
+      return dedent(`
+        # Name the old and the new default so Rails can swap them back:
+        change_column_default ${sym(op.table)}, ${sym(op.column)}, from: nil, to: ${op.kind === "set_default" ? op.default.expr : "nil"}  # from: the default it had before`);
+    case "drop_index":
+      return dedent(`
+        # Name the column(s) so Rails can rebuild the index on rollback:
+        ${railsRemoveIndex(op, op.concurrently)}`);
+    case "drop_constraint":
+      return dedent(`
+        # Name what Rails needs to add the constraint back:
+        ${constraintRemovalFix(op)}`);
+    case "dml":
+    case "data_migration":
+      if (op.embeddedSql || !(op.kind === "dml" ? op.viaCode : true))
+        return executeFix(op);
+      return dedent(`
+        # Rails does not record data changes made in Ruby: run them in one direction only and say what rollback does.
+        up_only do
+          ${op.text.split("\n")[0]}
+        end
+        # or write explicit up/down methods, with a down that restores the previous values`);
+    default:
+      return executeFix(op);
+  }
+}
+
+/** remove_index with the column(s) it needs to be reversible in `change`, and its name when it has one. */
+export function railsRemoveIndex(op: Extract<Operation, { kind: "drop_index" }>, concurrently: boolean): string {
+  const name = op.names[0] ? `, name: ${JSON.stringify(op.names[0])}` : "";
+  return `remove_index ${sym(op.table ?? "table")}, column: ${list(indexColumns(op.columns, op.table, op.names[0]))}${name}${concurrently ? ", algorithm: :concurrently" : ""}`;
+}
+
+/** The columns of an index dropped by name: Rails' own names (index_users_on_a_and_b) spell them out. */
+function indexColumns(columns: string[], table: string | undefined, name: string | undefined): string[] {
+  if (columns.length) return columns;
+  const prefix = `index_${(table ?? "").split(".").pop()}_on_`;
+  if (table && name?.startsWith(prefix) && name.length > prefix.length) return name.slice(prefix.length).split("_and_");
+  return ["column_name"];
+}
+
+/** remove_foreign_key needs the other table, remove_check_constraint the expression, to add them back. */
+function constraintRemovalFix(op: Extract<Operation, { kind: "drop_constraint" }>): string {
+  const name = op.name ? `, name: ${JSON.stringify(op.name)}` : "";
+  switch (op.frameworkCall) {
+    case "remove_foreign_key":
+      return `remove_foreign_key ${sym(op.table)}, :other_table${name}`;
+    case "remove_check_constraint":
+      return `remove_check_constraint ${sym(op.table)}, "<the CHECK expression>"${name}`;
+    case "remove_unique_constraint":
+      return `remove_unique_constraint ${sym(op.table)}, [:column_name]${name}`;
+    case "remove_exclusion_constraint":
+      return `remove_exclusion_constraint ${sym(op.table)}, "<the EXCLUDE expression>"${name}, using: :gist`;
+    default:
+      return `reversible do |dir|\n  dir.up { execute "ALTER TABLE ${op.table} DROP CONSTRAINT ${op.name ?? "..."}" }\n  dir.down { execute "ALTER TABLE ${op.table} ADD CONSTRAINT ${op.name ?? "..."} ..." }\nend`;
+  }
+}
+
+function executeFix(op: Operation): string {
+  const firstLine = op.text.split("\n")[0];
+  return dedent(`
+    # Tell Rails what to run on rollback:
+    reversible do |dir|
+      dir.up { ${op.embeddedSql ? `execute ${JSON.stringify(firstLine)}` : firstLine} }
+      dir.down { execute "-- SQL that undoes it" }
+    end`);
+}
+
+/** `class User < ApplicationRecord; self.ignored_columns += ["phone"]; end` */
+export function ignoredColumnsFix(table: string, columns: string[]): string {
+  return dedent(`
+    class ${modelName(table)} < ApplicationRecord
+      self.ignored_columns += [${columns.map((c) => JSON.stringify(c)).join(", ")}]
+    end`);
+}
+
+/** `AddIndexOnOrdersCustomerId < ActiveRecord::Migration[7.1]` from the migration's own file name and version. */
+export function railsClassHeader(migration: Migration, fallbackName: string): string {
+  const base = (migration.name ?? fallbackName).replace(/\.rb$/, "");
+  const camel = base
+    .split(/[^a-zA-Z0-9]+|_/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join("");
+  return `class ${camel || "Migration"} < ActiveRecord::Migration[${migration.frameworkVersion ?? "7.1"}]`;
+}
+
+/** A migration class of its own that runs outside the DDL transaction (what CONCURRENTLY needs). */
+export function railsConcurrentMigration(migration: Migration, fallbackName: string, body: string): string {
+  return [railsClassHeader(migration, fallbackName), "  disable_ddl_transaction!", "", "  def change", ...body.split("\n").map((l) => `    ${l}`), "  end", "end"].join("\n");
+}
+
+const singleLine = (op: Operation) => (op.text.includes("\n") ? undefined : op.text.trim());
+
+/** add_index / add_reference / t.index built concurrently, in the migration's own terms. */
+export function railsIndexFix(op: Extract<Operation, { kind: "add_index" }>, migration: Migration, defaultName: (table: string, columns: string[]) => string): string {
+  const call = op.frameworkCall ?? "";
+  let body: string;
+  if (/(^|\.)(add_reference|add_belongs_to|references|belongs_to)$/.test(call)) {
+    const id = op.columns[op.columns.length - 1] ?? "ref_id";
+    const polymorphic = op.columns.length === 2 && op.columns[0].endsWith("_type");
+    body = `add_reference ${sym(op.table)}, ${sym(id.replace(/_id$/, ""))}${polymorphic ? ", polymorphic: true" : ""}, index: { algorithm: :concurrently${op.unique ? ", unique: true" : ""} }`;
+  } else if (op.embeddedSql) {
+    const undo = op.name ? `execute ${JSON.stringify(`DROP INDEX CONCURRENTLY IF EXISTS ${op.name}`)}` : "# DROP INDEX CONCURRENTLY the index";
+    return railsConcurrentSql(migration, op.text.replace(/\bINDEX\s+(?!CONCURRENTLY)/i, "INDEX CONCURRENTLY "), undo);
+  } else {
+    const named = op.name && op.name !== defaultName(op.table, op.columns) ? `, name: ${JSON.stringify(op.name)}` : "";
+    body = `add_index ${sym(op.table)}, ${list(op.columns)}${op.unique ? ", unique: true" : ""}${named}${op.partial ? ', where: "..."' : ""}, algorithm: :concurrently`;
+  }
+  return `${railsConcurrentMigration(migration, `add_index_${op.table}`, body)}`;
+}
+
+/** SQL that must run outside the DDL transaction, with up and down (execute has no inverse in `change`). */
+function railsConcurrentSql(migration: Migration, sql: string, undo: string): string {
+  const up = `execute ${JSON.stringify(sql.replace(/;\s*$/, ""))}`;
+  return [railsClassHeader(migration, "concurrent_index"), "  disable_ddl_transaction!", "", "  def up", `    ${up}`, "  end", "", "  def down", `    ${undo}`, "  end", "end"].join("\n");
+}
+
+/** CONCURRENTLY in a transaction: the same call, in a migration with disable_ddl_transaction! and no transaction block. */
+export function railsConcurrentlyFix(op: Operation, migration: Migration): string {
+  const call = singleLine(op) ?? (op.kind === "add_index" ? `add_index ${sym(op.table)}, ${list(op.columns)}, algorithm: :concurrently` : "# the CONCURRENTLY operation");
+  if (op.embeddedSql) {
+    // execute has no inverse in `change`, and a string of several statements runs as one implicit transaction
+    const note = migration.transactional ? "" : "# one statement per execute (several in one string run as one transaction), outside any `transaction do` block:\n";
+    const undo = op.kind === "add_index" && op.name ? `execute ${JSON.stringify(`DROP INDEX CONCURRENTLY IF EXISTS ${op.name}`)}` : "# undo it, CONCURRENTLY";
+    return `${note}${railsConcurrentSql(migration, call, undo)}`;
+  }
+  const note = migration.transactional ? "" : "# outside any `transaction do` block:\n";
+  return `${note}${railsConcurrentMigration(migration, "concurrent_index", call)}`;
+}
+
+/** A foreign key or CHECK added NOT VALID now and validated in the next migration, as strong_migrations prints it. */
+export function railsConstraintFix(op: Extract<Operation, { kind: "add_constraint" }>): string {
+  const call = op.frameworkCall ?? "";
+  const text = singleLine(op);
+  if (op.constraint === "foreign_key") {
+    const to = op.referencesTable ?? "other_table";
+    const column = op.columns[0];
+    const columnOpt = column && column !== `${singularTable(to)}_id` ? `, column: ${sym(column)}` : "";
+    const add =
+      /(^|\.)(add_reference|add_belongs_to|references|belongs_to)$/.test(call)
+        ? `add_reference ${sym(op.table)}, ${sym((column ?? "ref_id").replace(/_id$/, ""))}, index: { algorithm: :concurrently }  # with disable_ddl_transaction!\nadd_foreign_key ${sym(op.table)}, ${sym(to)}${columnOpt}, validate: false`
+        : call === "add_foreign_key" && text && !/validate:/.test(text)
+          ? `${text}, validate: false`
+          : `add_foreign_key ${sym(op.table)}, ${sym(to)}${columnOpt}, validate: false`;
+    return `# migration 1: instant, existing rows are not checked\n${add}\n\n# migration 2: checks the rows while reads and writes go on\nvalidate_foreign_key ${sym(op.table)}, ${sym(to)}${columnOpt}`;
+  }
+  const name = op.name ?? "check_name";
+  const add = call === "add_check_constraint" && text && !/validate:/.test(text) ? `${text}, validate: false` : `add_check_constraint ${sym(op.table)}, "<expression>", name: ${JSON.stringify(name)}, validate: false`;
+  return `# migration 1: instant, existing rows are not checked\n${add}\n\n# migration 2: checks the rows while reads and writes go on\nvalidate_check_constraint ${sym(op.table)}, name: ${JSON.stringify(name)}`;
+}
+
+/** The VALIDATE of a constraint added NOT VALID, moved out of the transaction that added it. */
+export function railsValidateFix(
+  op: Extract<Operation, { kind: "validate_constraint" }>,
+  added: Extract<Operation, { kind: "add_constraint" }>,
+): string {
+  const name = op.name ?? added.name ?? "constraint_name";
+  let call: string;
+  if (op.embeddedSql) call = `execute ${JSON.stringify(`ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${name}`)}`;
+  else if (added.constraint === "foreign_key" && added.referencesTable && !added.embeddedSql && /^fk_rails_/.test(name)) {
+    const column = added.columns[0];
+    const columnOpt = column && column !== `${singularTable(added.referencesTable)}_id` ? `, column: ${sym(column)}` : "";
+    call = `validate_foreign_key ${sym(op.table)}, ${sym(added.referencesTable)}${columnOpt}`;
+  } else if (added.constraint === "foreign_key") call = `validate_foreign_key ${sym(op.table)}, name: ${JSON.stringify(name)}`;
+  else call = `validate_check_constraint ${sym(op.table)}, name: ${JSON.stringify(name)}`;
+  return `# in a migration of its own (or after disable_ddl_transaction!, so that each statement commits):\n${call}`;
+}
+
+const singularTable = (table: string) => {
+  const base = table.split(".").pop() ?? table;
+  return base.endsWith("ies") ? `${base.slice(0, -3)}y` : base.replace(/(ss|x|ch|sh)es$/, "$1").replace(/s$/, "");
+};
+
+/** What a hand-written `def down` must add, for the schema the up leaves behind. */
+export function railsDownFix(entries: readonly DeltaEntry[], options: { inChange?: boolean } = {}): string {
+  const lines = entries.map((entry) => {
+    if (entry.net < 0) return `# recreate ${entry.label} as it was before the up`;
+    const left = leftOver(entry);
+    switch (left.kind) {
+      case "table":
+        return `drop_table ${sym(left.name)}`;
+      case "column":
+        return `remove_column ${sym(left.table)}, ${sym(left.column)}`;
+      case "index":
+        return `remove_index ${sym(left.table ?? "table")}, name: ${JSON.stringify(left.name)}`;
+      case "constraint":
+        return `execute "ALTER TABLE ${left.table ?? "<table>"} DROP CONSTRAINT ${left.name}"${left.defaultName ? "  # PostgreSQL's default name" : ""}`;
+      case "object":
+        return `execute "DROP ${left.type.replace("_", " ").toUpperCase()} IF EXISTS ${left.name}${left.table ? ` ON ${left.table}` : ""}"`;
+    }
+  });
+  // in `def change` the SQL that Rails cannot invert needs its inverse beside it, in the same reversible block
+  if (options.inChange) return `reversible do |dir|\n  dir.up do\n    # ... as now\n  end\n  dir.down do\n${lines.map((l) => `    ${l}`).join("\n")}\n  end\nend`;
+  return `def down\n  # add, in reverse order of the up:\n${lines.map((l) => `  ${l}`).join("\n")}\nend`;
+}
+
+/** create_table ... force: drops the table it replaces. */
+export function railsDropTableFix(op: Extract<Operation, { kind: "drop_table" }>, table: string): string | undefined {
+  if (op.frameworkCall !== "create_table" && op.frameworkCall !== "create_join_table") return undefined;
+  const first = op.text.split("\n")[0].trim().replace(/,\s*force:\s*(true|:cascade)/, "");
+  const call = first.endsWith("|") ? `${first}\n  # ...\nend` : first;
+  return [
+    `# force: drops the existing ${table} and all its rows before creating the new one. Remove the option:`,
+    call,
+    `# and if ${table} must really go, drop it in a migration of its own after keeping a copy:`,
+    `# execute "CREATE TABLE ${table}_backup AS TABLE ${table}"`,
+  ].join("\n");
+}

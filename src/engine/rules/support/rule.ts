@@ -1,0 +1,83 @@
+/**
+ * What a rule is: metadata (id, category, default severity, why it is dangerous) and a check over
+ * one Migration of the shared model. Modelled on ESLint's rule modules: `meta` + `check`, with a
+ * table of valid/invalid cases per framework in `<id>.cases.ts` beside it (the docs' examples).
+ */
+import type { Config } from "../../config.js";
+import type { Category, Framework, Migration, Operation, Severity, SourceFile, SourceRange } from "../../model.js";
+import type { MigrationFacts } from "./facts.js";
+
+export interface RuleMeta {
+  /** kebab-case, stable: used in config, waivers and docs URLs */
+  id: string;
+  category: Category;
+  severity: Severity;
+  /** one line, shown as the finding title */
+  title: string;
+  /** why it breaks production: a short paragraph for docs and explain */
+  why: string;
+  /** frameworks the rule applies to (all when absent) */
+  frameworks?: readonly Framework[];
+  /** PostgreSQL versions the hazard depends on, for the docs */
+  postgres?: string;
+  /** on unless the config turns it off; style rules are opt-in (`recommended: false`) */
+  recommended?: boolean;
+}
+
+/** One problem a rule found; `op` gives the lines unless `loc` is given. */
+export interface Report {
+  op?: Operation;
+  loc?: SourceRange;
+  message: string;
+  /** the safe alternative as code in the migration's own language */
+  fix: string;
+  /** overrides the rule's default severity for this report (e.g. a warning-level variant) */
+  severity?: Severity;
+  /** the file the problem is in when it is not the migration's path (a .down.sql) */
+  path?: string;
+  details?: string[];
+}
+
+export interface RuleContext {
+  migration: Migration;
+  framework: Framework;
+  config: Config;
+  postgresVersion: number;
+  options: Record<string, unknown>;
+  facts: MigrationFacts;
+  /** application files given with the review (models, code); may be empty */
+  codeFiles: readonly SourceFile[];
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+export const defineRule = (rule: Rule): Rule => rule;
+
+/** A case in a rule's table: a migration as a file, with the lines the rule must report (none for valid). */
+export interface RuleCase {
+  framework: Framework;
+  /** short description, used as the test name and the docs caption */
+  name: string;
+  code: string;
+  /** repository path; defaults to a conventional path for the framework */
+  path?: string;
+  /** other files of the repository the case needs (a .down.sql, an earlier migration) */
+  files?: Record<string, string>;
+  config?: Record<string, unknown>;
+}
+
+export interface InvalidRuleCase extends RuleCase {
+  /** 1-based lines where the rule must report, in order */
+  lines: number[];
+}
+
+export interface RuleCases {
+  valid: RuleCase[];
+  invalid: InvalidRuleCase[];
+}
+
+export const defineCases = (cases: RuleCases): RuleCases => cases;

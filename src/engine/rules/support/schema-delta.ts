@@ -1,0 +1,341 @@
+/**
+ * The net effect of running operations on the schema, without knowing the schema: every named object
+ * (table, column, index, constraint, view, function, ...) gets a counter that creations raise and drops
+ * lower. Running the up and then the down should bring every counter the up touched back to zero; what
+ * stays non-zero is what the down forgets. Drops take their dependents along (a table its columns,
+ * indexes, triggers and owned sequences; a column its indexes; CASCADE the views built on it).
+ */
+import type { ColumnSpec, Migration, Operation } from "../../model.js";
+import { nameKey } from "./facts.js";
+
+export interface DeltaEntry {
+  key: string;
+  net: number;
+  /** changed at least once (a fresh entry stands for an object that existed before, untouched) */
+  touched: boolean;
+  /** the up ran DROP ... IF EXISTS on it before creating it: it may have existed, so creating it re-creates */
+  droppedIfExists?: boolean;
+  /** net change caused by the up alone */
+  netUp: number;
+  /** the up operation that last changed it */
+  upOp?: Operation;
+  /** what users read: "index posts_author_idx", "column users.email" */
+  label: string;
+  /** the table (or view) it belongs to, so dropping that drops it too */
+  parent?: string;
+  columns: string[];
+  dependsOn: string[];
+}
+
+/** PostgreSQL's own names for unnamed constraints and indexes (ChooseConstraintName / ChooseIndexName). */
+const DEFAULT_SUFFIX: Partial<Record<string, string>> = { primary_key: "pkey", unique: "key", foreign_key: "fkey", exclusion: "excl", check: "check" };
+function defaultName(table: string, columns: readonly string[], suffix: string): string {
+  const base = nameKey(table).split(".").pop()!;
+  return [base, ...columns.map(nameKey), suffix].join("_").slice(0, 63);
+}
+
+/** The residue of up then down for a migration with a down we can read, computed once for both down rules. */
+const residues = new WeakMap<Migration, DeltaEntry[]>();
+export function downResidue(migration: Migration): DeltaEntry[] {
+  const { down, up } = migration;
+  if (down.status !== "present" || down.ops.some(opaque)) return [];
+  // Django's derived down runs the reverse_sql its author wrote (RunSQL.noop on purpose included): trust it
+  if (down.derived && migration.framework !== "rails") return [];
+  let residue = residues.get(migration);
+  if (!residue) {
+    residue = new SchemaDelta().run(up, "up").run(down.ops, "down").residue();
+    // Rails' `change` inverts its own operations exactly; only SQL it runs verbatim (execute in a
+    // `reversible` dir.up with no dir.down) can lack its inverse
+    if (down.derived) residue = residue.filter((e) => e.upOp?.embeddedSql);
+    residues.set(migration, residue);
+  }
+  return residue;
+}
+
+/** Down statements we cannot see through (DO blocks, function calls): they might undo anything. */
+const opaque = (op: Operation) => op.kind === "raw" && (op.statement === "DO" || op.statement === "SELECT" || op.statement === "Call");
+
+/** Without the entries that go with a table also listed: DROP TABLE takes its keys, sequences and indexes along. */
+export function outermost(entries: readonly DeltaEntry[]): DeltaEntry[] {
+  const tables = new Set(entries.filter((e) => e.key.startsWith("table:")).map((e) => e.key.slice("table:".length)));
+  return entries.filter((e) => e.parent === undefined || !tables.has(e.parent));
+}
+
+/** What a residue entry names, decoded once from its key and label for the fixes that drop it (SQL, Ruby). */
+export type LeftOver =
+  | { kind: "table"; name: string }
+  | { kind: "column"; table: string; column: string }
+  | { kind: "index"; name: string; table?: string }
+  /** `defaultName`: a primary key known only by its table, under PostgreSQL's default name */
+  | { kind: "constraint"; name: string; table?: string; defaultName?: boolean }
+  /** `table`: only for the kinds named per table (triggers, policies, rules) */
+  | { kind: "object"; type: string; name: string; table?: string };
+
+const NAMED_PER_TABLE = new Set(["trigger", "policy", "rule"]);
+
+export function leftOver(entry: DeltaEntry): LeftOver {
+  const [kind, type] = entry.key.split(":");
+  const name = entry.label.slice(entry.label.lastIndexOf(" ") + 1);
+  switch (kind) {
+    case "table":
+      return { kind, name };
+    case "column": {
+      const at = name.lastIndexOf(".");
+      return { kind, table: name.slice(0, at), column: name.slice(at + 1) };
+    }
+    case "index":
+    case "constraint":
+      return { kind, name, table: entry.parent };
+    case "pkey": {
+      const table = entry.parent ?? name;
+      return { kind: "constraint", name: defaultName(table, [], "pkey"), table, defaultName: true };
+    }
+    default:
+      // object:<type>:<name>, e.g. object:sequence:tags_id_seq, object:materialized_view:totals
+      return { kind: "object", type, name, table: NAMED_PER_TABLE.has(type) ? entry.parent : undefined };
+  }
+}
+
+/** Residue entries grouped by the up statement that caused them, in line order. */
+export function byUpOperation(entries: readonly DeltaEntry[]): Array<[Operation, DeltaEntry[]]> {
+  const byOp = new Map<Operation, DeltaEntry[]>();
+  for (const entry of entries) if (entry.upOp) byOp.set(entry.upOp, [...(byOp.get(entry.upOp) ?? []), entry]);
+  return [...byOp.entries()].sort(([a], [b]) => a.loc.line - b.loc.line);
+}
+
+export class SchemaDelta {
+  private readonly entries = new Map<string, DeltaEntry>();
+  private phase: "up" | "down" = "up";
+  private current?: Operation;
+  /** table name -> identity: a renamed table keeps its identity, so its columns follow it */
+  private readonly identities = new Map<string, string>();
+  /** relations the up dropped: what it then builds on them (indexes, views) re-creates what the drop took along */
+  private readonly cascaded = new Set<string>();
+  /** tables whose columns or constraints the up dropped: a primary key it then adds may replace one that went with them */
+  private readonly reshaped = new Set<string>();
+  /** primary keys added under an explicit name, so a drop by that name finds them */
+  private readonly pkeyNames = new Map<string, string>();
+
+  private id(table: string): string {
+    const key = nameKey(table);
+    return this.identities.get(key) ?? key;
+  }
+
+  run(ops: readonly Operation[], phase: "up" | "down"): this {
+    this.phase = phase;
+    for (const op of ops) {
+      this.current = op;
+      this.apply(op);
+    }
+    return this;
+  }
+
+  /** objects the up changed that are not back where they started */
+  residue(): DeltaEntry[] {
+    return [...this.entries.values()].filter((e) => e.netUp !== 0 && e.net !== 0);
+  }
+
+  private entry(key: string, label: string, extra: Partial<Pick<DeltaEntry, "parent" | "columns" | "dependsOn">> = {}): DeltaEntry {
+    let e = this.entries.get(key);
+    if (!e) {
+      e = { key, net: 0, touched: false, netUp: 0, label, columns: [], dependsOn: [] };
+      this.entries.set(key, e);
+    }
+    if (extra.parent !== undefined) e.parent = extra.parent;
+    if (extra.columns) e.columns = extra.columns.map(nameKey);
+    if (extra.dependsOn) e.dependsOn = extra.dependsOn.map(nameKey);
+    return e;
+  }
+
+  private change(e: DeltaEntry, by: number): void {
+    e.net += by;
+    e.touched = true;
+    if (this.phase === "up") {
+      e.netUp += by;
+      e.upOp = this.current;
+    }
+  }
+
+  private create(key: string, label: string, extra: Partial<Pick<DeltaEntry, "parent" | "columns" | "dependsOn">> = {}, options: { orReplace?: boolean } = {}): void {
+    const e = this.entry(key, label, extra);
+    // CREATE OR REPLACE changes an object that may have existed: it only counts after a drop
+    if (options.orReplace && e.net >= 0) return;
+    // built on something the up dropped: the drop took the old one (unknown to us) along first
+    const rebuilt = this.phase === "up" && [extra.parent, ...(extra.dependsOn ?? [])].some((d) => d !== undefined && this.cascaded.has(d));
+    if ((rebuilt || e.droppedIfExists) && !e.touched) {
+      this.change(e, -1);
+      this.cascaded.add(key.slice(key.lastIndexOf(":") + 1));
+    }
+    this.change(e, +1);
+  }
+
+  private drop(key: string, label: string, options: { ifExists?: boolean } = {}): void {
+    const e = this.entry(key, label);
+    // DROP ... IF EXISTS of something this migration never saw may drop nothing at all
+    if (options.ifExists && !e.touched && this.phase === "up") {
+      e.droppedIfExists = true;
+      return;
+    }
+    // dropping what is already gone (IF EXISTS after a CASCADE) changes nothing
+    if (e.net > 0 || !e.touched) this.change(e, -1);
+  }
+
+  /** remove everything created that belongs to `parent` (and, with cascade, what is built on it) */
+  private dropDependents(p: string, options: { column?: string; cascade?: boolean }): void {
+    for (const e of this.entries.values()) {
+      if (e.net <= 0) continue;
+      const belongs = e.parent === p && (options.column === undefined || e.columns.includes(nameKey(options.column)) || e.key === `column:${p}.${nameKey(options.column)}`);
+      const builtOn = options.cascade && options.column === undefined && e.dependsOn.includes(p);
+      if (!belongs && !builtOn) continue;
+      this.change(e, -e.net);
+      const name = e.key.slice(e.key.lastIndexOf(":") + 1);
+      if (e.key.startsWith("object:view:") || e.key.startsWith("object:materialized_view:")) this.dropDependents(name, { cascade: true });
+    }
+  }
+
+  /** a table has one primary key, whatever its name */
+  private primaryKey(table: string, columns: readonly string[]): void {
+    const parent = this.id(table);
+    const key = `pkey:${parent}`;
+    const e = this.entry(key, `primary key of ${table}`, { parent, columns: [...columns] });
+    // replaces the one that went with a dropped column, constraint or table
+    if (this.phase === "up" && (this.reshaped.has(parent) || this.cascaded.has(parent)) && !e.touched) this.change(e, -1);
+    this.change(e, +1);
+  }
+
+  /** what a column definition creates besides itself: its inline constraints and its sequence */
+  private implied(table: string, column: ColumnSpec): void {
+    const parent = this.id(table);
+    const extra = { parent, columns: [column.name] };
+    if (column.primaryKey) this.primaryKey(table, [column.name]);
+    else if (column.unique) this.create(`constraint:${defaultName(table, [column.name], "key")}`, `constraint ${defaultName(table, [column.name], "key")}`, extra);
+    if (column.references) this.create(`constraint:${defaultName(table, [column.name], "fkey")}`, `constraint ${defaultName(table, [column.name], "fkey")}`, extra);
+    if (column.serial || column.generated === "identity") this.create(`object:sequence:${defaultName(table, [column.name], "seq")}`, `sequence ${defaultName(table, [column.name], "seq")}`, extra);
+  }
+
+  private apply(op: Operation): void {
+    switch (op.kind) {
+      case "create_table":
+        if (op.temporary) break;
+        this.identities.delete(nameKey(op.table)); // a new table under this name: its own identity
+        this.create(`table:${nameKey(op.table)}`, `table ${op.table}`);
+        for (const column of op.columns) this.implied(op.table, column);
+        for (const c of op.constraints) {
+          const suffix = DEFAULT_SUFFIX[c.type];
+          if (c.type === "primary_key") this.primaryKey(op.table, c.columns);
+          else if (suffix) this.create(`constraint:${defaultName(op.table, c.type === "check" ? [] : c.columns, suffix)}`, `constraint of ${op.table}`, { parent: this.id(op.table), columns: c.columns });
+        }
+        break;
+      case "drop_table":
+        for (const t of op.tables) {
+          this.drop(`table:${nameKey(t)}`, `table ${t}`, { ifExists: op.ifExists });
+          this.dropDependents(this.id(t), { cascade: true }); // views on a dropped table cannot survive it either
+          if (this.phase === "up") this.cascaded.add(this.id(t));
+        }
+        break;
+      case "rename_table": {
+        // by name the table moves; its columns, indexes and constraints keep following its first identity
+        const identity = this.id(op.table);
+        this.drop(`table:${nameKey(op.table)}`, `table ${op.table}`);
+        this.create(`table:${nameKey(op.newName)}`, `table ${op.newName}`);
+        this.identities.set(nameKey(op.newName), identity);
+        this.identities.delete(nameKey(op.table));
+        break;
+      }
+      case "rename_object": {
+        const kind = op.objectType === "index" || op.objectType === "constraint" ? op.objectType : `object:${op.objectType}`;
+        const keyOf = (name: string) => (kind.startsWith("object:") ? `${kind}:${nameKey(name)}` : `${kind}:${nameKey(name)}`);
+        const old = this.entries.get(keyOf(op.name));
+        this.drop(keyOf(op.name), `${op.objectType.replace("_", " ")} ${op.name}`);
+        const parent = old?.parent ?? (op.table ? this.id(op.table) : undefined);
+        this.create(keyOf(op.newName), `${op.objectType.replace("_", " ")} ${op.newName}`, { parent, columns: old?.columns, dependsOn: old?.dependsOn });
+        // a constraint's index has its name: renaming the index renames the constraint too
+        if (op.objectType === "index" && this.entries.get(`constraint:${nameKey(op.name)}`)?.touched) {
+          this.drop(`constraint:${nameKey(op.name)}`, `constraint ${op.name}`);
+          this.create(`constraint:${nameKey(op.newName)}`, `constraint ${op.newName}`);
+        }
+        break;
+      }
+      case "add_column":
+        this.create(`column:${this.id(op.table)}.${nameKey(op.column.name)}`, `column ${op.table}.${op.column.name}`, { parent: this.id(op.table), columns: [op.column.name] });
+        this.implied(op.table, op.column);
+        break;
+      case "drop_column":
+        if (this.phase === "up") this.reshaped.add(this.id(op.table));
+        this.drop(`column:${this.id(op.table)}.${nameKey(op.column)}`, `column ${op.table}.${op.column}`, { ifExists: op.ifExists });
+        this.dropDependents(this.id(op.table), { column: op.column });
+        break;
+      case "rename_column":
+        this.drop(`column:${this.id(op.table)}.${nameKey(op.column)}`, `column ${op.table}.${op.column}`);
+        this.create(`column:${this.id(op.table)}.${nameKey(op.newName)}`, `column ${op.table}.${op.newName}`, { parent: this.id(op.table), columns: [op.newName] });
+        break;
+      case "add_index": {
+        const name = op.name ?? defaultName(op.table, op.columns, "idx");
+        this.create(`index:${nameKey(name)}`, `index ${name}`, { parent: this.id(op.table), columns: [...op.columns, ...op.referencedColumns] });
+        break;
+      }
+      case "drop_index":
+        for (const n of op.names) this.drop(`index:${nameKey(n)}`, `index ${n}`, { ifExists: op.ifExists });
+        break;
+      case "add_constraint": {
+        if (op.constraint === "primary_key") {
+          this.primaryKey(op.table, op.columns);
+          if (op.name) this.pkeyNames.set(nameKey(op.name), this.id(op.table));
+          break;
+        }
+        const suffix = DEFAULT_SUFFIX[op.constraint];
+        // an unnamed CHECK is named after its column only when it reads exactly one
+        const nameColumns = op.constraint === "check" && new Set(op.columns).size !== 1 ? [] : [...new Set(op.columns)];
+        const name = op.name ?? (suffix ? defaultName(op.table, nameColumns, suffix) : undefined);
+        if (name) this.create(`constraint:${nameKey(name)}`, `constraint ${name}`, { parent: this.id(op.table), columns: op.columns });
+        break;
+      }
+      case "drop_constraint":
+        if (!op.name) break;
+        if (this.phase === "up") this.reshaped.add(this.id(op.table));
+        if (nameKey(op.name) === defaultName(op.table, [], "pkey") || this.pkeyNames.get(nameKey(op.name)) === this.id(op.table)) {
+          this.drop(`pkey:${this.id(op.table)}`, `primary key of ${op.table}`, { ifExists: op.ifExists });
+          break;
+        }
+        this.drop(`constraint:${nameKey(op.name)}`, `constraint ${op.name}`, { ifExists: op.ifExists });
+        // a UNIQUE/PRIMARY KEY constraint owns the index of the same name
+        if ((this.entries.get(`index:${nameKey(op.name)}`)?.net ?? 0) > 0) this.drop(`index:${nameKey(op.name)}`, `index ${op.name}`);
+        break;
+      case "create_object": {
+        if (op.objectType === "role" || op.objectType === "database") break;
+        const type = op.objectType === "procedure" ? "function" : op.objectType;
+        this.create(
+          `object:${type}:${nameKey(op.name)}`,
+          `${op.objectType.replace("_", " ")} ${op.name}`,
+          { parent: op.table ? this.id(op.table) : undefined, dependsOn: op.dependsOn.map((d) => this.id(d)) },
+          { orReplace: op.orReplace },
+        );
+        break;
+      }
+      case "drop_object":
+        // an object kind the model does not name: its CREATE is a raw statement we cannot pair with the drop
+        if (op.objectType === "other") break;
+        for (const n of op.names) {
+          const type = op.objectType === "procedure" ? "function" : op.objectType;
+          this.drop(`object:${type}:${nameKey(n)}`, `${op.objectType.replace("_", " ")} ${n}`, { ifExists: op.ifExists });
+          if (op.objectType === "view" || op.objectType === "materialized_view") {
+            this.dropDependents(nameKey(n), { cascade: op.cascade });
+            if (this.phase === "up") this.cascaded.add(nameKey(n));
+          }
+          if (op.objectType === "schema" && op.cascade) {
+            for (const e of this.entries.values()) if (e.net > 0 && (e.key.includes(`:${nameKey(n)}.`) || e.parent?.startsWith(`${nameKey(n)}.`))) this.change(e, -e.net);
+          } else if (op.cascade) this.dropDependents(nameKey(n), { cascade: true });
+        }
+        break;
+      case "raw":
+        // ALTER SEQUENCE s OWNED BY t.c: the sequence now belongs to the table
+        if (op.statement === "ALTER SEQUENCE OWNED BY" && op.object && op.table) {
+          const e = this.entries.get(`object:sequence:${nameKey(op.object)}`);
+          if (e) e.parent = this.id(op.table);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+/** Small questions rules share about operations. */
+import type { Operation } from "../../model.js";
+import type { RuleContext } from "./rule.js";
+
+/** Each op of the up with its index, limited to the given kinds. */
+export function upOps<K extends Operation["kind"]>(ctx: RuleContext, ...kinds: K[]): Array<{ op: Extract<Operation, { kind: K }>; index: number }> {
+  const out: Array<{ op: Extract<Operation, { kind: K }>; index: number }> = [];
+  ctx.migration.up.forEach((op, index) => {
+    if ((kinds as string[]).includes(op.kind)) out.push({ op: op as Extract<Operation, { kind: K }>, index });
+  });
+  return out;
+}
+
+/** The table existed before this migration (so it may be large and live). */
+export const existingTable = (ctx: RuleContext, table: string | undefined, index: number): boolean =>
+  Boolean(table) && !ctx.facts.isNewTable(table, index);
+
+/** An up that does something worth undoing (not only session settings or transaction control). */
+export const hasMeaningfulUp = (ops: readonly Operation[]): boolean =>
+  ops.some((op) => op.kind !== "transaction_control" && !(op.kind === "set_setting" && op.scope !== "reset"));
+
+/** Line of the first statement that does something (after line `after`, e.g. a Liquibase changeset header), or 1: for whole-file findings. */
+export const firstLine = (ctx: RuleContext, after = 0): { line: number; endLine: number } => {
+  const up = ctx.migration.up.filter((o) => o.loc.line > after);
+  const op = up.find((o) => o.kind !== "transaction_control" && o.kind !== "set_setting") ?? up[0] ?? ctx.migration.up[0];
+  return op ? { line: op.loc.line, endLine: op.loc.line } : { line: 1, endLine: 1 };
+};

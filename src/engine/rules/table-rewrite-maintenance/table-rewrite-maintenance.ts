@@ -1,0 +1,53 @@
+import { defineRule } from "../support/rule.js";
+import { fixFor, ident } from "../support/fix.js";
+import { existingTable, upOps } from "../support/scope.js";
+
+export default defineRule({
+  meta: {
+    id: "table-rewrite-maintenance",
+    category: "blocking-lock",
+    severity: "error",
+    title: "VACUUM FULL, CLUSTER, plain REINDEX and table rewrites lock the table",
+    why:
+      "VACUUM FULL and CLUSTER rewrite the table under an ACCESS EXCLUSIVE lock; REINDEX without CONCURRENTLY blocks " +
+      "writes (and reads through the index); SET TABLESPACE / SET LOGGED rewrite the table. On a live table each is an outage " +
+      "for as long as the rewrite takes.",
+    postgres: "REINDEX CONCURRENTLY needs PostgreSQL 12+",
+  },
+  check(ctx) {
+    for (const { op, index } of upOps(ctx, "maintenance")) {
+      const tables = op.tables.filter((t) => existingTable(ctx, t, index));
+      const on = tables.length ? ` ${tables.join(", ")}` : "";
+      if (op.command === "vacuum_full" || op.command === "cluster") {
+        ctx.report({
+          op,
+          message: `${op.command === "cluster" ? "CLUSTER" : "VACUUM FULL"}${on} rewrites the table under an ACCESS EXCLUSIVE lock.`,
+          fix: fixFor(ctx.framework, { sql: `-- use pg_repack (online) or plain VACUUM${on}; never run a table rewrite in a migration` }),
+        });
+      } else if (op.command === "reindex" && !op.concurrently && ctx.postgresVersion >= 12) {
+        ctx.report({
+          op,
+          message: `REINDEX${on} without CONCURRENTLY blocks writes while the index is rebuilt.`,
+          fix: fixFor(ctx.framework, { sql: `-- outside a transaction:\nREINDEX INDEX CONCURRENTLY ${tables[0] ? ident(tables[0]) : "<index>"};` }),
+        });
+      } else if (op.command === "refresh_materialized_view" && !op.concurrently && tables.length) {
+        ctx.report({
+          op,
+          severity: "warning",
+          message: `REFRESH MATERIALIZED VIEW${on} without CONCURRENTLY blocks every read of the view until it finishes.`,
+          fix: fixFor(ctx.framework, { sql: `-- needs a unique index on the view:\nREFRESH MATERIALIZED VIEW CONCURRENTLY ${ident(tables[0])};` }),
+        });
+      }
+    }
+    for (const { op, index } of upOps(ctx, "raw")) {
+      if (!op.rewritesTable || !existingTable(ctx, op.table, index)) continue;
+      ctx.report({
+        op,
+        message: op.statement.startsWith("ALTER TABLE ")
+          ? `ALTER TABLE ${op.table} ${op.statement.slice("ALTER TABLE ".length)} rewrites the whole table under an ACCESS EXCLUSIVE lock.`
+          : `${op.statement} rewrites ${op.table} under an ACCESS EXCLUSIVE lock.`,
+        fix: fixFor(ctx.framework, { sql: "-- do this in a maintenance window, or build a new table and swap it in" }),
+      });
+    }
+  },
+});

@@ -1,0 +1,33 @@
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "rails",
+      name: "add_column with a default, then a unique add_index on it",
+      code: `class AddReferralCodeToUsers < ActiveRecord::Migration[7.1]
+  def change
+    add_column :users, :referral_code, :string, default: "", null: false
+    add_index :users, :referral_code, unique: true
+  end
+end
+`,
+      lines: [3],
+    },
+  ],
+  valid: [
+    {
+      framework: "rails",
+      name: "nullable without a default: existing rows stay NULL, which a unique index allows",
+      code: `class AddReferralCodeToUsers < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def change
+    add_column :users, :referral_code, :string
+    add_index :users, :referral_code, unique: true, algorithm: :concurrently
+  end
+end
+`,
+    },
+  ],
+});

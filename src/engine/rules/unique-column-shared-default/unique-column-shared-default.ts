@@ -1,0 +1,79 @@
+import type { Operation, OperationOf } from "../../model.js";
+import { nameKey } from "../support/facts.js";
+import { defineRule, type RuleContext } from "../support/rule.js";
+import { fixFor, ident, sym } from "../support/fix.js";
+import { existingTable, upOps } from "../support/scope.js";
+
+/**
+ * The unique constraint or index the new column gets: inline (UNIQUE, Django's unique=True) or a separate
+ * single-column unique index / constraint later in the same migration (Alembic's unique=True, Rails' add_index).
+ */
+function uniqueOn(ctx: RuleContext, op: OperationOf<"add_column">, index: number): Operation | undefined {
+  if (op.column.unique) return op;
+  const sameColumn = (columns: readonly string[]) => columns.length === 1 && nameKey(columns[0]) === nameKey(op.column.name);
+  return ctx.migration.up
+    .slice(index + 1)
+    .find(
+      (later) =>
+        ((later.kind === "add_index" && later.unique && !later.partial) || (later.kind === "add_constraint" && (later.constraint === "unique" || later.constraint === "primary_key"))) &&
+        nameKey(later.table) === nameKey(op.table) &&
+        sameColumn(later.columns),
+    );
+}
+
+export default defineRule({
+  meta: {
+    id: "unique-column-shared-default",
+    category: "breaking-change",
+    severity: "error",
+    title: "New unique column whose default gives every existing row the same value",
+    why:
+      "Adding a column fills the existing rows with its default, and a default that is not volatile is computed once: " +
+      "a constant, now() (the transaction's time) or, in Django, a callable such as uuid.uuid4 or timezone.now, which " +
+      "Django calls once and writes into every row. Every existing row then holds the same value, so the unique " +
+      "constraint fails as soon as the table has two rows and the migration aborts.",
+  },
+  check(ctx) {
+    for (const { op, index } of upOps(ctx, "add_column")) {
+      const c = op.column;
+      if (!c.default || c.default.volatile || /^null$/i.test(c.default.expr) || c.generated || c.serial) continue;
+      if (!existingTable(ctx, op.table, index)) continue;
+      const unique = uniqueOn(ctx, op, index);
+      if (!unique) continue;
+      const value = c.default.expr.startsWith("<value of ") ? `the single value of ${c.default.expr.slice("<value of ".length, -1)}` : c.default.expr;
+      const model = op.ormModel ?? "<model>";
+      const field = op.ormField ?? c.name;
+      ctx.report({
+        op,
+        message:
+          `Adding unique column ${op.table}.${c.name} writes ${value} into every existing row` +
+          (unique === op ? "" : ` before the unique index on line ${unique.loc.line}`) +
+          `: the rows collide and the unique constraint fails as soon as ${op.table} has two rows.`,
+        fix: fixFor(ctx.framework, {
+          sql: `
+            ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(c.name)} ${c.type?.text ?? "<type>"};  -- nullable, no default: instant
+            -- backfill a distinct value per row, in batches (gen_random_uuid(), a sequence, ...):
+            UPDATE ${ident(op.table)} SET ${ident(c.name)} = <per-row expression> WHERE ${ident(c.name)} IS NULL AND id BETWEEN :start AND :end;
+            -- then, outside a transaction:
+            CREATE UNIQUE INDEX CONCURRENTLY ${ident(`${op.table.split(".").pop()}_${c.name}_key`)} ON ${ident(op.table)} (${ident(c.name)});`,
+          rails: `
+            add_column ${sym(op.table)}, ${sym(c.name)}, <type>  # no default
+            # backfill a distinct value per row in batches, then in a migration with disable_ddl_transaction!:
+            add_index ${sym(op.table)}, ${sym(c.name)}, unique: true, algorithm: :concurrently`,
+          django: `
+            # 1. add the field nullable and not unique:
+            migrations.AddField(model_name="${model}", name="${field}", field=models.<Field>(null=True)),
+            # 2. a RunPython that gives each row its own value (with reverse_code=migrations.RunPython.noop):
+            #    for row in Model.objects.filter(${field}__isnull=True).iterator(): row.${field} = <callable>(); row.save(update_fields=["${field}"])
+            # 3. in a later migration, make it unique (and non-null) with the default:
+            migrations.AlterField(model_name="${model}", name="${field}", field=models.<Field>(default=<callable>, unique=True)),`,
+          alembic: `
+            op.add_column("${op.table}", sa.Column("${c.name}", <type>, nullable=True))  # no server_default, not unique yet
+            # backfill a distinct value per row in batches, then:
+            with op.get_context().autocommit_block():
+                op.create_index("ix_${op.table.split(".").pop()}_${c.name}", "${op.table}", ["${c.name}"], unique=True, postgresql_concurrently=True)`,
+        }),
+      });
+    }
+  },
+});

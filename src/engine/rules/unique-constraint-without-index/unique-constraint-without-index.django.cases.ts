@@ -1,0 +1,93 @@
+import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "django",
+      name: "AddConstraint(UniqueConstraint) and AlterUniqueTogether build unique indexes under lock",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddConstraint(
+            model_name="customer",
+            constraint=models.UniqueConstraint(fields=["email"], name="customer_email_uniq"),
+        ),
+        migrations.AlterUniqueTogether(name="order", unique_together={("number", "customer"), ("reference", "customer")}),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8, 12],
+    },
+    {
+      framework: "django",
+      name: "AddField with unique=True, and AlterField to unique=True",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="token", field=models.UUIDField(null=True, unique=True)),
+        migrations.AlterField(model_name="order", name="number", field=models.CharField(max_length=200, unique=True)),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8, 9],
+    },
+  ],
+  valid: [
+    {
+      framework: "django",
+      name: "index built CONCURRENTLY, attached with USING INDEX, state updated separately",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    atomic = False
+
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            database_operations=[
+                migrations.RunSQL(
+                    "CREATE UNIQUE INDEX CONCURRENTLY customer_email_uniq ON app_customer (email)",
+                    reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS customer_email_uniq",
+                ),
+                migrations.RunSQL(
+                    "ALTER TABLE app_customer ADD CONSTRAINT customer_email_uniq UNIQUE USING INDEX customer_email_uniq",
+                    reverse_sql="ALTER TABLE app_customer DROP CONSTRAINT customer_email_uniq",
+                ),
+            ],
+            state_operations=[
+                migrations.AddConstraint(
+                    model_name="customer",
+                    constraint=models.UniqueConstraint(fields=["email"], name="customer_email_uniq"),
+                ),
+            ],
+        ),
+    ]
+`,
+      files: DJANGO_INITIAL,
+    },
+    {
+      framework: "django",
+      name: "AlterUniqueTogether that only removes a set",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AlterUniqueTogether(name="order", unique_together=set())]
+`,
+      files: DJANGO_INITIAL,
+    },
+  ],
+});

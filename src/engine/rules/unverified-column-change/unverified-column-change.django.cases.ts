@@ -1,0 +1,90 @@
+import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "django",
+      name: "AlterField to unique=True when the earlier migrations are not in the review",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("account", "0020_user_token")]
+
+    operations = [
+        migrations.AlterField(
+            model_name="user",
+            name="token",
+            field=models.UUIDField(editable=False, unique=True),
+        ),
+    ]
+`,
+      path: "account/migrations/0021_unique_token.py",
+      lines: [8],
+    },
+    {
+      framework: "django",
+      name: "AlterField to NOT NULL with a default to fill the NULLs",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0007_previous")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="channel", field=models.CharField(max_length=20, default="web")),
+    ]
+`,
+      path: "shop/migrations/0008_channel_required.py",
+      lines: [8],
+    },
+  ],
+  valid: [
+    {
+      framework: "django",
+      name: "the same kind of AlterField with the earlier migration given: only what changes is checked",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="note", field=models.TextField(null=True, help_text="free text")),
+    ]
+`,
+      files: DJANGO_INITIAL,
+    },
+    {
+      framework: "django",
+      name: "an AlterField that only makes a column nullable cannot lock anything",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0007_previous")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="comment", field=models.TextField(null=True, blank=True)),
+    ]
+`,
+      path: "shop/migrations/0008_comment_nullable.py",
+    },
+    {
+      framework: "django",
+      name: "a NOT NULL CharField redefined (max_length, choices...) is the common, harmless AlterField",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0007_previous")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="status", field=models.CharField(max_length=32, choices=[("new", "New"), ("paid", "Paid")])),
+    ]
+`,
+      path: "shop/migrations/0008_status_choices.py",
+    },
+  ],
+});

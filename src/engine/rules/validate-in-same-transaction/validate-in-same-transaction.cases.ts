@@ -1,0 +1,22 @@
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "sql",
+      name: "NOT VALID and VALIDATE in one goose transaction",
+      path: "db/migrations/00080_fk.sql",
+      code: "-- +goose Up\nALTER TABLE links ADD CONSTRAINT links_fk FOREIGN KEY (set_id) REFERENCES sets (id) NOT VALID;\nALTER TABLE links VALIDATE CONSTRAINT links_fk;\n-- +goose Down\nALTER TABLE links DROP CONSTRAINT links_fk;\n",
+      lines: [3],
+    },
+  ],
+  valid: [
+    {
+      framework: "sql",
+      name: "committed in between",
+      path: "db/migrations/00081_fk.sql",
+      code: "-- +goose NO TRANSACTION\n-- +goose Up\nALTER TABLE links ADD CONSTRAINT links_fk FOREIGN KEY (set_id) REFERENCES sets (id) NOT VALID;\nALTER TABLE links VALIDATE CONSTRAINT links_fk;\n-- +goose Down\nALTER TABLE links DROP CONSTRAINT links_fk;\n",
+    },
+    { framework: "sql", name: "validate alone", code: "ALTER TABLE links VALIDATE CONSTRAINT links_fk;" },
+  ],
+});

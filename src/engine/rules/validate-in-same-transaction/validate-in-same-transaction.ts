@@ -1,0 +1,42 @@
+import { defineRule } from "../support/rule.js";
+import { fixFor, ident } from "../support/fix.js";
+import { nameKey } from "../support/facts.js";
+import { railsValidateFix } from "../support/rails-fix.js";
+import { upOps } from "../support/scope.js";
+import type { Operation } from "../../model.js";
+
+export default defineRule({
+  meta: {
+    id: "validate-in-same-transaction",
+    category: "blocking-lock",
+    severity: "error",
+    title: "NOT VALID and VALIDATE CONSTRAINT in one transaction",
+    why:
+      "Adding a constraint NOT VALID takes a strong lock that is held until the transaction commits. Validating it in " +
+      "the same transaction scans every row while that lock is still held, so NOT VALID buys nothing: run VALIDATE in a separate migration.",
+  },
+  check(ctx) {
+    const addedNotValid = new Map<string, { index: number; added: Extract<Operation, { kind: "add_constraint" }> }>();
+    upOps(ctx, "add_constraint").forEach(({ op, index }) => {
+      if (op.notValid && op.name && op.inTransaction) addedNotValid.set(`${nameKey(op.table)}.${nameKey(op.name)}`, { index, added: op });
+    });
+    for (const { op } of upOps(ctx, "validate_constraint")) {
+      if (!op.name || !op.inTransaction || !addedNotValid.has(`${nameKey(op.table)}.${nameKey(op.name)}`)) continue;
+      // a COMMIT between the two ends the first transaction
+      const { index: addedAt, added } = addedNotValid.get(`${nameKey(op.table)}.${nameKey(op.name)}`)!;
+      const at = ctx.facts.indexOf(op);
+      const committed = ctx.migration.up.slice(addedAt, at).some((o) => o.kind === "transaction_control" && o.action === "commit");
+      if (committed) continue;
+      ctx.report({
+        op,
+        message: `Constraint ${op.name} is validated in the same transaction that added it NOT VALID, so the table stays locked during the full validation scan.`,
+        fix: fixFor(ctx.framework, {
+          sql: `-- move this statement to the next migration:\nALTER TABLE ${ident(op.table)} VALIDATE CONSTRAINT ${ident(op.name)};`,
+          rails: railsValidateFix(op, added),
+          django: `# next migration:\nValidateConstraint(model_name="${op.ormModel ?? "..."}", name="${op.name}")`,
+          alembic: `# next revision:\nop.execute("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${op.name}")`,
+        }),
+      });
+    }
+  },
+});

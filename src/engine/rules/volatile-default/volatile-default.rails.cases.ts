@@ -1,0 +1,56 @@
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "rails",
+      name: "a lambda default PostgreSQL evaluates per row, and a serial column",
+      code: `class AddTokens < ActiveRecord::Migration[7.1]
+  def change
+    add_column :users, :token, :uuid, default: -> { "gen_random_uuid()" }
+    add_column :orders, :number, :bigserial
+  end
+end
+`,
+      lines: [3, 4],
+    },
+    {
+      framework: "rails",
+      name: "a stored generated column",
+      code: `class AddSearchVector < ActiveRecord::Migration[7.1]
+  def change
+    add_column :posts, :search, :virtual, type: :tsvector, as: "to_tsvector('english', body)", stored: true
+  end
+end
+`,
+      lines: [3],
+    },
+  ],
+  valid: [
+    {
+      framework: "rails",
+      name: "constant defaults and now() (stable: evaluated once)",
+      code: `class AddFlags < ActiveRecord::Migration[7.1]
+  def change
+    add_column :users, :active, :boolean, default: true, null: false
+    add_column :users, :seen_at, :datetime, default: -> { "now()" }
+    add_column :users, :tags, :string, array: true, default: []
+    add_column :users, :plan, :string, default: "free"
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "uuid primary key of a new table",
+      code: `class CreateTokens < ActiveRecord::Migration[7.1]
+  def change
+    create_table :tokens, id: :uuid do |t|
+      t.uuid :secret, default: -> { "gen_random_uuid()" }
+    end
+  end
+end
+`,
+    },
+  ],
+});
