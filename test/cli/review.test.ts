@@ -5,49 +5,17 @@
  * without db/schema.rb (drift), and remove_column :users, :phone_number while app/reports/legacy.rb still
  * reads it (breaking-change naming the file and line).
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { UsageError } from "../../src/cli/collect-files.js";
+import { GIT_ENV, Repo } from "./support/git-repo.js";
 import { run } from "../../src/cli/main.js";
-
-const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1", GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" };
-
-class Repo {
-  readonly root = mkdtempSync(join(tmpdir(), "migguard-review-"));
-
-  constructor() {
-    this.git("init", "-q", "-b", "main");
-  }
-
-  git(...args: string[]): string {
-    return execFileSync("git", args, { cwd: this.root, env: GIT_ENV, encoding: "utf8" });
-  }
-
-  write(files: Record<string, string>): this {
-    for (const [path, content] of Object.entries(files)) {
-      mkdirSync(dirname(join(this.root, path)), { recursive: true });
-      writeFileSync(join(this.root, path), content);
-    }
-    return this;
-  }
-
-  remove(path: string): this {
-    rmSync(join(this.root, path));
-    return this;
-  }
-
-  commit(message: string): this {
-    this.git("add", "-A");
-    this.git("commit", "-q", "-m", message);
-    return this;
-  }
-}
 
 interface Finding {
   path: string;

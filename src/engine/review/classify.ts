@@ -5,6 +5,7 @@
 import picomatch from "picomatch";
 import type { Config } from "../config.js";
 import { detectByPath, detectFile, type DetectedFile } from "../detect.js";
+import { RailsDatabases } from "./rails-databases.js";
 
 /** Migration detection for a path whose content may not be at hand (a base tree listing). */
 export function detectMigrationPath(path: string, config: Config, content?: string): DetectedFile | undefined {
@@ -22,9 +23,14 @@ const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastInd
 
 /**
  * Migrations whose versions are ordered against each other: the same folder, or for layouts with one
- * folder per migration (Prisma, Diesel) the folder above it.
+ * folder per migration (Prisma, Diesel) the folder above it. Rails orders every migration folder of one
+ * database together (`db/migrate` and `db/post_migrate` are one sequence).
  */
-export function migrationSetKey(file: DetectedFile): string {
+export function migrationSetKey(file: DetectedFile, databases: RailsDatabases = new RailsDatabases()): string {
+  if (file.framework === "rails") {
+    const database = databases.databaseOf(file.path);
+    if (database !== undefined) return `rails:${database}`;
+  }
   const dir = dirOf(file.path);
   const perMigrationFolder = file.layout === "prisma" || /(?:^|\/)(?:up|down)\.sql$/.test(file.path);
   return `${file.framework}:${perMigrationFolder ? dirOf(dir) : dir}`;
@@ -39,8 +45,8 @@ export interface SchemaDumpPath {
   covers(file: DetectedFile): boolean;
 }
 
-// Rails: db/schema.rb and db/structure.sql for the primary database, db/<name>_schema.rb for the others,
-// whose migrations live in db/<name>_migrate. dbmate: db/schema.sql beside db/migrations.
+// Rails: db/schema.rb and db/structure.sql for the primary database, db/<name>_schema.rb for the others
+// (see RailsDatabases). dbmate: db/schema.sql beside db/migrations.
 const RAILS_DUMP = /^(.*?)(?:^|\/)db\/(?:(\w+)_)?(schema\.rb|structure\.sql)$/;
 const DBMATE_DUMP = /^(.*?)(?:^|\/)db\/schema\.sql$/;
 
@@ -55,28 +61,31 @@ function configuredDump(path: string, globs: readonly string[]): boolean {
   });
 }
 
-/** The path is a schema dump (by Rails' and dbmate's conventions or the config's `schema_dumps`). */
-export function schemaDumpOf(path: string, config: Pick<Config, "schema_dumps">): SchemaDumpPath | undefined {
+/**
+ * The path is a schema dump: the config's `schema_dumps` first (so a project can always say what its dumps
+ * describe), then Rails' and dbmate's conventions. `databases` knows the repository's named Rails databases
+ * (without it, every `db/*migrate*` folder but the dump's own named one counts as the primary database's).
+ */
+export function schemaDumpOf(path: string, config: Pick<Config, "schema_dumps">, databases: RailsDatabases = new RailsDatabases([path])): SchemaDumpPath | undefined {
+  if (configuredDump(path, config.schema_dumps)) {
+    // a configured dump describes the migrations of the project around it: below the folder that holds its folder
+    const root = dirOf(dirOf(path));
+    const format: DumpFormat = path.endsWith(".rb") ? "schema.rb" : "structure.sql";
+    return { path, format, covers: (file) => root === "" || file.path.startsWith(`${root}/`) };
+  }
   const rails = RAILS_DUMP.exec(path);
   if (rails) {
-    const db = `${prefixOf(rails[1])}db/`;
-    const migrateDir = `${db}${rails[2] ? `${rails[2]}_` : ""}migrate/`;
+    const database = RailsDatabases.databaseOfDump(path);
     return {
       path,
       format: rails[3] === "schema.rb" ? "schema.rb" : "structure.sql",
-      covers: (file) => file.framework === "rails" && file.path.startsWith(migrateDir),
+      covers: (file) => file.framework === "rails" && databases.databaseOf(file.path) === database,
     };
   }
   const dbmate = DBMATE_DUMP.exec(path);
   if (dbmate) {
     const migrations = `${prefixOf(dbmate[1])}db/migrations/`;
     return { path, format: "structure.sql", covers: (file) => file.framework === "sql" && file.path.startsWith(migrations) };
-  }
-  if (configuredDump(path, config.schema_dumps)) {
-    // a configured dump describes the migrations of the project around it: below the folder that holds its folder
-    const root = dirOf(dirOf(path));
-    const format: DumpFormat = path.endsWith(".rb") ? "schema.rb" : "structure.sql";
-    return { path, format, covers: (file) => root === "" || file.path.startsWith(`${root}/`) };
   }
   return undefined;
 }

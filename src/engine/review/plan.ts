@@ -14,6 +14,7 @@ import type { Config } from "../config.js";
 import { companionPaths, detectByPath, type DetectedFile } from "../detect.js";
 import { normaliseChanges, type ChangedFile } from "./changes.js";
 import { detectMigrationPath, schemaDumpOf } from "./classify.js";
+import { RailsDatabases } from "./rails-databases.js";
 
 export interface ReviewPlan {
   /** read at the head commit; a path that does not exist there is simply left out of `ReviewInput.head` */
@@ -62,6 +63,7 @@ export function planReview(files: readonly ChangedFile[], config: Config, basePa
   const bySiblingDir = (dir: string) => siblings.filter((p) => dirOf(p) === dir);
   const djangoAppsLosing = new Set<string>();
   const djangoAppsChanging = new Set<string>();
+  const added: DetectedFile[] = [];
   for (const change of changes) {
     const dump = schemaDumpOf(change.path, config);
     if (dump || (change.previousPath && schemaDumpOf(change.previousPath, config))) {
@@ -82,11 +84,22 @@ export function planReview(files: readonly ChangedFile[], config: Config, basePa
     if (change.status === "modified") base.add(change.path);
     const file = detectMigrationPath(change.path, config);
     if (!file) continue;
+    if (change.status === "added") added.push(file);
     if (file.framework === "django") djangoAppsChanging.add(dirOf(change.path));
     const dirSiblings = bySiblingDir(dirOf(file.path));
     // with the base tree at hand, ask only for companions that exist (on the base branch or added by the change)
     for (const companion of [...companionPaths(file, dirSiblings), ...counterpartPaths(file, dirSiblings)])
       if (!basePaths || existing.has(companion)) head.add(companion);
+  }
+  // a structure.sql the change leaves alone while adding migrations: its schema_migrations rows say whether it
+  // already has them (schema.rb records only its newest version, which proves nothing about an older one)
+  if (basePaths && added.length) {
+    const databases = new RailsDatabases(siblings);
+    const touched = new Set(changes.flatMap((c) => [c.path, ...(c.previousPath ? [c.previousPath] : [])]));
+    for (const path of basePaths) {
+      const dump = touched.has(path) ? undefined : schemaDumpOf(path, config, databases);
+      if (dump?.format === "structure.sql" && added.some((file) => dump.covers(file))) base.add(path);
+    }
   }
   // squashed migrations say which migrations they replace: deleting those is Django's documented way
   for (const dir of djangoAppsLosing)

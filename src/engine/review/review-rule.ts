@@ -12,6 +12,7 @@ import type { SchemaDumpPath } from "./classify.js";
 import type { UsageIndex } from "./code/usage-search.js";
 import type { CodeModels } from "./code/code-models.js";
 import type { DjangoGraphNode } from "./history/django-graph.js";
+import type { RailsDatabases } from "./rails-databases.js";
 
 export interface ChangedMigration {
   change: Change;
@@ -37,6 +38,8 @@ export interface SchemaDumpState {
   change?: Change;
   /** content at head when the change touched it */
   headContent?: string;
+  /** content on the base branch, when the plan read it (the change adds migrations and leaves the dump alone) */
+  baseContent?: string;
 }
 
 export interface ReviewFacts {
@@ -46,6 +49,8 @@ export interface ReviewFacts {
   migrations: readonly ChangedMigration[];
   /** every migration file on the base branch, from its tree listing; undefined when the listing was not given */
   baseMigrations?: readonly DetectedFile[];
+  /** which database each Rails migration folder feeds (db/migrate and db/post_migrate are one) */
+  railsDatabases: RailsDatabases;
   /** schema dumps on the base branch or added by the change */
   dumps: readonly SchemaDumpState[];
   /** application code at head (empty when not given) */

@@ -21,6 +21,7 @@ import { usageTargets } from "./code/usage-targets.js";
 import { editEffect } from "./history/behaviour.js";
 import { djangoAppOf, readDjangoGraphNode, type DjangoGraphNode } from "./history/django-graph.js";
 import { counterpartPaths } from "./plan.js";
+import { RailsDatabases } from "./rails-databases.js";
 import type { ChangedMigration, ReviewFacts, SchemaDumpState } from "./review-rule.js";
 import { REVIEW_RULES } from "./rules/index.js";
 import { effectiveSeverity } from "../severity.js";
@@ -102,15 +103,15 @@ function changedMigrations(changes: readonly Change[], config: Config, contents:
   return out;
 }
 
-function dumpStates(changes: readonly Change[], config: Config, contents: Contents, basePaths: readonly string[] | undefined): SchemaDumpState[] {
+function dumpStates(changes: readonly Change[], config: Config, contents: Contents, basePaths: readonly string[] | undefined, databases: RailsDatabases): SchemaDumpState[] {
   const states = new Map<string, SchemaDumpState>();
   for (const path of basePaths ?? []) {
-    const dump = schemaDumpOf(path, config);
-    if (dump) states.set(path, { dump, onBase: true });
+    const dump = schemaDumpOf(path, config, databases);
+    if (dump) states.set(path, { dump, onBase: true, baseContent: contents.base.get(path) });
   }
   const onBase = new Set(basePaths ?? []);
   const touch = (path: string, change: Change) => {
-    const dump = schemaDumpOf(path, config);
+    const dump = schemaDumpOf(path, config, databases);
     if (!dump) return;
     const state = states.get(path) ?? { dump, onBase: basePaths ? onBase.has(path) : change.status !== "added" };
     state.change = change;
@@ -179,6 +180,7 @@ export function reviewLoaded(input: ReviewInput): ReviewResult {
   // 2. what the change does to history, dumps and code
   const migrations = changedMigrations(changes, config, contents, analysis.migrations, baseModels);
   const unchangedBehaviour = new Set(migrations.filter((m) => m.base && m.head && !Object.values(editEffect(m.base, m.head)).some(Boolean)).map((m) => m.change.path));
+  const databases = new RailsDatabases([...(input.basePaths ?? []), ...changes.flatMap((c) => [c.path, ...(c.previousPath ? [c.previousPath] : [])])]);
   const targets = usageTargets([...new Set(migrations.flatMap((m) => (m.head && isPrimaryFile(m.file) ? [m.head] : [])))]);
   const identifiers = [...new Set(targets.flatMap((t) => t.identifiers))].sort();
   const code = input.codeFiles?.filter((f) => isSearchableCodePath(f.path, config) && isSearchableContent(f.content, config));
@@ -190,7 +192,8 @@ export function reviewLoaded(input: ReviewInput): ReviewResult {
       const file = detectMigrationPath(p, config);
       return file ? [file] : [];
     }),
-    dumps: dumpStates(changes, config, contents, input.basePaths),
+    dumps: dumpStates(changes, config, contents, input.basePaths, databases),
+    railsDatabases: databases,
     codeFiles: code ?? [],
     usages: code ? searchUsages(code, identifiers) : undefined,
     models: code

@@ -19,7 +19,7 @@ export function versionSets(facts: ReviewFacts): VersionSet[] {
   const gone = new Set(facts.changes.flatMap((c) => (c.status === "removed" ? [c.path] : c.status === "renamed" && c.previousPath ? [c.previousPath] : [])));
   const sets = new Map<string, VersionSet>();
   const setOf = (file: DetectedFile) => {
-    const key = migrationSetKey(file);
+    const key = migrationSetKey(file, facts.railsDatabases);
     let set = sets.get(key);
     if (!set) sets.set(key, (set = { key, base: [], added: [] }));
     return set;

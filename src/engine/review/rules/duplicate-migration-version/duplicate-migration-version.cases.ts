@@ -23,6 +23,12 @@ export default defineReviewCases({
       },
       findings: [{ path: "db/migrate/20240101000000_b.rb", line: 1 }],
     },
+    {
+      name: "Rails: a post-deployment migration reusing a db/migrate version (Rails refuses duplicate versions across its paths)",
+      base: { "db/migrate/20240101000000_a.rb": "class A < ActiveRecord::Migration[7.1]\n  def change\n    create_table :a\n  end\nend\n" },
+      head: { "db/post_migrate/20240101000000_b.rb": "class B < ActiveRecord::Migration[7.1]\n  def change\n    create_table :b\n  end\nend\n" },
+      findings: [{ path: "db/post_migrate/20240101000000_b.rb", line: 1 }],
+    },
   ],
   valid: [
     {

@@ -16,6 +16,12 @@ export default defineReviewCases({
       findings: [{ path: "db/migrate/20240201000000_phone.rb", line: 1, severity: "warning" }],
     },
     {
+      name: "Rails: db/migrate and db/post_migrate are one sequence of versions",
+      base: { "db/migrate/20240101000000_nickname.rb": rails("Nickname"), "db/post_migrate/20240301000000_locale.rb": rails("Locale") },
+      head: { "db/migrate/20240201000000_phone.rb": rails("Phone") },
+      findings: [{ path: "db/migrate/20240201000000_phone.rb", line: 1, severity: "warning" }],
+    },
+    {
       name: "Flyway without outOfOrder: an error",
       base: { "db/migration/V1__a.sql": "CREATE TABLE a (id bigint);\n", "db/migration/V1.10__c.sql": "CREATE TABLE c (id bigint);\n" },
       head: { "db/migration/V1.9__b.sql": "CREATE TABLE b (id bigint);\n" },

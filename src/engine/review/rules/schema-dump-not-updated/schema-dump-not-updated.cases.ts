@@ -32,6 +32,19 @@ export default defineReviewCases({
       head: { "migrations/002_email.up.sql": "ALTER TABLE users ADD COLUMN email text;\n" },
       findings: [{ path: "migrations/002_email.up.sql", line: 1 }],
     },
+    {
+      name: "Rails: a post-deployment migration (db/post_migrate) without db/schema.rb",
+      base: { "db/schema.rb": schema("2024_01_01_000000"), "db/migrate/20240101000000_nickname.rb": rails("Nickname") },
+      head: { "db/post_migrate/20240201000000_phone.rb": rails("Phone") },
+      findings: [{ path: "db/post_migrate/20240201000000_phone.rb", line: 1 }],
+    },
+    {
+      name: "the config's schema_dumps wins over the Rails name: db/structure.sql describing golang-migrate files",
+      config: { schema_dumps: ["db/structure.sql"] },
+      base: { "db/structure.sql": "CREATE TABLE users (id bigint);\n", "db/migrations/001_users.up.sql": "CREATE TABLE users (id bigint);\n" },
+      head: { "db/migrations/002_email.up.sql": "ALTER TABLE users ADD COLUMN email text;\n" },
+      findings: [{ path: "db/migrations/002_email.up.sql", line: 1 }],
+    },
   ],
   valid: [
     {
@@ -48,6 +61,19 @@ export default defineReviewCases({
       name: "another database's dump does not describe these migrations",
       base: { "db/animals_schema.rb": schema("2024_01_01_000000"), "db/migrate/20240101000000_nickname.rb": rails("Nickname") },
       head: { "db/migrate/20240201000000_phone.rb": rails("Phone") },
+    },
+    {
+      name: "a post-deployment migration's own database dump (db/post_schema.rb) is not the primary one",
+      base: { "db/post_schema.rb": schema("2024_01_01_000000"), "db/migrate/20240101000000_nickname.rb": rails("Nickname") },
+      head: { "db/migrate/20240201000000_phone.rb": rails("Phone") },
+    },
+    {
+      name: "the base branch's structure.sql already records the version (dumped when it was merged elsewhere)",
+      base: {
+        "db/structure.sql": "CREATE TABLE users (id bigint, phone text);\n\nINSERT INTO \"schema_migrations\" (version) VALUES\n('20240101000000'),\n('20240201000000');\n",
+        "db/migrate/20240101000000_nickname.rb": rails("Nickname"),
+      },
+      head: { "db/post_migrate/20240201000000_phone.rb": rails("Phone") },
     },
   ],
 });

@@ -2,7 +2,8 @@ import { dedent } from "../../../rules/support/fix.js";
 import { isPrimaryFile } from "../../classify.js";
 import { dumpAtHead } from "../../dumps/dump-coverage.js";
 import { defineReviewRule } from "../../review-rule.js";
-import { compareVersions } from "../../versions.js";
+import { dumpVersions } from "../../dumps/dump-versions.js";
+import { compareVersions, versionKey } from "../../versions.js";
 
 export default defineReviewRule({
   meta: {
@@ -19,7 +20,11 @@ export default defineReviewRule({
   check(ctx) {
     for (const state of ctx.dumps) {
       if (!dumpAtHead(state) || state.change) continue;
-      const added = ctx.migrations.filter((m) => m.change.status === "added" && isPrimaryFile(m.file) && state.dump.covers(m.file));
+      // a version the base branch's structure.sql already records needs no new dump (dumped from a database that ran it)
+      const recorded = state.baseContent === undefined ? undefined : dumpVersions(state.dump.format, state.baseContent);
+      const alreadyDumped = (version: string | undefined) =>
+        version !== undefined && (recorded?.versions ?? []).some((v) => versionKey(v) === versionKey(version));
+      const added = ctx.migrations.filter((m) => m.change.status === "added" && isPrimaryFile(m.file) && state.dump.covers(m.file) && !alreadyDumped(m.file.version));
       if (added.length === 0) continue;
       const newest = added.reduce((a, b) => (compareVersions(b.file.version ?? "", a.file.version ?? "") > 0 ? b : a));
       const rails = state.dump.path.endsWith(".rb") || newest.file.framework === "rails";

@@ -37,5 +37,14 @@ export default defineReviewCases({
       base: { "db/structure.sql": structure("20240101000000"), "db/migrate/20240101000000_users.rb": phone.replace("Phone", "Users") },
       head: { "db/migrate/20240201000000_phone.rb": phone, "db/structure.sql": structure("20240101000000", "20240201000000") },
     },
+    {
+      name: "schema.rb at the newest post-deployment migration (db/post_migrate is dumped into db/schema.rb too)",
+      base: { "db/schema.rb": schema("2024_01_01_000000"), "db/migrate/20240101000000_users.rb": phone.replace("Phone", "Users") },
+      head: {
+        "db/migrate/20240201000000_phone.rb": phone,
+        "db/post_migrate/20240202000000_backfill_phone.rb": phone.replace("Phone", "BackfillPhone"),
+        "db/schema.rb": schema("2024_02_02_000000"),
+      },
+    },
   ],
 });

@@ -27,5 +27,13 @@ export default defineReviewCases({
         "db/migrate/20240201000000_phone.rb": "class Phone < ActiveRecord::Migration[7.1]\n  def change\n    add_column :users, :phone, :string\n  end\nend\n",
       },
     },
+    {
+      name: "the dump changes with a post-deployment migration (db/post_migrate)",
+      base: { "db/schema.rb": schema("2024_01_01_000000") },
+      head: {
+        "db/schema.rb": schema("2024_02_01_000000", "phone"),
+        "db/post_migrate/20240201000000_phone.rb": "class Phone < ActiveRecord::Migration[7.1]\n  def change\n    add_column :users, :phone, :string\n  end\nend\n",
+      },
+    },
   ],
 });

@@ -1,0 +1,42 @@
+/**
+ * Which database a Rails migration feeds. Rails runs every folder of `config.paths["db/migrate"]` as one
+ * sequence of versions for one database and dumps them all into its schema: `db/migrate` plus, in Mastodon
+ * and GitLab, `db/post_migrate` (post-deployment migrations). A second database keeps its own
+ * `db/<name>_migrate` and `db/<name>_schema.rb` (or `_structure.sql`). So a `db/<x>_migrate` folder belongs
+ * to database `<x>` only when that database has a dump of its own; every other migration folder under `db/`
+ * belongs to the primary database.
+ */
+const RAILS_DUMP = /^(.*?)(?:^|\/)db\/(?:(\w+)_)?(?:schema\.rb|structure\.sql)$/;
+const RAILS_MIGRATION = /^(.*?)(?:^|\/)db\/([^/]*migrate[^/]*)\/[^/]+\.rb$/;
+
+const prefixOf = (root: string) => (root ? `${root}/` : "");
+
+export class RailsDatabases {
+  /** `<root>db/<name>` of every named database that has a dump */
+  private readonly named = new Set<string>();
+
+  /** `paths`: every known path of the repository (the base tree and the change), to find the named dumps */
+  constructor(paths: Iterable<string> = []) {
+    for (const path of paths) {
+      const dump = RAILS_DUMP.exec(path);
+      if (dump?.[2]) this.named.add(`${prefixOf(dump[1])}db/${dump[2]}`);
+    }
+  }
+
+  /** The database key of a Rails migration (`<root>db/` primary, `<root>db/<name>` named), or undefined outside `db/`. */
+  databaseOf(migrationPath: string): string | undefined {
+    const m = RAILS_MIGRATION.exec(migrationPath);
+    if (!m) return undefined;
+    const db = `${prefixOf(m[1])}db/`;
+    const named = /^(\w+)_migrate$/.exec(m[2]);
+    if (named && this.named.has(`${db}${named[1]}`)) return `${db}${named[1]}`;
+    return db;
+  }
+
+  /** The database key a dump describes: its own name, or the primary database of its `db/` folder. */
+  static databaseOfDump(dumpPath: string): string | undefined {
+    const m = RAILS_DUMP.exec(dumpPath);
+    if (!m) return undefined;
+    return `${prefixOf(m[1])}db/${m[2] ?? ""}`;
+  }
+}
