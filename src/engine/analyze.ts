@@ -57,6 +57,28 @@ interface Raw {
   op?: Operation;
 }
 
+const SUPERSEDED_BY = new Map<string, string[]>();
+for (const rule of RULES) for (const general of rule.meta.supersedes ?? []) SUPERSEDED_BY.set(general, [...(SUPERSEDED_BY.get(general) ?? []), rule.meta.id]);
+
+/**
+ * One hazard, one finding: a finding is dropped when a rule that supersedes its rule (meta.supersedes) reported the
+ * same operation, and when the same rule already said the same thing about the same statement on the same line
+ * (a helper inlined at several call sites reports its own line once).
+ */
+function oneFindingPerHazard(raw: Raw[]): Raw[] {
+  const rulesByOp = new Map<Operation, Set<string>>();
+  for (const { op, finding } of raw) if (op) rulesByOp.set(op, (rulesByOp.get(op) ?? new Set()).add(finding.rule));
+  const seen = new Set<string>();
+  return raw.filter(({ op, finding }) => {
+    const specific = SUPERSEDED_BY.get(finding.rule);
+    if (op && specific?.some((id) => rulesByOp.get(op)?.has(id))) return false;
+    const key = [finding.rule, finding.path, finding.line, finding.message, finding.statement].join("\u0000");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function runRule(rule: Rule, migration: Migration, config: Config, facts: ReturnType<typeof computeFacts>, codeFiles: readonly SourceFile[]): Raw[] {
   const out: Raw[] = [];
   rule.check({
@@ -168,7 +190,7 @@ export function checkMigration(migration: Migration, config: Config, errors: Fil
       errors.push({ path: migration.path, message: `rule ${rule.meta.id} failed: ${error instanceof Error ? error.message : String(error)}` });
     }
   }
-  return [...applyWaivers(raw, migration, config), ...syntaxFindings(migration, config)];
+  return [...applyWaivers(oneFindingPerHazard(raw), migration, config), ...syntaxFindings(migration, config)];
 }
 
 function parseUnit(unit: MigrationUnit, errors: FileError[]): Migration | undefined {

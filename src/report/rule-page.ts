@@ -97,6 +97,7 @@ export function renderRulePage(entry: CatalogueEntry, examples: RuleExamples): s
     `| Applies to | ${appliesTo(entry, frameworks)} |`,
   ];
   if (meta.postgres) lines.push(`| PostgreSQL | ${meta.postgres} |`);
+  if (meta.supersedes?.length) lines.push(`| Replaces | ${meta.supersedes.map((id) => `[\`${id}\`](${id}.md)`).join(", ")} on the same statement (one hazard, one finding) |`);
   lines.push("", "## Why it is dangerous", "", meta.why);
   if (KIND_NOTES[entry.kind]) lines.push("", KIND_NOTES[entry.kind]);
   if (examples.invalid.length || examples.valid.length) {

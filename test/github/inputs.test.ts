@@ -180,8 +180,8 @@ describe("the seed's anti-pattern", () => {
     await s.pullRequest("opened", 30);
     const [run] = s.fake.checkRunsFor(head);
     expect(run.conclusion).toBe("failure");
-    expect(run.annotations.some((a) => a.path === path && a.start_line === 3 && a.title.startsWith("drop-column"))).toBe(true);
-    const comment = s.fake.commentsOn(30).find((c) => c.body.includes("drop-column"));
+    expect(run.annotations.some((a) => a.path === path && a.start_line === 3 && a.title.startsWith("remove-column-in-change"))).toBe(true);
+    const comment = s.fake.commentsOn(30).find((c) => c.body.includes("remove-column-in-change"));
     expect(comment).toMatchObject({ path, line: 3 });
     expect(comment?.body).toContain("**Safe alternative:**\n\n```ruby\n");
   });

@@ -151,7 +151,7 @@ describe("code that still uses a dropped column", () => {
     const head = s.openPull(49, { [DROP_PHONE]: dropPhone(), "db/schema.rb": SCHEMA_WITHOUT_PHONE });
     await s.pullRequest("opened", 49);
     expect(latestRun(head)).toMatchObject({ status: "completed", conclusion: "failure" });
-    expect(rulesOf(latestRun(head))).toContain("drop-column");
+    expect(rulesOf(latestRun(head))).toContain("remove-column-in-change");
     expect(s.fake.requests.filter((r) => r.path.includes("/tarball/"))).toEqual([]);
     expect(s.fake.codeloadRequests).toEqual([]);
   });

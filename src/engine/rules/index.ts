@@ -53,10 +53,10 @@ export const RULES: readonly Rule[] = [
   irreversibleMigration,
   downDoesNotRestore,
   downDoesNotUndoUp,
-  removeColumnInChange,
   // data loss
   dropTable,
   dropColumn,
+  removeColumnInChange,
   truncateTableRule,
   dmlWithoutWhere,
   narrowingTypeChange,

@@ -6,6 +6,7 @@
 import { loadModule, parseSync, scanSync } from "libpg-query";
 import type { ParseProblem } from "../../model.js";
 import { SourceLines } from "../../source-lines.js";
+import { fillPlaceholders } from "./placeholders.js";
 
 let loading: Promise<void> | undefined;
 /** Load the WASM parser once per process. */
@@ -98,22 +99,38 @@ function statementChunks(text: string): Array<{ start: number; end: number }> | 
   return chunks;
 }
 
-/** Parse SQL text into statements; a syntax error is reported on its line and the other statements still parse. */
+/**
+ * Parse SQL text into statements; a syntax error is reported on its line and the other statements still parse.
+ * Text that a tool templates before PostgreSQL sees it (Go templates, Flyway placeholders, bind parameters) is
+ * parsed with its placeholders filled in (see placeholders.ts); statement texts and lines stay the file's own.
+ */
 export function parseStatements(text: string, lines = new SourceLines(text)): SqlParseResult {
+  if (text.trim() === "") return { statements: [], errors: [], lines }; // Django's RunSQL(""), an empty file: nothing runs
+  const first = parseWhole(text, lines);
+  if (first.errors.length === 0) return first;
+  const filled = fillPlaceholders(text);
+  if (filled === undefined) return first;
+  const second = parseWhole(filled, lines);
+  return second.errors.length < first.errors.length || second.statements.length > first.statements.length ? second : first;
+}
+
+/** `parseText` is what PostgreSQL parses; `lines` (same UTF-8 length) gives the lines and the statements' text. */
+function parseWhole(parseText: string, lines: SourceLines): SqlParseResult {
   try {
-    const result = parseSync(text) as { stmts?: RawStmt[] };
+    const result = parseSync(parseText) as { stmts?: RawStmt[] };
     return { statements: toStatements(result.stmts ?? [], lines, 0, lines.byteLength), errors: [], lines };
   } catch (error) {
     const whole = errorMessage(error);
-    const chunks = statementChunks(text);
+    const chunks = statementChunks(parseText);
     if (!chunks) {
-      const line = whole.cursor !== undefined ? lines.lineOfCodePoint(whole.cursor) : 1;
+      const line = whole.cursor !== undefined ? new SourceLines(parseText).lineOfCodePoint(whole.cursor) : 1;
       return { statements: [], errors: [{ line, message: whole.message }], lines };
     }
+    const parseBytes = Buffer.from(parseText, "utf8");
     const statements: ParsedStatement[] = [];
     const errors: ParseProblem[] = [];
     for (const chunk of chunks) {
-      const chunkText = lines.sliceBytes(chunk.start, chunk.end);
+      const chunkText = parseBytes.subarray(chunk.start, chunk.end).toString("utf8");
       if (chunkText.trim() === "") continue;
       try {
         const result = parseSync(chunkText) as { stmts?: RawStmt[] };

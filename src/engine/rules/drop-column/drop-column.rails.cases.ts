@@ -3,17 +3,35 @@ import { SEED_ANTI_PATTERN, SEED_QUICK_PATCH } from "../../testing/rails-fixture
 
 export default defineCases({
   invalid: [
-    { framework: "rails", name: "the seed's anti-pattern (the fix is the two-phase drop with ignored_columns)", code: SEED_ANTI_PATTERN, lines: [3] },
     {
       framework: "rails",
-      name: "remove_columns, remove_timestamps, remove_reference and t.remove: one finding per column",
+      name: "the seed's column dropped in `def up` (the fix is the two-phase drop with ignored_columns)",
+      code: `class DropPhoneNumber < ActiveRecord::Migration[7.0]
+  def up
+    remove_column :users, :phone_number
+  end
+
+  def down
+    add_column :users, :phone_number, :string
+  end
+end
+`,
+      lines: [3],
+    },
+    {
+      framework: "rails",
+      name: "remove_columns, remove_reference and t.remove: one finding per column",
       code: `class TrimUsers < ActiveRecord::Migration[7.1]
-  def change
-    remove_columns :users, :fax, :telex, type: :string
+  def up
+    remove_columns :users, :fax, :telex
     remove_reference :users, :team, index: true
     change_table :accounts do |t|
-      t.remove :pager, type: :string
+      t.remove :pager
     end
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
   end
 end
 `,
@@ -38,6 +56,11 @@ end
   ],
   valid: [
     { framework: "rails", name: "the seed's quick patch: the values are copied before the column goes", code: SEED_QUICK_PATCH },
+    {
+      framework: "rails",
+      name: "the seed's anti-pattern, a typed remove_column in `change`: remove-column-in-change reports it, rollback included",
+      code: SEED_ANTI_PATTERN,
+    },
     {
       framework: "rails",
       name: "a column of a table created in the same migration",

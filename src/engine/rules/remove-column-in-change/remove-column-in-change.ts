@@ -10,9 +10,12 @@ import { existingTable, upOps } from "../support/scope.js";
 export default defineRule({
   meta: {
     id: "remove-column-in-change",
-    category: "irreversible",
+    // the rollback "works": what is lost is the data, as with drop-column, whose finding this one replaces
+    category: "data-loss",
     severity: "error",
     frameworks: ["rails"],
+    // the same dropped values as drop-column, told in terms of the `change` the author wrote
+    supersedes: ["drop-column"],
     title: "`change` removes a column: rolling back restores the column but not its data",
     why:
       "Rails reverses remove_column (given a type) by adding the column back, empty. `rails db:rollback` reports " +
@@ -28,7 +31,9 @@ export default defineRule({
       const backup = `${op.table.split(".").pop()}_${op.column}_backup`;
       ctx.report({
         op,
-        message: `Rolling back this \`change\` re-adds ${op.table}.${op.column} empty: Rails reverses the schema, not the values, so every row loses its ${op.column}.`,
+        message:
+          `Removing ${op.table}.${op.column} deletes its values, and rolling back this \`change\` re-adds the column empty: Rails reverses the schema, not the values. ` +
+          `Code that still reads ${op.column} breaks until the model ignores it.`,
         fix: fixFor(ctx.framework, {
           sql: `CREATE TABLE ${ident(backup)} AS SELECT id, ${ident(op.column)} FROM ${ident(op.table)};`,
           rails: `

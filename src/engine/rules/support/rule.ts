@@ -22,6 +22,11 @@ export interface RuleMeta {
   postgres?: string;
   /** on unless the config turns it off; style rules are opt-in (`recommended: false`) */
   recommended?: boolean;
+  /**
+   * Rules that describe the same hazard more generally: when this rule reports an operation, their findings on
+   * that operation are dropped, so one hazard gets one finding with the most specific message.
+   */
+  supersedes?: readonly string[];
 }
 
 /** One problem a rule found; `op` gives the lines unless `loc` is given. */

@@ -13,6 +13,11 @@ export default defineCases({
   valid: [
     {
       framework: "alembic",
+      name: "SQLAlchemy bind parameters in text(): :tags stands for a value",
+      code: 'from alembic import op\nimport sqlalchemy as sa\n\nrevision = "b2"\ndown_revision = "a1"\n\n\ndef upgrade():\n    conn = op.get_bind()\n    conn.execute(sa.text("UPDATE dashboards SET tags = :tags WHERE id = :id"), {"tags": [], "id": 1})\n\n\ndef downgrade():\n    pass\n',
+    },
+    {
+      framework: "alembic",
       name: "the same migration, well formed",
       code: 'from alembic import op\nimport sqlalchemy as sa\n\nrevision = "b2"\ndown_revision = "a1"\n\n\ndef upgrade():\n    op.add_column("users", sa.Column("phone", sa.Text()))\n\n\ndef downgrade():\n    op.drop_column("users", "phone")\n',
     },

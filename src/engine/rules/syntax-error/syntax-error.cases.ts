@@ -5,5 +5,20 @@ export default defineCases({
   invalid: [
     { framework: "sql", name: "a typo in a keyword, reported on its line; the other statements are still checked", code: "ALTER TABLE t ADD COLUMN a int;\nALTER TABLE t ALTR COLUMN a SET NOT NULL;\n", lines: [2] },
   ],
-  valid: [{ framework: "sql", name: "PostgreSQL 18 syntax other parsers reject", code: "ALTER TABLE t ADD CONSTRAINT t_a_nn NOT NULL a NOT VALID;\nALTER TABLE t VALIDATE CONSTRAINT t_a_nn;\n" }],
+  valid: [
+    { framework: "sql", name: "PostgreSQL 18 syntax other parsers reject", code: "ALTER TABLE t ADD CONSTRAINT t_a_nn NOT NULL a NOT VALID;\nALTER TABLE t VALIDATE CONSTRAINT t_a_nn;\n" },
+    {
+      framework: "sql",
+      name: "Go template actions the migration tool fills in (gobuffalo/pop, supabase/auth): read with the placeholder as a name",
+      path: "migrations/20240101000000_add_phone.up.sql",
+      code: 'ALTER TABLE {{ index .Options "Namespace" }}.users ADD COLUMN phone text;\nCOMMENT ON COLUMN {{ index .Options "Namespace" }}.users.phone IS \'E.164\';\n',
+      files: { "migrations/20240101000000_add_phone.down.sql": 'ALTER TABLE {{ index .Options "Namespace" }}.users DROP COLUMN phone;\n' },
+    },
+    {
+      framework: "sql",
+      name: "Flyway placeholders and psql variables",
+      path: "db/migration/V2__add_phone.sql",
+      code: "ALTER TABLE ${schema}.users ADD COLUMN phone text;\nUPDATE ${schema}.users SET phone = :'default_phone' WHERE phone IS NULL AND id < :limit;\n",
+    },
+  ],
 });

@@ -19,6 +19,11 @@ export default defineCases({
   valid: [
     {
       framework: "django",
+      name: "RunSQL with an empty string: Django runs nothing",
+      code: 'from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    operations = [\n        migrations.RunSQL(sql="", reverse_sql="DROP EXTENSION IF EXISTS hstore"),\n    ]\n',
+    },
+    {
+      framework: "django",
       name: "the same migration, well formed",
       code: 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    operations = [\n        migrations.AddField("user", "phone", models.TextField(null=True)),\n    ]\n',
     },
