@@ -4,6 +4,8 @@ import { collectFiles } from "./collect-files.js";
 import { loadCliConfig } from "./config-file.js";
 import { executeLint } from "./execute-option.js";
 import { formatResult, type OutputFormat } from "./output.js";
+import { collectProjectFiles } from "./project-files.js";
+import { databaseLines } from "../engine/database/notes.js";
 
 export interface LintOptions {
   paths: string[];
@@ -12,6 +14,8 @@ export interface LintOptions {
   cwd?: string;
   /** also run the migrations up -> down -> up in a database and measure their locks */
   execute?: boolean;
+  /** text output ends with the database of each migrations folder and why */
+  verbose?: boolean;
 }
 
 export interface CommandResult {
@@ -29,13 +33,15 @@ export async function lintCommand(options: LintOptions): Promise<CommandResult> 
     configProblems: loaded.problems,
     configPath: loaded.path,
     explicitPaths: collected.explicit,
+    projectFiles: collectProjectFiles(cwd),
   });
   const executed = options.execute ? await executeLint({ files: collected.files, analysis: result, config: loaded.config, cwd }) : undefined;
   const findings = executed?.findings ?? result.findings;
   const errors = [...collected.errors, ...result.errors, ...(executed?.errors ?? [])];
   const output = formatResult(options.format, findings, errors, loaded.config.docs_url);
+  const databases = options.verbose && options.format === "text" ? `${databaseLines(result.databases).map((line) => `database: ${line}`).join("\n")}\n` : "";
   return {
-    output: options.format === "text" && executed?.text ? `${output}${executed.text}` : output,
+    output: `${options.format === "text" && executed?.text ? `${output}${executed.text}` : output}${databases}`,
     exitCode: findings.some((f) => f.severity === "error") ? 1 : 0,
   };
 }

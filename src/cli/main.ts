@@ -13,7 +13,7 @@ import { VERSION } from "./version.js";
 const HELP = `migguard ${VERSION}: stop dangerous database migrations before they merge
 
 Usage:
-  migguard lint [--format text|json|sarif] [--config FILE] [--execute] PATH...
+  migguard lint [--format text|json|sarif] [--config FILE] [--execute] [--verbose] PATH...
       Lint migration files; directories are walked and non-migrations ignored. With --execute, also
       run each SQL migration up -> down -> up in embedded PostgreSQL (PGlite; or MIGGUARD_DATABASE_URL /
       DATABASE_URL) after the earlier migrations of its folder, and print the locks each statement took.
@@ -30,6 +30,7 @@ Options:
   -f, --format    text (default), json or sarif
   -c, --config    config file (default: the nearest .github/migguard.yml)
       --execute   lint: run the migrations for real (see above)
+      --verbose   lint: also say which database each migrations folder runs on, and why
       --base      review: the branch, tag or commit the change is compared with (e.g. origin/main)
   -h, --help      this help
   -v, --version   print the version
@@ -55,6 +56,7 @@ export async function run(argv: string[], options: { cwd?: string } = {}): Promi
       config: { type: "string", short: "c" },
       base: { type: "string" },
       execute: { type: "boolean" },
+      verbose: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -62,7 +64,7 @@ export async function run(argv: string[], options: { cwd?: string } = {}): Promi
   switch (command) {
     case "lint":
       if (positionals.length === 0) throw new UsageError("lint needs at least one PATH");
-      return lintCommand({ paths: positionals, format: formatOf(values.format), config: values.config, cwd: options.cwd, execute: values.execute });
+      return lintCommand({ paths: positionals, format: formatOf(values.format), config: values.config, cwd: options.cwd, execute: values.execute, verbose: values.verbose });
     case "rules":
       return rulesCommand();
     case "explain":

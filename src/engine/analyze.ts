@@ -17,6 +17,11 @@ import { computeFacts } from "./rules/support/facts.js";
 import { RULES } from "./rules/index.js";
 import type { Report, Rule, RuleMeta } from "./rules/support/rule.js";
 import { byLocation } from "./finding-order.js";
+import { decideDatabase, migrationFolder, type DatabaseDecision, type FolderMigrations } from "./database/decide.js";
+import { mayHoldMysqlSyntax } from "./database/dialect-syntax.js";
+import { signalKind } from "./database/signal-paths.js";
+import { loadMysqlGrammar } from "./adapters/sql/mysql/mysql-grammar.js";
+import { appliesToDatabase } from "./rules/support/databases.js";
 
 export interface FileError {
   path: string;
@@ -41,12 +46,20 @@ export interface AnalyzeInput {
    * the earlier migrations of its app (AlterField, RenameField, RemoveField of a ForeignKey). Not linted.
    */
   contextMigrations?: readonly SourceFile[];
+  /**
+   * Repository files that name the database (config/database.yml and its samples, Django settings modules,
+   * alembic.ini, Alembic's env.py): `databaseSignalPaths` says which to read. Signal files among `files`,
+   * `codeFiles` and `contextMigrations` count too.
+   */
+  projectFiles?: readonly SourceFile[];
 }
 
 export interface AnalysisResult {
   findings: ReportedFinding[];
   errors: FileError[];
   migrations: Migration[];
+  /** the database of each migrations folder, and why */
+  databases: DatabaseDecision[];
 }
 
 const isBinary = (content: string) => content.includes("\u0000");
@@ -183,6 +196,7 @@ export function checkMigration(migration: Migration, config: Config, errors: Fil
   const raw: Raw[] = [];
   for (const rule of RULES) {
     if (rule.meta.frameworks && !rule.meta.frameworks.includes(migration.framework)) continue;
+    if (!appliesToDatabase(rule.meta, migration.database)) continue;
     if (!effectiveSeverity(config, rule.meta)) continue; // switched off: do not even look
     try {
       raw.push(...runRule(rule, migration, config, facts, codeFiles));
@@ -193,15 +207,20 @@ export function checkMigration(migration: Migration, config: Config, errors: Fil
   return [...applyWaivers(oneFindingPerHazard(raw), migration, config), ...syntaxFindings(migration, config)];
 }
 
-function parseUnit(unit: MigrationUnit, errors: FileError[]): Migration | undefined {
+function parseUnit(unit: MigrationUnit, errors: FileError[], decision: DatabaseDecision | undefined): Migration | undefined {
   const adapter = adapterFor(unit.file.framework);
   if (!adapter) {
     errors.push({ path: unit.file.path, message: `${unit.file.framework} migrations are not supported by this build; the file was not analysed` });
     return undefined;
   }
   try {
-    const output = adapter.parse(unit);
-    return enrichMigration(adapter.complete ? (output as Migration) : Migration.parse(output));
+    const output = adapter.parse({ ...unit, database: decision?.database, databaseVersion: decision?.version });
+    const migration = adapter.complete ? (output as Migration) : Migration.parse(output);
+    if (decision) {
+      migration.database = decision.database;
+      if (decision.version) migration.databaseVersion = decision.version;
+    }
+    return enrichMigration(migration);
   } catch (error) {
     errors.push({ path: unit.file.path, message: `could not analyse (${unit.file.framework}/${unit.file.layout}): ${error instanceof Error ? error.message : String(error)}` });
     return undefined;
@@ -226,9 +245,10 @@ export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {
   const { units, orphanDowns } = groupMigrations(readable, config, input.explicitPaths, context);
   const migrations: Migration[] = [];
   const findings: ReportedFinding[] = [];
+  const databases = decideDatabases(units, readable, input, config);
   // all parsing first, then all rules: two tight phases run measurably faster than alternating per file
   for (const unit of units) {
-    const migration = parseUnit(unit, errors);
+    const migration = parseUnit(unit, errors, databases.get(migrationFolder(unit.file)));
     if (migration) migrations.push(migration);
   }
   for (const migration of migrations) findings.push(...checkMigration(migration, config, errors, input.codeFiles ?? []));
@@ -240,7 +260,48 @@ export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {
       findings.push({ path: down.file.path, line: e.line, endLine: e.line, rule: SYNTAX_ERROR.id, category: "syntax", severity, message: `Syntax error: ${e.message}`, fix: "Fix the statement so it parses.", statement: "", details: [] });
   }
   if (input.configProblems?.length) findings.push(...configFindings(input.configProblems, input.configPath ?? ".github/migguard.yml", config));
-  return { findings: findings.sort(byLocation), errors, migrations };
+  return { findings: findings.sort(byLocation), errors, migrations, databases: [...databases.values()] };
+}
+
+/** Every repository file given that can name the database, by path. */
+function signalFiles(input: AnalyzeInput): Map<string, SourceFile> {
+  const out = new Map<string, SourceFile>();
+  for (const file of [...(input.projectFiles ?? []), ...input.files, ...(input.contextMigrations ?? []), ...(input.codeFiles ?? [])])
+    if (!out.has(file.path) && signalKind(file.path)) out.set(file.path, file);
+  return out;
+}
+
+/** The database of each migrations folder of the units (engine/database/decide.ts). */
+function decideDatabases(units: readonly MigrationUnit[], readable: readonly SourceFile[], input: AnalyzeInput, config: Config): Map<string, DatabaseDecision> {
+  const folders = new Map<string, FolderMigrations & { sql: SourceFile[] }>();
+  for (const unit of units) {
+    const folder = migrationFolder(unit.file);
+    if (!folders.has(folder)) folders.set(folder, { folder, framework: unit.file.framework, sql: [] });
+  }
+  // the folder's SQL files in this analysis, downs included, for the dialect sniff
+  for (const file of readable) {
+    if (!file.path.endsWith(".sql")) continue;
+    const detected = detectByPath(file.path, config);
+    const folder = detected && detected !== "sql-candidate" ? migrationFolder(detected) : file.path.slice(0, Math.max(0, file.path.lastIndexOf("/")));
+    folders.get(folder)?.sql.push(file);
+  }
+  const signals = signalFiles(input);
+  const readings = new Map();
+  const out = new Map<string, DatabaseDecision>();
+  for (const folder of folders.values()) out.set(folder.folder, decideDatabase(folder, signals, config, readings));
+  return out;
+}
+
+/** Whether this analysis may meet MySQL (so the MySQL grammar is worth loading): cheap tests on the raw text. */
+export function mayNeedMysql(input: Pick<AnalyzeInput, "files" | "config" | "projectFiles" | "codeFiles" | "contextMigrations">): boolean {
+  const database = input.config?.database;
+  if (database) return database === "mysql" || database === "mariadb";
+  const names = /mysql|mariadb|trilogy/i;
+  for (const file of [...(input.projectFiles ?? []), ...(input.codeFiles ?? []), ...(input.contextMigrations ?? []), ...input.files]) {
+    if (signalKind(file.path) && names.test(file.content)) return true;
+    if (file.path.endsWith(".sql") && mayHoldMysqlSyntax(file.content)) return true;
+  }
+  return false;
 }
 
 /** Load the parsers (WASM) once per process. */
@@ -248,5 +309,6 @@ export const loadEngine = (): Promise<void> => loadAdapters();
 
 export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   await loadEngine();
+  if (mayNeedMysql(input)) await loadMysqlGrammar();
   return analyzeLoaded(input);
 }

@@ -5,7 +5,7 @@
  */
 import { LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
-import { Severity } from "./model.js";
+import { Database, Severity } from "./model.js";
 
 const RULE_SETTING_HELP = "expected off, info, warning or error, true or false, or { severity: ..., options: {...} }";
 
@@ -31,6 +31,13 @@ export const ConfigSchema = z
   .object({
     /** hazards that depend on the server version (volatile defaults before 11, enum ADD VALUE before 12, ...) */
     postgres_version: z.number().int().min(9).max(18).default(15),
+    /** the database the migrations run on; wins over what the repository's files say (engine/database) */
+    database: Database.optional(),
+    /** its server version: "8.0.29" (MySQL), "10.11" (MariaDB); YAML's 8.0 arrives as a number */
+    database_version: z
+      .union([z.string().regex(/^\d+(\.\d+){0,2}$/, "expected a version such as \"8.0\" or \"8.0.29\""), z.number().positive()])
+      .transform((v) => String(v))
+      .optional(),
     rules: z.record(z.string(), RuleSetting).default({}),
     /** extra migration locations, as globs relative to the repository root */
     paths: z

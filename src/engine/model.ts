@@ -11,6 +11,10 @@ import { z } from "zod";
 export const Framework = z.enum(["sql", "rails", "django", "alembic"]);
 export type Framework = z.infer<typeof Framework>;
 
+/** The database server a migration runs on: decides which parser reads its SQL and which rules apply. */
+export const Database = z.enum(["postgresql", "mysql", "mariadb", "sqlite"]);
+export type Database = z.infer<typeof Database>;
+
 /** How files are laid out on disk; decides how up and down are found and whether a runner wraps a transaction. */
 export const Layout = z.enum([
   "golang-migrate",
@@ -387,6 +391,10 @@ export const Migration = z.object({
   transactional: z.boolean(),
   /** ActiveRecord::Migration[7.0] -> "7.0" */
   frameworkVersion: z.string().optional(),
+  /** the database of the migration's folder (engine/database/decide.ts says how it was told) */
+  database: Database.default("postgresql"),
+  /** the server version when the config gives it (`database_version`), e.g. "8.0.29" or "10.11" */
+  databaseVersion: z.string().optional(),
   up: z.array(Operation),
   down: Down,
   waivers: z.array(Waiver).default([]),

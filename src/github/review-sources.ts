@@ -23,6 +23,7 @@ import { review, type ReviewInput as EngineReviewInput, type ReviewResult } from
 import { fetchHeadArchive, hasNoSearchableCode } from "./head-archive.js";
 import { mayComeFromDiff, readPlanned, type DiffFile, type Wanted } from "./planned-files.js";
 import { approvalNote, fetchRegulatedApproval } from "./regulated-approval.js";
+import { databaseNote } from "../engine/database/notes.js";
 import { fetchTree } from "./repo-tree.js";
 import type { GitHub, ReviewTarget } from "./target.js";
 
@@ -98,6 +99,8 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
     result = await review({ ...input, codeFiles });
   }
 
+  const assumedDatabase = databaseNote(result.databases);
+  if (assumedDatabase) notes.push(assumedDatabase);
   const done = { head: input.head.slice(), skipped, notes };
   if (result.regulatedWaivers.length === 0) return { result, ...done };
   const decision = await fetchRegulatedApproval(octokit, target);

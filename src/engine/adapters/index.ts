@@ -3,7 +3,7 @@
  * Parsers are WASM modules loaded once per process by `loadAdapters`.
  */
 import type { DetectedFile } from "../detect.js";
-import type { Framework, MigrationInput } from "../model.js";
+import type { Database, Framework, MigrationInput } from "../model.js";
 import { alembicAdapter, djangoAdapter } from "./python/index.js";
 import { loadRubyParser, railsMigration } from "./rails/index.js";
 import { loadPgParser, sqlMigration } from "./sql/index.js";
@@ -15,6 +15,9 @@ export interface AdapterInput {
   downFile?: { path: string; content: string };
   /** Django: the migrations of the same folder in this analysis (this one included), to rebuild the model state */
   history?: ReadonlyArray<{ path: string; content: string }>;
+  /** the database of the migration's folder (engine/database/decide.ts): picks the SQL grammar */
+  database?: Database;
+  databaseVersion?: string;
 }
 
 export interface Adapter {

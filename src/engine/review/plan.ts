@@ -12,6 +12,8 @@
  */
 import type { Config } from "../config.js";
 import { companionPaths, detectByPath, type DetectedFile } from "../detect.js";
+import { migrationFolder } from "../database/decide.js";
+import { signalPathsFor } from "../database/signal-paths.js";
 import { normaliseChanges, type ChangedFile } from "./changes.js";
 import { detectMigrationPath, schemaDumpOf } from "./classify.js";
 import { RailsDatabases } from "./rails-databases.js";
@@ -23,7 +25,10 @@ export interface ReviewPlan {
   base: string[];
   /** list every path of the base branch's tree (`ReviewInput.basePaths`) */
   baseTree: boolean;
-  /** read at head for `ReviewInput.contextMigrations`; optional, and more precise Django findings with them */
+  /**
+   * read at head for `ReviewInput.contextMigrations`; optional, and more precise findings with them: the other
+   * migrations of a changed Django app, and the files that name the database (config/database.yml, settings)
+   */
   context: string[];
 }
 
@@ -64,6 +69,7 @@ export function planReview(files: readonly ChangedFile[], config: Config, basePa
   const djangoAppsLosing = new Set<string>();
   const djangoAppsChanging = new Set<string>();
   const added: DetectedFile[] = [];
+  const databaseFolders = new Map<string, string>(); // migrations folder -> framework
   for (const change of changes) {
     const dump = schemaDumpOf(change.path, config);
     if (dump || (change.previousPath && schemaDumpOf(change.previousPath, config))) {
@@ -86,6 +92,7 @@ export function planReview(files: readonly ChangedFile[], config: Config, basePa
     if (!file) continue;
     if (change.status === "added") added.push(file);
     if (file.framework === "django") djangoAppsChanging.add(dirOf(change.path));
+    databaseFolders.set(migrationFolder(file), file.framework);
     const dirSiblings = bySiblingDir(dirOf(file.path));
     // with the base tree at hand, ask only for companions that exist (on the base branch or added by the change)
     for (const companion of [...companionPaths(file, dirSiblings), ...counterpartPaths(file, dirSiblings)])
@@ -108,5 +115,9 @@ export function planReview(files: readonly ChangedFile[], config: Config, basePa
   if (basePaths)
     for (const dir of djangoAppsChanging)
       for (const path of bySiblingDir(dir)) if (existing.has(path) && !head.has(path) && detectMigrationPath(path, config)?.framework === "django") context.add(path);
+  if (basePaths) {
+    const listing = [...existing];
+    for (const [folder, framework] of databaseFolders) for (const path of signalPathsFor(framework, folder, listing)) if (!head.has(path)) context.add(path);
+  }
   return { head: [...head].sort(), base: [...base].sort(), baseTree: relevant, context: [...context].sort() };
 }

@@ -4,7 +4,8 @@
  * add what only the change shows (edited history, version order, schema dumps, code still using what is
  * dropped). Pure: the edge fetches the files `planReview` names and passes them in.
  */
-import { analyzeLoaded, loadEngine, type AnalysisResult, type FileError } from "../analyze.js";
+import { analyzeLoaded, loadEngine, mayNeedMysql, type AnalysisResult, type FileError } from "../analyze.js";
+import { loadMysqlGrammar } from "../adapters/sql/mysql/mysql-grammar.js";
 import { loadPythonParser } from "../adapters/python/parser.js";
 import { loadRubyParser } from "../adapters/rails/prism.js";
 import { defaultConfig, type Config, type ConfigProblem } from "../config.js";
@@ -175,6 +176,8 @@ export function reviewLoaded(input: ReviewInput): ReviewResult {
   const baseModels = analyzeLoaded({
     files: changes.flatMap((c) => (c.status === "modified" && contents.base.has(c.path) ? [{ path: c.path, content: contents.base.get(c.path)! }] : [])),
     config,
+    // the same files name the database of the base versions
+    projectFiles: [...(input.contextMigrations ?? []), ...input.head],
   }).migrations;
 
   // 2. what the change does to history, dumps and code
@@ -244,6 +247,7 @@ export function reviewLoaded(input: ReviewInput): ReviewResult {
     findings: [...lint, ...reviewed].sort(byLocation),
     errors,
     migrations: analysis.migrations,
+    databases: analysis.databases,
     codeSearch: { needed: identifiers.length > 0 && input.codeFiles === undefined, identifiers },
     regulatedWaivers: regulatedWaivers(changedModels, config),
   };
@@ -256,5 +260,6 @@ export async function loadReviewEngine(): Promise<void> {
 
 export async function review(input: ReviewInput): Promise<ReviewResult> {
   await loadReviewEngine();
+  if (mayNeedMysql({ files: input.head, config: input.config, codeFiles: input.codeFiles, contextMigrations: input.contextMigrations })) await loadMysqlGrammar();
   return reviewLoaded(input);
 }

@@ -6,7 +6,7 @@
  */
 import type { DetectedFile } from "../../detect.js";
 import { completeOperation } from "../../complete.js";
-import type { Down, Migration, Operation, OperationInput, ParseProblem, Waiver } from "../../model.js";
+import type { Database, Down, Migration, Operation, OperationInput, ParseProblem, Waiver } from "../../model.js";
 import { SourceLines } from "../../source-lines.js";
 import { mayHaveWaivers, parseWaiver } from "../../waivers.js";
 import { SQL_LAYOUTS, type SqlSegment, type TransactionMode } from "./layouts/index.js";
@@ -131,6 +131,8 @@ export interface SqlUnit {
   file: DetectedFile;
   content: string;
   downFile?: { path: string; content: string };
+  database?: Database;
+  databaseVersion?: string;
 }
 
 /** Complete model output (defaults filled), so analyze can skip re-validating it. */
@@ -169,6 +171,8 @@ export function sqlMigration(unit: SqlUnit): Migration {
     path: unit.file.path,
     framework: "sql",
     layout: unit.file.layout,
+    database: unit.database ?? "postgresql",
+    databaseVersion: unit.databaseVersion,
     version: unit.file.version,
     name: unit.file.name,
     transactional,

@@ -2,6 +2,7 @@ import { defineRule, type RuleContext } from "../support/rule.js";
 import { fixFor, ident, modelName } from "../support/fix.js";
 import { nameKey } from "../support/facts.js";
 import { existingTable, upOps } from "../support/scope.js";
+import { ALL_DATABASES } from "../support/databases.js";
 
 /** Columns added earlier in this migration: a full-table UPDATE of those is a backfill, not an overwrite. */
 function addedColumns(ctx: RuleContext, before: number): Set<string> {
@@ -15,6 +16,7 @@ function addedColumns(ctx: RuleContext, before: number): Set<string> {
 export default defineRule({
   meta: {
     id: "dml-without-where",
+    databases: ALL_DATABASES,
     category: "data-loss",
     severity: "error",
     title: "DELETE or UPDATE without WHERE touches every row",

@@ -3,11 +3,13 @@ import { fixFor } from "../support/fix.js";
 import { downSubject, isDerived, undo } from "../down-does-not-undo-up/down-does-not-undo-up.js";
 import { railsDownFix } from "../support/rails-fix.js";
 import { byUpOperation, outermost, downResidue } from "../support/schema-delta.js";
+import { ALL_DATABASES } from "../support/databases.js";
 
 /** The up removes or renames something and the down never brings it back: rolling back cannot restore it. */
 export default defineRule({
   meta: {
     id: "down-does-not-restore",
+    databases: ALL_DATABASES,
     category: "irreversible",
     severity: "warning",
     title: "Down migration does not restore what the up removed",

@@ -3,6 +3,7 @@ import { defineRule } from "../support/rule.js";
 import { railsDownFix } from "../support/rails-fix.js";
 import { fixFor } from "../support/fix.js";
 import { byUpOperation, downResidue, leftOver, outermost, type DeltaEntry } from "../support/schema-delta.js";
+import { ALL_DATABASES } from "../support/databases.js";
 
 /** Rails derives the down of `change`: a missing inverse belongs beside the SQL, in its reversible block. */
 export const isDerived = (down: Migration["down"]): boolean => down.status === "present" && down.derived;
@@ -38,6 +39,7 @@ export function undo(entry: DeltaEntry): string {
 export default defineRule({
   meta: {
     id: "down-does-not-undo-up",
+    databases: ALL_DATABASES,
     category: "drift",
     severity: "warning",
     title: "Down migration leaves behind what the up created",

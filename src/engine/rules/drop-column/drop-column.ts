@@ -1,11 +1,13 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, ident, modelName, sym } from "../support/fix.js";
 import { existingTable, upOps } from "../support/scope.js";
+import { ALL_DATABASES } from "../support/databases.js";
 
 /** The seed's outage: remove_column while a legacy report still read the column. */
 export default defineRule({
   meta: {
     id: "drop-column",
+    databases: ALL_DATABASES,
     category: "data-loss",
     severity: "error",
     title: "Dropping a column destroys its data",

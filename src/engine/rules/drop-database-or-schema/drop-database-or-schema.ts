@@ -1,10 +1,12 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { upOps } from "../support/scope.js";
+import { ALL_DATABASES } from "../support/databases.js";
 
 export default defineRule({
   meta: {
     id: "drop-database-or-schema",
+    databases: ALL_DATABASES,
     category: "data-loss",
     severity: "error",
     title: "Dropping a database or a schema with CASCADE",

@@ -2,10 +2,12 @@ import { defineRule } from "../support/rule.js";
 import { railsDropTableFix } from "../support/rails-fix.js";
 import { fixFor, ident, modelName, sym } from "../support/fix.js";
 import { existingTable, upOps } from "../support/scope.js";
+import { ALL_DATABASES } from "../support/databases.js";
 
 export default defineRule({
   meta: {
     id: "drop-table",
+    databases: ALL_DATABASES,
     category: "data-loss",
     severity: "error",
     title: "Dropping a table destroys its data",

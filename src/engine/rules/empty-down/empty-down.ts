@@ -2,11 +2,13 @@ import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { railsUndo } from "../support/rails-fix.js";
 import { firstLine, hasMeaningfulUp } from "../support/scope.js";
+import { ALL_DATABASES } from "../support/databases.js";
 
 /** The seed's outage: the rollback ran, and the down was blank. */
 export default defineRule({
   meta: {
     id: "empty-down",
+    databases: ALL_DATABASES,
     category: "irreversible",
     severity: "error",
     title: "Down migration is empty",

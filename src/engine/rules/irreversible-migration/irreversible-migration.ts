@@ -3,6 +3,7 @@ import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { railsIrreversibleFix } from "../support/rails-fix.js";
 import { firstLine } from "../support/scope.js";
+import { ALL_DATABASES } from "../support/databases.js";
 
 /**
  * The framework itself says the migration cannot be reversed: Rails `change` with an operation the
@@ -23,6 +24,7 @@ function djangoReverseFix(blocking: Operation | undefined): string {
 export default defineRule({
   meta: {
     id: "irreversible-migration",
+    databases: ALL_DATABASES,
     category: "irreversible",
     severity: "error",
     title: "Migration cannot be rolled back",

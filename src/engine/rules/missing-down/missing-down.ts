@@ -1,11 +1,13 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { firstLine, hasMeaningfulUp } from "../support/scope.js";
+import { ALL_DATABASES } from "../support/databases.js";
 
 /** The seed's policy: every migration has a way back, written before it is needed. */
 export default defineRule({
   meta: {
     id: "missing-down",
+    databases: ALL_DATABASES,
     category: "irreversible",
     severity: "error",
     title: "Migration has no down migration",

@@ -3,6 +3,7 @@ import { defineRule } from "../support/rule.js";
 import { fixFor, modelName } from "../support/fix.js";
 import { nameKey } from "../support/facts.js";
 import { existingTable } from "../support/scope.js";
+import { ALL_DATABASES } from "../support/databases.js";
 
 const SCHEMA_KINDS = new Set<Operation["kind"]>([
   "create_table",
@@ -30,6 +31,7 @@ const tableOf = (op: Operation): string | undefined => ("table" in op && typeof 
 export default defineRule({
   meta: {
     id: "mixed-ddl-dml",
+    databases: ALL_DATABASES,
     category: "mixed-ddl-dml",
     severity: "warning",
     title: "Schema change and data change in one migration",

@@ -2,10 +2,12 @@ import { defineRule } from "../support/rule.js";
 import { fixFor, ident } from "../support/fix.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { isNarrowing } from "../../types.js";
+import { ALL_DATABASES } from "../support/databases.js";
 
 export default defineRule({
   meta: {
     id: "narrowing-type-change",
+    databases: ALL_DATABASES,
     category: "data-loss",
     severity: "warning",
     title: "Column type change can lose values",

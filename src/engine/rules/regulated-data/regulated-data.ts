@@ -2,11 +2,13 @@ import { regulatedOperations } from "../../regulated/operations.js";
 import { REGULATED_DATA_RULE } from "../../regulated/waivers.js";
 import { fixFor, ident } from "../support/fix.js";
 import { defineRule } from "../support/rule.js";
+import { ALL_DATABASES } from "../support/databases.js";
 
 /** The seed: "Do not delete regulated data without legal sign-off." */
 export default defineRule({
   meta: {
     id: REGULATED_DATA_RULE,
+    databases: ALL_DATABASES,
     category: "data-loss",
     severity: "error",
     title: "Regulated data is dropped, deleted or overwritten",

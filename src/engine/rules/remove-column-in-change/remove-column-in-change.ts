@@ -2,6 +2,7 @@ import { defineRule } from "../support/rule.js";
 import { fixFor, ident, sym } from "../support/fix.js";
 import { ignoredColumnsFix, railsType } from "../support/rails-fix.js";
 import { existingTable, upOps } from "../support/scope.js";
+import { ALL_DATABASES } from "../support/databases.js";
 
 /**
  * The seed's policy "flag change methods removing columns": Rails can reverse `remove_column` with a type,
@@ -10,6 +11,7 @@ import { existingTable, upOps } from "../support/scope.js";
 export default defineRule({
   meta: {
     id: "remove-column-in-change",
+    databases: ALL_DATABASES,
     // the rollback "works": what is lost is the data, as with drop-column, whose finding this one replaces
     category: "data-loss",
     severity: "error",

@@ -4,6 +4,7 @@ import { fixFor, sym } from "../support/fix.js";
 import { ignoredColumnsFix, railsType } from "../support/rails-fix.js";
 import { defineRule } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
+import { ALL_DATABASES } from "../support/databases.js";
 
 /**
  * strong_migrations' remove_column check, made verifiable: when the change set (or working tree) includes the
@@ -13,6 +14,7 @@ import { existingTable, upOps } from "../support/scope.js";
 export default defineRule({
   meta: {
     id: "remove-column-without-ignored-columns",
+    databases: ALL_DATABASES,
     category: "breaking-change",
     severity: "error",
     frameworks: ["rails"],

@@ -1,10 +1,12 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, ident, modelName, sym } from "../support/fix.js";
 import { existingTable, upOps } from "../support/scope.js";
+import { ALL_DATABASES } from "../support/databases.js";
 
 export default defineRule({
   meta: {
     id: "rename-column",
+    databases: ALL_DATABASES,
     category: "breaking-change",
     severity: "error",
     title: "Renaming a column breaks the running code",

@@ -2,10 +2,12 @@ import { defineRule } from "../support/rule.js";
 import { fixFor, ident, modelName, sym } from "../support/fix.js";
 import { nameKey } from "../support/facts.js";
 import { existingTable, upOps } from "../support/scope.js";
+import { ALL_DATABASES } from "../support/databases.js";
 
 export default defineRule({
   meta: {
     id: "rename-table",
+    databases: ALL_DATABASES,
     category: "breaking-change",
     severity: "error",
     title: "Renaming a table breaks the running code",

@@ -4,10 +4,12 @@ import { nameKey } from "../support/facts.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { fixFor, ident, sym } from "../support/fix.js";
 import { existingTable, upOps } from "../support/scope.js";
+import { ALL_DATABASES } from "../support/databases.js";
 
 export default defineRule({
   meta: {
     id: "required-column-without-default",
+    databases: ALL_DATABASES,
     category: "breaking-change",
     severity: "error",
     title: "NOT NULL column added without a default",

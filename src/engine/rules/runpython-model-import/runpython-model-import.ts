@@ -1,11 +1,13 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { upOps } from "../support/scope.js";
+import { ALL_DATABASES } from "../support/databases.js";
 
 /** django-migration-linter's RUNPYTHON_MODEL_IMPORT: a data migration must use the historical models. */
 export default defineRule({
   meta: {
     id: "runpython-model-import",
+    databases: ALL_DATABASES,
     category: "history",
     severity: "error",
     title: "RunPython uses the app's current models instead of apps.get_model()",

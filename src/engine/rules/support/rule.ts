@@ -4,7 +4,7 @@
  * table of valid/invalid cases per framework in `<id>.cases.ts` beside it (the docs' examples).
  */
 import type { Config } from "../../config.js";
-import type { Category, Framework, Migration, Operation, Severity, SourceFile, SourceRange } from "../../model.js";
+import type { Category, Database, Framework, Migration, Operation, Severity, SourceFile, SourceRange } from "../../model.js";
 import type { MigrationFacts } from "./facts.js";
 
 export interface RuleMeta {
@@ -20,6 +20,8 @@ export interface RuleMeta {
   frameworks?: readonly Framework[];
   /** PostgreSQL versions the hazard depends on, for the docs */
   postgres?: string;
+  /** databases the rule speaks for; PostgreSQL only when absent (support/databases.ts) */
+  databases?: readonly Database[];
   /** on unless the config turns it off; style rules are opt-in (`recommended: false`) */
   recommended?: boolean;
   /**

@@ -1,10 +1,12 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, ident } from "../support/fix.js";
 import { existingTable, upOps } from "../support/scope.js";
+import { ALL_DATABASES } from "../support/databases.js";
 
 export default defineRule({
   meta: {
     id: "truncate-table",
+    databases: ALL_DATABASES,
     category: "data-loss",
     severity: "error",
     title: "TRUNCATE deletes every row",

@@ -1,0 +1,42 @@
+/**
+ * Alembic: `sqlalchemy.url` in alembic.ini's [alembic] section, or in env.py a literal URL given to
+ * `config.set_main_option("sqlalchemy.url", ...)` / `create_engine(...)` (tree-sitter; nothing is run).
+ */
+import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
+import { Imports } from "../adapters/python/imports.js";
+import { asString, evaluate } from "../adapters/python/values.js";
+import { urlDatabase } from "./names.js";
+import type { SignalReading } from "./signal.js";
+
+/** INI is data, not code: `key = value` lines under `[section]`, `;`/`#` comments. */
+export function readAlembicIni(path: string, content: string): SignalReading {
+  let section = "";
+  for (const raw of content.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line.startsWith("[") && line.endsWith("]")) section = line.slice(1, -1).trim();
+    else if (section === "alembic" && /^sqlalchemy\.url\s*[=:]/.test(line)) {
+      const url = line.slice(line.search(/[=:]/) + 1).trim();
+      const database = urlDatabase(url);
+      if (database) return { database, path, says: `sqlalchemy.url is ${url.split(":")[0]}://...`, strength: "config" };
+      return { path, why: url.includes("%(") || url.includes("${") ? "its sqlalchemy.url is interpolated" : `its sqlalchemy.url "${url}" names no database migguard knows` };
+    }
+  }
+  return undefined;
+}
+
+export function readAlembicEnv(path: string, content: string): SignalReading {
+  return withPythonTree(content, (root) => {
+    const imports = Imports.of(root);
+    const calls: PyNode[] = root.descendantsOfType("call").filter((c): c is PyNode => c !== null);
+    for (const call of calls) {
+      const value = evaluate(call, { imports });
+      if (value.kind !== "call") continue;
+      const name = value.callee.slice(value.callee.lastIndexOf(".") + 1);
+      const url =
+        name === "set_main_option" && asString(value.args[0]) === "sqlalchemy.url" ? asString(value.args[1]) : name === "create_engine" ? asString(value.args[0]) : undefined;
+      const database = url ? urlDatabase(url) : undefined;
+      if (database && url) return { database, path, says: `${name}(...) is given ${url.split(":")[0]}://...`, strength: "config" };
+    }
+    return undefined;
+  });
+}

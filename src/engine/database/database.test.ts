@@ -1,0 +1,124 @@
+import { analyze } from "../analyze.js";
+import { resolveConfig } from "../config.js";
+import type { SourceFile } from "../model.js";
+import { databaseNote } from "./notes.js";
+
+const RAILS_MIGRATION = {
+  path: "db/migrate/20240101000000_index_users.rb",
+  content: `class IndexUsers < ActiveRecord::Migration[7.1]
+  def change
+    add_index :users, :email
+  end
+end
+`,
+};
+
+async function run(files: SourceFile[], projectFiles: SourceFile[] = [], config: Record<string, unknown> = {}) {
+  const resolved = resolveConfig(config);
+  expect(resolved.problems).toEqual([]);
+  return analyze({ files, projectFiles, config: resolved.config });
+}
+
+const yml = (text: string, path = "config/database.yml") => ({ path, content: text });
+
+describe("which database a migrations folder runs on", () => {
+  test("Rails: the production adapter of config/database.yml", async () => {
+    const result = await run([RAILS_MIGRATION], [yml("default: &default\n  adapter: postgresql\nproduction:\n  <<: *default\n  adapter: mysql2\n")]);
+    expect(result.databases).toEqual([expect.objectContaining({ folder: "db/migrate", database: "mysql", assumed: false })]);
+    expect(result.databases[0].reason).toContain("config/database.yml (production adapter mysql2)");
+    expect(result.migrations[0].database).toBe("mysql");
+  });
+
+  test("Rails: the default entry when there is no production one; trilogy is MySQL", async () => {
+    const result = await run([RAILS_MIGRATION], [yml("default:\n  adapter: trilogy\ndevelopment:\n  database: dev\n")]);
+    expect(result.databases[0]).toMatchObject({ database: "mysql", assumed: false });
+  });
+
+  test("Rails: ERB's literal fallback is read with Ruby's parser; an adapter ERB hides falls back to PostgreSQL, assumed", async () => {
+    const erbDefault = await run([RAILS_MIGRATION], [yml("default: &default\n  adapter: <%= ENV.fetch('DATABASE_ADAPTER', 'mysql2') %>\nproduction:\n  <<: *default\n")]);
+    expect(erbDefault.databases[0]).toMatchObject({ database: "mysql", assumed: false });
+    expect(erbDefault.databases[0].reason).toContain('ERB whose default is "mysql2"');
+    const hidden = await run([RAILS_MIGRATION], [yml("production:\n  adapter: <%= ENV['DATABASE_ADAPTER'] %>\n")]);
+    expect(hidden.databases[0]).toMatchObject({ database: "postgresql", assumed: true });
+    expect(hidden.databases[0].reason).toContain("ERB hides its production adapter");
+    expect(hidden.databases[0].reason).toContain("set `database:`");
+  });
+
+  test("Rails: multi-database production uses primary; a sample counts when database.yml is not committed", async () => {
+    const multi = await run([RAILS_MIGRATION], [yml("production:\n  primary:\n    adapter: sqlite3\n  cache:\n    adapter: postgresql\n")]);
+    expect(multi.databases[0]).toMatchObject({ database: "sqlite" });
+    const sample = await run([RAILS_MIGRATION], [yml("production:\n  adapter: mysql2\n", "config/database.yml.example")]);
+    expect(sample.databases[0]).toMatchObject({ database: "mysql", assumed: false });
+  });
+
+  test("Rails engines: the database.yml of the migration's own application", async () => {
+    const engine = { ...RAILS_MIGRATION, path: "engines/shop/db/migrate/20240101000000_index_users.rb" };
+    const result = await run([engine], [yml("production:\n  adapter: mysql2\n", "config/database.yml"), yml("production:\n  adapter: postgresql\n", "engines/shop/config/database.yml")]);
+    expect(result.databases[0]).toMatchObject({ folder: "engines/shop/db/migrate", database: "postgresql", assumed: false });
+  });
+
+  test("Django: DATABASES default ENGINE in the settings module, production first; a URL helper's default", async () => {
+    const migration = { path: "shop/orders/migrations/0002_x.py", content: "from django.db import migrations\n\nclass Migration(migrations.Migration):\n    operations = []\n" };
+    const settings = { path: "shop/config/settings/production.py", content: 'DATABASES = {"default": {"ENGINE": "django.db.backends.mysql", "NAME": "shop"}}\n' };
+    const local = { path: "shop/config/settings/local.py", content: 'DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3"}}\n' };
+    const result = await run([migration], [settings, local]);
+    expect(result.databases[0]).toMatchObject({ folder: "shop/orders/migrations", database: "mysql", assumed: false });
+    const url = { path: "shop/settings.py", content: 'import dj_database_url\nDATABASES = {"default": dj_database_url.config(default="mysql://u:p@db/shop")}\n' };
+    expect((await run([migration], [url])).databases[0]).toMatchObject({ database: "mysql" });
+    const env = { path: "shop/settings.py", content: 'import os\nDATABASES = {"default": {"ENGINE": os.environ["DB_ENGINE"]}}\n' };
+    const hidden = (await run([migration], [env])).databases[0];
+    expect(hidden).toMatchObject({ database: "postgresql", assumed: true });
+    expect(hidden.reason).toContain("computed at run time");
+  });
+
+  test("Alembic: sqlalchemy.url in alembic.ini, or a literal URL in env.py", async () => {
+    const migration = { path: "alembic/versions/abc_x.py", content: 'revision = "abc"\ndown_revision = None\n\ndef upgrade():\n    pass\n\ndef downgrade():\n    pass\n' };
+    const ini = { path: "alembic.ini", content: "[alembic]\nscript_location = alembic\nsqlalchemy.url = mysql+pymysql://u:p@localhost/app\n" };
+    expect((await run([migration], [ini])).databases[0]).toMatchObject({ folder: "alembic/versions", database: "mysql" });
+    const env = { path: "alembic/env.py", content: 'from alembic import context\nconfig = context.config\nconfig.set_main_option("sqlalchemy.url", "mariadb+mariadbconnector://u@db/app")\n' };
+    expect((await run([migration], [env])).databases[0]).toMatchObject({ database: "mariadb" });
+  });
+
+  test("SQL: MySQL-only syntax in the folder's migrations; a PostgreSQL column named engine is not MySQL", async () => {
+    const up = { path: "migrations/000002_orders.up.sql", content: "CREATE TABLE `orders` (id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY) ENGINE=InnoDB;\n" };
+    const down = { path: "migrations/000002_orders.down.sql", content: "DROP TABLE `orders`;\n" };
+    const mysql = await run([up, down]);
+    expect(mysql.databases[0]).toMatchObject({ folder: "migrations", database: "mysql", assumed: false });
+    expect(mysql.databases[0].reason).toContain("MySQL-only syntax on line 1");
+    const pg = await run([{ path: "migrations/000003_engine.up.sql", content: "UPDATE cars SET engine = 'v8' WHERE id = 1;\nALTER TABLE cars ADD COLUMN algorithm text;\n" }]);
+    expect(pg.databases[0]).toMatchObject({ database: "postgresql", assumed: true });
+  });
+
+  test("the config always wins, with its version; disagreeing signals are named", async () => {
+    const configured = await run([RAILS_MIGRATION], [yml("production:\n  adapter: postgresql\n")], { database: "mariadb", database_version: "10.11" });
+    expect(configured.databases[0]).toMatchObject({ database: "mariadb", version: "10.11", assumed: false });
+    expect(configured.migrations[0]).toMatchObject({ database: "mariadb", databaseVersion: "10.11" });
+    const django = { path: "app/orders/migrations/0002_x.py", content: "from django.db import migrations\n\nclass Migration(migrations.Migration):\n    operations = []\n" };
+    const disagree = await run([django], [
+      { path: "app/settings/production.py", content: 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql"}}\n' },
+      { path: "app/settings/base.py", content: 'DATABASES = {"default": {"ENGINE": "django.db.backends.mysql"}}\n' },
+    ]);
+    expect(disagree.databases[0]).toMatchObject({ database: "postgresql", assumed: true });
+    expect(disagree.databases[0].reason).toMatch(/app\/settings\/base\.py .* says otherwise/);
+    expect(databaseNote(disagree.databases)).toContain("`app/orders/migrations`");
+  });
+
+  test("no PostgreSQL-only rule fires on a MySQL migration; the shared rules still do", async () => {
+    const rails = {
+      path: "db/migrate/20240101000000_mixed.rb",
+      content: `class Mixed < ActiveRecord::Migration[7.1]
+  def change
+    add_index :users, :email
+    change_column_null :users, :email, false
+    remove_column :users, :phone
+  end
+end
+`,
+    };
+    const result = await run([rails], [yml("production:\n  adapter: mysql2\n")]);
+    const rules = new Set(result.findings.map((f) => f.rule));
+    for (const pgOnly of ["index-without-concurrently", "set-not-null", "require-lock-timeout"]) expect(rules).not.toContain(pgOnly);
+    expect(rules).toContain("drop-column");
+    expect(result.findings.map((f) => `${f.message} ${f.fix}`).join("\n")).not.toMatch(/concurrently|NOT VALID|lock_timeout/i);
+  });
+});

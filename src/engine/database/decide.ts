@@ -1,0 +1,120 @@
+/**
+ * Which database each migrations folder runs on, and why (for verbose output and the check summary).
+ * Order of trust: the config's `database:` (always wins) > the framework's connection settings
+ * (config/database.yml production, else default; Django settings' DATABASES; Alembic's sqlalchemy.url) >
+ * weaker readings of them (a committed sample, an ERB default, a development settings module) > MySQL-only
+ * syntax in the folder's SQL migrations > PostgreSQL, assumed. Signals that disagree are named.
+ */
+import type { Config } from "../config.js";
+import type { DetectedFile } from "../detect.js";
+import type { Database, SourceFile } from "../model.js";
+import { readAlembicEnv, readAlembicIni } from "./alembic-url.js";
+import { mysqlSyntaxIn } from "./dialect-syntax.js";
+import { readDjangoSettings } from "./django-settings.js";
+import { DATABASE_LABEL } from "./names.js";
+import { readRailsDatabaseYml } from "./rails-database-yml.js";
+import { isSignal, type DatabaseSignal, type DatabaseSilence, type SignalReading } from "./signal.js";
+import { signalKind, signalPathsFor } from "./signal-paths.js";
+
+export interface DatabaseDecision {
+  /** the migrations folder (db/migrate, app/migrations, migrations/) */
+  folder: string;
+  database: Database;
+  /** from `database_version` */
+  version?: string;
+  /** one sentence: what decided it */
+  reason: string;
+  /** nothing in the repository decided it, or its signals disagree: the check summary says so */
+  assumed: boolean;
+}
+
+const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
+
+/** The folder that holds a layout's migrations (diesel and Prisma keep one folder per migration). */
+export function migrationFolder(file: Pick<DetectedFile, "path" | "layout">): string {
+  const dir = dirOf(file.path);
+  if (file.layout === "prisma" || (file.layout === "golang-migrate" && /\/(up|down)\.sql$/.test(file.path))) return dirOf(dir);
+  if (file.layout === "sqitch") return dirOf(dir);
+  return dir;
+}
+
+function readSignal(file: SourceFile): SignalReading {
+  try {
+    switch (signalKind(file.path)) {
+      case "rails-database-yml":
+        return readRailsDatabaseYml(file.path, file.content, false);
+      case "rails-database-sample":
+        return readRailsDatabaseYml(file.path, file.content, true);
+      case "django-settings":
+        return readDjangoSettings(file.path, file.content);
+      case "alembic-ini":
+        return readAlembicIni(file.path, file.content);
+      case "alembic-env":
+        return readAlembicEnv(file.path, file.content);
+      default:
+        return undefined;
+    }
+  } catch (error) {
+    return { path: file.path, why: `could not be read (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+const HOW_TO_SET = "set `database:` (postgresql, mysql, mariadb or sqlite) in .github/migguard.yml";
+const describe = (s: DatabaseSignal) => `${s.path} (${s.says})`;
+
+export interface FolderMigrations {
+  folder: string;
+  framework: DetectedFile["framework"];
+  /** the folder's SQL migration files in this analysis (for the dialect sniff) */
+  sql: readonly SourceFile[];
+}
+
+export function decideDatabase(folder: FolderMigrations, signalFiles: ReadonlyMap<string, SourceFile>, config: Config, readings = new Map<string, SignalReading>()): DatabaseDecision {
+  const version = config.database_version;
+  if (config.database) return { folder: folder.folder, database: config.database, version, reason: `\`database: ${config.database}\` in the config`, assumed: false };
+
+  const paths = signalPathsFor(folder.framework, folder.folder, [...signalFiles.keys()]);
+  const signals: DatabaseSignal[] = [];
+  const silences: DatabaseSilence[] = [];
+  for (const path of paths) {
+    if (!readings.has(path)) readings.set(path, readSignal(signalFiles.get(path)!));
+    const reading = readings.get(path);
+    if (isSignal(reading)) signals.push(reading);
+    else if (reading) silences.push(reading);
+  }
+  if (folder.framework === "sql") {
+    for (const file of folder.sql) {
+      const evidence = mysqlSyntaxIn(file.content);
+      if (evidence) {
+        signals.push({ database: "mysql", path: file.path, says: `MySQL-only syntax on line ${evidence.line}: ${evidence.what}`, strength: "syntax" });
+        break;
+      }
+    }
+  }
+  // production-named settings speak first among equals
+  const production = (s: DatabaseSignal) => (/(?:^|[/_.-])prod(uction)?(?:[/_.-]|$)/.test(s.path) ? 0 : 1);
+  const strongest = (["config", "fallback", "syntax"] as const)
+    .map((strength) => signals.filter((s) => s.strength === strength).sort((a, b) => production(a) - production(b)))
+    .find((group) => group.length > 0);
+  if (!strongest) {
+    const silent = silences.length ? ` (${silences.map((s) => `${s.path} ${s.why}`).join("; ")})` : "";
+    return {
+      folder: folder.folder,
+      database: "postgresql",
+      version,
+      reason: `assumed PostgreSQL: nothing in the repository names the database of ${folder.folder || "the root folder"}${silent}; ${HOW_TO_SET}`,
+      assumed: true,
+    };
+  }
+  const [chosen] = strongest;
+  // a development settings module or a sample that differs is normal (SQLite on laptops); only the config and the migrations' syntax can disagree
+  const others = signals.filter((s) => s.database !== chosen.database && s.strength !== "fallback");
+  if (others.length === 0) return { folder: folder.folder, database: chosen.database, version, reason: `${describe(chosen)}`, assumed: false };
+  return {
+    folder: folder.folder,
+    database: chosen.database,
+    version,
+    reason: `assumed ${DATABASE_LABEL[chosen.database]} from ${describe(chosen)}, although ${others.map(describe).join(" and ")} ${others.length > 1 ? "say" : "says"} otherwise; ${HOW_TO_SET}`,
+    assumed: true,
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Database names as the repository's files spell them: Rails adapters, Django ENGINE modules, SQLAlchemy
+ * and Rails URL schemes. Unknown spellings give undefined (never a guess).
+ */
+import type { Database } from "../model.js";
+
+/** Rails `adapter:` (database.yml) -> database. trilogy and mysql2 speak to MySQL and MariaDB alike. */
+const RAILS_ADAPTERS: Record<string, Database> = {
+  mysql2: "mysql",
+  trilogy: "mysql",
+  mysql: "mysql",
+  jdbcmysql: "mysql",
+  postgresql: "postgresql",
+  postgres: "postgresql",
+  postgis: "postgresql",
+  jdbcpostgresql: "postgresql",
+  sqlite3: "sqlite",
+  sqlite: "sqlite",
+  jdbcsqlite3: "sqlite",
+};
+
+export const railsAdapterDatabase = (adapter: string): Database | undefined => RAILS_ADAPTERS[adapter.trim().toLowerCase()];
+
+/** `mysql+pymysql://...`, `postgres://...`, `sqlite:///db.sqlite3`, `trilogy://...` -> database. */
+export function urlDatabase(url: string): Database | undefined {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.trim())?.[1]?.toLowerCase();
+  if (!scheme) return undefined;
+  const dialect = scheme.split("+")[0];
+  if (dialect === "mariadb") return "mariadb";
+  return RAILS_ADAPTERS[dialect] ?? (dialect === "postgresql" || dialect === "pgsql" ? "postgresql" : undefined);
+}
+
+/** Django's DATABASES[...]["ENGINE"]: the backend module's last part names the database. */
+export function djangoEngineDatabase(engine: string): Database | undefined {
+  const last = engine.trim().toLowerCase().split(".");
+  if (last.includes("mysql") || engine.includes("mysql.connector")) return "mysql";
+  if (last.some((part) => part === "postgresql" || part === "postgresql_psycopg2" || part === "postgis")) return "postgresql";
+  if (last.includes("sqlite3") || last.includes("spatialite")) return "sqlite";
+  return undefined;
+}
+
+export const DATABASE_LABEL: Record<Database, string> = { postgresql: "PostgreSQL", mysql: "MySQL", mariadb: "MariaDB", sqlite: "SQLite" };

@@ -1,0 +1,89 @@
+/**
+ * Which repository files can say what database a migrations folder runs on, decided from paths alone so the
+ * CLI and the App fetch only those: Rails' config/database.yml (and its committed samples), Django settings
+ * modules, Alembic's alembic.ini and env.py.
+ */
+export type SignalKind = "rails-database-yml" | "rails-database-sample" | "django-settings" | "alembic-ini" | "alembic-env";
+
+const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
+
+const RAILS_SAMPLES = new Set([
+  "database.yml.sample",
+  "database.yml.example",
+  "database.yml.dist",
+  "database.example.yml",
+  "database.sample.yml",
+  "database.docker.yml",
+]);
+
+export function signalKind(path: string): SignalKind | undefined {
+  if (/(?:^|\/)(?:node_modules|vendor|\.git|site-packages|\.venv|venv)\//.test(path)) return undefined;
+  const base = baseOf(path);
+  const parent = baseOf(dirOf(path));
+  if (parent === "config" && base === "database.yml") return "rails-database-yml";
+  if (parent === "config" && RAILS_SAMPLES.has(base)) return "rails-database-sample";
+  if (base === "alembic.ini") return "alembic-ini";
+  if (base === "env.py" && (parent === "alembic" || parent === "migrations" || parent === "migration")) return "alembic-env";
+  if (!base.endsWith(".py") || path.includes("/migrations/")) return undefined;
+  if (base === "settings.py" || /^settings[_-]?\w*\.py$/.test(base) || parent === "settings" || parent === "envs") return "django-settings";
+  return undefined;
+}
+
+/** The Rails application root of a db/migrate folder (`engines/x/db/migrate` -> `engines/x/`). */
+export function railsRoot(migrationFolder: string): string {
+  const at = migrationFolder.lastIndexOf("db/");
+  return at === -1 ? "" : migrationFolder.slice(0, at);
+}
+
+/** Paths to read for a Rails folder without a listing: the database.yml and the usual samples beside it. */
+export function railsSignalPaths(migrationFolder: string): string[] {
+  const root = railsRoot(migrationFolder);
+  return [`${root}config/database.yml`, ...[...RAILS_SAMPLES].map((s) => `${root}config/${s}`)];
+}
+
+/**
+ * Ancestors of a folder, nearest first, ending with the repository root (""). A folder outside the working
+ * directory (`../x/migrations`) stops before `..`: files found below the working directory are not its.
+ */
+export function ancestors(folder: string): string[] {
+  const out: string[] = [];
+  let dir = folder;
+  while (dir && dir !== ".." && !dir.endsWith("/..")) {
+    out.push(dir);
+    dir = dirOf(dir);
+  }
+  if (!folder.startsWith("..")) out.push("");
+  return out;
+}
+
+const under = (path: string, dir: string) => dir === "" || path.startsWith(`${dir}/`);
+
+/**
+ * The signal files that speak for a migration folder, nearest scope first: for Django, the settings modules
+ * under the nearest ancestor that has any; for Alembic, env.py beside `versions/` and the nearest alembic.ini.
+ */
+export function signalPathsFor(framework: string, migrationFolder: string, listing: readonly string[]): string[] {
+  const kinds = listing.map((path) => ({ path, kind: signalKind(path) })).filter((s) => s.kind);
+  if (framework === "rails") {
+    const root = railsRoot(migrationFolder);
+    return kinds.filter((s) => (s.kind === "rails-database-yml" || s.kind === "rails-database-sample") && dirOf(s.path) === `${root}config`).map((s) => s.path);
+  }
+  if (framework === "django") {
+    for (const dir of ancestors(dirOf(migrationFolder))) {
+      const found = kinds.filter((s) => s.kind === "django-settings" && under(s.path, dir)).map((s) => s.path);
+      if (found.length) return found.slice(0, 12);
+    }
+    return [];
+  }
+  if (framework === "alembic") {
+    const scriptDir = dirOf(migrationFolder);
+    const env = kinds.filter((s) => s.kind === "alembic-env" && dirOf(s.path) === scriptDir).map((s) => s.path);
+    for (const dir of ancestors(scriptDir)) {
+      const ini = kinds.find((s) => s.kind === "alembic-ini" && dirOf(s.path) === dir);
+      if (ini) return [ini.path, ...env];
+    }
+    return env;
+  }
+  return [];
+}

@@ -1,0 +1,26 @@
+/** What one repository file says about the database, and how much that is worth. */
+import type { Database } from "../model.js";
+
+export interface DatabaseSignal {
+  database: Database;
+  /** the file that says it */
+  path: string;
+  /** for verbose output and the check summary: "production adapter mysql2" */
+  says: string;
+  /**
+   * `config`: the framework's own connection settings (database.yml production/default, Django settings, Alembic url);
+   * `fallback`: a weaker reading of them (a sample database.yml, an ERB default, a development settings module);
+   * `syntax`: dialect-only syntax in the migrations themselves.
+   */
+  strength: "config" | "fallback" | "syntax";
+}
+
+/** A file that names no database (ERB hides the adapter, an engine read from the environment): said, so users know why. */
+export interface DatabaseSilence {
+  path: string;
+  why: string;
+}
+
+export type SignalReading = DatabaseSignal | DatabaseSilence | undefined;
+
+export const isSignal = (reading: SignalReading): reading is DatabaseSignal => reading !== undefined && "database" in reading;
