@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { parseSync } from "libpg-query";
+import { loadModule, parseSync } from "libpg-query";
 import { analyzeLoaded, loadEngine } from "../src/engine/analyze.js";
 import { defaultConfig } from "../src/engine/config.js";
 import { detectFile } from "../src/engine/detect.js";
@@ -55,7 +55,7 @@ export interface EngineBench {
 }
 
 export async function benchEngine(corpus: string): Promise<EngineBench> {
-  await loadEngine();
+  await Promise.all([loadEngine(), loadModule()]); // the bare parser is libpg-query's own instance
   const config = defaultConfig();
   const byFramework = new Map<Framework, SourceFile[]>();
   for (const absolute of walk(corpus)) {

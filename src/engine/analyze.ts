@@ -3,16 +3,17 @@
  * config and pass them in. Steps: detect + group -> adapter -> model -> rules -> config severities and
  * waivers -> findings sorted by file and line.
  */
-import { adapterFor, loadAdapters } from "./adapters/index.js";
+import { adapterFor, adaptersReady, loadAdapters } from "./adapters/index.js";
 import { segmentOperations } from "./adapters/sql/index.js";
 import { defaultConfig, ruleOptions, type Config, type ConfigProblem } from "./config.js";
 import { detectByPath } from "./detect.js";
-import { INVALID_CONFIG, SYNTAX_ERROR, WAIVER_WITHOUT_REASON } from "./engine-rules.js";
+import { INVALID_CONFIG, SYNTAX_ERROR, TOO_COMPLEX, WAIVER_WITHOUT_REASON } from "./engine-rules.js";
 import { enrichMigration } from "./enrich.js";
 import { effectiveSeverity } from "./severity.js";
 import { isWaived } from "./waivers.js";
 import { groupMigrations, type MigrationUnit } from "./group.js";
-import { Migration, type Operation, type ReportedFinding, type SourceFile } from "./model.js";
+import { isStackOverflow, TooComplexError } from "./limits.js";
+import { Migration, type Operation, type ParseProblem, type ReportedFinding, type SourceFile } from "./model.js";
 import { computeFacts } from "./rules/support/facts.js";
 import { RULES } from "./rules/index.js";
 import type { Report, Rule, RuleMeta } from "./rules/support/rule.js";
@@ -173,6 +174,24 @@ function syntaxFindings(migration: Migration, config: Config): ReportedFinding[]
   }));
 }
 
+/** Parts of a file (or the whole file) nested deeper than migguard follows. */
+function tooComplexFindings(path: string, problems: readonly ParseProblem[], config: Config): ReportedFinding[] {
+  const severity = effectiveSeverity(config, TOO_COMPLEX);
+  if (!severity) return [];
+  return problems.map((p) => ({
+    path: p.path ?? path,
+    line: p.line,
+    endLine: p.endLine ?? p.line,
+    rule: TOO_COMPLEX.id,
+    category: TOO_COMPLEX.category,
+    severity,
+    message: `Not checked: ${p.message}.`,
+    fix: "Write the construct flat (a list of statements, a variable per step, one SQL statement per operation) so it is nested a few dozen levels at most; migguard checks it then.",
+    statement: "",
+    details: [],
+  }));
+}
+
 function configFindings(problems: readonly ConfigProblem[], path: string, config: Config): ReportedFinding[] {
   const severity = effectiveSeverity(config, INVALID_CONFIG);
   if (!severity) return [];
@@ -204,10 +223,13 @@ export function checkMigration(migration: Migration, config: Config, errors: Fil
       errors.push({ path: migration.path, message: `rule ${rule.meta.id} failed: ${error instanceof Error ? error.message : String(error)}` });
     }
   }
-  return [...applyWaivers(oneFindingPerHazard(raw), migration, config), ...syntaxFindings(migration, config)];
+  return [...applyWaivers(oneFindingPerHazard(raw), migration, config), ...syntaxFindings(migration, config), ...tooComplexFindings(migration.path, migration.tooComplex, config)];
 }
 
-function parseUnit(unit: MigrationUnit, errors: FileError[], decision: DatabaseDecision | undefined): Migration | undefined {
+/** A unit parses into a migration, is too complex to check as a whole, or fails (an error of its own file). */
+type Parsed = { migration: Migration } | { tooComplex: ParseProblem } | undefined;
+
+function parseUnit(unit: MigrationUnit, errors: FileError[], decision: DatabaseDecision | undefined): Parsed {
   const adapter = adapterFor(unit.file.framework);
   if (!adapter) {
     errors.push({ path: unit.file.path, message: `${unit.file.framework} migrations are not supported by this build; the file was not analysed` });
@@ -220,15 +242,21 @@ function parseUnit(unit: MigrationUnit, errors: FileError[], decision: DatabaseD
       migration.database = decision.database;
       if (decision.version) migration.databaseVersion = decision.version;
     }
-    return enrichMigration(migration);
+    return { migration: enrichMigration(migration) };
   } catch (error) {
+    if (error instanceof TooComplexError) return { tooComplex: { line: error.line, message: error.message } };
+    // every walker over a tree is bounded (limits.ts); this is the net under one that is not
+    if (isStackOverflow(error)) return { tooComplex: { line: 1, message: "a construct of this file is nested too deeply for migguard to follow" } };
     errors.push({ path: unit.file.path, message: `could not analyse (${unit.file.framework}/${unit.file.layout}): ${error instanceof Error ? error.message : String(error)}` });
     return undefined;
   }
 }
 
-/** Analyse with parsers already loaded (see `loadEngine`). */
-export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {
+/**
+ * The analysis, pausing before each file: the async driver lets a parser instance that an earlier file broke be
+ * replaced there (libpg-query's take a moment to create), so no file is parsed by a broken one.
+ */
+function* analysisSteps(input: AnalyzeInput): Generator<void, AnalysisResult> {
   const config = input.config ?? defaultConfig();
   const errors: FileError[] = [];
   const readable: SourceFile[] = [];
@@ -248,12 +276,22 @@ export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {
   const databases = decideDatabases(units, readable, input, config);
   // all parsing first, then all rules: two tight phases run measurably faster than alternating per file
   for (const unit of units) {
-    const migration = parseUnit(unit, errors, databases.get(migrationFolder(unit.file)));
-    if (migration) migrations.push(migration);
+    yield;
+    const parsed = parseUnit(unit, errors, databases.get(migrationFolder(unit.file)));
+    if (parsed && "migration" in parsed) migrations.push(parsed.migration);
+    else if (parsed) findings.push(...tooComplexFindings(unit.file.path, [parsed.tooComplex], config));
   }
   for (const migration of migrations) findings.push(...checkMigration(migration, config, errors, input.codeFiles ?? []));
   for (const down of orphanDowns) {
-    const result = segmentOperations({ text: down.content, transaction: "none" });
+    yield;
+    let result;
+    try {
+      result = segmentOperations({ text: down.content, transaction: "none" });
+    } catch (error) {
+      errors.push({ path: down.file.path, message: `could not analyse: ${error instanceof Error ? error.message : String(error)}` });
+      continue;
+    }
+    findings.push(...tooComplexFindings(down.file.path, result.tooComplex, config));
     const severity = effectiveSeverity(config, SYNTAX_ERROR);
     if (!severity) continue;
     for (const e of result.errors)
@@ -304,11 +342,25 @@ export function mayNeedMysql(input: Pick<AnalyzeInput, "files" | "config" | "pro
   return false;
 }
 
+/** Analyse with parsers already loaded (see `loadEngine`). */
+export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {
+  const steps = analysisSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /** Load the parsers (WASM) once per process. */
 export const loadEngine = (): Promise<void> => loadAdapters();
 
 export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   await loadEngine();
   if (mayNeedMysql(input)) await loadMysqlGrammar();
-  return analyzeLoaded(input);
+  const steps = analysisSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await adaptersReady();
+  }
 }

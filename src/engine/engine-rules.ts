@@ -12,6 +12,14 @@ export const SYNTAX_ERROR: RuleMeta = {
   why: "The file is not valid in its language (checked with PostgreSQL's, Ruby's or Python's own grammar): it would fail at deploy time, and nothing after the error can be checked.",
 };
 
+export const TOO_COMPLEX: RuleMeta = {
+  id: "too-complex",
+  category: "syntax",
+  severity: "error",
+  title: "The migration is nested too deeply to check",
+  why: "No hand-written migration nests hundreds of levels deep, but a generated or hostile one can, and a parser that runs out of stack would otherwise leave its operations unchecked. migguard reports the file (or the statement) instead of passing it unread, and checks the other files as usual.",
+};
+
 export const INVALID_CONFIG: RuleMeta = {
   id: "invalid-config",
   category: "config",
@@ -28,4 +36,4 @@ export const WAIVER_WITHOUT_REASON: RuleMeta = {
   why: "`migguard:ignore RULE` silences a hazard; reviewers and auditors need the reason next to it. A waiver without a reason does not apply.",
 };
 
-export const ENGINE_RULES: readonly RuleMeta[] = [SYNTAX_ERROR, INVALID_CONFIG, WAIVER_WITHOUT_REASON];
+export const ENGINE_RULES: readonly RuleMeta[] = [SYNTAX_ERROR, TOO_COMPLEX, INVALID_CONFIG, WAIVER_WITHOUT_REASON];

@@ -399,6 +399,8 @@ export const Migration = z.object({
   down: Down,
   waivers: z.array(Waiver).default([]),
   syntaxErrors: z.array(ParseProblem).default([]),
+  /** parts nested deeper than migguard follows (see limits.ts): not checked, reported as `too-complex` */
+  tooComplex: z.array(ParseProblem).default([]),
   /** adapter remarks that are not hazards (an unknown helper call, a skipped construct) */
   notes: z.array(ParseProblem).default([]),
 });

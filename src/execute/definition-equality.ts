@@ -5,7 +5,7 @@
  * snapshots: recreating the object the same way cannot give the same instant. A view's columns may come back
  * in another order: `SELECT *` over a table whose dropped column the down re-added (at the end, as it must).
  */
-import { parseSync, scanSync } from "libpg-query";
+import { pgParse, pgScan } from "../engine/adapters/sql/pg-query.js";
 
 interface Token {
   text: string;
@@ -17,7 +17,7 @@ const COMMENTS = new Set(["SQL_COMMENT", "C_COMMENT"]);
 function tokens(sql: string, depth = 0): Token[] | undefined {
   let scanned;
   try {
-    scanned = scanSync(sql).tokens;
+    scanned = pgScan(sql).tokens;
   } catch {
     return undefined;
   }
@@ -67,7 +67,7 @@ export function sameDefinition(before: string, after: string, maxClockDriftMs: n
 function selectWithColumnsInAnyOrder(sql: string): string | undefined {
   let tree: { stmts?: Array<{ stmt?: Record<string, unknown> }> };
   try {
-    tree = parseSync(sql) as typeof tree;
+    tree = pgParse(sql) as typeof tree;
   } catch {
     return undefined;
   }

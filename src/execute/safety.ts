@@ -5,7 +5,7 @@
  * a constant string given to EXECUTE; SQL built at run time cannot be seen, which is why a DATABASE_URL should
  * name a role without superuser or the pg_*_server_files / pg_execute_server_program roles (see README).
  */
-import { parsePlPgSQLSync, parseSync } from "libpg-query";
+import { pgParse, pgParsePlPgSql } from "../engine/adapters/sql/pg-query.js";
 import type { PgNode } from "../engine/adapters/sql/pg-parser.js";
 
 /** Functions that touch server files, other sessions or the network. */
@@ -83,7 +83,7 @@ const MAX_DEPTH = 4;
 
 function parseOrUndefined(sql: string): PgNode[] | undefined {
   try {
-    return ((parseSync(sql) as { stmts?: Array<{ stmt?: PgNode }> }).stmts ?? []).flatMap((s) => (s.stmt ? [s.stmt] : []));
+    return ((pgParse(sql) as { stmts?: Array<{ stmt?: PgNode }> }).stmts ?? []).flatMap((s) => (s.stmt ? [s.stmt] : []));
   } catch {
     return undefined;
   }
@@ -93,7 +93,7 @@ function parseOrUndefined(sql: string): PgNode[] | undefined {
 function plpgsqlRefusal(sql: string, hostAccess: boolean, depth: number): string | undefined {
   let tree: unknown;
   try {
-    tree = parsePlPgSQLSync(sql);
+    tree = pgParsePlPgSql(sql);
   } catch {
     return undefined; // not PL/pgSQL the parser knows: PostgreSQL will judge it when it runs
   }

@@ -7,6 +7,7 @@ import type { Database, Framework, MigrationInput } from "../model.js";
 import { alembicAdapter, djangoAdapter } from "./python/index.js";
 import { loadRubyParser, railsMigration } from "./rails/index.js";
 import { loadPgParser, sqlMigration } from "./sql/index.js";
+import { pgQueryReady } from "./sql/pg-query.js";
 
 export interface AdapterInput {
   file: DetectedFile;
@@ -48,4 +49,13 @@ let loading: Promise<void> | undefined;
 export function loadAdapters(): Promise<void> {
   loading ??= Promise.all(Object.values(adapters).flatMap((a) => (a ? [a.load()] : []))).then(() => undefined);
   return loading;
+}
+
+/**
+ * Resolves when every parser is fit for the next file. Prism and tree-sitter instances are replaced on the spot
+ * after a failure; libpg-query's are replaced from spares, refilled in the background, which this waits for.
+ */
+export async function adaptersReady(): Promise<void> {
+  await loadAdapters();
+  await pgQueryReady();
 }

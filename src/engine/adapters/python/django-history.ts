@@ -17,6 +17,8 @@ export function folderLabel(path: string): string {
 export class DjangoHistory {
   private readonly byName = new Map<string, { path: string; content: string }>();
   private readonly read = new Map<string, DjangoFile>();
+  /** files that could not be read (too complex, say): each reports its own error, never a later migration's */
+  private readonly failed = new Map<string, unknown>();
   private label?: string;
 
   constructor(private readonly files: HistoryFiles) {
@@ -25,18 +27,30 @@ export class DjangoHistory {
 
   /** The file read once; `content` given for a file that is not part of the history (a lone unit). */
   file(path: string, content?: string): DjangoFile {
+    if (this.failed.has(path)) throw this.failed.get(path);
     let file = this.read.get(path);
     if (!file) {
       const source = content ?? this.files.find((f) => f.path === path)?.content ?? "";
-      file = readDjangoFile(path, source);
+      try {
+        file = readDjangoFile(path, source);
+      } catch (error) {
+        this.failed.set(path, error);
+        throw error;
+      }
       this.read.set(path, file);
     }
     return file;
   }
 
+  /** An earlier migration as history; one that cannot be read is left out (the state after it is then unknown). */
   private fileByName(name: string): DjangoFile | undefined {
     const f = this.byName.get(name);
-    return f ? this.file(f.path, f.content) : undefined;
+    if (!f) return undefined;
+    try {
+      return this.file(f.path, f.content);
+    } catch {
+      return undefined;
+    }
   }
 
   /**

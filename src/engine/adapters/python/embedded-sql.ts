@@ -3,7 +3,7 @@
  * PostgreSQL adapter, with the lines of the Python file.
  */
 import type { DefaultValue, OperationInput, ParseProblem, SourceRange } from "../../model.js";
-import { segmentOperations } from "../sql/index.js";
+import { refuseTooComplex, segmentOperations } from "../sql/index.js";
 import { textWithLines, type PyValue } from "./values.js";
 
 export interface EmbeddedSql {
@@ -43,6 +43,7 @@ export function embeddedSql(
   const transaction = options.inTransaction ? "wrapped" : options.split ? "none" : "implicit";
   const result = segmentOperations({ text, transaction }, { embeddedSql: true, ...options.extra });
   const shift = line - 1;
+  refuseTooComplex(result.tooComplex, shift);
   const within = value.loc;
   const ops = result.ops.map((op) => ({ ...op, loc: clamp({ line: op.loc.line + shift, endLine: op.loc.endLine + shift }, within) }) as OperationInput);
   const errors = result.errors.map((e) => {
@@ -62,6 +63,7 @@ const defaults = new Map<string, DefaultValue | undefined>();
 export function sqlDefault(expr: string): DefaultValue {
   if (!defaults.has(expr)) {
     const probe = segmentOperations({ text: `ALTER TABLE t ADD COLUMN c text DEFAULT ${expr}`, transaction: "none" });
+    refuseTooComplex(probe.tooComplex);
     const op = probe.ops[0];
     const found = op?.kind === "add_column" ? op.column.default : undefined;
     if (defaults.size > 10_000) defaults.clear();

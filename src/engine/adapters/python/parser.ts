@@ -2,33 +2,74 @@
  * tree-sitter's Python grammar (web-tree-sitter 0.27 + tree-sitter-python 0.25's bundled WASM), loaded once
  * per process. Trees live in WASM memory: `withPythonTree` frees each one when its reader returns.
  * Positions: rows are 0-based (line = row + 1); indices and columns are UTF-16 code units (JS string indices).
+ *
+ * tree-sitter parses without recursion (its stacks live on the heap), so deep nesting does not hurt the parser;
+ * it hurts the walkers that read the tree, so a tree deeper than MAX_TREE_DEPTH is refused before any of them
+ * runs. A parser that throws is replaced all the same, so the next file starts on a fresh one.
  */
 import { createRequire } from "node:module";
 import { Language, Parser, type Node, type Tree } from "web-tree-sitter";
+import { MAX_TREE_DEPTH, TooComplexError } from "../../limits.js";
 
 export type { Node as PyNode } from "web-tree-sitter";
 
+let language: Language | undefined;
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
 async function init(): Promise<void> {
   await Parser.init();
   const wasm = createRequire(import.meta.url).resolve("tree-sitter-python/tree-sitter-python.wasm");
-  const language = await Language.load(wasm);
-  const instance = new Parser();
-  instance.setLanguage(language);
-  parser = instance;
+  language = await Language.load(wasm);
 }
 
 /** Load the grammar once; later calls share the same promise. */
 export const loadPythonParser = (): Promise<void> => (loading ??= init());
 
-/** Parse `source` and hand the module node to `read`; the tree is freed afterwards, so nodes must not escape. */
+function newParser(grammar: Language): Parser {
+  const instance = new Parser();
+  instance.setLanguage(grammar);
+  return instance;
+}
+
+/** The first node deeper than MAX_TREE_DEPTH, walking with a cursor (no recursion, no node objects). */
+function tooDeep(tree: Tree): Node | undefined {
+  const cursor = tree.walk();
+  try {
+    let depth = 1;
+    for (;;) {
+      if (cursor.gotoFirstChild()) {
+        if (++depth > MAX_TREE_DEPTH) return cursor.currentNode;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return undefined;
+        depth--;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+/**
+ * Parse `source` and hand the module node to `read`; the tree is freed afterwards, so nodes must not escape.
+ * Throws TooComplexError when the tree is nested deeper than MAX_TREE_DEPTH.
+ */
 export function withPythonTree<T>(source: string, read: (root: Node, tree: Tree) => T): T {
-  if (!parser) throw new Error("the Python parser is not loaded: call loadAdapters() (or loadPythonParser()) first");
-  const tree = parser.parse(source);
+  if (!language) throw new Error("the Python parser is not loaded: call loadAdapters() (or loadPythonParser()) first");
+  parser ??= newParser(language);
+  let tree: Tree | null;
+  try {
+    tree = parser.parse(source);
+  } catch (error) {
+    parser = undefined;
+    throw error;
+  }
   if (!tree) throw new Error("tree-sitter returned no tree for this Python file");
   try {
+    const deep = tooDeep(tree);
+    if (deep) throw new TooComplexError(`this expression is nested more than ${MAX_TREE_DEPTH} levels deep`, deep.startPosition.row + 1);
     return read(tree.rootNode, tree);
   } finally {
     tree.delete();

@@ -13,7 +13,7 @@ import {
   XStringNode,
   type Node,
 } from "@ruby/prism";
-import { scanSync } from "libpg-query";
+import { pgScan } from "../sql/pg-query.js";
 import type { OperationInput, ParseProblem } from "../../model.js";
 import { parseEmbeddedSql } from "../sql/index.js";
 import type { RubySource } from "./ruby-source.js";
@@ -94,7 +94,7 @@ const DML_VERBS: Record<string, "insert" | "update" | "delete" | "merge"> = { up
 function fallbackOps(sql: RubySql, covered: Set<number>, extra: Partial<OperationInput>): OperationInput[] {
   let tokens;
   try {
-    tokens = scanSync(sql.text).tokens;
+    tokens = pgScan(sql.text).tokens;
   } catch {
     return [];
   }

@@ -6,6 +6,7 @@
  */
 import type { DetectedFile } from "../../detect.js";
 import { completeOperation } from "../../complete.js";
+import { TooComplexError } from "../../limits.js";
 import type { Database, Down, Migration, Operation, OperationInput, ParseProblem, Waiver } from "../../model.js";
 import { SourceLines } from "../../source-lines.js";
 import { mayHaveWaivers, parseWaiver } from "../../waivers.js";
@@ -55,6 +56,8 @@ function runsInTransaction(mode: TransactionMode, statements: ParsedStatement[])
 export interface SqlOperations {
   ops: Operation[];
   errors: ParseProblem[];
+  /** statements nested too deeply to check */
+  tooComplex: ParseProblem[];
   /** the runner wraps these statements in a transaction */
   transactional: boolean;
   statementCount: number;
@@ -71,7 +74,7 @@ function parseSegments(segments: readonly SqlSegment[], content: string): SqlPar
     if (whole.errors.length === 0) {
       const parts = segments.map((s) => whole.statements.filter((st) => st.startByte >= s.range![0] && st.startByte < s.range![1]));
       if (!parts.some((part, i) => part.some((st) => st.endByte > segments[i].range![1])))
-        return parts.map((statements) => ({ statements, errors: [], lines: whole.lines }));
+        return parts.map((statements) => ({ statements, errors: [], tooComplex: [], lines: whole.lines }));
     }
   }
   return segments.map((s) => parseStatements(s.text));
@@ -95,7 +98,12 @@ export function segmentOperations(segment: SqlSegment, extra: Partial<OperationI
         inTransaction = segment.transaction === "implicit" && wrapped;
     }
   }
-  return { ops, errors: parsed.errors, transactional: wrapped, statementCount: parsed.statements.length };
+  return { ops, errors: parsed.errors, tooComplex: parsed.tooComplex, transactional: wrapped, statementCount: parsed.statements.length };
+}
+
+/** SQL inside another language has no statement of its own to report on: a part too complex fails the host file. */
+export function refuseTooComplex(problems: readonly ParseProblem[], shift = 0): void {
+  if (problems.length > 0) throw new TooComplexError(`in embedded SQL: ${problems[0].message}`, problems[0].line + shift);
 }
 
 /**
@@ -110,6 +118,7 @@ export function parseEmbeddedSql(
   const transaction = options.inTransaction ? "wrapped" : options.oneQuery ? "implicit" : "none";
   const result = segmentOperations({ text: sql, transaction }, { embeddedSql: true });
   const shift = options.line - 1;
+  refuseTooComplex(result.tooComplex, shift);
   return {
     ops: result.ops.map((op) => ({ ...op, loc: { line: op.loc.line + shift, endLine: op.loc.endLine + shift } })),
     errors: result.errors.map((e) => ({ ...e, line: e.line + shift, endLine: e.endLine !== undefined ? e.endLine + shift : undefined })),
@@ -141,13 +150,16 @@ export function sqlMigration(unit: SqlUnit): Migration {
   const sections = split({ path: unit.file.path, content: unit.content, downFile: unit.downFile });
   const up: Operation[] = [];
   const syntaxErrors: ParseProblem[] = [];
+  const tooComplex: ParseProblem[] = [];
   let transactional = false;
   const sameFileDown = sections.down.kind === "sql" && sections.down.path === unit.file.path ? sections.down.segments : [];
   const parsed = parseSegments([...sections.up, ...sameFileDown], sections.source ?? unit.content);
   sections.up.forEach((segment, i) => {
     const result = segmentOperations(segment, {}, parsed[i]);
-    up.push(...result.ops);
-    syntaxErrors.push(...result.errors);
+    // one by one: a file of 140,000 statements is too many arguments for push(...ops)
+    for (const op of result.ops) up.push(op);
+    for (const e of result.errors) syntaxErrors.push(e);
+    for (const e of result.tooComplex) tooComplex.push(e);
     transactional ||= result.transactional;
   });
 
@@ -157,11 +169,13 @@ export function sqlMigration(unit: SqlUnit): Migration {
     const ops: Operation[] = [];
     for (const [i, segment] of sections.down.segments.entries()) {
       const result = segmentOperations(segment, {}, sameFileDown.length ? parsed[sections.up.length + i] : undefined);
-      ops.push(...result.ops);
-      syntaxErrors.push(...result.errors.map((e) => (downPath !== unit.file.path ? { ...e, path: downPath } : e)));
+      const inDownFile = (e: ParseProblem) => (downPath !== unit.file.path ? { ...e, path: downPath } : e);
+      for (const op of result.ops) ops.push(op);
+      for (const e of result.errors) syntaxErrors.push(inDownFile(e));
+      for (const e of result.tooComplex) tooComplex.push(inDownFile(e));
     }
     const external = downPath !== unit.file.path ? downPath : undefined;
-    if (!meaningful(ops) && syntaxErrors.every((e) => e.path !== downPath))
+    if (!meaningful(ops) && [...syntaxErrors, ...tooComplex].every((e) => e.path !== downPath))
       down = { status: "empty", path: external };
     else down = { status: "present", ops, path: external, derived: false };
   } else if (sections.down.kind === "missing") down = { status: "missing", reason: sections.down.reason, line: sections.down.line };
@@ -180,6 +194,7 @@ export function sqlMigration(unit: SqlUnit): Migration {
     down,
     waivers: readWaivers(unit.content),
     syntaxErrors,
+    tooComplex,
     notes: sections.notes,
   };
 }

@@ -1,16 +1,17 @@
 /**
  * PostgreSQL's own parser (libpg-query 18, WASM): statements with exact lines, comments from the
- * scanner, and recovery so one bad statement does not hide the rest of the file.
+ * scanner, and recovery so one bad statement does not hide the rest of the file: not a syntax error, not an
+ * unterminated string or comment (the statements before it still count), not a statement nested too deeply.
  * libpg-query offsets are UTF-8 bytes; SourceLines maps them to lines.
  */
-import { loadModule, parseSync, scanSync } from "libpg-query";
+import { TooComplexError } from "../../limits.js";
 import type { ParseProblem } from "../../model.js";
 import { SourceLines } from "../../source-lines.js";
+import { loadPgQuery, PgSqlError, pgParse, pgScan, type ScanResult } from "./pg-query.js";
 import { fillPlaceholders } from "./placeholders.js";
 
-let loading: Promise<void> | undefined;
 /** Load the WASM parser once per process. */
-export const loadPgParser = (): Promise<void> => (loading ??= loadModule());
+export const loadPgParser = (): Promise<void> => loadPgQuery();
 
 /** A node of libpg-query's JSON AST: `{ IndexStmt: {...} }` wrappers around plain objects. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -37,6 +38,8 @@ export interface SqlComment {
 export interface SqlParseResult {
   statements: ParsedStatement[];
   errors: ParseProblem[];
+  /** statements nested deeper than migguard follows: not checked (see limits.ts) */
+  tooComplex: ParseProblem[];
   lines: SourceLines;
 }
 
@@ -68,26 +71,70 @@ function toStatements(raw: RawStmt[], lines: SourceLines, baseByte: number, limi
   return out;
 }
 
+const NEAR = / at or near "([\s\S]*)"$/;
+
+/**
+ * PostgreSQL's message without the rest of the file: an unterminated string is quoted "at or near" up to the
+ * end of the text, so the quote keeps its first line, cut to 40 characters.
+ */
+export function shortMessage(message: string): string {
+  const near = NEAR.exec(message);
+  if (!near) return message;
+  const first = near[1].split("\n")[0];
+  const cut = first.length > 40 || near[1].includes("\n") ? `${first.slice(0, 40)}...` : first;
+  return `${message.slice(0, near.index)} at or near "${cut}"`;
+}
+
 function errorMessage(error: unknown): { message: string; cursor?: number } {
-  if (error && typeof error === "object" && "sqlDetails" in error) {
-    const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
-    return { message: details?.message ?? String(error), cursor: details?.cursorPosition };
-  }
+  if (error instanceof PgSqlError) return { message: shortMessage(error.sqlDetails.message), cursor: error.sqlDetails.cursorPosition };
   return { message: error instanceof Error ? error.message : String(error) };
 }
 
-/** Split at top-level `;` tokens, using the scanner so strings, dollar quotes and comments are respected. */
-function statementChunks(text: string): Array<{ start: number; end: number }> | undefined {
-  let tokens;
+/** Byte offset of a code-point index (PostgreSQL's error cursor) in `text`. */
+function byteOfCodePoint(text: string, codePoint: number): number {
+  let index = 0;
+  for (let seen = 0; seen < codePoint && index < text.length; seen++) index += text.codePointAt(index)! > 0xffff ? 2 : 1;
+  return Buffer.byteLength(text.slice(0, index));
+}
+
+/**
+ * The scanner's tokens. PostgreSQL's scanner stops at an unterminated string, identifier or comment and says
+ * only that; the parser says where it starts, so the text before it is scanned and `end` marks where it stopped.
+ */
+function scanTokens(text: string): { tokens: ScanResult["tokens"]; end?: number } | undefined {
   try {
-    tokens = scanSync(text).tokens;
-  } catch {
+    return { tokens: pgScan(text).tokens };
+  } catch (error) {
+    if (!(error instanceof PgSqlError)) throw error;
+  }
+  let cursor: number | undefined;
+  try {
+    pgParse(text);
+  } catch (error) {
+    if (error instanceof PgSqlError) cursor = error.sqlDetails.cursorPosition;
+  }
+  if (cursor === undefined) return undefined;
+  const end = byteOfCodePoint(text, cursor);
+  if (end === 0) return { tokens: [], end };
+  try {
+    return { tokens: pgScan(Buffer.from(text).subarray(0, end).toString("utf8")).tokens, end };
+  } catch (error) {
+    if (!(error instanceof PgSqlError)) throw error;
     return undefined;
   }
+}
+
+/**
+ * Split at top-level `;` tokens, using the scanner so strings, dollar quotes and comments are respected. Past
+ * an unterminated string or comment, the rest of the text is one last chunk (which reports the error).
+ */
+function statementChunks(text: string): Array<{ start: number; end: number }> | undefined {
+  const scanned = scanTokens(text);
+  if (!scanned) return undefined;
   const chunks: Array<{ start: number; end: number }> = [];
   let depth = 0;
   let start = 0;
-  for (const token of tokens) {
+  for (const token of scanned.tokens) {
     if (token.text === "(") depth++;
     else if (token.text === ")") depth = Math.max(0, depth - 1);
     else if (token.text === ";" && depth === 0) {
@@ -100,12 +147,13 @@ function statementChunks(text: string): Array<{ start: number; end: number }> | 
 }
 
 /**
- * Parse SQL text into statements; a syntax error is reported on its line and the other statements still parse.
+ * Parse SQL text into statements; a syntax error is reported on its line, a statement nested too deeply is
+ * reported as too complex, and the other statements still parse.
  * Text that a tool templates before PostgreSQL sees it (Go templates, Flyway placeholders, bind parameters) is
  * parsed with its placeholders filled in (see placeholders.ts); statement texts and lines stay the file's own.
  */
 export function parseStatements(text: string, lines = new SourceLines(text)): SqlParseResult {
-  if (text.trim() === "") return { statements: [], errors: [], lines }; // Django's RunSQL(""), an empty file: nothing runs
+  if (text.trim() === "") return { statements: [], errors: [], tooComplex: [], lines }; // Django's RunSQL(""), an empty file: nothing runs
   const first = parseWhole(text, lines);
   if (first.errors.length === 0) return first;
   const filled = fillPlaceholders(text);
@@ -114,48 +162,52 @@ export function parseStatements(text: string, lines = new SourceLines(text)): Sq
   return second.errors.length < first.errors.length || second.statements.length > first.statements.length ? second : first;
 }
 
+const tooComplexProblem = (error: TooComplexError, line: number): ParseProblem => ({ line, message: error.message });
+
 /** `parseText` is what PostgreSQL parses; `lines` (same UTF-8 length) gives the lines and the statements' text. */
 function parseWhole(parseText: string, lines: SourceLines): SqlParseResult {
+  let whole: { message: string; cursor?: number };
   try {
-    const result = parseSync(parseText) as { stmts?: RawStmt[] };
-    return { statements: toStatements(result.stmts ?? [], lines, 0, lines.byteLength), errors: [], lines };
+    const result = pgParse(parseText) as { stmts?: RawStmt[] };
+    return { statements: toStatements(result.stmts ?? [], lines, 0, lines.byteLength), errors: [], tooComplex: [], lines };
   } catch (error) {
-    const whole = errorMessage(error);
-    const chunks = statementChunks(parseText);
-    if (!chunks) {
-      const line = whole.cursor !== undefined ? new SourceLines(parseText).lineOfCodePoint(whole.cursor) : 1;
-      return { statements: [], errors: [{ line, message: whole.message }], lines };
-    }
-    const parseBytes = Buffer.from(parseText, "utf8");
-    const statements: ParsedStatement[] = [];
-    const errors: ParseProblem[] = [];
-    for (const chunk of chunks) {
-      const chunkText = parseBytes.subarray(chunk.start, chunk.end).toString("utf8");
-      if (chunkText.trim() === "") continue;
-      try {
-        const result = parseSync(chunkText) as { stmts?: RawStmt[] };
-        statements.push(...toStatements(result.stmts ?? [], lines, chunk.start, chunk.end));
-      } catch (chunkError) {
-        const { message, cursor } = errorMessage(chunkError);
-        const chunkLines = new SourceLines(chunkText);
-        const firstLine = lines.lineOfByte(chunk.start);
-        const offsetLine = cursor !== undefined ? chunkLines.lineOfCodePoint(cursor) : 1;
-        errors.push({ line: firstLine + offsetLine - 1, message });
-      }
-    }
-    if (errors.length === 0) errors.push({ line: 1, message: whole.message });
-    return { statements, errors, lines };
+    if (!(error instanceof PgSqlError || error instanceof TooComplexError)) throw error;
+    whole = errorMessage(error);
   }
+  const chunks = statementChunks(parseText);
+  if (!chunks) {
+    const line = whole.cursor !== undefined ? new SourceLines(parseText).lineOfCodePoint(whole.cursor) : 1;
+    return { statements: [], errors: [{ line, message: whole.message }], tooComplex: [], lines };
+  }
+  const parseBytes = Buffer.from(parseText, "utf8");
+  const statements: ParsedStatement[] = [];
+  const errors: ParseProblem[] = [];
+  const tooComplex: ParseProblem[] = [];
+  for (const chunk of chunks) {
+    const chunkText = parseBytes.subarray(chunk.start, chunk.end).toString("utf8");
+    if (chunkText.trim() === "") continue;
+    try {
+      const result = pgParse(chunkText) as { stmts?: RawStmt[] };
+      for (const statement of toStatements(result.stmts ?? [], lines, chunk.start, chunk.end)) statements.push(statement);
+    } catch (chunkError) {
+      if (chunkError instanceof TooComplexError) {
+        tooComplex.push(tooComplexProblem(chunkError, lines.lineOfByte(chunk.start + Buffer.byteLength(chunkText) - Buffer.byteLength(chunkText.trimStart()))));
+        continue;
+      }
+      if (!(chunkError instanceof PgSqlError)) throw chunkError;
+      const { message, cursor } = errorMessage(chunkError);
+      const chunkLines = new SourceLines(chunkText);
+      const offsetLine = cursor !== undefined ? chunkLines.lineOfCodePoint(cursor) : 1;
+      errors.push({ line: lines.lineOfByte(chunk.start) + offsetLine - 1, message });
+    }
+  }
+  if (errors.length === 0 && tooComplex.length === 0) errors.push({ line: 1, message: whole.message });
+  return { statements, errors, tooComplex, lines };
 }
 
 /** Comments of the text, from PostgreSQL's scanner (dbmate/goose/Liquibase markers and waivers live there). */
 export function scanComments(text: string, lines = new SourceLines(text)): SqlComment[] {
-  let tokens;
-  try {
-    tokens = scanSync(text).tokens;
-  } catch {
-    return [];
-  }
+  const tokens = scanTokens(text)?.tokens ?? [];
   return tokens
     .filter((t) => t.tokenName === "SQL_COMMENT" || t.tokenName === "C_COMMENT")
     .map((t) => ({

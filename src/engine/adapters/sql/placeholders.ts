@@ -6,7 +6,7 @@
  * replaced by a value of the same byte length (an identifier named after it, or `$1`), so the statements parse
  * and every offset, hence every line, stays where it was. Text that parses is never touched.
  */
-import { scanSync } from "libpg-query";
+import { pgScan } from "./pg-query.js";
 
 interface Token {
   text: string;
@@ -76,7 +76,7 @@ function placeholders(tokens: readonly Token[]): Replacement[] {
 export function fillPlaceholders(text: string): string | undefined {
   let tokens: Token[];
   try {
-    tokens = scanSync(text).tokens as Token[];
+    tokens = pgScan(text).tokens as Token[];
   } catch {
     return undefined;
   }

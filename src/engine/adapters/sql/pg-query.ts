@@ -1,0 +1,200 @@
+/**
+ * PostgreSQL's parser and scanner (libpg-query's WASM), in instances migguard replaces after a failure.
+ *
+ * libpg-query's own entry points share one instance for the whole process. A statement nested a few thousand
+ * levels deep makes its recursive C code run out of the engine's stack: the call throws a RangeError from inside
+ * the WASM, which leaves the instance's stack pointer and memory contexts half-unwound (after a few hundred such
+ * statements, any syntax error crashes it). So every failure that is not PostgreSQL reporting a SQL error
+ * retires the instance: a spare takes over at once (parsing is synchronous), and spares are refilled in the
+ * background; `analyze` waits for them between files, so one file's statements never run on a broken parser
+ * and never leave one to the next file.
+ *
+ * Parse trees are also refused past MAX_TREE_DEPTH levels (counted in the JSON, before it becomes objects), so
+ * every walker over them (the adapter, the deparser, rules) stays within Node's stack.
+ */
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import createPgQueryModule, { type PgQueryWasm } from "libpg-query/wasm/libpg-query.js";
+import type { ParseResult, ScanResult } from "libpg-query";
+import { MAX_TREE_DEPTH, TooComplexError } from "../../limits.js";
+
+export type { ParseResult, ScanResult } from "libpg-query";
+
+/** PostgreSQL rejected the SQL (a syntax error, bison's "memory exhausted"): the instance is fine. */
+export class PgSqlError extends Error {
+  constructor(
+    message: string,
+    readonly sqlDetails: { message: string; cursorPosition: number; fileName?: string; functionName?: string; lineNumber?: number },
+  ) {
+    super(message);
+    this.name = "PgSqlError";
+  }
+}
+
+/** Instances ready to replace a broken one without waiting (two: one statement can break the first try and its retry). */
+const SPARES = 2;
+
+let compiled: Promise<WebAssembly.Module> | undefined;
+let active: PgQueryWasm | undefined;
+const spares: PgQueryWasm[] = [];
+let loading: Promise<void> | undefined;
+let refilling: Promise<void> | undefined;
+
+/** A new instance of the module compiled once (instantiating takes milliseconds, compiling a hundred). */
+async function newInstance(): Promise<PgQueryWasm> {
+  compiled ??= readFile(createRequire(import.meta.url).resolve("libpg-query/wasm/libpg-query.wasm")).then((bytes) => WebAssembly.compile(bytes));
+  const module = await compiled;
+  return createPgQueryModule({
+    instantiateWasm(imports, receive) {
+      receive(new WebAssembly.Instance(module, imports));
+      return {};
+    },
+  });
+}
+
+function refill(): Promise<void> {
+  refilling ??= (async () => {
+    try {
+      while (spares.length < SPARES) spares.push(await newInstance());
+    } finally {
+      refilling = undefined;
+    }
+  })();
+  return refilling;
+}
+
+/** Load the instance and its spares once per process. */
+export function loadPgQuery(): Promise<void> {
+  loading ??= (async () => {
+    active = await newInstance();
+    await refill();
+  })();
+  return loading;
+}
+
+/** Resolves once an instance and its spares are ready: the state every file should start in. */
+export async function pgQueryReady(): Promise<void> {
+  await loadPgQuery();
+  if (active && spares.length === SPARES) return;
+  await refill();
+  active ??= spares.shift();
+  await refill();
+}
+
+function instance(): PgQueryWasm {
+  active ??= spares.shift();
+  if (active) return active;
+  if (!loading) throw new Error("PostgreSQL's parser is not loaded yet: call loadAdapters() (or loadPgParser()) first");
+  throw new Error("PostgreSQL's parser broke on an earlier statement and is being replaced; this file was not analysed");
+}
+
+/** Run `work` on the current instance; anything but a SQL error retires it. */
+function withInstance<T>(work: (wasm: PgQueryWasm) => T): T {
+  const wasm = instance();
+  try {
+    return work(wasm);
+  } catch (error) {
+    if (error instanceof PgSqlError || error instanceof TooComplexError) throw error;
+    if (active === wasm) active = undefined;
+    void refill().catch(() => undefined);
+    if (error instanceof RangeError || error instanceof WebAssembly.RuntimeError)
+      throw new TooComplexError(`PostgreSQL's parser ran out of stack on this statement (${error.message})`);
+    throw error;
+  }
+}
+
+function withString<T>(wasm: PgQueryWasm, text: string, work: (pointer: number) => T): T {
+  const length = wasm.lengthBytesUTF8(text) + 1;
+  const pointer = wasm._malloc(length);
+  try {
+    wasm.stringToUTF8(text, pointer, length);
+    return work(pointer);
+  } finally {
+    wasm._free(pointer);
+  }
+}
+
+/** Deepest nesting of objects and arrays in a JSON text, stopping as soon as it passes `limit`. */
+function jsonDepthExceeds(json: string, limit: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < json.length; i++) {
+        const s = json.charCodeAt(i);
+        if (s === 92 /* \ */) i++;
+        else if (s === 34) break;
+      }
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > limit) return true;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
+  }
+  return false;
+}
+
+function parseTree<T>(json: string): T {
+  if (jsonDepthExceeds(json, MAX_TREE_DEPTH)) throw new TooComplexError(`this statement is nested more than ${MAX_TREE_DEPTH} levels deep`);
+  return JSON.parse(json) as T;
+}
+
+/** libpg-query's parseSync on a replaceable instance. */
+export function pgParse(sql: string): ParseResult {
+  return withInstance((wasm) =>
+    withString(wasm, sql, (query) => {
+      const result = wasm._wasm_parse_query_raw(query);
+      if (!result) throw new Error("libpg-query could not allocate memory for the parse");
+      try {
+        const tree = wasm.getValue(result, "i32");
+        const error = wasm.getValue(result + 8, "i32");
+        if (error) {
+          const text = (offset: number) => {
+            const pointer = wasm.getValue(error + offset, "i32");
+            return pointer ? wasm.UTF8ToString(pointer) : undefined;
+          };
+          const message = text(0) ?? "unknown error";
+          const line = wasm.getValue(error + 12, "i32");
+          const cursor = wasm.getValue(error + 16, "i32");
+          throw new PgSqlError(message, {
+            message,
+            cursorPosition: cursor > 0 ? cursor - 1 : 0,
+            functionName: text(4),
+            fileName: text(8),
+            lineNumber: line > 0 ? line : undefined,
+          });
+        }
+        if (!tree) throw new Error("libpg-query returned no parse tree");
+        return parseTree<ParseResult>(wasm.UTF8ToString(tree));
+      } finally {
+        wasm._wasm_free_parse_result(result);
+      }
+    }),
+  );
+}
+
+/** Results of the string-returning entry points: JSON, or an error message. */
+function stringResult(wasm: PgQueryWasm, sql: string, call: (query: number) => number, isJson: (text: string) => boolean): string {
+  return withString(wasm, sql, (query) => {
+    const pointer = call(query);
+    try {
+      const text = wasm.UTF8ToString(pointer);
+      if (!isJson(text)) throw new PgSqlError(text, { message: text, cursorPosition: 0 });
+      return text;
+    } finally {
+      if (pointer) wasm._wasm_free_string(pointer);
+    }
+  });
+}
+
+/** libpg-query's scanSync (a flat token list) on a replaceable instance. */
+export function pgScan(sql: string): ScanResult {
+  return withInstance((wasm) => {
+    // an unterminated string or comment comes back as a bare message ("unterminated quoted string"), not JSON
+    const text = stringResult(wasm, sql, (q) => wasm._wasm_scan(q), (t) => t.startsWith("{"));
+    return JSON.parse(text) as ScanResult;
+  });
+}
+
+/** libpg-query's parsePlPgSQLSync on a replaceable instance. */
+export function pgParsePlPgSql(sql: string): unknown {
+  return withInstance((wasm) => parseTree(stringResult(wasm, sql, (q) => wasm._wasm_parse_plpgsql(q), (t) => t.startsWith("{"))));
+}
