@@ -266,6 +266,8 @@ export const CreateObject = op("create_object", {
   name: z.string(),
   table: z.string().optional(),
   orReplace: z.boolean().default(false),
+  /** CREATE ... IF NOT EXISTS (Rails' enable_extension): it may exist already, and running it again changes nothing */
+  ifNotExists: z.boolean().default(false),
   /** relations a view reads: DROP ... CASCADE of one of them drops the view too */
   dependsOn: z.array(z.string()).default([]),
 });
@@ -301,6 +303,8 @@ export const Raw = op("raw", {
   object: z.string().optional(),
   /** ACCESS EXCLUSIVE lock on an existing table, when the adapter knows it (e.g. ALTER TABLE ... SET TABLESPACE) */
   rewritesTable: z.boolean().default(false),
+  /** work the adapter cannot see into (an app's or a gem's migration helper): it may create or drop anything */
+  opaque: z.boolean().default(false),
 });
 
 export const Operation = z.discriminatedUnion("kind", [

@@ -83,12 +83,36 @@ const INTEGER_WIDTH: Record<string, number> = { smallint: 2, integer: 4, bigint:
 const FLOAT_WIDTH: Record<string, number> = { real: 4, "double precision": 8 };
 
 export type TypeChange =
-  | { rewrite: false; reason: string }
+  | { rewrite: false; reason: string; /** no row is rewritten, but the indexes on the column are rebuilt */ rebuildsIndexes?: boolean }
   | { rewrite: true; reason: string }
   | { rewrite: "unknown"; reason: string };
 
+/**
+ * Time zones at a fixed offset of zero. PostgreSQL 12+ converts timestamp <-> timestamptz without touching a row
+ * when the session's TimeZone is one of them (the stored microseconds are the same), checked on PostgreSQL 15:
+ * the table keeps its file, only the indexes on the column are rebuilt.
+ */
+const UTC_ZONES = new Set(["utc", "etc/utc", "uct", "etc/uct", "gmt", "etc/gmt", "gmt0", "etc/gmt0", "gmt+0", "gmt-0", "etc/gmt+0", "etc/gmt-0", "greenwich", "etc/greenwich", "universal", "etc/universal", "zulu", "etc/zulu", "utc+0", "utc-0", "0", "+0", "-0", "00:00", "+00:00", "-00:00", "z"]);
+export const isUtcZone = (zone: string | undefined): boolean => zone !== undefined && UTC_ZONES.has(zone.trim().replace(/^'|'$/g, "").toLowerCase());
+
+export interface TypeChangeContext {
+  /** the session TimeZone is UTC when the statement runs (a SET TIME ZONE earlier, or the framework's own) */
+  utcSession?: boolean;
+  /** the USING expression is just the column itself */
+  usingIsColumn?: boolean;
+  postgresVersion?: number;
+}
+
+const isTimestampPair = (from: TypeRef, to: TypeRef) =>
+  !from.array && !to.array && ((from.name === "timestamp" && to.name === "timestamptz") || (from.name === "timestamptz" && to.name === "timestamp"));
+
 /** Whether ALTER COLUMN ... TYPE `to` from `from` rewrites the table (and rebuilds its indexes). */
-export function typeChangeCost(from: TypeRef | undefined, to: TypeRef, hasUsing = false): TypeChange {
+export function typeChangeCost(from: TypeRef | undefined, to: TypeRef, hasUsing = false, context: TypeChangeContext = {}): TypeChange {
+  const utc = context.utcSession === true && (context.postgresVersion ?? 12) >= 12 && (!hasUsing || context.usingIsColumn === true);
+  if (utc && from && isTimestampPair(from, to))
+    return { rewrite: false, rebuildsIndexes: true, reason: `${from.text} -> ${to.text} with the session TimeZone UTC rewrites no row (PostgreSQL 12+)` };
+  if (utc && !from && (to.name === "timestamptz" || to.name === "timestamp") && !to.array)
+    return { rewrite: "unknown", reason: `no rewrite only when the column is already ${to.name === "timestamptz" ? "timestamp" : "timestamptz"} (the session TimeZone is UTC)` };
   const limitless = (t: TypeRef) => (t.name === "varchar" || t.name === "varbit") && t.mods.length === 0;
   if (!from) {
     if (!hasUsing && (to.name === "text" || to.name === "citext" || limitless(to)))

@@ -36,7 +36,7 @@ import { blockParams } from "./block-params.js";
 import { callArgs, localName, type CallArgs } from "./call-args.js";
 import { COMMANDS, TABLE_METHODS } from "./commands/index.js";
 import { isIrreversible, step, type CommandContext, type Irreversible, type OpBase, type Step } from "./commands/context.js";
-import { classifyDataCall, CONNECTION_SQL, type ModelTables } from "./data-calls.js";
+import { classifyDataCall, CONNECTION_SQL, constantName, type ModelTables } from "./data-calls.js";
 import { embeddedOperations, rubySql } from "./embedded-sql.js";
 import { guardsOtherDatabase } from "./other-database.js";
 import type { RubySource } from "./ruby-source.js";
@@ -209,7 +209,7 @@ export class Interpreter {
     if (QUIET.has(name) || name.endsWith("?")) return this.block(node, scope, out);
     if (node.block instanceof BlockNode) return this.block(node, scope, out);
     // an application's own migration helper (Mastodon's update_index, GitLab's add_concurrent_index): not modelled
-    out.push(step([{ kind: "raw", ...this.base(node, scope), statement: name }], []));
+    out.push(step([{ kind: "raw", ...this.base(node, scope), statement: name, opaque: true }], []));
     this.note(node, `${name} is not an ActiveRecord migration method; migguard does not know what it does and did not check it`);
   }
 
@@ -220,7 +220,7 @@ export class Interpreter {
       out.push(...steps);
       return;
     }
-    out.push(step([{ kind: "raw", ...this.base(node, scope), statement: name }], []));
+    out.push(step([{ kind: "raw", ...this.base(node, scope), statement: name, opaque: true }], []));
     this.note(node, `${name}: its table or column names are computed at run time, so it was not checked`);
   }
 
@@ -329,6 +329,11 @@ export class Interpreter {
     const data = classifyDataCall(node, this.setup.models);
     if (!data) {
       if (node.block instanceof BlockNode) this.block(node, scope, out);
+      else if (this.gemHelper(node)) {
+        // a gem's or the app's class method that changes the schema (globalize's create_translation_table!)
+        out.push(step([{ kind: "raw", ...this.base(node, scope), statement: `${constantName(node.receiver)}.${node.name}`, opaque: true }], []));
+        this.note(node, `${node.name} is not an ActiveRecord migration method; migguard does not know what it does and did not check it`);
+      }
       return;
     }
     const base = this.base(node, scope);
@@ -339,6 +344,14 @@ export class Interpreter {
       return;
     }
     out.push(step([{ kind: "dml", ...base, verb: data.verb, table: data.table, hasWhere: data.hasWhere, columns: this.writtenColumns(node, scope, data.table), viaCode: true }], this.notRecorded(node, scope, what)));
+  }
+
+  /**
+   * `Model.drop_translation_table!`, `Translation.add_translation_fields!`: a bang method called on a class is work
+   * the migration does (a gem's or the app's schema helper), which we cannot see into. Reads and plain calls are not.
+   */
+  private gemHelper(node: CallNode): boolean {
+    return node.name.endsWith("!") && constantName(node.receiver) !== undefined && !node.name.startsWith("reset_") && node.name !== "clear_cache!";
   }
 
   /** Columns an update writes: the keys of `update_all(a: 1)`, `update_column(:a, 1)`, or of SQL `update_all("a = b")`. */

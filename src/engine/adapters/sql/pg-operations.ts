@@ -27,6 +27,9 @@ export function rangeVarName(rv: Loose): string {
 /** A qualified name given as a list of String nodes. */
 const qualifiedName = (list: Loose[] | undefined): string => (list ?? []).map(str).filter(Boolean).join(".");
 
+/** The name PostgreSQL gives a serial or identity column's sequence: `<table>_<column>_seq`. */
+const isSequenceName = (name: string | undefined): boolean => name !== undefined && /_[a-z0-9]+_seq$/i.test(name.split(".").pop() ?? "");
+
 function deparse(node: Loose): string {
   if (!node) return "";
   try {
@@ -392,6 +395,10 @@ export function statementOperations(parsed: ParsedStatement, inTransaction: bool
     }
     case "RenameStmt": {
       const table = rangeVarName(s.relation);
+      // ALTER TABLE renames any relation; `<table>_<column>_seq` on both sides is PostgreSQL's own name for a
+      // serial or identity sequence, which no code names (defaults find it by OID)
+      if (s.renameType === "OBJECT_TABLE" && isSequenceName(table) && isSequenceName(s.newname))
+        return [{ kind: "rename_object", ...base, objectType: "sequence", name: table, newName: s.newname }];
       if (s.renameType === "OBJECT_TABLE") return [{ kind: "rename_table", ...base, table, newName: s.newname }];
       if (s.renameType === "OBJECT_COLUMN" && (s.relationType === "OBJECT_TABLE" || !s.relationType))
         return [{ kind: "rename_column", ...base, table, column: s.subname, newName: s.newname }];
@@ -527,7 +534,7 @@ export function statementOperations(parsed: ParsedStatement, inTransaction: bool
     case "CreateSeqStmt":
       return [{ kind: "create_object", ...base, objectType: "sequence", name: rangeVarName(s.sequence) }];
     case "CreateExtensionStmt":
-      return [{ kind: "create_object", ...base, objectType: "extension", name: s.extname }];
+      return [{ kind: "create_object", ...base, objectType: "extension", name: s.extname, ifNotExists: Boolean(s.if_not_exists) }];
     case "CreateSchemaStmt":
       return [{ kind: "create_object", ...base, objectType: "schema", name: s.schemaname ?? "" }];
     case "CreatePolicyStmt":

@@ -5,6 +5,30 @@ export default defineCases({
     { framework: "sql", name: "integer to bigint rewrites", code: "ALTER TABLE changelog ALTER COLUMN operation TYPE bigint;", lines: [1] },
     { framework: "sql", name: "text to uuid with USING", code: "ALTER TABLE events\n  ALTER COLUMN content_id TYPE uuid USING content_id::uuid;", lines: [1] },
     { framework: "sql", name: "to text from an unknown type: a warning to check", code: "ALTER TABLE task_index ALTER COLUMN task_type TYPE text;", lines: [1] },
+    {
+      framework: "sql",
+      name: "timestamp -> timestamptz in the session TimeZone UTC: no row rewritten (PostgreSQL 12+), a note that the column's indexes are rebuilt",
+      path: "migrations/000071_tz.up.sql",
+      code: "SET TIME ZONE 'UTC';\nALTER TABLE events ALTER COLUMN happened_at TYPE timestamptz USING happened_at;\n",
+      files: { "migrations/000071_tz.down.sql": "SET TIME ZONE 'UTC';\nALTER TABLE events ALTER COLUMN happened_at TYPE timestamp;\n" },
+      lines: [2],
+    },
+    {
+      framework: "sql",
+      name: "timestamp -> timestamptz in another time zone converts every row",
+      path: "migrations/000072_tz.up.sql",
+      code: "SET TIME ZONE 'Europe/Paris';\nALTER TABLE events ALTER COLUMN happened_at TYPE timestamptz;\n",
+      files: { "migrations/000072_tz.down.sql": "ALTER TABLE events ALTER COLUMN happened_at TYPE timestamp;\n" },
+      lines: [2],
+    },
+    {
+      framework: "sql",
+      name: "timestamp -> timestamptz in UTC, but USING an expression: PostgreSQL rewrites the table",
+      path: "migrations/000073_tz.up.sql",
+      code: "SET TIME ZONE 'UTC';\nALTER TABLE events ALTER COLUMN happened_at TYPE timestamptz USING happened_at AT TIME ZONE 'UTC';\n",
+      files: { "migrations/000073_tz.down.sql": "ALTER TABLE events ALTER COLUMN happened_at TYPE timestamp;\n" },
+      lines: [2],
+    },
   ],
   valid: [
     {

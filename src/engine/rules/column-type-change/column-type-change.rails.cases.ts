@@ -4,6 +4,21 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "datetime -> timestamptz: Rails' connection runs in UTC, so no row is rewritten; a note that the column's indexes are rebuilt",
+      code: `class MakeHappenedAtZoned < ActiveRecord::Migration[7.1]
+  def up
+    change_column :events, :happened_at, :timestamptz
+  end
+
+  def down
+    change_column :events, :happened_at, :datetime
+  end
+end
+`,
+      lines: [3],
+    },
+    {
+      framework: "rails",
       name: "change_column to uuid with a USING clause in the type string",
       code: `class MakeContentIdUuidType < ActiveRecord::Migration[7.1]
   def up

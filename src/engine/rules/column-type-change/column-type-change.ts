@@ -1,8 +1,9 @@
 import { defineRule } from "../support/rule.js";
 import { railsType } from "../support/rails-fix.js";
 import { fixFor, ident, modelName, sym } from "../support/fix.js";
-import { existingTable, upOps } from "../support/scope.js";
-import { typeChangeCost } from "../../types.js";
+import { nameKey } from "../support/facts.js";
+import { tableWithRows, upOps } from "../support/scope.js";
+import { isUtcZone, typeChangeCost } from "../../types.js";
 
 export default defineRule({
   meta: {
@@ -14,13 +15,33 @@ export default defineRule({
       "ALTER COLUMN ... TYPE rewrites every row and rebuilds every index of the table under an ACCESS EXCLUSIVE " +
       "lock: no reads or writes until it finishes. Only a few changes are metadata-only (raising a varchar limit, " +
       "varchar -> text, numeric precision at the same scale).",
-    postgres: "timestamp -> timestamptz skips the rewrite on PostgreSQL 12+ when the session time zone is UTC",
+    postgres:
+      "timestamp <-> timestamptz (without USING, or USING the column itself) rewrites no row on PostgreSQL 12+ when the session " +
+      "TimeZone is UTC (a SET TIME ZONE in the migration, or Rails' connection, which sets UTC); the column's indexes are still rebuilt",
   },
   check(ctx) {
     for (const { op, index } of upOps(ctx, "alter_column_type")) {
-      if (!existingTable(ctx, op.table, index)) continue;
-      const cost = typeChangeCost(op.fromType, op.type, op.using !== undefined);
-      if (cost.rewrite === false) continue;
+      if (!tableWithRows(ctx, op.table, index)) continue;
+      const cost = typeChangeCost(op.fromType, op.type, op.using !== undefined, {
+        utcSession: isUtcZone(ctx.facts.timeZoneAt(index)),
+        usingIsColumn: op.using !== undefined && nameKey(op.using.trim()) === nameKey(op.column),
+        postgresVersion: ctx.postgresVersion,
+      });
+      if (cost.rewrite === false) {
+        if (cost.rebuildsIndexes)
+          ctx.report({
+            op,
+            severity: "info",
+            message: `${cost.reason}, but any index on ${op.table}.${op.column} is rebuilt while the table is locked (ACCESS EXCLUSIVE).`,
+            fix: fixFor(ctx.framework, {
+              sql: `-- if ${op.column} is indexed on a large table: build the index again CONCURRENTLY under a new name first,\n-- then drop the old one, so the type change has no index to rebuild`,
+              rails: `# if ${op.column} is indexed on a large table: add the index again under a new name with algorithm: :concurrently first,\n# then remove the old one, so the type change has no index to rebuild`,
+              django: `# if ${op.column} is indexed on a large table: add the index again under a new name with AddIndexConcurrently first,\n# then remove the old one, so the type change has no index to rebuild`,
+              alembic: `# if ${op.column} is indexed on a large table: create the index again under a new name with postgresql_concurrently=True first,\n# then drop the old one, so the type change has no index to rebuild`,
+            }),
+          });
+        continue;
+      }
       const t = ident(op.table);
       const c = ident(op.column);
       const tmp = `${op.column}_new`;

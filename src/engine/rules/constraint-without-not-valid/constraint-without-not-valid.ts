@@ -2,7 +2,7 @@ import type { Operation } from "../../model.js";
 import { defineRule } from "../support/rule.js";
 import { railsConstraintFix } from "../support/rails-fix.js";
 import { derivedName, fixFor, ident, sym } from "../support/fix.js";
-import { existingTable, upOps } from "../support/scope.js";
+import { tableWithRows, upOps } from "../support/scope.js";
 
 /** The migration's own op.create_foreign_key / create_check_constraint call with postgresql_not_valid=True (SQLAlchemy 2). */
 function alembicNotValid(text: string, fallback: string): string {
@@ -49,7 +49,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const { op, index } of upOps(ctx, "add_constraint")) {
-      if (op.notValid || op.usingIndex || !existingTable(ctx, op.table, index)) continue;
+      if (op.notValid || op.usingIndex || !tableWithRows(ctx, op.table, index)) continue;
       if (op.constraint !== "foreign_key" && op.constraint !== "check" && op.constraint !== "not_null") continue;
       const t = ident(op.table);
       const name = op.name ?? derivedName(op.table, op.columns, op.constraint === "foreign_key" ? "fkey" : "check");
@@ -87,7 +87,7 @@ export default defineRule({
     // a new column with REFERENCES: no rows to check, but the referenced table is locked against writes
     for (const { op, index } of upOps(ctx, "add_column")) {
       const ref = op.column.references;
-      if (!ref || ref.notValid || !existingTable(ctx, op.table, index)) continue;
+      if (!ref || ref.notValid || !tableWithRows(ctx, op.table, index)) continue;
       if (!op.column.default) {
         ctx.report({
           op,

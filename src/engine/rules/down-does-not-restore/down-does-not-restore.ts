@@ -1,6 +1,6 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
-import { downSubject, isDerived, undo } from "../down-does-not-undo-up/down-does-not-undo-up.js";
+import { downSubject, isDerived, isRename, undo } from "../down-does-not-undo-up/down-does-not-undo-up.js";
 import { railsDownFix } from "../support/rails-fix.js";
 import { byUpOperation, outermost, downResidue } from "../support/schema-delta.js";
 import { ALL_DATABASES } from "../support/databases.js";
@@ -24,7 +24,7 @@ export default defineRule({
     for (const [op, entries] of byUpOperation(outermost(missing))) {
       ctx.report({
         op,
-        message: `${downSubject(down)} does not restore ${entries.map((e) => e.label).join(", ")}, removed here: a rollback leaves ${entries.length > 1 ? "them" : "it"} missing.`,
+        message: `${downSubject(down)} does not restore ${entries.map((e) => e.label).join(", ")}, ${isRename(op) ? "renamed" : "removed"} here: a rollback leaves ${entries.length > 1 ? "them" : "it"} missing.`,
         fix: fixFor(ctx.framework, {
           sql: `-- add to the down migration:\n${entries.map(undo).join("\n")}`,
           rails: railsDownFix(entries, { inChange: isDerived(down) }),

@@ -10,15 +10,28 @@ export default defineCases({
       files: { "migrations/000030_tags.down.sql": "DROP INDEX tags_name_idx;" },
       lines: [1],
     },
-    {
-      framework: "sql",
-      name: "rename not reversed",
-      path: "db/migrations/00031_rename.sql",
-      code: "-- +goose Up\nALTER TABLE users RENAME COLUMN mail TO email;\nALTER TABLE users ADD COLUMN verified boolean;\n-- +goose Down\nALTER TABLE users DROP COLUMN verified;\n",
-      lines: [2],
-    },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "an extension installed if missing and kept by the down: it is the database's, other objects may use it",
+      path: "migrations/000037_trgm.up.sql",
+      code: "CREATE EXTENSION IF NOT EXISTS pg_trgm;\nCREATE INDEX CONCURRENTLY users_name_trgm ON users USING gin (name gin_trgm_ops);\n",
+      files: { "migrations/000037_trgm.down.sql": "DROP INDEX CONCURRENTLY users_name_trgm;\n" },
+    },
+    {
+      framework: "sql",
+      name: "a rename the down does not take back: renaming creates nothing (down-does-not-restore reports the old name)",
+      path: "db/migrations/00031_rename.sql",
+      code: "-- +goose Up\nALTER TABLE users RENAME COLUMN mail TO email;\nALTER INDEX users_mail_idx RENAME TO users_email_idx;\nALTER TABLE users ADD COLUMN verified boolean;\n-- +goose Down\nALTER TABLE users DROP COLUMN verified;\n",
+    },
+    {
+      framework: "sql",
+      name: "a table renamed with its indexes, the down rebuilding the old table: the renamed indexes went with their table",
+      path: "migrations/000036_notification.up.sql",
+      code: "ALTER TABLE comment_reply RENAME TO notification;\nALTER INDEX idx_comment_reply_recipient RENAME TO idx_notification_recipient;\n",
+      files: { "migrations/000036_notification.down.sql": "DROP TABLE notification;\nCREATE TABLE comment_reply (id serial PRIMARY KEY, recipient_id int);\nCREATE INDEX idx_comment_reply_recipient ON comment_reply (recipient_id);\n" },
+    },
     {
       framework: "sql",
       name: "down reverses everything",

@@ -43,6 +43,37 @@ end
   valid: [
     {
       framework: "rails",
+      name: "enable_extension kept by the down (it runs CREATE EXTENSION IF NOT EXISTS)",
+      code: `class AddNameTrigramIndex < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def up
+    enable_extension "pg_trgm"
+    add_index :api_keys, :name, using: :gin, opclass: :gin_trgm_ops, algorithm: :concurrently
+  end
+
+  def down
+    remove_index :api_keys, :name, algorithm: :concurrently
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "a down that calls the project's helper (drop_enumeration): it may undo the type, migguard cannot tell",
+      code: `class AddMood < ActiveRecord::Migration[7.1]
+  def up
+    create_enum :mood, %w[happy sad]
+  end
+
+  def down
+    drop_enumeration :mood
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "the same reversible block with its dir.down",
       code: `class AddActiveUsersView < ActiveRecord::Migration[7.1]
   def change

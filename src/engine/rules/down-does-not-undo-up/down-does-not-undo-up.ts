@@ -12,6 +12,9 @@ export const isDerived = (down: Migration["down"]): boolean => down.status === "
 export const downSubject = (down: Migration["down"]): string =>
   isDerived(down) ? "Rolling back (the down the framework derives from this migration)" : `The down migration${down.status === "present" && down.path ? ` (${down.path})` : ""}`;
 
+/** Renaming moves an object, it does not create one: the name the rename gives is not "created here". */
+export const isRename = (op: Operation | undefined): boolean => op?.kind === "rename_object" || op?.kind === "rename_column" || op?.kind === "rename_table";
+
 /** The SQL that takes back what the up left (or says what to recreate). */
 export function undo(entry: DeltaEntry): string {
   if (entry.net < 0) return `-- recreate ${entry.label} as it was before the up`;
@@ -49,7 +52,8 @@ export default defineRule({
       "should remove everything the up adds.",
   },
   check(ctx) {
-    const leftovers = downResidue(ctx.migration).filter((e) => e.net > 0);
+    // a rename the down does not take back leaves the old name missing: down-does-not-restore says so
+    const leftovers = downResidue(ctx.migration).filter((e) => e.net > 0 && !isRename(e.upOp));
     const { down } = ctx.migration;
     for (const [op, entries] of byUpOperation(outermost(leftovers))) {
       ctx.report({

@@ -4,8 +4,19 @@ export default defineCases({
   invalid: [
     { framework: "sql", name: "drop a live table", code: "DROP TABLE category;", lines: [1] },
     { framework: "sql", name: "several tables, one statement", code: "SET lock_timeout = '2s';\nDROP TABLE IF EXISTS a, b CASCADE;", lines: [2, 2] },
+    { framework: "sql", name: "dropped and created again empty: the rows are gone", code: "DROP TABLE user_stats;\nCREATE TABLE user_stats (user_id bigint PRIMARY KEY, posts int);", lines: [1] },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "an aggregate table dropped and rebuilt from its sources (CREATE TABLE ... AS SELECT)",
+      code: "DROP TABLE IF EXISTS user_stats;\nCREATE TABLE user_stats AS\n  SELECT u.id AS user_id, count(p.id) AS posts FROM users u LEFT JOIN posts p ON p.user_id = u.id GROUP BY u.id;",
+    },
+    {
+      framework: "sql",
+      name: "a cache table dropped, created and refilled from other tables",
+      code: "DROP TABLE post_aggregates;\nCREATE TABLE post_aggregates (post_id int PRIMARY KEY, comments bigint NOT NULL DEFAULT 0);\nINSERT INTO post_aggregates (post_id, comments)\n  SELECT p.id, count(c.id) FROM post p LEFT JOIN comment c ON c.post_id = p.id GROUP BY p.id;",
+    },
     { framework: "sql", name: "table copied first", code: "CREATE TABLE category_backup AS SELECT * FROM category;\nDROP TABLE category;" },
     { framework: "sql", name: "a table created in the same migration", code: "CREATE TABLE tmp_ids (id bigint);\nDROP TABLE tmp_ids;" },
     { framework: "sql", name: "waived for the whole file", code: "-- migguard:ignore-file drop-table the table was empty and unused since 2019\nDROP TABLE legacy_reports;" },

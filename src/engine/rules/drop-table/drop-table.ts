@@ -1,8 +1,35 @@
 import { defineRule } from "../support/rule.js";
 import { railsDropTableFix } from "../support/rails-fix.js";
 import { fixFor, ident, modelName, sym } from "../support/fix.js";
+import { nameKey } from "../support/facts.js";
+import type { RuleContext } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
+
+/**
+ * The table is created again later in this up and filled from other tables (CREATE TABLE t AS SELECT ... FROM
+ * others, or CREATE TABLE t followed by INSERT INTO t SELECT ... FROM others): a cache or aggregate rebuilt from
+ * its sources, whose rows are recomputed rather than lost. A table recreated empty is still data loss.
+ */
+function rebuiltFromOthers(ctx: RuleContext, table: string, index: number): boolean {
+  const key = nameKey(table);
+  const later = ctx.migration.up.slice(index + 1);
+  const created = later.findIndex((op) => op.kind === "create_table" && nameKey(op.table) === key);
+  if (created === -1) return false;
+  const create = later[created];
+  if (create.kind === "create_table" && create.asSelect && create.copiedFrom && nameKey(create.copiedFrom) !== key) return true;
+  return later
+    .slice(created + 1)
+    .some(
+      (op) =>
+        op.kind === "dml" &&
+        (op.verb === "insert" || op.verb === "select_into") &&
+        op.table !== undefined &&
+        nameKey(op.table) === key &&
+        op.sourceTables.length > 0 &&
+        op.sourceTables.every((t) => nameKey(t) !== key),
+    );
+}
 
 export default defineRule({
   meta: {
@@ -18,7 +45,7 @@ export default defineRule({
   check(ctx) {
     for (const { op, index } of upOps(ctx, "drop_table")) {
       for (const table of op.tables) {
-        if (!existingTable(ctx, table, index) || ctx.facts.backedUpBefore(table, undefined, index)) continue;
+        if (!existingTable(ctx, table, index) || ctx.facts.backedUpBefore(table, undefined, index) || rebuiltFromOthers(ctx, table, index)) continue;
         const t = ident(table);
         ctx.report({
           op,

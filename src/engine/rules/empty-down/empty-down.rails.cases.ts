@@ -35,6 +35,34 @@ end
   valid: [
     {
       framework: "rails",
+      name: "a down that calls a gem's class method (globalize's drop_translation_table!): work migguard cannot see, not nothing",
+      code: `class CreateTranslationTables < ActiveRecord::Migration[7.1]
+  def up
+    PublicBody.create_translation_table!({ name: :text, notes: :text }, { migrate_data: true })
+  end
+
+  def down
+    PublicBody.drop_translation_table! migrate_data: true
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "a down that calls the project's own helper",
+      code: `class AddTranslationFields < ActiveRecord::Migration[7.1]
+  def up
+    remove_translation_fields!
+  end
+
+  def down
+    add_translation_fields!
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "a down that undoes the up",
       code: `class DropPhoneNumber < ActiveRecord::Migration[7.0]
   def up

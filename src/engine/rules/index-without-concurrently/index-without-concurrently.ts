@@ -1,6 +1,6 @@
 import { defineRule } from "../support/rule.js";
 import { derivedName, fixFor, ident, sym } from "../support/fix.js";
-import { existingTable, upOps } from "../support/scope.js";
+import { tableWithRows, upOps } from "../support/scope.js";
 import { railsIndexFix } from "../support/rails-fix.js";
 import { indexName } from "../../adapters/rails/rails-names.js";
 
@@ -16,7 +16,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const { op, index } of upOps(ctx, "add_index")) {
-      if (op.concurrently || !existingTable(ctx, op.table, index)) continue;
+      if (op.concurrently || !tableWithRows(ctx, op.table, index)) continue;
       const name = op.name ?? derivedName(op.table, op.columns, "idx");
       const cols = op.columns.map(ident).join(", ");
       ctx.report({

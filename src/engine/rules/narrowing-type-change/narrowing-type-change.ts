@@ -1,6 +1,6 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, ident } from "../support/fix.js";
-import { existingTable, upOps } from "../support/scope.js";
+import { tableWithRows, upOps } from "../support/scope.js";
 import { isNarrowing } from "../../types.js";
 import { ALL_DATABASES } from "../support/databases.js";
 
@@ -17,7 +17,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const { op, index } of upOps(ctx, "alter_column_type")) {
-      if (!existingTable(ctx, op.table, index) || !isNarrowing(op.fromType, op.type)) continue;
+      if (!tableWithRows(ctx, op.table, index) || !isNarrowing(op.fromType, op.type)) continue;
       ctx.report({
         op,
         message: `Changing ${op.table}.${op.column} from ${op.fromType!.text} to ${op.type.text} narrows the type: values that do not fit fail the migration or lose precision.`,

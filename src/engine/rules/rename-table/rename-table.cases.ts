@@ -11,6 +11,16 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "the table moved aside and rebuilt under its name",
+      code: "ALTER TABLE current_nodes RENAME TO current_nodes_v5;\nCREATE TABLE current_nodes (id bigint PRIMARY KEY, latitude integer NOT NULL, longitude integer NOT NULL);\nINSERT INTO current_nodes SELECT id, round(latitude * 10000000), round(longitude * 10000000) FROM current_nodes_v5;\nDROP TABLE current_nodes_v5;\n",
+    },
+    {
+      framework: "sql",
+      name: "a serial column's sequence renamed with ALTER TABLE (PostgreSQL's <table>_<column>_seq name): no code names it",
+      code: "ALTER TABLE IF EXISTS ipam_l2vpn_id_seq RENAME TO vpn_l2vpn_id_seq;",
+    },
     { framework: "sql", name: "rename a table created here", code: "CREATE TABLE tmp (id int);\nALTER TABLE tmp RENAME TO final;" },
     {
       framework: "sql",

@@ -18,12 +18,17 @@ export default defineRule({
   check(ctx) {
     for (const { op, index } of upOps(ctx, "rename_table")) {
       if (!existingTable(ctx, op.table, index)) continue;
-      // the safe pattern itself: a view under the old name keeps running code working
+      // the old name keeps answering: a view over the renamed table (the safe pattern itself), or a new table
+      // built under it (the rename moved the old one aside to rebuild it)
       const oldName = nameKey(op.table);
-      const keptByView = ctx.migration.up
+      const nameKept = ctx.migration.up
         .slice(index + 1)
-        .some((later) => later.kind === "create_object" && later.objectType === "view" && later.name !== undefined && nameKey(later.name) === oldName);
-      if (keptByView) continue;
+        .some(
+          (later) =>
+            (later.kind === "create_object" && later.objectType === "view" && later.name !== undefined && nameKey(later.name) === oldName) ||
+            (later.kind === "create_table" && nameKey(later.table) === oldName),
+        );
+      if (nameKept) continue;
       ctx.report({
         op,
         message: `Renaming table ${op.table} to ${op.newName} breaks code that still uses ${op.table} while the deploy rolls out.`,

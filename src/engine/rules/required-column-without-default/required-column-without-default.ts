@@ -30,7 +30,9 @@ export default defineRule({
         op,
         message: dropped
           ? `NOT NULL column ${op.table}.${c.name} gets the default ${c.default!.expr} only to fill the existing rows: the database default is dropped again ${dropped.loc.line === op.loc.line ? "right after (Django keeps `default=` in Python only)" : `on line ${dropped.loc.line}`}, so inserts from the running code, which does not set ${c.name}, fail.`
-          : `Adding NOT NULL column ${op.table}.${c.name} without a default fails if ${op.table} has rows, and breaks inserts from code that does not set it.`,
+          : ctx.facts.isEmptiedBefore(op.table, index)
+            ? `Adding NOT NULL column ${op.table}.${c.name} without a default breaks inserts from code that does not set it (${op.table} is emptied earlier in this migration, so the ALTER itself succeeds).`
+            : `Adding NOT NULL column ${op.table}.${c.name} without a default fails if ${op.table} has rows, and breaks inserts from code that does not set it.`,
         fix: fixFor(ctx.framework, {
           sql: `
             -- a constant default makes it instant (PostgreSQL 11+) and keeps old inserts working:

@@ -36,6 +36,21 @@ end
   valid: [
     {
       framework: "rails",
+      name: "the model's rows deleted first (delete_all): nothing left to scan",
+      code: `class RequireSessionUser < ActiveRecord::Migration[7.1]
+  def up
+    Session.delete_all
+    change_column_null :sessions, :user_id, false
+  end
+
+  def down
+    change_column_null :sessions, :user_id, true
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "a validated CHECK (column IS NOT NULL) first (PostgreSQL 12+ skips the scan)",
       code: `class ValidateDocumentNotNull < ActiveRecord::Migration[7.1]
   def up

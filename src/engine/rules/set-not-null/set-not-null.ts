@@ -1,7 +1,7 @@
 import { defineRule } from "../support/rule.js";
 import { derivedName, fixFor, ident, modelName, sym } from "../support/fix.js";
 import { nameKey } from "../support/facts.js";
-import { existingTable, upOps } from "../support/scope.js";
+import { tableWithRows, upOps } from "../support/scope.js";
 
 export default defineRule({
   meta: {
@@ -23,7 +23,7 @@ export default defineRule({
         if (!validated.has(nameKey(op.table))) validated.set(nameKey(op.table), i);
     });
     for (const { op, index } of upOps(ctx, "set_not_null")) {
-      if (!existingTable(ctx, op.table, index)) continue;
+      if (!tableWithRows(ctx, op.table, index)) continue;
       const at = validated.get(nameKey(op.table));
       if (ctx.postgresVersion >= 12 && at !== undefined && at < index) continue;
       const t = ident(op.table);

@@ -1,7 +1,7 @@
 /**
  * Facts about one migration that many rules ask for, computed once:
- * which tables the migration creates (no lock hazards there), where lock_timeout is set,
- * which tables were copied before a drop (a backup).
+ * which tables the migration creates (no lock hazards there), which it empties before changing them,
+ * where lock_timeout is set, which tables were copied before a drop (a backup).
  */
 import type { Migration, Operation } from "../../model.js";
 
@@ -21,8 +21,20 @@ export function nameKey(name: string): string {
 export interface MigrationFacts {
   /** the table did not exist before this migration (created earlier in the same up) */
   isNewTable(table: string | undefined, beforeIndex: number): boolean;
+  /**
+   * the table was emptied earlier in this up (TRUNCATE, DELETE without WHERE, delete_all, objects.all().delete())
+   * and nothing wrote to it since: a later index build, scan or rewrite has no rows to work through. The emptying
+   * statement is the finding; what follows it has nothing left to lock for long.
+   */
+  isEmptiedBefore(table: string | undefined, beforeIndex: number): boolean;
   /** position of an op in `up` */
   indexOf(op: Operation): number;
+  /**
+   * the session TimeZone when the op at `index` runs: the last SET TIME ZONE before it, else the framework's own
+   * (Rails' PostgreSQL adapter sets UTC on every connection while ActiveRecord.default_timezone is :utc, its
+   * default); undefined when unknown (the server's setting)
+   */
+  timeZoneAt(index: number): string | undefined;
   /** `SET lock_timeout` (or a framework equivalent) ran before this op */
   lockTimeoutBefore(index: number): boolean;
   /** data of `table` (optionally `column`) was copied elsewhere before `index` */
@@ -71,6 +83,32 @@ export function computeFacts(migration: Migration): MigrationFacts {
     return at !== undefined && at < beforeIndex;
   };
 
+  // each op that empties or writes a table, in order
+  const events = new Map<string, Array<{ index: number; empty: boolean }>>();
+  const mark = (table: string, index: number, empty: boolean) => events.set(nameKey(table), [...(events.get(nameKey(table)) ?? []), { index, empty }]);
+  const unknownWrites: number[] = [];
+  up.forEach((op, index) => {
+    if (op.kind === "truncate") op.tables.forEach((t) => mark(t, index, true));
+    else if (op.kind === "dml" && op.table) mark(op.table, index, op.verb === "delete" && !op.hasWhere);
+    // code (a Ruby block, a RunPython function) may write any table, whatever it names
+    else if (op.kind === "data_migration") unknownWrites.push(index);
+  });
+  const isEmptiedBefore = (table: string | undefined, beforeIndex: number) => {
+    if (!table) return false;
+    const last = (events.get(nameKey(table)) ?? []).filter((e) => e.index < beforeIndex).pop();
+    return last !== undefined && last.empty && !unknownWrites.some((i) => i > last.index && i < beforeIndex);
+  };
+
+  const frameworkTimeZone = migration.framework === "rails" ? "UTC" : undefined;
+  const timeZoneAt = (index: number) => {
+    const set = up
+      .slice(0, index)
+      .filter((op) => op.kind === "set_setting" && nameKey(op.name) === "timezone")
+      .pop();
+    if (!set || set.kind !== "set_setting") return frameworkTimeZone;
+    return set.scope === "reset" ? undefined : set.value; // RESET and SET ... LOCAL / DEFAULT: the server's own
+  };
+
   const firstLockTimeout = up.findIndex(
     (op) => op.kind === "set_setting" && nameKey(op.name) === "lock_timeout" && op.scope !== "reset",
   );
@@ -96,6 +134,8 @@ export function computeFacts(migration: Migration): MigrationFacts {
 
   return {
     isNewTable,
+    isEmptiedBefore,
+    timeZoneAt,
     indexOf: (op) => up.indexOf(op),
     lockTimeoutBefore: (index) => firstLockTimeout !== -1 && firstLockTimeout < index,
     backedUpBefore,

@@ -52,8 +52,8 @@ export function downResidue(migration: Migration): DeltaEntry[] {
   return residue;
 }
 
-/** Down statements we cannot see through (DO blocks, function calls): they might undo anything. */
-const opaque = (op: Operation) => op.kind === "raw" && (op.statement === "DO" || op.statement === "SELECT" || op.statement === "Call");
+/** Down statements we cannot see through (DO blocks, function calls, an app's or gem's helper): they might undo anything. */
+const opaque = (op: Operation) => op.kind === "raw" && (op.opaque || op.statement === "DO" || op.statement === "SELECT" || op.statement === "Call");
 
 /** Without the entries that go with a table also listed: DROP TABLE takes its keys, sequences and indexes along. */
 export function outermost(entries: readonly DeltaEntry[]): DeltaEntry[] {
@@ -308,7 +308,9 @@ export class SchemaDelta {
           `object:${type}:${nameKey(op.name)}`,
           `${op.objectType.replace("_", " ")} ${op.name}`,
           { parent: op.table ? this.id(op.table) : undefined, dependsOn: op.dependsOn.map((d) => this.id(d)) },
-          { orReplace: op.orReplace },
+          // an extension is the database's, shared by every schema and migration: an up that installs it only
+          // if missing leaves it for the others, and a down may rightly keep it
+          { orReplace: op.orReplace || (op.objectType === "extension" && op.ifNotExists) },
         );
         break;
       }

@@ -15,6 +15,13 @@ export function upOps<K extends Operation["kind"]>(ctx: RuleContext, ...kinds: K
 export const existingTable = (ctx: RuleContext, table: string | undefined, index: number): boolean =>
   Boolean(table) && !ctx.facts.isNewTable(table, index);
 
+/**
+ * The table may hold rows when this op runs: it existed before the migration and was not emptied earlier in it.
+ * Rules about how long a scan, index build or rewrite holds its lock ask this; rules about running code do not.
+ */
+export const tableWithRows = (ctx: RuleContext, table: string | undefined, index: number): boolean =>
+  existingTable(ctx, table, index) && !ctx.facts.isEmptiedBefore(table, index);
+
 /** An up that does something worth undoing (not only session settings or transaction control). */
 export const hasMeaningfulUp = (ops: readonly Operation[]): boolean =>
   ops.some((op) => op.kind !== "transaction_control" && !(op.kind === "set_setting" && op.scope !== "reset"));

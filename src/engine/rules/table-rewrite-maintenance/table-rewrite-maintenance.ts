@@ -1,6 +1,6 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, ident } from "../support/fix.js";
-import { existingTable, upOps } from "../support/scope.js";
+import { tableWithRows, upOps } from "../support/scope.js";
 
 export default defineRule({
   meta: {
@@ -16,7 +16,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const { op, index } of upOps(ctx, "maintenance")) {
-      const tables = op.tables.filter((t) => existingTable(ctx, t, index));
+      const tables = op.tables.filter((t) => tableWithRows(ctx, t, index));
       const on = tables.length ? ` ${tables.join(", ")}` : "";
       if (op.command === "vacuum_full" || op.command === "cluster") {
         ctx.report({
@@ -40,7 +40,7 @@ export default defineRule({
       }
     }
     for (const { op, index } of upOps(ctx, "raw")) {
-      if (!op.rewritesTable || !existingTable(ctx, op.table, index)) continue;
+      if (!op.rewritesTable || !tableWithRows(ctx, op.table, index)) continue;
       ctx.report({
         op,
         message: op.statement.startsWith("ALTER TABLE ")

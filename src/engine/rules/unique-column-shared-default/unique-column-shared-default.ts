@@ -2,7 +2,7 @@ import type { Operation, OperationOf } from "../../model.js";
 import { nameKey } from "../support/facts.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { fixFor, ident, sym } from "../support/fix.js";
-import { existingTable, upOps } from "../support/scope.js";
+import { tableWithRows, upOps } from "../support/scope.js";
 
 /**
  * The unique constraint or index the new column gets: inline (UNIQUE, Django's unique=True) or a separate
@@ -37,7 +37,7 @@ export default defineRule({
     for (const { op, index } of upOps(ctx, "add_column")) {
       const c = op.column;
       if (!c.default || c.default.volatile || /^null$/i.test(c.default.expr) || c.generated || c.serial) continue;
-      if (!existingTable(ctx, op.table, index)) continue;
+      if (!tableWithRows(ctx, op.table, index)) continue;
       const unique = uniqueOn(ctx, op, index);
       if (!unique) continue;
       const value = c.default.expr.startsWith("<value of ") ? `the single value of ${c.default.expr.slice("<value of ".length, -1)}` : c.default.expr;

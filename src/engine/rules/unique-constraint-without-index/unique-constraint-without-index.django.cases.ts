@@ -44,6 +44,26 @@ class Migration(migrations.Migration):
   valid: [
     {
       framework: "django",
+      name: "RunPython empties the table first (objects.all().delete()): the unique index has no rows to check",
+      code: `from django.db import migrations, models
+
+
+def forget_codes(apps, schema_editor):
+    Invite = apps.get_model("app", "Invite")
+    Invite.objects.all().delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(forget_codes, migrations.RunPython.noop),
+        migrations.AddField("invite", "code", models.CharField(max_length=12, null=True, unique=True)),
+    ]
+`,
+    },
+    {
+      framework: "django",
       name: "index built CONCURRENTLY, attached with USING INDEX, state updated separately",
       code: `from django.db import migrations, models
 

@@ -1,6 +1,6 @@
 import { defineRule } from "../support/rule.js";
 import { derivedName, fixFor, ident, sym } from "../support/fix.js";
-import { existingTable, upOps } from "../support/scope.js";
+import { tableWithRows, upOps } from "../support/scope.js";
 
 export default defineRule({
   meta: {
@@ -15,7 +15,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const { op, index } of upOps(ctx, "add_constraint")) {
-      if (op.usingIndex || !existingTable(ctx, op.table, index)) continue;
+      if (op.usingIndex || !tableWithRows(ctx, op.table, index)) continue;
       if (op.constraint !== "unique" && op.constraint !== "primary_key" && op.constraint !== "exclusion") continue;
       const kind = op.constraint === "unique" ? "UNIQUE" : op.constraint === "primary_key" ? "PRIMARY KEY" : "EXCLUDE";
       const idx = derivedName(op.table, op.columns, op.constraint === "primary_key" ? "pkey" : "key");
@@ -69,7 +69,7 @@ export default defineRule({
       });
     }
     for (const { op, index } of upOps(ctx, "add_column")) {
-      if (!(op.column.unique || op.column.primaryKey) || !existingTable(ctx, op.table, index)) continue;
+      if (!(op.column.unique || op.column.primaryKey) || !tableWithRows(ctx, op.table, index)) continue;
       const idx = derivedName(op.table, [op.column.name], "key");
       ctx.report({
         op,

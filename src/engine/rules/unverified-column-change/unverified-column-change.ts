@@ -1,6 +1,6 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
-import { existingTable, upOps } from "../support/scope.js";
+import { tableWithRows, upOps } from "../support/scope.js";
 import { typeChangeCost } from "../../types.js";
 
 /**
@@ -21,7 +21,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const { op, index } of upOps(ctx, "redefine_column")) {
-      if (!existingTable(ctx, op.table, index)) continue;
+      if (!tableWithRows(ctx, op.table, index)) continue;
       const c = op.column;
       const risks: string[] = [];
       // to text or a wider varchar is usually free; to most other types from anything else is a rewrite

@@ -1,7 +1,7 @@
 import { defineRule } from "../support/rule.js";
 import { railsType } from "../support/rails-fix.js";
 import { fixFor, ident, modelName, sym } from "../support/fix.js";
-import { existingTable, upOps } from "../support/scope.js";
+import { tableWithRows, upOps } from "../support/scope.js";
 
 export default defineRule({
   meta: {
@@ -17,7 +17,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const { op, index } of upOps(ctx, "add_column")) {
-      if (!existingTable(ctx, op.table, index)) continue;
+      if (!tableWithRows(ctx, op.table, index)) continue;
       const column = op.column;
       let reason: string | undefined;
       if (column.generated === "stored") reason = "a GENERATED ... STORED column is computed for every existing row";

@@ -4,7 +4,8 @@ import { nameOf, Options } from "../values.js";
 import { irreversible, step, type CommandHandler, type OpBase } from "./context.js";
 
 type ObjectType = "extension" | "type" | "schema";
-const create = (base: OpBase, objectType: ObjectType, name: string): OperationInput => ({ kind: "create_object", ...base, objectType, name });
+// enable_extension runs CREATE EXTENSION IF NOT EXISTS
+const create = (base: OpBase, objectType: ObjectType, name: string): OperationInput => ({ kind: "create_object", ...base, objectType, name, ifNotExists: objectType === "extension" });
 const drop = (base: OpBase, objectType: ObjectType, name: string, ifExists = false): OperationInput => ({ kind: "drop_object", ...base, objectType, names: [name], ifExists });
 
 const straight =
