@@ -88,3 +88,100 @@ describe("db/post_migrate is a migration folder of the same database (Mastodon, 
     expect(findings.filter((f) => f.rule.startsWith("schema-dump"))).toEqual([]);
   });
 });
+
+describe("an edited merged migration is judged by what the edit changes", () => {
+  const initial = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    operations = [
+        migrations.CreateModel(
+            name="Product",
+            fields=[("id", models.BigAutoField(primary_key=True)), ("description", models.TextField(blank=True)), ("plaintext", models.TextField(null=True))],
+        ),
+    ]
+`;
+  /** Saleor's 0138: a text column becomes JSON (a rewrite, long merged), cleaned by a sanitizer, then a RunPython backfill. */
+  const toJson = (module: string, sanitizer: string, body = "product.plaintext = clean_editor_js(product.description, to_string=True)") => `from django.db import migrations
+
+import shop.core.db.fields
+import ${module}
+
+
+def fill_plaintext(apps, schema_editor):
+    Product = apps.get_model("product", "Product")
+    for product in Product.objects.all():
+        ${body}
+        product.save(update_fields=["plaintext"])
+
+
+class Migration(migrations.Migration):
+    dependencies = [("product", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(
+            model_name="product",
+            name="description",
+            field=shop.core.db.fields.SanitizedJSONField(blank=True, null=True, sanitizer=${module}.${sanitizer}),
+        ),
+        migrations.RunPython(fill_plaintext, migrations.RunPython.noop),
+    ]
+`;
+  const path = "shop/product/migrations/0002_description_json.py";
+
+  function saleor(): Repo {
+    const repo = new Repo()
+      .write({ "shop/product/migrations/0001_initial.py": initial, [path]: toJson("shop.core.utils.editorjs", "clean_editor_js"), "shop/product/migrations/__init__.py": "" })
+      .commit("base");
+    repo.git("checkout", "-q", "-b", "feature");
+    return repo;
+  }
+
+  it("a moved module (imports and a sanitizer function) is a note whose fix is not to revert, and its old operations are not linted again", async () => {
+    const repo = saleor();
+    repo.write({ [path]: toJson("shop.core.editorjs", "clean_editorjs") }).commit("move editorjs");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(exitCode).toBe(0);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ rule: "edited-migration", severity: "info", path, line: 4 });
+    expect(findings[0].message).toContain("imports and options Django keeps in Python only (sanitizer), nothing the database sees");
+    // after a module moved, `git checkout <base> -- file` would break every migrate with an ImportError
+    expect(findings[0].fix).not.toContain("git checkout");
+  });
+
+  it("a RunPython function that computes something else is a behaviour change: a warning on the changed line", async () => {
+    const repo = saleor();
+    repo.write({ [path]: toJson("shop.core.utils.editorjs", "clean_editor_js", "product.plaintext = editorjs_to_text(product.description)") }).commit("new text");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(exitCode).toBe(0);
+    expect(findings).toEqual([expect.objectContaining({ rule: "edited-migration", severity: "warning", path, line: 10 })]);
+    expect(findings[0].message).toContain("changes what its data code does");
+    expect(findings[0].message).toContain("editorjs_to_text");
+  });
+
+  it("the same function reformatted is only a note", async () => {
+    const repo = saleor();
+    repo.write({ [path]: toJson("shop.core.utils.editorjs", "clean_editor_js", "product.plaintext = clean_editor_js(\n            product.description, to_string=True,  # keep plain text\n        )") }).commit("black");
+    const { findings } = await reviewJson(repo);
+    expect(findings).toEqual([expect.objectContaining({ rule: "edited-migration", severity: "info" })]);
+    expect(findings[0].message).toContain("comments or formatting");
+  });
+
+  it("an edit that changes the schema is an error, and only the changed operation is linted again", async () => {
+    const repo = saleor();
+    const edited = toJson("shop.core.utils.editorjs", "clean_editor_js").replace(
+      '        migrations.RunPython(fill_plaintext, migrations.RunPython.noop),',
+      '        migrations.AlterField(model_name="product", name="plaintext", field=models.CharField(max_length=100, null=True)),\n        migrations.RunPython(fill_plaintext, migrations.RunPython.noop),',
+    ).replace("from django.db import migrations\n", "from django.db import migrations, models\n");
+    repo.write({ [path]: edited }).commit("narrow plaintext");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(exitCode).toBe(1);
+    const edit = findings.find((f) => f.rule === "edited-migration")!;
+    expect(edit).toMatchObject({ severity: "error", line: 23 });
+    // the long-merged text -> JSON rewrite on line 18 is not reported again; the new narrowing on line 23 is
+    expect(findings.filter((f) => f.rule !== "edited-migration").every((f) => f.line === 23)).toBe(true);
+    expect(findings.some((f) => f.rule !== "edited-migration")).toBe(true);
+  });
+});

@@ -12,6 +12,7 @@ import type { SchemaDumpPath } from "./classify.js";
 import type { UsageIndex } from "./code/usage-search.js";
 import type { CodeModels } from "./code/code-models.js";
 import type { DjangoGraphNode } from "./history/django-graph.js";
+import type { EditJudgement } from "./history/edit-judgement.js";
 import type { RailsDatabases } from "./rails-databases.js";
 
 export interface ChangedMigration {
@@ -24,6 +25,8 @@ export interface ChangedMigration {
   head?: Migration;
   /** the model on the base branch (modified files, when the plan fetched it) */
   base?: Migration;
+  /** a modified migration: what the edit changes, for its databases */
+  edit?: EditJudgement;
   headContent?: string;
   baseContent?: string;
   /** Django: dependencies and `replaces` of the head and base versions */

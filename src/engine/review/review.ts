@@ -19,7 +19,7 @@ import { readCodeModels } from "./code/code-models.js";
 import { isSearchableCodePath, isSearchableContent } from "./code/searchable.js";
 import { searchUsages } from "./code/usage-search.js";
 import { usageTargets } from "./code/usage-targets.js";
-import { editEffect } from "./history/behaviour.js";
+import { judgeEdit } from "./history/edit-judgement.js";
 import { djangoAppOf, readDjangoGraphNode, type DjangoGraphNode } from "./history/django-graph.js";
 import { counterpartPaths } from "./plan.js";
 import { RailsDatabases } from "./rails-databases.js";
@@ -89,7 +89,9 @@ function changedMigrations(changes: readonly Change[], config: Config, contents:
     }
     const head = change.status === "removed" ? undefined : modelFor(change.path, headModels);
     const base = change.status === "modified" ? baseModels.find((m) => m.path === change.path) : undefined;
+    const edit = base && head && head.path === change.path && baseContent !== undefined && headContent !== undefined ? judgeEdit(base, head, baseContent, headContent) : undefined;
     out.push({
+      edit,
       change,
       file: file!,
       previousFile: change.status === "renamed" ? previousFile : undefined,
@@ -173,16 +175,24 @@ export function reviewLoaded(input: ReviewInput): ReviewResult {
     contextMigrations: input.contextMigrations,
   });
   errors.push(...analysis.errors);
+  // the base side of edited migrations, read with the same context as the head side so that both see the
+  // same model state (a Django AlterField is only precise with the app's earlier migrations)
   const baseModels = analyzeLoaded({
     files: changes.flatMap((c) => (c.status === "modified" && contents.base.has(c.path) ? [{ path: c.path, content: contents.base.get(c.path)! }] : [])),
     config,
+    contextMigrations: input.contextMigrations,
     // the same files name the database of the base versions
     projectFiles: [...(input.contextMigrations ?? []), ...input.head],
   }).migrations;
 
   // 2. what the change does to history, dumps and code
   const migrations = changedMigrations(changes, config, contents, analysis.migrations, baseModels);
-  const unchangedBehaviour = new Set(migrations.filter((m) => m.base && m.head && !Object.values(editEffect(m.base, m.head)).some(Boolean)).map((m) => m.change.path));
+  // an edited merged migration: only the operations the edit touched are linted again
+  const edits = new Map(migrations.flatMap((m) => (m.edit ? [[m.change.path, m.edit] as const] : [])));
+  const touchedByEdit = (f: ReportedFinding) => {
+    const edit = edits.get(f.path);
+    return !edit || edit.changedOps.some((loc) => loc.line <= f.endLine && f.line <= loc.endLine);
+  };
   const databases = new RailsDatabases([...(input.basePaths ?? []), ...changes.flatMap((c) => [c.path, ...(c.previousPath ? [c.previousPath] : [])])]);
   const targets = usageTargets([...new Set(migrations.flatMap((m) => (m.head && isPrimaryFile(m.file) ? [m.head] : [])))]);
   const identifiers = [...new Set(targets.flatMap((t) => t.identifiers))].sort();
@@ -239,9 +249,9 @@ export function reviewLoaded(input: ReviewInput): ReviewResult {
     }
   }
 
-  // lint findings of the changed files only (a companion fetched for pairing is not under review),
-  // and none for an applied migration whose edit changes nothing it does
-  const lint = analysis.findings.filter((f) => (changed.has(f.path) && !unchangedBehaviour.has(f.path)) || f.path === input.configPath);
+  // lint findings of the changed files only (a companion fetched for pairing is not under review), and for
+  // an applied migration only those on what the edit changed
+  const lint = analysis.findings.filter((f) => (changed.has(f.path) && touchedByEdit(f)) || f.path === input.configPath);
   const changedModels = analysis.migrations.filter((m) => changed.has(m.path));
   return {
     findings: [...lint, ...reviewed].sort(byLocation),

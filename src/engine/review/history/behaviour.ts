@@ -51,3 +51,17 @@ export function changedLines(base: string, head: string): { line: number; endLin
   const line = Math.min(start + 1, Math.max(1, b.length));
   return { line, endLine: Math.max(line, Math.min(endB + 1, b.length)) };
 }
+
+/**
+ * The first line of `range` in `head` whose text appears nowhere in `base` (blank lines aside): where inside a
+ * changed statement the edit is. Falls back to the range's first line.
+ */
+export function firstNewLineIn(base: string, head: string, range: { line: number; endLine: number }): number {
+  const before = new Set(base.split("\n").map((l) => l.trim()));
+  const lines = head.split("\n");
+  for (let line = range.line; line <= Math.min(range.endLine, lines.length); line++) {
+    const text = lines[line - 1].trim();
+    if (text !== "" && !before.has(text)) return line;
+  }
+  return range.line;
+}

@@ -8,6 +8,58 @@ const rails = `class AddPhone < ActiveRecord::Migration[7.1]
 end
 `;
 
+/** A Django migration like Saleor's: a JSON field with a sanitizer function, and a RunPython step. */
+const django = (options: { module?: string; sanitizer?: string; helpText?: string; maxLength?: number; body?: string } = {}) => `import django.core.validators
+from django.db import migrations, models
+
+import ${options.module ?? "shop.core.utils.editorjs"}
+
+
+def fill_plaintext(apps, schema_editor):
+    Product = apps.get_model("product", "Product")
+${options.body ?? `    for product in Product.objects.all():
+        product.plaintext = clean_editor_js(product.description, to_string=True)
+        product.save(update_fields=["plaintext"])`}
+
+
+class Migration(migrations.Migration):
+    dependencies = [("product", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="product",
+            name="description",
+            field=models.JSONField(
+                blank=True,
+                null=True,
+                help_text="${options.helpText ?? "Rich text"}",
+                sanitizer=${options.module ?? "shop.core.utils.editorjs"}.${options.sanitizer ?? "clean_editor_js"},
+            ),
+        ),
+        migrations.AddField(
+            model_name="product",
+            name="plaintext",
+            field=models.CharField(max_length=${options.maxLength ?? 255}, null=True),
+        ),
+        migrations.RunPython(fill_plaintext, migrations.RunPython.noop),
+    ]
+`;
+const djangoPath = "shop/product/migrations/0002_description.py";
+const djangoInitial = "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    operations = [\n        migrations.CreateModel(name=\"Product\", fields=[(\"id\", models.BigAutoField(primary_key=True))]),\n    ]\n";
+const railsData = (load: string, dump: string) => `class MoveSettings < ActiveRecord::Migration[7.1]
+  class User < ApplicationRecord; end
+
+  def up
+    User.where.not(settings: nil).find_each do |user|
+      settings = ${load}(user.attributes_before_type_cast["settings"])
+      user.update_column("settings", ${dump}(settings))
+    end
+  end
+
+  def down; end
+end
+`;
+
 export default defineReviewCases({
   invalid: [
     {
@@ -44,6 +96,50 @@ export default defineReviewCases({
       base: { "db/migrate/20240101000000_add_phone.rb": rails },
       head: { "db/migrate/20240101000000_add_phone.rb": `# phone for SMS login\n${rails}` },
       findings: [{ path: "db/migrate/20240101000000_add_phone.rb", line: 1, severity: "info" }],
+    },
+    {
+      name: "Django: a module moved, so old migrations import it from its new place (imports and a sanitizer function): a note",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django() },
+      head: { [djangoPath]: django({ module: "shop.core.editorjs", sanitizer: "clean_editorjs" }) },
+      findings: [{ path: djangoPath, line: 4, severity: "info" }],
+    },
+    {
+      name: "Django: help_text, verbose_name, choices and validators are Python only: a note",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django() },
+      head: { [djangoPath]: django({ helpText: "Rich text, as EditorJS blocks" }) },
+      findings: [{ path: djangoPath, line: 24, severity: "info" }],
+    },
+    {
+      name: "Django: what the RunPython function computes changed: a warning that the data step behaves differently",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django() },
+      head: {
+        [djangoPath]: django({
+          body: "    for product in Product.objects.all():\n        product.plaintext = editorjs_to_text(product.description)\n        product.save(update_fields=[\"plaintext\"])",
+        }),
+      },
+      findings: [{ path: djangoPath, line: 10, severity: "warning" }],
+    },
+    {
+      name: "Django: a column's size changed: the schema differs between databases, an error",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django() },
+      head: { [djangoPath]: django({ maxLength: 512 }) },
+      findings: [{ path: djangoPath, line: 28, severity: "error" }],
+    },
+    {
+      name: "Rails: data code now uses another JSON library: a warning, its schema operations are unchanged",
+      base: { "db/migrate/20240101000000_move_settings.rb": railsData("Oj.load", "Oj.dump") },
+      head: { "db/migrate/20240101000000_move_settings.rb": railsData("JSON.parse", "JSON.generate") },
+      findings: [{ path: "db/migrate/20240101000000_move_settings.rb", line: 6, severity: "warning" }],
+    },
+    {
+      name: "Django: the RunPython function reformatted (black): a note",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django() },
+      head: {
+        [djangoPath]: django({
+          body: "    for product in Product.objects.all():\n        product.plaintext = clean_editor_js(\n            product.description, to_string=True,\n        )\n        product.save(update_fields=['plaintext'])  # only this field",
+        }),
+      },
+      findings: [{ path: djangoPath, line: 10, severity: "info" }],
     },
   ],
   valid: [

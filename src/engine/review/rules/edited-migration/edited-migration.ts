@@ -1,5 +1,6 @@
 import { dedent } from "../../../rules/support/fix.js";
-import { changedLines, editEffect } from "../../history/behaviour.js";
+import { changedLines, firstNewLineIn } from "../../history/behaviour.js";
+import type { EditPart } from "../../history/edit-judgement.js";
 import { liquibaseChangesets } from "../../history/liquibase-changesets.js";
 import { runnerHistory } from "../../history/runners.js";
 import { defineReviewRule, type ChangedMigration, type ReviewRuleContext } from "../../review-rule.js";
@@ -13,6 +14,53 @@ const FIX_CHECKSUM = dedent(`
   Revert the edit and make the change in a new migration. If the edit must stay (a comment, a fix that every
   database already has by hand), realign the stored checksums on each environment before deploying
   (Flyway: \`flyway repair\`; Liquibase: \`liquibase clear-checksums\`; Prisma: \`prisma migrate resolve\`).`);
+
+const shorten = (text: string) => {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > 80 ? `${line.slice(0, 77)}...` : line;
+};
+
+/** The parts of an edit the database never sees, in words. */
+function noEffect(parts: ReadonlySet<EditPart>, options: readonly string[]): string {
+  const words: string[] = [];
+  if (parts.has("down")) words.push("its down (the up that ran is the same; the new down applies to future rollbacks)");
+  if (parts.has("imports")) words.push("imports");
+  if (parts.has("python-options")) words.push(`options Django keeps in Python only${options.length ? ` (${options.join(", ")})` : ""}`);
+  if (parts.has("comments") || words.length === 0) words.push("comments or formatting");
+  const list = words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}` : words[0];
+  return `only ${list}, nothing the database sees`;
+}
+
+/** The changed line inside a changed statement, reported alone. */
+function pinpoint(base: string, head: string, range: { line: number; endLine: number }): { line: number; endLine: number } {
+  const line = firstNewLineIn(base, head, range);
+  return { line, endLine: line };
+}
+
+function warningFor(part: EditPart, subject: string, what: string, line: number, edited: string, framework: string): { message: string; fix: string } {
+  const where = `line ${line}: \`${what}\``;
+  if (part === "graph")
+    return {
+      message:
+        `${subject} is on the base branch; this edit changes where it sits in the migration graph (${where}). Databases that ran it recorded it ` +
+        `under the old graph: ${framework === "alembic" ? "a changed revision id leaves their alembic_version pointing at a revision that no longer exists" : "a dependency on a migration they have not run makes Django stop with InconsistentMigrationHistory"}.`,
+      fix: "Keep the graph of merged migrations as it is; order new work with a new migration that depends on both.",
+    };
+  if (part === "unmodelled")
+    return {
+      message: `${subject} is on the base branch; this edit changes ${where} in a way migguard does not model, so it cannot tell whether the schema changes. ${edited}`,
+      fix: dedent(`
+        If the edit changes the schema, revert it and make the change in a new migration:
+          git checkout <base> -- <this file>
+        If the database ignores it (an option the adapter drops), nothing to do.`),
+    };
+  return {
+    message:
+      `${subject} is on the base branch; this edit changes what its data code does (${where}), not its schema. Databases that already ran it ` +
+      `keep the old result; databases that run it from now on (new environments, installations upgrading from an older release) run the new code.`,
+    fix: "Make sure both versions leave the data the same (a library swap that reads and writes the same format, say). If databases that already ran it need the new behaviour, write a new data migration for it.",
+  };
+}
 
 function checkLiquibase(ctx: ReviewRuleContext, m: ChangedMigration, baseContent: string, headContent: string): void {
   const before = new Map(liquibaseChangesets(baseContent).map((c) => [c.id, c]));
@@ -65,25 +113,32 @@ export default defineReviewRule({
         continue;
       }
       const lines = m.baseContent !== undefined && m.headContent !== undefined ? changedLines(m.baseContent, m.headContent) : { line: 1, endLine: 1 };
-      const effect = m.base && m.head ? editEffect(m.base, m.head) : undefined;
       const version = m.file.version ? ` ${m.file.version}` : "";
-      if (effect && !effect.upChanged && !history.checksums) {
+      const edit = m.edit;
+      if (!edit || history.checksums || edit.parts.has("schema")) {
+        const schema = edit?.details.find((d) => d.part === "schema");
         ctx.report({
-          ...lines,
+          ...(schema && schema.loc.line > 1 ? { line: schema.loc.line, endLine: schema.loc.endLine } : lines),
           path: m.change.path,
-          severity: "info",
-          message: effect.downChanged
-            ? `Migration${version} is on the base branch; this edit changes only its down. Databases that ran it are unaffected, and the new down applies to future rollbacks.`
-            : `Migration${version} is on the base branch; this edit changes only comments or formatting, not what it does.`,
-          fix: "Nothing to do if that is the intent; make schema changes in a new migration.",
+          message: `Migration${version} exists on the base branch and was edited${schema ? ` (${shorten(schema.what)})` : ""}. ${history.edited}`,
+          fix: history.checksums ? FIX_CHECKSUM : FIX,
         });
+        continue;
+      }
+      const uncertain = (["graph", "data", "unmodelled"] as const).map((part) => edit.details.find((d) => d.part === part)).find((d) => d !== undefined);
+      if (uncertain) {
+        const at = uncertain.loc.line > 1 && m.baseContent !== undefined && m.headContent !== undefined ? pinpoint(m.baseContent, m.headContent, uncertain.loc) : lines;
+        const code = m.headContent?.split("\n")[at.line - 1]?.trim();
+        const what = code && uncertain.what.startsWith("def ") ? `${shorten(code)}\` in \`${uncertain.what}` : shorten(uncertain.what);
+        ctx.report({ ...at, path: m.change.path, severity: "warning", ...warningFor(uncertain.part, `Migration${version}`, what, at.line, history.edited, m.file.framework) });
         continue;
       }
       ctx.report({
         ...lines,
         path: m.change.path,
-        message: `Migration${version} exists on the base branch and was edited. ${history.edited}`,
-        fix: history.checksums ? FIX_CHECKSUM : FIX,
+        severity: "info",
+        message: `Migration${version} is on the base branch; this edit changes ${noEffect(edit.parts, edit.options)}.`,
+        fix: "Nothing to do: databases that ran it are unaffected. Keep merged migrations importable when code moves, and make schema changes in a new migration.",
       });
     }
   },

@@ -1,0 +1,168 @@
+/**
+ * What an edit to a merged migration changes, judged the way its databases see it. Databases that already
+ * ran the migration never run it again; databases that have not (new environments, installations upgrading
+ * from an older release) run the edited one. So:
+ * - schema: an up operation, the transaction mode or the migration graph changed: the two kinds of database
+ *   end up with different schemas;
+ * - data: what its data step does changed (a RunPython function, Ruby data code, an UPDATE): the data of the
+ *   databases that run it from now on may differ from the others';
+ * - unmodelled: an operation's arguments changed in a way migguard does not model, so it cannot tell;
+ * - no database effect: only the down, imports, Python-only field options (help_text, choices, validators, a
+ *   sanitizer), comments or formatting.
+ * The operations the edit did not touch ran long ago and are not judged again: `changedOps` lists the ones
+ * lint findings are kept for.
+ */
+import type { Migration, Operation, SourceRange } from "../../model.js";
+import { pythonUnits, PYTHON_ONLY_OPERATIONS } from "./python-units.js";
+import { rubyUnits } from "./ruby-units.js";
+import { diffUnits, type SourceUnit, type UnitChange } from "./source-units.js";
+
+export type EditPart = "schema" | "graph" | "data" | "unmodelled" | "down" | "python-options" | "imports" | "comments";
+
+export interface EditPartDetail {
+  part: EditPart;
+  /** what changed, for the message: "def forwards", "AddField", "import saleor.core.editorjs" */
+  what: string;
+  /** where at head (or on the base branch for a removal) */
+  loc: SourceRange;
+}
+
+export interface EditJudgement {
+  parts: Set<EditPart>;
+  details: EditPartDetail[];
+  /** head operations (up and down) that the edit added or changed: lint findings elsewhere are about untouched code */
+  changedOps: SourceRange[];
+  /** Python-only options the edit changed (help_text, sanitizer, ...) */
+  options: string[];
+}
+
+/** JSON with sorted keys, so two equal models print the same whatever order adapters built them in. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object")
+    return `{${Object.keys(value)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(value);
+}
+
+const opKey = ({ loc: _loc, text: _text, ...rest }: Operation) => canonicalJson(rest);
+
+const DATA_KINDS = new Set<Operation["kind"]>(["dml", "data_migration"]);
+/** session settings (SET lock_timeout ...) change nothing a later run could see */
+const SESSION_KINDS = new Set<Operation["kind"]>(["set_setting"]);
+
+/** Head operations without an equal one on the base side (counting duplicates). */
+function newOps(base: readonly Operation[], head: readonly Operation[]): Operation[] {
+  const left = new Map<string, number>();
+  for (const op of base) left.set(opKey(op), (left.get(opKey(op)) ?? 0) + 1);
+  const out: Operation[] = [];
+  for (const op of head) {
+    const n = left.get(opKey(op)) ?? 0;
+    if (n > 0) left.set(opKey(op), n - 1);
+    else out.push(op);
+  }
+  return out;
+}
+
+const downOps = (m: Migration): Operation[] => (m.down.status === "present" ? m.down.ops : []);
+const downShape = (m: Migration) => (m.down.status === "present" ? `present:${m.down.ops.map(opKey).join("|")}` : m.down.status);
+
+function unitsOf(m: Migration, content: string): SourceUnit[] | undefined {
+  try {
+    if (m.framework === "django" || m.framework === "alembic") return pythonUnits(content, m.framework);
+    if (m.framework === "rails") return rubyUnits(content);
+  } catch {
+    // a file the unit reader cannot follow is judged by its operations alone
+  }
+  return undefined;
+}
+
+const overlaps = (a: SourceRange, b: SourceRange) => a.line <= b.endLine && b.line <= a.endLine;
+
+export function judgeEdit(base: Migration, head: Migration, baseContent: string, headContent: string): EditJudgement {
+  const parts = new Set<EditPart>();
+  const details: EditPartDetail[] = [];
+  const add = (part: EditPart, what: string, loc: SourceRange) => {
+    parts.add(part);
+    details.push({ part, what, loc });
+  };
+  const options = new Set<string>();
+
+  // 1. the operations, as the engine models them
+  // a Ruby or Python call the adapter could not interpret (`load "seeds.rb"`, an unknown helper) is code, not schema
+  const opaque = (op: Operation) => op.kind === "raw" && !op.embeddedSql && head.framework !== "sql";
+  const schemaOf = (ops: readonly Operation[]) => ops.filter((op) => !DATA_KINDS.has(op.kind) && !SESSION_KINDS.has(op.kind) && !opaque(op));
+  const dataOf = (ops: readonly Operation[]) => ops.filter((op) => DATA_KINDS.has(op.kind));
+  const opaqueOf = (ops: readonly Operation[]) => ops.filter(opaque);
+  const schemaAdded = newOps(schemaOf(base.up), schemaOf(head.up));
+  const schemaRemoved = newOps(schemaOf(head.up), schemaOf(base.up));
+  for (const op of schemaAdded) add("schema", op.text || op.kind, op.loc);
+  if (schemaAdded.length === 0 && schemaRemoved.length > 0) add("schema", `removes ${schemaRemoved[0].text || schemaRemoved[0].kind}`, { line: 1, endLine: 1 });
+  if (base.transactional !== head.transactional) add("schema", head.transactional ? "runs in a transaction now" : "no longer runs in a transaction", { line: 1, endLine: 1 });
+  const dataAdded = newOps(dataOf(base.up), dataOf(head.up));
+  for (const op of dataAdded) add("data", op.text || op.kind, op.loc);
+  if (dataAdded.length === 0 && newOps(dataOf(head.up), dataOf(base.up)).length > 0) add("data", "removes a data change", { line: 1, endLine: 1 });
+  const opaqueAdded = newOps(opaqueOf(base.up), opaqueOf(head.up));
+  for (const op of opaqueAdded) add("unmodelled", op.text || op.kind, op.loc);
+  const opaqueRemoved = newOps(opaqueOf(head.up), opaqueOf(base.up));
+  if (opaqueAdded.length === 0 && opaqueRemoved.length > 0) add("unmodelled", `removes ${opaqueRemoved[0].text || opaqueRemoved[0].kind}`, { line: 1, endLine: 1 });
+  const downAdded = newOps(downOps(base), downOps(head));
+  if (downShape(base) !== downShape(head)) add("down", "its down", downAdded[0]?.loc ?? { line: 1, endLine: 1 });
+  const changedOps = [...schemaAdded, ...dataAdded, ...opaqueAdded, ...downAdded].map((op) => op.loc);
+
+  // 2. the source, for what the model does not hold: function bodies, Ruby code, imports, Python-only options
+  const before = unitsOf(base, baseContent);
+  const after = unitsOf(head, headContent);
+  if (before && after) {
+    const schemaLocs = schemaOf(head.up).map((op) => op.loc);
+    for (const change of diffUnits(before, after)) judgeUnit(change, { add, options, schemaLocs, schemaChanged: parts.has("schema") });
+  }
+  if (parts.size === 0) add("comments", "comments or formatting", { line: 1, endLine: 1 });
+  return { parts, details, changedOps, options: [...options].sort() };
+}
+
+const GRAPH_SETTINGS = new Set(["dependencies", "replaces", "run_before", "revision", "down_revision", "depends_on", "branch_labels"]);
+
+interface UnitContext {
+  add(part: EditPart, what: string, loc: SourceRange): void;
+  options: Set<string>;
+  /** head schema operations: a changed statement around one of them changed that operation */
+  schemaLocs: SourceRange[];
+  /** the model already shows a schema change */
+  schemaChanged: boolean;
+}
+
+function judgeUnit(change: UnitChange, ctx: UnitContext): void {
+  const unit = (change.head ?? change.base)!;
+  const loc = change.head?.loc ?? { line: 1, endLine: 1 };
+  switch (change.kind) {
+    case "import":
+      ctx.add("imports", unit.label, loc);
+      return;
+    case "setting":
+      // the transaction mode shows in the model (atomic, disable_ddl_transaction!); `initial` only guides makemigrations
+      if (unit.key === "atomic" || unit.key === "disable_ddl_transaction!" || unit.key === "initial") ctx.add("comments", unit.label, loc);
+      // dependencies, replaces, run_before, Alembic revision ids: where the migration sits in the graph
+      else if (GRAPH_SETTINGS.has(unit.key)) ctx.add("graph", unit.label, loc);
+      else ctx.add("unmodelled", unit.label, loc);
+      return;
+    case "operation":
+      if (change.optionsOnly) {
+        change.optionsOnly.forEach((o) => ctx.options.add(o));
+        ctx.add("python-options", `${unit.label} (${change.optionsOnly.join(", ")})`, loc);
+      } else if (unit.call && PYTHON_ONLY_OPERATIONS.has(unit.call)) ctx.add("python-options", unit.label, loc);
+      else if (unit.call === "RunPython") ctx.add("data", unit.label, loc);
+      else if (!ctx.schemaChanged) ctx.add("unmodelled", unit.label, loc);
+      return;
+    case "statement":
+    case "code":
+      if (unit.side === "down") ctx.add("down", unit.label, loc);
+      else if (change.head && ctx.schemaLocs.some((op) => overlaps(op, change.head!.loc))) {
+        if (!ctx.schemaChanged) ctx.add("unmodelled", unit.label, loc);
+      } else ctx.add("data", unit.label, loc);
+      return;
+  }
+}

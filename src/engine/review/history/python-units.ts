@@ -1,0 +1,294 @@
+/**
+ * A Django or Alembic migration cut into source units (see source-units.ts), read with tree-sitter. The
+ * canonical form keeps every token but comments and docstrings, reads strings by their content (quote style,
+ * implicit concatenation and parentheses are formatting) and drops the trailing comma a formatter adds.
+ * Inside an operation, options Django keeps in Python only (help_text, choices, validators, a sanitizer
+ * function...) are left out of the canonical form and listed apart: editing them never reaches the database.
+ */
+import { locOf } from "../../adapters/python/nodes.js";
+import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
+import type { Side, SourceUnit } from "./source-units.js";
+
+/** Field and operation options Django never sends to the database. */
+const PYTHON_ONLY_OPTIONS = new Set([
+  "help_text",
+  "verbose_name",
+  "verbose_name_plural",
+  "choices",
+  "validators",
+  "blank",
+  "editable",
+  "error_messages",
+  "related_name",
+  "related_query_name",
+  "limit_choices_to",
+  "upload_to",
+  "storage",
+  "serialize",
+  "unique_for_date",
+  "unique_for_month",
+  "unique_for_year",
+  "auto_now",
+  "auto_now_add",
+  "encoder",
+  "decoder",
+  "form_class",
+  "width_field",
+  "height_field",
+  "allow_unicode",
+  "managers",
+]);
+
+/** Options that reach the database even when given as a name (`default=uuid.uuid4` fills existing rows). */
+const DATABASE_OPTIONS = new Set([
+  "default",
+  "to",
+  "to_field",
+  "on_delete",
+  "through",
+  "base_field",
+  "size",
+  "null",
+  "unique",
+  "primary_key",
+  "max_length",
+  "max_digits",
+  "decimal_places",
+  "srid",
+  "dim",
+  "geography",
+  "dimensions",
+  "auto_created",
+  "parent_link",
+  "fields",
+  "expressions",
+  "condition",
+  "check",
+  "opclasses",
+  "include",
+  "deferrable",
+  "nulls_distinct",
+  "model_name",
+  "name",
+  "field",
+  "code",
+  "reverse_code",
+  "sql",
+  "reverse_sql",
+]);
+
+/** Model Meta options (AlterModelOptions, CreateModel's `options=`) that only Python reads. */
+const PYTHON_ONLY_MODEL_OPTIONS = new Set([
+  "ordering",
+  "verbose_name",
+  "verbose_name_plural",
+  "permissions",
+  "default_permissions",
+  "get_latest_by",
+  "base_manager_name",
+  "default_manager_name",
+  "default_related_name",
+  "select_on_save",
+]);
+
+/** Operations that change only Django's Python side. */
+export const PYTHON_ONLY_OPERATIONS = new Set(["AlterModelOptions", "AlterModelManagers"]);
+
+const MIGRATION_SETTINGS = new Set(["dependencies", "atomic", "initial", "replaces", "run_before"]);
+const ALEMBIC_SETTINGS = new Set(["revision", "down_revision", "depends_on", "branch_labels"]);
+
+const isDocstring = (node: PyNode) =>
+  node.type === "expression_statement" && node.namedChildCount === 1 && ["string", "concatenated_string"].includes(node.namedChildren[0].type);
+
+function stringContent(node: PyNode): string {
+  if (node.type === "concatenated_string") return node.namedChildren.map(stringContent).join("");
+  const start = node.children.find((c) => c.type === "string_start")?.text ?? "";
+  const prefix = start.replace(/["']/g, "").toLowerCase();
+  const inner = node.children.filter((c) => c.type !== "string_start" && c.type !== "string_end").map((c) => c.text).join("");
+  return `${prefix}|${inner}`;
+}
+
+const CLOSERS = new Set([")", "]", "}"]);
+
+/** Canonical text of a node; `skip` leaves a node out (Python-only options). */
+function canonical(node: PyNode, skip?: (n: PyNode) => boolean): string {
+  if (node.type === "comment" || skip?.(node)) return "";
+  if (node.type === "string" || node.type === "concatenated_string") return `s${JSON.stringify(stringContent(node))}`;
+  if (node.type === "parenthesized_expression") {
+    const inner = node.namedChildren.filter((c) => c.type !== "comment");
+    if (inner.length === 1) return canonical(inner[0], skip);
+  }
+  if (node.childCount === 0) return node.text;
+  const docstring = firstStatement(node);
+  const children = node.children.filter((c) => !(docstring && c.id === docstring.id && isDocstring(c)));
+  const parts = children.map((c) => canonical(c, skip)).filter((p) => p !== "");
+  // a trailing comma before a closing bracket is formatting
+  const kept = parts.filter((p, i) => !(p === "," && (i + 1 === parts.length || CLOSERS.has(parts[i + 1]))));
+  // a left-out keyword argument leaves its comma behind
+  const tidy = kept.filter((p, i) => !(p === "," && (i === 0 || kept[i - 1] === "," || kept[i - 1] === "(")));
+  return `${node.type}(${tidy.join(" ")})`;
+}
+
+function firstStatement(node: PyNode): PyNode | undefined {
+  if (node.type !== "block" && node.type !== "module") return undefined;
+  return node.namedChildren.find((c) => c.type !== "comment");
+}
+
+const keywordName = (node: PyNode) => node.childForFieldName("name")?.text ?? "";
+
+/** Inside operation `top`: an option Django keeps in Python (not one of the operation's own arguments). */
+function pythonOnlyOption(node: PyNode, top: PyNode): boolean {
+  if (node.type === "keyword_argument") {
+    const call = node.parent?.parent;
+    if (!call || call.id === top.id) return false;
+    const name = keywordName(node);
+    if (PYTHON_ONLY_OPTIONS.has(name)) return true;
+    const value = node.childForFieldName("value");
+    // a function or constant given by name is Python's business unless the option is one the database sees
+    return !DATABASE_OPTIONS.has(name) && !name.startsWith("db_") && (value?.type === "identifier" || value?.type === "attribute");
+  }
+  if (node.type === "pair") {
+    const key = node.childForFieldName("key");
+    return key?.type === "string" && PYTHON_ONLY_MODEL_OPTIONS.has(stringContent(key).slice(1));
+  }
+  return false;
+}
+
+function operationUnit(node: PyNode): SourceUnit {
+  const top = node;
+  const options: string[] = [];
+  const skip = (n: PyNode) => {
+    if (!pythonOnlyOption(n, top)) return false;
+    options.push(`${n.type === "pair" ? stringContent(n.childForFieldName("key")!).slice(1) : keywordName(n)}=${canonical(n)}`);
+    return true;
+  };
+  const fn = node.type === "call" ? node.childForFieldName("function") : undefined;
+  const call = fn ? fn.text.slice(fn.text.lastIndexOf(".") + 1) : node.type;
+  return { kind: "operation", key: "operations", canonical: canonical(node, skip), full: canonical(node), pythonOptions: options, loc: locOf(node), label: call, call, side: "up" };
+}
+
+/** Function names a RunPython passes as its code (up) and reverse_code (down). */
+function runPythonFunctions(operations: readonly PyNode[]): { up: Set<string>; down: Set<string> } {
+  const up = new Set<string>();
+  const down = new Set<string>();
+  for (const op of operations)
+    for (const call of [op, ...op.descendantsOfType("call")]) {
+      const fn = call.childForFieldName("function");
+      if (!fn || !/(^|\.)RunPython$/.test(fn.text)) continue;
+      const args = call.childForFieldName("arguments")?.namedChildren.filter((c) => c.type !== "comment") ?? [];
+      args.forEach((arg, i) => {
+        const keyword = arg.type === "keyword_argument" ? keywordName(arg) : undefined;
+        const value = arg.type === "keyword_argument" ? arg.childForFieldName("value") : arg;
+        if (value?.type !== "identifier") return;
+        if (keyword === "code" || (!keyword && i === 0)) up.add(value.text);
+        else if (keyword === "reverse_code" || (!keyword && i === 1)) down.add(value.text);
+      });
+    }
+  return { up, down };
+}
+
+/** The side of each module function: reached from the up's functions, the down's, or neither (both reach it: up). */
+function sides(functions: Map<string, PyNode>, roots: { up: Set<string>; down: Set<string> }): Map<string, Side> {
+  const calls = new Map<string, Set<string>>();
+  for (const [name, def] of functions)
+    calls.set(name, new Set(def.descendantsOfType("call").flatMap((c) => (c.childForFieldName("function")?.type === "identifier" ? [c.childForFieldName("function")!.text] : []))));
+  const reach = (start: Set<string>) => {
+    const seen = new Set<string>();
+    const visit = (name: string) => {
+      if (seen.has(name) || !functions.has(name)) return;
+      seen.add(name);
+      for (const callee of calls.get(name) ?? []) visit(callee);
+    };
+    start.forEach(visit);
+    return seen;
+  };
+  const up = reach(roots.up);
+  const down = reach(roots.down);
+  const out = new Map<string, Side>();
+  for (const name of functions.keys()) out.set(name, up.has(name) ? "up" : down.has(name) ? "down" : "unknown");
+  return out;
+}
+
+const definitionOf = (statement: PyNode) => (statement.type === "decorated_definition" ? statement.childForFieldName("definition") : statement);
+
+function statementUnits(def: PyNode, side: Side): SourceUnit[] {
+  const name = def.childForFieldName("name")?.text ?? "?";
+  const body = def.childForFieldName("body");
+  const docstring = body ? firstStatement(body) : undefined;
+  const statements = (body?.namedChildren ?? []).filter((s) => s.type !== "comment" && !(isDocstring(s) && s.id === docstring?.id));
+  const signature = canonical(def.childForFieldName("parameters") ?? def);
+  // the signature is a statement of its own, so renaming a parameter shows; an empty body still leaves the function
+  return [
+    { kind: "statement" as const, key: `def ${name}`, canonical: `params ${signature}`, loc: locOf(def), label: `def ${name}`, side },
+    ...statements.map((s) => ({ kind: "statement" as const, key: `def ${name}`, canonical: canonical(s), loc: locOf(s), label: `def ${name}`, side })),
+  ];
+}
+
+/** The units of a Python migration; undefined when the source does not parse. */
+export function pythonUnits(source: string, framework: "django" | "alembic"): SourceUnit[] | undefined {
+  return withPythonTree(source, (root) => {
+    if (root.hasError) return undefined;
+    const units: SourceUnit[] = [];
+    const functions = new Map<string, PyNode>();
+    const operations: PyNode[] = [];
+    const rest: PyNode[] = [];
+    for (const statement of root.namedChildren) {
+      if (statement.type === "comment" || (isDocstring(statement) && statement.id === firstStatement(root)?.id)) continue;
+      if (["import_statement", "import_from_statement", "future_import_statement"].includes(statement.type)) {
+        units.push({ kind: "import", key: "imports", canonical: canonical(statement), loc: locOf(statement), label: statement.text.replace(/\s+/g, " "), side: "unknown" });
+        continue;
+      }
+      const def = definitionOf(statement);
+      if (def?.type === "function_definition") {
+        functions.set(def.childForFieldName("name")?.text ?? "?", def);
+        continue;
+      }
+      if (def?.type === "class_definition" && framework === "django" && classAssigns(def, "operations")) {
+        for (const member of def.childForFieldName("body")?.namedChildren ?? []) {
+          if (member.type === "comment" || isDocstring(member)) continue;
+          const assignment = member.type === "expression_statement" ? member.namedChildren[0] : undefined;
+          const left = assignment?.type === "assignment" ? assignment.childForFieldName("left")?.text : undefined;
+          const right = assignment?.childForFieldName("right");
+          if (left === "operations" && right?.type === "list") {
+            const ops = right.namedChildren.filter((c) => c.type !== "comment");
+            operations.push(...ops);
+            units.push(...ops.map(operationUnit));
+          } else if (left && MIGRATION_SETTINGS.has(left) && right) units.push(setting(left, right, member));
+          else units.push({ kind: "code", key: "class Migration", canonical: canonical(member), loc: locOf(member), label: "class Migration", side: "unknown" });
+        }
+        continue;
+      }
+      if (framework === "alembic" && statement.type === "expression_statement") {
+        const assignment = statement.namedChildren[0];
+        const left = assignment?.type === "assignment" ? assignment.childForFieldName("left")?.text : undefined;
+        const right = assignment?.childForFieldName("right");
+        if (left && right && ALEMBIC_SETTINGS.has(left)) {
+          units.push(setting(left, right, statement));
+          continue;
+        }
+      }
+      rest.push(statement);
+    }
+    const roots = framework === "alembic" ? { up: new Set(["upgrade"]), down: new Set(["downgrade"]) } : runPythonFunctions(operations);
+    const sideOf = sides(functions, roots);
+    for (const [name, def] of functions) units.push(...statementUnits(def, sideOf.get(name) ?? "unknown"));
+    for (const statement of rest) units.push({ kind: "code", key: "module", canonical: canonical(statement), loc: locOf(statement), label: statement.text.split("\n")[0].slice(0, 60), side: "unknown" });
+    return units;
+  });
+}
+
+/** Settings that are sets written as lists: their order means nothing to Django. */
+const UNORDERED_SETTINGS = new Set(["dependencies", "replaces", "run_before"]);
+
+function setting(name: string, value: PyNode, statement: PyNode): SourceUnit {
+  const items = value.type === "list" || value.type === "tuple" ? value.namedChildren.filter((c) => c.type !== "comment") : undefined;
+  const text = UNORDERED_SETTINGS.has(name) && items ? `set(${items.map((i) => canonical(i)).sort().join(" ")})` : canonical(value);
+  return { kind: "setting", key: name, canonical: text, loc: locOf(statement), label: name, side: "unknown" };
+}
+
+function classAssigns(cls: PyNode, name: string): boolean {
+  return (cls.childForFieldName("body")?.namedChildren ?? []).some((m) => {
+    const a = m.type === "expression_statement" ? m.namedChildren[0] : undefined;
+    return a?.type === "assignment" && a.childForFieldName("left")?.text === name;
+  });
+}

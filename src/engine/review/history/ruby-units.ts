@@ -1,0 +1,96 @@
+/**
+ * A Rails migration cut into source units (see source-units.ts), read with Prism. The canonical form is the
+ * syntax tree without locations: comments, layout, quote style and optional parentheses of calls are not in it.
+ */
+import { CallNode, ClassNode, DefNode, ModuleNode, SelfNode, StatementsNode, type Node } from "@ruby/prism";
+import { findMigrationClass } from "../../adapters/rails/migration-class.js";
+import { parseRuby } from "../../adapters/rails/prism.js";
+import { RubySource } from "../../adapters/rails/ruby-source.js";
+import type { Side, SourceUnit } from "./source-units.js";
+
+const IMPORTS = new Set(["require", "require_relative", "require_dependency", "load"]);
+
+/** Prism's node classes share no base class: a node is what has an id, a location and children. */
+const isNode = (v: unknown): v is Node => typeof v === "object" && v !== null && "nodeID" in v && "location" in v && typeof (v as Node).compactChildNodes === "function";
+
+function value(v: unknown): string {
+  if (isNode(v)) return canonical(v);
+  if (Array.isArray(v)) return `[${v.map(value).join(",")}]`;
+  if (v && typeof v === "object" && "value" in v) return JSON.stringify((v as { value: unknown }).value);
+  return JSON.stringify(v ?? null);
+}
+
+/** The node without its source positions. */
+export function canonical(node: Node): string {
+  const parts: string[] = [];
+  for (const [key, v] of Object.entries(node)) {
+    if (key === "nodeID" || key === "location" || key === "locals" || key.endsWith("Loc")) continue;
+    parts.push(`${key}=${value(v)}`);
+  }
+  return `${node.constructor.name}(${parts.join(";")})`;
+}
+
+const bodyOf = (node: Node | null): Node[] => (node instanceof StatementsNode ? node.body : node ? [node] : []);
+
+/** Methods called without a receiver (or on self) inside a node: the helpers it reaches. */
+function calledNames(node: Node, out = new Set<string>()): Set<string> {
+  if (node instanceof CallNode && (!node.receiver || node.receiver instanceof SelfNode)) out.add(node.name);
+  for (const child of node.compactChildNodes()) calledNames(child, out);
+  return out;
+}
+
+const contains = (outer: Node, inner: Node) =>
+  outer.location.startOffset <= inner.location.startOffset && inner.location.startOffset + inner.location.length <= outer.location.startOffset + outer.location.length;
+
+/** The units of a Rails migration; undefined when the source does not parse or has no migration class. */
+export function rubyUnits(source: string): SourceUnit[] | undefined {
+  const result = parseRuby(source);
+  if (result.errors.length > 0) return undefined;
+  const src = new RubySource(source);
+  const found = findMigrationClass(result.value, src);
+  if (!found) return undefined;
+  const units: SourceUnit[] = [];
+  const unit = (kind: SourceUnit["kind"], key: string, node: Node, side: Side, label = key): SourceUnit => ({ kind, key, canonical: canonical(node), loc: src.loc(node), label, side });
+
+  // outside the class: requires, and whatever else the file does (modules around the class are walked into)
+  const outside = (nodes: Node[]) => {
+    for (const node of nodes) {
+      if (contains(node, found.node)) {
+        if (node instanceof ModuleNode) outside(bodyOf(node.body));
+        continue;
+      }
+      if (node instanceof CallNode && !node.receiver && IMPORTS.has(node.name)) units.push(unit("import", "imports", node, "unknown", src.textOf(node)));
+      else units.push(unit("code", "file", node, "unknown", src.textOf(node).split("\n")[0].slice(0, 60)));
+    }
+  };
+  outside(result.value.statements.body);
+
+  // the side each method runs on: change/up forwards, down backwards, helpers by who calls them
+  const defs = bodyOf(found.node.body).filter((n): n is DefNode => n instanceof DefNode);
+  const calls = new Map(defs.map((d) => [d.name, calledNames(d)]));
+  const reach = (roots: string[]) => {
+    const seen = new Set<string>();
+    const visit = (name: string) => {
+      if (seen.has(name) || !calls.has(name)) return;
+      seen.add(name);
+      for (const callee of calls.get(name) ?? []) visit(callee);
+    };
+    roots.forEach(visit);
+    return seen;
+  };
+  const up = reach(["change", "up"]);
+  const down = reach(["down"]);
+  const sideOf = (name: string): Side => (up.has(name) ? "up" : down.has(name) ? "down" : "unknown");
+
+  for (const node of bodyOf(found.node.body)) {
+    if (node instanceof DefNode) {
+      const key = `def ${node.name}`;
+      const side = sideOf(node.name);
+      units.push({ kind: "statement", key, canonical: `params ${node.parameters ? canonical(node.parameters) : ""}`, loc: src.loc(node), label: key, side });
+      for (const statement of bodyOf(node.body)) units.push(unit("statement", key, statement, side));
+    } else if (node instanceof CallNode && !node.receiver) units.push(unit("setting", node.name, node, "unknown"));
+    else if (node instanceof ClassNode || node instanceof ModuleNode) units.push(unit("code", `class ${src.textOf(node.constantPath)}`, node, "unknown"));
+    else units.push(unit("code", "class body", node, "unknown", src.textOf(node).split("\n")[0].slice(0, 60)));
+  }
+  return units;
+}

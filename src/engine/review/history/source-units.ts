@@ -1,0 +1,107 @@
+/**
+ * An edited migration's source cut into the pieces an edit can touch (imports, settings such as `atomic` or
+ * `disable_ddl_transaction!`, each operation of Django's `operations` list, each statement of a function or
+ * method), each in a canonical form that leaves comments, docstrings and formatting out. Comparing the base
+ * and head pieces says what the edit changed; `edit-judgement.ts` says what that means for the database.
+ */
+import type { SourceRange } from "../../model.js";
+
+export type UnitKind = "import" | "setting" | "operation" | "statement" | "code";
+
+/** Which way the code runs: the up (forwards), the down (rollback), or unknown (a helper nothing names). */
+export type Side = "up" | "down" | "unknown";
+
+export interface SourceUnit {
+  kind: UnitKind;
+  /** identity across base and head: the setting's name, the function a statement belongs to, "operations" */
+  key: string;
+  /** comments, docstrings and formatting left out; for operations, Python-only options too */
+  canonical: string;
+  /** operations: the canonical form with every option kept */
+  full?: string;
+  /** operations: the Python-only options it sets (`help_text=...`), to name those an edit changed */
+  pythonOptions?: string[];
+  loc: SourceRange;
+  /** for messages: "import saleor.core.editorjs", "def forwards", "AddField" */
+  label: string;
+  side: Side;
+  /** operations: the operation's name (AddField, RunPython, AlterModelOptions) */
+  call?: string;
+}
+
+export interface UnitChange {
+  kind: UnitKind;
+  /** the unit at head (absent for a removal) */
+  head?: SourceUnit;
+  /** the unit on the base branch (absent for an addition) */
+  base?: SourceUnit;
+  /** operations equal once Python-only options are left out: the options that differ */
+  optionsOnly?: string[];
+}
+
+/** Pairs of equal items (by key) in order: the longest common subsequence. */
+function commonSubsequence<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): Array<[number, number]> {
+  const table: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--) table[i][j] = same(a[i], b[j]) ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (same(a[i], b[j])) {
+      pairs.push([i, j]);
+      i++;
+      j++;
+    } else if (table[i + 1][j] >= table[i][j + 1]) i++;
+    else j++;
+  }
+  return pairs;
+}
+
+const groupBy = (units: readonly SourceUnit[]) => {
+  const out = new Map<string, SourceUnit[]>();
+  for (const u of units) {
+    const id = `${u.kind}\u0000${u.key}`;
+    out.set(id, [...(out.get(id) ?? []), u]);
+  }
+  return out;
+};
+
+/**
+ * What differs between the base and head pieces. Pieces are matched within their kind and key, in order;
+ * an unmatched head piece and an unmatched base piece at the same place are one change, not two.
+ */
+export function diffUnits(base: readonly SourceUnit[], head: readonly SourceUnit[]): UnitChange[] {
+  const changes: UnitChange[] = [];
+  const baseGroups = groupBy(base);
+  const headGroups = groupBy(head);
+  for (const id of new Set([...baseGroups.keys(), ...headGroups.keys()])) {
+    const a = baseGroups.get(id) ?? [];
+    const b = headGroups.get(id) ?? [];
+    const pairs = commonSubsequence(a, b, (x, y) => x.canonical === y.canonical);
+    for (const [i, j] of pairs) {
+      const optionsOnly = a[i].full !== b[j].full ? changedOptions(a[i], b[j]) : undefined;
+      if (optionsOnly) changes.push({ kind: b[j].kind, base: a[i], head: b[j], optionsOnly });
+    }
+    // between matched pairs, leftovers on both sides pair up as edits; the rest are additions or removals
+    const boundaries: Array<[number, number]> = [...pairs, [a.length, b.length]];
+    let ai = 0;
+    let bj = 0;
+    for (const [i, j] of boundaries) {
+      const removed = a.slice(ai, i);
+      const added = b.slice(bj, j);
+      for (let k = 0; k < Math.max(removed.length, added.length); k++)
+        changes.push({ kind: (added[k] ?? removed[k]).kind, base: removed[k], head: added[k] });
+      ai = i + 1;
+      bj = j + 1;
+    }
+  }
+  return changes;
+}
+
+/** The Python-only options whose values differ between two versions of one operation. */
+function changedOptions(a: SourceUnit, b: SourceUnit): string[] {
+  const before = new Set(a.pythonOptions ?? []);
+  const after = new Set(b.pythonOptions ?? []);
+  const differing = [...[...before].filter((o) => !after.has(o)), ...[...after].filter((o) => !before.has(o))];
+  const names = differing.map((o) => o.slice(0, o.indexOf("=")));
+  return [...new Set(names)].sort();
+}
