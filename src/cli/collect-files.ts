@@ -13,6 +13,9 @@ const SKIPPED_DIRS = new Set(["node_modules", ".git", "vendor", "dist", ".venv",
 
 export class UsageError extends Error {}
 
+/** The command could not do its work (a database that does not answer, say): exit status 2, without the usage text. */
+export class CommandFailure extends Error {}
+
 /** Paths as the user sees them: relative to the working directory, with forward slashes. */
 export const displayPath = (absolute: string, cwd = process.cwd()): string => relative(cwd, absolute).split(sep).join("/") || ".";
 

@@ -10,6 +10,7 @@ import type { Config } from "../engine/config.js";
 import { detectFile } from "../engine/detect.js";
 import { pathsToRead } from "../engine/migration-order.js";
 import type { ReportedFinding, SourceFile } from "../engine/model.js";
+import type { ProductionSnapshot } from "../engine/production/snapshot-file.js";
 import { verifyMigrations } from "../execute/verify.js";
 import { displayPath } from "./collect-files.js";
 
@@ -40,7 +41,7 @@ export interface ExecutedLint {
   errors: FileError[];
 }
 
-export async function executeLint(input: { files: readonly SourceFile[]; analysis: AnalysisResult; config: Config; cwd: string }): Promise<ExecutedLint> {
+export async function executeLint(input: { files: readonly SourceFile[]; analysis: AnalysisResult; config: Config; cwd: string; snapshot?: ProductionSnapshot }): Promise<ExecutedLint> {
   const { cwd, config } = input;
   const files = new Map(input.files.map((f) => [f.path, f]));
   const errors: FileError[] = [];
@@ -63,6 +64,6 @@ export async function executeLint(input: { files: readonly SourceFile[]; analysi
     }
   }
   // the shared executor's worker does not keep the process alive, so nothing to close here
-  const result = await verifyMigrations({ files: [...files.values()], targets, config, findings: input.analysis.findings });
+  const result = await verifyMigrations({ files: [...files.values()], targets, config, findings: input.analysis.findings, snapshot: input.snapshot });
   return { findings: result.findings, text: result.text, errors };
 }

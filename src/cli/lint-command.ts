@@ -6,6 +6,7 @@ import { executeLint } from "./execute-option.js";
 import { formatResult, type OutputFormat } from "./output.js";
 import { collectProjectFiles } from "./project-files.js";
 import { databaseLines } from "../engine/database/notes.js";
+import { lintSnapshot } from "./snapshot-option.js";
 
 export interface LintOptions {
   paths: string[];
@@ -16,6 +17,8 @@ export interface LintOptions {
   execute?: boolean;
   /** text output ends with the database of each migrations folder and why */
   verbose?: boolean;
+  /** production snapshot file (`migguard snapshot`); default: config `snapshot` */
+  snapshot?: string;
 }
 
 export interface CommandResult {
@@ -27,7 +30,9 @@ export async function lintCommand(options: LintOptions): Promise<CommandResult> 
   const cwd = options.cwd ?? process.cwd();
   const loaded = loadCliConfig(options.config, cwd);
   const collected = collectFiles(options.paths, loaded.config, cwd);
+  const production = lintSnapshot(options.snapshot, loaded.config.snapshot, loaded.path, cwd);
   const result = await analyze({
+    snapshot: production.snapshot,
     files: collected.files,
     config: loaded.config,
     configProblems: loaded.problems,
@@ -35,9 +40,9 @@ export async function lintCommand(options: LintOptions): Promise<CommandResult> 
     explicitPaths: collected.explicit,
     projectFiles: collectProjectFiles(cwd),
   });
-  const executed = options.execute ? await executeLint({ files: collected.files, analysis: result, config: loaded.config, cwd }) : undefined;
+  const executed = options.execute ? await executeLint({ files: collected.files, analysis: result, config: loaded.config, cwd, snapshot: production.snapshot }) : undefined;
   const findings = executed?.findings ?? result.findings;
-  const errors = [...collected.errors, ...result.errors, ...(executed?.errors ?? [])];
+  const errors = [...collected.errors, ...production.errors, ...result.errors, ...(executed?.errors ?? [])];
   const output = formatResult(options.format, findings, errors, loaded.config.docs_url);
   const databases = options.verbose && options.format === "text" ? `${databaseLines(result.databases).map((line) => `database: ${line}`).join("\n")}\n` : "";
   return {

@@ -3,7 +3,7 @@
  */
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { UsageError } from "./collect-files.js";
+import { CommandFailure, UsageError } from "./collect-files.js";
 import { lintCommand, type CommandResult } from "./lint-command.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "./output.js";
 import { reviewCommand } from "./review-command.js";
@@ -13,14 +13,20 @@ import { VERSION } from "./version.js";
 const HELP = `migguard ${VERSION}: stop dangerous database migrations before they merge
 
 Usage:
-  migguard lint [--format text|json|sarif] [--config FILE] [--execute] [--verbose] PATH...
+  migguard lint [--format text|json|sarif] [--config FILE] [--execute] [--verbose] [--snapshot FILE] PATH...
       Lint migration files; directories are walked and non-migrations ignored. With --execute, also
       run each SQL migration up -> down -> up in embedded PostgreSQL (PGlite; or MIGGUARD_DATABASE_URL /
       DATABASE_URL) after the earlier migrations of its folder, and print the locks each statement took.
-  migguard review --base REF [--format text|json|sarif] [--config FILE]
+  migguard review --base REF [--format text|json|sarif] [--config FILE] [--snapshot FILE]
       Review what changed between REF (from its merge base with HEAD) and the working tree, as the
       GitHub App reviews a pull request: the changed migrations plus edited history, version order,
       schema dump drift and application code that still uses what a migration drops.
+  migguard snapshot --database-url URL --out FILE
+      Read production's schema, table sizes, row estimates and per-column NULL share and distinct
+      counts from the catalogs (read-only, never a row's value) into FILE.
+  migguard drift --snapshot FILE [--format text|json|sarif] [--config FILE] PATH...
+      Build the schema the migrations under PATH produce and report every difference from the
+      production snapshot (an index made by hand, a widened column).
   migguard rules
       List every rule with its category and default severity.
   migguard explain RULE_ID
@@ -32,10 +38,16 @@ Options:
       --execute   lint: run the migrations for real (see above)
       --verbose   lint: also say which database each migrations folder runs on, and why
       --base      review: the branch, tag or commit the change is compared with (e.g. origin/main)
+      --snapshot  lint, review, drift: a production snapshot file (from migguard snapshot): lock findings
+                  get table sizes and time estimates, small tables drop to info, NULLs and duplicates
+                  predict failures, what production lacks is drift (default: config snapshot)
+      --database-url  snapshot: the production database (default: MIGGUARD_SNAPSHOT_DATABASE_URL)
+      --out       snapshot: the file to write
   -h, --help      this help
   -v, --version   print the version
 
-Exit status: 0 when there is no error finding, 1 when there is, 2 on a usage error.
+Exit status: 0 when there is no error finding, 1 when there is, 2 on a usage error (or when snapshot
+cannot read the database).
 `;
 
 function formatOf(value: string | undefined): OutputFormat {
@@ -57,6 +69,9 @@ export async function run(argv: string[], options: { cwd?: string } = {}): Promi
       base: { type: "string" },
       execute: { type: "boolean" },
       verbose: { type: "boolean" },
+      snapshot: { type: "string" },
+      "database-url": { type: "string" },
+      out: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -64,7 +79,7 @@ export async function run(argv: string[], options: { cwd?: string } = {}): Promi
   switch (command) {
     case "lint":
       if (positionals.length === 0) throw new UsageError("lint needs at least one PATH");
-      return lintCommand({ paths: positionals, format: formatOf(values.format), config: values.config, cwd: options.cwd, execute: values.execute, verbose: values.verbose });
+      return lintCommand({ paths: positionals, format: formatOf(values.format), config: values.config, cwd: options.cwd, execute: values.execute, verbose: values.verbose, snapshot: values.snapshot });
     case "rules":
       return rulesCommand();
     case "explain":
@@ -72,7 +87,15 @@ export async function run(argv: string[], options: { cwd?: string } = {}): Promi
     case "review":
       if (!values.base) throw new UsageError("review needs --base REF (the branch the change goes into, e.g. --base origin/main)");
       if (positionals.length > 0) throw new UsageError(`review takes no paths (got ${positionals.join(" ")}); it reviews what changed since --base`);
-      return reviewCommand({ base: values.base, format: formatOf(values.format), config: values.config, cwd: options.cwd });
+      return reviewCommand({ base: values.base, format: formatOf(values.format), config: values.config, cwd: options.cwd, snapshot: values.snapshot });
+    case "snapshot":
+      if (positionals.length > 0) throw new UsageError(`snapshot takes no paths (got ${positionals.join(" ")})`);
+      // loaded on demand: the database driver and PGlite are not needed by the other commands
+      return (await import("./snapshot-command.js")).snapshotCommand({ databaseUrl: values["database-url"], out: values.out, cwd: options.cwd });
+    case "drift":
+      if (!values.snapshot) throw new UsageError("drift needs --snapshot FILE (from migguard snapshot)");
+      if (positionals.length === 0) throw new UsageError("drift needs at least one PATH: the migrations (or schema dump) to compare with the snapshot");
+      return (await import("./drift-command.js")).driftCommand({ paths: positionals, snapshot: values.snapshot, format: formatOf(values.format), config: values.config, cwd: options.cwd });
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -84,6 +107,10 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     process.stdout.write(result.output);
     return result.exitCode;
   } catch (error) {
+    if (error instanceof CommandFailure) {
+      process.stderr.write(`migguard: ${error.message}\n`);
+      return 2;
+    }
     if (error instanceof UsageError || (error instanceof Error && "code" in error && String((error as { code: unknown }).code).startsWith("ERR_PARSE_ARGS"))) {
       process.stderr.write(`migguard: ${error.message}\n\n${HELP}`);
       return 2;

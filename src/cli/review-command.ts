@@ -16,6 +16,7 @@ import { review, type ReviewInput } from "../engine/review/review.js";
 import { loadCliConfig } from "./config-file.js";
 import { changedFiles, mergeBase, readBlobs, repoRoot, resolveCommit, treePaths, workingTreePaths } from "./git.js";
 import type { CommandResult } from "./lint-command.js";
+import { snapshotFromConfig, snapshotFromFlag, type LoadedSnapshot } from "./snapshot-option.js";
 import { formatResult, type OutputFormat } from "./output.js";
 
 export interface ReviewOptions {
@@ -23,6 +24,8 @@ export interface ReviewOptions {
   format: OutputFormat;
   config?: string;
   cwd?: string;
+  /** production snapshot file (`migguard snapshot`); default: config `snapshot`, read from the base branch */
+  snapshot?: string;
 }
 
 /** Working-tree files by repository path; files that vanished, are not regular files or are too large are left out. */
@@ -58,6 +61,13 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
   const basePaths = treePaths(root, baseTip);
   const plan = planReview(changes, config, basePaths);
   const base = readBlobs(root, baseTip, plan.base);
+  // like the config, the snapshot the change is judged against comes from the base branch
+  const snapshotPath = config.snapshot?.replace(/^\.?\//, "");
+  const production: LoadedSnapshot = options.snapshot
+    ? { snapshot: snapshotFromFlag(options.snapshot, cwd), errors: [] }
+    : snapshotPath
+      ? snapshotFromConfig(snapshotPath, readBlobs(root, baseTip, [snapshotPath]).get(snapshotPath))
+      : { errors: [] };
   const toRepoPath = (path: string) => relative(root, resolve(cwd, path)).split(sep).join("/");
   const input: ReviewInput = {
     changes,
@@ -68,6 +78,7 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
     configProblems: loaded.problems,
     configPath: loaded.path ? toRepoPath(loaded.path) : undefined,
     contextMigrations: readWorkingTree(root, plan.context, config.max_file_bytes),
+    snapshot: production.snapshot,
   };
   let result = await review(input);
   if (result.codeSearch.needed) result = await review({ ...input, codeFiles: readCode(root, config) });
@@ -80,7 +91,7 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
     output: formatResult(
       options.format,
       findings.map((f) => ({ ...f, path: shown(f.path) })),
-      result.errors.map((e) => ({ ...e, path: e.path.startsWith("(") ? e.path : shown(e.path) })),
+      [...production.errors, ...result.errors].map((e) => ({ ...e, path: e.path.startsWith("(") ? e.path : shown(e.path) })),
       config.docs_url,
     ),
     exitCode: findings.some((f) => f.severity === "error") ? 1 : 0,

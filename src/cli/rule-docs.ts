@@ -11,6 +11,7 @@ import type { Rule } from "../engine/rules/support/rule.js";
 import type { Executor } from "../execute/executor.js";
 import { PgliteExecutor } from "../execute/pglite/pglite-executor.js";
 import { caseFramework, caseTarget, loadExecutionCases, runExecutionCase } from "../execute/testing/execution-case-runner.js";
+import { describeSnapshot } from "../report/production-tables.js";
 import { renderRuleIndex, renderRulePage, type RuleExample, type RuleExamples } from "../report/rule-page.js";
 
 async function modelExamples(entry: CatalogueEntry): Promise<RuleExamples> {
@@ -22,6 +23,7 @@ async function modelExamples(entry: CatalogueEntry): Promise<RuleExamples> {
     path: casePath(c),
     code: c.code,
     files: c.files ?? {},
+    production: c.snapshot ? describeSnapshot(c.snapshot) : undefined,
     findings: reported ? await runCase(rule, c) : [],
   });
   return {

@@ -23,6 +23,11 @@ import { mayHoldMysqlSyntax } from "./database/dialect-syntax.js";
 import { signalKind } from "./database/signal-paths.js";
 import { loadMysqlGrammar } from "./adapters/sql/mysql/mysql-grammar.js";
 import { appliesToDatabase } from "./rules/support/databases.js";
+import { Production } from "./production/production.js";
+import { RunObjects } from "./production/run-objects.js";
+import { againstProduction } from "./production/size-aware.js";
+import type { ProductionSnapshot } from "./production/snapshot-file.js";
+import type { ProductionContext } from "./rules/support/rule.js";
 
 export interface FileError {
   path: string;
@@ -53,6 +58,12 @@ export interface AnalyzeInput {
    * `codeFiles` and `contextMigrations` count too.
    */
   projectFiles?: readonly SourceFile[];
+  /**
+   * The production snapshot (`migguard snapshot`), parsed by the edge with `parseSnapshot`: lock findings get
+   * table sizes and time estimates, small tables drop to info, NULLs and duplicates predict failures, and a
+   * table or column production lacks is drift. Without it nothing of this runs.
+   */
+  snapshot?: ProductionSnapshot;
 }
 
 export interface AnalysisResult {
@@ -93,11 +104,12 @@ function oneFindingPerHazard(raw: Raw[]): Raw[] {
   });
 }
 
-function runRule(rule: Rule, migration: Migration, config: Config, facts: ReturnType<typeof computeFacts>, codeFiles: readonly SourceFile[]): Raw[] {
+function runRule(rule: Rule, migration: Migration, config: Config, facts: ReturnType<typeof computeFacts>, codeFiles: readonly SourceFile[], production?: ProductionContext): Raw[] {
   const out: Raw[] = [];
   rule.check({
     migration,
     codeFiles,
+    production,
     framework: migration.framework,
     config,
     postgresVersion: config.postgres_version,
@@ -209,20 +221,23 @@ function configFindings(problems: readonly ConfigProblem[], path: string, config
   }));
 }
 
-/** Run every rule over one migration of the model. */
-export function checkMigration(migration: Migration, config: Config, errors: FileError[] = [], codeFiles: readonly SourceFile[] = []): ReportedFinding[] {
+/** Run every rule over one migration of the model (`production`: the snapshot and the run's other migrations). */
+export function checkMigration(migration: Migration, config: Config, errors: FileError[] = [], codeFiles: readonly SourceFile[] = [], snapshot?: ProductionContext): ReportedFinding[] {
   const facts = computeFacts(migration);
-  const raw: Raw[] = [];
+  // a production snapshot is PostgreSQL's catalogs: it says nothing about a MySQL or SQLite migration
+  const production = (migration.database ?? "postgresql") === "postgresql" ? snapshot : undefined;
+  let raw: Raw[] = [];
   for (const rule of RULES) {
     if (rule.meta.frameworks && !rule.meta.frameworks.includes(migration.framework)) continue;
     if (!appliesToDatabase(rule.meta, migration.database)) continue;
     if (!effectiveSeverity(config, rule.meta)) continue; // switched off: do not even look
     try {
-      raw.push(...runRule(rule, migration, config, facts, codeFiles));
+      raw.push(...runRule(rule, migration, config, facts, codeFiles, production));
     } catch (error) {
       errors.push({ path: migration.path, message: `rule ${rule.meta.id} failed: ${error instanceof Error ? error.message : String(error)}` });
     }
   }
+  if (production) raw = againstProduction(raw, production.production, config);
   return [...applyWaivers(oneFindingPerHazard(raw), migration, config), ...syntaxFindings(migration, config), ...tooComplexFindings(migration.path, migration.tooComplex, config)];
 }
 
@@ -281,7 +296,8 @@ function* analysisSteps(input: AnalyzeInput): Generator<void, AnalysisResult> {
     if (parsed && "migration" in parsed) migrations.push(parsed.migration);
     else if (parsed) findings.push(...tooComplexFindings(unit.file.path, [parsed.tooComplex], config));
   }
-  for (const migration of migrations) findings.push(...checkMigration(migration, config, errors, input.codeFiles ?? []));
+  const production = input.snapshot ? { production: new Production(input.snapshot), run: new RunObjects(migrations) } : undefined;
+  for (const migration of migrations) findings.push(...checkMigration(migration, config, errors, input.codeFiles ?? [], production));
   for (const down of orphanDowns) {
     yield;
     let result;

@@ -3,13 +3,14 @@
  * the review rules (history, drift, usages) and the execution findings. Config validation, SARIF,
  * the docs generator, `migguard rules` and `migguard explain` all read it, so a new rule shows up everywhere.
  */
+import { DRIFT_RULES } from "./drift-rules.js";
 import { ENGINE_RULES } from "./engine-rules.js";
 import { EXECUTION_RULES } from "./execution-rules.js";
 import { REVIEW_RULES } from "./review/rules/index.js";
 import { RULES } from "./rules/index.js";
 import type { RuleMeta } from "./rules/support/rule.js";
 
-export type RuleKind = "model" | "review" | "execution" | "engine";
+export type RuleKind = "model" | "review" | "execution" | "drift" | "engine";
 
 export interface CatalogueEntry {
   meta: RuleMeta;
@@ -20,6 +21,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   ...RULES.map((r) => ({ meta: r.meta, kind: "model" as const })),
   ...REVIEW_RULES.map((r) => ({ meta: r.meta, kind: "review" as const })),
   ...EXECUTION_RULES.map((meta) => ({ meta, kind: "execution" as const })),
+  ...DRIFT_RULES.map((meta) => ({ meta, kind: "drift" as const })),
   ...ENGINE_RULES.map((meta) => ({ meta, kind: "engine" as const })),
 ];
 

@@ -65,6 +65,24 @@ export const ConfigSchema = z
     docs_url: z.string().url().optional(),
     /** files larger than this are reported and skipped */
     max_file_bytes: z.number().int().positive().default(1_000_000),
+    /** the production snapshot (`migguard snapshot`) in the repository, read from the base branch */
+    snapshot: z.string().min(1).optional(),
+    /** a table below both (in the snapshot) is small: its lock findings drop to info */
+    small_table: z
+      .object({ rows: z.number().nonnegative().default(10_000), mb: z.number().nonnegative().default(10) })
+      .strict()
+      .default({ rows: 10_000, mb: 10 }),
+    /** the speeds estimates of time under a lock assume (MB of table per second) */
+    throughput: z
+      .object({
+        scan_mb_per_s: z.number().positive().default(100),
+        rewrite_mb_per_s: z.number().positive().default(30),
+        index_mb_per_s: z.number().positive().default(30),
+      })
+      .strict()
+      .default({ scan_mb_per_s: 100, rewrite_mb_per_s: 30, index_mb_per_s: 30 }),
+    /** `migguard drift`: objects of production that no migration should be expected to create (globs over "kind name") */
+    drift_ignore: Globs,
   })
   .strict();
 export type Config = z.infer<typeof ConfigSchema>;

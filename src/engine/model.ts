@@ -163,7 +163,12 @@ export const AlterColumnType = op("alter_column_type", {
  * operations instead whenever they know the previous definition.
  */
 export const RedefineColumn = op("redefine_column", { table: z.string(), column: ColumnSpec, indexed: z.boolean().default(false) });
-export const SetNotNull = op("set_not_null", { table: z.string(), column: z.string() });
+export const SetNotNull = op("set_not_null", {
+  table: z.string(),
+  column: z.string(),
+  /** the framework first gives NULL rows a value (Django's AlterField with `default=` runs UPDATE ... WHERE col IS NULL) */
+  fillsNulls: z.boolean().optional(),
+});
 export const DropNotNull = op("drop_not_null", { table: z.string(), column: z.string() });
 export const SetDefault = op("set_default", { table: z.string(), column: z.string(), default: DefaultValue });
 export const DropDefault = op("drop_default", { table: z.string(), column: z.string() });

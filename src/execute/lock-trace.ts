@@ -78,6 +78,8 @@ export interface LockRow {
   statement: string;
   lock: string;
   objects: string;
+  /** the locked tables' sizes in production (with a snapshot) */
+  sizes: string;
   blocksReads: boolean;
   blocksWrites: boolean;
   rewrite: string;
@@ -92,7 +94,7 @@ export function shortStatement(sql: string, max = 60): string {
 }
 
 /** One row per statement and lock mode (strongest first), for statements that lock or rewrite an existing relation. */
-export function lockRows(traces: readonly LockTrace[]): LockRow[] {
+export function lockRows(traces: readonly LockTrace[], sizeOf?: (relation: string) => string | undefined): LockRow[] {
   const rows: LockRow[] = [];
   for (const trace of traces) {
     for (const statement of trace.statements) {
@@ -100,20 +102,40 @@ export function lockRows(traces: readonly LockTrace[]): LockRow[] {
       const modes = [...new Set(statement.locks.map((l) => l.mode))].sort((a, b) => modeInfo(b).strength - modeInfo(a).strength);
       const rewrite = statement.rewritten.length ? `yes (${statement.rewritten.map(displayName).join(", ")})` : "no";
       const base = { path: trace.path, line: statement.line, statement: shortStatement(statement.sql), rewrite, heldUntil: statement.heldUntil, source: statement.source };
-      if (modes.length === 0) rows.push({ ...base, lock: "-", objects: "-", blocksReads: false, blocksWrites: false });
+      if (modes.length === 0) rows.push({ ...base, lock: "-", objects: "-", sizes: sizesOf(statement.rewritten, sizeOf), blocksReads: false, blocksWrites: false });
       for (const mode of modes) {
         const info = modeInfo(mode);
         const objects = statement.locks.filter((l) => l.mode === mode).map((l) => `${displayName(l.relation)}${l.relationKind === "table" ? "" : ` (${l.relationKind})`}`);
-        rows.push({ ...base, lock: statement.source === "documented" ? `${info.label} (documented)` : info.label, objects: objects.join(", "), blocksReads: info.blocksReads, blocksWrites: info.blocksWrites });
+        const relations = statement.locks.filter((l) => l.mode === mode && l.relationKind !== "index").map((l) => l.relation);
+        rows.push({
+          ...base,
+          lock: statement.source === "documented" ? `${info.label} (documented)` : info.label,
+          objects: objects.join(", "),
+          sizes: sizesOf(relations, sizeOf),
+          blocksReads: info.blocksReads,
+          blocksWrites: info.blocksWrites,
+        });
       }
     }
   }
   return rows;
 }
 
+/** "orders: about 200,000 rows, 19 MB" per relation production has; "" without a snapshot. */
+function sizesOf(relations: readonly string[], sizeOf: ((relation: string) => string | undefined) | undefined): string {
+  if (!sizeOf) return "";
+  const known = [...new Set(relations)].flatMap((r) => {
+    const size = sizeOf(r);
+    return size ? [relations.length > 1 ? `${displayName(r)}: ${size}` : size] : [];
+  });
+  return known.join("; ") || "not in production";
+}
+
 const yesNo = (value: boolean) => (value ? "yes" : "no");
 const HEADERS = ["Line", "Statement", "Lock", "Objects", "Blocks reads", "Blocks writes", "Rewrite", "Held until"];
+const SIZED_HEADERS = ["Line", "Statement", "Lock", "Objects", "Size in production", "Blocks reads", "Blocks writes", "Rewrite", "Held until"];
 const cells = (row: LockRow) => [String(row.line), row.statement, row.lock, row.objects, yesNo(row.blocksReads), yesNo(row.blocksWrites), row.rewrite, row.heldUntil];
+const sizedCells = (row: LockRow) => [String(row.line), row.statement, row.lock, row.objects, row.sizes, yesNo(row.blocksReads), yesNo(row.blocksWrites), row.rewrite, row.heldUntil];
 
 const byFile = (rows: readonly LockRow[]) => {
   const files = new Map<string, LockRow[]>();
@@ -121,16 +143,18 @@ const byFile = (rows: readonly LockRow[]) => {
   return files;
 };
 
-/** For the check-run summary. */
-export function lockTableMarkdown(traces: readonly LockTrace[]): string {
-  const rows = lockRows(traces);
+/** For the check-run summary; with `sizeOf` (a production snapshot), a column of the locked tables' sizes. */
+export function lockTableMarkdown(traces: readonly LockTrace[], sizeOf?: (relation: string) => string | undefined): string {
+  const rows = lockRows(traces, sizeOf);
+  const headers = sizeOf ? SIZED_HEADERS : HEADERS;
+  const cellsOf = sizeOf ? sizedCells : cells;
   if (rows.length === 0) return traces.length ? "No statement locked or rewrote a table that existed before the migration.\n" : "";
   const escape = (text: string) => text.replace(/\|/g, "\\|").replace(/`/g, "'");
   const out: string[] = [];
   for (const [path, fileRows] of byFile(rows)) {
-    out.push(`**${escape(path)}**`, "", `| ${HEADERS.join(" | ")} |`, `| ${HEADERS.map(() => "---").join(" | ")} |`);
+    out.push(`**${escape(path)}**`, "", `| ${headers.join(" | ")} |`, `| ${headers.map(() => "---").join(" | ")} |`);
     for (const row of fileRows) {
-      const [line, statement, ...rest] = cells(row);
+      const [line, statement, ...rest] = cellsOf(row);
       out.push(`| ${line} | \`${escape(statement)}\` | ${rest.map(escape).join(" | ")} |`);
     }
     out.push("");
@@ -139,13 +163,15 @@ export function lockTableMarkdown(traces: readonly LockTrace[]): string {
 }
 
 /** For the CLI's text output: aligned columns under each file. */
-export function lockTableText(traces: readonly LockTrace[]): string {
-  const rows = lockRows(traces);
+export function lockTableText(traces: readonly LockTrace[], sizeOf?: (relation: string) => string | undefined): string {
+  const rows = lockRows(traces, sizeOf);
+  const headers = sizeOf ? SIZED_HEADERS : HEADERS;
+  const cellsOf = sizeOf ? sizedCells : cells;
   if (rows.length === 0) return traces.length ? "locks: no statement locked or rewrote a table that existed before the migration\n" : "";
   const out: string[] = [];
   for (const [path, fileRows] of byFile(rows)) {
-    const table = [HEADERS, ...fileRows.map(cells)];
-    const widths = HEADERS.map((_, i) => Math.max(...table.map((r) => r[i].length)));
+    const table = [headers, ...fileRows.map(cellsOf)];
+    const widths = headers.map((_, i) => Math.max(...table.map((r) => r[i].length)));
     out.push(`locks taken by ${path}:`);
     for (const r of table) out.push(`  ${r.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd()}`);
   }

@@ -7,22 +7,16 @@
  * Column order is ignored: a down cannot put a re-added column back in its place, and no query cares.
  * Views are compared by their definition (which lists their columns), not column by column.
  */
+import type { SchemaObject } from "../engine/production/snapshot-file.js";
 import type { Row, Session } from "./executor.js";
 
-export interface SchemaObject {
-  kind: string;
-  /** schema-qualified, quoted as PostgreSQL needs it */
-  name: string;
-  /** the table (or type) it belongs to: a left-over table need not list its columns too */
-  parent?: string;
-  /** everything compared about it */
-  definition: string;
-}
+/** kind, name (schema-qualified, quoted as PostgreSQL needs it), parent (the table or type it belongs to: a left-over table need not list its columns too) and definition (everything compared about it); the zod schema lives with the production snapshot file, which holds these. */
+export type { SchemaObject };
 
 /** key `${kind} ${name}` */
 export type Snapshot = Map<string, SchemaObject>;
 
-const USER_NAMESPACES = `
+export const USER_NAMESPACES = `
   SELECT oid, nspname FROM pg_namespace
   WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp\\_%'`;
 
@@ -42,7 +36,10 @@ SELECT 'extension', quote_ident(e.extname), NULL, 'version ' || e.extversion || 
 UNION ALL
 SELECT CASE r.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' WHEN 'f' THEN 'foreign table' ELSE 'table' END, r.qname, NULL,
   CASE WHEN r.relkind IN ('v', 'm') THEN pg_get_viewdef(r.oid)
-  ELSE concat_ws(' ', CASE r.relkind WHEN 'p' THEN 'partitioned' END, CASE r.relpersistence WHEN 'u' THEN 'unlogged' END,
+  ELSE concat_ws(' ', CASE r.relkind WHEN 'p' THEN 'partitioned by ' || pg_get_partkeydef(r.oid) END,
+                 (SELECT 'partition of ' || p.qname || ' ' || pg_get_expr(c.relpartbound, c.oid) FROM pg_class c JOIN pg_inherits h ON h.inhrelid = c.oid JOIN rel p ON p.oid = h.inhparent
+                   WHERE c.oid = r.oid AND c.relispartition),
+                 CASE r.relpersistence WHEN 'u' THEN 'unlogged' END,
                  CASE WHEN r.relrowsecurity THEN 'row level security' END, 'privileges ' || r.relacl::text) END
   FROM rel r WHERE r.relkind IN ('r', 'p', 'v', 'm', 'f')
 UNION ALL
@@ -51,6 +48,10 @@ SELECT 'sequence', r.qname,
     WHERE d.classid = 'pg_class'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') LIMIT 1),
   format_type(s.seqtypid, NULL) || ' start ' || s.seqstart || ' increment ' || s.seqincrement || ' min ' || s.seqmin || ' max ' || s.seqmax
     || CASE WHEN s.seqcycle THEN ' cycle' ELSE '' END
+    -- who owns it: an identity column (made by its table) or a serial column (OWNED BY)
+    || coalesce((SELECT CASE d.deptype WHEN 'i' THEN ' identity of ' ELSE ' owned by ' END || quote_ident(a.attname)
+       FROM pg_depend d JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+       WHERE d.classid = 'pg_class'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') AND d.refobjsubid > 0 LIMIT 1), '')
   FROM rel r JOIN pg_sequence s ON s.seqrelid = r.oid
 UNION ALL
 SELECT 'column', r.qname || '.' || quote_ident(a.attname), r.qname,

@@ -38,6 +38,11 @@ import { executable, migrationScripts, statementsOf, type MigrationScripts, type
 import { existingRelations, takeSnapshot } from "./snapshot.js";
 import { undoSql } from "./undo-sql.js";
 import { byLocation } from "../engine/finding-order.js";
+import { Production } from "../engine/production/production.js";
+import { withTableSize } from "../engine/production/size-aware.js";
+import type { ProductionSnapshot } from "../engine/production/snapshot-file.js";
+import { restoreSchema } from "./restore-schema.js";
+import { productionSizes, type SizeOf } from "./production-sizes.js";
 
 export interface VerifyInput {
   /**
@@ -53,6 +58,11 @@ export interface VerifyInput {
   /** default: the process's shared PGlite, or the server of MIGGUARD_DATABASE_URL / DATABASE_URL */
   executor?: Executor;
   limits?: Partial<ExecutionLimits>;
+  /**
+   * A production snapshot (`migguard snapshot`): the database starts from production's schema instead of
+   * replaying the folder's earlier migrations, and measured rewrites and the lock table get production's sizes.
+   */
+  snapshot?: ProductionSnapshot;
 }
 
 export interface MigrationRun {
@@ -64,6 +74,8 @@ export interface MigrationRun {
   ms: number;
   /** the part spent building the schema it expects (applying earlier migrations); 0 when the database already had it */
   historyMs: number;
+  /** where that schema came from: the folder's earlier migrations, or the production snapshot */
+  schemaFrom?: "history" | "snapshot";
 }
 
 export interface VerifyResult {
@@ -89,6 +101,8 @@ interface Target {
 }
 
 const MEASURED_RULE_IDS: ReadonlySet<string> = new Set([MEASURED_TABLE_REWRITE.id, MEASURED_BLOCKING_LOCK.id]);
+/** the session holds production's schema (the snapshot), not one migration set's history */
+const PRODUCTION_SCHEMA = "(production snapshot)";
 const normalise = (text: string) => text.replace(/\s+/g, " ").trim();
 const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
 const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/") + 1) : "");
@@ -140,6 +154,8 @@ class Verifier {
   /** per migration set: what its migrations create (read only when a statement fails on a missing object) */
   private readonly folders = new Map<string, FolderObjects>();
   private readonly deadline: number;
+  /** why production's schema could not be recreated (then the history is replayed instead) */
+  snapshotProblem?: string;
 
   constructor(
     private readonly executor: Executor,
@@ -147,6 +163,7 @@ class Verifier {
     private readonly limits: ExecutionLimits,
     private readonly units: ReadonlyMap<string, MigrationUnit>,
     private readonly sqitchPlans: ReadonlyMap<string, string>,
+    private readonly snapshot?: ProductionSnapshot,
   ) {
     this.deadline = performance.now() + limits.budgetMs;
   }
@@ -230,6 +247,27 @@ class Verifier {
     return undefined;
   }
 
+  /**
+   * Bring the session to production's schema (once; migrations verified since stay applied). False when the
+   * snapshot cannot be recreated here: the caller replays the history instead.
+   */
+  private async reachProduction(target: DetectedFile): Promise<boolean> {
+    if (!this.snapshot || this.snapshotProblem) return false;
+    if (this.session && this.applied.set === PRODUCTION_SCHEMA) return true;
+    await this.release();
+    this.session = await this.executor.open(this.limits);
+    this.applied = { set: PRODUCTION_SCHEMA, paths: [] };
+    const { problems } = await restoreSchema(this.session, this.snapshot.schema, { timeoutMs: this.limits.statementTimeoutMs, deadline: this.deadline });
+    if (problems.length > 0) {
+      const [first] = problems;
+      this.snapshotProblem = `${first.object.kind} ${displayName(first.object.name)} could not be recreated (${first.message})${problems.length > 1 ? ` nor ${problems.length - 1} other object(s)` : ""}`;
+      await this.release();
+      return false;
+    }
+    for (const sql of runnerTables(target)) await this.session.query(sql, { timeoutMs: this.limits.statementTimeoutMs });
+    return true;
+  }
+
   private folderOf(file: DetectedFile): FolderObjects {
     const set = migrationSet(file);
     let folder = this.folders.get(set);
@@ -257,7 +295,8 @@ class Verifier {
     this.report(meta, target, { path, line: failure.line, endLine: failure.line }, message, fix, failure.statement.sql, [`statement: ${failure.statement.sql.replace(/\s+/g, " ").trim().slice(0, 200)}`]);
   }
 
-  async verify(target: Target): Promise<void> {
+  /** `fromHistory`: replay the earlier migrations even when a production snapshot was given. */
+  async verify(target: Target, fromHistory = false): Promise<void> {
     const began = performance.now();
     const { file } = target.unit;
     if (performance.now() >= this.deadline) return this.skip(target, `the time budget of ${this.limits.budgetMs} ms ran out`, began);
@@ -271,9 +310,11 @@ class Verifier {
     const plan = earlierMigrations(file, candidates, { sqitchPlan: this.sqitchPlans.get(planDir) });
     if (plan.status === "unordered") return this.skip(target, plan.reason, began);
     let unreachable: string | undefined;
+    let schemaFrom: MigrationRun["schemaFrom"] = "history";
     const reaching = performance.now();
     try {
-      unreachable = await this.reach(migrationSet(file), file, plan.earlier);
+      if (!fromHistory && (await this.reachProduction(file))) schemaFrom = "snapshot";
+      else unreachable = await this.reach(migrationSet(file), file, plan.earlier);
     } catch (error) {
       await this.release();
       unreachable = `the test database could not be prepared: ${error instanceof Error ? error.message : String(error)}`;
@@ -281,7 +322,8 @@ class Verifier {
     if (unreachable) return this.skip(target, `the schema it expects could not be built (${unreachable})`, began);
     const historyMs = performance.now() - reaching;
 
-    let result: { outcome: MigrationRun["outcome"]; reason?: string };
+    const reported = { findings: this.findings.length, traces: this.traces.length, compared: this.compared.length };
+    let result: { outcome: MigrationRun["outcome"]; reason?: string; missing?: string };
     try {
       result = await this.run(target, scripts, this.session!);
     } catch (error) {
@@ -289,13 +331,21 @@ class Verifier {
       await this.release();
       return this.skip(target, `the test database stopped: ${error instanceof Error ? error.message : String(error)}`, began);
     }
-    this.runs.push({ path: file.path, ...result, ms: performance.now() - began, historyMs });
+    if (schemaFrom === "snapshot" && result.missing && plan.earlier.length > 0 && this.folderOf(file).creates(result.missing)) {
+      // an earlier migration of the folder makes what production lacks: it has not been deployed yet, so run the history
+      this.findings.length = reported.findings;
+      this.traces.length = reported.traces;
+      this.compared.length = reported.compared;
+      await this.release();
+      return this.verify(target, true);
+    }
+    this.runs.push({ path: file.path, outcome: result.outcome, reason: result.reason, ms: performance.now() - began, historyMs, schemaFrom });
     if (result.outcome === "verified") this.applied.paths.push(file.path);
     else await this.release();
   }
 
   /** up (traced) -> down -> compare -> up; "verified" leaves the up applied. */
-  private async run(target: Target, scripts: MigrationScripts, session: Session): Promise<{ outcome: MigrationRun["outcome"]; reason?: string }> {
+  private async run(target: Target, scripts: MigrationScripts, session: Session): Promise<{ outcome: MigrationRun["outcome"]; reason?: string; missing?: string }> {
     const { file } = target.unit;
     const framework = file.framework;
     const up = (scripts.up as { ok: true; script: Script }).script;
@@ -321,7 +371,7 @@ class Verifier {
         `The up fails in PostgreSQL after the folder's earlier migrations: ${first.failure.message}${this.didYouMean(first.failure, file)}.`,
         "Make the statement run against the schema the earlier migrations build (names, types, order of statements), and run it locally with `migguard lint --execute`.",
       );
-      return { outcome: "failed" };
+      return { outcome: "failed", missing: missingObject(first.failure.failure?.code, first.failure.failure?.message ?? "") };
     }
 
     const down = scripts.down;
@@ -384,6 +434,12 @@ class Verifier {
   }
 }
 
+/** The table a measured rewrite finding's statement rewrote. */
+function rewrittenAt(traces: readonly LockTrace[], finding: ReportedFinding): string | undefined {
+  const trace = traces.find((t) => t.path === finding.path);
+  return trace?.statements.find((s) => s.line === finding.line && s.rewritten.length > 0)?.rewritten[0];
+}
+
 /** Which units the targets name, in the order their runners apply them (folder by folder). */
 function resolveTargets(targets: readonly string[], units: readonly MigrationUnit[]): MigrationUnit[] {
   const wanted = new Set(targets);
@@ -391,18 +447,29 @@ function resolveTargets(targets: readonly string[], units: readonly MigrationUni
   return chosen.sort((a, b) => migrationSet(a.file).localeCompare(migrationSet(b.file)) || compareMigrations(a.file, b.file));
 }
 
-function summaryMarkdown(database: string, runs: readonly MigrationRun[], traces: readonly LockTrace[]): string {
+/** Where the schema the migrations ran against came from, for the summaries. */
+function schemaSource(runs: readonly MigrationRun[], snapshot: ProductionSnapshot | undefined, problem: string | undefined): string {
+  if (!snapshot) return "";
+  const fromSnapshot = runs.filter((r) => r.schemaFrom === "snapshot").length;
+  const replayed = runs.filter((r) => r.schemaFrom === "history").length;
+  const parts: string[] = [];
+  if (fromSnapshot) parts.push(`${fromSnapshot} on production's schema (snapshot of ${snapshot.takenAt.slice(0, 10)})`);
+  if (replayed) parts.push(`${replayed} after replaying the earlier migrations${problem ? ` (the snapshot's schema could not be recreated: ${problem})` : " (an earlier migration is not in production yet)"}`);
+  return parts.length ? `Ran ${parts.join("; ")}.` : "";
+}
+
+function summaryMarkdown(database: string, runs: readonly MigrationRun[], traces: readonly LockTrace[], sizes: SizeOf | undefined, source: string): string {
   if (runs.length === 0) return "";
   const count = (o: MigrationRun["outcome"]) => runs.filter((r) => r.outcome === o).length;
   const lines = [
     `### Migrations run in ${database}`,
     "",
-    `up → down → up: ${count("verified")} verified, ${count("failed")} with problems, ${count("skipped")} not run.`,
+    `up → down → up: ${count("verified")} verified, ${count("failed")} with problems, ${count("skipped")} not run.${source ? ` ${source}` : ""}`,
     "",
   ];
   for (const run of runs.filter((r) => r.outcome === "skipped")) lines.push(`- \`${run.path}\` not run: ${run.reason ?? "see the notes"}`);
   if (runs.some((r) => r.outcome === "skipped")) lines.push("");
-  const table = lockTableMarkdown(traces);
+  const table = lockTableMarkdown(traces, sizes);
   if (table) lines.push("#### Locks taken on existing tables (measured)", "", table);
   return `${lines.join("\n").trimEnd()}\n`;
 }
@@ -435,7 +502,7 @@ export async function verifyMigrations(input: VerifyInput): Promise<VerifyResult
       database = `no database (${error instanceof Error ? error.message : String(error)})`;
     }
   }
-  const verifier = new Verifier(executor, config, limits, byPath, sqitchPlans);
+  const verifier = new Verifier(executor, config, limits, byPath, sqitchPlans, input.snapshot);
   try {
     for (const target of runnable) await verifier.verify(target);
   } finally {
@@ -445,9 +512,14 @@ export async function verifyMigrations(input: VerifyInput): Promise<VerifyResult
   const merged = mergeMeasuredLocks(settled.findings, verifier.traces, config);
   // the merge adds measured-table-rewrite / measured-blocking-lock findings: inline waivers apply to them too
   const migrationAt = new Map(runnable.map((t) => [t.unit.file.path, t.migration]));
-  const unwaived = merged.findings.filter((f) => !(MEASURED_RULE_IDS.has(f.rule) && waived(f, migrationAt.get(f.path))));
+  const production = input.snapshot ? new Production(input.snapshot) : undefined;
+  const unwaived = merged.findings
+    .filter((f) => !(MEASURED_RULE_IDS.has(f.rule) && waived(f, migrationAt.get(f.path))))
+    .map((f) => (production && f.rule === MEASURED_TABLE_REWRITE.id ? withTableSize(f, undefined, production, config, rewrittenAt(verifier.traces, f)) : f));
   const traces = verifier.traces.filter((t) => t.statements.length > 0);
   const ran = verifier.runs.filter((r) => r.outcome !== "skipped").length;
+  const sizes = production ? productionSizes(production) : undefined;
+  const source = schemaSource(verifier.runs, input.snapshot, verifier.snapshotProblem);
   return {
     findings: [...unwaived, ...verifier.findings].sort(byLocation),
     executionFindings: [...verifier.findings].sort(byLocation),
@@ -455,7 +527,7 @@ export async function verifyMigrations(input: VerifyInput): Promise<VerifyResult
     traces,
     runs: verifier.runs,
     database,
-    markdown: summaryMarkdown(database, verifier.runs, traces),
-    text: verifier.runs.length ? `${lockTableText(traces)}execute: ran ${ran} of ${verifier.runs.length} migration(s) up -> down -> up in ${database}\n` : "",
+    markdown: summaryMarkdown(database, verifier.runs, traces, sizes, source),
+    text: verifier.runs.length ? `${lockTableText(traces, sizes)}execute: ran ${ran} of ${verifier.runs.length} migration(s) up -> down -> up in ${database}${source ? `. ${source}` : ""}\n` : "",
   };
 }

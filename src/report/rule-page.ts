@@ -17,6 +17,8 @@ export interface RuleExample {
   change?: Record<string, string | null>;
   /** for execution rules: the migration migguard runs (after the earlier ones among `files`) */
   run?: string;
+  /** the production snapshot it is linted against, one line per table */
+  production?: string[];
   /** the language of the fixes when it is not the migration's (execution fixes are SQL whatever the framework) */
   fixLanguage?: string;
   /** what migguard reports on it (empty for valid examples) */
@@ -46,6 +48,10 @@ const KIND_NOTES: Record<CatalogueEntry["kind"], string> = {
     "up, down and up again, after the earlier migrations of its folder. Only SQL is run. Ruby and Python code never runs, so a Rails or " +
     "Django migration is run only when every operation in it is SQL (`execute`, `RunSQL`); one that uses the framework's own operations " +
     "(`add_column`, `migrations.AddField`) is checked by the static rules alone. Alembic migrations are not run.",
+  drift:
+    "Raised by `migguard drift --snapshot FILE PATH...`, which builds the schema the migrations produce (SQL migrations run in " +
+    "PGlite or the server of MIGGUARD_DATABASE_URL; Rails' db/structure.sql loaded) and compares it with a production snapshot " +
+    "from `migguard snapshot`. Each difference is one finding naming the object and both sides.",
   engine: "Raised by the engine itself rather than a check over the migration's operations.",
 };
 
@@ -72,6 +78,7 @@ function renderExample(example: RuleExample, reported: boolean): string {
   for (const [path, content] of Object.entries(example.change ?? {})) {
     out.push(content === null ? `The change deletes \`${path}\`.` : `The change writes \`${path}\`:\n\n${block(path, content)}`);
   }
+  if (example.production?.length) out.push(`With a production snapshot (\`--snapshot\`) where:\n\n${example.production.map((line) => `- ${line}`).join("\n")}`);
   if (example.code !== undefined) out.push(`\`${example.path}\`:\n\n${block(example.path, example.code)}`);
   if (example.run) out.push(`migguard runs \`${example.run}\` up, down and up again, after the migrations before it.`);
   for (const f of example.findings) {

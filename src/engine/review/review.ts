@@ -27,6 +27,7 @@ import type { ChangedMigration, ReviewFacts, SchemaDumpState } from "./review-ru
 import { REVIEW_RULES } from "./rules/index.js";
 import { effectiveSeverity } from "../severity.js";
 import { byLocation } from "../finding-order.js";
+import type { ProductionSnapshot } from "../production/snapshot-file.js";
 
 export interface ReviewInput {
   /** the change's files, as GitHub lists them (`pulls.listFiles`) or `git diff --name-status -M` shows them */
@@ -44,6 +45,8 @@ export interface ReviewInput {
   codeFiles?: readonly SourceFile[];
   /** `planReview(...).context` at head: earlier Django migrations the adapter rebuilds model state from (not reviewed) */
   contextMigrations?: readonly SourceFile[];
+  /** the production snapshot (config `snapshot` on the base branch, or `--snapshot`): see AnalyzeInput.snapshot */
+  snapshot?: ProductionSnapshot;
 }
 
 export interface CodeSearchRequest {
@@ -173,6 +176,7 @@ export function reviewLoaded(input: ReviewInput): ReviewResult {
     configPath: input.configPath,
     codeFiles: input.codeFiles,
     contextMigrations: input.contextMigrations,
+    snapshot: input.snapshot,
   });
   errors.push(...analysis.errors);
   // the base side of edited migrations, read with the same context as the head side so that both see the

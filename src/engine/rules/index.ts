@@ -12,6 +12,7 @@ import dropDatabaseOrSchema from "./drop-database-or-schema/drop-database-or-sch
 import dropIndexWithoutConcurrently from "./drop-index-without-concurrently/drop-index-without-concurrently.js";
 import dropNotNull from "./drop-not-null/drop-not-null.js";
 import dropTable from "./drop-table/drop-table.js";
+import duplicatesInProduction from "./duplicates-in-production/duplicates-in-production.js";
 import emptyDown from "./empty-down/empty-down.js";
 import enumValueInTransaction from "./enum-value-in-transaction/enum-value-in-transaction.js";
 import indexWithoutConcurrently from "./index-without-concurrently/index-without-concurrently.js";
@@ -19,7 +20,9 @@ import irreversibleMigration from "./irreversible-migration/irreversible-migrati
 import jsonColumn from "./json-column/json-column.js";
 import lockTable from "./lock-table/lock-table.js";
 import missingDown from "./missing-down/missing-down.js";
+import missingInProduction from "./missing-in-production/missing-in-production.js";
 import mixedDdlDml from "./mixed-ddl-dml/mixed-ddl-dml.js";
+import nullsInProduction from "./nulls-in-production/nulls-in-production.js";
 import narrowingTypeChange from "./narrowing-type-change/narrowing-type-change.js";
 import preferBigint from "./prefer-bigint/prefer-bigint.js";
 import preferIdentity from "./prefer-identity/prefer-identity.js";
@@ -85,6 +88,10 @@ export const RULES: readonly Rule[] = [
   renameColumn,
   renameTable,
   renameEnumValue,
+  // what production's data and schema say (only with a snapshot)
+  nullsInProduction,
+  duplicatesInProduction,
+  missingInProduction,
   // history
   runpythonModelImport,
   // transactions

@@ -29,7 +29,7 @@ export async function runCase(rule: Rule, c: RuleCase): Promise<ReportedFinding[
   const path = casePath(c);
   const others = Object.entries(c.files ?? {}).map(([p, content]) => ({ path: p, content }));
   // other files are offered both as repository files (a paired down) and as application code (models)
-  const result = await analyze({ files: [{ path, content: c.code }, ...others], config, explicitPaths: new Set([path]), codeFiles: others });
+  const result = await analyze({ files: [{ path, content: c.code }, ...others], config, explicitPaths: new Set([path]), codeFiles: others, snapshot: c.snapshot });
   if (result.errors.length) throw new Error(`case "${c.name}": ${result.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`);
   return result.findings.filter((f) => f.rule === rule.meta.id && f.path === path);
 }

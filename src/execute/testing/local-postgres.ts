@@ -12,6 +12,8 @@ import { join } from "node:path";
 export interface LocalPostgres {
   url: string;
   version: string;
+  /** the server's log file */
+  logPath: string;
   stop(): Promise<void>;
 }
 
@@ -46,7 +48,8 @@ function postgresUser(): { uid: number; gid: number } | undefined {
   }
 }
 
-export async function startLocalPostgres(): Promise<LocalPostgres> {
+/** `settings`: extra server settings (`{ log_statement: "all" }`). */
+export async function startLocalPostgres(settings: Record<string, string> = {}): Promise<LocalPostgres> {
   const bin = postgresBinDir();
   if (!bin) throw new Error("PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin");
   const root = mkdtempSync(join(tmpdir(), "migguard-pg-"));
@@ -60,12 +63,15 @@ export async function startLocalPostgres(): Promise<LocalPostgres> {
 
   run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C"]);
   const port = await freePort();
-  const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-  run("pg_ctl", ["-D", data, "-o", options, "-l", join(root, "server.log"), "-w", "start"]);
+  const extra = Object.entries(settings).map(([key, value]) => ` -c ${key}=${value}`).join("");
+  const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off${extra}`;
+  const logPath = join(root, "server.log");
+  run("pg_ctl", ["-D", data, "-o", options, "-l", logPath, "-w", "start"]);
   const version = execFileSync(join(bin, "postgres"), ["--version"], { encoding: "utf8" }).trim();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     version,
+    logPath,
     async stop() {
       try {
         run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);

@@ -386,7 +386,7 @@ function alterField(before: DjangoField | undefined, after: DjangoField, table: 
   }
   if (before.null && !after.null) {
     // (with a default, Django first fills the NULLs: UPDATE ... WHERE col IS NULL; the SET NOT NULL is the hazard)
-    up.push({ ...at, kind: "set_not_null", table, column });
+    up.push({ ...at, kind: "set_not_null", table, column, ...(after.default ? { fillsNulls: true } : {}) });
     down.push({ ...at, kind: "drop_not_null", table, column });
   } else if (!before.null && after.null) {
     up.push({ ...at, kind: "drop_not_null", table, column });

@@ -5,7 +5,16 @@
  */
 import type { Config } from "../../config.js";
 import type { Category, Database, Framework, Migration, Operation, Severity, SourceFile, SourceRange } from "../../model.js";
+import type { Production } from "../../production/production.js";
+import type { ProductionSnapshot } from "../../production/snapshot-file.js";
+import type { RunObjects } from "../../production/run-objects.js";
 import type { MigrationFacts } from "./facts.js";
+
+/** The production snapshot given with the run (`--snapshot`, config `snapshot`), and what the run's other migrations change. */
+export interface ProductionContext {
+  production: Production;
+  run: RunObjects;
+}
 
 export interface RuleMeta {
   /** kebab-case, stable: used in config, waivers and docs URLs */
@@ -54,6 +63,8 @@ export interface RuleContext {
   facts: MigrationFacts;
   /** application files given with the review (models, code); may be empty */
   codeFiles: readonly SourceFile[];
+  /** only with a production snapshot: rules that need one report nothing without it */
+  production?: ProductionContext;
   report(report: Report): void;
 }
 
@@ -75,6 +86,8 @@ export interface RuleCase {
   /** other files of the repository the case needs (a .down.sql, an earlier migration) */
   files?: Record<string, string>;
   config?: Record<string, unknown>;
+  /** the production snapshot the case is linted against (`productionSnapshot` in testing/production-fixtures.ts) */
+  snapshot?: ProductionSnapshot;
 }
 
 export interface InvalidRuleCase extends RuleCase {

@@ -1,0 +1,74 @@
+/**
+ * The production snapshot for `lint` and `review`: `--snapshot FILE`, else config `snapshot: PATH` (relative
+ * to the repository root; `review` reads it from the base branch, as the App does). A named file that cannot
+ * be used is a usage error; a snapshot the config names but that cannot be used is reported in `errors` and
+ * the run goes on without it, as it would without a snapshot.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import type { FileError } from "../engine/analyze.js";
+import { parseSnapshot, type ProductionSnapshot } from "../engine/production/snapshot-file.js";
+import { UsageError } from "./collect-files.js";
+
+/** A snapshot is one JSON document; this is far above any real schema's and keeps a hostile file from filling memory. */
+export const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
+
+export interface LoadedSnapshot {
+  snapshot?: ProductionSnapshot;
+  errors: FileError[];
+}
+
+function readText(absolute: string): string {
+  const size = statSync(absolute).size;
+  if (size > MAX_SNAPSHOT_BYTES) throw new Error(`it is larger than ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MB`);
+  return readFileSync(absolute, "utf8");
+}
+
+/** `--snapshot FILE`: must be there and valid. */
+export function snapshotFromFlag(path: string, cwd: string): ProductionSnapshot {
+  let text: string;
+  try {
+    text = readText(resolve(cwd, path));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : error instanceof Error ? error.message : String(error);
+    throw new UsageError(`cannot read --snapshot ${path}: ${reason}`);
+  }
+  try {
+    return parseSnapshot(text, path);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The repository root a config file sits in (`<root>/.github/migguard.yml`), else the working directory. */
+export function configRoot(configPath: string | undefined, cwd: string): string {
+  if (!configPath) return cwd;
+  const absolute = resolve(cwd, configPath);
+  const dir = dirname(absolute);
+  return dir.endsWith("/.github") || dir.endsWith("\\.github") ? dirname(dir) : dir;
+}
+
+/** The snapshot the config names, from text read by the caller (disk, or the base branch). */
+export function snapshotFromConfig(path: string, text: string | undefined): LoadedSnapshot {
+  if (text === undefined) return { errors: [{ path, message: "the production snapshot named by config `snapshot` is not there: migguard ran without it" }] };
+  if (Buffer.byteLength(text) > MAX_SNAPSHOT_BYTES) return { errors: [{ path, message: `the production snapshot is larger than ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MB: migguard ran without it` }] };
+  try {
+    return { snapshot: parseSnapshot(text, path), errors: [] };
+  } catch (error) {
+    return { errors: [{ path, message: `${error instanceof Error ? error.message : String(error)}: migguard ran without it` }] };
+  }
+}
+
+/** For `lint`: the flag, else the config's path read from disk. */
+export function lintSnapshot(flag: string | undefined, configured: string | undefined, configPath: string | undefined, cwd: string): LoadedSnapshot {
+  if (flag) return { snapshot: snapshotFromFlag(flag, cwd), errors: [] };
+  if (!configured) return { errors: [] };
+  const absolute = resolve(configRoot(configPath, cwd), configured);
+  let text: string | undefined;
+  try {
+    text = readText(absolute);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") return { errors: [{ path: configured, message: `cannot read the production snapshot: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+  return snapshotFromConfig(configured, text);
+}

@@ -1,0 +1,186 @@
+/**
+ * The production snapshot end to end, against a real PostgreSQL server (Debian's binaries, started by the
+ * test): three migrations applied, two hand-made changes (an extra index, a widened varchar), 50,000 users
+ * (5% without a phone), 200,000 orders and one settings row, ANALYZE. Then `migguard snapshot` (the real
+ * process) writes a file without any of the rows' values, `drift` reports exactly the two hand-made changes,
+ * and `lint --snapshot` judges a new migration by production's sizes and NULLs.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import pg from "pg";
+import { run } from "../../src/cli/main.js";
+import { parseSnapshot, type ProductionSnapshot } from "../../src/engine/production/snapshot-file.js";
+import { closeDefaultExecutor } from "../../src/execute/default-executor.js";
+import { postgresBinDir, startLocalPostgres, type LocalPostgres } from "../../src/execute/testing/local-postgres.js";
+
+const bin = postgresBinDir();
+if (!bin) console.warn("production.postgres.test.ts skipped: no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (.ci/run installs the postgresql package)");
+const describeIfServer = bin ? describe : describe.skip;
+
+const MIGRATIONS: Record<string, string> = {
+  "db/migrations/001_users.up.sql": "CREATE TABLE users (\n  id bigserial PRIMARY KEY,\n  email text NOT NULL,\n  phone varchar(40)\n);\n",
+  "db/migrations/001_users.down.sql": "DROP TABLE users;\n",
+  "db/migrations/002_orders.up.sql":
+    "CREATE TABLE orders (\n  id bigserial PRIMARY KEY,\n  user_id bigint NOT NULL REFERENCES users (id),\n  note varchar(255),\n  total numeric(10, 2) NOT NULL DEFAULT 0\n);\n",
+  "db/migrations/002_orders.down.sql": "DROP TABLE orders;\n",
+  "db/migrations/003_settings.up.sql": "CREATE TABLE settings (\n  key text PRIMARY KEY,\n  value text NOT NULL\n);\n",
+  "db/migrations/003_settings.down.sql": "DROP TABLE settings;\n",
+};
+
+/** Values the rows hold: none may reach the snapshot file. */
+const ROW_VALUES = ["@example.test", "user-4242", "+1-555-", "0004242", "order note", "feature_flag_secret", "value-xyz-9f3"];
+
+let server: LocalPostgres;
+let repo: string;
+let snapshotText: string;
+let snapshot: ProductionSnapshot;
+
+function write(root: string, files: Record<string, string>): void {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+}
+
+async function sql(statements: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: server.url });
+  await client.connect();
+  try {
+    for (const statement of statements) await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+const json = async (args: string[]) => {
+  const result = await run([...args, "--format", "json"], { cwd: repo });
+  return { exitCode: result.exitCode, body: JSON.parse(result.output) as { findings: Array<{ path: string; line: number; rule: string; severity: string; message: string; category: string }>; errors: unknown[] } };
+};
+
+describeIfServer("a production snapshot from a real PostgreSQL server", () => {
+  beforeAll(async () => {
+    server = await startLocalPostgres({ log_statement: "all", log_line_prefix: "%a:" });
+    repo = mkdtempSync(join(tmpdir(), "migguard-production-"));
+    write(repo, MIGRATIONS);
+    // production: the three migrations as golang-migrate applies them, then two changes made by hand
+    await sql([
+      ...["001_users", "002_orders", "003_settings"].map((name) => MIGRATIONS[`db/migrations/${name}.up.sql`]),
+      "CREATE TABLE schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)",
+      "INSERT INTO schema_migrations VALUES (3, false)",
+      "CREATE INDEX users_email_lower_idx ON users (lower(email))",
+      "ALTER TABLE orders ALTER COLUMN note TYPE varchar(500)",
+      // rows made by the server: one user in twenty has no phone
+      "INSERT INTO users (email, phone) SELECT 'user-' || i || '@example.test', CASE WHEN i % 20 = 0 THEN NULL ELSE '+1-555-' || lpad(i::text, 7, '0') END FROM generate_series(1, 50000) i",
+      "INSERT INTO orders (user_id, note, total) SELECT 1 + i % 50000, 'order note ' || i, i % 1000 FROM generate_series(1, 200000) i",
+      "INSERT INTO settings VALUES ('feature_flag_secret', 'value-xyz-9f3')",
+      "ANALYZE",
+    ]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await closeDefaultExecutor();
+    await server?.stop();
+  });
+
+  it("snapshot (the real process) writes the schema, sizes and statistics, and none of the rows' values", () => {
+    const project = join(import.meta.dirname, "..", "..");
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+    const cli = spawnSync(process.execPath, ["--import", tsx, join(project, "src", "cli", "main.ts"), "snapshot", "--out", "production.json"], {
+      cwd: repo,
+      encoding: "utf8",
+      // the URL from the environment keeps the password out of the process list
+      env: { ...process.env, MIGGUARD_SNAPSHOT_DATABASE_URL: server.url },
+    });
+    expect(cli.stderr.replace(/.*ExperimentalWarning.*\n|.*trace-warnings.*\n/g, "")).toBe("");
+    expect(cli.status).toBe(0);
+    expect(cli.stdout).toMatch(/^migguard: wrote production\.json: PostgreSQL \d+\.\d+.*, database postgres, 4 table\(s\), \d+ schema object\(s\)\n$/);
+    snapshotText = readFileSync(join(repo, "production.json"), "utf8");
+    snapshot = parseSnapshot(snapshotText);
+    for (const value of ROW_VALUES) expect(snapshotText).not.toContain(value);
+
+    const table = (name: string) => snapshot.tables.find((t) => t.name === `public.${name}`)!;
+    expect([table("users").rows, table("orders").rows, table("settings").rows]).toEqual([50_000, 200_000, 1]);
+    expect(table("orders").heapBytes).toBeGreaterThan(10 * 1024 * 1024);
+    expect(table("orders").totalBytes).toBeGreaterThan(table("orders").heapBytes);
+    const phone = table("users").columns.find((c) => c.name === "phone")!;
+    expect(phone.nullFrac).toBeGreaterThan(0.04);
+    expect(phone.nullFrac).toBeLessThan(0.06);
+    expect(table("users").lastAnalyze).not.toBeNull();
+    expect(snapshot.schema).toContainEqual({ kind: "index", name: "public.users_email_lower_idx", parent: "public.users", definition: "CREATE INDEX users_email_lower_idx ON public.users USING btree (lower(email))" });
+  });
+
+  it("read only the catalogs and statistics: read-only session, no table read, no value column of pg_stats", () => {
+    const sent = readFileSync(server.logPath, "utf8")
+      .split("\n")
+      .filter((line) => line.startsWith("migguard snapshot:") && line.includes("statement: "))
+      .map((line) => line.slice(line.indexOf("statement: ") + "statement: ".length));
+    expect(sent.slice(0, 3)).toEqual(["SET default_transaction_read_only = on", "SET statement_timeout = 30000", "SET lock_timeout = 1000"]);
+    expect(sent.length).toBeGreaterThan(3);
+    const rest = sent.slice(3).join("\n");
+    expect(rest).not.toMatch(/most_common|histogram|correlation|elem/i);
+    expect(rest).not.toMatch(/\b(?:FROM|JOIN)\s+(?:public\.)?(?:users|orders|settings)\b/i);
+    expect(rest).not.toMatch(/\b(?:INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|TRUNCATE|COPY|BEGIN)\b/);
+  });
+
+  it("drift reports exactly the two changes made by hand, naming both sides, and fails like lint", async () => {
+    const { exitCode, body } = await json(["drift", "--snapshot", "production.json", "db/migrations"]);
+    expect(exitCode).toBe(1);
+    expect(body.findings.map((f) => [f.path, f.rule, f.category, f.severity, f.message])).toEqual([
+      ["db/migrations/002_orders.up.sql", "schema-drift", "drift", "error", "orders.note is character varying(500) in production, character varying(255) in the migrations."],
+      ["production.json", "schema-drift", "drift", "error", "index users_email_lower_idx exists in production but no migration creates it."],
+    ]);
+    // the finding on production's index points at it in the snapshot file
+    const line = body.findings[1].line;
+    expect(snapshotText.split("\n")[line - 1]).toContain('"name": "public.users_email_lower_idx"');
+  });
+
+  it("lint --snapshot: an index on orders is an error with its size, on settings an info, SET NOT NULL on users.phone fails on its NULLs", async () => {
+    write(repo, {
+      "db/migrations/004_new.up.sql":
+        "CREATE INDEX orders_user_id_idx ON orders (user_id);\nCREATE INDEX settings_value_idx ON settings (value);\nALTER TABLE users ALTER COLUMN phone SET NOT NULL;\n",
+      "db/migrations/004_new.down.sql": "ALTER TABLE users ALTER COLUMN phone DROP NOT NULL;\nDROP INDEX settings_value_idx;\nDROP INDEX orders_user_id_idx;\n",
+    });
+    const { exitCode, body } = await json(["lint", "--snapshot", "production.json", "db/migrations/004_new.up.sql"]);
+    expect(exitCode).toBe(1);
+    const at = (line: number, rule: string) => body.findings.find((f) => f.line === line && f.rule === rule)!;
+    const orders = at(1, "index-without-concurrently");
+    expect(orders.severity).toBe("error");
+    expect(orders.message).toMatch(/In production orders has about 200,000 rows and \d+(\.\d)? MB \(\d+(\.\d)? MB heap\): building the index reads \d+(\.\d)? MB of table, so the lock is held for .+ \(at an assumed 30 MB\/s\)\./);
+    const settings = at(2, "index-without-concurrently");
+    expect(settings.severity).toBe("info");
+    expect(settings.message).toMatch(/In production settings has 1 row and \d+ kB \(\d+ kB heap\): the lock is brief\.$/);
+    expect(body.findings.filter((f) => f.line === 2 && f.severity === "error")).toEqual([]);
+    const nulls = at(3, "nulls-in-production");
+    expect(nulls.severity).toBe("error");
+    expect(nulls.message).toMatch(/^SET NOT NULL on users\.phone will fail: about 2,500 rows of users \(5%\) are NULL in production/);
+
+    // without the snapshot nothing of this is said
+    const plain = await json(["lint", "db/migrations/004_new.up.sql"]);
+    expect(plain.body.findings.filter((f) => f.message.includes("production") || f.rule === "nulls-in-production")).toEqual([]);
+    expect(plain.body.findings.find((f) => f.line === 2)?.severity).toBe("error");
+  });
+
+  it("lint --execute --snapshot runs the migration on production's schema, with sizes in the lock table", async () => {
+    const result = await run(["lint", "--execute", "--snapshot", "production.json", "db/migrations/004_new.up.sql"], { cwd: repo });
+    expect(result.output).toMatch(/Size in production/);
+    expect(result.output).toMatch(/CREATE INDEX orders_user_id_idx ON orders \(user_id\)\s+SHARE\s+orders\s+about 200,000 rows, \d+(\.\d)? MB/);
+    expect(result.output).toContain("Ran 1 on production's schema (snapshot of ");
+    expect(result.output).not.toMatch(/execute-up-fails|execute-skipped/);
+  });
+
+  it("replays the history instead when the migration needs an earlier one production does not have yet", async () => {
+    write(repo, {
+      "db/migrations/005_tags.up.sql": "CREATE TABLE tags (id bigint PRIMARY KEY, name text);\n",
+      "db/migrations/005_tags.down.sql": "DROP TABLE tags;\n",
+      "db/migrations/006_tag_names.up.sql": "SET lock_timeout = '5s';\nCREATE INDEX tags_name_idx ON tags (name);\n",
+      "db/migrations/006_tag_names.down.sql": "DROP INDEX tags_name_idx;\n",
+    });
+    const result = await run(["lint", "--execute", "--snapshot", "production.json", "db/migrations/006_tag_names.up.sql"], { cwd: repo });
+    expect(result.output).toContain("Ran 1 after replaying the earlier migrations (an earlier migration is not in production yet).");
+    expect(result.output).not.toMatch(/execute-up-fails|execute-skipped/);
+  });
+});
