@@ -156,7 +156,12 @@ describeIfServer("a production snapshot from a real PostgreSQL server", () => {
     expect(body.findings.filter((f) => f.line === 2 && f.severity === "error")).toEqual([]);
     const nulls = at(3, "nulls-in-production");
     expect(nulls.severity).toBe("error");
-    expect(nulls.message).toMatch(/^SET NOT NULL on users\.phone will fail: about 2,500 rows of users \(5%\) are NULL in production/);
+    // ANALYZE reads a sample of 30,000 rows: the estimate is near the 2,500 NULL phones, not exactly it
+    const estimate = /^SET NOT NULL on users\.phone will fail: about (\d),(\d)00 rows of users \([\d.]+%\) are NULL in production/.exec(nulls.message);
+    expect(estimate).not.toBeNull();
+    const rows = Number(`${estimate![1]}${estimate![2]}00`);
+    expect(rows).toBeGreaterThanOrEqual(2_000);
+    expect(rows).toBeLessThanOrEqual(3_000);
 
     // without the snapshot nothing of this is said
     const plain = await json(["lint", "db/migrations/004_new.up.sql"]);
