@@ -74,10 +74,41 @@ export class DjangoHistory {
 
   /** The same-app migrations a migration depends on directly (present in this history). */
   private parentsOf(f: DjangoFile, label: string): string[] {
-    const same = f.dependencies.filter((d) => d.app === label && this.byName.has(d.name)).map((d) => d.name);
-    if (same.length > 0 || f.dependencies.some((d) => d.app === label)) return same.sort();
+    const declared = f.dependencies.filter((d) => d.app === label);
+    const same = declared.filter((d) => this.byName.has(d.name)).map((d) => d.name);
+    // a dependency that is not here (a migration without a number prefix, one left out of the review): the
+    // app's other migrations, up to their last ones, stand in for its own history
+    if (same.length < declared.length) return [...new Set([...same, ...this.standIns(f, label)])].sort();
+    if (same.length > 0) return same.sort();
     // no same-app dependency written: the migration named just before it (hand-written or test migrations)
     return [...this.byName.keys()].filter((n) => n < f.name).sort().slice(-1);
+  }
+
+  /** Same-app dependencies present in this history, by migration name (the graph as written, no stand-ins). */
+  private declaredParents?: Map<string, string[]>;
+
+  /** The last migrations (that nothing here depends on) among those that do not descend from `f`. */
+  private standIns(f: DjangoFile, label: string): string[] {
+    if (!this.declaredParents) {
+      this.declaredParents = new Map();
+      for (const name of this.byName.keys())
+        this.declaredParents.set(name, (this.fileByName(name)?.dependencies ?? []).filter((d) => d.app === label && this.byName.has(d.name)).map((d) => d.name));
+    }
+    const parents = this.declaredParents;
+    const descends = new Map<string, boolean>();
+    const fromF = (name: string, seen = new Set<string>()): boolean => {
+      if (name === f.name) return true;
+      const known = descends.get(name);
+      if (known !== undefined) return known;
+      if (seen.has(name)) return false;
+      seen.add(name);
+      const result = (parents.get(name) ?? []).some((p) => fromF(p, seen));
+      descends.set(name, result);
+      return result;
+    };
+    const others = [...this.byName.keys()].filter((n) => !fromF(n));
+    const depended = new Set(others.flatMap((n) => parents.get(n) ?? []));
+    return others.filter((n) => !depended.has(n));
   }
 
   /** Migrations this one depends on within the app, oldest first (dependency order, then name). */

@@ -43,6 +43,53 @@ class Migration(migrations.Migration):
   valid: [
     {
       framework: "django",
+      name: "the dependency is not in the review (a migration named without a number), the model's history is: the app's other migrations stand in for it, through RenameModel, AlterModelTable and RenameField",
+      path: "checkout/migrations/0003_total_precision.py",
+      files: {
+        "checkout/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+    operations = [
+        migrations.CreateModel(
+            name="Cart",
+            fields=[
+                ("id", models.AutoField(primary_key=True, serialize=False)),
+                ("total", models.DecimalField(max_digits=12, decimal_places=2)),
+                ("note", models.CharField(max_length=100, null=True)),
+            ],
+            options={"db_table": "cart_cart"},
+        ),
+    ]
+`,
+        "checkout/migrations/0002_rename_cart.py": `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("checkout", "0001_initial")]
+    operations = [
+        migrations.RenameModel("Cart", "Checkout"),
+        migrations.AlterModelTable(name="checkout", table=None),
+        migrations.RenameField(model_name="checkout", old_name="note", new_name="customer_note"),
+    ]
+`,
+      },
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("checkout", "fix_empty_notes")]
+
+    operations = [
+        migrations.AlterField(model_name="checkout", name="total", field=models.DecimalField(max_digits=14, decimal_places=2)),
+        migrations.AlterField(model_name="checkout", name="customer_note", field=models.CharField(max_length=200, null=True)),
+    ]
+`,
+    },
+    {
+      framework: "django",
       name: "the same kind of AlterField with the earlier migration given: only what changes is checked",
       code: `from django.db import migrations, models
 
