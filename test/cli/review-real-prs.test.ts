@@ -185,3 +185,78 @@ class Migration(migrations.Migration):
     expect(findings.some((f) => f.rule !== "edited-migration")).toBe(true);
   });
 });
+
+describe("repairs, clean-ups and migrations outside a transaction (Mastodon)", () => {
+  const migration = (klass: string, body: string, down = "  def down; end\n") =>
+    `class ${klass} < ActiveRecord::Migration[8.1]\n  disable_ddl_transaction!\n\n  class Account < ApplicationRecord; end\n\n  def up\n${body}\n  end\n\n${down}end\n`;
+
+  function mastodon(): Repo {
+    const repo = new Repo()
+      .write({
+        "db/migrate/20260101000000_create_keypairs.rb": "class CreateKeypairs < ActiveRecord::Migration[8.1]\n  def change\n    create_table :keypairs do |t|\n      t.string :uri\n    end\n    add_index :keypairs, :uri, name: :index_keypairs_on_uri, unique: true\n  end\nend\n",
+        "db/migrate/20260629124055_add_new_index_on_uri_to_keypairs.rb": migration(
+          "AddNewIndexOnUriToKeypairs",
+          "    add_index :keypairs, :uri, name: :index_keypairs_on_non_null_uri, unique: true, where: 'uri IS NOT NULL', algorithm: :concurrently",
+          "  def down\n    remove_index :keypairs, name: :index_keypairs_on_non_null_uri\n  end\n",
+        ),
+        "db/schema.rb": schemaRb("2026_06_29_124055"),
+      })
+      .commit("base");
+    repo.git("checkout", "-q", "-b", "feature");
+    return repo;
+  }
+
+  it("a deleted migration undone where it ran by a guarded repair with an empty down fails nothing", async () => {
+    const repo = mastodon();
+    repo
+      .remove("db/migrate/20260629124055_add_new_index_on_uri_to_keypairs.rb")
+      .write({
+        "db/migrate/20260630070531_revert_add_new_index_on_uri_to_keypairs.rb": migration(
+          "RevertAddNewIndexOnUriToKeypairs",
+          "    return unless index_exists?(:keypairs, :uri, name: :index_keypairs_on_non_null_uri)\n\n    remove_index :keypairs, :uri, name: :index_keypairs_on_non_null_uri, algorithm: :concurrently",
+        ),
+        "db/schema.rb": schemaRb("2026_06_30_070531"),
+      })
+      .commit("revert");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(exitCode).toBe(0);
+    expect(findings.filter((f) => f.severity !== "info")).toEqual([]);
+    expect(findings.find((f) => f.rule === "deleted-migration")!.message).toContain("db/migrate/20260630070531_revert_add_new_index_on_uri_to_keypairs.rb undoes what it did only where it ran");
+    expect(findings.some((f) => f.rule === "empty-down")).toBe(false);
+  });
+
+  it("a clean-up that only deletes rows, with an explicit empty down, is a note", async () => {
+    const repo = mastodon();
+    repo
+      .write({
+        "db/post_migrate/20260720124731_clean_up_invalid_accounts.rb": migration("CleanUpInvalidAccounts", "    Account.where.not(domain: nil).where(uri: nil).in_batches.delete_all"),
+        "db/schema.rb": schemaRb("2026_07_20_124731"),
+      })
+      .commit("clean up");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(exitCode).toBe(0);
+    expect(findings.find((f) => f.rule === "empty-down")).toMatchObject({ severity: "info" });
+    expect(findings.find((f) => f.rule === "empty-down")!.message).toContain("only changes data");
+  });
+
+  it("deduplicating rows for a unique index outside the DDL transaction is a note that no lock is held across the data change", async () => {
+    const repo = mastodon();
+    repo
+      .write({
+        "db/post_migrate/20260720104058_add_unique_index_on_accounts_uri.rb": migration(
+          "AddUniqueIndexOnAccountsUri",
+          "    add_index :accounts, :uri, algorithm: :concurrently, unique: true\n  rescue ActiveRecord::RecordNotUnique\n    remove_index :accounts, name: :index_accounts_on_uri, algorithm: :concurrently\n    Account.where(uri: nil).delete_all\n    retry",
+          "  def down\n    remove_index :accounts, name: :index_accounts_on_uri\n  end\n",
+        ),
+        "db/schema.rb": schemaRb("2026_07_20_104058"),
+      })
+      .commit("unique uri");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(exitCode).toBe(0);
+    const mixed = findings.find((f) => f.rule === "mixed-ddl-dml")!;
+    expect(mixed.severity).toBe("info");
+    expect(mixed.message).toContain("outside a transaction (disable_ddl_transaction!)");
+    expect(mixed.message).toContain("does not hold the schema change's locks");
+    expect(mixed.message).not.toContain("runs with the schema change's locks");
+  });
+});

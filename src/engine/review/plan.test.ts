@@ -8,7 +8,7 @@ describe("planReview: what the App fetches", () => {
     expect(planReview([{ path: "app/models/user.rb", status: "modified" }, { path: "README.md", status: "added" }], config)).toEqual({ head: [], base: [], baseTree: false, context: [] });
   });
 
-  it("asks for changed migrations at head, the down of an up, and the base version of an edited migration", () => {
+  it("asks for changed migrations at head, the down of an up, and the base version of an edited or deleted migration (a new one may undo it)", () => {
     const plan = planReview(
       [
         { path: "db/migrations/002_b.up.sql", status: "added" },
@@ -19,7 +19,7 @@ describe("planReview: what the App fetches", () => {
     );
     expect(plan).toEqual({
       head: ["db/migrations/001_a.down.sql", "db/migrations/001_a.up.sql", "db/migrations/002_b.down.sql", "db/migrations/002_b.up.sql"],
-      base: ["db/migrations/001_a.up.sql"],
+      base: ["db/migrate/20240101000000_x.rb", "db/migrations/001_a.up.sql"],
       baseTree: true,
       context: [],
     });

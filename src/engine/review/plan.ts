@@ -69,6 +69,7 @@ export function planReview(files: readonly ChangedFile[], config: Config, basePa
   const djangoAppsLosing = new Set<string>();
   const djangoAppsChanging = new Set<string>();
   const added: DetectedFile[] = [];
+  const deleted: string[] = [];
   const databaseFolders = new Map<string, string>(); // migrations folder -> framework
   for (const change of changes) {
     const dump = schemaDumpOf(change.path, config);
@@ -84,6 +85,7 @@ export function planReview(files: readonly ChangedFile[], config: Config, basePa
     if (change.status === "removed") {
       const file = detectMigrationPath(change.path, config);
       if (file?.framework === "django") djangoAppsLosing.add(dirOf(change.path));
+      else if (file && (file.role === "up" || file.role === "combined")) deleted.push(change.path);
       continue;
     }
     head.add(change.path);
@@ -98,6 +100,8 @@ export function planReview(files: readonly ChangedFile[], config: Config, basePa
     for (const companion of [...companionPaths(file, dirSiblings), ...counterpartPaths(file, dirSiblings)])
       if (!basePaths || existing.has(companion)) head.add(companion);
   }
+  // a deleted migration that a new one may undo where it ran (a guarded revert): what it did is on the base branch
+  if (added.length) for (const path of deleted) base.add(path);
   // a structure.sql the change leaves alone while adding migrations: its schema_migrations rows say whether it
   // already has them (schema.rb records only its newest version, which proves nothing about an older one)
   if (basePaths && added.length) {

@@ -23,7 +23,7 @@ export interface ChangedMigration {
   previousFile?: DetectedFile;
   /** the model at head, when the file was analysed (added, modified, renamed) */
   head?: Migration;
-  /** the model on the base branch (modified files, when the plan fetched it) */
+  /** the model on the base branch (modified files, and deleted ones when the change adds migrations) */
   base?: Migration;
   /** a modified migration: what the edit changes, for its databases */
   edit?: EditJudgement;

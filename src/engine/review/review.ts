@@ -91,7 +91,7 @@ function changedMigrations(changes: readonly Change[], config: Config, contents:
       continue;
     }
     const head = change.status === "removed" ? undefined : modelFor(change.path, headModels);
-    const base = change.status === "modified" ? baseModels.find((m) => m.path === change.path) : undefined;
+    const base = change.status === "modified" || change.status === "removed" ? baseModels.find((m) => m.path === change.path) : undefined;
     const edit = base && head && head.path === change.path && baseContent !== undefined && headContent !== undefined ? judgeEdit(base, head, baseContent, headContent) : undefined;
     out.push({
       edit,
@@ -182,7 +182,7 @@ export function reviewLoaded(input: ReviewInput): ReviewResult {
   // the base side of edited migrations, read with the same context as the head side so that both see the
   // same model state (a Django AlterField is only precise with the app's earlier migrations)
   const baseModels = analyzeLoaded({
-    files: changes.flatMap((c) => (c.status === "modified" && contents.base.has(c.path) ? [{ path: c.path, content: contents.base.get(c.path)! }] : [])),
+    files: changes.flatMap((c) => ((c.status === "modified" || c.status === "removed") && contents.base.has(c.path) ? [{ path: c.path, content: contents.base.get(c.path)! }] : [])),
     config,
     contextMigrations: input.contextMigrations,
     // the same files name the database of the base versions

@@ -19,6 +19,7 @@ import {
   ParenthesesNode,
   RescueModifierNode,
   RescueNode,
+  ReturnNode,
   SelfNode,
   StatementsNode,
   UnlessNode,
@@ -80,6 +81,46 @@ const LOOP_METHODS = new Set(["each", "each_with_index", "map", "each_pair"]);
 
 export const opsOf = (steps: Step[]): OperationInput[] => steps.flatMap((s) => s.ops);
 
+/** Code that runs only when an object exists, or only when it is missing. */
+type Guard = "exists" | "missing";
+
+const opposite = (guard: Guard): Guard => (guard === "exists" ? "missing" : "exists");
+
+/** `index_exists?(...)`, `connection.column_exists?(...)`, `!table_exists?(...)`: which way the check goes. */
+function existenceCheck(predicate: Node | null): Guard | undefined {
+  let node = predicate;
+  while (node instanceof ParenthesesNode) node = node.body instanceof StatementsNode && node.body.body.length === 1 ? node.body.body[0] : null;
+  if (!(node instanceof CallNode)) return undefined;
+  if (node.name === "!") {
+    const inner = existenceCheck(node.receiver);
+    return inner && opposite(inner);
+  }
+  const receiver = localName(node.receiver);
+  if (node.receiver && !(node.receiver instanceof SelfNode) && receiver !== "connection") return undefined;
+  return /_exists\?$|^extension_enabled\?$/.test(node.name) ? "exists" : undefined;
+}
+
+/** `return if ...` / `return unless ...` on an existence check: the guard on the statements after it. */
+function earlyReturnGuard(statement: Node): Guard | undefined {
+  if (!(statement instanceof IfNode || statement instanceof UnlessNode) || !(statement.statements instanceof StatementsNode)) return undefined;
+  if (statement.statements.body.length !== 1 || !(statement.statements.body[0] instanceof ReturnNode)) return undefined;
+  if (statement instanceof IfNode ? statement.subsequent : statement.elseClause) return undefined;
+  const check = existenceCheck(statement.predicate);
+  if (!check) return undefined;
+  // `return if exists` leaves the rest for when it is missing; `return unless exists` for when it exists
+  return statement instanceof IfNode ? opposite(check) : check;
+}
+
+/** Operations that only run when their object exists (drops) or is missing (creations) are idempotent: say so. */
+function guarded(steps: Step[], guard: Guard): Step[] {
+  const mark = (op: OperationInput): OperationInput => {
+    if (guard === "exists" && (op.kind === "drop_index" || op.kind === "drop_table" || op.kind === "drop_column" || op.kind === "drop_constraint" || op.kind === "drop_object")) return { ...op, ifExists: true };
+    if (guard === "missing" && (op.kind === "add_index" || op.kind === "create_table" || op.kind === "add_column")) return { ...op, ifNotExists: true };
+    return op;
+  };
+  return steps.map((s) => ({ ...s, ops: s.ops.map(mark) }));
+}
+
 export class Interpreter {
   readonly notes: ParseProblem[] = [];
   readonly errors: ParseProblem[] = [];
@@ -134,17 +175,43 @@ export class Interpreter {
   private statements(node: Node | null | undefined, scope: Scope, out: Step[]): void {
     if (!node) return;
     if (node instanceof StatementsNode) {
-      for (const statement of node.body) this.statement(statement, scope, out);
+      for (const [i, statement] of node.body.entries()) {
+        // `return unless index_exists?(...)`: what follows runs only when the object exists (or is missing)
+        const early = earlyReturnGuard(statement);
+        if (early) {
+          const rest: Step[] = [];
+          for (const next of node.body.slice(i + 1)) this.statement(next, scope, rest);
+          out.push(...guarded(rest, early));
+          return;
+        }
+        this.statement(statement, scope, out);
+      }
       return;
     }
     this.statement(node, scope, out);
   }
 
+  /** A branch under an existence check (`if index_exists?(...)`): its operations are idempotent. */
+  private branch(node: Node | null | undefined, scope: Scope, out: Step[], guard: Guard | undefined): void {
+    if (!guard) return this.statements(node, scope, out);
+    const inner: Step[] = [];
+    this.statements(node, scope, inner);
+    out.push(...guarded(inner, guard));
+  }
+
   private statement(node: Node, scope: Scope, out: Step[]): void {
     if (node instanceof CallNode) return this.call(node, scope, out);
     // a branch for MySQL/SQLite never runs here; every other branch might
-    if (node instanceof IfNode) return [guardsOtherDatabase(node.predicate) ? null : node.statements, node.subsequent].forEach((n) => this.statements(n, scope, out));
-    if (node instanceof UnlessNode) return [node.statements, guardsOtherDatabase(node.predicate) ? null : node.elseClause].forEach((n) => this.statements(n, scope, out));
+    if (node instanceof IfNode) {
+      const check = existenceCheck(node.predicate);
+      this.branch(guardsOtherDatabase(node.predicate) ? null : node.statements, scope, out, check);
+      return this.branch(node.subsequent, scope, out, check && opposite(check));
+    }
+    if (node instanceof UnlessNode) {
+      const check = existenceCheck(node.predicate);
+      this.branch(node.statements, scope, out, check && opposite(check));
+      return this.branch(guardsOtherDatabase(node.predicate) ? null : node.elseClause, scope, out, check);
+    }
     if (node instanceof ElseNode || node instanceof EnsureNode || node instanceof WhenNode) return this.statements(node.statements, scope, out);
     if (node instanceof CaseNode) return [...node.conditions, node.elseClause].forEach((n) => this.statements(n, scope, out));
     if (node instanceof BeginNode) return [node.statements, node.rescueClause, node.elseClause, node.ensureClause].forEach((n) => this.statements(n, scope, out));

@@ -12,9 +12,60 @@ export default defineCases({
       lines: [1],
     },
     { framework: "sql", name: "goose Down section with no statement", path: "db/migrations/00020_idx.sql", code: "-- +goose Up\nCREATE INDEX CONCURRENTLY i ON t (a);\n-- +goose Down\n", lines: [2] },
+    {
+      framework: "rails",
+      name: "a data-only migration with an empty down (a note: the data stays as the up left it)",
+      code: `class AddInviteBypassPermission < ActiveRecord::Migration[8.1]
+  class UserRole < ApplicationRecord; end
+
+  def up
+    UserRole.where("permissions & (1 << 16) = 1 << 16").update_all("permissions = permissions | (1 << 21)")
+  end
+
+  def down; end
+end
+`,
+      lines: [8],
+    },
   ],
   valid: [
     { framework: "sql", name: "dbmate with a real down", path: "db/migrations/20240101_bio.sql", code: "-- migrate:up\nALTER TABLE profiles ADD COLUMN bio text;\n-- migrate:down\nALTER TABLE profiles DROP COLUMN bio;\n" },
     { framework: "sql", name: "empty up and empty down", path: "db/migrations/20240102_nothing.sql", code: "-- migrate:up\n-- migrate:down\n" },
+    {
+      framework: "rails",
+      name: "a repair that recreates an index only where it is missing (Mastodon's revert of a deleted migration)",
+      code: `class RevertRemoveOldIndexOnUriFromKeypair < ActiveRecord::Migration[8.1]
+  disable_ddl_transaction!
+
+  def up
+    return if index_exists?(:keypairs, :uri, name: :index_keypairs_on_uri)
+
+    add_index :keypairs, :uri, name: :index_keypairs_on_uri, unique: true, algorithm: :concurrently
+  end
+
+  def down; end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "a repair that removes an index where it exists",
+      code: `class RemoveStrayIndex < ActiveRecord::Migration[8.1]
+  disable_ddl_transaction!
+
+  def up
+    remove_index :keypairs, name: :index_keypairs_on_non_null_uri, algorithm: :concurrently, if_exists: true
+  end
+
+  def down; end
+end
+`,
+    },
+    {
+      framework: "sql",
+      name: "goose: an index created only if missing, with an empty Down",
+      path: "db/migrations/00021_idx.sql",
+      code: "-- +goose Up\n-- +goose NO TRANSACTION\nCREATE INDEX CONCURRENTLY IF NOT EXISTS i ON t (a);\n-- +goose Down\n",
+    },
   ],
 });

@@ -1,8 +1,28 @@
+import type { Operation } from "../../model.js";
 import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { railsUndo } from "../support/rails-fix.js";
 import { firstLine, hasMeaningfulUp } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
+
+/** Creates only what is missing or drops only what exists (IF NOT EXISTS, if_exists:, an index_exists? guard). */
+function idempotent(op: Operation): boolean {
+  switch (op.kind) {
+    case "add_index":
+    case "create_table":
+    case "add_column":
+    case "alter_enum":
+      return op.ifNotExists;
+    case "drop_index":
+    case "drop_table":
+    case "drop_column":
+    case "drop_constraint":
+    case "drop_object":
+      return op.ifExists;
+    default:
+      return false;
+  }
+}
 
 /** The seed's outage: the rollback ran, and the down was blank. */
 export default defineRule({
@@ -19,13 +39,23 @@ export default defineRule({
   check(ctx) {
     const { down, up } = ctx.migration;
     if (down.status !== "empty" || !hasMeaningfulUp(up)) return;
+    const meaningful = up.filter((op) => op.kind !== "transaction_control" && op.kind !== "set_setting");
+    // a repair (`remove_index ... if_exists`, `return if index_exists?`): running it again is safe, and a down
+    // that dropped what it created could drop an object that existed before it ran
+    if (meaningful.length > 0 && meaningful.every(idempotent)) return;
+    // a backfill or clean-up: an explicit empty down says the data stays as the up left it, which is usually the point
+    const dataOnly = meaningful.length > 0 && meaningful.every((op) => op.kind === "dml" || op.kind === "data_migration");
     ctx.report({
       loc: down.loc ?? firstLine(ctx),
-      message: `The down migration${down.path ? ` (${down.path})` : ""} is empty: rolling back does nothing.`,
+      severity: dataOnly ? "info" : undefined,
+      message: dataOnly
+        ? `The down migration${down.path ? ` (${down.path})` : ""} is empty: this migration only changes data, and rolling back leaves the data as it left it.`
+        : `The down migration${down.path ? ` (${down.path})` : ""} is empty: rolling back does nothing.`,
       fix: fixFor(ctx.framework, {
         sql: `-- write the statements that undo the up, in reverse order; if it truly cannot be undone, say so:\n-- DO $$ BEGIN RAISE EXCEPTION 'irreversible: restore from backup'; END $$;`,
         // a down that raises is irreversible too: show the undo of each up operation instead
-        rails: `def down\n  ${up.map(railsUndo).filter(Boolean).reverse().join("\n").replace(/\n/g, "\n  ") || "# put back what up changed: the previous values, the objects it dropped"}\nend`,
+        // an object created only if missing may have existed before: its undo is not to drop it
+        rails: `def down\n  ${up.filter((op) => !idempotent(op)).map(railsUndo).filter(Boolean).reverse().join("\n").replace(/\n/g, "\n  ") || "# put back what up changed: the previous values, the objects it dropped"}\nend`,
         django: `migrations.RunPython(forwards, reverse_code=backwards)`,
         alembic: `def downgrade():\n    # undo what upgrade() does, in reverse order\n    ...`,
       }),

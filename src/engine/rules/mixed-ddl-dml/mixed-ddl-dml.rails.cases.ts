@@ -52,6 +52,29 @@ end
 `,
       lines: [4],
     },
+    {
+      framework: "rails",
+      name: "deduplicating rows so a unique index can be built, outside the DDL transaction (a note: no lock is held across the data change)",
+      code: `class AddUniqueIndexOnAccountsUri < ActiveRecord::Migration[8.1]
+  disable_ddl_transaction!
+
+  class Account < ApplicationRecord; end
+
+  def up
+    add_index :accounts, :uri, algorithm: :concurrently, unique: true
+  rescue ActiveRecord::RecordNotUnique
+    remove_index :accounts, name: :index_accounts_on_uri, algorithm: :concurrently
+    Account.where(uri: duplicates).delete_all
+    retry
+  end
+
+  def down
+    remove_index :accounts, name: :index_accounts_on_uri
+  end
+end
+`,
+      lines: [10],
+    },
   ],
   valid: [
     {

@@ -58,12 +58,18 @@ export default defineRule({
         index < first.index && op.inTransaction && existingTable(ctx, tableOf(op), index) && dataTables.some((t) => nameKey(tableOf(op)!) === nameKey(t)),
     );
     const dataTable = lockedBefore ? tableOf(lockedBefore.op) : dataTables[0];
+    // outside a transaction (disable_ddl_transaction!, atomic = False, a runner's no-transaction mode) each
+    // statement commits on its own: no lock outlives its statement, only the rollback has two things to undo
+    const sharesTransaction = first.op.inTransaction && schemaOps.some(({ op }) => op.inTransaction);
+    const noTransaction = ctx.framework === "rails" ? "disable_ddl_transaction!" : ctx.framework === "django" ? "atomic = False" : "no runner transaction";
     ctx.report({
       op: first.op,
-      severity: lockedBefore && first.op.inTransaction ? "error" : undefined,
-      message: lockedBefore
-        ? `This data change runs in the same transaction as the schema change of ${dataTable} on line ${lockedBefore.op.loc.line}: the table stays locked for the whole data change, and a rollback must undo both.`
-        : `This migration changes both the schema and the data; roll-backs must undo both, and the data change runs with the schema change's locks.`,
+      severity: !sharesTransaction ? "info" : lockedBefore ? "error" : undefined,
+      message: !sharesTransaction
+        ? `This migration changes both the schema and the data outside a transaction (${noTransaction}): the data change does not hold the schema change's locks, but a failure halfway leaves one done without the other, and a rollback must undo both.`
+        : lockedBefore
+          ? `This data change runs in the same transaction as the schema change of ${dataTable} on line ${lockedBefore.op.loc.line}: the table stays locked for the whole data change, and a rollback must undo both.`
+          : `This migration changes both the schema and the data in one transaction: the data change runs while the schema change's locks are held, and a rollback must undo both.`,
       fix: fixFor(ctx.framework, {
         sql: `
           -- migration 1: the schema change only

@@ -1,5 +1,6 @@
 import { dedent } from "../../../rules/support/fix.js";
 import { djangoAppOf, djangoMigrationName } from "../../history/django-graph.js";
+import { revertedBy } from "../../history/reverted.js";
 import { runnerHistory } from "../../history/runners.js";
 import { defineReviewRule } from "../../review-rule.js";
 
@@ -36,6 +37,18 @@ export default defineReviewRule({
           severity: "info",
           message: `Migration ${m.change.path} was squashed into ${squash}, which replaces it: deleting it once every database has run the squash is Django's documented way.`,
           fix: "Make sure every environment has migrated past the squashed migration before this merges.",
+        });
+        continue;
+      }
+      const added = ctx.migrations.flatMap((a) => (a.change.status === "added" && a.head ? [a.head] : []));
+      const repairs = m.base && !history.checksums ? revertedBy(m.base, added) : undefined;
+      if (repairs) {
+        ctx.report({
+          path: m.change.path,
+          line: 1,
+          severity: "info",
+          message: `Migration ${m.change.path} was deleted, and ${repairs.join(", ")} undoes what it did only where it ran (guarded by an existence check): every database ends up the same.`,
+          fix: "Nothing to do; the deleted version stays in schema_migrations where it ran, which is harmless.",
         });
         continue;
       }
