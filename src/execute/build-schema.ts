@@ -8,6 +8,7 @@
  */
 import { adapterFor, loadAdapters } from "../engine/adapters/index.js";
 import { parseStatements } from "../engine/adapters/sql/pg-parser.js";
+import { withoutPsqlMetaCommands } from "../engine/adapters/sql/psql-meta.js";
 import type { Config } from "../engine/config.js";
 import { groupMigrations, type MigrationUnit } from "../engine/group.js";
 import { compareMigrations, migrationSet, sqitchPlanOrder } from "../engine/migration-order.js";
@@ -135,8 +136,9 @@ export async function buildFromDump(dump: SourceFile, options: { executor?: Exec
   await loadAdapters();
   const executor = options.executor ?? defaultExecutor();
   const limits = { ...BUILD_LIMITS, ...options.limits };
-  // psql meta-commands (`\restrict` in recent pg_dump output) do not parse: they cost only themselves
-  const parsed = parseStatements(dump.content);
+  const parsed = parseStatements(withoutPsqlMetaCommands(dump.content));
+  // a statement that does not parse would be missing from the schema, and show up as drift that is not there
+  if (parsed.errors.length > 0) throw new BuildError(`${dump.path}:${parsed.errors[0].line} does not parse: ${parsed.errors[0].message}`);
   const statements: ScriptStatement[] = parsed.statements
     .map((s) => ({ sql: s.text, line: s.line, endLine: s.endLine, inTransaction: false, node: s.stmt, type: Object.keys(s.stmt)[0] ?? "", outsideTransactionOnly: false }))
     // schema_migrations rows and other data are not schema

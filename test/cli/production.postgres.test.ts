@@ -5,7 +5,7 @@
  * process) writes a file without any of the rows' values, `drift` reports exactly the two hand-made changes,
  * and `lint --snapshot` judges a new migration by production's sizes and NULLs.
  */
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -36,6 +36,8 @@ const ROW_VALUES = ["@example.test", "user-4242", "+1-555-", "0004242", "order n
 
 let server: LocalPostgres;
 let repo: string;
+/** pg_dump of production before the hand-made changes: what a Rails app keeps as db/structure.sql */
+let structureSql: string;
 let snapshotText: string;
 let snapshot: ProductionSnapshot;
 
@@ -71,6 +73,10 @@ describeIfServer("a production snapshot from a real PostgreSQL server", () => {
       ...["001_users", "002_orders", "003_settings"].map((name) => MIGRATIONS[`db/migrations/${name}.up.sql`]),
       "CREATE TABLE schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)",
       "INSERT INTO schema_migrations VALUES (3, false)",
+    ]);
+    // as Rails dumps it (ActiveRecord runs pg_dump -s -x -O)
+    structureSql = execFileSync(join(bin!, "pg_dump"), ["--schema-only", "--no-privileges", "--no-owner", server.url], { encoding: "utf8" });
+    await sql([
       "CREATE INDEX users_email_lower_idx ON users (lower(email))",
       "ALTER TABLE orders ALTER COLUMN note TYPE varchar(500)",
       // rows made by the server: one user in twenty has no phone
@@ -136,6 +142,42 @@ describeIfServer("a production snapshot from a real PostgreSQL server", () => {
     // the finding on production's index points at it in the snapshot file
     const line = body.findings[1].line;
     expect(snapshotText.split("\n")[line - 1]).toContain('"name": "public.users_email_lower_idx"');
+  });
+
+  it("drift compares a Rails app by its db/structure.sql when its migrations are Ruby", async () => {
+    write(repo, {
+      "rails/db/migrate/20240101000000_create_users.rb":
+        "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.text :email, null: false\n      t.string :phone, limit: 40\n    end\n  end\nend\n",
+      "rails/db/structure.sql": structureSql,
+    });
+    const { exitCode, body } = await json(["drift", "--snapshot", "production.json", "rails/db"]);
+    expect(exitCode).toBe(1);
+    expect(body.findings.map((f) => f.message)).toEqual([
+      "orders.note is character varying(500) in production, character varying(255) in the migrations.",
+      "index users_email_lower_idx exists in production but no migration creates it.",
+    ]);
+    const text = await run(["drift", "--snapshot", "production.json", "rails/db"], { cwd: repo });
+    expect(text.output).toMatch(/drift: built the schema from rails\/db\/structure\.sql in PGlite \(PostgreSQL [\d.]+\); compared with the snapshot of \d{4}-\d\d-\d\d \(PostgreSQL 15[^)]*\), database postgres\): 2 difference\(s\)\n$/);
+  });
+
+  it("snapshot without the privilege to see pg_stats: sizes and schema still, statistics marked not visible", async () => {
+    await sql(["CREATE ROLE stats_reader LOGIN", "GRANT pg_read_all_stats TO stats_reader"]);
+    const url = server.url.replace("postgres@", "stats_reader@");
+    const hidden = await run(["snapshot", "--database-url", url, "--out", "reader.json"], { cwd: repo });
+    expect(hidden.output).toContain("pg_stats did not show 4 table(s) to this role (it shows a column only to roles that may SELECT it)");
+    const seen = parseSnapshot(readFileSync(join(repo, "reader.json"), "utf8"));
+    expect(seen.tables.map((t) => [t.name, t.statistics, t.columns.length, t.rows])).toEqual([
+      ["public.orders", "not visible", 0, 200_000],
+      ["public.schema_migrations", "not visible", 0, 1],
+      ["public.settings", "not visible", 0, 1],
+      ["public.users", "not visible", 0, 50_000],
+    ]);
+    expect(seen.schema).toEqual(snapshot.schema);
+    // a column-level SELECT is enough for that column's statistics: the snapshot still reads no row
+    await sql(["GRANT SELECT (phone) ON users TO stats_reader"]);
+    await run(["snapshot", "--database-url", url, "--out", "reader.json"], { cwd: repo });
+    const users = parseSnapshot(readFileSync(join(repo, "reader.json"), "utf8")).tables.find((t) => t.name === "public.users")!;
+    expect([users.statistics, users.columns.map((c) => c.name)]).toEqual(["read", ["phone"]]);
   });
 
   it("lint --snapshot: an index on orders is an error with its size, on settings an info, SET NOT NULL on users.phone fails on its NULLs", async () => {

@@ -35,6 +35,11 @@ describe("schema dump versions", () => {
     expect(dumpVersions("structure.sql", dump)).toMatchObject({ versions: ["20240101000000", "20240301000000", "20240201000000"], newest: "20240301000000", line: 5 });
   });
 
+  it("reads a structure.sql as pg_dump writes it: header comments, then \\restrict", () => {
+    const dump = ["--", "-- PostgreSQL database dump", "--", "", "\\restrict 9tsaNEuyep5f0yVRZ", "", "SET statement_timeout = 0;", 'INSERT INTO "schema_migrations" (version) VALUES', "('20240101000000');", "", "\\unrestrict 9tsaNEuyep5f0yVRZ", ""].join("\n");
+    expect(dumpVersions("structure.sql", dump)).toMatchObject({ versions: ["20240101000000"], line: 8 });
+  });
+
   it("reads dbmate's schema.sql", () => {
     const dump = "CREATE TABLE public.schema_migrations (version character varying(128) NOT NULL);\n\n--\n-- Dbmate schema migrations\n--\n\nINSERT INTO public.schema_migrations (version) VALUES\n    ('20151129054053'),\n    ('20151129054054');\n";
     expect(dumpVersions("structure.sql", dump)).toMatchObject({ newest: "20151129054054", line: 7 });

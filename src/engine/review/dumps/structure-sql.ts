@@ -5,6 +5,7 @@
  * `\restrict` lines in recent pg_dump output) costs only itself.
  */
 import { parseStatements, type PgNode } from "../../adapters/sql/pg-parser.js";
+import { withoutPsqlMetaCommands } from "../../adapters/sql/psql-meta.js";
 import type { DumpVersions } from "./dump-versions.js";
 
 function constantString(node: PgNode | undefined): string | undefined {
@@ -18,7 +19,7 @@ function constantString(node: PgNode | undefined): string | undefined {
 export function structureSqlVersions(content: string): DumpVersions {
   // only the schema_migrations rows matter: skip parsing dumps that have none
   if (!content.includes("schema_migrations")) return { versions: [], problem: "no `INSERT INTO schema_migrations` in it" };
-  const { statements } = parseStatements(content);
+  const { statements } = parseStatements(withoutPsqlMetaCommands(content));
   const versions: string[] = [];
   let line: number | undefined;
   for (const statement of statements) {
