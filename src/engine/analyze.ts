@@ -4,7 +4,7 @@
  * waivers -> findings sorted by file and line.
  */
 import { adapterFor, adaptersReady, loadAdapters } from "./adapters/index.js";
-import { segmentOperations } from "./adapters/sql/index.js";
+import { segmentOperations, withSqlDialect } from "./adapters/sql/index.js";
 import { defaultConfig, ruleOptions, type Config, type ConfigProblem } from "./config.js";
 import { detectByPath } from "./detect.js";
 import { INVALID_CONFIG, SYNTAX_ERROR, TOO_COMPLEX, WAIVER_WITHOUT_REASON } from "./engine-rules.js";
@@ -18,8 +18,8 @@ import { computeFacts } from "./rules/support/facts.js";
 import { RULES } from "./rules/index.js";
 import type { Report, Rule, RuleMeta } from "./rules/support/rule.js";
 import { byLocation } from "./finding-order.js";
-import { decideDatabase, migrationFolder, type DatabaseDecision, type FolderMigrations } from "./database/decide.js";
-import { mayHoldMysqlSyntax } from "./database/dialect-syntax.js";
+import { decideDatabase, fileDatabase, migrationFolder, reviseFromRefusals, type DatabaseDecision, type FolderMigrations } from "./database/decide.js";
+import { mayHoldMysqlStatements, mayHoldMysqlSyntax } from "./database/dialect-syntax.js";
 import { signalKind } from "./database/signal-paths.js";
 import { loadMysqlGrammar } from "./adapters/sql/mysql/mysql-grammar.js";
 import { appliesToDatabase } from "./rules/support/databases.js";
@@ -251,7 +251,7 @@ function parseUnit(unit: MigrationUnit, errors: FileError[], decision: DatabaseD
     return undefined;
   }
   try {
-    const output = adapter.parse({ ...unit, database: decision?.database, databaseVersion: decision?.version });
+    const output = withSqlDialect(decision?.database, decision?.version, () => adapter.parse({ ...unit, database: decision?.database, databaseVersion: decision?.version }));
     const migration = adapter.complete ? (output as Migration) : Migration.parse(output);
     if (decision) {
       migration.database = decision.database;
@@ -290,11 +290,37 @@ function* analysisSteps(input: AnalyzeInput): Generator<void, AnalysisResult> {
   const findings: ReportedFinding[] = [];
   const databases = decideDatabases(units, readable, input, config);
   // all parsing first, then all rules: two tight phases run measurably faster than alternating per file
+  const parsed = new Map<MigrationUnit, Parsed>();
+  const unitErrors = new Map<MigrationUnit, FileError[]>();
+  const parseInto = (unit: MigrationUnit) => {
+    const own: FileError[] = [];
+    parsed.set(unit, parseUnit(unit, own, decisionFor(unit, databases)));
+    unitErrors.set(unit, own);
+  };
   for (const unit of units) {
     yield;
-    const parsed = parseUnit(unit, errors, databases.get(migrationFolder(unit.file)));
-    if (parsed && "migration" in parsed) migrations.push(parsed.migration);
-    else if (parsed) findings.push(...tooComplexFindings(unit.file.path, [parsed.tooComplex], config));
+    parseInto(unit);
+  }
+  // a folder assumed to be PostgreSQL whose refused files MySQL's grammar reads whole is MySQL's
+  const refused = (unit: MigrationUnit) => {
+    const result = parsed.get(unit);
+    return result !== undefined && "migration" in result && result.migration.syntaxErrors.length > 0;
+  };
+  for (const [folder, decision] of databases) {
+    const revised = reviseFromRefusals(decision, units.filter((u) => migrationFolder(u.file) === folder && refused(u)));
+    if (!revised) continue;
+    databases.set(folder, revised);
+    for (const unit of units) {
+      if (migrationFolder(unit.file) !== folder) continue;
+      yield;
+      parseInto(unit);
+    }
+  }
+  for (const unit of units) {
+    errors.push(...(unitErrors.get(unit) ?? []));
+    const result = parsed.get(unit);
+    if (result && "migration" in result) migrations.push(result.migration);
+    else if (result) findings.push(...tooComplexFindings(unit.file.path, [result.tooComplex], config));
   }
   const production = input.snapshot ? { production: new Production(input.snapshot), run: new RunObjects(migrations) } : undefined;
   for (const migration of migrations) findings.push(...checkMigration(migration, config, errors, input.codeFiles ?? [], production));
@@ -302,7 +328,8 @@ function* analysisSteps(input: AnalyzeInput): Generator<void, AnalysisResult> {
     yield;
     let result;
     try {
-      result = segmentOperations({ text: down.content, transaction: "none" });
+      const decision = decisionFor({ file: down.file, content: down.content }, databases);
+      result = withSqlDialect(decision?.database, decision?.version, () => segmentOperations({ text: down.content, transaction: "none" }));
     } catch (error) {
       errors.push({ path: down.file.path, message: `could not analyse: ${error instanceof Error ? error.message : String(error)}` });
       continue;
@@ -315,6 +342,14 @@ function* analysisSteps(input: AnalyzeInput): Generator<void, AnalysisResult> {
   }
   if (input.configProblems?.length) findings.push(...configFindings(input.configProblems, input.configPath ?? ".github/migguard.yml", config));
   return { findings: findings.sort(byLocation), errors, migrations, databases: [...databases.values()] };
+}
+
+/** The folder's database, unless the file's own name says another (`x.mysql.up.sql` beside `x.postgres.up.sql`). */
+function decisionFor(unit: MigrationUnit, databases: ReadonlyMap<string, DatabaseDecision>): DatabaseDecision | undefined {
+  const folder = databases.get(migrationFolder(unit.file));
+  const named = fileDatabase(unit.file.path);
+  if (!named || !folder || folder.database === named || folder.reason.startsWith("`database:")) return folder;
+  return { ...folder, database: named, assumed: false, reason: `the file name says ${named}` };
 }
 
 /** Every repository file given that can name the database, by path. */
@@ -353,7 +388,7 @@ export function mayNeedMysql(input: Pick<AnalyzeInput, "files" | "config" | "pro
   const names = /mysql|mariadb|trilogy/i;
   for (const file of [...(input.projectFiles ?? []), ...(input.codeFiles ?? []), ...(input.contextMigrations ?? []), ...input.files]) {
     if (signalKind(file.path) && names.test(file.content)) return true;
-    if (file.path.endsWith(".sql") && mayHoldMysqlSyntax(file.content)) return true;
+    if (file.path.endsWith(".sql") && (mayHoldMysqlSyntax(file.content) || fileDatabase(file.path) === "mysql" || mayHoldMysqlStatements(file.content))) return true;
   }
   return false;
 }

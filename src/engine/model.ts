@@ -113,6 +113,9 @@ const OperationBase = z.object({
   ormField: z.string().optional(),
   /** the framework method that produced the op (Rails `add_reference`, `create_table`, `t.index`), so fixes can answer in its terms */
   frameworkCall: z.string().optional(),
+  /** MySQL/MariaDB: the statement's `ALGORITHM=` and `LOCK=` clauses, lower-cased ("instant", "inplace", "copy"; "none", "shared") */
+  algorithm: z.string().optional(),
+  lock: z.string().optional(),
 });
 
 const op = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) =>

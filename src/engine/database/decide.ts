@@ -9,7 +9,8 @@ import type { Config } from "../config.js";
 import type { DetectedFile } from "../detect.js";
 import type { Database, SourceFile } from "../model.js";
 import { readAlembicEnv, readAlembicIni } from "./alembic-url.js";
-import { mysqlSyntaxIn } from "./dialect-syntax.js";
+import { mysqlReadsAll, mysqlSyntaxIn } from "./dialect-syntax.js";
+import type { MigrationUnit } from "../group.js";
 import { readDjangoSettings } from "./django-settings.js";
 import { DATABASE_LABEL } from "./names.js";
 import { readRailsDatabaseYml } from "./rails-database-yml.js";
@@ -117,4 +118,24 @@ export function decideDatabase(folder: FolderMigrations, signalFiles: ReadonlyMa
     reason: `assumed ${DATABASE_LABEL[chosen.database]} from ${describe(chosen)}, although ${others.map(describe).join(" and ")} ${others.length > 1 ? "say" : "says"} otherwise; ${HOW_TO_SET}`,
     assumed: true,
   };
+}
+
+/** gobuffalo/pop and ory/popx keep one file per database: `x.mysql.up.sql`, `x.postgres.up.sql`, `x.sqlite3.up.sql`. */
+export function fileDatabase(path: string): Database | undefined {
+  const m = /\.(mysql|mariadb|postgres|postgresql|cockroach|sqlite3?)\.(?:up|down)\.sql$/.exec(path);
+  if (!m) return undefined;
+  if (m[1] === "mysql" || m[1] === "mariadb") return m[1];
+  return m[1].startsWith("sqlite") ? "sqlite" : "postgresql";
+}
+
+/**
+ * A SQL folder assumed to be PostgreSQL whose files PostgreSQL's parser refuses but MySQL's reads whole
+ * (MODIFY, DROP INDEX ... ON, ...) runs on MySQL: the decision is revised, its reason says which file showed it.
+ */
+export function reviseFromRefusals(decision: DatabaseDecision, refused: readonly MigrationUnit[]): DatabaseDecision | undefined {
+  if (!decision.assumed || decision.database !== "postgresql" || refused.length === 0 || refused.some((u) => u.file.framework !== "sql")) return undefined;
+  const files = refused.flatMap((u) => [{ path: u.file.path, content: u.content }, ...(u.downFile ? [u.downFile] : [])]);
+  const shown = mysqlReadsAll(files);
+  if (!shown) return undefined;
+  return { ...decision, database: "mysql", assumed: false, reason: `${shown.path}: MySQL's grammar reads what PostgreSQL's refuses (line ${shown.line})` };
 }

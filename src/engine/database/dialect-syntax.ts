@@ -5,9 +5,25 @@
  */
 import { parseStatements } from "../adapters/sql/pg-parser.js";
 import { mysqlGrammarLoaded, mysqlTokens } from "../adapters/sql/mysql/mysql-grammar.js";
+import { parseMysql } from "../adapters/sql/mysql/mysql-statements.js";
 
 /** Cheap test on the raw text before any parsing: can the file hold MySQL-only syntax at all? */
 export const mayHoldMysqlSyntax = (content: string): boolean => content.includes("`") || /engine|auto_increment|algorithm/i.test(content);
+
+/** Statement forms only MySQL has (MODIFY, CHANGE, DROP INDEX ... ON): worth loading MySQL's grammar to look closer. */
+export const mayHoldMysqlStatements = (content: string): boolean => /\b(modify|change)\s+(column\s+)?\S+\s+\w|\bdrop\s+index\s+\S+\s+on\b|\block\s*=|\bunsigned\b/i.test(content);
+
+/** Does MySQL's grammar read every statement of these files? (PostgreSQL's refused them.) */
+export function mysqlReadsAll(files: ReadonlyArray<{ path: string; content: string }>): { path: string; line: number } | undefined {
+  if (!mysqlGrammarLoaded() || files.length === 0) return undefined;
+  let first: { path: string; line: number } | undefined;
+  for (const file of files) {
+    const pg = parseStatements(file.content).errors[0];
+    if (parseMysql(file.content).errors.length > 0) return undefined;
+    first ??= pg ? { path: file.path, line: pg.line } : undefined;
+  }
+  return first;
+}
 
 export interface SyntaxEvidence {
   line: number;

@@ -212,7 +212,8 @@ export class Interpreter {
       this.branch(node.statements, scope, out, check && opposite(check));
       return this.branch(guardsOtherDatabase(node.predicate) ? null : node.elseClause, scope, out, check);
     }
-    if (node instanceof ElseNode || node instanceof EnsureNode || node instanceof WhenNode) return this.statements(node.statements, scope, out);
+    if (node instanceof WhenNode) return node.conditions.some((c) => guardsOtherDatabase(c)) ? undefined : this.statements(node.statements, scope, out);
+    if (node instanceof ElseNode || node instanceof EnsureNode) return this.statements(node.statements, scope, out);
     if (node instanceof CaseNode) return [...node.conditions, node.elseClause].forEach((n) => this.statements(n, scope, out));
     if (node instanceof BeginNode) return [node.statements, node.rescueClause, node.elseClause, node.ensureClause].forEach((n) => this.statements(n, scope, out));
     if (node instanceof RescueNode) return [node.statements, node.subsequent].forEach((n) => this.statements(n, scope, out));

@@ -13,8 +13,49 @@ import { mayHaveWaivers, parseWaiver } from "../../waivers.js";
 import { SQL_LAYOUTS, type SqlSegment, type TransactionMode } from "./layouts/index.js";
 import { statementOperations, unwrap } from "./pg-operations.js";
 import { parseStatements, scanComments, type ParsedStatement, type PgNode, type SqlParseResult } from "./pg-parser.js";
+import { mysqlTokens } from "./mysql/mysql-grammar.js";
+import { mysqlStatementOperations } from "./mysql/mysql-operations.js";
+import { parseMysql } from "./mysql/mysql-statements.js";
 
 export { loadPgParser } from "./pg-parser.js";
+
+/**
+ * The SQL dialect of the migration being read. analyze sets it around each adapter's parse (the folder's
+ * database), so SQL files, Rails `execute` and Django `RunSQL` are read with the grammar of the database they
+ * run on without every adapter function passing it along. Parsing is synchronous: the scope cannot leak.
+ */
+let dialect: { database: Database; version?: string } = { database: "postgresql" };
+
+export function withSqlDialect<T>(database: Database | undefined, version: string | undefined, read: () => T): T {
+  const previous = dialect;
+  dialect = { database: database ?? "postgresql", version };
+  try {
+    return read();
+  } finally {
+    dialect = previous;
+  }
+}
+
+/** The database whose SQL is being read (PostgreSQL outside an analysis). */
+export const currentSqlDialect = (): Database => dialect.database;
+
+const readsMysql = () => dialect.database === "mysql" || dialect.database === "mariadb";
+
+/** MySQL: statements with MySQL's grammar; DDL commits implicitly, so nothing runs in a transaction a later failure could undo. */
+function mysqlSegmentOperations(segment: SqlSegment, extra: Partial<OperationInput>): SqlOperations {
+  const parsed = parseMysql(segment.text, dialect.version);
+  const ops: Operation[] = [];
+  const hasExtra = Object.keys(extra).length > 0;
+  let inTransaction = false;
+  for (const statement of parsed.statements) {
+    for (const op of mysqlStatementOperations(statement, inTransaction)) {
+      const complete = completeOperation(hasExtra ? Object.assign(op, extra) : op);
+      ops.push(complete);
+      if (complete.kind === "transaction_control") inTransaction = complete.action === "begin";
+    }
+  }
+  return { ops, errors: parsed.errors, tooComplex: [], transactional: false, statementCount: parsed.statements.length };
+}
 
 /** Statements PostgreSQL refuses inside a transaction block (Flyway runs such a migration without one). */
 export function mustRunOutsideTransaction(stmt: PgNode): boolean {
@@ -81,7 +122,9 @@ function parseSegments(segments: readonly SqlSegment[], content: string): SqlPar
 }
 
 /** Parse one segment and follow explicit BEGIN/COMMIT to know which statements run in a transaction. */
-export function segmentOperations(segment: SqlSegment, extra: Partial<OperationInput> = {}, parsed: SqlParseResult = parseStatements(segment.text)): SqlOperations {
+export function segmentOperations(segment: SqlSegment, extra: Partial<OperationInput> = {}, parsed?: SqlParseResult): SqlOperations {
+  if (readsMysql()) return mysqlSegmentOperations(segment, extra);
+  parsed ??= parseStatements(segment.text);
   const wrapped = runsInTransaction(segment.transaction, parsed.statements);
   let inTransaction = wrapped;
   const ops: Operation[] = [];
@@ -133,6 +176,15 @@ export function readWaivers(content: string): Waiver[] {
     .filter((w): w is Waiver => w !== undefined);
 }
 
+/** Waivers in MySQL comments (`--`, `#` and block comments), found by MySQL's lexer. */
+export function readMysqlWaivers(content: string): Waiver[] {
+  if (!mayHaveWaivers(content)) return [];
+  return mysqlTokens(content)
+    .filter((t) => t.hidden && t.name !== "WHITESPACE")
+    .map((t) => parseWaiver(t.text, t.line))
+    .filter((w): w is Waiver => w !== undefined);
+}
+
 const meaningful = (ops: Operation[]) =>
   ops.some((op) => op.kind !== "transaction_control" && !(op.kind === "set_setting" && op.scope !== "reset"));
 
@@ -153,7 +205,8 @@ export function sqlMigration(unit: SqlUnit): Migration {
   const tooComplex: ParseProblem[] = [];
   let transactional = false;
   const sameFileDown = sections.down.kind === "sql" && sections.down.path === unit.file.path ? sections.down.segments : [];
-  const parsed = parseSegments([...sections.up, ...sameFileDown], sections.source ?? unit.content);
+  const mysql = unit.database === "mysql" || unit.database === "mariadb";
+  const parsed: Array<SqlParseResult | undefined> = mysql ? [] : parseSegments([...sections.up, ...sameFileDown], sections.source ?? unit.content);
   sections.up.forEach((segment, i) => {
     const result = segmentOperations(segment, {}, parsed[i]);
     // one by one: a file of 140,000 statements is too many arguments for push(...ops)
@@ -192,7 +245,7 @@ export function sqlMigration(unit: SqlUnit): Migration {
     transactional,
     up,
     down,
-    waivers: readWaivers(unit.content),
+    waivers: mysql ? readMysqlWaivers(unit.content) : readWaivers(unit.content),
     syntaxErrors,
     tooComplex,
     notes: sections.notes,

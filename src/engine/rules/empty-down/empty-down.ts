@@ -3,7 +3,7 @@ import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { railsUndo } from "../support/rails-fix.js";
 import { firstLine, hasMeaningfulUp } from "../support/scope.js";
-import { ALL_DATABASES } from "../support/databases.js";
+import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 
 /** Creates only what is missing or drops only what exists (IF NOT EXISTS, if_exists:, an index_exists? guard). */
 function idempotent(op: Operation): boolean {
@@ -52,7 +52,13 @@ export default defineRule({
         ? `The down migration${down.path ? ` (${down.path})` : ""} is empty: this migration only changes data, and rolling back leaves the data as it left it.`
         : `The down migration${down.path ? ` (${down.path})` : ""} is empty: rolling back does nothing.`,
       fix: fixFor(ctx.framework, {
-        sql: `-- write the statements that undo the up, in reverse order; if it truly cannot be undone, say so:\n-- DO $$ BEGIN RAISE EXCEPTION 'irreversible: restore from backup'; END $$;`,
+        sql: `-- write the statements that undo the up, in reverse order; if it truly cannot be undone, say so:\n-- ${
+          isMysqlFamily(ctx.migration.database)
+            ? "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'irreversible: restore from backup';"
+            : ctx.migration.database === "sqlite"
+              ? "SELECT RAISE(ABORT, 'irreversible: restore from backup');"
+              : "DO $$ BEGIN RAISE EXCEPTION 'irreversible: restore from backup'; END $$;"
+        }`,
         // a down that raises is irreversible too: show the undo of each up operation instead
         // an object created only if missing may have existed before: its undo is not to drop it
         rails: `def down\n  ${up.filter((op) => !idempotent(op)).map(railsUndo).filter(Boolean).reverse().join("\n").replace(/\n/g, "\n  ") || "# put back what up changed: the previous values, the objects it dropped"}\nend`,

@@ -9,23 +9,29 @@ import type { ParserRuleContext, Token } from "antlr4ts";
 type TsMysql = typeof import("ts-mysql-parser");
 type Antlr = typeof import("antlr4ts");
 
-let grammar: { mysql: TsMysql; antlr: Antlr } | undefined;
+type MysqlParserClass = TsMysql["default"];
+let grammar: { mysql: TsMysql; antlr: Antlr; Parser: MysqlParserClass } | undefined;
 let loading: Promise<void> | undefined;
 
 /** Import the grammar once per process (lazily: PostgreSQL-only runs never pay for it). */
 export function loadMysqlGrammar(): Promise<void> {
   loading ??= Promise.all([import("ts-mysql-parser"), import("antlr4ts")]).then(([m, a]) => {
-    // CommonJS modules: their exports arrive as `default`
-    const mysql = ((m as { default?: TsMysql }).default ?? m) as TsMysql;
-    const antlr = ((a as { default?: Antlr }).default ?? a) as Antlr;
-    grammar = { mysql, antlr };
+    // CommonJS modules: depending on the loader their exports arrive whole or as `default`
+    const pick = <T>(module: unknown, member: string): T => (member in (module as object) ? module : (module as { default: unknown }).default) as T;
+    const mysql = pick<TsMysql>(m, "MySQLLexer");
+    const antlr = pick<Antlr>(a, "ANTLRInputStream");
+    // the parser class is the CommonJS module's `default` export, one or two `default`s deep depending on the loader
+    let Parser: unknown = mysql.default;
+    while (typeof Parser !== "function" && Parser && typeof Parser === "object" && "default" in Parser) Parser = (Parser as { default: unknown }).default;
+    if (typeof Parser !== "function") throw new Error("ts-mysql-parser has no parser class");
+    grammar = { mysql, antlr, Parser: Parser as MysqlParserClass };
   });
   return loading;
 }
 
 export const mysqlGrammarLoaded = (): boolean => grammar !== undefined;
 
-function loaded(): { mysql: TsMysql; antlr: Antlr } {
+function loaded(): { mysql: TsMysql; antlr: Antlr; Parser: MysqlParserClass } {
   if (!grammar) throw new Error("the MySQL grammar is not loaded: call loadMysqlGrammar() first");
   return grammar;
 }
@@ -76,8 +82,8 @@ export interface MysqlParse {
 
 /** Parse one statement (no trailing delimiter needed). */
 export function parseMysqlStatement(text: string, version?: string): MysqlParse {
-  const { mysql } = loaded();
-  const parser = new mysql.default({ version: version && Number(version.split(".")[0]) < 10 ? version : "8.0.30" });
+  const { Parser } = loaded();
+  const parser = new Parser({ version: version && Number(version.split(".")[0]) < 10 ? version : "8.0.30" });
   const result = parser.parse(text);
   const ruleNames = result.parser.ruleNames;
   const error = result.lexerError ?? result.parserError;
@@ -85,6 +91,11 @@ export function parseMysqlStatement(text: string, version?: string): MysqlParse 
     const data = (error as { data?: { line?: number; position?: { line?: number } } }).data;
     const at = data?.line ?? data?.position?.line;
     return { error: { message: error.message, line: typeof at === "number" && at > 0 ? at : 1 }, ruleNames };
+  }
+  // the grammar's listener stays quiet when the statement stops short (an editor's leniency): ANTLR still counts it
+  if (result.parser.numberOfSyntaxErrors > 0) {
+    const lines = text.split("\n").length;
+    return { error: { message: "the statement ends before it is complete", line: lines }, ruleNames };
   }
   return { tree: result.tree as ParserRuleContext, ruleNames };
 }
