@@ -3,7 +3,8 @@
  * - the first start of PGlite (worker thread + PostgreSQL's initdb in WebAssembly), paid once per process;
  * - after that warm start, the verification time per migration (snapshot, up with lock trace, down, compare,
  *   up again), migrations of a folder verified in order on one database (goal < 150 ms);
- * - the cost of building a late migration's schema from scratch (its whole history, once);
+ * - the cost of building a late migration's schema from scratch (its whole history, once), side by side with
+ *   starting from a production snapshot of that schema (`--snapshot`: the schema recreated from the model);
  * - the same verification on a real PostgreSQL server, when the Debian binaries are installed.
  * Run alone with `tsx scripts/bench-execute.ts [corpus]`.
  */
@@ -20,6 +21,8 @@ import { PgliteExecutor } from "../src/execute/pglite/pglite-executor.js";
 import { PostgresExecutor } from "../src/execute/postgres/postgres-executor.js";
 import { postgresBinDir, startLocalPostgres } from "../src/execute/testing/local-postgres.js";
 import { verifyMigrations } from "../src/execute/verify.js";
+import { buildFromMigrations } from "../src/execute/build-schema.js";
+import { SNAPSHOT_FORMAT, type ProductionSnapshot } from "../src/engine/production/snapshot-file.js";
 
 interface BenchSet {
   label: string;
@@ -89,6 +92,19 @@ async function historyCost(executor: Executor, corpus: string, set: BenchSet): P
   return `  ${last.slice(last.lastIndexOf("/") + 1)} alone, after building its ${targets.length - 1} earlier migrations: ${ms(performance.now() - began)} (${result.runs[0]?.outcome ?? "not run"})`;
 }
 
+/** The same late migration started from a snapshot of the schema its history builds (what `--snapshot` does). */
+async function snapshotCost(executor: Executor, corpus: string, set: BenchSet): Promise<string> {
+  const { files, targets } = loadSet(corpus, set);
+  const last = targets[targets.length - 1];
+  const earlier = files.filter((f) => targets.indexOf(f.path) !== -1 && f.path !== last);
+  const built = await buildFromMigrations(earlier, defaultConfig(), { executor, limits: { budgetMs: 600_000 } });
+  const snapshot: ProductionSnapshot = { format: SNAPSHOT_FORMAT, takenAt: new Date().toISOString(), server: { version: "18", versionNum: 180000 }, database: "bench", schema: built.schema, tables: [] };
+  const began = performance.now();
+  const result = await verifyMigrations({ files, targets: [last], executor, limits: { budgetMs: 600_000 }, snapshot });
+  const run = result.runs[0];
+  return `  ${last.slice(last.lastIndexOf("/") + 1)} alone, from a snapshot of that schema (${built.schema.length} objects): ${ms(performance.now() - began)} (${run?.outcome ?? "not run"}, schema from ${run?.schemaFrom ?? "-"})`;
+}
+
 export async function benchExecute(corpus: string): Promise<{ lines: string[] }> {
   await loadAdapters();
   const lines: string[] = [];
@@ -101,6 +117,7 @@ export async function benchExecute(corpus: string): Promise<{ lines: string[] }>
     lines.push(`PGlite reset between verifications: ${ms(performance.now() - opened)}`);
     for (const set of SETS) lines.push(...(await verifySet(pglite, corpus, set)));
     lines.push(await historyCost(pglite, corpus, SETS[0]));
+    lines.push(await snapshotCost(pglite, corpus, SETS[0]));
   } finally {
     await pglite.close();
   }

@@ -45,7 +45,7 @@ export async function restoreSchema(session: Session, objects: readonly SchemaOb
   await send("RESET check_function_bodies");
   const problems: RestoreProblem[] = [
     ...pending.map((s) => ({ object: s.object, sql: s.sql, message: failures.get(s.sql) ?? "not created" })),
-    ...script.skipped.map((object) => ({ object, message: `a ${object.kind} cannot be recreated from the snapshot's description` })),
+    ...script.skipped.map((object) => ({ object, message: "the snapshot's description is not enough to recreate it" })),
   ];
   return { problems };
 }

@@ -219,6 +219,15 @@ describeIfServer("a production snapshot from a real PostgreSQL server", () => {
     expect(result.output).not.toMatch(/execute-up-fails|execute-skipped/);
   });
 
+  it("replays the history instead when the snapshot's schema cannot be recreated in the test database, and says why", async () => {
+    const withAggregate = { ...snapshot, schema: [...snapshot.schema, { kind: "aggregate", name: "public.total_of(numeric)", definition: "numeric" }] };
+    writeFileSync(join(repo, "aggregate.json"), JSON.stringify(withAggregate, null, 2));
+    const result = await run(["lint", "--execute", "--snapshot", "aggregate.json", "db/migrations/004_new.up.sql"], { cwd: repo });
+    expect(result.output).toContain(
+      "Ran 1 after replaying the earlier migrations (the snapshot's schema could not be recreated: aggregate total_of(numeric) could not be recreated (the snapshot's description is not enough to recreate it)).",
+    );
+  });
+
   it("replays the history instead when the migration needs an earlier one production does not have yet", async () => {
     write(repo, {
       "db/migrations/005_tags.up.sql": "CREATE TABLE tags (id bigint PRIMARY KEY, name text);\n",

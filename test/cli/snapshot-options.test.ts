@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { CommandFailure, UsageError } from "../../src/cli/collect-files.js";
 import { run } from "../../src/cli/main.js";
+import { closeDefaultExecutor } from "../../src/execute/default-executor.js";
 import { productionSnapshot } from "../../src/engine/testing/production-fixtures.js";
 import { Repo } from "./support/git-repo.js";
 
@@ -78,6 +79,8 @@ describe("review", () => {
 });
 
 describe("snapshot and drift usage", () => {
+  afterAll(() => closeDefaultExecutor());
+
   it("needs a database URL and an output file", async () => {
     const root = files({});
     const saved = process.env.MIGGUARD_SNAPSHOT_DATABASE_URL;
@@ -90,6 +93,17 @@ describe("snapshot and drift usage", () => {
     }
     await expect(run(["drift", "db/migrations"], { cwd: root })).rejects.toThrow("drift needs --snapshot FILE");
   });
+
+  it("drift stops with the reason when the migrations do not build, rather than report differences that are not there", async () => {
+    const root = files({
+      "production.json": PRODUCTION,
+      "db/migrations/001_orders.up.sql": "CREATE TABLE orders (id bigint PRIMARY KEY, total numeric);\n",
+      "db/migrations/002_broken.up.sql": "ALTER TABLE order_lines ADD COLUMN note text;\n",
+    });
+    const failure = run(["drift", "--snapshot", "production.json", "db/migrations"], { cwd: root });
+    await expect(failure).rejects.toBeInstanceOf(CommandFailure);
+    await expect(failure).rejects.toThrow(/^drift could not build the schema the repository describes: db\/migrations\/002_broken\.up\.sql failed at db\/migrations\/002_broken\.up\.sql:1: relation "order_lines" does not exist/);
+  }, 120_000);
 
   it("says why it cannot connect, without the password", async () => {
     const root = files({});

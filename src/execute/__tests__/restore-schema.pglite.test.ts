@@ -80,7 +80,7 @@ it("says what it cannot recreate instead of pretending", async () => {
     const { problems } = await restoreSchema(session, objects, { timeoutMs: 5_000, deadline: performance.now() + 60_000 });
     expect(problems.map((p) => [p.object.name, p.message])).toEqual([
       ["public.t_b_idx", 'column "b" does not exist'],
-      ["public.mysum(integer)", "a aggregate cannot be recreated from the snapshot's description"],
+      ["public.mysum(integer)", "the snapshot's description is not enough to recreate it"],
     ]);
   } finally {
     await session.release();
