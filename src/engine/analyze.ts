@@ -15,6 +15,7 @@ import { groupMigrations, type MigrationUnit } from "./group.js";
 import { isStackOverflow, TooComplexError } from "./limits.js";
 import { Migration, type Operation, type ParseProblem, type ReportedFinding, type SourceFile } from "./model.js";
 import { computeFacts } from "./rules/support/facts.js";
+import { downConventions, type Conventions } from "./conventions.js";
 import { RULES } from "./rules/index.js";
 import type { Report, Rule, RuleMeta } from "./rules/support/rule.js";
 import { byLocation } from "./finding-order.js";
@@ -52,6 +53,11 @@ export interface AnalyzeInput {
    * the earlier migrations of its app (AlterField, RenameField, RemoveField of a ForeignKey). Not linted.
    */
   contextMigrations?: readonly SourceFile[];
+  /**
+   * Paths of the repository's files (a review's base tree): its habits show in them even unread, such as a
+   * golang-migrate folder of ups without a single .down.sql (conventions.ts).
+   */
+  repositoryPaths?: readonly string[];
   /**
    * Repository files that name the database (config/database.yml and its samples, Django settings modules,
    * alembic.ini, Alembic's env.py): `databaseSignalPaths` says which to read. Signal files among `files`,
@@ -104,12 +110,21 @@ function oneFindingPerHazard(raw: Raw[]): Raw[] {
   });
 }
 
-function runRule(rule: Rule, migration: Migration, config: Config, facts: ReturnType<typeof computeFacts>, codeFiles: readonly SourceFile[], production?: ProductionContext): Raw[] {
+function runRule(
+  rule: Rule,
+  migration: Migration,
+  config: Config,
+  facts: ReturnType<typeof computeFacts>,
+  codeFiles: readonly SourceFile[],
+  production: ProductionContext | undefined,
+  conventions: Conventions,
+): Raw[] {
   const out: Raw[] = [];
   rule.check({
     migration,
     codeFiles,
     production,
+    conventions,
     framework: migration.framework,
     config,
     postgresVersion: config.postgres_version,
@@ -222,7 +237,14 @@ function configFindings(problems: readonly ConfigProblem[], path: string, config
 }
 
 /** Run every rule over one migration of the model (`production`: the snapshot and the run's other migrations). */
-export function checkMigration(migration: Migration, config: Config, errors: FileError[] = [], codeFiles: readonly SourceFile[] = [], snapshot?: ProductionContext): ReportedFinding[] {
+export function checkMigration(
+  migration: Migration,
+  config: Config,
+  errors: FileError[] = [],
+  codeFiles: readonly SourceFile[] = [],
+  snapshot?: ProductionContext,
+  conventions: Conventions = {},
+): ReportedFinding[] {
   const facts = computeFacts(migration);
   // a production snapshot is PostgreSQL's catalogs: it says nothing about a MySQL or SQLite migration
   const production = (migration.database ?? "postgresql") === "postgresql" ? snapshot : undefined;
@@ -232,7 +254,7 @@ export function checkMigration(migration: Migration, config: Config, errors: Fil
     if (!appliesToDatabase(rule.meta, migration.database)) continue;
     if (!effectiveSeverity(config, rule.meta)) continue; // switched off: do not even look
     try {
-      raw.push(...runRule(rule, migration, config, facts, codeFiles, production));
+      raw.push(...runRule(rule, migration, config, facts, codeFiles, production, conventions));
     } catch (error) {
       errors.push({ path: migration.path, message: `rule ${rule.meta.id} failed: ${error instanceof Error ? error.message : String(error)}` });
     }
@@ -323,7 +345,8 @@ function* analysisSteps(input: AnalyzeInput): Generator<void, AnalysisResult> {
     else if (result) findings.push(...tooComplexFindings(unit.file.path, [result.tooComplex], config));
   }
   const production = input.snapshot ? { production: new Production(input.snapshot), run: new RunObjects(migrations) } : undefined;
-  for (const migration of migrations) findings.push(...checkMigration(migration, config, errors, input.codeFiles ?? [], production));
+  const conventions = downConventions(migrations, [...(input.repositoryPaths ?? []), ...readable.map((f) => f.path)], config);
+  for (const migration of migrations) findings.push(...checkMigration(migration, config, errors, input.codeFiles ?? [], production, conventions.get(migration)));
   for (const down of orphanDowns) {
     yield;
     let result;

@@ -176,6 +176,7 @@ export function reviewLoaded(input: ReviewInput): ReviewResult {
     configPath: input.configPath,
     codeFiles: input.codeFiles,
     contextMigrations: input.contextMigrations,
+    repositoryPaths: siblings,
     snapshot: input.snapshot,
   });
   errors.push(...analysis.errors);

@@ -1,5 +1,6 @@
 import type { Operation } from "../../model.js";
 import { defineRule } from "../support/rule.js";
+import { downHabit } from "../support/conventions.js";
 import { fixFor } from "../support/fix.js";
 import { railsUndo } from "../support/rails-fix.js";
 import { firstLine, hasMeaningfulUp } from "../support/scope.js";
@@ -50,7 +51,7 @@ export default defineRule({
       severity: dataOnly ? "info" : undefined,
       message: dataOnly
         ? `The down migration${down.path ? ` (${down.path})` : ""} is empty: this migration only changes data, and rolling back leaves the data as it left it.`
-        : `The down migration${down.path ? ` (${down.path})` : ""} is empty: rolling back does nothing.`,
+        : `The down migration${down.path ? ` (${down.path})` : ""} is empty: rolling back does nothing.${downHabit(ctx, "empty-down")}`,
       fix: fixFor(ctx.framework, {
         sql: `-- write the statements that undo the up, in reverse order; if it truly cannot be undone, say so:\n-- ${
           isMysqlFamily(ctx.migration.database)

@@ -5,6 +5,18 @@ export default defineCases({
     { framework: "sql", name: "golang-migrate up without a .down.sql", path: "migrations/000012_add_bio.up.sql", code: "ALTER TABLE profiles ADD COLUMN bio text;", lines: [1] },
     {
       framework: "sql",
+      name: "a project whose earlier migrations never have a down: still an error, and the message names `rules: { missing-down: off }` for a team that rolls forward by policy",
+      path: "migrations/000013_add_phone.up.sql",
+      code: "ALTER TABLE profiles ADD COLUMN phone text;",
+      files: {
+        "migrations/000010_profiles.up.sql": "CREATE TABLE profiles (id bigint PRIMARY KEY);",
+        "migrations/000011_add_name.up.sql": "ALTER TABLE profiles ADD COLUMN name text;",
+        "migrations/000012_add_bio.up.sql": "ALTER TABLE profiles ADD COLUMN bio text;",
+      },
+      lines: [1],
+    },
+    {
+      framework: "sql",
       name: "goose file without a Down section",
       path: "db/migrations/00012_add_bio.sql",
       code: "-- +goose Up\n-- +goose StatementBegin\nALTER TABLE profiles ADD COLUMN bio text;\n-- +goose StatementEnd\n",

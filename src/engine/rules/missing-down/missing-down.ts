@@ -1,4 +1,5 @@
 import { defineRule } from "../support/rule.js";
+import { downHabit } from "../support/conventions.js";
 import { fixFor } from "../support/fix.js";
 import { firstLine, hasMeaningfulUp } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
@@ -21,7 +22,7 @@ export default defineRule({
     const where = down.reason;
     ctx.report({
       loc: firstLine(ctx, down.line),
-      message: `This migration has no down migration (${where}), so it cannot be rolled back.`,
+      message: `This migration has no down migration (${where}), so it cannot be rolled back.${downHabit(ctx, "missing-down")}`,
       fix: fixFor(ctx.framework, {
         sql:
           layout === "dbmate"

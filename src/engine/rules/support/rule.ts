@@ -4,6 +4,7 @@
  * table of valid/invalid cases per framework in `<id>.cases.ts` beside it (the docs' examples).
  */
 import type { Config } from "../../config.js";
+import type { Conventions } from "../../conventions.js";
 import type { Category, Database, Framework, Migration, Operation, Severity, SourceFile, SourceRange } from "../../model.js";
 import type { Production } from "../../production/production.js";
 import type { ProductionSnapshot } from "../../production/snapshot-file.js";
@@ -65,6 +66,8 @@ export interface RuleContext {
   codeFiles: readonly SourceFile[];
   /** only with a production snapshot: rules that need one report nothing without it */
   production?: ProductionContext;
+  /** the repository's habits, read from its other migrations (a team that never writes downs) */
+  conventions: Conventions;
   report(report: Report): void;
 }
 

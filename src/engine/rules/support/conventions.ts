@@ -1,0 +1,14 @@
+/** What the down rules say when the repository never writes downs (conventions.ts reads the habit). */
+import { CONFIG_PATHS } from "../../config.js";
+import type { RuleContext } from "./rule.js";
+
+/** One sentence naming the habit and the config line that turns the rule off, or "" when there is no such habit. */
+export function downHabit(ctx: RuleContext, ruleId: string): string {
+  const habit = ctx.conventions.downs;
+  if (!habit) return "";
+  const what =
+    habit.kind === "never"
+      ? `None of the ${habit.earlier} earlier migrations in ${habit.folder}/ has a down either`
+      : `The ${habit.earlier} earlier migrations in ${habit.folder}/ have no down or an empty one`;
+  return ` ${what}: if the project rolls forward by policy, \`rules: { ${ruleId}: off }\` in ${CONFIG_PATHS[0]} turns this check off.`;
+}
