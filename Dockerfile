@@ -27,6 +27,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY bin ./bin
+COPY bundle ./bundle
 COPY app.yml ./
 USER node
 # 3000: webhooks, /healthz, /readyz, /metrics (web); 9464: /healthz, /readyz, /metrics (worker)

@@ -1,11 +1,9 @@
 #!/usr/bin/env node
-// Entry point of the published CLI: runs the compiled code in dist/.
-// @ruby/prism loads through node:wasi, which prints an ExperimentalWarning on Node 20: not for users' eyes.
-const emitWarning = process.emitWarning;
-process.emitWarning = (warning, ...rest) => {
-  const text = typeof warning === "string" ? warning : warning?.message;
-  if (typeof text === "string" && text.includes("WASI")) return;
-  return emitWarning.call(process, warning, ...rest);
-};
-const { main } = await import("../dist/cli/main.js");
+// Entry point of the published CLI. It runs the bundle (bundle/cli.js: the CLI and the parsers it needs, built
+// by `npm run build` and committed, so an install from git or a tarball builds nothing).
+import module from "node:module";
+
+// Node 22.1+ keeps V8's compiled code of the bundle between runs; Node 20 has no cache and starts without one
+module.enableCompileCache?.();
+const { main } = await import("../bundle/cli.js");
 process.exitCode = await main();

@@ -17,6 +17,13 @@ interface Section {
 
 const sections: Section[] = [
   {
+    name: "cli",
+    run: async () => {
+      if (!existsSync(corpus)) return [`bench corpus not found at ${corpus} (set MIGGUARD_BENCH_CORPUS)`];
+      return (await import("./bench-cli.js")).benchCli(corpus);
+    },
+  },
+  {
     name: "engine",
     run: async () => {
       if (!existsSync(corpus)) return [`bench corpus not found at ${corpus} (set MIGGUARD_BENCH_CORPUS)`];

@@ -5,10 +5,10 @@
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join, relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { run } from "../src/cli/main.js";
 import { scoreCorpus, scoreTable, type LabeledCase, type ScoredFinding } from "./corpus-score.js";
+import { findSquawk, SQUAWK_PACKAGE } from "./squawk-binary.js";
 
 const SQUAWK_CATEGORIES: Record<string, string> = {
   "adding-field-with-default": "blocking-lock",
@@ -42,18 +42,11 @@ const corpus = resolve(process.argv[2] ?? join(import.meta.dirname, "..", "..", 
 const cases = (JSON.parse(readFileSync(join(corpus, "expected.json"), "utf8")) as { cases: LabeledCase[] }).cases.filter((c) => c.framework.startsWith("sql"));
 const files = cases.map((c) => join(corpus, c.path));
 
-// squawk is not a dependency: its npm package lists per-platform binaries the registry here lacks, which
-// leaves package-lock.json unusable for `npm ci`. The comparison installs the Linux binary on demand.
-const SQUAWK_PACKAGE = "@squawk-cli/linux-x64@2.66.0";
-function squawkBinary(): string {
-  try {
-    return join(dirname(createRequire(import.meta.url).resolve("@squawk-cli/linux-x64/package.json")), "bin", "squawk");
-  } catch {
-    console.error(`squawk is not installed; run: npm install --no-save ${SQUAWK_PACKAGE}`);
-    process.exit(2);
-  }
+const squawkBin = findSquawk();
+if (!squawkBin) {
+  console.error(`squawk is not installed; run: npm install --no-save ${SQUAWK_PACKAGE}`);
+  process.exit(2);
 }
-const squawkBin = squawkBinary();
 const started = performance.now();
 const squawk = spawnSync(squawkBin, ["--reporter", "json", "--pg-version", "15", ...files], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 const squawkMs = performance.now() - started;

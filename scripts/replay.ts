@@ -55,8 +55,8 @@ const wanted = Number(countArg);
 const git = (args: string[], cwd = repo) => execFileSync("git", args, { cwd, encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "pipe"] });
 
 /** The newest `wanted` first-parent commits whose diff against their first parent touches a migration or dump. */
-function migrationCommits(): Array<{ commit: string; subject: string; date: string }> {
-  const config = loadCliConfig(undefined, repo).config;
+async function migrationCommits(): Promise<Array<{ commit: string; subject: string; date: string }>> {
+  const config = (await loadCliConfig(undefined, repo)).config;
   const touches = (path: string) => detectMigrationPath(path, config) !== undefined || schemaDumpOf(path, config) !== undefined;
   const out: Array<{ commit: string; subject: string; date: string }> = [];
   const batch = 1000;
@@ -97,7 +97,7 @@ function absentPaths(commits: readonly string[], missing: ReadonlySet<string>): 
   return [...out];
 }
 
-async function replay(commits: ReturnType<typeof migrationCommits>): Promise<Replayed[]> {
+async function replay(commits: Awaited<ReturnType<typeof migrationCommits>>): Promise<Replayed[]> {
   const worktree = mkdtempSync(join(tmpdir(), "migguard-replay-"));
   git(["worktree", "add", "-q", "--no-checkout", "--detach", worktree, commits[0]?.commit ?? "HEAD"]);
   const absent = absentPaths(commits.map((c) => c.commit), missingBlobs());
@@ -182,7 +182,7 @@ if (!existsSync(join(repo, ".git"))) {
   console.error(`${repo} is not the top of a git work tree (clone a bare mirror first: git clone MIRROR /tmp/NAME)`);
   process.exit(2);
 }
-const commits = migrationCommits();
+const commits = await migrationCommits();
 const results = await replay(commits);
 if (values.json) writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
 summarise(results);

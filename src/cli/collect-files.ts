@@ -8,13 +8,12 @@ import type { FileError } from "../engine/analyze.js";
 import type { Config } from "../engine/config.js";
 import { companionPaths, detectByPath } from "../engine/detect.js";
 import type { SourceFile } from "../engine/model.js";
+import { CommandFailure, UsageError } from "./usage-error.js";
+
+// callers written before usage-error.ts existed import them from here
+export { CommandFailure, UsageError };
 
 const SKIPPED_DIRS = new Set(["node_modules", ".git", "vendor", "dist", ".venv", "venv", "__pycache__", "target"]);
-
-export class UsageError extends Error {}
-
-/** The command could not do its work (a database that does not answer, say): exit status 2, without the usage text. */
-export class CommandFailure extends Error {}
 
 /** Paths as the user sees them: relative to the working directory, with forward slashes. */
 export const displayPath = (absolute: string, cwd = process.cwd()): string => relative(cwd, absolute).split(sep).join("/") || ".";

@@ -10,12 +10,13 @@ import { join, resolve } from "node:path";
 import { adapterFor, loadAdapters } from "../engine/adapters/index.js";
 import type { Config } from "../engine/config.js";
 import { groupMigrations } from "../engine/group.js";
-import { Migration, type SourceFile } from "../engine/model.js";
+import type { Migration, SourceFile } from "../engine/model.js";
 import { schemaDumpOf } from "../engine/review/classify.js";
 import { BuildError, buildFromDump, buildFromMigrations, type BuiltSchema } from "../execute/build-schema.js";
 import { driftFindings } from "../execute/drift.js";
 import { executable } from "../execute/script.js";
-import { collectFiles, CommandFailure, displayPath, UsageError } from "./collect-files.js";
+import { collectFiles, displayPath } from "./collect-files.js";
+import { CommandFailure, UsageError } from "./usage-error.js";
 import { loadCliConfig } from "./config-file.js";
 import type { CommandResult } from "./lint-command.js";
 import { formatResult, type OutputFormat } from "./output.js";
@@ -61,8 +62,7 @@ function runnability(files: readonly SourceFile[], config: Config): { runnable: 
     const adapter = adapterFor(unit.file.framework);
     let migration: Migration | undefined;
     try {
-      const output = adapter?.parse(unit);
-      migration = output ? (adapter!.complete ? (output as Migration) : Migration.parse(output)) : undefined;
+      migration = adapter?.parse(unit);
     } catch {
       migration = undefined;
     }
@@ -74,7 +74,7 @@ function runnability(files: readonly SourceFile[], config: Config): { runnable: 
 
 export async function driftCommand(options: DriftOptions): Promise<CommandResult> {
   const cwd = options.cwd ?? process.cwd();
-  const loaded = loadCliConfig(options.config, cwd);
+  const loaded = await loadCliConfig(options.config, cwd);
   const config = loaded.config;
   const snapshot = snapshotFromFlag(options.snapshot, cwd);
   const snapshotText = readFileSync(resolve(cwd, options.snapshot), "utf8");
@@ -101,7 +101,7 @@ export async function driftCommand(options: DriftOptions): Promise<CommandResult
 
   const findings = driftFindings({ snapshot, snapshotPath: displayPath(resolve(cwd, options.snapshot), cwd), snapshotText, built: built.schema, files: collected.files, config });
   const errors = [...collected.errors];
-  const output = formatResult(options.format, findings, errors, config.docs_url);
+  const output = await formatResult(options.format, findings, errors, config.docs_url);
   const summary = `drift: built the schema from ${built.applied.length === 1 && dumps.some((d) => d.path === built.applied[0]) ? built.applied[0] : `${built.applied.length} migration(s)`} in ${built.database}; compared with the snapshot of ${snapshot.takenAt.slice(0, 10)} (PostgreSQL ${snapshot.server.version}, database ${snapshot.database}): ${findings.length} difference(s)\n`;
   return { output: options.format === "text" ? `${output}${summary}` : output, exitCode: findings.some((f) => f.severity === "error") ? 1 : 0 };
 }

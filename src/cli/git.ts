@@ -5,7 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import type { ChangedFile } from "../engine/review/changes.js";
-import { UsageError } from "./collect-files.js";
+import { UsageError } from "./usage-error.js";
 
 const MAX_BUFFER = 1 << 30;
 

@@ -2,11 +2,9 @@
 import { analyze } from "../engine/analyze.js";
 import { collectFiles } from "./collect-files.js";
 import { loadCliConfig } from "./config-file.js";
-import { executeLint } from "./execute-option.js";
 import { formatResult, type OutputFormat } from "./output.js";
 import { collectProjectFiles } from "./project-files.js";
 import { databaseLines } from "../engine/database/notes.js";
-import { lintSnapshot } from "./snapshot-option.js";
 
 export interface LintOptions {
   paths: string[];
@@ -28,9 +26,11 @@ export interface CommandResult {
 
 export async function lintCommand(options: LintOptions): Promise<CommandResult> {
   const cwd = options.cwd ?? process.cwd();
-  const loaded = loadCliConfig(options.config, cwd);
+  const loaded = await loadCliConfig(options.config, cwd);
   const collected = collectFiles(options.paths, loaded.config, cwd);
-  const production = lintSnapshot(options.snapshot, loaded.config.snapshot, loaded.path, cwd);
+  // the snapshot reader (and its zod schema) loads only when there is a snapshot to read
+  const wantsSnapshot = options.snapshot !== undefined || loaded.config.snapshot !== undefined;
+  const production = wantsSnapshot ? (await import("./snapshot-option.js")).lintSnapshot(options.snapshot, loaded.config.snapshot, loaded.path, cwd) : { errors: [] };
   const result = await analyze({
     snapshot: production.snapshot,
     files: collected.files,
@@ -40,10 +40,10 @@ export async function lintCommand(options: LintOptions): Promise<CommandResult> 
     explicitPaths: collected.explicit,
     projectFiles: collectProjectFiles(cwd),
   });
-  const executed = options.execute ? await executeLint({ files: collected.files, analysis: result, config: loaded.config, cwd, snapshot: production.snapshot }) : undefined;
+  const executed = options.execute ? await (await import("./execute-option.js")).executeLint({ files: collected.files, analysis: result, config: loaded.config, cwd, snapshot: production.snapshot }) : undefined;
   const findings = executed?.findings ?? result.findings;
   const errors = [...collected.errors, ...production.errors, ...result.errors, ...(executed?.errors ?? [])];
-  const output = formatResult(options.format, findings, errors, loaded.config.docs_url);
+  const output = await formatResult(options.format, findings, errors, loaded.config.docs_url);
   const databases = options.verbose && options.format === "text" ? `${databaseLines(result.databases).map((line) => `database: ${line}`).join("\n")}\n` : "";
   return {
     output: `${options.format === "text" && executed?.text ? `${output}${executed.text}` : output}${databases}`,

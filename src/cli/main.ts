@@ -1,13 +1,14 @@
 /**
  * The `migguard` command line. Exit codes: 0 no error findings, 1 error findings, 2 usage errors.
+ * Each command's code is imported when that command runs, so `--version` or `rules` never load a parser
+ * and a lint of SQL files never loads the review, execution or SARIF code.
  */
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { CommandFailure, UsageError } from "./collect-files.js";
-import { lintCommand, type CommandResult } from "./lint-command.js";
+import type { CommandResult } from "./lint-command.js";
+import { setUpProcess } from "./process-setup.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "./output.js";
-import { reviewCommand } from "./review-command.js";
-import { explainCommand, rulesCommand } from "./rules-command.js";
+import { CommandFailure, UsageError } from "./usage-error.js";
 import { VERSION } from "./version.js";
 
 const HELP = `migguard ${VERSION}: stop dangerous database migrations before they merge
@@ -79,15 +80,15 @@ export async function run(argv: string[], options: { cwd?: string } = {}): Promi
   switch (command) {
     case "lint":
       if (positionals.length === 0) throw new UsageError("lint needs at least one PATH");
-      return lintCommand({ paths: positionals, format: formatOf(values.format), config: values.config, cwd: options.cwd, execute: values.execute, verbose: values.verbose, snapshot: values.snapshot });
+      return (await import("./lint-command.js")).lintCommand({ paths: positionals, format: formatOf(values.format), config: values.config, cwd: options.cwd, execute: values.execute, verbose: values.verbose, snapshot: values.snapshot });
     case "rules":
-      return rulesCommand();
+      return (await import("./rules-command.js")).rulesCommand();
     case "explain":
-      return explainCommand(positionals[0]);
+      return (await import("./rules-command.js")).explainCommand(positionals[0]);
     case "review":
       if (!values.base) throw new UsageError("review needs --base REF (the branch the change goes into, e.g. --base origin/main)");
       if (positionals.length > 0) throw new UsageError(`review takes no paths (got ${positionals.join(" ")}); it reviews what changed since --base`);
-      return reviewCommand({ base: values.base, format: formatOf(values.format), config: values.config, cwd: options.cwd, snapshot: values.snapshot });
+      return (await import("./review-command.js")).reviewCommand({ base: values.base, format: formatOf(values.format), config: values.config, cwd: options.cwd, snapshot: values.snapshot });
     case "snapshot":
       if (positionals.length > 0) throw new UsageError(`snapshot takes no paths (got ${positionals.join(" ")})`);
       // loaded on demand: the database driver and PGlite are not needed by the other commands
@@ -101,7 +102,9 @@ export async function run(argv: string[], options: { cwd?: string } = {}): Promi
   }
 }
 
+/** The process entry (bin/migguard.js): runs the command, writes its output, returns the exit status. */
 export async function main(argv = process.argv.slice(2)): Promise<number> {
+  setUpProcess();
   try {
     const result = await run(argv);
     process.stdout.write(result.output);

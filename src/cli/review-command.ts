@@ -53,7 +53,7 @@ function readCode(root: string, config: Config): SourceFile[] {
 export async function reviewCommand(options: ReviewOptions): Promise<CommandResult> {
   const cwd = options.cwd ?? process.cwd();
   const root = repoRoot(cwd);
-  const loaded = loadCliConfig(options.config, cwd);
+  const loaded = await loadCliConfig(options.config, cwd);
   const config = loaded.config;
   const baseTip = resolveCommit(root, options.base);
   const head = resolveCommit(root, "HEAD");
@@ -88,7 +88,7 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
   // paths as the user sees them: relative to the working directory, like lint
   const shown = (path: string) => relative(cwd, join(root, path)).split(sep).join("/") || path;
   return {
-    output: formatResult(
+    output: await formatResult(
       options.format,
       findings.map((f) => ({ ...f, path: shown(f.path) })),
       [...production.errors, ...result.errors].map((e) => ({ ...e, path: e.path.startsWith("(") ? e.path : shown(e.path) })),

@@ -1,8 +1,7 @@
 /** `migguard rules` lists every rule; `migguard explain RULE_ID` prints its page (the same as docs/rules). */
 import { CATALOGUE, catalogueEntry } from "../engine/catalogue.js";
-import { UsageError } from "./collect-files.js";
+import { UsageError } from "./usage-error.js";
 import type { CommandResult } from "./lint-command.js";
-import { rulePage } from "./rule-docs.js";
 
 export function rulesCommand(): CommandResult {
   const width = Math.max(...CATALOGUE.map((e) => e.meta.id.length));
@@ -16,5 +15,6 @@ export async function explainCommand(id: string | undefined): Promise<CommandRes
   if (!id) throw new UsageError("explain needs a RULE_ID (see `migguard rules`)");
   const entry = catalogueEntry(id);
   if (!entry) throw new UsageError(`unknown rule "${id}" (see \`migguard rules\`)`);
-  return { output: await rulePage(entry), exitCode: 0 };
+  // the page runs the rule's cases (and the executor for execution rules): loaded only for explain
+  return { output: await (await import("./rule-docs.js")).rulePage(entry), exitCode: 0 };
 }

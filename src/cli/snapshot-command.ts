@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { takeProductionSnapshot } from "../execute/production-snapshot.js";
-import { CommandFailure, UsageError } from "./collect-files.js";
+import { CommandFailure, UsageError } from "./usage-error.js";
 import type { CommandResult } from "./lint-command.js";
 
 export interface SnapshotCommandOptions {

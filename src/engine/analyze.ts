@@ -5,7 +5,9 @@
  */
 import { adapterFor, adaptersReady, loadAdapters } from "./adapters/index.js";
 import { segmentOperations, withSqlDialect } from "./adapters/sql/index.js";
-import { defaultConfig, ruleOptions, type Config, type ConfigProblem } from "./config.js";
+import type { Config, ConfigProblem } from "./config.js";
+import { CONFIG_DEFAULTS } from "./config-defaults.js";
+import { ruleOptions } from "./rule-settings.js";
 import { detectByPath } from "./detect.js";
 import { INVALID_CONFIG, SYNTAX_ERROR, TOO_COMPLEX, WAIVER_WITHOUT_REASON } from "./engine-rules.js";
 import { enrichMigration } from "./enrich.js";
@@ -13,7 +15,7 @@ import { effectiveSeverity } from "./severity.js";
 import { isWaived } from "./waivers.js";
 import { groupMigrations, type MigrationUnit } from "./group.js";
 import { isStackOverflow, TooComplexError } from "./limits.js";
-import { Migration, type Operation, type ParseProblem, type ReportedFinding, type SourceFile } from "./model.js";
+import type { Framework, Migration, Operation, ParseProblem, ReportedFinding, SourceFile } from "./model.js";
 import { computeFacts } from "./rules/support/facts.js";
 import { downConventions, type Conventions } from "./conventions.js";
 import { RULES } from "./rules/index.js";
@@ -273,8 +275,7 @@ function parseUnit(unit: MigrationUnit, errors: FileError[], decision: DatabaseD
     return undefined;
   }
   try {
-    const output = withSqlDialect(decision?.database, decision?.version, () => adapter.parse({ ...unit, database: decision?.database, databaseVersion: decision?.version }));
-    const migration = adapter.complete ? (output as Migration) : Migration.parse(output);
+    const migration = withSqlDialect(decision?.database, decision?.version, () => adapter.parse({ ...unit, database: decision?.database, databaseVersion: decision?.version }));
     if (decision) {
       migration.database = decision.database;
       if (decision.version) migration.databaseVersion = decision.version;
@@ -293,8 +294,17 @@ function parseUnit(unit: MigrationUnit, errors: FileError[], decision: DatabaseD
  * The analysis, pausing before each file: the async driver lets a parser instance that an earlier file broke be
  * replaced there (libpg-query's take a moment to create), so no file is parsed by a broken one.
  */
-function* analysisSteps(input: AnalyzeInput): Generator<void, AnalysisResult> {
-  const config = input.config ?? defaultConfig();
+interface Plan {
+  config: Config;
+  errors: FileError[];
+  readable: SourceFile[];
+  units: MigrationUnit[];
+  orphanDowns: ReturnType<typeof groupMigrations>["orphanDowns"];
+}
+
+/** Which files are migrations, and how they pair up: what the parsers will be given. */
+function plan(input: AnalyzeInput): Plan {
+  const config = input.config ?? structuredClone(CONFIG_DEFAULTS);
   const errors: FileError[] = [];
   const readable: SourceFile[] = [];
   for (const file of input.files) {
@@ -308,6 +318,14 @@ function* analysisSteps(input: AnalyzeInput): Generator<void, AnalysisResult> {
   // earlier Django migrations of the same app let the adapter rebuild the model state (AlterField, RenameField)
   const context = [...(input.contextMigrations ?? []), ...(input.codeFiles ?? [])];
   const { units, orphanDowns } = groupMigrations(readable, config, input.explicitPaths, context);
+  return { config, errors, readable, units, orphanDowns };
+}
+
+/** The frameworks whose parsers a plan needs (orphan down files are SQL). */
+const frameworksOf = (planned: Plan): Framework[] => [...planned.units.map((u) => u.file.framework), ...(planned.orphanDowns.length ? ["sql" as const] : [])];
+
+function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, AnalysisResult> {
+  const { config, errors, readable, units, orphanDowns } = planned;
   const migrations: Migration[] = [];
   const findings: ReportedFinding[] = [];
   const databases = decideDatabases(units, readable, input, config);
@@ -418,23 +436,25 @@ export function mayNeedMysql(input: Pick<AnalyzeInput, "files" | "config" | "pro
 
 /** Analyse with parsers already loaded (see `loadEngine`). */
 export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {
-  const steps = analysisSteps(input);
+  const steps = analysisSteps(input, plan(input));
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
   }
 }
 
-/** Load the parsers (WASM) once per process. */
-export const loadEngine = (): Promise<void> => loadAdapters();
+/** Load the parsers (WASM) once per process: those of the given frameworks, or all of them. */
+export const loadEngine = (frameworks?: Iterable<Framework>): Promise<void> => loadAdapters(frameworks);
 
+/** Analyse, loading only the parsers the given files need. */
 export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
-  await loadEngine();
-  if (mayNeedMysql(input)) await loadMysqlGrammar();
-  const steps = analysisSteps(input);
+  const planned = plan(input);
+  const frameworks = frameworksOf(planned);
+  await Promise.all([loadEngine(frameworks), mayNeedMysql(input) ? loadMysqlGrammar() : undefined]);
+  const steps = analysisSteps(input, planned);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    await adaptersReady();
+    await adaptersReady(frameworks);
   }
 }

@@ -7,6 +7,9 @@ import { LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import { Database, Severity } from "./model.js";
 
+// rules read their settings through these, which need neither zod nor YAML (rule-settings.ts)
+export { ruleOptions, ruleSeverity } from "./rule-settings.js";
+
 const RULE_SETTING_HELP = "expected off, info, warning or error, true or false, or { severity: ..., options: {...} }";
 
 export const RuleSetting = z.union(
@@ -179,18 +182,4 @@ function keyLine(doc: Document, lines: LineCounter, key: string): number | undef
     if (node?.range) return lines.linePos(node.range[0]).line;
   }
   return undefined;
-}
-
-/** The effective severity of a rule, or "off". */
-export function ruleSeverity(config: Config, ruleId: string, fallback: Severity): Severity | "off" {
-  const setting = config.rules[ruleId];
-  if (setting === undefined || setting === true) return fallback;
-  if (setting === false) return "off";
-  if (typeof setting === "string") return setting;
-  return setting.severity ?? fallback;
-}
-
-export function ruleOptions(config: Config, ruleId: string): Record<string, unknown> {
-  const setting = config.rules[ruleId];
-  return typeof setting === "object" && setting !== null && "options" in setting ? (setting.options ?? {}) : {};
 }

@@ -3,7 +3,8 @@
  * execution findings, the engine's own): undefined when switched off. Opt-in rules (`recommended: false`)
  * stay off unless the config names them; an explicit severity in config wins over a report's own variant.
  */
-import { ruleSeverity, type Config } from "./config.js";
+import type { Config } from "./config.js";
+import { ruleSeverity } from "./rule-settings.js";
 import type { Severity } from "./model.js";
 import type { RuleMeta } from "./rules/support/rule.js";
 

@@ -12,7 +12,7 @@ import { withoutPsqlMetaCommands } from "../engine/adapters/sql/psql-meta.js";
 import type { Config } from "../engine/config.js";
 import { groupMigrations, type MigrationUnit } from "../engine/group.js";
 import { compareMigrations, migrationSet, sqitchPlanOrder } from "../engine/migration-order.js";
-import { Migration, type SourceFile } from "../engine/model.js";
+import type { Migration, SourceFile } from "../engine/model.js";
 import { defaultExecutor } from "./default-executor.js";
 import { DEFAULT_LIMITS, type ExecutionLimits, type Executor, type Session } from "./executor.js";
 import { runScript } from "./run-script.js";
@@ -39,8 +39,7 @@ function parseMigration(unit: MigrationUnit): Migration | undefined {
   const adapter = adapterFor(unit.file.framework);
   if (!adapter) return undefined;
   try {
-    const output = adapter.parse(unit);
-    return adapter.complete ? (output as Migration) : Migration.parse(output);
+    return adapter.parse(unit);
   } catch {
     return undefined;
   }

@@ -10,7 +10,7 @@ import { adapterFor } from "../engine/adapters/index.js";
 import type { Config } from "../engine/config.js";
 import { SCHEMA_DRIFT } from "../engine/drift-rules.js";
 import { groupMigrations } from "../engine/group.js";
-import { Migration, type Operation, type ReportedFinding, type SourceFile } from "../engine/model.js";
+import type { Migration, Operation, ReportedFinding, SourceFile } from "../engine/model.js";
 import type { ProductionSnapshot } from "../engine/production/snapshot-file.js";
 import { nameKey } from "../engine/rules/support/facts.js";
 import { effectiveSeverity } from "../engine/severity.js";
@@ -155,8 +155,8 @@ export function driftFindings(input: DriftInput): ReportedFinding[] {
   const migrations = units.flatMap((unit) => {
     const adapter = adapterFor(unit.file.framework);
     try {
-      const output = adapter?.parse(unit);
-      return output ? [adapter!.complete ? (output as Migration) : Migration.parse(output)] : [];
+      const migration = adapter?.parse(unit);
+      return migration ? [migration] : [];
     } catch {
       return [];
     }

@@ -21,7 +21,7 @@ import {
 } from "../engine/execution-rules.js";
 import { groupMigrations, type MigrationUnit } from "../engine/group.js";
 import { compareMigrations, earlierMigrations, migrationSet } from "../engine/migration-order.js";
-import { Migration, type ReportedFinding, type SourceFile } from "../engine/model.js";
+import type { Migration, ReportedFinding, SourceFile } from "../engine/model.js";
 import type { RuleMeta } from "../engine/rules/support/rule.js";
 import { defaultExecutor } from "./default-executor.js";
 import { DEFAULT_LIMITS, type ExecutionLimits, type Executor, type Session } from "./executor.js";
@@ -111,8 +111,7 @@ function parseMigration(unit: MigrationUnit): Migration | undefined {
   const adapter = adapterFor(unit.file.framework);
   if (!adapter) return undefined;
   try {
-    const output = adapter.parse(unit);
-    return adapter.complete ? (output as Migration) : Migration.parse(output);
+    return adapter.parse(unit);
   } catch {
     return undefined;
   }

@@ -1,12 +1,10 @@
 /**
  * Framework adapters: each turns a migration file (and its companion) into the shared model.
- * Parsers are WASM modules loaded once per process by `loadAdapters`.
+ * An adapter's code and its parsers (WASM) load on first use, per framework, by `loadAdapters`: a lint of
+ * SQL files never loads Prism or tree-sitter, and a lint of Rails migrations never loads tree-sitter.
  */
 import type { DetectedFile } from "../detect.js";
-import type { Database, Framework, MigrationInput } from "../model.js";
-import { alembicAdapter, djangoAdapter } from "./python/index.js";
-import { loadRubyParser, railsMigration } from "./rails/index.js";
-import { loadPgParser, sqlMigration } from "./sql/index.js";
+import type { Database, Framework, Migration, MigrationInput } from "../model.js";
 import { pgQueryReady } from "./sql/pg-query.js";
 
 export interface AdapterInput {
@@ -21,41 +19,80 @@ export interface AdapterInput {
   databaseVersion?: string;
 }
 
-export interface Adapter {
+/** What a framework's module provides: its parsers' loader and the file -> model step. */
+export interface FrameworkAdapter {
   load(): Promise<void>;
   parse(input: AdapterInput): MigrationInput;
-  /** parse() already returns a complete Migration (defaults filled): analyze skips re-validating it */
-  complete?: boolean;
 }
 
-const sqlAdapter: Adapter = { load: loadPgParser, parse: sqlMigration, complete: true };
-/** Prism for the Ruby, libpg-query for the SQL of `execute` */
-const railsAdapter: Adapter = { load: () => Promise.all([loadRubyParser(), loadPgParser()]).then(() => undefined), parse: railsMigration };
-
-/** One adapter per framework; a framework without one is reported as unsupported, never guessed at. */
-const adapters: Record<Framework, Adapter | undefined> = {
-  sql: sqlAdapter,
-  rails: railsAdapter,
-  django: djangoAdapter,
-  alembic: alembicAdapter,
-};
-
-export function adapterFor(framework: Framework): Adapter | undefined {
-  return adapters[framework];
+export interface Adapter {
+  load(): Promise<void>;
+  /** the migration, complete (defaults filled) and valid */
+  parse(input: AdapterInput): Migration;
 }
 
-let loading: Promise<void> | undefined;
-/** Load every parser once (libpg-query is needed by all adapters for embedded SQL). */
-export function loadAdapters(): Promise<void> {
-  loading ??= Promise.all(Object.values(adapters).flatMap((a) => (a ? [a.load()] : []))).then(() => undefined);
-  return loading;
+/** An adapter whose output still needs the model's zod parse (defaults, validation). */
+async function validated(adapter: FrameworkAdapter): Promise<Adapter> {
+  const { Migration } = await import("../model.js");
+  return { load: adapter.load, parse: (input) => Migration.parse(adapter.parse(input)) };
 }
 
 /**
- * Resolves when every parser is fit for the next file. Prism and tree-sitter instances are replaced on the spot
- * after a failure; libpg-query's are replaced from spares, refilled in the background, which this waits for.
+ * One adapter per framework; a framework without one is reported as unsupported, never guessed at.
+ * The SQL adapter builds complete migrations itself: a SQL lint loads neither zod nor the model's schemas.
  */
-export async function adaptersReady(): Promise<void> {
-  await loadAdapters();
+const imports: Record<Framework, (() => Promise<Adapter>) | undefined> = {
+  sql: async () => {
+    const sql = await import("./sql/index.js");
+    return { load: sql.loadPgParser, parse: sql.sqlMigration };
+  },
+  // Prism for the Ruby, libpg-query for the SQL of `execute`, and the Ruby readers of models and database.yml
+  rails: async () => {
+    const [rails, sql, readers] = await Promise.all([import("./rails/index.js"), import("./sql/index.js"), import("./rails/ruby-readers.js")]);
+    const load = () => Promise.all([rails.loadRubyParser(), sql.loadPgParser(), readers.loadRubyReaders()]).then(() => undefined);
+    return validated({ load, parse: rails.railsMigration });
+  },
+  django: async () => validated((await import("./python/index.js")).djangoAdapter),
+  alembic: async () => validated((await import("./python/index.js")).alembicAdapter),
+};
+
+const FRAMEWORKS = Object.keys(imports) as Framework[];
+const loaded = new Map<Framework, Adapter>();
+const loading = new Map<Framework, Promise<void>>();
+
+/** The loaded adapter of a framework; undefined when migguard has none for it. */
+export function adapterFor(framework: Framework): Adapter | undefined {
+  const adapter = loaded.get(framework);
+  if (adapter || !imports[framework]) return adapter;
+  throw new Error(`the ${framework} adapter is not loaded: call loadAdapters() with its framework first`);
+}
+
+function loadOne(framework: Framework): Promise<void> {
+  let promise = loading.get(framework);
+  if (!promise) {
+    const load = imports[framework];
+    promise = load
+      ? load().then(async (adapter) => {
+          await adapter.load();
+          loaded.set(framework, adapter);
+        })
+      : Promise.resolve();
+    loading.set(framework, promise);
+  }
+  return promise;
+}
+
+/** Load the adapters (and their parsers) of these frameworks once per process; every framework by default. */
+export function loadAdapters(frameworks: Iterable<Framework> = FRAMEWORKS): Promise<void> {
+  return Promise.all([...new Set(frameworks)].map(loadOne)).then(() => undefined);
+}
+
+/**
+ * Resolves when every parser of these frameworks (all by default) is fit for the next file. Prism and
+ * tree-sitter instances are replaced on the spot after a failure; libpg-query's are replaced from spares,
+ * refilled in the background, which this waits for.
+ */
+export async function adaptersReady(frameworks: Iterable<Framework> = FRAMEWORKS): Promise<void> {
+  await loadAdapters(frameworks);
   await pgQueryReady();
 }

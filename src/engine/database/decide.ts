@@ -13,7 +13,7 @@ import { mysqlReadsAll, mysqlSyntaxIn } from "./dialect-syntax.js";
 import type { MigrationUnit } from "../group.js";
 import { readDjangoSettings } from "./django-settings.js";
 import { DATABASE_LABEL } from "./names.js";
-import { readRailsDatabaseYml } from "./rails-database-yml.js";
+import { rubyReaders } from "../adapters/rails/ruby-readers.js";
 import { isSignal, type DatabaseSignal, type DatabaseSilence, type SignalReading } from "./signal.js";
 import { signalKind, signalPathsFor } from "./signal-paths.js";
 
@@ -43,9 +43,9 @@ function readSignal(file: SourceFile): SignalReading {
   try {
     switch (signalKind(file.path)) {
       case "rails-database-yml":
-        return readRailsDatabaseYml(file.path, file.content, false);
+        return rubyReaders().readRailsDatabaseYml(file.path, file.content, false);
       case "rails-database-sample":
-        return readRailsDatabaseYml(file.path, file.content, true);
+        return rubyReaders().readRailsDatabaseYml(file.path, file.content, true);
       case "django-settings":
         return readDjangoSettings(file.path, file.content);
       case "alembic-ini":

@@ -15,12 +15,13 @@ import { regulatedWaivers, type RegulatedWaiver } from "../regulated/waivers.js"
 import { isWaived } from "../waivers.js";
 import { normaliseChanges, type Change, type ChangedFile } from "./changes.js";
 import { detectMigrationPath, isPrimaryFile, schemaDumpOf } from "./classify.js";
-import { readCodeModels } from "./code/code-models.js";
+import { readCodeModels } from "./code/read-code-models.js";
 import { isSearchableCodePath, isSearchableContent } from "./code/searchable.js";
 import { searchUsages } from "./code/usage-search.js";
 import { usageTargets } from "./code/usage-targets.js";
 import { judgeEdit } from "./history/edit-judgement.js";
 import { djangoAppOf, readDjangoGraphNode, type DjangoGraphNode } from "./history/django-graph.js";
+import { loadDumpReaders } from "./dumps/dump-versions.js";
 import { counterpartPaths } from "./plan.js";
 import { RailsDatabases } from "./rails-databases.js";
 import type { ChangedMigration, ReviewFacts, SchemaDumpState } from "./review-rule.js";
@@ -270,7 +271,7 @@ export function reviewLoaded(input: ReviewInput): ReviewResult {
 
 /** Load every parser the review uses (SQL, Ruby, Python) once per process. */
 export async function loadReviewEngine(): Promise<void> {
-  await Promise.all([loadEngine(), loadRubyParser(), loadPythonParser()]);
+  await Promise.all([loadEngine(), loadRubyParser(), loadPythonParser(), loadDumpReaders()]);
 }
 
 export async function review(input: ReviewInput): Promise<ReviewResult> {

@@ -1,5 +1,5 @@
 /** The Python adapters (Django, Alembic): tree-sitter's Python grammar, plus libpg-query for the SQL they embed. */
-import type { Adapter } from "../index.js";
+import type { FrameworkAdapter } from "../index.js";
 import { loadPgParser } from "../sql/index.js";
 import { alembicMigration } from "./alembic.js";
 import { djangoMigration } from "./django.js";
@@ -9,5 +9,5 @@ const load = async (): Promise<void> => {
   await Promise.all([loadPythonParser(), loadPgParser()]);
 };
 
-export const djangoAdapter: Adapter = { load, parse: djangoMigration };
-export const alembicAdapter: Adapter = { load, parse: alembicMigration };
+export const djangoAdapter: FrameworkAdapter = { load, parse: djangoMigration };
+export const alembicAdapter: FrameworkAdapter = { load, parse: alembicMigration };

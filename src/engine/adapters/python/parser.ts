@@ -7,27 +7,31 @@
  * it hurts the walkers that read the tree, so a tree deeper than MAX_TREE_DEPTH is refused before any of them
  * runs. A parser that throws is replaced all the same, so the next file starts on a fresh one.
  */
-import { createRequire } from "node:module";
-import { Language, Parser, type Node, type Tree } from "web-tree-sitter";
+import type { Language, Node, Parser, Tree } from "web-tree-sitter";
 import { MAX_TREE_DEPTH, TooComplexError } from "../../limits.js";
+import { wasmFile } from "../wasm-file.js";
 
 export type { Node as PyNode } from "web-tree-sitter";
 
+let treeSitter: typeof import("web-tree-sitter") | undefined;
 let language: Language | undefined;
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
+// web-tree-sitter itself is imported here, not at the top: modules that only name Python helpers (the review
+// rules, through the rule catalogue) must not load it into a process that never parses Python
 async function init(): Promise<void> {
-  await Parser.init();
-  const wasm = createRequire(import.meta.url).resolve("tree-sitter-python/tree-sitter-python.wasm");
-  language = await Language.load(wasm);
+  const module = await import("web-tree-sitter");
+  await module.Parser.init();
+  language = await module.Language.load(wasmFile("tree-sitter-python/tree-sitter-python.wasm"));
+  treeSitter = module;
 }
 
 /** Load the grammar once; later calls share the same promise. */
 export const loadPythonParser = (): Promise<void> => (loading ??= init());
 
 function newParser(grammar: Language): Parser {
-  const instance = new Parser();
+  const instance = new treeSitter!.Parser();
   instance.setLanguage(grammar);
   return instance;
 }

@@ -11,13 +11,13 @@
 import { openSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { devNull as devNullPath } from "node:os";
-import { createRequire } from "node:module";
 import { WASI } from "node:wasi";
 import type { Node } from "@ruby/prism";
 import type { ParseResult } from "@ruby/prism/src/deserialize.js";
 import { parsePrism } from "@ruby/prism/src/parsePrism.js";
 import { isStackOverflow, MAX_TREE_DEPTH, TooComplexError } from "../../limits.js";
 import { SourceLines } from "../../source-lines.js";
+import { wasmFile } from "../wasm-file.js";
 
 export type RubyParseResult = ParseResult;
 
@@ -63,7 +63,7 @@ function guardIntact(instance: PrismInstance): boolean {
 /** Compile the WASM once; later calls share the same promise. */
 export function loadRubyParser(): Promise<void> {
   loading ??= (async () => {
-    compiled = await WebAssembly.compile(await readFile(createRequire(import.meta.url).resolve("@ruby/prism/src/prism.wasm")));
+    compiled = await WebAssembly.compile(await readFile(wasmFile("@ruby/prism/src/prism.wasm")));
     current = instantiate(compiled);
   })();
   return loading;

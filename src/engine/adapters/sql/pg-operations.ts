@@ -3,10 +3,9 @@
  * One statement may yield several operations (ALTER TABLE with several subcommands); every one keeps
  * the statement's lines. Statements the model does not interpret become `raw` operations.
  */
-import { Deparser } from "pgsql-deparser";
 import type { ColumnSpec, ConstraintType, DefaultValue, ObjectType, OperationInput, TypeRef } from "../../model.js";
 import { isVolatileFunction, SERIAL_TYPES, typeRef } from "../../types.js";
-import type { ParsedStatement, PgNode } from "./pg-parser.js";
+import { deparser, type ParsedStatement, type PgNode } from "./pg-parser.js";
 
 type Loose = PgNode | undefined;
 
@@ -32,6 +31,7 @@ const isSequenceName = (name: string | undefined): boolean => name !== undefined
 
 function deparse(node: Loose): string {
   if (!node) return "";
+  const Deparser = deparser(); // outside the try: a parser that was never loaded is a bug, not an empty expression
   try {
     return Deparser.deparse(node as never);
   } catch {

@@ -5,13 +5,31 @@
  * libpg-query offsets are UTF-8 bytes; SourceLines maps them to lines.
  */
 import { TooComplexError } from "../../limits.js";
+import type { Deparser } from "pgsql-deparser";
 import type { ParseProblem } from "../../model.js";
 import { SourceLines } from "../../source-lines.js";
 import { loadPgQuery, PgSqlError, pgParse, pgScan, type ScanResult } from "./pg-query.js";
 import { fillPlaceholders } from "./placeholders.js";
 
-/** Load the WASM parser once per process. */
-export const loadPgParser = (): Promise<void> => loadPgQuery();
+// The deparser (expressions back to SQL text) is imported with the parser, while its WASM compiles: modules
+// that only name SQL helpers (the rule catalogue, `migguard rules`) load neither.
+let pgDeparser: typeof Deparser | undefined;
+let loadingDeparser: Promise<void> | undefined;
+
+/** Load the WASM parser (and the deparser) once per process. */
+export const loadPgParser = (): Promise<void> =>
+  Promise.all([
+    loadPgQuery(),
+    (loadingDeparser ??= import("pgsql-deparser").then((module) => {
+      pgDeparser = module.Deparser;
+    })),
+  ]).then(() => undefined);
+
+/** pgsql-deparser's Deparser, once loadPgParser() has run. */
+export function deparser(): typeof Deparser {
+  if (!pgDeparser) throw new Error("the PostgreSQL deparser is not loaded: call loadPgParser() (or loadAdapters()) first");
+  return pgDeparser;
+}
 
 /** A node of libpg-query's JSON AST: `{ IndexStmt: {...} }` wrappers around plain objects. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -13,10 +13,10 @@
  * every walker over them (the adapter, the deparser, rules) stays within Node's stack.
  */
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import createPgQueryModule, { type PgQueryWasm } from "libpg-query/wasm/libpg-query.js";
+import type { PgQueryWasm } from "libpg-query/wasm/libpg-query.js";
 import type { ParseResult, ScanResult } from "libpg-query";
 import { MAX_TREE_DEPTH, TooComplexError } from "../../limits.js";
+import { wasmFile } from "../wasm-file.js";
 
 export type { ParseResult, ScanResult } from "libpg-query";
 
@@ -40,10 +40,14 @@ const spares: PgQueryWasm[] = [];
 let loading: Promise<void> | undefined;
 let refilling: Promise<void> | undefined;
 
-/** A new instance of the module compiled once (instantiating takes milliseconds, compiling a hundred). */
+/**
+ * A new instance of the module compiled once (instantiating takes milliseconds, compiling a hundred).
+ * Emscripten's loader is imported here, not at the top: modules that only name SQL helpers (the rule
+ * catalogue, `migguard rules`) must not load a parser.
+ */
 async function newInstance(): Promise<PgQueryWasm> {
-  compiled ??= readFile(createRequire(import.meta.url).resolve("libpg-query/wasm/libpg-query.wasm")).then((bytes) => WebAssembly.compile(bytes));
-  const module = await compiled;
+  compiled ??= readFile(wasmFile("libpg-query/wasm/libpg-query.wasm")).then((bytes) => WebAssembly.compile(bytes));
+  const [module, { default: createPgQueryModule }] = await Promise.all([compiled, import("libpg-query/wasm/libpg-query.js")]);
   return createPgQueryModule({
     instantiateWasm(imports, receive) {
       receive(new WebAssembly.Instance(module, imports));

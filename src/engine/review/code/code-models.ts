@@ -1,21 +1,18 @@
 /**
  * The ORM's view of a dropped column: a Rails model that lists it in `ignored_columns`, or a Django model
  * that no longer declares the field, means the application stopped reading it: "safe to drop now".
+ * Reading the models (Prism, tree-sitter) is read-code-models.ts: the rules that import this module sit in
+ * the rule catalogue, which a SQL lint loads without any Ruby or Python parser.
  */
-import type { SourceFile } from "../../model.js";
 import { nameKey } from "../../rules/support/facts.js";
 import { djangoAppOf } from "../history/django-graph.js";
-import { djangoTable, readDjangoModels, type DjangoModel } from "./django-models.js";
-import { readRailsModels, type RailsModel } from "./rails-models.js";
+import { djangoTable, type DjangoModel } from "./django-models.js";
+import type { RailsModel } from "./rails-models.js";
 import type { UsageTarget } from "./usage-targets.js";
 
 export interface CodeModels {
   rails: RailsModel[];
   django: DjangoModel[];
-}
-
-export function readCodeModels(files: readonly SourceFile[], wanted: { rails: boolean; django: boolean }): CodeModels {
-  return { rails: wanted.rails ? readRailsModels(files) : [], django: wanted.django ? readDjangoModels(files) : [] };
 }
 
 export interface DropVerdict {

@@ -1,8 +1,15 @@
 /** The migration versions a schema dump says it contains. */
 import type { DumpFormat } from "../classify.js";
 import { newestVersion } from "../versions.js";
-import { schemaRbVersions } from "./schema-rb.js";
+import type { schemaRbVersions } from "./schema-rb.js";
 import { structureSqlVersions } from "./structure-sql.js";
+
+// schema.rb is read with Prism: loaded by the review (loadReviewEngine), not by the rule catalogue, which
+// imports this module through the review rules and serves lints that never parse Ruby
+let readSchemaRb: typeof schemaRbVersions | undefined;
+export async function loadDumpReaders(): Promise<void> {
+  readSchemaRb ??= (await import("./schema-rb.js")).schemaRbVersions;
+}
 
 export interface DumpVersions {
   /** every version recorded (schema.rb: one; structure.sql: the schema_migrations rows) */
@@ -15,6 +22,7 @@ export interface DumpVersions {
 }
 
 export function dumpVersions(format: DumpFormat, content: string): DumpVersions {
-  const read = format === "schema.rb" ? schemaRbVersions(content) : structureSqlVersions(content);
+  if (format === "schema.rb" && !readSchemaRb) throw new Error("the schema.rb reader is not loaded: call loadReviewEngine() first");
+  const read = format === "schema.rb" ? readSchemaRb!(content) : structureSqlVersions(content);
   return { ...read, newest: read.newest ?? newestVersion(read.versions) };
 }

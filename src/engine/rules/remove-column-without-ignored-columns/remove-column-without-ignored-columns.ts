@@ -1,4 +1,4 @@
-import { readModelFiles } from "../../adapters/rails/model-files.js";
+import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
 import { nameKey } from "../support/facts.js";
 import { fixFor, sym } from "../support/fix.js";
 import { ignoredColumnsFix, railsType } from "../support/rails-fix.js";
@@ -27,7 +27,7 @@ export default defineRule({
   check(ctx) {
     const drops = upOps(ctx, "drop_column").filter(({ op, index }) => existingTable(ctx, op.table, index));
     if (drops.length === 0) return;
-    const models = readModelFiles(ctx.codeFiles);
+    const models = rubyReaders().readModelFiles(ctx.codeFiles);
     if (models.length === 0) return;
     for (const { op } of drops) {
       const model = models.find((m) => m.tables.some((t) => nameKey(t) === nameKey(op.table)));

@@ -1,0 +1,26 @@
+/**
+ * Readers of Ruby outside migrations: Active Record models (ignored_columns) and config/database.yml's ERB.
+ * They parse with Prism, which a lint without Rails migrations never loads, so the modules that name them
+ * (a rule, the database decision, both loaded by every lint) reach them through here; the Rails adapter's load
+ * imports them, and they only run on Rails migrations, after that load.
+ */
+import type { readRailsDatabaseYml } from "../../database/rails-database-yml.js";
+import type { readModelFiles } from "./model-files.js";
+
+interface RubyReaders {
+  readModelFiles: typeof readModelFiles;
+  readRailsDatabaseYml: typeof readRailsDatabaseYml;
+}
+
+let readers: RubyReaders | undefined;
+
+export async function loadRubyReaders(): Promise<void> {
+  if (readers) return;
+  const [models, databaseYml] = await Promise.all([import("./model-files.js"), import("../../database/rails-database-yml.js")]);
+  readers = { readModelFiles: models.readModelFiles, readRailsDatabaseYml: databaseYml.readRailsDatabaseYml };
+}
+
+export function rubyReaders(): RubyReaders {
+  if (!readers) throw new Error("the Ruby readers are not loaded: load the Rails adapter first (loadAdapters)");
+  return readers;
+}

@@ -1,0 +1,90 @@
+/**
+ * What the CLI process loads, per command: `--version` and `rules` load no parser, a lint of SQL files loads
+ * libpg-query and neither Prism nor tree-sitter, a lint of a Rails migration adds Prism only. Checked on a
+ * fresh build of the bundle run through bin/migguard.js, by recording every module file the process loads
+ * and looking up, in esbuild's metafile, which source modules those files hold (never by timing).
+ */
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Metafile } from "esbuild";
+import { ROOT, writeBundle } from "../../scripts/bundle.js";
+
+const RECORDER = join(import.meta.dirname, "support", "record-loaded-modules.mjs");
+
+let install: string;
+let metafile: Metafile;
+let project: string;
+
+beforeAll(async () => {
+  // bin/migguard.js beside a fresh bundle, laid out as in the package
+  install = mkdtempSync(join(tmpdir(), "migguard-startup-"));
+  metafile = (await writeBundle(join(install, "bundle"))).metafile;
+  mkdirSync(join(install, "bin"));
+  copyFileSync(join(ROOT, "bin", "migguard.js"), join(install, "bin", "migguard.js"));
+  writeFileSync(join(install, "package.json"), JSON.stringify({ type: "module" }));
+
+  project = mkdtempSync(join(tmpdir(), "migguard-startup-project-"));
+  const write = (path: string, content: string) => {
+    mkdirSync(dirname(join(project, path)), { recursive: true });
+    writeFileSync(join(project, path), content);
+  };
+  write("migrations/000001_index.up.sql", "CREATE INDEX users_email_idx ON users (email);\n");
+  write("migrations/000001_index.down.sql", "DROP INDEX users_email_idx;\n");
+  write("db/migrate/20240101000000_add_index.rb", "class AddIndex < ActiveRecord::Migration[7.1]\n  def change\n    add_index :users, :email\n  end\nend\n");
+}, 180_000);
+
+/** The source modules (paths as esbuild names them) inside the bundle files a CLI run loaded. */
+function sourcesLoaded(args: string[]): { status: number | null; sources: string[] } {
+  const record = join(install, `loaded-${Math.random().toString(36).slice(2)}.txt`);
+  writeFileSync(record, "");
+  const run = spawnSync(process.execPath, ["--import", RECORDER, join(install, "bin", "migguard.js"), ...args], {
+    cwd: project,
+    encoding: "utf8",
+    env: { ...process.env, NODE_OPTIONS: "", MIGGUARD_LOADED_MODULES: record },
+  });
+  if (run.status === 2 || run.error) throw new Error(`migguard ${args.join(" ")} failed: ${run.stderr}`);
+  const outputs = new Map(Object.entries(metafile.outputs).map(([path, output]) => [basename(path), output]));
+  const files = readFileSync(record, "utf8").split("\n").filter((url) => url.startsWith("file:")).map((url) => fileURLToPath(url));
+  const sources = files.filter((f) => dirname(f) === join(install, "bundle")).flatMap((f) => Object.keys(outputs.get(basename(f))?.inputs ?? {}));
+  // anything loaded from outside the bundle (node_modules) would escape this check
+  expect(files.filter((f) => !f.startsWith(install))).toEqual([]);
+  return { status: run.status, sources };
+}
+
+const PRISM = /node_modules\/@ruby\/prism\//;
+const TREE_SITTER = /node_modules\/(web-tree-sitter|tree-sitter-python)\//;
+const LIBPG_QUERY = /node_modules\/libpg-query\//;
+const CONFIG_CODE = /node_modules\/(zod|yaml)\//;
+const matching = (sources: string[], pattern: RegExp) => sources.filter((s) => pattern.test(s));
+
+it("--version loads no parser and almost nothing else", () => {
+  const { status, sources } = sourcesLoaded(["--version"]);
+  expect(status).toBe(0);
+  expect(sources.filter((s) => s.includes("node_modules/"))).toEqual([]);
+  expect(sources.filter((s) => s.startsWith("src/engine/"))).toEqual([]);
+});
+
+it("rules loads the rules but no parser", () => {
+  const { status, sources } = sourcesLoaded(["rules"]);
+  expect(status).toBe(0);
+  expect(sources.some((s) => s.startsWith("src/engine/rules/"))).toBe(true);
+  expect([...matching(sources, PRISM), ...matching(sources, TREE_SITTER), ...matching(sources, LIBPG_QUERY)]).toEqual([]);
+});
+
+it("a lint of one SQL file loads libpg-query, and neither Prism, tree-sitter, the config code (zod, YAML) nor the executor", () => {
+  const { status, sources } = sourcesLoaded(["lint", "migrations/000001_index.up.sql"]);
+  expect(status).toBe(1); // index-without-concurrently: the lint really ran
+  expect(matching(sources, LIBPG_QUERY).length).toBeGreaterThan(0);
+  expect([...matching(sources, PRISM), ...matching(sources, TREE_SITTER), ...matching(sources, CONFIG_CODE)]).toEqual([]);
+  expect(sources.filter((s) => /^src\/(execute\/|report\/sarif\.ts|engine\/review\/)/.test(s))).toEqual([]);
+});
+
+it("a lint of a Rails migration loads Prism, and still not tree-sitter", () => {
+  const { status, sources } = sourcesLoaded(["lint", "db/migrate/20240101000000_add_index.rb"]);
+  expect(status).toBe(1);
+  expect(matching(sources, PRISM).length).toBeGreaterThan(0);
+  expect(matching(sources, TREE_SITTER)).toEqual([]);
+});
