@@ -59,9 +59,38 @@ export function constraintOperation(constraint: PyValue | undefined, table: stri
       return { ...base, kind: "add_index", table, name, columns: [...columns, ...constraint.args.map(exprText)], unique: true, concurrently: false, partial: constraint.kwargs.has("condition") };
     return { ...base, kind: "add_constraint", table, name, constraint: "unique", columns, notValid };
   }
-  if (cls === "CheckConstraint") return { ...base, kind: "add_constraint", table, name, constraint: "check", columns, notValid };
+  if (cls === "CheckConstraint") {
+    // the fields its condition looks at (`Q(balance__gte=0)`, `~Q(identifier="")`): what the check reads
+    const condition = constraint.kwargs.get("condition") ?? constraint.kwargs.get("check");
+    const read = condition ? lookupFields(condition) : undefined;
+    return { ...base, kind: "add_constraint", table, name, constraint: "check", columns: read ? columnsOf(state, model, read) : columns, notValid };
+  }
   if (cls === "ExclusionConstraint") return { ...base, kind: "add_constraint", table, name, constraint: "exclusion", columns, notValid };
   return undefined;
+}
+
+/**
+ * Field names a Q condition looks up (`Q(balance__gte=0)`, `Q(("balance__gte", 0))`, `~Q(...)`, `Q(...) | Q(...)`),
+ * or undefined when it holds anything else (F() expressions, raw SQL, a name bound elsewhere).
+ */
+function lookupFields(value: PyValue): string[] | undefined {
+  const fields = new Set<string>();
+  const visit = (v: PyValue): boolean => {
+    if (v.kind === "unknown") return v.operands !== undefined && v.operands.length > 0 && v.operands.every(visit);
+    if (v.kind !== "call" || lastSegment(v.callee) !== "Q") return false;
+    for (const [key, arg] of v.kwargs) {
+      if (arg.kind === "call" || arg.kind === "name" || arg.kind === "unknown") return false;
+      fields.add(key.split("__")[0]);
+    }
+    for (const arg of v.args) {
+      if (arg.kind === "list" && arg.items.length === 2 && arg.items[0].kind === "str") {
+        if (arg.items[1].kind === "call" || arg.items[1].kind === "name" || arg.items[1].kind === "unknown") return false;
+        fields.add(arg.items[0].value.split("__")[0]);
+      } else if (!visit(arg)) return false;
+    }
+    return true;
+  };
+  return visit(value) && fields.size > 0 ? [...fields] : undefined;
 }
 
 const exprText = (v: PyValue) => (v.kind === "str" ? v.value : v.kind === "call" || v.kind === "name" ? v.text : "?");

@@ -34,7 +34,13 @@ export type PyValue =
       receiver?: PyValue;
     }
   | { kind: "name"; name: string; loc: SourceRange; text: string }
-  | { kind: "unknown"; text: string; loc: SourceRange };
+  | {
+      kind: "unknown";
+      text: string;
+      loc: SourceRange;
+      /** the operands of an operator expression we do not evaluate (`~Q(a=1)`, `Q(a=1) | Q(b=2)`), for readers that only need its parts */
+      operands?: PyValue[];
+    };
 
 export type PyStr = Extract<PyValue, { kind: "str" }>;
 export type PyCall = Extract<PyValue, { kind: "call" }>;
@@ -75,7 +81,7 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
       const operator = n.childForFieldName("operator")?.text ?? n.child(0)?.text;
       const value = operand ? evaluate(operand, ctx) : undefined;
       if (value?.kind === "num" && (operator === "-" || operator === "+")) return { kind: "num", value: operator === "-" ? -value.value : value.value, loc };
-      return { kind: "unknown", text: n.text, loc };
+      return { kind: "unknown", text: n.text, loc, operands: value ? [value] : [] };
     }
     case "list":
     case "tuple":
@@ -133,8 +139,12 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
           return { kind: "str", value: l.value + r.value, loc, pieces: [...l.pieces, ...r.pieces], unresolved: l.unresolved || r.unresolved };
         if (l.kind === "list" && r.kind === "list") return { kind: "list", items: [...l.items, ...r.items], tuple: l.tuple, loc };
       }
-      return { kind: "unknown", text: n.text, loc };
+      return { kind: "unknown", text: n.text, loc, operands: [left, right].flatMap((o) => (o ? [evaluate(o, ctx)] : [])) };
     }
+    case "not_operator":
+    case "boolean_operator":
+    case "parenthesized_expression":
+      return { kind: "unknown", text: n.text, loc, operands: n.namedChildren.filter((c) => c.type !== "comment").map((c) => evaluate(c, ctx)) };
     default:
       return { kind: "unknown", text: n.text, loc };
   }

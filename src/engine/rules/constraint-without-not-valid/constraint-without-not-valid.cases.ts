@@ -4,11 +4,21 @@ export default defineCases({
   invalid: [
     { framework: "sql", name: "CHECK without NOT VALID", code: "ALTER TABLE orders ADD CONSTRAINT orders_amount_positive CHECK (amount > 0);", lines: [1] },
     { framework: "sql", name: "foreign key without NOT VALID", code: "ALTER TABLE links\n  ADD CONSTRAINT links_set_fk FOREIGN KEY (link_set_id) REFERENCES link_sets (id);", lines: [1] },
-    { framework: "sql", name: "new column referencing another table (warning)", code: "ALTER TABLE comments ADD COLUMN author_id bigint REFERENCES users (id);", lines: [1] },
+    {
+      framework: "sql",
+      name: "a CHECK on a column added empty just before: no row can fail, but every row is scanned under the lock (warning)",
+      code: "ALTER TABLE webhooks ADD COLUMN identifier varchar(256);\nALTER TABLE webhooks ADD CONSTRAINT webhooks_identifier_not_blank CHECK (identifier <> '');",
+      lines: [2],
+    },
   ],
   valid: [
     { framework: "sql", name: "NOT VALID, validated later", code: "ALTER TABLE orders ADD CONSTRAINT orders_amount_positive CHECK (amount > 0) NOT VALID;" },
     { framework: "sql", name: "constraint on a new table", code: "CREATE TABLE o (amount int);\nALTER TABLE o ADD CONSTRAINT o_amount CHECK (amount > 0);" },
     { framework: "sql", name: "REFERENCES inside CREATE TABLE", code: "CREATE TABLE comments (id bigint, author_id bigint REFERENCES users (id));" },
+    {
+      framework: "sql",
+      name: "a new nullable column with an inline REFERENCES: every row holds NULL, nothing is checked",
+      code: "ALTER TABLE comments ADD COLUMN author_id bigint REFERENCES users (id);",
+    },
   ],
 });

@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
-      name: "AddField ForeignKey: the inline REFERENCES locks the referenced table (warning)",
+      name: "AddField then a CHECK on it (Saleor's webhook identifier): a full scan under the lock though no row can fail (warning)",
       code: `from django.db import migrations, models
 
 
@@ -32,15 +32,15 @@ class Migration(migrations.Migration):
     dependencies = [("app", "0001_initial")]
 
     operations = [
-        migrations.AddField(
+        migrations.AddField(model_name="order", name="identifier", field=models.CharField(blank=True, max_length=256, null=True)),
+        migrations.AddConstraint(
             model_name="order",
-            name="invoice",
-            field=models.ForeignKey(null=True, db_index=False, on_delete=models.SET_NULL, to="app.legacyinvoice"),
+            constraint=models.CheckConstraint(condition=~models.Q(identifier=""), name="order_identifier_not_blank"),
         ),
     ]
 `,
       files: DJANGO_INITIAL,
-      lines: [8],
+      lines: [9],
     },
     {
       framework: "django",
@@ -64,6 +64,25 @@ class Migration(migrations.Migration):
     },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "AddField of a nullable ForeignKey: Django adds the constraint with the empty column, so PostgreSQL validates nothing",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="invoice",
+            field=models.ForeignKey(null=True, db_index=False, on_delete=models.SET_NULL, to="app.legacyinvoice"),
+        ),
+    ]
+`,
+      files: DJANGO_INITIAL,
+    },
     {
       framework: "django",
       name: "AlterField of a ForeignKey that keeps its target (on_delete, related_name are Python only)",
