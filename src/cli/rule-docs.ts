@@ -23,6 +23,7 @@ async function modelExamples(entry: CatalogueEntry): Promise<RuleExamples> {
     path: casePath(c),
     code: c.code,
     files: c.files ?? {},
+    config: c.config,
     production: c.snapshot ? describeSnapshot(c.snapshot) : undefined,
     findings: reported ? await runCase(rule, c) : [],
   });

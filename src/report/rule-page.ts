@@ -17,6 +17,8 @@ export interface RuleExample {
   change?: Record<string, string | null>;
   /** for execution rules: the migration migguard runs (after the earlier ones among `files`) */
   run?: string;
+  /** the repository's `.github/migguard.yml` for the example (`database: mysql`), when it has one */
+  config?: Record<string, unknown>;
   /** the production snapshot it is linted against, one line per table */
   production?: string[];
   /** the language of the fixes when it is not the migration's (execution fixes are SQL whatever the framework) */
@@ -30,7 +32,8 @@ export interface RuleExamples {
   valid: RuleExample[];
 }
 
-const FRAMEWORK_NAMES: Record<Framework, string> = { sql: "PostgreSQL SQL", rails: "Rails", django: "Django", alembic: "Alembic" };
+const FRAMEWORK_NAMES: Record<Framework, string> = { sql: "SQL", rails: "Rails", django: "Django", alembic: "Alembic" };
+const DATABASE_NAMES: Record<string, string> = { postgresql: "PostgreSQL", mysql: "MySQL", mariadb: "MariaDB", sqlite: "SQLite" };
 const FRAMEWORK_ORDER: readonly Framework[] = ["sql", "rails", "django", "alembic"];
 const fenceFor = (path: string | undefined): string =>
   path?.endsWith(".rb") ? "ruby" : path?.endsWith(".py") ? "python" : path?.endsWith(".sql") ? "sql" : path?.endsWith(".yml") ? "yaml" : "";
@@ -78,6 +81,8 @@ function renderExample(example: RuleExample, reported: boolean): string {
   for (const [path, content] of Object.entries(example.change ?? {})) {
     out.push(content === null ? `The change deletes \`${path}\`.` : `The change writes \`${path}\`:\n\n${block(path, content)}`);
   }
+  if (example.config && Object.keys(example.config).length)
+    out.push(`With \`.github/migguard.yml\`:\n\n${block(".yml", Object.entries(example.config).map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`).join("\n"), "yaml")}`);
   if (example.production?.length) out.push(`With a production snapshot (\`--snapshot\`) where:\n\n${example.production.map((line) => `- ${line}`).join("\n")}`);
   if (example.code !== undefined) out.push(`\`${example.path}\`:\n\n${block(example.path, example.code)}`);
   if (example.run) out.push(`migguard runs \`${example.run}\` up, down and up again, after the migrations before it.`);
@@ -103,6 +108,7 @@ export function renderRulePage(entry: CatalogueEntry, examples: RuleExamples): s
     `| Default severity | ${meta.recommended === false ? `${meta.severity} (off unless enabled in config)` : meta.severity} |`,
     `| Applies to | ${appliesTo(entry, frameworks)} |`,
   ];
+  if (entry.kind === "model") lines.push(`| Databases | ${(meta.databases ?? ["postgresql"]).map((d) => DATABASE_NAMES[d] ?? d).join(", ")} |`);
   if (meta.postgres) lines.push(`| PostgreSQL | ${meta.postgres} |`);
   if (meta.supersedes?.length) lines.push(`| Replaces | ${meta.supersedes.map((id) => `[\`${id}\`](${id}.md)`).join(", ")} on the same statement (one hazard, one finding) |`);
   lines.push("", "## Why it is dangerous", "", meta.why);

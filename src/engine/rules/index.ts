@@ -22,6 +22,8 @@ import lockTable from "./lock-table/lock-table.js";
 import missingDown from "./missing-down/missing-down.js";
 import missingInProduction from "./missing-in-production/missing-in-production.js";
 import mixedDdlDml from "./mixed-ddl-dml/mixed-ddl-dml.js";
+import mysqlLockWaitTimeout from "./mysql-lock-wait-timeout/mysql-lock-wait-timeout.js";
+import mysqlTableCopy from "./mysql-table-copy/mysql-table-copy.js";
 import nullsInProduction from "./nulls-in-production/nulls-in-production.js";
 import narrowingTypeChange from "./narrowing-type-change/narrowing-type-change.js";
 import preferBigint from "./prefer-bigint/prefer-bigint.js";
@@ -80,6 +82,9 @@ export const RULES: readonly Rule[] = [
   tableRewriteMaintenance,
   lockTable,
   requireLockTimeout,
+  // locks on MySQL / MariaDB
+  mysqlTableCopy,
+  mysqlLockWaitTimeout,
   // breaking changes
   requiredColumnWithoutDefault,
   uniqueColumnSharedDefault,

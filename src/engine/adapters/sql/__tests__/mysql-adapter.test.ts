@@ -78,7 +78,7 @@ describe("MySQL SQL -> the shared model", () => {
     const fulltext = m.up.filter((op) => op.kind === "add_index" && op.method === "fulltext");
     expect(fulltext.map((op) => op.loc.line)).toEqual([5, 10]);
     const convert = m.up.find((op) => op.kind === "raw" && op.loc.line === 8);
-    expect(convert).toMatchObject({ statement: "ALTER TABLE CONVERT TO CHARACTER SET", rewritesTable: true });
+    expect(convert).toMatchObject({ statement: "ALTER TABLE CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", rewritesTable: true });
     expect(m.up.find((op) => op.kind === "add_column")).toMatchObject({ column: { type: { name: "varchar", mods: [255] }, notNull: true } });
     expect(m.up.filter((op) => op.kind === "add_constraint").map((op) => op.kind === "add_constraint" && op.constraint)).toEqual(["primary_key", "foreign_key"]);
   });

@@ -150,7 +150,8 @@ function alterItemOps(tree: MysqlTree, item: ParserRuleContext, table: string, b
       return [{ kind: "rename_object", ...base, objectType: "index", table, name: tree.qualified(tree.child(item, "indexRef")), newName: tree.qualified(tree.child(item, "indexName")) } as Op];
     return [{ kind: "rename_table", ...base, table, newName: tree.qualified(tree.child(item, "tableName")) } as Op];
   }
-  if (verb === "CONVERT") return [{ kind: "raw", ...base, statement: "ALTER TABLE CONVERT TO CHARACTER SET", table, rewritesTable: true } as Op];
+  // the clause itself is the statement's name here, so a fix can give it to gh-ost whole
+  if (verb === "CONVERT") return [{ kind: "raw", ...base, statement: `ALTER TABLE ${tree.slice(item)}`, table, rewritesTable: true } as Op];
   if (verb === "FORCE") return [{ kind: "raw", ...base, statement: "ALTER TABLE FORCE", table, rewritesTable: true } as Op];
   return [{ kind: "raw", ...base, statement: `ALTER TABLE ${verb ?? ""}`.trim(), table } as Op];
 }

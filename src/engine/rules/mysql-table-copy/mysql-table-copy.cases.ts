@@ -1,0 +1,65 @@
+import { defineCases } from "../support/rule.js";
+
+const mysql = { database: "mysql" };
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "sql",
+      name: "MODIFY of a column whose previous type is unknown (a warning), CONVERT TO CHARACTER SET, FULLTEXT",
+      config: mysql,
+      code: `ALTER TABLE orders MODIFY total decimal(14,2) NOT NULL;
+ALTER TABLE customers CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+ALTER TABLE posts ADD FULLTEXT INDEX ft_body (body);
+`,
+      lines: [1, 2, 3],
+    },
+    {
+      framework: "sql",
+      name: "a foreign key added while foreign_key_checks is on; the primary key dropped without another",
+      config: mysql,
+      code: `ALTER TABLE line_items ADD CONSTRAINT fk_order FOREIGN KEY (order_id) REFERENCES orders (id);
+ALTER TABLE events DROP PRIMARY KEY;
+`,
+      lines: [1, 2],
+    },
+    {
+      framework: "sql",
+      name: "MariaDB: the same table copies",
+      config: { database: "mariadb", database_version: "10.11" },
+      code: `CREATE FULLTEXT INDEX ft_title ON articles (title);
+`,
+      lines: [1],
+    },
+  ],
+  valid: [
+    {
+      framework: "sql",
+      name: "online changes: ADD INDEX, ADD/DROP/RENAME COLUMN, defaults; a new table",
+      config: mysql,
+      code: `ALTER TABLE orders ADD INDEX idx_customer (customer_id), ADD COLUMN note varchar(200), ALTER COLUMN status SET DEFAULT 'new';
+ALTER TABLE orders DROP COLUMN legacy, RENAME COLUMN ref TO reference;
+CREATE TABLE audits (id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY, body text);
+ALTER TABLE audits ADD FULLTEXT INDEX ft_body (body), MODIFY body mediumtext;
+`,
+    },
+    {
+      framework: "sql",
+      name: "ALGORITHM=INPLACE makes MySQL refuse instead of copying; foreign_key_checks=0 lets the key be added in place; a primary key swapped in one statement",
+      config: mysql,
+      code: `ALTER TABLE orders MODIFY total decimal(14,2) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;
+SET foreign_key_checks = 0;
+ALTER TABLE line_items ADD CONSTRAINT fk_order FOREIGN KEY (order_id) REFERENCES orders (id);
+SET foreign_key_checks = 1;
+ALTER TABLE events DROP PRIMARY KEY, ADD PRIMARY KEY (id, created_at);
+`,
+    },
+    {
+      framework: "sql",
+      name: "on PostgreSQL this rule says nothing (index-without-concurrently and column-type-change do)",
+      code: `ALTER TABLE orders ALTER COLUMN total TYPE numeric(14,2);
+CREATE INDEX idx ON posts USING gin (to_tsvector('english', body));
+`,
+    },
+  ],
+});

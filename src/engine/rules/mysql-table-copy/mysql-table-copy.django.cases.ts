@@ -1,0 +1,60 @@
+import { defineCases } from "../support/rule.js";
+
+const mysql = { database: "mysql" };
+
+const initial = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    operations = [
+        migrations.CreateModel(
+            name="Order",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("code", models.CharField(max_length=40)),
+                ("total", models.IntegerField()),
+            ],
+        ),
+    ]
+`;
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "django",
+      name: "AlterField from IntegerField to DecimalField copies the table",
+      config: mysql,
+      path: "shop/migrations/0002_total.py",
+      files: { "shop/migrations/0001_initial.py": initial },
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+    operations = [
+        migrations.AlterField(model_name="order", name="total", field=models.DecimalField(max_digits=14, decimal_places=2)),
+    ]
+`,
+      lines: [7],
+    },
+  ],
+  valid: [
+    {
+      framework: "django",
+      name: "a VARCHAR widened within the same length prefix (40 -> 60 characters of utf8mb4, under 255 bytes) is in place",
+      config: mysql,
+      path: "shop/migrations/0002_code.py",
+      files: { "shop/migrations/0001_initial.py": initial },
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+    operations = [
+        migrations.AlterField(model_name="order", name="code", field=models.CharField(max_length=60)),
+    ]
+`,
+    },
+  ],
+});

@@ -1,0 +1,56 @@
+import { defineCases } from "../support/rule.js";
+
+const mysql = { database: "mysql" };
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "rails",
+      name: "add_foreign_key copies the table while foreign_key_checks is on; change_column may copy",
+      config: mysql,
+      code: `class AddOrderKey < ActiveRecord::Migration[7.1]
+  def up
+    add_foreign_key :line_items, :orders
+    change_column :orders, :total, :decimal, precision: 14, scale: 2
+  end
+
+  def down
+    remove_foreign_key :line_items, :orders
+  end
+end
+`,
+      lines: [3, 4],
+    },
+  ],
+  valid: [
+    {
+      framework: "rails",
+      name: "add_index and add_column are online on MySQL (no algorithm: :concurrently needed)",
+      config: mysql,
+      code: `class IndexOrders < ActiveRecord::Migration[7.1]
+  def change
+    add_index :orders, :customer_id
+    add_column :orders, :note, :string
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "foreign_key_checks switched off around add_foreign_key",
+      config: mysql,
+      code: `class AddOrderKey < ActiveRecord::Migration[7.1]
+  def up
+    execute "SET foreign_key_checks = 0"
+    add_foreign_key :line_items, :orders
+    execute "SET foreign_key_checks = 1"
+  end
+
+  def down
+    remove_foreign_key :line_items, :orders
+  end
+end
+`,
+    },
+  ],
+});

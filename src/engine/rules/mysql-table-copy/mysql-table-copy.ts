@@ -1,0 +1,140 @@
+import type { Operation } from "../../model.js";
+import { MYSQL_FAMILY } from "../support/databases.js";
+import { fixFor } from "../support/fix.js";
+import { blockingDdl, typeChange, type OnlineDdl } from "../support/mysql-online-ddl.js";
+import { defineRule, type RuleContext } from "../support/rule.js";
+import { existingTable, upOps } from "../support/scope.js";
+
+/** MySQL identifiers in fixes: backticks only when needed. */
+const q = (name: string) =>
+  name
+    .split(".")
+    .map((part) => (/^[A-Za-z_][A-Za-z0-9_$]*$/.test(part) ? part : `\`${part.replace(/`/g, "``")}\``))
+    .join(".");
+
+/** The ALTER TABLE clause that performs the operation, for gh-ost's --alter / pt-online-schema-change's --alter. */
+function alterClause(op: Operation): string | undefined {
+  switch (op.kind) {
+    case "alter_column_type":
+      return `MODIFY ${q(op.column)} ${op.type.text}`;
+    case "redefine_column":
+      return op.column.type ? `MODIFY ${q(op.column.name)} ${op.column.type.text}${op.column.notNull ? " NOT NULL" : ""}` : undefined;
+    case "add_index":
+      return `ADD ${op.method === "fulltext" ? "FULLTEXT " : op.method === "spatial" ? "SPATIAL " : ""}INDEX ${op.name ? `${q(op.name)} ` : ""}(${op.columns.map(q).join(", ")})`;
+    case "drop_constraint":
+      return op.name === "PRIMARY" ? "DROP PRIMARY KEY" : undefined;
+    case "raw":
+      return op.statement.startsWith("ALTER TABLE CONVERT TO ") ? op.statement.slice("ALTER TABLE ".length) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const tableOf = (op: Operation): string | undefined => ("table" in op && typeof op.table === "string" ? op.table : undefined);
+
+/** Was foreign_key_checks switched off (and not back on) before the operation at `index`? */
+function foreignKeyChecksOff(ctx: RuleContext, index: number): boolean {
+  let off = false;
+  for (const op of ctx.migration.up.slice(0, index)) {
+    if (op.kind !== "set_setting" || op.name.replace(/^@@(session\.)?/, "") !== "foreign_key_checks") continue;
+    off = /^(0|off|false)$/i.test((op.value ?? "").trim());
+  }
+  return off;
+}
+
+function onlineCommands(table: string, clause: string | undefined): string {
+  const alter = clause ?? "<the ALTER TABLE clauses of this statement>";
+  return [
+    `gh-ost --database=<database> --table=${table} --alter="${alter.replace(/"/g, '\\"')}" --execute`,
+    `pt-online-schema-change --alter "${alter.replace(/"/g, '\\"')}" D=<database>,t=${table} --execute`,
+  ].join("\n");
+}
+
+function copyFix(ctx: RuleContext, op: Operation, table: string): string {
+  const commands = onlineCommands(table, alterClause(op));
+  const comment = (prefix: string) => commands.split("\n").map((line) => `${prefix}  ${line}`).join("\n");
+  return fixFor(ctx.framework, {
+    sql: `-- run the change online, outside the migration (gh-ost or pt-online-schema-change copy the table in the background\n-- and swap it in), then keep this migration as the record that it ran:\n${comment("--")}`,
+    rails: `# run the change online, outside the deploy (gh-ost or pt-online-schema-change copy the table in the\n# background and swap it in; the departure gem runs migrations through pt-online-schema-change), then keep\n# this migration as the record that it ran:\n${comment("#")}`,
+    django: `# run the change online, outside the deploy (gh-ost or pt-online-schema-change copy the table in the\n# background and swap it in), then keep this migration as the record that it ran (\`migrate --fake\`):\n${comment("#")}`,
+    alembic: `# run the change online, outside the deploy (gh-ost or pt-online-schema-change copy the table in the\n# background and swap it in), then keep this revision as the record that it ran (\`alembic stamp\`):\n${comment("#")}`,
+  });
+}
+
+/** MODIFY/CHANGE of an unknown previous definition: ask for the in-place algorithm, so MySQL refuses instead of copying. */
+function inplaceFix(ctx: RuleContext, op: Operation, table: string): string {
+  const clause = alterClause(op) ?? "MODIFY <column> <definition>";
+  const sql = `ALTER TABLE ${q(table)} ${clause}, ALGORITHM=INPLACE, LOCK=NONE`;
+  return fixFor(ctx.framework, {
+    sql: `-- MySQL refuses (instead of copying the table) when the change cannot be made in place:\n${sql};\n-- if it refuses, run it online:\n${onlineCommands(table, alterClause(op))
+      .split("\n")
+      .map((l) => `--   ${l}`)
+      .join("\n")}`,
+    rails: `# MySQL refuses (instead of copying the table) when the change cannot be made in place:\nexecute "${sql.replace(/"/g, '\\"')}"`,
+    django: `# MySQL refuses (instead of copying the table) when the change cannot be made in place;\n# keep the AlterField as the state_operations of migrations.SeparateDatabaseAndState:\nmigrations.RunSQL(${JSON.stringify(sql)}, reverse_sql=migrations.RunSQL.noop)`,
+    alembic: `# MySQL refuses (instead of copying the table) when the change cannot be made in place:\nop.execute(${JSON.stringify(sql)})`,
+  });
+}
+
+function foreignKeyFix(ctx: RuleContext, op: Extract<Operation, { kind: "add_constraint" }>): string {
+  const orphans = `-- existing rows are not checked: look for orphans first (SELECT ... LEFT JOIN ${op.referencesTable ?? "<referenced table>"} ... WHERE ... IS NULL)`;
+  return fixFor(ctx.framework, {
+    sql: `SET foreign_key_checks = 0;  -- lets MySQL add the key in place (ALGORITHM=INPLACE, LOCK=NONE)\n${op.text.trim().replace(/;\s*$/, "")};\nSET foreign_key_checks = 1;\n${orphans}`,
+    rails: `execute "SET foreign_key_checks = 0"  # lets MySQL add the key in place, without copying ${op.table}\n${op.text.trim()}\nexecute "SET foreign_key_checks = 1"\n${orphans.replace(/^--/, "#")}`,
+    django: `migrations.RunSQL("SET foreign_key_checks = 0", reverse_sql=migrations.RunSQL.noop),  # MySQL adds the key in place\n# ... the operation that adds the foreign key ...\nmigrations.RunSQL("SET foreign_key_checks = 1", reverse_sql=migrations.RunSQL.noop),\n${orphans.replace(/^--/, "#")}`,
+    alembic: `op.execute("SET foreign_key_checks = 0")  # MySQL adds the key in place\n${op.text.trim()}\nop.execute("SET foreign_key_checks = 1")\n${orphans.replace(/^--/, "#")}`,
+  });
+}
+
+const refusesToCopy = (op: Operation) => op.algorithm === "inplace" || op.algorithm === "instant";
+
+export default defineRule({
+  meta: {
+    id: "mysql-table-copy",
+    category: "blocking-lock",
+    severity: "error",
+    databases: MYSQL_FAMILY,
+    title: "MySQL copies the table (or builds under a shared lock) and blocks writes",
+    why:
+      "Most InnoDB changes are online: ADD INDEX, ADD/DROP/RENAME COLUMN and defaults run in place (or instantly) while " +
+      "writes go on. A few are not: changing a column's type, converting the character set, adding a foreign key with " +
+      "foreign_key_checks=1, adding a CHECK constraint and dropping the primary key copy the whole table " +
+      "(ALGORITHM=COPY), and FULLTEXT/SPATIAL indexes are built under a shared lock. Every INSERT, UPDATE and DELETE " +
+      "waits until the copy ends: minutes to hours on a large table. Naming ALGORITHM=INPLACE (or INSTANT) makes MySQL " +
+      "refuse instead of copying silently; gh-ost and pt-online-schema-change do the copy without blocking.",
+  },
+  check(ctx) {
+    const { up, database, databaseVersion } = ctx.migration;
+    for (const { op, index } of upOps(ctx, "add_index", "add_constraint", "drop_constraint", "raw", "alter_column_type", "redefine_column")) {
+      const table = tableOf(op);
+      if (!table || !existingTable(ctx, table, index) || refusesToCopy(op)) continue;
+      if (op.kind === "alter_column_type" || op.kind === "redefine_column") {
+        const to = op.kind === "alter_column_type" ? op.type : op.column.type;
+        const from = op.kind === "alter_column_type" ? op.fromType : undefined;
+        const verdict = typeChange(from, to, database, databaseVersion);
+        const column = op.kind === "alter_column_type" ? op.column : op.column.name;
+        if (verdict === "unknown") {
+          ctx.report({
+            op,
+            severity: "warning",
+            message: `This redefines ${table}.${column}${to ? ` as ${to.text}` : ""}; if its type changes (or a VARCHAR crosses the 255-byte length prefix), MySQL copies ${table} and blocks writes until the copy ends.`,
+            fix: inplaceFix(ctx, op, table),
+          });
+        } else if (!verdict.writes) report(ctx, op, table, verdict);
+        continue;
+      }
+      const addsPrimaryKeyToo = up.some((other) => other.kind === "add_constraint" && other.constraint === "primary_key" && other.loc.line === op.loc.line && other.text === op.text);
+      const verdict = blockingDdl(op, { foreignKeyChecksOff: foreignKeyChecksOff(ctx, index), addsPrimaryKeyToo, database, version: databaseVersion });
+      if (verdict) report(ctx, op, table, verdict);
+    }
+  },
+});
+
+function report(ctx: RuleContext, op: Operation, table: string, verdict: OnlineDdl): void {
+  const how = verdict.algorithm === "copy" ? "copies the whole table (ALGORITHM=COPY)" : "blocks writes while it builds (LOCK=SHARED)";
+  ctx.report({
+    op,
+    message: `MySQL ${how} for this change of ${table}: ${verdict.because}. Every write to ${table} waits until it ends.`,
+    fix: op.kind === "add_constraint" && op.constraint === "foreign_key" ? foreignKeyFix(ctx, op) : copyFix(ctx, op, table),
+  });
+}
