@@ -236,6 +236,8 @@ export const DataMigration = op("data_migration", {
   importsModelsDirectly: z.boolean().default(false),
   /** tables it touches when known */
   tables: z.array(z.string()).default([]),
+  /** the tables it writes, when every write it makes names its table (a Ruby loop that creates rows of a new table) */
+  writes: z.array(z.string()).optional(),
 });
 export const SetSetting = op("set_setting", {
   name: z.string(),

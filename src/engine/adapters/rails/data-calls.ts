@@ -5,6 +5,7 @@
  * these: in `def change` a rollback runs them again instead of undoing them.
  */
 import { BlockNode, CallNode, ConstantPathNode, ConstantReadNode, type Node } from "@ruby/prism";
+import { blockParams } from "./block-params.js";
 import { localName } from "./call-args.js";
 import { tableize } from "./inflections.js";
 
@@ -88,13 +89,36 @@ const UNFILTERED = new Set(["all", "unscoped", "in_batches", "order", "reorder",
 export type DataCall =
   | { kind: "connection-sql"; method: string; sqlArg: Node | undefined }
   | { kind: "dml"; verb: "update" | "delete" | "insert"; table?: string; hasWhere: boolean; columns: string[]; call: CallNode }
-  | { kind: "loop"; table?: string; description: string };
+  | { kind: "loop"; table?: string; description: string; writes?: string[] };
 
 /** Does a block write data (any write call anywhere inside it)? */
 function writes(node: Node | null): boolean {
   if (!node) return false;
   if (node instanceof CallNode && (node.name in RELATION_WRITES || node.name in RECORD_WRITES || node.name === "execute")) return true;
   return node.compactChildNodes().some(writes);
+}
+
+/**
+ * The tables a loop's block writes, when every write in it names its table: `Other.create(...)` writes Other's,
+ * `record.update!(...)` on the iterated record writes the loop's own. Undefined when any write is out of reach
+ * (SQL, a record from elsewhere, a helper).
+ */
+function writtenTables(block: BlockNode, record: string | undefined, loopTable: string | undefined, models: ModelTables): string[] | undefined {
+  const tables = new Set<string>();
+  let known = true;
+  const visit = (node: Node | null) => {
+    if (!node || !known) return;
+    if (node instanceof CallNode && (node.name in RELATION_WRITES || node.name in RECORD_WRITES || node.name === "execute")) {
+      const { root } = chainOf(node);
+      const constant = constantName(root);
+      if (node.name in RELATION_WRITES && constant && constant !== "ActiveRecord::Base") tables.add(models.tableOf(constant));
+      else if (node.name in RECORD_WRITES && record !== undefined && localName(node.receiver) === record && loopTable) tables.add(loopTable);
+      else known = false;
+    }
+    for (const child of node.compactChildNodes()) visit(child);
+  };
+  visit(block.body);
+  return known ? [...tables] : undefined;
 }
 
 export interface ModelTables {
@@ -115,7 +139,10 @@ export function classifyDataCall(call: CallNode, models: ModelTables): DataCall 
 
   const loopAt = calls.findIndex((c) => LOOPS.has(c.name) && c.block instanceof BlockNode && writes(c.block.body));
   if (loopAt !== -1 || (constant && names.some((n) => n === "in_batches" || n === "find_each" || n === "find_in_batches") && (last in RELATION_WRITES || writes(call)))) {
-    return { kind: "loop", table, description: names.join(".") };
+    const loop = loopAt !== -1 ? calls[loopAt] : undefined;
+    const block = loop?.block instanceof BlockNode ? loop.block : undefined;
+    const record = block ? blockParams(block)[0] : undefined;
+    return { kind: "loop", table, description: names.join("."), writes: block ? writtenTables(block, record, table, models) : undefined };
   }
   if (constant && last in RELATION_WRITES) {
     const narrowed = names.slice(0, -1).some((n) => !UNFILTERED.has(n));

@@ -9,5 +9,15 @@ export default defineCases({
     { framework: "sql", name: "DELETE with WHERE", code: "DELETE FROM audit_log WHERE created_at < now() - interval '1 year';" },
     { framework: "sql", name: "backfill of a column added by this migration", code: "ALTER TABLE schedule ADD COLUMN revision integer;\nUPDATE schedule SET revision = 0;" },
     { framework: "sql", name: "table created in this migration", code: "CREATE TABLE flags (id bigint, on_ boolean);\nUPDATE flags SET on_ = true;" },
+    {
+      framework: "sql",
+      name: "rows moved to a new table first, then deleted from the old one",
+      code: "CREATE TABLE users_group (id int PRIMARY KEY, name text, description text);\nINSERT INTO users_group (SELECT id, name, '' AS description FROM auth_group);\nDELETE FROM auth_group;",
+    },
+    {
+      framework: "sql",
+      name: "old values copied to a new column first",
+      code: "ALTER TABLE users ADD COLUMN role_before text;\nUPDATE users SET role_before = role;\nUPDATE users SET role = 'member';",
+    },
   ],
 });

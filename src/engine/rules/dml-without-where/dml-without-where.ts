@@ -28,6 +28,8 @@ export default defineRule({
     for (const { op, index } of upOps(ctx, "dml")) {
       if (op.hasWhere || !op.table || !existingTable(ctx, op.table, index)) continue;
       if (op.verb === "delete") {
+        // the rows were copied elsewhere first (moved to a new table): they are kept, not lost
+        if (ctx.facts.backedUpBefore(op.table, undefined, index)) continue;
         ctx.report({
           op,
           message: `DELETE without WHERE removes every row of ${op.table}; a rollback cannot restore them.`,
@@ -42,7 +44,7 @@ export default defineRule({
         });
       } else if (op.verb === "update") {
         const added = addedColumns(ctx, index);
-        const overwritten = op.columns.filter((c) => !added.has(`${nameKey(op.table!)}.${nameKey(c)}`));
+        const overwritten = op.columns.filter((c) => !added.has(`${nameKey(op.table!)}.${nameKey(c)}`) && !ctx.facts.backedUpBefore(op.table!, c, index));
         if (op.columns.length > 0 && overwritten.length === 0) continue; // backfill of new columns
         ctx.report({
           op,

@@ -79,6 +79,27 @@ end
   valid: [
     {
       framework: "rails",
+      name: "a loop over old rows that only creates rows of a table created here: seeding it is part of creating it",
+      code: `class CreateUserRoles < ActiveRecord::Migration[7.1]
+  def up
+    create_table :user_roles do |t|
+      t.references :user, null: false
+      t.string :role, null: false
+    end
+
+    User.where(administrator: true).find_each do |user|
+      UserRole.create!(user_id: user.id, role: "administrator")
+    end
+  end
+
+  def down
+    drop_table :user_roles
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "a backfill in its own migration, in batches, outside the DDL transaction",
       code: `class BackfillAuthBypassIds < ActiveRecord::Migration[7.1]
   disable_ddl_transaction!

@@ -43,10 +43,13 @@ export default defineRule({
   check(ctx) {
     const up = ctx.migration.up;
     const indexed = up.map((op, index) => ({ op, index }));
-    // seeding a table created by this same migration is part of creating it
+    // seeding a table created by this same migration is part of creating it (also from a loop over old rows)
+    const seedsNewTables = (tables: readonly string[] | undefined, index: number) =>
+      tables !== undefined && tables.length > 0 && tables.every((t) => ctx.facts.isNewTable(t, index));
     const dataOps = indexed.filter(
       ({ op, index }) =>
-        op.kind === "data_migration" || (op.kind === "dml" && op.verb !== "copy" && !(op.table && ctx.facts.isNewTable(op.table, index))),
+        (op.kind === "data_migration" && !seedsNewTables(op.writes, index)) ||
+        (op.kind === "dml" && op.verb !== "copy" && !(op.table && ctx.facts.isNewTable(op.table, index))),
     );
     const schemaOps = indexed.filter(({ op }) => SCHEMA_KINDS.has(op.kind));
     if (schemaOps.length === 0 || dataOps.length === 0) return;

@@ -15,6 +15,14 @@ CREATE UNIQUE INDEX users_imported_at_key ON users (imported_at);
   valid: [
     {
       framework: "sql",
+      name: "each row gets its own value before the unique index",
+      code: `ALTER TABLE users ADD COLUMN referral_code text NOT NULL DEFAULT '';
+UPDATE users SET referral_code = md5(id::text || random()::text);
+CREATE UNIQUE INDEX users_referral_code_key ON users (referral_code);
+`,
+    },
+    {
+      framework: "sql",
       name: "a per-row default, a unique column without default, and a constant default on a new table",
       code: `ALTER TABLE users ADD COLUMN public_id uuid DEFAULT gen_random_uuid() UNIQUE;
 ALTER TABLE users ADD COLUMN handle text UNIQUE;

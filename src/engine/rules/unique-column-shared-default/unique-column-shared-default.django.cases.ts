@@ -45,6 +45,31 @@ class Migration(migrations.Migration):
   valid: [
     {
       framework: "django",
+      name: "the callable default fills one value, a RunPython gives each row its own, then AlterField makes it unique (Django's documented recipe)",
+      code: `import uuid
+
+from django.db import migrations, models
+
+
+def add_uuids(apps, schema_editor):
+    Feature = apps.get_model("app", "Feature")
+    for feature in Feature.objects.all():
+        feature.uuid = uuid.uuid4()
+        feature.save(update_fields=["uuid"])
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="feature", name="uuid", field=models.UUIDField(default=uuid.uuid4, editable=False, null=True)),
+        migrations.RunPython(add_uuids, reverse_code=migrations.RunPython.noop),
+        migrations.AlterField(model_name="feature", name="uuid", field=models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+    ]
+`,
+    },
+    {
+      framework: "django",
       name: "the three-migration pattern's first step: nullable, no default, not unique yet; and a unique callable default on a new model",
       code: `import uuid
 

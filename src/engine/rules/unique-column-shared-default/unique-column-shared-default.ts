@@ -21,6 +21,21 @@ function uniqueOn(ctx: RuleContext, op: OperationOf<"add_column">, index: number
     );
 }
 
+/** Code or an UPDATE that may write the new column between its ADD and the unique index. */
+function refilledBetween(ctx: RuleContext, op: OperationOf<"add_column">, from: number, to: number): boolean {
+  return ctx.migration.up
+    .slice(from + 1, to)
+    .some(
+      (between) =>
+        between.kind === "data_migration" ||
+        (between.kind === "dml" &&
+          between.verb === "update" &&
+          between.table !== undefined &&
+          nameKey(between.table) === nameKey(op.table) &&
+          (between.columns.length === 0 || between.columns.some((c) => nameKey(c) === nameKey(op.column.name)))),
+    );
+}
+
 export default defineRule({
   meta: {
     id: "unique-column-shared-default",
@@ -40,6 +55,9 @@ export default defineRule({
       if (!tableWithRows(ctx, op.table, index)) continue;
       const unique = uniqueOn(ctx, op, index);
       if (!unique) continue;
+      // Django's own recipe (AddField null=True, RunPython gen_uuid, AlterField unique=True): a data change between
+      // the column and its unique index may give each row its own value first
+      if (unique !== op && refilledBetween(ctx, op, index, ctx.migration.up.indexOf(unique))) continue;
       const value = c.default.expr.startsWith("<value of ") ? `the single value of ${c.default.expr.slice("<value of ".length, -1)}` : c.default.expr;
       const model = op.ormModel ?? "<model>";
       const field = op.ormField ?? c.name;
