@@ -12,6 +12,12 @@ import { SCHEMA_DRIFT } from "../engine/drift-rules.js";
 import { groupMigrations } from "../engine/group.js";
 import type { Migration, Operation, ReportedFinding, SourceFile } from "../engine/model.js";
 import type { ProductionSnapshot } from "../engine/production/snapshot-file.js";
+import { compareModels, type ModelDifference } from "../engine/production/model-drift.js";
+import { productionModel, type ModelSchema } from "../engine/production/model-schema.js";
+import { railsType } from "../engine/rules/support/rails-fix.js";
+import { sym } from "../engine/rules/support/fix.js";
+import { catalogType } from "../engine/production/model-schema.js";
+import { columnShape } from "../engine/production/production.js";
 import { nameKey } from "../engine/rules/support/facts.js";
 import { effectiveSeverity } from "../engine/severity.js";
 import { RUNNER_TABLE_NAMES } from "./runner-tables.js";
@@ -40,6 +46,12 @@ function comparable(object: SchemaObject): SchemaObject {
 
 function keyed(objects: readonly SchemaObject[], ignored: (object: SchemaObject) => boolean): Snapshot {
   return new Map(objects.filter((o) => !isBookkeeping(o) && !ignored(o)).map((o) => [`${o.kind} ${o.name}`, comparable(o)]));
+}
+
+/** Config `drift_ignore` over a model difference's kind and name. */
+function ignoringModel(globs: readonly string[]): (kind: string, name: string) => boolean {
+  const match = globs.length ? picomatch(globs as string[], { dot: true, nocase: true }) : undefined;
+  return (kind, name) => RUNNER_TABLE_NAMES.has(bare(name.split(".")[0] ?? name)) || (match !== undefined && (match(name) || match(`${kind} ${name}`)));
 }
 
 /** Config `drift_ignore`: globs over an object's name (`audit.*`, `users_legacy_idx`) or "kind name" (`extension pg_stat_statements`). */
@@ -177,6 +189,87 @@ export function driftFindings(input: DriftInput): ReportedFinding[] {
       details: [
         ...(d.production !== undefined ? [`production (snapshot of ${input.snapshot.takenAt.slice(0, 10)}): ${displayName(d.production)}`] : []),
         ...(d.migrations !== undefined ? [`migrations: ${displayName(d.migrations)}`] : []),
+      ],
+    };
+  });
+}
+
+export interface ModelDriftInput {
+  snapshot: ProductionSnapshot;
+  snapshotPath: string;
+  snapshotText: string;
+  /** the schema the model built (schema.rb, or the migrations applied in order) */
+  built: ModelSchema;
+  framework: "rails" | "django";
+  /** compare indexes (schema.rb and Rails migrations name them as Rails does) */
+  indexes: boolean;
+  /** Django: the table prefixes of the apps under PATH; production's other tables belong to apps not compared */
+  tablePrefixes?: readonly string[];
+  config: Config;
+}
+
+function modelMessage(d: ModelDifference): string {
+  const what = `${d.kind} ${d.name}`;
+  switch (d.change) {
+    case "only in production":
+      return `${what} exists in production but no migration creates it${d.kind === "column" && d.production ? ` (production: ${d.production})` : ""}.`;
+    case "only in migrations":
+      return `${what} is created by the migrations but production does not have it.`;
+    case "differs":
+      return d.kind === "column" ? `${d.name} is ${d.production} in production, ${d.migrations} in the migrations.` : `${what} differs: production ${d.production}, migrations ${d.migrations}.`;
+  }
+}
+
+function modelFix(d: ModelDifference, framework: "rails" | "django", snapshot: ProductionSnapshot): string {
+  const comment = "#";
+  const [table, column] = d.kind === "column" ? [d.name.slice(0, d.name.lastIndexOf(".")), d.name.slice(d.name.lastIndexOf(".") + 1)] : [d.name, undefined];
+  if (framework === "django") {
+    const advice =
+      d.change === "only in migrations"
+        ? "production lacks it: a migration that makes it has not run there (python manage.py showmigrations), or it was dropped by hand"
+        : "change the model to match production and run makemigrations, or change production back";
+    return `${comment} ${advice}\n${comment} production: ${d.production ?? "(none)"}; migrations: ${d.migrations ?? "(none)"}`;
+  }
+  if (d.change === "only in migrations") return `${comment} production lacks it: a migration that makes it has not run there (bin/rails db:migrate:status), or it was dropped by hand`;
+  if (d.kind === "column" && d.change === "differs" && column) {
+    const productionColumn = snapshot.schema.find((o) => o.kind === "column" && nameKey(o.name) === nameKey(`${table}.${column}`));
+    const shape = productionColumn ? columnShape(productionColumn.definition) : undefined;
+    const lines = [`${comment} a migration that records production's definition (or change production back):`];
+    if (shape) lines.push(`change_column ${sym(table)}, ${sym(column)}, ${railsType(catalogType(shape.type))}`, `change_column_null ${sym(table)}, ${sym(column)}, ${!shape.notNull}`);
+    return lines.join("\n");
+  }
+  const object = snapshot.schema.find((o) => o.kind === d.kind && nameKey(displayName(o.name)) === nameKey(d.name));
+  const record = object ? createStatement(object, snapshot.schema) : undefined;
+  return record
+    ? `${comment} a migration that records the hotfix (or remove it from production):\n${record.split("\n").map((sql) => `execute ${JSON.stringify(sql.replace(/;$/, ""))}`).join("\n")}`
+    : `${comment} add a migration that creates ${d.kind} ${d.name} as production has it, or remove it from production`;
+}
+
+export function modelDriftFindings(input: ModelDriftInput): ReportedFinding[] {
+  const severity = effectiveSeverity(input.config, SCHEMA_DRIFT);
+  if (!severity) return [];
+  const prefixes = input.tablePrefixes?.map((p) => p.toLowerCase());
+  const differences = compareModels(productionModel(input.snapshot.schema), input.built, {
+    indexes: input.indexes,
+    inScope: (table) => !prefixes || prefixes.some((p) => bare(table).toLowerCase().startsWith(p)),
+    ignored: ignoringModel(input.config.drift_ignore),
+  });
+  return differences.map((d) => {
+    const object = input.snapshot.schema.find((o) => o.kind === d.kind && nameKey(displayName(o.name).replace(/"/g, "")) === nameKey(d.name));
+    const line = d.at?.line ?? (object ? lineIn(input.snapshotText, object) : 1);
+    return {
+      path: d.at?.path ?? input.snapshotPath,
+      line,
+      endLine: line,
+      rule: SCHEMA_DRIFT.id,
+      category: SCHEMA_DRIFT.category,
+      severity,
+      message: modelMessage(d),
+      fix: modelFix(d, input.framework, input.snapshot),
+      statement: `${d.change} ${d.kind} ${d.name}`,
+      details: [
+        ...(d.production !== undefined ? [`production (snapshot of ${input.snapshot.takenAt.slice(0, 10)}): ${d.production}`] : []),
+        ...(d.migrations !== undefined ? [`migrations: ${d.migrations}`] : []),
       ],
     };
   });

@@ -157,7 +157,80 @@ describeIfServer("a production snapshot from a real PostgreSQL server", () => {
       "index users_email_lower_idx exists in production but no migration creates it.",
     ]);
     const text = await run(["drift", "--snapshot", "production.json", "rails/db"], { cwd: repo });
-    expect(text.output).toMatch(/drift: built the schema from rails\/db\/structure\.sql in PGlite \(PostgreSQL [\d.]+\); compared with the snapshot of \d{4}-\d\d-\d\d \(PostgreSQL 15[^)]*\), database postgres\): 2 difference\(s\)\n$/);
+    expect(text.output).toMatch(/drift: built the schema from rails\/db\/structure\.sql in PGlite \(PostgreSQL [\d.]+\); compared with the snapshot of \d{4}-\d\d-\d\d \(PostgreSQL 15\.\d+, database postgres\): 2 difference\(s\)\n$/);
+  });
+
+  it("drift compares a Rails app by its db/schema.rb through the Rails adapter: tables, columns and indexes", async () => {
+    write(repo, {
+      "rails-rb/db/migrate/20240101000000_create_users.rb":
+        "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.text :email, null: false\n    end\n  end\nend\n",
+      "rails-rb/db/schema.rb": `ActiveRecord::Schema[7.1].define(version: 2024_01_03_000000) do
+  create_table "orders", force: :cascade do |t|
+    t.bigint "user_id", null: false
+    t.string "note", limit: 255
+    t.decimal "total", precision: 10, scale: 2, default: "0.0", null: false
+  end
+
+  create_table "settings", primary_key: "key", id: :text, force: :cascade do |t|
+    t.text "value", null: false
+  end
+
+  create_table "users", force: :cascade do |t|
+    t.text "email", null: false
+    t.string "phone", limit: 40
+  end
+
+  add_foreign_key "orders", "users"
+end
+`,
+    });
+    const { exitCode, body } = await json(["drift", "--snapshot", "production.json", "rails-rb/db"]);
+    expect(exitCode).toBe(1);
+    expect(body.findings.map((f) => [f.path, f.line, f.message])).toEqual([
+      ["production.json", expect.any(Number), "index users_email_lower_idx exists in production but no migration creates it."],
+      ["rails-rb/db/schema.rb", 2, "orders.note is varchar(500) in production, varchar(255) in the migrations."],
+    ]);
+  });
+
+  it("drift compares a Django app by its migrations through the Django adapter: tables and columns", async () => {
+    write(repo, {
+      "django/shop/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="User",
+            fields=[("id", models.BigAutoField(primary_key=True)), ("email", models.TextField()), ("phone", models.CharField(max_length=40, null=True))],
+            options={"db_table": "users"},
+        ),
+        migrations.CreateModel(
+            name="Order",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("user", models.ForeignKey(on_delete=models.CASCADE, to="shop.user")),
+                ("note", models.CharField(max_length=255, null=True)),
+                ("total", models.DecimalField(max_digits=10, decimal_places=2, default=0)),
+            ],
+            options={"db_table": "orders"},
+        ),
+        migrations.CreateModel(
+            name="Setting",
+            fields=[("key", models.TextField(primary_key=True)), ("value", models.TextField())],
+            options={"db_table": "settings"},
+        ),
+    ]
+`,
+    });
+    const { exitCode, body } = await json(["drift", "--snapshot", "production.json", "django"]);
+    expect(exitCode).toBe(1);
+    expect(body.findings.map((f) => [f.path, f.line, f.message])).toEqual([
+      ["django/shop/migrations/0001_initial.py", 15, "orders.note is varchar(500) in production, varchar(255) in the migrations."],
+    ]);
   });
 
   it("snapshot without the privilege to see pg_stats: sizes and schema still, statistics marked not visible", async () => {
