@@ -15,8 +15,16 @@ export { CommandFailure, UsageError };
 
 const SKIPPED_DIRS = new Set(["node_modules", ".git", "vendor", "dist", ".venv", "venv", "__pycache__", "target"]);
 
-/** Paths as the user sees them: relative to the working directory, with forward slashes. */
-export const displayPath = (absolute: string, cwd = process.cwd()): string => relative(cwd, absolute).split(sep).join("/") || ".";
+/**
+ * Paths as the user sees them: relative to the working directory, with forward slashes. A path inside the
+ * working directory (nearly every one, thousands per lint) is cut from it instead of going through relative().
+ */
+export function displayPath(absolute: string, cwd = process.cwd()): string {
+  const inside = absolute.startsWith(cwd) && absolute[cwd.length] === sep && !cwd.endsWith(sep) ? absolute.slice(cwd.length + 1) : undefined;
+  // relative() also normalises: a path with "." or ".." segments or stray separators goes through it
+  const shown = inside !== undefined && !/(^|[\\/])\.\.?([\\/]|$)|[\\/]{2}|^[\\/]|[\\/]$/.test(inside) ? inside : relative(cwd, absolute);
+  return (sep === "/" ? shown : shown.split(sep).join("/")) || ".";
+}
 
 function walk(dir: string, out: string[]): void {
   let entries;

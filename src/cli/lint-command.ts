@@ -4,6 +4,9 @@ import { collectFiles } from "./collect-files.js";
 import { loadCliConfig } from "./config-file.js";
 import { formatResult, type OutputFormat } from "./output.js";
 import { collectProjectFiles } from "./project-files.js";
+import type { Config } from "../engine/config.js";
+import { detectByPath } from "../engine/detect.js";
+import { FRAMEWORKS_WITH_SIGNALS } from "../engine/database/signal-paths.js";
 import { databaseLines } from "../engine/database/notes.js";
 
 export interface LintOptions {
@@ -24,6 +27,13 @@ export interface CommandResult {
   exitCode: number;
 }
 
+/** Whether a collected file may be a migration of a framework that reads signal files (anything but SQL). */
+function mayReadSignals(path: string, config: Config): boolean {
+  const detected = detectByPath(path, config);
+  if (detected === undefined) return !path.endsWith(".sql");
+  return detected !== "sql-candidate" && FRAMEWORKS_WITH_SIGNALS.has(detected.framework);
+}
+
 export async function lintCommand(options: LintOptions): Promise<CommandResult> {
   const cwd = options.cwd ?? process.cwd();
   const loaded = await loadCliConfig(options.config, cwd);
@@ -38,7 +48,8 @@ export async function lintCommand(options: LintOptions): Promise<CommandResult> 
     configProblems: loaded.problems,
     configPath: loaded.path,
     explicitPaths: collected.explicit,
-    projectFiles: collectProjectFiles(cwd),
+    // the walk for database.yml and settings modules: only Rails, Django and Alembic folders read them
+    projectFiles: collected.files.some((f) => mayReadSignals(f.path, loaded.config)) ? collectProjectFiles(cwd) : [],
   });
   const executed = options.execute ? await (await import("./execute-option.js")).executeLint({ files: collected.files, analysis: result, config: loaded.config, cwd, snapshot: production.snapshot }) : undefined;
   const findings = executed?.findings ?? result.findings;

@@ -5,6 +5,7 @@
  */
 import { adapterFor, adaptersReady, loadAdapters } from "./adapters/index.js";
 import { segmentOperations, withSqlDialect } from "./adapters/sql/index.js";
+import { parseStatements } from "./adapters/sql/pg-parser.js";
 import type { Config, ConfigProblem } from "./config.js";
 import { CONFIG_DEFAULTS } from "./config-defaults.js";
 import { ruleOptions } from "./rule-settings.js";
@@ -422,16 +423,33 @@ function decideDatabases(units: readonly MigrationUnit[], readable: readonly Sou
   return out;
 }
 
-/** Whether this analysis may meet MySQL (so the MySQL grammar is worth loading): cheap tests on the raw text. */
-export function mayNeedMysql(input: Pick<AnalyzeInput, "files" | "config" | "projectFiles" | "codeFiles" | "contextMigrations">): boolean {
+/**
+ * Whether this analysis may meet MySQL (so the MySQL grammar is worth loading): cheap tests on the raw text.
+ * `refusedByPostgres`, when PostgreSQL's parser is loaded, narrows the syntax tests: MySQL-only syntax only
+ * counts in a file PostgreSQL's parser refuses (dialect-syntax.ts looks no further in one it reads), so
+ * PostgreSQL migrations that mention an engine or quote with backticks in a comment do not load the grammar.
+ */
+export function mayNeedMysql(
+  input: Pick<AnalyzeInput, "files" | "config" | "projectFiles" | "codeFiles" | "contextMigrations">,
+  refusedByPostgres: (sql: string) => boolean = () => true,
+): boolean {
   const database = input.config?.database;
   if (database) return database === "mysql" || database === "mariadb";
   const names = /mysql|mariadb|trilogy/i;
   for (const file of [...(input.projectFiles ?? []), ...(input.codeFiles ?? []), ...(input.contextMigrations ?? []), ...input.files]) {
     if (signalKind(file.path) && names.test(file.content)) return true;
-    if (file.path.endsWith(".sql") && (mayHoldMysqlSyntax(file.content) || fileDatabase(file.path) === "mysql" || mayHoldMysqlStatements(file.content))) return true;
+    if (!file.path.endsWith(".sql")) continue;
+    if (fileDatabase(file.path) === "mysql" || ((mayHoldMysqlSyntax(file.content) || mayHoldMysqlStatements(file.content)) && refusedByPostgres(file.content))) return true;
   }
   return false;
+}
+
+function refusedByPostgres(sql: string): boolean {
+  try {
+    return parseStatements(sql).errors.length > 0;
+  } catch {
+    return true;
+  }
 }
 
 /** Analyse with parsers already loaded (see `loadEngine`). */
@@ -450,7 +468,8 @@ export const loadEngine = (frameworks?: Iterable<Framework>): Promise<void> => l
 export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   const planned = plan(input);
   const frameworks = frameworksOf(planned);
-  await Promise.all([loadEngine(frameworks), mayNeedMysql(input) ? loadMysqlGrammar() : undefined]);
+  await loadEngine(frameworks);
+  if (mayNeedMysql(input, frameworks.includes("sql") ? refusedByPostgres : undefined)) await loadMysqlGrammar();
   const steps = analysisSteps(input, planned);
   for (;;) {
     const step = steps.next();

@@ -157,8 +157,8 @@ export function resolveConfig(raw: unknown, knownRules?: ReadonlySet<string>): L
   return { config: defaultConfig(), problems };
 }
 
-/** Where a repository keeps its migguard config (the first is canonical; the second is accepted). */
-export const CONFIG_PATHS: readonly string[] = [".github/migguard.yml", ".github/migguard.yaml"];
+// where the config lives, in a module of its own: rules name it, and a lint without a config loads no zod
+export { CONFIG_PATHS } from "./config-paths.js";
 
 /** Parse the YAML text of `.github/migguard.yml`; problems carry the line of the key they name. */
 export function loadConfig(yamlText: string | undefined, knownRules?: ReadonlySet<string>): LoadedConfig {

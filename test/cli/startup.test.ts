@@ -54,6 +54,37 @@ function sourcesLoaded(args: string[]): { status: number | null; sources: string
   return { status: run.status, sources };
 }
 
+/**
+ * How a run came to load `target`: the import chain from the CLI's entry through modules the run loaded, with as
+ * few `import()` steps as there are (those are the lazy loads meant to be there; the static step is the culprit).
+ */
+function chainTo(sources: string[], target: string): string {
+  const loaded = new Set(sources);
+  const previous = new Map<string, string>();
+  const dynamicSteps = new Map<string, number>([["src/cli/main.ts", 0]]);
+  const queue = ["src/cli/main.ts"]; // 0-1 breadth-first: static imports go to the front
+  while (queue.length > 0) {
+    const current = queue.shift()!;
+    for (const next of metafile.inputs[current]?.imports ?? []) {
+      const steps = dynamicSteps.get(current)! + (next.kind === "dynamic-import" ? 1 : 0);
+      if (!loaded.has(next.path) || steps >= (dynamicSteps.get(next.path) ?? Infinity)) continue;
+      dynamicSteps.set(next.path, steps);
+      previous.set(next.path, current);
+      if (next.kind === "dynamic-import") queue.push(next.path);
+      else queue.unshift(next.path);
+    }
+  }
+  const chain: string[] = [];
+  for (let at: string | undefined = target; at; at = previous.get(at)) chain.unshift(at);
+  return chain.join("\n  -> ");
+}
+
+/** Fails with the import chain that loaded the first source matching `pattern`. */
+function expectNotLoaded(sources: string[], pattern: RegExp, what: string): void {
+  const offending = sources.find((s) => pattern.test(s));
+  if (offending) throw new Error(`${what} was loaded (${offending}), through:\n  ${chainTo(sources, offending)}\nLoad it where it is needed (await import()), or move what this chain uses into a module that does not import it.`);
+}
+
 const PRISM = /node_modules\/@ruby\/prism\//;
 const TREE_SITTER = /node_modules\/(web-tree-sitter|tree-sitter-python)\//;
 const LIBPG_QUERY = /node_modules\/libpg-query\//;
@@ -71,20 +102,24 @@ it("rules loads the rules but no parser", () => {
   const { status, sources } = sourcesLoaded(["rules"]);
   expect(status).toBe(0);
   expect(sources.some((s) => s.startsWith("src/engine/rules/"))).toBe(true);
-  expect([...matching(sources, PRISM), ...matching(sources, TREE_SITTER), ...matching(sources, LIBPG_QUERY)]).toEqual([]);
+  expectNotLoaded(sources, PRISM, "Prism");
+  expectNotLoaded(sources, TREE_SITTER, "tree-sitter");
+  expectNotLoaded(sources, LIBPG_QUERY, "libpg-query");
 });
 
 it("a lint of one SQL file loads libpg-query, and neither Prism, tree-sitter, the config code (zod, YAML) nor the executor", () => {
   const { status, sources } = sourcesLoaded(["lint", "migrations/000001_index.up.sql"]);
   expect(status).toBe(1); // index-without-concurrently: the lint really ran
   expect(matching(sources, LIBPG_QUERY).length).toBeGreaterThan(0);
-  expect([...matching(sources, PRISM), ...matching(sources, TREE_SITTER), ...matching(sources, CONFIG_CODE)]).toEqual([]);
-  expect(sources.filter((s) => /^src\/(execute\/|report\/sarif\.ts|engine\/review\/)/.test(s))).toEqual([]);
+  expectNotLoaded(sources, PRISM, "Prism");
+  expectNotLoaded(sources, TREE_SITTER, "tree-sitter");
+  expectNotLoaded(sources, CONFIG_CODE, "The config's zod schema or YAML parser");
+  expectNotLoaded(sources, /^src\/(execute\/|report\/sarif\.ts|engine\/review\/)/, "Execution, SARIF or review code");
 });
 
 it("a lint of a Rails migration loads Prism, and still not tree-sitter", () => {
   const { status, sources } = sourcesLoaded(["lint", "db/migrate/20240101000000_add_index.rb"]);
   expect(status).toBe(1);
   expect(matching(sources, PRISM).length).toBeGreaterThan(0);
-  expect(matching(sources, TREE_SITTER)).toEqual([]);
+  expectNotLoaded(sources, TREE_SITTER, "tree-sitter");
 });

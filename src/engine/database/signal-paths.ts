@@ -63,7 +63,11 @@ const under = (path: string, dir: string) => dir === "" || path.startsWith(`${di
  * The signal files that speak for a migration folder, nearest scope first: for Django, the settings modules
  * under the nearest ancestor that has any; for Alembic, env.py beside `versions/` and the nearest alembic.ini.
  */
+/** The frameworks whose migrations folders have signal files (signalPathsFor names none for a SQL folder). */
+export const FRAMEWORKS_WITH_SIGNALS: ReadonlySet<string> = new Set(["rails", "django", "alembic"]);
+
 export function signalPathsFor(framework: string, migrationFolder: string, listing: readonly string[]): string[] {
+  if (!FRAMEWORKS_WITH_SIGNALS.has(framework)) return [];
   const kinds = listing.map((path) => ({ path, kind: signalKind(path) })).filter((s) => s.kind);
   if (framework === "rails") {
     const root = railsRoot(migrationFolder);

@@ -1,5 +1,5 @@
 /** What the down rules say when the repository never writes downs (conventions.ts reads the habit). */
-import { CONFIG_PATHS } from "../../config.js";
+import { CONFIG_PATHS } from "../../config-paths.js";
 import type { RuleContext } from "./rule.js";
 
 /** One sentence naming the habit and the config line that turns the rule off, or "" when there is no such habit. */
