@@ -132,10 +132,18 @@ export const CreateTable = op("create_table", {
   copiedFrom: z.string().optional(),
   temporary: z.boolean().default(false),
 });
+/**
+ * Where the application stopped using a dropped table or column before this migration (Django: an earlier
+ * migration removed it from the state only, with SeparateDatabaseAndState): the drop is the planned last
+ * step of a two-step removal.
+ */
+const LeftOrmIn = z.string().optional();
+
 export const DropTable = op("drop_table", {
   tables: z.array(z.string()),
   ifExists: z.boolean().default(false),
   cascade: z.boolean().default(false),
+  leftOrmIn: LeftOrmIn,
 });
 export const RenameTable = op("rename_table", { table: z.string(), newName: z.string() });
 export const AddColumn = op("add_column", {
@@ -150,6 +158,7 @@ export const DropColumn = op("drop_column", {
   cascade: z.boolean().default(false),
   /** the column type is known (Rails remove_column with a type can be reversed) */
   type: TypeRef.optional(),
+  leftOrmIn: LeftOrmIn,
 });
 export const RenameColumn = op("rename_column", { table: z.string(), column: z.string(), newName: z.string() });
 export const AlterColumnType = op("alter_column_type", {

@@ -260,3 +260,91 @@ describe("repairs, clean-ups and migrations outside a transaction (Mastodon)", (
     expect(mixed.message).not.toContain("runs with the schema change's locks");
   });
 });
+
+describe("the last step of a two-step removal is a warning with a backup, not a data-loss error", () => {
+  it("Django: a column that left the state in an earlier migration (SeparateDatabaseAndState) is dropped with RunSQL", async () => {
+    const repo = new Repo()
+      .write({
+        "shop/site/__init__.py": "",
+        "shop/site/models.py": "from django.db import models\n\n\nclass SiteSettings(models.Model):\n    name = models.CharField(max_length=100)\n",
+        "shop/site/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    operations = [
+        migrations.CreateModel(
+            name="SiteSettings",
+            fields=[("id", models.AutoField(primary_key=True)), ("name", models.CharField(max_length=100)), ("default_digital_max_downloads", models.IntegerField(null=True))],
+        ),
+    ]
+`,
+        "shop/site/migrations/0002_remove_digital_settings_from_state.py": `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("site", "0001_initial")]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[migrations.RemoveField(model_name="sitesettings", name="default_digital_max_downloads")],
+            database_operations=[],
+        ),
+    ]
+`,
+      })
+      .commit("base");
+    repo.git("checkout", "-q", "-b", "feature");
+    repo
+      .write({
+        "shop/site/migrations/0003_drop_digital_settings.py": `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("site", "0002_remove_digital_settings_from_state")]
+
+    operations = [
+        migrations.RunSQL(
+            sql="ALTER TABLE site_sitesettings DROP COLUMN default_digital_max_downloads;",
+            reverse_sql="ALTER TABLE site_sitesettings ADD COLUMN default_digital_max_downloads integer;",
+        ),
+    ]
+`,
+      })
+      .commit("drop");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(exitCode).toBe(0);
+    const drop = findings.find((f) => f.rule === "drop-column")!;
+    expect(drop).toMatchObject({ severity: "warning", line: 9 });
+    expect(drop.message).toContain("planned last step of a two-step removal (an earlier migration, 0002_remove_digital_settings_from_state, removed it from Django's state only)");
+    expect(drop.fix).toContain('migrations.RunSQL("CREATE TABLE site_sitesettings_backup AS TABLE site_sitesettings"');
+    // no model name invented: nothing in the fix names a model
+    expect(drop.fix).not.toMatch(/model_name|class |DeleteModel|RemoveField/);
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("Rails: the model already lists the column in ignored_columns", async () => {
+    const repo = new Repo()
+      .write({
+        "db/migrate/20240101000000_create_users.rb": railsMigration("CreateUsers", "create_table :users do |t|\n      t.string :phone_number\n    end"),
+        "db/schema.rb": schemaRb("2024_01_01_000000", ["phone_number"]),
+        "app/models/user.rb": 'class User < ApplicationRecord\n  self.ignored_columns += ["phone_number"]\nend\n',
+      })
+      .commit("base");
+    repo.git("checkout", "-q", "-b", "feature");
+    repo
+      .write({
+        "db/migrate/20240201000000_remove_phone_number.rb": "class RemovePhoneNumber < ActiveRecord::Migration[7.1]\n  def up\n    remove_column :users, :phone_number\n  end\n\n  def down\n    add_column :users, :phone_number, :string\n  end\nend\n",
+        "db/schema.rb": schemaRb("2024_02_01_000000", []),
+      })
+      .commit("drop");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(exitCode).toBe(0);
+    const drop = findings.find((f) => f.rule === "drop-column")!;
+    expect(drop).toMatchObject({ severity: "warning", line: 3 });
+    expect(drop.message).toContain("User lists it in ignored_columns (app/models/user.rb)");
+    expect(drop.fix).toContain('execute "CREATE TABLE users_backup AS TABLE users"');
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});

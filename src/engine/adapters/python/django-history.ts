@@ -136,7 +136,7 @@ export class DjangoHistory {
     let state = this.after.get(file.name);
     if (!state) {
       state = this.stateBefore(file, label, depth + 1).state;
-      for (const op of file.operations) state.apply(op);
+      for (const op of file.operations) state.apply(op, file.name);
       this.after.set(file.name, state);
     }
     return state;
@@ -151,13 +151,13 @@ export class DjangoHistory {
       const state = this.stateAfter(first, label, depth).clone();
       if (parents.length > 1) {
         const have = new Set([first.name, ...this.ancestors(first, label).map((a) => a.name)]);
-        for (const ancestor of this.ancestors(file, label)) if (!have.has(ancestor.name)) for (const op of ancestor.operations) state.apply(op);
+        for (const ancestor of this.ancestors(file, label)) if (!have.has(ancestor.name)) for (const op of ancestor.operations) state.apply(op, ancestor.name);
       }
       return { state, known: true };
     }
     const state = new AppState(label);
     const ancestors = this.ancestors(file, label);
-    for (const ancestor of ancestors) for (const op of ancestor.operations) state.apply(op);
+    for (const ancestor of ancestors) for (const op of ancestor.operations) state.apply(op, ancestor.name);
     return { state, known: ancestors.length > 0 };
   }
 }

@@ -46,11 +46,17 @@ export function togetherSets(value: PyValue | undefined): string[][] | undefined
 
 export class AppState {
   readonly models = new Map<string, ModelState>();
+  /**
+   * Tables (`table`) and columns (`table.column`) that left the state through SeparateDatabaseAndState without a
+   * database operation, with the migration that did it: the application stopped using them, the database kept them.
+   */
+  readonly leftState = new Map<string, string>();
 
   constructor(readonly app: string) {}
 
   clone(): AppState {
     const copy = new AppState(this.app);
+    for (const [k, v] of this.leftState) copy.leftState.set(k, v);
     for (const [k, m] of this.models)
       copy.models.set(k, { ...m, fields: new Map(m.fields), uniqueTogether: [...m.uniqueTogether], indexTogether: [...m.indexTogether] });
     return copy;
@@ -73,8 +79,8 @@ export class AppState {
     return this.model(model)?.fields.get(name);
   }
 
-  /** Apply the state side of one operation (what `state_forwards` does). */
-  apply(op: PyValue): void {
+  /** Apply the state side of one operation (what `state_forwards` does); `origin` names the migration it is from. */
+  apply(op: PyValue, origin?: string): void {
     const name = operationName(op);
     if (!name || op.kind !== "call") return;
     const call = op;
@@ -152,15 +158,36 @@ export class AppState {
         else model.indexTogether = sets;
         return;
       }
-      case "SeparateDatabaseAndState":
-        for (const inner of asList(kwarg(call, "state_operations", 1)) ?? []) this.apply(inner);
+      case "SeparateDatabaseAndState": {
+        // state only: the model or field leaves Django while its table or column stays in the database
+        const stateOnly = (asList(kwarg(call, "database_operations", 0)) ?? []).length === 0;
+        for (const inner of asList(kwarg(call, "state_operations", 1)) ?? []) {
+          if (stateOnly && origin) this.recordStateOnlyRemoval(inner, origin);
+          this.apply(inner, origin);
+        }
         return;
+      }
       case "RunSQL":
         for (const inner of asList(kwarg(call, "state_operations", 2)) ?? []) this.apply(inner);
         return;
       default:
         return;
     }
+  }
+
+  private recordStateOnlyRemoval(op: PyValue, origin: string): void {
+    const name = operationName(op);
+    if (op.kind !== "call" || (name !== "DeleteModel" && name !== "RemoveField")) return;
+    if (name === "DeleteModel") {
+      const model = asString(kwarg(op, "name", 0));
+      if (model) this.leftState.set(this.table(model).toLowerCase(), origin);
+      return;
+    }
+    const model = asString(kwarg(op, "model_name", 0));
+    const field = asString(kwarg(op, "name", 1));
+    if (!model || !field) return;
+    const column = this.field(model, field)?.column ?? field;
+    this.leftState.set(`${this.table(model)}.${column}`.toLowerCase(), origin);
   }
 
   private modelOf(call: PyCall, key: string): ModelState | undefined {

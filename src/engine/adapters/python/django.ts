@@ -4,9 +4,25 @@
  * down is `derived`, or irreversible at the first RunPython / RunSQL without a reverse.
  */
 import type { AdapterInput } from "../index.js";
-import type { Down, MigrationInput } from "../../model.js";
+import type { Down, MigrationInput, OperationInput } from "../../model.js";
 import { historyOf } from "./django-history.js";
 import { translateOperations } from "./django-operations.js";
+
+const unquoted = (name: string) => name.replace(/"/g, "").split(".").pop()!.toLowerCase();
+
+/** Drops of tables and columns an earlier migration already took out of Django's state: the planned last step. */
+function markPlannedDrops(ops: OperationInput[], leftState: ReadonlyMap<string, string>): void {
+  if (leftState.size === 0) return;
+  for (const op of ops) {
+    if (op.kind === "drop_table") {
+      const origins = op.tables.map((t) => leftState.get(unquoted(t)));
+      if (origins.every((o) => o !== undefined)) op.leftOrmIn = origins[0];
+    } else if (op.kind === "drop_column") {
+      const origin = leftState.get(`${unquoted(op.table)}.${op.column.toLowerCase()}`);
+      if (origin) op.leftOrmIn = origin;
+    }
+  }
+}
 
 export function djangoMigration(input: AdapterInput): MigrationInput {
   const history = historyOf(input.history);
@@ -17,7 +33,10 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
   if (file.operationsUnreadable)
     notes.push({ line: file.operationsUnreadable.line, message: `operations are built at run time (\`${file.operationsUnreadable.text}\`), so they were not checked` });
   const { state, known } = history.stateBefore(file, label);
+  // what earlier migrations removed from the state only, before translating changes the state
+  const leftState = new Map(state.leftState);
   const translation = translateOperations(file.operations, { state, stateKnown: known, atomic: file.atomic, functions: file.functions });
+  markPlannedDrops(translation.up, leftState);
   const down: Down = translation.irreversible
     ? { status: "irreversible", loc: translation.irreversible.loc, reason: translation.irreversible.reason }
     : { status: "present", ops: translation.down as never, derived: true };

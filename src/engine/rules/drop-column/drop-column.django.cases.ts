@@ -33,6 +33,42 @@ class Migration(migrations.Migration):
       files: DJANGO_INITIAL,
       lines: [7],
     },
+    {
+      framework: "django",
+      name: "the planned last step (Saleor's digital content settings): the field left Django's state earlier, now the column goes (a warning with a backup)",
+      path: "app/migrations/0003_drop_order_note.py",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_remove_note_from_state")]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            database_operations=[
+                migrations.RunSQL(
+                    sql="ALTER TABLE app_order DROP COLUMN note;",
+                    reverse_sql="ALTER TABLE app_order ADD COLUMN note text;",
+                )
+            ]
+        )
+    ]
+`,
+      files: {
+        ...DJANGO_INITIAL,
+        "app/migrations/0002_remove_note_from_state.py": `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(state_operations=[migrations.RemoveField(model_name="order", name="note")]),
+    ]
+`,
+      },
+      lines: [11],
+    },
   ],
   valid: [
     {

@@ -39,6 +39,22 @@ end
     },
     {
       framework: "rails",
+      name: "the planned last step: the model already ignores the column (a warning with a backup)",
+      code: `class DropPhoneNumber < ActiveRecord::Migration[7.0]
+  def up
+    safety_assured { remove_column :users, :phone_number }
+  end
+
+  def down
+    add_column :users, :phone_number, :string
+  end
+end
+`,
+      files: { "app/models/user.rb": 'class User < ApplicationRecord\n  self.ignored_columns += ["phone_number"]\nend\n' },
+      lines: [3],
+    },
+    {
+      framework: "rails",
       name: "a multi-byte comment before the call does not shift the line",
       code: `# Supprimer le numéro — déprécié ✓ 😀
 class DropPhoneNumber < ActiveRecord::Migration[7.0]

@@ -1,5 +1,6 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, ident, modelName, sym } from "../support/fix.js";
+import { backupFix, plannedRemoval } from "../support/planned-removal.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 
@@ -19,6 +20,16 @@ export default defineRule({
   check(ctx) {
     for (const { op, index } of upOps(ctx, "drop_column")) {
       if (!existingTable(ctx, op.table, index) || ctx.facts.backedUpBefore(op.table, op.column, index)) continue;
+      const planned = plannedRemoval(ctx, op, op.column);
+      if (planned) {
+        ctx.report({
+          op,
+          severity: "warning",
+          message: `Dropping column ${op.table}.${op.column} deletes its data for good. It is the planned last step of a two-step removal (${planned}), so running code no longer reads it: keep a copy of the values if anyone may need them.`,
+          fix: backupFix(ctx, op.table, `${op.table}.${op.column}`),
+        });
+        continue;
+      }
       const t = ident(op.table);
       const c = ident(op.column);
       const type = op.type?.name === undefined ? ":string" : `:${railsType(op.type.name)}`;

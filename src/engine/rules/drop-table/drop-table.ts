@@ -3,6 +3,7 @@ import { railsDropTableFix } from "../support/rails-fix.js";
 import { fixFor, ident, modelName, sym } from "../support/fix.js";
 import { nameKey } from "../support/facts.js";
 import type { RuleContext } from "../support/rule.js";
+import { backupFix, plannedRemoval } from "../support/planned-removal.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 
@@ -46,6 +47,16 @@ export default defineRule({
     for (const { op, index } of upOps(ctx, "drop_table")) {
       for (const table of op.tables) {
         if (!existingTable(ctx, table, index) || ctx.facts.backedUpBefore(table, undefined, index) || rebuiltFromOthers(ctx, table, index)) continue;
+        const planned = plannedRemoval(ctx, op);
+        if (planned) {
+          ctx.report({
+            op,
+            severity: "warning",
+            message: `Dropping table ${table} deletes all its rows for good. It is the planned last step of a two-step removal (${planned}), so running code no longer uses it: keep a copy if anyone may need the rows.`,
+            fix: backupFix(ctx, table, table),
+          });
+          continue;
+        }
         const t = ident(table);
         ctx.report({
           op,

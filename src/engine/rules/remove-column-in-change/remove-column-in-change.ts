@@ -1,6 +1,7 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, ident, sym } from "../support/fix.js";
 import { ignoredColumnsFix, railsType } from "../support/rails-fix.js";
+import { backupFix, plannedRemoval } from "../support/planned-removal.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 
@@ -30,6 +31,16 @@ export default defineRule({
     if (down.status !== "present" || !down.derived) return;
     for (const { op, index } of upOps(ctx, "drop_column")) {
       if (!existingTable(ctx, op.table, index) || ctx.facts.backedUpBefore(op.table, op.column, index)) continue;
+      const planned = plannedRemoval(ctx, op, op.column);
+      if (planned) {
+        ctx.report({
+          op,
+          severity: "warning",
+          message: `Removing ${op.table}.${op.column} deletes its values for good, and rolling back this \`change\` re-adds the column empty. It is the planned last step of a two-step removal (${planned}), so running code no longer reads it: keep a copy of the values if anyone may need them.`,
+          fix: backupFix(ctx, op.table, `${op.table}.${op.column}`),
+        });
+        continue;
+      }
       const backup = `${op.table.split(".").pop()}_${op.column}_backup`;
       ctx.report({
         op,

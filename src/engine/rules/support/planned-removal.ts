@@ -1,0 +1,42 @@
+/**
+ * The last step of a two-step removal: the application stopped using a table or column in an earlier,
+ * deployed change (Django: SeparateDatabaseAndState took it out of the state only; Rails: the model lists the
+ * column in `ignored_columns`), and this migration drops what the database kept. Nothing breaks; the data is
+ * still deleted, so the finding says that, with a backup, instead of the data-loss error.
+ */
+import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
+import type { OperationOf } from "../../model.js";
+import { nameKey } from "./facts.js";
+import { fixFor, ident } from "./fix.js";
+import type { RuleContext } from "./rule.js";
+
+/** Why the drop is planned, or undefined when nothing says the application already stopped using it. */
+export function plannedRemoval(ctx: RuleContext, op: OperationOf<"drop_table"> | OperationOf<"drop_column">, column?: string): string | undefined {
+  if (op.leftOrmIn) return `an earlier migration, ${op.leftOrmIn}, removed it from Django's state only`;
+  // Ruby models are read (with Prism, loaded with the Rails adapter) for Rails migrations only
+  if (op.kind !== "drop_column" || !column || ctx.framework !== "rails") return undefined;
+  const table = nameKey(op.table).split(".").pop();
+  const model = rubyReaders()
+    .readModelFiles(ctx.codeFiles).find((m) => m.ignoredColumns.has(column) && m.tables.some((t) => nameKey(t).split(".").pop() === table));
+  return model ? `${model.className} lists it in ignored_columns (${model.path})` : undefined;
+}
+
+/** Keep a copy of the table as it is before the drop: no key or type guessed, every row and column kept. */
+export function backupFix(ctx: RuleContext, table: string, what: string): string {
+  const backup = `${table.split(".").pop()}_backup`;
+  const sql = `CREATE TABLE ${ident(backup)} AS TABLE ${ident(table)}`;
+  return fixFor(ctx.framework, {
+    sql: `
+      -- before ${what} is dropped, keep a copy (or pg_dump --table=${table}), and drop the copy once nobody misses it:
+      ${sql};`,
+    rails: `
+      # before ${what} is dropped, keep a copy (or pg_dump --table=${table}), and drop the copy once nobody misses it:
+      execute ${JSON.stringify(sql)}`,
+    django: `
+      # before ${what} is dropped, keep a copy (or pg_dump --table=${table}), and drop the copy once nobody misses it:
+      migrations.RunSQL(${JSON.stringify(sql)}, reverse_sql=${JSON.stringify(`DROP TABLE ${ident(backup)}`)}),`,
+    alembic: `
+      # before ${what} is dropped, keep a copy (or pg_dump --table=${table}), and drop the copy once nobody misses it:
+      op.execute(${JSON.stringify(sql)})`,
+  });
+}
