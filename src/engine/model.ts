@@ -420,6 +420,11 @@ export const Migration = z.object({
   databaseVersion: z.string().optional(),
   up: z.array(Operation),
   down: Down,
+  /**
+   * a squashed migration (Django's `replaces`): how many migrations it stands for. Django runs it only on a
+   * database that applied none of them, a new one once they are gone from every deployment
+   */
+  squashes: z.number().int().nonnegative().default(0),
   waivers: z.array(Waiver).default([]),
   syntaxErrors: z.array(ParseProblem).default([]),
   /** parts nested deeper than migguard follows (see limits.ts): not checked, reported as `too-complex` */

@@ -19,6 +19,8 @@ export interface DjangoFile {
   found: boolean;
   atomic: boolean;
   dependencies: Array<{ app: string; name: string }>;
+  /** `replaces = [...]` of a squashed migration */
+  replaces: Array<{ app: string; name: string }>;
   operations: PyValue[];
   /** the `operations = ...` value was not a list we could read */
   operationsUnreadable?: { line: number; text: string };
@@ -46,6 +48,7 @@ export function readDjangoFile(path: string, content: string): DjangoFile {
       found: false,
       atomic: true,
       dependencies: [],
+      replaces: [],
       operations: [],
       functions: new Map(),
       waivers: module.waivers,
@@ -64,6 +67,7 @@ export function readDjangoFile(path: string, content: string): DjangoFile {
       bindings.set(attr, evaluate(value, ctx));
       if (attr === "atomic") file.atomic = asBool(evaluate(value, ctx)) ?? true;
       else if (attr === "dependencies") file.dependencies = readDependencies(evaluate(value, ctx));
+      else if (attr === "replaces") file.replaces = readDependencies(evaluate(value, ctx));
       else if (attr === "operations") {
         const ops = evaluate(value, ctx);
         if (ops.kind === "list") file.operations = ops.items;

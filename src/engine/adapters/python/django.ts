@@ -49,6 +49,7 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
     transactional: file.atomic,
     up: translation.up as never,
     down,
+    squashes: file.replaces.length,
     waivers: translation.ignored
       ? [...file.waivers, { line: translation.ignored.line, rules: [], reason: "IgnoreMigration() (django-migration-linter)", wholeFile: true }]
       : file.waivers,

@@ -245,6 +245,7 @@ export function sqlMigration(unit: SqlUnit): Migration {
     transactional,
     up,
     down,
+    squashes: 0,
     waivers: mysql ? readMysqlWaivers(unit.content) : readWaivers(unit.content),
     syntaxErrors,
     tooComplex,

@@ -3,6 +3,12 @@ import { defineCases } from "../support/rule.js";
 export default defineCases({
   invalid: [
     { framework: "sql", name: "integer to bigint rewrites", code: "ALTER TABLE changelog ALTER COLUMN operation TYPE bigint;", lines: [1] },
+    {
+      framework: "sql",
+      name: "a column added and retyped in the same migration: the table is rewritten all the same (the fix adds it with its final type)",
+      code: "ALTER TABLE accounts ADD COLUMN balance_cents integer;\nALTER TABLE accounts ALTER COLUMN balance_cents TYPE bigint;",
+      lines: [2],
+    },
     { framework: "sql", name: "text to uuid with USING", code: "ALTER TABLE events\n  ALTER COLUMN content_id TYPE uuid USING content_id::uuid;", lines: [1] },
     { framework: "sql", name: "to text from an unknown type: a warning to check", code: "ALTER TABLE task_index ALTER COLUMN task_type TYPE text;", lines: [1] },
     {

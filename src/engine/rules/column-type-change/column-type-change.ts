@@ -44,6 +44,23 @@ export default defineRule({
       }
       const t = ident(op.table);
       const c = ident(op.column);
+      // the column was added earlier in this migration: it holds no data yet, so it can simply be added with its final type
+      const added = ctx.migration.up
+        .slice(0, index)
+        .find((o) => o.kind === "add_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column.name) === nameKey(op.column));
+      if (added && cost.rewrite === true) {
+        ctx.report({
+          op,
+          message: `Changing ${op.table}.${op.column} to ${op.type.text} rewrites the whole table under an ACCESS EXCLUSIVE lock, although the column was only added on line ${added.loc.line}: add it as ${op.type.text} there instead.`,
+          fix: fixFor(ctx.framework, {
+            sql: `-- on line ${added.loc.line}, instead of adding it and changing its type:\nALTER TABLE ${t} ADD COLUMN ${c} ${op.type.text};`,
+            rails: `# on line ${added.loc.line}, instead of adding it and changing its type:\nadd_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(op.type)}`,
+            django: `# give the AddField on line ${added.loc.line} the final field (${op.type.text}) and drop this AlterField`,
+            alembic: `# give the op.add_column on line ${added.loc.line} the final type (${op.type.text}) and drop this op.alter_column`,
+          }),
+        });
+        continue;
+      }
       const tmp = `${op.column}_new`;
       ctx.report({
         op,

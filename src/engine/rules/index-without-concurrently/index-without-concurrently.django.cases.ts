@@ -5,6 +5,24 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "in a squashed migration (`replaces`) only a note: Django runs it only on a database that applied none of the migrations it replaces",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    replaces = [("shop", "0002_order_email"), ("shop", "0003_order_email_index")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="email", field=models.EmailField(max_length=254, null=True, db_index=True)),
+    ]
+`,
+      path: "shop/migrations/0002_squashed_0003.py",
+      lines: [10],
+    },
+    {
+      framework: "django",
       name: "AddIndex on an existing table",
       code: `from django.db import migrations, models
 
