@@ -4,6 +4,23 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "MySQL: no transactional DDL, so a failed backfill leaves the column added and the migration unrecorded",
+      config: { database: "mysql" },
+      code: `class AddAndFillState < ActiveRecord::Migration[7.1]
+  def up
+    add_column :orders, :state, :string
+    execute "UPDATE orders SET state = 'open'"
+  end
+
+  def down
+    remove_column :orders, :state
+  end
+end
+`,
+      lines: [4],
+    },
+    {
+      framework: "rails",
       name: "backfill with update_all in the migration that adds the column (same transaction: error)",
       code: `class AddStatusToOrders < ActiveRecord::Migration[7.1]
   def up

@@ -3,7 +3,7 @@ import { defineRule } from "../support/rule.js";
 import { fixFor, modelName } from "../support/fix.js";
 import { nameKey } from "../support/facts.js";
 import { existingTable } from "../support/scope.js";
-import { ALL_DATABASES } from "../support/databases.js";
+import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 
 const SCHEMA_KINDS = new Set<Operation["kind"]>([
   "create_table",
@@ -65,6 +65,21 @@ export default defineRule({
     // statement commits on its own: no lock outlives its statement, only the rollback has two things to undo
     const sharesTransaction = first.op.inTransaction && schemaOps.some(({ op }) => op.inTransaction);
     const noTransaction = ctx.framework === "rails" ? "disable_ddl_transaction!" : ctx.framework === "django" ? "atomic = False" : "no runner transaction";
+    if (isMysqlFamily(ctx.migration.database)) {
+      // no transactional DDL: whatever the runner opens, each schema statement commits on its own
+      ctx.report({
+        op: first.op,
+        severity: "warning",
+        message: `This migration changes both the schema and the data, and MySQL commits each schema statement on its own (no transactional DDL): a failure in the data change leaves the schema changed, the migration unrecorded, and a rerun failing on the statement already done.`,
+        fix: fixFor(ctx.framework, {
+          sql: "-- migration 1: the schema change alone\n-- migration 2: the data change, in batches (UPDATE ... WHERE id BETWEEN ? AND ?), safe to rerun",
+          rails: "# migration 1: the schema change alone\n# migration 2 (or a job): the data change, in batches (in_batches), safe to rerun",
+          django: "# migration 1: the schema operations alone\n# migration 2: the RunPython/RunSQL data change, in batches, safe to rerun",
+          alembic: "# revision 1: the schema operations alone\n# revision 2: the data change, in batches, safe to rerun",
+        }),
+      });
+      return;
+    }
     ctx.report({
       op: first.op,
       severity: !sharesTransaction ? "info" : lockedBefore ? "error" : undefined,

@@ -1,0 +1,63 @@
+/**
+ * The README's "Databases" section through the command line: a Rails app whose config/database.yml says mysql2
+ * gets MySQL's findings and no PostgreSQL advice, `--verbose` says why, and a raw-SQL MySQL folder is read with
+ * MySQL's grammar.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { run } from "../../src/cli/main.js";
+
+function repo(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "migguard-db-"));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+const RAILS = `class AddOrderKey < ActiveRecord::Migration[7.1]
+  def change
+    add_index :orders, :customer_id
+    add_foreign_key :line_items, :orders
+  end
+end
+`;
+
+describe("the database of each migrations folder", () => {
+  it("Rails on mysql2: MySQL's findings and fixes, never PostgreSQL's; --verbose names config/database.yml", async () => {
+    const root = repo({ "config/database.yml": "default: &default\n  adapter: mysql2\nproduction:\n  <<: *default\n", "db/migrate/20240101000000_add_order_key.rb": RAILS });
+    const result = await run(["lint", "--format", "json", "db/migrate"], { cwd: root });
+    const { findings } = JSON.parse(result.output) as { findings: Array<{ rule: string; line: number; fix: string; message: string }> };
+    expect(findings.map((f) => [f.rule, f.line])).toEqual([["mysql-table-copy", 4]]);
+    expect(findings[0].fix).toContain('execute "SET foreign_key_checks = 0"');
+    expect(findings.map((f) => f.message + f.fix).join("\n")).not.toMatch(/concurrently|NOT VALID|lock_timeout\b/i);
+    const verbose = await run(["lint", "--verbose", "db/migrate"], { cwd: root });
+    expect(verbose.output).toContain("database: db/migrate: MySQL (config/database.yml (production adapter mysql2))");
+  });
+
+  it("the same migration on PostgreSQL gets PostgreSQL's advice, and --verbose says it was assumed", async () => {
+    const root = repo({ "db/migrate/20240101000000_add_order_key.rb": RAILS });
+    const result = await run(["lint", "--verbose", "db/migrate"], { cwd: root });
+    expect(result.output).toContain("index-without-concurrently");
+    expect(result.output).not.toContain("mysql-table-copy");
+    expect(result.output).toMatch(/database: db\/migrate: PostgreSQL \(assumed PostgreSQL: nothing in the repository names the database .*set `database:`/);
+  });
+
+  it("raw SQL in a golang-migrate folder: backticks make it MySQL; CONVERT TO CHARACTER SET and a type change copy the table", async () => {
+    const root = repo({
+      "migrations/000002_utf8mb4.up.sql": "ALTER TABLE `users` CONVERT TO CHARACTER SET utf8mb4;\nALTER TABLE `users` MODIFY `bio` text;\n",
+      "migrations/000002_utf8mb4.down.sql": "ALTER TABLE `users` CONVERT TO CHARACTER SET utf8;\n",
+    });
+    const result = await run(["lint", "--format", "json", "migrations"], { cwd: root });
+    const { findings } = JSON.parse(result.output) as { findings: Array<{ rule: string; line: number; severity: string; fix: string }> };
+    expect(findings.filter((f) => f.rule === "mysql-table-copy").map((f) => [f.line, f.severity])).toEqual([
+      [1, "error"],
+      [2, "warning"],
+    ]);
+    expect(findings.find((f) => f.rule === "mysql-table-copy")!.fix).toContain('--alter="CONVERT TO CHARACTER SET utf8mb4"');
+    expect(findings.map((f) => f.rule)).toContain("mysql-lock-wait-timeout");
+    expect(findings.map((f) => f.rule)).not.toContain("syntax-error");
+  });
+});
