@@ -22,7 +22,7 @@ import { downConventions, type Conventions } from "./conventions.js";
 import { RULES } from "./rules/index.js";
 import type { Report, Rule, RuleMeta } from "./rules/support/rule.js";
 import { byLocation } from "./finding-order.js";
-import { decideDatabase, fileDatabase, migrationFolder, reviseFromRefusals, type DatabaseDecision, type FolderMigrations } from "./database/decide.js";
+import { decideDatabase, fileDatabase, loadSignalReaders, migrationFolder, reviseFromRefusals, type DatabaseDecision, type FolderMigrations } from "./database/decide.js";
 import { mayHoldMysqlStatements, mayHoldMysqlSyntax } from "./database/dialect-syntax.js";
 import { signalKind } from "./database/signal-paths.js";
 import { loadMysqlGrammar } from "./adapters/sql/mysql/mysql-grammar.js";
@@ -401,7 +401,7 @@ function decisionFor(unit: MigrationUnit, databases: ReadonlyMap<string, Databas
 }
 
 /** Every repository file given that can name the database, by path. */
-function signalFiles(input: AnalyzeInput): Map<string, SourceFile> {
+export function signalFiles(input: AnalyzeInput): Map<string, SourceFile> {
   const out = new Map<string, SourceFile>();
   for (const file of [...(input.projectFiles ?? []), ...input.files, ...(input.contextMigrations ?? []), ...(input.codeFiles ?? [])])
     if (!out.has(file.path) && signalKind(file.path)) out.set(file.path, file);
@@ -475,7 +475,10 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   const planned = plan(input);
   const frameworks = frameworksOf(planned);
   await loadEngine(frameworks);
-  if (mayNeedMysql(input, frameworks.includes("sql") ? refusedByPostgres : undefined)) await loadMysqlGrammar();
+  await Promise.all([
+    mayNeedMysql(input, frameworks.includes("sql") ? refusedByPostgres : undefined) ? loadMysqlGrammar() : undefined,
+    loadSignalReaders(signalFiles(input).keys()),
+  ]);
   const steps = analysisSteps(input, planned);
   for (;;) {
     const step = steps.next();

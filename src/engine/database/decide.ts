@@ -8,10 +8,8 @@
 import type { Config } from "../config.js";
 import type { DetectedFile } from "../detect.js";
 import type { Database, SourceFile } from "../model.js";
-import { readAlembicEnv, readAlembicIni } from "./alembic-url.js";
 import { mysqlReadsAll, mysqlSyntaxIn } from "./dialect-syntax.js";
 import type { MigrationUnit } from "../group.js";
-import { readDjangoSettings } from "./django-settings.js";
 import { DATABASE_LABEL } from "./names.js";
 import { rubyReaders } from "../adapters/rails/ruby-readers.js";
 import { isSignal, type DatabaseSignal, type DatabaseSilence, type SignalReading } from "./signal.js";
@@ -39,25 +37,26 @@ export function migrationFolder(file: Pick<DetectedFile, "path" | "layout">): st
   return dir;
 }
 
+type Readers = typeof import("./signal-readers.js");
+let readers: Readers | undefined;
+
+/**
+ * The readers of config/database.yml, settings and alembic.ini need YAML, Prism and tree-sitter: loaded (with the
+ * parsers the given files need) only when such files are given.
+ */
+export async function loadSignalReaders(paths: Iterable<string>): Promise<void> {
+  const kinds = new Set([...paths].map(signalKind).filter(Boolean));
+  if (kinds.size === 0) return;
+  const loads: Array<Promise<unknown>> = [];
+  if (kinds.has("rails-database-yml") || kinds.has("rails-database-sample")) loads.push(import("../adapters/rails/prism.js").then((m) => m.loadRubyParser()));
+  if (kinds.has("django-settings") || kinds.has("alembic-env")) loads.push(import("../adapters/python/parser.js").then((m) => m.loadPythonParser()));
+  await Promise.all(loads);
+  readers ??= await import("./signal-readers.js");
+}
+
 function readSignal(file: SourceFile): SignalReading {
-  try {
-    switch (signalKind(file.path)) {
-      case "rails-database-yml":
-        return rubyReaders().readRailsDatabaseYml(file.path, file.content, false);
-      case "rails-database-sample":
-        return rubyReaders().readRailsDatabaseYml(file.path, file.content, true);
-      case "django-settings":
-        return readDjangoSettings(file.path, file.content);
-      case "alembic-ini":
-        return readAlembicIni(file.path, file.content);
-      case "alembic-env":
-        return readAlembicEnv(file.path, file.content);
-      default:
-        return undefined;
-    }
-  } catch (error) {
-    return { path: file.path, why: `could not be read (${error instanceof Error ? error.message : String(error)})` };
-  }
+  if (!readers) return { path: file.path, why: "was not read (its readers were not loaded)" };
+  return readers.readSignal(file);
 }
 
 const HOW_TO_SET = "set `database:` (postgresql, mysql, mariadb or sqlite) in .github/migguard.yml";

@@ -4,7 +4,8 @@
  * add what only the change shows (edited history, version order, schema dumps, code still using what is
  * dropped). Pure: the edge fetches the files `planReview` names and passes them in.
  */
-import { analyzeLoaded, loadEngine, mayNeedMysql, type AnalysisResult, type FileError } from "../analyze.js";
+import { analyzeLoaded, loadEngine, mayNeedMysql, signalFiles, type AnalysisResult, type FileError } from "../analyze.js";
+import { loadSignalReaders } from "../database/decide.js";
 import { loadMysqlGrammar } from "../adapters/sql/mysql/mysql-grammar.js";
 import { loadPythonParser } from "../adapters/python/parser.js";
 import { loadRubyParser } from "../adapters/rails/prism.js";
@@ -277,5 +278,6 @@ export async function loadReviewEngine(): Promise<void> {
 export async function review(input: ReviewInput): Promise<ReviewResult> {
   await loadReviewEngine();
   if (mayNeedMysql({ files: input.head, config: input.config, codeFiles: input.codeFiles, contextMigrations: input.contextMigrations })) await loadMysqlGrammar();
+  await loadSignalReaders(signalFiles({ files: input.head, codeFiles: input.codeFiles, contextMigrations: input.contextMigrations }).keys());
   return reviewLoaded(input);
 }

@@ -1,0 +1,28 @@
+/** One signal file -> what it says about the database (loaded lazily by decide.ts). */
+import type { SourceFile } from "../model.js";
+import { readAlembicEnv, readAlembicIni } from "./alembic-url.js";
+import { readDjangoSettings } from "./django-settings.js";
+import { readRailsDatabaseYml } from "./rails-database-yml.js";
+import type { SignalReading } from "./signal.js";
+import { signalKind } from "./signal-paths.js";
+
+export function readSignal(file: SourceFile): SignalReading {
+  try {
+    switch (signalKind(file.path)) {
+      case "rails-database-yml":
+        return readRailsDatabaseYml(file.path, file.content, false);
+      case "rails-database-sample":
+        return readRailsDatabaseYml(file.path, file.content, true);
+      case "django-settings":
+        return readDjangoSettings(file.path, file.content);
+      case "alembic-ini":
+        return readAlembicIni(file.path, file.content);
+      case "alembic-env":
+        return readAlembicEnv(file.path, file.content);
+      default:
+        return undefined;
+    }
+  } catch (error) {
+    return { path: file.path, why: `could not be read (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
