@@ -15,7 +15,8 @@ import { companionPaths, detectByPath, type DetectedFile } from "../detect.js";
 import { migrationFolder } from "../database/decide.js";
 import { signalPathsFor } from "../database/signal-paths.js";
 import { normaliseChanges, type ChangedFile } from "./changes.js";
-import { detectMigrationPath, schemaDumpOf } from "./classify.js";
+import { detectMigrationPath, isPrimaryFile, migrationSetKey, schemaDumpOf } from "./classify.js";
+import { compareVersions } from "./versions.js";
 import { RailsDatabases } from "./rails-databases.js";
 
 export interface ReviewPlan {
@@ -55,6 +56,29 @@ export function counterpartPaths(file: DetectedFile, siblings: readonly string[]
     default:
       return [];
   }
+}
+
+/** Layouts that run a late-merged older version after newer ones: order matters only for shared tables. */
+export const ORDERED_BY_VERSION = new Set(["rails", "dbmate", "plain-sql", "prisma"]);
+
+/** Past this many newer migrations on the base branch, an older new one is reported without reading them. */
+export const NEWER_TO_READ = 10;
+
+/** Base migrations of the same version sequence newer than an added one (each added migration's, when few enough). */
+function newerOnBase(added: readonly DetectedFile[], basePaths: readonly string[], config: Config, databases: RailsDatabases): string[] {
+  const candidates = added.filter((f) => f.version !== undefined && ORDERED_BY_VERSION.has(f.layout));
+  if (candidates.length === 0) return [];
+  const baseFiles = basePaths.flatMap((p) => {
+    const file = detectMigrationPath(p, config);
+    return file?.version !== undefined && isPrimaryFile(file) ? [file] : [];
+  });
+  const out = new Set<string>();
+  for (const file of candidates) {
+    const key = migrationSetKey(file, databases);
+    const newer = baseFiles.filter((other) => migrationSetKey(other, databases) === key && compareVersions(other.version!, file.version!) > 0);
+    if (newer.length <= NEWER_TO_READ) for (const other of newer) out.add(other.path);
+  }
+  return [...out];
 }
 
 export function planReview(files: readonly ChangedFile[], config: Config, basePaths?: readonly string[]): ReviewPlan {
@@ -102,6 +126,8 @@ export function planReview(files: readonly ChangedFile[], config: Config, basePa
   }
   // a deleted migration that a new one may undo where it ran (a guarded revert): what it did is on the base branch
   if (added.length) for (const path of deleted) base.add(path);
+  // a new migration older than some on the base branch: what those do says whether the order matters
+  if (basePaths && added.length) for (const path of newerOnBase(added, basePaths, config, new RailsDatabases(siblings))) base.add(path);
   // a structure.sql the change leaves alone while adding migrations: its schema_migrations rows say whether it
   // already has them (schema.rb records only its newest version, which proves nothing about an older one)
   if (basePaths && added.length) {

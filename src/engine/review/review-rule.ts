@@ -64,6 +64,8 @@ export interface ReviewFacts {
   models?: CodeModels;
   /** Django migrations (`app/name`) a squashed migration of the base branch or the change replaces -> its path */
   squashedBy: ReadonlyMap<string, string>;
+  /** models of the base-branch migrations the plan read (edited, deleted, newer than an added one), by path */
+  baseModels: ReadonlyMap<string, Migration>;
 }
 
 export interface ReviewReport {

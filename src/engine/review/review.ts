@@ -182,10 +182,11 @@ export function reviewLoaded(input: ReviewInput): ReviewResult {
     snapshot: input.snapshot,
   });
   errors.push(...analysis.errors);
-  // the base side of edited migrations, read with the same context as the head side so that both see the
-  // same model state (a Django AlterField is only precise with the app's earlier migrations)
+  // the base side of edited and deleted migrations, and the base migrations the plan read for context (newer
+  // than an added one), read with the same context as the head side so that both see the same model state (a
+  // Django AlterField is only precise with the app's earlier migrations)
   const baseModels = analyzeLoaded({
-    files: changes.flatMap((c) => ((c.status === "modified" || c.status === "removed") && contents.base.has(c.path) ? [{ path: c.path, content: contents.base.get(c.path)! }] : [])),
+    files: [...contents.base].flatMap(([path, content]) => (schemaDumpOf(path, config) === undefined && detectMigrationPath(path, config, content) ? [{ path, content }] : [])),
     config,
     contextMigrations: input.contextMigrations,
     // the same files name the database of the base versions
@@ -223,6 +224,7 @@ export function reviewLoaded(input: ReviewInput): ReviewResult {
         })
       : undefined,
     squashedBy: new Map(),
+    baseModels: new Map(baseModels.map((m) => [m.path, m])),
   };
   facts.squashedBy = squashes(migrations, config, contents);
 

@@ -22,6 +22,15 @@ export default defineReviewCases({
       findings: [{ path: "db/migrate/20240201000000_phone.rb", line: 1, severity: "warning" }],
     },
     {
+      name: "Rails: older than a merged migration that touches other tables: a note that the order makes no difference",
+      base: {
+        "db/migrate/20240101000000_nickname.rb": rails("Nickname"),
+        "db/migrate/20240301000000_create_email_subscriptions.rb": "class CreateEmailSubscriptions < ActiveRecord::Migration[7.1]\n  def change\n    create_table :email_subscriptions do |t|\n      t.string :email\n    end\n  end\nend\n",
+      },
+      head: { "db/migrate/20240201000000_phone.rb": rails("Phone") },
+      findings: [{ path: "db/migrate/20240201000000_phone.rb", line: 1, severity: "info" }],
+    },
+    {
       name: "Flyway without outOfOrder: an error",
       base: { "db/migration/V1__a.sql": "CREATE TABLE a (id bigint);\n", "db/migration/V1.10__c.sql": "CREATE TABLE c (id bigint);\n" },
       head: { "db/migration/V1.9__b.sql": "CREATE TABLE b (id bigint);\n" },

@@ -1,7 +1,10 @@
-import type { Layout } from "../../../model.js";
+import type { DetectedFile } from "../../../detect.js";
+import type { Layout, Migration } from "../../../model.js";
+import { touchedTables } from "../../history/touched-tables.js";
+import { ORDERED_BY_VERSION } from "../../plan.js";
 import { dedent } from "../../../rules/support/fix.js";
 import { versionSets } from "../../history/version-sets.js";
-import { defineReviewRule } from "../../review-rule.js";
+import { defineReviewRule, type ReviewRuleContext } from "../../review-rule.js";
 import { compareVersions, newestVersion } from "../../versions.js";
 
 /** What each runner does with a new version older than the newest applied one. */
@@ -24,6 +27,23 @@ function consequence(layout: Layout, newest: string): string | undefined {
     default:
       return undefined; // Django, Alembic, sqitch and Liquibase order by a graph or a plan file, not by version
   }
+}
+
+/**
+ * Tables the added migration shares with the newer base ones; undefined when some of them was not read or
+ * hides what it touches.
+ */
+function sharedTables(ctx: ReviewRuleContext, added: Migration | undefined, newer: readonly DetectedFile[]): Set<string> | undefined {
+  const mine = added ? touchedTables(added) : undefined;
+  if (!mine) return undefined;
+  const shared = new Set<string>();
+  for (const file of newer) {
+    const model = ctx.baseModels.get(file.path);
+    const theirs = model ? touchedTables(model) : undefined;
+    if (!theirs) return undefined;
+    for (const t of theirs) if (mine.has(t)) shared.add(t);
+  }
+  return shared;
 }
 
 export default defineReviewRule({
@@ -49,12 +69,17 @@ export default defineReviewRule({
         const message = consequence(layout, newest);
         if (!message) continue;
         const newestFile = set.base.find((f) => f.version !== undefined && compareVersions(f.version, newest) === 0);
+        // runners that apply it late anyway: the order matters only if a newer migration touches the same tables
+        const shared = ORDERED_BY_VERSION.has(layout) ? sharedTables(ctx, m.head, set.base.filter((f) => f.version !== undefined && compareVersions(f.version, version) > 0)) : undefined;
+        const independent = shared !== undefined && shared.size === 0;
         ctx.report({
           path: m.change.path,
           line: 1,
           statement: `version ${version}`,
-          severity: layout === "flyway" ? "error" : undefined,
-          message: `Version ${version} is older than ${newest}${newestFile ? ` (${newestFile.path})` : ""}, the newest migration on the base branch. ${message}`,
+          severity: layout === "flyway" ? "error" : independent ? "info" : undefined,
+          message:
+            `Version ${version} is older than ${newest}${newestFile ? ` (${newestFile.path})` : ""}, the newest migration on the base branch. ${message}` +
+            (independent ? " No newer migration on the base branch touches a table this one touches, so the order makes no difference here." : shared?.size ? ` Both touch ${[...shared].sort().join(", ")}.` : ""),
           fix: dedent(`
             Give the migration a version newer than ${newest} (rename the file with a new timestamp or number)${
               layout === "flyway" ? ", or allow it on purpose with `flyway_out_of_order: true` in .github/migguard.yml and outOfOrder=true in Flyway" : ""
