@@ -80,6 +80,16 @@ function translate(value: PyValue, ctx: Ctx): void {
   const className = (name: string) => ctx.state.model(name)?.name ?? name;
   const withModel = { ...base, ormModel: model ? className(model) : undefined };
 
+  // a proxy or unmanaged model has no table of Django's: its operations change Django's state only
+  const target = str(name === "CreateModel" || name === "DeleteModel" || name === "RenameModel" || name === "AlterModelTable" || name === "AlterUniqueTogether" || name === "AlterIndexTogether" ? "name" : "model_name", 0);
+  const created = name === "CreateModel" ? new AppState(ctx.state.app) : undefined;
+  created?.apply(call);
+  if (target && (ctx.state.model(target) ?? created?.model(target))?.noTable) {
+    emit([]);
+    ctx.state.apply(call);
+    return;
+  }
+
   switch (name) {
     case "CreateModel": {
       const modelName = str("name", 0) ?? "";

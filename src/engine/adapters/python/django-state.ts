@@ -5,7 +5,7 @@
  */
 import { readField, type DjangoField } from "./django-fields.js";
 import { lastSegment } from "./imports.js";
-import { asList, asString, asStrings, dictGet, kwarg, type PyCall, type PyValue } from "./values.js";
+import { asBool, asList, asString, asStrings, dictGet, kwarg, type PyCall, type PyValue } from "./values.js";
 
 export interface ModelState {
   name: string;
@@ -14,6 +14,8 @@ export interface ModelState {
   fields: Map<string, DjangoField>;
   uniqueTogether: string[][];
   indexTogether: string[][];
+  /** a proxy model or `managed = False`: Django runs none of its operations against the database */
+  noTable?: boolean;
 }
 
 const OPERATION_MODULES = [
@@ -103,7 +105,14 @@ export class AppState {
           fields,
           uniqueTogether: togetherSets(dictGet(options, "unique_together")) ?? [],
           indexTogether: togetherSets(dictGet(options, "index_together")) ?? [],
+          noTable: asBool(dictGet(options, "proxy")) === true || asBool(dictGet(options, "managed")) === false,
         });
+        return;
+      }
+      case "AlterModelOptions": {
+        const model = this.modelOf(call, "name");
+        const managed = asBool(dictGet(kwarg(call, "options", 1), "managed"));
+        if (model && managed !== undefined) model.noTable = !managed;
         return;
       }
       case "DeleteModel": {

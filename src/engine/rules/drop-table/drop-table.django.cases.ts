@@ -52,6 +52,35 @@ class Migration(migrations.Migration):
   valid: [
     {
       framework: "django",
+      name: "DeleteModel of a proxy model (and of an unmanaged one): Django has no table to drop",
+      path: "users/migrations/0006_drop_proxies.py",
+      files: {
+        "users/migrations/0005_groups.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("auth", "0012_alter_user_first_name_max_length")]
+
+    operations = [
+        migrations.CreateModel(name="NetBoxGroup", fields=[], options={"proxy": True}, bases=("auth.group",)),
+        migrations.CreateModel(name="LegacyReport", fields=[("id", models.BigAutoField(primary_key=True))], options={"managed": False, "db_table": "reports"}),
+    ]
+`,
+      },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("users", "0005_groups")]
+
+    operations = [
+        migrations.DeleteModel(name="NetBoxGroup"),
+        migrations.DeleteModel(name="LegacyReport"),
+    ]
+`,
+    },
+    {
+      framework: "django",
       name: "the model leaves Django's state only (the table stays for now)",
       code: `from django.db import migrations
 
