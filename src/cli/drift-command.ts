@@ -96,7 +96,7 @@ export async function driftCommand(options: DriftOptions): Promise<CommandResult
   const cwd = options.cwd ?? process.cwd();
   const loaded = await loadCliConfig(options.config, cwd);
   const config = loaded.config;
-  const snapshot = snapshotFromFlag(options.snapshot, cwd);
+  const snapshot = await snapshotFromFlag(options.snapshot, cwd);
   const snapshotText = readFileSync(resolve(cwd, options.snapshot), "utf8");
   const collected = collectFiles(options.paths, config, cwd);
   await loadAdapters();

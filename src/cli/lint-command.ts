@@ -40,7 +40,7 @@ export async function lintCommand(options: LintOptions): Promise<CommandResult> 
   const collected = collectFiles(options.paths, loaded.config, cwd);
   // the snapshot reader (and its zod schema) loads only when there is a snapshot to read
   const wantsSnapshot = options.snapshot !== undefined || loaded.config.snapshot !== undefined;
-  const production = wantsSnapshot ? (await import("./snapshot-option.js")).lintSnapshot(options.snapshot, loaded.config.snapshot, loaded.path, cwd) : { errors: [] };
+  const production = wantsSnapshot ? await (await import("./snapshot-option.js")).lintSnapshot(options.snapshot, loaded.config.snapshot, loaded.path, cwd) : { errors: [] };
   const result = await analyze({
     snapshot: production.snapshot,
     files: collected.files,

@@ -64,9 +64,9 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
   // like the config, the snapshot the change is judged against comes from the base branch
   const snapshotPath = config.snapshot?.replace(/^\.?\//, "");
   const production: LoadedSnapshot = options.snapshot
-    ? { snapshot: snapshotFromFlag(options.snapshot, cwd), errors: [] }
+    ? { snapshot: await snapshotFromFlag(options.snapshot, cwd), errors: [] }
     : snapshotPath
-      ? snapshotFromConfig(snapshotPath, readBlobs(root, baseTip, [snapshotPath]).get(snapshotPath))
+      ? await snapshotFromConfig(snapshotPath, readBlobs(root, baseTip, [snapshotPath]).get(snapshotPath))
       : { errors: [] };
   const toRepoPath = (path: string) => relative(root, resolve(cwd, path)).split(sep).join("/");
   const input: ReviewInput = {

@@ -7,8 +7,11 @@
 import { readFileSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { FileError } from "../engine/analyze.js";
-import { parseSnapshot, type ProductionSnapshot } from "../engine/production/snapshot-file.js";
+import type { ProductionSnapshot } from "../engine/production/snapshot-file.js";
 import { UsageError } from "./collect-files.js";
+
+/** The snapshot file's schema is zod's: loaded only when there is a snapshot (a plain lint loads no zod). */
+const parser = async () => (await import("../engine/production/snapshot-file.js")).parseSnapshot;
 
 /** A snapshot is one JSON document; this is far above any real schema's and keeps a hostile file from filling memory. */
 export const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
@@ -25,7 +28,7 @@ function readText(absolute: string): string {
 }
 
 /** `--snapshot FILE`: must be there and valid. */
-export function snapshotFromFlag(path: string, cwd: string): ProductionSnapshot {
+export async function snapshotFromFlag(path: string, cwd: string): Promise<ProductionSnapshot> {
   let text: string;
   try {
     text = readText(resolve(cwd, path));
@@ -33,6 +36,7 @@ export function snapshotFromFlag(path: string, cwd: string): ProductionSnapshot 
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : error instanceof Error ? error.message : String(error);
     throw new UsageError(`cannot read --snapshot ${path}: ${reason}`);
   }
+  const parseSnapshot = await parser();
   try {
     return parseSnapshot(text, path);
   } catch (error) {
@@ -49,9 +53,10 @@ export function configRoot(configPath: string | undefined, cwd: string): string 
 }
 
 /** The snapshot the config names, from text read by the caller (disk, or the base branch). */
-export function snapshotFromConfig(path: string, text: string | undefined): LoadedSnapshot {
+export async function snapshotFromConfig(path: string, text: string | undefined): Promise<LoadedSnapshot> {
   if (text === undefined) return { errors: [{ path, message: "the production snapshot named by config `snapshot` is not there: migguard ran without it" }] };
   if (Buffer.byteLength(text) > MAX_SNAPSHOT_BYTES) return { errors: [{ path, message: `the production snapshot is larger than ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MB: migguard ran without it` }] };
+  const parseSnapshot = await parser();
   try {
     return { snapshot: parseSnapshot(text, path), errors: [] };
   } catch (error) {
@@ -60,8 +65,8 @@ export function snapshotFromConfig(path: string, text: string | undefined): Load
 }
 
 /** For `lint`: the flag, else the config's path read from disk. */
-export function lintSnapshot(flag: string | undefined, configured: string | undefined, configPath: string | undefined, cwd: string): LoadedSnapshot {
-  if (flag) return { snapshot: snapshotFromFlag(flag, cwd), errors: [] };
+export async function lintSnapshot(flag: string | undefined, configured: string | undefined, configPath: string | undefined, cwd: string): Promise<LoadedSnapshot> {
+  if (flag) return { snapshot: await snapshotFromFlag(flag, cwd), errors: [] };
   if (!configured) return { errors: [] };
   const absolute = resolve(configRoot(configPath, cwd), configured);
   let text: string | undefined;
