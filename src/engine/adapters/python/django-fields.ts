@@ -132,7 +132,7 @@ export function literalDefault(value: PyValue): DefaultValue | undefined {
       return { expr: `<value of ${value.text}>`, volatile: false };
     default:
       // a callable or any other object: Django evaluates it once in Python and writes that one value
-      return { expr: value.kind === "name" ? `<value of ${value.text}>` : `<${value.kind}>`, volatile: false };
+      return { expr: value.kind === "name" || value.kind === "unknown" ? `<value of ${value.text.replace(/\s+/g, " ")}>` : `<${value.kind}>`, volatile: false };
   }
 }
 

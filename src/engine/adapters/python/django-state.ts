@@ -168,10 +168,12 @@ export class AppState {
         return;
       }
       case "SeparateDatabaseAndState": {
-        // state only: the model or field leaves Django while its table or column stays in the database
-        const stateOnly = (asList(kwarg(call, "database_operations", 0)) ?? []).length === 0;
+        // a model or field that leaves the state while no database operation removes it: its table or column stays
+        const database = asList(kwarg(call, "database_operations", 0)) ?? [];
+        const removedInDatabase = new Set(database.map(removalTarget).filter((t) => t !== undefined));
         for (const inner of asList(kwarg(call, "state_operations", 1)) ?? []) {
-          if (stateOnly && origin) this.recordStateOnlyRemoval(inner, origin);
+          const target = removalTarget(inner);
+          if (target && origin && !removedInDatabase.has(target)) this.recordStateOnlyRemoval(inner, origin);
           this.apply(inner, origin);
         }
         return;
@@ -203,6 +205,15 @@ export class AppState {
     const name = asString(kwarg(call, key, 0));
     return name ? this.model(name) : undefined;
   }
+}
+
+/** `DeleteModel:order` / `RemoveField:order.note`: what a removal operation removes, to match state and database sides. */
+function removalTarget(op: PyValue): string | undefined {
+  const name = operationName(op);
+  if (op.kind !== "call") return undefined;
+  if (name === "DeleteModel") return `DeleteModel:${asString(kwarg(op, "name", 0))?.toLowerCase()}`;
+  if (name === "RemoveField") return `RemoveField:${asString(kwarg(op, "model_name", 0))?.toLowerCase()}.${asString(kwarg(op, "name", 1))}`;
+  return undefined;
 }
 
 export const callName = (value: PyValue): string => (value.kind === "call" ? lastSegment(value.callee) : "");

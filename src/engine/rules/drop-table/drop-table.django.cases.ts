@@ -35,14 +35,24 @@ class Migration(migrations.Migration):
 `,
       files: {
         ...DJANGO_INITIAL,
-        "app/migrations/0002_remove_order_from_state.py": `from django.db import migrations
+        // Saleor's 0204: the database side only drops the foreign key, the state side deletes the model
+        "app/migrations/0002_remove_order_from_state.py": `from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
     dependencies = [("app", "0001_initial")]
 
     operations = [
-        migrations.SeparateDatabaseAndState(state_operations=[migrations.DeleteModel(name="Order")]),
+        migrations.SeparateDatabaseAndState(
+            database_operations=[
+                migrations.AlterField(
+                    model_name="order",
+                    name="customer",
+                    field=models.ForeignKey(on_delete=models.CASCADE, to="app.customer", db_constraint=False),
+                ),
+            ],
+            state_operations=[migrations.DeleteModel(name="Order")],
+        ),
     ]
 `,
       },

@@ -90,7 +90,7 @@ export default defineReviewRule({
             endLine: loc.endLine,
             statement: target.op.text,
             severity: "info",
-            message: `${describe(target)}: safe to drop now. ${verdict.reason}, and no application code names ${target.column}.`,
+            message: `${describe(target)}: safe to drop now: ${verdict.reason}, and no application code names ${target.column}.`,
             fix: "Nothing to do.",
           });
         continue;
