@@ -7,5 +7,8 @@ module.exports = {
     "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "es6" } }],
   },
   testMatch: ["<rootDir>/src/**/*.test.ts", "<rootDir>/test/**/*.test.ts"],
-  testTimeout: 60000,
+  // generous: the first App or CLI run of a file starts PGlite (seconds on an idle machine, far more on a busy one)
+  testTimeout: 120000,
+  // stops the shared test database a file may have started
+  setupFilesAfterEnv: ["<rootDir>/test/support/close-executor.ts"],
 };

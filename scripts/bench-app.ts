@@ -1,7 +1,8 @@
 /**
  * `tsx scripts/bench-app.ts`: the GitHub App's cost per review, measured end to end over HTTP against the
  * local GitHub API of the tests (test/github/support): webhook delivery -> check run completed, and the
- * number of GitHub API requests, for a pull request that adds 10 migrations (10 changed files).
+ * number of GitHub API requests, for a pull request that adds 10 migrations (10 changed files), without and
+ * with running them (config `execute`: each migration up -> down -> up in PGlite after the earlier ones).
  * Goals: < 300 ms and <= changed files + 6 requests.
  *
  * Octokit's write pacing (>= 1 s between writes on github.com) is switched off, as in the tests: the bench
@@ -14,7 +15,6 @@ import { pathToFileURL } from "node:url";
 import { startApp, WEBHOOK_SECRET } from "../test/github/support/app-harness.js";
 import { FakeGitHub } from "../test/github/support/fake-github.js";
 import { openApiValidator } from "../test/github/support/openapi.js";
-import { loadEngine } from "../src/engine/analyze.js";
 import { deliver, pullRequestPayload } from "../test/github/support/webhooks.js";
 
 const MIGRATIONS = 10;
@@ -22,25 +22,28 @@ const WARM_RUNS = 20;
 const GOAL_MS = 300;
 const GOAL_EXTRA_CALLS = 6;
 
-/** Ten dbmate migrations (one file each): a realistic mix of safe and dangerous changes. */
+/** The base branch's schema: what the ten migrations build on when they are run for real. */
+const INIT = "-- migrate:up\nCREATE TABLE users (id bigint PRIMARY KEY, email text, name text, legacy text);\nCREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint, total numeric);\n\n-- migrate:down\nDROP TABLE orders;\nDROP TABLE users;\n";
+
+/** Ten dbmate migrations (one file each) that apply in order on INIT: a realistic mix of safe and dangerous changes. */
 function migrationFiles(seed: number): Record<string, string> {
   const statements = [
     "CREATE INDEX idx_orders_user_{n} ON orders (user_id);",
-    "ALTER TABLE users ADD COLUMN nickname_{n} text;",
-    "ALTER TABLE users DROP COLUMN legacy_{n};",
+    "ALTER TABLE users ADD COLUMN nickname_{seed} text;",
+    "ALTER TABLE users DROP COLUMN legacy;",
     "CREATE TABLE audit_{n} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload jsonb NOT NULL);",
     "ALTER TABLE orders ADD CONSTRAINT orders_user_fk_{n} FOREIGN KEY (user_id) REFERENCES users (id);",
-    "UPDATE users SET nickname_{n} = name;",
-    "ALTER TABLE orders ALTER COLUMN total_{n} TYPE numeric(12,2);",
+    "UPDATE users SET nickname_{seed} = name;",
+    "ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2);",
     "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_users_email_{n} ON users (email);",
-    "SET lock_timeout = '5s';\nALTER TABLE users ALTER COLUMN email_{n} SET NOT NULL;",
-    "ALTER TABLE users RENAME COLUMN name_{n} TO full_name_{n};",
+    "SET lock_timeout = '5s';\nALTER TABLE users ALTER COLUMN email SET NOT NULL;",
+    "ALTER TABLE users RENAME COLUMN name TO full_name;",
   ];
   const files: Record<string, string> = {};
   statements.forEach((statement, i) => {
     const n = `${seed}_${i}`;
     const version = String(20240101000000 + seed * 100 + i);
-    files[`db/migrations/${version}_change_${i}.sql`] = `-- migrate:up\n${statement.replaceAll("{n}", n)}\n\n-- migrate:down\nSELECT 1;\n`;
+    files[`db/migrations/${version}_change_${i}.sql`] = `-- migrate:up\n${statement.replaceAll("{n}", n).replaceAll("{seed}", String(seed))}\n\n-- migrate:down\nSELECT 1;\n`;
   });
   return files;
 }
@@ -66,6 +69,8 @@ export interface AppBenchRun {
 }
 
 export interface AppBenchResult {
+  /** config `execute`: the migrations were run up -> down -> up in PGlite */
+  execute: boolean;
   changedFiles: number;
   cold: AppBenchRun;
   warmOpened: AppBenchRun[];
@@ -76,7 +81,8 @@ export interface AppBenchResult {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
 
-export async function runAppBench(): Promise<AppBenchResult> {
+export async function runAppBench(options: { execute?: boolean } = {}): Promise<AppBenchResult> {
+  const execute = options.execute ?? true;
   // the local API's OpenAPI validator is the harness's cost, not the app's: load it before timing
   openApiValidator();
   const fake = new FakeGitHub();
@@ -84,8 +90,8 @@ export async function runAppBench(): Promise<AppBenchResult> {
   const app = await startApp({ baseUrl: fake.url, logLevel: "warn" });
   try {
     const base = fake.commit({
-      ".github/migguard.yml": "postgres_version: 15\n",
-      "db/migrations/20230101000000_init.sql": "-- migrate:up\nCREATE TABLE users (id bigint PRIMARY KEY);\n\n-- migrate:down\nDROP TABLE users;\n",
+      ".github/migguard.yml": `postgres_version: 15\nexecute: ${execute}\n`,
+      "db/migrations/20230101000000_init.sql": INIT,
       ...applicationCode(),
     });
     fake.setBranch("master", base);
@@ -119,8 +125,7 @@ export async function runAppBench(): Promise<AppBenchResult> {
       return number++;
     };
 
-    // as a real server: the parsers load at start-up, before the first webhook arrives
-    await loadEngine();
+    // as a real server, the parsers load and the test database starts before the first webhook (startApp waits for them)
     const cold = await review(open(), "opened", true);
     const warmOpened: AppBenchRun[] = [];
     const warmSynchronize: AppBenchRun[] = [];
@@ -130,12 +135,12 @@ export async function runAppBench(): Promise<AppBenchResult> {
       // a push that changes one migration: the existing comments are read and reconciled
       const pull = fake.pulls.get(pr)!;
       const [firstPath] = Object.keys(migrationFiles(pr));
-      const pushed = fake.commit({ [firstPath]: "-- migrate:up\nCREATE INDEX CONCURRENTLY IF NOT EXISTS idx_fixed ON orders (user_id);\n\n-- migrate:down\nDROP INDEX CONCURRENTLY IF EXISTS idx_fixed;\n" }, pull.headSha);
+      const pushed = fake.commit({ [firstPath]: "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY IF NOT EXISTS idx_fixed ON orders (user_id);\n\n-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY IF EXISTS idx_fixed;\n" }, pull.headSha);
       fake.push(pr, pushed);
       fake.prepareArchive(pushed);
       warmSynchronize.push(await review(pr, "synchronize", false));
     }
-    return { changedFiles: MIGRATIONS, cold, warmOpened, warmSynchronize, violations: [...fake.violations] };
+    return { execute, changedFiles: MIGRATIONS, cold, warmOpened, warmSynchronize, violations: [...fake.violations] };
   } finally {
     await app.stop();
     await fake.stop();
@@ -160,7 +165,7 @@ export function formatAppBench(result: AppBenchResult): string {
   const warmCalls = Math.max(...result.warmOpened.map((r) => r.apiCalls));
   const sample = result.warmOpened[0];
   return [
-    `migguard App: ${result.changedFiles}-migration pull request (${result.changedFiles} changed files), local GitHub API, write pacing off`,
+    `migguard App: ${result.changedFiles}-migration pull request (${result.changedFiles} changed files), local GitHub API, write pacing off, ${result.execute ? "migrations run in PGlite (execute: true, the default)" : "execute: false"}`,
     `  first delivery after start-up       ${result.cold.ms.toFixed(0).padStart(4)} ms; ${result.cold.apiCalls} API calls incl. the installation token and GET /app`,
     line(`warm, opened (n=${result.warmOpened.length})`, result.warmOpened),
     line(`warm, synchronize (n=${result.warmSynchronize.length})`, result.warmSynchronize),
@@ -172,7 +177,9 @@ export function formatAppBench(result: AppBenchResult): string {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const result = await runAppBench();
-  process.stdout.write(`${formatAppBench(result)}\n`);
-  if (result.violations.length) process.exitCode = 1;
+  for (const execute of [false, true]) {
+    const result = await runAppBench({ execute });
+    process.stdout.write(`${formatAppBench(result)}\n`);
+    if (result.violations.length) process.exitCode = 1;
+  }
 }

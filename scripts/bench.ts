@@ -34,7 +34,7 @@ const sections: Section[] = [
     name: "app",
     run: async () => {
       const { runAppBench, formatAppBench } = await import("./bench-app.js");
-      return formatAppBench(await runAppBench()).split("\n");
+      return [...formatAppBench(await runAppBench({ execute: false })).split("\n"), ...formatAppBench(await runAppBench({ execute: true })).split("\n")];
     },
   },
   {

@@ -58,6 +58,8 @@ export const ConfigSchema = z
     conclusion_on_error: z.enum(["failure", "neutral"]).default("failure"),
     /** run SQL migrations up -> down -> up in an embedded database */
     execute: z.boolean().default(true),
+    /** the App's inline review comments: for error findings only, for errors and warnings, or none (the check lists everything) */
+    review_comments: z.enum(["error", "warning", "off"]).default("error"),
     /** regulated columns: "users.phone_number", "*.ssn" */
     sensitive: z.array(z.string()).default([]),
     /** schema dumps kept in the repository, beside db/schema.rb and db/structure.sql */

@@ -1,5 +1,6 @@
 /** State the app keeps across deliveries (in memory, per process), and the one way handlers start a review. */
 import type { Logger, Probot } from "probot";
+import type { ExecutionLimits } from "../execute/executor.js";
 import type { InFlight } from "../ops/in-flight.js";
 import type { Metrics } from "../ops/metrics.js";
 import { enqueueReview } from "../queue/enqueue-review.js";
@@ -21,9 +22,11 @@ export interface AppServices {
   queue?: ReviewQueue;
   /** reviews running in this process, which a graceful shutdown waits for */
   inFlight?: InFlight;
+  /** limits of running the migrations for real (per review, memory) */
+  executionLimits?: Partial<ExecutionLimits>;
 }
 
-export function createAppServices(app: Probot, extras: Partial<Pick<AppServices, "locks" | "metrics" | "queue" | "inFlight">> = {}): AppServices {
+export function createAppServices(app: Probot, extras: Partial<Pick<AppServices, "locks" | "metrics" | "queue" | "inFlight" | "executionLimits">> = {}): AppServices {
   let login: Promise<string | undefined> | undefined;
   const ownLogin = () =>
     (login ??= app

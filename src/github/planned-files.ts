@@ -19,13 +19,16 @@ export type DiffFile = ChangedFile & Partial<Pick<PullRequestFile, "patch" | "sh
 
 export interface Wanted {
   path: string;
-  /** head: changed files and companions; base: base versions; context: other Django migrations, at head */
-  side: "head" | "base" | "context";
+  /**
+   * head: changed files and companions; base: base versions; context: other Django migrations, at head;
+   * history: earlier migrations the executor applies first, at head. Context and history are optional.
+   */
+  side: "head" | "base" | "context" | "history";
 }
 
 export interface PlannedRead {
   read: Array<Wanted & { content: string }>;
-  /** files under review that could not be read (context files are optional and never reported) */
+  /** files under review that could not be read (context and history files are optional and never reported) */
   skipped: FileError[];
 }
 
@@ -71,7 +74,7 @@ export async function readPlanned(
   fetched.forEach((file, i) => {
     const want = toFetch[i];
     if (file.status === "text") result.read.push({ ...want, content: file.content });
-    else if (file.status === "skipped" && want.side !== "context") result.skipped.push({ path: file.path, message: file.reason });
+    else if (file.status === "skipped" && (want.side === "head" || want.side === "base")) result.skipped.push({ path: file.path, message: file.reason });
     else if (file.status === "missing" && underReview(want)) result.skipped.push(vanished(file.path));
   });
   return result;

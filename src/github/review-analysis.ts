@@ -3,7 +3,10 @@
  * what its plan needs), and the result into what the publishers post (check output, comment drafts).
  */
 import type { FileError } from "../engine/analyze.js";
+import type { Config } from "../engine/config.js";
 import type { ReportedFinding, Severity } from "../engine/model.js";
+import type { ExecutionLimits } from "../execute/executor.js";
+import type { VerifyResult } from "../execute/verify.js";
 import { checkRunOutput, type CheckRunOutput } from "../report/check-run.js";
 import { fingerprintFindings, reviewCommentDrafts, type ReviewCommentDraft } from "../report/review-comments.js";
 import { commentableLines } from "./diff-lines.js";
@@ -21,17 +24,22 @@ export interface ReviewResult {
   notes: string[];
   /** head text of the files the review read */
   sources: Map<string, string>;
+  /** the migrations run for real (config `execute`); undefined when nothing ran */
+  execution?: VerifyResult;
 }
 
-/** Severities that get an inline comment; notes stay in the check. */
-const COMMENTED: readonly Severity[] = ["error", "warning"];
+/** Severities that get an inline comment, by config `review_comments`; the rest stay in the check and its annotations. */
+const COMMENTED: Record<Config["review_comments"], readonly Severity[]> = { error: ["error"], warning: ["error", "warning"], off: [] };
+/** Findings that are still problems: their earlier comments are kept, never marked resolved. */
+const STILL_PROBLEMS: readonly Severity[] = ["error", "warning"];
 
-export async function analyzeReview(octokit: GitHub, input: ReviewInput): Promise<ReviewResult> {
-  const { result, head, skipped, notes } = await reviewChange(octokit, input.target, {
+export async function analyzeReview(octokit: GitHub, input: ReviewInput, limits?: Partial<ExecutionLimits>): Promise<ReviewResult> {
+  const { result, head, skipped, notes, execution } = await reviewChange(octokit, input.target, {
     changedFiles: input.changedFiles,
     config: input.config.config,
     configProblems: input.config.problems,
     configPath: input.config.path,
+    limits,
   });
   return {
     findings: result.findings,
@@ -39,6 +47,7 @@ export async function analyzeReview(octokit: GitHub, input: ReviewInput): Promis
     reviewedPaths: result.migrations.map((m) => m.path),
     notes,
     sources: new Map(head.map((f) => [f.path, f.content])),
+    ...(execution ? { execution } : {}),
   };
 }
 
@@ -62,6 +71,7 @@ export function checkOutputFor(input: ReviewInput, result: ReviewResult): CheckR
     notes: [...inputNotes(input), ...result.notes],
     conclusionOnError: input.config.config.conclusion_on_error,
     docsUrl: input.config.config.docs_url,
+    execution: result.execution?.markdown,
   });
   // a deleted migration's finding stays in the summary (and the conclusion); GitHub has no line to put it on
   const gone = goneAtHead(input);
@@ -77,9 +87,11 @@ export interface CommentDrafts {
 export function commentDraftsFor(input: ReviewInput, result: ReviewResult): CommentDrafts {
   const positions = new Map(input.changedFiles.filter((f) => f.status !== "removed").map((f) => [f.path, commentableLines(f.patch)]));
   const fingerprints = fingerprintFindings(result.findings);
+  const { review_comments: level, docs_url: docsUrl } = input.config.config;
   return {
-    drafts: reviewCommentDrafts(result.findings, positions, { sources: result.sources, docsUrl: input.config.config.docs_url, severities: COMMENTED }),
-    // a finding that became a note (a regulated-data waiver signed off) resolves its comment
-    stillReported: new Set(fingerprints.filter((_, i) => COMMENTED.includes(result.findings[i].severity))),
+    drafts: reviewCommentDrafts(result.findings, positions, { sources: result.sources, docsUrl, severities: COMMENTED[level] }),
+    // a finding that became a note (a regulated-data waiver signed off) resolves its comment; a warning
+    // below the comment level keeps the comment an earlier config gave it
+    stillReported: new Set(fingerprints.filter((_, i) => STILL_PROBLEMS.includes(result.findings[i].severity))),
   };
 }

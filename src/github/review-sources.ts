@@ -10,6 +10,8 @@
  *     else from the tarball;
  *   - the head's code, as ONE tarball streamed and filtered on the fly, only when the first pass says
  *     something is dropped or renamed (`codeSearch.needed`) and the head has code to search;
+ *   - the earlier migrations of each changed SQL migration's folder (config `execute`), which the executor
+ *     applies before running it up -> down -> up: one call each when few, else from that same tarball;
  *   - the pull request's reviews and the approvers' permissions, only when regulated data is waived.
  */
 import type { FileError } from "../engine/analyze.js";
@@ -20,6 +22,10 @@ import { regulatedWaiverFindings, type RegulatedApproval } from "../engine/regul
 import type { RegulatedWaiver } from "../engine/regulated/waivers.js";
 import { planReview } from "../engine/review/plan.js";
 import { review, type ReviewInput as EngineReviewInput, type ReviewResult } from "../engine/review/review.js";
+import type { ExecutionLimits } from "../execute/executor.js";
+import type { VerifyResult } from "../execute/verify.js";
+import { verifyOrSkip } from "../execute/verify-or-skip.js";
+import { headListing, planExecution } from "./execution-plan.js";
 import { fetchHeadArchive, hasNoSearchableCode } from "./head-archive.js";
 import { mayComeFromDiff, readPlanned, type DiffFile, type Wanted } from "./planned-files.js";
 import { approvalNote, fetchRegulatedApproval } from "./regulated-approval.js";
@@ -38,6 +44,8 @@ export interface EngineReviewOptions {
   configPath?: string;
   /** files already at hand, at head and on the base branch; fetched only when missing */
   have?: { head?: readonly SourceFile[]; base?: readonly SourceFile[] };
+  /** limits of running the migrations (config `execute`): per statement, per review, memory */
+  limits?: Partial<ExecutionLimits>;
 }
 
 export interface EngineReview {
@@ -50,6 +58,8 @@ export interface EngineReview {
   notes: string[];
   /** regulated data waived in the pull request, and whether it is signed off */
   approval?: { waivers: RegulatedWaiver[]; decision: RegulatedApproval };
+  /** the changed migrations run up -> down -> up (config `execute`): what ran, the measured locks */
+  execution?: VerifyResult;
 }
 
 export async function reviewChange(octokit: GitHub, target: ReviewTarget, options: EngineReviewOptions): Promise<EngineReview> {
@@ -72,7 +82,7 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
   const plan = planReview(changedFiles, config, basePaths);
 
   // many Django context migrations: take them, and the code, from one tarball instead of a call each
-  const archive = plan.context.length > CONTEXT_FETCH_LIMIT ? await fetchHeadArchive(octokit, target, config, new Set(plan.context)) : undefined;
+  let archive = plan.context.length > CONTEXT_FETCH_LIMIT ? await fetchHeadArchive(octokit, target, config, new Set(plan.context)) : undefined;
   const context = new Map((archive?.files ?? []).map((f) => [f.path, f]));
   const wanted: Wanted[] = [
     ...plan.head.filter((path) => !head.has(path)).map((path) => ({ path, side: "head" as const })),
@@ -80,7 +90,9 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
     ...(archive ? [] : plan.context.filter((path) => !head.has(path)).map((path) => ({ path, side: "context" as const }))),
   ];
   const { read, skipped } = await readPlanned(octokit, target, { changedFiles, maxBytes: config.max_file_bytes, headTree }, wanted);
-  for (const file of read) ({ head, base, context })[file.side].set(file.path, { path: file.path, content: file.content });
+  const history = new Map<string, SourceFile>();
+  const place = (file: { path: string; content: string; side: Wanted["side"] }) => ({ head, base, context, history })[file.side].set(file.path, { path: file.path, content: file.content });
+  read.forEach(place);
 
   const input: EngineReviewInput = {
     changes: changedFiles,
@@ -94,14 +106,32 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
     codeFiles: archive?.code,
   };
   let result = await review(input);
-  if (result.codeSearch.needed) {
-    const codeFiles = hasNoSearchableCode(headTree, config) ? [] : (await fetchHeadArchive(octokit, target, config)).code;
-    result = await review({ ...input, codeFiles });
+
+  // the second fetch: the head's code when something is dropped or renamed, and the earlier migrations the
+  // executor applies first; one tarball for both when that saves calls
+  const needsCode = result.codeSearch.needed && !hasNoSearchableCode(headTree, config);
+  const atHand = (path: string) => head.has(path) || context.has(path);
+  const execution = config.execute && basePaths ? planExecution(result.migrations, changedFiles, new Map([...head].map(([p, f]) => [p, f.content])), headListing(changedFiles, basePaths, headTree && !headTree.truncated ? [...headTree.blobs.keys()] : undefined), config) : undefined;
+  const missingHistory = (execution?.history ?? []).filter((path) => !atHand(path));
+  if (needsCode || missingHistory.length > CONTEXT_FETCH_LIMIT) {
+    archive = await fetchHeadArchive(octokit, target, config, new Set(missingHistory));
+    for (const file of archive.files) history.set(file.path, file);
+  } else if (missingHistory.length) {
+    const fetched = await readPlanned(octokit, target, { changedFiles, maxBytes: config.max_file_bytes, headTree }, missingHistory.map((path) => ({ path, side: "history" as const })));
+    fetched.read.forEach(place);
+  }
+  if (result.codeSearch.needed) result = await review({ ...input, codeFiles: needsCode ? (archive?.code ?? []) : [] });
+
+  let ran: VerifyResult | undefined;
+  if (execution?.targets.length) {
+    const files = [...head.values(), ...context.values(), ...history.values()];
+    ran = await verifyOrSkip({ files, targets: execution.targets, config, findings: result.findings, limits: options.limits });
+    result = { ...result, findings: ran.findings };
   }
 
   const assumedDatabase = databaseNote(result.databases);
   if (assumedDatabase) notes.push(assumedDatabase);
-  const done = { head: input.head.slice(), skipped, notes };
+  const done = { head: input.head.slice(), skipped, notes, ...(ran ? { execution: ran } : {}) };
   if (result.regulatedWaivers.length === 0) return { result, ...done };
   const decision = await fetchRegulatedApproval(octokit, target);
   notes.push(approvalNote(target, result.regulatedWaivers, decision));

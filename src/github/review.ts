@@ -6,6 +6,8 @@
  * comments) are added to its summary instead of replacing the result.
  */
 import type { Logger } from "probot";
+import type { Config } from "../engine/config.js";
+import type { ExecutionLimits } from "../execute/executor.js";
 import { CHECK_TEXT_LIMIT, failedCheckRunOutput, truncateBytes, type CheckRunOutput } from "../report/check-run.js";
 import { apiCallCounter } from "./api-calls.js";
 import { describeError } from "./describe-error.js";
@@ -29,6 +31,8 @@ export interface ReviewRun {
   onCheckRun?: (checkRunId: number) => Promise<void>;
   /** errors worth another attempt (a queue job with attempts left): thrown instead of reported on the check */
   retryable?: (error: unknown) => boolean;
+  /** limits of running the migrations for real (per statement, per review, memory) */
+  executionLimits?: Partial<ExecutionLimits>;
 }
 
 export interface ReviewOutcome {
@@ -57,6 +61,7 @@ export async function reviewPullRequest(run: ReviewRun, target: ReviewTarget): P
   let output: CheckRunOutput;
   let pending: CheckRunOutput["annotations"][];
   let comments: ReturnType<typeof commentDraftsFor>;
+  let commentLevel: Config["review_comments"] = "error";
   const findingsByRule: Record<string, number> = {};
   try {
     let phase = performance.now();
@@ -75,11 +80,13 @@ export async function reviewPullRequest(run: ReviewRun, target: ReviewTarget): P
 
     phase = performance.now();
     // review mode fetches what its plan needs (base tree, files, code, approvals): timed here with the engine
-    const result = await analyzeReview(octokit, input);
+    const result = await analyzeReview(octokit, input, run.executionLimits);
     output = checkOutputFor(input, result);
     comments = commentDraftsFor(input, result);
     for (const finding of result.findings) findingsByRule[finding.rule] = (findingsByRule[finding.rule] ?? 0) + 1;
-    log.info({ ms: elapsed(phase), migrations: result.reviewedPaths.length, filesRead: result.sources.size, findings: result.findings.length, errors: result.errors.length }, "analysed");
+    const executed = result.execution && { executed: result.execution.runs.length, executionMs: Math.round(result.execution.runs.reduce((ms, r) => ms + r.ms, 0)), database: result.execution.database };
+    log.info({ ms: elapsed(phase), migrations: result.reviewedPaths.length, filesRead: result.sources.size, findings: result.findings.length, errors: result.errors.length, ...executed }, "analysed");
+    commentLevel = input.config.config.review_comments;
 
     phase = performance.now();
     pending = await completeCheckRun(octokit, target, checkRunId, output);
@@ -106,13 +113,16 @@ export async function reviewPullRequest(run: ReviewRun, target: ReviewTarget): P
   }
 
   let synced: CommentSyncResult | undefined;
-  try {
-    const phase = performance.now();
-    synced = await syncReviewComments(octokit, run.locks, target, { ...comments, ownLogin: await run.ownLogin() }, log);
-    log.info({ ms: elapsed(phase), ...synced }, synced.status === "stale" ? "head moved on; comments left to the newer review" : "inline comments synced");
-  } catch (error) {
-    log.warn({ err: error }, "inline comments failed");
-    notes.push(`**Inline comments could not be posted:** ${describeError(error)}. The findings below are complete.`);
+  // review_comments: off posts nothing and edits nothing: the check holds every finding
+  if (commentLevel !== "off") {
+    try {
+      const phase = performance.now();
+      synced = await syncReviewComments(octokit, run.locks, target, { ...comments, ownLogin: await run.ownLogin() }, log);
+      log.info({ ms: elapsed(phase), ...synced }, synced.status === "stale" ? "head moved on; comments left to the newer review" : "inline comments synced");
+    } catch (error) {
+      log.warn({ err: error }, "inline comments failed");
+      notes.push(`**Inline comments could not be posted:** ${describeError(error)}. The findings below are complete.`);
+    }
   }
 
   if (notes.length) {

@@ -2,7 +2,8 @@
  * The operations endpoints, as a Node request handler usable inside Probot's server (`addHandler`) and in
  * the worker's own small server:
  *   GET /healthz  liveness: the process answers (200 while it runs, draining included)
- *   GET /readyz   readiness: 503 while shutting down or when the queue's Redis does not answer
+ *   GET /readyz   readiness: 503 while starting (parsers and test database warming up), while shutting
+ *                 down, or when the queue's Redis does not answer
  *   GET /metrics  Prometheus text format
  * Any other request is left to the next handler (returns false).
  */
@@ -12,6 +13,8 @@ import type { Metrics } from "./metrics.js";
 export interface Readiness {
   /** set when a shutdown starts: load balancers stop sending work */
   shuttingDown: boolean;
+  /** set while the process warms up what reviews need (parsers, the test database) */
+  starting?: boolean;
   /** throws when a dependency is unreachable; absent when there is none (no REDIS_URL) */
   check?: () => Promise<void>;
 }
@@ -31,8 +34,8 @@ export function opsHandler(metrics: Metrics, readiness: Readiness) {
         json(res, 200, { status: "ok" });
         return true;
       case "/readyz": {
-        if (readiness.shuttingDown) {
-          json(res, 503, { status: "shutting down" });
+        if (readiness.shuttingDown || readiness.starting) {
+          json(res, 503, { status: readiness.shuttingDown ? "shutting down" : "starting" });
           return true;
         }
         try {

@@ -55,6 +55,10 @@ const EnvSchema = z.object({
   METRICS_PORT: withDefault(wholeNumber(0, 65_535), "9464"),
   /** interface the worker's HTTP server listens on (the same variable Probot uses) */
   HOST: withDefault(z.string().trim().min(1), "localhost"),
+  /** total time one review may spend running its migrations (config `execute`); what is left is an execute-skipped note */
+  EXECUTE_BUDGET_MS: withDefault(wholeNumber(1000, 600_000), "60000"),
+  /** the test database is stopped when the process grows by more than this during a run */
+  EXECUTE_MEMORY_MB: withDefault(wholeNumber(64, 65_536), "1024"),
 });
 
 export interface Settings {
@@ -70,6 +74,8 @@ export interface Settings {
   shutdownTimeoutMs: number;
   metricsPort: number;
   host: string;
+  /** limits of running a review's migrations; 5 s per statement is fixed */
+  execution: { budgetMs: number; memoryMb: number };
 }
 
 export class SettingsError extends Error {
@@ -104,6 +110,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     metricsPort: e.METRICS_PORT,
     host: e.HOST,
+    execution: { budgetMs: e.EXECUTE_BUDGET_MS, memoryMb: e.EXECUTE_MEMORY_MB },
   };
 }
 

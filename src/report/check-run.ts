@@ -45,6 +45,8 @@ export interface CheckRunReport {
   /** config `conclusion_on_error` */
   conclusionOnError: "failure" | "neutral";
   docsUrl?: string;
+  /** Markdown of the migrations run for real (what ran, the measured lock table), shown after the findings table */
+  execution?: string;
 }
 
 /** GitHub's limit for summary and text; counted here in UTF-8 bytes, which is never less than characters. */
@@ -130,16 +132,19 @@ function composeSummary(report: CheckRunReport): string {
   const reserve = 400;
   const limit = CHECK_TEXT_LIMIT - reserve;
   let summary = truncateBytes(headerLines(report).join("\n"), Math.floor(limit / 4));
-  if (report.findings.length === 0) return summary;
+  // the lock table is kept whole whatever the number of findings: room for it is set aside first
+  const execution = report.execution?.trim() ? `\n\n${truncateBytes(report.execution.trim(), Math.floor(limit / 4))}` : "";
+  if (report.findings.length === 0) return summary + execution;
 
   summary += "\n\n| Severity | Rule | Where | Problem |\n|---|---|---|---|";
   let rowsShown = 0;
   for (const f of report.findings) {
     const row = `\n${tableRow(f, docsUrl)}`;
-    if (bytes(summary) + bytes(row) > limit) break;
+    if (bytes(summary) + bytes(row) + bytes(execution) > limit) break;
     summary += row;
     rowsShown++;
   }
+  summary += execution;
   let fixesShown = 0;
   if (rowsShown === report.findings.length) {
     const heading = "\n\n### How to fix";

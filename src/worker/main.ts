@@ -8,7 +8,8 @@ import { hostname } from "node:os";
 import { pathToFileURL } from "node:url";
 import { pino, type Logger } from "pino";
 import { createProbot, type ProbotOctokit } from "probot";
-import { loadEngine } from "../engine/analyze.js";
+import { loadReviewEngine } from "../engine/review/review.js";
+import { closeDefaultExecutor, warmUp } from "../execute/default-executor.js";
 import { createAppServices } from "../github/app-services.js";
 import { createMetrics, watchQueue } from "../ops/metrics.js";
 import { opsHandler, type Readiness } from "../ops/ops-routes.js";
@@ -51,13 +52,18 @@ export async function startWorker(options: WorkerStartOptions = {}): Promise<Run
   // Probot reads APP_ID, PRIVATE_KEY(_PATH), GHE_HOST/GHE_PROTOCOL, and REDIS_URL (write pacing shared
   // by all replicas through Redis) from the same environment
   const app = createProbot({ env, overrides: { log, ...(options.Octokit ? { Octokit: options.Octokit } : {}) } });
-  await loadEngine();
+  await loadReviewEngine();
+  // the test database migrations run in, started once for every review this process takes
+  const database = await warmUp().catch((error: unknown) => {
+    log.warn({ err: error }, "the test database did not start; reviews will note that migrations were not run");
+    return undefined;
+  });
 
   const queue = new ReviewQueue(settings, log, `migguard-worker-${name}`);
   const metrics = createMetrics("worker");
   watchQueue(metrics, queue);
   const locks = new RedisKeyedLock(queue.redis, { prefix: `migguard:${settings.queueName}:pr-lock`, ttlMs: settings.lockMs, waitMs: PR_LOCK_WAIT_MS });
-  const services = createAppServices(app, { locks, metrics });
+  const services = createAppServices(app, { locks, metrics, executionLimits: settings.execution });
   const connection = redisClient(settings.redisUrl, { blocking: true, name: `migguard-worker-${name}-jobs` }, log);
   const reviews = startReviewWorker({ settings, app, services, connection, log, name });
 
@@ -73,11 +79,12 @@ export async function startWorker(options: WorkerStartOptions = {}): Promise<Run
       await queue.close();
       await connection.quit().catch(() => connection.disconnect());
       await ops.close();
+      await closeDefaultExecutor();
       log.info("worker stopped");
     })());
   if (options.handleSignals) onShutdown(stop, { deadlineMs: settings.shutdownTimeoutMs + 10_000, log });
 
-  log.info({ queue: settings.queueName, concurrency: settings.concurrency, opsUrl: ops.url }, "worker ready");
+  log.info({ queue: settings.queueName, concurrency: settings.concurrency, opsUrl: ops.url, database }, "worker ready");
   return { name, settings, opsUrl: ops.url, reviews, stop };
 }
 

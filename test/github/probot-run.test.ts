@@ -73,6 +73,8 @@ describe("probot run", () => {
     child.stdout?.on("data", (chunk: Buffer) => stdout.push(chunk.toString()));
     child.stderr?.on("data", (chunk: Buffer) => stdout.push(chunk.toString()));
     await waitFor(async () => ((await (await fetch(`${origin}/ping`)).text()) === "PONG" ? true : undefined), 30_000);
+    // warm (parsers loaded, test database started): what a load balancer waits for before sending webhooks
+    await waitFor(async () => ((await fetch(`${origin}/readyz`)).status === 200 ? true : undefined), 60_000);
   });
 
   afterAll(async () => {

@@ -1,7 +1,8 @@
 /**
  * The life of a pull request, end to end over HTTP: a dangerous migration gets a failing check with
- * annotations and one inline comment per finding; the next push neither duplicates nor loses comments and
- * edits the ones whose text changed; the fixing push turns the check green and resolves the comments.
+ * annotations and one inline comment per error finding (warnings stay annotations unless the config says
+ * `review_comments: warning`); the next push neither duplicates nor loses comments and edits the ones whose
+ * text changed; the fixing push turns the check green and resolves the comments.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { startApp, WEBHOOK_SECRET, type RunningApp } from "./support/app-harness.js";
@@ -49,7 +50,7 @@ describe("a pull request with a dangerous migration", () => {
     await fake?.stop();
   });
 
-  it("fails the check, annotates the exact line and comments once per finding with a suggestion", async () => {
+  it("fails the check, annotates the exact line and comments once per error finding with a suggestion", async () => {
     const delivery = await send("opened");
 
     const runs = fake.checkRunsFor(head1);
@@ -76,14 +77,13 @@ describe("a pull request with a dangerous migration", () => {
 
     expect(fake.reviews).toHaveLength(1);
     const comments = migguardComments();
-    expect(comments).toHaveLength(run.annotations.length);
+    // the warning stays an annotation: review_comments defaults to error
+    expect(comments).toHaveLength(run.annotations.filter((a) => a.annotation_level === "failure").length);
     for (const c of comments) expect([c.path, c.line]).toEqual([UP, 1]);
     const index = comments.find((c) => c.body.includes("index-without-concurrently"))!;
     expect(index.body).toContain("```suggestion\nCREATE INDEX CONCURRENTLY IF NOT EXISTS idx_users_email ON users (email);\n```");
     expect(fingerprintOf(index.body)).toMatch(/^[0-9a-f]{20}$/);
-    const lock = comments.find((c) => c.body.includes("require-lock-timeout"))!;
-    expect(lock.body).not.toContain("```suggestion");
-    expect(lock.body).toContain("SET lock_timeout");
+    expect(comments.filter((c) => c.body.includes("require-lock-timeout"))).toEqual([]);
 
     // pino logs carry the delivery id, the repository, the pull request and timings
     const done = app.logs.find((l) => l.msg === "review done" && l.delivery === delivery.id);
@@ -105,7 +105,7 @@ describe("a pull request with a dangerous migration", () => {
     const comments = migguardComments();
     const fingerprints = comments.map((c) => fingerprintOf(c.body));
     expect(new Set(fingerprints).size).toBe(comments.length);
-    expect(comments).toHaveLength(run.annotations.length);
+    expect(comments).toHaveLength(run.annotations.filter((a) => a.annotation_level === "failure").length);
     // the first push's comments are untouched, the new ones came in one more review
     for (const old of before) expect(comments.find((c) => c.id === old.id)).toMatchObject({ body: old.body, edits: 0 });
     expect(fake.reviews).toHaveLength(2);
@@ -114,9 +114,9 @@ describe("a pull request with a dangerous migration", () => {
   });
 
   it("edits a comment whose text changed instead of adding another", async () => {
-    // the base branch now makes lock timeouts an error: same findings, new text
-    const strictBase = fake.commit({ ".github/migguard.yml": "rules:\n  require-lock-timeout: error\n" }, base);
-    fake.setBranch("master", strictBase);
+    // the base branch now links the rules elsewhere: same findings, new text
+    const docsBase = fake.commit({ ".github/migguard.yml": "docs_url: https://docs.example.com/migguard/rules\n" }, base);
+    fake.setBranch("master", docsBase);
     head3 = fake.commit({ "README.md": "# Hello again\n" }, head2);
     fake.push(7, head3);
     const count = migguardComments().length;
@@ -125,13 +125,32 @@ describe("a pull request with a dangerous migration", () => {
     const comments = migguardComments();
     expect(comments).toHaveLength(count);
     expect(fake.reviews).toHaveLength(2);
-    const lockComments = comments.filter((c) => c.body.includes("require-lock-timeout"));
-    expect(lockComments.length).toBeGreaterThan(0);
-    for (const c of lockComments) {
+    for (const c of comments) {
       expect(c.edits).toBe(1);
-      expect(c.body).toContain("(error)");
+      expect(c.body).toContain("https://docs.example.com/migguard/rules/");
     }
-    for (const c of comments.filter((c) => !c.body.includes("require-lock-timeout"))) expect(c.edits).toBe(0);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("comments on warnings too with review_comments: warning, leaving the error comments as they are", async () => {
+    const warningBase = fake.commit({ ".github/migguard.yml": "docs_url: https://docs.example.com/migguard/rules\nreview_comments: warning\n" }, base);
+    fake.setBranch("master", warningBase);
+    const head = fake.commit({ "README.md": "# Hello, warnings\n" }, head3);
+    fake.push(7, head);
+    const before = migguardComments().map((c) => ({ id: c.id, edits: c.edits }));
+    await send("synchronize");
+
+    const run = fake.checkRunsFor(head)[0];
+    const comments = migguardComments();
+    expect(comments).toHaveLength(run.annotations.filter((a) => a.annotation_level !== "notice").length);
+    const lock = comments.filter((c) => c.body.includes("require-lock-timeout"));
+    expect(lock.map((c) => c.path).sort()).toEqual([UP, DROP_UP].sort());
+    for (const c of lock) {
+      expect(c.body).not.toContain("```suggestion");
+      expect(c.body).toContain("SET lock_timeout");
+    }
+    for (const old of before) expect(comments.find((c) => c.id === old.id)?.edits).toBe(old.edits);
+    expect(fake.reviews).toHaveLength(3);
     expect(fake.violations).toEqual([]);
   });
 
@@ -143,7 +162,7 @@ describe("a pull request with a dangerous migration", () => {
         [DROP_UP]: null,
         [DROP_DOWN]: null,
       },
-      head3,
+      fake.pulls.get(7)!.headSha,
     );
     fake.push(7, fixed);
     const count = migguardComments().length;
@@ -161,7 +180,7 @@ describe("a pull request with a dangerous migration", () => {
     expect(run.output.summary).not.toContain("could not be posted");
     const comments = migguardComments();
     expect(comments).toHaveLength(count);
-    expect(fake.reviews).toHaveLength(2);
+    expect(fake.reviews).toHaveLength(3);
     for (const c of comments) {
       expect(c.body).toContain(`Resolved** in ${fixed.slice(0, 7)}`);
       expect(c.body).toContain(`<!-- migguard:resolved=${fixed} -->`);

@@ -6,7 +6,7 @@
  * from the web process (the webhook fails so GitHub can redeliver it; /readyz says why).
  * A gated proxy in front of the local GitHub API holds a worker mid-review, so nothing depends on timing.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, expect, it, jest } from "@jest/globals";
 import { Queue } from "bullmq";
 import { reviewJobId } from "../../src/queue/review-job.js";
 import { FakeGitHub } from "../github/support/fake-github.js";
@@ -15,9 +15,13 @@ import { checkRunRerequestedPayload, deliver, pullRequestPayload } from "../gith
 import { GatedProxy, type Gate } from "./support/gated-proxy.js";
 import { queueEnv, spawnWeb, spawnWorker, startWeb, stopWorker, waitFor, WEBHOOK_SECRET, type RunningWeb, type WorkerProcess } from "./support/cluster.js";
 import { sample } from "./support/metrics-text.js";
+import { describeWithRedis } from "./support/describe-with-redis.js";
 import { freePort, startRedis, type RunningRedis } from "./support/redis-server.js";
 
-describe("queue mode under faults", () => {
+// each test starts its own worker processes, and each worker starts its test database (PGlite) before it takes jobs
+jest.setTimeout(180_000);
+
+describeWithRedis("queue mode under faults", () => {
   let redis: RunningRedis;
   let fake: FakeGitHub;
   let proxy: GatedProxy;

@@ -3,7 +3,7 @@
  * answers at once), the worker reviews; redeliveries and repeated events for one commit collapse into one
  * review; an explicit re-run is a review of its own; both processes serve /healthz, /readyz and /metrics.
  */
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { Queue } from "bullmq";
 import { parseCommentMarkers } from "../../src/report/review-comments.js";
 import { BOT_LOGIN, FakeGitHub } from "../github/support/fake-github.js";
@@ -12,11 +12,12 @@ import { checkRunRerequestedPayload, deliver, pullRequestPayload } from "../gith
 import { GatedProxy } from "./support/gated-proxy.js";
 import { queueEnv, spawnWorker, startWeb, stopWorker, waitFor, WEBHOOK_SECRET, type RunningWeb, type WorkerProcess } from "./support/cluster.js";
 import { sample } from "./support/metrics-text.js";
+import { describeWithRedis } from "./support/describe-with-redis.js";
 import { startRedis, type RunningRedis } from "./support/redis-server.js";
 
 const secret = { secret: WEBHOOK_SECRET };
 
-describe("queue mode: web process + worker process over Redis", () => {
+describeWithRedis("queue mode: web process + worker process over Redis", () => {
   let redis: RunningRedis;
   let fake: FakeGitHub;
   let web: RunningWeb;
@@ -70,7 +71,8 @@ describe("queue mode: web process + worker process over Redis", () => {
     const run = await waitFor("the check of #1", () => completedRuns(head)[0], 30_000);
     expect(run.conclusion).toBe("failure");
     expect(run.annotations.length).toBeGreaterThan(0);
-    await waitFor("the comments of #1", () => (fake.commentsOn(1).length === run.annotations.length ? true : undefined), 10_000);
+    // error findings get a comment (review_comments defaults to error); warnings stay annotations
+    await waitFor("the comments of #1", () => (fake.commentsOn(1).length === run.annotations.filter((a) => a.annotation_level === "failure").length ? true : undefined), 10_000);
     expect(fake.commentsOn(1).every((c) => c.user.login === BOT_LOGIN && c.commit_id === head)).toBe(true);
     expect(fake.violations).toEqual([]);
   });

@@ -3,14 +3,15 @@
  * connections here) never overlap on one key, different keys run in parallel, a lock whose holder died
  * frees itself after its TTL, and a lock held too long makes the waiter give up with a clear error.
  */
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { Redis } from "ioredis";
 import { RedisKeyedLock } from "../../src/queue/redis-lock.js";
+import { describeWithRedis } from "./support/describe-with-redis.js";
 import { startRedis, type RunningRedis } from "./support/redis-server.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe("RedisKeyedLock", () => {
+describeWithRedis("RedisKeyedLock", () => {
   let redis: RunningRedis;
   const clients: Redis[] = [];
   const client = () => {

@@ -34,12 +34,13 @@ describe("settings", () => {
       shutdownTimeoutMs: 25000,
       metricsPort: 9464,
       host: "localhost",
+      execution: { budgetMs: 60000, memoryMb: 1024 },
     });
   });
 
   it("reads every variable", () => {
-    const settings = loadSettings({ REDIS_URL: "rediss://:secret@cache.internal:6380/2", QUEUE_NAME: "reviews-eu", WORKER_CONCURRENCY: "16", JOB_ATTEMPTS: "5", METRICS_PORT: "9100", HOST: "0.0.0.0", SHUTDOWN_TIMEOUT_MS: "0" });
-    expect(settings).toMatchObject({ redisUrl: "rediss://:secret@cache.internal:6380/2", queueName: "reviews-eu", concurrency: 16, attempts: 5, metricsPort: 9100, host: "0.0.0.0", shutdownTimeoutMs: 0 });
+    const settings = loadSettings({ REDIS_URL: "rediss://:secret@cache.internal:6380/2", QUEUE_NAME: "reviews-eu", WORKER_CONCURRENCY: "16", JOB_ATTEMPTS: "5", METRICS_PORT: "9100", HOST: "0.0.0.0", SHUTDOWN_TIMEOUT_MS: "0", EXECUTE_BUDGET_MS: "20000", EXECUTE_MEMORY_MB: "512" });
+    expect(settings).toMatchObject({ redisUrl: "rediss://:secret@cache.internal:6380/2", queueName: "reviews-eu", concurrency: 16, attempts: 5, metricsPort: 9100, host: "0.0.0.0", shutdownTimeoutMs: 0, execution: { budgetMs: 20000, memoryMb: 512 } });
   });
 
   it("names each bad variable, says what is expected and shows the value", () => {

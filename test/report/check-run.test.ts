@@ -67,6 +67,19 @@ describe("check run output", () => {
     expect(Buffer.byteLength(out.summary)).toBeLessThanOrEqual(CHECK_TEXT_LIMIT);
   });
 
+  it("shows the migrations run, with the lock table, after the findings table, and keeps it when findings are cut", () => {
+    const execution = "### Migrations run in PGlite (PostgreSQL 18.6)\n\n| Line | Lock |\n| --- | --- |\n| 1 | SHARE |\n";
+    const small = checkRunOutput(report([finding()], { execution })).summary;
+    expect(small.indexOf("| Severity |")).toBeLessThan(small.indexOf("### Migrations run in"));
+    expect(small.indexOf("### Migrations run in")).toBeLessThan(small.indexOf("### How to fix"));
+    expect(checkRunOutput(report([], { execution })).summary).toContain("| 1 | SHARE |");
+    const many = Array.from({ length: 3000 }, (_, i) => finding({ line: i + 1, message: `${"long message ".repeat(10)}${i}` }));
+    const cut = checkRunOutput(report(many, { execution })).summary;
+    expect(cut.length).toBeLessThanOrEqual(CHECK_TEXT_LIMIT);
+    expect(cut).toContain("| 1 | SHARE |");
+    expect(cut).toContain("not shown here");
+  });
+
   it("escapes table cells and fences code that contains backticks", () => {
     const out = checkRunOutput(report([finding({ message: "a | b\nc", fix: "```\nnested\n```" })]));
     expect(out.summary).toContain("| a \\| b c |");

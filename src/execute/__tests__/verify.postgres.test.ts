@@ -9,7 +9,7 @@ import { postgresBinDir, startLocalPostgres, type LocalPostgres } from "../testi
 import { defineVerifyCases, golangMigrate, run, USERS } from "./verify-cases.js";
 
 const bin = postgresBinDir();
-if (!bin) console.warn("verify.postgres.test.ts skipped: no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (.ci/run installs the postgresql package)");
+if (!bin) console.warn("verify.postgres.test.ts skipped: no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (npm test installs the postgresql package with apt-get when run as root or with sudo)");
 const describeIfServer = bin ? describe : describe.skip;
 
 let server: LocalPostgres;

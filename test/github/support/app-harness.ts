@@ -1,6 +1,8 @@
 /**
  * The App running for real: Probot with migguard's app function behind Probot's own Node middleware on a
  * random localhost port, talking to the fake GitHub API. Logs are kept (as pino JSON lines) for assertions.
+ * The test database migrations run in is the process's shared one: started by the first app of a test file,
+ * closed when the file ends (test/support/close-executor.ts).
  */
 import { generateKeyPairSync } from "node:crypto";
 import { createServer, type Server } from "node:http";
@@ -8,7 +10,8 @@ import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
-import migguardApp from "../../../src/github/index.js";
+import { createMigguardApp } from "../../../src/github/index.js";
+import { loadSettings } from "../../../src/ops/settings.js";
 
 export const WEBHOOK_SECRET = "test-webhook-secret";
 
@@ -54,7 +57,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       throttle: { ...(instanceOptions.throttle as object | undefined), enabled: false },
     })),
   });
+  // what `npm start` loads (src/github/index.ts's default export), without its signal handlers
+  const migguardApp = createMigguardApp(loadSettings({}));
   const middleware = await createNodeMiddleware(migguardApp, { probot });
+  // as a load balancer waits for /readyz: parsers loaded and the test database started (once per process)
+  await migguardApp.ready();
   const server: Server = createServer((req, res) => {
     void middleware(req, res, () => {
       res.writeHead(404).end();

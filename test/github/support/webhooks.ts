@@ -4,6 +4,7 @@
  * HTTP to the running app.
  */
 import { createHmac, randomUUID } from "node:crypto";
+import { request } from "node:http";
 import { createRequire } from "node:module";
 import type { FakeGitHub, FakePersonReview, FakePull } from "./fake-github.js";
 
@@ -102,23 +103,39 @@ export interface Delivery {
   ms: number;
 }
 
-/** POST a webhook the way GitHub does; resolves when the app has answered (Probot answers after its handlers). */
+/**
+ * POST a webhook the way GitHub does, on a connection of its own (as each GitHub delivery is): a kept-alive
+ * socket can be closed by the server's keep-alive timeout just as the next delivery is written on it.
+ * Resolves when the app has answered (Probot answers after its handlers).
+ */
 export async function deliver(url: string, event: string, payload: Json, options: { secret: string; id?: string; forgedSignature?: boolean }): Promise<Delivery> {
   const body = JSON.stringify(payload);
   const id = options.id ?? randomUUID();
   const started = performance.now();
-  const response = await fetch(url, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "user-agent": "GitHub-Hookshot/test",
-      "x-github-event": event,
-      "x-github-delivery": id,
-      "x-github-hook-installation-target-type": "integration",
-      "x-hub-signature-256": options.forgedSignature ? signature("not-the-secret", body) : signature(options.secret, body),
-    },
-    body,
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: "POST",
+        agent: false,
+        headers: {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+          "user-agent": "GitHub-Hookshot/test",
+          "x-github-event": event,
+          "x-github-delivery": id,
+          "x-github-hook-installation-target-type": "integration",
+          "x-hub-signature-256": options.forgedSignature ? signature("not-the-secret", body) : signature(options.secret, body),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
   });
-  await response.text();
-  return { id, status: response.status, ms: performance.now() - started };
+  return { id, status, ms: performance.now() - started };
 }

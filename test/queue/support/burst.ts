@@ -37,7 +37,7 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-export async function startCluster(options: { workers: number; env?: Record<string, string>; logLevel?: "info" | "warn"; apiLatencyMs?: number }): Promise<Cluster> {
+export async function startCluster(options: { workers: number; env?: Record<string, string>; logLevel?: "info" | "warn"; apiLatencyMs?: number; baseFiles?: Record<string, string> }): Promise<Cluster> {
   const redis = await startRedis();
   const fake = new FakeGitHub();
   const started: { web?: WebProcess; workers: WorkerProcess[]; proxy?: GatedProxy } = { workers: [] };
@@ -52,7 +52,7 @@ export async function startCluster(options: { workers: number; env?: Record<stri
   };
   try {
     await fake.start();
-    const base = fake.commit(BASE_FILES);
+    const base = fake.commit(options.baseFiles ?? BASE_FILES);
     fake.setBranch("master", base);
     const env = queueEnv(redis.url, options.env);
     started.web = await spawnWeb(fake.url, env, options.logLevel);

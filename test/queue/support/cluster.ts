@@ -227,7 +227,8 @@ export async function spawnWorker(apiUrl: string, env: Record<string, string>, l
         if (gone) throw new Error(`the worker exited before it was ready: ${stderr.join("").slice(0, 2000)}`);
         return logs.find((l) => l.msg === "test worker ready");
       },
-      60_000,
+      // a worker starts its test database (PGlite, seconds) before it takes jobs
+      120_000,
     );
   } catch (error) {
     child.kill("SIGKILL");

@@ -1,7 +1,8 @@
 /**
  * A real Redis for the queue tests and the bench: the Debian package's `redis-server` binary, started on a
  * free localhost port with a temporary directory and no persistence, stopped (and the directory removed)
- * afterwards. CI installs the package (.ci/run); locally: `apt-get install -y redis-server`.
+ * afterwards. `npm test` installs the package when it is missing and it can (scripts/test-services.sh, as
+ * .ci/run does); where it cannot (no root, no sudo), the queue suites are skipped with a warning.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";

@@ -157,21 +157,54 @@ describe("embedded SQL", () => {
 });
 
 describe("model output", () => {
-  it("is complete: the full schema parses every labeled SQL migration to itself", () => {
-    const root = join(import.meta.dirname, "..", "..", "..", "..", "..", "..", "shared", "corpus", "labeled");
-    const files: string[] = [];
+  // migrations written for this test, one folder per layout (a layout's own folder names inside)
+  const root = join(import.meta.dirname, "fixtures");
+  const fixtures = (): Array<{ layout: string; path: string; content: string }> => {
+    const out: Array<{ layout: string; path: string; content: string }> = [];
     const walk = (dir: string) => {
       for (const e of readdirSync(dir, { withFileTypes: true })) {
         if (e.isDirectory()) walk(join(dir, e.name));
-        else if (e.name.endsWith(".sql")) files.push(join(dir, e.name));
+        else if (e.name.endsWith(".sql")) {
+          const [layout, ...rest] = join(dir, e.name).slice(root.length + 1).split("/");
+          out.push({ layout, path: rest.join("/"), content: readFileSync(join(dir, e.name), "utf8") });
+        }
       }
     };
     walk(root);
-    expect(files.length).toBeGreaterThan(10);
-    for (const file of files) {
-      const path = file.slice(root.length + 1);
-      const m = migrate(path, readFileSync(file, "utf8"));
+    return out.sort((a, b) => a.path.localeCompare(b.path));
+  };
+
+  it("is complete: the full schema parses every fixture migration to itself, downs paired", () => {
+    const all = fixtures();
+    const byPath = new Map(all.map((f) => [f.path, f]));
+    const layouts = new Set<string>();
+    let checked = 0;
+    for (const { layout, path, content } of all) {
+      const file = detectFile(path, content, undefined, { explicit: true });
+      if (!file || file.role === "down" || file.role === "verify") continue;
+      // diesel is golang-migrate's up.sql/down.sql in a folder per migration
+      expect([file.layout, path]).toEqual([layout === "plain" ? "plain-sql" : layout === "diesel" ? "golang-migrate" : layout, path]);
+      layouts.add(file.layout);
+      const downPath = path.endsWith(".up.sql") ? path.replace(/\.up\.sql$/, ".down.sql") : path.endsWith("/up.sql") ? path.replace(/up\.sql$/, "down.sql") : undefined;
+      const down = downPath ? byPath.get(downPath) : undefined;
+      const m = migrate(path, content, down ? { path: down.path, content: down.content } : undefined);
+      expect({ path, errors: m.syntaxErrors }).toEqual({ path, errors: [] });
+      expect(m.up.length).toBeGreaterThan(0);
       expect(Migration.parse(m)).toEqual(m);
+      checked++;
     }
+    expect([...layouts].sort()).toEqual(["dbmate", "flyway", "golang-migrate", "goose", "liquibase", "plain-sql", "prisma", "sqitch"]);
+    expect(checked).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe("empty files", () => {
+  it("a 0-byte down is an empty down, not a syntax error; a 0-byte up parses to nothing", () => {
+    const m = migrate("migrations/000003_x.up.sql", "CREATE TABLE t (id int);\n", { path: "migrations/000003_x.down.sql", content: "" });
+    expect(m.syntaxErrors).toEqual([]);
+    expect(m.down).toEqual({ status: "empty", path: "migrations/000003_x.down.sql" });
+    const empty = migrate("migrations/000004_y.up.sql", "", { path: "migrations/000004_y.down.sql", content: "SELECT 1;\n" });
+    expect(empty.syntaxErrors).toEqual([]);
+    expect(empty.up).toEqual([]);
   });
 });
