@@ -102,8 +102,11 @@ export async function runAppBench(options: { execute?: boolean } = {}): Promise<
       const first = fake.requests.length;
       const started = performance.now();
       await deliver(app.webhookUrl, "pull_request", pullRequestPayload(fake, action, pull), { secret: WEBHOOK_SECRET });
+      // Probot answers 202 after 9 s and the review goes on (a cold start on a busy machine): wait for the check
+      const isCompletion = (r: (typeof fake.requests)[number]) => r.method === "PATCH" && (r.body as { status?: string } | undefined)?.status === "completed";
+      for (const deadline = Date.now() + 120_000; !fake.requests.slice(first).some(isCompletion) && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
       const requests = fake.requests.slice(first);
-      const completed = requests.find((r) => r.method === "PATCH" && (r.body as { status?: string } | undefined)?.status === "completed");
+      const completed = requests.find(isCompletion);
       if (!completed) throw new Error(`the check of #${number} was not completed`);
       const run = fake.checkRunsFor(pull.headSha).at(-1)!;
       const counted = requests.filter((r) => countToken || !r.path.endsWith("/access_tokens"));
