@@ -120,6 +120,9 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     }
     process.stderr.write(`migguard: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 2;
+  } finally {
+    // lint --execute against MIGGUARD_DATABASE_URL holds an admin connection that would keep the process alive
+    if (argv.includes("--execute")) await (await import("../execute/default-executor.js")).closeDefaultExecutor().catch(() => undefined);
   }
 }
 

@@ -32,6 +32,7 @@ import { RunObjects } from "./production/run-objects.js";
 import { againstProduction } from "./production/size-aware.js";
 import type { ProductionSnapshot } from "./production/snapshot-file.js";
 import type { ProductionContext } from "./rules/support/rule.js";
+import { append } from "./append.js";
 
 export interface FileError {
   path: string;
@@ -83,7 +84,18 @@ export interface AnalysisResult {
   databases: DatabaseDecision[];
 }
 
-const isBinary = (content: string) => content.includes("\u0000");
+/**
+ * Why a file is not text migguard can read, if it is not: NUL bytes (a binary file, or UTF-16, where every other
+ * byte of ASCII text is NUL). Runners read migrations as UTF-8 by default, and PostgreSQL refuses NUL in a query.
+ */
+function notText(content: string): string | undefined {
+  const first = content.indexOf("\u0000");
+  if (first === -1) return undefined;
+  let nuls = 0;
+  for (let i = first; i < content.length; i++) if (content.charCodeAt(i) === 0) nuls++;
+  if (nuls * 3 >= content.length) return "UTF-16 text (NUL bytes between the characters): migguard reads migrations as UTF-8, as the runners do by default; save the file as UTF-8";
+  return "a binary file (it contains NUL bytes): not checked";
+}
 const normalise = (text: string) => text.replace(/\s+/g, " ").trim();
 
 interface Raw {
@@ -238,7 +250,7 @@ function configFindings(problems: readonly ConfigProblem[], path: string, config
     rule: INVALID_CONFIG.id,
     category: INVALID_CONFIG.category,
     severity,
-    message: `Invalid config key \`${p.key}\`: ${p.message}. ${p.message.startsWith("unknown") ? "It is ignored." : "Its default is used instead."}`,
+    message: `Invalid config key \`${p.key}\`: ${p.message}. ${p.wholeConfig ? "The whole config is set aside: every key has its default." : p.message.startsWith("unknown") ? "It is ignored." : "Its default is used instead."}`,
     fix: "Fix or remove the key; `migguard rules` lists the rule ids and the README lists every key.",
     statement: "",
     details: [],
@@ -263,7 +275,7 @@ export function checkMigration(
     if (!appliesToDatabase(rule.meta, migration.database)) continue;
     if (!effectiveSeverity(config, rule.meta)) continue; // switched off: do not even look
     try {
-      raw.push(...runRule(rule, migration, config, facts, codeFiles, production, conventions));
+      append(raw, runRule(rule, migration, config, facts, codeFiles, production, conventions));
     } catch (error) {
       errors.push({ path: migration.path, message: `rule ${rule.meta.id} failed: ${error instanceof Error ? error.message : String(error)}` });
     }
@@ -317,7 +329,8 @@ function plan(input: AnalyzeInput): Plan {
   for (const file of input.files) {
     const looksLikeMigration = input.explicitPaths?.has(file.path) || detectByPath(file.path, config) !== undefined;
     if (!looksLikeMigration) continue;
-    if (isBinary(file.content)) errors.push({ path: file.path, message: "binary file" });
+    const unreadable = notText(file.content);
+    if (unreadable) errors.push({ path: file.path, message: unreadable });
     else if (Buffer.byteLength(file.content) > config.max_file_bytes)
       errors.push({ path: file.path, message: `larger than ${config.max_file_bytes} bytes (max_file_bytes)` });
     else readable.push(file);
@@ -364,14 +377,14 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, Ana
     }
   }
   for (const unit of units) {
-    errors.push(...(unitErrors.get(unit) ?? []));
+    append(errors, unitErrors.get(unit) ?? []);
     const result = parsed.get(unit);
     if (result && "migration" in result) migrations.push(result.migration);
     else if (result) findings.push(...tooComplexFindings(unit.file.path, [result.tooComplex], config));
   }
   const production = input.snapshot ? { production: new Production(input.snapshot), run: new RunObjects(migrations) } : undefined;
   const conventions = downConventions(migrations, [...(input.repositoryPaths ?? []), ...readable.map((f) => f.path)], config);
-  for (const migration of migrations) findings.push(...checkMigration(migration, config, errors, input.codeFiles ?? [], production, conventions.get(migration)));
+  for (const migration of migrations) append(findings, checkMigration(migration, config, errors, input.codeFiles ?? [], production, conventions.get(migration)));
   for (const down of orphanDowns) {
     yield;
     let result;
@@ -382,7 +395,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, Ana
       errors.push({ path: down.file.path, message: `could not analyse: ${error instanceof Error ? error.message : String(error)}` });
       continue;
     }
-    findings.push(...tooComplexFindings(down.file.path, result.tooComplex, config));
+    append(findings, tooComplexFindings(down.file.path, result.tooComplex, config));
     const severity = effectiveSeverity(config, SYNTAX_ERROR);
     if (!severity) continue;
     for (const e of result.errors)

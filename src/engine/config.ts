@@ -3,7 +3,8 @@
  * An invalid config never stops a review: every bad key is reported (naming the key) and
  * falls back to its default, while the valid keys still apply.
  */
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { CST, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
+import { CONFIG_LIMITS } from "./limits.js";
 import { z } from "zod";
 import { Database, Severity } from "./model.js";
 
@@ -101,6 +102,8 @@ export interface ConfigProblem {
   message: string;
   /** line of the key in the YAML text, when the text is at hand */
   line?: number;
+  /** the whole config was set aside (not valid YAML, too large): every key has its default */
+  wholeConfig?: boolean;
 }
 
 export interface LoadedConfig {
@@ -162,17 +165,91 @@ export function resolveConfig(raw: unknown, knownRules?: ReadonlySet<string>): L
 // where the config lives, in a module of its own: rules name it, and a lint without a config loads no zod
 export { CONFIG_PATHS } from "./config-paths.js";
 
-/** Parse the YAML text of `.github/migguard.yml`; problems carry the line of the key they name. */
+/**
+ * Why a config text is beyond CONFIG_LIMITS, from YAML's tokens (linear, and stopping at the limit) before the
+ * document is built: the yaml library's composer recurses per level of flow nesting.
+ */
+function beyondLimits(yamlText: string): string | undefined {
+  const bytes = Buffer.byteLength(yamlText);
+  if (bytes > CONFIG_LIMITS.bytes) return tooManyBytes(bytes);
+  let depth = 0;
+  let values = 0;
+  for (const token of new Lexer().lex(yamlText)) {
+    switch (CST.tokenType(token)) {
+      case "flow-map-start":
+      case "flow-seq-start":
+        if (++depth > CONFIG_LIMITS.depth) return `it nests more than ${CONFIG_LIMITS.depth} levels of [ ] or { }`;
+        break;
+      case "flow-map-end":
+      case "flow-seq-end":
+        depth--;
+        break;
+      case "scalar":
+      case "single-quoted-scalar":
+      case "double-quoted-scalar":
+      case "block-scalar-header":
+        if (++values > CONFIG_LIMITS.values) return `it has more than ${CONFIG_LIMITS.values} keys and values`;
+        break;
+    }
+  }
+  return undefined;
+}
+
+/** The first key written twice in one mapping, with its dotted path (YAML forbids it; which one wins is unclear). */
+function duplicateKey(doc: Document, lines: LineCounter): ConfigProblem | undefined {
+  const stack: Array<{ node: unknown; path: string }> = [{ node: doc.contents, path: "" }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (isSeq(node)) node.items.forEach((item, i) => stack.push({ node: item, path: path ? `${path}.${i}` : String(i) }));
+    if (!isMap(node)) continue;
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const keyPath = path ? `${path}.${key}` : key;
+      if (seen.has(key)) {
+        const range = (pair.key as YamlNode | null)?.range;
+        return { key: keyPath, message: "the key is written twice", line: range ? lines.linePos(range[0]).line : undefined };
+      }
+      seen.add(key);
+      stack.push({ node: pair.value, path: keyPath });
+    }
+  }
+  return undefined;
+}
+
+const defaultsBecause = (problem: ConfigProblem): LoadedConfig => ({ config: defaultConfig(), problems: [{ ...problem, wholeConfig: true }] });
+const tooManyBytes = (bytes: number) => `the file is ${bytes} bytes; migguard reads configs up to ${CONFIG_LIMITS.bytes} bytes`;
+const tooLarge = (why: string): LoadedConfig => defaultsBecause({ key: "(root)", message: `the config is too large to read (${why})` });
+
+/** A config file larger than CONFIG_LIMITS.bytes, reported without reading it. */
+export const oversizedConfig = (bytes: number): LoadedConfig => tooLarge(tooManyBytes(bytes));
+
+/**
+ * Parse the YAML text of `.github/migguard.yml`; problems carry the line of the key they name. A config beyond
+ * CONFIG_LIMITS, with a duplicate key or aliases that expand too far, is reported whole and the defaults apply.
+ */
 export function loadConfig(yamlText: string | undefined, knownRules?: ReadonlySet<string>): LoadedConfig {
   if (yamlText === undefined || yamlText.trim() === "") return { config: defaultConfig(), problems: [] };
+  const beyond = beyondLimits(yamlText);
+  if (beyond) return tooLarge(beyond);
   const lines = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: lines });
+  // duplicate keys are found below in one pass: the library's own check compares every pair of keys
+  const doc = parseDocument(yamlText, { lineCounter: lines, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const [error] = doc.errors;
     const line = error.linePos?.[0].line;
-    return { config: defaultConfig(), problems: [{ key: "(yaml)", message: `not valid YAML: ${error.message.split("\n")[0]}`, line }] };
+    return defaultsBecause({ key: "(yaml)", message: `not valid YAML: ${error.message.split("\n")[0]}`, line });
   }
-  const loaded = resolveConfig(doc.toJS(), knownRules);
+  const duplicate = duplicateKey(doc, lines);
+  if (duplicate) return defaultsBecause(duplicate);
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: CONFIG_LIMITS.aliases });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    return defaultsBecause({ key: "(yaml)", message: `its aliases expand to more than ${CONFIG_LIMITS.aliases} nodes (a YAML alias bomb)` });
+  }
+  const loaded = resolveConfig(raw, knownRules);
   return { ...loaded, problems: loaded.problems.map((p) => ({ ...p, line: p.line ?? keyLine(doc, lines, p.key) })) };
 }
 

@@ -12,6 +12,13 @@
 export const MAX_TREE_DEPTH = 400;
 
 /**
+ * `.github/migguard.yml`, which a pull request may propose and the App parses on its main thread: real configs
+ * are under 2 KiB, a few levels deep, with a few dozen keys. Past any of these the whole config is reported as
+ * invalid and the defaults apply; YAML aliases may expand to 100 nodes (the yaml library's own default).
+ */
+export const CONFIG_LIMITS = { bytes: 32 * 1024, depth: 16, values: 2000, aliases: 100 } as const;
+
+/**
  * A part of the input migguard will not follow (a tree nested deeper than MAX_TREE_DEPTH, a parser that ran out
  * of stack): the file, or the statement, gets a `too-complex` finding on `line`.
  */

@@ -171,7 +171,7 @@ export function lockTableText(traces: readonly LockTrace[], sizeOf?: (relation: 
   const out: string[] = [];
   for (const [path, fileRows] of byFile(rows)) {
     const table = [headers, ...fileRows.map(cellsOf)];
-    const widths = headers.map((_, i) => Math.max(...table.map((r) => r[i].length)));
+    const widths = headers.map((_, i) => table.reduce((widest, row) => Math.max(widest, row[i].length), 0));
     out.push(`locks taken by ${path}:`);
     for (const r of table) out.push(`  ${r.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd()}`);
   }

@@ -5,7 +5,7 @@
  * fails here as it does in production). Rails `execute` / Django RunSQL migrations run only when every
  * operation is embedded SQL. Pure: no database here.
  */
-import { mustRunOutsideTransaction, segmentOperations } from "../engine/adapters/sql/index.js";
+import { mustRunOutsideTransaction, runnerText, segmentOperations } from "../engine/adapters/sql/index.js";
 import { SQL_LAYOUTS, type SqlSegment } from "../engine/adapters/sql/layouts/index.js";
 import { parseStatements, type PgNode } from "../engine/adapters/sql/pg-parser.js";
 import type { MigrationUnit } from "../engine/group.js";
@@ -76,6 +76,7 @@ function segmentsScript(path: string, segments: readonly SqlSegment[], raw: stri
   for (const segment of segments) {
     const parsed = parseStatements(segment.text);
     if (parsed.errors.length > 0) return { ok: false, reason: `${path}:${parsed.errors[0].line} does not parse (${parsed.errors[0].message})` };
+    if (parsed.tooComplex.length > 0) return { ok: false, reason: `${path}:${parsed.tooComplex[0].line} is too complex to check (${parsed.tooComplex[0].message})` };
     // the adapter's own decision for the layout's transaction mode
     const wrapped = segmentOperations(segment, {}, parsed).transactional;
     let inTransaction = wrapped;
@@ -103,7 +104,13 @@ function segmentsScript(path: string, segments: readonly SqlSegment[], raw: stri
 }
 
 /** A SQL-layout migration (golang-migrate, dbmate, goose, Flyway, sqitch, Prisma, Liquibase, plain SQL). */
-export function sqlScripts(unit: MigrationUnit): MigrationScripts {
+export function sqlScripts(input: MigrationUnit): MigrationScripts {
+  // as the runner reads the files (Flyway and Liquibase drop a byte-order mark)
+  const unit: MigrationUnit = {
+    ...input,
+    content: runnerText(input.file.layout, input.content),
+    downFile: input.downFile && { ...input.downFile, content: runnerText(input.file.layout, input.downFile.content) },
+  };
   const split = SQL_LAYOUTS[unit.file.layout] ?? SQL_LAYOUTS["plain-sql"]!;
   const sections = split({ path: unit.file.path, content: unit.content, downFile: unit.downFile });
   const up = segmentsScript(unit.file.path, sections.up, unit.content);

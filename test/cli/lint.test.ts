@@ -91,7 +91,7 @@ describe("bad input", () => {
 
   it("skips binary and oversized files with a reason", async () => {
     const root = repo({
-      "db/migrations/001_blob.sql": Buffer.from([0x41, 0x00, 0x42, 0x00]),
+      "db/migrations/001_blob.sql": Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x49, 0x48, 0x44, 0x52]),
       "db/migrations/002_big.sql": `-- ${"x".repeat(2000)}\nSELECT 1;`,
       "db/migrations/003_drop.sql": "DROP TABLE old;",
       ".github/migguard.yml": "max_file_bytes: 1000\n",
@@ -99,7 +99,7 @@ describe("bad input", () => {
     const { body } = await json(["db"], root);
     expect(body.errors).toEqual([
       { path: "db/migrations/002_big.sql", message: "larger than 1000 bytes (max_file_bytes)" },
-      { path: "db/migrations/001_blob.sql", message: "binary file" },
+      { path: "db/migrations/001_blob.sql", message: "a binary file (it contains NUL bytes): not checked" },
     ]);
     expect(body.findings.map((f) => f.rule)).toContain("drop-table");
   });

@@ -8,6 +8,7 @@ import type { Migration, Operation } from "../model.js";
 import { computeFacts, nameKey } from "../rules/support/facts.js";
 import { isNarrowing } from "../types.js";
 import { columnMatches, compileSensitive, tableMatches, type SensitivePattern } from "./patterns.js";
+import { append } from "../append.js";
 
 export interface RegulatedHit {
   op: Operation;
@@ -25,7 +26,7 @@ function knownColumns(migration: Migration, table: string): string[] {
   const ops = [...migration.up, ...(migration.down.status === "present" ? migration.down.ops : [])];
   const out: string[] = [];
   for (const op of ops) {
-    if (op.kind === "create_table" && nameKey(op.table) === nameKey(table)) out.push(...op.columns.map((c) => c.name));
+    if (op.kind === "create_table" && nameKey(op.table) === nameKey(table)) append(out, op.columns.map((c) => c.name));
     if (op.kind === "add_column" && nameKey(op.table) === nameKey(table)) out.push(op.column.name);
   }
   return [...new Set(out)];
@@ -39,7 +40,7 @@ function tableObjects(migration: Migration, patterns: SensitivePattern[], table:
     if (p.anyTable) {
       const columns = knownColumns(migration, table).filter((c) => columnMatches(p, table, c));
       if (columns.length === 0) continue;
-      objects.push(...columns.map((c) => `${bare(table)}.${c}`));
+      append(objects, columns.map((c) => `${bare(table)}.${c}`));
     } else if (tableMatches(p, table)) {
       objects.push(p.column === undefined ? `${bare(table)} (every column)` : p.columnName ? `${bare(table)}.${p.columnName}` : `${bare(table)}.${p.text.split(".").pop()}`);
     } else continue;

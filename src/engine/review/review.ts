@@ -4,7 +4,7 @@
  * add what only the change shows (edited history, version order, schema dumps, code still using what is
  * dropped). Pure: the edge fetches the files `planReview` names and passes them in.
  */
-import { analyzeLoaded, loadEngine, mayNeedMysql, signalFiles, type AnalysisResult, type FileError } from "../analyze.js";
+import { analyze, loadEngine, mayNeedMysql, signalFiles, type AnalysisResult, type FileError } from "../analyze.js";
 import { loadSignalReaders } from "../database/decide.js";
 import { loadMysqlGrammar } from "../adapters/sql/mysql/mysql-grammar.js";
 import { loadPythonParser } from "../adapters/python/parser.js";
@@ -150,8 +150,11 @@ function squashes(migrations: readonly ChangedMigration[], config: Config, conte
   return out;
 }
 
-/** Review with parsers already loaded (see `loadReviewEngine`). */
-export function reviewLoaded(input: ReviewInput): ReviewResult {
+/**
+ * Review with parsers already loaded (see `loadReviewEngine`). Async because the analysis waits, between files,
+ * for a parser instance that a hostile file broke to be replaced (analyze.ts).
+ */
+export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   const config = input.config ?? defaultConfig();
   const changes = normaliseChanges(input.changes);
   const contents: Contents = {
@@ -171,7 +174,7 @@ export function reviewLoaded(input: ReviewInput): ReviewResult {
     const file = detectMigrationPath(path, config, content);
     if (file) for (const other of [...companionPaths(file, siblings), ...counterpartPaths(file, siblings)]) if (contents.head.has(other)) toAnalyse.add(other);
   }
-  const analysis = analyzeLoaded({
+  const analysis = await analyze({
     files: [...toAnalyse].sort().map((path) => ({ path, content: contents.head.get(path)! })),
     config,
     configProblems: input.configProblems,
@@ -185,13 +188,13 @@ export function reviewLoaded(input: ReviewInput): ReviewResult {
   // the base side of edited and deleted migrations, and the base migrations the plan read for context (newer
   // than an added one), read with the same context as the head side so that both see the same model state (a
   // Django AlterField is only precise with the app's earlier migrations)
-  const baseModels = analyzeLoaded({
+  const baseModels = (await analyze({
     files: [...contents.base].flatMap(([path, content]) => (schemaDumpOf(path, config) === undefined && detectMigrationPath(path, config, content) ? [{ path, content }] : [])),
     config,
     contextMigrations: input.contextMigrations,
     // the same files name the database of the base versions
     projectFiles: [...(input.contextMigrations ?? []), ...input.head],
-  }).migrations;
+  })).migrations;
 
   // 2. what the change does to history, dumps and code
   const migrations = changedMigrations(changes, config, contents, analysis.migrations, baseModels);

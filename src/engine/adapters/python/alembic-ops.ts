@@ -9,6 +9,7 @@ import { lastSegment } from "./imports.js";
 import { readColumn, serverDefault, sqlalchemyType, tableName } from "./sqlalchemy.js";
 import { coreDml } from "./sqlalchemy-dml.js";
 import { asBool, asList, asString, kwarg, type PyCall, type PyValue } from "./values.js";
+import { append } from "../../append.js";
 
 export interface OpContext {
   inTransaction: boolean;
@@ -205,8 +206,8 @@ export function executeOperations(sql: PyValue | undefined, call: PyCall, ctx: O
   const text = sql.kind === "call" && /^(text|literal_column)$/.test(lastSegment(sql.callee)) ? sql.args[0] : sql;
   if (text?.kind === "str") {
     const result = embeddedSql(text, { inTransaction: ctx.inTransaction, what: "execute" });
-    ctx.errors.push(...result.errors);
-    ctx.notes.push(...result.notes);
+    append(ctx.errors, result.errors);
+    append(ctx.notes, result.notes);
     return result.ops;
   }
   const dml = coreDml(sql, ctx);

@@ -12,6 +12,7 @@ import { callParts, locOf, parameterNames, statementsOf, unparen } from "./nodes
 import type { PyNode } from "./parser.js";
 import { queryDml } from "./sqlalchemy-dml.js";
 import { asString, evaluate, kwarg, type PyValue } from "./values.js";
+import { append } from "../../append.js";
 
 interface WalkState {
   inTransaction: boolean;
@@ -59,7 +60,7 @@ export class AlembicWalker {
     };
     const statements = statementsOf(def.childForFieldName("body"));
     statements.forEach((statement, i) => {
-      if (!this.commitsOnlyBeforeAutocommit(statement, statements.slice(i + 1), state)) this.walkStatement(statement, state);
+      if (!this.commitsOnlyBeforeAutocommit(statement, statements, i, state)) this.walkStatement(statement, state);
     });
   }
 
@@ -67,13 +68,19 @@ export class AlembicWalker {
    * `op.get_bind().commit()` followed only by `autocommit_block()`s (warehouse's pattern): the block commits
    * Alembic's transaction at that point itself and nothing runs in it afterwards, so the commit changes nothing.
    */
-  private commitsOnlyBeforeAutocommit(statement: PyNode, rest: PyNode[], state: WalkState): boolean {
+  private commitsOnlyBeforeAutocommit(statement: PyNode, statements: readonly PyNode[], at: number, state: WalkState): boolean {
     const call = statement.type === "expression_statement" ? statement.namedChildren[0] : undefined;
     const fn = call?.type === "call" ? call.childForFieldName("function") : null;
     if (!fn || fn.type !== "attribute" || fn.childForFieldName("attribute")?.text !== "commit") return false;
     const object = fn.childForFieldName("object");
     if (!object || this.handleKind(object, state) !== "migration-connection") return false;
-    return rest.length > 0 && rest.every((s) => s.type === "with_statement" && s.descendantsOfType("with_item").some((item) => this.isAutocommitBlock(item)));
+    // the statements after it, by index: slicing the rest for every statement was quadratic
+    if (at + 1 >= statements.length) return false;
+    for (let i = at + 1; i < statements.length; i++) {
+      const s = statements[i];
+      if (s.type !== "with_statement" || !s.descendantsOfType("with_item").some((item) => this.isAutocommitBlock(item))) return false;
+    }
+    return true;
   }
 
   private isAutocommitBlock(item: PyNode): boolean {
@@ -296,13 +303,13 @@ export class AlembicWalker {
     if (state.batch && fn.type === "attribute" && fn.childForFieldName("object")?.text === state.batch.alias) {
       const value = this.eval(node, state);
       const name = fn.childForFieldName("attribute")?.text ?? "";
-      if (value.kind === "call") this.ops.push(...alembicOperation(name, value, this.opContext(state)));
+      if (value.kind === "call") append(this.ops, alembicOperation(name, value, this.opContext(state)));
       return;
     }
     const q = qualifiedName(fn, this.module.imports);
     if (q?.startsWith("alembic.op.") && !q.slice("alembic.op.".length).includes("(")) {
       const value = this.eval(node, state);
-      if (value.kind === "call") this.ops.push(...alembicOperation(q.slice("alembic.op.".length), value, this.opContext(state)));
+      if (value.kind === "call") append(this.ops, alembicOperation(q.slice("alembic.op.".length), value, this.opContext(state)));
       return;
     }
     if (this.handleCall(node, fn, q, state)) return;
@@ -339,7 +346,7 @@ export class AlembicWalker {
     if (method === "execute" || method === "exec_driver_sql") {
       const ops = executeOperations(kwarg(value, "statement", 0), value, this.opContext(state));
       if (ops.length) {
-        this.ops.push(...ops);
+        append(this.ops, ops);
         return true;
       }
     }

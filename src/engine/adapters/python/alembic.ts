@@ -9,6 +9,7 @@ import { AlembicWalker } from "./alembic-walk.js";
 import { readModule } from "./module.js";
 import { isEmptyBody, locOf, statementsOf } from "./nodes.js";
 import { withPythonTree, type PyNode } from "./parser.js";
+import { append } from "../../append.js";
 
 /** A downgrade whose first real statement raises (NotImplementedError, "irreversible"...). */
 function raisingStatement(def: PyNode): PyNode | undefined {
@@ -42,8 +43,8 @@ export function alembicMigration(input: AdapterInput): MigrationInput {
       const walker = new AlembicWalker(module);
       for (const def of dispatchedFunctions(upgrade, "upgrade", module.functions)) walker.walkFunction(def);
       up = walker.ops;
-      syntaxErrors.push(...walker.errors);
-      notes.push(...walker.notes);
+      append(syntaxErrors, walker.errors);
+      append(notes, walker.notes);
     } else notes.push({ line: 1, message: "no upgrade() function: nothing to check in this revision" });
 
     let down: Down;
@@ -55,8 +56,8 @@ export function alembicMigration(input: AdapterInput): MigrationInput {
       else {
         const walker = new AlembicWalker(module);
         for (const def of dispatchedFunctions(downgrade, "downgrade", module.functions)) walker.walkFunction(def);
-        syntaxErrors.push(...walker.errors);
-        notes.push(...walker.notes);
+        append(syntaxErrors, walker.errors);
+        append(notes, walker.notes);
         down = { status: "present", ops: walker.ops as never, derived: false };
       }
     }

@@ -11,6 +11,7 @@ import { AppState, operationName, togetherSets } from "./django-state.js";
 import { embeddedSql } from "./embedded-sql.js";
 import { lastSegment } from "./imports.js";
 import { asBool, asList, asString, isNone, kwarg, type PyCall, type PyValue } from "./values.js";
+import { append } from "../../append.js";
 
 export interface Translation {
   up: OperationInput[];
@@ -70,7 +71,7 @@ function translate(value: PyValue, ctx: Ctx): void {
   const call = value;
   const base = { loc: call.loc, text: call.text, inTransaction: ctx.atomic } as const;
   const emit = (up: OperationInput[], down: OperationInput[] = []) => {
-    ctx.out.up.push(...up);
+    append(ctx.out.up, up);
     ctx.steps.push(down);
   };
   const str = (key: string, position: number) => asString(kwarg(call, key, position));
@@ -450,8 +451,8 @@ function runSql(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: Oper
   const parse = (values: Array<{ sql: PyValue; params: boolean; split: boolean }>) =>
     values.flatMap(({ sql: v, params, split }) => {
       const result = embeddedSql(v, { inTransaction: ctx.atomic, what: "RunSQL", params, split });
-      ctx.out.errors.push(...result.errors);
-      ctx.out.notes.push(...result.notes);
+      append(ctx.out.errors, result.errors);
+      append(ctx.out.notes, result.notes);
       return result.ops;
     });
   const up = parse(sqlStrings(sql));

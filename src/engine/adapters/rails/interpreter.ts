@@ -43,6 +43,7 @@ import { guardsOtherDatabase } from "./other-database.js";
 import type { RubySource } from "./ruby-source.js";
 import { COLUMN_METHODS } from "./table-definition.js";
 import { evaluate, nameOf, Options, type RubyValue } from "./values.js";
+import { append } from "../../append.js";
 
 export type Direction = "change" | "up" | "down";
 
@@ -181,7 +182,7 @@ export class Interpreter {
         if (early) {
           const rest: Step[] = [];
           for (const next of node.body.slice(i + 1)) this.statement(next, scope, rest);
-          out.push(...guarded(rest, early));
+          append(out, guarded(rest, early));
           return;
         }
         this.statement(statement, scope, out);
@@ -196,7 +197,7 @@ export class Interpreter {
     if (!guard) return this.statements(node, scope, out);
     const inner: Step[] = [];
     this.statements(node, scope, inner);
-    out.push(...guarded(inner, guard));
+    append(out, guarded(inner, guard));
   }
 
   private statement(node: Node, scope: Scope, out: Step[]): void {
@@ -285,7 +286,7 @@ export class Interpreter {
     const handler = COMMANDS.get(name)!;
     const steps = handler({ name, args: args.args, opts: args.opts, block: args.block, node }, this.context(scope));
     if (steps) {
-      out.push(...steps);
+      append(out, steps);
       return;
     }
     out.push(step([{ kind: "raw", ...this.base(node, scope), statement: name, opaque: true }], []));
@@ -330,7 +331,7 @@ export class Interpreter {
     if (this.direction === "down") out.push(step(opsOf(dir.down), []));
     else if (this.direction === "up") out.push(step(opsOf(dir.up), []));
     else out.push(step(opsOf(dir.up), opsOf(dir.down)));
-    out.push(...rest);
+    append(out, rest);
   }
 
   /** `revert do ... end`: runs the inverse of its block now, and the block itself on rollback. */
@@ -366,8 +367,8 @@ export class Interpreter {
       return;
     }
     const result = embeddedOperations(sql, { ...scope, frameworkCall: node.name });
-    this.errors.push(...result.errors);
-    this.notes.push(...result.notes);
+    append(this.errors, result.errors);
+    append(this.notes, result.notes);
     out.push(step(result.ops, revert));
     // execute "COMMIT" ends the migration's transaction for the statements after it (the pg gem opens no new
     // one, so they autocommit); execute "BEGIN" opens one again

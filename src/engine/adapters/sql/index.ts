@@ -7,7 +7,7 @@
 import type { DetectedFile } from "../../detect.js";
 import { completeOperation } from "../../complete.js";
 import { TooComplexError } from "../../limits.js";
-import type { Database, Down, Migration, Operation, OperationInput, ParseProblem, Waiver } from "../../model.js";
+import type { Database, Down, Layout, Migration, Operation, OperationInput, ParseProblem, Waiver } from "../../model.js";
 import { SourceLines } from "../../source-lines.js";
 import { mayHaveWaivers, parseWaiver } from "../../waivers.js";
 import { SQL_LAYOUTS, type SqlSegment, type TransactionMode } from "./layouts/index.js";
@@ -196,12 +196,49 @@ export interface SqlUnit {
   databaseVersion?: string;
 }
 
+const BOM = "\uFEFF";
+
+/**
+ * A UTF-8 byte-order mark at the start of a file. Flyway (BomFilter) and Liquibase (BomAwareInputStream) drop
+ * it; golang-migrate, dbmate, goose, sqitch (psql) and Prisma send it, and PostgreSQL rejects the first statement
+ * (dbmate and goose do not even find their markers). Either way the file is read without it (three spaces: the
+ * same UTF-8 length, so offsets and lines stay the file's own), and where the runner keeps it, that is an error.
+ */
+function withoutBom(layout: Layout, path: string, content: string, errors: ParseProblem[], own: string): string {
+  if (!content.startsWith(BOM)) return content;
+  const runner = KEEPS_BOM[layout];
+  if (runner)
+    errors.push({
+      line: 1,
+      message: `the file starts with a UTF-8 byte-order mark, which ${runner} sends to PostgreSQL with the first statement (a syntax error there); save the file as UTF-8 without a BOM`,
+      ...(path !== own ? { path } : {}),
+    });
+  return `   ${content.slice(1)}`;
+}
+
+/** The text the layout's runner sends to PostgreSQL: a leading BOM blanked unless the runner keeps it. */
+export const runnerText = (layout: Layout, content: string): string => (content.startsWith(BOM) && !KEEPS_BOM[layout] ? `   ${content.slice(1)}` : content);
+
+const KEEPS_BOM: Partial<Record<Layout, string>> = {
+  "golang-migrate": "golang-migrate",
+  dbmate: "dbmate",
+  goose: "goose",
+  sqitch: "sqitch (through psql)",
+  prisma: "Prisma Migrate",
+};
+
 /** Complete model output (defaults filled), so analyze can skip re-validating it. */
-export function sqlMigration(unit: SqlUnit): Migration {
+export function sqlMigration(input: SqlUnit): Migration {
+  const syntaxErrors: ParseProblem[] = [];
+  const own = input.file.path;
+  const unit: SqlUnit = {
+    ...input,
+    content: withoutBom(input.file.layout, own, input.content, syntaxErrors, own),
+    downFile: input.downFile && { ...input.downFile, content: withoutBom(input.file.layout, input.downFile.path, input.downFile.content, syntaxErrors, own) },
+  };
   const split = SQL_LAYOUTS[unit.file.layout] ?? SQL_LAYOUTS["plain-sql"]!;
   const sections = split({ path: unit.file.path, content: unit.content, downFile: unit.downFile });
   const up: Operation[] = [];
-  const syntaxErrors: ParseProblem[] = [];
   const tooComplex: ParseProblem[] = [];
   let transactional = false;
   const sameFileDown = sections.down.kind === "sql" && sections.down.path === unit.file.path ? sections.down.segments : [];

@@ -182,39 +182,49 @@ export function parseStatements(text: string, lines = new SourceLines(text)): Sq
 
 const tooComplexProblem = (error: TooComplexError, line: number): ParseProblem => ({ line, message: error.message });
 
+/** Byte offset of the first character that is not white space. */
+const firstCodeByte = (text: string): number => Buffer.byteLength(text.slice(0, text.length - text.trimStart().length));
+
 /** `parseText` is what PostgreSQL parses; `lines` (same UTF-8 length) gives the lines and the statements' text. */
 function parseWhole(parseText: string, lines: SourceLines): SqlParseResult {
   let whole: { message: string; cursor?: number };
+  let wholeTooComplex: TooComplexError | undefined;
   try {
     const result = pgParse(parseText) as { stmts?: RawStmt[] };
     return { statements: toStatements(result.stmts ?? [], lines, 0, lines.byteLength), errors: [], tooComplex: [], lines };
   } catch (error) {
     if (!(error instanceof PgSqlError || error instanceof TooComplexError)) throw error;
     whole = errorMessage(error);
+    if (error instanceof TooComplexError) wholeTooComplex = error;
   }
   const chunks = statementChunks(parseText);
+  const parseBytes = Buffer.from(parseText, "utf8");
+  const chunkText = (chunk: { start: number; end: number }) => parseBytes.subarray(chunk.start, chunk.end).toString("utf8");
+  if (wholeTooComplex && chunks?.filter((c) => chunkText(c).trim() !== "").length === 1) {
+    // one statement: parsing it again would only run out of stack again
+    return { statements: [], errors: [], tooComplex: [tooComplexProblem(wholeTooComplex, lines.lineOfByte(firstCodeByte(parseText)))], lines };
+  }
   if (!chunks) {
     const line = whole.cursor !== undefined ? new SourceLines(parseText).lineOfCodePoint(whole.cursor) : 1;
     return { statements: [], errors: [{ line, message: whole.message }], tooComplex: [], lines };
   }
-  const parseBytes = Buffer.from(parseText, "utf8");
   const statements: ParsedStatement[] = [];
   const errors: ParseProblem[] = [];
   const tooComplex: ParseProblem[] = [];
   for (const chunk of chunks) {
-    const chunkText = parseBytes.subarray(chunk.start, chunk.end).toString("utf8");
-    if (chunkText.trim() === "") continue;
+    const text = chunkText(chunk);
+    if (text.trim() === "") continue;
     try {
-      const result = pgParse(chunkText) as { stmts?: RawStmt[] };
+      const result = pgParse(text) as { stmts?: RawStmt[] };
       for (const statement of toStatements(result.stmts ?? [], lines, chunk.start, chunk.end)) statements.push(statement);
     } catch (chunkError) {
       if (chunkError instanceof TooComplexError) {
-        tooComplex.push(tooComplexProblem(chunkError, lines.lineOfByte(chunk.start + Buffer.byteLength(chunkText) - Buffer.byteLength(chunkText.trimStart()))));
+        tooComplex.push(tooComplexProblem(chunkError, lines.lineOfByte(chunk.start + firstCodeByte(text))));
         continue;
       }
       if (!(chunkError instanceof PgSqlError)) throw chunkError;
       const { message, cursor } = errorMessage(chunkError);
-      const chunkLines = new SourceLines(chunkText);
+      const chunkLines = new SourceLines(text);
       const offsetLine = cursor !== undefined ? chunkLines.lineOfCodePoint(cursor) : 1;
       errors.push({ line: lines.lineOfByte(chunk.start) + offsetLine - 1, message });
     }

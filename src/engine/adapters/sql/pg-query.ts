@@ -57,13 +57,12 @@ async function newInstance(): Promise<PgQueryWasm> {
 }
 
 function refill(): Promise<void> {
+  // `.finally` runs after the assignment, even when there was nothing to create
   refilling ??= (async () => {
-    try {
-      while (spares.length < SPARES) spares.push(await newInstance());
-    } finally {
-      refilling = undefined;
-    }
-  })();
+    while (spares.length < SPARES) spares.push(await newInstance());
+  })().finally(() => {
+    refilling = undefined;
+  });
   return refilling;
 }
 

@@ -8,6 +8,7 @@
 import { locOf } from "../../adapters/python/nodes.js";
 import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
 import type { Side, SourceUnit } from "./source-units.js";
+import { append } from "../../append.js";
 
 /** Field and operation options Django never sends to the database. */
 const PYTHON_ONLY_OPTIONS = new Set([
@@ -251,8 +252,8 @@ export function pythonUnits(source: string, framework: "django" | "alembic"): So
           const right = assignment?.childForFieldName("right");
           if (left === "operations" && right?.type === "list") {
             const ops = right.namedChildren.filter((c) => c.type !== "comment");
-            operations.push(...ops);
-            units.push(...ops.map(operationUnit));
+            append(operations, ops);
+            append(units, ops.map(operationUnit));
           } else if (left && MIGRATION_SETTINGS.has(left) && right) units.push(setting(left, right, member));
           else units.push({ kind: "code", key: "class Migration", canonical: canonical(member), loc: locOf(member), label: "class Migration", side: "unknown" });
         }
@@ -271,7 +272,7 @@ export function pythonUnits(source: string, framework: "django" | "alembic"): So
     }
     const roots = framework === "alembic" ? { up: new Set(["upgrade"]), down: new Set(["downgrade"]) } : runPythonFunctions(operations);
     const sideOf = sides(functions, roots);
-    for (const [name, def] of functions) units.push(...statementUnits(def, sideOf.get(name) ?? "unknown"));
+    for (const [name, def] of functions) append(units, statementUnits(def, sideOf.get(name) ?? "unknown"));
     for (const statement of rest) units.push({ kind: "code", key: "module", canonical: canonical(statement), loc: locOf(statement), label: statement.text.split("\n")[0].slice(0, 60), side: "unknown" });
     return units;
   });

@@ -1,16 +1,16 @@
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { fixFor, ident, modelName } from "../support/fix.js";
+import type { Operation } from "../../model.js";
 import { nameKey } from "../support/facts.js";
+import { anyBetween, positionsBy } from "../support/positions.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 
-/** Columns added earlier in this migration: a full-table UPDATE of those is a backfill, not an overwrite. */
-function addedColumns(ctx: RuleContext, before: number): Set<string> {
-  const added = new Set<string>();
-  ctx.migration.up.slice(0, before).forEach((op) => {
-    if (op.kind === "add_column") added.add(`${nameKey(op.table)}.${nameKey(op.column.name)}`);
-  });
-  return added;
+const addedColumn = (op: Operation) => (op.kind === "add_column" ? `${nameKey(op.table)}.${nameKey(op.column.name)}` : undefined);
+
+/** The column was added earlier in this migration: a full-table UPDATE of it is a backfill, not an overwrite. */
+function addedBefore(ctx: RuleContext, table: string, column: string, before: number): boolean {
+  return anyBetween(positionsBy(ctx.migration.up, addedColumn).get(`${nameKey(table)}.${nameKey(column)}`), 0, before);
 }
 
 export default defineRule({
@@ -43,8 +43,7 @@ export default defineRule({
           }),
         });
       } else if (op.verb === "update") {
-        const added = addedColumns(ctx, index);
-        const overwritten = op.columns.filter((c) => !added.has(`${nameKey(op.table!)}.${nameKey(c)}`) && !ctx.facts.backedUpBefore(op.table!, c, index));
+        const overwritten = op.columns.filter((c) => !addedBefore(ctx, op.table!, c, index) && !ctx.facts.backedUpBefore(op.table!, c, index));
         if (op.columns.length > 0 && overwritten.length === 0) continue; // backfill of new columns
         ctx.report({
           op,

@@ -2,8 +2,10 @@ import { defineRule } from "../support/rule.js";
 import { railsDropTableFix } from "../support/rails-fix.js";
 import { fixFor, ident, modelName, sym } from "../support/fix.js";
 import { nameKey } from "../support/facts.js";
+import type { Operation } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
 import { backupFix, plannedRemoval } from "../support/planned-removal.js";
+import { firstAfter, positionsBy } from "../support/positions.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 
@@ -14,22 +16,21 @@ import { ALL_DATABASES } from "../support/databases.js";
  */
 function rebuiltFromOthers(ctx: RuleContext, table: string, index: number): boolean {
   const key = nameKey(table);
-  const later = ctx.migration.up.slice(index + 1);
-  const created = later.findIndex((op) => op.kind === "create_table" && nameKey(op.table) === key);
-  if (created === -1) return false;
-  const create = later[created];
+  const up = ctx.migration.up;
+  const created = firstAfter(positionsBy(up, createdTable).get(key), index);
+  if (created === undefined) return false;
+  const create = up[created];
   if (create.kind === "create_table" && create.asSelect && create.copiedFrom && nameKey(create.copiedFrom) !== key) return true;
-  return later
-    .slice(created + 1)
-    .some(
-      (op) =>
-        op.kind === "dml" &&
-        (op.verb === "insert" || op.verb === "select_into") &&
-        op.table !== undefined &&
-        nameKey(op.table) === key &&
-        op.sourceTables.length > 0 &&
-        op.sourceTables.every((t) => nameKey(t) !== key),
-    );
+  return firstAfter(positionsBy(up, refilledTable).get(key), created) !== undefined;
+}
+
+const createdTable = (op: Operation) => (op.kind === "create_table" ? nameKey(op.table) : undefined);
+
+/** INSERT ... SELECT or SELECT INTO a table from other tables. */
+function refilledTable(op: Operation): string | undefined {
+  if (op.kind !== "dml" || (op.verb !== "insert" && op.verb !== "select_into") || op.table === undefined) return undefined;
+  const key = nameKey(op.table);
+  return op.sourceTables.length > 0 && op.sourceTables.every((t) => nameKey(t) !== key) ? key : undefined;
 }
 
 export default defineRule({

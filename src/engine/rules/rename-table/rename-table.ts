@@ -1,8 +1,16 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, ident, modelName, sym } from "../support/fix.js";
+import type { Operation } from "../../model.js";
 import { nameKey } from "../support/facts.js";
+import { firstAfter, positionsBy } from "../support/positions.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
+
+/** A view or table created under this name. */
+function viewOrTableCreated(op: Operation): string | undefined {
+  if (op.kind === "create_object" && op.objectType === "view" && op.name !== undefined) return nameKey(op.name);
+  return op.kind === "create_table" ? nameKey(op.table) : undefined;
+}
 
 export default defineRule({
   meta: {
@@ -20,14 +28,7 @@ export default defineRule({
       if (!existingTable(ctx, op.table, index)) continue;
       // the old name keeps answering: a view over the renamed table (the safe pattern itself), or a new table
       // built under it (the rename moved the old one aside to rebuild it)
-      const oldName = nameKey(op.table);
-      const nameKept = ctx.migration.up
-        .slice(index + 1)
-        .some(
-          (later) =>
-            (later.kind === "create_object" && later.objectType === "view" && later.name !== undefined && nameKey(later.name) === oldName) ||
-            (later.kind === "create_table" && nameKey(later.table) === oldName),
-        );
+      const nameKept = firstAfter(positionsBy(ctx.migration.up, viewOrTableCreated).get(nameKey(op.table)), index) !== undefined;
       if (nameKept) continue;
       ctx.report({
         op,

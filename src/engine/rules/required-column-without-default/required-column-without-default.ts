@@ -1,6 +1,7 @@
 import type { Operation } from "../../model.js";
 import { railsType } from "../support/rails-fix.js";
 import { nameKey } from "../support/facts.js";
+import { positionsBy } from "../support/positions.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { fixFor, ident, sym } from "../support/fix.js";
 import { existingTable, upOps } from "../support/scope.js";
@@ -54,9 +55,10 @@ export default defineRule({
 
 /** The DROP DEFAULT of this column later in the same up, if any, unless a SET DEFAULT after it puts one back. */
 function defaultDroppedLater(ctx: RuleContext, table: string, column: string, after: number): Operation | undefined {
-  const same = (op: Operation) =>
-    (op.kind === "drop_default" || op.kind === "set_default") && nameKey(op.table) === nameKey(table) && nameKey(op.column) === nameKey(column);
-  const changes = ctx.migration.up.slice(after + 1).filter(same);
+  const up = ctx.migration.up;
+  const changes = (positionsBy(up, defaultChanged).get(`${nameKey(table)}.${nameKey(column)}`) ?? []).filter((i) => i > after).map((i) => up[i]);
   const last = changes[changes.length - 1];
   return last?.kind === "drop_default" ? changes.find((op) => op.kind === "drop_default") : undefined;
 }
+
+const defaultChanged = (op: Operation) => (op.kind === "drop_default" || op.kind === "set_default" ? `${nameKey(op.table)}.${nameKey(op.column)}` : undefined);

@@ -69,6 +69,18 @@ const schemaOpTable = (op: Operation): string | undefined => {
   }
 };
 
+/** How many items of `sorted` (ascending by `at`) are below `limit`. */
+function countBelow<T>(sorted: readonly T[], limit: number, at: (item: T) => number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (at(sorted[mid]) < limit) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 export function computeFacts(migration: Migration): MigrationFacts {
   const up = migration.up;
   const createdAt = new Map<string, number>();
@@ -85,7 +97,11 @@ export function computeFacts(migration: Migration): MigrationFacts {
 
   // each op that empties or writes a table, in order
   const events = new Map<string, Array<{ index: number; empty: boolean }>>();
-  const mark = (table: string, index: number, empty: boolean) => events.set(nameKey(table), [...(events.get(nameKey(table)) ?? []), { index, empty }]);
+  const mark = (table: string, index: number, empty: boolean) => {
+    const list = events.get(nameKey(table));
+    if (list) list.push({ index, empty });
+    else events.set(nameKey(table), [{ index, empty }]);
+  };
   const unknownWrites: number[] = [];
   up.forEach((op, index) => {
     if (op.kind === "truncate") op.tables.forEach((t) => mark(t, index, true));
@@ -93,18 +109,20 @@ export function computeFacts(migration: Migration): MigrationFacts {
     // code (a Ruby block, a RunPython function) may write any table, whatever it names
     else if (op.kind === "data_migration") unknownWrites.push(index);
   });
+  // every question below is a binary search over positions in order: rules ask them once per op, and a file
+  // of 70,000 statements made the linear scans quadratic (minutes of CPU)
   const isEmptiedBefore = (table: string | undefined, beforeIndex: number) => {
     if (!table) return false;
-    const last = (events.get(nameKey(table)) ?? []).filter((e) => e.index < beforeIndex).pop();
-    return last !== undefined && last.empty && !unknownWrites.some((i) => i > last.index && i < beforeIndex);
+    const list = events.get(nameKey(table)) ?? [];
+    const last = list[countBelow(list, beforeIndex, (e) => e.index) - 1];
+    return last !== undefined && last.empty && countBelow(unknownWrites, beforeIndex, (i) => i) === countBelow(unknownWrites, last.index + 1, (i) => i);
   };
 
   const frameworkTimeZone = migration.framework === "rails" ? "UTC" : undefined;
+  const timeZoneSets = up.flatMap((op, index) => (op.kind === "set_setting" && nameKey(op.name) === "timezone" ? [index] : []));
   const timeZoneAt = (index: number) => {
-    const set = up
-      .slice(0, index)
-      .filter((op) => op.kind === "set_setting" && nameKey(op.name) === "timezone")
-      .pop();
+    const at = timeZoneSets[countBelow(timeZoneSets, index, (i) => i) - 1];
+    const set = at === undefined ? undefined : up[at];
     if (!set || set.kind !== "set_setting") return frameworkTimeZone;
     return set.scope === "reset" ? undefined : set.value; // RESET and SET ... LOCAL / DEFAULT: the server's own
   };
@@ -119,13 +137,24 @@ export function computeFacts(migration: Migration): MigrationFacts {
       return op.sourceTables.map((t) => ({ index, table: nameKey(t), columns: op.sourceColumns.map(nameKey) }));
     return [];
   });
-  const backedUpBefore = (table: string, column: string | undefined, index: number) =>
-    copies.some(
-      (c) =>
-        c.index < index &&
-        c.table === nameKey(table) &&
-        (column === undefined || c.columns.length === 0 || c.columns.includes("*") || c.columns.includes(nameKey(column))),
-    );
+  // where each table (or column) was first copied: the earliest copy answers every later question
+  const firstCopy = new Map<string, { any: number; whole: number; columns: Map<string, number> }>();
+  for (const c of copies) {
+    const entry = firstCopy.get(c.table) ?? { any: c.index, whole: Infinity, columns: new Map<string, number>() };
+    firstCopy.set(c.table, entry);
+    if (c.columns.length === 0 || c.columns.includes("*")) entry.whole = Math.min(entry.whole, c.index);
+    for (const column of c.columns) if (!entry.columns.has(column)) entry.columns.set(column, c.index);
+  }
+  const backedUpBefore = (table: string, column: string | undefined, index: number) => {
+    const entry = firstCopy.get(nameKey(table));
+    if (!entry) return false;
+    if (column === undefined) return entry.any < index;
+    return entry.whole < index || (entry.columns.get(nameKey(column)) ?? Infinity) < index;
+  };
+  const positions = new Map<Operation, number>();
+  up.forEach((op, index) => {
+    if (!positions.has(op)) positions.set(op, index);
+  });
 
   const touchesExistingSchema = up.some((op, index) => {
     const table = schemaOpTable(op);
@@ -136,7 +165,7 @@ export function computeFacts(migration: Migration): MigrationFacts {
     isNewTable,
     isEmptiedBefore,
     timeZoneAt,
-    indexOf: (op) => up.indexOf(op),
+    indexOf: (op) => positions.get(op) ?? -1,
     lockTimeoutBefore: (index) => firstLockTimeout !== -1 && firstLockTimeout < index,
     backedUpBefore,
     touchesExistingSchema,

@@ -1,5 +1,6 @@
 import type { Operation, OperationOf } from "../../model.js";
 import { nameKey } from "../support/facts.js";
+import { firstAfter, positionsBy } from "../support/positions.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { fixFor, ident, sym } from "../support/fix.js";
 import { tableWithRows, upOps } from "../support/scope.js";
@@ -10,15 +11,14 @@ import { tableWithRows, upOps } from "../support/scope.js";
  */
 function uniqueOn(ctx: RuleContext, op: OperationOf<"add_column">, index: number): Operation | undefined {
   if (op.column.unique) return op;
-  const sameColumn = (columns: readonly string[]) => columns.length === 1 && nameKey(columns[0]) === nameKey(op.column.name);
-  return ctx.migration.up
-    .slice(index + 1)
-    .find(
-      (later) =>
-        ((later.kind === "add_index" && later.unique && !later.partial) || (later.kind === "add_constraint" && (later.constraint === "unique" || later.constraint === "primary_key"))) &&
-        nameKey(later.table) === nameKey(op.table) &&
-        sameColumn(later.columns),
-    );
+  const at = firstAfter(positionsBy(ctx.migration.up, uniqueColumn).get(`${nameKey(op.table)}.${nameKey(op.column.name)}`), index);
+  return at === undefined ? undefined : ctx.migration.up[at];
+}
+
+/** A single-column unique index or constraint, keyed by its table and column. */
+function uniqueColumn(op: Operation): string | undefined {
+  const unique = (op.kind === "add_index" && op.unique && !op.partial) || (op.kind === "add_constraint" && (op.constraint === "unique" || op.constraint === "primary_key"));
+  return unique && op.columns.length === 1 ? `${nameKey(op.table)}.${nameKey(op.columns[0])}` : undefined;
 }
 
 /** Code or an UPDATE that may write the new column between its ADD and the unique index. */

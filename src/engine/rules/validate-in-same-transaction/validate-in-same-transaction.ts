@@ -4,6 +4,9 @@ import { nameKey } from "../support/facts.js";
 import { railsValidateFix } from "../support/rails-fix.js";
 import { upOps } from "../support/scope.js";
 import type { Operation } from "../../model.js";
+import { anyBetween, positionsBy } from "../support/positions.js";
+
+const commit = (op: Operation) => (op.kind === "transaction_control" && op.action === "commit" ? "commit" : undefined);
 
 export default defineRule({
   meta: {
@@ -25,7 +28,7 @@ export default defineRule({
       // a COMMIT between the two ends the first transaction
       const { index: addedAt, added } = addedNotValid.get(`${nameKey(op.table)}.${nameKey(op.name)}`)!;
       const at = ctx.facts.indexOf(op);
-      const committed = ctx.migration.up.slice(addedAt, at).some((o) => o.kind === "transaction_control" && o.action === "commit");
+      const committed = anyBetween(positionsBy(ctx.migration.up, commit).get("commit"), addedAt, at);
       if (committed) continue;
       ctx.report({
         op,

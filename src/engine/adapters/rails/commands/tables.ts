@@ -6,6 +6,7 @@ import { foreignKeyColumn } from "../inflections.js";
 import { readTableDefinition } from "../table-definition.js";
 import { nameOf, Options } from "../values.js";
 import { irreversible, step, type CommandHandler, type OpBase } from "./context.js";
+import { append } from "../../../append.js";
 
 /** CREATE TABLE ... AS <query>: the table the query copies from (a backup made before a drop). */
 function copiedFrom(table: string, query: string): string | undefined {
@@ -36,7 +37,7 @@ const createTable: CommandHandler = (cmd, ctx) => {
     asSelect: as !== undefined,
     copiedFrom: as !== undefined ? copiedFrom(table, as) : undefined,
   });
-  ops.push(...def.indexes);
+  append(ops, def.indexes);
   return [step(ops, [{ kind: "drop_table", ...base, tables: [table] }])];
 };
 
