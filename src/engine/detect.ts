@@ -36,6 +36,11 @@ const PRISMA = /(?:^|\/)migrations\/((\d+)_?[^/]*)\/migration\.sql$/;
 const NUMBERED_SQL = /^(\d+)[_-]?(.*)\.sql$/;
 const MIGRATION_DIR = /(?:^|\/)[^/]*migrat[^/]*\//i;
 
+function dieselVersion(folder: string): string | undefined {
+  const stamp = folder.split("_")[0].replace(/-/g, "");
+  return /^\d+$/.test(stamp) ? stamp : /^\d+/.exec(folder)?.[0];
+}
+
 /** Marker comments that name a SQL layout whatever the file is called. */
 export function sniffSqlLayout(content: string): Layout | undefined {
   const head = content.slice(0, 4000);
@@ -98,7 +103,8 @@ export function detectByPath(path: string, config?: Pick<Config, "paths">): Dete
   const g = GOLANG_MIGRATE.exec(base);
   if (g) return { path, framework: "sql", layout: "golang-migrate", role: g[3] === "up" ? "up" : "down", version: g[1], name: g[2], key: `${dir}/${g[1]}_${g[2]}` };
   const diesel = DIESEL.exec(path);
-  if (diesel) return { path, framework: "sql", layout: "golang-migrate", role: diesel[2] === "up" ? "up" : "down", version: /^\d+/.exec(diesel[1])?.[0], name: diesel[1], key: dir };
+  // diesel's version is the folder name before its first underscore, dashes dropped (2025-08-01-000027_x -> 20250801000027)
+  if (diesel) return { path, framework: "sql", layout: "golang-migrate", role: diesel[2] === "up" ? "up" : "down", version: dieselVersion(diesel[1]), name: diesel[1], key: dir };
   const f = FLYWAY.exec(base);
   if (f) return { path, framework: "sql", layout: "flyway", role: f[1] === "V" ? "up" : "down", version: f[2], name: f[3], key: `${dir}/${f[2].replace(/_/g, ".")}` };
   const r = FLYWAY_REPEATABLE.exec(base);

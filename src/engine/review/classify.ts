@@ -16,6 +16,9 @@ export function detectMigrationPath(path: string, config: Config, content?: stri
   return byPath === "sql-candidate" ? detectFile(path, "", config) : byPath;
 }
 
+/** diesel's layout (a folder per migration with up.sql/down.sql), read as golang-migrate but run like Rails: every pending version. */
+export const isDieselFile = (file: DetectedFile): boolean => file.layout === "golang-migrate" && /(?:^|\/)(?:up|down)\.sql$/.test(file.path);
+
 /** Files of one migration share a key; a migration's up (or only file) carries its version. */
 export const isPrimaryFile = (file: DetectedFile): boolean => file.role === "up" || file.role === "combined";
 

@@ -15,7 +15,7 @@ import { companionPaths, detectByPath, type DetectedFile } from "../detect.js";
 import { migrationFolder } from "../database/decide.js";
 import { signalPathsFor } from "../database/signal-paths.js";
 import { normaliseChanges, type ChangedFile } from "./changes.js";
-import { detectMigrationPath, isPrimaryFile, migrationSetKey, schemaDumpOf } from "./classify.js";
+import { detectMigrationPath, isDieselFile, isPrimaryFile, migrationSetKey, schemaDumpOf } from "./classify.js";
 import { compareVersions } from "./versions.js";
 import { RailsDatabases } from "./rails-databases.js";
 
@@ -66,7 +66,7 @@ export const NEWER_TO_READ = 10;
 
 /** Base migrations of the same version sequence newer than an added one (each added migration's, when few enough). */
 function newerOnBase(added: readonly DetectedFile[], basePaths: readonly string[], config: Config, databases: RailsDatabases): string[] {
-  const candidates = added.filter((f) => f.version !== undefined && ORDERED_BY_VERSION.has(f.layout));
+  const candidates = added.filter((f) => f.version !== undefined && (ORDERED_BY_VERSION.has(f.layout) || isDieselFile(f)));
   if (candidates.length === 0) return [];
   const baseFiles = basePaths.flatMap((p) => {
     const file = detectMigrationPath(p, config);

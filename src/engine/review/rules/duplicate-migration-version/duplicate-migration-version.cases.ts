@@ -32,6 +32,11 @@ export default defineReviewCases({
   ],
   valid: [
     {
+      name: "diesel: migrations of one day differ by the rest of their timestamp (2025-08-01-000027 is 20250801000027)",
+      base: { "migrations/2025-08-01-000026_a/up.sql": "CREATE TABLE a (id bigint);\n", "migrations/2025-08-01-000026_a/down.sql": "DROP TABLE a;\n" },
+      head: { "migrations/2025-08-01-000027_b/up.sql": "CREATE TABLE b (id bigint);\n", "migrations/2025-08-01-000027_b/down.sql": "DROP TABLE b;\n" },
+    },
+    {
       name: "an up and its down share their version",
       base: { "db/migrations/004_a.up.sql": "CREATE TABLE a (id bigint);\n" },
       head: { "db/migrations/005_b.up.sql": "CREATE TABLE b (id bigint);\n", "db/migrations/005_b.down.sql": "DROP TABLE b;\n" },

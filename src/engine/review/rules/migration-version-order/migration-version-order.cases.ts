@@ -31,6 +31,12 @@ export default defineReviewCases({
       findings: [{ path: "db/migrate/20240201000000_phone.rb", line: 1, severity: "info" }],
     },
     {
+      name: "diesel: an older folder than one merged meanwhile, touching the same table",
+      base: { "migrations/2025-08-01-000030_a/up.sql": "ALTER TABLE person ADD COLUMN a text;\n", "migrations/2025-08-01-000030_a/down.sql": "ALTER TABLE person DROP COLUMN a;\n" },
+      head: { "migrations/2025-08-01-000027_b/up.sql": "ALTER TABLE person ADD COLUMN b text;\n", "migrations/2025-08-01-000027_b/down.sql": "ALTER TABLE person DROP COLUMN b;\n" },
+      findings: [{ path: "migrations/2025-08-01-000027_b/up.sql", line: 1, severity: "warning" }],
+    },
+    {
       name: "Flyway without outOfOrder: an error",
       base: { "db/migration/V1__a.sql": "CREATE TABLE a (id bigint);\n", "db/migration/V1.10__c.sql": "CREATE TABLE c (id bigint);\n" },
       head: { "db/migration/V1.9__b.sql": "CREATE TABLE b (id bigint);\n" },

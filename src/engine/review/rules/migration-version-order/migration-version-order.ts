@@ -4,6 +4,7 @@ import { touchedTables } from "../../history/touched-tables.js";
 import { ORDERED_BY_VERSION } from "../../plan.js";
 import { dedent } from "../../../rules/support/fix.js";
 import { versionSets } from "../../history/version-sets.js";
+import { isDieselFile } from "../../classify.js";
 import { defineReviewRule, type ReviewRuleContext } from "../../review-rule.js";
 import { compareVersions, newestVersion } from "../../versions.js";
 
@@ -64,7 +65,8 @@ export default defineReviewRule({
       for (const m of set.added) {
         const version = m.file.version;
         if (!version || compareVersions(version, newest) >= 0) continue;
-        const layout = m.head?.layout ?? m.file.layout;
+        // diesel (a folder per migration, up.sql/down.sql) applies every pending version, as Rails does
+        const layout = isDieselFile(m.file) ? "plain-sql" : (m.head?.layout ?? m.file.layout);
         if (layout === "flyway" && ctx.config.flyway_out_of_order) continue;
         const message = consequence(layout, newest);
         if (!message) continue;
