@@ -11,7 +11,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-# dist/ only: the CLI's bundle/ is committed and copied as it is (npm run build would rebuild it from scripts/)
+# dist/ only: the CLI's bundle/ is committed and copied as it is (npm run compile would rebuild it from scripts/)
 RUN npx tsc -p tsconfig.build.json
 
 FROM node:20-bookworm-slim

@@ -1,5 +1,5 @@
 /**
- * The bundle (`npm run build` writes it to bundle/, which is committed): the CLI (bin/migguard.js runs
+ * The bundle (`npm run bundle` writes it to bundle/, which is committed; `npm run compile` also does): the CLI (bin/migguard.js runs
  * bundle/cli.js) and the GitHub Action (action.yml runs bundle/action.js) as ES modules with every
  * dependency inside, plus the WebAssembly parsers they load from beside their code. A cold Action runner or
  * an install from git therefore builds nothing and, for the Action, installs nothing.

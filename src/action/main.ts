@@ -1,6 +1,6 @@
 /**
  * Entry point of the GitHub Action (action.yml runs bundle/action.js, built from this file by
- * `npm run build`): the bundle carries every module and parser it needs, so a cold runner installs nothing.
+ * `npm run bundle`): the bundle carries every module and parser it needs, so a cold runner installs nothing.
  */
 import { setUpProcess } from "../cli/process-setup.js";
 import { workflowCommand } from "./workflow-commands.js";

@@ -1,5 +1,5 @@
 /**
- * bundle/ is built (`npm run build`) and committed: the Action runs it from a plain checkout and the CLI
+ * bundle/ is built (`npm run bundle`, also part of `npm run compile`) and committed: the Action runs it from a plain checkout and the CLI
  * (bin/migguard.js) from any install. This test fails when the committed files are not what a build of the
  * current sources writes, byte for byte, the way the rule docs are checked.
  */
@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { BUNDLE_DIR, buildBundle, type BundleFile } from "../../scripts/bundle.js";
 
-const STALE = "bundle/ is stale: run `npm run build` (or `npm run bundle`) and commit bundle/";
+const STALE = "bundle/ is stale: run `npm run bundle` and commit bundle/";
 
 let fresh: BundleFile[];
 beforeAll(async () => {
