@@ -1,9 +1,9 @@
 /** check_run.rerequested (the Re-run button on migguard's check): review that commit again. */
 import type { Probot } from "probot";
-import { firstDelivery, runReview, type AppServices } from "./app-services.js";
-import { findPullRequestForCommit } from "./find-pull-request.js";
-import { CHECK_NAME, pullNumberOfCheck } from "./publish-check.js";
-import { targetFromPullRequest } from "./target.js";
+import { firstDelivery, startReview, type AppServices } from "./app-services.js";
+import { findPullRequestForCommit } from "../github-api/find-pull-request.js";
+import { CHECK_NAME, pullNumberOfCheck } from "../github-api/check-runs.js";
+import { targetFromPullRequest } from "../github-api/target.js";
 
 export function onCheckRerequested(app: Probot, services: AppServices): void {
   app.on("check_run.rerequested", async (context) => {
@@ -20,6 +20,6 @@ export function onCheckRerequested(app: Probot, services: AppServices): void {
       return;
     }
     // re-run exactly the commit the check belongs to; if the branch moved on, comments stay with the newer review
-    await runReview(services, context, targetFromPullRequest(owner, repo, { ...pr, head: { sha: run.head_sha } }, "check_run.rerequested"));
+    await startReview(services, context, targetFromPullRequest(owner, repo, { ...pr, head: { sha: run.head_sha } }, "check_run.rerequested"));
   });
 }

@@ -5,9 +5,9 @@
  * cannot have such a waiver, so no review runs there (one config read instead of a whole review).
  */
 import type { Probot } from "probot";
-import { firstDelivery, runReview, type AppServices } from "./app-services.js";
-import { loadRepoConfig } from "./repo-config.js";
-import { targetFromPullRequest } from "./target.js";
+import { firstDelivery, startReview, type AppServices } from "./app-services.js";
+import { loadRepoConfig } from "../github-api/repo-config.js";
+import { targetFromPullRequest } from "../github-api/target.js";
 
 export const PULL_REQUEST_REVIEW_EVENTS = ["pull_request_review.submitted", "pull_request_review.dismissed"] as const;
 
@@ -27,6 +27,6 @@ export function onPullRequestReview(app: Probot, services: AppServices): void {
       context.log.info({ delivery: context.id, pr: pr.number }, "review decision, but no regulated data is configured: nothing it can change");
       return;
     }
-    await runReview(services, context, targetFromPullRequest(owner, repo, pr, `pull_request_review.${action} by @${review.user?.login ?? "unknown"}`));
+    await startReview(services, context, targetFromPullRequest(owner, repo, pr, `pull_request_review.${action} by @${review.user?.login ?? "unknown"}`));
   });
 }

@@ -1,7 +1,7 @@
 /** pull_request opened / synchronize / reopened / ready_for_review: review the head commit. */
 import type { Probot } from "probot";
-import { firstDelivery, runReview, type AppServices } from "./app-services.js";
-import { targetFromPullRequest } from "./target.js";
+import { firstDelivery, startReview, type AppServices } from "./app-services.js";
+import { targetFromPullRequest } from "../github-api/target.js";
 
 export const PULL_REQUEST_EVENTS = [
   "pull_request.opened",
@@ -15,6 +15,6 @@ export function onPullRequest(app: Probot, services: AppServices): void {
     const { pull_request: pr, repository, action } = context.payload;
     if (pr.state !== "open") return;
     if (!firstDelivery(services, context)) return;
-    await runReview(services, context, targetFromPullRequest(repository.owner.login, repository.name, pr, `pull_request.${action}`));
+    await startReview(services, context, targetFromPullRequest(repository.owner.login, repository.name, pr, `pull_request.${action}`));
   });
 }

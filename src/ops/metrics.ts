@@ -4,8 +4,16 @@
  * waiting time, and (where a queue is known) its depth and the age of its oldest waiting job.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import type { ReviewOutcome } from "../github/review.js";
-import type { GitHub } from "../github/target.js";
+import type { ProbotOctokit } from "probot";
+
+/** What a finished review tells the metrics (the review service's outcome has these fields). */
+export interface ReviewOutcomeMetrics {
+  /** the check's conclusion, or "not-completed" */
+  conclusion: string;
+  failure?: string;
+  durationMs: number;
+  findingsByRule?: Record<string, number>;
+}
 
 export interface Metrics {
   registry: Registry;
@@ -98,7 +106,7 @@ export function watchQueue(metrics: Metrics, probe: QueueProbe): void {
   });
 }
 
-export function recordReview(metrics: Metrics | undefined, outcome: ReviewOutcome): void {
+export function recordReview(metrics: Metrics | undefined, outcome: ReviewOutcomeMetrics): void {
   if (!metrics) return;
   const label = outcome.failure && outcome.conclusion !== "not-completed" ? "error" : outcome.conclusion;
   metrics.reviews.inc({ outcome: label });
@@ -129,7 +137,7 @@ export function routeOf(url: string | undefined): string {
 }
 
 /** Count an Octokit instance's requests; each instance once. */
-export function instrumentOctokit(metrics: Metrics | undefined, octokit: GitHub): void {
+export function instrumentOctokit(metrics: Metrics | undefined, octokit: Pick<ProbotOctokit, "hook">): void {
   if (!metrics || instrumented.has(octokit)) return;
   instrumented.add(octokit);
   octokit.hook.wrap("request", async (request, options) => {

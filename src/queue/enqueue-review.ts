@@ -3,7 +3,7 @@ import type { Logger } from "probot";
 import type { Metrics } from "../ops/metrics.js";
 import { isRerun, type ReviewJobData } from "./review-job.js";
 import type { QueuedReview, ReviewQueue } from "./review-queue.js";
-import type { ReviewTarget } from "../github/target.js";
+import type { ReviewTarget } from "../github-api/target.js";
 
 export interface EnqueueScope {
   id: string;

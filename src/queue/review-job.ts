@@ -7,7 +7,7 @@
  * re-run (the Re-run button, `/migguard recheck`) is a request to look again, so it gets its own job.
  */
 import { z } from "zod";
-import type { ReviewTarget } from "../github/target.js";
+import type { ReviewTarget } from "../github-api/target.js";
 
 const TargetSchema = z.object({
   owner: z.string().min(1),

@@ -14,13 +14,13 @@
 import { UnrecoverableError, WaitingError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger, Probot } from "probot";
-import type { CheckRunOutput } from "../report/check-run.js";
-import { failedCheckRunOutput } from "../report/check-run.js";
-import { describeError } from "../github/describe-error.js";
-import { completeFailedCheckRun } from "../github/publish-check.js";
-import type { GitHub, ReviewTarget } from "../github/target.js";
+import { completeFailedCheckRun } from "../github-api/check-runs.js";
+import { describeError } from "../github-api/describe-error.js";
+import { fetchPullRequest } from "../github-api/pull-requests.js";
+import type { GitHub, ReviewTarget } from "../github-api/target.js";
 import type { Settings } from "../ops/settings.js";
-import { executeReview, type ReviewServices } from "./execute-review.js";
+import { failedCheckRunOutput, type CheckRunOutput } from "../report/check-run.js";
+import { runReview, type ReviewServices } from "../review/run-review.js";
 import { ReviewJobData } from "./review-job.js";
 
 export type JobResult =
@@ -56,7 +56,7 @@ export function isTransient(error: unknown): boolean {
   return !(error instanceof TypeError || error instanceof RangeError || error instanceof SyntaxError || error instanceof ReferenceError);
 }
 
-/** The review ran but could not complete its check (already counted as such by executeReview). */
+/** The review ran but could not complete its check (already counted as such by runReview). */
 class CheckNotCompleted extends Error {}
 
 /** Every request of this Octokit carries the job's abort signal; after an abort no new request starts. */
@@ -74,7 +74,7 @@ type Skipped = Extract<JobResult, { status: "superseded" | "closed" }>;
 
 /** A push job whose pull request has closed or moved on to a newer commit is not reviewed (the newer one has its own job). */
 async function movedOn(octokit: GitHub, target: ReviewTarget): Promise<Skipped | undefined> {
-  const { data: pr } = await octokit.rest.pulls.get({ owner: target.owner, repo: target.repo, pull_number: target.pullNumber });
+  const pr = await fetchPullRequest(octokit, target);
   if (pr.state !== "open") return { status: "closed" };
   if (pr.head.sha !== target.headSha) return { status: "superseded", currentHead: pr.head.sha };
   return undefined;
@@ -129,7 +129,7 @@ export function startReviewWorker(options: ReviewWorkerOptions): ReviewWorker {
         return skipped;
       }
 
-      const outcome = await executeReview(services, { octokit, log }, target, {
+      const outcome = await runReview(services, { octokit, log }, target, {
         checkRunId,
         onCheckRun: async (id) => {
           checkRunId = id;

@@ -10,7 +10,7 @@ import { pino, type Logger } from "pino";
 import { createProbot, type ProbotOctokit } from "probot";
 import { loadReviewEngine } from "../engine/review/review.js";
 import { closeDefaultExecutor, warmUp } from "../execute/default-executor.js";
-import { createAppServices } from "../github/app-services.js";
+import { appLogin } from "../github-api/app-identity.js";
 import { createMetrics, watchQueue } from "../ops/metrics.js";
 import { opsHandler, type Readiness } from "../ops/ops-routes.js";
 import { startOpsServer } from "../ops/ops-server.js";
@@ -20,6 +20,7 @@ import { redisClient } from "../queue/redis-client.js";
 import { RedisKeyedLock } from "../queue/redis-lock.js";
 import { ReviewQueue } from "../queue/review-queue.js";
 import { startReviewWorker, type ReviewWorker } from "../queue/review-worker.js";
+import type { ReviewServices } from "../review/run-review.js";
 
 export interface WorkerStartOptions {
   env?: NodeJS.ProcessEnv;
@@ -63,7 +64,7 @@ export async function startWorker(options: WorkerStartOptions = {}): Promise<Run
   const metrics = createMetrics("worker");
   watchQueue(metrics, queue);
   const locks = new RedisKeyedLock(queue.redis, { prefix: `migguard:${settings.queueName}:pr-lock`, ttlMs: settings.lockMs, waitMs: PR_LOCK_WAIT_MS });
-  const services = createAppServices(app, { locks, metrics, executionLimits: settings.execution });
+  const services: ReviewServices = { locks, ownLogin: appLogin(app, log), metrics, executionLimits: settings.execution };
   const connection = redisClient(settings.redisUrl, { blocking: true, name: `migguard-worker-${name}-jobs` }, log);
   const reviews = startReviewWorker({ settings, app, services, connection, log, name });
 

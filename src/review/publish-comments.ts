@@ -14,7 +14,9 @@ import type { Logger } from "probot";
 import { parseCommentMarkers, type ReviewCommentDraft } from "../report/review-comments.js";
 import { planCommentSync, type CommentPlan, type ExistingComment } from "./comment-plan.js";
 import type { PerKeyLock } from "./keyed-lock.js";
-import { targetKey, type GitHub, type ReviewTarget } from "./target.js";
+import { fetchPullRequest } from "../github-api/pull-requests.js";
+import { editReviewComment, listReviewComments, postReview } from "../github-api/review-comments.js";
+import { targetKey, type GitHub, type ReviewTarget } from "../github-api/target.js";
 
 export type CommentSyncResult =
   | { status: "posted"; created: number; updated: number; resolved: number; unchanged: number }
@@ -26,14 +28,8 @@ export type CommentSyncResult =
  * (by any bot when the app's login is unknown), so nobody else's comment is ever edited.
  */
 export async function listMigguardComments(octokit: GitHub, target: ReviewTarget, ownLogin: string | undefined): Promise<ExistingComment[]> {
-  const comments = await octokit.paginate(octokit.rest.pulls.listReviewComments, {
-    owner: target.owner,
-    repo: target.repo,
-    pull_number: target.pullNumber,
-    per_page: 100,
-  });
   const ours: ExistingComment[] = [];
-  for (const comment of comments) {
+  for (const comment of await listReviewComments(octokit, target)) {
     if (comment.user?.type !== "Bot" || (ownLogin !== undefined && comment.user.login !== ownLogin)) continue;
     const { fingerprint, resolvedIn } = parseCommentMarkers(comment.body);
     if (fingerprint) ours.push({ id: comment.id, body: comment.body, fingerprint, ...(resolvedIn ? { resolvedIn } : {}) });
@@ -45,26 +41,8 @@ const reviewBody = (count: number, headSha: string) =>
   `migguard: ${count === 1 ? "1 new finding" : `${count} new findings`} at ${headSha.slice(0, 7)}. The **migguard** check lists every finding with its fix.`;
 
 async function apply(octokit: GitHub, target: ReviewTarget, plan: CommentPlan): Promise<void> {
-  if (plan.create.length) {
-    await octokit.rest.pulls.createReview({
-      owner: target.owner,
-      repo: target.repo,
-      pull_number: target.pullNumber,
-      commit_id: target.headSha,
-      event: "COMMENT",
-      body: reviewBody(plan.create.length, target.headSha),
-      comments: plan.create.map((draft) => ({
-        path: draft.path,
-        line: draft.line,
-        side: "RIGHT",
-        ...(draft.startLine !== undefined ? { start_line: draft.startLine, start_side: "RIGHT" } : {}),
-        body: draft.body,
-      })),
-    });
-  }
-  for (const edit of [...plan.update, ...plan.resolve]) {
-    await octokit.rest.pulls.updateReviewComment({ owner: target.owner, repo: target.repo, comment_id: edit.id, body: edit.body });
-  }
+  if (plan.create.length) await postReview(octokit, target, reviewBody(plan.create.length, target.headSha), plan.create);
+  for (const edit of [...plan.update, ...plan.resolve]) await editReviewComment(octokit, target, edit.id, edit.body);
 }
 
 export interface CommentSyncInput {
@@ -77,7 +55,7 @@ export interface CommentSyncInput {
 export async function syncReviewComments(octokit: GitHub, locks: PerKeyLock, target: ReviewTarget, input: CommentSyncInput, log: Logger): Promise<CommentSyncResult> {
   const { drafts, stillReported, ownLogin } = input;
   return locks.run(targetKey(target), async () => {
-    const { data: pr } = await octokit.rest.pulls.get({ owner: target.owner, repo: target.repo, pull_number: target.pullNumber });
+    const pr = await fetchPullRequest(octokit, target);
     if (pr.head.sha !== target.headSha) return { status: "stale", currentHead: pr.head.sha };
     if (pr.state !== "open") return { status: "closed" };
     // no review comment at all on the pull request: nothing of ours to find, skip the listing

@@ -9,10 +9,10 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import { defaultConfig, resolveConfig } from "../../src/engine/config.js";
-import { gitBlobSha } from "../../src/github/patch-content.js";
-import { reviewChange } from "../../src/github/review-sources.js";
-import { readTarball } from "../../src/github/tarball.js";
-import type { GitHub, ReviewTarget } from "../../src/github/target.js";
+import { gitBlobSha } from "../../src/review/patch-content.js";
+import { reviewChange } from "../../src/review/review-change.js";
+import { readTarball } from "../../src/review/tarball.js";
+import type { GitHub, ReviewTarget } from "../../src/github-api/target.js";
 
 const HEAD = "h".repeat(40);
 const BASE = "b".repeat(40);

@@ -5,8 +5,8 @@
  */
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "@jest/globals";
-import { addedFileContent, gitBlobSha } from "../../src/github/patch-content.js";
-import { unifiedDiff } from "./support/unified-diff.js";
+import { addedFileContent, gitBlobSha } from "../../src/review/patch-content.js";
+import { unifiedDiff } from "../github/support/unified-diff.js";
 
 const gitHashObject = (content: string) => execFileSync("git", ["hash-object", "--stdin"], { input: Buffer.from(content, "utf8") }).toString().trim();
 const added = (content: string) => ({ status: "added" as const, patch: unifiedDiff("", content).patch, sha: gitHashObject(content) });

@@ -34,8 +34,3 @@ export async function loadRepoConfig(octokit: GitHub, at: { owner: string; repo:
     return { ...loadConfig(undefined), problems: [{ key: "(yaml)", message: `${CONFIG_PATH} could not be read: ${cause}` }], path: CONFIG_PATH, found: true };
   }
 }
-
-/** Check a config file as proposed by the pull request (its head version), to report its problems early. */
-export function checkProposedConfig(yamlText: string): LoadedConfig {
-  return loadConfig(yamlText, KNOWN_RULE_IDS);
-}

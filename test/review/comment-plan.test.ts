@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { planCommentSync, type ExistingComment } from "../../src/github/comment-plan.js";
+import { planCommentSync, type ExistingComment } from "../../src/review/comment-plan.js";
 import type { ReviewCommentDraft } from "../../src/report/review-comments.js";
 
 const draft = (fingerprint: string, body = `body ${fingerprint}\n<!-- migguard:fp=${fingerprint} -->`): ReviewCommentDraft => ({ fingerprint, path: "a.sql", line: 1, body });

@@ -6,28 +6,18 @@
 import { approversToCheck, decideRegulatedApproval, type PullRequestReview, type RegulatedApproval } from "../engine/regulated/approval.js";
 import type { RegulatedWaiver } from "../engine/regulated/waivers.js";
 import { plural } from "../report/markdown.js";
+import { repositoryRole } from "../github-api/collaborators.js";
+import { listPullRequestReviews } from "../github-api/pull-request-reviews.js";
+import type { GitHub, ReviewTarget } from "../github-api/target.js";
 import { mapConcurrent } from "./concurrency.js";
-import type { GitHub, ReviewTarget } from "./target.js";
 
 const LOOKUP_CONCURRENCY = 4;
 
-/** The user's role on the repository: role_name, not the legacy `permission` field, which reports maintain as "write". */
-async function repositoryRoleName(octokit: GitHub, target: ReviewTarget, username: string): Promise<string | undefined> {
-  try {
-    const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ owner: target.owner, repo: target.repo, username });
-    return data.role_name;
-  } catch (error) {
-    // a reviewer GitHub no longer knows (a deleted account): no role, no sign-off
-    if (typeof error === "object" && error !== null && (error as { status?: number }).status === 404) return undefined;
-    throw error;
-  }
-}
-
 export async function fetchRegulatedApproval(octokit: GitHub, target: ReviewTarget): Promise<RegulatedApproval> {
-  const raw = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: target.owner, repo: target.repo, pull_number: target.pullNumber, per_page: 100 });
-  const reviews: PullRequestReview[] = raw.flatMap((r) => (r.user ? [{ user: r.user.login, state: r.state, commitId: r.commit_id ?? undefined }] : []));
+  const reviews: PullRequestReview[] = await listPullRequestReviews(octokit, target);
   const approvers = approversToCheck(reviews);
-  const roles = await mapConcurrent(approvers, LOOKUP_CONCURRENCY, (user) => repositoryRoleName(octokit, target, user));
+  // role_name, not the legacy permission (which says "write" for maintain); a reviewer GitHub no longer knows has none
+  const roles = await mapConcurrent(approvers, LOOKUP_CONCURRENCY, async (user) => (await repositoryRole(octokit, { owner: target.owner, repo: target.repo, username: user }))?.roleName);
   return decideRegulatedApproval({ reviews, roles: Object.fromEntries(approvers.map((user, i) => [user, roles[i]])), headSha: target.headSha });
 }
 

@@ -9,14 +9,15 @@ import type { Logger } from "probot";
 import type { Config } from "../engine/config.js";
 import type { ExecutionLimits } from "../execute/executor.js";
 import { CHECK_TEXT_LIMIT, failedCheckRunOutput, truncateBytes, type CheckRunOutput } from "../report/check-run.js";
-import { apiCallCounter } from "./api-calls.js";
-import { describeError } from "./describe-error.js";
+import { apiCallCounter } from "../github-api/api-calls.js";
+import { describeError } from "../github-api/describe-error.js";
 import type { PerKeyLock } from "./keyed-lock.js";
 import { syncReviewComments, type CommentSyncResult } from "./publish-comments.js";
-import { appendAnnotations, completeCheckRun, completeFailedCheckRun, startCheckRun, updateCheckSummary } from "./publish-check.js";
-import { analyzeReview, checkOutputFor, commentDraftsFor } from "./review-analysis.js";
-import { buildReviewInput } from "./review-input.js";
-import type { GitHub, ReviewTarget } from "./target.js";
+import { appendAnnotations, completeCheckRun, completeFailedCheckRun, startCheckRun, updateCheckSummary } from "../github-api/check-runs.js";
+import { checkOutputFor, commentDraftsFor, type ReviewResult } from "./report-outputs.js";
+import { reviewChange } from "./review-change.js";
+import { buildReviewInput, type ReviewInput } from "./gather-input.js";
+import type { GitHub, ReviewTarget } from "../github-api/target.js";
 
 export interface ReviewRun {
   octokit: GitHub;
@@ -44,6 +45,25 @@ export interface ReviewOutcome {
   findingsByRule?: Record<string, number>;
   durationMs: number;
   apiCalls: number;
+}
+
+/** The gathered input through the engine's review mode and the executor (review-change.ts fetches what they need). */
+async function analyzeReview(octokit: GitHub, input: ReviewInput, limits?: Partial<ExecutionLimits>): Promise<ReviewResult> {
+  const { result, head, skipped, notes, execution } = await reviewChange(octokit, input.target, {
+    changedFiles: input.changedFiles,
+    config: input.config.config,
+    configProblems: input.config.problems,
+    configPath: input.config.path,
+    limits,
+  });
+  return {
+    findings: result.findings,
+    errors: [...input.skipped, ...skipped, ...result.errors],
+    reviewedPaths: result.migrations.map((m) => m.path),
+    notes,
+    sources: new Map(head.map((f) => [f.path, f.content])),
+    ...(execution ? { execution } : {}),
+  };
 }
 
 const elapsed = (since: number) => Math.round(performance.now() - since);

@@ -30,8 +30,8 @@ import { fetchHeadArchive, hasNoSearchableCode } from "./head-archive.js";
 import { mayComeFromDiff, readPlanned, type DiffFile, type Wanted } from "./planned-files.js";
 import { approvalNote, fetchRegulatedApproval } from "./regulated-approval.js";
 import { databaseNote } from "../engine/database/notes.js";
-import { fetchTree } from "./repo-tree.js";
-import type { GitHub, ReviewTarget } from "./target.js";
+import { fetchTree } from "../github-api/repo-tree.js";
+import type { GitHub, ReviewTarget } from "../github-api/target.js";
 
 /** more Django context migrations than this come from the head tarball (one call) instead of one call each */
 const CONTEXT_FETCH_LIMIT = 10;

@@ -1,17 +1,14 @@
 /**
  * The head commit's application code (for the usage search) from ONE tarball, streamed and filtered on the
- * fly, so only the code is ever held in memory. `GET /repos/{o}/{r}/tarball/{sha}` answers with a redirect
- * to codeload.github.com, which fetch follows (dropping the Authorization header, as codeload's URL carries
- * its own token).
+ * fly, so only the code is ever held in memory.
  */
-import { Readable } from "node:stream";
-import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import type { Config } from "../engine/config.js";
 import type { SourceFile } from "../engine/model.js";
 import { isSearchableCodePath, isSearchableContent } from "../engine/review/code/searchable.js";
-import type { RepoTree } from "./repo-tree.js";
+import type { RepoTree } from "../github-api/repo-tree.js";
+import type { GitHub, ReviewTarget } from "../github-api/target.js";
+import { downloadTarball } from "../github-api/tarball-download.js";
 import { readTarball } from "./tarball.js";
-import type { GitHub, ReviewTarget } from "./target.js";
 
 export interface HeadArchive {
   /** application code for the usage search */
@@ -22,13 +19,7 @@ export interface HeadArchive {
 
 /** Application code (and any `wanted` paths) at the head commit. */
 export async function fetchHeadArchive(octokit: GitHub, target: ReviewTarget, config: Config, wanted: ReadonlySet<string> = new Set()): Promise<HeadArchive> {
-  const response = await octokit.request("GET /repos/{owner}/{repo}/tarball/{ref}", {
-    owner: target.owner,
-    repo: target.repo,
-    ref: target.headSha,
-    request: { parseSuccessResponseBody: false },
-  });
-  const stream = Readable.fromWeb(response.data as unknown as WebReadableStream<Uint8Array>);
+  const stream = await downloadTarball(octokit, target, target.headSha);
   const entries = await readTarball(stream, (path, size) => size <= config.max_file_bytes && (wanted.has(path) || isSearchableCodePath(path, config)));
   const archive: HeadArchive = { code: [], files: [] };
   for (const entry of entries) {

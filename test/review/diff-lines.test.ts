@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { commentableLines } from "../../src/github/diff-lines.js";
-import { unifiedDiff } from "./support/unified-diff.js";
+import { commentableLines } from "../../src/review/diff-lines.js";
+import { unifiedDiff } from "../github/support/unified-diff.js";
 
 describe("commentable lines of a patch", () => {
   it("are the head lines of each hunk, added or context", () => {

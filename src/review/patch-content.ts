@@ -6,7 +6,7 @@
  * back to the contents API.
  */
 import { createHash } from "node:crypto";
-import type { PullRequestFile } from "./pr-files.js";
+import type { PullRequestFile } from "../github-api/pr-files.js";
 
 const ADDED_HUNK = /^@@ -0,0 \+1(?:,(\d+))? @@/;
 const NO_NEWLINE = "\\ No newline at end of file";

@@ -8,10 +8,10 @@ import type { FileError } from "../engine/analyze.js";
 import type { ChangedFile } from "../engine/review/changes.js";
 import { mapConcurrent } from "./concurrency.js";
 import { addedFileContent } from "./patch-content.js";
-import type { PullRequestFile } from "./pr-files.js";
-import { fetchFileAt, oversizeReason } from "./repo-contents.js";
-import { existsIn, type RepoTree } from "./repo-tree.js";
-import type { GitHub, ReviewTarget } from "./target.js";
+import type { PullRequestFile } from "../github-api/pr-files.js";
+import { fetchFileAt, oversizeReason } from "../github-api/repo-contents.js";
+import { existsIn, type RepoTree } from "../github-api/repo-tree.js";
+import type { GitHub, ReviewTarget } from "../github-api/target.js";
 
 const FETCH_CONCURRENCY = 8;
 

@@ -1,18 +1,14 @@
 /**
- * The middle of a review: the gathered input through the engine's review mode (review-sources.ts fetches
- * what its plan needs), and the result into what the publishers post (check output, comment drafts).
+ * A review's result into what is posted: the check run's output and the inline comment drafts. Pure.
  */
 import type { FileError } from "../engine/analyze.js";
 import type { Config } from "../engine/config.js";
 import type { ReportedFinding, Severity } from "../engine/model.js";
-import type { ExecutionLimits } from "../execute/executor.js";
 import type { VerifyResult } from "../execute/verify.js";
 import { checkRunOutput, type CheckRunOutput } from "../report/check-run.js";
 import { fingerprintFindings, reviewCommentDrafts, type ReviewCommentDraft } from "../report/review-comments.js";
 import { commentableLines } from "./diff-lines.js";
-import { inputNotes, type ReviewInput } from "./review-input.js";
-import { reviewChange } from "./review-sources.js";
-import type { GitHub } from "./target.js";
+import { inputNotes, type ReviewInput } from "./gather-input.js";
 
 export interface ReviewResult {
   findings: ReportedFinding[];
@@ -32,24 +28,6 @@ export interface ReviewResult {
 const COMMENTED: Record<Config["review_comments"], readonly Severity[]> = { error: ["error"], warning: ["error", "warning"], off: [] };
 /** Findings that are still problems: their earlier comments are kept, never marked resolved. */
 const STILL_PROBLEMS: readonly Severity[] = ["error", "warning"];
-
-export async function analyzeReview(octokit: GitHub, input: ReviewInput, limits?: Partial<ExecutionLimits>): Promise<ReviewResult> {
-  const { result, head, skipped, notes, execution } = await reviewChange(octokit, input.target, {
-    changedFiles: input.changedFiles,
-    config: input.config.config,
-    configProblems: input.config.problems,
-    configPath: input.config.path,
-    limits,
-  });
-  return {
-    findings: result.findings,
-    errors: [...input.skipped, ...skipped, ...result.errors],
-    reviewedPaths: result.migrations.map((m) => m.path),
-    notes,
-    sources: new Map(head.map((f) => [f.path, f.content])),
-    ...(execution ? { execution } : {}),
-  };
-}
 
 /** Paths the pull request deletes (or renames away): nothing there to annotate or comment on at head. */
 function goneAtHead(input: ReviewInput): Set<string> {

@@ -4,12 +4,13 @@
  * review mode's plan (review-sources.ts); posting lives in publish-*.ts.
  */
 import type { FileError } from "../engine/analyze.js";
-import type { ConfigProblem } from "../engine/config.js";
+import { KNOWN_RULE_IDS } from "../engine/catalogue.js";
+import { loadConfig, type ConfigProblem } from "../engine/config.js";
 import { inlineCode } from "../report/markdown.js";
-import { listPullRequestFiles, PR_FILES_LISTING_LIMIT, type PullRequestFile } from "./pr-files.js";
-import { fetchFileAt } from "./repo-contents.js";
-import { checkProposedConfig, CONFIG_PATHS, loadRepoConfig, type RepoConfig } from "./repo-config.js";
-import type { GitHub, ReviewTarget } from "./target.js";
+import { listPullRequestFiles, PR_FILES_LISTING_LIMIT, type PullRequestFile } from "../github-api/pr-files.js";
+import { fetchFileAt } from "../github-api/repo-contents.js";
+import { CONFIG_PATHS, loadRepoConfig, type RepoConfig } from "../github-api/repo-config.js";
+import type { GitHub, ReviewTarget } from "../github-api/target.js";
 
 export interface ReviewInput {
   target: ReviewTarget;
@@ -33,7 +34,7 @@ export interface BuildHooks {
 async function proposedConfig(octokit: GitHub, target: ReviewTarget, change: PullRequestFile, maxBytes: number): Promise<{ proposed?: ReviewInput["proposedConfig"]; problem?: FileError }> {
   if (change.status === "removed") return { proposed: { path: change.path, removed: true, problems: [] } };
   const file = await fetchFileAt(octokit, { owner: target.owner, repo: target.repo, path: change.path, ref: target.headSha }, maxBytes);
-  if (file.status === "text") return { proposed: { path: file.path, removed: false, problems: checkProposedConfig(file.content).problems } };
+  if (file.status === "text") return { proposed: { path: file.path, removed: false, problems: loadConfig(file.content, KNOWN_RULE_IDS).problems } };
   return file.status === "skipped" ? { problem: { path: file.path, message: file.reason } } : {};
 }
 
