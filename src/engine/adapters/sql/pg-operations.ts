@@ -459,8 +459,8 @@ export function statementOperations(parsed: ParsedStatement, inTransaction: bool
           table,
           hasWhere: Boolean(s.whereClause),
           columns,
-          // UPDATE t SET copy = original: a copy of `original` within t
-          sourceTables: values.columns.length ? [table, ...from.tables] : from.tables,
+          // UPDATE t SET copy = original: a copy of `original` within t; SET c = (SELECT ... FROM other): a copy of other's
+          sourceTables: [...new Set([...(values.columns.length ? [table] : []), ...values.tables, ...from.tables])],
           sourceColumns: values.columns,
         },
       ];

@@ -64,6 +64,31 @@ class Migration(migrations.Migration):
   valid: [
     {
       framework: "django",
+      name: "counters added by this migration, filled by an update whose fields are computed (update(**{name: ...}))",
+      code: `from django.db import migrations, models
+from django.db.models import Count, OuterRef, Subquery
+
+
+def populate_counts(apps, schema_editor):
+    ModuleType = apps.get_model("dcim", "ModuleType")
+    for field_name, related_name in {"interface_count": "interfaces", "port_count": "ports"}.items():
+        count = ModuleType.objects.filter(pk=OuterRef("pk")).annotate(_count=Count(related_name)).values("_count")
+        ModuleType.objects.update(**{field_name: Subquery(count)})
+
+
+class Migration(migrations.Migration):
+    dependencies = [("dcim", "0235_previous")]
+
+    operations = [
+        migrations.AddField(model_name="moduletype", name="interface_count", field=models.PositiveIntegerField(default=0)),
+        migrations.AddField(model_name="moduletype", name="port_count", field=models.PositiveIntegerField(default=0)),
+        migrations.RunPython(populate_counts, migrations.RunPython.noop),
+    ]
+`,
+      path: "dcim/migrations/0236_moduletype_counts.py",
+    },
+    {
+      framework: "django",
       name: "RunPython writing a filtered queryset, or backfilling a field added just before",
       path: "core/migrations/0010_tidy.py",
       code: `from django.db import migrations, models

@@ -13,6 +13,10 @@ function addedBefore(ctx: RuleContext, table: string, column: string, before: nu
   return anyBetween(positionsBy(ctx.migration.up, addedColumn).get(`${nameKey(table)}.${nameKey(column)}`), 0, before);
 }
 
+/** Some column was added to the table earlier in this migration. */
+const columnsAddedBefore = (ctx: RuleContext, table: string, before: number): boolean =>
+  ctx.migration.up.slice(0, before).some((o) => o.kind === "add_column" && nameKey(o.table) === nameKey(table));
+
 export default defineRule({
   meta: {
     id: "dml-without-where",
@@ -45,6 +49,9 @@ export default defineRule({
       } else if (op.verb === "update") {
         const overwritten = op.columns.filter((c) => !addedBefore(ctx, op.table!, c, index) && !ctx.facts.backedUpBefore(op.table!, c, index));
         if (op.columns.length > 0 && overwritten.length === 0) continue; // backfill of new columns
+        // code that computes which columns it sets (update(**{field: ...})) right after columns were added to the
+        // table: a backfill of them is the likely reading, and nothing says an old value is overwritten
+        if (op.columns.length === 0 && columnsAddedBefore(ctx, op.table, index)) continue;
         ctx.report({
           op,
           severity: "warning",

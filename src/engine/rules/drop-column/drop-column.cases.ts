@@ -17,6 +17,16 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "the down puts the values back from where they now live",
+      path: "migrations/000051_drop_tx_date.up.sql",
+      code: "ALTER TABLE account_transactions DROP COLUMN date;",
+      files: {
+        "migrations/000051_drop_tx_date.down.sql":
+          "ALTER TABLE account_transactions ADD COLUMN date date;\nUPDATE account_transactions t SET date = e.date FROM account_entries e WHERE e.entryable_id = t.id;",
+      },
+    },
     { framework: "sql", name: "the column was copied to a backup table first", code: "CREATE TABLE users_phone_backup AS SELECT id, phone_number FROM users;\nALTER TABLE users DROP COLUMN phone_number;" },
     { framework: "sql", name: "dropping a column of a table created in the same migration", code: "CREATE TABLE drafts (id bigint, body text);\nALTER TABLE drafts DROP COLUMN body;" },
     { framework: "sql", name: "waived with a reason", code: "-- migguard:ignore drop-column column was never written, see #42\nALTER TABLE users DROP COLUMN phone_number;" },

@@ -1,7 +1,7 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, ident, modelName, sym } from "../support/fix.js";
 import { backupFix, plannedRemoval } from "../support/planned-removal.js";
-import { existingTable, upOps } from "../support/scope.js";
+import { existingTable, restoredByDown, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 
 /** The seed's outage: remove_column while a legacy report still read the column. */
@@ -19,7 +19,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const { op, index } of upOps(ctx, "drop_column")) {
-      if (!existingTable(ctx, op.table, index) || ctx.facts.backedUpBefore(op.table, op.column, index)) continue;
+      if (!existingTable(ctx, op.table, index) || ctx.facts.backedUpBefore(op.table, op.column, index) || restoredByDown(ctx, op.table, op.column)) continue;
       const planned = plannedRemoval(ctx, op, op.column);
       if (planned) {
         ctx.report({

@@ -9,6 +9,11 @@ export default defineCases({
   valid: [
     {
       framework: "sql",
+      name: "the table's rows moved into another table first, through a subquery in UPDATE ... SET",
+      code: "ALTER TABLE dependencies ADD COLUMN version_id integer;\nUPDATE dependencies SET version_id = (SELECT version_id FROM requirements WHERE requirements.dependency_id = dependencies.id);\nDROP TABLE requirements;",
+    },
+    {
+      framework: "sql",
       name: "an aggregate table dropped and rebuilt from its sources (CREATE TABLE ... AS SELECT)",
       code: "DROP TABLE IF EXISTS user_stats;\nCREATE TABLE user_stats AS\n  SELECT u.id AS user_id, count(p.id) AS posts FROM users u LEFT JOIN posts p ON p.user_id = u.id GROUP BY u.id;",
     },

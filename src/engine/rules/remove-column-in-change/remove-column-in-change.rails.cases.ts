@@ -20,6 +20,29 @@ end
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "removed in a reversible block whose dir.down re-adds the column and puts its values back",
+      code: `class RemoveOldColumnsFromTransactions < ActiveRecord::Migration[7.2]
+  def change
+    reversible do |dir|
+      dir.up do
+        remove_column :account_transactions, :date
+      end
+
+      dir.down do
+        add_column :account_transactions, :date, :date
+        execute <<-SQL.squish
+          UPDATE account_transactions at SET date = ae.date
+          FROM account_entries ae
+          WHERE ae.entryable_type = 'Account::Transaction' AND ae.entryable_id = at.id
+        SQL
+      end
+    end
+  end
+end
+`,
+    },
     { framework: "rails", name: "the seed's quick patch: explicit up/down with a backup", code: SEED_QUICK_PATCH },
     {
       framework: "rails",

@@ -2,7 +2,7 @@ import { defineRule } from "../support/rule.js";
 import { fixFor, ident, sym } from "../support/fix.js";
 import { ignoredColumnsFix, railsType } from "../support/rails-fix.js";
 import { backupFix, plannedRemoval } from "../support/planned-removal.js";
-import { existingTable, upOps } from "../support/scope.js";
+import { existingTable, restoredByDown, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 
 /**
@@ -29,8 +29,9 @@ export default defineRule({
     const { down } = ctx.migration;
     // only a `change` Rails can reverse: an irreversible one is reported by irreversible-migration
     if (down.status !== "present" || !down.derived) return;
+    // a `reversible` block's dir.down the author wrote may put the values back (UPDATE ... SET col = ... FROM copy)
     for (const { op, index } of upOps(ctx, "drop_column")) {
-      if (!existingTable(ctx, op.table, index) || ctx.facts.backedUpBefore(op.table, op.column, index)) continue;
+      if (!existingTable(ctx, op.table, index) || ctx.facts.backedUpBefore(op.table, op.column, index) || restoredByDown(ctx, op.table, op.column)) continue;
       const planned = plannedRemoval(ctx, op, op.column);
       if (planned) {
         ctx.report({

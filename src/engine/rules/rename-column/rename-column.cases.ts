@@ -3,6 +3,11 @@ import { defineCases } from "../support/rule.js";
 export default defineCases({
   invalid: [{ framework: "sql", name: "rename a column of a live table", code: "ALTER TABLE site ADD COLUMN short_description text;\nALTER TABLE site RENAME COLUMN description TO sidebar;", lines: [2] }],
   valid: [
+    {
+      framework: "sql",
+      name: "a column added in this migration and renamed into the old one's place: no running code knows its temporary name",
+      code: "ALTER TABLE entity_data ADD COLUMN id_text text;\nUPDATE entity_data SET id_text = id::text;\nALTER TABLE entity_data DROP COLUMN id;\nALTER TABLE entity_data RENAME COLUMN id_text TO id;",
+    },
     { framework: "sql", name: "rename in a table created here", code: "CREATE TABLE t (a int);\nALTER TABLE t RENAME COLUMN a TO b;" },
     { framework: "sql", name: "waived on the line before", code: "-- migguard:ignore rename-column no code reads site yet (feature flagged off)\nALTER TABLE site RENAME COLUMN description TO sidebar;" },
   ],

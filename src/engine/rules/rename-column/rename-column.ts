@@ -1,5 +1,6 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, ident, modelName, sym } from "../support/fix.js";
+import { nameKey } from "../support/facts.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 
@@ -17,6 +18,11 @@ export default defineRule({
   check(ctx) {
     for (const { op, index } of upOps(ctx, "rename_column")) {
       if (!existingTable(ctx, op.table, index)) continue;
+      // a column this migration added (a new id_text swapped in for id): no running code knows its name
+      const addedHere = ctx.migration.up
+        .slice(0, index)
+        .some((o) => o.kind === "add_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column.name) === nameKey(op.column));
+      if (addedHere) continue;
       const t = ident(op.table);
       ctx.report({
         op,

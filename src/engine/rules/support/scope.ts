@@ -1,5 +1,6 @@
 /** Small questions rules share about operations. */
 import type { Operation } from "../../model.js";
+import { nameKey } from "./facts.js";
 import type { RuleContext } from "./rule.js";
 
 /** Each op of the up with its index, limited to the given kinds. */
@@ -32,3 +33,21 @@ export const firstLine = (ctx: RuleContext, after = 0): { line: number; endLine:
   const op = up.find((o) => o.kind !== "transaction_control" && o.kind !== "set_setting") ?? up[0] ?? ctx.migration.up[0];
   return op ? { line: op.loc.line, endLine: op.loc.line } : { line: 1, endLine: 1 };
 };
+
+/**
+ * The down writes the column's values back after the up dropped it (`UPDATE t SET col = b.col FROM copy b`, or
+ * code that may): the author planned the values' way back, so the rollback does not leave the column empty.
+ */
+export function restoredByDown(ctx: RuleContext, table: string, column: string): boolean {
+  const { down } = ctx.migration;
+  if (down.status !== "present") return false;
+  return down.ops.some(
+    (o) =>
+      o.kind === "data_migration" ||
+      (o.kind === "dml" &&
+        (o.verb === "update" || o.verb === "insert") &&
+        o.table !== undefined &&
+        nameKey(o.table) === nameKey(table) &&
+        (o.columns.length === 0 || o.columns.some((c) => nameKey(c) === nameKey(column)))),
+  );
+}
