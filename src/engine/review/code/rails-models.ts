@@ -20,10 +20,10 @@ export interface RailsModel {
   ignoredColumns: Array<{ name: string; line: number }>;
 }
 
-/** String and symbol elements of an array literal (`["a", :b]`, `%w[a b]`, `%i[a b]`). */
-function arrayStrings(node: Node | null | undefined): string[] {
+/** String and symbol elements of an array literal (`["a", :b]`, `%w[a b]`, `%i[a b]`), each with its node. */
+function arrayStrings(node: Node | null | undefined): Array<{ name: string; node: Node }> {
   if (!(node instanceof ArrayNode)) return [];
-  return node.elements.flatMap((element) => (element instanceof StringNode || element instanceof SymbolNode ? [element.unescaped.value] : []));
+  return node.elements.flatMap((element) => (element instanceof StringNode || element instanceof SymbolNode ? [{ name: element.unescaped.value, node: element }] : []));
 }
 
 const isSelf = (node: Node | null | undefined) => node instanceof SelfNode;
@@ -63,7 +63,7 @@ class ModelVisitor extends Visitor {
     const current = this.stack[this.stack.length - 1];
     if (current && isSelf(node.receiver)) {
       const [value] = node.arguments_?.arguments_ ?? [];
-      if (node.name === "ignored_columns=") this.addIgnored(current.model, value, node);
+      if (node.name === "ignored_columns=") this.addIgnored(current.model, value);
       if (node.name === "table_name=" && value instanceof StringNode) current.explicitTable = value.unescaped.value;
     }
     super.visitCallNode(node);
@@ -71,13 +71,13 @@ class ModelVisitor extends Visitor {
 
   override visitCallOperatorWriteNode(node: CallOperatorWriteNode): void {
     const current = this.stack[this.stack.length - 1];
-    if (current && isSelf(node.receiver) && node.readName === "ignored_columns") this.addIgnored(current.model, node.value, node);
+    if (current && isSelf(node.receiver) && node.readName === "ignored_columns") this.addIgnored(current.model, node.value);
     super.visitCallOperatorWriteNode(node);
   }
 
-  private addIgnored(model: RailsModel, value: Node | undefined, at: Node): void {
-    const line = this.source.loc(at).line;
-    for (const name of arrayStrings(value)) model.ignoredColumns.push({ name, line });
+  /** Each name on its own line: a list written one name per line (Mastodon's `%w(\n uri\n)`) declares, never uses, them. */
+  private addIgnored(model: RailsModel, value: Node | undefined): void {
+    for (const { name, node } of arrayStrings(value)) model.ignoredColumns.push({ name, line: this.source.loc(node).line });
   }
 }
 

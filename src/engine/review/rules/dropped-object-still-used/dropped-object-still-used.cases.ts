@@ -98,6 +98,11 @@ export default defineReviewCases({
       head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
     },
     {
+      name: "Rails: the model ignores it in a list written one name per line (Mastodon's %w(...)): the list declares, it does not use",
+      base: { "app/models/user.rb": "class User < ApplicationRecord\n  self.ignored_columns += %w(\n    phone_number\n    fax_number\n  )\nend\n" },
+      head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
+    },
+    {
       name: "Django: the model no longer has the field (safe to drop now)",
       base: {
         "accounts/migrations/0001_initial.py": djangoInitial,
