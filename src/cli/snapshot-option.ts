@@ -13,7 +13,7 @@ import { UsageError } from "./collect-files.js";
 /** The snapshot file's schema is zod's: loaded only when there is a snapshot (a plain lint loads no zod). */
 const parser = async () => (await import("../engine/production/snapshot-file.js")).parseSnapshot;
 
-/** A snapshot is one JSON document; this is far above any real schema's and keeps a hostile file from filling memory. */
+/** A snapshot is one JSON document; this is far above any real schema's and keeps a hostile file from filling memory (as snapshot-file.ts's MAX_SNAPSHOT_BYTES, which would load zod). */
 export const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
 
 export interface LoadedSnapshot {
@@ -54,14 +54,9 @@ export function configRoot(configPath: string | undefined, cwd: string): string 
 
 /** The snapshot the config names, from text read by the caller (disk, or the base branch). */
 export async function snapshotFromConfig(path: string, text: string | undefined): Promise<LoadedSnapshot> {
-  if (text === undefined) return { errors: [{ path, message: "the production snapshot named by config `snapshot` is not there: migguard ran without it" }] };
-  if (Buffer.byteLength(text) > MAX_SNAPSHOT_BYTES) return { errors: [{ path, message: `the production snapshot is larger than ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MB: migguard ran without it` }] };
-  const parseSnapshot = await parser();
-  try {
-    return { snapshot: parseSnapshot(text, path), errors: [] };
-  } catch (error) {
-    return { errors: [{ path, message: `${error instanceof Error ? error.message : String(error)}: migguard ran without it` }] };
-  }
+  const { snapshotFromText } = await import("../engine/production/snapshot-file.js");
+  const { snapshot, problem } = snapshotFromText(path, text);
+  return problem ? { errors: [{ path, message: `${problem}: migguard ran without it` }] } : { snapshot, errors: [] };
 }
 
 /** For `lint`: the flag, else the config's path read from disk. */

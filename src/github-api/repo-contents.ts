@@ -44,3 +44,21 @@ export async function fetchFileAt(octokit: GitHub, at: FileAt, maxBytes: number)
     return { status: "skipped", path: at.path, reason: "not UTF-8 text" };
   }
 }
+
+/**
+ * A file's text in raw form, for files the JSON form cannot carry (its `content` stops at 1 MB; raw goes to
+ * 100 MB), or undefined when there is no such file or it is not a file. The whole body is read: callers cap
+ * what they accept.
+ */
+export async function fetchRawTextAt(octokit: GitHub, at: FileAt): Promise<string | undefined> {
+  try {
+    const { data } = await octokit.rest.repos.getContent({ owner: at.owner, repo: at.repo, path: at.path, ref: at.ref, mediaType: { format: "raw" } });
+    // text when GitHub gives a charset, bytes when not; a directory answers with its JSON listing whatever the format asked
+    const body: unknown = data;
+    if (typeof body === "string") return body;
+    return body instanceof ArrayBuffer ? new TextDecoder("utf-8").decode(body) : undefined;
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}

@@ -12,6 +12,7 @@
  *     something is dropped or renamed (`codeSearch.needed`) and the head has code to search;
  *   - the earlier migrations of each changed SQL migration's folder (config `execute`), which the executor
  *     applies before running it up -> down -> up: one call each when few, else from that same tarball;
+ *   - the production snapshot config `snapshot` names, on the base branch, one call when configured;
  *   - the pull request's reviews and the approvers' permissions, only when regulated data is waived.
  */
 import type { FileError } from "../engine/analyze.js";
@@ -32,6 +33,7 @@ import { approvalNote, fetchRegulatedApproval } from "./regulated-approval.js";
 import { databaseNote } from "../engine/database/notes.js";
 import { fetchTree } from "../github-api/repo-tree.js";
 import type { GitHub, ReviewTarget } from "../github-api/target.js";
+import { readBaseSnapshot } from "./production-snapshot.js";
 
 /** more Django context migrations than this come from the head tarball (one call) instead of one call each */
 const CONTEXT_FETCH_LIMIT = 10;
@@ -73,10 +75,12 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
   const draft = planReview(changedFiles, config);
   const draftHead = new Set(draft.head.filter((path) => !head.has(path)));
   const wantsHeadTree = changedFiles.some((f) => draftHead.has(f.path) && mayComeFromDiff(f));
-  const [baseTree, headTree] = await Promise.all([
+  const [baseTree, headTree, production] = await Promise.all([
     draft.baseTree ? fetchTree(octokit, target, target.baseSha) : undefined,
     wantsHeadTree ? fetchTree(octokit, target, target.headSha) : undefined,
+    config.snapshot ? readBaseSnapshot(octokit, target, config.snapshot) : undefined,
   ]);
+  if (production?.note) notes.push(production.note);
   if (baseTree?.truncated) notes.push("**Partial base listing:** GitHub truncated the base branch's file tree, so version order and schema dumps were checked against part of it.");
   const basePaths = baseTree ? [...baseTree.blobs.keys()] : undefined;
   const plan = planReview(changedFiles, config, basePaths);
@@ -104,6 +108,7 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
     configPath: options.configPath,
     contextMigrations: [...context.values()],
     codeFiles: archive?.code,
+    snapshot: production?.snapshot,
   };
   let result = await review(input);
 
@@ -125,7 +130,7 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
   let ran: VerifyResult | undefined;
   if (execution?.targets.length) {
     const files = [...head.values(), ...context.values(), ...history.values()];
-    ran = await verifyOrSkip({ files, targets: execution.targets, config, findings: result.findings, limits: options.limits });
+    ran = await verifyOrSkip({ files, targets: execution.targets, config, findings: result.findings, limits: options.limits, snapshot: production?.snapshot });
     result = { ...result, findings: ran.findings };
   }
 

@@ -92,3 +92,20 @@ export function parseSnapshot(text: string, source = "snapshot"): ProductionSnap
   }
   return parsed.data;
 }
+
+/** A snapshot is one JSON document; this is far above any real schema's and keeps a hostile file from filling memory. */
+export const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The snapshot a config names, from its text as the edge read it (disk, the base branch), or why it cannot
+ * be used: the review then goes on without one, and says so.
+ */
+export function snapshotFromText(path: string, text: string | undefined): { snapshot?: ProductionSnapshot; problem?: string } {
+  if (text === undefined) return { problem: "the production snapshot named by config `snapshot` is not there" };
+  if (Buffer.byteLength(text) > MAX_SNAPSHOT_BYTES) return { problem: `the production snapshot is larger than ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MB` };
+  try {
+    return { snapshot: parseSnapshot(text, path) };
+  } catch (error) {
+    return { problem: error instanceof Error ? error.message : String(error) };
+  }
+}
