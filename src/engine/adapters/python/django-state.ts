@@ -16,6 +16,8 @@ export interface ModelState {
   indexTogether: string[][];
   /** a proxy model or `managed = False`: Django runs none of its operations against the database */
   noTable?: boolean;
+  /** `proxy = True`, which AlterModelOptions never changes */
+  proxy?: boolean;
 }
 
 const OPERATION_MODULES = [
@@ -105,14 +107,16 @@ export class AppState {
           fields,
           uniqueTogether: togetherSets(dictGet(options, "unique_together")) ?? [],
           indexTogether: togetherSets(dictGet(options, "index_together")) ?? [],
+          proxy: asBool(dictGet(options, "proxy")) === true,
           noTable: asBool(dictGet(options, "proxy")) === true || asBool(dictGet(options, "managed")) === false,
         });
         return;
       }
       case "AlterModelOptions": {
         const model = this.modelOf(call, "name");
+        // Django replaces `managed` (one of ALTER_OPTION_KEYS) with what the operation lists: left out, it is True
         const managed = asBool(dictGet(kwarg(call, "options", 1), "managed"));
-        if (model && managed !== undefined) model.noTable = !managed;
+        if (model) model.noTable = model.proxy === true || managed === false;
         return;
       }
       case "DeleteModel": {

@@ -58,8 +58,87 @@ class Migration(migrations.Migration):
       },
       lines: [8],
     },
+    {
+      framework: "django",
+      name: "an unmanaged model made managed again (AlterModelOptions that no longer lists managed): its table is Django's to drop",
+      path: "reports/migrations/0003_drop_report.py",
+      files: {
+        "reports/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(name="Report", fields=[("id", models.BigAutoField(primary_key=True))], options={"managed": False, "db_table": "reports"}),
+    ]
+`,
+        "reports/migrations/0002_report_managed.py": `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("reports", "0001_initial")]
+
+    operations = [
+        migrations.AlterModelOptions(name="report", options={"ordering": ["id"]}),
+    ]
+`,
+      },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("reports", "0002_report_managed")]
+
+    operations = [
+        migrations.DeleteModel(name="Report"),
+    ]
+`,
+      lines: [8],
+    },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "DeleteModel of a model made unmanaged by AlterModelOptions, and of a proxy whose options changed later (a proxy stays a proxy)",
+      path: "users/migrations/0007_drop_models.py",
+      files: {
+        "users/migrations/0005_groups.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("auth", "0012_alter_user_first_name_max_length")]
+
+    operations = [
+        migrations.CreateModel(name="GroupProxy", fields=[], options={"proxy": True}, bases=("auth.group",)),
+        migrations.CreateModel(name="Legacy", fields=[("id", models.BigAutoField(primary_key=True))]),
+    ]
+`,
+        "users/migrations/0006_options.py": `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("users", "0005_groups")]
+
+    operations = [
+        migrations.AlterModelOptions(name="groupproxy", options={"verbose_name": "group"}),
+        migrations.AlterModelOptions(name="legacy", options={"managed": False}),
+    ]
+`,
+      },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("users", "0006_options")]
+
+    operations = [
+        migrations.DeleteModel(name="GroupProxy"),
+        migrations.DeleteModel(name="Legacy"),
+    ]
+`,
+    },
     {
       framework: "django",
       name: "DeleteModel of a proxy model (and of an unmanaged one): Django has no table to drop",
