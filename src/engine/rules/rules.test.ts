@@ -22,6 +22,7 @@ describe.each(tables.map((t) => [t.rule.meta.id, t] as const))("%s", (_id, { rul
     it.each(cases.invalid.map((c) => [`${c.framework}: ${c.name}`, c] as const))("reports %s", async (_name, c) => {
       const findings = await runCase(rule, c);
       expect(findings.map((f) => f.line)).toEqual(c.lines);
+      if (c.severities) expect(findings.map((f) => f.severity)).toEqual(c.severities);
       for (const f of findings) {
         expect(f.path).toBe(casePath(c));
         expect(f.message.length).toBeGreaterThan(20);

@@ -23,7 +23,8 @@ export const casePath = (c: RuleCase): string => c.path ?? DEFAULT_CASE_PATHS[c.
 export async function runCase(rule: Rule, c: RuleCase): Promise<ReportedFinding[]> {
   const raw = { ...(c.config ?? {}) } as Record<string, unknown>;
   const rules = { ...((raw.rules as Record<string, unknown>) ?? {}) };
-  if (!(rule.meta.id in rules)) rules[rule.meta.id] = rule.meta.severity;
+  // switched on without a severity, so the severity a report picks (a note, a warning variant) is what it shows
+  if (!(rule.meta.id in rules)) rules[rule.meta.id] = true;
   const { config, problems } = resolveConfig({ ...raw, rules });
   if (problems.length) throw new Error(`case "${c.name}" has an invalid config: ${problems.map((p) => `${p.key}: ${p.message}`).join("; ")}`);
   const path = casePath(c);

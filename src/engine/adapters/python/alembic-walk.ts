@@ -41,7 +41,7 @@ const MAX_LOOP_ITEMS = 20;
 /** methods of a connection / session that do not touch rows */
 const QUIET_METHODS = new Set(["close", "commit", "rollback", "flush", "begin", "begin_nested", "expunge", "expunge_all", "expire", "expire_all", "dispose", "get_bind", "in_transaction", "connection"]);
 /** calls that never change the database (SQLAlchemy constructs only build statements; executing them is what counts) */
-const HARMLESS = /^(sqlalchemy\.(table|column|Table|Column|MetaData|text|literal_column|select|update|delete|insert|and_|or_|not_|case|cast|func\..*)|print|len|str|int|float|bool|list|dict|set|tuple|range|sorted|enumerate|zip|isinstance|getattr|setattr|hasattr|super|logging\..*|logger\..*|log\..*|warnings\..*|alembic\.context\..*|alembic\.op\.get_context\(\)\..*)$/;
+const HARMLESS = /^(sqlalchemy\.(table|column|Table|Column|MetaData|text|literal_column|select|update|delete|insert|and_|or_|not_|case|cast|func\..*)|print|len|str|int|float|bool|list|dict|set|tuple|range|sorted|enumerate|zip|isinstance|getattr|setattr|hasattr|super|min|max|abs|round|sum|any|all|map|filter|reversed|repr|format|next|iter|type|json\..*|datetime\..*|uuid\..*|logging\..*|logger\..*|log\..*|warnings\..*|alembic\.context\..*|alembic\.op\.get_context\(\)\..*)$/;
 
 export class AlembicWalker {
   readonly ops: OperationInput[] = [];

@@ -20,6 +20,46 @@ def downgrade():
     pass
 `,
       lines: [12],
+      // dml-without-where reports the overwrite itself: here the empty down is a note
+      severities: ["info"],
+    },
+    {
+      framework: "alembic",
+      name: "an ORM loop overwrites a column of every row and downgrade() only passes (Superset's sqllab_setting_defaults)",
+      code: `from alembic import op
+from sqlalchemy import Boolean, Column, Integer
+from sqlalchemy.ext.declarative import declarative_base
+
+from superset import db
+
+revision = "eca4694defa7"
+down_revision = "5e4a03ef0bf0"
+
+Base = declarative_base()
+
+
+class Database(Base):
+    __tablename__ = "dbs"
+    id = Column(Integer, primary_key=True)
+    allow_run_sync = Column(Boolean, default=True)
+
+
+def upgrade():
+    bind = op.get_bind()
+    session = db.Session(bind=bind)
+
+    for obj in session.query(Database).all():
+        obj.allow_run_sync = True
+
+    session.commit()
+    session.close()
+
+
+def downgrade():
+    pass
+`,
+      lines: [30],
+      severities: ["warning"],
     },
   ],
   valid: [

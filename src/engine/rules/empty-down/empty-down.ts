@@ -25,6 +25,10 @@ function idempotent(op: Operation): boolean {
   }
 }
 
+/** The tables a data change names, for a message ("rows of dbs"). */
+const dataTables = (ops: readonly Operation[]): string =>
+  [...new Set(ops.flatMap((op) => (op.kind === "data_migration" ? op.tables : op.kind === "dml" && op.table ? [op.table] : [])))].join(", ");
+
 /** The seed's outage: the rollback ran, and the down was blank. */
 export default defineRule({
   meta: {
@@ -44,14 +48,20 @@ export default defineRule({
     // a repair (`remove_index ... if_exists`, `return if index_exists?`): running it again is safe, and a down
     // that dropped what it created could drop an object that existed before it ran
     if (meaningful.length > 0 && meaningful.every(idempotent)) return;
-    // a backfill or clean-up: an explicit empty down says the data stays as the up left it, which is usually the point
+    // a backfill or clean-up: an explicit empty down says the data stays as the up left it, which is usually the
+    // point. Statements migguard reads are judged by dml-without-where when they overwrite every row; code it
+    // cannot read (an ORM loop over every row) may overwrite values nothing else reports, so that stays a warning.
     const dataOnly = meaningful.length > 0 && meaningful.every((op) => op.kind === "dml" || op.kind === "data_migration");
+    const unreadData = dataOnly && meaningful.some((op) => op.kind === "data_migration");
+    const where = down.path ? ` (${down.path})` : "";
     ctx.report({
       loc: down.loc ?? firstLine(ctx),
-      severity: dataOnly ? "info" : undefined,
-      message: dataOnly
-        ? `The down migration${down.path ? ` (${down.path})` : ""} is empty: this migration only changes data, and rolling back leaves the data as it left it.`
-        : `The down migration${down.path ? ` (${down.path})` : ""} is empty: rolling back does nothing.${downHabit(ctx, "empty-down")}`,
+      severity: dataOnly ? (unreadData ? "warning" : "info") : undefined,
+      message: !dataOnly
+        ? `The down migration${where} is empty: rolling back does nothing.${downHabit(ctx, "empty-down")}`
+        : unreadData
+          ? `The down migration${where} is empty and this migration changes data in code migguard cannot read: values it overwrites or deletes stay that way after a rollback, which still reports success.`
+          : `The down migration${where} is empty: this migration only changes data, and rolling back leaves the data as it left it.`,
       fix: fixFor(ctx.framework, {
         sql: `-- write the statements that undo the up, in reverse order; if it truly cannot be undone, say so:\n-- ${
           isMysqlFamily(ctx.migration.database)
@@ -62,9 +72,13 @@ export default defineRule({
         }`,
         // a down that raises is irreversible too: show the undo of each up operation instead
         // an object created only if missing may have existed before: its undo is not to drop it
-        rails: `def down\n  ${up.filter((op) => !idempotent(op)).map(railsUndo).filter(Boolean).reverse().join("\n").replace(/\n/g, "\n  ") || "# put back what up changed: the previous values, the objects it dropped"}\nend`,
+        rails: unreadData
+          ? `def down\n  # put back the values up changed (from a copy it keeps), or fail the rollback loudly:\n  raise ActiveRecord::IrreversibleMigration, "up changed ${dataTables(meaningful) || "data"} without keeping a copy"\nend`
+          : `def down\n  ${up.filter((op) => !idempotent(op)).map(railsUndo).filter(Boolean).reverse().join("\n").replace(/\n/g, "\n  ") || "# put back what up changed: the previous values, the objects it dropped"}\nend`,
         django: `migrations.RunPython(forwards, reverse_code=backwards)`,
-        alembic: `def downgrade():\n    # undo what upgrade() does, in reverse order\n    ...`,
+        alembic: unreadData
+          ? `def downgrade():\n    # put back the values upgrade() changed (from a copy it keeps), or fail the rollback loudly:\n    raise NotImplementedError("upgrade changed ${dataTables(meaningful) || "data"} without keeping a copy: restore from a backup")`
+          : `def downgrade():\n    # undo what upgrade() does, in reverse order\n    ...`,
       }),
     });
   },

@@ -96,6 +96,8 @@ export interface RuleCase {
 export interface InvalidRuleCase extends RuleCase {
   /** 1-based lines where the rule must report, in order */
   lines: number[];
+  /** the severity of each of those findings, when the case is about it (a note instead of an error) */
+  severities?: Severity[];
 }
 
 export interface RuleCases {
