@@ -38,8 +38,12 @@ export class FolderObjects {
   /** A created name (or, for a type, a built-in type) one or two edits away: what the statement probably meant. */
   nearMiss(name: string, options: { type?: boolean } = {}): string | undefined {
     const wanted = bare(name);
+    const written = name.replace(/"/g, "");
     let best: { name: string; distance: number } | undefined;
     for (const candidate of options.type ? [...this.names, ...BUILTIN_TYPES] : this.names) {
+      // the very name the statement wrote is no hint (`users` missing because it is made later, or was dropped);
+      // the same name in another schema or case is one (`auth.users`, `"Users"`)
+      if (candidate === written) continue;
       const distance = editDistance(wanted, candidate, 2);
       if (distance <= 2 && (!best || distance < best.distance)) best = { name: candidate, distance };
     }

@@ -4,23 +4,21 @@
  * `schema.table.column`. Names compare the way PostgreSQL folds them (case-insensitive, `public.` default).
  */
 import { nameKey } from "../rules/support/facts.js";
+import { wildcard, type Wildcard } from "./wildcard.js";
 
 export interface SensitivePattern {
   /** as written in the config */
   text: string;
   /** matched against `schema.table` when the pattern names a schema, else against the bare table name */
-  table: RegExp;
+  table: Wildcard;
   withSchema: boolean;
   /** only `*`: any table, so a table-wide operation matches only where the column is known to exist */
   anyTable: boolean;
   /** undefined: every column of the table */
-  column?: RegExp;
+  column?: Wildcard;
   /** the column part is a plain name (no wildcard) */
   columnName?: string;
 }
-
-const glob = (part: string) =>
-  new RegExp(`^${part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
 
 export function compileSensitive(patterns: readonly string[]): SensitivePattern[] {
   return patterns.flatMap((text) => {
@@ -33,10 +31,10 @@ export function compileSensitive(patterns: readonly string[]): SensitivePattern[
     return [
       {
         text,
-        table: glob(tablePart),
+        table: wildcard(tablePart),
         withSchema,
         anyTable: tablePart === "*",
-        column: wholeTable ? undefined : glob(columnPart),
+        column: wholeTable ? undefined : wildcard(columnPart),
         columnName: !wholeTable && !/[*?]/.test(columnPart) ? columnPart : undefined,
       },
     ];

@@ -68,6 +68,15 @@ describe("PGlite", () => {
     expect(after.runs.map((r) => r.outcome)).toEqual(["verified"]);
   }, 120_000);
 
+  it("a statement stopped by what is left of the time budget (a fractional timeout) reports whole milliseconds", async () => {
+    const session = await executor().open(DEFAULT_LIMITS);
+    try {
+      await expect(session.query("DO $$ BEGIN LOOP END LOOP; END $$", { timeoutMs: 1252.9625919999962 })).rejects.toThrow("the statement ran longer than 1253 ms and was stopped");
+    } finally {
+      await session.release();
+    }
+  }, 120_000);
+
   it("runs from the command line with --execute, printing the lock table", async () => {
     const dir = mkdtempSync(join(tmpdir(), "migguard-execute-"));
     try {

@@ -108,7 +108,8 @@ export class PgliteExecutor implements Executor {
     return {
       query: (sql, options) => {
         if (released) return Promise.reject(new Error("session already released"));
-        return this.request({ sql }, options?.timeoutMs ?? limits.statementTimeoutMs);
+        // whole milliseconds: a timeout left of the budget (deadline - now) is fractional, and is printed
+        return this.request({ sql }, Math.ceil(options?.timeoutMs ?? limits.statementTimeoutMs));
       },
       release: async () => {
         released = true;

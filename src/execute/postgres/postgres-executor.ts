@@ -67,7 +67,8 @@ export class PostgresExecutor implements Executor {
 
     const query = async (sql: string, options?: { timeoutMs?: number }): Promise<Row[]> => {
       if (dead) throw dead;
-      const timeoutMs = options?.timeoutMs ?? limits.statementTimeoutMs;
+      // whole milliseconds: a timeout left of the budget (deadline - now) is fractional, and is printed
+      const timeoutMs = Math.ceil(options?.timeoutMs ?? limits.statementTimeoutMs);
       let timer: NodeJS.Timeout | undefined;
       const watchdog = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
