@@ -8,6 +8,7 @@ import type { Config } from "../engine/config.js";
 import { detectByPath } from "../engine/detect.js";
 import { FRAMEWORKS_WITH_SIGNALS } from "../engine/database/signal-paths.js";
 import { databaseLines } from "../engine/database/notes.js";
+import { readRepositoryFiles } from "./repository-files.js";
 
 export interface LintOptions {
   paths: string[];
@@ -50,6 +51,12 @@ export async function lintCommand(options: LintOptions): Promise<CommandResult> 
     explicitPaths: collected.explicit,
     // the walk for database.yml and settings modules: only Rails, Django and Alembic folders read them
     projectFiles: collected.files.some((f) => mayReadSignals(f.path, loaded.config)) ? collectProjectFiles(cwd) : [],
+    // Gemfile, schema dumps and models around the migrations: the names and types the fixes use
+    repositoryFiles: readRepositoryFiles(
+      collected.files.map((f) => f.path),
+      loaded.config,
+      cwd,
+    ),
   });
   const executed = options.execute ? await (await import("./execute-option.js")).executeLint({ files: collected.files, analysis: result, config: loaded.config, cwd, snapshot: production.snapshot }) : undefined;
   const findings = executed?.findings ?? result.findings;

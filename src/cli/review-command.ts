@@ -18,6 +18,7 @@ import { changedFiles, mergeBase, readBlobs, repoRoot, resolveCommit, treePaths,
 import type { CommandResult } from "./lint-command.js";
 import { snapshotFromConfig, snapshotFromFlag, type LoadedSnapshot } from "./snapshot-option.js";
 import { formatResult, type OutputFormat } from "./output.js";
+import { readRepositoryFiles } from "./repository-files.js";
 
 export interface ReviewOptions {
   base: string;
@@ -79,6 +80,12 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
     configPath: loaded.path ? toRepoPath(loaded.path) : undefined,
     contextMigrations: readWorkingTree(root, plan.context, config.max_file_bytes),
     snapshot: production.snapshot,
+    // the working tree is at hand: the fixes may read the models too, not only plan.facts
+    repositoryFiles: readRepositoryFiles(
+      changes.filter((c) => c.status !== "removed").map((c) => c.path),
+      config,
+      root,
+    ),
   };
   let result = await review(input);
   if (result.codeSearch.needed) result = await review({ ...input, codeFiles: readCode(root, config) });

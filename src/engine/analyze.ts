@@ -33,6 +33,9 @@ import { againstProduction } from "./production/size-aware.js";
 import type { ProductionSnapshot } from "./production/snapshot-file.js";
 import type { ProductionContext } from "./rules/support/rule.js";
 import { append } from "./append.js";
+import { RepositoryFacts } from "./repository/repository-facts.js";
+import { repositoryView, type RepositoryView } from "./repository/repository-view.js";
+import { SchemaHistory } from "./repository/schema-history.js";
 
 export interface FileError {
   path: string;
@@ -68,6 +71,11 @@ export interface AnalyzeInput {
    * `codeFiles` and `contextMigrations` count too.
    */
   projectFiles?: readonly SourceFile[];
+  /**
+   * Files that tell fixes the repository's names and types (see `isRepositoryFactPath`): Gemfile / Gemfile.lock
+   * (strong_migrations), schema dumps (column types), Active Record models (class names). Not linted; may be empty.
+   */
+  repositoryFiles?: readonly SourceFile[];
   /**
    * The production snapshot (`migguard snapshot`), parsed by the edge with `parseSnapshot`: lock findings get
    * table sizes and time estimates, small tables drop to info, NULLs and duplicates predict failures, and a
@@ -133,6 +141,7 @@ function runRule(
   codeFiles: readonly SourceFile[],
   production: ProductionContext | undefined,
   conventions: Conventions,
+  repository: RepositoryView,
 ): Raw[] {
   const out: Raw[] = [];
   rule.check({
@@ -140,6 +149,7 @@ function runRule(
     codeFiles,
     production,
     conventions,
+    repository,
     framework: migration.framework,
     config,
     postgresVersion: config.postgres_version,
@@ -170,6 +180,12 @@ function runRule(
 }
 
 /** Inline waivers and safety_assured blocks. */
+/** An engine finding's advice as a comment of the file's own language, so every fix is valid code where it is shown. */
+function asComment(path: string, text: string): string {
+  const prefix = /\.(rb|py|ya?ml)$/.test(path) ? "#" : /\.sql$/.test(path) ? "--" : "";
+  return prefix ? `${prefix} ${text}` : text;
+}
+
 function applyWaivers(raw: Raw[], migration: Migration, config: Config): ReportedFinding[] {
   const out: ReportedFinding[] = [];
   const waiverSeverity = effectiveSeverity(config, WAIVER_WITHOUT_REASON);
@@ -183,7 +199,7 @@ function applyWaivers(raw: Raw[], migration: Migration, config: Config): Reporte
       category: WAIVER_WITHOUT_REASON.category,
       severity: waiverSeverity,
       message: `This waiver of ${waiver.rules.join(", ") || "every rule"} has no reason, so it does not apply: say why the hazard is acceptable.`,
-      fix: `migguard:ignore ${waiver.rules.join(",") || "RULE_ID"} <why this is safe here>`,
+      fix: asComment(migration.path, `migguard:ignore ${waiver.rules.join(",") || "RULE_ID"} <why this is safe here>`),
       statement: "",
       details: [],
     });
@@ -216,7 +232,7 @@ function syntaxFindings(migration: Migration, config: Config): ReportedFinding[]
     category: SYNTAX_ERROR.category,
     severity,
     message: `Syntax error: ${e.message}`,
-    fix: "Fix the statement so it parses; migguard could not check anything after it in this statement.",
+    fix: asComment(e.path ?? migration.path, "Fix the statement so it parses; migguard could not check anything after it in this statement."),
     statement: "",
     details: [],
   }));
@@ -234,7 +250,7 @@ function tooComplexFindings(path: string, problems: readonly ParseProblem[], con
     category: TOO_COMPLEX.category,
     severity,
     message: `Not checked: ${p.message}.`,
-    fix: "Write the construct flat (a list of statements, a variable per step, one SQL statement per operation) so it is nested a few dozen levels at most; migguard checks it then.",
+    fix: asComment(p.path ?? path, "Write the construct flat (a list of statements, a variable per step, one SQL statement per operation) so it is nested a few dozen levels at most; migguard checks it then."),
     statement: "",
     details: [],
   }));
@@ -265,6 +281,8 @@ export function checkMigration(
   codeFiles: readonly SourceFile[] = [],
   snapshot?: ProductionContext,
   conventions: Conventions = {},
+  /** names and types the repository tells the fixes (earlier migrations, schema dump, models, Gemfile) */
+  repository: RepositoryView = repositoryView(migration, RepositoryFacts.none(), SchemaHistory.empty(), codeFiles),
 ): ReportedFinding[] {
   const facts = computeFacts(migration);
   // a production snapshot is PostgreSQL's catalogs: it says nothing about a MySQL or SQLite migration
@@ -275,7 +293,7 @@ export function checkMigration(
     if (!appliesToDatabase(rule.meta, migration.database)) continue;
     if (!effectiveSeverity(config, rule.meta)) continue; // switched off: do not even look
     try {
-      append(raw, runRule(rule, migration, config, facts, codeFiles, production, conventions));
+      append(raw, runRule(rule, migration, config, facts, codeFiles, production, conventions, repository));
     } catch (error) {
       errors.push({ path: migration.path, message: `rule ${rule.meta.id} failed: ${error instanceof Error ? error.message : String(error)}` });
     }
@@ -384,7 +402,14 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, Ana
   }
   const production = input.snapshot ? { production: new Production(input.snapshot), run: new RunObjects(migrations) } : undefined;
   const conventions = downConventions(migrations, [...(input.repositoryPaths ?? []), ...readable.map((f) => f.path)], config);
-  for (const migration of migrations) append(findings, checkMigration(migration, config, errors, input.codeFiles ?? [], production, conventions.get(migration)));
+  const facts = new RepositoryFacts(input.repositoryFiles ?? []);
+  const history = new SchemaHistory(units.flatMap((unit) => {
+    const result = parsed.get(unit);
+    return result && "migration" in result ? [{ file: unit.file, migration: result.migration }] : [];
+  }));
+  const codeFiles = input.codeFiles ?? [];
+  for (const migration of migrations)
+    append(findings, checkMigration(migration, config, errors, codeFiles, production, conventions.get(migration), repositoryView(migration, facts, history, codeFiles)));
   for (const down of orphanDowns) {
     yield;
     let result;
@@ -399,7 +424,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, Ana
     const severity = effectiveSeverity(config, SYNTAX_ERROR);
     if (!severity) continue;
     for (const e of result.errors)
-      findings.push({ path: down.file.path, line: e.line, endLine: e.line, rule: SYNTAX_ERROR.id, category: "syntax", severity, message: `Syntax error: ${e.message}`, fix: "Fix the statement so it parses.", statement: "", details: [] });
+      findings.push({ path: down.file.path, line: e.line, endLine: e.line, rule: SYNTAX_ERROR.id, category: "syntax", severity, message: `Syntax error: ${e.message}`, fix: asComment(down.file.path, "Fix the statement so it parses."), statement: "", details: [] });
   }
   if (input.configProblems?.length) findings.push(...configFindings(input.configProblems, input.configPath ?? ".github/migguard.yml", config));
   return { findings: findings.sort(byLocation), errors, migrations, databases: [...databases.values()] };

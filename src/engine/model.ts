@@ -90,6 +90,8 @@ export const ColumnSpec = z.object({
   check: z.boolean().default(false),
   /** GENERATED ... AS (expr) STORED rewrites the table; identity and serial fill every existing row */
   generated: z.enum(["stored", "virtual", "identity"]).optional(),
+  /** GENERATED ALWAYS AS (expr): the expression, as SQL, when the adapter can read it */
+  generatedExpr: z.string().optional(),
   serial: z.boolean().default(false),
 });
 export type ColumnSpec = z.infer<typeof ColumnSpec>;
@@ -111,6 +113,11 @@ const OperationBase = z.object({
   /** the ORM's names behind `table` / `column` (Django model_name and field name), so fixes can use them */
   ormModel: z.string().optional(),
   ormField: z.string().optional(),
+  /**
+   * the Django field as written (`models.CharField(max_length=20)`): the one the operation leaves (AddField's,
+   * AlterField's new one, the renamed or removed field's from the app's history), so fixes can repeat it
+   */
+  ormFieldDef: z.string().optional(),
   /** the framework method that produced the op (Rails `add_reference`, `create_table`, `t.index`), so fixes can answer in its terms */
   frameworkCall: z.string().optional(),
   /** MySQL/MariaDB: the statement's `ALGORITHM=` and `LOCK=` clauses, lower-cased ("instant", "inplace", "copy"; "none", "shared") */

@@ -21,14 +21,15 @@ export interface Wanted {
   path: string;
   /**
    * head: changed files and companions; base: base versions; context: other Django migrations, at head;
-   * history: earlier migrations the executor applies first, at head. Context and history are optional.
+   * history: earlier migrations the executor applies first, at head; facts: Gemfile, schema dumps, at head.
+   * Context, history and facts are optional.
    */
-  side: "head" | "base" | "context" | "history";
+  side: "head" | "base" | "context" | "history" | "facts";
 }
 
 export interface PlannedRead {
   read: Array<Wanted & { content: string }>;
-  /** files under review that could not be read (context and history files are optional and never reported) */
+  /** files under review that could not be read (context, history and facts files are optional and never reported) */
   skipped: FileError[];
 }
 

@@ -92,10 +92,12 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
     ...plan.head.filter((path) => !head.has(path)).map((path) => ({ path, side: "head" as const })),
     ...plan.base.filter((path) => !base.has(path)).map((path) => ({ path, side: "base" as const })),
     ...(archive ? [] : plan.context.filter((path) => !head.has(path)).map((path) => ({ path, side: "context" as const }))),
+    ...plan.facts.map((path) => ({ path, side: "facts" as const })),
   ];
   const { read, skipped } = await readPlanned(octokit, target, { changedFiles, maxBytes: config.max_file_bytes, headTree }, wanted);
   const history = new Map<string, SourceFile>();
-  const place = (file: { path: string; content: string; side: Wanted["side"] }) => ({ head, base, context, history })[file.side].set(file.path, { path: file.path, content: file.content });
+  const facts = new Map<string, SourceFile>();
+  const place = (file: { path: string; content: string; side: Wanted["side"] }) => ({ head, base, context, history, facts })[file.side].set(file.path, { path: file.path, content: file.content });
   read.forEach(place);
 
   const input: EngineReviewInput = {
@@ -109,6 +111,7 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
     contextMigrations: [...context.values()],
     codeFiles: archive?.code,
     snapshot: production?.snapshot,
+    repositoryFiles: [...facts.values()],
   };
   let result = await review(input);
 

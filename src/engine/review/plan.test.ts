@@ -5,7 +5,7 @@ const config = defaultConfig();
 
 describe("planReview: what the App fetches", () => {
   it("asks for nothing when no migration or schema dump changed", () => {
-    expect(planReview([{ path: "app/models/user.rb", status: "modified" }, { path: "README.md", status: "added" }], config)).toEqual({ head: [], base: [], baseTree: false, context: [] });
+    expect(planReview([{ path: "app/models/user.rb", status: "modified" }, { path: "README.md", status: "added" }], config)).toEqual({ head: [], base: [], baseTree: false, context: [], facts: [] });
   });
 
   it("asks for changed migrations at head, the down of an up, and the base version of an edited or deleted migration (a new one may undo it)", () => {
@@ -22,6 +22,7 @@ describe("planReview: what the App fetches", () => {
       base: ["db/migrate/20240101000000_x.rb", "db/migrations/001_a.up.sql"],
       baseTree: true,
       context: [],
+      facts: [],
     });
   });
 
@@ -46,7 +47,7 @@ describe("planReview: what the App fetches", () => {
       config,
       ["shop/migrations/0001_initial.py", "shop/migrations/0001_squashed_0004_all.py", "blog/migrations/0001_squashed_0002_x.py"],
     );
-    expect(plan).toEqual({ head: ["db/schema.rb"], base: ["shop/migrations/0001_squashed_0004_all.py"], baseTree: true, context: [] });
+    expect(plan).toEqual({ head: ["db/schema.rb"], base: ["shop/migrations/0001_squashed_0004_all.py"], baseTree: true, context: [], facts: [] });
   });
 
   it("asks for .sql files whose layout only their content tells", () => {

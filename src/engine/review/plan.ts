@@ -18,6 +18,7 @@ import { normaliseChanges, type ChangedFile } from "./changes.js";
 import { detectMigrationPath, isDieselFile, isPrimaryFile, migrationSetKey, schemaDumpOf } from "./classify.js";
 import { compareVersions } from "./versions.js";
 import { RailsDatabases } from "./rails-databases.js";
+import { repositoryFactPaths } from "../repository/fact-paths.js";
 
 export interface ReviewPlan {
   /** read at the head commit; a path that does not exist there is simply left out of `ReviewInput.head` */
@@ -31,6 +32,12 @@ export interface ReviewPlan {
    * migrations of a changed Django app, and the files that name the database (config/database.yml, settings)
    */
   context: string[];
+  /**
+   * read at head for `ReviewInput.repositoryFiles` (once the base tree is known): the Gemfile / Gemfile.lock and
+   * schema dumps of the projects whose migrations change, so fixes use real types and strong_migrations only
+   * where it is bundled. Optional; models are left out (one request each), the code archive brings them.
+   */
+  facts: string[];
 }
 
 const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
@@ -149,5 +156,7 @@ export function planReview(files: readonly ChangedFile[], config: Config, basePa
     const listing = [...existing];
     for (const [folder, framework] of databaseFolders) for (const path of signalPathsFor(framework, folder, listing)) if (!head.has(path)) context.add(path);
   }
-  return { head: [...head].sort(), base: [...base].sort(), baseTree: relevant, context: [...context].sort() };
+  const changedMigrations = changes.filter((c) => c.status !== "removed" && detectByPath(c.path, config) !== undefined).map((c) => c.path);
+  const facts = basePaths && changedMigrations.length ? repositoryFactPaths([...existing], changedMigrations, { models: false }).filter((p) => !head.has(p)) : [];
+  return { head: [...head].sort(), base: [...base].sort(), baseTree: relevant, context: [...context].sort(), facts: facts.sort() };
 }

@@ -49,6 +49,8 @@ export interface ReviewInput {
   contextMigrations?: readonly SourceFile[];
   /** the production snapshot (config `snapshot` on the base branch, or `--snapshot`): see AnalyzeInput.snapshot */
   snapshot?: ProductionSnapshot;
+  /** `planReview(...).facts` at head: Gemfile, schema dumps, models the fixes read names and types from (`AnalyzeInput.repositoryFiles`) */
+  repositoryFiles?: readonly SourceFile[];
 }
 
 export interface CodeSearchRequest {
@@ -183,6 +185,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     contextMigrations: input.contextMigrations,
     repositoryPaths: siblings,
     snapshot: input.snapshot,
+    repositoryFiles: input.repositoryFiles,
   });
   errors.push(...analysis.errors);
   // the base side of edited and deleted migrations, and the base migrations the plan read for context (newer

@@ -3,8 +3,11 @@
  * exactly the given lines, valid cases not at all. The same tables are the examples of the rule docs.
  */
 import { casePath, loadCases, runCase } from "../testing/case-runner.js";
+import { checkFixSyntax, fixLanguageOf, loadFixParsers } from "../testing/fix-syntax.js";
+import type { Database } from "../model.js";
 import { RULES } from "./index.js";
 
+await loadFixParsers();
 const tables = await Promise.all(RULES.map(async (rule) => ({ rule, cases: await loadCases(rule.meta.id) })));
 
 describe.each(tables.map((t) => [t.rule.meta.id, t] as const))("%s", (_id, { rule, cases }) => {
@@ -27,6 +30,9 @@ describe.each(tables.map((t) => [t.rule.meta.id, t] as const))("%s", (_id, { rul
         expect(f.path).toBe(casePath(c));
         expect(f.message.length).toBeGreaterThan(20);
         expect(f.fix.trim().length).toBeGreaterThan(10);
+        // the fix is code in the language of the file it is shown for, and parses as a whole
+        const language = fixLanguageOf(f.path, (c.config as { database?: Database } | undefined)?.database);
+        if (language) expect({ fix: f.fix, ...checkFixSyntax(language, f.fix) }).toEqual({ fix: f.fix, ok: true });
       }
     });
 

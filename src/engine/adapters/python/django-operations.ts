@@ -145,13 +145,13 @@ function translate(value: PyValue, ctx: Ctx): void {
         emit([]);
         break;
       }
-      emit(...addField(field, table, model, fieldName, ctx, { ...withModel, ormField: fieldName }));
+      emit(...addField(field, table, model, fieldName, ctx, { ...withModel, ormField: fieldName, ormFieldDef: field.text }));
       break;
     }
     case "RemoveField": {
       const fieldName = str("name", 1) ?? "";
       const field = ctx.state.field(model, fieldName);
-      const at = { ...withModel, ormField: fieldName };
+      const at = { ...withModel, ormField: fieldName, ormFieldDef: field?.text };
       if (field?.manyToMany) {
         if (!field.manyToMany.through) emit([{ ...at, kind: "drop_table", tables: [joinTable(table, field)] }], [{ ...at, kind: "create_table", table: joinTable(table, field) }]);
         else emit([]);
@@ -167,7 +167,7 @@ function translate(value: PyValue, ctx: Ctx): void {
       const from = str("old_name", 1) ?? "";
       const to = str("new_name", 2) ?? "";
       const field = ctx.state.field(model, from);
-      const at = { ...withModel, ormField: from };
+      const at = { ...withModel, ormField: from, ormFieldDef: field?.text };
       if (field?.manyToMany) {
         emit([]);
         break;
@@ -186,7 +186,7 @@ function translate(value: PyValue, ctx: Ctx): void {
         emit([]);
         break;
       }
-      emit(...alterField(ctx.state.field(model, fieldName), next, table, model, ctx, { ...withModel, ormField: fieldName }));
+      emit(...alterField(ctx.state.field(model, fieldName), next, table, model, ctx, { ...withModel, ormField: fieldName, ormFieldDef: next.text }));
       break;
     }
     case "AddIndex":
@@ -341,7 +341,7 @@ function references(field: DjangoField, ctx: Ctx, selfModel: string): string | u
   return relatedTable(field.relation.target, ctx.state.app, selfModel, (app, model) => ctx.state.table(model, app)) ?? "settings.AUTH_USER_MODEL";
 }
 
-type Base = Pick<OperationInput, "loc" | "text" | "inTransaction" | "ormModel" | "ormField">;
+type Base = Pick<OperationInput, "loc" | "text" | "inTransaction" | "ormModel" | "ormField" | "ormFieldDef">;
 
 /** AddField: ADD COLUMN (with the default that fills existing rows, then DROP DEFAULT), inline REFERENCES, CREATE INDEX. */
 function addField(field: DjangoField, table: string, model: string, fieldName: string, ctx: Ctx, base: Base): [OperationInput[], OperationInput[]] {

@@ -129,6 +129,7 @@ export function readColumn(value: PyValue | undefined): SaColumn | undefined {
   const nullableKw = asBool(value.kwargs.get("nullable"));
   let foreignKey: SaColumn["foreignKey"];
   let generated: ColumnSpec["generated"];
+  let generatedExpr: string | undefined;
   for (const a of rest) {
     if (a.kind !== "call") continue;
     const cls = lastSegment(a.callee);
@@ -139,7 +140,10 @@ export function readColumn(value: PyValue | undefined): SaColumn | undefined {
         foreignKey = dot === -1 ? { table: target } : { table: target.slice(0, dot), column: target.slice(dot + 1) };
       }
     } else if (cls === "Identity") generated = "identity";
-    else if (cls === "Computed") generated = asBool(a.kwargs.get("persisted")) === false ? "virtual" : "stored";
+    else if (cls === "Computed") {
+      generated = asBool(a.kwargs.get("persisted")) === false ? "virtual" : "stored";
+      generatedExpr = asString(kwarg(a, "sqltext", 0));
+    }
   }
   const spec: ColumnSpec = {
     name,
@@ -150,6 +154,7 @@ export function readColumn(value: PyValue | undefined): SaColumn | undefined {
     unique: asBool(value.kwargs.get("unique")) === true,
     check: false,
     generated,
+    ...(generatedExpr ? { generatedExpr } : {}),
     serial: false,
   };
   return { spec, foreignKey, index: asBool(value.kwargs.get("index")) === true };

@@ -17,6 +17,7 @@ export function columnSpec(name: string, type: RubyValue | undefined, opts: Opti
     check: false,
     serial: t.serial,
     generated: t.generated,
+    ...(t.generatedExpr ? { generatedExpr: t.generatedExpr } : {}),
   };
 }
 

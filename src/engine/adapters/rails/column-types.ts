@@ -13,6 +13,8 @@ export interface ColumnType {
   serial: boolean;
   primaryKey: boolean;
   generated?: "stored" | "virtual";
+  /** `as: "expr"` of a virtual column */
+  generatedExpr?: string;
 }
 
 const SIMPLE: Record<string, string> = {
@@ -96,7 +98,7 @@ export function columnType(type: RubyValue | undefined, opts: Options, railsVers
     }
     case "virtual": {
       const inner = columnType(opts.get("type"), opts.without("type"), railsVersion);
-      return { ...inner, generated: opts.flag("stored") ? "stored" : "virtual" };
+      return { ...inner, generated: opts.flag("stored") ? "stored" : "virtual", generatedExpr: opts.name("as") };
     }
     default:
       return plain(typeRef(SIMPLE[type.value] ?? type.value));

@@ -18,6 +18,7 @@ import { tableize, underscore } from "./inflections.js";
 import { parseRuby } from "./prism.js";
 import { RubySource } from "./ruby-source.js";
 import { EMPTY_ENV, evaluate, namesOf } from "./values.js";
+import { isModelPath } from "./model-path.js";
 
 export interface ModelFile {
   path: string;
@@ -27,7 +28,7 @@ export interface ModelFile {
   ignoredColumns: Set<string>;
 }
 
-export const isModelPath = (path: string): boolean => /(?:^|\/)app\/models\/.+\.rb$/.test(path);
+export { isModelPath } from "./model-path.js";
 
 const bodyOf = (node: Node | null): Node[] => (node instanceof StatementsNode ? node.body : node ? [node] : []);
 

@@ -5,20 +5,38 @@
  * imports them, and they only run on Rails migrations, after that load.
  */
 import type { readRailsDatabaseYml } from "../../database/rails-database-yml.js";
+import type { gemfileGems } from "../../repository/gemfile.js";
+import type { schemaRbOperations } from "../../repository/schema-rb-operations.js";
 import type { readModelFiles } from "./model-files.js";
 
 interface RubyReaders {
   readModelFiles: typeof readModelFiles;
   readRailsDatabaseYml: typeof readRailsDatabaseYml;
+  /** the repository facts fixes read: a Gemfile's gems, db/schema.rb's tables */
+  gemfileGems: typeof gemfileGems;
+  schemaRbOperations: typeof schemaRbOperations;
 }
 
 let readers: RubyReaders | undefined;
 
 export async function loadRubyReaders(): Promise<void> {
   if (readers) return;
-  const [models, databaseYml] = await Promise.all([import("./model-files.js"), import("../../database/rails-database-yml.js")]);
-  readers = { readModelFiles: models.readModelFiles, readRailsDatabaseYml: databaseYml.readRailsDatabaseYml };
+  const [models, databaseYml, gemfile, schemaRb] = await Promise.all([
+    import("./model-files.js"),
+    import("../../database/rails-database-yml.js"),
+    import("../../repository/gemfile.js"),
+    import("../../repository/schema-rb-operations.js"),
+  ]);
+  readers = {
+    readModelFiles: models.readModelFiles,
+    readRailsDatabaseYml: databaseYml.readRailsDatabaseYml,
+    gemfileGems: gemfile.gemfileGems,
+    schemaRbOperations: schemaRb.schemaRbOperations,
+  };
 }
+
+/** The Ruby readers are there: a Rails migration is among the analysed files. */
+export const rubyReadersLoaded = (): boolean => readers !== undefined;
 
 export function rubyReaders(): RubyReaders {
   if (!readers) throw new Error("the Ruby readers are not loaded: load the Rails adapter first (loadAdapters)");

@@ -133,6 +133,7 @@ export function columnSpec(def: PgNode): ColumnSpec {
         break;
       case "CONSTR_GENERATED":
         spec.generated = c.generated_kind === "v" ? "virtual" : "stored";
+        if (c.raw_expr) spec.generatedExpr = deparse(c.raw_expr) || undefined;
         break;
       case "CONSTR_IDENTITY":
         spec.generated = "identity";

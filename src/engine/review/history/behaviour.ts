@@ -16,7 +16,8 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const behaviour = (ops: readonly Operation[]) => canonical(ops.map(({ loc: _loc, text: _text, ...rest }) => rest));
+// ormFieldDef repeats the field as written (help_text and all): what it does to the database is in the other fields
+const behaviour = (ops: readonly Operation[]) => canonical(ops.map(({ loc: _loc, text: _text, ormFieldDef: _def, ...rest }) => rest));
 
 function downBehaviour(migration: Migration): string {
   const down = migration.down;

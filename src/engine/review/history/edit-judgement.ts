@@ -48,7 +48,8 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const opKey = ({ loc: _loc, text: _text, ...rest }: Operation) => canonicalJson(rest);
+// ormFieldDef repeats the Django field as written (help_text and all): the database effect is in the other fields
+const opKey = ({ loc: _loc, text: _text, ormFieldDef: _def, ...rest }: Operation) => canonicalJson(rest);
 
 const DATA_KINDS = new Set<Operation["kind"]>(["dml", "data_migration"]);
 /** session settings (SET lock_timeout ...) change nothing a later run could see */

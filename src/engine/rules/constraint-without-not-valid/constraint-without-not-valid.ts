@@ -3,6 +3,10 @@ import { defineRule } from "../support/rule.js";
 import { railsConstraintFix } from "../support/rails-fix.js";
 import { derivedName, fixFor, ident, sym } from "../support/fix.js";
 import { tableWithRows, upOps } from "../support/scope.js";
+import { pythonString } from "../support/embed-sql.js";
+import { saType } from "../support/column-code.js";
+import { withKeyword } from "../support/python-call.js";
+import { checkExpression, notValidSql } from "../support/sql-text.js";
 
 /** `column` of `table` was added earlier in this up without a default: every existing row holds NULL there. */
 function addedEmptyBefore(up: readonly Operation[], table: string, column: string, before: number): boolean {
@@ -18,10 +22,15 @@ function alembicNotValid(text: string, fallback: string): string {
 
 /** Django adds a foreign key with its field: keep the field without it, add it NOT VALID, validate it later. */
 function djangoForeignKeyFix(op: Extract<Operation, { kind: "add_constraint" }>, name: string): string {
-  const column = op.columns[0] ?? "<column>";
+  const column = op.columns[0] ?? `${op.ormField ?? "field"}_id`;
+  const field = op.ormFieldDef && withKeyword(op.ormFieldDef, "db_constraint", "False");
   return [
-    "# the field without its database constraint, then the constraint NOT VALID, validated in a later migration:",
-    `migrations.AlterField(model_name="${op.ormModel ?? "..."}", name="${op.ormField ?? column.replace(/_id$/, "")}", field=models.ForeignKey(..., db_constraint=False)),`,
+    ...(field && op.ormModel
+      ? [
+          "# the field without its database constraint, then the constraint NOT VALID, validated in a later migration:",
+          `migrations.AlterField(model_name=${pythonString(op.ormModel)}, name=${pythonString(op.ormField ?? column.replace(/_id$/, ""))}, field=${field}),`,
+        ]
+      : ["# the constraint NOT VALID (instant), validated in a later migration:"]),
     "migrations.RunSQL(",
     `    "ALTER TABLE ${op.table} ADD CONSTRAINT ${name} FOREIGN KEY (${column}) REFERENCES ${op.referencesTable ?? "..."} DEFERRABLE INITIALLY DEFERRED NOT VALID",`,
     `    reverse_sql="ALTER TABLE ${op.table} DROP CONSTRAINT ${name}",`,
@@ -58,6 +67,15 @@ export default defineRule({
       if (op.constraint !== "foreign_key" && op.constraint !== "check" && op.constraint !== "not_null") continue;
       const t = ident(op.table);
       const name = op.name ?? derivedName(op.table, op.columns, op.constraint === "foreign_key" ? "fkey" : "check");
+      // the statement as written, NOT VALID (its CHECK expression, its REFERENCES columns), when it is one statement
+      const written = op.embeddedSql || ctx.framework === "sql" ? notValidSql(op.text) : undefined;
+      const check = op.embeddedSql || ctx.framework === "sql" ? checkExpression(op.text) : undefined;
+      const body =
+        op.constraint === "foreign_key"
+          ? `FOREIGN KEY (${op.columns.map(ident).join(", ")}) REFERENCES ${ident(op.referencesTable ?? "the_referenced_table")}`
+          : op.constraint === "check"
+            ? `CHECK (${check ?? "true /* the CHECK expression */"})`
+            : `NOT NULL ${op.columns.map(ident).join(", ")}`;
       const what = op.constraint === "foreign_key" ? `foreign key${op.referencesTable ? ` to ${op.referencesTable}` : ""}` : op.constraint === "check" ? "CHECK constraint" : "NOT NULL constraint";
       // a CHECK on columns this migration just added, empty: no row can fail, but PostgreSQL still scans them all
       const onEmptyColumns = op.constraint === "check" && op.columns.length > 0 && op.columns.every((c) => addedEmptyBefore(ctx.migration.up, op.table, c, index));
@@ -69,7 +87,7 @@ export default defineRule({
           : `Adding a ${what} on ${op.table} without NOT VALID checks every row while ${op.constraint === "foreign_key" ? "writes to both tables are blocked" : "the table is locked"}.`,
         fix: fixFor(ctx.framework, {
           sql: `
-            ALTER TABLE ${t} ADD CONSTRAINT ${ident(name)} ${op.constraint === "foreign_key" ? `FOREIGN KEY (${op.columns.map(ident).join(", ")}) REFERENCES ${ident(op.referencesTable ?? "...")}` : op.constraint === "check" ? "CHECK (...)" : `NOT NULL ${op.columns.map(ident).join(", ")}`} NOT VALID;
+            ${written ? `${written};` : `ALTER TABLE ${t} ADD CONSTRAINT ${ident(name)} ${body} NOT VALID;`}
             -- in a separate migration (its own transaction):
             ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(name)};`,
           rails: railsConstraintFix(op),
@@ -88,7 +106,7 @@ export default defineRule({
             `ValidateConstraint(model_name="${op.ormModel ?? "..."}", name="${name}"),`,
           ].join("\n"),
           alembic: `
-            ${alembicNotValid(op.text, `op.execute("ALTER TABLE ${op.table} ADD CONSTRAINT ${name} ${op.constraint === "foreign_key" ? `FOREIGN KEY (${op.columns.join(", ")}) REFERENCES ${op.referencesTable ?? "..."}` : "CHECK (...)"} NOT VALID")`)}
+            ${alembicNotValid(op.text, `op.execute(${pythonString(written ?? `ALTER TABLE ${t} ADD CONSTRAINT ${ident(name)} ${body} NOT VALID`)})`)}
             # next revision:
             op.execute("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${name}")`,
         }),
@@ -101,11 +119,44 @@ export default defineRule({
       const ref = op.column.references;
       if (!ref || ref.notValid || !tableWithRows(ctx, op.table, index)) continue;
       if (!op.column.default) continue;
+      const fk = ident(derivedName(op.table, [op.column.name], "fkey"));
+      const type = op.column.type?.text ?? "bigint";
+      const withDefault = op.column.default ? ` DEFAULT ${op.column.default.expr}` : "";
       ctx.report({
         op,
         message: `Adding ${op.table}.${op.column.name} with a default and a foreign key to ${ref.table} checks every row while writes to both tables are blocked.`,
         fix: fixFor(ctx.framework, {
-          sql: `-- add the column without the constraint, then ADD CONSTRAINT ... NOT VALID and VALIDATE CONSTRAINT in a separate migration`,
+          sql: `
+            ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} ${type}${withDefault};${op.column.type ? "" : "  -- the type of the referenced key"}
+            ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${fk} FOREIGN KEY (${ident(op.column.name)}) REFERENCES ${ident(ref.table)}${ref.column ? ` (${ident(ref.column)})` : ""} NOT VALID;
+            -- in a separate migration:
+            ALTER TABLE ${ident(op.table)} VALIDATE CONSTRAINT ${fk};`,
+          ...(op.column.default
+            ? {}
+            : {
+                rails: `
+              add_reference ${sym(op.table)}, ${sym(op.column.name.replace(/_id$/, ""))}, index: false
+              add_foreign_key ${sym(op.table)}, ${sym(ref.table)}, validate: false
+              # in a separate migration:
+              validate_foreign_key ${sym(op.table)}, ${sym(ref.table)}`,
+              }),
+          django: `
+            # add the field without the constraint, then add it NOT VALID and validate it in a later migration:
+            migrations.AddField(model_name=${pythonString(op.ormModel ?? op.table)}, name=${pythonString(op.ormField ?? op.column.name.replace(/_id$/, ""))}, field=${(op.ormFieldDef && withKeyword(op.ormFieldDef, "db_constraint", "False")) ?? "models.ForeignKey(..., db_constraint=False, null=True)"}),
+            migrations.RunSQL(
+                "ALTER TABLE ${op.table} ADD CONSTRAINT ${fk} FOREIGN KEY (${op.column.name}) REFERENCES ${ref.table} NOT VALID",
+                reverse_sql="ALTER TABLE ${op.table} DROP CONSTRAINT ${fk}",
+            ),
+            # next migration: VALIDATE CONSTRAINT, then AlterField(db_constraint=True) in state only (SeparateDatabaseAndState)`,
+          ...(op.column.type && saType(op.column.type) && !op.column.default
+            ? {
+                alembic: `
+            op.add_column(${pythonString(op.table)}, sa.Column(${pythonString(op.column.name)}, ${saType(op.column.type)}, nullable=True))
+            op.execute("ALTER TABLE ${op.table} ADD CONSTRAINT ${fk} FOREIGN KEY (${op.column.name}) REFERENCES ${ref.table} NOT VALID")
+            # next revision:
+            op.execute("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${fk}")`,
+              }
+            : {}),
         }),
       });
     }

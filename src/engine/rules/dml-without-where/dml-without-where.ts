@@ -1,8 +1,10 @@
-import { defineRule, type RuleContext } from "../support/rule.js";
-import { fixFor, ident, modelName } from "../support/fix.js";
-import type { Operation } from "../../model.js";
+import type { Operation, OperationOf } from "../../model.js";
+import { dataCode } from "../support/data-code.js";
+import { pythonString, sqlCall } from "../support/embed-sql.js";
 import { nameKey } from "../support/facts.js";
+import { ident } from "../support/fix.js";
 import { anyBetween, positionsBy } from "../support/positions.js";
+import { defineRule, type RuleContext } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 
@@ -16,6 +18,38 @@ function addedBefore(ctx: RuleContext, table: string, column: string, before: nu
 /** Some column was added to the table earlier in this migration. */
 const columnsAddedBefore = (ctx: RuleContext, table: string, before: number): boolean =>
   ctx.migration.up.slice(0, before).some((o) => o.kind === "add_column" && nameKey(o.table) === nameKey(table));
+
+/**
+ * Keep a copy of the table before the statement, then run the statement as written: the rows (or the old
+ * values) can come back, and the work the migration meant to do is still done. The WHERE it may lack is the
+ * team's call, said in a comment.
+ */
+function backupFix(ctx: RuleContext, op: OperationOf<"dml">, table: string): string {
+  const backup = `${table}_backup`;
+  const copy = `CREATE TABLE ${ident(backup)} AS TABLE ${ident(table)}`;
+  const restore = op.verb === "delete" ? `INSERT INTO ${ident(table)} SELECT * FROM ${ident(backup)}` : undefined;
+  const narrow = op.verb === "delete" ? "to delete only some rows, add their condition" : "to change only some rows, add their condition";
+  const why = op.verb === "delete" ? "so the rows can be restored" : "so the old values can be restored";
+  const code = dataCode(ctx.framework, op);
+  switch (ctx.framework) {
+    case "sql":
+      return [`-- keep a copy first, ${why}${restore ? ` (in the down: ${restore};)` : ""}:`, `${copy};`, `-- then the statement (${narrow}):`, code].join("\n");
+    case "rails":
+      return [`# keep a copy first, ${why}${restore ? ` (in the down: execute ${JSON.stringify(restore)})` : ""}:`, sqlCall("rails", copy), `# then the statement (${narrow}):`, code].join("\n");
+    case "alembic":
+      return [`# keep a copy first, ${why}${restore ? ` (in downgrade(): op.execute(${JSON.stringify(restore)}))` : ""}:`, sqlCall("alembic", copy), `# then the statement (${narrow}):`, code].join("\n");
+    case "django":
+      return [
+        `# keep a copy first, ${why}, in an operation before this one (on rollback its reverse runs after this one's):`,
+        `migrations.RunSQL(`,
+        `    ${pythonString(copy)},`,
+        `    reverse_sql=${pythonString(restore ? `${restore}; DROP TABLE ${ident(backup)}` : `DROP TABLE ${ident(backup)}`)},`,
+        `),`,
+        // SQL is repeated as its RunSQL; ORM code stays in the RunPython function it is in
+        op.embeddedSql ? `# then the statement (${narrow}):\n${code.replace(/,?$/, ",")}` : `# then the RunPython as it is (${narrow})`,
+      ].join("\n");
+  }
+}
 
 export default defineRule({
   meta: {
@@ -37,14 +71,7 @@ export default defineRule({
         ctx.report({
           op,
           message: `DELETE without WHERE removes every row of ${op.table}; a rollback cannot restore them.`,
-          fix: fixFor(ctx.framework, {
-            sql: `DELETE FROM ${ident(op.table)} WHERE <condition>;  -- and keep a copy first if the rows may be needed`,
-            rails: `${modelName(op.table)}.where(<condition>).in_batches(of: 1_000).delete_all`,
-            django: `${op.ormModel ?? "Model"}.objects.filter(<condition>).delete()  # inside RunPython with a reverse_code`,
-            alembic: op.ormModel
-              ? `session.query(${op.ormModel}).filter(<condition>).delete(synchronize_session=False)  # keep a copy first if the rows may be needed`
-              : `op.execute(sa.text("DELETE FROM ${op.table} WHERE <condition>"))  # keep a copy first if the rows may be needed`,
-          }),
+          fix: backupFix(ctx, op, op.table),
         });
       } else if (op.verb === "update") {
         const overwritten = op.columns.filter((c) => !addedBefore(ctx, op.table!, c, index) && !ctx.facts.backedUpBefore(op.table!, c, index));
@@ -56,21 +83,7 @@ export default defineRule({
           op,
           severity: "warning",
           message: `UPDATE without WHERE overwrites ${overwritten.length ? overwritten.join(", ") : "columns"} in every row of ${op.table}; the old values are gone after this migration.`,
-          fix: fixFor(ctx.framework, {
-            sql: `
-              -- Keep the old values, then update in batches with a WHERE clause:
-              CREATE TABLE ${ident(`${op.table.split(".").pop()}_backup`)} AS SELECT id, ${overwritten.map(ident).join(", ") || "*"} FROM ${ident(op.table)};
-              UPDATE ${ident(op.table)} SET ... WHERE id BETWEEN :start AND :end;`,
-            rails: `${modelName(op.table)}.where(<condition>).in_batches(of: 1_000) { |batch| batch.update_all(...) }`,
-            django: `${op.ormModel ?? "Model"}.objects.filter(<condition>).update(...)  # in batches, inside RunPython with reverse_code`,
-            alembic: op.ormModel
-              ? `
-              # keep the old values of ${overwritten.join(", ") || "the columns"} first, then update in batches, outside the schema revision:
-              session.query(${op.ormModel}).filter(${op.ormModel}.id.between(start, end)).update({...}, synchronize_session=False)`
-              : `
-              op.execute("CREATE TABLE ${op.table}_backup AS SELECT id, ${overwritten.join(", ") || "*"} FROM ${op.table}")
-              # then update in batches with a WHERE clause, outside the schema revision`,
-          }),
+          fix: backupFix(ctx, op, op.table),
         });
       }
     }

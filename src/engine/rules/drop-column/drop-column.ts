@@ -1,5 +1,6 @@
 import { defineRule } from "../support/rule.js";
-import { fixFor, ident, modelName, sym } from "../support/fix.js";
+import { fixFor, ident, sym } from "../support/fix.js";
+import { assured, ignoredColumnsFix, railsType } from "../support/rails-fix.js";
 import { backupFix, plannedRemoval } from "../support/planned-removal.js";
 import { existingTable, restoredByDown, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
@@ -32,7 +33,11 @@ export default defineRule({
       }
       const t = ident(op.table);
       const c = ident(op.column);
-      const type = op.type?.name === undefined ? ":string" : `:${railsType(op.type.name)}`;
+      const type = op.type ?? ctx.repository.columnType(op.table, op.column, index);
+      const backup = `${op.table.split(".").pop()}_${op.column}_backup`;
+      // a copy that can be joined back needs a key: Rails and Django tables have id; a SQL table only when its definition says so
+      const keyed = ctx.framework === "rails" || ctx.framework === "django" || ctx.repository.columnType(op.table, "id", index) !== undefined;
+      const copy = keyed ? `CREATE TABLE ${ident(backup)} AS SELECT id, ${c} FROM ${t}` : `CREATE TABLE ${ident(backup)} AS TABLE ${t}`;
       ctx.report({
         op,
         message: `Dropping column ${op.table}.${op.column} deletes its data; code that still reads it breaks, and a rollback cannot restore the values.`,
@@ -40,54 +45,35 @@ export default defineRule({
           sql: `
             -- 1. Stop reading and writing ${op.table}.${op.column} in the application and deploy.
             -- 2. Keep a copy of the data:
-            CREATE TABLE ${ident(`${op.table.split(".").pop()}_${op.column}_backup`)} AS SELECT id, ${c} FROM ${t};
+            ${copy};
             -- 3. Then, in a later migration:
             ALTER TABLE ${t} DROP COLUMN ${c};`,
-          rails: `
-            # 1. Tell Active Record to ignore the column, and deploy:
-            class ${modelName(op.table)} < ApplicationRecord
-              self.ignored_columns += ["${op.column}"]
-            end
-            # 2. Then, in a later migration, remove it with its type so it can be rolled back:
-            def change
-              safety_assured { remove_column ${sym(op.table)}, ${sym(op.column)}, ${type} }
-            end`,
+          rails: [
+            `# 1. Tell Active Record to ignore the column, and deploy:`,
+            ignoredColumnsFix(ctx.repository, op.table, [op.column]),
+            `# 2. Then, in a later migration, keep a copy and remove the column with its type so it can be rolled back:`,
+            `def change`,
+            `  execute ${JSON.stringify(copy)}`,
+            `  ${assured(ctx.repository, `remove_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(type)}`)}${type ? "" : "  # type unknown to migguard: use the column's type from db/schema.rb"}`,
+            `end`,
+          ].join("\n"),
           django: `
             # 1. Remove the field from the model and from Django's state only (the column stays), and deploy:
             migrations.SeparateDatabaseAndState(
-                state_operations=[migrations.RemoveField(model_name="${op.ormModel ?? modelName(op.table).toLowerCase()}", name="${op.ormField ?? op.column}")],
+                state_operations=[migrations.RemoveField(model_name="${op.ormModel ?? op.table}", name="${op.ormField ?? op.column}")],
                 database_operations=[],
             ),
             # 2. In a later migration, once no running code reads it, keep a copy and drop the column:
             migrations.RunSQL(
-                "CREATE TABLE ${op.table}_${op.column}_backup AS SELECT id, ${op.column} FROM ${op.table}; ALTER TABLE ${op.table} DROP COLUMN ${op.column}",
-                reverse_sql="ALTER TABLE ${op.table} ADD COLUMN ${op.column} ${op.type?.text ?? "<type>"} NULL",
+                "${copy}; ALTER TABLE ${op.table} DROP COLUMN ${op.column}",
+                reverse_sql=${type ? `"ALTER TABLE ${op.table} ADD COLUMN ${op.column} ${type.text} NULL; UPDATE ${op.table} SET ${op.column} = b.${op.column} FROM ${backup} b WHERE ${op.table}.id = b.id"` : "migrations.RunSQL.noop,  # migguard does not know the column's type to re-add it"},
             ),`,
           alembic: `
             # 1. Stop using the column and deploy. 2. Keep a copy, then drop it in a later revision:
-            op.execute("CREATE TABLE ${op.table}_${op.column}_backup AS SELECT id, ${op.column} FROM ${op.table}")
+            op.execute("${copy}")
             op.drop_column("${op.table}", "${op.column}")`,
         }),
       });
     }
   },
 });
-
-function railsType(pgType: string): string {
-  const map: Record<string, string> = {
-    varchar: "string",
-    text: "text",
-    integer: "integer",
-    bigint: "bigint",
-    boolean: "boolean",
-    timestamp: "datetime",
-    timestamptz: "timestamptz",
-    date: "date",
-    numeric: "decimal",
-    "double precision": "float",
-    jsonb: "jsonb",
-    json: "json",
-    uuid: "uuid",
-  };
-  return map[pgType] ?? "string";
-}

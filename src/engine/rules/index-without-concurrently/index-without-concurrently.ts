@@ -3,6 +3,10 @@ import { derivedName, fixFor, ident, sym } from "../support/fix.js";
 import { tableWithRows, upOps } from "../support/scope.js";
 import { railsIndexFix } from "../support/rails-fix.js";
 import { indexName } from "../../adapters/rails/rails-names.js";
+import { concurrentIndexFix, concurrentIndexSql } from "../support/sql-text.js";
+import { pythonString } from "../support/embed-sql.js";
+import { reindented } from "../support/data-code.js";
+import { calleeOf, withCallee } from "../support/python-call.js";
 
 export default defineRule({
   meta: {
@@ -19,13 +23,19 @@ export default defineRule({
       if (op.concurrently || !tableWithRows(ctx, op.table, index)) continue;
       const name = op.name ?? derivedName(op.table, op.columns, "idx");
       const cols = op.columns.map(ident).join(", ");
+      // SQL as written (its expressions, WHERE, USING), rebuilt CONCURRENTLY; a failed concurrent build leaves an
+      // INVALID index that IF NOT EXISTS would keep, so a named index is dropped first
+      const written = ctx.framework === "sql" || op.embeddedSql ? concurrentIndexFix(op.text) : undefined;
+      // Django's own AddIndex, expressions and all, as AddIndexConcurrently
+      const djangoIndex = ctx.framework === "django" && /(?:^|\.)AddIndex$/.test(calleeOf(op.text) ?? "") ? withCallee(reindented(op.text.trim()), "AddIndexConcurrently") : undefined;
+      const rebuilt = `DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)};\nCREATE ${op.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY ${ident(name)} ON ${ident(op.table)} (${cols});`;
       ctx.report({
         op,
         message: `Creating index ${op.name ?? `on ${op.table} (${op.columns.join(", ")})`} without CONCURRENTLY blocks writes to ${op.table} while it builds.`,
         fix: fixFor(ctx.framework, {
           sql: `
             -- outside a transaction (its own migration file / NO TRANSACTION mode):
-            CREATE ${op.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY IF NOT EXISTS ${ident(name)} ON ${ident(op.table)} (${cols});`,
+            ${(written ?? rebuilt).replace(/\n/g, "\n            ")}`,
           rails: railsIndexFix(op, ctx.migration, indexName),
           django: op.embeddedSql
             ? `
@@ -33,7 +43,7 @@ export default defineRule({
                 atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
                 operations = [
                     migrations.RunSQL(
-                        ${JSON.stringify(op.text.trim().replace(/;\s*$/, "").replace(/\bINDEX\s+(?!CONCURRENTLY)/i, "INDEX CONCURRENTLY "))},
+                        ${pythonString(concurrentIndexSql(op.text) ?? op.text.trim().replace(/;\s*$/, ""))},
                         reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS ${name}",
                     ),
                 ]`
@@ -44,7 +54,7 @@ export default defineRule({
                 atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
                 operations = [${op.ormField ? `
                     # the field without db_index=True; declare the index in the model's Meta.indexes instead` : ""}
-                    AddIndexConcurrently(model_name="${op.ormModel ?? "..."}", index=models.Index(fields=[${(op.ormField ? [op.ormField] : op.columns).map((c) => `"${c}"`).join(", ")}], name="${name}")),
+                    ${djangoIndex ? djangoIndex.replace(/\n/g, "\n                    ").replace(/,?$/, ",") : `AddIndexConcurrently(model_name="${op.ormModel ?? op.table}", index=models.Index(fields=[${(op.ormField ? [op.ormField] : op.columns).map((c) => pythonString(c)).join(", ")}], name="${name}")),`}
                 ]`,
           alembic: `
             with op.get_context().autocommit_block():

@@ -43,7 +43,7 @@ export default defineRule({
       message: `This migration cannot be rolled back: ${down.reason}.`,
       fix: fixFor(ctx.framework, {
         sql: `-- provide a down migration that undoes the up`,
-        rails: railsIrreversibleFix(ctx.migration),
+        rails: railsIrreversibleFix(ctx.migration, ctx.repository),
         django: djangoReverseFix(blocking),
         alembic: `def downgrade():\n    # undo what upgrade() does instead of raising\n    ...`,
       }),

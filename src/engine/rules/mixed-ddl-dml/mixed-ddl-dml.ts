@@ -1,7 +1,9 @@
-import type { Operation } from "../../model.js";
-import { defineRule } from "../support/rule.js";
-import { fixFor, modelName } from "../support/fix.js";
+import type { Migration, Operation } from "../../model.js";
+import { dataCodeOf } from "../support/data-code.js";
+import { pythonString } from "../support/embed-sql.js";
 import { nameKey } from "../support/facts.js";
+import { defineRule, type RuleContext } from "../support/rule.js";
+import { fixFor } from "../support/fix.js";
 import { existingTable } from "../support/scope.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 
@@ -28,12 +30,86 @@ const SCHEMA_KINDS = new Set<Operation["kind"]>([
 
 const tableOf = (op: Operation): string | undefined => ("table" in op && typeof op.table === "string" ? op.table : op.kind === "drop_table" ? op.tables[0] : undefined);
 
+const indent = (text: string, by: string) =>
+  text
+    .split("\n")
+    .map((l) => (l ? `${by}${l}` : l))
+    .join("\n");
+
+const camel = (name: string) =>
+  name
+    .split(/[^a-zA-Z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join("");
+
+/** The data change moved into a migration of its own, outside the schema change's transaction, its code kept. */
+function splitFix(ctx: RuleContext, allDataOps: readonly Operation[], dataTable: string | undefined, onlyNewColumns: boolean): string {
+  // Django: ORM writes found inside a RunPython move with their RunPython, which is a data operation of its own
+  const dataOps = ctx.framework === "django" ? allDataOps.filter((op) => op.kind === "data_migration" || op.embeddedSql) : allDataOps;
+  const code = dataCodeOf(ctx.framework, dataOps);
+  const rollback = onlyNewColumns
+    ? "rolling back migration 1 drops what this fills"
+    : "rollback does not bring the old values back: keep a copy first if they may be needed";
+  switch (ctx.framework) {
+    case "sql":
+      return [
+        `-- migration 1: this migration without its data change`,
+        `-- migration 2 (or a background job), once migration 1 is deployed; on a large table, in batches:`,
+        code,
+        `-- (${rollback})`,
+      ].join("\n");
+    case "rails":
+      return [
+        `# migration 1: this migration without its data change`,
+        `# migration 2, once migration 1 is deployed, outside the schema change's transaction (on a large table, in batches):`,
+        `class Backfill${camel(dataTable?.split(".").pop() ?? "data")} < ActiveRecord::Migration[${ctx.migration.frameworkVersion ?? "7.1"}]`,
+        `  disable_ddl_transaction!`,
+        ``,
+        `  def change`,
+        `    up_only do  # ${rollback}`,
+        indent(code, "      "),
+        `    end`,
+        `  end`,
+        `end`,
+      ].join("\n");
+    case "django": {
+      const app = djangoApp(ctx.migration);
+      return [
+        `# migration 1: this migration without its data change`,
+        `# migration 2, once migration 1 is deployed, outside one long transaction (${rollback}):`,
+        `class Migration(migrations.Migration):`,
+        `    atomic = False`,
+        `    dependencies = [(${pythonString(app.label)}, ${pythonString(app.name)})]  # migration 1`,
+        `    operations = [`,
+        indent(dataOps.map((op) => dataCodeOf("django", [op]).replace(/,?$/, ",")).filter((c, i, all) => all.indexOf(c) === i).join("\n"), "        "),
+        `    ]`,
+      ].join("\n");
+    }
+    case "alembic":
+      return [
+        `# revision 1: this revision without its data change`,
+        `# revision 2, once revision 1 is deployed, each statement committed on its own (${rollback}):`,
+        `def upgrade():`,
+        `    with op.get_context().autocommit_block():`,
+        indent(code, "        "),
+      ].join("\n");
+  }
+}
+
+/** `shop/migrations/0012_fill.py` -> label shop, name 0012_fill (the migration a split-off one depends on). */
+function djangoApp(migration: Migration): { label: string; name: string } {
+  const parts = migration.path.split("/");
+  const file = (parts.at(-1) ?? "").replace(/\.py$/, "");
+  return { label: parts.at(-3) ?? "app", name: file };
+}
+
 export default defineRule({
   meta: {
     id: "mixed-ddl-dml",
-    databases: ALL_DATABASES,
     category: "mixed-ddl-dml",
     severity: "warning",
+    databases: ALL_DATABASES,
     title: "Schema change and data change in one migration",
     why:
       "A migration that both changes the schema and rewrites data is hard to roll back (the down must undo both, in " +
@@ -61,6 +137,9 @@ export default defineRule({
         index < first.index && op.inTransaction && existingTable(ctx, tableOf(op), index) && dataTables.some((t) => nameKey(tableOf(op)!) === nameKey(t)),
     );
     const dataTable = lockedBefore ? tableOf(lockedBefore.op) : dataTables[0];
+    // a backfill writes only columns this migration adds: nothing to restore on rollback
+    const added = new Set(up.flatMap((op) => (op.kind === "add_column" ? [`${nameKey(op.table)}.${nameKey(op.column.name)}`] : [])));
+    const onlyNewColumns = dataOps.every(({ op }) => op.kind === "dml" && op.verb === "update" && op.table !== undefined && op.columns.length > 0 && op.columns.every((c) => added.has(`${nameKey(op.table!)}.${nameKey(c)}`)));
     // outside a transaction (disable_ddl_transaction!, atomic = False, a runner's no-transaction mode) each
     // statement commits on its own: no lock outlives its statement, only the rollback has two things to undo
     const sharesTransaction = first.op.inTransaction && schemaOps.some(({ op }) => op.inTransaction);
@@ -88,40 +167,12 @@ export default defineRule({
         : lockedBefore
           ? `This data change runs in the same transaction as the schema change of ${dataTable} on line ${lockedBefore.op.loc.line}: the table stays locked for the whole data change, and a rollback must undo both.`
           : `This migration changes both the schema and the data in one transaction: the data change runs while the schema change's locks are held, and a rollback must undo both.`,
-      fix: fixFor(ctx.framework, {
-        sql: `
-          -- migration 1: the schema change only
-          -- migration 2 (or a background job): the data change, in batches, e.g.
-          UPDATE ${dataTable ?? "<table>"} SET ... WHERE id BETWEEN :start AND :end;`,
-        rails: `
-          # migration 1: schema only
-          # migration 2 (or a job), outside the schema transaction, in batches:
-          class Backfill${dataTable ? modelName(dataTable) : ""} < ActiveRecord::Migration[${ctx.migration.frameworkVersion ?? "7.1"}]
-            disable_ddl_transaction!
-
-            def up
-              ${dataTable ? modelName(dataTable) : "Model"}.unscoped.in_batches(of: 1_000) { |batch| batch.update_all(...) }
-            end
-
-            def down
-              ${dataTable ? modelName(dataTable) : "Model"}.unscoped.in_batches(of: 1_000) { |batch| batch.update_all(...) }  # the previous values
-            end
-          end`,
-        django: `
-          # migration 1: the schema operations
-          # migration 2: the data, with a way back, outside one big transaction:
-          class Migration(migrations.Migration):
-              atomic = False
-              operations = [migrations.RunPython(backfill_in_batches, reverse_code=migrations.RunPython.noop)]`,
-        alembic: `
-          # revision 1: the schema change only
-          # revision 2: the data change, in batches, each committed on its own:
-          def upgrade():
-              conn = op.get_bind()
-              with op.get_context().autocommit_block():
-                  while conn.execute(sa.text("UPDATE ${dataTable ?? "<table>"} SET ... WHERE id IN (SELECT id FROM ${dataTable ?? "<table>"} WHERE <not done> LIMIT 1000)")).rowcount:
-                      pass`,
-      }),
+      fix: splitFix(
+        ctx,
+        dataOps.map((d) => d.op),
+        dataTable,
+        onlyNewColumns,
+      ),
     });
   },
 });

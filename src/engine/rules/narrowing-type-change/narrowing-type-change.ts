@@ -1,15 +1,17 @@
-import { defineRule } from "../support/rule.js";
-import { fixFor, ident } from "../support/fix.js";
-import { tableWithRows, upOps } from "../support/scope.js";
 import { isNarrowing } from "../../types.js";
+import { beforeOperation } from "../support/data-code.js";
+import { ident } from "../support/fix.js";
+import { defineRule } from "../support/rule.js";
+import { tableWithRows, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
+import { doesNotFit } from "../support/sql-text.js";
 
 export default defineRule({
   meta: {
     id: "narrowing-type-change",
-    databases: ALL_DATABASES,
     category: "data-loss",
     severity: "warning",
+    databases: ALL_DATABASES,
     title: "Column type change can lose values",
     why:
       "Changing a column to a smaller type (bigint -> integer, varchar(200) -> varchar(100), timestamp -> date) " +
@@ -17,27 +19,27 @@ export default defineRule({
   },
   check(ctx) {
     for (const { op, index } of upOps(ctx, "alter_column_type")) {
-      if (!tableWithRows(ctx, op.table, index) || !isNarrowing(op.fromType, op.type)) continue;
+      const from = op.fromType ?? ctx.repository.columnType(op.table, op.column, index);
+      if (!tableWithRows(ctx, op.table, index) || !isNarrowing(from, op.type)) continue;
+      const where = `${op.table}.${op.column}`;
+      const misfit = doesNotFit(op.column, from, op.type, ctx.postgresVersion);
+      const check = misfit
+        ? `DO $$ BEGIN IF EXISTS (SELECT FROM ${ident(op.table)} WHERE ${misfit}) THEN RAISE EXCEPTION 'some values of ${where} do not fit ${op.type.text.replace(/'/g, "''")}'; END IF; END $$;`
+        : `-- check that every value of ${where} fits ${op.type.text} before this runs`;
+      const keyed = ctx.framework === "rails" || ctx.framework === "django" || ctx.repository.columnType(op.table, "id", index) !== undefined;
+      const backup = ident(`${op.table.split(".").pop()}_${op.column}_backup`);
       ctx.report({
         op,
-        message: `Changing ${op.table}.${op.column} from ${op.fromType!.text} to ${op.type.text} narrows the type: values that do not fit fail the migration or lose precision.`,
-        fix: fixFor(ctx.framework, {
-          sql: `
-            -- Check first that every value fits, and keep the old values:
-            SELECT count(*) FROM ${ident(op.table)} WHERE <value does not fit ${op.type.text}>;
-            -- prefer adding a new column of the new type, backfilling it, and switching the code over.`,
-          rails: `
-            # check first that every value of ${op.column} fits ${op.type.text}, and keep a copy of the old values:
-            execute "CREATE TABLE ${op.table.split(".").pop()}_${op.column}_backup AS SELECT id, ${op.column} FROM ${op.table}"
-            # safer: add a column of the new type, backfill it in batches, switch the code, then drop ${op.column}`,
-          django: `
-            # check first that every value fits ${op.type.text}; safer: add a new field of the new type,
-            # backfill it in batches (RunPython with reverse_code), switch the code, then remove the old field`,
-          alembic: `
-            # check first: SELECT count(*) FROM ${op.table} WHERE <${op.column} does not fit ${op.type.text}>
-            op.add_column("${op.table}", sa.Column("${op.column}_new", <new type>, nullable=True))
-            # backfill in batches, switch the code, then drop "${op.column}" in a later revision`,
-        }),
+        message: `Changing ${where} from ${from!.text} to ${op.type.text} narrows the type: values that do not fit fail the migration or lose precision.`,
+        fix: beforeOperation(
+          ctx.framework,
+          [
+            `-- stop if a value does not fit ${op.type.text}, and keep a copy of the old values (a column of the new type beside the old one is safer still):`,
+            check,
+            keyed ? `CREATE TABLE ${backup} AS SELECT id, ${ident(op.column)} FROM ${ident(op.table)};` : `CREATE TABLE ${backup} AS TABLE ${ident(op.table)};`,
+          ].join("\n"),
+          op,
+        ),
       });
     }
   },

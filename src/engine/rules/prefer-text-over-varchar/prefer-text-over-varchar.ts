@@ -1,5 +1,6 @@
 import { defineRule } from "../support/rule.js";
-import { fixFor, ident } from "../support/fix.js";
+import { columnDefinitionFix } from "../support/column-definition-fix.js";
+import { ident } from "../support/fix.js";
 import { newColumns } from "../support/new-columns.js";
 
 export default defineRule({
@@ -18,7 +19,17 @@ export default defineRule({
       ctx.report({
         op,
         message: `${table}.${column.name} is ${type.text}; prefer text with a CHECK constraint.`,
-        fix: fixFor(ctx.framework, { sql: `${ident(column.name)} text CHECK (length(${ident(column.name)}) <= ${type.mods[0] ?? "n"})` }),
+        fix: columnDefinitionFix({
+          framework: ctx.framework,
+          op,
+          table,
+          column,
+          sql: type.mods[0] !== undefined ? `text CHECK (length(${ident(column.name)}) <= ${type.mods[0]})` : "text",
+          ruby: [
+            op.kind === "create_table" ? `t.text :${column.name}  # in the create_table block` : `add_column :${table}, :${column.name}, :text`,
+            ...(type.mods[0] !== undefined ? [`add_check_constraint :${table}, "length(${column.name}) <= ${type.mods[0]}", name: "${table.split(".").pop()}_${column.name}_length"`] : []),
+          ].join("\n"),
+        }),
       });
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from "../support/rule.js";
-import { fixFor, ident } from "../support/fix.js";
+import { columnDefinitionFix } from "../support/column-definition-fix.js";
 import { newColumns } from "../support/new-columns.js";
 
 export default defineRule({
@@ -17,7 +17,15 @@ export default defineRule({
       ctx.report({
         op,
         message: `${table}.${column.name} is timestamp without time zone.`,
-        fix: fixFor(ctx.framework, { sql: `${ident(column.name)} timestamptz`, rails: "config.active_record.default_timezone / t.timestamptz", django: "USE_TZ = True (DateTimeField maps to timestamptz)" }),
+        fix: columnDefinitionFix({
+          framework: ctx.framework,
+          op,
+          table,
+          column,
+          sql: `timestamptz${column.type?.mods[0] !== undefined ? `(${column.type.mods[0]})` : ""}`,
+          rails: ":timestamptz",
+          python: ctx.framework === "django" ? `# settings.py: with time zone support, DateTimeField columns are timestamptz\nUSE_TZ = True` : undefined,
+        }),
       });
     }
   },

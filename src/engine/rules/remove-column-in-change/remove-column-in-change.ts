@@ -1,6 +1,6 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, ident, sym } from "../support/fix.js";
-import { ignoredColumnsFix, railsType } from "../support/rails-fix.js";
+import { assured, ignoredColumnsFix, railsType } from "../support/rails-fix.js";
 import { backupFix, plannedRemoval } from "../support/planned-removal.js";
 import { existingTable, restoredByDown, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
@@ -43,6 +43,7 @@ export default defineRule({
         continue;
       }
       const backup = `${op.table.split(".").pop()}_${op.column}_backup`;
+      const type = op.type ?? ctx.repository.columnType(op.table, op.column, index);
       ctx.report({
         op,
         message:
@@ -52,16 +53,16 @@ export default defineRule({
           sql: `CREATE TABLE ${ident(backup)} AS SELECT id, ${ident(op.column)} FROM ${ident(op.table)};`,
           rails: `
             # 1. Deploy the model without the column first:
-            ${ignoredColumnsFix(op.table, [op.column]).replace(/\n/g, "\n            ")}
+            ${ignoredColumnsFix(ctx.repository, op.table, [op.column]).replace(/\n/g, "\n            ")}
 
             # 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:
             def up
               execute "CREATE TABLE ${backup} AS SELECT id, ${op.column} FROM ${op.table}"
-              safety_assured { remove_column ${sym(op.table)}, ${sym(op.column)} }
+              ${assured(ctx.repository, `remove_column ${sym(op.table)}, ${sym(op.column)}`)}
             end
 
             def down
-              add_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(op.type)}
+              add_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(type)}${type ? "" : "  # type unknown to migguard: use the column's type from db/schema.rb"}
               execute "UPDATE ${op.table} SET ${op.column} = b.${op.column} FROM ${backup} b WHERE ${op.table}.id = b.id"
             end`,
         }),

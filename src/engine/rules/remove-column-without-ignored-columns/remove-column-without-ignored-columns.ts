@@ -1,7 +1,7 @@
 import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
 import { nameKey } from "../support/facts.js";
 import { fixFor, sym } from "../support/fix.js";
-import { ignoredColumnsFix, railsType } from "../support/rails-fix.js";
+import { assured, ignoredColumnsFix, railsType } from "../support/rails-fix.js";
 import { defineRule } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
@@ -29,20 +29,21 @@ export default defineRule({
     if (drops.length === 0) return;
     const models = rubyReaders().readModelFiles(ctx.codeFiles);
     if (models.length === 0) return;
-    for (const { op } of drops) {
+    for (const { op, index } of drops) {
       const model = models.find((m) => m.tables.some((t) => nameKey(t) === nameKey(op.table)));
       if (!model || model.ignoredColumns.has(op.column)) continue;
+      const type = op.type ?? ctx.repository.columnType(op.table, op.column, index);
       ctx.report({
         op,
         message: `${model.path} (${model.className}) does not list ${op.column} in ignored_columns: servers still running when ${op.table}.${op.column} is dropped fail on every query of ${model.className} until they restart.`,
         fix: fixFor(ctx.framework, {
           sql: `-- first deploy ${model.className} with self.ignored_columns += ["${op.column}"], then drop the column`,
           rails: `
-            # 1. In ${model.path}, and deploy:
-            ${ignoredColumnsFix(op.table, [op.column]).replace(/^class \w+/, `class ${model.className}`).replace(/\n/g, "\n            ")}
+            # 1. Deploy this first:
+            ${ignoredColumnsFix({ model: () => model }, op.table, [op.column]).replace(/\n/g, "\n            ")}
             # 2. Then remove the column in a migration of its own:
             def change
-              safety_assured { remove_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(op.type)} }
+              ${assured(ctx.repository, `remove_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(type)}`)}${type ? "" : "  # type unknown to migguard: use the column's type from db/schema.rb"}
             end`,
         }),
       });

@@ -1,8 +1,62 @@
-import { defineRule } from "../support/rule.js";
-import { fixFor, ident, modelName, sym } from "../support/fix.js";
+import type { Framework, OperationOf } from "../../model.js";
+import { addColumnLike, backfillCode } from "../support/column-code.js";
+import { pythonString } from "../support/embed-sql.js";
+import { dedent, ident, modelName, sym } from "../support/fix.js";
+import { withKeyword } from "../support/python-call.js";
+import { railsType, unknownRailsTypeNote } from "../support/rails-fix.js";
+import { defineRule, type RuleContext } from "../support/rule.js";
 import { nameKey } from "../support/facts.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
+
+/** Django: give the field db_column=<its column> first, so RenameField changes only the Python name. */
+function djangoFix(op: OperationOf<"rename_column">): string {
+  const model = op.ormModel ?? op.table;
+  const oldField = op.ormField ?? op.column;
+  const newField = oldField === op.column ? op.newName : op.newName.replace(/_id$/, "");
+  const kept = op.ormFieldDef && withKeyword(op.ormFieldDef, "db_column", pythonString(op.column));
+  if (!kept)
+    return dedent(`
+      # keep the column ${op.column}: the field's definition (in an earlier migration migguard was not given) needs
+      # db_column=${pythonString(op.column)}, in an AlterField before this RenameField and in the model, so the rename changes only Django's name
+      migrations.RenameField(model_name=${pythonString(model)}, old_name=${pythonString(oldField)}, new_name=${pythonString(newField)}),`);
+  return [
+    `# keep the column ${op.column}: with db_column set first, RenameField changes only Django's name for it`,
+    `migrations.AlterField(model_name=${pythonString(model)}, name=${pythonString(oldField)}, field=${kept}),`,
+    `migrations.RenameField(model_name=${pythonString(model)}, old_name=${pythonString(oldField)}, new_name=${pythonString(newField)}),`,
+    `# and in the model: ${newField} = ${kept.replace(/\s*\n\s*/g, " ")}`,
+  ].join("\n");
+}
+
+/** Expand and contract: the new column beside the old one, filled in batches; the old one goes later. */
+function expandFix(ctx: RuleContext, op: OperationOf<"rename_column">, index: number): string {
+  const framework: Exclude<Framework, "django"> = ctx.framework === "django" ? "sql" : ctx.framework;
+  const type = ctx.repository.columnType(op.table, op.column, index);
+  const add = addColumnLike(framework, { table: op.table, column: op.newName, like: op.column, type });
+  const backfill = backfillCode(framework, { table: op.table, assignments: `${ident(op.newName)} = ${ident(op.column)}`, pending: `${ident(op.newName)} IS DISTINCT FROM ${ident(op.column)}` });
+  switch (framework) {
+    case "sql":
+      return [
+        `-- expand: add ${op.newName} beside ${op.column} and have the application (or a trigger) write both`,
+        add,
+        backfill,
+        `-- then switch reads to ${op.newName}, and drop ${op.column} in a later migration`,
+      ].join("\n");
+    case "rails": {
+      const model = ctx.repository.model(op.table)?.className ?? modelName(op.table);
+      return [
+        `# expand: add ${op.newName} beside ${op.column}, and have ${model} write both`,
+        add,
+        backfill,
+        `# then read ${op.newName}, add self.ignored_columns += [${JSON.stringify(op.column)}] to ${model}, and in a later migration:`,
+        ...(type ? [] : [unknownRailsTypeNote(op.table, op.column)]),
+        `# remove_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(type)}`,
+      ].join("\n");
+    }
+    case "alembic":
+      return [`# expand: add "${op.newName}" beside "${op.column}" and have the application write both`, add, backfill, `# then switch reads to "${op.newName}", and drop "${op.column}" in a later revision`].join("\n");
+  }
+}
 
 export default defineRule({
   meta: {
@@ -23,26 +77,10 @@ export default defineRule({
         .slice(0, index)
         .some((o) => o.kind === "add_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column.name) === nameKey(op.column));
       if (addedHere) continue;
-      const t = ident(op.table);
       ctx.report({
         op,
         message: `Renaming ${op.table}.${op.column} to ${op.newName} breaks code that still uses ${op.column} while the deploy rolls out.`,
-        fix: fixFor(ctx.framework, {
-          sql: `
-            -- expand: add the new column and keep both in sync
-            ALTER TABLE ${t} ADD COLUMN ${ident(op.newName)} <type>;
-            -- write both columns from the application (or a trigger), backfill ${op.newName} in batches,
-            -- switch reads to ${op.newName}, then drop ${op.column} in a later migration.`,
-          rails: `
-            # 1. add_column ${sym(op.table)}, ${sym(op.newName)}, <type>; write both in ${modelName(op.table)}; backfill in batches
-            # 2. read from ${op.newName}; self.ignored_columns += ["${op.column}"]
-            # 3. remove_column ${sym(op.table)}, ${sym(op.column)}, <type> in a later migration`,
-          django: `
-            # keep the column name in the database and rename only the field:
-            new_name = models.<Field>(db_column="${op.column}")
-            # or add the new field, backfill it, switch the code, then remove the old field later`,
-          alembic: `# add "${op.newName}", backfill and switch the code, then drop "${op.column}" in a later revision`,
-        }),
+        fix: ctx.framework === "django" ? djangoFix(op) : expandFix(ctx, op, index),
       });
     }
   },

@@ -1,18 +1,91 @@
-import type { Operation } from "../../model.js";
-import { railsType } from "../support/rails-fix.js";
+import type { ColumnSpec, Operation, OperationOf } from "../../model.js";
+import { neutralDefault, neutralDefaultNote, saType } from "../support/column-code.js";
+import { pythonString } from "../support/embed-sql.js";
 import { nameKey } from "../support/facts.js";
 import { positionsBy } from "../support/positions.js";
+import { derivedName, ident, sym } from "../support/fix.js";
+import { keywordText, withKeyword, withoutKeyword } from "../support/python-call.js";
+import { railsType } from "../support/rails-fix.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
-import { fixFor, ident, sym } from "../support/fix.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
+
+/** A default expression the migration wrote that is a real value (Django's callables come through as `<value of f>`). */
+const knownDefault = (c: ColumnSpec): string | undefined => (c.default && !c.default.expr.startsWith("<") ? c.default.expr : undefined);
+
+function sqlFix(op: OperationOf<"add_column">): string {
+  const c = op.column;
+  const t = ident(op.table);
+  const value = knownDefault(c) ?? neutralDefault("sql", c.type);
+  if (c.type && value)
+    return [
+      `-- a constant default makes it instant (PostgreSQL 11+) and keeps inserts from the running code working:`,
+      `ALTER TABLE ${t} ADD COLUMN ${ident(c.name)} ${c.type.text} NOT NULL DEFAULT ${value};`,
+      ...(knownDefault(c) ? [] : [neutralDefaultNote(value, c.name, "--")]),
+      `-- keep the default until every running version of the code sets ${c.name}`,
+    ].join("\n");
+  // no neutral value for the type: nullable first, backfilled, then NOT NULL through a validated CHECK (no long lock)
+  const check = derivedName(op.table, [c.name], "not_null");
+  return [
+    `-- add it nullable, fill it for existing rows, then make it NOT NULL without a long lock:`,
+    `ALTER TABLE ${t} ADD COLUMN ${ident(c.name)} ${c.type?.text ?? "text"};${c.type ? "" : `  -- migguard does not know the type of ${c.name}: use yours`}`,
+    `-- (fill ${c.name} for existing rows here, in batches)`,
+    `ALTER TABLE ${t} ADD CONSTRAINT ${ident(check)} CHECK (${ident(c.name)} IS NOT NULL) NOT VALID;`,
+    `ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(check)};`,
+    `ALTER TABLE ${t} ALTER COLUMN ${ident(c.name)} SET NOT NULL;  -- PostgreSQL 12+ uses the valid CHECK instead of scanning`,
+    `ALTER TABLE ${t} DROP CONSTRAINT ${ident(check)};`,
+  ].join("\n");
+}
+
+function railsFix(op: OperationOf<"add_column">): string {
+  const c = op.column;
+  if (op.frameworkCall?.endsWith("timestamps")) return `add_timestamps ${sym(op.table)}, default: -> { "CURRENT_TIMESTAMP" }`;
+  const value = knownDefault(c) ? `-> { ${JSON.stringify(knownDefault(c))} }` : neutralDefault("rails", c.type);
+  const call = `add_column ${sym(op.table)}, ${sym(c.name)}, ${railsType(c.type)}, null: false, default: ${value ?? "nil"}`;
+  if (!value) return `# migguard knows no constant default for ${railsType(c.type)}: add the column with null: true, backfill it, then change_column_null\n${call.replace(", null: false, default: nil", "")}`;
+  return [knownDefault(c) || c.name.endsWith("_at") ? undefined : neutralDefaultNote(value, c.name, "#"), call].filter(Boolean).join("\n");
+}
+
+function djangoFix(op: OperationOf<"add_column">): string {
+  const c = op.column;
+  const model = op.ormModel ?? op.table;
+  const field = op.ormField ?? c.name;
+  const written = op.ormFieldDef ? keywordText(op.ormFieldDef, "default") : undefined;
+  // db_default takes a value or a database expression, not a Python callable
+  const literal = written !== undefined && /^(?:-?\d+(?:\.\d+)?|True|False|None|"[^"]*"|'[^']*')$/.test(written) ? written : undefined;
+  const value = literal ?? neutralDefault("django", c.type);
+  const base = op.ormFieldDef ? withoutKeyword(op.ormFieldDef, "default") : undefined;
+  const later = `# before Django 5: add it with null=True, fill it for existing rows (RunPython), then AlterField to null=False once every running version of the code writes it`;
+  if (!base || !value)
+    return [`# add ${field} with null=True, fill it for existing rows (RunPython), then AlterField to null=False once every running version of the code writes it`, ...(base ? [`migrations.AddField(model_name=${pythonString(model)}, name=${pythonString(field)}, field=${withKeyword(base, "null", "True")}),`] : [])].join("\n");
+  return [
+    `# Django 5+: db_default stays in the table, so inserts from code that does not set ${field} keep working`,
+    ...(literal ? [] : [neutralDefaultNote(value, field, "#")]),
+    `migrations.AddField(model_name=${pythonString(model)}, name=${pythonString(field)}, field=${withKeyword(base, "db_default", value)}),`,
+    later,
+  ].join("\n");
+}
+
+function alembicFix(op: OperationOf<"add_column">): string {
+  const c = op.column;
+  const server = knownDefault(c) ? `sa.text(${pythonString(knownDefault(c)!)})` : neutralDefault("alembic", c.type);
+  const isColumn = (callee: string) => /(?:^|\.)Column$/.test(callee);
+  const written = server ? withKeyword(withoutKeyword(op.text, "server_default", isColumn) ?? op.text, "server_default", server, isColumn) : undefined;
+  if (written && server)
+    return [...(knownDefault(c) ? [] : [neutralDefaultNote(server, c.name, "#")]), written].join("\n");
+  const type = c.type && saType(c.type);
+  return [
+    `# add it nullable, fill it for existing rows, then make it NOT NULL once every running version of the code writes it`,
+    `op.add_column(${pythonString(op.table)}, sa.Column(${pythonString(c.name)}, ${type ?? "sa.Text()"}, nullable=True))${type ? "" : "  # migguard does not know the type: use yours"}`,
+  ].join("\n");
+}
 
 export default defineRule({
   meta: {
     id: "required-column-without-default",
-    databases: ALL_DATABASES,
     category: "breaking-change",
     severity: "error",
+    databases: ALL_DATABASES,
     title: "NOT NULL column added without a default",
     why:
       "Adding a NOT NULL column without a default fails on any table that has rows (\"column contains null values\"), " +
@@ -26,7 +99,6 @@ export default defineRule({
       // a default that only fills the existing rows and is dropped right after (Django's AddField) leaves old inserts failing
       const dropped = c.default ? defaultDroppedLater(ctx, op.table, c.name, index) : undefined;
       if (c.default && !dropped) continue;
-      const model = op.ormModel ?? "...";
       ctx.report({
         op,
         message: dropped
@@ -34,20 +106,7 @@ export default defineRule({
           : ctx.facts.isEmptiedBefore(op.table, index)
             ? `Adding NOT NULL column ${op.table}.${c.name} without a default breaks inserts from code that does not set it (${op.table} is emptied earlier in this migration, so the ALTER itself succeeds).`
             : `Adding NOT NULL column ${op.table}.${c.name} without a default fails if ${op.table} has rows, and breaks inserts from code that does not set it.`,
-        fix: fixFor(ctx.framework, {
-          sql: `
-            -- a constant default makes it instant (PostgreSQL 11+) and keeps old inserts working:
-            ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(c.name)} ${c.type?.text ?? "<type>"} NOT NULL DEFAULT ${c.default?.expr ?? "<constant>"};
-            -- keep the default until every running version of the code sets the column,
-            -- or add it nullable, backfill, then SET NOT NULL through a validated CHECK constraint.`,
-          rails: `add_column ${sym(op.table)}, ${sym(c.name)}, ${railsType(c.type)}, null: false, default: <constant>`,
-          django: `
-            # Django 5+: a database default stays in the table, so old code's inserts keep working
-            migrations.AddField(model_name="${model}", name="${op.ormField ?? c.name}", field=models.<Field>(db_default=${c.default?.expr ?? "<constant>"})),
-            # before Django 5: add the field with null=True, backfill it, and make it NOT NULL
-            # (AlterField(null=False)) once every running version of the code writes it`,
-          alembic: `op.add_column("${op.table}", sa.Column("${c.name}", <type>, nullable=False, server_default=${c.default ? `sa.text(${JSON.stringify(c.default.expr)})` : "<constant>"}))`,
-        }),
+        fix: { sql: sqlFix, rails: railsFix, django: djangoFix, alembic: alembicFix }[ctx.framework](op),
       });
     }
   },

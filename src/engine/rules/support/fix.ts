@@ -3,6 +3,7 @@
  * the way strong_migrations prints the code to write instead.
  */
 import type { Framework } from "../../model.js";
+import { embedSql } from "./embed-sql.js";
 
 export interface FixVariants {
   sql: string;
@@ -11,10 +12,11 @@ export interface FixVariants {
   alembic?: string;
 }
 
-/** Pick the variant for the framework; SQL is the fallback every framework can run. */
+/** Pick the variant for the framework; without one, the SQL variant run through the framework's own `execute`. */
 export function fixFor(framework: Framework, variants: FixVariants): string {
-  const chosen = framework === "sql" ? variants.sql : (variants[framework] ?? variants.sql);
-  return dedent(chosen);
+  if (framework === "sql") return dedent(variants.sql);
+  const own = variants[framework];
+  return own !== undefined ? dedent(own) : embedSql(framework, dedent(variants.sql));
 }
 
 /** Strip the common indentation of a template literal block. */

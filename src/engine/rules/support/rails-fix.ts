@@ -4,7 +4,10 @@
  * an irreversible `change` reversible, in the spirit of strong_migrations' messages.
  */
 import type { Migration, Operation, TypeRef } from "../../model.js";
+import type { RepositoryView } from "../../repository/repository-view.js";
+import { reindented } from "./data-code.js";
 import { dedent, modelName, sym } from "./fix.js";
+import { concurrentIndexSql } from "./sql-text.js";
 import { leftOver, type DeltaEntry } from "./schema-delta.js";
 
 const RAILS_TYPES: Record<string, string> = {
@@ -32,9 +35,16 @@ const RAILS_TYPES: Record<string, string> = {
   interval: "interval",
 };
 
-/** `:string`, `:decimal, precision: 10, scale: 2`, `:string, array: true`; `:string` when unknown */
+/** What a Rails type stands for when nothing migguard read says it: fails loudly instead of creating a wrong column. */
+export const UNKNOWN_RAILS_TYPE = ":unknown_type";
+
+/** The comment that goes with UNKNOWN_RAILS_TYPE. */
+export const unknownRailsTypeNote = (table: string, column: string): string =>
+  `# migguard found no type for ${table}.${column} in db/schema.rb, db/structure.sql or the earlier migrations: put it in place of ${UNKNOWN_RAILS_TYPE}`;
+
+/** `:string`, `:decimal, precision: 10, scale: 2`, `:string, array: true`; UNKNOWN_RAILS_TYPE when unknown */
 export function railsType(type: TypeRef | undefined): string {
-  if (!type) return ":string";
+  if (!type) return UNKNOWN_RAILS_TYPE;
   const name = RAILS_TYPES[type.name];
   const base = name ? `:${name}` : JSON.stringify(type.text.replace(/\[\]$/, ""));
   const options: string[] = [];
@@ -47,8 +57,24 @@ export function railsType(type: TypeRef | undefined): string {
 
 const list = (columns: string[]) => (columns.length === 1 ? sym(columns[0]) : `[${columns.map(sym).join(", ")}]`);
 
+/** The column types a fix may ask for (`RuleContext.repository`), or none. */
+export type TypeSource = Pick<RepositoryView, "columnType"> | undefined;
+
+/** `railsType` of a column the repository may know, with the note when it does not (a trailing comment). */
+function columnTypeOf(types: TypeSource, table: string, column: string, known: TypeRef | undefined, index?: number): { type: string; note: string } {
+  const type = known ?? types?.columnType(table, column, index);
+  return { type: railsType(type), note: type ? "" : "  # type unknown to migguard: use the column's type from db/schema.rb" };
+}
+
+/** The Active Record model of a table: the project's own class when its model files were given, else Rails' naming convention, said in a comment. */
+export function railsModel(repository: Pick<RepositoryView, "model"> | undefined, table: string): { className: string; path?: string; note?: string } {
+  const found = repository?.model(table);
+  if (found) return found;
+  return { className: modelName(table), note: `# ${modelName(table)}: Rails' name for the model of ${table} (migguard did not find the model in app/models)` };
+}
+
 /** The Ruby that undoes one operation of an up, for a hand-written `def down`. */
-export function railsUndo(op: Operation): string | undefined {
+export function railsUndo(op: Operation, types?: TypeSource, index?: number): string | undefined {
   switch (op.kind) {
     case "create_table":
       return `drop_table ${sym(op.table)}`;
@@ -64,8 +90,10 @@ export function railsUndo(op: Operation): string | undefined {
       return `rename_table ${sym(op.newName)}, ${sym(op.table)}`;
     case "rename_column":
       return `rename_column ${sym(op.table)}, ${sym(op.newName)}, ${sym(op.column)}`;
-    case "drop_column":
-      return `add_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(op.type)}`;
+    case "drop_column": {
+      const { type, note } = columnTypeOf(types, op.table, op.column, op.type, index);
+      return `add_column ${sym(op.table)}, ${sym(op.column)}, ${type}${note}`;
+    }
     case "drop_table":
       return op.tables.map((t) => `create_table ${sym(t)} do |t|\n  # the columns of ${t} (see db/schema.rb)\nend`).join("\n");
     case "create_object":
@@ -79,7 +107,7 @@ export function railsUndo(op: Operation): string | undefined {
 const opAt = (migration: Migration, line: number | undefined) => (line === undefined ? undefined : migration.up.find((op) => op.loc.line === line));
 
 /** Ruby for the finding of a Rails migration that cannot be rolled back, aimed at the call that blocks it. */
-export function railsIrreversibleFix(migration: Migration): string {
+export function railsIrreversibleFix(migration: Migration, types?: TypeSource): string {
   const down = migration.down;
   if (down.status !== "irreversible") return "";
   const op = opAt(migration, down.loc?.line);
@@ -87,7 +115,7 @@ export function railsIrreversibleFix(migration: Migration): string {
     return dedent(`
       # Rails raises ActiveRecord::IrreversibleMigration on rollback: write the down that undoes up, in reverse order
       def down
-        ${(migration.up.map(railsUndo).filter(Boolean).reverse().join("\n") || "# undo what up does").replace(/\n/g, "\n        ")}
+        ${(migration.up.map((op, i) => railsUndo(op, types, i)).filter(Boolean).reverse().join("\n") || "# undo what up does").replace(/\n/g, "\n        ")}
       end`);
   if (!op || /raises/.test(down.reason))
     return dedent(`
@@ -97,11 +125,13 @@ export function railsIrreversibleFix(migration: Migration): string {
         # undo what up does, in reverse order
       end`);
   switch (op.kind) {
-    case "drop_column":
+    case "drop_column": {
+      const { type, note } = columnTypeOf(types, op.table, op.column, op.type, migration.up.indexOf(op));
       return dedent(`
         # Give remove_column the column's type (and options such as null:/default:) so Rails can re-add it on rollback:
-        remove_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(op.type)}
+        remove_column ${sym(op.table)}, ${sym(op.column)}, ${type}${note}
         # (the values still cannot come back: keep a copy first if they may be needed)`);
+    }
     case "drop_table":
       return dedent(`
         # Give drop_table the table's definition (from db/schema.rb) so Rails can recreate it on rollback:
@@ -109,7 +139,8 @@ export function railsIrreversibleFix(migration: Migration): string {
           # t.string :name, null: false
           # t.timestamps
         end`);
-    case "alter_column_type":
+    case "alter_column_type": {
+      const before = columnTypeOf(types, op.table, op.column, op.fromType, migration.up.indexOf(op));
       return dedent(`
         # change_column cannot be inverted: say what the type was.
         def up
@@ -117,8 +148,9 @@ export function railsIrreversibleFix(migration: Migration): string {
         end
 
         def down
-          change_column ${sym(op.table)}, ${sym(op.column)}, ${op.fromType ? railsType(op.fromType) : ":previous_type"}
+          change_column ${sym(op.table)}, ${sym(op.column)}, ${before.type}${before.note}
         end`);
+    }
     case "set_default":
     case "drop_default":
       return dedent(`
@@ -136,12 +168,16 @@ export function railsIrreversibleFix(migration: Migration): string {
     case "data_migration":
       if (op.embeddedSql || !(op.kind === "dml" ? op.viaCode : true))
         return executeFix(op);
-      return dedent(`
-        # Rails does not record data changes made in Ruby: run them in one direction only and say what rollback does.
-        up_only do
-          ${op.text.split("\n")[0]}
-        end
-        # or write explicit up/down methods, with a down that restores the previous values`);
+      return [
+        `# Rails does not record data changes made in Ruby: run them in one direction only and say what rollback does.`,
+        `up_only do`,
+        reindented(op.text.trim())
+          .split("\n")
+          .map((l) => `  ${l}`)
+          .join("\n"),
+        `end`,
+        `# or write explicit up/down methods, with a down that restores the previous values`,
+      ].join("\n");
     default:
       return executeFix(op);
   }
@@ -188,13 +224,22 @@ function executeFix(op: Operation): string {
     end`);
 }
 
-/** `class User < ApplicationRecord; self.ignored_columns += ["phone"]; end` */
-export function ignoredColumnsFix(table: string, columns: string[]): string {
-  return dedent(`
-    class ${modelName(table)} < ApplicationRecord
-      self.ignored_columns += [${columns.map((c) => JSON.stringify(c)).join(", ")}]
-    end`);
+/** `class User < ApplicationRecord; self.ignored_columns += ["phone"]; end`, in the project's own model when it was given. */
+export function ignoredColumnsFix(repository: Pick<RepositoryView, "model"> | undefined, table: string, columns: string[]): string {
+  const model = railsModel(repository, table);
+  return [
+    model.path ? `# in ${model.path}:` : model.note,
+    `class ${model.className} < ApplicationRecord`,
+    `  self.ignored_columns += [${columns.map((c) => JSON.stringify(c)).join(", ")}]`,
+    `end`,
+  ]
+    .filter(Boolean)
+    .join("\n");
 }
+
+/** A call strong_migrations would stop, wrapped in safety_assured only where the project bundles strong_migrations. */
+export const assured = (repository: Pick<RepositoryView, "strongMigrations"> | undefined, call: string): string =>
+  repository?.strongMigrations ? `safety_assured { ${call} }` : call;
 
 /** `AddIndexOnOrdersCustomerId < ActiveRecord::Migration[7.1]` from the migration's own file name and version. */
 export function railsClassHeader(migration: Migration, fallbackName: string): string {
@@ -224,7 +269,7 @@ export function railsIndexFix(op: Extract<Operation, { kind: "add_index" }>, mig
     body = `add_reference ${sym(op.table)}, ${sym(id.replace(/_id$/, ""))}${polymorphic ? ", polymorphic: true" : ""}, index: { algorithm: :concurrently${op.unique ? ", unique: true" : ""} }`;
   } else if (op.embeddedSql) {
     const undo = op.name ? `execute ${JSON.stringify(`DROP INDEX CONCURRENTLY IF EXISTS ${op.name}`)}` : "# DROP INDEX CONCURRENTLY the index";
-    return railsConcurrentSql(migration, op.text.replace(/\bINDEX\s+(?!CONCURRENTLY)/i, "INDEX CONCURRENTLY "), undo);
+    return railsConcurrentSql(migration, concurrentIndexSql(op.text) ?? op.text, undo);
   } else {
     const named = op.name && op.name !== defaultName(op.table, op.columns) ? `, name: ${JSON.stringify(op.name)}` : "";
     body = `add_index ${sym(op.table)}, ${list(op.columns)}${op.unique ? ", unique: true" : ""}${named}${op.partial ? ', where: "..."' : ""}, algorithm: :concurrently`;

@@ -9,6 +9,7 @@ import type { Category, Database, Framework, Migration, Operation, Severity, Sou
 import type { Production } from "../../production/production.js";
 import type { ProductionSnapshot } from "../../production/snapshot-file.js";
 import type { RunObjects } from "../../production/run-objects.js";
+import type { RepositoryView } from "../../repository/repository-view.js";
 import type { MigrationFacts } from "./facts.js";
 
 /** The production snapshot given with the run (`--snapshot`, config `snapshot`), and what the run's other migrations change. */
@@ -68,6 +69,8 @@ export interface RuleContext {
   production?: ProductionContext;
   /** the repository's habits, read from its other migrations (a team that never writes downs) */
   conventions: Conventions;
+  /** what the repository tells about names and types (earlier migrations, schema dump, models, Gemfile) */
+  repository: RepositoryView;
   report(report: Report): void;
 }
 

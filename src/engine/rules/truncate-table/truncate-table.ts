@@ -1,5 +1,6 @@
+import { beforeOperation } from "../support/data-code.js";
+import { ident } from "../support/fix.js";
 import { defineRule } from "../support/rule.js";
-import { fixFor, ident } from "../support/fix.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 
@@ -18,18 +19,20 @@ export default defineRule({
     for (const { op, index } of upOps(ctx, "truncate")) {
       const tables = op.tables.filter((t) => existingTable(ctx, t, index));
       if (tables.length === 0) continue;
+      const copies = tables.map((t) => `CREATE TABLE ${ident(`${t.split(".").pop()}_backup`)} AS TABLE ${ident(t)};`);
+      const restore = tables.map((t) => `INSERT INTO ${ident(t)} SELECT * FROM ${ident(`${t.split(".").pop()}_backup`)};`).join(" ");
       ctx.report({
         op,
         message: `TRUNCATE ${tables.join(", ")} deletes every row${op.cascade ? ", and CASCADE empties every table that references it" : ""}; no rollback can restore them.`,
-        fix: fixFor(ctx.framework, {
-          sql: `
-            -- Keep a copy first, and delete only what must go, in batches:
-            CREATE TABLE ${ident(`${tables[0].split(".").pop()}_backup`)} AS TABLE ${ident(tables[0])};
-            DELETE FROM ${ident(tables[0])} WHERE <condition> /* in batches of a few thousand rows */;`,
-          rails: `# back up, then delete in batches outside the schema migration:\n${tables[0]}_scope.in_batches(of: 1_000).delete_all`,
-          django: `migrations.RunPython(delete_in_batches, reverse_code=restore_from_backup)`,
-          alembic: `op.execute("CREATE TABLE ${tables[0]}_backup AS TABLE ${tables[0]}")\n# then delete only what must go, in batches, outside the schema revision`,
-        }),
+        fix: beforeOperation(
+          ctx.framework,
+          [
+            `-- keep a copy first, so the down can bring the rows back (${restore})${op.cascade ? ", and of every table that references it: CASCADE empties those too" : ""}:`,
+            ...copies,
+          ].join("\n"),
+          op,
+          "to delete only some rows, use DELETE ... WHERE instead",
+        ),
       });
     }
   },

@@ -4,6 +4,51 @@ import { firstAfter, positionsBy } from "../support/positions.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { fixFor, ident, sym } from "../support/fix.js";
 import { tableWithRows, upOps } from "../support/scope.js";
+import type { TypeRef } from "../../model.js";
+import { backfillCode, saType } from "../support/column-code.js";
+import { pythonString } from "../support/embed-sql.js";
+import { keywordText, withKeyword, withoutKeyword } from "../support/python-call.js";
+import { railsType } from "../support/rails-fix.js";
+
+/** A value PostgreSQL computes differently for each row, for the types where one makes sense as a unique key. */
+function perRowValue(type: TypeRef | undefined): string | undefined {
+  if (!type || type.array) return undefined;
+  if (type.name === "uuid") return "gen_random_uuid()";
+  if (["text", "citext", "varchar"].includes(type.name)) return type.mods[0] !== undefined && type.mods[0] < 36 ? `left(md5(gen_random_uuid()::text), ${type.mods[0]})` : "gen_random_uuid()::text";
+  return undefined;
+}
+
+/** Django: the field added nullable and not unique, each row given its own value by the default callable, then the field as written. */
+function djangoFix(op: OperationOf<"add_column">, migrationPath: string): string | undefined {
+  const def = op.ormFieldDef;
+  if (!def) return undefined;
+  const model = op.ormModel ?? op.table;
+  const field = op.ormField ?? op.column.name;
+  // the app label is the folder above migrations/
+  const app = migrationPath.split("/").at(-3) ?? op.table.split("_")[0];
+  const written = keywordText(def, "default");
+  const callable = written !== undefined && /^[A-Za-z_][\w.]*$/.test(written) && !["True", "False", "None"].includes(written) ? written : undefined;
+  const loose = withKeyword(withoutKeyword(withoutKeyword(def, "unique") ?? def, "default") ?? def, "null", "True");
+  return [
+    `# 1. add the field nullable and not unique (existing rows stay NULL):`,
+    `migrations.AddField(model_name=${pythonString(model)}, name=${pythonString(field)}, field=${loose}),`,
+    ...(callable
+      ? [
+          `# 2. give each row its own value (a function of the migration module, with atomic = False on a large table):`,
+          `def fill_${field}(apps, schema_editor):`,
+          `    Model = apps.get_model(${pythonString(app)}, ${pythonString(model)})`,
+          `    for row in Model.objects.filter(${field}__isnull=True).iterator():`,
+          `        row.${field} = ${callable}()`,
+          `        row.save(update_fields=[${pythonString(field)}])`,
+          ``,
+          ``,
+          `migrations.RunPython(fill_${field}, reverse_code=migrations.RunPython.noop),`,
+        ]
+      : [`# 2. give each row its own value (a RunPython): the constant default ${written ?? ""} cannot`]),
+    `# 3. in a later migration, the field as written:`,
+    `migrations.AlterField(model_name=${pythonString(model)}, name=${pythonString(field)}, field=${def}),`,
+  ].join("\n");
+}
 
 /**
  * The unique constraint or index the new column gets: inline (UNIQUE, Django's unique=True) or a separate
@@ -59,8 +104,10 @@ export default defineRule({
       // the column and its unique index may give each row its own value first
       if (unique !== op && refilledBetween(ctx, op, index, ctx.migration.up.indexOf(unique))) continue;
       const value = c.default.expr.startsWith("<value of ") ? `the single value of ${c.default.expr.slice("<value of ".length, -1)}` : c.default.expr;
-      const model = op.ormModel ?? "<model>";
-      const field = op.ormField ?? c.name;
+      const type = c.type?.text ?? "text";
+      const perRow = perRowValue(c.type);
+      const fill = { table: op.table, assignments: `${ident(c.name)} = ${perRow ?? "NULL"}`, pending: `${ident(c.name)} IS NULL` };
+      const indexName = `${op.table.split(".").pop()}_${c.name}_key`;
       ctx.report({
         op,
         message:
@@ -68,28 +115,29 @@ export default defineRule({
           (unique === op ? "" : ` before the unique index on line ${unique.loc.line}`) +
           `: the rows collide and the unique constraint fails as soon as ${op.table} has two rows.`,
         fix: fixFor(ctx.framework, {
-          sql: `
-            ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(c.name)} ${c.type?.text ?? "<type>"};  -- nullable, no default: instant
-            -- backfill a distinct value per row, in batches (gen_random_uuid(), a sequence, ...):
-            UPDATE ${ident(op.table)} SET ${ident(c.name)} = <per-row expression> WHERE ${ident(c.name)} IS NULL AND id BETWEEN :start AND :end;
-            -- then, outside a transaction:
-            CREATE UNIQUE INDEX CONCURRENTLY ${ident(`${op.table.split(".").pop()}_${c.name}_key`)} ON ${ident(op.table)} (${ident(c.name)});`,
-          rails: `
-            add_column ${sym(op.table)}, ${sym(c.name)}, <type>  # no default
-            # backfill a distinct value per row in batches, then in a migration with disable_ddl_transaction!:
-            add_index ${sym(op.table)}, ${sym(c.name)}, unique: true, algorithm: :concurrently`,
-          django: `
-            # 1. add the field nullable and not unique:
-            migrations.AddField(model_name="${model}", name="${field}", field=models.<Field>(null=True)),
-            # 2. a RunPython that gives each row its own value (with reverse_code=migrations.RunPython.noop):
-            #    for row in Model.objects.filter(${field}__isnull=True).iterator(): row.${field} = <callable>(); row.save(update_fields=["${field}"])
-            # 3. in a later migration, make it unique (and non-null) with the default:
-            migrations.AlterField(model_name="${model}", name="${field}", field=models.<Field>(default=<callable>, unique=True)),`,
-          alembic: `
-            op.add_column("${op.table}", sa.Column("${c.name}", <type>, nullable=True))  # no server_default, not unique yet
-            # backfill a distinct value per row in batches, then:
-            with op.get_context().autocommit_block():
-                op.create_index("ix_${op.table.split(".").pop()}_${c.name}", "${op.table}", ["${c.name}"], unique=True, postgresql_concurrently=True)`,
+          sql: [
+            `ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(c.name)} ${type};  -- no default: existing rows stay NULL, which a unique index allows`,
+            ...(perRow ? [`-- give each existing row its own value:`, backfillCode("sql", fill)] : [`-- give each existing row its own value before the column becomes NOT NULL`]),
+            `-- then, outside a transaction:`,
+            `CREATE UNIQUE INDEX CONCURRENTLY ${ident(indexName)} ON ${ident(op.table)} (${ident(c.name)});`,
+          ].join("\n"),
+          rails: [
+            `add_column ${sym(op.table)}, ${sym(c.name)}, ${railsType(c.type)}  # no default: existing rows stay NULL, which a unique index allows`,
+            `# then, in a migration with disable_ddl_transaction!${perRow ? ", give each row its own value and" : ""} build the index without blocking writes:`,
+            ...(perRow ? [backfillCode("rails", fill)] : []),
+            `add_index ${sym(op.table)}, ${sym(c.name)}, unique: true, algorithm: :concurrently`,
+          ].join("\n"),
+          ...(djangoFix(op, ctx.migration.path) ? { django: djangoFix(op, ctx.migration.path) } : {}),
+          ...(c.type && saType(c.type)
+            ? {
+                alembic: [
+                  `op.add_column(${pythonString(op.table)}, sa.Column(${pythonString(c.name)}, ${saType(c.type)}, nullable=True))  # no server_default, not unique yet`,
+                  ...(perRow ? [backfillCode("alembic", fill)] : [`# give each existing row its own value, then:`]),
+                  `with op.get_context().autocommit_block():`,
+                  `    op.create_index(${pythonString(indexName)}, ${pythonString(op.table)}, [${pythonString(c.name)}], unique=True, postgresql_concurrently=True)`,
+                ].join("\n"),
+              }
+            : {}),
         }),
       });
     }

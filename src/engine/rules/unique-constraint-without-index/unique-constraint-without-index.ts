@@ -1,6 +1,49 @@
 import { defineRule } from "../support/rule.js";
 import { derivedName, fixFor, ident, sym } from "../support/fix.js";
 import { tableWithRows, upOps } from "../support/scope.js";
+import type { Operation } from "../../model.js";
+import { saType } from "../support/column-code.js";
+import { reindented } from "../support/data-code.js";
+import { pythonString } from "../support/embed-sql.js";
+import { withoutKeyword } from "../support/python-call.js";
+import { railsType } from "../support/rails-fix.js";
+
+const indent = (text: string, by: string) =>
+  text
+    .split("\n")
+    .map((l) => (l ? `${by}${l}` : l))
+    .join("\n");
+
+/**
+ * Django: the database side builds the unique index concurrently and attaches it; Django's state records the
+ * migration's own operation unchanged, so later migrations see the same model.
+ */
+function djangoSeparateFix(op: Operation, table: string, columns: string[], idx: string, constraint: string, kind: string, databaseFirst?: string): string {
+  const build = [
+    `migrations.RunSQL(`,
+    `    ${pythonString(`CREATE UNIQUE INDEX CONCURRENTLY ${idx} ON ${table} (${columns.join(", ")})`)},`,
+    `    reverse_sql=${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${idx}`)},`,
+    `),`,
+    `migrations.RunSQL(`,
+    `    ${pythonString(`ALTER TABLE ${table} ADD CONSTRAINT ${constraint} ${kind} USING INDEX ${idx}`)},`,
+    `    reverse_sql=${pythonString(`ALTER TABLE ${table} DROP CONSTRAINT ${constraint}`)},`,
+    `),`,
+  ];
+  // SQL of a RunSQL has no Django state to keep: the two statements replace it
+  if (op.embeddedSql) return [`# with atomic = False on the Migration (CREATE INDEX CONCURRENTLY cannot run in a transaction):`, ...build].join("\n");
+  return [
+    `# with atomic = False on the Migration (CREATE INDEX CONCURRENTLY cannot run in a transaction):`,
+    `migrations.SeparateDatabaseAndState(`,
+    `    database_operations=[`,
+    ...(databaseFirst ? [`        ${databaseFirst}`] : []),
+    ...build.map((l) => `        ${l}`),
+    `    ],`,
+    `    state_operations=[`,
+    indent(`${reindented(op.text.trim()).replace(/,?$/, ",")}`, "        "),
+    `    ],`,
+    `),`,
+  ].join("\n");
+}
 
 export default defineRule({
   meta: {
@@ -46,21 +89,7 @@ export default defineRule({
                   def down
                     execute "ALTER TABLE ${op.table} DROP CONSTRAINT ${op.name ?? idx}"  # drops the index with it
                   end`,
-                django: `
-                  # atomic = False
-                  migrations.SeparateDatabaseAndState(
-                      database_operations=[
-                          migrations.RunSQL(
-                              "CREATE UNIQUE INDEX CONCURRENTLY ${idx} ON ${op.table} (${op.columns.join(", ")})",
-                              reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS ${idx}",
-                          ),
-                          migrations.RunSQL(
-                              "ALTER TABLE ${op.table} ADD CONSTRAINT ${op.name ?? idx} ${kind} USING INDEX ${idx}",
-                              reverse_sql="ALTER TABLE ${op.table} DROP CONSTRAINT ${op.name ?? idx}",
-                          ),
-                      ],
-                      state_operations=[<the AddConstraint / AlterField / AlterUniqueTogether this replaces>],
-                  ),`,
+                django: djangoSeparateFix(op, op.table, op.columns, idx, op.name ?? idx, kind),
                 alembic: `
                   with op.get_context().autocommit_block():
                       op.create_index("${idx}", "${op.table}", [${op.columns.map((c) => `"${c}"`).join(", ")}], unique=True, postgresql_concurrently=True)
@@ -76,23 +105,23 @@ export default defineRule({
         message: `Adding column ${op.table}.${op.column.name} with ${op.column.primaryKey ? "PRIMARY KEY" : "UNIQUE"} builds a unique index while the table is locked against reads and writes.`,
         fix: fixFor(ctx.framework, {
           sql: `
-            ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} ${op.column.type?.text ?? "<type>"};
+            ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} ${op.column.type?.text ?? "text"};
             CREATE UNIQUE INDEX CONCURRENTLY ${ident(idx)} ON ${ident(op.table)} (${ident(op.column.name)});
             ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(idx)} UNIQUE USING INDEX ${ident(idx)};`,
-          rails: `add_column ${sym(op.table)}, ${sym(op.column.name)}, ...\n# then, with disable_ddl_transaction!:\nadd_index ${sym(op.table)}, ${sym(op.column.name)}, unique: true, algorithm: :concurrently`,
-          django: `
-            # atomic = False
-            # 1. AddField(model_name="${op.ormModel ?? "..."}", name="${op.ormField ?? op.column.name}", ...) without unique=True
-            # 2. build the unique index without blocking, attach it, and mark the field unique in Django's state only:
-            migrations.SeparateDatabaseAndState(
-                database_operations=[
-                    migrations.RunSQL("CREATE UNIQUE INDEX CONCURRENTLY ${idx} ON ${op.table} (${op.column.name})", reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS ${idx}"),
-                    migrations.RunSQL("ALTER TABLE ${op.table} ADD CONSTRAINT ${idx} UNIQUE USING INDEX ${idx}", reverse_sql="ALTER TABLE ${op.table} DROP CONSTRAINT ${idx}"),
-                ],
-                state_operations=[migrations.AlterField(model_name="${op.ormModel ?? "..."}", name="${op.ormField ?? op.column.name}", field=models.<Field>(unique=True))],
-            ),`,
+          rails: `add_column ${sym(op.table)}, ${sym(op.column.name)}, ${railsType(op.column.type)}\n# then, in a migration with disable_ddl_transaction!:\nadd_index ${sym(op.table)}, ${sym(op.column.name)}, unique: true, algorithm: :concurrently`,
+          django: op.ormFieldDef
+            ? djangoSeparateFix(
+                op,
+                op.table,
+                [op.column.name],
+                idx,
+                idx,
+                "UNIQUE",
+                `migrations.AddField(model_name=${pythonString(op.ormModel ?? op.table)}, name=${pythonString(op.ormField ?? op.column.name)}, field=${withoutKeyword(op.ormFieldDef, "unique") ?? op.ormFieldDef}),`,
+              )
+            : djangoSeparateFix(op, op.table, [op.column.name], idx, idx, "UNIQUE"),
           alembic: `
-            op.add_column("${op.table}", sa.Column("${op.column.name}", <type>))
+            ${op.column.type && saType(op.column.type) ? `op.add_column(${pythonString(op.table)}, sa.Column(${pythonString(op.column.name)}, ${saType(op.column.type)}))` : `op.execute(${pythonString(`ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} ${op.column.type?.text ?? "text"}`)})`}
             with op.get_context().autocommit_block():
                 op.create_index("${idx}", "${op.table}", ["${op.column.name}"], unique=True, postgresql_concurrently=True)
             op.execute("ALTER TABLE ${op.table} ADD CONSTRAINT ${idx} UNIQUE USING INDEX ${idx}")`,

@@ -1,7 +1,87 @@
-import { defineRule } from "../support/rule.js";
+import type { OperationOf } from "../../model.js";
+import { backfillCode, saType } from "../support/column-code.js";
+import { embedSql, pythonString } from "../support/embed-sql.js";
+import { ident, sym } from "../support/fix.js";
+import { withKeyword, withoutKeyword } from "../support/python-call.js";
 import { railsType } from "../support/rails-fix.js";
-import { fixFor, ident, modelName, sym } from "../support/fix.js";
+import { defineRule, type RuleContext } from "../support/rule.js";
 import { tableWithRows, upOps } from "../support/scope.js";
+
+type Source = "generated" | "sequence" | "default";
+
+/**
+ * The column added empty (instant), what fills new rows set up, and the existing rows filled in batches. A
+ * generated column's expression can read other columns, which a DEFAULT cannot: it is computed by the backfill,
+ * and from PostgreSQL 18 a VIRTUAL generated column avoids the rewrite altogether.
+ */
+function sqlFix(ctx: RuleContext, op: OperationOf<"add_column">, source: Source): string {
+  const column = op.column;
+  const t = ident(op.table);
+  const c = ident(column.name);
+  const type = column.type?.text ?? "bigint";
+  if (source === "generated") {
+    const expr = column.generatedExpr;
+    if (ctx.postgresVersion >= 18 && expr) return `-- PostgreSQL 18+: a VIRTUAL generated column is computed when read, so adding it rewrites nothing\nALTER TABLE ${t} ADD COLUMN ${c} ${type} GENERATED ALWAYS AS (${expr}) VIRTUAL;`;
+    return [
+      `-- a plain column, filled in batches; new rows get it from the application or a trigger (a DEFAULT cannot read other columns)`,
+      `ALTER TABLE ${t} ADD COLUMN ${c} ${type};`,
+      backfillCode("sql", { table: op.table, assignments: `${c} = ${expr ? `(${expr})` : "NULL  /* the generation expression */"}`, pending: `${c} IS NULL${expr ? ` AND (${expr}) IS NOT NULL` : " AND false"}` }),
+    ].join("\n");
+  }
+  const sequence = ident(`${op.table.split(".").pop()}_${column.name}_seq`);
+  const value = source === "sequence" ? `nextval('${sequence.replace(/'/g, "''")}')` : column.default!.expr;
+  return [
+    ...(source === "sequence" ? [`CREATE SEQUENCE ${sequence};`] : []),
+    `ALTER TABLE ${t} ADD COLUMN ${c} ${type};  -- instant: no default yet`,
+    `ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT ${value};  -- new rows only`,
+    ...(source === "sequence" ? [`ALTER SEQUENCE ${sequence} OWNED BY ${t}.${c};`] : []),
+    backfillCode("sql", { table: op.table, assignments: `${c} = ${value}`, pending: `${c} IS NULL` }),
+    ...(column.notNull || column.primaryKey ? [`-- then NOT NULL through a validated CHECK constraint (see set-not-null), once every row is filled`] : []),
+  ].join("\n");
+}
+
+function railsFix(op: OperationOf<"add_column">, source: Source): string | undefined {
+  const column = op.column;
+  const expr = source === "generated" ? column.generatedExpr : source === "default" ? column.default?.expr : undefined;
+  if (!expr || !column.type) return undefined; // a sequence: the SQL fix, through execute
+  return [
+    `add_column ${sym(op.table)}, ${sym(column.name)}, ${railsType(column.type)}  # instant: no default yet`,
+    source === "default" ? `change_column_default ${sym(op.table)}, ${sym(column.name)}, from: nil, to: -> { ${JSON.stringify(expr)} }  # new rows only` : `# new rows get it from the model (a callback) or a trigger: a default cannot read other columns`,
+    `# existing rows, in a migration of their own with disable_ddl_transaction!:`,
+    backfillCode("rails", { table: op.table, assignments: `${ident(column.name)} = ${source === "generated" ? `(${expr})` : expr}`, pending: source === "generated" ? `${ident(column.name)} IS NULL AND (${expr}) IS NOT NULL` : `${ident(column.name)} IS NULL` }),
+  ].join("\n");
+}
+
+function djangoFix(op: OperationOf<"add_column">): string | undefined {
+  const def = op.ormFieldDef;
+  const expr = op.column.default?.expr;
+  if (!def || !expr) return undefined;
+  const model = pythonString(op.ormModel ?? op.table);
+  const name = pythonString(op.ormField ?? op.column.name);
+  const empty = withKeyword(withoutKeyword(def, "db_default") ?? def, "null", "True");
+  const fill = backfillCode("django", { table: op.table, assignments: `${ident(op.column.name)} = ${expr}`, pending: `${ident(op.column.name)} IS NULL` });
+  const fn = /^def (\w+)/.exec(fill)?.[1] ?? "backfill";
+  return [
+    `# add the field empty (instant), give new rows the database default, then fill existing rows in batches (atomic = False):`,
+    fill,
+    ``,
+    ``,
+    `migrations.AddField(model_name=${model}, name=${name}, field=${empty}),`,
+    `migrations.AlterField(model_name=${model}, name=${name}, field=${withKeyword(def, "null", "True")}),`,
+    `migrations.RunPython(${fn}, reverse_code=migrations.RunPython.noop),`,
+  ].join("\n");
+}
+
+function alembicFix(ctx: RuleContext, op: OperationOf<"add_column">, source: Source): string | undefined {
+  const column = op.column;
+  const type = column.type && saType(column.type);
+  if (source !== "default" || !type || !column.default) return undefined;
+  return [
+    `op.add_column(${pythonString(op.table)}, sa.Column(${pythonString(column.name)}, ${type}, nullable=True))  # instant: no default yet`,
+    `op.alter_column(${pythonString(op.table)}, ${pythonString(column.name)}, server_default=sa.text(${pythonString(column.default.expr)}))  # new rows only`,
+    backfillCode("alembic", { table: op.table, assignments: `${ident(column.name)} = ${column.default.expr}`, pending: `${ident(column.name)} IS NULL` }),
+  ].join("\n");
+}
 
 export default defineRule({
   meta: {
@@ -20,38 +100,20 @@ export default defineRule({
       if (!tableWithRows(ctx, op.table, index)) continue;
       const column = op.column;
       let reason: string | undefined;
-      if (column.generated === "stored") reason = "a GENERATED ... STORED column is computed for every existing row";
-      else if (column.generated === "identity") reason = "an identity column is numbered for every existing row";
-      else if (column.serial) reason = `${column.type?.name === "bigint" ? "bigserial" : "serial"} fills every existing row from a sequence`;
+      let source: Source = "default";
+      if (column.generated === "stored") [reason, source] = ["a GENERATED ... STORED column is computed for every existing row", "generated"];
+      else if (column.generated === "identity") [reason, source] = ["an identity column is numbered for every existing row", "sequence"];
+      else if (column.serial) [reason, source] = [`${column.type?.name === "bigint" ? "bigserial" : "serial"} fills every existing row from a sequence`, "sequence"];
       else if (column.default?.volatile) reason = `the default ${column.default.expr || "expression"} is volatile, so it is evaluated for every existing row`;
       else if (column.default && ctx.postgresVersion < 11 && !/^null$/i.test(column.default.expr))
         reason = `before PostgreSQL 11 any default is written into every existing row`;
       if (!reason) continue;
-      const t = ident(op.table);
-      const c = ident(column.name);
+      if (source === "default" && !column.default?.expr) continue;
+      const own = ctx.framework === "rails" ? railsFix(op, source) : ctx.framework === "django" ? djangoFix(op) : ctx.framework === "alembic" ? alembicFix(ctx, op, source) : undefined;
       ctx.report({
         op,
         message: `Adding ${op.table}.${column.name} rewrites the whole table under an ACCESS EXCLUSIVE lock: ${reason}.`,
-        fix: fixFor(ctx.framework, {
-          sql: `
-            ALTER TABLE ${t} ADD COLUMN ${c} ${column.type?.text ?? "<type>"};            -- instant, no default
-            ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT ${column.default?.expr || "<expression>"};  -- new rows only
-            -- backfill existing rows in batches, outside this migration:
-            UPDATE ${t} SET ${c} = ${column.default?.expr || "<expression>"} WHERE id BETWEEN :start AND :end AND ${c} IS NULL;`,
-          rails: `
-            add_column ${sym(op.table)}, ${sym(column.name)}, ${railsType(column.type)}
-            change_column_default ${sym(op.table)}, ${sym(column.name)}, from: nil, to: -> { "${column.default?.expr ?? "expression"}" }
-            # backfill in a separate migration, in batches:
-            # ${modelName(op.table)}.unscoped.in_batches(of: 1_000) { |b| b.where(${column.name}: nil).update_all("${column.name} = ${column.default?.expr ?? "expression"}") }`,
-          django: `
-            # 1. AddField with null=True and no default
-            # 2. RunPython to backfill in batches (with reverse_code)
-            # 3. set the default / NOT NULL in a later migration`,
-          alembic: `
-            op.add_column("${op.table}", sa.Column("${column.name}", <type>, nullable=True))
-            op.alter_column("${op.table}", "${column.name}", server_default=sa.text("${column.default?.expr ?? "expression"}"))
-            # backfill existing rows in batches in a separate step`,
-        }),
+        fix: own ?? embedSql(ctx.framework, sqlFix(ctx, op, source)),
       });
     }
   },

@@ -1,0 +1,59 @@
+/**
+ * Files of a repository that tell fixes what the migrations alone do not: the dependency manifests (does the
+ * project use strong_migrations?), the schema dumps (a column's real type) and the Active Record models (the
+ * class of a namespaced table). The edges read these paths and pass them as `repositoryFiles`.
+ */
+import { isModelPath } from "../adapters/rails/model-path.js";
+
+const MANIFESTS = new Set(["Gemfile", "Gemfile.lock", "gems.rb", "gems.locked"]);
+
+const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+export const dirOf = (path: string): string => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
+
+export const isManifestPath = (path: string): boolean => MANIFESTS.has(baseOf(path));
+
+/** Rails' db/schema.rb, db/structure.sql (and db/<database>_schema.rb ...), dbmate's db/schema.sql. */
+export const isSchemaDumpPath = (path: string): boolean => /(?:^|\/)db\/(?:(?:\w+_)?(?:schema\.rb|structure\.sql)|schema\.sql)$/.test(path);
+
+/** A path whose content fixes may use (see the module comment). */
+export function isRepositoryFactPath(path: string, options: { models?: boolean } = {}): boolean {
+  return isManifestPath(path) || isSchemaDumpPath(path) || (options.models !== false && isModelPath(path));
+}
+
+const upLevels = (path: string) => /^(?:\.\.(?:\/|$))*/.exec(path)![0].split("/").filter((s) => s === "..").length;
+
+/**
+ * `path` is in folder `dir` ("" is the root the paths are relative to). Paths may climb out of that root the
+ * way the CLI shows them (`../Gemfile`): a folder made only of `..` holds every path that climbs no higher.
+ */
+export function isWithin(dir: string, path: string): boolean {
+  if (/^\.\.(?:\/\.\.)*$/.test(dir)) return upLevels(path) <= upLevels(dir);
+  if (dir === "") return upLevels(path) === 0;
+  return path === dir || path.startsWith(`${dir}/`);
+}
+
+/**
+ * From a listing of the repository, the fact files that concern the given migrations: the manifests of the
+ * folders above them, and the schema dumps and models of the project around them (`models: false` leaves the
+ * models out, for an edge that pays one request per file).
+ */
+export function repositoryFactPaths(listing: readonly string[], migrationPaths: readonly string[], options: { models?: boolean } = {}): string[] {
+  const roots = new Set(migrationPaths.map(projectRootOf).filter((r): r is string => r !== undefined));
+  return listing.filter((path) => {
+    if (!isRepositoryFactPath(path, options)) return false;
+    const root = isManifestPath(path) ? dirOf(path) : projectRootOf(path);
+    return root !== undefined && [...roots].some((r) => isWithin(root, r));
+  });
+}
+
+/**
+ * The folder of the project a migration, dump or model belongs to: what is above its `db/` (Rails, dbmate) or
+ * its `app/models/`; undefined for a path under neither.
+ */
+export function projectRootOf(path: string): string | undefined {
+  const marker = (name: string) => (path.startsWith(name) ? 0 : path.lastIndexOf(`/${name}`) >= 0 ? path.lastIndexOf(`/${name}`) + 1 : -1);
+  const models = marker("app/models/");
+  const cut = models >= 0 ? models : marker("db/");
+  if (cut < 0) return undefined;
+  return path.slice(0, cut).replace(/\/$/, "");
+}

@@ -1,0 +1,81 @@
+/**
+ * What fixes may know about the repository around a migration, read from the files the edge passes in
+ * (`repositoryFiles`, see fact-paths.ts): whether the project bundles strong_migrations, the column types of
+ * its schema dump, and its Active Record models. Everything is read lazily, once per analysis.
+ */
+import type { ModelFile } from "../adapters/rails/model-files.js";
+import { rubyReaders, rubyReadersLoaded } from "../adapters/rails/ruby-readers.js";
+import type { SourceFile, TypeRef } from "../model.js";
+import { nameKey } from "../rules/support/facts.js";
+import type { ColumnTypes } from "./column-types.js";
+import { dumpedColumns } from "./dumped-columns.js";
+import { dirOf, isManifestPath, isSchemaDumpPath, isWithin, projectRootOf } from "./fact-paths.js";
+import { lockfileGems } from "./lockfile.js";
+
+export class RepositoryFacts {
+  private readonly manifests: SourceFile[];
+  private readonly dumps: SourceFile[];
+  private readonly modelSources: SourceFile[];
+  private readonly gems = new Map<string, Set<string>>();
+  private readonly columns = new Map<string, ColumnTypes>();
+  private models?: ModelFile[];
+
+  constructor(files: readonly SourceFile[]) {
+    this.manifests = files.filter((f) => isManifestPath(f.path));
+    this.dumps = files.filter((f) => isSchemaDumpPath(f.path));
+    this.modelSources = files.filter((f) => !isManifestPath(f.path) && !isSchemaDumpPath(f.path));
+  }
+
+  static none(): RepositoryFacts {
+    return new RepositoryFacts([]);
+  }
+
+  /** The project of `migrationPath` bundles `gem`: its nearest Gemfile or Gemfile.lock (in a folder above it) names it. */
+  bundles(migrationPath: string, gem: string): boolean {
+    const above = this.manifests.filter((f) => isWithin(dirOf(f.path), migrationPath));
+    const nearest = Math.max(-1, ...above.map((f) => dirOf(f.path).length));
+    return above
+      .filter((f) => dirOf(f.path).length === nearest)
+      .some((f) => {
+        let gems = this.gems.get(f.path);
+        if (!gems) {
+          // a Gemfile is Ruby: read when the Ruby readers are loaded (a Rails migration is analysed)
+          gems = /(?:\.lock|\.locked)$/.test(f.path) ? lockfileGems(f.content) : rubyReadersLoaded() ? rubyReaders().gemfileGems(f.content) : new Set<string>();
+          this.gems.set(f.path, gems);
+        }
+        return gems.has(gem);
+      });
+  }
+
+  /** The type a schema dump of the migration's project gives table.column (a dump of another database lacks the table). */
+  dumpedType(migrationPath: string, table: string, column: string): TypeRef | undefined {
+    const root = projectRootOf(migrationPath);
+    for (const dump of this.dumps) {
+      if (root === undefined || projectRootOf(dump.path) !== root) continue;
+      let columns = this.columns.get(dump.path);
+      if (!columns) {
+        columns = dumpedColumns(dump.path, dump.content);
+        this.columns.set(dump.path, columns);
+      }
+      const type = columns.get(table, column);
+      if (type) return type;
+    }
+    return undefined;
+  }
+
+  /** The Active Record model of `table` in the project around the migration (from the models given, plus `codeFiles`). */
+  model(migrationPath: string, table: string, codeFiles: readonly SourceFile[] = []): ModelFile | undefined {
+    // models are Ruby: read when the Ruby readers are loaded (a Rails migration is analysed)
+    if (!rubyReadersLoaded()) return undefined;
+    const { readModelFiles } = rubyReaders();
+    this.models ??= readModelFiles(this.modelSources);
+    const root = projectRootOf(migrationPath) ?? "";
+    const candidates = [...this.models, ...readModelFiles(codeFiles)].filter((m) => {
+      const own = projectRootOf(m.path) ?? "";
+      return isWithin(own, root) || isWithin(root, own);
+    });
+    const wanted = nameKey(table).split(".").pop();
+    // the most specific name a model answers to is the last it lists (its table_name, or Spree::Variant's spree_variants)
+    return candidates.find((m) => m.tables.at(-1) === wanted) ?? candidates.find((m) => m.tables.includes(wanted ?? ""));
+  }
+}

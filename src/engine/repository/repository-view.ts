@@ -1,0 +1,41 @@
+/**
+ * What one migration's rules may ask about the repository (`RuleContext.repository`): the type a column has
+ * when an operation runs (this migration's earlier operations, then the earlier migrations of its folder, then
+ * the project's schema dump), the model class of a table, and whether the project uses strong_migrations.
+ */
+import type { ModelFile } from "../adapters/rails/model-files.js";
+import type { Migration, SourceFile, TypeRef } from "../model.js";
+import { ColumnTypes } from "./column-types.js";
+import type { RepositoryFacts } from "./repository-facts.js";
+import type { SchemaHistory } from "./schema-history.js";
+
+export interface RepositoryView {
+  /** the type of table.column just before `up[beforeIndex]` runs (before the whole migration when omitted); undefined when nothing given says */
+  columnType(table: string, column: string, beforeIndex?: number): TypeRef | undefined;
+  /** the project's Active Record model of `table`, when its model files were given */
+  model(table: string): Pick<ModelFile, "className" | "path"> | undefined;
+  /** the project bundles strong_migrations (its Gemfile or Gemfile.lock), so `safety_assured` means something there */
+  readonly strongMigrations: boolean;
+}
+
+export function repositoryView(migration: Migration, facts: RepositoryFacts, history: SchemaHistory, codeFiles: readonly SourceFile[]): RepositoryView {
+  const before = (table: string, column: string) => history.typeBefore(migration.path, table, column) ?? facts.dumpedType(migration.path, table, column);
+  const replays = new Map<number, ColumnTypes>();
+  let strong: boolean | undefined;
+  return {
+    columnType(table, column, beforeIndex = 0) {
+      if (beforeIndex <= 0) return before(table, column);
+      let replay = replays.get(beforeIndex);
+      if (!replay) {
+        replay = new ColumnTypes(before);
+        for (const op of migration.up.slice(0, beforeIndex)) replay.apply(op);
+        replays.set(beforeIndex, replay);
+      }
+      return replay.get(table, column);
+    },
+    model: (table) => facts.model(migration.path, table, codeFiles),
+    get strongMigrations() {
+      return (strong ??= facts.bundles(migration.path, "strong_migrations"));
+    },
+  };
+}

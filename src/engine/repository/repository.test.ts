@@ -1,0 +1,114 @@
+/** The repository facts fixes read: manifests, schema dumps, models and the earlier migrations of a folder. */
+import { analyzeLoaded, loadEngine } from "../analyze.js";
+import { dumpedColumns } from "./dumped-columns.js";
+import { isWithin, projectRootOf, repositoryFactPaths } from "./fact-paths.js";
+import { gemfileGems } from "./gemfile.js";
+import { lockfileGems } from "./lockfile.js";
+import { RepositoryFacts } from "./repository-facts.js";
+import { SchemaHistory } from "./schema-history.js";
+
+beforeAll(() => loadEngine());
+
+describe("manifests", () => {
+  it("reads gem calls from a Gemfile, groups included, comments not", () => {
+    const gems = gemfileGems('source "https://rubygems.org"\ngem "rails", "~> 7.1"\n# gem "lol_dba"\ngroup :development do\n  gem "strong_migrations"\nend\n');
+    expect([...gems].sort()).toEqual(["rails", "strong_migrations"]);
+  });
+
+  it("reads specs and dependencies from a Gemfile.lock, not the dependencies of a spec", () => {
+    const lock = "GEM\n  remote: https://rubygems.org/\n  specs:\n    strong_migrations (2.8.0)\n      activerecord (>= 7.1)\n\nPLATFORMS\n  ruby\n\nDEPENDENCIES\n  pg\n\nBUNDLED WITH\n   2.5.3\n";
+    expect([...lockfileGems(lock)].sort()).toEqual(["pg", "strong_migrations"]);
+  });
+
+  it("asks the nearest manifest above the migration", () => {
+    const facts = new RepositoryFacts(
+      [
+        { path: "Gemfile", content: 'gem "rails"\n' },
+        { path: "engine/Gemfile.lock", content: "GEM\n  specs:\n    strong_migrations (2.0.0)\n" },
+      ],
+    );
+    expect(facts.bundles("db/migrate/20240101000000_a.rb", "strong_migrations")).toBe(false);
+    expect(facts.bundles("engine/db/migrate/20240101000000_a.rb", "strong_migrations")).toBe(true);
+    expect(RepositoryFacts.none().bundles("db/migrate/1_a.rb", "strong_migrations")).toBe(false);
+  });
+});
+
+describe("schema dumps", () => {
+  it("reads column types from schema.rb through the Rails adapter", () => {
+    const columns = dumpedColumns(
+      "db/schema.rb",
+      'ActiveRecord::Schema[7.1].define(version: 2024_01_01_000000) do\n  enable_extension "plpgsql"\n\n  create_table "users", force: :cascade do |t|\n    t.string "email", limit: 120, null: false\n    t.decimal "balance", precision: 10, scale: 2\n    t.references "team"\n  end\nend\n',
+    );
+    expect(columns.get("users", "email")?.text).toBe("varchar(120)");
+    expect(columns.get("users", "balance")?.text).toBe("numeric(10,2)");
+    expect(columns.get("users", "team_id")?.name).toBe("bigint");
+    expect(columns.get("users", "missing")).toBeUndefined();
+  });
+
+  it("reads column types from structure.sql through the SQL adapter, later ALTERs applied", () => {
+    const columns = dumpedColumns(
+      "db/structure.sql",
+      "SET statement_timeout = 0;\nCREATE TABLE public.notes (\n    id bigint NOT NULL,\n    body character varying(200)\n);\nALTER TABLE ONLY public.notes ADD COLUMN tags text[];\n",
+    );
+    expect(columns.get("notes", "body")?.text).toBe("varchar(200)");
+    expect(columns.get("public.notes", "tags")?.array).toBe(true);
+  });
+
+  it("gives a migration the dump of its own project only", () => {
+    const facts = new RepositoryFacts(
+      [{ path: "api/db/structure.sql", content: "CREATE TABLE t (n integer);\n" }],
+    );
+    expect(facts.dumpedType("api/db/migrate/20240101000000_a.rb", "t", "n")?.name).toBe("integer");
+    expect(facts.dumpedType("web/db/migrate/20240101000000_a.rb", "t", "n")).toBeUndefined();
+  });
+});
+
+describe("models", () => {
+  it("finds the class of a namespaced table in the project's models", () => {
+    const facts = new RepositoryFacts(
+      [
+        { path: "core/app/models/spree/taxon.rb", content: "module Spree\n  class Taxon < Spree::Base\n  end\nend\n" },
+        { path: "app/models/event/attachment.rb", content: "class Event::Attachment < ApplicationRecord\n  self.table_name = \"event_attachments\"\nend\n" },
+      ],
+    );
+    expect(facts.model("core/db/migrate/20240101000000_a.rb", "spree_taxons")?.className).toBe("Spree::Taxon");
+    expect(facts.model("db/migrate/20240101000000_a.rb", "event_attachments")?.className).toBe("Event::Attachment");
+    expect(facts.model("db/migrate/20240101000000_a.rb", "people")).toBeUndefined();
+  });
+});
+
+describe("fact paths", () => {
+  it("locates projects by their db/ or app/models/ folder", () => {
+    expect(projectRootOf("db/migrate/1_a.rb")).toBe("");
+    expect(projectRootOf("core/db/migrate/1_a.rb")).toBe("core");
+    expect(projectRootOf("core/app/models/spree/taxon.rb")).toBe("core");
+    expect(projectRootOf("shop/migrations/0001_initial.py")).toBeUndefined();
+    expect(isWithin("..", "db/migrate/1_a.rb")).toBe(true);
+    expect(isWithin("", "../other/db/migrate/1_a.rb")).toBe(false);
+  });
+
+  it("lists the manifests above and the dumps of the projects whose migrations change; models only when asked", () => {
+    const listing = ["Gemfile", "Gemfile.lock", "README.md", "db/schema.rb", "app/models/user.rb", "other/db/schema.rb", "other/Gemfile"];
+    expect(repositoryFactPaths(listing, ["db/migrate/20240101000000_a.rb"], { models: false })).toEqual(["Gemfile", "Gemfile.lock", "db/schema.rb"]);
+    expect(repositoryFactPaths(listing, ["db/migrate/20240101000000_a.rb"])).toContain("app/models/user.rb");
+  });
+});
+
+describe("schema history", () => {
+  it("knows the type a column has when each migration starts, across renames and drops", () => {
+    const files = {
+      "db/migrations/000001_a.up.sql": "CREATE TABLE t (a integer, b text);",
+      "db/migrations/000002_b.up.sql": "ALTER TABLE t ALTER COLUMN a TYPE bigint;\nALTER TABLE t RENAME COLUMN b TO c;",
+      "db/migrations/000003_c.up.sql": "ALTER TABLE t DROP COLUMN a;",
+      "db/migrations/000004_d.up.sql": "SELECT 1;",
+    };
+    const result = analyzeLoaded({ files: Object.entries(files).map(([path, content]) => ({ path, content })) });
+    const history = new SchemaHistory(result.migrations.map((migration) => ({ file: { path: migration.path, framework: "sql", layout: "golang-migrate", role: "up", key: migration.path, version: migration.version }, migration })));
+    expect(history.typeBefore("db/migrations/000002_b.up.sql", "t", "a")?.name).toBe("integer");
+    expect(history.typeBefore("db/migrations/000003_c.up.sql", "t", "a")?.name).toBe("bigint");
+    expect(history.typeBefore("db/migrations/000003_c.up.sql", "t", "c")?.name).toBe("text");
+    expect(history.typeBefore("db/migrations/000003_c.up.sql", "t", "b")).toBeUndefined();
+    expect(history.typeBefore("db/migrations/000004_d.up.sql", "t", "a")).toBeUndefined();
+    expect(history.typeBefore("db/migrations/000001_a.up.sql", "t", "a")).toBeUndefined();
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * The column types each migration meets, from the migrations of its folder that run before it (in the runner's
+ * order) among those given to one analysis. Built once per analysis: every change of a column's type is kept
+ * with its position, so asking "before migration N" costs a short search, not a replay.
+ */
+import type { DetectedFile } from "../detect.js";
+import { compareMigrations, isAppliedMigration, migrationSet } from "../migration-order.js";
+import type { Migration, TypeRef } from "../model.js";
+import { nameKey } from "../rules/support/facts.js";
+import { ColumnTypes } from "./column-types.js";
+
+interface Change {
+  position: number;
+  type: TypeRef | undefined;
+}
+
+export class SchemaHistory {
+  /** set -> "table.column" -> changes in order */
+  private readonly changes = new Map<string, Map<string, Change[]>>();
+  /** migration path -> its set and position */
+  private readonly positions = new Map<string, { set: string; position: number }>();
+
+  static empty(): SchemaHistory {
+    return new SchemaHistory([]);
+  }
+
+  /** `migrations` with the detected file each came from; Alembic (a revision graph) and sqitch (a plan) are not ordered here. */
+  constructor(parsed: ReadonlyArray<{ file: DetectedFile; migration: Migration }>) {
+    const sets = new Map<string, Array<{ file: DetectedFile; migration: Migration }>>();
+    for (const entry of parsed) {
+      if (!isAppliedMigration(entry.file) || entry.file.layout === "alembic" || entry.file.layout === "sqitch") continue;
+      const set = migrationSet(entry.file);
+      sets.set(set, [...(sets.get(set) ?? []), entry]);
+    }
+    for (const [set, entries] of sets) {
+      entries.sort((a, b) => compareMigrations(a.file, b.file));
+      const changes = new Map<string, Change[]>();
+      const replay = new ColumnTypes();
+      entries.forEach(({ migration }, position) => {
+        this.positions.set(migration.path, { set, position });
+        for (const op of migration.up)
+          replay.apply(op, (table, column, type) => {
+            const key = `${table}.${column}`;
+            const list = changes.get(key) ?? [];
+            const last = list.at(-1);
+            if (last?.position === position) last.type = type;
+            else list.push({ position, type });
+            changes.set(key, list);
+          });
+      });
+      this.changes.set(set, changes);
+    }
+  }
+
+  /** The type of table.column when `migrationPath` starts, from the migrations before it; undefined when none says. */
+  typeBefore(migrationPath: string, table: string, column: string): TypeRef | undefined {
+    const at = this.positions.get(migrationPath);
+    if (!at) return undefined;
+    const list = this.changes.get(at.set)?.get(`${nameKey(table)}.${nameKey(column)}`);
+    let found: TypeRef | undefined;
+    for (const change of list ?? []) {
+      if (change.position >= at.position) break;
+      found = change.type;
+    }
+    return found;
+  }
+}

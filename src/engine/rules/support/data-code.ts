@@ -1,0 +1,42 @@
+/**
+ * The code of a migration's data operations, as it can be moved into a migration of its own: SQL statements as
+ * written, SQL a Ruby or Python migration runs through `execute` / RunSQL / op.execute as that call again, and
+ * Ruby or Python code as written (re-indented to stand alone). A fix that moves a data change must carry it.
+ */
+import type { Framework, Operation } from "../../model.js";
+import { embedSql, sqlCall } from "./embed-sql.js";
+
+/** Lines after the first keep their indentation relative to the call's own column (the least-indented of them). */
+export function reindented(text: string): string {
+  const [first, ...rest] = text.split("\n");
+  const indents = rest.filter((l) => l.trim() !== "").map((l) => l.length - l.trimStart().length);
+  const cut = indents.length ? Math.min(...indents) : 0;
+  return [first, ...rest.map((l) => l.slice(Math.min(cut, l.length - l.trimStart().length)))].join("\n");
+}
+
+/** One data operation as code of `framework` that does the same work. */
+export function dataCode(framework: Framework, op: Operation): string {
+  const text = op.text.trim().replace(/;\s*$/, "");
+  if (framework === "sql") return `${text};`;
+  if (op.embeddedSql) return sqlCall(framework, text);
+  return reindented(text);
+}
+
+/** Several operations' code, each once (one RunSQL may hold several statements). */
+export function dataCodeOf(framework: Framework, ops: readonly Operation[]): string {
+  return [...new Set(ops.map((op) => dataCode(framework, op)))].join("\n");
+}
+
+/**
+ * Steps written as SQL (a copy, a check) in the migration's language, then the operation itself as written:
+ * the fix adds safety around the work without dropping it.
+ */
+export function beforeOperation(framework: Framework, sqlSteps: string, op: Operation, trailingComment = ""): string {
+  const original = dataCode(framework, op);
+  const own = framework === "django" && !original.trimEnd().endsWith(",") ? `${original},` : original;
+  const comment = trailingComment ? `  ${framework === "sql" ? "--" : "#"} ${trailingComment}` : "";
+  const lines = own.split("\n");
+  // the comment goes on the first line, where it cannot land inside a heredoc or a string
+  lines[0] += comment;
+  return `${embedSql(framework, sqlSteps)}\n${lines.join("\n")}`;
+}

@@ -1,0 +1,91 @@
+/**
+ * A Python call as written in a migration (a Django field `models.CharField(max_length=20)`, an Alembic
+ * `sa.Column(...)`), changed the way a fix needs it: a keyword argument set, replaced or removed. The call is
+ * read with tree-sitter's Python grammar, so strings and nested calls in it are never mistaken for syntax.
+ */
+import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
+
+interface Argument {
+  key?: string;
+  start: number;
+  end: number;
+}
+
+/** Which call of the text to change: the outermost, or the first (outermost first) whose callee passes. */
+export type CallPick = (callee: string) => boolean;
+
+function findCall(node: PyNode, pick: CallPick): PyNode | undefined {
+  if (node.type === "call" && pick(node.childForFieldName("function")?.text ?? "")) return node;
+  for (const child of node.namedChildren) {
+    const found = child && findCall(child, pick);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A call's argument list: its arguments' spans and the position of its closing parenthesis. */
+function readCall(text: string, pick?: CallPick): { args: Argument[]; open: number; close: number } | undefined {
+  return withPythonTree(text, (root) => {
+    const statement = root.namedChildren[0];
+    const outer: PyNode | null | undefined = statement?.type === "expression_statement" ? statement.namedChildren[0] : undefined;
+    if (!outer || outer.type !== "call" || root.hasError) return undefined;
+    const call = pick ? findCall(outer, pick) : outer;
+    if (!call) return undefined;
+    const list = call.childForFieldName("arguments");
+    if (!list || list.type !== "argument_list") return undefined;
+    const args = list.namedChildren
+      .filter((n): n is PyNode => n !== null && n.type !== "comment")
+      .map((n) => ({ key: n.type === "keyword_argument" ? n.childForFieldName("name")?.text : undefined, start: n.startIndex, end: n.endIndex }));
+    return { args, open: list.startIndex, close: list.endIndex - 1 };
+  });
+}
+
+/** `call` with `key=value` (replacing the keyword when it is there); undefined when `call` is not one call. */
+export function withKeyword(call: string, key: string, value: string, pick?: CallPick): string | undefined {
+  const read = readCall(call.trim(), pick);
+  if (!read) return undefined;
+  const text = call.trim();
+  const existing = read.args.find((a) => a.key === key);
+  if (existing) return `${text.slice(0, existing.start)}${key}=${value}${text.slice(existing.end)}`;
+  const last = read.args.at(-1);
+  if (!last) return `${text.slice(0, read.close)}${key}=${value}${text.slice(read.close)}`;
+  return `${text.slice(0, last.end)}, ${key}=${value}${text.slice(last.end)}`;
+}
+
+/** `call` without the keyword `key` (unchanged when it has none). */
+export function withoutKeyword(call: string, key: string, pick?: CallPick): string | undefined {
+  const read = readCall(call.trim(), pick);
+  if (!read) return undefined;
+  const text = call.trim();
+  const at = read.args.findIndex((a) => a.key === key);
+  if (at === -1) return text;
+  const arg = read.args[at];
+  // take the separator with it: the comma before (or, for the first argument, the one after)
+  const from = at > 0 ? read.args[at - 1].end : arg.start;
+  const to = at > 0 ? arg.end : (read.args[at + 1]?.start ?? arg.end);
+  return `${text.slice(0, from)}${text.slice(to)}`;
+}
+
+/** The text of keyword argument `key` of `call`, if it has one. */
+export function keywordText(call: string, key: string, pick?: CallPick): string | undefined {
+  const read = readCall(call.trim(), pick);
+  const arg = read?.args.find((a) => a.key === key);
+  if (!arg) return undefined;
+  const text = call.trim().slice(arg.start, arg.end);
+  return text.slice(text.indexOf("=") + 1).trim();
+}
+
+/** The callee of the outermost call (`migrations.AddIndex`), or undefined when the text is not one call. */
+export function calleeOf(call: string): string | undefined {
+  return withPythonTree(call.trim(), (root) => {
+    const statement = root.namedChildren[0];
+    const outer = statement?.type === "expression_statement" ? statement.namedChildren[0] : undefined;
+    return outer?.type === "call" && !root.hasError ? outer.childForFieldName("function")?.text : undefined;
+  });
+}
+
+/** `call` with another callee and the same arguments (`migrations.AddIndex(...)` -> `AddIndexConcurrently(...)`). */
+export function withCallee(call: string, callee: string): string | undefined {
+  const old = calleeOf(call);
+  return old === undefined ? undefined : `${callee}${call.trim().slice(old.length)}`;
+}
