@@ -24,6 +24,8 @@ interface WalkState {
   calling: Set<string>;
   /** names bound to the database's dialect name (`dialect = op.get_bind().dialect.name`) */
   dialects: Set<string>;
+  /** names bound to the database URL, whose text starts with the dialect (`url = str(op.get_bind().engine.url)`) */
+  urls: Set<string>;
 }
 
 const POSTGRES = new Set(["postgresql", "postgres"]);
@@ -57,6 +59,7 @@ export class AlembicWalker {
       handles: new Map(),
       calling: new Set([def.childForFieldName("name")?.text ?? ""]),
       dialects: new Set(),
+      urls: new Set(),
     };
     const statements = statementsOf(def.childForFieldName("body"));
     statements.forEach((statement, i) => {
@@ -192,11 +195,21 @@ export class AlembicWalker {
       if (n.childForFieldName("operator")?.text === "and") return a === false || b === false ? false : a === true && b === true ? true : undefined;
       return a === true || b === true ? true : a === false && b === false ? false : undefined;
     }
+    if (n.type === "call") return this.startsWithOnPostgres(n, state);
     if (n.type !== "comparison_operator") return undefined;
     const operands = n.namedChildren;
     const operator = n.childrenForFieldName("operators")[0]?.text;
     if (operands.length !== 2 || !operator) return undefined;
-    const isDialect = (x: PyNode) => x.text.endsWith("dialect.name") || (x.type === "identifier" && state.dialects.has(x.text));
+    // `url.startswith("sqlite") is False`, `... == True`
+    const literal = operands[1].type === "true" ? true : operands[1].type === "false" ? false : undefined;
+    if (literal !== undefined) {
+      const v = this.onPostgres(operands[0], state);
+      if (v === undefined) return undefined;
+      if (operator === "is" || operator === "==") return v === literal;
+      if (operator === "is not" || operator === "!=") return v !== literal;
+      return undefined;
+    }
+    const isDialect = (x: PyNode) => this.databaseText(x, state) === "dialect";
     const other = isDialect(operands[0]) ? operands[1] : isDialect(operands[1]) ? operands[0] : undefined;
     if (!other) return undefined;
     const value = this.eval(other, state);
@@ -215,14 +228,51 @@ export class AlembicWalker {
     }
   }
 
+  /**
+   * `url.startswith("mysql")`, `str(bind.engine.url).startswith(("postgres", "postgresql"))`,
+   * `dialect.startswith("postgres")`: a database URL begins with its dialect name ("postgresql+psycopg2://...";
+   * "postgres://" before SQLAlchemy 1.4), so a prefix decides the branch unless it names a driver.
+   */
+  private startsWithOnPostgres(call: PyNode, state: WalkState): boolean | undefined {
+    const parts = callParts(call);
+    const fn = call.childForFieldName("function");
+    if (!parts || fn?.type !== "attribute" || fn.childForFieldName("attribute")?.text !== "startswith") return undefined;
+    const subject = fn.childForFieldName("object");
+    const kind = subject ? this.databaseText(subject, state) : undefined;
+    if (!kind || parts.positional.length !== 1) return undefined;
+    const value = this.eval(parts.positional[0], state);
+    const prefixes = value.kind === "str" ? [value.value] : value.kind === "list" ? value.items.map((i) => (i.kind === "str" ? i.value : undefined)) : [undefined];
+    const answers = prefixes.map((prefix) => {
+      if (prefix === undefined) return undefined;
+      if ("postgresql".startsWith(prefix)) return true;
+      if (prefix.startsWith("postgres")) return kind === "dialect" ? false : undefined;
+      return false;
+    });
+    return answers.includes(true) ? true : answers.every((a) => a === false) ? false : undefined;
+  }
+
+  /** Whether a node holds the dialect's name or the database URL (or its driver name), which begins with it. */
+  private databaseText(node: PyNode, state: WalkState): "dialect" | "url" | undefined {
+    const n = unparen(node);
+    if (n.type === "identifier") return state.dialects.has(n.text) ? "dialect" : state.urls.has(n.text) ? "url" : undefined;
+    if (n.text.endsWith("dialect.name") || n.text.endsWith("engine.name")) return "dialect";
+    if (n.text.endsWith(".url.drivername")) return "url";
+    if (n.type === "call" && n.childForFieldName("function")?.text === "str") {
+      const arg = callParts(n)?.positional[0];
+      if (arg && unparen(arg).type === "attribute" && unparen(arg).text.endsWith(".url")) return "url";
+    }
+    return undefined;
+  }
+
   private assignment(node: PyNode, state: WalkState): void {
     const left = node.childForFieldName("left");
     const right = node.childForFieldName("right");
     if (!right) return;
     const r = unparen(right);
     const name = left?.type === "identifier" ? left.text : undefined;
-    if (name && r.text.endsWith("dialect.name")) {
-      state.dialects.add(name);
+    const database = this.databaseText(r, state);
+    if (name && database) {
+      (database === "dialect" ? state.dialects : state.urls).add(name);
       return;
     }
     const handle = this.handleKind(r, state);
@@ -415,6 +465,7 @@ export class AlembicWalker {
       handles,
       calling: new Set([...state.calling, name]),
       dialects: new Set(),
+      urls: new Set(),
     });
   }
 }

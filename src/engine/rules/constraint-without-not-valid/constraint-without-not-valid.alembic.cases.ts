@@ -41,6 +41,32 @@ def downgrade():
 `,
       lines: [9],
     },
+    {
+      framework: "alembic",
+      name: "branches on the database URL: only the PostgreSQL branch runs here, and its foreign key validates every row",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    url = str(op.get_bind().engine.url)
+    if url.startswith("mysql"):
+        op.drop_constraint("payments_ibfk_1", "payments", type_="foreignkey")
+        op.create_foreign_key("payments_ibfk_1", "payments", "invoices", ["invoice_id"], ["id"], ondelete="CASCADE")
+    elif url.startswith(("postgres", "postgresql")):
+        op.drop_constraint("payments_invoice_id_fkey", "payments", type_="foreignkey")
+        op.create_foreign_key("payments_invoice_id_fkey", "payments", "invoices", ["invoice_id"], ["id"], ondelete="CASCADE")
+    if str(op.get_bind().engine.url).startswith("sqlite") is False:
+        op.create_foreign_key("refunds_payment_id_fkey", "refunds", "payments", ["payment_id"], ["id"])
+
+
+def downgrade():
+    pass
+`,
+      lines: [14, 16],
+    },
   ],
   valid: [
     {
