@@ -8,7 +8,7 @@
  *   lands in its own chunk, so `migguard --version` compiles a few kilobytes and a SQL lint never reads Prism.
  * - Deterministic: the same sources and lock file give the same bytes (test/dist/bundle.test.ts compares a
  *   fresh build with the committed one, the way the rule docs are checked).
- * - PGlite and node-postgres stay outside (only `lint --execute` loads them, from node_modules): PGlite
+ * - PGlite, node-postgres and mysql2 stay outside (only `lint --execute` loads them, from node_modules): PGlite
  *   finds its own large data files beside its package.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -31,7 +31,7 @@ const ENTRIES = {
 
 
 /** Packages loaded from node_modules at run time (only by `lint --execute`). */
-const EXTERNAL = ["@electric-sql/pglite", "@electric-sql/pglite/*", "pg"];
+const EXTERNAL = ["@electric-sql/pglite", "@electric-sql/pglite/*", "pg", "mysql2", "mysql2/*"];
 
 // CommonJS code inside an ES module bundle (libpg-query's Emscripten loader, picomatch) still asks for
 // require, __filename and __dirname: each output file defines them for itself.

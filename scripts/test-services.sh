@@ -2,6 +2,7 @@
 # Before `npm test` (npm's pretest): the servers the suites start for themselves, installed when missing.
 #   redis-server  the queue suites (test/queue) start a throwaway Redis on a free port
 #   postgresql    the executor's real-server suite (src/execute/__tests__/verify.postgres.test.ts) runs initdb + pg_ctl
+#   mariadb-server  --execute on MySQL/MariaDB (test/cli/execute-mariadb.test.ts) runs mariadb-install-db + mariadbd
 #   pre-commit    the pre-commit hook's suite (test/distribution/pre-commit.test.ts) installs the hook as users do
 # Debian packages, installed with apt-get as root or through passwordless sudo, as .ci/run does. Where that is
 # not possible the suites that need a missing server are skipped with a warning; nothing else changes.
@@ -10,6 +11,7 @@ set -u
 need=""
 command -v redis-server >/dev/null 2>&1 || need="$need redis-server"
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need="$need postgresql"
+{ [ -x /usr/sbin/mariadbd ] || command -v mariadbd >/dev/null 2>&1; } || need="$need mariadb-server"
 command -v pre-commit >/dev/null 2>&1 || need="$need pre-commit"
 [ -z "$need" ] && exit 0
 

@@ -1,6 +1,6 @@
 /**
  * `migguard lint --execute`: run the linted migrations up -> down -> up in PGlite (or the server of
- * MIGGUARD_DATABASE_URL / DATABASE_URL), after the earlier migrations of their folders, which are read from
+ * MIGGUARD_DATABASE_URL / DATABASE_URL; MySQL / MariaDB migrations on a mysql:// server there), after the earlier migrations of their folders, which are read from
  * disk here. Returns the findings merged with the measurements and the lock table for text output.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -11,6 +11,7 @@ import { detectFile } from "../engine/detect.js";
 import { pathsToRead } from "../engine/migration-order.js";
 import type { ReportedFinding, SourceFile } from "../engine/model.js";
 import type { ProductionSnapshot } from "../engine/production/snapshot-file.js";
+import { closeDefaultMysqlExecutor } from "../execute/default-executor.js";
 import { verifyMigrations } from "../execute/verify.js";
 import { displayPath } from "./collect-files.js";
 
@@ -63,7 +64,11 @@ export async function executeLint(input: { files: readonly SourceFile[]; analysi
       }
     }
   }
-  // the shared executor's worker does not keep the process alive, so nothing to close here
-  const result = await verifyMigrations({ files: [...files.values()], targets, config, findings: input.analysis.findings, snapshot: input.snapshot });
-  return { findings: result.findings, text: result.text, errors };
+  // PGlite's worker does not keep the process alive; a MySQL server's connections do, so they are closed
+  try {
+    const result = await verifyMigrations({ files: [...files.values()], targets, config, findings: input.analysis.findings, snapshot: input.snapshot, databases: input.analysis.databases });
+    return { findings: result.findings, text: result.text, errors };
+  } finally {
+    await closeDefaultMysqlExecutor();
+  }
 }

@@ -16,11 +16,13 @@ export interface ExecutionLimits {
 
 export const DEFAULT_LIMITS: ExecutionLimits = { statementTimeoutMs: 5_000, budgetMs: 60_000, memoryMb: 1_024 };
 
-/** What PostgreSQL said when a statement failed (the fields of its ErrorResponse that locate and explain it). */
+/** What the database said when a statement failed (PostgreSQL: the fields of its ErrorResponse that locate and explain it). */
 export interface PgFailure {
   message: string;
   /** SQLSTATE, e.g. 42P01 */
   code?: string;
+  /** MySQL / MariaDB error number, e.g. 1146 */
+  errno?: number;
   /** 1-based character position in the statement text */
   position?: number;
   detail?: string;
@@ -28,7 +30,7 @@ export interface PgFailure {
   where?: string;
 }
 
-/** PostgreSQL rejected the statement. */
+/** The database rejected the statement. */
 export class QueryError extends Error {
   constructor(readonly failure: PgFailure) {
     super(failure.message);
@@ -54,9 +56,16 @@ export interface Session {
   query(sql: string, options?: { timeoutMs?: number }): Promise<Row[]>;
   /** Give the database back: PGlite resets it for the next verification, a server drops the throwaway database. */
   release(): Promise<void>;
+  /** Start a fresh session on the same database (MySQL: COM_RESET_CONNECTION); PostgreSQL sessions use RESET ALL. */
+  resetSession?(): Promise<void>;
 }
 
+/** Which databases' migrations an executor runs: PostgreSQL (PGlite or a server) or MySQL/MariaDB (a server). */
+export type ExecutorFamily = "postgresql" | "mysql";
+
 export interface Executor {
+  /** PostgreSQL when absent */
+  readonly family?: ExecutorFamily;
   /** for reports: "PGlite 0.5.16 (PostgreSQL 18.6)", "PostgreSQL 15.18 at DATABASE_URL" */
   describe(): Promise<string>;
   /** An empty database, exclusively for the caller until `release()`. */

@@ -34,6 +34,21 @@ const DIESEL = ["CREATE TABLE IF NOT EXISTS __diesel_schema_migrations (version 
 export const runnerTables = (file: Pick<DetectedFile, "layout" | "path">): readonly string[] =>
   file.layout === "golang-migrate" && /(?:^|\/)up\.sql$/.test(file.path) ? DIESEL : (TABLES[file.layout] ?? []);
 
+/** The same tables as each tool's MySQL driver creates them, where PostgreSQL's types do not exist on MySQL. */
+const MYSQL_TABLES: Partial<Record<Layout, string[]>> = {
+  goose: ["CREATE TABLE IF NOT EXISTS goose_db_version (id serial, version_id bigint NOT NULL, is_applied boolean NOT NULL, tstamp timestamp NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (id))"],
+  prisma: [
+    "CREATE TABLE IF NOT EXISTS _prisma_migrations (id varchar(36) PRIMARY KEY, checksum varchar(64) NOT NULL, finished_at datetime(3), migration_name varchar(255) NOT NULL, logs text, rolled_back_at datetime(3), started_at datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), applied_steps_count integer unsigned NOT NULL DEFAULT 0)",
+  ],
+  rails: [
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version varchar(255) NOT NULL PRIMARY KEY)",
+    "CREATE TABLE IF NOT EXISTS ar_internal_metadata (`key` varchar(255) NOT NULL PRIMARY KEY, value varchar(255), created_at datetime(6) NOT NULL, updated_at datetime(6) NOT NULL)",
+  ],
+  django: ["CREATE TABLE IF NOT EXISTS django_migrations (id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY, app varchar(255) NOT NULL, name varchar(255) NOT NULL, applied datetime(6) NOT NULL)"],
+};
+
+export const mysqlRunnerTables = (file: Pick<DetectedFile, "layout" | "path">): readonly string[] => MYSQL_TABLES[file.layout] ?? runnerTables(file);
+
 /** Every runner's history table, by name: a migration that refers to one it lacks here met another runner. */
 export const RUNNER_TABLE_NAMES: ReadonlySet<string> = new Set([
   "schema_migrations",

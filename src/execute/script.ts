@@ -10,6 +10,7 @@ import { SQL_LAYOUTS, type SqlSegment } from "../engine/adapters/sql/layouts/ind
 import { parseStatements, type PgNode } from "../engine/adapters/sql/pg-parser.js";
 import type { MigrationUnit } from "../engine/group.js";
 import type { Migration, Operation } from "../engine/model.js";
+import type { MysqlStatementInfo } from "./mysql/mysql-script.js";
 
 export type TransactionAction = "begin" | "commit" | "rollback" | "other";
 
@@ -26,6 +27,8 @@ export interface ScriptStatement {
   type: string;
   /** PostgreSQL refuses it inside a transaction block (CREATE INDEX CONCURRENTLY, VACUUM, ...) */
   outsideTransactionOnly: boolean;
+  /** a MySQL / MariaDB statement (no PostgreSQL node): its refusal and where an ALGORITHM= clause goes */
+  mysql?: MysqlStatementInfo;
 }
 
 /** Statements the runner sends together: a transaction it opened is committed at the end of the segment. */

@@ -47,7 +47,8 @@ const KIND_NOTES: Record<CatalogueEntry["kind"], string> = {
   model: "",
   review: "Checked on a change (a pull request, or `migguard review --base REF`): it compares the base branch with the head.",
   execution:
-    "Raised when migguard runs the migration in PostgreSQL (`migguard lint --execute`, or the App with `execute: true`): " +
+    "Raised when migguard runs the migration in PostgreSQL (`migguard lint --execute`, or the App with `execute: true`), or, for a " +
+    "MySQL or MariaDB folder, on the server of a `mysql://` MIGGUARD_DATABASE_URL: " +
     "up, down and up again, after the earlier migrations of its folder. Only SQL is run. Ruby and Python code never runs, so a Rails or " +
     "Django migration is run only when every operation in it is SQL (`execute`, `RunSQL`); one that uses the framework's own operations " +
     "(`add_column`, `migrations.AddField`) is checked by the static rules alone. Alembic migrations are not run.",
@@ -65,7 +66,7 @@ function appliesTo(entry: CatalogueEntry, fromExamples: readonly Framework[]): s
   const frameworks = entry.meta.frameworks ?? fromExamples;
   if (frameworks.length === 0) return "every framework";
   if (entry.kind !== "execution") return frameworks.map((f) => FRAMEWORK_NAMES[f]).join(", ");
-  const parts = frameworks.includes("sql") ? ["PostgreSQL SQL migrations"] : [];
+  const parts = frameworks.includes("sql") ? ["SQL migrations"] : [];
   const others = frameworks.filter((f) => f !== "sql").map((f) => FRAMEWORK_NAMES[f]);
   if (others.length === 0) return parts.join("");
   parts.push(`${listOf(others)} migrations written entirely in SQL`);
@@ -108,7 +109,7 @@ export function renderRulePage(entry: CatalogueEntry, examples: RuleExamples): s
     `| Default severity | ${meta.recommended === false ? `${meta.severity} (off unless enabled in config)` : meta.severity} |`,
     `| Applies to | ${appliesTo(entry, frameworks)} |`,
   ];
-  if (entry.kind === "model") lines.push(`| Databases | ${(meta.databases ?? ["postgresql"]).map((d) => DATABASE_NAMES[d] ?? d).join(", ")} |`);
+  if (entry.kind === "model" || (entry.kind === "execution" && meta.databases)) lines.push(`| Databases | ${(meta.databases ?? ["postgresql"]).map((d) => DATABASE_NAMES[d] ?? d).join(", ")} |`);
   if (meta.postgres) lines.push(`| PostgreSQL | ${meta.postgres} |`);
   if (meta.supersedes?.length) lines.push(`| Replaces | ${meta.supersedes.map((id) => `[\`${id}\`](${id}.md)`).join(", ")} on the same statement (one hazard, one finding) |`);
   lines.push("", "## Why it is dangerous", "", meta.why);
