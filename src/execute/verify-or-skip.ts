@@ -36,6 +36,7 @@ export async function verifyOrSkip(input: VerifyInput): Promise<VerifyResult> {
       executionFindings: notes,
       overruled: [],
       traces: [],
+      algorithms: [],
       runs: input.targets.map((path) => ({ path, outcome: "skipped", reason, ms: 0, historyMs: 0 })),
       database: "the test database",
       markdown: `### Migrations not run\n\nThe test database failed (${reason}); the findings below are the static ones.\n`,

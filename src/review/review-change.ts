@@ -133,7 +133,7 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
   let ran: VerifyResult | undefined;
   if (execution?.targets.length) {
     const files = [...head.values(), ...context.values(), ...history.values()];
-    ran = await verifyOrSkip({ files, targets: execution.targets, config, findings: result.findings, limits: options.limits, snapshot: production?.snapshot });
+    ran = await verifyOrSkip({ files, targets: execution.targets, config, findings: result.findings, limits: options.limits, snapshot: production?.snapshot, databases: result.databases });
     result = { ...result, findings: ran.findings };
   }
 
