@@ -1,7 +1,7 @@
 /**
  * The GitHub Action: reviews the pull request's base...head in the workflow's checkout (no App credentials),
  * prints annotations as workflow commands, writes SARIF for code scanning upload and a job summary, sets
- * outputs, and fails the step on error findings. Inputs arrive as INPUT_* environment variables.
+ * outputs, and fails the step on error findings and on migrations it could not analyse. Inputs arrive as INPUT_* environment variables.
  */
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
@@ -68,7 +68,9 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, cwd = env.
 
   const count = (s: string) => report.findings.filter((f) => f.severity === s).length;
   const failOn = input(env, "fail-on", "error");
-  const failing = failOn === "never" ? 0 : failOn === "warning" ? count("error") + count("warning") : count("error");
+  // the CLI's exit status is its gate: an error finding, or a migration it could not analyse (never a silent pass)
+  const gateFails = json.exitCode !== 0;
+  const failing = failOn === "never" ? false : failOn === "warning" ? gateFails || count("warning") > 0 : gateFails;
   if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, `errors=${count("error")}\nwarnings=${count("warning")}\nsarif-file=${sarifPath}\n`);
   if (env.GITHUB_STEP_SUMMARY) {
     const rows = report.findings.map((f) => `| \`${f.path}:${f.line}\` | ${f.severity} | [\`${f.rule}\`](${ruleDocsUrl(f.rule, docsUrl)}) | ${f.message.replace(/\|/g, "\\|").replace(/\n/g, " ")} |`);
@@ -77,6 +79,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, cwd = env.
       `## migguard\n\n${count("error")} error(s), ${count("warning")} warning(s)\n\n${rows.length ? `| where | severity | rule | problem |\n|---|---|---|---|\n${rows.join("\n")}\n` : "No problems found.\n"}`,
     );
   }
-  log.push(`migguard: ${count("error")} error(s), ${count("warning")} warning(s); SARIF written to ${sarifPath}`);
-  return { exitCode: failing > 0 ? 1 : 0, log };
+  const skipped = report.errors.length ? `, ${report.errors.length} file(s) not analysed` : "";
+  log.push(`migguard: ${count("error")} error(s), ${count("warning")} warning(s)${skipped}; SARIF written to ${sarifPath}`);
+  return { exitCode: failing ? 1 : 0, log };
 }

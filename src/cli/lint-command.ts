@@ -1,5 +1,6 @@
 /** `migguard lint [--format text|json|sarif] [--config FILE] [--execute] PATH...` */
 import { analyze } from "../engine/analyze.js";
+import { gateExitCode } from "./exit-status.js";
 import { collectFiles } from "./collect-files.js";
 import { loadCliConfig } from "./config-file.js";
 import { formatResult, type OutputFormat } from "./output.js";
@@ -60,11 +61,12 @@ export async function lintCommand(options: LintOptions): Promise<CommandResult> 
   });
   const executed = options.execute ? await (await import("./execute-option.js")).executeLint({ files: collected.files, analysis: result, config: loaded.config, cwd, snapshot: production.snapshot }) : undefined;
   const findings = executed?.findings ?? result.findings;
+  const unanalysed = [...collected.errors, ...result.errors];
   const errors = [...collected.errors, ...production.errors, ...result.errors, ...(executed?.errors ?? [])];
   const output = await formatResult(options.format, findings, errors, loaded.config.docs_url);
   const databases = options.verbose && options.format === "text" ? `${databaseLines(result.databases).map((line) => `database: ${line}`).join("\n")}\n` : "";
   return {
     output: `${options.format === "text" && executed?.text ? `${output}${executed.text}` : output}${databases}`,
-    exitCode: findings.some((f) => f.severity === "error") ? 1 : 0,
+    exitCode: gateExitCode(findings, unanalysed),
   };
 }

@@ -5,7 +5,8 @@
  * (its migrations and schema dumps, the base version of edited files); application code comes from the
  * working tree. Same engine, same JSON contract and exit codes as `lint`.
  */
-import { readFileSync, statSync } from "node:fs";
+import { lstatSync, readFileSync, realpathSync } from "node:fs";
+import type { FileError } from "../engine/analyze.js";
 import { join, relative, resolve, sep } from "node:path";
 import type { Config } from "../engine/config.js";
 import type { SourceFile } from "../engine/model.js";
@@ -15,6 +16,7 @@ import { planReview } from "../engine/review/plan.js";
 import { review, type ReviewInput } from "../engine/review/review.js";
 import { loadCliConfig } from "./config-file.js";
 import { changedFiles, mergeBase, readBlobs, repoRoot, resolveCommit, treePaths, workingTreePaths } from "./git.js";
+import { gateExitCode } from "./exit-status.js";
 import type { CommandResult } from "./lint-command.js";
 import { snapshotFromConfig, snapshotFromFlag, type LoadedSnapshot } from "./snapshot-option.js";
 import { formatResult, type OutputFormat } from "./output.js";
@@ -29,26 +31,54 @@ export interface ReviewOptions {
   snapshot?: string;
 }
 
-/** Working-tree files by repository path; files that vanished, are not regular files or are too large are left out. */
-function readWorkingTree(root: string, paths: Iterable<string>, maxBytes: number): SourceFile[] {
-  const out: SourceFile[] = [];
-  for (const path of paths) {
-    const absolute = join(root, path);
-    const stat = statSync(absolute, { throwIfNoEntry: false });
-    if (!stat?.isFile() || stat.size > maxBytes) continue;
-    try {
-      out.push({ path, content: readFileSync(absolute, "utf8") });
-    } catch {
-      // unreadable (permissions, a race with an editor): the review goes on without it
-    }
-  }
-  return out;
+interface WorkingTreeRead {
+  files: SourceFile[];
+  /** why a file could not be read: a symbolic link, not a regular file, too large, unreadable */
+  skipped: FileError[];
 }
 
-/** Application code of the working tree, for the usage search. */
+/**
+ * Working-tree files by repository path. A symbolic link is never read, nor a file reached through a linked
+ * folder: its target may lie outside the repository (a PR's `app/settings.yml -> ../.git/config` would print
+ * the checkout's token in a report). Files that vanished are left out.
+ */
+function readWorkingTree(root: string, paths: Iterable<string>, maxBytes: number): WorkingTreeRead {
+  const read: WorkingTreeRead = { files: [], skipped: [] };
+  const realRoot = realpathSync(root);
+  for (const path of paths) {
+    const absolute = join(root, path);
+    const stat = lstatSync(absolute, { throwIfNoEntry: false });
+    if (!stat) continue;
+    const skip = (message: string) => read.skipped.push({ path, message });
+    if (stat.isSymbolicLink()) {
+      skip("a symbolic link: migguard never follows links (the target may be outside the repository); not analysed");
+      continue;
+    }
+    if (!stat.isFile()) {
+      skip("not a regular file; not analysed");
+      continue;
+    }
+    if (stat.size > maxBytes) {
+      skip(`${stat.size} bytes, more than max_file_bytes (${maxBytes}); skipped`);
+      continue;
+    }
+    try {
+      if (realpathSync(absolute) !== join(realRoot, path)) {
+        skip("inside a linked folder: migguard never follows links (the target may be outside the repository); not analysed");
+        continue;
+      }
+      read.files.push({ path, content: readFileSync(absolute, "utf8") });
+    } catch (error) {
+      skip(`cannot read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return read;
+}
+
+/** Application code of the working tree, for the usage search (links and unreadable files are not searched). */
 function readCode(root: string, config: Config): SourceFile[] {
   const candidates = workingTreePaths(root).filter((path) => isSearchableCodePath(path, config));
-  return readWorkingTree(root, candidates, config.max_file_bytes).filter((f) => isSearchableContent(f.content, config));
+  return readWorkingTree(root, candidates, config.max_file_bytes).files.filter((f) => isSearchableContent(f.content, config));
 }
 
 export async function reviewCommand(options: ReviewOptions): Promise<CommandResult> {
@@ -70,15 +100,19 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
       ? await snapshotFromConfig(snapshotPath, readBlobs(root, baseTip, [snapshotPath]).get(snapshotPath))
       : { errors: [] };
   const toRepoPath = (path: string) => relative(root, resolve(cwd, path)).split(sep).join("/");
+  // a changed file that cannot be read is a migration not analysed; a companion or context file is optional
+  const underReview = new Set(changes.filter((c) => c.status !== "removed").map((c) => c.path));
+  const headFiles = readWorkingTree(root, plan.head, config.max_file_bytes);
+  const unanalysed = headFiles.skipped.filter((e) => underReview.has(e.path));
   const input: ReviewInput = {
     changes,
-    head: readWorkingTree(root, plan.head, config.max_file_bytes),
+    head: headFiles.files,
     base: [...base].map(([path, content]) => ({ path, content })),
     basePaths: plan.baseTree ? basePaths : undefined,
     config,
     configProblems: loaded.problems,
     configPath: loaded.path ? toRepoPath(loaded.path) : undefined,
-    contextMigrations: readWorkingTree(root, plan.context, config.max_file_bytes),
+    contextMigrations: readWorkingTree(root, plan.context, config.max_file_bytes).files,
     snapshot: production.snapshot,
     // the working tree is at hand: the fixes may read the models too, not only plan.facts
     repositoryFiles: readRepositoryFiles(
@@ -98,9 +132,9 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
     output: await formatResult(
       options.format,
       findings.map((f) => ({ ...f, path: shown(f.path) })),
-      [...production.errors, ...result.errors].map((e) => ({ ...e, path: e.path.startsWith("(") ? e.path : shown(e.path) })),
+      [...production.errors, ...unanalysed, ...result.errors].map((e) => ({ ...e, path: e.path.startsWith("(") ? e.path : shown(e.path) })),
       config.docs_url,
     ),
-    exitCode: findings.some((f) => f.severity === "error") ? 1 : 0,
+    exitCode: gateExitCode(findings, [...unanalysed, ...result.errors]),
   };
 }

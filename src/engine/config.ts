@@ -57,6 +57,8 @@ export const ConfigSchema = z
       .default({ sql: [], rails: [], django: [], alembic: [], exclude: [] }),
     /** check-run conclusion when there are error findings */
     conclusion_on_error: z.enum(["failure", "neutral"]).default("failure"),
+    /** check-run conclusion when a migration could not be analysed (or the review could not finish): never a silent pass */
+    conclusion_on_unanalysed: z.enum(["failure", "neutral"]).default("failure"),
     /** run SQL migrations up -> down -> up in an embedded database */
     execute: z.boolean().default(true),
     /** the App's inline review comments: for error findings only, for errors and warnings, or none (the check lists everything) */

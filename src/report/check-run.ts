@@ -35,7 +35,7 @@ export interface CheckRunOutput {
 
 export interface CheckRunReport {
   findings: readonly ReportedFinding[];
-  /** files that could not be analysed (binary, too large, unreadable) */
+  /** migrations that could not be analysed (binary, too large, unreadable, a symbolic link, a parser failure) */
   errors: readonly FileError[];
   /** migration files the engine analysed */
   reviewedPaths: readonly string[];
@@ -44,6 +44,8 @@ export interface CheckRunReport {
   notes?: readonly string[];
   /** config `conclusion_on_error` */
   conclusionOnError: "failure" | "neutral";
+  /** config `conclusion_on_unanalysed`: when a migration in `errors` could not be analysed */
+  conclusionOnUnanalysed: "failure" | "neutral";
   docsUrl?: string;
   /** Markdown of the migrations run for real (what ran, the measured lock table), shown after the findings table */
   execution?: string;
@@ -64,11 +66,12 @@ export function countBySeverity(findings: readonly ReportedFinding[]): Record<Se
   return counts;
 }
 
-export function conclusionFor(report: Pick<CheckRunReport, "findings" | "errors" | "conclusionOnError">): CheckConclusion {
-  if (report.findings.some((f) => f.severity === "error")) return report.conclusionOnError;
-  // a migration nobody could read is not a pass, but not the author's hazard either
-  if (report.errors.length > 0) return "neutral";
-  return "success";
+export function conclusionFor(report: Pick<CheckRunReport, "findings" | "errors" | "conclusionOnError" | "conclusionOnUnanalysed">): CheckConclusion {
+  const outcomes: CheckConclusion[] = [];
+  if (report.findings.some((f) => f.severity === "error")) outcomes.push(report.conclusionOnError);
+  // a migration nobody could analyse never passes silently (GitHub counts neutral as passing a required check)
+  if (report.errors.length > 0) outcomes.push(report.conclusionOnUnanalysed);
+  return outcomes.includes("failure") ? "failure" : outcomes.length ? "neutral" : "success";
 }
 
 export function checkRunTitle(report: Pick<CheckRunReport, "findings" | "errors" | "reviewedPaths">): string {
@@ -120,7 +123,8 @@ function headerLines(report: CheckRunReport): string[] {
   const lines = [`migguard reviewed ${plural(report.reviewedPaths.length, "migration")} at ${inlineCode(short)}.`];
   for (const note of report.notes ?? []) lines.push("", note);
   if (report.errors.length) {
-    lines.push("", "**Not analysed** (review these by hand):");
+    const gate = report.conclusionOnUnanalysed === "failure" ? "so this check fails (config `conclusion_on_unanalysed: neutral` makes it neutral)" : "the config makes this check neutral for them";
+    lines.push("", `**Not analysed**, ${gate}; review these by hand or make them readable:`);
     for (const e of report.errors) lines.push(`- ${inlineCode(e.path)}: ${e.message}`);
   }
   return lines;

@@ -3,7 +3,6 @@
  * pull request's changed files (with their diffs). Which files the engine then needs, and fetching them, is
  * review mode's plan (review-sources.ts); posting lives in publish-*.ts.
  */
-import type { FileError } from "../engine/analyze.js";
 import { KNOWN_RULE_IDS } from "../engine/catalogue.js";
 import { loadConfig, type ConfigProblem } from "../engine/config.js";
 import { inlineCode } from "../report/markdown.js";
@@ -19,10 +18,8 @@ export interface ReviewInput {
   changedFiles: PullRequestFile[];
   /** GitHub listed only part of the changed files */
   fileListTruncated: boolean;
-  /** files that could not be read as text (binary, too large, vanished) */
-  skipped: FileError[];
-  /** the config as this pull request proposes to change it, when it does */
-  proposedConfig?: { path: string; removed: boolean; problems: ConfigProblem[] };
+  /** the config as this pull request proposes to change it, when it does (unreadable: why it could not be read) */
+  proposedConfig?: { path: string; removed: boolean; problems: ConfigProblem[]; unreadable?: string };
 }
 
 export interface BuildHooks {
@@ -31,11 +28,12 @@ export interface BuildHooks {
 }
 
 /** The config file as the pull request proposes it, read at the head commit. */
-async function proposedConfig(octokit: GitHub, target: ReviewTarget, change: PullRequestFile, maxBytes: number): Promise<{ proposed?: ReviewInput["proposedConfig"]; problem?: FileError }> {
-  if (change.status === "removed") return { proposed: { path: change.path, removed: true, problems: [] } };
+async function proposedConfig(octokit: GitHub, target: ReviewTarget, change: PullRequestFile, maxBytes: number): Promise<ReviewInput["proposedConfig"]> {
+  if (change.status === "removed") return { path: change.path, removed: true, problems: [] };
   const file = await fetchFileAt(octokit, { owner: target.owner, repo: target.repo, path: change.path, ref: target.headSha }, maxBytes);
-  if (file.status === "text") return { proposed: { path: file.path, removed: false, problems: loadConfig(file.content, KNOWN_RULE_IDS).problems } };
-  return file.status === "skipped" ? { problem: { path: file.path, message: file.reason } } : {};
+  if (file.status === "text") return { path: file.path, removed: false, problems: loadConfig(file.content, KNOWN_RULE_IDS).problems };
+  // not a migration: what it proposes is said in a note, and the gate does not depend on it
+  return file.status === "skipped" ? { path: file.path, removed: false, problems: [], unreadable: file.reason } : undefined;
 }
 
 export async function buildReviewInput(octokit: GitHub, target: ReviewTarget, hooks: BuildHooks = {}): Promise<ReviewInput> {
@@ -50,13 +48,9 @@ export async function buildReviewInput(octokit: GitHub, target: ReviewTarget, ho
   if (listingLoad.status === "rejected") throw listingLoad.reason;
   const listing = listingLoad.value;
 
-  const input: ReviewInput = { target, config, changedFiles: listing.files, fileListTruncated: listing.truncated, skipped: [] };
+  const input: ReviewInput = { target, config, changedFiles: listing.files, fileListTruncated: listing.truncated };
   const configChange = listing.files.find((f) => CONFIG_PATHS.includes(f.path));
-  if (configChange) {
-    const { proposed, problem } = await proposedConfig(octokit, target, configChange, config.config.max_file_bytes);
-    input.proposedConfig = proposed;
-    if (problem) input.skipped.push(problem);
-  }
+  if (configChange) input.proposedConfig = await proposedConfig(octokit, target, configChange, config.config.max_file_bytes);
   return input;
 }
 
@@ -69,6 +63,7 @@ export function inputNotes(input: ReviewInput): string[] {
     const lines = proposedConfig.removed
       ? [`**Config change:** this pull request deletes ${inlineCode(proposedConfig.path)}. It was reviewed with the config of ${base}; a pull request cannot change the rules that judge it.`]
       : [`**Config change:** this pull request changes ${inlineCode(proposedConfig.path)}. It was reviewed with the config of ${base}; the new config applies to pull requests after it is merged.`];
+    if (proposedConfig.unreadable) lines.push("", `The proposed config could not be read: ${proposedConfig.unreadable}.`);
     if (proposedConfig.problems.length) {
       lines.push("", "The proposed config has problems (each key would fall back to its default):");
       for (const p of proposedConfig.problems) lines.push(`- ${inlineCode(p.key)}: ${p.message}`);

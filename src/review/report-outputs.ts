@@ -12,7 +12,7 @@ import { inputNotes, type ReviewInput } from "./gather-input.js";
 
 export interface ReviewResult {
   findings: ReportedFinding[];
-  /** files not analysed: unreadable at GitHub, or rejected by the engine */
+  /** migrations not analysed: unreadable at GitHub, or rejected by the engine */
   errors: FileError[];
   /** migrations the engine analysed */
   reviewedPaths: string[];
@@ -48,6 +48,7 @@ export function checkOutputFor(input: ReviewInput, result: ReviewResult): CheckR
     headSha: input.target.headSha,
     notes: [...inputNotes(input), ...result.notes],
     conclusionOnError: input.config.config.conclusion_on_error,
+    conclusionOnUnanalysed: input.config.config.conclusion_on_unanalysed,
     docsUrl: input.config.config.docs_url,
     execution: result.execution?.markdown,
   });

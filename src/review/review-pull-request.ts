@@ -58,7 +58,7 @@ async function analyzeReview(octokit: GitHub, input: ReviewInput, limits?: Parti
   });
   return {
     findings: result.findings,
-    errors: [...input.skipped, ...skipped, ...result.errors],
+    errors: [...skipped, ...result.errors],
     reviewedPaths: result.migrations.map((m) => m.path),
     notes,
     sources: new Map(head.map((f) => [f.path, f.content])),
@@ -77,7 +77,8 @@ export async function reviewPullRequest(run: ReviewRun, target: ReviewTarget): P
   const outcome = (rest: Omit<ReviewOutcome, "durationMs" | "apiCalls">): ReviewOutcome => ({ ...rest, durationMs: elapsed(started), apiCalls: calls.count - callsBefore });
 
   let checkRunId: number | undefined;
-  let conclusionOnError: "failure" | "neutral" = "failure";
+  // a review that cannot finish analysed no migration: config conclusion_on_unanalysed decides, once the config is known
+  let conclusionOnFailure: "failure" | "neutral" = "failure";
   let output: CheckRunOutput;
   let pending: CheckRunOutput["annotations"][];
   let comments: ReturnType<typeof commentDraftsFor>;
@@ -95,7 +96,7 @@ export async function reviewPullRequest(run: ReviewRun, target: ReviewTarget): P
     }
 
     phase = performance.now();
-    const input = await buildReviewInput(octokit, target, { onConfig: (config) => (conclusionOnError = config.config.conclusion_on_error) });
+    const input = await buildReviewInput(octokit, target, { onConfig: (config) => (conclusionOnFailure = config.config.conclusion_on_unanalysed) });
     log.info({ ms: elapsed(phase), changedFiles: input.changedFiles.length, configFound: input.config.found }, "input gathered");
 
     phase = performance.now();
@@ -116,8 +117,8 @@ export async function reviewPullRequest(run: ReviewRun, target: ReviewTarget): P
     const reason = describeError(error);
     log.error({ err: error, reason }, "review failed; completing the check with the reason");
     try {
-      await completeFailedCheckRun(octokit, target, checkRunId, failedCheckRunOutput(reason, conclusionOnError, target.headSha));
-      return outcome({ conclusion: conclusionOnError, checkRunId, failure: reason });
+      await completeFailedCheckRun(octokit, target, checkRunId, failedCheckRunOutput(reason, conclusionOnFailure, target.headSha));
+      return outcome({ conclusion: conclusionOnFailure, checkRunId, failure: reason });
     } catch (completionError) {
       log.error({ err: completionError }, "could not complete the check run either");
       return outcome({ conclusion: "not-completed", checkRunId, failure: reason });

@@ -4,7 +4,7 @@
  * the step's exit code.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -71,6 +71,21 @@ describe("GitHub Action", () => {
     const result = await runAction(env, root);
     expect(result.log.filter((l) => l.startsWith("::error"))).toEqual([]);
     expect(result.exitCode).toBe(0);
+  });
+
+  it("fails the step on a migration it could not analyse: a symbolic link is never followed out of the checkout", async () => {
+    const { root, env } = pullRequest({ "migrations/000002_add_bio.down.sql": "ALTER TABLE users DROP COLUMN bio;\n" });
+    write(root, ".git/token", "AUTHORIZATION: basic secret\n");
+    symlinkSync("../.git/token", join(root, "migrations/000002_add_bio.up.sql"));
+    git(root, "add", ".");
+    git(root, "commit", "-q", "-m", "link");
+    const result = await runAction(env, root);
+    expect(result.log.filter((l) => l.startsWith("::error "))).toEqual([]);
+    expect(result.log).toContainEqual(expect.stringMatching(/^::warning file=migrations\/000002_add_bio\.up\.sql,title=migguard skipped a file::a symbolic link: migguard never follows links/));
+    expect(result.log.join("\n")).not.toContain("secret");
+    expect(result.log.at(-1)).toContain("0 error(s), 0 warning(s), 1 file(s) not analysed");
+    expect(result.exitCode).toBe(1);
+    expect((await runAction({ ...env, "INPUT_FAIL-ON": "never" }, root)).exitCode).toBe(0);
   });
 
   it("escapes workflow command properties and data", () => {

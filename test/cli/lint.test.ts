@@ -5,8 +5,10 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { run } from "../../src/cli/main.js";
@@ -34,6 +36,20 @@ describe("exit codes", () => {
     });
     expect((await run(["lint", "db/migrations/001_ok.sql"], { cwd: root })).exitCode).toBe(0);
     expect((await run(["lint", "db"], { cwd: root })).exitCode).toBe(1);
+  });
+
+  it("is 1 when a migration could not be analysed, even without an error finding (the real process)", async () => {
+    const root = repo({
+      "db/migrations/001_ok.sql": "SET lock_timeout = '1s';\nALTER TABLE t ADD COLUMN a text;\n",
+      "db/migrations/002_blob.sql": Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]),
+    });
+    expect((await run(["lint", "db/migrations/001_ok.sql"], { cwd: root })).exitCode).toBe(0);
+    const project = join(import.meta.dirname, "..", "..");
+    // the repository is the working directory, so tsx is resolved from the project
+    const tsx = pathToFileURL(createRequire(join(project, "package.json")).resolve("tsx")).href;
+    const cli = spawnSync(process.execPath, ["--no-warnings", "--import", tsx, join(project, "src", "cli", "main.ts"), "lint", "db"], { cwd: root, encoding: "utf8" });
+    expect(cli.stdout).toContain("db/migrations/002_blob.sql: skipped: a binary file");
+    expect(cli.status).toBe(1);
   });
 
   it("is 2 on usage errors", async () => {

@@ -6,7 +6,7 @@
  * reads it (breaking-change naming the file and line).
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -193,6 +193,29 @@ describe("output and config", () => {
     const regulated = body.findings.filter((f) => f.rule === "regulated-data");
     expect(regulated).toEqual([expect.objectContaining({ severity: "info", line: 4 })]);
     expect(regulated[0].message).toMatch(/maintain or admin permission/);
+  });
+
+  it("never reads a symbolic link out of the tree: a linked migration is not analysed (exit 1), a linked code file is not searched", async () => {
+    const repo = railsApp();
+    // what actions/checkout leaves in .git/config, naming the dropped column
+    const secret = '[http "https://github.com/"]\n  extraheader = AUTHORIZATION: basic phone_number-token\n';
+    repo.write({ ".git/secret-config": secret });
+    const drop = rails("DropPhoneNumber", "remove_column :users, :phone_number, :string");
+    repo.write({ "db/migrate/20240201000000_drop_phone_number.rb": drop, "outside/add.rb": rails("AddLocale", "add_column :users, :locale, :string") });
+    repo.remove("app/reports/legacy.rb");
+    symlinkSync("../.git/secret-config", join(repo.root, "app/settings.yml"));
+    symlinkSync("../../outside/add.rb", join(repo.root, "db/migrate/20240202000000_add_locale.rb"));
+    repo.commit("drop, with links");
+    const { exitCode, body } = await reviewJson(repo);
+    expect(body.errors).toEqual([{ path: "db/migrate/20240202000000_add_locale.rb", message: expect.stringMatching(/^a symbolic link: migguard never follows links/) }]);
+    expect(exitCode).toBe(1);
+    expect(JSON.stringify(body)).not.toContain("app/settings.yml");
+    const text = await run(["review", "--base", "main"], { cwd: repo.root });
+    expect(text.output).not.toContain("extraheader");
+    // the linked migration has only the path's own finding (no dump update), nothing read from its target
+    expect(body.findings.filter((f) => f.path.includes("add_locale")).map((f) => f.rule)).toEqual(["schema-dump-not-updated"]);
+    // the other migration is analysed as usual
+    expect(body.findings.some((f) => f.path === "db/migrate/20240201000000_drop_phone_number.rb" && f.severity === "error")).toBe(true);
   });
 
   it("rejects bad invocations with usage errors", async () => {

@@ -39,8 +39,16 @@ describe("GitHub API faults", () => {
     expect(s.fake.reviews).toEqual([]);
   });
 
-  it("uses the config's conclusion for a failed review", async () => {
+  it("uses the config's conclusion for unanalysed migrations for a failed review (conclusion_on_error does not make it pass)", async () => {
     s = await startScenario({ baseFiles: { ".github/migguard.yml": "conclusion_on_error: neutral\n" } });
+    const failing = s.openPull(9, DANGEROUS_INDEX);
+    s.fake.fail({ method: "GET", path: /\/pulls\/9\/files$/, status: 503, times: Infinity });
+    await s.pullRequest("opened", 9);
+    expect(s.fake.checkRunsFor(failing)[0]).toMatchObject({ status: "completed", conclusion: "failure" });
+  });
+
+  it("completes a failed review neutral with conclusion_on_unanalysed: neutral", async () => {
+    s = await startScenario({ baseFiles: { ".github/migguard.yml": "conclusion_on_unanalysed: neutral\n" } });
     const head = s.openPull(10, DANGEROUS_INDEX);
     s.fake.fail({ method: "GET", path: /\/pulls\/10\/files$/, status: 503, times: Infinity });
     await s.pullRequest("opened", 10);

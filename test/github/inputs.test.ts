@@ -74,10 +74,38 @@ describe("files the engine cannot read", () => {
     expect((await s.pullRequest("opened", 23)).status).toBe(200);
     const [run] = s.fake.checkRunsFor(head);
     expect(run.status).toBe("completed");
-    expect(run.conclusion).toBe("neutral");
+    // a migration nobody could read never passes silently (GitHub counts neutral as passing a required check)
+    expect(run.conclusion).toBe("failure");
     expect(run.output.title).toMatch(/2 files skipped$/);
+    expect(run.output.summary).toContain("**Not analysed**, so this check fails (config `conclusion_on_unanalysed: neutral` makes it neutral)");
     expect(run.output.summary).toContain("- `db/migrations/20240201000000_blob.up.sql`: binary file");
     expect(run.output.summary).toContain("- `db/migrations/20240202000000_huge.up.sql`: too large for GitHub's contents API");
+  });
+
+  it("ends the check neutral for a migration it could not read with conclusion_on_unanalysed: neutral, and failure when there is also an error", async () => {
+    s = await startScenario({ baseFiles: { ".github/migguard.yml": "conclusion_on_unanalysed: neutral\n" } });
+    const blob = { "db/migrations/20240201000000_blob.up.sql": Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]) };
+    const quiet = s.openPull(25, blob);
+    await s.pullRequest("opened", 25);
+    expect(s.fake.checkRunsFor(quiet)[0]).toMatchObject({ conclusion: "neutral", output: { title: "No problems in 0 migrations; 1 file skipped" } });
+    expect(s.fake.checkRunsFor(quiet)[0].output.summary).toContain("**Not analysed**, the config makes this check neutral for them");
+    const both = s.openPull(26, { ...blob, ...DANGEROUS_INDEX });
+    await s.pullRequest("opened", 26);
+    expect(s.fake.checkRunsFor(both)[0].conclusion).toBe("failure");
+  });
+
+  it("passes a clean migration when the config the pull request proposes cannot be read: a note, not an unanalysed migration", async () => {
+    s = await startScenario();
+    const head = s.openPull(27, {
+      "db/migrations/20240204000000_bio.up.sql": "SET lock_timeout = '1s';\nALTER TABLE profiles ADD COLUMN bio text;\n",
+      "db/migrations/20240204000000_bio.down.sql": "SET lock_timeout = '1s';\nALTER TABLE profiles DROP COLUMN bio;\n",
+      ".github/migguard.yml": Buffer.from([0x00, 0x01, 0x02, 0x03]),
+    });
+    await s.pullRequest("opened", 27);
+    const [run] = s.fake.checkRunsFor(head);
+    expect(run.output.summary).toContain("The proposed config could not be read: binary file");
+    expect(run.output.summary).not.toContain("**Not analysed**");
+    expect(run.conclusion).toBe("success");
   });
 
   it("skips a migration over max_file_bytes", async () => {

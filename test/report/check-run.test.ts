@@ -21,6 +21,7 @@ const report = (findings: ReportedFinding[], over: Partial<Parameters<typeof che
   reviewedPaths: ["db/migrations/1_a.up.sql"],
   headSha: "0123456789abcdef",
   conclusionOnError: "failure" as const,
+  conclusionOnUnanalysed: "failure" as const,
   ...over,
 });
 
@@ -29,8 +30,16 @@ describe("check run output", () => {
     expect(conclusionFor(report([finding()]))).toBe("failure");
     expect(conclusionFor(report([finding()], { conclusionOnError: "neutral" }))).toBe("neutral");
     expect(conclusionFor(report([finding({ severity: "warning" })]))).toBe("success");
-    expect(conclusionFor(report([], { errors: [{ path: "x.sql", message: "binary file" }] }))).toBe("neutral");
     expect(conclusionFor(report([]))).toBe("success");
+  });
+
+  it("fails when a migration could not be analysed, or is neutral when the config says so; failure wins", () => {
+    const binary = { errors: [{ path: "x.sql", message: "binary file" }] };
+    expect(conclusionFor(report([], binary))).toBe("failure");
+    expect(conclusionFor(report([], { ...binary, conclusionOnUnanalysed: "neutral" }))).toBe("neutral");
+    expect(conclusionFor(report([finding()], { ...binary, conclusionOnError: "neutral" }))).toBe("failure");
+    expect(conclusionFor(report([finding()], { ...binary, conclusionOnUnanalysed: "neutral" }))).toBe("failure");
+    expect(conclusionFor(report([finding()], { ...binary, conclusionOnError: "neutral", conclusionOnUnanalysed: "neutral" }))).toBe("neutral");
   });
 
   it("counts in the title", () => {
