@@ -348,3 +348,37 @@ class Migration(migrations.Migration):
     expect(findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 });
+
+describe("a merged migration's data code moved to another library (Mastodon's Oj -> JSON)", () => {
+  const path = "db/migrate/20230215074423_move_user_settings.rb";
+  const migration = (load: string, dump: string, save = "update_column") =>
+    `class MoveUserSettings < ActiveRecord::Migration[7.0]\n  class User < ApplicationRecord; end\n\n  def up\n    User.where.not(settings: nil).find_each do |user|\n      settings = ${load}(user.attributes_before_type_cast['settings'])\n      user.${save}('settings', ${dump}(settings))\n    end\n  end\n\n  def down; end\nend\n`;
+
+  function mastodon(): Repo {
+    const repo = new Repo()
+      .write({
+        "db/migrate/20230101000000_create_users.rb": railsMigration("CreateUsers", "create_table :users do |t|\n      t.text :settings\n    end"),
+        [path]: migration("Oj.load", "Oj.dump"),
+      })
+      .commit("base");
+    repo.git("checkout", "-q", "-b", "feature");
+    return repo;
+  }
+
+  it("the same arguments given to another library's functions are a note naming the swap", async () => {
+    const repo = mastodon();
+    repo.write({ [path]: migration("JSON.parse", "JSON.generate") }).commit("drop Oj");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(exitCode).toBe(0);
+    expect(findings).toEqual([expect.objectContaining({ rule: "edited-migration", severity: "info", path, line: 6 })]);
+    expect(findings[0].message).toContain("Oj.load → JSON.parse, Oj.dump → JSON.generate");
+  });
+
+  it("another method called on the records is what the data code does: a warning", async () => {
+    const repo = mastodon();
+    repo.write({ [path]: migration("JSON.parse", "JSON.generate", "update_attribute") }).commit("callbacks");
+    const { findings } = await reviewJson(repo);
+    expect(findings).toEqual([expect.objectContaining({ rule: "edited-migration", severity: "warning", path })]);
+    expect(findings[0].message).toContain("changes what its data code does");
+  });
+});

@@ -104,8 +104,8 @@ export interface ReviewCase {
 }
 
 export interface InvalidReviewCase extends ReviewCase {
-  /** where the rule must report, in order */
-  findings: Array<{ path: string; line: number; severity?: Severity }>;
+  /** where the rule must report, in order; `message`: a part its message must contain */
+  findings: Array<{ path: string; line: number; severity?: Severity; message?: string }>;
 }
 
 export interface ReviewCases {

@@ -6,6 +6,8 @@
  *   end up with different schemas;
  * - data: what its data step does changed (a RunPython function, Ruby data code, an UPDATE): the data of the
  *   databases that run it from now on may differ from the others';
+ * - calls: data code calls other functions with the same arguments (a library or API swap: `Oj.dump(x)` ->
+ *   `JSON.generate(x)`), which leaves the data as it was when the new functions do what the old ones did;
  * - unmodelled: an operation's arguments changed in a way migguard does not model, so it cannot tell;
  * - no database effect: only the down, imports, Python-only field options (help_text, choices, validators, a
  *   sanitizer), comments or formatting.
@@ -15,9 +17,9 @@
 import type { Migration, Operation, SourceRange } from "../../model.js";
 import { pythonUnits, PYTHON_ONLY_OPERATIONS } from "./python-units.js";
 import { rubyUnits } from "./ruby-units.js";
-import { diffUnits, type SourceUnit, type UnitChange } from "./source-units.js";
+import { diffUnits, swappedCallees, type SourceUnit, type UnitChange } from "./source-units.js";
 
-export type EditPart = "schema" | "graph" | "data" | "unmodelled" | "down" | "python-options" | "imports" | "comments";
+export type EditPart = "schema" | "graph" | "data" | "calls" | "unmodelled" | "down" | "python-options" | "imports" | "comments";
 
 export interface EditPartDetail {
   part: EditPart;
@@ -34,6 +36,8 @@ export interface EditJudgement {
   changedOps: SourceRange[];
   /** Python-only options the edit changed (help_text, sanitizer, ...) */
   options: string[];
+  /** functions the data code calls instead of others, with the same arguments ("Oj.dump -> JSON.generate") */
+  swaps: string[];
 }
 
 /** JSON with sorted keys, so two equal models print the same whatever order adapters built them in. */
@@ -91,6 +95,7 @@ export function judgeEdit(base: Migration, head: Migration, baseContent: string,
     details.push({ part, what, loc });
   };
   const options = new Set<string>();
+  const swaps = new Set<string>();
 
   // 1. the operations, as the engine models them
   // a Ruby or Python call the adapter could not interpret (`load "seeds.rb"`, an unknown helper) is code, not schema
@@ -119,10 +124,10 @@ export function judgeEdit(base: Migration, head: Migration, baseContent: string,
   const after = unitsOf(head, headContent);
   if (before && after) {
     const schemaLocs = schemaOf(head.up).map((op) => op.loc);
-    for (const change of diffUnits(before, after)) judgeUnit(change, { add, options, schemaLocs, schemaChanged: parts.has("schema") });
+    for (const change of diffUnits(before, after)) judgeUnit(change, { add, options, swaps, schemaLocs, schemaChanged: parts.has("schema") });
   }
   if (parts.size === 0) add("comments", "comments or formatting", { line: 1, endLine: 1 });
-  return { parts, details, changedOps, options: [...options].sort() };
+  return { parts, details, changedOps, options: [...options].sort(), swaps: [...swaps] };
 }
 
 const GRAPH_SETTINGS = new Set(["dependencies", "replaces", "run_before", "revision", "down_revision", "depends_on", "branch_labels"]);
@@ -130,6 +135,7 @@ const GRAPH_SETTINGS = new Set(["dependencies", "replaces", "run_before", "revis
 interface UnitContext {
   add(part: EditPart, what: string, loc: SourceRange): void;
   options: Set<string>;
+  swaps: Set<string>;
   /** head schema operations: a changed statement around one of them changed that operation */
   schemaLocs: SourceRange[];
   /** the model already shows a schema change */
@@ -163,7 +169,11 @@ function judgeUnit(change: UnitChange, ctx: UnitContext): void {
       if (unit.side === "down") ctx.add("down", unit.label, loc);
       else if (change.head && ctx.schemaLocs.some((op) => overlaps(op, change.head!.loc))) {
         if (!ctx.schemaChanged) ctx.add("unmodelled", unit.label, loc);
-      } else ctx.add("data", unit.label, loc);
+      } else {
+        const swapped = swappedCallees(change);
+        swapped?.forEach((s) => ctx.swaps.add(s));
+        ctx.add(swapped ? "calls" : "data", unit.label, loc);
+      }
       return;
   }
 }

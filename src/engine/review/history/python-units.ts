@@ -7,7 +7,7 @@
  */
 import { locOf } from "../../adapters/python/nodes.js";
 import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
-import type { Side, SourceUnit } from "./source-units.js";
+import type { Callee, Side, SourceUnit } from "./source-units.js";
 import { append } from "../../append.js";
 
 /** Field and operation options Django never sends to the database. */
@@ -111,18 +111,44 @@ function stringContent(node: PyNode): string {
 
 const CLOSERS = new Set([")", "]", "}"]);
 
-/** Canonical text of a node; `skip` leaves a node out (Python-only options). */
-function canonical(node: PyNode, skip?: (n: PyNode) => boolean): string {
+/** A dotted name (`json.dumps`, `clean_editor_js`): the function a call names. */
+const isDottedName = (node: PyNode): boolean => node.type === "identifier" || (node.type === "attribute" && node.namedChildren.every(isDottedName));
+
+/** Library calls being collected: the names the module imports, and the calls found so far. */
+interface CalleeSink {
+  imported: ReadonlySet<string>;
+  out: Callee[];
+}
+
+/** The function a call names, when it is a dotted name rooted in an imported name (`json.dumps`, `clean_editor_js`). */
+function libraryCallee(node: PyNode, sink: CalleeSink): Callee | undefined {
+  if (node.parent?.type !== "call" || node.parent.childForFieldName("function")?.id !== node.id || !isDottedName(node)) return undefined;
+  const text = node.text.replace(/\s+/g, "");
+  const segments = text.split(".");
+  if (!sink.imported.has(segments[0])) return undefined;
+  return { text, owner: segments.slice(0, -1).join(".") || segments[0], name: segments[segments.length - 1] };
+}
+
+/**
+ * Canonical text of a node; `skip` leaves a node out (Python-only options). With `callees`, the library function
+ * each call names is left out of the text and collected there instead.
+ */
+function canonical(node: PyNode, skip?: (n: PyNode) => boolean, callees?: CalleeSink): string {
   if (node.type === "comment" || skip?.(node)) return "";
+  const callee = callees && libraryCallee(node, callees);
+  if (callee) {
+    callees.out.push(callee);
+    return "?";
+  }
   if (node.type === "string" || node.type === "concatenated_string") return `s${JSON.stringify(stringContent(node))}`;
   if (node.type === "parenthesized_expression") {
     const inner = node.namedChildren.filter((c) => c.type !== "comment");
-    if (inner.length === 1) return canonical(inner[0], skip);
+    if (inner.length === 1) return canonical(inner[0], skip, callees);
   }
   if (node.childCount === 0) return node.text;
   const docstring = firstStatement(node);
   const children = node.children.filter((c) => !(docstring && c.id === docstring.id && isDocstring(c)));
-  const parts = children.map((c) => canonical(c, skip)).filter((p) => p !== "");
+  const parts = children.map((c) => canonical(c, skip, callees)).filter((p) => p !== "");
   // a trailing comma before a closing bracket is formatting
   const kept = parts.filter((p, i) => !(p === "," && (i + 1 === parts.length || CLOSERS.has(parts[i + 1]))));
   // a left-out keyword argument leaves its comma behind
@@ -133,6 +159,25 @@ function canonical(node: PyNode, skip?: (n: PyNode) => boolean): string {
 function firstStatement(node: PyNode): PyNode | undefined {
   if (node.type !== "block" && node.type !== "module") return undefined;
   return node.namedChildren.find((c) => c.type !== "comment");
+}
+
+function callShape(node: PyNode, imported: ReadonlySet<string>): { shape: string; callees: Callee[] } {
+  const sink: CalleeSink = { imported, out: [] };
+  return { shape: canonical(node, undefined, sink), callees: sink.out };
+}
+
+/** The names a module's imports bind (`import a.b` binds `a`, `from m import f as g` binds `g`). */
+function importedNames(imports: readonly PyNode[]): Set<string> {
+  const names = new Set<string>();
+  for (const statement of imports) {
+    const bound = statement.type === "import_statement" ? statement.namedChildren : statement.childrenForFieldName("name");
+    for (const item of bound) {
+      if (item.type === "aliased_import") names.add(item.childForFieldName("alias")?.text ?? "");
+      else if (item.type === "dotted_name") names.add(item.text.split(".")[0].trim());
+    }
+  }
+  names.delete("");
+  return names;
 }
 
 const keywordName = (node: PyNode) => node.childForFieldName("name")?.text ?? "";
@@ -212,7 +257,7 @@ function sides(functions: Map<string, PyNode>, roots: { up: Set<string>; down: S
 
 const definitionOf = (statement: PyNode) => (statement.type === "decorated_definition" ? statement.childForFieldName("definition") : statement);
 
-function statementUnits(def: PyNode, side: Side): SourceUnit[] {
+function statementUnits(def: PyNode, side: Side, imported: ReadonlySet<string>): SourceUnit[] {
   const name = def.childForFieldName("name")?.text ?? "?";
   const body = def.childForFieldName("body");
   const docstring = body ? firstStatement(body) : undefined;
@@ -221,7 +266,7 @@ function statementUnits(def: PyNode, side: Side): SourceUnit[] {
   // the signature is a statement of its own, so renaming a parameter shows; an empty body still leaves the function
   return [
     { kind: "statement" as const, key: `def ${name}`, canonical: `params ${signature}`, loc: locOf(def), label: `def ${name}`, side },
-    ...statements.map((s) => ({ kind: "statement" as const, key: `def ${name}`, canonical: canonical(s), loc: locOf(s), label: `def ${name}`, side })),
+    ...statements.map((s) => ({ kind: "statement" as const, key: `def ${name}`, canonical: canonical(s), loc: locOf(s), label: `def ${name}`, side, calls: callShape(s, imported) })),
   ];
 }
 
@@ -233,9 +278,11 @@ export function pythonUnits(source: string, framework: "django" | "alembic"): So
     const functions = new Map<string, PyNode>();
     const operations: PyNode[] = [];
     const rest: PyNode[] = [];
+    const imports: PyNode[] = [];
     for (const statement of root.namedChildren) {
       if (statement.type === "comment" || (isDocstring(statement) && statement.id === firstStatement(root)?.id)) continue;
       if (["import_statement", "import_from_statement", "future_import_statement"].includes(statement.type)) {
+        imports.push(statement);
         units.push({ kind: "import", key: "imports", canonical: canonical(statement), loc: locOf(statement), label: statement.text.replace(/\s+/g, " "), side: "unknown" });
         continue;
       }
@@ -272,8 +319,10 @@ export function pythonUnits(source: string, framework: "django" | "alembic"): So
     }
     const roots = framework === "alembic" ? { up: new Set(["upgrade"]), down: new Set(["downgrade"]) } : runPythonFunctions(operations);
     const sideOf = sides(functions, roots);
-    for (const [name, def] of functions) append(units, statementUnits(def, sideOf.get(name) ?? "unknown"));
-    for (const statement of rest) units.push({ kind: "code", key: "module", canonical: canonical(statement), loc: locOf(statement), label: statement.text.split("\n")[0].slice(0, 60), side: "unknown" });
+    const imported = importedNames(imports);
+    for (const [name, def] of functions) append(units, statementUnits(def, sideOf.get(name) ?? "unknown", imported));
+    for (const statement of rest)
+      units.push({ kind: "code", key: "module", canonical: canonical(statement), loc: locOf(statement), label: statement.text.split("\n")[0].slice(0, 60), side: "unknown", calls: callShape(statement, imported) });
     return units;
   });
 }

@@ -2,11 +2,11 @@
  * A Rails migration cut into source units (see source-units.ts), read with Prism. The canonical form is the
  * syntax tree without locations: comments, layout, quote style and optional parentheses of calls are not in it.
  */
-import { CallNode, ClassNode, DefNode, ModuleNode, SelfNode, StatementsNode, type Node } from "@ruby/prism";
+import { CallNode, ClassNode, ConstantPathNode, ConstantReadNode, DefNode, ModuleNode, SelfNode, StatementsNode, type Node } from "@ruby/prism";
 import { findMigrationClass } from "../../adapters/rails/migration-class.js";
 import { parseRuby } from "../../adapters/rails/prism.js";
 import { RubySource } from "../../adapters/rails/ruby-source.js";
-import type { Side, SourceUnit } from "./source-units.js";
+import type { Callee, Side, SourceUnit } from "./source-units.js";
 
 const IMPORTS = new Set(["require", "require_relative", "require_dependency", "load"]);
 
@@ -30,6 +30,39 @@ export function canonical(node: Node): string {
   return `${node.constructor.name}(${parts.join(";")})`;
 }
 
+/**
+ * The canonical form with the library functions it calls left out (a method called on a constant such as `Oj`
+ * or `ActiveSupport::JSON`, unless the file defines that constant: a migration's own model class), and those
+ * functions in order.
+ */
+function callShape(node: Node, src: RubySource, ownClasses: ReadonlySet<string>): { shape: string; callees: Callee[] } {
+  const callees: Callee[] = [];
+  const libraryOwner = (n: Node): string | undefined => {
+    if (!(n instanceof CallNode) || !(n.receiver instanceof ConstantReadNode || n.receiver instanceof ConstantPathNode)) return undefined;
+    const owner = src.textOf(n.receiver).replace(/^::/, "");
+    return ownClasses.has(owner.split("::")[0]) ? undefined : owner;
+  };
+  const shape = (n: Node): string => {
+    const owner = libraryOwner(n);
+    if (owner !== undefined) callees.push({ text: `${owner}.${(n as CallNode).name}`, owner, name: (n as CallNode).name });
+    const parts: string[] = [];
+    for (const [key, v] of Object.entries(n)) {
+      if (key === "nodeID" || key === "location" || key === "locals" || key.endsWith("Loc")) continue;
+      if (owner !== undefined && (key === "name" || key === "receiver")) continue;
+      parts.push(`${key}=${isNode(v) ? shape(v) : Array.isArray(v) ? `[${v.map((x) => (isNode(x) ? shape(x) : value(x))).join(",")}]` : value(v)}`);
+    }
+    return `${n.constructor.name}(${parts.join(";")})`;
+  };
+  return { shape: shape(node), callees };
+}
+
+/** The classes and modules a file defines (their first constant): `class Account < ApplicationRecord` in a migration. */
+function definedConstants(node: Node, src: RubySource, out = new Set<string>()): Set<string> {
+  if (node instanceof ClassNode || node instanceof ModuleNode) out.add(src.textOf(node.constantPath).replace(/^::/, "").split("::")[0]);
+  for (const child of node.compactChildNodes()) definedConstants(child, src, out);
+  return out;
+}
+
 const bodyOf = (node: Node | null): Node[] => (node instanceof StatementsNode ? node.body : node ? [node] : []);
 
 /** Methods called without a receiver (or on self) inside a node: the helpers it reaches. */
@@ -50,6 +83,7 @@ export function rubyUnits(source: string): SourceUnit[] | undefined {
   const found = findMigrationClass(result.value, src);
   if (!found) return undefined;
   const units: SourceUnit[] = [];
+  const ownClasses = definedConstants(result.value, src);
   const unit = (kind: SourceUnit["kind"], key: string, node: Node, side: Side, label = key): SourceUnit => ({ kind, key, canonical: canonical(node), loc: src.loc(node), label, side });
 
   // outside the class: requires, and whatever else the file does (modules around the class are walked into)
@@ -60,7 +94,7 @@ export function rubyUnits(source: string): SourceUnit[] | undefined {
         continue;
       }
       if (node instanceof CallNode && !node.receiver && IMPORTS.has(node.name)) units.push(unit("import", "imports", node, "unknown", src.textOf(node)));
-      else units.push(unit("code", "file", node, "unknown", src.textOf(node).split("\n")[0].slice(0, 60)));
+      else units.push({ ...unit("code", "file", node, "unknown", src.textOf(node).split("\n")[0].slice(0, 60)), calls: callShape(node, src, ownClasses) });
     }
   };
   outside(result.value.statements.body);
@@ -87,7 +121,7 @@ export function rubyUnits(source: string): SourceUnit[] | undefined {
       const key = `def ${node.name}`;
       const side = sideOf(node.name);
       units.push({ kind: "statement", key, canonical: `params ${node.parameters ? canonical(node.parameters) : ""}`, loc: src.loc(node), label: key, side });
-      for (const statement of bodyOf(node.body)) units.push(unit("statement", key, statement, side));
+      for (const statement of bodyOf(node.body)) units.push({ ...unit("statement", key, statement, side), calls: callShape(statement, src, ownClasses) });
     } else if (node instanceof CallNode && !node.receiver) units.push(unit("setting", node.name, node, "unknown"));
     else if (node instanceof ClassNode || node instanceof ModuleNode) units.push(unit("code", `class ${src.textOf(node.constantPath)}`, node, "unknown"));
     else units.push(unit("code", "class body", node, "unknown", src.textOf(node).split("\n")[0].slice(0, 60)));

@@ -27,6 +27,23 @@ export interface SourceUnit {
   side: Side;
   /** operations: the operation's name (AddField, RunPython, AlterModelOptions) */
   call?: string;
+  /**
+   * statements and code: the canonical form with the library functions it calls left out, and those functions
+   * in order (`Oj.dump`, `clean_editor_js`): two versions with the same shape call other functions with the
+   * same arguments (a library or API swap)
+   */
+  calls?: { shape: string; callees: Callee[] };
+}
+
+/**
+ * A function named through a library: a constant receiver in Ruby (`Oj.dump`: owner `Oj`), a name the module
+ * imports in Python (`json.dumps`: owner `json`; `clean_editor_js`: owner and name alike). Models, records and
+ * local objects are never callees: calling another method of them is what the data code does.
+ */
+export interface Callee {
+  text: string;
+  owner: string;
+  name: string;
 }
 
 export interface UnitChange {
@@ -95,6 +112,26 @@ export function diffUnits(base: readonly SourceUnit[], head: readonly SourceUnit
     }
   }
   return changes;
+}
+
+/**
+ * The functions an edit swapped when a statement changed only in which library functions it calls, with the
+ * same arguments and the same code around them (`Oj.dump(x)` -> `JSON.generate(x)`); undefined otherwise.
+ * Each swap must change both the library and the function: the same library's other function
+ * (`Oj.dump` -> `Oj.load`) is other work, and so is one function name kept on another owner.
+ */
+export function swappedCallees(change: UnitChange): string[] | undefined {
+  const before = change.base?.calls;
+  const after = change.head?.calls;
+  if (!before || !after || before.shape !== after.shape || before.callees.length !== after.callees.length) return undefined;
+  const swaps = new Set<string>();
+  for (const [i, old] of before.callees.entries()) {
+    const now = after.callees[i];
+    if (old.text === now.text) continue;
+    if (old.owner === now.owner || old.name === now.name) return undefined;
+    swaps.add(`${old.text} -> ${now.text}`);
+  }
+  return swaps.size ? [...swaps] : undefined;
 }
 
 /** The Python-only options whose values differ between two versions of one operation. */

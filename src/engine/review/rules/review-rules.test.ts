@@ -24,6 +24,9 @@ describe.each(tables.map((t) => [t.rule.meta.id, t] as const))("%s", (_id, { rul
       expect(findings.map((f) => ({ path: f.path, line: f.line, ...(c.findings.some((e) => e.severity) ? { severity: f.severity } : {}) }))).toEqual(
         c.findings.map((e) => ({ path: e.path, line: e.line, ...(c.findings.some((x) => x.severity) ? { severity: e.severity ?? rule.meta.severity } : {}) })),
       );
+      c.findings.forEach((e, i) => {
+        if (e.message) expect(findings[i].message).toContain(e.message);
+      });
       for (const f of findings) {
         expect(f.message.length).toBeGreaterThan(20);
         expect(f.fix.trim().length).toBeGreaterThan(5);

@@ -9,11 +9,11 @@ end
 `;
 
 /** A Django migration like Saleor's: a JSON field with a sanitizer function, and a RunPython step. */
-const django = (options: { module?: string; sanitizer?: string; helpText?: string; maxLength?: number; body?: string } = {}) => `import django.core.validators
+const django = (options: { module?: string; helper?: string; sanitizer?: string; helpText?: string; maxLength?: number; body?: string } = {}) => `import django.core.validators
 from django.db import migrations, models
 
 import ${options.module ?? "shop.core.utils.editorjs"}
-
+${options.helper ? `${options.helper}\n` : ""}
 
 def fill_plaintext(apps, schema_editor):
     Product = apps.get_model("product", "Product")
@@ -126,10 +126,45 @@ export default defineReviewCases({
       findings: [{ path: djangoPath, line: 28, severity: "error" }],
     },
     {
-      name: "Rails: data code now uses another JSON library: a warning, its schema operations are unchanged",
+      name: "Rails: data code now calls another JSON library with the same arguments (Mastodon's Oj -> JSON): a note naming the swap",
       base: { "db/migrate/20240101000000_move_settings.rb": railsData("Oj.load", "Oj.dump") },
       head: { "db/migrate/20240101000000_move_settings.rb": railsData("JSON.parse", "JSON.generate") },
-      findings: [{ path: "db/migrate/20240101000000_move_settings.rb", line: 6, severity: "warning" }],
+      findings: [{ path: "db/migrate/20240101000000_move_settings.rb", line: 6, severity: "info", message: "(Oj.load → JSON.parse, Oj.dump → JSON.generate): a library or API swap" }],
+    },
+    {
+      name: "Rails: the swap comes with another argument: what the data code does changed, a warning",
+      base: { "db/migrate/20240101000000_move_settings.rb": railsData("Oj.load", "Oj.dump") },
+      head: { "db/migrate/20240101000000_move_settings.rb": railsData("JSON.parse", "JSON.generate").replace("JSON.generate(settings)", "JSON.generate(settings.compact)") },
+      findings: [{ path: "db/migrate/20240101000000_move_settings.rb", line: 6, severity: "warning", message: "changes what its data code does" }],
+    },
+    {
+      name: "Django: the RunPython function calls the helper from the module it moved to, with the same arguments (Saleor's editorjs): a note",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django({ helper: "from shop.core.utils.editorjs import clean_editor_js" }) },
+      head: {
+        [djangoPath]: django({
+          helper: "from shop.core.utils import editorjs",
+          body: "    for product in Product.objects.all():\n        product.plaintext = editorjs.clean(product.description, to_string=True)\n        product.save(update_fields=[\"plaintext\"])",
+        }),
+      },
+      findings: [{ path: djangoPath, line: 11, severity: "info", message: "(clean_editor_js → editorjs.clean)" }],
+    },
+    {
+      name: "Django: another method called on the model's rows is other work, not a library swap: a warning",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django() },
+      head: { [djangoPath]: django({ body: "    for product in Product.objects.all():\n        product.plaintext = clean_editor_js(product.description, to_string=True)\n        product.delete(update_fields=[\"plaintext\"])" }) },
+      findings: [{ path: djangoPath, line: 11, severity: "warning", message: "changes what its data code does" }],
+    },
+    {
+      name: "Rails: another method called on the records (update_column -> update_attribute, which runs callbacks): a warning",
+      base: { "db/migrate/20240101000000_move_settings.rb": railsData("Oj.load", "Oj.dump") },
+      head: { "db/migrate/20240101000000_move_settings.rb": railsData("Oj.load", "Oj.dump").replace("update_column", "update_attribute") },
+      findings: [{ path: "db/migrate/20240101000000_move_settings.rb", line: 7, severity: "warning", message: "changes what its data code does" }],
+    },
+    {
+      name: "Rails: the same library's other function (Oj.dump -> Oj.load) is other work: a warning",
+      base: { "db/migrate/20240101000000_move_settings.rb": railsData("Oj.load", "Oj.dump") },
+      head: { "db/migrate/20240101000000_move_settings.rb": railsData("Oj.load", "Oj.load") },
+      findings: [{ path: "db/migrate/20240101000000_move_settings.rb", line: 7, severity: "warning", message: "changes what its data code does" }],
     },
     {
       name: "Django: the RunPython function reformatted (black): a note",

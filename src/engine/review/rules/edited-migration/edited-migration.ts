@@ -133,6 +133,22 @@ export default defineReviewRule({
         ctx.report({ ...at, path: m.change.path, severity: "warning", ...warningFor(uncertain.part, `Migration${version}`, what, at.line, history.edited, m.file.framework) });
         continue;
       }
+      const swap = edit.details.find((d) => d.part === "calls");
+      if (swap) {
+        const at = swap.loc.line > 1 && m.baseContent !== undefined && m.headContent !== undefined ? pinpoint(m.baseContent, m.headContent, swap.loc) : lines;
+        const swaps = edit.swaps.map((s) => s.replace(" -> ", " → "));
+        ctx.report({
+          ...at,
+          path: m.change.path,
+          severity: "info",
+          message:
+            `Migration${version} is on the base branch; this edit only swaps the functions its data code calls, with the same arguments ` +
+            `(${swaps.slice(0, 3).join(", ")}${swaps.length > 3 ? ", ..." : ""}): a library or API swap. If the new functions do what the old ones did, ` +
+            `databases that run it from now on get the data the others got.`,
+          fix: "Nothing to do if the new functions read and write the same format. If they do not, databases that already ran it need a new data migration.",
+        });
+        continue;
+      }
       ctx.report({
         ...lines,
         path: m.change.path,
