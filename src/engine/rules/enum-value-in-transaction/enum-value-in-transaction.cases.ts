@@ -13,6 +13,12 @@ export default defineCases({
   ],
   valid: [
     { framework: "sql", name: "ADD VALUE alone (PostgreSQL 12+)", path: "db/migration/V18__state.sql", code: "ALTER TYPE state_type ADD VALUE IF NOT EXISTS 'RETRYING';" },
+    {
+      framework: "sql",
+      name: "the same label added to several enum types in one transaction: adding is not using",
+      path: "db/migrations/00091_paused.sql",
+      code: "-- +goose Up\nALTER TYPE job_status ADD VALUE 'PAUSED';\nALTER TYPE \"RunStatus\" ADD VALUE 'PAUSED';\nALTER TYPE step_status ADD VALUE 'PAUSED' AFTER 'RUNNING';\n-- +goose Down\nSELECT 1;\n",
+    },
     { framework: "sql", name: "not in a transaction", code: "ALTER TYPE mood ADD VALUE 'meh' AFTER 'ok';\nUPDATE people SET mood = 'meh' WHERE mood IS NULL;" },
   ],
 });

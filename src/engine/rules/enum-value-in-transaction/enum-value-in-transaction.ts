@@ -1,6 +1,10 @@
+import type { Operation } from "../../model.js";
 import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { upOps } from "../support/scope.js";
+
+/** The same label added to (or named in) another enum type is not a use of this type's new value. */
+const ofAnotherEnum = (later: Operation, type: string): boolean => later.kind === "alter_enum" && later.type !== type;
 
 export default defineRule({
   meta: {
@@ -32,7 +36,7 @@ export default defineRule({
       const literal = `'${op.value.replace(/'/g, "''")}'`;
       const user = ctx.migration.up
         .slice(index + 1)
-        .find((later) => later.inTransaction && later.text.includes(literal) && !(later.kind === "transaction_control"));
+        .find((later) => later.inTransaction && later.text.includes(literal) && !(later.kind === "transaction_control") && !ofAnotherEnum(later, op.type));
       const committed = user && ctx.migration.up.slice(index + 1, ctx.facts.indexOf(user)).some((o) => o.kind === "transaction_control" && o.action === "commit");
       if (!user || committed) continue;
       ctx.report({
