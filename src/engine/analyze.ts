@@ -5,7 +5,7 @@
  */
 import { adapterFor, adaptersReady, loadAdapters } from "./adapters/index.js";
 import { segmentOperations, withSqlDialect } from "./adapters/sql/index.js";
-import { parseStatements } from "./adapters/sql/pg-parser.js";
+import { forgetParsesAhead, parseAhead } from "./adapters/sql/pg-parser.js";
 import type { Config, ConfigProblem } from "./config.js";
 import { CONFIG_DEFAULTS } from "./config-defaults.js";
 import { ruleOptions } from "./rule-settings.js";
@@ -488,9 +488,10 @@ export function mayNeedMysql(
   return false;
 }
 
+/** The adapter takes the parse over (parseAhead): a PostgreSQL file is not parsed twice. */
 function refusedByPostgres(sql: string): boolean {
   try {
-    return parseStatements(sql).errors.length > 0;
+    return parseAhead(sql).errors.length > 0;
   } catch {
     return true;
   }
@@ -513,14 +514,18 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   const planned = plan(input);
   const frameworks = frameworksOf(planned);
   await loadEngine(frameworks);
-  await Promise.all([
-    mayNeedMysql(input, frameworks.includes("sql") ? refusedByPostgres : undefined) ? loadMysqlGrammar() : undefined,
-    loadSignalReaders(signalFiles(input).keys()),
-  ]);
-  const steps = analysisSteps(input, planned);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await adaptersReady(frameworks);
+  try {
+    await Promise.all([
+      mayNeedMysql(input, frameworks.includes("sql") ? refusedByPostgres : undefined) ? loadMysqlGrammar() : undefined,
+      loadSignalReaders(signalFiles(input).keys()),
+    ]);
+    const steps = analysisSteps(input, planned);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await adaptersReady(frameworks);
+    }
+  } finally {
+    forgetParsesAhead();
   }
 }

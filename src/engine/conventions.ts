@@ -41,12 +41,78 @@ function stateOf(down: Migration["down"]): DownState | undefined {
   return undefined; // a layout without downs (Flyway without U files, Prisma) has no habit to read
 }
 
-/** Earlier by version when both have one that is a number (timestamps, 0001, 000042), else every other one counts. */
-function isEarlier(sibling: Sibling, migration: Migration): boolean {
-  const a = sibling.version;
-  const b = migration.version;
-  if (!a || !b || !/^\d+$/.test(a) || !/^\d+$/.test(b)) return true;
-  return BigInt(a) < BigInt(b);
+/** What the conventions need of a migration: plain data, so it can cross to another thread. */
+export interface ConventionSubject {
+  path: string;
+  layout: string;
+  version?: string;
+  /** undefined: the layout has no downs */
+  down?: DownState;
+}
+
+export const conventionSubject = (m: Migration): ConventionSubject => ({ path: m.path, layout: m.layout, version: m.version, down: stateOf(m.down) });
+
+const numeric = (version: string | undefined): bigint | undefined => (version && /^\d+$/.test(version) ? BigInt(version) : undefined);
+
+/** How many siblings say each down state. */
+type Tally = Record<DownState, number>;
+const tally = (): Tally => ({ missing: 0, empty: 0, present: 0 });
+const DOWN_STATES: readonly DownState[] = ["missing", "empty", "present"];
+
+/**
+ * The siblings of one folder, ready for "which are earlier than this one": a sibling is earlier by version when
+ * both versions are numbers (timestamps, 0001, 000042), else every other one counts. Numbered siblings are sorted
+ * with running tallies, so each question is a binary search, not a pass over the folder.
+ */
+class Folder {
+  private readonly unnumbered = tally();
+  private readonly numbered: Array<{ version: bigint; down: DownState }> = [];
+  /** tallies of numbered[0 .. i), i from 0 to numbered.length */
+  private readonly before: Tally[] = [];
+  private readonly all = tally();
+
+  constructor(private readonly siblings: ReadonlyMap<string, Sibling>) {
+    for (const s of siblings.values()) {
+      const version = numeric(s.version);
+      if (version === undefined) this.unnumbered[s.down]++;
+      else this.numbered.push({ version, down: s.down });
+      this.all[s.down]++;
+    }
+    this.numbered.sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : 0));
+    let running = tally();
+    this.before.push(running);
+    for (const s of this.numbered) {
+      running = { ...running, [s.down]: running[s.down] + 1 };
+      this.before.push(running);
+    }
+  }
+
+  /** The down states of the siblings earlier than `subject`, itself left out. */
+  earlier(subject: ConventionSubject): Tally {
+    const version = numeric(subject.version);
+    const out = tally();
+    if (version === undefined) Object.assign(out, this.all);
+    else {
+      let low = 0;
+      let high = this.numbered.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (this.numbered[mid].version < version) low = mid + 1;
+        else high = mid;
+      }
+      for (const state of DOWN_STATES) out[state] = this.unnumbered[state] + this.before[low][state];
+    }
+    const self = this.siblings.get(subject.path);
+    if (self && isEarlier(self, subject)) out[self.down]--;
+    return out;
+  }
+}
+
+/** Earlier by version when both have one that is a number, else every other one counts. */
+function isEarlier(sibling: Sibling, subject: ConventionSubject): boolean {
+  const a = numeric(sibling.version);
+  const b = numeric(subject.version);
+  return a === undefined || b === undefined || a < b;
 }
 
 /**
@@ -54,6 +120,18 @@ function isEarlier(sibling: Sibling, migration: Migration): boolean {
  * analysed, and for golang-migrate folders from the repository's paths alone (an up without a .down.sql beside it).
  */
 export function downConventions(migrations: readonly Migration[], repositoryPaths: readonly string[], config: Config): Map<Migration, Conventions> {
+  const subjects = migrations.map(conventionSubject);
+  const found = downConventionsOf(subjects, repositoryPaths, config);
+  const out = new Map<Migration, Conventions>();
+  migrations.forEach((m, i) => {
+    const conventions = found.get(subjects[i]);
+    if (conventions) out.set(m, conventions);
+  });
+  return out;
+}
+
+/** `downConventions` on the plain data of the migrations. */
+export function downConventionsOf(subjects: readonly ConventionSubject[], repositoryPaths: readonly string[], config: Config): Map<ConventionSubject, Conventions> {
   const groups = new Map<string, Map<string, Sibling>>();
   const groupOf = (dir: string, layout: string) => {
     const key = `${layout}\u0000${dir}`;
@@ -69,17 +147,21 @@ export function downConventions(migrations: readonly Migration[], repositoryPath
     // a .down.sql we have not read may be empty: only its absence is certain
     groupOf(dirOf(path), file.layout).set(path, { path, version: file.version, down: hasDown ? "present" : "missing" });
   }
-  for (const m of migrations) {
-    const down = stateOf(m.down);
-    if (down) groupOf(dirOf(m.path), m.layout).set(m.path, { path: m.path, version: m.version, down });
-  }
-  const out = new Map<Migration, Conventions>();
-  for (const m of migrations) {
+  for (const m of subjects) if (m.down) groupOf(dirOf(m.path), m.layout).set(m.path, { path: m.path, version: m.version, down: m.down });
+  const folders = new Map<string, Folder>();
+  const out = new Map<ConventionSubject, Conventions>();
+  for (const m of subjects) {
     const folder = dirOf(m.path);
-    const earlier = [...(groups.get(`${m.layout}\u0000${folder}`)?.values() ?? [])].filter((s) => s.path !== m.path && isEarlier(s, m));
-    if (earlier.length < MIN_EARLIER || earlier.some((s) => s.down === "present")) continue;
-    const kind = earlier.every((s) => s.down === "missing") ? "never" : "empty";
-    out.set(m, { downs: { kind, earlier: earlier.length, folder: folder || "." } });
+    const key = `${m.layout}\u0000${folder}`;
+    const siblings = groups.get(key);
+    if (!siblings) continue;
+    let group = folders.get(key);
+    if (!group) folders.set(key, (group = new Folder(siblings)));
+    const earlier = group.earlier(m);
+    const count = earlier.missing + earlier.empty + earlier.present;
+    if (count < MIN_EARLIER || earlier.present > 0) continue;
+    const kind = earlier.missing === count ? "never" : "empty";
+    out.set(m, { downs: { kind, earlier: count, folder: folder || "." } });
   }
   return out;
 }

@@ -170,7 +170,35 @@ function statementChunks(text: string): Array<{ start: number; end: number }> | 
  * Text that a tool templates before PostgreSQL sees it (Go templates, Flyway placeholders, bind parameters) is
  * parsed with its placeholders filled in (see placeholders.ts); statement texts and lines stay the file's own.
  */
-export function parseStatements(text: string, lines = new SourceLines(text)): SqlParseResult {
+export function parseStatements(text: string, lines?: SourceLines): SqlParseResult {
+  const early = parsedAhead.get(text);
+  if (early) {
+    parsedAhead.delete(text);
+    return early;
+  }
+  return parseAnew(text, lines ?? new SourceLines(text));
+}
+
+/**
+ * Files parsed ahead of their analysis (analyze parses a file that may be MySQL's to see whether PostgreSQL
+ * refuses it), each handed once to the next parse of the same text: the adapter's, which then does not parse it
+ * again. The result is a pure function of the text, and a taker gets it alone (it may change the trees).
+ */
+const parsedAhead = new Map<string, SqlParseResult>();
+
+/** Parse `text` now and keep the result for the next `parseStatements` of the same text. */
+export function parseAhead(text: string): SqlParseResult {
+  const result = parseAnew(text, new SourceLines(text));
+  parsedAhead.set(text, result);
+  return result;
+}
+
+/** Drop the parses ahead no one took (a file the adapter read otherwise: a BOM blanked, sections). */
+export function forgetParsesAhead(): void {
+  parsedAhead.clear();
+}
+
+function parseAnew(text: string, lines: SourceLines): SqlParseResult {
   if (text.trim() === "") return { statements: [], errors: [], tooComplex: [], lines }; // Django's RunSQL(""), an empty file: nothing runs
   const first = parseWhole(text, lines);
   if (first.errors.length === 0) return first;

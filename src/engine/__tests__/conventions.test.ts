@@ -1,0 +1,47 @@
+/**
+ * downConventions answers "which siblings are earlier" with a binary search over the folder's numbered versions:
+ * it must agree with the definition (every other sibling when either version is not a number, else the smaller
+ * version), whatever mix of numbered and unnumbered migrations and repository paths a folder holds.
+ */
+import { CONFIG_DEFAULTS } from "../config-defaults.js";
+import { downConventionsOf, type ConventionSubject } from "../conventions.js";
+
+type DownState = NonNullable<ConventionSubject["down"]>;
+
+/** The definition, sibling by sibling. */
+function byDefinition(subjects: readonly ConventionSubject[]): Map<string, { kind: string; earlier: number }> {
+  const out = new Map<string, { kind: string; earlier: number }>();
+  const numbered = (v?: string) => v !== undefined && /^\d+$/.test(v);
+  for (const m of subjects) {
+    const earlier = subjects.filter(
+      (s) => s.down && s.path !== m.path && (!numbered(s.version) || !numbered(m.version) || BigInt(s.version!) < BigInt(m.version!)),
+    );
+    if (earlier.length < 3 || earlier.some((s) => s.down === "present")) continue;
+    out.set(m.path, { kind: earlier.every((s) => s.down === "missing") ? "never" : "empty", earlier: earlier.length });
+  }
+  return out;
+}
+
+/** A deterministic pseudo-random folder: versions numbered (with ties and leading zeros) or not, downs of every state. */
+function folder(seed: number, size: number): ConventionSubject[] {
+  let state = seed;
+  const next = (n: number) => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state % n;
+  };
+  // half the folders have no written down at all, so habits show; the others have a few
+  const downs: Array<DownState | undefined> = ["missing", "missing", "missing", "empty", undefined, ...(seed % 2 ? [] : ["present" as const])];
+  return Array.from({ length: size }, (_, i) => {
+    const kind = next(5);
+    const version = kind === 0 ? undefined : kind === 1 ? `v${next(9)}` : String(next(40)).padStart(next(2) ? 6 : 1, "0");
+    return { path: `db/migrations/${String(i).padStart(3, "0")}_m.up.sql`, layout: "plain-sql", version, down: downs[next(downs.length)] };
+  });
+}
+
+it.each([1, 2, 3, 4, 5, 6, 7, 8])("agrees with the definition on folder %i", (seed) => {
+  const subjects = folder(seed, 12 + seed * 7);
+  const found = downConventionsOf(subjects, [], structuredClone(CONFIG_DEFAULTS));
+  const got = new Map([...found].map(([s, c]) => [s.path, { kind: c.downs!.kind, earlier: c.downs!.earlier }]));
+  expect(got).toEqual(byDefinition(subjects));
+  if (seed % 2) expect(got.size).toBeGreaterThan(0); // a folder without a written down has habits to find
+});
