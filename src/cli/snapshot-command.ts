@@ -21,6 +21,10 @@ export async function snapshotCommand(options: SnapshotCommandOptions): Promise<
   const url = options.databaseUrl ?? (options.env ?? process.env).MIGGUARD_SNAPSHOT_DATABASE_URL;
   if (!url) throw new UsageError("snapshot needs --database-url URL (or MIGGUARD_SNAPSHOT_DATABASE_URL): a read-only connection to the production database");
   if (!options.out) throw new UsageError("snapshot needs --out FILE: where to write the snapshot");
+  // The snapshot reads PostgreSQL's catalogs and pg_stats; a MySQL URL would only fail later as a connection error.
+  const scheme = URL.canParse(url) ? new URL(url).protocol.replace(/:$/, "") : undefined;
+  if (scheme !== "postgres" && scheme !== "postgresql")
+    throw new UsageError(`snapshot reads PostgreSQL only (postgres:// or postgresql:// URLs); got ${scheme ? `a ${scheme}:// URL` : "something that is not a URL"}`);
   let snapshot;
   try {
     snapshot = await takeProductionSnapshot(url);

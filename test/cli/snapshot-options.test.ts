@@ -88,6 +88,9 @@ describe("snapshot and drift usage", () => {
     try {
       await expect(run(["snapshot", "--out", "p.json"], { cwd: root })).rejects.toBeInstanceOf(UsageError);
       await expect(run(["snapshot", "--database-url", "postgres://x@127.0.0.1:1/db"], { cwd: root })).rejects.toThrow("snapshot needs --out FILE");
+      await expect(run(["snapshot", "--database-url", "mysql://x@127.0.0.1:1/db", "--out", "p.json"], { cwd: root })).rejects.toThrow(
+        new UsageError("snapshot reads PostgreSQL only (postgres:// or postgresql:// URLs); got a mysql:// URL"),
+      );
     } finally {
       if (saved !== undefined) process.env.MIGGUARD_SNAPSHOT_DATABASE_URL = saved;
     }
