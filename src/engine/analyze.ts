@@ -10,13 +10,13 @@ import type { Config, ConfigProblem } from "./config.js";
 import { CONFIG_DEFAULTS } from "./config-defaults.js";
 import { ruleOptions } from "./rule-settings.js";
 import { detectByPath } from "./detect.js";
-import { INVALID_CONFIG, SYNTAX_ERROR, TOO_COMPLEX, WAIVER_WITHOUT_REASON } from "./engine-rules.js";
+import { HIDDEN_OPERATION, INVALID_CONFIG, SYNTAX_ERROR, TOO_COMPLEX, WAIVER_WITHOUT_REASON } from "./engine-rules.js";
 import { enrichMigration } from "./enrich.js";
 import { effectiveSeverity } from "./severity.js";
 import { isWaived } from "./waivers.js";
 import { groupMigrations, type MigrationUnit } from "./group.js";
 import { isStackOverflow, TooComplexError } from "./limits.js";
-import type { Framework, Migration, Operation, ParseProblem, ReportedFinding, SourceFile } from "./model.js";
+import type { Framework, Migration, Operation, HiddenOperation, ParseProblem, ReportedFinding, SourceFile } from "./model.js";
 import { computeFacts } from "./rules/support/facts.js";
 import { downConventions, type Conventions } from "./conventions.js";
 import { RULES } from "./rules/index.js";
@@ -240,17 +240,32 @@ function syntaxFindings(migration: Migration, config: Config): ReportedFinding[]
 
 /** Parts of a file (or the whole file) nested deeper than migguard follows. */
 function tooComplexFindings(path: string, problems: readonly ParseProblem[], config: Config): ReportedFinding[] {
-  const severity = effectiveSeverity(config, TOO_COMPLEX);
+  return problemFindings(TOO_COMPLEX, path, problems, config, (p) => ({
+    message: `Not checked: ${p.message}.`,
+    fix: asComment(p.path ?? path, "Write the construct flat (a list of statements, a variable per step, one SQL statement per operation) so it is nested a few dozen levels at most; migguard checks it then."),
+  }));
+}
+
+/** Operations the code hides from a static reading (send, eval, getattr, SQL built at run time). */
+function hiddenFindings(migration: Migration, config: Config): ReportedFinding[] {
+  const generic = (p: HiddenOperation) => asComment(p.path ?? migration.path, "Call the migration method or operation by name with its arguments written out, and give it its SQL as a literal string, so reviewers and migguard see what runs.");
+  return problemFindings(HIDDEN_OPERATION, migration.path, migration.hidden, config, (p) => ({
+    message: `${p.message[0].toUpperCase()}${p.message.slice(1)}.`,
+    fix: p.fix ?? generic(p),
+  }));
+}
+
+function problemFindings<P extends ParseProblem>(meta: RuleMeta, path: string, problems: readonly P[], config: Config, text: (p: P) => { message: string; fix: string }): ReportedFinding[] {
+  const severity = effectiveSeverity(config, meta);
   if (!severity) return [];
   return problems.map((p) => ({
     path: p.path ?? path,
     line: p.line,
     endLine: p.endLine ?? p.line,
-    rule: TOO_COMPLEX.id,
-    category: TOO_COMPLEX.category,
+    rule: meta.id,
+    category: meta.category,
     severity,
-    message: `Not checked: ${p.message}.`,
-    fix: asComment(p.path ?? path, "Write the construct flat (a list of statements, a variable per step, one SQL statement per operation) so it is nested a few dozen levels at most; migguard checks it then."),
+    ...text(p),
     statement: "",
     details: [],
   }));
@@ -299,7 +314,7 @@ export function checkMigration(
     }
   }
   if (production) raw = againstProduction(raw, production.production, config);
-  return [...applyWaivers(oneFindingPerHazard(raw), migration, config), ...syntaxFindings(migration, config), ...tooComplexFindings(migration.path, migration.tooComplex, config)];
+  return [...applyWaivers(oneFindingPerHazard(raw), migration, config), ...syntaxFindings(migration, config), ...tooComplexFindings(migration.path, migration.tooComplex, config), ...hiddenFindings(migration, config).filter((f) => !isWaived(f, migration))];
 }
 
 /** A unit parses into a migration, is too complex to check as a whole, or fails (an error of its own file). */

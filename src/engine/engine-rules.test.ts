@@ -6,6 +6,9 @@
 import { ENGINE_RULES } from "./engine-rules.js";
 import type { Rule } from "./rules/support/rule.js";
 import { casePath, loadCases, runCase } from "./testing/case-runner.js";
+import { checkFixSyntax, fixLanguageOf, loadFixParsers } from "./testing/fix-syntax.js";
+
+await loadFixParsers();
 
 const tables = await Promise.all(ENGINE_RULES.map(async (meta) => ({ rule: { meta, check: () => undefined } as Rule, cases: await loadCases(meta.id) })));
 const withCases = tables.filter((t) => t.rule.meta.id !== "invalid-config");
@@ -18,7 +21,12 @@ describe.each(withCases.map((t) => [t.rule.meta.id, t] as const))("%s", (_id, { 
   it.each(cases.invalid.map((c) => [`${c.framework}: ${c.name}`, c] as const))("reports %s", async (_name, c) => {
     const findings = await runCase(rule, c);
     expect(findings.map((f) => f.line)).toEqual(c.lines);
-    for (const f of findings) expect(f.path).toBe(casePath(c));
+    for (const f of findings) {
+      expect(f.path).toBe(casePath(c));
+      // the fix is code in the language of the file it is shown for (a comment at least), and parses
+      const language = fixLanguageOf(f.path);
+      if (language) expect({ fix: f.fix, ...checkFixSyntax(language, f.fix) }).toEqual({ fix: f.fix, ok: true });
+    }
   });
 
   it.each(cases.valid.map((c) => [`${c.framework}: ${c.name}`, c] as const))("accepts %s", async (_name, c) => {

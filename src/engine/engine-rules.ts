@@ -20,6 +20,14 @@ export const TOO_COMPLEX: RuleMeta = {
   why: "No hand-written migration nests hundreds of levels deep, but a generated or hostile one can, and a parser that runs out of stack would otherwise leave its operations unchecked. migguard reports the file (or the statement) instead of passing it unread, and checks the other files as usual.",
 };
 
+export const HIDDEN_OPERATION: RuleMeta = {
+  id: "hidden-operation",
+  category: "syntax",
+  severity: "warning",
+  title: "An operation hidden from static checks",
+  why: "A migration method called through send, public_send or a method object, Ruby or Python source run with eval or exec, an operation looked up with getattr, or SQL assembled at run time: a reviewer reading the diff cannot see what runs, and migguard cannot check it. When the method is named literally migguard still checks it, and says it is hidden.",
+};
+
 export const INVALID_CONFIG: RuleMeta = {
   id: "invalid-config",
   category: "config",
@@ -36,4 +44,4 @@ export const WAIVER_WITHOUT_REASON: RuleMeta = {
   why: "`migguard:ignore RULE` silences a hazard; reviewers and auditors need the reason next to it. A waiver without a reason does not apply.",
 };
 
-export const ENGINE_RULES: readonly RuleMeta[] = [SYNTAX_ERROR, TOO_COMPLEX, INVALID_CONFIG, WAIVER_WITHOUT_REASON];
+export const ENGINE_RULES: readonly RuleMeta[] = [SYNTAX_ERROR, TOO_COMPLEX, HIDDEN_OPERATION, INVALID_CONFIG, WAIVER_WITHOUT_REASON];

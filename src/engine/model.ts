@@ -411,6 +411,13 @@ export const ParseProblem = z.object({
 });
 export type ParseProblem = z.infer<typeof ParseProblem>;
 
+/** An operation the code hides from a static reading, with the direct call when the hidden one is named literally. */
+export const HiddenOperation = ParseProblem.extend({
+  /** the same operation called directly, as code in the migration's language (`drop_table(:users)`) */
+  fix: z.string().optional(),
+});
+export type HiddenOperation = z.infer<typeof HiddenOperation>;
+
 export const Migration = z.object({
   path: z.string(),
   framework: Framework,
@@ -436,6 +443,8 @@ export const Migration = z.object({
   syntaxErrors: z.array(ParseProblem).default([]),
   /** parts nested deeper than migguard follows (see limits.ts): not checked, reported as `too-complex` */
   tooComplex: z.array(ParseProblem).default([]),
+  /** operations the code hides from a static reading (send, eval, getattr, SQL built at run time): `hidden-operation` */
+  hidden: z.array(HiddenOperation).default([]),
   /** adapter remarks that are not hazards (an unknown helper call, a skipped construct) */
   notes: z.array(ParseProblem).default([]),
 });

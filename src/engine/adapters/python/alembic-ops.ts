@@ -3,7 +3,7 @@
  * PostgreSQL implementation emits them: a column's ForeignKey / unique / index become separate, validated
  * ALTER TABLE / CREATE INDEX statements after ADD COLUMN.
  */
-import type { OperationInput, ParseProblem } from "../../model.js";
+import type { HiddenOperation, OperationInput, ParseProblem } from "../../model.js";
 import { embeddedSql } from "./embedded-sql.js";
 import { lastSegment } from "./imports.js";
 import { readColumn, serverDefault, sqlalchemyType, tableName } from "./sqlalchemy.js";
@@ -17,6 +17,8 @@ export interface OpContext {
   batchTable?: string;
   errors: ParseProblem[];
   notes: ParseProblem[];
+  /** operations the code hides from a static reading: `hidden-operation` */
+  hidden: HiddenOperation[];
   /** what a name is bound to where the operation runs (`accounts = sa.table("accounts", ...)`) */
   bound?: (name: string) => PyValue | undefined;
   /** the table of a mapped class defined in the file (`__tablename__`) */
@@ -204,14 +206,24 @@ function note(ctx: OpContext, call: PyCall, message: string): OperationInput[] {
 export function executeOperations(sql: PyValue | undefined, call: PyCall, ctx: OpContext): OperationInput[] {
   if (!sql) return [];
   const text = sql.kind === "call" && /^(text|literal_column)$/.test(lastSegment(sql.callee)) ? sql.args[0] : sql;
-  if (text?.kind === "str") {
-    const result = embeddedSql(text, { inTransaction: ctx.inTransaction, what: "execute" });
-    append(ctx.errors, result.errors);
-    append(ctx.notes, result.notes);
-    return result.ops;
-  }
-  const dml = coreDml(sql, ctx);
+  const dml = text?.kind === "str" ? undefined : coreDml(sql, ctx);
   if (dml) return [{ loc: call.loc, text: call.text, inTransaction: ctx.inTransaction, kind: "dml", ...dml, viaCode: true }];
-  ctx.notes.push({ line: call.loc.line, message: "execute: the statement is not a literal SQL string, so it was not checked" });
-  return [];
+  // a SQLAlchemy construct (sa.select(...), t.insert().values(...)) is code migguard reads elsewhere, not SQL text
+  if (text?.kind !== "str" && isConstruct(sql)) {
+    ctx.notes.push({ line: call.loc.line, message: "execute: the statement is a SQLAlchemy construct migguard does not read, so it was not checked" });
+    return [];
+  }
+  const result = embeddedSql(text ?? sql, { inTransaction: ctx.inTransaction, what: "execute" });
+  append(ctx.errors, result.errors);
+  append(ctx.notes, result.notes);
+  append(ctx.hidden, result.hidden);
+  return result.ops;
+}
+
+/** SQLAlchemy's statement builders: `sa.select(t)`, `t.update().where(...)`, `sa.insert(t).values(...)`. */
+const BUILDERS = new Set(["select", "insert", "update", "delete", "values", "where", "filter", "filter_by", "returning", "union", "union_all", "join", "outerjoin", "order_by", "group_by", "limit", "offset", "with_only_columns", "execution_options", "bindparams", "columns", "from_select", "on_conflict_do_nothing", "on_conflict_do_update", "cte", "subquery", "alias", "select_from", "distinct"]);
+
+function isConstruct(value: PyValue): boolean {
+  for (let v: PyValue | undefined = value; v?.kind === "call"; v = v.receiver) if (BUILDERS.has(lastSegment(v.callee))) return true;
+  return false;
 }

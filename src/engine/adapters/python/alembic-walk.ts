@@ -4,9 +4,10 @@
  * same file (followed with their arguments bound), loops over literal lists, and data access through
  * `op.get_bind()` / a Session (SQL strings parsed, anything else a data migration).
  */
-import type { OperationInput, ParseProblem } from "../../model.js";
+import type { HiddenOperation, OperationInput, ParseProblem } from "../../model.js";
 import { alembicOperation, executeOperations, nameOf, type OpContext } from "./alembic-ops.js";
 import { lastSegment, qualifiedName } from "./imports.js";
+import { lookupProblem, runsSource } from "./indirect.js";
 import { assignments, type PyModule } from "./module.js";
 import { callParts, locOf, parameterNames, statementsOf, unparen } from "./nodes.js";
 import type { PyNode } from "./parser.js";
@@ -49,6 +50,8 @@ export class AlembicWalker {
   readonly ops: OperationInput[] = [];
   readonly errors: ParseProblem[] = [];
   readonly notes: ParseProblem[] = [];
+  /** operations hidden from a static reading (getattr, exec, SQL built at run time): `hidden-operation` */
+  readonly hidden: HiddenOperation[] = [];
 
   constructor(private readonly module: PyModule) {}
 
@@ -98,6 +101,7 @@ export class AlembicWalker {
       batchTable: state.batch?.table,
       errors: this.errors,
       notes: this.notes,
+      hidden: this.hidden,
       bound: (name) => state.bindings.get(name),
       modelTable: (className) => this.modelTable(className),
     };
@@ -356,6 +360,7 @@ export class AlembicWalker {
       if (value.kind === "call") append(this.ops, alembicOperation(name, value, this.opContext(state)));
       return;
     }
+    if (this.indirectCall(node, fn, state)) return;
     const q = qualifiedName(fn, this.module.imports);
     if (q?.startsWith("alembic.op.") && !q.slice("alembic.op.".length).includes("(")) {
       const value = this.eval(node, state);
@@ -373,6 +378,34 @@ export class AlembicWalker {
       // a call we cannot see into: it may change anything (and may undo anything in a downgrade)
       this.ops.push({ loc: locOf(node), text: node.text, inTransaction: state.inTransaction, kind: "raw", statement: "Call" });
     }
+  }
+
+  /**
+   * `getattr(op, "drop_table")("users")` (checked as op.drop_table when the name is written) and `exec("...")` /
+   * `eval("...")` (Python in a string: not checked): reported as hidden operations.
+   */
+  private indirectCall(node: PyNode, fn: PyNode, state: WalkState): boolean {
+    const raw = () => this.ops.push({ loc: locOf(node), text: node.text, inTransaction: state.inTransaction, kind: "raw", statement: "Call" });
+    // only a call whose function is itself a call can be a lookup: the others are not evaluated twice
+    const value = fn.type === "call" ? this.eval(node, state) : undefined;
+    if (value?.kind === "call" && value.lookup) {
+      this.hide(node, lookupProblem(value.lookup, node.text, "an operation"));
+      if (value.callee.startsWith("alembic.op.")) append(this.ops, alembicOperation(value.callee.slice("alembic.op.".length), value, this.opContext(state)));
+      else raw();
+      return true;
+    }
+    if (runsSource(qualifiedName(fn, this.module.imports), this.module.imports)) {
+      this.hide(node, { message: `\`${fn.text}\` runs Python source held in a string, so the operations in it cannot be checked statically` });
+      raw();
+      return true;
+    }
+    return false;
+  }
+
+  private hide(node: PyNode, problem: { message: string; fix?: string }): void {
+    const loc = locOf(node);
+    if (this.hidden.some((h) => h.line === loc.line && h.message === problem.message)) return;
+    this.hidden.push({ line: loc.line, endLine: loc.endLine, ...problem });
   }
 
   /** A call on a connection or session: execute(SQL) is parsed, other calls read or write rows. */

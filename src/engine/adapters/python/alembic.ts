@@ -4,7 +4,7 @@
  * A missing downgrade, one that only passes, or one that raises first cannot roll the revision back.
  */
 import type { AdapterInput } from "../index.js";
-import type { Down, MigrationInput, OperationInput, ParseProblem } from "../../model.js";
+import type { Down, HiddenOperation, MigrationInput, OperationInput, ParseProblem } from "../../model.js";
 import { AlembicWalker } from "./alembic-walk.js";
 import { readModule } from "./module.js";
 import { isEmptyBody, locOf, statementsOf } from "./nodes.js";
@@ -34,6 +34,7 @@ export function alembicMigration(input: AdapterInput): MigrationInput {
   return withPythonTree(input.content, (root) => {
     const module = readModule(root, input.content);
     const notes: ParseProblem[] = [];
+    const hidden: HiddenOperation[] = [];
     const syntaxErrors: ParseProblem[] = [...module.syntaxErrors];
     const upgrade = module.functions.get("upgrade");
     const downgrade = module.functions.get("downgrade");
@@ -45,6 +46,7 @@ export function alembicMigration(input: AdapterInput): MigrationInput {
       up = walker.ops;
       append(syntaxErrors, walker.errors);
       append(notes, walker.notes);
+      append(hidden, walker.hidden);
     } else notes.push({ line: 1, message: "no upgrade() function: nothing to check in this revision" });
 
     let down: Down;
@@ -58,6 +60,8 @@ export function alembicMigration(input: AdapterInput): MigrationInput {
         for (const def of dispatchedFunctions(downgrade, "downgrade", module.functions)) walker.walkFunction(def);
         append(syntaxErrors, walker.errors);
         append(notes, walker.notes);
+        // the downgrade's own, unless the upgrade hides the same thing on the same line (a shared helper)
+        append(hidden, walker.hidden.filter((h) => !hidden.some((u) => u.line === h.line && u.message === h.message)));
         down = { status: "present", ops: walker.ops as never, derived: false };
       }
     }
@@ -73,6 +77,7 @@ export function alembicMigration(input: AdapterInput): MigrationInput {
       down,
       waivers: module.waivers,
       syntaxErrors,
+      hidden,
       notes,
     };
   });

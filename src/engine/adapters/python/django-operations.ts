@@ -3,13 +3,14 @@
  * Django derives for each (a rollback runs them in reverse order). The model state is updated after each
  * operation so later operations of the same migration see it (AddField then AlterField).
  */
-import type { ColumnSpec, OperationInput, ParseProblem, SourceRange } from "../../model.js";
+import type { ColumnSpec, HiddenOperation, OperationInput, ParseProblem, SourceRange } from "../../model.js";
 import { columnSpec, literalDefault, readField, relatedTable, type DjangoField } from "./django-fields.js";
 import { columnsOf, constraintOperation, indexOperation } from "./django-indexes.js";
 import type { DataFunctionFacts } from "./django-runpython.js";
 import { AppState, operationName, togetherSets } from "./django-state.js";
 import { embeddedSql } from "./embedded-sql.js";
 import { lastSegment } from "./imports.js";
+import { lookupProblem } from "./indirect.js";
 import { asBool, asList, asString, isNone, kwarg, type PyCall, type PyValue } from "./values.js";
 import { append } from "../../append.js";
 
@@ -22,6 +23,8 @@ export interface Translation {
   ignored?: SourceRange;
   notes: ParseProblem[];
   errors: ParseProblem[];
+  /** operations hidden from a static reading (getattr, eval, SQL built at run time): `hidden-operation` */
+  hidden: HiddenOperation[];
 }
 
 export interface TranslateOptions {
@@ -53,7 +56,7 @@ const EXTENSIONS: Record<string, string> = {
 const STATE_ONLY = new Set(["AlterModelOptions", "AlterModelManagers", "AlterModelTableComment"]);
 
 export function translateOperations(operations: PyValue[], options: TranslateOptions): Translation {
-  const ctx: Ctx = { ...options, out: { up: [], down: [], notes: [], errors: [] }, steps: [] };
+  const ctx: Ctx = { ...options, out: { up: [], down: [], notes: [], errors: [], hidden: [] }, steps: [] };
   for (const op of operations) translate(op, ctx);
   ctx.out.down = ctx.steps.reverse().flat();
   return ctx.out;
@@ -63,7 +66,9 @@ const isNoop = (v: PyValue | undefined) => v?.kind === "name" && v.name.endsWith
 
 function translate(value: PyValue, ctx: Ctx): void {
   const name = operationName(value);
-  if (!name || value.kind !== "call") {
+  if (value.kind === "call" && hidesOperation(value, ctx)) {
+    if (!name) return;
+  } else if (!name || value.kind !== "call") {
     if (value.kind === "call" || value.kind === "name")
       ctx.out.notes.push({ line: value.loc.line, message: `\`${value.kind === "call" ? value.callee || value.text.slice(0, 40) : value.text}\` is not a Django operation migguard knows: it was not checked` });
     return;
@@ -300,7 +305,7 @@ function translate(value: PyValue, ctx: Ctx): void {
     case "SeparateDatabaseAndState": {
       // database operations run against a scratch copy of the state; only state_operations change Django's state
       const scratch = ctx.state.clone();
-      const inner: Ctx = { ...ctx, state: scratch, out: { up: [], down: [], notes: ctx.out.notes, errors: ctx.out.errors }, steps: [] };
+      const inner: Ctx = { ...ctx, state: scratch, out: { up: [], down: [], notes: ctx.out.notes, errors: ctx.out.errors, hidden: ctx.out.hidden }, steps: [] };
       for (const op of asList(kwarg(call, "database_operations", 0)) ?? []) translate(op, inner);
       if (inner.out.irreversible && !ctx.out.irreversible) ctx.out.irreversible = inner.out.irreversible;
       emit(inner.out.up, inner.steps.reverse().flat());
@@ -325,6 +330,21 @@ function translate(value: PyValue, ctx: Ctx): void {
       }
   }
   ctx.state.apply(call);
+}
+
+/**
+ * `getattr(migrations, "RunSQL")(...)` (checked as RunSQL when the name is written) or `eval("migrations.RunSQL(...)")`
+ * (not checked): reported as hidden operations. True when the call is one.
+ */
+function hidesOperation(call: PyCall, ctx: Ctx): boolean {
+  const problem = call.lookup
+    ? lookupProblem(call.lookup, call.text, "an operation")
+    : call.callee === "exec" || call.callee === "eval"
+      ? { message: `\`${call.callee}\` runs Python source held in a string, so the operations in it cannot be checked statically` }
+      : undefined;
+  if (!problem) return false;
+  ctx.out.hidden.push({ line: call.loc.line, endLine: call.loc.endLine, ...problem });
+  return true;
 }
 
 function unreadable(call: PyCall, ctx: Ctx, what: string): void {
@@ -453,6 +473,7 @@ function runSql(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: Oper
       const result = embeddedSql(v, { inTransaction: ctx.atomic, what: "RunSQL", params, split });
       append(ctx.out.errors, result.errors);
       append(ctx.out.notes, result.notes);
+      append(ctx.out.hidden, result.hidden);
       return result.ops;
     });
   const up = parse(sqlStrings(sql));

@@ -30,8 +30,9 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
   const label = history.appLabel(input.file.path);
   const notes = [];
   if (!file.found) notes.push({ line: 1, message: "no `class Migration` found: nothing to check in this file" });
-  if (file.operationsUnreadable)
-    notes.push({ line: file.operationsUnreadable.line, message: `operations are built at run time (\`${file.operationsUnreadable.text}\`), so they were not checked` });
+  const hidden = file.operationsUnreadable
+    ? [{ line: file.operationsUnreadable.line, message: `the operations are built at run time (\`${file.operationsUnreadable.text}\`), so they cannot be checked statically` }]
+    : [];
   const { state, known } = history.stateBefore(file, label);
   // what earlier migrations removed from the state only, before translating changes the state
   const leftState = new Map(state.leftState);
@@ -54,6 +55,7 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
       ? [...file.waivers, { line: translation.ignored.line, rules: [], reason: "IgnoreMigration() (django-migration-linter)", wholeFile: true }]
       : file.waivers,
     syntaxErrors: [...file.syntaxErrors, ...translation.errors],
+    hidden: [...hidden, ...translation.hidden],
     notes: [...notes, ...translation.notes],
   };
 }

@@ -2,7 +2,7 @@
  * SQL written inside Python (Django RunSQL, Alembic op.execute, server_default=sa.text(...)) goes through the
  * PostgreSQL adapter, with the lines of the Python file.
  */
-import type { DefaultValue, OperationInput, ParseProblem, SourceRange } from "../../model.js";
+import type { DefaultValue, HiddenOperation, OperationInput, ParseProblem, SourceRange } from "../../model.js";
 import { refuseTooComplex, segmentOperations } from "../sql/index.js";
 import { textWithLines, type PyValue } from "./values.js";
 
@@ -10,6 +10,8 @@ export interface EmbeddedSql {
   ops: OperationInput[];
   errors: ParseProblem[];
   notes: ParseProblem[];
+  /** the SQL is not written in the file (a variable, a call, a % format): `hidden-operation` */
+  hidden: HiddenOperation[];
 }
 
 const clamp = (loc: SourceRange, within: SourceRange): SourceRange => {
@@ -35,7 +37,9 @@ export function embeddedSql(
   },
 ): EmbeddedSql {
   if (value.kind !== "str") {
-    return { ops: [], errors: [], notes: [{ line: value.loc.line, message: `${options.what}: the SQL is not a literal string, so it was not checked` }] };
+    const written = "text" in value ? ` (\`${value.text.split("\n")[0].slice(0, 60)}\`)` : "";
+    const message = `the SQL given to ${options.what} is built at run time${written}, so it cannot be checked statically`;
+    return { ops: [], errors: [], notes: [], hidden: [{ line: value.loc.line, endLine: value.loc.endLine, message }] };
   }
   const written = textWithLines(value);
   const line = written.line;
@@ -52,9 +56,9 @@ export function embeddedSql(
   });
   if (value.unresolved) {
     // placeholders stand in for f-string parts: a parse failure may be ours, not the migration's
-    return { ops, errors: [], notes: errors.map((e) => ({ ...e, message: `${options.what}: SQL built from values only known at run time could not be fully checked (${e.message})` })) };
+    return { ops, errors: [], notes: errors.map((e) => ({ ...e, message: `${options.what}: SQL built from values only known at run time could not be fully checked (${e.message})` })), hidden: [] };
   }
-  return { ops, errors, notes: [] };
+  return { ops, errors, notes: [], hidden: [] };
 }
 
 const defaults = new Map<string, DefaultValue | undefined>();

@@ -6,6 +6,7 @@
  */
 import type { SourceRange } from "../../model.js";
 import { qualifiedName, type Imports } from "./imports.js";
+import { getattrLookup, type Lookup } from "./indirect.js";
 import { callParts, locOf, unparen } from "./nodes.js";
 import type { PyNode } from "./parser.js";
 
@@ -32,6 +33,8 @@ export type PyValue =
       text: string;
       /** a method called on a call's result (`sa.update(t).values(...)`): that call, whose arguments the callee name drops */
       receiver?: PyValue;
+      /** called through `getattr(object, "name")`: `callee` is the attribute it names (empty when computed) */
+      lookup?: Lookup;
     }
   | { kind: "name"; name: string; loc: SourceRange; text: string }
   | {
@@ -108,9 +111,15 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
       const fn = unparen(parts.function);
       const object = fn.type === "attribute" ? fn.childForFieldName("object") : null;
       const receiver = object && unparen(object).type === "call" ? evaluate(object, ctx) : undefined;
+      // `getattr(migrations, "RunSQL")(...)` is RunSQL, called through a lookup the adapters report
+      const lookup = getattrLookup(fn, ctx.imports, (name) => {
+        const value = evaluate(name, ctx);
+        return value.kind === "str" && !value.unresolved ? value.value : undefined;
+      });
       return {
         kind: "call",
-        callee: qualifiedName(parts.function, ctx.imports) ?? "",
+        callee: lookup ? (lookup.qualified ?? "") : (qualifiedName(parts.function, ctx.imports) ?? ""),
+        ...(lookup ? { lookup } : {}),
         args: parts.positional.map((p) => evaluate(p, ctx)),
         kwargs,
         splat: parts.splat,

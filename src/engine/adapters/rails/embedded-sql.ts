@@ -4,6 +4,7 @@
  * Interpolation (`#{table}`) becomes its bound value or a placeholder identifier, keeping the line layout.
  */
 import {
+  ArrayNode,
   CallNode,
   EmbeddedStatementsNode,
   EmbeddedVariableNode,
@@ -66,9 +67,22 @@ export function rubySql(node: Node | null | undefined, env: Env, src: RubySource
   if (node instanceof CallNode && node.receiver) {
     if (PASSTHROUGH.has(node.name)) return rubySql(node.receiver, env, src, seen);
     if (node.name === "+" && node.arguments_?.arguments_.length === 1) {
+      // `"... type = '" + to + "'"`: a part Ruby computes is a placeholder, as in an interpolation
       const left = rubySql(node.receiver, env, src, seen);
       const right = rubySql(node.arguments_.arguments_[0], env, src, seen);
-      if (left && right) return { text: left.text + right.text, line: left.line, dynamic: left.dynamic || right.dynamic };
+      if (left || right)
+        return { text: (left?.text ?? PLACEHOLDER) + (right?.text ?? PLACEHOLDER), line: left?.line ?? right!.line, dynamic: !left || !right || left.dynamic || right.dynamic };
+    }
+    // `<<~SQL.split.join(" ")` squeezes the whitespace: the same SQL
+    if (node.name === "join" && node.receiver instanceof CallNode && node.receiver.name === "split" && !node.receiver.arguments_ && node.receiver.receiver)
+      return rubySql(node.receiver.receiver, env, src, seen);
+    // `["DROP TABLE", name].join(" ")`: the pieces joined, a computed piece a placeholder
+    if (node.name === "join" && node.receiver instanceof ArrayNode && (node.arguments_?.arguments_.length ?? 0) <= 1) {
+      const separator = node.arguments_ ? evaluate(node.arguments_.arguments_[0], env, src) : { kind: "str" as const, value: "" };
+      const pieces = node.receiver.elements.map((e) => rubySql(e, env, src, seen));
+      const first = pieces.find((p) => p !== undefined);
+      if (separator.kind === "str" && first)
+        return { text: pieces.map((p) => p?.text ?? PLACEHOLDER).join(separator.value), line: first.line, dynamic: pieces.some((p) => !p || p.dynamic) };
     }
     if (node.name === "%") {
       const format = rubySql(node.receiver, env, src, seen);

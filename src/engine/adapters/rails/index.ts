@@ -104,6 +104,7 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
     up: up as never,
     down,
     syntaxErrors: [...base.syntaxErrors, ...interpreter.errors],
+    hidden: interpreter.hidden,
     notes: interpreter.notes,
   };
 }

@@ -16,7 +16,9 @@ import {
   ForNode,
   IfNode,
   LocalVariableWriteNode,
+  OptionalParameterNode,
   ParenthesesNode,
+  RequiredParameterNode,
   RescueModifierNode,
   RescueNode,
   ReturnNode,
@@ -31,14 +33,14 @@ import {
   type DefNode,
   type Node,
 } from "@ruby/prism";
-import type { OperationInput, ParseProblem } from "../../model.js";
+import type { HiddenOperation, OperationInput, ParseProblem } from "../../model.js";
 import { parseEmbeddedSql } from "../sql/index.js";
 import { blockParams } from "./block-params.js";
 import { callArgs, localName, type CallArgs } from "./call-args.js";
 import { COMMANDS, TABLE_METHODS } from "./commands/index.js";
 import { isIrreversible, step, type CommandContext, type Irreversible, type OpBase, type Step } from "./commands/context.js";
 import { classifyDataCall, CONNECTION_SQL, constantName, type ModelTables } from "./data-calls.js";
-import { embeddedOperations, rubySql } from "./embedded-sql.js";
+import { embeddedOperations, rubySql, type RubySql } from "./embedded-sql.js";
 import { guardsOtherDatabase } from "./other-database.js";
 import type { RubySource } from "./ruby-source.js";
 import { COLUMN_METHODS } from "./table-definition.js";
@@ -122,9 +124,18 @@ function guarded(steps: Step[], guard: Guard): Step[] {
   return steps.map((s) => ({ ...s, ops: s.ops.map(mark) }));
 }
 
+/** Calls that name the method to run as a value: `send(:drop_table, :users)`. */
+const SEND = new Set(["send", "public_send", "__send__"]);
+/** Calls that run Ruby source held in a string (with a block, the code is there to read). */
+const EVAL = new Set(["eval", "instance_eval", "class_eval", "module_eval"]);
+/** `method(:execute)`: a method object, later `.call`ed. */
+const METHOD_OBJECT = new Set(["method", "public_method"]);
+
 export class Interpreter {
   readonly notes: ParseProblem[] = [];
   readonly errors: ParseProblem[] = [];
+  /** operations the Ruby hides from a static reading (send, eval, SQL built at run time): `hidden-operation` */
+  readonly hidden: HiddenOperation[] = [];
   private direction: Direction = "change";
   private readonly inlining = new Set<string>();
 
@@ -143,6 +154,13 @@ export class Interpreter {
 
   private note(node: Node, message: string): void {
     this.notes.push({ line: this.src.loc(node).line, message });
+  }
+
+  /** Once per place and message: a helper called in a loop hides the same operation each time. */
+  private hide(node: Node, message: string, fix?: string): void {
+    const loc = this.src.loc(node);
+    if (this.hidden.some((h) => h.line === loc.line && h.message === message)) return;
+    this.hidden.push({ line: loc.line, endLine: loc.endLine, message, ...(fix ? { fix } : {}) });
   }
 
   private base(node: Node, scope: Scope): OpBase {
@@ -233,6 +251,7 @@ export class Interpreter {
   }
 
   private call(node: CallNode, scope: Scope, out: Step[]): void {
+    if (this.indirectCall(node, scope, out)) return;
     const receiver = localName(node.receiver);
     if (scope.table && receiver === scope.table.name) return this.tableCall(node, scope, out);
     if (scope.dir && receiver === scope.dir.name && (node.name === "up" || node.name === "down")) {
@@ -241,6 +260,73 @@ export class Interpreter {
     }
     if (!node.receiver || node.receiver instanceof SelfNode) return this.selfCall(node, scope, out);
     this.receiverCall(node, scope, out);
+  }
+
+  /**
+   * A migration method reached indirectly: `send(:drop_table, :users)`, `connection.public_send(:execute, sql)`,
+   * `method(:execute).call(sql)`, or Ruby in a string given to `eval`. Reported as hidden (a reviewer searching the
+   * diff does not see it, and a computed name cannot be checked at all); a method named literally is still checked.
+   */
+  private indirectCall(node: CallNode, scope: Scope, out: Step[]): boolean {
+    if (SEND.has(node.name) && this.onMigration(node.receiver)) {
+      const args = callArgs(node, scope.env, this.src);
+      const name = nameOf(args.args[0]);
+      const rest = { ...args, args: args.args.slice(1), argNodes: args.argNodes.slice(1) };
+      if (!name) {
+        this.hide(node, `\`${node.name}\` calls a method whose name is computed at run time, so this operation cannot be checked statically`);
+        out.push(step([{ kind: "raw", ...this.base(node, scope), statement: node.name, opaque: true }], []));
+        return true;
+      }
+      this.hide(node, `\`${node.name}(:${name}, ...)\` calls ${name} indirectly: a reviewer searching the diff for ${name} does not see it (migguard checked it as ${name})`, this.directCall(name, (node.arguments_?.arguments_ ?? []).slice(1), node));
+      this.dispatch(name, node, rest, scope, out);
+      return true;
+    }
+    const target = node.name === "call" && node.receiver instanceof CallNode && METHOD_OBJECT.has(node.receiver.name) && this.onMigration(node.receiver.receiver) ? node.receiver : undefined;
+    if (target) {
+      const name = nameOf(callArgs(target, scope.env, this.src).args[0]);
+      const args = callArgs(node, scope.env, this.src);
+      if (!name) {
+        this.hide(node, `\`${this.src.textOf(target)}.call\` runs a method whose name is computed at run time, so this operation cannot be checked statically`);
+        out.push(step([{ kind: "raw", ...this.base(node, scope), statement: "call", opaque: true }], []));
+        return true;
+      }
+      this.hide(node, `\`${this.src.textOf(target)}.call\` runs ${name} through a method object: a reviewer searching the diff for ${name} does not see it (migguard checked it as ${name})`, this.directCall(name, node.arguments_?.arguments_ ?? [], node));
+      this.dispatch(name, node, args, scope, out);
+      return true;
+    }
+    if (EVAL.has(node.name) && !(node.block instanceof BlockNode) && (node.arguments_?.arguments_.length ?? 0) > 0) {
+      this.hide(node, `\`${node.name}\` runs Ruby source held in a string, so the operations in it cannot be checked statically`);
+      out.push(step([{ kind: "raw", ...this.base(node, scope), statement: node.name, opaque: true }], []));
+      return true;
+    }
+    return false;
+  }
+
+  /** `send` on the migration itself or on its connection (`connection`, `ActiveRecord::Base.connection`). */
+  private onMigration(receiver: Node | null): boolean {
+    if (!receiver || receiver instanceof SelfNode) return true;
+    return receiver instanceof CallNode && receiver.name === "connection" && !receiver.arguments_;
+  }
+
+  /** `drop_table(:users)`: the call written directly, with its arguments and block as written. */
+  private directCall(name: string, argNodes: readonly Node[], node: CallNode): string {
+    const block = node.block ? ` ${this.src.textOf(node.block)}` : "";
+    return `${name}(${argNodes.map((n) => this.src.textOf(n)).join(", ")})${block}`;
+  }
+
+  /** Run migration method `name` with `args`, as if it had been called by name. */
+  private dispatch(name: string, node: CallNode, args: CallArgs, scope: Scope, out: Step[]): void {
+    if (name === "execute") return this.execute(node, args.argNodes[0], scope, out, true);
+    if (CONNECTION_SQL.has(name)) return this.execute(node, args.argNodes[0], scope, out, false);
+    if (COMMANDS.has(name)) return this.command(name, node, args, scope, out);
+    const helper = this.setup.helpers.get(name);
+    if (helper && !this.inlining.has(name)) {
+      this.inlining.add(name);
+      this.statements(helper.body, scope, out);
+      this.inlining.delete(name);
+      return;
+    }
+    out.push(step([{ kind: "raw", ...this.base(node, scope), statement: name, opaque: true }], []));
   }
 
   private selfCall(node: CallNode, scope: Scope, out: Step[]): void {
@@ -360,10 +446,15 @@ export class Interpreter {
         ? []
         : { irreversible: "execute is not reversible: Rails cannot know which SQL undoes it", loc: this.src.loc(node) }
       : this.notRecorded(node, scope, what);
-    const sql = rubySql(sqlNode, scope.env, this.src);
+    const sql = rubySql(sqlNode, scope.env, this.src) ?? this.helperSql(sqlNode, scope);
     if (!sql) {
       out.push(step([{ kind: "raw", ...this.base(node, scope), statement: "EXECUTE" }], revert));
-      this.note(node, "the SQL of this call is computed at run time, so it was not checked");
+      // a read (select_value(query)) changes nothing: only SQL that may write is worth a warning
+      if (/^select_/.test(node.name)) this.note(node, `the SQL of ${what} is computed at run time, so it was not checked`);
+      else {
+        const built = sqlNode ? ` (\`${this.src.textOf(sqlNode).split("\n")[0].slice(0, 60)}\`)` : "";
+        this.hide(node, `the SQL given to ${what} is built at run time${built}, so it cannot be checked statically`);
+      }
       return;
     }
     const result = embeddedOperations(sql, { ...scope, frameworkCall: node.name });
@@ -376,6 +467,33 @@ export class Interpreter {
     if (control?.kind === "transaction_control") {
       if (control.action === "begin") scope.inTransaction = true;
       else if (control.action === "commit" || control.action === "rollback") scope.inTransaction = false;
+    }
+  }
+
+  /**
+   * `execute update_events("address", "street")`: the SQL a method of the migration returns (its last expression, a
+   * string or heredoc), with the method's parameters bound to the call's arguments.
+   */
+  private helperSql(node: Node | undefined, scope: Scope): RubySql | undefined {
+    if (!(node instanceof CallNode) || (node.receiver && !(node.receiver instanceof SelfNode)) || this.inlining.has(node.name)) return undefined;
+    const helper = this.setup.helpers.get(node.name);
+    const body = helper?.body instanceof StatementsNode ? helper.body.body : [];
+    if (!helper || body.length === 0) return undefined;
+    const env = new Map(scope.env);
+    const args = callArgs(node, scope.env, this.src).args;
+    const params = helper.parameters;
+    for (const [i, param] of [...(params?.requireds ?? []), ...(params?.optionals ?? [])].entries()) {
+      if (param instanceof RequiredParameterNode) env.set(param.name, args[i] ?? { kind: "code", text: param.name, node: param });
+      else if (param instanceof OptionalParameterNode) env.set(param.name, args[i] ?? evaluate(param.value, scope.env, this.src));
+    }
+    for (const statement of body.slice(0, -1)) if (statement instanceof LocalVariableWriteNode) env.set(statement.name, evaluate(statement.value, env, this.src));
+    let last: Node | null = body[body.length - 1];
+    if (last instanceof ReturnNode) last = last.arguments_?.arguments_.length === 1 ? last.arguments_.arguments_[0] : null;
+    this.inlining.add(node.name);
+    try {
+      return rubySql(last, env, this.src);
+    } finally {
+      this.inlining.delete(node.name);
     }
   }
 

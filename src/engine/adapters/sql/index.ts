@@ -286,6 +286,7 @@ export function sqlMigration(input: SqlUnit): Migration {
     waivers: mysql ? readMysqlWaivers(unit.content) : readWaivers(unit.content),
     syntaxErrors,
     tooComplex,
+    hidden: [],
     notes: sections.notes,
   };
 }

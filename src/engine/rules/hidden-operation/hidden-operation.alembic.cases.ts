@@ -1,0 +1,21 @@
+import { defineCases } from "../support/rule.js";
+
+const alembic = (body: string) => `from alembic import op\n\nrevision = "c3"\ndown_revision = "b2"\n\n\ndef upgrade():\n${body}\n\n\ndef downgrade():\n    pass\n`;
+
+/** The engine's own finding for Alembic: an operation looked up with getattr, Python run from a string, SQL not in the file. */
+export default defineCases({
+  invalid: [
+    { framework: "alembic", name: "op.execute looked up with getattr (still checked as op.execute)", code: alembic('    getattr(op, "execute")("DELETE FROM sessions WHERE expired")'), lines: [8] },
+    { framework: "alembic", name: "an operation whose name is computed", code: alembic('    getattr(op, "drop_" + KIND)("sessions")'), lines: [8] },
+    { framework: "alembic", name: "Python in a string given to exec", code: alembic("    exec(\"op.drop_column('users', 'email')\")"), lines: [8] },
+    { framework: "alembic", name: "SQL a function builds", code: alembic("    op.execute(cleanup_sql())"), lines: [8] },
+  ],
+  valid: [
+    { framework: "alembic", name: "op.execute called by name with its SQL written out", code: alembic('    op.execute("DELETE FROM sessions WHERE expired")') },
+    {
+      framework: "alembic",
+      name: "a SQLAlchemy select read through the connection",
+      code: 'from alembic import op\nimport sqlalchemy as sa\n\nrevision = "c3"\ndown_revision = "b2"\n\nsessions = sa.table("sessions", sa.column("id"))\n\n\ndef upgrade():\n    conn = op.get_bind()\n    ids = conn.execute(sa.select(sessions.c.id)).fetchall()\n\n\ndef downgrade():\n    pass\n',
+    },
+  ],
+});

@@ -1,0 +1,26 @@
+import { defineCases } from "../support/rule.js";
+
+const django = (operations: string) => `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    operations = [\n${operations}\n    ]\n`;
+
+/** The engine's own finding for Django: an operation looked up with getattr, run from a string, or SQL not in the file. */
+export default defineCases({
+  invalid: [
+    {
+      framework: "django",
+      name: "RunSQL looked up with getattr (still checked as RunSQL)",
+      code: django('        getattr(migrations, "RunSQL")("DELETE FROM shop_cart WHERE expired", reverse_sql=migrations.RunSQL.noop),'),
+      lines: [6],
+    },
+    { framework: "django", name: "an operation in a string given to eval", code: django('        eval("migrations.RemoveField(\'order\', \'note\')"),'), lines: [6] },
+    { framework: "django", name: "RunSQL of a file read at run time", code: django('        migrations.RunSQL(open("cleanup.sql").read(), reverse_sql=migrations.RunSQL.noop),'), lines: [6] },
+    { framework: "django", name: "operations a function builds", code: "from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    operations = build_operations()\n", lines: [5] },
+  ],
+  valid: [
+    { framework: "django", name: "RunSQL called by name with its SQL written out", code: django('        migrations.RunSQL("DELETE FROM shop_cart WHERE expired", reverse_sql=migrations.RunSQL.noop),') },
+    {
+      framework: "django",
+      name: "SQL in a module constant",
+      code: 'from django.db import migrations\n\nCLEANUP = "DELETE FROM shop_cart WHERE expired"\n\n\nclass Migration(migrations.Migration):\n    operations = [migrations.RunSQL(CLEANUP, reverse_sql=migrations.RunSQL.noop)]\n',
+    },
+  ],
+});
