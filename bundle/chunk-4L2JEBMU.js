@@ -1,7 +1,0 @@
-import { createRequire as __migguardCreateRequire } from "node:module";
-import { fileURLToPath as __migguardFileURLToPath } from "node:url";
-import { dirname as __migguardDirname } from "node:path";
-const require = __migguardCreateRequire(import.meta.url);
-const __filename = __migguardFileURLToPath(import.meta.url);
-const __dirname = __migguardDirname(__filename);
-import{AddColumn,AddConstraint,AddIndex,AlterColumnType,AlterEnum,Category,ColumnSpec,ConstraintType,CreateObject,CreateTable,DataMigration,Database,DefaultValue,Dml,DmlVerb,Down,DropColumn,DropConstraint,DropDefault,DropIndex,DropNotNull,DropObject,DropTable,Finding,Framework,Layout,LockTable,Maintenance,Migration,ObjectType,Operation,ParseProblem,Raw,RedefineColumn,RenameColumn,RenameObject,RenameTable,ReportedFinding,SetDefault,SetNotNull,SetSetting,Severity,SourceFile,SourceRange,TransactionControl,Truncate,TypeRef,ValidateConstraint,Waiver}from"./chunk-OYHEF6AC.js";import"./chunk-TG2JBWVK.js";import"./chunk-SL54QWOZ.js";export{AddColumn,AddConstraint,AddIndex,AlterColumnType,AlterEnum,Category,ColumnSpec,ConstraintType,CreateObject,CreateTable,DataMigration,Database,DefaultValue,Dml,DmlVerb,Down,DropColumn,DropConstraint,DropDefault,DropIndex,DropNotNull,DropObject,DropTable,Finding,Framework,Layout,LockTable,Maintenance,Migration,ObjectType,Operation,ParseProblem,Raw,RedefineColumn,RenameColumn,RenameObject,RenameTable,ReportedFinding,SetDefault,SetNotNull,SetSetting,Severity,SourceFile,SourceRange,TransactionControl,Truncate,TypeRef,ValidateConstraint,Waiver};
