@@ -1,11 +1,13 @@
 /**
  * `npm run audit-fixes PATH [--all] [--rule ID]`: lints PATH as `migguard lint` does, collects every distinct
- * fix (per language: the language of the file the finding is on), parses each as a whole in its language
- * (Ruby with Prism, Python with tree-sitter Python, SQL with libpg-query) and prints the parse rate per
- * language, then the failing fixes grouped by rule (a few per rule; every one with --all).
+ * fix (per language: the language of the file the finding is on, SQL in its folder's database's dialect), parses
+ * each as a whole in its language (Ruby with Prism, Python with tree-sitter Python, PostgreSQL with libpg-query,
+ * MySQL/MariaDB with the MySQL grammar) and prints the parse rate per language, then the failing fixes grouped
+ * by rule (a few per rule; every one with --all).
  */
 import { relative, resolve } from "node:path";
-import { run } from "../src/cli/main.js";
+import { lintAnalysis } from "../src/cli/lint-command.js";
+import type { Database } from "../src/engine/model.js";
 import { checkFixSyntax, fixLanguageOf, loadFixParsers, type FixLanguage } from "../src/engine/testing/fix-syntax.js";
 
 const args = process.argv.slice(2);
@@ -17,16 +19,16 @@ if (!target) {
 const showAll = args.includes("--all");
 const onlyRule = args.includes("--rule") ? args[args.indexOf("--rule") + 1] : undefined;
 
-interface Finding {
-  path: string;
-  line: number;
-  rule: string;
-  fix: string;
-}
-
 await loadFixParsers();
-const result = await run(["lint", "--format", "json", relative(process.cwd(), resolve(target)) || "."]);
-const report = JSON.parse(result.output) as { findings: Finding[]; errors: Array<{ path: string; message: string }> };
+const report = await lintAnalysis({ paths: [relative(process.cwd(), resolve(target)) || "."], format: "json" });
+
+/** The database of the migrations folder a finding's file is in (the deepest folder decided that holds it). */
+function databaseOf(path: string): Database | undefined {
+  let best: { folder: string; database: Database } | undefined;
+  for (const d of report.databases)
+    if ((d.folder === "" || path.startsWith(`${d.folder}/`)) && (!best || d.folder.length > best.folder.length)) best = d;
+  return best?.database;
+}
 
 interface Distinct {
   language: FixLanguage;
@@ -39,7 +41,7 @@ const distinct = new Map<string, Distinct>();
 let otherLanguages = 0;
 for (const f of report.findings) {
   if (onlyRule && f.rule !== onlyRule) continue;
-  const language = fixLanguageOf(f.path);
+  const language = fixLanguageOf(f.path, databaseOf(f.path));
   if (!language) {
     otherLanguages++;
     continue;
@@ -51,7 +53,7 @@ for (const f of report.findings) {
   else distinct.set(key, { language, fix: f.fix, rules: new Set([f.rule]), where: `${f.path}:${f.line}` });
 }
 
-const LANGUAGES: FixLanguage[] = ["python", "ruby", "sql"];
+const LANGUAGES: FixLanguage[] = ["python", "ruby", "sql", "mysql"];
 const tally = new Map(LANGUAGES.map((l) => [l, { ok: 0, total: 0 }]));
 const failures: Distinct[] = [];
 for (const d of distinct.values()) {
@@ -66,7 +68,7 @@ const pct = (ok: number, total: number) => (total ? `${((100 * ok) / total).toFi
 const all = [...tally.values()].reduce((a, t) => ({ ok: a.ok + t.ok, total: a.total + t.total }), { ok: 0, total: 0 });
 console.log(`fixes of ${report.findings.length} findings in ${target}${onlyRule ? ` (rule ${onlyRule})` : ""}: ${distinct.size} distinct\n`);
 console.log("| language | fixes that parse | rate |\n|---|---|---|");
-for (const [language, t] of tally) console.log(`| ${language} | ${t.ok}/${t.total} | ${pct(t.ok, t.total)} |`);
+for (const [language, t] of tally) if (t.total || language !== "mysql") console.log(`| ${language} | ${t.ok}/${t.total} | ${pct(t.ok, t.total)} |`);
 console.log(`| all | ${all.ok}/${all.total} | ${pct(all.ok, all.total)} |`);
 if (otherLanguages) console.log(`\n(${otherLanguages} findings on files in other languages, e.g. Liquibase XML, not counted)`);
 if (report.errors.length) console.log(`\n${report.errors.length} files not analysed`);

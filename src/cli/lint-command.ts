@@ -10,6 +10,9 @@ import { detectByPath } from "../engine/detect.js";
 import { FRAMEWORKS_WITH_SIGNALS } from "../engine/database/signal-paths.js";
 import { databaseLines } from "../engine/database/notes.js";
 import { readRepositoryFiles } from "./repository-files.js";
+import type { FileError } from "../engine/analyze.js";
+import type { DatabaseDecision } from "../engine/database/decide.js";
+import type { ReportedFinding } from "../engine/model.js";
 
 export interface LintOptions {
   paths: string[];
@@ -36,7 +39,19 @@ function mayReadSignals(path: string, config: Config): boolean {
   return detected !== "sql-candidate" && FRAMEWORKS_WITH_SIGNALS.has(detected.framework);
 }
 
-export async function lintCommand(options: LintOptions): Promise<CommandResult> {
+/** What a lint found, before it is formatted: also read by `npm run audit-fixes` (the database of each folder). */
+export interface LintAnalysis {
+  config: Config;
+  findings: ReportedFinding[];
+  errors: FileError[];
+  /** the migrations that could not be analysed: they fail the gate */
+  unanalysed: FileError[];
+  databases: DatabaseDecision[];
+  /** `--execute`'s text report */
+  executedText?: string;
+}
+
+export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> {
   const cwd = options.cwd ?? process.cwd();
   const loaded = await loadCliConfig(options.config, cwd);
   const collected = collectFiles(options.paths, loaded.config, cwd);
@@ -60,13 +75,22 @@ export async function lintCommand(options: LintOptions): Promise<CommandResult> 
     ),
   });
   const executed = options.execute ? await (await import("./execute-option.js")).executeLint({ files: collected.files, analysis: result, config: loaded.config, cwd, snapshot: production.snapshot }) : undefined;
-  const findings = executed?.findings ?? result.findings;
-  const unanalysed = [...collected.errors, ...result.errors];
-  const errors = [...collected.errors, ...production.errors, ...result.errors, ...(executed?.errors ?? [])];
-  const output = await formatResult(options.format, findings, errors, loaded.config.docs_url);
-  const databases = options.verbose && options.format === "text" ? `${databaseLines(result.databases).map((line) => `database: ${line}`).join("\n")}\n` : "";
   return {
-    output: `${options.format === "text" && executed?.text ? `${output}${executed.text}` : output}${databases}`,
+    config: loaded.config,
+    findings: executed?.findings ?? result.findings,
+    errors: [...collected.errors, ...production.errors, ...result.errors, ...(executed?.errors ?? [])],
+    unanalysed: [...collected.errors, ...result.errors],
+    databases: result.databases,
+    executedText: executed?.text,
+  };
+}
+
+export async function lintCommand(options: LintOptions): Promise<CommandResult> {
+  const { config, findings, errors, unanalysed, databases: decisions, executedText } = await lintAnalysis(options);
+  const output = await formatResult(options.format, findings, errors, config.docs_url);
+  const databases = options.verbose && options.format === "text" ? `${databaseLines(decisions).map((line) => `database: ${line}`).join("\n")}\n` : "";
+  return {
+    output: `${options.format === "text" && executedText ? `${output}${executedText}` : output}${databases}`,
     exitCode: gateExitCode(findings, unanalysed),
   };
 }

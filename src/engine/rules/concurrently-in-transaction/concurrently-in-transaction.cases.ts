@@ -5,6 +5,7 @@ export default defineCases({
     {
       framework: "sql",
       name: "golang-migrate file with CIC and another statement (one implicit transaction)",
+      schema: "CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint);",
       path: "migrations/000060_idx.up.sql",
       code: "SET lock_timeout = '2s';\nCREATE INDEX CONCURRENTLY posts_author_idx ON posts (author_id);",
       files: { "migrations/000060_idx.down.sql": "DROP INDEX CONCURRENTLY posts_author_idx;" },
@@ -13,6 +14,7 @@ export default defineCases({
     {
       framework: "sql",
       name: "goose without NO TRANSACTION",
+      schema: "CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint);",
       path: "db/migrations/00061_idx.sql",
       code: "-- +goose Up\nCREATE INDEX CONCURRENTLY posts_author_idx ON posts (author_id);\n-- +goose Down\nDROP INDEX CONCURRENTLY posts_author_idx;\n",
       lines: [2],
@@ -20,6 +22,7 @@ export default defineCases({
     {
       framework: "sql",
       name: "dbmate transactional section",
+      schema: "CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint);",
       path: "db/migrations/20240101_idx.sql",
       code: "-- migrate:up\nCREATE INDEX CONCURRENTLY posts_author_idx ON posts (author_id);\n-- migrate:down\nDROP INDEX CONCURRENTLY posts_author_idx;\n",
       lines: [2],
@@ -27,11 +30,12 @@ export default defineCases({
     {
       framework: "sql",
       name: "Flyway migration mixing CIC with a transactional statement",
+      schema: "CREATE TABLE posts (id bigint PRIMARY KEY);",
       path: "db/migration/V7__idx.sql",
       code: "ALTER TABLE posts ADD COLUMN author_id bigint;\nCREATE INDEX CONCURRENTLY posts_author_idx ON posts (author_id);",
       lines: [2],
     },
-    { framework: "sql", name: "explicit BEGIN around CIC", code: "BEGIN;\nCREATE INDEX CONCURRENTLY posts_author_idx ON posts (author_id);\nCOMMIT;", lines: [2] },
+    { framework: "sql", name: "explicit BEGIN around CIC", schema: "CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint);", code: "BEGIN;\nCREATE INDEX CONCURRENTLY posts_author_idx ON posts (author_id);\nCOMMIT;", lines: [2] },
   ],
   valid: [
     { framework: "sql", name: "CIC alone in a golang-migrate file", path: "migrations/000060_idx.up.sql", code: "CREATE INDEX CONCURRENTLY IF NOT EXISTS posts_author_idx ON posts (author_id);", files: { "migrations/000060_idx.down.sql": "DROP INDEX CONCURRENTLY posts_author_idx;" } },

@@ -2,11 +2,12 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
-    { framework: "sql", name: "CHECK without NOT VALID", code: "ALTER TABLE orders ADD CONSTRAINT orders_amount_positive CHECK (amount > 0);", lines: [1] },
-    { framework: "sql", name: "foreign key without NOT VALID", code: "ALTER TABLE links\n  ADD CONSTRAINT links_set_fk FOREIGN KEY (link_set_id) REFERENCES link_sets (id);", lines: [1] },
+    { framework: "sql", name: "CHECK without NOT VALID", schema: "CREATE TABLE orders (id bigint PRIMARY KEY, amount numeric);", code: "ALTER TABLE orders ADD CONSTRAINT orders_amount_positive CHECK (amount > 0);", lines: [1] },
+    { framework: "sql", name: "foreign key without NOT VALID", schema: "CREATE TABLE link_sets (id bigint PRIMARY KEY);\nCREATE TABLE links (id bigint PRIMARY KEY, link_set_id bigint);", code: "ALTER TABLE links\n  ADD CONSTRAINT links_set_fk FOREIGN KEY (link_set_id) REFERENCES link_sets (id);", lines: [1] },
     {
       framework: "sql",
       name: "a CHECK on a column added empty just before: no row can fail, but every row is scanned under the lock (warning)",
+      schema: "CREATE TABLE webhooks (id bigint PRIMARY KEY);",
       code: "ALTER TABLE webhooks ADD COLUMN identifier varchar(256);\nALTER TABLE webhooks ADD CONSTRAINT webhooks_identifier_not_blank CHECK (identifier <> '');",
       lines: [2],
     },

@@ -2,8 +2,8 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
-    { framework: "sql", name: "DELETE without WHERE", code: "DELETE FROM audit_log;", lines: [1] },
-    { framework: "sql", name: "UPDATE overwriting an existing column everywhere", code: "UPDATE users SET role = 'member';", lines: [1] },
+    { framework: "sql", name: "DELETE without WHERE", schema: "CREATE TABLE audit_log (id bigint PRIMARY KEY, event text);", code: "DELETE FROM audit_log;", lines: [1] },
+    { framework: "sql", name: "UPDATE overwriting an existing column everywhere", schema: "CREATE TABLE users (id bigint PRIMARY KEY, role text);", code: "UPDATE users SET role = 'member';", lines: [1] },
   ],
   valid: [
     { framework: "sql", name: "DELETE with WHERE", code: "DELETE FROM audit_log WHERE created_at < now() - interval '1 year';" },

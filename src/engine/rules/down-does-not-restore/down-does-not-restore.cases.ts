@@ -5,6 +5,7 @@ export default defineCases({
     {
       framework: "sql",
       name: "the up drops a column, the down forgets it",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, fax text);",
       path: "migrations/000040_drop_fax.up.sql",
       code: "ALTER TABLE users ADD COLUMN fax_number text;\nALTER TABLE users DROP COLUMN fax;",
       files: { "migrations/000040_drop_fax.down.sql": "ALTER TABLE users DROP COLUMN fax_number;" },
@@ -13,6 +14,7 @@ export default defineCases({
     {
       framework: "sql",
       name: "a rename that is not reversed",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, mail text);",
       path: "db/migrations/00041_rename.sql",
       code: "-- +goose Up\nALTER TABLE users RENAME COLUMN mail TO email;\nALTER TABLE users ADD COLUMN verified boolean;\n-- +goose Down\nALTER TABLE users DROP COLUMN verified;\n",
       lines: [2],
@@ -20,6 +22,7 @@ export default defineCases({
     {
       framework: "sql",
       name: "the up drops a collation and the down does not recreate it",
+      schema: "CREATE COLLATION case_insensitive FROM \"C\";\nCREATE TABLE users (id bigint PRIMARY KEY);",
       path: "migrations/000045_drop_collation.up.sql",
       code: "DROP COLLATION case_insensitive;\nALTER TABLE users ADD COLUMN bio text;",
       files: { "migrations/000045_drop_collation.down.sql": "ALTER TABLE users DROP COLUMN bio;" },

@@ -5,6 +5,8 @@ export default defineCases({
     {
       framework: "sql",
       name: "up creates a table and an index, down drops only the index",
+      schema: "CREATE TABLE post_tags (post_id bigint, name text);",
+      fixRunsAfter: "up",
       path: "migrations/000030_tags.up.sql",
       code: "CREATE TABLE tags (id bigint PRIMARY KEY, name text);\nCREATE INDEX tags_name_idx ON post_tags (name);",
       files: { "migrations/000030_tags.down.sql": "DROP INDEX tags_name_idx;" },

@@ -2,16 +2,18 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
-    { framework: "sql", name: "drop a column of a live table", code: "ALTER TABLE users DROP COLUMN phone_number;", lines: [1] },
+    { framework: "sql", name: "drop a column of a live table", schema: "CREATE TABLE users (id bigint PRIMARY KEY, phone_number text);", code: "ALTER TABLE users DROP COLUMN phone_number;", lines: [1] },
     {
       framework: "sql",
       name: "one finding per dropped column, on its statement",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, phone_number text);\nCREATE TABLE accounts (id bigint PRIMARY KEY, fax text);",
       code: "-- deprecate SMS login\nALTER TABLE users\n  DROP COLUMN phone_number;\nALTER TABLE accounts DROP COLUMN IF EXISTS fax;",
       lines: [2, 4],
     },
     {
       framework: "sql",
       name: "a multi-byte comment before the statement does not shift the line",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, phone_number text);",
       code: "/* café ✓ 😀 — déprécié */\n\nALTER TABLE users DROP COLUMN phone_number;",
       lines: [3],
     },

@@ -2,8 +2,8 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
-    { framework: "sql", name: "drop database", code: "DROP DATABASE analytics;", lines: [1] },
-    { framework: "sql", name: "drop schema cascade", code: "DROP SCHEMA reporting CASCADE;", lines: [1] },
+    { framework: "sql", name: "drop database", schema: "CREATE DATABASE analytics;", code: "DROP DATABASE analytics;", lines: [1] },
+    { framework: "sql", name: "drop schema cascade", schema: "CREATE SCHEMA reporting;\nCREATE TABLE reporting.daily (day date);", code: "DROP SCHEMA reporting CASCADE;", lines: [1] },
   ],
   valid: [
     { framework: "sql", name: "drop an empty schema without cascade", code: "DROP SCHEMA IF EXISTS scratch;" },

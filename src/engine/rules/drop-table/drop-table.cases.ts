@@ -2,9 +2,9 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
-    { framework: "sql", name: "drop a live table", code: "DROP TABLE category;", lines: [1] },
-    { framework: "sql", name: "several tables, one statement", code: "SET lock_timeout = '2s';\nDROP TABLE IF EXISTS a, b CASCADE;", lines: [2, 2] },
-    { framework: "sql", name: "dropped and created again empty: the rows are gone", code: "DROP TABLE user_stats;\nCREATE TABLE user_stats (user_id bigint PRIMARY KEY, posts int);", lines: [1] },
+    { framework: "sql", name: "drop a live table", schema: "CREATE TABLE category (id bigint PRIMARY KEY, name text);", code: "DROP TABLE category;", lines: [1] },
+    { framework: "sql", name: "several tables, one statement", schema: "CREATE TABLE a (id bigint PRIMARY KEY);\nCREATE TABLE b (a_id bigint REFERENCES a (id));", code: "SET lock_timeout = '2s';\nDROP TABLE IF EXISTS a, b CASCADE;", lines: [2, 2] },
+    { framework: "sql", name: "dropped and created again empty: the rows are gone", schema: "CREATE TABLE user_stats (user_id bigint PRIMARY KEY, posts int);", code: "DROP TABLE user_stats;\nCREATE TABLE user_stats (user_id bigint PRIMARY KEY, posts int);", lines: [1] },
   ],
   valid: [
     {

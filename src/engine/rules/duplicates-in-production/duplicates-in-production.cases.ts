@@ -18,10 +18,11 @@ export const ORDERS = productionSnapshot({
 
 export default defineCases({
   invalid: [
-    { framework: "sql", name: "a unique index on a column with repeated values", code: "CREATE UNIQUE INDEX CONCURRENTLY orders_code_key ON orders (code);", snapshot: ORDERS, lines: [1] },
+    { framework: "sql", name: "a unique index on a column with repeated values", schema: "CREATE TABLE orders (id bigint PRIMARY KEY, code text);", code: "CREATE UNIQUE INDEX CONCURRENTLY orders_code_key ON orders (code);", snapshot: ORDERS, lines: [1] },
     {
       framework: "sql",
       name: "a unique constraint over columns with too few combinations for the rows",
+      schema: "CREATE TABLE orders (id bigint PRIMARY KEY, status text, region text);",
       code: "ALTER TABLE orders ADD CONSTRAINT orders_status_region_key UNIQUE (status, region);",
       snapshot: ORDERS,
       lines: [1],

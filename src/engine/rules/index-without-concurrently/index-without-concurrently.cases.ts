@@ -5,11 +5,12 @@ export default defineCases({
     {
       framework: "sql",
       name: "a table truncated, then filled again before the index",
+      schema: "CREATE TABLE logs (ip inet);\nCREATE TABLE old_logs (ip inet);",
       code: "TRUNCATE logs;\nINSERT INTO logs SELECT * FROM old_logs;\nCREATE INDEX logs_ip_idx ON logs (ip);\n",
       lines: [3],
     },
-    { framework: "sql", name: "plain CREATE INDEX on a live table", code: "CREATE INDEX idx_post_language ON post (language_id);", lines: [1] },
-    { framework: "sql", name: "unique index over several lines", code: "SET lock_timeout = '1s';\nCREATE UNIQUE INDEX\n  users_email_key\n  ON users (lower(email));", lines: [2] },
+    { framework: "sql", name: "plain CREATE INDEX on a live table", schema: "CREATE TABLE post (id bigint PRIMARY KEY, language_id int);", code: "CREATE INDEX idx_post_language ON post (language_id);", lines: [1] },
+    { framework: "sql", name: "unique index over several lines", schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);", code: "SET lock_timeout = '1s';\nCREATE UNIQUE INDEX\n  users_email_key\n  ON users (lower(email));", lines: [2] },
   ],
   valid: [
     {

@@ -2,10 +2,11 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
-    { framework: "sql", name: "golang-migrate up without a .down.sql", path: "migrations/000012_add_bio.up.sql", code: "ALTER TABLE profiles ADD COLUMN bio text;", lines: [1] },
+    { framework: "sql", name: "golang-migrate up without a .down.sql", schema: "CREATE TABLE profiles (id bigint PRIMARY KEY);", path: "migrations/000012_add_bio.up.sql", code: "ALTER TABLE profiles ADD COLUMN bio text;", lines: [1] },
     {
       framework: "sql",
       name: "a project whose earlier migrations never have a down: still an error, and the message names `rules: { missing-down: off }` for a team that rolls forward by policy",
+      schema: "CREATE TABLE profiles (id bigint PRIMARY KEY, name text, bio text);",
       path: "migrations/000013_add_phone.up.sql",
       code: "ALTER TABLE profiles ADD COLUMN phone text;",
       files: {
@@ -18,15 +19,17 @@ export default defineCases({
     {
       framework: "sql",
       name: "goose file without a Down section",
+      schema: "CREATE TABLE profiles (id bigint PRIMARY KEY);",
       path: "db/migrations/00012_add_bio.sql",
       code: "-- +goose Up\n-- +goose StatementBegin\nALTER TABLE profiles ADD COLUMN bio text;\n-- +goose StatementEnd\n",
       lines: [3],
     },
-    { framework: "sql", name: "dbmate file without a migrate:down section", path: "db/migrations/20240101000000_add_bio.sql", code: "-- migrate:up\nALTER TABLE profiles ADD COLUMN bio text;\n", lines: [2] },
-    { framework: "sql", name: "sqitch deploy without a revert script", path: "deploy/add_bio.sql", code: "BEGIN;\nALTER TABLE profiles ADD COLUMN bio text;\nCOMMIT;\n", lines: [2] },
+    { framework: "sql", name: "dbmate file without a migrate:down section", schema: "CREATE TABLE profiles (id bigint PRIMARY KEY);", path: "db/migrations/20240101000000_add_bio.sql", code: "-- migrate:up\nALTER TABLE profiles ADD COLUMN bio text;\n", lines: [2] },
+    { framework: "sql", name: "sqitch deploy without a revert script", schema: "CREATE TABLE profiles (id bigint PRIMARY KEY);", path: "deploy/add_bio.sql", code: "BEGIN;\nALTER TABLE profiles ADD COLUMN bio text;\nCOMMIT;\n", lines: [2] },
     {
       framework: "sql",
       name: "Liquibase changeset without --rollback",
+      schema: "CREATE TABLE profiles (id bigint PRIMARY KEY);",
       path: "db/changelog/001_bio.sql",
       code: "--liquibase formatted sql\n\n--changeset alice:1\nALTER TABLE profiles ADD COLUMN bio text;\n",
       lines: [4],
@@ -34,6 +37,7 @@ export default defineCases({
     {
       framework: "sql",
       name: "Liquibase: the second changeset lacks --rollback, reported on its first statement",
+      schema: "CREATE TABLE profiles (id bigint PRIMARY KEY);",
       path: "db/changelog/002_accounts.sql",
       code: "--liquibase formatted sql\n\n--changeset alice:1\nCREATE TABLE accounts (id bigint PRIMARY KEY, name text);\n--rollback DROP TABLE accounts;\n\n--changeset alice:2\nALTER TABLE profiles ADD COLUMN bio text;\n",
       lines: [8],

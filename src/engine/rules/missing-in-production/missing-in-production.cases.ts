@@ -7,10 +7,11 @@ export const PRODUCTION = productionSnapshot({
 
 export default defineCases({
   invalid: [
-    { framework: "sql", name: "a table production does not have", code: "ALTER TABLE user_archive ADD COLUMN note text;", snapshot: PRODUCTION, lines: [1] },
+    { framework: "sql", name: "a table production does not have", schema: "CREATE TABLE user_archive (id bigint PRIMARY KEY);", code: "ALTER TABLE user_archive ADD COLUMN note text;", snapshot: PRODUCTION, lines: [1] },
     {
       framework: "sql",
       name: "a column production does not have",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, phone text);",
       code: "SET lock_timeout = '5s';\nALTER TABLE users ALTER COLUMN phone TYPE varchar(40);",
       snapshot: PRODUCTION,
       lines: [2],

@@ -2,8 +2,8 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
-    { framework: "sql", name: "add column and backfill in one transaction", path: "db/migrations/00050_rev.sql", code: "-- +goose Up\nALTER TABLE schedule ADD COLUMN revision integer;\nUPDATE schedule SET revision = 0;\n-- +goose Down\nALTER TABLE schedule DROP COLUMN revision;\n", lines: [3] },
-    { framework: "sql", name: "data change on another table", code: "ALTER TABLE orders ADD COLUMN note text;\nDELETE FROM carts WHERE abandoned;", lines: [2] },
+    { framework: "sql", name: "add column and backfill in one transaction", schema: "CREATE TABLE schedule (id bigint PRIMARY KEY);", path: "db/migrations/00050_rev.sql", code: "-- +goose Up\nALTER TABLE schedule ADD COLUMN revision integer;\nUPDATE schedule SET revision = 0;\n-- +goose Down\nALTER TABLE schedule DROP COLUMN revision;\n", lines: [3] },
+    { framework: "sql", name: "data change on another table", schema: "CREATE TABLE orders (id bigint PRIMARY KEY);\nCREATE TABLE carts (id bigint PRIMARY KEY, abandoned boolean);", code: "ALTER TABLE orders ADD COLUMN note text;\nDELETE FROM carts WHERE abandoned;", lines: [2] },
   ],
   valid: [
     { framework: "sql", name: "create a lookup table and seed it", code: "CREATE TABLE roles (id int PRIMARY KEY, name text);\nINSERT INTO roles VALUES (1, 'admin'), (2, 'member');" },

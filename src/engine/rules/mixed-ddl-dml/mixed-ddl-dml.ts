@@ -150,12 +150,8 @@ export default defineRule({
         op: first.op,
         severity: "warning",
         message: `This migration changes both the schema and the data, and MySQL commits each schema statement on its own (no transactional DDL): a failure in the data change leaves the schema changed, the migration unrecorded, and a rerun failing on the statement already done.`,
-        fix: fixFor(ctx.framework, {
-          sql: "-- migration 1: the schema change alone\n-- migration 2: the data change, in batches (UPDATE ... WHERE id BETWEEN ? AND ?), safe to rerun",
-          rails: "# migration 1: the schema change alone\n# migration 2 (or a job): the data change, in batches (in_batches), safe to rerun",
-          django: "# migration 1: the schema operations alone\n# migration 2: the RunPython/RunSQL data change, in batches, safe to rerun",
-          alembic: "# revision 1: the schema operations alone\n# revision 2: the data change, in batches, safe to rerun",
-        }),
+        // the same split: the schema change alone, then the data change (its code kept) in a migration of its own
+        fix: splitFix(ctx, dataOps.map((d) => d.op), dataTable, onlyNewColumns),
       });
       return;
     }

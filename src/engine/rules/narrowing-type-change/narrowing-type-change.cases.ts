@@ -5,12 +5,13 @@ export default defineCases({
     {
       framework: "sql",
       name: "varchar limit lowered (old type read from the down)",
+      schema: "CREATE TABLE post_report (id bigint PRIMARY KEY, original_post_name varchar(200));",
       path: "migrations/000040_name.up.sql",
       code: "ALTER TABLE post_report ALTER COLUMN original_post_name TYPE varchar(100);",
       files: { "migrations/000040_name.down.sql": "ALTER TABLE post_report ALTER COLUMN original_post_name TYPE varchar(200);" },
       lines: [1],
     },
-    { framework: "sql", name: "bigint to integer (old type from the same migration)", code: "ALTER TABLE t ADD COLUMN n bigint;\nALTER TABLE t ALTER COLUMN n TYPE integer;", lines: [2] },
+    { framework: "sql", name: "bigint to integer (old type from the same migration)", schema: "CREATE TABLE t (id bigint PRIMARY KEY);", code: "ALTER TABLE t ADD COLUMN n bigint;\nALTER TABLE t ALTER COLUMN n TYPE integer;", lines: [2] },
   ],
   valid: [
     {

@@ -17,7 +17,7 @@ export const USERS = productionSnapshot({
 
 export default defineCases({
   invalid: [
-    { framework: "sql", name: "SET NOT NULL on a column 5% NULL in production", code: "ALTER TABLE users ALTER COLUMN phone SET NOT NULL;", snapshot: USERS, lines: [1] },
+    { framework: "sql", name: "SET NOT NULL on a column 5% NULL in production", schema: "CREATE TABLE users (id bigint PRIMARY KEY, phone text);", code: "ALTER TABLE users ALTER COLUMN phone SET NOT NULL;", snapshot: USERS, lines: [1] },
   ],
   valid: [
     { framework: "sql", name: "production has no NULL in the column", code: "ALTER TABLE users ALTER COLUMN email SET NOT NULL;", snapshot: USERS },

@@ -4,14 +4,15 @@ const sensitive = { sensitive: ["users.phone_number", "*.ssn", "*.email", "audit
 
 export default defineCases({
   invalid: [
-    { framework: "sql", name: "dropping a listed column", code: "ALTER TABLE users DROP COLUMN phone_number;", config: sensitive, lines: [1] },
-    { framework: "sql", name: "a wildcard pattern matches the column in any table", code: "ALTER TABLE employees DROP COLUMN ssn;", config: sensitive, lines: [1] },
-    { framework: "sql", name: "truncating a table listed as a whole", code: "TRUNCATE audit_log;", config: sensitive, lines: [1] },
-    { framework: "sql", name: "deleting rows of a table with a listed column, even with WHERE", code: "DELETE FROM users WHERE created_at < now() - interval '7 years';", config: sensitive, lines: [1] },
-    { framework: "sql", name: "overwriting a listed column", code: "UPDATE customers SET email = NULL WHERE deleted_at IS NOT NULL;", config: sensitive, lines: [1] },
+    { framework: "sql", name: "dropping a listed column", schema: "CREATE TABLE users (id bigint PRIMARY KEY, phone_number text);", code: "ALTER TABLE users DROP COLUMN phone_number;", config: sensitive, lines: [1] },
+    { framework: "sql", name: "a wildcard pattern matches the column in any table", schema: "CREATE TABLE employees (id bigint PRIMARY KEY, ssn text);", code: "ALTER TABLE employees DROP COLUMN ssn;", config: sensitive, lines: [1] },
+    { framework: "sql", name: "truncating a table listed as a whole", schema: "CREATE TABLE audit_log (id bigint PRIMARY KEY, event text);", code: "TRUNCATE audit_log;", config: sensitive, lines: [1] },
+    { framework: "sql", name: "deleting rows of a table with a listed column, even with WHERE", schema: "CREATE TABLE users (id bigint PRIMARY KEY, phone_number text, created_at timestamptz);", code: "DELETE FROM users WHERE created_at < now() - interval '7 years';", config: sensitive, lines: [1] },
+    { framework: "sql", name: "overwriting a listed column", schema: "CREATE TABLE customers (id bigint PRIMARY KEY, email text, deleted_at timestamptz);", code: "UPDATE customers SET email = NULL WHERE deleted_at IS NOT NULL;", config: sensitive, lines: [1] },
     {
       framework: "sql",
       name: "a type change that narrows a listed column",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, phone_number text);",
       code: "-- shorten\nALTER TABLE users ALTER COLUMN phone_number TYPE varchar(8) USING left(phone_number, 8);",
       config: sensitive,
       lines: [2],
@@ -19,6 +20,7 @@ export default defineCases({
     {
       framework: "sql",
       name: "a waiver without a reason does not clear it",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, phone_number text);",
       code: "-- migguard:ignore regulated-data\nALTER TABLE users DROP COLUMN phone_number;",
       config: sensitive,
       lines: [2],
@@ -26,6 +28,7 @@ export default defineCases({
     {
       framework: "sql",
       name: "schema-qualified and quoted names still match",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, phone_number text);",
       code: 'ALTER TABLE public."users" DROP COLUMN "phone_number";',
       config: sensitive,
       lines: [1],

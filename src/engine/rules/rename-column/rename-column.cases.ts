@@ -1,7 +1,7 @@
 import { defineCases } from "../support/rule.js";
 
 export default defineCases({
-  invalid: [{ framework: "sql", name: "rename a column of a live table", code: "ALTER TABLE site ADD COLUMN short_description text;\nALTER TABLE site RENAME COLUMN description TO sidebar;", lines: [2] }],
+  invalid: [{ framework: "sql", name: "rename a column of a live table", schema: "CREATE TABLE site (id bigint PRIMARY KEY, description text);", code: "ALTER TABLE site ADD COLUMN short_description text;\nALTER TABLE site RENAME COLUMN description TO sidebar;", lines: [2] }],
   valid: [
     {
       framework: "sql",

@@ -2,10 +2,11 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
-    { framework: "sql", name: "rename a live table", code: "ALTER TABLE workertaskexecutions RENAME TO subflow_executions;", lines: [1] },
+    { framework: "sql", name: "rename a live table", schema: "CREATE TABLE workertaskexecutions (id bigint PRIMARY KEY);", code: "ALTER TABLE workertaskexecutions RENAME TO subflow_executions;", lines: [1] },
     {
       framework: "sql",
       name: "a view under another name does not keep the old name working",
+      schema: "CREATE TABLE orders (id bigint PRIMARY KEY, created_at timestamptz);",
       code: "ALTER TABLE orders RENAME TO purchases;\nCREATE VIEW recent_purchases AS SELECT * FROM purchases WHERE created_at > now() - interval '1 day';",
       lines: [1],
     },

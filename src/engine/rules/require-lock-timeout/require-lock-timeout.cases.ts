@@ -2,8 +2,8 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
-    { framework: "sql", name: "ALTER TABLE without lock_timeout (reported once)", code: "ALTER TABLE orders ADD COLUMN note text;\nALTER TABLE orders ADD COLUMN tag text;", lines: [1] },
-    { framework: "sql", name: "lock_timeout set too late", code: "ALTER TABLE orders ADD COLUMN note text;\nSET lock_timeout = '2s';", lines: [1] },
+    { framework: "sql", name: "ALTER TABLE without lock_timeout (reported once)", schema: "CREATE TABLE orders (id bigint PRIMARY KEY);", code: "ALTER TABLE orders ADD COLUMN note text;\nALTER TABLE orders ADD COLUMN tag text;", lines: [1] },
+    { framework: "sql", name: "lock_timeout set too late", schema: "CREATE TABLE orders (id bigint PRIMARY KEY);", code: "ALTER TABLE orders ADD COLUMN note text;\nSET lock_timeout = '2s';", lines: [1] },
   ],
   valid: [
     { framework: "sql", name: "lock_timeout first", code: "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;" },

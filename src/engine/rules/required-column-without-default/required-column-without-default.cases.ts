@@ -1,7 +1,7 @@
 import { defineCases } from "../support/rule.js";
 
 export default defineCases({
-  invalid: [{ framework: "sql", name: "NOT NULL without default", code: "ALTER TABLE accounts ADD COLUMN region text NOT NULL;", lines: [1] }],
+  invalid: [{ framework: "sql", name: "NOT NULL without default", schema: "CREATE TABLE accounts (id bigint PRIMARY KEY);", code: "ALTER TABLE accounts ADD COLUMN region text NOT NULL;", lines: [1] }],
   valid: [
     { framework: "sql", name: "NOT NULL with a constant default", code: "ALTER TABLE accounts ADD COLUMN region text NOT NULL DEFAULT 'eu';" },
     { framework: "sql", name: "nullable", code: "ALTER TABLE accounts ADD COLUMN region text;" },

@@ -2,10 +2,11 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
-    { framework: "sql", name: "SET NOT NULL on a live table", code: "ALTER TABLE profiles ALTER COLUMN email SET NOT NULL;", lines: [1] },
+    { framework: "sql", name: "SET NOT NULL on a live table", schema: "CREATE TABLE profiles (id bigint PRIMARY KEY, email text);", code: "ALTER TABLE profiles ALTER COLUMN email SET NOT NULL;", lines: [1] },
     {
       framework: "sql",
       name: "before PostgreSQL 12 even a validated CHECK does not help",
+      schema: "CREATE TABLE p (id bigint PRIMARY KEY, email text);\nALTER TABLE p ADD CONSTRAINT p_email_not_null CHECK (email IS NOT NULL) NOT VALID;",
       code: "ALTER TABLE p VALIDATE CONSTRAINT p_email_not_null;\nALTER TABLE p ALTER COLUMN email SET NOT NULL;",
       config: { postgres_version: 11 },
       lines: [2],

@@ -29,6 +29,26 @@ export default defineRule({
       const t = ident(op.table);
       const c = ident(op.column);
       const name = derivedName(op.table, [op.column], "not_null");
+      if (ctx.postgresVersion < 12) {
+        // no shortcut before PostgreSQL 12: a validated CHECK enforces the same without the scan, NOT NULL waits for 12+
+        const earlier = at !== undefined && at < index ? ctx.migration.up[at] : undefined;
+        ctx.report({
+          op,
+          message: `SET NOT NULL on ${op.table}.${op.column} scans the whole table under an ACCESS EXCLUSIVE lock (before PostgreSQL 12, even with a validated CHECK constraint).`,
+          fix: fixFor(ctx.framework, {
+            sql: earlier
+              ? `-- the CHECK validated on line ${earlier.loc.line} already keeps NULLs out without this scan: leave SET NOT NULL out\n-- until the database runs PostgreSQL 12+, where it reads that CHECK instead of the table`
+              : [
+                  `-- before PostgreSQL 12, a validated CHECK keeps NULLs out without SET NOT NULL's scan under the lock:`,
+                  `ALTER TABLE ${t} ADD CONSTRAINT ${ident(name)} CHECK (${c} IS NOT NULL) NOT VALID;`,
+                  `-- in a separate migration (validation allows reads and writes):`,
+                  `ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(name)};`,
+                  `-- SET NOT NULL once the database runs PostgreSQL 12+ (it then reads the CHECK instead of the table)`,
+                ].join("\n"),
+          }),
+        });
+        continue;
+      }
       ctx.report({
         op,
         message: `SET NOT NULL on ${op.table}.${op.column} scans the whole table under an ACCESS EXCLUSIVE lock.`,

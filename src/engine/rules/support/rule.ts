@@ -94,6 +94,17 @@ export interface RuleCase {
   config?: Record<string, unknown>;
   /** the production snapshot the case is linted against (`productionSnapshot` in testing/production-fixtures.ts) */
   snapshot?: ProductionSnapshot;
+  /**
+   * SQL on PostgreSQL: the database the migration runs on (the tables and types it finds there), as SQL. The
+   * fix of each finding must run in PGlite on it (src/execute/__tests__/rule-fixes.pglite.test.ts).
+   */
+  schema?: string;
+  /**
+   * What of the migration runs before the fix: by default the statements before the finding's, as the fix
+   * takes that statement's place; "schema": none (the fix replaces more than its statement); "up": the whole
+   * up (the fix is for the down).
+   */
+  fixRunsAfter?: "schema" | "up";
 }
 
 export interface InvalidRuleCase extends RuleCase {

@@ -72,6 +72,20 @@ export function concurrentIndexFix(sql: string): string | undefined {
   return `${drop}${create};`;
 }
 
+/**
+ * The REINDEX as written, with CONCURRENTLY (PostgreSQL 12+): REINDEX TABLE stays TABLE, INDEX stays INDEX, so the
+ * name is always of the kind the statement names. Undefined for what cannot be reindexed concurrently (SYSTEM).
+ */
+export function concurrentReindexSql(sql: string): string | undefined {
+  const node = parseOne(sql);
+  if (!node?.ReindexStmt || node.ReindexStmt.kind === "REINDEX_OBJECT_SYSTEM") return undefined;
+  const copy = structuredClone(node) as PgNode;
+  const params: PgNode[] = copy.ReindexStmt.params ?? [];
+  if (!params.some((p) => p.DefElem?.defname === "concurrently")) params.push({ DefElem: { defname: "concurrently", defaction: "DEFELEM_UNSPEC" } });
+  copy.ReindexStmt.params = params;
+  return deparse(copy);
+}
+
 /** The expression of the CHECK constraint a statement adds (ALTER TABLE ... ADD CONSTRAINT ... CHECK (expr)). */
 export function checkExpression(sql: string): string | undefined {
   let expr: PgNode | undefined;

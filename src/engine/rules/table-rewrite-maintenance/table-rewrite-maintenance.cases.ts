@@ -2,10 +2,11 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
-    { framework: "sql", name: "VACUUM FULL", code: "VACUUM FULL events;", lines: [1] },
-    { framework: "sql", name: "CLUSTER", code: "CLUSTER events USING events_pkey;", lines: [1] },
-    { framework: "sql", name: "REINDEX without CONCURRENTLY", code: "REINDEX TABLE events;", lines: [1] },
-    { framework: "sql", name: "SET TABLESPACE", code: "ALTER TABLE events SET TABLESPACE fast_ssd;", lines: [1] },
+    { framework: "sql", name: "VACUUM FULL", schema: "CREATE TABLE events (id bigint PRIMARY KEY);", code: "VACUUM FULL events;", lines: [1] },
+    { framework: "sql", name: "CLUSTER", schema: "CREATE TABLE events (id bigint PRIMARY KEY);", code: "CLUSTER events USING events_pkey;", lines: [1] },
+    { framework: "sql", name: "REINDEX without CONCURRENTLY", schema: "CREATE TABLE events (id bigint PRIMARY KEY, created_at timestamptz);\nCREATE INDEX events_created_at_idx ON events (created_at);", code: "REINDEX TABLE events;", lines: [1] },
+    { framework: "sql", name: "REINDEX INDEX: the fix names the index as an index (REINDEX INDEX CONCURRENTLY with a table name cannot run)", schema: "CREATE TABLE events (id bigint PRIMARY KEY, created_at timestamptz);\nCREATE INDEX events_created_at_idx ON events (created_at);", code: "REINDEX INDEX events_created_at_idx;", lines: [1] },
+    { framework: "sql", name: "SET TABLESPACE", schema: "CREATE TABLE events (id bigint PRIMARY KEY);", code: "ALTER TABLE events SET TABLESPACE fast_ssd;", lines: [1] },
   ],
   valid: [
     { framework: "sql", name: "plain VACUUM and ANALYZE", code: "VACUUM events;\nANALYZE events;" },

@@ -1,5 +1,6 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, ident } from "../support/fix.js";
+import { concurrentReindexSql } from "../support/sql-text.js";
 import { tableWithRows, upOps } from "../support/scope.js";
 
 export default defineRule({
@@ -25,10 +26,16 @@ export default defineRule({
           fix: fixFor(ctx.framework, { sql: `-- use pg_repack (online) or plain VACUUM${on}; never run a table rewrite in a migration` }),
         });
       } else if (op.command === "reindex" && !op.concurrently && ctx.postgresVersion >= 12) {
+        // the statement as written plus CONCURRENTLY: a table stays REINDEX TABLE, an index REINDEX INDEX
+        const concurrent = concurrentReindexSql(op.text);
         ctx.report({
           op,
           message: `REINDEX${on} without CONCURRENTLY blocks writes while the index is rebuilt.`,
-          fix: fixFor(ctx.framework, { sql: `-- outside a transaction:\nREINDEX INDEX CONCURRENTLY ${tables[0] ? ident(tables[0]) : "<index>"};` }),
+          fix: fixFor(ctx.framework, {
+            sql: concurrent
+              ? `-- outside a transaction (its own migration, without the runner's transaction):\n${concurrent};`
+              : "-- system catalogs cannot be reindexed concurrently: run this in a maintenance window, outside the migration",
+          }),
         });
       } else if (op.command === "refresh_materialized_view" && !op.concurrently && tables.length) {
         ctx.report({

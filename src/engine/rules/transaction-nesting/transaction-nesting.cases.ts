@@ -5,6 +5,7 @@ export default defineCases({
     {
       framework: "sql",
       name: "BEGIN inside goose's transaction",
+      schema: "CREATE TABLE t (id bigint PRIMARY KEY);",
       path: "db/migrations/00100_x.sql",
       code: "-- +goose Up\nBEGIN;\nALTER TABLE t ADD COLUMN a int;\nCOMMIT;\n-- +goose Down\nALTER TABLE t DROP COLUMN a;\n",
       lines: [2],
@@ -12,11 +13,12 @@ export default defineCases({
     {
       framework: "sql",
       name: "COMMIT that ends the runner's transaction early",
+      schema: "CREATE TABLE t (id bigint PRIMARY KEY);",
       path: "db/migrations/00101_x.sql",
       code: "-- +goose Up\nALTER TABLE t ADD COLUMN a int;\nCOMMIT;\nCREATE INDEX CONCURRENTLY t_a ON t (a);\n-- +goose Down\nALTER TABLE t DROP COLUMN a;\n",
       lines: [3],
     },
-    { framework: "sql", name: "BEGIN never committed", code: "BEGIN;\nALTER TABLE t ADD COLUMN a int;", lines: [1] },
+    { framework: "sql", name: "BEGIN never committed", schema: "CREATE TABLE t (id bigint PRIMARY KEY);", code: "BEGIN;\nALTER TABLE t ADD COLUMN a int;", lines: [1] },
   ],
   valid: [
     {

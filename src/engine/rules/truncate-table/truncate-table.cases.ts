@@ -2,8 +2,8 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
-    { framework: "sql", name: "truncate a live table", code: "TRUNCATE sessions;", lines: [1] },
-    { framework: "sql", name: "truncate with cascade", code: "\nTRUNCATE TABLE accounts CASCADE;", lines: [2] },
+    { framework: "sql", name: "truncate a live table", schema: "CREATE TABLE sessions (id bigint PRIMARY KEY, data text);", code: "TRUNCATE sessions;", lines: [1] },
+    { framework: "sql", name: "truncate with cascade", schema: "CREATE TABLE accounts (id bigint PRIMARY KEY);\nCREATE TABLE invoices (account_id bigint REFERENCES accounts (id));", code: "\nTRUNCATE TABLE accounts CASCADE;", lines: [2] },
   ],
   valid: [{ framework: "sql", name: "truncate a table created here", code: "CREATE TABLE staging (id bigint);\nTRUNCATE staging;" }],
 });

@@ -5,6 +5,7 @@ export default defineCases({
     {
       framework: "sql",
       name: "UNIQUE column with a constant default, and now() (one value per transaction) before a unique index",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY);",
       code: `ALTER TABLE users ADD COLUMN invite_code text NOT NULL DEFAULT '' UNIQUE;
 ALTER TABLE users ADD COLUMN imported_at timestamptz DEFAULT now();
 CREATE UNIQUE INDEX users_imported_at_key ON users (imported_at);

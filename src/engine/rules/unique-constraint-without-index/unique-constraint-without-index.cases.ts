@@ -2,9 +2,9 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
-    { framework: "sql", name: "ADD PRIMARY KEY", code: "ALTER TABLE queue_message ADD PRIMARY KEY (queue_name, message_id);", lines: [1] },
-    { framework: "sql", name: "ADD CONSTRAINT UNIQUE", code: "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);", lines: [1] },
-    { framework: "sql", name: "ADD COLUMN ... UNIQUE", code: "ALTER TABLE community ADD COLUMN moderators_url varchar(255) UNIQUE;", lines: [1] },
+    { framework: "sql", name: "ADD PRIMARY KEY", schema: "CREATE TABLE queue_message (queue_name text NOT NULL, message_id bigint NOT NULL);", code: "ALTER TABLE queue_message ADD PRIMARY KEY (queue_name, message_id);", lines: [1] },
+    { framework: "sql", name: "ADD CONSTRAINT UNIQUE", schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);", code: "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);", lines: [1] },
+    { framework: "sql", name: "ADD COLUMN ... UNIQUE", schema: "CREATE TABLE community (id bigint PRIMARY KEY);", code: "ALTER TABLE community ADD COLUMN moderators_url varchar(255) UNIQUE;", lines: [1] },
   ],
   valid: [
     { framework: "sql", name: "USING INDEX built concurrently", code: "CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);\nALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;" },

@@ -5,6 +5,7 @@ export default defineCases({
     {
       framework: "sql",
       name: "NOT VALID and VALIDATE in one goose transaction",
+      schema: "CREATE TABLE sets (id bigint PRIMARY KEY);\nCREATE TABLE links (id bigint PRIMARY KEY, set_id bigint);",
       path: "db/migrations/00080_fk.sql",
       code: "-- +goose Up\nALTER TABLE links ADD CONSTRAINT links_fk FOREIGN KEY (set_id) REFERENCES sets (id) NOT VALID;\nALTER TABLE links VALIDATE CONSTRAINT links_fk;\n-- +goose Down\nALTER TABLE links DROP CONSTRAINT links_fk;\n",
       lines: [3],

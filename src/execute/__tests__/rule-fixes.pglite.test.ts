@@ -1,0 +1,62 @@
+/**
+ * Every fix a rule's SQL case gets on PostgreSQL runs, not only parses: in PGlite, on the case's `schema`, after
+ * the statements of the migration the fix comes after (see RuleCase.fixRunsAfter). MySQL cases are left to the
+ * MySQL tests. One PGlite instance for the file; each fix gets an empty database.
+ */
+import { loadPgParser, parseStatements } from "../../engine/adapters/sql/pg-parser.js";
+import type { Database } from "../../engine/model.js";
+import { RULES } from "../../engine/rules/index.js";
+import type { InvalidRuleCase } from "../../engine/rules/support/rule.js";
+import { casePath, loadCases, runCase } from "../../engine/testing/case-runner.js";
+import { DEFAULT_LIMITS, pgFailureOf, type Session } from "../executor.js";
+import { PgliteExecutor } from "../pglite/pglite-executor.js";
+
+const executor = new PgliteExecutor();
+beforeAll(() => Promise.all([executor.start(), loadPgParser()]), 120_000);
+afterAll(() => executor.close());
+
+const isMysql = (c: InvalidRuleCase) => ["mysql", "mariadb"].includes(String((c.config as { database?: Database } | undefined)?.database ?? ""));
+
+const tables = await Promise.all(RULES.map(async (rule) => ({ rule, cases: (await loadCases(rule.meta.id)).invalid.filter((c) => c.framework === "sql" && !isMysql(c)) })));
+
+/** Run each statement of `sql` on its own (as psql does): CONCURRENTLY statements need no transaction around them. */
+async function runAll(session: Session, sql: string, what: string): Promise<void> {
+  const parsed = parseStatements(sql);
+  if (parsed.errors.length) throw new Error(`${what} does not parse: ${parsed.errors[0].message}`);
+  for (const statement of parsed.statements) {
+    try {
+      await session.query(statement.text);
+    } catch (error) {
+      throw new Error(`${what}, line ${statement.line}: ${pgFailureOf(error).message}\n${statement.text}`);
+    }
+  }
+}
+
+/** The statements of the migration that run before the fix of a finding on `line`. */
+function before(c: InvalidRuleCase, line: number): string {
+  if (c.fixRunsAfter === "schema") return "";
+  const statements = parseStatements(c.code).statements;
+  return statements
+    .filter((s) => (c.fixRunsAfter === "up" ? true : s.line < line))
+    .map((s) => `${s.text.replace(/;\s*$/, "")};`)
+    .join("\n");
+}
+
+describe.each(tables.filter((t) => t.cases.length).map((t) => [t.rule.meta.id, t] as const))("%s", (_id, { rule, cases }) => {
+  it.each(cases.map((c) => [c.name, c] as const))("fix runs: %s", async (_name, c) => {
+    if (c.schema === undefined) throw new Error(`case "${c.name}" has no schema: give it the tables its migration finds (RuleCase.schema)`);
+    const findings = await runCase(rule, c);
+    expect(findings.length).toBeGreaterThan(0);
+    for (const finding of findings) {
+      expect(finding.path).toBe(casePath(c));
+      const session = await executor.open(DEFAULT_LIMITS);
+      try {
+        await runAll(session, c.schema, "the schema");
+        await runAll(session, before(c, finding.line), "the migration before the fix");
+        await runAll(session, finding.fix, `the fix of line ${finding.line}`);
+      } finally {
+        await session.release();
+      }
+    }
+  });
+});
