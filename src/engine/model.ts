@@ -254,6 +254,8 @@ export const DataMigration = op("data_migration", {
   tables: z.array(z.string()).default([]),
   /** the tables it writes, when every write it makes names its table (a Ruby loop that creates rows of a new table) */
   writes: z.array(z.string()).optional(),
+  /** a relation write run in batches with no block (`Model.where(...).in_batches.delete_all`): the statement each batch runs */
+  batched: z.object({ verb: DmlVerb, hasWhere: z.boolean() }).optional(),
 });
 export const SetSetting = op("set_setting", {
   name: z.string(),

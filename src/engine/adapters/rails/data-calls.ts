@@ -89,7 +89,13 @@ const UNFILTERED = new Set(["all", "unscoped", "in_batches", "order", "reorder",
 export type DataCall =
   | { kind: "connection-sql"; method: string; sqlArg: Node | undefined }
   | { kind: "dml"; verb: "update" | "delete" | "insert"; table?: string; hasWhere: boolean; columns: string[]; call: CallNode }
-  | { kind: "loop"; table?: string; description: string; writes?: string[] };
+  | { kind: "loop"; table?: string; description: string; writes?: string[]; batched?: BatchedWrite };
+
+/** A relation write run batch by batch, with no block (`Model.where(...).in_batches.delete_all`): the statement each batch runs. */
+export interface BatchedWrite {
+  verb: "update" | "delete" | "insert";
+  hasWhere: boolean;
+}
 
 /** Does a block write data (any write call anywhere inside it)? */
 function writes(node: Node | null): boolean {
@@ -142,7 +148,8 @@ export function classifyDataCall(call: CallNode, models: ModelTables): DataCall 
     const loop = loopAt !== -1 ? calls[loopAt] : undefined;
     const block = loop?.block instanceof BlockNode ? loop.block : undefined;
     const record = block ? blockParams(block)[0] : undefined;
-    return { kind: "loop", table, description: names.join("."), writes: block ? writtenTables(block, record, table, models) : undefined };
+    const batched = !block && last in RELATION_WRITES ? { verb: RELATION_WRITES[last], hasWhere: names.slice(0, -1).some((n) => !UNFILTERED.has(n)) } : undefined;
+    return { kind: "loop", table, description: names.join("."), writes: block ? writtenTables(block, record, table, models) : undefined, batched };
   }
   if (constant && last in RELATION_WRITES) {
     const narrowed = names.slice(0, -1).some((n) => !UNFILTERED.has(n));

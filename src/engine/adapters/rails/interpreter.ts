@@ -527,7 +527,7 @@ export class Interpreter {
     const what = this.src.textOf(node).split("\n")[0].trim();
     if (data.kind === "connection-sql") return this.execute(node, data.sqlArg, scope, out, false);
     if (data.kind === "loop") {
-      out.push(step([{ kind: "data_migration", ...base, language: "ruby", description: what, reversible: scope.oneWay, tables: data.table ? [data.table] : [], writes: data.writes }], this.notRecorded(node, scope, what)));
+      out.push(step([{ kind: "data_migration", ...base, language: "ruby", description: what, reversible: scope.oneWay, tables: data.table ? [data.table] : [], writes: data.writes, batched: data.batched }], this.notRecorded(node, scope, what)));
       return;
     }
     out.push(step([{ kind: "dml", ...base, verb: data.verb, table: data.table, hasWhere: data.hasWhere, columns: this.writtenColumns(node, scope, data.table), viaCode: true }], this.notRecorded(node, scope, what)));

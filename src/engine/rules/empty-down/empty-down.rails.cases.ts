@@ -31,6 +31,38 @@ end
 `,
       lines: [6],
     },
+    {
+      framework: "rails",
+      name: "a clean-up that deletes narrowed rows in batches, with an explicit empty down (Mastodon's clean_up_invalid_accounts): a note",
+      code: `class CleanUpInvalidAccounts < ActiveRecord::Migration[8.1]
+  class Account < ApplicationRecord; end
+
+  def up
+    Account.where.not(domain: nil).where(uri: nil).in_batches.delete_all
+  end
+
+  def down; end
+end
+`,
+      lines: [8],
+      severities: ["info"],
+    },
+    {
+      framework: "rails",
+      name: "every row deleted in batches, with an empty down: nothing else reports it, a warning",
+      code: `class PurgeSessions < ActiveRecord::Migration[8.1]
+  class Session < ApplicationRecord; end
+
+  def up
+    Session.in_batches.delete_all
+  end
+
+  def down; end
+end
+`,
+      lines: [8],
+      severities: ["warning"],
+    },
   ],
   valid: [
     {

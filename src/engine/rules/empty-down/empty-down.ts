@@ -52,7 +52,8 @@ export default defineRule({
     // point. Statements migguard reads are judged by dml-without-where when they overwrite every row; code it
     // cannot read (an ORM loop over every row) may overwrite values nothing else reports, so that stays a warning.
     const dataOnly = meaningful.length > 0 && meaningful.every((op) => op.kind === "dml" || op.kind === "data_migration");
-    const unreadData = dataOnly && meaningful.some((op) => op.kind === "data_migration");
+    // a narrowed batched write (`where(uri: nil).in_batches.delete_all`) is one statement per batch, read as such
+    const unreadData = dataOnly && meaningful.some((op) => op.kind === "data_migration" && !op.batched?.hasWhere);
     const where = down.path ? ` (${down.path})` : "";
     ctx.report({
       loc: down.loc ?? firstLine(ctx),
