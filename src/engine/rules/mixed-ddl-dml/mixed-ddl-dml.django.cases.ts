@@ -83,5 +83,31 @@ class Migration(migrations.Migration):
     operations = [migrations.RunPython(fill_tokens, migrations.RunPython.noop)]
 `,
     },
+    {
+      framework: "django",
+      name: "CreateModel, then RunPython inserting the first row of that new model: seeding a table nobody else sees yet",
+      code: `from django.db import migrations, models
+
+
+def create_defaults(apps, schema_editor):
+    SiteSettings = apps.get_model("app", "SiteSettings")
+    SiteSettings.objects.create(maintenance=False)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.CreateModel(
+            name="SiteSettings",
+            fields=[
+                ("id", models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("maintenance", models.BooleanField(default=False)),
+            ],
+        ),
+        migrations.RunPython(create_defaults, migrations.RunPython.noop),
+    ]
+`,
+    },
   ],
 });

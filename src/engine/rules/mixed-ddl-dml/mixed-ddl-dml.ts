@@ -119,12 +119,13 @@ export default defineRule({
   check(ctx) {
     const up = ctx.migration.up;
     const indexed = up.map((op, index) => ({ op, index }));
-    // seeding a table created by this same migration is part of creating it (also from a loop over old rows)
+    // seeding a table created by this same migration is part of creating it (also from a loop over old rows);
+    // a Django RunPython reaches the database through the models it asks apps.get_model for
     const seedsNewTables = (tables: readonly string[] | undefined, index: number) =>
       tables !== undefined && tables.length > 0 && tables.every((t) => ctx.facts.isNewTable(t, index));
     const dataOps = indexed.filter(
       ({ op, index }) =>
-        (op.kind === "data_migration" && !seedsNewTables(op.writes, index)) ||
+        (op.kind === "data_migration" && !seedsNewTables(op.writes ?? (ctx.framework === "django" ? op.tables : undefined), index)) ||
         (op.kind === "dml" && op.verb !== "copy" && !(op.table && ctx.facts.isNewTable(op.table, index))),
     );
     const schemaOps = indexed.filter(({ op }) => SCHEMA_KINDS.has(op.kind));
@@ -134,7 +135,7 @@ export default defineRule({
     const dataTables = first.op.kind === "dml" ? (first.op.table ? [first.op.table] : []) : first.op.kind === "data_migration" ? first.op.tables : [];
     const lockedBefore = schemaOps.find(
       ({ op, index }) =>
-        index < first.index && op.inTransaction && existingTable(ctx, tableOf(op), index) && dataTables.some((t) => nameKey(tableOf(op)!) === nameKey(t)),
+        index < first.index && op.inTransaction && op.kind !== "create_table" && existingTable(ctx, tableOf(op), index) && dataTables.some((t) => nameKey(tableOf(op)!) === nameKey(t)),
     );
     const dataTable = lockedBefore ? tableOf(lockedBefore.op) : dataTables[0];
     // a backfill writes only columns this migration adds: nothing to restore on rollback
