@@ -143,6 +143,12 @@ export async function runScript(script: Script, options: RunOptions): Promise<Ru
       if (holdsRows && file !== undefined && before !== undefined && before !== "0" && before !== file && !rewritten.includes(relation.name)) rewritten.push(relation.name);
       if (file !== undefined) files.set(oid, file);
     }
+    // pg_locks has no order: by name, so the same migration always reads the same (an App comment whose
+    // "measured:" line changed order would be edited on every push)
+    const byName = (a: MeasuredLock, b: MeasuredLock) => a.relation.localeCompare(b.relation) || a.mode.localeCompare(b.mode);
+    locks.sort(byName);
+    holding.sort(byName);
+    rewritten.sort();
     let source: StatementTrace["source"] = "measured";
     if (!inTransaction) {
       const documented = documentedLock(statement);

@@ -2,10 +2,12 @@
  * Findings -> inline review comments. Pure: the GitHub layer decides which comments to create, update
  * or resolve and posts them.
  *
- * Each comment carries a hidden fingerprint (`<!-- migguard:fp=... -->`) made from the rule, the path and
- * the normalised statement, so the next push can tell "same finding" from "new finding" even when lines
- * move. A ```suggestion block is offered only when the fix is a one-line rewrite of a statement that sits
- * alone on its line; anything else is shown as code to copy.
+ * One line, one thread: the findings GitHub would show on the same line share one comment that lists each
+ * with its fix. Each comment carries a hidden fingerprint per finding (`<!-- migguard:fp=... -->`) made from
+ * the rule, the path and the normalised statement, so the next push can tell "same finding" from "new
+ * finding" even when lines move, and updates the comment instead of adding one. A ```suggestion block is
+ * offered only when the fix is a one-line rewrite of a statement that sits alone on its line, and only one
+ * finding of the comment offers one; anything else is shown as code to copy.
  */
 import { createHash } from "node:crypto";
 import type { ReportedFinding, Severity } from "../engine/model.js";
@@ -17,7 +19,8 @@ import { ruleMeta } from "./rule-catalogue.js";
 export type DiffPositions = ReadonlyMap<string, ReadonlyMap<number, number>>;
 
 export interface ReviewCommentDraft {
-  fingerprint: string;
+  /** one per finding the comment lists (several findings on one line share one comment) */
+  fingerprints: string[];
   path: string;
   /** last line of the commented range (GitHub's `line`) */
   line: number;
@@ -34,10 +37,13 @@ export interface ReviewCommentOptions {
   severities?: readonly Severity[];
 }
 
-/** message and fix are cut to keep a comment under GitHub's 65,536-character limit */
+/** message and fix are cut to keep a comment under GitHub's 65,536-character limit (shared by the findings of a line) */
 const PART_LIMIT = 10_000;
-const FP_MARKER = /<!-- migguard:fp=([0-9a-f]+(?:-\d+)?) -->/;
+/** findings of one line shown in full; the rest are named, the check lists their fixes */
+const SHOWN_PER_LINE = 8;
+const FP_MARKER = /<!-- migguard:fp=([0-9a-f]+(?:-\d+)?) -->/g;
 const RESOLVED_MARKER = /<!-- migguard:resolved=([0-9a-f]+) -->/;
+const fingerprintMarker = (fingerprint: string) => `<!-- migguard:fp=${fingerprint} -->`;
 
 /** Whitespace- and case-insensitive statement text without its terminator: the stable part of a fingerprint. */
 export function normaliseStatement(text: string): string {
@@ -64,8 +70,9 @@ export function fingerprintFindings(findings: readonly ReportedFinding[]): strin
   });
 }
 
-export function parseCommentMarkers(body: string): { fingerprint?: string; resolvedIn?: string } {
-  return { fingerprint: FP_MARKER.exec(body)?.[1], resolvedIn: RESOLVED_MARKER.exec(body)?.[1] };
+/** The fingerprints of the findings a comment lists (none: not a migguard comment) and the commit that resolved it. */
+export function parseCommentMarkers(body: string): { fingerprints: string[]; resolvedIn?: string } {
+  return { fingerprints: [...body.matchAll(FP_MARKER)].map((m) => m[1]), resolvedIn: RESOLVED_MARKER.exec(body)?.[1] };
 }
 
 const commentPrefix = (language: string) => (language === "sql" ? "--" : language === "ruby" || language === "python" ? "#" : undefined);
@@ -90,13 +97,23 @@ export function oneLineReplacement(f: ReportedFinding, sourceLine: string | unde
   return `${indent}${replacement}`;
 }
 
-export function reviewCommentBody(finding: ReportedFinding, fingerprint: string, options: { sourceLine?: string; docsUrl?: string } = {}): string {
+interface SectionOptions {
+  /** the finding's line in the head version, for a one-line suggestion (none: no suggestion) */
+  sourceLine?: string;
+  docsUrl?: string;
+  /** how many findings share the comment's length budget */
+  share?: number;
+}
+
+/** One finding in a comment: what and why, its safe alternative as code, how to accept it. */
+function findingSection(finding: ReportedFinding, options: SectionOptions): string[] {
   // GitHub refuses bodies over 65,536 characters: cut the long parts, never the fences or the fingerprint
+  const share = options.share ?? 1;
   const f = {
     ...finding,
-    message: truncateBytes(finding.message, PART_LIMIT),
-    details: finding.details.slice(0, 20).map((d) => truncateBytes(d, 500)),
-    fix: truncateBytes(finding.fix, PART_LIMIT * 3, "\n…(truncated: the full fix is in the check run)"),
+    message: truncateBytes(finding.message, Math.floor(PART_LIMIT / share)),
+    details: finding.details.slice(0, Math.ceil(20 / share)).map((d) => truncateBytes(d, 500)),
+    fix: truncateBytes(finding.fix, Math.floor((PART_LIMIT * 3) / share), "\n…(truncated: the full fix is in the check run)"),
   };
   const title = ruleMeta(f.rule)?.title;
   const language = codeLanguage(f.path);
@@ -114,7 +131,41 @@ export function reviewCommentBody(finding: ReportedFinding, fingerprint: string,
   }
   const waiver = `${commentPrefix(language) ?? "--"} migguard:ignore ${f.rule} <why this is safe here>`;
   lines.push("", `[Why this is dangerous](${ruleDocsUrl(f.rule, options.docsUrl)}) · to accept it, put ${inlineCode(waiver)} on the line above`);
-  lines.push("", `<!-- migguard:fp=${fingerprint} -->`);
+  return lines;
+}
+
+export function reviewCommentBody(finding: ReportedFinding, fingerprint: string, options: { sourceLine?: string; docsUrl?: string } = {}): string {
+  return [...findingSection(finding, options), "", fingerprintMarker(fingerprint)].join("\n");
+}
+
+export interface FingerprintedFinding {
+  finding: ReportedFinding;
+  fingerprint: string;
+}
+
+/**
+ * The comment for the findings of one line: each with its fix, the most severe first. Only one of them may
+ * offer a suggestion (two rewrites of one line contradict each other); a line with very many findings shows
+ * the first ones in full and names the others.
+ */
+export function lineCommentBody(entries: readonly FingerprintedFinding[], options: { sourceLine?: string; docsUrl?: string } = {}): string {
+  if (entries.length === 1) return reviewCommentBody(entries[0].finding, entries[0].fingerprint, options);
+  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  const ordered = [...entries].sort((a, b) => rank[a.finding.severity] - rank[b.finding.severity]);
+  const shown = ordered.slice(0, SHOWN_PER_LINE);
+  const suggesting = shown.filter((e) => oneLineReplacement(e.finding, options.sourceLine) !== undefined);
+  const sourceLine = suggesting.length === 1 ? options.sourceLine : undefined;
+  const lines = [`**migguard: ${entries.length} findings on this line**`];
+  for (const { finding } of shown) {
+    const own = finding === suggesting[0]?.finding ? sourceLine : undefined;
+    lines.push("", "---", "", ...findingSection(finding, { sourceLine: own, docsUrl: options.docsUrl, share: shown.length }));
+  }
+  const rest = ordered.slice(SHOWN_PER_LINE);
+  if (rest.length) {
+    lines.push("", "---", "", `And ${rest.length} more (the **migguard** check lists each with its fix):`);
+    for (const { finding } of rest) lines.push(`- ${SEVERITY_ICON[finding.severity]} ${inlineCode(finding.rule)}: ${truncateBytes(finding.message.split("\n")[0], 200)}`);
+  }
+  lines.push("", ...entries.map((e) => fingerprintMarker(e.fingerprint)));
   return lines.join("\n");
 }
 
@@ -122,7 +173,7 @@ export function reviewCommentBody(finding: ReportedFinding, fingerprint: string,
  * The body of a comment whose finding is gone: says which commit fixed it and keeps the original
  * (with its suggestion disarmed) folded below. The fingerprint stays so the comment is found again.
  */
-export function resolvedCommentBody(previousBody: string, fingerprint: string, commitSha: string): string {
+export function resolvedCommentBody(previousBody: string, fingerprints: readonly string[], commitSha: string): string {
   const original = previousBody
     .replace(/\n*<!-- migguard:(?:fp|resolved)=[^>]*-->/g, "")
     .replace(/^(`{3,})suggestion$/gm, "$1")
@@ -136,7 +187,7 @@ export function resolvedCommentBody(previousBody: string, fingerprint: string, c
     "",
     "</details>",
     "",
-    `<!-- migguard:fp=${fingerprint} -->`,
+    ...fingerprints.map(fingerprintMarker),
     `<!-- migguard:resolved=${commitSha} -->`,
   ].join("\n");
 }
@@ -150,17 +201,35 @@ function anchorOf(f: ReportedFinding, positions: DiffPositions): { line: number;
   return { line: f.line };
 }
 
-/** One draft per finding whose lines are in the pull request's diff; the others stay annotations. */
+/**
+ * One draft per line of the pull request's diff that has findings: the findings GitHub would show on the
+ * same line (the comment's last line) share one comment. Findings off the diff stay annotations.
+ */
 export function reviewCommentDrafts(findings: readonly ReportedFinding[], positions: DiffPositions, options: ReviewCommentOptions = {}): ReviewCommentDraft[] {
   const severities = options.severities ?? ["error", "warning"];
   const fingerprints = fingerprintFindings(findings);
-  const drafts: ReviewCommentDraft[] = [];
-  findings.forEach((f, i) => {
-    if (!severities.includes(f.severity)) return;
-    const anchor = anchorOf(f, positions);
+  const lines = new Map<string, { path: string; line: number; startLine: number; entries: FingerprintedFinding[] }>();
+  findings.forEach((finding, i) => {
+    if (!severities.includes(finding.severity)) return;
+    const anchor = anchorOf(finding, positions);
     if (!anchor) return;
-    const sourceLine = options.sources?.get(f.path)?.split("\n")[f.line - 1]?.replace(/\r$/, "");
-    drafts.push({ fingerprint: fingerprints[i], path: f.path, ...anchor, body: reviewCommentBody(f, fingerprints[i], { sourceLine, docsUrl: options.docsUrl }) });
+    const key = `${finding.path}\u0000${anchor.line}`;
+    const start = anchor.startLine ?? anchor.line;
+    const group = lines.get(key) ?? { path: finding.path, line: anchor.line, startLine: start, entries: [] };
+    // every start is in the hunk of the shared last line, so the widest range is still one hunk
+    group.startLine = Math.min(group.startLine, start);
+    group.entries.push({ finding, fingerprint: fingerprints[i] });
+    lines.set(key, group);
   });
-  return drafts;
+  return [...lines.values()].map(({ path, line, startLine, entries }) => {
+    // a suggestion replaces one line: only when every finding of the comment starts on it
+    const sourceLine = entries.every((e) => e.finding.line === line) ? options.sources?.get(path)?.split("\n")[line - 1]?.replace(/\r$/, "") : undefined;
+    return {
+      fingerprints: entries.map((e) => e.fingerprint),
+      path,
+      line,
+      ...(startLine < line ? { startLine } : {}),
+      body: lineCommentBody(entries, { sourceLine, docsUrl: options.docsUrl }),
+    };
+  });
 }

@@ -24,15 +24,15 @@ export type CommentSyncResult =
   | { status: "closed" };
 
 /**
- * Review comments migguard left earlier on this pull request: a fingerprint, written by the app itself
+ * Review comments migguard left earlier on this pull request: fingerprints, written by the app itself
  * (by any bot when the app's login is unknown), so nobody else's comment is ever edited.
  */
 export async function listMigguardComments(octokit: GitHub, target: ReviewTarget, ownLogin: string | undefined): Promise<ExistingComment[]> {
   const ours: ExistingComment[] = [];
   for (const comment of await listReviewComments(octokit, target)) {
     if (comment.user?.type !== "Bot" || (ownLogin !== undefined && comment.user.login !== ownLogin)) continue;
-    const { fingerprint, resolvedIn } = parseCommentMarkers(comment.body);
-    if (fingerprint) ours.push({ id: comment.id, body: comment.body, fingerprint, ...(resolvedIn ? { resolvedIn } : {}) });
+    const { fingerprints, resolvedIn } = parseCommentMarkers(comment.body);
+    if (fingerprints.length) ours.push({ id: comment.id, body: comment.body, fingerprints, ...(resolvedIn ? { resolvedIn } : {}) });
   }
   return ours;
 }

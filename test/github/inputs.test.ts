@@ -117,7 +117,7 @@ describe("files the engine cannot read", () => {
 });
 
 describe("many findings and big pull requests", () => {
-  it("sends annotations 50 per request and all comments in one review", async () => {
+  it("sends annotations 50 per request and all comments in one review, one per line", async () => {
     s = await startScenario();
     const statements = Array.from({ length: 60 }, (_, i) => `CREATE INDEX idx_users_${i} ON users (c${i});`).join("\n");
     const head = s.openPull(25, {
@@ -136,7 +136,9 @@ describe("many findings and big pull requests", () => {
     const indexLines = run.annotations.filter((a) => a.title.startsWith("index-without-concurrently")).map((a) => a.start_line);
     expect(indexLines).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
     expect(s.fake.reviews).toHaveLength(1);
-    expect(s.fake.commentsOn(25).length).toBe(run.annotations.filter((a) => a.annotation_level === "failure").length);
+    // one comment per line with error findings
+    const failing = new Set(run.annotations.filter((a) => a.annotation_level === "failure").map((a) => `${a.path}:${a.start_line}`));
+    expect(s.fake.commentsOn(25).map((c) => `${c.path}:${c.line}`).sort()).toEqual([...failing].sort());
   });
 
   it("reads every page of the file list", async () => {

@@ -1,8 +1,9 @@
 /**
  * The life of a pull request, end to end over HTTP: a dangerous migration gets a failing check with
- * annotations and one inline comment per error finding (warnings stay annotations unless the config says
- * `review_comments: warning`); the next push neither duplicates nor loses comments and edits the ones whose
- * text changed; the fixing push turns the check green and resolves the comments.
+ * annotations and one inline comment per line with error findings (warnings stay annotations unless the config
+ * says `review_comments: warning`, then they join the comment of their line); the next push neither duplicates
+ * nor loses comments and edits the ones whose text changed; the fixing push turns the check green and resolves
+ * the comments.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { startApp, WEBHOOK_SECRET, type RunningApp } from "./support/app-harness.js";
@@ -50,7 +51,7 @@ describe("a pull request with a dangerous migration", () => {
     await fake?.stop();
   });
 
-  it("fails the check, annotates the exact line and comments once per error finding with a suggestion", async () => {
+  it("fails the check, annotates the exact line and comments once per error finding with its fix", async () => {
     const delivery = await send("opened");
 
     const runs = fake.checkRunsFor(head1);
@@ -61,7 +62,7 @@ describe("a pull request with a dangerous migration", () => {
     expect(run.conclusion).toBe("failure");
     expect(run.output.title).toMatch(/^1 error, 1 warning in 1 migration$/);
     expect(run.output.summary).toContain("index-without-concurrently");
-    expect(run.output.summary).toContain("CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_users_email ON users (email);");
+    expect(run.output.summary).toContain("CREATE INDEX CONCURRENTLY idx_users_email ON users (email);");
 
     // created in_progress first, then completed by one update
     const creates = fake.requestsMatching("POST", /\/check-runs$/);
@@ -81,7 +82,9 @@ describe("a pull request with a dangerous migration", () => {
     expect(comments).toHaveLength(run.annotations.filter((a) => a.annotation_level === "failure").length);
     for (const c of comments) expect([c.path, c.line]).toEqual([UP, 1]);
     const index = comments.find((c) => c.body.includes("index-without-concurrently"))!;
-    expect(index.body).toContain("```suggestion\nCREATE INDEX CONCURRENTLY IF NOT EXISTS idx_users_email ON users (email);\n```");
+    // a fix of several statements is code to copy, not a one-line suggestion
+    expect(index.body).toContain("DROP INDEX CONCURRENTLY IF EXISTS idx_users_email;\nCREATE INDEX CONCURRENTLY idx_users_email ON users (email);\n```");
+    expect(index.body).not.toContain("```suggestion");
     expect(fingerprintOf(index.body)).toMatch(/^[0-9a-f]{20}$/);
     expect(comments.filter((c) => c.body.includes("require-lock-timeout"))).toEqual([]);
 
@@ -132,7 +135,7 @@ describe("a pull request with a dangerous migration", () => {
     expect(fake.violations).toEqual([]);
   });
 
-  it("comments on warnings too with review_comments: warning, leaving the error comments as they are", async () => {
+  it("lists warnings too with review_comments: warning, in the comment of their line (edited, not a second comment)", async () => {
     const warningBase = fake.commit({ ".github/migguard.yml": "docs_url: https://docs.example.com/migguard/rules\nreview_comments: warning\n" }, base);
     fake.setBranch("master", warningBase);
     const head = fake.commit({ "README.md": "# Hello, warnings\n" }, head3);
@@ -142,15 +145,18 @@ describe("a pull request with a dangerous migration", () => {
 
     const run = fake.checkRunsFor(head)[0];
     const comments = migguardComments();
-    expect(comments).toHaveLength(run.annotations.filter((a) => a.annotation_level !== "notice").length);
+    const lines = new Set(run.annotations.filter((a) => a.annotation_level !== "notice").map((a) => `${a.path}:${a.start_line}`));
+    expect(comments.map((c) => `${c.path}:${c.line}`).sort()).toEqual([...lines].sort());
     const lock = comments.filter((c) => c.body.includes("require-lock-timeout"));
     expect(lock.map((c) => c.path).sort()).toEqual([UP, DROP_UP].sort());
     for (const c of lock) {
-      expect(c.body).not.toContain("```suggestion");
+      expect(c.body).toMatch(/^\*\*migguard: 2 findings on this line\*\*/);
       expect(c.body).toContain("SET lock_timeout");
     }
-    for (const old of before) expect(comments.find((c) => c.id === old.id)?.edits).toBe(old.edits);
-    expect(fake.reviews).toHaveLength(3);
+    // each error comment was edited once to list the warning of its line; no new review
+    for (const old of before) expect(comments.find((c) => c.id === old.id)?.edits).toBe(old.edits + 1);
+    expect(comments).toHaveLength(before.length);
+    expect(fake.reviews).toHaveLength(2);
     expect(fake.violations).toEqual([]);
   });
 
@@ -180,7 +186,7 @@ describe("a pull request with a dangerous migration", () => {
     expect(run.output.summary).not.toContain("could not be posted");
     const comments = migguardComments();
     expect(comments).toHaveLength(count);
-    expect(fake.reviews).toHaveLength(3);
+    expect(fake.reviews).toHaveLength(2);
     for (const c of comments) {
       expect(c.body).toContain(`Resolved** in ${fixed.slice(0, 7)}`);
       expect(c.body).toContain(`<!-- migguard:resolved=${fixed} -->`);

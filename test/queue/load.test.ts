@@ -54,7 +54,7 @@ describeWithRedis("a burst of 300 webhooks for 100 pull requests, two workers", 
     const { fake } = cluster;
     for (const pull of pulls) {
       const comments = fake.commentsOn(pull.number).filter((c) => c.user.login === BOT_LOGIN);
-      const fingerprints = comments.map((c) => parseCommentMarkers(c.body).fingerprint);
+      const fingerprints = comments.flatMap((c) => parseCommentMarkers(c.body).fingerprints);
       expect({ pr: pull.number, duplicates: fingerprints.filter((f, i) => fingerprints.indexOf(f) !== i) }).toEqual({ pr: pull.number, duplicates: [] });
       // the newest head's findings are all commented (the H3 fix leaves its comment resolved, not deleted)
       const open = comments.filter((c) => !parseCommentMarkers(c.body).resolvedIn);

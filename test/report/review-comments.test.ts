@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import type { ReportedFinding } from "../../src/engine/model.js";
-import { fingerprintFindings, oneLineReplacement, parseCommentMarkers, resolvedCommentBody, reviewCommentBody, reviewCommentDrafts } from "../../src/report/review-comments.js";
+import { fingerprintFindings, lineCommentBody, oneLineReplacement, parseCommentMarkers, resolvedCommentBody, reviewCommentBody, reviewCommentDrafts } from "../../src/report/review-comments.js";
 
 const PATH = "db/migrations/1_idx.up.sql";
 const index = (over: Partial<ReportedFinding> = {}): ReportedFinding => ({
@@ -70,7 +70,7 @@ describe("comment bodies", () => {
     expect(body).toContain("```sql\n-- outside a transaction:\n```");
     expect(body).toContain("](https://github.com/migguard/migguard/blob/main/docs/rules/index-without-concurrently.md)");
     expect(body).toContain("`-- migguard:ignore index-without-concurrently <why this is safe here>`");
-    expect(parseCommentMarkers(body)).toEqual({ fingerprint: "abc123", resolvedIn: undefined });
+    expect(parseCommentMarkers(body)).toEqual({ fingerprints: ["abc123"], resolvedIn: undefined });
   });
 
   it("show the fix as code when there is no one-line rewrite", () => {
@@ -83,16 +83,16 @@ describe("comment bodies", () => {
     const body = reviewCommentBody(index({ message: "m".repeat(50_000), fix: `-- ${"x".repeat(100_000)}` }), "feedbeef");
     expect(Buffer.byteLength(body)).toBeLessThan(65_536);
     expect(body).toContain("…(truncated: the full fix is in the check run)\n```");
-    expect(parseCommentMarkers(body).fingerprint).toBe("feedbeef");
+    expect(parseCommentMarkers(body).fingerprints).toEqual(["feedbeef"]);
   });
 
   it("say which commit resolved them and disarm the old suggestion", () => {
     const body = reviewCommentBody(index(), "abc123", { sourceLine: "CREATE INDEX idx ON users (email);" });
-    const resolved = resolvedCommentBody(body, "abc123", "feedfacefeedfacefeedfacefeedfacefeedface");
+    const resolved = resolvedCommentBody(body, ["abc123"], "feedfacefeedfacefeedfacefeedfacefeedface");
     expect(resolved).toMatch(/^✅ \*\*Resolved\*\* in feedfac: /);
     expect(resolved).not.toContain("```suggestion");
     expect(resolved).toContain("CREATE INDEX CONCURRENTLY IF NOT EXISTS idx ON users (email);");
-    expect(parseCommentMarkers(resolved)).toEqual({ fingerprint: "abc123", resolvedIn: "feedfacefeedfacefeedfacefeedfacefeedface" });
+    expect(parseCommentMarkers(resolved)).toEqual({ fingerprints: ["abc123"], resolvedIn: "feedfacefeedfacefeedfacefeedfacefeedface" });
     expect(resolved.match(/migguard:fp=/g)).toHaveLength(1);
   });
 });
@@ -108,10 +108,57 @@ describe("drafts", () => {
   });
 
   it("span the statement when it stays in one hunk, else anchor on its first line", () => {
-    const drafts = reviewCommentDrafts([index({ line: 2, endLine: 3, statement: "a" }), index({ line: 3, endLine: 10, statement: "b" })], positions);
+    const drafts = reviewCommentDrafts([index({ line: 2, endLine: 3, statement: "a" }), index({ line: 10, endLine: 12, statement: "b" })], positions);
     expect(drafts.map((d) => [d.startLine, d.line])).toEqual([
       [2, 3],
-      [undefined, 3],
+      [undefined, 10],
     ]);
+  });
+
+  it("one comment per line: the findings GitHub shows on one line share a comment that lists each, with every fingerprint", () => {
+    const findings = [
+      index({ severity: "warning", rule: "require-lock-timeout", statement: "CREATE INDEX idx ON users (email)", fix: "SET lock_timeout = '1s';" }),
+      index(),
+      index({ rule: "drop-column", message: "Dropping a column", fix: "-- two steps\nALTER TABLE users DROP COLUMN x;\nSELECT 1;" }),
+      index({ line: 2, endLine: 3, rule: "volatile-default", statement: "spans two lines" }),
+      index({ line: 10, endLine: 10, statement: "elsewhere" }),
+    ];
+    const sources = new Map([[PATH, "-- head\nCREATE INDEX idx ON users (email);\nmore\n"]]);
+    const drafts = reviewCommentDrafts(findings, positions, { sources });
+    const fingerprints = fingerprintFindings(findings);
+    expect(drafts.map((d) => [d.startLine, d.line, d.fingerprints])).toEqual([
+      [undefined, 2, fingerprints.slice(0, 3)],
+      [2, 3, [fingerprints[3]]],
+      [undefined, 10, [fingerprints[4]]],
+    ]);
+    const [line2] = drafts;
+    expect(line2.body).toMatch(/^\*\*migguard: 3 findings on this line\*\*/);
+    // the most severe first, each with its fix; the one one-line rewrite stays a suggestion
+    expect(line2.body.indexOf("`index-without-concurrently`")).toBeLessThan(line2.body.indexOf("`require-lock-timeout`"));
+    expect(line2.body).toContain("```suggestion\nCREATE INDEX CONCURRENTLY IF NOT EXISTS idx ON users (email);\n```");
+    expect(line2.body).toContain("```sql\nSET lock_timeout = '1s';\n```");
+    expect(line2.body).toContain("```sql\n-- two steps\nALTER TABLE users DROP COLUMN x;\nSELECT 1;\n```");
+    expect(parseCommentMarkers(line2.body).fingerprints).toEqual(fingerprints.slice(0, 3));
+  });
+
+  it("offers no suggestion when two findings of a line would rewrite it differently", () => {
+    const other = index({ rule: "volatile-default", fix: "CREATE INDEX idx2 ON users (email);" });
+    const body = lineCommentBody(
+      [index(), other].map((finding, i) => ({ finding, fingerprint: `f${i}` })),
+      { sourceLine: "CREATE INDEX idx ON users (email);" },
+    );
+    expect(body).not.toContain("```suggestion");
+    expect(body).toContain("```sql\nCREATE INDEX idx2 ON users (email);\n```");
+  });
+
+  it("keep a line with very many long findings under GitHub's body limit, naming the ones not shown", () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      finding: index({ rule: `rule-${i}`, message: "m".repeat(50_000), fix: `-- ${"x".repeat(100_000)}`, details: Array.from({ length: 30 }, () => "d".repeat(900)) }),
+      fingerprint: `f${i}`,
+    }));
+    const body = lineCommentBody(many);
+    expect(Buffer.byteLength(body)).toBeLessThan(65_536);
+    expect(body).toContain("And 32 more (the **migguard** check lists each with its fix):");
+    expect(parseCommentMarkers(body).fingerprints).toHaveLength(40);
   });
 });
