@@ -66,10 +66,32 @@ describe("Django", () => {
     ['getattr(migrations, "RunSQL")("DROP TABLE shop_secrets", reverse_sql=migrations.RunSQL.noop)', ["7 drop-table", "7 hidden-operation"]],
     ['eval("migrations.RunSQL(\'DROP TABLE shop_secrets\')")', ["7 hidden-operation"]],
     ['migrations.RunSQL(open("drop.sql").read(), reverse_sql=migrations.RunSQL.noop)', ["7 hidden-operation"]],
+    ['migrations.RemoveField(model_name="order", name=field_name())', ["7 hidden-operation"]],
   ])("%s", async (operation, expected) => {
     const file = django(operation);
     const result = await expectIsolated([file]);
     expect(report(result, file.path).filter((r) => /drop-table|hidden-operation/.test(r))).toEqual(expected);
+  });
+});
+
+describe("Django: an operation a syntax error cuts short", () => {
+  it.each(['migrations.RemoveField(model_name="user", name=)', 'migrations.RemoveField(model_name="user", name="em ail)'])(
+    "%s is the syntax error alone: no drop of a column without a name (`Dropping column shop_user.`)",
+    async (operation) => {
+      const file = django(operation);
+      const result = await expectIsolated([file]);
+      expect(report(result, file.path)).toEqual(["7 syntax-error"]);
+      expect(result.findings.map((f) => f.message).join()).not.toMatch(/shop_user\.\s/);
+    },
+  );
+
+  it("a required name missing or empty is a note, not an operation on an empty name", async () => {
+    for (const operation of ['migrations.RemoveField("user", )', 'migrations.RemoveField(model_name="user", name="")']) {
+      const file = django(operation);
+      const result = await expectIsolated([file]);
+      expect(report(result, file.path)).toEqual([]);
+      expect(result.migrations[0].notes.map((n) => n.message)).toEqual(["RemoveField: no name is written, so migguard did not check it"]);
+    }
   });
 });
 

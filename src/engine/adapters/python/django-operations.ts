@@ -74,6 +74,7 @@ function translate(value: PyValue, ctx: Ctx): void {
     return;
   }
   const call = value;
+  if (!namesWritten(name, call, ctx)) return;
   const base = { loc: call.loc, text: call.text, inTransaction: ctx.atomic } as const;
   const emit = (up: OperationInput[], down: OperationInput[] = []) => {
     append(ctx.out.up, up);
@@ -344,6 +345,43 @@ function hidesOperation(call: PyCall, ctx: Ctx): boolean {
       : undefined;
   if (!problem) return false;
   ctx.out.hidden.push({ line: call.loc.line, endLine: call.loc.endLine, ...problem });
+  return true;
+}
+
+/** The names each operation needs (keyword and position), without which it names no table or column. */
+const REQUIRED_NAMES: Record<string, ReadonlyArray<readonly [string, number]>> = {
+  CreateModel: [["name", 0]],
+  DeleteModel: [["name", 0]],
+  RenameModel: [["old_name", 0], ["new_name", 1]],
+  AlterModelTable: [["name", 0]],
+  AlterUniqueTogether: [["name", 0]],
+  AlterIndexTogether: [["name", 0]],
+  AlterOrderWithRespectTo: [["name", 0]],
+  AddField: [["model_name", 0], ["name", 1]],
+  RemoveField: [["model_name", 0], ["name", 1]],
+  AlterField: [["model_name", 0], ["name", 1]],
+  AddDefaultValue: [["model_name", 0], ["name", 1]],
+  RenameField: [["model_name", 0], ["old_name", 1], ["new_name", 2]],
+  ...Object.fromEntries(
+    ["AddIndex", "AddIndexConcurrently", "RemoveIndex", "RemoveIndexConcurrently", "RenameIndex", "AddConstraint", "AddConstraintNotValid", "RemoveConstraint", "ValidateConstraint"].map((op) => [op, [["model_name", 0]] as const]),
+  ),
+};
+
+/**
+ * An operation whose model or field name is missing or empty (a call cut short by a syntax error, `name=""`) is not
+ * checked: its table or column would read as empty (`Dropping column app_user.`). A name given as something other
+ * than a string literal hides the operation: a `hidden-operation` warning, never a silent pass.
+ */
+function namesWritten(operation: string, call: PyCall, ctx: Ctx): boolean {
+  for (const [key, position] of REQUIRED_NAMES[operation] ?? []) {
+    const value = kwarg(call, key, position);
+    if (asString(value)) continue;
+    if (value === undefined || value.kind === "str")
+      ctx.out.notes.push({ line: call.loc.line, message: `${operation}: no ${key} is written, so migguard did not check it` });
+    else
+      ctx.out.hidden.push({ line: call.loc.line, endLine: call.loc.endLine, message: `${operation}: the ${key} is not written literally${"text" in value ? ` (\`${value.text.split("\n")[0].slice(0, 60)}\`)` : ""}, so this operation cannot be checked statically` });
+    return false;
+  }
   return true;
 }
 

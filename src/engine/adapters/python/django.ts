@@ -4,7 +4,7 @@
  * down is `derived`, or irreversible at the first RunPython / RunSQL without a reverse.
  */
 import type { AdapterInput } from "../index.js";
-import type { Down, MigrationInput, OperationInput } from "../../model.js";
+import type { Down, MigrationInput, OperationInput, ParseProblem } from "../../model.js";
 import { historyOf } from "./django-history.js";
 import { translateOperations } from "./django-operations.js";
 
@@ -38,6 +38,8 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
   const leftState = new Map(state.leftState);
   const translation = translateOperations(file.operations, { state, stateKnown: known, atomic: file.atomic, functions: file.functions });
   markPlannedDrops(translation.up, leftState);
+  // a call a syntax error cut short is reported as that error already, not as a hidden operation too
+  const broken = (p: ParseProblem) => file.syntaxErrors.some((e) => e.line <= (p.endLine ?? p.line) && (e.endLine ?? e.line) >= p.line);
   const down: Down = translation.irreversible
     ? { status: "irreversible", loc: translation.irreversible.loc, reason: translation.irreversible.reason }
     : { status: "present", ops: translation.down as never, derived: true };
@@ -55,7 +57,7 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
       ? [...file.waivers, { line: translation.ignored.line, rules: [], reason: "IgnoreMigration() (django-migration-linter)", wholeFile: true }]
       : file.waivers,
     syntaxErrors: [...file.syntaxErrors, ...translation.errors],
-    hidden: [...hidden, ...translation.hidden],
-    notes: [...notes, ...translation.notes],
+    hidden: [...hidden, ...translation.hidden.filter((h) => !broken(h))],
+    notes: [...notes, ...translation.notes, ...translation.hidden.filter(broken).map(({ line, endLine, message }) => ({ line, endLine, message }))],
   };
 }
