@@ -2,11 +2,11 @@ import type { Operation, OperationOf } from "../../model.js";
 import { dataCode } from "../support/data-code.js";
 import { pythonString, sqlCall } from "../support/embed-sql.js";
 import { nameKey } from "../support/facts.js";
-import { ident } from "../support/fix.js";
 import { anyBetween, positionsBy } from "../support/positions.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
+import { sqlDialect } from "../support/sql-dialect.js";
 
 const addedColumn = (op: Operation) => (op.kind === "add_column" ? `${nameKey(op.table)}.${nameKey(op.column.name)}` : undefined);
 
@@ -25,8 +25,10 @@ const columnsAddedBefore = (ctx: RuleContext, table: string, before: number): bo
  * team's call, said in a comment.
  */
 function backupFix(ctx: RuleContext, op: OperationOf<"dml">, table: string): string {
+  const sql = sqlDialect(ctx.migration.database);
+  const ident = sql.ident;
   const backup = `${table}_backup`;
-  const copy = `CREATE TABLE ${ident(backup)} AS TABLE ${ident(table)}`;
+  const copy = sql.copyTable(backup, table);
   const restore = op.verb === "delete" ? `INSERT INTO ${ident(table)} SELECT * FROM ${ident(backup)}` : undefined;
   const narrow = op.verb === "delete" ? "to delete only some rows, add their condition" : "to change only some rows, add their condition";
   const why = op.verb === "delete" ? "so the rows can be restored" : "so the old values can be restored";

@@ -2,6 +2,13 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "MySQL: the copy is MySQL's CREATE TABLE ... AS SELECT, and a reserved word stays in backticks",
+      config: { database: "mysql" },
+      code: "ALTER TABLE users DROP COLUMN `rank`;",
+      lines: [1],
+    },
     { framework: "sql", name: "drop a column of a live table", schema: "CREATE TABLE users (id bigint PRIMARY KEY, phone_number text);", code: "ALTER TABLE users DROP COLUMN phone_number;", lines: [1] },
     {
       framework: "sql",

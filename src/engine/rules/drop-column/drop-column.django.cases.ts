@@ -5,6 +5,23 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "MySQL: the RunSQL restores the values with MySQL's UPDATE ... JOIN",
+      config: { database: "mysql" },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RemoveField(model_name="order", name="note"),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8],
+    },
+    {
+      framework: "django",
       name: "RemoveField drops the column",
       code: `from django.db import migrations
 

@@ -1,9 +1,10 @@
 import { defineRule } from "../support/rule.js";
-import { fixFor, ident, sym } from "../support/fix.js";
+import { fixFor, sym } from "../support/fix.js";
 import { assured, ignoredColumnsFix, railsType } from "../support/rails-fix.js";
 import { backupFix, plannedRemoval } from "../support/planned-removal.js";
 import { existingTable, restoredByDown, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
+import { sqlDialect } from "../support/sql-dialect.js";
 
 /** The seed's outage: remove_column while a legacy report still read the column. */
 export default defineRule({
@@ -31,13 +32,18 @@ export default defineRule({
         });
         continue;
       }
-      const t = ident(op.table);
-      const c = ident(op.column);
+      const sql = sqlDialect(ctx.migration.database);
+      const t = sql.ident(op.table);
+      const c = sql.ident(op.column);
       const type = op.type ?? ctx.repository.columnType(op.table, op.column, index);
       const backup = `${op.table.split(".").pop()}_${op.column}_backup`;
       // a copy that can be joined back needs a key: Rails and Django tables have id; a SQL table only when its definition says so
       const keyed = ctx.framework === "rails" || ctx.framework === "django" || ctx.repository.columnType(op.table, "id", index) !== undefined;
-      const copy = keyed ? `CREATE TABLE ${ident(backup)} AS SELECT id, ${c} FROM ${t}` : `CREATE TABLE ${ident(backup)} AS TABLE ${t}`;
+      const copy = keyed ? `CREATE TABLE ${sql.ident(backup)} AS SELECT id, ${c} FROM ${t}` : sql.copyTable(backup, op.table);
+      const b = sql.ident(backup);
+      const restore = sql.mysql
+        ? `UPDATE ${t} JOIN ${b} ON ${t}.id = ${b}.id SET ${t}.${c} = ${b}.${c}`
+        : `UPDATE ${t} SET ${c} = b.${c} FROM ${b} b WHERE ${t}.id = b.id`;
       ctx.report({
         op,
         message: `Dropping column ${op.table}.${op.column} deletes its data; code that still reads it breaks, and a rollback cannot restore the values.`,
@@ -65,8 +71,8 @@ export default defineRule({
             ),
             # 2. In a later migration, once no running code reads it, keep a copy and drop the column:
             migrations.RunSQL(
-                "${copy}; ALTER TABLE ${op.table} DROP COLUMN ${op.column}",
-                reverse_sql=${type ? `"ALTER TABLE ${op.table} ADD COLUMN ${op.column} ${type.text} NULL; UPDATE ${op.table} SET ${op.column} = b.${op.column} FROM ${backup} b WHERE ${op.table}.id = b.id"` : "migrations.RunSQL.noop,  # migguard does not know the column's type to re-add it"},
+                ${JSON.stringify(`${copy}; ALTER TABLE ${t} DROP COLUMN ${c}`)},
+                reverse_sql=${type ? JSON.stringify(`ALTER TABLE ${t} ADD COLUMN ${c} ${type.text} NULL; ${restore}`) : "migrations.RunSQL.noop,  # migguard does not know the column's type to re-add it"},
             ),`,
           alembic: `
             # 1. Stop using the column and deploy. 2. Keep a copy, then drop it in a later revision:

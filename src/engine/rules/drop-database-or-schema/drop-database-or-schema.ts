@@ -2,6 +2,28 @@ import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
+import { sqlDialect } from "../support/sql-dialect.js";
+
+/**
+ * MySQL cannot rename a database (its SCHEMA is the same thing), but RENAME TABLE moves tables between
+ * databases of one server: the tables go to <name>_deprecated, read from information_schema, and the data stays.
+ */
+function mysqlFix(name: string): string {
+  const mysql = sqlDialect("mysql");
+  const kept = `${name}_deprecated`;
+  const literal = (text: string) => `'${text.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+  const quoted = (text: string) => literal(`\`${text.replace(/`/g, "``")}\``);
+  return [
+    `-- MySQL cannot rename a database: move its tables to ${kept} instead (views, routines and events stay behind),`,
+    `-- and drop ${kept} in a later migration once nobody misses the data:`,
+    `CREATE DATABASE ${mysql.ident(kept)};`,
+    `SET SESSION group_concat_max_len = 1048576;`,
+    `SET @move_tables = (SELECT CONCAT('RENAME TABLE ', GROUP_CONCAT(CONCAT(${quoted(name)}, '.\`', REPLACE(TABLE_NAME, '\`', '\`\`'), '\` TO ', ${quoted(kept)}, '.\`', REPLACE(TABLE_NAME, '\`', '\`\`'), '\`'))) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ${literal(name)} AND TABLE_TYPE = 'BASE TABLE');`,
+    `PREPARE move_tables FROM @move_tables;`,
+    `EXECUTE move_tables;`,
+    `DEALLOCATE PREPARE move_tables;`,
+  ].join("\n");
+}
 
 export default defineRule({
   meta: {
@@ -23,7 +45,7 @@ export default defineRule({
       ctx.report({
         op,
         message: `DROP ${isDatabase ? "DATABASE" : "SCHEMA ... CASCADE"} ${names.join(", ")} deletes every table in it; no rollback can restore the data.`,
-        fix: fixFor(ctx.framework, { sql: `-- rename it instead and drop it later, after a backup:\nALTER ${isDatabase ? "DATABASE" : "SCHEMA"} ${names[0]} RENAME TO ${names[0]}_deprecated;` }),
+        fix: fixFor(ctx.framework, { sql: sqlDialect(ctx.migration.database).mysql ? mysqlFix(names[0]) : `-- rename it instead and drop it later, after a backup:\nALTER ${isDatabase ? "DATABASE" : "SCHEMA"} ${names[0]} RENAME TO ${names[0]}_deprecated;` }),
       });
     }
   },

@@ -1,6 +1,6 @@
 import { defineRule } from "../support/rule.js";
 import { railsDropTableFix } from "../support/rails-fix.js";
-import { fixFor, ident, modelName, sym } from "../support/fix.js";
+import { fixFor, modelName, sym } from "../support/fix.js";
 import { nameKey } from "../support/facts.js";
 import type { Operation } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
@@ -8,6 +8,7 @@ import { backupFix, plannedRemoval } from "../support/planned-removal.js";
 import { firstAfter, positionsBy } from "../support/positions.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
+import { sqlDialect } from "../support/sql-dialect.js";
 
 /**
  * The table is created again later in this up and filled from other tables (CREATE TABLE t AS SELECT ... FROM
@@ -58,7 +59,10 @@ export default defineRule({
           });
           continue;
         }
+        const sql = sqlDialect(ctx.migration.database);
+        const ident = sql.ident;
         const t = ident(table);
+        const copy = sql.copyTable(`${table.split(".").pop()}_backup`, table);
         ctx.report({
           op,
           message: `Dropping table ${table} deletes all its rows; a rollback cannot bring them back, and code still using ${table} breaks.`,
@@ -69,11 +73,11 @@ export default defineRule({
               ALTER TABLE ${t} RENAME TO ${ident(`${table.split(".").pop()}_deprecated`)};
               -- 3. Drop the renamed table in a later migration.`,
             rails:
-              railsDropTableFix(op, table) ??
+              railsDropTableFix(op, table, copy) ??
               `
               # 1. Remove every use of ${modelName(table)} and deploy.
               # 2. Keep a copy, then drop the table with its definition so the migration can be reversed:
-              execute "CREATE TABLE ${table}_backup AS TABLE ${table}"
+              execute ${JSON.stringify(copy)}
               drop_table ${sym(table)} do |t|
                 # the columns of ${table}, so rollback can recreate it
               end`,
@@ -82,12 +86,12 @@ export default defineRule({
               migrations.SeparateDatabaseAndState(state_operations=[migrations.DeleteModel(name="${op.ormModel ?? modelName(table)}")], database_operations=[]),
               # 2. In a later migration, once nothing reads it, move it out of the way (drop it once nobody misses the rows):
               migrations.RunSQL(
-                  "ALTER TABLE ${table} RENAME TO ${table.split(".").pop()}_deprecated",
-                  reverse_sql="ALTER TABLE ${table.split(".").pop()}_deprecated RENAME TO ${table}",
+                  ${JSON.stringify(`ALTER TABLE ${t} RENAME TO ${ident(`${table.split(".").pop()}_deprecated`)}`)},
+                  reverse_sql=${JSON.stringify(`ALTER TABLE ${ident(`${table.split(".").pop()}_deprecated`)} RENAME TO ${t}`)},
               ),`,
             alembic: `
               # 1. Stop using the table and deploy. 2. Keep a copy, then drop it in a later revision:
-              op.execute("CREATE TABLE ${table}_backup AS TABLE ${table}")
+              op.execute(${JSON.stringify(copy)})
               op.drop_table("${table}")`,
           }),
         });

@@ -4,6 +4,15 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "MySQL: strict mode makes the ALTER refuse a value that does not fit instead of cutting it",
+      config: { database: "mysql" },
+      path: "db/migrations/000002_title.up.sql",
+      code: "ALTER TABLE posts MODIFY title varchar(100) NOT NULL;",
+      files: { "db/migrations/000001_posts.up.sql": "CREATE TABLE posts (id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY, title varchar(255) NOT NULL) ENGINE=InnoDB;" },
+      lines: [1],
+    },
+    {
+      framework: "sql",
       name: "varchar limit lowered (old type read from the down)",
       schema: "CREATE TABLE post_report (id bigint PRIMARY KEY, original_post_name varchar(200));",
       path: "migrations/000040_name.up.sql",

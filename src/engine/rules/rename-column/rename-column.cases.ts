@@ -1,7 +1,25 @@
 import { defineCases } from "../support/rule.js";
 
 export default defineCases({
-  invalid: [{ framework: "sql", name: "rename a column of a live table", schema: "CREATE TABLE site (id bigint PRIMARY KEY, description text);", code: "ALTER TABLE site ADD COLUMN short_description text;\nALTER TABLE site RENAME COLUMN description TO sidebar;", lines: [2] }],
+  invalid: [
+    {
+      framework: "sql",
+      name: "MySQL: the type read from information_schema, the backfill batched with UPDATE ... LIMIT",
+      config: { database: "mysql" },
+      code: "ALTER TABLE site RENAME COLUMN `desc` TO sidebar;",
+      lines: [1],
+    },
+    {
+      framework: "sql",
+      name: "MySQL: the type known from an earlier migration",
+      config: { database: "mariadb" },
+      path: "db/migrations/000002_rename.up.sql",
+      code: "ALTER TABLE site CHANGE `description` `sidebar` varchar(200);",
+      files: { "db/migrations/000001_site.up.sql": "CREATE TABLE site (id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY, description varchar(200)) ENGINE=InnoDB;" },
+      lines: [1],
+    },
+    { framework: "sql", name: "rename a column of a live table", schema: "CREATE TABLE site (id bigint PRIMARY KEY, description text);", code: "ALTER TABLE site ADD COLUMN short_description text;\nALTER TABLE site RENAME COLUMN description TO sidebar;", lines: [2] },
+  ],
   valid: [
     {
       framework: "sql",

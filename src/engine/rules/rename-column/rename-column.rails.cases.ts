@@ -4,6 +4,18 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "MySQL (mysql2): the batched backfill is MySQL's UPDATE ... LIMIT",
+      config: { database: "mysql" },
+      code: `class RetireLinksColumn < ActiveRecord::Migration[7.1]
+  def change
+    rename_column :link_sets, :links, :legacy_links
+  end
+end
+`,
+      lines: [3],
+    },
+    {
+      framework: "rails",
       name: "rename_column and t.rename on live tables",
       code: `class RetireLinksColumn < ActiveRecord::Migration[7.1]
   def change

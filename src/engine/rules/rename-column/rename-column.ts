@@ -8,6 +8,7 @@ import { defineRule, type RuleContext } from "../support/rule.js";
 import { nameKey } from "../support/facts.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
+import { sqlDialect } from "../support/sql-dialect.js";
 
 /** Django: give the field db_column=<its column> first, so RenameField changes only the Python name. */
 function djangoFix(op: OperationOf<"rename_column">): string {
@@ -32,8 +33,10 @@ function djangoFix(op: OperationOf<"rename_column">): string {
 function expandFix(ctx: RuleContext, op: OperationOf<"rename_column">, index: number): string {
   const framework: Exclude<Framework, "django"> = ctx.framework === "django" ? "sql" : ctx.framework;
   const type = ctx.repository.columnType(op.table, op.column, index);
-  const add = addColumnLike(framework, { table: op.table, column: op.newName, like: op.column, type });
-  const backfill = backfillCode(framework, { table: op.table, assignments: `${ident(op.newName)} = ${ident(op.column)}`, pending: `${ident(op.newName)} IS DISTINCT FROM ${ident(op.column)}` });
+  const sql = sqlDialect(ctx.migration.database);
+  const [newName, oldName] = [sql.ident(op.newName), sql.ident(op.column)];
+  const add = addColumnLike(framework, { table: op.table, column: op.newName, like: op.column, type }, sql);
+  const backfill = backfillCode(framework, { table: op.table, assignments: `${newName} = ${oldName}`, pending: sql.differs(newName, oldName) }, sql);
   switch (framework) {
     case "sql":
       return [

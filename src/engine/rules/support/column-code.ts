@@ -8,7 +8,10 @@ import type { Framework, TypeRef } from "../../model.js";
 import { ident, sym } from "./fix.js";
 import { pythonString, rubyString } from "./embed-sql.js";
 import { railsType } from "./rails-fix.js";
-import { BATCH_ROWS, batchedUpdate } from "./sql-text.js";
+import { sqlDialect, type SqlDialect } from "./sql-dialect.js";
+import { BATCH_ROWS } from "./sql-text.js";
+
+const POSTGRESQL = sqlDialect("postgresql");
 
 const SA_SIMPLE: Record<string, string> = {
   integer: "sa.Integer()",
@@ -58,11 +61,12 @@ export interface ColumnLike {
 }
 
 /** ADD COLUMN with the type of another column: written out when known, else copied from the table by the code. */
-export function addColumnLike(framework: Framework, c: ColumnLike): string {
+export function addColumnLike(framework: Framework, c: ColumnLike, dialect: SqlDialect = POSTGRESQL): string {
   const unknown = `the type of ${c.table}.${c.like} is not in the migrations or schema dump migguard read, so this copies it from the table`;
   switch (framework) {
     case "sql":
-      if (c.type) return `ALTER TABLE ${ident(c.table)} ADD COLUMN ${ident(c.column)} ${c.type.text};`;
+      if (c.type) return `ALTER TABLE ${dialect.ident(c.table)} ADD COLUMN ${dialect.ident(c.column)} ${c.type.text};`;
+      if (dialect.mysql) return mysqlAddColumnLike(c, unknown, dialect);
       return [
         `-- ${unknown}:`,
         `DO $$ BEGIN`,
@@ -90,6 +94,21 @@ export function addColumnLike(framework: Framework, c: ColumnLike): string {
   }
 }
 
+/** MySQL has no anonymous blocks: the type is read from information_schema into a prepared ALTER. */
+function mysqlAddColumnLike(c: ColumnLike, unknown: string, dialect: SqlDialect): string {
+  const [schema, table] = c.table.includes(".") ? c.table.split(".", 2) : [undefined, c.table];
+  const quote = (text: string) => `'${text.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+  const alter = `ALTER TABLE ${dialect.ident(c.table)} ADD COLUMN ${dialect.ident(c.column)} `;
+  return [
+    `-- ${unknown}:`,
+    `SET @column_type = (SELECT COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ${schema ? quote(schema) : "DATABASE()"} AND TABLE_NAME = ${quote(table)} AND COLUMN_NAME = ${quote(c.like)});`,
+    `SET @add_column = CONCAT(${quote(alter)}, @column_type);`,
+    `PREPARE add_column FROM @add_column;`,
+    `EXECUTE add_column;`,
+    `DEALLOCATE PREPARE add_column;`,
+  ].join("\n");
+}
+
 export interface Backfill {
   table: string;
   /** the SET list, as SQL */
@@ -102,8 +121,8 @@ export interface Backfill {
  * A backfill in batches of BATCH_ROWS rows, each committed on its own, in the framework's terms: SQL gives one
  * batch to repeat; Ruby and Python loop until a batch updates nothing.
  */
-export function backfillCode(framework: Framework, b: Backfill): string {
-  const sql = batchedUpdate(b.table, b.assignments, b.pending);
+export function backfillCode(framework: Framework, b: Backfill, dialect: SqlDialect = POSTGRESQL): string {
+  const sql = dialect.batchedUpdate(b.table, b.assignments, b.pending);
   const oneLine = sql.replace(/;$/, "").replace(/\n/g, " ");
   switch (framework) {
     case "sql":

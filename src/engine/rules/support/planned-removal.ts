@@ -7,7 +7,8 @@
 import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
 import type { OperationOf } from "../../model.js";
 import { nameKey } from "./facts.js";
-import { fixFor, ident } from "./fix.js";
+import { fixFor } from "./fix.js";
+import { sqlDialect } from "./sql-dialect.js";
 import type { RuleContext } from "./rule.js";
 
 /** Why the drop is planned, or undefined when nothing says the application already stopped using it. */
@@ -23,20 +24,22 @@ export function plannedRemoval(ctx: RuleContext, op: OperationOf<"drop_table"> |
 
 /** Keep a copy of the table as it is before the drop: no key or type guessed, every row and column kept. */
 export function backupFix(ctx: RuleContext, table: string, what: string): string {
+  const dialect = sqlDialect(ctx.migration.database);
   const backup = `${table.split(".").pop()}_backup`;
-  const sql = `CREATE TABLE ${ident(backup)} AS TABLE ${ident(table)}`;
+  const sql = dialect.copyTable(backup, table);
+  const dump = dialect.dumpTable(table);
   return fixFor(ctx.framework, {
     sql: `
-      -- before ${what} is dropped, keep a copy (or pg_dump --table=${table}), and drop the copy once nobody misses it:
+      -- before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:
       ${sql};`,
     rails: `
-      # before ${what} is dropped, keep a copy (or pg_dump --table=${table}), and drop the copy once nobody misses it:
+      # before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:
       execute ${JSON.stringify(sql)}`,
     django: `
-      # before ${what} is dropped, keep a copy (or pg_dump --table=${table}), and drop the copy once nobody misses it:
-      migrations.RunSQL(${JSON.stringify(sql)}, reverse_sql=${JSON.stringify(`DROP TABLE ${ident(backup)}`)}),`,
+      # before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:
+      migrations.RunSQL(${JSON.stringify(sql)}, reverse_sql=${JSON.stringify(`DROP TABLE ${dialect.ident(backup)}`)}),`,
     alembic: `
-      # before ${what} is dropped, keep a copy (or pg_dump --table=${table}), and drop the copy once nobody misses it:
+      # before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:
       op.execute(${JSON.stringify(sql)})`,
   });
 }

@@ -363,7 +363,7 @@ export function railsDownFix(entries: readonly DeltaEntry[], options: { inChange
 }
 
 /** create_table ... force: drops the table it replaces. */
-export function railsDropTableFix(op: Extract<Operation, { kind: "drop_table" }>, table: string): string | undefined {
+export function railsDropTableFix(op: Extract<Operation, { kind: "drop_table" }>, table: string, copy: string): string | undefined {
   if (op.frameworkCall !== "create_table" && op.frameworkCall !== "create_join_table") return undefined;
   const first = op.text.split("\n")[0].trim().replace(/,\s*force:\s*(true|:cascade)/, "");
   const call = first.endsWith("|") ? `${first}\n  # ...\nend` : first;
@@ -371,6 +371,6 @@ export function railsDropTableFix(op: Extract<Operation, { kind: "drop_table" }>
     `# force: drops the existing ${table} and all its rows before creating the new one. Remove the option:`,
     call,
     `# and if ${table} must really go, drop it in a migration of its own after keeping a copy:`,
-    `# execute "CREATE TABLE ${table}_backup AS TABLE ${table}"`,
+    `# execute ${JSON.stringify(copy)}`,
   ].join("\n");
 }

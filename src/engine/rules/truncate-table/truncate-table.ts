@@ -1,8 +1,8 @@
 import { beforeOperation } from "../support/data-code.js";
-import { ident } from "../support/fix.js";
 import { defineRule } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
+import { sqlDialect } from "../support/sql-dialect.js";
 
 export default defineRule({
   meta: {
@@ -19,8 +19,9 @@ export default defineRule({
     for (const { op, index } of upOps(ctx, "truncate")) {
       const tables = op.tables.filter((t) => existingTable(ctx, t, index));
       if (tables.length === 0) continue;
-      const copies = tables.map((t) => `CREATE TABLE ${ident(`${t.split(".").pop()}_backup`)} AS TABLE ${ident(t)};`);
-      const restore = tables.map((t) => `INSERT INTO ${ident(t)} SELECT * FROM ${ident(`${t.split(".").pop()}_backup`)};`).join(" ");
+      const sql = sqlDialect(ctx.migration.database);
+      const copies = tables.map((t) => `${sql.copyTable(`${t.split(".").pop()}_backup`, t)};`);
+      const restore = tables.map((t) => `INSERT INTO ${sql.ident(t)} SELECT * FROM ${sql.ident(`${t.split(".").pop()}_backup`)};`).join(" ");
       ctx.report({
         op,
         message: `TRUNCATE ${tables.join(", ")} deletes every row${op.cascade ? ", and CASCADE empties every table that references it" : ""}; no rollback can restore them.`,
