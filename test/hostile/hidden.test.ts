@@ -5,6 +5,7 @@
  */
 import type { AnalysisResult } from "../../src/engine/analyze.js";
 import { expectIsolated } from "./support/isolation.js";
+import { cliProcess, repo } from "./support/repo.js";
 
 const rails = (body: string) => ({
   path: "db/migrate/20240101000000_hidden.rb",
@@ -104,5 +105,19 @@ describe("Alembic", () => {
     const file = alembic(body);
     const result = await expectIsolated([file]);
     expect(report(result, file.path).filter((r) => /drop-table|hidden-operation/.test(r))).toEqual(expected);
+  });
+});
+
+describe("through the CLI process (README: Hostile input)", () => {
+  it("send(:drop_table, ...) is a drop-table and a hidden-operation warning whose fix is the direct call", () => {
+    const file = rails("    send(:drop_table, :accounts)");
+    const cli = cliProcess(["lint", "--format", "json", "."], { cwd: repo({ [file.path]: file.content }) });
+    expect(cli.status).toBe(1);
+    const findings = (JSON.parse(cli.stdout) as { findings: Array<{ line: number; rule: string; severity: string; fix: string }> }).findings;
+    expect(findings.filter((f) => f.rule === "drop-table" || f.rule === "hidden-operation").map((f) => [f.line, f.rule, f.severity])).toEqual([
+      [3, "drop-table", "error"],
+      [3, "hidden-operation", "warning"],
+    ]);
+    expect(findings.find((f) => f.rule === "hidden-operation")?.fix).toBe("drop_table(:accounts)");
   });
 });
