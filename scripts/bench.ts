@@ -24,6 +24,10 @@ const sections: Section[] = [
     },
   },
   {
+    name: "ways",
+    run: async () => (await import("./bench-ways.js")).benchWays(),
+  },
+  {
     name: "engine",
     run: async () => {
       if (!existsSync(corpus)) return [`bench corpus not found at ${corpus} (set MIGGUARD_BENCH_CORPUS)`];
