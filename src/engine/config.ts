@@ -73,6 +73,9 @@ export const ConfigSchema = z
     docs_url: z.string().url().optional(),
     /** files larger than this are reported and skipped */
     max_file_bytes: z.number().int().positive().default(1_000_000),
+    /** the App's usage search reads at most this many files / bytes of application code from the head's tarball; past them it stops reading and says so */
+    max_code_files: z.number().int().positive().default(50_000),
+    max_code_bytes: z.number().int().positive().default(200_000_000),
     /** the production snapshot (`migguard snapshot`) in the repository, read from the base branch */
     snapshot: z.string().min(1).optional(),
     /** a table below both (in the snapshot) is small: its lock findings drop to info */

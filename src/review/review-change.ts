@@ -27,7 +27,7 @@ import type { ExecutionLimits } from "../execute/executor.js";
 import type { VerifyResult } from "../execute/verify.js";
 import { verifyOrSkip } from "../execute/verify-or-skip.js";
 import { headListing, planExecution } from "./execution-plan.js";
-import { fetchHeadArchive, hasNoSearchableCode } from "./head-archive.js";
+import { cappedCodeNote, fetchHeadArchive, hasNoSearchableCode } from "./head-archive.js";
 import { mayComeFromDiff, readPlanned, type DiffFile, type Wanted } from "./planned-files.js";
 import { approvalNote, fetchRegulatedApproval } from "./regulated-approval.js";
 import { databaseNote } from "../engine/database/notes.js";
@@ -128,7 +128,10 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
     const fetched = await readPlanned(octokit, target, { changedFiles, maxBytes: config.max_file_bytes, headTree }, missingHistory.map((path) => ({ path, side: "history" as const })));
     fetched.read.forEach(place);
   }
-  if (result.codeSearch.needed) result = await review({ ...input, codeFiles: needsCode ? (archive?.code ?? []) : [] });
+  if (result.codeSearch.needed) {
+    result = await review({ ...input, codeFiles: needsCode ? (archive?.code ?? []) : [] });
+    if (needsCode && archive?.capped) notes.push(cappedCodeNote(archive.capped, config));
+  }
 
   let ran: VerifyResult | undefined;
   if (execution?.targets.length) {

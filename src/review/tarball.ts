@@ -1,7 +1,9 @@
 /**
  * A streaming reader for the .tar.gz archives GitHub serves (`GET /repos/{o}/{r}/tarball/{ref}`): ustar
  * headers with pax and GNU long names. Files are filtered by path and size as their headers arrive, so only
- * what the caller keeps is ever held in memory, however large the repository.
+ * what the caller keeps is ever held in memory, however large the repository, and the caller can stop the
+ * download at any entry. Only regular files are ever returned: a symbolic or hard link is never followed (its
+ * target may be outside the repository).
  */
 import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
@@ -48,10 +50,16 @@ function paxPath(data: Buffer): string | undefined {
 const stripTopFolder = (path: string) => (path.includes("/") ? path.slice(path.indexOf("/") + 1) : "");
 
 /**
- * Read a gzipped tar stream; `keep(path, size)` decides per regular file (before its content is read)
- * whether to return it.
+ * What to do with a regular file, decided from its header: keep it, skip it, or stop reading the archive
+ * there (what was kept before is returned, the rest is not downloaded).
  */
-export async function readTarball(stream: Readable, keep: (path: string, size: number) => boolean): Promise<TarFile[]> {
+export type TarDecision = boolean | "stop";
+
+/**
+ * Read a gzipped tar stream; `keep(path, size)` decides per regular file (before its content is read)
+ * whether to return it, or to stop.
+ */
+export async function readTarball(stream: Readable, keep: (path: string, size: number) => TarDecision): Promise<TarFile[]> {
   const out: TarFile[] = [];
   let pending: Buffer = Buffer.alloc(0);
   // the entry being read: its remaining bytes, padding, and where its bytes go
@@ -61,6 +69,7 @@ export async function readTarball(stream: Readable, keep: (path: string, size: n
   let onDone: ((data: Buffer) => void) | undefined;
   let nextPath: string | undefined;
   let ended = false;
+  let stopped = false;
 
   const startEntry = (header: Buffer) => {
     const size = octal(header.subarray(124, 136));
@@ -79,7 +88,14 @@ export async function readTarball(stream: Readable, keep: (path: string, size: n
       return;
     }
     nextPath = undefined;
-    if ((type === "0" || type === "7") && keep(stripTopFolder(path), size)) {
+    // links (1, 2), devices, folders: never read
+    if (type !== "0" && type !== "7") return;
+    const decision = keep(stripTopFolder(path), size);
+    if (decision === "stop") {
+      ended = stopped = true;
+      return;
+    }
+    if (decision) {
       const chunks: Buffer[] = [];
       sink = chunks;
       onDone = (data) => out.push({ path: stripTopFolder(path), content: data });
@@ -117,6 +133,7 @@ export async function readTarball(stream: Readable, keep: (path: string, size: n
         break;
       }
       startEntry(header);
+      if (stopped) break;
       if (remaining === 0 && onDone) {
         onDone(Buffer.alloc(0));
         onDone = undefined;
@@ -128,7 +145,14 @@ export async function readTarball(stream: Readable, keep: (path: string, size: n
 
   const gunzip = stream.pipe(createGunzip());
   stream.on("error", (error) => gunzip.destroy(error));
-  for await (const chunk of gunzip) consume(chunk as Buffer);
+  for await (const chunk of gunzip) {
+    consume(chunk as Buffer);
+    if (stopped) break; // leaving the loop destroys the gunzip stream
+  }
+  if (stopped) {
+    stream.destroy();
+    return out;
+  }
   if (!ended && (remaining > 0 || padding > 0 || pending.length > 0)) throw new Error("the tarball ended in the middle of a file");
   return out;
 }

@@ -146,6 +146,23 @@ describe("code that still uses a dropped column", () => {
     expect(calls.filter((c) => c.includes("/git/trees/"))).toEqual(expect.arrayContaining([`GET /git/trees/${s.base}`]));
   });
 
+  it("stops reading the tarball at max_code_bytes and says the usage search is incomplete, never a silent pass", async () => {
+    const model = BASE["app/models/user.rb"];
+    // the archive lists app/models/user.rb before app/reports/legacy.rb: only the model fits
+    s = await startScenario({ baseFiles: { ...BASE, ".github/migguard.yml": `max_code_bytes: ${Buffer.byteLength(model) + 5}\n` } });
+    const head = s.openPull(50, { [DROP_PHONE]: dropPhone(), "db/schema.rb": SCHEMA_WITHOUT_PHONE });
+    await s.pullRequest("opened", 50);
+    const run = latestRun(head);
+    expect(run.status).toBe("completed");
+    expect(run.output.summary).toContain(
+      `**Usage search incomplete:** the head's application code is larger than migguard reads (\`max_code_files: 50000\`, \`max_code_bytes: ${Buffer.byteLength(model) + 5}\`). It searched 1 file (0.0 MB) and stopped there`,
+    );
+    // the report past the cap was not searched; the drop itself is still an error
+    expect(run.output.summary).not.toContain(`${REPORT}:3`);
+    expect(run.conclusion).toBe("failure");
+    expect(s.fake.codeloadRequests).toHaveLength(1);
+  });
+
   it("fetches no tarball when the head's tree holds no code to search", async () => {
     const { [REPORT]: _report, "app/models/user.rb": _model, ...migrationsOnly } = BASE;
     s = await startScenario({ baseFiles: migrationsOnly });

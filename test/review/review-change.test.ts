@@ -4,7 +4,7 @@
  * permissions only when regulated data is waived. Tarballs are made by the system's tar, like GitHub's.
  */
 import { execFileSync } from "node:child_process";
-import { createReadStream, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createReadStream, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Readable } from "node:stream";
@@ -17,12 +17,16 @@ import type { GitHub, ReviewTarget } from "../../src/github-api/target.js";
 const HEAD = "h".repeat(40);
 const BASE = "b".repeat(40);
 
-function tarball(files: Record<string, string | Buffer>, format: "pax" | "gnu" = "pax"): string {
+function tarball(files: Record<string, string | Buffer>, format: "pax" | "gnu" = "pax", links: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), "migguard-tar-"));
   const top = `octo-shop-${HEAD.slice(0, 7)}`;
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, top, path)), { recursive: true });
     writeFileSync(join(dir, top, path), content);
+  }
+  for (const [path, target] of Object.entries(links)) {
+    mkdirSync(dirname(join(dir, top, path)), { recursive: true });
+    symlinkSync(target, join(dir, top, path));
   }
   const out = join(dir, "repo.tar.gz");
   execFileSync("tar", [`--format=${format}`, "-czf", out, "-C", dir, top]);
@@ -40,6 +44,24 @@ describe("readTarball", () => {
     });
     expect(seen.sort()).toEqual(["app/models/user.rb", "empty.rb", "logo.png", long].sort());
     expect(Object.fromEntries(kept.map((f) => [f.path, f.content.toString()]))).toEqual({ "app/models/user.rb": "class User\nend\n", [long]: "phone_number\n", "empty.rb": "" });
+  });
+
+  it("never returns a symbolic link, whatever it points to", async () => {
+    const file = tarball({ "app/models/user.rb": "class User\nend\n" }, "pax", { "app/settings.yml": "../../../../etc/hostname", "app/alias.rb": "models/user.rb" });
+    const seen: string[] = [];
+    const kept = await readTarball(createReadStream(file), (path) => (seen.push(path), true));
+    expect(kept.map((f) => f.path)).toEqual(["app/models/user.rb"]);
+    expect(seen).toEqual(["app/models/user.rb"]);
+  });
+
+  it("stops at the entry the filter says so, returning what it kept and closing the download", async () => {
+    const file = tarball({ "a.rb": "a\n", "b.rb": "b\n", "c.rb": "c\n" });
+    const stream = createReadStream(file, { highWaterMark: 700 });
+    const seen: string[] = [];
+    const kept = await readTarball(stream, (path) => (seen.push(path), path === "b.rb" ? "stop" : true));
+    expect(seen.sort()).toEqual(["a.rb", "b.rb"]);
+    expect(kept.map((f) => f.path)).toEqual(["a.rb"]);
+    expect(stream.destroyed).toBe(true);
   });
 
   it("fails clearly on a truncated archive", async () => {
