@@ -2,7 +2,7 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
-    { framework: "sql", name: "MySQL: DELETE without WHERE, the copy in MySQL's syntax", config: { database: "mariadb" }, code: "DELETE FROM `order`;", lines: [1] },
+    { framework: "sql", name: "MySQL: DELETE without WHERE, the copy in MySQL's syntax", config: { database: "mariadb" }, schema: "CREATE TABLE `order` (id bigint PRIMARY KEY);", code: "DELETE FROM `order`;", lines: [1] },
     { framework: "sql", name: "DELETE without WHERE", schema: "CREATE TABLE audit_log (id bigint PRIMARY KEY, event text);", code: "DELETE FROM audit_log;", lines: [1] },
     { framework: "sql", name: "UPDATE overwriting an existing column everywhere", schema: "CREATE TABLE users (id bigint PRIMARY KEY, role text);", code: "UPDATE users SET role = 'member';", lines: [1] },
   ],

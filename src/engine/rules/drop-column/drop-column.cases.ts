@@ -6,6 +6,7 @@ export default defineCases({
       framework: "sql",
       name: "MySQL: the copy is MySQL's CREATE TABLE ... AS SELECT, and a reserved word stays in backticks",
       config: { database: "mysql" },
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, `rank` int);\nINSERT INTO users VALUES (1, 2);",
       code: "ALTER TABLE users DROP COLUMN `rank`;",
       lines: [1],
     },

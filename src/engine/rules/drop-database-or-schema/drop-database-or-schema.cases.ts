@@ -2,7 +2,7 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
-    { framework: "sql", name: "MySQL: no database rename there, so the tables move to another database", config: { database: "mysql" }, code: "DROP DATABASE analytics;", lines: [1] },
+    { framework: "sql", name: "MySQL: no database rename there, so the tables move to another database", config: { database: "mysql" }, schema: "CREATE DATABASE analytics;\nCREATE TABLE analytics.events (id bigint PRIMARY KEY);", code: "DROP DATABASE analytics;", lines: [1] },
     { framework: "sql", name: "drop database", schema: "CREATE DATABASE analytics;", code: "DROP DATABASE analytics;", lines: [1] },
     { framework: "sql", name: "drop schema cascade", schema: "CREATE SCHEMA reporting;\nCREATE TABLE reporting.daily (day date);", code: "DROP SCHEMA reporting CASCADE;", lines: [1] },
   ],

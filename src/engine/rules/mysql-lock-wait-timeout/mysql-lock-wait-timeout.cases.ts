@@ -6,6 +6,7 @@ export default defineCases({
       framework: "sql",
       name: "an ALTER on an existing table with MySQL's default lock_wait_timeout (a year)",
       config: { database: "mysql" },
+      schema: "CREATE TABLE orders (id bigint PRIMARY KEY);",
       code: `ALTER TABLE orders ADD COLUMN note varchar(200);
 `,
       lines: [1],

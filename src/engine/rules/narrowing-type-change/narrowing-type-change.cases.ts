@@ -6,6 +6,7 @@ export default defineCases({
       framework: "sql",
       name: "MySQL: strict mode makes the ALTER refuse a value that does not fit instead of cutting it",
       config: { database: "mysql" },
+      schema: "CREATE TABLE posts (id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY, title varchar(255) NOT NULL);\nINSERT INTO posts (title) VALUES ('fits');",
       path: "db/migrations/000002_title.up.sql",
       code: "ALTER TABLE posts MODIFY title varchar(100) NOT NULL;",
       files: { "db/migrations/000001_posts.up.sql": "CREATE TABLE posts (id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY, title varchar(255) NOT NULL) ENGINE=InnoDB;" },
