@@ -33,6 +33,8 @@ describe("Rails: the calls of the issue", () => {
     ["send(\"drop_#{kind}\", :accounts)", ["3 hidden-operation"]],
     ['execute(["DROP TABLE", "accounts"].join(" "))', ["3 drop-table"]],
     ["execute(Queries.cleanup)", ["3 hidden-operation"]],
+    ['execute "DROP TABLE #{table_name}"', ["3 hidden-operation"]],
+    ['%w[a b].each { |t| execute "DROP TABLE #{t}" }', ["3 drop-table", "3 drop-table"]],
   ])("%s", async (body, expected) => {
     const file = rails(`    ${body}`);
     const result = await expectIsolated([file]);

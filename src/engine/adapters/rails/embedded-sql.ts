@@ -15,7 +15,7 @@ import {
   type Node,
 } from "@ruby/prism";
 import { pgScan } from "../sql/pg-query.js";
-import type { OperationInput, ParseProblem } from "../../model.js";
+import type { HiddenOperation, OperationInput, ParseProblem } from "../../model.js";
 import { parseEmbeddedSql } from "../sql/index.js";
 import type { RubySource } from "./ruby-source.js";
 import { evaluate, nameOf, type Env } from "./values.js";
@@ -97,6 +97,8 @@ export interface EmbeddedResult {
   ops: OperationInput[];
   errors: ParseProblem[];
   notes: ParseProblem[];
+  /** statements whose table Ruby computes at run time, so no rule can check them: `hidden-operation` */
+  hidden: HiddenOperation[];
 }
 
 const DML_VERBS: Record<string, "insert" | "update" | "delete" | "merge"> = { update: "update", delete: "delete", insert: "insert", merge: "merge" };
@@ -168,13 +170,23 @@ export function embeddedOperations(sql: RubySql, scope: { inTransaction: boolean
   // outside the migration's transaction `execute` still sends its string as one query (the pg gem's simple protocol)
   const parsed = parseEmbeddedSql(sql.text, { line: sql.line, inTransaction: scope.inTransaction, oneQuery: true });
   const ops = parsed.ops.map((op) => withoutPlaceholders({ ...op, assured: scope.assured, frameworkCall: scope.frameworkCall } as OperationInput));
-  if (parsed.errors.length === 0) return { ops, errors: [], notes: [] };
+  const hidden = ops.flatMap((op, i) => (op.kind === "raw" && parsed.ops[i].kind !== "raw" ? [tableComputed(parsed.ops[i])] : []));
+  if (parsed.errors.length === 0) return { ops, errors: [], notes: [], hidden };
   const covered = new Set<number>();
   for (const op of ops) for (let l = op.loc.line; l <= op.loc.endLine; l++) covered.add(l);
   const fallback = fallbackOps(sql, covered, { inTransaction: scope.inTransaction, assured: scope.assured, frameworkCall: scope.frameworkCall });
   const all = [...ops, ...fallback.map(withoutPlaceholders)].sort((a, b) => a.loc.line - b.loc.line);
   // SQL assembled by Ruby at run time may be fine once interpolated: say so instead of claiming a syntax error
   if (sql.dynamic)
-    return { ops: all, errors: [], notes: parsed.errors.map((e) => ({ line: e.line, message: `SQL built with Ruby interpolation could not be parsed as written (${e.message}); it was checked by its leading keyword only` })) };
-  return { ops: all, errors: parsed.errors.map((e) => ({ ...e, message: `in the SQL given to execute: ${e.message}` })), notes: [] };
+    return { ops: all, errors: [], notes: parsed.errors.map((e) => ({ line: e.line, message: `SQL built with Ruby interpolation could not be parsed as written (${e.message}); it was checked by its leading keyword only` })), hidden };
+  return { ops: all, errors: parsed.errors.map((e) => ({ ...e, message: `in the SQL given to execute: ${e.message}` })), notes: [], hidden };
+}
+
+/**
+ * `execute "DROP TABLE #{name}"` with a name Ruby computes at run time: the statement needs a table no rule can see,
+ * so it is kept as raw SQL, and said to be unchecked instead of passing silently.
+ */
+function tableComputed(op: OperationInput): HiddenOperation {
+  const statement = op.kind.replace(/_/g, " ").toUpperCase();
+  return { line: op.loc.line, endLine: op.loc.endLine, message: `the table of this ${statement} is computed at run time (an interpolation migguard cannot resolve), so it cannot be checked statically` };
 }

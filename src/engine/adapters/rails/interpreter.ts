@@ -460,6 +460,7 @@ export class Interpreter {
     const result = embeddedOperations(sql, { ...scope, frameworkCall: node.name });
     append(this.errors, result.errors);
     append(this.notes, result.notes);
+    for (const h of result.hidden) if (!this.hidden.some((seen) => seen.line === h.line && seen.message === h.message)) this.hidden.push(h);
     out.push(step(result.ops, revert));
     // execute "COMMIT" ends the migration's transaction for the statements after it (the pg gem opens no new
     // one, so they autocommit); execute "BEGIN" opens one again
