@@ -15,11 +15,11 @@ import type { Migration, ReportedFinding, SourceFile } from "../model.js";
 import { regulatedWaivers, type RegulatedWaiver } from "../regulated/waivers.js";
 import { isWaived } from "../waivers.js";
 import { normaliseChanges, type Change, type ChangedFile } from "./changes.js";
-import { detectMigrationPath, isPrimaryFile, schemaDumpOf } from "./classify.js";
+import { detectMigrationPath, schemaDumpOf } from "./classify.js";
 import { readCodeModels } from "./code/read-code-models.js";
 import { isSearchableCodePath, isSearchableContent } from "./code/searchable.js";
 import { searchUsages } from "./code/usage-search.js";
-import { usageTargets } from "./code/usage-targets.js";
+import { changedTargets } from "./code/usage-targets.js";
 import { judgeEdit } from "./history/edit-judgement.js";
 import { djangoAppOf, readDjangoGraphNode, type DjangoGraphNode } from "./history/django-graph.js";
 import { loadDumpReaders } from "./dumps/dump-versions.js";
@@ -208,7 +208,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     return !edit || edit.changedOps.some((loc) => loc.line <= f.endLine && f.line <= loc.endLine);
   };
   const databases = new RailsDatabases([...(input.basePaths ?? []), ...changes.flatMap((c) => [c.path, ...(c.previousPath ? [c.previousPath] : [])])]);
-  const targets = usageTargets([...new Set(migrations.flatMap((m) => (m.head && isPrimaryFile(m.file) ? [m.head] : [])))]);
+  const targets = changedTargets(migrations);
   const identifiers = [...new Set(targets.flatMap((t) => t.identifiers))].sort();
   const code = input.codeFiles?.filter((f) => isSearchableCodePath(f.path, config) && isSearchableContent(f.content, config));
   const facts: ReviewFacts = {

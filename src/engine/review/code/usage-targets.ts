@@ -5,6 +5,8 @@
 import type { Framework, Migration, Operation } from "../../model.js";
 import { modelName } from "../../rules/support/fix.js";
 import { computeFacts } from "../../rules/support/facts.js";
+import { isPrimaryFile } from "../classify.js";
+import type { ChangedMigration } from "../review-rule.js";
 
 export type UsageTargetKind = "drop_column" | "rename_column" | "drop_table" | "rename_table";
 
@@ -81,4 +83,18 @@ export function usageTargets(migrations: readonly Migration[]): UsageTarget[] {
     });
   }
   return out;
+}
+
+/**
+ * The targets of a change's migrations (their primary files at head). An edited merged migration contributes
+ * only the operations the edit touched: the drops it already made ran in production long ago (a rubocop or
+ * frozen-string edit of a 2008 migration is not a drop of its columns today).
+ */
+export function changedTargets(migrations: readonly ChangedMigration[]): UsageTarget[] {
+  const heads = new Set(migrations.flatMap((m) => (m.head && isPrimaryFile(m.file) && m.change.status !== "removed" ? [m.head] : [])));
+  const edits = new Map(migrations.flatMap((m) => (m.edit && m.head ? [[m.head, m.edit] as const] : [])));
+  return usageTargets([...heads]).filter((target) => {
+    const edit = edits.get(target.migration);
+    return !edit || edit.changedOps.some((loc) => loc.line <= target.op.loc.endLine && target.op.loc.line <= loc.endLine);
+  });
 }

@@ -49,6 +49,12 @@ export default defineReviewCases({
       findings: [{ path: "db/migrate/20240201000000_remove_phone_number.rb", line: 3 }],
     },
     {
+      name: "an edited merged migration: a drop the edit adds is judged",
+      base: { "db/migrate/20240101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users\n  end\nend\n", "db/migrations/002_cleanup.up.sql": "ALTER TABLE users DROP COLUMN fax;\n", "app/reports/legacy.rb": legacyReport },
+      head: { "db/migrations/002_cleanup.up.sql": "ALTER TABLE users DROP COLUMN fax;\nALTER TABLE users DROP COLUMN phone_number;\n" },
+      findings: [{ path: "db/migrations/002_cleanup.up.sql", line: 2 }],
+    },
+    {
       name: "SQL: raw queries in any language count",
       base: { "reports/export.py": 'QUERY = "SELECT id, phone_number FROM users"\n' },
       head: { "db/migrations/002_drop_phone.up.sql": "-- SMS login is gone\nALTER TABLE users DROP COLUMN phone_number;\n" },
@@ -87,6 +93,11 @@ export default defineReviewCases({
     },
   ],
   valid: [
+    {
+      name: "an edited merged migration: the drops it made long ago are not judged again (OpenStreetMap's frozen-string edit of its 2007 migrations)",
+      base: { "db/migrations/002_cleanup.up.sql": "ALTER TABLE users DROP COLUMN phone_number;\n", "app/reports/legacy.rb": legacyReport },
+      head: { "db/migrations/002_cleanup.up.sql": "-- users lost their phone numbers in 2007\nALTER TABLE users DROP COLUMN phone_number;\n" },
+    },
     {
       name: "nothing uses the column any more",
       base: { "app/reports/legacy.rb": "class LegacyReport\n  def rows = User.pluck(:id, :email)\nend\n" },

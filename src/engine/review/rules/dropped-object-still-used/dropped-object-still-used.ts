@@ -1,8 +1,7 @@
 import { fixFor, modelName, sym } from "../../../rules/support/fix.js";
-import { isPrimaryFile } from "../../classify.js";
 import { safeToDrop } from "../../code/code-models.js";
 import type { Usage } from "../../code/usage-search.js";
-import { usageTargets, type UsageTarget } from "../../code/usage-targets.js";
+import { changedTargets, type UsageTarget } from "../../code/usage-targets.js";
 import { defineReviewRule, type ReviewRuleContext } from "../../review-rule.js";
 
 /** Usages shown in the message itself; all of them go to the details. */
@@ -76,8 +75,7 @@ export default defineReviewRule({
   },
   check(ctx) {
     if (!ctx.usages) return; // no application code was given: nothing to search
-    const heads = new Set(ctx.migrations.flatMap((m) => (m.head && isPrimaryFile(m.file) && m.change.status !== "removed" ? [m.head] : [])));
-    for (const target of usageTargets([...heads])) {
+    for (const target of changedTargets(ctx.migrations)) {
       const verdict = safeToDrop(target, ctx.models);
       const excluded = new Set((verdict?.declarations ?? []).map((d) => `${d.path}:${d.line}`));
       const { usages, truncated } = usagesOf(ctx, target, excluded);
