@@ -3,11 +3,14 @@
  * fix (per language: the language of the file the finding is on, SQL in its folder's database's dialect), parses
  * each as a whole in its language (Ruby with Prism, Python with tree-sitter Python, PostgreSQL with libpg-query,
  * MySQL/MariaDB with the MySQL grammar) and prints the parse rate per language, then the failing fixes grouped
- * by rule (a few per rule; every one with --all).
+ * by rule (a few per rule; every one with --all). Then every PostgreSQL fix on a plain SQL migration runs in
+ * PGlite on the schema its migration finds (scripts/fix-runs.ts): the share that runs, and the failures by rule.
  */
 import { relative, resolve } from "node:path";
 import { lintAnalysis } from "../src/cli/lint-command.js";
 import type { Database } from "../src/engine/model.js";
+import { collectFiles } from "../src/cli/collect-files.js";
+import { runSqlFixes, type FixRun } from "./fix-runs.js";
 import { checkFixSyntax, fixLanguageOf, loadFixParsers, type FixLanguage } from "../src/engine/testing/fix-syntax.js";
 
 const args = process.argv.slice(2);
@@ -80,6 +83,35 @@ for (const [rule, list] of [...byRule].sort((a, b) => b[1].length - a[1].length)
   console.log(`\n## ${rule}: ${list.length}`);
   for (const f of showAll ? list : list.slice(0, 3)) {
     console.log(`\n${f.where} (${f.language}) ${f.error}`);
+    console.log(f.fix.split("\n").map((l) => `    ${l}`).join("\n"));
+  }
+}
+
+// SQL fixes run, not only parse: each finding's fix (once per place and text) on its migration's schema
+const paths = [relative(process.cwd(), resolve(target)) || "."];
+const sqlFixes = new Map<string, { path: string; line: number; rule: string; fix: string }>();
+for (const f of report.findings) {
+  if (onlyRule && f.rule !== onlyRule) continue;
+  if (fixLanguageOf(f.path, databaseOf(f.path)) !== "sql") continue;
+  sqlFixes.set(`${f.path}\u0000${f.line}\u0000${f.fix}`, { path: f.path, line: f.line, rule: f.rule, fix: f.fix });
+}
+const runs = await runSqlFixes(collectFiles(paths, report.config).files, report.config, [...sqlFixes.values()]);
+const count = (kind: FixRun["verdict"]["kind"]) => runs.filter((r) => r.verdict.kind === kind).length;
+const ran = count("ran");
+const failed = runs.filter((r) => r.verdict.kind === "failed");
+console.log(`\nPostgreSQL fixes on SQL migrations, run in PGlite on the schema the migration finds (${runs.length} of ${sqlFixes.size} placed fixes are on a plain SQL migration):\n`);
+console.log("| fixes that run | rate | holds VACUUM/CREATE DATABASE... (not run in the check's transaction) | not checked (history does not apply in PGlite before it) |\n|---|---|---|---|");
+console.log(`| ${ran}/${ran + failed.length} | ${pct(ran, ran + failed.length)} | ${count("outside-transaction")} | ${count("not-checked")} |`);
+const notChecked = new Map<string, number>();
+for (const r of runs) if (r.verdict.kind === "not-checked") notChecked.set(r.verdict.reason, (notChecked.get(r.verdict.reason) ?? 0) + 1);
+for (const [reason, n] of notChecked) console.log(`  not checked (${n}): ${reason}`);
+const failedByRule = new Map<string, FixRun[]>();
+for (const f of failed) failedByRule.set(f.rule, [...(failedByRule.get(f.rule) ?? []), f]);
+if (failedByRule.size) console.log(`\nSQL fixes that do not run, by rule:`);
+for (const [rule, list] of [...failedByRule].sort((a, b) => b[1].length - a[1].length)) {
+  console.log(`\n## ${rule}: ${list.length}`);
+  for (const f of showAll ? list : list.slice(0, 3)) {
+    console.log(`\n${f.path}:${f.line} ${f.verdict.kind === "failed" ? f.verdict.error : ""}`);
     console.log(f.fix.split("\n").map((l) => `    ${l}`).join("\n"));
   }
 }

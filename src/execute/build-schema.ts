@@ -54,7 +54,7 @@ function refusal(script: Script, hostAccess: boolean): string | undefined {
 }
 
 /** Units of every set in the order their runners apply them; sets in path order. */
-function ordered(units: readonly MigrationUnit[], files: readonly SourceFile[]): MigrationUnit[][] {
+export function ordered(units: readonly MigrationUnit[], files: readonly SourceFile[]): MigrationUnit[][] {
   const sets = new Map<string, MigrationUnit[]>();
   for (const unit of units) {
     if (unit.file.role !== "up" && unit.file.role !== "combined" && unit.file.role !== "repeatable") continue;

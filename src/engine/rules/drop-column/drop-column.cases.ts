@@ -25,6 +25,15 @@ export default defineCases({
       code: "/* café ✓ 😀 — déprécié */\n\nALTER TABLE users DROP COLUMN phone_number;",
       lines: [3],
     },
+    {
+      framework: "sql",
+      name: "dropping the id column itself: the copy is the whole table (SELECT id, id would name one column twice), IF EXISTS kept",
+      path: "db/migration/V2__drop_id.sql",
+      files: { "db/migration/V1__queue.sql": "CREATE TABLE queue (id serial PRIMARY KEY, queue_name text NOT NULL);" },
+      schema: "CREATE TABLE queue (id serial PRIMARY KEY, queue_name text NOT NULL);",
+      code: "ALTER TABLE queue DROP COLUMN IF EXISTS id;",
+      lines: [1],
+    },
   ],
   valid: [
     {

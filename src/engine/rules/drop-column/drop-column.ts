@@ -2,6 +2,7 @@ import { defineRule } from "../support/rule.js";
 import { fixFor, sym } from "../support/fix.js";
 import { assured, ignoredColumnsFix, railsType } from "../support/rails-fix.js";
 import { backupFix, plannedRemoval } from "../support/planned-removal.js";
+import { nameKey } from "../support/facts.js";
 import { existingTable, restoredByDown, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { sqlDialect } from "../support/sql-dialect.js";
@@ -37,8 +38,9 @@ export default defineRule({
       const c = sql.ident(op.column);
       const type = op.type ?? ctx.repository.columnType(op.table, op.column, index);
       const backup = `${op.table.split(".").pop()}_${op.column}_backup`;
-      // a copy that can be joined back needs a key: Rails and Django tables have id; a SQL table only when its definition says so
-      const keyed = ctx.framework === "rails" || ctx.framework === "django" || ctx.repository.columnType(op.table, "id", index) !== undefined;
+      // a copy that can be joined back needs a key: Rails and Django tables have id; a SQL table only when its definition
+      // says so. Dropping id itself: the whole table is the copy (SELECT id, id would name one column twice)
+      const keyed = nameKey(op.column) !== "id" && (ctx.framework === "rails" || ctx.framework === "django" || ctx.repository.columnType(op.table, "id", index) !== undefined);
       const copy = keyed ? `CREATE TABLE ${sql.ident(backup)} AS SELECT id, ${c} FROM ${t}` : sql.copyTable(backup, op.table);
       const b = sql.ident(backup);
       const restore = sql.mysql
@@ -53,7 +55,7 @@ export default defineRule({
             -- 2. Keep a copy of the data:
             ${copy};
             -- 3. Then, in a later migration:
-            ALTER TABLE ${t} DROP COLUMN ${c};`,
+            ALTER TABLE ${t} DROP COLUMN ${op.ifExists ? "IF EXISTS " : ""}${c};`,
           rails: [
             `# 1. Tell Active Record to ignore the column, and deploy:`,
             ignoredColumnsFix(ctx.repository, op.table, [op.column]),
