@@ -16,6 +16,8 @@ export interface ReviewTarget {
   changedFiles?: number;
   /** what started the review, for logs: "pull_request.synchronize", "recheck by @octocat", ... */
   trigger: string;
+  /** the pull request's author (their own approval never signs off a waiver) */
+  author?: string;
 }
 
 /** The fields of a pull request object (webhook payload or REST answer) a review needs. */
@@ -25,6 +27,7 @@ export interface PullRequestLike {
   changed_files?: number;
   head: { sha: string };
   base: { sha: string; ref: string };
+  user?: { login: string } | null;
 }
 
 export function targetFromPullRequest(owner: string, repo: string, pr: PullRequestLike, trigger: string): ReviewTarget {
@@ -37,6 +40,7 @@ export function targetFromPullRequest(owner: string, repo: string, pr: PullReque
     baseRef: pr.base.ref,
     changedFiles: pr.changed_files,
     trigger,
+    ...(pr.user?.login ? { author: pr.user.login } : {}),
   };
 }
 

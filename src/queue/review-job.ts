@@ -18,6 +18,7 @@ const TargetSchema = z.object({
   baseRef: z.string().min(1),
   changedFiles: z.number().int().nonnegative().optional(),
   trigger: z.string(),
+  author: z.string().min(1).optional(),
 }) satisfies z.ZodType<ReviewTarget>;
 
 export const ReviewJobData = z.object({

@@ -257,6 +257,26 @@ describe("regulated data", () => {
     expect(back.body).toContain("maintain or admin");
   });
 
+  it("never counts the author's own approval, even from a maintainer", async () => {
+    s = await startScenario({ baseFiles: sensitiveBase });
+    s.fake.permissions.set("mia", { permission: "write", role_name: "maintain" });
+    s.fake.permissions.set("ada", { permission: "admin", role_name: "admin" });
+    const head = s.openPull(48, { [DROP_PHONE]: dropPhone(WAIVER), "db/schema.rb": SCHEMA_WITHOUT_PHONE }, { author: "mia" });
+    await s.pullRequest("opened", 48);
+    // GitHub forbids approving one's own pull request; the review listing is not trusted to say so
+    await s.submitReview(48, "mia", "APPROVED");
+    let run = latestRun(head);
+    expect(run.conclusion).toBe("failure");
+    expect(run.output.summary).toContain("@mia wrote this pull request, and an author's own approval does not count; another user with maintain or admin permission must approve");
+    expect(s.fake.requests.filter((r) => r.path.endsWith("/collaborators/mia/permission"))).toEqual([]);
+
+    await s.submitReview(48, "ada", "APPROVED");
+    run = latestRun(head);
+    expect(run.conclusion).toBe("success");
+    expect(run.output.summary).toContain("is signed off: approved by @ada");
+    expect(run.output.summary).not.toContain("@mia");
+  });
+
   it("needs a new sign-off after a push", async () => {
     s = await startScenario({ baseFiles: sensitiveBase });
     s.fake.permissions.set("ada", { permission: "admin", role_name: "admin" });

@@ -74,6 +74,8 @@ export function decideRegulatedApproval(input: ApprovalInput): RegulatedApproval
       approvedBy: [],
       reason: `approved only by ${approvals.map((r) => `@${r.user} (${roleOf(r.user) ?? "unknown permission"})`).join(", ")}; a user with maintain or admin permission must approve`,
     };
+  const own = input.author && [...standingReviews(input.reviews).values()].find((r) => r.state === "APPROVED" && r.user.toLowerCase() === input.author!.toLowerCase());
+  if (own) return { approved: false, approvedBy: [], reason: `@${own.user} wrote this pull request, and an author's own approval does not count; another user with maintain or admin permission must approve` };
   return { approved: false, approvedBy: [], reason: "no approving review yet from a user with maintain or admin permission" };
 }
 

@@ -38,6 +38,8 @@ export interface FakePull {
   headRef: string;
   /** "owner/name" of the head repository: a fork when it is not the base repository */
   headRepo: string;
+  /** login of the user who opened it */
+  author: string;
 }
 
 export interface FakeAnnotation {
@@ -182,7 +184,7 @@ export class FakeGitHub {
     this.branches.set(ref, sha);
   }
 
-  openPull(options: { number: number; baseRef: string; head: string; headRef?: string; headRepo?: string }): FakePull {
+  openPull(options: { number: number; baseRef: string; head: string; headRef?: string; headRepo?: string; author?: string }): FakePull {
     const baseSha = this.branches.get(options.baseRef);
     if (!baseSha) throw new Error(`no branch ${options.baseRef}`);
     const pull: FakePull = {
@@ -193,6 +195,7 @@ export class FakeGitHub {
       headSha: options.head,
       headRef: options.headRef ?? `feature-${options.number}`,
       headRepo: options.headRepo ?? `${this.owner}/${this.repo}`,
+      author: options.author ?? "octocat",
     };
     this.pulls.set(pull.number, pull);
     return pull;
@@ -440,7 +443,7 @@ export class FakeGitHub {
       base: { sha: pull.baseSha, ref: pull.baseRef, label: `${this.owner}:${pull.baseRef}`, repo: { full_name: `${this.owner}/${this.repo}`, name: this.repo, owner: { login: this.owner } } },
       changed_files: this.changedFiles(pull).length,
       review_comments: this.commentsOn(pull.number).length,
-      user: { login: "octocat", type: "User" },
+      user: { login: pull.author, type: "User" },
     };
   }
 

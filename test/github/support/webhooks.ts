@@ -44,6 +44,7 @@ export function pullRequestPayload(fake: FakeGitHub, action: "opened" | "synchro
     changed_files: fake.changedFiles(pull).length,
     head: { ...payload.pull_request.head, sha: pull.headSha, ref: pull.headRef, repo: { ...payload.pull_request.head.repo, name: headName, full_name: pull.headRepo, owner: { ...payload.pull_request.head.repo.owner, login: headOwner } } },
     base: { ...payload.pull_request.base, sha: pull.baseSha, ref: pull.baseRef, repo },
+    user: { ...payload.pull_request.user, login: pull.author },
   };
   if (action === "synchronize") payload.after = pull.headSha;
   return payload;
@@ -65,6 +66,7 @@ export function pullRequestReviewPayload(fake: FakeGitHub, action: "submitted" |
     state: pull.state,
     head: { ...payload.pull_request.head, sha: pull.headSha, ref: pull.headRef, repo: { ...payload.pull_request.head.repo, name: headName, full_name: pull.headRepo, owner: { ...payload.pull_request.head.repo.owner, login: headOwner } } },
     base: { ...payload.pull_request.base, sha: pull.baseSha, ref: pull.baseRef, repo },
+    user: { ...payload.pull_request.user, login: pull.author },
   };
   return payload;
 }
