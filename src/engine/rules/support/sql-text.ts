@@ -41,9 +41,9 @@ export function statementText(sql: string): string | undefined {
  * The statement of a CREATE INDEX with CONCURRENTLY and without IF NOT EXISTS (see `concurrentIndexFix`), as the
  * migration wrote it otherwise: the scanner's tokens say where INDEX and IF NOT EXISTS are.
  */
-export function concurrentIndexSql(sql: string): string | undefined {
+export function concurrentIndexSql(sql: string, parsed?: PgNode): string | undefined {
   const text = sql.trim().replace(/;\s*$/, "");
-  if (!parseOne(text)?.IndexStmt) return undefined;
+  if (!(parsed ?? parseOne(text))?.IndexStmt) return undefined;
   const bytes = Buffer.from(text);
   const tokens = pgScan(text).tokens;
   const at = tokens.findIndex((t) => t.text.toUpperCase() === "INDEX");
@@ -64,8 +64,9 @@ export function concurrentIndexSql(sql: string): string | undefined {
  */
 export function concurrentIndexFix(sql: string): string | undefined {
   const node = parseOne(sql);
-  const create = concurrentIndexSql(sql);
-  if (!node?.IndexStmt || !create) return undefined;
+  if (!node?.IndexStmt) return undefined;
+  const create = concurrentIndexSql(sql, node); // the tree just parsed: not parsed again
+  if (!create) return undefined;
   const name: string | undefined = node.IndexStmt.idxname;
   const schema: string | undefined = node.IndexStmt.relation?.schemaname;
   const drop = name ? `DROP INDEX CONCURRENTLY IF EXISTS ${ident(schema ? `${schema}.${name}` : name)};\n` : "";
