@@ -52,6 +52,33 @@ describe("Rails: the calls of the issue", () => {
     expect(report(a, joined.path)).toEqual(report(b, interpolated.path));
   });
 
+  it("a loop over the list a method of the migration returns runs once per element, pairs destructured", async () => {
+    const file = {
+      path: "db/migrate/20240101000000_hidden.rb",
+      content: `class Hidden < ActiveRecord::Migration[7.1]
+  def up
+    email_columns.each do |table, column|
+      execute "UPDATE #{table} SET #{column} = LOWER(#{column})"
+    end
+    search_tables.each { |table| remove_column table, :search_column }
+  end
+
+  def email_columns
+    [[:people, :email], [:groups, :contact_email]]
+  end
+
+  def search_tables
+    [:people]
+  end
+end
+`,
+    };
+    const result = await expectIsolated([file]);
+    const messages = result.findings.filter((f) => f.path === file.path && (f.rule === "dml-without-where" || f.rule === "drop-column")).map((f) => `${f.line} ${f.rule} ${f.message}`);
+    expect(messages).toEqual([expect.stringMatching(/^4 dml-without-where .*every row of groups/), expect.stringMatching(/^4 dml-without-where .*every row of people/), expect.stringMatching(/^6 drop-column .*people\.search_column/)]);
+    expect(report(result, file.path)).not.toContain("4 hidden-operation");
+  });
+
   it("the hidden-operation warning names the direct call as the fix, in Ruby", async () => {
     const file = rails("    send(:drop_table, :accounts, if_exists: true)");
     const finding = (await expectIsolated([file])).findings.find((f) => f.rule === "hidden-operation");

@@ -498,16 +498,33 @@ export class Interpreter {
     }
   }
 
+  /**
+   * What a loop runs over: a literal, or a method of the migration without arguments that returns one
+   * (`def columns; [[:users, :email], ...]; end`, then `columns.each do |table, column|`).
+   */
+  private loopItems(receiver: Node, scope: Scope): RubyValue {
+    const items = evaluate(receiver, scope.env, this.src);
+    if (items.kind === "array" || !(receiver instanceof CallNode) || receiver.receiver || receiver.arguments_ || receiver.block || this.inlining.has(receiver.name)) return items;
+    const helper = this.setup.helpers.get(receiver.name);
+    const body = helper?.body instanceof StatementsNode ? helper.body.body : [];
+    if (!helper || helper.parameters || body.length !== 1) return items;
+    let last: Node | null = body[0];
+    if (last instanceof ReturnNode) last = last.arguments_?.arguments_.length === 1 ? last.arguments_.arguments_[0] : null;
+    return last instanceof ArrayNode ? evaluate(last, scope.env, this.src) : items;
+  }
+
   private receiverCall(node: CallNode, scope: Scope, out: Step[]): void {
     // [:a, :b].each do |column| ... end over literals: run the body once per element
     if (LOOP_METHODS.has(node.name) && node.block instanceof BlockNode && node.receiver) {
-      const items = evaluate(node.receiver, scope.env, this.src);
-      const param = blockParams(node.block)[0];
+      const items = this.loopItems(node.receiver, scope);
+      const params = blockParams(node.block);
       if (node.receiver instanceof ArrayNode || items.kind === "array") {
         if (items.kind !== "array") return;
         for (const item of items.items) {
           const env = new Map(scope.env);
-          if (param) env.set(param, item);
+          // `each do |table, column|` over pairs: each name takes its element, as Ruby destructures
+          if (params.length > 1 && item.kind === "array") params.forEach((p, i) => p && env.set(p, item.items[i] ?? { kind: "nil" }));
+          else if (params[0]) env.set(params[0], item);
           this.statements(node.block.body, { ...scope, env }, out);
         }
         return;
