@@ -1,10 +1,29 @@
 import { defineCases } from "../support/rule.js";
 
 export default defineCases({
-  invalid: [{ framework: "sql", name: "NOT NULL without default", schema: "CREATE TABLE accounts (id bigint PRIMARY KEY);", code: "ALTER TABLE accounts ADD COLUMN region text NOT NULL;", lines: [1] }],
+  invalid: [
+    { framework: "sql", name: "NOT NULL without default", schema: "CREATE TABLE accounts (id bigint PRIMARY KEY);", code: "ALTER TABLE accounts ADD COLUMN region text NOT NULL;", lines: [1] },
+    {
+      framework: "sql",
+      name: "MySQL: the ALTER runs, but rows get '' silently and old inserts fail; TEXT takes its default as an expression",
+      config: { database: "mysql" },
+      schema: "CREATE TABLE accounts (id bigint PRIMARY KEY);\nINSERT INTO accounts VALUES (1);",
+      code: "ALTER TABLE accounts ADD COLUMN region text NOT NULL;\nALTER TABLE accounts ADD COLUMN `rank` int NOT NULL;",
+      lines: [1, 2],
+    },
+    {
+      framework: "sql",
+      name: "MariaDB: a type with no neutral value is added nullable, filled, then made NOT NULL in place",
+      config: { database: "mariadb" },
+      schema: "CREATE TABLE accounts (id bigint PRIMARY KEY);",
+      code: "ALTER TABLE accounts ADD COLUMN opened_on date NOT NULL;",
+      lines: [1],
+    },
+  ],
   valid: [
     { framework: "sql", name: "NOT NULL with a constant default", code: "ALTER TABLE accounts ADD COLUMN region text NOT NULL DEFAULT 'eu';" },
     { framework: "sql", name: "nullable", code: "ALTER TABLE accounts ADD COLUMN region text;" },
     { framework: "sql", name: "new table", code: "CREATE TABLE a (id int);\nALTER TABLE a ADD COLUMN region text NOT NULL;" },
+    { framework: "sql", name: "MySQL: NOT NULL with a default", config: { database: "mysql" }, code: "ALTER TABLE accounts ADD COLUMN region varchar(8) NOT NULL DEFAULT 'eu';" },
   ],
 });

@@ -1,4 +1,4 @@
-import type { ColumnSpec, Operation, OperationOf } from "../../model.js";
+import type { ColumnSpec, Operation, OperationOf, TypeRef } from "../../model.js";
 import { neutralDefault, neutralDefaultNote, saType } from "../support/column-code.js";
 import { pythonString } from "../support/embed-sql.js";
 import { nameKey } from "../support/facts.js";
@@ -8,7 +8,8 @@ import { keywordText, withKeyword, withoutKeyword } from "../support/python-call
 import { railsType } from "../support/rails-fix.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
-import { ALL_DATABASES } from "../support/databases.js";
+import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
+import { sqlDialect } from "../support/sql-dialect.js";
 
 /** A default expression the migration wrote that is a real value (Django's callables come through as `<value of f>`). */
 const knownDefault = (c: ColumnSpec): string | undefined => (c.default && !c.default.expr.startsWith("<") ? c.default.expr : undefined);
@@ -34,6 +35,41 @@ function sqlFix(op: OperationOf<"add_column">): string {
     `ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(check)};`,
     `ALTER TABLE ${t} ALTER COLUMN ${ident(c.name)} SET NOT NULL;  -- PostgreSQL 12+ uses the valid CHECK instead of scanning`,
     `ALTER TABLE ${t} DROP CONSTRAINT ${ident(check)};`,
+  ].join("\n");
+}
+
+/** A constant MySQL accepts as the column's default: TEXT, BLOB and JSON take one only as an expression, in parentheses (MySQL 8.0.13+, MariaDB 10.2+). */
+function mysqlNeutralDefault(type: TypeRef | undefined): string | undefined {
+  if (!type) return undefined;
+  if (["char", "varchar"].includes(type.name)) return "''";
+  if (/^(tiny|medium|long)?text$/.test(type.name)) return "('')";
+  if (["integer", "int", "bigint", "smallint", "mediumint", "tinyint", "numeric", "real", "double precision", "boolean", "bit", "year"].includes(type.name)) return "0";
+  if (["datetime", "timestamp"].includes(type.name)) return "CURRENT_TIMESTAMP";
+  return undefined;
+}
+
+/**
+ * MySQL fills existing rows with the type's implicit default instead of failing, so the ALTER runs; what breaks
+ * is inserts from code that does not set the column (strict mode). A constant default keeps them working.
+ */
+function mysqlSqlFix(op: OperationOf<"add_column">): string {
+  const c = op.column;
+  const { ident } = sqlDialect("mysql");
+  const t = ident(op.table);
+  const value = knownDefault(c) ?? mysqlNeutralDefault(c.type);
+  const type = c.type?.text ?? "text";
+  if (value)
+    return [
+      `-- a default keeps inserts from the running code working, and gives existing rows a value you chose:`,
+      `ALTER TABLE ${t} ADD COLUMN ${ident(c.name)} ${type} NOT NULL DEFAULT ${value};`,
+      ...(knownDefault(c) ? [] : [neutralDefaultNote(value, c.name, "--")]),
+      `-- keep the default until every running version of the code sets ${c.name}`,
+    ].join("\n");
+  return [
+    `-- add it nullable, fill it for existing rows, then make it NOT NULL (rebuilt in place, writes go on):`,
+    `ALTER TABLE ${t} ADD COLUMN ${ident(c.name)} ${type};${c.type ? "" : `  -- migguard does not know the type of ${c.name}: use yours`}`,
+    `-- (fill ${c.name} for existing rows here, in batches)`,
+    `ALTER TABLE ${t} MODIFY ${ident(c.name)} ${type} NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;`,
   ].join("\n");
 }
 
@@ -90,9 +126,11 @@ export default defineRule({
     why:
       "Adding a NOT NULL column without a default fails on any table that has rows (\"column contains null values\"), " +
       "and even on an empty table it breaks every INSERT from the running code, which does not know the column yet. " +
-      "A default used only to fill existing rows and dropped right after (Django's AddField without db_default) leaves the same broken inserts.",
+      "A default used only to fill existing rows and dropped right after (Django's AddField without db_default) leaves the same broken inserts. " +
+      "MySQL and MariaDB run the ALTER, but fill existing rows with the type's implicit value ('' or 0) and, in strict mode, refuse those inserts.",
   },
   check(ctx) {
+    const mysql = isMysqlFamily(ctx.migration.database);
     for (const { op, index } of upOps(ctx, "add_column")) {
       const c = op.column;
       if (!c.notNull || c.generated || c.serial || c.primaryKey || !existingTable(ctx, op.table, index)) continue;
@@ -105,8 +143,10 @@ export default defineRule({
           ? `NOT NULL column ${op.table}.${c.name} gets the default ${c.default!.expr} only to fill the existing rows: the database default is dropped again ${dropped.loc.line === op.loc.line ? "right after (Django keeps `default=` in Python only)" : `on line ${dropped.loc.line}`}, so inserts from the running code, which does not set ${c.name}, fail.`
           : ctx.facts.isEmptiedBefore(op.table, index)
             ? `Adding NOT NULL column ${op.table}.${c.name} without a default breaks inserts from code that does not set it (${op.table} is emptied earlier in this migration, so the ALTER itself succeeds).`
-            : `Adding NOT NULL column ${op.table}.${c.name} without a default fails if ${op.table} has rows, and breaks inserts from code that does not set it.`,
-        fix: { sql: sqlFix, rails: railsFix, django: djangoFix, alembic: alembicFix }[ctx.framework](op),
+            : mysql
+              ? `Adding NOT NULL column ${op.table}.${c.name} without a default silently gives every existing row MySQL's implicit value for the type ('' for text, 0 for numbers), and in strict mode breaks inserts from code that does not set it.`
+              : `Adding NOT NULL column ${op.table}.${c.name} without a default fails if ${op.table} has rows, and breaks inserts from code that does not set it.`,
+        fix: { sql: mysql ? mysqlSqlFix : sqlFix, rails: railsFix, django: djangoFix, alembic: alembicFix }[ctx.framework](op),
       });
     }
   },
