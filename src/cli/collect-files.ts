@@ -2,7 +2,7 @@
  * The CLI's file access: walk the given paths, keep what may be a migration, read it, and add the
  * companion files (a .down.sql, a Flyway undo, a sqitch revert) the engine pairs with it.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { FileError } from "../engine/analyze.js";
 import type { Config } from "../engine/config.js";
@@ -33,10 +33,11 @@ function walk(dir: string, out: string[]): void {
   } catch {
     return;
   }
+  // a link is listed, never followed: if it looks like a migration it is reported as not analysed
   for (const entry of entries) {
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRS.has(entry.name)) walk(join(dir, entry.name), out);
-    } else if (entry.isFile()) out.push(join(dir, entry.name));
+    } else if (entry.isFile() || entry.isSymbolicLink()) out.push(join(dir, entry.name));
   }
 }
 
@@ -85,7 +86,14 @@ export function collectFiles(paths: readonly string[], config: Config, cwd = pro
   for (const [absolute, named] of found) {
     const path = displayPath(absolute, cwd);
     try {
-      const size = statSync(absolute).size;
+      const stat = lstatSync(absolute);
+      // named on the command line, or a companion: a link is never read (its target may be outside the
+      // repository, like a PR's `db/migrations/1_x.up.sql -> ../../.git/config`); walking never lists one
+      if (stat.isSymbolicLink()) {
+        errors.push({ path, message: "a symbolic link: migguard never follows links (the target may be outside the repository); not analysed" });
+        continue;
+      }
+      const size = stat.size;
       if (size > config.max_file_bytes) {
         errors.push({ path, message: `larger than ${config.max_file_bytes} bytes (max_file_bytes)` });
         continue;

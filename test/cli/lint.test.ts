@@ -4,7 +4,7 @@
  * without stopping the rest.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -50,6 +50,27 @@ describe("exit codes", () => {
     const cli = spawnSync(process.execPath, ["--no-warnings", "--import", tsx, join(project, "src", "cli", "main.ts"), "lint", "db"], { cwd: root, encoding: "utf8" });
     expect(cli.stdout).toContain("db/migrations/002_blob.sql: skipped: a binary file");
     expect(cli.status).toBe(1);
+  });
+
+  it("never reads a symbolic link, named or a companion: not analysed, exit 1, nothing of its target printed", async () => {
+    const root = repo({
+      "secret.txt": "AUTHORIZATION: basic c2VjcmV0\n",
+      "db/migrations/000001_ok.up.sql": "SET lock_timeout = '1s';\nALTER TABLE t ADD COLUMN a text;\n",
+    });
+    symlinkSync("../../secret.txt", join(root, "db/migrations/000001_ok.down.sql"));
+    symlinkSync("../../secret.txt", join(root, "db/migrations/000002_link.up.sql"));
+    const named = await json(["db/migrations/000001_ok.up.sql", "db/migrations/000002_link.up.sql"], root);
+    expect(named.body.errors).toEqual([
+      { path: "db/migrations/000002_link.up.sql", message: expect.stringMatching(/^a symbolic link: migguard never follows links/) },
+      { path: "db/migrations/000001_ok.down.sql", message: expect.stringMatching(/^a symbolic link/) },
+    ]);
+    expect(named.exitCode).toBe(1);
+    expect(JSON.stringify(named.body)).not.toMatch(/AUTHORIZATION|c2VjcmV0/);
+    // walking a folder follows no link either, and a migration that is one is never skipped silently
+    const walked = await json(["db"], root);
+    expect(walked.body.errors.map((e) => e.path).sort()).toEqual(["db/migrations/000001_ok.down.sql", "db/migrations/000002_link.up.sql"]);
+    expect(walked.exitCode).toBe(1);
+    expect(JSON.stringify(walked.body)).not.toMatch(/AUTHORIZATION|c2VjcmV0/);
   });
 
   it("is 2 on usage errors", async () => {
