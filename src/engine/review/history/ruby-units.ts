@@ -2,7 +2,7 @@
  * A Rails migration cut into source units (see source-units.ts), read with Prism. The canonical form is the
  * syntax tree without locations: comments, layout, quote style and optional parentheses of calls are not in it.
  */
-import { CallNode, ClassNode, ConstantPathNode, ConstantReadNode, DefNode, ModuleNode, SelfNode, StatementsNode, type Node } from "@ruby/prism";
+import { CallNode, ClassNode, ConstantPathNode, ConstantReadNode, DefNode, InterpolatedStringNode, ModuleNode, SelfNode, StatementsNode, StringNode, type Node } from "@ruby/prism";
 import { findMigrationClass } from "../../adapters/rails/migration-class.js";
 import { parseRuby } from "../../adapters/rails/prism.js";
 import { RubySource } from "../../adapters/rails/ruby-source.js";
@@ -20,8 +20,42 @@ function value(v: unknown): string {
   return JSON.stringify(v ?? null);
 }
 
+/** A string whose whitespace `.squish` collapses (`<<-SQL.squish` and `<<~SQL.squish` give the same SQL). */
+const squishedString = (node: Node): StringNode | InterpolatedStringNode | undefined =>
+  node instanceof CallNode && node.name === "squish" && !node.arguments_ && (node.receiver instanceof StringNode || node.receiver instanceof InterpolatedStringNode) ? node.receiver : undefined;
+
+/**
+ * A squished string as squish leaves it: its literal text, whitespace runs collapsed to one space and the ends
+ * trimmed, around the canonical form of what it interpolates. A heredoc's style and indentation are not in it.
+ */
+function squishedCanonical(string: StringNode | InterpolatedStringNode): string {
+  const items: string[] = [];
+  let literal: string | undefined;
+  const flush = () => {
+    if (literal !== undefined) items.push(JSON.stringify(literal));
+    literal = undefined;
+  };
+  const walk = (node: Node) => {
+    if (node instanceof StringNode) literal = (literal ?? "") + node.unescaped.value;
+    else if (node instanceof InterpolatedStringNode) node.parts.forEach(walk);
+    else {
+      flush();
+      items.push(canonical(node));
+    }
+  };
+  walk(string);
+  flush();
+  const squished = items.map((item) => (item.startsWith('"') ? JSON.stringify((JSON.parse(item) as string).replace(/\s+/g, " ")) : item));
+  if (squished[0]?.startsWith('"')) squished[0] = JSON.stringify((JSON.parse(squished[0]) as string).trimStart());
+  const last = squished.length - 1;
+  if (squished[last]?.startsWith('"')) squished[last] = JSON.stringify((JSON.parse(squished[last]) as string).trimEnd());
+  return `Squished(${squished.join(",")})`;
+}
+
 /** The node without its source positions. */
 export function canonical(node: Node): string {
+  const string = squishedString(node);
+  if (string) return squishedCanonical(string);
   const parts: string[] = [];
   for (const [key, v] of Object.entries(node)) {
     if (key === "nodeID" || key === "location" || key === "locals" || key.endsWith("Loc")) continue;

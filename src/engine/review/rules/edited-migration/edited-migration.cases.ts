@@ -46,6 +46,17 @@ class Migration(migrations.Migration):
 `;
 const djangoPath = "shop/product/migrations/0002_description.py";
 const djangoInitial = "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    operations = [\n        migrations.CreateModel(name=\"Product\", fields=[(\"id\", models.BigAutoField(primary_key=True))]),\n    ]\n";
+const railsCopy = (heredoc: string, indent: string, column = "latitude") => `class TileNodes < ActiveRecord::Migration[4.2]
+  def up
+    execute ${heredoc}.squish
+    ${indent}INSERT INTO nodes_copy (id, ${column})
+    ${indent}SELECT id, ${column} FROM nodes
+    SQL
+  end
+
+  def down; end
+end
+`;
 const railsData = (load: string, dump: string) => `class MoveSettings < ActiveRecord::Migration[7.1]
   class User < ApplicationRecord; end
 
@@ -165,6 +176,18 @@ export default defineReviewCases({
       base: { "db/migrate/20240101000000_move_settings.rb": railsData("Oj.load", "Oj.dump") },
       head: { "db/migrate/20240101000000_move_settings.rb": railsData("Oj.load", "Oj.load") },
       findings: [{ path: "db/migrate/20240101000000_move_settings.rb", line: 7, severity: "warning", message: "changes what its data code does" }],
+    },
+    {
+      name: "Rails: a squished heredoc rewritten by rubocop (<<-SQL to <<~SQL, indented): a note, squish gives the same SQL (OpenStreetMap)",
+      base: { "db/migrate/006_tile_nodes.rb": railsCopy("<<-SQL", "") },
+      head: { "db/migrate/006_tile_nodes.rb": railsCopy("<<~SQL", "  ") },
+      findings: [{ path: "db/migrate/006_tile_nodes.rb", line: 3, severity: "info", message: "comments or formatting" }],
+    },
+    {
+      name: "Rails: a squished heredoc that copies another column: a warning",
+      base: { "db/migrate/006_tile_nodes.rb": railsCopy("<<-SQL", "") },
+      head: { "db/migrate/006_tile_nodes.rb": railsCopy("<<~SQL", "  ", "longitude") },
+      findings: [{ path: "db/migrate/006_tile_nodes.rb", line: 4, severity: "warning", message: "changes what its data code does" }],
     },
     {
       name: "Django: the RunPython function reformatted (black): a note",
