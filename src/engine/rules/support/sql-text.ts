@@ -215,3 +215,25 @@ function walk(node: unknown, visit: (record: PgNode) => void): void {
   visit(node as PgNode);
   for (const key in node as PgNode) walk((node as PgNode)[key], visit);
 }
+
+/**
+ * An ALTER TABLE that adds a PRIMARY KEY or UNIQUE constraint along with other changes (DROP COLUMN id, ADD
+ * PRIMARY KEY (uuid)), with that constraint attached from an index built beforehand (`... USING INDEX index`) and
+ * its other changes kept: dropping the old key is what lets the new one be added. Undefined when the statement
+ * holds nothing else (the short form reads better) or is not such an ALTER TABLE.
+ */
+export function alterWithConstraintUsingIndex(sql: string, kind: "primary_key" | "unique", columns: readonly string[], constraint: string, index: string): string | undefined {
+  const node = parseOne(sql);
+  const cmds: PgNode[] | undefined = node?.AlterTableStmt?.cmds;
+  if (!cmds || cmds.length < 2) return undefined;
+  const contype = kind === "primary_key" ? "CONSTR_PRIMARY" : "CONSTR_UNIQUE";
+  const keysOf = (c: PgNode) => (c.keys ?? []).map((k: PgNode) => k.String?.sval);
+  const at = cmds.findIndex((cmd) => {
+    const c = cmd.AlterTableCmd?.subtype === "AT_AddConstraint" ? cmd.AlterTableCmd.def?.Constraint : undefined;
+    return c?.contype === contype && !c.indexname && keysOf(c).join("\u0000") === columns.join("\u0000");
+  });
+  if (at < 0) return undefined;
+  const copy = structuredClone(node) as PgNode;
+  copy.AlterTableStmt.cmds[at].AlterTableCmd.def = { Constraint: { contype, conname: constraint, indexname: index } };
+  return deparse(copy);
+}

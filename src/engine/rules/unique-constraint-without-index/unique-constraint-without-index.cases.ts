@@ -3,6 +3,13 @@ import { defineCases } from "../support/rule.js";
 export default defineCases({
   invalid: [
     { framework: "sql", name: "ADD PRIMARY KEY", schema: "CREATE TABLE queue_message (queue_name text NOT NULL, message_id bigint NOT NULL);", code: "ALTER TABLE queue_message ADD PRIMARY KEY (queue_name, message_id);", lines: [1] },
+    {
+      framework: "sql",
+      name: "a new primary key in the statement that drops the old one: the attach keeps the statement's other changes (the old key must go first)",
+      schema: "CREATE TABLE captcha_answer (id serial PRIMARY KEY, uuid uuid NOT NULL UNIQUE);",
+      code: "ALTER TABLE captcha_answer\n    DROP COLUMN id,\n    ADD PRIMARY KEY (uuid),\n    DROP CONSTRAINT captcha_answer_uuid_key;",
+      lines: [1],
+    },
     { framework: "sql", name: "ADD CONSTRAINT UNIQUE", schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);", code: "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);", lines: [1] },
     { framework: "sql", name: "ADD COLUMN ... UNIQUE", schema: "CREATE TABLE community (id bigint PRIMARY KEY);", code: "ALTER TABLE community ADD COLUMN moderators_url varchar(255) UNIQUE;", lines: [1] },
   ],

@@ -7,6 +7,7 @@ import { reindented } from "../support/data-code.js";
 import { pythonString } from "../support/embed-sql.js";
 import { withoutKeyword } from "../support/python-call.js";
 import { railsType } from "../support/rails-fix.js";
+import { alterWithConstraintUsingIndex } from "../support/sql-text.js";
 
 const indent = (text: string, by: string) =>
   text
@@ -62,6 +63,9 @@ export default defineRule({
       if (op.constraint !== "unique" && op.constraint !== "primary_key" && op.constraint !== "exclusion") continue;
       const kind = op.constraint === "unique" ? "UNIQUE" : op.constraint === "primary_key" ? "PRIMARY KEY" : "EXCLUDE";
       const idx = derivedName(op.table, op.columns, op.constraint === "primary_key" ? "pkey" : "key");
+      // the statement's other changes stay in it (a DROP COLUMN id that drops the old primary key first)
+      const attachWithRest =
+        op.constraint !== "exclusion" && ctx.framework === "sql" ? alterWithConstraintUsingIndex(op.text, op.constraint, op.columns, op.name ?? idx, idx) : undefined;
       ctx.report({
         op,
         message: `Adding ${kind}${op.columns.length ? ` (${op.columns.join(", ")})` : ""} to ${op.table} builds an index while the table is locked against reads and writes.`,
@@ -77,7 +81,7 @@ export default defineRule({
                 sql: `
                   CREATE UNIQUE INDEX CONCURRENTLY ${ident(idx)} ON ${ident(op.table)} (${op.columns.map(ident).join(", ")});
                   -- then (instant):
-                  ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(op.name ?? idx)} ${kind} USING INDEX ${ident(idx)};`,
+                  ${attachWithRest ?? `ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(op.name ?? idx)} ${kind} USING INDEX ${ident(idx)}`};`,
                 rails: `
                   disable_ddl_transaction!
 
