@@ -39,6 +39,25 @@ describe("many statements", () => {
   });
 });
 
+describe("many hidden operations", () => {
+  it("20,000 send(:drop_table, ...) lines: each a drop-table and a hidden-operation, none scanned against the others", async () => {
+    const path = "db/migrate/20240101000000_hidden.rb";
+    const content = `class Hidden < ActiveRecord::Migration[7.1]\n  def up\n${Array.from({ length: 20_000 }, (_, i) => `    send(:drop_table, :t${i})\n`).join("")}  end\nend\n`;
+    const result = await analyze({ files: [{ path, content }] });
+    expect(result.errors).toEqual([]);
+    expect(result.findings.filter((f) => f.rule === "hidden-operation")).toHaveLength(20_000);
+  });
+
+  it("an Alembic upgrade() of 20,000 getattr(op, ...) calls: each reported", async () => {
+    const path = "alembic/versions/c3_hidden.py";
+    const body = Array.from({ length: 20_000 }, (_, i) => `    getattr(op, "drop_table")("t${i}")\n`).join("");
+    const content = `from alembic import op\n\nrevision = "c3"\ndown_revision = None\n\n\ndef upgrade():\n${body}\n\ndef downgrade():\n    pass\n`;
+    const result = await analyze({ files: [{ path, content }] });
+    expect(result.errors).toEqual([]);
+    expect(result.findings.filter((f) => f.rule === "hidden-operation")).toHaveLength(20_000);
+  });
+});
+
 describe("giant statements and lines", () => {
   it("one INSERT of 40,000 rows (flat, not deep) is checked", async () => {
     const rows = Array.from({ length: 40_000 }, (_, i) => `(${i}, 'x')`).join(",");

@@ -52,6 +52,7 @@ export class AlembicWalker {
   readonly notes: ParseProblem[] = [];
   /** operations hidden from a static reading (getattr, exec, SQL built at run time): `hidden-operation` */
   readonly hidden: HiddenOperation[] = [];
+  private readonly hiddenSeen = new Set<string>();
 
   constructor(private readonly module: PyModule) {}
 
@@ -404,7 +405,10 @@ export class AlembicWalker {
 
   private hide(node: PyNode, problem: { message: string; fix?: string }): void {
     const loc = locOf(node);
-    if (this.hidden.some((h) => h.line === loc.line && h.message === problem.message)) return;
+    // each place and message once, in a set: a hostile file may hide 100,000 operations, so no scan per one
+    const key = `${loc.line}\0${problem.message}`;
+    if (this.hiddenSeen.has(key)) return;
+    this.hiddenSeen.add(key);
     this.hidden.push({ line: loc.line, endLine: loc.endLine, ...problem });
   }
 

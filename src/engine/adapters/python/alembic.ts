@@ -61,7 +61,8 @@ export function alembicMigration(input: AdapterInput): MigrationInput {
         append(syntaxErrors, walker.errors);
         append(notes, walker.notes);
         // the downgrade's own, unless the upgrade hides the same thing on the same line (a shared helper)
-        append(hidden, walker.hidden.filter((h) => !hidden.some((u) => u.line === h.line && u.message === h.message)));
+        const inUpgrade = new Set(hidden.map((u) => `${u.line}\0${u.message}`));
+        append(hidden, walker.hidden.filter((h) => !inUpgrade.has(`${h.line}\0${h.message}`)));
         down = { status: "present", ops: walker.ops as never, derived: false };
       }
     }

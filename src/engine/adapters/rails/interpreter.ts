@@ -159,8 +159,16 @@ export class Interpreter {
   /** Once per place and message: a helper called in a loop hides the same operation each time. */
   private hide(node: Node, message: string, fix?: string): void {
     const loc = this.src.loc(node);
-    if (this.hidden.some((h) => h.line === loc.line && h.message === message)) return;
-    this.hidden.push({ line: loc.line, endLine: loc.endLine, message, ...(fix ? { fix } : {}) });
+    this.addHidden({ line: loc.line, endLine: loc.endLine, message, ...(fix ? { fix } : {}) });
+  }
+
+  /** Each place and message once, in a set: a hostile file may hide 100,000 operations, so no scan per one. */
+  private readonly hiddenSeen = new Set<string>();
+  private addHidden(problem: HiddenOperation): void {
+    const key = `${problem.line}\0${problem.message}`;
+    if (this.hiddenSeen.has(key)) return;
+    this.hiddenSeen.add(key);
+    this.hidden.push(problem);
   }
 
   private base(node: Node, scope: Scope): OpBase {
@@ -460,7 +468,7 @@ export class Interpreter {
     const result = embeddedOperations(sql, { ...scope, frameworkCall: node.name });
     append(this.errors, result.errors);
     append(this.notes, result.notes);
-    for (const h of result.hidden) if (!this.hidden.some((seen) => seen.line === h.line && seen.message === h.message)) this.hidden.push(h);
+    for (const h of result.hidden) this.addHidden(h);
     out.push(step(result.ops, revert));
     // execute "COMMIT" ends the migration's transaction for the statements after it (the pg gem opens no new
     // one, so they autocommit); execute "BEGIN" opens one again
