@@ -24,7 +24,8 @@ export interface DetectedFile {
 const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
 const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
 
-const RAILS = /(?:^|\/)db\/[^/]*migrate[^/]*\/(\d+)_(\w+)\.rb$/;
+// an engine's migration copied into the app keeps its scope: 20260223105922_create_noticed_tables.noticed.rb
+const RAILS = /(?:^|\/)db\/[^/]*migrate[^/]*\/(\d+)_(\w+)(?:\.\w+)?\.rb$/;
 const DJANGO = /(?:^|\/)migrations\/(\d{4})_(\w+)\.py$/;
 const ALEMBIC = /(?:^|\/)(?:alembic|migrations|migration)\/versions\/(?:[^/]+\/)*([^/]+)\.py$/;
 const GOLANG_MIGRATE = /^(\d+)_(.+)\.(up|down)\.sql$/;
@@ -81,7 +82,7 @@ export function detectByPath(path: string, config?: Pick<Config, "paths">): Dete
     const m = RAILS.exec(path);
     if (m) return { path, framework: "rails", layout: "rails", role: "combined", version: m[1], name: m[2], key: path };
     if (paths && matchesAny(path, paths.rails)) {
-      const n = /^(\d+)_(\w+)\.rb$/.exec(base);
+      const n = /^(\d+)_(\w+)(?:\.\w+)?\.rb$/.exec(base);
       return { path, framework: "rails", layout: "rails", role: "combined", version: n?.[1], name: n?.[2] ?? base, key: path };
     }
     return undefined;

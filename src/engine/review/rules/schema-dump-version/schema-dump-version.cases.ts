@@ -33,6 +33,11 @@ export default defineReviewCases({
       head: { "db/migrate/20240201000000_phone.rb": phone, "db/schema.rb": schema("2024_02_01_000000") },
     },
     {
+      name: "structure.sql at an engine's migration copied with its scope (OpenStreetMap's 20260223105922_create_noticed_tables.noticed.rb)",
+      base: { "db/structure.sql": structure("20240101000000"), "db/migrate/20240101000000_users.rb": phone.replace("Phone", "Users") },
+      head: { "db/migrate/20240201000000_create_noticed_tables.noticed.rb": phone.replace("Phone", "CreateNoticedTables"), "db/structure.sql": structure("20240101000000", "20240201000000") },
+    },
+    {
       name: "structure.sql records every version",
       base: { "db/structure.sql": structure("20240101000000"), "db/migrate/20240101000000_users.rb": phone.replace("Phone", "Users") },
       head: { "db/migrate/20240201000000_phone.rb": phone, "db/structure.sql": structure("20240101000000", "20240201000000") },
