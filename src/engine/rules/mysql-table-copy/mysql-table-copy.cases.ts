@@ -25,6 +25,17 @@ ALTER TABLE events DROP PRIMARY KEY;
     },
     {
       framework: "sql",
+      name: "a new primary key, or one swapped in one statement, rebuilds the table in place (a warning); names MySQL reserves stay in backticks",
+      config: mysql,
+      schema: "CREATE TABLE events (id bigint NOT NULL, created_at datetime NOT NULL, PRIMARY KEY (id));\nCREATE TABLE `order` (`rank` int NOT NULL);\nINSERT INTO `order` VALUES (1);",
+      code: `ALTER TABLE events DROP PRIMARY KEY, ADD PRIMARY KEY (id, created_at);
+ALTER TABLE \`order\` ADD PRIMARY KEY (\`rank\`);
+`,
+      lines: [1, 2],
+      severities: ["warning", "warning"],
+    },
+    {
+      framework: "sql",
       name: "MariaDB: the same table copies",
       config: { database: "mariadb", database_version: "10.11" },
       code: `CREATE FULLTEXT INDEX ft_title ON articles (title);
@@ -51,7 +62,7 @@ ALTER TABLE audits ADD FULLTEXT INDEX ft_body (body), MODIFY body mediumtext;
 SET foreign_key_checks = 0;
 ALTER TABLE line_items ADD CONSTRAINT fk_order FOREIGN KEY (order_id) REFERENCES orders (id);
 SET foreign_key_checks = 1;
-ALTER TABLE events DROP PRIMARY KEY, ADD PRIMARY KEY (id, created_at);
+ALTER TABLE events DROP PRIMARY KEY, ADD PRIMARY KEY (id, created_at), ALGORITHM=INPLACE, LOCK=NONE;
 `,
     },
     {

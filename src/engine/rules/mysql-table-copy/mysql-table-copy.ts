@@ -1,3 +1,4 @@
+import { mysqlIdent } from "../../adapters/sql/mysql/mysql-ident.js";
 import type { Operation } from "../../model.js";
 import { MYSQL_FAMILY } from "../support/databases.js";
 import { fixFor } from "../support/fix.js";
@@ -5,12 +6,8 @@ import { blockingDdl, typeChange, type OnlineDdl } from "../support/mysql-online
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
 
-/** MySQL identifiers in fixes: backticks only when needed. */
-const q = (name: string) =>
-  name
-    .split(".")
-    .map((part) => (/^[A-Za-z_][A-Za-z0-9_$]*$/.test(part) ? part : `\`${part.replace(/`/g, "``")}\``))
-    .join(".");
+/** MySQL identifiers in fixes: backticks when MySQL's grammar does not read the name bare (`order`, `rank`, `my col`). */
+const q = mysqlIdent;
 
 /** The ALTER TABLE clause that performs the operation, for gh-ost's --alter / pt-online-schema-change's --alter. */
 function alterClause(op: Operation): string | undefined {
@@ -23,6 +20,8 @@ function alterClause(op: Operation): string | undefined {
       return `ADD ${op.method === "fulltext" ? "FULLTEXT " : op.method === "spatial" ? "SPATIAL " : ""}INDEX ${op.name ? `${q(op.name)} ` : ""}(${op.columns.map(q).join(", ")})`;
     case "drop_constraint":
       return op.name === "PRIMARY" ? "DROP PRIMARY KEY" : undefined;
+    case "add_constraint":
+      return op.constraint === "primary_key" && op.columns.length ? `ADD PRIMARY KEY (${op.columns.map(q).join(", ")})` : undefined;
     case "raw":
       return op.statement.startsWith("ALTER TABLE CONVERT TO ") ? op.statement.slice("ALTER TABLE ".length) : undefined;
     default:
@@ -62,11 +61,11 @@ function copyFix(ctx: RuleContext, op: Operation, table: string): string {
 }
 
 /** MODIFY/CHANGE of an unknown previous definition: ask for the in-place algorithm, so MySQL refuses instead of copying. */
-function inplaceFix(ctx: RuleContext, op: Operation, table: string): string {
-  const clause = alterClause(op) ?? "MODIFY <column> <definition>";
+function inplaceFix(ctx: RuleContext, op: Operation, table: string, clauses = alterClause(op)): string {
+  const clause = clauses ?? "MODIFY <column> <definition>";
   const sql = `ALTER TABLE ${q(table)} ${clause}, ALGORITHM=INPLACE, LOCK=NONE`;
   return fixFor(ctx.framework, {
-    sql: `-- MySQL refuses (instead of copying the table) when the change cannot be made in place:\n${sql};\n-- if it refuses, run it online:\n${onlineCommands(table, alterClause(op))
+    sql: `-- MySQL refuses (instead of copying the table) when the change cannot be made in place:\n${sql};\n-- if it refuses, run it online:\n${onlineCommands(table, clauses)
       .split("\n")
       .map((l) => `--   ${l}`)
       .join("\n")}`,
@@ -101,7 +100,8 @@ export default defineRule({
       "foreign_key_checks=1, adding a CHECK constraint and dropping the primary key copy the whole table " +
       "(ALGORITHM=COPY), and FULLTEXT/SPATIAL indexes are built under a shared lock. Every INSERT, UPDATE and DELETE " +
       "waits until the copy ends: minutes to hours on a large table. Naming ALGORITHM=INPLACE (or INSTANT) makes MySQL " +
-      "refuse instead of copying silently; gh-ost and pt-online-schema-change do the copy without blocking.",
+      "refuse instead of copying silently; gh-ost and pt-online-schema-change do the copy without blocking. Adding a primary " +
+      "key rebuilds the table in place (a warning): writes go on, but every row is rewritten.",
   },
   check(ctx) {
     const { up, database, databaseVersion } = ctx.migration;
@@ -126,6 +126,10 @@ export default defineRule({
       const addsPrimaryKeyToo = up.some((other) => other.kind === "add_constraint" && other.constraint === "primary_key" && other.loc.line === op.loc.line && other.text === op.text);
       const verdict = blockingDdl(op, { foreignKeyChecksOff: foreignKeyChecksOff(ctx, index), addsPrimaryKeyToo, database, version: databaseVersion });
       if (verdict) report(ctx, op, table, verdict);
+      else if (op.kind === "add_constraint" && op.constraint === "primary_key") {
+        const swapped = up.some((other) => other.kind === "drop_constraint" && other.name === "PRIMARY" && other.loc.line === op.loc.line && other.text === op.text);
+        reportPrimaryKeyRebuild(ctx, op, table, swapped);
+      }
     }
   },
 });
@@ -136,5 +140,21 @@ function report(ctx: RuleContext, op: Operation, table: string, verdict: OnlineD
     op,
     message: `MySQL ${how} for this change of ${table}: ${verdict.because}. Every write to ${table} waits until it ends.`,
     fix: op.kind === "add_constraint" && op.constraint === "foreign_key" ? foreignKeyFix(ctx, op) : copyFix(ctx, op, table),
+  });
+}
+
+/**
+ * A new primary key is built in place and writes go on, but InnoDB clusters rows by it: the whole table is
+ * rebuilt (every row read and rewritten, replicas lagging for as long), and the writes made meanwhile must fit the
+ * online log (innodb_online_alter_log_max_size) or the ALTER fails at the end. A nullable key column made NOT NULL
+ * outside strict mode falls back to a copy: naming the algorithm makes MySQL refuse instead.
+ */
+function reportPrimaryKeyRebuild(ctx: RuleContext, op: Extract<Operation, { kind: "add_constraint" }>, table: string, swapped: boolean): void {
+  const clause = alterClause(op);
+  ctx.report({
+    op,
+    severity: "warning",
+    message: `Adding a primary key to ${table} rebuilds the whole table (InnoDB stores rows in primary-key order): writes go on, but every row is rewritten, replicas lag for as long, and the writes made meanwhile must fit innodb_online_alter_log_max_size or the ALTER fails at the end.`,
+    fix: inplaceFix(ctx, op, table, clause && swapped ? `DROP PRIMARY KEY, ${clause}` : clause),
   });
 }
