@@ -91,14 +91,18 @@ const DATA_STATEMENTS = new Set(["InsertStmt", "UpdateStmt", "DeleteStmt"]);
 /**
  * The up's statements that run before the fix, as they run in the check's transaction (undefined: one cannot):
  * those before `line`; "all" for a fix of the down; "schema" for a fix that moves the data change into a
- * migration after this one (mixed-ddl-dml: migration 1 is this one without its data statements).
+ * migration after this one (mixed-ddl-dml: migration 1 is this one's schema statements before its last data
+ * statement, the ones after it wait for the data change).
  */
 function statementsBefore(unit: MigrationUnit, line: number | "all" | "schema"): string[] | undefined {
   const scripts = migrationScripts(unit, undefined);
   if (!scripts.up.ok) return undefined;
   const out: string[] = [];
-  for (const statement of statementsOf(scripts.up.script)) {
+  const statements = statementsOf(scripts.up.script);
+  const lastData = statements.filter((s) => DATA_STATEMENTS.has(s.type)).at(-1)?.line ?? Infinity;
+  for (const statement of statements) {
     if (typeof line === "number" && statement.line >= line) break;
+    if (line === "schema" && statement.line >= lastData) break;
     if (!statement.node) return undefined;
     if (line === "schema" && DATA_STATEMENTS.has(statement.type)) continue;
     const sql = inTransaction(statement.node, statement.sql);

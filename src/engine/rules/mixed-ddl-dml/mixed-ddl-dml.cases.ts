@@ -3,6 +3,13 @@ import { defineCases } from "../support/rule.js";
 export default defineCases({
   invalid: [
     { framework: "sql", name: "add column and backfill in one transaction", schema: "CREATE TABLE schedule (id bigint PRIMARY KEY);", path: "db/migrations/00050_rev.sql", code: "-- +goose Up\nALTER TABLE schedule ADD COLUMN revision integer;\nUPDATE schedule SET revision = 0;\n-- +goose Down\nALTER TABLE schedule DROP COLUMN revision;\n", lines: [3] },
+    {
+      framework: "sql",
+      name: "values copied to a new column, then the old one dropped: the drop waits for the copy (a third migration)",
+      schema: "CREATE TABLE person (id bigint PRIMARY KEY, matrix_user_id text);",
+      code: "ALTER TABLE person ADD COLUMN matrix_id text;\nUPDATE person SET matrix_id = matrix_user_id;\nALTER TABLE person DROP COLUMN matrix_user_id;",
+      lines: [2],
+    },
     { framework: "sql", name: "data change on another table", schema: "CREATE TABLE orders (id bigint PRIMARY KEY);\nCREATE TABLE carts (id bigint PRIMARY KEY, abandoned boolean);", code: "ALTER TABLE orders ADD COLUMN note text;\nDELETE FROM carts WHERE abandoned;", lines: [2] },
   ],
   valid: [

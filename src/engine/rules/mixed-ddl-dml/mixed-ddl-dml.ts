@@ -44,24 +44,28 @@ const camel = (name: string) =>
     .join("");
 
 /** The data change moved into a migration of its own, outside the schema change's transaction, its code kept. */
-function splitFix(ctx: RuleContext, allDataOps: readonly Operation[], dataTable: string | undefined, onlyNewColumns: boolean): string {
+function splitFix(ctx: RuleContext, allDataOps: readonly Operation[], dataTable: string | undefined, onlyNewColumns: boolean, laterLine?: number): string {
   // Django: ORM writes found inside a RunPython move with their RunPython, which is a data operation of its own
   const dataOps = ctx.framework === "django" ? allDataOps.filter((op) => op.kind === "data_migration" || op.embeddedSql) : allDataOps;
   const code = dataCodeOf(ctx.framework, dataOps);
   const rollback = onlyNewColumns
     ? "rolling back migration 1 drops what this fills"
     : "rollback does not bring the old values back: keep a copy first if they may be needed";
+  // schema changes after the data change (a column dropped once its values are copied) wait for it: a third migration
+  const first = laterLine === undefined ? "this migration without its data change" : `this migration's schema changes before line ${laterLine}, without its data change`;
+  const third = laterLine === undefined ? [] : [`migration 3, once migration 2 has run: the schema changes from line ${laterLine} on (they need the data change done)`];
+  const withThird = (lines: string[], comment: string) => [...lines, ...third.map((t) => `${comment} ${t}`)].join("\n");
   switch (ctx.framework) {
     case "sql":
-      return [
-        `-- migration 1: this migration without its data change`,
+      return withThird([
+        `-- migration 1: ${first}`,
         `-- migration 2 (or a background job), once migration 1 is deployed; on a large table, in batches:`,
         code,
         `-- (${rollback})`,
-      ].join("\n");
+      ], "--");
     case "rails":
-      return [
-        `# migration 1: this migration without its data change`,
+      return withThird([
+        `# migration 1: ${first}`,
         `# migration 2, once migration 1 is deployed, outside the schema change's transaction (on a large table, in batches):`,
         `class Backfill${camel(dataTable?.split(".").pop() ?? "data")} < ActiveRecord::Migration[${ctx.migration.frameworkVersion ?? "7.1"}]`,
         `  disable_ddl_transaction!`,
@@ -72,11 +76,11 @@ function splitFix(ctx: RuleContext, allDataOps: readonly Operation[], dataTable:
         `    end`,
         `  end`,
         `end`,
-      ].join("\n");
+      ], "#");
     case "django": {
       const app = djangoApp(ctx.migration);
-      return [
-        `# migration 1: this migration without its data change`,
+      return withThird([
+        `# migration 1: ${first}`,
         `# migration 2, once migration 1 is deployed, outside one long transaction (${rollback}):`,
         `class Migration(migrations.Migration):`,
         `    atomic = False`,
@@ -84,16 +88,16 @@ function splitFix(ctx: RuleContext, allDataOps: readonly Operation[], dataTable:
         `    operations = [`,
         indent(dataOps.map((op) => dataCodeOf("django", [op]).replace(/,?$/, ",")).filter((c, i, all) => all.indexOf(c) === i).join("\n"), "        "),
         `    ]`,
-      ].join("\n");
+      ], "#");
     }
     case "alembic":
-      return [
-        `# revision 1: this revision without its data change`,
+      return withThird([
+        `# revision 1: ${first.replace("migration", "revision")}`,
         `# revision 2, once revision 1 is deployed, each statement committed on its own (${rollback}):`,
         `def upgrade():`,
         `    with op.get_context().autocommit_block():`,
         indent(code, "        "),
-      ].join("\n");
+      ], "#");
   }
 }
 
@@ -131,6 +135,9 @@ export default defineRule({
     const schemaOps = indexed.filter(({ op }) => SCHEMA_KINDS.has(op.kind));
     if (schemaOps.length === 0 || dataOps.length === 0) return;
     const first = dataOps[0];
+    const last = dataOps[dataOps.length - 1];
+    // a schema change after the data change (the old column dropped once copied) must wait for it
+    const laterLine = schemaOps.find(({ index }) => index > last.index)?.op.loc.line;
     // the tables the data change writes: a DML statement's table, or the models a Django RunPython asks apps.get_model for
     const dataTables = first.op.kind === "dml" ? (first.op.table ? [first.op.table] : []) : first.op.kind === "data_migration" ? first.op.tables : [];
     const lockedBefore = schemaOps.find(
@@ -152,7 +159,7 @@ export default defineRule({
         severity: "warning",
         message: `This migration changes both the schema and the data, and MySQL commits each schema statement on its own (no transactional DDL): a failure in the data change leaves the schema changed, the migration unrecorded, and a rerun failing on the statement already done.`,
         // the same split: the schema change alone, then the data change (its code kept) in a migration of its own
-        fix: splitFix(ctx, dataOps.map((d) => d.op), dataTable, onlyNewColumns),
+        fix: splitFix(ctx, dataOps.map((d) => d.op), dataTable, onlyNewColumns, laterLine),
       });
       return;
     }
@@ -169,6 +176,7 @@ export default defineRule({
         dataOps.map((d) => d.op),
         dataTable,
         onlyNewColumns,
+        laterLine,
       ),
     });
   },
