@@ -139,6 +139,20 @@ end
     },
     {
       framework: "rails",
+      name: "a backfill with up only (OpenStreetMap's backfill_note_subscriptions): no schema to put back, a warning that a rollback stops here",
+      code: `class BackfillNoteSubscriptions < ActiveRecord::Migration[7.2]
+  class Note < ApplicationRecord; end
+
+  def up
+    Note.where(subscribed: nil).in_batches.update_all(subscribed: true)
+  end
+end
+`,
+      lines: [5],
+      severities: ["warning"],
+    },
+    {
+      framework: "rails",
       name: "down raising ActiveRecord::IrreversibleMigration",
       code: `class DropStreamEntries < ActiveRecord::Migration[7.1]
   def up

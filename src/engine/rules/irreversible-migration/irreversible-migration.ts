@@ -37,10 +37,17 @@ export default defineRule({
     if (down.status !== "irreversible") return;
     // the call that blocks the rollback: a waiver around it (Rails' safety_assured) applies to this finding too
     const blocking = down.loc ? ctx.migration.up.find((op) => op.loc.line === down.loc!.line) : undefined;
+    // a Rails backfill or clean-up with only an `up`: the rollback stops loudly, and there is no schema to put
+    // back; a warning (not a failed check) that says so
+    const meaningful = ctx.migration.up.filter((op) => op.kind !== "transaction_control" && op.kind !== "set_setting");
+    const dataOnly = ctx.framework === "rails" && !blocking && meaningful.length > 0 && meaningful.every((op) => op.kind === "dml" || op.kind === "data_migration");
     ctx.report({
       op: blocking,
       loc: down.loc ?? firstLine(ctx),
-      message: `This migration cannot be rolled back: ${down.reason}.`,
+      severity: dataOnly ? "warning" : undefined,
+      message: dataOnly
+        ? `This migration cannot be rolled back: ${down.reason}. It only changes data, so there is no schema to put back, but a rollback past it stops here.`
+        : `This migration cannot be rolled back: ${down.reason}.`,
       fix: fixFor(ctx.framework, {
         sql: `-- provide a down migration that undoes the up`,
         rails: railsIrreversibleFix(ctx.migration, ctx.repository),
