@@ -95,15 +95,25 @@ for (const f of report.findings) {
   if (fixLanguageOf(f.path, databaseOf(f.path)) !== "sql") continue;
   sqlFixes.set(`${f.path}\u0000${f.line}\u0000${f.fix}`, { path: f.path, line: f.line, rule: f.rule, fix: f.fix });
 }
-const runs = await runSqlFixes(collectFiles(paths, report.config).files, report.config, [...sqlFixes.values()]);
-const count = (kind: FixRun["verdict"]["kind"]) => runs.filter((r) => r.verdict.kind === kind).length;
-const ran = count("ran");
-const failed = runs.filter((r) => r.verdict.kind === "failed");
-console.log(`\nPostgreSQL fixes on SQL migrations, run in PGlite on the schema the migration finds (${runs.length} of ${sqlFixes.size} placed fixes are on a plain SQL migration):\n`);
-console.log("| fixes that run | rate | holds VACUUM/CREATE DATABASE... (not run in the check's transaction) | not checked (history does not apply in PGlite before it) |\n|---|---|---|---|");
-console.log(`| ${ran}/${ran + failed.length} | ${pct(ran, ran + failed.length)} | ${count("outside-transaction")} | ${count("not-checked")} |`);
+const allRuns = await runSqlFixes(collectFiles(paths, report.config).files, report.config, [...sqlFixes.values()]);
+// checked on the whole history before them; the others ran after a migration of their set failed in PGlite
+const runs = allRuns.filter((r) => !r.afterFailure);
+const partial = allRuns.filter((r) => r.afterFailure);
+const count = (list: FixRun[], kind: FixRun["verdict"]["kind"]) => list.filter((r) => r.verdict.kind === kind).length;
+const ran = count(runs, "ran");
+const failedWhole = runs.filter((r) => r.verdict.kind === "failed");
+const partialRan = count(partial, "ran");
+const partialFailed = count(partial, "failed");
+const failed = allRuns.filter((r) => r.verdict.kind === "failed");
+console.log(`\nPostgreSQL fixes on SQL migrations, run in PGlite on the schema the migration finds (${allRuns.length} of ${sqlFixes.size} placed fixes are on a plain SQL migration):\n`);
+console.log("| history before the fix | fixes that run | rate | holds VACUUM/CREATE DATABASE... (not run) | not checked |\n|---|---|---|---|---|");
+console.log(`| applied whole | ${ran}/${ran + failedWhole.length} | ${pct(ran, ran + failedWhole.length)} | ${count(runs, "outside-transaction")} | ${count(runs, "not-checked")} |`);
+console.log(`| an earlier migration failed in PGlite and was skipped | ${partialRan}/${partialRan + partialFailed} | ${pct(partialRan, partialRan + partialFailed)} | ${count(partial, "outside-transaction")} | ${count(partial, "not-checked")} |`);
+const failedMigrations = new Map<string, number>();
+for (const r of partial) failedMigrations.set(r.afterFailure!, (failedMigrations.get(r.afterFailure!) ?? 0) + 1);
+for (const [reason, n] of failedMigrations) console.log(`  after a failed migration (${n} fixes): ${reason}`);
 const notChecked = new Map<string, number>();
-for (const r of runs) if (r.verdict.kind === "not-checked") notChecked.set(r.verdict.reason, (notChecked.get(r.verdict.reason) ?? 0) + 1);
+for (const r of allRuns) if (r.verdict.kind === "not-checked") notChecked.set(r.verdict.reason, (notChecked.get(r.verdict.reason) ?? 0) + 1);
 for (const [reason, n] of notChecked) console.log(`  not checked (${n}): ${reason}`);
 const failedByRule = new Map<string, FixRun[]>();
 for (const f of failed) failedByRule.set(f.rule, [...(failedByRule.get(f.rule) ?? []), f]);
@@ -111,7 +121,7 @@ if (failedByRule.size) console.log(`\nSQL fixes that do not run, by rule:`);
 for (const [rule, list] of [...failedByRule].sort((a, b) => b[1].length - a[1].length)) {
   console.log(`\n## ${rule}: ${list.length}`);
   for (const f of showAll ? list : list.slice(0, 3)) {
-    console.log(`\n${f.path}:${f.line} ${f.verdict.kind === "failed" ? f.verdict.error : ""}`);
+    console.log(`\n${f.path}:${f.line}${f.afterFailure ? " (after a failed migration)" : ""} ${f.verdict.kind === "failed" ? f.verdict.error : ""}`);
     console.log(f.fix.split("\n").map((l) => `    ${l}`).join("\n"));
   }
 }

@@ -7,8 +7,9 @@
  * What a transaction cannot hold: CONCURRENTLY (index build, drop, reindex) is taken out of the parse tree for the
  * check (it changes how the statement locks, not which tables, columns and types it needs); the other statements
  * PostgreSQL refuses in a transaction block (VACUUM, CREATE DATABASE, ...) are not run, and a fix holding one is
- * counted apart. Once a migration of a set fails to apply, that set's later fixes are counted as not checked:
- * the schema they would run on is not the one the migration finds.
+ * counted apart. Once a migration of a set fails to apply in PGlite (an extension or role it lacks), the set goes
+ * on without it and its later fixes are marked `afterFailure`: the schema they run on may not be the one the
+ * migration finds, so they are counted apart from the fixes checked on the whole history.
  */
 import { parseStatements, type PgNode } from "../src/engine/adapters/sql/pg-parser.js";
 import { mustRunOutsideTransaction } from "../src/engine/adapters/sql/index.js";
@@ -40,6 +41,8 @@ export type RunVerdict =
 
 export interface FixRun extends FixToRun {
   verdict: RunVerdict;
+  /** the first migration of the set that failed to apply before this fix was checked */
+  afterFailure?: string;
 }
 
 const TIMEOUT = { timeoutMs: DEFAULT_LIMITS.statementTimeoutMs };
@@ -131,24 +134,24 @@ export async function runSqlFixes(files: readonly SourceFile[], config: Config, 
           const own = (onPath.get(unit.file.path) ?? []).map((f) => ({ f, down: false }));
           const down = unit.downFile ? (onPath.get(unit.downFile.path) ?? []).map((f) => ({ f, down: true })) : [];
           for (const { f, down: forDown } of [...own, ...down]) {
-            if (broken) {
-              out.push({ ...f, verdict: { kind: "not-checked", reason: broken } });
-              continue;
-            }
             const before = statementsBefore(unit, forDown ? "all" : f.rule === "mixed-ddl-dml" ? "schema" : f.line);
             out.push({
               ...f,
               verdict: before ? await check(session, before, f.fix) : { kind: "not-checked", reason: `${unit.file.path}: its statements cannot run in a transaction` },
+              ...(broken ? { afterFailure: broken } : {}),
             });
           }
-          if (broken) continue;
           const scripts = migrationScripts(unit, undefined);
           if (!scripts.up.ok) {
-            broken = `${unit.file.path} cannot be run: ${scripts.up.reason}`;
+            broken ??= `${unit.file.path} cannot be run: ${scripts.up.reason}`;
             continue;
           }
           const outcome = await runScript(scripts.up.script, { session, deadline: performance.now() + 600_000, statementTimeoutMs: DEFAULT_LIMITS.statementTimeoutMs });
-          if (outcome.failure) broken = `${unit.file.path}:${outcome.failure.line} failed in PGlite: ${outcome.failure.message}`;
+          if (outcome.failure) {
+            broken ??= `${unit.file.path}:${outcome.failure.line} failed in PGlite: ${outcome.failure.message}`;
+            // a transaction the failed migration left open would swallow the next ones (a warning when none is)
+            await session.query("ROLLBACK", TIMEOUT).catch(() => undefined);
+          }
         }
       } finally {
         await session.release().catch(() => undefined);
