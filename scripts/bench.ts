@@ -49,6 +49,13 @@ const sections: Section[] = [
     },
   },
   {
+    name: "parsers",
+    run: async () => {
+      if (!existsSync(corpus)) return [`bench corpus not found at ${corpus} (set MIGGUARD_BENCH_CORPUS)`];
+      return (await import("./bench-parsers.js")).benchParsers(corpus);
+    },
+  },
+  {
     name: "queue",
     run: async () => (await import("./bench-queue.js")).benchQueue(),
   },
