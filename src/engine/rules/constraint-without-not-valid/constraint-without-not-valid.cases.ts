@@ -2,6 +2,13 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "an unnamed CHECK: the fix names it, so its VALIDATE names the constraint that exists (not a guess of PostgreSQL's name)",
+      schema: "CREATE TABLE report_combined (id int PRIMARY KEY, post_report_id int, comment_report_id int);",
+      code: "ALTER TABLE report_combined ADD CHECK (num_nonnulls(post_report_id, comment_report_id) = 1);",
+      lines: [1],
+    },
     { framework: "sql", name: "CHECK without NOT VALID", schema: "CREATE TABLE orders (id bigint PRIMARY KEY, amount numeric);", code: "ALTER TABLE orders ADD CONSTRAINT orders_amount_positive CHECK (amount > 0);", lines: [1] },
     { framework: "sql", name: "foreign key without NOT VALID", schema: "CREATE TABLE link_sets (id bigint PRIMARY KEY);\nCREATE TABLE links (id bigint PRIMARY KEY, link_set_id bigint);", code: "ALTER TABLE links\n  ADD CONSTRAINT links_set_fk FOREIGN KEY (link_set_id) REFERENCES link_sets (id);", lines: [1] },
     {

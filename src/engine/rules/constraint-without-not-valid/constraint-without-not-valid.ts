@@ -68,7 +68,7 @@ export default defineRule({
       const t = ident(op.table);
       const name = op.name ?? derivedName(op.table, op.columns, op.constraint === "foreign_key" ? "fkey" : "check");
       // the statement as written, NOT VALID (its CHECK expression, its REFERENCES columns), when it is one statement
-      const written = op.embeddedSql || ctx.framework === "sql" ? notValidSql(op.text) : undefined;
+      const written = op.embeddedSql || ctx.framework === "sql" ? notValidSql(op.text, op.name ? undefined : name) : undefined;
       const check = op.embeddedSql || ctx.framework === "sql" ? checkExpression(op.text) : undefined;
       const body =
         op.constraint === "foreign_key"

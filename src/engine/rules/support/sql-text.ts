@@ -97,8 +97,15 @@ export function checkExpression(sql: string): string | undefined {
 }
 
 /** The statement with every constraint it adds marked NOT VALID (only FOREIGN KEY and CHECK can be). */
-export function notValidSql(sql: string): string | undefined {
+export function notValidSql(sql: string, name?: string): string | undefined {
   const node = parseOne(sql);
+  // the one unnamed constraint gets `name`, so the VALIDATE that follows can name it (PostgreSQL's own choice is not
+  // ours to guess); with several unnamed ones, which is which is not known: none is named
+  const candidates = (node?.AlterTableStmt?.cmds ?? []).filter((cmd: PgNode) => {
+    const c = cmd.AlterTableCmd?.subtype === "AT_AddConstraint" ? cmd.AlterTableCmd.def?.Constraint : undefined;
+    return c && (c.contype === "CONSTR_CHECK" || c.contype === "CONSTR_FOREIGN") && !c.conname;
+  });
+  let unnamed = candidates.length === 1 ? name : undefined;
   if (!node?.AlterTableStmt) return undefined;
   let changed = false;
   const copy = structuredClone(node) as PgNode;
@@ -108,6 +115,10 @@ export function notValidSql(sql: string): string | undefined {
     if (c && (c.contype === "CONSTR_CHECK" || c.contype === "CONSTR_FOREIGN")) {
       c.skip_validation = true;
       c.initially_valid = false;
+      if (!c.conname && unnamed) {
+        c.conname = unnamed;
+        unnamed = undefined;
+      }
       changed = true;
     }
   }
