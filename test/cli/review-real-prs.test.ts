@@ -382,3 +382,37 @@ describe("a merged migration's data code moved to another library (Mastodon's Oj
     expect(findings[0].message).toContain("changes what its data code does");
   });
 });
+
+describe("a reference's foreign_key: options as Rails reads them (Mastodon's generated_annual_reports)", () => {
+  const path = "db/migrate/20240111033014_create_generated_annual_reports.rb";
+  const migration = (foreignKey: string) =>
+    railsMigration("CreateGeneratedAnnualReports", `create_table :generated_annual_reports do |t|\n      t.belongs_to :account, null: false, foreign_key: ${foreignKey}, index: false\n      t.integer :year, null: false\n    end`);
+
+  function mastodon(): Repo {
+    const repo = new Repo()
+      .write({
+        "db/migrate/20230101000000_create_accounts.rb": railsMigration("CreateAccounts", "create_table :accounts do |t|\n      t.string :username\n    end"),
+        [path]: migration("{ on_cascade: :delete }"),
+      })
+      .commit("base");
+    repo.git("checkout", "-q", "-b", "feature");
+    return repo;
+  }
+
+  it("replacing a misspelt key Rails ignores by `true` creates the same key: a note, nothing the database sees", async () => {
+    const repo = mastodon();
+    repo.write({ [path]: migration("true") }).commit("fix the misspelt option");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(exitCode).toBe(0);
+    expect(findings).toEqual([expect.objectContaining({ rule: "edited-migration", severity: "info", path })]);
+    expect(findings[0].message).toContain("nothing the database sees");
+  });
+
+  it("a key Rails reads (on_delete) changes the key: not judged as nothing", async () => {
+    const repo = mastodon();
+    repo.write({ [path]: migration("{ on_delete: :cascade }") }).commit("cascade");
+    const { findings } = await reviewJson(repo);
+    const edit = findings.find((f) => f.rule === "edited-migration")!;
+    expect(edit.severity).not.toBe("info");
+  });
+});

@@ -2,7 +2,23 @@
  * A Rails migration cut into source units (see source-units.ts), read with Prism. The canonical form is the
  * syntax tree without locations: comments, layout, quote style and optional parentheses of calls are not in it.
  */
-import { CallNode, ClassNode, ConstantPathNode, ConstantReadNode, DefNode, InterpolatedStringNode, ModuleNode, SelfNode, StatementsNode, StringNode, type Node } from "@ruby/prism";
+import {
+  AssocNode,
+  CallNode,
+  ClassNode,
+  ConstantPathNode,
+  ConstantReadNode,
+  DefNode,
+  HashNode,
+  InterpolatedStringNode,
+  ModuleNode,
+  SelfNode,
+  StatementsNode,
+  StringNode,
+  SymbolNode,
+  TrueNode,
+  type Node,
+} from "@ruby/prism";
 import { findMigrationClass } from "../../adapters/rails/migration-class.js";
 import { parseRuby } from "../../adapters/rails/prism.js";
 import { RubySource } from "../../adapters/rails/ruby-source.js";
@@ -52,10 +68,39 @@ function squishedCanonical(string: StringNode | InterpolatedStringNode): string 
   return `Squished(${squished.join(",")})`;
 }
 
+/**
+ * The keys Rails' add_foreign_key reads from a reference's `foreign_key:` hash (ForeignKeyDefinition, and
+ * ReferenceDefinition's `to_table`). Any other key is dropped without a word: `foreign_key: { on_cascade: :delete }`
+ * creates the same plain key as `foreign_key: true`, and an empty hash is `true` (a Hash is truthy).
+ */
+const FOREIGN_KEY_OPTIONS = new Set(["to_table", "column", "primary_key", "name", "on_delete", "on_update", "validate", "deferrable", "if_not_exists"]);
+
+const symbolKey = (node: Node): string | undefined => (node instanceof SymbolNode ? node.unescaped.value : undefined);
+
+/** `foreign_key: {...}` as Rails reads it: the keys it ignores left out, an empty hash the same as `true`. */
+function foreignKeyCanonical(assoc: AssocNode): string | undefined {
+  if (symbolKey(assoc.key) !== "foreign_key") return undefined;
+  const value = assoc.value;
+  if (value instanceof TrueNode) return "ForeignKey(true)";
+  if (!(value instanceof HashNode)) return undefined;
+  const kept: string[] = [];
+  for (const element of value.elements) {
+    // a **splat may hold any key: keep it as written
+    if (!(element instanceof AssocNode)) kept.push(canonical(element));
+    else {
+      const key = symbolKey(element.key);
+      if (key === undefined || FOREIGN_KEY_OPTIONS.has(key)) kept.push(canonical(element));
+    }
+  }
+  return kept.length === 0 ? "ForeignKey(true)" : `ForeignKey({${kept.join(",")}})`;
+}
+
 /** The node without its source positions. */
 export function canonical(node: Node): string {
   const string = squishedString(node);
   if (string) return squishedCanonical(string);
+  const foreignKey = node instanceof AssocNode ? foreignKeyCanonical(node) : undefined;
+  if (foreignKey) return foreignKey;
   const parts: string[] = [];
   for (const [key, v] of Object.entries(node)) {
     if (key === "nodeID" || key === "location" || key === "locals" || key.endsWith("Loc")) continue;
