@@ -2,7 +2,48 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
-    { framework: "sql", name: "golang-migrate up without a .down.sql", schema: "CREATE TABLE profiles (id bigint PRIMARY KEY);", path: "migrations/000012_add_bio.up.sql", code: "ALTER TABLE profiles ADD COLUMN bio text;", lines: [1] },
+    {
+      framework: "sql",
+      name: "golang-migrate up without a .down.sql: the fix is the .down.sql that drops what the up added",
+      schema: "CREATE TABLE profiles (id bigint PRIMARY KEY);",
+      path: "migrations/000012_add_bio.up.sql",
+      code: "ALTER TABLE profiles ADD COLUMN bio text;",
+      lines: [1],
+      fixes: ["-- migrations/000012_add_bio.down.sql\nALTER TABLE profiles DROP COLUMN bio;"],
+      fixRunsAfter: "up",
+    },
+    {
+      framework: "sql",
+      name: "goose: the Down undoes each statement in reverse order, quoting names as PostgreSQL needs, and says what cannot be undone",
+      schema: 'CREATE TYPE "JobReason" AS ENUM (\'FAILED\');\nCREATE TABLE "Job" (id bigint PRIMARY KEY, "order" integer NOT NULL, reason "JobReason");\nCREATE TABLE "Tenant" (id text PRIMARY KEY);',
+      path: "db/migrations/00020_partitions.sql",
+      files: { "db/migrations/00010_jobs.sql": '-- +goose Up\nCREATE TABLE "Job" (id bigint PRIMARY KEY, "order" integer NOT NULL);\n-- +goose Down\nDROP TABLE "Job";\n' },
+      code: [
+        "-- +goose Up",
+        'CREATE TYPE "Kind" AS ENUM (\'A\', \'B\');',
+        'ALTER TABLE "Job" ADD COLUMN "kind" "Kind" NOT NULL DEFAULT \'A\';',
+        "ALTER TYPE \"JobReason\" ADD VALUE 'RETRIED';",
+        'ALTER TABLE "Job" ALTER COLUMN "order" TYPE bigint;',
+        'CREATE TABLE "Partition" (id text PRIMARY KEY, name text);',
+        'CREATE UNIQUE INDEX "Partition_name_key" ON "Partition" (name);',
+        'ALTER TABLE "Tenant" ADD COLUMN "partitionId" text, ADD CONSTRAINT "Tenant_partitionId_fkey" FOREIGN KEY ("partitionId") REFERENCES "Partition" (id);',
+        "",
+      ].join("\n"),
+      lines: [2],
+      fixes: [
+        [
+          "-- +goose Down",
+          'ALTER TABLE "Tenant" DROP CONSTRAINT "Tenant_partitionId_fkey";',
+          'ALTER TABLE "Tenant" DROP COLUMN "partitionId";',
+          'DROP TABLE "Partition";',
+          'ALTER TABLE "Job" ALTER COLUMN "order" TYPE integer;',
+          "-- PostgreSQL cannot remove a value from an enum: 'RETRIED' stays in JobReason (old code never writes it)",
+          'ALTER TABLE "Job" DROP COLUMN kind;',
+          'DROP TYPE "Kind";',
+        ].join("\n"),
+      ],
+      fixRunsAfter: "up",
+    },
     {
       framework: "sql",
       name: "a project whose earlier migrations never have a down: still an error, and the message names `rules: { missing-down: off }` for a team that rolls forward by policy",
@@ -15,6 +56,7 @@ export default defineCases({
         "migrations/000012_add_bio.up.sql": "ALTER TABLE profiles ADD COLUMN bio text;",
       },
       lines: [1],
+      fixRunsAfter: "up",
     },
     {
       framework: "sql",
@@ -23,9 +65,10 @@ export default defineCases({
       path: "db/migrations/00012_add_bio.sql",
       code: "-- +goose Up\n-- +goose StatementBegin\nALTER TABLE profiles ADD COLUMN bio text;\n-- +goose StatementEnd\n",
       lines: [3],
+      fixRunsAfter: "up",
     },
-    { framework: "sql", name: "dbmate file without a migrate:down section", schema: "CREATE TABLE profiles (id bigint PRIMARY KEY);", path: "db/migrations/20240101000000_add_bio.sql", code: "-- migrate:up\nALTER TABLE profiles ADD COLUMN bio text;\n", lines: [2] },
-    { framework: "sql", name: "sqitch deploy without a revert script", schema: "CREATE TABLE profiles (id bigint PRIMARY KEY);", path: "deploy/add_bio.sql", code: "BEGIN;\nALTER TABLE profiles ADD COLUMN bio text;\nCOMMIT;\n", lines: [2] },
+    { framework: "sql", name: "dbmate file without a migrate:down section", schema: "CREATE TABLE profiles (id bigint PRIMARY KEY);", path: "db/migrations/20240101000000_add_bio.sql", code: "-- migrate:up\nALTER TABLE profiles ADD COLUMN bio text;\n", lines: [2], fixRunsAfter: "up" },
+    { framework: "sql", name: "sqitch deploy without a revert script", schema: "CREATE TABLE profiles (id bigint PRIMARY KEY);", path: "deploy/add_bio.sql", code: "BEGIN;\nALTER TABLE profiles ADD COLUMN bio text;\nCOMMIT;\n", lines: [2], fixRunsAfter: "up" },
     {
       framework: "sql",
       name: "Liquibase changeset without --rollback",

@@ -3,6 +3,17 @@ import { downHabit } from "../support/conventions.js";
 import { fixFor } from "../support/fix.js";
 import { firstLine, hasMeaningfulUp } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
+import { sqlInverse } from "../support/sql-inverse.js";
+import { railsUndo } from "../support/rails-fix.js";
+import type { Operation } from "../../model.js";
+import type { TypeSource } from "../support/rails-fix.js";
+
+/** The Ruby that undoes each operation of the up it knows how to undo, in reverse order. */
+const railsInverse = (up: readonly Operation[], types: TypeSource): string[] =>
+  up
+    .map((op, i) => railsUndo(op, types, i))
+    .filter((line): line is string => line !== undefined)
+    .reverse();
 
 /** The seed's policy: every migration has a way back, written before it is needed. */
 export default defineRule({
@@ -20,19 +31,20 @@ export default defineRule({
     const { down, up, layout } = ctx.migration;
     if (down.status !== "missing" || !hasMeaningfulUp(up)) return;
     const where = down.reason;
+    const undo = sqlInverse(up, ctx.repository).join("\n") || "-- statements that undo the up, in reverse order";
     ctx.report({
       loc: firstLine(ctx, down.line),
       message: `This migration has no down migration (${where}), so it cannot be rolled back.${downHabit(ctx, "missing-down")}`,
       fix: fixFor(ctx.framework, {
         sql:
           layout === "dbmate"
-            ? `-- migrate:down\n-- statements that undo the up, in reverse order`
+            ? `-- migrate:down\n${undo}`
             : layout === "goose"
-              ? `-- +goose Down\n-- statements that undo the up, in reverse order`
+              ? `-- +goose Down\n${undo}`
               : layout === "liquibase"
                 ? `--rollback <statement that undoes the changeset>`
-                : `-- ${ctx.migration.path.replace(/\.up\.sql$/, ".down.sql").replace(/(^|\/)deploy\//, "$1revert/")}\n-- statements that undo the up, in reverse order`,
-        rails: `def down\n  # undo what up does, in reverse order\nend`,
+                : `-- ${ctx.migration.path.replace(/\.up\.sql$/, ".down.sql").replace(/(^|\/)deploy\//, "$1revert/")}\n${undo}`,
+        rails: `def down\n  ${railsInverse(up, ctx.repository).join("\n").replace(/\n/g, "\n  ") || "# undo what up does, in reverse order"}\nend`,
         django: `migrations.RunPython(forwards, reverse_code=backwards)  # or migrations.RunPython.noop when nothing needs undoing`,
         alembic: `def downgrade():\n    # undo what upgrade() does, in reverse order\n    ...`,
       }),

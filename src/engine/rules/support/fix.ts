@@ -3,6 +3,7 @@
  * the way strong_migrations prints the code to write instead.
  */
 import type { Framework } from "../../model.js";
+import { QuoteUtils } from "@pgsql/quotes";
 import { embedSql } from "./embed-sql.js";
 
 export interface FixVariants {
@@ -33,11 +34,14 @@ export function dedent(text: string): string {
   return lines.map((l) => l.slice(indent)).join("\n");
 }
 
-/** Quote a SQL identifier only when PostgreSQL needs it (keeps `public.users` readable). */
+/**
+ * Quote a SQL identifier only when PostgreSQL needs it (keeps `public.users` readable), as its quote_ident does:
+ * upper case, odd characters and reserved words (`"order"`, `"user"`) get quotes.
+ */
 export function ident(name: string): string {
   return name
     .split(".")
-    .map((part) => (/^[a-z_][a-z0-9_$]*$/.test(part) ? part : `"${part.replace(/"/g, '""')}"`))
+    .map((part) => QuoteUtils.quoteIdentifier(part))
     .join(".");
 }
 

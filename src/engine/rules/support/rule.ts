@@ -112,6 +112,8 @@ export interface InvalidRuleCase extends RuleCase {
   lines: number[];
   /** the severity of each of those findings, when the case is about it (a note instead of an error) */
   severities?: Severity[];
+  /** the fix of each of those findings, exactly, when the case is about the fix's text */
+  fixes?: string[];
 }
 
 export interface RuleCases {

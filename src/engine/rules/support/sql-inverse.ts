@@ -1,0 +1,98 @@
+/**
+ * The SQL that undoes an up, statement by statement in reverse order, for a missing down: what can be derived
+ * from the up alone (drop what it created, rename back, restore a type the repository knows) is written as SQL;
+ * what cannot (a definition the up dropped, a default it replaced, data it changed) is said in a comment.
+ */
+import type { Operation } from "../../model.js";
+import type { RepositoryView } from "../../repository/repository-view.js";
+import { ident } from "./fix.js";
+import { nameKey } from "./facts.js";
+
+const lineOf = (op: Operation) => `line ${op.loc.line}`;
+const col = (table: string, column: string) => `ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(column)}`;
+/** the object kinds DROP names as `DROP <KIND> name` (a trigger, policy or rule also names its table) */
+const dropKind = (type: string) => (type === "procedure" ? "FUNCTION" : type.replace("_", " ").toUpperCase());
+
+/** The statement (or comment) that undoes one operation; undefined when it changes nothing a down must take back. */
+function inverseOf(op: Operation, index: number, created: ReadonlySet<string>, repository: Pick<RepositoryView, "columnType"> | undefined): string | undefined {
+  // what belongs to a table the up created goes with its DROP TABLE
+  const onNewTable = (table: string | undefined) => table !== undefined && created.has(nameKey(table));
+  switch (op.kind) {
+    case "create_table":
+      return op.temporary ? undefined : `DROP TABLE ${ident(op.table)};`;
+    case "add_column":
+      return onNewTable(op.table) ? undefined : `ALTER TABLE ${ident(op.table)} DROP COLUMN ${ident(op.column.name)};`;
+    case "add_index":
+      if (onNewTable(op.table)) return undefined;
+      return op.name
+        ? `DROP INDEX${op.concurrently ? " CONCURRENTLY" : ""} ${ident(op.name)};`
+        : `-- ${lineOf(op)} creates an index without a name: drop it by the name PostgreSQL gave it (\\d ${op.table})`;
+    case "add_constraint":
+      if (onNewTable(op.table)) return undefined;
+      return op.name
+        ? `ALTER TABLE ${ident(op.table)} DROP CONSTRAINT ${ident(op.name)};`
+        : `-- ${lineOf(op)} adds a ${op.constraint.replace("_", " ")} without a name: drop it by the name PostgreSQL gave it (\\d ${op.table})`;
+    case "rename_table":
+      return `ALTER TABLE ${ident(op.newName)} RENAME TO ${ident(op.table.split(".").pop()!)};`;
+    case "rename_column":
+      return `ALTER TABLE ${ident(op.table)} RENAME COLUMN ${ident(op.newName)} TO ${ident(op.column)};`;
+    case "rename_object": {
+      const kind = { index: "INDEX", view: "VIEW", materialized_view: "MATERIALIZED VIEW", sequence: "SEQUENCE", type: "TYPE", schema: "SCHEMA" }[op.objectType as string];
+      if (op.objectType === "constraint" && op.table) return `ALTER TABLE ${ident(op.table)} RENAME CONSTRAINT ${ident(op.newName)} TO ${ident(op.name)};`;
+      return kind ? `ALTER ${kind} ${ident(op.newName)} RENAME TO ${ident(op.name.split(".").pop()!)};` : `-- ${lineOf(op)} renames ${op.name} to ${op.newName}: rename it back`;
+    }
+    case "alter_column_type": {
+      if (onNewTable(op.table)) return undefined;
+      const before = op.fromType ?? repository?.columnType(op.table, op.column, index);
+      return before
+        ? `${col(op.table, op.column)} TYPE ${before.text};`
+        : `-- ${lineOf(op)} changes the type of ${op.table}.${op.column}: migguard found no earlier type in the repository; put it back with ALTER COLUMN ... TYPE`;
+    }
+    case "set_not_null":
+      return onNewTable(op.table) ? undefined : `${col(op.table, op.column)} DROP NOT NULL;`;
+    case "drop_not_null":
+      return `${col(op.table, op.column)} SET NOT NULL;  -- fails if rows with NULL were written since the up`;
+    case "set_default":
+      return onNewTable(op.table) ? undefined : `${col(op.table, op.column)} DROP DEFAULT;  -- if ${op.column} had a default before the up, SET that one instead`;
+    case "drop_default":
+      return `-- ${lineOf(op)} drops the default of ${op.table}.${op.column}: SET the one it had (migguard does not know it)`;
+    case "create_object":
+      if (op.objectType === "role" || op.objectType === "database" || onNewTable(op.table)) return undefined;
+      if (op.objectType === "extension" && op.ifNotExists) return undefined; // may have been there already, shared by others
+      if (op.orReplace) return `-- ${lineOf(op)} creates or replaces ${op.objectType.replace("_", " ")} ${op.name}: drop it, or restore the definition an earlier migration gave it\nDROP ${dropKind(op.objectType)} ${ident(op.name)}${op.table ? ` ON ${ident(op.table)}` : ""};`;
+      return `DROP ${dropKind(op.objectType)} ${ident(op.name)}${op.table ? ` ON ${ident(op.table)}` : ""};`;
+    case "alter_enum":
+      return op.action === "add_value"
+        ? `-- PostgreSQL cannot remove a value from an enum: '${op.value}' stays in ${op.type} (old code never writes it)`
+        : `ALTER TYPE ${ident(op.type)} RENAME VALUE '${op.value.replace(/'/g, "''")}' TO '${(op.neighbor ?? "").replace(/'/g, "''")}';`;
+    case "drop_table":
+      return `-- ${lineOf(op)} drops ${op.tables.join(", ")}: recreate ${op.tables.length > 1 ? "them" : "it"} from ${op.tables.length > 1 ? "their" : "its"} last definition in the earlier migrations (the rows cannot come back)`;
+    case "drop_column":
+      return `-- ${lineOf(op)} drops ${op.table}.${op.column}: add it back with its earlier definition (its values cannot come back)`;
+    case "drop_index":
+    case "drop_constraint":
+    case "drop_object":
+      return `-- ${lineOf(op)} drops ${op.kind === "drop_index" ? `index ${op.names.join(", ")}` : op.kind === "drop_constraint" ? `constraint ${op.name ?? ""} of ${op.table}` : `${op.objectType.replace("_", " ")} ${op.names.join(", ")}`}: recreate it from its earlier definition`;
+    case "raw":
+      // the sequence it hands to a column goes with DROP SEQUENCE or stays harmlessly
+      if (op.statement === "ALTER SEQUENCE OWNED BY") return undefined;
+      return `-- ${lineOf(op)} (${op.statement}): undo it by hand, migguard cannot derive its inverse`;
+    case "dml":
+    case "data_migration":
+    case "truncate":
+      return `-- ${lineOf(op)} changes data: restore the previous rows from a copy made in the up, or leave them if they can stay`;
+    default:
+      return undefined;
+  }
+}
+
+/** The statements of a down for `up`, in reverse order, one per operation that needs undoing. */
+export function sqlInverse(up: readonly Operation[], repository?: Pick<RepositoryView, "columnType">): string[] {
+  const created = new Set(up.filter((op) => op.kind === "create_table" && !op.temporary).map((op) => nameKey((op as Extract<Operation, { kind: "create_table" }>).table)));
+  const lines: string[] = [];
+  up.forEach((op, index) => {
+    const line = inverseOf(op, index, created, repository);
+    if (line !== undefined && !lines.includes(line)) lines.push(line);
+  });
+  return lines.reverse();
+}
