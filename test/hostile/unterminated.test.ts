@@ -4,6 +4,7 @@
  * where the unterminated token starts, and its message does not repeat the rest of the file.
  */
 import { expectIsolated } from "./support/isolation.js";
+import { lintJson, repo } from "./support/repo.js";
 
 const path = "db/migrations/001_unterminated.sql";
 const REST = "DROP TABLE b;\n".repeat(200);
@@ -39,4 +40,33 @@ it("waivers and dbmate markers before an unterminated comment are still read", a
     [4, "drop-table"],
     [7, "syntax-error"],
   ]);
+});
+
+describe("an unterminated triple-quoted string in Python", () => {
+  const django = {
+    path: "shop/migrations/0002_unterminated.py",
+    content:
+      'from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n    operations = [\n' +
+      '        migrations.RemoveField(model_name="order", name="legacy"),\n        migrations.DeleteModel(name="Invoice"),\n        migrations.RunSQL("""DROP TABLE x\n    ]\n',
+  };
+  const alembic = {
+    path: "alembic/versions/ab12_unterminated.py",
+    content: 'revision = "ab12"\ndown_revision = None\n\nfrom alembic import op\n\n\ndef upgrade():\n    op.drop_table("ledger"); op.drop_column("users", "fax"); op.execute("""UPDATE users SET x = 1\n',
+  };
+
+  it.each([
+    ["Django", django, [[7, "drop-column"], [8, "drop-table"], [9, "syntax-error"], [10, "syntax-error"]]],
+    ["Alembic", alembic, [[8, "drop-column"], [8, "drop-table"], [8, "syntax-error"]]],
+  ])("%s: the operations before it keep their findings, and the string is an error on its line", async (_framework, file, expected) => {
+    const result = await expectIsolated([file]);
+    const findings = result.findings.filter((f) => f.path === file.path && ["drop-column", "drop-table", "syntax-error"].includes(f.rule));
+    expect(findings.map((f) => [f.line, f.rule])).toEqual(expected);
+    expect(findings.find((f) => f.rule === "syntax-error")).toMatchObject({ severity: "error", message: expect.stringContaining('the string opened with `"""` is never closed') });
+  });
+
+  it("fails the gate: lint exits 1", async () => {
+    const report = await lintJson(repo({ [django.path]: django.content, [alembic.path]: alembic.content }));
+    expect(report.exitCode).toBe(1);
+    expect(new Set(report.findings.filter((f) => f.rule === "syntax-error").map((f) => f.path))).toEqual(new Set([alembic.path, django.path]));
+  });
 });

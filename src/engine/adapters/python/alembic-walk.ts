@@ -11,6 +11,7 @@ import { lookupProblem, runsSource } from "./indirect.js";
 import { assignments, type PyModule } from "./module.js";
 import { callParts, locOf, parameterNames, statementsOf, unparen } from "./nodes.js";
 import type { PyNode } from "./parser.js";
+import { statementsBeforeError } from "./recovery.js";
 import { queryDml } from "./sqlalchemy-dml.js";
 import { asString, evaluate, kwarg, type PyValue } from "./values.js";
 import { append } from "../../append.js";
@@ -57,15 +58,21 @@ export class AlembicWalker {
   constructor(private readonly module: PyModule) {}
 
   walkFunction(def: PyNode, inTransaction = true): void {
+    // a syntax error can fold the first statements into an ERROR beside the body (`def upgrade(): a(); b("""...`)
+    const statements = [...def.children.filter((c) => c.isError), ...statementsOf(def.childForFieldName("body"))];
+    this.walkBody(def.childForFieldName("name")?.text ?? "", statements, inTransaction);
+  }
+
+  /** The statements of function `name`'s body (a whole body, or what parsed of one before a syntax error). */
+  walkBody(name: string, statements: readonly PyNode[], inTransaction = true): void {
     const state: WalkState = {
       inTransaction,
       bindings: new Map(this.module.bindings),
       handles: new Map(),
-      calling: new Set([def.childForFieldName("name")?.text ?? ""]),
+      calling: new Set([name]),
       dialects: new Set(),
       urls: new Set(),
     };
-    const statements = statementsOf(def.childForFieldName("body"));
     statements.forEach((statement, i) => {
       if (!this.commitsOnlyBeforeAutocommit(statement, statements, i, state)) this.walkStatement(statement, state);
     });
@@ -159,6 +166,13 @@ export class AlembicWalker {
       case "import_from_statement":
       case "pass_statement":
         return;
+      case "ERROR": {
+        // the complete statements a syntax error folded into the ERROR are read as usual; the rest only scanned
+        const complete = statementsBeforeError(statement);
+        for (const s of complete) this.walkStatement(s, state);
+        for (const child of statement.namedChildren.slice(complete.length)) this.scanData(child, state);
+        return;
+      }
       default:
         this.scanData(statement, state);
     }

@@ -297,6 +297,35 @@ def upgrade():
     expect(m.up[0]).toMatchObject({ kind: "drop_column", column: "fax" });
   });
 
+  describe("an unterminated triple-quoted string in upgrade()", () => {
+    it.each([
+      ["at the end", `    op.execute("""\n        UPDATE users SET x = 1\n`],
+      ["followed by more code", `    op.execute("""UPDATE users SET x = 1)\n    op.add_column("users", sa.Column("bio", sa.Text()))\n\n\ndef downgrade():\n    pass\n`],
+      ["in a with block", `    with op.batch_alter_table("users") as batch:\n        batch.execute("""UPDATE users SET x = 1)\n`],
+      ["an f-string", `    op.execute(f"""UPDATE users SET x = {x}\n`],
+    ])("%s: the operations before it are read, the string is the syntax error", (_where, tail) => {
+      const m = parse(`${HEADER}
+
+def upgrade():
+    op.drop_table("ledger")
+    op.drop_column("users", "fax")
+${tail}`);
+      expect(kinds(m.up)).toEqual(["drop_table@9", "drop_column@10"]);
+      expect(m.syntaxErrors[0]).toMatchObject({ message: expect.stringMatching(/^invalid Python: the string opened with `f?"""` is never closed$/) });
+      expect(m.syntaxErrors[0].line).toBeGreaterThanOrEqual(11);
+    });
+
+    it("on one line after the statements before it (the body folded into the error)", () => {
+      const m = parse(`${HEADER}
+
+def upgrade():
+    op.drop_table("ledger"); op.drop_column("users", "fax"); op.execute("""UPDATE users SET x = 1)
+`);
+      expect(kinds(m.up)).toEqual(["drop_table@9", "drop_column@9"]);
+      expect(m.syntaxErrors[0]).toMatchObject({ line: 9 });
+    });
+  });
+
   it("SQL built from unknown values is not a syntax error", () => {
     const m = parse(`${HEADER}
 

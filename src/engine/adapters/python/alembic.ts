@@ -9,6 +9,7 @@ import { AlembicWalker } from "./alembic-walk.js";
 import { readModule } from "./module.js";
 import { isEmptyBody, locOf, statementsOf } from "./nodes.js";
 import { withPythonTree, type PyNode } from "./parser.js";
+import { functionInError } from "./recovery.js";
 import { append } from "../../append.js";
 
 /** A downgrade whose first real statement raises (NotImplementedError, "irreversible"...). */
@@ -39,10 +40,14 @@ export function alembicMigration(input: AdapterInput): MigrationInput {
     const upgrade = module.functions.get("upgrade");
     const downgrade = module.functions.get("downgrade");
 
+    // `def upgrade():` folded whole into an ERROR by a syntax error (an unterminated f-string): what parsed of
+    // its body is still checked
+    const recovered = upgrade ? undefined : root.children.filter((c) => c.isError).map(functionInError).find((f) => f?.name === "upgrade");
     let up: OperationInput[] = [];
-    if (upgrade) {
+    if (upgrade || recovered) {
       const walker = new AlembicWalker(module);
-      for (const def of dispatchedFunctions(upgrade, "upgrade", module.functions)) walker.walkFunction(def);
+      if (upgrade) for (const def of dispatchedFunctions(upgrade, "upgrade", module.functions)) walker.walkFunction(def);
+      else walker.walkBody("upgrade", recovered!.statements);
       up = walker.ops;
       append(syntaxErrors, walker.errors);
       append(notes, walker.notes);

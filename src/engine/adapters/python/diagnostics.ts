@@ -28,6 +28,13 @@ export function syntaxProblems(root: PyNode): ParseProblem[] {
       return;
     }
     if (node.isError) {
+      // a string opened and never closed (an unterminated triple quote): its own line, not where recovery began
+      const at = node.children.findIndex((c) => c.type === "string_start");
+      const opened = at >= 0 && !node.children.slice(at).some((c) => c.type === "string_end") ? node.children[at] : undefined;
+      if (opened) {
+        out.push({ line: locOf(opened).line, endLine: locOf(node).endLine, message: `invalid Python: the string opened with \`${opened.text}\` is never closed` });
+        return;
+      }
       const snippet = node.text.split("\n")[0].trim().slice(0, 40);
       const loc = locOf(node);
       out.push({ line: loc.line, endLine: loc.endLine, message: `invalid Python${snippet ? ` near \`${snippet}\`` : ""}` });

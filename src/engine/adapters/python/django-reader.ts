@@ -6,9 +6,10 @@
 import type { ParseProblem, Waiver } from "../../model.js";
 import { dataFunctionFacts, type DataFunctionFacts } from "./django-runpython.js";
 import { lastSegment } from "./imports.js";
-import { assignments, readModule } from "./module.js";
+import { assignmentsIn, readModule } from "./module.js";
 import { locOf } from "./nodes.js";
 import { withPythonTree, type PyNode } from "./parser.js";
+import { readError, type CutShortList } from "./recovery.js";
 import { asBool, asString, evaluate, type PyValue } from "./values.js";
 
 export interface DjangoFile {
@@ -63,15 +64,20 @@ export function readDjangoFile(path: string, content: string): DjangoFile {
     // class attributes can name each other (`operations = [SeparateDatabaseAndState(state_operations=state_operations)]`)
     const bindings = new Map(module.bindings);
     const ctx = { imports: module.imports, bindings, skipKeywords: PRESENTATION_ONLY };
-    for (const { name: attr, value } of assignments(body)) {
-      bindings.set(attr, evaluate(value, ctx));
-      if (attr === "atomic") file.atomic = asBool(evaluate(value, ctx)) ?? true;
-      else if (attr === "dependencies") file.dependencies = readDependencies(evaluate(value, ctx));
-      else if (attr === "replaces") file.replaces = readDependencies(evaluate(value, ctx));
+    for (const attribute of classAttributes(cls, body)) {
+      const attr = attribute.name;
+      const valueOf = (): PyValue =>
+        "value" in attribute
+          ? evaluate(attribute.value, ctx)
+          : { kind: "list", items: attribute.elements.map((e) => evaluate(e, ctx)), tuple: false, loc: locOf(attribute.at) };
+      bindings.set(attr, valueOf());
+      if (attr === "atomic") file.atomic = asBool(valueOf()) ?? true;
+      else if (attr === "dependencies") file.dependencies = readDependencies(valueOf());
+      else if (attr === "replaces") file.replaces = readDependencies(valueOf());
       else if (attr === "operations") {
-        const ops = evaluate(value, ctx);
+        const ops = valueOf();
         if (ops.kind === "list") file.operations = ops.items;
-        else file.operationsUnreadable = { line: locOf(value).line, text: value.text.slice(0, 60) };
+        else if ("value" in attribute) file.operationsUnreadable = { line: locOf(attribute.value).line, text: attribute.value.text.slice(0, 60) };
       }
     }
     // facts of the functions RunPython refers to, while the tree is alive
@@ -80,6 +86,26 @@ export function readDjangoFile(path: string, content: string): DjangoFile {
     }
     return file;
   });
+}
+
+/**
+ * The class's `name = value` attributes in order, with those a syntax error folded into an ERROR node (before
+ * the body or inside it): its complete assignments, and a list cut short (`operations = [a, b, c("""...`) with
+ * the elements before the broken one, so the operations that parsed are still checked.
+ */
+function classAttributes(cls: PyNode, body: PyNode): Array<{ name: string; value: PyNode } | CutShortList> {
+  const nodes = [...cls.children.filter((c) => c.isError), ...body.namedChildren].sort((a, b) => a.startIndex - b.startIndex);
+  const out: Array<{ name: string; value: PyNode } | CutShortList> = [];
+  for (const node of nodes) {
+    if (!node.isError) {
+      out.push(...assignmentsIn([node]));
+      continue;
+    }
+    const recovered = readError(node);
+    out.push(...assignmentsIn(recovered.statements));
+    if (recovered.list) out.push(recovered.list);
+  }
+  return out;
 }
 
 function readDependencies(value: PyValue): Array<{ app: string; name: string }> {

@@ -311,6 +311,52 @@ class Migration(migrations.Migration):
     expect(m.syntaxErrors[0].line).toBeGreaterThanOrEqual(7);
   });
 
+  describe("an unterminated triple-quoted string in the operations", () => {
+    // tree-sitter's recovery folds `operations = [a, b, c("""...` into one ERROR node: a and b are still read
+    it.each([
+      ["the last operation", `        migrations.RunSQL("""DROP TABLE x\n    ]\n`, 9],
+      ["an operation followed by others", `        migrations.RunSQL("""DROP TABLE x"),\n        migrations.DeleteModel(name="Customer"),\n    ]\n`, 9],
+      ["a keyword argument", `        migrations.RunSQL(\n            sql="SELECT 1",\n            reverse_sql='''\n            SELECT 2;\n        ),\n    ]\n`, 11],
+      ["an f-string", `        migrations.RunSQL(f"""DROP TABLE {x}\n    ]\n`, 9],
+    ])("in %s: the operations before it are read, the string is the syntax error", (_where, tail, line) => {
+      const m = parse(`from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+    operations = [
+        migrations.RemoveField(model_name="order", name="legacy"),
+        migrations.DeleteModel(name="Invoice"),
+${tail}`);
+      expect(kinds(m.up)).toEqual(["drop_column@7", "drop_table@8"]);
+      expect(m.syntaxErrors[0]).toMatchObject({ line, message: expect.stringMatching(/^invalid Python: the string opened with `(f?"""|''')` is never closed$/) });
+    });
+
+    it("as the first operation: nothing before it, the syntax error still reported", () => {
+      const m = parse(`from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    operations = [
+        migrations.RunSQL("""DROP TABLE x"),
+    ]
+`);
+      expect(m.up).toEqual([]);
+      expect(m.syntaxErrors[0]).toMatchObject({ line: 6 });
+    });
+
+    it("on one line with the operations before it", () => {
+      const m = parse(`from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    operations = [migrations.DeleteModel(name="Invoice"), migrations.RunSQL("""DROP TABLE x
+`);
+      expect(kinds(m.up)).toEqual(["drop_table@5"]);
+      expect(m.syntaxErrors[0]).toMatchObject({ line: 5 });
+    });
+  });
+
   it("SQL that does not parse is a syntax error on its line", () => {
     const m = parse(`from django.db import migrations
 

@@ -22,8 +22,13 @@ export interface PyModule {
 
 /** Simple `name = value` (or `name: T = value`) assignments of a block, in order. */
 export function assignments(block: PyNode): Array<{ name: string; value: PyNode; statement: PyNode }> {
+  return assignmentsIn(block.namedChildren);
+}
+
+/** Simple assignments among the given statements, in order. */
+export function assignmentsIn(statements: readonly PyNode[]): Array<{ name: string; value: PyNode; statement: PyNode }> {
   const out: Array<{ name: string; value: PyNode; statement: PyNode }> = [];
-  for (const statement of block.namedChildren) {
+  for (const statement of statements) {
     if (statement.type !== "expression_statement") continue;
     const assignment = statement.namedChildren[0];
     if (assignment?.type !== "assignment") continue;
