@@ -21,18 +21,26 @@ export const casePath = (c: RuleCase): string => c.path ?? DEFAULT_CASE_PATHS[c.
 
 /** Findings of `rule` for one case (the rule is switched on even when it is opt-in). */
 export async function runCase(rule: Rule, c: RuleCase): Promise<ReportedFinding[]> {
-  const raw = { ...(c.config ?? {}) } as Record<string, unknown>;
+  return (await analyzeCase(c, [rule.meta.id])).filter((f) => f.rule === rule.meta.id);
+}
+
+/**
+ * Every finding on one case's migration, with the rules `switchOn` switched on (opt-in ones too) and `config` laid
+ * over the case's own (a case run as another database: `{ database: "mysql" }`).
+ */
+export async function analyzeCase(c: RuleCase, switchOn: readonly string[], config: Record<string, unknown> = {}): Promise<ReportedFinding[]> {
+  const raw = { ...(c.config ?? {}), ...config } as Record<string, unknown>;
   const rules = { ...((raw.rules as Record<string, unknown>) ?? {}) };
   // switched on without a severity, so the severity a report picks (a note, a warning variant) is what it shows
-  if (!(rule.meta.id in rules)) rules[rule.meta.id] = true;
-  const { config, problems } = resolveConfig({ ...raw, rules });
+  for (const id of switchOn) if (!(id in rules)) rules[id] = true;
+  const { config: resolved, problems } = resolveConfig({ ...raw, rules });
   if (problems.length) throw new Error(`case "${c.name}" has an invalid config: ${problems.map((p) => `${p.key}: ${p.message}`).join("; ")}`);
   const path = casePath(c);
   const others = Object.entries(c.files ?? {}).map(([p, content]) => ({ path: p, content }));
   // other files are offered both as repository files (a paired down) and as application code (models)
-  const result = await analyze({ files: [{ path, content: c.code }, ...others], config, explicitPaths: new Set([path]), codeFiles: others, snapshot: c.snapshot });
+  const result = await analyze({ files: [{ path, content: c.code }, ...others], config: resolved, explicitPaths: new Set([path]), codeFiles: others, snapshot: c.snapshot });
   if (result.errors.length) throw new Error(`case "${c.name}": ${result.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`);
-  return result.findings.filter((f) => f.rule === rule.meta.id && f.path === path);
+  return result.findings.filter((f) => f.path === path);
 }
 
 const RULES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "rules");

@@ -63,13 +63,16 @@ function splitFix(ctx: RuleContext, allDataOps: readonly Operation[], dataTable:
         code,
         `-- (${rollback})`,
       ], "--");
-    case "rails":
+    case "rails": {
+      // mysql2 and trilogy never wrap a migration in a transaction (no transactional DDL): there is none to leave
+      const mysql = isMysqlFamily(ctx.migration.database);
       return withThird([
         `# migration 1: ${first}`,
-        `# migration 2, once migration 1 is deployed, outside the schema change's transaction (on a large table, in batches):`,
+        mysql
+          ? `# migration 2, once migration 1 is deployed (MySQL runs it without a transaction, each statement committed on its own; on a large table, in batches):`
+          : `# migration 2, once migration 1 is deployed, outside the schema change's transaction (on a large table, in batches):`,
         `class Backfill${camel(dataTable?.split(".").pop() ?? "data")} < ActiveRecord::Migration[${ctx.migration.frameworkVersion ?? "7.1"}]`,
-        `  disable_ddl_transaction!`,
-        ``,
+        ...(mysql ? [] : [`  disable_ddl_transaction!`, ``]),
         `  def change`,
         `    up_only do  # ${rollback}`,
         indent(code, "      "),
@@ -77,6 +80,7 @@ function splitFix(ctx: RuleContext, allDataOps: readonly Operation[], dataTable:
         `  end`,
         `end`,
       ], "#");
+    }
     case "django": {
       const app = djangoApp(ctx.migration);
       return withThird([

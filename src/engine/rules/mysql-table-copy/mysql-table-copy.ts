@@ -3,6 +3,7 @@ import type { Operation } from "../../model.js";
 import { MYSQL_FAMILY } from "../support/databases.js";
 import { fixFor } from "../support/fix.js";
 import { blockingDdl, typeChange, type OnlineDdl } from "../support/mysql-online-ddl.js";
+import { withoutPostgresOptions } from "../support/rails-mysql-call.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
 
@@ -79,7 +80,7 @@ function foreignKeyFix(ctx: RuleContext, op: Extract<Operation, { kind: "add_con
   const orphans = `-- existing rows are not checked: look for orphans first (SELECT ... LEFT JOIN ${op.referencesTable ?? "<referenced table>"} ... WHERE ... IS NULL)`;
   return fixFor(ctx.framework, {
     sql: `SET foreign_key_checks = 0;  -- lets MySQL add the key in place (ALGORITHM=INPLACE, LOCK=NONE)\n${op.text.trim().replace(/;\s*$/, "")};\nSET foreign_key_checks = 1;\n${orphans}`,
-    rails: `execute "SET foreign_key_checks = 0"  # lets MySQL add the key in place, without copying ${op.table}\n${op.text.trim()}\nexecute "SET foreign_key_checks = 1"\n${orphans.replace(/^--/, "#")}`,
+    rails: `execute "SET foreign_key_checks = 0"  # lets MySQL add the key in place, without copying ${op.table}\n${withoutPostgresOptions(op.text.trim())}\nexecute "SET foreign_key_checks = 1"\n${orphans.replace(/^--/, "#")}`,
     django: `migrations.RunSQL("SET foreign_key_checks = 0", reverse_sql=migrations.RunSQL.noop),  # MySQL adds the key in place\n# ... the operation that adds the foreign key ...\nmigrations.RunSQL("SET foreign_key_checks = 1", reverse_sql=migrations.RunSQL.noop),\n${orphans.replace(/^--/, "#")}`,
     alembic: `op.execute("SET foreign_key_checks = 0")  # MySQL adds the key in place\n${op.text.trim()}\nop.execute("SET foreign_key_checks = 1")\n${orphans.replace(/^--/, "#")}`,
   });

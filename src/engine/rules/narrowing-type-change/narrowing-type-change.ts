@@ -68,6 +68,8 @@ export default defineRule({
             keyed ? `CREATE TABLE ${ident(backup)} AS SELECT id, ${ident(change.column)} FROM ${ident(op.table)};` : `${sql.copyTable(backup, op.table)};`,
           ].join("\n"),
           op,
+          "",
+          ctx.migration.database,
         ),
       });
     }

@@ -128,7 +128,8 @@ export function backfillCode(framework: Framework, b: Backfill, dialect: SqlDial
     case "sql":
       return `-- one batch of ${BATCH_ROWS} rows: run it again until it updates no rows\n${sql}`;
     case "rails":
-      return `# in batches of ${BATCH_ROWS} rows, until one updates nothing (with disable_ddl_transaction! each commits on its own)\nnil until connection.exec_update(${rubyString(oneLine)}).zero?`;
+      // mysql2 runs a migration without a transaction, so each batch commits on its own there already
+      return `# in batches of ${BATCH_ROWS} rows, until one updates nothing (${dialect.mysql ? "MySQL commits each" : "with disable_ddl_transaction! each commits"} on its own)\nnil until connection.exec_update(${rubyString(oneLine)}).zero?`;
     case "alembic":
       return `# in batches of ${BATCH_ROWS} rows, until one updates nothing\nwhile op.get_bind().execute(sa.text(${pythonString(oneLine)})).rowcount:\n    pass`;
     case "django":

@@ -3,7 +3,7 @@
  * written, SQL a Ruby or Python migration runs through `execute` / RunSQL / op.execute as that call again, and
  * Ruby or Python code as written (re-indented to stand alone). A fix that moves a data change must carry it.
  */
-import type { Framework, Operation } from "../../model.js";
+import type { Database, Framework, Operation } from "../../model.js";
 import { embedSql, sqlCall } from "./embed-sql.js";
 
 /** Lines after the first keep their indentation relative to the call's own column (the least-indented of them). */
@@ -31,12 +31,12 @@ export function dataCodeOf(framework: Framework, ops: readonly Operation[]): str
  * Steps written as SQL (a copy, a check) in the migration's language, then the operation itself as written:
  * the fix adds safety around the work without dropping it.
  */
-export function beforeOperation(framework: Framework, sqlSteps: string, op: Operation, trailingComment = ""): string {
+export function beforeOperation(framework: Framework, sqlSteps: string, op: Operation, trailingComment = "", database?: Database): string {
   const original = dataCode(framework, op);
   const own = framework === "django" && !original.trimEnd().endsWith(",") ? `${original},` : original;
   const comment = trailingComment ? `  ${framework === "sql" ? "--" : "#"} ${trailingComment}` : "";
   const lines = own.split("\n");
   // the comment goes on the first line, where it cannot land inside a heredoc or a string
   lines[0] += comment;
-  return `${embedSql(framework, sqlSteps)}\n${lines.join("\n")}`;
+  return `${embedSql(framework, sqlSteps, database)}\n${lines.join("\n")}`;
 }

@@ -4,7 +4,7 @@
  * comment, and the framework's way out of the migration's transaction when a statement needs it. Rules use it
  * for fixes that are SQL in every framework, so a Rails or Python migration never gets a SQL fix.
  */
-import type { Framework } from "../../model.js";
+import type { Database, Framework } from "../../model.js";
 import { sqlPieces } from "./sql-text.js";
 
 /** A Ruby string literal that means exactly `text` (no interpolation). */
@@ -42,11 +42,11 @@ export function sqlCall(framework: Exclude<Framework, "sql">, statement: string)
 
 /**
  * The SQL fix in `framework`'s language; the SQL itself when the framework is SQL or the fix does not parse
- * (a rule's own test then fails, so that never reaches users).
+ * with the grammar of `database` (a rule's own test then fails, so that never reaches users).
  */
-export function embedSql(framework: Framework, sql: string): string {
+export function embedSql(framework: Framework, sql: string, database?: Database): string {
   if (framework === "sql") return sql;
-  const pieces = sqlPieces(sql);
+  const pieces = sqlPieces(sql, database);
   if (!pieces) return sql;
   const out: string[] = [];
   const outside = pieces.some((p) => p.kind === "statement" && p.outsideTransaction);

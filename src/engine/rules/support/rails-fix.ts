@@ -7,6 +7,7 @@ import type { Migration, Operation, TypeRef } from "../../model.js";
 import type { RepositoryView } from "../../repository/repository-view.js";
 import { reindented } from "./data-code.js";
 import { dedent, modelName, sym } from "./fix.js";
+import { isMysqlFamily } from "./databases.js";
 import { concurrentIndexSql } from "./sql-text.js";
 import { leftOver, type DeltaEntry } from "./schema-delta.js";
 
@@ -159,7 +160,7 @@ export function railsIrreversibleFix(migration: Migration, types?: TypeSource): 
     case "drop_index":
       return dedent(`
         # Name the column(s) so Rails can rebuild the index on rollback:
-        ${railsRemoveIndex(op, op.concurrently)}`);
+        ${railsRemoveIndex(op, op.concurrently && !isMysqlFamily(migration.database))}`);
     case "drop_constraint":
       return dedent(`
         # Name what Rails needs to add the constraint back:

@@ -7,7 +7,10 @@
 import { mustRunOutsideTransaction } from "../../adapters/sql/index.js";
 import { deparser, parseStatements, scanComments, type PgNode } from "../../adapters/sql/pg-parser.js";
 import { pgParse, pgScan } from "../../adapters/sql/pg-query.js";
-import type { TypeRef } from "../../model.js";
+import { mysqlTokens } from "../../adapters/sql/mysql/mysql-grammar.js";
+import { parseMysql } from "../../adapters/sql/mysql/mysql-statements.js";
+import type { Database, TypeRef } from "../../model.js";
+import { isMysqlFamily } from "./databases.js";
 import { ident } from "./fix.js";
 
 /** Rows per batch in the backfills fixes show. */
@@ -201,8 +204,12 @@ export function doesNotFit(column: string, from: TypeRef | undefined, to: TypeRe
 /** A piece of a SQL fix, in order: a statement (without its semicolon) or a comment's text (without `--`). */
 export type SqlPiece = { kind: "statement"; text: string; outsideTransaction: boolean; line: number; endLine: number } | { kind: "comment"; text: string; line: number; endLine: number };
 
-/** Statements and comments of a SQL fix, in order; undefined when it does not parse. */
-export function sqlPieces(sql: string): SqlPiece[] | undefined {
+/**
+ * Statements and comments of a SQL fix, in order, read with the grammar of `database` (PostgreSQL's unless it is
+ * MySQL / MariaDB); undefined when it does not parse.
+ */
+export function sqlPieces(sql: string, database: Database = "postgresql"): SqlPiece[] | undefined {
+  if (isMysqlFamily(database)) return mysqlSqlPieces(sql);
   const parsed = parseStatements(sql);
   if (parsed.errors.length) return undefined;
   const pieces: Array<SqlPiece & { at: number }> = [];
@@ -213,6 +220,21 @@ export function sqlPieces(sql: string): SqlPiece[] | undefined {
     if (parsed.statements.some((s) => c.startByte >= s.startByte && c.endByte <= s.endByte)) continue;
     const text = c.text.startsWith("--") ? c.text.slice(2).trim() : c.text.slice(2, -2).trim();
     pieces.push({ kind: "comment", text, line: c.line, endLine: c.endLine, at: c.startByte });
+  }
+  return pieces.sort((a, b) => a.at - b.at).map(({ at: _at, ...piece }) => piece);
+}
+
+const MYSQL_COMMENTS = new Set(["DASHDASH_COMMENT", "POUND_COMMENT", "BLOCK_COMMENT"]);
+
+/** MySQL's pieces: its DDL commits implicitly, so no statement has a transaction to get out of. */
+function mysqlSqlPieces(sql: string): SqlPiece[] | undefined {
+  const parsed = parseMysql(sql);
+  if (parsed.errors.length) return undefined;
+  const pieces: Array<SqlPiece & { at: number }> = parsed.statements.map((s) => ({ kind: "statement", text: s.text.replace(/;\s*$/, ""), outsideTransaction: false, line: s.line, endLine: s.endLine, at: s.start }));
+  for (const t of mysqlTokens(sql)) {
+    if (!MYSQL_COMMENTS.has(t.name) || parsed.statements.some((s) => t.start >= s.start && t.stop <= s.end)) continue;
+    const text = t.name === "BLOCK_COMMENT" ? t.text.slice(2, -2).trim() : t.text.replace(/^(--|#)/, "").trim();
+    pieces.push({ kind: "comment", text, line: t.line, endLine: t.line + (t.text.match(/\n/g)?.length ?? 0), at: t.start });
   }
   return pieces.sort((a, b) => a.at - b.at).map(({ at: _at, ...piece }) => piece);
 }

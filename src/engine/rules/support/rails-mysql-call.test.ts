@@ -1,0 +1,28 @@
+import { loadRubyParser, parseRuby } from "../../adapters/rails/prism.js";
+import { withoutPostgresOptions } from "./rails-mysql-call.js";
+
+await loadRubyParser();
+
+describe("withoutPostgresOptions", () => {
+  it.each([
+    ["add_foreign_key :posts, :users, validate: false", "add_foreign_key :posts, :users"],
+    ["add_foreign_key :posts, :users, column: :author_id, validate: false", "add_foreign_key :posts, :users, column: :author_id"],
+    ["add_foreign_key :posts, :users, validate: false, column: :author_id", "add_foreign_key :posts, :users, column: :author_id"],
+    ["add_index :users, :email, algorithm: :concurrently", "add_index :users, :email"],
+    ["add_reference :posts, :author, foreign_key: { to_table: :users }, index: { algorithm: :concurrently }", "add_reference :posts, :author, foreign_key: { to_table: :users }, index: true"],
+    ["add_reference :posts, :author, index: { unique: true, algorithm: :concurrently }, foreign_key: { validate: false }", "add_reference :posts, :author, index: { unique: true }, foreign_key: true"],
+    ["add_index(:users, :email, { algorithm: :concurrently })", "add_index(:users, :email)"],
+    ["change_table :posts do |t|\n  t.references :author, foreign_key: { validate: false }\nend", "change_table :posts do |t|\n  t.references :author, foreign_key: true\nend"],
+  ])("%s", (call, expected) => {
+    expect(withoutPostgresOptions(call)).toBe(expected);
+    expect(parseRuby(expected).errors).toEqual([]);
+  });
+
+  it("keeps MySQL's own algorithms, a true validate and text in strings", () => {
+    for (const call of ["add_index :users, :email, algorithm: :inplace", "add_foreign_key :posts, :users, validate: true", 'execute "ALTER TABLE t ADD INDEX i (a), ALGORITHM=INPLACE" # algorithm: :concurrently']) expect(withoutPostgresOptions(call)).toBe(call);
+  });
+
+  it("counts UTF-8 bytes as Prism does", () => {
+    expect(withoutPostgresOptions('add_foreign_key :café, :users, name: "fk_é", validate: false')).toBe('add_foreign_key :café, :users, name: "fk_é"');
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * A Rails call as written in a migration, kept for a MySQL fix without the options only PostgreSQL has:
+ * `algorithm: :concurrently` (mysql2 raises: its index algorithms are default, copy, inplace, instant) and
+ * `validate: false` (ignored there: MySQL has no unvalidated constraints), wherever they sit
+ * (`index: { algorithm: :concurrently }`, `foreign_key: { validate: false }`). Read with Prism, so strings and
+ * nested hashes are never mistaken for syntax.
+ */
+import { AssocNode, CallNode, FalseNode, HashNode, KeywordHashNode, SymbolNode, Visitor, type Node } from "@ruby/prism";
+import { parseRuby } from "../../adapters/rails/prism.js";
+
+const keyOf = (node: AssocNode) => (node.key instanceof SymbolNode ? node.key.unescaped.value : undefined);
+
+const postgresOnly = (pair: AssocNode) => {
+  const key = keyOf(pair);
+  if (key === "algorithm") return pair.value instanceof SymbolNode && pair.value.unescaped.value === "concurrently";
+  return key === "validate" && pair.value instanceof FalseNode;
+};
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const end = (node: Node) => node.location.startOffset + node.location.length;
+
+/** Byte edits that take the PostgreSQL-only pairs out of every hash of the call. */
+class PairRemover extends Visitor {
+  edits: Edit[] = [];
+  /** removes the dropped pairs of a hash that keeps others, each with its separator */
+  private pairs(elements: readonly Node[]) {
+    elements.forEach((pair, at) => {
+      if (!(pair instanceof AssocNode) || !postgresOnly(pair)) return;
+      // the comma before the pair, or for the first pair the one after it
+      const start = at > 0 ? end(elements[at - 1]) : pair.location.startOffset;
+      const stop = at > 0 ? end(pair) : (elements[at + 1]?.location.startOffset ?? end(pair));
+      this.edits.push({ start, end: stop, text: "" });
+    });
+  }
+  private allDropped = (elements: readonly Node[]) => elements.length > 0 && elements.every((e) => e instanceof AssocNode && postgresOnly(e));
+  override visitCallNode(node: CallNode) {
+    const args = node.arguments_?.arguments_ ?? [];
+    const last = args.at(-1);
+    // trailing options that are all PostgreSQL's go with the comma that introduced them
+    if ((last instanceof KeywordHashNode || last instanceof HashNode) && this.allDropped(last.elements)) {
+      this.edits.push({ start: args.length > 1 ? end(args[args.length - 2]) : last.location.startOffset, end: end(last), text: "" });
+      for (const child of node.compactChildNodes()) if (child !== node.arguments_) this.visit(child);
+      for (const arg of args.slice(0, -1)) this.visit(arg);
+      return;
+    }
+    if (last instanceof KeywordHashNode) this.pairs(last.elements);
+    super.visitCallNode(node);
+  }
+  override visitHashNode(node: HashNode) {
+    // a braced option hash left empty means "on, with the defaults": `index: true`
+    if (this.allDropped(node.elements)) {
+      this.edits.push({ start: node.location.startOffset, end: end(node), text: "true" });
+      return;
+    }
+    this.pairs(node.elements);
+    super.visitHashNode(node);
+  }
+}
+
+/** `call` without PostgreSQL's own options; unchanged when it has none or does not parse. */
+export function withoutPostgresOptions(call: string): string {
+  const result = parseRuby(call);
+  if (result.errors.length) return call;
+  const remover = new PairRemover();
+  remover.visit(result.value);
+  if (!remover.edits.length) return call;
+  // Prism's offsets are UTF-8 bytes: edit the bytes, last first
+  let bytes = Buffer.from(call);
+  for (const e of remover.edits.sort((a, b) => b.start - a.start)) bytes = Buffer.concat([bytes.subarray(0, e.start), Buffer.from(e.text), bytes.subarray(e.end)]);
+  return bytes.toString();
+}
