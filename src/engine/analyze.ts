@@ -5,7 +5,7 @@
  */
 import { adapterFor, adaptersReady, loadAdapters } from "./adapters/index.js";
 import { segmentOperations, withSqlDialect } from "./adapters/sql/index.js";
-import { forgetParsesAhead, parseAhead } from "./adapters/sql/pg-parser.js";
+import { forgetParsesAhead, parseAhead, rememberStatementTrees } from "./adapters/sql/pg-parser.js";
 import type { Config, ConfigProblem } from "./config.js";
 import { CONFIG_DEFAULTS } from "./config-defaults.js";
 import { ruleOptions } from "./rule-settings.js";
@@ -514,10 +514,15 @@ function refusedByPostgres(sql: string): boolean {
 
 /** Analyse with parsers already loaded (see `loadEngine`). */
 export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {
-  const steps = analysisSteps(input, plan(input));
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
+  const forgetTrees = rememberStatementTrees();
+  try {
+    const steps = analysisSteps(input, plan(input));
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  } finally {
+    forgetTrees();
   }
 }
 
@@ -529,6 +534,8 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   const planned = plan(input);
   const frameworks = frameworksOf(planned);
   await loadEngine(frameworks);
+  // fixes rebuild statements from the trees the adapter parsed instead of parsing them again
+  const forgetTrees = rememberStatementTrees();
   try {
     await Promise.all([
       mayNeedMysql(input, frameworks.includes("sql") ? refusedByPostgres : undefined) ? loadMysqlGrammar() : undefined,
@@ -542,5 +549,6 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
     }
   } finally {
     forgetParsesAhead();
+    forgetTrees();
   }
 }

@@ -198,6 +198,32 @@ export function forgetParsesAhead(): void {
   parsedAhead.clear();
 }
 
+/**
+ * The tree of each statement of the files an analysis parsed, by the statement's text: fixes rebuild a statement
+ * from its tree (sql-text.ts), and parsing its text again costs as much as the file's parse did (libpg-query's
+ * cost per call). Kept only while an analysis runs (`rememberStatementTrees`), and only for files PostgreSQL
+ * read whole as written (no placeholder filled in, no recovery), where a statement's text parses alone to the
+ * same tree. Positions in it (`location`) count from `base`: where the text starts in what was parsed.
+ */
+const statementTrees = new Map<string, { stmt: PgNode; base: number }>();
+let analysesRemembering = 0;
+
+/** Keep statement trees until the returned function is called (by every analysis that asked). */
+export function rememberStatementTrees(): () => void {
+  analysesRemembering++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--analysesRemembering === 0) statementTrees.clear();
+  };
+}
+
+/** The tree of a statement whose text an analysis parsed (see `statementTrees`), not to be changed. */
+export function rememberedStatement(text: string): { stmt: PgNode; base: number } | undefined {
+  return statementTrees.get(text);
+}
+
 function parseAnew(text: string, lines: SourceLines): SqlParseResult {
   if (text.trim() === "") return { statements: [], errors: [], tooComplex: [], lines }; // Django's RunSQL(""), an empty file: nothing runs
   const first = parseWhole(text, lines);
@@ -219,7 +245,9 @@ function parseWhole(parseText: string, lines: SourceLines): SqlParseResult {
   let wholeTooComplex: TooComplexError | undefined;
   try {
     const result = pgParse(parseText) as { stmts?: RawStmt[] };
-    return { statements: toStatements(result.stmts ?? [], lines, 0, lines.byteLength), errors: [], tooComplex: [], lines };
+    const statements = toStatements(result.stmts ?? [], lines, 0, lines.byteLength);
+    if (analysesRemembering > 0 && parseText === lines.text) for (const s of statements) statementTrees.set(s.text, { stmt: s.stmt, base: s.startByte });
+    return { statements, errors: [], tooComplex: [], lines };
   } catch (error) {
     if (!(error instanceof PgSqlError || error instanceof TooComplexError)) throw error;
     whole = errorMessage(error);

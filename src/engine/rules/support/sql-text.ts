@@ -5,7 +5,7 @@
  * batches that needs no key column, and the checks that tell whether a value fits a narrower type.
  */
 import { mustRunOutsideTransaction } from "../../adapters/sql/index.js";
-import { deparser, parseStatements, scanComments, type PgNode } from "../../adapters/sql/pg-parser.js";
+import { deparser, parseStatements, rememberedStatement, scanComments, type PgNode } from "../../adapters/sql/pg-parser.js";
 import { pgParse, pgScan } from "../../adapters/sql/pg-query.js";
 import { mysqlTokens } from "../../adapters/sql/mysql/mysql-grammar.js";
 import { parseMysql } from "../../adapters/sql/mysql/mysql-statements.js";
@@ -16,14 +16,24 @@ import { ident } from "./fix.js";
 /** Rows per batch in the backfills fixes show. */
 export const BATCH_ROWS = 1000;
 
-/** The parse tree of the one statement in `sql` (its wrapper, e.g. `{ IndexStmt: {...} }`); undefined if it is not exactly one statement. */
-export function parseOne(sql: string): PgNode | undefined {
+/**
+ * The one statement of `sql` and where `sql` starts in the text its tree's positions (`location`) count from;
+ * undefined if it is not exactly one statement. A statement the analysis already parsed is not parsed again.
+ */
+function parsedOne(sql: string): { stmt: PgNode; base: number } | undefined {
+  const remembered = rememberedStatement(sql);
+  if (remembered) return remembered;
   try {
     const stmts = (pgParse(sql) as { stmts?: Array<{ stmt?: PgNode }> }).stmts ?? [];
-    return stmts.length === 1 ? stmts[0].stmt : undefined;
+    return stmts.length === 1 && stmts[0].stmt ? { stmt: stmts[0].stmt, base: 0 } : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The parse tree of the one statement in `sql` (its wrapper, e.g. `{ IndexStmt: {...} }`); undefined if it is not exactly one statement. */
+export function parseOne(sql: string): PgNode | undefined {
+  return parsedOne(sql)?.stmt;
 }
 
 /** SQL text for a parse tree (a statement or an expression), on one line. */
@@ -44,11 +54,15 @@ export function statementText(sql: string): string | undefined {
  * The statement of a CREATE INDEX with CONCURRENTLY and without IF NOT EXISTS (see `concurrentIndexFix`), as the
  * migration wrote it otherwise: the scanner's tokens say where INDEX and IF NOT EXISTS are.
  */
-export function concurrentIndexSql(sql: string, parsed?: PgNode): string | undefined {
+export function concurrentIndexSql(sql: string, parsed?: { stmt: PgNode; base: number }): string | undefined {
   const text = sql.trim().replace(/;\s*$/, "");
-  if (!(parsed ?? parseOne(text))?.IndexStmt) return undefined;
+  const statement = parsed ?? parsedOne(text);
+  if (!statement?.stmt.IndexStmt) return undefined;
   const bytes = Buffer.from(text);
-  const tokens = pgScan(text).tokens;
+  // the words sought all come before the table's name: the scanner (its cost grows with the text) reads up to it
+  const lead = parsed ? Buffer.byteLength(sql) - Buffer.byteLength(sql.trimStart()) : 0;
+  const tableAt = (statement.stmt.IndexStmt.relation?.location ?? -1) - statement.base - lead;
+  const tokens = pgScan(tableAt > 0 && tableAt <= bytes.length ? bytes.subarray(0, tableAt).toString() : text).tokens;
   const at = tokens.findIndex((t) => t.text.toUpperCase() === "INDEX");
   if (at === -1) return undefined;
   let cut = at + 1;
@@ -66,9 +80,10 @@ export function concurrentIndexSql(sql: string, parsed?: PgNode): string | undef
  * which IF NOT EXISTS would silently keep, so the index is dropped (concurrently) first when it has a name.
  */
 export function concurrentIndexFix(sql: string): string | undefined {
-  const node = parseOne(sql);
+  const parsed = parsedOne(sql);
+  const node = parsed?.stmt;
   if (!node?.IndexStmt) return undefined;
-  const create = concurrentIndexSql(sql, node); // the tree just parsed: not parsed again
+  const create = concurrentIndexSql(sql, parsed); // the tree just parsed: not parsed again
   if (!create) return undefined;
   const name: string | undefined = node.IndexStmt.idxname;
   const schema: string | undefined = node.IndexStmt.relation?.schemaname;

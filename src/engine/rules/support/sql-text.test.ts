@@ -1,0 +1,40 @@
+import { loadPgParser, parseStatements, rememberStatementTrees } from "../../adapters/sql/pg-parser.js";
+import { concurrentIndexFix, concurrentIndexSql, parseOne } from "./sql-text.js";
+
+await loadPgParser();
+
+// statements deep in a file, after multibyte text, with comments and IF NOT EXISTS: the tree an analysis parsed
+// (positions counted from the file's start) must give the fix a parse of the statement alone gives
+const FILE = [
+  "-- créé par l'équipe ☃",
+  "CREATE TABLE post (id bigint, creator_id bigint, título text);",
+  "",
+  "  /* leading comment */ CREATE UNIQUE /* ☃ */ INDEX IF NOT EXISTS idx_post_creator ON ONLY public.post (creator_id) WHERE título <> '☃';",
+  "CREATE INDEX ON post USING gin (to_tsvector('simple', título));",
+  "CREATE INDEX CONCURRENTLY idx_c ON post (id);",
+].join("\n");
+
+describe("fixes from the trees an analysis parsed", () => {
+  const texts = parseStatements(FILE).statements.map((s) => s.text);
+  const alone = texts.map((text) => ({ fix: concurrentIndexFix(text), sql: concurrentIndexSql(text), tree: JSON.stringify(parseOne(text)?.IndexStmt?.idxname) }));
+
+  it("gives the fixes a parse of each statement alone gives", () => {
+    const forget = rememberStatementTrees();
+    try {
+      const statements = parseStatements(FILE).statements;
+      // the trees are remembered: positions count from the file, not from the statement
+      expect(parseOne(statements[1].text)).toBe(statements[1].stmt);
+      expect(statements.map((s) => ({ fix: concurrentIndexFix(s.text), sql: concurrentIndexSql(s.text), tree: JSON.stringify(parseOne(s.text)?.IndexStmt?.idxname) }))).toEqual(alone);
+    } finally {
+      forget();
+    }
+    expect(parseOne(texts[1])).not.toBe(parseStatements(FILE).statements[1].stmt);
+  });
+
+  it("rebuilds the statement as written", () => {
+    expect(alone[1].fix).toBe(
+      "DROP INDEX CONCURRENTLY IF EXISTS public.idx_post_creator;\nCREATE UNIQUE /* ☃ */ INDEX CONCURRENTLY idx_post_creator ON ONLY public.post (creator_id) WHERE título <> '☃';",
+    );
+    expect(alone[2].sql).toBe("CREATE INDEX CONCURRENTLY ON post USING gin (to_tsvector('simple', título))");
+  });
+});
