@@ -5,6 +5,7 @@ export default defineCases({
     {
       framework: "rails",
       name: "add_index on live tables",
+      path: "db/migrate/20240101000000_add_indexes_for_content_access.rb",
       code: `class AddIndexesForContentAccess < ActiveRecord::Migration[7.1]
   def change
     add_index :draft_content_items, :format
@@ -13,6 +14,34 @@ export default defineCases({
 end
 `,
       lines: [3, 4],
+      // one migration that builds exactly these indexes, outside the DDL transaction
+      fixes: ["class AddIndexesForContentAccess < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n  def change\n    add_index :draft_content_items, :format, algorithm: :concurrently\n    add_index :versions, [:target_id, :target_type], unique: true, algorithm: :concurrently\n  end\nend", "class AddIndexesForContentAccess < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n  def change\n    add_index :draft_content_items, :format, algorithm: :concurrently\n    add_index :versions, [:target_id, :target_type], unique: true, algorithm: :concurrently\n  end\nend"],
+    },
+    {
+      framework: "rails",
+      name: "add_index beside other changes: the fix keeps them in the migration and moves only the index to one of its own",
+      path: "db/migrate/20190516024925_add_columns_to_import_jobs.rb",
+      code: `class AddColumnsToImportJobs < ActiveRecord::Migration[5.1]
+  def change
+    add_column :import_jobs, :status, :bigint, default: 1, null: false
+    add_index :import_jobs, [:import_id, :status]
+  end
+end
+`,
+      lines: [4],
+      fixes: [
+        [
+          "# Take the index out of AddColumnsToImportJobs: its other changes stay there, in their transaction.",
+          "# Then build it in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):",
+          "class AddIndexOnImportJobsImportIdAndStatus < ActiveRecord::Migration[5.1]",
+          "  disable_ddl_transaction!",
+          "",
+          "  def change",
+          "    add_index :import_jobs, [:import_id, :status], algorithm: :concurrently",
+          "  end",
+          "end",
+        ].join("\n"),
+      ],
     },
     {
       framework: "rails",

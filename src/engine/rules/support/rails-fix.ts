@@ -244,13 +244,18 @@ export const assured = (repository: Pick<RepositoryView, "strongMigrations"> | u
 
 /** `AddIndexOnOrdersCustomerId < ActiveRecord::Migration[7.1]` from the migration's own file name and version. */
 export function railsClassHeader(migration: Migration, fallbackName: string): string {
+  return `class ${railsClassName(migration, fallbackName)} < ActiveRecord::Migration[${migration.frameworkVersion ?? "7.1"}]`;
+}
+
+/** The class name of a migration, from its file name (`AddIndexOnOrdersCustomerId`). */
+export function railsClassName(migration: Pick<Migration, "name">, fallbackName: string): string {
   const base = (migration.name ?? fallbackName).replace(/\.rb$/, "");
   const camel = base
     .split(/[^a-zA-Z0-9]+|_/)
     .filter(Boolean)
     .map((w) => w[0].toUpperCase() + w.slice(1))
     .join("");
-  return `class ${camel || "Migration"} < ActiveRecord::Migration[${migration.frameworkVersion ?? "7.1"}]`;
+  return camel || "Migration";
 }
 
 /** A migration class of its own that runs outside the DDL transaction (what CONCURRENTLY needs). */
@@ -260,22 +265,47 @@ export function railsConcurrentMigration(migration: Migration, fallbackName: str
 
 const singleLine = (op: Operation) => (op.text.includes("\n") ? undefined : op.text.trim());
 
-/** add_index / add_reference / t.index built concurrently, in the migration's own terms. */
-export function railsIndexFix(op: Extract<Operation, { kind: "add_index" }>, migration: Migration, defaultName: (table: string, columns: string[]) => string): string {
+/** The call that builds one index concurrently: add_index / add_reference / t.index in the migration's own terms. */
+function concurrentIndexCall(op: Extract<Operation, { kind: "add_index" }>, defaultName: (table: string, columns: string[]) => string): string {
   const call = op.frameworkCall ?? "";
-  let body: string;
   if (/(^|\.)(add_reference|add_belongs_to|references|belongs_to)$/.test(call)) {
     const id = op.columns[op.columns.length - 1] ?? "ref_id";
     const polymorphic = op.columns.length === 2 && op.columns[0].endsWith("_type");
-    body = `add_reference ${sym(op.table)}, ${sym(id.replace(/_id$/, ""))}${polymorphic ? ", polymorphic: true" : ""}, index: { algorithm: :concurrently${op.unique ? ", unique: true" : ""} }`;
-  } else if (op.embeddedSql) {
+    return `add_reference ${sym(op.table)}, ${sym(id.replace(/_id$/, ""))}${polymorphic ? ", polymorphic: true" : ""}, index: { algorithm: :concurrently${op.unique ? ", unique: true" : ""} }`;
+  }
+  const named = op.name && op.name !== defaultName(op.table, op.columns) ? `, name: ${JSON.stringify(op.name)}` : "";
+  return `add_index ${sym(op.table)}, ${list(op.columns)}${op.unique ? ", unique: true" : ""}${named}${op.partial ? ', where: "..."' : ""}, algorithm: :concurrently`;
+}
+
+/** Operations that change nothing a split migration would have to keep (session settings, transaction control). */
+const INERT = new Set<Operation["kind"]>(["set_setting", "transaction_control"]);
+
+/**
+ * add_index / add_reference / t.index built concurrently, in the migration's own terms. CONCURRENTLY needs the
+ * migration outside its DDL transaction: when the up does more than build these indexes, the rest stays where it
+ * is (in its transaction) and the indexes move to a migration of their own, so the fix drops none of the work.
+ */
+export function railsIndexFix(op: Extract<Operation, { kind: "add_index" }>, migration: Migration, defaultName: (table: string, columns: string[]) => string): string {
+  if (op.embeddedSql) {
     const undo = op.name ? `execute ${JSON.stringify(`DROP INDEX CONCURRENTLY IF EXISTS ${op.name}`)}` : "# DROP INDEX CONCURRENTLY the index";
     return railsConcurrentSql(migration, concurrentIndexSql(op.text) ?? op.text, undo);
-  } else {
-    const named = op.name && op.name !== defaultName(op.table, op.columns) ? `, name: ${JSON.stringify(op.name)}` : "";
-    body = `add_index ${sym(op.table)}, ${list(op.columns)}${op.unique ? ", unique: true" : ""}${named}${op.partial ? ', where: "..."' : ""}, algorithm: :concurrently`;
   }
-  return `${railsConcurrentMigration(migration, `add_index_${op.table}`, body)}`;
+  // every index of the up built without CONCURRENTLY the same way (in Ruby), this one included
+  const indexes = migration.up.filter((o): o is Extract<Operation, { kind: "add_index" }> => o.kind === "add_index" && !o.concurrently && !o.embeddedSql);
+  if (!indexes.includes(op)) indexes.push(op);
+  const byReference = (o: Operation) => /(^|\.)(add_reference|add_belongs_to|references|belongs_to)$/.test(o.frameworkCall ?? "");
+  // add_reference's own column goes with the add_reference call that replaces it
+  const referenceLines = new Set(indexes.filter(byReference).map((o) => o.loc.line));
+  const rest = migration.up.filter((o) => !INERT.has(o.kind) && o.kind !== "add_index" && !(o.kind === "add_column" && referenceLines.has(o.loc.line)));
+  const body = indexes.map((o) => concurrentIndexCall(o, defaultName)).join("\n");
+  if (!rest.length) return railsConcurrentMigration(migration, `add_index_${op.table}`, body);
+  const first = indexes[0];
+  const name = `add_index_on_${first.table.split(".").pop()}_${first.columns.join("_and_")}`;
+  return [
+    `# Take ${indexes.length > 1 ? "these indexes" : "the index"} out of ${railsClassName(migration, name)}: its other changes stay there, in their transaction.`,
+    `# Then build ${indexes.length > 1 ? "them" : "it"} in a migration of ${indexes.length > 1 ? "their" : "its"} own, outside the DDL transaction (CONCURRENTLY needs that):`,
+    railsConcurrentMigration({ ...migration, name: undefined }, name, body),
+  ].join("\n");
 }
 
 /** SQL that must run outside the DDL transaction, with up and down (execute has no inverse in `change`). */
