@@ -113,7 +113,7 @@ function stubGitHub(repo: { base: Record<string, string>; head: Record<string, s
   return { octokit: octokit as unknown as GitHub, calls };
 }
 
-const target: ReviewTarget = { owner: "octo", repo: "shop", pullNumber: 7, headSha: HEAD, baseSha: BASE, baseRef: "main", trigger: "test" };
+const target: ReviewTarget = { owner: "octo", repo: "shop", pullNumber: 7, headSha: HEAD, baseSha: BASE, baseRef: "main", trigger: "test", author: "octocat" };
 const dropPhone = "class DropPhoneNumber < ActiveRecord::Migration[7.1]\n  def change\n    remove_column :users, :phone_number, :string\n  end\nend\n";
 
 describe("reviewChange", () => {
@@ -123,7 +123,7 @@ describe("reviewChange", () => {
     "app/reports/legacy.rb": "class LegacyReport\n  def rows = User.pluck(:phone_number)\nend\n",
   };
 
-  it("fetches the tree once and the code as one tarball, then names the lines that still use a dropped column", async () => {
+  it("fetches the tree once, the dump it must read and the code as one tarball, then names the lines that still use a dropped column", async () => {
     const head = { ...base, "db/migrate/20240201000000_drop_phone_number.rb": dropPhone };
     const { octokit, calls } = stubGitHub({ base, head });
     const { result } = await reviewChange(octokit, target, {
@@ -131,7 +131,8 @@ describe("reviewChange", () => {
       config: defaultConfig(),
       have: { head: [{ path: "db/migrate/20240201000000_drop_phone_number.rb", content: dropPhone }], base: [] },
     });
-    expect(calls).toEqual(["tree b", "tarball"]);
+    // the untouched dump is read once at head, for the real column types the fixes name (9a80ad5)
+    expect(calls).toEqual(["tree b", "content h db/schema.rb", "tarball"]);
     expect(result.findings.find((f) => f.rule === "dropped-object-still-used")?.message).toContain("app/reports/legacy.rb:2");
     expect(result.findings.find((f) => f.rule === "schema-dump-not-updated")).toBeDefined();
   });
