@@ -8,6 +8,7 @@ import type { FileError } from "../engine/analyze.js";
 import type { Config } from "../engine/config.js";
 import { companionPaths, detectByPath } from "../engine/detect.js";
 import type { SourceFile } from "../engine/model.js";
+import { SYMLINK_NOT_READ } from "../engine/limits.js";
 import { CommandFailure, UsageError } from "./usage-error.js";
 
 // callers written before usage-error.ts existed import them from here
@@ -90,7 +91,7 @@ export function collectFiles(paths: readonly string[], config: Config, cwd = pro
       // named on the command line, or a companion: a link is never read (its target may be outside the
       // repository, like a PR's `db/migrations/1_x.up.sql -> ../../.git/config`); walking never lists one
       if (stat.isSymbolicLink()) {
-        errors.push({ path, message: "a symbolic link: migguard never follows links (the target may be outside the repository); not analysed" });
+        errors.push({ path, message: SYMLINK_NOT_READ });
         continue;
       }
       const size = stat.size;

@@ -10,6 +10,7 @@ import type { FileError } from "../engine/analyze.js";
 import { join, relative, resolve, sep } from "node:path";
 import type { Config } from "../engine/config.js";
 import type { SourceFile } from "../engine/model.js";
+import { SYMLINK_NOT_READ } from "../engine/limits.js";
 import { regulatedWaiverFindings } from "../engine/regulated/approval.js";
 import { isSearchableCodePath, isSearchableContent } from "../engine/review/code/searchable.js";
 import { planReview } from "../engine/review/plan.js";
@@ -51,7 +52,7 @@ function readWorkingTree(root: string, paths: Iterable<string>, maxBytes: number
     if (!stat) continue;
     const skip = (message: string) => read.skipped.push({ path, message });
     if (stat.isSymbolicLink()) {
-      skip("a symbolic link: migguard never follows links (the target may be outside the repository); not analysed");
+      skip(SYMLINK_NOT_READ);
       continue;
     }
     if (!stat.isFile()) {

@@ -19,6 +19,13 @@ export const MAX_TREE_DEPTH = 400;
 export const CONFIG_LIMITS = { bytes: 32 * 1024, depth: 16, values: 2000, aliases: 100 } as const;
 
 /**
+ * Why a symbolic link is never read, in the CLI, the Action and the App alike: its target may lie outside the
+ * repository (a pull request's `db/migrations/1_x.up.sql -> ../../.git/config` would put the checkout's token in
+ * a report), and inside it, it is another file than the one reviewed. The link is listed as not analysed.
+ */
+export const SYMLINK_NOT_READ = "a symbolic link: migguard never follows links (the target may be outside the repository); not analysed";
+
+/**
  * A part of the input migguard will not follow (a tree nested deeper than MAX_TREE_DEPTH, a parser that ran out
  * of stack): the file, or the statement, gets a `too-complex` finding on `line`.
  */

@@ -3,6 +3,7 @@
  * repository even when it lives in a fork (GitHub keeps it under refs/pull/N/head), and the installation
  * may not be able to read the fork at all, so every read goes to the base repository by SHA.
  */
+import { SYMLINK_NOT_READ } from "../engine/limits.js";
 import type { GitHub } from "./target.js";
 
 export type FetchedFile =
@@ -22,7 +23,7 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 export const oversizeReason = (size: number, maxBytes: number) => `${size} bytes, more than max_file_bytes (${maxBytes}); skipped`;
 
-/** Text content of one file, or why it cannot be analysed (binary, larger than `maxBytes`, not a file). */
+/** Text content of one file, or why it cannot be analysed (binary, larger than `maxBytes`, a link, not a file). */
 export async function fetchFileAt(octokit: GitHub, at: FileAt, maxBytes: number): Promise<FetchedFile> {
   let data: Awaited<ReturnType<GitHub["rest"]["repos"]["getContent"]>>["data"];
   try {
@@ -32,6 +33,9 @@ export async function fetchFileAt(octokit: GitHub, at: FileAt, maxBytes: number)
     throw error;
   }
   if (Array.isArray(data)) return { status: "skipped", path: at.path, reason: "is a directory, not a file" };
+  // GitHub answers a link to a file of the repository with that file (its own path), any other link with
+  // `type: "symlink"`: neither is the file under review
+  if (data.type === "symlink" || data.path !== at.path) return { status: "skipped", path: at.path, reason: SYMLINK_NOT_READ };
   if (data.type !== "file") return { status: "skipped", path: at.path, reason: `is a ${data.type}, not a file` };
   if (data.size > maxBytes) return { status: "skipped", path: at.path, reason: oversizeReason(data.size, maxBytes) };
   // the contents API leaves `content` empty (encoding "none") for files over 1 MB

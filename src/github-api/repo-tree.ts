@@ -8,6 +8,8 @@ import type { GitHub, ReviewTarget } from "./target.js";
 export interface TreeBlob {
   sha: string;
   size: number;
+  /** mode 120000: a symbolic link, whose blob is the target's path (never read as the file) */
+  symlink: boolean;
 }
 
 export interface RepoTree {
@@ -20,7 +22,7 @@ export interface RepoTree {
 export async function fetchTree(octokit: GitHub, target: Pick<ReviewTarget, "owner" | "repo">, commitSha: string): Promise<RepoTree> {
   const { data } = await octokit.rest.git.getTree({ owner: target.owner, repo: target.repo, tree_sha: commitSha, recursive: "true" });
   const blobs = new Map<string, TreeBlob>();
-  for (const entry of data.tree) if (entry.type === "blob" && entry.path && entry.sha) blobs.set(entry.path, { sha: entry.sha, size: entry.size ?? 0 });
+  for (const entry of data.tree) if (entry.type === "blob" && entry.path && entry.sha) blobs.set(entry.path, { sha: entry.sha, size: entry.size ?? 0, symlink: entry.mode === "120000" });
   return { blobs, truncated: data.truncated };
 }
 

@@ -2,9 +2,11 @@
  * Reading the files review mode's plan names, with as few calls as possible: a file the pull request adds
  * comes from its diff when the head's tree confirms the diff's blob is the one at the reviewed commit (the
  * listing follows the pull request, which may have moved on since this review's event); a file the head's
- * tree says is absent or too large is not asked for; the rest come from the contents API, by SHA.
+ * tree says is absent, too large or a symbolic link (mode 120000) is not asked for; the rest come from the
+ * contents API, by SHA.
  */
 import type { FileError } from "../engine/analyze.js";
+import { SYMLINK_NOT_READ } from "../engine/limits.js";
 import type { ChangedFile } from "../engine/review/changes.js";
 import { mapConcurrent } from "./concurrency.js";
 import { addedFileContent } from "./patch-content.js";
@@ -60,6 +62,10 @@ export async function readPlanned(
       continue;
     }
     const blob = headTree.blobs.get(want.path);
+    if (blob?.symlink) {
+      if (want.side === "head") result.skipped.push({ path: want.path, message: SYMLINK_NOT_READ });
+      continue;
+    }
     if (blob && blob.size > maxBytes) {
       if (want.side === "head") result.skipped.push({ path: want.path, message: oversizeReason(blob.size, maxBytes) });
       continue;

@@ -108,6 +108,38 @@ describe("files the engine cannot read", () => {
     expect(run.conclusion).toBe("success");
   });
 
+  it("never reads a symbolic link: a link added out of the repository and a migration turned into a link are not analysed, and fail the check", async () => {
+    s = await startScenario({
+      baseFiles: {
+        "db/migrations/20230101000000_init.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n",
+        "db/migrations/20230101000000_init.down.sql": "DROP TABLE users;\n",
+        "db/migrations/20240105000000_bio.up.sql": "SET lock_timeout = '1s';\nALTER TABLE users ADD COLUMN bio text;\n",
+        "db/migrations/20240105000000_bio.down.sql": "SET lock_timeout = '1s';\nALTER TABLE users DROP COLUMN bio;\n",
+      },
+    });
+    const leak = "db/migrations/20240301000000_leak.up.sql";
+    const turned = "db/migrations/20240105000000_bio.up.sql";
+    const head = s.openPull(28, {
+      // out of the repository: the added file's diff is the link's target, the head's tree says mode 120000
+      [leak]: { symlinkTo: "../../.git/config" },
+      // inside it: GitHub's contents API answers with the linked file (a DROP TABLE), under its own path
+      [turned]: { symlinkTo: "20230101000000_init.down.sql" },
+    });
+    await s.pullRequest("opened", 28);
+    const [run] = s.fake.checkRunsFor(head);
+    // the added link is known from the head's tree and never asked for; the other from the contents API's answer
+    expect(s.fake.requestsMatching("GET", /\/git\/trees\//).some((r) => r.path.endsWith(head))).toBe(true);
+    expect(s.fake.requestsMatching("GET", /\/contents\//).map((r) => decodeURIComponent(r.path))).not.toContainEqual(expect.stringContaining("leak"));
+    expect(run.conclusion).toBe("failure");
+    expect(run.output.title).toMatch(/2 files skipped$/);
+    for (const path of [leak, turned]) expect(run.output.summary).toContain(`- \`${path}\`: a symbolic link: migguard never follows links (the target may be outside the repository); not analysed`);
+    // neither the link's text (a syntax error) nor the linked file (a drop-table) was analysed as the migration;
+    // editing a migration the base branch has is still said, from the pull request's file list
+    expect(run.annotations.filter((a) => a.path === leak)).toEqual([]);
+    expect(ruleIds({ annotations: run.annotations.filter((a) => a.path === turned) })).toEqual(["edited-migration"]);
+    expect(run.output.summary).not.toContain("drop-table");
+  });
+
   it("skips a migration over max_file_bytes", async () => {
     s = await startScenario({ baseFiles: { ".github/migguard.yml": "max_file_bytes: 100\n" } });
     const head = s.openPull(24, { "db/migrations/20240203000000_big.up.sql": `${"-- comment line\n".repeat(20)}SELECT 1;\n` });

@@ -6,6 +6,7 @@
  * GitHub's OpenAPI description; faults (5xx) can be injected per route.
  */
 import { createHash } from "node:crypto";
+import { posix } from "node:path";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { openApiValidator } from "./openapi.js";
@@ -95,6 +96,11 @@ export interface FakePersonReview {
   commit_id: string;
 }
 
+/** A symbolic link in a commit: git keeps its target path as the blob, under mode 120000. */
+export interface FakeSymlink {
+  symlinkTo: string;
+}
+
 type Json = Record<string, unknown>;
 type Handler = (match: RegExpExecArray, request: { query: URLSearchParams; body: Json; accept: string; origin: string }) => { status: number; body?: unknown; headers?: Record<string, string>; raw?: string | Buffer };
 
@@ -118,6 +124,8 @@ export class FakeGitHub {
   readonly violations: string[] = [];
   readonly faults: Fault[] = [];
   readonly commits = new Map<string, Map<string, Buffer>>();
+  /** the paths of each commit that are symbolic links (their blob in `commits` is the target's path) */
+  readonly symlinks = new Map<string, Set<string>>();
   readonly branches = new Map<string, string>();
   readonly pulls = new Map<number, FakePull>();
   readonly checkRuns: FakeCheckRun[] = [];
@@ -168,16 +176,27 @@ export class FakeGitHub {
 
   // ---- repository state -------------------------------------------------------------------------
 
-  /** A commit: the parent's files plus changes (null deletes a file). Returns its SHA. */
-  commit(changes: Record<string, string | Buffer | null>, parent?: string): string {
+  /** A commit: the parent's files plus changes (null deletes a file, `{ symlinkTo }` makes a link). Returns its SHA. */
+  commit(changes: Record<string, string | Buffer | FakeSymlink | null>, parent?: string): string {
     const files = new Map(parent ? this.commits.get(parent) : []);
+    const links = new Set(parent ? this.symlinks.get(parent) : []);
     for (const [path, content] of Object.entries(changes)) {
+      links.delete(path);
       if (content === null) files.delete(path);
-      else files.set(path, Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8"));
+      else if (Buffer.isBuffer(content) || typeof content === "string") files.set(path, Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8"));
+      else {
+        files.set(path, Buffer.from(content.symlinkTo, "utf8"));
+        links.add(path);
+      }
     }
     const sha = sha1(`${parent ?? ""}:${++this.#commitCount}:${[...files.keys()].join(",")}`);
     this.commits.set(sha, files);
+    this.symlinks.set(sha, links);
     return sha;
+  }
+
+  #isLink(sha: string, path: string): boolean {
+    return this.symlinks.get(sha)?.has(path) ?? false;
   }
 
   setBranch(ref: string, sha: string): void {
@@ -359,6 +378,16 @@ export class FakeGitHub {
     const sha = this.#resolveRef(ref);
     const files = sha ? this.commits.get(sha) : undefined;
     if (!files) return { status: 404, body: { message: "No commit found for the ref" } };
+    if (this.#isLink(sha!, path)) {
+      // GitHub answers a link to a regular file of the repository with that file, any other link with itself
+      const target = posix.normalize(posix.join(posix.dirname(path), files.get(path)!.toString("utf8")));
+      if (files.has(target) && !this.#isLink(sha!, target) && !target.startsWith("../")) return this.#contents(target, sha!, accept);
+      const link = files.get(path)!;
+      return {
+        status: 200,
+        body: { type: "symlink", target: link.toString("utf8"), size: link.length, name: path.split("/").pop(), path, sha: blobSha(link), url: "", git_url: null, html_url: null, download_url: null, _links: { self: "", git: null, html: null } },
+      };
+    }
     const data = files.get(path);
     if (data) {
       if (accept.includes("raw")) return { status: 200, raw: data.toString("utf8") };
@@ -565,7 +594,7 @@ export class FakeGitHub {
         const dir = parts.slice(0, depth).join("/");
         if ((recursive || depth === 1) && !entries.has(dir)) entries.set(dir, { path: dir, mode: "040000", type: "tree", sha: sha1(`tree:${sha}:${dir}`), url: "" });
       }
-      if (recursive || parts.length === 1) entries.set(path, { path, mode: "100644", type: "blob", sha: blobSha(data), size: data.length, url: "" });
+      if (recursive || parts.length === 1) entries.set(path, { path, mode: this.#isLink(sha, path) ? "120000" : "100644", type: "blob", sha: blobSha(data), size: data.length, url: "" });
     }
     const all = [...entries.values()];
     const truncated = all.length > this.treeListingLimit;
@@ -575,7 +604,7 @@ export class FakeGitHub {
   #archive(sha: string): Buffer {
     let archive = this.#archives.get(sha);
     if (!archive) {
-      archive = gitArchive(this.commits.get(sha)!, `${this.owner}-${this.repo}-${sha.slice(0, 7)}/`);
+      archive = gitArchive(this.commits.get(sha)!, `${this.owner}-${this.repo}-${sha.slice(0, 7)}/`, this.symlinks.get(sha));
       this.#archives.set(sha, archive);
     }
     return archive;

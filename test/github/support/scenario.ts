@@ -1,7 +1,7 @@
 /** A fake repository with the App running against it, and one-line deliveries, for the end-to-end tests. */
 import { startApp, WEBHOOK_SECRET, type AppOptions, type RunningApp } from "./app-harness.js";
 import { FakeGitHub } from "./fake-github.js";
-import type { FakePersonReview } from "./fake-github.js";
+import type { FakePersonReview, FakeSymlink } from "./fake-github.js";
 import { checkRunRerequestedPayload, deliver, issueCommentPayload, pullRequestPayload, pullRequestReviewPayload, type Delivery } from "./webhooks.js";
 
 export interface Scenario {
@@ -11,7 +11,7 @@ export interface Scenario {
   base: string;
   stop(): Promise<void>;
   /** commit on top of the base branch and open a pull request for it */
-  openPull(number: number, files: Record<string, string | Buffer | null>, options?: { headRepo?: string; parent?: string; author?: string }): string;
+  openPull(number: number, files: Record<string, string | Buffer | FakeSymlink | null>, options?: { headRepo?: string; parent?: string; author?: string }): string;
   pullRequest(action: "opened" | "synchronize" | "reopened" | "ready_for_review", number: number, options?: { id?: string }): Promise<Delivery>;
   recheckComment(number: number, login: string, options?: { type?: "User" | "Bot"; body?: string; commentId?: number }): Promise<Delivery>;
   rerequest(headSha: string, options?: { externalId?: string; name?: string; pullRequests?: Array<Record<string, unknown>> }): Promise<Delivery>;

@@ -4,7 +4,7 @@
  * long paths, and the `<owner>-<repo>-<sha>/` top folder.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
@@ -18,12 +18,14 @@ const GIT_ENV = {
   GIT_CONFIG_GLOBAL: "/dev/null",
 };
 
-export function gitArchive(files: ReadonlyMap<string, Buffer>, prefix: string): Buffer {
+/** `links`: paths that are symbolic links, whose content is the target (archived as links, as git does). */
+export function gitArchive(files: ReadonlyMap<string, Buffer>, prefix: string, links: ReadonlySet<string> = new Set()): Buffer {
   const dir = mkdtempSync(join(tmpdir(), "migguard-archive-"));
   try {
     for (const [path, content] of files) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), content);
+      if (links.has(path)) symlinkSync(content.toString("utf8"), join(dir, path));
+      else writeFileSync(join(dir, path), content);
     }
     const git = (...args: string[]) => execFileSync("git", ["-C", dir, ...args], { env: GIT_ENV, maxBuffer: 1 << 30 });
     git("init", "-q");
