@@ -30,7 +30,10 @@ export class SchemaHistory {
     for (const entry of parsed) {
       if (!isAppliedMigration(entry.file) || entry.file.layout === "alembic" || entry.file.layout === "sqitch") continue;
       const set = migrationSet(entry.file);
-      sets.set(set, [...(sets.get(set) ?? []), entry]);
+      const entries = sets.get(set);
+      // pushed, not copied: a folder of 700 migrations would copy its list 700 times
+      if (entries) entries.push(entry);
+      else sets.set(set, [entry]);
     }
     for (const [set, entries] of sets) {
       entries.sort((a, b) => compareMigrations(a.file, b.file));
