@@ -298,6 +298,8 @@ export const CreateObject = op("create_object", {
   ifNotExists: z.boolean().default(false),
   /** relations a view reads: DROP ... CASCADE of one of them drops the view too */
   dependsOn: z.array(z.string()).default([]),
+  /** what a view is built from when the SQL is elsewhere (scenic's db/views/<name>_vNN.sql): equal for the same version */
+  definition: z.string().optional(),
 });
 export const DropObject = op("drop_object", {
   objectType: ObjectType,

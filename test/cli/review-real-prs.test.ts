@@ -416,3 +416,90 @@ describe("a reference's foreign_key: options as Rails reads them (Mastodon's gen
     expect(edit.severity).not.toBe("info");
   });
 });
+
+describe("scenic views: an edited migration judged by where its steps end (Mastodon's account_summaries v3)", () => {
+  const path = "db/migrate/20260728145403_update_account_summaries_to_version_3.rb";
+  const merged = `class UpdateAccountSummariesToVersion3 < ActiveRecord::Migration[8.0]
+  def up
+    reapplication_follow_recommendations_v1 do
+      drop_view :account_summaries, materialized: true
+      create_view :account_summaries, version: 3, materialized: { no_data: true }
+      safety_assured { add_index :account_summaries, :account_id, unique: true }
+    end
+  end
+
+  def down
+    reapplication_follow_recommendations_v1 do
+      drop_view :account_summaries, materialized: true
+      create_view :account_summaries, version: 2, materialized: { no_data: true }
+      safety_assured { add_index :account_summaries, :account_id, unique: true }
+    end
+  end
+
+  def reapplication_follow_recommendations_v1
+    drop_view :follow_recommendations, materialized: true
+    yield
+    create_view :follow_recommendations, version: 1, materialized: { no_data: true }
+    safety_assured { add_index :follow_recommendations, :account_id, unique: true }
+  end
+end
+`;
+  /** the same end built beside the old view, then renamed into place; `version` is the view's version it ends with */
+  const sideBySide = (version: number) => `class UpdateAccountSummariesToVersion3 < ActiveRecord::Migration[8.0]
+  def up
+    # build the new version beside the old one first
+    create_view :tmp_account_summaries,
+                sql_definition: Scenic::Definition.new(:account_summaries, ${version}).to_sql,
+                materialized: true
+
+    rename_index :account_summaries, :index_account_summaries_on_account_id, :tmp_index_account_summaries_on_account_id
+    safety_assured { add_index :tmp_account_summaries, :account_id, name: :index_account_summaries_on_account_id, unique: true }
+
+    drop_view :follow_recommendations, materialized: true
+    drop_view :account_summaries, materialized: true
+
+    safety_assured { execute('ALTER MATERIALIZED VIEW tmp_account_summaries RENAME TO account_summaries') }
+
+    create_view :follow_recommendations, version: 1, materialized: true
+    safety_assured { add_index :follow_recommendations, :account_id, unique: true }
+  end
+
+  def down
+    drop_view :account_summaries, materialized: true
+    create_view :account_summaries, version: 2, materialized: true
+  end
+end
+`;
+
+  function mastodon(): Repo {
+    const repo = new Repo()
+      .write({
+        "db/migrate/20260101000000_create_account_summaries.rb": railsMigration("CreateAccountSummaries", "create_view :account_summaries, version: 2, materialized: true"),
+        "db/views/account_summaries_v02.sql": "SELECT accounts.id AS account_id FROM accounts\n",
+        "db/views/account_summaries_v03.sql": "SELECT accounts.id AS account_id, accounts.locked FROM accounts\n",
+        "db/views/follow_recommendations_v01.sql": "SELECT account_id FROM account_summaries\n",
+        [path]: merged,
+      })
+      .commit("base");
+    repo.git("checkout", "-q", "-b", "feature");
+    return repo;
+  }
+
+  it("rebuilt beside the old one and renamed into place, ending with the same views and indexes: a note, the check passes", async () => {
+    const repo = mastodon();
+    repo.write({ [path]: sideBySide(3) }).commit("side by side");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(exitCode).toBe(0);
+    const edit = findings.find((f) => f.rule === "edited-migration")!;
+    expect(edit).toMatchObject({ severity: "info", path });
+    expect(edit.message).toContain("both versions leave the same views and indexes");
+  });
+
+  it("ending with another version of the view is a schema change: an error", async () => {
+    const repo = mastodon();
+    repo.write({ [path]: sideBySide(2) }).commit("side by side, wrong version");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(exitCode).not.toBe(0);
+    expect(findings.find((f) => f.rule === "edited-migration")).toMatchObject({ severity: "error", path });
+  });
+});

@@ -28,6 +28,7 @@ import {
   UntilNode,
   WhenNode,
   WhileNode,
+  YieldNode,
   AndNode,
   OrNode,
   type DefNode,
@@ -59,6 +60,8 @@ interface Scope {
   dir?: { name: string; up: Step[]; down: Step[] };
   /** `change_table :t do |t|`: `t.*` calls are commands on this table */
   table?: { name: string; table: string };
+  /** inside a helper called with a block: what its `yield` runs, in the caller's scope */
+  yields?: { block: BlockNode; scope: Scope };
 }
 
 export interface InterpreterSetup {
@@ -247,11 +250,20 @@ export class Interpreter {
     if (node instanceof ParenthesesNode) return this.statements(node.body, scope, out);
     if (node instanceof WhileNode || node instanceof UntilNode || node instanceof ForNode) return this.statements(node.statements, scope, out);
     if (node instanceof RescueModifierNode) return this.statement(node.expression, scope, out);
+    if (node instanceof YieldNode) return scope.yields ? this.statements(scope.yields.block.body, scope.yields.scope, out) : undefined;
     if (node instanceof AndNode || node instanceof OrNode) return [node.left, node.right].forEach((n) => this.statement(n, scope, out));
     if (node instanceof LocalVariableWriteNode) {
       scope.env.set(node.name, evaluate(node.value, scope.env, this.src));
       if (node.value instanceof CallNode) this.statement(node.value, scope, out);
     }
+  }
+
+  /** A method of the migration, run where it is called; its `yield` runs the caller's block there. */
+  private inline(name: string, helper: DefNode, node: CallNode, scope: Scope, out: Step[]): void {
+    this.inlining.add(name);
+    const yields = node.block instanceof BlockNode ? { block: node.block, scope } : undefined;
+    this.statements(helper.body, { ...scope, yields }, out);
+    this.inlining.delete(name);
   }
 
   private block(node: CallNode, scope: Scope, out: Step[]): void {
@@ -328,12 +340,7 @@ export class Interpreter {
     if (CONNECTION_SQL.has(name)) return this.execute(node, args.argNodes[0], scope, out, false);
     if (COMMANDS.has(name)) return this.command(name, node, args, scope, out);
     const helper = this.setup.helpers.get(name);
-    if (helper && !this.inlining.has(name)) {
-      this.inlining.add(name);
-      this.statements(helper.body, scope, out);
-      this.inlining.delete(name);
-      return;
-    }
+    if (helper && !this.inlining.has(name)) return this.inline(name, helper, node, scope, out);
     out.push(step([{ kind: "raw", ...this.base(node, scope), statement: name, opaque: true }], []));
   }
 
@@ -363,12 +370,7 @@ export class Interpreter {
     }
     if (COMMANDS.has(name)) return this.command(name, node, callArgs(node, scope.env, this.src), scope, out);
     const helper = this.setup.helpers.get(name);
-    if (helper && !this.inlining.has(name)) {
-      this.inlining.add(name);
-      this.statements(helper.body, scope, out);
-      this.inlining.delete(name);
-      return;
-    }
+    if (helper && !this.inlining.has(name)) return this.inline(name, helper, node, scope, out);
     if (QUIET.has(name) || name.endsWith("?")) return this.block(node, scope, out);
     if (node.block instanceof BlockNode) return this.block(node, scope, out);
     // an application's own migration helper (Mastodon's update_index, GitLab's add_concurrent_index): not modelled

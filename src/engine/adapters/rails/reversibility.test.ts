@@ -22,6 +22,8 @@ const irreversible: Array<[string, string]> = [
   ["remove_check_constraint :posts, name: \"chk\"", "expression"],
   ["add_enum_value :mood, \"meh\"", "add_enum_value"],
   ["drop_enum :mood", "list of enum values"],
+  ["drop_view :totals", "revert_to_version"],
+  ["update_view :totals, version: 3", "revert_to_version"],
   ["change_column_comment :users, :age, \"years\"", ":from and :to"],
   ["User.update_all(flag: true)", "not recorded"],
   ["ActiveRecord::Base.connection.execute(\"UPDATE users SET a = 1\")", "not recorded"],
@@ -51,6 +53,10 @@ const reversible: Array<[string, string[]]> = [
   ["add_timestamps :users", ["drop_column@3", "drop_column@3"]],
   ["enable_extension \"pgcrypto\"", ["drop_object@3"]],
   ["create_join_table :users, :roles", ["drop_table@3"]],
+  ["rename_index :users, :a, :b", ["rename_object@3"]],
+  ["create_view :totals, version: 2", ["drop_object@3"]],
+  ["drop_view :totals, revert_to_version: 2, materialized: true", ["create_object@3"]],
+  ["update_view :totals, version: 3, revert_to_version: 2", ["drop_object@3", "create_object@3"]],
   ["up_only { execute \"UPDATE users SET a = 1\" }", []],
   ["say_with_time(\"x\") { add_column :users, :a, :string }", ["drop_column@3"]],
 ];
@@ -108,5 +114,31 @@ describe("up and down methods", () => {
     expect(withDown.up[0]).toMatchObject({ kind: "data_migration", reversible: true, tables: ["users"] });
     const withoutDown = await parseRails("class M < ActiveRecord::Migration[7.1]\n  def up\n    User.find_each { |u| u.touch }\n  end\nend\n");
     expect(withoutDown.up[0]).toMatchObject({ kind: "data_migration", reversible: false });
+  });
+});
+
+describe("scenic views and helpers that yield", () => {
+  it("create_view names the versioned file scenic reads, Scenic::Definition names the same one, and a helper's yield runs the caller's block there", async () => {
+    const m = await parseRails(`class M < ActiveRecord::Migration[8.0]
+  def up
+    around_summaries do
+      create_view :tmp_summaries, sql_definition: Scenic::Definition.new(:summaries, 3).to_sql, materialized: true
+    end
+  end
+
+  def down; end
+
+  def around_summaries
+    drop_view :summaries, materialized: { no_data: true }
+    yield
+    create_view :summaries, version: 3
+  end
+end
+`);
+    expect(m.up.map((op) => [op.kind, op.loc.line, op.kind === "create_object" ? `${op.objectType} ${op.name} ${op.definition}` : op.kind === "drop_object" ? `${op.objectType} ${op.names}` : ""])).toEqual([
+      ["drop_object", 11, "materialized_view summaries"],
+      ["create_object", 4, "materialized_view tmp_summaries db/views/summaries_v03.sql"],
+      ["create_object", 13, "view summaries db/views/summaries_v03.sql"],
+    ]);
   });
 });

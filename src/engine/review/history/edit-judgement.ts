@@ -4,6 +4,8 @@
  * from an older release) run the edited one. So:
  * - schema: an up operation, the transaction mode or the migration graph changed: the two kinds of database
  *   end up with different schemas;
+ * - steps: the up operations changed but both versions leave the objects they touch the same (net-schema.ts:
+ *   a view rebuilt beside the old one and renamed into place, instead of dropped and re-created);
  * - data: what its data step does changed (a RunPython function, Ruby data code, an UPDATE): the data of the
  *   databases that run it from now on may differ from the others';
  * - calls: data code calls other functions with the same arguments (a library or API swap: `Oj.dump(x)` ->
@@ -15,11 +17,12 @@
  * lint findings are kept for.
  */
 import type { Migration, Operation, SourceRange } from "../../model.js";
+import { netSchema } from "./net-schema.js";
 import { pythonUnits, PYTHON_ONLY_OPERATIONS } from "./python-units.js";
 import { rubyUnits } from "./ruby-units.js";
 import { diffUnits, swappedCallees, type SourceUnit, type UnitChange } from "./source-units.js";
 
-export type EditPart = "schema" | "graph" | "data" | "calls" | "unmodelled" | "down" | "python-options" | "imports" | "comments";
+export type EditPart = "schema" | "steps" | "graph" | "data" | "calls" | "unmodelled" | "down" | "python-options" | "imports" | "comments";
 
 export interface EditPartDetail {
   part: EditPart;
@@ -85,6 +88,12 @@ function unitsOf(m: Migration, content: string): SourceUnit[] | undefined {
   return undefined;
 }
 
+/** Both lists leave the objects they touch the same, as far as net-schema.ts can follow them. */
+function sameNetSchema(base: readonly Operation[], head: readonly Operation[]): boolean {
+  const before = netSchema(base);
+  return before !== undefined && before === netSchema(head);
+}
+
 const overlaps = (a: SourceRange, b: SourceRange) => a.line <= b.endLine && b.line <= a.endLine;
 
 export function judgeEdit(base: Migration, head: Migration, baseContent: string, headContent: string): EditJudgement {
@@ -105,8 +114,10 @@ export function judgeEdit(base: Migration, head: Migration, baseContent: string,
   const opaqueOf = (ops: readonly Operation[]) => ops.filter(opaque);
   const schemaAdded = newOps(schemaOf(base.up), schemaOf(head.up));
   const schemaRemoved = newOps(schemaOf(head.up), schemaOf(base.up));
-  for (const op of schemaAdded) add("schema", op.text || op.kind, op.loc);
-  if (schemaAdded.length === 0 && schemaRemoved.length > 0) add("schema", `removes ${schemaRemoved[0].text || schemaRemoved[0].kind}`, { line: 1, endLine: 1 });
+  const sameEnd = (schemaAdded.length > 0 || schemaRemoved.length > 0) && sameNetSchema(schemaOf(base.up), schemaOf(head.up));
+  const schemaPart = sameEnd ? "steps" : "schema";
+  for (const op of schemaAdded) add(schemaPart, op.text || op.kind, op.loc);
+  if (schemaAdded.length === 0 && schemaRemoved.length > 0) add(schemaPart, `removes ${schemaRemoved[0].text || schemaRemoved[0].kind}`, { line: 1, endLine: 1 });
   if (base.transactional !== head.transactional) add("schema", head.transactional ? "runs in a transaction now" : "no longer runs in a transaction", { line: 1, endLine: 1 });
   const dataAdded = newOps(dataOf(base.up), dataOf(head.up));
   for (const op of dataAdded) add("data", op.text || op.kind, op.loc);
@@ -124,7 +135,8 @@ export function judgeEdit(base: Migration, head: Migration, baseContent: string,
   const after = unitsOf(head, headContent);
   if (before && after) {
     const schemaLocs = schemaOf(head.up).map((op) => op.loc);
-    for (const change of diffUnits(before, after)) judgeUnit(change, { add, options, swaps, schemaLocs, schemaChanged: parts.has("schema") });
+    const baseSchemaLocs = schemaOf(base.up).map((op) => op.loc);
+    for (const change of diffUnits(before, after)) judgeUnit(change, { add, options, swaps, schemaLocs, baseSchemaLocs, schemaChanged: parts.has("schema") || parts.has("steps") });
   }
   if (parts.size === 0) add("comments", "comments or formatting", { line: 1, endLine: 1 });
   return { parts, details, changedOps, options: [...options].sort(), swaps: [...swaps] };
@@ -138,9 +150,15 @@ interface UnitContext {
   swaps: Set<string>;
   /** head schema operations: a changed statement around one of them changed that operation */
   schemaLocs: SourceRange[];
-  /** the model already shows a schema change */
+  /** the same on the base side, for statements the edit removed */
+  baseSchemaLocs: SourceRange[];
+  /** the model already accounts for the changed operations (a schema change, or other steps to the same end) */
   schemaChanged: boolean;
 }
+
+/** A changed statement around a schema operation (at head, or on the base side for a removal): the model holds its effect. */
+const aroundSchemaOperation = (change: UnitChange, ctx: UnitContext): boolean =>
+  change.head ? ctx.schemaLocs.some((op) => overlaps(op, change.head!.loc)) : change.base !== undefined && ctx.baseSchemaLocs.some((op) => overlaps(op, change.base!.loc));
 
 function judgeUnit(change: UnitChange, ctx: UnitContext): void {
   const unit = (change.head ?? change.base)!;
@@ -167,7 +185,7 @@ function judgeUnit(change: UnitChange, ctx: UnitContext): void {
     case "statement":
     case "code":
       if (unit.side === "down") ctx.add("down", unit.label, loc);
-      else if (change.head && ctx.schemaLocs.some((op) => overlaps(op, change.head!.loc))) {
+      else if (unit.flow || aroundSchemaOperation(change, ctx)) {
         if (!ctx.schemaChanged) ctx.add("unmodelled", unit.label, loc);
       } else {
         const swapped = swappedCallees(change);

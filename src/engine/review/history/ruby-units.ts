@@ -17,6 +17,7 @@ import {
   StringNode,
   SymbolNode,
   TrueNode,
+  YieldNode,
   type Node,
 } from "@ruby/prism";
 import { findMigrationClass } from "../../adapters/rails/migration-class.js";
@@ -200,7 +201,8 @@ export function rubyUnits(source: string): SourceUnit[] | undefined {
       const key = `def ${node.name}`;
       const side = sideOf(node.name);
       units.push({ kind: "statement", key, canonical: `params ${node.parameters ? canonical(node.parameters) : ""}`, loc: src.loc(node), label: key, side });
-      for (const statement of bodyOf(node.body)) units.push({ ...unit("statement", key, statement, side), calls: callShape(statement, src, ownClasses) });
+      for (const statement of bodyOf(node.body))
+        units.push({ ...unit("statement", key, statement, side), calls: callShape(statement, src, ownClasses), ...(statement instanceof YieldNode ? { flow: true as const } : {}) });
     } else if (node instanceof CallNode && !node.receiver) units.push(unit("setting", node.name, node, "unknown"));
     else if (node instanceof ClassNode || node instanceof ModuleNode) units.push(unit("code", `class ${src.textOf(node.constantPath)}`, node, "unknown"));
     else units.push(unit("code", "class body", node, "unknown", src.textOf(node).split("\n")[0].slice(0, 60)));

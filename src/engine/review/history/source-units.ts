@@ -33,6 +33,8 @@ export interface SourceUnit {
    * same arguments (a library or API swap)
    */
   calls?: { shape: string; callees: Callee[] };
+  /** control flow the adapter follows into the operations (a Rails helper's `yield`): its effect shows there */
+  flow?: true;
 }
 
 /**

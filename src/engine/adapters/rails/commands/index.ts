@@ -6,9 +6,10 @@ import { INDEX_COMMANDS } from "./indexes.js";
 import { OBJECT_COMMANDS } from "./objects.js";
 import { REFERENCE_COMMANDS } from "./references.js";
 import { TABLE_COMMANDS } from "./tables.js";
+import { VIEW_COMMANDS } from "./views.js";
 
 export const COMMANDS: ReadonlyMap<string, CommandHandler> = new Map(
-  Object.entries({ ...TABLE_COMMANDS, ...COLUMN_COMMANDS, ...INDEX_COMMANDS, ...REFERENCE_COMMANDS, ...CONSTRAINT_COMMANDS, ...OBJECT_COMMANDS }),
+  Object.entries({ ...TABLE_COMMANDS, ...COLUMN_COMMANDS, ...INDEX_COMMANDS, ...REFERENCE_COMMANDS, ...CONSTRAINT_COMMANDS, ...OBJECT_COMMANDS, ...VIEW_COMMANDS }),
 );
 
 /**

@@ -61,7 +61,7 @@ const renameIndex: CommandHandler = (cmd, ctx) => {
   const [table, from, to] = cmd.args.map(nameOf);
   if (!table || !from || !to) return undefined;
   const base = ctx.base(cmd.node);
-  return [step([{ kind: "raw", ...base, statement: "ALTER INDEX", table }], [{ kind: "raw", ...base, statement: "ALTER INDEX", table }])];
+  return [step([{ kind: "rename_object", ...base, objectType: "index", name: from, newName: to, table }], [{ kind: "rename_object", ...base, objectType: "index", name: to, newName: from, table }])];
 };
 
 export const INDEX_COMMANDS: Record<string, CommandHandler> = {

@@ -133,6 +133,20 @@ export default defineReviewRule({
         ctx.report({ ...at, path: m.change.path, severity: "warning", ...warningFor(uncertain.part, `Migration${version}`, what, at.line, history.edited, m.file.framework) });
         continue;
       }
+      const steps = edit.details.find((d) => d.part === "steps");
+      if (steps) {
+        const at = steps.loc.line > 1 ? { line: steps.loc.line, endLine: steps.loc.line } : lines;
+        ctx.report({
+          ...at,
+          path: m.change.path,
+          severity: "info",
+          message:
+            `Migration${version} is on the base branch; this edit changes the steps of its up (${shorten(steps.what)}) but not where they end: ` +
+            `both versions leave the same views and indexes, so databases that ran the old version have the schema the new one builds.`,
+          fix: "Nothing to do for the schema. The new steps are checked as new code: their locks apply to the databases that have not run it yet.",
+        });
+        continue;
+      }
       const swap = edit.details.find((d) => d.part === "calls");
       if (swap) {
         const at = swap.loc.line > 1 && m.baseContent !== undefined && m.headContent !== undefined ? pinpoint(m.baseContent, m.headContent, swap.loc) : lines;
