@@ -140,6 +140,23 @@ describeIfServer("--execute on a MariaDB server (MIGGUARD_DATABASE_URL=mysql://.
     expect(result.markdown).toContain("| 2 | `ALTER TABLE users ADD INDEX idx_email (email)` | users | refused (ADD INDEX) | accepted | INPLACE, LOCK=NONE (writes go on) |");
   });
 
+  it("an AUTO_INCREMENT column added to an existing table: INSTANT and LOCK=NONE refused, so the static finding stands, measured", async () => {
+    const files = golangMigrate({
+      "001_legacy": ["CREATE TABLE legacy (name varchar(20) NOT NULL) ENGINE=InnoDB;\n", "DROP TABLE legacy;\n"],
+      "002_id": ["ALTER TABLE legacy ADD COLUMN id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY FIRST;\n", "ALTER TABLE legacy DROP COLUMN id;\n"],
+    });
+    const result = await verify(files, `${DIR}/002_id.up.sql`);
+    const [trace] = result.algorithms;
+    expect(trace.statements.map((s) => [s.line, s.attempts.map((a) => `${a.clause}: ${a.accepted ? "accepted" : "refused"}`), s.algorithm])).toEqual([
+      [1, ["ALGORITHM=INSTANT: refused", "ALGORITHM=INPLACE, LOCK=NONE: refused", "ALGORITHM=INPLACE: accepted"], "inplace-locked"],
+    ]);
+    expect(result.overruled).toEqual([]);
+    const blocked = result.findings.find((f) => f.rule === "mysql-table-copy");
+    expect(blocked).toMatchObject({ line: 1, severity: "error" });
+    expect(blocked?.details.at(-1)).toMatch(/^measured on MariaDB 10\.\d+\.\d+: ALGORITHM=INSTANT refused, ALGORITHM=INPLACE, LOCK=NONE refused, ALGORITHM=INPLACE accepted/);
+    expect(result.text).toMatch(/Adding an auto-increment column requires a lock/);
+  });
+
   it("overrules a static copy finding the server runs instantly, and adds a measured copy no rule saw", async () => {
     const files = golangMigrate({
       "001_users": [USERS, "DROP TABLE users;\n"],

@@ -36,6 +36,18 @@ ALTER TABLE \`order\` ADD PRIMARY KEY (\`rank\`);
     },
     {
       framework: "sql",
+      name: "an AUTO_INCREMENT column added to a table with rows (an id for a table made without one): the rebuild numbers every row and no write runs meanwhile",
+      config: mysql,
+      schema:
+        "CREATE TABLE legacy_events (name varchar(20) NOT NULL);\nINSERT INTO legacy_events VALUES ('a'), ('b');\nCREATE TABLE events (id bigint NOT NULL PRIMARY KEY, body text);\nINSERT INTO events VALUES (1, 'x'), (2, 'y');",
+      code: `ALTER TABLE legacy_events ADD COLUMN id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY FIRST;
+ALTER TABLE events ADD COLUMN seq INT NOT NULL AUTO_INCREMENT, ADD UNIQUE KEY uq_events_seq (seq);
+`,
+      lines: [1, 2],
+      severities: ["error", "error"],
+    },
+    {
+      framework: "sql",
       name: "MariaDB: the same table copies",
       config: { database: "mariadb", database_version: "10.11" },
       code: `CREATE FULLTEXT INDEX ft_title ON articles (title);
@@ -63,6 +75,15 @@ SET foreign_key_checks = 0;
 ALTER TABLE line_items ADD CONSTRAINT fk_order FOREIGN KEY (order_id) REFERENCES orders (id);
 SET foreign_key_checks = 1;
 ALTER TABLE events DROP PRIMARY KEY, ADD PRIMARY KEY (id, created_at), ALGORITHM=INPLACE, LOCK=NONE;
+`,
+    },
+    {
+      framework: "sql",
+      name: "an AUTO_INCREMENT column with the lock named (LOCK=SHARED: the statement says it blocks writes), or on a table this migration creates",
+      config: mysql,
+      code: `ALTER TABLE legacy_events ADD COLUMN id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY FIRST, ALGORITHM=INPLACE, LOCK=SHARED;
+CREATE TABLE imports (name varchar(20) NOT NULL);
+ALTER TABLE imports ADD COLUMN id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY FIRST;
 `,
     },
     {

@@ -38,8 +38,52 @@ class Migration(migrations.Migration):
 `,
       lines: [7],
     },
+    {
+      framework: "django",
+      name: "an id AutoField given to a model keyed by a code until now (AUTO_INCREMENT on MySQL) blocks writes while every row is numbered",
+      config: mysql,
+      path: "shop/migrations/0002_coupon_id.py",
+      files: {
+        "shop/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    operations = [
+        migrations.CreateModel(name="Coupon", fields=[("code", models.CharField(max_length=40, primary_key=True, serialize=False))]),
+    ]
+`,
+      },
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+    operations = [
+        migrations.AlterField(model_name="coupon", name="code", field=models.CharField(max_length=40, unique=True)),
+        migrations.AddField(model_name="coupon", name="id", field=models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"), preserve_default=False),
+    ]
+`,
+      lines: [8],
+    },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "a plain field added (INSTANT on MySQL 8.0.12+): no AUTO_INCREMENT to number rows with",
+      config: mysql,
+      path: "shop/migrations/0002_note.py",
+      files: { "shop/migrations/0001_initial.py": initial },
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+    operations = [
+        migrations.AddField(model_name="order", name="note", field=models.CharField(max_length=200, null=True)),
+    ]
+`,
+    },
     {
       framework: "django",
       name: "a VARCHAR widened within the same length prefix (40 -> 60 characters of utf8mb4, under 255 bytes) is in place",

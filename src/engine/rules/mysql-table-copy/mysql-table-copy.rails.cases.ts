@@ -21,8 +21,34 @@ end
 `,
       lines: [3, 4],
     },
+    {
+      framework: "rails",
+      name: "add_column with the :primary_key type (bigint AUTO_INCREMENT PRIMARY KEY on mysql2) blocks writes while every row is numbered",
+      config: mysql,
+      code: `class AddIdToLegacyItems < ActiveRecord::Migration[7.1]
+  def change
+    add_column :legacy_items, :id, :primary_key
+  end
+end
+`,
+      lines: [3],
+    },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "a table this migration creates without an id gets one: no rows to number",
+      config: mysql,
+      code: `class CreateImports < ActiveRecord::Migration[7.1]
+  def change
+    create_table :imports, id: false do |t|
+      t.string :name
+    end
+    add_column :imports, :id, :primary_key
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "add_index and add_column are online on MySQL (no algorithm: :concurrently needed)",

@@ -2,6 +2,7 @@ import { mysqlIdent } from "../../adapters/sql/mysql/mysql-ident.js";
 import type { Operation } from "../../model.js";
 import { MYSQL_FAMILY } from "../support/databases.js";
 import { fixFor } from "../support/fix.js";
+import { calleeOf } from "../support/python-call.js";
 import { blockingDdl, typeChange, type OnlineDdl } from "../support/mysql-online-ddl.js";
 import { withoutPostgresOptions } from "../support/rails-mysql-call.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
@@ -106,7 +107,7 @@ export default defineRule({
   },
   check(ctx) {
     const { up, database, databaseVersion } = ctx.migration;
-    for (const { op, index } of upOps(ctx, "add_index", "add_constraint", "drop_constraint", "raw", "alter_column_type", "redefine_column")) {
+    for (const { op, index } of upOps(ctx, "add_index", "add_constraint", "drop_constraint", "raw", "alter_column_type", "redefine_column", "add_column")) {
       const table = tableOf(op);
       if (!table || !existingTable(ctx, table, index) || refusesToCopy(op)) continue;
       if (op.kind === "alter_column_type" || op.kind === "redefine_column") {
@@ -125,8 +126,10 @@ export default defineRule({
         continue;
       }
       const addsPrimaryKeyToo = up.some((other) => other.kind === "add_constraint" && other.constraint === "primary_key" && other.loc.line === op.loc.line && other.text === op.text);
-      const verdict = blockingDdl(op, { foreignKeyChecksOff: foreignKeyChecksOff(ctx, index), addsPrimaryKeyToo, database, version: databaseVersion });
-      if (verdict) report(ctx, op, table, verdict);
+      const autoIncrement = op.kind === "add_column" && numbersItself(ctx, op);
+      const verdict = blockingDdl(op, { foreignKeyChecksOff: foreignKeyChecksOff(ctx, index), addsPrimaryKeyToo, database, version: databaseVersion, autoIncrement });
+      if (verdict && op.kind === "add_column") reportAutoIncrement(ctx, op, table, verdict);
+      else if (verdict) report(ctx, op, table, verdict);
       else if (op.kind === "add_constraint" && op.constraint === "primary_key") {
         const swapped = up.some((other) => other.kind === "drop_constraint" && other.name === "PRIMARY" && other.loc.line === op.loc.line && other.text === op.text);
         reportPrimaryKeyRebuild(ctx, op, table, swapped);
@@ -157,5 +160,39 @@ function reportPrimaryKeyRebuild(ctx: RuleContext, op: Extract<Operation, { kind
     severity: "warning",
     message: `Adding a primary key to ${table} rebuilds the whole table (InnoDB stores rows in primary-key order): writes go on, but every row is rewritten, replicas lag for as long, and the writes made meanwhile must fit innodb_online_alter_log_max_size or the ALTER fails at the end.`,
     fix: inplaceFix(ctx, op, table, clause && swapped ? `DROP PRIMARY KEY, ${clause}` : clause),
+  });
+}
+
+/** The new column numbers itself: AUTO_INCREMENT in SQL, Rails' `:primary_key` type, Django's AutoField classes. */
+function numbersItself(ctx: RuleContext, op: Extract<Operation, { kind: "add_column" }>): boolean {
+  if (op.column.serial) return true;
+  const callee = ctx.framework === "django" && op.ormFieldDef ? calleeOf(op.ormFieldDef) : undefined;
+  return callee !== undefined && /(?:^|\.)(?:Big|Small)?AutoField$/.test(callee);
+}
+
+/**
+ * A new AUTO_INCREMENT column (an `id` given to a table made without one): there is no online way in MySQL itself.
+ * The SQL fix names the lock MySQL takes, so the statement says it blocks writes; gh-ost and pt-online-schema-change
+ * copy the table without blocking, but only when it already has a primary or unique key to copy it by.
+ */
+function reportAutoIncrement(ctx: RuleContext, op: Extract<Operation, { kind: "add_column" }>, table: string, verdict: OnlineDdl): void {
+  const { column } = op;
+  const clause = column.type && column.primaryKey ? `ADD COLUMN ${q(column.name)} ${column.type.text} NOT NULL AUTO_INCREMENT PRIMARY KEY` : undefined;
+  const why = [
+    `MySQL numbers every existing row of ${table} while it rebuilds it, and no write to ${table} can run meanwhile: run this`,
+    `when ${table} can go without writes for the rebuild (a maintenance window), or, if ${table} already has a primary`,
+    `or unique key, let gh-ost or pt-online-schema-change copy it in the background:`,
+  ];
+  const commands = onlineCommands(table, clause);
+  const comment = (prefix: string) => [...why.map((l) => `${prefix} ${l}`), ...commands.split("\n").map((l) => `${prefix}  ${l}`)].join("\n");
+  const own = ctx.framework === "rails" ? withoutPostgresOptions(op.text.trim()) : op.text.trim();
+  ctx.report({
+    op,
+    message: `MySQL blocks every write to ${table} while this runs: ${verdict.because}. On a large table that is minutes to hours of failed or queued writes.`,
+    fix:
+      ctx.framework === "sql"
+        ? // LOCK=SHARED: the statement says what it takes, and MySQL refuses rather than fall back to a copy
+          `${comment("--")}\n${op.text.trim().replace(/;\s*$/, "")}, ALGORITHM=INPLACE, LOCK=SHARED;`
+        : `${comment("#")}\n${ctx.framework === "django" && !own.endsWith(",") ? `${own},` : own}`,
   });
 }

@@ -44,8 +44,17 @@ export function typeChange(from: TypeRef | undefined, to: TypeRef | undefined, d
 }
 
 /** The blocking verdict for one operation of a MySQL/MariaDB migration, or undefined when writes go on. */
-export function blockingDdl(op: Operation, context: { foreignKeyChecksOff: boolean; addsPrimaryKeyToo: boolean; database: Database; version?: string }): OnlineDdl | undefined {
+export function blockingDdl(
+  op: Operation,
+  context: { foreignKeyChecksOff: boolean; addsPrimaryKeyToo: boolean; database: Database; version?: string; /** the added column numbers itself (AUTO_INCREMENT, Rails' :primary_key, Django's AutoField) */ autoIncrement?: boolean },
+): OnlineDdl | undefined {
   switch (op.kind) {
+    case "add_column":
+      // MySQL 8.0 "Online DDL Operations", column operations: "Concurrent DML is not permitted when adding an
+      // auto-increment column"; MariaDB: ADD COLUMN supports LOCK=NONE "with the exception of adding an auto-increment column"
+      if (context.autoIncrement)
+        return { algorithm: "inplace", writes: false, because: "adding an AUTO_INCREMENT column rebuilds the table to number every existing row, and MySQL permits no concurrent writes meanwhile (at best LOCK=SHARED, never INSTANT)" };
+      return undefined;
     case "add_index":
       if (op.method === "fulltext")
         return { algorithm: "inplace", writes: false, because: "a FULLTEXT index is built under a shared lock (LOCK=SHARED), and the first one on a table rebuilds it to add FTS_DOC_ID" };
