@@ -4,7 +4,7 @@
  * the project's schema dump), the model class of a table, and whether the project uses strong_migrations.
  */
 import type { ModelFile } from "../adapters/rails/model-files.js";
-import type { Migration, SourceFile, TypeRef } from "../model.js";
+import type { Migration, OperationOf, SourceFile, TypeRef } from "../model.js";
 import { ColumnTypes } from "./column-types.js";
 import type { RepositoryFacts } from "./repository-facts.js";
 import type { SchemaHistory } from "./schema-history.js";
@@ -12,6 +12,8 @@ import type { SchemaHistory } from "./schema-history.js";
 export interface RepositoryView {
   /** the type of table.column just before `up[beforeIndex]` runs (before the whole migration when omitted); undefined when nothing given says */
   columnType(table: string, column: string, beforeIndex?: number): TypeRef | undefined;
+  /** the CREATE TABLE / create_table of an earlier migration that still defines `table` (its columns unchanged since), if any */
+  tableDefinition(table: string): OperationOf<"create_table"> | undefined;
   /** the project's Active Record model of `table`, when its model files were given */
   model(table: string): Pick<ModelFile, "className" | "path"> | undefined;
   /** the project bundles strong_migrations (its Gemfile or Gemfile.lock), so `safety_assured` means something there */
@@ -33,6 +35,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
       }
       return replay.get(table, column);
     },
+    tableDefinition: (table) => history.definitionBefore(migration.path, table),
     model: (table) => facts.model(migration.path, table, codeFiles),
     get strongMigrations() {
       return (strong ??= facts.bundles(migration.path, "strong_migrations"));

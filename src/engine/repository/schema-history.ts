@@ -5,7 +5,7 @@
  */
 import type { DetectedFile } from "../detect.js";
 import { compareMigrations, isAppliedMigration, migrationSet } from "../migration-order.js";
-import type { Migration, TypeRef } from "../model.js";
+import type { Migration, OperationOf, TypeRef } from "../model.js";
 import { nameKey } from "../rules/support/facts.js";
 import { ColumnTypes } from "./column-types.js";
 
@@ -17,6 +17,8 @@ interface Change {
 export class SchemaHistory {
   /** set -> "table.column" -> changes in order */
   private readonly changes = new Map<string, Map<string, Change[]>>();
+  /** set -> table -> the CREATE TABLE (or create_table call) that defines it from each position on; undefined once dropped */
+  private readonly definitions = new Map<string, Map<string, Array<{ position: number; op: OperationOf<"create_table"> | undefined }>>>();
   /** migration path -> its set and position */
   private readonly positions = new Map<string, { set: string; position: number }>();
 
@@ -38,9 +40,20 @@ export class SchemaHistory {
     for (const [set, entries] of sets) {
       entries.sort((a, b) => compareMigrations(a.file, b.file));
       const changes = new Map<string, Change[]>();
+      const definitions = new Map<string, Array<{ position: number; op: OperationOf<"create_table"> | undefined }>>();
+      const define = (table: string, position: number, op: OperationOf<"create_table"> | undefined) =>
+        definitions.set(nameKey(table), [...(definitions.get(nameKey(table)) ?? []), { position, op }]);
       const replay = new ColumnTypes();
       entries.forEach(({ migration }, position) => {
         this.positions.set(migration.path, { set, position });
+        for (const op of migration.up) {
+          if (op.kind === "create_table" && !op.temporary && !op.asSelect) define(op.table, position, op);
+          else if (op.kind === "drop_table") for (const t of op.tables) define(t, position, undefined);
+          else if (op.kind === "rename_table") define(op.table, position, undefined);
+          // a later change of its columns makes the CREATE TABLE an outdated definition
+          else if ((op.kind === "add_column" || op.kind === "drop_column" || op.kind === "rename_column" || op.kind === "alter_column_type") && definitions.has(nameKey(op.table)))
+            define(op.table, position, undefined);
+        }
         for (const op of migration.up)
           replay.apply(op, (table, column, type) => {
             const key = `${table}.${column}`;
@@ -52,7 +65,23 @@ export class SchemaHistory {
           });
       });
       this.changes.set(set, changes);
+      this.definitions.set(set, definitions);
     }
+  }
+
+  /**
+   * The CREATE TABLE (or Rails create_table call) that still defines `table` when `migrationPath` starts: none when
+   * no earlier migration created it, or a later one dropped, renamed or changed its columns.
+   */
+  definitionBefore(migrationPath: string, table: string): OperationOf<"create_table"> | undefined {
+    const at = this.positions.get(migrationPath);
+    if (!at) return undefined;
+    let found: OperationOf<"create_table"> | undefined;
+    for (const entry of this.definitions.get(at.set)?.get(nameKey(table)) ?? []) {
+      if (entry.position >= at.position) break;
+      found = entry.op;
+    }
+    return found;
   }
 
   /** The type of table.column when `migrationPath` starts, from the migrations before it; undefined when none says. */

@@ -15,6 +15,82 @@ export default defineCases({
 end
 `,
       lines: [3, 4],
+      fixes: [
+        [
+          "# 1. Remove every use of DraftContentItem and deploy.",
+          "# 2. Keep a copy, then drop the table with its definition so the migration can be reversed:",
+          'up_only { execute "CREATE TABLE draft_content_items_backup AS TABLE draft_content_items" }',
+          "drop_table :draft_content_items do |t|",
+          "  # migguard found no create_table of draft_content_items in the earlier migrations: copy its columns from db/schema.rb so rollback can recreate it",
+          "end",
+        ].join("\n"),
+        ["# 1. Remove every use of Version and deploy.", "# 2. Keep a copy before dropping:", 'up_only { execute "CREATE TABLE versions_backup AS TABLE versions" }', "drop_table :versions do |t|", "  t.integer :target_id", "end"].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
+      name: "drop_table in change: the fix's block is the create_table of the earlier migration that defined the table, as written",
+      path: "db/migrate/20250117094633_drop_thumbnails.rb",
+      files: {
+        "db/migrate/20240502090914_create_thumbnails.rb": `class CreateThumbnails < ActiveRecord::Migration[7.1]
+  def change
+    create_table :thumbnails do |t|
+      t.text  :url,   null: false
+      t.jsonb :data,  null: false, default: {}
+
+      t.timestamps
+    end
+    add_index :thumbnails, :url
+  end
+end
+`,
+      },
+      code: `class DropThumbnails < ActiveRecord::Migration[7.2]
+  def change
+    drop_table :thumbnails
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        [
+          "# 1. Remove every use of Thumbnail and deploy.",
+          "# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it) so the migration can be reversed:",
+          'up_only { execute "CREATE TABLE thumbnails_backup AS TABLE thumbnails" }',
+          "drop_table :thumbnails do |t|",
+          "  t.text  :url,   null: false",
+          "  t.jsonb :data,  null: false, default: {}",
+          "",
+          "  t.timestamps",
+          "end",
+          "# (rollback recreates the columns; add its indexes to the block as t.index if they matter)",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
+      name: "drop_table in up with a down that recreates the table: the fix keeps a copy of the rows, the down stays",
+      code: `class RemoveSettingsGem < ActiveRecord::Migration[4.2]
+  def up
+    drop_table :settings
+  end
+
+  def down
+    create_table :settings do |t|
+      t.string :var, null: false
+    end
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        [
+          "# 1. Remove every use of Setting and deploy.",
+          "# 2. Keep a copy of the rows before dropping (the down recreates the table, not its rows):",
+          'execute "CREATE TABLE settings_backup AS TABLE settings"',
+          "drop_table :settings",
+        ].join("\n"),
+      ],
     },
     {
       framework: "rails",

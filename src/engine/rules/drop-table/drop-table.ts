@@ -1,8 +1,9 @@
 import { defineRule } from "../support/rule.js";
-import { railsDropTableFix } from "../support/rails-fix.js";
+import { railsDropTableFix, railsModel } from "../support/rails-fix.js";
+import { reindented } from "../support/data-code.js";
 import { fixFor, modelName, sym } from "../support/fix.js";
 import { nameKey } from "../support/facts.js";
-import type { Operation } from "../../model.js";
+import type { Operation, OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
 import { backupFix, plannedRemoval } from "../support/planned-removal.js";
 import { firstAfter, positionsBy } from "../support/positions.js";
@@ -23,6 +24,44 @@ function rebuiltFromOthers(ctx: RuleContext, table: string, index: number): bool
   const create = up[created];
   if (create.kind === "create_table" && create.asSelect && create.copiedFrom && nameKey(create.copiedFrom) !== key) return true;
   return firstAfter(positionsBy(up, refilledTable).get(key), created) !== undefined;
+}
+
+/**
+ * Rails: keep a copy, then drop the table so rollback can recreate it: the down already does when it creates the
+ * table; in `change`, drop_table takes the block of the create_table that defined it (an earlier migration's,
+ * as written), or says that migguard did not find it.
+ */
+function railsDropWithDefinition(ctx: RuleContext, op: OperationOf<"drop_table">, table: string, copy: string): string {
+  const { down } = ctx.migration;
+  const steps = [`# 1. Remove every use of ${railsModel(ctx.repository, table).className} and deploy.`];
+  const recreatedByDown = down.status === "present" && !down.derived && down.ops.some((o) => o.kind === "create_table" && nameKey(o.table) === nameKey(table));
+  if (recreatedByDown)
+    return [...steps, `# 2. Keep a copy of the rows before dropping (the down recreates the table, not its rows):`, `execute ${JSON.stringify(copy)}`, `drop_table ${sym(table)}`].join("\n");
+  // a drop_table that already has its block keeps it
+  const own = op.text.trim();
+  if (own.startsWith("drop_table") && own.split("\n")[0].trimEnd().endsWith("|")) return [...steps, `# 2. Keep a copy before dropping:`, keepCopy(ctx, copy), reindented(own)].join("\n");
+  const definition = ctx.repository.tableDefinition(table);
+  const written = definition?.frameworkCall === "create_table" && definition.text.trimStart().startsWith("create_table") ? reindented(definition.text.trim()) : undefined;
+  const drop = written
+    ? `drop_table${written.slice("create_table".length)}`
+    : `drop_table ${sym(table)} do |t|\n  # migguard found no create_table of ${table} in the earlier migrations: copy its columns from db/schema.rb so rollback can recreate it\nend`;
+  const keep = keepCopy(ctx, copy);
+  return [
+    ...steps,
+    `# 2. Keep a copy, then drop the table with its definition${written ? " (as the migration that created it wrote it)" : ""} so the migration can be reversed:`,
+    keep,
+    drop,
+    ...(written ? [`# (rollback recreates the columns; add its indexes to the block as t.index if they matter)`] : []),
+  ].join("\n");
+}
+
+/** The SQL that keeps a copy, run on the way up only: in `change`, a bare execute has no inverse and rollback would raise IrreversibleMigration on it. */
+function keepCopy(ctx: RuleContext, copy: string): string {
+  const { down, up } = ctx.migration;
+  // Rails `change`: its down is derived, or it cannot be because of one of its own calls
+  const inChange = (down.status === "present" && down.derived) || (down.status === "irreversible" && up.some((op) => op.loc.line === down.loc?.line));
+  if (!inChange) return `execute ${JSON.stringify(copy)}`;
+  return Number(ctx.migration.frameworkVersion ?? "7.1") >= 5.2 ? `up_only { execute ${JSON.stringify(copy)} }` : `reversible { |dir| dir.up { execute ${JSON.stringify(copy)} } }`;
 }
 
 const createdTable = (op: Operation) => (op.kind === "create_table" ? nameKey(op.table) : undefined);
@@ -72,15 +111,7 @@ export default defineRule({
               -- 2. Keep the data until you are sure nothing needs it:
               ALTER TABLE ${t} RENAME TO ${ident(`${table.split(".").pop()}_deprecated`)};
               -- 3. Drop the renamed table in a later migration.`,
-            rails:
-              railsDropTableFix(op, table, copy) ??
-              `
-              # 1. Remove every use of ${modelName(table)} and deploy.
-              # 2. Keep a copy, then drop the table with its definition so the migration can be reversed:
-              execute ${JSON.stringify(copy)}
-              drop_table ${sym(table)} do |t|
-                # the columns of ${table}, so rollback can recreate it
-              end`,
+            rails: railsDropTableFix(op, table, copy) ?? railsDropWithDefinition(ctx, op, table, copy),
             django: `
               # 1. Delete the model from the code and from Django's state only (the table stays), and deploy:
               migrations.SeparateDatabaseAndState(state_operations=[migrations.DeleteModel(name="${op.ormModel ?? modelName(table)}")], database_operations=[]),
