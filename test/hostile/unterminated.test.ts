@@ -55,7 +55,7 @@ describe("an unterminated triple-quoted string in Python", () => {
   };
 
   it.each([
-    ["Django", django, [[7, "drop-column"], [8, "drop-table"], [9, "syntax-error"], [10, "syntax-error"]]],
+    ["Django", django, [[7, "drop-column"], [8, "drop-table"], [9, "syntax-error"]]],
     ["Alembic", alembic, [[8, "drop-column"], [8, "drop-table"], [8, "syntax-error"]]],
   ])("%s: the operations before it keep their findings, and the string is an error on its line", async (_framework, file, expected) => {
     const result = await expectIsolated([file]);
@@ -69,4 +69,16 @@ describe("an unterminated triple-quoted string in Python", () => {
     expect(report.exitCode).toBe(1);
     expect(new Set(report.findings.filter((f) => f.rule === "syntax-error").map((f) => f.path))).toEqual(new Set([alembic.path, django.path]));
   });
+});
+
+it("Ruby: an unterminated heredoc is one syntax error, after the operations before it", async () => {
+  const path = "db/migrate/20240101000000_open_heredoc.rb";
+  const content = "class OpenHeredoc < ActiveRecord::Migration[7.1]\n  def change\n    drop_table :accounts\n    execute <<~SQL\n      SELECT 1\n  end\nend\n";
+  const result = await expectIsolated([{ path, content }]);
+  const findings = result.findings.filter((f) => f.path === path && (f.rule === "drop-table" || f.rule === "syntax-error"));
+  expect(findings.map((f) => [f.line, f.rule, f.severity])).toEqual([
+    [3, "drop-table", "error"],
+    [4, "syntax-error", "error"],
+  ]);
+  expect(findings[1].message).toMatch(/^Syntax error: unterminated heredoc; .*; 3 more syntax errors in this file \(lines 1, 2, 7\) likely follow from it$/);
 });

@@ -1,6 +1,7 @@
 /** What the Python tree says besides code: waivers in comments, and where the file does not parse. */
 import type { ParseProblem, Waiver } from "../../model.js";
 import { mayHaveWaivers, parseWaiver } from "../../waivers.js";
+import { oneSyntaxError } from "../one-syntax-error.js";
 import { locOf } from "./nodes.js";
 import type { PyNode } from "./parser.js";
 
@@ -17,7 +18,7 @@ export function readWaivers(root: PyNode, content: string): Waiver[] {
 
 const MAX_PROBLEMS = 5;
 
-/** ERROR and MISSING nodes of a tree that did not parse cleanly, as syntax problems with their lines. */
+/** ERROR and MISSING nodes of a tree that did not parse cleanly, as one syntax problem (the cause, and how many more). */
 export function syntaxProblems(root: PyNode): ParseProblem[] {
   if (!root.hasError) return [];
   const out: ParseProblem[] = [];
@@ -43,5 +44,5 @@ export function syntaxProblems(root: PyNode): ParseProblem[] {
     for (const child of node.children) if (child.hasError || child.isMissing) visit(child);
   };
   visit(root);
-  return out;
+  return oneSyntaxError(out, (p) => p.message.endsWith("is never closed"));
 }

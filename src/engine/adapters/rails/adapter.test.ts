@@ -241,6 +241,34 @@ end
     expect(m.up[0]).toMatchObject({ kind: "add_column", table: "users" });
   });
 
+  it("one bad token is one syntax error: an unterminated heredoc, with the errors it causes counted in its message", async () => {
+    const m = await parseRails(`class Broken < ActiveRecord::Migration[7.1]
+  def change
+    drop_table :accounts
+    execute <<~SQL
+      SELECT 1
+  end
+end
+`);
+    // Prism also reports the class and the def left without their \`end\`, and the SQL runs into them
+    expect(m.syntaxErrors).toEqual([
+      { line: 4, endLine: 4, message: 'unterminated heredoc; can\'t find string "SQL" anywhere before EOF; 3 more syntax errors in this file (lines 1, 2, 7) likely follow from it' },
+    ]);
+    expect(m.up[0]).toMatchObject({ kind: "drop_table", tables: ["accounts"] });
+  });
+
+  it("without a token left open, the first syntax error is the one reported", async () => {
+    const m = await parseRails(`class Broken < ActiveRecord::Migration[7.1]
+  def change
+    add_index :users, [:a, :b
+    remove_column :users, :x
+  end
+end
+`);
+    expect(m.syntaxErrors).toHaveLength(1);
+    expect(m.syntaxErrors[0]).toMatchObject({ line: 4, message: expect.stringMatching(/; 1 more syntax error in this file \(line 5\) likely follows from it$/) });
+  });
+
   it("a file without a migration class is unsupported, not an error", async () => {
     const m = await parseRails("module Helpers\n  def self.go; end\nend\n");
     expect(m.up).toEqual([]);

@@ -7,6 +7,7 @@
 import type { DetectedFile } from "../../detect.js";
 import type { Down, MigrationInput, OperationInput, ParseProblem, Waiver } from "../../model.js";
 import { mayHaveWaivers, parseWaiver } from "../../waivers.js";
+import { oneSyntaxError } from "../one-syntax-error.js";
 import { isIrreversible } from "./commands/context.js";
 import { modelTables } from "./data-calls.js";
 import { Interpreter, opsOf } from "./interpreter.js";
@@ -23,6 +24,9 @@ export interface RailsUnit {
   content: string;
 }
 
+/** Prism's error for a string, heredoc, regexp or list it reached the end of the file without closing */
+const isLeftOpen = (problem: ParseProblem): boolean => problem.message.startsWith("unterminated");
+
 function syntaxErrors(result: RubyParseResult, src: RubySource): ParseProblem[] {
   const seen = new Set<number>();
   const out: ParseProblem[] = [];
@@ -32,7 +36,7 @@ function syntaxErrors(result: RubyParseResult, src: RubySource): ParseProblem[] 
     seen.add(loc.line);
     out.push({ line: loc.line, endLine: loc.endLine, message: error.message });
   }
-  return out;
+  return oneSyntaxError(out, isLeftOpen);
 }
 
 function waivers(result: RubyParseResult, src: RubySource): Waiver[] {
@@ -97,13 +101,15 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
     // a data migration in `up` has a way back exactly when the down does something
     for (const op of up) if (op.kind === "data_migration") op.reversible = down.status === "present";
   }
+  const leftOpen = base.syntaxErrors.filter(isLeftOpen);
   return {
     ...base,
     frameworkVersion: cls.frameworkVersion,
     transactional: !cls.disableDdlTransaction,
     up: up as never,
     down,
-    syntaxErrors: [...base.syntaxErrors, ...interpreter.errors],
+    // SQL in a heredoc left open runs to the end of the file: its errors are that heredoc's, already reported
+    syntaxErrors: [...base.syntaxErrors, ...interpreter.errors.filter((e) => !leftOpen.some((open) => e.line >= open.line))],
     hidden: interpreter.hidden,
     notes: interpreter.notes,
   };
