@@ -503,3 +503,55 @@ end
     expect(findings.find((f) => f.rule === "edited-migration")).toMatchObject({ severity: "error", path });
   });
 });
+
+describe("a data-only Django migration without a reverse is a warning, as a Rails backfill with only an up", () => {
+  const initial = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    operations = [
+        migrations.CreateModel(name="Page", fields=[("id", models.BigAutoField(primary_key=True)), ("slug", models.SlugField(null=True))]),
+    ]
+`;
+  const backfill = (extra = "") => `from django.db import migrations, models
+
+
+def fill_slugs(apps, schema_editor):
+    Page = apps.get_model("page", "Page")
+    Page.objects.filter(slug__isnull=True).update(slug="home")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("page", "0001_initial")]
+
+    operations = [${extra}
+        migrations.RunPython(fill_slugs),
+    ]
+`;
+  function saleor(): Repo {
+    const repo = new Repo().write({ "shop/page/migrations/0001_initial.py": initial, "shop/page/migrations/__init__.py": "" }).commit("base");
+    repo.git("checkout", "-q", "-b", "feature");
+    return repo;
+  }
+
+  it("RunPython without reverse_code that only backfills: a warning that a rollback stops there, the check passes", async () => {
+    const repo = saleor();
+    repo.write({ "shop/page/migrations/0002_fill_slugs.py": backfill() }).commit("backfill");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(exitCode).toBe(0);
+    const irreversible = findings.find((f) => f.rule === "irreversible-migration")!;
+    expect(irreversible).toMatchObject({ severity: "warning", line: 13 });
+    expect(irreversible.message).toContain("a rollback past it stops here");
+    expect(irreversible.fix).toContain("reverse_code=migrations.RunPython.noop");
+  });
+
+  it("the same RunPython beside a schema change stays an error", async () => {
+    const repo = saleor();
+    repo.write({ "shop/page/migrations/0002_fill_slugs.py": backfill('\n        migrations.AddField(model_name="page", name="title", field=models.TextField(null=True)),') }).commit("column and backfill");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(exitCode).not.toBe(0);
+    expect(findings.find((f) => f.rule === "irreversible-migration")).toMatchObject({ severity: "error" });
+  });
+});

@@ -4,7 +4,7 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
-      name: "RunPython without reverse_code",
+      name: "RunPython without reverse_code on a data-only migration: no schema to put back, a warning that a rollback stops here",
       code: `from django.db import migrations
 
 
@@ -21,10 +21,11 @@ class Migration(migrations.Migration):
     ]
 `,
       lines: [13],
+      severities: ["warning"],
     },
     {
       framework: "django",
-      name: "RunSQL without reverse_sql, even inside SeparateDatabaseAndState",
+      name: "RunSQL without reverse_sql, even inside SeparateDatabaseAndState (data only: a warning)",
       code: `from django.db import migrations
 
 
@@ -40,6 +41,29 @@ class Migration(migrations.Migration):
     ]
 `,
       lines: [10],
+      severities: ["warning"],
+    },
+    {
+      framework: "django",
+      name: "RunPython without reverse_code beside a schema change: the rollback cannot put the column back, an error",
+      code: `from django.db import migrations, models
+
+
+def fill_slugs(apps, schema_editor):
+    Page = apps.get_model("page", "Page")
+    Page.objects.filter(slug__isnull=True).update(slug="home")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("page", "0012_page_title")]
+
+    operations = [
+        migrations.AddField(model_name="page", name="slug", field=models.SlugField(null=True)),
+        migrations.RunPython(fill_slugs),
+    ]
+`,
+      lines: [14],
+      severities: ["error"],
     },
   ],
   valid: [

@@ -37,10 +37,13 @@ export default defineRule({
     if (down.status !== "irreversible") return;
     // the call that blocks the rollback: a waiver around it (Rails' safety_assured) applies to this finding too
     const blocking = down.loc ? ctx.migration.up.find((op) => op.loc.line === down.loc!.line) : undefined;
-    // a Rails backfill or clean-up with only an `up`: the rollback stops loudly, and there is no schema to put
-    // back; a warning (not a failed check) that says so
+    // a backfill or clean-up the framework refuses to unapply: the rollback stops loudly, and there is no schema
+    // to put back; a warning (not a failed check) that says so. Rails: a migration with only an `up` (a data call
+    // in `change` is run again on rollback, not refused: that stays an error). Django: RunPython or RunSQL without
+    // a reverse raises IrreversibleError before unapplying anything of the migration.
     const meaningful = ctx.migration.up.filter((op) => op.kind !== "transaction_control" && op.kind !== "set_setting");
-    const dataOnly = ctx.framework === "rails" && !blocking && meaningful.length > 0 && meaningful.every((op) => op.kind === "dml" || op.kind === "data_migration");
+    const onlyData = meaningful.length > 0 && meaningful.every((op) => op.kind === "dml" || op.kind === "data_migration");
+    const dataOnly = onlyData && ((ctx.framework === "rails" && !blocking) || ctx.framework === "django");
     ctx.report({
       op: blocking,
       loc: down.loc ?? firstLine(ctx),
