@@ -5,6 +5,32 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "remove_column of the primary key id: the model needs another key first (it cannot ignore its primary key), the copy is the whole table, and it runs on the way up only",
+      path: "db/migrate/20141110225053_remove_id_from_read_marks.rb",
+      code: `class RemoveIdFromReadMarks < ActiveRecord::Migration[4.2]
+  def change
+    remove_column :read_marks, :id
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        [
+          "# 1. Stop using id as the model's primary key (Active Record cannot ignore its primary key), and deploy:",
+          "# ReadMark: Rails' name for the model of read_marks (migguard did not find the model in app/models)",
+          "class ReadMark < ApplicationRecord",
+          "  self.primary_key = nil  # id is the primary key: name the column(s) that identify a row once it is gone, if any (Rails 7.1+ takes a list)",
+          "end",
+          "# 2. Then, in a later migration, keep a copy and remove the column with its type so it can be rolled back:",
+          "def change",
+          '  reversible { |dir| dir.up { execute "CREATE TABLE read_marks_id_backup AS TABLE read_marks" } }',
+          "  remove_column :read_marks, :id, :unknown_type  # type unknown to migguard: use the column's type from db/schema.rb",
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
       name: "the seed's column dropped in `def up` (the fix is the two-phase drop with ignored_columns)",
       code: `class DropPhoneNumber < ActiveRecord::Migration[7.0]
   def up

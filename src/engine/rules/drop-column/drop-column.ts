@@ -1,6 +1,6 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, sym } from "../support/fix.js";
-import { assured, ignoredColumnsFix, railsType } from "../support/rails-fix.js";
+import { assured, ignoredColumnsFix, primaryKeyFix, railsType, railsUpOnly } from "../support/rails-fix.js";
 import { backupFix, plannedRemoval } from "../support/planned-removal.js";
 import { nameKey } from "../support/facts.js";
 import { existingTable, restoredByDown, upOps } from "../support/scope.js";
@@ -57,11 +57,12 @@ export default defineRule({
             -- 3. Then, in a later migration:
             ALTER TABLE ${t} DROP COLUMN ${op.ifExists ? "IF EXISTS " : ""}${c};`,
           rails: [
-            `# 1. Tell Active Record to ignore the column, and deploy:`,
-            ignoredColumnsFix(ctx.repository, op.table, [op.column]),
+            ...(nameKey(op.column) === "id"
+              ? [`# 1. Stop using ${op.column} as the model's primary key (Active Record cannot ignore its primary key), and deploy:`, primaryKeyFix(ctx.repository, op.table, op.column)]
+              : [`# 1. Tell Active Record to ignore the column, and deploy:`, ignoredColumnsFix(ctx.repository, op.table, [op.column])]),
             `# 2. Then, in a later migration, keep a copy and remove the column with its type so it can be rolled back:`,
             `def change`,
-            `  execute ${JSON.stringify(copy)}`,
+            `  ${railsUpOnly(ctx.migration, `execute ${JSON.stringify(copy)}`)}`,
             `  ${assured(ctx.repository, `remove_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(type)}`)}${type ? "" : "  # type unknown to migguard: use the column's type from db/schema.rb"}`,
             `end`,
           ].join("\n"),

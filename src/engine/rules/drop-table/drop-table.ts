@@ -1,5 +1,5 @@
 import { defineRule } from "../support/rule.js";
-import { railsDropTableFix, railsModel } from "../support/rails-fix.js";
+import { railsDropTableFix, railsModel, railsUpOnly } from "../support/rails-fix.js";
 import { reindented } from "../support/data-code.js";
 import { fixFor, modelName, sym } from "../support/fix.js";
 import { nameKey } from "../support/facts.js";
@@ -61,7 +61,7 @@ function keepCopy(ctx: RuleContext, copy: string): string {
   // Rails `change`: its down is derived, or it cannot be because of one of its own calls
   const inChange = (down.status === "present" && down.derived) || (down.status === "irreversible" && up.some((op) => op.loc.line === down.loc?.line));
   if (!inChange) return `execute ${JSON.stringify(copy)}`;
-  return Number(ctx.migration.frameworkVersion ?? "7.1") >= 5.2 ? `up_only { execute ${JSON.stringify(copy)} }` : `reversible { |dir| dir.up { execute ${JSON.stringify(copy)} } }`;
+  return railsUpOnly(ctx.migration, `execute ${JSON.stringify(copy)}`);
 }
 
 const createdTable = (op: Operation) => (op.kind === "create_table" ? nameKey(op.table) : undefined);

@@ -238,6 +238,24 @@ export function ignoredColumnsFix(repository: Pick<RepositoryView, "model"> | un
     .join("\n");
 }
 
+/** Ruby that runs on the way up only, inside `change` (a bare execute there has no inverse: rollback raises IrreversibleMigration on it). */
+export function railsUpOnly(migration: Pick<Migration, "frameworkVersion">, call: string): string {
+  return Number(migration.frameworkVersion ?? "7.1") >= 5.2 ? `up_only { ${call} }` : `reversible { |dir| dir.up { ${call} } }`;
+}
+
+/** Step 1 of removing the primary key column: Active Record cannot ignore its model's primary key, the model needs another one first. */
+export function primaryKeyFix(repository: Pick<RepositoryView, "model"> | undefined, table: string, column: string): string {
+  const model = railsModel(repository, table);
+  return [
+    model.path ? `# in ${model.path}:` : model.note,
+    `class ${model.className} < ApplicationRecord`,
+    `  self.primary_key = nil  # ${column} is the primary key: name the column(s) that identify a row once it is gone, if any (Rails 7.1+ takes a list)`,
+    `end`,
+  ]
+    .filter(Boolean)
+    .join("\n");
+}
+
 /** A call strong_migrations would stop, wrapped in safety_assured only where the project bundles strong_migrations. */
 export const assured = (repository: Pick<RepositoryView, "strongMigrations"> | undefined, call: string): string =>
   repository?.strongMigrations ? `safety_assured { ${call} }` : call;
