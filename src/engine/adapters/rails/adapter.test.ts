@@ -257,6 +257,23 @@ end
     expect(m.up[0]).toMatchObject({ kind: "drop_table", tables: ["accounts"] });
   });
 
+  it.each([
+    ["a double-quoted string", 'execute "SELECT 1', "unterminated string meets end of file"],
+    ["a %Q string", "execute %Q{SELECT 1", "unterminated string meets end of file"],
+    ["a %w list", "add_index :users, %w[a b", "unterminated list; expected a closing delimiter for the `%w`"],
+  ])("%s left open is reported on the line it opens (Prism places it at the end of the file), its SQL not again", async (_what, line, message) => {
+    const m = await parseRails(`class Broken < ActiveRecord::Migration[7.1]
+  def change
+    drop_table :accounts
+    ${line}
+    remove_column :users, :x
+  end
+end
+`);
+    expect(m.syntaxErrors).toEqual([{ line: 4, endLine: 4, message: `${message}; 3 more syntax errors in this file (lines 1, 2, 8) likely follow from it` }]);
+    expect(m.up[0]).toMatchObject({ kind: "drop_table", tables: ["accounts"] });
+  });
+
   it("without a token left open, the first syntax error is the one reported", async () => {
     const m = await parseRails(`class Broken < ActiveRecord::Migration[7.1]
   def change

@@ -4,6 +4,7 @@
  * CommandRecorder can invert every command (its inverse becomes the derived down); `up` + `down` use the
  * written down; `up` alone, or a down that raises, cannot be rolled back.
  */
+import type { Location, Node } from "@ruby/prism";
 import type { DetectedFile } from "../../detect.js";
 import type { Down, MigrationInput, OperationInput, ParseProblem, Waiver } from "../../model.js";
 import { mayHaveWaivers, parseWaiver } from "../../waivers.js";
@@ -27,11 +28,30 @@ export interface RailsUnit {
 /** Prism's error for a string, heredoc, regexp or list it reached the end of the file without closing */
 const isLeftOpen = (problem: ParseProblem): boolean => problem.message.startsWith("unterminated");
 
+/**
+ * Where the string, regexp or list an `unterminated` error is about was opened: Prism places that error at the end
+ * of the file, and keeps the node with a closing of length 0 there. The innermost such node holding `offset`.
+ */
+function openedAt(root: Node, offset: number): number | undefined {
+  let found: number | undefined;
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const { startOffset, length } = node.location;
+    if (offset < startOffset || offset > startOffset + length) continue;
+    const { openingLoc, closingLoc } = node as Partial<Record<"openingLoc" | "closingLoc", Location | null>>;
+    if (openingLoc && closingLoc && closingLoc.length === 0 && (found === undefined || openingLoc.startOffset > found)) found = openingLoc.startOffset;
+    for (const child of node.compactChildNodes()) stack.push(child);
+  }
+  return found;
+}
+
 function syntaxErrors(result: RubyParseResult, src: RubySource): ParseProblem[] {
   const seen = new Set<number>();
   const out: ParseProblem[] = [];
   for (const error of result.errors) {
-    const loc = src.range(error.location);
+    const opened = error.message.startsWith("unterminated") ? openedAt(result.value, error.location.startOffset) : undefined;
+    const loc = opened === undefined ? src.range(error.location) : { line: src.lineOf(opened), endLine: src.lineOf(opened) };
     if (seen.has(loc.line)) continue;
     seen.add(loc.line);
     out.push({ line: loc.line, endLine: loc.endLine, message: error.message });
