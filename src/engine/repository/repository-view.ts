@@ -6,6 +6,7 @@
 import type { ModelFile } from "../adapters/rails/model-files.js";
 import type { Migration, OperationOf, SourceFile, TypeRef } from "../model.js";
 import { ColumnTypes } from "./column-types.js";
+import { RowVersions } from "./row-versions.js";
 import type { RepositoryFacts } from "./repository-facts.js";
 import type { SchemaHistory } from "./schema-history.js";
 
@@ -16,6 +17,11 @@ export interface RepositoryView {
   tableDefinition(table: string): OperationOf<"create_table"> | undefined;
   /** the project's Active Record model of `table`, when its model files were given */
   model(table: string): Pick<ModelFile, "className" | "path"> | undefined;
+  /**
+   * MySQL row versions of `table` just before `up[beforeIndex]` runs: the ALTERs that added or dropped its columns
+   * instantly since it was created or last rebuilt, in this migration and the earlier ones of its folder
+   */
+  rowVersions(table: string, beforeIndex: number): number;
   /** the project bundles strong_migrations (its Gemfile or Gemfile.lock), so `safety_assured` means something there */
   readonly strongMigrations: boolean;
 }
@@ -36,6 +42,11 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
       return replay.get(table, column);
     },
     tableDefinition: (table) => history.definitionBefore(migration.path, table),
+    rowVersions(table, beforeIndex) {
+      const replay = new RowVersions((t) => history.rowVersionsBefore(migration.path, t));
+      for (const op of migration.up.slice(0, beforeIndex)) replay.apply(op);
+      return replay.get(table);
+    },
     model: (table) => facts.model(migration.path, table, codeFiles),
     get strongMigrations() {
       return (strong ??= facts.bundles(migration.path, "strong_migrations"));

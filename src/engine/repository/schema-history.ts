@@ -8,6 +8,7 @@ import { compareMigrations, isAppliedMigration, migrationSet } from "../migratio
 import type { Migration, OperationOf, TypeRef } from "../model.js";
 import { nameKey } from "../rules/support/facts.js";
 import { ColumnTypes } from "./column-types.js";
+import { RowVersions } from "./row-versions.js";
 
 interface Change {
   position: number;
@@ -19,6 +20,8 @@ export class SchemaHistory {
   private readonly changes = new Map<string, Map<string, Change[]>>();
   /** set -> table -> the CREATE TABLE (or create_table call) that defines it from each position on; undefined once dropped */
   private readonly definitions = new Map<string, Map<string, Array<{ position: number; op: OperationOf<"create_table"> | undefined }>>>();
+  /** set -> table -> MySQL row-version counts in order (row-versions.ts) */
+  private readonly versions = new Map<string, Map<string, Array<{ position: number; count: number }>>>();
   /** migration path -> its set and position */
   private readonly positions = new Map<string, { set: string; position: number }>();
 
@@ -44,6 +47,8 @@ export class SchemaHistory {
       const define = (table: string, position: number, op: OperationOf<"create_table"> | undefined) =>
         definitions.set(nameKey(table), [...(definitions.get(nameKey(table)) ?? []), { position, op }]);
       const replay = new ColumnTypes();
+      const rowVersions = new RowVersions();
+      const versions = new Map<string, Array<{ position: number; count: number }>>();
       entries.forEach(({ migration }, position) => {
         this.positions.set(migration.path, { set, position });
         for (const op of migration.up) {
@@ -54,6 +59,13 @@ export class SchemaHistory {
           else if ((op.kind === "add_column" || op.kind === "drop_column" || op.kind === "rename_column" || op.kind === "alter_column_type") && definitions.has(nameKey(op.table)))
             define(op.table, position, undefined);
         }
+        for (const op of migration.up)
+          rowVersions.apply(op, (table, count) => {
+            const list = versions.get(table) ?? [];
+            if (list.at(-1)?.position === position) list[list.length - 1].count = count;
+            else list.push({ position, count });
+            versions.set(table, list);
+          });
         for (const op of migration.up)
           replay.apply(op, (table, column, type) => {
             const key = `${table}.${column}`;
@@ -66,6 +78,7 @@ export class SchemaHistory {
       });
       this.changes.set(set, changes);
       this.definitions.set(set, definitions);
+      this.versions.set(set, versions);
     }
   }
 
@@ -80,6 +93,18 @@ export class SchemaHistory {
     for (const entry of this.definitions.get(at.set)?.get(nameKey(table)) ?? []) {
       if (entry.position >= at.position) break;
       found = entry.op;
+    }
+    return found;
+  }
+
+  /** MySQL row versions of `table` when `migrationPath` starts, from the instant column changes of the migrations before it. */
+  rowVersionsBefore(migrationPath: string, table: string): number {
+    const at = this.positions.get(migrationPath);
+    if (!at) return 0;
+    let found = 0;
+    for (const entry of this.versions.get(at.set)?.get(nameKey(table)) ?? []) {
+      if (entry.position >= at.position) break;
+      found = entry.count;
     }
     return found;
   }

@@ -2,6 +2,15 @@ import { defineCases } from "../support/rule.js";
 
 const mysql = { database: "mysql" };
 
+/** An earlier migration that creates events and adds `count` columns one ALTER at a time (each one row version on MySQL 8.0.29+). */
+const columnsAddedOneByOne = (count: number, extra = "") => ({
+  "db/migrations/001_events.sql": [
+    "CREATE TABLE events (id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY);",
+    ...Array.from({ length: count }, (_, i) => `ALTER TABLE events ADD COLUMN c${i + 1} int;`),
+    extra,
+  ].join("\n"),
+});
+
 export default defineCases({
   invalid: [
     {
@@ -48,6 +57,17 @@ ALTER TABLE events ADD COLUMN seq INT NOT NULL AUTO_INCREMENT, ADD UNIQUE KEY uq
     },
     {
       framework: "sql",
+      name: "the 65th instant ADD COLUMN on MySQL 8.0.29+: the table is at the 64-row-version limit, so this one rebuilds it (a warning with the query that tells)",
+      config: mysql,
+      path: "db/migrations/002_note.sql",
+      files: columnsAddedOneByOne(64),
+      code: `ALTER TABLE events ADD COLUMN note text;
+`,
+      lines: [1],
+      severities: ["warning"],
+    },
+    {
+      framework: "sql",
       name: "MariaDB: the same table copies",
       config: { database: "mariadb", database_version: "10.11" },
       code: `CREATE FULLTEXT INDEX ft_title ON articles (title);
@@ -84,6 +104,56 @@ ALTER TABLE events DROP PRIMARY KEY, ADD PRIMARY KEY (id, created_at), ALGORITHM
       code: `ALTER TABLE legacy_events ADD COLUMN id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY FIRST, ALGORITHM=INPLACE, LOCK=SHARED;
 CREATE TABLE imports (name varchar(20) NOT NULL);
 ALTER TABLE imports ADD COLUMN id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY FIRST;
+`,
+    },
+    {
+      framework: "sql",
+      name: "63 instant column changes: one row version left",
+      config: mysql,
+      path: "db/migrations/002_note.sql",
+      files: columnsAddedOneByOne(63),
+      code: `ALTER TABLE events ADD COLUMN note text;
+`,
+    },
+    {
+      framework: "sql",
+      name: "64 columns added two per ALTER: 32 row versions (one per statement)",
+      config: mysql,
+      path: "db/migrations/002_note.sql",
+      files: {
+        "db/migrations/001_events.sql": [
+          "CREATE TABLE events (id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY);",
+          ...Array.from({ length: 32 }, (_, i) => `ALTER TABLE events ADD COLUMN a${i + 1} int, ADD COLUMN b${i + 1} int;`),
+        ].join("\n"),
+      },
+      code: `ALTER TABLE events ADD COLUMN note text;
+`,
+    },
+    {
+      framework: "sql",
+      name: "64 instant column changes, then a rebuild (a type change copies the table and resets the count)",
+      config: mysql,
+      path: "db/migrations/002_note.sql",
+      files: columnsAddedOneByOne(64, "ALTER TABLE events MODIFY c1 bigint;"),
+      code: `ALTER TABLE events ADD COLUMN note text;
+`,
+    },
+    {
+      framework: "sql",
+      name: "64 instant column changes on MariaDB: no row-version limit there",
+      config: { database: "mariadb", database_version: "10.11" },
+      path: "db/migrations/002_note.sql",
+      files: columnsAddedOneByOne(64),
+      code: `ALTER TABLE events ADD COLUMN note text;
+`,
+    },
+    {
+      framework: "sql",
+      name: "MySQL 8.0.28: instant ADD COLUMN has no row-version limit yet",
+      config: { database: "mysql", database_version: "8.0.28" },
+      path: "db/migrations/002_note.sql",
+      files: columnsAddedOneByOne(64),
+      code: `ALTER TABLE events ADD COLUMN note text;
 `,
     },
     {

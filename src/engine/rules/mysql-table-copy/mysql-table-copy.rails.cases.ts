@@ -2,6 +2,17 @@ import { defineCases } from "../support/rule.js";
 
 const mysql = { database: "mysql" };
 
+/** An earlier migration that creates events and adds 64 columns, each add_column its own ALTER (one row version each). */
+const sixtyFourColumns = {
+  "db/migrate/20230101000000_create_events.rb": `class CreateEvents < ActiveRecord::Migration[7.1]
+  def change
+    create_table :events
+${Array.from({ length: 64 }, (_, i) => `    add_column :events, :c${i + 1}, :integer`).join("\n")}
+  end
+end
+`,
+};
+
 export default defineCases({
   invalid: [
     {
@@ -32,6 +43,20 @@ end
 end
 `,
       lines: [3],
+    },
+    {
+      framework: "rails",
+      name: "add_column on a table whose columns were added one by one 64 times: MySQL's row-version limit, so this one rebuilds the table (a warning)",
+      config: mysql,
+      files: sixtyFourColumns,
+      code: `class AddNoteToEvents < ActiveRecord::Migration[7.1]
+  def change
+    add_column :events, :note, :text
+  end
+end
+`,
+      lines: [3],
+      severities: ["warning"],
     },
   ],
   valid: [

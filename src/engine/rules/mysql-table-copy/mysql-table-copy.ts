@@ -1,9 +1,10 @@
 import { mysqlIdent } from "../../adapters/sql/mysql/mysql-ident.js";
 import type { Operation } from "../../model.js";
 import { MYSQL_FAMILY } from "../support/databases.js";
+import { beforeOperation } from "../support/data-code.js";
 import { fixFor } from "../support/fix.js";
 import { calleeOf } from "../support/python-call.js";
-import { blockingDdl, typeChange, type OnlineDdl } from "../support/mysql-online-ddl.js";
+import { blockingDdl, rowVersionLimit, typeChange, type OnlineDdl } from "../support/mysql-online-ddl.js";
 import { withoutPostgresOptions } from "../support/rails-mysql-call.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
@@ -103,13 +104,23 @@ export default defineRule({
       "(ALGORITHM=COPY), and FULLTEXT/SPATIAL indexes are built under a shared lock. Every INSERT, UPDATE and DELETE " +
       "waits until the copy ends: minutes to hours on a large table. Naming ALGORITHM=INPLACE (or INSTANT) makes MySQL " +
       "refuse instead of copying silently; gh-ost and pt-online-schema-change do the copy without blocking. Adding a primary " +
-      "key rebuilds the table in place (a warning): writes go on, but every row is rewritten.",
+      "key rebuilds the table in place (a warning): writes go on, but every row is rewritten. Adding an AUTO_INCREMENT column " +
+      "permits no concurrent writes at all (MySQL's online DDL table; MariaDB refuses LOCK=NONE for it). MySQL 8.0.29+ adds and " +
+      "drops columns instantly by giving the table a row version, at most 64 per table (255 from 9.1.0) until it is rebuilt; " +
+      "past that, ALGORITHM=INSTANT is refused and an ALTER naming no algorithm rebuilds the table (a warning when the " +
+      "repository's migrations reach the limit). Facts: MySQL 8.0 Reference Manual, \"Online DDL Operations\" (column " +
+      "operations: auto-increment columns, TOTAL_ROW_VERSIONS and the row version limit); MariaDB, \"InnoDB Online DDL " +
+      "Operations with the INPLACE Alter Algorithm\".",
   },
   check(ctx) {
     const { up, database, databaseVersion } = ctx.migration;
-    for (const { op, index } of upOps(ctx, "add_index", "add_constraint", "drop_constraint", "raw", "alter_column_type", "redefine_column", "add_column")) {
+    for (const { op, index } of upOps(ctx, "add_index", "add_constraint", "drop_constraint", "raw", "alter_column_type", "redefine_column", "add_column", "drop_column")) {
       const table = tableOf(op);
       if (!table || !existingTable(ctx, table, index) || refusesToCopy(op)) continue;
+      if ((op.kind === "add_column" && !numbersItself(ctx, op)) || op.kind === "drop_column") {
+        checkRowVersions(ctx, op, table, index);
+        continue;
+      }
       if (op.kind === "alter_column_type" || op.kind === "redefine_column") {
         const to = op.kind === "alter_column_type" ? op.type : op.column.type;
         const from = op.kind === "alter_column_type" ? op.fromType : undefined;
@@ -194,5 +205,39 @@ function reportAutoIncrement(ctx: RuleContext, op: Extract<Operation, { kind: "a
         ? // LOCK=SHARED: the statement says what it takes, and MySQL refuses rather than fall back to a copy
           `${comment("--")}\n${op.text.trim().replace(/;\s*$/, "")}, ALGORITHM=INPLACE, LOCK=SHARED;`
         : `${comment("#")}\n${ctx.framework === "django" && !own.endsWith(",") ? `${own},` : own}`,
+  });
+}
+
+/**
+ * MySQL 8.0.29+ adds and drops columns instantly by giving the table a new row version, up to a limit (64; 255 from
+ * 9.1.0). Past it, ALGORITHM=INSTANT is refused (ERROR 4080 "Maximum row versions reached") and an ALTER that names no
+ * algorithm falls to the next one MySQL has, an in-place rebuild of the whole table: the change that took
+ * milliseconds the last 64 times now takes as long as copying the table. Counted from the migrations the run was
+ * given, once per statement, at its first operation.
+ */
+function checkRowVersions(ctx: RuleContext, op: Extract<Operation, { kind: "add_column" | "drop_column" }>, table: string, index: number): void {
+  const limit = rowVersionLimit(ctx.migration.database, ctx.migration.databaseVersion);
+  if (limit === undefined || op.algorithm === "copy") return;
+  const first = ctx.migration.up.findIndex((other) => other.loc.line === op.loc.line && other.text === op.text);
+  if (first !== index) return;
+  const versions = ctx.repository.rowVersions(table, index);
+  if (versions < limit) return;
+  const [schema, name] = table.includes(".") ? table.split(".", 2) : [undefined, table];
+  const clause = op.kind === "drop_column" ? `DROP COLUMN ${q(op.column)}` : op.column.type ? `ADD COLUMN ${q(op.column.name)} ${op.column.type.text}${op.column.notNull ? " NOT NULL" : ""}` : undefined;
+  const check = `SELECT TOTAL_ROW_VERSIONS FROM information_schema.INNODB_TABLES WHERE NAME = CONCAT(${schema ? `'${schema}'` : "DATABASE()"}, '/${name}');`;
+  const steps = [
+    `-- MySQL keeps at most ${limit} row versions per table; the migrations add or drop columns of ${table} instantly ${versions} times since it was created or last rebuilt.`,
+    `-- check the count on the server (below ${limit}, the ALTER below is still instant):`,
+    `--   ${check}`,
+    `-- at ${limit}, run the change online instead (the rebuild resets the count to 0), then keep this migration as the record that it ran:`,
+    ...onlineCommands(table, clause).split("\n").map((l) => `--   ${l}`),
+  ].join("\n");
+  ctx.report({
+    op,
+    severity: "warning",
+    message:
+      `${table} may have reached MySQL's limit of ${limit} row versions: its columns were added or dropped instantly ${versions} times in the migrations since it was created or last rebuilt. ` +
+      `Past the limit this ${op.kind === "drop_column" ? "DROP" : "ADD"} COLUMN cannot be instant: MySQL rebuilds the whole table instead (ALGORITHM=INSTANT is refused with ERROR 4080), so a change that took milliseconds takes as long as copying ${table}.`,
+    fix: ctx.framework === "sql" ? `${steps}\n${op.text.trim().replace(/;\s*$/, "")};` : beforeOperation(ctx.framework, steps, op, "", ctx.migration.database),
   });
 }

@@ -77,3 +77,17 @@ export function blockingDdl(
       return undefined;
   }
 }
+
+/**
+ * The most row versions a MySQL table keeps (MySQL 8.0 Reference Manual, "Online DDL Operations": "The maximum
+ * number of row versions permitted is 64", 255 as of MySQL 9.1.0; row versions exist from 8.0.29, when instant
+ * ADD/DROP COLUMN at any position came). Undefined where there is no such limit: MariaDB, MySQL before 8.0.29.
+ * A version left unsaid is read as a current MySQL 8.
+ */
+export function rowVersionLimit(database: Database, version?: string): number | undefined {
+  if (database !== "mysql") return undefined;
+  const [major = 8, minor = 0, patch = 0] = (version ?? "8.4").split(".").map(Number);
+  const at = major * 10000 + minor * 100 + (Number.isFinite(patch) ? patch : 0);
+  if (at < 80029) return undefined;
+  return at >= 90100 ? 255 : 64;
+}
