@@ -315,6 +315,22 @@ ${tail}`);
       expect(m.syntaxErrors[0].line).toBeGreaterThanOrEqual(11);
     });
 
+    it("in downgrade(), folded whole into the error by an f-string: the downgrade is still there, with what parsed of it", () => {
+      const m = parse(`${HEADER}
+
+def upgrade():
+    op.drop_column("users", "fax")
+
+
+def downgrade():
+    op.add_column("users", sa.Column("fax", sa.Text()))
+    op.execute(f"""UPDATE users SET fax = {x}
+`);
+      expect(kinds(m.up)).toEqual(["drop_column@9"]);
+      expect(m.down).toMatchObject({ status: "present", ops: [{ kind: "add_column", table: "users", loc: { line: 13 } }] });
+      expect(m.syntaxErrors).toMatchObject([{ line: 14 }]);
+    });
+
     it("on one line after the statements before it (the body folded into the error)", () => {
       const m = parse(`${HEADER}
 

@@ -42,7 +42,8 @@ export function alembicMigration(input: AdapterInput): MigrationInput {
 
     // `def upgrade():` folded whole into an ERROR by a syntax error (an unterminated f-string): what parsed of
     // its body is still checked
-    const recovered = upgrade ? undefined : root.children.filter((c) => c.isError).map(functionInError).find((f) => f?.name === "upgrade");
+    const folded = (name: string) => root.children.filter((c) => c.isError).map(functionInError).find((f) => f?.name === name);
+    const recovered = upgrade ? undefined : folded("upgrade");
     let up: OperationInput[] = [];
     if (upgrade || recovered) {
       const walker = new AlembicWalker(module);
@@ -54,15 +55,19 @@ export function alembicMigration(input: AdapterInput): MigrationInput {
       append(hidden, walker.hidden);
     } else notes.push({ line: 1, message: "no upgrade() function: nothing to check in this revision" });
 
+    const recoveredDown = downgrade ? undefined : folded("downgrade");
+    // statements a syntax error folded into an ERROR beside the body are not an empty body
+    const emptyDowngrade = downgrade && isEmptyBody(downgrade.childForFieldName("body")) && !downgrade.children.some((c) => c.isError);
     let down: Down;
-    if (!downgrade) down = { status: "missing", reason: "the revision has no downgrade() function" };
-    else if (isEmptyBody(downgrade.childForFieldName("body"))) down = { status: "empty", loc: locOf(downgrade) };
+    if (!downgrade && !recoveredDown) down = { status: "missing", reason: "the revision has no downgrade() function" };
+    else if (downgrade && emptyDowngrade) down = { status: "empty", loc: locOf(downgrade) };
     else {
-      const raised = raisingStatement(downgrade);
+      const raised = downgrade ? raisingStatement(downgrade) : undefined;
       if (raised) down = { status: "irreversible", loc: locOf(raised), reason: `downgrade() raises (\`${raised.text.split("\n")[0].slice(0, 80)}\`)` };
       else {
         const walker = new AlembicWalker(module);
-        for (const def of dispatchedFunctions(downgrade, "downgrade", module.functions)) walker.walkFunction(def);
+        if (downgrade) for (const def of dispatchedFunctions(downgrade, "downgrade", module.functions)) walker.walkFunction(def);
+        else walker.walkBody("downgrade", recoveredDown!.statements);
         append(syntaxErrors, walker.errors);
         append(notes, walker.notes);
         // the downgrade's own, unless the upgrade hides the same thing on the same line (a shared helper)
