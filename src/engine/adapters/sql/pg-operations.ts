@@ -3,6 +3,7 @@
  * One statement may yield several operations (ALTER TABLE with several subcommands); every one keeps
  * the statement's lines. Statements the model does not interpret become `raw` operations.
  */
+import { QuoteUtils } from "@pgsql/quotes";
 import type { ColumnSpec, ConstraintType, DefaultValue, ObjectType, OperationInput, TypeRef } from "../../model.js";
 import { isVolatileFunction, SERIAL_TYPES, typeRef } from "../../types.js";
 import { deparser, type ParsedStatement, type PgNode } from "./pg-parser.js";
@@ -48,7 +49,11 @@ export function typeOf(typeName: Loose): TypeRef | undefined {
     .map((m: PgNode) => m?.A_Const?.ival?.ival ?? (m?.A_Const?.ival ? 0 : undefined))
     .filter((n: unknown): n is number => typeof n === "number");
   // "interval" typmods are field masks, not sizes
-  return typeRef(base, last === "interval" ? [] : mods, Array.isArray(typeName.arrayBounds));
+  const ref = typeRef(base, last === "interval" ? [] : mods, Array.isArray(typeName.arrayBounds));
+  // a type named with quotes ("MyEnum") is spelt in fixes as PostgreSQL needs it, not lower-cased into another name
+  const spelt = names.filter((n, i) => !(i === 0 && n === "pg_catalog")).map((n) => QuoteUtils.quoteIdentifier(n));
+  if (names[0] === "pg_catalog" || spelt.join(".") === names.join(".")) return ref;
+  return { ...ref, text: `${spelt.join(".")}${ref.mods.length ? `(${ref.mods.join(",")})` : ""}${ref.array ? "[]" : ""}` };
 }
 
 /** Depth-first over every object of the AST; `enter` returns false to skip a node's children. */

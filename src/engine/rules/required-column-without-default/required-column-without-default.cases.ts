@@ -5,6 +5,24 @@ export default defineCases({
     { framework: "sql", name: "NOT NULL without default", schema: "CREATE TABLE accounts (id bigint PRIMARY KEY);", code: "ALTER TABLE accounts ADD COLUMN region text NOT NULL;", lines: [1] },
     {
       framework: "sql",
+      name: "a type named with quotes keeps its quotes and case in the fix (\"JobKind\" is not jobkind)",
+      schema: 'CREATE TYPE "JobKind" AS ENUM (\'A\');\nCREATE TABLE "Job" (id bigint PRIMARY KEY);',
+      code: 'ALTER TABLE "Job" ADD COLUMN "kind" "JobKind" NOT NULL;',
+      lines: [1],
+      fixes: [
+        [
+          "-- add it nullable, fill it for existing rows, then make it NOT NULL without a long lock:",
+          'ALTER TABLE "Job" ADD COLUMN kind "JobKind";',
+          "-- (fill kind for existing rows here, in batches)",
+          'ALTER TABLE "Job" ADD CONSTRAINT "Job_kind_not_null" CHECK (kind IS NOT NULL) NOT VALID;',
+          'ALTER TABLE "Job" VALIDATE CONSTRAINT "Job_kind_not_null";',
+          'ALTER TABLE "Job" ALTER COLUMN kind SET NOT NULL;  -- PostgreSQL 12+ uses the valid CHECK instead of scanning',
+          'ALTER TABLE "Job" DROP CONSTRAINT "Job_kind_not_null";',
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "sql",
       name: "MySQL: the ALTER runs, but rows get '' silently and old inserts fail; TEXT takes its default as an expression",
       config: { database: "mysql" },
       schema: "CREATE TABLE accounts (id bigint PRIMARY KEY);\nINSERT INTO accounts VALUES (1);",

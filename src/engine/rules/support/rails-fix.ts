@@ -320,7 +320,7 @@ export function railsIndexFix(op: Extract<Operation, { kind: "add_index" }>, mig
   const first = indexes[0];
   const name = `add_index_on_${first.table.split(".").pop()}_${first.columns.join("_and_")}`;
   return [
-    `# Take ${indexes.length > 1 ? "these indexes" : "the index"} out of ${railsClassName(migration, name)}: its other changes stay there, in their transaction.`,
+    `# Take ${indexes.length > 1 ? "these indexes" : "the index"} out of ${railsClassName(migration, name)}${migration.down.status === "present" && !migration.down.derived ? ` (and ${indexes.length > 1 ? "their" : "its"} removal out of its down)` : ""}: its other changes stay there, in their transaction.`,
     `# Then build ${indexes.length > 1 ? "them" : "it"} in a migration of ${indexes.length > 1 ? "their" : "its"} own, outside the DDL transaction (CONCURRENTLY needs that):`,
     railsConcurrentMigration({ ...migration, name: undefined }, name, body),
   ].join("\n");
