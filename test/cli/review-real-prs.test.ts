@@ -555,3 +555,48 @@ class Migration(migrations.Migration):
     expect(findings.find((f) => f.rule === "irreversible-migration")).toMatchObject({ severity: "error" });
   });
 });
+
+describe("a formatter splitting a field over lines in a merged Django migration (wger's trophies)", () => {
+  const path = "shop/trophies/migrations/0002_add_last_complete_weekend_date.py";
+  const migration = (field: string) => `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("trophies", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="userstatistics",
+            name="last_complete_weekend_date",
+            field=${field},
+        ),
+    ]
+`;
+  const initial = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    operations = [
+        migrations.CreateModel(name="UserStatistics", fields=[("id", models.BigAutoField(primary_key=True))]),
+    ]
+`;
+
+  it("a trailing comma after a Python-only option (verbose_name) is formatting: a note", async () => {
+    const repo = new Repo()
+      .write({
+        "shop/trophies/migrations/__init__.py": "",
+        "shop/trophies/migrations/0001_initial.py": initial,
+        [path]: migration("models.DateField(blank=True, help_text='Last weekend with workouts on both days', null=True, verbose_name='Last complete weekend')"),
+      })
+      .commit("base");
+    repo.git("checkout", "-q", "-b", "feature");
+    repo
+      .write({ [path]: migration("models.DateField(\n                blank=True,\n                help_text='Last weekend with workouts on both days',\n                null=True,\n                verbose_name='Last complete weekend',\n            )") })
+      .commit("automatic formatting");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(exitCode).toBe(0);
+    expect(findings).toEqual([expect.objectContaining({ rule: "edited-migration", severity: "info", path })]);
+  });
+});

@@ -149,10 +149,11 @@ function canonical(node: PyNode, skip?: (n: PyNode) => boolean, callees?: Callee
   const docstring = firstStatement(node);
   const children = node.children.filter((c) => !(docstring && c.id === docstring.id && isDocstring(c)));
   const parts = children.map((c) => canonical(c, skip, callees)).filter((p) => p !== "");
+  // a left-out keyword argument leaves its comma behind (first, so a formatter's trailing comma after a
+  // left-out last argument is trailing too)
+  const kept = parts.filter((p, i) => !(p === "," && (i === 0 || parts[i - 1] === "," || parts[i - 1] === "(")));
   // a trailing comma before a closing bracket is formatting
-  const kept = parts.filter((p, i) => !(p === "," && (i + 1 === parts.length || CLOSERS.has(parts[i + 1]))));
-  // a left-out keyword argument leaves its comma behind
-  const tidy = kept.filter((p, i) => !(p === "," && (i === 0 || kept[i - 1] === "," || kept[i - 1] === "(")));
+  const tidy = kept.filter((p, i) => !(p === "," && (i + 1 === kept.length || CLOSERS.has(kept[i + 1]))));
   return `${node.type}(${tidy.join(" ")})`;
 }
 
