@@ -57,6 +57,17 @@ ALTER TABLE events ADD COLUMN seq INT NOT NULL AUTO_INCREMENT, ADD UNIQUE KEY uq
     },
     {
       framework: "sql",
+      name: "a primary key on a column the same statement adds (no AUTO_INCREMENT): every row gets the same value, so the ALTER fails on a duplicate entry",
+      config: mysql,
+      schema: "CREATE TABLE tags (name varchar(20) NOT NULL);\nCREATE TABLE labels (name varchar(20) NOT NULL);",
+      code: `ALTER TABLE tags ADD COLUMN code CHAR(8) NOT NULL PRIMARY KEY;
+ALTER TABLE labels ADD COLUMN num INT NOT NULL, ADD PRIMARY KEY (num);
+`,
+      lines: [1, 2],
+      severities: ["error", "error"],
+    },
+    {
+      framework: "sql",
       name: "the 65th instant ADD COLUMN on MySQL 8.0.29+: the table is at the 64-row-version limit, so this one rebuilds it (a warning with the query that tells)",
       config: mysql,
       path: "db/migrations/002_note.sql",
@@ -104,6 +115,14 @@ ALTER TABLE events DROP PRIMARY KEY, ADD PRIMARY KEY (id, created_at), ALGORITHM
       code: `ALTER TABLE legacy_events ADD COLUMN id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY FIRST, ALGORITHM=INPLACE, LOCK=SHARED;
 CREATE TABLE imports (name varchar(20) NOT NULL);
 ALTER TABLE imports ADD COLUMN id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY FIRST;
+`,
+    },
+    {
+      framework: "sql",
+      name: "a key column added to a table this migration creates: no rows yet",
+      config: mysql,
+      code: `CREATE TABLE tags (name varchar(20) NOT NULL);
+ALTER TABLE tags ADD COLUMN code CHAR(8) NOT NULL PRIMARY KEY;
 `,
     },
     {

@@ -46,6 +46,18 @@ end
     },
     {
       framework: "rails",
+      name: "add_column with primary_key: true: every existing row gets the same value, so MySQL refuses the key (duplicate entry)",
+      config: mysql,
+      code: `class AddCodeToCoupons < ActiveRecord::Migration[7.1]
+  def change
+    add_column :coupons, :code, :string, primary_key: true
+  end
+end
+`,
+      lines: [3],
+    },
+    {
+      framework: "rails",
       name: "add_column on a table whose columns were added one by one 64 times: MySQL's row-version limit, so this one rebuilds the table (a warning)",
       config: mysql,
       files: sixtyFourColumns,

@@ -1,11 +1,12 @@
 import { mysqlIdent } from "../../adapters/sql/mysql/mysql-ident.js";
-import type { Operation } from "../../model.js";
+import type { ColumnSpec, Operation } from "../../model.js";
 import { MYSQL_FAMILY } from "../support/databases.js";
 import { beforeOperation } from "../support/data-code.js";
-import { fixFor } from "../support/fix.js";
+import { embedSql } from "../support/embed-sql.js";
+import { fixFor, sym } from "../support/fix.js";
 import { calleeOf } from "../support/python-call.js";
 import { blockingDdl, rowVersionLimit, typeChange, type OnlineDdl } from "../support/mysql-online-ddl.js";
-import { withoutPostgresOptions } from "../support/rails-mysql-call.js";
+import { withoutOption, withoutPostgresOptions } from "../support/rails-mysql-call.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
 
@@ -117,6 +118,10 @@ export default defineRule({
     for (const { op, index } of upOps(ctx, "add_index", "add_constraint", "drop_constraint", "raw", "alter_column_type", "redefine_column", "add_column", "drop_column")) {
       const table = tableOf(op);
       if (!table || !existingTable(ctx, table, index) || refusesToCopy(op)) continue;
+      if (op.kind === "add_column" && op.column.primaryKey && !numbersItself(ctx, op)) {
+        reportNewKeyColumn(ctx, op, op.column, table);
+        continue;
+      }
       if ((op.kind === "add_column" && !numbersItself(ctx, op)) || op.kind === "drop_column") {
         checkRowVersions(ctx, op, table, index);
         continue;
@@ -142,6 +147,12 @@ export default defineRule({
       if (verdict && op.kind === "add_column") reportAutoIncrement(ctx, op, table, verdict);
       else if (verdict) report(ctx, op, table, verdict);
       else if (op.kind === "add_constraint" && op.constraint === "primary_key") {
+        // a key on a column the same statement adds, without AUTO_INCREMENT: every row has the same value in it
+        const added = up.find((other) => other.kind === "add_column" && other.loc.line === op.loc.line && other.text === op.text && op.columns.includes(other.column.name) && !numbersItself(ctx, other));
+        if (added?.kind === "add_column") {
+          reportNewKeyColumn(ctx, op, added.column, table);
+          continue;
+        }
         const swapped = up.some((other) => other.kind === "drop_constraint" && other.name === "PRIMARY" && other.loc.line === op.loc.line && other.text === op.text);
         reportPrimaryKeyRebuild(ctx, op, table, swapped);
       }
@@ -239,5 +250,47 @@ function checkRowVersions(ctx: RuleContext, op: Extract<Operation, { kind: "add_
       `${table} may have reached MySQL's limit of ${limit} row versions: its columns were added or dropped instantly ${versions} times in the migrations since it was created or last rebuilt. ` +
       `Past the limit this ${op.kind === "drop_column" ? "DROP" : "ADD"} COLUMN cannot be instant: MySQL rebuilds the whole table instead (ALGORITHM=INSTANT is refused with ERROR 4080), so a change that took milliseconds takes as long as copying ${table}.`,
     fix: ctx.framework === "sql" ? `${steps}\n${op.text.trim().replace(/;\s*$/, "")};` : beforeOperation(ctx.framework, steps, op, "", ctx.migration.database),
+  });
+}
+
+/**
+ * A primary key on a column added by the same statement, which does not number itself: every existing row gets
+ * the same value in it (its default, or the type's implicit '' or 0), so the ALTER fails with a duplicate entry as
+ * soon as the table has two rows. The fix adds the column without the key, leaves the filling to the team (only
+ * it knows what identifies a row), then makes it the key in place.
+ */
+function reportNewKeyColumn(ctx: RuleContext, op: Operation, column: ColumnSpec, table: string): void {
+  // the MySQL type as written in SQL; a Rails or Django type (`varchar` without its length) is not MySQL's text
+  const type = ctx.framework === "sql" || op.embeddedSql ? column.type?.text : undefined;
+  const name = q(column.name);
+  const steps = type
+    ? [
+        `-- add ${column.name} without the key, give every row its own value, then make it the key (built in place; writes go on):`,
+        `ALTER TABLE ${q(table)} ADD COLUMN ${name} ${type} NULL;`,
+        `-- fill ${column.name} with a distinct value per row, in batches on a large table, for example:`,
+        `--   UPDATE ${q(table)} SET ${name} = <a value unique to the row> WHERE ${name} IS NULL LIMIT 1000;`,
+        `ALTER TABLE ${q(table)} MODIFY ${name} ${type} NOT NULL, ADD PRIMARY KEY (${name}), ALGORITHM=INPLACE, LOCK=NONE;`,
+      ].join("\n")
+    : [
+        `-- add ${column.name} without the key (no primary key option), give every row its own value (in batches on a large table),`,
+        `-- then make it the key in place, in a later migration: ALTER TABLE ${q(table)} MODIFY ${name} <the column's type> NOT NULL,`,
+        `-- ADD PRIMARY KEY (${name}), ALGORITHM=INPLACE, LOCK=NONE (writes go on while it rebuilds)`,
+      ].join("\n");
+  // Rails: the same add_column without the key; change_column_null keeps the column's type when it makes it NOT NULL
+  const rails =
+    ctx.framework === "rails" && !op.embeddedSql && op.kind === "add_column"
+      ? [
+          `${withoutOption(withoutPostgresOptions(op.text.trim()), "primary_key")}  # without the key for now`,
+          `# give every row its own ${column.name} (in batches on a large table), then, in a later migration, make it the key in place:`,
+          `change_column_null ${sym(table)}, ${sym(column.name)}, false`,
+          `execute "ALTER TABLE ${q(table)} ADD PRIMARY KEY (${name}), ALGORITHM=INPLACE, LOCK=NONE"`,
+        ].join("\n")
+      : undefined;
+  ctx.report({
+    op,
+    message:
+      `${column.name} becomes the primary key of ${table} in the statement that adds it, so every existing row gets the same value in it (${column.default ? column.default.expr : "the type's implicit '' or 0"}): ` +
+      `the ALTER fails with a duplicate entry as soon as ${table} has two rows. A new primary key also rebuilds the whole table (InnoDB stores rows in key order).`,
+    fix: rails ?? embedSql(ctx.framework, steps, ctx.migration.database),
   });
 }

@@ -1,5 +1,5 @@
 import { loadRubyParser, parseRuby } from "../../adapters/rails/prism.js";
-import { withoutPostgresOptions } from "./rails-mysql-call.js";
+import { withoutOption, withoutPostgresOptions } from "./rails-mysql-call.js";
 
 await loadRubyParser();
 
@@ -24,5 +24,13 @@ describe("withoutPostgresOptions", () => {
 
   it("counts UTF-8 bytes as Prism does", () => {
     expect(withoutPostgresOptions('add_foreign_key :café, :users, name: "fk_é", validate: false')).toBe('add_foreign_key :café, :users, name: "fk_é"');
+  });
+});
+
+describe("withoutOption", () => {
+  it("takes one option out, its comma with it, and leaves the rest", () => {
+    expect(withoutOption("add_column :coupons, :code, :string, primary_key: true", "primary_key")).toBe("add_column :coupons, :code, :string");
+    expect(withoutOption("add_column :coupons, :code, :string, primary_key: true, limit: 8", "primary_key")).toBe("add_column :coupons, :code, :string, limit: 8");
+    expect(withoutOption("add_column :coupons, :code, :string, limit: 8", "primary_key")).toBe("add_column :coupons, :code, :string, limit: 8");
   });
 });

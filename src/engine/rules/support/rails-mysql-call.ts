@@ -27,17 +27,20 @@ const end = (node: Node) => node.location.startOffset + node.location.length;
 /** Byte edits that take the PostgreSQL-only pairs out of every hash of the call. */
 class PairRemover extends Visitor {
   edits: Edit[] = [];
+  constructor(private readonly drop: (pair: AssocNode) => boolean = postgresOnly) {
+    super();
+  }
   /** removes the dropped pairs of a hash that keeps others, each with its separator */
   private pairs(elements: readonly Node[]) {
     elements.forEach((pair, at) => {
-      if (!(pair instanceof AssocNode) || !postgresOnly(pair)) return;
+      if (!(pair instanceof AssocNode) || !this.drop(pair)) return;
       // the comma before the pair, or for the first pair the one after it
       const start = at > 0 ? end(elements[at - 1]) : pair.location.startOffset;
       const stop = at > 0 ? end(pair) : (elements[at + 1]?.location.startOffset ?? end(pair));
       this.edits.push({ start, end: stop, text: "" });
     });
   }
-  private allDropped = (elements: readonly Node[]) => elements.length > 0 && elements.every((e) => e instanceof AssocNode && postgresOnly(e));
+  private allDropped = (elements: readonly Node[]) => elements.length > 0 && elements.every((e) => e instanceof AssocNode && this.drop(e));
   override visitCallNode(node: CallNode) {
     const args = node.arguments_?.arguments_ ?? [];
     const last = args.at(-1);
@@ -64,9 +67,18 @@ class PairRemover extends Visitor {
 
 /** `call` without PostgreSQL's own options; unchanged when it has none or does not parse. */
 export function withoutPostgresOptions(call: string): string {
+  return withoutPairs(call, postgresOnly);
+}
+
+/** `call` without the option `key` (`primary_key: true`), wherever it sits; unchanged when it has none or does not parse. */
+export function withoutOption(call: string, key: string): string {
+  return withoutPairs(call, (pair) => keyOf(pair) === key);
+}
+
+function withoutPairs(call: string, drop: (pair: AssocNode) => boolean): string {
   const result = parseRuby(call);
   if (result.errors.length) return call;
-  const remover = new PairRemover();
+  const remover = new PairRemover(drop);
   remover.visit(result.value);
   if (!remover.edits.length) return call;
   // Prism's offsets are UTF-8 bytes: edit the bytes, last first
