@@ -4,7 +4,7 @@
  * (`connection.execute`, `ActiveRecord::Base.connection.exec_update`). Rails' command recorder never sees
  * these: in `def change` a rollback runs them again instead of undoing them.
  */
-import { BlockNode, CallNode, ConstantPathNode, ConstantReadNode, type Node } from "@ruby/prism";
+import { BlockArgumentNode, BlockNode, CallNode, ConstantPathNode, ConstantReadNode, SymbolNode, type Node } from "@ruby/prism";
 import { blockParams } from "./block-params.js";
 import { localName } from "./call-args.js";
 import { tableize } from "./inflections.js";
@@ -79,7 +79,14 @@ const RECORD_WRITES: Record<string, "update" | "delete"> = {
   destroy: "delete",
   "destroy!": "delete",
   delete: "delete",
+  // ActiveRecord::Encryption: encrypts (or decrypts) the record's encrypted attributes and saves them
+  encrypt: "update",
+  decrypt: "update",
 };
+
+/** `find_each(&:save!)`: a loop that calls a record write on each record, through a block-pass symbol. */
+const blockPassWrite = (call: CallNode): boolean =>
+  call.block instanceof BlockArgumentNode && call.block.expression instanceof SymbolNode && call.block.expression.unescaped.value in RECORD_WRITES;
 
 /** Iterations over records: a loop whose block writes is a data migration. */
 const LOOPS = new Set(["find_each", "find_in_batches", "in_batches", "each", "each_with_index", "each_slice", "map", "each_with_object", "find_each_with_index"]);
@@ -143,7 +150,7 @@ export function classifyDataCall(call: CallNode, models: ModelTables): DataCall 
   const fromRecord = root !== null && localName(root) !== undefined;
   if (!constant && !fromRecord) return undefined;
 
-  const loopAt = calls.findIndex((c) => LOOPS.has(c.name) && c.block instanceof BlockNode && writes(c.block.body));
+  const loopAt = calls.findIndex((c) => LOOPS.has(c.name) && ((c.block instanceof BlockNode && writes(c.block.body)) || blockPassWrite(c)));
   if (loopAt !== -1 || (constant && names.some((n) => n === "in_batches" || n === "find_each" || n === "find_in_batches") && (last in RELATION_WRITES || writes(call)))) {
     const loop = loopAt !== -1 ? calls[loopAt] : undefined;
     const block = loop?.block instanceof BlockNode ? loop.block : undefined;

@@ -153,6 +153,26 @@ end
     },
     {
       framework: "rails",
+      name: "a data-only re-encryption (Open Food Network's find_each(&:encrypt)) whose down raises: a warning that a rollback stops here",
+      code: `class UpgradeEncryption < ActiveRecord::Migration[7.1]
+  class ConnectedApp < ActiveRecord::Base
+    encrypts :data
+  end
+
+  def up
+    ConnectedApp.where(type: "Vine").find_each(&:encrypt)
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`,
+      lines: [11],
+      severities: ["warning"],
+    },
+    {
+      framework: "rails",
       name: "down raising ActiveRecord::IrreversibleMigration",
       code: `class DropStreamEntries < ActiveRecord::Migration[7.1]
   def up
