@@ -4,7 +4,7 @@
  * the project's schema dump), the model class of a table, and whether the project uses strong_migrations.
  */
 import type { ModelFile } from "../adapters/rails/model-files.js";
-import type { Migration, OperationOf, SourceFile, TypeRef } from "../model.js";
+import type { ColumnSpec, Migration, OperationOf, SourceFile, TypeRef } from "../model.js";
 import { ColumnTypes } from "./column-types.js";
 import { RowVersions } from "./row-versions.js";
 import type { RepositoryFacts } from "./repository-facts.js";
@@ -15,6 +15,8 @@ export interface RepositoryView {
   columnType(table: string, column: string, beforeIndex?: number): TypeRef | undefined;
   /** the CREATE TABLE / create_table of an earlier migration that still defines `table` (its columns unchanged since), if any */
   tableDefinition(table: string): OperationOf<"create_table"> | undefined;
+  /** table.column as the earlier migration that added it defined it (default, serial, ...), while none changed it since */
+  columnDefinition(table: string, column: string): ColumnSpec | undefined;
   /** the project's Active Record model of `table`, when its model files were given */
   model(table: string): Pick<ModelFile, "className" | "path"> | undefined;
   /**
@@ -42,6 +44,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
       return replay.get(table, column);
     },
     tableDefinition: (table) => history.definitionBefore(migration.path, table),
+    columnDefinition: (table, column) => history.columnDefinitionBefore(migration.path, table, column),
     rowVersions(table, beforeIndex) {
       const replay = new RowVersions((t) => history.rowVersionsBefore(migration.path, t));
       for (const op of migration.up.slice(0, beforeIndex)) replay.apply(op);

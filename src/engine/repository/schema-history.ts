@@ -5,7 +5,7 @@
  */
 import type { DetectedFile } from "../detect.js";
 import { compareMigrations, isAppliedMigration, migrationSet } from "../migration-order.js";
-import type { Migration, OperationOf, TypeRef } from "../model.js";
+import type { ColumnSpec, Migration, OperationOf, TypeRef } from "../model.js";
 import { nameKey } from "../rules/support/facts.js";
 import { ColumnTypes } from "./column-types.js";
 import { RowVersions } from "./row-versions.js";
@@ -22,6 +22,8 @@ export class SchemaHistory {
   private readonly definitions = new Map<string, Map<string, Array<{ position: number; op: OperationOf<"create_table"> | undefined }>>>();
   /** set -> table -> MySQL row-version counts in order (row-versions.ts) */
   private readonly versions = new Map<string, Map<string, Array<{ position: number; count: number }>>>();
+  /** set -> "table.column" -> the definition (CREATE TABLE's or ADD COLUMN's) from each position on; undefined once changed */
+  private readonly columnDefinitions = new Map<string, Map<string, Array<{ position: number; spec: ColumnSpec | undefined }>>>();
   /** migration path -> its set and position */
   private readonly positions = new Map<string, { set: string; position: number }>();
 
@@ -46,6 +48,13 @@ export class SchemaHistory {
       const definitions = new Map<string, Array<{ position: number; op: OperationOf<"create_table"> | undefined }>>();
       const define = (table: string, position: number, op: OperationOf<"create_table"> | undefined) =>
         definitions.set(nameKey(table), [...(definitions.get(nameKey(table)) ?? []), { position, op }]);
+      const columns = new Map<string, Array<{ position: number; spec: ColumnSpec | undefined }>>();
+      const defineColumn = (table: string, column: string, position: number, spec: ColumnSpec | undefined) => {
+        const key = `${nameKey(table)}.${nameKey(column)}`;
+        const list = columns.get(key);
+        if (list) list.push({ position, spec });
+        else columns.set(key, [{ position, spec }]);
+      };
       const replay = new ColumnTypes();
       const rowVersions = new RowVersions();
       const versions = new Map<string, Array<{ position: number; count: number }>>();
@@ -58,6 +67,14 @@ export class SchemaHistory {
           // a later change of its columns makes the CREATE TABLE an outdated definition
           else if ((op.kind === "add_column" || op.kind === "drop_column" || op.kind === "rename_column" || op.kind === "alter_column_type") && definitions.has(nameKey(op.table)))
             define(op.table, position, undefined);
+        }
+        for (const op of migration.up) {
+          if (op.kind === "create_table" && !op.temporary && !op.asSelect) for (const c of op.columns) defineColumn(op.table, c.name, position, c);
+          else if (op.kind === "add_column") defineColumn(op.table, op.column.name, position, op.column);
+          // what changes a column's type, default, nullability or name outdates its definition
+          else if (op.kind === "redefine_column") defineColumn(op.table, op.column.name, position, undefined);
+          else if (op.kind === "alter_column_type" || op.kind === "set_default" || op.kind === "drop_default" || op.kind === "set_not_null" || op.kind === "drop_not_null" || op.kind === "drop_column" || op.kind === "rename_column")
+            defineColumn(op.table, op.column, position, undefined);
         }
         for (const op of migration.up)
           rowVersions.apply(op, (table, count) => {
@@ -78,8 +95,21 @@ export class SchemaHistory {
       });
       this.changes.set(set, changes);
       this.definitions.set(set, definitions);
+      this.columnDefinitions.set(set, columns);
       this.versions.set(set, versions);
     }
+  }
+
+  /** The definition of table.column (type, default, serial, ...) as the migration that added it wrote it, while nothing changed it since. */
+  columnDefinitionBefore(migrationPath: string, table: string, column: string): ColumnSpec | undefined {
+    const at = this.positions.get(migrationPath);
+    if (!at) return undefined;
+    let found: ColumnSpec | undefined;
+    for (const entry of this.columnDefinitions.get(at.set)?.get(`${nameKey(table)}.${nameKey(column)}`) ?? []) {
+      if (entry.position >= at.position) break;
+      found = entry.spec;
+    }
+    return found;
   }
 
   /**

@@ -14,6 +14,31 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "goose: a default the up replaces comes back as the earlier migration defined it (a serial's sequence)",
+      schema: 'CREATE TABLE "Step" (id bigint PRIMARY KEY, "order" smallserial NOT NULL);',
+      path: "db/migrations/00021_step_order.sql",
+      files: { "db/migrations/00010_steps.sql": '-- +goose Up\nCREATE TABLE "Step" (id bigint PRIMARY KEY, "order" smallserial NOT NULL);\n-- +goose Down\nDROP TABLE "Step";\n' },
+      code: [
+        "-- +goose Up",
+        "CREATE SEQUENCE step_order_seq;",
+        'ALTER TABLE "Step" ALTER COLUMN "order" TYPE bigint;',
+        'ALTER SEQUENCE step_order_seq OWNED BY "Step"."order";',
+        "ALTER TABLE \"Step\" ALTER COLUMN \"order\" SET DEFAULT nextval('step_order_seq'::regclass);",
+        "",
+      ].join("\n"),
+      lines: [2],
+      fixes: [
+        [
+          "-- +goose Down",
+          "ALTER TABLE \"Step\" ALTER COLUMN \"order\" SET DEFAULT nextval('\"Step_order_seq\"'::regclass);  -- the sequence PostgreSQL created with the serial column",
+          'ALTER TABLE "Step" ALTER COLUMN "order" TYPE smallint;',
+          "DROP SEQUENCE step_order_seq;",
+        ].join("\n"),
+      ],
+      fixRunsAfter: "up",
+    },
+    {
+      framework: "sql",
       name: "goose: the Down undoes each statement in reverse order, quoting names as PostgreSQL needs, and says what cannot be undone",
       schema: 'CREATE TYPE "JobReason" AS ENUM (\'FAILED\');\nCREATE TABLE "Job" (id bigint PRIMARY KEY, "order" integer NOT NULL, reason "JobReason");\nCREATE TABLE "Tenant" (id text PRIMARY KEY);',
       path: "db/migrations/00020_partitions.sql",

@@ -4,6 +4,7 @@ import { fixFor } from "../support/fix.js";
 import { firstLine, hasMeaningfulUp } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { sqlInverse } from "../support/sql-inverse.js";
+import { sqlDialect } from "../support/sql-dialect.js";
 import { railsUndo } from "../support/rails-fix.js";
 import type { Operation } from "../../model.js";
 import type { TypeSource } from "../support/rails-fix.js";
@@ -31,7 +32,9 @@ export default defineRule({
     const { down, up, layout } = ctx.migration;
     if (down.status !== "missing" || !hasMeaningfulUp(up)) return;
     const where = down.reason;
-    const undo = sqlInverse(up, ctx.repository).join("\n") || "-- statements that undo the up, in reverse order";
+    // the derived statements are PostgreSQL's (quoting, DROP INDEX without ON)
+    const derived = sqlDialect(ctx.migration.database).mysql ? [] : sqlInverse(up, ctx.repository);
+    const undo = derived.join("\n") || "-- statements that undo the up, in reverse order";
     ctx.report({
       loc: firstLine(ctx, down.line),
       message: `This migration has no down migration (${where}), so it cannot be rolled back.${downHabit(ctx, "missing-down")}`,

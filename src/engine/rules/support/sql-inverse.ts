@@ -3,9 +3,9 @@
  * from the up alone (drop what it created, rename back, restore a type the repository knows) is written as SQL;
  * what cannot (a definition the up dropped, a default it replaced, data it changed) is said in a comment.
  */
-import type { Operation } from "../../model.js";
+import type { ColumnSpec, Operation } from "../../model.js";
 import type { RepositoryView } from "../../repository/repository-view.js";
-import { ident } from "./fix.js";
+import { derivedName, ident } from "./fix.js";
 import { nameKey } from "./facts.js";
 
 const lineOf = (op: Operation) => `line ${op.loc.line}`;
@@ -13,8 +13,17 @@ const col = (table: string, column: string) => `ALTER TABLE ${ident(table)} ALTE
 /** the object kinds DROP names as `DROP <KIND> name` (a trigger, policy or rule also names its table) */
 const dropKind = (type: string) => (type === "procedure" ? "FUNCTION" : type.replace("_", " ").toUpperCase());
 
+/** Put back the default table.column had before the up, as the migration that added the column defined it. */
+function previousDefault(table: string, column: string, before: ColumnSpec | undefined): string {
+  if (!before) return `${col(table, column)} DROP DEFAULT;  -- if ${column} had a default before the up, SET that one instead`;
+  // a serial's default reads the sequence PostgreSQL created with it, under its own name for it (<table>_<column>_seq)
+  if (before.serial) return `${col(table, column)} SET DEFAULT nextval('${ident(derivedName(table, [column], "seq")).replace(/'/g, "''")}'::regclass);  -- the sequence PostgreSQL created with the serial column`;
+  if (before.generated === "identity") return `-- ${table}.${column} was an identity column before the up: the SET DEFAULT cannot be undone on it by hand`;
+  return before.default ? `${col(table, column)} SET DEFAULT ${before.default.expr};` : `${col(table, column)} DROP DEFAULT;`;
+}
+
 /** The statement (or comment) that undoes one operation; undefined when it changes nothing a down must take back. */
-function inverseOf(op: Operation, index: number, created: ReadonlySet<string>, repository: Pick<RepositoryView, "columnType"> | undefined): string | undefined {
+function inverseOf(op: Operation, index: number, created: ReadonlySet<string>, repository: Pick<RepositoryView, "columnType" | "columnDefinition"> | undefined): string | undefined {
   // what belongs to a table the up created goes with its DROP TABLE
   const onNewTable = (table: string | undefined) => table !== undefined && created.has(nameKey(table));
   switch (op.kind) {
@@ -53,7 +62,7 @@ function inverseOf(op: Operation, index: number, created: ReadonlySet<string>, r
     case "drop_not_null":
       return `${col(op.table, op.column)} SET NOT NULL;  -- fails if rows with NULL were written since the up`;
     case "set_default":
-      return onNewTable(op.table) ? undefined : `${col(op.table, op.column)} DROP DEFAULT;  -- if ${op.column} had a default before the up, SET that one instead`;
+      return onNewTable(op.table) ? undefined : previousDefault(op.table, op.column, repository?.columnDefinition(op.table, op.column));
     case "drop_default":
       return `-- ${lineOf(op)} drops the default of ${op.table}.${op.column}: SET the one it had (migguard does not know it)`;
     case "create_object":
@@ -87,7 +96,7 @@ function inverseOf(op: Operation, index: number, created: ReadonlySet<string>, r
 }
 
 /** The statements of a down for `up`, in reverse order, one per operation that needs undoing. */
-export function sqlInverse(up: readonly Operation[], repository?: Pick<RepositoryView, "columnType">): string[] {
+export function sqlInverse(up: readonly Operation[], repository?: Pick<RepositoryView, "columnType" | "columnDefinition">): string[] {
   const created = new Set(up.filter((op) => op.kind === "create_table" && !op.temporary).map((op) => nameKey((op as Extract<Operation, { kind: "create_table" }>).table)));
   const lines: string[] = [];
   up.forEach((op, index) => {
