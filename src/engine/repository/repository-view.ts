@@ -6,6 +6,7 @@
 import type { ModelFile } from "../adapters/rails/model-files.js";
 import type { ColumnSpec, Migration, OperationOf, SourceFile, TypeRef } from "../model.js";
 import { ColumnTypes } from "./column-types.js";
+import { rowVersionLimit } from "../rules/support/mysql-online-ddl.js";
 import { RowVersions } from "./row-versions.js";
 import type { RepositoryFacts } from "./repository-facts.js";
 import type { SchemaHistory } from "./schema-history.js";
@@ -32,6 +33,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
   const before = (table: string, column: string) => history.typeBefore(migration.path, table, column) ?? facts.dumpedType(migration.path, table, column);
   const replays = new Map<number, ColumnTypes>();
   let strong: boolean | undefined;
+  let versions: { replay: RowVersions; at: number } | undefined;
   return {
     columnType(table, column, beforeIndex = 0) {
       if (beforeIndex <= 0) return before(table, column);
@@ -46,9 +48,11 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     tableDefinition: (table) => history.definitionBefore(migration.path, table),
     columnDefinition: (table, column) => history.columnDefinitionBefore(migration.path, table, column),
     rowVersions(table, beforeIndex) {
-      const replay = new RowVersions((t) => history.rowVersionsBefore(migration.path, t));
-      for (const op of migration.up.slice(0, beforeIndex)) replay.apply(op);
-      return replay.get(table);
+      // one replay moved forward as rules ask in order: a file of thousands of ALTERs stays linear
+      if (!versions || versions.at > beforeIndex) versions = { replay: new RowVersions((t) => history.rowVersionsBefore(migration.path, t)), at: 0 };
+      const limit = rowVersionLimit(migration.database, migration.databaseVersion);
+      for (; versions.at < beforeIndex && versions.at < migration.up.length; versions.at++) versions.replay.apply(migration.up[versions.at], undefined, limit);
+      return versions.replay.get(table);
     },
     model: (table) => facts.model(migration.path, table, codeFiles),
     get strongMigrations() {

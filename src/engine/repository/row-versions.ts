@@ -5,7 +5,8 @@
  * INFORMATION_SCHEMA.INNODB_TABLES.TOTAL_ROW_VERSIONS). Replayed in order: CREATE TABLE starts a table at 0, an
  * ALTER that rebuilds it (a type change, a primary key, a character set conversion, an AUTO_INCREMENT column)
  * resets it, one statement counts once however many columns it adds or drops. A rebuild made outside the
- * migrations (OPTIMIZE TABLE by hand) is not seen, so the count is what the migrations alone did.
+ * migrations (OPTIMIZE TABLE by hand) is not seen, so the count is what the migrations alone did. Past the limit
+ * an ALTER naming no algorithm rebuilds the table, so the count starts again from 0.
  */
 import type { Operation } from "../model.js";
 import { nameKey } from "../rules/support/facts.js";
@@ -46,8 +47,11 @@ export class RowVersions {
     return this.counts.get(nameKey(table)) ?? this.before(table);
   }
 
-  /** Replay one operation; `changed` hears every table whose count it sets. */
-  apply(op: Operation, changed?: (table: string, count: number) => void): void {
+  /**
+   * Replay one operation; `changed` hears every table whose count it sets. `limit`: the server's row-version limit
+   * (mysql-online-ddl.ts), past which an ALTER that names no algorithm rebuilds the table (back to 0).
+   */
+  apply(op: Operation, changed?: (table: string, count: number) => void, limit = Infinity): void {
     const set = (table: string, count: number) => {
       this.counts.set(nameKey(table), count);
       changed?.(nameKey(table), count);
@@ -76,6 +80,7 @@ export class RowVersions {
     // a statement that also rebuilds (or already counted) does not count again
     if (this.lastStatement.get(nameKey(op.table)) === statementOf(op)) return;
     this.lastStatement.set(nameKey(op.table), statementOf(op));
-    set(op.table, this.get(op.table) + 1);
+    const next = this.get(op.table) + 1;
+    set(op.table, next > limit ? 0 : next);
   }
 }

@@ -7,6 +7,7 @@ import type { DetectedFile } from "../detect.js";
 import { compareMigrations, isAppliedMigration, migrationSet } from "../migration-order.js";
 import type { ColumnSpec, Migration, OperationOf, TypeRef } from "../model.js";
 import { nameKey } from "../rules/support/facts.js";
+import { rowVersionLimit } from "../rules/support/mysql-online-ddl.js";
 import { ColumnTypes } from "./column-types.js";
 import { RowVersions } from "./row-versions.js";
 
@@ -76,13 +77,18 @@ export class SchemaHistory {
           else if (op.kind === "alter_column_type" || op.kind === "set_default" || op.kind === "drop_default" || op.kind === "set_not_null" || op.kind === "drop_not_null" || op.kind === "drop_column" || op.kind === "rename_column")
             defineColumn(op.table, op.column, position, undefined);
         }
+        const limit = rowVersionLimit(migration.database, migration.databaseVersion);
         for (const op of migration.up)
-          rowVersions.apply(op, (table, count) => {
-            const list = versions.get(table) ?? [];
-            if (list.at(-1)?.position === position) list[list.length - 1].count = count;
-            else list.push({ position, count });
-            versions.set(table, list);
-          });
+          rowVersions.apply(
+            op,
+            (table, count) => {
+              const list = versions.get(table) ?? [];
+              if (list.at(-1)?.position === position) list[list.length - 1].count = count;
+              else list.push({ position, count });
+              versions.set(table, list);
+            },
+            limit,
+          );
         for (const op of migration.up)
           replay.apply(op, (table, column, type) => {
             const key = `${table}.${column}`;

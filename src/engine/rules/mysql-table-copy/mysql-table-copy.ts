@@ -229,8 +229,9 @@ function reportAutoIncrement(ctx: RuleContext, op: Extract<Operation, { kind: "a
 function checkRowVersions(ctx: RuleContext, op: Extract<Operation, { kind: "add_column" | "drop_column" }>, table: string, index: number): void {
   const limit = rowVersionLimit(ctx.migration.database, ctx.migration.databaseVersion);
   if (limit === undefined || op.algorithm === "copy") return;
-  const first = ctx.migration.up.findIndex((other) => other.loc.line === op.loc.line && other.text === op.text);
-  if (first !== index) return;
+  // once per statement: its operations are consecutive, so only the first has a different one before it
+  const previous = ctx.migration.up[index - 1];
+  if (previous && previous.loc.line === op.loc.line && previous.text === op.text) return;
   const versions = ctx.repository.rowVersions(table, index);
   if (versions < limit) return;
   const [schema, name] = table.includes(".") ? table.split(".", 2) : [undefined, table];
