@@ -134,7 +134,8 @@ export async function runSqlFixes(files: readonly SourceFile[], config: Config, 
           const own = (onPath.get(unit.file.path) ?? []).map((f) => ({ f, down: false }));
           const down = unit.downFile ? (onPath.get(unit.downFile.path) ?? []).map((f) => ({ f, down: true })) : [];
           for (const { f, down: forDown } of [...own, ...down]) {
-            const before = statementsBefore(unit, forDown ? "all" : f.rule === "mixed-ddl-dml" ? "schema" : f.line);
+            // missing-down's fix is the down itself: it runs after the whole up
+            const before = statementsBefore(unit, forDown || f.rule === "missing-down" ? "all" : f.rule === "mixed-ddl-dml" ? "schema" : f.line);
             out.push({
               ...f,
               verdict: before ? await check(session, before, f.fix) : { kind: "not-checked", reason: `${unit.file.path}: its statements cannot run in a transaction` },

@@ -14,6 +14,31 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "the down drops a trigger before the function it runs, leaves out the rows and changes that go with a dropped table, and says what it cannot recreate",
+      schema: "CREATE TABLE accounts (id bigint PRIMARY KEY);",
+      path: "migrations/000014_roles.up.sql",
+      code: [
+        "CREATE TABLE roles (id int PRIMARY KEY, updated_at timestamptz);",
+        "INSERT INTO roles VALUES (1, now());",
+        "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at = now(); RETURN NEW; END $$;",
+        "CREATE TRIGGER roles_touch BEFORE UPDATE ON roles FOR EACH ROW EXECUTE FUNCTION touch();",
+        "ALTER TABLE accounts ADD COLUMN role_id int;",
+        "DROP TABLE accounts;",
+      ].join("\n"),
+      lines: [1],
+      fixes: [
+        [
+          "-- migrations/000014_roles.down.sql",
+          "-- line 6 drops accounts: recreate it from its last definition in the earlier migrations (the rows cannot come back)",
+          "DROP TRIGGER roles_touch ON roles;",
+          "DROP FUNCTION touch;",
+          "DROP TABLE roles;",
+        ].join("\n"),
+      ],
+      fixRunsAfter: "up",
+    },
+    {
+      framework: "sql",
       name: "goose: a default the up replaces comes back as the earlier migration defined it (a serial's sequence)",
       schema: 'CREATE TABLE "Step" (id bigint PRIMARY KEY, "order" smallserial NOT NULL);',
       path: "db/migrations/00021_step_order.sql",

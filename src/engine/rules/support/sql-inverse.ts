@@ -66,7 +66,8 @@ function inverseOf(op: Operation, index: number, created: ReadonlySet<string>, r
     case "drop_default":
       return `-- ${lineOf(op)} drops the default of ${op.table}.${op.column}: SET the one it had (migguard does not know it)`;
     case "create_object":
-      if (op.objectType === "role" || op.objectType === "database" || onNewTable(op.table)) return undefined;
+      // a trigger goes with its table, but dropping it first frees the function it runs for its own DROP
+      if (op.objectType === "role" || op.objectType === "database" || (onNewTable(op.table) && op.objectType !== "trigger")) return undefined;
       if (op.objectType === "extension" && op.ifNotExists) return undefined; // may have been there already, shared by others
       if (op.orReplace) return `-- ${lineOf(op)} creates or replaces ${op.objectType.replace("_", " ")} ${op.name}: drop it, or restore the definition an earlier migration gave it\nDROP ${dropKind(op.objectType)} ${ident(op.name)}${op.table ? ` ON ${ident(op.table)}` : ""};`;
       return `DROP ${dropKind(op.objectType)} ${ident(op.name)}${op.table ? ` ON ${ident(op.table)}` : ""};`;
@@ -89,6 +90,8 @@ function inverseOf(op: Operation, index: number, created: ReadonlySet<string>, r
     case "dml":
     case "data_migration":
     case "truncate":
+      // rows written into a table the up created go with its DROP TABLE
+      if (op.kind === "dml" && onNewTable(op.table)) return undefined;
       return `-- ${lineOf(op)} changes data: restore the previous rows from a copy made in the up, or leave them if they can stay`;
     default:
       return undefined;
@@ -98,8 +101,16 @@ function inverseOf(op: Operation, index: number, created: ReadonlySet<string>, r
 /** The statements of a down for `up`, in reverse order, one per operation that needs undoing. */
 export function sqlInverse(up: readonly Operation[], repository?: Pick<RepositoryView, "columnType" | "columnDefinition">): string[] {
   const created = new Set(up.filter((op) => op.kind === "create_table" && !op.temporary).map((op) => nameKey((op as Extract<Operation, { kind: "create_table" }>).table)));
+  // the last position at which the up drops each table: what it did to the table before goes with it
+  const droppedAt = new Map<string, number>();
+  up.forEach((op, index) => {
+    if (op.kind === "drop_table") for (const t of op.tables) droppedAt.set(nameKey(t), index);
+  });
+  const tableOf = (op: Operation) => ("table" in op && typeof op.table === "string" ? nameKey(op.table) : undefined);
   const lines: string[] = [];
   up.forEach((op, index) => {
+    const table = tableOf(op);
+    if (op.kind !== "drop_table" && table !== undefined && (droppedAt.get(table) ?? -1) > index) return;
     const line = inverseOf(op, index, created, repository);
     if (line !== undefined && !lines.includes(line)) lines.push(line);
   });
