@@ -18,6 +18,8 @@ export interface RepositoryView {
   tableDefinition(table: string): OperationOf<"create_table"> | undefined;
   /** table.column as the earlier migration that added it defined it (default, serial, ...), while none changed it since */
   columnDefinition(table: string, column: string): ColumnSpec | undefined;
+  /** the statement of an earlier migration that last created or replaced the object (a function, a view), as written */
+  objectDefinition(objectType: string, name: string): string | undefined;
   /** the project's Active Record model of `table`, when its model files were given */
   model(table: string): Pick<ModelFile, "className" | "path"> | undefined;
   /**
@@ -46,6 +48,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
       return replay.get(table, column);
     },
     tableDefinition: (table) => history.definitionBefore(migration.path, table),
+    objectDefinition: (objectType, name) => history.objectDefinitionBefore(migration.path, objectType, name),
     columnDefinition: (table, column) => history.columnDefinitionBefore(migration.path, table, column),
     rowVersions(table, beforeIndex) {
       // one replay moved forward as rules ask in order: a file of thousands of ALTERs stays linear

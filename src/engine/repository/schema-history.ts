@@ -16,6 +16,13 @@ interface Change {
   type: TypeRef | undefined;
 }
 
+/** `CREATE FUNCTION ...` as `CREATE OR REPLACE FUNCTION ...` for the kinds that have it; undefined for the others (they cannot be re-run). */
+function orReplaced(text: string, objectType: string): string | undefined {
+  if (!["function", "procedure", "view", "trigger"].includes(objectType)) return undefined;
+  const trimmed = text.trimStart();
+  return /^create\s/i.test(trimmed) ? `CREATE OR REPLACE ${trimmed.slice("create".length).trimStart()}` : undefined;
+}
+
 export class SchemaHistory {
   /** set -> "table.column" -> changes in order */
   private readonly changes = new Map<string, Map<string, Change[]>>();
@@ -25,6 +32,8 @@ export class SchemaHistory {
   private readonly versions = new Map<string, Map<string, Array<{ position: number; count: number }>>>();
   /** set -> "table.column" -> the definition (CREATE TABLE's or ADD COLUMN's) from each position on; undefined once changed */
   private readonly columnDefinitions = new Map<string, Map<string, Array<{ position: number; spec: ColumnSpec | undefined }>>>();
+  /** set -> "type:name" -> the statement that (re)defines the object (function, view, ...) from each position on */
+  private readonly objectDefinitions = new Map<string, Map<string, Array<{ position: number; text: string | undefined }>>>();
   /** migration path -> its set and position */
   private readonly positions = new Map<string, { set: string; position: number }>();
 
@@ -56,6 +65,12 @@ export class SchemaHistory {
         if (list) list.push({ position, spec });
         else columns.set(key, [{ position, spec }]);
       };
+      const objects = new Map<string, Array<{ position: number; text: string | undefined }>>();
+      const defineObject = (key: string, position: number, text: string | undefined) => {
+        const list = objects.get(key);
+        if (list) list.push({ position, text });
+        else objects.set(key, [{ position, text }]);
+      };
       const replay = new ColumnTypes();
       const rowVersions = new RowVersions();
       const versions = new Map<string, Array<{ position: number; count: number }>>();
@@ -68,6 +83,11 @@ export class SchemaHistory {
           // a later change of its columns makes the CREATE TABLE an outdated definition
           else if ((op.kind === "add_column" || op.kind === "drop_column" || op.kind === "rename_column" || op.kind === "alter_column_type") && definitions.has(nameKey(op.table)))
             define(op.table, position, undefined);
+        }
+        for (const op of migration.up) {
+          // kept as CREATE OR REPLACE, so running it again replaces what a later migration wrote
+          if (op.kind === "create_object" && !op.embeddedSql) defineObject(`${op.objectType}:${nameKey(op.name)}`, position, op.orReplace ? op.text : orReplaced(op.text, op.objectType));
+          else if (op.kind === "drop_object") for (const n of op.names) defineObject(`${op.objectType}:${nameKey(n)}`, position, undefined);
         }
         for (const op of migration.up) {
           if (op.kind === "create_table" && !op.temporary && !op.asSelect) for (const c of op.columns) defineColumn(op.table, c.name, position, c);
@@ -102,8 +122,21 @@ export class SchemaHistory {
       this.changes.set(set, changes);
       this.definitions.set(set, definitions);
       this.columnDefinitions.set(set, columns);
+      this.objectDefinitions.set(set, objects);
       this.versions.set(set, versions);
     }
+  }
+
+  /** The statement of an earlier migration that last created or replaced the object (`function`, `view`, ...), while no later one dropped it. */
+  objectDefinitionBefore(migrationPath: string, objectType: string, name: string): string | undefined {
+    const at = this.positions.get(migrationPath);
+    if (!at) return undefined;
+    let found: string | undefined;
+    for (const entry of this.objectDefinitions.get(at.set)?.get(`${objectType}:${nameKey(name)}`) ?? []) {
+      if (entry.position >= at.position) break;
+      found = entry.text;
+    }
+    return found;
   }
 
   /** The definition of table.column (type, default, serial, ...) as the migration that added it wrote it, while nothing changed it since. */

@@ -39,6 +39,26 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "CREATE OR REPLACE of a function an earlier migration defined: the down puts that definition back, as written there",
+      schema: "CREATE TABLE slots (id bigint PRIMARY KEY);\nCREATE FUNCTION slot_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\nCREATE TRIGGER slots_insert AFTER INSERT ON slots FOR EACH ROW EXECUTE FUNCTION slot_insert();",
+      path: "db/migrations/00031_slot_insert.sql",
+      files: {
+        "db/migrations/00030_slots.sql":
+          "-- +goose Up\nCREATE TABLE slots (id bigint PRIMARY KEY);\nCREATE FUNCTION slot_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\nCREATE TRIGGER slots_insert AFTER INSERT ON slots FOR EACH ROW EXECUTE FUNCTION slot_insert();\n-- +goose Down\nDROP TABLE slots;\nDROP FUNCTION slot_insert;\n",
+      },
+      code: "-- +goose Up\nCREATE OR REPLACE FUNCTION slot_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE NOTICE 'slot'; RETURN NEW; END $$;\n",
+      lines: [2],
+      fixes: [
+        [
+          "-- +goose Down",
+          "-- function slot_insert as the earlier migration defined it:",
+          "CREATE OR REPLACE FUNCTION slot_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;",
+        ].join("\n"),
+      ],
+      fixRunsAfter: "up",
+    },
+    {
+      framework: "sql",
       name: "goose: a default the up replaces comes back as the earlier migration defined it (a serial's sequence)",
       schema: 'CREATE TABLE "Step" (id bigint PRIMARY KEY, "order" smallserial NOT NULL);',
       path: "db/migrations/00021_step_order.sql",

@@ -23,7 +23,7 @@ function previousDefault(table: string, column: string, before: ColumnSpec | und
 }
 
 /** The statement (or comment) that undoes one operation; undefined when it changes nothing a down must take back. */
-function inverseOf(op: Operation, index: number, created: ReadonlySet<string>, repository: Pick<RepositoryView, "columnType" | "columnDefinition"> | undefined): string | undefined {
+function inverseOf(op: Operation, index: number, created: ReadonlySet<string>, repository: Pick<RepositoryView, "columnType" | "columnDefinition" | "objectDefinition"> | undefined): string | undefined {
   // what belongs to a table the up created goes with its DROP TABLE
   const onNewTable = (table: string | undefined) => table !== undefined && created.has(nameKey(table));
   switch (op.kind) {
@@ -69,7 +69,13 @@ function inverseOf(op: Operation, index: number, created: ReadonlySet<string>, r
       // a trigger goes with its table, but dropping it first frees the function it runs for its own DROP
       if (op.objectType === "role" || op.objectType === "database" || (onNewTable(op.table) && op.objectType !== "trigger")) return undefined;
       if (op.objectType === "extension" && op.ifNotExists) return undefined; // may have been there already, shared by others
-      if (op.orReplace) return `-- ${lineOf(op)} creates or replaces ${op.objectType.replace("_", " ")} ${op.name}: drop it, or restore the definition an earlier migration gave it\nDROP ${dropKind(op.objectType)} ${ident(op.name)}${op.table ? ` ON ${ident(op.table)}` : ""};`;
+      if (op.orReplace) {
+        // it may replace what an earlier migration defined: the down puts that definition back, as written there
+        const earlier = repository?.objectDefinition(op.objectType, op.name);
+        if (earlier) return `-- ${op.objectType.replace("_", " ")} ${op.name} as the earlier migration defined it:\n${earlier.trim().replace(/;?\s*$/, ";")}`;
+        if (op.objectType === "function" || op.objectType === "procedure" || op.objectType === "view" || op.objectType === "trigger")
+          return `-- ${lineOf(op)} creates or replaces ${op.objectType} ${op.name}: migguard found no earlier definition of it, so the up created it\nDROP ${dropKind(op.objectType)} ${ident(op.name)}${op.table ? ` ON ${ident(op.table)}` : ""};`;
+      }
       return `DROP ${dropKind(op.objectType)} ${ident(op.name)}${op.table ? ` ON ${ident(op.table)}` : ""};`;
     case "alter_enum":
       return op.action === "add_value"
@@ -99,7 +105,7 @@ function inverseOf(op: Operation, index: number, created: ReadonlySet<string>, r
 }
 
 /** The statements of a down for `up`, in reverse order, one per operation that needs undoing. */
-export function sqlInverse(up: readonly Operation[], repository?: Pick<RepositoryView, "columnType" | "columnDefinition">): string[] {
+export function sqlInverse(up: readonly Operation[], repository?: Pick<RepositoryView, "columnType" | "columnDefinition" | "objectDefinition">): string[] {
   const created = new Set(up.filter((op) => op.kind === "create_table" && !op.temporary).map((op) => nameKey((op as Extract<Operation, { kind: "create_table" }>).table)));
   // the last position at which the up drops each table: what it did to the table before goes with it
   const droppedAt = new Map<string, number>();
