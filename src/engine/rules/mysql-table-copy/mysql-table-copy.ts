@@ -81,9 +81,11 @@ function inplaceFix(ctx: RuleContext, op: Operation, table: string, clauses = al
 
 function foreignKeyFix(ctx: RuleContext, op: Extract<Operation, { kind: "add_constraint" }>): string {
   const orphans = `-- existing rows are not checked: look for orphans first (SELECT ... LEFT JOIN ${op.referencesTable ?? "<referenced table>"} ... WHERE ... IS NULL)`;
+  // the Rails variant reads the call with Prism, which a SQL-only lint never loads: build it only for Rails
+  const rails = () => `execute "SET foreign_key_checks = 0"  # lets MySQL add the key in place, without copying ${op.table}\n${withoutPostgresOptions(op.text.trim())}\nexecute "SET foreign_key_checks = 1"\n${orphans.replace(/^--/, "#")}`;
   return fixFor(ctx.framework, {
     sql: `SET foreign_key_checks = 0;  -- lets MySQL add the key in place (ALGORITHM=INPLACE, LOCK=NONE)\n${op.text.trim().replace(/;\s*$/, "")};\nSET foreign_key_checks = 1;\n${orphans}`,
-    rails: `execute "SET foreign_key_checks = 0"  # lets MySQL add the key in place, without copying ${op.table}\n${withoutPostgresOptions(op.text.trim())}\nexecute "SET foreign_key_checks = 1"\n${orphans.replace(/^--/, "#")}`,
+    ...(ctx.framework === "rails" ? { rails: rails() } : {}),
     django: `migrations.RunSQL("SET foreign_key_checks = 0", reverse_sql=migrations.RunSQL.noop),  # MySQL adds the key in place\n# ... the operation that adds the foreign key ...\nmigrations.RunSQL("SET foreign_key_checks = 1", reverse_sql=migrations.RunSQL.noop),\n${orphans.replace(/^--/, "#")}`,
     alembic: `op.execute("SET foreign_key_checks = 0")  # MySQL adds the key in place\n${op.text.trim()}\nop.execute("SET foreign_key_checks = 1")\n${orphans.replace(/^--/, "#")}`,
   });
