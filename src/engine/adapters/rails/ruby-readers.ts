@@ -7,6 +7,7 @@
 import type { readRailsDatabaseYml } from "../../database/rails-database-yml.js";
 import type { gemfileGems } from "../../repository/gemfile.js";
 import type { schemaRbOperations } from "../../repository/schema-rb-operations.js";
+import type { withoutOption, withoutPostgresOptions } from "../../rules/support/rails-mysql-call.js";
 import type { readModelFiles } from "./model-files.js";
 
 interface RubyReaders {
@@ -15,23 +16,29 @@ interface RubyReaders {
   /** the repository facts fixes read: a Gemfile's gems, db/schema.rb's tables */
   gemfileGems: typeof gemfileGems;
   schemaRbOperations: typeof schemaRbOperations;
+  /** a migration's call without some of its options, for MySQL fixes (rules/support/rails-mysql-call) */
+  withoutPostgresOptions: typeof withoutPostgresOptions;
+  withoutOption: typeof withoutOption;
 }
 
 let readers: RubyReaders | undefined;
 
 export async function loadRubyReaders(): Promise<void> {
   if (readers) return;
-  const [models, databaseYml, gemfile, schemaRb] = await Promise.all([
+  const [models, databaseYml, gemfile, schemaRb, call] = await Promise.all([
     import("./model-files.js"),
     import("../../database/rails-database-yml.js"),
     import("../../repository/gemfile.js"),
     import("../../repository/schema-rb-operations.js"),
+    import("../../rules/support/rails-mysql-call.js"),
   ]);
   readers = {
     readModelFiles: models.readModelFiles,
     readRailsDatabaseYml: databaseYml.readRailsDatabaseYml,
     gemfileGems: gemfile.gemfileGems,
     schemaRbOperations: schemaRb.schemaRbOperations,
+    withoutPostgresOptions: call.withoutPostgresOptions,
+    withoutOption: call.withoutOption,
   };
 }
 

@@ -6,7 +6,7 @@ import { embedSql } from "../support/embed-sql.js";
 import { fixFor, sym } from "../support/fix.js";
 import { calleeOf } from "../support/python-call.js";
 import { blockingDdl, rowVersionLimit, typeChange, type OnlineDdl } from "../support/mysql-online-ddl.js";
-import { withoutOption, withoutPostgresOptions } from "../support/rails-mysql-call.js";
+import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
 
@@ -82,7 +82,7 @@ function inplaceFix(ctx: RuleContext, op: Operation, table: string, clauses = al
 function foreignKeyFix(ctx: RuleContext, op: Extract<Operation, { kind: "add_constraint" }>): string {
   const orphans = `-- existing rows are not checked: look for orphans first (SELECT ... LEFT JOIN ${op.referencesTable ?? "<referenced table>"} ... WHERE ... IS NULL)`;
   // the Rails variant reads the call with Prism, which a SQL-only lint never loads: build it only for Rails
-  const rails = () => `execute "SET foreign_key_checks = 0"  # lets MySQL add the key in place, without copying ${op.table}\n${withoutPostgresOptions(op.text.trim())}\nexecute "SET foreign_key_checks = 1"\n${orphans.replace(/^--/, "#")}`;
+  const rails = () => `execute "SET foreign_key_checks = 0"  # lets MySQL add the key in place, without copying ${op.table}\n${rubyReaders().withoutPostgresOptions(op.text.trim())}\nexecute "SET foreign_key_checks = 1"\n${orphans.replace(/^--/, "#")}`;
   return fixFor(ctx.framework, {
     sql: `SET foreign_key_checks = 0;  -- lets MySQL add the key in place (ALGORITHM=INPLACE, LOCK=NONE)\n${op.text.trim().replace(/;\s*$/, "")};\nSET foreign_key_checks = 1;\n${orphans}`,
     ...(ctx.framework === "rails" ? { rails: rails() } : {}),
@@ -209,7 +209,7 @@ function reportAutoIncrement(ctx: RuleContext, op: Extract<Operation, { kind: "a
   ];
   const commands = onlineCommands(table, clause);
   const comment = (prefix: string) => [...why.map((l) => `${prefix} ${l}`), ...commands.split("\n").map((l) => `${prefix}  ${l}`)].join("\n");
-  const own = ctx.framework === "rails" ? withoutPostgresOptions(op.text.trim()) : op.text.trim();
+  const own = ctx.framework === "rails" ? rubyReaders().withoutPostgresOptions(op.text.trim()) : op.text.trim();
   ctx.report({
     op,
     message: `MySQL blocks every write to ${table} while this runs: ${verdict.because}. On a large table that is minutes to hours of failed or queued writes.`,
@@ -283,7 +283,7 @@ function reportNewKeyColumn(ctx: RuleContext, op: Operation, column: ColumnSpec,
   const rails =
     ctx.framework === "rails" && !op.embeddedSql && op.kind === "add_column"
       ? [
-          `${withoutOption(withoutPostgresOptions(op.text.trim()), "primary_key")}  # without the key for now`,
+          `${rubyReaders().withoutOption(rubyReaders().withoutPostgresOptions(op.text.trim()), "primary_key")}  # without the key for now`,
           `# give every row its own ${column.name} (in batches on a large table), then, in a later migration, make it the key in place:`,
           `change_column_null ${sym(table)}, ${sym(column.name)}, false`,
           `execute "ALTER TABLE ${q(table)} ADD PRIMARY KEY (${name}), ALGORITHM=INPLACE, LOCK=NONE"`,
