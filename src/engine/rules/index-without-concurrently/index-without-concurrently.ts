@@ -7,6 +7,7 @@ import { concurrentIndexFix, concurrentIndexSql } from "../support/sql-text.js";
 import { pythonString } from "../support/embed-sql.js";
 import { reindented } from "../support/data-code.js";
 import { calleeOf, withCallee } from "../support/python-call.js";
+import { djangoIndexNameWithin } from "../support/django-index-name.js";
 
 export default defineRule({
   meta: {
@@ -54,7 +55,7 @@ export default defineRule({
                 atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
                 operations = [${op.ormField ? `
                     # the field without db_index=True; declare the index in the model's Meta.indexes instead` : ""}
-                    ${djangoIndex ? djangoIndex.replace(/\n/g, "\n                    ").replace(/,?$/, ",") : `AddIndexConcurrently(model_name="${op.ormModel ?? op.table}", index=models.Index(fields=[${(op.ormField ? [op.ormField] : op.columns).map((c) => pythonString(c)).join(", ")}], name="${name}")),`}
+                    ${djangoIndex ? djangoIndex.replace(/\n/g, "\n                    ").replace(/,?$/, ",") : `AddIndexConcurrently(model_name="${op.ormModel ?? op.table}", index=models.Index(fields=[${(op.ormField ? [op.ormField] : op.columns).map((c) => pythonString(c)).join(", ")}], name="${djangoIndexNameWithin(name, op.table, op.columns)}")),`}
                 ]`,
           alembic: `
             with op.get_context().autocommit_block():
