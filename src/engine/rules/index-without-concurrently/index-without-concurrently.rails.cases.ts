@@ -57,6 +57,21 @@ end
     },
     {
       framework: "rails",
+      name: "add_reference with its own options: the fix is the user's call (type: :uuid, foreign_key:) with its index built concurrently, and nothing it adds is left behind",
+      path: "db/migrate/20240501000000_add_transfer_to_transactions.rb",
+      code: `class AddTransferToTransactions < ActiveRecord::Migration[7.2]
+  def change
+    add_reference :transactions, :transfer, type: :uuid, null: true, foreign_key: true
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        "class AddTransferToTransactions < ActiveRecord::Migration[7.2]\n  disable_ddl_transaction!\n\n  def change\n    add_reference :transactions, :transfer, type: :uuid, null: true, foreign_key: true, index: { algorithm: :concurrently }\n  end\nend",
+      ],
+    },
+    {
+      framework: "rails",
       name: "t.index and t.string with index: inside change_table",
       code: `class IndexAccounts < ActiveRecord::Migration[7.1]
   def change

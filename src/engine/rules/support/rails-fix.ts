@@ -10,6 +10,7 @@ import { dedent, modelName, sym } from "./fix.js";
 import { isMysqlFamily } from "./databases.js";
 import { concurrentIndexSql } from "./sql-text.js";
 import { leftOver, type DeltaEntry } from "./schema-delta.js";
+import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
 
 const RAILS_TYPES: Record<string, string> = {
   varchar: "string",
@@ -283,9 +284,18 @@ export function railsConcurrentMigration(migration: Migration, fallbackName: str
 
 const singleLine = (op: Operation) => (op.text.includes("\n") ? undefined : op.text.trim());
 
+/** An add_reference on one line is rewritten from the user's own call, so all it does moves with its index. */
+const keepsWholeCall = (op: Operation) => (op.frameworkCall === "add_reference" || op.frameworkCall === "add_belongs_to") && singleLine(op) !== undefined && rubyReadersLoaded();
+
 /** The call that builds one index concurrently: add_index / add_reference / t.index in the migration's own terms. */
 function concurrentIndexCall(op: Extract<Operation, { kind: "add_index" }>, defaultName: (table: string, columns: string[]) => string): string {
   const call = op.frameworkCall ?? "";
+  const own = singleLine(op);
+  // the user's own add_reference with its options (type: :uuid, null:, foreign_key:), only its index built concurrently
+  if (own && keepsWholeCall(op)) {
+    const named = op.name && op.name !== defaultName(op.table, op.columns) ? `, name: ${JSON.stringify(op.name)}` : "";
+    return `${rubyReaders().withoutOption(own, "index")}, index: { algorithm: :concurrently${op.unique ? ", unique: true" : ""}${named} }`;
+  }
   if (/(^|\.)(add_reference|add_belongs_to|references|belongs_to)$/.test(call)) {
     const id = op.columns[op.columns.length - 1] ?? "ref_id";
     const polymorphic = op.columns.length === 2 && op.columns[0].endsWith("_type");
@@ -314,7 +324,9 @@ export function railsIndexFix(op: Extract<Operation, { kind: "add_index" }>, mig
   const byReference = (o: Operation) => /(^|\.)(add_reference|add_belongs_to|references|belongs_to)$/.test(o.frameworkCall ?? "");
   // add_reference's own column goes with the add_reference call that replaces it
   const referenceLines = new Set(indexes.filter(byReference).map((o) => o.loc.line));
-  const rest = migration.up.filter((o) => !INERT.has(o.kind) && o.kind !== "add_index" && !(o.kind === "add_column" && referenceLines.has(o.loc.line)));
+  // a reference rewritten from the user's whole call takes its foreign key along too
+  const wholeLines = new Set(indexes.filter(keepsWholeCall).map((o) => o.loc.line));
+  const rest = migration.up.filter((o) => !INERT.has(o.kind) && o.kind !== "add_index" && !wholeLines.has(o.loc.line) && !(o.kind === "add_column" && referenceLines.has(o.loc.line)));
   const body = indexes.map((o) => concurrentIndexCall(o, defaultName)).join("\n");
   if (!rest.length) return railsConcurrentMigration(migration, `add_index_${op.table}`, body);
   const first = indexes[0];
