@@ -11,6 +11,17 @@ export default defineCases({
     },
     { framework: "sql", name: "plain CREATE INDEX on a live table", schema: "CREATE TABLE post (id bigint PRIMARY KEY, language_id int);", code: "CREATE INDEX idx_post_language ON post (language_id);", lines: [1] },
     { framework: "sql", name: "unique index over several lines", schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);", code: "SET lock_timeout = '1s';\nCREATE UNIQUE INDEX\n  users_email_key\n  ON users (lower(email));", lines: [2] },
+    {
+      framework: "sql",
+      name: "golang-migrate: the fix is the CREATE alone in its file (the file is one query; a DROP beside it would make it one transaction, which CONCURRENTLY refuses)",
+      path: "migrations/000060_artifact_digest.up.sql",
+      schema: "CREATE TABLE artifact (id bigint PRIMARY KEY, digest text);",
+      code: "CREATE INDEX idx_artifact_digest ON artifact (digest);\n",
+      lines: [1],
+      fixes: [
+        "-- in a migration file of its own, this statement alone (golang-migrate sends the file as one query, and\n-- PostgreSQL runs two or more statements as one transaction, which CONCURRENTLY refuses).\n-- A failed build leaves an INVALID index: run DROP INDEX CONCURRENTLY IF EXISTS idx_artifact_digest\n-- by hand before migrating again.\nCREATE INDEX CONCURRENTLY idx_artifact_digest ON artifact (digest);",
+      ],
+    },
   ],
   valid: [
     {

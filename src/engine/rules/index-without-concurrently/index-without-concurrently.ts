@@ -9,6 +9,9 @@ import { reindented } from "../support/data-code.js";
 import { calleeOf, withCallee } from "../support/python-call.js";
 import { djangoIndexNameWithin } from "../support/django-index-name.js";
 
+/** layouts whose runner sends a whole file as one multi-statement query (SqlSegment transaction "implicit") */
+const ONE_QUERY_PER_FILE = new Set(["golang-migrate", "prisma"]);
+
 export default defineRule({
   meta: {
     id: "index-without-concurrently",
@@ -29,12 +32,24 @@ export default defineRule({
       const written = ctx.framework === "sql" || op.embeddedSql ? concurrentIndexFix(op.text) : undefined;
       // Django's own AddIndex, expressions and all, as AddIndexConcurrently
       const djangoIndex = ctx.framework === "django" && /(?:^|\.)AddIndex$/.test(calleeOf(op.text) ?? "") ? withCallee(reindented(op.text.trim()), "AddIndexConcurrently") : undefined;
-      const rebuilt = `DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)};\nCREATE ${op.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY ${ident(name)} ON ${ident(op.table)} (${cols});`;
+      const create = `CREATE ${op.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY ${ident(name)} ON ${ident(op.table)} (${cols});`;
+      const rebuilt = `DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)};\n${create}`;
+      // golang-migrate and Prisma send a file as one query: two statements would be one implicit transaction,
+      // which CONCURRENTLY refuses, so the file holds the CREATE alone and the clean-up of a failed build is by hand
+      const oneQuery = ctx.framework === "sql" && !op.embeddedSql && ONE_QUERY_PER_FILE.has(ctx.migration.layout);
+      const alone = oneQuery ? (written ? `${concurrentIndexSql(op.text) ?? create.replace(/;$/, "")};` : create) : undefined;
       ctx.report({
         op,
         message: `Creating index ${op.name ?? `on ${op.table} (${op.columns.join(", ")})`} without CONCURRENTLY blocks writes to ${op.table} while it builds.`,
         fix: fixFor(ctx.framework, {
-          sql: `
+          sql: alone
+            ? `
+            -- in a migration file of its own, this statement alone (${ctx.migration.layout} sends the file as one query, and
+            -- PostgreSQL runs two or more statements as one transaction, which CONCURRENTLY refuses).
+            -- A failed build leaves an INVALID index: run DROP INDEX CONCURRENTLY IF EXISTS ${op.name ? ident(op.name) : "<its name>"}
+            -- by hand before migrating again.
+            ${alone}`
+            : `
             -- outside a transaction (its own migration file / NO TRANSACTION mode):
             ${(written ?? rebuilt).replace(/\n/g, "\n            ")}`,
           rails: railsIndexFix(op, ctx.migration, indexName),
