@@ -8,6 +8,7 @@ import { pythonString } from "../support/embed-sql.js";
 import { withoutKeyword } from "../support/python-call.js";
 import { railsType } from "../support/rails-fix.js";
 import { alterWithConstraintUsingIndex } from "../support/sql-text.js";
+import { HOW_TO_LEAVE_THE_TRANSACTION } from "../support/leave-transaction.js";
 
 const indent = (text: string, by: string) =>
   text
@@ -79,8 +80,10 @@ export default defineRule({
               })
             : fixFor(ctx.framework, {
                 sql: `
+                  -- migration 1, outside a transaction (CONCURRENTLY cannot run in one):
+                  ${(HOW_TO_LEAVE_THE_TRANSACTION[ctx.migration.layout] ?? "-- run it outside a transaction").replace(/\n/g, "\n                  ")}
                   CREATE UNIQUE INDEX CONCURRENTLY ${ident(idx)} ON ${ident(op.table)} (${op.columns.map(ident).join(", ")});
-                  -- then (instant):
+                  -- migration 2, after it (instant):
                   ${attachWithRest ?? `ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(op.name ?? idx)} ${kind} USING INDEX ${ident(idx)}`};`,
                 rails: `
                   disable_ddl_transaction!
