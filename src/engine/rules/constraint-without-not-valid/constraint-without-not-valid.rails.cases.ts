@@ -30,6 +30,20 @@ end
 `,
       lines: [5, 7],
     },
+    {
+      framework: "rails",
+      name: "add_reference of a uuid key: the fix keeps the user's type: and null: (a bigint column could not reference a uuid id)",
+      code: `class AddStockExchangeReference < ActiveRecord::Migration[7.2]
+  def change
+    add_reference :securities, :stock_exchange, type: :uuid, null: true, foreign_key: true
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        "# migration 1: instant, existing rows are not checked\nadd_reference :securities, :stock_exchange, type: :uuid, null: true, index: { algorithm: :concurrently }  # with disable_ddl_transaction!\nadd_foreign_key :securities, :stock_exchanges, validate: false\n\n# migration 2: checks the rows while reads and writes go on\nvalidate_foreign_key :securities, :stock_exchanges",
+      ],
+    },
   ],
   valid: [
     {

@@ -357,6 +357,14 @@ export function railsConcurrentlyFix(op: Operation, migration: Migration): strin
   return `${note}${railsConcurrentMigration(migration, "concurrent_index", call)}`;
 }
 
+/** The user's own one-line add_reference (type: :uuid, null: kept) without its foreign_key: and index: options. */
+function referenceWithoutKey(op: Operation): string | undefined {
+  const own = singleLine(op);
+  if (!own || !keepsWholeCall(op)) return undefined;
+  const { withoutOption } = rubyReaders();
+  return withoutOption(withoutOption(own, "foreign_key"), "index");
+}
+
 /** A foreign key or CHECK added NOT VALID now and validated in the next migration, as strong_migrations prints it. */
 export function railsConstraintFix(op: Extract<Operation, { kind: "add_constraint" }>): string {
   const call = op.frameworkCall ?? "";
@@ -367,7 +375,7 @@ export function railsConstraintFix(op: Extract<Operation, { kind: "add_constrain
     const columnOpt = column && column !== `${singularTable(to)}_id` ? `, column: ${sym(column)}` : "";
     const add =
       /(^|\.)(add_reference|add_belongs_to|references|belongs_to)$/.test(call)
-        ? `add_reference ${sym(op.table)}, ${sym((column ?? "ref_id").replace(/_id$/, ""))}, index: { algorithm: :concurrently }  # with disable_ddl_transaction!\nadd_foreign_key ${sym(op.table)}, ${sym(to)}${columnOpt}, validate: false`
+        ? `${referenceWithoutKey(op) ?? `add_reference ${sym(op.table)}, ${sym((column ?? "ref_id").replace(/_id$/, ""))}`}, index: { algorithm: :concurrently }  # with disable_ddl_transaction!\nadd_foreign_key ${sym(op.table)}, ${sym(to)}${columnOpt}, validate: false`
         : call === "add_foreign_key" && text && !/validate:/.test(text)
           ? `${text}, validate: false`
           : `add_foreign_key ${sym(op.table)}, ${sym(to)}${columnOpt}, validate: false`;
