@@ -130,25 +130,13 @@ export class SchemaHistory {
   /** The statement of an earlier migration that last created or replaced the object (`function`, `view`, ...), while no later one dropped it. */
   objectDefinitionBefore(migrationPath: string, objectType: string, name: string): string | undefined {
     const at = this.positions.get(migrationPath);
-    if (!at) return undefined;
-    let found: string | undefined;
-    for (const entry of this.objectDefinitions.get(at.set)?.get(`${objectType}:${nameKey(name)}`) ?? []) {
-      if (entry.position >= at.position) break;
-      found = entry.text;
-    }
-    return found;
+    return at && lastBefore(this.objectDefinitions.get(at.set)?.get(`${objectType}:${nameKey(name)}`), at.position, (e) => e.text);
   }
 
   /** The definition of table.column (type, default, serial, ...) as the migration that added it wrote it, while nothing changed it since. */
   columnDefinitionBefore(migrationPath: string, table: string, column: string): ColumnSpec | undefined {
     const at = this.positions.get(migrationPath);
-    if (!at) return undefined;
-    let found: ColumnSpec | undefined;
-    for (const entry of this.columnDefinitions.get(at.set)?.get(`${nameKey(table)}.${nameKey(column)}`) ?? []) {
-      if (entry.position >= at.position) break;
-      found = entry.spec;
-    }
-    return found;
+    return at && lastBefore(this.columnDefinitions.get(at.set)?.get(`${nameKey(table)}.${nameKey(column)}`), at.position, (e) => e.spec);
   }
 
   /**
@@ -157,37 +145,28 @@ export class SchemaHistory {
    */
   definitionBefore(migrationPath: string, table: string): OperationOf<"create_table"> | undefined {
     const at = this.positions.get(migrationPath);
-    if (!at) return undefined;
-    let found: OperationOf<"create_table"> | undefined;
-    for (const entry of this.definitions.get(at.set)?.get(nameKey(table)) ?? []) {
-      if (entry.position >= at.position) break;
-      found = entry.op;
-    }
-    return found;
+    return at && lastBefore(this.definitions.get(at.set)?.get(nameKey(table)), at.position, (e) => e.op);
   }
 
   /** MySQL row versions of `table` when `migrationPath` starts, from the instant column changes of the migrations before it. */
   rowVersionsBefore(migrationPath: string, table: string): number {
     const at = this.positions.get(migrationPath);
-    if (!at) return 0;
-    let found = 0;
-    for (const entry of this.versions.get(at.set)?.get(nameKey(table)) ?? []) {
-      if (entry.position >= at.position) break;
-      found = entry.count;
-    }
-    return found;
+    return (at && lastBefore(this.versions.get(at.set)?.get(nameKey(table)), at.position, (e) => e.count)) ?? 0;
   }
 
   /** The type of table.column when `migrationPath` starts, from the migrations before it; undefined when none says. */
   typeBefore(migrationPath: string, table: string, column: string): TypeRef | undefined {
     const at = this.positions.get(migrationPath);
-    if (!at) return undefined;
-    const list = this.changes.get(at.set)?.get(`${nameKey(table)}.${nameKey(column)}`);
-    let found: TypeRef | undefined;
-    for (const change of list ?? []) {
-      if (change.position >= at.position) break;
-      found = change.type;
-    }
-    return found;
+    return at && lastBefore(this.changes.get(at.set)?.get(`${nameKey(table)}.${nameKey(column)}`), at.position, (e) => e.type);
   }
+}
+
+/** The value of the last entry placed before `position`, in a list kept in position order (none before it: undefined). */
+function lastBefore<E extends { position: number }, T>(list: readonly E[] | undefined, position: number, value: (entry: E) => T): T | undefined {
+  let found: T | undefined;
+  for (const entry of list ?? []) {
+    if (entry.position >= position) break;
+    found = value(entry);
+  }
+  return found;
 }
