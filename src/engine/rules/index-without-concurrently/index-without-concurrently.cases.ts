@@ -22,6 +22,17 @@ export default defineCases({
         "-- in a migration file of its own, this statement alone (golang-migrate sends the file as one query, and\n-- PostgreSQL runs two or more statements as one transaction, which CONCURRENTLY refuses).\n-- A failed build leaves an INVALID index: run DROP INDEX CONCURRENTLY IF EXISTS idx_artifact_digest\n-- by hand before migrating again.\nCREATE INDEX CONCURRENTLY idx_artifact_digest ON artifact (digest);",
       ],
     },
+    {
+      framework: "sql",
+      name: "golang-migrate, beside another statement: the CREATE goes to a file of its own (on two lines, so a review comment never offers it as an in-place suggestion)",
+      path: "migrations/000061_artifact_digest.up.sql",
+      schema: "CREATE TABLE artifact (id bigint PRIMARY KEY, digest text);",
+      code: "CREATE INDEX idx_artifact_digest ON artifact (digest);\nALTER TABLE artifact ADD COLUMN pushed_at timestamptz;\n",
+      lines: [1],
+      fixes: [
+        "-- in a migration file of its own, this statement alone (golang-migrate sends the file as one query, and\n-- PostgreSQL runs two or more statements as one transaction, which CONCURRENTLY refuses).\n-- A failed build leaves an INVALID index: run DROP INDEX CONCURRENTLY IF EXISTS idx_artifact_digest\n-- by hand before migrating again.\nCREATE INDEX CONCURRENTLY idx_artifact_digest\n  ON artifact (digest);",
+      ],
+    },
   ],
   valid: [
     {

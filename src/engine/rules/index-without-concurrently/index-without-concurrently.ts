@@ -37,7 +37,11 @@ export default defineRule({
       // golang-migrate and Prisma send a file as one query: two statements would be one implicit transaction,
       // which CONCURRENTLY refuses, so the file holds the CREATE alone and the clean-up of a failed build is by hand
       const oneQuery = ctx.framework === "sql" && !op.embeddedSql && ONE_QUERY_PER_FILE.has(ctx.migration.layout);
-      const alone = oneQuery ? (written ? `${concurrentIndexSql(op.text) ?? create.replace(/;$/, "")};` : create) : undefined;
+      const createAlone = written ? `${concurrentIndexSql(op.text) ?? create.replace(/;$/, "")};` : create;
+      // beside other statements the CREATE moves to a new file, not in place: on two lines, so no review
+      // comment offers it as a one-line suggestion that would keep it in this file
+      const sharesFile = ctx.migration.up.some((o) => o.loc.line !== op.loc.line);
+      const alone = oneQuery ? (sharesFile ? createAlone.replace(/ ON /, "\n  ON ") : createAlone) : undefined;
       ctx.report({
         op,
         message: `Creating index ${op.name ?? `on ${op.table} (${op.columns.join(", ")})`} without CONCURRENTLY blocks writes to ${op.table} while it builds.`,
@@ -48,7 +52,7 @@ export default defineRule({
             -- PostgreSQL runs two or more statements as one transaction, which CONCURRENTLY refuses).
             -- A failed build leaves an INVALID index: run DROP INDEX CONCURRENTLY IF EXISTS ${op.name ? ident(op.name) : "<its name>"}
             -- by hand before migrating again.
-            ${alone}`
+            ${alone.replace(/\n/g, "\n            ")}`
             : `
             -- outside a transaction (its own migration file / NO TRANSACTION mode):
             ${(written ?? rebuilt).replace(/\n/g, "\n            ")}`,
