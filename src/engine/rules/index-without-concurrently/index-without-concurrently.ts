@@ -3,7 +3,7 @@ import { derivedName, fixFor, ident, sym } from "../support/fix.js";
 import { tableWithRows, upOps } from "../support/scope.js";
 import { railsIndexFix } from "../support/rails-fix.js";
 import { indexName } from "../../adapters/rails/rails-names.js";
-import { concurrentIndexFix, concurrentIndexSql } from "../support/sql-text.js";
+import { concurrentIndexParts, concurrentIndexSql } from "../support/sql-text.js";
 import { pythonString } from "../support/embed-sql.js";
 import { reindented } from "../support/data-code.js";
 import { calleeOf, withCallee } from "../support/python-call.js";
@@ -29,7 +29,8 @@ export default defineRule({
       const cols = op.columns.map(ident).join(", ");
       // SQL as written (its expressions, WHERE, USING), rebuilt CONCURRENTLY; a failed concurrent build leaves an
       // INVALID index that IF NOT EXISTS would keep, so a named index is dropped first
-      const written = ctx.framework === "sql" || op.embeddedSql ? concurrentIndexFix(op.text) : undefined;
+      const parts = ctx.framework === "sql" || op.embeddedSql ? concurrentIndexParts(op.text) : undefined;
+      const written = parts && `${parts.drop ? `${parts.drop}\n` : ""}${parts.create}`;
       // Django's own AddIndex, expressions and all, as AddIndexConcurrently
       const djangoIndex = ctx.framework === "django" && /(?:^|\.)AddIndex$/.test(calleeOf(op.text) ?? "") ? withCallee(reindented(op.text.trim()), "AddIndexConcurrently") : undefined;
       const create = `CREATE ${op.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY ${ident(name)} ON ${ident(op.table)} (${cols});`;
@@ -37,7 +38,7 @@ export default defineRule({
       // golang-migrate and Prisma send a file as one query: two statements would be one implicit transaction,
       // which CONCURRENTLY refuses, so the file holds the CREATE alone and the clean-up of a failed build is by hand
       const oneQuery = ctx.framework === "sql" && !op.embeddedSql && ONE_QUERY_PER_FILE.has(ctx.migration.layout);
-      const createAlone = written ? `${concurrentIndexSql(op.text) ?? create.replace(/;$/, "")};` : create;
+      const createAlone = parts?.create ?? create;
       // beside other statements the CREATE moves to a new file, not in place: on two lines, so no review
       // comment offers it as a one-line suggestion that would keep it in this file
       const sharesFile = ctx.migration.up.some((o) => o.loc.line !== op.loc.line);

@@ -80,6 +80,12 @@ export function concurrentIndexSql(sql: string, parsed?: { stmt: PgNode; base: n
  * which IF NOT EXISTS would silently keep, so the index is dropped (concurrently) first when it has a name.
  */
 export function concurrentIndexFix(sql: string): string | undefined {
+  const parts = concurrentIndexParts(sql);
+  return parts && `${parts.drop ? `${parts.drop}\n` : ""}${parts.create}`;
+}
+
+/** The two statements of concurrentIndexFix apart (a runner that sends a file as one query takes the CREATE alone), from one parse. */
+export function concurrentIndexParts(sql: string): { drop?: string; create: string } | undefined {
   const parsed = parsedOne(sql);
   const node = parsed?.stmt;
   if (!node?.IndexStmt) return undefined;
@@ -87,8 +93,7 @@ export function concurrentIndexFix(sql: string): string | undefined {
   if (!create) return undefined;
   const name: string | undefined = node.IndexStmt.idxname;
   const schema: string | undefined = node.IndexStmt.relation?.schemaname;
-  const drop = name ? `DROP INDEX CONCURRENTLY IF EXISTS ${ident(schema ? `${schema}.${name}` : name)};\n` : "";
-  return `${drop}${create};`;
+  return { ...(name ? { drop: `DROP INDEX CONCURRENTLY IF EXISTS ${ident(schema ? `${schema}.${name}` : name)};` } : {}), create: `${create};` };
 }
 
 /**
