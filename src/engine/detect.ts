@@ -27,7 +27,9 @@ const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
 // an engine's migration copied into the app keeps its scope: 20260223105922_create_noticed_tables.noticed.rb
 const RAILS = /(?:^|\/)db\/[^/]*migrate[^/]*\/(\d+)_(\w+)(?:\.\w+)?\.rb$/;
 const DJANGO = /(?:^|\/)migrations\/(\d{4})_(\w+)\.py$/;
-const ALEMBIC = /(?:^|\/)(?:alembic|migrations|migration)\/versions\/(?:[^/]+\/)*([^/]+)\.py$/;
+// Alembic's versions folder sits in its script_location, which projects name freely (alembic/, migrations/,
+// _migrations/ in Prefect, db_migrations/ in MLflow); a dialect subfolder may follow (versions/postgresql/).
+const ALEMBIC = /(?:^|\/)[^/]*(?:alembic|migrat)[^/]*\/versions\/(?:[^/]+\/)*([^/]+)\.py$/i;
 const GOLANG_MIGRATE = /^(\d+)_(.+)\.(up|down)\.sql$/;
 const DIESEL = /(?:^|\/)(?:migrations)\/([^/]+)\/(up|down)\.sql$/;
 const FLYWAY = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/;
@@ -132,6 +134,9 @@ export function detectFile(
   options: { explicit?: boolean } = {},
 ): DetectedFile | undefined {
   const byPath = detectByPath(path, config);
+  // a Python file named on the command line is linted when its content is an Alembic revision, wherever it lives
+  if (byPath === undefined && options.explicit && path.endsWith(".py") && !ignoredPath(path) && isAlembicSource(content))
+    return { path, framework: "alembic", layout: "alembic", role: "combined", name: baseOf(path).replace(/\.py$/, ""), key: path };
   if (byPath === undefined) return undefined;
   if (byPath !== "sql-candidate") {
     if (byPath.framework === "django" && isAlembicSource(content)) return { ...byPath, framework: "alembic", layout: "alembic" };

@@ -28,6 +28,18 @@ const json = async (args: string[], cwd: string) => {
   return { exitCode: result.exitCode, body: JSON.parse(result.output) as { findings: Array<Record<string, unknown>>; errors: Array<Record<string, unknown>> } };
 };
 
+describe("which files are migrations", () => {
+  const revision = 'from alembic import op\n\nrevision = "b2"\ndown_revision = "a1"\n\n\ndef upgrade():\n    op.create_index("ix_flow_name", "flow", ["name"])\n\n\ndef downgrade():\n    op.drop_index("ix_flow_name")\n';
+
+  it("finds Alembic revisions under any script_location (_migrations/versions/postgresql), and a revision named on the command line anywhere", async () => {
+    const root = repo({ "src/app/_migrations/versions/postgresql/b2_index.py": revision, "scratch/b2_index.py": revision, "scratch/helpers.py": "def upgrade():\n    pass\n" });
+    const walked = await json(["src"], root);
+    expect(walked.body.findings.map((f) => [f.path, f.rule])).toContainEqual(["src/app/_migrations/versions/postgresql/b2_index.py", "index-without-concurrently"]);
+    const named = await json(["scratch/b2_index.py", "scratch/helpers.py"], root);
+    expect(named.body.findings.map((f) => [f.path, f.rule])).toEqual([["scratch/b2_index.py", "index-without-concurrently"]]);
+  });
+});
+
 describe("exit codes", () => {
   it("is 0 without error findings and 1 with them", async () => {
     const root = repo({

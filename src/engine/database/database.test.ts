@@ -22,6 +22,24 @@ async function run(files: SourceFile[], projectFiles: SourceFile[] = [], config:
 const yml = (text: string, path = "config/database.yml") => ({ path, content: text });
 
 describe("which database a migrations folder runs on", () => {
+  test("Alembic with one versions folder per dialect (script_location named freely): each folder's name decides it", async () => {
+    const revision = (dialect: string) => ({
+      path: `src/app/server/_migrations/versions/${dialect}/2024_01_01_000000_a1_index.py`,
+      content: 'from alembic import op\n\nrevision = "a1"\ndown_revision = None\n\n\ndef upgrade():\n    op.create_index("ix_flow_name", "flow", ["name"])\n\n\ndef downgrade():\n    op.drop_index("ix_flow_name")\n',
+    });
+    const result = await run([revision("postgresql"), revision("sqlite")]);
+    expect(result.databases).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ folder: "src/app/server/_migrations/versions/postgresql", database: "postgresql", assumed: false }),
+        expect.objectContaining({ folder: "src/app/server/_migrations/versions/sqlite", database: "sqlite", assumed: false }),
+      ]),
+    );
+    const rules = (dialect: string) => result.findings.filter((f) => f.path.includes(`/${dialect}/`)).map((f) => f.rule);
+    // CONCURRENTLY exists on PostgreSQL only: the same revision is a finding in one folder and not in the other
+    expect(rules("postgresql")).toContain("index-without-concurrently");
+    expect(rules("sqlite")).not.toContain("index-without-concurrently");
+  });
+
   test("Rails: the production adapter of config/database.yml", async () => {
     const result = await run([RAILS_MIGRATION], [yml("default: &default\n  adapter: postgresql\nproduction:\n  <<: *default\n  adapter: mysql2\n")]);
     expect(result.databases).toEqual([expect.objectContaining({ folder: "db/migrate", database: "mysql", assumed: false })]);

@@ -73,6 +73,11 @@ export function decideDatabase(folder: FolderMigrations, signalFiles: ReadonlyMa
   const version = config.database_version;
   if (config.database) return { folder: folder.folder, database: config.database, version, reason: `\`database: ${config.database}\` in the config`, assumed: false };
 
+  // projects that support several databases keep one folder per dialect (Alembic's versions/postgresql and
+  // versions/sqlite in Prefect, migrations/mysql beside migrations/postgres): the folder's own name decides it
+  const named = folderDatabase(folder.folder);
+  if (named) return { folder: folder.folder, database: named, version, reason: `the folder's name (${baseOfFolder(folder.folder)})`, assumed: false };
+
   const paths = signalPathsFor(folder.framework, folder.folder, [...signalFiles.keys()]);
   const signals: DatabaseSignal[] = [];
   const silences: DatabaseSilence[] = [];
@@ -117,6 +122,17 @@ export function decideDatabase(folder: FolderMigrations, signalFiles: ReadonlyMa
     reason: `assumed ${DATABASE_LABEL[chosen.database]} from ${describe(chosen)}, although ${others.map(describe).join(" and ")} ${others.length > 1 ? "say" : "says"} otherwise; ${HOW_TO_SET}`,
     assumed: true,
   };
+}
+
+const baseOfFolder = (folder: string) => folder.slice(folder.lastIndexOf("/") + 1);
+
+/** A migrations folder named after one database: postgresql, postgres, pg, mysql, mariadb, sqlite, sqlite3. */
+export function folderDatabase(folder: string): Database | undefined {
+  const name = baseOfFolder(folder).toLowerCase();
+  if (name === "postgresql" || name === "postgres" || name === "pg") return "postgresql";
+  if (name === "mysql" || name === "mariadb") return name;
+  if (name === "sqlite" || name === "sqlite3") return "sqlite";
+  return undefined;
 }
 
 /** gobuffalo/pop and ory/popx keep one file per database: `x.mysql.up.sql`, `x.postgres.up.sql`, `x.sqlite3.up.sql`. */
