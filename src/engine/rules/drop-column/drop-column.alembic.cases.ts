@@ -46,6 +46,25 @@ def downgrade():
   valid: [
     {
       framework: "alembic",
+      name: "one hazard, one finding: drop_column on a table the revision drops afterwards",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.drop_column("staged_changes", "branch_id")
+    op.drop_table("staged_changes")
+
+
+def downgrade():
+    pass
+`,
+    },
+    {
+      framework: "alembic",
       name: "dropping a column of a table created in the same revision",
       code: `from alembic import op
 import sqlalchemy as sa

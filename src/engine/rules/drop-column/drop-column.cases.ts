@@ -38,6 +38,16 @@ export default defineCases({
   valid: [
     {
       framework: "sql",
+      name: "one hazard, one finding: a column of a table the same migration drops afterwards (drop-table reports the data loss)",
+      code: "ALTER TABLE replication_job DROP COLUMN tags;\nDROP TABLE replication_job;",
+    },
+    {
+      framework: "sql",
+      name: "the table is renamed and dropped under its new name afterwards",
+      code: "ALTER TABLE jobs DROP COLUMN tags;\nALTER TABLE jobs RENAME TO old_jobs;\nDROP TABLE old_jobs;",
+    },
+    {
+      framework: "sql",
       name: "the down puts the values back from where they now live",
       path: "migrations/000051_drop_tx_date.up.sql",
       code: "ALTER TABLE account_transactions DROP COLUMN date;",

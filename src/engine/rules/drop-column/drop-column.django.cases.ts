@@ -90,6 +90,24 @@ class Migration(migrations.Migration):
   valid: [
     {
       framework: "django",
+      name: "one hazard, one finding: RemoveField of a model the same migration deletes afterwards (drop-table reports DeleteModel)",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RemoveField(model_name="order", name="customer"),
+        migrations.RemoveField(model_name="order", name="note"),
+        migrations.DeleteModel(name="Customer"),
+        migrations.DeleteModel(name="Order"),
+    ]
+`,
+      files: DJANGO_INITIAL,
+    },
+    {
+      framework: "django",
       name: "django-migration-linter's IgnoreMigration() waives the whole migration",
       code: `from django.db import migrations
 from django_migration_linter import IgnoreMigration

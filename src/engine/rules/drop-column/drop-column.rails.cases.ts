@@ -97,6 +97,21 @@ end
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "one hazard, one finding: remove_column on a table the migration drops afterwards",
+      code: `class RemoveStaging < ActiveRecord::Migration[7.1]
+  def up
+    remove_column :staged_changes, :branch_id
+    drop_table :staged_changes
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`,
+    },
     { framework: "rails", name: "the seed's quick patch: the values are copied before the column goes", code: SEED_QUICK_PATCH },
     {
       framework: "rails",

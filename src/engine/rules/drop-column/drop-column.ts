@@ -3,7 +3,7 @@ import { fixFor, sym } from "../support/fix.js";
 import { assured, ignoredColumnsFix, primaryKeyFix, railsType, railsUpOnly } from "../support/rails-fix.js";
 import { backupFix, plannedRemoval } from "../support/planned-removal.js";
 import { nameKey } from "../support/facts.js";
-import { existingTable, restoredByDown, upOps } from "../support/scope.js";
+import { keptTable, restoredByDown, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { sqlDialect } from "../support/sql-dialect.js";
 
@@ -22,7 +22,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const { op, index } of upOps(ctx, "drop_column")) {
-      if (!existingTable(ctx, op.table, index) || ctx.facts.backedUpBefore(op.table, op.column, index) || restoredByDown(ctx, op.table, op.column)) continue;
+      if (!keptTable(ctx, op.table, index) || ctx.facts.backedUpBefore(op.table, op.column, index) || restoredByDown(ctx, op.table, op.column)) continue;
       const planned = plannedRemoval(ctx, op, op.column);
       if (planned) {
         ctx.report({

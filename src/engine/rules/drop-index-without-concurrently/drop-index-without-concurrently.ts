@@ -2,7 +2,7 @@ import { defineRule } from "../support/rule.js";
 import { fixFor, ident } from "../support/fix.js";
 import { railsRemoveIndex } from "../support/rails-fix.js";
 import { nameKey } from "../support/facts.js";
-import { existingTable, upOps } from "../support/scope.js";
+import { keptTable, upOps } from "../support/scope.js";
 
 export default defineRule({
   meta: {
@@ -16,12 +16,10 @@ export default defineRule({
   },
   check(ctx) {
     const createdHere = new Set(upOps(ctx, "add_index").map(({ op }) => op.name && nameKey(op.name)).filter(Boolean));
-    // DROP TABLE takes the same lock and drops the index anyway: dropping it first adds no hazard
-    const droppedLater = (table: string, index: number) =>
-      upOps(ctx, "drop_table").some((d) => d.index > index && d.op.tables.some((t) => nameKey(t) === nameKey(table)));
     for (const { op, index } of upOps(ctx, "drop_index")) {
       if (op.concurrently) continue;
-      if (op.table && (!existingTable(ctx, op.table, index) || droppedLater(op.table, index))) continue;
+      // DROP TABLE takes the same lock and drops the index anyway: dropping it first adds no hazard
+      if (op.table && !keptTable(ctx, op.table, index)) continue;
       if (op.names.length > 0 && op.names.every((n) => createdHere.has(nameKey(n)))) continue;
       const names = op.names.length ? op.names.join(", ") : `on ${op.table} (${op.columns.join(", ")})`;
       ctx.report({

@@ -1,6 +1,6 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
-import { existingTable, upOps } from "../support/scope.js";
+import { keptTable, upOps } from "../support/scope.js";
 
 export default defineRule({
   meta: {
@@ -13,7 +13,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const { op, index } of upOps(ctx, "drop_not_null")) {
-      if (!existingTable(ctx, op.table, index)) continue;
+      if (!keptTable(ctx, op.table, index)) continue;
       ctx.report({
         op,
         message: `${op.table}.${op.column} may now be NULL; check that readers handle it.`,

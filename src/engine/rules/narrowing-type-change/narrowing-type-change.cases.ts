@@ -24,6 +24,7 @@ export default defineCases({
     { framework: "sql", name: "bigint to integer (old type from the same migration)", schema: "CREATE TABLE t (id bigint PRIMARY KEY);", code: "ALTER TABLE t ADD COLUMN n bigint;\nALTER TABLE t ALTER COLUMN n TYPE integer;", lines: [2] },
   ],
   valid: [
+    { framework: "sql", name: "a column of a table the same migration drops afterwards: drop-table reports the data loss", code: "ALTER TABLE users ALTER COLUMN bio TYPE varchar(20);\nDROP TABLE users;" },
     {
       framework: "sql",
       name: "varchar limit raised",

@@ -44,7 +44,7 @@ export default defineRule({
     for (const change of columnTypeChanges(ctx)) {
       const { op, index } = change;
       const from = change.from ?? ctx.repository.columnType(op.table, change.column, index);
-      if (!tableWithRows(ctx, op.table, index) || !isNarrowing(from, change.type)) continue;
+      if (!tableWithRows(ctx, op.table, index) || ctx.facts.isDroppedAfter(op.table, index) || !isNarrowing(from, change.type)) continue;
       const where = `${op.table}.${change.column}`;
       const sql = sqlDialect(ctx.migration.database);
       const ident = sql.ident;

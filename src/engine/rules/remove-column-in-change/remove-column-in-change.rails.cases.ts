@@ -22,6 +22,19 @@ end
   valid: [
     {
       framework: "rails",
+      name: "one hazard, one finding: a column of a table the same `change` drops afterwards (drop-table reports it)",
+      code: `class RemoveStaging < ActiveRecord::Migration[7.1]
+  def change
+    remove_column :staged_changes, :branch_id, :bigint
+    drop_table :staged_changes do |t|
+      t.string :name
+    end
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "removed in a reversible block whose dir.down re-adds the column and puts its values back",
       code: `class RemoveOldColumnsFromTransactions < ActiveRecord::Migration[7.2]
   def change

@@ -23,6 +23,7 @@ export default defineCases({
     { framework: "sql", name: "rename a column of a live table", schema: "CREATE TABLE site (id bigint PRIMARY KEY, description text);", code: "ALTER TABLE site ADD COLUMN short_description text;\nALTER TABLE site RENAME COLUMN description TO sidebar;", lines: [2] },
   ],
   valid: [
+    { framework: "sql", name: "a column of a table the same migration drops afterwards: drop-table reports the breakage", code: "ALTER TABLE replication_job RENAME COLUMN job_uuid TO job_id;\nDROP TABLE replication_job;" },
     {
       framework: "sql",
       name: "a column added in this migration and renamed into the old one's place: no running code knows its temporary name",

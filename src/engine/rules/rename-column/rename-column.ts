@@ -6,7 +6,7 @@ import { withKeyword } from "../support/python-call.js";
 import { railsType, unknownRailsTypeNote } from "../support/rails-fix.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { nameKey } from "../support/facts.js";
-import { existingTable, upOps } from "../support/scope.js";
+import { keptTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { sqlDialect } from "../support/sql-dialect.js";
 
@@ -74,7 +74,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const { op, index } of upOps(ctx, "rename_column")) {
-      if (!existingTable(ctx, op.table, index)) continue;
+      if (!keptTable(ctx, op.table, index)) continue;
       // a column this migration added (a new id_text swapped in for id): no running code knows its name
       const addedHere = ctx.migration.up
         .slice(0, index)

@@ -27,6 +27,11 @@ export interface MigrationFacts {
    * statement is the finding; what follows it has nothing left to lock for long.
    */
   isEmptiedBefore(table: string | undefined, beforeIndex: number): boolean;
+  /**
+   * the table is dropped later in this up (DROP TABLE, drop_table, DeleteModel after `afterIndex`, followed through
+   * renames): what an op does to its columns or rows dies with it, and the drop-table finding carries the hazard
+   */
+  isDroppedAfter(table: string | undefined, afterIndex: number): boolean;
   /** position of an op in `up` */
   indexOf(op: Operation): number;
   /**
@@ -118,6 +123,19 @@ export function computeFacts(migration: Migration): MigrationFacts {
     return last !== undefined && last.empty && countBelow(unknownWrites, beforeIndex, (i) => i) === countBelow(unknownWrites, last.index + 1, (i) => i);
   };
 
+  // renames and drops in order: a column dropped before its table is renamed and the new name dropped dies with it too
+  const renamesAndDrops = up.flatMap((op, index) => (op.kind === "rename_table" || op.kind === "drop_table" ? [index] : []));
+  const isDroppedAfter = (table: string | undefined, afterIndex: number) => {
+    if (!table) return false;
+    let name = nameKey(table);
+    for (let i = countBelow(renamesAndDrops, afterIndex + 1, (at) => at); i < renamesAndDrops.length; i++) {
+      const op = up[renamesAndDrops[i]];
+      if (op.kind === "drop_table" && op.tables.some((t) => nameKey(t) === name)) return true;
+      if (op.kind === "rename_table" && nameKey(op.table) === name) name = nameKey(op.newName);
+    }
+    return false;
+  };
+
   const frameworkTimeZone = migration.framework === "rails" ? "UTC" : undefined;
   const timeZoneSets = up.flatMap((op, index) => (op.kind === "set_setting" && nameKey(op.name) === "timezone" ? [index] : []));
   const timeZoneAt = (index: number) => {
@@ -164,6 +182,7 @@ export function computeFacts(migration: Migration): MigrationFacts {
   return {
     isNewTable,
     isEmptiedBefore,
+    isDroppedAfter,
     timeZoneAt,
     indexOf: (op) => positions.get(op) ?? -1,
     lockTimeoutBefore: (index) => firstLockTimeout !== -1 && firstLockTimeout < index,

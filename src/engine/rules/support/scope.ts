@@ -17,6 +17,13 @@ export const existingTable = (ctx: RuleContext, table: string | undefined, index
   Boolean(table) && !ctx.facts.isNewTable(table, index);
 
 /**
+ * The table existed before this migration and outlives it: a table the same migration drops later takes what is
+ * done to its columns with it, so a finding about a column would repeat the drop-table's hazard (one hazard, one finding).
+ */
+export const keptTable = (ctx: RuleContext, table: string | undefined, index: number): boolean =>
+  existingTable(ctx, table, index) && !ctx.facts.isDroppedAfter(table, index);
+
+/**
  * The table may hold rows when this op runs: it existed before the migration and was not emptied earlier in it.
  * Rules about how long a scan, index build or rewrite holds its lock ask this; rules about running code do not.
  */
