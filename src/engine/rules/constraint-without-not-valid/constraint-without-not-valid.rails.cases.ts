@@ -44,6 +44,22 @@ end
         "# migration 1: instant, existing rows are not checked\nadd_reference :securities, :stock_exchange, type: :uuid, null: true, index: { algorithm: :concurrently }  # with disable_ddl_transaction!\nadd_foreign_key :securities, :stock_exchanges, validate: false\n\n# migration 2: checks the rows while reads and writes go on\nvalidate_foreign_key :securities, :stock_exchanges",
       ],
     },
+    {
+      framework: "rails",
+      name: "t.references with foreign_key: in change_table: the reference stays in its block with its type:, the key is added unvalidated after it",
+      code: `class AddTransferToPayments < ActiveRecord::Migration[7.2]
+  def change
+    change_table :payments do |t|
+      t.references :transfer, foreign_key: true, type: :uuid
+    end
+  end
+end
+`,
+      lines: [4],
+      fixes: [
+        "# migration 1: instant, existing rows are not checked\n# in its table block, the reference without foreign_key:\nt.references :transfer, type: :uuid\n# and after the block:\nadd_foreign_key :payments, :transfers, validate: false\n\n# migration 2: checks the rows while reads and writes go on\nvalidate_foreign_key :payments, :transfers",
+      ],
+    },
   ],
   valid: [
     {

@@ -99,6 +99,50 @@ end
 `,
       lines: [3],
     },
+    {
+      framework: "rails",
+      name: "t.references in change_table of an existing table: the column stays in its block with all its options and index: false, only the index moves",
+      path: "db/migrate/20240614000000_add_transfer_to_payments.rb",
+      code: `class AddTransferToPayments < ActiveRecord::Migration[7.2]
+  def change
+    change_table :payments do |t|
+      t.references :transfer, foreign_key: true, type: :uuid
+      t.boolean :marked_as_transfer, default: false, null: false
+    end
+  end
+end
+`,
+      lines: [4],
+      fixes: [
+        [
+          "# In AddTransferToPayments, keep the column in its table block, without its index:",
+          "t.references :transfer, foreign_key: true, type: :uuid, index: false",
+          "# Take the index out of AddTransferToPayments: its other changes stay there, in their transaction.",
+          "# Then build it in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):",
+          "class AddIndexOnPaymentsTransferId < ActiveRecord::Migration[7.2]",
+          "  disable_ddl_transaction!",
+          "",
+          "  def change",
+          "    add_index :payments, :transfer_id, algorithm: :concurrently",
+          "  end",
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
+      name: "a polymorphic t.belongs_to and a t.string with index: in change_table keep their columns; the indexes keep their names and uniqueness",
+      code: `class AddOwnerToNotes < ActiveRecord::Migration[7.2]
+  def change
+    change_table :notes do |t|
+      t.belongs_to :owner, polymorphic: true, index: { unique: true }
+      t.string :slug, index: true
+    end
+  end
+end
+`,
+      lines: [4, 5],
+    },
   ],
   valid: [
     {

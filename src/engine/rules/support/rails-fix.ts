@@ -287,10 +287,23 @@ const singleLine = (op: Operation) => (op.text.includes("\n") ? undefined : op.t
 /** An add_reference on one line is rewritten from the user's own call, so all it does moves with its index. */
 const keepsWholeCall = (op: Operation) => (op.frameworkCall === "add_reference" || op.frameworkCall === "add_belongs_to") && singleLine(op) !== undefined && rubyReadersLoaded();
 
+/**
+ * A column of a table block (`t.references`, `t.string :slug, index: true`) whose index the block builds: on one
+ * line, the column stays where it is with the index taken out of its call, and only the index moves.
+ */
+const keepsBlockColumn = (op: Operation) => /^t\.(?!index$)\w+$/.test(op.frameworkCall ?? "") && singleLine(op) !== undefined && rubyReadersLoaded();
+
+/** The block's column call without its index: `index: false` for a reference (Rails indexes one by default). */
+function blockColumnWithoutIndex(op: Operation): string {
+  const own = rubyReaders().withoutOption(singleLine(op) ?? "", "index");
+  return /^t\.(references|belongs_to)$/.test(op.frameworkCall ?? "") ? `${own}, index: false` : own;
+}
+
 /** The call that builds one index concurrently: add_index / add_reference / t.index in the migration's own terms. */
 function concurrentIndexCall(op: Extract<Operation, { kind: "add_index" }>, defaultName: (table: string, columns: string[]) => string): string {
   const call = op.frameworkCall ?? "";
   const own = singleLine(op);
+  if (keepsBlockColumn(op)) return plainConcurrentIndex(op, defaultName);
   // the user's own add_reference with its options (type: :uuid, null:, foreign_key:), only its index built concurrently
   if (own && keepsWholeCall(op)) {
     const named = op.name && op.name !== defaultName(op.table, op.columns) ? `, name: ${JSON.stringify(op.name)}` : "";
@@ -301,6 +314,11 @@ function concurrentIndexCall(op: Extract<Operation, { kind: "add_index" }>, defa
     const polymorphic = op.columns.length === 2 && op.columns[0].endsWith("_type");
     return `add_reference ${sym(op.table)}, ${sym(id.replace(/_id$/, ""))}${polymorphic ? ", polymorphic: true" : ""}, index: { algorithm: :concurrently${op.unique ? ", unique: true" : ""} }`;
   }
+  return plainConcurrentIndex(op, defaultName);
+}
+
+/** add_index ..., algorithm: :concurrently for the index as the operation describes it. */
+function plainConcurrentIndex(op: Extract<Operation, { kind: "add_index" }>, defaultName: (table: string, columns: string[]) => string): string {
   const named = op.name && op.name !== defaultName(op.table, op.columns) ? `, name: ${JSON.stringify(op.name)}` : "";
   return `add_index ${sym(op.table)}, ${list(op.columns)}${op.unique ? ", unique: true" : ""}${named}${op.partial ? ', where: "..."' : ""}, algorithm: :concurrently`;
 }
@@ -321,7 +339,7 @@ export function railsIndexFix(op: Extract<Operation, { kind: "add_index" }>, mig
   // every index of the up built without CONCURRENTLY the same way (in Ruby), this one included
   const indexes = migration.up.filter((o): o is Extract<Operation, { kind: "add_index" }> => o.kind === "add_index" && !o.concurrently && !o.embeddedSql);
   if (!indexes.includes(op)) indexes.push(op);
-  const byReference = (o: Operation) => /(^|\.)(add_reference|add_belongs_to|references|belongs_to)$/.test(o.frameworkCall ?? "");
+  const byReference = (o: Operation) => !keepsBlockColumn(o) && /(^|\.)(add_reference|add_belongs_to|references|belongs_to)$/.test(o.frameworkCall ?? "");
   // add_reference's own column goes with the add_reference call that replaces it
   const referenceLines = new Set(indexes.filter(byReference).map((o) => o.loc.line));
   // a reference rewritten from the user's whole call takes its foreign key along too
@@ -331,7 +349,10 @@ export function railsIndexFix(op: Extract<Operation, { kind: "add_index" }>, mig
   if (!rest.length) return railsConcurrentMigration(migration, `add_index_${op.table}`, body);
   const first = indexes[0];
   const name = `add_index_on_${first.table.split(".").pop()}_${first.columns.join("_and_")}`;
+  // columns of a table block keep their place (and their options: type:, foreign_key:), without their index
+  const kept = [...new Map(indexes.filter(keepsBlockColumn).map((o) => [o.loc.line, blockColumnWithoutIndex(o)])).values()];
   return [
+    ...(kept.length ? [`# In ${railsClassName(migration, name)}, keep ${kept.length > 1 ? "these columns" : "the column"} in its table block, without ${kept.length > 1 ? "their indexes" : "its index"}:`, ...kept] : []),
     `# Take ${indexes.length > 1 ? "these indexes" : "the index"} out of ${railsClassName(migration, name)}${migration.down.status === "present" && !migration.down.derived ? ` (and ${indexes.length > 1 ? "their" : "its"} removal out of its down)` : ""}: its other changes stay there, in their transaction.`,
     `# Then build ${indexes.length > 1 ? "them" : "it"} in a migration of ${indexes.length > 1 ? "their" : "its"} own, outside the DDL transaction (CONCURRENTLY needs that):`,
     railsConcurrentMigration({ ...migration, name: undefined }, name, body),
@@ -373,8 +394,12 @@ export function railsConstraintFix(op: Extract<Operation, { kind: "add_constrain
     const to = op.referencesTable ?? "other_table";
     const column = op.columns[0];
     const columnOpt = column && column !== `${singularTable(to)}_id` ? `, column: ${sym(column)}` : "";
-    const add =
-      /(^|\.)(add_reference|add_belongs_to|references|belongs_to)$/.test(call)
+    const later = `add_foreign_key ${sym(op.table)}, ${sym(to)}${columnOpt}, validate: false`;
+    // a reference of a table block stays there with its own options (type: :uuid, index:), its key added after the block
+    const blockReference = /^t\.(references|belongs_to)$/.test(call) && text !== undefined && rubyReadersLoaded();
+    const add = blockReference
+      ? `# in its table block, the reference without foreign_key:\n${rubyReaders().withoutOption(text, "foreign_key")}\n# and after the block:\n${later}`
+      : /(^|\.)(add_reference|add_belongs_to|references|belongs_to)$/.test(call)
         ? `${referenceWithoutKey(op) ?? `add_reference ${sym(op.table)}, ${sym((column ?? "ref_id").replace(/_id$/, ""))}`}, index: { algorithm: :concurrently }  # with disable_ddl_transaction!\nadd_foreign_key ${sym(op.table)}, ${sym(to)}${columnOpt}, validate: false`
         : call === "add_foreign_key" && text && !/validate:/.test(text)
           ? `${text}, validate: false`
