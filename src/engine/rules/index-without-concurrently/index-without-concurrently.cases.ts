@@ -33,6 +33,17 @@ export default defineCases({
         "-- in a migration file of its own, this statement alone (golang-migrate sends the file as one query, and\n-- PostgreSQL runs two or more statements as one transaction, which CONCURRENTLY refuses).\n-- A failed build leaves an INVALID index: run DROP INDEX CONCURRENTLY IF EXISTS idx_artifact_digest\n-- by hand before migrating again.\nCREATE INDEX CONCURRENTLY idx_artifact_digest\n  ON artifact (digest);",
       ],
     },
+    {
+      framework: "sql",
+      name: "golang-migrate, beside another statement: the line breaks before the ON the parser places before the table, not at an ` ON ` inside a quoted name",
+      path: "migrations/000062_artifact_digest.up.sql",
+      schema: "CREATE TABLE artifact (id bigint PRIMARY KEY, digest text);",
+      code: 'CREATE INDEX "digest ON artifact" ON artifact (digest);\nALTER TABLE artifact ADD COLUMN pushed_at timestamptz;\n',
+      lines: [1],
+      fixes: [
+        '-- in a migration file of its own, this statement alone (golang-migrate sends the file as one query, and\n-- PostgreSQL runs two or more statements as one transaction, which CONCURRENTLY refuses).\n-- A failed build leaves an INVALID index: run DROP INDEX CONCURRENTLY IF EXISTS "digest ON artifact"\n-- by hand before migrating again.\nCREATE INDEX CONCURRENTLY "digest ON artifact"\n  ON artifact (digest);',
+      ],
+    },
   ],
   valid: [
     {

@@ -3,7 +3,7 @@ import { derivedName, fixFor, ident, sym } from "../support/fix.js";
 import { tableWithRows, upOps } from "../support/scope.js";
 import { railsIndexFix } from "../support/rails-fix.js";
 import { indexName } from "../../adapters/rails/rails-names.js";
-import { concurrentIndexParts, concurrentIndexSql } from "../support/sql-text.js";
+import { concurrentIndexParts, concurrentIndexSql, indexOnNextLine } from "../support/sql-text.js";
 import { pythonString } from "../support/embed-sql.js";
 import { reindented } from "../support/data-code.js";
 import { calleeOf, withCallee } from "../support/python-call.js";
@@ -42,7 +42,7 @@ export default defineRule({
       // beside other statements the CREATE moves to a new file, not in place: on two lines, so no review
       // comment offers it as a one-line suggestion that would keep it in this file
       const sharesFile = ctx.migration.up.some((o) => o.loc.line !== op.loc.line);
-      const alone = oneQuery ? (sharesFile ? createAlone.replace(/ ON /, "\n  ON ") : createAlone) : undefined;
+      const alone = oneQuery ? (sharesFile ? (indexOnNextLine(createAlone) ?? createAlone) : createAlone) : undefined;
       ctx.report({
         op,
         message: `Creating index ${op.name ?? `on ${op.table} (${op.columns.join(", ")})`} without CONCURRENTLY blocks writes to ${op.table} while it builds.`,

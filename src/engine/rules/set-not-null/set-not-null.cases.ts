@@ -11,6 +11,15 @@ export default defineCases({
       config: { postgres_version: 11 },
       lines: [2],
     },
+    {
+      framework: "sql",
+      name: "a column an earlier migration added NOT NULL, relaxed earlier in this migration",
+      path: "migrations/000048_actor_ids.up.sql",
+      files: { "migrations/000038_actor_ids.up.sql": "CREATE TABLE community (id serial PRIMARY KEY);\nALTER TABLE community ADD COLUMN actor_id varchar(255) NOT NULL DEFAULT 'http://fake.com';\n" },
+      schema: "CREATE TABLE community (id serial PRIMARY KEY, actor_id varchar(255) NOT NULL DEFAULT 'http://fake.com');",
+      code: "ALTER TABLE community ALTER COLUMN actor_id DROP NOT NULL;\nUPDATE community SET actor_id = NULL WHERE id < 0;\nALTER TABLE community ALTER COLUMN actor_id SET NOT NULL;\n",
+      lines: [3],
+    },
   ],
   valid: [
     {
@@ -19,5 +28,12 @@ export default defineCases({
       code: "ALTER TABLE profiles VALIDATE CONSTRAINT profiles_email_not_null;\nALTER TABLE profiles ALTER COLUMN email SET NOT NULL;\nALTER TABLE profiles DROP CONSTRAINT profiles_email_not_null;",
     },
     { framework: "sql", name: "new table", code: "CREATE TABLE t (a text);\nALTER TABLE t ALTER COLUMN a SET NOT NULL;" },
+    {
+      framework: "sql",
+      name: "a column an earlier migration added NOT NULL: SET NOT NULL again checks and scans nothing",
+      path: "migrations/000047_actor_ids.up.sql",
+      files: { "migrations/000038_actor_ids.up.sql": "CREATE TABLE community (id serial PRIMARY KEY);\nALTER TABLE community ADD COLUMN actor_id varchar(255) NOT NULL DEFAULT 'http://fake.com';\n" },
+      code: "ALTER TABLE community ALTER COLUMN actor_id SET NOT NULL;\n",
+    },
   ],
 });

@@ -1,7 +1,22 @@
-import { defineRule } from "../support/rule.js";
+import { defineRule, type RuleContext } from "../support/rule.js";
 import { derivedName, fixFor, ident, modelName, sym } from "../support/fix.js";
 import { nameKey } from "../support/facts.js";
 import { tableWithRows, upOps } from "../support/scope.js";
+
+/**
+ * The column is NOT NULL already when the statement runs: an earlier migration defined it so (and none changed it
+ * since) and nothing before it in this migration relaxed it. SET NOT NULL then checks nothing and scans nothing.
+ */
+function alreadyNotNull(ctx: RuleContext, table: string, column: string, index: number): boolean {
+  if (!ctx.repository.columnDefinition(table, column)?.notNull) return false;
+  const same = (t: string, c: string) => nameKey(t) === nameKey(table) && nameKey(c) === nameKey(column);
+  return !ctx.migration.up.slice(0, index).some((o) => {
+    if (o.kind === "drop_not_null" || o.kind === "drop_column" || o.kind === "rename_column" || o.kind === "alter_column_type") return same(o.table, o.column);
+    if (o.kind === "add_column") return same(o.table, o.column.name);
+    if (o.kind === "drop_table") return o.tables.some((t) => nameKey(t) === nameKey(table));
+    return o.kind === "rename_table" && nameKey(o.table) === nameKey(table);
+  });
+}
 
 export default defineRule({
   meta: {
@@ -23,7 +38,7 @@ export default defineRule({
         if (!validated.has(nameKey(op.table))) validated.set(nameKey(op.table), i);
     });
     for (const { op, index } of upOps(ctx, "set_not_null")) {
-      if (!tableWithRows(ctx, op.table, index)) continue;
+      if (!tableWithRows(ctx, op.table, index) || alreadyNotNull(ctx, op.table, op.column, index)) continue;
       const at = validated.get(nameKey(op.table));
       if (ctx.postgresVersion >= 12 && at !== undefined && at < index) continue;
       const t = ident(op.table);

@@ -97,6 +97,21 @@ export function concurrentIndexParts(sql: string): { drop?: string; create: stri
 }
 
 /**
+ * A CREATE INDEX with its `ON table` clause moved to a second line: the table's place is the parse tree's
+ * (RangeVar location, UTF-8 bytes) and the ON before it the scanner's, so an ` ON ` inside a name, a string or a
+ * comment is never taken for it. Undefined when `sql` is not one CREATE INDEX.
+ */
+export function indexOnNextLine(sql: string): string | undefined {
+  const node = parseOne(sql)?.IndexStmt;
+  const bytes = Buffer.from(sql);
+  const tableAt = node?.relation?.location;
+  if (tableAt === undefined || tableAt < 0 || tableAt > bytes.length) return undefined;
+  const on = pgScan(bytes.subarray(0, tableAt).toString()).tokens.findLast((t) => t.text.toUpperCase() === "ON");
+  if (!on) return undefined;
+  return `${bytes.subarray(0, on.start).toString().trimEnd()}\n  ${bytes.subarray(on.start).toString()}`;
+}
+
+/**
  * The REINDEX as written, with CONCURRENTLY (PostgreSQL 12+): REINDEX TABLE stays TABLE, INDEX stays INDEX, so the
  * name is always of the kind the statement names. Undefined for what cannot be reindexed concurrently (SYSTEM).
  */
