@@ -40,6 +40,72 @@ end
     },
     {
       framework: "rails",
+      name: "change: change_column among other statements: up keeps every statement in order, down undoes each with the types of the history",
+      path: "db/migrate/20240206000000_replace_money_field.rb",
+      files: {
+        "db/migrate/20240202000000_create_wallets.rb": `class CreateWallets < ActiveRecord::Migration[7.2]
+  def change
+    create_table :wallets do |t|
+      t.bigint :balance, default: 0
+    end
+  end
+end
+`,
+      },
+      code: `class ReplaceMoneyField < ActiveRecord::Migration[7.2]
+  def change
+    add_column :wallets, :balance_cents, :integer
+    change_column :wallets, :balance_cents, :integer, limit: 8
+    remove_column :wallets, :balance
+  end
+end
+`,
+      lines: [4],
+      fixes: [
+        [
+          "# change_column cannot be inverted: replace `change` with up and down, each statement kept in order.",
+          "def up",
+          "  add_column :wallets, :balance_cents, :integer",
+          "  change_column :wallets, :balance_cents, :integer, limit: 8",
+          "  remove_column :wallets, :balance",
+          "end",
+          "",
+          "def down",
+          "  add_column :wallets, :balance, :bigint",
+          "  change_column :wallets, :balance_cents, :integer",
+          "  remove_column :wallets, :balance_cents",
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
+      name: "change: change_column of a column whose type nothing tells, beside another statement: the down says it is unknown, in a comment",
+      code: `class WidenScore < ActiveRecord::Migration[7.2]
+  def change
+    add_index :games, :score
+    change_column :games, :score, :bigint
+  end
+end
+`,
+      lines: [4],
+      fixes: [
+        [
+          "# change_column cannot be inverted: replace `change` with up and down, each statement kept in order.",
+          "def up",
+          "  add_index :games, :score",
+          "  change_column :games, :score, :bigint",
+          "end",
+          "",
+          "def down",
+          "  change_column :games, :score, :unknown_type  # type unknown to migguard: use the column's type from db/schema.rb",
+          "  remove_index :games, name: \"index_games_on_score\"",
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
       name: "change: execute (a heredoc) has no inverse",
       code: `class AddSearchTrigger < ActiveRecord::Migration[7.1]
   def change

@@ -143,6 +143,8 @@ export function railsIrreversibleFix(migration: Migration, types?: TypeSource): 
         end`);
     case "alter_column_type": {
       const before = columnTypeOf(types, op.table, op.column, op.fromType, migration.up.indexOf(op));
+      // a `change` that does more than this change_column: up keeps all of it, in order, and down undoes each
+      if (migration.up.some((o) => o.loc.line !== op.loc.line && !INERT.has(o.kind))) return railsUpAndDown(migration, types);
       return dedent(`
         # change_column cannot be inverted: say what the type was.
         def up
@@ -183,6 +185,70 @@ export function railsIrreversibleFix(migration: Migration, types?: TypeSource): 
     default:
       return executeFix(op);
   }
+}
+
+/** The calls of an up, one per statement (a t.references gives a column, an index and a key, all on its line). */
+function statementsOf(up: readonly Operation[]): { ops: Operation[]; index: number }[] {
+  const statements: { ops: Operation[]; index: number }[] = [];
+  up.forEach((op, index) => {
+    if (INERT.has(op.kind)) return;
+    const last = statements.at(-1);
+    if (last && last.ops[0].loc.line === op.loc.line && last.ops[0].text === op.text) last.ops.push(op);
+    else statements.push({ ops: [op], index });
+  });
+  return statements;
+}
+
+/** What undoes one statement of the up: dropping what it creates undoes the rest of it (a column takes its index). */
+function undoStatement(statement: { ops: Operation[]; index: number }, types: TypeSource): string {
+  const { ops, index } = statement;
+  const creator = ops.find((o) => o.kind === "create_table" || o.kind === "add_column");
+  const undos = creator ? [railsUndo(creator, types, index)] : ops.map((o, i) => (o.kind === "alter_column_type" ? changeColumnBack(o, types, index + i) : railsUndo(o, types, index + i))).reverse();
+  if (undos.every(Boolean)) return undos.join("\n");
+  return `# migguard knows no inverse for line ${ops[0].loc.line} (${ops[0].text.split("\n")[0].trim()}): undo it here`;
+}
+
+/** change_column back to the type the column had before (from the repository), or the note that it is unknown. */
+function changeColumnBack(op: Extract<Operation, { kind: "alter_column_type" }>, types: TypeSource, index: number): string {
+  const before = columnTypeOf(types, op.table, op.column, op.fromType, index);
+  return `change_column ${sym(op.table)}, ${sym(op.column)}, ${before.type}${before.note}`;
+}
+
+/**
+ * `change` rewritten as up and down when Rails cannot invert one of its calls: up holds every statement as written,
+ * in order; down undoes each in reverse order. Calls of a table block (t.string inside change_table) cannot be
+ * lifted out of it alone, so then the fix says what to keep around the rewritten call.
+ */
+function railsUpAndDown(migration: Migration, types: TypeSource): string {
+  const statements = statementsOf(migration.up);
+  const indent = (code: string) => code.replace(/\n/g, "\n  ");
+  if (statements.some((s) => /^t\./.test(s.ops[0].frameworkCall ?? "")))
+    return [
+      "# change_column cannot be inverted: replace `change` with up and down.",
+      "def up",
+      "  # every statement of change, as it is now, in the same order",
+      "end",
+      "",
+      "def down",
+      ...statements
+        .slice()
+        .reverse()
+        .map((s) => `  ${indent(/^t\./.test(s.ops[0].frameworkCall ?? "") ? `# undo line ${s.ops[0].loc.line} (${s.ops[0].text.trim()}) inside its table block` : undoStatement(s, types))}`),
+      "end",
+    ].join("\n");
+  return [
+    "# change_column cannot be inverted: replace `change` with up and down, each statement kept in order.",
+    "def up",
+    ...statements.map((s) => `  ${indent(reindented(s.ops[0].text.trim()))}`),
+    "end",
+    "",
+    "def down",
+    ...statements
+      .slice()
+      .reverse()
+      .map((s) => `  ${indent(undoStatement(s, types))}`),
+    "end",
+  ].join("\n");
 }
 
 /** remove_index with the column(s) it needs to be reversible in `change`, and its name when it has one. */
