@@ -3,7 +3,7 @@ import { derivedName, fixFor, ident, sym } from "../support/fix.js";
 import { tableWithRows, upOps } from "../support/scope.js";
 import { railsIndexFix } from "../support/rails-fix.js";
 import { indexName } from "../../adapters/rails/rails-names.js";
-import { concurrentIndexParts, concurrentIndexSql, indexOnNextLine } from "../support/sql-text.js";
+import { concurrentIndexParts, indexOnNextLine } from "../support/sql-text.js";
 import { pythonString } from "../support/embed-sql.js";
 import { reindented } from "../support/data-code.js";
 import { calleeOf, withCallee } from "../support/python-call.js";
@@ -31,6 +31,8 @@ export default defineRule({
       // INVALID index that IF NOT EXISTS would keep, so a named index is dropped first
       const parts = ctx.framework === "sql" || op.embeddedSql ? concurrentIndexParts(op.text) : undefined;
       const written = parts && `${parts.drop ? `${parts.drop}\n` : ""}${parts.create}`;
+      // the embedded statement rebuilt CONCURRENTLY, for Rails' execute and Django's RunSQL: from the parse above, not a second one
+      const embeddedCreate = op.embeddedSql ? (parts?.create.replace(/;$/, "") ?? op.text.trim().replace(/;\s*$/, "")) : undefined;
       // Django's own AddIndex, expressions and all, as AddIndexConcurrently
       const djangoIndex = ctx.framework === "django" && /(?:^|\.)AddIndex$/.test(calleeOf(op.text) ?? "") ? withCallee(reindented(op.text.trim()), "AddIndexConcurrently") : undefined;
       const create = `CREATE ${op.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY ${ident(name)} ON ${ident(op.table)} (${cols});`;
@@ -57,14 +59,14 @@ export default defineRule({
             : `
             -- outside a transaction (its own migration file / NO TRANSACTION mode):
             ${(written ?? rebuilt).replace(/\n/g, "\n            ")}`,
-          rails: railsIndexFix(op, ctx.migration, indexName),
-          django: op.embeddedSql
+          rails: railsIndexFix(op, ctx.migration, indexName, embeddedCreate),
+          django: embeddedCreate
             ? `
             class Migration(migrations.Migration):
                 atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
                 operations = [
                     migrations.RunSQL(
-                        ${pythonString(concurrentIndexSql(op.text) ?? op.text.trim().replace(/;\s*$/, ""))},
+                        ${pythonString(embeddedCreate)},
                         reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS ${name}",
                     ),
                 ]`

@@ -397,10 +397,16 @@ const INERT = new Set<Operation["kind"]>(["set_setting", "transaction_control"])
  * migration outside its DDL transaction: when the up does more than build these indexes, the rest stays where it
  * is (in its transaction) and the indexes move to a migration of their own, so the fix drops none of the work.
  */
-export function railsIndexFix(op: Extract<Operation, { kind: "add_index" }>, migration: Migration, defaultName: (table: string, columns: string[]) => string): string {
+export function railsIndexFix(
+  op: Extract<Operation, { kind: "add_index" }>,
+  migration: Migration,
+  defaultName: (table: string, columns: string[]) => string,
+  /** the embedded statement (`execute "CREATE INDEX ..."`) rebuilt CONCURRENTLY, as the caller already parsed it */
+  embeddedCreate?: string,
+): string {
   if (op.embeddedSql) {
     const undo = op.name ? `execute ${JSON.stringify(`DROP INDEX CONCURRENTLY IF EXISTS ${op.name}`)}` : "# DROP INDEX CONCURRENTLY the index";
-    return railsConcurrentSql(migration, concurrentIndexSql(op.text) ?? op.text, undo);
+    return railsConcurrentSql(migration, embeddedCreate ?? op.text, undo);
   }
   // every index of the up built without CONCURRENTLY the same way (in Ruby), this one included
   const indexes = migration.up.filter((o): o is Extract<Operation, { kind: "add_index" }> => o.kind === "add_index" && !o.concurrently && !o.embeddedSql);
