@@ -18,6 +18,7 @@ import { groupMigrations, type MigrationUnit } from "./group.js";
 import { isStackOverflow, TooComplexError } from "./limits.js";
 import type { Framework, Migration, Operation, HiddenOperation, ParseProblem, ReportedFinding, SourceFile } from "./model.js";
 import { computeFacts } from "./rules/support/facts.js";
+import { ChangePlan, changePlanOf } from "./rules/support/change-plan.js";
 import { downConventions, type Conventions } from "./conventions.js";
 import { RULES } from "./rules/index.js";
 import type { Report, Rule, RuleMeta } from "./rules/support/rule.js";
@@ -82,6 +83,12 @@ export interface AnalyzeInput {
    * table or column production lacks is drift. Without it nothing of this runs.
    */
   snapshot?: ProductionSnapshot;
+  /**
+   * Review: the paths of the migrations the change adds. They run one after the other on the same database,
+   * so rules judge them as one plan (ChangePlan): a table an earlier one created holds no rows, a column a data
+   * step filled may replace one the change drops.
+   */
+  changeAdds?: ReadonlySet<string>;
 }
 
 export interface AnalysisResult {
@@ -298,8 +305,10 @@ export function checkMigration(
   conventions: Conventions = {},
   /** names and types the repository tells the fixes (earlier migrations, schema dump, models, Gemfile) */
   repository: RepositoryView = repositoryView(migration, RepositoryFacts.none(), SchemaHistory.empty(), codeFiles),
+  /** the change the migration belongs to (a review's added migrations, in run order) */
+  change: ChangePlan = ChangePlan.none,
 ): ReportedFinding[] {
-  const facts = computeFacts(migration);
+  const facts = computeFacts(migration, change);
   // a production snapshot is PostgreSQL's catalogs: it says nothing about a MySQL or SQLite migration
   const production = (migration.database ?? "postgresql") === "postgresql" ? snapshot : undefined;
   let raw: Raw[] = [];
@@ -423,8 +432,9 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, Ana
     return result && "migration" in result ? [{ file: unit.file, migration: result.migration }] : [];
   }));
   const codeFiles = input.codeFiles ?? [];
+  const change = changePlanFor(units, parsed, input.changeAdds);
   for (const migration of migrations)
-    append(findings, checkMigration(migration, config, errors, codeFiles, production, conventions.get(migration), repositoryView(migration, facts, history, codeFiles)));
+    append(findings, checkMigration(migration, config, errors, codeFiles, production, conventions.get(migration), repositoryView(migration, facts, history, codeFiles), change));
   for (const down of orphanDowns) {
     yield;
     let result;
@@ -443,6 +453,15 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, Ana
   }
   if (input.configProblems?.length) findings.push(...configFindings(input.configProblems, input.configPath ?? ".github/migguard.yml", config));
   return { findings: findings.sort(byLocation), errors, migrations, databases: [...databases.values()] };
+}
+
+/** The change's added migrations in the order they run (ChangePlan). */
+function changePlanFor(units: readonly MigrationUnit[], parsed: ReadonlyMap<MigrationUnit, Parsed>, adds: ReadonlySet<string> | undefined): ChangePlan {
+  if (!adds?.size) return ChangePlan.none;
+  return changePlanOf(units.flatMap((unit) => {
+    const result = parsed.get(unit);
+    return adds.has(unit.file.path) && result && "migration" in result ? [{ file: unit.file, migration: result.migration }] : [];
+  }));
 }
 
 /** The folder's database, unless the file's own name says another (`x.mysql.up.sql` beside `x.postgres.up.sql`). */

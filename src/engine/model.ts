@@ -256,6 +256,8 @@ export const DataMigration = op("data_migration", {
   writes: z.array(z.string()).optional(),
   /** a relation write run in batches with no block (`Model.where(...).in_batches.delete_all`): the statement each batch runs */
   batched: z.object({ verb: DmlVerb, hasWhere: z.boolean() }).optional(),
+  /** the names its code uses (identifiers, words of its strings), when the code was read: the columns it may read */
+  mentions: z.array(z.string()).optional(),
 });
 export const SetSetting = op("set_setting", {
   name: z.string(),

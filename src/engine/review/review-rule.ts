@@ -3,6 +3,7 @@
  * dumps, code that still uses what a migration drops. Same metadata as every rule (id, category, severity,
  * why), so config, waivers and docs treat them alike; their cases give base and head files.
  */
+import type { ChangePlan } from "../rules/support/change-plan.js";
 import type { Config } from "../config.js";
 import type { DetectedFile } from "../detect.js";
 import type { Migration, Severity, SourceFile } from "../model.js";
@@ -66,6 +67,8 @@ export interface ReviewFacts {
   squashedBy: ReadonlyMap<string, string>;
   /** models of the base-branch migrations the plan read (edited, deleted, newer than an added one), by path */
   baseModels: ReadonlyMap<string, Migration>;
+  /** the migrations the change adds, judged as one plan (a swap's steps, tables the change created) */
+  change?: ChangePlan;
 }
 
 export interface ReviewReport {

@@ -27,6 +27,7 @@ import { counterpartPaths } from "./plan.js";
 import { RailsDatabases } from "./rails-databases.js";
 import type { ChangedMigration, ReviewFacts, SchemaDumpState } from "./review-rule.js";
 import { REVIEW_RULES } from "./rules/index.js";
+import { changePlanOf } from "../rules/support/change-plan.js";
 import { effectiveSeverity } from "../severity.js";
 import { byLocation } from "../finding-order.js";
 import type { ProductionSnapshot } from "../production/snapshot-file.js";
@@ -167,6 +168,8 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
 
   // 1. the changed migrations, with the other half of each, through the same engine as lint
   const changed = new Set(changes.filter((c) => c.status !== "removed").map((c) => c.path));
+  // the migrations the change adds run one after the other: their steps are judged as one plan (ChangePlan)
+  const adds = new Set(changes.filter((c) => c.status === "added").map((c) => c.path));
   const siblings = [...new Set([...(input.basePaths ?? []), ...contents.head.keys()])];
   const toAnalyse = new Set<string>();
   for (const path of changed) {
@@ -186,6 +189,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     repositoryPaths: siblings,
     snapshot: input.snapshot,
     repositoryFiles: input.repositoryFiles,
+    changeAdds: adds,
   });
   errors.push(...analysis.errors);
   // the base side of edited and deleted migrations, and the base migrations the plan read for context (newer
@@ -208,7 +212,11 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     return !edit || edit.changedOps.some((loc) => loc.line <= f.endLine && f.line <= loc.endLine);
   };
   const databases = new RailsDatabases([...(input.basePaths ?? []), ...changes.flatMap((c) => [c.path, ...(c.previousPath ? [c.previousPath] : [])])]);
-  const targets = changedTargets(migrations);
+  const change = changePlanOf(analysis.migrations.flatMap((migration) => {
+    const file = adds.has(migration.path) ? detectMigrationPath(migration.path, config, contents.head.get(migration.path)) : undefined;
+    return file ? [{ file, migration }] : [];
+  }));
+  const targets = changedTargets(migrations, change);
   const identifiers = [...new Set(targets.flatMap((t) => t.identifiers))].sort();
   const code = input.codeFiles?.filter((f) => isSearchableCodePath(f.path, config) && isSearchableContent(f.content, config));
   const facts: ReviewFacts = {
@@ -231,6 +239,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
       : undefined,
     squashedBy: new Map(),
     baseModels: new Map(baseModels.map((m) => [m.path, m])),
+    change,
   };
   facts.squashedBy = squashes(migrations, config, contents);
 

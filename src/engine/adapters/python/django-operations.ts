@@ -562,6 +562,7 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
     // the first model it imports directly, for the apps.get_model() line of the fix
     ...(direct.length ? { ormModel: [...direct].sort()[0] } : {}),
     tables: tablesOf(facts, ctx.state),
+    ...(facts ? { mentions: facts.mentions } : {}),
   };
   const back: OperationInput[] =
     reversible && !isNoop(reverse) ? [{ ...op, description: `RunPython reverse (${reverseName ?? "..."})`, tables: tablesOf(reverseFacts, ctx.state) }] : [];

@@ -16,6 +16,19 @@ export interface DataFunctionFacts {
   models: Array<{ app: string; model: string }>;
   /** `Order.objects.all().delete()` / `Order.objects.update(...)`: every row of the model's table */
   wholeTableWrites: Array<{ verb: "update" | "delete"; app?: string; model: string; columns: string[]; line: number }>;
+  /** every name the body uses (identifiers, attributes, keyword arguments, words of its strings): the fields it may read */
+  mentions: string[];
+}
+
+/** Names a function body uses: identifiers (attributes and keywords are identifiers too) and the words of its strings (`values("uuid")`, `OuterRef("plan")`, `update_fields=["uuid"]`). */
+function mentionedNames(body: PyNode): string[] {
+  const names = new Set<string>();
+  for (const node of body.descendantsOfType(["identifier", "string_content"])) {
+    if (node.type === "identifier") names.add(node.text);
+    // a lookup such as "meal__isnull" names the field before its first "__"
+    else for (const word of node.text.split(/[^A-Za-z0-9_]+/)) if (word) names.add(word.split("__")[0]);
+  }
+  return [...names].sort();
 }
 
 const isAppModelsModule = (qualified: string) => !qualified.startsWith("django.") && /(^|\.)models(\.|$)/.test(qualified);
@@ -39,7 +52,7 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports): DataFunc
   const fromGetModel = new Map<string, { app: string; model: string } | undefined>();
   const models = new Map<string, { app: string; model: string }>();
   const direct = new Set<string>();
-  if (!body) return { directModels: [], models: [], wholeTableWrites: [] };
+  if (!body) return { directModels: [], models: [], wholeTableWrites: [], mentions: [] };
 
   for (const call of body.descendantsOfType("call")) {
     const fn = call.childForFieldName("function");
@@ -74,5 +87,5 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports): DataFunc
     if (same) same.columns = [...new Set([...same.columns, ...write.columns])];
     else wholeTableWrites.push({ ...write, app: target.app, model: target.model });
   }
-  return { directModels: [...direct].sort(), models: [...models.values()], wholeTableWrites };
+  return { directModels: [...direct].sort(), models: [...models.values()], wholeTableWrites, mentions: mentionedNames(body) };
 }

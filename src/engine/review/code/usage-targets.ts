@@ -5,6 +5,7 @@
 import type { Framework, Migration, Operation } from "../../model.js";
 import { modelName } from "../../rules/support/fix.js";
 import { computeFacts } from "../../rules/support/facts.js";
+import { ChangePlan } from "../../rules/support/change-plan.js";
 import { isPrimaryFile } from "../classify.js";
 import type { ChangedMigration } from "../review-rule.js";
 
@@ -37,16 +38,21 @@ function tableIdentifiers(table: string, framework: Framework, ormModel: string 
   return [...new Set(ids)];
 }
 
-export function usageTargets(migrations: readonly Migration[]): UsageTarget[] {
+export function usageTargets(migrations: readonly Migration[], change: ChangePlan = ChangePlan.none): UsageTarget[] {
   const out: UsageTarget[] = [];
   for (const migration of migrations) {
-    const facts = computeFacts(migration);
+    const facts = computeFacts(migration, change);
     migration.up.forEach((op, index) => {
       const existing = (table: string) => !facts.isNewTable(table, index);
       switch (op.kind) {
         case "drop_column":
         case "rename_column":
           if (!existing(op.table)) return;
+          // a swap's steps (the replacement takes the dropped column's name; a column the change added renamed), and a
+          // column whose values a data step of the change moved: the change moved the code with them, and the names code
+          // still uses are the new home's (drop-column warns that servers on the old code fail until they restart)
+          if (op.kind === "drop_column" && (facts.change.isReplacedDrop(migration, index) || facts.change.movedBefore(migration, index))) return;
+          if (op.kind === "rename_column" && facts.change.renamesAddedColumn(migration, index)) return;
           out.push({
             migration,
             op,
@@ -61,6 +67,7 @@ export function usageTargets(migrations: readonly Migration[]): UsageTarget[] {
           });
           return;
         case "drop_table":
+          if (facts.change.movedBefore(migration, index)) return;
           for (const table of op.tables.filter(existing))
             out.push({ migration, op, kind: "drop_table", table, ormModel: op.ormModel, identifiers: tableIdentifiers(table, migration.framework, op.ormModel, true), label: unqualified(table) });
           return;
@@ -90,10 +97,10 @@ export function usageTargets(migrations: readonly Migration[]): UsageTarget[] {
  * only the operations the edit touched: the drops it already made ran in production long ago (a rubocop or
  * frozen-string edit of a 2008 migration is not a drop of its columns today).
  */
-export function changedTargets(migrations: readonly ChangedMigration[]): UsageTarget[] {
+export function changedTargets(migrations: readonly ChangedMigration[], change: ChangePlan = ChangePlan.none): UsageTarget[] {
   const heads = new Set(migrations.flatMap((m) => (m.head && isPrimaryFile(m.file) && m.change.status !== "removed" ? [m.head] : [])));
   const edits = new Map(migrations.flatMap((m) => (m.edit && m.head ? [[m.head, m.edit] as const] : [])));
-  return usageTargets([...heads]).filter((target) => {
+  return usageTargets([...heads], change).filter((target) => {
     const edit = edits.get(target.migration);
     return !edit || edit.changedOps.some((loc) => loc.line <= target.op.loc.endLine && target.op.loc.line <= loc.endLine);
   });

@@ -56,7 +56,12 @@ function canonicalJson(value: unknown): string {
 }
 
 // ormFieldDef repeats the Django field as written (help_text and all): the database effect is in the other fields
-const opKey = ({ loc: _loc, text: _text, ormFieldDef: _def, ...rest }: Operation) => canonicalJson(rest);
+// mentions lists the names a data function uses: the function's own text is judged by its units (behaviour.ts)
+const opKey = ({ loc: _loc, text: _text, ormFieldDef: _def, ...rest }: Operation) => {
+  if (rest.kind !== "data_migration") return canonicalJson(rest);
+  const { mentions: _mentions, ...data } = rest;
+  return canonicalJson(data);
+};
 
 const DATA_KINDS = new Set<Operation["kind"]>(["dml", "data_migration"]);
 /** session settings (SET lock_timeout ...) change nothing a later run could see */

@@ -5,6 +5,31 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "a RunPython just before moved the values elsewhere: a warning that old servers still read the column",
+      code: `from django.db import migrations
+
+
+def move_notes(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    Customer = apps.get_model("app", "Customer")
+    for order in Order.objects.exclude(note=None):
+        Customer.objects.filter(id=order.customer_id).update(email=order.note)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(move_notes, migrations.RunPython.noop),
+        migrations.RemoveField(model_name="order", name="note"),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [16],
+      severities: ["warning"],
+    },
+    {
+      framework: "django",
       name: "MySQL: the RunSQL restores the values with MySQL's UPDATE ... JOIN",
       config: { database: "mysql" },
       code: `from django.db import migrations

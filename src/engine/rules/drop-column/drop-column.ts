@@ -1,7 +1,7 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, sym } from "../support/fix.js";
 import { assured, ignoredColumnsFix, primaryKeyFix, railsType, railsUpOnly } from "../support/rails-fix.js";
-import { backupFix, plannedRemoval } from "../support/planned-removal.js";
+import { backupFix, movedValues, plannedRemoval } from "../support/planned-removal.js";
 import { nameKey } from "../support/facts.js";
 import { keptTable, restoredByDown, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
@@ -23,6 +23,18 @@ export default defineRule({
   check(ctx) {
     for (const { op, index } of upOps(ctx, "drop_column")) {
       if (!keptTable(ctx, op.table, index) || ctx.facts.backedUpBefore(op.table, op.column, index) || restoredByDown(ctx, op.table, op.column)) continue;
+      // a step of a swap: the replacement the change filled takes the column's name, the values live on there
+      if (ctx.facts.change.isReplacedDrop(ctx.migration, index)) continue;
+      const moved = movedValues(ctx, index);
+      if (moved) {
+        ctx.report({
+          op,
+          severity: "warning",
+          message: `Dropping column ${op.table}.${op.column} after ${moved} read its values: if that step moved them, no data is lost, but servers still running the old code read ${op.column} and fail until they restart.`,
+          fix: backupFix(ctx, op.table, `${op.table}.${op.column}`),
+        });
+        continue;
+      }
       const planned = plannedRemoval(ctx, op, op.column);
       if (planned) {
         ctx.report({

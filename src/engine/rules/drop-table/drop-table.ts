@@ -5,7 +5,7 @@ import { fixFor, modelName, sym } from "../support/fix.js";
 import { nameKey } from "../support/facts.js";
 import type { Operation, OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
-import { backupFix, plannedRemoval } from "../support/planned-removal.js";
+import { backupFix, movedValues, plannedRemoval } from "../support/planned-removal.js";
 import { firstAfter, positionsBy } from "../support/positions.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
@@ -88,6 +88,16 @@ export default defineRule({
     for (const { op, index } of upOps(ctx, "drop_table")) {
       for (const table of op.tables) {
         if (!existingTable(ctx, table, index) || ctx.facts.backedUpBefore(table, undefined, index) || rebuiltFromOthers(ctx, table, index)) continue;
+        const moved = movedValues(ctx, index);
+        if (moved) {
+          ctx.report({
+            op,
+            severity: "warning",
+            message: `Dropping table ${table} after ${moved} read its rows: if that step moved them, no data is lost, but servers still running the old code use ${table} and fail until they restart.`,
+            fix: backupFix(ctx, table, table),
+          });
+          continue;
+        }
         const planned = plannedRemoval(ctx, op);
         if (planned) {
           ctx.report({

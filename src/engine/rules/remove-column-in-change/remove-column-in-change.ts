@@ -32,6 +32,7 @@ export default defineRule({
     // a `reversible` block's dir.down the author wrote may put the values back (UPDATE ... SET col = ... FROM copy)
     for (const { op, index } of upOps(ctx, "drop_column")) {
       if (!keptTable(ctx, op.table, index) || ctx.facts.backedUpBefore(op.table, op.column, index) || restoredByDown(ctx, op.table, op.column)) continue;
+      if (ctx.facts.change.isReplacedDrop(ctx.migration, index)) continue;
       const planned = plannedRemoval(ctx, op, op.column);
       if (planned) {
         ctx.report({

@@ -75,11 +75,11 @@ export default defineRule({
   check(ctx) {
     for (const { op, index } of upOps(ctx, "rename_column")) {
       if (!keptTable(ctx, op.table, index)) continue;
-      // a column this migration added (a new id_text swapped in for id): no running code knows its name
+      // a column this migration (or an earlier one of the change) added (a new id_text swapped in for id): no running code knows its name
       const addedHere = ctx.migration.up
         .slice(0, index)
         .some((o) => o.kind === "add_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column.name) === nameKey(op.column));
-      if (addedHere) continue;
+      if (addedHere || ctx.facts.change.renamesAddedColumn(ctx.migration, index)) continue;
       ctx.report({
         op,
         message: `Renaming ${op.table}.${op.column} to ${op.newName} breaks code that still uses ${op.column} while the deploy rolls out.`,

@@ -4,6 +4,7 @@
  * where lock_timeout is set, which tables were copied before a drop (a backup).
  */
 import type { Migration, Operation } from "../../model.js";
+import { ChangePlan } from "./change-plan.js";
 
 /** Compare names as PostgreSQL folds them: case-insensitive, `public.` is the default schema. */
 const keys = new Map<string, string>();
@@ -19,7 +20,9 @@ export function nameKey(name: string): string {
 }
 
 export interface MigrationFacts {
-  /** the table did not exist before this migration (created earlier in the same up) */
+  /** the change this migration belongs to (a review's added migrations), judged as a whole */
+  change: ChangePlan;
+  /** the table did not exist before this migration (created earlier in the same up, or by an earlier migration of the change, and no data step wrote to it since) */
   isNewTable(table: string | undefined, beforeIndex: number): boolean;
   /**
    * the table was emptied earlier in this up (TRUNCATE, DELETE without WHERE, delete_all, objects.all().delete())
@@ -86,7 +89,9 @@ function countBelow<T>(sorted: readonly T[], limit: number, at: (item: T) => num
   return low;
 }
 
-export function computeFacts(migration: Migration): MigrationFacts {
+export function computeFacts(migration: Migration, changeGiven: ChangePlan = ChangePlan.none): MigrationFacts {
+  // outside a change (lint), the migration's own steps are a plan of one
+  const change = changeGiven.includes(migration) ? changeGiven : new ChangePlan([migration]);
   const up = migration.up;
   const createdAt = new Map<string, number>();
   up.forEach((op, index) => {
@@ -97,7 +102,7 @@ export function computeFacts(migration: Migration): MigrationFacts {
   const isNewTable = (table: string | undefined, beforeIndex: number) => {
     if (!table) return false;
     const at = createdAt.get(nameKey(table));
-    return at !== undefined && at < beforeIndex;
+    return (at !== undefined && at < beforeIndex) || change.createdEmptyEarlier(migration, table, beforeIndex);
   };
 
   // each op that empties or writes a table, in order
@@ -180,6 +185,7 @@ export function computeFacts(migration: Migration): MigrationFacts {
   });
 
   return {
+    change,
     isNewTable,
     isEmptiedBefore,
     isDroppedAfter,

@@ -43,3 +43,11 @@ export function backupFix(ctx: RuleContext, table: string, what: string): string
       op.execute(${JSON.stringify(sql)})`,
   });
 }
+
+/** The data step of the same change that read the dropped column or table before the drop at `index`, described for a message. */
+export function movedValues(ctx: RuleContext, index: number): string | undefined {
+  const step = ctx.facts.change.movedBefore(ctx.migration, index);
+  if (!step) return undefined;
+  const where = step.migration === ctx.migration ? `line ${step.op.loc.line}` : `${step.migration.path}:${step.op.loc.line}`;
+  return `the data step at ${where} (${step.op.kind === "data_migration" ? step.op.description : step.op.text.replace(/\s+/g, " ").slice(0, 80)})`;
+}

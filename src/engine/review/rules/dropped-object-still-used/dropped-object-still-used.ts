@@ -75,7 +75,7 @@ export default defineReviewRule({
   },
   check(ctx) {
     if (!ctx.usages) return; // no application code was given: nothing to search
-    for (const target of changedTargets(ctx.migrations)) {
+    for (const target of changedTargets(ctx.migrations, ctx.change)) {
       const verdict = safeToDrop(target, ctx.models);
       const excluded = new Set((verdict?.declarations ?? []).map((d) => `${d.path}:${d.line}`));
       const { usages, truncated } = usagesOf(ctx, target, excluded);

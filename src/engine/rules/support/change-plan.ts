@@ -1,0 +1,218 @@
+/**
+ * The steps of one change judged as a whole: the migrations a pull request adds run one after the other on
+ * the same database, so what an earlier one did is known to a later one. A table the change created holds no
+ * rows the change did not put there; a column the change added is unknown to the code deployed before it; a
+ * column dropped once a data step of the change filled its replacement, which then takes its name (an integer
+ * key swapped for a uuid in steps), loses nothing the application needs; a column a data step read just
+ * before the drop had its values moved.
+ */
+import type { Migration, Operation } from "../../model.js";
+import type { DetectedFile } from "../../detect.js";
+import { compareMigrations } from "../../migration-order.js";
+import { nameKey } from "./facts.js";
+
+/** Where an op runs in the change: its migration's place in run order, then its place in that up. */
+type Position = number;
+const STRIDE = 10_000_000;
+const positionOf = (migrationIndex: number, opIndex: number): Position => migrationIndex * STRIDE + opIndex;
+
+/** A data step of the change: the code or statement that moved values before a drop. */
+export interface DataStep {
+  migration: Migration;
+  op: Operation;
+}
+
+interface AddedColumn {
+  addedAt: Position;
+  /** the first data step after the add that may have written it */
+  filledAt?: Position;
+}
+
+interface Created {
+  at: Position;
+  /** a data step of the change may have written rows into it since */
+  writtenAt?: Position;
+}
+
+const key = (table: string, column: string) => `${nameKey(table)}\u0000${nameKey(column)}`;
+
+/** Tables a data step may write: those it names, or any when it names none (code whose models migguard could not resolve). */
+function writtenTables(op: Operation): string[] | "any" | undefined {
+  if (op.kind === "data_migration") return op.writes ?? (op.tables.length ? op.tables : "any");
+  if (op.kind === "dml" && (op.verb === "insert" || op.verb === "update" || op.verb === "copy" || op.verb === "select_into") && op.table) return [op.table];
+  return undefined;
+}
+
+export class ChangePlan {
+  private readonly index = new Map<Migration, number>();
+  private readonly created = new Map<string, Created>();
+  /** drop position -> the replacement filled before it that later took the dropped column's name */
+  private readonly replacedDrops = new Set<Position>();
+  /** rename position -> the renamed column was added by the change */
+  private readonly renamesOfAdded = new Set<Position>();
+  /** drop position -> the data step before it that read the dropped column (or table) */
+  private readonly movedBy = new Map<Position, DataStep>();
+
+  static readonly none = new ChangePlan([]);
+
+  /** `migrations`: the migrations the change adds, in the order they run. */
+  constructor(migrations: readonly Migration[]) {
+    // columns the change added, by table; those no data step filled yet, by table
+    const added = new Map<string, Map<string, AddedColumn>>();
+    const unfilled = new Map<string, Set<AddedColumn>>();
+    const unwritten = new Set<Created>();
+    const pendingDrops = new Map<string, Position[]>();
+    // data steps that read a table (INSERT ... SELECT, code that asks for its model), by table: every question is per table
+    const readers = new Map<string, DataStep[]>();
+    const addColumn = (table: string, column: string, at: Position) => {
+      const t = nameKey(table);
+      const entry: AddedColumn = { addedAt: at };
+      const columns = added.get(t) ?? new Map<string, AddedColumn>();
+      added.set(t, columns);
+      columns.set(nameKey(column), entry);
+      const open = unfilled.get(t) ?? new Set<AddedColumn>();
+      unfilled.set(t, open);
+      open.add(entry);
+    };
+    const fill = (table: string | undefined, columns: readonly string[], at: Position) => {
+      for (const [t, open] of table === undefined ? unfilled : [[nameKey(table), unfilled.get(nameKey(table))] as const]) {
+        if (!open) continue;
+        const only = columns.length ? new Set(columns.map((c) => added.get(t)?.get(nameKey(c)))) : undefined;
+        for (const entry of open) if (!only || only.has(entry)) {
+          entry.filledAt = at;
+          open.delete(entry);
+        }
+      }
+    };
+    migrations.forEach((migration, m) => {
+      this.index.set(migration, m);
+      migration.up.forEach((op, o) => {
+        const at = positionOf(m, o);
+        const written = writtenTables(op);
+        if (written === "any") {
+          fill(undefined, [], at);
+          for (const created of unwritten) created.writtenAt = at;
+          unwritten.clear();
+        } else if (written) {
+          for (const table of written) {
+            fill(table, op.kind === "dml" ? op.columns : [], at);
+            const created = this.created.get(nameKey(table));
+            if (created && unwritten.delete(created)) created.writtenAt = at;
+          }
+        }
+        for (const table of readTables(op)) {
+          const list = readers.get(nameKey(table)) ?? [];
+          readers.set(nameKey(table), list);
+          list.push({ migration, op });
+        }
+        switch (op.kind) {
+          case "create_table": {
+            const created: Created = { at };
+            this.created.set(nameKey(op.table), created);
+            unwritten.add(created);
+            for (const c of op.columns) addColumn(op.table, c.name, at);
+            break;
+          }
+          case "add_column":
+            addColumn(op.table, op.column.name, at);
+            break;
+          case "rename_column": {
+            const columns = added.get(nameKey(op.table));
+            const from = columns?.get(nameKey(op.column));
+            if (columns && from) {
+              this.renamesOfAdded.add(at);
+              columns.delete(nameKey(op.column));
+              columns.set(nameKey(op.newName), from);
+              // the new name is a column dropped earlier in the change: the replacement, filled before that drop, takes its place
+              for (const dropAt of pendingDrops.get(key(op.table, op.newName)) ?? []) if (from.filledAt !== undefined && from.filledAt < dropAt) this.replacedDrops.add(dropAt);
+            }
+            break;
+          }
+          case "drop_column": {
+            const k = key(op.table, op.column);
+            pendingDrops.set(k, [...(pendingDrops.get(k) ?? []), at]);
+            added.get(nameKey(op.table))?.delete(nameKey(op.column));
+            const reader = (readers.get(nameKey(op.table)) ?? []).findLast((step) => readsColumn(step.op, [op.column, op.ormField]));
+            if (reader) this.movedBy.set(at, reader);
+            break;
+          }
+          case "drop_table":
+            for (const table of op.tables) {
+              this.created.delete(nameKey(table));
+              const reader = readers.get(nameKey(table))?.at(-1);
+              if (reader) this.movedBy.set(at, reader);
+            }
+            break;
+          case "rename_table": {
+            const created = this.created.get(nameKey(op.table));
+            if (created) {
+              this.created.delete(nameKey(op.table));
+              this.created.set(nameKey(op.newName), created);
+            }
+            break;
+          }
+        }
+      });
+    });
+  }
+
+  /** This plan covers the migration (it is one of the change's added migrations). */
+  includes(migration: Migration): boolean {
+    return this.index.has(migration);
+  }
+
+  private at(migration: Migration, opIndex: number): Position | undefined {
+    const m = this.index.get(migration);
+    return m === undefined ? undefined : positionOf(m, opIndex);
+  }
+
+  /**
+   * An earlier migration of the change created the table and no data step of the change wrote to it since:
+   * it holds no rows when the op at `opIndex` runs (the migration's own creates are MigrationFacts.isNewTable).
+   */
+  createdEmptyEarlier(migration: Migration, table: string | undefined, opIndex: number): boolean {
+    const at = this.at(migration, opIndex);
+    if (at === undefined || !table) return false;
+    const created = this.created.get(nameKey(table));
+    if (!created || created.at >= positionOf(this.index.get(migration)!, 0)) return false;
+    return created.writtenAt === undefined || created.writtenAt >= at;
+  }
+
+  /** The drop at `opIndex` is a step of a swap: a column the change added and filled takes the dropped column's name later. */
+  isReplacedDrop(migration: Migration, opIndex: number): boolean {
+    const at = this.at(migration, opIndex);
+    return at !== undefined && this.replacedDrops.has(at);
+  }
+
+  /** The rename at `opIndex` renames a column the change itself added: no code deployed before the change uses its old name. */
+  renamesAddedColumn(migration: Migration, opIndex: number): boolean {
+    const at = this.at(migration, opIndex);
+    return at !== undefined && this.renamesOfAdded.has(at);
+  }
+
+  /** The data step of the change that read the dropped column (or table) just before the drop at `opIndex`. */
+  movedBefore(migration: Migration, opIndex: number): DataStep | undefined {
+    const at = this.at(migration, opIndex);
+    return at === undefined ? undefined : this.movedBy.get(at);
+  }
+}
+
+/** Tables a data step reads: those an INSERT ... SELECT or UPDATE ... FROM reads, the models code whose text was read asks for. */
+function readTables(op: Operation): string[] {
+  if (op.kind === "dml") return op.sourceTables;
+  if (op.kind === "data_migration" && op.mentions) return op.tables;
+  return [];
+}
+
+/** A data step (that reads the table) reads the column under one of `names` (the column, or the ORM field it belongs to). */
+function readsColumn(op: Operation, names: ReadonlyArray<string | undefined>): boolean {
+  const wanted = new Set(names.flatMap((n) => (n ? [nameKey(n)] : [])));
+  if (op.kind === "dml") return op.sourceColumns.some((c) => wanted.has(nameKey(c)));
+  return op.kind === "data_migration" && (op.mentions ?? []).some((n) => wanted.has(nameKey(n)));
+}
+
+/** The plan of a change's added migrations, put in the order their runner applies them. */
+export function changePlanOf(added: ReadonlyArray<{ file: DetectedFile; migration: Migration }>): ChangePlan {
+  if (added.length === 0) return ChangePlan.none;
+  return new ChangePlan([...added].sort((a, b) => compareMigrations(a.file, b.file)).map((a) => a.migration));
+}

@@ -1,0 +1,178 @@
+/**
+ * The migrations one pull request adds are judged as one plan (issue #19, wger's integer -> uuid key swap and
+ * Open Food Network's tables created by the same pull request): what an earlier step did is known to a later one.
+ */
+import { run } from "../../src/cli/main.js";
+import { Repo } from "./support/git-repo.js";
+
+interface Finding {
+  path: string;
+  line: number;
+  rule: string;
+  severity: string;
+  message: string;
+}
+
+async function reviewJson(repo: Repo) {
+  const result = await run(["review", "--base", "main", "--format", "json"], { cwd: repo.root });
+  return { exitCode: result.exitCode, findings: (JSON.parse(result.output) as { findings: Finding[] }).findings };
+}
+
+const django = (dependency: string, operations: string, preamble = "") => `from django.db import migrations, models
+${preamble}
+
+class Migration(migrations.Migration):
+    dependencies = [("log", "${dependency}")]
+
+    operations = [
+${operations}
+    ]
+`;
+
+/** An app with an integer-keyed Session and a Entry pointing at it, and code that reads both. */
+function logApp(): Repo {
+  const repo = new Repo()
+    .write({
+      "app/log/__init__.py": "",
+      "app/log/migrations/__init__.py": "",
+      "app/log/migrations/0001_initial.py": `from django.db import migrations, models
+import django.db.models.deletion
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    operations = [
+        migrations.CreateModel(name="Session", fields=[("id", models.AutoField(primary_key=True)), ("notes", models.TextField())]),
+        migrations.CreateModel(
+            name="Entry",
+            fields=[
+                ("id", models.AutoField(primary_key=True)),
+                ("session", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="log.session")),
+            ],
+        ),
+    ]
+`,
+      "app/log/views.py": "def show(request, session):\n    return {'id': session.id, 'entries': [e.id for e in session.entry_set.all()], 'uuid': str(session.id)}\n",
+    })
+    .commit("base");
+  repo.git("checkout", "-q", "-b", "feature");
+  return repo;
+}
+
+const addUuids = django(
+  "0001_initial",
+  `        migrations.AddField(model_name="session", name="uuid", field=models.UUIDField(null=True)),
+        migrations.AddField(model_name="entry", name="session_tmp", field=models.UUIDField(null=True)),
+        migrations.RunPython(fill, migrations.RunPython.noop),`,
+  `from django.db.models import OuterRef, Subquery
+
+
+def fill(apps, schema_editor):
+    Session = apps.get_model("log", "Session")
+    Entry = apps.get_model("log", "Entry")
+    for session in Session.objects.all():
+        session.uuid = uuid.uuid4()
+        session.save(update_fields=["uuid"])
+    Entry.objects.update(session_tmp=Subquery(Session.objects.filter(id=OuterRef("session")).values("uuid")[:1]))
+`,
+).replace("from django.db import", "import uuid\n\nfrom django.db import");
+
+const swap = django(
+  "0002_add_uuids",
+  `        migrations.RemoveField(model_name="entry", name="session"),
+        migrations.RemoveField(model_name="session", name="id"),
+        migrations.RenameField(model_name="session", old_name="uuid", new_name="id"),
+        migrations.AlterField(model_name="session", name="id", field=models.UUIDField(primary_key=True, serialize=False)),
+        migrations.RenameField(model_name="entry", old_name="session_tmp", new_name="session"),
+        migrations.AlterField(model_name="entry", name="session", field=models.UUIDField(db_column="session_id", null=True)),`,
+);
+
+describe("an integer key swapped for a uuid in steps of one pull request (wger)", () => {
+  it("the old key and foreign key dropped once their filled replacements take their names: no data loss, no rename, no code still using them", async () => {
+    const repo = logApp();
+    repo.write({ "app/log/migrations/0002_add_uuids.py": addUuids, "app/log/migrations/0003_swap.py": swap }).commit("uuid keys");
+    const { findings } = await reviewJson(repo);
+    const swapFindings = findings.filter((f) => f.path.endsWith("0003_swap.py") && ["drop-column", "rename-column", "dropped-object-still-used"].includes(f.rule));
+    expect(swapFindings).toEqual([]);
+    // the rest is still judged: the backfill runs with the AddFields' locks
+    expect(findings.map((f) => f.rule)).toContain("mixed-ddl-dml");
+  });
+
+  it("the same drops without the data step that fills the replacements lose the values: errors", async () => {
+    const repo = logApp();
+    repo
+      .write({
+        "app/log/migrations/0002_add_uuids.py": django(
+          "0001_initial",
+          `        migrations.AddField(model_name="session", name="uuid", field=models.UUIDField(null=True)),
+        migrations.AddField(model_name="entry", name="session_tmp", field=models.UUIDField(null=True)),`,
+        ),
+        "app/log/migrations/0003_swap.py": swap,
+      })
+      .commit("uuid keys, never filled");
+    const { findings } = await reviewJson(repo);
+    const drops = findings.filter((f) => f.rule === "drop-column");
+    expect(drops.map((f) => [f.line, f.severity])).toEqual([
+      [8, "error"],
+      [9, "error"],
+    ]);
+  });
+});
+
+describe("a column dropped after a data step of the same pull request moved its values (wger's email_verified)", () => {
+  const profileApp = () => {
+    const repo = new Repo()
+      .write({
+        "app/log/__init__.py": "",
+        "app/log/migrations/__init__.py": "",
+        "app/log/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    operations = [
+        migrations.CreateModel(name="Profile", fields=[("id", models.AutoField(primary_key=True)), ("email_verified", models.BooleanField(default=False))]),
+        migrations.CreateModel(name="Address", fields=[("id", models.AutoField(primary_key=True)), ("verified", models.BooleanField(default=False))]),
+    ]
+`,
+        "app/log/serializers.py": "def email_verified(profile):\n    return profile.user.address.verified\n",
+      })
+      .commit("base");
+    repo.git("checkout", "-q", "-b", "feature");
+    return repo;
+  };
+  const move = (copies: boolean) =>
+    django(
+      "0001_initial",
+      `        migrations.RunPython(copy_verified, migrations.RunPython.noop),
+        migrations.RemoveField(model_name="profile", name="email_verified"),`,
+      `
+
+def copy_verified(apps, schema_editor):
+    Profile = apps.get_model("log", "Profile")
+    Address = apps.get_model("log", "Address")
+    for profile in Profile.objects.all():
+        ${copies ? "Address.objects.create(verified=profile.email_verified)" : "Address.objects.create(verified=True)"}
+`,
+    );
+
+  it("a warning that servers on the old code fail until they restart, naming the data step; no data-loss error", async () => {
+    const repo = profileApp();
+    repo.write({ "app/log/migrations/0002_move_email_verified.py": move(true) }).commit("move");
+    const { findings } = await reviewJson(repo);
+    const drop = findings.filter((f) => f.rule === "drop-column");
+    expect(drop).toEqual([expect.objectContaining({ severity: "warning", line: 16 })]);
+    expect(drop[0].message).toContain("after the data step at line 15 (RunPython(copy_verified)) read its values");
+    expect(drop[0].message).toContain("servers still running the old code read email_verified");
+    expect(findings.filter((f) => f.rule === "dropped-object-still-used")).toEqual([]);
+  });
+
+  it("a data step that never reads the column moved nothing: the data-loss error stays", async () => {
+    const repo = profileApp();
+    repo.write({ "app/log/migrations/0002_move_email_verified.py": move(false) }).commit("no move");
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.rule === "drop-column").map((f) => f.severity)).toEqual(["error"]);
+  });
+});
