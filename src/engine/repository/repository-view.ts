@@ -10,6 +10,7 @@ import { rowVersionLimit } from "../rules/support/mysql-online-ddl.js";
 import { RowVersions } from "./row-versions.js";
 import type { RepositoryFacts } from "./repository-facts.js";
 import type { SchemaHistory } from "./schema-history.js";
+import { indexGone } from "./index-history.js";
 
 export interface RepositoryView {
   /** the type of table.column just before `up[beforeIndex]` runs (before the whole migration when omitted); undefined when nothing given says */
@@ -20,6 +21,11 @@ export interface RepositoryView {
   columnDefinition(table: string, column: string): ColumnSpec | undefined;
   /** the statement of an earlier migration that last created or replaced the object (a function, a view), as written */
   objectDefinition(objectType: string, name: string): string | undefined;
+  /**
+   * the earlier migrations created such an index on `table` (one of `names`, or on exactly `columns`) and removed it
+   * since, with DROP INDEX, its column or its table: false when they do not say
+   */
+  indexGone(table: string, names: readonly string[], columns: readonly string[]): boolean;
   /** the project's Active Record model of `table`, when its model files were given */
   model(table: string): Pick<ModelFile, "className" | "path"> | undefined;
   /**
@@ -57,6 +63,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
       for (; versions.at < beforeIndex && versions.at < migration.up.length; versions.at++) versions.replay.apply(migration.up[versions.at], undefined, limit);
       return versions.replay.get(table);
     },
+    indexGone: (table, names, columns) => indexGone(history.indexesBefore(migration.path, table), names, columns),
     model: (table) => facts.model(migration.path, table, codeFiles),
     get strongMigrations() {
       return (strong ??= facts.bundles(migration.path, "strong_migrations"));

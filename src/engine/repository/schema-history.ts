@@ -10,6 +10,7 @@ import { nameKey } from "../rules/support/facts.js";
 import { rowVersionLimit } from "../rules/support/mysql-online-ddl.js";
 import { ColumnTypes } from "./column-types.js";
 import { RowVersions } from "./row-versions.js";
+import { IndexReplay, type TableIndexes } from "./index-history.js";
 
 interface Change {
   position: number;
@@ -34,6 +35,8 @@ export class SchemaHistory {
   private readonly columnDefinitions = new Map<string, Map<string, Array<{ position: number; spec: ColumnSpec | undefined }>>>();
   /** set -> "type:name" -> the statement that (re)defines the object (function, view, ...) from each position on */
   private readonly objectDefinitions = new Map<string, Map<string, Array<{ position: number; text: string | undefined }>>>();
+  /** set -> table -> its indexes, present and removed, from each position on (index-history.ts) */
+  private readonly indexes = new Map<string, Map<string, Array<{ position: number; state: TableIndexes | undefined }>>>();
   /** migration path -> its set and position */
   private readonly positions = new Map<string, { set: string; position: number }>();
 
@@ -74,6 +77,8 @@ export class SchemaHistory {
       const replay = new ColumnTypes();
       const rowVersions = new RowVersions();
       const versions = new Map<string, Array<{ position: number; count: number }>>();
+      const indexReplay = new IndexReplay();
+      const indexes = new Map<string, Array<{ position: number; state: TableIndexes | undefined }>>();
       entries.forEach(({ migration }, position) => {
         this.positions.set(migration.path, { set, position });
         for (const op of migration.up) {
@@ -110,6 +115,13 @@ export class SchemaHistory {
             limit,
           );
         for (const op of migration.up)
+          indexReplay.apply(op, (table, state) => {
+            const list = indexes.get(table) ?? [];
+            if (list.at(-1)?.position === position) list[list.length - 1].state = state;
+            else list.push({ position, state });
+            indexes.set(table, list);
+          });
+        for (const op of migration.up)
           replay.apply(op, (table, column, type) => {
             const key = `${table}.${column}`;
             const list = changes.get(key) ?? [];
@@ -124,6 +136,7 @@ export class SchemaHistory {
       this.columnDefinitions.set(set, columns);
       this.objectDefinitions.set(set, objects);
       this.versions.set(set, versions);
+      this.indexes.set(set, indexes);
     }
   }
 
@@ -146,6 +159,12 @@ export class SchemaHistory {
   definitionBefore(migrationPath: string, table: string): OperationOf<"create_table"> | undefined {
     const at = this.positions.get(migrationPath);
     return at && lastBefore(this.definitions.get(at.set)?.get(nameKey(table)), at.position, (e) => e.op);
+  }
+
+  /** The indexes of `table` the earlier migrations left and removed, when `migrationPath` starts; undefined when the history does not follow the table. */
+  indexesBefore(migrationPath: string, table: string): TableIndexes | undefined {
+    const at = this.positions.get(migrationPath);
+    return at && lastBefore(this.indexes.get(at.set)?.get(nameKey(table)), at.position, (e) => e.state);
   }
 
   /** MySQL row versions of `table` when `migrationPath` starts, from the instant column changes of the migrations before it. */

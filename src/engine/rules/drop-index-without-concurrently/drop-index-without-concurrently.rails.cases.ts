@@ -16,6 +16,73 @@ end
 `,
       lines: [3, 5],
     },
+    {
+      framework: "rails",
+      name: "remove_index guarded by index_exists? on an index the history keeps: the fix keeps the guard",
+      path: "db/migrate/20250613101051_remove_key_index_from_api_keys.rb",
+      files: {
+        "db/migrate/20250613000000_create_api_keys.rb": `class CreateApiKeys < ActiveRecord::Migration[7.2]
+  def change
+    create_table :api_keys do |t|
+      t.string :key
+      t.string :name
+    end
+    add_index :api_keys, :key
+  end
+end
+`,
+      },
+      code: `class RemoveKeyIndexFromApiKeys < ActiveRecord::Migration[7.2]
+  def change
+    remove_index :api_keys, :key if index_exists?(:api_keys, :key)
+  end
+end
+`,
+      lines: [3],
+      fixes: ['disable_ddl_transaction!\n\ndef change\n  remove_index :api_keys, column: :key, name: "index_api_keys_on_key", algorithm: :concurrently, if_exists: true\nend'],
+    },
+    {
+      framework: "rails",
+      name: "remove_index ... if index_exists? before Rails 6.1 (no if_exists:): the fix keeps the modifier",
+      code: `class RemoveKeyIndex < ActiveRecord::Migration[5.2]
+  def change
+    remove_index :api_keys, :key if index_exists?(:api_keys, :key)
+  end
+end
+`,
+      lines: [3],
+      fixes: ["disable_ddl_transaction!\n\ndef change\n  remove_index :api_keys, column: :key, name: \"index_api_keys_on_key\", algorithm: :concurrently if index_exists?(:api_keys, :key)\nend"],
+    },
+    {
+      framework: "rails",
+      name: "an index dropped by an earlier migration but the remove_index has no guard: it still runs (and fails), reported",
+      path: "db/migrate/20250613101051_remove_key_index_from_api_keys.rb",
+      files: {
+        "db/migrate/20250613000000_create_api_keys.rb": `class CreateApiKeys < ActiveRecord::Migration[7.2]
+  def change
+    create_table :api_keys do |t|
+      t.string :key
+      t.string :name
+    end
+    add_index :api_keys, :key
+  end
+end
+`,
+        "db/migrate/20250613101036_remove_key_from_api_keys.rb": `class RemoveKeyFromApiKeys < ActiveRecord::Migration[7.2]
+  def change
+    remove_column :api_keys, :key, :string
+  end
+end
+`,
+      },
+      code: `class RemoveKeyIndexFromApiKeys < ActiveRecord::Migration[7.2]
+  def change
+    remove_index :api_keys, :name
+  end
+end
+`,
+      lines: [3],
+    },
   ],
   valid: [
     {
@@ -26,6 +93,36 @@ end
 
   def change
     remove_index :draft_content_items, :format, algorithm: :concurrently
+  end
+end
+`,
+    },
+      {
+      framework: "rails",
+      name: "a guarded remove_index of an index that went with its column in an earlier migration: the statement does nothing",
+      path: "db/migrate/20250613101051_remove_key_index_from_api_keys.rb",
+      files: {
+        "db/migrate/20250613000000_create_api_keys.rb": `class CreateApiKeys < ActiveRecord::Migration[7.2]
+  def change
+    create_table :api_keys do |t|
+      t.string :key
+      t.string :name
+    end
+    add_index :api_keys, :key
+  end
+end
+`,
+        "db/migrate/20250613101036_remove_key_from_api_keys.rb": `class RemoveKeyFromApiKeys < ActiveRecord::Migration[7.2]
+  def change
+    remove_column :api_keys, :key, :string
+  end
+end
+`,
+      },
+      code: `class RemoveKeyIndexFromApiKeys < ActiveRecord::Migration[7.2]
+  def change
+    remove_index :api_keys, :key if index_exists?(:api_keys, :key)
+    remove_index :api_keys, name: "index_api_keys_on_key", if_exists: true
   end
 end
 `,

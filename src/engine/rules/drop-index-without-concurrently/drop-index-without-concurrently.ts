@@ -1,6 +1,6 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, ident } from "../support/fix.js";
-import { railsRemoveIndex } from "../support/rails-fix.js";
+import { railsIfExists, railsRemoveIndex } from "../support/rails-fix.js";
 import { nameKey } from "../support/facts.js";
 import { keptTable, upOps } from "../support/scope.js";
 
@@ -21,13 +21,16 @@ export default defineRule({
       // DROP TABLE takes the same lock and drops the index anyway: dropping it first adds no hazard
       if (op.table && !keptTable(ctx, op.table, index)) continue;
       if (op.names.length > 0 && op.names.every((n) => createdHere.has(nameKey(n)))) continue;
+      // guarded (IF EXISTS, if_exists: true, `if index_exists?`) and the history removed the index already (with
+      // its column or by name): the statement does nothing, it takes no lock
+      if (op.ifExists && op.table && ctx.repository.indexGone(op.table, op.names, op.columns)) continue;
       const names = op.names.length ? op.names.join(", ") : `on ${op.table} (${op.columns.join(", ")})`;
       ctx.report({
         op,
         message: `Dropping index ${names} without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on its table.`,
         fix: fixFor(ctx.framework, {
           sql: `-- outside a transaction:\nDROP INDEX CONCURRENTLY IF EXISTS ${op.names.map(ident).join(", ") || "<index>"};`,
-          rails: `disable_ddl_transaction!\n\ndef change\n  ${railsRemoveIndex(op, true)}\nend`,
+          rails: `disable_ddl_transaction!\n\ndef change\n  ${railsRemoveIndex(op, true)}${op.ifExists ? railsIfExists(ctx.migration, op) : ""}\nend`,
           django: `from django.contrib.postgres.operations import RemoveIndexConcurrently\n# with atomic = False on the Migration\nRemoveIndexConcurrently(model_name="${op.ormModel ?? "..."}", name="${op.names[0] ?? "..."}")`,
           alembic: `with op.get_context().autocommit_block():\n    op.drop_index("${op.names[0] ?? "..."}"${op.table ? `, table_name="${op.table}"` : ""}, postgresql_concurrently=True)`,
         }),

@@ -257,6 +257,13 @@ export function railsRemoveIndex(op: Extract<Operation, { kind: "drop_index" }>,
   return `remove_index ${sym(op.table ?? "table")}, column: ${list(indexColumns(op.columns, op.table, op.names[0]))}${name}${concurrently ? ", algorithm: :concurrently" : ""}`;
 }
 
+/** The guard of a remove_index that may find no index: `if_exists: true` (Rails 6.1+), else the index_exists? modifier. */
+export function railsIfExists(migration: Pick<Migration, "frameworkVersion">, op: Extract<Operation, { kind: "drop_index" }>): string {
+  if (Number(migration.frameworkVersion ?? "7.1") >= 6.1) return ", if_exists: true";
+  const table = sym(op.table ?? "table");
+  return op.names[0] && !op.columns.length ? ` if index_name_exists?(${table}, ${JSON.stringify(op.names[0])})` : ` if index_exists?(${table}, ${list(indexColumns(op.columns, op.table, op.names[0]))})`;
+}
+
 /** The columns of an index dropped by name: Rails' own names (index_users_on_a_and_b) spell them out. */
 function indexColumns(columns: string[], table: string | undefined, name: string | undefined): string[] {
   if (columns.length) return columns;
