@@ -138,6 +138,10 @@ export const CreateTable = op("create_table", {
   /** table this one copies from (CREATE TABLE x AS SELECT ... FROM y / LIKE y) */
   copiedFrom: z.string().optional(),
   temporary: z.boolean().default(false),
+  /** PARTITION BY: a partitioned table, whose rows live in its partitions */
+  partitioned: z.boolean().optional(),
+  /** PARTITION OF parent: the partitioned table this one is a partition of */
+  partitionOf: z.string().optional(),
 });
 /**
  * Where the application stopped using a dropped table or column before this migration (Django: an earlier

@@ -9,7 +9,7 @@ import { ColumnTypes } from "./column-types.js";
 import { rowVersionLimit } from "../rules/support/mysql-online-ddl.js";
 import { RowVersions } from "./row-versions.js";
 import type { RepositoryFacts } from "./repository-facts.js";
-import type { SchemaHistory } from "./schema-history.js";
+import type { IndexDefinition, SchemaHistory } from "./schema-history.js";
 import { indexGone } from "./index-history.js";
 
 export interface RepositoryView {
@@ -26,6 +26,12 @@ export interface RepositoryView {
    * since, with DROP INDEX, its column or its table: false when they do not say
    */
   indexGone(table: string, names: readonly string[], columns: readonly string[]): boolean;
+  /** the index named `name` as the earlier migrations leave it (its table; its CREATE INDEX when written in SQL) */
+  indexDefinition(name: string): IndexDefinition | undefined;
+  /** the SQL indexes the earlier migrations left on `table`, each with its CREATE INDEX as written */
+  tableIndexes(table: string): Array<{ name: string; sql: string }>;
+  /** the partitions the earlier migrations created for `table` when it is a partitioned table; undefined when not known to be one */
+  partitions(table: string): readonly string[] | undefined;
   /** the project's Active Record model of `table`, when its model files were given */
   model(table: string): Pick<ModelFile, "className" | "path"> | undefined;
   /**
@@ -56,6 +62,9 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     tableDefinition: (table) => history.definitionBefore(migration.path, table),
     objectDefinition: (objectType, name) => history.objectDefinitionBefore(migration.path, objectType, name),
     columnDefinition: (table, column) => history.columnDefinitionBefore(migration.path, table, column),
+    indexDefinition: (name) => history.indexBefore(migration.path, name),
+    tableIndexes: (table) => history.indexesOfTableBefore(migration.path, table),
+    partitions: (table) => history.partitionsBefore(migration.path, table),
     rowVersions(table, beforeIndex) {
       // one replay moved forward as rules ask in order: a file of thousands of ALTERs stays linear
       if (!versions || versions.at > beforeIndex) versions = { replay: new RowVersions((t) => history.rowVersionsBefore(migration.path, t)), at: 0 };

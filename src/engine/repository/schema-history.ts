@@ -12,6 +12,12 @@ import { ColumnTypes } from "./column-types.js";
 import { RowVersions } from "./row-versions.js";
 import { IndexReplay, type TableIndexes } from "./index-history.js";
 
+/** An index as the history knows it: its table and, when a migration wrote it in SQL, its CREATE INDEX as written. */
+export interface IndexDefinition {
+  table: string;
+  sql?: string;
+}
+
 interface Change {
   position: number;
   type: TypeRef | undefined;
@@ -37,6 +43,10 @@ export class SchemaHistory {
   private readonly objectDefinitions = new Map<string, Map<string, Array<{ position: number; text: string | undefined }>>>();
   /** set -> table -> its indexes, present and removed, from each position on (index-history.ts) */
   private readonly indexes = new Map<string, Map<string, Array<{ position: number; state: TableIndexes | undefined }>>>();
+  /** set -> index name -> the index from each position on (its CREATE INDEX when written in SQL); undefined once dropped */
+  private readonly namedIndexes = new Map<string, Map<string, Array<{ position: number; index: IndexDefinition | undefined }>>>();
+  /** set -> partitioned table -> its partitions (CREATE TABLE ... PARTITION OF) from each position on; undefined once dropped or renamed */
+  private readonly partitionings = new Map<string, Map<string, Array<{ position: number; partitions: readonly string[] | undefined }>>>();
   /** migration path -> its set and position */
   private readonly positions = new Map<string, { set: string; position: number }>();
 
@@ -74,6 +84,17 @@ export class SchemaHistory {
         if (list) list.push({ position, text });
         else objects.set(key, [{ position, text }]);
       };
+      const named = new Map<string, Array<{ position: number; index: IndexDefinition | undefined }>>();
+      const defineIndex = (name: string, position: number, index: IndexDefinition | undefined) => {
+        const list = named.get(nameKey(name));
+        if (list) list.push({ position, index });
+        else named.set(nameKey(name), [{ position, index }]);
+      };
+      const indexTables = new Map<string, string>(); // index name -> its table, while it exists
+      const partitionings = new Map<string, Array<{ position: number; partitions: readonly string[] | undefined }>>();
+      const partitionsNow = (table: string) => partitionings.get(nameKey(table))?.at(-1)?.partitions;
+      const definePartitioning = (table: string, position: number, partitions: readonly string[] | undefined) =>
+        partitionings.set(nameKey(table), [...(partitionings.get(nameKey(table)) ?? []), { position, partitions }]);
       const replay = new ColumnTypes();
       const rowVersions = new RowVersions();
       const versions = new Map<string, Array<{ position: number; count: number }>>();
@@ -88,6 +109,25 @@ export class SchemaHistory {
           // a later change of its columns makes the CREATE TABLE an outdated definition
           else if ((op.kind === "add_column" || op.kind === "drop_column" || op.kind === "rename_column" || op.kind === "alter_column_type") && definitions.has(nameKey(op.table)))
             define(op.table, position, undefined);
+        }
+        for (const op of migration.up) {
+          if (op.kind === "add_index" && op.name) {
+            // an index written in SQL can be written again as it was; a framework call's text is not SQL
+            defineIndex(op.name, position, { table: op.table, ...(migration.framework === "sql" && !op.embeddedSql ? { sql: op.text } : {}) });
+            indexTables.set(nameKey(op.name), nameKey(op.table));
+          } else if (op.kind === "drop_index") for (const n of op.names) defineIndex(n, position, undefined);
+          else if (op.kind === "rename_object" && op.objectType === "index") defineIndex(op.name, position, undefined);
+          else if (op.kind === "drop_table" || op.kind === "rename_table") {
+            // an index goes with its table (and names the old name once the table is renamed)
+            const gone = op.kind === "drop_table" ? op.tables.map(nameKey) : [nameKey(op.table)];
+            for (const [index, table] of indexTables) if (gone.includes(table)) {
+              defineIndex(index, position, undefined);
+              indexTables.delete(index);
+            }
+            for (const t of gone) if (partitionsNow(t)) definePartitioning(t, position, undefined);
+          } else if (op.kind === "create_table" && op.partitioned) definePartitioning(op.table, position, []);
+          else if (op.kind === "create_table" && op.partitionOf && partitionsNow(op.partitionOf))
+            definePartitioning(op.partitionOf, position, [...partitionsNow(op.partitionOf)!, op.table]);
         }
         for (const op of migration.up) {
           // kept as CREATE OR REPLACE, so running it again replaces what a later migration wrote
@@ -135,6 +175,8 @@ export class SchemaHistory {
       this.definitions.set(set, definitions);
       this.columnDefinitions.set(set, columns);
       this.objectDefinitions.set(set, objects);
+      this.namedIndexes.set(set, named);
+      this.partitionings.set(set, partitionings);
       this.versions.set(set, versions);
       this.indexes.set(set, indexes);
     }
@@ -144,6 +186,32 @@ export class SchemaHistory {
   objectDefinitionBefore(migrationPath: string, objectType: string, name: string): string | undefined {
     const at = this.positions.get(migrationPath);
     return at && lastBefore(this.objectDefinitions.get(at.set)?.get(`${objectType}:${nameKey(name)}`), at.position, (e) => e.text);
+  }
+
+  /** The index named `name` when `migrationPath` starts (an earlier migration created it, none dropped it since): its table and, written in SQL, its CREATE INDEX. */
+  indexBefore(migrationPath: string, name: string): IndexDefinition | undefined {
+    const at = this.positions.get(migrationPath);
+    return at && lastBefore(this.namedIndexes.get(at.set)?.get(nameKey(name)), at.position, (e) => e.index);
+  }
+
+  /** The SQL indexes on `table` when `migrationPath` starts, by name (those an earlier migration created in SQL and none dropped since). */
+  indexesOfTableBefore(migrationPath: string, table: string): Array<{ name: string; sql: string }> {
+    const at = this.positions.get(migrationPath);
+    const out: Array<{ name: string; sql: string }> = [];
+    for (const [name, list] of at ? (this.namedIndexes.get(at.set) ?? []) : []) {
+      const index = lastBefore(list, at!.position, (e) => e.index);
+      if (index?.sql && nameKey(index.table) === nameKey(table)) out.push({ name, sql: index.sql });
+    }
+    return out;
+  }
+
+  /**
+   * When `table` is a partitioned table (CREATE TABLE ... PARTITION BY) as `migrationPath` starts: the partitions the
+   * earlier migrations created for it (CREATE TABLE ... PARTITION OF), in order. Undefined when it is not known to be one.
+   */
+  partitionsBefore(migrationPath: string, table: string): readonly string[] | undefined {
+    const at = this.positions.get(migrationPath);
+    return at && lastBefore(this.partitionings.get(at.set)?.get(nameKey(table)), at.position, (e) => e.partitions);
   }
 
   /** The definition of table.column (type, default, serial, ...) as the migration that added it wrote it, while nothing changed it since. */

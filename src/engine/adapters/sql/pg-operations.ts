@@ -352,6 +352,8 @@ export function statementOperations(parsed: ParsedStatement, inTransaction: bool
           constraints,
           ifNotExists: Boolean(s.if_not_exists),
           temporary: s.relation?.relpersistence === "t",
+          ...(s.partspec ? { partitioned: true } : {}),
+          ...(s.partbound && s.inhRelations?.[0]?.RangeVar ? { partitionOf: rangeVarName(s.inhRelations[0].RangeVar) } : {}),
         },
       ];
     }

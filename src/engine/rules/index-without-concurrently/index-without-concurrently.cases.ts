@@ -1,5 +1,7 @@
 import { defineCases } from "../support/rule.js";
 
+const EVENTS = "CREATE TABLE events (id bigint, user_id bigint, created_at timestamptz NOT NULL) PARTITION BY RANGE (created_at);\nCREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\nCREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');\n";
+
 export default defineCases({
   invalid: [
     {
@@ -44,6 +46,48 @@ export default defineCases({
         '-- in a migration file of its own, this statement alone (golang-migrate sends the file as one query, and\n-- PostgreSQL runs two or more statements as one transaction, which CONCURRENTLY refuses).\n-- A failed build leaves an INVALID index: run DROP INDEX CONCURRENTLY IF EXISTS "digest ON artifact"\n-- by hand before migrating again.\nCREATE INDEX CONCURRENTLY "digest ON artifact"\n  ON artifact (digest);',
       ],
     },
+    {
+      framework: "sql",
+      name: "golang-migrate, a partitioned table: the index on the parent alone (ON ONLY), each partition's built CONCURRENTLY in a file of its own, then attached",
+      path: "migrations/000010_events_user.up.sql",
+      files: { "migrations/000001_events.up.sql": EVENTS },
+      schema: EVENTS,
+      code: "CREATE INDEX events_user_id_idx ON events (user_id);\n",
+      lines: [1],
+      fixes: [
+        [
+          "-- events is partitioned: PostgreSQL cannot build an index on it CONCURRENTLY. The index goes on the parent alone",
+          "-- (ON ONLY: instant, and invalid until each partition's own index is attached), each partition's is built CONCURRENTLY:",
+          "-- migration 1:",
+          "CREATE INDEX events_user_id_idx ON ONLY events (user_id);",
+          "-- migration 2, this statement alone in its file (golang-migrate sends a file as one query, one transaction):",
+          "CREATE INDEX CONCURRENTLY events_2024_user_id_idx ON events_2024 (user_id);",
+          "-- migration 3, this statement alone in its file (golang-migrate sends a file as one query, one transaction):",
+          "CREATE INDEX CONCURRENTLY events_2025_user_id_idx ON events_2025 (user_id);",
+          "-- migration 4: attach them (instant; the parent's index is valid once all are):",
+          "ALTER INDEX events_user_id_idx ATTACH PARTITION events_2024_user_id_idx;",
+          "ALTER INDEX events_user_id_idx ATTACH PARTITION events_2025_user_id_idx;",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "sql",
+      name: "a partitioned table whose partitions no migration shows: the parent's index ON ONLY, the partitions' steps said",
+      path: "migrations/000011_events_user.up.sql",
+      files: { "migrations/000001_events.up.sql": "CREATE TABLE events (id bigint, user_id bigint, created_at timestamptz NOT NULL) PARTITION BY RANGE (created_at);\n" },
+      schema: EVENTS,
+      code: "CREATE INDEX events_user_id_idx ON events (user_id);\n",
+      lines: [1],
+    },
+    {
+      framework: "sql",
+      name: "Flyway, a partitioned table: partition by partition outside a transaction",
+      path: "db/migration/V2__events_user.sql",
+      files: { "db/migration/V1__events.sql": EVENTS },
+      schema: EVENTS,
+      code: "CREATE INDEX events_user_id_idx ON events (user_id) WHERE user_id IS NOT NULL;\n",
+      lines: [1],
+    },
   ],
   valid: [
     {
@@ -52,6 +96,13 @@ export default defineCases({
       code: "DELETE FROM casting;\nALTER TABLE casting ADD COLUMN ip text;\nCREATE INDEX casting_ip_idx ON casting (ip);\n",
     },
     { framework: "sql", name: "a table truncated earlier in the migration", code: "TRUNCATE sessions;\nCREATE INDEX sessions_user_idx ON sessions (user_id);\n" },
+    {
+      framework: "sql",
+      name: "IF NOT EXISTS on an index an earlier migration built: nothing is built",
+      path: "migrations/000060_push_time.up.sql",
+      files: { "migrations/000053_push_time.up.sql": "CREATE TABLE artifact (id bigint PRIMARY KEY, push_time timestamptz);\nCREATE INDEX IF NOT EXISTS idx_artifact_push_time ON artifact (push_time);\n" },
+      code: "CREATE INDEX IF NOT EXISTS idx_artifact_push_time ON artifact (push_time);\n",
+    },
     { framework: "sql", name: "CONCURRENTLY", code: "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_post_language ON post (language_id);" },
     { framework: "sql", name: "index on a table created in the same migration", code: "CREATE TABLE tags (id bigint, name text);\nCREATE INDEX tags_name_idx ON tags (name);" },
   ],

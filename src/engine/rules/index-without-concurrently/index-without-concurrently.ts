@@ -1,9 +1,11 @@
-import { defineRule } from "../support/rule.js";
+import { defineRule, type RuleContext } from "../support/rule.js";
 import { derivedName, fixFor, ident, sym } from "../support/fix.js";
 import { tableWithRows, upOps } from "../support/scope.js";
 import { railsIndexFix } from "../support/rails-fix.js";
 import { indexName } from "../../adapters/rails/rails-names.js";
-import { concurrentIndexParts, indexOnNextLine } from "../support/sql-text.js";
+import { concurrentIndexParts, indexOnNextLine, parseOne, partitionedIndexSql } from "../support/sql-text.js";
+import { nameKey } from "../support/facts.js";
+import type { OperationOf } from "../../model.js";
 import { pythonString } from "../support/embed-sql.js";
 import { reindented } from "../support/data-code.js";
 import { calleeOf, withCallee } from "../support/python-call.js";
@@ -11,6 +13,62 @@ import { djangoIndexNameWithin } from "../support/django-index-name.js";
 
 /** layouts whose runner sends a whole file as one multi-statement query (SqlSegment transaction "implicit") */
 const ONE_QUERY_PER_FILE = new Set(["golang-migrate", "prisma"]);
+
+/**
+ * CREATE INDEX IF NOT EXISTS of an index an earlier migration built, not dropped since: nothing is built (the
+ * statement only finds the name taken).
+ */
+function builtBefore(ctx: RuleContext, op: OperationOf<"add_index">, index: number): boolean {
+  if (!op.ifNotExists || !op.name) return false;
+  const earlier = ctx.repository.indexDefinition(op.name);
+  if (!earlier) return false;
+  return !ctx.migration.up.slice(0, index).some(
+    (o) =>
+      (o.kind === "drop_index" && o.names.some((n) => nameKey(n) === nameKey(op.name!))) ||
+      (o.kind === "drop_table" && o.tables.some((t) => nameKey(t) === nameKey(earlier.table))) ||
+      (o.kind === "rename_object" && o.objectType === "index" && nameKey(o.name) === nameKey(op.name!)),
+  );
+}
+
+/** The partitions of `table` when it is a partitioned table: those of the earlier migrations, then this one's before the index. */
+function partitionsOf(ctx: RuleContext, table: string, index: number): readonly string[] | undefined {
+  const earlier = ctx.repository.partitions(table);
+  if (!earlier) return undefined;
+  const added = ctx.migration.up.slice(0, index).flatMap((o) => (o.kind === "create_table" && o.partitionOf && nameKey(o.partitionOf) === nameKey(table) ? [o.table] : []));
+  return [...earlier, ...added];
+}
+
+/**
+ * PostgreSQL cannot build an index on a partitioned table CONCURRENTLY: the index goes on the parent alone
+ * (`ON ONLY`, instant), each partition's is built CONCURRENTLY and attached to it. `oneQuery`: the layout whose
+ * runner sends a file as one query, where each CONCURRENTLY statement needs a file of its own.
+ */
+function partitionedIndexFix(sql: string, name: string, partitions: readonly string[], columns: readonly string[], oneQuery: string | undefined): string | undefined {
+  const built = partitionedIndexSql(sql, name, partitions, columns);
+  if (!built) return undefined;
+  const table = (parseOne(sql)?.IndexStmt?.relation?.relname as string | undefined) ?? "the table";
+  const lines = [
+    `-- ${table} is partitioned: PostgreSQL cannot build an index on it CONCURRENTLY. The index goes on the parent alone`,
+    `-- (ON ONLY: instant, and invalid until each partition's own index is attached), each partition's is built CONCURRENTLY:`,
+  ];
+  if (!built.partitions.length) {
+    lines.push(built.parent, `-- migguard found no partition of ${table} in the migrations: for each one, outside a transaction,`, `-- CREATE INDEX CONCURRENTLY <partition>_${columns.length ? `${columns.join("_")}_` : ""}idx ON <partition> (...), then`, `-- ALTER INDEX ${ident(name)} ATTACH PARTITION <partition>_${columns.length ? `${columns.join("_")}_` : ""}idx;`);
+    return lines.join("\n");
+  }
+  if (oneQuery) {
+    // every CONCURRENTLY statement alone in a file: the runner would make two statements one transaction
+    lines.push(`-- migration 1:`, built.parent);
+    built.partitions.forEach((p, i) => lines.push(`-- migration ${i + 2}, this statement alone in its file (${oneQuery} sends a file as one query, one transaction):`, p.create));
+    lines.push(`-- migration ${built.partitions.length + 2}: attach them (instant; the parent's index is valid once all are):`, ...built.partitions.map((p) => p.attach));
+  } else {
+    lines.push(built.parent, `-- outside a transaction (its own migration file / NO TRANSACTION mode), partition by partition:`);
+    for (const p of built.partitions) {
+      const own = parseOne(p.create)?.IndexStmt?.idxname as string;
+      lines.push(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(own)};  -- what a failed build left`, p.create, p.attach);
+    }
+  }
+  return lines.join("\n");
+}
 
 export default defineRule({
   meta: {
@@ -24,9 +82,20 @@ export default defineRule({
   },
   check(ctx) {
     for (const { op, index } of upOps(ctx, "add_index")) {
-      if (op.concurrently || !tableWithRows(ctx, op.table, index)) continue;
+      if (op.concurrently || !tableWithRows(ctx, op.table, index) || builtBefore(ctx, op, index)) continue;
       const name = op.name ?? derivedName(op.table, op.columns, "idx");
       const cols = op.columns.map(ident).join(", ");
+      const oneQuery = ctx.framework === "sql" && !op.embeddedSql && ONE_QUERY_PER_FILE.has(ctx.migration.layout);
+      const partitioned = ctx.framework === "sql" && !op.embeddedSql ? partitionsOf(ctx, op.table, index) : undefined;
+      const byPartition = partitioned && partitionedIndexFix(op.text, name, partitioned, op.columns, oneQuery ? ctx.migration.layout : undefined);
+      if (byPartition) {
+        ctx.report({
+          op,
+          message: `Creating index ${op.name ?? `on ${op.table} (${op.columns.join(", ")})`} without CONCURRENTLY blocks writes to ${op.table} and its partitions while it builds.`,
+          fix: byPartition,
+        });
+        continue;
+      }
       // SQL as written (its expressions, WHERE, USING), rebuilt CONCURRENTLY; a failed concurrent build leaves an
       // INVALID index that IF NOT EXISTS would keep, so a named index is dropped first
       const parts = ctx.framework === "sql" || op.embeddedSql ? concurrentIndexParts(op.text) : undefined;
@@ -39,7 +108,6 @@ export default defineRule({
       const rebuilt = `DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)};\n${create}`;
       // golang-migrate and Prisma send a file as one query: two statements would be one implicit transaction,
       // which CONCURRENTLY refuses, so the file holds the CREATE alone and the clean-up of a failed build is by hand
-      const oneQuery = ctx.framework === "sql" && !op.embeddedSql && ONE_QUERY_PER_FILE.has(ctx.migration.layout);
       const createAlone = parts?.create ?? create;
       // beside other statements the CREATE moves to a new file, not in place: on two lines, so no review
       // comment offers it as a one-line suggestion that would keep it in this file

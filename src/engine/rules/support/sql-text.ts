@@ -112,6 +112,43 @@ export function indexOnNextLine(sql: string): string | undefined {
 }
 
 /**
+ * A CREATE INDEX on a partitioned table rewritten the way PostgreSQL builds one without blocking writes, as written
+ * otherwise (its columns, expressions, WHERE): on the parent alone (`ON ONLY`, instant; named `name` so partitions
+ * can attach to it), then for each partition a CREATE INDEX CONCURRENTLY named `<partition>_<columns>_idx` and the
+ * ALTER INDEX ... ATTACH PARTITION that joins it to the parent's. Undefined when `sql` is not one CREATE INDEX.
+ */
+export function partitionedIndexSql(sql: string, name: string, partitions: readonly string[], columns: readonly string[]): { parent: string; partitions: Array<{ create: string; attach: string }> } | undefined {
+  const node = parseOne(sql);
+  if (!node?.IndexStmt) return undefined;
+  const parentTree = structuredClone(node) as PgNode;
+  Object.assign(parentTree.IndexStmt, { idxname: name, concurrent: false });
+  // the tree leaves a false `inh` out: without it, the relation is `ONLY` it
+  delete parentTree.IndexStmt.relation.inh;
+  const parent = deparse(parentTree);
+  if (!parent) return undefined;
+  const schema: string | undefined = node.IndexStmt.relation?.schemaname;
+  const qualified = (n: string) => (schema && !n.includes(".") ? `${schema}.${n}` : n);
+  const out: Array<{ create: string; attach: string }> = [];
+  for (const partition of partitions) {
+    const own = derivedIndexName(partition, columns);
+    const tree = structuredClone(node) as PgNode;
+    const [partSchema, partName] = partition.includes(".") ? partition.split(".") : [schema, partition];
+    Object.assign(tree.IndexStmt, { idxname: own, concurrent: true, if_not_exists: false });
+    tree.IndexStmt.relation = { relname: partName, ...(partSchema ? { schemaname: partSchema } : {}), inh: true, relpersistence: "p" };
+    const create = deparse(tree);
+    if (!create) return undefined;
+    out.push({ create: `${create};`, attach: `ALTER INDEX ${ident(qualified(name))} ATTACH PARTITION ${ident(partSchema ? `${partSchema}.${own}` : own)};` });
+  }
+  return { parent: `${parent};`, partitions: out };
+}
+
+/** `<table>_<columns>_idx` (cut to PostgreSQL's 63 bytes), `<table>_idx` for an index of expressions only. */
+function derivedIndexName(table: string, columns: readonly string[]): string {
+  const base = `${table.split(".").pop()}_${columns.length ? `${columns.join("_")}_` : ""}idx`.replace(/[^a-zA-Z0-9_]/g, "_");
+  return base.slice(0, 63);
+}
+
+/**
  * The REINDEX as written, with CONCURRENTLY (PostgreSQL 12+): REINDEX TABLE stays TABLE, INDEX stays INDEX, so the
  * name is always of the kind the statement names. Undefined for what cannot be reindexed concurrently (SYSTEM).
  */
