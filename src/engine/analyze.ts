@@ -89,6 +89,8 @@ export interface AnalyzeInput {
    * step filled may replace one the change drops.
    */
   changeAdds?: ReadonlySet<string>;
+  /** Review: the base branch's version of the application files the change edits (models whose ignored_columns it changes) */
+  baseCodeFiles?: readonly SourceFile[];
 }
 
 export interface AnalysisResult {
@@ -432,7 +434,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, Ana
     return result && "migration" in result ? [{ file: unit.file, migration: result.migration }] : [];
   }));
   const codeFiles = input.codeFiles ?? [];
-  const change = changePlanFor(units, parsed, input.changeAdds);
+  const change = changePlanFor(units, parsed, input.changeAdds, input.baseCodeFiles);
   for (const migration of migrations)
     append(findings, checkMigration(migration, config, errors, codeFiles, production, conventions.get(migration), repositoryView(migration, facts, history, codeFiles), change));
   for (const down of orphanDowns) {
@@ -456,12 +458,11 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, Ana
 }
 
 /** The change's added migrations in the order they run (ChangePlan). */
-function changePlanFor(units: readonly MigrationUnit[], parsed: ReadonlyMap<MigrationUnit, Parsed>, adds: ReadonlySet<string> | undefined): ChangePlan {
-  if (!adds?.size) return ChangePlan.none;
+function changePlanFor(units: readonly MigrationUnit[], parsed: ReadonlyMap<MigrationUnit, Parsed>, adds: ReadonlySet<string> | undefined, baseCodeFiles: readonly SourceFile[] = []): ChangePlan {
   return changePlanOf(units.flatMap((unit) => {
     const result = parsed.get(unit);
-    return adds.has(unit.file.path) && result && "migration" in result ? [{ file: unit.file, migration: result.migration }] : [];
-  }));
+    return adds?.has(unit.file.path) && result && "migration" in result ? [{ file: unit.file, migration: result.migration }] : [];
+  }), baseCodeFiles);
 }
 
 /** The folder's database, unless the file's own name says another (`x.mysql.up.sql` beside `x.postgres.up.sql`). */

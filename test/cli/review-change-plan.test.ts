@@ -176,3 +176,70 @@ def copy_verified(apps, schema_editor):
     expect(findings.filter((f) => f.rule === "drop-column").map((f) => f.severity)).toEqual(["error"]);
   });
 });
+
+describe("a table created earlier in the same pull request holds no rows (Open Food Network's customer_account_transactions)", () => {
+  const rails = (klass: string, body: string) => `class ${klass} < ActiveRecord::Migration[7.1]\n  def change\n    ${body}\n  end\nend\n`;
+  const schema = (version: string) => `ActiveRecord::Schema[7.1].define(version: ${version}) do\n  create_table "users" do |t|\n    t.string "email"\n  end\nend\n`;
+
+  it("a reference (index and foreign key) added to it and a column removed from it by later migrations: no lock, NOT VALID or data-loss finding", async () => {
+    const repo = new Repo()
+      .write({ "db/migrate/20240101000000_create_users.rb": rails("CreateUsers", "create_table :users do |t|\n      t.string :email\n    end"), "db/schema.rb": schema("2024_01_01_000000") })
+      .commit("base");
+    repo.git("checkout", "-q", "-b", "feature");
+    repo
+      .write({
+        "db/migrate/20240201000000_create_transactions.rb": rails("CreateTransactions", "create_table :transactions do |t|\n      t.decimal :amount\n      t.string :payment_method\n    end"),
+        "db/migrate/20240202000000_add_user_to_transactions.rb": rails("AddUserToTransactions", "add_reference :transactions, :user, foreign_key: true"),
+        "db/migrate/20240203000000_remove_payment_method_from_transactions.rb": rails("RemovePaymentMethodFromTransactions", "remove_column :transactions, :payment_method, :string"),
+        "db/schema.rb": schema("2024_02_03_000000"),
+      })
+      .commit("transactions");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.severity !== "info")).toEqual([]);
+    expect(exitCode).toBe(0);
+  });
+
+  it("the same reference added to a table of the base branch is judged as before", async () => {
+    const repo = new Repo()
+      .write({ "db/migrate/20240101000000_create_users.rb": rails("CreateUsers", "create_table :users do |t|\n      t.string :email\n    end"), "db/schema.rb": schema("2024_01_01_000000") })
+      .commit("base");
+    repo.git("checkout", "-q", "-b", "feature");
+    repo
+      .write({
+        "db/migrate/20240201000000_create_teams.rb": rails("CreateTeams", "create_table :teams do |t|\n      t.string :name\n    end"),
+        "db/migrate/20240202000000_add_team_to_users.rb": rails("AddTeamToUsers", "add_reference :users, :team, foreign_key: true"),
+        "db/schema.rb": schema("2024_02_02_000000"),
+      })
+      .commit("teams");
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.path.endsWith("add_team_to_users.rb") && f.severity === "error").map((f) => f.rule).sort()).toEqual(["constraint-without-not-valid", "index-without-concurrently"]);
+  });
+});
+
+describe("ignored_columns emptied by the pull request that drops the column (Open Food Network's supplier_id)", () => {
+  it("the base branch's model ignored it: the planned last step, a warning with a backup, no missing ignored_columns", async () => {
+    const migration = "class RemovePhoneNumber < ActiveRecord::Migration[7.1]\n  def change\n    remove_column :users, :phone_number, :string\n  end\nend\n";
+    const repo = new Repo()
+      .write({
+        "db/migrate/20240101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.string :phone_number\n    end\n  end\nend\n",
+        "db/schema.rb": 'ActiveRecord::Schema[7.1].define(version: 2024_01_01_000000) do\n  create_table "users" do |t|\n    t.string "phone_number"\n  end\nend\n',
+        "app/models/user.rb": "class User < ApplicationRecord\n  self.ignored_columns += [:phone_number]\nend\n",
+      })
+      .commit("base");
+    repo.git("checkout", "-q", "-b", "feature");
+    repo
+      .write({
+        "db/migrate/20240201000000_remove_phone_number.rb": migration,
+        "db/schema.rb": 'ActiveRecord::Schema[7.1].define(version: 2024_02_01_000000) do\n  create_table "users" do |t|\n  end\nend\n',
+        "app/models/user.rb": "class User < ApplicationRecord\nend\n",
+      })
+      .commit("drop, and the model forgets it");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(findings.map((f) => f.rule)).not.toContain("remove-column-without-ignored-columns");
+    const removal = findings.find((f) => f.rule === "remove-column-in-change" || f.rule === "drop-column")!;
+    expect(removal.severity).toBe("warning");
+    expect(removal.message).toContain("on the base branch, which the servers run, User lists it in ignored_columns (app/models/user.rb)");
+    expect(exitCode).toBe(0);
+  });
+});

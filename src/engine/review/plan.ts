@@ -88,6 +88,9 @@ function newerOnBase(added: readonly DetectedFile[], basePaths: readonly string[
   return [...out];
 }
 
+/** An Active Record model: the change may empty its `ignored_columns`, which the base branch's servers still honour. */
+export const isBaseCodePath = (path: string): boolean => /(^|\/)app\/models\/.+\.rb$/.test(path);
+
 export function planReview(files: readonly ChangedFile[], config: Config, basePaths?: readonly string[]): ReviewPlan {
   const changes = normaliseChanges(files);
   const head = new Set<string>();
@@ -102,7 +105,10 @@ export function planReview(files: readonly ChangedFile[], config: Config, basePa
   const added: DetectedFile[] = [];
   const deleted: string[] = [];
   const databaseFolders = new Map<string, string>(); // migrations folder -> framework
+  const models: string[] = [];
   for (const change of changes) {
+    // a model the change edits: what it ignored on the base branch (asked for when a migration changed too)
+    if (change.status !== "added" && isBaseCodePath(change.previousPath ?? change.path)) models.push(change.previousPath ?? change.path);
     const dump = schemaDumpOf(change.path, config);
     if (dump || (change.previousPath && schemaDumpOf(change.previousPath, config))) {
       relevant = true;
@@ -158,5 +164,6 @@ export function planReview(files: readonly ChangedFile[], config: Config, basePa
   }
   const changedMigrations = changes.filter((c) => c.status !== "removed" && detectByPath(c.path, config) !== undefined).map((c) => c.path);
   const facts = basePaths && changedMigrations.length ? repositoryFactPaths([...existing], changedMigrations, { models: false }).filter((p) => !head.has(p)) : [];
+  if (relevant) for (const path of models) base.add(path);
   return { head: [...head].sort(), base: [...base].sort(), baseTree: relevant, context: [...context].sort(), facts: facts.sort() };
 }

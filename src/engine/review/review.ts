@@ -23,7 +23,7 @@ import { changedTargets } from "./code/usage-targets.js";
 import { judgeEdit } from "./history/edit-judgement.js";
 import { djangoAppOf, readDjangoGraphNode, type DjangoGraphNode } from "./history/django-graph.js";
 import { loadDumpReaders } from "./dumps/dump-versions.js";
-import { counterpartPaths } from "./plan.js";
+import { counterpartPaths, isBaseCodePath } from "./plan.js";
 import { RailsDatabases } from "./rails-databases.js";
 import type { ChangedMigration, ReviewFacts, SchemaDumpState } from "./review-rule.js";
 import { REVIEW_RULES } from "./rules/index.js";
@@ -170,6 +170,8 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   const changed = new Set(changes.filter((c) => c.status !== "removed").map((c) => c.path));
   // the migrations the change adds run one after the other: their steps are judged as one plan (ChangePlan)
   const adds = new Set(changes.filter((c) => c.status === "added").map((c) => c.path));
+  // application files the change edits, as the base branch has them (planReview asks for changed models)
+  const baseCodeFiles = [...contents.base].flatMap(([path, content]) => (isBaseCodePath(path) ? [{ path, content }] : []));
   const siblings = [...new Set([...(input.basePaths ?? []), ...contents.head.keys()])];
   const toAnalyse = new Set<string>();
   for (const path of changed) {
@@ -190,6 +192,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     snapshot: input.snapshot,
     repositoryFiles: input.repositoryFiles,
     changeAdds: adds,
+    baseCodeFiles,
   });
   errors.push(...analysis.errors);
   // the base side of edited and deleted migrations, and the base migrations the plan read for context (newer
@@ -215,7 +218,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   const change = changePlanOf(analysis.migrations.flatMap((migration) => {
     const file = adds.has(migration.path) ? detectMigrationPath(migration.path, config, contents.head.get(migration.path)) : undefined;
     return file ? [{ file, migration }] : [];
-  }));
+  }), baseCodeFiles);
   const targets = changedTargets(migrations, change);
   const identifiers = [...new Set(targets.flatMap((t) => t.identifiers))].sort();
   const code = input.codeFiles?.filter((f) => isSearchableCodePath(f.path, config) && isSearchableContent(f.content, config));

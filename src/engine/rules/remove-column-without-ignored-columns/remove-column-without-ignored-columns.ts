@@ -2,6 +2,7 @@ import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
 import { nameKey } from "../support/facts.js";
 import { fixFor, sym } from "../support/fix.js";
 import { assured, ignoredColumnsFix, railsType } from "../support/rails-fix.js";
+import { ignoringModel } from "../support/planned-removal.js";
 import { defineRule } from "../support/rule.js";
 import { keptTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
@@ -32,6 +33,8 @@ export default defineRule({
     for (const { op, index } of drops) {
       const model = models.find((m) => m.tables.some((t) => nameKey(t) === nameKey(op.table)));
       if (!model || model.ignoredColumns.has(op.column)) continue;
+      // the change empties ignored_columns with the drop: the servers running the base branch already ignore it
+      if (ignoringModel(ctx.facts.change.baseCodeFiles, op.table, op.column)) continue;
       const type = op.type ?? ctx.repository.columnType(op.table, op.column, index);
       ctx.report({
         op,

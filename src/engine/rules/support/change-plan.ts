@@ -6,7 +6,7 @@
  * key swapped for a uuid in steps), loses nothing the application needs; a column a data step read just
  * before the drop had its values moved.
  */
-import type { Migration, Operation } from "../../model.js";
+import type { Migration, Operation, SourceFile } from "../../model.js";
 import type { DetectedFile } from "../../detect.js";
 import { compareMigrations } from "../../migration-order.js";
 import { nameKey } from "./facts.js";
@@ -55,8 +55,15 @@ export class ChangePlan {
 
   static readonly none = new ChangePlan([]);
 
-  /** `migrations`: the migrations the change adds, in the order they run. */
-  constructor(migrations: readonly Migration[]) {
+  /**
+   * `migrations`: the migrations the change adds, in the order they run. `baseCodeFiles`: the base branch's
+   * version of the application files the change edits (a model whose `ignored_columns` the change empties
+   * said on the base branch, where the servers run, that the column was already ignored).
+   */
+  constructor(
+    migrations: readonly Migration[],
+    readonly baseCodeFiles: readonly SourceFile[] = [],
+  ) {
     // columns the change added, by table; those no data step filled yet, by table
     const added = new Map<string, Map<string, AddedColumn>>();
     const unfilled = new Map<string, Set<AddedColumn>>();
@@ -156,6 +163,11 @@ export class ChangePlan {
     });
   }
 
+  /** A plan of the migration's own steps, with what this change knows of the base branch. */
+  alone(migration: Migration): ChangePlan {
+    return new ChangePlan([migration], this.baseCodeFiles);
+  }
+
   /** This plan covers the migration (it is one of the change's added migrations). */
   includes(migration: Migration): boolean {
     return this.index.has(migration);
@@ -212,7 +224,7 @@ function readsColumn(op: Operation, names: ReadonlyArray<string | undefined>): b
 }
 
 /** The plan of a change's added migrations, put in the order their runner applies them. */
-export function changePlanOf(added: ReadonlyArray<{ file: DetectedFile; migration: Migration }>): ChangePlan {
-  if (added.length === 0) return ChangePlan.none;
-  return new ChangePlan([...added].sort((a, b) => compareMigrations(a.file, b.file)).map((a) => a.migration));
+export function changePlanOf(added: ReadonlyArray<{ file: DetectedFile; migration: Migration }>, baseCodeFiles: readonly SourceFile[] = []): ChangePlan {
+  if (added.length === 0 && baseCodeFiles.length === 0) return ChangePlan.none;
+  return new ChangePlan([...added].sort((a, b) => compareMigrations(a.file, b.file)).map((a) => a.migration), baseCodeFiles);
 }

@@ -91,7 +91,7 @@ function countBelow<T>(sorted: readonly T[], limit: number, at: (item: T) => num
 
 export function computeFacts(migration: Migration, changeGiven: ChangePlan = ChangePlan.none): MigrationFacts {
   // outside a change (lint), the migration's own steps are a plan of one
-  const change = changeGiven.includes(migration) ? changeGiven : new ChangePlan([migration]);
+  const change = changeGiven.includes(migration) ? changeGiven : changeGiven.alone(migration);
   const up = migration.up;
   const createdAt = new Map<string, number>();
   up.forEach((op, index) => {

@@ -5,7 +5,7 @@
  * still deleted, so the finding says that, with a backup, instead of the data-loss error.
  */
 import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
-import type { OperationOf } from "../../model.js";
+import type { OperationOf, SourceFile } from "../../model.js";
 import { nameKey } from "./facts.js";
 import { fixFor } from "./fix.js";
 import { sqlDialect } from "./sql-dialect.js";
@@ -16,10 +16,19 @@ export function plannedRemoval(ctx: RuleContext, op: OperationOf<"drop_table"> |
   if (op.leftOrmIn) return `an earlier migration, ${op.leftOrmIn}, removed it from Django's state only`;
   // Ruby models are read (with Prism, loaded with the Rails adapter) for Rails migrations only
   if (op.kind !== "drop_column" || !column || ctx.framework !== "rails") return undefined;
-  const table = nameKey(op.table).split(".").pop();
-  const model = rubyReaders()
-    .readModelFiles(ctx.codeFiles).find((m) => m.ignoredColumns.has(column) && m.tables.some((t) => nameKey(t).split(".").pop() === table));
-  return model ? `${model.className} lists it in ignored_columns (${model.path})` : undefined;
+  const model = ignoringModel(ctx.codeFiles, op.table, column);
+  if (model) return `${model.className} lists it in ignored_columns (${model.path})`;
+  const before = ignoringModel(ctx.facts.change.baseCodeFiles, op.table, column);
+  return before ? `on the base branch, which the servers run, ${before.className} lists it in ignored_columns (${before.path}); this change removes the entry with the column` : undefined;
+}
+
+/** The Active Record model of `table` among `files` that lists `column` in ignored_columns. */
+export function ignoringModel(files: readonly SourceFile[], table: string, column: string) {
+  if (files.length === 0) return undefined;
+  const name = nameKey(table).split(".").pop();
+  return rubyReaders()
+    .readModelFiles(files)
+    .find((m) => m.ignoredColumns.has(column) && m.tables.some((t) => nameKey(t).split(".").pop() === name));
 }
 
 /** Keep a copy of the table as it is before the drop: no key or type guessed, every row and column kept. */
