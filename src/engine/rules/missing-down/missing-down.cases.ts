@@ -39,6 +39,42 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "a dropped table and a dropped index an earlier migration defined in SQL come back as written there (the table with its indexes, dropped before it or not); a table whose definition changed since stays a comment",
+      schema: [
+        "CREATE TABLE img_scan_job (id serial PRIMARY KEY, status varchar(64) NOT NULL, digest varchar(128));",
+        "CREATE INDEX idx_status ON img_scan_job (status);",
+        "CREATE TABLE repository (repository_id serial PRIMARY KEY, name varchar(255));",
+        "CREATE INDEX idx_repository_name ON repository (name);",
+        "CREATE TABLE clair_vuln_timestamp (id serial PRIMARY KEY, namespace varchar(128), last_update timestamp);",
+      ].join("\n"),
+      path: "migrations/0015_schema.up.sql",
+      files: {
+        "migrations/0001_initial.up.sql": [
+          "CREATE TABLE img_scan_job (id serial PRIMARY KEY, status varchar(64) NOT NULL, digest varchar(128));",
+          "CREATE INDEX idx_status ON img_scan_job (status);",
+          "CREATE TABLE repository (repository_id serial PRIMARY KEY, name varchar(255));",
+          "CREATE INDEX idx_repository_name ON repository (name);",
+          "CREATE TABLE clair_vuln_timestamp (id serial PRIMARY KEY, namespace varchar(64));",
+        ].join("\n"),
+        "migrations/0010_widen.up.sql": "ALTER TABLE clair_vuln_timestamp ADD COLUMN last_update timestamp;\nALTER TABLE clair_vuln_timestamp ALTER COLUMN namespace TYPE varchar(128);\n",
+      },
+      code: "DROP INDEX idx_repository_name;\nDROP INDEX idx_status;\nDROP TABLE img_scan_job;\nDROP TABLE clair_vuln_timestamp;\n",
+      lines: [1],
+      fixes: [
+        [
+          "-- migrations/0015_schema.down.sql",
+          "-- line 4 drops clair_vuln_timestamp: recreate it from its last definition in the earlier migrations (the rows cannot come back)",
+          "-- line 3 drops img_scan_job: recreated as the earlier migrations define it (the rows cannot come back)",
+          "CREATE TABLE img_scan_job (id serial PRIMARY KEY, status varchar(64) NOT NULL, digest varchar(128));",
+          "CREATE INDEX idx_status ON img_scan_job (status);",
+          "-- line 1 drops index idx_repository_name: recreated as the earlier migrations define it",
+          "CREATE INDEX idx_repository_name ON repository (name);",
+        ].join("\n"),
+      ],
+      fixRunsAfter: "up",
+    },
+    {
+      framework: "sql",
       name: "CREATE OR REPLACE of a function an earlier migration defined: the down puts that definition back, as written there",
       schema: "CREATE TABLE slots (id bigint PRIMARY KEY);\nCREATE FUNCTION slot_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\nCREATE TRIGGER slots_insert AFTER INSERT ON slots FOR EACH ROW EXECUTE FUNCTION slot_insert();",
       path: "db/migrations/00031_slot_insert.sql",

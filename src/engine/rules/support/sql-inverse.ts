@@ -7,7 +7,10 @@ import type { ColumnSpec, Operation } from "../../model.js";
 import type { RepositoryView } from "../../repository/repository-view.js";
 import { derivedName, ident } from "./fix.js";
 import { nameKey } from "./facts.js";
+import { parseOne } from "./sql-text.js";
 
+/** The text is one SQL statement (a Rails create_table's text is Ruby, never copied into SQL). */
+const parsesAsStatement = (text: string) => parseOne(text) !== undefined;
 const lineOf = (op: Operation) => `line ${op.loc.line}`;
 const col = (table: string, column: string) => `ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(column)}`;
 /** the object kinds DROP names as `DROP <KIND> name` (a trigger, policy or rule also names its table) */
@@ -23,7 +26,7 @@ function previousDefault(table: string, column: string, before: ColumnSpec | und
 }
 
 /** The statement (or comment) that undoes one operation; undefined when it changes nothing a down must take back. */
-function inverseOf(op: Operation, index: number, created: ReadonlySet<string>, repository: Pick<RepositoryView, "columnType" | "columnDefinition" | "objectDefinition"> | undefined): string | undefined {
+function inverseOf(op: Operation, index: number, created: ReadonlySet<string>, repository: Pick<RepositoryView, "columnType" | "columnDefinition" | "objectDefinition" | "tableDefinition" | "tableIndexes" | "indexDefinition"> | undefined): string | undefined {
   // what belongs to a table the up created goes with its DROP TABLE
   const onNewTable = (table: string | undefined) => table !== undefined && created.has(nameKey(table));
   switch (op.kind) {
@@ -81,14 +84,31 @@ function inverseOf(op: Operation, index: number, created: ReadonlySet<string>, r
       return op.action === "add_value"
         ? `-- PostgreSQL cannot remove a value from an enum: '${op.value}' stays in ${op.type} (old code never writes it)`
         : `ALTER TYPE ${ident(op.type)} RENAME VALUE '${op.value.replace(/'/g, "''")}' TO '${(op.neighbor ?? "").replace(/'/g, "''")}';`;
-    case "drop_table":
-      return `-- ${lineOf(op)} drops ${op.tables.join(", ")}: recreate ${op.tables.length > 1 ? "them" : "it"} from ${op.tables.length > 1 ? "their" : "its"} last definition in the earlier migrations (the rows cannot come back)`;
+    case "drop_table": {
+      // a table the history still defines as an earlier migration wrote it comes back as written there, with its indexes
+      const known = op.tables.map((t) => ({ table: t, definition: repository?.tableDefinition(t) }));
+      const sqlOf = (d: { text: string } | undefined) => (d && parsesAsStatement(d.text) ? `${d.text.trim().replace(/;?\s*$/, ";")}` : undefined);
+      return known
+        .map(({ table, definition }) => {
+          const create = sqlOf(definition);
+          if (!create) return `-- ${lineOf(op)} drops ${table}: recreate it from its last definition in the earlier migrations (the rows cannot come back)`;
+          const indexes = (repository?.tableIndexes(table) ?? []).map((i) => sqlOf({ text: i.sql })).filter((i): i is string => i !== undefined);
+          return [`-- ${lineOf(op)} drops ${table}: recreated as the earlier migrations define it (the rows cannot come back)`, create, ...indexes].join("\n");
+        })
+        .join("\n");
+    }
     case "drop_column":
       return `-- ${lineOf(op)} drops ${op.table}.${op.column}: add it back with its earlier definition (its values cannot come back)`;
-    case "drop_index":
+    case "drop_index": {
+      // an index an earlier migration wrote in SQL (and none dropped since) comes back as written there
+      const known = op.names.map((n) => ({ name: n, sql: repository?.indexDefinition(n)?.sql }));
+      if (known.length && known.every((k) => k.sql && parsesAsStatement(k.sql)))
+        return [`-- ${lineOf(op)} drops index ${op.names.join(", ")}: recreated as the earlier migrations define it`, ...known.map((k) => k.sql!.trim().replace(/;?\s*$/, ";"))].join("\n");
+      return `-- ${lineOf(op)} drops index ${op.names.join(", ")}: recreate it from its earlier definition`;
+    }
     case "drop_constraint":
     case "drop_object":
-      return `-- ${lineOf(op)} drops ${op.kind === "drop_index" ? `index ${op.names.join(", ")}` : op.kind === "drop_constraint" ? `constraint ${op.name ?? ""} of ${op.table}` : `${op.objectType.replace("_", " ")} ${op.names.join(", ")}`}: recreate it from its earlier definition`;
+      return `-- ${lineOf(op)} drops ${op.kind === "drop_constraint" ? `constraint ${op.name ?? ""} of ${op.table}` : `${op.objectType.replace("_", " ")} ${op.names.join(", ")}`}: recreate it from its earlier definition`;
     case "raw":
       // the sequence it hands to a column goes with DROP SEQUENCE or stays harmlessly
       if (op.statement === "ALTER SEQUENCE OWNED BY") return undefined;
@@ -105,7 +125,7 @@ function inverseOf(op: Operation, index: number, created: ReadonlySet<string>, r
 }
 
 /** The statements of a down for `up`, in reverse order, one per operation that needs undoing. */
-export function sqlInverse(up: readonly Operation[], repository?: Pick<RepositoryView, "columnType" | "columnDefinition" | "objectDefinition">): string[] {
+export function sqlInverse(up: readonly Operation[], repository?: Pick<RepositoryView, "columnType" | "columnDefinition" | "objectDefinition" | "tableDefinition" | "tableIndexes" | "indexDefinition">): string[] {
   const created = new Set(up.filter((op) => op.kind === "create_table" && !op.temporary).map((op) => nameKey((op as Extract<Operation, { kind: "create_table" }>).table)));
   // the last position at which the up drops each table: what it did to the table before goes with it
   const droppedAt = new Map<string, number>();
@@ -117,6 +137,9 @@ export function sqlInverse(up: readonly Operation[], repository?: Pick<Repositor
   up.forEach((op, index) => {
     const table = tableOf(op);
     if (op.kind !== "drop_table" && table !== undefined && (droppedAt.get(table) ?? -1) > index) return;
+    // an index dropped before its table: the table's recreation brings it back
+    const indexTables = op.kind === "drop_index" ? op.names.map((n) => repository?.indexDefinition(n)?.table) : [];
+    if (indexTables.length && indexTables.every((t) => t !== undefined && (droppedAt.get(nameKey(t)) ?? -1) > index)) return;
     const line = inverseOf(op, index, created, repository);
     if (line !== undefined && !lines.includes(line)) lines.push(line);
   });
