@@ -11,6 +11,8 @@ import { RowVersions } from "./row-versions.js";
 import type { RepositoryFacts } from "./repository-facts.js";
 import type { IndexDefinition, SchemaHistory } from "./schema-history.js";
 import { indexGone } from "./index-history.js";
+import { nameKey } from "../rules/support/facts.js";
+import { placeIndexOf } from "./index-places.js";
 
 export interface RepositoryView {
   /** the type of table.column just before `up[beforeIndex]` runs (before the whole migration when omitted); undefined when nothing given says */
@@ -32,6 +34,8 @@ export interface RepositoryView {
   tableIndexes(table: string): Array<{ name: string; sql: string }>;
   /** the partitions the earlier migrations created for `table` when it is a partitioned table; undefined when not known to be one */
   partitions(table: string): readonly string[] | undefined;
+  /** the table index `name` is on just before `up[beforeIndex]` runs (this migration's earlier operations, then the earlier migrations), if known */
+  indexTable(name: string, beforeIndex: number): string | undefined;
   /** the project's Active Record model of `table`, when its model files were given */
   model(table: string): Pick<ModelFile, "className" | "path"> | undefined;
   /**
@@ -48,6 +52,8 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
   const replays = new Map<number, ColumnTypes>();
   let strong: boolean | undefined;
   let versions: { replay: RowVersions; at: number } | undefined;
+  let indexes: { local: Map<string, string | null>; current: Map<string, string>; at: number } | undefined;
+  let tableMoves: number[] | undefined;
   return {
     columnType(table, column, beforeIndex = 0) {
       if (beforeIndex <= 0) return before(table, column);
@@ -73,6 +79,28 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
       return versions.replay.get(table);
     },
     indexGone: (table, names, columns) => indexGone(history.indexesBefore(migration.path, table), names, columns),
+    indexTable(name, beforeIndex) {
+      // this migration's own index moves, replayed forward as rules ask in order (a file of thousands of DROP INDEX
+      // stays linear); an index of an earlier migration follows this migration's renames and drops of its table
+      if (!indexes || indexes.at > beforeIndex) indexes = { local: new Map(), current: new Map(), at: 0 };
+      const { local, current } = indexes;
+      const place = (n: string, _position: number, t: string | undefined) => {
+        local.set(nameKey(n), t ?? null);
+        if (t === undefined) current.delete(nameKey(n));
+        else current.set(nameKey(n), t);
+      };
+      for (; indexes.at < beforeIndex && indexes.at < migration.up.length; indexes.at++) placeIndexOf(migration.up[indexes.at], 0, current, place);
+      const key = nameKey(name);
+      if (local.has(key)) return local.get(key) ?? undefined;
+      let table = history.indexBefore(migration.path, name)?.table;
+      for (const at of (tableMoves ??= migration.up.flatMap((op, i) => (op.kind === "rename_table" || op.kind === "drop_table" ? [i] : [])))) {
+        if (at >= beforeIndex || table === undefined) break;
+        const op = migration.up[at];
+        if (op.kind === "rename_table" && nameKey(op.table) === nameKey(table)) table = op.newName;
+        else if (op.kind === "drop_table" && op.tables.some((t) => nameKey(t) === nameKey(table!))) table = undefined;
+      }
+      return table;
+    },
     model: (table) => facts.model(migration.path, table, codeFiles),
     get strongMigrations() {
       return (strong ??= facts.bundles(migration.path, "strong_migrations"));

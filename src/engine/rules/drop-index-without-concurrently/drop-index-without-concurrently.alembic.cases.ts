@@ -24,6 +24,25 @@ def downgrade():
   valid: [
     {
       framework: "alembic",
+      name: "op.drop_column earlier in the revision's transaction already holds ACCESS EXCLUSIVE on the table: op.drop_index adds no lock wait",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.drop_column("jobs", "tags")
+    op.drop_index("jobs_tags_idx", table_name="jobs")
+
+
+def downgrade():
+    pass
+`,
+    },
+    {
+      framework: "alembic",
       name: "the index of a table dropped right after (DROP TABLE takes the same lock and drops it anyway)",
       code: `from alembic import op
 import sqlalchemy as sa

@@ -1,8 +1,47 @@
 import { defineCases } from "../support/rule.js";
 
+/** an earlier golang-migrate migration: the index DROP INDEX names, and its table */
+const INIT = "CREATE TABLE replication_job (id serial PRIMARY KEY, policy_id int, tags text);\nCREATE TABLE replication_policy (id serial PRIMARY KEY);\nCREATE INDEX poid_uptime ON replication_job (policy_id);\n";
+
 export default defineCases({
-  invalid: [{ framework: "sql", name: "plain DROP INDEX", schema: "CREATE TABLE reverse_lookup (user_id bigint);\nCREATE INDEX idx_reverse_lookup_user ON reverse_lookup (user_id);", code: "DROP INDEX IF EXISTS idx_reverse_lookup_user;", lines: [1] }],
+  invalid: [
+    { framework: "sql", name: "plain DROP INDEX", schema: "CREATE TABLE reverse_lookup (user_id bigint);\nCREATE INDEX idx_reverse_lookup_user ON reverse_lookup (user_id);", code: "DROP INDEX IF EXISTS idx_reverse_lookup_user;", lines: [1] },
+    {
+      framework: "sql",
+      name: "golang-migrate: an ACCESS EXCLUSIVE on another table does not cover this one",
+      path: "migrations/000004_jobs.up.sql",
+      schema: INIT,
+      files: { "migrations/000001_init.up.sql": INIT },
+      code: "ALTER TABLE replication_policy ADD COLUMN name text;\nDROP INDEX poid_uptime;",
+      lines: [2],
+    },
+    {
+      framework: "sql",
+      name: "golang-migrate: a COMMIT between the ALTER TABLE and the DROP INDEX releases the lock, the drop waits again",
+      path: "migrations/000004_jobs.up.sql",
+      schema: INIT,
+      files: { "migrations/000001_init.up.sql": INIT },
+      code: "BEGIN;\nALTER TABLE replication_job DROP COLUMN tags;\nCOMMIT;\nDROP INDEX poid_uptime;",
+      lines: [4],
+    },
+  ],
   valid: [
+    {
+      framework: "sql",
+      name: "golang-migrate: the file's one implicit transaction already holds ACCESS EXCLUSIVE on the index's table (DROP COLUMN before it): the drop adds no lock wait",
+      path: "migrations/000004_jobs.up.sql",
+      schema: INIT,
+      files: { "migrations/000001_init.up.sql": INIT },
+      code: "ALTER TABLE replication_job DROP COLUMN tags;\nDROP INDEX poid_uptime;",
+    },
+    {
+      framework: "sql",
+      name: "the index's table (known from the migration that created it) is dropped afterwards",
+      path: "migrations/000004_jobs.up.sql",
+      schema: INIT,
+      files: { "migrations/000001_init.up.sql": INIT },
+      code: "DROP INDEX poid_uptime;\nDROP TABLE replication_job;",
+    },
     { framework: "sql", name: "DROP INDEX CONCURRENTLY", code: "DROP INDEX CONCURRENTLY IF EXISTS idx_reverse_lookup_user;" },
     { framework: "sql", name: "an index created in the same migration", code: "CREATE INDEX CONCURRENTLY tmp_idx ON t (a);\nDROP INDEX tmp_idx;" },
   ],

@@ -4,6 +4,20 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "with disable_ddl_transaction! each statement commits alone: the remove_column's lock is gone before remove_index",
+      code: `class RemoveFormat < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def change
+    remove_column :draft_content_items, :legacy_format, :string
+    remove_index :draft_content_items, :format
+  end
+end
+`,
+      lines: [6],
+    },
+    {
+      framework: "rails",
       name: "remove_index without algorithm: :concurrently",
       code: `class RemoveFormatIndex < ActiveRecord::Migration[7.1]
   def change
@@ -85,6 +99,17 @@ end
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "remove_column earlier in the migration's transaction already holds ACCESS EXCLUSIVE on the table: remove_index adds no lock wait",
+      code: `class RemoveFormat < ActiveRecord::Migration[7.1]
+  def change
+    remove_column :draft_content_items, :legacy_format, :string
+    remove_index :draft_content_items, :format
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "remove_index concurrently, outside the DDL transaction",

@@ -18,8 +18,13 @@ export default defineRule({
     const createdHere = new Set(upOps(ctx, "add_index").map(({ op }) => op.name && nameKey(op.name)).filter(Boolean));
     for (const { op, index } of upOps(ctx, "drop_index")) {
       if (op.concurrently) continue;
+      // DROP INDEX name: the table from where the index was created (this migration or an earlier one)
+      const table = op.table ?? (op.names.length === 1 ? ctx.repository.indexTable(op.names[0], index) : undefined);
       // DROP TABLE takes the same lock and drops the index anyway: dropping it first adds no hazard
-      if (op.table && !keptTable(ctx, op.table, index)) continue;
+      if (table && !keptTable(ctx, table, index)) continue;
+      // the hazard is the lock alone (the drop itself is quick): an ALTER TABLE earlier in the same transaction already
+      // holds ACCESS EXCLUSIVE on the table until commit, so this statement waits for nothing and blocks no one anew
+      if (ctx.facts.holdsAccessExclusiveBefore(table, index)) continue;
       if (op.names.length > 0 && op.names.every((n) => createdHere.has(nameKey(n)))) continue;
       // guarded (IF EXISTS, if_exists: true, `if index_exists?`) and the history removed the index already (with
       // its column or by name): the statement does nothing, it takes no lock

@@ -17,6 +17,9 @@ export default defineRule({
     for (const { op, index } of upOps(ctx, "lock_table")) {
       if (!op.tables.some((t) => existingTable(ctx, t, index))) continue;
       if (!WRITE_BLOCKING_MODES.has(op.mode)) continue;
+      // the hazard is the lock alone: when an earlier statement of the same transaction already holds ACCESS EXCLUSIVE
+      // on every existing table named, LOCK TABLE waits for nothing and blocks no one who was not blocked already
+      if (op.tables.filter((t) => existingTable(ctx, t, index)).every((t) => ctx.facts.holdsAccessExclusiveBefore(t, index))) continue;
       ctx.report({
         op,
         message: `LOCK TABLE ${op.tables.join(", ")} IN ${op.mode} MODE blocks other sessions until the migration commits.`,

@@ -35,6 +35,12 @@ export interface MigrationFacts {
    * renames): what an op does to its columns or rows dies with it, and the drop-table finding carries the hazard
    */
   isDroppedAfter(table: string | undefined, afterIndex: number): boolean;
+  /**
+   * PostgreSQL: an earlier op of the same transaction took ACCESS EXCLUSIVE on `table` (an ALTER TABLE, TRUNCATE,
+   * LOCK TABLE, a rewrite), and it is held until that transaction ends: a later statement on the table adds no lock
+   * wait of its own. Only its lock: what it scans, rewrites or builds still lengthens the time the lock is held.
+   */
+  holdsAccessExclusiveBefore(table: string | undefined, beforeIndex: number): boolean;
   /** position of an op in `up` */
   indexOf(op: Operation): number;
   /**
@@ -141,6 +147,26 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     return false;
   };
 
+  const transactions = transactionIds(migration);
+  // table -> where ACCESS EXCLUSIVE was taken on it, in order (a renamed table keeps the lock under its new name)
+  const exclusive = new Map<string, number[]>();
+  up.forEach((op, index) => {
+    if (transactions[index] === undefined) return;
+    for (const table of accessExclusiveTables(op)) {
+      const list = exclusive.get(nameKey(table));
+      if (list) list.push(index);
+      else exclusive.set(nameKey(table), [index]);
+    }
+  });
+  const holdsAccessExclusiveBefore = (table: string | undefined, beforeIndex: number) => {
+    const transaction = transactions[beforeIndex];
+    if (!table || transaction === undefined) return false;
+    const list = exclusive.get(nameKey(table)) ?? [];
+    const last = list[countBelow(list, beforeIndex, (i) => i) - 1];
+    // the last one is enough: transactions follow one another, so an earlier one in the same transaction means this one is too
+    return last !== undefined && transactions[last] === transaction;
+  };
+
   const frameworkTimeZone = migration.framework === "rails" ? "UTC" : undefined;
   const timeZoneSets = up.flatMap((op, index) => (op.kind === "set_setting" && nameKey(op.name) === "timezone" ? [index] : []));
   const timeZoneAt = (index: number) => {
@@ -189,10 +215,79 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     isNewTable,
     isEmptiedBefore,
     isDroppedAfter,
+    holdsAccessExclusiveBefore,
     timeZoneAt,
     indexOf: (op) => positions.get(op) ?? -1,
     lockTimeoutBefore: (index) => firstLockTimeout !== -1 && firstLockTimeout < index,
     backedUpBefore,
     touchesExistingSchema,
   };
+}
+
+/**
+ * Which transaction each op of the up runs in (ops of one transaction share a number), undefined outside one.
+ * A runner-wrapped migration (Rails, Django atomic, golang-migrate's multi-statement file) is one transaction until
+ * an explicit COMMIT / ROLLBACK; otherwise only what an explicit BEGIN opens counts, and an op that runs in a
+ * transaction of its own (an execute of two statements, one implicit transaction) shares it with nothing else.
+ * MySQL and MariaDB commit every DDL statement implicitly: no lock outlives its statement.
+ */
+function transactionIds(migration: Migration): Array<number | undefined> {
+  if (migration.database !== "postgresql") return migration.up.map(() => undefined);
+  let next = 0;
+  let current: number | undefined = migration.transactional ? next++ : undefined;
+  let explicit = false;
+  return migration.up.map((op) => {
+    if (op.kind === "transaction_control") {
+      if (op.action === "begin") {
+        if (!explicit && current === undefined) current = next++;
+        explicit = true;
+        return current;
+      }
+      if (op.action === "commit" || op.action === "rollback" || op.action === "prepare" || op.action === "commit_prepared") {
+        const ended = current;
+        explicit = false;
+        current = migration.transactional ? next++ : undefined;
+        return ended;
+      }
+      return current;
+    }
+    if (!op.inTransaction) return undefined;
+    return current ?? next++;
+  });
+}
+
+/** ACCESS EXCLUSIVE kinds of ALTER TABLE constraint: all but a foreign key (SHARE ROW EXCLUSIVE). */
+const EXCLUSIVE_CONSTRAINTS = new Set(["check", "unique", "primary_key", "exclusion", "not_null"]);
+
+/** The existing tables an op takes ACCESS EXCLUSIVE on (PostgreSQL's lock levels), for as long as its transaction lasts. */
+function accessExclusiveTables(op: Operation): string[] {
+  switch (op.kind) {
+    case "add_column":
+    case "drop_column":
+    case "rename_column":
+    case "alter_column_type":
+    case "redefine_column":
+    case "set_not_null":
+    case "drop_not_null":
+    case "set_default":
+    case "drop_default":
+    case "drop_constraint":
+      return [op.table];
+    case "rename_table":
+      return [op.table, op.newName];
+    case "add_constraint":
+      return EXCLUSIVE_CONSTRAINTS.has(op.constraint) ? [op.table] : [];
+    case "drop_index":
+      return !op.concurrently && op.table ? [op.table] : [];
+    case "truncate":
+      return op.tables;
+    case "lock_table":
+      return op.mode.toUpperCase() === "ACCESS EXCLUSIVE" ? op.tables : [];
+    case "maintenance":
+      return op.command === "vacuum_full" || op.command === "cluster" ? op.tables : [];
+    case "raw":
+      return op.rewritesTable && op.table ? [op.table] : [];
+    default:
+      return [];
+  }
 }
