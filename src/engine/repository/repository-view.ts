@@ -9,7 +9,7 @@ import { ColumnTypes } from "./column-types.js";
 import { rowVersionLimit } from "../rules/support/mysql-online-ddl.js";
 import { RowVersions } from "./row-versions.js";
 import type { RepositoryFacts } from "./repository-facts.js";
-import type { IndexDefinition, SchemaHistory } from "./schema-history.js";
+import type { GrownTable, IndexDefinition, SchemaHistory } from "./schema-history.js";
 import { indexGone } from "./index-history.js";
 import { nameKey } from "../rules/support/facts.js";
 import { placeIndexOf } from "./index-places.js";
@@ -19,6 +19,8 @@ export interface RepositoryView {
   columnType(table: string, column: string, beforeIndex?: number): TypeRef | undefined;
   /** the CREATE TABLE / create_table of an earlier migration that still defines `table` (its columns unchanged since), if any */
   tableDefinition(table: string): OperationOf<"create_table"> | undefined;
+  /** the create_table of an earlier migration and the columns added to `table` since (add_column, change_table); `complete` while nothing else changed it */
+  grownTableDefinition(table: string): GrownTable | undefined;
   /** table.column as the earlier migration that added it defined it (default, serial, ...), while none changed it since */
   columnDefinition(table: string, column: string): ColumnSpec | undefined;
   /** the statement of an earlier migration that last created or replaced the object (a function, a view), as written */
@@ -66,6 +68,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
       return replay.get(table, column);
     },
     tableDefinition: (table) => history.definitionBefore(migration.path, table),
+    grownTableDefinition: (table) => history.grownDefinitionBefore(migration.path, table),
     objectDefinition: (objectType, name) => history.objectDefinitionBefore(migration.path, objectType, name),
     columnDefinition: (table, column) => history.columnDefinitionBefore(migration.path, table, column),
     indexDefinition: (name) => history.indexBefore(migration.path, name),

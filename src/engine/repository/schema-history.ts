@@ -30,6 +30,17 @@ function orReplaced(text: string, objectType: string): string | undefined {
   return /^create\s/i.test(trimmed) ? `CREATE OR REPLACE ${trimmed.slice("create".length).trimStart()}` : undefined;
 }
 
+/** A table's create_table and the Rails column additions made to it since, nothing else changed. */
+export interface GrownTable {
+  create: OperationOf<"create_table">;
+  added: OperationOf<"add_column">[];
+  /** false once a later migration changed the table otherwise (a column dropped, renamed, retyped): the create_table and additions no longer define it */
+  complete: boolean;
+}
+
+/** An added column a create_table block can write again: Rails' add_column, or a column call of a change_table block. */
+const blockWritable = (op: OperationOf<"add_column">) => !op.embeddedSql && (op.frameworkCall === "add_column" || /^t\.\w+$/.test(op.frameworkCall ?? ""));
+
 export class SchemaHistory {
   /** set -> "table.column" -> changes in order */
   private readonly changes = new Map<string, Map<string, Change[]>>();
@@ -47,6 +58,8 @@ export class SchemaHistory {
   private readonly namedIndexes = new Map<string, Map<string, Array<{ position: number; index: IndexDefinition | undefined }>>>();
   /** set -> partitioned table -> its partitions (CREATE TABLE ... PARTITION OF) from each position on; undefined once dropped or renamed */
   private readonly partitionings = new Map<string, Map<string, Array<{ position: number; partitions: readonly string[] | undefined }>>>();
+  /** set -> table -> its create_table and the columns Rails migrations added to it since (add_column, t.string in change_table) */
+  private readonly grown = new Map<string, Map<string, Array<{ position: number; value: GrownTable | undefined }>>>();
   /** migration path -> its set and position */
   private readonly positions = new Map<string, { set: string; position: number }>();
 
@@ -72,6 +85,12 @@ export class SchemaHistory {
       const define = (table: string, position: number, op: OperationOf<"create_table"> | undefined) =>
         definitions.set(nameKey(table), [...(definitions.get(nameKey(table)) ?? []), { position, op }]);
       const columns = new Map<string, Array<{ position: number; spec: ColumnSpec | undefined }>>();
+      const grown = new Map<string, Array<{ position: number; value: GrownTable | undefined }>>();
+      const grow = (table: string, position: number, value: GrownTable | undefined) => {
+        const list = grown.get(nameKey(table)) ?? [];
+        list.push({ position, value });
+        grown.set(nameKey(table), list);
+      };
       const defineColumn = (table: string, column: string, position: number, spec: ColumnSpec | undefined) => {
         const key = `${nameKey(table)}.${nameKey(column)}`;
         const list = columns.get(key);
@@ -130,6 +149,15 @@ export class SchemaHistory {
             definePartitioning(op.partitionOf, position, [...partitionsNow(op.partitionOf)!, op.table]);
         }
         for (const op of migration.up) {
+          const key = "table" in op && typeof op.table === "string" ? nameKey(op.table) : undefined;
+          const current = key !== undefined ? grown.get(key)?.at(-1)?.value : undefined;
+          if (op.kind === "create_table" && !op.temporary && !op.asSelect) grow(op.table, position, { create: op, added: [], complete: true });
+          else if (op.kind === "drop_table") for (const t of op.tables) grow(t, position, undefined);
+          else if (op.kind === "rename_table") grow(op.table, position, undefined);
+          else if (op.kind === "add_column" && current) grow(op.table, position, { create: current.create, added: [...current.added, op], complete: current.complete && blockWritable(op) });
+          else if ((op.kind === "drop_column" || op.kind === "rename_column" || op.kind === "alter_column_type" || op.kind === "redefine_column") && current) grow(op.table, position, { ...current, complete: false });
+        }
+        for (const op of migration.up) {
           // kept as CREATE OR REPLACE, so running it again replaces what a later migration wrote
           if (op.kind === "create_object" && !op.embeddedSql) defineObject(`${op.objectType}:${nameKey(op.name)}`, position, op.orReplace ? op.text : orReplaced(op.text, op.objectType));
           else if (op.kind === "drop_object") for (const n of op.names) defineObject(`${op.objectType}:${nameKey(n)}`, position, undefined);
@@ -179,6 +207,7 @@ export class SchemaHistory {
       this.partitionings.set(set, partitionings);
       this.versions.set(set, versions);
       this.indexes.set(set, indexes);
+      this.grown.set(set, grown);
     }
   }
 
@@ -227,6 +256,12 @@ export class SchemaHistory {
   definitionBefore(migrationPath: string, table: string): OperationOf<"create_table"> | undefined {
     const at = this.positions.get(migrationPath);
     return at && lastBefore(this.definitions.get(at.set)?.get(nameKey(table)), at.position, (e) => e.op);
+  }
+
+  /** The create_table of an earlier migration that created `table` and the columns added to it since (`complete` while nothing else changed it). */
+  grownDefinitionBefore(migrationPath: string, table: string): GrownTable | undefined {
+    const at = this.positions.get(migrationPath);
+    return at && lastBefore(this.grown.get(at.set)?.get(nameKey(table)), at.position, (e) => e.value);
   }
 
   /** The indexes of `table` the earlier migrations left and removed, when `migrationPath` starts; undefined when the history does not follow the table. */

@@ -7,7 +7,7 @@
 import type { readRailsDatabaseYml } from "../../database/rails-database-yml.js";
 import type { gemfileGems } from "../../repository/gemfile.js";
 import type { schemaRbOperations } from "../../repository/schema-rb-operations.js";
-import type { withoutOption, withoutPostgresOptions } from "../../rules/support/rails-mysql-call.js";
+import type { asBlockColumn, withoutOption, withoutPostgresOptions } from "../../rules/support/rails-mysql-call.js";
 import type { readModelFiles } from "./model-files.js";
 
 interface RubyReaders {
@@ -19,6 +19,8 @@ interface RubyReaders {
   /** a migration's call without some of its options, for MySQL fixes (rules/support/rails-mysql-call) */
   withoutPostgresOptions: typeof withoutPostgresOptions;
   withoutOption: typeof withoutOption;
+  /** add_column as the t.column line of a create_table block */
+  asBlockColumn: typeof asBlockColumn;
 }
 
 let readers: RubyReaders | undefined;
@@ -39,6 +41,7 @@ export async function loadRubyReaders(): Promise<void> {
     schemaRbOperations: schemaRb.schemaRbOperations,
     withoutPostgresOptions: call.withoutPostgresOptions,
     withoutOption: call.withoutOption,
+    asBlockColumn: call.asBlockColumn,
   };
 }
 

@@ -29,6 +29,93 @@ end
     },
     {
       framework: "rails",
+      name: "drop_table of a table whose columns later migrations extended: the block is its create_table with the columns added since (add_column, change_table)",
+      path: "db/migrate/20250318000000_remove_jobs.rb",
+      files: {
+        "db/migrate/20240210000000_create_jobs.rb": `class CreateJobs < ActiveRecord::Migration[7.2]
+  def change
+    create_table :jobs, id: :uuid do |t|
+      t.text :queue_name
+    end
+  end
+end
+`,
+        "db/migrate/20240709000000_add_job_backtrace.rb": `class AddJobBacktrace < ActiveRecord::Migration[7.2]
+  def change
+    add_column :jobs, :error_backtrace, :text, array: true
+    change_table :jobs do |t|
+      t.integer :priority, limit: 2
+    end
+  end
+end
+`,
+      },
+      code: `class RemoveJobs < ActiveRecord::Migration[7.2]
+  def up
+    drop_table :jobs
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        [
+          "# 1. Remove every use of Job and deploy.",
+          "# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it, with the columns added since) so the migration can be reversed:",
+          'execute "CREATE TABLE jobs_backup AS TABLE jobs"',
+          "drop_table :jobs, id: :uuid do |t|",
+          "  t.text :queue_name",
+          "  t.column :error_backtrace, :text, array: true",
+          "  t.integer :priority, limit: 2",
+          "end",
+          "# (rollback recreates the columns; add its indexes to the block as t.index if they matter)",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
+      name: "drop_table of a table a later migration changed otherwise (a column removed): the fix says it cannot write the create_table again",
+      path: "db/migrate/20250318000000_remove_jobs.rb",
+      files: {
+        "db/migrate/20240210000000_create_jobs.rb": `class CreateJobs < ActiveRecord::Migration[7.2]
+  def change
+    create_table :jobs do |t|
+      t.text :queue_name
+      t.text :error
+    end
+  end
+end
+`,
+        "db/migrate/20240709000000_remove_job_error.rb": `class RemoveJobError < ActiveRecord::Migration[7.2]
+  def change
+    remove_column :jobs, :error, :text
+  end
+end
+`,
+      },
+      code: `class RemoveJobs < ActiveRecord::Migration[7.2]
+  def change
+    drop_table :jobs
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        [
+          "# 1. Remove every use of Job and deploy.",
+          "# 2. Keep a copy, then drop the table with its definition so the migration can be reversed:",
+          'up_only { execute "CREATE TABLE jobs_backup AS TABLE jobs" }',
+          "drop_table :jobs do |t|",
+          "  # migguard found no create_table of jobs in the earlier migrations that it could write again with the later changes of its columns: copy its columns from db/schema.rb so rollback can recreate it",
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
       name: "drop_table in change: the fix's block is the create_table of the earlier migration that defined the table, as written",
       path: "db/migrate/20250117094633_drop_thumbnails.rb",
       files: {

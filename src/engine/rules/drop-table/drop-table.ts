@@ -10,6 +10,7 @@ import { firstAfter, positionsBy } from "../support/positions.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { sqlDialect } from "../support/sql-dialect.js";
+import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
 
 /**
  * The table is created again later in this up and filled from other tables (CREATE TABLE t AS SELECT ... FROM
@@ -40,19 +41,46 @@ function railsDropWithDefinition(ctx: RuleContext, op: OperationOf<"drop_table">
   // a drop_table that already has its block keeps it
   const own = op.text.trim();
   if (own.startsWith("drop_table") && own.split("\n")[0].trimEnd().endsWith("|")) return [...steps, `# 2. Keep a copy before dropping:`, keepCopy(ctx, copy), reindented(own)].join("\n");
-  const definition = ctx.repository.tableDefinition(table);
-  const written = definition?.frameworkCall === "create_table" && definition.text.trimStart().startsWith("create_table") ? reindented(definition.text.trim()) : undefined;
+  const written = writtenDefinition(ctx, table);
   const drop = written
     ? `drop_table${written.slice("create_table".length)}`
-    : `drop_table ${sym(table)} do |t|\n  # migguard found no create_table of ${table} in the earlier migrations: copy its columns from db/schema.rb so rollback can recreate it\nend`;
+    : `drop_table ${sym(table)} do |t|\n  # migguard found no create_table of ${table} in the earlier migrations${ctx.repository.grownTableDefinition(table) || ctx.repository.tableDefinition(table) ? " that it could write again with the later changes of its columns" : ""}: copy its columns from db/schema.rb so rollback can recreate it\nend`;
   const keep = keepCopy(ctx, copy);
   return [
     ...steps,
-    `# 2. Keep a copy, then drop the table with its definition${written ? " (as the migration that created it wrote it)" : ""} so the migration can be reversed:`,
+    `# 2. Keep a copy, then drop the table with its definition${written ? (written.split("\n").length > 1 && ctx.repository.tableDefinition(table) === undefined ? " (as the migration that created it wrote it, with the columns added since)" : " (as the migration that created it wrote it)") : ""} so the migration can be reversed:`,
     keep,
     drop,
     ...(written ? [`# (rollback recreates the columns; add its indexes to the block as t.index if they matter)`] : []),
   ].join("\n");
+}
+
+/**
+ * The create_table block that recreates `table` as the earlier migrations left it: the call that created it, as
+ * written, with the columns added since (add_column as t.column, a change_table's t.string) before its `end`.
+ */
+function writtenDefinition(ctx: RuleContext, table: string): string | undefined {
+  const grown = ctx.repository.grownTableDefinition(table);
+  const create = ctx.repository.tableDefinition(table) ?? grown?.create;
+  if (create?.frameworkCall !== "create_table" || !create.text.trimStart().startsWith("create_table")) return undefined;
+  const written = reindented(create.text.trim());
+  if (!ctx.repository.tableDefinition(table) && !grown?.complete) return undefined;
+  const added = create === grown?.create ? grown.added : [];
+  if (!added.length) return written;
+  const lines = written.split("\n");
+  // only a block form (do |t| ... end) takes columns
+  if (lines.length < 2 || lines.at(-1)!.trim() !== "end" || !rubyReadersLoaded()) return undefined;
+  const columns: string[] = [];
+  let previous: OperationOf<"add_column"> | undefined;
+  for (const op of added) {
+    // a polymorphic t.references adds two columns from one line
+    if (previous && previous.text === op.text && previous.loc.line === op.loc.line) continue;
+    previous = op;
+    const line = op.frameworkCall === "add_column" ? rubyReaders().asBlockColumn(op.text.trim()) : op.text.includes("\n") ? undefined : op.text.trim();
+    if (!line) return undefined;
+    columns.push(`  ${line}`);
+  }
+  return [...lines.slice(0, -1), ...columns, lines.at(-1)!].join("\n");
 }
 
 /** The SQL that keeps a copy, run on the way up only: in `change`, a bare execute has no inverse and rollback would raise IrreversibleMigration on it. */

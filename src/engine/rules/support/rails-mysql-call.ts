@@ -86,3 +86,19 @@ function withoutPairs(call: string, drop: (pair: AssocNode) => boolean): string 
   for (const e of remover.edits.sort((a, b) => b.start - a.start)) bytes = Buffer.concat([bytes.subarray(0, e.start), Buffer.from(e.text), bytes.subarray(e.end)]);
   return bytes.toString();
 }
+
+/**
+ * `add_column :t, :name, :type, options` as the line a create_table block writes for it (`t.column :name, :type,
+ * options`), its arguments as written; undefined for any other call or one that does not parse.
+ */
+export function asBlockColumn(call: string): string | undefined {
+  const result = parseRuby(call);
+  if (result.errors.length) return undefined;
+  const statement = result.value.statements.body;
+  const node = statement.length === 1 ? statement[0] : undefined;
+  if (!(node instanceof CallNode) || node.receiver || node.name !== "add_column" || node.block) return undefined;
+  const args = node.arguments_?.arguments_ ?? [];
+  if (args.length < 3) return undefined;
+  const bytes = Buffer.from(call);
+  return `t.column ${bytes.subarray(args[1].location.startOffset, end(args[args.length - 1])).toString()}`;
+}
