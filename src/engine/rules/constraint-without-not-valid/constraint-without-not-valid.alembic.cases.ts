@@ -71,6 +71,26 @@ def downgrade():
   valid: [
     {
       framework: "alembic",
+      name: "add_column(nullable=False) without server_default first: the foreign key validates no rows",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("folder", sa.Column("team_id", sa.Integer(), nullable=False))
+    op.create_foreign_key("fk_folder__team_id", "folder", "team", ["team_id"], ["id"])
+
+
+def downgrade():
+    op.drop_constraint("fk_folder__team_id", "folder", type_="foreignkey")
+    op.drop_column("folder", "team_id")
+`,
+    },
+    {
+      framework: "alembic",
       name: "NOT VALID through op.execute, validated in the next revision",
       code: `from alembic import op
 

@@ -20,6 +20,12 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "the table is proven empty by a NOT NULL column added without a default just before: the foreign key and the CHECK validate no rows",
+      schema: 'CREATE TABLE "Team" (id int PRIMARY KEY);\nCREATE TABLE "Folder" (id text PRIMARY KEY, name text);',
+      code: 'ALTER TABLE "Folder" ADD COLUMN "teamId" INTEGER NOT NULL;\nALTER TABLE "Folder" ADD CONSTRAINT "Folder_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team"(id);\nALTER TABLE "Folder" ADD CONSTRAINT "Folder_name_check" CHECK (name <> \'\');\n',
+    },
     { framework: "sql", name: "NOT VALID, validated later", code: "ALTER TABLE orders ADD CONSTRAINT orders_amount_positive CHECK (amount > 0) NOT VALID;" },
     { framework: "sql", name: "constraint on a new table", code: "CREATE TABLE o (amount int);\nALTER TABLE o ADD CONSTRAINT o_amount CHECK (amount > 0);" },
     { framework: "sql", name: "REFERENCES inside CREATE TABLE", code: "CREATE TABLE comments (id bigint, author_id bigint REFERENCES users (id));" },

@@ -64,6 +64,17 @@ end
   valid: [
     {
       framework: "rails",
+      name: "add_reference null: false without a default first: it fails on a table with rows, so the foreign key validates nothing",
+      code: `class AddTeamToFolders < ActiveRecord::Migration[7.1]
+  def change
+    add_column :folders, :team_id, :bigint, null: false
+    add_foreign_key :folders, :teams
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "validate: false now, validate_* in the next migration",
       code: `class AddConstraints < ActiveRecord::Migration[7.1]
   def change

@@ -4,6 +4,27 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "add_column(nullable=False) with a server_default proves nothing about the rows",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("automation_event_follower", sa.Column("scope", sa.String(), nullable=False, server_default="[]"))
+    op.create_index(op.f("ix_automation_event_follower__scope"), "automation_event_follower", ["scope"], unique=False)
+
+
+def downgrade():
+    op.drop_index(op.f("ix_automation_event_follower__scope"), table_name="automation_event_follower")
+    op.drop_column("automation_event_follower", "scope")
+`,
+      lines: [10],
+    },
+    {
+      framework: "alembic",
       name: "op.create_index on an existing table",
       code: `from alembic import op
 
@@ -41,6 +62,48 @@ def downgrade():
     },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "add_column(nullable=False) without server_default first: it fails on a table with rows, so the index builds on an empty table",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("automation_event_follower", sa.Column("scope", sa.String(), nullable=False))
+    op.create_index(op.f("ix_automation_event_follower__scope"), "automation_event_follower", ["scope"], unique=False)
+
+
+def downgrade():
+    op.drop_index(op.f("ix_automation_event_follower__scope"), table_name="automation_event_follower")
+    op.drop_column("automation_event_follower", "scope")
+`,
+    },
+    {
+      framework: "alembic",
+      name: "the same inside batch_alter_table",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    with op.batch_alter_table("block", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("block_spec_id", sa.String(), nullable=False))
+        batch_op.create_index(batch_op.f("ix_block__block_spec_id"), ["block_spec_id"], unique=False)
+
+
+def downgrade():
+    with op.batch_alter_table("block", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_block__block_spec_id"))
+        batch_op.drop_column("block_spec_id")
+`,
+    },
     {
       framework: "alembic",
       name: "postgresql_concurrently=True inside autocommit_block()",

@@ -6,6 +6,20 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a NOT NULL column added with a default proves nothing: the table may hold rows",
+      schema: 'CREATE TABLE "Folder" (id text PRIMARY KEY, name text);',
+      code: 'ALTER TABLE "Folder" ADD COLUMN "type" TEXT NOT NULL DEFAULT \'DOCUMENT\';\nCREATE INDEX "Folder_type_idx" ON "Folder"("type");\n',
+      lines: [2],
+    },
+    {
+      framework: "sql",
+      name: "rows inserted after the NOT NULL column proved the table empty: the index builds on them",
+      schema: 'CREATE TABLE "Folder" (id text PRIMARY KEY, name text);\nCREATE TABLE "Legacy" (id text, name text);',
+      code: 'ALTER TABLE "Folder" ADD COLUMN "type" TEXT NOT NULL;\nINSERT INTO "Folder" (id, name, "type") SELECT id, name, \'DOCUMENT\' FROM "Legacy";\nCREATE INDEX "Folder_type_idx" ON "Folder"("type");\n',
+      lines: [3],
+    },
+    {
+      framework: "sql",
       name: "a table truncated, then filled again before the index",
       schema: "CREATE TABLE logs (ip inet);\nCREATE TABLE old_logs (ip inet);",
       code: "TRUNCATE logs;\nINSERT INTO logs SELECT * FROM old_logs;\nCREATE INDEX logs_ip_idx ON logs (ip);\n",
@@ -90,6 +104,12 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "a NOT NULL column added without a default earlier in the migration: PostgreSQL refuses that on a table with rows, so the index builds on an empty table",
+      schema: 'CREATE TABLE "Folder" (id text PRIMARY KEY, name text);',
+      code: 'ALTER TABLE "Folder" ADD COLUMN "type" TEXT NOT NULL;\nCREATE INDEX "Folder_type_idx" ON "Folder"("type");\n',
+    },
     {
       framework: "sql",
       name: "a table emptied earlier in the migration: the DELETE is the finding, the index has no rows to build from",

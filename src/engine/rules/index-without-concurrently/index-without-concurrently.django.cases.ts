@@ -5,6 +5,22 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "AddField with default= fills the existing rows (a temporary database default): the table may hold rows",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="follower", name="scope", field=models.IntegerField(default=0)),
+        migrations.AddIndex(model_name="follower", index=models.Index(fields=["scope"], name="follower_scope_idx")),
+    ]
+`,
+      lines: [9],
+    },
+    {
+      framework: "django",
       name: "in a squashed migration (`replaces`) only a note: Django runs it only on a database that applied none of the migrations it replaces",
       code: `from django.db import migrations, models
 
@@ -63,6 +79,21 @@ class Migration(migrations.Migration):
     },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "AddField of a NOT NULL field without a default first: it fails on a table with rows, so the index builds on an empty table",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="follower", name="scope", field=models.IntegerField()),
+        migrations.AddIndex(model_name="follower", index=models.Index(fields=["scope"], name="follower_scope_idx")),
+    ]
+`,
+    },
     {
       framework: "django",
       name: "AddIndexConcurrently in a non-atomic migration",

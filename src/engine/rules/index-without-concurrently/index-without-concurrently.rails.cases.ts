@@ -4,6 +4,18 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "add_column null: false with a default proves nothing about the rows",
+      code: `class AddScopeToFollowers < ActiveRecord::Migration[7.1]
+  def change
+    add_column :followers, :scope, :string, null: false, default: ""
+    add_index :followers, :scope
+  end
+end
+`,
+      lines: [4],
+    },
+    {
+      framework: "rails",
       name: "add_index on live tables",
       path: "db/migrate/20240101000000_add_indexes_for_content_access.rb",
       code: `class AddIndexesForContentAccess < ActiveRecord::Migration[7.1]
@@ -145,6 +157,17 @@ end
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "add_column null: false without a default first: it fails on a table with rows, so the index builds on an empty table",
+      code: `class AddScopeToFollowers < ActiveRecord::Migration[7.1]
+  def change
+    add_column :followers, :scope, :string, null: false
+    add_index :followers, :scope
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "algorithm: :concurrently with disable_ddl_transaction!",

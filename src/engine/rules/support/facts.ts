@@ -31,6 +31,11 @@ export interface MigrationFacts {
    */
   isEmptiedBefore(table: string | undefined, beforeIndex: number): boolean;
   /**
+   * how the table came to hold no rows before `beforeIndex`: "emptied" by a statement that removed them, or
+   * "proven-empty" by an earlier ADD COLUMN ... NOT NULL without a default, which PostgreSQL refuses on a table with rows
+   */
+  emptiedHow(table: string | undefined, beforeIndex: number): "emptied" | "proven-empty" | undefined;
+  /**
    * the table is dropped later in this up (DROP TABLE, drop_table, DeleteModel after `afterIndex`, followed through
    * renames): what an op does to its columns or rows dies with it, and the drop-table finding carries the hazard
    */
@@ -83,6 +88,16 @@ const schemaOpTable = (op: Operation): string | undefined => {
   }
 };
 
+/**
+ * PostgreSQL refuses ADD COLUMN ... NOT NULL without a default on a table with rows ("column contains null
+ * values"), so when it succeeds the table was empty. IF NOT EXISTS may skip it; identity and serial fill rows.
+ */
+const provesEmpty = (op: Extract<Operation, { kind: "add_column" }>): boolean => {
+  const c = op.column;
+  const noDefault = c.default === undefined || /^null$/i.test(c.default.expr.trim());
+  return c.notNull && noDefault && !op.ifNotExists && !c.generated && !c.serial && !c.primaryKey;
+};
+
 /** How many items of `sorted` (ascending by `at`) are below `limit`. */
 function countBelow<T>(sorted: readonly T[], limit: number, at: (item: T) => number): number {
   let low = 0;
@@ -111,28 +126,37 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     return (at !== undefined && at < beforeIndex) || change.createdEmptyEarlier(migration, table, beforeIndex);
   };
 
-  // each op that empties or writes a table, in order
-  const events = new Map<string, Array<{ index: number; empty: boolean }>>();
-  const mark = (table: string, index: number, empty: boolean) => {
+  // each op that empties or writes a table (or proves it empty), in order
+  type Emptied = "emptied" | "proven-empty";
+  const events = new Map<string, Array<{ index: number; empty: Emptied | undefined }>>();
+  const mark = (table: string, index: number, empty: Emptied | undefined) => {
     const list = events.get(nameKey(table));
     if (list) list.push({ index, empty });
     else events.set(nameKey(table), [{ index, empty }]);
   };
   const unknownWrites: number[] = [];
   up.forEach((op, index) => {
-    if (op.kind === "truncate") op.tables.forEach((t) => mark(t, index, true));
-    else if (op.kind === "dml" && op.table) mark(op.table, index, op.verb === "delete" && !op.hasWhere);
+    if (op.kind === "truncate") op.tables.forEach((t) => mark(t, index, "emptied"));
+    else if (op.kind === "dml" && op.table) mark(op.table, index, op.verb === "delete" && !op.hasWhere ? "emptied" : undefined);
+    else if (op.kind === "add_column" && migration.database === "postgresql" && provesEmpty(op)) mark(op.table, index, "proven-empty");
     // code (a Ruby block, a RunPython function) may write any table, whatever it names
     else if (op.kind === "data_migration") unknownWrites.push(index);
   });
   // every question below is a binary search over positions in order: rules ask them once per op, and a file
   // of 70,000 statements made the linear scans quadratic (minutes of CPU)
-  const isEmptiedBefore = (table: string | undefined, beforeIndex: number) => {
-    if (!table) return false;
+  const emptiedHow = (table: string | undefined, beforeIndex: number): Emptied | undefined => {
+    if (!table) return undefined;
     const list = events.get(nameKey(table)) ?? [];
-    const last = list[countBelow(list, beforeIndex, (e) => e.index) - 1];
-    return last !== undefined && last.empty && countBelow(unknownWrites, beforeIndex, (i) => i) === countBelow(unknownWrites, last.index + 1, (i) => i);
+    const lastAt = countBelow(list, beforeIndex, (e) => e.index) - 1;
+    const last = list[lastAt];
+    if (last === undefined || !last.empty) return undefined;
+    if (countBelow(unknownWrites, beforeIndex, (i) => i) !== countBelow(unknownWrites, last.index + 1, (i) => i)) return undefined;
+    // a proof of emptiness right after an emptying statement: the emptying is the reason
+    let at = lastAt;
+    while (at > 0 && list[at].empty === "proven-empty" && list[at - 1].empty) at--;
+    return list[at].empty;
   };
+  const isEmptiedBefore = (table: string | undefined, beforeIndex: number) => emptiedHow(table, beforeIndex) !== undefined;
 
   // renames and drops in order: a column dropped before its table is renamed and the new name dropped dies with it too
   const renamesAndDrops = up.flatMap((op, index) => (op.kind === "rename_table" || op.kind === "drop_table" ? [index] : []));
@@ -214,6 +238,7 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     change,
     isNewTable,
     isEmptiedBefore,
+    emptiedHow,
     isDroppedAfter,
     holdsAccessExclusiveBefore,
     timeZoneAt,

@@ -25,6 +25,26 @@ def downgrade():
   valid: [
     {
       framework: "alembic",
+      name: "add_column(nullable=False) without server_default first: the unique constraint builds on no rows",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("block", sa.Column("slug", sa.String(), nullable=False))
+    op.create_unique_constraint("uq_block__slug", "block", ["slug"])
+
+
+def downgrade():
+    op.drop_constraint("uq_block__slug", "block", type_="unique")
+    op.drop_column("block", "slug")
+`,
+    },
+    {
+      framework: "alembic",
       name: "unique index built CONCURRENTLY, then attached USING INDEX",
       code: `from alembic import op
 

@@ -14,6 +14,12 @@ export default defineCases({
     { framework: "sql", name: "ADD COLUMN ... UNIQUE", schema: "CREATE TABLE community (id bigint PRIMARY KEY);", code: "ALTER TABLE community ADD COLUMN moderators_url varchar(255) UNIQUE;", lines: [1] },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "the table is proven empty by a NOT NULL column added without a default just before: the unique index builds on no rows",
+      schema: 'CREATE TABLE "Folder" (id text PRIMARY KEY, name text);',
+      code: 'ALTER TABLE "Folder" ADD COLUMN "slug" TEXT NOT NULL;\nALTER TABLE "Folder" ADD CONSTRAINT "Folder_slug_key" UNIQUE ("slug");\n',
+    },
     { framework: "sql", name: "USING INDEX built concurrently", code: "CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);\nALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;" },
     { framework: "sql", name: "new table", code: "CREATE TABLE t (a int);\nALTER TABLE t ADD PRIMARY KEY (a);" },
   ],
