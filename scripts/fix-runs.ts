@@ -89,6 +89,9 @@ async function check(session: Session, before: string[], fix: string): Promise<R
   }
 }
 
+/** rules whose fix on an up migration is the down's (their case tables say `fixRunsAfter: "up"`) */
+const FIXES_OF_THE_DOWN = new Set(["missing-down", "down-does-not-undo-up"]);
+
 const DATA_STATEMENTS = new Set(["InsertStmt", "UpdateStmt", "DeleteStmt"]);
 
 /**
@@ -134,8 +137,8 @@ export async function runSqlFixes(files: readonly SourceFile[], config: Config, 
           const own = (onPath.get(unit.file.path) ?? []).map((f) => ({ f, down: false }));
           const down = unit.downFile ? (onPath.get(unit.downFile.path) ?? []).map((f) => ({ f, down: true })) : [];
           for (const { f, down: forDown } of [...own, ...down]) {
-            // missing-down's fix is the down itself: it runs after the whole up
-            const before = statementsBefore(unit, forDown || f.rule === "missing-down" ? "all" : f.rule === "mixed-ddl-dml" ? "schema" : f.line);
+            // missing-down's fix is the down itself, down-does-not-undo-up's goes into it: they run after the whole up
+            const before = statementsBefore(unit, forDown || FIXES_OF_THE_DOWN.has(f.rule) ? "all" : f.rule === "mixed-ddl-dml" ? "schema" : f.line);
             out.push({
               ...f,
               verdict: before ? await check(session, before, f.fix) : { kind: "not-checked", reason: `${unit.file.path}: its statements cannot run in a transaction` },

@@ -17,7 +17,19 @@ export class ColumnTypes {
   /** The type of table.column, when the operations replayed so far (or the state before them) say it. */
   get(table: string, column: string): TypeRef | undefined {
     const columns = this.tables.get(nameKey(table));
-    return columns?.has(nameKey(column)) ? columns.get(nameKey(column)) : this.before(table, column);
+    return columns?.has(nameKey(column)) ? columns.get(nameKey(column)) : this.renamed(this.before(table, column));
+  }
+
+  /** types renamed by the operations replayed (ALTER TYPE ... RENAME TO): old name -> new name */
+  private readonly typeNames = new Map<string, string>();
+
+  /** `type` under the name the replayed renames gave it (a column of the old state keeps its type, renamed). */
+  private renamed(type: TypeRef | undefined): TypeRef | undefined {
+    let name = type && this.typeNames.get(nameKey(type.name));
+    if (!type || !name) return type;
+    for (let hops = 0, next = this.typeNames.get(nameKey(name)); next && hops < 100; hops++, next = this.typeNames.get(nameKey(next))) name = next;
+    const text = nameKey(type.text).startsWith(nameKey(type.name)) ? `${name}${type.text.slice(type.name.length)}` : name;
+    return { ...type, name, text };
   }
 
   has(table: string): boolean {
@@ -70,6 +82,15 @@ export class ColumnTypes {
           set(op.newName, column, type);
         }
         this.tables.delete(nameKey(op.table));
+        return;
+      }
+      case "rename_object": {
+        if (op.objectType !== "type") return;
+        const from = nameKey(op.name.split(".").pop()!);
+        const to = op.newName.split(".").pop()!;
+        this.typeNames.set(from, to);
+        for (const [table, columns] of this.tables)
+          for (const [column, type] of columns) if (type && nameKey(type.name) === from) set(table, column, this.renamed(type));
         return;
       }
       case "drop_table":

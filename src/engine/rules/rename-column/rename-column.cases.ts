@@ -21,6 +21,15 @@ export default defineCases({
       lines: [1],
     },
     { framework: "sql", name: "rename a column of a live table", schema: "CREATE TABLE site (id bigint PRIMARY KEY, description text);", code: "ALTER TABLE site ADD COLUMN short_description text;\nALTER TABLE site RENAME COLUMN description TO sidebar;", lines: [2] },
+    {
+      framework: "sql",
+      name: "the column's type renamed earlier in the migration (ALTER TYPE ... RENAME TO): the new column gets the type's new name",
+      schema: "CREATE TYPE sort_type_enum AS ENUM ('Hot', 'New');\nCREATE TABLE local_user (id serial PRIMARY KEY, default_sort_type sort_type_enum NOT NULL DEFAULT 'Hot');",
+      path: "migrations/000238_sort.up.sql",
+      files: { "migrations/000142_sort.up.sql": "CREATE TYPE sort_type_enum AS ENUM ('Hot', 'New');\nCREATE TABLE local_user (id serial PRIMARY KEY, default_sort_type sort_type_enum NOT NULL DEFAULT 'Hot');\n" },
+      code: "ALTER TYPE sort_type_enum RENAME TO post_sort_type_enum;\nALTER TABLE local_user RENAME COLUMN default_sort_type TO default_post_sort_type;\n",
+      lines: [2],
+    },
   ],
   valid: [
     { framework: "sql", name: "a column of a table the same migration drops afterwards: drop-table reports the breakage", code: "ALTER TABLE replication_job RENAME COLUMN job_uuid TO job_id;\nDROP TABLE replication_job;" },
