@@ -243,3 +243,41 @@ describe("ignored_columns emptied by the pull request that drops the column (Ope
     expect(exitCode).toBe(0);
   });
 });
+
+describe("a deleted merged data migration older than the schema dump (Open Food Network's feature-flag migrations)", () => {
+  const flag = (klass: string, body: string) => `class ${klass} < ActiveRecord::Migration[7.1]\n  def up\n    ${body}\n  end\nend\n`;
+  const schema = (version: string) => `ActiveRecord::Schema[7.1].define(version: ${version}) do\n  create_table "users" do |t|\n    t.string "email"\n  end\nend\n`;
+  function repoWith(deleted: string, version: string): Repo {
+    const repo = new Repo()
+      .write({
+        "db/migrate/20240101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.string :email\n    end\n  end\nend\n",
+        [`db/migrate/${version}_old_step.rb`]: deleted,
+        "db/schema.rb": schema("2024_06_01_000000"),
+      })
+      .commit("base");
+    repo.git("checkout", "-q", "-b", "feature");
+    repo.git("rm", "-q", `db/migrate/${version}_old_step.rb`);
+    repo.commit("remove the old step");
+    return repo;
+  }
+
+  it("only data, and fresh databases load the dump instead: a note, the check passes", async () => {
+    const repo = repoWith(flag("OldStep", "Flipper.enable_group(:admin_style_v3, :new_users)"), "20240301000000");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(findings).toEqual([expect.objectContaining({ rule: "deleted-migration", severity: "info" })]);
+    expect(findings[0].message).toContain("only changed data and is older than db/schema.rb's version 20240601000000");
+    expect(exitCode).toBe(0);
+  });
+
+  it("a deleted migration that changed the schema stays an error", async () => {
+    const repo = repoWith(flag("OldStep", "add_column :users, :locale, :string"), "20240301000000");
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.rule === "deleted-migration").map((f) => f.severity)).toEqual(["error"]);
+  });
+
+  it("a data migration newer than the dump, which fresh databases still run, stays an error", async () => {
+    const repo = repoWith(flag("OldStep", "Flipper.enable_group(:admin_style_v3, :new_users)"), "20240701000000");
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.rule === "deleted-migration").map((f) => f.severity)).toEqual(["error"]);
+  });
+});

@@ -137,8 +137,17 @@ export function planReview(files: readonly ChangedFile[], config: Config, basePa
     for (const companion of [...companionPaths(file, dirSiblings), ...counterpartPaths(file, dirSiblings)])
       if (!basePaths || existing.has(companion)) head.add(companion);
   }
-  // a deleted migration that a new one may undo where it ran (a guarded revert): what it did is on the base branch
-  if (added.length) for (const path of deleted) base.add(path);
+  // a deleted migration: what it did is on the base branch (a new one may undo it where it ran, a guarded revert;
+  // it may only have changed data), and so is the dump fresh databases load instead of running old migrations
+  for (const path of deleted) base.add(path);
+  if (basePaths && deleted.length) {
+    const databases = new RailsDatabases(siblings);
+    const files = deleted.flatMap((path) => detectMigrationPath(path, config) ?? []);
+    for (const path of basePaths) {
+      const dump = schemaDumpOf(path, config, databases);
+      if (dump && files.some((file) => dump.covers(file))) base.add(path);
+    }
+  }
   // a new migration older than some on the base branch: what those do says whether the order matters
   if (basePaths && added.length) for (const path of newerOnBase(added, basePaths, config, new RailsDatabases(siblings))) base.add(path);
   // a structure.sql the change leaves alone while adding migrations: its schema_migrations rows say whether it

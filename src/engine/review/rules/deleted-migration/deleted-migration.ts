@@ -2,7 +2,10 @@ import { dedent } from "../../../rules/support/fix.js";
 import { djangoAppOf, djangoMigrationName } from "../../history/django-graph.js";
 import { revertedBy } from "../../history/reverted.js";
 import { runnerHistory } from "../../history/runners.js";
-import { defineReviewRule } from "../../review-rule.js";
+import { defineReviewRule, type ChangedMigration, type ReviewRuleContext } from "../../review-rule.js";
+import type { Migration } from "../../../model.js";
+import { dumpVersions } from "../../dumps/dump-versions.js";
+import { compareVersions } from "../../versions.js";
 
 export default defineReviewRule({
   meta: {
@@ -52,6 +55,17 @@ export default defineReviewRule({
         });
         continue;
       }
+      const loadedInstead = m.base ? dumpSkipping(ctx, m) : undefined;
+      if (loadedInstead && m.base && onlyChangesData(m.base)) {
+        ctx.report({
+          path: m.change.path,
+          line: 1,
+          severity: "info",
+          message: `Migration ${m.change.path} only changed data and is older than ${loadedInstead.path}'s version ${loadedInstead.version}: fresh databases load the dump and never run it, and databases that ran it keep their data. Deleting it changes no database.`,
+          fix: "Nothing to do; its version stays in schema_migrations where it ran, which Rails ignores.",
+        });
+        continue;
+      }
       ctx.report({
         path: m.change.path,
         line: 1,
@@ -63,3 +77,23 @@ export default defineReviewRule({
     }
   },
 });
+
+/**
+ * An up that changes nothing of the schema: data code and DML only (application code such as a feature-flag call
+ * yields no operation at all), with nothing migguard could not follow (syntax errors, hidden or unknown calls).
+ */
+function onlyChangesData(migration: Migration): boolean {
+  if (migration.syntaxErrors.length || migration.tooComplex.length || migration.hidden.length || migration.notes.length) return false;
+  return migration.up.every((op) => op.kind === "transaction_control" || op.kind === "set_setting" || op.kind === "data_migration" || op.kind === "dml");
+}
+
+/** The base branch's schema dump (Rails: fresh databases load it) whose version is newer than the migration's. */
+function dumpSkipping(ctx: ReviewRuleContext, m: ChangedMigration): { path: string; version: string } | undefined {
+  if (m.file.framework !== "rails" || !m.file.version) return undefined;
+  for (const state of ctx.dumps) {
+    if (!state.baseContent || !state.dump.covers(m.file)) continue;
+    const newest = dumpVersions(state.dump.format, state.baseContent).newest;
+    if (newest && compareVersions(newest, m.file.version) > 0) return { path: state.dump.path, version: newest };
+  }
+  return undefined;
+}
