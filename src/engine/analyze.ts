@@ -3,6 +3,7 @@
  * config and pass them in. Steps: detect + group -> adapter -> model -> rules -> config severities and
  * waivers -> findings sorted by file and line.
  */
+import { inPlaceOf } from "./rules/support/alembic-batch.js";
 import { adapterFor, adaptersReady, loadAdapters } from "./adapters/index.js";
 import { segmentOperations, withSqlDialect } from "./adapters/sql/index.js";
 import { forgetParsesAhead, parseAhead, rememberStatementTrees } from "./adapters/sql/pg-parser.js";
@@ -178,7 +179,7 @@ function runRule(
           category: rule.meta.category,
           severity,
           message: report.message,
-          fix: report.fix,
+          fix: rule.meta.fixReplacesOperation ? inPlaceOf(migration.framework, report.op, report.fix) : report.fix,
           statement: normalise(report.op?.text ?? ""),
           details: report.details ?? [],
         },

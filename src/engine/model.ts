@@ -120,6 +120,12 @@ const OperationBase = z.object({
   ormFieldDef: z.string().optional(),
   /** the framework method that produced the op (Rails `add_reference`, `create_table`, `t.index`), so fixes can answer in its terms */
   frameworkCall: z.string().optional(),
+  /**
+   * Alembic: the `with op.batch_alter_table(...) as <alias>:` block the call is a statement of. Its operations are
+   * queued and run when the block exits, so an `op.*` call put in the call's place would run before them:
+   * `without` is the block as written without this call's statement ("" when it was the only one), dedented.
+   */
+  batchBlock: z.object({ alias: z.string(), loc: SourceRange, without: z.string() }).optional(),
   /** MySQL/MariaDB: the statement's `ALGORITHM=` and `LOCK=` clauses, lower-cased ("instant", "inplace", "copy"; "none", "shared") */
   algorithm: z.string().optional(),
   lock: z.string().optional(),

@@ -18,7 +18,7 @@ import { append } from "../../append.js";
 
 interface WalkState {
   inTransaction: boolean;
-  batch?: { alias: string; table: string };
+  batch?: { alias: string; table: string; block?: PyNode };
   bindings: Map<string, PyValue>;
   /** names bound to a connection or session: calls on them read or write data */
   handles: Map<string, HandleKind>;
@@ -337,13 +337,38 @@ export class AlembicWalker {
       else if (q === "alembic.op.batch_alter_table()" && expr.type === "call") {
         const call = this.eval(expr, state);
         const table = call.kind === "call" ? nameOf(kwarg(call, "table_name", 0)) : undefined;
-        if (alias && table) next = { ...next, batch: { alias, table } };
+        if (alias && table) next = { ...next, batch: { alias, table, block: statement } };
       } else {
         const handle = alias ? this.handleKind(expr, state) : undefined;
         if (alias && handle) next = { ...next, handles: new Map([...next.handles, [alias, handle]]) };
       }
     }
     this.walkBlock(statement.childForFieldName("body"), next);
+  }
+
+  /**
+   * The batch block `call` is a statement of, written without that statement: what runs before anything put
+   * after the block. Undefined when the call is nested deeper (a loop, a helper) or shares its lines.
+   */
+  private batchBlock(call: PyNode, batch: WalkState["batch"]): { alias: string; loc: { line: number; endLine: number }; without: string } | undefined {
+    const block = batch?.block;
+    const statement = call.parent;
+    const body = block?.childForFieldName("body");
+    if (!block || !body || statement?.type !== "expression_statement" || statement.parent?.id !== body.id) return undefined;
+    const [from, to] = [statement.startPosition.row, statement.endPosition.row];
+    const others = statementsOf(body).filter((s) => s.id !== statement.id);
+    if (others.some((s) => s.endPosition.row >= from && s.startPosition.row <= to)) return undefined;
+    const lines = this.module.root.text.split("\n");
+    const indent = block.startPosition.column;
+    const kept = others.length
+      ? lines
+          .slice(block.startPosition.row, block.endPosition.row + 1)
+          .filter((_, i) => i + block.startPosition.row < from || i + block.startPosition.row > to)
+          .map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length)))
+          .join("\n")
+          .trimEnd()
+      : "";
+    return { alias: batch.alias, loc: locOf(block), without: kept };
   }
 
   private forStatement(statement: PyNode, state: WalkState): void {
@@ -372,7 +397,10 @@ export class AlembicWalker {
     if (state.batch && fn.type === "attribute" && fn.childForFieldName("object")?.text === state.batch.alias) {
       const value = this.eval(node, state);
       const name = fn.childForFieldName("attribute")?.text ?? "";
-      if (value.kind === "call") append(this.ops, alembicOperation(name, value, this.opContext(state)));
+      if (value.kind === "call") {
+        const block = this.batchBlock(node, state.batch);
+        append(this.ops, alembicOperation(name, value, this.opContext(state)).map((o) => (block ? { ...o, batchBlock: block } : o)));
+      }
       return;
     }
     if (this.indirectCall(node, fn, state)) return;

@@ -65,6 +65,7 @@ function newColumnFix(ctx: RuleContext, op: OperationOf<"alter_column_type">): s
 export default defineRule({
   meta: {
     id: "column-type-change",
+    fixReplacesOperation: true,
     category: "blocking-lock",
     severity: "error",
     title: "Changing a column's type rewrites the table",

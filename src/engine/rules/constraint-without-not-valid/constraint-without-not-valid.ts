@@ -53,6 +53,7 @@ function djangoNotValid(text: string): string | undefined {
 export default defineRule({
   meta: {
     id: "constraint-without-not-valid",
+    fixReplacesOperation: true,
     category: "blocking-lock",
     severity: "error",
     title: "Foreign key or CHECK constraint validated while holding a lock",

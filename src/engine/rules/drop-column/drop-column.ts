@@ -11,6 +11,7 @@ import { sqlDialect } from "../support/sql-dialect.js";
 export default defineRule({
   meta: {
     id: "drop-column",
+    fixReplacesOperation: true,
     databases: ALL_DATABASES,
     category: "data-loss",
     severity: "error",

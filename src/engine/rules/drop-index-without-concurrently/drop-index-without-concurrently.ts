@@ -7,6 +7,7 @@ import { keptTable, upOps } from "../support/scope.js";
 export default defineRule({
   meta: {
     id: "drop-index-without-concurrently",
+    fixReplacesOperation: true,
     category: "blocking-lock",
     severity: "warning",
     title: "DROP INDEX without CONCURRENTLY blocks reads and writes",

@@ -60,6 +60,66 @@ def downgrade():
 `,
       lines: [9],
     },
+    {
+      framework: "alembic",
+      name: "batch_op.create_index of a column the same batch adds: the concurrent build goes after the with block",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    with op.batch_alter_table("invoices", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("customer_id", sa.Integer(), nullable=True))
+        batch_op.create_index(
+            batch_op.f("ix_invoices_customer_id"),
+            ["customer_id"],
+            unique=False,
+        )
+        batch_op.alter_column("total", nullable=True)
+
+
+def downgrade():
+    with op.batch_alter_table("invoices", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_invoices_customer_id"))
+        batch_op.drop_column("customer_id")
+`,
+      lines: [11],
+      fixes: [
+        `with op.batch_alter_table("invoices", schema=None) as batch_op:
+    batch_op.add_column(sa.Column("customer_id", sa.Integer(), nullable=True))
+    batch_op.alter_column("total", nullable=True)
+# batch_op's operations run when its with block exits: this goes after the block, once they have run
+with op.get_context().autocommit_block():
+    op.create_index("ix_invoices_customer_id", "invoices", ["customer_id"], postgresql_concurrently=True)`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "batch_op.create_index alone in its with block: the fix takes the whole block's place",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    with op.batch_alter_table("invoices") as batch_op:
+        batch_op.create_index("ix_invoices_customer_id", ["customer_id"])
+
+
+def downgrade():
+    op.drop_index("ix_invoices_customer_id", table_name="invoices")
+`,
+      lines: [9],
+      fixes: [
+        `# in place of the whole with block (this was its only operation):
+with op.get_context().autocommit_block():
+    op.create_index("ix_invoices_customer_id", "invoices", ["customer_id"], postgresql_concurrently=True)`,
+      ],
+    },
   ],
   valid: [
     {

@@ -73,6 +73,7 @@ function partitionedIndexFix(sql: string, name: string, partitions: readonly str
 export default defineRule({
   meta: {
     id: "index-without-concurrently",
+    fixReplacesOperation: true,
     category: "blocking-lock",
     severity: "error",
     title: "CREATE INDEX without CONCURRENTLY blocks writes",

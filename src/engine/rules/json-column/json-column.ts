@@ -6,6 +6,7 @@ import { existingTable, upOps } from "../support/scope.js";
 export default defineRule({
   meta: {
     id: "json-column",
+    fixReplacesOperation: true,
     category: "breaking-change",
     severity: "warning",
     title: "json column added to a table that is already queried",

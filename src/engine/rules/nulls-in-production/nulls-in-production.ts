@@ -7,6 +7,7 @@ import { existingTable, upOps } from "../support/scope.js";
 export default defineRule({
   meta: {
     id: "nulls-in-production",
+    fixReplacesOperation: true,
     category: "breaking-change",
     severity: "error",
     title: "SET NOT NULL on a column that holds NULLs in production",

@@ -119,6 +119,7 @@ function alembicFix(op: OperationOf<"add_column">): string {
 export default defineRule({
   meta: {
     id: "required-column-without-default",
+    fixReplacesOperation: true,
     category: "breaking-change",
     severity: "error",
     databases: ALL_DATABASES,

@@ -21,6 +21,7 @@ function alreadyNotNull(ctx: RuleContext, table: string, column: string, index: 
 export default defineRule({
   meta: {
     id: "set-not-null",
+    fixReplacesOperation: true,
     category: "blocking-lock",
     severity: "error",
     title: "SET NOT NULL scans the table under an exclusive lock",

@@ -40,6 +40,11 @@ export interface RuleMeta {
    * that operation are dropped, so one hazard gets one finding with the most specific message.
    */
   supersedes?: readonly string[];
+  /**
+   * Each report's fix is written in its operation's place: inside an Alembic batch block, where that would run
+   * before the batch's queued operations, the runner shows the block without the call and the fix after it.
+   */
+  fixReplacesOperation?: boolean;
 }
 
 /** One problem a rule found; `op` gives the lines unless `loc` is given. */

@@ -84,6 +84,7 @@ function refilledBetween(ctx: RuleContext, op: OperationOf<"add_column">, from: 
 export default defineRule({
   meta: {
     id: "unique-column-shared-default",
+    fixReplacesOperation: true,
     category: "breaking-change",
     severity: "error",
     title: "New unique column whose default gives every existing row the same value",

@@ -50,6 +50,7 @@ function djangoSeparateFix(op: Operation, table: string, columns: string[], idx:
 export default defineRule({
   meta: {
     id: "unique-constraint-without-index",
+    fixReplacesOperation: true,
     category: "blocking-lock",
     severity: "error",
     title: "UNIQUE / PRIMARY KEY builds its index under an exclusive lock",

@@ -11,6 +11,7 @@ const commit = (op: Operation) => (op.kind === "transaction_control" && op.actio
 export default defineRule({
   meta: {
     id: "validate-in-same-transaction",
+    fixReplacesOperation: true,
     category: "blocking-lock",
     severity: "error",
     title: "NOT VALID and VALIDATE CONSTRAINT in one transaction",

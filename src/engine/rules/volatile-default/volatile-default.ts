@@ -86,6 +86,7 @@ function alembicFix(ctx: RuleContext, op: OperationOf<"add_column">, source: Sou
 export default defineRule({
   meta: {
     id: "volatile-default",
+    fixReplacesOperation: true,
     category: "blocking-lock",
     severity: "error",
     title: "New column whose value is computed per row rewrites the table",
