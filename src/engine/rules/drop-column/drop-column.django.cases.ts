@@ -5,6 +5,78 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "the field leaves the state first; a NOT NULL column without a database default (BooleanField(default=False): the default is Python's) accepts NULL in the same step, so the new code's INSERTs, which leave it out, keep working (Plane's users.has_billing_address); a db_default column needs nothing",
+      path: "accounts/migrations/0002_profile.py",
+      code: `from django.db import migrations
+
+
+def copy_billing(apps, schema_editor):
+    User = apps.get_model("accounts", "User")
+    Profile = apps.get_model("accounts", "Profile")
+    for user in User.objects.all():
+        Profile.objects.filter(id=user.id).update(has_billing_address=user.has_billing_address)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("accounts", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(copy_billing, migrations.RunPython.noop),
+        migrations.RemoveField(model_name="user", name="has_billing_address"),
+        migrations.RemoveField(model_name="user", name="theme"),
+    ]
+`,
+      files: {
+        "accounts/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="User",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("has_billing_address", models.BooleanField(default=False)),
+                ("theme", models.CharField(max_length=20, db_default="light")),
+            ],
+            options={"db_table": "users"},
+        ),
+        migrations.CreateModel(name="Profile", fields=[("id", models.BigAutoField(primary_key=True)), ("has_billing_address", models.BooleanField(default=False))], options={"db_table": "profiles"}),
+    ]
+`,
+      },
+      lines: [16, 17],
+      severities: ["warning", "error"],
+      fixes: [
+        `# 1. Remove the field from the model and from Django's state only (the column stays), and deploy.
+# users.has_billing_address is NOT NULL without a database default (Django applies default= in Python only): the new code's INSERTs leave it out, so it accepts NULL first
+migrations.SeparateDatabaseAndState(
+    state_operations=[migrations.RemoveField(model_name="User", name="has_billing_address")],
+    database_operations=[migrations.RunSQL("ALTER TABLE users ALTER COLUMN has_billing_address DROP NOT NULL", reverse_sql=migrations.RunSQL.noop)],  # kept NULL-able on rollback: rows the new code wrote have none
+),
+# 2. In a later migration, once no running code reads it, keep a copy and drop the column:
+migrations.RunSQL(
+    "CREATE TABLE users_has_billing_address_backup AS SELECT id, has_billing_address FROM users; ALTER TABLE users DROP COLUMN has_billing_address",
+    reverse_sql="ALTER TABLE users ADD COLUMN has_billing_address boolean NULL; UPDATE users SET has_billing_address = b.has_billing_address FROM users_has_billing_address_backup b WHERE users.id = b.id",
+),`,
+        `# 1. Remove the field from the model and from Django's state only (the column stays), and deploy:
+migrations.SeparateDatabaseAndState(
+    state_operations=[migrations.RemoveField(model_name="User", name="theme")],
+    database_operations=[],
+),
+# 2. In a later migration, once no running code reads it, keep a copy and drop the column:
+migrations.RunSQL(
+    "CREATE TABLE users_theme_backup AS SELECT id, theme FROM users; ALTER TABLE users DROP COLUMN theme",
+    reverse_sql="ALTER TABLE users ADD COLUMN theme varchar(20) NULL; UPDATE users SET theme = b.theme FROM users_theme_backup b WHERE users.id = b.id",
+),`,
+      ],
+    },
+    {
+      framework: "django",
       name: "a RunPython just before moved the values elsewhere: a warning that old servers still read the column",
       code: `from django.db import migrations
 

@@ -6,6 +6,51 @@ import { nameKey } from "../support/facts.js";
 import { keptTable, restoredByDown, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { sqlDialect } from "../support/sql-dialect.js";
+import type { OperationOf } from "../../model.js";
+import type { RuleContext } from "../support/rule.js";
+import { pythonString } from "../support/embed-sql.js";
+import { keywordText, withKeyword } from "../support/python-call.js";
+
+/**
+ * Django's first step of a removal: the field leaves the model and Django's state, the column stays. A column
+ * that is NOT NULL without a database default (Django's `default=` lives in Python only, `db_default=` in the
+ * table) would then refuse every INSERT of the new code, which no longer names it: the database operation
+ * makes it accept NULL first.
+ */
+function djangoStateOnlyRemoval(ctx: RuleContext, op: OperationOf<"drop_column">): string {
+  const sql = sqlDialect(ctx.migration.database);
+  const def = op.ormFieldDef;
+  const nullable = def !== undefined && keywordText(def, "null") === "True";
+  const removal = `migrations.RemoveField(model_name=${pythonString(op.ormModel ?? op.table)}, name=${pythonString(op.ormField ?? op.column)})`;
+  if (nullable || (def !== undefined && keywordText(def, "db_default") !== undefined))
+    return [
+      `# 1. Remove the field from the model and from Django's state only (the column stays), and deploy:`,
+      `migrations.SeparateDatabaseAndState(`,
+      `    state_operations=[${removal}],`,
+      `    database_operations=[],`,
+      `),`,
+    ].join("\n");
+  const why = def
+    ? `# ${op.table}.${op.column} is NOT NULL without a database default (Django applies default= in Python only): the new code's INSERTs leave it out, so it accepts NULL first`
+    : `# migguard found no earlier definition of ${op.ormField ?? op.column}: unless it is null=True (then this changes nothing), the new code's INSERTs leave it out, so it accepts NULL first`;
+  // MySQL has no DROP NOT NULL (MODIFY needs the full type): Django's own AlterField says it on every database
+  const nullableField = def && withKeyword(def, "null", "True");
+  const relax = !sql.mysql
+    ? `migrations.RunSQL(${pythonString(`ALTER TABLE ${sql.ident(op.table)} ALTER COLUMN ${sql.ident(op.column)} DROP NOT NULL`)}, reverse_sql=migrations.RunSQL.noop)`
+    : nullableField
+      ? `migrations.AlterField(model_name=${pythonString(op.ormModel ?? op.table)}, name=${pythonString(op.ormField ?? op.column)}, field=${nullableField.replace(/\s*\n\s*/g, " ")})`
+      : undefined;
+  return [
+    `# 1. Remove the field from the model and from Django's state only (the column stays), and deploy.`,
+    why,
+    `migrations.SeparateDatabaseAndState(`,
+    `    state_operations=[${removal}],`,
+    relax
+      ? `    database_operations=[${relax}],  # kept NULL-able on rollback: rows the new code wrote have none`
+      : `    database_operations=[],  # first make ${op.column} NULL-able (ALTER TABLE ${sql.ident(op.table)} MODIFY ${sql.ident(op.column)} <its type> NULL): migguard does not know its type`,
+    `),`,
+  ].join("\n");
+}
 
 /** The seed's outage: remove_column while a legacy report still read the column. */
 export default defineRule({
@@ -27,16 +72,7 @@ export default defineRule({
       // a step of a swap: the replacement the change filled takes the column's name, the values live on there
       if (ctx.facts.change.isReplacedDrop(ctx.migration, index)) continue;
       const moved = movedValues(ctx, index);
-      if (moved) {
-        ctx.report({
-          op,
-          severity: "warning",
-          message: `Dropping column ${op.table}.${op.column} after ${moved} read its values: if that step moved them, no data is lost, but servers still running the old code read ${op.column} and fail until they restart.`,
-          fix: backupFix(ctx, op.table, `${op.table}.${op.column}`),
-        });
-        continue;
-      }
-      const planned = plannedRemoval(ctx, op, op.column);
+      const planned = moved ? undefined : plannedRemoval(ctx, op, op.column);
       if (planned) {
         ctx.report({
           op,
@@ -59,10 +95,7 @@ export default defineRule({
       const restore = sql.mysql
         ? `UPDATE ${t} JOIN ${b} ON ${t}.id = ${b}.id SET ${t}.${c} = ${b}.${c}`
         : `UPDATE ${t} SET ${c} = b.${c} FROM ${b} b WHERE ${t}.id = b.id`;
-      ctx.report({
-        op,
-        message: `Dropping column ${op.table}.${op.column} deletes its data; code that still reads it breaks, and a rollback cannot restore the values.`,
-        fix: fixFor(ctx.framework, {
+      const fix = fixFor(ctx.framework, {
           sql: `
             -- 1. Stop reading and writing ${op.table}.${op.column} in the application and deploy.
             -- 2. Keep a copy of the data:
@@ -80,11 +113,7 @@ export default defineRule({
             `end`,
           ].join("\n"),
           django: `
-            # 1. Remove the field from the model and from Django's state only (the column stays), and deploy:
-            migrations.SeparateDatabaseAndState(
-                state_operations=[migrations.RemoveField(model_name="${op.ormModel ?? op.table}", name="${op.ormField ?? op.column}")],
-                database_operations=[],
-            ),
+            ${djangoStateOnlyRemoval(ctx, op).replace(/\n/g, "\n            ")}
             # 2. In a later migration, once no running code reads it, keep a copy and drop the column:
             migrations.RunSQL(
                 ${JSON.stringify(`${copy}; ALTER TABLE ${t} DROP COLUMN ${c}`)},
@@ -94,7 +123,21 @@ export default defineRule({
             # 1. Stop using the column and deploy. 2. Keep a copy, then drop it in a later revision:
             op.execute("${copy}")
             op.drop_column("${op.table}", "${op.column}")`,
-        }),
+      });
+      if (moved) {
+        // Django can still take the field out of the old code's way first (state only); elsewhere a copy is what is left to advise
+        ctx.report({
+          op,
+          severity: "warning",
+          message: `Dropping column ${op.table}.${op.column} after ${moved} read its values: if that step moved them, no data is lost, but servers still running the old code read ${op.column} and fail until they restart.`,
+          fix: ctx.framework === "django" ? fix : backupFix(ctx, op.table, `${op.table}.${op.column}`),
+        });
+        continue;
+      }
+      ctx.report({
+        op,
+        message: `Dropping column ${op.table}.${op.column} deletes its data; code that still reads it breaks, and a rollback cannot restore the values.`,
+        fix,
       });
     }
   },
