@@ -81,8 +81,24 @@ const VARCHAR_TYPES: Record<string, number | undefined> = {
   CommaSeparatedIntegerField: undefined,
 };
 
-const RELATIONS = new Set(["ForeignKey", "OneToOneField", "ParentalKey"]);
-const MANY_TO_MANY = new Set(["ManyToManyField", "ParentalManyToManyField"]);
+/** A many-to-many field (a table of its own, no column): ManyToManyField and the subclasses named after it (ParentalManyToManyField, TreeManyToManyField). */
+export const isManyToMany = (cls: string): boolean => cls.endsWith("ManyToManyField");
+/**
+ * A field that keeps a related model's key in a column of its own, named `<name>_id` unless `db_column=` says
+ * otherwise (Django's ForeignKey.get_attname): ForeignKey, OneToOneField and their subclasses (mptt's
+ * TreeForeignKey, TreeOneToOneField, modelcluster's ParentalKey), and any other field given the related model and
+ * `on_delete=` as those are. ForeignObject (`from_fields=`) maps existing columns and adds none.
+ */
+function isRelation(cls: string, call: PyCall): boolean {
+  return keepsRelatedKey(cls, { keywords: new Set(call.kwargs.keys()), positional: call.args.length });
+}
+
+/** isRelation from the field's class name and the names of its keyword arguments (a models.py read with another reader). */
+export function keepsRelatedKey(cls: string, args: { keywords: ReadonlySet<string>; positional: number }): boolean {
+  if (isManyToMany(cls) || cls === "ForeignObject" || args.keywords.has("from_fields")) return false;
+  if (cls.endsWith("ForeignKey") || cls.endsWith("OneToOneField") || cls === "ParentalKey") return true;
+  return args.keywords.has("on_delete") && (args.keywords.has("to") || args.positional > 0);
+}
 
 /** The column type of a field call, when Django's PostgreSQL backend has one for it. */
 export function fieldType(call: PyCall): TypeRef | undefined {
@@ -172,13 +188,13 @@ function effectiveDefault(call: PyCall, cls: string, isNull: boolean): DefaultVa
 export function readField(name: string, value: PyValue | undefined): DjangoField | undefined {
   if (value?.kind !== "call") return undefined;
   const cls = lastSegment(value.callee);
-  const relation = RELATIONS.has(cls);
+  const relation = isRelation(cls, value);
   const primaryKey = asBool(value.kwargs.get("primary_key")) === true || cls in AUTO_TYPES;
   const isNull = cls === "NullBooleanField" || asBool(value.kwargs.get("null")) === true;
   const dbColumn = asString(value.kwargs.get("db_column"));
-  const unique = cls === "OneToOneField" || asBool(value.kwargs.get("unique")) === true;
+  const unique = (relation && cls.endsWith("OneToOneField")) || asBool(value.kwargs.get("unique")) === true;
   const dbIndexKw = asBool(value.kwargs.get("db_index"));
-  const targetValue = relation || MANY_TO_MANY.has(cls) ? kwarg(value, "to", 0) : undefined;
+  const targetValue = relation || isManyToMany(cls) ? kwarg(value, "to", 0) : undefined;
   const target = targetValue?.kind === "str" ? targetValue.value : targetValue?.kind === "name" ? targetValue.name : "?";
   const typeKeyParts = [cls, ...["max_length", "max_digits", "decimal_places", "base_field", "size", "to"].map((k) => {
     const v = value.kwargs.get(k);
@@ -196,7 +212,7 @@ export function readField(name: string, value: PyValue | undefined): DjangoField
     dbIndex: (dbIndexKw ?? relation) && !unique && !primaryKey,
     primaryKey,
     relation: relation ? { target, constraint: asBool(value.kwargs.get("db_constraint")) !== false } : undefined,
-    manyToMany: MANY_TO_MANY.has(cls) ? { through: value.kwargs.has("through") ? "set" : undefined } : undefined,
+    manyToMany: isManyToMany(cls) ? { through: value.kwargs.has("through") ? "set" : undefined } : undefined,
     typeKey: typeKeyParts.join(","),
     text: value.text,
   };

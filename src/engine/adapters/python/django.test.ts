@@ -78,6 +78,54 @@ class Migration(migrations.Migration):
     expect(m.up[2]).toMatchObject({ column: { name: "customer_id", references: { table: "crm_customer" } } });
   });
 
+  it("a ForeignKey subclass (mptt's TreeForeignKey) or a custom relation field keeps its key in <name>_id; db_column and ManyToManyField subclasses do not", () => {
+    const history = [
+      {
+        path: "shop/migrations/0001_initial.py",
+        content: `import mptt.fields
+from django.db import migrations, models
+
+import shop.fields
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    operations = [
+        migrations.CreateModel(
+            name="Role",
+            fields=[
+                ("id", models.AutoField(primary_key=True)),
+                ("name", models.CharField(max_length=100)),
+                ("parent", mptt.fields.TreeForeignKey(null=True, on_delete=models.CASCADE, to="shop.role")),
+                ("owner", shop.fields.OwnerField(on_delete=models.PROTECT, to="auth.user")),
+                ("site", mptt.fields.TreeForeignKey(db_column="site_ref", on_delete=models.CASCADE, to="shop.role")),
+                ("tags", mptt.fields.TreeManyToManyField(to="shop.role")),
+            ],
+        ),
+    ]
+`,
+      },
+    ];
+    const m = parse(
+      `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    operations = [
+        migrations.AddConstraint(model_name="role", constraint=models.UniqueConstraint(fields=("parent", "name"), name="role_parent_name")),
+        migrations.AddConstraint(model_name="role", constraint=models.UniqueConstraint(fields=("owner", "site"), name="role_owner_site")),
+    ]
+`,
+      "shop/migrations/0002_change.py",
+      history,
+    );
+    expect(m.up.map((o) => (o.kind === "add_constraint" ? o.columns : o.kind))).toEqual([
+      ["parent_id", "name"],
+      ["owner_id", "site_ref"],
+    ]);
+  });
+
   it("atomic = False takes operations out of the transaction, except RunPython(atomic=True)", () => {
     const m = parse(`from django.contrib.postgres.operations import AddIndexConcurrently
 from django.db import migrations, models

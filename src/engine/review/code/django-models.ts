@@ -5,6 +5,7 @@
  */
 import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
 import type { SourceFile } from "../../model.js";
+import { isManyToMany, keepsRelatedKey } from "../../adapters/python/django-fields.js";
 
 export interface DjangoModel {
   path: string;
@@ -46,10 +47,15 @@ function fieldColumn(name: string, value: PyNode): string | undefined {
   if (value.type !== "call") return undefined;
   const callee = value.childForFieldName("function")?.text ?? "";
   const kind = callee.slice(callee.lastIndexOf(".") + 1);
-  if (kind === "ManyToManyField" || !(kind.endsWith("Field") || kind === "ForeignKey")) return undefined;
+  const args = value.childForFieldName("arguments")?.namedChildren ?? [];
+  const relation = keepsRelatedKey(kind, {
+    keywords: new Set(args.filter((a) => a.type === "keyword_argument").map((a) => a.childForFieldName("name")?.text ?? "")),
+    positional: args.filter((a) => a.type !== "keyword_argument" && a.type !== "comment").length,
+  });
+  if (isManyToMany(kind) || !(kind.endsWith("Field") || relation)) return undefined;
   const dbColumn = stringValue(keyword(value, "db_column"));
   if (dbColumn) return dbColumn;
-  return kind === "ForeignKey" || kind === "OneToOneField" ? `${name}_id` : name;
+  return relation ? `${name}_id` : name;
 }
 
 function assignments(block: PyNode | null): Array<{ name: string; value: PyNode }> {

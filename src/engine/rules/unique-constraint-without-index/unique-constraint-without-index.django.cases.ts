@@ -5,6 +5,67 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "a UniqueConstraint over a ForeignKey subclass (mptt's TreeForeignKey): the index names its column parent_id, as Django does",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddConstraint(
+            model_name="role",
+            constraint=models.UniqueConstraint(fields=("parent", "name"), name="app_role_parent_name"),
+        ),
+    ]
+`,
+      files: {
+        "app/migrations/0001_initial.py": `import mptt.fields
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    operations = [
+        migrations.CreateModel(
+            name="Role",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("name", models.CharField(max_length=100)),
+                ("parent", mptt.fields.TreeForeignKey(null=True, on_delete=models.CASCADE, related_name="children", to="app.role")),
+            ],
+        ),
+    ]
+`,
+      },
+      lines: [8],
+      fixes: [
+        [
+          "# with atomic = False on the Migration (CREATE INDEX CONCURRENTLY cannot run in a transaction):",
+          "migrations.SeparateDatabaseAndState(",
+          "    database_operations=[",
+          "        migrations.RunSQL(",
+          "            \"CREATE UNIQUE INDEX CONCURRENTLY app_role_parent_id_name_key ON app_role (parent_id, name)\",",
+          "            reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS app_role_parent_id_name_key\",",
+          "        ),",
+          "        migrations.RunSQL(",
+          "            \"ALTER TABLE app_role ADD CONSTRAINT app_role_parent_name UNIQUE USING INDEX app_role_parent_id_name_key\",",
+          "            reverse_sql=\"ALTER TABLE app_role DROP CONSTRAINT app_role_parent_name\",",
+          "        ),",
+          "    ],",
+          "    state_operations=[",
+          "        migrations.AddConstraint(",
+          "            model_name=\"role\",",
+          "            constraint=models.UniqueConstraint(fields=(\"parent\", \"name\"), name=\"app_role_parent_name\"),",
+          "        ),",
+          "    ],",
+          "),",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "django",
       name: "AddConstraint(UniqueConstraint) and AlterUniqueTogether build unique indexes under lock",
       code: `from django.db import migrations, models
 
