@@ -9,6 +9,7 @@ import type { gemfileGems } from "../../repository/gemfile.js";
 import type { schemaRbOperations } from "../../repository/schema-rb-operations.js";
 import type { asBlockColumn, withoutOption, withoutPostgresOptions } from "../../rules/support/rails-mysql-call.js";
 import type { readModelFiles } from "./model-files.js";
+import type { rubyStringLiterals } from "../../rules/support/ruby-strings.js";
 
 interface RubyReaders {
   readModelFiles: typeof readModelFiles;
@@ -21,18 +22,21 @@ interface RubyReaders {
   withoutOption: typeof withoutOption;
   /** add_column as the t.column line of a create_table block */
   asBlockColumn: typeof asBlockColumn;
+  /** the string literals of a piece of Ruby */
+  rubyStringLiterals: typeof rubyStringLiterals;
 }
 
 let readers: RubyReaders | undefined;
 
 export async function loadRubyReaders(): Promise<void> {
   if (readers) return;
-  const [models, databaseYml, gemfile, schemaRb, call] = await Promise.all([
+  const [models, databaseYml, gemfile, schemaRb, call, strings] = await Promise.all([
     import("./model-files.js"),
     import("../../database/rails-database-yml.js"),
     import("../../repository/gemfile.js"),
     import("../../repository/schema-rb-operations.js"),
     import("../../rules/support/rails-mysql-call.js"),
+    import("../../rules/support/ruby-strings.js"),
   ]);
   readers = {
     readModelFiles: models.readModelFiles,
@@ -42,6 +46,7 @@ export async function loadRubyReaders(): Promise<void> {
     withoutPostgresOptions: call.withoutPostgresOptions,
     withoutOption: call.withoutOption,
     asBlockColumn: call.asBlockColumn,
+    rubyStringLiterals: strings.rubyStringLiterals,
   };
 }
 

@@ -10,10 +10,22 @@ export default defineCases({
       code: "ALTER TABLE person ADD COLUMN matrix_id text;\nUPDATE person SET matrix_id = matrix_user_id;\nALTER TABLE person DROP COLUMN matrix_user_id;",
       lines: [2],
     },
+    {
+      framework: "sql",
+      name: "an UPDATE of a _type column whose values name no renamed table's class: reported",
+      schema: "CREATE TABLE transactions (id bigint PRIMARY KEY);\nCREATE TABLE taggings (id bigint PRIMARY KEY, taggable_type text);",
+      code: "ALTER TABLE transactions RENAME TO account_transactions;\nUPDATE taggings SET taggable_type = 'Entry' WHERE taggable_type = 'Transaction';",
+      lines: [2],
+    },
     { framework: "sql", name: "data change on another table", schema: "CREATE TABLE orders (id bigint PRIMARY KEY);\nCREATE TABLE carts (id bigint PRIMARY KEY, abandoned boolean);", code: "ALTER TABLE orders ADD COLUMN note text;\nDELETE FROM carts WHERE abandoned;", lines: [2] },
   ],
   valid: [
     { framework: "sql", name: "create a lookup table and seed it", code: "CREATE TABLE roles (id int PRIMARY KEY, name text);\nINSERT INTO roles VALUES (1, 'admin'), (2, 'member');" },
     { framework: "sql", name: "data only", code: "UPDATE users SET plan = 'free' WHERE plan IS NULL;" },
+    {
+      framework: "sql",
+      name: "a table renamed with the polymorphic type values naming its class: the UPDATE must stay in the rename's transaction",
+      code: "ALTER TABLE transactions RENAME TO account_transactions;\nUPDATE taggings SET taggable_type = 'Account::Transaction' WHERE taggable_type = 'Transaction';",
+    },
   ],
 });

@@ -4,6 +4,22 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "rename_table beside an update_all of a _type column to a class that is not the renamed table's: reported",
+      code: `class RenameTransactionsTable < ActiveRecord::Migration[7.2]
+  def up
+    rename_table :transactions, :account_transactions
+    Tagging.where(taggable_type: "Transaction").update_all(taggable_type: "Entry")
+  end
+
+  def down
+    rename_table :account_transactions, :transactions
+  end
+end
+`,
+      lines: [4],
+    },
+    {
+      framework: "rails",
       name: "MySQL: no transactional DDL, so a failed backfill leaves the column added and the migration unrecorded",
       config: { database: "mysql" },
       code: `class AddAndFillState < ActiveRecord::Migration[7.1]
@@ -94,6 +110,26 @@ end
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "rename_table with the polymorphic taggable_type renamed from the old class to the new one: atomic with the rename, not a data change to split",
+      code: `class RenameTransactionsTable < ActiveRecord::Migration[7.2]
+  def change
+    rename_table :transactions, :account_transactions
+
+    reversible do |dir|
+      dir.up do
+        Tagging.where(taggable_type: 'Transaction').update_all(taggable_type: "Account::Transaction")
+      end
+
+      dir.down do
+        Tagging.where(taggable_type: 'Account::Transaction').update_all(taggable_type: "Transaction")
+      end
+    end
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "a loop over old rows that only creates rows of a table created here: seeding it is part of creating it",

@@ -6,6 +6,7 @@ import { defineRule, type RuleContext } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { existingTable } from "../support/scope.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
+import { isPolymorphicTypeRename } from "../support/polymorphic-rename.js";
 
 const SCHEMA_KINDS = new Set<Operation["kind"]>([
   "create_table",
@@ -126,6 +127,8 @@ export default defineRule({
   },
   check(ctx) {
     const up = ctx.migration.up;
+    // the class name in a polymorphic <x>_type column renamed with its table's rename must change in the same
+    // transaction as the rename (see polymorphic-rename.ts): not a data change to split off
     const indexed = up.map((op, index) => ({ op, index }));
     // seeding a table created by this same migration is part of creating it (also from a loop over old rows);
     // a Django RunPython reaches the database through the models it asks apps.get_model for
@@ -134,7 +137,7 @@ export default defineRule({
     const dataOps = indexed.filter(
       ({ op, index }) =>
         (op.kind === "data_migration" && !seedsNewTables(op.writes ?? (ctx.framework === "django" ? op.tables : undefined), index)) ||
-        (op.kind === "dml" && op.verb !== "copy" && !(op.table && ctx.facts.isNewTable(op.table, index))),
+        (op.kind === "dml" && op.verb !== "copy" && !(op.table && ctx.facts.isNewTable(op.table, index)) && !isPolymorphicTypeRename(op, up, ctx.framework)),
     );
     const schemaOps = indexed.filter(({ op }) => SCHEMA_KINDS.has(op.kind));
     if (schemaOps.length === 0 || dataOps.length === 0) return;
