@@ -46,6 +46,26 @@ def downgrade():
   valid: [
     {
       framework: "alembic",
+      name: "a scratch column added and dropped by the same upgrade",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("team", sa.Column("personal", sa.Boolean(), nullable=True))
+    op.execute("UPDATE organisation SET personal = team.personal FROM team WHERE team.id = organisation.id")
+    op.drop_column("team", "personal")
+
+
+def downgrade():
+    pass
+`,
+    },
+    {
+      framework: "alembic",
       name: "one hazard, one finding: drop_column on a table the revision drops afterwards",
       code: `from alembic import op
 import sqlalchemy as sa

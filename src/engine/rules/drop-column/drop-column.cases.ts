@@ -4,6 +4,13 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "ADD COLUMN IF NOT EXISTS of a column that may already be there does not make it a scratch column",
+      schema: 'CREATE TABLE "Team" (id int PRIMARY KEY, "isPersonal" boolean);',
+      code: 'ALTER TABLE "Team" ADD COLUMN IF NOT EXISTS "isPersonal" boolean;\nALTER TABLE "Team" DROP COLUMN "isPersonal";\n',
+      lines: [2],
+    },
+    {
+      framework: "sql",
       name: "MySQL: the copy is MySQL's CREATE TABLE ... AS SELECT, and a reserved word stays in backticks",
       config: { database: "mysql" },
       schema: "CREATE TABLE users (id bigint PRIMARY KEY, `rank` int);\nINSERT INTO users VALUES (1, 2);",
@@ -36,6 +43,18 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "a scratch column the same migration added to drive its data move: no deployed code knows it, its values were made here",
+      schema: 'CREATE TABLE "Team" (id int PRIMARY KEY, name text);\nCREATE TABLE "Organisation" (id int PRIMARY KEY, personal boolean);',
+      code: 'ALTER TABLE "Team" ADD COLUMN "isPersonal" BOOLEAN NOT NULL DEFAULT false;\nUPDATE "Organisation" o SET personal = t."isPersonal" FROM "Team" t WHERE t.id = o.id;\nALTER TABLE "Team" DROP COLUMN "isPersonal";\n',
+    },
+    {
+      framework: "sql",
+      name: "a scratch column renamed before it is dropped",
+      schema: 'CREATE TABLE "Team" (id int PRIMARY KEY, name text);',
+      code: 'ALTER TABLE "Team" ADD COLUMN tmp boolean;\nALTER TABLE "Team" RENAME COLUMN tmp TO "isPersonal";\nALTER TABLE "Team" DROP COLUMN "isPersonal";\n',
+    },
     {
       framework: "sql",
       name: "one hazard, one finding: a column of a table the same migration drops afterwards (drop-table reports the data loss)",

@@ -187,6 +187,22 @@ class Migration(migrations.Migration):
   valid: [
     {
       framework: "django",
+      name: "a scratch field added and removed by the same migration",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="team", name="personal", field=models.BooleanField(null=True)),
+        migrations.RunSQL("UPDATE app_organisation SET personal = t.personal FROM app_team t WHERE t.id = app_organisation.id", migrations.RunSQL.noop),
+        migrations.RemoveField(model_name="team", name="personal"),
+    ]
+`,
+    },
+    {
+      framework: "django",
       name: "one hazard, one finding: RemoveField of a model the same migration deletes afterwards (drop-table reports DeleteModel)",
       code: `from django.db import migrations
 

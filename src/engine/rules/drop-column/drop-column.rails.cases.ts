@@ -99,6 +99,22 @@ end
   valid: [
     {
       framework: "rails",
+      name: "a scratch column added and removed by the same migration",
+      code: `class MoveTeamsToOrganisations < ActiveRecord::Migration[7.1]
+  def up
+    add_column :teams, :personal, :boolean, null: false, default: false
+    execute "UPDATE organisations SET personal = teams.personal FROM teams WHERE teams.id = organisations.id"
+    remove_column :teams, :personal
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "one hazard, one finding: remove_column on a table the migration drops afterwards",
       code: `class RemoveStaging < ActiveRecord::Migration[7.1]
   def up

@@ -3,7 +3,7 @@ import { fixFor, sym } from "../support/fix.js";
 import { assured, ignoredColumnsFix, primaryKeyFix, railsType, railsUpOnly } from "../support/rails-fix.js";
 import { backupFix, movedValues, plannedRemoval } from "../support/planned-removal.js";
 import { nameKey } from "../support/facts.js";
-import { keptTable, restoredByDown, upOps } from "../support/scope.js";
+import { droppedColumnMatters, restoredByDown, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { sqlDialect } from "../support/sql-dialect.js";
 import type { OperationOf } from "../../model.js";
@@ -68,7 +68,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const { op, index } of upOps(ctx, "drop_column")) {
-      if (!keptTable(ctx, op.table, index) || ctx.facts.backedUpBefore(op.table, op.column, index) || restoredByDown(ctx, op.table, op.column)) continue;
+      if (!droppedColumnMatters(ctx, op.table, op.column, index) || ctx.facts.backedUpBefore(op.table, op.column, index) || restoredByDown(ctx, op.table, op.column)) continue;
       // a step of a swap: the replacement the change filled takes the column's name, the values live on there
       if (ctx.facts.change.isReplacedDrop(ctx.migration, index)) continue;
       const moved = movedValues(ctx, index);

@@ -22,6 +22,17 @@ end
   valid: [
     {
       framework: "rails",
+      name: "a scratch column the same change added: the rollback has no values to lose",
+      code: `class MoveUsers < ActiveRecord::Migration[7.1]
+  def change
+    add_column :users, :legacy_flag, :boolean
+    remove_column :users, :legacy_flag, :boolean
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "one hazard, one finding: a column of a table the same `change` drops afterwards (drop-table reports it)",
       code: `class RemoveStaging < ActiveRecord::Migration[7.1]
   def change

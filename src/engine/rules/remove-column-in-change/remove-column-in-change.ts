@@ -2,7 +2,7 @@ import { defineRule } from "../support/rule.js";
 import { fixFor, ident, sym } from "../support/fix.js";
 import { assured, ignoredColumnsFix, railsType } from "../support/rails-fix.js";
 import { backupFix, plannedRemoval } from "../support/planned-removal.js";
-import { keptTable, restoredByDown, upOps } from "../support/scope.js";
+import { droppedColumnMatters, restoredByDown, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 
 /**
@@ -31,7 +31,7 @@ export default defineRule({
     if (down.status !== "present" || !down.derived) return;
     // a `reversible` block's dir.down the author wrote may put the values back (UPDATE ... SET col = ... FROM copy)
     for (const { op, index } of upOps(ctx, "drop_column")) {
-      if (!keptTable(ctx, op.table, index) || ctx.facts.backedUpBefore(op.table, op.column, index) || restoredByDown(ctx, op.table, op.column)) continue;
+      if (!droppedColumnMatters(ctx, op.table, op.column, index) || ctx.facts.backedUpBefore(op.table, op.column, index) || restoredByDown(ctx, op.table, op.column)) continue;
       if (ctx.facts.change.isReplacedDrop(ctx.migration, index)) continue;
       const planned = plannedRemoval(ctx, op, op.column);
       if (planned) {

@@ -49,6 +49,22 @@ end
   valid: [
     {
       framework: "rails",
+      name: "a scratch column the same migration added: the model never loaded it",
+      code: `class MoveUsers < ActiveRecord::Migration[7.1]
+  def change
+    add_column :users, :legacy_flag, :boolean
+    remove_column :users, :legacy_flag, :boolean
+  end
+end
+`,
+      files: {
+        "app/models/user.rb": `class User < ApplicationRecord
+end
+`,
+      },
+    },
+    {
+      framework: "rails",
       name: "a namespaced model whose module prefixes its table (Spree::Variant -> spree_variants)",
       code: `class RemoveOwnerFromVariants < ActiveRecord::Migration[7.1]
   def change

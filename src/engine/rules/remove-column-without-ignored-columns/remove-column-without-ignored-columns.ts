@@ -4,7 +4,7 @@ import { fixFor, sym } from "../support/fix.js";
 import { assured, ignoredColumnsFix, railsType } from "../support/rails-fix.js";
 import { ignoringModel } from "../support/planned-removal.js";
 import { defineRule } from "../support/rule.js";
-import { keptTable, upOps } from "../support/scope.js";
+import { droppedColumnMatters, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 
 /**
@@ -26,7 +26,7 @@ export default defineRule({
       "restart. Listing the column in `self.ignored_columns` and deploying that first makes the drop invisible to the app.",
   },
   check(ctx) {
-    const drops = upOps(ctx, "drop_column").filter(({ op, index }) => keptTable(ctx, op.table, index));
+    const drops = upOps(ctx, "drop_column").filter(({ op, index }) => droppedColumnMatters(ctx, op.table, op.column, index));
     if (drops.length === 0) return;
     const models = rubyReaders().readModelFiles(ctx.codeFiles);
     if (models.length === 0) return;

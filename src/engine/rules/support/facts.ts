@@ -46,6 +46,11 @@ export interface MigrationFacts {
    * wait of its own. Only its lock: what it scans, rewrites or builds still lengthens the time the lock is held.
    */
   holdsAccessExclusiveBefore(table: string | undefined, beforeIndex: number): boolean;
+  /**
+   * the column was added earlier in this up (ADD COLUMN, add_column, AddField, followed through column renames): a
+   * scratch column no deployed code knows, whose values this migration made, so dropping it loses nothing
+   */
+  isColumnAddedBefore(table: string, column: string, beforeIndex: number): boolean;
   /** position of an op in `up` */
   indexOf(op: Operation): number;
   /**
@@ -191,6 +196,15 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     return last !== undefined && transactions[last] === transaction;
   };
 
+  // where each column was first added in this up (a renamed added column is added too)
+  const addedAt = new Map<string, number>();
+  const columnKey = (table: string, column: string) => `${nameKey(table)}.${nameKey(column)}`;
+  up.forEach((op, index) => {
+    if (op.kind === "add_column" && !op.ifNotExists && !addedAt.has(columnKey(op.table, op.column.name))) addedAt.set(columnKey(op.table, op.column.name), index);
+    if (op.kind === "rename_column" && addedAt.has(columnKey(op.table, op.column)) && !addedAt.has(columnKey(op.table, op.newName))) addedAt.set(columnKey(op.table, op.newName), index);
+  });
+  const isColumnAddedBefore = (table: string, column: string, beforeIndex: number) => (addedAt.get(columnKey(table, column)) ?? Infinity) < beforeIndex;
+
   const frameworkTimeZone = migration.framework === "rails" ? "UTC" : undefined;
   const timeZoneSets = up.flatMap((op, index) => (op.kind === "set_setting" && nameKey(op.name) === "timezone" ? [index] : []));
   const timeZoneAt = (index: number) => {
@@ -241,6 +255,7 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     emptiedHow,
     isDroppedAfter,
     holdsAccessExclusiveBefore,
+    isColumnAddedBefore,
     timeZoneAt,
     indexOf: (op) => positions.get(op) ?? -1,
     lockTimeoutBefore: (index) => firstLockTimeout !== -1 && firstLockTimeout < index,

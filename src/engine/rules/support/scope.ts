@@ -24,6 +24,13 @@ export const keptTable = (ctx: RuleContext, table: string | undefined, index: nu
   existingTable(ctx, table, index) && !ctx.facts.isDroppedAfter(table, index);
 
 /**
+ * A column dropped here that was there before the migration, on a table that outlives it: not a scratch column the
+ * same migration added (no deployed code knows it, and its values were made here), so its drop can lose data.
+ */
+export const droppedColumnMatters = (ctx: RuleContext, table: string, column: string, index: number): boolean =>
+  keptTable(ctx, table, index) && !ctx.facts.isColumnAddedBefore(table, column, index);
+
+/**
  * The table may hold rows when this op runs: it existed before the migration and was not emptied earlier in it.
  * Rules about how long a scan, index build or rewrite holds its lock ask this; rules about running code do not.
  */
