@@ -1,5 +1,5 @@
 import { defineRule } from "../support/rule.js";
-import { fixFor } from "../support/fix.js";
+import { fixFor, ident } from "../support/fix.js";
 import { upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { sqlDialect } from "../support/sql-dialect.js";
@@ -25,6 +25,25 @@ function mysqlFix(name: string): string {
   ].join("\n");
 }
 
+/**
+ * Rename instead of drop. ALTER ... RENAME has no IF EXISTS: after DROP SCHEMA IF EXISTS (a schema that may not be
+ * there) the rename runs only when the catalog has it. A database cannot be renamed from a DO block (nor while
+ * connected to it), so its rename stays the plain statement.
+ */
+function postgresFix(kind: "DATABASE" | "SCHEMA", name: string, ifExists: boolean): string {
+  const rename = `ALTER ${kind} ${ident(name)} RENAME TO ${ident(`${name}_deprecated`)};`;
+  if (!ifExists || kind === "DATABASE") return `-- rename it instead and drop it later, after a backup:\n${rename}`;
+  return [
+    `-- rename it instead (when it exists) and drop it later, after a backup:`,
+    `DO $$`,
+    `BEGIN`,
+    `  IF EXISTS (SELECT FROM pg_namespace WHERE nspname = '${name.replace(/'/g, "''")}') THEN`,
+    `    ${rename}`,
+    `  END IF;`,
+    `END $$;`,
+  ].join("\n");
+}
+
 export default defineRule({
   meta: {
     id: "drop-database-or-schema",
@@ -45,7 +64,7 @@ export default defineRule({
       ctx.report({
         op,
         message: `DROP ${isDatabase ? "DATABASE" : "SCHEMA ... CASCADE"} ${names.join(", ")} deletes every table in it; no rollback can restore the data.`,
-        fix: fixFor(ctx.framework, { sql: sqlDialect(ctx.migration.database).mysql ? mysqlFix(names[0]) : `-- rename it instead and drop it later, after a backup:\nALTER ${isDatabase ? "DATABASE" : "SCHEMA"} ${names[0]} RENAME TO ${names[0]}_deprecated;` }),
+        fix: fixFor(ctx.framework, { sql: sqlDialect(ctx.migration.database).mysql ? mysqlFix(names[0]) : postgresFix(isDatabase ? "DATABASE" : "SCHEMA", names[0], op.ifExists) }),
       });
     }
   },
