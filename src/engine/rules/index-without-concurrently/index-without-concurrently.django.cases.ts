@@ -58,7 +58,7 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
-      name: "AddField with db_index=True, and a ForeignKey (indexed by default)",
+      name: "AddField with db_index=True, and a ForeignKey (indexed by default): the fix's field says db_index=False, which a ForeignKey needs explicitly, while AddIndexConcurrently builds the index",
       code: `from django.db import migrations, models
 
 
@@ -76,6 +76,30 @@ class Migration(migrations.Migration):
 `,
       files: DJANGO_INITIAL,
       lines: [8, 9],
+      fixes: [
+        `from django.contrib.postgres.operations import AddIndexConcurrently
+
+class Migration(migrations.Migration):
+    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
+    operations = [
+        # in the model too: db_index=False on placed_at, and the index in Meta.indexes
+        migrations.AddField(model_name="order", name="placed_at", field=models.DateTimeField(null=True, db_index=False)),
+        AddIndexConcurrently(model_name="Order", index=models.Index(fields=["placed_at"], name="app_order_placed_at_idx")),
+    ]`,
+        `from django.contrib.postgres.operations import AddIndexConcurrently
+
+class Migration(migrations.Migration):
+    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
+    operations = [
+        # in the model too: db_index=False on invoice, and the index in Meta.indexes
+        migrations.AddField(
+            model_name="order",
+            name="invoice",
+            field=models.ForeignKey(null=True, on_delete=models.SET_NULL, to="app.legacyinvoice", db_index=False),
+        ),
+        AddIndexConcurrently(model_name="Order", index=models.Index(fields=["invoice"], name="app_order_invoice_id_idx")),
+    ]`,
+      ],
     },
   ],
   valid: [

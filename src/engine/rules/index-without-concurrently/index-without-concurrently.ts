@@ -8,8 +8,20 @@ import { nameKey } from "../support/facts.js";
 import type { OperationOf } from "../../model.js";
 import { pythonString } from "../support/embed-sql.js";
 import { reindented } from "../support/data-code.js";
-import { calleeOf, withCallee } from "../support/python-call.js";
+import { calleeOf, withCallee, withKeyword } from "../support/python-call.js";
 import { djangoIndexNameWithin } from "../support/django-index-name.js";
+
+/**
+ * The AddField / AlterField that asked for the index, with `db_index=False` on its field (a ForeignKey's db_index
+ * defaults to True, so leaving the keyword out keeps the index), and what the model must say.
+ */
+function djangoFieldWithoutIndex(op: OperationOf<"add_index">): string {
+  const fieldCallee = op.ormFieldDef ? calleeOf(op.ormFieldDef) : undefined;
+  const call = fieldCallee ? withKeyword(reindented(op.text.trim()), "db_index", "False", (c) => c === fieldCallee) : undefined;
+  const note = `# in the model too: db_index=False on ${op.ormField}, and the index in Meta.indexes`;
+  if (call) return `${note}\n${call.replace(/,?$/, ",")}`;
+  return `${note}; this migration's ${calleeOf(op.text) ?? "field operation"} of ${op.ormField} with db_index=False before it`;
+}
 
 /** layouts whose runner sends a whole file as one multi-statement query (SqlSegment transaction "implicit") */
 const ONE_QUERY_PER_FILE = new Set(["golang-migrate", "prisma"]);
@@ -105,6 +117,9 @@ export default defineRule({
       const embeddedCreate = op.embeddedSql ? (parts?.create.replace(/;$/, "") ?? op.text.trim().replace(/;\s*$/, "")) : undefined;
       // Django's own AddIndex, expressions and all, as AddIndexConcurrently
       const djangoIndex = ctx.framework === "django" && /(?:^|\.)AddIndex$/.test(calleeOf(op.text) ?? "") ? withCallee(reindented(op.text.trim()), "AddIndexConcurrently") : undefined;
+      // an AddField / AlterField's index: the field itself says db_index=False (a ForeignKey is indexed unless it
+      // does), so Django builds nothing under the lock and AddIndexConcurrently builds it
+      const fieldStep = ctx.framework === "django" && op.ormField && !djangoIndex ? djangoFieldWithoutIndex(op) : undefined;
       const create = `CREATE ${op.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY ${ident(name)} ON ${ident(op.table)} (${cols});`;
       const rebuilt = `DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)};\n${create}`;
       // golang-migrate and Prisma send a file as one query: two statements would be one implicit transaction,
@@ -144,8 +159,8 @@ export default defineRule({
 
             class Migration(migrations.Migration):
                 atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
-                operations = [${op.ormField ? `
-                    # the field without db_index=True; declare the index in the model's Meta.indexes instead` : ""}
+                operations = [${fieldStep ? `
+                    ${fieldStep.replace(/\n/g, "\n                    ")}` : ""}
                     ${djangoIndex ? djangoIndex.replace(/\n/g, "\n                    ").replace(/,?$/, ",") : `AddIndexConcurrently(model_name="${op.ormModel ?? op.table}", index=models.Index(fields=[${(op.ormField ? [op.ormField] : op.columns).map((c) => pythonString(c)).join(", ")}], name="${djangoIndexNameWithin(name, op.table, op.columns)}")),`}
                 ]`,
           alembic: `
