@@ -281,3 +281,45 @@ describe("a deleted merged data migration older than the schema dump (Open Food 
     expect(findings.filter((f) => f.rule === "deleted-migration").map((f) => f.severity)).toEqual(["error"]);
   });
 });
+
+describe("CREATE EXTENSION IF NOT EXISTS added to a merged migration (wger's btree_gin)", () => {
+  const migration = (extra: string) => `from django.contrib.postgres.operations import BtreeGinExtension, TrigramExtension
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("log", "0001_initial")]
+
+    operations = [
+${extra}        TrigramExtension(),
+    ]
+`;
+  function repo(): Repo {
+    const r = new Repo()
+      .write({
+        "app/log/__init__.py": "",
+        "app/log/migrations/__init__.py": "",
+        "app/log/migrations/0001_initial.py": "from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = []\n",
+        "app/log/migrations/0002_search.py": migration(""),
+      })
+      .commit("base");
+    r.git("checkout", "-q", "-b", "feature");
+    return r;
+  }
+
+  it("is a note that it does nothing where the extension exists, and the check passes", async () => {
+    const r = repo();
+    r.write({ "app/log/migrations/0002_search.py": migration("        BtreeGinExtension(),\n") }).commit("btree_gin first");
+    const { exitCode, findings } = await reviewJson(r);
+    expect(findings).toEqual([expect.objectContaining({ rule: "edited-migration", severity: "info", line: 9 })]);
+    expect(findings[0].message).toContain("adds an extension only if it does not exist");
+    expect(exitCode).toBe(0);
+  });
+
+  it("any other schema operation added to it stays an error", async () => {
+    const r = repo();
+    r.write({ "app/log/migrations/0002_search.py": migration('        migrations.RunSQL("CREATE TABLE notes (id int)", migrations.RunSQL.noop),\n') }).commit("a table");
+    const { findings } = await reviewJson(r);
+    expect(findings.filter((f) => f.rule === "edited-migration").map((f) => f.severity)).toEqual(["error"]);
+  });
+});

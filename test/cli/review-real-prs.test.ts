@@ -406,6 +406,7 @@ describe("a reference's foreign_key: options as Rails reads them (Mastodon's gen
     expect(exitCode).toBe(0);
     expect(findings).toEqual([expect.objectContaining({ rule: "edited-migration", severity: "info", path })]);
     expect(findings[0].message).toContain("nothing the database sees");
+    expect(findings[0].message).toContain("an option Rails ignores (foreign_key: { on_cascade: })");
   });
 
   it("a key Rails reads (on_delete) changes the key: not judged as nothing", async () => {

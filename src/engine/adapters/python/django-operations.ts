@@ -318,12 +318,13 @@ function translate(value: PyValue, ctx: Ctx): void {
       const objectName = str("name", 0) ?? "?";
       const objectType = name === "CreateExtension" ? "extension" : "other";
       if (name === "RemoveCollation") emit([{ ...base, kind: "drop_object", objectType, names: [objectName] }]);
-      else emit([{ ...base, kind: "create_object", objectType, name: objectName }], [{ ...base, kind: "drop_object", objectType, names: [objectName] }]);
+      // Django's CreateExtension runs CREATE EXTENSION IF NOT EXISTS
+      else emit([{ ...base, kind: "create_object", objectType, name: objectName, ifNotExists: objectType === "extension" }], [{ ...base, kind: "drop_object", objectType, names: [objectName] }]);
       break;
     }
     default:
       if (name in EXTENSIONS) {
-        emit([{ ...base, kind: "create_object", objectType: "extension", name: EXTENSIONS[name] }], [{ ...base, kind: "drop_object", objectType: "extension", names: [EXTENSIONS[name]] }]);
+        emit([{ ...base, kind: "create_object", objectType: "extension", name: EXTENSIONS[name], ifNotExists: true }], [{ ...base, kind: "drop_object", objectType: "extension", names: [EXTENSIONS[name]] }]);
       } else if (STATE_ONLY.has(name)) emit([]);
       else {
         ctx.out.notes.push({ line: call.loc.line, message: `Django operation ${name} is not interpreted by migguard: it was not checked` });

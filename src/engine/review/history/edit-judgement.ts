@@ -22,7 +22,7 @@ import { pythonUnits, PYTHON_ONLY_OPERATIONS } from "./python-units.js";
 import { rubyUnits } from "./ruby-units.js";
 import { diffUnits, swappedCallees, type SourceUnit, type UnitChange } from "./source-units.js";
 
-export type EditPart = "schema" | "steps" | "graph" | "data" | "calls" | "unmodelled" | "down" | "python-options" | "imports" | "comments";
+export type EditPart = "ignored-options" | "extension" | "schema" | "steps" | "graph" | "data" | "calls" | "unmodelled" | "down" | "python-options" | "imports" | "comments";
 
 export interface EditPartDetail {
   part: EditPart;
@@ -121,7 +121,11 @@ export function judgeEdit(base: Migration, head: Migration, baseContent: string,
   const schemaRemoved = newOps(schemaOf(head.up), schemaOf(base.up));
   const sameEnd = (schemaAdded.length > 0 || schemaRemoved.length > 0) && sameNetSchema(schemaOf(base.up), schemaOf(head.up));
   const schemaPart = sameEnd ? "steps" : "schema";
-  for (const op of schemaAdded) add(schemaPart, op.text || op.kind, op.loc);
+  // CREATE EXTENSION IF NOT EXISTS added: where the extension exists it does nothing, and a database that ran the
+  // migration without it either has it from elsewhere or never needed it; fresh databases now get it here
+  const addsExtension = (op: Operation) => op.kind === "create_object" && op.objectType === "extension" && op.ifNotExists;
+  const onlyExtensions = schemaAdded.length > 0 && schemaRemoved.length === 0 && schemaAdded.every(addsExtension);
+  for (const op of schemaAdded) add(onlyExtensions ? "extension" : schemaPart, op.text || op.kind, op.loc);
   if (schemaAdded.length === 0 && schemaRemoved.length > 0) add(schemaPart, `removes ${schemaRemoved[0].text || schemaRemoved[0].kind}`, { line: 1, endLine: 1 });
   if (base.transactional !== head.transactional) add("schema", head.transactional ? "runs in a transaction now" : "no longer runs in a transaction", { line: 1, endLine: 1 });
   const dataAdded = newOps(dataOf(base.up), dataOf(head.up));
@@ -141,7 +145,7 @@ export function judgeEdit(base: Migration, head: Migration, baseContent: string,
   if (before && after) {
     const schemaLocs = schemaOf(head.up).map((op) => op.loc);
     const baseSchemaLocs = schemaOf(base.up).map((op) => op.loc);
-    for (const change of diffUnits(before, after)) judgeUnit(change, { add, options, swaps, schemaLocs, baseSchemaLocs, schemaChanged: parts.has("schema") || parts.has("steps") });
+    for (const change of diffUnits(before, after)) judgeUnit(change, { add, options, swaps, schemaLocs, baseSchemaLocs, schemaChanged: parts.has("schema") || parts.has("steps") || parts.has("extension") });
   }
   if (parts.size === 0) add("comments", "comments or formatting", { line: 1, endLine: 1 });
   return { parts, details, changedOps, options: [...options].sort(), swaps: [...swaps] };
@@ -168,6 +172,11 @@ const aroundSchemaOperation = (change: UnitChange, ctx: UnitContext): boolean =>
 function judgeUnit(change: UnitChange, ctx: UnitContext): void {
   const unit = (change.head ?? change.base)!;
   const loc = change.head?.loc ?? { line: 1, endLine: 1 };
+  if (change.ignoredOnly) {
+    change.ignoredOnly.forEach((o) => ctx.options.add(o));
+    ctx.add("ignored-options", `${unit.label} (${change.ignoredOnly.join(", ")})`, loc);
+    return;
+  }
   switch (change.kind) {
     case "import":
       ctx.add("imports", unit.label, loc);

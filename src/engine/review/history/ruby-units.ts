@@ -78,6 +78,20 @@ const FOREIGN_KEY_OPTIONS = new Set(["to_table", "column", "primary_key", "name"
 
 const symbolKey = (node: Node): string | undefined => (node instanceof SymbolNode ? node.unescaped.value : undefined);
 
+/** Set while `ignoredOptions` collects: the `foreign_key:` keys Rails drops, instead of leaving them out. */
+let ignoredSeen: string[] | undefined;
+
+/** The options of `node` Rails ignores (`foreign_key.on_cascade`): an edit of those alone changes nothing the database sees. */
+export function ignoredOptions(node: Node): string[] {
+  ignoredSeen = [];
+  try {
+    canonical(node);
+    return [...new Set(ignoredSeen)].sort();
+  } finally {
+    ignoredSeen = undefined;
+  }
+}
+
 /** `foreign_key: {...}` as Rails reads it: the keys it ignores left out, an empty hash the same as `true`. */
 function foreignKeyCanonical(assoc: AssocNode): string | undefined {
   if (symbolKey(assoc.key) !== "foreign_key") return undefined;
@@ -91,6 +105,7 @@ function foreignKeyCanonical(assoc: AssocNode): string | undefined {
     else {
       const key = symbolKey(element.key);
       if (key === undefined || FOREIGN_KEY_OPTIONS.has(key)) kept.push(canonical(element));
+      else ignoredSeen?.push(`foreign_key: { ${key}: }`);
     }
   }
   return kept.length === 0 ? "ForeignKey(true)" : `ForeignKey({${kept.join(",")}})`;
@@ -164,7 +179,10 @@ export function rubyUnits(source: string): SourceUnit[] | undefined {
   if (!found) return undefined;
   const units: SourceUnit[] = [];
   const ownClasses = definedConstants(result.value, src);
-  const unit = (kind: SourceUnit["kind"], key: string, node: Node, side: Side, label = key): SourceUnit => ({ kind, key, canonical: canonical(node), loc: src.loc(node), label, side });
+  const unit = (kind: SourceUnit["kind"], key: string, node: Node, side: Side, label = key): SourceUnit => {
+    const ignored = ignoredOptions(node);
+    return { kind, key, canonical: canonical(node), loc: src.loc(node), label, side, ...(ignored.length ? { ignoredOptions: ignored } : {}) };
+  };
 
   // outside the class: requires, and whatever else the file does (modules around the class are walked into)
   const outside = (nodes: Node[]) => {

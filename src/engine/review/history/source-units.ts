@@ -21,6 +21,8 @@ export interface SourceUnit {
   full?: string;
   /** operations: the Python-only options it sets (`help_text=...`), to name those an edit changed */
   pythonOptions?: string[];
+  /** Ruby: options Rails ignores (a `foreign_key:` hash's unknown keys), left out of `canonical` */
+  ignoredOptions?: string[];
   loc: SourceRange;
   /** for messages: "import saleor.core.editorjs", "def forwards", "AddField" */
   label: string;
@@ -56,6 +58,8 @@ export interface UnitChange {
   base?: SourceUnit;
   /** operations equal once Python-only options are left out: the options that differ */
   optionsOnly?: string[];
+  /** Ruby: the pair differs only in options Rails ignores (those named) */
+  ignoredOnly?: string[];
 }
 
 /** Pairs of equal items (by key) in order: the longest common subsequence. */
@@ -99,6 +103,8 @@ export function diffUnits(base: readonly SourceUnit[], head: readonly SourceUnit
     for (const [i, j] of pairs) {
       const optionsOnly = a[i].full !== b[j].full ? changedOptions(a[i], b[j]) : undefined;
       if (optionsOnly) changes.push({ kind: b[j].kind, base: a[i], head: b[j], optionsOnly });
+      else if ((a[i].ignoredOptions ?? []).join() !== (b[j].ignoredOptions ?? []).join())
+        changes.push({ kind: b[j].kind, base: a[i], head: b[j], ignoredOnly: [...new Set([...(a[i].ignoredOptions ?? []), ...(b[j].ignoredOptions ?? [])])].sort() });
     }
     // between matched pairs, leftovers on both sides pair up as edits; the rest are additions or removals
     const boundaries: Array<[number, number]> = [...pairs, [a.length, b.length]];

@@ -25,7 +25,10 @@ function noEffect(parts: ReadonlySet<EditPart>, options: readonly string[]): str
   const words: string[] = [];
   if (parts.has("down")) words.push("its down (the up that ran is the same; the new down applies to future rollbacks)");
   if (parts.has("imports")) words.push("imports");
-  if (parts.has("python-options")) words.push(`options Django keeps in Python only${options.length ? ` (${options.join(", ")})` : ""}`);
+  const ignored = options.filter((o) => o.startsWith("foreign_key:"));
+  const python = options.filter((o) => !o.startsWith("foreign_key:"));
+  if (parts.has("python-options")) words.push(`options Django keeps in Python only${python.length ? ` (${python.join(", ")})` : ""}`);
+  if (parts.has("ignored-options")) words.push(`an option Rails ignores${ignored.length ? ` (${ignored.join(", ")})` : ""}`);
   if (parts.has("comments") || words.length === 0) words.push("comments or formatting");
   const list = words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}` : words[0];
   return `only ${list}, nothing the database sees`;
@@ -131,6 +134,20 @@ export default defineReviewRule({
         const code = m.headContent?.split("\n")[at.line - 1]?.trim();
         const what = code && uncertain.what.startsWith("def ") ? `${shorten(code)}\` in \`${uncertain.what}` : shorten(uncertain.what);
         ctx.report({ ...at, path: m.change.path, severity: "warning", ...warningFor(uncertain.part, `Migration${version}`, what, at.line, history.edited, m.file.framework) });
+        continue;
+      }
+      const extension = edit.details.find((d) => d.part === "extension");
+      if (extension) {
+        const at = extension.loc.line > 1 ? { line: extension.loc.line, endLine: extension.loc.endLine } : lines;
+        ctx.report({
+          ...at,
+          path: m.change.path,
+          severity: "info",
+          message:
+            `Migration${version} is on the base branch; this edit adds an extension only if it does not exist (${shorten(extension.what)}). ` +
+            `Where the extension exists it does nothing; databases that ran the old version do not get it from here, so what needs it must find it elsewhere there (an earlier migration, the server's setup); fresh databases get it at this step.`,
+          fix: "Nothing to do where every database already has the extension. If some may lack it, enable it in a new migration too (CREATE EXTENSION IF NOT EXISTS).",
+        });
         continue;
       }
       const steps = edit.details.find((d) => d.part === "steps");
