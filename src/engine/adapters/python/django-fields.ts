@@ -26,7 +26,8 @@ export interface DjangoField {
   /** ForeignKey / OneToOneField target, as written (`"app.Model"`, `"Model"`, `"self"`, a swappable setting) */
   relation?: { target: string; constraint: boolean };
   /** ManyToManyField: no column, a join table (unless `through=` names a model) */
-  manyToMany?: { through?: string };
+  /** ManyToManyField: `through=` given (Django creates no table), and the join table's `db_table=` when given */
+  manyToMany?: { through?: string; dbTable?: string };
   /** the type-relevant arguments, to compare two definitions of a field whose type we do not know */
   typeKey: string;
   text: string;
@@ -212,7 +213,7 @@ export function readField(name: string, value: PyValue | undefined): DjangoField
     dbIndex: (dbIndexKw ?? relation) && !unique && !primaryKey,
     primaryKey,
     relation: relation ? { target, constraint: asBool(value.kwargs.get("db_constraint")) !== false } : undefined,
-    manyToMany: isManyToMany(cls) ? { through: value.kwargs.has("through") ? "set" : undefined } : undefined,
+    manyToMany: isManyToMany(cls) ? { through: value.kwargs.has("through") ? "set" : undefined, dbTable: asString(value.kwargs.get("db_table")) } : undefined,
     typeKey: typeKeyParts.join(","),
     text: value.text,
   };

@@ -58,6 +58,7 @@ const STATE_ONLY = new Set(["AlterModelOptions", "AlterModelManagers", "AlterMod
 export function translateOperations(operations: PyValue[], options: TranslateOptions): Translation {
   const ctx: Ctx = { ...options, out: { up: [], down: [], notes: [], errors: [], hidden: [] }, steps: [] };
   for (const op of operations) translate(op, ctx);
+  markJoinTableRenames(ctx.out.up, ctx.state);
   ctx.out.down = ctx.steps.reverse().flat();
   return ctx.out;
 }
@@ -391,9 +392,30 @@ function unreadable(call: PyCall, ctx: Ctx, what: string): void {
 }
 
 const joinTable = (table: string, field: DjangoField) => {
+  if (field.manyToMany?.dbTable) return field.manyToMany.dbTable;
   const name = field.column.replace(/_id$/, "");
   return `${table}_${name}`;
 };
+
+/**
+ * A renamed table that is (before or after the migration) the join table Django creates for a ManyToManyField:
+ * the op names that field (model, name, definition), so a fix keeps the table's name with the field's `db_table=`
+ * rather than a model's Meta.db_table, which a join table does not have.
+ */
+function markJoinTableRenames(up: OperationInput[], state: AppState): void {
+  const renames = up.filter((op): op is Extract<OperationInput, { kind: "rename_table" }> => op.kind === "rename_table" && op.ormField === undefined);
+  if (renames.length === 0) return;
+  for (const model of state.models.values()) {
+    if (model.noTable) continue;
+    for (const [fieldName, field] of model.fields) {
+      if (!field.manyToMany || field.manyToMany.through) continue;
+      const join = joinTable(state.table(model.name), field).toLowerCase();
+      for (const op of renames)
+        if (op.table.toLowerCase() === join || op.newName.toLowerCase() === join)
+          Object.assign(op, { ormModel: model.name, ormField: fieldName, ormFieldDef: field.text, frameworkCall: "ManyToManyField" });
+    }
+  }
+}
 
 function references(field: DjangoField, ctx: Ctx, selfModel: string): string | undefined {
   if (!field.relation) return undefined;

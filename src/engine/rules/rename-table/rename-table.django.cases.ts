@@ -5,6 +5,71 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "the renamed table becomes the join table of a ManyToManyField: the fix keeps its name with the field's db_table=, not a Meta.db_table",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("crm", "0001_initial")]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AlterField(
+                    model_name="contact",
+                    name="groups",
+                    field=models.ManyToManyField(blank=True, related_name="contacts", to="crm.group"),
+                ),
+                migrations.DeleteModel(name="Membership"),
+            ],
+            database_operations=[
+                migrations.AlterModelTable(name="Membership", table="crm_contact_groups"),
+            ],
+        ),
+    ]
+`,
+      path: "crm/migrations/0002_membership_to_m2m.py",
+      files: {
+        "crm/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    operations = [
+        migrations.CreateModel(name="Group", fields=[("id", models.BigAutoField(primary_key=True))]),
+        migrations.CreateModel(
+            name="Contact",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("groups", models.ManyToManyField(blank=True, related_name="contacts", through="crm.Membership", to="crm.group")),
+            ],
+        ),
+        migrations.CreateModel(
+            name="Membership",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("contact", models.ForeignKey(on_delete=models.CASCADE, to="crm.contact")),
+                ("group", models.ForeignKey(on_delete=models.CASCADE, to="crm.group")),
+            ],
+        ),
+    ]
+`,
+      },
+      lines: [18],
+      fixes: [
+        [
+          "# crm_membership is the join table of the ManyToManyField Contact.groups: keep its name on the field instead of renaming it",
+          "migrations.AlterField(",
+          '    model_name="contact",',
+          '    name="groups",',
+          '    field=models.ManyToManyField(blank=True, related_name="contacts", to="crm.group", db_table="crm_membership"),',
+          "),",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "django",
       name: "RenameModel renames the table",
       code: `from django.db import migrations
 

@@ -1,6 +1,9 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, ident, modelName, sym } from "../support/fix.js";
-import type { Operation } from "../../model.js";
+import type { Operation, OperationOf } from "../../model.js";
+import { withKeyword } from "../support/python-call.js";
+import { pythonString } from "../support/embed-sql.js";
+import { reindented } from "../support/data-code.js";
 import { nameKey } from "../support/facts.js";
 import { firstAfter, positionsBy } from "../support/positions.js";
 import { existingTable, upOps } from "../support/scope.js";
@@ -10,6 +13,24 @@ import { ALL_DATABASES } from "../support/databases.js";
 function viewOrTableCreated(op: Operation): string | undefined {
   if (op.kind === "create_object" && op.objectType === "view" && op.name !== undefined) return nameKey(op.name);
   return op.kind === "create_table" ? nameKey(op.table) : undefined;
+}
+
+/**
+ * Django keeps a table's name with the model's Meta.db_table; the join table Django creates for a ManyToManyField
+ * has no model of its own, so its name is kept with the field's `db_table=` (the adapter names that field).
+ */
+function djangoFix(op: OperationOf<"rename_table">): string {
+  const field = op.frameworkCall === "ManyToManyField" && op.ormFieldDef ? withKeyword(reindented(op.ormFieldDef.trim()), "db_table", pythonString(op.table)) : undefined;
+  if (field && op.ormModel && op.ormField)
+    return [
+      `# ${op.table} is the join table of the ManyToManyField ${op.ormModel}.${op.ormField}: keep its name on the field instead of renaming it`,
+      `migrations.AlterField(`,
+      `    model_name=${pythonString(op.ormModel.toLowerCase())},`,
+      `    name=${pythonString(op.ormField)},`,
+      `    field=${field.replace(/\n/g, "\n    ")},`,
+      `),`,
+    ].join("\n");
+  return `# keep the table name: class Meta: db_table = "${op.table}"  (rename the model only in Django's state)`;
 }
 
 export default defineRule({
@@ -54,7 +75,7 @@ export default defineRule({
               execute "DROP VIEW ${op.table}"
               rename_table ${sym(op.newName)}, ${sym(op.table)}
             end`,
-          django: `# keep the table name: class Meta: db_table = "${op.table}"  (rename the model only in Django's state)`,
+          django: djangoFix(op),
           alembic: `op.rename_table("${op.table}", "${op.newName}")\nop.execute("CREATE VIEW ${op.table} AS SELECT * FROM ${op.newName}")  # until nothing uses ${op.table}`,
         }),
       });
