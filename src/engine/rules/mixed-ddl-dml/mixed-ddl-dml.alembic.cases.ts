@@ -50,6 +50,24 @@ def downgrade():
   valid: [
     {
       framework: "alembic",
+      name: "the only schema change drops a table the data change does not touch",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.drop_table("inventory_discrepancies")
+    op.execute("DELETE FROM events WHERE kind = 'snapshot'")
+
+
+def downgrade():
+    pass
+`,
+    },
+    {
+      framework: "alembic",
       name: "seeding a table created in the same revision",
       code: `from alembic import op
 import sqlalchemy as sa

@@ -2,6 +2,13 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "a DROP TABLE beside a data change that copies from it",
+      schema: "CREATE TABLE events (id bigint, kind text);\nCREATE TABLE inventory_discrepancies (id bigint);",
+      code: "INSERT INTO events (id, kind) SELECT id, 'discrepancy' FROM inventory_discrepancies;\nDROP TABLE inventory_discrepancies;\n",
+      lines: [1],
+    },
     { framework: "sql", name: "add column and backfill in one transaction", schema: "CREATE TABLE schedule (id bigint PRIMARY KEY);", path: "db/migrations/00050_rev.sql", code: "-- +goose Up\nALTER TABLE schedule ADD COLUMN revision integer;\nUPDATE schedule SET revision = 0;\n-- +goose Down\nALTER TABLE schedule DROP COLUMN revision;\n", lines: [3] },
     {
       framework: "sql",
@@ -20,6 +27,12 @@ export default defineCases({
     { framework: "sql", name: "data change on another table", schema: "CREATE TABLE orders (id bigint PRIMARY KEY);\nCREATE TABLE carts (id bigint PRIMARY KEY, abandoned boolean);", code: "ALTER TABLE orders ADD COLUMN note text;\nDELETE FROM carts WHERE abandoned;", lines: [2] },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "the only schema change drops a table the data change does not touch",
+      schema: "CREATE TABLE events (id bigint, kind text);\nCREATE TABLE inventory_discrepancies (id bigint);",
+      code: "DROP TABLE inventory_discrepancies;\nDELETE FROM events WHERE kind = 'snapshot';\n",
+    },
     { framework: "sql", name: "create a lookup table and seed it", code: "CREATE TABLE roles (id int PRIMARY KEY, name text);\nINSERT INTO roles VALUES (1, 'admin'), (2, 'member');" },
     { framework: "sql", name: "data only", code: "UPDATE users SET plan = 'free' WHERE plan IS NULL;" },
     {

@@ -69,6 +69,26 @@ class Migration(migrations.Migration):
   valid: [
     {
       framework: "django",
+      name: "the only schema change deletes a model the data change does not touch",
+      code: `from django.db import migrations
+
+
+def clear(apps, schema_editor):
+    Event = apps.get_model("app", "Event")
+    Event.objects.filter(kind="snapshot").delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.DeleteModel(name="Discrepancy"),
+        migrations.RunPython(clear, migrations.RunPython.noop),
+    ]
+`,
+    },
+    {
+      framework: "django",
       name: "data only, in its own migration",
       code: `from django.db import migrations
 

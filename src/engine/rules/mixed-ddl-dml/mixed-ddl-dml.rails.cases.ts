@@ -4,6 +4,22 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "the data change reads the table dropped afterwards (through its model): the drop waits for it, in the same transaction",
+      code: `class MoveDiscrepancies < ActiveRecord::Migration[7.0]
+  def up
+    InventoryDiscrepancy.find_each { |d| Event.create!(kind: "discrepancy", data: d.attributes) }
+    drop_table :inventory_discrepancies
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`,
+      lines: [3],
+    },
+    {
+      framework: "rails",
       name: "rename_table beside an update_all of a _type column to a class that is not the renamed table's: reported",
       code: `class RenameTransactionsTable < ActiveRecord::Migration[7.2]
   def up
@@ -110,6 +126,20 @@ end
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "the only schema change drops a table the data change does not touch: its lock is on the dropped table alone",
+      code: `class ClearEventsOnceAgain < ActiveRecord::Migration[7.0]
+  def change
+    execute('drop table inventory_discrepancies')
+    Event.delete_all
+    Organization.all.each do |org|
+      SnapshotEvent.publish(org)
+    end
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "rename_table with the polymorphic taggable_type renamed from the old class to the new one: atomic with the rename, not a data change to split",
