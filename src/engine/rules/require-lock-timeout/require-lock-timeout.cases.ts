@@ -4,6 +4,17 @@ export default defineCases({
   invalid: [
     { framework: "sql", name: "ALTER TABLE without lock_timeout (reported once)", schema: "CREATE TABLE orders (id bigint PRIMARY KEY);", code: "ALTER TABLE orders ADD COLUMN note text;\nALTER TABLE orders ADD COLUMN tag text;", lines: [1] },
     { framework: "sql", name: "lock_timeout set too late", schema: "CREATE TABLE orders (id bigint PRIMARY KEY);", code: "ALTER TABLE orders ADD COLUMN note text;\nSET lock_timeout = '2s';", lines: [1] },
+    {
+      framework: "sql",
+      name: "golang-migrate file holding a CONCURRENTLY statement: no SET in the file (it would join the statement's one-query transaction), the connection's setting instead",
+      path: "migrations/000130_accessory.up.sql",
+      schema: "CREATE TABLE orders (id bigint PRIMARY KEY);",
+      code: "ALTER TABLE orders ADD COLUMN note text;\nCREATE INDEX CONCURRENTLY orders_note_idx ON orders (note);",
+      lines: [1],
+      fixes: [
+        "-- this file holds a CONCURRENTLY statement, which golang-migrate can run only alone in its file (the file is one query,\n-- one transaction): a SET lock_timeout beside it would make it fail.\n-- set it for the migration's connection instead: golang-migrate's postgres and pgx drivers pass a run-time\n-- parameter of the database URL to the server, e.g. postgres://user@host/db?lock_timeout=5000 (milliseconds)",
+      ],
+    },
   ],
   valid: [
     { framework: "sql", name: "lock_timeout first", code: "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;" },

@@ -1,4 +1,4 @@
-import type { Operation } from "../../model.js";
+import type { Migration, Operation } from "../../model.js";
 import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { existingTable } from "../support/scope.js";
@@ -34,6 +34,27 @@ function lockedTable(op: Operation): string | undefined {
   }
 }
 
+/**
+ * The runner sends the file as one query (golang-migrate, Prisma), which PostgreSQL runs as one transaction, and the
+ * file holds a CONCURRENTLY statement: that statement must stay alone in its file, so a SET beside it would break it.
+ */
+function concurrentInOneQuery(migration: Migration): boolean {
+  return ONE_QUERY_LAYOUTS.has(migration.layout) && migration.up.some((op) => "concurrently" in op && op.concurrently === true);
+}
+const ONE_QUERY_LAYOUTS = new Set(["golang-migrate", "prisma"]);
+
+/** lock_timeout for the migration's connection, where a file holding a CONCURRENTLY statement cannot take a SET. */
+function connectionSetting(layout: string): string {
+  const where =
+    layout === "golang-migrate"
+      ? [
+          `-- set it for the migration's connection instead: golang-migrate's postgres and pgx drivers pass a run-time`,
+          `-- parameter of the database URL to the server, e.g. postgres://user@host/db?lock_timeout=5000 (milliseconds)`,
+        ]
+      : [`-- set it for the migration's connection instead, e.g. for the role it runs as:`, `-- ALTER ROLE <migration role> SET lock_timeout = '5s';`];
+  return [`-- this file holds a CONCURRENTLY statement, which ${layout} can run only alone in its file (the file is one query,`, `-- one transaction): a SET lock_timeout beside it would make it fail.`, ...where].join("\n");
+}
+
 export default defineRule({
   meta: {
     id: "require-lock-timeout",
@@ -57,7 +78,7 @@ export default defineRule({
       op,
       message: `No lock_timeout is set before this statement locks ${lockedTable(op)}: if it waits behind a long query, every query on the table queues behind it.`,
       fix: fixFor(ctx.framework, {
-        sql: `SET lock_timeout = '5s';  -- first statement of the migration (SET LOCAL inside a transaction)`,
+        sql: concurrentInOneQuery(ctx.migration) ? connectionSetting(ctx.migration.layout) : `SET lock_timeout = '5s';  -- first statement of the migration (SET LOCAL inside a transaction)`,
       }),
     });
   },
