@@ -90,7 +90,12 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
     case "create_table": {
       const t = nameOf(kwarg(call, "table_name", 0)) ?? "?";
       const columns = call.args.slice(1).map(readColumn).filter((c) => c !== undefined);
-      const ops: OperationInput[] = [{ ...base, kind: "create_table", table: t, columns: columns.map((c) => c.spec), ifNotExists: asBool(call.kwargs.get("if_not_exists")) ?? false }];
+      // sa.PrimaryKeyConstraint("id", name="pk_t"): the key the table's rows are found by (backups keep it)
+      const constraints = call.args
+        .slice(1)
+        .flatMap((a) => (a.kind === "call" && lastSegment(a.callee) === "PrimaryKeyConstraint" ? [{ type: "primary_key" as const, columns: a.args.flatMap((c) => asString(c) ?? []) }] : []))
+        .filter((c) => c.columns.length > 0);
+      const ops: OperationInput[] = [{ ...base, kind: "create_table", table: t, columns: columns.map((c) => c.spec), constraints, ifNotExists: asBool(call.kwargs.get("if_not_exists")) ?? false }];
       for (const c of columns) if (c.index) ops.push({ ...base, kind: "add_index", table: t, columns: [c.spec.name] });
       return ops;
     }

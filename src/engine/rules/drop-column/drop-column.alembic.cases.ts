@@ -42,6 +42,31 @@ def downgrade():
 `,
       lines: [10],
     },
+    {
+      framework: "alembic",
+      name: "no primary key known (Alembic revisions are not replayed in order): the whole table is copied, and a comment says so",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.drop_column("deployment", "schedule")
+
+
+def downgrade():
+    op.add_column("deployment", sa.Column("schedule", sa.JSON(), nullable=True))
+`,
+      lines: [9],
+      fixes: [
+        `# 1. Stop using the column and deploy. 2. Keep a copy, then drop it in a later revision:
+# migguard found no primary key of deployment in the migrations: the whole table is copied (keeping only its key and schedule is enough)
+op.execute("CREATE TABLE deployment_schedule_backup AS TABLE deployment")
+op.drop_column("deployment", "schedule")`,
+      ],
+    },
   ],
   valid: [
     {

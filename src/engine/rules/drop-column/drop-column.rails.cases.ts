@@ -5,6 +5,46 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "the copy keeps the table's primary key as the migration that created it declared it (primary_key: :code) and the column, not the whole table",
+      path: "db/migrate/20250702000000_remove_label_from_countries.rb",
+      code: `class RemoveLabelFromCountries < ActiveRecord::Migration[7.1]
+  def up
+    remove_column :countries, :label
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`,
+      files: {
+        "db/migrate/20250601000000_create_countries.rb": `class CreateCountries < ActiveRecord::Migration[7.1]
+  def change
+    create_table :countries, id: :string, primary_key: :code do |t|
+      t.string :label
+    end
+  end
+end
+`,
+      },
+      lines: [3],
+      fixes: [
+        [
+          "# 1. Tell Active Record to ignore the column, and deploy:",
+          "# Country: Rails' name for the model of countries (migguard did not find the model in app/models)",
+          "class Country < ApplicationRecord",
+          '  self.ignored_columns += ["label"]',
+          "end",
+          "# 2. Then, in a later migration, keep a copy and remove the column with its type so it can be rolled back:",
+          "def change",
+          '  up_only { execute "CREATE TABLE countries_label_backup AS SELECT code, label FROM countries" }',
+          "  remove_column :countries, :label, :string",
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
       name: "remove_column of the primary key id: the model needs another key first (it cannot ignore its primary key), the copy is the whole table, and it runs on the way up only",
       path: "db/migrate/20141110225053_remove_id_from_read_marks.rb",
       code: `class RemoveIdFromReadMarks < ActiveRecord::Migration[4.2]

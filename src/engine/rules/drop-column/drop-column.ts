@@ -6,6 +6,7 @@ import { nameKey } from "../support/facts.js";
 import { droppedColumnMatters, restoredByDown, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { sqlDialect } from "../support/sql-dialect.js";
+import { columnBackup } from "../support/column-backup.js";
 import type { OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
 import { pythonString } from "../support/embed-sql.js";
@@ -78,7 +79,7 @@ export default defineRule({
           op,
           severity: "warning",
           message: `Dropping column ${op.table}.${op.column} deletes its data for good. It is the planned last step of a two-step removal (${planned}), so running code no longer reads it: keep a copy of the values if anyone may need them.`,
-          fix: backupFix(ctx, op.table, `${op.table}.${op.column}`),
+          fix: backupFix(ctx, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index }),
         });
         continue;
       }
@@ -86,20 +87,18 @@ export default defineRule({
       const t = sql.ident(op.table);
       const c = sql.ident(op.column);
       const type = op.type ?? ctx.repository.columnType(op.table, op.column, index);
-      const backup = `${op.table.split(".").pop()}_${op.column}_backup`;
-      // a copy that can be joined back needs a key: Rails and Django tables have id; a SQL table only when its definition
-      // says so. Dropping id itself: the whole table is the copy (SELECT id, id would name one column twice)
-      const keyed = nameKey(op.column) !== "id" && (ctx.framework === "rails" || ctx.framework === "django" || ctx.repository.columnType(op.table, "id", index) !== undefined);
-      const copy = keyed ? `CREATE TABLE ${sql.ident(backup)} AS SELECT id, ${c} FROM ${t}` : sql.copyTable(backup, op.table);
-      const b = sql.ident(backup);
-      const restore = sql.mysql
-        ? `UPDATE ${t} JOIN ${b} ON ${t}.id = ${b}.id SET ${t}.${c} = ${b}.${c}`
-        : `UPDATE ${t} SET ${c} = b.${c} FROM ${b} b WHERE ${t}.id = b.id`;
+      // the key and the column, so the values can be joined back (the whole table when no key is known)
+      const kept = columnBackup(ctx, op.table, op.column, index);
+      const copy = kept.sql;
+      const b = sql.ident(kept.backup);
+      const on = (kept.key ?? ["id"]).map((k) => (sql.mysql ? `${t}.${sql.ident(k)} = ${b}.${sql.ident(k)}` : `${t}.${sql.ident(k)} = b.${sql.ident(k)}`)).join(" AND ");
+      const restore = sql.mysql ? `UPDATE ${t} JOIN ${b} ON ${on} SET ${t}.${c} = ${b}.${c}` : `UPDATE ${t} SET ${c} = b.${c} FROM ${b} b WHERE ${on}`;
+      const note = (prefix: string) => (kept.note ? `${prefix} ${kept.note}\n            ` : "");
       const fix = fixFor(ctx.framework, {
           sql: `
             -- 1. Stop reading and writing ${op.table}.${op.column} in the application and deploy.
             -- 2. Keep a copy of the data:
-            ${copy};
+            ${note("--")}${copy};
             -- 3. Then, in a later migration:
             ALTER TABLE ${t} DROP COLUMN ${op.ifExists ? "IF EXISTS " : ""}${c};`,
           rails: [
@@ -108,6 +107,7 @@ export default defineRule({
               : [`# 1. Tell Active Record to ignore the column, and deploy:`, ignoredColumnsFix(ctx.repository, op.table, [op.column])]),
             `# 2. Then, in a later migration, keep a copy and remove the column with its type so it can be rolled back:`,
             `def change`,
+            ...(kept.note ? [`  # ${kept.note}`] : []),
             `  ${railsUpOnly(ctx.migration, `execute ${JSON.stringify(copy)}`)}`,
             `  ${assured(ctx.repository, `remove_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(type)}`)}${type ? "" : "  # type unknown to migguard: use the column's type from db/schema.rb"}`,
             `end`,
@@ -115,13 +115,13 @@ export default defineRule({
           django: `
             ${djangoStateOnlyRemoval(ctx, op).replace(/\n/g, "\n            ")}
             # 2. In a later migration, once no running code reads it, keep a copy and drop the column:
-            migrations.RunSQL(
+            ${note("#")}migrations.RunSQL(
                 ${JSON.stringify(`${copy}; ALTER TABLE ${t} DROP COLUMN ${c}`)},
                 reverse_sql=${type ? JSON.stringify(`ALTER TABLE ${t} ADD COLUMN ${c} ${type.text} NULL; ${restore}`) : "migrations.RunSQL.noop,  # migguard does not know the column's type to re-add it"},
             ),`,
           alembic: `
             # 1. Stop using the column and deploy. 2. Keep a copy, then drop it in a later revision:
-            op.execute("${copy}")
+            ${note("#")}op.execute(${JSON.stringify(copy)})
             op.drop_column("${op.table}", "${op.column}")`,
       });
       if (moved) {
@@ -130,7 +130,7 @@ export default defineRule({
           op,
           severity: "warning",
           message: `Dropping column ${op.table}.${op.column} after ${moved} read its values: if that step moved them, no data is lost, but servers still running the old code read ${op.column} and fail until they restart.`,
-          fix: ctx.framework === "django" ? fix : backupFix(ctx, op.table, `${op.table}.${op.column}`),
+          fix: ctx.framework === "django" ? fix : backupFix(ctx, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index }),
         });
         continue;
       }

@@ -39,7 +39,7 @@ export default defineRule({
           op,
           severity: "warning",
           message: `Removing ${op.table}.${op.column} deletes its values for good, and rolling back this \`change\` re-adds the column empty. It is the planned last step of a two-step removal (${planned}), so running code no longer reads it: keep a copy of the values if anyone may need them.`,
-          fix: backupFix(ctx, op.table, `${op.table}.${op.column}`),
+          fix: backupFix(ctx, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index }),
         });
         continue;
       }

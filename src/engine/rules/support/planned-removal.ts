@@ -9,6 +9,7 @@ import type { OperationOf, SourceFile } from "../../model.js";
 import { nameKey } from "./facts.js";
 import { fixFor } from "./fix.js";
 import { sqlDialect } from "./sql-dialect.js";
+import { columnBackup } from "./column-backup.js";
 import type { RuleContext } from "./rule.js";
 
 /** Why the drop is planned, or undefined when nothing says the application already stopped using it. */
@@ -31,24 +32,29 @@ export function ignoringModel(files: readonly SourceFile[], table: string, colum
     .find((m) => m.ignoredColumns.has(column) && m.tables.some((t) => nameKey(t).split(".").pop() === name));
 }
 
-/** Keep a copy of the table as it is before the drop: no key or type guessed, every row and column kept. */
-export function backupFix(ctx: RuleContext, table: string, what: string): string {
+/**
+ * Keep a copy before the drop: of a table, every row and column; of a column, the table's key and the column
+ * (columnBackup), no key or type guessed.
+ */
+export function backupFix(ctx: RuleContext, table: string, what: string, column?: { name: string; beforeIndex: number }): string {
   const dialect = sqlDialect(ctx.migration.database);
-  const backup = `${table.split(".").pop()}_backup`;
-  const sql = dialect.copyTable(backup, table);
+  const kept = column ? columnBackup(ctx, table, column.name, column.beforeIndex) : undefined;
+  const backup = kept?.backup ?? `${table.split(".").pop()}_backup`;
+  const sql = kept?.sql ?? dialect.copyTable(backup, table);
   const dump = dialect.dumpTable(table);
+  const note = (prefix: string) => (kept?.note ? `\n      ${prefix} ${kept.note}` : "");
   return fixFor(ctx.framework, {
     sql: `
-      -- before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:
+      -- before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:${note("--")}
       ${sql};`,
     rails: `
-      # before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:
+      # before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:${note("#")}
       execute ${JSON.stringify(sql)}`,
     django: `
-      # before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:
+      # before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:${note("#")}
       migrations.RunSQL(${JSON.stringify(sql)}, reverse_sql=${JSON.stringify(`DROP TABLE ${dialect.ident(backup)}`)}),`,
     alembic: `
-      # before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:
+      # before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:${note("#")}
       op.execute(${JSON.stringify(sql)})`,
   });
 }

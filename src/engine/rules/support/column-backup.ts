@@ -1,0 +1,51 @@
+/**
+ * The copy of one column kept before it is dropped: its table's primary key and the column, so the values can be
+ * joined back, not the whole table. The key is read from the migrations that built the table; Rails and Django
+ * tables without one found there have their framework's `id` (said in a note); elsewhere, with no key known,
+ * the whole table is the copy (and the note says why).
+ */
+import { nameKey } from "./facts.js";
+import type { RuleContext } from "./rule.js";
+import { sqlDialect } from "./sql-dialect.js";
+
+export interface ColumnBackup {
+  /** the CREATE TABLE ... AS statement, no semicolon */
+  sql: string;
+  backup: string;
+  /** the key the copy keeps, when it keeps one */
+  key?: readonly string[];
+  /** what migguard could not read, for a comment beside the statement */
+  note?: string;
+}
+
+/** The primary key columns of `table` as the migration that created it declared them, or undefined. */
+export function primaryKeyOf(ctx: RuleContext, table: string): readonly string[] | undefined {
+  const create = ctx.repository.grownTableDefinition(table)?.create ?? ctx.repository.tableDefinition(table);
+  if (!create) return undefined;
+  const columns = create.columns.filter((c) => c.primaryKey).map((c) => c.name);
+  const constraint = create.constraints.find((c) => c.type === "primary_key")?.columns ?? [];
+  const key = columns.length ? columns : constraint;
+  return key.length ? key : undefined;
+}
+
+export function columnBackup(ctx: RuleContext, table: string, column: string, beforeIndex?: number): ColumnBackup {
+  const sql = sqlDialect(ctx.migration.database);
+  const backup = `${table.split(".").pop()}_${column}_backup`;
+  const known = primaryKeyOf(ctx, table);
+  const conventional = !known && (ctx.framework === "rails" || ctx.framework === "django" || ctx.repository.columnType(table, "id", beforeIndex) !== undefined);
+  const key = known ?? (conventional ? ["id"] : undefined);
+  // dropping the key itself: the whole table is the copy (SELECT id, id would name one column twice)
+  if (!key || key.some((k) => nameKey(k) === nameKey(column))) {
+    return {
+      sql: sql.copyTable(backup, table),
+      backup,
+      note: key ? undefined : `migguard found no primary key of ${table} in the migrations: the whole table is copied (keeping only its key and ${column} is enough)`,
+    };
+  }
+  return {
+    sql: `CREATE TABLE ${sql.ident(backup)} AS SELECT ${[...key, column].map(sql.ident).join(", ")} FROM ${sql.ident(table)}`,
+    backup,
+    key,
+    note: known ? undefined : `${table}'s primary key is not in the migrations migguard read: ${ctx.framework === "rails" || ctx.framework === "django" ? "the framework's id" : "its id column"} is assumed`,
+  };
+}
