@@ -323,3 +323,37 @@ ${extra}        TrigramExtension(),
     expect(findings.filter((f) => f.rule === "edited-migration").map((f) => f.severity)).toEqual(["error"]);
   });
 });
+
+describe("CreateModel's bases naming a renamed Python mixin in a merged migration (wger's nutrition 0013)", () => {
+  const migration = (bases: string) => `import app.log.mixins
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    operations = [
+        migrations.CreateModel(name="Image", fields=[("id", models.AutoField(primary_key=True))], bases=(${bases}, models.Model)),
+    ]
+`;
+  function repo(): Repo {
+    const r = new Repo().write({ "app/log/__init__.py": "", "app/log/migrations/__init__.py": "", "app/log/migrations/0001_initial.py": migration("app.log.mixins.LicenseMixin") }).commit("base");
+    r.git("checkout", "-q", "-b", "feature");
+    return r;
+  }
+
+  it("another class is Python's business: a note, the check passes", async () => {
+    const r = repo();
+    r.write({ "app/log/migrations/0001_initial.py": migration("app.log.mixins.AbstractLicenseModel") }).commit("rename the mixin");
+    const { exitCode, findings } = await reviewJson(r);
+    expect(findings).toEqual([expect.objectContaining({ rule: "edited-migration", severity: "info" })]);
+    expect(exitCode).toBe(0);
+  });
+
+  it('a concrete parent ("app.model"), which adds a parent link, is not', async () => {
+    const r = repo();
+    r.write({ "app/log/migrations/0001_initial.py": migration('"log.document"') }).commit("inherit a table");
+    const { findings } = await reviewJson(r);
+    expect(findings.filter((f) => f.rule === "edited-migration").map((f) => f.severity)).not.toEqual(["info"]);
+  });
+});

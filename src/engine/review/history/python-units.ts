@@ -183,12 +183,22 @@ function importedNames(imports: readonly PyNode[]): Set<string> {
 
 const keywordName = (node: PyNode) => node.childForFieldName("name")?.text ?? "";
 
+/** A tuple or list of classes given by name (no "app.model" string among them). */
+function classesOnly(value: PyNode | null | undefined): boolean {
+  if (!value || (value.type !== "tuple" && value.type !== "list")) return false;
+  const items = value.namedChildren.filter((c) => c.type !== "comment");
+  return items.length > 0 && items.every((c) => c.type === "identifier" || c.type === "attribute");
+}
+
 /** Inside operation `top`: an option Django keeps in Python (not one of the operation's own arguments). */
 function pythonOnlyOption(node: PyNode, top: PyNode): boolean {
   if (node.type === "keyword_argument") {
     const call = node.parent?.parent;
-    if (!call || call.id === top.id) return false;
+    if (!call) return false;
     const name = keywordName(node);
+    // CreateModel's bases given as classes (mixins, abstract models, models.Model): Python's business. A concrete
+    // parent, which adds a parent link to the table, is written as an "app.model" string and stays
+    if (call.id === top.id) return name === "bases" && classesOnly(node.childForFieldName("value"));
     if (PYTHON_ONLY_OPTIONS.has(name)) return true;
     const value = node.childForFieldName("value");
     // a function or constant given by name is Python's business unless the option is one the database sees
