@@ -209,6 +209,8 @@ export const AddIndex = op("add_index", {
   concurrently: z.boolean().default(false),
   ifNotExists: z.boolean().default(false),
   partial: z.boolean().default(false),
+  /** a partial index's WHERE as SQL, when the adapter renders it (Django's condition of simple Q lookups) */
+  predicate: z.string().optional(),
   method: z.string().optional(),
   /** every column the index reads, including its expressions and WHERE predicate (dropping one drops the index) */
   referencedColumns: z.array(z.string()).default([]),

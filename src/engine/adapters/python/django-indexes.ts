@@ -39,6 +39,7 @@ export function indexOperation(index: PyValue | undefined, table: string, model:
     unique: false,
     concurrently,
     partial: index.kwargs.has("condition"),
+    predicate: conditionSql(index.kwargs.get("condition"), state, model),
     method: INDEX_METHODS[lastSegment(index.callee)],
   };
 }
@@ -56,7 +57,17 @@ export function constraintOperation(constraint: PyValue | undefined, table: stri
   if (cls === "UniqueConstraint") {
     const asIndex = ["condition", "include", "opclasses"].some((k) => constraint.kwargs.has(k)) || constraint.args.length > 0;
     if (asIndex)
-      return { ...base, kind: "add_index", table, name, columns: [...columns, ...constraint.args.map(exprText)], unique: true, concurrently: false, partial: constraint.kwargs.has("condition") };
+      return {
+        ...base,
+        kind: "add_index",
+        table,
+        name,
+        columns: [...columns, ...constraint.args.map(exprText)],
+        unique: true,
+        concurrently: false,
+        partial: constraint.kwargs.has("condition"),
+        predicate: conditionSql(constraint.kwargs.get("condition"), state, model),
+      };
     return { ...base, kind: "add_constraint", table, name, constraint: "unique", columns, notValid };
   }
   if (cls === "CheckConstraint") {
@@ -67,6 +78,36 @@ export function constraintOperation(constraint: PyValue | undefined, table: stri
   }
   if (cls === "ExclusionConstraint") return { ...base, kind: "add_constraint", table, name, constraint: "exclusion", columns, notValid };
   return undefined;
+}
+
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** A Python literal as a SQL literal, for an exact lookup; undefined for anything else. */
+function sqlLiteral(value: PyValue): string | undefined {
+  if (value.kind === "str" && !value.unresolved) return `'${value.value.replace(/'/g, "''")}'`;
+  if (value.kind === "num") return String(value.value);
+  if (value.kind === "bool") return value.value ? "true" : "false";
+  return undefined;
+}
+
+/**
+ * A Q condition (`Q(deleted_at__isnull=True)`, `Q(status="open", archived=False)`) as the SQL WHERE Django builds
+ * from it, when it is made only of isnull and exact lookups on the model's own fields (their columns from the
+ * state); undefined for anything else (~Q, |, F(), other lookups, a field the state does not know).
+ */
+export function conditionSql(condition: PyValue | undefined, state: AppState, model: string): string | undefined {
+  if (condition?.kind !== "call" || lastSegment(condition.callee) !== "Q" || condition.args.length > 0 || condition.kwargs.size === 0) return undefined;
+  const terms: string[] = [];
+  for (const [key, value] of condition.kwargs) {
+    const [fieldName, lookup = "exact", ...rest] = key.split("__");
+    const column = rest.length ? undefined : state.field(model, fieldName)?.column;
+    if (!column) return undefined;
+    if (lookup === "isnull" && value.kind === "bool") terms.push(`${quoted(column)} IS ${value.value ? "" : "NOT "}NULL`);
+    else if (lookup === "exact" && value.kind === "none") terms.push(`${quoted(column)} IS NULL`);
+    else if (lookup === "exact" && sqlLiteral(value)) terms.push(`${quoted(column)} = ${sqlLiteral(value)}`);
+    else return undefined;
+  }
+  return terms.length > 1 ? terms.map((t) => `(${t})`).join(" AND ") : terms[0];
 }
 
 /**

@@ -5,6 +5,79 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "a conditional UniqueConstraint is a partial unique index: the fix builds it with CREATE UNIQUE INDEX CONCURRENTLY ... WHERE (rendered from a Q of simple lookups, columns from the state) and keeps the constraint in Django's state, UNIQUE and condition both kept (Plane's project_public_members); a condition it cannot render says to copy the WHERE from sqlmigrate",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddConstraint(
+            model_name="order",
+            constraint=models.UniqueConstraint(
+                fields=["customer", "number"],
+                condition=models.Q(note__isnull=True),
+                name="order_customer_number_open",
+            ),
+        ),
+        migrations.AddConstraint(
+            model_name="order",
+            constraint=models.UniqueConstraint(fields=["reference"], condition=models.Q(quantity__gt=0), name="order_reference_positive"),
+        ),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8, 16],
+      fixes: [
+        `class Migration(migrations.Migration):
+    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
+    operations = [
+        # a conditional UniqueConstraint is a partial unique index in PostgreSQL (not a table constraint):
+        # built CONCURRENTLY here, the constraint kept in Django's state
+        migrations.SeparateDatabaseAndState(
+            database_operations=[
+                migrations.RunSQL("DROP INDEX CONCURRENTLY IF EXISTS order_customer_number_open", reverse_sql=migrations.RunSQL.noop),  # what a failed build left (INVALID)
+                migrations.RunSQL(
+                    "CREATE UNIQUE INDEX CONCURRENTLY order_customer_number_open ON app_order (customer_id, number) WHERE \\"note\\" IS NULL",
+                    reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS order_customer_number_open",
+                ),
+            ],
+            state_operations=[
+                migrations.AddConstraint(
+                    model_name="order",
+                    constraint=models.UniqueConstraint(
+                        fields=["customer", "number"],
+                        condition=models.Q(note__isnull=True),
+                        name="order_customer_number_open",
+                    ),
+                ),
+            ],
+        ),
+    ]`,
+        `class Migration(migrations.Migration):
+    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
+    operations = [
+        # a conditional UniqueConstraint is a partial unique index in PostgreSQL (not a table constraint):
+        # built CONCURRENTLY here, the constraint kept in Django's state
+        migrations.SeparateDatabaseAndState(
+            database_operations=[
+                # migguard could not render this constraint's condition as SQL: copy the CREATE UNIQUE INDEX Django prints
+                # (python manage.py sqlmigrate app 0002_case), add CONCURRENTLY, and run it here with migrations.RunSQL(...,
+                # reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS order_reference_positive")
+            ],
+            state_operations=[
+                migrations.AddConstraint(
+                    model_name="order",
+                    constraint=models.UniqueConstraint(fields=["reference"], condition=models.Q(quantity__gt=0), name="order_reference_positive"),
+                ),
+            ],
+        ),
+    ]`,
+      ],
+    },
+    {
+      framework: "django",
       name: "AddField with default= fills the existing rows (a temporary database default): the table may hold rows",
       code: `from django.db import migrations, models
 

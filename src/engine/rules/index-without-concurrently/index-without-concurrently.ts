@@ -8,7 +8,7 @@ import { nameKey } from "../support/facts.js";
 import type { OperationOf } from "../../model.js";
 import { pythonString } from "../support/embed-sql.js";
 import { reindented } from "../support/data-code.js";
-import { calleeOf, withCallee, withKeyword } from "../support/python-call.js";
+import { calleeOf, keywordText, withCallee, withKeyword } from "../support/python-call.js";
 import { djangoIndexNameWithin } from "../support/django-index-name.js";
 
 /**
@@ -21,6 +21,50 @@ function djangoFieldWithoutIndex(op: OperationOf<"add_index">): string {
   const note = `# in the model too: db_index=False on ${op.ormField}, and the index in Meta.indexes`;
   if (call) return `${note}\n${call.replace(/,?$/, ",")}`;
   return `${note}; this migration's ${calleeOf(op.text) ?? "field operation"} of ${op.ormField} with db_index=False before it`;
+}
+
+/**
+ * Django's AddConstraint of a UniqueConstraint with a condition (or include, opclasses, expressions): PostgreSQL has
+ * it as a partial unique INDEX, not a table constraint, so there is no USING INDEX step: the index is built
+ * CONCURRENTLY with RunSQL, the constraint goes into Django's state as written. The WHERE is rendered when the
+ * condition is simple lookups (the adapter's `predicate`); otherwise the fix says where to copy it from.
+ */
+function djangoUniqueIndexFix(ctx: RuleContext, op: OperationOf<"add_index">, name: string): string {
+  const pick = (c: string) => /(?:^|\.)UniqueConstraint$/.test(c);
+  const plain = ["include", "opclasses", "expressions"].every((k) => keywordText(op.text, k, pick) === undefined) && op.columns.every((c) => /^\w+$/.test(c));
+  const app = ctx.migration.path.split("/").slice(-3, -2)[0] ?? "<app_label>";
+  const migrationName = (ctx.migration.path.split("/").pop() ?? "").replace(/\.py$/, "");
+  const where = op.partial ? op.predicate : "";
+  const database =
+    plain && where !== undefined
+      ? [
+          `migrations.RunSQL(${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`)}, reverse_sql=migrations.RunSQL.noop),  # what a failed build left (INVALID)`,
+          `migrations.RunSQL(`,
+          `    ${pythonString(`CREATE UNIQUE INDEX CONCURRENTLY ${ident(name)} ON ${ident(op.table)} (${op.columns.map(ident).join(", ")})${where ? ` WHERE ${where}` : ""}`)},`,
+          `    reverse_sql=${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`)},`,
+          `),`,
+        ]
+      : [
+          `# migguard could not render this constraint's ${plain ? "condition" : "index"} as SQL: copy the CREATE UNIQUE INDEX Django prints`,
+          `# (python manage.py sqlmigrate ${app} ${migrationName}), add CONCURRENTLY, and run it here with migrations.RunSQL(...,`,
+          `# reverse_sql=${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`)})`,
+        ];
+  return [
+    `class Migration(migrations.Migration):`,
+    `    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction`,
+    `    operations = [`,
+    `        # ${op.partial ? "a conditional" : "this"} UniqueConstraint is a ${op.partial ? "partial " : ""}unique index in PostgreSQL (not a table constraint):`,
+    `        # built CONCURRENTLY here, the constraint kept in Django's state`,
+    `        migrations.SeparateDatabaseAndState(`,
+    `            database_operations=[`,
+    ...database.map((l) => `                ${l}`),
+    `            ],`,
+    `            state_operations=[`,
+    `                ${reindented(op.text.trim()).replace(/\n/g, "\n                ").replace(/,?$/, ",")}`,
+    `            ],`,
+    `        ),`,
+    `    ]`,
+  ].join("\n");
 }
 
 /** layouts whose runner sends a whole file as one multi-statement query (SqlSegment transaction "implicit") */
@@ -119,6 +163,8 @@ export default defineRule({
       const djangoIndex = ctx.framework === "django" && /(?:^|\.)AddIndex$/.test(calleeOf(op.text) ?? "") ? withCallee(reindented(op.text.trim()), "AddIndexConcurrently") : undefined;
       // an AddField / AlterField's index: the field itself says db_index=False (a ForeignKey is indexed unless it
       // does), so Django builds nothing under the lock and AddIndexConcurrently builds it
+      const djangoUniqueIndex =
+        ctx.framework === "django" && op.unique && /(?:^|\.)AddConstraint$/.test(calleeOf(op.text) ?? "") ? djangoUniqueIndexFix(ctx, op, name) : undefined;
       const fieldStep = ctx.framework === "django" && op.ormField && !djangoIndex ? djangoFieldWithoutIndex(op) : undefined;
       const create = `CREATE ${op.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY ${ident(name)} ON ${ident(op.table)} (${cols});`;
       const rebuilt = `DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)};\n${create}`;
@@ -144,7 +190,9 @@ export default defineRule({
             -- outside a transaction (its own migration file / NO TRANSACTION mode):
             ${(written ?? rebuilt).replace(/\n/g, "\n            ")}`,
           rails: railsIndexFix(op, ctx.migration, indexName, embeddedCreate),
-          django: embeddedCreate
+          django: djangoUniqueIndex
+            ? djangoUniqueIndex
+            : embeddedCreate
             ? `
             class Migration(migrations.Migration):
                 atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
