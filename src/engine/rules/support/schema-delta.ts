@@ -281,6 +281,9 @@ export class SchemaDelta {
         if (op.constraint === "primary_key") {
           this.primaryKey(op.table, op.columns);
           if (op.name) this.pkeyNames.set(nameKey(op.name), this.id(op.table));
+          // a primary key the up dropped by a name it did not create (a constraint to the delta) comes back by that name
+          if (op.name && (this.entries.get(`constraint:${nameKey(op.name)}`)?.net ?? 0) < 0)
+            this.create(`constraint:${nameKey(op.name)}`, `constraint ${op.name}`, { parent: this.id(op.table), columns: op.columns });
           break;
         }
         const suffix = DEFAULT_SUFFIX[op.constraint];

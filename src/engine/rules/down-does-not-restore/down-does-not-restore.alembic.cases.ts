@@ -1,0 +1,73 @@
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "alembic",
+      name: "a primary key dropped in a batch block and never recreated by downgrade()",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    with op.batch_alter_table("block", schema=None) as batch_op:
+        batch_op.drop_constraint("pk_block_data")
+        batch_op.create_primary_key("pk_block", ["id"])
+
+
+def downgrade():
+    with op.batch_alter_table("block", schema=None) as batch_op:
+        batch_op.drop_constraint("pk_block")
+`,
+      lines: [9],
+    },
+  ],
+  valid: [
+    {
+      framework: "alembic",
+      name: "downgrade() recreates the dropped primary key with batch_op.create_primary_key under its old name",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    with op.batch_alter_table("block", schema=None) as batch_op:
+        batch_op.drop_constraint("pk_block_data")
+        batch_op.create_primary_key("pk_block", ["id"])
+
+
+def downgrade():
+    with op.batch_alter_table("block", schema=None) as batch_op:
+        batch_op.drop_constraint("pk_block")
+        batch_op.create_primary_key("pk_block_data", ["id"])
+`,
+    },
+    {
+      framework: "alembic",
+      name: "batch_op.create_unique_constraint, create_foreign_key and create_check_constraint in downgrade() restore what the up dropped",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    with op.batch_alter_table("block", schema=None) as batch_op:
+        batch_op.drop_constraint("uq_block__name")
+        batch_op.drop_constraint("fk_block__spec_id__block_spec")
+        batch_op.drop_constraint("ck_block__name_not_empty")
+
+
+def downgrade():
+    with op.batch_alter_table("block", schema=None) as batch_op:
+        batch_op.create_unique_constraint("uq_block__name", ["name"])
+        batch_op.create_foreign_key("fk_block__spec_id__block_spec", "block_spec", ["spec_id"], ["id"])
+        batch_op.create_check_constraint("ck_block__name_not_empty", "name <> ''")
+`,
+    },
+  ],
+});
