@@ -334,7 +334,12 @@ describe("a deleted migration", () => {
     expect(run.output.summary).toContain(`\`${CREATE_USERS}:1\``);
     expect(run.annotations.filter((a) => a.path === CREATE_USERS)).toEqual([]);
     expect(s.fake.commentsOn(48)).toEqual([]);
-    // nothing to read at head: the base tree is the only extra call
-    expect(s.fake.requests.filter((r) => r.path.includes("/contents/db"))).toEqual([]);
+    // what the deleted migration did and the dump that covered it are read at the base commit (a deleted data-only
+    // migration older than the dump would be a note); nothing is read at head
+    const reads = s.fake.requests.filter((r) => r.path.includes("/contents/db"));
+    expect(reads.map((r) => [decodeURIComponent(r.path.slice(r.path.indexOf("/contents/") + 10)), r.query.get("ref")]).sort()).toEqual([
+      [CREATE_USERS, s.base],
+      ["db/schema.rb", s.base],
+    ]);
   });
 });
