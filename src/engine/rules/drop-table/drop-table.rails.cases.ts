@@ -4,6 +4,53 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "drop_table in `def up` with an empty `def down` (human-essentials' drop_item_requests_table): the create_table goes into down, where rollback runs it; the table is named, not today's model of that name",
+      path: "db/migrate/20190608022706_drop_item_requests_table.rb",
+      code: `class DropItemRequestsTable < ActiveRecord::Migration[5.2]
+  def up
+    drop_table :item_requests
+  end
+
+  def down
+  end
+end
+`,
+      files: {
+        "db/migrate/20190331000000_create_item_requests.rb": `class CreateItemRequests < ActiveRecord::Migration[5.2]
+  def change
+    create_table :item_requests do |t|
+      t.string :name
+      t.integer :quantity
+      t.timestamps
+    end
+  end
+end
+`,
+        "app/models/partners/item_request.rb": 'module Partners\n  class ItemRequest < ApplicationRecord\n    self.table_name = "item_requests"\n  end\nend\n',
+      },
+      lines: [3],
+      fixes: [
+        [
+          "# 1. Remove every use of the item_requests table (its model, queries and associations) and deploy.",
+          "# 2. Keep a copy, then drop the table; the down creates it again (as the migration that created it wrote it), so a rollback restores the table (its rows stay in the copy):",
+          "def up",
+          '  execute "CREATE TABLE item_requests_backup AS TABLE item_requests"',
+          "  drop_table :item_requests",
+          "end",
+          "",
+          "def down",
+          "  create_table :item_requests do |t|",
+          "    t.string :name",
+          "    t.integer :quantity",
+          "    t.timestamps",
+          "  end",
+          "  # (add the table's indexes to the block as t.index if they matter)",
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
       name: "drop_table of live tables",
       code: `class DropOldTables < ActiveRecord::Migration[7.1]
   def change
@@ -17,19 +64,19 @@ end
       lines: [3, 4],
       fixes: [
         [
-          "# 1. Remove every use of DraftContentItem and deploy.",
+          "# 1. Remove every use of the draft_content_items table (its model, queries and associations) and deploy.",
           "# 2. Keep a copy, then drop the table with its definition so the migration can be reversed:",
           'up_only { execute "CREATE TABLE draft_content_items_backup AS TABLE draft_content_items" }',
           "drop_table :draft_content_items do |t|",
           "  # migguard found no create_table of draft_content_items in the earlier migrations: copy its columns from db/schema.rb so rollback can recreate it",
           "end",
         ].join("\n"),
-        ["# 1. Remove every use of Version and deploy.", "# 2. Keep a copy before dropping:", 'up_only { execute "CREATE TABLE versions_backup AS TABLE versions" }', "drop_table :versions do |t|", "  t.integer :target_id", "end"].join("\n"),
+        ["# 1. Remove every use of the versions table (its model, queries and associations) and deploy.", "# 2. Keep a copy before dropping:", 'up_only { execute "CREATE TABLE versions_backup AS TABLE versions" }', "drop_table :versions do |t|", "  t.integer :target_id", "end"].join("\n"),
       ],
     },
     {
       framework: "rails",
-      name: "drop_table of a table whose columns later migrations extended: the block is its create_table with the columns added since (add_column, change_table)",
+      name: "drop_table of a table whose columns later migrations extended, in `def up` with an irreversible down: the down creates it again as its create_table with the columns added since (add_column, change_table)",
       path: "db/migrate/20250318000000_remove_jobs.rb",
       files: {
         "db/migrate/20240210000000_create_jobs.rb": `class CreateJobs < ActiveRecord::Migration[7.2]
@@ -63,15 +110,21 @@ end
       lines: [3],
       fixes: [
         [
-          "# 1. Remove every use of Job and deploy.",
-          "# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it, with the columns added since) so the migration can be reversed:",
-          'execute "CREATE TABLE jobs_backup AS TABLE jobs"',
-          "drop_table :jobs, id: :uuid do |t|",
-          "  t.text :queue_name",
-          "  t.column :error_backtrace, :text, array: true",
-          "  t.integer :priority, limit: 2",
+          "# 1. Remove every use of the jobs table (its model, queries and associations) and deploy.",
+          "# 2. Keep a copy, then drop the table; the down creates it again (as the migration that created it wrote it), so a rollback restores the table (its rows stay in the copy):",
+          "def up",
+          '  execute "CREATE TABLE jobs_backup AS TABLE jobs"',
+          "  drop_table :jobs",
           "end",
-          "# (rollback recreates the columns; add its indexes to the block as t.index if they matter)",
+          "",
+          "def down",
+          "  create_table :jobs, id: :uuid do |t|",
+          "    t.text :queue_name",
+          "    t.column :error_backtrace, :text, array: true",
+          "    t.integer :priority, limit: 2",
+          "  end",
+          "  # (add the table's indexes to the block as t.index if they matter)",
+          "end",
         ].join("\n"),
       ],
     },
@@ -105,7 +158,7 @@ end
       lines: [3],
       fixes: [
         [
-          "# 1. Remove every use of Job and deploy.",
+          "# 1. Remove every use of the jobs table (its model, queries and associations) and deploy.",
           "# 2. Keep a copy, then drop the table with its definition so the migration can be reversed:",
           'up_only { execute "CREATE TABLE jobs_backup AS TABLE jobs" }',
           "drop_table :jobs do |t|",
@@ -141,7 +194,7 @@ end
       lines: [3],
       fixes: [
         [
-          "# 1. Remove every use of Thumbnail and deploy.",
+          "# 1. Remove every use of the thumbnails table (its model, queries and associations) and deploy.",
           "# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it) so the migration can be reversed:",
           'up_only { execute "CREATE TABLE thumbnails_backup AS TABLE thumbnails" }',
           "drop_table :thumbnails do |t|",
@@ -172,7 +225,7 @@ end
       lines: [3],
       fixes: [
         [
-          "# 1. Remove every use of Setting and deploy.",
+          "# 1. Remove every use of the settings table (its model, queries and associations) and deploy.",
           "# 2. Keep a copy of the rows before dropping (the down recreates the table, not its rows):",
           'execute "CREATE TABLE settings_backup AS TABLE settings"',
           "drop_table :settings",

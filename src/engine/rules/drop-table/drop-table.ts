@@ -34,7 +34,9 @@ function rebuiltFromOthers(ctx: RuleContext, table: string, index: number): bool
  */
 function railsDropWithDefinition(ctx: RuleContext, op: OperationOf<"drop_table">, table: string, copy: string): string {
   const { down } = ctx.migration;
-  const steps = [`# 1. Remove every use of ${railsModel(ctx.repository, table).className} and deploy.`];
+  // the table, not a model class: app/models is read at today's commit, whose class for this table name may be a
+  // later one (a table dropped and created again), not the one the migration's code used
+  const steps = [`# 1. Remove every use of the ${table} table (its model, queries and associations) and deploy.`];
   const recreatedByDown = down.status === "present" && !down.derived && down.ops.some((o) => o.kind === "create_table" && nameKey(o.table) === nameKey(table));
   if (recreatedByDown)
     return [...steps, `# 2. Keep a copy of the rows before dropping (the down recreates the table, not its rows):`, `execute ${JSON.stringify(copy)}`, `drop_table ${sym(table)}`].join("\n");
@@ -42,6 +44,8 @@ function railsDropWithDefinition(ctx: RuleContext, op: OperationOf<"drop_table">
   const own = op.text.trim();
   if (own.startsWith("drop_table") && own.split("\n")[0].trimEnd().endsWith("|")) return [...steps, `# 2. Keep a copy before dropping:`, keepCopy(ctx, copy), reindented(own)].join("\n");
   const written = writtenDefinition(ctx, table);
+  // explicit up/down: a drop_table block in up does nothing on rollback, the down has to create the table
+  if (!inChange(ctx)) return explicitDownFix(ctx, op, table, copy, steps, written);
   const drop = written
     ? `drop_table${written.slice("create_table".length)}`
     : `drop_table ${sym(table)} do |t|\n  # migguard found no create_table of ${table} in the earlier migrations${ctx.repository.grownTableDefinition(table) || ctx.repository.tableDefinition(table) ? " that it could write again with the later changes of its columns" : ""}: copy its columns from db/schema.rb so rollback can recreate it\nend`;
@@ -52,6 +56,32 @@ function railsDropWithDefinition(ctx: RuleContext, op: OperationOf<"drop_table">
     keep,
     drop,
     ...(written ? [`# (rollback recreates the columns; add its indexes to the block as t.index if they matter)`] : []),
+  ].join("\n");
+}
+
+/**
+ * `def up` / `def down` written by hand: up keeps a copy and drops the table, down creates it again (the rows stay
+ * in the copy). An empty down becomes that create_table; a down with work of its own gets it after that work.
+ */
+function explicitDownFix(ctx: RuleContext, op: OperationOf<"drop_table">, table: string, copy: string, steps: string[], written: string | undefined): string {
+  const { down } = ctx.migration;
+  const create = written ?? `create_table ${sym(table)} do |t|\n  # migguard found no create_table of ${table} in the earlier migrations: copy its columns from db/schema.rb\nend`;
+  const indent = (text: string) => text.replace(/^/gm, "  ");
+  const ownDown = down.status === "present" && !down.derived && down.ops.length > 0;
+  const drop = op.text.trim().startsWith("drop_table") ? reindented(op.text.trim()) : `drop_table ${sym(table)}`;
+  return [
+    ...steps,
+    `# 2. Keep a copy, then drop the table; the down creates it again${written ? " (as the migration that created it wrote it)" : ""}, so a rollback restores the table (its rows stay in the copy):`,
+    `def up`,
+    `  execute ${JSON.stringify(copy)}`,
+    indent(drop),
+    `end`,
+    ``,
+    `def down`,
+    ...(ownDown ? [`  # what the down already does, then:`] : []),
+    indent(create),
+    ...(written ? [`  # (add the table's indexes to the block as t.index if they matter)`] : []),
+    `end`,
   ].join("\n");
 }
 
@@ -84,11 +114,14 @@ function writtenDefinition(ctx: RuleContext, table: string): string | undefined 
 }
 
 /** The SQL that keeps a copy, run on the way up only: in `change`, a bare execute has no inverse and rollback would raise IrreversibleMigration on it. */
-function keepCopy(ctx: RuleContext, copy: string): string {
+/** Rails `change`: its down is derived, or it cannot be because of one of its own calls. */
+function inChange(ctx: RuleContext): boolean {
   const { down, up } = ctx.migration;
-  // Rails `change`: its down is derived, or it cannot be because of one of its own calls
-  const inChange = (down.status === "present" && down.derived) || (down.status === "irreversible" && up.some((op) => op.loc.line === down.loc?.line));
-  if (!inChange) return `execute ${JSON.stringify(copy)}`;
+  return (down.status === "present" && down.derived) || (down.status === "irreversible" && up.some((op) => op.loc.line === down.loc?.line));
+}
+
+function keepCopy(ctx: RuleContext, copy: string): string {
+  if (!inChange(ctx)) return `execute ${JSON.stringify(copy)}`;
   return railsUpOnly(ctx.migration, `execute ${JSON.stringify(copy)}`);
 }
 
