@@ -155,6 +155,34 @@ end
 `,
       lines: [4, 5],
     },
+    {
+      framework: "rails",
+      name: "a new table's indexes beside an index on an existing table: only the existing table's index moves, the new table keeps its own",
+      path: "db/migrate/20240307000000_create_categories.rb",
+      code: `class CreateCategories < ActiveRecord::Migration[7.2]
+  def change
+    create_table :categories, id: :uuid do |t|
+      t.references :family, null: false, foreign_key: true, type: :uuid
+    end
+    add_index :transactions, :category_id
+  end
+end
+`,
+      lines: [6],
+      fixes: [
+        [
+          "# Take the index out of CreateCategories: its other changes stay there, in their transaction.",
+          "# Then build it in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):",
+          "class AddIndexOnTransactionsCategoryId < ActiveRecord::Migration[7.2]",
+          "  disable_ddl_transaction!",
+          "",
+          "  def change",
+          "    add_index :transactions, :category_id, algorithm: :concurrently",
+          "  end",
+          "end",
+        ].join("\n"),
+      ],
+    },
   ],
   valid: [
     {

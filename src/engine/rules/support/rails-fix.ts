@@ -410,13 +410,15 @@ export function railsIndexFix(
   defaultName: (table: string, columns: string[]) => string,
   /** the embedded statement (`execute "CREATE INDEX ..."`) rebuilt CONCURRENTLY, as the caller already parsed it */
   embeddedCreate?: string,
+  /** the indexes that need CONCURRENTLY (those of tables with rows), by position in the up: one of a table created here stays with it */
+  needsConcurrently: (index: number) => boolean = () => true,
 ): string {
   if (op.embeddedSql) {
     const undo = op.name ? `execute ${JSON.stringify(`DROP INDEX CONCURRENTLY IF EXISTS ${op.name}`)}` : "# DROP INDEX CONCURRENTLY the index";
     return railsConcurrentSql(migration, embeddedCreate ?? op.text, undo);
   }
   // every index of the up built without CONCURRENTLY the same way (in Ruby), this one included
-  const indexes = migration.up.filter((o): o is Extract<Operation, { kind: "add_index" }> => o.kind === "add_index" && !o.concurrently && !o.embeddedSql);
+  const indexes = migration.up.filter((o, i): o is Extract<Operation, { kind: "add_index" }> => o.kind === "add_index" && !o.concurrently && !o.embeddedSql && needsConcurrently(i));
   if (!indexes.includes(op)) indexes.push(op);
   const byReference = (o: Operation) => !keepsBlockColumn(o) && /(^|\.)(add_reference|add_belongs_to|references|belongs_to)$/.test(o.frameworkCall ?? "");
   // add_reference's own column goes with the add_reference call that replaces it
