@@ -2,6 +2,14 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "one ALTER TABLE adding several NOT NULL columns: one finding for the statement, naming every column",
+      schema: 'CREATE TABLE "OrganisationClaim" (id text PRIMARY KEY);',
+      code: 'ALTER TABLE "OrganisationClaim" ADD COLUMN "apiQuota" INTEGER,\nADD COLUMN "apiRateLimits" JSONB NOT NULL DEFAULT \'[]\'::jsonb,\nADD COLUMN "recipientCount" INTEGER NOT NULL DEFAULT 0;\nALTER TABLE "OrganisationClaim" ALTER COLUMN "apiRateLimits" DROP DEFAULT,\nALTER COLUMN "recipientCount" DROP DEFAULT;\n',
+      lines: [1],
+    },
+    { framework: "sql", name: "two NOT NULL columns without defaults in one statement", schema: "CREATE TABLE accounts (id bigint PRIMARY KEY);", code: "ALTER TABLE accounts ADD COLUMN region text NOT NULL, ADD COLUMN tier integer NOT NULL;", lines: [1] },
     { framework: "sql", name: "NOT NULL without default", schema: "CREATE TABLE accounts (id bigint PRIMARY KEY);", code: "ALTER TABLE accounts ADD COLUMN region text NOT NULL;", lines: [1] },
     {
       framework: "sql",

@@ -132,23 +132,50 @@ export default defineRule({
   },
   check(ctx) {
     const mysql = isMysqlFamily(ctx.migration.database);
+    // one finding per statement: an ALTER TABLE adding several such columns names them all (its fingerprint is the statement's)
+    const byStatement = new Map<string, Array<{ op: OperationOf<"add_column">; kind: string; message: string; fix: string }>>();
     for (const { op, index } of upOps(ctx, "add_column")) {
       const c = op.column;
       if (!c.notNull || c.generated || c.serial || c.primaryKey || !existingTable(ctx, op.table, index)) continue;
       // a default that only fills the existing rows and is dropped right after (Django's AddField) leaves old inserts failing
       const dropped = c.default ? defaultDroppedLater(ctx, op.table, c.name, index) : undefined;
       if (c.default && !dropped) continue;
-      ctx.report({
+      const kind = dropped ? "dropped" : ctx.facts.emptiedHow(op.table, index) === "emptied" ? "emptied" : mysql ? "mysql" : "plain";
+      const finding = {
         op,
+        kind,
         message: dropped
           ? `NOT NULL column ${op.table}.${c.name} gets the default ${c.default!.expr} only to fill the existing rows: the database default is dropped again ${dropped.loc.line === op.loc.line ? "right after (Django keeps `default=` in Python only)" : `on line ${dropped.loc.line}`}, so inserts from the running code, which does not set ${c.name}, fail.`
-          : ctx.facts.emptiedHow(op.table, index) === "emptied"
+          : kind === "emptied"
             ? `Adding NOT NULL column ${op.table}.${c.name} without a default breaks inserts from code that does not set it (${op.table} is emptied earlier in this migration, so the ALTER itself succeeds).`
             : mysql
               ? `Adding NOT NULL column ${op.table}.${c.name} without a default silently gives every existing row MySQL's implicit value for the type ('' for text, 0 for numbers), and in strict mode breaks inserts from code that does not set it.`
               : `Adding NOT NULL column ${op.table}.${c.name} without a default fails if ${op.table} has rows, and breaks inserts from code that does not set it.`,
         fix: { sql: mysql ? mysqlSqlFix : sqlFix, rails: railsFix, django: djangoFix, alembic: alembicFix }[ctx.framework](op),
-      });
+      };
+      const key = `${op.loc.line}:${op.loc.endLine}:${op.text}`;
+      byStatement.set(key, [...(byStatement.get(key) ?? []), finding]);
+    }
+    for (const findings of byStatement.values()) {
+      const [first] = findings;
+      if (findings.length === 1) {
+        ctx.report({ op: first.op, message: first.message, fix: first.fix });
+        continue;
+      }
+      const columns = findings.map((f) => f.op.column.name).join(", ");
+      const table = first.op.table;
+      const kinds = new Set(findings.map((f) => f.kind));
+      const message =
+        kinds.size === 1 && first.kind === "dropped"
+          ? `NOT NULL columns ${columns} of ${table} get defaults only to fill the existing rows: the database defaults are dropped again later in this migration, so inserts from the running code, which does not set them, fail.`
+          : kinds.size === 1 && first.kind === "emptied"
+            ? `Adding NOT NULL columns ${columns} to ${table} without defaults breaks inserts from code that does not set them (${table} is emptied earlier in this migration, so the ALTER itself succeeds).`
+            : kinds.size === 1 && first.kind === "mysql"
+              ? `Adding NOT NULL columns ${columns} to ${table} without defaults silently gives every existing row MySQL's implicit value for each type ('' for text, 0 for numbers), and in strict mode breaks inserts from code that does not set them.`
+              : kinds.size === 1
+                ? `Adding NOT NULL columns ${columns} to ${table} without defaults fails if ${table} has rows, and breaks inserts from code that does not set them.`
+                : findings.map((f) => f.message).join(" ");
+      ctx.report({ op: first.op, message, fix: [...new Set(findings.map((f) => f.fix))].join("\n") });
     }
   },
 });
