@@ -126,6 +126,11 @@ const OperationBase = z.object({
    * `without` is the block as written without this call's statement ("" when it was the only one), dedented.
    */
   batchBlock: z.object({ alias: z.string(), loc: SourceRange, without: z.string() }).optional(),
+  /**
+   * SQL embedded with parts the host language computes (Ruby's `#{Model.table_name}`): the host call as written
+   * (`execute "UPDATE #{...} SET ..."`), so a fix that moves the statement moves that call, not a placeholder
+   */
+  hostCall: z.string().optional(),
   /** MySQL/MariaDB: the statement's `ALGORITHM=` and `LOCK=` clauses, lower-cased ("instant", "inplace", "copy"; "none", "shared") */
   algorithm: z.string().optional(),
   lock: z.string().optional(),

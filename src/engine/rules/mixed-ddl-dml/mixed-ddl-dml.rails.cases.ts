@@ -4,6 +4,41 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "an UPDATE whose table Ruby interpolates (human-essentials' move_partner_for_families): the moved data migration keeps the execute as written, #{...} and all",
+      path: "db/migrate/20250201000000_move_partner_for_families.rb",
+      code: `class MovePartnerForFamilies < ActiveRecord::Migration[7.1]
+  def up
+    add_column :families, :old_partner_id, :bigint
+    execute "UPDATE #{Partners::Family.table_name} SET old_partner_id = partner_id"
+  end
+
+  def down
+    remove_column :families, :old_partner_id
+  end
+end
+`,
+      files: {
+        "db/migrate/20250101000000_create_families.rb": "class CreateFamilies < ActiveRecord::Migration[7.1]\n  def change\n    create_table :families do |t|\n      t.bigint :partner_id\n    end\n  end\nend\n",
+      },
+      lines: [4],
+      fixes: [
+        [
+          "# migration 1: this migration without its data change",
+          "# migration 2, once migration 1 is deployed, outside the schema change's transaction (on a large table, in batches):",
+          "class BackfillData < ActiveRecord::Migration[7.1]",
+          "  disable_ddl_transaction!",
+          "",
+          "  def change",
+          "    up_only do  # rollback does not bring the old values back: keep a copy first if they may be needed",
+          '      execute "UPDATE #{Partners::Family.table_name} SET old_partner_id = partner_id"',
+          "    end",
+          "  end",
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
       name: "the data change reads the table dropped afterwards (through its model): the drop waits for it, in the same transaction",
       code: `class MoveDiscrepancies < ActiveRecord::Migration[7.0]
   def up

@@ -18,6 +18,8 @@ export function reindented(text: string): string {
 export function dataCode(framework: Framework, op: Operation): string {
   const text = op.text.trim().replace(/;\s*$/, "");
   if (framework === "sql") return `${text};`;
+  // SQL with parts the host language computes: the call as written (its `#{...}` kept, never a placeholder name)
+  if (op.embeddedSql && op.hostCall) return reindented(op.hostCall.trim());
   if (op.embeddedSql) return sqlCall(framework, text);
   return reindented(text);
 }
