@@ -8,6 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import type { Config } from "../engine/config.js";
 import type { SourceFile } from "../engine/model.js";
 import { isRepositoryFactPath, projectRootOf } from "../engine/repository/fact-paths.js";
+import { isPythonManifestPath } from "../engine/repository/python-requirements.js";
 import { displayPath } from "./collect-files.js";
 
 /** more model files than this in one project are not read (a fix then names the table, not the class) */
@@ -36,6 +37,36 @@ function manifestsAbove(dir: string): string[] {
   }
 }
 
+/** A Python project's dependency files in `dir`: requirements*.txt, pyproject.toml, lock files, and a requirements/ folder's files. */
+function pythonManifestsIn(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of safeList(dir)) if (isPythonManifestPath(name)) out.push(join(dir, name));
+  for (const name of safeList(join(dir, "requirements"))) if (isPythonManifestPath(`requirements/${name}`)) out.push(join(dir, "requirements", name));
+  return out;
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** The nearest folder at or above a Python migration's folder with dependency files, not climbing past a repository root. */
+function pythonManifestsAbove(dir: string, seen: Map<string, string[]>): string[] {
+  const climbed: string[] = [];
+  for (let current = dir; ; current = dirname(current)) {
+    const known = seen.get(current);
+    const found = known ?? pythonManifestsIn(current);
+    climbed.push(current);
+    if (known || found.length || existsSync(join(current, ".git")) || dirname(current) === current) {
+      for (const d of climbed) seen.set(d, found);
+      return found;
+    }
+  }
+}
+
 export function readRepositoryFiles(migrationPaths: readonly string[], config: Config, cwd = process.cwd()): SourceFile[] {
   const absolute = new Set<string>();
   for (const root of new Set(migrationPaths.map(projectRootOf))) {
@@ -48,6 +79,10 @@ export function readRepositoryFiles(migrationPaths: readonly string[], config: C
     for (const path of models) absolute.add(path);
     for (const path of manifestsAbove(project)) absolute.add(path);
   }
+  // Python projects (Django's migrations have no db/ folder): the dependency files that say the Django version
+  const seen = new Map<string, string[]>();
+  for (const dir of new Set(migrationPaths.filter((p) => p.endsWith(".py")).map((p) => dirname(resolve(cwd, p)))))
+    for (const path of pythonManifestsAbove(dir, seen)) absolute.add(path);
   const out: SourceFile[] = [];
   for (const path of absolute) {
     const shown = displayPath(path, cwd);

@@ -4,6 +4,7 @@
  * class of a namespaced table). The edges read these paths and pass them as `repositoryFiles`.
  */
 import { isModelPath } from "../adapters/rails/model-path.js";
+import { isPythonManifestPath, pythonManifestDir } from "./python-requirements.js";
 
 const MANIFESTS = new Set(["Gemfile", "Gemfile.lock", "gems.rb", "gems.locked"]);
 
@@ -17,7 +18,7 @@ export const isSchemaDumpPath = (path: string): boolean => /(?:^|\/)db\/(?:(?:\w
 
 /** A path whose content fixes may use (see the module comment). */
 export function isRepositoryFactPath(path: string, options: { models?: boolean } = {}): boolean {
-  return isManifestPath(path) || isSchemaDumpPath(path) || (options.models !== false && isModelPath(path));
+  return isManifestPath(path) || isPythonManifestPath(path) || isSchemaDumpPath(path) || (options.models !== false && isModelPath(path));
 }
 
 const upLevels = (path: string) => /^(?:\.\.(?:\/|$))*/.exec(path)![0].split("/").filter((s) => s === "..").length;
@@ -41,6 +42,8 @@ export function repositoryFactPaths(listing: readonly string[], migrationPaths: 
   const roots = new Set(migrationPaths.map(projectRootOf).filter((r): r is string => r !== undefined));
   return listing.filter((path) => {
     if (!isRepositoryFactPath(path, options)) return false;
+    // a Python project's dependency files: in a folder above a migration (Django has no db/ to root the project)
+    if (isPythonManifestPath(path)) return migrationPaths.some((m) => isWithin(pythonManifestDir(path), m));
     const root = isManifestPath(path) ? dirOf(path) : projectRootOf(path);
     return root !== undefined && [...roots].some((r) => isWithin(root, r));
   });

@@ -11,9 +11,12 @@ import type { ColumnTypes } from "./column-types.js";
 import { dumpedColumns } from "./dumped-columns.js";
 import { dirOf, isManifestPath, isSchemaDumpPath, isWithin, projectRootOf } from "./fact-paths.js";
 import { lockfileGems } from "./lockfile.js";
+import { combinedRange, isPythonManifestPath, manifestRange, pythonManifestDir, type VersionRange } from "./python-requirements.js";
 
 export class RepositoryFacts {
   private readonly manifests: SourceFile[];
+  private readonly pythonManifests: SourceFile[];
+  private readonly packageRanges = new Map<string, VersionRange | undefined>();
   private readonly dumps: SourceFile[];
   private readonly modelSources: SourceFile[];
   private readonly gems = new Map<string, Set<string>>();
@@ -23,7 +26,8 @@ export class RepositoryFacts {
   constructor(files: readonly SourceFile[]) {
     this.manifests = files.filter((f) => isManifestPath(f.path));
     this.dumps = files.filter((f) => isSchemaDumpPath(f.path));
-    this.modelSources = files.filter((f) => !isManifestPath(f.path) && !isSchemaDumpPath(f.path));
+    this.pythonManifests = files.filter((f) => isPythonManifestPath(f.path));
+    this.modelSources = files.filter((f) => !isManifestPath(f.path) && !isPythonManifestPath(f.path) && !isSchemaDumpPath(f.path));
   }
 
   static none(): RepositoryFacts {
@@ -45,6 +49,21 @@ export class RepositoryFacts {
         }
         return gems.has(gem);
       });
+  }
+
+  /**
+   * The versions of Python package `name` the project of `migrationPath` allows: its dependency files in the nearest
+   * folder above the migration that has any (a lock file's version first); undefined when none names it.
+   */
+  pythonPackageRange(migrationPath: string, name: string): VersionRange | undefined {
+    const above = this.pythonManifests.filter((f) => isWithin(pythonManifestDir(f.path), migrationPath));
+    const key = `${name}\u0000${migrationPath.slice(0, migrationPath.lastIndexOf("/"))}`;
+    if (this.packageRanges.has(key)) return this.packageRanges.get(key);
+    const found = above.map((f) => ({ f, r: manifestRange(f.path, f.content, name) })).filter((x) => x.r !== undefined);
+    const nearest = Math.max(-1, ...found.map((x) => pythonManifestDir(x.f.path).length));
+    const range = combinedRange(found.filter((x) => pythonManifestDir(x.f.path).length === nearest).map((x) => x.r!));
+    this.packageRanges.set(key, range);
+    return range;
   }
 
   /** The type a schema dump of the migration's project gives table.column (a dump of another database lacks the table). */

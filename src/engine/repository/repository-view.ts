@@ -11,6 +11,7 @@ import { RowVersions } from "./row-versions.js";
 import type { RepositoryFacts } from "./repository-facts.js";
 import type { GrownTable, IndexDefinition, SchemaHistory } from "./schema-history.js";
 import { indexGone } from "./index-history.js";
+import { rangeAtLeast } from "./python-requirements.js";
 import { nameKey } from "../rules/support/facts.js";
 import { placeIndexOf } from "./index-places.js";
 
@@ -45,6 +46,11 @@ export interface RepositoryView {
    * instantly since it was created or last rebuilt, in this migration and the earlier ones of its folder
    */
   rowVersions(table: string, beforeIndex: number): number;
+  /**
+   * every Django version the project's dependency files allow is `version` or later (true), every one is older
+   * (false), or they do not say (undefined): requirements*.txt, pyproject.toml, poetry.lock, uv.lock, Pipfile.lock
+   */
+  djangoAtLeast(version: string): boolean | undefined;
   /** the project bundles strong_migrations (its Gemfile or Gemfile.lock), so `safety_assured` means something there */
   readonly strongMigrations: boolean;
 }
@@ -105,6 +111,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
       return table;
     },
     model: (table) => facts.model(migration.path, table, codeFiles),
+    djangoAtLeast: (version) => rangeAtLeast(facts.pythonPackageRange(migration.path, "django"), version),
     get strongMigrations() {
       return (strong ??= facts.bundles(migration.path, "strong_migrations"));
     },

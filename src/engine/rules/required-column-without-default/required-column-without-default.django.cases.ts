@@ -5,6 +5,83 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "Django 4.2 pinned in requirements/base.txt: check= for CheckConstraint, and no db_default (5.0+): the AddField as written (a callable default stays) then a RunSQL SET DEFAULT of the migration's own; NULLs the AlterField's default fills are filled before VALIDATE",
+      code: `from django.db import migrations, models
+
+
+def get_random_color():
+    return "#000"
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="color", field=models.CharField(max_length=255, default=get_random_color)),
+        migrations.AddField(model_name="order", name="size", field=models.FloatField(default=0)),
+        migrations.AlterField(model_name="order", name="quantity", field=models.IntegerField(default=1)),
+    ]
+`,
+      files: { ...DJANGO_INITIAL, "requirements/base.txt": `# core
+Django==4.2.30
+psycopg[binary]==3.1
+` },
+      lines: [12, 13],
+      fixes: [
+        `# Django before 5.0 drops the column's default right after AddField (default= is applied in Python only): a database default
+# of the migration's own keeps inserts from code that does not set color working
+# '' is a stand-in: use the value existing rows should have in color
+migrations.AddField(model_name="order", name="color", field=models.CharField(max_length=255, default=get_random_color)),
+migrations.RunSQL(
+    "ALTER TABLE app_order ALTER COLUMN color SET DEFAULT ''",
+    reverse_sql="ALTER TABLE app_order ALTER COLUMN color DROP DEFAULT",
+),`,
+        `# Django before 5.0 drops the column's default right after AddField (default= is applied in Python only): a database default
+# of the migration's own keeps inserts from code that does not set size working
+migrations.AddField(model_name="order", name="size", field=models.FloatField(default=0)),
+migrations.RunSQL(
+    "ALTER TABLE app_order ALTER COLUMN size SET DEFAULT 0",
+    reverse_sql="ALTER TABLE app_order ALTER COLUMN size DROP DEFAULT",
+),`,
+      ],
+    },
+    {
+      framework: "django",
+      name: "Django >=5.1,<6 in pyproject.toml [project]: condition= and db_default, a callable default kept as the Python default",
+      code: `from django.db import migrations, models
+
+
+def get_random_color():
+    return "#000"
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="color", field=models.CharField(max_length=255, default=get_random_color)),
+        migrations.AddField(model_name="order", name="size", field=models.FloatField(default=0)),
+        migrations.AlterField(model_name="order", name="quantity", field=models.IntegerField(default=1)),
+    ]
+`,
+      files: { ...DJANGO_INITIAL, "pyproject.toml": `[project]
+name = "shop"
+dependencies = [
+  "Django>=5.1,<6",
+  "psycopg>=3",
+]
+` },
+      lines: [12, 13],
+      fixes: [
+        `# db_default (Django 5.0+) stays in the table, so inserts from code that does not set color keep working
+# "" is a stand-in: use the value existing rows should have in color
+migrations.AddField(model_name="Order", name="color", field=models.CharField(max_length=255, default=get_random_color, db_default="")),`,
+        `# db_default (Django 5.0+) stays in the table, so inserts from code that does not set size keep working
+migrations.AddField(model_name="Order", name="size", field=models.FloatField(db_default=0)),`,
+      ],
+    },
+    {
+      framework: "django",
       name: "preserve_default=False: the default only fills existing rows",
       code: `from django.db import migrations, models
 

@@ -10,6 +10,7 @@ import { defineRule, type RuleContext } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 import { sqlDialect } from "../support/sql-dialect.js";
+import { reindented } from "../support/data-code.js";
 
 /** A default expression the migration wrote that is a real value (Django's callables come through as `<value of f>`). */
 const knownDefault = (c: ColumnSpec): string | undefined => (c.default && !c.default.expr.startsWith("<") ? c.default.expr : undefined);
@@ -82,23 +83,48 @@ function railsFix(op: OperationOf<"add_column">): string {
   return [knownDefault(c) || c.name.endsWith("_at") ? undefined : neutralDefaultNote(value, c.name, "#"), call].filter(Boolean).join("\n");
 }
 
-function djangoFix(op: OperationOf<"add_column">): string {
+/** A Python literal as written (`0`, `False`, `"open"`) as a SQL literal; undefined for anything else. */
+function sqlLiteralOf(python: string): string | undefined {
+  if (python === "True" || python === "False") return python.toLowerCase();
+  if (/^-?\d+(?:\.\d+)?$/.test(python)) return python;
+  const quoted = /^(?:"([^"\\]*)"|'([^'\\]*)')$/.exec(python);
+  return quoted ? `'${(quoted[1] ?? quoted[2]).replace(/'/g, "''")}'` : undefined;
+}
+
+function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const c = op.column;
   const model = op.ormModel ?? op.table;
   const field = op.ormField ?? c.name;
   const written = op.ormFieldDef ? keywordText(op.ormFieldDef, "default") : undefined;
   // db_default takes a value or a database expression, not a Python callable
-  const literal = written !== undefined && /^(?:-?\d+(?:\.\d+)?|True|False|None|"[^"]*"|'[^']*')$/.test(written) ? written : undefined;
+  const literal = written !== undefined && /^(?:-?\d+(?:\.\d+)?|True|False|"[^"]*"|'[^']*')$/.test(written) ? written : undefined;
   const value = literal ?? neutralDefault("django", c.type);
-  const base = op.ormFieldDef ? withoutKeyword(op.ormFieldDef, "default") : undefined;
-  const later = `# before Django 5: add it with null=True, fill it for existing rows (RunPython), then AlterField to null=False once every running version of the code writes it`;
-  if (!base || !value)
-    return [`# add ${field} with null=True, fill it for existing rows (RunPython), then AlterField to null=False once every running version of the code writes it`, ...(base ? [`migrations.AddField(model_name=${pythonString(model)}, name=${pythonString(field)}, field=${withKeyword(base, "null", "True")}),`] : [])].join("\n");
+  if (!op.ormFieldDef || !value)
+    return [`# add ${field} with null=True, fill it for existing rows (RunPython), then AlterField to null=False once every running version of the code writes it`, ...(op.ormFieldDef ? [`migrations.AddField(model_name=${pythonString(model)}, name=${pythonString(field)}, field=${withKeyword(op.ormFieldDef, "null", "True")}),`] : [])].join("\n");
+  // a callable default (default=get_random_color) stays the Python default: new rows keep getting its values
+  const base = literal ? withoutKeyword(op.ormFieldDef, "default") : op.ormFieldDef;
+  if (base && ctx.repository.djangoAtLeast("5.0"))
+    return [
+      `# db_default (Django 5.0+) stays in the table, so inserts from code that does not set ${field} keep working`,
+      ...(literal ? [] : [neutralDefaultNote(value, field, "#")]),
+      `migrations.AddField(model_name=${pythonString(model)}, name=${pythonString(field)}, field=${withKeyword(base, "db_default", value)}),`,
+    ].join("\n");
+  // before Django 5.0 (or a version the repository does not say): the AddField as written, then a database default
+  // of its own, which Django leaves alone
+  const sql = sqlDialect(ctx.migration.database);
+  const sqlValue = (literal ? sqlLiteralOf(literal) : undefined) ?? neutralDefault("sql", c.type);
+  if (!sqlValue) return `# add ${field} with null=True, fill it for existing rows (RunPython), then AlterField to null=False once every running version of the code writes it`;
+  const t = sql.ident(op.table);
+  const col = sql.ident(c.name);
   return [
-    `# Django 5+: db_default stays in the table, so inserts from code that does not set ${field} keep working`,
-    ...(literal ? [] : [neutralDefaultNote(value, field, "#")]),
-    `migrations.AddField(model_name=${pythonString(model)}, name=${pythonString(field)}, field=${withKeyword(base, "db_default", value)}),`,
-    later,
+    `# Django${ctx.repository.djangoAtLeast("5.0") === false ? " before 5.0" : ""} drops the column's default right after AddField (default= is applied in Python only): a database default`,
+    `# of the migration's own keeps inserts from code that does not set ${field} working${ctx.repository.djangoAtLeast("5.0") === undefined ? " (on Django 5.0+, db_default= does the same)" : ""}`,
+    ...(literal ? [] : [neutralDefaultNote(sqlValue, c.name, "#")]),
+    `${reindented(op.text.trim()).replace(/,?$/, ",")}`,
+    `migrations.RunSQL(`,
+    `    ${pythonString(`ALTER TABLE ${t} ALTER COLUMN ${col} SET DEFAULT ${sqlValue}`)},`,
+    `    reverse_sql=${pythonString(`ALTER TABLE ${t} ALTER COLUMN ${col} DROP DEFAULT`)},`,
+    `),`,
   ].join("\n");
 }
 
@@ -151,7 +177,7 @@ export default defineRule({
             : mysql
               ? `Adding NOT NULL column ${op.table}.${c.name} without a default silently gives every existing row MySQL's implicit value for the type ('' for text, 0 for numbers), and in strict mode breaks inserts from code that does not set it.`
               : `Adding NOT NULL column ${op.table}.${c.name} without a default fails if ${op.table} has rows, and breaks inserts from code that does not set it.`,
-        fix: { sql: mysql ? mysqlSqlFix : sqlFix, rails: railsFix, django: djangoFix, alembic: alembicFix }[ctx.framework](op),
+        fix: ctx.framework === "django" ? djangoFix(op, ctx) : { sql: mysql ? mysqlSqlFix : sqlFix, rails: railsFix, alembic: alembicFix }[ctx.framework](op),
       };
       const key = `${op.loc.line}:${op.loc.endLine}:${op.text}`;
       byStatement.set(key, [...(byStatement.get(key) ?? []), finding]);

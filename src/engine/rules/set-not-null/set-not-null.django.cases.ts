@@ -5,6 +5,75 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "Django 4.2 pinned in requirements/base.txt: check= for CheckConstraint, and no db_default (5.0+): the AddField as written (a callable default stays) then a RunSQL SET DEFAULT of the migration's own; NULLs the AlterField's default fills are filled before VALIDATE",
+      code: `from django.db import migrations, models
+
+
+def get_random_color():
+    return "#000"
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="color", field=models.CharField(max_length=255, default=get_random_color)),
+        migrations.AddField(model_name="order", name="size", field=models.FloatField(default=0)),
+        migrations.AlterField(model_name="order", name="quantity", field=models.IntegerField(default=1)),
+    ]
+`,
+      files: { ...DJANGO_INITIAL, "requirements/base.txt": `# core
+Django==4.2.30
+psycopg[binary]==3.1
+` },
+      lines: [14],
+      fixes: [
+        `from django.contrib.postgres.operations import AddConstraintNotValid, ValidateConstraint
+# migration 1
+AddConstraintNotValid(model_name="Order", constraint=models.CheckConstraint(check=models.Q(quantity__isnull=False), name="app_order_quantity_not_null")),
+# migration 2: fill the NULLs first (with the AlterField's default, in batches: UPDATE app_order SET quantity = <default> WHERE quantity IS NULL), then
+ValidateConstraint(model_name="Order", name="app_order_quantity_not_null"),
+# migration 3: AlterField(..., null=False) (PostgreSQL 12+ skips the scan), then RemoveConstraint`,
+      ],
+    },
+    {
+      framework: "django",
+      name: "Django >=5.1,<6 in pyproject.toml [project]: condition= and db_default, a callable default kept as the Python default",
+      code: `from django.db import migrations, models
+
+
+def get_random_color():
+    return "#000"
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="color", field=models.CharField(max_length=255, default=get_random_color)),
+        migrations.AddField(model_name="order", name="size", field=models.FloatField(default=0)),
+        migrations.AlterField(model_name="order", name="quantity", field=models.IntegerField(default=1)),
+    ]
+`,
+      files: { ...DJANGO_INITIAL, "pyproject.toml": `[project]
+name = "shop"
+dependencies = [
+  "Django>=5.1,<6",
+  "psycopg>=3",
+]
+` },
+      lines: [14],
+      fixes: [
+        `from django.contrib.postgres.operations import AddConstraintNotValid, ValidateConstraint
+# migration 1
+AddConstraintNotValid(model_name="Order", constraint=models.CheckConstraint(condition=models.Q(quantity__isnull=False), name="app_order_quantity_not_null")),
+# migration 2: fill the NULLs first (with the AlterField's default, in batches: UPDATE app_order SET quantity = <default> WHERE quantity IS NULL), then
+ValidateConstraint(model_name="Order", name="app_order_quantity_not_null"),
+# migration 3: AlterField(..., null=False) (PostgreSQL 12+ skips the scan), then RemoveConstraint`,
+      ],
+    },
+    {
+      framework: "django",
       name: "AlterField from null=True to NOT NULL",
       code: `from django.db import migrations, models
 

@@ -65,6 +65,17 @@ export default defineRule({
         });
         continue;
       }
+      // CheckConstraint's keyword is condition= from Django 5.1 (check= before, removed in 6.0): the project's version decides
+      const atLeast51 = ctx.framework === "django" ? ctx.repository.djangoAtLeast("5.1") : undefined;
+      const checkKeyword = atLeast51 === false ? "check" : "condition";
+      const checkNote = atLeast51 === undefined ? "  # condition= is Django 5.1+: before 5.1 it is check=" : "";
+      // NULLs the migration fills itself (a later RunPython, the AlterField's default) must be filled before VALIDATE
+      const dataStep = ctx.migration.up.slice(index + 1).find((o) => o.kind === "data_migration");
+      const fillFirst = dataStep
+        ? `: fill the NULLs first (this migration's data step at line ${dataStep.loc.line} runs after the AlterField), then`
+        : op.fillsNulls
+          ? `: fill the NULLs first (with the AlterField's default, in batches: UPDATE ${op.table} SET ${op.column} = <default> WHERE ${op.column} IS NULL), then`
+          : "";
       ctx.report({
         op,
         message: `SET NOT NULL on ${op.table}.${op.column} scans the whole table under an ACCESS EXCLUSIVE lock.`,
@@ -104,8 +115,8 @@ export default defineRule({
             : `
             from django.contrib.postgres.operations import AddConstraintNotValid, ValidateConstraint
             # migration 1
-            AddConstraintNotValid(model_name="${op.ormModel ?? modelName(op.table).toLowerCase()}", constraint=models.CheckConstraint(condition=models.Q(${op.ormField ?? op.column}__isnull=False), name="${name}")),
-            # migration 2
+            AddConstraintNotValid(model_name="${op.ormModel ?? modelName(op.table).toLowerCase()}", constraint=models.CheckConstraint(${checkKeyword}=models.Q(${op.ormField ?? op.column}__isnull=False), name="${name}")),${checkNote}
+            # migration 2${fillFirst}
             ValidateConstraint(model_name="${op.ormModel ?? modelName(op.table).toLowerCase()}", name="${name}"),
             # migration 3: AlterField(..., null=False) (PostgreSQL 12+ skips the scan), then RemoveConstraint`,
           alembic: `

@@ -1,0 +1,192 @@
+/**
+ * The Django version a Python project allows, read from its dependency files: requirements*.txt and the files of a
+ * requirements/ folder, pyproject.toml ([project] dependencies, [tool.poetry] dependencies), poetry.lock, uv.lock
+ * and Pipfile.lock. A lock file's version wins; otherwise the ranges of every file are intersected.
+ */
+import { parse as parseToml } from "smol-toml";
+
+type Version = number[];
+interface Bound {
+  v: Version;
+  inclusive: boolean;
+}
+/** the versions a project allows: lo <= v <= hi (either open) */
+export interface VersionRange {
+  lo?: Bound;
+  hi?: Bound;
+}
+
+const PYTHON_MANIFESTS = new Set(["pyproject.toml", "poetry.lock", "uv.lock", "Pipfile.lock"]);
+
+const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+
+/** A Python dependency file: requirements*.txt (or .in), a .txt in a requirements/ folder, pyproject.toml, a lock file. */
+export function isPythonManifestPath(path: string): boolean {
+  const base = baseOf(path);
+  if (PYTHON_MANIFESTS.has(base)) return true;
+  if (!/\.(?:txt|in)$/.test(base)) return false;
+  return base.startsWith("requirements") || /(?:^|\/)requirements\/[^/]+$/.test(path);
+}
+
+/** The folder a Python dependency file speaks for: its own, or the one above a requirements/ folder. */
+export function pythonManifestDir(path: string): string {
+  const dir = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+  if (baseOf(dir) !== "requirements" || baseOf(path).startsWith("requirements")) return dir;
+  return dir.includes("/") ? dir.slice(0, dir.lastIndexOf("/")) : "";
+}
+
+function version(text: string): Version | undefined {
+  const m = /^v?(\d+(?:\.\d+)*)/.exec(text.trim());
+  return m ? m[1].split(".").map(Number) : undefined;
+}
+
+function compare(a: Version, b: Version): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
+}
+
+/** `4.2` -> `5`, `4.2.1` -> `4.3`: the first release past a prefix without its last part */
+const bumped = (v: Version): Version => (v.length < 2 ? [v[0] + 1] : [...v.slice(0, -2), v[v.length - 2] + 1]);
+/** `4.2` -> `4.3`: the first release past the prefix `4.2.*` */
+const next = (v: Version): Version => [...v.slice(0, -1), v[v.length - 1] + 1];
+
+function narrowed(range: VersionRange, lo?: Bound, hi?: Bound): VersionRange {
+  const out = { ...range };
+  if (lo && (!out.lo || compare(lo.v, out.lo.v) > 0 || (compare(lo.v, out.lo.v) === 0 && !lo.inclusive))) out.lo = lo;
+  if (hi && (!out.hi || compare(hi.v, out.hi.v) < 0 || (compare(hi.v, out.hi.v) === 0 && !hi.inclusive))) out.hi = hi;
+  return out;
+}
+
+/**
+ * A version specifier as a range: PEP 440 (`==4.2.30`, `>=4.2,<5`, `~=4.2`, `==4.2.*`) and Poetry's (`^4.2`, `~4.2`,
+ * a bare `4.2.30`); undefined when it holds nothing that bounds the version.
+ */
+export function specifierRange(spec: string): VersionRange | undefined {
+  let range: VersionRange = {};
+  let bounded = false;
+  for (const clause of spec.split(/[,|]/).map((c) => c.trim()).filter(Boolean)) {
+    if (spec.includes("|")) return undefined; // Poetry's "or": not one range
+    const m = /^(===|==|~=|>=|<=|!=|>|<|\^|~|=)?\s*(.+)$/.exec(clause);
+    if (!m) continue;
+    const [, op = "==", rest] = m;
+    if (rest === "*") continue;
+    const wildcard = rest.endsWith(".*");
+    const v = version(wildcard ? rest.slice(0, -2) : rest);
+    if (!v) continue;
+    bounded = true;
+    switch (op) {
+      case "==":
+      case "===":
+      case "=":
+        range = wildcard ? narrowed(range, { v, inclusive: true }, { v: next(v), inclusive: false }) : narrowed(range, { v, inclusive: true }, { v, inclusive: true });
+        break;
+      case "~=":
+        range = narrowed(range, { v, inclusive: true }, { v: bumped(v), inclusive: false });
+        break;
+      case "^": {
+        // Poetry: the first non-zero part may not change
+        const first = v.findIndex((n) => n !== 0);
+        const at = first === -1 ? v.length - 1 : first;
+        range = narrowed(range, { v, inclusive: true }, { v: [...v.slice(0, at), v[at] + 1], inclusive: false });
+        break;
+      }
+      case "~":
+        range = narrowed(range, { v, inclusive: true }, { v: v.length < 2 ? [v[0] + 1] : [v[0], v[1] + 1], inclusive: false });
+        break;
+      case ">=":
+        range = narrowed(range, { v, inclusive: true });
+        break;
+      case ">":
+        range = narrowed(range, { v, inclusive: false });
+        break;
+      case "<=":
+        range = narrowed(range, undefined, { v, inclusive: true });
+        break;
+      case "<":
+        range = narrowed(range, undefined, { v, inclusive: false });
+        break;
+      default:
+        bounded = clause !== "" && bounded; // != excludes one version: no bound
+    }
+  }
+  return bounded ? range : undefined;
+}
+
+/** A PEP 508 requirement (`Django[argon2]>=4.2,<5 ; python_version >= "3.10"`) for `name`: its specifier, or undefined. */
+function requirementSpec(line: string, name: string): string | undefined {
+  const text = line.replace(/\s+#.*$/, "").split(";")[0].trim();
+  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(.*)$/.exec(text);
+  if (!m || normalise(m[1]) !== name) return undefined;
+  return m[2].replace(/^\(|\)$/g, "").trim();
+}
+
+const normalise = (name: string) => name.toLowerCase().replace(/[-_.]+/g, "-");
+
+type Toml = Record<string, unknown>;
+const table = (value: unknown): Toml | undefined => (value && typeof value === "object" && !Array.isArray(value) ? (value as Toml) : undefined);
+
+/** The versions of `name` one dependency file allows, or undefined when it does not name it (or cannot be read). */
+export function manifestRange(path: string, content: string, name: string): { range: VersionRange; locked: boolean } | undefined {
+  const base = baseOf(path);
+  const wanted = normalise(name);
+  try {
+    if (base === "poetry.lock" || base === "uv.lock") {
+      const packages = (parseToml(content).package as Toml[] | undefined) ?? [];
+      const found = packages.find((p) => typeof p.name === "string" && normalise(p.name) === wanted);
+      const v = typeof found?.version === "string" ? specifierRange(`==${found.version}`) : undefined;
+      return v && { range: v, locked: true };
+    }
+    if (base === "Pipfile.lock") {
+      const lock = JSON.parse(content) as Record<string, Record<string, { version?: string }> | undefined>;
+      const entry = Object.entries(lock.default ?? {}).find(([n]) => normalise(n) === wanted)?.[1];
+      const v = entry?.version ? specifierRange(entry.version) : undefined;
+      return v && { range: v, locked: true };
+    }
+    if (base === "pyproject.toml") {
+      const doc = parseToml(content);
+      const specs: string[] = [];
+      const project = table(doc.project);
+      for (const dep of Array.isArray(project?.dependencies) ? project.dependencies : []) {
+        const spec = typeof dep === "string" ? requirementSpec(dep, wanted) : undefined;
+        if (spec !== undefined) specs.push(spec);
+      }
+      const poetry = table(table(doc.tool)?.poetry);
+      for (const [n, value] of Object.entries(table(poetry?.dependencies) ?? {})) {
+        if (normalise(n) !== wanted) continue;
+        const spec = typeof value === "string" ? value : typeof table(value)?.version === "string" ? (table(value)!.version as string) : undefined;
+        if (spec !== undefined) specs.push(spec);
+      }
+      const ranges = specs.map(specifierRange).filter((r): r is VersionRange => r !== undefined);
+      return ranges.length ? { range: ranges.reduce((a, b) => narrowed(a, b.lo, b.hi)), locked: false } : undefined;
+    }
+    // requirements*.txt: one requirement a line; options (-r, -e, --hash) are not requirements
+    for (const line of content.split(/\r?\n/)) {
+      if (/^\s*(?:-|#|$)/.test(line)) continue;
+      const spec = requirementSpec(line.replace(/\\\s*$/, ""), wanted);
+      const range = spec !== undefined ? specifierRange(spec) : undefined;
+      if (range) return { range, locked: false };
+    }
+  } catch {
+    // an unreadable file says nothing
+  }
+  return undefined;
+}
+
+/** Every version `range` allows is at least `floor` (true), below it (false), or some are and some are not (undefined). */
+export function rangeAtLeast(range: VersionRange | undefined, floor: string): boolean | undefined {
+  const f = version(floor)!;
+  if (!range) return undefined;
+  if (range.lo && compare(range.lo.v, f) >= 0) return true;
+  if (range.hi && (compare(range.hi.v, f) < 0 || (compare(range.hi.v, f) === 0 && !range.hi.inclusive))) return false;
+  return undefined;
+}
+
+/** The range every file allows at once, a lock file's exact version first. */
+export function combinedRange(found: ReadonlyArray<{ range: VersionRange; locked: boolean }>): VersionRange | undefined {
+  const locked = found.find((f) => f.locked);
+  if (locked) return locked.range;
+  return found.length ? found.reduce<VersionRange>((a, b) => narrowed(a, b.range.lo, b.range.hi), {}) : undefined;
+}
