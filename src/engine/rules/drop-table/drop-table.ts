@@ -66,7 +66,7 @@ function railsDropWithDefinition(ctx: RuleContext, op: OperationOf<"drop_table">
 function explicitDownFix(ctx: RuleContext, op: OperationOf<"drop_table">, table: string, copy: string, steps: string[], written: string | undefined): string {
   const { down } = ctx.migration;
   const create = written ?? `create_table ${sym(table)} do |t|\n  # migguard found no create_table of ${table} in the earlier migrations: copy its columns from db/schema.rb\nend`;
-  const indent = (text: string) => text.replace(/^/gm, "  ");
+  const indent = (text: string) => text.replace(/^(?=.)/gm, "  ");
   const ownDown = down.status === "present" && !down.derived && down.ops.length > 0;
   const drop = op.text.trim().startsWith("drop_table") ? reindented(op.text.trim()) : `drop_table ${sym(table)}`;
   return [
