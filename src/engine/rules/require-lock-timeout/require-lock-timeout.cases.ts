@@ -2,6 +2,15 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "the first statement that takes a lock others wait on is a DROP INDEX (ACCESS EXCLUSIVE on its table), before the ALTER TABLE",
+      path: "prisma/migrations/20231206073509_add_multiple_subscriptions/migration.sql",
+      files: { "prisma/migrations/20231101000000_init/migration.sql": 'CREATE TABLE "Subscription" (id int PRIMARY KEY, "planId" text, "customerId" text);\nCREATE UNIQUE INDEX "Subscription_customerId_key" ON "Subscription" ("customerId");\n' },
+      schema: 'CREATE TABLE "Subscription" (id int PRIMARY KEY, "planId" text, "customerId" text);\nCREATE UNIQUE INDEX "Subscription_customerId_key" ON "Subscription" ("customerId");',
+      code: 'DELETE FROM "Subscription" WHERE "planId" IS NULL;\nDROP INDEX "Subscription_customerId_key";\nALTER TABLE "Subscription" ALTER COLUMN "planId" SET NOT NULL;\n',
+      lines: [2],
+    },
     { framework: "sql", name: "ALTER TABLE without lock_timeout (reported once)", schema: "CREATE TABLE orders (id bigint PRIMARY KEY);", code: "ALTER TABLE orders ADD COLUMN note text;\nALTER TABLE orders ADD COLUMN tag text;", lines: [1] },
     { framework: "sql", name: "lock_timeout set too late", schema: "CREATE TABLE orders (id bigint PRIMARY KEY);", code: "ALTER TABLE orders ADD COLUMN note text;\nSET lock_timeout = '2s';", lines: [1] },
     {

@@ -20,6 +20,9 @@ function lockedTable(op: Operation): string | undefined {
       return op.table;
     case "add_index":
       return op.concurrently ? undefined : op.table;
+    // DROP INDEX takes ACCESS EXCLUSIVE on the index's table (the table is known when the history names the index)
+    case "drop_index":
+      return op.concurrently ? undefined : op.table;
     case "drop_table":
     case "truncate":
       return op.tables[0];
@@ -68,15 +71,22 @@ export default defineRule({
   },
   check(ctx) {
     if (ctx.framework !== "sql") return; // Rails/Django/Alembic runners set it globally (StrongMigrations.lock_timeout, database options)
-    const index = ctx.migration.up.findIndex((op, i) => {
-      const table = lockedTable(op);
+    // DROP INDEX name: its table from where the index was created (this migration or an earlier one)
+    const tableAt = (op: Operation, i: number) =>
+      lockedTable(op) ?? (op.kind === "drop_index" && !op.concurrently && op.names.length === 1 ? ctx.repository.indexTable(op.names[0], i) : undefined);
+    const locks = (op: Operation, i: number) => {
+      const table = tableAt(op, i);
       return table !== undefined && existingTable(ctx, table, i);
-    });
+    };
+    // a file of DROP INDEX alone is drop-index-without-concurrently's (the same lock queue: one hazard, one finding);
+    // with another lock after it, the reminder belongs on the first statement that takes one
+    if (!ctx.migration.up.some((op, i) => op.kind !== "drop_index" && locks(op, i))) return;
+    const index = ctx.migration.up.findIndex(locks);
     if (index === -1 || ctx.facts.lockTimeoutBefore(index)) return;
     const op = ctx.migration.up[index];
     ctx.report({
       op,
-      message: `No lock_timeout is set before this statement locks ${lockedTable(op)}: if it waits behind a long query, every query on the table queues behind it.`,
+      message: `No lock_timeout is set before this statement locks ${tableAt(op, index)}: if it waits behind a long query, every query on the table queues behind it.`,
       fix: fixFor(ctx.framework, {
         sql: concurrentInOneQuery(ctx.migration) ? connectionSetting(ctx.migration.layout) : `SET lock_timeout = '5s';  -- first statement of the migration (SET LOCAL inside a transaction)`,
       }),
