@@ -96,9 +96,16 @@ function sqlLiteral(value: PyValue): string | undefined {
  * state); undefined for anything else (~Q, |, F(), other lookups, a field the state does not know).
  */
 export function conditionSql(condition: PyValue | undefined, state: AppState, model: string): string | undefined {
-  if (condition?.kind !== "call" || lastSegment(condition.callee) !== "Q" || condition.args.length > 0 || condition.kwargs.size === 0) return undefined;
+  if (condition?.kind !== "call" || lastSegment(condition.callee) !== "Q") return undefined;
+  // makemigrations writes Q(("deleted_at__isnull", True)): the same lookups as (key, value) pairs
+  const pairs: Array<[string, PyValue]> = [...condition.kwargs];
+  for (const arg of condition.args) {
+    if (arg.kind !== "list" || arg.items.length !== 2 || arg.items[0].kind !== "str") return undefined;
+    pairs.push([arg.items[0].value, arg.items[1]]);
+  }
+  if (!pairs.length) return undefined;
   const terms: string[] = [];
-  for (const [key, value] of condition.kwargs) {
+  for (const [key, value] of pairs) {
     const [fieldName, lookup = "exact", ...rest] = key.split("__");
     const column = rest.length ? undefined : state.field(model, fieldName)?.column;
     if (!column) return undefined;

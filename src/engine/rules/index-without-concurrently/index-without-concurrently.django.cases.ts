@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
             model_name="order",
             constraint=models.UniqueConstraint(
                 fields=["customer", "number"],
-                condition=models.Q(note__isnull=True),
+                condition=models.Q(("note__isnull", True)),
                 name="order_customer_number_open",
             ),
         ),
@@ -48,7 +48,7 @@ class Migration(migrations.Migration):
                     model_name="order",
                     constraint=models.UniqueConstraint(
                         fields=["customer", "number"],
-                        condition=models.Q(note__isnull=True),
+                        condition=models.Q(("note__isnull", True)),
                         name="order_customer_number_open",
                     ),
                 ),
