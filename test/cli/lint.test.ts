@@ -40,6 +40,45 @@ describe("which files are migrations", () => {
   });
 });
 
+describe("the repository's Django version", () => {
+  const initial = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+    operations = [
+        migrations.CreateModel(name="Order", fields=[("id", models.BigAutoField(primary_key=True)), ("number", models.CharField(max_length=200))]),
+    ]
+`;
+  const addSize = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+    operations = [
+        migrations.AddField(model_name="order", name="size", field=models.FloatField(default=0)),
+    ]
+`;
+  const fixOf = async (manifest: Record<string, string>) => {
+    const root = repo({ "shop/migrations/0001_initial.py": initial, "shop/migrations/0002_order_size.py": addSize, ...manifest });
+    const { body } = await json(["shop"], root);
+    const finding = body.findings.find((f) => f.rule === "required-column-without-default");
+    expect(finding).toBeDefined();
+    return String(finding!.fix);
+  };
+
+  it("is read from requirements.txt or pyproject.toml beside the apps, and the fix uses what that version has", async () => {
+    // db_default= exists from Django 5.0: on 4.2 the fix keeps the AddField and sets the database default with SQL
+    const old = await fixOf({ "requirements.txt": "Django==4.2.30\npsycopg==3.1\n" });
+    expect(old).toContain("# Django before 5.0 drops the column's default");
+    expect(old).not.toContain("db_default");
+    expect(old).toContain('"ALTER TABLE shop_order ALTER COLUMN size SET DEFAULT 0"');
+    const recent = await fixOf({ "pyproject.toml": '[project]\nname = "shop"\ndependencies = ["django>=5.1,<6"]\n' });
+    expect(recent).toContain("db_default=0");
+  });
+});
+
 describe("exit codes", () => {
   it("is 0 without error findings and 1 with them", async () => {
     const root = repo({
