@@ -602,3 +602,51 @@ class Migration(migrations.Migration):
     expect(findings).toEqual([expect.objectContaining({ rule: "edited-migration", severity: "info", path })]);
   });
 });
+
+describe("a Django upgrade editing merged migrations (taiga-back's on_delete= and default=list)", () => {
+  const path = "shop/users/migrations/0002_user_settings.py";
+  const migration = (fk: string, settings: string) => `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("users", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="user", name="team", field=models.ForeignKey(${fk}null=True, to="users.team")),
+        migrations.AddField(model_name="user", name="settings", field=models.JSONField(default=${settings})),
+    ]
+`;
+  const initial = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    operations = [
+        migrations.CreateModel(name="Team", fields=[("id", models.BigAutoField(primary_key=True))]),
+        migrations.CreateModel(name="User", fields=[("id", models.BigAutoField(primary_key=True))]),
+    ]
+`;
+  const base = () => {
+    const repo = new Repo().write({ "shop/users/migrations/__init__.py": "", "shop/users/migrations/0001_initial.py": initial, [path]: migration("", "{}") }).commit("base");
+    repo.git("checkout", "-q", "-b", "feature");
+    return repo;
+  };
+
+  it("on_delete= (emulated in Python) and default={} -> dict (the same value) change nothing in the database: a note", async () => {
+    const repo = base();
+    repo.write({ [path]: migration("on_delete=django.db.models.deletion.CASCADE, ", "dict") }).commit("Django 2: on_delete is required");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(exitCode).toBe(0);
+    expect(findings).toEqual([expect.objectContaining({ rule: "edited-migration", severity: "info", path })]);
+  });
+
+  it("a default with another value, or Django 6's database-level on_delete, is a change", async () => {
+    const other = base();
+    other.write({ [path]: migration("", '{"theme": "dark"}') }).commit("another default");
+    expect((await reviewJson(other)).findings.find((f) => f.rule === "edited-migration")).toMatchObject({ severity: "error" });
+    const database = base();
+    database.write({ [path]: migration("on_delete=models.DB_CASCADE, ", "{}") }).commit("ON DELETE CASCADE in the database");
+    expect((await reviewJson(database)).findings.find((f) => f.rule === "edited-migration")?.severity).not.toBe("info");
+  });
+});

@@ -134,6 +134,10 @@ export function fieldType(call: PyCall): TypeRef | undefined {
 
 /** A Python value Django would write as a column default, as SQL text (what the ALTER TABLE uses). */
 export function literalDefault(value: PyValue): DefaultValue | undefined {
+  // an empty list or dict, written as a literal or as the builtin Django calls (`default=dict`, fields.E010's
+  // advice): one value, whatever the spelling
+  const empty = emptyContainer(value);
+  if (empty) return { expr: `<empty ${empty}>`, volatile: false };
   switch (value.kind) {
     case "none":
       return undefined;
@@ -151,6 +155,14 @@ export function literalDefault(value: PyValue): DefaultValue | undefined {
       // a callable or any other object: Django evaluates it once in Python and writes that one value
       return { expr: value.kind === "name" || value.kind === "unknown" ? `<value of ${value.text.replace(/\s+/g, " ")}>` : `<${value.kind}>`, volatile: false };
   }
+}
+
+function emptyContainer(value: PyValue): "list" | "dict" | undefined {
+  if (value.kind === "name") return value.name === "list" || value.name === "dict" ? value.name : undefined;
+  if (value.kind === "list") return value.items.length === 0 && !value.tuple ? "list" : undefined;
+  if (value.kind === "dict") return value.entries.length === 0 ? "dict" : undefined;
+  if (value.kind === "call" && value.args.length === 0 && value.kwargs.size === 0) return value.callee === "list" || value.callee === "dict" ? value.callee : undefined;
+  return undefined;
 }
 
 /** Django 5 `db_default=`: expressions Django turns into SQL, with their volatility. */

@@ -45,7 +45,6 @@ const DATABASE_OPTIONS = new Set([
   "default",
   "to",
   "to_field",
-  "on_delete",
   "through",
   "base_field",
   "size",
@@ -141,6 +140,8 @@ function canonical(node: PyNode, skip?: (n: PyNode) => boolean, callees?: Callee
     return "?";
   }
   if (node.type === "string" || node.type === "concatenated_string") return `s${JSON.stringify(stringContent(node))}`;
+  const empty = node.type === "keyword_argument" && keywordName(node) === "default" ? emptyDefault(node.childForFieldName("value")) : undefined;
+  if (empty) return `default=${empty}`;
   if (node.type === "parenthesized_expression") {
     const inner = node.namedChildren.filter((c) => c.type !== "comment");
     if (inner.length === 1) return canonical(inner[0], skip, callees);
@@ -155,6 +156,18 @@ function canonical(node: PyNode, skip?: (n: PyNode) => boolean, callees?: Callee
   // a trailing comma before a closing bracket is formatting
   const tidy = kept.filter((p, i) => !(p === "," && (i + 1 === kept.length || CLOSERS.has(kept[i + 1]))));
   return `${node.type}(${tidy.join(" ")})`;
+}
+
+/**
+ * A default that is an empty list or dict, written as a literal or as the builtin Django calls for it
+ * (`default=[]`, `default=list`): both fill existing rows with the same value, so moving from one to the other
+ * (Django's fields.E010 warning asks for the callable) changes nothing in the database.
+ */
+function emptyDefault(value: PyNode | null | undefined): string | undefined {
+  if (!value) return undefined;
+  if ((value.type === "list" || value.type === "dictionary") && value.namedChildren.every((c) => c.type === "comment")) return value.type === "list" ? "empty-list" : "empty-dict";
+  if (value.type === "identifier" && (value.text === "list" || value.text === "dict")) return value.text === "list" ? "empty-list" : "empty-dict";
+  return undefined;
 }
 
 function firstStatement(node: PyNode): PyNode | undefined {
@@ -201,6 +214,9 @@ function pythonOnlyOption(node: PyNode, top: PyNode): boolean {
     if (call.id === top.id) return name === "bases" && classesOnly(node.childForFieldName("value"));
     if (PYTHON_ONLY_OPTIONS.has(name)) return true;
     const value = node.childForFieldName("value");
+    // Django emulates on_delete in Python (the constraint it creates has no ON DELETE); only Django 6's
+    // DB_CASCADE / DB_SET_NULL / DB_SET_DEFAULT reach the database
+    if (name === "on_delete") return !/\bDB_/.test(value?.text ?? "");
     // a function or constant given by name is Python's business unless the option is one the database sees
     return !DATABASE_OPTIONS.has(name) && !name.startsWith("db_") && (value?.type === "identifier" || value?.type === "attribute");
   }
