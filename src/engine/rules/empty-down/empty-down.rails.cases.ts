@@ -67,6 +67,20 @@ end
   valid: [
     {
       framework: "rails",
+      name: "a migration that only validates constraints added NOT VALID earlier has nothing to undo (strong_migrations' second step)",
+      code: `class ValidateConstraintMileageRates < ActiveRecord::Migration[7.1]
+  def up
+    validate_foreign_key :mileage_rates, :users
+    validate_check_constraint :mileage_rates, name: "mileage_rates_amount_positive"
+  end
+
+  def down
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "a down that calls a gem's class method (globalize's drop_translation_table!): work migguard cannot see, not nothing",
       code: `class CreateTranslationTables < ActiveRecord::Migration[7.1]
   def up

@@ -48,6 +48,9 @@ export default defineRule({
     // a repair (`remove_index ... if_exists`, `return if index_exists?`): running it again is safe, and a down
     // that dropped what it created could drop an object that existed before it ran
     if (meaningful.length > 0 && meaningful.every(idempotent)) return;
+    // VALIDATE CONSTRAINT only checks rows a NOT VALID constraint already guards: there is nothing to undo, and
+    // an empty down is the right one (strong_migrations' validate_foreign_key step)
+    if (meaningful.length > 0 && meaningful.every((op) => op.kind === "validate_constraint")) return;
     // a backfill or clean-up: an explicit empty down says the data stays as the up left it, which is usually the
     // point. Statements migguard reads are judged by dml-without-where when they overwrite every row; code it
     // cannot read (an ORM loop over every row) may overwrite values nothing else reports, so that stays a warning.
