@@ -64,6 +64,22 @@ end
     expect(m.up[1]).toMatchObject({ verb: "update", table: undefined });
     expect(m.syntaxErrors).toEqual([]);
   });
+
+  it("reads the string Arel.sql marks as trusted SQL, through connection.execute", async () => {
+    const m = await parseRails(`class ValidateConstraintNotes < ActiveRecord::Migration[7.2]
+  def up
+    ActiveRecord::Base.connection.execute(Arel.sql("ALTER TABLE notes VALIDATE CONSTRAINT fk_rails_5d4a723a34;"))
+  end
+
+  def down
+    # cannot un-validate a constraint
+  end
+end
+`);
+    expect(shape(m.up)).toEqual(["validate_constraint@3"]);
+    expect(m.up[0]).toMatchObject({ table: "notes", name: "fk_rails_5d4a723a34" });
+    expect(m.hidden).toEqual([]);
+  });
 });
 
 describe("change_table", () => {

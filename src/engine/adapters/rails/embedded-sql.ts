@@ -6,6 +6,7 @@
 import {
   ArrayNode,
   CallNode,
+  ConstantReadNode,
   EmbeddedStatementsNode,
   EmbeddedVariableNode,
   InterpolatedStringNode,
@@ -66,6 +67,9 @@ export function rubySql(node: Node | null | undefined, env: Env, src: RubySource
   }
   if (node instanceof CallNode && node.receiver) {
     if (PASSTHROUGH.has(node.name)) return rubySql(node.receiver, env, src, seen);
+    // `Arel.sql("...")` only marks a string as trusted SQL: the string is the SQL
+    if (node.name === "sql" && node.receiver instanceof ConstantReadNode && node.receiver.name === "Arel" && node.arguments_?.arguments_.length === 1)
+      return rubySql(node.arguments_.arguments_[0], env, src, seen);
     if (node.name === "+" && node.arguments_?.arguments_.length === 1) {
       // `"... type = '" + to + "'"`: a part Ruby computes is a placeholder, as in an interpolation
       const left = rubySql(node.receiver, env, src, seen);
