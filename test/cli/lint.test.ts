@@ -79,6 +79,30 @@ class Migration(migrations.Migration):
   });
 });
 
+describe("golang-migrate's implicit transaction", () => {
+  const init = "CREATE TABLE jobs (id int, policy_id int);\nCREATE INDEX jobs_policy ON jobs (policy_id);\n";
+
+  it("DROP INDEX CONCURRENTLY stays in place alone in its file, and beside other statements moves out (or x-multi-statement)", async () => {
+    const root = repo({
+      "db/migrations/000001_init.up.sql": init,
+      "db/migrations/000001_init.down.sql": "DROP TABLE jobs;\n",
+      "db/migrations/000002_alone.up.sql": "DROP INDEX jobs_policy;\n",
+      "db/migrations/000002_alone.down.sql": "CREATE INDEX jobs_policy ON jobs (policy_id);\n",
+      "db/migrations/000003_shared.up.sql": "CREATE TABLE policies (id int);\nDROP INDEX jobs_policy;\n",
+      "db/migrations/000003_shared.down.sql": "CREATE INDEX jobs_policy ON jobs (policy_id);\nDROP TABLE policies;\n",
+    });
+    const { body } = await json(["db"], root);
+    const fixOf = (path: string) => String(body.findings.find((f) => f.rule === "drop-index-without-concurrently" && f.path === path)?.fix);
+    expect(fixOf("db/migrations/000002_alone.up.sql")).toBe(
+      "-- the only statement of its file: golang-migrate sends it as a query of its own, outside a transaction\nDROP INDEX CONCURRENTLY IF EXISTS jobs_policy;",
+    );
+    const shared = fixOf("db/migrations/000003_shared.up.sql");
+    expect(shared).toContain("sends the whole file as one query, which PostgreSQL runs as one implicit transaction");
+    expect(shared).toContain("set x-multi-statement=true in the database URL");
+    expect(shared).not.toContain("-- outside a transaction:");
+  });
+});
+
 describe("exit codes", () => {
   it("is 0 without error findings and 1 with them", async () => {
     const root = repo({

@@ -5,7 +5,14 @@ const INIT = "CREATE TABLE replication_job (id serial PRIMARY KEY, policy_id int
 
 export default defineCases({
   invalid: [
-    { framework: "sql", name: "plain DROP INDEX", schema: "CREATE TABLE reverse_lookup (user_id bigint);\nCREATE INDEX idx_reverse_lookup_user ON reverse_lookup (user_id);", code: "DROP INDEX IF EXISTS idx_reverse_lookup_user;", lines: [1] },
+    {
+      framework: "sql",
+      name: "plain DROP INDEX",
+      schema: "CREATE TABLE reverse_lookup (user_id bigint);\nCREATE INDEX idx_reverse_lookup_user ON reverse_lookup (user_id);",
+      code: "DROP INDEX IF EXISTS idx_reverse_lookup_user;",
+      lines: [1],
+      fixes: ["-- outside a transaction:\nDROP INDEX CONCURRENTLY IF EXISTS idx_reverse_lookup_user;"],
+    },
     {
       framework: "sql",
       name: "golang-migrate: an ACCESS EXCLUSIVE on another table does not cover this one",
@@ -14,6 +21,31 @@ export default defineCases({
       files: { "migrations/000001_init.up.sql": INIT },
       code: "ALTER TABLE replication_policy ADD COLUMN name text;\nDROP INDEX poid_uptime;",
       lines: [2],
+      fixes: [
+        "-- golang-migrate sends the whole file as one query, which PostgreSQL runs as one implicit transaction:\n" +
+          "-- put the CONCURRENTLY statement alone in a migration file of its own (outside any BEGIN ... COMMIT), or\n" +
+          "-- set x-multi-statement=true in the database URL, so golang-migrate sends each statement on its own.\n" +
+          "DROP INDEX CONCURRENTLY IF EXISTS poid_uptime;",
+      ],
+    },
+    {
+      framework: "sql",
+      name: "golang-migrate: alone in its file the statement is a query of its own, outside a transaction, so CONCURRENTLY stays in place",
+      path: "migrations/000004_jobs.up.sql",
+      schema: INIT,
+      files: { "migrations/000001_init.up.sql": INIT },
+      code: "DROP INDEX poid_uptime;",
+      lines: [1],
+      fixes: ["-- the only statement of its file: golang-migrate sends it as a query of its own, outside a transaction\nDROP INDEX CONCURRENTLY IF EXISTS poid_uptime;"],
+    },
+    {
+      framework: "sql",
+      name: "Prisma: migration.sql of several statements is one script, the CONCURRENTLY statement moves to a migration of its own",
+      path: "prisma/migrations/20240101000000_jobs/migration.sql",
+      schema: INIT,
+      code: "ALTER TABLE replication_policy ADD COLUMN name text;\nDROP INDEX poid_uptime;",
+      lines: [2],
+      fixes: ["-- Prisma sends migration.sql as one script: put the CONCURRENTLY statement alone in its own migration.\nDROP INDEX CONCURRENTLY IF EXISTS poid_uptime;"],
     },
     {
       framework: "sql",

@@ -10,6 +10,7 @@ import { pythonString } from "../support/embed-sql.js";
 import { reindented } from "../support/data-code.js";
 import { calleeOf, keywordText, withCallee, withKeyword } from "../support/python-call.js";
 import { djangoIndexNameWithin } from "../support/django-index-name.js";
+import { ONE_QUERY_PER_FILE } from "../support/leave-transaction.js";
 
 /**
  * The AddField / AlterField that asked for the index, with `db_index=False` on its field (a ForeignKey's db_index
@@ -67,8 +68,6 @@ function djangoUniqueIndexFix(ctx: RuleContext, op: OperationOf<"add_index">, na
   ].join("\n");
 }
 
-/** layouts whose runner sends a whole file as one multi-statement query (SqlSegment transaction "implicit") */
-const ONE_QUERY_PER_FILE = new Set(["golang-migrate", "prisma"]);
 
 /**
  * CREATE INDEX IF NOT EXISTS of an index an earlier migration built, not dropped since: nothing is built (the

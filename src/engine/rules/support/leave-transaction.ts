@@ -2,11 +2,20 @@
  * How each SQL layout runs a statement outside a transaction, as the lines a fix puts before it: CONCURRENTLY
  * (and a few other statements) cannot run in one, and each runner has its own way out.
  */
-import type { Layout } from "../../model.js";
+import type { Layout, Migration, Operation } from "../../model.js";
+
+/**
+ * golang-migrate's PostgreSQL driver sends a whole file as one query (it adds no BEGIN of its own), and PostgreSQL
+ * runs a query of two or more statements as one implicit transaction. With `x-multi-statement=true` in the
+ * database URL it splits the file on `;` and sends each statement as a query of its own.
+ */
+const GOLANG_MIGRATE_SHARED_FILE =
+  "-- golang-migrate sends the whole file as one query, which PostgreSQL runs as one implicit transaction:\n" +
+  "-- put the CONCURRENTLY statement alone in a migration file of its own (outside any BEGIN ... COMMIT), or\n" +
+  "-- set x-multi-statement=true in the database URL, so golang-migrate sends each statement on its own.";
 
 export const HOW_TO_LEAVE_THE_TRANSACTION: Partial<Record<Layout, string>> = {
-  "golang-migrate":
-    "-- golang-migrate sends the whole file as one query, which PostgreSQL runs as one implicit transaction:\n-- put the CONCURRENTLY statement alone in its own migration file.",
+  "golang-migrate": GOLANG_MIGRATE_SHARED_FILE,
   prisma: "-- Prisma sends migration.sql as one script: put the CONCURRENTLY statement alone in its own migration.",
   goose: "-- +goose NO TRANSACTION\n-- (first line of the file; keep only non-transactional statements in it)",
   dbmate: "-- migrate:up transaction:false",
@@ -16,3 +25,18 @@ export const HOW_TO_LEAVE_THE_TRANSACTION: Partial<Record<Layout, string>> = {
   sqitch: "-- remove the BEGIN/COMMIT around the CONCURRENTLY statement (sqitch does not add one)",
   "plain-sql": "-- run the CONCURRENTLY statement outside BEGIN ... COMMIT",
 };
+
+/** Layouts whose runner sends a whole file as one query (by default), so two statements share one transaction. */
+export const ONE_QUERY_PER_FILE: ReadonlySet<Layout> = new Set(["golang-migrate", "prisma"]);
+
+/**
+ * The comment lines a fix puts before a CONCURRENTLY statement that takes `op`'s place in a SQL migration. In a
+ * one-query layout, alone in its file (no BEGIN either) it already runs outside a transaction and stays where it is;
+ * beside other statements it must move (or, for golang-migrate, the driver must split the file).
+ */
+export function concurrentlyPlacement(migration: Migration, op: Operation): string {
+  if (!ONE_QUERY_PER_FILE.has(migration.layout) || op.embeddedSql) return "-- outside a transaction:";
+  const alone = migration.up.every((other) => other === op);
+  if (alone) return `-- the only statement of its file: ${migration.layout} sends it as a query of its own, outside a transaction`;
+  return HOW_TO_LEAVE_THE_TRANSACTION[migration.layout]!;
+}
