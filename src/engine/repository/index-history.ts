@@ -1,98 +1,145 @@
 /**
- * Which indexes of a table the earlier migrations left in place, and which they removed: an index goes with
- * DROP INDEX / remove_index, and also with its column (PostgreSQL drops every index that reads a dropped column)
- * or its table. Only tables created in the history are followed, and a rename forgets the table (Rails renames
- * indexes of default names with it): what the history cannot tell stays unknown, never "gone".
+ * The indexes of one migration folder through its history, in one map: index name -> the index (its table, its
+ * columns, its CREATE INDEX when written in SQL) from each position on, undefined once gone. An index goes with
+ * DROP INDEX / remove_index, with its column (PostgreSQL drops every index that reads a dropped column) and with its
+ * table. The per-table questions (which SQL indexes a table has, whether an index was removed) are read from it.
+ *
+ * Whether an index was removed is only told for tables created in the history, and a rename (of the table, of a
+ * column, of an index) forgets what the table had (Rails renames indexes of default names with it): what the history
+ * cannot tell stays unknown, never "gone".
  */
 import type { Operation } from "../model.js";
 import { nameKey } from "../rules/support/facts.js";
+import { lastBefore } from "./last-before.js";
 
-interface KnownIndex {
-  name: string | undefined;
+/** An index as the history knows it. */
+export interface KnownIndex {
+  table: string;
   columns: string[];
   /** every column it reads (expressions, WHERE): dropping one drops the index */
   reads: string[];
+  /** its CREATE INDEX as written, when a migration wrote it in SQL (a framework call's text is not SQL) */
+  sql?: string;
+  /** the step of the history that created it, to tell it from indexes its table had before being created again */
+  step: number;
 }
 
-/** The indexes of one table at one point of the history. */
-export interface TableIndexes {
-  present: readonly KnownIndex[];
-  removed: readonly KnownIndex[];
+/** An index as the history knows it: its table and, when a migration wrote it in SQL, its CREATE INDEX as written. */
+export interface IndexDefinition {
+  table: string;
+  sql?: string;
 }
+
+/** An index with no name (CREATE INDEX ON t (c), Django's db_index) is kept under a key no identifier can be. */
+const unnamedKey = (step: number) => `\u0000${step}`;
+const isUnnamed = (key: string) => key.startsWith("\u0000");
 
 const sameColumns = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c, i) => nameKey(c) === nameKey(b[i]));
 
 /** The index a drop names: by one of its names, or by its columns (Rails' remove_index :t, :col). */
-const matches = (index: KnownIndex, names: readonly string[], columns: readonly string[]) =>
-  (index.name !== undefined && names.some((n) => nameKey(n) === nameKey(index.name!))) || (columns.length > 0 && sameColumns(index.columns, columns));
+const matches = (key: string, index: KnownIndex, names: readonly string[], columns: readonly string[]) =>
+  (!isUnnamed(key) && names.some((n) => nameKey(n) === key)) || (columns.length > 0 && sameColumns(index.columns, columns));
 
-/** True when the history saw such an index on the table and saw it removed, and none like it is there now. */
-export function indexGone(state: TableIndexes | undefined, names: readonly string[], columns: readonly string[]): boolean {
-  if (!state) return false;
-  return !state.present.some((i) => matches(i, names, columns)) && state.removed.some((i) => matches(i, names, columns));
-}
+export class IndexHistory {
+  /** index name -> the index from each position on; undefined once gone */
+  private readonly byName = new Map<string, Array<{ position: number; index: KnownIndex | undefined }>>();
+  /** table -> the step from which the history follows its indexes (its creation), from each position on; undefined once forgotten */
+  private readonly followed = new Map<string, Array<{ position: number; since: number | undefined }>>();
+  /** table -> the names of its indexes as the replay stands (so a drop reads one table, not every index) */
+  private readonly live = new Map<string, Set<string>>();
+  private steps = 0;
 
-/** Replays operations over the tables the history created; `changed` hears each table whose indexes changed. */
-export class IndexReplay {
-  private readonly tables = new Map<string, { present: KnownIndex[]; removed: KnownIndex[] }>();
-
-  get(table: string): TableIndexes | undefined {
-    return this.tables.get(nameKey(table));
-  }
-
-  apply(op: Operation, changed: (table: string, state: TableIndexes | undefined) => void): void {
-    const touch = (table: string) => changed(nameKey(table), this.snapshot(table));
-    const forget = (table: string) => {
-      this.tables.delete(nameKey(table));
-      touch(table);
+  /** Replays one operation of the migration at `position`; `sql` is the operation's text when it is SQL as written. */
+  apply(op: Operation, position: number, sql: string | undefined): void {
+    const step = this.steps++;
+    const set = (key: string, index: KnownIndex | undefined) => {
+      const list = this.byName.get(key);
+      const before = list?.at(-1)?.index;
+      if (before) this.live.get(nameKey(before.table))?.delete(key);
+      if (index) this.live.set(nameKey(index.table), (this.live.get(nameKey(index.table)) ?? new Set()).add(key));
+      if (list) list.push({ position, index });
+      else this.byName.set(key, [{ position, index }]);
     };
-    const remove = (table: string, gone: (i: KnownIndex) => boolean) => {
-      const state = this.tables.get(nameKey(table));
-      if (!state) return;
-      const removed = state.present.filter(gone);
-      if (!removed.length) return;
-      state.present = state.present.filter((i) => !gone(i));
-      state.removed.push(...removed);
-      touch(table);
+    const follow = (table: string, since: number | undefined) => {
+      const list = this.followed.get(nameKey(table));
+      if (list) list.push({ position, since });
+      else this.followed.set(nameKey(table), [{ position, since }]);
     };
+    const onTable = (table: string) => [...(this.live.get(nameKey(table)) ?? [])].map((key) => ({ key, index: this.byName.get(key)!.at(-1)!.index! }));
     switch (op.kind) {
       case "create_table":
-        if (op.temporary) return;
-        this.tables.set(nameKey(op.table), { present: [], removed: [] });
-        return touch(op.table);
-      case "add_index": {
-        const state = this.tables.get(nameKey(op.table));
-        if (!state) return;
-        state.present.push({ name: op.name, columns: op.columns, reads: [...op.columns, ...op.referencedColumns] });
-        return touch(op.table);
-      }
+        if (!op.temporary) follow(op.table, step);
+        return;
+      case "add_index":
+        return set(op.name ? nameKey(op.name) : unnamedKey(step), { table: op.table, columns: op.columns, reads: [...op.columns, ...op.referencedColumns], ...(sql !== undefined && op.name ? { sql } : {}), step });
       case "drop_index":
-        if (op.table) return remove(op.table, (i) => matches(i, op.names, op.columns));
-        // DROP INDEX name: on whichever table has it
-        for (const table of [...this.tables.keys()]) remove(table, (i) => matches(i, op.names, []));
+        for (const n of op.names) if (this.byName.get(nameKey(n))?.at(-1)?.index) set(nameKey(n), undefined);
+        if (op.table) for (const { key, index } of onTable(op.table)) if (matches(key, index, [], op.columns)) set(key, undefined);
         return;
       case "drop_column":
-        return remove(op.table, (i) => i.reads.some((c) => nameKey(c) === nameKey(op.column)));
+        for (const { key, index } of onTable(op.table)) if (index.reads.some((c) => nameKey(c) === nameKey(op.column))) set(key, undefined);
+        return;
       case "drop_table":
-        return op.tables.forEach(forget);
+        for (const table of op.tables) {
+          for (const { key } of onTable(table)) set(key, undefined);
+          follow(table, undefined);
+        }
+        return;
       case "rename_table":
-        forget(op.table);
-        return forget(op.newName);
+        // the indexes keep their table's old name in the history: forgotten, as the table is under both names
+        for (const { key } of onTable(op.table)) set(key, undefined);
+        follow(op.table, undefined);
+        return follow(op.newName, undefined);
       case "rename_column":
       case "redefine_column":
-        return forget(op.table);
-      case "rename_object":
+        return follow(op.table, undefined);
+      case "rename_object": {
         if (op.objectType !== "index") return;
-        if (op.table) return forget(op.table);
-        for (const [table, state] of [...this.tables]) if (state.present.some((i) => i.name !== undefined && nameKey(i.name) === nameKey(op.name))) forget(table);
+        const index = this.byName.get(nameKey(op.name))?.at(-1)?.index;
+        if (index) set(nameKey(op.name), undefined);
+        const table = op.table ?? index?.table;
+        if (table !== undefined) follow(table, undefined);
         return;
+      }
       default:
         return;
     }
   }
 
-  private snapshot(table: string): TableIndexes | undefined {
-    const state = this.tables.get(nameKey(table));
-    return state && { present: [...state.present], removed: [...state.removed] };
+  /** The index named `name` when the migration at `position` starts. */
+  index(name: string, position: number): IndexDefinition | undefined {
+    const index = lastBefore(this.byName.get(nameKey(name)), position, (e) => e.index);
+    return index && { table: index.table, ...(index.sql !== undefined ? { sql: index.sql } : {}) };
+  }
+
+  /** The SQL indexes on `table` when the migration at `position` starts, by name. */
+  sqlIndexesOf(table: string, position: number): Array<{ name: string; sql: string }> {
+    const out: Array<{ name: string; sql: string }> = [];
+    for (const [name, list] of this.byName) {
+      const index = lastBefore(list, position, (e) => e.index);
+      if (index?.sql && nameKey(index.table) === nameKey(table)) out.push({ name, sql: index.sql });
+    }
+    return out;
+  }
+
+  /**
+   * True when, before the migration at `position`, the history saw such an index on `table` (one of `names`, or on
+   * exactly `columns`) and saw it removed, and none like it is there now: false when the history does not follow the table.
+   */
+  gone(table: string, names: readonly string[], columns: readonly string[], position: number): boolean {
+    const since = lastBefore(this.followed.get(nameKey(table)), position, (e) => e.since);
+    if (since === undefined) return false;
+    let removed = false;
+    for (const [key, list] of this.byName) {
+      const ours = (index: KnownIndex | undefined): index is KnownIndex => index !== undefined && index.step >= since && nameKey(index.table) === nameKey(table) && matches(key, index, names, columns);
+      let last: KnownIndex | undefined;
+      for (const entry of list) {
+        if (entry.position >= position) break;
+        if (!entry.index && ours(last)) removed = true;
+        last = entry.index;
+      }
+      if (ours(last)) return false;
+    }
+    return removed;
   }
 }

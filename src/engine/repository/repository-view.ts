@@ -10,7 +10,6 @@ import { rowVersionLimit } from "../rules/support/mysql-online-ddl.js";
 import { RowVersions } from "./row-versions.js";
 import type { RepositoryFacts } from "./repository-facts.js";
 import type { GrownTable, IndexDefinition, SchemaHistory } from "./schema-history.js";
-import { indexGone } from "./index-history.js";
 import { rangeAtLeast } from "./python-requirements.js";
 import { nameKey } from "../rules/support/facts.js";
 import { placeIndexOf } from "./index-places.js";
@@ -87,7 +86,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
       for (; versions.at < beforeIndex && versions.at < migration.up.length; versions.at++) versions.replay.apply(migration.up[versions.at], undefined, limit);
       return versions.replay.get(table);
     },
-    indexGone: (table, names, columns) => indexGone(history.indexesBefore(migration.path, table), names, columns),
+    indexGone: (table, names, columns) => history.indexGoneBefore(migration.path, table, names, columns),
     indexTable(name, beforeIndex) {
       // this migration's own index moves, replayed forward as rules ask in order (a file of thousands of DROP INDEX
       // stays linear); an index of an earlier migration follows this migration's renames and drops of its table

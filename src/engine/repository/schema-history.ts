@@ -10,13 +10,10 @@ import { nameKey } from "../rules/support/facts.js";
 import { rowVersionLimit } from "../rules/support/mysql-online-ddl.js";
 import { ColumnTypes } from "./column-types.js";
 import { RowVersions } from "./row-versions.js";
-import { IndexReplay, type TableIndexes } from "./index-history.js";
+import { IndexHistory, type IndexDefinition } from "./index-history.js";
+import { lastBefore } from "./last-before.js";
 
-/** An index as the history knows it: its table and, when a migration wrote it in SQL, its CREATE INDEX as written. */
-export interface IndexDefinition {
-  table: string;
-  sql?: string;
-}
+export type { IndexDefinition } from "./index-history.js";
 
 interface Change {
   position: number;
@@ -52,10 +49,8 @@ export class SchemaHistory {
   private readonly columnDefinitions = new Map<string, Map<string, Array<{ position: number; spec: ColumnSpec | undefined }>>>();
   /** set -> "type:name" -> the statement that (re)defines the object (function, view, ...) from each position on */
   private readonly objectDefinitions = new Map<string, Map<string, Array<{ position: number; text: string | undefined }>>>();
-  /** set -> table -> its indexes, present and removed, from each position on (index-history.ts) */
-  private readonly indexes = new Map<string, Map<string, Array<{ position: number; state: TableIndexes | undefined }>>>();
-  /** set -> index name -> the index from each position on (its CREATE INDEX when written in SQL); undefined once dropped */
-  private readonly namedIndexes = new Map<string, Map<string, Array<{ position: number; index: IndexDefinition | undefined }>>>();
+  /** set -> its indexes by name from each position on (index-history.ts) */
+  private readonly indexes = new Map<string, IndexHistory>();
   /** set -> partitioned table -> its partitions (CREATE TABLE ... PARTITION OF) from each position on; undefined once dropped or renamed */
   private readonly partitionings = new Map<string, Map<string, Array<{ position: number; partitions: readonly string[] | undefined }>>>();
   /** set -> table -> its create_table and the columns Rails migrations added to it since (add_column, t.string in change_table) */
@@ -103,13 +98,6 @@ export class SchemaHistory {
         if (list) list.push({ position, text });
         else objects.set(key, [{ position, text }]);
       };
-      const named = new Map<string, Array<{ position: number; index: IndexDefinition | undefined }>>();
-      const defineIndex = (name: string, position: number, index: IndexDefinition | undefined) => {
-        const list = named.get(nameKey(name));
-        if (list) list.push({ position, index });
-        else named.set(nameKey(name), [{ position, index }]);
-      };
-      const indexTables = new Map<string, string>(); // index name -> its table, while it exists
       const partitionings = new Map<string, Array<{ position: number; partitions: readonly string[] | undefined }>>();
       const partitionsNow = (table: string) => partitionings.get(nameKey(table))?.at(-1)?.partitions;
       const definePartitioning = (table: string, position: number, partitions: readonly string[] | undefined) =>
@@ -117,8 +105,7 @@ export class SchemaHistory {
       const replay = new ColumnTypes();
       const rowVersions = new RowVersions();
       const versions = new Map<string, Array<{ position: number; count: number }>>();
-      const indexReplay = new IndexReplay();
-      const indexes = new Map<string, Array<{ position: number; state: TableIndexes | undefined }>>();
+      const indexes = new IndexHistory();
       entries.forEach(({ migration }, position) => {
         this.positions.set(migration.path, { set, position });
         for (const op of migration.up) {
@@ -130,19 +117,10 @@ export class SchemaHistory {
             define(op.table, position, undefined);
         }
         for (const op of migration.up) {
-          if (op.kind === "add_index" && op.name) {
-            // an index written in SQL can be written again as it was; a framework call's text is not SQL
-            defineIndex(op.name, position, { table: op.table, ...(migration.framework === "sql" && !op.embeddedSql ? { sql: op.text } : {}) });
-            indexTables.set(nameKey(op.name), nameKey(op.table));
-          } else if (op.kind === "drop_index") for (const n of op.names) defineIndex(n, position, undefined);
-          else if (op.kind === "rename_object" && op.objectType === "index") defineIndex(op.name, position, undefined);
-          else if (op.kind === "drop_table" || op.kind === "rename_table") {
-            // an index goes with its table (and names the old name once the table is renamed)
+          // an index written in SQL can be written again as it was; a framework call's text is not SQL
+          indexes.apply(op, position, migration.framework === "sql" && !op.embeddedSql ? op.text : undefined);
+          if (op.kind === "drop_table" || op.kind === "rename_table") {
             const gone = op.kind === "drop_table" ? op.tables.map(nameKey) : [nameKey(op.table)];
-            for (const [index, table] of indexTables) if (gone.includes(table)) {
-              defineIndex(index, position, undefined);
-              indexTables.delete(index);
-            }
             for (const t of gone) if (partitionsNow(t)) definePartitioning(t, position, undefined);
           } else if (op.kind === "create_table" && op.partitioned) definePartitioning(op.table, position, []);
           else if (op.kind === "create_table" && op.partitionOf && partitionsNow(op.partitionOf))
@@ -183,13 +161,6 @@ export class SchemaHistory {
             limit,
           );
         for (const op of migration.up)
-          indexReplay.apply(op, (table, state) => {
-            const list = indexes.get(table) ?? [];
-            if (list.at(-1)?.position === position) list[list.length - 1].state = state;
-            else list.push({ position, state });
-            indexes.set(table, list);
-          });
-        for (const op of migration.up)
           replay.apply(op, (table, column, type) => {
             const key = `${table}.${column}`;
             const list = changes.get(key) ?? [];
@@ -203,7 +174,6 @@ export class SchemaHistory {
       this.definitions.set(set, definitions);
       this.columnDefinitions.set(set, columns);
       this.objectDefinitions.set(set, objects);
-      this.namedIndexes.set(set, named);
       this.partitionings.set(set, partitionings);
       this.versions.set(set, versions);
       this.indexes.set(set, indexes);
@@ -220,18 +190,13 @@ export class SchemaHistory {
   /** The index named `name` when `migrationPath` starts (an earlier migration created it, none dropped it since): its table and, written in SQL, its CREATE INDEX. */
   indexBefore(migrationPath: string, name: string): IndexDefinition | undefined {
     const at = this.positions.get(migrationPath);
-    return at && lastBefore(this.namedIndexes.get(at.set)?.get(nameKey(name)), at.position, (e) => e.index);
+    return at && this.indexes.get(at.set)?.index(name, at.position);
   }
 
   /** The SQL indexes on `table` when `migrationPath` starts, by name (those an earlier migration created in SQL and none dropped since). */
   indexesOfTableBefore(migrationPath: string, table: string): Array<{ name: string; sql: string }> {
     const at = this.positions.get(migrationPath);
-    const out: Array<{ name: string; sql: string }> = [];
-    for (const [name, list] of at ? (this.namedIndexes.get(at.set) ?? []) : []) {
-      const index = lastBefore(list, at!.position, (e) => e.index);
-      if (index?.sql && nameKey(index.table) === nameKey(table)) out.push({ name, sql: index.sql });
-    }
-    return out;
+    return (at && this.indexes.get(at.set)?.sqlIndexesOf(table, at.position)) ?? [];
   }
 
   /**
@@ -264,10 +229,13 @@ export class SchemaHistory {
     return at && lastBefore(this.grown.get(at.set)?.get(nameKey(table)), at.position, (e) => e.value);
   }
 
-  /** The indexes of `table` the earlier migrations left and removed, when `migrationPath` starts; undefined when the history does not follow the table. */
-  indexesBefore(migrationPath: string, table: string): TableIndexes | undefined {
+  /**
+   * The earlier migrations created such an index on `table` (one of `names`, or on exactly `columns`) and removed it
+   * since, when `migrationPath` starts: false when the history does not follow the table.
+   */
+  indexGoneBefore(migrationPath: string, table: string, names: readonly string[], columns: readonly string[]): boolean {
     const at = this.positions.get(migrationPath);
-    return at && lastBefore(this.indexes.get(at.set)?.get(nameKey(table)), at.position, (e) => e.state);
+    return (at && this.indexes.get(at.set)?.gone(table, names, columns, at.position)) ?? false;
   }
 
   /** MySQL row versions of `table` when `migrationPath` starts, from the instant column changes of the migrations before it. */
@@ -281,14 +249,4 @@ export class SchemaHistory {
     const at = this.positions.get(migrationPath);
     return at && lastBefore(this.changes.get(at.set)?.get(`${nameKey(table)}.${nameKey(column)}`), at.position, (e) => e.type);
   }
-}
-
-/** The value of the last entry placed before `position`, in a list kept in position order (none before it: undefined). */
-function lastBefore<E extends { position: number }, T>(list: readonly E[] | undefined, position: number, value: (entry: E) => T): T | undefined {
-  let found: T | undefined;
-  for (const entry of list ?? []) {
-    if (entry.position >= position) break;
-    found = value(entry);
-  }
-  return found;
 }
