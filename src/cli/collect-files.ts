@@ -65,17 +65,24 @@ export function collectFiles(paths: readonly string[], config: Config, cwd = pro
     } else found.set(absolute, true);
   }
   // companions, so `migguard lint 001_x.up.sql` still sees its down
-  for (const file of [...found.keys()]) {
-    const detected = detectByPath(displayPath(file, cwd), config);
-    if (!detected || detected === "sql-candidate") continue;
-    let siblings: string[] = [];
-    if (detected.layout === "flyway") {
+  // a folder's listing, read once: a Flyway folder of 300 migrations would otherwise be listed 300 times
+  const listings = new Map<string, string[]>();
+  const siblingsOf = (dir: string): string[] => {
+    let siblings = listings.get(dir);
+    if (!siblings) {
       try {
-        siblings = readdirSync(dirname(file)).map((name) => displayPath(join(dirname(file), name), cwd));
+        siblings = readdirSync(dir).map((name) => displayPath(join(dir, name), cwd));
       } catch {
         siblings = [];
       }
+      listings.set(dir, siblings);
     }
+    return siblings;
+  };
+  for (const file of [...found.keys()]) {
+    const detected = detectByPath(displayPath(file, cwd), config);
+    if (!detected || detected === "sql-candidate") continue;
+    const siblings = detected.layout === "flyway" ? siblingsOf(dirname(file)) : [];
     for (const companion of companionPaths(detected, siblings)) {
       const absolute = resolve(cwd, companion);
       if (!found.has(absolute) && statSync(absolute, { throwIfNoEntry: false })?.isFile()) found.set(absolute, false);

@@ -56,7 +56,7 @@ export interface RepositoryView {
 
 export function repositoryView(migration: Migration, facts: RepositoryFacts, history: SchemaHistory, codeFiles: readonly SourceFile[]): RepositoryView {
   const before = (table: string, column: string) => history.typeBefore(migration.path, table, column) ?? facts.dumpedType(migration.path, table, column);
-  const replays = new Map<number, ColumnTypes>();
+  let replay: { types: ColumnTypes; at: number } | undefined;
   let strong: boolean | undefined;
   let versions: { replay: RowVersions; at: number } | undefined;
   let indexes: { local: Map<string, string | null>; current: Map<string, string>; at: number } | undefined;
@@ -64,13 +64,11 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
   return {
     columnType(table, column, beforeIndex = 0) {
       if (beforeIndex <= 0) return before(table, column);
-      let replay = replays.get(beforeIndex);
-      if (!replay) {
-        replay = new ColumnTypes(before);
-        for (const op of migration.up.slice(0, beforeIndex)) replay.apply(op);
-        replays.set(beforeIndex, replay);
-      }
-      return replay.get(table, column);
+      // one replay that moves forward (a rule asks in the order of the up's operations): a migration of hundreds of
+      // renames replays its up once per rule, not once per question; a question about an earlier place starts over
+      if (!replay || replay.at > beforeIndex) replay = { types: new ColumnTypes(before), at: 0 };
+      for (const end = Math.min(beforeIndex, migration.up.length); replay.at < end; replay.at++) replay.types.apply(migration.up[replay.at]);
+      return replay.types.get(table, column);
     },
     tableDefinition: (table) => history.definitionBefore(migration.path, table),
     grownTableDefinition: (table) => history.grownDefinitionBefore(migration.path, table),

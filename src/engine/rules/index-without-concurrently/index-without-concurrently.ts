@@ -188,11 +188,14 @@ export default defineRule({
             : `
             -- outside a transaction (its own migration file / NO TRANSACTION mode):
             ${(written ?? rebuilt).replace(/\n/g, "\n            ")}`,
-          rails: railsIndexFix(op, ctx.migration, indexName, embeddedCreate, (i) => {
-            const other = ctx.migration.up[i];
-            return other.kind === "add_index" && tableWithRows(ctx, other.table, i);
-          }),
-          django: djangoUniqueIndex
+          // built for a Rails (Django) migration only: a SQL file's CREATE INDEX never pays for them
+          rails: () =>
+            railsIndexFix(op, ctx.migration, indexName, embeddedCreate, (i) => {
+              const other = ctx.migration.up[i];
+              return other.kind === "add_index" && tableWithRows(ctx, other.table, i);
+            }),
+          django: () =>
+            djangoUniqueIndex
             ? djangoUniqueIndex
             : embeddedCreate
             ? `

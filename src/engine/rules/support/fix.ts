@@ -6,18 +6,22 @@ import type { Framework } from "../../model.js";
 import { QuoteUtils } from "@pgsql/quotes";
 import { embedSql } from "./embed-sql.js";
 
+/** A framework's variant, or a function that builds it: only the migration's own framework's is built. */
+type Variant = string | (() => string);
+
 export interface FixVariants {
   sql: string;
-  rails?: string;
-  django?: string;
-  alembic?: string;
+  rails?: Variant;
+  django?: Variant;
+  alembic?: Variant;
 }
 
 /** Pick the variant for the framework; without one, the SQL variant run through the framework's own `execute`. */
 export function fixFor(framework: Framework, variants: FixVariants): string {
   if (framework === "sql") return dedent(variants.sql);
   const own = variants[framework];
-  return own !== undefined ? dedent(own) : embedSql(framework, dedent(variants.sql));
+  if (own === undefined) return embedSql(framework, dedent(variants.sql));
+  return dedent(typeof own === "function" ? own() : own);
 }
 
 /** Strip the common indentation of a template literal block. */
