@@ -441,6 +441,15 @@ export const HiddenOperation = ParseProblem.extend({
 });
 export type HiddenOperation = z.infer<typeof HiddenOperation>;
 
+/** `revision = "b2"`, `down_revision = ("a1", "a2")`, `depends_on`, `branch_labels`: what must run before it. */
+export const RevisionLink = z.object({
+  id: z.string(),
+  /** down_revision (a tuple for a merge) and depends_on: revision ids, or branch labels */
+  after: z.array(z.string()),
+  branchLabels: z.array(z.string()).default([]),
+});
+export type RevisionLink = z.infer<typeof RevisionLink>;
+
 export const Migration = z.object({
   path: z.string(),
   framework: Framework,
@@ -470,6 +479,8 @@ export const Migration = z.object({
   hidden: z.array(HiddenOperation).default([]),
   /** adapter remarks that are not hazards (an unknown helper call, a skipped construct) */
   notes: z.array(ParseProblem).default([]),
+  /** an Alembic revision's place in its graph, when the file says it (revision-order.ts orders a folder by it) */
+  revision: RevisionLink.optional(),
 });
 export type Migration = z.infer<typeof Migration>;
 export type MigrationInput = z.input<typeof Migration>;

@@ -5,6 +5,7 @@
  */
 import type { DetectedFile } from "../detect.js";
 import { compareMigrations, isAppliedMigration, migrationSet } from "../migration-order.js";
+import { revisionOrder } from "../revision-order.js";
 import type { ColumnSpec, Migration, OperationOf, TypeRef } from "../model.js";
 import { nameKey } from "../rules/support/facts.js";
 import { rowVersionLimit } from "../rules/support/mysql-online-ddl.js";
@@ -62,19 +63,19 @@ export class SchemaHistory {
     return new SchemaHistory([]);
   }
 
-  /** `migrations` with the detected file each came from; Alembic (a revision graph) and sqitch (a plan) are not ordered here. */
+  /** `migrations` with the detected file each came from; Alembic in its revision graph's order; sqitch (a plan) is not ordered here. */
   constructor(parsed: ReadonlyArray<{ file: DetectedFile; migration: Migration }>) {
     const sets = new Map<string, Array<{ file: DetectedFile; migration: Migration }>>();
     for (const entry of parsed) {
-      if (!isAppliedMigration(entry.file) || entry.file.layout === "alembic" || entry.file.layout === "sqitch") continue;
+      if (!isAppliedMigration(entry.file) || entry.file.layout === "sqitch") continue;
       const set = migrationSet(entry.file);
       const entries = sets.get(set);
       // pushed, not copied: a folder of 700 migrations would copy its list 700 times
       if (entries) entries.push(entry);
       else sets.set(set, [entry]);
     }
-    for (const [set, entries] of sets) {
-      entries.sort((a, b) => compareMigrations(a.file, b.file));
+    for (const [set, unordered] of sets) {
+      const entries = unordered[0].file.layout === "alembic" ? revisionOrder(unordered, (e) => e.migration.revision, (e) => e.file.path) : unordered.sort((a, b) => compareMigrations(a.file, b.file));
       const changes = new Map<string, Change[]>();
       const definitions = new Map<string, Array<{ position: number; op: OperationOf<"create_table"> | undefined }>>();
       const define = (table: string, position: number, op: OperationOf<"create_table"> | undefined) =>

@@ -352,3 +352,18 @@ def upgrade():
     expect(m.syntaxErrors).toEqual([]);
   });
 });
+
+describe("revision identifiers", () => {
+  const body = `\n\ndef upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n`;
+
+  it("reads revision, a merge's tuple down_revision, depends_on and branch_labels", () => {
+    const merge = parse(`from alembic import op\n\nrevision: str = "m9"\ndown_revision = ("x2", "y2")\nbranch_labels = ("auth",)\ndepends_on = "c3"\n${body}`);
+    expect(merge.revision).toEqual({ id: "m9", after: ["x2", "y2", "c3"], branchLabels: ["auth"] });
+    const base = parse(`from alembic import op\n\nrevision = "a1"\ndown_revision = None\nbranch_labels = None\n${body}`);
+    expect(base.revision).toEqual({ id: "a1", after: [], branchLabels: [] });
+  });
+
+  it("has none when the revision id is not a literal string", () => {
+    expect(parse(`from alembic import op\nimport uuid\n\nrevision = uuid.uuid4().hex\ndown_revision = "a1"\n${body}`).revision).toBeUndefined();
+  });
+});

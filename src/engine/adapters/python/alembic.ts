@@ -11,6 +11,7 @@ import { isEmptyBody, locOf, statementsOf } from "./nodes.js";
 import { withPythonTree, type PyNode } from "./parser.js";
 import { functionInError } from "./recovery.js";
 import { append } from "../../append.js";
+import { revisionLink } from "./alembic-revision.js";
 
 /** A downgrade whose first real statement raises (NotImplementedError, "irreversible"...). */
 function raisingStatement(def: PyNode): PyNode | undefined {
@@ -90,6 +91,7 @@ export function alembicMigration(input: AdapterInput): MigrationInput {
       syntaxErrors,
       hidden,
       notes,
+      revision: revisionLink(module.bindings),
     };
   });
 }

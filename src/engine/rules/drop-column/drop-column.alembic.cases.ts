@@ -1,7 +1,47 @@
 import { defineCases } from "../support/rule.js";
 
+/** a revision whose file name sorts after the one that drops its column: Alembic runs it first, by down_revision */
+const CREATE_FLOW = `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("flow", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("tags", sa.JSON()))
+
+
+def downgrade():
+    op.drop_table("flow")
+`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "alembic",
+      name: "the backup keeps the key and the column: the table's columns come from the revision down_revision names, whose file name sorts after this one",
+      path: "alembic/versions/2023_01_01_aa_drop_tags.py",
+      files: { "alembic/versions/2024_06_01_zz_create_flow.py": CREATE_FLOW },
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "c3"
+down_revision = "b2"
+
+
+def upgrade():
+    op.drop_column("flow", "tags")
+
+
+def downgrade():
+    op.add_column("flow", sa.Column("tags", sa.JSON()))
+`,
+      lines: [9],
+      fixes: [
+        '# 1. Stop using the column and deploy. 2. Keep a copy, then drop it in a later revision:\nop.execute("CREATE TABLE flow_tags_backup AS SELECT id, tags FROM flow")\nop.drop_column("flow", "tags")',
+      ],
+    },
     {
       framework: "alembic",
       name: "op.drop_column",
