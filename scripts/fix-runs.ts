@@ -92,25 +92,20 @@ async function check(session: Session, before: string[], fix: string): Promise<R
 /** rules whose fix on an up migration is the down's (their case tables say `fixRunsAfter: "up"`) */
 const FIXES_OF_THE_DOWN = new Set(["missing-down", "down-does-not-undo-up"]);
 
-const DATA_STATEMENTS = new Set(["InsertStmt", "UpdateStmt", "DeleteStmt"]);
 
 /**
  * The up's statements that run before the fix, as they run in the check's transaction (undefined: one cannot):
- * those before `line`; "all" for a fix of the down; "schema" for a fix that moves the data change into a
- * migration after this one (mixed-ddl-dml: migration 1 is this one's schema statements before its last data
- * statement, the ones after it wait for the data change).
+ * those before `line`; "all" for a fix of the down. (A mixed-ddl-dml fix moves every statement from its line,
+ * the first data step, to the last data step into migration 2, in order: migration 1 is what comes before its line.)
  */
-function statementsBefore(unit: MigrationUnit, line: number | "all" | "schema"): string[] | undefined {
+function statementsBefore(unit: MigrationUnit, line: number | "all"): string[] | undefined {
   const scripts = migrationScripts(unit, undefined);
   if (!scripts.up.ok) return undefined;
   const out: string[] = [];
   const statements = statementsOf(scripts.up.script);
-  const lastData = statements.filter((s) => DATA_STATEMENTS.has(s.type)).at(-1)?.line ?? Infinity;
   for (const statement of statements) {
     if (typeof line === "number" && statement.line >= line) break;
-    if (line === "schema" && statement.line >= lastData) break;
     if (!statement.node) return undefined;
-    if (line === "schema" && DATA_STATEMENTS.has(statement.type)) continue;
     const sql = inTransaction(statement.node, statement.sql);
     if (sql === null) continue;
     if (sql === undefined) return undefined;
@@ -138,7 +133,7 @@ export async function runSqlFixes(files: readonly SourceFile[], config: Config, 
           const down = unit.downFile ? (onPath.get(unit.downFile.path) ?? []).map((f) => ({ f, down: true })) : [];
           for (const { f, down: forDown } of [...own, ...down]) {
             // missing-down's fix is the down itself, down-does-not-undo-up's goes into it: they run after the whole up
-            const before = statementsBefore(unit, forDown || FIXES_OF_THE_DOWN.has(f.rule) ? "all" : f.rule === "mixed-ddl-dml" ? "schema" : f.line);
+            const before = statementsBefore(unit, forDown || FIXES_OF_THE_DOWN.has(f.rule) ? "all" : f.line);
             out.push({
               ...f,
               verdict: before ? await check(session, before, f.fix) : { kind: "not-checked", reason: `${unit.file.path}: its statements cannot run in a transaction` },

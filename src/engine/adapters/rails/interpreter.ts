@@ -472,7 +472,7 @@ export class Interpreter {
     append(this.notes, result.notes);
     for (const h of result.hidden) this.addHidden(h);
     // SQL Ruby completes at run time: fixes that move it move the call as written, its interpolations kept
-    const hostCall = sql.dynamic ? this.src.textOf(node) : undefined;
+    const hostCall = sql.dynamic ? this.src.textWithHeredocs(node) : undefined;
     out.push(step(hostCall ? result.ops.map((op) => ({ ...op, hostCall })) : result.ops, revert));
     // execute "COMMIT" ends the migration's transaction for the statements after it (the pg gem opens no new
     // one, so they autocommit); execute "BEGIN" opens one again

@@ -33,4 +33,19 @@ export class RubySource {
   textOf(node: Node): string {
     return this.slice(node.location);
   }
+
+  /**
+   * The node's text with the bodies of the heredocs it opens: Prism's location of `execute <<~SQL` ends at the
+   * opener, the body and terminator come on the lines after. Code moved elsewhere must carry them.
+   */
+  textWithHeredocs(node: Node): string {
+    let end = node.location.startOffset + node.location.length;
+    const stack: Node[] = [node];
+    for (let n = stack.pop(); n; n = stack.pop()) {
+      const { openingLoc, closingLoc } = n as Partial<Record<"openingLoc" | "closingLoc", Location | null>>;
+      if (openingLoc && closingLoc && this.slice(openingLoc).startsWith("<<")) end = Math.max(end, closingLoc.startOffset + closingLoc.length);
+      stack.push(...n.compactChildNodes());
+    }
+    return this.lines.sliceBytes(node.location.startOffset, end).replace(/\n$/, "");
+  }
 }

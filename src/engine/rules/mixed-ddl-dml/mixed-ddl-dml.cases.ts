@@ -25,6 +25,24 @@ export default defineCases({
       lines: [2],
     },
     { framework: "sql", name: "data change on another table", schema: "CREATE TABLE orders (id bigint PRIMARY KEY);\nCREATE TABLE carts (id bigint PRIMARY KEY, abandoned boolean);", code: "ALTER TABLE orders ADD COLUMN note text;\nDELETE FROM carts WHERE abandoned;", lines: [2] },
+    {
+      framework: "sql",
+      name: "a column added between two backfills, which the second one fills: it moves with the data steps, in its order, so the moved statements run",
+      schema: "CREATE TABLE post (id bigint PRIMARY KEY, featured boolean);",
+      code: "ALTER TABLE post ADD COLUMN featured_local boolean;\nUPDATE post SET featured_local = featured;\nALTER TABLE post ADD COLUMN featured_community boolean;\nUPDATE post SET featured_community = featured;\nALTER TABLE post DROP COLUMN featured;\n",
+      lines: [2],
+      fixes: [
+        [
+          "-- migration 1: this migration's statements before line 2 (the schema changes between its data steps move with them, in their order)",
+          "-- migration 2 (or a background job), once migration 1 is deployed; on a large table, in batches:",
+          "UPDATE post SET featured_local = featured;",
+          "ALTER TABLE post ADD COLUMN featured_community boolean;",
+          "UPDATE post SET featured_community = featured;",
+          "-- (rolling back migration 1 drops what this fills)",
+          "-- migration 3, once migration 2 has run: the schema changes from line 5 on (they need the data change done)",
+        ].join("\n"),
+      ],
+    },
   ],
   valid: [
     {

@@ -159,6 +159,83 @@ end
 `,
       lines: [10],
     },
+    {
+      framework: "rails",
+      name: "a foreign key re-added after the rows are re-pointed (its table named at run time): it waits for the data change, in migration 3",
+      code: `class RepointOrdersToAccounts < ActiveRecord::Migration[7.1]
+  def up
+    table_name = Order.table_name
+    remove_foreign_key :orders, :customers
+    Order.find_each do |order|
+      order.update!(customer_id: Account.find_by!(legacy_customer_id: order.customer_id).id)
+    end
+    add_foreign_key table_name, :accounts, column: :customer_id
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`,
+      lines: [5],
+      fixes: [
+        [
+          "# migration 1: this migration's schema changes before line 8, without its data change",
+          "# migration 2, once migration 1 is deployed, outside the schema change's transaction (on a large table, in batches):",
+          "class BackfillOrders < ActiveRecord::Migration[7.1]",
+          "  disable_ddl_transaction!",
+          "",
+          "  def change",
+          "    up_only do  # rollback does not bring the old values back: keep a copy first if they may be needed",
+          "      Order.find_each do |order|",
+          "        order.update!(customer_id: Account.find_by!(legacy_customer_id: order.customer_id).id)",
+          "      end",
+          "    end",
+          "  end",
+          "end",
+          "# migration 3, once migration 2 has run: the schema changes from line 8 on (they need the data change done)",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
+      name: "an UPDATE in a heredoc Ruby interpolates, then an index: the moved execute keeps the heredoc's body",
+      code: `class AddConfirmableToPeople < ActiveRecord::Migration[6.1]
+  def up
+    add_column :people, :confirmed_at, :datetime
+    execute <<-SQL
+      UPDATE people
+      SET confirmed_at = '#{Time.now.utc}'
+    SQL
+    add_index :people, :confirmed_at
+  end
+
+  def down
+    remove_column :people, :confirmed_at
+  end
+end
+`,
+      lines: [5],
+      fixes: [
+        [
+          "# migration 1: this migration's schema changes before line 8, without its data change",
+          "# migration 2, once migration 1 is deployed, outside the schema change's transaction (on a large table, in batches):",
+          "class BackfillPeople < ActiveRecord::Migration[6.1]",
+          "  disable_ddl_transaction!",
+          "",
+          "  def change",
+          "    up_only do  # rolling back migration 1 drops what this fills",
+          "      execute <<-SQL",
+          "        UPDATE people",
+          "        SET confirmed_at = '#{Time.now.utc}'",
+          "      SQL",
+          "    end",
+          "  end",
+          "end",
+          "# migration 3, once migration 2 has run: the schema changes from line 8 on (they need the data change done)",
+        ].join("\n"),
+      ],
+    },
   ],
   valid: [
     {

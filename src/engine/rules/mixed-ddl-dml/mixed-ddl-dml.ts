@@ -44,16 +44,35 @@ const camel = (name: string) =>
     .map((w) => w[0].toUpperCase() + w.slice(1))
     .join("");
 
-/** The data change moved into a migration of its own, outside the schema change's transaction, its code kept. */
+/** Statements that only frame the migration (BEGIN/COMMIT, SET): they neither need the data change nor are needed by it. */
+const framing = (op: Operation) => op.kind === "transaction_control" || op.kind === "set_setting";
+
+/**
+ * The data change moved into a migration of its own, outside the schema change's transaction, its code kept.
+ * The split keeps the migration's order: what comes before the first data step stays in migration 1, every
+ * statement from the first data step to the last moves as written (a schema change between two data steps is
+ * one the later step needs, or one that needs the earlier), and what comes after the last data step (a foreign
+ * key the data step makes valid, the old column dropped once copied) waits for it in migration 3.
+ */
 function splitFix(ctx: RuleContext, allDataOps: readonly Operation[], dataTable: string | undefined, onlyNewColumns: boolean, laterLine?: number): string {
   // Django: ORM writes found inside a RunPython move with their RunPython, which is a data operation of its own
   const dataOps = ctx.framework === "django" ? allDataOps.filter((op) => op.kind === "data_migration" || op.embeddedSql) : allDataOps;
-  const code = dataCodeOf(ctx.framework, dataOps);
+  const up = ctx.migration.up;
+  const from = up.indexOf(dataOps[0]);
+  const to = up.indexOf(dataOps[dataOps.length - 1]);
+  // SQL and Ruby statements between the data steps run as written in the moved migration, in their order
+  const moved = (ctx.framework === "sql" || ctx.framework === "rails") && from >= 0 && to >= from ? up.slice(from, to + 1).filter((op) => !framing(op)) : dataOps;
+  const code = dataCodeOf(ctx.framework, moved);
   const rollback = onlyNewColumns
     ? "rolling back migration 1 drops what this fills"
     : "rollback does not bring the old values back: keep a copy first if they may be needed";
   // schema changes after the data change (a column dropped once its values are copied) wait for it: a third migration
-  const first = laterLine === undefined ? "this migration without its data change" : `this migration's schema changes before line ${laterLine}, without its data change`;
+  const between = moved.some((op) => !dataOps.includes(op));
+  const first = between
+    ? `this migration's statements before line ${dataOps[0].loc.line} (the schema changes between its data steps move with them, in their order)`
+    : laterLine === undefined
+      ? "this migration without its data change"
+      : `this migration's schema changes before line ${laterLine}, without its data change`;
   const third = laterLine === undefined ? [] : [`migration 3, once migration 2 has run: the schema changes from line ${laterLine} on (they need the data change done)`];
   const withThird = (lines: string[], comment: string) => [...lines, ...third.map((t) => `${comment} ${t}`)].join("\n");
   switch (ctx.framework) {
@@ -165,7 +184,9 @@ export default defineRule({
     const first = dataOps[0];
     const last = dataOps[dataOps.length - 1];
     // a schema change after the data change (the old column dropped once copied) must wait for it
-    const laterLine = schemaOps.find(({ index }) => index > last.index)?.op.loc.line;
+    // (any statement after it that is not framing: a schema call migguard could not read, an add_foreign_key on a
+    // table named at run time, is as likely to need the data change done)
+    const laterLine = indexed.find(({ op, index }) => index > last.index && op.loc.line > last.op.loc.endLine && !framing(op))?.op.loc.line;
     // the tables the data change writes: a DML statement's table, or the models a Django RunPython asks apps.get_model for
     const dataTables = first.op.kind === "dml" ? (first.op.table ? [first.op.table] : []) : first.op.kind === "data_migration" ? first.op.tables : [];
     const lockedBefore = schemaOps.find(
