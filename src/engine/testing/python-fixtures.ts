@@ -39,3 +39,48 @@ class Migration(migrations.Migration):
     ]
 `,
 };
+
+/*
+ * One Django migration that adds columns with defaults and makes a column NOT NULL, and the same app under a
+ * Django pinned before 5.0 or allowed from 5.1 on: the rules whose fix depends on the Django version
+ * (required-column-without-default's db_default, set-not-null's check= / condition=) read the same repository.
+ */
+
+/** AddField with a callable default (line 12) and a constant one (line 13), AlterField to NOT NULL with a default (line 14). */
+export const DJANGO_DEFAULTS_MIGRATION = `from django.db import migrations, models
+
+
+def get_random_color():
+    return "#000"
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="color", field=models.CharField(max_length=255, default=get_random_color)),
+        migrations.AddField(model_name="order", name="size", field=models.FloatField(default=0)),
+        migrations.AlterField(model_name="order", name="quantity", field=models.IntegerField(default=1)),
+    ]
+`;
+
+/** The app with Django 4.2 pinned in requirements/base.txt. */
+export const DJANGO_4_2_FILES = {
+  ...DJANGO_INITIAL,
+  "requirements/base.txt": `# core
+Django==4.2.30
+psycopg[binary]==3.1
+`,
+};
+
+/** The app with Django >=5.1,<6 in pyproject.toml's [project] dependencies. */
+export const DJANGO_5_1_FILES = {
+  ...DJANGO_INITIAL,
+  "pyproject.toml": `[project]
+name = "shop"
+dependencies = [
+  "Django>=5.1,<6",
+  "psycopg>=3",
+]
+`,
+};

@@ -1,4 +1,4 @@
-import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
+import { DJANGO_4_2_FILES, DJANGO_5_1_FILES, DJANGO_DEFAULTS_MIGRATION, DJANGO_INITIAL } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 export default defineCases({
@@ -6,26 +6,8 @@ export default defineCases({
     {
       framework: "django",
       name: "Django 4.2 pinned in requirements/base.txt: check= for CheckConstraint, and no db_default (5.0+): the AddField as written (a callable default stays) then a RunSQL SET DEFAULT of the migration's own; NULLs the AlterField's default fills are filled before VALIDATE",
-      code: `from django.db import migrations, models
-
-
-def get_random_color():
-    return "#000"
-
-
-class Migration(migrations.Migration):
-    dependencies = [("app", "0001_initial")]
-
-    operations = [
-        migrations.AddField(model_name="order", name="color", field=models.CharField(max_length=255, default=get_random_color)),
-        migrations.AddField(model_name="order", name="size", field=models.FloatField(default=0)),
-        migrations.AlterField(model_name="order", name="quantity", field=models.IntegerField(default=1)),
-    ]
-`,
-      files: { ...DJANGO_INITIAL, "requirements/base.txt": `# core
-Django==4.2.30
-psycopg[binary]==3.1
-` },
+      code: DJANGO_DEFAULTS_MIGRATION,
+      files: DJANGO_4_2_FILES,
       lines: [14],
       fixes: [
         `from django.contrib.postgres.operations import AddConstraintNotValid, ValidateConstraint
@@ -39,29 +21,8 @@ ValidateConstraint(model_name="Order", name="app_order_quantity_not_null"),
     {
       framework: "django",
       name: "Django >=5.1,<6 in pyproject.toml [project]: condition= and db_default, a callable default kept as the Python default",
-      code: `from django.db import migrations, models
-
-
-def get_random_color():
-    return "#000"
-
-
-class Migration(migrations.Migration):
-    dependencies = [("app", "0001_initial")]
-
-    operations = [
-        migrations.AddField(model_name="order", name="color", field=models.CharField(max_length=255, default=get_random_color)),
-        migrations.AddField(model_name="order", name="size", field=models.FloatField(default=0)),
-        migrations.AlterField(model_name="order", name="quantity", field=models.IntegerField(default=1)),
-    ]
-`,
-      files: { ...DJANGO_INITIAL, "pyproject.toml": `[project]
-name = "shop"
-dependencies = [
-  "Django>=5.1,<6",
-  "psycopg>=3",
-]
-` },
+      code: DJANGO_DEFAULTS_MIGRATION,
+      files: DJANGO_5_1_FILES,
       lines: [14],
       fixes: [
         `from django.contrib.postgres.operations import AddConstraintNotValid, ValidateConstraint
