@@ -2,21 +2,8 @@
  * The migrations one pull request adds are judged as one plan (issue #19, wger's integer -> uuid key swap and
  * Open Food Network's tables created by the same pull request): what an earlier step did is known to a later one.
  */
-import { run } from "../../src/cli/main.js";
 import { Repo } from "./support/git-repo.js";
-
-interface Finding {
-  path: string;
-  line: number;
-  rule: string;
-  severity: string;
-  message: string;
-}
-
-async function reviewJson(repo: Repo) {
-  const result = await run(["review", "--base", "main", "--format", "json"], { cwd: repo.root });
-  return { exitCode: result.exitCode, findings: (JSON.parse(result.output) as { findings: Finding[] }).findings };
-}
+import { djangoApp, featureBranchOn, reviewJson } from "./support/review-repo.js";
 
 const django = (dependency: string, operations: string, preamble = "") => `from django.db import migrations, models
 ${preamble}
@@ -31,10 +18,7 @@ ${operations}
 
 /** An app with an integer-keyed Session and a Entry pointing at it, and code that reads both. */
 function logApp(): Repo {
-  const repo = new Repo()
-    .write({
-      "app/log/__init__.py": "",
-      "app/log/migrations/__init__.py": "",
+  const repo = featureBranchOn(djangoApp("app/log", {
       "app/log/migrations/0001_initial.py": `from django.db import migrations, models
 import django.db.models.deletion
 
@@ -54,9 +38,7 @@ class Migration(migrations.Migration):
     ]
 `,
       "app/log/views.py": "def show(request, session):\n    return {'id': session.id, 'entries': [e.id for e in session.entry_set.all()], 'uuid': str(session.id)}\n",
-    })
-    .commit("base");
-  repo.git("checkout", "-q", "-b", "feature");
+    }));
   return repo;
 }
 
@@ -122,10 +104,7 @@ describe("an integer key swapped for a uuid in steps of one pull request (wger)"
 
 describe("a column dropped after a data step of the same pull request moved its values (wger's email_verified)", () => {
   const profileApp = () => {
-    const repo = new Repo()
-      .write({
-        "app/log/__init__.py": "",
-        "app/log/migrations/__init__.py": "",
+    const repo = featureBranchOn(djangoApp("app/log", {
         "app/log/migrations/0001_initial.py": `from django.db import migrations, models
 
 
@@ -138,9 +117,7 @@ class Migration(migrations.Migration):
     ]
 `,
         "app/log/serializers.py": "def email_verified(profile):\n    return profile.user.address.verified\n",
-      })
-      .commit("base");
-    repo.git("checkout", "-q", "-b", "feature");
+      }));
     return repo;
   };
   const move = (copies: boolean) =>
@@ -182,10 +159,7 @@ describe("a table created earlier in the same pull request holds no rows (Open F
   const schema = (version: string) => `ActiveRecord::Schema[7.1].define(version: ${version}) do\n  create_table "users" do |t|\n    t.string "email"\n  end\nend\n`;
 
   it("a reference (index and foreign key) added to it and a column removed from it by later migrations: no lock, NOT VALID or data-loss finding", async () => {
-    const repo = new Repo()
-      .write({ "db/migrate/20240101000000_create_users.rb": rails("CreateUsers", "create_table :users do |t|\n      t.string :email\n    end"), "db/schema.rb": schema("2024_01_01_000000") })
-      .commit("base");
-    repo.git("checkout", "-q", "-b", "feature");
+    const repo = featureBranchOn({ "db/migrate/20240101000000_create_users.rb": rails("CreateUsers", "create_table :users do |t|\n      t.string :email\n    end"), "db/schema.rb": schema("2024_01_01_000000") });
     repo
       .write({
         "db/migrate/20240201000000_create_transactions.rb": rails("CreateTransactions", "create_table :transactions do |t|\n      t.decimal :amount\n      t.string :payment_method\n    end"),
@@ -200,10 +174,7 @@ describe("a table created earlier in the same pull request holds no rows (Open F
   });
 
   it("the same reference added to a table of the base branch is judged as before", async () => {
-    const repo = new Repo()
-      .write({ "db/migrate/20240101000000_create_users.rb": rails("CreateUsers", "create_table :users do |t|\n      t.string :email\n    end"), "db/schema.rb": schema("2024_01_01_000000") })
-      .commit("base");
-    repo.git("checkout", "-q", "-b", "feature");
+    const repo = featureBranchOn({ "db/migrate/20240101000000_create_users.rb": rails("CreateUsers", "create_table :users do |t|\n      t.string :email\n    end"), "db/schema.rb": schema("2024_01_01_000000") });
     repo
       .write({
         "db/migrate/20240201000000_create_teams.rb": rails("CreateTeams", "create_table :teams do |t|\n      t.string :name\n    end"),
@@ -219,14 +190,11 @@ describe("a table created earlier in the same pull request holds no rows (Open F
 describe("ignored_columns emptied by the pull request that drops the column (Open Food Network's supplier_id)", () => {
   it("the base branch's model ignored it: the planned last step, a warning with a backup, no missing ignored_columns", async () => {
     const migration = "class RemovePhoneNumber < ActiveRecord::Migration[7.1]\n  def change\n    remove_column :users, :phone_number, :string\n  end\nend\n";
-    const repo = new Repo()
-      .write({
+    const repo = featureBranchOn({
         "db/migrate/20240101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.string :phone_number\n    end\n  end\nend\n",
         "db/schema.rb": 'ActiveRecord::Schema[7.1].define(version: 2024_01_01_000000) do\n  create_table "users" do |t|\n    t.string "phone_number"\n  end\nend\n',
         "app/models/user.rb": "class User < ApplicationRecord\n  self.ignored_columns += [:phone_number]\nend\n",
-      })
-      .commit("base");
-    repo.git("checkout", "-q", "-b", "feature");
+      });
     repo
       .write({
         "db/migrate/20240201000000_remove_phone_number.rb": migration,
@@ -248,14 +216,11 @@ describe("a deleted merged data migration older than the schema dump (Open Food 
   const flag = (klass: string, body: string) => `class ${klass} < ActiveRecord::Migration[7.1]\n  def up\n    ${body}\n  end\nend\n`;
   const schema = (version: string) => `ActiveRecord::Schema[7.1].define(version: ${version}) do\n  create_table "users" do |t|\n    t.string "email"\n  end\nend\n`;
   function repoWith(deleted: string, version: string): Repo {
-    const repo = new Repo()
-      .write({
+    const repo = featureBranchOn({
         "db/migrate/20240101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.string :email\n    end\n  end\nend\n",
         [`db/migrate/${version}_old_step.rb`]: deleted,
         "db/schema.rb": schema("2024_06_01_000000"),
-      })
-      .commit("base");
-    repo.git("checkout", "-q", "-b", "feature");
+      });
     repo.git("rm", "-q", `db/migrate/${version}_old_step.rb`);
     repo.commit("remove the old step");
     return repo;
@@ -295,15 +260,10 @@ ${extra}        TrigramExtension(),
     ]
 `;
   function repo(): Repo {
-    const r = new Repo()
-      .write({
-        "app/log/__init__.py": "",
-        "app/log/migrations/__init__.py": "",
+    const r = featureBranchOn(djangoApp("app/log", {
         "app/log/migrations/0001_initial.py": "from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = []\n",
         "app/log/migrations/0002_search.py": migration(""),
-      })
-      .commit("base");
-    r.git("checkout", "-q", "-b", "feature");
+      }));
     return r;
   }
 
@@ -337,8 +297,7 @@ class Migration(migrations.Migration):
     ]
 `;
   function repo(): Repo {
-    const r = new Repo().write({ "app/log/__init__.py": "", "app/log/migrations/__init__.py": "", "app/log/migrations/0001_initial.py": migration("app.log.mixins.LicenseMixin") }).commit("base");
-    r.git("checkout", "-q", "-b", "feature");
+    const r = featureBranchOn(djangoApp("app/log", { "app/log/migrations/0001_initial.py": migration("app.log.mixins.LicenseMixin") }));
     return r;
   }
 

@@ -2,22 +2,8 @@
  * False alarms seen when real pull requests of mature projects (Mastodon, Saleor) were replayed through
  * `migguard review --base C^` (issue #19), each rebuilt in a small git repository and reviewed through the CLI.
  */
-import { run } from "../../src/cli/main.js";
 import { Repo } from "./support/git-repo.js";
-
-interface Finding {
-  path: string;
-  line: number;
-  rule: string;
-  severity: string;
-  message: string;
-  fix: string;
-}
-
-async function reviewJson(repo: Repo) {
-  const result = await run(["review", "--base", "main", "--format", "json"], { cwd: repo.root });
-  return { exitCode: result.exitCode, findings: (JSON.parse(result.output) as { findings: Finding[] }).findings };
-}
+import { djangoApp, featureBranchOn, reviewJson } from "./support/review-repo.js";
 
 const railsMigration = (klass: string, body: string, preamble = "") =>
   `class ${klass} < ActiveRecord::Migration[7.1]\n${preamble}  def change\n    ${body}\n  end\nend\n`;
@@ -26,14 +12,11 @@ const schemaRb = (version: string, columns: string[] = ["email"]) =>
 
 describe("db/post_migrate is a migration folder of the same database (Mastodon, GitLab)", () => {
   function mastodon(): Repo {
-    const repo = new Repo()
-      .write({
+    const repo = featureBranchOn({
         "db/migrate/20240101000000_create_users.rb": railsMigration("CreateUsers", "create_table :users do |t|\n      t.string :email\n    end"),
         "db/post_migrate/20240102000000_backfill_users.rb": railsMigration("BackfillUsers", "add_index :users, :email, algorithm: :concurrently", "  disable_ddl_transaction!\n\n"),
         "db/schema.rb": schemaRb("2024_01_02_000000"),
-      })
-      .commit("base");
-    repo.git("checkout", "-q", "-b", "feature");
+      });
     return repo;
   }
 
@@ -76,13 +59,10 @@ describe("db/post_migrate is a migration folder of the same database (Mastodon, 
   it("a migration whose version the base branch's structure.sql already records needs no dump update", async () => {
     const structure = (...versions: string[]) =>
       `CREATE TABLE public.users (id bigint, email text, locale text);\n\nINSERT INTO "schema_migrations" (version) VALUES\n${versions.map((v) => `('${v}')`).join(",\n")};\n\n`;
-    const repo = new Repo()
-      .write({
+    const repo = featureBranchOn({
         "db/migrate/20240101000000_create_users.rb": railsMigration("CreateUsers", "create_table :users do |t|\n      t.string :email\n    end"),
         "db/structure.sql": structure("20240101000000", "20240201000000"),
-      })
-      .commit("base");
-    repo.git("checkout", "-q", "-b", "feature");
+      });
     repo.write({ "db/post_migrate/20240201000000_add_locale.rb": railsMigration("AddLocale", "add_column :users, :locale, :string") }).commit("pr");
     const { findings } = await reviewJson(repo);
     expect(findings.filter((f) => f.rule.startsWith("schema-dump"))).toEqual([]);
@@ -132,10 +112,7 @@ class Migration(migrations.Migration):
   const path = "shop/product/migrations/0002_description_json.py";
 
   function saleor(): Repo {
-    const repo = new Repo()
-      .write({ "shop/product/migrations/0001_initial.py": initial, [path]: toJson("shop.core.utils.editorjs", "clean_editor_js"), "shop/product/migrations/__init__.py": "" })
-      .commit("base");
-    repo.git("checkout", "-q", "-b", "feature");
+    const repo = featureBranchOn({ "shop/product/migrations/0001_initial.py": initial, [path]: toJson("shop.core.utils.editorjs", "clean_editor_js"), "shop/product/migrations/__init__.py": "" });
     return repo;
   }
 
@@ -191,8 +168,7 @@ describe("repairs, clean-ups and migrations outside a transaction (Mastodon)", (
     `class ${klass} < ActiveRecord::Migration[8.1]\n  disable_ddl_transaction!\n\n  class Account < ApplicationRecord; end\n\n  def up\n${body}\n  end\n\n${down}end\n`;
 
   function mastodon(): Repo {
-    const repo = new Repo()
-      .write({
+    const repo = featureBranchOn({
         "db/migrate/20260101000000_create_keypairs.rb": "class CreateKeypairs < ActiveRecord::Migration[8.1]\n  def change\n    create_table :keypairs do |t|\n      t.string :uri\n    end\n    add_index :keypairs, :uri, name: :index_keypairs_on_uri, unique: true\n  end\nend\n",
         "db/migrate/20260629124055_add_new_index_on_uri_to_keypairs.rb": migration(
           "AddNewIndexOnUriToKeypairs",
@@ -200,9 +176,7 @@ describe("repairs, clean-ups and migrations outside a transaction (Mastodon)", (
           "  def down\n    remove_index :keypairs, name: :index_keypairs_on_non_null_uri\n  end\n",
         ),
         "db/schema.rb": schemaRb("2026_06_29_124055"),
-      })
-      .commit("base");
-    repo.git("checkout", "-q", "-b", "feature");
+      });
     return repo;
   }
 
@@ -263,8 +237,7 @@ describe("repairs, clean-ups and migrations outside a transaction (Mastodon)", (
 
 describe("the last step of a two-step removal is a warning with a backup, not a data-loss error", () => {
   it("Django: a column that left the state in an earlier migration (SeparateDatabaseAndState) is dropped with RunSQL", async () => {
-    const repo = new Repo()
-      .write({
+    const repo = featureBranchOn({
         "shop/site/__init__.py": "",
         "shop/site/models.py": "from django.db import models\n\n\nclass SiteSettings(models.Model):\n    name = models.CharField(max_length=100)\n",
         "shop/site/migrations/0001_initial.py": `from django.db import migrations, models
@@ -293,9 +266,7 @@ class Migration(migrations.Migration):
         ),
     ]
 `,
-      })
-      .commit("base");
-    repo.git("checkout", "-q", "-b", "feature");
+      });
     repo
       .write({
         "shop/site/migrations/0003_drop_digital_settings.py": `from django.db import migrations
@@ -326,14 +297,11 @@ class Migration(migrations.Migration):
   });
 
   it("Rails: the model already lists the column in ignored_columns", async () => {
-    const repo = new Repo()
-      .write({
+    const repo = featureBranchOn({
         "db/migrate/20240101000000_create_users.rb": railsMigration("CreateUsers", "create_table :users do |t|\n      t.string :phone_number\n    end"),
         "db/schema.rb": schemaRb("2024_01_01_000000", ["phone_number"]),
         "app/models/user.rb": 'class User < ApplicationRecord\n  self.ignored_columns += ["phone_number"]\nend\n',
-      })
-      .commit("base");
-    repo.git("checkout", "-q", "-b", "feature");
+      });
     repo
       .write({
         "db/migrate/20240201000000_remove_phone_number.rb": "class RemovePhoneNumber < ActiveRecord::Migration[7.1]\n  def up\n    remove_column :users, :phone_number\n  end\n\n  def down\n    add_column :users, :phone_number, :string\n  end\nend\n",
@@ -356,13 +324,10 @@ describe("a merged migration's data code moved to another library (Mastodon's Oj
     `class MoveUserSettings < ActiveRecord::Migration[7.0]\n  class User < ApplicationRecord; end\n\n  def up\n    User.where.not(settings: nil).find_each do |user|\n      settings = ${load}(user.attributes_before_type_cast['settings'])\n      user.${save}('settings', ${dump}(settings))\n    end\n  end\n\n  def down; end\nend\n`;
 
   function mastodon(): Repo {
-    const repo = new Repo()
-      .write({
+    const repo = featureBranchOn({
         "db/migrate/20230101000000_create_users.rb": railsMigration("CreateUsers", "create_table :users do |t|\n      t.text :settings\n    end"),
         [path]: migration("Oj.load", "Oj.dump"),
-      })
-      .commit("base");
-    repo.git("checkout", "-q", "-b", "feature");
+      });
     return repo;
   }
 
@@ -390,13 +355,10 @@ describe("a reference's foreign_key: options as Rails reads them (Mastodon's gen
     railsMigration("CreateGeneratedAnnualReports", `create_table :generated_annual_reports do |t|\n      t.belongs_to :account, null: false, foreign_key: ${foreignKey}, index: false\n      t.integer :year, null: false\n    end`);
 
   function mastodon(): Repo {
-    const repo = new Repo()
-      .write({
+    const repo = featureBranchOn({
         "db/migrate/20230101000000_create_accounts.rb": railsMigration("CreateAccounts", "create_table :accounts do |t|\n      t.string :username\n    end"),
         [path]: migration("{ on_cascade: :delete }"),
-      })
-      .commit("base");
-    repo.git("checkout", "-q", "-b", "feature");
+      });
     return repo;
   }
 
@@ -474,16 +436,13 @@ end
 `;
 
   function mastodon(): Repo {
-    const repo = new Repo()
-      .write({
+    const repo = featureBranchOn({
         "db/migrate/20260101000000_create_account_summaries.rb": railsMigration("CreateAccountSummaries", "create_view :account_summaries, version: 2, materialized: true"),
         "db/views/account_summaries_v02.sql": "SELECT accounts.id AS account_id FROM accounts\n",
         "db/views/account_summaries_v03.sql": "SELECT accounts.id AS account_id, accounts.locked FROM accounts\n",
         "db/views/follow_recommendations_v01.sql": "SELECT account_id FROM account_summaries\n",
         [path]: merged,
-      })
-      .commit("base");
-    repo.git("checkout", "-q", "-b", "feature");
+      });
     return repo;
   }
 
@@ -533,8 +492,7 @@ class Migration(migrations.Migration):
     ]
 `;
   function saleor(): Repo {
-    const repo = new Repo().write({ "shop/page/migrations/0001_initial.py": initial, "shop/page/migrations/__init__.py": "" }).commit("base");
-    repo.git("checkout", "-q", "-b", "feature");
+    const repo = featureBranchOn({ "shop/page/migrations/0001_initial.py": initial, "shop/page/migrations/__init__.py": "" });
     return repo;
   }
 
@@ -586,14 +544,11 @@ class Migration(migrations.Migration):
 `;
 
   it("a trailing comma after a Python-only option (verbose_name) is formatting: a note", async () => {
-    const repo = new Repo()
-      .write({
+    const repo = featureBranchOn({
         "shop/trophies/migrations/__init__.py": "",
         "shop/trophies/migrations/0001_initial.py": initial,
         [path]: migration("models.DateField(blank=True, help_text='Last weekend with workouts on both days', null=True, verbose_name='Last complete weekend')"),
-      })
-      .commit("base");
-    repo.git("checkout", "-q", "-b", "feature");
+      });
     repo
       .write({ [path]: migration("models.DateField(\n                blank=True,\n                help_text='Last weekend with workouts on both days',\n                null=True,\n                verbose_name='Last complete weekend',\n            )") })
       .commit("automatic formatting");
@@ -628,8 +583,7 @@ class Migration(migrations.Migration):
     ]
 `;
   const base = () => {
-    const repo = new Repo().write({ "shop/users/migrations/__init__.py": "", "shop/users/migrations/0001_initial.py": initial, [path]: migration("", "{}") }).commit("base");
-    repo.git("checkout", "-q", "-b", "feature");
+    const repo = featureBranchOn({ "shop/users/migrations/__init__.py": "", "shop/users/migrations/0001_initial.py": initial, [path]: migration("", "{}") });
     return repo;
   };
 
