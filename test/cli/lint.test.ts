@@ -77,6 +77,12 @@ class Migration(migrations.Migration):
     const recent = await fixOf({ "pyproject.toml": '[project]\nname = "shop"\ndependencies = ["django>=5.1,<6"]\n' });
     expect(recent).toContain("db_default=0");
   });
+
+  it("is read from setup.cfg, setup.py (install_requires) and the Pipfile too", async () => {
+    expect(await fixOf({ "setup.cfg": "[options]\ninstall_requires =\n    Django>=4.2,<5\n" })).toContain("# Django before 5.0 drops the column's default");
+    expect(await fixOf({ "setup.py": 'from setuptools import setup\n\nsetup(name="shop", install_requires=["Django==4.2.30"])\n' })).not.toContain("db_default");
+    expect(await fixOf({ Pipfile: '[packages]\ndjango = "~=5.1"\n' })).toContain("db_default=0");
+  });
 });
 
 describe("golang-migrate's implicit transaction", () => {

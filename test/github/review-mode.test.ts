@@ -120,6 +120,51 @@ describe("schema drift", () => {
   });
 });
 
+describe("the repository's Django version", () => {
+  const INITIAL = [
+    "from django.db import migrations, models",
+    "",
+    "",
+    "class Migration(migrations.Migration):",
+    "    initial = True",
+    "    dependencies = []",
+    "    operations = [",
+    '        migrations.CreateModel(name="Order", fields=[("id", models.BigAutoField(primary_key=True))]),',
+    "    ]",
+    "",
+  ].join("\n");
+  const ADD_SIZE = "shop/migrations/0002_order_size.py";
+  const addSize = [
+    "from django.db import migrations, models",
+    "",
+    "",
+    "class Migration(migrations.Migration):",
+    '    dependencies = [("shop", "0001_initial")]',
+    "    operations = [",
+    '        migrations.AddField(model_name="order", name="size", field=models.FloatField(default=0)),',
+    "    ]",
+    "",
+  ].join("\n");
+
+  it("comes from setup.cfg, which the App fetches from the base tree, and the fix uses what that version has", async () => {
+    s = await startScenario({
+      baseFiles: { "README.md": "# Shop\n", "shop/migrations/0001_initial.py": INITIAL, "setup.cfg": "[options]\ninstall_requires =\n    Django>=4.2,<5\n    psycopg>=3\n" },
+    });
+    const head = s.openPull(45, { [ADD_SIZE]: addSize });
+    const from = s.fake.requests.length;
+    await s.pullRequest("opened", 45);
+
+    const comment = s.fake.commentsOn(45).find((c) => c.body.includes("required-column-without-default"));
+    expect(comment).toMatchObject({ path: ADD_SIZE, line: 7 });
+    // db_default= exists from Django 5.0: on 4.2 the fix keeps the AddField and sets the database default with SQL
+    expect(comment?.body).toContain("Django before 5.0 drops the column's default");
+    expect(comment?.body).toContain("ALTER TABLE shop_order ALTER COLUMN size SET DEFAULT 0");
+    expect(comment?.body).not.toContain("db_default");
+    expect(latestRun(head).annotations.map((a) => a.path)).toContain(ADD_SIZE);
+    expect(callsSince(from)).toContain("GET /contents/setup.cfg");
+  });
+});
+
 describe("code that still uses a dropped column", () => {
   it("names the file and line in the check and in the inline comment, from one tarball", async () => {
     s = await startScenario({ baseFiles: BASE });

@@ -1,5 +1,8 @@
 /** The Django version read from a Python project's dependency files, as the fixes ask for it (djangoAtLeast). */
+import { loadPythonParser } from "../adapters/python/parser.js";
 import { combinedRange, isPythonManifestPath, manifestRange, pythonManifestDir, rangeAtLeast, specifierRange } from "./python-requirements.js";
+
+beforeAll(() => loadPythonParser());
 
 describe("python dependency files", () => {
   it("reads PEP 440 and Poetry specifiers as ranges", () => {
@@ -23,7 +26,29 @@ describe("python dependency files", () => {
     expect(manifestRange("requirements.txt", "djangorestframework==3.15\n", "django")).toBeUndefined();
   });
 
+  const range = (path: string, content: string) => {
+    const found = manifestRange(path, content, "django")?.range;
+    return found && { lo: found.lo?.v.join("."), hi: found.hi?.v.join(".") };
+  };
+
+  it.each([
+    ["setup.cfg: a dangling list in [options]", "setup.cfg", "[metadata]\nname = shop\ninstall_requires = Django==1.0\n\n[options]\npackages = find:\ninstall_requires =\n    psycopg>=3.1\n    # the web framework\n    Django[argon2]>=4.2,<5.0 ; python_version >= '3.10'\npython_requires = >=3.10\n", { lo: "4.2", hi: "5.0" }],
+    ["setup.cfg: one requirement on the key's line", "setup.cfg", "[options]\ninstall_requires = django~=5.1\n", { lo: "5.1", hi: "6" }],
+    ["setup.cfg: install_requires outside [options] is not setuptools'", "setup.cfg", "[tool:pytest]\ninstall_requires = Django==4.2\n", undefined],
+    ["setup.py: a literal list in setup(...)", "setup.py", 'from setuptools import setup\n\nsetup(\n    name="shop",\n    install_requires=["psycopg>=3.1", "Django>=4.2,<5"],\n)\n', { lo: "4.2", hi: "5" }],
+    ["setup.py: a module-level name, setuptools.setup inside if __name__", "setup.py", 'import setuptools\n\nREQUIRES = ("Django==5.0.4",)\n\nif __name__ == "__main__":\n    setuptools.setup(name="shop", install_requires=REQUIRES)\n', { lo: "5.0.4", hi: "5.0.4" }],
+    ["setup.py: requirements read at run time are not known", "setup.py", 'from setuptools import setup\n\nsetup(name="shop", install_requires=open("requirements.txt").read().splitlines())\n', undefined],
+    ["setup.py: a comment or a string that mentions Django is no requirement", "setup.py", '# install_requires=["Django==1.0"]\nfrom setuptools import setup\n\nsetup(name="shop", description="Django==1.0 shop")\n', undefined],
+    ["Pipfile: a string specifier", "Pipfile", '[[source]]\nurl = "https://pypi.org/simple"\n\n[packages]\nDjango = "==4.2.*"\n\n[dev-packages]\npytest = "*"\n', { lo: "4.2", hi: "4.3" }],
+    ["Pipfile: a table with version and extras", "Pipfile", '[packages]\ndjango = { version = ">=5.1", extras = ["argon2"] }\n', { lo: "5.1", hi: undefined }],
+    ["Pipfile: \"*\" bounds nothing, and dev-packages are not the app's", "Pipfile", '[packages]\ndjango = "*"\n\n[dev-packages]\ndjango = "==4.2"\n', undefined],
+  ])("%s", (_name, path, content, expected) => {
+    expect(range(path, content)).toEqual(expected);
+  });
+
   it("knows which files and folders speak for a project", () => {
+    expect(["setup.cfg", "apps/api/setup.py", "Pipfile"].every(isPythonManifestPath)).toBe(true);
+    expect(pythonManifestDir("apps/api/setup.py")).toBe("apps/api");
     expect(["requirements.txt", "apps/api/requirements/base.txt", "pyproject.toml", "uv.lock", "requirements-dev.in"].every(isPythonManifestPath)).toBe(true);
     expect(isPythonManifestPath("docs/notes.txt")).toBe(false);
     expect(pythonManifestDir("apps/api/requirements/base.txt")).toBe("apps/api");

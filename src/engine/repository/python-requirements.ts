@@ -1,9 +1,11 @@
 /**
  * The Django version a Python project allows, read from its dependency files: requirements*.txt and the files of a
- * requirements/ folder, pyproject.toml ([project] dependencies, [tool.poetry] dependencies), poetry.lock, uv.lock
- * and Pipfile.lock. A lock file's version wins; otherwise the ranges of every file are intersected.
+ * requirements/ folder, pyproject.toml ([project] dependencies, [tool.poetry] dependencies), setup.cfg and setup.py
+ * (install_requires), Pipfile ([packages]), poetry.lock, uv.lock and Pipfile.lock. A lock file's version wins;
+ * otherwise the ranges of every file are intersected.
  */
 import { parse as parseToml } from "smol-toml";
+import { setupCfgRequirements, setupPyRequirements } from "./python-setup-files.js";
 
 type Version = number[];
 interface Bound {
@@ -16,7 +18,7 @@ export interface VersionRange {
   hi?: Bound;
 }
 
-const PYTHON_MANIFESTS = new Set(["pyproject.toml", "poetry.lock", "uv.lock", "Pipfile.lock"]);
+const PYTHON_MANIFESTS = new Set(["pyproject.toml", "setup.cfg", "setup.py", "Pipfile", "poetry.lock", "uv.lock", "Pipfile.lock"]);
 
 const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
 
@@ -128,6 +130,12 @@ const normalise = (name: string) => name.toLowerCase().replace(/[-_.]+/g, "-");
 type Toml = Record<string, unknown>;
 const table = (value: unknown): Toml | undefined => (value && typeof value === "object" && !Array.isArray(value) ? (value as Toml) : undefined);
 
+/** The versions every specifier allows at once; undefined when none bounds the version. */
+function intersected(specs: readonly string[]): { range: VersionRange; locked: boolean } | undefined {
+  const ranges = specs.map(specifierRange).filter((r): r is VersionRange => r !== undefined);
+  return ranges.length ? { range: ranges.reduce((a, b) => narrowed(a, b.lo, b.hi)), locked: false } : undefined;
+}
+
 /** The versions of `name` one dependency file allows, or undefined when it does not name it (or cannot be read). */
 export function manifestRange(path: string, content: string, name: string): { range: VersionRange; locked: boolean } | undefined {
   const base = baseOf(path);
@@ -145,6 +153,16 @@ export function manifestRange(path: string, content: string, name: string): { ra
       const v = entry?.version ? specifierRange(entry.version) : undefined;
       return v && { range: v, locked: true };
     }
+    if (base === "setup.cfg" || base === "setup.py") {
+      const requirements = base === "setup.cfg" ? setupCfgRequirements(content) : setupPyRequirements(content);
+      return intersected(requirements.map((r) => requirementSpec(r, wanted)).filter((spec): spec is string => spec !== undefined));
+    }
+    if (base === "Pipfile") {
+      // [packages] django = "==4.2.*" or { version = ">=5.1", extras = [...] }; "*" bounds nothing
+      const value = Object.entries(table(parseToml(content).packages) ?? {}).find(([n]) => normalise(n) === wanted)?.[1];
+      const spec = typeof value === "string" ? value : typeof table(value)?.version === "string" ? (table(value)!.version as string) : undefined;
+      return intersected(spec !== undefined ? [spec] : []);
+    }
     if (base === "pyproject.toml") {
       const doc = parseToml(content);
       const specs: string[] = [];
@@ -159,8 +177,7 @@ export function manifestRange(path: string, content: string, name: string): { ra
         const spec = typeof value === "string" ? value : typeof table(value)?.version === "string" ? (table(value)!.version as string) : undefined;
         if (spec !== undefined) specs.push(spec);
       }
-      const ranges = specs.map(specifierRange).filter((r): r is VersionRange => r !== undefined);
-      return ranges.length ? { range: ranges.reduce((a, b) => narrowed(a, b.lo, b.hi)), locked: false } : undefined;
+      return intersected(specs);
     }
     // requirements*.txt: one requirement a line; options (-r, -e, --hash) are not requirements
     for (const line of content.split(/\r?\n/)) {

@@ -1,6 +1,17 @@
 import { DJANGO_4_2_FILES, DJANGO_5_1_FILES, DJANGO_DEFAULTS_MIGRATION, DJANGO_INITIAL } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
+/** one AddField with a Python default, on line 7 */
+const SIZE = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+    operations = [
+        migrations.AddField(model_name="order", name="size", field=models.FloatField(default=0)),
+    ]
+`;
+
 export default defineCases({
   invalid: [
     {
@@ -37,6 +48,36 @@ migrations.RunSQL(
         `# db_default (Django 5.0+) stays in the table, so inserts from code that does not set color keep working
 # "" is a stand-in: use the value existing rows should have in color
 migrations.AddField(model_name="Order", name="color", field=models.CharField(max_length=255, default=get_random_color, db_default="")),`,
+        `# db_default (Django 5.0+) stays in the table, so inserts from code that does not set size keep working
+migrations.AddField(model_name="Order", name="size", field=models.FloatField(db_default=0)),`,
+      ],
+    },
+    ...([
+      ["setup.py's install_requires (a module-level list)", { "setup.py": 'from setuptools import setup\n\nREQUIRES = ["Django>=4.2,<5", "psycopg>=3"]\n\nsetup(name="shop", install_requires=REQUIRES)\n' }],
+      ["setup.cfg's [options] install_requires", { "setup.cfg": "[metadata]\nname = shop\n\n[options]\ninstall_requires =\n    Django~=4.2.0\n    psycopg>=3\n" }],
+    ] as const).map(([where, manifest]) => ({
+      framework: "django" as const,
+      name: `Django 4.2 in ${where}: no db_default (5.0+), the AddField then a RunSQL SET DEFAULT of the migration's own`,
+      code: SIZE,
+      files: { ...DJANGO_INITIAL, ...manifest },
+      lines: [7],
+      fixes: [
+        `# Django before 5.0 drops the column's default right after AddField (default= is applied in Python only): a database default
+# of the migration's own keeps inserts from code that does not set size working
+migrations.AddField(model_name="order", name="size", field=models.FloatField(default=0)),
+migrations.RunSQL(
+    "ALTER TABLE app_order ALTER COLUMN size SET DEFAULT 0",
+    reverse_sql="ALTER TABLE app_order ALTER COLUMN size DROP DEFAULT",
+),`,
+      ],
+    })),
+    {
+      framework: "django",
+      name: "Django >=5.1 in the Pipfile's [packages]: db_default",
+      code: SIZE,
+      files: { ...DJANGO_INITIAL, Pipfile: '[packages]\ndjango = { version = ">=5.1", extras = ["argon2"] }\n\n[dev-packages]\npytest = "*"\n' },
+      lines: [7],
+      fixes: [
         `# db_default (Django 5.0+) stays in the table, so inserts from code that does not set size keep working
 migrations.AddField(model_name="Order", name="size", field=models.FloatField(db_default=0)),`,
       ],
