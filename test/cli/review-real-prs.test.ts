@@ -604,3 +604,57 @@ class Migration(migrations.Migration):
     expect((await reviewJson(database)).findings.find((f) => f.rule === "edited-migration")?.severity).not.toBe("info");
   });
 });
+
+describe("an empty reverse added to a merged RunPython (taiga-back's 105d700781)", () => {
+  const path = "shop/users/migrations/0002_user_is_staff.py";
+  const migration = (reverse: string, extra = "") => `from django.db import migrations, models
+
+
+def update_is_staff(apps, schema_editor):
+    apps.get_model("users", "User").objects.filter(is_superuser=True).update(is_staff=True)
+${extra}
+
+class Migration(migrations.Migration):
+    dependencies = [("users", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="user", name="is_superuser", field=models.BooleanField(default=False)),
+        migrations.AddField(model_name="user", name="is_staff", field=models.BooleanField(default=False)),
+        migrations.RunPython(update_is_staff${reverse}),
+    ]
+`;
+  const initial = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    operations = [migrations.CreateModel(name="User", fields=[("id", models.BigAutoField(primary_key=True))])]
+`;
+  const base = () => {
+    const repo = new Repo().write({ "shop/users/migrations/__init__.py": "", "shop/users/migrations/0001_initial.py": initial, [path]: migration("") }).commit("base");
+    repo.git("checkout", "-q", "-b", "feature");
+    return repo;
+  };
+
+  it.each([
+    ["an empty function", ", empty_reverse", "\n\ndef empty_reverse(apps, schema_editor):\n    pass\n"],
+    ["RunPython.noop", ", migrations.RunPython.noop", ""],
+    ["reverse_code=RunPython.noop", ", reverse_code=migrations.RunPython.noop", ""],
+  ])("%s as the reverse: the untouched AddFields and the same forward data step are not judged again, and the edit is a note", async (_, reverse, extra) => {
+    const repo = base();
+    repo.write({ [path]: migration(reverse, extra) }).commit("add empty reverse for migrations");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(findings).toEqual([expect.objectContaining({ rule: "edited-migration", severity: "info", path })]);
+    expect(findings[0].message).toContain("its down");
+    expect(exitCode).toBe(0);
+  });
+
+  it("an edit that changes the forward data step is still judged, with the findings on that step", async () => {
+    const repo = base();
+    repo.write({ [path]: migration(", migrations.RunPython.noop").replace("is_superuser=True", "is_active=True") }).commit("another filter");
+    const { findings } = await reviewJson(repo);
+    expect(findings.find((f) => f.rule === "edited-migration")).toMatchObject({ severity: "warning" });
+    expect(findings.some((f) => f.rule === "required-column-without-default")).toBe(false);
+  });
+});

@@ -75,6 +75,12 @@ function modelFor(path: string, migrations: readonly Migration[]): Migration | u
   return migrations.find((m) => m.path === path) ?? migrations.find((m) => m.down.status !== "missing" && "path" in m.down && m.down.path === path);
 }
 
+/**
+ * A finding as the base and head versions of one file would both say it: its rule and message, with the line
+ * numbers the edit shifted left out ("the schema change of t on line 27").
+ */
+const sameFindingKey = (f: ReportedFinding) => `${f.path}\u0000${f.rule}\u0000${f.message.replace(/\b(lines?) \d+(?:[-–]\d+)?/g, "$1 N")}`;
+
 interface Contents {
   head: ReadonlyMap<string, string>;
   base: ReadonlyMap<string, string>;
@@ -198,21 +204,24 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   // the base side of edited and deleted migrations, and the base migrations the plan read for context (newer
   // than an added one), read with the same context as the head side so that both see the same model state (a
   // Django AlterField is only precise with the app's earlier migrations)
-  const baseModels = (await analyze({
+  const baseAnalysis = await analyze({
     files: [...contents.base].flatMap(([path, content]) => (schemaDumpOf(path, config) === undefined && detectMigrationPath(path, config, content) ? [{ path, content }] : [])),
     config,
     contextMigrations: input.contextMigrations,
     // the same files name the database of the base versions
     projectFiles: [...(input.contextMigrations ?? []), ...input.head],
-  })).migrations;
+  });
+  const baseModels = baseAnalysis.migrations;
 
   // 2. what the change does to history, dumps and code
   const migrations = changedMigrations(changes, config, contents, analysis.migrations, baseModels);
   // an edited merged migration: only the operations the edit touched are linted again
   const edits = new Map(migrations.flatMap((m) => (m.edit ? [[m.change.path, m.edit] as const] : [])));
+  // what the base version was already told ran long ago: an edit elsewhere in the file does not make it new
+  const baseSays = new Set(baseAnalysis.findings.filter((f) => edits.has(f.path)).map(sameFindingKey));
   const touchedByEdit = (f: ReportedFinding) => {
     const edit = edits.get(f.path);
-    return !edit || edit.changedOps.some((loc) => loc.line <= f.endLine && f.line <= loc.endLine);
+    return !edit || (edit.changedOps.some((loc) => loc.line <= f.endLine && f.line <= loc.endLine) && !baseSays.has(sameFindingKey(f)));
   };
   const databases = new RailsDatabases([...(input.basePaths ?? []), ...changes.flatMap((c) => [c.path, ...(c.previousPath ? [c.previousPath] : [])])]);
   const change = changePlanOf(analysis.migrations.flatMap((migration) => {

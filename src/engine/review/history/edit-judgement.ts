@@ -10,9 +10,12 @@
  *   databases that run it from now on may differ from the others';
  * - calls: data code calls other functions with the same arguments (a library or API swap: `Oj.dump(x)` ->
  *   `JSON.generate(x)`), which leaves the data as it was when the new functions do what the old ones did;
+ * - conditional: a RunSQL now takes its SQL from a helper that returns one of several strings, one of them the SQL
+ *   it ran: which one runs is decided when it runs, so migguard cannot tell (a note);
  * - unmodelled: an operation's arguments changed in a way migguard does not model, so it cannot tell;
  * - no database effect: only the down, imports, Python-only field options (help_text, choices, validators, a
- *   sanitizer), comments or formatting.
+ *   sanitizer), comments or formatting, a function renamed, code that names nothing reaching the database
+ *   (`f.close()`), a RunPython or RunSQL that runs the same function body or SQL from elsewhere.
  * The operations the edit did not touch ran long ago and are not judged again: `changedOps` lists the ones
  * lint findings are kept for.
  */
@@ -22,7 +25,7 @@ import { pythonUnits, PYTHON_ONLY_OPERATIONS } from "./python-units.js";
 import { rubyUnits } from "./ruby-units.js";
 import { diffUnits, swappedCallees, type SourceUnit, type UnitChange } from "./source-units.js";
 
-export type EditPart = "ignored-options" | "extension" | "schema" | "steps" | "graph" | "data" | "calls" | "unmodelled" | "down" | "python-options" | "imports" | "comments";
+export type EditPart = "ignored-options" | "extension" | "schema" | "steps" | "graph" | "data" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "comments";
 
 export interface EditPartDetail {
   part: EditPart;
@@ -57,10 +60,12 @@ function canonicalJson(value: unknown): string {
 
 // ormFieldDef repeats the Django field as written (help_text and all): the database effect is in the other fields
 // mentions lists the names a data function uses: the function's own text is judged by its units (behaviour.ts)
+// a data step's way back shows in the down, and a RunPython's description is its function's name: the function's
+// body is what runs, judged by its units (a renamed function with the same body runs the same code)
 const opKey = ({ loc: _loc, text: _text, ormFieldDef: _def, ...rest }: Operation) => {
   if (rest.kind !== "data_migration") return canonicalJson(rest);
-  const { mentions: _mentions, ...data } = rest;
-  return canonicalJson(data);
+  const { mentions: _mentions, reversible: _reversible, description, ...data } = rest;
+  return canonicalJson(data.language === "python" ? data : { ...data, description });
 };
 
 const DATA_KINDS = new Set<Operation["kind"]>(["dml", "data_migration"]);
@@ -111,14 +116,24 @@ export function judgeEdit(base: Migration, head: Migration, baseContent: string,
   const options = new Set<string>();
   const swaps = new Set<string>();
 
+  // 0. the source cut into units: RunPython and RunSQL operations that run the same code whatever their text
+  // says (a function renamed or moved into a helper) make the modelled operations inside them not an edit
+  const before = unitsOf(base, baseContent);
+  const after = unitsOf(head, headContent);
+  const unitChanges = before && after ? diffUnits(withRenamedFunctions(before, after), after) : undefined;
+  const sameRuns = (unitChanges ?? []).filter((c) => c.kind === "operation" && runsAlike(c) !== undefined);
+  // helpers whose returned SQL was compared: their own text is judged through it
+  const readHelpers = new Set(sameRuns.flatMap((c) => [...(c.head?.runs?.helpers ?? []), ...(c.base?.runs?.helpers ?? [])].map((h) => `def ${h}`)));
+  const neutral = (op: Operation, side: "base" | "head") => sameRuns.some((c) => c[side] !== undefined && overlaps(c[side]!.loc, op.loc));
+
   // 1. the operations, as the engine models them
   // a Ruby or Python call the adapter could not interpret (`load "seeds.rb"`, an unknown helper) is code, not schema
   const opaque = (op: Operation) => op.kind === "raw" && !op.embeddedSql && head.framework !== "sql";
   const schemaOf = (ops: readonly Operation[]) => ops.filter((op) => !DATA_KINDS.has(op.kind) && !SESSION_KINDS.has(op.kind) && !opaque(op));
   const dataOf = (ops: readonly Operation[]) => ops.filter((op) => DATA_KINDS.has(op.kind));
   const opaqueOf = (ops: readonly Operation[]) => ops.filter(opaque);
-  const schemaAdded = newOps(schemaOf(base.up), schemaOf(head.up));
-  const schemaRemoved = newOps(schemaOf(head.up), schemaOf(base.up));
+  const schemaAdded = newOps(schemaOf(base.up), schemaOf(head.up)).filter((op) => !neutral(op, "head"));
+  const schemaRemoved = newOps(schemaOf(head.up), schemaOf(base.up)).filter((op) => !neutral(op, "base"));
   const sameEnd = (schemaAdded.length > 0 || schemaRemoved.length > 0) && sameNetSchema(schemaOf(base.up), schemaOf(head.up));
   const schemaPart = sameEnd ? "steps" : "schema";
   // CREATE EXTENSION IF NOT EXISTS added: where the extension exists it does nothing, and a database that ran the
@@ -128,24 +143,33 @@ export function judgeEdit(base: Migration, head: Migration, baseContent: string,
   for (const op of schemaAdded) add(onlyExtensions ? "extension" : schemaPart, op.text || op.kind, op.loc);
   if (schemaAdded.length === 0 && schemaRemoved.length > 0) add(schemaPart, `removes ${schemaRemoved[0].text || schemaRemoved[0].kind}`, { line: 1, endLine: 1 });
   if (base.transactional !== head.transactional) add("schema", head.transactional ? "runs in a transaction now" : "no longer runs in a transaction", { line: 1, endLine: 1 });
-  const dataAdded = newOps(dataOf(base.up), dataOf(head.up));
+  const dataAdded = newOps(dataOf(base.up), dataOf(head.up)).filter((op) => !neutral(op, "head"));
   for (const op of dataAdded) add("data", op.text || op.kind, op.loc);
-  if (dataAdded.length === 0 && newOps(dataOf(head.up), dataOf(base.up)).length > 0) add("data", "removes a data change", { line: 1, endLine: 1 });
-  const opaqueAdded = newOps(opaqueOf(base.up), opaqueOf(head.up));
+  if (dataAdded.length === 0 && newOps(dataOf(head.up), dataOf(base.up)).filter((op) => !neutral(op, "base")).length > 0) add("data", "removes a data change", { line: 1, endLine: 1 });
+  const opaqueAdded = newOps(opaqueOf(base.up), opaqueOf(head.up)).filter((op) => !neutral(op, "head"));
   for (const op of opaqueAdded) add("unmodelled", op.text || op.kind, op.loc);
-  const opaqueRemoved = newOps(opaqueOf(head.up), opaqueOf(base.up));
+  const opaqueRemoved = newOps(opaqueOf(head.up), opaqueOf(base.up)).filter((op) => !neutral(op, "base"));
   if (opaqueAdded.length === 0 && opaqueRemoved.length > 0) add("unmodelled", `removes ${opaqueRemoved[0].text || opaqueRemoved[0].kind}`, { line: 1, endLine: 1 });
   const downAdded = newOps(downOps(base), downOps(head));
   if (downShape(base) !== downShape(head)) add("down", "its down", downAdded[0]?.loc ?? { line: 1, endLine: 1 });
   const changedOps = [...schemaAdded, ...dataAdded, ...opaqueAdded, ...downAdded].map((op) => op.loc);
 
   // 2. the source, for what the model does not hold: function bodies, Ruby code, imports, Python-only options
-  const before = unitsOf(base, baseContent);
-  const after = unitsOf(head, headContent);
-  if (before && after) {
+  if (unitChanges) {
     const schemaLocs = schemaOf(head.up).map((op) => op.loc);
     const baseSchemaLocs = schemaOf(base.up).map((op) => op.loc);
-    for (const change of diffUnits(before, after)) judgeUnit(change, { add, options, swaps, schemaLocs, baseSchemaLocs, schemaChanged: parts.has("schema") || parts.has("steps") || parts.has("extension") });
+    // a helper that returns a RunSQL's SQL: its statements are that SQL, not data code
+    const sqlHelpers = new Set([...(before ?? []), ...(after ?? [])].flatMap((u) => (u.runs?.helpers ?? []).map((h) => `def ${h}`)));
+    const helperOf = (c: UnitChange) => (c.kind === "statement" ? (c.head ?? c.base)!.key : undefined);
+    for (const change of unitChanges) {
+      const helper = helperOf(change);
+      if (helper && readHelpers.has(helper)) continue;
+      if (helper && sqlHelpers.has(helper)) {
+        if (!parts.has("schema")) add("unmodelled", `${helper} (the SQL a RunSQL runs)`, change.head?.loc ?? { line: 1, endLine: 1 });
+        continue;
+      }
+      judgeUnit(change, { add, options, swaps, schemaLocs, baseSchemaLocs, schemaChanged: parts.has("schema") || parts.has("steps") || parts.has("extension") });
+    }
   }
   if (parts.size === 0) add("comments", "comments or formatting", { line: 1, endLine: 1 });
   return { parts, details, changedOps, options: [...options].sort(), swaps: [...swaps] };
@@ -168,6 +192,46 @@ interface UnitContext {
 /** A changed statement around a schema operation (at head, or on the base side for a removal): the model holds its effect. */
 const aroundSchemaOperation = (change: UnitChange, ctx: UnitContext): boolean =>
   change.head ? ctx.schemaLocs.some((op) => overlaps(op, change.head!.loc)) : change.base !== undefined && ctx.baseSchemaLocs.some((op) => overlaps(op, change.base!.loc));
+
+/**
+ * Base units renamed to match head functions whose parameters and body are the same under another name: a
+ * function renamed runs the same code.
+ */
+function withRenamedFunctions(base: readonly SourceUnit[], head: readonly SourceUnit[]): SourceUnit[] {
+  const bodies = (units: readonly SourceUnit[]) => {
+    const out = new Map<string, string[]>();
+    for (const u of units) if (u.kind === "statement") out.set(u.key, [...(out.get(u.key) ?? []), u.canonical]);
+    return out;
+  };
+  const before = bodies(base);
+  const after = bodies(head);
+  const renamed = new Map<string, string>();
+  for (const [key, body] of before) {
+    if (after.has(key)) continue;
+    const twin = [...after].find(([other, b]) => !before.has(other) && ![...renamed.values()].includes(other) && b.join("\n") === body.join("\n"));
+    if (twin) renamed.set(key, twin[0]);
+  }
+  return base.map((u) => (u.kind === "statement" && renamed.has(u.key) ? { ...u, key: renamed.get(u.key)!, label: renamed.get(u.key)! } : u));
+}
+
+/**
+ * A changed RunPython or RunSQL that runs what it ran (the same function body, the same SQL): "same", or "down"
+ * when only its way back changed; "conditional" when the SQL it ran is one of several a helper may return.
+ */
+function runsAlike(change: UnitChange): "same" | "down" | "conditional" | undefined {
+  const before = change.base?.runs;
+  const after = change.head?.runs;
+  if (!before?.forward || !after?.forward || before.forward.length !== 1) return undefined;
+  const same = (a?: string[], b?: string[]) => a !== undefined && b !== undefined && a.join("\u0000") === b.join("\u0000");
+  if (same(before.forward, after.forward)) return same(before.reverse, after.reverse) ? "same" : "down";
+  return after.forward.length > 1 && after.forward.includes(before.forward[0]) ? "conditional" : undefined;
+}
+
+/** Statements that differ only in calls that reach nothing in the database (`f.close()` added). */
+const sameSubstance = (change: UnitChange): boolean => {
+  const substance = (u: SourceUnit | undefined) => (u === undefined ? "" : u.substance);
+  return change.kind === "statement" && substance(change.head) !== undefined && substance(change.head) === substance(change.base);
+};
 
 function judgeUnit(change: UnitChange, ctx: UnitContext): void {
   const unit = (change.head ?? change.base)!;
@@ -193,12 +257,18 @@ function judgeUnit(change: UnitChange, ctx: UnitContext): void {
         change.optionsOnly.forEach((o) => ctx.options.add(o));
         ctx.add("python-options", `${unit.label} (${change.optionsOnly.join(", ")})`, loc);
       } else if (unit.call && PYTHON_ONLY_OPERATIONS.has(unit.call)) ctx.add("python-options", unit.label, loc);
+      else if (runsAlike(change)) {
+        const alike = runsAlike(change)!;
+        ctx.add(alike === "same" ? "comments" : alike, alike === "down" ? `${unit.label}'s reverse` : unit.label, loc);
+      }
       else if (unit.call === "RunPython") ctx.add("data", unit.label, loc);
       else if (!ctx.schemaChanged) ctx.add("unmodelled", unit.label, loc);
       return;
     case "statement":
     case "code":
       if (unit.side === "down") ctx.add("down", unit.label, loc);
+      // added, removed or changed code that names nothing reaching the database (`f.close()`)
+      else if (sameSubstance(change)) ctx.add("comments", unit.label, loc);
       else if (unit.flow || aroundSchemaOperation(change, ctx)) {
         if (!ctx.schemaChanged) ctx.add("unmodelled", unit.label, loc);
       } else {

@@ -284,17 +284,110 @@ function sides(functions: Map<string, PyNode>, roots: { up: Set<string>; down: S
 
 const definitionOf = (statement: PyNode) => (statement.type === "decorated_definition" ? statement.childForFieldName("definition") : statement);
 
-function statementUnits(def: PyNode, side: Side, imported: ReadonlySet<string>): SourceUnit[] {
+function statementUnits(def: PyNode, side: Side, imported: ReadonlySet<string>, databaseNames: ReadonlySet<string>): SourceUnit[] {
   const name = def.childForFieldName("name")?.text ?? "?";
   const body = def.childForFieldName("body");
   const docstring = body ? firstStatement(body) : undefined;
   const statements = (body?.namedChildren ?? []).filter((s) => s.type !== "comment" && !(isDocstring(s) && s.id === docstring?.id));
   const signature = canonical(def.childForFieldName("parameters") ?? def);
+  const offDatabase = offDatabaseStatements(def, databaseNames);
   // the signature is a statement of its own, so renaming a parameter shows; an empty body still leaves the function
   return [
     { kind: "statement" as const, key: `def ${name}`, canonical: `params ${signature}`, loc: locOf(def), label: `def ${name}`, side },
-    ...statements.map((s) => ({ kind: "statement" as const, key: `def ${name}`, canonical: canonical(s), loc: locOf(s), label: `def ${name}`, side, calls: callShape(s, imported) })),
+    ...statements.map((s) => ({
+      kind: "statement" as const,
+      key: `def ${name}`,
+      canonical: canonical(s),
+      loc: locOf(s),
+      label: `def ${name}`,
+      side,
+      calls: callShape(s, imported),
+      substance: offDatabase.has(s.id) ? "" : canonical(s, (n) => offDatabase.has(n.id)),
+    })),
   ];
+}
+
+const identifiersIn = (node: PyNode): string[] => {
+  const out: string[] = [];
+  const visit = (n: PyNode) => {
+    // an attribute's name (`f.close`: `close`) and a keyword's name are not variables
+    if (n.type === "identifier" && !(n.parent?.type === "attribute" && n.parent.childForFieldName("attribute")?.id === n.id) && !(n.parent?.type === "keyword_argument" && n.parent.childForFieldName("name")?.id === n.id)) out.push(n.text);
+    n.namedChildren.forEach(visit);
+  };
+  visit(node);
+  return out;
+};
+
+/**
+ * The call statements of a data function, at any depth, that cannot reach the database: expression statements
+ * (no assignment, no return) naming nothing that comes from its parameters (`apps`, `schema_editor`), the models
+ * or connection the module imports, or the module's own functions. `f.close()` on `f = open(...)`.
+ */
+function offDatabaseStatements(def: PyNode, databaseNames: ReadonlySet<string>): Set<number> {
+  const params = new Set(identifiersIn(def.childForFieldName("parameters") ?? def));
+  const reaching = (names: readonly string[]) => names.some((n) => params.has(n) || databaseNames.has(n) || tainted.has(n));
+  const tainted = new Set<string>();
+  for (const assignment of def.descendantsOfType(["assignment", "augmented_assignment", "for_statement", "with_item"])) {
+    const left = assignment.type === "with_item" ? assignment.descendantsOfType("as_pattern_target")[0] : assignment.childForFieldName("left");
+    const right = assignment.type === "with_item" ? assignment.childForFieldName("value") : assignment.childForFieldName("right");
+    if (!left || !right) continue;
+    if (reaching(identifiersIn(right))) identifiersIn(left).forEach((name) => tainted.add(name));
+  }
+  const out = new Set<number>();
+  for (const s of def.descendantsOfType("expression_statement")) if (s.namedChildren[0]?.type === "call" && !reaching(identifiersIn(s))) out.add(s.id);
+  return out;
+}
+
+/** The SQL a RunSQL argument runs, whitespace runs as one space: a string, a list of them, or a helper returning strings. */
+function sqlRuns(node: PyNode | undefined, functions: ReadonlyMap<string, PyNode>): string[] | undefined {
+  if (!node) return ["none"];
+  const text = (n: PyNode) => {
+    const content = stringContent(n);
+    const bar = content.indexOf("|");
+    return `${content.slice(0, bar)}|${content.slice(bar + 1).replace(/\s+/g, " ").trim()}`;
+  };
+  if (node.type === "string" || node.type === "concatenated_string") return [text(node)];
+  if (node.type === "list" || node.type === "tuple") {
+    const items = node.namedChildren.filter((c) => c.type !== "comment");
+    return items.every((i) => i.type === "string" || i.type === "concatenated_string") ? [items.map(text).join(";")] : undefined;
+  }
+  const fn = node.type === "call" ? node.childForFieldName("function") : undefined;
+  const args = node.childForFieldName("arguments")?.namedChildren.filter((c) => c.type !== "comment") ?? [];
+  const helper = fn?.type === "identifier" && args.length === 0 ? functions.get(fn.text) : undefined;
+  if (!helper) return undefined;
+  const values = helper.descendantsOfType("return_statement").map((r) => r.namedChildren[0]);
+  if (values.length === 0 || values.some((v) => !v || (v.type !== "string" && v.type !== "concatenated_string"))) return undefined;
+  return [...new Set(values.map((v) => text(v!)))];
+}
+
+/** What a RunPython argument runs: the named function's parameters and body (not its name), or `noop`. */
+function pythonRuns(node: PyNode | undefined, functions: ReadonlyMap<string, PyNode>): string[] {
+  if (!node) return ["none"];
+  if (/(^|\.)RunPython\.noop$/.test(node.text)) return ["noop"];
+  const def = node.type === "identifier" ? functions.get(node.text) : undefined;
+  if (!def) return [`expr ${canonical(node)}`];
+  const body = def.childForFieldName("body");
+  const statements = (body?.namedChildren ?? []).filter((c) => c.type !== "comment" && !(isDocstring(c) && c.id === firstStatement(body!)?.id));
+  if (statements.every((c) => c.type === "pass_statement")) return ["noop"];
+  return [`def ${canonical(def.childForFieldName("parameters") ?? def)} ${statements.map((c) => canonical(c)).join(" ")}`];
+}
+
+/** What a RunPython or RunSQL operation runs each way (see SourceUnit.runs). */
+function whatRuns(node: PyNode, functions: ReadonlyMap<string, PyNode>): SourceUnit["runs"] {
+  const fn = node.type === "call" ? node.childForFieldName("function") : undefined;
+  const call = fn?.text.slice(fn.text.lastIndexOf(".") + 1);
+  if (call !== "RunPython" && call !== "RunSQL") return undefined;
+  const args = node.childForFieldName("arguments")?.namedChildren.filter((c) => c.type !== "comment") ?? [];
+  const named = (position: number, keyword: string) =>
+    args.find((a) => a.type === "keyword_argument" && keywordName(a) === keyword)?.childForFieldName("value") ?? (args[position]?.type === "keyword_argument" ? undefined : args[position]);
+  // the other arguments (hints, elidable, state_operations) are not compared here: the text comparison judges them
+  const others = args.filter((a, i) => i > 1 && a.type !== "keyword_argument").length + args.filter((a) => a.type === "keyword_argument" && !["code", "reverse_code", "sql", "reverse_sql"].includes(keywordName(a))).length;
+  if (others > 0) return undefined;
+  const read = call === "RunPython" ? pythonRuns : sqlRuns;
+  const [up, down] = call === "RunPython" ? ["code", "reverse_code"] : ["sql", "reverse_sql"];
+  // the helpers whose return values are the SQL: their text is judged here, through what they return
+  const helpers = [named(0, up), named(1, down)].flatMap((a) => (a?.type === "call" && a.childForFieldName("function")?.type === "identifier" && functions.has(a.childForFieldName("function")!.text) ? [a.childForFieldName("function")!.text] : []));
+  return { forward: read(named(0, up) ?? undefined, functions), reverse: read(named(1, down) ?? undefined, functions), helpers };
 }
 
 /** The units of a Python migration; undefined when the source does not parse. */
@@ -344,10 +437,17 @@ export function pythonUnits(source: string, framework: "django" | "alembic"): So
       }
       rest.push(statement);
     }
+    const operationUnits = units.filter((u) => u.kind === "operation");
+    operations.forEach((node, i) => {
+      const runs = whatRuns(node, functions);
+      if (runs && operationUnits[i]) operationUnits[i].runs = runs;
+    });
     const roots = framework === "alembic" ? { up: new Set(["upgrade"]), down: new Set(["downgrade"]) } : runPythonFunctions(operations);
     const sideOf = sides(functions, roots);
     const imported = importedNames(imports);
-    for (const [name, def] of functions) append(units, statementUnits(def, sideOf.get(name) ?? "unknown", imported));
+    // names that reach the database from a data function: models and the connection the module imports, and its own functions
+    const databaseNames = new Set([...importedNames(imports.filter((i) => /models|django\.db|connection/.test(i.text))), ...functions.keys()]);
+    for (const [name, def] of functions) append(units, statementUnits(def, sideOf.get(name) ?? "unknown", imported, databaseNames));
     for (const statement of rest)
       units.push({ kind: "code", key: "module", canonical: canonical(statement), loc: locOf(statement), label: statement.text.split("\n")[0].slice(0, 60), side: "unknown", calls: callShape(statement, imported) });
     return units;

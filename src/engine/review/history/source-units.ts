@@ -37,6 +37,17 @@ export interface SourceUnit {
   calls?: { shape: string; callees: Callee[] };
   /** control flow the adapter follows into the operations (a Rails helper's `yield`): its effect shows there */
   flow?: true;
+  /**
+   * RunPython and RunSQL: what runs, whatever the text says. Each side lists what it may run: the body of the
+   * function named (not its name; an empty one is `noop`), the SQL with whitespace runs as one space (several
+   * when a helper returns one of several strings); undefined when migguard cannot read it.
+   */
+  runs?: { forward?: string[]; reverse?: string[]; helpers?: string[] };
+  /**
+   * Python statements: the canonical form without the calls that name nothing reaching the database (`f.close()`
+   * on a file it opened), empty when the statement is one: two versions with the same substance write the same
+   */
+  substance?: string;
 }
 
 /**

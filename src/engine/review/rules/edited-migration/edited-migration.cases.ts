@@ -45,6 +45,18 @@ class Migration(migrations.Migration):
     ]
 `;
 const djangoPath = "shop/product/migrations/0002_description.py";
+const sqlPath = "shop/product/migrations/0003_index.py";
+/** A Django migration running raw SQL, with an optional helper function before it. */
+const djangoSql = (operation: string, helper = "") => `from django.db import connection, migrations
+
+${helper}
+class Migration(migrations.Migration):
+    dependencies = [("product", "0001_initial")]
+
+    operations = [
+        migrations.${operation},
+    ]
+`;
 const djangoInitial = "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    operations = [\n        migrations.CreateModel(name=\"Product\", fields=[(\"id\", models.BigAutoField(primary_key=True))]),\n    ]\n";
 const railsCopy = (heredoc: string, indent: string, column = "latitude") => `class TileNodes < ActiveRecord::Migration[4.2]
   def up
@@ -198,6 +210,47 @@ export default defineReviewCases({
         }),
       },
       findings: [{ path: djangoPath, line: 10, severity: "info" }],
+    },
+    {
+      name: "Django: the RunPython function renamed, its body the same: a note (taiga-back)",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django() },
+      head: { [djangoPath]: django().replace(/fill_plaintext/g, "fill_product_plaintext") },
+      findings: [{ path: djangoPath, line: 7, severity: "info", message: "comments or formatting" }],
+    },
+    {
+      name: "Django: a call that names nothing reaching the database added to the data code (a file closed): a note (taiga-back's f.close())",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django({ body: '    f = open("logo.png", "rb")\n    for product in Product.objects.all():\n        product.logo = f.read()\n        product.save()' }) },
+      head: { [djangoPath]: django({ body: '    f = open("logo.png", "rb")\n    for product in Product.objects.all():\n        product.logo = f.read()\n        product.save()\n    f.close()' }) },
+      findings: [{ path: djangoPath, line: 13, severity: "info", message: "comments or formatting" }],
+    },
+    {
+      name: "Django: a call on the model's rows added to the data code: a warning",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django({ body: "    for product in Product.objects.all():\n        product.save()" }) },
+      head: { [djangoPath]: django({ body: "    for product in Product.objects.all():\n        product.save()\n        product.refresh_from_db()" }) },
+      findings: [{ path: djangoPath, line: 11, severity: "warning", message: "changes what its data code does" }],
+    },
+    {
+      name: "Django: a RunSQL's SQL moved into a helper that returns it: a note (taiga-back)",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [sqlPath]: djangoSql("RunSQL(\"\"\"\n            CREATE INDEX product_name ON product_product (id);\n        \"\"\")") },
+      head: { [sqlPath]: djangoSql("RunSQL(_index_sql())", 'def _index_sql():\n    return "CREATE INDEX product_name ON product_product (id);"\n') },
+      findings: [{ path: sqlPath, line: 3, severity: "info", message: "comments or formatting" }],
+    },
+    {
+      name: "Django: a RunSQL's SQL now one of two statements a helper picks when it runs (taiga-back's PostgreSQL 14 aggregate): a note, migguard cannot tell",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [sqlPath]: djangoSql('RunSQL("CREATE INDEX product_name ON product_product (id);")') },
+      head: {
+        [sqlPath]: djangoSql(
+          "RunSQL(_index_sql())",
+          'def _index_sql():\n    if connection.cursor().connection.server_version < 140000:\n        return "CREATE INDEX product_name ON product_product (id);"\n    return "CREATE INDEX product_name ON product_product USING hash (id);"\n',
+        ),
+      },
+      findings: [{ path: sqlPath, line: 12, severity: "info", message: "cannot tell" }],
+    },
+    {
+      name: "Django: a helper returning other SQL: the schema differs, an error",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [sqlPath]: djangoSql('RunSQL("CREATE INDEX product_name ON product_product (id);")') },
+      head: { [sqlPath]: djangoSql("RunSQL(_index_sql())", 'def _index_sql():\n    return "CREATE INDEX product_name ON product_product USING hash (id);"\n') },
+      findings: [{ path: sqlPath, line: 3, severity: "error", message: "removes CREATE INDEX" }],
     },
   ],
   valid: [

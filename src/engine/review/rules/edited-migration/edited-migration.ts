@@ -136,6 +136,20 @@ export default defineReviewRule({
         ctx.report({ ...at, path: m.change.path, severity: "warning", ...warningFor(uncertain.part, `Migration${version}`, what, at.line, history.edited, m.file.framework) });
         continue;
       }
+      const conditional = edit.details.find((d) => d.part === "conditional");
+      if (conditional) {
+        const at = conditional.loc.line > 1 ? { line: conditional.loc.line, endLine: conditional.loc.line } : lines;
+        ctx.report({
+          ...at,
+          path: m.change.path,
+          severity: "info",
+          message:
+            `Migration${version} is on the base branch; this edit makes ${shorten(conditional.what)} take its SQL from a function that returns one of several statements, ` +
+            `one of them the SQL it ran. Which one runs is decided when it runs (a server version, a setting), so migguard cannot tell whether databases that run it from now on get another schema.`,
+          fix: "Nothing to do if the other statements only adapt the same object to another server (a PostgreSQL version). If they build something else, make that change in a new migration.",
+        });
+        continue;
+      }
       const extension = edit.details.find((d) => d.part === "extension");
       if (extension) {
         const at = extension.loc.line > 1 ? { line: extension.loc.line, endLine: extension.loc.endLine } : lines;
