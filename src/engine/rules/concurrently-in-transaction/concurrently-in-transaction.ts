@@ -24,7 +24,7 @@ export default defineRule({
         message: `${op.kind === "add_index" ? "CREATE INDEX" : op.kind === "drop_index" ? "DROP INDEX" : "REINDEX"} CONCURRENTLY runs inside a transaction here, which PostgreSQL refuses: the migration will fail.`,
         fix: fixFor(ctx.framework, {
           sql: HOW_TO_LEAVE_THE_TRANSACTION[ctx.migration.layout] ?? "-- run it outside a transaction",
-          rails: railsConcurrentlyFix(op, ctx.migration),
+          rails: () => railsConcurrentlyFix(op, ctx.migration),
           django: `class Migration(migrations.Migration):\n    atomic = False\n    operations = [AddIndexConcurrently(...)]`,
           alembic: `with op.get_context().autocommit_block():\n    op.create_index(..., postgresql_concurrently=True)`,
         }),
@@ -44,7 +44,7 @@ export default defineRule({
         message: `${op.kind === "add_index" ? "CREATE INDEX" : op.kind === "drop_index" ? "DROP INDEX" : "REINDEX"} CONCURRENTLY runs only because the COMMIT on line ${commit.op.loc.line} ended the migration's transaction behind the runner's back: what ran before it is committed even if this fails, and the runner's own bookkeeping runs outside a transaction.`,
         fix: fixFor(ctx.framework, {
           sql: "-- run it in a migration of its own, outside a transaction",
-          rails: railsConcurrentlyFix(op, ctx.migration),
+          rails: () => railsConcurrentlyFix(op, ctx.migration),
           django: `class Migration(migrations.Migration):\n    atomic = False\n    operations = [AddIndexConcurrently(...)]`,
           alembic: `with op.get_context().autocommit_block():\n    op.create_index(..., postgresql_concurrently=True)`,
         }),

@@ -91,7 +91,7 @@ export default defineRule({
             ${written ? `${written};` : `ALTER TABLE ${t} ADD CONSTRAINT ${ident(name)} ${body} NOT VALID;`}
             -- in a separate migration (its own transaction):
             ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(name)};`,
-          rails: railsConstraintFix(op),
+          rails: () => railsConstraintFix(op),
           // RunSQL with one ADD CONSTRAINT: the same statement, NOT VALID (a statement doing more keeps the generic fix)
           django: op.embeddedSql && !op.text.includes("\n") && /^ALTER TABLE\s+\S+\s+ADD CONSTRAINT\s+\S+\s+(CHECK|FOREIGN KEY)\b/i.test(op.text.trim()) && !/,\s*(ADD|DROP|ALTER|VALIDATE)\s/i.test(op.text)
             ? [

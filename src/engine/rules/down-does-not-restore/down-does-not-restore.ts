@@ -27,7 +27,7 @@ export default defineRule({
         message: `${downSubject(down)} does not restore ${entries.map((e) => e.label).join(", ")}, ${isRename(op) ? "renamed" : "removed"} here: a rollback leaves ${entries.length > 1 ? "them" : "it"} missing.`,
         fix: fixFor(ctx.framework, {
           sql: `-- add to the down migration:\n${entries.map(undo).join("\n")}`,
-          rails: railsDownFix(entries, { inChange: isDerived(down) }),
+          rails: () => railsDownFix(entries, { inChange: isDerived(down) }),
           alembic: `# add to downgrade(): recreate ${entries.map((e) => e.label).join(", ")}`,
         }),
       });

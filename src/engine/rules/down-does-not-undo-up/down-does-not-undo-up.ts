@@ -61,7 +61,7 @@ export default defineRule({
         message: `${downSubject(down)} does not undo ${entries.map((e) => e.label).join(", ")}, created here: after a rollback it is still there, so the schema drifts and the next up fails on "already exists".`,
         fix: fixFor(ctx.framework, {
           sql: `-- add to the down migration:\n${entries.map(undo).join("\n")}`,
-          rails: railsDownFix(entries, { inChange: isDerived(down) }),
+          rails: () => railsDownFix(entries, { inChange: isDerived(down) }),
           alembic: `# add to downgrade():\n${entries.map((e) => `op.execute(${JSON.stringify(undo(e))})`).join("\n")}`,
         }),
       });

@@ -182,7 +182,7 @@ export default defineRule({
               -- 2. Keep the data until you are sure nothing needs it:
               ALTER TABLE ${t} RENAME TO ${ident(`${table.split(".").pop()}_deprecated`)};
               -- 3. Drop the renamed table in a later migration.`,
-            rails: railsDropTableFix(op, table, copy) ?? railsDropWithDefinition(ctx, op, table, copy),
+            rails: () => railsDropTableFix(op, table, copy) ?? railsDropWithDefinition(ctx, op, table, copy),
             django: `
               # 1. Delete the model from the code and from Django's state only (the table stays), and deploy:
               migrations.SeparateDatabaseAndState(state_operations=[migrations.DeleteModel(name="${op.ormModel ?? modelName(table)}")], database_operations=[]),

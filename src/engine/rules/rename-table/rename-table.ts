@@ -75,7 +75,7 @@ export default defineRule({
               execute "DROP VIEW ${op.table}"
               rename_table ${sym(op.newName)}, ${sym(op.table)}
             end`,
-          django: djangoFix(op),
+          django: () => djangoFix(op),
           alembic: `op.rename_table("${op.table}", "${op.newName}")\nop.execute("CREATE VIEW ${op.table} AS SELECT * FROM ${op.newName}")  # until nothing uses ${op.table}`,
         }),
       });

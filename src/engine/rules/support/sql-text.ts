@@ -62,7 +62,8 @@ export function concurrentIndexSql(sql: string, parsed?: { stmt: PgNode; base: n
   // the words sought all come before the table's name: the scanner (its cost grows with the text) reads up to it
   const lead = parsed ? Buffer.byteLength(sql) - Buffer.byteLength(sql.trimStart()) : 0;
   const tableAt = (statement.stmt.IndexStmt.relation?.location ?? -1) - statement.base - lead;
-  const tokens = pgScan(tableAt > 0 && tableAt <= bytes.length ? bytes.subarray(0, tableAt).toString() : text).tokens;
+  const toTable = tableAt > 0 && tableAt <= bytes.length;
+  const tokens = pgScan(toTable ? bytes.subarray(0, tableAt).toString() : text).tokens;
   const at = tokens.findIndex((t) => t.text.toUpperCase() === "INDEX");
   if (at === -1) return undefined;
   let cut = at + 1;
@@ -71,9 +72,18 @@ export function concurrentIndexSql(sql: string, parsed?: { stmt: PgNode; base: n
   if (hasConcurrently) cut++;
   const ifNotExists = word(cut) === "IF" && word(cut + 1) === "NOT" && word(cut + 2) === "EXISTS";
   const head = bytes.subarray(0, tokens[at].end).toString();
-  const rest = bytes.subarray(ifNotExists ? tokens[cut + 2].end : tokens[hasConcurrently ? cut - 1 : at].end).toString();
-  return `${head} CONCURRENTLY${/^\s/.test(rest) ? rest : ` ${rest}`}`;
+  const restStart = ifNotExists ? tokens[cut + 2].end : tokens[hasConcurrently ? cut - 1 : at].end;
+  const rest = bytes.subarray(restStart).toString();
+  const joint = /^\s/.test(rest) ? "" : " ";
+  const built = `${head} CONCURRENTLY${joint}${rest}`;
+  // the ON before the table, from the tokens at hand, for indexOnNextLine (which would parse and scan the result again)
+  const on = toTable ? tokens.findLast((t, i) => i > at && t.text.toUpperCase() === "ON") : undefined;
+  lastBuilt = on && on.start >= restStart ? { text: built, onByte: Buffer.byteLength(`${head} CONCURRENTLY${joint}`) + on.start - restStart } : undefined;
+  return built;
 }
+
+/** The CREATE INDEX concurrentIndexSql built last and the byte where its `ON table` starts. */
+let lastBuilt: { text: string; onByte: number } | undefined;
 
 /**
  * CREATE INDEX CONCURRENTLY that can be run again: a failed concurrent build leaves an INVALID index behind,
@@ -102,8 +112,13 @@ export function concurrentIndexParts(sql: string): { drop?: string; create: stri
  * comment is never taken for it. Undefined when `sql` is not one CREATE INDEX.
  */
 export function indexOnNextLine(sql: string): string | undefined {
-  const node = parseOne(sql)?.IndexStmt;
   const bytes = Buffer.from(sql);
+  // the statement concurrentIndexSql just built (with or without its semicolon): its ON is known
+  if (lastBuilt && (sql === lastBuilt.text || sql === `${lastBuilt.text};`)) {
+    const at = lastBuilt.onByte;
+    return `${bytes.subarray(0, at).toString().trimEnd()}\n  ${bytes.subarray(at).toString()}`;
+  }
+  const node = parseOne(sql)?.IndexStmt;
   const tableAt = node?.relation?.location;
   if (tableAt === undefined || tableAt < 0 || tableAt > bytes.length) return undefined;
   const on = pgScan(bytes.subarray(0, tableAt).toString()).tokens.findLast((t) => t.text.toUpperCase() === "ON");

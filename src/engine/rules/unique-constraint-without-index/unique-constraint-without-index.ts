@@ -97,7 +97,7 @@ export default defineRule({
                   def down
                     execute "ALTER TABLE ${op.table} DROP CONSTRAINT ${op.name ?? idx}"  # drops the index with it
                   end`,
-                django: djangoSeparateFix(op, op.table, op.columns, idx, op.name ?? idx, kind),
+                django: () => djangoSeparateFix(op, op.table, op.columns, idx, op.name ?? idx, kind),
                 alembic: `
                   with op.get_context().autocommit_block():
                       op.create_index("${idx}", "${op.table}", [${op.columns.map((c) => `"${c}"`).join(", ")}], unique=True, postgresql_concurrently=True)

@@ -36,7 +36,7 @@ export default defineRule({
         message: `Constraint ${op.name} is validated in the same transaction that added it NOT VALID, so the table stays locked during the full validation scan.`,
         fix: fixFor(ctx.framework, {
           sql: `-- move this statement to the next migration:\nALTER TABLE ${ident(op.table)} VALIDATE CONSTRAINT ${ident(op.name)};`,
-          rails: railsValidateFix(op, added),
+          rails: () => railsValidateFix(op, added),
           django: `# next migration:\nValidateConstraint(model_name="${op.ormModel ?? "..."}", name="${op.name}")`,
           alembic: `# next revision:\nop.execute("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${op.name}")`,
         }),
