@@ -410,7 +410,16 @@ export const Down = z.discriminatedUnion("status", [
     line: z.number().int().positive().optional(),
   }),
   z.object({ status: z.literal("empty"), loc: SourceRange.optional(), path: z.string().optional() }),
-  z.object({ status: z.literal("irreversible"), loc: SourceRange.optional(), reason: z.string() }),
+  z.object({
+    status: z.literal("irreversible"),
+    loc: SourceRange.optional(),
+    reason: z.string(),
+    /**
+     * The framework does not refuse the rollback: it runs the code at `loc` again instead of undoing it (Rails'
+     * command recorder never sees data code in `change`). No way back for it, but no raise either.
+     */
+    rerun: z.boolean().optional(),
+  }),
   z.object({ status: z.literal("unsupported"), reason: z.string() }),
 ]);
 export type Down = z.infer<typeof Down>;

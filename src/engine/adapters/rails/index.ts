@@ -103,9 +103,11 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
     // Rails runs `change` and ignores up/down when it is defined
     const steps = interpreter.run(change.body, "change");
     up = opsOf(steps);
-    const blocked = steps.map((s) => s.revert).find(isIrreversible);
+    // a command Rails cannot invert makes it raise on rollback (after re-running any data code): that comes first
+    const reverts = steps.map((s) => s.revert).filter(isIrreversible);
+    const blocked = reverts.find((r) => !r.rerun) ?? reverts[0];
     down = blocked
-      ? { status: "irreversible", loc: blocked.loc, reason: blocked.irreversible }
+      ? { status: "irreversible", loc: blocked.loc, reason: blocked.irreversible, ...(blocked.rerun ? { rerun: true } : {}) }
       : { status: "present", ops: [...steps].reverse().flatMap((s) => s.revert as OperationInput[]) as never, derived: true };
   } else {
     up = upDef ? opsOf(interpreter.run(upDef.body, "up")) : [];

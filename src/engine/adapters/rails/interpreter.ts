@@ -199,7 +199,7 @@ export class Interpreter {
   /** What Rails runs on rollback for code its command recorder never sees. */
   private notRecorded(node: Node, scope: Scope, what: string): Step["revert"] {
     if (scope.oneWay) return [];
-    return { irreversible: `${what} is not recorded by Rails' command recorder: a rollback runs it again instead of undoing it`, loc: this.src.loc(node) };
+    return { irreversible: `${what} is not recorded by Rails' command recorder: a rollback runs it again instead of undoing it`, loc: this.src.loc(node), rerun: true };
   }
 
   private statements(node: Node | null | undefined, scope: Scope, out: Step[]): void {
@@ -555,7 +555,10 @@ export class Interpreter {
     }
     const base = this.base(node, scope);
     const what = this.src.textOf(node).split("\n")[0].trim();
-    if (data.kind === "connection-sql") return this.execute(node, data.sqlArg, scope, out, false);
+    // the migration's own `connection` is the command recorder while Rails runs `change` backwards: its execute is
+    // recorded (and cannot be inverted), like a bare execute; any other connection runs the SQL again on rollback
+    const ownConnection = node.name === "execute" && node.receiver instanceof CallNode && node.receiver.name === "connection" && !node.receiver.receiver;
+    if (data.kind === "connection-sql") return this.execute(node, data.sqlArg, scope, out, ownConnection);
     if (data.kind === "loop") {
       out.push(step([{ kind: "data_migration", ...base, language: "ruby", description: what, reversible: scope.oneWay, tables: data.table ? [data.table] : [], writes: data.writes, batched: data.batched }], this.notRecorded(node, scope, what)));
       return;

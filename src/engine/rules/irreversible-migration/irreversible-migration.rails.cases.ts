@@ -168,7 +168,7 @@ end
     },
     {
       framework: "rails",
-      name: "change: update_all is not recorded (rollback runs it again)",
+      name: "change: update_all is not recorded, so Rails runs it again on rollback (not refused): a warning whose fix runs it on the way up only",
       code: `class RenamePutLinksToPatchLinks < ActiveRecord::Migration[7.1]
   class Event < ApplicationRecord
   end
@@ -179,10 +179,58 @@ end
 end
 `,
       lines: [6],
+      severities: ["warning"],
+      fixes: [
+        [
+          "# Rails runs data code in `change` again on rollback: run it on the way up only",
+          "# (or: reversible { |dir| dir.up { ... } }, with dir.down restoring the old values when they matter)",
+          "up_only do",
+          '  Event.where(action: "PutLinkSet").update_all(action: "PatchLinkSet")',
+          "end",
+        ].join("\n"),
+      ],
     },
     {
       framework: "rails",
-      name: "change: connection.execute is not recorded either",
+      name: "change: a loop over records beside a schema change runs again on rollback, before the column is removed",
+      code: `class AddRegionCodeToCounties < ActiveRecord::Migration[7.0]
+  def change
+    add_column :counties, :region_code, :string
+    County.find_each do |county|
+      county.update!(region_code: county.region.strip.upcase)
+    end
+  end
+end
+`,
+      lines: [4],
+      severities: ["warning"],
+      fixes: [
+        [
+          "# Rails runs data code in `change` again on rollback: run it on the way up only",
+          "# (or: reversible { |dir| dir.up { ... } }, with dir.down restoring the old values when they matter)",
+          "up_only do",
+          "  County.find_each do |county|",
+          "    county.update!(region_code: county.region.strip.upcase)",
+          "  end",
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
+      name: "change: SQL through ActiveRecord::Base.connection is not recorded: run again on rollback, a warning",
+      code: `class FillVoteTimestamps < ActiveRecord::Migration[7.1]
+  def change
+    ActiveRecord::Base.connection.execute("UPDATE votes SET updated_at = created_at WHERE updated_at IS NULL")
+  end
+end
+`,
+      lines: [3],
+      severities: ["warning"],
+    },
+    {
+      framework: "rails",
+      name: "change: the migration's own connection.execute is recorded, and Rails cannot invert it: the rollback raises (an error)",
       code: `class TimestampVotes < ActiveRecord::Migration[7.1]
   def change
     add_column :votes, :updated_at, :datetime
@@ -191,6 +239,7 @@ end
 end
 `,
       lines: [4],
+      severities: ["error"],
     },
     {
       framework: "rails",
@@ -276,6 +325,30 @@ end
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "change: a data step inside up_only runs on the way up only",
+      code: `class AddRegionCodeToCounties < ActiveRecord::Migration[7.0]
+  def change
+    add_column :counties, :region_code, :string
+    up_only do
+      County.find_each { |county| county.update!(region_code: county.region.strip.upcase) }
+    end
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "change: a data step in reversible's dir.up",
+      code: `class AddRegionCodeToCounties < ActiveRecord::Migration[7.0]
+  def change
+    add_column :counties, :region_code, :string
+    reversible { |dir| dir.up { County.update_all("region_code = upper(region)") } }
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "remove_column with its type: Rails re-adds the column on rollback",

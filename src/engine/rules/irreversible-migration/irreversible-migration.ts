@@ -44,6 +44,22 @@ export default defineRule({
     const meaningful = ctx.migration.up.filter((op) => op.kind !== "transaction_control" && op.kind !== "set_setting");
     const onlyData = meaningful.length > 0 && meaningful.every((op) => op.kind === "dml" || op.kind === "data_migration");
     const dataOnly = onlyData && ((ctx.framework === "rails" && !blocking) || ctx.framework === "django");
+    // Rails' `change` run backwards inverts only the schema commands it recorded: data code it never saw runs again,
+    // forward, before they are undone. The rollback goes through; what it does to the data is the hazard
+    if (down.rerun) {
+      const what = blocking ? `\`${blocking.text.split("\n")[0].trim()}\`` : "this data step";
+      ctx.report({
+        op: blocking,
+        loc: down.loc ?? firstLine(ctx),
+        severity: "warning",
+        message:
+          `On rollback Rails runs ${what} again rather than undoing it: its command recorder inverts only the schema commands of \`change\`, ` +
+          `and data code outside \`up_only\` or \`reversible\` runs once more, forward, before the schema changes are undone. ` +
+          `Run it on the way up only (\`up_only\`, or \`reversible { |dir| dir.up { ... } }\`).`,
+        fix: railsIrreversibleFix(ctx.migration, ctx.repository),
+      });
+      return;
+    }
     ctx.report({
       op: blocking,
       loc: down.loc ?? firstLine(ctx),

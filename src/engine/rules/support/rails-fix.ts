@@ -5,7 +5,7 @@
  */
 import type { Migration, Operation, TypeRef } from "../../model.js";
 import type { RepositoryView } from "../../repository/repository-view.js";
-import { reindented } from "./data-code.js";
+import { dataCode, reindented } from "./data-code.js";
 import { dedent, modelName, sym } from "./fix.js";
 import { isMysqlFamily } from "./databases.js";
 import { concurrentIndexSql } from "./sql-text.js";
@@ -108,6 +108,24 @@ export function railsUndo(op: Operation, types?: TypeSource, index?: number): st
 /** The first operation of the up that starts on `line` (what an irreversible `change` points at). */
 const opAt = (migration: Migration, line: number | undefined) => (line === undefined ? undefined : migration.up.find((op) => op.loc.line === line));
 
+/**
+ * Data code in `change` that Rails' command recorder never sees runs again on rollback: `up_only` runs it on the
+ * way up only (the call as written, a `connection.execute` with its SQL kept).
+ */
+function rerunFix(op: Operation): string {
+  const code = dataCode("rails", op)
+    .split("\n")
+    .map((l) => (l ? `  ${l}` : l))
+    .join("\n");
+  return [
+    `# Rails runs data code in \`change\` again on rollback: run it on the way up only`,
+    `# (or: reversible { |dir| dir.up { ... } }, with dir.down restoring the old values when they matter)`,
+    `up_only do`,
+    code,
+    `end`,
+  ].join("\n");
+}
+
 /** Ruby for the finding of a Rails migration that cannot be rolled back, aimed at the call that blocks it. */
 export function railsIrreversibleFix(migration: Migration, types?: TypeSource): string {
   const down = migration.down;
@@ -119,6 +137,7 @@ export function railsIrreversibleFix(migration: Migration, types?: TypeSource): 
       def down
         ${(migration.up.map((op, i) => railsUndo(op, types, i)).filter(Boolean).reverse().join("\n") || "# undo what up does").replace(/\n/g, "\n        ")}
       end`);
+  if (op && down.rerun) return rerunFix(op);
   if (!op || /raises/.test(down.reason))
     return dedent(`
       # A down that raises blocks every rollback past this migration. Undo what up does; when data cannot come

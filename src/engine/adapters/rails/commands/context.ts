@@ -11,6 +11,8 @@ import type { Env, Options, RubyValue } from "../values.js";
 export interface Irreversible {
   irreversible: string;
   loc: SourceRange;
+  /** Rails does not refuse the rollback: the call is code its command recorder never sees, run again on rollback */
+  rerun?: true;
 }
 
 export interface Step {
