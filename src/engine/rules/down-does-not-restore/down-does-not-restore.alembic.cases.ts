@@ -1,11 +1,7 @@
 import { defineCases } from "../support/rule.js";
 
-export default defineCases({
-  invalid: [
-    {
-      framework: "alembic",
-      name: "a primary key dropped in a batch block and never recreated by downgrade()",
-      code: `from alembic import op
+/** A batch block that drops pk_block_data for pk_block; the downgrade drops pk_block, then runs `restore`. */
+const primaryKeySwapped = (restore: string) => `from alembic import op
 
 revision = "b2"
 down_revision = "a1"
@@ -20,7 +16,14 @@ def upgrade():
 def downgrade():
     with op.batch_alter_table("block", schema=None) as batch_op:
         batch_op.drop_constraint("pk_block")
-`,
+${restore}`;
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "alembic",
+      name: "a primary key dropped in a batch block and never recreated by downgrade()",
+      code: primaryKeySwapped(""),
       lines: [9],
     },
   ],
@@ -28,23 +31,7 @@ def downgrade():
     {
       framework: "alembic",
       name: "downgrade() recreates the dropped primary key with batch_op.create_primary_key under its old name",
-      code: `from alembic import op
-
-revision = "b2"
-down_revision = "a1"
-
-
-def upgrade():
-    with op.batch_alter_table("block", schema=None) as batch_op:
-        batch_op.drop_constraint("pk_block_data")
-        batch_op.create_primary_key("pk_block", ["id"])
-
-
-def downgrade():
-    with op.batch_alter_table("block", schema=None) as batch_op:
-        batch_op.drop_constraint("pk_block")
-        batch_op.create_primary_key("pk_block_data", ["id"])
-`,
+      code: primaryKeySwapped('        batch_op.create_primary_key("pk_block_data", ["id"])\n'),
     },
     {
       framework: "alembic",

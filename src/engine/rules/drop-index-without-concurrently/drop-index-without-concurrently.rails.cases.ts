@@ -1,5 +1,29 @@
 import { defineCases } from "../support/rule.js";
 
+/** An earlier migration creates api_keys with an index on key (index_api_keys_on_key). */
+const API_KEYS_CREATED = {
+  "db/migrate/20250613000000_create_api_keys.rb": `class CreateApiKeys < ActiveRecord::Migration[7.2]
+  def change
+    create_table :api_keys do |t|
+      t.string :key
+      t.string :name
+    end
+    add_index :api_keys, :key
+  end
+end
+`,
+};
+
+/** A later one removes the key column, and the index with it. */
+const KEY_COLUMN_REMOVED = {
+  "db/migrate/20250613101036_remove_key_from_api_keys.rb": `class RemoveKeyFromApiKeys < ActiveRecord::Migration[7.2]
+  def change
+    remove_column :api_keys, :key, :string
+  end
+end
+`,
+};
+
 export default defineCases({
   invalid: [
     {
@@ -34,18 +58,7 @@ end
       framework: "rails",
       name: "remove_index guarded by index_exists? on an index the history keeps: the fix keeps the guard",
       path: "db/migrate/20250613101051_remove_key_index_from_api_keys.rb",
-      files: {
-        "db/migrate/20250613000000_create_api_keys.rb": `class CreateApiKeys < ActiveRecord::Migration[7.2]
-  def change
-    create_table :api_keys do |t|
-      t.string :key
-      t.string :name
-    end
-    add_index :api_keys, :key
-  end
-end
-`,
-      },
+      files: API_KEYS_CREATED,
       code: `class RemoveKeyIndexFromApiKeys < ActiveRecord::Migration[7.2]
   def change
     remove_index :api_keys, :key if index_exists?(:api_keys, :key)
@@ -71,24 +84,7 @@ end
       framework: "rails",
       name: "an index dropped by an earlier migration but the remove_index has no guard: it still runs (and fails), reported",
       path: "db/migrate/20250613101051_remove_key_index_from_api_keys.rb",
-      files: {
-        "db/migrate/20250613000000_create_api_keys.rb": `class CreateApiKeys < ActiveRecord::Migration[7.2]
-  def change
-    create_table :api_keys do |t|
-      t.string :key
-      t.string :name
-    end
-    add_index :api_keys, :key
-  end
-end
-`,
-        "db/migrate/20250613101036_remove_key_from_api_keys.rb": `class RemoveKeyFromApiKeys < ActiveRecord::Migration[7.2]
-  def change
-    remove_column :api_keys, :key, :string
-  end
-end
-`,
-      },
+      files: { ...API_KEYS_CREATED, ...KEY_COLUMN_REMOVED },
       code: `class RemoveKeyIndexFromApiKeys < ActiveRecord::Migration[7.2]
   def change
     remove_index :api_keys, :name
@@ -122,28 +118,11 @@ end
 end
 `,
     },
-      {
+    {
       framework: "rails",
       name: "a guarded remove_index of an index that went with its column in an earlier migration: the statement does nothing",
       path: "db/migrate/20250613101051_remove_key_index_from_api_keys.rb",
-      files: {
-        "db/migrate/20250613000000_create_api_keys.rb": `class CreateApiKeys < ActiveRecord::Migration[7.2]
-  def change
-    create_table :api_keys do |t|
-      t.string :key
-      t.string :name
-    end
-    add_index :api_keys, :key
-  end
-end
-`,
-        "db/migrate/20250613101036_remove_key_from_api_keys.rb": `class RemoveKeyFromApiKeys < ActiveRecord::Migration[7.2]
-  def change
-    remove_column :api_keys, :key, :string
-  end
-end
-`,
-      },
+      files: { ...API_KEYS_CREATED, ...KEY_COLUMN_REMOVED },
       code: `class RemoveKeyIndexFromApiKeys < ActiveRecord::Migration[7.2]
   def change
     remove_index :api_keys, :key if index_exists?(:api_keys, :key)
