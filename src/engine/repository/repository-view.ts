@@ -10,6 +10,7 @@ import { rowVersionLimit } from "../rules/support/mysql-online-ddl.js";
 import { RowVersions } from "./row-versions.js";
 import type { RepositoryFacts } from "./repository-facts.js";
 import type { GrownTable, IndexDefinition, SchemaHistory } from "./schema-history.js";
+import type { ConstraintDefinition } from "./constraint-history.js";
 import { rangeAtLeast } from "./python-requirements.js";
 import { nameKey } from "../rules/support/facts.js";
 import { placeIndexOf } from "./index-places.js";
@@ -30,6 +31,8 @@ export interface RepositoryView {
    * since, with DROP INDEX, its column or its table: false when they do not say
    */
   indexGone(table: string, names: readonly string[], columns: readonly string[]): boolean;
+  /** the FOREIGN KEY or CHECK constraint named `name` as the earlier migrations leave it: its table and ADD CONSTRAINT statement */
+  constraintDefinition(name: string): ConstraintDefinition | undefined;
   /** the index named `name` as the earlier migrations leave it (its table; its CREATE INDEX when written in SQL) */
   indexDefinition(name: string): IndexDefinition | undefined;
   /** the SQL indexes the earlier migrations left on `table`, each with its CREATE INDEX as written */
@@ -75,6 +78,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     objectDefinition: (objectType, name) => history.objectDefinitionBefore(migration.path, objectType, name),
     columnDefinition: (table, column) => history.columnDefinitionBefore(migration.path, table, column),
     indexDefinition: (name) => history.indexBefore(migration.path, name),
+    constraintDefinition: (name) => history.constraintBefore(migration.path, name),
     tableIndexes: (table) => history.indexesOfTableBefore(migration.path, table),
     partitions: (table) => history.partitionsBefore(migration.path, table),
     rowVersions(table, beforeIndex) {

@@ -112,3 +112,18 @@ describe("schema history", () => {
     expect(history.typeBefore("db/migrations/000001_a.up.sql", "t", "a")).toBeUndefined();
   });
 });
+
+describe("constraint definitions", () => {
+  it("names an unnamed FOREIGN KEY as PostgreSQL does, and guesses no name PostgreSQL would shorten", async () => {
+    const { loadPgParser } = await import("../adapters/sql/pg-parser.js");
+    const { definedConstraints } = await import("./constraint-history.js");
+    await loadPgParser();
+    expect(definedConstraints("CREATE TABLE app.orders (id int, user_id int REFERENCES users ON DELETE SET NULL)")).toEqual([
+      { name: "orders_user_id_fkey", definition: { table: "app.orders", columns: ["user_id"], sql: "ALTER TABLE app.orders ADD CONSTRAINT orders_user_id_fkey FOREIGN KEY (user_id) REFERENCES users ON DELETE SET NULL;" } },
+    ]);
+    const long = `CREATE TABLE ${"t".repeat(40)} (${"c".repeat(30)} int REFERENCES users (id))`;
+    expect(definedConstraints(long)).toEqual([]);
+    // a UNIQUE or PRIMARY KEY constraint is an index's business (index-history.ts)
+    expect(definedConstraints("ALTER TABLE orders ADD CONSTRAINT orders_number_key UNIQUE (number)")).toEqual([]);
+  });
+});

@@ -13,6 +13,7 @@ import { ColumnTypes } from "./column-types.js";
 import { RowVersions } from "./row-versions.js";
 import { IndexHistory, type IndexDefinition } from "./index-history.js";
 import { lastBefore } from "./last-before.js";
+import { ConstraintHistory, type ConstraintDefinition } from "./constraint-history.js";
 
 export type { IndexDefinition } from "./index-history.js";
 
@@ -56,6 +57,8 @@ export class SchemaHistory {
   private readonly partitionings = new Map<string, Map<string, Array<{ position: number; partitions: readonly string[] | undefined }>>>();
   /** set -> table -> its create_table and the columns Rails migrations added to it since (add_column, t.string in change_table) */
   private readonly grown = new Map<string, Map<string, Array<{ position: number; value: GrownTable | undefined }>>>();
+  /** FOREIGN KEY and CHECK constraints by name (constraint-history.ts) */
+  private readonly constraints = new ConstraintHistory();
   /** migration path -> its set and position */
   private readonly positions = new Map<string, { set: string; position: number }>();
 
@@ -109,6 +112,7 @@ export class SchemaHistory {
       const indexes = new IndexHistory();
       entries.forEach(({ migration }, position) => {
         this.positions.set(migration.path, { set, position });
+        this.constraints.record(set, position, migration);
         for (const op of migration.up) {
           if (op.kind === "create_table" && !op.temporary && !op.asSelect) define(op.table, position, op);
           else if (op.kind === "drop_table") for (const t of op.tables) define(t, position, undefined);
@@ -186,6 +190,12 @@ export class SchemaHistory {
   objectDefinitionBefore(migrationPath: string, objectType: string, name: string): string | undefined {
     const at = this.positions.get(migrationPath);
     return at && lastBefore(this.objectDefinitions.get(at.set)?.get(`${objectType}:${nameKey(name)}`), at.position, (e) => e.text);
+  }
+
+  /** The constraint named `name` when `migrationPath` starts (an earlier migration added it, none dropped it since), with its ADD CONSTRAINT. */
+  constraintBefore(migrationPath: string, name: string): ConstraintDefinition | undefined {
+    const at = this.positions.get(migrationPath);
+    return at && this.constraints.before(at.set, at.position, name);
   }
 
   /** The index named `name` when `migrationPath` starts (an earlier migration created it, none dropped it since): its table and, written in SQL, its CREATE INDEX. */

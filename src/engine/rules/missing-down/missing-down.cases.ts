@@ -1,7 +1,48 @@
 import { defineCases } from "../support/rule.js";
 
+/** an earlier golang-migrate migration: a named column FOREIGN KEY, an unnamed table one (PostgreSQL names it), a CHECK */
+const ORDERS = [
+  "CREATE TABLE users (id bigint PRIMARY KEY);",
+  "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint CONSTRAINT orders_user_fk REFERENCES users (id) ON DELETE CASCADE, buyer_id bigint, amount int, FOREIGN KEY (buyer_id) REFERENCES users (id), CONSTRAINT amount_positive CHECK (amount > 0));",
+].join("\n");
+
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "dropped FOREIGN KEY and CHECK constraints come back in the down as the earlier migrations defined them (named, PostgreSQL's own name, added by ALTER TABLE)",
+      // orders_legacy_check was added by hand: no migration defines it
+      schema: `${ORDERS}\nALTER TABLE orders ADD CONSTRAINT orders_amount_small CHECK (amount < 1000000) NOT VALID;\nALTER TABLE orders ADD CONSTRAINT orders_legacy_check CHECK (id > 0);`,
+      path: "migrations/000020_loosen_orders.up.sql",
+      files: {
+        "migrations/000010_orders.up.sql": ORDERS,
+        "migrations/000010_orders.down.sql": "DROP TABLE orders;\nDROP TABLE users;",
+        "migrations/000011_amount_small.up.sql": "ALTER TABLE orders ADD CONSTRAINT orders_amount_small CHECK (amount < 1000000) NOT VALID;",
+        "migrations/000011_amount_small.down.sql": "ALTER TABLE orders DROP CONSTRAINT orders_amount_small;",
+      },
+      code: [
+        "ALTER TABLE orders DROP CONSTRAINT orders_user_fk;",
+        "ALTER TABLE orders DROP CONSTRAINT orders_buyer_id_fkey;",
+        "ALTER TABLE orders DROP CONSTRAINT amount_positive, DROP CONSTRAINT orders_amount_small;",
+        "ALTER TABLE orders DROP CONSTRAINT orders_legacy_check;",
+      ].join("\n"),
+      lines: [1],
+      fixes: [
+        [
+          "-- migrations/000020_loosen_orders.down.sql",
+          "-- line 4 drops constraint orders_legacy_check of orders: migguard found no earlier definition of it; recreate it with ALTER TABLE orders ADD CONSTRAINT ...",
+          "-- constraint orders_amount_small as the earlier migration defined it:",
+          "ALTER TABLE orders ADD CONSTRAINT orders_amount_small CHECK (amount < 1000000) NOT VALID;",
+          "-- constraint amount_positive as the earlier migration defined it:",
+          "ALTER TABLE orders ADD CONSTRAINT amount_positive CHECK (amount > 0);",
+          "-- constraint orders_buyer_id_fkey as the earlier migration defined it:",
+          "ALTER TABLE orders ADD CONSTRAINT orders_buyer_id_fkey FOREIGN KEY (buyer_id) REFERENCES users (id);",
+          "-- constraint orders_user_fk as the earlier migration defined it:",
+          "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE;",
+        ].join("\n"),
+      ],
+      fixRunsAfter: "up",
+    },
     {
       framework: "sql",
       name: "golang-migrate up without a .down.sql: the fix is the .down.sql that drops what the up added",

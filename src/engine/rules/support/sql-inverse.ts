@@ -26,7 +26,7 @@ function previousDefault(table: string, column: string, before: ColumnSpec | und
 }
 
 /** The statement (or comment) that undoes one operation; undefined when it changes nothing a down must take back. */
-function inverseOf(op: Operation, index: number, created: ReadonlySet<string>, repository: Pick<RepositoryView, "columnType" | "columnDefinition" | "objectDefinition" | "tableDefinition" | "tableIndexes" | "indexDefinition"> | undefined): string | undefined {
+function inverseOf(op: Operation, index: number, created: ReadonlySet<string>, repository: Pick<RepositoryView, "columnType" | "columnDefinition" | "objectDefinition" | "tableDefinition" | "tableIndexes" | "indexDefinition"> & Partial<Pick<RepositoryView, "constraintDefinition">> | undefined): string | undefined {
   // what belongs to a table the up created goes with its DROP TABLE
   const onNewTable = (table: string | undefined) => table !== undefined && created.has(nameKey(table));
   switch (op.kind) {
@@ -106,9 +106,15 @@ function inverseOf(op: Operation, index: number, created: ReadonlySet<string>, r
         return [`-- ${lineOf(op)} drops index ${op.names.join(", ")}: recreated as the earlier migrations define it`, ...known.map((k) => k.sql!.trim().replace(/;?\s*$/, ";"))].join("\n");
       return `-- ${lineOf(op)} drops index ${op.names.join(", ")}: recreate it from its earlier definition`;
     }
-    case "drop_constraint":
+    case "drop_constraint": {
+      // a FOREIGN KEY or CHECK an earlier migration added: added again as written there
+      const earlier = op.name ? repository?.constraintDefinition?.(op.name) : undefined;
+      if (earlier && nameKey(earlier.table.split(".").pop()!) === nameKey(op.table.split(".").pop()!))
+        return `-- constraint ${op.name} as the earlier migration defined it:\n${earlier.sql}`;
+      return `-- ${lineOf(op)} drops constraint ${op.name ?? ""} of ${op.table}: migguard found no earlier definition of it; recreate it with ALTER TABLE ${op.table} ADD CONSTRAINT ...`;
+    }
     case "drop_object":
-      return `-- ${lineOf(op)} drops ${op.kind === "drop_constraint" ? `constraint ${op.name ?? ""} of ${op.table}` : `${op.objectType.replace("_", " ")} ${op.names.join(", ")}`}: recreate it from its earlier definition`;
+      return `-- ${lineOf(op)} drops ${op.objectType.replace("_", " ")} ${op.names.join(", ")}: recreate it from its earlier definition`;
     case "raw":
       // the sequence it hands to a column goes with DROP SEQUENCE or stays harmlessly
       if (op.statement === "ALTER SEQUENCE OWNED BY") return undefined;
@@ -125,7 +131,7 @@ function inverseOf(op: Operation, index: number, created: ReadonlySet<string>, r
 }
 
 /** The statements of a down for `up`, in reverse order, one per operation that needs undoing. */
-export function sqlInverse(up: readonly Operation[], repository?: Pick<RepositoryView, "columnType" | "columnDefinition" | "objectDefinition" | "tableDefinition" | "tableIndexes" | "indexDefinition">): string[] {
+export function sqlInverse(up: readonly Operation[], repository?: Pick<RepositoryView, "columnType" | "columnDefinition" | "objectDefinition" | "tableDefinition" | "tableIndexes" | "indexDefinition"> & Partial<Pick<RepositoryView, "constraintDefinition">>): string[] {
   const created = new Set(up.filter((op) => op.kind === "create_table" && !op.temporary).map((op) => nameKey((op as Extract<Operation, { kind: "create_table" }>).table)));
   // the last position at which the up drops each table: what it did to the table before goes with it
   const droppedAt = new Map<string, number>();
