@@ -419,6 +419,8 @@ export const Down = z.discriminatedUnion("status", [
      * command recorder never sees data code in `change`). No way back for it, but no raise either.
      */
     rerun: z.boolean().optional(),
+    /** the migration's own down raises before undoing anything (Rails' `raise ActiveRecord::IrreversibleMigration`): the author's statement */
+    declared: z.boolean().optional(),
   }),
   z.object({ status: z.literal("unsupported"), reason: z.string() }),
 ]);

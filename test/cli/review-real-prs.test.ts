@@ -658,3 +658,28 @@ class Migration(migrations.Migration):
     expect(findings.some((f) => f.rule === "required-column-without-default")).toBe(false);
   });
 });
+
+describe("a down written to raise ActiveRecord::IrreversibleMigration is the author's statement (casa's follow-up drop)", () => {
+  const up = "add_column :users, :locale, :string";
+  const migration = (down: string) =>
+    `class DropOldUserRoles < ActiveRecord::Migration[7.2]\n  def up\n    ${up}\n  end\n\n  def down\n${down}  end\nend\n`;
+  function casa(down: string): Repo {
+    const repo = new Repo().write({ "db/schema.rb": schemaRb("2024_01_01_000000") }).commit("base");
+    repo.git("checkout", "-q", "-b", "feature");
+    return repo.write({ "db/migrate/20240201000000_drop_old_user_roles.rb": migration(down), "db/schema.rb": schemaRb("2024_02_01_000000") }).commit("pr");
+  }
+
+  it.each(["    fail ActiveRecord::IrreversibleMigration\n", "    raise ActiveRecord::IrreversibleMigration\n"])("%s: a warning that a rollback stops there, the check passes", async (down) => {
+    const { exitCode, findings } = await reviewJson(casa(down));
+    expect(findings.find((f) => f.rule === "irreversible-migration")).toMatchObject({ severity: "warning", line: 7 });
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(exitCode).toBe(0);
+  });
+
+  it("up without a down (Rails raises on rollback unasked) stays an error", async () => {
+    const repo = new Repo().write({ "db/schema.rb": schemaRb("2024_01_01_000000") }).commit("base");
+    repo.git("checkout", "-q", "-b", "feature");
+    repo.write({ "db/migrate/20240201000000_drop_old_user_roles.rb": railsMigration("DropOldUserRoles", up).replace("def change", "def up"), "db/schema.rb": schemaRb("2024_02_01_000000") }).commit("pr");
+    expect((await reviewJson(repo)).findings.find((f) => f.rule === "irreversible-migration")).toMatchObject({ severity: "error" });
+  });
+});

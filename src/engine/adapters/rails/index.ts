@@ -115,7 +115,7 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
     else {
       const raised = unconditionalRaise(downDef, src);
       const downOps = opsOf(interpreter.run(downDef.body, "down"));
-      if (raised && !meaningful(downOps)) down = { status: "irreversible", loc: raised.loc, reason: `its down raises (${raised.message})` };
+      if (raised && !meaningful(downOps)) down = { status: "irreversible", loc: raised.loc, reason: `its down raises (${raised.message})`, declared: true };
       else if (raised) down = { status: "irreversible", loc: raised.loc, reason: `its down raises (${raised.message}) after undoing part of the up` };
       else if (!meaningful(downOps)) down = { status: "empty", loc: src.loc(downDef) };
       else down = { status: "present", ops: downOps as never, derived: false };

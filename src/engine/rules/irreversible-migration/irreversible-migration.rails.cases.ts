@@ -288,7 +288,7 @@ end
     },
     {
       framework: "rails",
-      name: "down raising ActiveRecord::IrreversibleMigration",
+      name: "down raising ActiveRecord::IrreversibleMigration: the author's statement that it is one-way (casa's follow-up drop): a warning that a rollback stops here",
       code: `class DropStreamEntries < ActiveRecord::Migration[7.1]
   def up
     drop_table :stream_entries
@@ -300,6 +300,24 @@ end
 end
 `,
       lines: [7],
+      severities: ["warning"],
+    },
+    {
+      framework: "rails",
+      name: "a down that undoes part of the up and then raises leaves the database half rolled back: an error",
+      code: `class SplitNames < ActiveRecord::Migration[7.1]
+  def up
+    add_column :users, :first_name, :string
+    remove_column :users, :name
+  end
+
+  def down
+    remove_column :users, :first_name
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`,
+      lines: [9],
     },
     {
       framework: "rails",

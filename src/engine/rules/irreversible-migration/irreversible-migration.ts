@@ -60,13 +60,18 @@ export default defineRule({
       });
       return;
     }
+    // a down written to raise before undoing anything is the author saying the migration is one-way, as a
+    // data-only migration's missing reverse is: a warning that a rollback stops there, not a failed check
+    const declared = down.declared === true && !dataOnly;
     ctx.report({
       op: blocking,
       loc: down.loc ?? firstLine(ctx),
-      severity: dataOnly ? "warning" : undefined,
+      severity: dataOnly || declared ? "warning" : undefined,
       message: dataOnly
         ? `This migration cannot be rolled back: ${down.reason}. It only changes data, so there is no schema to put back, but a rollback past it stops here.`
-        : `This migration cannot be rolled back: ${down.reason}.`,
+        : declared
+          ? `This migration is one-way by its author's choice: ${down.reason}, so a rollback stops here and what its up removed or changed comes back only from a backup.`
+          : `This migration cannot be rolled back: ${down.reason}.`,
       fix: fixFor(ctx.framework, {
         sql: `-- provide a down migration that undoes the up`,
         rails: railsIrreversibleFix(ctx.migration, ctx.repository),
