@@ -683,3 +683,19 @@ describe("a down written to raise ActiveRecord::IrreversibleMigration is the aut
     expect((await reviewJson(repo)).findings.find((f) => f.rule === "irreversible-migration")).toMatchObject({ severity: "error" });
   });
 });
+
+describe("the usage search does not read CI workflows (casa's users.token matched `token` in .github/workflows)", () => {
+  it("a dropped column named only in a workflow is not still used; named in the app it is", async () => {
+    const repo = new Repo()
+      .write({
+        "db/schema.rb": schemaRb("2024_01_01_000000", ["email", "token"]),
+        ".github/workflows/labels.yml": "jobs:\n  label:\n    steps:\n      - uses: actions/labeler@v5\n        with:\n          token: ${{ secrets.GITHUB_TOKEN }}\n",
+      })
+      .commit("base");
+    repo.git("checkout", "-q", "-b", "feature");
+    repo.write({ "db/migrate/20240201000000_remove_token_from_users.rb": railsMigration("RemoveTokenFromUsers", "safety_assured { remove_column :users, :token, :string }"), "db/schema.rb": schemaRb("2024_02_01_000000") }).commit("pr");
+    expect((await reviewJson(repo)).findings.filter((f) => f.rule === "dropped-object-still-used")).toEqual([]);
+    repo.write({ "app/models/user.rb": "class User < ApplicationRecord\n  def api_key = token\nend\n" }).commit("code still reads it");
+    expect((await reviewJson(repo)).findings.find((f) => f.rule === "dropped-object-still-used")?.message).toContain("app/models/user.rb:2");
+  });
+});

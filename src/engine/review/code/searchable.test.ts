@@ -20,7 +20,10 @@ describe("which files the usage search reads", () => {
     ["logo.png", false],
     ["README.md", false],
     [".github/migguard.yml", false],
-    [".github/workflows/deploy.yml", true],
+    [".github/workflows/deploy.yml", false],
+    [".gitlab-ci.yml", false],
+    [".circleci/config.yml", false],
+    ["config/sidekiq.yml", true],
   ])("%s -> %s", (path, expected) => {
     expect(isSearchableCodePath(path, config)).toBe(expected);
   });

@@ -48,6 +48,13 @@ const CODE_EXTENSIONS = new Set([
 
 const GENERATED = /(?:\.min\.(?:js|css)|\.bundle\.js|-lock\.ya?ml|\.lock|\.map)$/;
 
+/**
+ * Continuous-integration configuration: workflows name steps, secrets and labels (`token`, `status`), never a
+ * table's column, so a bare word there is not a usage.
+ */
+const CI_DIRS = new Set([".github", ".circleci", ".buildkite", ".gitlab"]);
+const CI_FILES = /(?:^|\/)(?:\.gitlab-ci|\.travis|azure-pipelines|bitbucket-pipelines|\.drone|appveyor|cloudbuild|codecov|\.pre-commit-config)\.ya?ml$/;
+
 const extensionOf = (path: string) => {
   const base = path.slice(path.lastIndexOf("/") + 1);
   const dot = base.lastIndexOf(".");
@@ -60,6 +67,7 @@ export function isSearchableCodePath(path: string, config: Config): boolean {
   // migguard's own config names sensitive columns; it is not code that reads them
   if (CONFIG_PATHS.includes(path)) return false;
   if (path.split("/").some((segment) => SKIPPED_DIRS.has(segment))) return false;
+  if (CI_DIRS.has(path.split("/")[0]) || CI_FILES.test(path)) return false;
   const migration = detectByPath(path, config);
   if (migration !== undefined && migration !== "sql-candidate") return false;
   // numbered SQL in a migrations folder is a migration even when its layout needs the content to tell
