@@ -92,7 +92,11 @@ describe("probot run", () => {
     const head = fake.commit(DANGEROUS_INDEX, base);
     fake.openPull({ number: 40, baseRef: "master", head });
     const delivery = await deliver(`${origin}/api/github/webhooks`, "pull_request", pullRequestPayload(fake, "opened", fake.pulls.get(40)!), { secret: SECRET });
-    expect(delivery.status).toBe(200);
+    // @octokit/webhooks answers 202 ("still processing") when a handler runs past 9 s, as on a loaded
+    // machine; GitHub counts both as delivered, and the review goes on either way
+    expect([200, 202]).toContain(delivery.status);
+    const done = await waitFor(async () => logLines(stdout).find((l) => l.msg === "review done"), 60_000);
+    expect(done).toMatchObject({ delivery: delivery.id, repo: "Codertocat/Hello-World", pr: 40, conclusion: "failure" });
 
     const [run] = fake.checkRunsFor(head);
     expect(run).toMatchObject({ status: "completed", conclusion: "failure" });
@@ -102,8 +106,5 @@ describe("probot run", () => {
     // every request went through the GitHub Enterprise base URL
     expect(fake.requests.length).toBeGreaterThan(0);
 
-    // the last log line may arrive just after the webhook's answer
-    const done = await waitFor(async () => logLines(stdout).find((l) => l.msg === "review done"), 5000);
-    expect(done).toMatchObject({ delivery: delivery.id, repo: "Codertocat/Hello-World", pr: 40, conclusion: "failure" });
   });
 });
