@@ -61,6 +61,32 @@ def downgrade():
       lines: [30],
       severities: ["warning"],
     },
+    {
+      framework: "alembic",
+      name: "upgrade() only calls code outside the revision (Redis keys pruned): an empty downgrade is a note, not a gate",
+      code: `from alembic import op
+
+from myapp import redis_connection
+
+revision = "e5c7a4e2df4d"
+down_revision = "98af61feea92"
+
+
+def prune(list_name):
+    keys = redis_connection.zrange(list_name, 0, 99)
+    redis_connection.delete(*keys)
+
+
+def upgrade():
+    prune("tracker:done")
+
+
+def downgrade():
+    pass
+`,
+      lines: [18],
+      severities: ["info"],
+    },
   ],
   valid: [
     {

@@ -58,6 +58,17 @@ export default defineRule({
     // a narrowed batched write (`where(uri: nil).in_batches.delete_all`) is one statement per batch, read as such
     const unreadData = dataOnly && meaningful.some((op) => op.kind === "data_migration" && !op.batched?.hasWhere);
     const where = down.path ? ` (${down.path})` : "";
+    // an upgrade() that only calls code outside the revision (a Redis clean-up, an imported helper) and never uses
+    // op or the migration's connection: migguard cannot tell that it changes the database, so it is a note, not a gate
+    if (ctx.framework === "alembic" && meaningful.length > 0 && meaningful.every((op) => op.kind === "raw" && op.statement === "Call")) {
+      ctx.report({
+        loc: down.loc ?? firstLine(ctx),
+        severity: "info",
+        message: `The down migration${where} is empty and upgrade() only calls code outside this revision (\`${meaningful[0]!.text.split("\n")[0]}\`), never op or the migration's connection: if that code changes nothing in the database, no downgrade is needed.`,
+        fix: `def downgrade():\n    # upgrade() calls code outside this revision: if it changes the database, undo that here\n    pass`,
+      });
+      return;
+    }
     ctx.report({
       loc: down.loc ?? firstLine(ctx),
       severity: dataOnly ? (unreadData ? "warning" : "info") : undefined,
