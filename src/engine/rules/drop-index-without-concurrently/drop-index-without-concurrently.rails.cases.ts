@@ -93,8 +93,71 @@ end
 `,
       lines: [3],
     },
+    {
+      framework: "rails",
+      name: "data written between remove_index and the later remove_column would run under the lock taken early: reported",
+      code: `class RemoveToken < ActiveRecord::Migration[6.1]
+  def change
+    remove_index :users, :authentication_token
+    execute "UPDATE users SET remember_token = NULL"
+    remove_column :users, :authentication_token, :string
+  end
+end
+`,
+      lines: [3],
+    },
+    {
+      framework: "rails",
+      name: "a later remove_column of another table: the index's table is not locked anyway",
+      code: `class RemoveToken < ActiveRecord::Migration[6.1]
+  def change
+    remove_index :users, :authentication_token
+    remove_column :people, :authentication_token, :string
+  end
+end
+`,
+      lines: [3],
+    },
+    {
+      framework: "rails",
+      name: "with disable_ddl_transaction! the later remove_column takes its lock alone: remove_index before it is reported",
+      code: `class RemoveToken < ActiveRecord::Migration[6.1]
+  disable_ddl_transaction!
+
+  def change
+    remove_index :users, :authentication_token
+    remove_column :users, :authentication_token, :string
+  end
+end
+`,
+      lines: [5],
+    },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "remove_column later in the same transaction takes ACCESS EXCLUSIVE on the table until commit anyway (and drops the index): nothing to gain",
+      code: `class RemoveAuthenticationTokenFromUsers < ActiveRecord::Migration[5.2]
+  def change
+    remove_index :users, column: :authentication_token, name: :index_users_on_authentication_token, unique: true
+    remove_column :users, :authentication_token, :string, limit: 30
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "rename_column later in the same transaction takes ACCESS EXCLUSIVE on the table until commit anyway",
+      code: `class PolymorphicMentions < ActiveRecord::Migration[4.2]
+  def change
+    remove_index :mentions, column: %i(post_id)
+    remove_index :mentions, column: %i(person_id post_id), unique: true
+    rename_column :mentions, :post_id, :mentions_container_id
+    add_column :mentions, :mentions_container_type, :string
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "remove_column earlier in the migration's transaction already holds ACCESS EXCLUSIVE on the table: remove_index adds no lock wait",

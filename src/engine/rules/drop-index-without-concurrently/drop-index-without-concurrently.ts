@@ -24,9 +24,10 @@ export default defineRule({
       const table = op.table ?? (op.names.length === 1 ? ctx.repository.indexTable(op.names[0], index) : undefined);
       // DROP TABLE takes the same lock and drops the index anyway: dropping it first adds no hazard
       if (table && !keptTable(ctx, table, index)) continue;
-      // the hazard is the lock alone (the drop itself is quick): an ALTER TABLE earlier in the same transaction already
-      // holds ACCESS EXCLUSIVE on the table until commit, so this statement waits for nothing and blocks no one anew
-      if (ctx.facts.holdsAccessExclusiveBefore(table, index)) continue;
+      // the hazard is the lock alone (the drop itself is quick): an ALTER TABLE of the same transaction (earlier, or
+      // later with only schema work between: remove_column, rename_column) takes ACCESS EXCLUSIVE on the table and
+      // holds it until commit anyway, so the concurrent drop would spare no wait
+      if (ctx.facts.holdsAccessExclusiveInTransaction(table, index)) continue;
       if (op.names.length > 0 && op.names.every((n) => createdHere.has(nameKey(n)))) continue;
       // guarded (IF EXISTS, if_exists: true, `if index_exists?`) and the history removed the index already (with
       // its column or by name): the statement does nothing, it takes no lock

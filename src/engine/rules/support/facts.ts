@@ -47,6 +47,12 @@ export interface MigrationFacts {
    */
   holdsAccessExclusiveBefore(table: string | undefined, beforeIndex: number): boolean;
   /**
+   * PostgreSQL: the same transaction takes ACCESS EXCLUSIVE on `table` before the op at `index` or after it with
+   * only schema statements in between (no data written while the earlier lock would be held): the transaction waits
+   * for that lock and holds it until commit anyway, so the op's own lock adds no wait of its own.
+   */
+  holdsAccessExclusiveInTransaction(table: string | undefined, index: number): boolean;
+  /**
    * the column was added earlier in this up (ADD COLUMN, add_column, AddField, followed through column renames): a
    * scratch column no deployed code knows, whose values this migration made, so dropping it loses nothing
    */
@@ -195,6 +201,16 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     // the last one is enough: transactions follow one another, so an earlier one in the same transaction means this one is too
     return last !== undefined && transactions[last] === transaction;
   };
+  const holdsAccessExclusiveInTransaction = (table: string | undefined, index: number) => {
+    if (holdsAccessExclusiveBefore(table, index)) return true;
+    const transaction = transactions[index];
+    if (!table || transaction === undefined) return false;
+    const list = exclusive.get(nameKey(table)) ?? [];
+    const next = list[countBelow(list, index + 1, (i) => i)];
+    if (next === undefined || transactions[next] !== transaction) return false;
+    // data written in between would run under the lock taken early, lengthening it
+    return up.slice(index + 1, next).every((op) => op.kind !== "dml" && op.kind !== "data_migration");
+  };
 
   // where each column was first added in this up (a renamed added column is added too)
   const addedAt = new Map<string, number>();
@@ -255,6 +271,7 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     emptiedHow,
     isDroppedAfter,
     holdsAccessExclusiveBefore,
+    holdsAccessExclusiveInTransaction,
     isColumnAddedBefore,
     timeZoneAt,
     indexOf: (op) => positions.get(op) ?? -1,
