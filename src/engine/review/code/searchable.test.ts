@@ -24,6 +24,13 @@ describe("which files the usage search reads", () => {
     [".gitlab-ci.yml", false],
     [".circleci/config.yml", false],
     ["config/sidekiq.yml", true],
+    ["readthedocs/projects/migrations/0014_add-state-tracking.py", false],
+    ["readthedocs/core/migrations/0001_squashed.py", false],
+    ["db/post_migrate/20240101000000_drop.rb", false],
+    ["alembic/versions/abc123_drop.py", false],
+    ["sql/migrations/V2__x.sql", false],
+    ["docs/guide/api.py", false],
+    ["app/migration_helpers/backfill.rb", true],
   ])("%s -> %s", (path, expected) => {
     expect(isSearchableCodePath(path, config)).toBe(expected);
   });

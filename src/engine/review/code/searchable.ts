@@ -34,7 +34,22 @@ const SKIPPED_DIRS = new Set([
   ".nuxt",
   "packs",
   "assets-precompiled",
+  // documentation: prose and examples, not code that runs
+  "docs",
+  "doc",
 ]);
+
+/**
+ * Folders that hold only migrations, in any app and any framework (Django `<app>/migrations/` with every file
+ * name Django loads, hyphens and squashes included; Rails `db/migrate`, `db/post_migrate`; Alembic's
+ * `versions/` under its script folder; SQL migration folders): an old migration that created a column is
+ * history, not code that reads it, whichever folder is under review.
+ */
+const MIGRATION_DIR = /^(?:[\w-]*_)?migrat(?:e|ions?)$/i;
+const inMigrationFolder = (path: string) => {
+  const dirs = path.split("/").slice(0, -1);
+  return dirs.some((dir, i) => MIGRATION_DIR.test(dir) || (dir === "versions" && i > 0 && /alembic|migrat/i.test(dirs[i - 1])));
+};
 
 /** Source, templates and configuration that name tables and columns. */
 const CODE_EXTENSIONS = new Set([
@@ -68,6 +83,7 @@ export function isSearchableCodePath(path: string, config: Config): boolean {
   if (CONFIG_PATHS.includes(path)) return false;
   if (path.split("/").some((segment) => SKIPPED_DIRS.has(segment))) return false;
   if (CI_DIRS.has(path.split("/")[0]) || CI_FILES.test(path)) return false;
+  if (inMigrationFolder(path)) return false;
   const migration = detectByPath(path, config);
   if (migration !== undefined && migration !== "sql-candidate") return false;
   // numbered SQL in a migrations folder is a migration even when its layout needs the content to tell

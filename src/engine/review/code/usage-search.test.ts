@@ -34,4 +34,25 @@ describe("searchUsages", () => {
     expect(index.usagesOf("id")).toHaveLength(200);
     expect(index.truncated("id")).toBe(true);
   });
+
+  it("in Python and JavaScript counts attributes, lookups, keys and strings, not bare local names", () => {
+    const py = [
+      "error = run()",
+      "Build.objects.filter(error='x')",
+      "qs.exclude(error__isnull=True)",
+      "build.error",
+      'values_list("error", flat=True)',
+      "def setup(self):",
+      'cursor.execute("""',
+      "  SELECT error FROM builds_build",
+      '""")',
+      "except Exception as error:",
+      "from builds.models import Build",
+    ].join("\n");
+    const js = ["const error = 1;", "catch (error) {}", "build.error", "{ error: true }", "x ? error : y", "get('error')", "sql`", "SELECT setup FROM t", "`", "setup();"].join("\n");
+    const index = searchUsages([{ path: "a.py", content: py }, { path: "b.ts", content: js }], ["error", "setup", "Build"]);
+    expect(index.usagesOf("error").map((u) => `${u.path}:${u.line}`)).toEqual(["a.py:2", "a.py:3", "a.py:4", "a.py:5", "a.py:8", "b.ts:3", "b.ts:4", "b.ts:6"]);
+    expect(index.usagesOf("setup").map((u) => `${u.path}:${u.line}`)).toEqual(["b.ts:8"]);
+    expect(index.usagesOf("Build").map((u) => u.line)).toEqual([2, 11]);
+  });
 });

@@ -30,6 +30,38 @@ const isWordChar = (code: number) =>
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+type Language = "python" | "script" | "other";
+
+const SCRIPT = /\.(?:[mc]?js|jsx|[mc]?ts|tsx|vue|svelte)$/;
+const languageOf = (path: string): Language => (path.endsWith(".py") || path.endsWith(".pyi") ? "python" : SCRIPT.test(path) ? "script" : "other");
+
+/** Inside a string literal of its line: an odd number of one quote kind before it (a text search's view). */
+function inLineString(line: string, at: number, quotes: string): boolean {
+  for (const quote of quotes) {
+    let count = 0;
+    for (let i = line.indexOf(quote); i !== -1 && i < at; i = line.indexOf(quote, i + 1)) if (line[i - 1] !== "\\") count++;
+    if (count % 2 === 1) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a whole-word match looks like a column or table usage where the language lets a text search tell:
+ * in Python and JavaScript/TypeScript a bare identifier (`error = ...`, `catch (error)`, `def setup`) is a
+ * local name, not a column; an attribute (`.error`), a keyword or lookup (`filter(error=...)`, `error__in`), an
+ * object key (`error:`) or a word inside a string (`"error"`, `SELECT error FROM ...`) is. Other languages
+ * (Ruby's bare `phone_number` is a method call on the model; SQL; templates) keep every match, and so does a
+ * class name (a dropped model is imported and called bare).
+ */
+function looksLikeUsage(language: Language, line: string, start: number, end: number, inMultilineString: boolean): boolean {
+  if (language === "other" || inMultilineString) return true;
+  if (line[start - 1] === ".") return true;
+  if (inLineString(line, start, language === "python" ? "'\"" : "'\"`")) return true;
+  const after = line.slice(end);
+  if (language === "python") return /^__\w/.test(after) || /^=(?!=)/.test(after);
+  return /^\s*\??:(?!:)/.test(after) && !/\?\s*$/.test(line.slice(0, start)); // `{ error: ... }`, not `a ? error : b`
+}
+
 function lineText(content: string, start: number): string {
   const end = content.indexOf("\n", start);
   const text = content.slice(start, end === -1 ? content.length : end).trim();
@@ -58,10 +90,17 @@ export function searchUsages(files: readonly SourceFile[], identifiers: Iterable
       let scanned = 0; // newlines are counted up to here
       let lastLineReported = 0;
       const reportedHere = new Set<string>();
+      const language = languageOf(file.path);
+      // multi-line strings (Python's triple quotes, template literals): a word inside one is SQL or a key, counted
+      const fence = language === "python" ? /"""|'''/g : /`/g;
+      let fences = 0;
+      let fenceScanned = 0;
       for (let m = matcher.exec(content); m !== null; m = matcher.exec(content)) {
         const start = m.index;
         const end = start + m[0].length;
-        if ((start > 0 && isWordChar(content.charCodeAt(start - 1))) || (end < content.length && isWordChar(content.charCodeAt(end)))) {
+        // a Django lookup (`error__isnull`) names the field though a word character follows
+        const lookup = language === "python" && content.startsWith("__", end);
+        if ((start > 0 && isWordChar(content.charCodeAt(start - 1))) || (end < content.length && isWordChar(content.charCodeAt(end)) && !lookup)) {
           matcher.lastIndex = start + 1; // a longer word: a shorter identifier may still start inside it
           continue;
         }
@@ -70,6 +109,15 @@ export function searchUsages(files: readonly SourceFile[], identifiers: Iterable
           lineStart = nl + 1;
         }
         scanned = start;
+        // a class name (a dropped model) is named bare wherever it is used: imports, calls
+        if (language !== "other" && !/^[A-Z]/.test(m[0])) {
+          fence.lastIndex = fenceScanned;
+          for (let f = fence.exec(content); f !== null && f.index < lineStart; f = fence.exec(content)) fences++;
+          fenceScanned = Math.max(fenceScanned, lineStart);
+          const lineEnd = content.indexOf("\n", start);
+          const lineContent = content.slice(lineStart, lineEnd === -1 ? content.length : lineEnd);
+          if (!looksLikeUsage(language, lineContent, start - lineStart, end - lineStart, fences % 2 === 1)) continue;
+        }
         if (line !== lastLineReported) reportedHere.clear();
         lastLineReported = line;
         if (reportedHere.has(m[0])) continue; // one usage per identifier and line

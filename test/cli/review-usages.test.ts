@@ -1,0 +1,81 @@
+/**
+ * What the usage search behind `dropped-object-still-used` reads, through `migguard review` on small git
+ * repositories (the false errors of the readthedocs and rubygems replays, as patterns).
+ */
+import { djangoApp, featureBranchOn, reviewJson } from "./support/review-repo.js";
+
+const djangoMigration = (dependency: string, operations: string) => `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("builds", "${dependency}")]
+
+    operations = [
+${operations}
+    ]
+`;
+
+/** A `builds` app whose Build has `error` and `output`, with an old migration of another app naming them. */
+function buildsApp(extra: Record<string, string> = {}) {
+  return featureBranchOn({
+    ...djangoApp("rtd/builds", {
+      "rtd/builds/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    operations = [
+        migrations.CreateModel(name="Build", fields=[("id", models.AutoField(primary_key=True)), ("error", models.TextField()), ("output", models.TextField())]),
+    ]
+`,
+      "rtd/builds/models.py": "from django.db import models\n\n\nclass Build(models.Model):\n    error = models.TextField()\n    output = models.TextField()\n",
+    }),
+    ...djangoApp("rtd/projects", {
+      // an old migration of another app, with a hyphen Django accepts in its name: history, not code
+      "rtd/projects/migrations/0014_add-state-tracking.py":
+        'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    operations = [migrations.AddField(model_name="project", name="error", field=models.TextField())]\n',
+      "rtd/projects/migrations/0001_squashed.py": 'from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    replaces = [("projects", "0001_initial")]\n    operations = []  # output\n',
+    }),
+    // bare local names and prose: not a column
+    "rtd/builds/tasks.py": "def run(cmd):\n    error = None\n    output = cmd()\n    return output, error\n",
+    "media/js/build.js": "try { run(); } catch (error) { const output = 1; console.log(output); }\n",
+    "docs/dev/builds.rst": "The build's error and output are shown.\n",
+    "docs/conf.py": "output = 'html'\n",
+    ...extra,
+  });
+}
+
+const dropError = djangoMigration(
+  "0001_initial",
+  '        migrations.RemoveField(model_name="build", name="error"),\n        migrations.RemoveField(model_name="build", name="output"),',
+);
+const modelWithout = "from django.db import models\n\n\nclass Build(models.Model):\n    pass\n";
+
+describe("dropped-object-still-used reads code, not migrations, docs or bare local names", () => {
+  it("an old migration of any app, docs and bare Python/JavaScript locals are not usages of a dropped field", async () => {
+    const repo = buildsApp();
+    repo.write({ "rtd/builds/migrations/0002_remove_error.py": dropError, "rtd/builds/models.py": modelWithout }).commit("drop");
+    const { findings } = await reviewJson(repo);
+    const used = findings.filter((f) => f.rule === "dropped-object-still-used");
+    expect(used.length).toBeGreaterThan(0);
+    for (const finding of used) expect(finding).toMatchObject({ severity: "info", message: expect.stringContaining("safe to drop now") });
+  });
+
+  it("a query on the model, an attribute, a lookup and a JavaScript key still are", async () => {
+    const repo = buildsApp({
+      "rtd/builds/views.py": 'from .models import Build\n\n\ndef failed():\n    return Build.objects.filter(error__isnull=False).values_list("output", flat=True)\n\n\ndef show(build):\n    return build.error\n',
+      "media/js/show.js": "render({ output: build.output });\n",
+    });
+    repo.write({ "rtd/builds/migrations/0002_remove_error.py": dropError, "rtd/builds/models.py": modelWithout }).commit("drop");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(exitCode).toBe(1);
+    const errors = findings.filter((f) => f.rule === "dropped-object-still-used" && f.severity === "error");
+    expect(errors.map((f) => f.line)).toEqual([8, 9]);
+    expect(errors[0].message).toContain("rtd/builds/views.py:5");
+    expect(errors[0].message).toContain("rtd/builds/views.py:9");
+    expect(errors[0].message).not.toMatch(/tasks\.py|migrations\/0014|docs\//);
+    expect(errors[1].message).toContain("media/js/show.js:1");
+    expect(errors[1].message).not.toMatch(/build\.js|tasks\.py|0001_squashed|conf\.py/);
+  });
+});
