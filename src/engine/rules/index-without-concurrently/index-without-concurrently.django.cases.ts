@@ -30,8 +30,15 @@ class Migration(migrations.Migration):
       files: DJANGO_INITIAL,
       lines: [8, 16],
       fixes: [
-        `class Migration(migrations.Migration):
+        `# remove this migrations.AddConstraint from the migration; every other operation of this migration stays as written, in its transaction
+
+# then, in a new migration after it:
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
     atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
+    dependencies = [("app", "0002_case")]
     operations = [
         # a conditional UniqueConstraint is a partial unique index in PostgreSQL (not a table constraint):
         # built CONCURRENTLY here, the constraint kept in Django's state
@@ -55,8 +62,15 @@ class Migration(migrations.Migration):
             ],
         ),
     ]`,
-        `class Migration(migrations.Migration):
+        `# remove this migrations.AddConstraint from the migration; every other operation of this migration stays as written, in its transaction
+
+# then, in a new migration after it:
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
     atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
+    dependencies = [("app", "0002_case")]
     operations = [
         # a conditional UniqueConstraint is a partial unique index in PostgreSQL (not a table constraint):
         # built CONCURRENTLY here, the constraint kept in Django's state
@@ -150,32 +164,152 @@ class Migration(migrations.Migration):
       files: DJANGO_INITIAL,
       lines: [8, 9],
       fixes: [
-        `from django.contrib.postgres.operations import AddIndexConcurrently
+        `# every other operation of this migration stays as written, in its transaction; this migrations.AddField builds no index:
+# in the model too: db_index=False on placed_at, and the index in Meta.indexes
+migrations.AddField(model_name="order", name="placed_at", field=models.DateTimeField(null=True, db_index=False)),
+
+# then, in a new migration after it:
+from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations, models
+
 
 class Migration(migrations.Migration):
     atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
+    dependencies = [("app", "0002_case")]
     operations = [
-        # in the model too: db_index=False on placed_at, and the index in Meta.indexes
-        migrations.AddField(model_name="order", name="placed_at", field=models.DateTimeField(null=True, db_index=False)),
         AddIndexConcurrently(model_name="Order", index=models.Index(fields=["placed_at"], name="app_order_placed_at_idx")),
     ]`,
-        `from django.contrib.postgres.operations import AddIndexConcurrently
+        `# every other operation of this migration stays as written, in its transaction; this migrations.AddField builds no index:
+# in the model too: db_index=False on invoice, and the index in Meta.indexes
+migrations.AddField(
+    model_name="order",
+    name="invoice",
+    field=models.ForeignKey(null=True, on_delete=models.SET_NULL, to="app.legacyinvoice", db_index=False),
+),
+
+# then, in a new migration after it:
+from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations, models
+
 
 class Migration(migrations.Migration):
     atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
+    dependencies = [("app", "0002_case")]
     operations = [
-        # in the model too: db_index=False on invoice, and the index in Meta.indexes
+        AddIndexConcurrently(model_name="Order", index=models.Index(fields=["invoice"], name="app_order_invoice_id_idx")),
+    ]`,
+      ],
+    },
+    {
+      framework: "django",
+      name: "an indexed field beside other operations (an AlterUniqueTogether, an AddIndex, a RunSQL): they stay in this migration, in its transaction, and only the concurrent build moves to a new non-atomic migration that depends on it, so none of the migration's work is lost (Flagsmith features 0017, segments 0023)",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
         migrations.AddField(
             model_name="order",
             name="invoice",
-            field=models.ForeignKey(null=True, on_delete=models.SET_NULL, to="app.legacyinvoice", db_index=False),
+            field=models.ForeignKey(null=True, on_delete=models.SET_NULL, to="app.legacyinvoice"),
         ),
+        migrations.AlterUniqueTogether(name="order", unique_together={("number", "customer", "invoice")}),
+        migrations.AddIndex(model_name="order", index=models.Index(fields=["quantity"], name="order_quantity_idx")),
+        migrations.RunSQL("CREATE INDEX order_note_idx ON app_order (note)", reverse_sql="DROP INDEX order_note_idx"),
+        migrations.RunSQL("UPDATE app_order SET quantity = 0 WHERE quantity IS NULL", reverse_sql=migrations.RunSQL.noop),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8, 14, 15],
+      fixes: [
+        `# every other operation of this migration stays as written, in its transaction; this migrations.AddField builds no index:
+# in the model too: db_index=False on invoice, and the index in Meta.indexes
+migrations.AddField(
+    model_name="order",
+    name="invoice",
+    field=models.ForeignKey(null=True, on_delete=models.SET_NULL, to="app.legacyinvoice", db_index=False),
+),
+
+# then, in a new migration after it:
+from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
+    dependencies = [("app", "0002_case")]
+    operations = [
         AddIndexConcurrently(model_name="Order", index=models.Index(fields=["invoice"], name="app_order_invoice_id_idx")),
+    ]`,
+        `# remove this migrations.AddIndex from the migration; every other operation of this migration stays as written, in its transaction
+
+# then, in a new migration after it:
+from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
+    dependencies = [("app", "0002_case")]
+    operations = [
+        AddIndexConcurrently(model_name="order", index=models.Index(fields=["quantity"], name="order_quantity_idx")),
+    ]`,
+        `# take this CREATE INDEX out of the migration (out of its RunSQL); every other operation of this migration stays as written, in its transaction
+
+# then, in a new migration after it:
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
+    dependencies = [("app", "0002_case")]
+    operations = [
+        migrations.RunSQL(
+            "CREATE INDEX CONCURRENTLY order_note_idx ON app_order (note)",
+            reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS order_note_idx",
+        ),
     ]`,
       ],
     },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "the split done: this migration adds the key without its index (db_index=False) beside its other operations, the next one, non-atomic and depending on it, builds the index with AddIndexConcurrently",
+      code: `from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    atomic = False
+    dependencies = [("app", "0002_order_invoice")]
+
+    operations = [
+        AddIndexConcurrently(model_name="order", index=models.Index(fields=["invoice"], name="app_order_invoice_id_idx")),
+    ]
+`,
+      files: {
+        ...DJANGO_INITIAL,
+        "app/migrations/0002_order_invoice.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="invoice",
+            field=models.ForeignKey(null=True, on_delete=models.SET_NULL, to="app.legacyinvoice", db_index=False),
+        ),
+        migrations.AlterUniqueTogether(name="order", unique_together={("number", "customer", "invoice")}),
+    ]
+`,
+      },
+      path: "app/migrations/0003_order_invoice_index.py",
+    },
     {
       framework: "django",
       name: "AddField of a NOT NULL field without a default first: it fails on a table with rows, so the index builds on an empty table",

@@ -11,6 +11,7 @@ import { reindented } from "../support/data-code.js";
 import { calleeOf, keywordText, withCallee, withKeyword } from "../support/python-call.js";
 import { djangoIndexNameWithin } from "../support/django-index-name.js";
 import { ONE_QUERY_PER_FILE } from "../support/leave-transaction.js";
+import { djangoDependsOn, djangoHasOtherOperations } from "../support/django-migration.js";
 
 /**
  * The AddField / AlterField that asked for the index, with `db_index=False` on its field (a ForeignKey's db_index
@@ -51,19 +52,56 @@ function djangoUniqueIndexFix(ctx: RuleContext, op: OperationOf<"add_index">, na
           `# reverse_sql=${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`)})`,
         ];
   return [
+    `# ${op.partial ? "a conditional" : "this"} UniqueConstraint is a ${op.partial ? "partial " : ""}unique index in PostgreSQL (not a table constraint):`,
+    `# built CONCURRENTLY here, the constraint kept in Django's state`,
+    `migrations.SeparateDatabaseAndState(`,
+    `    database_operations=[`,
+    ...database.map((l) => `        ${l}`),
+    `    ],`,
+    `    state_operations=[`,
+    `        ${reindented(op.text.trim()).replace(/\n/g, "\n        ").replace(/,?$/, ",")}`,
+    `    ],`,
+    `),`,
+  ].join("\n");
+}
+
+/**
+ * The Django fix: the concurrent build in a migration with atomic = False. Alone in its migration, the operation is
+ * replaced there; beside other operations (an AlterUniqueTogether, another AddField, a RunSQL) those stay in this
+ * migration, in its transaction, and the build moves to a new migration that depends on it: nothing is lost.
+ */
+function djangoConcurrentFix(ctx: RuleContext, op: OperationOf<"add_index">, build: string, fieldStep: string | undefined, imports: string): string {
+  const indent = (text: string, by: string) => text.replace(/\n/g, `\n${by}`);
+  if (!djangoHasOtherOperations(ctx.migration, op))
+    return [
+      ...(imports ? [imports, ``] : []),
+      `class Migration(migrations.Migration):`,
+      `    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction`,
+      `    operations = [`,
+      ...(fieldStep ? [`        ${indent(fieldStep, "        ")}`] : []),
+      `        ${indent(build, "        ")}`,
+      `    ]`,
+    ].join("\n");
+  const callee = calleeOf(op.text) ?? "operation";
+  const keep = "every other operation of this migration stays as written, in its transaction";
+  const here = fieldStep
+    ? [`# ${keep}; this ${callee} builds no index:`, fieldStep]
+    : op.embeddedSql
+      ? [`# take this CREATE INDEX out of the migration (out of its RunSQL); ${keep}`]
+      : [`# remove this ${callee} from the migration; ${keep}`];
+  return [
+    ...here,
+    ``,
+    `# then, in a new migration after it:`,
+    ...(imports ? [imports] : []),
+    `from django.db import migrations, models`,
+    ``,
+    ``,
     `class Migration(migrations.Migration):`,
     `    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction`,
+    `    ${djangoDependsOn(ctx.migration)}`,
     `    operations = [`,
-    `        # ${op.partial ? "a conditional" : "this"} UniqueConstraint is a ${op.partial ? "partial " : ""}unique index in PostgreSQL (not a table constraint):`,
-    `        # built CONCURRENTLY here, the constraint kept in Django's state`,
-    `        migrations.SeparateDatabaseAndState(`,
-    `            database_operations=[`,
-    ...database.map((l) => `                ${l}`),
-    `            ],`,
-    `            state_operations=[`,
-    `                ${reindented(op.text.trim()).replace(/\n/g, "\n                ").replace(/,?$/, ",")}`,
-    `            ],`,
-    `        ),`,
+    `        ${indent(build, "        ")}`,
     `    ]`,
   ].join("\n");
 }
@@ -195,27 +233,18 @@ export default defineRule({
               return other.kind === "add_index" && tableWithRows(ctx, other.table, i);
             }),
           django: () =>
-            djangoUniqueIndex
-            ? djangoUniqueIndex
-            : embeddedCreate
-            ? `
-            class Migration(migrations.Migration):
-                atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
-                operations = [
-                    migrations.RunSQL(
-                        ${pythonString(embeddedCreate)},
-                        reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS ${name}",
-                    ),
-                ]`
-            : `
-            from django.contrib.postgres.operations import AddIndexConcurrently
-
-            class Migration(migrations.Migration):
-                atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
-                operations = [${fieldStep ? `
-                    ${fieldStep.replace(/\n/g, "\n                    ")}` : ""}
-                    ${djangoIndex ? djangoIndex.replace(/\n/g, "\n                    ").replace(/,?$/, ",") : `AddIndexConcurrently(model_name="${op.ormModel ?? op.table}", index=models.Index(fields=[${(op.ormField ? [op.ormField] : op.columns).map((c) => pythonString(c)).join(", ")}], name="${djangoIndexNameWithin(name, op.table, op.columns)}")),`}
-                ]`,
+            djangoConcurrentFix(
+              ctx,
+              op,
+              djangoUniqueIndex ??
+                (embeddedCreate
+                  ? [`migrations.RunSQL(`, `    ${pythonString(embeddedCreate)},`, `    reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS ${name}",`, `),`].join("\n")
+                  : djangoIndex
+                    ? djangoIndex.replace(/,?$/, ",")
+                    : `AddIndexConcurrently(model_name="${op.ormModel ?? op.table}", index=models.Index(fields=[${(op.ormField ? [op.ormField] : op.columns).map((c) => pythonString(c)).join(", ")}], name="${djangoIndexNameWithin(name, op.table, op.columns)}")),`),
+              djangoUniqueIndex || embeddedCreate ? undefined : fieldStep,
+              djangoUniqueIndex || embeddedCreate ? "" : "from django.contrib.postgres.operations import AddIndexConcurrently",
+            ),
           alembic: `
             with op.get_context().autocommit_block():
                 op.create_index("${name}", "${op.table}", [${op.columns.map((c) => `"${c}"`).join(", ")}]${op.unique ? ", unique=True" : ""}, postgresql_concurrently=True)`,

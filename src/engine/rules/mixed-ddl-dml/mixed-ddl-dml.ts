@@ -1,5 +1,6 @@
 import type { Migration, Operation } from "../../model.js";
 import { dataCodeOf } from "../support/data-code.js";
+import { djangoApp } from "../support/django-migration.js";
 import { pythonString } from "../support/embed-sql.js";
 import { nameKey } from "../support/facts.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
@@ -140,13 +141,6 @@ function touches(op: Operation, table: string): boolean {
         ? [...op.tables, ...(op.writes ?? []), ...(op.mentions ?? [])]
         : [];
   return names.some((n) => n !== undefined && [bare, model].includes(nameKey(n).split(".").pop()!.split("::").pop()!));
-}
-
-/** `shop/migrations/0012_fill.py` -> label shop, name 0012_fill (the migration a split-off one depends on). */
-function djangoApp(migration: Migration): { label: string; name: string } {
-  const parts = migration.path.split("/");
-  const file = (parts.at(-1) ?? "").replace(/\.py$/, "");
-  return { label: parts.at(-3) ?? "app", name: file };
 }
 
 export default defineRule({

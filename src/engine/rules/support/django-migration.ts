@@ -1,0 +1,24 @@
+/**
+ * A Django migration split in two: what a fix moves into a new migration after this one (outside a transaction,
+ * say) while every other operation stays where it is, so none of the migration's work is lost.
+ */
+import type { Migration, Operation } from "../../model.js";
+import { pythonString } from "./embed-sql.js";
+
+/** `shop/migrations/0012_fill.py` -> label shop, name 0012_fill (the migration a split-off one depends on). */
+export function djangoApp(migration: Pick<Migration, "path">): { label: string; name: string } {
+  const parts = migration.path.split("/");
+  const file = (parts.at(-1) ?? "").replace(/\.py$/, "");
+  return { label: parts.at(-3) ?? "app", name: file };
+}
+
+/** The migration has operations besides `op`'s own call (one call may stand for several operations, all on its line). */
+export function djangoHasOtherOperations(migration: Pick<Migration, "up">, op: Operation): boolean {
+  return migration.up.some((other) => other.loc.line !== op.loc.line);
+}
+
+/** `dependencies = [("shop", "0012_fill")]`: the line that makes a new migration run after `migration`. */
+export function djangoDependsOn(migration: Pick<Migration, "path">): string {
+  const app = djangoApp(migration);
+  return `dependencies = [(${pythonString(app.label)}, ${pythonString(app.name)})]`;
+}
