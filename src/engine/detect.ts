@@ -26,7 +26,7 @@ const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
 
 // an engine's migration copied into the app keeps its scope: 20260223105922_create_noticed_tables.noticed.rb
 const RAILS = /(?:^|\/)db\/[^/]*migrate[^/]*\/(\d+)_(\w+)(?:\.\w+)?\.rb$/;
-const DJANGO = /(?:^|\/)migrations\/(\d{4})_(\w+)\.py$/;
+const DJANGO = /(?:^|\/)migrations\/(\d{4})_([\w-]+)\.py$/;
 // Alembic's versions folder sits in its script_location, which projects name freely (alembic/, migrations/,
 // _migrations/ in Prefect, db_migrations/ in MLflow); a dialect subfolder may follow (versions/postgresql/).
 const ALEMBIC = /(?:^|\/)[^/]*(?:alembic|migrat)[^/]*\/versions\/(?:[^/]+\/)*([^/]+)\.py$/i;

@@ -170,6 +170,43 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "DeleteModel of a proxy created in a migration whose file name has a hyphen (Django loads `0007_add-rules.py` too)",
+      path: "builds/migrations/0008_delete_rules.py",
+      files: {
+        "builds/migrations/0007_add-rules.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("projects", "0001_initial")]
+
+    operations = [
+        migrations.CreateModel(name="VersionRule", fields=[("id", models.AutoField(primary_key=True))]),
+        migrations.CreateModel(
+            name="RegexRule",
+            fields=[],
+            options={
+                "proxy": True,
+                # 'manager_inheritance_from_future': True,
+                "indexes": [],
+            },
+            bases=("builds.versionrule",),
+        ),
+    ]
+`,
+      },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("builds", "0007_add-rules")]
+
+    operations = [
+        migrations.DeleteModel(name="RegexRule"),
+    ]
+`,
+    },
+    {
+      framework: "django",
       name: "the model leaves Django's state only (the table stays for now)",
       code: `from django.db import migrations
 
