@@ -42,7 +42,7 @@ import { COMMANDS, TABLE_METHODS } from "./commands/index.js";
 import { isIrreversible, step, type CommandContext, type Irreversible, type OpBase, type Step } from "./commands/context.js";
 import { classifyDataCall, CONNECTION_SQL, constantName, type ModelTables } from "./data-calls.js";
 import { embeddedOperations, rubySql, type RubySql } from "./embedded-sql.js";
-import { guardsOtherDatabase } from "./other-database.js";
+import { guardsOtherDatabase, testsOwnDatabase } from "./other-database.js";
 import type { RubySource } from "./ruby-source.js";
 import { COLUMN_METHODS } from "./table-definition.js";
 import { evaluate, nameOf, Options, type RubyValue } from "./values.js";
@@ -231,15 +231,16 @@ export class Interpreter {
 
   private statement(node: Node, scope: Scope, out: Step[]): void {
     if (node instanceof CallNode) return this.call(node, scope, out);
-    // a branch for MySQL/SQLite never runs here; every other branch might
+    // a branch for MySQL/SQLite never runs here, nor the else of a test for this database (`if AppConfig.postgres?`);
+    // every other branch might
     if (node instanceof IfNode) {
       const check = existenceCheck(node.predicate);
       this.branch(guardsOtherDatabase(node.predicate) ? null : node.statements, scope, out, check);
-      return this.branch(node.subsequent, scope, out, check && opposite(check));
+      return this.branch(testsOwnDatabase(node.predicate) ? null : node.subsequent, scope, out, check && opposite(check));
     }
     if (node instanceof UnlessNode) {
       const check = existenceCheck(node.predicate);
-      this.branch(node.statements, scope, out, check && opposite(check));
+      this.branch(testsOwnDatabase(node.predicate) ? null : node.statements, scope, out, check && opposite(check));
       return this.branch(guardsOtherDatabase(node.predicate) ? null : node.elseClause, scope, out, check);
     }
     if (node instanceof WhenNode) return node.conditions.some((c) => guardsOtherDatabase(c)) ? undefined : this.statements(node.statements, scope, out);

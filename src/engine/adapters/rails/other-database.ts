@@ -5,7 +5,7 @@
  * Decided from the names and strings in the condition's syntax tree.
  */
 import { currentSqlDialect } from "../sql/index.js";
-import { CallNode, ConstantReadNode, ConstantPathNode, RegularExpressionNode, StringNode, SymbolNode, type Node } from "@ruby/prism";
+import { CallNode, ConstantReadNode, ConstantPathNode, OrNode, ParenthesesNode, RegularExpressionNode, StatementsNode, StringNode, SymbolNode, type Node } from "@ruby/prism";
 
 const NAMES: Record<string, readonly string[]> = {
   postgresql: ["postg"],
@@ -28,4 +28,34 @@ export function guardsOtherDatabase(predicate: Node): boolean {
   const own = NAMES[currentSqlDialect()] ?? NAMES.postgresql;
   const found = words(predicate, []);
   return found.some((w) => ALL.some((db) => !own.includes(db) && w.includes(db))) && !found.some((w) => own.some((db) => w.includes(db)));
+}
+
+const NAMES_OWN_IN = (name: string) => (NAMES[currentSqlDialect()] ?? NAMES.postgresql).some((db) => name.toLowerCase().includes(db));
+const COMPARISONS = new Set(["==", "===", "=~", "eql?", "match?", "start_with?", "include?"]);
+const LITERALS = (node: Node | null | undefined) => node instanceof StringNode || node instanceof SymbolNode || node instanceof RegularExpressionNode;
+
+/** A test that names the migration's own database alone (and no other). */
+const namesOwnOnly = (node: Node): boolean => {
+  const own = NAMES[currentSqlDialect()] ?? NAMES.postgresql;
+  const found = words(node, []);
+  return found.some((w) => own.some((db) => w.includes(db))) && !found.some((w) => ALL.some((db) => !own.includes(db) && w.includes(db)));
+};
+
+/**
+ * The condition is nothing but a test that the database is the migration's own (`AppConfig.postgres?`,
+ * `connection.adapter_name == "PostgreSQL"`, `adapter_name =~ /postg/i`), so its else branch runs only on another
+ * database. A condition that tests more (`postgres? && big?`) is not: its else may run here too.
+ */
+export function testsOwnDatabase(predicate: Node): boolean {
+  if (predicate instanceof ParenthesesNode && predicate.body instanceof StatementsNode && predicate.body.body.length === 1) return testsOwnDatabase(predicate.body.body[0]);
+  if (predicate instanceof OrNode) return testsOwnDatabase(predicate.left) && testsOwnDatabase(predicate.right);
+  if (!(predicate instanceof CallNode)) return false;
+  // a predicate method named for the database: postgres?, using_postgresql?
+  if (predicate.name.endsWith("?") && !predicate.arguments_ && !predicate.block && !COMPARISONS.has(predicate.name)) return namesOwnOnly(predicate) && NAMES_OWN_IN(predicate.name);
+  // the adapter's name compared with the database's: connection.adapter_name == "PostgreSQL"
+  if (!COMPARISONS.has(predicate.name)) return false;
+  const args = predicate.arguments_?.arguments_ ?? [];
+  if (args.length !== 1 || !predicate.receiver) return false;
+  const [literal, subject] = LITERALS(args[0]) ? [args[0], predicate.receiver] : LITERALS(predicate.receiver) ? [predicate.receiver, args[0]] : [undefined, undefined];
+  return literal !== undefined && subject !== undefined && namesOwnOnly(literal) && words(subject, []).some((w) => w.includes("adapter"));
 }

@@ -15,6 +15,70 @@ export default defineCases({
       code: 'class AddPhone < ActiveRecord::Migration[7.1]\n  def up\n    execute "ALTER TABLE users ADD COLUM phone text"\n  end\n\n  def down\n    execute "ALTER TABLE users DROP COLUMN phone"\n  end\nend\n',
       lines: [3],
     },
+    {
+      framework: "rails",
+      name: "MySQL SQL in the PostgreSQL branch of a database test: that branch runs here",
+      code: `class Cleanup < ActiveRecord::Migration[6.1]
+  def up
+    if AppConfig.postgres?
+      execute "DELETE b1 FROM blocks b1, blocks b2 WHERE b1.id > b2.id"
+    end
+  end
+end
+`,
+      lines: [4],
+    },
+    {
+      framework: "rails",
+      name: "the else of a test that is more than the database's (postgres? && ...) may run on PostgreSQL: analysed",
+      code: `class Cleanup < ActiveRecord::Migration[6.1]
+  def up
+    if AppConfig.postgres? && ENV["FAST"]
+      execute "DELETE FROM blocks AS b1 USING blocks AS b2 WHERE b1.id > b2.id"
+    else
+      execute "DELETE b1 FROM blocks b1, blocks b2 WHERE b1.id > b2.id"
+    end
+  end
+end
+`,
+      lines: [6],
+    },
   ],
-  valid: [{ framework: "rails", name: "the same migration, well formed", code: "class AddPhone < ActiveRecord::Migration[7.1]\n  def change\n    add_column :users, :phone, :string\n  end\nend\n" }],
+  valid: [
+    { framework: "rails", name: "the same migration, well formed", code: "class AddPhone < ActiveRecord::Migration[7.1]\n  def change\n    add_column :users, :phone, :string\n  end\nend\n" },
+    {
+      framework: "rails",
+      name: "the else of `if AppConfig.postgres?` runs on MySQL only: its MySQL SQL is not PostgreSQL's to parse",
+      code: `class AddMissingUniqueIndexes < ActiveRecord::Migration[5.1]
+  def up
+    blocks_where = "WHERE b1.user_id = b2.user_id AND b1.person_id = b2.person_id AND b1.id > b2.id"
+    if AppConfig.postgres?
+      execute "DELETE FROM blocks AS b1 USING blocks AS b2 #{blocks_where}"
+    else
+      execute "DELETE b1 FROM blocks b1, blocks b2 #{blocks_where}"
+    end
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "the adapter's name compared with PostgreSQL's (==, =~, unless): the other branch is another database's",
+      code: `class Cleanup < ActiveRecord::Migration[6.1]
+  def up
+    if ActiveRecord::Base.connection.adapter_name == "PostgreSQL"
+      execute "DELETE FROM blocks AS b1 USING blocks AS b2 WHERE b1.id > b2.id"
+    elsif connection.adapter_name =~ /sqlite/i
+      execute "DELETE FROM blocks WHERE rowid > 1"
+    else
+      execute "DELETE b1 FROM blocks b1, blocks b2 WHERE b1.id > b2.id"
+    end
+    unless connection.adapter_name =~ /postg/i
+      execute "DELETE r1 FROM roles r1, roles r2 WHERE r1.id > r2.id"
+    end
+  end
+end
+`,
+    },
+  ],
 });
