@@ -79,3 +79,43 @@ describe("dropped-object-still-used reads code, not migrations, docs or bare loc
     expect(errors[1].message).not.toMatch(/build\.js|tasks\.py|0001_squashed|conf\.py/);
   });
 });
+
+describe("a column the deployed code already ignores (rubygems 546774a213)", () => {
+  const migration = (body: string) => `class RemoveInfoChecksum < ActiveRecord::Migration[7.1]\n  def change\n    ${body}\n  end\nend\n`;
+  const schema = (columns: string[]) =>
+    `ActiveRecord::Schema[7.1].define(version: ${columns.length > 1 ? "2024_01_01_000000" : "2024_02_01_000000"}) do\n  create_table "versions" do |t|\n${columns.map((c) => `    t.string "${c}"\n`).join("")}  end\nend\n`;
+  function rubygems(extra: Record<string, string> = {}) {
+    const repo = featureBranchOn({
+      "db/migrate/20240101000000_create_versions.rb": migration("create_table :versions do |t|\n      t.string :number\n      t.string :info_checksum\n    end"),
+      "db/schema.rb": schema(["number", "info_checksum"]),
+      "app/models/version.rb": 'class Version < ApplicationRecord\n  self.ignored_columns += %w[info_checksum]\nend\n',
+      // a method of another class and an SQL alias: the name, not the column
+      "app/models/gem_info.rb": 'class GemInfo\n  def info_checksum\n    rows("SELECT v.checksum as info_checksum")\n  end\nend\n',
+      ...extra,
+    });
+    // the pull request empties ignored_columns together with the drop
+    repo
+      .write({
+        "db/migrate/20240201000000_remove_info_checksum.rb": migration("remove_column :versions, :info_checksum, :string"),
+        "db/schema.rb": schema(["number"]),
+        "app/models/version.rb": "class Version < ApplicationRecord\nend\n",
+      })
+      .commit("drop");
+    return repo;
+  }
+
+  it("is safe to drop now, though the change removes it from ignored_columns", async () => {
+    const { findings } = await reviewJson(rubygems());
+    expect(findings.filter((f) => f.rule === "dropped-object-still-used")).toEqual([
+      expect.objectContaining({ severity: "info", message: expect.stringMatching(/safe to drop now: on the base branch Version lists it in ignored_columns \(app\/models\/version.rb:2\)/) }),
+    ]);
+  });
+
+  it("unless raw SQL on the table still reads it", async () => {
+    const { findings } = await reviewJson(rubygems({ "app/reports/checksums.rb": 'class Checksums\n  SQL = "SELECT info_checksum FROM versions"\nend\n' }));
+    const used = findings.filter((f) => f.rule === "dropped-object-still-used");
+    expect(used).toEqual([expect.objectContaining({ severity: "error" })]);
+    expect(used[0].message).toContain("app/reports/checksums.rb:2");
+    expect(used[0].message).not.toContain("gem_info.rb");
+  });
+});

@@ -247,7 +247,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
       ? readCodeModels(code, {
           rails: targets.some((t) => t.kind === "drop_column" && t.migration.framework !== "django"),
           django: targets.some((t) => t.kind === "drop_column" && t.migration.framework === "django"),
-        })
+        }, baseCodeFiles)
       : undefined,
     squashedBy: new Map(),
     baseModels: new Map(baseModels.map((m) => [m.path, m])),

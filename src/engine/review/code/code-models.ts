@@ -12,6 +12,8 @@ import type { UsageTarget } from "./usage-targets.js";
 
 export interface CodeModels {
   rails: RailsModel[];
+  /** Active Record models as the base branch has them (the change's edited app/models files): what servers run today */
+  baseRails?: RailsModel[];
   django: DjangoModel[];
 }
 
@@ -20,6 +22,11 @@ export interface DropVerdict {
   reason: string;
   /** lines that name the column only to ignore it (not usages) */
   declarations: Array<{ path: string; line: number }>;
+  /**
+   * the deployed code (the base branch) already ignores the column: Active Record on running servers no longer
+   * knows it, so only raw SQL on the table can still read it
+   */
+  deployed?: boolean;
 }
 
 const sameTable = (a: string, b: string) => nameKey(a).split(".").pop() === nameKey(b).split(".").pop();
@@ -36,6 +43,17 @@ export function safeToDrop(target: UsageTarget, models: CodeModels | undefined):
         return {
           reason: `${model.className} lists it in ignored_columns (${model.path}:${ignored[0].line}), so Active Record no longer reads it`,
           declarations: ignored.map((c) => ({ path: model.path, line: c.line })),
+        };
+    }
+    // the change may empty ignored_columns together with the drop (rubygems): the base branch's list is what runs
+    for (const model of models.baseRails ?? []) {
+      if (!model.tables.some((table) => sameTable(table, target.table))) continue;
+      const ignored = model.ignoredColumns.find((c) => c.name === column);
+      if (ignored)
+        return {
+          reason: `on the base branch ${model.className} lists it in ignored_columns (${model.path}:${ignored.line}), so the deployed code no longer reads it through Active Record`,
+          declarations: [],
+          deployed: true,
         };
     }
   }

@@ -7,7 +7,16 @@ import { defineReviewRule, type ReviewRuleContext } from "../../review-rule.js";
 /** Usages shown in the message itself; all of them go to the details. */
 const IN_MESSAGE = 5;
 
-function usagesOf(ctx: ReviewRuleContext, target: UsageTarget, excluded: ReadonlySet<string>): { usages: Usage[]; truncated: boolean } {
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Raw SQL on the target's table: `FROM versions`, `JOIN versions`, `UPDATE versions`, `versions.info_checksum`. */
+function namesTableInSql(target: UsageTarget): (text: string) => boolean {
+  const table = escape(target.table.split(".").pop() ?? target.table);
+  const sql = new RegExp(`\\b(?:FROM|JOIN|UPDATE|INTO|TABLE)\\s+["\`]?${table}\\b|(?<![.\\w])${table}\\.${escape(target.column ?? "")}\\b`, "i");
+  return (text) => sql.test(text);
+}
+
+function usagesOf(ctx: ReviewRuleContext, target: UsageTarget, excluded: ReadonlySet<string>, keep: (usage: Usage) => boolean = () => true): { usages: Usage[]; truncated: boolean } {
   const seen = new Set<string>();
   const usages: Usage[] = [];
   let truncated = false;
@@ -15,7 +24,7 @@ function usagesOf(ctx: ReviewRuleContext, target: UsageTarget, excluded: Readonl
     truncated ||= ctx.usages?.truncated(id) ?? false;
     for (const usage of ctx.usages?.usagesOf(id) ?? []) {
       const key = `${usage.path}:${usage.line}`;
-      if (seen.has(key) || excluded.has(key)) continue;
+      if (seen.has(key) || excluded.has(key) || !keep(usage)) continue;
       seen.add(key);
       usages.push(usage);
     }
@@ -78,7 +87,10 @@ export default defineReviewRule({
     for (const target of changedTargets(ctx.migrations, ctx.change)) {
       const verdict = safeToDrop(target, ctx.models);
       const excluded = new Set((verdict?.declarations ?? []).map((d) => `${d.path}:${d.line}`));
-      const { usages, truncated } = usagesOf(ctx, target, excluded);
+      // the deployed code already ignores the column: a name read through Active Record would fail today already,
+      // so only raw SQL on the table can break when it goes
+      const inSql = verdict?.deployed ? namesTableInSql(target) : undefined;
+      const { usages, truncated } = usagesOf(ctx, target, excluded, inSql && ((usage) => inSql(usage.text)));
       const loc = target.op.loc;
       if (usages.length === 0) {
         if (verdict)
@@ -88,7 +100,7 @@ export default defineReviewRule({
             endLine: loc.endLine,
             statement: target.op.text,
             severity: "info",
-            message: `${describe(target)}: safe to drop now: ${verdict.reason}, and no application code names ${target.column}.`,
+            message: `${describe(target)}: safe to drop now: ${verdict.reason}, and no ${verdict.deployed ? `raw SQL on ${target.label.split(".")[0]}` : "application code"} names ${target.column}.`,
             fix: "Nothing to do.",
           });
         continue;
