@@ -101,8 +101,74 @@ class Migration(migrations.Migration):
       files: DJANGO_INITIAL,
       lines: [8, 9],
     },
+    {
+      framework: "django",
+      name: "AlterField that makes a nullable field unique and NOT NULL: the database operations keep the AlterField without unique=True (its SET NOT NULL kept), then the concurrent unique index (Flagsmith users 0037)",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(
+            model_name="order",
+            name="quantity",
+            field=models.IntegerField(unique=True),
+        ),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8],
+      fixes: [
+        `# with atomic = False on the Migration (CREATE INDEX CONCURRENTLY cannot run in a transaction):
+migrations.SeparateDatabaseAndState(
+    database_operations=[
+        migrations.AlterField(
+            model_name="order",
+            name="quantity",
+            field=models.IntegerField(),
+        ),  # its other changes, without unique=True
+        migrations.RunSQL(
+            "CREATE UNIQUE INDEX CONCURRENTLY app_order_quantity_key ON app_order (quantity)",
+            reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS app_order_quantity_key",
+        ),
+        migrations.RunSQL(
+            "ALTER TABLE app_order ADD CONSTRAINT app_order_quantity_key UNIQUE USING INDEX app_order_quantity_key",
+            reverse_sql="ALTER TABLE app_order DROP CONSTRAINT app_order_quantity_key",
+        ),
+    ],
+    state_operations=[
+        migrations.AlterField(
+            model_name="order",
+            name="quantity",
+            field=models.IntegerField(unique=True),
+        ),
+    ],
+),`,
+      ],
+    },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "AlterField that also changes the column's type (bigint to varchar): the table is rewritten under ACCESS EXCLUSIVE anyway, which column-type-change reports; a concurrent unique build cannot apply (Flagsmith api 0011)",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(
+            model_name="order",
+            name="total",
+            field=models.CharField(max_length=100, unique=True),
+        ),
+    ]
+`,
+      files: DJANGO_INITIAL,
+    },
     {
       framework: "django",
       name: "RunPython empties the table first (objects.all().delete()): the unique index has no rows to check",

@@ -1,11 +1,13 @@
-import { defineRule } from "../support/rule.js";
+import { defineRule, type RuleContext } from "../support/rule.js";
 import { derivedName, fixFor, ident, sym } from "../support/fix.js";
 import { tableWithRows, upOps } from "../support/scope.js";
-import type { Operation } from "../../model.js";
+import type { Operation, OperationOf } from "../../model.js";
 import { saType } from "../support/column-code.js";
 import { reindented } from "../support/data-code.js";
 import { pythonString } from "../support/embed-sql.js";
-import { withoutKeyword } from "../support/python-call.js";
+import { calleeOf, withoutKeyword } from "../support/python-call.js";
+import { nameKey } from "../support/facts.js";
+import { isUtcZone, typeChangeCost } from "../../types.js";
 import { railsType } from "../support/rails-fix.js";
 import { alterWithConstraintUsingIndex } from "../support/sql-text.js";
 import { HOW_TO_LEAVE_THE_TRANSACTION } from "../support/leave-transaction.js";
@@ -47,6 +49,16 @@ function djangoSeparateFix(op: Operation, table: string, columns: string[], idx:
   ].join("\n");
 }
 
+/** The type change rewrites the table (PostgreSQL's rules: types.ts), its previous type from the adapter or the history. */
+function rewrites(ctx: RuleContext, op: OperationOf<"alter_column_type">, index: number): boolean {
+  const cost = typeChangeCost(op.fromType ?? ctx.repository.columnType(op.table, op.column, index), op.type, op.using !== undefined, {
+    utcSession: isUtcZone(ctx.facts.timeZoneAt(index)),
+    usingIsColumn: op.using !== undefined && nameKey(op.using.trim()) === nameKey(op.column),
+    postgresVersion: ctx.postgresVersion,
+  });
+  return cost.rewrite === true;
+}
+
 export default defineRule({
   meta: {
     id: "unique-constraint-without-index",
@@ -63,6 +75,17 @@ export default defineRule({
     for (const { op, index } of upOps(ctx, "add_constraint")) {
       if (op.usingIndex || !tableWithRows(ctx, op.table, index)) continue;
       if (op.constraint !== "unique" && op.constraint !== "primary_key" && op.constraint !== "exclusion") continue;
+      // the same statement (a Django AlterField, an ALTER TABLE) also changes the column's type, which rewrites the
+      // table and rebuilds its indexes under ACCESS EXCLUSIVE anyway: column-type-change reports that; a concurrent
+      // build cannot apply
+      const sameCall = ctx.migration.up.filter((o) => o !== op && o.loc.line === op.loc.line && o.text === op.text);
+      if (sameCall.some((o) => o.kind === "alter_column_type" && nameKey(o.table) === nameKey(op.table) && rewrites(ctx, o, index))) continue;
+      // a Django AlterField that also changes the column (NOT NULL, type, default): it stays, without unique=True, in
+      // the database operations, so its other changes are not lost
+      const alterField =
+        ctx.framework === "django" && op.constraint === "unique" && sameCall.length && /(?:^|\.)AlterField$/.test(calleeOf(op.text) ?? "")
+          ? withoutKeyword(reindented(op.text.trim()), "unique", (c) => !/(?:^|\.)AlterField$/.test(c))
+          : undefined;
       const kind = op.constraint === "unique" ? "UNIQUE" : op.constraint === "primary_key" ? "PRIMARY KEY" : "EXCLUDE";
       const idx = derivedName(op.table, op.columns, op.constraint === "primary_key" ? "pkey" : "key");
       // the statement's other changes stay in it (a DROP COLUMN id that drops the old primary key first)
@@ -97,7 +120,8 @@ export default defineRule({
                   def down
                     execute "ALTER TABLE ${op.table} DROP CONSTRAINT ${op.name ?? idx}"  # drops the index with it
                   end`,
-                django: () => djangoSeparateFix(op, op.table, op.columns, idx, op.name ?? idx, kind),
+                django: () =>
+                  djangoSeparateFix(op, op.table, op.columns, idx, op.name ?? idx, kind, alterField && `${indent(alterField, "        ").trimStart().replace(/,?$/, ",")}  # its other changes, without unique=True`),
                 alembic: `
                   with op.get_context().autocommit_block():
                       op.create_index("${idx}", "${op.table}", [${op.columns.map((c) => `"${c}"`).join(", ")}], unique=True, postgresql_concurrently=True)
