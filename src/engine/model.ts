@@ -160,12 +160,15 @@ export const CreateTable = op("create_table", {
  * step of a two-step removal.
  */
 const LeftOrmIn = z.string().optional();
+/** django-safemigrate marks the migration `Safe.after_deploy()`: it runs after the deploy that stopped using what it drops */
+const AfterDeploy = z.boolean().optional();
 
 export const DropTable = op("drop_table", {
   tables: z.array(z.string()),
   ifExists: z.boolean().default(false),
   cascade: z.boolean().default(false),
   leftOrmIn: LeftOrmIn,
+  afterDeploy: AfterDeploy,
 });
 export const RenameTable = op("rename_table", { table: z.string(), newName: z.string() });
 export const AddColumn = op("add_column", {
@@ -181,6 +184,7 @@ export const DropColumn = op("drop_column", {
   /** the column type is known (Rails remove_column with a type can be reversed) */
   type: TypeRef.optional(),
   leftOrmIn: LeftOrmIn,
+  afterDeploy: AfterDeploy,
 });
 export const RenameColumn = op("rename_column", { table: z.string(), column: z.string(), newName: z.string() });
 export const AlterColumnType = op("alter_column_type", {

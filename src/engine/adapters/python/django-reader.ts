@@ -29,6 +29,19 @@ export interface DjangoFile {
   waivers: Waiver[];
   syntaxErrors: ParseProblem[];
   classLine: number;
+  /** django-safemigrate's `safe = Safe.after_deploy()` (or before_deploy, always): when the migration runs relative to the deploy */
+  safe?: SafeMigrate;
+}
+
+export type SafeMigrate = "before_deploy" | "after_deploy" | "always";
+const SAFE_MIGRATE: ReadonlySet<string> = new Set(["before_deploy", "after_deploy", "always"]);
+
+/** `Safe.after_deploy()`, `Safe.after_deploy(delay=...)`, or the older enum member `Safe.after_deploy`. */
+function safeMigrate(value: PyValue): SafeMigrate | undefined {
+  const path = value.kind === "call" ? value.callee : value.kind === "name" ? value.name : undefined;
+  const parts = path?.split(".") ?? [];
+  const when = parts.pop();
+  return when && parts.pop() === "Safe" && SAFE_MIGRATE.has(when) ? (when as SafeMigrate) : undefined;
 }
 
 /** Field and model options that never reach the database schema. */
@@ -74,6 +87,7 @@ export function readDjangoFile(path: string, content: string): DjangoFile {
       if (attr === "atomic") file.atomic = asBool(valueOf()) ?? true;
       else if (attr === "dependencies") file.dependencies = readDependencies(valueOf());
       else if (attr === "replaces") file.replaces = readDependencies(valueOf());
+      else if (attr === "safe") file.safe = safeMigrate(valueOf());
       else if (attr === "operations") {
         const ops = valueOf();
         if (ops.kind === "list") file.operations = ops.items;

@@ -38,6 +38,8 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
   const leftState = new Map(state.leftState);
   const translation = translateOperations(file.operations, { state, stateKnown: known, atomic: file.atomic, functions: file.functions });
   markPlannedDrops(translation.up, leftState);
+  // django-safemigrate: a drop that runs after the deploy is the planned second step of a two-step removal
+  if (file.safe === "after_deploy") for (const op of translation.up) if (op.kind === "drop_table" || op.kind === "drop_column") op.afterDeploy = true;
   // a call a syntax error cut short is reported as that error already, not as a hidden operation too
   const broken = (p: ParseProblem) => file.syntaxErrors.some((e) => e.line <= (p.endLine ?? p.line) && (e.endLine ?? e.line) >= p.line);
   const down: Down = translation.irreversible

@@ -5,6 +5,70 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "django-safemigrate: a RemoveField marked Safe.after_deploy() is the planned last step (a warning with a backup)",
+      path: "app/migrations/0002_remove_order_note.py",
+      files: {
+        "app/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(name="Order", fields=[("id", models.BigAutoField(primary_key=True)), ("note", models.TextField(null=True))]),
+    ]
+`,
+      },
+      code: `from django.db import migrations
+import django_safemigrate
+
+
+class Migration(migrations.Migration):
+    safe = django_safemigrate.Safe.after_deploy()
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RemoveField(model_name="order", name="note"),
+    ]
+`,
+      lines: [10],
+      severities: ["warning"],
+    },
+    {
+      framework: "django",
+      name: "django-safemigrate: Safe.always() says nothing about the deploy: the RemoveField is the data-loss error",
+      path: "app/migrations/0002_remove_order_note.py",
+      files: {
+        "app/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(name="Order", fields=[("id", models.BigAutoField(primary_key=True)), ("note", models.TextField(null=True))]),
+    ]
+`,
+      },
+      code: `from django.db import migrations
+from django_safemigrate import Safe
+
+
+class Migration(migrations.Migration):
+    safe = Safe.always()
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RemoveField(model_name="order", name="note"),
+    ]
+`,
+      lines: [10],
+      severities: ["error"],
+    },
+    {
+      framework: "django",
       name: "the field leaves the state first; a NOT NULL column without a database default (BooleanField(default=False): the default is Python's) accepts NULL in the same step, so the new code's INSERTs, which leave it out, keep working (Plane's users.has_billing_address); a db_default column needs nothing",
       path: "accounts/migrations/0002_profile.py",
       code: `from django.db import migrations

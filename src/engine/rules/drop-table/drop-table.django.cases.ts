@@ -60,6 +60,60 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "django-safemigrate: a DeleteModel marked Safe.after_deploy() is the planned last step (a warning with a backup)",
+      path: "app/migrations/0002_delete_models.py",
+      files: {
+        "app/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(name="Order", fields=[("id", models.BigAutoField(primary_key=True))]),
+        migrations.CreateModel(name="Invoice", fields=[("id", models.BigAutoField(primary_key=True))]),
+    ]
+`,
+      },
+      code: `from django.db import migrations
+from django_safemigrate import Safe
+
+
+class Migration(migrations.Migration):
+    safe = Safe.after_deploy(delay=timedelta(days=7))
+
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.DeleteModel(name="Order"),
+    ]
+`,
+      lines: [11],
+      severities: ["warning"],
+    },
+    {
+      framework: "django",
+      name: "django-safemigrate: a DeleteModel marked Safe.before_deploy() runs before the code stops using the table",
+      path: "app/migrations/0002_delete_order.py",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations
+from django_safemigrate import Safe
+
+
+class Migration(migrations.Migration):
+    safe = Safe.before_deploy()
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.DeleteModel(name="Order"),
+    ]
+`,
+      lines: [10],
+      severities: ["error"],
+    },
+    {
+      framework: "django",
       name: "an unmanaged model made managed again (AlterModelOptions that no longer lists managed): its table is Django's to drop",
       path: "reports/migrations/0003_drop_report.py",
       files: {

@@ -15,6 +15,7 @@ import type { RuleContext } from "./rule.js";
 /** Why the drop is planned, or undefined when nothing says the application already stopped using it. */
 export function plannedRemoval(ctx: RuleContext, op: OperationOf<"drop_table"> | OperationOf<"drop_column">, column?: string): string | undefined {
   if (op.leftOrmIn) return `an earlier migration, ${op.leftOrmIn}, removed it from Django's state only`;
+  if (op.afterDeploy) return "the migration is marked Safe.after_deploy() (django-safemigrate): it runs once the deploy that stopped using it is out";
   // Ruby models are read (with Prism, loaded with the Rails adapter) for Rails migrations only
   if (op.kind !== "drop_column" || !column || ctx.framework !== "rails") return undefined;
   const model = ignoringModel(ctx.codeFiles, op.table, column);
