@@ -1,6 +1,10 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, ident, sym } from "../support/fix.js";
 import { existingTable, upOps } from "../support/scope.js";
+import { withPositional } from "../support/python-call.js";
+
+/** `JSON`, `sa.JSON`, `postgresql.JSON(astext_type=...)`: the column type as written. */
+const JSON_TYPE = /^(?:[A-Za-z_][A-Za-z0-9_]*\.)*JSON\b/;
 
 /** strong_migrations' add_column_json check. */
 export default defineRule({
@@ -25,9 +29,20 @@ export default defineRule({
           sql: `ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} jsonb${op.column.type?.array ? "[]" : ""};`,
           rails: `add_column ${sym(op.table)}, ${sym(op.column.name)}, :jsonb`,
           django: `models.JSONField(...)  # Django stores it as jsonb`,
-          alembic: `op.add_column("${op.table}", sa.Column("${op.column.name}", postgresql.JSONB()))`,
+          alembic: alembicFix(op.text, op.table, op.column.name),
         }),
       });
     }
   },
 });
+
+/**
+ * The revision's own add_column with its type made JSONB: every other argument and keyword (server_default,
+ * nullable) kept, the type's own arguments too (JSONB takes astext_type like JSON), and the import of the name
+ * it uses, since the revision may not import the postgresql dialect (importing it again is harmless).
+ */
+function alembicFix(text: string, table: string, column: string): string {
+  const isColumn = (callee: string) => /(^|\.)Column$/.test(callee);
+  const kept = withPositional(text, (arg) => JSON_TYPE.test(arg), (arg) => `JSONB${arg.replace(JSON_TYPE, "").replace(/^$/, "()")}`, isColumn);
+  return `from sqlalchemy.dialects.postgresql import JSONB\n\n${kept ?? `op.add_column("${table}", sa.Column("${column}", JSONB()))  # keep the column's other arguments (nullable, server_default)`}`;
+}

@@ -89,3 +89,15 @@ export function withCallee(call: string, callee: string): string | undefined {
   const old = calleeOf(call);
   return old === undefined ? undefined : `${callee}${call.trim().slice(old.length)}`;
 }
+
+/**
+ * `call` with the first positional argument that `test` accepts replaced by `replace(its text)` (an
+ * `sa.Column`'s type, keeping every other argument and keyword); undefined when no argument passes.
+ */
+export function withPositional(call: string, test: (arg: string) => boolean, replace: (arg: string) => string, pick?: CallPick): string | undefined {
+  const read = readCall(call.trim(), pick);
+  if (!read) return undefined;
+  const text = call.trim();
+  const arg = read.args.find((a) => a.key === undefined && test(text.slice(a.start, a.end)));
+  return arg ? `${text.slice(0, arg.start)}${replace(text.slice(arg.start, arg.end))}${text.slice(arg.end)}` : undefined;
+}

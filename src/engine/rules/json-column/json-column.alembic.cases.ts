@@ -1,0 +1,50 @@
+import { defineCases } from "../support/rule.js";
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "alembic",
+      name: "a json column with a default and NOT NULL: the fix keeps both and imports the JSONB it uses",
+      code: `from alembic import op
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSON
+
+revision = "0ec979123ba4"
+down_revision = "e5c7a4e2df4d"
+
+
+def upgrade():
+    op.add_column('dashboards', sa.Column('options', JSON(astext_type=sa.Text()), server_default='{}', nullable=False))
+
+
+def downgrade():
+    op.drop_column('dashboards', 'options')
+`,
+      lines: [10],
+      fixes: [
+        "from sqlalchemy.dialects.postgresql import JSONB\n\nop.add_column('dashboards', sa.Column('options', JSONB(astext_type=sa.Text()), server_default='{}', nullable=False))",
+      ],
+    },
+  ],
+  valid: [
+    {
+      framework: "alembic",
+      name: "jsonb",
+      code: `from alembic import op
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+
+revision = "0ec979123ba4"
+down_revision = "e5c7a4e2df4d"
+
+
+def upgrade():
+    op.add_column("dashboards", sa.Column("options", postgresql.JSONB(), server_default="{}", nullable=False))
+
+
+def downgrade():
+    op.drop_column("dashboards", "options")
+`,
+    },
+  ],
+});
