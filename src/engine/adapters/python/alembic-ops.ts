@@ -57,7 +57,8 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
         ops[0] = { ...base, kind: "add_column", table: t, column: { ...column.spec, unique: false } };
         ops.push({ ...base, kind: "add_constraint", table: t, constraint: "unique", columns: [column.spec.name] });
       }
-      if (column.index) ops.push({ ...base, kind: "add_index", table: t, columns: [column.spec.name] });
+      // SQLAlchemy names it by its default convention, ix_<table>_<column> (op.add_column builds a fresh MetaData)
+      if (column.index) ops.push({ ...base, kind: "add_index", table: t, columns: [column.spec.name], name: `ix_${t}_${column.spec.name}` });
       return ops;
     }
     case "drop_column":

@@ -43,7 +43,7 @@ def downgrade():
     },
     {
       framework: "alembic",
-      name: "add_column with index=True creates the index after the column",
+      name: "add_column with index=True: the fix adds the column without index=True and builds ix_<table>_<column> concurrently",
       code: `from alembic import op
 import sqlalchemy as sa
 
@@ -59,6 +59,39 @@ def downgrade():
     op.drop_column("invoices", "paid_at")
 `,
       lines: [9],
+      fixes: [
+        `op.add_column("invoices", sa.Column("paid_at", sa.DateTime(timezone=True), nullable=True))
+with op.get_context().autocommit_block():
+    op.create_index("ix_invoices_paid_at", "invoices", ["paid_at"], postgresql_concurrently=True)`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "add_column with index=True written over lines: the column keeps every other argument, the index SQLAlchemy's name",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "65fc9ede4746"
+down_revision = "0ec979123ba4"
+
+
+def upgrade():
+    op.add_column(
+        "queries", sa.Column("is_draft", sa.Boolean, default=True, index=True)
+    )
+
+
+def downgrade():
+    op.drop_column("queries", "is_draft")
+`,
+      lines: [9],
+      fixes: [
+        `op.add_column(
+    "queries", sa.Column("is_draft", sa.Boolean, default=True)
+)
+with op.get_context().autocommit_block():
+    op.create_index("ix_queries_is_draft", "queries", ["is_draft"], postgresql_concurrently=True)`,
+      ],
     },
     {
       framework: "alembic",

@@ -8,7 +8,7 @@ import { nameKey } from "../support/facts.js";
 import type { OperationOf } from "../../model.js";
 import { pythonString } from "../support/embed-sql.js";
 import { reindented } from "../support/data-code.js";
-import { calleeOf, keywordText, withCallee, withKeyword } from "../support/python-call.js";
+import { calleeOf, keywordText, withCallee, withKeyword, withoutKeyword } from "../support/python-call.js";
 import { djangoIndexNameWithin } from "../support/django-index-name.js";
 import { ONE_QUERY_PER_FILE } from "../support/leave-transaction.js";
 import { djangoDependsOn, djangoHasOtherOperations } from "../support/django-migration.js";
@@ -245,7 +245,7 @@ export default defineRule({
               djangoUniqueIndex || embeddedCreate ? undefined : fieldStep,
               djangoUniqueIndex || embeddedCreate ? "" : "from django.contrib.postgres.operations import AddIndexConcurrently",
             ),
-          alembic: `
+          alembic: `${alembicColumnWithoutIndex(op.text)}
             with op.get_context().autocommit_block():
                 op.create_index("${name}", "${op.table}", [${op.columns.map((c) => `"${c}"`).join(", ")}]${op.unique ? ", unique=True" : ""}, postgresql_concurrently=True)`,
         }),
@@ -253,3 +253,14 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * An add_column whose sa.Column(index=True) builds the index in the revision's transaction, right after ADD
+ * COLUMN: the column is added without it (the concurrent build below makes the same index, under the name
+ * SQLAlchemy gives it), so it is not built twice. Empty for any other operation.
+ */
+function alembicColumnWithoutIndex(text: string): string {
+  if (!/(?:^|\.)add_column$/.test(calleeOf(text) ?? "")) return "";
+  const kept = withoutKeyword(text, "index", (callee) => /(?:^|\.)Column$/.test(callee));
+  return kept ? `\n            ${reindented(kept).replace(/\n/g, "\n            ")}` : "";
+}
