@@ -46,6 +46,39 @@ def downgrade():
 `,
       lines: [12],
     },
+    {
+      framework: "alembic",
+      name: "a copy loop before a drop_column: the loop cannot move without conn and dest, so the fix says so and keeps the revision",
+      code: `from alembic import op
+import sqlalchemy as sa
+from sqlalchemy.sql import table
+
+revision = "d7d747033183"
+down_revision = "e5c7a4e2df4d"
+
+destinations = table("destinations", sa.Column("id", sa.Integer), sa.Column("options", sa.Text), sa.Column("secret", sa.Text))
+
+
+def upgrade():
+    op.add_column("destinations", sa.Column("secret", sa.Text(), nullable=True))
+    conn = op.get_bind()
+    for dest in conn.execute(destinations.select()):
+        conn.execute(destinations.update().where(destinations.c.id == dest.id).values(secret=dest.options))
+    op.drop_column("destinations", "options")
+
+
+def downgrade():
+    pass
+`,
+      lines: [14],
+      fixes: [
+        `# migguard cannot move the data change of line 14 into a revision of its own: it reads conn, destinations, dest that the code around it binds
+# (its loop, its connection, a table object), so moved alone it would fail with NameError.
+# Keep this revision as it is (the data change and the schema changes after it stay in one transaction, so a
+# copy-then-drop stays atomic), or split it by hand: the new revision carries the whole loop and every binding it reads.
+pass  # this revision unchanged`,
+      ],
+    },
   ],
   valid: [
     {

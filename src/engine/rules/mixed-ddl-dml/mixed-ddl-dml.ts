@@ -1,6 +1,7 @@
 import type { Migration, Operation } from "../../model.js";
 import { dataCodeOf } from "../support/data-code.js";
 import { djangoApp } from "../support/django-migration.js";
+import { unboundNames } from "../support/python-free-names.js";
 import { pythonString } from "../support/embed-sql.js";
 import { nameKey } from "../support/facts.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
@@ -115,7 +116,18 @@ function splitFix(ctx: RuleContext, allDataOps: readonly Operation[], dataTable:
         `    ]`,
       ], "#");
     }
-    case "alembic":
+    case "alembic": {
+      // statements lifted out of their loop or away from the connection they use would fail with NameError: when
+      // the moved code reads names it does not bind, migguard says so and the revision stays as written
+      const unbound = unboundNames(code);
+      if (unbound === undefined || unbound.length > 0)
+        return [
+          `# migguard cannot move the data change of line ${dataOps[0].loc.line} into a revision of its own: it reads ${unbound?.length ? unbound.join(", ") : "names"} that the code around it binds`,
+          `# (its loop, its connection, a table object), so moved alone it would fail with NameError.`,
+          `# Keep this revision as it is (the data change and the schema changes after it stay in one transaction, so a`,
+          `# copy-then-drop stays atomic), or split it by hand: the new revision carries the whole loop and every binding it reads.`,
+          `pass  # this revision unchanged`,
+        ].join("\n");
       return withThird([
         `# revision 1: ${first.replace("migration", "revision")}`,
         `# revision 2, once revision 1 is deployed, each statement committed on its own (${rollback}):`,
@@ -123,6 +135,7 @@ function splitFix(ctx: RuleContext, allDataOps: readonly Operation[], dataTable:
         `    with op.get_context().autocommit_block():`,
         indent(code, "        "),
       ], "#");
+    }
   }
 }
 
