@@ -132,6 +132,22 @@ end
 `,
       lines: [5],
     },
+    {
+      framework: "rails",
+      name: "remove_index in a change that does more: the fix keeps the rest in its transaction and drops the index concurrently in a migration of its own",
+      path: "db/migrate/20250613101051_rework_users.rb",
+      code: `class ReworkUsers < ActiveRecord::Migration[7.1]
+  def change
+    add_column :posts, :slug, :string
+    remove_index :users, :email
+  end
+end
+`,
+      lines: [4],
+      fixes: [
+        '# Take the remove_index of line 4 out of ReworkUsers: its other changes stay there, in their transaction.\n# Then drop the index in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):\nclass RemoveIndexUsersOnEmail < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n  def change\n    remove_index :users, column: :email, name: \"index_users_on_email\", algorithm: :concurrently\n  end\nend',
+      ],
+    },
   ],
   valid: [
     {

@@ -1,6 +1,6 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, ident } from "../support/fix.js";
-import { railsIfExists, railsRemoveIndex } from "../support/rails-fix.js";
+import { railsDropIndexFix } from "../support/rails-fix.js";
 import { nameKey } from "../support/facts.js";
 import { keptTable, upOps } from "../support/scope.js";
 import { concurrentlyPlacement } from "../support/leave-transaction.js";
@@ -38,7 +38,7 @@ export default defineRule({
         message: `Dropping index ${names} without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on its table.`,
         fix: fixFor(ctx.framework, {
           sql: `${concurrentlyPlacement(ctx.migration, op)}\nDROP INDEX CONCURRENTLY IF EXISTS ${op.names.map(ident).join(", ") || "<index>"};`,
-          rails: `disable_ddl_transaction!\n\ndef change\n  ${railsRemoveIndex(op, true)}${op.ifExists ? railsIfExists(ctx.migration, op) : ""}\nend`,
+          rails: railsDropIndexFix(op, ctx.migration),
           django: `from django.contrib.postgres.operations import RemoveIndexConcurrently\n# with atomic = False on the Migration\nRemoveIndexConcurrently(model_name="${op.ormModel ?? "..."}", name="${op.names[0] ?? "..."}")`,
           alembic: `with op.get_context().autocommit_block():\n    op.drop_index("${op.names[0] ?? "..."}"${op.table ? `, table_name="${op.table}"` : ""}, postgresql_concurrently=True)`,
         }),

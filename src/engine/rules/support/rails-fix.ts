@@ -276,6 +276,23 @@ export function railsRemoveIndex(op: Extract<Operation, { kind: "drop_index" }>,
   return `remove_index ${sym(op.table ?? "table")}, column: ${list(indexColumns(op.columns, op.table, op.names[0]))}${name}${concurrently ? ", algorithm: :concurrently" : ""}`;
 }
 
+/**
+ * remove_index made concurrent without losing the migration's other work: alone in its migration, that migration
+ * leaves its DDL transaction; with other statements, those stay where they are (in their transaction) and the
+ * index is dropped concurrently in a migration of its own.
+ */
+export function railsDropIndexFix(op: Extract<Operation, { kind: "drop_index" }>, migration: Migration): string {
+  const call = `${railsRemoveIndex(op, true)}${op.ifExists ? railsIfExists(migration, op) : ""}`;
+  const rest = migration.up.filter((o) => !INERT.has(o.kind) && !(o.loc.line === op.loc.line && o.text === op.text));
+  if (!rest.length) return `disable_ddl_transaction!\n\ndef change\n  ${call}\nend`;
+  const name = op.names[0] ? `remove_${op.names[0]}` : `remove_index_on_${(op.table ?? "table").split(".").pop()}_${op.columns.join("_and_")}`;
+  return [
+    `# Take the remove_index of line ${op.loc.line} out of ${railsClassName(migration, name)}: its other changes stay there, in their transaction.`,
+    "# Then drop the index in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):",
+    railsConcurrentMigration({ ...migration, name: undefined }, name, call),
+  ].join("\n");
+}
+
 /** The guard of a remove_index that may find no index: `if_exists: true` (Rails 6.1+), else the index_exists? modifier. */
 export function railsIfExists(migration: Pick<Migration, "frameworkVersion">, op: Extract<Operation, { kind: "drop_index" }>): string {
   if (Number(migration.frameworkVersion ?? "7.1") >= 6.1) return ", if_exists: true";
