@@ -85,6 +85,45 @@ class Migration(migrations.Migration):
   });
 });
 
+describe("django-safemigrate", () => {
+  const initial = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+    operations = [
+        migrations.CreateModel(name="Order", fields=[("id", models.BigAutoField(primary_key=True)), ("note", models.TextField(null=True))]),
+    ]
+`;
+  const removeNote = (safe: string) => `from django.db import migrations
+from django_safemigrate import Safe
+
+
+class Migration(migrations.Migration):
+    safe = ${safe}
+    dependencies = [("shop", "0001_initial")]
+    operations = [
+        migrations.RemoveField(model_name="order", name="note"),
+    ]
+`;
+  const dropOf = async (safe: string) => {
+    const root = repo({ "shop/migrations/0001_initial.py": initial, "shop/migrations/0002_remove_order_note.py": removeNote(safe) });
+    const { exitCode, body } = await json(["shop"], root);
+    return { exitCode, finding: body.findings.find((f) => f.rule === "drop-column") };
+  };
+
+  it("reads Safe.after_deploy() as the planned last step of a removal: a warning with a backup, not the data-loss error", async () => {
+    const planned = await dropOf("Safe.after_deploy(delay=timedelta(days=1))");
+    expect(planned.finding).toMatchObject({ severity: "warning" });
+    expect(String(planned.finding!.fix)).toContain("shop_order_note_backup");
+    expect(planned.exitCode).toBe(0);
+    const always = await dropOf("Safe.always()");
+    expect(always.finding).toMatchObject({ severity: "error" });
+    expect(always.exitCode).toBe(1);
+  });
+});
+
 describe("golang-migrate's implicit transaction", () => {
   const init = "CREATE TABLE jobs (id int, policy_id int);\nCREATE INDEX jobs_policy ON jobs (policy_id);\n";
 
