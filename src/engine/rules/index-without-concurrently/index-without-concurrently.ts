@@ -245,7 +245,8 @@ export default defineRule({
               djangoUniqueIndex || embeddedCreate ? undefined : fieldStep,
               djangoUniqueIndex || embeddedCreate ? "" : "from django.contrib.postgres.operations import AddIndexConcurrently",
             ),
-          alembic: `${alembicColumnWithoutIndex(op.text)}
+          // built for an Alembic revision only: it reads the call with the Python grammar, which a SQL file never loads
+          alembic: () => `${alembicColumnWithoutIndex(op.text)}
             with op.get_context().autocommit_block():
                 op.create_index("${name}", "${op.table}", [${op.columns.map((c) => `"${c}"`).join(", ")}]${op.unique ? ", unique=True" : ""}, postgresql_concurrently=True)`,
         }),

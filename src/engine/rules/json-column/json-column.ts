@@ -29,7 +29,8 @@ export default defineRule({
           sql: `ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} jsonb${op.column.type?.array ? "[]" : ""};`,
           rails: `add_column ${sym(op.table)}, ${sym(op.column.name)}, :jsonb`,
           django: `models.JSONField(...)  # Django stores it as jsonb`,
-          alembic: alembicFix(op.text, op.table, op.column.name),
+          // built for an Alembic revision only: it reads the call with the Python grammar, which a SQL file never loads
+          alembic: () => alembicFix(op.text, op.table, op.column.name),
         }),
       });
     }
