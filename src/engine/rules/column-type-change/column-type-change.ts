@@ -93,9 +93,9 @@ export default defineRule({
             message: `${cost.reason}, but any index on ${op.table}.${op.column} is rebuilt while the table is locked (ACCESS EXCLUSIVE).`,
             fix: fixFor(ctx.framework, {
               sql: `-- if ${op.column} is indexed on a large table: build the index again CONCURRENTLY under a new name first,\n-- then drop the old one, so the type change has no index to rebuild`,
-              rails: `# if ${op.column} is indexed on a large table: add the index again under a new name with algorithm: :concurrently first,\n# then remove the old one, so the type change has no index to rebuild`,
-              django: `# if ${op.column} is indexed on a large table: add the index again under a new name with AddIndexConcurrently first,\n# then remove the old one, so the type change has no index to rebuild`,
-              alembic: `# if ${op.column} is indexed on a large table: create the index again under a new name with postgresql_concurrently=True first,\n# then drop the old one, so the type change has no index to rebuild`,
+              rails: () => `# if ${op.column} is indexed on a large table: add the index again under a new name with algorithm: :concurrently first,\n# then remove the old one, so the type change has no index to rebuild`,
+              django: () => `# if ${op.column} is indexed on a large table: add the index again under a new name with AddIndexConcurrently first,\n# then remove the old one, so the type change has no index to rebuild`,
+              alembic: () => `# if ${op.column} is indexed on a large table: create the index again under a new name with postgresql_concurrently=True first,\n# then drop the old one, so the type change has no index to rebuild`,
             }),
           });
         continue;
@@ -112,9 +112,9 @@ export default defineRule({
           message: `Changing ${op.table}.${op.column} to ${op.type.text} rewrites the whole table under an ACCESS EXCLUSIVE lock, although the column was only added on line ${added.loc.line}: add it as ${op.type.text} there instead.`,
           fix: fixFor(ctx.framework, {
             sql: `-- on line ${added.loc.line}, instead of adding it and changing its type:\nALTER TABLE ${t} ADD COLUMN ${c} ${op.type.text};`,
-            rails: `# on line ${added.loc.line}, instead of adding it and changing its type:\nadd_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(op.type)}`,
-            django: `# give the AddField on line ${added.loc.line} the final field (${op.type.text}) and drop this AlterField`,
-            alembic: `# give the op.add_column on line ${added.loc.line} the final type (${op.type.text}) and drop this op.alter_column`,
+            rails: () => `# on line ${added.loc.line}, instead of adding it and changing its type:\nadd_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(op.type)}`,
+            django: () => `# give the AddField on line ${added.loc.line} the final field (${op.type.text}) and drop this AlterField`,
+            alembic: () => `# give the op.add_column on line ${added.loc.line} the final type (${op.type.text}) and drop this op.alter_column`,
           }),
         });
         continue;

@@ -25,8 +25,8 @@ export default defineRule({
         fix: fixFor(ctx.framework, {
           sql: HOW_TO_LEAVE_THE_TRANSACTION[ctx.migration.layout] ?? "-- run it outside a transaction",
           rails: () => railsConcurrentlyFix(op, ctx.migration),
-          django: `class Migration(migrations.Migration):\n    atomic = False\n    operations = [AddIndexConcurrently(...)]`,
-          alembic: `with op.get_context().autocommit_block():\n    op.create_index(..., postgresql_concurrently=True)`,
+          django: () => `class Migration(migrations.Migration):\n    atomic = False\n    operations = [AddIndexConcurrently(...)]`,
+          alembic: () => `with op.get_context().autocommit_block():\n    op.create_index(..., postgresql_concurrently=True)`,
         }),
       });
     }
@@ -45,8 +45,8 @@ export default defineRule({
         fix: fixFor(ctx.framework, {
           sql: "-- run it in a migration of its own, outside a transaction",
           rails: () => railsConcurrentlyFix(op, ctx.migration),
-          django: `class Migration(migrations.Migration):\n    atomic = False\n    operations = [AddIndexConcurrently(...)]`,
-          alembic: `with op.get_context().autocommit_block():\n    op.create_index(..., postgresql_concurrently=True)`,
+          django: () => `class Migration(migrations.Migration):\n    atomic = False\n    operations = [AddIndexConcurrently(...)]`,
+          alembic: () => `with op.get_context().autocommit_block():\n    op.create_index(..., postgresql_concurrently=True)`,
         }),
       });
     }

@@ -93,7 +93,7 @@ export default defineRule({
             ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(name)};`,
           rails: () => railsConstraintFix(op),
           // RunSQL with one ADD CONSTRAINT: the same statement, NOT VALID (a statement doing more keeps the generic fix)
-          django: op.embeddedSql && !op.text.includes("\n") && /^ALTER TABLE\s+\S+\s+ADD CONSTRAINT\s+\S+\s+(CHECK|FOREIGN KEY)\b/i.test(op.text.trim()) && !/,\s*(ADD|DROP|ALTER|VALIDATE)\s/i.test(op.text)
+          django: () => op.embeddedSql && !op.text.includes("\n") && /^ALTER TABLE\s+\S+\s+ADD CONSTRAINT\s+\S+\s+(CHECK|FOREIGN KEY)\b/i.test(op.text.trim()) && !/,\s*(ADD|DROP|ALTER|VALIDATE)\s/i.test(op.text)
             ? [
                 `migrations.RunSQL(${JSON.stringify(`${op.text.trim().replace(/;\s*$/, "")} NOT VALID`)}, reverse_sql="ALTER TABLE ${op.table} DROP CONSTRAINT ${name}"),`,
                 "# next migration:",
@@ -106,7 +106,7 @@ export default defineRule({
             "# migration 2",
             `ValidateConstraint(model_name="${op.ormModel ?? "..."}", name="${name}"),`,
           ].join("\n"),
-          alembic: `
+          alembic: () => `
             ${alembicNotValid(op.text, `op.execute(${pythonString(written ?? `ALTER TABLE ${t} ADD CONSTRAINT ${ident(name)} ${body} NOT VALID`)})`)}
             # next revision:
             op.execute("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${name}")`,
@@ -135,13 +135,13 @@ export default defineRule({
           ...(op.column.default
             ? {}
             : {
-                rails: `
+                rails: () => `
               add_reference ${sym(op.table)}, ${sym(op.column.name.replace(/_id$/, ""))}, index: false
               add_foreign_key ${sym(op.table)}, ${sym(ref.table)}, validate: false
               # in a separate migration:
               validate_foreign_key ${sym(op.table)}, ${sym(ref.table)}`,
               }),
-          django: `
+          django: () => `
             # add the field without the constraint, then add it NOT VALID and validate it in a later migration:
             migrations.AddField(model_name=${pythonString(op.ormModel ?? op.table)}, name=${pythonString(op.ormField ?? op.column.name.replace(/_id$/, ""))}, field=${(op.ormFieldDef && withKeyword(op.ormFieldDef, "db_constraint", "False")) ?? "models.ForeignKey(..., db_constraint=False, null=True)"}),
             migrations.RunSQL(
@@ -151,8 +151,8 @@ export default defineRule({
             # next migration: VALIDATE CONSTRAINT, then AlterField(db_constraint=True) in state only (SeparateDatabaseAndState)`,
           ...(op.column.type && saType(op.column.type) && !op.column.default
             ? {
-                alembic: `
-            op.add_column(${pythonString(op.table)}, sa.Column(${pythonString(op.column.name)}, ${saType(op.column.type)}, nullable=True))
+                alembic: () => `
+            op.add_column(${pythonString(op.table)}, sa.Column(${pythonString(op.column.name)}, ${saType(op.column.type!)}, nullable=True))
             op.execute("ALTER TABLE ${op.table} ADD CONSTRAINT ${fk} FOREIGN KEY (${op.column.name}) REFERENCES ${ref.table} NOT VALID")
             # next revision:
             op.execute("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${fk}")`,

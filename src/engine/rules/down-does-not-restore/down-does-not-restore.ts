@@ -28,7 +28,7 @@ export default defineRule({
         fix: fixFor(ctx.framework, {
           sql: `-- add to the down migration:\n${entries.map(undo).join("\n")}`,
           rails: () => railsDownFix(entries, { inChange: isDerived(down) }),
-          alembic: `# add to downgrade(): recreate ${entries.map((e) => e.label).join(", ")}`,
+          alembic: () => `# add to downgrade(): recreate ${entries.map((e) => e.label).join(", ")}`,
         }),
       });
     }

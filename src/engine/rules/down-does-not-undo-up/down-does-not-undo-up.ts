@@ -62,7 +62,7 @@ export default defineRule({
         fix: fixFor(ctx.framework, {
           sql: `-- add to the down migration:\n${entries.map(undo).join("\n")}`,
           rails: () => railsDownFix(entries, { inChange: isDerived(down) }),
-          alembic: `# add to downgrade():\n${entries.map((e) => `op.execute(${JSON.stringify(undo(e))})`).join("\n")}`,
+          alembic: () => `# add to downgrade():\n${entries.map((e) => `op.execute(${JSON.stringify(undo(e))})`).join("\n")}`,
         }),
       });
     }

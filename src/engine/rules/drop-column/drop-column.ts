@@ -101,7 +101,7 @@ export default defineRule({
             ${note("--")}${copy};
             -- 3. Then, in a later migration:
             ALTER TABLE ${t} DROP COLUMN ${op.ifExists ? "IF EXISTS " : ""}${c};`,
-          rails: [
+          rails: () => [
             ...(nameKey(op.column) === "id"
               ? [`# 1. Stop using ${op.column} as the model's primary key (Active Record cannot ignore its primary key), and deploy:`, primaryKeyFix(ctx.repository, op.table, op.column)]
               : [`# 1. Tell Active Record to ignore the column, and deploy:`, ignoredColumnsFix(ctx.repository, op.table, [op.column])]),
@@ -112,14 +112,14 @@ export default defineRule({
             `  ${assured(ctx.repository, `remove_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(type)}`)}${type ? "" : "  # type unknown to migguard: use the column's type from db/schema.rb"}`,
             `end`,
           ].join("\n"),
-          django: `
+          django: () => `
             ${djangoStateOnlyRemoval(ctx, op).replace(/\n/g, "\n            ")}
             # 2. In a later migration, once no running code reads it, keep a copy and drop the column:
             ${note("#")}migrations.RunSQL(
                 ${JSON.stringify(`${copy}; ALTER TABLE ${t} DROP COLUMN ${c}`)},
                 reverse_sql=${type ? JSON.stringify(`ALTER TABLE ${t} ADD COLUMN ${c} ${type.text} NULL; ${restore}`) : "migrations.RunSQL.noop,  # migguard does not know the column's type to re-add it"},
             ),`,
-          alembic: `
+          alembic: () => `
             # 1. Stop using the column and deploy. 2. Keep a copy, then drop it in a later revision:
             ${note("#")}op.execute(${JSON.stringify(copy)})
             op.drop_column("${op.table}", "${op.column}")`,

@@ -38,9 +38,9 @@ export default defineRule({
         message: `Dropping index ${names} without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on its table.`,
         fix: fixFor(ctx.framework, {
           sql: `${concurrentlyPlacement(ctx.migration, op)}\nDROP INDEX CONCURRENTLY IF EXISTS ${op.names.map(ident).join(", ") || "<index>"};`,
-          rails: railsDropIndexFix(op, ctx.migration),
-          django: `from django.contrib.postgres.operations import RemoveIndexConcurrently\n# with atomic = False on the Migration\nRemoveIndexConcurrently(model_name="${op.ormModel ?? "..."}", name="${op.names[0] ?? "..."}")`,
-          alembic: `with op.get_context().autocommit_block():\n    op.drop_index("${op.names[0] ?? "..."}"${op.table ? `, table_name="${op.table}"` : ""}, postgresql_concurrently=True)`,
+          rails: () => railsDropIndexFix(op, ctx.migration),
+          django: () => `from django.contrib.postgres.operations import RemoveIndexConcurrently\n# with atomic = False on the Migration\nRemoveIndexConcurrently(model_name="${op.ormModel ?? "..."}", name="${op.names[0] ?? "..."}")`,
+          alembic: () => `with op.get_context().autocommit_block():\n    op.drop_index("${op.names[0] ?? "..."}"${op.table ? `, table_name="${op.table}"` : ""}, postgresql_concurrently=True)`,
         }),
       });
     }

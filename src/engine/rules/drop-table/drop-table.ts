@@ -183,7 +183,7 @@ export default defineRule({
               ALTER TABLE ${t} RENAME TO ${ident(`${table.split(".").pop()}_deprecated`)};
               -- 3. Drop the renamed table in a later migration.`,
             rails: () => railsDropTableFix(op, table, copy) ?? railsDropWithDefinition(ctx, op, table, copy),
-            django: `
+            django: () => `
               # 1. Delete the model from the code and from Django's state only (the table stays), and deploy:
               migrations.SeparateDatabaseAndState(state_operations=[migrations.DeleteModel(name="${op.ormModel ?? modelName(table)}")], database_operations=[]),
               # 2. In a later migration, once nothing reads it, move it out of the way (drop it once nobody misses the rows):
@@ -191,7 +191,7 @@ export default defineRule({
                   ${JSON.stringify(`ALTER TABLE ${t} RENAME TO ${ident(`${table.split(".").pop()}_deprecated`)}`)},
                   reverse_sql=${JSON.stringify(`ALTER TABLE ${ident(`${table.split(".").pop()}_deprecated`)} RENAME TO ${t}`)},
               ),`,
-            alembic: `
+            alembic: () => `
               # 1. Stop using the table and deploy. 2. Keep a copy, then drop it in a later revision:
               op.execute(${JSON.stringify(copy)})
               op.drop_table("${table}")`,

@@ -89,9 +89,9 @@ export default defineRule({
         details: [statisticsSource(ctx, table)],
         fix: fixFor(ctx.framework, {
           sql: `${advice}\n${query}`,
-          rails: `${advice}\npp ActiveRecord::Base.connection.select_rows(${quoted})`,
-          django: `${advice}\nfrom django.db import connection\n\nwith connection.cursor() as cursor:\n    cursor.execute(${quoted})\n    print(cursor.fetchall())`,
-          alembic: `${advice}\nprint(op.get_bind().exec_driver_sql(${quoted}).fetchall())`,
+          rails: () => `${advice}\npp ActiveRecord::Base.connection.select_rows(${quoted})`,
+          django: () => `${advice}\nfrom django.db import connection\n\nwith connection.cursor() as cursor:\n    cursor.execute(${quoted})\n    print(cursor.fetchall())`,
+          alembic: () => `${advice}\nprint(op.get_bind().exec_driver_sql(${quoted}).fetchall())`,
         }),
       });
     }

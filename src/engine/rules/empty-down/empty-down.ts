@@ -87,11 +87,11 @@ export default defineRule({
         }`,
         // a down that raises is irreversible too: show the undo of each up operation instead
         // an object created only if missing may have existed before: its undo is not to drop it
-        rails: unreadData
+        rails: () => unreadData
           ? `def down\n  # put back the values up changed (from a copy it keeps), or fail the rollback loudly:\n  raise ActiveRecord::IrreversibleMigration, "up changed ${dataTables(meaningful) || "data"} without keeping a copy"\nend`
           : `def down\n  ${up.map((op, i) => (idempotent(op) ? undefined : railsUndo(op, ctx.repository, i))).filter(Boolean).reverse().join("\n").replace(/\n/g, "\n  ") || "# put back what up changed: the previous values, the objects it dropped"}\nend`,
-        django: `migrations.RunPython(forwards, reverse_code=backwards)`,
-        alembic: unreadData
+        django: () => `migrations.RunPython(forwards, reverse_code=backwards)`,
+        alembic: () => unreadData
           ? `def downgrade():\n    # put back the values upgrade() changed (from a copy it keeps), or fail the rollback loudly:\n    raise NotImplementedError("upgrade changed ${dataTables(meaningful) || "data"} without keeping a copy: restore from a backup")`
           : `def downgrade():\n    # undo what upgrade() does, in reverse order\n    ...`,
       }),

@@ -26,9 +26,9 @@ export default defineRule({
           message: `ALTER TYPE ${op.type} ADD VALUE cannot run inside a transaction block on PostgreSQL ${ctx.postgresVersion}.`,
           fix: fixFor(ctx.framework, {
             sql: "-- run ALTER TYPE ... ADD VALUE in its own migration, outside a transaction",
-            rails: "disable_ddl_transaction!\n# execute \"ALTER TYPE ... ADD VALUE ...\" alone in this migration",
-            django: "atomic = False  # on the Migration, with the RunSQL alone",
-            alembic: "with op.get_context().autocommit_block():\n    op.execute(\"ALTER TYPE ... ADD VALUE ...\")",
+            rails: () => "disable_ddl_transaction!\n# execute \"ALTER TYPE ... ADD VALUE ...\" alone in this migration",
+            django: () => "atomic = False  # on the Migration, with the RunSQL alone",
+            alembic: () => "with op.get_context().autocommit_block():\n    op.execute(\"ALTER TYPE ... ADD VALUE ...\")",
           }),
         });
         continue;

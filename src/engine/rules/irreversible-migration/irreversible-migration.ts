@@ -74,9 +74,9 @@ export default defineRule({
           : `This migration cannot be rolled back: ${down.reason}.`,
       fix: fixFor(ctx.framework, {
         sql: `-- provide a down migration that undoes the up`,
-        rails: railsIrreversibleFix(ctx.migration, ctx.repository),
-        django: djangoReverseFix(blocking),
-        alembic: `def downgrade():\n    # undo what upgrade() does instead of raising\n    ...`,
+        rails: () => railsIrreversibleFix(ctx.migration, ctx.repository),
+        django: () => djangoReverseFix(blocking),
+        alembic: () => `def downgrade():\n    # undo what upgrade() does instead of raising\n    ...`,
       }),
     });
   },

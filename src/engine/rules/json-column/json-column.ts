@@ -27,8 +27,8 @@ export default defineRule({
         message: `Adding json column ${op.table}.${op.column.name} breaks existing SELECT DISTINCT / UNION queries over ${op.table}: json has no equality operator. Use jsonb.`,
         fix: fixFor(ctx.framework, {
           sql: `ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} jsonb${op.column.type?.array ? "[]" : ""};`,
-          rails: `add_column ${sym(op.table)}, ${sym(op.column.name)}, :jsonb`,
-          django: `models.JSONField(...)  # Django stores it as jsonb`,
+          rails: () => `add_column ${sym(op.table)}, ${sym(op.column.name)}, :jsonb`,
+          django: () => `models.JSONField(...)  # Django stores it as jsonb`,
           // built for an Alembic revision only: it reads the call with the Python grammar, which a SQL file never loads
           alembic: () => alembicFix(op.text, op.table, op.column.name),
         }),

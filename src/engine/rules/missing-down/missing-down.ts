@@ -47,9 +47,9 @@ export default defineRule({
               : layout === "liquibase"
                 ? `--rollback <statement that undoes the changeset>`
                 : `-- ${ctx.migration.path.replace(/\.up\.sql$/, ".down.sql").replace(/(^|\/)deploy\//, "$1revert/")}\n${undo}`,
-        rails: `def down\n  ${railsInverse(up, ctx.repository).join("\n").replace(/\n/g, "\n  ") || "# undo what up does, in reverse order"}\nend`,
-        django: `migrations.RunPython(forwards, reverse_code=backwards)  # or migrations.RunPython.noop when nothing needs undoing`,
-        alembic: `def downgrade():\n    # undo what upgrade() does, in reverse order\n    ...`,
+        rails: () => `def down\n  ${railsInverse(up, ctx.repository).join("\n").replace(/\n/g, "\n  ") || "# undo what up does, in reverse order"}\nend`,
+        django: () => `migrations.RunPython(forwards, reverse_code=backwards)  # or migrations.RunPython.noop when nothing needs undoing`,
+        alembic: () => `def downgrade():\n    # undo what upgrade() does, in reverse order\n    ...`,
       }),
     });
   },

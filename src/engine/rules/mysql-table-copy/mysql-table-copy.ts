@@ -58,9 +58,9 @@ function copyFix(ctx: RuleContext, op: Operation, table: string): string {
   const comment = (prefix: string) => commands.split("\n").map((line) => `${prefix}  ${line}`).join("\n");
   return fixFor(ctx.framework, {
     sql: `-- run the change online, outside the migration (gh-ost or pt-online-schema-change copy the table in the background\n-- and swap it in), then keep this migration as the record that it ran:\n${comment("--")}`,
-    rails: `# run the change online, outside the deploy (gh-ost or pt-online-schema-change copy the table in the\n# background and swap it in; the departure gem runs migrations through pt-online-schema-change), then keep\n# this migration as the record that it ran:\n${comment("#")}`,
-    django: `# run the change online, outside the deploy (gh-ost or pt-online-schema-change copy the table in the\n# background and swap it in), then keep this migration as the record that it ran (\`migrate --fake\`):\n${comment("#")}`,
-    alembic: `# run the change online, outside the deploy (gh-ost or pt-online-schema-change copy the table in the\n# background and swap it in), then keep this revision as the record that it ran (\`alembic stamp\`):\n${comment("#")}`,
+    rails: () => `# run the change online, outside the deploy (gh-ost or pt-online-schema-change copy the table in the\n# background and swap it in; the departure gem runs migrations through pt-online-schema-change), then keep\n# this migration as the record that it ran:\n${comment("#")}`,
+    django: () => `# run the change online, outside the deploy (gh-ost or pt-online-schema-change copy the table in the\n# background and swap it in), then keep this migration as the record that it ran (\`migrate --fake\`):\n${comment("#")}`,
+    alembic: () => `# run the change online, outside the deploy (gh-ost or pt-online-schema-change copy the table in the\n# background and swap it in), then keep this revision as the record that it ran (\`alembic stamp\`):\n${comment("#")}`,
   });
 }
 
@@ -73,21 +73,21 @@ function inplaceFix(ctx: RuleContext, op: Operation, table: string, clauses = al
       .split("\n")
       .map((l) => `--   ${l}`)
       .join("\n")}`,
-    rails: `# MySQL refuses (instead of copying the table) when the change cannot be made in place:\nexecute "${sql.replace(/"/g, '\\"')}"`,
-    django: `# MySQL refuses (instead of copying the table) when the change cannot be made in place;\n# keep the AlterField as the state_operations of migrations.SeparateDatabaseAndState:\nmigrations.RunSQL(${JSON.stringify(sql)}, reverse_sql=migrations.RunSQL.noop)`,
-    alembic: `# MySQL refuses (instead of copying the table) when the change cannot be made in place:\nop.execute(${JSON.stringify(sql)})`,
+    rails: () => `# MySQL refuses (instead of copying the table) when the change cannot be made in place:\nexecute "${sql.replace(/"/g, '\\"')}"`,
+    django: () => `# MySQL refuses (instead of copying the table) when the change cannot be made in place;\n# keep the AlterField as the state_operations of migrations.SeparateDatabaseAndState:\nmigrations.RunSQL(${JSON.stringify(sql)}, reverse_sql=migrations.RunSQL.noop)`,
+    alembic: () => `# MySQL refuses (instead of copying the table) when the change cannot be made in place:\nop.execute(${JSON.stringify(sql)})`,
   });
 }
 
 function foreignKeyFix(ctx: RuleContext, op: Extract<Operation, { kind: "add_constraint" }>): string {
   const orphans = `-- existing rows are not checked: look for orphans first (SELECT ... LEFT JOIN ${op.referencesTable ?? "<referenced table>"} ... WHERE ... IS NULL)`;
-  // the Rails variant reads the call with Prism, which a SQL-only lint never loads: build it only for Rails
+  // the Rails variant reads the call with Prism, which a SQL-only lint never loads: fixFor builds it only for Rails
   const rails = () => `execute "SET foreign_key_checks = 0"  # lets MySQL add the key in place, without copying ${op.table}\n${rubyReaders().withoutPostgresOptions(op.text.trim())}\nexecute "SET foreign_key_checks = 1"\n${orphans.replace(/^--/, "#")}`;
   return fixFor(ctx.framework, {
     sql: `SET foreign_key_checks = 0;  -- lets MySQL add the key in place (ALGORITHM=INPLACE, LOCK=NONE)\n${op.text.trim().replace(/;\s*$/, "")};\nSET foreign_key_checks = 1;\n${orphans}`,
-    ...(ctx.framework === "rails" ? { rails: rails() } : {}),
-    django: `migrations.RunSQL("SET foreign_key_checks = 0", reverse_sql=migrations.RunSQL.noop),  # MySQL adds the key in place\n# ... the operation that adds the foreign key ...\nmigrations.RunSQL("SET foreign_key_checks = 1", reverse_sql=migrations.RunSQL.noop),\n${orphans.replace(/^--/, "#")}`,
-    alembic: `op.execute("SET foreign_key_checks = 0")  # MySQL adds the key in place\n${op.text.trim()}\nop.execute("SET foreign_key_checks = 1")\n${orphans.replace(/^--/, "#")}`,
+    rails,
+    django: () => `migrations.RunSQL("SET foreign_key_checks = 0", reverse_sql=migrations.RunSQL.noop),  # MySQL adds the key in place\n# ... the operation that adds the foreign key ...\nmigrations.RunSQL("SET foreign_key_checks = 1", reverse_sql=migrations.RunSQL.noop),\n${orphans.replace(/^--/, "#")}`,
+    alembic: () => `op.execute("SET foreign_key_checks = 0")  # MySQL adds the key in place\n${op.text.trim()}\nop.execute("SET foreign_key_checks = 1")\n${orphans.replace(/^--/, "#")}`,
   });
 }
 

@@ -48,7 +48,7 @@ export default defineRule({
             ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(check)};
             ALTER TABLE ${t} ALTER COLUMN ${c} SET NOT NULL;
             ALTER TABLE ${t} DROP CONSTRAINT ${ident(check)};`,
-          rails: `
+          rails: () => `
             # an earlier migration gives the NULL rows a value (in batches on a large table):
             def up
               execute ${JSON.stringify(update)}
@@ -57,10 +57,10 @@ export default defineRule({
             def down
               # the values stay: nothing to undo
             end`,
-          django: `
+          django: () => `
             # an earlier migration gives the NULL rows a value (in batches on a large table):
             migrations.RunSQL(${JSON.stringify(update)}, reverse_sql=migrations.RunSQL.noop),`,
-          alembic: `
+          alembic: () => `
             # an earlier revision gives the NULL rows a value (in batches on a large table):
             op.execute(${JSON.stringify(update)})`,
         }),

@@ -34,11 +34,11 @@ export default defineRule({
             CREATE TABLE ${ident(`${table}_archive`)} AS SELECT * FROM ${ident(table)};
             -- then record the decision next to the statement and have a maintainer approve the pull request:
             -- migguard:ignore ${REGULATED_DATA_RULE} <ticket / legal sign-off reference>`,
-          rails: `
+          rails: () => `
             # record the decision next to the statement (safety_assured is not enough for regulated data):
             # migguard:ignore ${REGULATED_DATA_RULE} <ticket / legal sign-off reference>
             # and have a maintainer or admin approve the pull request`,
-          django: `
+          django: () => `
             # record the decision next to the operation:
             # migguard:ignore ${REGULATED_DATA_RULE} <ticket / legal sign-off reference>
             # and have a maintainer or admin approve the pull request`,

@@ -52,7 +52,7 @@ export default defineRule({
           `Code that still reads ${op.column} breaks until the model ignores it.`,
         fix: fixFor(ctx.framework, {
           sql: `CREATE TABLE ${ident(backup)} AS SELECT id, ${ident(op.column)} FROM ${ident(op.table)};`,
-          rails: `
+          rails: () => `
             # 1. Deploy the model without the column first:
             ${ignoredColumnsFix(ctx.repository, op.table, [op.column]).replace(/\n/g, "\n            ")}
 

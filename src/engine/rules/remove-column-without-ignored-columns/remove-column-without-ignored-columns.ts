@@ -41,7 +41,7 @@ export default defineRule({
         message: `${model.path} (${model.className}) does not list ${op.column} in ignored_columns: servers still running when ${op.table}.${op.column} is dropped fail on every query of ${model.className} until they restart.`,
         fix: fixFor(ctx.framework, {
           sql: `-- first deploy ${model.className} with self.ignored_columns += ["${op.column}"], then drop the column`,
-          rails: `
+          rails: () => `
             # 1. Deploy this first:
             ${ignoredColumnsFix({ model: () => model }, op.table, [op.column]).replace(/\n/g, "\n            ")}
             # 2. Then remove the column in a migration of its own:

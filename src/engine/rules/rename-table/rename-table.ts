@@ -60,7 +60,7 @@ export default defineRule({
             -- keep the old name working until no code uses it:
             CREATE VIEW ${ident(op.table)} AS SELECT * FROM ${ident(op.newName)};
             -- drop the view in a later migration`,
-          rails: `
+          rails: () => `
             # keep the table and rename only the model:
             class ${modelName(op.newName)} < ApplicationRecord
               self.table_name = "${op.table}"
@@ -76,7 +76,7 @@ export default defineRule({
               rename_table ${sym(op.newName)}, ${sym(op.table)}
             end`,
           django: () => djangoFix(op),
-          alembic: `op.rename_table("${op.table}", "${op.newName}")\nop.execute("CREATE VIEW ${op.table} AS SELECT * FROM ${op.newName}")  # until nothing uses ${op.table}`,
+          alembic: () => `op.rename_table("${op.table}", "${op.newName}")\nop.execute("CREATE VIEW ${op.table} AS SELECT * FROM ${op.newName}")  # until nothing uses ${op.table}`,
         }),
       });
     }

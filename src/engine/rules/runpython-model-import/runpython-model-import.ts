@@ -29,7 +29,7 @@ export default defineRule({
         message: `${op.description}: the migration uses today's model classes, so it breaks once those models change (fresh databases, rollbacks).`,
         fix: fixFor(ctx.framework, {
           sql: "-- use the model as of this migration",
-          django: `
+          django: () => `
             def forwards(apps, schema_editor):
                 ${model} = apps.get_model("${app}", "${model}")  # the historical model, not \`from ${app}.models import ${model}\`
                 ${model}.objects.filter(...).update(...)`,

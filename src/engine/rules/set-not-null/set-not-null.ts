@@ -86,7 +86,7 @@ export default defineRule({
             ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(name)};
             ALTER TABLE ${t} ALTER COLUMN ${c} SET NOT NULL;  -- PostgreSQL 12+ skips the scan
             ALTER TABLE ${t} DROP CONSTRAINT ${ident(name)};`,
-          rails: `
+          rails: () => `
             # migration 1
             def change
               add_check_constraint ${sym(op.table)}, "${op.column} IS NOT NULL", name: "${name}", validate: false
@@ -103,7 +103,7 @@ export default defineRule({
               add_check_constraint ${sym(op.table)}, "${op.column} IS NOT NULL", name: "${name}", validate: false
               change_column_null ${sym(op.table)}, ${sym(op.column)}, true
             end`,
-          django: op.embeddedSql
+          django: () => op.embeddedSql
             ? `
             # the SET NOT NULL came from RunSQL: the same steps in SQL, one migration each
             migrations.RunSQL("ALTER TABLE ${op.table} ADD CONSTRAINT ${name} CHECK (${op.column} IS NOT NULL) NOT VALID", reverse_sql="ALTER TABLE ${op.table} DROP CONSTRAINT ${name}"),
@@ -119,7 +119,7 @@ export default defineRule({
             # migration 2${fillFirst}
             ValidateConstraint(model_name="${op.ormModel ?? modelName(op.table).toLowerCase()}", name="${name}"),
             # migration 3: AlterField(..., null=False) (PostgreSQL 12+ skips the scan), then RemoveConstraint`,
-          alembic: `
+          alembic: () => `
             op.execute("ALTER TABLE ${op.table} ADD CONSTRAINT ${name} CHECK (${op.column} IS NOT NULL) NOT VALID")
             # next revision:
             op.execute("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${name}")

@@ -6,8 +6,12 @@ import type { Framework } from "../../model.js";
 import { QuoteUtils } from "@pgsql/quotes";
 import { embedSql } from "./embed-sql.js";
 
-/** A framework's variant, or a function that builds it: only the migration's own framework's is built. */
-type Variant = string | (() => string);
+/**
+ * A framework's variant is a function that builds it, never a value: only the migration's own framework's is
+ * built. Built eagerly, a variant that reads a call with the Python grammar failed every SQL-only lint, where
+ * that grammar is never loaded (the fresh-clone CI caught it); a function cannot do that.
+ */
+type Variant = () => string;
 
 export interface FixVariants {
   sql: string;
@@ -21,7 +25,7 @@ export function fixFor(framework: Framework, variants: FixVariants): string {
   if (framework === "sql") return dedent(variants.sql);
   const own = variants[framework];
   if (own === undefined) return embedSql(framework, dedent(variants.sql));
-  return dedent(typeof own === "function" ? own() : own);
+  return dedent(own());
 }
 
 /** Strip the common indentation of a template literal block. */

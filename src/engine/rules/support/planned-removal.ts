@@ -48,13 +48,13 @@ export function backupFix(ctx: RuleContext, table: string, what: string, column?
     sql: `
       -- before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:${note("--")}
       ${sql};`,
-    rails: `
+    rails: () => `
       # before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:${note("#")}
       execute ${JSON.stringify(sql)}`,
-    django: `
+    django: () => `
       # before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:${note("#")}
       migrations.RunSQL(${JSON.stringify(sql)}, reverse_sql=${JSON.stringify(`DROP TABLE ${dialect.ident(backup)}`)}),`,
-    alembic: `
+    alembic: () => `
       # before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:${note("#")}
       op.execute(${JSON.stringify(sql)})`,
   });

@@ -35,9 +35,9 @@ export default defineRule({
             message: `${op.action.toUpperCase()} ends the migration runner's transaction early; what follows runs outside it and a failure leaves the migration half applied.`,
             fix: fixFor(ctx.framework, {
               sql: "-- split the migration instead: one that runs in a transaction, and one that runs without (NO TRANSACTION / transaction:false)",
-              alembic: "with op.get_context().autocommit_block():\n    op.create_index(..., postgresql_concurrently=True)",
-              django: "class Migration(migrations.Migration):\n    atomic = False",
-              rails: "disable_ddl_transaction!",
+              alembic: () => "with op.get_context().autocommit_block():\n    op.create_index(..., postgresql_concurrently=True)",
+              django: () => "class Migration(migrations.Migration):\n    atomic = False",
+              rails: () => "disable_ddl_transaction!",
             }),
           });
         }

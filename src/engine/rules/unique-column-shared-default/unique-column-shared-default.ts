@@ -122,17 +122,18 @@ export default defineRule({
             `-- then, outside a transaction:`,
             `CREATE UNIQUE INDEX CONCURRENTLY ${ident(indexName)} ON ${ident(op.table)} (${ident(c.name)});`,
           ].join("\n"),
-          rails: [
+          rails: () => [
             `add_column ${sym(op.table)}, ${sym(c.name)}, ${railsType(c.type)}  # no default: existing rows stay NULL, which a unique index allows`,
             `# then, in a migration with disable_ddl_transaction!${perRow ? ", give each row its own value and" : ""} build the index without blocking writes:`,
             ...(perRow ? [backfillCode("rails", fill)] : []),
             `add_index ${sym(op.table)}, ${sym(c.name)}, unique: true, algorithm: :concurrently`,
           ].join("\n"),
-          ...(djangoFix(op, ctx.migration.path) ? { django: djangoFix(op, ctx.migration.path) } : {}),
+          // djangoFix reads the field with the Python grammar: only for a Django migration, which loads it
+          ...(ctx.framework === "django" && djangoFix(op, ctx.migration.path) ? { django: () => djangoFix(op, ctx.migration.path)! } : {}),
           ...(c.type && saType(c.type)
             ? {
-                alembic: [
-                  `op.add_column(${pythonString(op.table)}, sa.Column(${pythonString(c.name)}, ${saType(c.type)}, nullable=True))  # no server_default, not unique yet`,
+                alembic: () => [
+                  `op.add_column(${pythonString(op.table)}, sa.Column(${pythonString(c.name)}, ${saType(c.type!)}, nullable=True))  # no server_default, not unique yet`,
                   ...(perRow ? [backfillCode("alembic", fill)] : [`# give each existing row its own value, then:`]),
                   `with op.get_context().autocommit_block():`,
                   `    op.create_index(${pythonString(indexName)}, ${pythonString(op.table)}, [${pythonString(c.name)}], unique=True, postgresql_concurrently=True)`,

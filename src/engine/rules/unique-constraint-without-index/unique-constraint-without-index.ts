@@ -98,9 +98,9 @@ export default defineRule({
           op.constraint === "exclusion"
             ? fixFor(ctx.framework, {
                 sql: "-- an exclusion constraint has no USING INDEX form: add it in a maintenance window or to a new table",
-                rails: "# an exclusion constraint has no USING INDEX form: add it in a maintenance window or to a new table",
-                django: "# an exclusion constraint has no USING INDEX form: add it in a maintenance window or to a new table",
-                alembic: "# an exclusion constraint has no USING INDEX form: add it in a maintenance window or to a new table",
+                rails: () => "# an exclusion constraint has no USING INDEX form: add it in a maintenance window or to a new table",
+                django: () => "# an exclusion constraint has no USING INDEX form: add it in a maintenance window or to a new table",
+                alembic: () => "# an exclusion constraint has no USING INDEX form: add it in a maintenance window or to a new table",
               })
             : fixFor(ctx.framework, {
                 sql: `
@@ -109,7 +109,7 @@ export default defineRule({
                   CREATE UNIQUE INDEX CONCURRENTLY ${ident(idx)} ON ${ident(op.table)} (${op.columns.map(ident).join(", ")});
                   -- migration 2, after it (instant):
                   ${attachWithRest ?? `ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(op.name ?? idx)} ${kind} USING INDEX ${ident(idx)}`};`,
-                rails: `
+                rails: () => `
                   disable_ddl_transaction!
 
                   def up
@@ -122,7 +122,7 @@ export default defineRule({
                   end`,
                 django: () =>
                   djangoSeparateFix(op, op.table, op.columns, idx, op.name ?? idx, kind, alterField && `${indent(alterField, "        ").trimStart().replace(/,?$/, ",")}  # its other changes, without unique=True`),
-                alembic: `
+                alembic: () => `
                   with op.get_context().autocommit_block():
                       op.create_index("${idx}", "${op.table}", [${op.columns.map((c) => `"${c}"`).join(", ")}], unique=True, postgresql_concurrently=True)
                   op.execute("ALTER TABLE ${op.table} ADD CONSTRAINT ${op.name ?? idx} ${kind} USING INDEX ${idx}")`,
@@ -140,8 +140,8 @@ export default defineRule({
             ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} ${op.column.type?.text ?? "text"};
             CREATE UNIQUE INDEX CONCURRENTLY ${ident(idx)} ON ${ident(op.table)} (${ident(op.column.name)});
             ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(idx)} UNIQUE USING INDEX ${ident(idx)};`,
-          rails: `add_column ${sym(op.table)}, ${sym(op.column.name)}, ${railsType(op.column.type)}\n# then, in a migration with disable_ddl_transaction!:\nadd_index ${sym(op.table)}, ${sym(op.column.name)}, unique: true, algorithm: :concurrently`,
-          django: op.ormFieldDef
+          rails: () => `add_column ${sym(op.table)}, ${sym(op.column.name)}, ${railsType(op.column.type)}\n# then, in a migration with disable_ddl_transaction!:\nadd_index ${sym(op.table)}, ${sym(op.column.name)}, unique: true, algorithm: :concurrently`,
+          django: () => op.ormFieldDef
             ? djangoSeparateFix(
                 op,
                 op.table,
@@ -152,7 +152,7 @@ export default defineRule({
                 `migrations.AddField(model_name=${pythonString(op.ormModel ?? op.table)}, name=${pythonString(op.ormField ?? op.column.name)}, field=${withoutKeyword(op.ormFieldDef, "unique") ?? op.ormFieldDef}),`,
               )
             : djangoSeparateFix(op, op.table, [op.column.name], idx, idx, "UNIQUE"),
-          alembic: `
+          alembic: () => `
             ${op.column.type && saType(op.column.type) ? `op.add_column(${pythonString(op.table)}, sa.Column(${pythonString(op.column.name)}, ${saType(op.column.type)}))` : `op.execute(${pythonString(`ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} ${op.column.type?.text ?? "text"}`)})`}
             with op.get_context().autocommit_block():
                 op.create_index("${idx}", "${op.table}", ["${op.column.name}"], unique=True, postgresql_concurrently=True)

@@ -39,7 +39,7 @@ export default defineRule({
         message: `${op.table}.${c.name} is redefined, but its previous definition is not in this review. If this changes it, ${risks.join("; ")}.`,
         fix: fixFor(ctx.framework, {
           sql: "-- compare with the column's current definition; split a type change, NOT NULL or UNIQUE into the safe multi-step forms",
-          django: `
+          django: () => `
             # lint the app's whole migrations folder so the previous definition of ${model}.${field} is known, or check \`manage.py sqlmigrate\`.
             # unique=True on a live table: build the index first, then attach it (atomic = False):
             #   AddIndexConcurrently(model_name="${model}", index=models.Index(fields=["${field}"], name="${op.table}_${c.name}_uniq"))  # UniqueConstraint via RunSQL ... USING INDEX

@@ -37,8 +37,8 @@ export default defineRule({
         fix: fixFor(ctx.framework, {
           sql: `-- move this statement to the next migration:\nALTER TABLE ${ident(op.table)} VALIDATE CONSTRAINT ${ident(op.name)};`,
           rails: () => railsValidateFix(op, added),
-          django: `# next migration:\nValidateConstraint(model_name="${op.ormModel ?? "..."}", name="${op.name}")`,
-          alembic: `# next revision:\nop.execute("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${op.name}")`,
+          django: () => `# next migration:\nValidateConstraint(model_name="${op.ormModel ?? "..."}", name="${op.name}")`,
+          alembic: () => `# next revision:\nop.execute("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${op.name}")`,
         }),
       });
     }

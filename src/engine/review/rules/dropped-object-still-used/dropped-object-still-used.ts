@@ -54,7 +54,7 @@ function fixOf(target: UsageTarget, files: string[]): string {
     sql: `
       -- 1. Remove every use of ${isColumn ? column : target.label} (${where}) and deploy that code first.
       -- 2. Then merge this migration.`,
-    rails: isColumn
+    rails: () => isColumn
       ? `
         # 1. Stop using ${column} (${where}) and make Active Record forget the column, then deploy:
         class ${modelName(target.table)} < ApplicationRecord
@@ -62,7 +62,7 @@ function fixOf(target: UsageTarget, files: string[]): string {
         end
         # 2. Then merge this migration (remove_column ${sym(target.table)}, ${sym(column)}, ...).`
       : `# 1. Remove the model and every use of ${target.label} (${where}) and deploy.\n# 2. Then merge this migration.`,
-    django: isColumn
+    django: () => isColumn
       ? `
         # 1. Remove ${target.ormField ?? column} from the model and from ${where}, deploy that code,
         # 2. then merge the migration that drops the column.`
