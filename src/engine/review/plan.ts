@@ -16,7 +16,7 @@ import { migrationFolder } from "../database/decide.js";
 import { signalPathsFor } from "../database/signal-paths.js";
 import { normaliseChanges, type ChangedFile } from "./changes.js";
 import { detectMigrationPath, isDieselFile, isPrimaryFile, migrationSetKey, schemaDumpOf } from "./classify.js";
-import { compareVersions } from "./versions.js";
+import { compareVersions, newestVersion } from "./versions.js";
 import { RailsDatabases } from "./rails-databases.js";
 import { repositoryFactPaths } from "../repository/fact-paths.js";
 
@@ -104,6 +104,7 @@ export function planReview(files: readonly ChangedFile[], config: Config, basePa
   const djangoAppsChanging = new Set<string>();
   const added: DetectedFile[] = [];
   const deleted: string[] = [];
+  const deletedDjango: DetectedFile[] = [];
   const databaseFolders = new Map<string, string>(); // migrations folder -> framework
   const models: string[] = [];
   for (const change of changes) {
@@ -121,12 +122,17 @@ export function planReview(files: readonly ChangedFile[], config: Config, basePa
     relevant = true;
     if (change.status === "removed") {
       const file = detectMigrationPath(change.path, config);
-      if (file?.framework === "django") djangoAppsLosing.add(dirOf(change.path));
+      if (file?.framework === "django") {
+        djangoAppsLosing.add(dirOf(change.path));
+        if (file.version !== undefined) deletedDjango.push(file);
+      }
       else if (file && (file.role === "up" || file.role === "combined")) deleted.push(change.path);
       continue;
     }
     head.add(change.path);
     if (change.status === "modified") base.add(change.path);
+    // a renamed migration: its operations the rename did not touch were reviewed when it was added
+    if (change.status === "renamed" && change.previousPath && previous !== undefined) base.add(change.previousPath);
     const file = detectMigrationPath(change.path, config);
     if (!file) continue;
     if (change.status === "added") added.push(file);
@@ -161,8 +167,16 @@ export function planReview(files: readonly ChangedFile[], config: Config, basePa
     }
   }
   // squashed migrations say which migrations they replace: deleting those is Django's documented way
-  for (const dir of djangoAppsLosing)
-    for (const path of bySiblingDir(dir)) if (/_squashed_/.test(baseOf(path)) && path.endsWith(".py")) base.add(path);
+  // (whatever its name: `squashmigrations --squashed-name`); a squash is numbered no later than what it replaces, so
+  // the remaining migrations up to the newest deleted one are read
+  for (const dir of djangoAppsLosing) {
+    const newestDeleted = newestVersion(deletedDjango.filter((f) => dirOf(f.path) === dir).map((f) => f.version!));
+    for (const path of bySiblingDir(dir)) {
+      if (!path.endsWith(".py") || removed.has(path)) continue;
+      const version = detectMigrationPath(path, config)?.version;
+      if (/_squashed_/.test(baseOf(path)) || (version !== undefined && newestDeleted !== undefined && compareVersions(version, newestDeleted) <= 0)) base.add(path);
+    }
+  }
   const context = new Set<string>();
   if (basePaths)
     for (const dir of djangoAppsChanging)

@@ -91,7 +91,9 @@ function changedMigrations(changes: readonly Change[], config: Config, contents:
   for (const original of changes) {
     let change = original;
     const headContent = change.status === "removed" ? undefined : contents.head.get(change.path);
-    const baseContent = change.status === "removed" ? contents.base.get(change.path) : change.status === "modified" ? contents.base.get(change.path) : undefined;
+    // a renamed migration is judged like an edit of its previous version: what the rename left alone was reviewed when it was added
+    const basePath = change.status === "renamed" ? change.previousPath : change.status === "removed" || change.status === "modified" ? change.path : undefined;
+    const baseContent = basePath === undefined ? undefined : contents.base.get(basePath);
     const file = detectMigrationPath(change.path, config, change.status === "removed" ? baseContent : headContent);
     const previousFile = change.previousPath ? detectMigrationPath(change.previousPath, config) : undefined;
     if (!file && !previousFile) continue;
@@ -102,7 +104,7 @@ function changedMigrations(changes: readonly Change[], config: Config, contents:
       continue;
     }
     const head = change.status === "removed" ? undefined : modelFor(change.path, headModels);
-    const base = change.status === "modified" || change.status === "removed" ? baseModels.find((m) => m.path === change.path) : undefined;
+    const base = basePath === undefined ? undefined : baseModels.find((m) => m.path === basePath);
     const edit = base && head && head.path === change.path && baseContent !== undefined && headContent !== undefined ? judgeEdit(base, head, baseContent, headContent) : undefined;
     out.push({
       edit,
@@ -114,7 +116,7 @@ function changedMigrations(changes: readonly Change[], config: Config, contents:
       headContent,
       baseContent,
       headGraph: graphOf(file, headContent),
-      baseGraph: graphOf(file, baseContent),
+      baseGraph: graphOf(change.status === "renamed" ? previousFile : file, baseContent),
     });
   }
   return out;
@@ -143,7 +145,7 @@ function dumpStates(changes: readonly Change[], config: Config, contents: Conten
 }
 
 /** Django migrations replaced by a squashed one we have the text of (`app/name` -> the squash's path). */
-function squashes(migrations: readonly ChangedMigration[], config: Config, contents: Contents): Map<string, string> {
+function squashes(migrations: readonly ChangedMigration[], config: Config, contents: Contents, context: readonly SourceFile[] = []): Map<string, string> {
   const out = new Map<string, string>();
   const record = (path: string, graph: DjangoGraphNode | undefined) => {
     for (const replaced of graph?.replaces ?? []) {
@@ -152,7 +154,9 @@ function squashes(migrations: readonly ChangedMigration[], config: Config, conte
     }
   };
   for (const m of migrations) record(m.change.path, m.baseGraph ?? m.headGraph);
-  for (const [path, content] of contents.base) {
+  // the base branch's squashes, and the app's other migrations the change leaves alone (read at head for context:
+  // unchanged, so as the base branch has them)
+  for (const [path, content] of [...contents.base, ...context.map((f) => [f.path, f.content] as const)]) {
     if (migrations.some((m) => m.change.path === path)) continue;
     record(path, graphOf(detectMigrationPath(path, config, content), content));
   }
@@ -218,7 +222,14 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   // an edited merged migration: only the operations the edit touched are linted again
   const edits = new Map(migrations.flatMap((m) => (m.edit ? [[m.change.path, m.edit] as const] : [])));
   // what the base version was already told ran long ago: an edit elsewhere in the file does not make it new
-  const baseSays = new Set(baseAnalysis.findings.filter((f) => edits.has(f.path)).map(sameFindingKey));
+  // (a renamed migration's base findings are keyed by its new path)
+  const headPathOf = new Map(migrations.flatMap((m) => (m.edit && m.change.previousPath ? [[m.change.previousPath, m.change.path] as const] : [])));
+  const baseSays = new Set(
+    baseAnalysis.findings.flatMap((f) => {
+      const path = headPathOf.get(f.path) ?? f.path;
+      return edits.has(path) ? [sameFindingKey({ ...f, path })] : [];
+    }),
+  );
   const touchedByEdit = (f: ReportedFinding) => {
     const edit = edits.get(f.path);
     return !edit || (edit.changedOps.some((loc) => loc.line <= f.endLine && f.line <= loc.endLine) && !baseSays.has(sameFindingKey(f)));
@@ -253,7 +264,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     baseModels: new Map(baseModels.map((m) => [m.path, m])),
     change,
   };
-  facts.squashedBy = squashes(migrations, config, contents);
+  facts.squashedBy = squashes(migrations, config, contents, input.contextMigrations);
 
   // 3. review rules, with config severities and inline waivers
   const reviewed: ReportedFinding[] = [];

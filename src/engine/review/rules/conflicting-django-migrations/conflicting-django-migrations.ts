@@ -29,6 +29,9 @@ export default defineReviewRule({
         const app = djangoAppOf(m.change.path);
         // a dependency on a migration of this app (by name; the label may differ from the folder)
         for (const dep of m.headGraph?.dependencies ?? []) if (dep.app === app || names.has(dep.name)) leaves.delete(dep.name);
+        // a squash stands in for the migrations it replaces: Django drops them from the graph (or the squash, where
+        // only some ran), so they are not leaves beside it
+        for (const replaced of m.headGraph?.replaces ?? []) if (replaced.app === app || names.has(replaced.name)) leaves.delete(replaced.name);
       }
       for (const m of set.added) {
         const name = djangoMigrationName(m.change.path);

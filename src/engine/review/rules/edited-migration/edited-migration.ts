@@ -128,7 +128,24 @@ export default defineReviewRule({
         });
         continue;
       }
-      const uncertain = (["graph", "data", "unmodelled"] as const).map((part) => edit.details.find((d) => d.part === part)).find((d) => d !== undefined);
+      // a squashed migration loses its `replaces` once every database ran it: Django's documented last step of a squash
+      const squashDone = (m.baseGraph?.replaces.length ?? 0) > 0 && m.headGraph?.replaces.length === 0;
+      const details = edit.details.filter((d) => !(squashDone && d.part === "graph" && d.what === "replaces"));
+      const uncertain = (["graph", "data", "unmodelled"] as const).map((part) => details.find((d) => d.part === part)).find((d) => d !== undefined);
+      if (squashDone && !uncertain && !details.some((d) => ["conditional", "extension", "steps", "calls"].includes(d.part))) {
+        const at = edit.details.find((d) => d.what === "replaces")?.loc ?? lines;
+        ctx.report({
+          line: at.line,
+          endLine: at.line,
+          path: m.change.path,
+          severity: "info",
+          message:
+            `Migration${version} is a squashed migration on the base branch; this edit removes its \`replaces\` list (${m.baseGraph!.replaces.length} migrations), ` +
+            `Django's documented last step once every database has run the squash: from now on it is an ordinary migration.`,
+          fix: "Nothing to do if every environment (and every installation upgrading from an older release) migrated past the squash; one that still has only some of the replaced migrations must upgrade through the previous release first.",
+        });
+        continue;
+      }
       if (uncertain) {
         const at = uncertain.loc.line > 1 && m.baseContent !== undefined && m.headContent !== undefined ? pinpoint(m.baseContent, m.headContent, uncertain.loc) : lines;
         const code = m.headContent?.split("\n")[at.line - 1]?.trim();

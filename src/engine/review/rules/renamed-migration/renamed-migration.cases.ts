@@ -7,6 +7,10 @@ const rails = `class AddPhone < ActiveRecord::Migration[7.1]
 end
 `;
 
+const djangoMigration = (deps: string, body = "") =>
+  `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [${deps}]\n    operations = [${body}]\n`;
+const removeFields = '\n        migrations.RemoveField(model_name="build", name="output"),\n    ';
+
 export default defineReviewCases({
   invalid: [
     {
@@ -32,6 +36,26 @@ export default defineReviewCases({
     },
   ],
   valid: [
+    {
+      name: "Django: renamed to resolve two leaf nodes on the base branch (migrate refused to run there) and put after the other leaf: a note",
+      base: {
+        "builds/migrations/0001_initial.py": djangoMigration(""),
+        "builds/migrations/0002_alter_rule_fk.py": djangoMigration('("builds", "0001_initial")'),
+        "builds/migrations/0002_remove_build_output.py": djangoMigration('("builds", "0001_initial")', removeFields),
+      },
+      head: { "builds/migrations/0003_remove_build_output.py": djangoMigration('("builds", "0002_alter_rule_fk")', removeFields) },
+      renames: { "builds/migrations/0003_remove_build_output.py": "builds/migrations/0002_remove_build_output.py" },
+    },
+    {
+      name: "Django: renamed when on the base branch it depends on a migration that no longer exists (NodeNotFoundError: it never ran): a note",
+      base: {
+        "builds/migrations/0001_initial.py": djangoMigration(""),
+        "builds/migrations/0003_remove_build_output.py": djangoMigration('("builds", "0001_initial")'),
+        "builds/migrations/0003_change_label.py": djangoMigration('("builds", "0002_remove_build_output")'),
+      },
+      head: { "builds/migrations/0004_change_label.py": djangoMigration('("builds", "0003_remove_build_output")') },
+      renames: { "builds/migrations/0004_change_label.py": "builds/migrations/0003_change_label.py" },
+    },
     {
       name: "a file moved into the migrations folder is a new migration, not a rename",
       base: { "drafts/20240101000000_add_phone.rb": rails },

@@ -1,6 +1,36 @@
 import { dedent } from "../../../rules/support/fix.js";
+import { djangoAppOf, djangoMigrationName } from "../../history/django-graph.js";
 import { runnerHistory } from "../../history/runners.js";
-import { defineReviewRule } from "../../review-rule.js";
+import { defineReviewRule, type ChangedMigration, type ReviewRuleContext } from "../../review-rule.js";
+import { compareVersions, newestVersion } from "../../versions.js";
+
+const dirOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf("/")));
+
+/**
+ * Why no database can have run a Django migration as the base branch has it: Django refuses to migrate at all
+ * when a dependency names a migration that does not exist (NodeNotFoundError), or when the app has two leaf
+ * nodes ("Conflicting migrations detected") and this rename is the fix that puts it after the other leaf.
+ * undefined when the base branch's graph is sound (or migguard lacks what it needs to tell).
+ */
+function neverRan(ctx: ReviewRuleContext, m: ChangedMigration): string | undefined {
+  if (m.file.layout !== "django" || !m.change.previousPath || !m.baseGraph || !ctx.baseMigrations) return undefined;
+  const folder = dirOf(m.change.previousPath);
+  const siblings = ctx.baseMigrations.filter((f) => f.framework === "django" && dirOf(f.path) === folder && f.version !== undefined);
+  const names = new Set(siblings.map((f) => djangoMigrationName(f.path)));
+  const previous = djangoMigrationName(m.change.previousPath);
+  // a dependency on a migration of its own app that is gone (and that no squash stands in for)
+  const app = djangoAppOf(m.change.previousPath);
+  const missing = m.baseGraph.dependencies.find((dep) => dep.app === app && !dep.name.startsWith("__") && !names.has(dep.name) && !ctx.squashedBy.has(`${dep.app}/${dep.name}`));
+  if (missing) return `on the base branch it depends on ${missing.app}.${missing.name}, which does not exist there, so \`migrate\` stopped with NodeNotFoundError before running anything`;
+  const newest = newestVersion(siblings.map((f) => f.version!));
+  if (!newest) return undefined;
+  const leaves = siblings.filter((f) => compareVersions(f.version!, newest) === 0).map((f) => djangoMigrationName(f.path));
+  const others = leaves.filter((l) => l !== previous);
+  const after = others.filter((other) => m.headGraph?.dependencies.some((dep) => dep.name === other));
+  if (leaves.includes(previous) && after.length > 0)
+    return `on the base branch it and ${after.join(", ")} were both leaf nodes, so \`migrate\` stopped with "Conflicting migrations detected" before running anything; the rename puts it after ${after.join(", ")}`;
+  return undefined;
+}
 
 export default defineReviewRule({
   meta: {
@@ -31,6 +61,19 @@ export default defineReviewRule({
           severity: "info",
           message: `Migration ${m.change.previousPath} moved to ${m.change.path} with the same ${m.file.version ? `version ${m.file.version}` : "name"}: ${history.tool} still recognises it, as long as it looks in the new folder.`,
           fix: "Make sure the runner's configured migration paths include the new folder.",
+        });
+        continue;
+      }
+      const reason = neverRan(ctx, m);
+      if (reason) {
+        ctx.report({
+          path: m.change.path,
+          line: 1,
+          severity: "info",
+          message: `Migration ${m.change.previousPath} was renamed to ${m.change.path}: ${reason}. No database migrated with the base branch's graph, so it runs for the first time under its new name.`,
+          fix: dedent(`
+            Nothing to do if no database ran ${djangoMigrationName(m.change.previousPath!)} before the graph broke. One that did runs it again:
+            there, record it under the new name without running it: python manage.py migrate --fake <app> ${djangoMigrationName(m.change.path)}`),
         });
         continue;
       }
