@@ -25,6 +25,26 @@ def downgrade():
         "from sqlalchemy.dialects.postgresql import JSONB\n\nop.add_column('dashboards', sa.Column('options', JSONB(astext_type=sa.Text()), server_default='{}', nullable=False))",
       ],
     },
+    {
+      framework: "alembic",
+      name: "sa.JSON named without a call: it becomes JSONB(), the nullable kept",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = "a0"
+
+
+def upgrade():
+    op.add_column("events", sa.Column("payload", sa.JSON, nullable=True))
+
+
+def downgrade():
+    op.drop_column("events", "payload")
+`,
+      lines: [9],
+      fixes: ['from sqlalchemy.dialects.postgresql import JSONB\n\nop.add_column("events", sa.Column("payload", JSONB(), nullable=True))'],
+    },
   ],
   valid: [
     {

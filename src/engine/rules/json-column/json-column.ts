@@ -1,10 +1,16 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, ident, sym } from "../support/fix.js";
 import { existingTable, upOps } from "../support/scope.js";
-import { withPositional } from "../support/python-call.js";
+import { namedBy, withPositional } from "../support/python-call.js";
 
-/** `JSON`, `sa.JSON`, `postgresql.JSON(astext_type=...)`: the column type as written. */
-const JSON_TYPE = /^(?:[A-Za-z_][A-Za-z0-9_]*\.)*JSON\b/;
+/** `JSON`, `sa.JSON`, `postgresql.JSON(astext_type=...)`: a column type argument that names JSON, read with the Python grammar. */
+const namesJson = (arg: string) => namedBy(arg)?.name.split(".").pop() === "JSON";
+
+/** The JSONB spelling of a JSON type argument: its own arguments kept (JSONB takes astext_type like JSON). */
+function asJsonb(arg: string): string {
+  const named = namedBy(arg)!;
+  return named.call ? `JSONB${arg.trim().slice(named.name.length)}` : "JSONB()";
+}
 
 /** strong_migrations' add_column_json check. */
 export default defineRule({
@@ -43,7 +49,7 @@ export default defineRule({
  * it uses, since the revision may not import the postgresql dialect (importing it again is harmless).
  */
 function alembicFix(text: string, table: string, column: string): string {
-  const isColumn = (callee: string) => /(^|\.)Column$/.test(callee);
-  const kept = withPositional(text, (arg) => JSON_TYPE.test(arg), (arg) => `JSONB${arg.replace(JSON_TYPE, "").replace(/^$/, "()")}`, isColumn);
+  const isColumn = (callee: string) => callee.split(".").pop() === "Column";
+  const kept = withPositional(text, namesJson, asJsonb, isColumn);
   return `from sqlalchemy.dialects.postgresql import JSONB\n\n${kept ?? `op.add_column("${table}", sa.Column("${column}", JSONB()))  # keep the column's other arguments (nullable, server_default)`}`;
 }

@@ -84,6 +84,21 @@ export function calleeOf(call: string): string | undefined {
   });
 }
 
+/**
+ * What an expression names: `sa.JSON` for the attribute `sa.JSON`, and for a call (`postgresql.JSON(astext_type=...)`)
+ * its callee; undefined for anything else (a string, a subscript) or text that is not one expression.
+ */
+export function namedBy(expression: string): { name: string; call: boolean } | undefined {
+  return withPythonTree(expression.trim(), (root) => {
+    const statement = root.namedChildren[0];
+    const node = statement?.type === "expression_statement" && root.namedChildren.length === 1 ? statement.namedChildren[0] : undefined;
+    if (!node || root.hasError) return undefined;
+    if (node.type === "identifier" || node.type === "attribute") return { name: node.text, call: false };
+    const callee = node.type === "call" ? node.childForFieldName("function") : undefined;
+    return callee && (callee.type === "identifier" || callee.type === "attribute") ? { name: callee.text, call: true } : undefined;
+  });
+}
+
 /** `call` with another callee and the same arguments (`migrations.AddIndex(...)` -> `AddIndexConcurrently(...)`). */
 export function withCallee(call: string, callee: string): string | undefined {
   const old = calleeOf(call);
