@@ -7,19 +7,7 @@ export default defineCases({
       framework: "django",
       name: "django-safemigrate: a RemoveField marked Safe.after_deploy() is the planned last step (a warning with a backup)",
       path: "app/migrations/0002_remove_order_note.py",
-      files: {
-        "app/migrations/0001_initial.py": `from django.db import migrations, models
-
-
-class Migration(migrations.Migration):
-    initial = True
-    dependencies = []
-
-    operations = [
-        migrations.CreateModel(name="Order", fields=[("id", models.BigAutoField(primary_key=True)), ("note", models.TextField(null=True))]),
-    ]
-`,
-      },
+      files: DJANGO_INITIAL,
       code: `from django.db import migrations
 import django_safemigrate
 
@@ -39,19 +27,7 @@ class Migration(migrations.Migration):
       framework: "django",
       name: "django-safemigrate: Safe.always() says nothing about the deploy: the RemoveField is the data-loss error",
       path: "app/migrations/0002_remove_order_note.py",
-      files: {
-        "app/migrations/0001_initial.py": `from django.db import migrations, models
-
-
-class Migration(migrations.Migration):
-    initial = True
-    dependencies = []
-
-    operations = [
-        migrations.CreateModel(name="Order", fields=[("id", models.BigAutoField(primary_key=True)), ("note", models.TextField(null=True))]),
-    ]
-`,
-      },
+      files: DJANGO_INITIAL,
       code: `from django.db import migrations
 from django_safemigrate import Safe
 
