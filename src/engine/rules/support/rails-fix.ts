@@ -286,10 +286,19 @@ export function railsDropIndexFix(op: Extract<Operation, { kind: "drop_index" }>
   const rest = migration.up.filter((o) => !INERT.has(o.kind) && !(o.loc.line === op.loc.line && o.text === op.text));
   if (!rest.length) return `disable_ddl_transaction!\n\ndef change\n  ${call}\nend`;
   const name = op.names[0] ? `remove_${op.names[0]}` : `remove_index_on_${(op.table ?? "table").split(".").pop()}_${op.columns.join("_and_")}`;
+  return railsMoveOutConcurrent(migration, name, call, `the remove_index of line ${op.loc.line}`, "drop the index in a migration of its own");
+}
+
+/**
+ * The split both concurrent index fixes need: `what` leaves the migration (its other changes stay there, in
+ * their transaction), and `body` runs in a migration of its own outside the DDL transaction.
+ */
+function railsMoveOutConcurrent(migration: Migration, name: string, body: string, what: string, then: string, before: string[] = []): string {
   return [
-    `# Take the remove_index of line ${op.loc.line} out of ${railsClassName(migration, name)}: its other changes stay there, in their transaction.`,
-    "# Then drop the index in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):",
-    railsConcurrentMigration({ ...migration, name: undefined }, name, call),
+    ...before,
+    `# Take ${what} out of ${railsClassName(migration, name)}: its other changes stay there, in their transaction.`,
+    `# Then ${then}, outside the DDL transaction (CONCURRENTLY needs that):`,
+    railsConcurrentMigration({ ...migration, name: undefined }, name, body),
   ].join("\n");
 }
 
@@ -468,12 +477,15 @@ export function railsIndexFix(
   const name = `add_index_on_${first.table.split(".").pop()}_${first.columns.join("_and_")}`;
   // columns of a table block keep their place (and their options: type:, foreign_key:), without their index
   const kept = [...new Map(indexes.filter(keepsBlockColumn).map((o) => [o.loc.line, blockColumnWithoutIndex(o)])).values()];
-  return [
-    ...(kept.length ? [`# In ${railsClassName(migration, name)}, keep ${kept.length > 1 ? "these columns" : "the column"} in its table block, without ${kept.length > 1 ? "their indexes" : "its index"}:`, ...kept] : []),
-    `# Take ${indexes.length > 1 ? "these indexes" : "the index"} out of ${railsClassName(migration, name)}${migration.down.status === "present" && !migration.down.derived ? ` (and ${indexes.length > 1 ? "their" : "its"} removal out of its down)` : ""}: its other changes stay there, in their transaction.`,
-    `# Then build ${indexes.length > 1 ? "them" : "it"} in a migration of ${indexes.length > 1 ? "their" : "its"} own, outside the DDL transaction (CONCURRENTLY needs that):`,
-    railsConcurrentMigration({ ...migration, name: undefined }, name, body),
-  ].join("\n");
+  const many = indexes.length > 1;
+  return railsMoveOutConcurrent(
+    migration,
+    name,
+    body,
+    `${many ? "these indexes" : "the index"}${migration.down.status === "present" && !migration.down.derived ? ` (and ${many ? "their" : "its"} removal out of its down)` : ""}`,
+    `build ${many ? "them in a migration of their own" : "it in a migration of its own"}`,
+    kept.length ? [`# In ${railsClassName(migration, name)}, keep ${kept.length > 1 ? "these columns" : "the column"} in its table block, without ${kept.length > 1 ? "their indexes" : "its index"}:`, ...kept] : [],
+  );
 }
 
 /** SQL that must run outside the DDL transaction, with up and down (execute has no inverse in `change`). */
