@@ -340,6 +340,7 @@ function parseUnit(unit: MigrationUnit, errors: FileError[], decision: DatabaseD
   }
   try {
     const migration = withSqlDialect(decision?.database, decision?.version, () => adapter.parse({ ...unit, database: decision?.database, databaseVersion: decision?.version }));
+    migration.source ??= unit.content;
     if (decision) {
       migration.database = decision.database;
       if (decision.version) migration.databaseVersion = decision.version;

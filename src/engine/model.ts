@@ -496,6 +496,8 @@ export const Migration = z.object({
   notes: z.array(ParseProblem).default([]),
   /** an Alembic revision's place in its graph, when the file says it (revision-order.ts orders a folder by it) */
   revision: RevisionLink.optional(),
+  /** the file's text as read (analyze sets it): fixes that rewrite the whole migration slice it by the operations' lines */
+  source: z.string().optional(),
 });
 export type Migration = z.infer<typeof Migration>;
 export type MigrationInput = z.input<typeof Migration>;

@@ -74,11 +74,16 @@ function walk(node: PyNode, bound: Set<string>, read: Set<string>): void {
 
 /** The names `code` reads and does not bind, in order of first use; undefined when it does not parse. */
 export function unboundNames(code: string): string[] | undefined {
+  return freeNames(code)?.filter((name) => !ALWAYS_BOUND.has(name));
+}
+
+/** Every name `code` reads and does not bind (`op`, `sa` and imported modules included): what a new module must define for it. */
+export function freeNames(code: string): string[] | undefined {
   return withPythonTree(code, (root) => {
     if (root.hasError) return undefined;
     const bound = new Set<string>();
     const read = new Set<string>();
     walk(root, bound, read);
-    return [...read].filter((name) => !bound.has(name) && !ALWAYS_BOUND.has(name));
+    return [...read].filter((name) => !bound.has(name));
   });
 }

@@ -1,0 +1,377 @@
+/**
+ * Code that moves out of a migration into a migration of its own, with what it needs to run there: a fix that
+ * splits a migration must not lift a statement out of its loop, away from the connection it uses, or away from
+ * the stub model class, constant or helper method the migration defines for it (a NameError at run time).
+ *
+ * The unit that moves is the statement of the migration's method (Rails `up`/`change`, Alembic `upgrade`) that
+ * holds the operation, so a data step inside a `for` loop moves with its loop; for Django it is the element of
+ * `operations`. What the moved statements read is found with the real grammars (Prism, tree-sitter Python) and
+ * carried: locals assigned earlier in the same method, and the definitions of the class body (Ruby) or the module
+ * (Python). When a name cannot be carried (a block parameter, a loop variable bound around the statement), the
+ * answer says which, and the caller keeps the migration as it is.
+ */
+import {
+  BlockNode,
+  ClassNode,
+  ConstantPathNode,
+  LambdaNode,
+  ConstantReadNode,
+  ConstantWriteNode,
+  CallNode,
+  DefNode,
+  LocalVariableReadNode,
+  LocalVariableWriteNode,
+  ModuleNode,
+  StatementsNode,
+  type Node,
+} from "@ruby/prism";
+import { parseRuby } from "../../adapters/rails/prism.js";
+import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
+import type { Migration, Operation, SourceRange } from "../../model.js";
+import { SourceLines } from "../../source-lines.js";
+import { freeNames } from "./python-free-names.js";
+
+export interface MovedCode {
+  /** the statements that move, as written, dedented, in their order */
+  statements: string[];
+  /** the lines those statements occupy in the migration (what migration 1 leaves out) */
+  lines: SourceRange[];
+  /** assignments of the enclosing method that the statements read (`conn = op.get_bind()`), dedented, in order */
+  locals: string[];
+  /** class-body (Ruby) or module (Python) definitions they read: imports, stub models, constants, helpers */
+  definitions: string[];
+  /** every operation of the moved statements: the ones asked for, and any other the same statements hold (a loop's) */
+  ops: Operation[];
+}
+
+/** Why the code cannot move: the names it reads that nothing movable binds. */
+export interface Unmovable {
+  unbound: string[];
+}
+
+const within = (range: SourceRange, inside: SourceRange) => range.line >= inside.line && range.endLine <= inside.endLine;
+const overlaps = (a: SourceRange, b: SourceRange) => a.line <= b.endLine && b.line <= a.endLine;
+
+/** `text` starting at column `column` of its first line, with that much indentation taken off every line. */
+function dedentFrom(text: string, column: number): string {
+  const [first, ...rest] = text.split("\n");
+  return [first, ...rest.map((l) => l.slice(Math.min(column, l.length - l.trimStart().length)))].join("\n");
+}
+
+/**
+ * The statements holding `ops` and what they read, or why they cannot move; undefined when the migration's source
+ * is not there or does not parse, or when a statement that would move also holds an operation that stays.
+ */
+export function movedCode(migration: Migration, ops: readonly Operation[]): MovedCode | Unmovable | undefined {
+  if (migration.source === undefined) return undefined;
+  const staying = migration.up.filter((op) => !ops.includes(op));
+  switch (migration.framework) {
+    case "sql": {
+      const lines = ops.map((op) => op.loc);
+      // a statement sharing a line with one that stays cannot be cut out by lines
+      if (lines.some((r) => staying.some((op) => overlaps(op.loc, r)))) return undefined;
+      return { statements: ops.map((op) => `${op.text.trim().replace(/;\s*$/, "")};`), lines, locals: [], definitions: [], ops: [...ops] };
+    }
+    case "rails":
+    case "django":
+    case "alembic": {
+      const found = migration.framework === "rails" ? rubyMoved(migration.source, ops, staying) : pythonMoved(migration.source, migration.framework, ops, staying);
+      return found && "lines" in found ? { ...found, ops: opsIn(migration, found.lines) } : found;
+    }
+  }
+}
+
+/** Units (statements or list elements) that hold the ops, in source order; undefined when an op is in none. */
+function unitsHolding<T extends { range: SourceRange }>(units: readonly T[], ops: readonly Operation[]): T[] | undefined {
+  const picked = units.filter((u) => ops.some((op) => overlaps(op.loc, u.range)));
+  if (picked.length === 0 || ops.some((op) => !picked.some((u) => within(op.loc, u.range)))) return undefined;
+  return picked;
+}
+
+/** The migration's operations the moved units hold. */
+const opsIn = (migration: Migration, ranges: readonly SourceRange[]) => migration.up.filter((op) => ranges.some((r) => overlaps(op.loc, r)));
+
+// ---------------------------------------------------------------------------------------------- Python
+
+const rangeOf = (node: PyNode): SourceRange => ({ line: node.startPosition.row + 1, endLine: node.endPosition.row + 1 });
+const statementsOf = (block: PyNode | null | undefined): PyNode[] => (block?.namedChildren ?? []).filter((n): n is PyNode => n !== null && n.type !== "comment");
+const unwrapDecorated = (node: PyNode): PyNode => (node.type === "decorated_definition" ? (node.childForFieldName("definition") ?? node) : node);
+
+/** The names a top-level statement binds (a def's name, an import's names, an assignment's targets). */
+function bindsOf(node: PyNode): string[] {
+  const inner = unwrapDecorated(node);
+  if (inner.type === "function_definition" || inner.type === "class_definition") return [inner.childForFieldName("name")?.text ?? ""];
+  if (inner.type === "import_statement" || inner.type === "import_from_statement")
+    return inner.namedChildren.flatMap((c) => {
+      if (!c || c.type === "relative_import" || c === inner.childForFieldName("module_name")) return [];
+      const alias = c.type === "aliased_import" ? c.childForFieldName("alias") : c;
+      return alias ? [alias.text.split(".")[0]] : [];
+    });
+  if (inner.type === "expression_statement") {
+    const assignment = inner.namedChildren[0];
+    if (assignment?.type === "assignment") {
+      const left = assignment.childForFieldName("left");
+      const names: string[] = [];
+      const collect = (n: PyNode) => {
+        if (n.type === "identifier") names.push(n.text);
+        else for (const c of n.namedChildren) if (c && ["pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "identifier"].includes(c.type)) collect(c);
+      };
+      if (left) collect(left);
+      return names;
+    }
+  }
+  return [];
+}
+
+/** The names a top-level statement reads when it runs or is called (a def's body, minus its parameters). */
+function readsOf(node: PyNode): string[] {
+  const inner = unwrapDecorated(node);
+  if (inner.type === "function_definition") {
+    const params = new Set<string>();
+    const walk = (n: PyNode) => {
+      if (n.type === "identifier") params.add(n.text);
+      else for (const c of n.namedChildren) if (c && c.type !== "default_parameter" && c.type !== "typed_default_parameter") walk(c);
+      for (const c of n.namedChildren) if (c && (c.type === "default_parameter" || c.type === "typed_default_parameter")) { const name = c.childForFieldName("name"); if (name) params.add(name.text); }
+    };
+    const parameters = inner.childForFieldName("parameters");
+    if (parameters) walk(parameters);
+    const body = inner.childForFieldName("body");
+    const decorators = node.type === "decorated_definition" ? node.namedChildren.filter((c) => c?.type === "decorator").map((c) => c!.text.replace(/^@/, "")) : [];
+    const read = [...(body ? (freeNames(dedentFrom(body.text, body.startPosition.column)) ?? []) : []), ...decorators.flatMap((d) => freeNames(d) ?? [])];
+    return read.filter((n) => !params.has(n));
+  }
+  return freeNames(dedentFrom(node.text, node.startPosition.column)) ?? [];
+}
+
+/** Statements of `pool` binding the names `wanted` needs, closed over what they read in turn, in source order. */
+function closure(pool: readonly PyNode[], wanted: Iterable<string>, skip: (node: PyNode) => boolean): { nodes: PyNode[]; missing: string[] } {
+  const taken = new Set<PyNode>();
+  const missing = new Set<string>();
+  const queue = [...wanted];
+  const seen = new Set<string>();
+  while (queue.length) {
+    const name = queue.shift()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const binders = pool.filter((n) => !skip(n) && bindsOf(n).includes(name));
+    if (binders.length === 0) missing.add(name);
+    for (const b of binders) {
+      if (taken.has(b)) continue;
+      taken.add(b);
+      queue.push(...readsOf(b));
+    }
+  }
+  return { nodes: pool.filter((n) => taken.has(n)), missing: [...missing] };
+}
+
+/** Python names every module has without defining them. */
+const PYTHON_BUILTINS = new Set([
+  "True", "False", "None", "print", "len", "range", "str", "int", "float", "bool", "dict", "list", "set", "tuple", "enumerate", "zip",
+  "min", "max", "sorted", "reversed", "isinstance", "getattr", "setattr", "hasattr", "any", "all", "sum", "map", "filter", "iter", "next",
+  "Exception", "ValueError", "KeyError", "TypeError", "RuntimeError", "object", "super", "repr", "round", "abs", "open", "format", "bytes", "id",
+]);
+
+/** Alembic's module-level names that describe the revision itself: never carried into another revision. */
+const REVISION_NAMES = new Set(["revision", "down_revision", "branch_labels", "depends_on"]);
+
+function pythonMoved(source: string, framework: "django" | "alembic", ops: readonly Operation[], staying: readonly Operation[]): Omit<MovedCode, "ops"> | Unmovable | undefined {
+  return withPythonTree(source, (root): Omit<MovedCode, "ops"> | Unmovable | undefined => {
+    if (root.hasError) return undefined;
+    const top = statementsOf(root);
+    const isMigrationPart = (n: PyNode) => {
+      const inner = unwrapDecorated(n);
+      const name = inner.childForFieldName("name")?.text;
+      if (inner.type === "class_definition" && name === "Migration") return true;
+      if (inner.type === "function_definition" && (name === "upgrade" || name === "downgrade")) return true;
+      return bindsOf(n).some((b) => REVISION_NAMES.has(b));
+    };
+    let units: Array<{ node: PyNode; range: SourceRange }>;
+    let method: PyNode[] = [];
+    if (framework === "django") {
+      const list = djangoOperationsList(root);
+      if (!list) return undefined;
+      units = statementsOf(list).map((node) => ({ node, range: rangeOf(node) }));
+    } else {
+      const upgrade = top.map(unwrapDecorated).find((n) => n.type === "function_definition" && n.childForFieldName("name")?.text === "upgrade");
+      method = statementsOf(upgrade?.childForFieldName("body"));
+      units = method.map((node) => ({ node, range: rangeOf(node) }));
+    }
+    const picked = unitsHolding(units, ops);
+    if (!picked) return undefined;
+    const statements = picked.map((u) => dedentFrom(u.node.text, u.node.startPosition.column));
+    const read = new Set(statements.flatMap((s) => freeNames(s) ?? []));
+    // locals of upgrade() assigned before the first moved statement (the connection, a table object)
+    const firstRow = Math.min(...picked.map((u) => u.range.line));
+    const earlier = method.filter((n) => rangeOf(n).endLine < firstRow && bindsOf(n).length > 0 && !staying.some((op) => overlaps(op.loc, rangeOf(n))));
+    const local = closure(earlier, read, () => false);
+    const module = closure(top, [...local.missing], isMigrationPart);
+    // a name no statement of the module binds (a loop variable or a parameter of the code around the statement)
+    // cannot move with it; Python's builtins are there in any module
+    const unbound = module.missing.filter((n) => !PYTHON_BUILTINS.has(n));
+    if (unbound.length) return { unbound };
+    return {
+      statements,
+      lines: picked.map((u) => u.range),
+      locals: local.nodes.map((n) => dedentFrom(n.text, n.startPosition.column)),
+      definitions: module.nodes.map((n) => n.text),
+    };
+  });
+}
+
+/** The list node of `operations = [...]` in `class Migration`. */
+export function djangoOperationsList(root: PyNode): PyNode | undefined {
+  for (const statement of statementsOf(root)) {
+    const cls = unwrapDecorated(statement);
+    if (cls.type !== "class_definition") continue;
+    for (const member of statementsOf(cls.childForFieldName("body"))) {
+      const assignment = member.type === "expression_statement" ? member.namedChildren[0] : undefined;
+      if (assignment?.type !== "assignment" || assignment.childForFieldName("left")?.text !== "operations") continue;
+      const right = assignment.childForFieldName("right");
+      if (right?.type === "list") return right;
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------- Ruby
+
+interface RubyUnit {
+  node: Node;
+  range: SourceRange;
+}
+
+/** What a piece of Ruby reads: locals, constants, receiver-less method calls; and the locals it binds itself. */
+interface RubyReads {
+  locals: Set<string>;
+  written: Set<string>;
+  constants: Set<string>;
+  calls: Set<string>;
+}
+
+/** Locals bound by assignment, block and method parameters, `for` targets, rescue variables. */
+const bindsLocal = (node: Node): string | undefined => {
+  const kind = node.constructor.name;
+  const named = (node as unknown as { name?: unknown }).name;
+  if (typeof named !== "string") return undefined;
+  return /^LocalVariable(Write|Target|OperatorWrite|AndWrite|OrWrite)Node$/.test(kind) || /ParameterNode$/.test(kind) ? named : undefined;
+};
+
+function rubyReads(nodes: readonly Node[], into: RubyReads = { locals: new Set(), written: new Set(), constants: new Set(), calls: new Set() }): RubyReads {
+  const walk = (node: Node) => {
+    const bound = bindsLocal(node);
+    if (bound) into.written.add(bound);
+    // a block's or lambda's parameters and block-locals (Prism lists them on the node)
+    if (node instanceof BlockNode || node instanceof LambdaNode) for (const local of node.locals) into.written.add(local);
+    if (node instanceof LocalVariableReadNode) into.locals.add(node.name);
+    else if (node instanceof ConstantReadNode) into.constants.add(node.name);
+    else if (node instanceof CallNode && !node.receiver) into.calls.add(node.name);
+    // a method body is its own scope: read when the method itself is carried
+    if (node instanceof DefNode) return;
+    // the root of `Foo::Bar` is what the class body may define
+    if (node instanceof ConstantPathNode) {
+      if (node.parent) walk(node.parent);
+      return;
+    }
+    for (const child of node.compactChildNodes()) walk(child);
+  };
+  for (const n of nodes) walk(n);
+  return into;
+}
+
+const endOf = (node: Node) => node.location.startOffset + node.location.length;
+
+function rubyMoved(source: string, ops: readonly Operation[], staying: readonly Operation[]): Omit<MovedCode, "ops"> | Unmovable | undefined {
+  const result = parseRuby(source);
+  if (result.errors.length) return undefined;
+  const lines = new SourceLines(source);
+  const rangeOfNode = (node: Node): SourceRange => ({ line: lines.lineOfByte(node.location.startOffset), endLine: lines.lineOfByte(Math.max(node.location.startOffset, endOf(node) - 1)) });
+  const textOf = (node: Node) => {
+    const start = node.location.startOffset;
+    const lineStart = source.lastIndexOf("\n", lines.sliceBytes(0, start).length - 1) + 1;
+    const column = lines.sliceBytes(0, start).length - lineStart;
+    return dedentFrom(lines.sliceBytes(start, endOf(node)), column);
+  };
+  // the migration class: the class whose body holds the operations
+  const classes: ClassNode[] = [];
+  const collectClasses = (node: Node) => {
+    if (node instanceof ClassNode) classes.push(node);
+    if (node instanceof ClassNode || node instanceof ModuleNode || node instanceof StatementsNode || node.constructor.name === "ProgramNode")
+      for (const child of node.compactChildNodes()) collectClasses(child);
+  };
+  collectClasses(result.value);
+  const cls = classes.find((c) => ops.every((op) => within(op.loc, rangeOfNode(c))));
+  const members = cls?.body instanceof StatementsNode ? cls.body.body : [];
+  const method = members.find((m): m is DefNode => m instanceof DefNode && ops.every((op) => within(op.loc, rangeOfNode(m))));
+  const body = method?.body instanceof StatementsNode ? method.body.body : [];
+  if (!method || body.length === 0) return undefined;
+  const units: RubyUnit[] = body.map((node) => ({ node, range: rangeOfNode(node) }));
+  const picked = unitsHolding(units, ops);
+  if (!picked) return undefined;
+  const readsOfNodes = (nodes: readonly Node[]) => rubyReads(nodes);
+  const reads = readsOfNodes(picked.map((u) => u.node));
+  // locals assigned by earlier statements of the method (`users = User.where(...)`), themselves closed over
+  const firstLine = Math.min(...picked.map((u) => u.range.line));
+  const earlier = units.filter((u) => u.range.endLine < firstLine && u.node instanceof LocalVariableWriteNode && !staying.some((op) => overlaps(op.loc, u.range)));
+  const takenLocals = new Set<RubyUnit>();
+  const unbound: string[] = [];
+  const constants = new Set(reads.constants);
+  const calls = new Set(reads.calls);
+  const queue = [...reads.locals].filter((n) => !reads.written.has(n));
+  const seenLocals = new Set<string>();
+  while (queue.length) {
+    const name = queue.shift()!;
+    if (seenLocals.has(name)) continue;
+    seenLocals.add(name);
+    const writers = earlier.filter((u) => (u.node as LocalVariableWriteNode).name === name);
+    if (writers.length === 0) {
+      unbound.push(name);
+      continue;
+    }
+    for (const w of writers) {
+      if (takenLocals.has(w)) continue;
+      takenLocals.add(w);
+      const inner = readsOfNodes([w.node]);
+      queue.push(...[...inner.locals].filter((n) => n !== name));
+      for (const c of inner.constants) constants.add(c);
+      for (const c of inner.calls) calls.add(c);
+    }
+  }
+  if (unbound.length) return { unbound };
+  // class-body definitions: constants (stub models), nested classes and modules, helper methods
+  const defines = (member: Node): { constant?: string; method?: string } =>
+    member instanceof ConstantWriteNode
+      ? { constant: member.name }
+      : member instanceof ClassNode || member instanceof ModuleNode
+        ? { constant: member.constantPath instanceof ConstantReadNode ? member.constantPath.name : undefined }
+        : member instanceof DefNode && !member.receiver
+          ? { method: member.name }
+          : {};
+  const carried = new Set<Node>();
+  const pending = { constants: [...constants], calls: [...calls] };
+  const seen = new Set<string>();
+  while (pending.constants.length || pending.calls.length) {
+    const constant = pending.constants.shift();
+    const call = constant === undefined ? pending.calls.shift() : undefined;
+    const key = constant !== undefined ? `C${constant}` : `M${call}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const member of members) {
+      if (member === method || carried.has(member)) continue;
+      const d = defines(member);
+      if ((constant !== undefined && d.constant === constant) || (call !== undefined && d.method === call)) {
+        if (member instanceof DefNode && ["up", "down", "change"].includes(member.name)) continue;
+        carried.add(member);
+        // what the definition reads in turn: a helper method's calls and constants, a stub's superclass
+        const inner = rubyReads(member instanceof DefNode ? [member.body].filter((b): b is Node => b !== null) : member.compactChildNodes());
+        pending.constants.push(...inner.constants);
+        pending.calls.push(...inner.calls);
+      }
+    }
+  }
+  return {
+    statements: picked.map((u) => textOf(u.node)),
+    lines: picked.map((u) => u.range),
+    locals: units.filter((u) => takenLocals.has(u)).map((u) => textOf(u.node)),
+    definitions: members.filter((m) => carried.has(m)).map(textOf),
+  };
+}

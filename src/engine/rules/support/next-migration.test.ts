@@ -1,0 +1,172 @@
+/**
+ * Whole migration files as code: a migration without some statements, and new migrations after it, for each
+ * framework; what moves carries what it reads (a loop, a connection, a stub model, a helper, the imports).
+ */
+import { analyze } from "../../analyze.js";
+import type { Migration } from "../../model.js";
+import { checkFixSyntax, loadFixParsers } from "../../testing/fix-syntax.js";
+import { movedCode, type MovedCode } from "./moved-code.js";
+import { migrationWithout, newMigrations } from "./next-migration.js";
+
+await loadFixParsers();
+
+async function migrationOf(path: string, content: string): Promise<Migration> {
+  const result = await analyze({ files: [{ path, content }], explicitPaths: new Set([path]) });
+  expect(result.errors).toEqual([]);
+  return result.migrations[0];
+}
+
+const dataOps = (m: Migration) => m.up.filter((op) => op.kind === "dml" || op.kind === "data_migration");
+const moved = (m: Migration, ops = dataOps(m)) => movedCode(m, ops) as MovedCode;
+
+describe("Rails", () => {
+  const source = `class RemoveEmptyPods < ActiveRecord::Migration[7.1]
+  class Pod < ActiveRecord::Base
+    self.table_name = "pods"
+  end
+
+  BATCH = 500
+
+  def self.helper; end
+
+  def up
+    add_column :pods, :checked, :boolean
+    ids = Pod.where(host: nil).limit(BATCH).pluck(:id)
+    Pod.where(id: ids).find_each { |pod| pod.update!(checked: purge(pod)) }
+    remove_column :pods, :legacy
+  end
+
+  def purge(pod)
+    pod.host.nil?
+  end
+end
+`;
+
+  it("carries the stub model, the constant, the helper method and the local the moved code reads", async () => {
+    const m = await migrationOf("db/migrate/20240101000000_remove_empty_pods.rb", source);
+    const code = moved(m);
+    expect(code.statements).toEqual(["Pod.where(id: ids).find_each { |pod| pod.update!(checked: purge(pod)) }"]);
+    expect(code.locals).toEqual(["ids = Pod.where(host: nil).limit(BATCH).pluck(:id)"]);
+    expect(code.definitions).toEqual(['class Pod < ActiveRecord::Base\n  self.table_name = "pods"\nend', "BATCH = 500", "def purge(pod)\n  pod.host.nil?\nend"]);
+    const [file] = newMigrations(m, [{ name: "purge empty pods", ...code, noTransaction: true }]);
+    expect(file.path).toBe("db/migrate/20240101000001_purge_empty_pods.rb");
+    expect(file.text).toContain("class PurgeEmptyPods < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n");
+    expect(checkFixSyntax("ruby", file.text).ok).toBe(true);
+    const without = migrationWithout(m, code.lines)!;
+    expect(without).not.toContain("find_each");
+    expect(without).toContain("ids = Pod.where(host: nil)");
+    expect(checkFixSyntax("ruby", without).ok).toBe(true);
+  });
+
+  it("refuses to move code that reads a block parameter of the code around it", async () => {
+    const m = await migrationOf(
+      "db/migrate/20240101000000_fill.rb",
+      `class Fill < ActiveRecord::Migration[7.1]
+  def up
+    add_column :users, :x, :integer
+    [1, 2].each do |n|
+      execute "UPDATE users SET x = #{n}"
+    end
+  end
+end
+`,
+    );
+    // the loop moves whole: its parameter comes with it
+    expect(moved(m).statements[0]).toMatch(/^\[1, 2\]\.each do \|n\|/);
+  });
+});
+
+describe("Alembic", () => {
+  const source = `"""encrypt"""
+from alembic import op
+import sqlalchemy as sa
+from sqlalchemy.sql import table
+
+revision = "d7d747033183"
+down_revision = "e5c7a4e2df4d"
+
+destinations = table("destinations", sa.Column("id", sa.Integer), sa.Column("options", sa.Text))
+
+
+def upgrade():
+    op.add_column("destinations", sa.Column("encrypted", sa.Text))
+    conn = op.get_bind()
+    for dest in conn.execute(destinations.select()):
+        conn.execute(destinations.update().where(destinations.c.id == dest.id).values(encrypted=dest.options))
+
+
+def downgrade():
+    op.drop_column("destinations", "encrypted")
+`;
+
+  it("moves a loop whole, with the connection and the module's table object and imports", async () => {
+    const m = await migrationOf("migrations/versions/d7d747033183_encrypt.py", source);
+    const code = moved(m);
+    expect(code.statements[0]).toMatch(/^for dest in conn\.execute/);
+    expect(code.locals).toEqual(["conn = op.get_bind()"]);
+    expect(code.definitions.join("\n")).toContain('destinations = table("destinations"');
+    const [file] = newMigrations(m, [{ name: "copy options", ...code }]);
+    expect(file.text).toContain('down_revision = "d7d747033183"');
+    expect(file.text).toContain("revision = NEW_REVISION_ID");
+    expect(file.text).toContain("from alembic import op");
+    expect(checkFixSyntax("python", file.text).ok).toBe(true);
+    const without = migrationWithout(m, [...code.lines])!;
+    expect(without).not.toContain("for dest");
+    expect(checkFixSyntax("python", without).ok).toBe(true);
+  });
+
+  it("gives an emptied upgrade() a pass", async () => {
+    const m = await migrationOf("migrations/versions/a1_fill.py", `from alembic import op\n\nrevision = "a1"\ndown_revision = None\n\n\ndef upgrade():\n    op.execute("UPDATE users SET x = 1")\n\n\ndef downgrade():\n    pass\n`);
+    const without = migrationWithout(m, moved(m).lines)!;
+    expect(without).toContain("def upgrade():\n    pass\n");
+    expect(checkFixSyntax("python", without).ok).toBe(true);
+  });
+});
+
+describe("Django", () => {
+  const source = `from django.db import migrations, models
+
+
+def fill(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    Order.objects.update(token="x")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="token", field=models.CharField(max_length=36, null=True)),
+        migrations.RunPython(fill, migrations.RunPython.noop),
+        migrations.RemoveField(model_name="order", name="legacy"),
+    ]
+`;
+
+  it("moves a RunPython with its function and imports, after the migration it follows", async () => {
+    const m = await migrationOf("app/migrations/0002_token.py", source);
+    const data = m.up.filter((op) => op.kind === "data_migration");
+    const code = moved(m, data);
+    expect(code.statements).toEqual(["migrations.RunPython(fill, migrations.RunPython.noop)"]);
+    expect(code.definitions[0]).toBe("from django.db import migrations, models");
+    expect(code.definitions[1]).toMatch(/^def fill\(apps, schema_editor\):/);
+    const [two, three] = newMigrations(m, [{ name: "fill token", ...code }, { name: "drop legacy", statements: ['migrations.RemoveField(model_name="order", name="legacy")'] }]);
+    expect(two.path).toBe("app/migrations/0003_fill_token.py");
+    expect(two.text).toContain('dependencies = [("app", "0002_token")]');
+    expect(three.text).toContain('dependencies = [("app", "0003_fill_token")]');
+    expect(three.text.startsWith("from django.db import migrations\n")).toBe(true);
+    for (const f of [two, three]) expect(checkFixSyntax("python", f.text).ok).toBe(true);
+    const without = migrationWithout(m, code.lines)!;
+    expect(without).not.toContain("RunPython");
+    expect(checkFixSyntax("python", without).ok).toBe(true);
+  });
+});
+
+describe("SQL", () => {
+  it("writes the layout's file, with its no-transaction marker", async () => {
+    const m = await migrationOf("db/migrations/00050_rev.sql", "-- +goose Up\nALTER TABLE schedule ADD COLUMN revision integer;\nUPDATE schedule SET revision = 0;\n-- +goose Down\nALTER TABLE schedule DROP COLUMN revision;\n");
+    const code = moved(m);
+    const [file] = newMigrations(m, [{ name: "fill revision", ...code, noTransaction: true }]);
+    expect(file).toEqual({ path: "db/migrations/00051_fill_revision.sql", text: "-- +goose NO TRANSACTION\n-- +goose Up\nUPDATE schedule SET revision = 0;\n\n-- +goose Down" });
+    expect(migrationWithout(m, code.lines)).toBe("-- +goose Up\nALTER TABLE schedule ADD COLUMN revision integer;\n-- +goose Down\nALTER TABLE schedule DROP COLUMN revision;\n");
+  });
+});

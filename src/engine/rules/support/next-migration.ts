@@ -1,0 +1,240 @@
+/**
+ * Whole migration files as code, per framework: a fix that splits a migration shows every file of the split as
+ * code that runs, never as a comment the developer must turn into code.
+ *
+ * - `migrationWithout(migration, lines)`: the migration as it becomes without some of its statements, cut out of
+ *   its own source by the lines the model gives them (see moved-code.ts for the statements holding operations).
+ *   A Python block left empty gets `pass`; a Django `operations` list keeps its commas, since each element is cut
+ *   with its own.
+ * - `newMigrations(migration, steps)`: new migration files that run after it, each after the one before: Rails
+ *   (`class X < ActiveRecord::Migration[v]`, `disable_ddl_transaction!`, `def change` or `def up`/`def down`),
+ *   Django (`dependencies`, `atomic`, `operations`), Alembic (`revision`, `down_revision`), and SQL in the
+ *   layout's file format, with its runner's no-transaction marker where it has one.
+ *
+ * Moved statements keep the imports, definitions and locals they read (`MovedCode`); names the renderer adds
+ * only when the new file would read them unbound: Django's `migrations`, Alembic's `op` and `sa`.
+ */
+import type { Migration, SourceRange } from "../../model.js";
+import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
+import { pythonString } from "./embed-sql.js";
+import { djangoApp } from "./django-migration.js";
+import { freeNames } from "./python-free-names.js";
+
+/** One new migration: the statements it runs, in the migration's language, with what they read. */
+export interface MigrationStep {
+  /** what it does, in a few words ("backfill pods"): its file and class name */
+  name: string;
+  /** statements as written (dedented), in order; for Django, `operations` elements */
+  statements: readonly string[];
+  /** assignments the statements read (`conn = op.get_bind()`), run before them */
+  locals?: readonly string[];
+  /** class-body (Ruby) or module (Python) definitions they read: imports, stub models, helper methods */
+  definitions?: readonly string[];
+  /** runs outside a transaction (disable_ddl_transaction!, atomic = False, autocommit_block, the runner's marker) */
+  noTransaction?: boolean;
+  /** Rails: the statements are reversible calls, written in `def change` (otherwise `def up`) */
+  change?: boolean;
+  /** what undoes it (Rails `def down`, Alembic `downgrade`, a SQL down): statements, or comment lines that say why nothing does */
+  down?: readonly string[];
+}
+
+/** A file of the split: where it goes, and its text. */
+export interface MigrationFile {
+  path: string;
+  text: string;
+}
+
+const indent = (text: string, by: string) =>
+  text
+    .split("\n")
+    .map((l) => (l.trim() ? `${by}${l}` : ""))
+    .join("\n");
+
+const words = (name: string) => name.split(/[^a-zA-Z0-9]+/).filter(Boolean);
+const snake = (name: string) => words(name).map((w) => w.toLowerCase()).join("_");
+const camel = (name: string) => words(name).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/") + 1) : "");
+
+/** `20240101000000` + 2 -> `20240101000002`, `0043` + 1 -> `0044` (width kept); other versions get `_2`. */
+function nextVersion(version: string | undefined, step: number): string {
+  if (version && /^\d+$/.test(version)) return (BigInt(version) + BigInt(step)).toString().padStart(version.length, "0");
+  return `${version ?? "next"}_${step}`;
+}
+
+/** A stable 12-hex-digit id for a new Alembic revision (FNV-1a 64 of the revision it follows and its name). */
+function revisionId(after: string, name: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(`${after}/${name}`, "utf8")) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
+  return hash.toString(16).padStart(16, "0").slice(0, 12);
+}
+
+/**
+ * Imports a new Python file needs for names its code reads that its definitions (the file's own imports first)
+ * do not bind. `code`: the top-level code to read, definitions first (class and function bodies are not read
+ * through their definition, so they are given as statements of their own).
+ */
+function pythonImports(code: readonly string[], known: Record<string, string>): string[] {
+  const free = new Set(freeNames(code.join("\n")) ?? []);
+  return Object.entries(known).filter(([name]) => free.has(name)).map(([, line]) => line);
+}
+
+// ------------------------------------------------------------------------------------------------ without
+
+/** Statement children of a Python block (comments are not statements). */
+const blockStatements = (block: PyNode) => block.namedChildren.filter((n): n is PyNode => n !== null && n.type !== "comment");
+
+/**
+ * The migration's source without the given lines (each range whole statements of it, as `movedCode` gives them).
+ * Python blocks that lose every statement get `pass`. Undefined when the source is not there.
+ */
+export function migrationWithout(migration: Migration, lines: readonly SourceRange[]): string | undefined {
+  const source = migration.source;
+  if (source === undefined) return undefined;
+  const cut = new Set<number>();
+  for (const r of lines) for (let l = r.line; l <= r.endLine; l++) cut.add(l);
+  const fileLines = source.split("\n");
+  const inserts = new Map<number, string>();
+  if (migration.framework === "django" || migration.framework === "alembic") {
+    withPythonTree(source, (root) => {
+      const visit = (node: PyNode) => {
+        if (node.type === "block") {
+          const statements = blockStatements(node);
+          const emptied = statements.length > 0 && statements.every((s) => {
+            for (let row = s.startPosition.row; row <= s.endPosition.row; row++) if (!cut.has(row + 1)) return false;
+            return true;
+          });
+          if (emptied) {
+            const first = statements[0];
+            const line = fileLines[first.startPosition.row] ?? "";
+            inserts.set(first.startPosition.row + 1, `${line.slice(0, line.length - line.trimStart().length)}pass`);
+          }
+        }
+        for (const child of node.namedChildren) if (child) visit(child);
+      };
+      visit(root);
+    });
+  }
+  const out: string[] = [];
+  fileLines.forEach((text, index) => {
+    const line = index + 1;
+    const insert = inserts.get(line);
+    if (insert !== undefined) out.push(insert);
+    if (!cut.has(line)) out.push(text);
+  });
+  return out.join("\n");
+}
+
+// ------------------------------------------------------------------------------------------------ new files
+
+function railsFile(migration: Migration, step: MigrationStep, index: number): MigrationFile {
+  const version = nextVersion(migration.version, index + 1);
+  const body: string[] = [];
+  const method = step.change ? "change" : "up";
+  body.push(`  def ${method}`, ...[...(step.locals ?? []), ...step.statements].map((s) => indent(s, "    ")), `  end`);
+  if (!step.change && step.down) body.push(``, `  def down`, ...step.down.map((s) => indent(s, "    ")), `  end`);
+  const text = [
+    `class ${camel(step.name)} < ActiveRecord::Migration[${migration.frameworkVersion ?? "7.1"}]`,
+    ...(step.noTransaction ? [`  disable_ddl_transaction!`, ``] : []),
+    ...(step.definitions ?? []).flatMap((d) => [indent(d, "  "), ``]),
+    ...body,
+    `end`,
+  ].join("\n");
+  return { path: `${dirOf(migration.path)}${version}_${snake(step.name)}.rb`, text };
+}
+
+function djangoFile(migration: Migration, step: MigrationStep, index: number, previous: string): { file: MigrationFile; name: string } {
+  const app = djangoApp(migration);
+  const number = /^\d+/.exec(app.name)?.[0];
+  const name = `${number ? nextVersion(number, index + 1) : `${app.name}_${index + 1}`}_${snake(step.name)}`;
+  const klass = [
+    `class Migration(migrations.Migration):`,
+    ...(step.noTransaction ? [`    atomic = False`, ``] : []),
+    `    dependencies = [(${pythonString(app.label)}, ${pythonString(previous)})]`,
+    ``,
+    `    operations = [`,
+    ...step.statements.map((s) => indent(s.trimEnd().endsWith(",") ? s.trimEnd() : `${s.trimEnd()},`, "        ")),
+    `    ]`,
+  ].join("\n");
+  const definitions = (step.definitions ?? []).join("\n\n\n");
+  const body = [definitions, klass].filter(Boolean).join("\n\n\n");
+  const imports = pythonImports([...(step.definitions ?? []), "migrations.Migration", ...step.statements], { migrations: "from django.db import migrations", models: "from django.db import models" });
+  return { file: { path: `${dirOf(migration.path)}${name}.py`, text: [...imports, ...(imports.length ? [""] : []), body].join("\n") }, name };
+}
+
+function alembicFile(migration: Migration, step: MigrationStep, previous: string | undefined): { file: MigrationFile; id: string } {
+  const id = revisionId(previous ?? migration.path, step.name);
+  const run = [...(step.locals ?? []), ...step.statements];
+  const upgrade = step.noTransaction
+    ? [`def upgrade():`, `    with op.get_context().autocommit_block():`, ...run.map((s) => indent(s, "        "))]
+    : [`def upgrade():`, ...run.map((s) => indent(s, "    "))];
+  const downgrade = [`def downgrade():`, ...(step.down?.length ? step.down.map((s) => indent(s, "    ")) : []), `    pass`];
+  const header = [
+    `# a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)`,
+    `NEW_REVISION_ID = ${pythonString(id)}`,
+    `revision = NEW_REVISION_ID`,
+    previous === undefined
+      ? `down_revision = None  # migguard did not find the id of the revision before: set it here`
+      : `down_revision = ${pythonString(previous)}`,
+    `branch_labels = None`,
+    `depends_on = None`,
+  ];
+  const body = [...(step.definitions ?? []).map((d) => `${d}\n`), header.join("\n"), "", upgrade.join("\n"), "", downgrade.join("\n")].join("\n\n");
+  const imports = pythonImports([...(step.definitions ?? []), ...(step.noTransaction ? ["op.get_context()"] : []), ...run, ...(step.down ?? [])], { op: "from alembic import op", sa: "import sqlalchemy as sa" });
+  return { file: { path: `${dirOf(migration.path)}${id}_${snake(step.name)}.py`, text: [...imports, ...(imports.length ? [""] : []), body].join("\n").replace(/\n{4,}/g, "\n\n\n") }, id };
+}
+
+function sqlFile(migration: Migration, step: MigrationStep, index: number): MigrationFile {
+  const version = nextVersion(migration.version, index + 1);
+  const name = snake(step.name);
+  const dir = dirOf(migration.path);
+  const up = step.statements.join("\n");
+  const down = step.down?.join("\n") ?? "";
+  switch (migration.layout) {
+    case "goose":
+      return { path: `${dir}${version}_${name}.sql`, text: [...(step.noTransaction ? ["-- +goose NO TRANSACTION"] : []), "-- +goose Up", up, "", "-- +goose Down", down].join("\n").trimEnd() };
+    case "dbmate":
+      return { path: `${dir}${version}_${name}.sql`, text: [`-- migrate:up${step.noTransaction ? " transaction:false" : ""}`, up, "", "-- migrate:down", down].join("\n").trimEnd() };
+    case "golang-migrate":
+      return { path: `${dir}${version}_${name}.up.sql`, text: up };
+    case "flyway":
+      return { path: `${dir}V${migration.version ?? "next"}.${index + 1}__${name}.sql`, text: up };
+    case "liquibase":
+      return { path: `${dir}${name}.sql`, text: [`--liquibase formatted sql`, `--changeset migguard:${name}${step.noTransaction ? " runInTransaction:false" : ""}`, up].join("\n") };
+    case "sqitch":
+      return { path: `${dir}${name}.sql`, text: step.noTransaction ? up : ["BEGIN;", up, "COMMIT;"].join("\n") };
+    case "prisma":
+      return { path: `${dirOf(dir.replace(/\/$/, ""))}${version}_${name}/migration.sql`, text: up };
+    default:
+      return { path: `${dir}${version}_${name}.sql`, text: up };
+  }
+}
+
+/** New migration files after `migration`, each running after the one before it (their paths, their text). */
+export function newMigrations(migration: Migration, steps: readonly MigrationStep[]): MigrationFile[] {
+  const files: MigrationFile[] = [];
+  let djangoPrevious = djangoApp(migration).name;
+  let alembicPrevious = migration.revision?.id;
+  steps.forEach((step, index) => {
+    switch (migration.framework) {
+      case "rails":
+        files.push(railsFile(migration, step, index));
+        break;
+      case "django": {
+        const { file, name } = djangoFile(migration, step, index, djangoPrevious);
+        files.push(file);
+        djangoPrevious = name;
+        break;
+      }
+      case "alembic": {
+        const { file, id } = alembicFile(migration, step, alembicPrevious);
+        files.push(file);
+        alembicPrevious = id;
+        break;
+      }
+      case "sql":
+        files.push(sqlFile(migration, step, index));
+        break;
+    }
+  });
+  return files;
+}
