@@ -3,6 +3,7 @@ import { defineRule } from "../support/rule.js";
 import { downHabit } from "../support/conventions.js";
 import { fixFor } from "../support/fix.js";
 import { railsUndo } from "../support/rails-fix.js";
+import { alembicDowngradeFor, changesOnlyData, dataTables } from "../support/alembic-inverse.js";
 import { firstLine, hasMeaningfulUp } from "../support/scope.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 
@@ -25,9 +26,6 @@ function idempotent(op: Operation): boolean {
   }
 }
 
-/** The tables a data change names, for a message ("rows of dbs"). */
-const dataTables = (ops: readonly Operation[]): string =>
-  [...new Set(ops.flatMap((op) => (op.kind === "data_migration" ? op.tables : op.kind === "dml" && op.table ? [op.table] : [])))].join(", ");
 
 /** The seed's outage: the rollback ran, and the down was blank. */
 export default defineRule({
@@ -54,9 +52,11 @@ export default defineRule({
     // a backfill or clean-up: an explicit empty down says the data stays as the up left it, which is usually the
     // point. Statements migguard reads are judged by dml-without-where when they overwrite every row; code it
     // cannot read (an ORM loop over every row) may overwrite values nothing else reports, so that stays a warning.
-    const dataOnly = meaningful.length > 0 && meaningful.every((op) => op.kind === "dml" || op.kind === "data_migration");
+    // Alembic: with the reads and helper calls (code migguard cannot read) that compute the new values
+    const dataOnly =
+      ctx.framework === "alembic" ? changesOnlyData(meaningful) : meaningful.length > 0 && meaningful.every((op) => op.kind === "dml" || op.kind === "data_migration");
     // a narrowed batched write (`where(uri: nil).in_batches.delete_all`) is one statement per batch, read as such
-    const unreadData = dataOnly && meaningful.some((op) => op.kind === "data_migration" && !op.batched?.hasWhere);
+    const unreadData = dataOnly && meaningful.some((op) => (op.kind === "data_migration" && !op.batched?.hasWhere) || (op.kind === "raw" && op.statement === "Call"));
     const where = down.path ? ` (${down.path})` : "";
     // an upgrade() that only calls code outside the revision (a Redis clean-up, an imported helper) and never uses
     // op or the migration's connection: migguard cannot tell that it changes the database, so it is a note, not a gate
@@ -91,9 +91,9 @@ export default defineRule({
           ? `def down\n  # put back the values up changed (from a copy it keeps), or fail the rollback loudly:\n  raise ActiveRecord::IrreversibleMigration, "up changed ${dataTables(meaningful) || "data"} without keeping a copy"\nend`
           : `def down\n  ${up.map((op, i) => (idempotent(op) ? undefined : railsUndo(op, ctx.repository, i))).filter(Boolean).reverse().join("\n").replace(/\n/g, "\n  ") || "# put back what up changed: the previous values, the objects it dropped"}\nend`,
         django: () => `migrations.RunPython(forwards, reverse_code=backwards)`,
-        alembic: () => unreadData
-          ? `def downgrade():\n    # put back the values upgrade() changed (from a copy it keeps), or fail the rollback loudly:\n    raise NotImplementedError("upgrade changed ${dataTables(meaningful) || "data"} without keeping a copy: restore from a backup")`
-          : `def downgrade():\n    # undo what upgrade() does, in reverse order\n    ...`,
+        // a data-only upgrade gets the explicit no-op that says it is one-way; any other its inverse, an idempotent
+        // repair's objects left alone (they may have existed before it ran)
+        alembic: () => alembicDowngradeFor(meaningful.filter((op) => !idempotent(op)), ctx.repository),
       }),
     });
   },

@@ -4,6 +4,35 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "a downgrade that raises after a rename and a NOT NULL: the fix undoes both instead",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "e5"
+down_revision = "d4"
+
+
+def upgrade():
+    op.rename_table("accounts", "customers")
+    op.alter_column("customers", "email", nullable=False)
+    op.alter_column("customers", "plan", server_default=sa.text("'free'"))
+
+
+def downgrade():
+    raise NotImplementedError("one way")
+`,
+      lines: [15],
+      fixes: [
+        [
+          "def downgrade():",
+          '    op.alter_column("customers", "plan", server_default=None)  # if plan had a default before upgrade(), put that one here',
+          '    op.alter_column("customers", "email", nullable=True)',
+          '    op.rename_table("customers", "accounts")',
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "alembic",
       name: "downgrade() raises",
       code: `"""merge accounts
 

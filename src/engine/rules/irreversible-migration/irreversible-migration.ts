@@ -2,6 +2,7 @@ import type { Operation } from "../../model.js";
 import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { railsIrreversibleFix } from "../support/rails-fix.js";
+import { alembicDowngradeFor } from "../support/alembic-inverse.js";
 import { firstLine } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 
@@ -76,7 +77,7 @@ export default defineRule({
         sql: `-- provide a down migration that undoes the up`,
         rails: () => railsIrreversibleFix(ctx.migration, ctx.repository),
         django: () => djangoReverseFix(blocking),
-        alembic: () => `def downgrade():\n    # undo what upgrade() does instead of raising\n    ...`,
+        alembic: () => alembicDowngradeFor(ctx.migration.up, ctx.repository),
       }),
     });
   },

@@ -4,6 +4,66 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "the fix undoes each upgrade() operation: a column type put back as the earlier revision defined it, an index whose definition it cannot read raises",
+      files: {
+        "alembic/versions/a1_invoices.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("invoices", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("number", sa.String(length=20)))
+    op.execute("CREATE INDEX invoices_number_idx ON invoices (number)")
+
+
+def downgrade():
+    op.drop_table("invoices")
+`,
+      },
+      path: "alembic/versions/b2_invoice_number_text.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.alter_column("invoices", "number", type_=sa.Text())
+    op.drop_index("invoices_number_idx", table_name="invoices")
+    op.add_column("invoices", sa.Column("customer_id", sa.Integer(), sa.ForeignKey("customers.id")))
+`,
+      lines: [9],
+      fixes: [
+        [
+          "def downgrade():",
+          '    op.drop_constraint("invoices_customer_id_fkey", "invoices", type_="foreignkey")  # the name PostgreSQL gives an unnamed foreign key',
+          '    op.drop_column("invoices", "customer_id")',
+          "    # line 10 drops index invoices_number_idx: recreate it from its earlier definition",
+          '    raise NotImplementedError("irreversible: line 10 drops index invoices_number_idx: recreate it from its earlier definition")',
+          '    op.alter_column("invoices", "number", type_=sa.String(length=20), existing_type=sa.Text(), postgresql_using="number::varchar(20)")',
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "an upgrade that only deletes rows: the fix is the explicit no-op that says the change is one-way",
+      code: `from alembic import op
+
+revision = "d4"
+down_revision = "c3"
+
+
+def upgrade():
+    op.execute("DELETE FROM sessions WHERE expires_at < now()")
+`,
+      lines: [8],
+      fixes: ["def downgrade():\n    pass  # one-way data change: upgrade() only rewrites rows of sessions, and there is no schema to put back"],
+    },
+    {
+      framework: "alembic",
       name: "no downgrade() function",
       code: `from alembic import op
 

@@ -6,6 +6,7 @@ import { ALL_DATABASES } from "../support/databases.js";
 import { sqlInverse } from "../support/sql-inverse.js";
 import { sqlDialect } from "../support/sql-dialect.js";
 import { railsUndo } from "../support/rails-fix.js";
+import { alembicDowngradeFor } from "../support/alembic-inverse.js";
 import type { Operation } from "../../model.js";
 import type { TypeSource } from "../support/rails-fix.js";
 
@@ -49,7 +50,7 @@ export default defineRule({
                 : `-- ${ctx.migration.path.replace(/\.up\.sql$/, ".down.sql").replace(/(^|\/)deploy\//, "$1revert/")}\n${undo}`,
         rails: () => `def down\n  ${railsInverse(up, ctx.repository).join("\n").replace(/\n/g, "\n  ") || "# undo what up does, in reverse order"}\nend`,
         django: () => `migrations.RunPython(forwards, reverse_code=backwards)  # or migrations.RunPython.noop when nothing needs undoing`,
-        alembic: () => `def downgrade():\n    # undo what upgrade() does, in reverse order\n    ...`,
+        alembic: () => alembicDowngradeFor(up, ctx.repository),
       }),
     });
   },

@@ -1,13 +1,28 @@
 /**
  * The SQL that undoes an up, statement by statement in reverse order, for a missing down: what can be derived
  * from the up alone (drop what it created, rename back, restore a type the repository knows) is written as SQL;
- * what cannot (a definition the up dropped, a default it replaced, data it changed) is said in a comment.
+ * what cannot (a definition the up dropped, a default it replaced, data it changed) is said, as a step of its own
+ * kind so each framework's down can fail loudly on it instead of skipping it.
  */
 import type { ColumnSpec, Operation } from "../../model.js";
 import type { RepositoryView } from "../../repository/repository-view.js";
 import { derivedName, ident } from "./fix.js";
 import { nameKey } from "./facts.js";
 import { parseOne } from "./sql-text.js";
+
+/**
+ * One step of a down: SQL that runs (it may carry its own `--` comments), code in the migration's own language
+ * (a framework's inverse), a note with nothing to run, or a part migguard cannot know (a definition the up dropped
+ * that nothing in the repository says).
+ */
+export type InverseStep = { kind: "sql" | "code" | "note" | "unknown"; text: string };
+const sql = (text: string): InverseStep => ({ kind: "sql", text });
+const note = (text: string): InverseStep => ({ kind: "note", text });
+const unknown = (text: string): InverseStep => ({ kind: "unknown", text });
+
+/** What the inverse may ask the repository (`RuleContext.repository`). */
+export type InverseSource = Pick<RepositoryView, "columnType" | "columnDefinition" | "objectDefinition" | "tableDefinition" | "tableIndexes" | "indexDefinition"> &
+  Partial<Pick<RepositoryView, "constraintDefinition" | "grownTableDefinition">>;
 
 /** The text is one SQL statement (a Rails create_table's text is Ruby, never copied into SQL). */
 const parsesAsStatement = (text: string) => parseOne(text) !== undefined;
@@ -17,57 +32,62 @@ const col = (table: string, column: string) => `ALTER TABLE ${ident(table)} ALTE
 const dropKind = (type: string) => (type === "procedure" ? "FUNCTION" : type.replace("_", " ").toUpperCase());
 
 /** Put back the default table.column had before the up, as the migration that added the column defined it. */
-function previousDefault(table: string, column: string, before: ColumnSpec | undefined): string {
-  if (!before) return `${col(table, column)} DROP DEFAULT;  -- if ${column} had a default before the up, SET that one instead`;
+function previousDefault(table: string, column: string, before: ColumnSpec | undefined): InverseStep {
+  if (!before) return sql(`${col(table, column)} DROP DEFAULT;  -- if ${column} had a default before the up, SET that one instead`);
   // a serial's default reads the sequence PostgreSQL created with it, under its own name for it (<table>_<column>_seq)
-  if (before.serial) return `${col(table, column)} SET DEFAULT nextval('${ident(derivedName(table, [column], "seq")).replace(/'/g, "''")}'::regclass);  -- the sequence PostgreSQL created with the serial column`;
-  if (before.generated === "identity") return `-- ${table}.${column} was an identity column before the up: the SET DEFAULT cannot be undone on it by hand`;
-  return before.default ? `${col(table, column)} SET DEFAULT ${before.default.expr};` : `${col(table, column)} DROP DEFAULT;`;
+  if (before.serial) return sql(`${col(table, column)} SET DEFAULT nextval('${ident(derivedName(table, [column], "seq")).replace(/'/g, "''")}'::regclass);  -- the sequence PostgreSQL created with the serial column`);
+  if (before.generated === "identity") return note(`${table}.${column} was an identity column before the up: the SET DEFAULT cannot be undone on it by hand`);
+  return sql(before.default ? `${col(table, column)} SET DEFAULT ${before.default.expr};` : `${col(table, column)} DROP DEFAULT;`);
 }
 
-/** The statement (or comment) that undoes one operation; undefined when it changes nothing a down must take back. */
-function inverseOf(op: Operation, index: number, created: ReadonlySet<string>, repository: Pick<RepositoryView, "columnType" | "columnDefinition" | "objectDefinition" | "tableDefinition" | "tableIndexes" | "indexDefinition"> & Partial<Pick<RepositoryView, "constraintDefinition">> | undefined): string | undefined {
+/** The steps that undo one operation; undefined when it changes nothing a down must take back. */
+export function inverseSteps(op: Operation, index: number, created: ReadonlySet<string>, repository: InverseSource | undefined): InverseStep[] | undefined {
   // what belongs to a table the up created goes with its DROP TABLE
   const onNewTable = (table: string | undefined) => table !== undefined && created.has(nameKey(table));
+  const one = (step: InverseStep | undefined) => (step ? [step] : undefined);
   switch (op.kind) {
     case "create_table":
-      return op.temporary ? undefined : `DROP TABLE ${ident(op.table)};`;
+      return op.temporary ? undefined : [sql(`DROP TABLE ${ident(op.table)};`)];
     case "add_column":
-      return onNewTable(op.table) ? undefined : `ALTER TABLE ${ident(op.table)} DROP COLUMN ${ident(op.column.name)};`;
+      return onNewTable(op.table) ? undefined : [sql(`ALTER TABLE ${ident(op.table)} DROP COLUMN ${ident(op.column.name)};`)];
     case "add_index":
       if (onNewTable(op.table)) return undefined;
       return op.name
-        ? `DROP INDEX${op.concurrently ? " CONCURRENTLY" : ""} ${ident(op.name)};`
-        : `-- ${lineOf(op)} creates an index without a name: drop it by the name PostgreSQL gave it (\\d ${op.table})`;
+        ? [sql(`DROP INDEX${op.concurrently ? " CONCURRENTLY" : ""} ${ident(op.name)};`)]
+        : [unknown(`${lineOf(op)} creates an index without a name: drop it by the name PostgreSQL gave it (\\d ${op.table})`)];
     case "add_constraint":
       if (onNewTable(op.table)) return undefined;
       return op.name
-        ? `ALTER TABLE ${ident(op.table)} DROP CONSTRAINT ${ident(op.name)};`
-        : `-- ${lineOf(op)} adds a ${op.constraint.replace("_", " ")} without a name: drop it by the name PostgreSQL gave it (\\d ${op.table})`;
+        ? [sql(`ALTER TABLE ${ident(op.table)} DROP CONSTRAINT ${ident(op.name)};`)]
+        : [unknown(`${lineOf(op)} adds a ${op.constraint.replace("_", " ")} without a name: drop it by the name PostgreSQL gave it (\\d ${op.table})`)];
     case "rename_table":
-      return `ALTER TABLE ${ident(op.newName)} RENAME TO ${ident(op.table.split(".").pop()!)};`;
+      return [sql(`ALTER TABLE ${ident(op.newName)} RENAME TO ${ident(op.table.split(".").pop()!)};`)];
     case "rename_column":
-      return `ALTER TABLE ${ident(op.table)} RENAME COLUMN ${ident(op.newName)} TO ${ident(op.column)};`;
+      return [sql(`ALTER TABLE ${ident(op.table)} RENAME COLUMN ${ident(op.newName)} TO ${ident(op.column)};`)];
     case "rename_object": {
       const kind = { index: "INDEX", view: "VIEW", materialized_view: "MATERIALIZED VIEW", sequence: "SEQUENCE", type: "TYPE", schema: "SCHEMA" }[op.objectType as string];
-      if (op.objectType === "constraint" && op.table) return `ALTER TABLE ${ident(op.table)} RENAME CONSTRAINT ${ident(op.newName)} TO ${ident(op.name)};`;
-      return kind ? `ALTER ${kind} ${ident(op.newName)} RENAME TO ${ident(op.name.split(".").pop()!)};` : `-- ${lineOf(op)} renames ${op.name} to ${op.newName}: rename it back`;
+      if (op.objectType === "constraint" && op.table) return [sql(`ALTER TABLE ${ident(op.table)} RENAME CONSTRAINT ${ident(op.newName)} TO ${ident(op.name)};`)];
+      return [kind ? sql(`ALTER ${kind} ${ident(op.newName)} RENAME TO ${ident(op.name.split(".").pop()!)};`) : unknown(`${lineOf(op)} renames ${op.name} to ${op.newName}: rename it back`)];
     }
     case "alter_column_type": {
       if (onNewTable(op.table)) return undefined;
       const before = op.fromType ?? repository?.columnType(op.table, op.column, index);
-      return before
-        ? `${col(op.table, op.column)} TYPE ${before.text};`
-        : `-- ${lineOf(op)} changes the type of ${op.table}.${op.column}: migguard found no earlier type in the repository; put it back with ALTER COLUMN ... TYPE`;
+      return [
+        before
+          ? sql(`${col(op.table, op.column)} TYPE ${before.text};`)
+          : unknown(`${lineOf(op)} changes the type of ${op.table}.${op.column}: migguard found no earlier type in the repository; put it back with ALTER COLUMN ... TYPE`),
+      ];
     }
     case "set_not_null":
-      return onNewTable(op.table) ? undefined : `${col(op.table, op.column)} DROP NOT NULL;`;
+      return onNewTable(op.table) ? undefined : [sql(`${col(op.table, op.column)} DROP NOT NULL;`)];
     case "drop_not_null":
-      return `${col(op.table, op.column)} SET NOT NULL;  -- fails if rows with NULL were written since the up`;
+      return [sql(`${col(op.table, op.column)} SET NOT NULL;  -- fails if rows with NULL were written since the up`)];
     case "set_default":
-      return onNewTable(op.table) ? undefined : previousDefault(op.table, op.column, repository?.columnDefinition(op.table, op.column));
-    case "drop_default":
-      return `-- ${lineOf(op)} drops the default of ${op.table}.${op.column}: SET the one it had (migguard does not know it)`;
+      return onNewTable(op.table) ? undefined : [previousDefault(op.table, op.column, repository?.columnDefinition(op.table, op.column))];
+    case "drop_default": {
+      const before = repository?.columnDefinition(op.table, op.column)?.default;
+      return [before ? sql(`${col(op.table, op.column)} SET DEFAULT ${before.expr};`) : unknown(`${lineOf(op)} drops the default of ${op.table}.${op.column}: SET the one it had (migguard does not know it)`)];
+    }
     case "create_object":
       // a trigger goes with its table, but dropping it first frees the function it runs for its own DROP
       if (op.objectType === "role" || op.objectType === "database" || (onNewTable(op.table) && op.objectType !== "trigger")) return undefined;
@@ -75,63 +95,61 @@ function inverseOf(op: Operation, index: number, created: ReadonlySet<string>, r
       if (op.orReplace) {
         // it may replace what an earlier migration defined: the down puts that definition back, as written there
         const earlier = repository?.objectDefinition(op.objectType, op.name);
-        if (earlier) return `-- ${op.objectType.replace("_", " ")} ${op.name} as the earlier migration defined it:\n${earlier.trim().replace(/;?\s*$/, ";")}`;
+        if (earlier) return [sql(`-- ${op.objectType.replace("_", " ")} ${op.name} as the earlier migration defined it:\n${earlier.trim().replace(/;?\s*$/, ";")}`)];
         if (op.objectType === "function" || op.objectType === "procedure" || op.objectType === "view" || op.objectType === "trigger")
-          return `-- ${lineOf(op)} creates or replaces ${op.objectType} ${op.name}: migguard found no earlier definition of it, so the up created it\nDROP ${dropKind(op.objectType)} ${ident(op.name)}${op.table ? ` ON ${ident(op.table)}` : ""};`;
+          return [sql(`-- ${lineOf(op)} creates or replaces ${op.objectType} ${op.name}: migguard found no earlier definition of it, so the up created it\nDROP ${dropKind(op.objectType)} ${ident(op.name)}${op.table ? ` ON ${ident(op.table)}` : ""};`)];
       }
-      return `DROP ${dropKind(op.objectType)} ${ident(op.name)}${op.table ? ` ON ${ident(op.table)}` : ""};`;
+      return [sql(`DROP ${dropKind(op.objectType)} ${ident(op.name)}${op.table ? ` ON ${ident(op.table)}` : ""};`)];
     case "alter_enum":
-      return op.action === "add_value"
-        ? `-- PostgreSQL cannot remove a value from an enum: '${op.value}' stays in ${op.type} (old code never writes it)`
-        : `ALTER TYPE ${ident(op.type)} RENAME VALUE '${op.value.replace(/'/g, "''")}' TO '${(op.neighbor ?? "").replace(/'/g, "''")}';`;
+      return [
+        op.action === "add_value"
+          ? note(`PostgreSQL cannot remove a value from an enum: '${op.value}' stays in ${op.type} (old code never writes it)`)
+          : sql(`ALTER TYPE ${ident(op.type)} RENAME VALUE '${op.value.replace(/'/g, "''")}' TO '${(op.neighbor ?? "").replace(/'/g, "''")}';`),
+      ];
     case "drop_table": {
       // a table the history still defines as an earlier migration wrote it comes back as written there, with its indexes
-      const known = op.tables.map((t) => ({ table: t, definition: repository?.tableDefinition(t) }));
       const sqlOf = (d: { text: string } | undefined) => (d && parsesAsStatement(d.text) ? `${d.text.trim().replace(/;?\s*$/, ";")}` : undefined);
-      return known
-        .map(({ table, definition }) => {
-          const create = sqlOf(definition);
-          if (!create) return `-- ${lineOf(op)} drops ${table}: recreate it from its last definition in the earlier migrations (the rows cannot come back)`;
-          const indexes = (repository?.tableIndexes(table) ?? []).map((i) => sqlOf({ text: i.sql })).filter((i): i is string => i !== undefined);
-          return [`-- ${lineOf(op)} drops ${table}: recreated as the earlier migrations define it (the rows cannot come back)`, create, ...indexes].join("\n");
-        })
-        .join("\n");
+      return op.tables.map((table) => {
+        const create = sqlOf(repository?.tableDefinition(table));
+        if (!create) return unknown(`${lineOf(op)} drops ${table}: recreate it from its last definition in the earlier migrations (the rows cannot come back)`);
+        const indexes = (repository?.tableIndexes(table) ?? []).map((i) => sqlOf({ text: i.sql })).filter((i): i is string => i !== undefined);
+        return sql([`-- ${lineOf(op)} drops ${table}: recreated as the earlier migrations define it (the rows cannot come back)`, create, ...indexes].join("\n"));
+      });
     }
     case "drop_column":
-      return `-- ${lineOf(op)} drops ${op.table}.${op.column}: add it back with its earlier definition (its values cannot come back)`;
+      return [unknown(`${lineOf(op)} drops ${op.table}.${op.column}: add it back with its earlier definition (its values cannot come back)`)];
     case "drop_index": {
       // an index an earlier migration wrote in SQL (and none dropped since) comes back as written there
       const known = op.names.map((n) => ({ name: n, sql: repository?.indexDefinition(n)?.sql }));
       if (known.length && known.every((k) => k.sql && parsesAsStatement(k.sql)))
-        return [`-- ${lineOf(op)} drops index ${op.names.join(", ")}: recreated as the earlier migrations define it`, ...known.map((k) => k.sql!.trim().replace(/;?\s*$/, ";"))].join("\n");
-      return `-- ${lineOf(op)} drops index ${op.names.join(", ")}: recreate it from its earlier definition`;
+        return [sql([`-- ${lineOf(op)} drops index ${op.names.join(", ")}: recreated as the earlier migrations define it`, ...known.map((k) => k.sql!.trim().replace(/;?\s*$/, ";"))].join("\n"))];
+      return [unknown(`${lineOf(op)} drops index ${op.names.join(", ")}: recreate it from its earlier definition`)];
     }
     case "drop_constraint": {
       // a FOREIGN KEY or CHECK an earlier migration added: added again as written there
       const earlier = op.name ? repository?.constraintDefinition?.(op.name) : undefined;
-      if (earlier && nameKey(earlier.table.split(".").pop()!) === nameKey(op.table.split(".").pop()!))
-        return `-- constraint ${op.name} as the earlier migration defined it:\n${earlier.sql}`;
-      return `-- ${lineOf(op)} drops constraint ${op.name ?? ""} of ${op.table}: migguard found no earlier definition of it; recreate it with ALTER TABLE ${op.table} ADD CONSTRAINT ...`;
+      if (earlier && nameKey(earlier.table.split(".").pop()!) === nameKey(op.table.split(".").pop()!)) return [sql(`-- constraint ${op.name} as the earlier migration defined it:\n${earlier.sql}`)];
+      return [unknown(`${lineOf(op)} drops constraint ${op.name ?? ""} of ${op.table}: migguard found no earlier definition of it; recreate it with ALTER TABLE ${op.table} ADD CONSTRAINT ...`)];
     }
     case "drop_object":
-      return `-- ${lineOf(op)} drops ${op.objectType.replace("_", " ")} ${op.names.join(", ")}: recreate it from its earlier definition`;
+      return [unknown(`${lineOf(op)} drops ${op.objectType.replace("_", " ")} ${op.names.join(", ")}: recreate it from its earlier definition`)];
     case "raw":
       // the sequence it hands to a column goes with DROP SEQUENCE or stays harmlessly
       if (op.statement === "ALTER SEQUENCE OWNED BY") return undefined;
-      return `-- ${lineOf(op)} (${op.statement}): undo it by hand, migguard cannot derive its inverse`;
+      return [unknown(`${lineOf(op)} (${op.statement}): undo it by hand, migguard cannot derive its inverse`)];
     case "dml":
     case "data_migration":
     case "truncate":
       // rows written into a table the up created go with its DROP TABLE
       if (op.kind === "dml" && onNewTable(op.table)) return undefined;
-      return `-- ${lineOf(op)} changes data: restore the previous rows from a copy made in the up, or leave them if they can stay`;
+      return one(note(`${lineOf(op)} changes data: restore the previous rows from a copy made in the up, or leave them if they can stay`));
     default:
       return undefined;
   }
 }
 
-/** The statements of a down for `up`, in reverse order, one per operation that needs undoing. */
-export function sqlInverse(up: readonly Operation[], repository?: Pick<RepositoryView, "columnType" | "columnDefinition" | "objectDefinition" | "tableDefinition" | "tableIndexes" | "indexDefinition"> & Partial<Pick<RepositoryView, "constraintDefinition">>): string[] {
+/** The steps of a down for `up`, in reverse order, one group per operation that needs undoing. */
+export function inverseOfUp(up: readonly Operation[], repository: InverseSource | undefined, stepsOf: typeof inverseSteps = inverseSteps): InverseStep[] {
   const created = new Set(up.filter((op) => op.kind === "create_table" && !op.temporary).map((op) => nameKey((op as Extract<Operation, { kind: "create_table" }>).table)));
   // the last position at which the up drops each table: what it did to the table before goes with it
   const droppedAt = new Map<string, number>();
@@ -139,15 +157,28 @@ export function sqlInverse(up: readonly Operation[], repository?: Pick<Repositor
     if (op.kind === "drop_table") for (const t of op.tables) droppedAt.set(nameKey(t), index);
   });
   const tableOf = (op: Operation) => ("table" in op && typeof op.table === "string" ? nameKey(op.table) : undefined);
-  const lines: string[] = [];
+  const groups: InverseStep[][] = [];
+  const seen = new Set<string>();
   up.forEach((op, index) => {
     const table = tableOf(op);
     if (op.kind !== "drop_table" && table !== undefined && (droppedAt.get(table) ?? -1) > index) return;
     // an index dropped before its table: the table's recreation brings it back
     const indexTables = op.kind === "drop_index" ? op.names.map((n) => repository?.indexDefinition(n)?.table) : [];
     if (indexTables.length && indexTables.every((t) => t !== undefined && (droppedAt.get(nameKey(t)) ?? -1) > index)) return;
-    const line = inverseOf(op, index, created, repository);
-    if (line !== undefined && !lines.includes(line)) lines.push(line);
+    const steps = (stepsOf(op, index, created, repository) ?? []).filter((s) => !seen.has(`${s.kind}\u0000${s.text}`));
+    for (const s of steps) seen.add(`${s.kind}\u0000${s.text}`);
+    if (steps.length) groups.push(steps);
   });
-  return lines.reverse();
+  return groups.reverse().flat();
+}
+
+/** PostgreSQL's way to stop a down on a part that cannot be written: a RAISE with the reason. */
+export const pgRaise = (reason: string): string => `DO $$ BEGIN RAISE EXCEPTION '${`irreversible: ${reason}`.replace(/'/g, "''").replace(/\$\$/g, "$ $")}'; END $$;`;
+
+/**
+ * The statements of a down for `up`, in reverse order, one per operation that needs undoing. With `loud`, a part
+ * migguard cannot know also stops the down (a RAISE after the comment that says what to write there).
+ */
+export function sqlInverse(up: readonly Operation[], repository?: InverseSource, options: { loud?: boolean } = {}): string[] {
+  return inverseOfUp(up, repository).map((s) => (s.kind === "sql" || s.kind === "code" ? s.text : s.kind === "note" || !options.loud ? `-- ${s.text}` : `-- ${s.text}\n${pgRaise(s.text)}`));
 }

@@ -1,0 +1,218 @@
+/**
+ * The downgrade() that undoes an Alembic upgrade(), operation by operation in reverse order, as Alembic calls:
+ * drop what it created, rename back, put back a nullability, a default or a type, re-add a dropped column or
+ * table with the definition the earlier revisions give it. SQL the upgrade runs through op.execute is undone in
+ * SQL (sql-inverse). A part nothing in the repository says (a dropped table with no earlier definition) is said
+ * in a comment and raises, so a downgrade never reports success having skipped it.
+ */
+import type { ColumnSpec, Operation, TypeRef } from "../../model.js";
+import { pythonString } from "./embed-sql.js";
+import { derivedName, ident } from "./fix.js";
+import { saType } from "./column-code.js";
+import { inverseOfUp, inverseSteps, type InverseSource, type InverseStep } from "./sql-inverse.js";
+import { nameKey } from "./facts.js";
+import { parseOne } from "./sql-text.js";
+
+const code = (text: string): InverseStep => ({ kind: "code", text });
+const unknown = (text: string): InverseStep => ({ kind: "unknown", text });
+const note = (text: string): InverseStep => ({ kind: "note", text });
+const str = pythonString;
+const lineOf = (op: Operation) => `line ${op.loc.line}`;
+
+/** `alter_column`'s constraint type names for drop_constraint(type_=...). */
+const CONSTRAINT_TYPES: Partial<Record<string, string>> = { foreign_key: "foreignkey", unique: "unique", check: "check", primary_key: "primary" };
+/** PostgreSQL's own suffix for a constraint it names itself (an unnamed ForeignKey / unique=True of a Column). */
+const DEFAULT_SUFFIXES: Partial<Record<string, string>> = { foreign_key: "fkey", unique: "key" };
+
+/** `server_default=sa.text("...")` for a default as SQL. */
+const serverDefault = (expr: string) => `server_default=sa.text(${str(expr)})`;
+
+/**
+ * The default as SQL: an earlier revision's `server_default=json.dumps({})` is Python evaluated when it ran, kept
+ * as written, which is no SQL to put back.
+ */
+const sqlDefaultOf = (column: ColumnSpec | undefined) => (column?.default && parseOne(`SELECT ${column.default.expr}`) ? column.default : undefined);
+
+/** `sa.Column("name", sa.Text(), nullable=..., server_default=...)`, or undefined for a type SQLAlchemy has no class for. */
+function saColumn(column: ColumnSpec, type: TypeRef | undefined, options: { keepNotNull: boolean }): string | undefined {
+  const sa = type && saType(type);
+  if (!sa) return undefined;
+  const args = [str(column.name), sa];
+  if (column.primaryKey) args.push("primary_key=True");
+  const dflt = sqlDefaultOf(column);
+  if (dflt && !column.serial && column.generated === undefined) args.push(serverDefault(dflt.expr));
+  if (!column.primaryKey) args.push(`nullable=${column.notNull && options.keepNotNull ? "False" : "True"}`);
+  return `sa.Column(${args.join(", ")})`;
+}
+
+/** `existing_type=...` when the repository knows the column's type: Alembic needs it on MySQL, and it documents the call. */
+const existingType = (repository: InverseSource | undefined, table: string, column: string, index: number) => {
+  const type = repository?.columnType(table, column, index);
+  const sa = type && saType(type);
+  return sa ? `, existing_type=${sa}` : "";
+};
+
+/** A default an earlier revision computed in Python: its value is not in the repository. */
+const unknownDefault = (op: Operation & { table: string; column: string }, before: ColumnSpec) =>
+  unknown(`${lineOf(op)} changes the default of ${op.table}.${op.column}, which an earlier revision computed in Python (${before.default!.expr}): put back the value it gave`);
+
+/** The column a drop_column took away, added back as the earlier revisions define it. */
+function addBack(op: Extract<Operation, { kind: "drop_column" }>, index: number, repository: InverseSource | undefined): InverseStep[] {
+  const definition = repository?.columnDefinition(op.table, op.column);
+  const type = op.type ?? repository?.columnType(op.table, op.column, index) ?? definition?.type;
+  if (!type) return [unknown(`${lineOf(op)} drops ${op.table}.${op.column}: migguard found no type for it in the earlier revisions; add it back with op.add_column`)];
+  const column: ColumnSpec = definition ?? { name: op.column, type, notNull: false, primaryKey: false, unique: false, check: false, serial: false };
+  // a NOT NULL column with no default cannot come back NOT NULL on a table with rows: its values are gone
+  const keepNotNull = column.notNull && sqlDefaultOf(column) !== undefined;
+  const lost = column.notNull && !keepNotNull ? `; it was NOT NULL: fill it, then op.alter_column(${str(op.table)}, ${str(op.column)}, nullable=False)` : "";
+  const sa = saColumn({ ...column, name: op.column }, type, { keepNotNull });
+  const call = sa
+    ? `op.add_column(${str(op.table)}, ${sa})`
+    : `op.execute(${str(`ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column)} ${type.text}${keepNotNull ? ` DEFAULT ${sqlDefaultOf(column)!.expr} NOT NULL` : ""}`)})`;
+  return [note(`${op.table}.${op.column} comes back empty: the values upgrade() dropped are gone${lost}`), code(call)];
+}
+
+/** The table a drop_table took away, created again as the earlier revisions define it. */
+function recreate(op: Extract<Operation, { kind: "drop_table" }>, index: number, created: ReadonlySet<string>, repository: InverseSource | undefined): InverseStep[] {
+  return op.tables.flatMap((table) => {
+    const grown = repository?.grownTableDefinition?.(table);
+    const definition = grown?.complete ? grown.create : repository?.tableDefinition(table);
+    const columns = grown?.complete ? [...grown.create.columns, ...grown.added.map((a) => a.column)] : (definition?.columns ?? []);
+    const rendered = columns.map((c) => saColumn(c, c.type, { keepNotNull: true }));
+    if (definition && !definition.embeddedSql && columns.length && rendered.every((c) => c !== undefined)) {
+      const keys = definition.constraints.filter((c) => c.type === "primary_key" && !columns.some((col) => col.primaryKey)).map((c) => `sa.PrimaryKeyConstraint(${c.columns.map(str).join(", ")})`);
+      return [note(`${table} as the earlier revisions define it (the rows cannot come back)`), code(`op.create_table(\n    ${[str(table), ...rendered, ...keys].join(",\n    ")},\n)`)];
+    }
+    // written in SQL by an earlier revision (or unknown): the SQL inverse recreates it or says it cannot
+    return inverseSteps({ ...op, tables: [table] }, index, created, repository) ?? [];
+  });
+}
+
+/** The steps that undo one Alembic operation; undefined when it changes nothing a downgrade must take back. */
+export function alembicInverseSteps(op: Operation, index: number, created: ReadonlySet<string>, repository: InverseSource | undefined): InverseStep[] | undefined {
+  // SQL run through op.execute is undone in SQL, through op.execute too
+  if (op.embeddedSql) return inverseSteps(op, index, created, repository);
+  const onNewTable = (table: string | undefined) => table !== undefined && created.has(nameKey(table));
+  switch (op.kind) {
+    case "create_table":
+      return [code(`op.drop_table(${str(op.table)})`)];
+    case "add_column":
+      return onNewTable(op.table) ? undefined : [code(`op.drop_column(${str(op.table)}, ${str(op.column.name)})`)];
+    case "add_index":
+      if (onNewTable(op.table)) return undefined;
+      return op.name ? [code(`op.drop_index(${str(op.name)}, table_name=${str(op.table)})`)] : inverseSteps(op, index, created, repository);
+    case "add_constraint": {
+      if (onNewTable(op.table)) return undefined;
+      const type = CONSTRAINT_TYPES[op.constraint];
+      const typeArg = type ? `, type_=${str(type)}` : "";
+      if (op.name) return [code(`op.drop_constraint(${str(op.name)}, ${str(op.table)}${typeArg})`)];
+      // a Column's ForeignKey or unique=True: PostgreSQL names the constraint itself, <table>_<columns>_fkey / _key
+      const suffix = DEFAULT_SUFFIXES[op.constraint];
+      if (suffix && op.columns.length)
+        return [code(`op.drop_constraint(${str(derivedName(op.table, op.columns, suffix))}, ${str(op.table)}${typeArg})  # the name PostgreSQL gives an unnamed ${op.constraint.replace("_", " ")}`)];
+      return inverseSteps(op, index, created, repository);
+    }
+    case "rename_table":
+      return [code(`op.rename_table(${str(op.newName)}, ${str(op.table)})`)];
+    case "rename_column":
+      return [code(`op.alter_column(${str(op.table)}, ${str(op.newName)}, new_column_name=${str(op.column)})`)];
+    case "alter_column_type": {
+      if (onNewTable(op.table)) return undefined;
+      const before = op.fromType ?? repository?.columnType(op.table, op.column, index);
+      const sa = before && saType(before);
+      const now = saType(op.type);
+      if (!sa) return inverseSteps(op, index, created, repository);
+      return [code(`op.alter_column(${str(op.table)}, ${str(op.column)}, type_=${sa}${now ? `, existing_type=${now}` : ""}, postgresql_using=${str(`${ident(op.column)}::${before.text}`)})`)];
+    }
+    case "set_not_null":
+      return onNewTable(op.table) ? undefined : [code(`op.alter_column(${str(op.table)}, ${str(op.column)}${existingType(repository, op.table, op.column, index)}, nullable=True)`)];
+    case "drop_not_null":
+      return [code(`op.alter_column(${str(op.table)}, ${str(op.column)}${existingType(repository, op.table, op.column, index)}, nullable=False)  # fails if rows with NULL were written since upgrade()`)];
+    case "set_default": {
+      if (onNewTable(op.table)) return undefined;
+      const before = repository?.columnDefinition(op.table, op.column);
+      // a serial's default (nextval of its own sequence) is PostgreSQL's: the SQL inverse writes it
+      if (before?.serial || before?.generated === "identity") return inverseSteps(op, index, created, repository);
+      if (!before) return [code(`op.alter_column(${str(op.table)}, ${str(op.column)}, server_default=None)  # if ${op.column} had a default before upgrade(), put that one here`)];
+      if (before.default && !sqlDefaultOf(before)) return [unknownDefault(op, before)];
+      return [code(`op.alter_column(${str(op.table)}, ${str(op.column)}, ${before.default ? serverDefault(before.default.expr) : "server_default=None"})`)];
+    }
+    case "drop_default": {
+      const before = repository?.columnDefinition(op.table, op.column);
+      const dflt = sqlDefaultOf(before);
+      if (dflt) return [code(`op.alter_column(${str(op.table)}, ${str(op.column)}, ${serverDefault(dflt.expr)})`)];
+      return before?.default ? [unknownDefault(op, before)] : inverseSteps(op, index, created, repository);
+    }
+    case "drop_column":
+      return addBack(op, index, repository);
+    case "drop_table":
+      return recreate(op, index, created, repository);
+    case "raw":
+      // a read changes nothing; a call into code migguard cannot read is said once for all (alembicInverse)
+      return op.statement === "SELECT" || op.statement === "Call" ? undefined : inverseSteps(op, index, created, repository);
+    default:
+      return inverseSteps(op, index, created, repository);
+  }
+}
+
+/** Python statements for the steps: SQL through op.execute, a part migguard cannot know as a comment and a raise. */
+export function alembicStatements(steps: readonly InverseStep[]): string[] {
+  return steps.flatMap((s) => {
+    switch (s.kind) {
+      case "code":
+        return [s.text];
+      case "sql":
+        return [`op.execute(${str(s.text)})`];
+      case "note":
+        return s.text.split("\n").map((l) => `# ${l}`);
+      case "unknown":
+        return [`# ${s.text}`, `raise NotImplementedError(${str(`irreversible: ${s.text}`)})`];
+    }
+  });
+}
+
+/** The statements of a downgrade() that undoes `up`, in reverse order (empty when nothing needs undoing). */
+export function alembicInverse(up: readonly Operation[], repository: InverseSource | undefined): string[] {
+  const steps = inverseOfUp(up, repository, alembicInverseSteps);
+  // calls into code outside the revision (helpers, imported functions): usually data or nothing at all, so a
+  // comment that asks, not a raise that would block the inverse of everything migguard does know
+  const calls = up.filter(isOpaqueCall).map((op) => op.loc.line);
+  if (calls.length && steps.length) steps.unshift(note(`upgrade() also calls code migguard cannot read (line${calls.length > 1 ? "s" : ""} ${calls.join(", ")}): if it changes the schema, undo that here too`));
+  return alembicStatements(steps);
+}
+
+/** A call into Python code migguard cannot read (a helper, an imported function). */
+const isOpaqueCall = (op: Operation) => op.kind === "raw" && op.statement === "Call";
+
+/** `def downgrade():` with `body` (Python statements at the function's level); `pass` with a comment when empty. */
+export function alembicDowngrade(body: readonly string[], empty = "pass"): string {
+  const lines = body.length ? body : [empty];
+  return `def downgrade():\n${lines.flatMap((l) => l.split("\n")).map((l) => (l ? `    ${l}` : l)).join("\n")}`;
+}
+
+const isData = (op: Operation) => op.kind === "dml" || op.kind === "data_migration";
+
+/**
+ * Only rows change: DML and data code, with reads and calls into code migguard cannot read around them (a
+ * helper that computes the new values): a downgrade has no schema to put back.
+ */
+export const changesOnlyData = (up: readonly Operation[]): boolean => {
+  const meaningful = up.filter((op) => op.kind !== "transaction_control" && op.kind !== "set_setting");
+  return meaningful.some(isData) && meaningful.every((op) => isData(op) || isOpaqueCall(op) || (op.kind === "raw" && op.statement === "SELECT"));
+};
+
+/** The tables a data change names ("dashboards, queries"), for a comment. */
+export const dataTables = (ops: readonly Operation[]): string =>
+  [...new Set(ops.flatMap((op) => (op.kind === "data_migration" ? op.tables : op.kind === "dml" && op.table ? [op.table] : [])))].join(", ");
+
+/**
+ * The downgrade() for `up`: its inverse, or for an upgrade that only changes rows, the explicit no-op that says the
+ * change is one-way (there is no schema to put back, and the old rows are not kept).
+ */
+export function alembicDowngradeFor(up: readonly Operation[], repository: InverseSource | undefined): string {
+  if (changesOnlyData(up)) {
+    const tables = dataTables(up);
+    return alembicDowngrade([`pass  # one-way data change: upgrade() only rewrites rows${tables ? ` of ${tables}` : ""}, and there is no schema to put back`]);
+  }
+  return alembicDowngrade(alembicInverse(up, repository), "pass  # upgrade() changes nothing a downgrade must take back");
+}
