@@ -62,7 +62,7 @@ describe("dropped-object-still-used reads code, not migrations, docs or bare loc
     for (const finding of used) expect(finding).toMatchObject({ severity: "info", message: expect.stringContaining("safe to drop now") });
   });
 
-  it("a query on the model, an attribute, a lookup and a JavaScript key still are", async () => {
+  it("a query on the model, an attribute and a lookup still are; a script's record.field is a warning that migguard could not tell", async () => {
     const repo = buildsApp({
       "rtd/builds/views.py": 'from .models import Build\n\n\ndef failed():\n    return Build.objects.filter(error__isnull=False).values_list("output", flat=True)\n\n\ndef show(build):\n    return build.error\n',
       "media/js/show.js": "render({ output: build.output });\n",
@@ -75,8 +75,20 @@ describe("dropped-object-still-used reads code, not migrations, docs or bare loc
     expect(errors[0].message).toContain("rtd/builds/views.py:5");
     expect(errors[0].message).toContain("rtd/builds/views.py:9");
     expect(errors[0].message).not.toMatch(/tasks\.py|migrations\/0014|docs\//);
-    expect(errors[1].message).toContain("media/js/show.js:1");
+    // output: the query's values_list("output") on Build; the script's build.output alone would be unsure
+    expect(errors[1].message).toContain("rtd/builds/views.py:5");
     expect(errors[1].message).not.toMatch(/build\.js|tasks\.py|0001_squashed|conf\.py/);
+  });
+
+  it("a script's record.field alone: a warning that migguard could not tell, not an error", async () => {
+    const repo = buildsApp({ "media/js/show.js": "render({ output: build.output });\n" });
+    repo.write({ "rtd/builds/migrations/0002_remove_error.py": dropError, "rtd/builds/models.py": modelWithout }).commit("drop");
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.rule === "dropped-object-still-used" && f.severity === "error")).toEqual([]);
+    const output = findings.find((f) => f.rule === "dropped-object-still-used" && f.line === 9)!;
+    expect(output.severity).toBe("warning");
+    expect(output.message).toContain("could not tell");
+    expect(output.message).toContain("media/js/show.js:1");
   });
 });
 

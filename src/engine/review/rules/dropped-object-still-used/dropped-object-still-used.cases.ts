@@ -86,10 +86,42 @@ export default defineReviewCases({
       base: {
         "accounts/migrations/0001_initial.py": djangoInitial,
         "accounts/models.py": "from django.db import models\n\n\nclass User(models.Model):\n    email = models.EmailField()\n",
-        "accounts/views.py": "def sms(request):\n    return send(request.user.phone_number)\n",
+        "accounts/views.py": "from accounts.models import User\n\n\ndef sms(request):\n    return send(User.objects.get(pk=request.user.pk).phone_number)\n",
       },
       head: { "accounts/migrations/0002_remove_user_phone_number.py": djangoRemove },
-      findings: [{ path: "accounts/migrations/0002_remove_user_phone_number.py", line: 8 }],
+      findings: [{ path: "accounts/migrations/0002_remove_user_phone_number.py", line: 8, severity: "error" }],
+    },
+    {
+      name: "Django: a query rooted at the model names the field (the model's app imported relatively)",
+      base: {
+        "accounts/migrations/0001_initial.py": djangoInitial,
+        "accounts/models.py": "from django.db import models\n\n\nclass User(models.Model):\n    phone_number = models.CharField(max_length=20)\n",
+        "accounts/reports.py": "from .models import User\n\n\ndef with_phone():\n    return User.objects.filter(phone_number__isnull=False)\n",
+      },
+      head: { "accounts/migrations/0002_remove_user_phone_number.py": djangoRemove },
+      findings: [{ path: "accounts/migrations/0002_remove_user_phone_number.py", line: 8, severity: "error" }],
+    },
+    {
+      name: "Django: a keyword on a queryset whose model the code does not say: a warning that migguard could not tell",
+      base: {
+        "accounts/migrations/0001_initial.py": djangoInitial,
+        "accounts/models.py": "from django.db import models\n\n\nclass User(models.Model):\n    email = models.EmailField()\n",
+        "accounts/views.py": "from accounts.models import User\n\n\ndef listing(team):\n    return team.members.filter(phone_number=None)\n",
+      },
+      head: { "accounts/migrations/0002_remove_user_phone_number.py": djangoRemove },
+      findings: [{ path: "accounts/migrations/0002_remove_user_phone_number.py", line: 8, severity: "warning", message: "could not tell" }],
+    },
+    {
+      name: "Rails: an attribute read on a record named after the model",
+      base: { "app/views/helpers/users_helper.rb": "module UsersHelper\n  def phone(user)\n    user.phone_number\n  end\nend\n" },
+      head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
+      findings: [{ path: "db/migrate/20240201000000_remove_phone_number.rb", line: 3, severity: "error" }],
+    },
+    {
+      name: "Rails: the same name on a receiver whose model the code does not say: a warning that migguard could not tell",
+      base: { "app/services/notifier.rb": "class Notifier\n  def call(contact)\n    deliver(contact.phone_number)\n  end\nend\n" },
+      head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
+      findings: [{ path: "db/migrate/20240201000000_remove_phone_number.rb", line: 3, severity: "warning", message: "could not tell" }],
     },
   ],
   valid: [
@@ -131,6 +163,32 @@ export default defineReviewCases({
       },
       head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
       config: { rules: { "schema-dump-not-updated": "off" } },
+    },
+    {
+      name: "Django: the same column name on other models and in scripts (readthedocs' build.output / command.exit_code): not this table's",
+      base: {
+        "builds/migrations/0001_initial.py": djangoInitial.replace(/User/g, "Build").replace(/phone_number/g, "output"),
+        "builds/models.py": "from django.db import models\n\n\nclass Build(models.Model):\n    state = models.CharField(max_length=20)\n\n\nclass BuildCommandResult(models.Model):\n    output = models.TextField()\n\n    @property\n    def failed(self):\n        return not self.output\n",
+        "doc_builder/environments.py": "class BuildCommand:\n    def run(self):\n        self.output = run_it()\n        return self.output\n",
+        "media/search.js": "const output = render(results);\nreturn { output: output };\n",
+      },
+      head: { "builds/migrations/0002_remove_build_output.py": djangoRemove.replace(/accounts/g, "builds").replace('"user"', '"build"').replace("phone_number", "output") },
+    },
+    {
+      name: "Django: a same-named model class of another app (readthedocs' projects.AutomationRuleMatch beside the dropped builds one)",
+      base: {
+        "builds/migrations/0001_initial.py": djangoInitial.replace(/User/g, "RuleMatch"),
+        "projects/models.py": "from django.db import models\n\n\nclass RuleMatch(models.Model):\n    name = models.CharField(max_length=20)\n",
+        "projects/views.py": "from projects.models import RuleMatch\n\n\ndef matches():\n    return RuleMatch.objects.all()\n",
+      },
+      head: {
+        "builds/migrations/0002_delete_rulematch.py": djangoRemove.replace(/accounts/g, "builds").replace('migrations.RemoveField(model_name="user", name="phone_number")', 'migrations.DeleteModel(name="RuleMatch")'),
+      },
+    },
+    {
+      name: "Rails: another model's own column of the same name (rubygems' web_hooks.rubygem_id beside rubygem_transfers')",
+      base: { "app/models/web_hook.rb": "class WebHook < ApplicationRecord\n  validates :phone_number, presence: true\n\n  def sms = phone_number\nend\n" },
+      head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
     },
     {
       name: "only whole words count",

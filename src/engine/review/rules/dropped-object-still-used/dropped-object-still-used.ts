@@ -2,7 +2,19 @@ import { fixFor, modelName, sym } from "../../../rules/support/fix.js";
 import { safeToDrop } from "../../code/code-models.js";
 import type { Usage } from "../../code/usage-search.js";
 import { changedTargets, type UsageTarget } from "../../code/usage-targets.js";
+import { referencesIn, type Reference } from "../../code/usage-reference.js";
+import type { SourceFile } from "../../../model.js";
 import { defineReviewRule, type ReviewRuleContext } from "../../review-rule.js";
+
+/** Each usage with whether it can be the target's (usage-reference.ts), file by file. */
+function judged(target: UsageTarget, usages: readonly Usage[], files: ReadonlyMap<string, SourceFile>): Array<Usage & { reference: Reference }> {
+  const byPath = new Map<string, Usage[]>();
+  for (const usage of usages) byPath.set(usage.path, [...(byPath.get(usage.path) ?? []), usage]);
+  return usages.map((usage) => {
+    const file = files.get(usage.path);
+    return { ...usage, reference: file ? (referencesIn(target, file, byPath.get(usage.path)!).get(usage.line) ?? "unsure") : "unsure" };
+  });
+}
 
 /** Usages shown in the message itself; all of them go to the details. */
 const IN_MESSAGE = 5;
@@ -84,14 +96,35 @@ export default defineReviewRule({
   },
   check(ctx) {
     if (!ctx.usages) return; // no application code was given: nothing to search
+    const files = new Map(ctx.codeFiles.map((f) => [f.path, f]));
     for (const target of changedTargets(ctx.migrations, ctx.change)) {
       const verdict = safeToDrop(target, ctx.models);
       const excluded = new Set((verdict?.declarations ?? []).map((d) => `${d.path}:${d.line}`));
       // the deployed code already ignores the column: a name read through Active Record would fail today already,
       // so only raw SQL on the table can break when it goes
       const inSql = verdict?.deployed ? namesTableInSql(target) : undefined;
-      const { usages, truncated } = usagesOf(ctx, target, excluded, inSql && ((usage) => inSql(usage.text)));
+      const found = usagesOf(ctx, target, excluded, inSql && ((usage) => inSql(usage.text)));
+      const all = judged(target, found.usages, files);
+      const refers = all.filter((u) => u.reference === "refers");
+      const unsure = all.filter((u) => u.reference === "unsure");
+      const truncated = found.truncated;
       const loc = target.op.loc;
+      if (refers.length === 0 && unsure.length > 0) {
+        const shown = unsure.slice(0, IN_MESSAGE).map((u) => `${u.path}:${u.line}`).join(", ");
+        const more = unsure.length > IN_MESSAGE ? ` and ${unsure.length - IN_MESSAGE} more` : "";
+        ctx.report({
+          path: target.migration.path,
+          line: loc.line,
+          endLine: loc.endLine,
+          statement: target.op.text,
+          severity: "warning",
+          message: `${describe(target)}; application code names ${target.identifiers.join(" / ")} where migguard could not tell whether it is this table's (a receiver or query whose model the code does not say): ${shown}${more}. Check that none of them reads ${target.label}.`,
+          details: unsure.map((u) => `${u.path}:${u.line}: ${u.text}`),
+          fix: fixOf(target, [...new Set(unsure.map((u) => `${u.path}:${u.line}`))]),
+        });
+        continue;
+      }
+      const usages = refers;
       if (usages.length === 0) {
         if (verdict)
           ctx.report({
@@ -107,7 +140,7 @@ export default defineReviewRule({
       }
       const locations = usages.map((u) => `${u.path}:${u.line}`);
       const shown = locations.slice(0, IN_MESSAGE).join(", ");
-      const more = usages.length > IN_MESSAGE || truncated ? ` and ${truncated ? "more" : usages.length - IN_MESSAGE} more` : "";
+      const more = truncated ? " and more" : usages.length > IN_MESSAGE ? ` and ${usages.length - IN_MESSAGE} more` : "";
       const names = target.identifiers.join(" / ");
       ctx.report({
         path: target.migration.path,

@@ -1,0 +1,284 @@
+/**
+ * Whether a word the usage search found can be this table's column (or this model): the search is a text
+ * search, and `error`, `output` or `rubygem_id` are columns of many tables and names of many things. Each
+ * usage is read with the language's grammar (tree-sitter Python, Prism) and judged:
+ * - refers: it can only be this table's: the model's own class, a query rooted at the model
+ *   (`Build.objects.filter(error=...)`, `Version.where(info_checksum: ...)`), an attribute of a record of the
+ *   model (Python: `.error` in a module that imports the model from its app; Ruby: `version.info_checksum`),
+ *   a string that names the table too (SQL);
+ * - unsure: it may be (an attribute of a receiver whose type the code does not say, a bare string in a module
+ *   that imports the model): at most a warning that says migguard could not tell;
+ * - other: it cannot be (a same-named class of another app, another model's own attribute, a local name, a
+ *   word in a script or stylesheet that does not name the table).
+ */
+import { AssocNode, CallNode, ClassNode, HashNode, SymbolNode, ConstantPathNode, ConstantReadNode, InstanceVariableReadNode, LocalVariableReadNode, ModuleNode, type Node } from "@ruby/prism";
+import { singularize, underscore } from "../../adapters/rails/inflections.js";
+import { parseRuby } from "../../adapters/rails/prism.js";
+import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
+import type { SourceFile } from "../../model.js";
+import { modelName } from "../../rules/support/fix.js";
+import type { Usage } from "./usage-search.js";
+import type { UsageTarget } from "./usage-targets.js";
+
+export type Reference = "refers" | "unsure" | "other";
+
+const isWordChar = (c: string | undefined) => c !== undefined && /\w/.test(c);
+
+/** Character offsets of `word` as a whole word (or a Django lookup `word__x`) on 1-based `line`. */
+function offsetsOn(content: string, line: number, word: string): number[] {
+  let start = 0;
+  for (let l = 1; l < line; l++) {
+    start = content.indexOf("\n", start) + 1;
+    if (start === 0) return [];
+  }
+  const end = content.indexOf("\n", start);
+  const text = content.slice(start, end === -1 ? content.length : end);
+  const out: number[] = [];
+  for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + 1)) {
+    const after = text[i + word.length];
+    if (!isWordChar(text[i - 1]) && (!isWordChar(after) || text.startsWith("__", i + word.length))) out.push(start + i);
+  }
+  return out;
+}
+
+const unqualified = (name: string) => (name.split(".").pop() ?? name).replace(/"/g, "");
+
+/** Whether the statement's text names the table as a whole word (raw SQL next to the column). */
+function namesTable(text: string, table: string): boolean {
+  for (let i = text.indexOf(table); i !== -1; i = text.indexOf(table, i + 1)) if (!isWordChar(text[i - 1]) && !isWordChar(text[i + table.length])) return true;
+  return false;
+}
+
+/** `AutomationRuleMatch` -> `automation_rule_match`, the name Python code gives a record of it. */
+const snake = (className: string) => underscore(className);
+
+const worst = (a: Reference, b: Reference): Reference => (a === "refers" || b === "refers" ? "refers" : a === "unsure" || b === "unsure" ? "unsure" : "other");
+
+// ---------------------------------------------------------------- Python (Django models)
+
+/** The folder of a Django app from one of its migrations: `x/builds/migrations/0001.py` -> `x/builds`. */
+const djangoAppDir = (migrationPath: string) => migrationPath.split("/").slice(0, -2).join("/");
+const dirOf = (path: string) => path.split("/").slice(0, -1).join("/");
+
+/** The module an import names, as a folder path when relative (`.models` from x/builds/views.py -> x/builds/models). */
+function importedModulePath(module: string, file: string): string {
+  if (!module.startsWith(".")) return module.split(".").join("/");
+  const dots = module.length - module.replace(/^\.+/, "").length;
+  const base = dirOf(file).split("/");
+  base.splice(base.length - (dots - 1));
+  return [...base, ...module.slice(dots).split(".").filter(Boolean)].join("/");
+}
+
+interface PythonFacts {
+  /** the model's class is imported from its own app, or defined here inside the app */
+  importsModel: boolean;
+  /** the model's class name is imported from another module (a same-named class of another app) */
+  importsOtherModel: boolean;
+}
+
+function pythonFacts(root: PyNode, file: string, model: string, appDir: string): PythonFacts {
+  const app = appDir.split("/").pop() ?? appDir;
+  let importsModel = false;
+  let importsOtherModel = false;
+  const inApp = (modulePath: string) => modulePath === appDir || modulePath.startsWith(`${appDir}/`) || `/${modulePath}/`.includes(`/${app}/`);
+  for (const statement of root.descendantsOfType("import_from_statement")) {
+    const module = statement.childForFieldName("module_name")?.text ?? "";
+    const names = statement.childrenForFieldName("name").map((n) => (n.type === "aliased_import" ? n.childForFieldName("name")?.text : n.text));
+    if (!names.includes(model)) continue;
+    if (inApp(importedModulePath(module, file))) importsModel = true;
+    else importsOtherModel = true;
+  }
+  if (!importsModel && file.startsWith(`${appDir}/`))
+    importsModel = root.descendantsOfType("class_definition").some((c) => c.childForFieldName("name")?.text === model);
+  return { importsModel, importsOtherModel };
+}
+
+const ancestors = (node: PyNode): PyNode[] => {
+  const out: PyNode[] = [];
+  for (let n = node.parent; n; n = n.parent) out.push(n);
+  return out;
+};
+
+/** The identifier a call chain starts from: `Build.objects.filter(...).values(...)` -> Build. */
+function chainRoot(node: PyNode | null): string | undefined {
+  for (let n = node; n; ) {
+    if (n.type === "identifier") return n.text;
+    if (n.type === "attribute") n = n.childForFieldName("object");
+    else if (n.type === "call") n = n.childForFieldName("function");
+    else return undefined;
+  }
+  return undefined;
+}
+
+function pythonReference(target: UsageTarget, file: SourceFile, lines: readonly number[], words: readonly string[]): Map<number, Reference> {
+  const out = new Map<number, Reference>();
+  const table = unqualified(target.table);
+  const model = target.ormModel;
+  const appDir = djangoAppDir(target.migration.path);
+  withPythonTree(file.content, (root) => {
+    const facts = model ? pythonFacts(root, file.path, model, appDir) : { importsModel: false, importsOtherModel: false };
+    for (const line of lines) {
+      let verdict: Reference = "other";
+      for (const word of words)
+        for (const offset of offsetsOn(file.content, line, word)) {
+          const node = root.descendantForIndex(offset);
+          if (!node) continue;
+          verdict = worst(verdict, judgePython(node, word, table, model, facts));
+        }
+      out.set(line, verdict);
+    }
+  });
+  return out;
+}
+
+function judgePython(node: PyNode, word: string, table: string, model: string | undefined, facts: PythonFacts): Reference {
+  const up = ancestors(node);
+  const statement = up.find((n) => n.parent?.type === "block" || n.parent?.type === "module") ?? node;
+  const string = node.type === "string" ? node : up.find((n) => n.type === "string");
+  // the table's own name, or SQL naming it: nothing else is called builds_build
+  if (word === table || (string && namesTable(statement.text, table))) return "refers";
+  // the model's class name: this app's class, or a same-named class of another app
+  if (word === model) return facts.importsModel ? "refers" : "other";
+  if (!facts.importsModel) return "other";
+  // inside the model's own class: its fields, properties and methods
+  const inModelClass = up.some((n) => n.type === "class_definition" && n.childForFieldName("name")?.text === model);
+  const inOtherClass = up.find((n) => n.type === "class_definition" && n.childForFieldName("name")?.text !== model && /Model|models\./.test(n.childForFieldName("superclasses")?.text ?? ""));
+  if (inOtherClass && !inModelClass) return "other"; // another model's own field of the same name
+  // a dict's key (`cmd["output"]`, `{"output": ...}`): data, not a field
+  // a docstring: prose
+  if (string?.parent?.type === "expression_statement" && string.parent.namedChildren.length === 1) return "other";
+  if (string && (string.parent?.type === "subscript" || (string.parent?.type === "pair" && string.parent.childForFieldName("key")?.id === string.id))) return "other";
+  const call = up.find((n) => n.type === "call");
+  const rootedAtModel = call !== undefined && chainRoot(call.childForFieldName("function")) === model;
+  if (inModelClass) {
+    // the model's own code: `self.output`, a field declared in its body
+    const parent = node.parent;
+    if (parent?.type === "attribute" && ["self", "cls"].includes(parent.childForFieldName("object")?.text ?? "")) return "refers";
+    if (parent?.type === "assignment" && parent.parent?.parent?.type === "block" && parent.parent.parent.parent?.type === "class_definition") return "refers";
+  }
+  if (string) return rootedAtModel ? "refers" : "unsure";
+  const parent = node.parent;
+  if (parent?.type === "keyword_argument" && parent.childForFieldName("name")?.id === node.id) return rootedAtModel ? "refers" : "unsure";
+  if (parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === node.id) {
+    // `build.error`, `self.build.error`: a receiver named after the model; `Build.objects...`: rooted at it
+    const object = parent.childForFieldName("object");
+    const name = object?.type === "attribute" ? object.childForFieldName("attribute")?.text : object?.type === "identifier" ? object.text : undefined;
+    return chainRoot(object) === model || (model !== undefined && name === snake(model)) ? "refers" : "unsure";
+  }
+  return "other"; // a local name
+}
+
+// ---------------------------------------------------------------- Ruby (Active Record models)
+
+/** The deepest Prism node whose location holds `offset`, with its ancestors (innermost first). */
+function rubyPath(root: Node, offset: number): Node[] {
+  const path: Node[] = [];
+  let node: Node | undefined = root;
+  while (node) {
+    path.unshift(node);
+    node = node.compactChildNodes().find((child) => child.location.startOffset <= offset && offset < child.location.startOffset + child.location.length);
+  }
+  return path;
+}
+
+const constantName = (node: Node | null | undefined): string | undefined =>
+  node instanceof ConstantReadNode ? node.name : node instanceof ConstantPathNode ? (node.name ?? undefined) : undefined;
+
+/** The receiver a call chain starts from: `Version.where(...).pluck(:x)` -> Version. */
+function rubyChainRoot(node: Node | null | undefined): Node | undefined {
+  let n = node;
+  while (n instanceof CallNode && n.receiver) n = n.receiver;
+  return n ?? undefined;
+}
+
+function receiverName(node: Node | null | undefined): string | undefined {
+  if (node instanceof LocalVariableReadNode) return node.name;
+  if (node instanceof InstanceVariableReadNode) return node.name.replace(/^@/, "");
+  if (node instanceof CallNode && !node.receiver && !node.arguments_) return node.name;
+  return undefined;
+}
+
+function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly number[], words: readonly string[]): Map<number, Reference> {
+  const out = new Map<number, Reference>();
+  const table = unqualified(target.table);
+  const model = modelName(table);
+  const record = singularize(table);
+  const parsed = parseRuby(file.content);
+  const encoder = new TextEncoder();
+  for (const line of lines) {
+    let verdict: Reference = "other";
+    for (const word of words)
+      for (const offset of offsetsOn(file.content, line, word)) {
+        const byte = encoder.encode(file.content.slice(0, offset)).length;
+        const path = rubyPath(parsed.value, byte);
+        const lineStart = file.content.lastIndexOf("\n", offset) + 1;
+        const lineEnd = file.content.indexOf("\n", offset);
+        verdict = worst(verdict, judgeRuby(path, word, table, model, record, file.content.slice(lineStart, lineEnd === -1 ? undefined : lineEnd)));
+      }
+    out.set(line, verdict);
+  }
+  return out;
+}
+
+function judgeRuby(path: Node[], word: string, table: string, model: string, record: string, lineText: string): Reference {
+  if (word === table || word === model || namesTable(lineText, table)) return "refers";
+  const classes = path.filter((n): n is ClassNode | ModuleNode => n instanceof ClassNode || n instanceof ModuleNode);
+  // a query rooted at another model (`Ownership.where(rubygem_id: ...)`, `.index_by(&:rubygem_id)`), or a key under
+  // another table's (`where(ownerships: { rubygem_id: ... })`): that table's column
+  const call = path.find((n): n is CallNode => n instanceof CallNode && n.name !== word);
+  const root = call ? constantName(rubyChainRoot(call)) : undefined;
+  if (root !== undefined && root !== model) return "other";
+  const outerKey = path.find((n, i) => i > 0 && n instanceof AssocNode && path[i - 1] !== n.key && path.slice(0, i).some((m) => m instanceof HashNode));
+  if (outerKey instanceof AssocNode && outerKey.key instanceof SymbolNode) return outerKey.key.unescaped.value === table ? "refers" : "other";
+  const own = classes.find((c) => c instanceof ClassNode && constantName(c.constantPath) === model);
+  if (own) return "refers"; // the model's own code: attributes, validations, scopes
+  const otherModel = classes.find((c) => c instanceof ClassNode && ["ApplicationRecord", "Base"].includes(constantName(c.superclass) ?? ""));
+  if (otherModel) return "other"; // another model's own column of the same name
+  const node = path[0];
+  // `record.column`: an attribute read on a receiver named after the model (version, @version)
+  if (node instanceof CallNode && node.name === word) {
+    if (!node.receiver) return "unsure";
+    if (constantName(node.receiver) === model) return "refers";
+    const name = receiverName(node.receiver);
+    if (name !== undefined && (name === record || name === underscore(model))) return "refers";
+    return "unsure";
+  }
+  // `:column`, `column:`, "column" as an argument: a query rooted at the model says so
+  if (root === model) return "refers";
+  return "unsure";
+}
+
+// ---------------------------------------------------------------- any language
+
+const RUBY_TEMPLATES = /\.(?:erb|haml|slim|jbuilder|builder)$/;
+
+/**
+ * How each usage line of `file` relates to `target` (lines the grammar cannot read stay "unsure"). Only the
+ * migration's own framework's language is parsed (its parser is loaded); elsewhere a line counts when it names
+ * the table (SQL), and a template's `record.column` is unsure.
+ */
+export function referencesIn(target: UsageTarget, file: SourceFile, usages: readonly Usage[]): Map<number, Reference> {
+  const lines = [...new Set(usages.map((u) => u.line))];
+  const words = target.identifiers;
+  const framework = target.migration.framework;
+  try {
+    if (framework === "django" && file.path.endsWith(".py")) return pythonReference(target, file, lines, words);
+    if (framework === "rails" && (file.path.endsWith(".rb") || file.path.endsWith(".rake"))) return rubyReference(target, file, lines, words);
+  } catch {
+    return new Map(lines.map((line) => [line, "unsure" as Reference]));
+  }
+  const table = unqualified(target.table);
+  const record = framework === "rails" ? singularize(table) : (target.ormModel ?? modelName(table)).toLowerCase();
+  // templates and front-end code that read a serialized record (`build.output`): maybe this table's, unsure
+  const template = RUBY_TEMPLATES.test(file.path) || /\.(?:html?|jinja2?|j2|txt|[mc]?[jt]sx?|vue|svelte)$/.test(file.path);
+  return new Map(
+    lines.map((line) => {
+      const text = usages.find((u) => u.line === line)?.text ?? "";
+      if (words.includes(table) || namesTable(text, table)) return [line, "refers"];
+      // SQL migrations say nothing of an ORM: a word in any code may be the column, as the text search has it
+      if (framework !== "django" && framework !== "rails") return [line, "refers"];
+      if (template && words.some((w) => text.includes(`${record}.${w}`))) return [line, "unsure"];
+      return [line, "other"];
+    }),
+  );
+}
