@@ -4,6 +4,40 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "the fix undoes each call of up: the default put back as the migration that added the column set it, the renamed column named back",
+      path: "db/migrate/20240306000000_plans.rb",
+      files: {
+        "db/migrate/20240301000000_add_plan.rb": `class AddPlan < ActiveRecord::Migration[7.1]
+  def change
+    add_column :accounts, :plan, :string, default: "free"
+  end
+end
+`,
+      },
+      code: `class Plans < ActiveRecord::Migration[7.1]
+  def up
+    change_column_default :accounts, :plan, "basic"
+    rename_column :accounts, :plan, :tier
+    add_index :accounts, :tier
+  end
+
+  def down
+  end
+end
+`,
+      lines: [8],
+      fixes: [
+        [
+          "def down",
+          '  remove_index :accounts, name: "index_accounts_on_tier"',
+          "  rename_column :accounts, :tier, :plan",
+          `  change_column_default :accounts, :plan, -> { "'free'" }`,
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
       name: "def down with nothing in it",
       code: `class DropPhoneNumber < ActiveRecord::Migration[7.0]
   def up

@@ -2,8 +2,8 @@ import type { Operation } from "../../model.js";
 import { defineRule } from "../support/rule.js";
 import { downHabit } from "../support/conventions.js";
 import { fixFor } from "../support/fix.js";
-import { railsUndo } from "../support/rails-fix.js";
-import { alembicDowngradeFor, changesOnlyData, dataTables } from "../support/alembic-inverse.js";
+import { railsDownFor } from "../support/rails-inverse.js";
+import { alembicDowngradeFor, changesOnlyData } from "../support/alembic-inverse.js";
 import { firstLine, hasMeaningfulUp } from "../support/scope.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 
@@ -87,9 +87,8 @@ export default defineRule({
         }`,
         // a down that raises is irreversible too: show the undo of each up operation instead
         // an object created only if missing may have existed before: its undo is not to drop it
-        rails: () => unreadData
-          ? `def down\n  # put back the values up changed (from a copy it keeps), or fail the rollback loudly:\n  raise ActiveRecord::IrreversibleMigration, "up changed ${dataTables(meaningful) || "data"} without keeping a copy"\nend`
-          : `def down\n  ${up.map((op, i) => (idempotent(op) ? undefined : railsUndo(op, ctx.repository, i))).filter(Boolean).reverse().join("\n").replace(/\n/g, "\n  ") || "# put back what up changed: the previous values, the objects it dropped"}\nend`,
+        // an object created only if missing may have existed before: its undo is not to drop it
+        rails: () => railsDownFor(meaningful.filter((op) => !idempotent(op)), ctx.repository),
         django: () => `migrations.RunPython(forwards, reverse_code=backwards)`,
         // a data-only upgrade gets the explicit no-op that says it is one-way; any other its inverse, an idempotent
         // repair's objects left alone (they may have existed before it ran)

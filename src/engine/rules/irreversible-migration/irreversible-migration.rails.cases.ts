@@ -6,6 +6,62 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "an up-only clean-up that deletes rows: the fix is the explicit no-op down that says the clean-up is one-way",
+      code: `class CleanupInvalidPolls < ActiveRecord::Migration[7.1]
+  def up
+    execute "DELETE FROM polls WHERE status_message_id IS NULL"
+  end
+end
+`,
+      lines: [3],
+      severities: ["warning"],
+      fixes: ["def down\n  # one-way data clean-up: the deleted rows are not restored (nothing in the schema to put back)\nend"],
+    },
+    {
+      framework: "rails",
+      name: "a down that raises after columns are removed: the fix adds them back with the earlier migration's types and raises only for the table nothing defines",
+      path: "db/migrate/20240306000000_decrypt_secret.rb",
+      files: {
+        "db/migrate/20240301000000_add_secret.rb": `class AddSecret < ActiveRecord::Migration[7.1]
+  def change
+    add_column :users, :encrypted_secret, :string
+    add_column :users, :encrypted_secret_iv, :string
+  end
+end
+`,
+      },
+      code: `class DecryptSecret < ActiveRecord::Migration[7.1]
+  def up
+    add_column :users, :plain_secret, :string
+    change_column_null :users, :email, false
+    remove_column :users, :encrypted_secret
+    remove_column :users, :encrypted_secret_iv
+    drop_table :legacy_secrets
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`,
+      lines: [11],
+      fixes: [
+        [
+          "def down",
+          "  # line 7 drops legacy_secrets: recreate it from its last definition in the earlier migrations (the rows cannot come back)",
+          '  raise ActiveRecord::IrreversibleMigration, "irreversible: line 7 drops legacy_secrets: recreate it from its last definition in the earlier migrations (the rows cannot come back)"',
+          "  # users.encrypted_secret_iv comes back empty: the values up removed are gone",
+          "  add_column :users, :encrypted_secret_iv, :string",
+          "  # users.encrypted_secret comes back empty: the values up removed are gone",
+          "  add_column :users, :encrypted_secret, :string",
+          "  change_column_null :users, :email, true",
+          "  remove_column :users, :plain_secret",
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
       name: "change: remove_column without a type (the finding points at the call Rails cannot invert)",
       code: `class RemoveMetadataField < ActiveRecord::Migration[7.1]
   def change

@@ -2,6 +2,7 @@ import type { Operation } from "../../model.js";
 import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { railsIrreversibleFix } from "../support/rails-fix.js";
+import { railsDownFor } from "../support/rails-inverse.js";
 import { alembicDowngradeFor } from "../support/alembic-inverse.js";
 import { firstLine } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
@@ -75,7 +76,9 @@ export default defineRule({
           : `This migration cannot be rolled back: ${down.reason}.`,
       fix: fixFor(ctx.framework, {
         sql: `-- provide a down migration that undoes the up`,
-        rails: () => railsIrreversibleFix(ctx.migration, ctx.repository),
+        // no down, or one that raises: the down that undoes up (the explicit no-op for a one-way data change);
+        // an operation of `change` Rails cannot invert gets what Rails needs to invert it
+        rails: () => (!down.loc || !blocking || /raises/.test(down.reason) ? railsDownFor(ctx.migration.up, ctx.repository) : railsIrreversibleFix(ctx.migration, ctx.repository)),
         django: () => djangoReverseFix(blocking),
         alembic: () => alembicDowngradeFor(ctx.migration.up, ctx.repository),
       }),

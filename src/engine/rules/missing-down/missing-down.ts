@@ -5,17 +5,8 @@ import { firstLine, hasMeaningfulUp } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { sqlInverse } from "../support/sql-inverse.js";
 import { sqlDialect } from "../support/sql-dialect.js";
-import { railsUndo } from "../support/rails-fix.js";
+import { railsDownFor } from "../support/rails-inverse.js";
 import { alembicDowngradeFor } from "../support/alembic-inverse.js";
-import type { Operation } from "../../model.js";
-import type { TypeSource } from "../support/rails-fix.js";
-
-/** The Ruby that undoes each operation of the up it knows how to undo, in reverse order. */
-const railsInverse = (up: readonly Operation[], types: TypeSource): string[] =>
-  up
-    .map((op, i) => railsUndo(op, types, i))
-    .filter((line): line is string => line !== undefined)
-    .reverse();
 
 /** The seed's policy: every migration has a way back, written before it is needed. */
 export default defineRule({
@@ -48,7 +39,7 @@ export default defineRule({
               : layout === "liquibase"
                 ? `--rollback <statement that undoes the changeset>`
                 : `-- ${ctx.migration.path.replace(/\.up\.sql$/, ".down.sql").replace(/(^|\/)deploy\//, "$1revert/")}\n${undo}`,
-        rails: () => `def down\n  ${railsInverse(up, ctx.repository).join("\n").replace(/\n/g, "\n  ") || "# undo what up does, in reverse order"}\nend`,
+        rails: () => railsDownFor(up, ctx.repository),
         django: () => `migrations.RunPython(forwards, reverse_code=backwards)  # or migrations.RunPython.noop when nothing needs undoing`,
         alembic: () => alembicDowngradeFor(up, ctx.repository),
       }),

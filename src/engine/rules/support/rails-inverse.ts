@@ -1,0 +1,137 @@
+/**
+ * The `def down` that undoes a Rails up, operation by operation in reverse order, as Rails calls: drop what it
+ * created, rename back, put back a nullability, a default or a type, re-add a dropped column or table with the
+ * definition the earlier migrations or db/schema.rb give it. SQL the up runs through `execute` is undone in SQL
+ * (sql-inverse). A part nothing in the repository says is said in a comment and raises
+ * ActiveRecord::IrreversibleMigration, so a rollback never reports success having skipped it.
+ */
+import type { ColumnSpec, Operation } from "../../model.js";
+import { rubyString } from "./embed-sql.js";
+import { sym } from "./fix.js";
+import { reindented } from "./data-code.js";
+import { railsType } from "./rails-fix.js";
+import { inverseOfUp, inverseSteps, type InverseSource, type InverseStep } from "./sql-inverse.js";
+import { nameKey } from "./facts.js";
+
+const code = (text: string): InverseStep => ({ kind: "code", text });
+const unknown = (text: string): InverseStep => ({ kind: "unknown", text });
+const note = (text: string): InverseStep => ({ kind: "note", text });
+const lineOf = (op: Operation) => `line ${op.loc.line}`;
+const list = (columns: readonly string[]) => (columns.length === 1 ? sym(columns[0]) : `[${columns.map(sym).join(", ")}]`);
+
+/** A SQL default as Rails takes it: a lambda's SQL is written as it stands (`-> { "now()" }`). */
+const sqlDefault = (expr: string) => `-> { ${rubyString(expr)} }`;
+
+/** The column a remove_column took away, added back as the earlier migrations or the schema dump define it. */
+function addBack(op: Extract<Operation, { kind: "drop_column" }>, index: number, repository: InverseSource | undefined): InverseStep[] {
+  const definition: ColumnSpec | undefined = repository?.columnDefinition(op.table, op.column);
+  const type = op.type ?? repository?.columnType(op.table, op.column, index) ?? definition?.type;
+  if (!type) return [unknown(`${lineOf(op)} removes ${op.table}.${op.column}: migguard found no type for it in db/schema.rb, db/structure.sql or the earlier migrations; add it back with add_column`)];
+  // a NOT NULL column with no default cannot come back NOT NULL on a table with rows: its values are gone
+  const options = definition?.default ? `, default: ${sqlDefault(definition.default.expr)}${definition.notNull ? ", null: false" : ""}` : "";
+  const lost = definition?.notNull && !definition.default ? `; it was NOT NULL: fill it, then change_column_null ${sym(op.table)}, ${sym(op.column)}, false` : "";
+  return [note(`${op.table}.${op.column} comes back empty: the values up removed are gone${lost}`), code(`add_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(type)}${options}`)];
+}
+
+/** A dropped table, created again by the earlier migration's own create_table (or its SQL), while nothing changed it since. */
+function recreate(op: Extract<Operation, { kind: "drop_table" }>, index: number, created: ReadonlySet<string>, repository: InverseSource | undefined): InverseStep[] {
+  return op.tables.flatMap((table) => {
+    const definition = repository?.tableDefinition(table);
+    if (definition && !definition.embeddedSql && definition.frameworkCall === "create_table" && /^create_table\b/.test(definition.text.trim()))
+      return [note(`${table} as the earlier migration created it (the rows cannot come back)`), code(reindented(definition.text.trim()))];
+    return inverseSteps({ ...op, tables: [table] }, index, created, repository) ?? [];
+  });
+}
+
+/** The steps that undo one operation of a Rails up; undefined when it changes nothing a down must take back. */
+export function railsInverseSteps(op: Operation, index: number, created: ReadonlySet<string>, repository: InverseSource | undefined): InverseStep[] | undefined {
+  if (op.embeddedSql) return inverseSteps(op, index, created, repository);
+  const onNewTable = (table: string | undefined) => table !== undefined && created.has(nameKey(table));
+  const t = "table" in op && typeof op.table === "string" ? sym(op.table) : "";
+  switch (op.kind) {
+    case "create_table":
+      return op.temporary ? undefined : [code(`drop_table ${t}`)];
+    case "add_column":
+      return onNewTable(op.table) ? undefined : [code(`remove_column ${t}, ${sym(op.column.name)}`)];
+    case "add_index":
+      if (onNewTable(op.table)) return undefined;
+      if (op.name) return [code(`remove_index ${t}, name: ${rubyString(op.name)}`)];
+      return op.columns.length ? [code(`remove_index ${t}, column: ${list(op.columns)}`)] : inverseSteps(op, index, created, repository);
+    case "add_constraint":
+      if (onNewTable(op.table)) return undefined;
+      if (op.constraint === "foreign_key" && (op.name || op.referencesTable)) return [code(`remove_foreign_key ${t}, ${op.name ? `name: ${rubyString(op.name)}` : sym(op.referencesTable!)}`)];
+      if (op.constraint === "check" && op.name) return [code(`remove_check_constraint ${t}, name: ${rubyString(op.name)}`)];
+      return inverseSteps(op, index, created, repository);
+    case "rename_table":
+      return [code(`rename_table ${sym(op.newName)}, ${sym(op.table)}`)];
+    case "rename_column":
+      return [code(`rename_column ${t}, ${sym(op.newName)}, ${sym(op.column)}`)];
+    case "alter_column_type": {
+      if (onNewTable(op.table)) return undefined;
+      const before = op.fromType ?? repository?.columnType(op.table, op.column, index);
+      return before ? [code(`change_column ${t}, ${sym(op.column)}, ${railsType(before)}`)] : inverseSteps(op, index, created, repository);
+    }
+    case "set_not_null":
+      return onNewTable(op.table) ? undefined : [code(`change_column_null ${t}, ${sym(op.column)}, true`)];
+    case "drop_not_null":
+      return [code(`change_column_null ${t}, ${sym(op.column)}, false  # fails if rows with NULL were written since up`)];
+    case "set_default": {
+      if (onNewTable(op.table)) return undefined;
+      const before = repository?.columnDefinition(op.table, op.column);
+      if (before?.serial || before?.generated === "identity") return inverseSteps(op, index, created, repository);
+      if (!before) return [code(`change_column_default ${t}, ${sym(op.column)}, nil  # if ${op.column} had a default before up, put that one here`)];
+      return [code(`change_column_default ${t}, ${sym(op.column)}, ${before.default ? sqlDefault(before.default.expr) : "nil"}`)];
+    }
+    case "drop_default": {
+      const before = repository?.columnDefinition(op.table, op.column)?.default;
+      return before ? [code(`change_column_default ${t}, ${sym(op.column)}, ${sqlDefault(before.expr)}`)] : inverseSteps(op, index, created, repository);
+    }
+    case "drop_column":
+      return addBack(op, index, repository);
+    case "drop_table":
+      return recreate(op, index, created, repository);
+    case "drop_index":
+      if (op.table && op.columns.length) return [code(`add_index ${sym(op.table)}, ${list(op.columns)}${op.names[0] ? `, name: ${rubyString(op.names[0])}` : ""}`)];
+      return inverseSteps(op, index, created, repository);
+    case "create_object":
+      return op.objectType === "extension" ? (op.ifNotExists ? undefined : [code(`disable_extension ${rubyString(op.name)}`)]) : inverseSteps(op, index, created, repository);
+    default:
+      return inverseSteps(op, index, created, repository);
+  }
+}
+
+/** Ruby statements for the steps: SQL through execute, a part migguard cannot know as a comment and a raise. */
+export function railsStatements(steps: readonly InverseStep[]): string[] {
+  return steps.flatMap((s) => {
+    switch (s.kind) {
+      case "code":
+        return [s.text];
+      case "sql":
+        return [`execute ${rubyString(s.text)}`];
+      case "note":
+        return s.text.split("\n").map((l) => `# ${l}`);
+      case "unknown":
+        return [`# ${s.text}`, `raise ActiveRecord::IrreversibleMigration, ${rubyString(`irreversible: ${s.text}`)}`];
+    }
+  });
+}
+
+const isData = (op: Operation) => op.kind === "dml" || op.kind === "data_migration";
+const INERT = new Set<Operation["kind"]>(["transaction_control", "set_setting"]);
+
+/**
+ * The `def down` for `up`: its inverse, or for an up that only changes rows, the explicit no-op that says the
+ * clean-up is one-way (there is no schema to put back, and the old rows are not kept).
+ */
+export function railsDownFor(up: readonly Operation[], repository: InverseSource | undefined): string {
+  const meaningful = up.filter((op) => !INERT.has(op.kind));
+  const body =
+    meaningful.length && meaningful.every(isData)
+      ? [
+          meaningful.every((op) => op.kind === "dml" && op.verb === "delete")
+            ? "# one-way data clean-up: the deleted rows are not restored (nothing in the schema to put back)"
+            : "# one-way data change: the rows up changed keep their new values (nothing in the schema to put back)",
+        ]
+      : railsStatements(inverseOfUp(meaningful, repository, railsInverseSteps));
+  return `def down\n${(body.length ? body : ["# up changes nothing a down must take back"]).flatMap((l) => l.split("\n")).map((l) => (l ? `  ${l}` : l)).join("\n")}\nend`;
+}
