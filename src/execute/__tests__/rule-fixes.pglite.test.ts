@@ -9,6 +9,8 @@ import { RULES } from "../../engine/rules/index.js";
 import type { InvalidRuleCase } from "../../engine/rules/support/rule.js";
 import { casePath, loadCases, runCase } from "../../engine/testing/case-runner.js";
 import { DEFAULT_LIMITS, pgFailureOf, type Session } from "../executor.js";
+import { detectFile } from "../../engine/detect.js";
+import { SQL_LAYOUTS } from "../../engine/adapters/sql/layouts/index.js";
 import { PgliteExecutor } from "../pglite/pglite-executor.js";
 
 const executor = new PgliteExecutor();
@@ -42,6 +44,17 @@ function before(c: InvalidRuleCase, line: number): string {
     .join("\n");
 }
 
+/**
+ * A fix made of whole migration files of a layout whose files hold their down too (goose, dbmate): what the runner
+ * runs going up, each file's up section. Any other fix runs as written.
+ */
+function upsOf(c: InvalidRuleCase, fix: string): string {
+  const detected = detectFile(casePath(c), c.code);
+  const split = detected && (detected.layout === "goose" || detected.layout === "dbmate") ? SQL_LAYOUTS[detected.layout] : undefined;
+  if (!split) return fix;
+  return split({ path: casePath(c), content: fix }).up.map((segment) => segment.text).join("\n");
+}
+
 describe.each(tables.filter((t) => t.cases.length).map((t) => [t.rule.meta.id, t] as const))("%s", (_id, { rule, cases }) => {
   it.each(cases.map((c) => [c.name, c] as const))("fix runs: %s", async (_name, c) => {
     if (c.schema === undefined) throw new Error(`case "${c.name}" has no schema: give it the tables its migration finds (RuleCase.schema)`);
@@ -53,7 +66,7 @@ describe.each(tables.filter((t) => t.cases.length).map((t) => [t.rule.meta.id, t
       try {
         await runAll(session, c.schema, "the schema");
         await runAll(session, before(c, finding.line), "the migration before the fix");
-        await runAll(session, finding.fix, `the fix of line ${finding.line}`);
+        await runAll(session, upsOf(c, finding.fix), `the fix of line ${finding.line}`);
       } finally {
         await session.release();
       }

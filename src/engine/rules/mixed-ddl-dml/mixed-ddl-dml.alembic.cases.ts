@@ -48,7 +48,7 @@ def downgrade():
     },
     {
       framework: "alembic",
-      name: "a copy loop before a drop_column: the loop cannot move without conn and dest, so the fix says so and keeps the revision",
+      name: "a copy loop before a drop_column: the loop moves whole, with its connection and the module's table object, and the drop stays with the copy (one transaction)",
       code: `from alembic import op
 import sqlalchemy as sa
 from sqlalchemy.sql import table
@@ -72,11 +72,7 @@ def downgrade():
 `,
       lines: [14],
       fixes: [
-        `# migguard cannot move the data change of line 14 into a revision of its own: it reads conn, destinations, dest that the code around it binds
-# (its loop, its connection, a table object), so moved alone it would fail with NameError.
-# Keep this revision as it is (the data change and the schema changes after it stay in one transaction, so a
-# copy-then-drop stays atomic), or split it by hand: the new revision carries the whole loop and every binding it reads.
-pass  # this revision unchanged`,
+        "# revision 1, alembic/versions/abc123_case.py as it becomes: without the data change\nfrom alembic import op\nimport sqlalchemy as sa\nfrom sqlalchemy.sql import table\n\nrevision = \"d7d747033183\"\ndown_revision = \"e5c7a4e2df4d\"\n\ndestinations = table(\"destinations\", sa.Column(\"id\", sa.Integer), sa.Column(\"options\", sa.Text), sa.Column(\"secret\", sa.Text))\n\n\ndef upgrade():\n    op.add_column(\"destinations\", sa.Column(\"secret\", sa.Text(), nullable=True))\n    conn = op.get_bind()\n\n\ndef downgrade():\n    pass\n\n# revision 2, new file alembic/versions/70afc22c5824_backfill_data.py: the data change with the statements it prepares (one transaction: rows written between them would break them), once revision 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nfrom alembic import op\nimport sqlalchemy as sa\nfrom sqlalchemy.sql import table\n\n\ndestinations = table(\"destinations\", sa.Column(\"id\", sa.Integer), sa.Column(\"options\", sa.Text), sa.Column(\"secret\", sa.Text))\n\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"70afc22c5824\"\nrevision = NEW_REVISION_ID\ndown_revision = \"d7d747033183\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    conn = op.get_bind()\n    for dest in conn.execute(destinations.select()):\n        conn.execute(destinations.update().where(destinations.c.id == dest.id).values(secret=dest.options))\n    op.drop_column(\"destinations\", \"options\")\n\n\ndef downgrade():\n    pass\n\n# the revision whose down_revision is \"d7d747033183\" now follows the last of these: give it that revision's id",
       ],
     },
   ],

@@ -4,6 +4,50 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "NULL rows deleted right before NOT NULL on the same table (diaspora's remove_empty_pod): the delete prepares the NOT NULL, so no split, a note",
+      code: `class RemoveEmptyPod < ActiveRecord::Migration[5.1]
+  def up
+    Pod.where(host: nil).delete_all
+    change_column_null :pods, :host, false
+  end
+
+  def down
+    change_column_null :pods, :host, true
+  end
+end
+`,
+      lines: [3],
+      severities: ["info"],
+      fixes: [
+        "# keep the data change and the set not null it prepares in this migration, in this order and in one\n# transaction, as written; on a large table, take the NOT NULL as set-not-null shows (a CHECK ... NOT VALID, then VALIDATE), after the data change:\nPod.where(host: nil).delete_all\nchange_column_null :pods, :host, false",
+      ],
+    },
+    {
+      framework: "rails",
+      name: "a backfill that reads the migration's stub model and a local: migration 2 carries the stub class and the local",
+      code: `class FillSlugs < ActiveRecord::Migration[7.1]
+  class Post < ActiveRecord::Base
+    self.table_name = "posts"
+  end
+
+  def up
+    add_column :posts, :slug, :string
+    prefix = "post-"
+    Post.find_each { |post| post.update_columns(slug: prefix + post.id.to_s) }
+  end
+
+  def down
+    remove_column :posts, :slug
+  end
+end
+`,
+      lines: [9],
+      fixes: [
+        "# migration 1, db/migrate/20240101000000_case.rb as it becomes: without the data change\nclass FillSlugs < ActiveRecord::Migration[7.1]\n  class Post < ActiveRecord::Base\n    self.table_name = \"posts\"\n  end\n\n  def up\n    add_column :posts, :slug, :string\n    prefix = \"post-\"\n  end\n\n  def down\n    remove_column :posts, :slug\n  end\nend\n\n# migration 2, new file db/migrate/20240101000001_backfill_posts.rb: the data change, once migration 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nclass BackfillPosts < ActiveRecord::Migration[7.1]\n  class Post < ActiveRecord::Base\n    self.table_name = \"posts\"\n  end\n\n  def up\n    prefix = \"post-\"\n    Post.find_each { |post| post.update_columns(slug: prefix + post.id.to_s) }\n  end\nend",
+      ],
+    },
+    {
+      framework: "rails",
       name: "an UPDATE whose table Ruby interpolates (human-essentials' move_partner_for_families): the moved data migration keeps the execute as written, #{...} and all",
       path: "db/migrate/20250201000000_move_partner_for_families.rb",
       code: `class MovePartnerForFamilies < ActiveRecord::Migration[7.1]
@@ -22,19 +66,7 @@ end
       },
       lines: [4],
       fixes: [
-        [
-          "# migration 1: this migration without its data change",
-          "# migration 2, once migration 1 is deployed, outside the schema change's transaction (on a large table, in batches):",
-          "class BackfillData < ActiveRecord::Migration[7.1]",
-          "  disable_ddl_transaction!",
-          "",
-          "  def change",
-          "    up_only do  # rollback does not bring the old values back: keep a copy first if they may be needed",
-          '      execute "UPDATE #{Partners::Family.table_name} SET old_partner_id = partner_id"',
-          "    end",
-          "  end",
-          "end",
-        ].join("\n"),
+        "# migration 1, db/migrate/20250201000000_move_partner_for_families.rb as it becomes: without the data change\nclass MovePartnerForFamilies < ActiveRecord::Migration[7.1]\n  def up\n    add_column :families, :old_partner_id, :bigint\n  end\n\n  def down\n    remove_column :families, :old_partner_id\n  end\nend\n\n# migration 2, new file db/migrate/20250201000001_backfill_data.rb: the data change, once migration 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nclass BackfillData < ActiveRecord::Migration[7.1]\n  def up\n    execute \"UPDATE #{Partners::Family.table_name} SET old_partner_id = partner_id\"\n  end\nend",
       ],
     },
     {
@@ -179,22 +211,7 @@ end
 `,
       lines: [5],
       fixes: [
-        [
-          "# migration 1: this migration's schema changes before line 8, without its data change",
-          "# migration 2, once migration 1 is deployed, outside the schema change's transaction (on a large table, in batches):",
-          "class BackfillOrders < ActiveRecord::Migration[7.1]",
-          "  disable_ddl_transaction!",
-          "",
-          "  def change",
-          "    up_only do  # rollback does not bring the old values back: keep a copy first if they may be needed",
-          "      Order.find_each do |order|",
-          "        order.update!(customer_id: Account.find_by!(legacy_customer_id: order.customer_id).id)",
-          "      end",
-          "    end",
-          "  end",
-          "end",
-          "# migration 3, once migration 2 has run: the schema changes from line 8 on (they need the data change done)",
-        ].join("\n"),
+        "# migration 1, db/migrate/20240101000000_case.rb as it becomes: without the data change and the statements after it\nclass RepointOrdersToAccounts < ActiveRecord::Migration[7.1]\n  def up\n    table_name = Order.table_name\n    remove_foreign_key :orders, :customers\n  end\n\n  def down\n    raise ActiveRecord::IrreversibleMigration\n  end\nend\n\n# migration 2, new file db/migrate/20240101000001_backfill_orders.rb: the data change, once migration 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nclass BackfillOrders < ActiveRecord::Migration[7.1]\n  def up\n    Order.find_each do |order|\n      order.update!(customer_id: Account.find_by!(legacy_customer_id: order.customer_id).id)\n    end\n  end\nend\n\n# migration 3, new file db/migrate/20240101000002_after_backfill_orders.rb: the statements after the data change, once migration 2 has run (they need it done; rolling back migration 1 undoes them)\nclass AfterBackfillOrders < ActiveRecord::Migration[7.1]\n  def up\n    table_name = Order.table_name\n    add_foreign_key table_name, :accounts, column: :customer_id\n  end\nend",
       ],
     },
     {
@@ -217,23 +234,7 @@ end
 `,
       lines: [5],
       fixes: [
-        [
-          "# migration 1: this migration's schema changes before line 8, without its data change",
-          "# migration 2, once migration 1 is deployed, outside the schema change's transaction (on a large table, in batches):",
-          "class BackfillPeople < ActiveRecord::Migration[6.1]",
-          "  disable_ddl_transaction!",
-          "",
-          "  def change",
-          "    up_only do  # rolling back migration 1 drops what this fills",
-          "      execute <<-SQL",
-          "        UPDATE people",
-          "        SET confirmed_at = '#{Time.now.utc}'",
-          "      SQL",
-          "    end",
-          "  end",
-          "end",
-          "# migration 3, once migration 2 has run: the schema changes from line 8 on (they need the data change done)",
-        ].join("\n"),
+        "# migration 1, db/migrate/20240101000000_case.rb as it becomes: without the data change and the statements after it\nclass AddConfirmableToPeople < ActiveRecord::Migration[6.1]\n  def up\n    add_column :people, :confirmed_at, :datetime\n  end\n\n  def down\n    remove_column :people, :confirmed_at\n  end\nend\n\n# migration 2, new file db/migrate/20240101000001_backfill_people.rb: the data change, once migration 1 is deployed (rolling back migration 1 drops what this fills; on a large table, in batches)\nclass BackfillPeople < ActiveRecord::Migration[6.1]\n  def up\n    execute <<-SQL\n      UPDATE people\n      SET confirmed_at = '#{Time.now.utc}'\n    SQL\n  end\nend\n\n# migration 3, new file db/migrate/20240101000002_after_backfill_people.rb: the statements after the data change, once migration 2 has run (they need it done; rolling back migration 1 undoes them)\nclass AfterBackfillPeople < ActiveRecord::Migration[6.1]\n  def up\n    add_index :people, :confirmed_at\n  end\nend",
       ],
     },
   ],

@@ -1,8 +1,7 @@
 import type { Migration, Operation } from "../../model.js";
 import { dataCodeOf } from "../support/data-code.js";
-import { djangoApp } from "../support/django-migration.js";
-import { unboundNames } from "../support/python-free-names.js";
-import { pythonString } from "../support/embed-sql.js";
+import { movedCode } from "../support/moved-code.js";
+import { migrationWithout, newMigrations, type MigrationStep } from "../support/next-migration.js";
 import { nameKey } from "../support/facts.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { fixFor, modelName } from "../support/fix.js";
@@ -33,21 +32,77 @@ const SCHEMA_KINDS = new Set<Operation["kind"]>([
 
 const tableOf = (op: Operation): string | undefined => ("table" in op && typeof op.table === "string" ? op.table : op.kind === "drop_table" ? op.tables[0] : undefined);
 
-const indent = (text: string, by: string) =>
-  text
-    .split("\n")
-    .map((l) => (l ? `${by}${l}` : l))
-    .join("\n");
-
-const camel = (name: string) =>
-  name
-    .split(/[^a-zA-Z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w[0].toUpperCase() + w.slice(1))
-    .join("");
-
 /** Statements that only frame the migration (BEGIN/COMMIT, SET): they neither need the data change nor are needed by it. */
 const framing = (op: Operation) => op.kind === "transaction_control" || op.kind === "set_setting";
+
+/** What a data step is called in a migration's name: "backfill orders". */
+const stepName = (dataTable: string | undefined) => `backfill ${dataTable?.split(".").pop() ?? "data"}`;
+
+/** The comment prefix of the framework's language. */
+const commentOf = (ctx: RuleContext) => (ctx.framework === "sql" ? "--" : "#");
+
+/**
+ * The split as whole migration files, each code that runs: migration 1 is this migration without what moves,
+ * migration 2 the data change (its statements as written, with the loop, locals, stub models, helpers and imports
+ * they read), migration 3 the statements after the last data step. Undefined when the statements cannot be cut
+ * out of the source by their lines; `{ unbound }` when the moved code reads names that cannot move with it.
+ */
+function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: readonly Operation[], dataTable: string | undefined, rollback: string, tailWithData: boolean): string | { unbound: string[] } | undefined {
+  const migration = ctx.migration;
+  // the data change prepares the statement after it (NULLs removed before NOT NULL, values copied before the drop):
+  // they move together, in one transaction
+  const moved = tailWithData ? [...movedOps, ...tailOps] : movedOps;
+  const tail = tailWithData ? [] : tailOps;
+  const data = movedCode(migration, moved);
+  if (!data || "unbound" in data) return data;
+  const laterFound = tail.length ? movedCode(migration, tail) : undefined;
+  if (laterFound && "unbound" in laterFound) return laterFound;
+  if (tail.length && !laterFound) return undefined;
+  const later = laterFound;
+  // a moved statement that also holds an operation of the other part (a loop that adds a column) cannot be cut
+  if (data.ops.some((op) => tail.includes(op) || (!moved.includes(op) && migration.up.indexOf(op) < migration.up.indexOf(moved[0])))) return undefined;
+  if (later && later.ops.some((op) => !tail.includes(op))) return undefined;
+  const first = migrationWithout(migration, [...data.lines, ...(later?.lines ?? [])]);
+  if (first === undefined) return undefined;
+  // nothing would stay in migration 1 (the data change comes first): it keeps the data change, the rest moves
+  if (migration.up.every((op) => framing(op) || data.ops.includes(op) || later?.ops.includes(op)) && later) {
+    const kept = migrationWithout(migration, later.lines);
+    if (kept === undefined) return undefined;
+    const [next] = newMigrations(migration, [{ name: `after ${stepName(dataTable)}`, ...later, change: ctx.framework === "rails" && migration.down.status === "present" && migration.down.derived }]);
+    const c = commentOf(ctx);
+    const revision = ctx.framework === "alembic" ? "revision" : "migration";
+    return [
+      `${c} ${revision} 1, ${migration.path} as it becomes: the data change alone (${rollback})`,
+      kept.trimEnd(),
+      ``,
+      `${c} ${revision} 2, new file ${next.path}: the statements after the data change, once ${revision} 1 has run (they need it done)`,
+      next.text.trimEnd(),
+    ].join("\n");
+  }
+  // a batched data step commits batch by batch; any other keeps its transaction (a copy-then-clear pair stays atomic)
+  const batched = moved.some((op) => op.kind === "data_migration" && op.batched !== undefined);
+  const mysql = isMysqlFamily(migration.database);
+  const steps: MigrationStep[] = [
+    { name: stepName(dataTable), ...data, noTransaction: batched && !mysql },
+    ...(later ? [{ name: `after ${stepName(dataTable)}`, ...later, change: ctx.framework === "rails" && migration.down.status === "present" && migration.down.derived }] : []),
+  ];
+  const [second, third] = newMigrations(migration, steps);
+  const c = commentOf(ctx);
+  const revision = ctx.framework === "alembic" ? "revision" : "migration";
+  return [
+    `${c} ${revision} 1, ${migration.path} as it becomes: without the data change${later ? " and the statements after it" : ""}`,
+    first.trimEnd(),
+    ``,
+    `${c} ${revision} 2, new file ${second.path}: the data change${tailWithData ? " with the statements it prepares (one transaction: rows written between them would break them)" : ""}, once ${revision} 1 is deployed (${rollback}; on a large table, in batches)`,
+    second.text.trimEnd(),
+    ...(third
+      ? [``, `${c} ${revision} 3, new file ${third.path}: the statements after the data change, once ${revision} 2 has run (they need it done; rolling back ${revision} 1 undoes them)`, third.text.trimEnd()]
+      : []),
+    ...(ctx.framework === "alembic" && migration.revision
+      ? [``, `# the revision whose down_revision is ${JSON.stringify(migration.revision.id)} now follows the last of these: give it that revision's id`]
+      : []),
+  ].join("\n");
+}
 
 /**
  * The data change moved into a migration of its own, outside the schema change's transaction, its code kept.
@@ -56,87 +111,75 @@ const framing = (op: Operation) => op.kind === "transaction_control" || op.kind 
  * one the later step needs, or one that needs the earlier), and what comes after the last data step (a foreign
  * key the data step makes valid, the old column dropped once copied) waits for it in migration 3.
  */
-function splitFix(ctx: RuleContext, allDataOps: readonly Operation[], dataTable: string | undefined, onlyNewColumns: boolean, laterLine?: number): string {
+function splitFix(ctx: RuleContext, allDataOps: readonly Operation[], dataTable: string | undefined, onlyNewColumns: boolean, laterLine?: number, tailWithData = false): string {
   // Django: ORM writes found inside a RunPython move with their RunPython, which is a data operation of its own
   const dataOps = ctx.framework === "django" ? allDataOps.filter((op) => op.kind === "data_migration" || op.embeddedSql) : allDataOps;
   const up = ctx.migration.up;
   const from = up.indexOf(dataOps[0]);
   const to = up.indexOf(dataOps[dataOps.length - 1]);
-  // SQL and Ruby statements between the data steps run as written in the moved migration, in their order
-  const moved = (ctx.framework === "sql" || ctx.framework === "rails") && from >= 0 && to >= from ? up.slice(from, to + 1).filter((op) => !framing(op)) : dataOps;
-  const code = dataCodeOf(ctx.framework, moved);
+  // the statements between the data steps run as written in the moved migration, in their order
+  const moved = from >= 0 && to >= from ? up.slice(from, to + 1).filter((op) => !framing(op)) : [...dataOps];
+  const tail = laterLine === undefined ? [] : up.slice(to + 1).filter((op) => !framing(op) && !moved.includes(op));
   const rollback = onlyNewColumns
     ? "rolling back migration 1 drops what this fills"
     : "rollback does not bring the old values back: keep a copy first if they may be needed";
-  // schema changes after the data change (a column dropped once its values are copied) wait for it: a third migration
-  const between = moved.some((op) => !dataOps.includes(op));
-  const first = between
-    ? `this migration's statements before line ${dataOps[0].loc.line} (the schema changes between its data steps move with them, in their order)`
-    : laterLine === undefined
-      ? "this migration without its data change"
-      : `this migration's schema changes before line ${laterLine}, without its data change`;
-  const third = laterLine === undefined ? [] : [`migration 3, once migration 2 has run: the schema changes from line ${laterLine} on (they need the data change done)`];
-  const withThird = (lines: string[], comment: string) => [...lines, ...third.map((t) => `${comment} ${t}`)].join("\n");
-  switch (ctx.framework) {
-    case "sql":
-      return withThird([
-        `-- migration 1: ${first}`,
-        `-- migration 2 (or a background job), once migration 1 is deployed; on a large table, in batches:`,
-        code,
-        `-- (${rollback})`,
-      ], "--");
-    case "rails": {
-      // mysql2 and trilogy never wrap a migration in a transaction (no transactional DDL): there is none to leave
-      const mysql = isMysqlFamily(ctx.migration.database);
-      return withThird([
-        `# migration 1: ${first}`,
-        mysql
-          ? `# migration 2, once migration 1 is deployed (MySQL runs it without a transaction, each statement committed on its own; on a large table, in batches):`
-          : `# migration 2, once migration 1 is deployed, outside the schema change's transaction (on a large table, in batches):`,
-        `class Backfill${camel(dataTable?.split(".").pop() ?? "data")} < ActiveRecord::Migration[${ctx.migration.frameworkVersion ?? "7.1"}]`,
-        ...(mysql ? [] : [`  disable_ddl_transaction!`, ``]),
-        `  def change`,
-        `    up_only do  # ${rollback}`,
-        indent(code, "      "),
-        `    end`,
-        `  end`,
-        `end`,
-      ], "#");
-    }
-    case "django": {
-      const app = djangoApp(ctx.migration);
-      return withThird([
-        `# migration 1: ${first}`,
-        `# migration 2, once migration 1 is deployed, outside one long transaction (${rollback}):`,
-        `class Migration(migrations.Migration):`,
-        `    atomic = False`,
-        `    dependencies = [(${pythonString(app.label)}, ${pythonString(app.name)})]  # migration 1`,
-        `    operations = [`,
-        indent(dataOps.map((op) => dataCodeOf("django", [op]).replace(/,?$/, ",")).filter((c, i, all) => all.indexOf(c) === i).join("\n"), "        "),
-        `    ]`,
-      ], "#");
-    }
-    case "alembic": {
-      // statements lifted out of their loop or away from the connection they use would fail with NameError: when
-      // the moved code reads names it does not bind, migguard says so and the revision stays as written
-      const unbound = unboundNames(code);
-      if (unbound === undefined || unbound.length > 0)
-        return [
-          `# migguard cannot move the data change of line ${dataOps[0].loc.line} into a revision of its own: it reads ${unbound?.length ? unbound.join(", ") : "names"} that the code around it binds`,
-          `# (its loop, its connection, a table object), so moved alone it would fail with NameError.`,
-          `# Keep this revision as it is (the data change and the schema changes after it stay in one transaction, so a`,
-          `# copy-then-drop stays atomic), or split it by hand: the new revision carries the whole loop and every binding it reads.`,
-          `pass  # this revision unchanged`,
-        ].join("\n");
-      return withThird([
-        `# revision 1: ${first.replace("migration", "revision")}`,
-        `# revision 2, once revision 1 is deployed, each statement committed on its own (${rollback}):`,
-        `def upgrade():`,
-        `    with op.get_context().autocommit_block():`,
-        indent(code, "        "),
-      ], "#");
-    }
+  const files = splitFiles(ctx, moved, tail, dataTable, rollback, tailWithData);
+  if (typeof files === "string") return files;
+  const c = commentOf(ctx);
+  if (files && "unbound" in files)
+    return [
+      `${c} migguard cannot move the data change of line ${dataOps[0].loc.line} into a migration of its own: it reads ${files.unbound.join(", ")},`,
+      `${c} which nothing it could carry defines (a variable of the code around it, a name this file does not define), so moved alone it would fail.`,
+      `${c} Keep this migration as it is (the data change and the schema changes stay in one transaction, so a copy-then-drop`,
+      `${c} stays atomic), or move the whole enclosing code, with every binding it reads, into a migration of its own:`,
+      dataCodeOf(ctx.framework, dataOps),
+    ].join("\n");
+  // the source could not be cut by lines (statements sharing a line): the data change's code, to put in a migration of its own
+  return [
+    `${c} migguard could not cut this migration by lines (statements share a line): put the data change of line ${dataOps[0].loc.line}`,
+    `${c} in a migration of its own, after this one${laterLine === undefined ? "" : `, and the statements from line ${laterLine} on in a third`}:`,
+    dataCodeOf(ctx.framework, moved),
+  ].join("\n");
+}
+
+/**
+ * The data step makes the schema change right after it possible on the same table: NULLs deleted or filled before
+ * NOT NULL, duplicates or orphans cleaned before a constraint or unique index, values copied out before their
+ * column is dropped or fixed before its type changes.
+ */
+function prepares(data: Operation, schema: Operation): boolean {
+  // values copied out of a table, then the table dropped
+  if (schema.kind === "drop_table") return schema.tables.some((t) => touches(data, t));
+  const table = tableOf(schema);
+  if (!table || !touches(data, table)) return false;
+  const column = "column" in schema && typeof schema.column === "string" ? nameKey(schema.column) : undefined;
+  const reads = data.kind === "dml" ? [...data.columns, ...data.sourceColumns].map(nameKey) : data.kind === "data_migration" ? (data.mentions ?? []).map(nameKey) : [];
+  // code that was not read, or ORM code whose reads the model does not list, may use any column
+  const unknown = (data.kind === "data_migration" && data.mentions === undefined) || (data.kind === "dml" && data.viaCode && data.sourceColumns.length === 0);
+  const usesColumn = column !== undefined && (unknown || reads.includes(column) || (data.kind === "dml" && data.verb === "delete"));
+  switch (schema.kind) {
+    case "set_not_null":
+    case "alter_column_type":
+    case "drop_column":
+      return usesColumn;
+    case "add_constraint":
+    case "validate_constraint":
+      return true;
+    case "add_index":
+      return schema.unique;
+    default:
+      return false;
   }
+}
+
+/** The data change and the schema change it prepares, kept in one migration as written (its code, as the migration runs it). */
+function keepTogetherFix(ctx: RuleContext, ops: readonly Operation[], prepared: Operation): string {
+  const c = commentOf(ctx);
+  return [
+    `${c} keep the data change and the ${prepared.kind.replace(/_/g, " ")} it prepares in this migration, in this order and in one`,
+    `${c} transaction, as written${prepared.kind === "set_not_null" ? "; on a large table, take the NOT NULL as set-not-null shows (a CHECK ... NOT VALID, then VALIDATE), after the data change" : ""}:`,
+    dataCodeOf(ctx.framework, ops),
+  ].join("\n");
 }
 
 /**
@@ -208,6 +251,21 @@ export default defineRule({
     // statement commits on its own: no lock outlives its statement, only the rollback has two things to undo
     const sharesTransaction = first.op.inTransaction && schemaOps.some(({ op }) => op.inTransaction);
     const noTransaction = ctx.framework === "rails" ? "disable_ddl_transaction!" : ctx.framework === "django" ? "atomic = False" : "no runner transaction";
+    // the statement after the last data step, when the data step prepares it: split apart, rows written between
+    // them break it (a new NULL fails the NOT NULL, a value written after the copy is lost with the dropped column)
+    const next = indexed.find(({ op, index }) => index > last.index && !framing(op));
+    const prepared = next && prepares(last.op, next.op) ? next.op : undefined;
+    const nothingBefore = indexed.every(({ op, index }) => index >= first.index || framing(op));
+    if (prepared && nothingBefore) {
+      // the data change runs before any schema lock of this migration is taken: only the schema change's own lock is at stake
+      ctx.report({
+        op: first.op,
+        severity: "info",
+        message: `This data change prepares the schema change of line ${prepared.loc.line} (${prepared.kind.replace(/_/g, " ")} on ${tableOf(prepared)}): the two belong in one migration, in this order, as written. It runs before any lock of this migration is taken, so nothing waits on it; split apart, rows written between them would ${prepared.kind === "drop_column" ? "lose their values with the dropped column" : prepared.kind === "drop_table" ? "lose their values with the dropped table" : "make the schema change fail"}.`,
+        fix: keepTogetherFix(ctx, up.slice(first.index, up.indexOf(prepared) + 1).filter((op) => !framing(op)), prepared),
+      });
+      return;
+    }
     if (isMysqlFamily(ctx.migration.database)) {
       // no transactional DDL: whatever the runner opens, each schema statement commits on its own
       ctx.report({
@@ -215,7 +273,7 @@ export default defineRule({
         severity: "warning",
         message: `This migration changes both the schema and the data, and MySQL commits each schema statement on its own (no transactional DDL): a failure in the data change leaves the schema changed, the migration unrecorded, and a rerun failing on the statement already done.`,
         // the same split: the schema change alone, then the data change (its code kept) in a migration of its own
-        fix: splitFix(ctx, dataOps.map((d) => d.op), dataTable, onlyNewColumns, laterLine),
+        fix: splitFix(ctx, dataOps.map((d) => d.op), dataTable, onlyNewColumns, laterLine, prepared !== undefined),
       });
       return;
     }
@@ -233,6 +291,7 @@ export default defineRule({
         dataTable,
         onlyNewColumns,
         laterLine,
+        prepared !== undefined,
       ),
     });
   },

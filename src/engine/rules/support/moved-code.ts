@@ -280,16 +280,25 @@ function rubyReads(nodes: readonly Node[], into: RubyReads = { locals: new Set()
 
 const endOf = (node: Node) => node.location.startOffset + node.location.length;
 
+/** Where a node's text ends, heredoc bodies included (Prism's location of a heredoc covers its opener only). */
+function endWithHeredocs(node: Node): number {
+  let end = endOf(node);
+  const closing = (node as unknown as { closingLoc?: { startOffset: number; length: number } | null }).closingLoc;
+  if (closing) end = Math.max(end, closing.startOffset + closing.length);
+  for (const child of node.compactChildNodes()) end = Math.max(end, endWithHeredocs(child));
+  return end;
+}
+
 function rubyMoved(source: string, ops: readonly Operation[], staying: readonly Operation[]): Omit<MovedCode, "ops"> | Unmovable | undefined {
   const result = parseRuby(source);
   if (result.errors.length) return undefined;
   const lines = new SourceLines(source);
-  const rangeOfNode = (node: Node): SourceRange => ({ line: lines.lineOfByte(node.location.startOffset), endLine: lines.lineOfByte(Math.max(node.location.startOffset, endOf(node) - 1)) });
+  const rangeOfNode = (node: Node): SourceRange => ({ line: lines.lineOfByte(node.location.startOffset), endLine: lines.lineOfByte(Math.max(node.location.startOffset, endWithHeredocs(node) - 1)) });
   const textOf = (node: Node) => {
     const start = node.location.startOffset;
     const lineStart = source.lastIndexOf("\n", lines.sliceBytes(0, start).length - 1) + 1;
     const column = lines.sliceBytes(0, start).length - lineStart;
-    return dedentFrom(lines.sliceBytes(start, endOf(node)), column);
+    return dedentFrom(lines.sliceBytes(start, endWithHeredocs(node)).replace(/\n$/, ""), column);
   };
   // the migration class: the class whose body holds the operations
   const classes: ClassNode[] = [];

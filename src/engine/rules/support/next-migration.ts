@@ -97,7 +97,10 @@ export function migrationWithout(migration: Migration, lines: readonly SourceRan
   if (migration.framework === "django" || migration.framework === "alembic") {
     withPythonTree(source, (root) => {
       const visit = (node: PyNode) => {
-        if (node.type === "block") {
+        // a block whose whole statement is cut goes with it: only a block that stays needs a statement
+        const parent = node.parent;
+        const parentCut = parent !== null && Array.from({ length: parent.endPosition.row - parent.startPosition.row + 1 }, (_, i) => parent.startPosition.row + i + 1).every((l) => cut.has(l));
+        if (node.type === "block" && !parentCut) {
           const statements = blockStatements(node);
           const emptied = statements.length > 0 && statements.every((s) => {
             for (let row = s.startPosition.row; row <= s.endPosition.row; row++) if (!cut.has(row + 1)) return false;
@@ -125,6 +128,12 @@ export function migrationWithout(migration: Migration, lines: readonly SourceRan
 }
 
 // ------------------------------------------------------------------------------------------------ new files
+
+/** Module definitions one after the other: imports on consecutive lines, anything else two blank lines apart. */
+function pythonDefinitions(definitions: readonly string[]): string {
+  const isImport = (d: string) => d.startsWith("import ") || d.startsWith("from ");
+  return definitions.map((d, i) => (i === 0 ? d : `${isImport(d) && isImport(definitions[i - 1]) ? "\n" : "\n\n\n"}${d}`)).join("");
+}
 
 function railsFile(migration: Migration, step: MigrationStep, index: number): MigrationFile {
   const version = nextVersion(migration.version, index + 1);
@@ -155,7 +164,7 @@ function djangoFile(migration: Migration, step: MigrationStep, index: number, pr
     ...step.statements.map((s) => indent(s.trimEnd().endsWith(",") ? s.trimEnd() : `${s.trimEnd()},`, "        ")),
     `    ]`,
   ].join("\n");
-  const definitions = (step.definitions ?? []).join("\n\n\n");
+  const definitions = pythonDefinitions(step.definitions ?? []);
   const body = [definitions, klass].filter(Boolean).join("\n\n\n");
   const imports = pythonImports([...(step.definitions ?? []), "migrations.Migration", ...step.statements], { migrations: "from django.db import migrations", models: "from django.db import models" });
   return { file: { path: `${dirOf(migration.path)}${name}.py`, text: [...imports, ...(imports.length ? [""] : []), body].join("\n") }, name };
@@ -178,9 +187,9 @@ function alembicFile(migration: Migration, step: MigrationStep, previous: string
     `branch_labels = None`,
     `depends_on = None`,
   ];
-  const body = [...(step.definitions ?? []).map((d) => `${d}\n`), header.join("\n"), "", upgrade.join("\n"), "", downgrade.join("\n")].join("\n\n");
+  const body = [pythonDefinitions(step.definitions ?? []), header.join("\n"), upgrade.join("\n"), downgrade.join("\n")].filter(Boolean).join("\n\n\n");
   const imports = pythonImports([...(step.definitions ?? []), ...(step.noTransaction ? ["op.get_context()"] : []), ...run, ...(step.down ?? [])], { op: "from alembic import op", sa: "import sqlalchemy as sa" });
-  return { file: { path: `${dirOf(migration.path)}${id}_${snake(step.name)}.py`, text: [...imports, ...(imports.length ? [""] : []), body].join("\n").replace(/\n{4,}/g, "\n\n\n") }, id };
+  return { file: { path: `${dirOf(migration.path)}${id}_${snake(step.name)}.py`, text: [...imports, ...(imports.length ? [""] : []), body].join("\n") }, id };
 }
 
 function sqlFile(migration: Migration, step: MigrationStep, index: number): MigrationFile {
