@@ -22,10 +22,10 @@
 import type { Migration, Operation, SourceRange } from "../../model.js";
 import { netSchema } from "./net-schema.js";
 import { pythonUnits, PYTHON_ONLY_OPERATIONS } from "./python-units.js";
-import { rubyUnits } from "./ruby-units.js";
+import { railsCallOptions, rubyUnits } from "./ruby-units.js";
 import { diffUnits, swappedCallees, type SourceUnit, type UnitChange } from "./source-units.js";
 
-export type EditPart = "ignored-options" | "extension" | "schema" | "steps" | "graph" | "data" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "comments";
+export type EditPart = "regrouped" | "ignored-options" | "extension" | "schema" | "steps" | "graph" | "data" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "comments";
 
 export interface EditPartDetail {
   part: EditPart;
@@ -62,7 +62,9 @@ function canonicalJson(value: unknown): string {
 // mentions lists the names a data function uses: the function's own text is judged by its units (behaviour.ts)
 // a data step's way back shows in the down, and a RunPython's description is its function's name: the function's
 // body is what runs, judged by its units (a renamed function with the same body runs the same code)
-const opKey = ({ loc: _loc, text: _text, ormFieldDef: _def, ...rest }: Operation) => {
+// frameworkCall and assured say how the code asked for it (`t.string` in a change_table or add_column; inside
+// strong_migrations' safety_assured or not): the database gets the same statement
+const opKey = ({ loc: _loc, text: _text, ormFieldDef: _def, frameworkCall: _call, assured: _assured, ...rest }: Operation) => {
   if (rest.kind !== "data_migration") return canonicalJson(rest);
   const { mentions: _mentions, reversible: _reversible, description, ...data } = rest;
   return canonicalJson(data.language === "python" ? data : { ...data, description });
@@ -154,6 +156,15 @@ export function judgeEdit(base: Migration, head: Migration, baseContent: string,
   if (downShape(base) !== downShape(head)) add("down", "its down", downAdded[0]?.loc ?? { line: 1, endLine: 1 });
   const changedOps = [...schemaAdded, ...dataAdded, ...opaqueAdded, ...downAdded].map((op) => op.loc);
 
+  // the same Rails schema operations with the same options, grouped another way (a change_table block written as
+  // add_column calls, calls wrapped in strong_migrations' safety_assured): the database gets the same statements
+  const regrouped =
+    head.framework === "rails" &&
+    schemaAdded.length === 0 &&
+    schemaRemoved.length === 0 &&
+    schemaOf(head.up).length > 0 &&
+    sameOptions(schemaOf(base.up).map((op) => op.text), schemaOf(head.up).map((op) => op.text));
+
   // 2. the source, for what the model does not hold: function bodies, Ruby code, imports, Python-only options
   if (unitChanges) {
     const schemaLocs = schemaOf(head.up).map((op) => op.loc);
@@ -168,7 +179,7 @@ export function judgeEdit(base: Migration, head: Migration, baseContent: string,
         if (!parts.has("schema")) add("unmodelled", `${helper} (the SQL a RunSQL runs)`, change.head?.loc ?? { line: 1, endLine: 1 });
         continue;
       }
-      judgeUnit(change, { add, options, swaps, schemaLocs, baseSchemaLocs, schemaChanged: parts.has("schema") || parts.has("steps") || parts.has("extension") });
+      judgeUnit(change, { add, options, swaps, schemaLocs, baseSchemaLocs, regrouped, schemaChanged: parts.has("schema") || parts.has("steps") || parts.has("extension") });
     }
   }
   if (parts.size === 0) add("comments", "comments or formatting", { line: 1, endLine: 1 });
@@ -187,6 +198,18 @@ interface UnitContext {
   baseSchemaLocs: SourceRange[];
   /** the model already accounts for the changed operations (a schema change, or other steps to the same end) */
   schemaChanged: boolean;
+  /** the same schema calls with the same options, grouped another way */
+  regrouped: boolean;
+}
+
+function sameOptions(base: readonly string[], head: readonly string[]): boolean {
+  try {
+    const before = railsCallOptions(base);
+    const after = railsCallOptions(head);
+    return before !== undefined && after !== undefined && before.join("\n") === after.join("\n");
+  } catch {
+    return false;
+  }
 }
 
 /** A changed statement around a schema operation (at head, or on the base side for a removal): the model holds its effect. */
@@ -269,6 +292,7 @@ function judgeUnit(change: UnitChange, ctx: UnitContext): void {
       if (unit.side === "down") ctx.add("down", unit.label, loc);
       // added, removed or changed code that names nothing reaching the database (`f.close()`)
       else if (sameSubstance(change)) ctx.add("comments", unit.label, loc);
+      else if (ctx.regrouped && !unit.flow && aroundSchemaOperation(change, ctx)) ctx.add("regrouped", unit.label, loc);
       else if (unit.flow || aroundSchemaOperation(change, ctx)) {
         if (!ctx.schemaChanged) ctx.add("unmodelled", unit.label, loc);
       } else {

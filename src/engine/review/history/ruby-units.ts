@@ -11,6 +11,7 @@ import {
   DefNode,
   HashNode,
   InterpolatedStringNode,
+  KeywordHashNode,
   ModuleNode,
   SelfNode,
   StatementsNode,
@@ -226,4 +227,34 @@ export function rubyUnits(source: string): SourceUnit[] | undefined {
     else units.push(unit("code", "class body", node, "unknown", src.textOf(node).split("\n")[0].slice(0, 60)));
   }
   return units;
+}
+
+/**
+ * The options a Rails schema call passes (`null: false`, `default: 0`, `comment: "..."`), as written, for each call:
+ * two lists of the same operations whose calls pass the same options ask the database for the same thing, however
+ * the calls are grouped (a change_table block, add_column calls, a safety_assured block). `bulk:` only groups them.
+ */
+export function railsCallOptions(texts: readonly string[]): string[] | undefined {
+  const out: string[] = [];
+  for (const text of texts) {
+    const result = parseRuby(text);
+    if (result.errors.length) return undefined;
+    const src = new RubySource(text);
+    const options: string[] = [];
+    // every call of the text: a create_table's block holds the t.* calls whose options matter
+    const stack: Node[] = [result.value];
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      stack.push(...node.compactChildNodes());
+      if (!(node instanceof CallNode)) continue;
+      for (const arg of node.arguments_?.arguments_ ?? [])
+        if (arg instanceof KeywordHashNode)
+          for (const element of arg.elements) {
+            if (!(element instanceof AssocNode)) return undefined;
+            const key = src.textOf(element.key).replace(/:$/, "");
+            if (key !== "bulk") options.push(`${key}=${src.textOf(element.value)}`);
+          }
+    }
+    out.push(options.sort().join(","));
+  }
+  return out.sort();
 }

@@ -23,6 +23,7 @@ const shorten = (text: string) => {
 /** The parts of an edit the database never sees, in words. */
 function noEffect(parts: ReadonlySet<EditPart>, options: readonly string[]): string {
   const words: string[] = [];
+  if (parts.has("regrouped")) words.push("how the same schema calls are grouped (a change_table block or add_column calls, a safety_assured block), with the same options");
   if (parts.has("down")) words.push("its down (the up that ran is the same; the new down applies to future rollbacks)");
   if (parts.has("imports")) words.push("imports");
   const ignored = options.filter((o) => o.startsWith("foreign_key:"));
