@@ -7,7 +7,7 @@
 import type { readRailsDatabaseYml } from "../../database/rails-database-yml.js";
 import type { gemfileGems } from "../../repository/gemfile.js";
 import type { schemaRbOperations } from "../../repository/schema-rb-operations.js";
-import type { asBlockColumn, withoutOption, withoutPostgresOptions } from "../../rules/support/rails-mysql-call.js";
+import type { argumentText, asBlockColumn, withoutOption, withoutPostgresOptions } from "../../rules/support/rails-mysql-call.js";
 import type { readModelFiles } from "./model-files.js";
 import type { rubyStringLiterals } from "../../rules/support/ruby-strings.js";
 
@@ -22,6 +22,8 @@ interface RubyReaders {
   withoutOption: typeof withoutOption;
   /** add_column as the t.column line of a create_table block */
   asBlockColumn: typeof asBlockColumn;
+  /** a call's positional argument as written (change_column_null's fill value) */
+  argumentText: typeof argumentText;
   /** the string literals of a piece of Ruby */
   rubyStringLiterals: typeof rubyStringLiterals;
 }
@@ -46,6 +48,7 @@ export async function loadRubyReaders(): Promise<void> {
     withoutPostgresOptions: call.withoutPostgresOptions,
     withoutOption: call.withoutOption,
     asBlockColumn: call.asBlockColumn,
+    argumentText: call.argumentText,
     rubyStringLiterals: strings.rubyStringLiterals,
   };
 }

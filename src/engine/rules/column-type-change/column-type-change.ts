@@ -1,66 +1,11 @@
-import type { OperationOf } from "../../model.js";
-import { defineRule, type RuleContext } from "../support/rule.js";
+import { defineRule } from "../support/rule.js";
 import { railsType } from "../support/rails-fix.js";
 import { fixFor, ident, modelName, sym } from "../support/fix.js";
-import { addColumnLike, backfillCode, saType } from "../support/column-code.js";
-import { pythonString } from "../support/embed-sql.js";
-import { withKeyword } from "../support/python-call.js";
+import { renderFix } from "../support/fix-steps.js";
+import { swapSteps } from "./swap-steps.js";
 import { nameKey } from "../support/facts.js";
 import { tableWithRows, upOps } from "../support/scope.js";
 import { isUtcZone, typeChangeCost } from "../../types.js";
-
-/** A new column of the new type beside the old one, filled in batches with the conversion the migration wrote. */
-function newColumnFix(ctx: RuleContext, op: OperationOf<"alter_column_type">): string {
-  const tmp = `${op.column}_new`;
-  const converted = op.using ? `(${op.using})` : `${ident(op.column)}::${op.type.text}`;
-  const backfill = { table: op.table, assignments: `${ident(tmp)} = ${converted}`, pending: `${ident(tmp)} IS NULL AND ${ident(op.column)} IS NOT NULL` };
-  const intro = `add a column of the new type beside ${op.column}, fill it in batches, switch the code to it, then drop ${op.column}`;
-  switch (ctx.framework) {
-    case "sql":
-      return [
-        `-- ${intro}:`,
-        `ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(tmp)} ${op.type.text};`,
-        backfillCode("sql", backfill),
-        `-- keep ${tmp} written (application or trigger) while you backfill; once the code reads it, drop ${op.column} and rename ${tmp} in later migrations`,
-      ].join("\n");
-    case "rails": {
-      const model = ctx.repository.model(op.table)?.className ?? modelName(op.table);
-      return [
-        `# ${intro}:`,
-        `add_column ${sym(op.table)}, ${sym(tmp)}, ${railsType(op.type)}`,
-        backfillCode("rails", backfill),
-        `# then read ${tmp} in ${model}, list ${op.column} in its ignored_columns, and remove ${op.column} and rename ${tmp} in later migrations`,
-      ].join("\n");
-    }
-    case "alembic": {
-      const type = saType(op.type);
-      return [
-        `# ${intro}:`,
-        type ? `op.add_column(${pythonString(op.table)}, sa.Column(${pythonString(tmp)}, ${type}, nullable=True))` : addColumnLike("alembic", { table: op.table, column: tmp, like: op.column, type: op.type }),
-        backfillCode("alembic", backfill),
-        `# then switch the code to "${tmp}", and drop "${op.column}" and rename "${tmp}" in later revisions`,
-      ].join("\n");
-    }
-    case "django": {
-      const model = op.ormModel ?? op.table;
-      const field = op.ormField ?? op.column;
-      const def = op.ormFieldDef ? withKeyword(op.ormFieldDef, "null", "True") : undefined;
-      const fill = backfillCode("django", backfill);
-      const fn = /^def (\w+)/.exec(fill)?.[1] ?? "backfill";
-      return [
-        `# ${intro} (with atomic = False, so each batch commits on its own):`,
-        fill,
-        ``,
-        ``,
-        def
-          ? `migrations.AddField(model_name=${pythonString(model)}, name=${pythonString(`${field}_new`)}, field=${def}),`
-          : `# an AddField of ${field}_new with the new field definition and null=True goes here`,
-        `migrations.RunPython(${fn}, reverse_code=migrations.RunPython.noop),`,
-        `# then switch the code to ${field}_new, and remove ${field} and rename ${field}_new in later migrations`,
-      ].join("\n");
-    }
-  }
-}
 
 export default defineRule({
   meta: {
@@ -123,7 +68,7 @@ export default defineRule({
         op,
         severity: cost.rewrite === "unknown" ? "warning" : undefined,
         message: `Changing ${op.table}.${op.column} to ${op.type.text} takes an ACCESS EXCLUSIVE lock; ${cost.reason}.`,
-        fix: newColumnFix(ctx, op),
+        fix: renderFix(ctx, swapSteps(ctx, op)),
       });
     }
   },

@@ -41,7 +41,7 @@ end
 `,
       lines: [3],
       fixes: [
-        "# migration 1: instant, existing rows are not checked\nadd_reference :securities, :stock_exchange, type: :uuid, null: true, index: { algorithm: :concurrently }  # with disable_ddl_transaction!\nadd_foreign_key :securities, :stock_exchanges, validate: false\n\n# migration 2: checks the rows while reads and writes go on\nvalidate_foreign_key :securities, :stock_exchanges",
+        "# instant: existing rows are not checked\nadd_reference :securities, :stock_exchange, type: :uuid, null: true, index: { algorithm: :concurrently }  # with disable_ddl_transaction!\nadd_foreign_key :securities, :stock_exchanges, validate: false\n\n# then a new migration, db/migrate/20240101000001_validate_foreign_key_securities_stock_exchanges.rb:\nclass ValidateForeignKeySecuritiesStockExchanges < ActiveRecord::Migration[7.2]\n  def up\n    validate_foreign_key :securities, :stock_exchanges\n  end\n\n  def down\n    # nothing to undo: validating only checked the rows\n  end\nend",
       ],
     },
     {
@@ -57,7 +57,7 @@ end
 `,
       lines: [4],
       fixes: [
-        "# migration 1: instant, existing rows are not checked\n# in its table block, the reference without foreign_key:\nt.references :transfer, type: :uuid\n# and after the block:\nadd_foreign_key :payments, :transfers, validate: false\n\n# migration 2: checks the rows while reads and writes go on\nvalidate_foreign_key :payments, :transfers",
+        "# instant: existing rows are not checked\n# in its table block, the reference without foreign_key:\nt.references :transfer, type: :uuid\n# and after the block:\nadd_foreign_key :payments, :transfers, validate: false\n\n# then a new migration, db/migrate/20240101000001_validate_foreign_key_payments_transfers.rb:\nclass ValidateForeignKeyPaymentsTransfers < ActiveRecord::Migration[7.2]\n  def up\n    validate_foreign_key :payments, :transfers\n  end\n\n  def down\n    # nothing to undo: validating only checked the rows\n  end\nend",
       ],
     },
   ],

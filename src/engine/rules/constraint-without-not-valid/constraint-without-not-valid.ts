@@ -1,9 +1,11 @@
 import type { Operation } from "../../model.js";
 import { defineRule } from "../support/rule.js";
-import { railsConstraintFix } from "../support/rails-fix.js";
+import { railsConstraintSteps } from "../support/rails-fix.js";
+import type { FixSteps, MigrationStep } from "../support/fix-steps.js";
+import { renderFix } from "../support/fix-steps.js";
 import { derivedName, fixFor, ident, sym } from "../support/fix.js";
 import { tableWithRows, upOps } from "../support/scope.js";
-import { pythonString } from "../support/embed-sql.js";
+import { embedSql, pythonString, rubyString } from "../support/embed-sql.js";
 import { saType } from "../support/column-code.js";
 import { withKeyword } from "../support/python-call.js";
 import { checkExpression, notValidSql } from "../support/sql-text.js";
@@ -20,24 +22,33 @@ function alembicNotValid(text: string, fallback: string): string {
   return `${call.slice(0, -1).replace(/[\s,]+$/, "")}, postgresql_not_valid=True)`;
 }
 
-/** Django adds a foreign key with its field: keep the field without it, add it NOT VALID, validate it later. */
-function djangoForeignKeyFix(op: Extract<Operation, { kind: "add_constraint" }>, name: string): string {
-  const column = op.columns[0] ?? `${op.ormField ?? "field"}_id`;
-  const field = op.ormFieldDef && withKeyword(op.ormFieldDef, "db_constraint", "False");
-  return [
-    ...(field && op.ormModel
-      ? [
-          "# the field without its database constraint, then the constraint NOT VALID, validated in a later migration:",
-          `migrations.AlterField(model_name=${pythonString(op.ormModel)}, name=${pythonString(op.ormField ?? column.replace(/_id$/, ""))}, field=${field}),`,
-        ]
-      : ["# the constraint NOT VALID (instant), validated in a later migration:"]),
+/**
+ * Django's foreign key, as Django creates it (DEFERRABLE INITIALLY DEFERRED), NOT VALID; the next migration validates it
+ * and gives Django's state the field with its constraint back (state only: the database has it already).
+ */
+function djangoForeignKeySteps(op: { table: string; ormModel?: string; ormField?: string; ormFieldDef?: string }, name: string, column: string, references: string, field: (def: string) => string): FixSteps {
+  const withoutConstraint = op.ormFieldDef && withKeyword(op.ormFieldDef, "db_constraint", "False");
+  const fieldName = op.ormField ?? column.replace(/_id$/, "");
+  const inPlace = [
+    ...(withoutConstraint && op.ormModel ? ["# the field without its database constraint, then the constraint NOT VALID:", field(withoutConstraint)] : ["# the constraint NOT VALID (instant):"]),
     "migrations.RunSQL(",
-    `    "ALTER TABLE ${op.table} ADD CONSTRAINT ${name} FOREIGN KEY (${column}) REFERENCES ${op.referencesTable ?? "..."} DEFERRABLE INITIALLY DEFERRED NOT VALID",`,
-    `    reverse_sql="ALTER TABLE ${op.table} DROP CONSTRAINT ${name}",`,
+    `    ${pythonString(`ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(name)} FOREIGN KEY (${ident(column)}) REFERENCES ${ident(references)} DEFERRABLE INITIALLY DEFERRED NOT VALID`)},`,
+    `    reverse_sql=${pythonString(`ALTER TABLE ${ident(op.table)} DROP CONSTRAINT ${ident(name)}`)},`,
     "),",
-    "# next migration, then AlterField(db_constraint=True) in state only (SeparateDatabaseAndState):",
-    `migrations.RunSQL("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${name}", reverse_sql=migrations.RunSQL.noop),`,
   ].join("\n");
+  const validate = `migrations.RunSQL(${pythonString(`ALTER TABLE ${ident(op.table)} VALIDATE CONSTRAINT ${ident(name)}`)}, reverse_sql=migrations.RunSQL.noop),`;
+  const state =
+    withoutConstraint && op.ormModel && op.ormFieldDef
+      ? [
+          "# Django's state gets the field with its constraint back; the database has it already",
+          "migrations.SeparateDatabaseAndState(",
+          "    state_operations=[",
+          `        migrations.AlterField(model_name=${pythonString(op.ormModel)}, name=${pythonString(fieldName)}, field=${op.ormFieldDef.trim().replace(/\n/g, "\n        ")}),`,
+          "    ],",
+          "),",
+        ]
+      : [];
+  return { inPlace, steps: [{ name: `validate ${name}`, statements: [validate, ...(state.length ? [state.join("\n")] : [])] }] };
 }
 
 /** The migration's own AddConstraint(...) as AddConstraintNotValid(...), re-indented to stand on its own. */
@@ -80,37 +91,47 @@ export default defineRule({
       const what = op.constraint === "foreign_key" ? `foreign key${op.referencesTable ? ` to ${op.referencesTable}` : ""}` : op.constraint === "check" ? "CHECK constraint" : "NOT NULL constraint";
       // a CHECK on columns this migration just added, empty: no row can fail, but PostgreSQL still scans them all
       const onEmptyColumns = op.constraint === "check" && op.columns.length > 0 && op.columns.every((c) => addedEmptyBefore(ctx.migration.up, op.table, c, index));
+      const addSql = written ?? `ALTER TABLE ${t} ADD CONSTRAINT ${ident(name)} ${body} NOT VALID`;
+      const validateSql = `ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(name)}`;
+      const validate = (statement: string): MigrationStep => ({ name: `validate ${name}`, statements: [statement], down: ctx.framework === "rails" ? ["# nothing to undo: validating only checked the rows"] : undefined });
+      const constraintSteps = (): FixSteps => {
+        switch (ctx.framework) {
+          case "sql":
+            return { inPlace: `${addSql};`, steps: [validate(`${validateSql};`)] };
+          case "rails":
+            return op.embeddedSql && written ? { inPlace: `execute ${rubyString(addSql)}`, steps: [validate(`execute ${rubyString(validateSql)}`)] } : railsConstraintSteps(op);
+          case "django":
+            if (op.embeddedSql && written)
+              return {
+                inPlace: `migrations.RunSQL(${pythonString(addSql)}, reverse_sql=${pythonString(`ALTER TABLE ${t} DROP CONSTRAINT ${ident(name)}`)}),`,
+                steps: [validate(`migrations.RunSQL(${pythonString(validateSql)}, reverse_sql=migrations.RunSQL.noop),`)],
+              };
+            if (op.constraint === "foreign_key") {
+              const column = op.columns[0] ?? `${op.ormField ?? "field"}_id`;
+              const field = (def: string) => `migrations.AlterField(model_name=${pythonString(op.ormModel ?? op.table)}, name=${pythonString(op.ormField ?? column.replace(/_id$/, ""))}, field=${def}),`;
+              return djangoForeignKeySteps(op, name, column, op.referencesTable ?? "the_referenced_table", field);
+            }
+            return {
+              inPlace: ["from django.contrib.postgres.operations import AddConstraintNotValid", `${djangoNotValid(op.text) ?? `migrations.RunSQL(${pythonString(addSql)}, reverse_sql=${pythonString(`ALTER TABLE ${t} DROP CONSTRAINT ${ident(name)}`)})`},`].join("\n"),
+              steps: [
+                {
+                  name: `validate ${name}`,
+                  definitions: ["from django.contrib.postgres.operations import ValidateConstraint"],
+                  statements: [op.ormModel && djangoNotValid(op.text) ? `ValidateConstraint(model_name=${pythonString(op.ormModel)}, name=${pythonString(name)}),` : `migrations.RunSQL(${pythonString(validateSql)}, reverse_sql=migrations.RunSQL.noop),`],
+                },
+              ],
+            };
+          case "alembic":
+            return { inPlace: alembicNotValid(op.text, `op.execute(${pythonString(addSql)})`), steps: [validate(`op.execute(${pythonString(validateSql)})`)] };
+        }
+      };
       ctx.report({
         op,
         severity: onEmptyColumns ? "warning" : undefined,
         message: onEmptyColumns
           ? `Adding a CHECK constraint on ${op.table} without NOT VALID scans every row under an ACCESS EXCLUSIVE lock, although none can fail: ${op.columns.join(", ")} ${op.columns.length === 1 ? "was" : "were"} added empty just before. Quick on a small table; on a large one the table is blocked for the whole scan.`
           : `Adding a ${what} on ${op.table} without NOT VALID checks every row while ${op.constraint === "foreign_key" ? "writes to both tables are blocked" : "the table is locked"}.`,
-        fix: fixFor(ctx.framework, {
-          sql: `
-            ${written ? `${written};` : `ALTER TABLE ${t} ADD CONSTRAINT ${ident(name)} ${body} NOT VALID;`}
-            -- in a separate migration (its own transaction):
-            ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(name)};`,
-          rails: () => railsConstraintFix(op),
-          // RunSQL with one ADD CONSTRAINT: the same statement, NOT VALID (a statement doing more keeps the generic fix)
-          django: () => op.embeddedSql && !op.text.includes("\n") && /^ALTER TABLE\s+\S+\s+ADD CONSTRAINT\s+\S+\s+(CHECK|FOREIGN KEY)\b/i.test(op.text.trim()) && !/,\s*(ADD|DROP|ALTER|VALIDATE)\s/i.test(op.text)
-            ? [
-                `migrations.RunSQL(${JSON.stringify(`${op.text.trim().replace(/;\s*$/, "")} NOT VALID`)}, reverse_sql="ALTER TABLE ${op.table} DROP CONSTRAINT ${name}"),`,
-                "# next migration:",
-                `migrations.RunSQL("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${name}", reverse_sql=migrations.RunSQL.noop),`,
-              ].join("\n")
-            : op.constraint === "foreign_key" ? djangoForeignKeyFix(op, name) : [
-            "from django.contrib.postgres.operations import AddConstraintNotValid, ValidateConstraint",
-            "# migration 1",
-            `${djangoNotValid(op.text) ?? `AddConstraintNotValid(model_name="${op.ormModel ?? "..."}", constraint=...(name="${name}"))`},`,
-            "# migration 2",
-            `ValidateConstraint(model_name="${op.ormModel ?? "..."}", name="${name}"),`,
-          ].join("\n"),
-          alembic: () => `
-            ${alembicNotValid(op.text, `op.execute(${pythonString(written ?? `ALTER TABLE ${t} ADD CONSTRAINT ${ident(name)} ${body} NOT VALID`)})`)}
-            # next revision:
-            op.execute("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${name}")`,
-        }),
+        fix: renderFix(ctx, constraintSteps()),
       });
     }
     // a new column with an inline REFERENCES (Django's AddField of a ForeignKey, ADD COLUMN ... REFERENCES):
@@ -123,42 +144,32 @@ export default defineRule({
       const fk = ident(derivedName(op.table, [op.column.name], "fkey"));
       const type = op.column.type?.text ?? "bigint";
       const withDefault = op.column.default ? ` DEFAULT ${op.column.default.expr}` : "";
+      const fkName = derivedName(op.table, [op.column.name], "fkey");
+      const addSql = [
+        `ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} ${type}${withDefault};${op.column.type ? "" : "  -- the type of the referenced key"}`,
+        `ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${fk} FOREIGN KEY (${ident(op.column.name)}) REFERENCES ${ident(ref.table)}${ref.column ? ` (${ident(ref.column)})` : ""} NOT VALID;`,
+      ].join("\n");
+      const validateSql = `ALTER TABLE ${ident(op.table)} VALIDATE CONSTRAINT ${fk}`;
+      const addedColumnSteps = (): FixSteps => {
+        const validate = (statement: string): MigrationStep => ({ name: `validate ${fkName}`, statements: [statement], down: ctx.framework === "rails" ? ["# nothing to undo: validating only checked the rows"] : undefined });
+        switch (ctx.framework) {
+          case "sql":
+            return { inPlace: addSql, steps: [validate(`${validateSql};`)] };
+          case "rails":
+            return { inPlace: embedSql("rails", addSql), steps: [validate(`validate_foreign_key ${sym(op.table)}, name: ${rubyString(fkName)}`)] };
+          case "alembic":
+            return { inPlace: embedSql("alembic", addSql), steps: [validate(`op.execute(${pythonString(validateSql)})`)] };
+          case "django": {
+            if (!op.ormFieldDef || !op.ormModel) return { inPlace: embedSql("django", addSql), steps: [validate(`migrations.RunSQL(${pythonString(validateSql)}, reverse_sql=migrations.RunSQL.noop),`)] };
+            const field = (def: string) => `migrations.AddField(model_name=${pythonString(op.ormModel!)}, name=${pythonString(op.ormField ?? op.column.name.replace(/_id$/, ""))}, field=${def}),`;
+            return djangoForeignKeySteps({ ...op, table: op.table }, fkName, op.column.name, ref.table, field);
+          }
+        }
+      };
       ctx.report({
         op,
         message: `Adding ${op.table}.${op.column.name} with a default and a foreign key to ${ref.table} checks every row while writes to both tables are blocked.`,
-        fix: fixFor(ctx.framework, {
-          sql: `
-            ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} ${type}${withDefault};${op.column.type ? "" : "  -- the type of the referenced key"}
-            ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${fk} FOREIGN KEY (${ident(op.column.name)}) REFERENCES ${ident(ref.table)}${ref.column ? ` (${ident(ref.column)})` : ""} NOT VALID;
-            -- in a separate migration:
-            ALTER TABLE ${ident(op.table)} VALIDATE CONSTRAINT ${fk};`,
-          ...(op.column.default
-            ? {}
-            : {
-                rails: () => `
-              add_reference ${sym(op.table)}, ${sym(op.column.name.replace(/_id$/, ""))}, index: false
-              add_foreign_key ${sym(op.table)}, ${sym(ref.table)}, validate: false
-              # in a separate migration:
-              validate_foreign_key ${sym(op.table)}, ${sym(ref.table)}`,
-              }),
-          django: () => `
-            # add the field without the constraint, then add it NOT VALID and validate it in a later migration:
-            migrations.AddField(model_name=${pythonString(op.ormModel ?? op.table)}, name=${pythonString(op.ormField ?? op.column.name.replace(/_id$/, ""))}, field=${(op.ormFieldDef && withKeyword(op.ormFieldDef, "db_constraint", "False")) ?? "models.ForeignKey(..., db_constraint=False, null=True)"}),
-            migrations.RunSQL(
-                "ALTER TABLE ${op.table} ADD CONSTRAINT ${fk} FOREIGN KEY (${op.column.name}) REFERENCES ${ref.table} NOT VALID",
-                reverse_sql="ALTER TABLE ${op.table} DROP CONSTRAINT ${fk}",
-            ),
-            # next migration: VALIDATE CONSTRAINT, then AlterField(db_constraint=True) in state only (SeparateDatabaseAndState)`,
-          ...(op.column.type && saType(op.column.type) && !op.column.default
-            ? {
-                alembic: () => `
-            op.add_column(${pythonString(op.table)}, sa.Column(${pythonString(op.column.name)}, ${saType(op.column.type!)}, nullable=True))
-            op.execute("ALTER TABLE ${op.table} ADD CONSTRAINT ${fk} FOREIGN KEY (${op.column.name}) REFERENCES ${ref.table} NOT VALID")
-            # next revision:
-            op.execute("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${fk}")`,
-              }
-            : {}),
-        }),
+        fix: renderFix(ctx, addedColumnSteps()),
       });
     }
   },

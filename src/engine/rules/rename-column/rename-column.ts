@@ -9,6 +9,9 @@ import { nameKey } from "../support/facts.js";
 import { keptTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { sqlDialect } from "../support/sql-dialect.js";
+import { isMysqlFamily } from "../support/databases.js";
+import { renderFix } from "../support/fix-steps.js";
+import { expandSteps } from "./expand-steps.js";
 
 /** Django: give the field db_column=<its column> first, so RenameField changes only the Python name. */
 function djangoFix(op: OperationOf<"rename_column">): string {
@@ -83,7 +86,7 @@ export default defineRule({
       ctx.report({
         op,
         message: `Renaming ${op.table}.${op.column} to ${op.newName} breaks code that still uses ${op.column} while the deploy rolls out.`,
-        fix: ctx.framework === "django" ? djangoFix(op) : expandFix(ctx, op, index),
+        fix: ctx.framework === "django" ? djangoFix(op) : isMysqlFamily(ctx.migration.database) ? expandFix(ctx, op, index) : renderFix(ctx, expandSteps(ctx, op, index)),
       });
     }
   },

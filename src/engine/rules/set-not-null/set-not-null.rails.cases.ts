@@ -4,6 +4,49 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "change_column_null with the value NULL rows get: that value fills them in batches (a migration of its own, outside the transaction) before VALIDATE",
+      code: `class RequireItemSortOrder < ActiveRecord::Migration[7.1]
+  def change
+    change_column_null :items, :sort_order, false, 0
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        `add_check_constraint :items, "sort_order IS NOT NULL", name: "items_sort_order_not_null", validate: false
+
+# then a new migration, db/migrate/20240101000001_fill_items_sort_order.rb:
+class FillItemsSortOrder < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def up
+    value = connection.quote(0)  # the value change_column_null gave NULL rows
+    # 1000 rows a statement, each committed on its own (disable_ddl_transaction!), until one updates nothing
+    nil until connection.exec_update("UPDATE items SET sort_order = #{value} WHERE ctid IN (SELECT ctid FROM items WHERE sort_order IS NULL LIMIT 1000)").zero?
+  end
+
+  def down
+    # nothing to undo: the filled rows keep their value
+  end
+end
+
+# then a new migration, db/migrate/20240101000002_validate_items_sort_order_not_null.rb:
+class ValidateItemsSortOrderNotNull < ActiveRecord::Migration[7.1]
+  def up
+    validate_check_constraint :items, name: "items_sort_order_not_null"
+    change_column_null :items, :sort_order, false  # PostgreSQL 12+ reads the CHECK instead of the table
+    remove_check_constraint :items, name: "items_sort_order_not_null"
+  end
+
+  def down
+    add_check_constraint :items, "sort_order IS NOT NULL", name: "items_sort_order_not_null", validate: false
+    change_column_null :items, :sort_order, true
+  end
+end`,
+      ],
+    },
+    {
+      framework: "rails",
       name: "change_column_null false on a live table",
       code: `class MakeDocumentRequired < ActiveRecord::Migration[7.1]
   def change

@@ -2,6 +2,8 @@ import { defineRule, type RuleContext } from "../support/rule.js";
 import { derivedName, fixFor, ident, modelName, sym } from "../support/fix.js";
 import { nameKey } from "../support/facts.js";
 import { tableWithRows, upOps } from "../support/scope.js";
+import { renderFix } from "../support/fix-steps.js";
+import { notNullSteps } from "./not-null-steps.js";
 
 /**
  * The column is NOT NULL already when the statement runs: an earlier migration defined it so (and none changed it
@@ -65,67 +67,10 @@ export default defineRule({
         });
         continue;
       }
-      // CheckConstraint's keyword is condition= from Django 5.1 (check= before, removed in 6.0): the project's version decides
-      const atLeast51 = ctx.framework === "django" ? ctx.repository.djangoAtLeast("5.1") : undefined;
-      const checkKeyword = atLeast51 === false ? "check" : "condition";
-      const checkNote = atLeast51 === undefined ? "  # condition= is Django 5.1+: before 5.1 it is check=" : "";
-      // NULLs the migration fills itself (a later RunPython, the AlterField's default) must be filled before VALIDATE
-      const dataStep = ctx.migration.up.slice(index + 1).find((o) => o.kind === "data_migration");
-      const fillFirst = dataStep
-        ? `: fill the NULLs first (this migration's data step at line ${dataStep.loc.line} runs after the AlterField), then`
-        : op.fillsNulls
-          ? `: fill the NULLs first (with the AlterField's default, in batches: UPDATE ${op.table} SET ${op.column} = <default> WHERE ${op.column} IS NULL), then`
-          : "";
       ctx.report({
         op,
         message: `SET NOT NULL on ${op.table}.${op.column} scans the whole table under an ACCESS EXCLUSIVE lock.`,
-        fix: fixFor(ctx.framework, {
-          sql: `
-            ALTER TABLE ${t} ADD CONSTRAINT ${ident(name)} CHECK (${c} IS NOT NULL) NOT VALID;
-            -- in a separate migration (no long lock: validation allows reads and writes):
-            ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(name)};
-            ALTER TABLE ${t} ALTER COLUMN ${c} SET NOT NULL;  -- PostgreSQL 12+ skips the scan
-            ALTER TABLE ${t} DROP CONSTRAINT ${ident(name)};`,
-          rails: () => `
-            # migration 1
-            def change
-              add_check_constraint ${sym(op.table)}, "${op.column} IS NOT NULL", name: "${name}", validate: false
-            end
-
-            # migration 2
-            def up
-              validate_check_constraint ${sym(op.table)}, name: "${name}"
-              change_column_null ${sym(op.table)}, ${sym(op.column)}, false
-              remove_check_constraint ${sym(op.table)}, name: "${name}"
-            end
-
-            def down
-              add_check_constraint ${sym(op.table)}, "${op.column} IS NOT NULL", name: "${name}", validate: false
-              change_column_null ${sym(op.table)}, ${sym(op.column)}, true
-            end`,
-          django: () => op.embeddedSql
-            ? `
-            # the SET NOT NULL came from RunSQL: the same steps in SQL, one migration each
-            migrations.RunSQL("ALTER TABLE ${op.table} ADD CONSTRAINT ${name} CHECK (${op.column} IS NOT NULL) NOT VALID", reverse_sql="ALTER TABLE ${op.table} DROP CONSTRAINT ${name}"),
-            migrations.RunSQL("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${name}", reverse_sql=migrations.RunSQL.noop),
-            migrations.RunSQL(
-                "ALTER TABLE ${op.table} ALTER COLUMN ${op.column} SET NOT NULL; ALTER TABLE ${op.table} DROP CONSTRAINT ${name}",
-                reverse_sql="ALTER TABLE ${op.table} ALTER COLUMN ${op.column} DROP NOT NULL",
-            ),`
-            : `
-            from django.contrib.postgres.operations import AddConstraintNotValid, ValidateConstraint
-            # migration 1
-            AddConstraintNotValid(model_name="${op.ormModel ?? modelName(op.table).toLowerCase()}", constraint=models.CheckConstraint(${checkKeyword}=models.Q(${op.ormField ?? op.column}__isnull=False), name="${name}")),${checkNote}
-            # migration 2${fillFirst}
-            ValidateConstraint(model_name="${op.ormModel ?? modelName(op.table).toLowerCase()}", name="${name}"),
-            # migration 3: AlterField(..., null=False) (PostgreSQL 12+ skips the scan), then RemoveConstraint`,
-          alembic: () => `
-            op.execute("ALTER TABLE ${op.table} ADD CONSTRAINT ${name} CHECK (${op.column} IS NOT NULL) NOT VALID")
-            # next revision:
-            op.execute("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${name}")
-            op.alter_column("${op.table}", "${op.column}", nullable=False)
-            op.drop_constraint("${name}", "${op.table}")`,
-        }),
+        fix: renderFix(ctx, notNullSteps(ctx, op, name)),
       });
     }
   },

@@ -6,7 +6,8 @@
 import type { Migration, Operation, TypeRef } from "../../model.js";
 import type { RepositoryView } from "../../repository/repository-view.js";
 import { dataCode, reindented } from "./data-code.js";
-import { dedent, modelName, sym } from "./fix.js";
+import { dedent, derivedName, modelName, sym } from "./fix.js";
+import type { FixSteps } from "./fix-steps.js";
 import { isMysqlFamily } from "./databases.js";
 import { concurrentIndexSql } from "./sql-text.js";
 import { leftOver, type DeltaEntry } from "./schema-delta.js";
@@ -515,8 +516,10 @@ function referenceWithoutKey(op: Operation): string | undefined {
   return withoutOption(withoutOption(own, "foreign_key"), "index");
 }
 
+const NOTHING_TO_UNDO = "# nothing to undo: validating only checked the rows";
+
 /** A foreign key or CHECK added NOT VALID now and validated in the next migration, as strong_migrations prints it. */
-export function railsConstraintFix(op: Extract<Operation, { kind: "add_constraint" }>): string {
+export function railsConstraintSteps(op: Extract<Operation, { kind: "add_constraint" }>): FixSteps {
   const call = op.frameworkCall ?? "";
   const text = singleLine(op);
   if (op.constraint === "foreign_key") {
@@ -533,11 +536,12 @@ export function railsConstraintFix(op: Extract<Operation, { kind: "add_constrain
         : call === "add_foreign_key" && text && !/validate:/.test(text)
           ? `${text}, validate: false`
           : `add_foreign_key ${sym(op.table)}, ${sym(to)}${columnOpt}, validate: false`;
-    return `# migration 1: instant, existing rows are not checked\n${add}\n\n# migration 2: checks the rows while reads and writes go on\nvalidate_foreign_key ${sym(op.table)}, ${sym(to)}${columnOpt}`;
+    return { inPlace: `# instant: existing rows are not checked\n${add}`, steps: [{ name: `validate foreign key ${op.table} ${to}`, down: [NOTHING_TO_UNDO], statements: [`validate_foreign_key ${sym(op.table)}, ${sym(to)}${columnOpt}`] }] };
   }
-  const name = op.name ?? "check_name";
-  const add = call === "add_check_constraint" && text && !/validate:/.test(text) ? `${text}, validate: false` : `add_check_constraint ${sym(op.table)}, "<expression>", name: ${JSON.stringify(name)}, validate: false`;
-  return `# migration 1: instant, existing rows are not checked\n${add}\n\n# migration 2: checks the rows while reads and writes go on\nvalidate_check_constraint ${sym(op.table)}, name: ${JSON.stringify(name)}`;
+  const name = op.name ?? derivedName(op.table, op.columns, "check");
+  const own = op.text.trim();
+  const add = /^add_check_constraint\s/.test(own) && !/validate:/.test(own) && !/\)\s*$/.test(own) ? `${own}, validate: false` : `add_check_constraint ${sym(op.table)}, "<expression>", name: ${JSON.stringify(name)}, validate: false`;
+  return { inPlace: `# instant: existing rows are not checked\n${add}`, steps: [{ name: `validate ${name}`, down: [NOTHING_TO_UNDO], statements: [`validate_check_constraint ${sym(op.table)}, name: ${JSON.stringify(name)}`] }] };
 }
 
 /** The VALIDATE of a constraint added NOT VALID, moved out of the transaction that added it. */

@@ -102,3 +102,14 @@ export function asBlockColumn(call: string): string | undefined {
   const bytes = Buffer.from(call);
   return `t.column ${bytes.subarray(args[1].location.startOffset, end(args[args.length - 1])).toString()}`;
 }
+
+/** The source of positional argument `index` (0-based) of a one-call statement; undefined when it has none or does not parse. */
+export function argumentText(call: string, index: number): string | undefined {
+  const result = parseRuby(call);
+  if (result.errors.length) return undefined;
+  const statement = result.value.statements.body;
+  const node = statement.length === 1 ? statement[0] : undefined;
+  if (!(node instanceof CallNode)) return undefined;
+  const arg = (node.arguments_?.arguments_ ?? []).filter((a) => !(a instanceof KeywordHashNode))[index];
+  return arg ? Buffer.from(call).subarray(arg.location.startOffset, end(arg)).toString() : undefined;
+}

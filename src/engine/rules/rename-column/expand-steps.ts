@@ -1,0 +1,134 @@
+/**
+ * A column renamed by expand and contract on PostgreSQL, every step as code: the new column beside the old one, kept
+ * in step by a trigger (old code writes the old name, new code the new one); the rows copied in batches outside a
+ * transaction; the old column's NOT NULL and default given to the new one (a CHECK added NOT VALID with the column,
+ * validated after the copy, so SET NOT NULL reads it instead of the table); and, once no running code uses the old
+ * name, the contract migration that drops the trigger and the old column.
+ */
+import type { OperationOf } from "../../model.js";
+import type { RuleContext } from "../support/rule.js";
+import type { FixSteps, MigrationStep } from "../support/fix-steps.js";
+import { derivedName, ident, modelName, sym } from "../support/fix.js";
+import { pythonString, rubyString } from "../support/embed-sql.js";
+import { addColumnLike } from "../support/column-code.js";
+import { alembicBatchedFill, railsBatchedFill, sqlBatchedFill, type BatchedFill } from "../support/batched-fill.js";
+import { columnSyncSql, dropColumnSyncSql } from "../support/column-sync.js";
+import { railsType } from "../support/rails-fix.js";
+
+type RenameColumn = OperationOf<"rename_column">;
+
+/** The SQL of each step, shared by the frameworks (Rails and Alembic run it through their own calls). */
+interface ExpandSql {
+  /** the trigger function and trigger */
+  sync: string;
+  /** CHECK (new IS NOT NULL) NOT VALID, when the old column is NOT NULL */
+  check?: string;
+  fill: BatchedFill;
+  /** VALIDATE, SET NOT NULL, DROP CONSTRAINT */
+  notNull?: string[];
+  /** DROP TRIGGER, DROP FUNCTION, the old default on the new column, DROP COLUMN */
+  contract: string[];
+}
+
+function expandSql(ctx: RuleContext, op: RenameColumn): ExpandSql {
+  const definition = ctx.repository.columnDefinition(op.table, op.column);
+  const [t, from, to] = [ident(op.table), ident(op.column), ident(op.newName)];
+  const check = derivedName(op.table, [op.newName], "not_null");
+  const sync = { table: op.table, from: op.column, to: op.newName, postgresVersion: ctx.postgresVersion };
+  return {
+    sync: columnSyncSql(sync),
+    check: definition?.notNull ? `ALTER TABLE ${t} ADD CONSTRAINT ${ident(check)} CHECK (${to} IS NOT NULL) NOT VALID;` : undefined,
+    fill: { table: op.table, assignments: `${to} = ${from}`, pending: `${to} IS DISTINCT FROM ${from}` },
+    notNull: definition?.notNull
+      ? [`ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(check)};`, `ALTER TABLE ${t} ALTER COLUMN ${to} SET NOT NULL;`, `ALTER TABLE ${t} DROP CONSTRAINT ${ident(check)};`]
+      : undefined,
+    contract: [
+      ...dropColumnSyncSql(sync).split("\n"),
+      // the default only now: while the trigger copies, a default on the new column would hide the old code's value
+      ...(definition?.default ? [`ALTER TABLE ${t} ALTER COLUMN ${to} SET DEFAULT ${definition.default.expr};`] : []),
+      `ALTER TABLE ${t} DROP COLUMN ${from};`,
+    ],
+  };
+}
+
+function sqlSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSteps {
+  const sql = expandSql(ctx, op);
+  const add = addColumnLike("sql", { table: op.table, column: op.newName, like: op.column, type: ctx.repository.columnType(op.table, op.column, index) });
+  const steps: MigrationStep[] = [{ name: `fill ${op.table} ${op.newName}`, noTransaction: true, statements: [sqlBatchedFill(sql.fill, ctx.migration.layout, ctx.postgresVersion)] }];
+  if (sql.notNull) steps.push({ name: `${op.table} ${op.newName} not null`, statements: sql.notNull });
+  steps.push({ name: `drop ${op.table} ${op.column}`, statements: [`-- once no running code uses ${op.column} (every server runs the code that uses ${op.newName}):`, ...sql.contract] });
+  return {
+    inPlace: [`-- expand: ${op.newName} beside ${op.column}, kept in step by a trigger while old and new code run`, add, sql.sync, ...(sql.check ? [sql.check] : [])].join("\n"),
+    steps,
+  };
+}
+
+const indent = (text: string, by: string) => text.split("\n").map((l) => (l ? `${by}${l}` : l)).join("\n");
+
+const rubyExecute = (sql: string) => `execute ${rubyString(sql)}`;
+
+function railsSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSteps {
+  const sql = expandSql(ctx, op);
+  const type = ctx.repository.columnType(op.table, op.column, index);
+  const model = ctx.repository.model(op.table)?.className ?? modelName(op.table);
+  const add = addColumnLike("rails", { table: op.table, column: op.newName, like: op.column, type });
+  const up = [sql.sync, ...(sql.check ? [sql.check] : [])].join("\n");
+  const down = dropColumnSyncSql({ table: op.table, to: op.newName });
+  const steps: MigrationStep[] = [{ name: `fill ${op.table} ${op.newName}`, noTransaction: true, statements: [railsBatchedFill(sql.fill)], down: ["# nothing to undo: the copied values stay"] }];
+  if (sql.notNull)
+    steps.push({
+      name: `${op.table} ${op.newName} not null`,
+      statements: sql.notNull.map(rubyExecute),
+      down: [`change_column_null ${sym(op.table)}, ${sym(op.newName)}, true`],
+    });
+  steps.push({
+    name: `remove ${op.table} ${op.column}`,
+    statements: [
+      `# once ${model} has self.ignored_columns += [${rubyString(op.column)}] and no running code uses ${op.column}:`,
+      ...sql.contract.slice(0, -1).map(rubyExecute),
+      type ? `remove_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(type)}` : `remove_column ${sym(op.table)}, ${sym(op.column)}`,
+    ],
+    down: [`raise ActiveRecord::IrreversibleMigration, ${rubyString(`${op.column} was dropped: restore it from a backup`)}`],
+  });
+  return {
+    inPlace: [
+      `# expand: ${op.newName} beside ${op.column}, kept in step by a trigger while old and new code run`,
+      add,
+      `reversible do |dir|`,
+      `  dir.up do`,
+      indent(rubyExecute(up), "    "),
+      `  end`,
+      `  dir.down do`,
+      indent(rubyExecute(down), "    "),
+      `  end`,
+      `end`,
+    ].join("\n"),
+    steps,
+  };
+}
+
+const pythonExecute = (sql: string) => `op.execute(${pythonString(sql)})`;
+
+function alembicSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSteps {
+  const sql = expandSql(ctx, op);
+  const add = addColumnLike("alembic", { table: op.table, column: op.newName, like: op.column, type: ctx.repository.columnType(op.table, op.column, index) });
+  const steps: MigrationStep[] = [{ name: `fill ${op.table} ${op.newName}`, noTransaction: true, statements: [alembicBatchedFill(sql.fill)] }];
+  if (sql.notNull) steps.push({ name: `${op.table} ${op.newName} not null`, statements: sql.notNull.map(pythonExecute) });
+  steps.push({ name: `drop ${op.table} ${op.column}`, statements: [`# once no running code uses "${op.column}":`, ...sql.contract.map(pythonExecute)] });
+  return {
+    inPlace: [`# expand: "${op.newName}" beside "${op.column}", kept in step by a trigger while old and new code run`, add, pythonExecute(sql.sync), ...(sql.check ? [pythonExecute(sql.check)] : [])].join("\n"),
+    steps,
+  };
+}
+
+/** Rails, Alembic and SQL migrations on PostgreSQL (Django keeps the column with db_column instead). */
+export function expandSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSteps {
+  switch (ctx.framework) {
+    case "rails":
+      return railsSteps(ctx, op, index);
+    case "alembic":
+      return alembicSteps(ctx, op, index);
+    default:
+      return sqlSteps(ctx, op, index);
+  }
+}

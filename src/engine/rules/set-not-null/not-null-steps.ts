@@ -1,0 +1,186 @@
+/**
+ * NOT NULL without the scan under the lock, in three migrations (PostgreSQL 12+): a CHECK (column IS NOT NULL)
+ * added NOT VALID in this one (instant; new rows are checked from then on); the NULLs the migration meant to fill,
+ * filled in batches outside a transaction; then VALIDATE (a scan that lets reads and writes go on), SET NOT NULL
+ * (which reads the validated CHECK instead of the table) and the CHECK dropped.
+ */
+import type { OperationOf } from "../../model.js";
+import type { RuleContext } from "../support/rule.js";
+import type { FixSteps, MigrationStep } from "../support/fix-steps.js";
+import { ident, modelName, sym } from "../support/fix.js";
+import { pythonString, rubyString } from "../support/embed-sql.js";
+import { keywordText } from "../support/python-call.js";
+import { unboundNames } from "../support/python-free-names.js";
+import { djangoApp } from "../support/django-migration.js";
+import { djangoBatchedFillFunction, railsBatchedFill } from "../support/batched-fill.js";
+import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
+
+type SetNotNull = OperationOf<"set_not_null">;
+
+/** Names a Django default may use without an import of its own (the migration file's `models`, builtins). */
+const DJANGO_BOUND = new Set(["models", "migrations"]);
+
+function sqlSteps(op: SetNotNull, name: string): FixSteps {
+  const [t, c, n] = [ident(op.table), ident(op.column), ident(name)];
+  return {
+    inPlace: `ALTER TABLE ${t} ADD CONSTRAINT ${n} CHECK (${c} IS NOT NULL) NOT VALID;`,
+    steps: [
+      {
+        name: `validate ${name}`,
+        statements: [`ALTER TABLE ${t} VALIDATE CONSTRAINT ${n};`, `ALTER TABLE ${t} ALTER COLUMN ${c} SET NOT NULL;  -- PostgreSQL 12+ reads the CHECK instead of the table`, `ALTER TABLE ${t} DROP CONSTRAINT ${n};`],
+        down: [`ALTER TABLE ${t} ALTER COLUMN ${c} DROP NOT NULL;`],
+      },
+    ],
+  };
+}
+
+/** Rails: change_column_null's fourth argument is the value Rails gives NULL rows first (UPDATE ... WHERE col IS NULL). */
+function railsSteps(op: SetNotNull, name: string): FixSteps {
+  const [t, c] = [sym(op.table), sym(op.column)];
+  const check = `add_check_constraint ${t}, ${rubyString(`${op.column} IS NOT NULL`)}, name: ${rubyString(name)}, validate: false`;
+  const call = op.text.trim();
+  // change_column with null: false also sets the type and default: those stay, without the null: option
+  const keepRest = /^change_column\s/.test(call) && !call.includes("\n") && rubyReadersLoaded() ? rubyReaders().withoutOption(call, "null") : undefined;
+  const fill = /^change_column_null\s/.test(call) && rubyReadersLoaded() ? rubyReaders().argumentText(call, 3) : undefined;
+  const steps: MigrationStep[] = [];
+  if (fill && fill !== "nil") {
+    const update = sqlBatchFillUpdate(op);
+    steps.push({
+      name: `fill ${op.table} ${op.column}`,
+      noTransaction: true,
+      statements: [`value = connection.quote(${fill})  # the value change_column_null gave NULL rows`, railsBatchedFill(update).replace(VALUE_MARK, "#{value}")],
+      down: ["# nothing to undo: the filled rows keep their value"],
+    });
+  }
+  steps.push({
+    name: `validate ${name}`,
+    statements: [`validate_check_constraint ${t}, name: ${rubyString(name)}`, `change_column_null ${t}, ${c}, false  # PostgreSQL 12+ reads the CHECK instead of the table`, `remove_check_constraint ${t}, name: ${rubyString(name)}`],
+    down: [check, `change_column_null ${t}, ${c}, true`],
+  });
+  return { inPlace: keepRest ? `${keepRest}\n${check}` : check, steps };
+}
+
+/** A placeholder the Ruby and Python fills replace with their bound value (never a SQL token). */
+const VALUE_MARK = "__migguard_value__";
+
+const sqlBatchFillUpdate = (op: SetNotNull, value = VALUE_MARK) => ({ table: op.table, assignments: `${ident(op.column)} = ${value}`, pending: `${ident(op.column)} IS NULL` });
+
+/** Django: AddConstraintNotValid; the AlterField's default filled in batches; then ValidateConstraint, the AlterField, RemoveConstraint. */
+function djangoSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
+  if (op.embeddedSql) return djangoSqlSteps(op, name);
+  // CheckConstraint's keyword is condition= from Django 5.1 (check= before, removed in 6.0): the project's version decides
+  const atLeast51 = ctx.repository.djangoAtLeast("5.1");
+  const checkKeyword = atLeast51 === false ? "check" : "condition";
+  const checkNote = atLeast51 === undefined ? "  # condition= is Django 5.1+: before 5.1 it is check=" : "";
+  const model = op.ormModel ?? modelName(op.table).toLowerCase();
+  const field = op.ormField ?? op.column;
+  const alterField = op.text.trim().replace(/,\s*$/, "");
+  const steps: MigrationStep[] = [];
+  const def = op.ormFieldDef ?? alterField;
+  const defaultText = op.fillsNulls ? keywordText(def, "default") : undefined;
+  // what the AlterField itself does to the database besides NOT NULL (a type, an index): it then stays as written
+  const alterDoesMore = ctx.migration.up.some((o) => o !== op && o.loc.line === op.loc.line && o.kind !== "set_default" && o.kind !== "drop_default");
+  if (defaultText !== undefined) {
+    const fn = `fill_${op.table.split(".").pop()}_${op.column}`.replace(/[^a-zA-Z0-9_]/g, "_");
+    const needs = (unboundNames(defaultText) ?? []).filter((n) => !DJANGO_BOUND.has(n));
+    const app = djangoApp(ctx.migration).label;
+    steps.push({
+      name: `fill ${op.table} ${op.column}`,
+      noTransaction: true,
+      definitions: [
+        ...(needs.length ? [`# ${needs.join(", ")}: import ${needs.length === 1 ? "it" : "them"} as the migration that had the AlterField does`] : []),
+        djangoBatchedFillFunction(fn, sqlBatchFillUpdate(op, "%s"), {
+          setup: [
+            `# the value Django's AlterField gives NULL rows: its default, called once when it is a callable`,
+            `field = apps.get_model(${pythonString(app)}, ${pythonString(model)})._meta.get_field(${pythonString(field)})`,
+            `default = ${defaultText}`,
+            `value = field.get_db_prep_save(default() if callable(default) else default, schema_editor.connection)`,
+          ],
+          params: "[value]",
+        }),
+      ],
+      statements: [`migrations.RunPython(${fn}, migrations.RunPython.noop),`],
+    });
+  }
+  // with a default, AlterField runs UPDATE ... WHERE col IS NULL (a scan) under the ALTER's lock: the database
+  // side is the SET NOT NULL alone, the AlterField only in Django's state
+  const alter =
+    defaultText !== undefined && !alterDoesMore
+      ? [
+          `migrations.SeparateDatabaseAndState(`,
+          `    database_operations=[`,
+          `        migrations.RunSQL(`,
+          `            ${pythonString(`ALTER TABLE ${ident(op.table)} ALTER COLUMN ${ident(op.column)} SET NOT NULL`)},`,
+          `            reverse_sql=${pythonString(`ALTER TABLE ${ident(op.table)} ALTER COLUMN ${ident(op.column)} DROP NOT NULL`)},`,
+          `        ),`,
+          `    ],`,
+          `    state_operations=[`,
+          ...alterField.split("\n").map((l, i, all) => `        ${l}${i === all.length - 1 ? "," : ""}`),
+          `    ],`,
+          `),`,
+        ].join("\n")
+      : `${alterField},`;
+  steps.push({
+    name: `validate ${name}`,
+    definitions: ["from django.contrib.postgres.operations import ValidateConstraint"],
+    statements: [`ValidateConstraint(model_name=${pythonString(model)}, name=${pythonString(name)}),`, alter, `migrations.RemoveConstraint(model_name=${pythonString(model)}, name=${pythonString(name)}),`],
+  });
+  return {
+    inPlace: [
+      "from django.contrib.postgres.operations import AddConstraintNotValid",
+      `AddConstraintNotValid(model_name=${pythonString(model)}, constraint=models.CheckConstraint(${checkKeyword}=models.Q(${field}__isnull=False), name=${pythonString(name)})),${checkNote}`,
+    ].join("\n"),
+    steps,
+  };
+}
+
+/** A SET NOT NULL written in RunSQL: the same steps in SQL. */
+function djangoSqlSteps(op: SetNotNull, name: string): FixSteps {
+  const sql = sqlSteps(op, name);
+  const run = (statement: string, reverse: string) => `migrations.RunSQL(${pythonString(statement)}, reverse_sql=${pythonString(reverse)}),`;
+  const [t, c, n] = [ident(op.table), ident(op.column), ident(name)];
+  return {
+    inPlace: run(sql.inPlace.replace(/;$/, ""), `ALTER TABLE ${t} DROP CONSTRAINT ${n}`),
+    steps: [
+      {
+        ...sql.steps[0],
+        statements: [
+          `migrations.RunSQL(${pythonString(`ALTER TABLE ${t} VALIDATE CONSTRAINT ${n}`)}, reverse_sql=migrations.RunSQL.noop),`,
+          run(`ALTER TABLE ${t} ALTER COLUMN ${c} SET NOT NULL`, `ALTER TABLE ${t} ALTER COLUMN ${c} DROP NOT NULL`),
+          run(`ALTER TABLE ${t} DROP CONSTRAINT ${n}`, `ALTER TABLE ${t} ADD CONSTRAINT ${n} CHECK (${c} IS NOT NULL) NOT VALID`),
+        ],
+        down: undefined,
+      },
+    ],
+  };
+}
+
+/** Alembic: the revision's own alter_column (its existing_type and other changes) moves to the last revision. */
+function alembicSteps(op: SetNotNull, name: string): FixSteps {
+  const [t, c, n] = [ident(op.table), ident(op.column), ident(name)];
+  const own = op.text.trim();
+  const alter = /^op\.alter_column\(/.test(own) ? own : `op.alter_column(${pythonString(op.table)}, ${pythonString(op.column)}, nullable=False)`;
+  return {
+    inPlace: `op.execute(${pythonString(`ALTER TABLE ${t} ADD CONSTRAINT ${n} CHECK (${c} IS NOT NULL) NOT VALID`)})`,
+    steps: [
+      {
+        name: `validate ${name}`,
+        statements: [`op.execute(${pythonString(`ALTER TABLE ${t} VALIDATE CONSTRAINT ${n}`)})`, alter, `op.drop_constraint(${pythonString(name)}, ${pythonString(op.table)})`],
+        down: [`op.alter_column(${pythonString(op.table)}, ${pythonString(op.column)}, nullable=True)`],
+      },
+    ],
+  };
+}
+
+export function notNullSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
+  switch (ctx.framework) {
+    case "sql":
+      return sqlSteps(op, name);
+    case "rails":
+      return railsSteps(op, name);
+    case "django":
+      return djangoSteps(ctx, op, name);
+    case "alembic":
+      return alembicSteps(op, name);
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * A fill in batches that runs outside the migration's transaction, each batch committed on its own, as the code of a
+ * migration of its own in each framework: one long UPDATE in one transaction keeps every row it touched locked until
+ * the end (and bloats the table); batches that commit one by one let the application write between them.
+ */
+import type { Layout } from "../../model.js";
+import { pythonString, rubyString } from "./embed-sql.js";
+import { BATCH_ROWS, batchedUpdate } from "./sql-text.js";
+
+export interface BatchedFill {
+  table: string;
+  /** the SET list, as SQL */
+  assignments: string;
+  /** rows still to do, as a SQL condition (it must become false once a row is done, or the loop never ends) */
+  pending: string;
+}
+
+/**
+ * What a runner needs beyond the marker the new migration file gets (next-migration.ts) to run a DO block that
+ * commits (PostgreSQL 11+): it cannot run inside a transaction block, nor beside other statements of one query.
+ */
+const OUTSIDE_TRANSACTION: Partial<Record<Layout, string>> = {
+  "golang-migrate": "-- alone in its file: golang-migrate sends the file as one query, and a query of one statement may commit",
+  prisma: "-- alone in its migration.sql: Prisma sends the file as one query, and a query of one statement may commit",
+  flyway: "-- with executeInTransaction=false in this file's script configuration (the same name + .conf)",
+  liquibase: "-- the changeset also needs splitStatements:false (the DO block has semicolons inside)",
+  "plain-sql": "-- outside BEGIN ... COMMIT (psql's default autocommit)",
+};
+
+/** The loop in PL/pgSQL: a DO block that commits each batch (PostgreSQL 11+, outside a transaction block). */
+function doLoop(fill: BatchedFill, layout: Layout): string {
+  const update = batchedUpdate(fill.table, fill.assignments, fill.pending);
+  const goose = layout === "goose";
+  return [
+    ...(OUTSIDE_TRANSACTION[layout] ? [OUTSIDE_TRANSACTION[layout]!] : []),
+    ...(goose ? ["-- +goose StatementBegin"] : []),
+    `DO $$`,
+    `DECLARE`,
+    `  filled bigint;`,
+    `BEGIN`,
+    `  LOOP`,
+    ...update.split("\n").map((l) => `    ${l}`),
+    `    GET DIAGNOSTICS filled = ROW_COUNT;`,
+    `    EXIT WHEN filled = 0;`,
+    `    COMMIT;`,
+    `  END LOOP;`,
+    `END $$;`,
+    ...(goose ? ["-- +goose StatementEnd"] : []),
+  ].join("\n");
+}
+
+/**
+ * SQL: the DO loop on PostgreSQL 11+; before 11 a DO block cannot commit, so one batch to run again until it
+ * updates no rows (each run commits on its own).
+ */
+export function sqlBatchedFill(fill: BatchedFill, layout: Layout, postgresVersion: number): string {
+  if (postgresVersion >= 11) return doLoop(fill, layout);
+  return `-- one batch of ${BATCH_ROWS} rows (PostgreSQL ${postgresVersion} cannot commit inside a DO block): run it again until it updates no rows\n${batchedUpdate(fill.table, fill.assignments, fill.pending)}`;
+}
+
+const oneLine = (fill: BatchedFill) => batchedUpdate(fill.table, fill.assignments, fill.pending).replace(/;$/, "").replace(/\n/g, " ");
+
+/** Rails: the body of `def up` in a migration with disable_ddl_transaction! (each statement then commits on its own). */
+export function railsBatchedFill(fill: BatchedFill): string {
+  return `# ${BATCH_ROWS} rows a statement, each committed on its own (disable_ddl_transaction!), until one updates nothing\nnil until connection.exec_update(${rubyString(oneLine(fill))}).zero?`;
+}
+
+/** Alembic: the loop of `upgrade()`, for a revision whose statements run in an autocommit_block (each batch commits on its own). */
+export function alembicBatchedFill(fill: BatchedFill): string {
+  return [
+    `# ${BATCH_ROWS} rows a statement, each committed on its own (autocommit_block), until one updates nothing`,
+    `while op.get_bind().execute(sa.text(${pythonString(oneLine(fill))})).rowcount:`,
+    `    pass`,
+  ].join("\n");
+}
+
+/**
+ * Django: a RunPython function for a migration with atomic = False (each statement then commits on its own);
+ * `params` are bound to the statement's %s placeholders (a value Python computes, as the AlterField's default).
+ */
+export function djangoBatchedFillFunction(name: string, fill: BatchedFill, options: { setup?: string[]; params?: string } = {}): string {
+  return [
+    `def ${name}(apps, schema_editor):`,
+    ...(options.setup ?? []).map((l) => `    ${l}`),
+    `    # ${BATCH_ROWS} rows a statement, each committed on its own (atomic = False), until one updates nothing`,
+    `    with schema_editor.connection.cursor() as cursor:`,
+    `        while True:`,
+    `            cursor.execute(${pythonString(oneLine(fill))}${options.params ? `, ${options.params}` : ""})`,
+    `            if cursor.rowcount == 0:`,
+    `                break`,
+  ].join("\n");
+}

@@ -1,0 +1,60 @@
+/**
+ * Two columns kept in step by the database while old and new code run side by side (expand and contract): a
+ * PL/pgSQL trigger function and a BEFORE INSERT OR UPDATE trigger, created in the expand migration and dropped in
+ * the contract one. Code that writes either column (or both) leaves both right; a NOT NULL on the old column is
+ * satisfied from the new one, since BEFORE triggers run before the row's constraints are checked.
+ */
+import { ident } from "./fix.js";
+
+export interface ColumnSync {
+  table: string;
+  /** the column the running code writes */
+  from: string;
+  /** the column the new code writes */
+  to: string;
+  /**
+   * the value of `to` from `from` (and back) as SQL over NEW, when the columns differ in type (a type change): the
+   * sync then goes one way, old to new (`NEW."v_new" := NEW."v"::jsonb`); absent, the columns copy each other
+   */
+  convert?: string;
+  postgresVersion: number;
+}
+
+/** `<table>_sync_<to>`, as short as PostgreSQL allows (63 bytes). */
+export function syncName(sync: Pick<ColumnSync, "table" | "to">): string {
+  return `${sync.table.split(".").pop()}_sync_${sync.to}`.replace(/[^a-zA-Z0-9_]/g, "_").slice(0, 63);
+}
+
+const qualified = (table: string, name: string) => (table.includes(".") ? `${ident(table.split(".")[0])}.${ident(name)}` : ident(name));
+
+/** The function and the trigger, as SQL statements (each ending with `;`). */
+export function columnSyncSql(sync: ColumnSync): string {
+  const [from, to] = [`NEW.${ident(sync.from)}`, `NEW.${ident(sync.to)}`];
+  const name = qualified(sync.table, syncName(sync));
+  const body = sync.convert
+    ? [`  ${to} := ${sync.convert};`]
+    : [
+        `  IF TG_OP = 'INSERT' THEN`,
+        `    ${to} := COALESCE(${to}, ${from});`,
+        `    ${from} := COALESCE(${from}, ${to});`,
+        `  ELSIF ${from} IS DISTINCT FROM OLD.${ident(sync.from)} THEN`,
+        `    ${to} := ${from};`,
+        `  ELSIF ${to} IS DISTINCT FROM OLD.${ident(sync.to)} THEN`,
+        `    ${from} := ${to};`,
+        `  END IF;`,
+      ];
+  return [
+    `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$`,
+    `BEGIN`,
+    ...body,
+    `  RETURN NEW;`,
+    `END $$;`,
+    `CREATE TRIGGER ${ident(syncName(sync))} BEFORE INSERT OR UPDATE ON ${ident(sync.table)}`,
+    `  FOR EACH ROW EXECUTE ${sync.postgresVersion >= 11 ? "FUNCTION" : "PROCEDURE"} ${name}();`,
+  ].join("\n");
+}
+
+/** What the contract migration drops first: the trigger, then its function. */
+export function dropColumnSyncSql(sync: Pick<ColumnSync, "table" | "to">): string {
+  return `DROP TRIGGER ${ident(syncName(sync))} ON ${ident(sync.table)};\nDROP FUNCTION ${qualified(sync.table, syncName(sync))}();`;
+}
