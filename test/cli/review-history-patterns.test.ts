@@ -120,3 +120,30 @@ describe("Django's squash procedure, whatever the squash is called (readthedocs'
     expect(findings.find((f) => f.rule === "deleted-migration")).toMatchObject({ severity: "error" });
   });
 });
+
+describe("Python 3.14's `except A, B:` (PEP 758) in a merged data migration (readthedocs' ruff upgrade)", () => {
+  const dataMigration = (handler: string) =>
+    migration(
+      '("builds", "0001_initial")',
+      "\n        migrations.RunPython(forwards, migrations.RunPython.noop),",
+    ).replace(
+      "class Migration",
+      `def forwards(apps, schema_editor):\n    Build = apps.get_model("builds", "Build")\n    for build in Build.objects.all():\n        try:\n            build.state = parse(build.output)\n        ${handler}\n            continue\n        build.save()\n\n\nclass Migration`,
+    );
+  const path = "builds/migrations/0002_parse_state.py";
+
+  it("is the same handler as `except (A, B):`: a note", async () => {
+    const repo = featureBranchOn(app({ [path]: dataMigration("except (SyntaxError, ValueError):") }));
+    repo.write({ [path]: dataMigration("except SyntaxError, ValueError:") }).commit("ruff for 3.14");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(exitCode).toBe(0);
+    expect(findings.filter((f) => f.rule === "edited-migration").map((f) => f.severity)).toEqual(["info"]);
+  });
+
+  it("catching fewer exceptions changes what the data code does: a warning", async () => {
+    const repo = featureBranchOn(app({ [path]: dataMigration("except (SyntaxError, ValueError):") }));
+    repo.write({ [path]: dataMigration("except SyntaxError:") }).commit("narrow");
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.rule === "edited-migration").map((f) => f.severity)).toEqual(["warning"]);
+  });
+});

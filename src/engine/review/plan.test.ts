@@ -38,7 +38,7 @@ describe("planReview: what the App fetches", () => {
     expect(plan.head).toEqual(["db/migrations/001_a.down.sql", "db/migrations/001_a.up.sql", "flyway/U3__orders.sql", "flyway/V3__create_orders.sql"]);
   });
 
-  it("asks for changed schema dumps, and for the squashed migrations of an app that loses migrations", () => {
+  it("asks for changed schema dumps (both sides), and for the squashed migrations of an app that loses migrations", () => {
     const plan = planReview(
       [
         { path: "db/schema.rb", status: "modified" },
@@ -47,7 +47,7 @@ describe("planReview: what the App fetches", () => {
       config,
       ["shop/migrations/0001_initial.py", "shop/migrations/0001_squashed_0004_all.py", "blog/migrations/0001_squashed_0002_x.py"],
     );
-    expect(plan).toEqual({ head: ["db/schema.rb"], base: ["shop/migrations/0001_squashed_0004_all.py"], baseTree: true, context: [], facts: [] });
+    expect(plan).toEqual({ head: ["db/schema.rb"], base: ["db/schema.rb", "shop/migrations/0001_squashed_0004_all.py"], baseTree: true, context: [], facts: [] });
   });
 
   it("asks for .sql files whose layout only their content tells", () => {

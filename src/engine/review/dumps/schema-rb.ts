@@ -2,7 +2,7 @@
  * The version a Rails schema.rb was dumped at, read with Ruby's own parser:
  * `ActiveRecord::Schema[7.1].define(version: 2024_01_01_000000) do ... end` (or `ActiveRecord::Schema.define`).
  */
-import { CallNode, ConstantPathNode, IntegerNode, KeywordHashNode, AssocNode, SymbolNode, Visitor, type Node } from "@ruby/prism";
+import { BlockNode, CallNode, ConstantPathNode, StatementsNode, IntegerNode, KeywordHashNode, AssocNode, SymbolNode, Visitor, type Node } from "@ruby/prism";
 import { parseRuby } from "../../adapters/rails/prism.js";
 import { RubySource } from "../../adapters/rails/ruby-source.js";
 import type { DumpVersions } from "./dump-versions.js";
@@ -46,4 +46,33 @@ export function schemaRbVersions(content: string): DumpVersions {
     return { versions: [], problem };
   }
   return { versions: [visitor.found.version], newest: visitor.found.version, line: visitor.found.line };
+}
+
+/**
+ * What a schema.rb builds, whatever order its dumper wrote it in: the define's version, and each statement of its
+ * block with the statements of a create_table block sorted (Rails 8.1 dumps columns alphabetically; the tables,
+ * columns and indexes are the same). The `Schema[8.1]` header only names the dumper's format. undefined when it
+ * does not parse.
+ */
+export function schemaRbShape(content: string): string | undefined {
+  const result = parseRuby(content);
+  if (result.errors.length > 0) return undefined;
+  const source = new RubySource(content);
+  const text = (node: Node) => source.textOf(node).replace(/\s+/g, " ").trim();
+  let shape: string | undefined;
+  const visit = (node: Node) => {
+    if (shape === undefined && node instanceof CallNode && node.name === "define" && isSchemaConstant(node.receiver, source)) {
+      const body = node.block instanceof BlockNode && node.block.body instanceof StatementsNode ? node.block.body.body : [];
+      const statements = body.map((statement) => {
+        if (!(statement instanceof CallNode) || !(statement.block instanceof BlockNode)) return text(statement);
+        const inner = statement.block.body instanceof StatementsNode ? statement.block.body.body.map(text).sort() : [];
+        return `${statement.name} ${statement.arguments_ ? text(statement.arguments_) : ""} { ${inner.join("; ")} }`;
+      });
+      shape = [`version ${node.arguments_ ? text(node.arguments_) : ""}`, ...statements.sort()].join("\n");
+      return;
+    }
+    for (const child of node.compactChildNodes()) visit(child);
+  };
+  visit(result.value);
+  return shape;
 }

@@ -147,6 +147,15 @@ function canonical(node: PyNode, skip?: (n: PyNode) => boolean, callees?: Callee
     if (inner.length === 1) return canonical(inner[0], skip, callees);
   }
   if (node.childCount === 0) return node.text;
+  // Python 3.14 (PEP 758): `except A, B:` is `except (A, B):`, the same handler
+  if (node.type === "except_clause") {
+    const values = node.childrenForFieldName("value");
+    const caught = values.length === 1 && values[0].type === "tuple" ? values[0].namedChildren.filter((c) => c.type !== "comment") : values;
+    if (caught.length > 1) {
+      const rest = node.namedChildren.filter((c) => c.type !== "comment" && !values.some((v) => v.id === c.id));
+      return `except_clause(except tuple(${caught.map((c) => canonical(c, skip, callees)).join(" , ")}) : ${rest.map((c) => canonical(c, skip, callees)).join(" ")})`;
+    }
+  }
   const docstring = firstStatement(node);
   const children = node.children.filter((c) => !(docstring && c.id === docstring.id && isDocstring(c)));
   const parts = children.map((c) => canonical(c, skip, callees)).filter((p) => p !== "");

@@ -12,6 +12,12 @@ export default defineReviewCases({
       findings: [{ path: "db/schema.rb", line: 1 }],
     },
     {
+      name: "dumped again by Rails 8.1, with a column that changed on the way",
+      base: { "db/schema.rb": schema("2024_01_01_000000").replace('t.string "email"', 't.string "name"\n    t.string "email"') },
+      head: { "db/schema.rb": schema("2024_01_01_000000").replace("Schema[7.1]", "Schema[8.1]").replace('t.string "email"', 't.string "email", null: false\n    t.string "name"') },
+      findings: [{ path: "db/schema.rb", line: 1, severity: "warning" }],
+    },
+    {
       name: "structure.sql changed alone",
       base: { "db/structure.sql": "CREATE TABLE users (id bigint);\n\nINSERT INTO \"schema_migrations\" (version) VALUES\n('20240101000000');\n" },
       head: { "db/structure.sql": "CREATE TABLE users (id bigint, phone text);\n\nINSERT INTO \"schema_migrations\" (version) VALUES\n('20240101000000');\n" },
@@ -19,6 +25,15 @@ export default defineReviewCases({
     },
   ],
   valid: [
+    {
+      name: "dumped again by Rails 8.1: columns sorted and the Schema[8.1] header, the same schema (rubygems' upgrade): a note",
+      base: {
+        "db/schema.rb": 'ActiveRecord::Schema[8.0].define(version: 2024_01_01_000000) do\n  create_table "users", force: :cascade do |t|\n    t.string "name"\n    t.string "email", null: false\n    t.index ["email"], name: "index_users_on_email", unique: true\n  end\nend\n',
+      },
+      head: {
+        "db/schema.rb": 'ActiveRecord::Schema[8.1].define(version: 2024_01_01_000000) do\n  create_table "users", force: :cascade do |t|\n    t.string "email", null: false\n    t.string "name"\n    t.index ["email"], name: "index_users_on_email", unique: true\n  end\nend\n',
+      },
+    },
     {
       name: "the dump changes with its migration",
       base: { "db/schema.rb": schema("2024_01_01_000000") },

@@ -1,6 +1,7 @@
 import { dumpVersions } from "../../dumps/dump-versions.js";
 import { coveredChanges } from "../../dumps/dump-coverage.js";
 import { defineReviewRule } from "../../review-rule.js";
+import { schemaRbShape } from "../../dumps/schema-rb.js";
 
 export default defineReviewRule({
   meta: {
@@ -18,6 +19,21 @@ export default defineReviewRule({
       if (state.change?.status !== "modified" && state.change?.status !== "renamed") continue;
       if (coveredChanges(ctx, state).length > 0) continue;
       const line = state.headContent !== undefined ? (dumpVersions(state.dump.format, state.headContent).line ?? 1) : 1;
+      // dumped again by a newer Rails (8.1 sorts columns and writes Schema[8.1]): the same tables, columns and indexes
+      if (state.dump.format === "schema.rb" && state.baseContent !== undefined && state.headContent !== undefined) {
+        const before = schemaRbShape(state.baseContent);
+        if (before !== undefined && before === schemaRbShape(state.headContent)) {
+          ctx.report({
+            path: state.dump.path,
+            line,
+            severity: "info",
+            statement: "dump re-dumped",
+            message: `${state.dump.path} was dumped again without a migration, but it describes the same schema: the same tables, columns, indexes and version, in another order or under another Rails version's header.`,
+            fix: "Nothing to do.",
+          });
+          continue;
+        }
+      }
       ctx.report({
         path: state.dump.path,
         line,
