@@ -5,6 +5,47 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "AddField of a ForeignKey with a default: the field without its constraint, the key added NOT VALID as Django makes it (DEFERRABLE INITIALLY DEFERRED), then a migration that validates it and gives Django's state the constraint back",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="payer", field=models.ForeignKey(default=1, on_delete=models.CASCADE, to="app.customer")),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8],
+      fixes: [
+        `# the field without its database constraint, then the constraint NOT VALID:
+migrations.AddField(model_name="Order", name="payer", field=models.ForeignKey(default=1, on_delete=models.CASCADE, to="app.customer", db_constraint=False)),
+migrations.RunSQL(
+    "ALTER TABLE app_order ADD CONSTRAINT app_order_payer_id_fkey FOREIGN KEY (payer_id) REFERENCES app_customer DEFERRABLE INITIALLY DEFERRED NOT VALID",
+    reverse_sql="ALTER TABLE app_order DROP CONSTRAINT app_order_payer_id_fkey",
+),
+
+# then a new migration, app/migrations/0003_validate_app_order_payer_id_fkey.py:
+from django.db import migrations
+from django.db import models
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_case")]
+
+    operations = [
+        migrations.RunSQL("ALTER TABLE app_order VALIDATE CONSTRAINT app_order_payer_id_fkey", reverse_sql=migrations.RunSQL.noop),
+        # Django's state gets the field with its constraint back; the database has it already
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AlterField(model_name="Order", name="payer", field=models.ForeignKey(default=1, on_delete=models.CASCADE, to="app.customer")),
+            ],
+        ),
+    ]`,
+      ],
+    },
+    {
+      framework: "django",
       name: "AddConstraint with a CheckConstraint validates every row",
       code: `from django.db import migrations, models
 

@@ -1,8 +1,11 @@
-import { defineRule } from "../support/rule.js";
-import { fixFor, ident, modelName, sym } from "../support/fix.js";
+import { defineRule, type RuleContext } from "../support/rule.js";
+import { modelName, sym } from "../support/fix.js";
+import { renderFix, type FixSteps } from "../support/fix-steps.js";
+import { sqlDialect } from "../support/sql-dialect.js";
+import { calleeOf, keywordText } from "../support/python-call.js";
 import type { Operation, OperationOf } from "../../model.js";
 import { withKeyword } from "../support/python-call.js";
-import { pythonString } from "../support/embed-sql.js";
+import { pythonString, rubyString } from "../support/embed-sql.js";
 import { reindented } from "../support/data-code.js";
 import { nameKey } from "../support/facts.js";
 import { firstAfter, positionsBy } from "../support/positions.js";
@@ -30,7 +33,67 @@ function djangoFix(op: OperationOf<"rename_table">): string {
       `    field=${field.replace(/\n/g, "\n    ")},`,
       `),`,
     ].join("\n");
-  return `# keep the table name: class Meta: db_table = "${op.table}"  (rename the model only in Django's state)`;
+  return renamedModelFix(op) ?? "";
+}
+
+/**
+ * RenameModel: the model renamed in Django's state only, its table kept by name (Meta.db_table), so nothing in the
+ * database changes. Undefined for another operation (AlterModelTable names the new table itself).
+ */
+function renamedModelFix(op: OperationOf<"rename_table">): string | undefined {
+  if (calleeOf(op.text)?.replace(/^migrations\./, "") !== "RenameModel") return undefined;
+  const newModel = keywordText(op.text, "new_name");
+  if (!newModel) return undefined;
+  return [
+    `# keep the table ${op.table}: rename the model in Django's state only, its table named in Meta.db_table`,
+    `migrations.SeparateDatabaseAndState(`,
+    `    state_operations=[`,
+    `        ${op.text.trim().replace(/,\s*$/, "").replace(/\n/g, "\n        ")},`,
+    `        migrations.AlterModelTable(name=${newModel}, table=${pythonString(op.table)}),`,
+    `    ],`,
+    `),`,
+    `# and in the model: class Meta: db_table = ${pythonString(op.table)}`,
+  ].join("\n");
+}
+
+/** Rename, and the old name kept as a view over the new table (simple views are updatable) until no code uses it. */
+function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">): FixSteps {
+  const sql = sqlDialect(ctx.migration.database);
+  const [from, to] = [sql.ident(op.table), sql.ident(op.newName)];
+  const createView = `CREATE VIEW ${from} AS SELECT * FROM ${to}`;
+  const dropView = `DROP VIEW ${from}`;
+  const later = `once no running code uses ${op.table}`;
+  switch (ctx.framework) {
+    case "sql":
+      return {
+        inPlace: [`ALTER TABLE ${from} RENAME TO ${to};`, `-- the old name keeps working (reads and writes) until no code uses it:`, `${createView};`].join("\n"),
+        steps: [{ name: `drop view ${op.table}`, statements: [`-- ${later}:`, `${dropView};`], down: [`${createView};`] }],
+      };
+    case "rails":
+      return {
+        inPlace: [
+          `# or keep the table and rename only the model: class ${modelName(op.newName)} < ApplicationRecord; self.table_name = ${rubyString(op.table)}; end`,
+          `rename_table ${sym(op.table)}, ${sym(op.newName)}`,
+          `# the old name keeps working (reads and writes) until no code uses it:`,
+          `reversible do |dir|`,
+          `  dir.up { execute ${rubyString(createView)} }`,
+          `  dir.down { execute ${rubyString(dropView)} }`,
+          `end`,
+        ].join("\n"),
+        steps: [{ name: `drop view ${op.table}`, statements: [`# ${later}:`, `execute ${rubyString(dropView)}`], down: [`execute ${rubyString(createView)}`] }],
+      };
+    case "django":
+      return {
+        inPlace: [`${op.text.trim().replace(/,\s*$/, "")},`, `# the old name keeps working (reads and writes) until no code uses it:`, `migrations.RunSQL(${pythonString(createView)}, reverse_sql=${pythonString(dropView)}),`].join("\n"),
+        // one statement with its comment: the new file's operations list would put a comma after a comment of its own
+        steps: [{ name: `drop view ${op.table}`, statements: [`# ${later}:\nmigrations.RunSQL(${pythonString(dropView)}, reverse_sql=${pythonString(createView)}),`] }],
+      };
+    case "alembic":
+      return {
+        inPlace: [`op.rename_table(${pythonString(op.table)}, ${pythonString(op.newName)})`, `# the old name keeps working (reads and writes) until no code uses it:`, `op.execute(${pythonString(createView)})`].join("\n"),
+        steps: [{ name: `drop view ${op.table}`, statements: [`# ${later}:`, `op.execute(${pythonString(dropView)})`], down: [`op.execute(${pythonString(createView)})`] }],
+      };
+  }
 }
 
 export default defineRule({
@@ -54,30 +117,7 @@ export default defineRule({
       ctx.report({
         op,
         message: `Renaming table ${op.table} to ${op.newName} breaks code that still uses ${op.table} while the deploy rolls out.`,
-        fix: fixFor(ctx.framework, {
-          sql: `
-            ALTER TABLE ${ident(op.table)} RENAME TO ${ident(op.newName)};
-            -- keep the old name working until no code uses it:
-            CREATE VIEW ${ident(op.table)} AS SELECT * FROM ${ident(op.newName)};
-            -- drop the view in a later migration`,
-          rails: () => `
-            # keep the table and rename only the model:
-            class ${modelName(op.newName)} < ApplicationRecord
-              self.table_name = "${op.table}"
-            end
-            # or rename it and keep the old name as a view until no running code uses ${op.table}:
-            def up
-              rename_table ${sym(op.table)}, ${sym(op.newName)}
-              execute "CREATE VIEW ${op.table} AS SELECT * FROM ${op.newName}"
-            end
-
-            def down
-              execute "DROP VIEW ${op.table}"
-              rename_table ${sym(op.newName)}, ${sym(op.table)}
-            end`,
-          django: () => djangoFix(op),
-          alembic: () => `op.rename_table("${op.table}", "${op.newName}")\nop.execute("CREATE VIEW ${op.table} AS SELECT * FROM ${op.newName}")  # until nothing uses ${op.table}`,
-        }),
+        fix: (ctx.framework === "django" && djangoFix(op)) || renderFix(ctx, viewSteps(ctx, op)),
       });
     }
   },
