@@ -2,7 +2,7 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
-    { framework: "sql", name: "dbmate with an empty migrate:down", schema: "CREATE ROLE authenticator;", path: "db/migrations/20221028101028_set_timeout.sql", code: "-- migrate:up\nALTER ROLE authenticator SET statement_timeout = '8s';\n\n-- migrate:down\n", lines: [2] },
+    { framework: "sql", name: "dbmate with an empty migrate:down", schema: "CREATE ROLE authenticator;", path: "db/migrations/20221028101028_set_timeout.sql", code: "-- migrate:up\nALTER ROLE authenticator SET statement_timeout = '8s';\n\n-- migrate:down\n", lines: [2], fixRunsAfter: "up" },
     {
       framework: "sql",
       name: "golang-migrate .down.sql with only a comment",
@@ -11,8 +11,13 @@ export default defineCases({
       code: "ALTER TABLE users DROP COLUMN fax;",
       files: { "migrations/000020_drop_fax.down.sql": "-- nothing to do\n" },
       lines: [1],
+      fixRunsAfter: "up",
+      // the fix says what migguard cannot know, and stops the down there instead of reporting success
+      fixes: [
+        "-- line 1 drops users.fax: add it back with its earlier definition (its values cannot come back)\nDO $$ BEGIN RAISE EXCEPTION 'irreversible: line 1 drops users.fax: add it back with its earlier definition (its values cannot come back)'; END $$;",
+      ],
     },
-    { framework: "sql", name: "goose Down section with no statement", schema: "CREATE TABLE t (a int);", path: "db/migrations/00020_idx.sql", code: "-- +goose Up\nCREATE INDEX CONCURRENTLY i ON t (a);\n-- +goose Down\n", lines: [2] },
+    { framework: "sql", name: "goose Down section with no statement", schema: "CREATE TABLE t (a int);", path: "db/migrations/00020_idx.sql", code: "-- +goose Up\nCREATE INDEX CONCURRENTLY i ON t (a);\n-- +goose Down\n", lines: [2], fixRunsAfter: "up", fixes: ["DROP INDEX CONCURRENTLY i;"] },
     {
       framework: "rails",
       name: "a data-only migration with an empty down (a note: the data stays as the up left it)",

@@ -3,9 +3,10 @@ import { defineRule } from "../support/rule.js";
 import { downHabit } from "../support/conventions.js";
 import { fixFor } from "../support/fix.js";
 import { railsDownFor } from "../support/rails-inverse.js";
-import { alembicDowngradeFor, changesOnlyData } from "../support/alembic-inverse.js";
+import { alembicDowngradeFor, changesOnlyData, dataTables } from "../support/alembic-inverse.js";
 import { firstLine, hasMeaningfulUp } from "../support/scope.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
+import { sqlInverse } from "../support/sql-inverse.js";
 
 /** Creates only what is missing or drops only what exists (IF NOT EXISTS, if_exists:, an index_exists? guard). */
 function idempotent(op: Operation): boolean {
@@ -78,13 +79,16 @@ export default defineRule({
           ? `The down migration${where} is empty and this migration changes data in code migguard cannot read: values it overwrites or deletes stay that way after a rollback, which still reports success.`
           : `The down migration${where} is empty: this migration only changes data, and rolling back leaves the data as it left it.`,
       fix: fixFor(ctx.framework, {
-        sql: `-- write the statements that undo the up, in reverse order; if it truly cannot be undone, say so:\n-- ${
-          isMysqlFamily(ctx.migration.database)
-            ? "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'irreversible: restore from backup';"
-            : ctx.migration.database === "sqlite"
-              ? "SELECT RAISE(ABORT, 'irreversible: restore from backup');"
-              : "DO $$ BEGIN RAISE EXCEPTION 'irreversible: restore from backup'; END $$;"
-        }`,
+        sql: dataOnly
+          ? `-- one-way data change: the up only changes rows${dataTables(meaningful) ? ` of ${dataTables(meaningful)}` : ""}, and there is no schema to put back (this down is empty on purpose)`
+          : (ctx.migration.database === "postgresql" && sqlInverse(meaningful.filter((op) => !idempotent(op)), ctx.repository, { loud: true }).join("\n")) ||
+            `-- write the statements that undo the up, in reverse order; if it truly cannot be undone, say so:\n-- ${
+              isMysqlFamily(ctx.migration.database)
+                ? "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'irreversible: restore from backup';"
+                : ctx.migration.database === "sqlite"
+                  ? "SELECT RAISE(ABORT, 'irreversible: restore from backup');"
+                  : "DO $$ BEGIN RAISE EXCEPTION 'irreversible: restore from backup'; END $$;"
+            }`,
         // a down that raises is irreversible too: show the undo of each up operation instead
         // an object created only if missing may have existed before: its undo is not to drop it
         // an object created only if missing may have existed before: its undo is not to drop it

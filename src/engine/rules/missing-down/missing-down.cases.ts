@@ -31,6 +31,7 @@ export default defineCases({
         [
           "-- migrations/000020_loosen_orders.down.sql",
           "-- line 4 drops constraint orders_legacy_check of orders: migguard found no earlier definition of it; recreate it with ALTER TABLE orders ADD CONSTRAINT ...",
+          "DO $$ BEGIN RAISE EXCEPTION 'irreversible: line 4 drops constraint orders_legacy_check of orders: migguard found no earlier definition of it; recreate it with ALTER TABLE orders ADD CONSTRAINT ...'; END $$;",
           "-- constraint orders_amount_small as the earlier migration defined it:",
           "ALTER TABLE orders ADD CONSTRAINT orders_amount_small CHECK (amount < 1000000) NOT VALID;",
           "-- constraint amount_positive as the earlier migration defined it:",
@@ -71,6 +72,7 @@ export default defineCases({
         [
           "-- migrations/000014_roles.down.sql",
           "-- line 6 drops accounts: recreate it from its last definition in the earlier migrations (the rows cannot come back)",
+          "DO $$ BEGIN RAISE EXCEPTION 'irreversible: line 6 drops accounts: recreate it from its last definition in the earlier migrations (the rows cannot come back)'; END $$;",
           "DROP TRIGGER roles_touch ON roles;",
           "DROP FUNCTION touch;",
           "DROP TABLE roles;",
@@ -80,7 +82,7 @@ export default defineCases({
     },
     {
       framework: "sql",
-      name: "a dropped table and a dropped index an earlier migration defined in SQL come back as written there (the table with its indexes, dropped before it or not); a table whose definition changed since stays a comment",
+      name: "a dropped table and a dropped index an earlier migration defined in SQL come back as written there (the table with its indexes, dropped before it or not); a table whose definition changed since stays a comment and a RAISE",
       schema: [
         "CREATE TABLE img_scan_job (id serial PRIMARY KEY, status varchar(64) NOT NULL, digest varchar(128));",
         "CREATE INDEX idx_status ON img_scan_job (status);",
@@ -105,6 +107,7 @@ export default defineCases({
         [
           "-- migrations/0015_schema.down.sql",
           "-- line 4 drops clair_vuln_timestamp: recreate it from its last definition in the earlier migrations (the rows cannot come back)",
+          "DO $$ BEGIN RAISE EXCEPTION 'irreversible: line 4 drops clair_vuln_timestamp: recreate it from its last definition in the earlier migrations (the rows cannot come back)'; END $$;",
           "-- line 3 drops img_scan_job: recreated as the earlier migrations define it (the rows cannot come back)",
           "CREATE TABLE img_scan_job (id serial PRIMARY KEY, status varchar(64) NOT NULL, digest varchar(128));",
           "CREATE INDEX idx_status ON img_scan_job (status);",

@@ -25,7 +25,8 @@ export default defineRule({
     if (down.status !== "missing" || !hasMeaningfulUp(up)) return;
     const where = down.reason;
     // the derived statements are PostgreSQL's (quoting, DROP INDEX without ON)
-    const derived = sqlDialect(ctx.migration.database).mysql ? [] : sqlInverse(up, ctx.repository);
+    // a part it cannot know stops the down with a RAISE (PostgreSQL's DO block) after the comment that says it
+    const derived = sqlDialect(ctx.migration.database).mysql ? [] : sqlInverse(up, ctx.repository, { loud: ctx.migration.database === "postgresql" });
     const undo = derived.join("\n") || "-- statements that undo the up, in reverse order";
     ctx.report({
       loc: firstLine(ctx, down.line),

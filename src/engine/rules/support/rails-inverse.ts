@@ -56,12 +56,13 @@ export function railsInverseSteps(op: Operation, index: number, created: Readonl
     case "add_index":
       if (onNewTable(op.table)) return undefined;
       if (op.name) return [code(`remove_index ${t}, name: ${rubyString(op.name)}`)];
-      return op.columns.length ? [code(`remove_index ${t}, column: ${list(op.columns)}`)] : inverseSteps(op, index, created, repository);
+      return [op.columns.length ? code(`remove_index ${t}, column: ${list(op.columns)}`) : unknown(`${lineOf(op)} adds an index without a name or columns to ${op.table}: remove it by the name the database gave it`)];
     case "add_constraint":
       if (onNewTable(op.table)) return undefined;
       if (op.constraint === "foreign_key" && (op.name || op.referencesTable)) return [code(`remove_foreign_key ${t}, ${op.name ? `name: ${rubyString(op.name)}` : sym(op.referencesTable!)}`)];
       if (op.constraint === "check" && op.name) return [code(`remove_check_constraint ${t}, name: ${rubyString(op.name)}`)];
-      return inverseSteps(op, index, created, repository);
+      if (op.name) return [code(`execute ${rubyString(`ALTER TABLE ${op.table} DROP CONSTRAINT ${op.name}`)}`)];
+      return [unknown(`${lineOf(op)} adds a ${op.constraint.replace("_", " ")} constraint without a name to ${op.table}: remove it by the name the database gave it`)];
     case "rename_table":
       return [code(`rename_table ${sym(op.newName)}, ${sym(op.table)}`)];
     case "rename_column":
@@ -69,7 +70,11 @@ export function railsInverseSteps(op: Operation, index: number, created: Readonl
     case "alter_column_type": {
       if (onNewTable(op.table)) return undefined;
       const before = op.fromType ?? repository?.columnType(op.table, op.column, index);
-      return before ? [code(`change_column ${t}, ${sym(op.column)}, ${railsType(before)}`)] : inverseSteps(op, index, created, repository);
+      return [
+        before
+          ? code(`change_column ${t}, ${sym(op.column)}, ${railsType(before)}`)
+          : unknown(`${lineOf(op)} changes the type of ${op.table}.${op.column}: migguard found no earlier type in db/schema.rb, db/structure.sql or the earlier migrations; put it back with change_column`),
+      ];
     }
     case "set_not_null":
       return onNewTable(op.table) ? undefined : [code(`change_column_null ${t}, ${sym(op.column)}, true`)];
@@ -84,7 +89,7 @@ export function railsInverseSteps(op: Operation, index: number, created: Readonl
     }
     case "drop_default": {
       const before = repository?.columnDefinition(op.table, op.column)?.default;
-      return before ? [code(`change_column_default ${t}, ${sym(op.column)}, ${sqlDefault(before.expr)}`)] : inverseSteps(op, index, created, repository);
+      return [before ? code(`change_column_default ${t}, ${sym(op.column)}, ${sqlDefault(before.expr)}`) : unknown(`${lineOf(op)} drops the default of ${op.table}.${op.column}: put back the one it had with change_column_default (migguard does not know it)`)];
     }
     case "drop_column":
       return addBack(op, index, repository);

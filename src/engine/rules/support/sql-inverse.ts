@@ -31,6 +31,10 @@ const col = (table: string, column: string) => `ALTER TABLE ${ident(table)} ALTE
 /** the object kinds DROP names as `DROP <KIND> name` (a trigger, policy or rule also names its table) */
 const dropKind = (type: string) => (type === "procedure" ? "FUNCTION" : type.replace("_", " ").toUpperCase());
 
+/** Statements that read, tidy or notify and leave nothing in the schema or the rows for a down to take back. */
+const LEAVES_NOTHING = new Set(["SELECT", "VACUUM", "ANALYZE", "CHECKPOINT", "EXPLAIN", "SHOW", "OPTIMIZE", "NOTIFY", "LISTEN", "UNLISTEN", "DISCARD", "RESET", "LOAD", "CHECK", "FLUSH"]);
+const leavesNothing = (statement: string) => statement === "COPY TO" || LEAVES_NOTHING.has(statement.split(" ")[0].toUpperCase());
+
 /** Put back the default table.column had before the up, as the migration that added the column defined it. */
 function previousDefault(table: string, column: string, before: ColumnSpec | undefined): InverseStep {
   if (!before) return sql(`${col(table, column)} DROP DEFAULT;  -- if ${column} had a default before the up, SET that one instead`);
@@ -135,7 +139,7 @@ export function inverseSteps(op: Operation, index: number, created: ReadonlySet<
       return [unknown(`${lineOf(op)} drops ${op.objectType.replace("_", " ")} ${op.names.join(", ")}: recreate it from its earlier definition`)];
     case "raw":
       // the sequence it hands to a column goes with DROP SEQUENCE or stays harmlessly
-      if (op.statement === "ALTER SEQUENCE OWNED BY") return undefined;
+      if (op.statement === "ALTER SEQUENCE OWNED BY" || leavesNothing(op.statement)) return undefined;
       return [unknown(`${lineOf(op)} (${op.statement}): undo it by hand, migguard cannot derive its inverse`)];
     case "dml":
     case "data_migration":
