@@ -92,11 +92,16 @@ async function check(session: Session, before: string[], fix: string): Promise<R
 /** rules whose fix on an up migration is the down's (their case tables say `fixRunsAfter: "up"`) */
 const FIXES_OF_THE_DOWN = new Set(["missing-down", "down-does-not-undo-up"]);
 
+/**
+ * rules whose fix is the whole migration rewritten (their case tables say `fixRunsAfter: "schema"`): mixed-ddl-dml's
+ * split is migration 1 (this one without what moves), then the new migrations, so none of the up runs before it
+ */
+const FIXES_OF_THE_WHOLE_MIGRATION = new Set(["mixed-ddl-dml"]);
+
 
 /**
  * The up's statements that run before the fix, as they run in the check's transaction (undefined: one cannot):
- * those before `line`; "all" for a fix of the down. (A mixed-ddl-dml fix moves every statement from its line,
- * the first data step, to the last data step into migration 2, in order: migration 1 is what comes before its line.)
+ * those before `line`; "all" for a fix of the down.
  */
 function statementsBefore(unit: MigrationUnit, line: number | "all"): string[] | undefined {
   const scripts = migrationScripts(unit, undefined);
@@ -133,7 +138,7 @@ export async function runSqlFixes(files: readonly SourceFile[], config: Config, 
           const down = unit.downFile ? (onPath.get(unit.downFile.path) ?? []).map((f) => ({ f, down: true })) : [];
           for (const { f, down: forDown } of [...own, ...down]) {
             // missing-down's fix is the down itself, down-does-not-undo-up's goes into it: they run after the whole up
-            const before = statementsBefore(unit, forDown || FIXES_OF_THE_DOWN.has(f.rule) ? "all" : f.line);
+            const before = !forDown && FIXES_OF_THE_WHOLE_MIGRATION.has(f.rule) ? [] : statementsBefore(unit, forDown || FIXES_OF_THE_DOWN.has(f.rule) ? "all" : f.line);
             out.push({
               ...f,
               verdict: before ? await check(session, before, f.fix) : { kind: "not-checked", reason: `${unit.file.path}: its statements cannot run in a transaction` },

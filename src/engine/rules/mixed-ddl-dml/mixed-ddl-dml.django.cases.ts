@@ -5,6 +5,33 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "a copy into a new model then the old field cleared (flagsmith's 0008_webhook): migration 2 keeps the RunPython atomic, with its function and imports",
+      code: `from django.db import migrations, models
+
+
+def copy_webhooks(apps, schema_editor):
+    Environment = apps.get_model("app", "Order")
+    Webhook = apps.get_model("app", "Webhook")
+    Webhook.objects.bulk_create([Webhook(order=e, url=e.webhook_url) for e in Environment.objects.exclude(webhook_url=None)])
+    Environment.objects.update(webhook_url=None)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="hooked", field=models.BooleanField(null=True)),
+        migrations.RunPython(copy_webhooks, migrations.RunPython.noop),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [16],
+      fixes: [
+        "# migration 1, app/migrations/0002_case.py as it becomes: without the data change\nfrom django.db import migrations, models\n\n\ndef copy_webhooks(apps, schema_editor):\n    Environment = apps.get_model(\"app\", \"Order\")\n    Webhook = apps.get_model(\"app\", \"Webhook\")\n    Webhook.objects.bulk_create([Webhook(order=e, url=e.webhook_url) for e in Environment.objects.exclude(webhook_url=None)])\n    Environment.objects.update(webhook_url=None)\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddField(model_name=\"order\", name=\"hooked\", field=models.BooleanField(null=True)),\n    ]\n\n# migration 2, new file app/migrations/0003_backfill_app_order.py: the data change, once migration 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nfrom django.db import migrations, models\n\n\ndef copy_webhooks(apps, schema_editor):\n    Environment = apps.get_model(\"app\", \"Order\")\n    Webhook = apps.get_model(\"app\", \"Webhook\")\n    Webhook.objects.bulk_create([Webhook(order=e, url=e.webhook_url) for e in Environment.objects.exclude(webhook_url=None)])\n    Environment.objects.update(webhook_url=None)\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0002_case\")]\n\n    operations = [\n        migrations.RunPython(copy_webhooks, migrations.RunPython.noop),\n    ]",
+      ],
+    },
+    {
+      framework: "django",
       name: "AddField and a whole-table UPDATE in one atomic migration",
       code: `from django.db import migrations, models
 

@@ -134,9 +134,10 @@ function splitFix(ctx: RuleContext, allDataOps: readonly Operation[], dataTable:
       `${c} stays atomic), or move the whole enclosing code, with every binding it reads, into a migration of its own:`,
       dataCodeOf(ctx.framework, dataOps),
     ].join("\n");
-  // the source could not be cut by lines (statements sharing a line): the data change's code, to put in a migration of its own
+  // the data change shares a statement (a block, a condition, a line) with statements that stay: its code, to move by hand
   return [
-    `${c} migguard could not cut this migration by lines (statements share a line): put the data change of line ${dataOps[0].loc.line}`,
+    `${c} migguard could not cut this migration into files: the data change shares a block, a condition or a line with statements that stay.`,
+    `${c} Put the data change of line ${dataOps[0].loc.line}`,
     `${c} in a migration of its own, after this one${laterLine === undefined ? "" : `, and the statements from line ${laterLine} on in a third`}:`,
     dataCodeOf(ctx.framework, moved),
   ].join("\n");

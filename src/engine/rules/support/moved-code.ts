@@ -70,7 +70,9 @@ export function movedCode(migration: Migration, ops: readonly Operation[]): Move
       const lines = ops.map((op) => op.loc);
       // a statement sharing a line with one that stays cannot be cut out by lines
       if (lines.some((r) => staying.some((op) => overlaps(op.loc, r)))) return undefined;
-      return { statements: ops.map((op) => `${op.text.trim().replace(/;\s*$/, "")};`), lines, locals: [], definitions: [], ops: [...ops] };
+      // one statement may stand for several operations (ALTER TABLE ... DROP COLUMN a, DROP COLUMN b): once each
+      const statements = [...new Map(ops.map((op) => [`${op.loc.line}:${op.loc.endLine}:${op.text}`, `${op.text.trim().replace(/;\s*$/, "")};`])).values()];
+      return { statements, lines, locals: [], definitions: [], ops: [...ops] };
     }
     case "rails":
     case "django":
