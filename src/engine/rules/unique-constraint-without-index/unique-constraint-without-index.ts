@@ -11,6 +11,7 @@ import { isUtcZone, typeChangeCost } from "../../types.js";
 import { railsType } from "../support/rails-fix.js";
 import { alterWithConstraintUsingIndex } from "../support/sql-text.js";
 import { HOW_TO_LEAVE_THE_TRANSACTION } from "../support/leave-transaction.js";
+import { renderFix } from "../support/fix-steps.js";
 
 const indent = (text: string, by: string) =>
   text
@@ -103,12 +104,20 @@ export default defineRule({
                 alembic: () => "# an exclusion constraint has no USING INDEX form: add it in a maintenance window or to a new table",
               })
             : fixFor(ctx.framework, {
-                sql: `
-                  -- migration 1, outside a transaction (CONCURRENTLY cannot run in one):
-                  ${(HOW_TO_LEAVE_THE_TRANSACTION[ctx.migration.layout] ?? "-- run it outside a transaction").replace(/\n/g, "\n                  ")}
-                  CREATE UNIQUE INDEX CONCURRENTLY ${ident(idx)} ON ${ident(op.table)} (${op.columns.map(ident).join(", ")});
-                  -- migration 2, after it (instant):
-                  ${attachWithRest ?? `ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(op.name ?? idx)} ${kind} USING INDEX ${ident(idx)}`};`,
+                // built for SQL migrations only: every other framework has its own variant
+                sql: ctx.framework !== "sql" ? "" : renderFix(ctx, {
+                  inPlace: [
+                    `-- outside a transaction (CONCURRENTLY cannot run in one):`,
+                    HOW_TO_LEAVE_THE_TRANSACTION[ctx.migration.layout] ?? "-- run it outside a transaction",
+                    `CREATE UNIQUE INDEX CONCURRENTLY ${ident(idx)} ON ${ident(op.table)} (${op.columns.map(ident).join(", ")});`,
+                  ].join("\n"),
+                  steps: [
+                    {
+                      name: `${op.constraint === "primary_key" ? "primary key" : "unique"} ${op.name ?? idx}`,
+                      statements: [`-- instant: the index is built already\n${attachWithRest ?? `ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(op.name ?? idx)} ${kind} USING INDEX ${ident(idx)}`};`],
+                    },
+                  ],
+                }),
                 rails: () => `
                   disable_ddl_transaction!
 
@@ -136,11 +145,18 @@ export default defineRule({
         op,
         message: `Adding column ${op.table}.${op.column.name} with ${op.column.primaryKey ? "PRIMARY KEY" : "UNIQUE"} builds a unique index while the table is locked against reads and writes.`,
         fix: fixFor(ctx.framework, {
-          sql: `
-            ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} ${op.column.type?.text ?? "text"};
-            CREATE UNIQUE INDEX CONCURRENTLY ${ident(idx)} ON ${ident(op.table)} (${ident(op.column.name)});
-            ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(idx)} UNIQUE USING INDEX ${ident(idx)};`,
-          rails: () => `add_column ${sym(op.table)}, ${sym(op.column.name)}, ${railsType(op.column.type)}\n# then, in a migration with disable_ddl_transaction!:\nadd_index ${sym(op.table)}, ${sym(op.column.name)}, unique: true, algorithm: :concurrently`,
+          sql: ctx.framework !== "sql" ? "" : renderFix(ctx, {
+            inPlace: `ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} ${op.column.type?.text ?? "text"};${op.column.type ? "" : `  -- migguard does not know the type of ${op.column.name}: use yours`}`,
+            steps: [
+              { name: `index ${idx}`, noTransaction: true, statements: [`CREATE UNIQUE INDEX CONCURRENTLY ${ident(idx)} ON ${ident(op.table)} (${ident(op.column.name)});`], down: [`DROP INDEX CONCURRENTLY IF EXISTS ${ident(idx)};`] },
+              { name: `unique ${idx}`, statements: [`ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(idx)} UNIQUE USING INDEX ${ident(idx)};`] },
+            ],
+          }),
+          rails: () =>
+            renderFix(ctx, {
+              inPlace: `add_column ${sym(op.table)}, ${sym(op.column.name)}, ${railsType(op.column.type)}`,
+              steps: [{ name: `index ${idx}`, noTransaction: true, change: true, statements: [`add_index ${sym(op.table)}, ${sym(op.column.name)}, unique: true, algorithm: :concurrently`] }],
+            }),
           django: () => op.ormFieldDef
             ? djangoSeparateFix(
                 op,
