@@ -4,6 +4,35 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "RunSQL without reverse_sql that changes the schema: the fix's reverse_sql undoes each statement",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("billing", "0015_invoice_currency")]
+
+    operations = [
+        migrations.RunSQL("ALTER TABLE billing_invoice ADD COLUMN note text; CREATE INDEX billing_invoice_note_idx ON billing_invoice (note);"),
+    ]
+`,
+      lines: [8],
+      fixes: [
+        [
+          "migrations.RunSQL(",
+          '    """',
+          "    ALTER TABLE billing_invoice ADD COLUMN note text;",
+          "    CREATE INDEX billing_invoice_note_idx ON billing_invoice (note);",
+          '    """,',
+          '    reverse_sql="""',
+          "    DROP INDEX billing_invoice_note_idx;",
+          "    ALTER TABLE billing_invoice DROP COLUMN note;",
+          '    """,',
+          ")",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "django",
       name: "RunPython without reverse_code on a data-only migration: no schema to put back, a warning that a rollback stops here",
       code: `from django.db import migrations
 
@@ -22,6 +51,7 @@ class Migration(migrations.Migration):
 `,
       lines: [13],
       severities: ["warning"],
+      fixes: ["migrations.RunPython(set_defaults, reverse_code=migrations.RunPython.noop)  # one-way data change: unapplying leaves the rows as it left them (nothing in the schema to put back)"],
     },
     {
       framework: "django",
@@ -42,6 +72,9 @@ class Migration(migrations.Migration):
 `,
       lines: [10],
       severities: ["warning"],
+      fixes: [
+        `migrations.RunSQL(\n    "UPDATE billing_invoice SET currency = 'EUR' WHERE currency IS NULL;",\n    reverse_sql=migrations.RunSQL.noop,  # one-way data change: unapplying leaves the rows as it left them (nothing in the schema to put back)\n)`,
+      ],
     },
     {
       framework: "django",

@@ -1,4 +1,6 @@
-import type { Operation } from "../../model.js";
+import type { Migration, Operation } from "../../model.js";
+import { pythonString } from "../support/embed-sql.js";
+import { sqlInverse, type InverseSource } from "../support/sql-inverse.js";
 import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { railsIrreversibleFix } from "../support/rails-fix.js";
@@ -12,14 +14,24 @@ import { ALL_DATABASES } from "../support/databases.js";
  * command recorder cannot invert, a down that raises IrreversibleMigration, Django RunPython/RunSQL
  * without a reverse, an Alembic downgrade that raises.
  */
-/** The RunPython / RunSQL that blocks Django's rollback, given its way back. */
-function djangoReverseFix(blocking: Operation | undefined): string {
+/**
+ * The RunPython / RunSQL that blocks Django's rollback, given its way back: a RunSQL's reverse_sql is the inverse
+ * of its statements (a RAISE for a part migguard cannot know); data changes are one-way by nature, so their reverse
+ * is the framework's no-op with a comment that says so.
+ */
+function djangoReverseFix(blocking: Operation | undefined, migration: Migration, repository: InverseSource | undefined): string {
   const call = blocking?.text.trim() ?? "";
   const withArgument = (argument: string) => `${call.slice(0, -1).replace(/[\s,]+$/, "")}, ${argument})`;
-  if (blocking?.kind === "data_migration" && call.endsWith(")"))
-    return `${withArgument("reverse_code=migrations.RunPython.noop")}  # or a function that undoes it`;
-  if (blocking?.embeddedSql)
-    return `migrations.RunSQL(\n    ${JSON.stringify(call.split("\n")[0])},\n    reverse_sql="<SQL that undoes it>",  # or migrations.RunSQL.noop when there is nothing to undo\n)`;
+  const oneWay = "# one-way data change: unapplying leaves the rows as it left them (nothing in the schema to put back)";
+  if (blocking?.kind === "data_migration" && call.endsWith(")")) return `${withArgument("reverse_code=migrations.RunPython.noop")}  ${oneWay}`;
+  if (blocking?.embeddedSql) {
+    // every statement of the same RunSQL
+    const statements = migration.up.filter((op) => op.embeddedSql && op.loc.line === blocking.loc.line);
+    const sql = statements.map((op) => `${op.text.trim().replace(/;?\s*$/, ";")}`).join("\n");
+    const inverse = statements.every((op) => op.kind === "dml") ? [] : sqlInverse(statements, repository, { loud: migration.database === "postgresql" });
+    const reverse = inverse.length ? `reverse_sql=${pythonString(inverse.join("\n"))},` : `reverse_sql=migrations.RunSQL.noop,  ${oneWay}`;
+    return `migrations.RunSQL(\n    ${pythonString(sql).replace(/\n/g, "\n    ")},\n    ${reverse.replace(/\n/g, "\n    ")}\n)`;
+  }
   return `migrations.RunPython(forwards, reverse_code=migrations.RunPython.noop)\nmigrations.RunSQL(sql, reverse_sql="-- SQL that undoes it")`;
 }
 
@@ -79,7 +91,7 @@ export default defineRule({
         // no down, or one that raises: the down that undoes up (the explicit no-op for a one-way data change);
         // an operation of `change` Rails cannot invert gets what Rails needs to invert it
         rails: () => (!down.loc || !blocking || /raises/.test(down.reason) ? railsDownFor(ctx.migration.up, ctx.repository) : railsIrreversibleFix(ctx.migration, ctx.repository)),
-        django: () => djangoReverseFix(blocking),
+        django: () => djangoReverseFix(blocking, ctx.migration, ctx.repository),
         alembic: () => alembicDowngradeFor(ctx.migration.up, ctx.repository),
       }),
     });
