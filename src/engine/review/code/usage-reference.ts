@@ -12,7 +12,7 @@
  *   word in a script or stylesheet that does not name the table).
  */
 import { AssocNode, CallNode, ClassNode, HashNode, SymbolNode, ConstantPathNode, ConstantReadNode, InstanceVariableReadNode, LocalVariableReadNode, ModuleNode, type Node } from "@ruby/prism";
-import { singularize, underscore } from "../../adapters/rails/inflections.js";
+import { singularize, tableize, underscore } from "../../adapters/rails/inflections.js";
 import { parseRuby } from "../../adapters/rails/prism.js";
 import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
 import type { SourceFile } from "../../model.js";
@@ -198,7 +198,7 @@ function receiverName(node: Node | null | undefined): string | undefined {
   return undefined;
 }
 
-function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly number[], words: readonly string[]): Map<number, Reference> {
+function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly number[], words: readonly string[], context: ReferenceContext): Map<number, Reference> {
   const out = new Map<number, Reference>();
   const table = unqualified(target.table);
   const model = modelName(table);
@@ -213,24 +213,45 @@ function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly nu
         const path = rubyPath(parsed.value, byte);
         const lineStart = file.content.lastIndexOf("\n", offset) + 1;
         const lineEnd = file.content.indexOf("\n", offset);
-        verdict = worst(verdict, judgeRuby(path, word, table, model, record, file.content.slice(lineStart, lineEnd === -1 ? undefined : lineEnd)));
+        const others = new Set([...context.railsRecords].filter((r) => r !== record));
+        verdict = worst(verdict, judgeRuby(path, word, table, model, record, file.content.slice(lineStart, lineEnd === -1 ? undefined : lineEnd), others));
       }
     out.set(line, verdict);
   }
   return out;
 }
 
-function judgeRuby(path: Node[], word: string, table: string, model: string, record: string, lineText: string): Reference {
+/** The calls of a chain, outermost first: `params.require(:x).permit(...)` -> permit, require, params. */
+function chainCalls(call: CallNode): CallNode[] {
+  const out: CallNode[] = [];
+  for (let n: Node | null = call; n instanceof CallNode; n = n.receiver) out.push(n);
+  return out;
+}
+
+/** A class of the model: `Version`, or `Variant` under `module Spree` for spree_variants (a namespace's table_name_prefix). */
+const isModelClass = (name: string | undefined, table: string, namespaced: boolean) =>
+  name !== undefined && (tableize(name) === table || (namespaced && table.endsWith(`_${tableize(name)}`)));
+
+function judgeRuby(path: Node[], word: string, table: string, model: string, record: string, lineText: string, otherRecords: ReadonlySet<string>): Reference {
   if (word === table || word === model || namesTable(lineText, table)) return "refers";
   const classes = path.filter((n): n is ClassNode | ModuleNode => n instanceof ClassNode || n instanceof ModuleNode);
   // a query rooted at another model (`Ownership.where(rubygem_id: ...)`, `.index_by(&:rubygem_id)`), or a key under
   // another table's (`where(ownerships: { rubygem_id: ... })`): that table's column
   const call = path.find((n): n is CallNode => n instanceof CallNode && n.name !== word);
+  const namespaced = classes.length > 1 || classes.some((c) => c.constantPath instanceof ConstantPathNode);
   const root = call ? constantName(rubyChainRoot(call)) : undefined;
-  if (root !== undefined && root !== model) return "other";
+  if (root !== undefined && root !== model && !isModelClass(root, table, true)) return "other";
+  // strong parameters name the attributes of the model they require: `params.require(:enterprise).permit(:owner_id)`,
+  // `enterprise_params[:owner_id]`
+  const rootName = call ? receiverName(rubyChainRoot(call)) : undefined;
+  if (call && rootName !== undefined && (rootName === "params" || rootName.endsWith("_params"))) {
+    const required = chainCalls(call).find((c) => c.name === "require")?.arguments_?.arguments_[0];
+    const subject = required instanceof SymbolNode ? required.unescaped.value : rootName !== "params" ? rootName.slice(0, -"_params".length) : undefined;
+    if (subject !== undefined) return subject === record ? "refers" : "other";
+  }
   const outerKey = path.find((n, i) => i > 0 && n instanceof AssocNode && path[i - 1] !== n.key && path.slice(0, i).some((m) => m instanceof HashNode));
   if (outerKey instanceof AssocNode && outerKey.key instanceof SymbolNode) return outerKey.key.unescaped.value === table ? "refers" : "other";
-  const own = classes.find((c) => c instanceof ClassNode && constantName(c.constantPath) === model);
+  const own = classes.find((c) => c instanceof ClassNode && (constantName(c.constantPath) === model || isModelClass(constantName(c.constantPath), table, namespaced)));
   if (own) return "refers"; // the model's own code: attributes, validations, scopes
   const otherModel = classes.find((c) => c instanceof ClassNode && ["ApplicationRecord", "Base"].includes(constantName(c.superclass) ?? ""));
   if (otherModel) return "other"; // another model's own column of the same name
@@ -241,10 +262,12 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
     if (constantName(node.receiver) === model) return "refers";
     const name = receiverName(node.receiver);
     if (name !== undefined && (name === record || name === underscore(model))) return "refers";
+    // a record of another model (`enterprise.owner_id`): that model's column
+    if (name !== undefined && otherRecords.has(name)) return "other";
     return "unsure";
   }
   // `:column`, `column:`, "column" as an argument: a query rooted at the model says so
-  if (root === model) return "refers";
+  if (root !== undefined && isModelClass(root, table, true)) return "refers";
   return "unsure";
 }
 
@@ -257,13 +280,29 @@ const RUBY_TEMPLATES = /\.(?:erb|haml|slim|jbuilder|builder)$/;
  * migration's own framework's language is parsed (its parser is loaded); elsewhere a line counts when it names
  * the table (SQL), and a template's `record.column` is unsure.
  */
-export function referencesIn(target: UsageTarget, file: SourceFile, usages: readonly Usage[]): Map<number, Reference> {
+export interface ReferenceContext {
+  /** what Ruby code calls a record of each Active Record model (`app/models/enterprise.rb` -> enterprise: Zeitwerk names files after classes) */
+  railsRecords: ReadonlySet<string>;
+}
+
+/** The record names of the application's Active Record models, from their file names. */
+export function railsRecordNames(paths: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const path of paths) {
+    const at = path.indexOf("app/models/");
+    if (at === -1 || (at > 0 && path[at - 1] !== "/") || !path.endsWith(".rb") || path.includes("/concerns/")) continue;
+    out.add(path.slice(path.lastIndexOf("/") + 1, -3));
+  }
+  return out;
+}
+
+export function referencesIn(target: UsageTarget, file: SourceFile, usages: readonly Usage[], context: ReferenceContext = { railsRecords: new Set() }): Map<number, Reference> {
   const lines = [...new Set(usages.map((u) => u.line))];
   const words = target.identifiers;
   const framework = target.migration.framework;
   try {
     if (framework === "django" && file.path.endsWith(".py")) return pythonReference(target, file, lines, words);
-    if (framework === "rails" && (file.path.endsWith(".rb") || file.path.endsWith(".rake"))) return rubyReference(target, file, lines, words);
+    if (framework === "rails" && (file.path.endsWith(".rb") || file.path.endsWith(".rake"))) return rubyReference(target, file, lines, words, context);
   } catch {
     return new Map(lines.map((line) => [line, "unsure" as Reference]));
   }

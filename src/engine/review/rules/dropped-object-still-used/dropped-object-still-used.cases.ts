@@ -105,15 +105,31 @@ export default defineReviewCases({
       name: "Django: a keyword on a queryset whose model the code does not say: a warning that migguard could not tell",
       base: {
         "accounts/migrations/0001_initial.py": djangoInitial,
-        "accounts/models.py": "from django.db import models\n\n\nclass User(models.Model):\n    email = models.EmailField()\n",
+        "accounts/models.py": "from django.db import models\n\n\nclass User(models.Model):\n    phone_number = models.CharField(max_length=20)\n",
         "accounts/views.py": "from accounts.models import User\n\n\ndef listing(team):\n    return team.members.filter(phone_number=None)\n",
       },
       head: { "accounts/migrations/0002_remove_user_phone_number.py": djangoRemove },
       findings: [{ path: "accounts/migrations/0002_remove_user_phone_number.py", line: 8, severity: "warning", message: "could not tell" }],
     },
     {
+      name: "Django: once the model no longer declares the field, a name migguard cannot tie to the model is no evidence (a note that it is safe)",
+      base: {
+        "accounts/migrations/0001_initial.py": djangoInitial,
+        "accounts/models.py": "from django.db import models\n\n\nclass User(models.Model):\n    email = models.EmailField()\n",
+        "accounts/views.py": "from accounts.models import User\n\n\ndef listing(team):\n    return team.members.filter(phone_number=None)\n",
+      },
+      head: { "accounts/migrations/0002_remove_user_phone_number.py": djangoRemove },
+      findings: [{ path: "accounts/migrations/0002_remove_user_phone_number.py", line: 8, severity: "info", message: "safe to drop now" }],
+    },
+    {
       name: "Rails: an attribute read on a record named after the model",
       base: { "app/views/helpers/users_helper.rb": "module UsersHelper\n  def phone(user)\n    user.phone_number\n  end\nend\n" },
+      head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
+      findings: [{ path: "db/migrate/20240201000000_remove_phone_number.rb", line: 3, severity: "error" }],
+    },
+    {
+      name: "Rails: the model's strong parameters permit the column",
+      base: { "app/controllers/users_controller.rb": "class UsersController < ApplicationController\n  def user_params\n    params.require(:user).permit(:email, :phone_number)\n  end\nend\n" },
       head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
       findings: [{ path: "db/migrate/20240201000000_remove_phone_number.rb", line: 3, severity: "error" }],
     },
@@ -188,6 +204,15 @@ export default defineReviewCases({
     {
       name: "Rails: another model's own column of the same name (rubygems' web_hooks.rubygem_id beside rubygem_transfers')",
       base: { "app/models/web_hook.rb": "class WebHook < ApplicationRecord\n  validates :phone_number, presence: true\n\n  def sms = phone_number\nend\n" },
+      head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
+    },
+    {
+      name: "Rails: another model's record and strong parameters (openfoodnetwork's enterprise.owner_id, enterprise_params[:owner_id])",
+      base: {
+        "app/models/enterprise.rb": "class Enterprise < ApplicationRecord\n  belongs_to :owner, class_name: \"User\"\nend\n",
+        "app/controllers/enterprises_controller.rb":
+          "class EnterprisesController < ApplicationController\n  def show\n    render json: enterprise.phone_number\n  end\n\n  def override\n    enterprise_params[:phone_number] = current_user.id\n    params.require(:enterprise).permit(:name, :phone_number)\n  end\nend\n",
+      },
       head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
     },
     {
