@@ -199,7 +199,7 @@ class Migration(migrations.Migration):
     ]
 `,
     );
-    expect(fix).toBe("migrations.RunPython(fill_tier, reverse_code=migrations.RunPython.noop)  # or a function that undoes it");
+    expect(fix).toBe("migrations.RunPython(fill_tier, reverse_code=migrations.RunPython.noop)  # one-way data change: unapplying leaves the rows as it left them (nothing in the schema to put back)");
   });
 
   it("answers a SET NOT NULL written in RunSQL with RunSQL steps, not a guessed model name", () => {
