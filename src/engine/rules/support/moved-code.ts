@@ -83,12 +83,26 @@ export function movedCode(migration: Migration, ops: readonly Operation[]): Move
   }
 }
 
-/** Units (statements or list elements) that hold the ops, in source order; undefined when an op is in none. */
+/**
+ * Units (statements or list elements) from the first that holds one of the ops to the last, in source order (the
+ * statements between them, `conn = op.get_bind()` say, move in their place); undefined when an op is in none.
+ */
 function unitsHolding<T extends { range: SourceRange }>(units: readonly T[], ops: readonly Operation[]): T[] | undefined {
-  const picked = units.filter((u) => ops.some((op) => overlaps(op.loc, u.range)));
-  if (picked.length === 0 || ops.some((op) => !picked.some((u) => within(op.loc, u.range)))) return undefined;
+  const holds = (u: T) => ops.some((op) => overlaps(op.loc, u.range));
+  const first = units.findIndex(holds);
+  const last = units.length - 1 - [...units].reverse().findIndex(holds);
+  if (first < 0) return undefined;
+  const picked = units.slice(first, last + 1);
+  if (ops.some((op) => !picked.some((u) => within(op.loc, u.range)))) return undefined;
   return picked;
 }
+
+/**
+ * An earlier statement that can run again in the new migration: it holds no operation, or only ones the model could
+ * not interpret that change nothing by themselves (an SQLAlchemy `table(...)` object, a value read).
+ */
+const repeatable = (range: SourceRange, staying: readonly Operation[]) =>
+  staying.every((op) => !overlaps(op.loc, range) || (op.kind === "raw" && !op.opaque && !op.rewritesTable && op.table === undefined));
 
 /** The migration's operations the moved units hold. */
 const opsIn = (migration: Migration, ranges: readonly SourceRange[]) => migration.up.filter((op) => ranges.some((r) => overlaps(op.loc, r)));
@@ -201,10 +215,11 @@ function pythonMoved(source: string, framework: "django" | "alembic", ops: reado
     const picked = unitsHolding(units, ops);
     if (!picked) return undefined;
     const statements = picked.map((u) => dedentFrom(u.node.text, u.node.startPosition.column));
-    const read = new Set(statements.flatMap((s) => freeNames(s) ?? []));
+    // read as one piece of code, so a name one moved statement binds (`conn = op.get_bind()`) is bound for the next
+    const read = new Set(freeNames(statements.join("\n")) ?? []);
     // locals of upgrade() assigned before the first moved statement (the connection, a table object)
     const firstRow = Math.min(...picked.map((u) => u.range.line));
-    const earlier = method.filter((n) => rangeOf(n).endLine < firstRow && bindsOf(n).length > 0 && !staying.some((op) => overlaps(op.loc, rangeOf(n))));
+    const earlier = method.filter((n) => rangeOf(n).endLine < firstRow && bindsOf(n).length > 0 && repeatable(rangeOf(n), staying));
     const local = closure(earlier, read, () => false);
     const module = closure(top, [...local.missing], isMigrationPart);
     // a name no statement of the module binds (a loop variable or a parameter of the code around the statement)
@@ -322,7 +337,7 @@ function rubyMoved(source: string, ops: readonly Operation[], staying: readonly 
   const reads = readsOfNodes(picked.map((u) => u.node));
   // locals assigned by earlier statements of the method (`users = User.where(...)`), themselves closed over
   const firstLine = Math.min(...picked.map((u) => u.range.line));
-  const earlier = units.filter((u) => u.range.endLine < firstLine && u.node instanceof LocalVariableWriteNode && !staying.some((op) => overlaps(op.loc, u.range)));
+  const earlier = units.filter((u) => u.range.endLine < firstLine && u.node instanceof LocalVariableWriteNode && repeatable(u.range, staying));
   const takenLocals = new Set<RubyUnit>();
   const unbound: string[] = [];
   const constants = new Set(reads.constants);
