@@ -226,9 +226,15 @@ function pythonMoved(source: string, framework: "django" | "alembic", ops: reado
     // cannot move with it; Python's builtins are there in any module
     const unbound = module.missing.filter((n) => !PYTHON_BUILTINS.has(n));
     if (unbound.length) return { unbound };
+    // a function or class only the moved code used leaves this file with it (a RunPython's function)
+    const carried = new Set(module.nodes);
+    const stayingUnits = units.filter((u) => !picked.includes(u)).map((u) => dedentFrom(u.node.text, u.node.startPosition.column));
+    const otherTop = top.filter((n) => !carried.has(n) && !(framework === "django" && isMigrationPart(n)) && !(unwrapDecorated(n).type === "function_definition" && unwrapDecorated(n).childForFieldName("name")?.text === "upgrade"));
+    const stillRead = new Set([...(freeNames(stayingUnits.join("\n")) ?? []), ...otherTop.flatMap(readsOf)]);
+    const dead = module.nodes.filter((n) => ["function_definition", "class_definition"].includes(unwrapDecorated(n).type) && bindsOf(n).every((name) => !stillRead.has(name)));
     return {
       statements,
-      lines: picked.map((u) => u.range),
+      lines: [...picked.map((u) => u.range), ...dead.map(rangeOf)],
       locals: local.nodes.map((n) => dedentFrom(n.text, n.startPosition.column)),
       definitions: module.nodes.map((n) => n.text),
     };

@@ -118,11 +118,20 @@ export function migrationWithout(migration: Migration, lines: readonly SourceRan
     });
   }
   const out: string[] = [];
+  let cutBefore = false;
   fileLines.forEach((text, index) => {
     const line = index + 1;
     const insert = inserts.get(line);
     if (insert !== undefined) out.push(insert);
-    if (!cut.has(line)) out.push(text);
+    if (cut.has(line)) {
+      cutBefore = true;
+      return;
+    }
+    // the blank lines around a cut statement: two at most, as between definitions
+    const blank = text.trim() === "";
+    if (blank && cutBefore && out.length >= 2 && out.at(-1)!.trim() === "" && out.at(-2)!.trim() === "") return;
+    if (!blank) cutBefore = false;
+    out.push(text);
   });
   return out.join("\n");
 }
