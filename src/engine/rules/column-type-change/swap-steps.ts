@@ -8,7 +8,8 @@
  */
 import type { OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
-import type { FixSteps, MigrationStep } from "../support/fix-steps.js";
+import { nameKey } from "../support/facts.js";
+import { carriedStatement, type FixSteps, type MigrationStep } from "../support/fix-steps.js";
 import { derivedName, ident, sym } from "../support/fix.js";
 import { pythonString, rubyString } from "../support/embed-sql.js";
 import { saType } from "../support/column-code.js";
@@ -32,6 +33,10 @@ interface SwapSql {
 function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
   const tmp = `${op.column}_new`;
   const definition = ctx.repository.columnDefinition(op.table, op.column);
+  // the earlier migrations' default, unless this migration sets or drops it itself (then that is what the column keeps)
+  const ownDefault = ctx.migration.up.some((o) => (o.kind === "set_default" || o.kind === "drop_default") && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
+  const previousDefault = ownDefault ? undefined : definition?.default;
+  const notNull = definition?.notNull && !ctx.migration.up.some((o) => o.kind === "drop_not_null" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
   const [t, c, n] = [ident(op.table), ident(op.column), ident(tmp)];
   const base = op.table.split(".").pop() ?? op.table;
   const converted = op.using ? `(${op.using})` : `${c}::${op.type.text}`;
@@ -43,15 +48,15 @@ function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
     tmp,
     add: `ALTER TABLE ${t} ADD COLUMN ${n} ${op.type.text};`,
     sync: columnSyncSql(sync),
-    check: definition?.notNull ? `ALTER TABLE ${t} ADD CONSTRAINT ${ident(check)} CHECK (${n} IS NOT NULL) NOT VALID;` : undefined,
+    check: notNull ? `ALTER TABLE ${t} ADD CONSTRAINT ${ident(check)} CHECK (${n} IS NOT NULL) NOT VALID;` : undefined,
     fill: { table: op.table, assignments: `${n} = ${converted}`, pending: `${n} IS DISTINCT FROM ${converted}` },
     swap: [
-      ...(definition?.notNull ? [`ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(check)};`, `ALTER TABLE ${t} ALTER COLUMN ${n} SET NOT NULL;`, `ALTER TABLE ${t} DROP CONSTRAINT ${ident(check)};`] : []),
+      ...(notNull ? [`ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(check)};`, `ALTER TABLE ${t} ALTER COLUMN ${n} SET NOT NULL;`, `ALTER TABLE ${t} DROP CONSTRAINT ${ident(check)};`] : []),
       ...dropColumnSyncSql(sync).split("\n"),
       `ALTER TABLE ${t} DROP COLUMN ${c};`,
       `ALTER TABLE ${t} RENAME COLUMN ${n} TO ${c};`,
       // Django keeps no default in the database (its defaults are Python's)
-      ...(definition?.default && ctx.framework !== "django" ? [`ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT (${definition.default.expr})::${op.type.text};`] : []),
+      ...(previousDefault && ctx.framework !== "django" ? [`ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT (${previousDefault.expr})::${op.type.text};`] : []),
     ],
   };
 }
@@ -147,7 +152,7 @@ function djangoSteps(ctx: RuleContext, op: AlterColumnType): FixSteps {
       definitions: [djangoBatchedFillFunction(fn, s.fill)],
       statements: [`migrations.RunPython(${fn}, migrations.RunPython.noop),`],
     },
-    { name: `swap ${op.table} ${op.column}`, statements: [runSql([`-- ${SWAP_NOTE}`, ...s.swap].join("\n")), ...(stateOnly.length ? [stateOnly.join("\n")] : [])] },
+    { name: `swap ${op.table} ${op.column}`, definitions: stateOnly.length ? carriedStatement(ctx.migration, op).definitions : [], statements: [runSql([`-- ${SWAP_NOTE}`, ...s.swap].join("\n")), ...(stateOnly.length ? [stateOnly.join("\n")] : [])] },
   ];
   return {
     inPlace: [`# ${field}_new of the new type beside ${field}, kept converted by a trigger while the code writes ${field}:`, addField, runSql(sync, dropColumnSyncSql({ table: op.table, to: s.tmp }))].join("\n"),

@@ -19,29 +19,7 @@ class Migration(migrations.Migration):
       files: DJANGO_INITIAL,
       lines: [8],
       fixes: [
-        `# the field without its database constraint, then the constraint NOT VALID:
-migrations.AddField(model_name="Order", name="payer", field=models.ForeignKey(default=1, on_delete=models.CASCADE, to="app.customer", db_constraint=False)),
-migrations.RunSQL(
-    "ALTER TABLE app_order ADD CONSTRAINT app_order_payer_id_fkey FOREIGN KEY (payer_id) REFERENCES app_customer DEFERRABLE INITIALLY DEFERRED NOT VALID",
-    reverse_sql="ALTER TABLE app_order DROP CONSTRAINT app_order_payer_id_fkey",
-),
-
-# then a new migration, app/migrations/0003_validate_app_order_payer_id_fkey.py:
-from django.db import migrations
-from django.db import models
-
-class Migration(migrations.Migration):
-    dependencies = [("app", "0002_case")]
-
-    operations = [
-        migrations.RunSQL("ALTER TABLE app_order VALIDATE CONSTRAINT app_order_payer_id_fkey", reverse_sql=migrations.RunSQL.noop),
-        # Django's state gets the field with its constraint back; the database has it already
-        migrations.SeparateDatabaseAndState(
-            state_operations=[
-                migrations.AlterField(model_name="Order", name="payer", field=models.ForeignKey(default=1, on_delete=models.CASCADE, to="app.customer")),
-            ],
-        ),
-    ]`,
+        "# the field without its database constraint, then the constraint NOT VALID:\nmigrations.AddField(model_name=\"Order\", name=\"payer\", field=models.ForeignKey(default=1, on_delete=models.CASCADE, to=\"app.customer\", db_constraint=False)),\nmigrations.RunSQL(\n    \"ALTER TABLE app_order ADD CONSTRAINT app_order_payer_id_fkey FOREIGN KEY (payer_id) REFERENCES app_customer DEFERRABLE INITIALLY DEFERRED NOT VALID\",\n    reverse_sql=\"ALTER TABLE app_order DROP CONSTRAINT app_order_payer_id_fkey\",\n),\n\n# then a new migration, app/migrations/0003_validate_app_order_payer_id_fkey.py:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0002_case\")]\n\n    operations = [\n        migrations.RunSQL(\"ALTER TABLE app_order VALIDATE CONSTRAINT app_order_payer_id_fkey\", reverse_sql=migrations.RunSQL.noop),\n        # Django's state gets the field with its constraint back; the database has it already\n        migrations.SeparateDatabaseAndState(\n            state_operations=[\n                migrations.AlterField(model_name=\"Order\", name=\"payer\", field=models.ForeignKey(default=1, on_delete=models.CASCADE, to=\"app.customer\")),\n            ],\n        ),\n    ]",
       ],
     },
     {

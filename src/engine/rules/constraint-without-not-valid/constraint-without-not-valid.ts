@@ -1,7 +1,7 @@
 import type { Operation } from "../../model.js";
 import { defineRule } from "../support/rule.js";
 import { railsConstraintSteps } from "../support/rails-fix.js";
-import type { FixSteps, MigrationStep } from "../support/fix-steps.js";
+import { carriedStatement, type FixSteps, type MigrationStep } from "../support/fix-steps.js";
 import { renderFix } from "../support/fix-steps.js";
 import { derivedName, fixFor, ident, sym } from "../support/fix.js";
 import { tableWithRows, upOps } from "../support/scope.js";
@@ -26,7 +26,14 @@ function alembicNotValid(text: string, fallback: string): string {
  * Django's foreign key, as Django creates it (DEFERRABLE INITIALLY DEFERRED), NOT VALID; the next migration validates it
  * and gives Django's state the field with its constraint back (state only: the database has it already).
  */
-function djangoForeignKeySteps(op: { table: string; ormModel?: string; ormField?: string; ormFieldDef?: string }, name: string, column: string, references: string, field: (def: string) => string): FixSteps {
+function djangoForeignKeySteps(
+  op: { table: string; ormModel?: string; ormField?: string; ormFieldDef?: string },
+  name: string,
+  column: string,
+  references: string,
+  field: (def: string) => string,
+  definitions: string[],
+): FixSteps {
   const withoutConstraint = op.ormFieldDef && withKeyword(op.ormFieldDef, "db_constraint", "False");
   const fieldName = op.ormField ?? column.replace(/_id$/, "");
   const inPlace = [
@@ -48,7 +55,8 @@ function djangoForeignKeySteps(op: { table: string; ormModel?: string; ormField?
           "),",
         ]
       : [];
-  return { inPlace, steps: [{ name: `validate ${name}`, statements: [validate, ...(state.length ? [state.join("\n")] : [])] }] };
+  // the field's definition may read the migration's imports (django.db.models.deletion)
+  return { inPlace, steps: [{ name: `validate ${name}`, definitions: state.length ? definitions : [], statements: [validate, ...(state.length ? [state.join("\n")] : [])] }] };
 }
 
 /** The migration's own AddConstraint(...) as AddConstraintNotValid(...), re-indented to stand on its own. */
@@ -109,7 +117,7 @@ export default defineRule({
             if (op.constraint === "foreign_key") {
               const column = op.columns[0] ?? `${op.ormField ?? "field"}_id`;
               const field = (def: string) => `migrations.AlterField(model_name=${pythonString(op.ormModel ?? op.table)}, name=${pythonString(op.ormField ?? column.replace(/_id$/, ""))}, field=${def}),`;
-              return djangoForeignKeySteps(op, name, column, op.referencesTable ?? "the_referenced_table", field);
+              return djangoForeignKeySteps(op, name, column, op.referencesTable ?? "the_referenced_table", field, carriedStatement(ctx.migration, op).definitions);
             }
             return {
               inPlace: ["from django.contrib.postgres.operations import AddConstraintNotValid", `${djangoNotValid(op.text) ?? `migrations.RunSQL(${pythonString(addSql)}, reverse_sql=${pythonString(`ALTER TABLE ${t} DROP CONSTRAINT ${ident(name)}`)})`},`].join("\n"),
@@ -162,7 +170,7 @@ export default defineRule({
           case "django": {
             if (!op.ormFieldDef || !op.ormModel) return { inPlace: embedSql("django", addSql), steps: [validate(`migrations.RunSQL(${pythonString(validateSql)}, reverse_sql=migrations.RunSQL.noop),`)] };
             const field = (def: string) => `migrations.AddField(model_name=${pythonString(op.ormModel!)}, name=${pythonString(op.ormField ?? op.column.name.replace(/_id$/, ""))}, field=${def}),`;
-            return djangoForeignKeySteps({ ...op, table: op.table }, fkName, op.column.name, ref.table, field);
+            return djangoForeignKeySteps({ ...op, table: op.table }, fkName, op.column.name, ref.table, field, carriedStatement(ctx.migration, op).definitions);
           }
         }
       };

@@ -7,6 +7,7 @@
  */
 import type { OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
+import { nameKey } from "../support/facts.js";
 import type { FixSteps, MigrationStep } from "../support/fix-steps.js";
 import { derivedName, ident, modelName, sym } from "../support/fix.js";
 import { pythonString, rubyString } from "../support/embed-sql.js";
@@ -32,12 +33,16 @@ interface ExpandSql {
 
 function expandSql(ctx: RuleContext, op: RenameColumn): ExpandSql {
   const definition = ctx.repository.columnDefinition(op.table, op.column);
+  // the earlier migrations' default, unless this migration sets or drops it itself (then that is what the column keeps)
+  const ownDefault = ctx.migration.up.some((o) => (o.kind === "set_default" || o.kind === "drop_default") && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
+  const previousDefault = ownDefault ? undefined : definition?.default;
+  const notNull = definition?.notNull && !ctx.migration.up.some((o) => o.kind === "drop_not_null" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
   const [t, from, to] = [ident(op.table), ident(op.column), ident(op.newName)];
   const check = derivedName(op.table, [op.newName], "not_null");
   const sync = { table: op.table, from: op.column, to: op.newName, postgresVersion: ctx.postgresVersion };
   return {
     sync: columnSyncSql(sync),
-    check: definition?.notNull ? `ALTER TABLE ${t} ADD CONSTRAINT ${ident(check)} CHECK (${to} IS NOT NULL) NOT VALID;` : undefined,
+    check: notNull ? `ALTER TABLE ${t} ADD CONSTRAINT ${ident(check)} CHECK (${to} IS NOT NULL) NOT VALID;` : undefined,
     fill: { table: op.table, assignments: `${to} = ${from}`, pending: `${to} IS DISTINCT FROM ${from}` },
     notNull: definition?.notNull
       ? [`ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(check)};`, `ALTER TABLE ${t} ALTER COLUMN ${to} SET NOT NULL;`, `ALTER TABLE ${t} DROP CONSTRAINT ${ident(check)};`]
@@ -45,7 +50,7 @@ function expandSql(ctx: RuleContext, op: RenameColumn): ExpandSql {
     contract: [
       ...dropColumnSyncSql(sync).split("\n"),
       // the default only now: while the trigger copies, a default on the new column would hide the old code's value
-      ...(definition?.default ? [`ALTER TABLE ${t} ALTER COLUMN ${to} SET DEFAULT ${definition.default.expr};`] : []),
+      ...(previousDefault ? [`ALTER TABLE ${t} ALTER COLUMN ${to} SET DEFAULT ${previousDefault.expr};`] : []),
       `ALTER TABLE ${t} DROP COLUMN ${from};`,
     ],
   };

@@ -96,6 +96,22 @@ class Migration(migrations.Migration):
       files: DJANGO_INITIAL,
       lines: [7],
     },
+    {
+      framework: "django",
+      name: "a rename in RunSQL: the fix renames in RunSQL and keeps the old name as a view, dropped in a migration of its own",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL("ALTER TABLE app_order RENAME TO app_purchase", reverse_sql="ALTER TABLE app_purchase RENAME TO app_order"),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8],
+    },
   ],
   valid: [
     {

@@ -84,7 +84,7 @@ function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">): FixSteps 
       };
     case "django":
       return {
-        inPlace: [`${op.text.trim().replace(/,\s*$/, "")},`, `# the old name keeps working (reads and writes) until no code uses it:`, `migrations.RunSQL(${pythonString(createView)}, reverse_sql=${pythonString(dropView)}),`].join("\n"),
+        inPlace: [op.embeddedSql ? `migrations.RunSQL(${pythonString(`ALTER TABLE ${from} RENAME TO ${to}`)}, reverse_sql=${pythonString(`ALTER TABLE ${to} RENAME TO ${from}`)}),` : `${op.text.trim().replace(/,\s*$/, "")},`, `# the old name keeps working (reads and writes) until no code uses it:`, `migrations.RunSQL(${pythonString(createView)}, reverse_sql=${pythonString(dropView)}),`].join("\n"),
         // one statement with its comment: the new file's operations list would put a comma after a comment of its own
         steps: [{ name: `drop view ${op.table}`, statements: [`# ${later}:\nmigrations.RunSQL(${pythonString(dropView)}, reverse_sql=${pythonString(createView)}),`] }],
       };

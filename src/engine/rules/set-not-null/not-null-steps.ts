@@ -6,7 +6,8 @@
  */
 import type { OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
-import type { FixSteps, MigrationStep } from "../support/fix-steps.js";
+import { carriedStatement, type FixSteps, type MigrationStep } from "../support/fix-steps.js";
+import { reindented } from "../support/data-code.js";
 import { ident, modelName, sym } from "../support/fix.js";
 import { pythonString, rubyString } from "../support/embed-sql.js";
 import { keywordText } from "../support/python-call.js";
@@ -74,7 +75,9 @@ function djangoSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
   const checkNote = atLeast51 === undefined ? "  # condition= is Django 5.1+: before 5.1 it is check=" : "";
   const model = op.ormModel ?? modelName(op.table).toLowerCase();
   const field = op.ormField ?? op.column;
-  const alterField = op.text.trim().replace(/,\s*$/, "");
+  // the AlterField as written, with the imports and helpers its field reads (a default of uuid.uuid4 needs `import uuid`)
+  const carried = carriedStatement(ctx.migration, op);
+  const alterField = (carried.statement ?? reindented(op.text.trim())).replace(/,\s*$/, "");
   const steps: MigrationStep[] = [];
   const def = op.ormFieldDef ?? alterField;
   const defaultText = op.fillsNulls ? keywordText(def, "default") : undefined;
@@ -88,7 +91,8 @@ function djangoSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
       name: `fill ${op.table} ${op.column}`,
       noTransaction: true,
       definitions: [
-        ...(needs.length ? [`# ${needs.join(", ")}: import ${needs.length === 1 ? "it" : "them"} as the migration that had the AlterField does`] : []),
+        ...carried.definitions,
+        ...(needs.length && !carried.definitions.length ? [`# ${needs.join(", ")}: import ${needs.length === 1 ? "it" : "them"} as the migration that had the AlterField does`] : []),
         djangoBatchedFillFunction(fn, sqlBatchFillUpdate(op, "%s"), {
           setup: [
             `# the value Django's AlterField gives NULL rows: its default, called once when it is a callable`,
@@ -122,7 +126,7 @@ function djangoSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
       : `${alterField},`;
   steps.push({
     name: `validate ${name}`,
-    definitions: ["from django.contrib.postgres.operations import ValidateConstraint"],
+    definitions: ["from django.contrib.postgres.operations import ValidateConstraint", ...carried.definitions],
     statements: [`ValidateConstraint(model_name=${pythonString(model)}, name=${pythonString(name)}),`, alter, `migrations.RemoveConstraint(model_name=${pythonString(model)}, name=${pythonString(name)}),`],
   });
   return {

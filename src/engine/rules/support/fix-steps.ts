@@ -6,6 +6,8 @@
  */
 import { newMigrations, type MigrationStep } from "./next-migration.js";
 import type { RuleContext } from "./rule.js";
+import type { Migration, Operation } from "../../model.js";
+import { movedCode } from "./moved-code.js";
 
 export type { MigrationStep };
 
@@ -19,4 +21,15 @@ export function renderFix(ctx: Pick<RuleContext, "framework" | "migration">, fix
   const comment = ctx.framework === "sql" ? "--" : "#";
   const files = newMigrations(ctx.migration, fix.steps).map((f) => `${comment} then a new migration, ${f.path}:\n${f.text}`);
   return [fix.inPlace, ...files].join("\n\n");
+}
+
+/**
+ * The statement (a Django operation, an Alembic call) holding `op`, dedented, and the module definitions it reads
+ * (imports, helpers), read from the migration's source: what a later migration needs to repeat it. Undefined
+ * parts when the source is not there or the statement cannot move.
+ */
+export function carriedStatement(migration: Migration, op: Operation): { statement?: string; definitions: string[] } {
+  const moved = movedCode(migration, migration.up.filter((o) => o.loc.line === op.loc.line));
+  if (!moved || !("statements" in moved)) return { definitions: [] };
+  return { statement: moved.statements.length === 1 ? moved.statements[0] : undefined, definitions: [...moved.definitions] };
 }
