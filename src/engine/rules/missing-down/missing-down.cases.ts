@@ -10,6 +10,23 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "privileges granted by the up are revoked by the down, written by PostgreSQL's own grammar",
+      schema: "CREATE ROLE reporting; CREATE ROLE auditors; CREATE SCHEMA audit; CREATE TABLE audit.events (id bigint);",
+      path: "migrations/000030_grants.up.sql",
+      code: "GRANT SELECT ON ALL TABLES IN SCHEMA audit TO reporting;\nGRANT reporting TO auditors;\nALTER DEFAULT PRIVILEGES IN SCHEMA audit GRANT SELECT ON TABLES TO reporting;\n",
+      lines: [1],
+      fixRunsAfter: "up",
+      fixes: [
+        [
+          "-- migrations/000030_grants.down.sql",
+          "ALTER DEFAULT PRIVILEGES IN SCHEMA audit REVOKE SELECT ON TABLES FROM reporting RESTRICT;",
+          "REVOKE reporting FROM auditors;",
+          "REVOKE SELECT ON ALL TABLES IN SCHEMA audit FROM reporting RESTRICT;",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "sql",
       name: "dropped FOREIGN KEY and CHECK constraints come back in the down as the earlier migrations defined them (named, PostgreSQL's own name, added by ALTER TABLE)",
       // orders_legacy_check was added by hand: no migration defines it
       schema: `${ORDERS}\nALTER TABLE orders ADD CONSTRAINT orders_amount_small CHECK (amount < 1000000) NOT VALID;\nALTER TABLE orders ADD CONSTRAINT orders_legacy_check CHECK (id > 0);`,

@@ -8,7 +8,8 @@ import type { ColumnSpec, Operation } from "../../model.js";
 import type { RepositoryView } from "../../repository/repository-view.js";
 import { derivedName, ident } from "./fix.js";
 import { nameKey } from "./facts.js";
-import { parseOne } from "./sql-text.js";
+import { deparse, parseOne } from "./sql-text.js";
+import type { PgNode } from "../../adapters/sql/pg-parser.js";
 
 /**
  * One step of a down: SQL that runs (it may carry its own `--` comments), code in the migration's own language
@@ -34,6 +35,24 @@ const dropKind = (type: string) => (type === "procedure" ? "FUNCTION" : type.rep
 /** Statements that read, tidy or notify and leave nothing in the schema or the rows for a down to take back. */
 const LEAVES_NOTHING = new Set(["SELECT", "VACUUM", "ANALYZE", "CHECKPOINT", "EXPLAIN", "SHOW", "OPTIMIZE", "NOTIFY", "LISTEN", "UNLISTEN", "DISCARD", "RESET", "LOAD", "CHECK", "FLUSH"]);
 const leavesNothing = (statement: string) => statement === "COPY TO" || LEAVES_NOTHING.has(statement.split(" ")[0].toUpperCase());
+
+/**
+ * The REVOKE that takes back a GRANT (of privileges, of a role, or of default privileges), read and written by
+ * PostgreSQL's own grammar: the same statement with is_grant false.
+ */
+function revokeOf(text: string): string | undefined {
+  const node = parseOne(text) as Record<string, Record<string, unknown>> | undefined;
+  if (!node) return undefined;
+  const [type] = Object.keys(node);
+  const stmt = structuredClone(node[type]);
+  // ALTER DEFAULT PRIVILEGES holds its GRANT as `action`
+  const grant = type === "AlterDefaultPrivilegesStmt" ? (stmt.action as Record<string, unknown> | undefined) : stmt;
+  if (!grant || (type !== "GrantStmt" && type !== "GrantRoleStmt" && type !== "AlterDefaultPrivilegesStmt") || grant.is_grant !== true) return undefined;
+  grant.is_grant = false;
+  delete grant.grant_option;
+  const revoke = deparse({ [type]: stmt } as PgNode);
+  return revoke ? `${revoke.replace(/;?\s*$/, "")};` : undefined;
+}
 
 /** Put back the default table.column had before the up, as the migration that added the column defined it. */
 function previousDefault(table: string, column: string, before: ColumnSpec | undefined): InverseStep {
@@ -140,6 +159,10 @@ export function inverseSteps(op: Operation, index: number, created: ReadonlySet<
     case "raw":
       // the sequence it hands to a column goes with DROP SEQUENCE or stays harmlessly
       if (op.statement === "ALTER SEQUENCE OWNED BY" || leavesNothing(op.statement)) return undefined;
+      {
+        const revoke = revokeOf(op.text);
+        if (revoke) return [sql(revoke)];
+      }
       return [unknown(`${lineOf(op)} (${op.statement}): undo it by hand, migguard cannot derive its inverse`)];
     case "dml":
     case "data_migration":
