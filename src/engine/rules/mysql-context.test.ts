@@ -4,7 +4,9 @@
  * `mysql2` or Django's `django.db.backends.mysql` decide it), with every rule on, and each finding's message,
  * fix and details must be free of PostgreSQL-only words and syntax; the MySQL / MariaDB SQL cases too. The
  * case tables hold the PostgreSQL idioms users write (algorithm: :concurrently, validate: false, ...), so a fix
- * that copies the user's call must leave them out on MySQL.
+ * that copies the user's call must leave them out on MySQL. A split that copies the migration's own statements
+ * may copy one that is PostgreSQL's as a whole (`add_enum_value`): the user's code, not migguard's advice, so a
+ * line of the case's own Rails code passes when no option of it could be dropped (those must be).
  */
 import { ENGINE_RULES, SYNTAX_ERROR } from "../engine-rules.js";
 import type { Database } from "../model.js";
@@ -13,6 +15,17 @@ import { checkFixSyntax, fixLanguageOf, loadFixParsers } from "../testing/fix-sy
 import { postgresOnlyToken } from "../testing/postgres-only.js";
 import { RULES } from "./index.js";
 import { appliesToDatabase } from "./support/databases.js";
+import { withoutPostgresOptions } from "./support/rails-mysql-call.js";
+
+/** The text without the lines copied from the case's own Rails code whose PostgreSQL-ness is the statement itself. */
+function withoutUsersOwnStatements(text: string, c: { framework: string; code: string }): string {
+  if (c.framework !== "rails") return text;
+  const own = new Set(c.code.split("\n").map((l) => l.trim()).filter(Boolean));
+  return text
+    .split("\n")
+    .filter((l) => !(own.has(l.trim()) && withoutPostgresOptions(l.trim()) === l.trim()))
+    .join("\n");
+}
 
 await loadFixParsers();
 
@@ -48,7 +61,7 @@ describe.each(cases)("%s", (_name, c, database) => {
       // a syntax error quotes the user's own SQL, PostgreSQL's when the case was written for it
       if (f.rule === SYNTAX_ERROR.id) continue;
       const text = [f.message, f.fix, ...f.details].join("\n");
-      expect({ rule: f.rule, text, postgres: postgresOnlyToken(text) }).toEqual({ rule: f.rule, text, postgres: undefined });
+      expect({ rule: f.rule, text, postgres: postgresOnlyToken(withoutUsersOwnStatements(text, c)) }).toEqual({ rule: f.rule, text, postgres: undefined });
       const language = fixLanguageOf(f.path, database);
       if (language) expect({ rule: f.rule, fix: f.fix, ...checkFixSyntax(language, f.fix) }).toEqual({ rule: f.rule, fix: f.fix, ok: true });
     }

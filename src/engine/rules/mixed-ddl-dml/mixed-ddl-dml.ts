@@ -176,9 +176,16 @@ function prepares(data: Operation, schema: Operation): boolean {
 /** The data change and the schema change it prepares, kept in one migration as written (its code, as the migration runs it). */
 function keepTogetherFix(ctx: RuleContext, ops: readonly Operation[], prepared: Operation): string {
   const c = commentOf(ctx);
+  const what = prepared.kind.replace(/_/g, " ");
+  // MySQL has no transactional DDL nor NOT VALID: there the pair stays in one migration, in order, and that is all
+  const head = isMysqlFamily(ctx.migration.database)
+    ? [`${c} keep the data change and the ${what} it prepares in this migration, in this order, as written`, `${c} (MySQL commits each schema statement on its own):`]
+    : [
+        `${c} keep the data change and the ${what} it prepares in this migration, in this order and in one`,
+        `${c} transaction, as written${prepared.kind === "set_not_null" ? "; on a large table, take the NOT NULL as set-not-null shows (a CHECK ... NOT VALID, then VALIDATE), after the data change" : ""}:`,
+      ];
   return [
-    `${c} keep the data change and the ${prepared.kind.replace(/_/g, " ")} it prepares in this migration, in this order and in one`,
-    `${c} transaction, as written${prepared.kind === "set_not_null" ? "; on a large table, take the NOT NULL as set-not-null shows (a CHECK ... NOT VALID, then VALIDATE), after the data change" : ""}:`,
+    ...head,
     dataCodeOf(ctx.framework, ops),
   ].join("\n");
 }

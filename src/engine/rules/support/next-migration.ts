@@ -19,6 +19,15 @@ import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
 import { pythonString } from "./embed-sql.js";
 import { djangoApp } from "./django-migration.js";
 import { freeNames } from "./python-free-names.js";
+import { isMysqlFamily } from "./databases.js";
+import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
+
+/**
+ * Rails code copied into a split for a MySQL database, without PostgreSQL's own options (`algorithm: :concurrently`
+ * raises there): the copy must run where the migration runs.
+ */
+const forDatabase = (migration: Migration, rubyText: string): string =>
+  migration.framework === "rails" && isMysqlFamily(migration.database) ? rubyReaders().withoutPostgresOptions(rubyText) : rubyText;
 
 /** One new migration: the statements it runs, in the migration's language, with what they read. */
 export interface MigrationStep {
@@ -133,7 +142,7 @@ export function migrationWithout(migration: Migration, lines: readonly SourceRan
     if (!blank) cutBefore = false;
     out.push(text);
   });
-  return out.join("\n");
+  return forDatabase(migration, out.join("\n"));
 }
 
 // ------------------------------------------------------------------------------------------------ new files
@@ -157,7 +166,7 @@ function railsFile(migration: Migration, step: MigrationStep, index: number): Mi
     ...body,
     `end`,
   ].join("\n");
-  return { path: `${dirOf(migration.path)}${version}_${snake(step.name)}.rb`, text };
+  return { path: `${dirOf(migration.path)}${version}_${snake(step.name)}.rb`, text: forDatabase(migration, text) };
 }
 
 function djangoFile(migration: Migration, step: MigrationStep, index: number, previous: string): { file: MigrationFile; name: string } {
