@@ -221,7 +221,11 @@ function pythonMoved(source: string, framework: "django" | "alembic", ops: reado
     const firstRow = Math.min(...picked.map((u) => u.range.line));
     const earlier = method.filter((n) => rangeOf(n).endLine < firstRow && bindsOf(n).length > 0 && repeatable(rangeOf(n), staying));
     const local = closure(earlier, read, () => false);
-    const module = closure(top, [...local.missing], isMigrationPart);
+    // Django: a function defined in the Migration class body (RunPython's, say) works as well at module level,
+    // where the new file defines it (a name in a class body falls back to the module's)
+    const migrationClass = top.map(unwrapDecorated).find((n) => n.type === "class_definition" && n.childForFieldName("name")?.text === "Migration");
+    const members = framework === "django" ? statementsOf(migrationClass?.childForFieldName("body")).filter((n) => ["function_definition", "decorated_definition"].includes(n.type)) : [];
+    const module = closure([...top, ...members].sort((a, b) => a.startIndex - b.startIndex), [...local.missing], isMigrationPart);
     // a name no statement of the module binds (a loop variable or a parameter of the code around the statement)
     // cannot move with it; Python's builtins are there in any module
     const unbound = module.missing.filter((n) => !PYTHON_BUILTINS.has(n));
@@ -230,13 +234,13 @@ function pythonMoved(source: string, framework: "django" | "alembic", ops: reado
     const carried = new Set(module.nodes);
     const stayingUnits = units.filter((u) => !picked.includes(u)).map((u) => dedentFrom(u.node.text, u.node.startPosition.column));
     const otherTop = top.filter((n) => !carried.has(n) && !(framework === "django" && isMigrationPart(n)) && !(unwrapDecorated(n).type === "function_definition" && unwrapDecorated(n).childForFieldName("name")?.text === "upgrade"));
-    const stillRead = new Set([...(freeNames(stayingUnits.join("\n")) ?? []), ...otherTop.flatMap(readsOf)]);
+    const stillRead = new Set([...(freeNames(stayingUnits.join("\n")) ?? []), ...[...otherTop, ...members.filter((n) => !carried.has(n))].flatMap(readsOf)]);
     const dead = module.nodes.filter((n) => ["function_definition", "class_definition"].includes(unwrapDecorated(n).type) && bindsOf(n).every((name) => !stillRead.has(name)));
     return {
       statements,
       lines: [...picked.map((u) => u.range), ...dead.map(rangeOf)],
       locals: local.nodes.map((n) => dedentFrom(n.text, n.startPosition.column)),
-      definitions: module.nodes.map((n) => n.text),
+      definitions: module.nodes.map((n) => dedentFrom(n.text, n.startPosition.column)),
     };
   });
 }

@@ -161,6 +161,40 @@ class Migration(migrations.Migration):
   });
 });
 
+describe("Django, a function in the Migration class body", () => {
+  it("moves it to the new file's module level and out of migration 1", async () => {
+    const m = await migrationOf(
+      "app/migrations/0008_menu_json.py",
+      `import json
+
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    def populate(apps, schema_editor):
+        Menu = apps.get_model("app", "Menu")
+        for menu in Menu.objects.all():
+            menu.json_new = json.loads(menu.json)
+            menu.save()
+
+    dependencies = [("app", "0007_menu")]
+
+    operations = [
+        migrations.AddField(model_name="menu", name="json_new", field=models.JSONField(default=dict)),
+        migrations.RunPython(populate),
+    ]
+`,
+    );
+    const code = moved(m, m.up.filter((op) => op.kind === "data_migration"));
+    expect(code.definitions).toEqual(["import json", "from django.db import migrations, models", expect.stringMatching(/^def populate\(apps, schema_editor\):\n    Menu = /)]);
+    const [file] = newMigrations(m, [{ name: "fill json", ...code }]);
+    expect(checkFixSyntax("python", file.text).ok).toBe(true);
+    const without = migrationWithout(m, code.lines)!;
+    expect(without).not.toContain("def populate");
+    expect(checkFixSyntax("python", without).ok).toBe(true);
+  });
+});
+
 describe("SQL", () => {
   it("writes the layout's file, with its no-transaction marker", async () => {
     const m = await migrationOf("db/migrations/00050_rev.sql", "-- +goose Up\nALTER TABLE schedule ADD COLUMN revision integer;\nUPDATE schedule SET revision = 0;\n-- +goose Down\nALTER TABLE schedule DROP COLUMN revision;\n");
