@@ -87,6 +87,20 @@ describe("which database a migrations folder runs on", () => {
     const hidden = (await run([migration], [env])).databases[0];
     expect(hidden).toMatchObject({ database: "postgresql", assumed: true });
     expect(hidden.reason).toContain("computed at run time");
+    // SQLite unless an environment variable picks PostgreSQL (healthchecks): the unconditional default is one choice of several
+    const branches = {
+      path: "hc/settings.py",
+      content:
+        'import os\ndb = os.getenv("DB", "sqlite")\nDATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": "hc.sqlite"}}\n' +
+        'if db == "postgres":\n    DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "hc"}}\n' +
+        'if db == "mysql":\n    DATABASES = {"default": {"ENGINE": "django.db.backends.mysql", "NAME": "hc"}}\n',
+    };
+    const chosen = (await run([migration], [branches])).databases[0];
+    expect(chosen).toMatchObject({ database: "postgresql", assumed: true });
+    expect(chosen.reason).toContain("chosen at run time");
+    // a condition that sets the same engine again changes nothing
+    const same = { path: "shop/settings.py", content: 'DATABASES = {"default": {"ENGINE": "django.db.backends.mysql"}}\nif True:\n    DATABASES["default"]["ENGINE"] = "django.db.backends.mysql"\n' };
+    expect((await run([migration], [same])).databases[0]).toMatchObject({ database: "mysql", assumed: false });
   });
 
   test("Alembic: sqlalchemy.url in alembic.ini, or a literal URL in env.py", async () => {

@@ -4,7 +4,7 @@
  * read with tree-sitter's Python grammar and the adapter's static evaluator (module constants followed).
  */
 import { readModule } from "../adapters/python/module.js";
-import { withPythonTree } from "../adapters/python/parser.js";
+import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
 import { asString, dictGet, kwarg, type PyValue } from "../adapters/python/values.js";
 import type { Database } from "../model.js";
 import { djangoEngineDatabase, urlDatabase } from "./names.js";
@@ -32,6 +32,39 @@ function fromValue(value: PyValue | undefined): { database: Database; says: stri
   return undefined;
 }
 
+/**
+ * The engines DATABASES is given under a module-level `if`/`elif`/`else` (healthchecks: SQLite unless
+ * `DB=postgres`): which one runs is chosen at run time, so the unconditional assignment is only one of them.
+ */
+function conditionalEngines(root: PyNode): string[] {
+  const engines: string[] = [];
+  const visit = (node: PyNode, conditional: boolean) => {
+    if (node.type === "function_definition" || node.type === "class_definition") return;
+    if (conditional && node.type === "assignment") {
+      const left = node.childForFieldName("left")?.text ?? "";
+      // DATABASES = {...}, DATABASES["default"] = {...}, DATABASES["default"]["ENGINE"] = "..."
+      if (left === "DATABASES" || left.startsWith("DATABASES[")) {
+        const strings: PyNode[] = [];
+        const collect = (n: PyNode) => {
+          if (n.type === "string") strings.push(n);
+          for (const c of n.namedChildren) if (c) collect(c);
+        };
+        const right = node.childForFieldName("right");
+        if (right) collect(right);
+        for (const str of strings) {
+          const text = str.namedChildren.find((c) => c?.type === "string_content")?.text ?? "";
+          if (djangoEngineDatabase(text) || urlDatabase(text)) engines.push(text);
+        }
+        if (!strings.length) engines.push("a value computed at run time");
+      }
+    }
+    const inBranch = conditional || node.type === "if_statement" || node.type === "try_statement";
+    for (const child of node.namedChildren) if (child) visit(child, inBranch);
+  };
+  visit(root, false);
+  return engines;
+}
+
 export function readDjangoSettings(path: string, content: string): SignalReading {
   return withPythonTree(content, (root) => {
     const module = readModule(root, content);
@@ -39,6 +72,9 @@ export function readDjangoSettings(path: string, content: string): SignalReading
     if (!databases) return undefined;
     const found = fromValue(dictGet(databases, "default"));
     if (!found) return { path, why: "its DATABASES default engine is computed at run time (an environment variable, a variable)" };
+    const others = conditionalEngines(root).filter((e) => (djangoEngineDatabase(e) ?? urlDatabase(e)) !== found.database);
+    if (others.length)
+      return { path, why: `its DATABASES default is chosen at run time: ${found.says}, or under a condition ${[...new Set(others)].join(", ")}` };
     return { ...found, path, strength: isDevelopmentSettings(path) ? "fallback" : "config" };
   });
 }
