@@ -11,9 +11,10 @@
  * - other: it cannot be (a same-named class of another app, another model's own attribute, a local name, a
  *   word in a script or stylesheet that does not name the table).
  */
-import { AssocNode, CallNode, ClassNode, HashNode, SymbolNode, ConstantPathNode, ConstantReadNode, InstanceVariableReadNode, LocalVariableReadNode, ModuleNode, type Node } from "@ruby/prism";
+import { AssocNode, CallNode, ClassNode, HashNode, InterpolatedStringNode, LocalVariableTargetNode, LocalVariableWriteNode, OptionalParameterNode, RequiredParameterNode, StringNode, SymbolNode, XStringNode, ConstantPathNode, ConstantReadNode, InstanceVariableReadNode, LocalVariableReadNode, ModuleNode, type Node } from "@ruby/prism";
 import { singularize, tableize, underscore } from "../../adapters/rails/inflections.js";
 import { parseRuby } from "../../adapters/rails/prism.js";
+import { RubySource } from "../../adapters/rails/ruby-source.js";
 import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
 import type { SourceFile } from "../../model.js";
 import { modelName } from "../../rules/support/fix.js";
@@ -205,16 +206,17 @@ function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly nu
   const record = singularize(table);
   const parsed = parseRuby(file.content);
   const encoder = new TextEncoder();
+  const source = new RubySource(file.content);
   for (const line of lines) {
     let verdict: Reference = "other";
     for (const word of words)
       for (const offset of offsetsOn(file.content, line, word)) {
         const byte = encoder.encode(file.content.slice(0, offset)).length;
         const path = rubyPath(parsed.value, byte);
-        const lineStart = file.content.lastIndexOf("\n", offset) + 1;
-        const lineEnd = file.content.indexOf("\n", offset);
         const others = new Set([...context.railsRecords].filter((r) => r !== record));
-        verdict = worst(verdict, judgeRuby(path, word, table, model, record, file.content.slice(lineStart, lineEnd === -1 ? undefined : lineEnd), others));
+        // a comment is prose
+        if (parsed.comments.some((c) => c.location.startOffset <= byte && byte < c.location.startOffset + c.location.length)) continue;
+        verdict = worst(verdict, judgeRuby(path, word, table, model, record, others, (node) => source.textOf(node)));
       }
     out.set(line, verdict);
   }
@@ -232,8 +234,16 @@ function chainCalls(call: CallNode): CallNode[] {
 const isModelClass = (name: string | undefined, table: string, namespaced: boolean) =>
   name !== undefined && (tableize(name) === table || (namespaced && table.endsWith(`_${tableize(name)}`)));
 
-function judgeRuby(path: Node[], word: string, table: string, model: string, record: string, lineText: string, otherRecords: ReadonlySet<string>): Reference {
-  if (word === table || word === model || namesTable(lineText, table)) return "refers";
+function judgeRuby(path: Node[], word: string, table: string, model: string, record: string, otherRecords: ReadonlySet<string>, textOf: (node: Node) => string | false): Reference {
+  if (word === table || word === model) return "refers";
+  // a string naming the table too: SQL (`"SELECT token FROM users"`)
+  const string = path.find((n) => n instanceof StringNode || n instanceof InterpolatedStringNode || n instanceof XStringNode);
+  if (string) {
+    const text = textOf(string);
+    if (text && namesTable(text, table)) return "refers";
+  }
+  // a local variable or parameter of that name
+  if (path[0] instanceof LocalVariableWriteNode || path[0] instanceof LocalVariableReadNode || path[0] instanceof LocalVariableTargetNode || path[0] instanceof RequiredParameterNode || path[0] instanceof OptionalParameterNode) return "other";
   const classes = path.filter((n): n is ClassNode | ModuleNode => n instanceof ClassNode || n instanceof ModuleNode);
   // a query rooted at another model (`Ownership.where(rubygem_id: ...)`, `.index_by(&:rubygem_id)`), or a key under
   // another table's (`where(ownerships: { rubygem_id: ... })`): that table's column

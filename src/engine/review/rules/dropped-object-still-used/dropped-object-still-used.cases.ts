@@ -216,6 +216,14 @@ export default defineReviewCases({
       head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
     },
     {
+      name: "Rails: a comment, and a local variable on a line whose string names the table only in a URL (casa's users.token)",
+      base: {
+        "app/models/api_credential.rb": "class ApiCredential < ApplicationRecord\n  # confirm that the hash is the same as the users phone_number hash\nend\n",
+        "spec/system/reset_spec.rb": 'it "resets" do\n  phone_number = link.gsub("http://localhost:3000/users/password/edit?reset_phone_number=", "")\n  expect(phone_number).to be_present\nend\n',
+      },
+      head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
+    },
+    {
       name: "only whole words count",
       base: { "app/models/contact.rb": "class Contact\n  attr_accessor :phone_numbers, :old_phone_number\nend\n" },
       head: { "db/migrations/002_drop_phone.up.sql": "ALTER TABLE users DROP COLUMN phone_number;\n" },
