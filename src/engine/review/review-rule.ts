@@ -10,7 +10,9 @@ import type { Migration, Severity, SourceFile } from "../model.js";
 import type { RuleMeta } from "../rules/support/rule.js";
 import type { Change } from "./changes.js";
 import type { SchemaDumpPath } from "./classify.js";
-import type { UsageIndex } from "./code/usage-search.js";
+import type { Usage, UsageIndex } from "./code/usage-search.js";
+import type { UsageTarget } from "./code/usage-targets.js";
+import type { Reference } from "./code/usage-reference.js";
 import type { CodeModels } from "./code/code-models.js";
 import type { DjangoGraphNode } from "./history/django-graph.js";
 import type { EditJudgement } from "./history/edit-judgement.js";
@@ -61,6 +63,11 @@ export interface ReviewFacts {
   codeFiles: readonly SourceFile[];
   /** the identifiers searched in `codeFiles` (undefined when no code was given) */
   usages?: UsageIndex;
+  /**
+   * whether each usage of a target can be its table's (code/usage-reference.ts, which reads code with Prism and
+   * tree-sitter: kept out of the rule catalogue, which a SQL lint loads without them)
+   */
+  judgeUsages?: (target: UsageTarget, usages: readonly Usage[]) => Array<Usage & { reference: Reference }>;
   /** ORM models read from the code: Rails ignored_columns, Django model fields */
   models?: CodeModels;
   /** Django migrations (`app/name`) a squashed migration of the base branch or the change replaces -> its path */

@@ -18,7 +18,9 @@ import { normaliseChanges, type Change, type ChangedFile } from "./changes.js";
 import { detectMigrationPath, schemaDumpOf } from "./classify.js";
 import { readCodeModels } from "./code/read-code-models.js";
 import { isSearchableCodePath, isSearchableContent } from "./code/searchable.js";
-import { searchUsages } from "./code/usage-search.js";
+import { searchUsages, type Usage } from "./code/usage-search.js";
+import { railsRecordNames, referencesIn, type Reference } from "./code/usage-reference.js";
+import type { UsageTarget } from "./code/usage-targets.js";
 import { changedTargets } from "./code/usage-targets.js";
 import { judgeEdit } from "./history/edit-judgement.js";
 import { djangoAppOf, readDjangoGraphNode, type DjangoGraphNode } from "./history/django-graph.js";
@@ -144,6 +146,21 @@ function dumpStates(changes: readonly Change[], config: Config, contents: Conten
   return [...states.values()];
 }
 
+/** Each usage of a target with whether it can be that table's, file by file (usage-reference.ts). */
+function usageJudge(code: readonly SourceFile[]): (target: UsageTarget, usages: readonly Usage[]) => Array<Usage & { reference: Reference }> {
+  const files = new Map(code.map((f) => [f.path, f]));
+  const context = { railsRecords: railsRecordNames(files.keys()) };
+  return (target, usages) => {
+    const byPath = new Map<string, Usage[]>();
+    for (const usage of usages) byPath.set(usage.path, [...(byPath.get(usage.path) ?? []), usage]);
+    const verdicts = new Map([...byPath].map(([path, list]) => {
+      const file = files.get(path);
+      return [path, file ? referencesIn(target, file, list, context) : new Map<number, Reference>()] as const;
+    }));
+    return usages.map((usage) => ({ ...usage, reference: verdicts.get(usage.path)?.get(usage.line) ?? "unsure" }));
+  };
+}
+
 /** Django migrations replaced by a squashed one we have the text of (`app/name` -> the squash's path). */
 function squashes(migrations: readonly ChangedMigration[], config: Config, contents: Contents, context: readonly SourceFile[] = []): Map<string, string> {
   const out = new Map<string, string>();
@@ -254,6 +271,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     railsDatabases: databases,
     codeFiles: code ?? [],
     usages: code ? searchUsages(code, identifiers) : undefined,
+    judgeUsages: code ? usageJudge(code) : undefined,
     models: code
       ? readCodeModels(code, {
           rails: targets.some((t) => t.kind === "drop_column" && t.migration.framework !== "django"),

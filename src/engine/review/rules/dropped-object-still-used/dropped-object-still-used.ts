@@ -2,19 +2,8 @@ import { fixFor, modelName, sym } from "../../../rules/support/fix.js";
 import { safeToDrop } from "../../code/code-models.js";
 import type { Usage } from "../../code/usage-search.js";
 import { changedTargets, type UsageTarget } from "../../code/usage-targets.js";
-import { railsRecordNames, referencesIn, type Reference, type ReferenceContext } from "../../code/usage-reference.js";
-import type { SourceFile } from "../../../model.js";
+import type { Reference } from "../../code/usage-reference.js";
 import { defineReviewRule, type ReviewRuleContext } from "../../review-rule.js";
-
-/** Each usage with whether it can be the target's (usage-reference.ts), file by file. */
-function judged(target: UsageTarget, usages: readonly Usage[], files: ReadonlyMap<string, SourceFile>, context: ReferenceContext): Array<Usage & { reference: Reference }> {
-  const byPath = new Map<string, Usage[]>();
-  for (const usage of usages) byPath.set(usage.path, [...(byPath.get(usage.path) ?? []), usage]);
-  return usages.map((usage) => {
-    const file = files.get(usage.path);
-    return { ...usage, reference: file ? (referencesIn(target, file, byPath.get(usage.path)!, context).get(usage.line) ?? "unsure") : "unsure" };
-  });
-}
 
 /** Usages shown in the message itself; all of them go to the details. */
 const IN_MESSAGE = 5;
@@ -96,8 +85,6 @@ export default defineReviewRule({
   },
   check(ctx) {
     if (!ctx.usages) return; // no application code was given: nothing to search
-    const files = new Map(ctx.codeFiles.map((f) => [f.path, f]));
-    const context = { railsRecords: railsRecordNames(files.keys()) };
     for (const target of changedTargets(ctx.migrations, ctx.change)) {
       const verdict = safeToDrop(target, ctx.models);
       const excluded = new Set((verdict?.declarations ?? []).map((d) => `${d.path}:${d.line}`));
@@ -105,7 +92,8 @@ export default defineReviewRule({
       // so only raw SQL on the table can break when it goes
       const inSql = verdict?.deployed ? namesTableInSql(target) : undefined;
       const found = usagesOf(ctx, target, excluded, inSql && ((usage) => inSql(usage.text)));
-      const all = judged(target, found.usages, files, context);
+      // whether each can be this table's (usage-reference.ts, read with the grammars by the review); without it, all count
+      const all: Array<Usage & { reference: Reference }> = ctx.judgeUsages ? ctx.judgeUsages(target, found.usages) : found.usages.map((u) => ({ ...u, reference: "refers" }));
       const refers = all.filter((u) => u.reference === "refers");
       // the ORM already says the application stopped using it: a name migguard cannot tie to this table is no evidence
       const unsure = verdict ? [] : all.filter((u) => u.reference === "unsure");
