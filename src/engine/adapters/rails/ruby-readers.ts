@@ -10,6 +10,7 @@ import type { schemaRbOperations } from "../../repository/schema-rb-operations.j
 import type { argumentText, asBlockColumn, withoutOption, withoutPostgresOptions } from "../../rules/support/rails-mysql-call.js";
 import type { readModelFiles } from "./model-files.js";
 import type { rubyStringLiterals } from "../../rules/support/ruby-strings.js";
+import type { rubyMoved } from "../../rules/support/moved-ruby-code.js";
 
 interface RubyReaders {
   readModelFiles: typeof readModelFiles;
@@ -26,19 +27,22 @@ interface RubyReaders {
   argumentText: typeof argumentText;
   /** the string literals of a piece of Ruby */
   rubyStringLiterals: typeof rubyStringLiterals;
+  /** the statements of a Rails migration that move to a migration of their own, with what they read */
+  rubyMoved: typeof rubyMoved;
 }
 
 let readers: RubyReaders | undefined;
 
 export async function loadRubyReaders(): Promise<void> {
   if (readers) return;
-  const [models, databaseYml, gemfile, schemaRb, call, strings] = await Promise.all([
+  const [models, databaseYml, gemfile, schemaRb, call, strings, moved] = await Promise.all([
     import("./model-files.js"),
     import("../../database/rails-database-yml.js"),
     import("../../repository/gemfile.js"),
     import("../../repository/schema-rb-operations.js"),
     import("../../rules/support/rails-mysql-call.js"),
     import("../../rules/support/ruby-strings.js"),
+    import("../../rules/support/moved-ruby-code.js"),
   ]);
   readers = {
     readModelFiles: models.readModelFiles,
@@ -50,6 +54,7 @@ export async function loadRubyReaders(): Promise<void> {
     asBlockColumn: call.asBlockColumn,
     argumentText: call.argumentText,
     rubyStringLiterals: strings.rubyStringLiterals,
+    rubyMoved: moved.rubyMoved,
   };
 }
 

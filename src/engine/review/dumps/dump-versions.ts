@@ -1,14 +1,23 @@
 /** The migration versions a schema dump says it contains. */
 import type { DumpFormat } from "../classify.js";
 import { newestVersion } from "../versions.js";
-import type { schemaRbVersions } from "./schema-rb.js";
+import type { schemaRbShape as readShape, schemaRbVersions } from "./schema-rb.js";
 import { structureSqlVersions } from "./structure-sql.js";
 
 // schema.rb is read with Prism: loaded by the review (loadReviewEngine), not by the rule catalogue, which
 // imports this module through the review rules and serves lints that never parse Ruby
 let readSchemaRb: typeof schemaRbVersions | undefined;
+let readSchemaRbShape: typeof readShape | undefined;
 export async function loadDumpReaders(): Promise<void> {
-  readSchemaRb ??= (await import("./schema-rb.js")).schemaRbVersions;
+  const module = await import("./schema-rb.js");
+  readSchemaRb ??= module.schemaRbVersions;
+  readSchemaRbShape ??= module.schemaRbShape;
+}
+
+/** schema.rb's tables, columns, indexes and version in a canonical order (see schema-rb.ts), read with Prism once loaded. */
+export function schemaRbShape(content: string): string | undefined {
+  if (!readSchemaRbShape) throw new Error("the schema.rb reader is not loaded: call loadReviewEngine() first");
+  return readSchemaRbShape(content);
 }
 
 export interface DumpVersions {

@@ -10,25 +10,9 @@
  * (Python). When a name cannot be carried (a block parameter, a loop variable bound around the statement), the
  * answer says which, and the caller keeps the migration as it is.
  */
-import {
-  BlockNode,
-  ClassNode,
-  ConstantPathNode,
-  LambdaNode,
-  ConstantReadNode,
-  ConstantWriteNode,
-  CallNode,
-  DefNode,
-  LocalVariableReadNode,
-  LocalVariableWriteNode,
-  ModuleNode,
-  StatementsNode,
-  type Node,
-} from "@ruby/prism";
-import { parseRuby } from "../../adapters/rails/prism.js";
+import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
 import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
 import type { Migration, Operation, SourceRange } from "../../model.js";
-import { SourceLines } from "../../source-lines.js";
 import { freeNames } from "./python-free-names.js";
 
 export interface MovedCode {
@@ -49,11 +33,11 @@ export interface Unmovable {
   unbound: string[];
 }
 
-const within = (range: SourceRange, inside: SourceRange) => range.line >= inside.line && range.endLine <= inside.endLine;
-const overlaps = (a: SourceRange, b: SourceRange) => a.line <= b.endLine && b.line <= a.endLine;
+export const within = (range: SourceRange, inside: SourceRange) => range.line >= inside.line && range.endLine <= inside.endLine;
+export const overlaps = (a: SourceRange, b: SourceRange) => a.line <= b.endLine && b.line <= a.endLine;
 
 /** `text` starting at column `column` of its first line, with that much indentation taken off every line. */
-function dedentFrom(text: string, column: number): string {
+export function dedentFrom(text: string, column: number): string {
   const [first, ...rest] = text.split("\n");
   return [first, ...rest.map((l) => l.slice(Math.min(column, l.length - l.trimStart().length)))].join("\n");
 }
@@ -77,7 +61,7 @@ export function movedCode(migration: Migration, ops: readonly Operation[]): Move
     case "rails":
     case "django":
     case "alembic": {
-      const found = migration.framework === "rails" ? rubyMoved(migration.source, ops, staying) : pythonMoved(migration.source, migration.framework, ops, staying);
+      const found = migration.framework === "rails" ? rubyReaders().rubyMoved(migration.source, ops, staying) : pythonMoved(migration.source, migration.framework, ops, staying);
       return found && "lines" in found ? { ...found, ops: opsIn(migration, found.lines) } : found;
     }
   }
@@ -87,7 +71,7 @@ export function movedCode(migration: Migration, ops: readonly Operation[]): Move
  * Units (statements or list elements) from the first that holds one of the ops to the last, in source order (the
  * statements between them, `conn = op.get_bind()` say, move in their place); undefined when an op is in none.
  */
-function unitsHolding<T extends { range: SourceRange }>(units: readonly T[], ops: readonly Operation[]): T[] | undefined {
+export function unitsHolding<T extends { range: SourceRange }>(units: readonly T[], ops: readonly Operation[]): T[] | undefined {
   const holds = (u: T) => ops.some((op) => overlaps(op.loc, u.range));
   const first = units.findIndex(holds);
   const last = units.length - 1 - [...units].reverse().findIndex(holds);
@@ -101,7 +85,7 @@ function unitsHolding<T extends { range: SourceRange }>(units: readonly T[], ops
  * An earlier statement that can run again in the new migration: it holds no operation, or only ones the model could
  * not interpret that change nothing by themselves (an SQLAlchemy `table(...)` object, a value read).
  */
-const repeatable = (range: SourceRange, staying: readonly Operation[]) =>
+export const repeatable = (range: SourceRange, staying: readonly Operation[]) =>
   staying.every((op) => !overlaps(op.loc, range) || (op.kind === "raw" && !op.opaque && !op.rewritesTable && op.table === undefined));
 
 /** The migration's operations the moved units hold. */
@@ -258,156 +242,4 @@ export function djangoOperationsList(root: PyNode): PyNode | undefined {
     }
   }
   return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------- Ruby
-
-interface RubyUnit {
-  node: Node;
-  range: SourceRange;
-}
-
-/** What a piece of Ruby reads: locals, constants, receiver-less method calls; and the locals it binds itself. */
-interface RubyReads {
-  locals: Set<string>;
-  written: Set<string>;
-  constants: Set<string>;
-  calls: Set<string>;
-}
-
-/** Locals bound by assignment, block and method parameters, `for` targets, rescue variables. */
-const bindsLocal = (node: Node): string | undefined => {
-  const kind = node.constructor.name;
-  const named = (node as unknown as { name?: unknown }).name;
-  if (typeof named !== "string") return undefined;
-  return /^LocalVariable(Write|Target|OperatorWrite|AndWrite|OrWrite)Node$/.test(kind) || /ParameterNode$/.test(kind) ? named : undefined;
-};
-
-function rubyReads(nodes: readonly Node[], into: RubyReads = { locals: new Set(), written: new Set(), constants: new Set(), calls: new Set() }): RubyReads {
-  const walk = (node: Node) => {
-    const bound = bindsLocal(node);
-    if (bound) into.written.add(bound);
-    // a block's or lambda's parameters and block-locals (Prism lists them on the node)
-    if (node instanceof BlockNode || node instanceof LambdaNode) for (const local of node.locals) into.written.add(local);
-    if (node instanceof LocalVariableReadNode) into.locals.add(node.name);
-    else if (node instanceof ConstantReadNode) into.constants.add(node.name);
-    else if (node instanceof CallNode && !node.receiver) into.calls.add(node.name);
-    // a method body is its own scope: read when the method itself is carried
-    if (node instanceof DefNode) return;
-    // the root of `Foo::Bar` is what the class body may define
-    if (node instanceof ConstantPathNode) {
-      if (node.parent) walk(node.parent);
-      return;
-    }
-    for (const child of node.compactChildNodes()) walk(child);
-  };
-  for (const n of nodes) walk(n);
-  return into;
-}
-
-const endOf = (node: Node) => node.location.startOffset + node.location.length;
-
-/** Where a node's text ends, heredoc bodies included (Prism's location of a heredoc covers its opener only). */
-function endWithHeredocs(node: Node): number {
-  let end = endOf(node);
-  const closing = (node as unknown as { closingLoc?: { startOffset: number; length: number } | null }).closingLoc;
-  if (closing) end = Math.max(end, closing.startOffset + closing.length);
-  for (const child of node.compactChildNodes()) end = Math.max(end, endWithHeredocs(child));
-  return end;
-}
-
-function rubyMoved(source: string, ops: readonly Operation[], staying: readonly Operation[]): Omit<MovedCode, "ops"> | Unmovable | undefined {
-  const result = parseRuby(source);
-  if (result.errors.length) return undefined;
-  const lines = new SourceLines(source);
-  const rangeOfNode = (node: Node): SourceRange => ({ line: lines.lineOfByte(node.location.startOffset), endLine: lines.lineOfByte(Math.max(node.location.startOffset, endWithHeredocs(node) - 1)) });
-  const textOf = (node: Node) => {
-    const start = node.location.startOffset;
-    const lineStart = source.lastIndexOf("\n", lines.sliceBytes(0, start).length - 1) + 1;
-    const column = lines.sliceBytes(0, start).length - lineStart;
-    return dedentFrom(lines.sliceBytes(start, endWithHeredocs(node)).replace(/\n$/, ""), column);
-  };
-  // the migration class: the class whose body holds the operations
-  const classes: ClassNode[] = [];
-  const collectClasses = (node: Node) => {
-    if (node instanceof ClassNode) classes.push(node);
-    if (node instanceof ClassNode || node instanceof ModuleNode || node instanceof StatementsNode || node.constructor.name === "ProgramNode")
-      for (const child of node.compactChildNodes()) collectClasses(child);
-  };
-  collectClasses(result.value);
-  const cls = classes.find((c) => ops.every((op) => within(op.loc, rangeOfNode(c))));
-  const members = cls?.body instanceof StatementsNode ? cls.body.body : [];
-  const method = members.find((m): m is DefNode => m instanceof DefNode && ops.every((op) => within(op.loc, rangeOfNode(m))));
-  const body = method?.body instanceof StatementsNode ? method.body.body : [];
-  if (!method || body.length === 0) return undefined;
-  const units: RubyUnit[] = body.map((node) => ({ node, range: rangeOfNode(node) }));
-  const picked = unitsHolding(units, ops);
-  if (!picked) return undefined;
-  const readsOfNodes = (nodes: readonly Node[]) => rubyReads(nodes);
-  const reads = readsOfNodes(picked.map((u) => u.node));
-  // locals assigned by earlier statements of the method (`users = User.where(...)`), themselves closed over
-  const firstLine = Math.min(...picked.map((u) => u.range.line));
-  const earlier = units.filter((u) => u.range.endLine < firstLine && u.node instanceof LocalVariableWriteNode && repeatable(u.range, staying));
-  const takenLocals = new Set<RubyUnit>();
-  const unbound: string[] = [];
-  const constants = new Set(reads.constants);
-  const calls = new Set(reads.calls);
-  const queue = [...reads.locals].filter((n) => !reads.written.has(n));
-  const seenLocals = new Set<string>();
-  while (queue.length) {
-    const name = queue.shift()!;
-    if (seenLocals.has(name)) continue;
-    seenLocals.add(name);
-    const writers = earlier.filter((u) => (u.node as LocalVariableWriteNode).name === name);
-    if (writers.length === 0) {
-      unbound.push(name);
-      continue;
-    }
-    for (const w of writers) {
-      if (takenLocals.has(w)) continue;
-      takenLocals.add(w);
-      const inner = readsOfNodes([w.node]);
-      queue.push(...[...inner.locals].filter((n) => n !== name));
-      for (const c of inner.constants) constants.add(c);
-      for (const c of inner.calls) calls.add(c);
-    }
-  }
-  if (unbound.length) return { unbound };
-  // class-body definitions: constants (stub models), nested classes and modules, helper methods
-  const defines = (member: Node): { constant?: string; method?: string } =>
-    member instanceof ConstantWriteNode
-      ? { constant: member.name }
-      : member instanceof ClassNode || member instanceof ModuleNode
-        ? { constant: member.constantPath instanceof ConstantReadNode ? member.constantPath.name : undefined }
-        : member instanceof DefNode && !member.receiver
-          ? { method: member.name }
-          : {};
-  const carried = new Set<Node>();
-  const pending = { constants: [...constants], calls: [...calls] };
-  const seen = new Set<string>();
-  while (pending.constants.length || pending.calls.length) {
-    const constant = pending.constants.shift();
-    const call = constant === undefined ? pending.calls.shift() : undefined;
-    const key = constant !== undefined ? `C${constant}` : `M${call}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    for (const member of members) {
-      if (member === method || carried.has(member)) continue;
-      const d = defines(member);
-      if ((constant !== undefined && d.constant === constant) || (call !== undefined && d.method === call)) {
-        if (member instanceof DefNode && ["up", "down", "change"].includes(member.name)) continue;
-        carried.add(member);
-        // what the definition reads in turn: a helper method's calls and constants, a stub's superclass
-        const inner = rubyReads(member instanceof DefNode ? [member.body].filter((b): b is Node => b !== null) : member.compactChildNodes());
-        pending.constants.push(...inner.constants);
-        pending.calls.push(...inner.calls);
-      }
-    }
-  }
-  return {
-    statements: picked.map((u) => textOf(u.node)),
-    lines: picked.map((u) => u.range),
-    locals: units.filter((u) => takenLocals.has(u)).map((u) => textOf(u.node)),
-    definitions: members.filter((m) => carried.has(m)).map(textOf),
-  };
 }

@@ -1,7 +1,6 @@
-import { dumpVersions } from "../../dumps/dump-versions.js";
+import { dumpVersions, schemaRbShape } from "../../dumps/dump-versions.js";
 import { coveredChanges } from "../../dumps/dump-coverage.js";
 import { defineReviewRule } from "../../review-rule.js";
-import { schemaRbShape } from "../../dumps/schema-rb.js";
 
 export default defineReviewRule({
   meta: {

@@ -1,0 +1,174 @@
+/**
+ * The Ruby half of moved-code.ts: which statements of a Rails migration move, and the locals, stub classes,
+ * constants and helper methods they read, read with Prism. Its own module because Prism's classes load with it,
+ * and a lint without Rails migrations must not load Prism: moved-code reaches it through the Ruby readers.
+ */
+import {
+  BlockNode,
+  ClassNode,
+  ConstantPathNode,
+  LambdaNode,
+  ConstantReadNode,
+  ConstantWriteNode,
+  CallNode,
+  DefNode,
+  LocalVariableReadNode,
+  LocalVariableWriteNode,
+  ModuleNode,
+  StatementsNode,
+  type Node,
+} from "@ruby/prism";
+import { parseRuby } from "../../adapters/rails/prism.js";
+import type { Operation, SourceRange } from "../../model.js";
+import { SourceLines } from "../../source-lines.js";
+import { dedentFrom, repeatable, unitsHolding, within, type MovedCode, type Unmovable } from "./moved-code.js";
+
+interface RubyUnit {
+  node: Node;
+  range: SourceRange;
+}
+
+/** What a piece of Ruby reads: locals, constants, receiver-less method calls; and the locals it binds itself. */
+interface RubyReads {
+  locals: Set<string>;
+  written: Set<string>;
+  constants: Set<string>;
+  calls: Set<string>;
+}
+
+/** Locals bound by assignment, block and method parameters, `for` targets, rescue variables. */
+const bindsLocal = (node: Node): string | undefined => {
+  const kind = node.constructor.name;
+  const named = (node as unknown as { name?: unknown }).name;
+  if (typeof named !== "string") return undefined;
+  return /^LocalVariable(Write|Target|OperatorWrite|AndWrite|OrWrite)Node$/.test(kind) || /ParameterNode$/.test(kind) ? named : undefined;
+};
+
+function rubyReads(nodes: readonly Node[], into: RubyReads = { locals: new Set(), written: new Set(), constants: new Set(), calls: new Set() }): RubyReads {
+  const walk = (node: Node) => {
+    const bound = bindsLocal(node);
+    if (bound) into.written.add(bound);
+    // a block's or lambda's parameters and block-locals (Prism lists them on the node)
+    if (node instanceof BlockNode || node instanceof LambdaNode) for (const local of node.locals) into.written.add(local);
+    if (node instanceof LocalVariableReadNode) into.locals.add(node.name);
+    else if (node instanceof ConstantReadNode) into.constants.add(node.name);
+    else if (node instanceof CallNode && !node.receiver) into.calls.add(node.name);
+    // a method body is its own scope: read when the method itself is carried
+    if (node instanceof DefNode) return;
+    // the root of `Foo::Bar` is what the class body may define
+    if (node instanceof ConstantPathNode) {
+      if (node.parent) walk(node.parent);
+      return;
+    }
+    for (const child of node.compactChildNodes()) walk(child);
+  };
+  for (const n of nodes) walk(n);
+  return into;
+}
+
+const endOf = (node: Node) => node.location.startOffset + node.location.length;
+
+/** Where a node's text ends, heredoc bodies included (Prism's location of a heredoc covers its opener only). */
+function endWithHeredocs(node: Node): number {
+  let end = endOf(node);
+  const closing = (node as unknown as { closingLoc?: { startOffset: number; length: number } | null }).closingLoc;
+  if (closing) end = Math.max(end, closing.startOffset + closing.length);
+  for (const child of node.compactChildNodes()) end = Math.max(end, endWithHeredocs(child));
+  return end;
+}
+
+export function rubyMoved(source: string, ops: readonly Operation[], staying: readonly Operation[]): Omit<MovedCode, "ops"> | Unmovable | undefined {
+  const result = parseRuby(source);
+  if (result.errors.length) return undefined;
+  const lines = new SourceLines(source);
+  const rangeOfNode = (node: Node): SourceRange => ({ line: lines.lineOfByte(node.location.startOffset), endLine: lines.lineOfByte(Math.max(node.location.startOffset, endWithHeredocs(node) - 1)) });
+  const textOf = (node: Node) => {
+    const start = node.location.startOffset;
+    const lineStart = source.lastIndexOf("\n", lines.sliceBytes(0, start).length - 1) + 1;
+    const column = lines.sliceBytes(0, start).length - lineStart;
+    return dedentFrom(lines.sliceBytes(start, endWithHeredocs(node)).replace(/\n$/, ""), column);
+  };
+  // the migration class: the class whose body holds the operations
+  const classes: ClassNode[] = [];
+  const collectClasses = (node: Node) => {
+    if (node instanceof ClassNode) classes.push(node);
+    if (node instanceof ClassNode || node instanceof ModuleNode || node instanceof StatementsNode || node.constructor.name === "ProgramNode")
+      for (const child of node.compactChildNodes()) collectClasses(child);
+  };
+  collectClasses(result.value);
+  const cls = classes.find((c) => ops.every((op) => within(op.loc, rangeOfNode(c))));
+  const members = cls?.body instanceof StatementsNode ? cls.body.body : [];
+  const method = members.find((m): m is DefNode => m instanceof DefNode && ops.every((op) => within(op.loc, rangeOfNode(m))));
+  const body = method?.body instanceof StatementsNode ? method.body.body : [];
+  if (!method || body.length === 0) return undefined;
+  const units: RubyUnit[] = body.map((node) => ({ node, range: rangeOfNode(node) }));
+  const picked = unitsHolding(units, ops);
+  if (!picked) return undefined;
+  const readsOfNodes = (nodes: readonly Node[]) => rubyReads(nodes);
+  const reads = readsOfNodes(picked.map((u) => u.node));
+  // locals assigned by earlier statements of the method (`users = User.where(...)`), themselves closed over
+  const firstLine = Math.min(...picked.map((u) => u.range.line));
+  const earlier = units.filter((u) => u.range.endLine < firstLine && u.node instanceof LocalVariableWriteNode && repeatable(u.range, staying));
+  const takenLocals = new Set<RubyUnit>();
+  const unbound: string[] = [];
+  const constants = new Set(reads.constants);
+  const calls = new Set(reads.calls);
+  const queue = [...reads.locals].filter((n) => !reads.written.has(n));
+  const seenLocals = new Set<string>();
+  while (queue.length) {
+    const name = queue.shift()!;
+    if (seenLocals.has(name)) continue;
+    seenLocals.add(name);
+    const writers = earlier.filter((u) => (u.node as LocalVariableWriteNode).name === name);
+    if (writers.length === 0) {
+      unbound.push(name);
+      continue;
+    }
+    for (const w of writers) {
+      if (takenLocals.has(w)) continue;
+      takenLocals.add(w);
+      const inner = readsOfNodes([w.node]);
+      queue.push(...[...inner.locals].filter((n) => n !== name));
+      for (const c of inner.constants) constants.add(c);
+      for (const c of inner.calls) calls.add(c);
+    }
+  }
+  if (unbound.length) return { unbound };
+  // class-body definitions: constants (stub models), nested classes and modules, helper methods
+  const defines = (member: Node): { constant?: string; method?: string } =>
+    member instanceof ConstantWriteNode
+      ? { constant: member.name }
+      : member instanceof ClassNode || member instanceof ModuleNode
+        ? { constant: member.constantPath instanceof ConstantReadNode ? member.constantPath.name : undefined }
+        : member instanceof DefNode && !member.receiver
+          ? { method: member.name }
+          : {};
+  const carried = new Set<Node>();
+  const pending = { constants: [...constants], calls: [...calls] };
+  const seen = new Set<string>();
+  while (pending.constants.length || pending.calls.length) {
+    const constant = pending.constants.shift();
+    const call = constant === undefined ? pending.calls.shift() : undefined;
+    const key = constant !== undefined ? `C${constant}` : `M${call}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const member of members) {
+      if (member === method || carried.has(member)) continue;
+      const d = defines(member);
+      if ((constant !== undefined && d.constant === constant) || (call !== undefined && d.method === call)) {
+        if (member instanceof DefNode && ["up", "down", "change"].includes(member.name)) continue;
+        carried.add(member);
+        // what the definition reads in turn: a helper method's calls and constants, a stub's superclass
+        const inner = rubyReads(member instanceof DefNode ? [member.body].filter((b): b is Node => b !== null) : member.compactChildNodes());
+        pending.constants.push(...inner.constants);
+        pending.calls.push(...inner.calls);
+      }
+    }
+  }
+  return {
+    statements: picked.map((u) => textOf(u.node)),
+    lines: picked.map((u) => u.range),
+    locals: units.filter((u) => takenLocals.has(u)).map((u) => textOf(u.node)),
+    definitions: members.filter((m) => carried.has(m)).map(textOf),
+  };
+}
