@@ -2,6 +2,7 @@
  * The CLI's file access: walk the given paths, keep what may be a migration, read it, and add the
  * companion files (a .down.sql, a Flyway undo, a sqitch revert) the engine pairs with it.
  */
+import { withAlembicScriptLocations } from "../engine/alembic-script-locations.js";
 import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { FileError } from "../engine/analyze.js";
@@ -43,13 +44,16 @@ function walk(dir: string, out: string[]): void {
 }
 
 export interface CollectedFiles {
+  /** the config, with the revisions of any Alembic script location the walk found (alembic-script-locations.ts) */
+  config: Config;
   files: SourceFile[];
   explicit: Set<string>;
   errors: FileError[];
 }
 
-export function collectFiles(paths: readonly string[], config: Config, cwd = process.cwd()): CollectedFiles {
+export function collectFiles(paths: readonly string[], given: Config, cwd = process.cwd()): CollectedFiles {
   const found = new Map<string, boolean>(); // absolute path -> named explicitly
+  let config = given;
   for (const given of paths) {
     const absolute = resolve(cwd, given);
     let stat;
@@ -61,6 +65,7 @@ export function collectFiles(paths: readonly string[], config: Config, cwd = pro
     if (stat.isDirectory()) {
       const all: string[] = [];
       walk(absolute, all);
+      config = withAlembicScriptLocations(config, all.map((file) => displayPath(file, cwd)));
       for (const file of all) if (detectByPath(displayPath(file, cwd), config) !== undefined && !found.has(file)) found.set(file, false);
     } else found.set(absolute, true);
   }
@@ -113,5 +118,5 @@ export function collectFiles(paths: readonly string[], config: Config, cwd = pro
     }
   }
   files.sort((a, b) => a.path.localeCompare(b.path));
-  return { files, explicit, errors };
+  return { config, files, explicit, errors };
 }

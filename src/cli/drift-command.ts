@@ -95,10 +95,10 @@ const djangoPrefixes = (migrations: readonly Migration[]) => [...new Set(migrati
 export async function driftCommand(options: DriftOptions): Promise<CommandResult> {
   const cwd = options.cwd ?? process.cwd();
   const loaded = await loadCliConfig(options.config, cwd);
-  const config = loaded.config;
   const snapshot = await snapshotFromFlag(options.snapshot, cwd);
   const snapshotText = readFileSync(resolve(cwd, options.snapshot), "utf8");
-  const collected = collectFiles(options.paths, config, cwd);
+  const collected = collectFiles(options.paths, loaded.config, cwd);
+  const config = collected.config;
   await loadAdapters();
   const { runnable, all, framework, unreadable } = runnability(collected.files, config);
   const dumps = findDumps(options.paths, config, cwd, "structure.sql");

@@ -61,22 +61,22 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
   const result = await analyze({
     snapshot: production.snapshot,
     files: collected.files,
-    config: loaded.config,
+    config: collected.config,
     configProblems: loaded.problems,
     configPath: loaded.path,
     explicitPaths: collected.explicit,
     // the walk for database.yml and settings modules: only Rails, Django and Alembic folders read them
-    projectFiles: collected.files.some((f) => mayReadSignals(f.path, loaded.config)) ? collectProjectFiles(cwd) : [],
+    projectFiles: collected.files.some((f) => mayReadSignals(f.path, collected.config)) ? collectProjectFiles(cwd) : [],
     // Gemfile, schema dumps and models around the migrations: the names and types the fixes use
     repositoryFiles: readRepositoryFiles(
       collected.files.map((f) => f.path),
-      loaded.config,
+      collected.config,
       cwd,
     ),
   });
-  const executed = options.execute ? await (await import("./execute-option.js")).executeLint({ files: collected.files, analysis: result, config: loaded.config, cwd, snapshot: production.snapshot }) : undefined;
+  const executed = options.execute ? await (await import("./execute-option.js")).executeLint({ files: collected.files, analysis: result, config: collected.config, cwd, snapshot: production.snapshot }) : undefined;
   return {
-    config: loaded.config,
+    config: collected.config,
     findings: executed?.findings ?? result.findings,
     errors: [...collected.errors, ...production.errors, ...result.errors, ...(executed?.errors ?? [])],
     unanalysed: [...collected.errors, ...result.errors],

@@ -38,6 +38,20 @@ describe("which files are migrations", () => {
     const named = await json(["scratch/b2_index.py", "scratch/helpers.py"], root);
     expect(named.body.findings.map((f) => [f.path, f.rule])).toEqual([["scratch/b2_index.py", "index-without-concurrently"]]);
   });
+
+  it("finds the revisions of a script_location named only in alembic.ini (dispatch's database/revisions/core), by its env.py and script.py.mako", async () => {
+    const location = "src/dispatch/database/revisions/core";
+    const root = repo({
+      [`${location}/env.py`]: "from alembic import context\n",
+      [`${location}/script.py.mako`]: '"""${message}"""\n',
+      [`${location}/versions/2025-01-01_b2_index.py`]: revision,
+      // the same pair of names without the template is not Alembic's
+      "src/tools/env.py": "import os\n",
+      "src/tools/versions/b2_index.py": revision,
+    });
+    const walked = await json(["src"], root);
+    expect(walked.body.findings.map((f) => [f.path, f.rule])).toEqual([[`${location}/versions/2025-01-01_b2_index.py`, "index-without-concurrently"]]);
+  });
 });
 
 describe("the repository's Django version", () => {

@@ -10,6 +10,7 @@
  * Application code is asked for after a first pass, only when something is dropped or renamed
  * (`ReviewResult.codeSearch`).
  */
+import { withAlembicScriptLocations } from "../alembic-script-locations.js";
 import type { Config } from "../config.js";
 import { companionPaths, detectByPath, type DetectedFile } from "../detect.js";
 import { migrationFolder } from "../database/decide.js";
@@ -91,8 +92,10 @@ function newerOnBase(added: readonly DetectedFile[], basePaths: readonly string[
 /** An Active Record model: the change may empty its `ignored_columns`, which the base branch's servers still honour. */
 export const isBaseCodePath = (path: string): boolean => /(^|\/)app\/models\/.+\.rb$/.test(path);
 
-export function planReview(files: readonly ChangedFile[], config: Config, basePaths?: readonly string[]): ReviewPlan {
+export function planReview(files: readonly ChangedFile[], given: Config, basePaths?: readonly string[]): ReviewPlan {
   const changes = normaliseChanges(files);
+  // revisions in an Alembic script location of any name (found by its env.py and script.py.mako) are migrations
+  const config = withAlembicScriptLocations(given, [...(basePaths ?? []), ...changes.map((c) => c.path)]);
   const head = new Set<string>();
   const base = new Set<string>();
   let relevant = false;

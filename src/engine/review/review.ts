@@ -4,6 +4,7 @@
  * add what only the change shows (edited history, version order, schema dumps, code still using what is
  * dropped). Pure: the edge fetches the files `planReview` names and passes them in.
  */
+import { withAlembicScriptLocations } from "../alembic-script-locations.js";
 import { analyze, loadEngine, mayNeedMysql, signalFiles, type AnalysisResult, type FileError } from "../analyze.js";
 import { loadSignalReaders } from "../database/decide.js";
 import { loadMysqlGrammar } from "../adapters/sql/mysql/mysql-grammar.js";
@@ -185,8 +186,9 @@ function squashes(migrations: readonly ChangedMigration[], config: Config, conte
  * for a parser instance that a hostile file broke to be replaced (analyze.ts).
  */
 export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
-  const config = input.config ?? defaultConfig();
   const changes = normaliseChanges(input.changes);
+  // revisions in an Alembic script location of any name (found by its env.py and script.py.mako) are migrations
+  const config = withAlembicScriptLocations(input.config ?? defaultConfig(), [...(input.basePaths ?? []), ...input.head.map((f) => f.path), ...changes.map((c) => c.path)]);
   const contents: Contents = {
     head: new Map(input.head.map((f) => [f.path, f.content])),
     base: new Map((input.base ?? []).map((f) => [f.path, f.content])),

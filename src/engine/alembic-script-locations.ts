@@ -1,0 +1,29 @@
+/**
+ * Alembic's script_location can be any folder (Netflix dispatch: `src/dispatch/database/revisions/core`), named
+ * only in alembic.ini. What marks it is its own pair of files: `env.py`, which runs the revisions, and
+ * `script.py.mako`, the template `alembic revision` writes them from. Its `versions/` folder holds the revisions.
+ * Read from paths alone, so the review plans with the base tree's listing and the CLI with its walk.
+ */
+import type { Config } from "./config.js";
+
+const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
+const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+
+/** The folders holding both env.py and script.py.mako: Alembic script locations. */
+export function alembicScriptLocations(paths: Iterable<string>): string[] {
+  const envs = new Set<string>();
+  const templates = new Set<string>();
+  for (const path of paths) {
+    if (baseOf(path) === "env.py") envs.add(dirOf(path));
+    else if (baseOf(path) === "script.py.mako") templates.add(dirOf(path));
+  }
+  return [...envs].filter((dir) => templates.has(dir)).sort();
+}
+
+/** `config` whose `paths.alembic` also names the revisions of every script location among `paths`. */
+export function withAlembicScriptLocations(config: Config, paths: Iterable<string>): Config {
+  const globs = alembicScriptLocations(paths)
+    .map((dir) => `${dir ? `${dir}/` : ""}versions/**/*.py`)
+    .filter((glob) => !config.paths.alembic.includes(glob));
+  return globs.length ? { ...config, paths: { ...config.paths, alembic: [...config.paths.alembic, ...globs] } } : config;
+}
