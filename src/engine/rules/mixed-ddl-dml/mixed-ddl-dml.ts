@@ -264,7 +264,8 @@ export default defineRule({
     const next = indexed.find(({ op, index }) => index > last.index && !framing(op));
     const prepared = next && prepares(last.op, next.op) ? next.op : undefined;
     const nothingBefore = indexed.every(({ op, index }) => index >= first.index || framing(op));
-    if (prepared && nothingBefore) {
+    // outside a transaction nothing keeps the pair atomic anyway: the no-transaction note below says what is at stake
+    if (prepared && nothingBefore && sharesTransaction) {
       // the data change runs before any schema lock of this migration is taken: only the schema change's own lock is at stake
       ctx.report({
         op: first.op,
