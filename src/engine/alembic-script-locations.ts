@@ -5,9 +5,7 @@
  * Read from paths alone, so the review plans with the base tree's listing and the CLI with its walk.
  */
 import type { Config } from "./config.js";
-
-const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
-const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+import { baseOf, dirOf } from "./paths.js";
 
 /** The folders holding both env.py and script.py.mako: Alembic script locations. */
 export function alembicScriptLocations(paths: Iterable<string>): string[] {

@@ -5,11 +5,11 @@
  */
 import { isModelPath } from "../adapters/rails/model-path.js";
 import { isPythonManifestPath, pythonManifestDir } from "./python-requirements.js";
+import { baseOf, dirOf } from "../paths.js";
+
+export { dirOf };
 
 const MANIFESTS = new Set(["Gemfile", "Gemfile.lock", "gems.rb", "gems.locked"]);
-
-const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
-export const dirOf = (path: string): string => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
 
 export const isManifestPath = (path: string): boolean => MANIFESTS.has(baseOf(path));
 

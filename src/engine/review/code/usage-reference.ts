@@ -20,6 +20,7 @@ import type { SourceFile } from "../../model.js";
 import { modelName } from "../../rules/support/fix.js";
 import type { Usage } from "./usage-search.js";
 import type { UsageTarget } from "./usage-targets.js";
+import { dirOf } from "../../paths.js";
 
 export type Reference = "refers" | "unsure" | "other";
 
@@ -59,7 +60,6 @@ const worst = (a: Reference, b: Reference): Reference => (a === "refers" || b ==
 
 /** The folder of a Django app from one of its migrations: `x/builds/migrations/0001.py` -> `x/builds`. */
 const djangoAppDir = (migrationPath: string) => migrationPath.split("/").slice(0, -2).join("/");
-const dirOf = (path: string) => path.split("/").slice(0, -1).join("/");
 
 /** The module an import names, as a folder path when relative (`.models` from x/builds/views.py -> x/builds/models). */
 function importedModulePath(module: string, file: string): string {

@@ -3,8 +3,8 @@ import { djangoAppOf, djangoMigrationName } from "../../history/django-graph.js"
 import { runnerHistory } from "../../history/runners.js";
 import { defineReviewRule, type ChangedMigration, type ReviewRuleContext } from "../../review-rule.js";
 import { compareVersions, newestVersion } from "../../versions.js";
+import { dirOf } from "../../../paths.js";
 
-const dirOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf("/")));
 
 /**
  * Why no database can have run a Django migration as the base branch has it: Django refuses to migrate at all

@@ -1,0 +1,7 @@
+/** Repository paths as the engine sees them: `/`-separated, relative, no trailing slash. */
+
+/** The folder of a path (`db/migrate/1_x.rb` -> `db/migrate`), "" for a file at the root. */
+export const dirOf = (path: string): string => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
+
+/** The file name of a path (`db/migrate/1_x.rb` -> `1_x.rb`). */
+export const baseOf = (path: string): string => path.slice(path.lastIndexOf("/") + 1);
