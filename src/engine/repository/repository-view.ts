@@ -42,7 +42,7 @@ export interface RepositoryView {
   /** the table index `name` is on just before `up[beforeIndex]` runs (this migration's earlier operations, then the earlier migrations), if known */
   indexTable(name: string, beforeIndex: number): string | undefined;
   /** the project's Active Record model of `table`, when its model files were given */
-  model(table: string): Pick<ModelFile, "className" | "path"> | undefined;
+  model(table: string): Pick<ModelFile, "className" | "path" | "opening"> | undefined;
   /**
    * MySQL row versions of `table` just before `up[beforeIndex]` runs: the ALTERs that added or dropped its columns
    * instantly since it was created or last rebuilt, in this migration and the earlier ones of its folder

@@ -74,6 +74,9 @@ describe("models", () => {
     expect(facts.model("core/db/migrate/20240101000000_a.rb", "spree_taxons")?.className).toBe("Spree::Taxon");
     expect(facts.model("db/migrate/20240101000000_a.rb", "event_attachments")?.className).toBe("Event::Attachment");
     expect(facts.model("db/migrate/20240101000000_a.rb", "people")).toBeUndefined();
+    // the class as its file opens it: a fix reopening it keeps the nesting and the superclass
+    expect(facts.model("core/db/migrate/20240101000000_a.rb", "spree_taxons")?.opening).toEqual(["module Spree", "class Taxon < Spree::Base"]);
+    expect(facts.model("db/migrate/20240101000000_a.rb", "event_attachments")?.opening).toEqual(["class Event::Attachment < ApplicationRecord"]);
   });
 });
 

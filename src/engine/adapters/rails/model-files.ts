@@ -26,6 +26,12 @@ export interface ModelFile {
   /** the table (self.table_name), or the names Rails may derive: `variants`, and `spree_variants` for Spree::Variant */
   tables: string[];
   ignoredColumns: Set<string>;
+  /**
+   * The lines that open the class as its file writes them (`module Spree`, `class Claim < Spree.base_class`): a
+   * fix that adds to the model reopens it with its own superclass (another one raises TypeError) and nesting
+   * (a relative `< Base` resolves inside `module Spree` only).
+   */
+  opening: string[];
 }
 
 export { isModelPath } from "./model-path.js";
@@ -49,18 +55,25 @@ function ignored(node: Node, src: RubySource): string[] {
   return [];
 }
 
-function modelsIn(nodes: Node[], namespace: string, path: string, src: RubySource, out: ModelFile[]): void {
+function modelsIn(nodes: Node[], namespace: string, path: string, src: RubySource, out: ModelFile[], opening: string[] = []): void {
   for (const node of nodes) {
     if (node instanceof ModuleNode) {
       const name = constantName(node.constantPath);
-      modelsIn(bodyOf(node.body), name ? `${namespace}${name}::` : namespace, path, src, out);
+      modelsIn(bodyOf(node.body), name ? `${namespace}${name}::` : namespace, path, src, out, [...opening, `module ${src.textOf(node.constantPath)}`]);
     } else if (node instanceof ClassNode) {
       const name = constantName(node.constantPath);
       if (!name) continue;
       // a namespace module often sets table_name_prefix (Spree::Variant -> spree_variants)
       const prefix = namespace ? `${underscore(namespace.replace(/::$/, "")).replace(/\//g, "_")}_` : "";
       const derived = tableize(name);
-      const model: ModelFile = { path, className: `${namespace}${name}`, tables: prefix ? [derived, `${prefix}${derived}`] : [derived], ignoredColumns: new Set() };
+      const header = `class ${src.textOf(node.constantPath)}${node.superclass ? ` < ${src.textOf(node.superclass)}` : ""}`;
+      const model: ModelFile = {
+        path,
+        className: `${namespace}${name}`,
+        tables: prefix ? [derived, `${prefix}${derived}`] : [derived],
+        ignoredColumns: new Set(),
+        opening: [...opening, header],
+      };
       for (const statement of bodyOf(node.body)) {
         if (statement instanceof CallNode && statement.receiver instanceof SelfNode && statement.name === "table_name=") {
           const table = namesOf(evaluate(statement.arguments_?.arguments_[0], EMPTY_ENV, src))?.[0];
@@ -69,7 +82,7 @@ function modelsIn(nodes: Node[], namespace: string, path: string, src: RubySourc
         for (const column of ignored(statement, src)) model.ignoredColumns.add(column);
       }
       out.push(model);
-      modelsIn(bodyOf(node.body), `${namespace}${name}::`, path, src, out);
+      modelsIn(bodyOf(node.body), `${namespace}${name}::`, path, src, out, model.opening);
     }
   }
 }

@@ -31,7 +31,7 @@ end
       fixes: [
         [
           "# 1. Tell Active Record to ignore the column, and deploy:",
-          "# Country: Rails' name for the model of countries (migguard did not find the model in app/models)",
+          "# Country: Rails' name for the model of countries (migguard did not find the model in app/models; its superclass is unknown: keep the one it has)",
           "class Country < ApplicationRecord",
           '  self.ignored_columns += ["label"]',
           "end",
@@ -57,7 +57,7 @@ end
       fixes: [
         [
           "# 1. Stop using id as the model's primary key (Active Record cannot ignore its primary key), and deploy:",
-          "# ReadMark: Rails' name for the model of read_marks (migguard did not find the model in app/models)",
+          "# ReadMark: Rails' name for the model of read_marks (migguard did not find the model in app/models; its superclass is unknown: keep the one it has)",
           "class ReadMark < ApplicationRecord",
           "  self.primary_key = nil  # id is the primary key: name the column(s) that identify a row once it is gone, if any (Rails 7.1+ takes a list)",
           "end",

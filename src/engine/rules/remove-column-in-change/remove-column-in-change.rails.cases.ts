@@ -18,6 +18,39 @@ end
 `,
       lines: [3, 3, 5],
     },
+    {
+      framework: "rails",
+      name: "the model's own nesting and superclass in the ignored_columns step (reopening with another superclass raises TypeError)",
+      path: "core/db/migrate/20260807120001_remove_claim_type_from_spree_claims.rb",
+      code: `class RemoveClaimTypeFromSpreeClaims < ActiveRecord::Migration[8.1]
+  def change
+    remove_column :spree_claims, :claim_type, :string, null: false
+  end
+end
+`,
+      files: { "core/app/models/spree/claim.rb": "module Spree\n  class Claim < Spree.base_class\n    belongs_to :order\n  end\nend\n" },
+      lines: [3],
+      fixes: [
+        `# 1. Deploy the model without the column first:
+# in core/app/models/spree/claim.rb:
+module Spree
+  class Claim < Spree.base_class
+    self.ignored_columns += ["claim_type"]
+  end
+end
+
+# 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:
+def up
+  execute "CREATE TABLE spree_claims_claim_type_backup AS SELECT id, claim_type FROM spree_claims"
+  remove_column :spree_claims, :claim_type
+end
+
+def down
+  add_column :spree_claims, :claim_type, :string
+  execute "UPDATE spree_claims SET claim_type = b.claim_type FROM spree_claims_claim_type_backup b WHERE spree_claims.id = b.id"
+end`,
+      ],
+    },
   ],
   valid: [
     {

@@ -70,10 +70,26 @@ function columnTypeOf(types: TypeSource, table: string, column: string, known: T
 }
 
 /** The Active Record model of a table: the project's own class when its model files were given, else Rails' naming convention, said in a comment. */
-export function railsModel(repository: Pick<RepositoryView, "model"> | undefined, table: string): { className: string; path?: string; note?: string } {
+export function railsModel(repository: Pick<RepositoryView, "model"> | undefined, table: string): { className: string; path?: string; note?: string; opening?: string[] } {
   const found = repository?.model(table);
   if (found) return found;
-  return { className: modelName(table), note: `# ${modelName(table)}: Rails' name for the model of ${table} (migguard did not find the model in app/models)` };
+  return { className: modelName(table), note: `# ${modelName(table)}: Rails' name for the model of ${table} (migguard did not find the model in app/models; its superclass is unknown: keep the one it has)` };
+}
+
+/**
+ * The model class with `body` added, opened as its file opens it (its modules and its own superclass: reopening
+ * with another superclass raises TypeError). A model migguard did not read gets ApplicationRecord, and railsModel's note says so.
+ */
+function modelClass(model: ReturnType<typeof railsModel>, body: string[]): string {
+  const opening = model.opening?.length
+    ? model.opening
+    : [`class ${model.className} < ApplicationRecord`];
+  const indent = (depth: number) => "  ".repeat(depth);
+  return [
+    ...opening.map((line, depth) => `${indent(depth)}${line}`),
+    ...body.map((line) => `${indent(opening.length)}${line}`),
+    ...opening.map((_, depth) => `${indent(opening.length - 1 - depth)}end`),
+  ].join("\n");
 }
 
 /** The Ruby that undoes one operation of an up, for a hand-written `def down`. */
@@ -345,14 +361,12 @@ function executeFix(op: Operation): string {
     end`);
 }
 
-/** `class User < ApplicationRecord; self.ignored_columns += ["phone"]; end`, in the project's own model when it was given. */
+/** `class User < ApplicationRecord; self.ignored_columns += ["phone"]; end`, in the project's own model (its nesting and superclass) when it was given. */
 export function ignoredColumnsFix(repository: Pick<RepositoryView, "model"> | undefined, table: string, columns: string[]): string {
   const model = railsModel(repository, table);
   return [
     model.path ? `# in ${model.path}:` : model.note,
-    `class ${model.className} < ApplicationRecord`,
-    `  self.ignored_columns += [${columns.map((c) => JSON.stringify(c)).join(", ")}]`,
-    `end`,
+    modelClass(model, [`self.ignored_columns += [${columns.map((c) => JSON.stringify(c)).join(", ")}]`]),
   ]
     .filter(Boolean)
     .join("\n");
@@ -368,9 +382,7 @@ export function primaryKeyFix(repository: Pick<RepositoryView, "model"> | undefi
   const model = railsModel(repository, table);
   return [
     model.path ? `# in ${model.path}:` : model.note,
-    `class ${model.className} < ApplicationRecord`,
-    `  self.primary_key = nil  # ${column} is the primary key: name the column(s) that identify a row once it is gone, if any (Rails 7.1+ takes a list)`,
-    `end`,
+    modelClass(model, [`self.primary_key = nil  # ${column} is the primary key: name the column(s) that identify a row once it is gone, if any (Rails 7.1+ takes a list)`]),
   ]
     .filter(Boolean)
     .join("\n");
