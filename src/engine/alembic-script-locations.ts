@@ -18,6 +18,12 @@ export function alembicScriptLocations(paths: Iterable<string>): string[] {
   return [...envs].filter((dir) => templates.has(dir)).sort();
 }
 
+/**
+ * A revision if some folder above its `versions/` turns out to be a script location: only the tree's listing
+ * can tell, so a review that lists no tree for the change's other files asks for it (review-change.ts).
+ */
+export const mayBeScriptLocationRevision = (path: string): boolean => /(^|\/)versions\/(.+\/)?[^/]+\.py$/.test(path);
+
 /** `config` whose `paths.alembic` also names the revisions of every script location among `paths`. */
 export function withAlembicScriptLocations(config: Config, paths: Iterable<string>): Config {
   const globs = alembicScriptLocations(paths)
