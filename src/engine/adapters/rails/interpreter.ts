@@ -45,7 +45,7 @@ import { embeddedOperations, rubySql, type RubySql } from "./embedded-sql.js";
 import { guardsOtherDatabase, testsOwnDatabase } from "./other-database.js";
 import type { RubySource } from "./ruby-source.js";
 import { COLUMN_METHODS } from "./table-definition.js";
-import { evaluate, nameOf, Options, type RubyValue } from "./values.js";
+import { EMPTY_ENV, evaluate, nameOf, Options, type RubyValue } from "./values.js";
 import { append } from "../../append.js";
 
 export type Direction = "change" | "up" | "down";
@@ -92,39 +92,60 @@ type Guard = "exists" | "missing";
 
 const opposite = (guard: Guard): Guard => (guard === "exists" ? "missing" : "exists");
 
+/** A guard and, for `data_source_exists?(:t)` / `table_exists?(:t)`, the table it checks. */
+interface GuardOn {
+  guard: Guard;
+  table?: string;
+}
+
+const TABLE_CHECKS = new Set(["data_source_exists?", "table_exists?"]);
+
 /** `index_exists?(...)`, `connection.column_exists?(...)`, `!table_exists?(...)`: which way the check goes. */
-function existenceCheck(predicate: Node | null): Guard | undefined {
+function existenceCheck(predicate: Node | null, src: RubySource): GuardOn | undefined {
   let node = predicate;
   while (node instanceof ParenthesesNode) node = node.body instanceof StatementsNode && node.body.body.length === 1 ? node.body.body[0] : null;
   if (!(node instanceof CallNode)) return undefined;
   if (node.name === "!") {
-    const inner = existenceCheck(node.receiver);
-    return inner && opposite(inner);
+    const inner = existenceCheck(node.receiver, src);
+    return inner && { ...inner, guard: opposite(inner.guard) };
   }
   const receiver = localName(node.receiver);
   if (node.receiver && !(node.receiver instanceof SelfNode) && receiver !== "connection") return undefined;
-  return /_exists\?$|^extension_enabled\?$/.test(node.name) ? "exists" : undefined;
+  if (!/_exists\?$|^extension_enabled\?$/.test(node.name)) return undefined;
+  const table = TABLE_CHECKS.has(node.name) ? nameOf(evaluate(node.arguments_?.arguments_[0], EMPTY_ENV, src)) : undefined;
+  return { guard: "exists", ...(table ? { table } : {}) };
 }
 
 /** `return if ...` / `return unless ...` on an existence check: the guard on the statements after it. */
-function earlyReturnGuard(statement: Node): Guard | undefined {
+function earlyReturnGuard(statement: Node, src: RubySource): GuardOn | undefined {
   if (!(statement instanceof IfNode || statement instanceof UnlessNode) || !(statement.statements instanceof StatementsNode)) return undefined;
   if (statement.statements.body.length !== 1 || !(statement.statements.body[0] instanceof ReturnNode)) return undefined;
   if (statement instanceof IfNode ? statement.subsequent : statement.elseClause) return undefined;
-  const check = existenceCheck(statement.predicate);
+  const check = existenceCheck(statement.predicate, src);
   if (!check) return undefined;
   // `return if exists` leaves the rest for when it is missing; `return unless exists` for when it exists
-  return statement instanceof IfNode ? opposite(check) : check;
+  return statement instanceof IfNode ? { ...check, guard: opposite(check.guard) } : check;
 }
 
-/** Operations that only run when their object exists (drops) or is missing (creations) are idempotent: say so. */
-function guarded(steps: Step[], guard: Guard): Step[] {
+/**
+ * Operations that only run when their object exists (drops) or is missing (creations) are idempotent: say so.
+ * A guard that a table is missing, on code that creates that table (`return if data_source_exists?(:spree_addresses)`
+ * before a squashed schema that creates it with the rest): the code is an install step, run only on a database that
+ * never went through it, so the tables it creates are new there. The `force:` drop Rails' schema dump writes before
+ * each of them drops nothing: it leaves the model, and what follows the creation is judged on a new, empty table.
+ */
+function guarded(steps: Step[], on: GuardOn): Step[] {
+  const { guard } = on;
+  const creates = (table: string) => steps.some((s) => s.ops.some((op) => op.kind === "create_table" && op.table.toLowerCase() === table.toLowerCase()));
+  const install = guard === "missing" && on.table !== undefined && creates(on.table);
+  const forceDrop = (op: OperationInput, next: OperationInput | undefined): boolean =>
+    op.kind === "drop_table" && op.ifExists === true && op.tables.length === 1 && next?.kind === "create_table" && next.table === op.tables[0] && next.loc.line === op.loc.line;
   const mark = (op: OperationInput): OperationInput => {
     if (guard === "exists" && (op.kind === "drop_index" || op.kind === "drop_table" || op.kind === "drop_column" || op.kind === "drop_constraint" || op.kind === "drop_object")) return { ...op, ifExists: true };
     if (guard === "missing" && (op.kind === "add_index" || op.kind === "create_table" || op.kind === "add_column")) return { ...op, ifNotExists: true };
     return op;
   };
-  return steps.map((s) => ({ ...s, ops: s.ops.map(mark) }));
+  return steps.map((s) => ({ ...s, ops: s.ops.filter((op, i) => !(install && forceDrop(op, s.ops[i + 1]))).map(mark) }));
 }
 
 /** Calls that name the method to run as a value: `send(:drop_table, :users)`. */
@@ -207,7 +228,7 @@ export class Interpreter {
     if (node instanceof StatementsNode) {
       for (const [i, statement] of node.body.entries()) {
         // `return unless index_exists?(...)`: what follows runs only when the object exists (or is missing)
-        const early = earlyReturnGuard(statement);
+        const early = earlyReturnGuard(statement, this.src);
         if (early) {
           const rest: Step[] = [];
           for (const next of node.body.slice(i + 1)) this.statement(next, scope, rest);
@@ -222,7 +243,7 @@ export class Interpreter {
   }
 
   /** A branch under an existence check (`if index_exists?(...)`): its operations are idempotent. */
-  private branch(node: Node | null | undefined, scope: Scope, out: Step[], guard: Guard | undefined): void {
+  private branch(node: Node | null | undefined, scope: Scope, out: Step[], guard: GuardOn | undefined): void {
     if (!guard) return this.statements(node, scope, out);
     const inner: Step[] = [];
     this.statements(node, scope, inner);
@@ -234,13 +255,13 @@ export class Interpreter {
     // a branch for MySQL/SQLite never runs here, nor the else of a test for this database (`if AppConfig.postgres?`);
     // every other branch might
     if (node instanceof IfNode) {
-      const check = existenceCheck(node.predicate);
+      const check = existenceCheck(node.predicate, this.src);
       this.branch(guardsOtherDatabase(node.predicate) ? null : node.statements, scope, out, check);
-      return this.branch(testsOwnDatabase(node.predicate) ? null : node.subsequent, scope, out, check && opposite(check));
+      return this.branch(testsOwnDatabase(node.predicate) ? null : node.subsequent, scope, out, check && { ...check, guard: opposite(check.guard) });
     }
     if (node instanceof UnlessNode) {
-      const check = existenceCheck(node.predicate);
-      this.branch(testsOwnDatabase(node.predicate) ? null : node.statements, scope, out, check && opposite(check));
+      const check = existenceCheck(node.predicate, this.src);
+      this.branch(testsOwnDatabase(node.predicate) ? null : node.statements, scope, out, check && { ...check, guard: opposite(check.guard) });
       return this.branch(guardsOtherDatabase(node.predicate) ? null : node.elseClause, scope, out, check);
     }
     if (node instanceof WhenNode) return node.conditions.some((c) => guardsOtherDatabase(c)) ? undefined : this.statements(node.statements, scope, out);

@@ -4,6 +4,29 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "autocommit_block: the ADD COLUMN commits at once, so the foreign key takes its locks again and scans under them",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    with op.get_context().autocommit_block():
+        op.add_column("definition", sa.Column("project_id", sa.Integer(), nullable=True))
+        op.create_foreign_key("fk_definition_project", "definition", "project", ["project_id"], ["id"])
+        op.execute("update definition set project_id = 1")
+
+
+def downgrade():
+    op.drop_column("definition", "project_id")
+`,
+      lines: [11],
+      severities: ["error"],
+    },
+    {
+      framework: "alembic",
       name: "create_foreign_key and create_check_constraint validate every row",
       code: `from alembic import op
 
@@ -69,6 +92,51 @@ def downgrade():
     },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "op.add_column, op.create_foreign_key, then an UPDATE of every row in the same transaction: the key checks only NULLs, under a lock the backfill holds longer",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("definition", sa.Column("project_id", sa.Integer(), nullable=True))
+    op.create_foreign_key(None, "definition", "project", ["project_id"], ["id"], ondelete="CASCADE")
+    op.execute("update definition set project_id = 1")
+
+
+def downgrade():
+    op.drop_column("definition", "project_id")
+`,
+    },
+    {
+      framework: "alembic",
+      name: "batch_alter_table: the column and its foreign key in one batch, then SET NOT NULL scans every row under the same lock",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    with op.batch_alter_table("shopping_lists") as batch_op:
+        batch_op.add_column(sa.Column("user_id", sa.Integer(), nullable=True))
+        batch_op.create_foreign_key("fk_user_shopping_lists", "users", ["user_id"], ["id"])
+
+    op.execute("UPDATE shopping_lists SET user_id = (SELECT min(id) FROM users)")
+
+    with op.batch_alter_table("shopping_lists") as batch_op:
+        batch_op.alter_column("user_id", nullable=False)
+
+
+def downgrade():
+    op.drop_column("shopping_lists", "user_id")
+`,
+    },
     {
       framework: "alembic",
       name: "add_column(nullable=False) without server_default first: the foreign key validates no rows",

@@ -4,6 +4,30 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a foreign key on a column added empty earlier in the transaction: no row can fail, but PostgreSQL still scans them all under the ADD COLUMN's lock (warning)",
+      schema: "CREATE TABLE projects (id int PRIMARY KEY);\nCREATE TABLE documents (id bigint PRIMARY KEY);",
+      code: "BEGIN;\nALTER TABLE documents ADD COLUMN project_id int;\nALTER TABLE documents ADD CONSTRAINT documents_project_id_fkey FOREIGN KEY (project_id) REFERENCES projects (id);\nCOMMIT;\n",
+      lines: [3],
+      severities: ["warning"],
+    },
+    {
+      framework: "sql",
+      name: "the new column is filled before its foreign key: every filled row is checked (error)",
+      schema: "CREATE TABLE projects (id int PRIMARY KEY);\nCREATE TABLE documents (id bigint PRIMARY KEY);",
+      code: "BEGIN;\nALTER TABLE documents ADD COLUMN project_id int;\nUPDATE documents SET project_id = 1;\nALTER TABLE documents ADD CONSTRAINT documents_project_id_fkey FOREIGN KEY (project_id) REFERENCES projects (id);\nCOMMIT;\n",
+      lines: [4],
+      severities: ["error"],
+    },
+    {
+      framework: "sql",
+      name: "the column was added by an earlier transaction: its lock was released, the foreign key waits for it again and scans under it (error)",
+      schema: "CREATE TABLE projects (id int PRIMARY KEY);\nCREATE TABLE documents (id bigint PRIMARY KEY);",
+      code: "BEGIN;\nALTER TABLE documents ADD COLUMN project_id int;\nCOMMIT;\nBEGIN;\nALTER TABLE documents ADD CONSTRAINT documents_project_id_fkey FOREIGN KEY (project_id) REFERENCES projects (id);\nUPDATE documents SET project_id = 1;\nCOMMIT;\n",
+      lines: [5],
+      severities: ["error"],
+    },
+    {
+      framework: "sql",
       name: "an unnamed CHECK: the fix names it, so its VALIDATE names the constraint that exists (not a guess of PostgreSQL's name)",
       schema: "CREATE TABLE report_combined (id int PRIMARY KEY, post_report_id int, comment_report_id int);",
       code: "ALTER TABLE report_combined ADD CHECK (num_nonnulls(post_report_id, comment_report_id) = 1);",
@@ -20,6 +44,12 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "a foreign key on a column added empty earlier in the transaction, which then backfills every row under the same lock: no row can fail, and the backfill holds the lock far longer than the scan",
+      schema: "CREATE TABLE projects (id int PRIMARY KEY);\nCREATE TABLE documents (id bigint PRIMARY KEY);",
+      code: "BEGIN;\nALTER TABLE documents ADD COLUMN project_id int;\nALTER TABLE documents ADD CONSTRAINT documents_project_id_fkey FOREIGN KEY (project_id) REFERENCES projects (id);\nUPDATE documents SET project_id = 1;\nCOMMIT;\n",
+    },
     {
       framework: "sql",
       name: "the table is proven empty by a NOT NULL column added without a default just before: the foreign key and the CHECK validate no rows",

@@ -5,6 +5,28 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "atomic = False: each operation commits alone, so the foreign key waits for the table again and scans it",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    atomic = False
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="document", name="project_ref", field=models.IntegerField(null=True)),
+        migrations.RunSQL(
+            "ALTER TABLE app_document ADD CONSTRAINT app_document_project_ref_fkey FOREIGN KEY (project_ref) REFERENCES app_project (id)",
+            reverse_sql="ALTER TABLE app_document DROP CONSTRAINT app_document_project_ref_fkey",
+        ),
+        migrations.RunSQL("UPDATE app_document SET project_ref = 1", reverse_sql=migrations.RunSQL.noop),
+    ]
+`,
+      lines: [11],
+      severities: ["error"],
+    },
+    {
+      framework: "django",
       name: "AddField of a ForeignKey with a default: the field without its constraint, the key added NOT VALID as Django makes it (DEFERRABLE INITIALLY DEFERRED), then a migration that validates it and gives Django's state the constraint back",
       code: `from django.db import migrations, models
 
@@ -83,6 +105,25 @@ class Migration(migrations.Migration):
     },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "an empty column, its foreign key in RunSQL, then a backfill, in the atomic migration: nothing to check, and the backfill holds the lock longer",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="document", name="project_ref", field=models.IntegerField(null=True)),
+        migrations.RunSQL(
+            "ALTER TABLE app_document ADD CONSTRAINT app_document_project_ref_fkey FOREIGN KEY (project_ref) REFERENCES app_project (id)",
+            reverse_sql="ALTER TABLE app_document DROP CONSTRAINT app_document_project_ref_fkey",
+        ),
+        migrations.RunSQL("UPDATE app_document SET project_ref = 1", reverse_sql=migrations.RunSQL.noop),
+    ]
+`,
+    },
     {
       framework: "django",
       name: "AddField of a nullable ForeignKey: Django adds the constraint with the empty column, so PostgreSQL validates nothing",

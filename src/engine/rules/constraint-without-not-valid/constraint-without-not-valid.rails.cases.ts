@@ -4,6 +4,26 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "disable_ddl_transaction!: add_column's lock is released at once, so add_foreign_key waits for the table again and scans it under its own lock",
+      code: `class AddProjectToDocuments < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def up
+    add_column :documents, :project_id, :bigint
+    add_foreign_key :documents, :projects
+    execute "UPDATE documents SET project_id = 1"
+  end
+
+  def down
+    remove_column :documents, :project_id
+  end
+end
+`,
+      lines: [6],
+      severities: ["error"],
+    },
+    {
+      framework: "rails",
       name: "add_foreign_key and add_check_constraint without validate: false",
       code: `class AddConstraints < ActiveRecord::Migration[7.1]
   def change
@@ -62,6 +82,22 @@ end
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "add_column then add_foreign_key then a backfill of every row, in the migration's transaction: the column is all NULL when the key is checked, and the backfill holds the same lock longer",
+      code: `class AddProjectToDocuments < ActiveRecord::Migration[7.1]
+  def up
+    add_column :documents, :project_id, :bigint
+    add_foreign_key :documents, :projects
+    execute "UPDATE documents SET project_id = 1"
+  end
+
+  def down
+    remove_column :documents, :project_id
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "add_reference null: false without a default first: it fails on a table with rows, so the foreign key validates nothing",

@@ -9,10 +9,47 @@ import { embedSql, pythonString, rubyString } from "../support/embed-sql.js";
 import { saType } from "../support/column-code.js";
 import { withKeyword } from "../support/python-call.js";
 import { checkExpression, notValidSql } from "../support/sql-text.js";
+import { nameKey } from "../support/facts.js";
+import type { RuleContext } from "../support/rule.js";
 
 /** `column` of `table` was added earlier in this up without a default: every existing row holds NULL there. */
 function addedEmptyBefore(up: readonly Operation[], table: string, column: string, before: number): boolean {
   return up.slice(0, before).some((op) => op.kind === "add_column" && op.table === table && op.column.name === column && !op.column.default && !op.column.generated);
+}
+
+/** The op writes rows of `table`, or may (code that names no table, or a statement migguard cannot read). */
+const mayWrite = (op: Operation, table: string): boolean =>
+  (op.kind === "dml" && (op.table === undefined || nameKey(op.table) === nameKey(table))) ||
+  (op.kind === "data_migration" && (op.writes === undefined || op.writes.some((t) => nameKey(t) === nameKey(table)))) ||
+  (op.kind === "raw" && (op.opaque || op.table === undefined || nameKey(op.table) === nameKey(table)));
+
+/** The op reads or writes every row of `table` (an UPDATE or DELETE without WHERE, SET NOT NULL's scan, a type change's rewrite). */
+const wholeTableStep = (op: Operation, table: string): boolean =>
+  (op.kind === "dml" && (op.verb === "update" || op.verb === "delete") && !op.hasWhere && op.table !== undefined && nameKey(op.table) === nameKey(table)) ||
+  ((op.kind === "set_not_null" || op.kind === "alter_column_type") && nameKey(op.table) === nameKey(table));
+
+/**
+ * A foreign key on columns this migration added without a default, with nothing written to the table since, in
+ * the transaction that still holds the ADD COLUMN's ACCESS EXCLUSIVE lock. Every value is NULL, so no row can fail,
+ * and NOT VALID would not shorten any lock wait: the table is already blocked and the referenced table takes the
+ * same SHARE ROW EXCLUSIVE lock with or without NOT VALID. What validation still costs is one sequential scan that
+ * finds nothing (PostgreSQL 15, 3M rows / 289 MB: 1.35 s, against 0.4 ms for NOT VALID or for REFERENCES declared
+ * with the column, which PostgreSQL does not validate at all).
+ * "dominated": the same transaction then reads or writes every row of the table under that lock anyway (a backfill
+ * UPDATE of the new column: 77 s on the same table; SET NOT NULL's scan): the scan is a fraction of a lock held
+ * longer for another step, which carries the finding. "scan": only the scan, a warning.
+ */
+function emptyForeignKey(ctx: RuleContext, op: Extract<Operation, { kind: "add_constraint" }>, index: number): "dominated" | "scan" | undefined {
+  const up = ctx.migration.up;
+  if (op.constraint !== "foreign_key" || op.columns.length === 0 || !ctx.facts.holdsAccessExclusiveBefore(op.table, index)) return undefined;
+  for (const column of op.columns) {
+    const added = up.findIndex((o, i) => i < index && o.kind === "add_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column.name) === nameKey(column));
+    if (added === -1 || !addedEmptyBefore(up, op.table, column, index)) return undefined;
+    if (up.slice(added + 1, index).some((o) => mayWrite(o, op.table))) return undefined;
+  }
+  // later in the same transaction (the lock taken before is still held when the later step starts)
+  const later = up.some((o, i) => i > index && wholeTableStep(o, op.table) && ctx.facts.holdsAccessExclusiveBefore(op.table, i));
+  return later ? "dominated" : "scan";
 }
 
 /** The migration's own op.create_foreign_key / create_check_constraint call with postgresql_not_valid=True (SQLAlchemy 2). */
@@ -85,6 +122,8 @@ export default defineRule({
     for (const { op, index } of upOps(ctx, "add_constraint")) {
       if (op.notValid || op.usingIndex || !tableWithRows(ctx, op.table, index)) continue;
       if (op.constraint !== "foreign_key" && op.constraint !== "check" && op.constraint !== "not_null") continue;
+      const emptyKey = emptyForeignKey(ctx, op, index);
+      if (emptyKey === "dominated") continue;
       const t = ident(op.table);
       const name = op.name ?? derivedName(op.table, op.columns, op.constraint === "foreign_key" ? "fkey" : "check");
       // the statement as written, NOT VALID (its CHECK expression, its REFERENCES columns), when it is one statement
@@ -135,8 +174,10 @@ export default defineRule({
       };
       ctx.report({
         op,
-        severity: onEmptyColumns ? "warning" : undefined,
-        message: onEmptyColumns
+        severity: onEmptyColumns || emptyKey ? "warning" : undefined,
+        message: emptyKey
+          ? `Adding a foreign key${op.referencesTable ? ` to ${op.referencesTable}` : ""} on ${op.table} without NOT VALID scans every row of ${op.table}, although none can fail: ${op.columns.join(", ")} ${op.columns.length === 1 ? "was" : "were"} added empty earlier in this transaction, whose ACCESS EXCLUSIVE lock the scan lengthens (PostgreSQL 15: about 1.4 s per 3M rows). REFERENCES declared with the column is not validated at all.`
+          : onEmptyColumns
           ? `Adding a CHECK constraint on ${op.table} without NOT VALID scans every row under an ACCESS EXCLUSIVE lock, although none can fail: ${op.columns.join(", ")} ${op.columns.length === 1 ? "was" : "were"} added empty just before. Quick on a small table; on a large one the table is blocked for the whole scan.`
           : `Adding a ${what} on ${op.table} without NOT VALID checks every row while ${op.constraint === "foreign_key" ? "writes to both tables are blocked" : "the table is locked"}.`,
         fix: renderFix(ctx, constraintSteps()),

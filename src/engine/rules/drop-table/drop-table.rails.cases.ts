@@ -4,6 +4,25 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "the guard checks a table this migration does not create: the other tables' force: drops may still hit populated tables",
+      code: `class InstallReports < ActiveRecord::Migration[7.1]
+  def up
+    return if data_source_exists?(:legacy_reports)
+
+    create_table :reports, force: :cascade do |t|
+      t.string :title
+    end
+  end
+
+  def down
+    drop_table :reports
+  end
+end
+`,
+      lines: [5],
+    },
+    {
+      framework: "rails",
       name: "drop_table in `def up` with an empty `def down` (human-essentials' drop_item_requests_table): the create_table goes into down, where rollback runs it; the table is named, not today's model of that name",
       path: "db/migrate/20190608022706_drop_item_requests_table.rb",
       code: `class DropItemRequestsTable < ActiveRecord::Migration[5.2]
@@ -262,6 +281,29 @@ end
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "a squashed install schema that returns when its first table exists: it runs only on a database that never had these tables, so force: drops nothing",
+      code: `class SpreeFourThree < ActiveRecord::Migration[5.2]
+  def up
+    # Do not run it if one of the core tables already exists.
+    return if data_source_exists?(:spree_addresses)
+
+    create_table "spree_addresses", force: :cascade do |t|
+      t.string "firstname"
+    end
+
+    create_table "spree_calculators", force: :cascade do |t|
+      t.string "type"
+    end
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "a table created earlier in the same migration",
