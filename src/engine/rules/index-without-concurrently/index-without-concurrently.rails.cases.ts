@@ -4,6 +4,33 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "add_reference whose column the migration's other work reads: the reference stays with index: false, the new migration only builds the index (repeating add_reference adds the column twice)",
+      path: "db/migrate/20250902143122_fix_policies_store_association.rb",
+      code: `class FixPoliciesStoreAssociation < ActiveRecord::Migration[7.2]
+  def change
+    add_reference :spree_policies, :owner, polymorphic: true, index: true
+    up_only { execute "UPDATE spree_policies SET owner_id = store_id, owner_type = 'Spree::Store'" }
+    remove_column :spree_policies, :store_id, :bigint
+    add_index :spree_policies, [:owner_id, :owner_type, :slug], unique: true
+  end
+end
+`,
+      lines: [3, 6],
+      fixes: Array(2).fill(`# In FixPoliciesStoreAssociation, keep the column where it is, without its index:
+add_reference :spree_policies, :owner, polymorphic: true, index: false
+# Take these indexes out of FixPoliciesStoreAssociation: its other changes stay there, in their transaction.
+# Then build them in a migration of their own, outside the DDL transaction (CONCURRENTLY needs that):
+class AddIndexOnSpreePoliciesOwnerTypeAndOwnerId < ActiveRecord::Migration[7.2]
+  disable_ddl_transaction!
+
+  def change
+    add_index :spree_policies, [:owner_type, :owner_id], name: "index_spree_policies_on_owner", algorithm: :concurrently
+    add_index :spree_policies, [:owner_id, :owner_type, :slug], unique: true, algorithm: :concurrently
+  end
+end`),
+    },
+    {
+      framework: "rails",
       name: "add_column null: false with a default proves nothing about the rows",
       code: `class AddScopeToFollowers < ActiveRecord::Migration[7.1]
   def change

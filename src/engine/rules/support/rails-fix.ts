@@ -448,6 +448,16 @@ function concurrentIndexCall(op: Extract<Operation, { kind: "add_index" }>, defa
   return plainConcurrentIndex(op, defaultName);
 }
 
+/** An add_reference / add_belongs_to call (not a table block's column) whose index the migration builds. */
+const isReference = (op: Operation) => !keepsBlockColumn(op) && /^(add_reference|add_belongs_to)$/.test(op.frameworkCall ?? "");
+
+/** The user's add_reference without its index (`index: false`: Rails indexes a reference by default), or where to say so. */
+function referenceWithoutIndex(op: Operation): string {
+  const own = singleLine(op);
+  if (own && rubyReadersLoaded()) return `${rubyReaders().withoutOption(own, "index")}, index: false`;
+  return `# the ${op.frameworkCall} of line ${op.loc.line}, with index: false`;
+}
+
 /** add_index ..., algorithm: :concurrently for the index as the operation describes it. */
 function plainConcurrentIndex(op: Extract<Operation, { kind: "add_index" }>, defaultName: (table: string, columns: string[]) => string): string {
   const named = op.name && op.name !== defaultName(op.table, op.columns) ? `, name: ${JSON.stringify(op.name)}` : "";
@@ -484,12 +494,20 @@ export function railsIndexFix(
   // a reference rewritten from the user's whole call takes its foreign key along too
   const wholeLines = new Set(indexes.filter(keepsWholeCall).map((o) => o.loc.line));
   const rest = migration.up.filter((o) => !INERT.has(o.kind) && o.kind !== "add_index" && !wholeLines.has(o.loc.line) && !(o.kind === "add_column" && referenceLines.has(o.loc.line)));
-  const body = indexes.map((o) => concurrentIndexCall(o, defaultName)).join("\n");
-  if (!rest.length) return railsConcurrentMigration(migration, `add_index_${op.table}`, body);
+  if (!rest.length) return railsConcurrentMigration(migration, `add_index_${op.table}`, indexes.map((o) => concurrentIndexCall(o, defaultName)).join("\n"));
+  // the migration keeps other work (a backfill of the new column, say): each reference stays there with index: false
+  // (its column is what that work reads) and the new migration builds only the index; repeating add_reference would
+  // add the column twice (DuplicateColumn)
+  const body = indexes.map((o) => (isReference(o) ? plainConcurrentIndex(o, defaultName) : concurrentIndexCall(o, defaultName))).join("\n");
   const first = indexes[0];
   const name = `add_index_on_${first.table.split(".").pop()}_${first.columns.join("_and_")}`;
   // columns of a table block keep their place (and their options: type:, foreign_key:), without their index
-  const kept = [...new Map(indexes.filter(keepsBlockColumn).map((o) => [o.loc.line, blockColumnWithoutIndex(o)])).values()];
+  const kept = [
+    ...new Map([
+      ...indexes.filter(keepsBlockColumn).map((o) => [o.loc.line, blockColumnWithoutIndex(o)] as const),
+      ...indexes.filter(isReference).map((o) => [o.loc.line, referenceWithoutIndex(o)] as const),
+    ]).values(),
+  ];
   const many = indexes.length > 1;
   return railsMoveOutConcurrent(
     migration,
@@ -497,7 +515,7 @@ export function railsIndexFix(
     body,
     `${many ? "these indexes" : "the index"}${migration.down.status === "present" && !migration.down.derived ? ` (and ${many ? "their" : "its"} removal out of its down)` : ""}`,
     `build ${many ? "them in a migration of their own" : "it in a migration of its own"}`,
-    kept.length ? [`# In ${railsClassName(migration, name)}, keep ${kept.length > 1 ? "these columns" : "the column"} in its table block, without ${kept.length > 1 ? "their indexes" : "its index"}:`, ...kept] : [],
+    kept.length ? [`# In ${railsClassName(migration, name)}, keep ${kept.length > 1 ? "these columns" : "the column"} ${indexes.some(isReference) ? `where ${kept.length > 1 ? "they are" : "it is"}` : "in its table block"}, without ${kept.length > 1 ? "their indexes" : "its index"}:`, ...kept] : [],
   );
 }
 
