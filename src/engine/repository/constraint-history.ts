@@ -6,6 +6,7 @@
  */
 import type { Migration, Operation } from "../model.js";
 import { nameKey } from "../rules/support/facts.js";
+import { lastBefore } from "./last-before.js";
 import { deparse, parseOne } from "../rules/support/sql-text.js";
 import type { PgNode } from "../adapters/sql/pg-parser.js";
 
@@ -17,54 +18,92 @@ export interface ConstraintDefinition {
   sql: string;
 }
 
-const TRACKED = new Set(["CONSTR_FOREIGN", "CONSTR_CHECK"]);
-const strings = (list: PgNode[] | undefined): string[] => (list ?? []).map((n) => n.String?.sval).filter((s): s is string => typeof s === "string");
-
-/** PostgreSQL's own name for an unnamed foreign key (`orders_user_id_fkey`), when it fits in 63 bytes unshortened. */
-function foreignKeyName(table: string, columns: readonly string[]): string | undefined {
-  const name = `${table}_${columns.join("_")}_fkey`;
-  return columns.length && Buffer.byteLength(name) <= 63 ? name : undefined;
+/** A constraint of any kind the history follows, with what a rebuild of one of its columns needs. */
+export interface KeyDefinition extends ConstraintDefinition {
+  kind: "foreign_key" | "check" | "primary_key" | "unique";
+  /** a FOREIGN KEY's referenced table and columns (none written: the referenced table's primary key) */
+  references?: { table: string; columns: string[] };
+  /** a FOREIGN KEY's or CHECK's ADD CONSTRAINT as written, with NOT VALID: the same key added back without checking every row under the lock */
+  notValidSql?: string;
 }
 
-function definition(relation: PgNode, constraint: PgNode, columns: string[]): { name: string; definition: ConstraintDefinition } | undefined {
+const KINDS: Record<string, KeyDefinition["kind"]> = { CONSTR_FOREIGN: "foreign_key", CONSTR_CHECK: "check", CONSTR_PRIMARY: "primary_key", CONSTR_UNIQUE: "unique" };
+const strings = (list: PgNode[] | undefined): string[] => (list ?? []).map((n) => n.String?.sval).filter((s): s is string => typeof s === "string");
+
+/** PostgreSQL's own name for an unnamed constraint (`orders_user_id_fkey`, `orders_pkey`, `orders_number_key`), when it fits in 63 bytes unshortened. */
+function defaultName(table: string, kind: KeyDefinition["kind"], columns: readonly string[]): string | undefined {
+  const name = kind === "primary_key" ? `${table}_pkey` : kind === "foreign_key" ? `${table}_${columns.join("_")}_fkey` : kind === "unique" ? `${table}_${columns.join("_")}_key` : undefined;
+  return name && (kind === "primary_key" || columns.length) && Buffer.byteLength(name) <= 63 ? name : undefined;
+}
+
+function definition(relation: PgNode, constraint: PgNode, columns: string[]): { name: string; definition: KeyDefinition } | undefined {
   const table = relation.relname as string;
-  const name = (constraint.conname as string | undefined) ?? (constraint.contype === "CONSTR_FOREIGN" ? foreignKeyName(table, columns) : undefined);
+  const kind = KINDS[constraint.contype as string];
+  if (!kind || constraint.indexname) return undefined; // USING INDEX: its columns are the index's
+  const name = (constraint.conname as string | undefined) ?? defaultName(table, kind, columns);
   if (!name) return undefined;
+  const own = kind === "foreign_key" ? { fk_attrs: columns.map((sval) => ({ String: { sval } })) } : kind === "primary_key" || kind === "unique" ? { keys: columns.map((sval) => ({ String: { sval } })) } : {};
   const sql = deparse({
     AlterTableStmt: {
       relation,
-      cmds: [{ AlterTableCmd: { subtype: "AT_AddConstraint", def: { Constraint: { ...constraint, conname: name, ...(constraint.contype === "CONSTR_FOREIGN" ? { fk_attrs: columns.map((sval) => ({ String: { sval } })) } : {}) } }, behavior: "DROP_RESTRICT" } }],
+      cmds: [{ AlterTableCmd: { subtype: "AT_AddConstraint", def: { Constraint: { ...constraint, conname: name, ...own } }, behavior: "DROP_RESTRICT" } }],
       objtype: "OBJECT_TABLE",
     },
   });
   const schema = relation.schemaname ? `${relation.schemaname}.` : "";
-  return sql ? { name, definition: { table: `${schema}${table}`, columns, sql: `${sql};` } } : undefined;
+  if (!sql) return undefined;
+  const out: KeyDefinition = { table: `${schema}${table}`, columns, sql: `${sql};`, kind };
+  if (kind === "foreign_key" || kind === "check") {
+    const notValid = deparse({
+      AlterTableStmt: { relation, cmds: [{ AlterTableCmd: { subtype: "AT_AddConstraint", def: { Constraint: { ...constraint, conname: name, ...own, skip_validation: true, initially_valid: false } }, behavior: "DROP_RESTRICT" } }], objtype: "OBJECT_TABLE" },
+    });
+    if (notValid) out.notValidSql = `${notValid};`;
+  }
+  if (kind === "foreign_key") {
+    const target = constraint.pktable as PgNode;
+    out.references = { table: `${target.schemaname ? `${target.schemaname}.` : ""}${target.relname}`, columns: strings(constraint.pk_attrs) };
+  }
+  return { name, definition: out };
 }
 
-/** The constraints a CREATE TABLE or ALTER TABLE ... ADD CONSTRAINT statement defines, by name. */
-export function definedConstraints(sql: string): Array<{ name: string; definition: ConstraintDefinition }> {
+/** The constraints of every kind a CREATE TABLE or ALTER TABLE (ADD CONSTRAINT, ADD COLUMN ... REFERENCES/UNIQUE/PRIMARY KEY) statement defines, by name. */
+export function definedKeys(sql: string, options: { addColumn: boolean } = { addColumn: true }): Array<{ name: string; definition: KeyDefinition }> {
   const node = parseOne(sql);
-  const out: Array<{ name: string; definition: ConstraintDefinition } | undefined> = [];
+  const out: Array<{ name: string; definition: KeyDefinition } | undefined> = [];
+  const fromColumn = (relation: PgNode, column: PgNode) => {
+    for (const c of column.constraints ?? []) if (KINDS[c.Constraint?.contype]) out.push(definition(relation, c.Constraint, [column.colname]));
+  };
+  const fromTable = (relation: PgNode, c: PgNode) => out.push(definition(relation, c, strings(c.contype === "CONSTR_FOREIGN" ? c.fk_attrs : c.keys)));
   const create = node?.CreateStmt;
   if (create?.relation) {
     for (const element of create.tableElts ?? []) {
-      const column = element.ColumnDef;
-      if (column) {
-        for (const c of column.constraints ?? []) if (TRACKED.has(c.Constraint?.contype)) out.push(definition(create.relation, c.Constraint, [column.colname]));
-      } else if (TRACKED.has(element.Constraint?.contype)) out.push(definition(create.relation, element.Constraint, strings(element.Constraint.fk_attrs)));
+      if (element.ColumnDef) fromColumn(create.relation, element.ColumnDef);
+      else if (KINDS[element.Constraint?.contype]) fromTable(create.relation, element.Constraint);
     }
   }
   const alter = node?.AlterTableStmt;
   if (alter?.relation && alter.objtype === "OBJECT_TABLE") {
     for (const cmd of alter.cmds ?? []) {
       const c = cmd.AlterTableCmd;
-      if (c?.subtype === "AT_AddConstraint" && TRACKED.has(c.def?.Constraint?.contype)) out.push(definition(alter.relation, c.def.Constraint, strings(c.def.Constraint.fk_attrs)));
+      if (c?.subtype === "AT_AddConstraint" && KINDS[c.def?.Constraint?.contype]) fromTable(alter.relation, c.def.Constraint);
+      else if (options.addColumn && c?.subtype === "AT_AddColumn" && c.def?.ColumnDef) fromColumn(alter.relation, c.def.ColumnDef);
     }
   }
   return out.filter((d) => d !== undefined);
 }
 
-type Timeline = Array<{ position: number; definition: ConstraintDefinition | undefined }>;
+/** The FOREIGN KEY and CHECK constraints a CREATE TABLE or ALTER TABLE ... ADD CONSTRAINT statement defines, by name. */
+export function definedConstraints(sql: string): Array<{ name: string; definition: ConstraintDefinition }> {
+  return definedKeys(sql, { addColumn: false })
+    .filter((d) => d.definition.kind === "foreign_key" || d.definition.kind === "check")
+    .map(({ name, definition: { table, columns, sql } }) => ({ name, definition: { table, columns, sql } }));
+}
+
+type Timeline = Array<{ position: number; definition: KeyDefinition | undefined }>;
+
+const keyOf = (table: string, name: string) => `${nameKey(table.split(".").pop() ?? table)}\u0000${nameKey(name)}`;
+const nameOf = (key: string) => key.slice(key.indexOf("\u0000") + 1);
+const includes = (columns: readonly string[], column: string) => columns.some((c) => nameKey(c) === nameKey(column));
 
 /** Per migration set, each constraint name's definitions in position order (undefined once dropped). */
 export class ConstraintHistory {
@@ -74,36 +113,79 @@ export class ConstraintHistory {
   record(set: string, position: number, migration: Migration): void {
     const byName = this.sets.get(set) ?? new Map<string, Timeline>();
     this.sets.set(set, byName);
-    const put = (name: string, definition: ConstraintDefinition | undefined) => {
-      const list = byName.get(nameKey(name)) ?? [];
+    // constraint names are unique per table only (two tables may each have fk_user_id): kept by table and name
+    const put = (table: string, name: string, definition: KeyDefinition | undefined) => {
+      const k = keyOf(table, name);
+      const list = byName.get(k) ?? [];
       list.push({ position, definition });
-      byName.set(nameKey(name), list);
+      byName.set(k, list);
     };
-    const current = () => [...byName].flatMap(([name, list]) => (list.at(-1)?.definition ? [{ name, definition: list.at(-1)!.definition! }] : []));
-    for (const op of migration.up) this.apply(op, put, current);
+    const current = () => [...byName].flatMap(([k, list]) => (list.at(-1)?.definition ? [{ name: nameOf(k), definition: list.at(-1)!.definition! }] : []));
+    // a statement of several sub-commands gives one op each, with the statement's text: read each text once
+    let lastText: string | undefined;
+    for (const op of migration.up) {
+      const reread = op.text !== lastText;
+      lastText = op.text;
+      this.apply(op, put, current, reread);
+    }
   }
 
-  private apply(op: Operation, put: (name: string, definition: ConstraintDefinition | undefined) => void, current: () => Array<{ name: string; definition: ConstraintDefinition }>): void {
-    if ((op.kind === "create_table" && !op.temporary && !op.asSelect) || op.kind === "add_constraint") {
-      for (const { name, definition } of definedConstraints(op.text)) put(name, definition);
-    } else if (op.kind === "drop_constraint" && op.name) put(op.name, undefined);
+  private apply(op: Operation, put: (table: string, name: string, definition: KeyDefinition | undefined) => void, current: () => Array<{ name: string; definition: KeyDefinition }>, reread: boolean): void {
+    if ((op.kind === "create_table" && !op.temporary && !op.asSelect) || op.kind === "add_constraint" || (op.kind === "add_column" && !op.embeddedSql)) {
+      if (reread) for (const { name, definition } of definedKeys(op.text)) put(definition.table, name, definition);
+    } else if (op.kind === "drop_constraint" && op.name) put(op.table, op.name, undefined);
     else if (op.kind === "drop_table" || op.kind === "rename_table") {
-      // a constraint goes with its table (a renamed table's constraints keep their names, on a table of another name)
+      // a constraint goes with its table (a renamed table's constraints keep their names, on a table of another name),
+      // and a FOREIGN KEY with the table it references (DROP TABLE ... CASCADE, or the drop fails)
       const gone = new Set(op.kind === "drop_table" ? op.tables.map(nameKey) : [nameKey(op.table)]);
-      for (const { name, definition } of current()) if (gone.has(nameKey(definition.table))) put(name, undefined);
+      for (const { name, definition } of current()) if (gone.has(nameKey(definition.table)) || (definition.references && gone.has(nameKey(definition.references.table)))) put(definition.table, name, undefined);
     } else if (op.kind === "drop_column" || op.kind === "rename_column") {
       for (const { name, definition } of current())
-        if (nameKey(definition.table) === nameKey(op.table) && definition.columns.some((c) => nameKey(c) === nameKey(op.column))) put(name, undefined);
+        if (
+          (nameKey(definition.table) === nameKey(op.table) && includes(definition.columns, op.column)) ||
+          (definition.references && nameKey(definition.references.table) === nameKey(op.table) && includes(definition.references.columns, op.column))
+        )
+          put(definition.table, name, undefined);
     }
   }
 
-  /** The definition of constraint `name` as the migrations of `set` before `position` leave it. */
-  before(set: string, position: number, name: string): ConstraintDefinition | undefined {
-    let found: ConstraintDefinition | undefined;
-    for (const entry of this.sets.get(set)?.get(nameKey(name)) ?? []) {
-      if (entry.position >= position) break;
-      found = entry.definition;
+  private at(set: string, position: number): Array<{ name: string; definition: KeyDefinition }> {
+    const out: Array<{ name: string; definition: KeyDefinition }> = [];
+    for (const [k, list] of this.sets.get(set) ?? []) {
+      const name = nameOf(k);
+      let found: KeyDefinition | undefined;
+      for (const entry of list) {
+        if (entry.position >= position) break;
+        found = entry.definition;
+      }
+      if (found) out.push({ name, definition: found });
     }
-    return found;
+    return out;
+  }
+
+  /** The FOREIGN KEY or CHECK constraint `name` as the migrations of `set` before `position` leave it. */
+  before(set: string, position: number, name: string, table?: string): ConstraintDefinition | undefined {
+    for (const [k, list] of this.sets.get(set) ?? []) {
+      if (table !== undefined ? k !== keyOf(table, name) : nameOf(k) !== nameKey(name)) continue;
+      const found = lastBefore(list, position, (e) => e.definition);
+      if (found && (found.kind === "foreign_key" || found.kind === "check")) return { table: found.table, columns: found.columns, sql: found.sql };
+    }
+    return undefined;
+  }
+
+  /**
+   * The constraints on `table` that read `column` (its PRIMARY KEY, UNIQUE, FOREIGN KEY and CHECK constraints), and
+   * the FOREIGN KEYs of any table that reference it, as the migrations of `set` before `position` leave them.
+   */
+  onColumn(set: string, position: number, table: string, column: string): { own: Array<{ name: string; definition: KeyDefinition }>; referencing: Array<{ name: string; definition: KeyDefinition }> } {
+    const all = this.at(set, position);
+    const primary = (t: string) => all.find((c) => c.definition.kind === "primary_key" && nameKey(c.definition.table) === nameKey(t))?.definition.columns ?? [];
+    return {
+      own: all.filter((c) => nameKey(c.definition.table) === nameKey(table) && includes(c.definition.columns, column)),
+      referencing: all.filter((c) => {
+        const r = c.definition.references;
+        return r && nameKey(r.table) === nameKey(table) && includes(r.columns.length ? r.columns : primary(table), column);
+      }),
+    };
   }
 }

@@ -22,6 +22,7 @@ export interface KnownIndex {
   sql?: string;
   /** the step of the history that created it, to tell it from indexes its table had before being created again */
   step: number;
+  unique?: boolean;
 }
 
 /** An index as the history knows it: its table and, when a migration wrote it in SQL, its CREATE INDEX as written. */
@@ -71,7 +72,7 @@ export class IndexHistory {
         if (!op.temporary) follow(op.table, step);
         return;
       case "add_index":
-        return set(op.name ? nameKey(op.name) : unnamedKey(step), { table: op.table, columns: op.columns, reads: [...op.columns, ...op.referencedColumns], ...(sql !== undefined && op.name ? { sql } : {}), step });
+        return set(op.name ? nameKey(op.name) : unnamedKey(step), { table: op.table, columns: op.columns, reads: [...op.columns, ...op.referencedColumns], ...(sql !== undefined && op.name ? { sql } : {}), step, unique: op.unique });
       case "drop_index":
         for (const n of op.names) if (this.byName.get(nameKey(n))?.at(-1)?.index) set(nameKey(n), undefined);
         if (op.table) for (const { key, index } of onTable(op.table)) if (matches(key, index, [], op.columns)) set(key, undefined);
@@ -120,6 +121,21 @@ export class IndexHistory {
       if (index?.sql && nameKey(index.table) === nameKey(table)) out.push({ name, sql: index.sql });
     }
     return out;
+  }
+
+  /** The named indexes on `table` that read `column` when the migration at `position` starts. */
+  readingColumn(table: string, column: string, position: number): Array<{ name: string } & KnownIndex> {
+    const out: Array<{ name: string } & KnownIndex> = [];
+    for (const [key, list] of this.byName) {
+      const index = lastBefore(list, position, (e) => e.index);
+      if (index && !isUnnamed(key) && nameKey(index.table) === nameKey(table) && index.reads.some((c) => nameKey(c) === nameKey(column))) out.push({ name: key, ...index });
+    }
+    return out;
+  }
+
+  /** The history follows `table`'s indexes when the migration at `position` starts: it saw the table created, and no rename since. */
+  follows(table: string, position: number): boolean {
+    return lastBefore(this.followed.get(nameKey(table)), position, (e) => e.since) !== undefined;
   }
 
   /**

@@ -9,7 +9,7 @@ import { ColumnTypes } from "./column-types.js";
 import { rowVersionLimit } from "../rules/support/mysql-online-ddl.js";
 import { RowVersions } from "./row-versions.js";
 import type { RepositoryFacts } from "./repository-facts.js";
-import type { GrownTable, IndexDefinition, SchemaHistory } from "./schema-history.js";
+import type { ColumnKeys, GrownTable, IndexDefinition, SchemaHistory } from "./schema-history.js";
 import type { ConstraintDefinition } from "./constraint-history.js";
 import { rangeAtLeast } from "./python-requirements.js";
 import { nameKey } from "../rules/support/facts.js";
@@ -32,7 +32,9 @@ export interface RepositoryView {
    */
   indexGone(table: string, names: readonly string[], columns: readonly string[]): boolean;
   /** the FOREIGN KEY or CHECK constraint named `name` as the earlier migrations leave it: its table and ADD CONSTRAINT statement */
-  constraintDefinition(name: string): ConstraintDefinition | undefined;
+  constraintDefinition(name: string, table?: string): ConstraintDefinition | undefined;
+  /** the constraints and indexes that read table.column, and the FOREIGN KEYs that reference it, as the earlier migrations leave them */
+  columnKeys(table: string, column: string): ColumnKeys;
   /** the index named `name` as the earlier migrations leave it (its table; its CREATE INDEX when written in SQL) */
   indexDefinition(name: string): IndexDefinition | undefined;
   /** the SQL indexes the earlier migrations left on `table`, each with its CREATE INDEX as written */
@@ -78,7 +80,8 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     objectDefinition: (objectType, name) => history.objectDefinitionBefore(migration.path, objectType, name),
     columnDefinition: (table, column) => history.columnDefinitionBefore(migration.path, table, column),
     indexDefinition: (name) => history.indexBefore(migration.path, name),
-    constraintDefinition: (name) => history.constraintBefore(migration.path, name),
+    constraintDefinition: (name, table) => history.constraintBefore(migration.path, name, table),
+    columnKeys: (table, column) => history.columnKeysBefore(migration.path, table, column),
     tableIndexes: (table) => history.indexesOfTableBefore(migration.path, table),
     partitions: (table) => history.partitionsBefore(migration.path, table),
     rowVersions(table, beforeIndex) {

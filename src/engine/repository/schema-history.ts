@@ -13,7 +13,8 @@ import { ColumnTypes } from "./column-types.js";
 import { RowVersions } from "./row-versions.js";
 import { IndexHistory, type IndexDefinition } from "./index-history.js";
 import { lastBefore } from "./last-before.js";
-import { ConstraintHistory, type ConstraintDefinition } from "./constraint-history.js";
+import { ConstraintHistory, type ConstraintDefinition, type KeyDefinition } from "./constraint-history.js";
+import type { KnownIndex } from "./index-history.js";
 
 export type { IndexDefinition } from "./index-history.js";
 
@@ -27,6 +28,14 @@ function orReplaced(text: string, objectType: string): string | undefined {
   if (!["function", "procedure", "view", "trigger"].includes(objectType)) return undefined;
   const trimmed = text.trimStart();
   return /^create\s/i.test(trimmed) ? `CREATE OR REPLACE ${trimmed.slice("create".length).trimStart()}` : undefined;
+}
+
+/** What reads one column, as the earlier migrations leave it (SchemaHistory.columnKeysBefore). */
+export interface ColumnKeys {
+  own: Array<{ name: string; definition: KeyDefinition }>;
+  referencing: Array<{ name: string; definition: KeyDefinition }>;
+  indexes: Array<{ name: string } & KnownIndex>;
+  followed: boolean;
 }
 
 /** A table's create_table and the Rails column additions made to it since, nothing else changed. */
@@ -193,9 +202,21 @@ export class SchemaHistory {
   }
 
   /** The constraint named `name` when `migrationPath` starts (an earlier migration added it, none dropped it since), with its ADD CONSTRAINT. */
-  constraintBefore(migrationPath: string, name: string): ConstraintDefinition | undefined {
+  constraintBefore(migrationPath: string, name: string, table?: string): ConstraintDefinition | undefined {
     const at = this.positions.get(migrationPath);
-    return at && this.constraints.before(at.set, at.position, name);
+    return at && this.constraints.before(at.set, at.position, name, table);
+  }
+
+  /**
+   * What reads table.column when `migrationPath` starts: its constraints (PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK),
+   * the FOREIGN KEYs of other tables that reference it, its named indexes; `followed` when the history saw the
+   * table created and not renamed since (otherwise it may have more than the history says).
+   */
+  columnKeysBefore(migrationPath: string, table: string, column: string): ColumnKeys {
+    const at = this.positions.get(migrationPath);
+    if (!at) return { own: [], referencing: [], indexes: [], followed: false };
+    const indexes = this.indexes.get(at.set);
+    return { ...this.constraints.onColumn(at.set, at.position, table, column), indexes: indexes?.readingColumn(table, column, at.position) ?? [], followed: indexes?.follows(table, at.position) ?? false };
   }
 
   /** The index named `name` when `migrationPath` starts (an earlier migration created it, none dropped it since): its table and, written in SQL, its CREATE INDEX. */

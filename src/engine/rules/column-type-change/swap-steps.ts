@@ -17,6 +17,7 @@ import { withKeyword } from "../support/python-call.js";
 import { alembicBatchedFill, djangoBatchedFillFunction, railsBatchedFill, sqlBatchedFill, type BatchedFill } from "../support/batched-fill.js";
 import { columnSyncSql, dropColumnSyncSql } from "../support/column-sync.js";
 import { railsType } from "../support/rails-fix.js";
+import { rebuiltKeys, type RebuiltKeys } from "./rebuilt-keys.js";
 
 type AlterColumnType = OperationOf<"alter_column_type">;
 
@@ -28,6 +29,8 @@ interface SwapSql {
   fill: BatchedFill;
   /** VALIDATE / SET NOT NULL / DROP CONSTRAINT, the trigger dropped, DROP COLUMN, RENAME, the default */
   swap: string[];
+  /** the old column's keys and indexes, rebuilt on the new one (rebuilt-keys.ts) */
+  keys: RebuiltKeys;
 }
 
 function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
@@ -36,12 +39,17 @@ function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
   // the earlier migrations' default, unless this migration sets or drops it itself (then that is what the column keeps)
   const ownDefault = ctx.migration.up.some((o) => (o.kind === "set_default" || o.kind === "drop_default") && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
   const previousDefault = ownDefault ? undefined : definition?.default;
-  const notNull = definition?.notNull && !ctx.migration.up.some((o) => o.kind === "drop_not_null" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
+  const keys = rebuiltKeys(ctx, op.table, op.column, tmp, op.type.name);
+  const notNull = (definition?.notNull || keys.inPrimaryKey) && !ctx.migration.up.some((o) => o.kind === "drop_not_null" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
   const [t, c, n] = [ident(op.table), ident(op.column), ident(tmp)];
   const base = op.table.split(".").pop() ?? op.table;
+  // Without USING, ALTER TYPE converts as an assignment does, which raises on a value that does not fit (varchar(n),
+  // char(n), bit(n), an integer out of range); an explicit cast (c::varchar(63)) would cut it silently instead. So the
+  // trigger and the fill assign the old column to the new one, and only the test of rows still to do casts.
   const converted = op.using ? `(${op.using})` : `${c}::${op.type.text}`;
+  const assigned = op.using ? converted : c;
   // the trigger reads the row through a subquery named like the table, so the USING reads NEW as written (col or table.col)
-  const convertNew = `(SELECT ${converted} FROM (SELECT NEW.*) AS ${ident(base)})`;
+  const convertNew = op.using ? `(SELECT ${converted} FROM (SELECT NEW.*) AS ${ident(base)})` : `NEW.${c}`;
   const check = derivedName(op.table, [tmp], "not_null");
   const sync = { table: op.table, from: op.column, to: tmp, convert: convertNew, postgresVersion: ctx.postgresVersion };
   return {
@@ -49,27 +57,50 @@ function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
     add: `ALTER TABLE ${t} ADD COLUMN ${n} ${op.type.text};`,
     sync: columnSyncSql(sync),
     check: notNull ? `ALTER TABLE ${t} ADD CONSTRAINT ${ident(check)} CHECK (${n} IS NOT NULL) NOT VALID;` : undefined,
-    fill: { table: op.table, assignments: `${n} = ${converted}`, pending: `${n} IS DISTINCT FROM ${converted}` },
+    fill: { table: op.table, assignments: `${n} = ${assigned}`, pending: `${n} IS DISTINCT FROM ${converted}` },
     swap: [
       ...(notNull ? [`ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(check)};`, `ALTER TABLE ${t} ALTER COLUMN ${n} SET NOT NULL;`, `ALTER TABLE ${t} DROP CONSTRAINT ${ident(check)};`] : []),
       ...dropColumnSyncSql(sync).split("\n"),
+      ...keys.beforeDrop,
       `ALTER TABLE ${t} DROP COLUMN ${c};`,
       `ALTER TABLE ${t} RENAME COLUMN ${n} TO ${c};`,
-      // Django keeps no default in the database (its defaults are Python's)
-      ...(previousDefault && ctx.framework !== "django" ? [`ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT (${previousDefault.expr})::${op.type.text};`] : []),
+      ...keys.afterRename,
+      // Django keeps no default in the database (its defaults are Python's); a serial's default is its sequence's, moved above
+      ...(previousDefault && ctx.framework !== "django" && !definition?.serial ? [`ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT (${previousDefault.expr})::${op.type.text};`] : []),
     ],
+    keys,
   };
 }
 
-const SWAP_NOTE = "the swap: short locks, no rewrite; indexes and views on the old column are dropped with it: build them on the new one first";
+const SWAP_NOTE = "the swap: short locks, no rewrite; a view that reads the old column makes DROP COLUMN fail: create it again over the new one in the same step";
+
+/** The comment lines of what the history does not tell, in the language's comment. */
+const unknownLines = (keys: RebuiltKeys, comment: string) => keys.unknown.map((u) => `${comment} ${u}`);
+
+/**
+ * The steps around the swap: each index over the new column built CONCURRENTLY before it (one file each where the
+ * runner sends a file as one query, since CONCURRENTLY cannot run in the transaction a multi-statement query is),
+ * and after it the validation of the keys added back NOT VALID.
+ */
+function keySteps(ctx: RuleContext, op: AlterColumnType, keys: RebuiltKeys, wrap: (sql: string) => string, validateDown?: readonly string[]): { indexes: MigrationStep[]; validate: MigrationStep[] } {
+  const onePerFile = ctx.framework === "sql" && (ctx.migration.layout === "golang-migrate" || ctx.migration.layout === "prisma");
+  const groups = onePerFile ? keys.indexes.map((i) => [i]) : keys.indexes.length ? [keys.indexes] : [];
+  return {
+    indexes: groups.map((group, i) => ({ name: `index ${op.table} ${op.column}_new${groups.length > 1 ? ` ${i + 1}` : ""}`, noTransaction: true, statements: group.map(wrap), ...(validateDown ? { down: validateDown } : {}) })),
+    validate: keys.validate.length ? [{ name: `validate ${op.table} ${op.column} keys`, statements: keys.validate.map(wrap), ...(validateDown ? { down: validateDown } : {}) }] : [],
+  };
+}
 
 function sqlSteps(ctx: RuleContext, op: AlterColumnType): FixSteps {
   const s = swapSql(ctx, op);
+  const around = keySteps(ctx, op, s.keys, (sql) => sql);
   return {
     inPlace: [`-- ${s.tmp} of the new type beside ${op.column}, kept converted by a trigger while the code writes ${op.column}:`, s.add, s.sync, ...(s.check ? [s.check] : [])].join("\n"),
     steps: [
       { name: `fill ${op.table} ${s.tmp}`, noTransaction: true, statements: [sqlBatchedFill(s.fill, ctx.migration.layout, ctx.postgresVersion)] },
-      { name: `swap ${op.table} ${op.column}`, statements: [`-- ${SWAP_NOTE}`, ...s.swap] },
+      ...around.indexes,
+      { name: `swap ${op.table} ${op.column}`, statements: [`-- ${SWAP_NOTE}`, ...unknownLines(s.keys, "--"), ...s.swap] },
+      ...around.validate,
     ],
   };
 }
@@ -79,6 +110,7 @@ const rubyExecute = (sql: string) => `execute ${rubyString(sql)}`;
 
 function railsSteps(ctx: RuleContext, op: AlterColumnType): FixSteps {
   const s = swapSql(ctx, op);
+  const around = keySteps(ctx, op, s.keys, rubyExecute, ["# nothing to undo before the swap's own down"]);
   const up = [s.sync, ...(s.check ? [s.check] : [])].join("\n");
   return {
     inPlace: [
@@ -95,11 +127,13 @@ function railsSteps(ctx: RuleContext, op: AlterColumnType): FixSteps {
     ].join("\n"),
     steps: [
       { name: `fill ${op.table} ${s.tmp}`, noTransaction: true, statements: [railsBatchedFill(s.fill)], down: ["# nothing to undo: the converted values stay"] },
+      ...around.indexes,
       {
         name: `swap ${op.table} ${op.column}`,
-        statements: [`# ${SWAP_NOTE}`, rubyExecute(s.swap.join("\n"))],
+        statements: [`# ${SWAP_NOTE}`, ...unknownLines(s.keys, "#"), rubyExecute(s.swap.join("\n"))],
         down: [`raise ActiveRecord::IrreversibleMigration, ${rubyString(`the ${op.column} of the old type was dropped`)}`],
       },
+      ...around.validate,
     ],
   };
 }
@@ -108,13 +142,16 @@ const pythonExecute = (sql: string) => `op.execute(${pythonString(sql)})`;
 
 function alembicSteps(ctx: RuleContext, op: AlterColumnType): FixSteps {
   const s = swapSql(ctx, op);
+  const around = keySteps(ctx, op, s.keys, pythonExecute);
   const type = saType(op.type);
   const add = type ? `op.add_column(${pythonString(op.table)}, sa.Column(${pythonString(s.tmp)}, ${type}, nullable=True))` : pythonExecute(s.add.replace(/;$/, ""));
   return {
     inPlace: [`# "${s.tmp}" of the new type beside "${op.column}", kept converted by a trigger while the code writes "${op.column}":`, add, pythonExecute(s.sync), ...(s.check ? [pythonExecute(s.check)] : [])].join("\n"),
     steps: [
       { name: `fill ${op.table} ${s.tmp}`, noTransaction: true, statements: [alembicBatchedFill(s.fill)] },
-      { name: `swap ${op.table} ${op.column}`, statements: [`# ${SWAP_NOTE}`, pythonExecute(s.swap.join("\n"))] },
+      ...around.indexes,
+      { name: `swap ${op.table} ${op.column}`, statements: [`# ${SWAP_NOTE}`, ...unknownLines(s.keys, "#"), pythonExecute(s.swap.join("\n"))] },
+      ...around.validate,
     ],
   };
 }
@@ -134,6 +171,7 @@ function djangoSteps(ctx: RuleContext, op: AlterColumnType): FixSteps {
     ? `migrations.AddField(model_name=${pythonString(model)}, name=${pythonString(`${field}_new`)}, field=${def}),`
     : runSql(s.add.replace(/;$/, ""), `ALTER TABLE ${ident(op.table)} DROP COLUMN ${ident(s.tmp)}`);
   const sync = [s.sync, ...(s.check ? [s.check] : [])].join("\n");
+  const around = keySteps(ctx, op, s.keys, (sql) => runSql(sql.replace(/;$/, "")));
   const stateOnly = def
     ? [
         `migrations.SeparateDatabaseAndState(`,
@@ -152,7 +190,9 @@ function djangoSteps(ctx: RuleContext, op: AlterColumnType): FixSteps {
       definitions: [djangoBatchedFillFunction(fn, s.fill)],
       statements: [`migrations.RunPython(${fn}, migrations.RunPython.noop),`],
     },
-    { name: `swap ${op.table} ${op.column}`, definitions: stateOnly.length ? carriedStatement(ctx.migration, op).definitions : [], statements: [runSql([`-- ${SWAP_NOTE}`, ...s.swap].join("\n")), ...(stateOnly.length ? [stateOnly.join("\n")] : [])] },
+    ...around.indexes,
+    { name: `swap ${op.table} ${op.column}`, definitions: stateOnly.length ? carriedStatement(ctx.migration, op).definitions : [], statements: [...unknownLines(s.keys, "#"), runSql([`-- ${SWAP_NOTE}`, ...s.swap].join("\n")), ...(stateOnly.length ? [stateOnly.join("\n")] : [])] },
+    ...around.validate,
   ];
   return {
     inPlace: [`# ${field}_new of the new type beside ${field}, kept converted by a trigger while the code writes ${field}:`, addField, runSql(sync, dropColumnSyncSql({ table: op.table, to: s.tmp }))].join("\n"),

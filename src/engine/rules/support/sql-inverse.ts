@@ -150,7 +150,7 @@ export function inverseSteps(op: Operation, index: number, created: ReadonlySet<
     }
     case "drop_constraint": {
       // a FOREIGN KEY or CHECK an earlier migration added: added again as written there
-      const earlier = op.name ? repository?.constraintDefinition?.(op.name) : undefined;
+      const earlier = op.name ? repository?.constraintDefinition?.(op.name, op.table) : undefined;
       if (earlier && nameKey(earlier.table.split(".").pop()!) === nameKey(op.table.split(".").pop()!)) return [sql(`-- constraint ${op.name} as the earlier migration defined it:\n${earlier.sql}`)];
       return [unknown(`${lineOf(op)} drops constraint ${op.name ?? ""} of ${op.table}: migguard found no earlier definition of it; recreate it with ALTER TABLE ${op.table} ADD CONSTRAINT ...`)];
     }

@@ -357,3 +357,26 @@ export function alterWithConstraintUsingIndex(sql: string, kind: "primary_key" |
   copy.AlterTableStmt.cmds[at].AlterTableCmd.def = { Constraint: { contype, conname: constraint, indexname: index } };
   return deparse(copy);
 }
+
+/**
+ * A CREATE INDEX of the history written again over another column: `column` read as `to` (its keys, expressions and
+ * WHERE), under the name `name`, built CONCURRENTLY (without IF NOT EXISTS, which would keep an INVALID index).
+ */
+export function indexOverColumn(sql: string, column: string, to: string, name: string): string | undefined {
+  const node = parseOne(sql);
+  if (!node?.IndexStmt) return undefined;
+  const copy = structuredClone(node) as PgNode;
+  const stmt = copy.IndexStmt;
+  stmt.idxname = name;
+  stmt.concurrent = true;
+  stmt.if_not_exists = false;
+  walk(copy, (n) => {
+    if (n.IndexElem && n.IndexElem.name === column) n.IndexElem.name = to;
+    if (n.ColumnRef) {
+      const last = n.ColumnRef.fields?.at(-1)?.String;
+      if (last && last.sval === column) last.sval = to;
+    }
+  });
+  const out = deparse(copy);
+  return out && `${out};`;
+}

@@ -1,0 +1,87 @@
+/**
+ * What a swap of columns must build again: DROP COLUMN takes with it the old column's PRIMARY KEY, UNIQUE and CHECK
+ * constraints, its indexes, its FOREIGN KEYs and (it needs them gone first) the FOREIGN KEYs of other tables that
+ * reference it, and a serial's sequence. Read from the earlier migrations (SchemaHistory.columnKeysBefore), each is
+ * rebuilt on the new column without a long lock: unique indexes built CONCURRENTLY before the swap and attached as
+ * constraints with USING INDEX, the other indexes built CONCURRENTLY under a temporary name and renamed, FOREIGN KEYs
+ * and CHECKs added back NOT VALID in the swap and validated in a later migration. What the history cannot tell is
+ * said in a comment, never guessed.
+ */
+import type { RuleContext } from "../support/rule.js";
+import { nameKey } from "../support/facts.js";
+import { ident } from "../support/fix.js";
+import { indexOverColumn } from "../support/sql-text.js";
+
+export interface RebuiltKeys {
+  /** the column is part of the PRIMARY KEY: NOT NULL whatever its definition says */
+  inPrimaryKey: boolean;
+  /** CREATE [UNIQUE] INDEX CONCURRENTLY over the new column, one statement each, run before the swap */
+  indexes: string[];
+  /** in the swap, before DROP COLUMN */
+  beforeDrop: string[];
+  /** in the swap, after the new column took the old one's name */
+  afterRename: string[];
+  /** a later migration: VALIDATE CONSTRAINT of what was added back NOT VALID */
+  validate: string[];
+  /** comment lines: what the history does not tell */
+  unknown: string[];
+}
+
+const short = (name: string) => (Buffer.byteLength(name) > 63 ? name.slice(0, 63) : name);
+/** PostgreSQL's name for a serial's sequence, when it fits unshortened */
+const serialSequence = (table: string, column: string) => {
+  const name = `${table.split(".").pop()}_${column}_seq`;
+  return Buffer.byteLength(name) <= 63 ? (table.includes(".") ? `${table.split(".")[0]}.${name}` : name) : undefined;
+};
+
+export function rebuiltKeys(ctx: RuleContext, table: string, column: string, tmp: string, newType: string): RebuiltKeys {
+  const keys = ctx.repository.columnKeys(table, column);
+  const definition = ctx.repository.columnDefinition(table, column);
+  const [t, c, n] = [ident(table), ident(column), ident(tmp)];
+  const out: RebuiltKeys = { inPrimaryKey: false, indexes: [], beforeDrop: [], afterRename: [], validate: [], unknown: [] };
+  const constraintNames = new Set([...keys.own, ...keys.referencing].map((k) => nameKey(k.name)));
+  const over = (columns: readonly string[]) => columns.map((col) => (nameKey(col) === nameKey(column) ? n : ident(col))).join(", ");
+  for (const { name, definition: key } of keys.own) {
+    if (key.kind === "primary_key" || key.kind === "unique") {
+      const index = short(`${name}_new`);
+      out.inPrimaryKey ||= key.kind === "primary_key";
+      out.indexes.push(`CREATE UNIQUE INDEX CONCURRENTLY ${ident(index)} ON ${t} (${over(key.columns)});`);
+      out.afterRename.push(`ALTER TABLE ${t} ADD CONSTRAINT ${ident(name)} ${key.kind === "primary_key" ? "PRIMARY KEY" : "UNIQUE"} USING INDEX ${ident(index)};`);
+    } else if (key.notValidSql) {
+      out.afterRename.push(key.notValidSql);
+      out.validate.push(`ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(name)};`);
+    } else out.unknown.push(`the constraint ${name} on ${column} could not be written again: add it back on ${column} after the swap`);
+  }
+  for (const { name, definition: key } of keys.referencing) {
+    if (nameKey(key.table) === nameKey(table) && key.columns.some((col) => nameKey(col) === nameKey(column))) continue; // a key from the column to itself is one of its own
+    out.beforeDrop.push(`ALTER TABLE ${ident(key.table)} DROP CONSTRAINT ${ident(name)};`);
+    if (key.notValidSql) {
+      out.afterRename.push(key.notValidSql);
+      out.validate.push(`ALTER TABLE ${ident(key.table)} VALIDATE CONSTRAINT ${ident(name)};`);
+    }
+  }
+  for (const index of keys.indexes) {
+    if (constraintNames.has(nameKey(index.name))) continue;
+    const temporary = short(`${index.name}_new`);
+    const plain = index.reads.length === index.columns.length && index.reads.every((r, i) => nameKey(r) === nameKey(index.columns[i]));
+    const sql = index.sql ? indexOverColumn(index.sql, column, tmp, temporary) : plain ? `CREATE ${index.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY ${ident(temporary)} ON ${t} (${over(index.columns)});` : undefined;
+    if (!sql) {
+      out.unknown.push(`the index ${index.name} reads ${column}: build it again over ${tmp} before the swap`);
+      continue;
+    }
+    out.indexes.push(sql);
+    out.afterRename.push(`ALTER INDEX ${ident(temporary)} RENAME TO ${ident(index.name)};`);
+  }
+  // a serial's sequence is owned by its column, and DROP COLUMN drops it: it moves to the new column first
+  const sequence = definition?.serial ? serialSequence(table, column) : undefined;
+  if (sequence) {
+    out.beforeDrop.push(`ALTER SEQUENCE ${ident(sequence)} OWNED BY ${t}.${n};`);
+    if (newType === "bigint") out.beforeDrop.push(`ALTER SEQUENCE ${ident(sequence)} AS bigint;`);
+    out.afterRename.push(`ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT nextval('${sequence.replace(/'/g, "''")}'::regclass);`);
+  } else if (definition?.generated === "identity") out.unknown.push(`${column} is an identity column: make ${tmp} one (ADD GENERATED ... AS IDENTITY, restarting after the highest value) before the swap`);
+  if (!keys.followed || ctx.framework !== "sql")
+    out.unknown.push(
+      `the earlier migrations do not show every constraint and index of ${table} (it was not created in them as SQL): list them (\\d ${table}) and rebuild on ${tmp} what reads ${column}; FOREIGN KEYs that reference ${column} must be dropped before the swap and added back after it`,
+    );
+  return out;
+}
