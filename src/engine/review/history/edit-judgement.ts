@@ -13,7 +13,7 @@
  * - conditional: a RunSQL now takes its SQL from a helper that returns one of several strings, one of them the SQL
  *   it ran: which one runs is decided when it runs, so migguard cannot tell (a note);
  * - unmodelled: an operation's arguments changed in a way migguard does not model, so it cannot tell;
- * - no database effect: only the down, imports, Python-only field options (help_text, choices, validators, a
+ * - no database effect: only the down, imports, type annotations, Python-only field options (help_text, choices, validators, a
  *   sanitizer), comments or formatting, a function renamed, code that names nothing reaching the database
  *   (`f.close()`), a RunPython or RunSQL that runs the same function body or SQL from elsewhere.
  * The operations the edit did not touch ran long ago and are not judged again: `changedOps` lists the ones
@@ -25,7 +25,7 @@ import { pythonUnits, PYTHON_ONLY_OPERATIONS } from "./python-units.js";
 import { railsCallOptions, rubyUnits } from "./ruby-units.js";
 import { diffUnits, swappedCallees, type SourceUnit, type UnitChange } from "./source-units.js";
 
-export type EditPart = "regrouped" | "ignored-options" | "extension" | "schema" | "steps" | "graph" | "data" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "comments";
+export type EditPart = "regrouped" | "ignored-options" | "extension" | "schema" | "steps" | "graph" | "data" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "annotations" | "comments";
 
 export interface EditPartDetail {
   part: EditPart;
@@ -262,6 +262,10 @@ function judgeUnit(change: UnitChange, ctx: UnitContext): void {
   if (change.ignoredOnly) {
     change.ignoredOnly.forEach((o) => ctx.options.add(o));
     ctx.add("ignored-options", `${unit.label} (${change.ignoredOnly.join(", ")})`, loc);
+    return;
+  }
+  if (change.annotationsOnly) {
+    ctx.add("annotations", unit.label, loc);
     return;
   }
   switch (change.kind) {

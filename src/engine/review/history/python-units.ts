@@ -110,6 +110,33 @@ function stringContent(node: PyNode): string {
 
 const CLOSERS = new Set([")", "]", "}"]);
 
+/** Nodes that may carry a type annotation: a parameter, a function's return type, an annotated assignment. */
+const ANNOTATED = new Set(["typed_parameter", "typed_default_parameter", "function_definition", "assignment"]);
+
+/** The annotation of an ANNOTATED node (its `type` or `return_type`), if it has one. */
+const annotationOf = (node: PyNode): PyNode | undefined =>
+  (node.type === "function_definition" ? node.childForFieldName("return_type") : node.children.find((c) => c.type === "type")) ?? undefined;
+
+/** An ANNOTATED node's children without its annotation and the `:` or `->` before it. */
+function withoutAnnotation(node: PyNode): PyNode[] {
+  const type = annotationOf(node);
+  if (!type) return node.children;
+  const at = node.children.findIndex((c) => c.id === type.id);
+  return node.children.filter((_, i) => i !== at && !(i === at - 1 && (node.children[i].type === ":" || node.children[i].type === "->")));
+}
+
+/** The type annotations inside a node, in order (left out of its canonical form). */
+function annotationsIn(node: PyNode): string {
+  const out: string[] = [];
+  const visit = (n: PyNode) => {
+    const type = ANNOTATED.has(n.type) ? annotationOf(n) : undefined;
+    if (type) out.push(type.text.replace(/\s+/g, ""));
+    n.children.forEach(visit);
+  };
+  visit(node);
+  return out.join("|");
+}
+
 /** A dotted name (`json.dumps`, `clean_editor_js`): the function a call names. */
 const isDottedName = (node: PyNode): boolean => node.type === "identifier" || (node.type === "attribute" && node.namedChildren.every(isDottedName));
 
@@ -147,6 +174,9 @@ function canonical(node: PyNode, skip?: (n: PyNode) => boolean, callees?: Callee
     if (inner.length === 1) return canonical(inner[0], skip, callees);
   }
   if (node.childCount === 0) return node.text;
+  // type annotations are never evaluated for what runs (`apps: Apps` is `apps`): annotationsIn lists them apart
+  const own = ANNOTATED.has(node.type) ? withoutAnnotation(node) : node.children;
+  if (node.type === "typed_parameter" && own.length === 1) return canonical(own[0], skip, callees);
   // Python 3.14 (PEP 758): `except A, B:` is `except (A, B):`, the same handler
   if (node.type === "except_clause") {
     const values = node.childrenForFieldName("value");
@@ -157,14 +187,14 @@ function canonical(node: PyNode, skip?: (n: PyNode) => boolean, callees?: Callee
     }
   }
   const docstring = firstStatement(node);
-  const children = node.children.filter((c) => !(docstring && c.id === docstring.id && isDocstring(c)));
+  const children = own.filter((c) => !(docstring && c.id === docstring.id && isDocstring(c)));
   const parts = children.map((c) => canonical(c, skip, callees)).filter((p) => p !== "");
   // a left-out keyword argument leaves its comma behind (first, so a formatter's trailing comma after a
   // left-out last argument is trailing too)
   const kept = parts.filter((p, i) => !(p === "," && (i === 0 || parts[i - 1] === "," || parts[i - 1] === "(")));
   // a trailing comma before a closing bracket is formatting
   const tidy = kept.filter((p, i) => !(p === "," && (i + 1 === kept.length || CLOSERS.has(kept[i + 1]))));
-  return `${node.type}(${tidy.join(" ")})`;
+  return `${node.type === "typed_default_parameter" ? "default_parameter" : node.type}(${tidy.join(" ")})`;
 }
 
 /**
@@ -302,11 +332,20 @@ function statementUnits(def: PyNode, side: Side, imported: ReadonlySet<string>, 
   const offDatabase = offDatabaseStatements(def, databaseNames);
   // the signature is a statement of its own, so renaming a parameter shows; an empty body still leaves the function
   return [
-    { kind: "statement" as const, key: `def ${name}`, canonical: `params ${signature}`, loc: locOf(def), label: `def ${name}`, side },
+    {
+      kind: "statement" as const,
+      key: `def ${name}`,
+      canonical: `params ${signature}`,
+      annotations: [annotationsIn(def.childForFieldName("parameters") ?? def), def.childForFieldName("return_type")?.text.replace(/\s+/g, "") ?? ""].join("->"),
+      loc: locOf(def),
+      label: `def ${name}`,
+      side,
+    },
     ...statements.map((s) => ({
       kind: "statement" as const,
       key: `def ${name}`,
       canonical: canonical(s),
+      annotations: annotationsIn(s),
       loc: locOf(s),
       label: `def ${name}`,
       side,
@@ -458,7 +497,7 @@ export function pythonUnits(source: string, framework: "django" | "alembic"): So
     const databaseNames = new Set([...importedNames(imports.filter((i) => /models|django\.db|connection/.test(i.text))), ...functions.keys()]);
     for (const [name, def] of functions) append(units, statementUnits(def, sideOf.get(name) ?? "unknown", imported, databaseNames));
     for (const statement of rest)
-      units.push({ kind: "code", key: "module", canonical: canonical(statement), loc: locOf(statement), label: statement.text.split("\n")[0].slice(0, 60), side: "unknown", calls: callShape(statement, imported) });
+      units.push({ kind: "code", key: "module", canonical: canonical(statement), annotations: annotationsIn(statement), loc: locOf(statement), label: statement.text.split("\n")[0].slice(0, 60), side: "unknown", calls: callShape(statement, imported) });
     return units;
   });
 }

@@ -21,6 +21,8 @@ export interface SourceUnit {
   full?: string;
   /** operations: the Python-only options it sets (`help_text=...`), to name those an edit changed */
   pythonOptions?: string[];
+  /** Python: the type annotations it carries, left out of `canonical` (nothing that runs reads them) */
+  annotations?: string;
   /** Ruby: options Rails ignores (a `foreign_key:` hash's unknown keys), left out of `canonical` */
   ignoredOptions?: string[];
   loc: SourceRange;
@@ -71,6 +73,8 @@ export interface UnitChange {
   optionsOnly?: string[];
   /** Ruby: the pair differs only in options Rails ignores (those named) */
   ignoredOnly?: string[];
+  /** Python: the pair differs only in type annotations */
+  annotationsOnly?: true;
 }
 
 /** Pairs of equal items (by key) in order: the longest common subsequence. */
@@ -116,6 +120,7 @@ export function diffUnits(base: readonly SourceUnit[], head: readonly SourceUnit
       if (optionsOnly) changes.push({ kind: b[j].kind, base: a[i], head: b[j], optionsOnly });
       else if ((a[i].ignoredOptions ?? []).join() !== (b[j].ignoredOptions ?? []).join())
         changes.push({ kind: b[j].kind, base: a[i], head: b[j], ignoredOnly: [...new Set([...(a[i].ignoredOptions ?? []), ...(b[j].ignoredOptions ?? [])])].sort() });
+      else if ((a[i].annotations ?? "") !== (b[j].annotations ?? "")) changes.push({ kind: b[j].kind, base: a[i], head: b[j], annotationsOnly: true });
     }
     // between matched pairs, leftovers on both sides pair up as edits; the rest are additions or removals
     const boundaries: Array<[number, number]> = [...pairs, [a.length, b.length]];

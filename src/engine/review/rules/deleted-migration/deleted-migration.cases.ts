@@ -13,6 +13,17 @@ ${body}
 end
 `;
 
+/** An Alembic revision: `after` is its down_revision (None for a root). */
+const alembic = (id: string, after: string | null, body = "pass") =>
+  `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "${id}"\ndown_revision = ${after ? `"${after}"` : "None"}\n\n\ndef upgrade():\n    ${body}\n\n\ndef downgrade():\n    pass\n`;
+/** Netflix dispatch's single chain before its multi-tenant reset: three revisions, head c3 */
+const oldChain = {
+  "src/app/alembic/versions/a1_accounts.py": alembic("a1", null, 'op.create_table("account", sa.Column("id", sa.Integer, primary_key=True))'),
+  "src/app/alembic/versions/b2_email.py": alembic("b2", "a1", 'op.add_column("account", sa.Column("email", sa.String))'),
+  "src/app/alembic/versions/c3_name.py": alembic("c3", "b2", 'op.add_column("account", sa.Column("name", sa.String))'),
+};
+const deleteAll = { "src/app/alembic/versions/a1_accounts.py": null, "src/app/alembic/versions/b2_email.py": null, "src/app/alembic/versions/c3_name.py": null };
+
 export default defineReviewCases({
   invalid: [
     {
@@ -46,6 +57,40 @@ export default defineReviewCases({
         "db/migrate/20260630070531_revert_add_new_index_on_uri_to_keypairs.rb": rails("RevertAddNewIndexOnUriToKeypairs", "    remove_index :keypairs, name: :index_keypairs_on_non_null_uri, algorithm: :concurrently"),
       },
       findings: [{ path: "db/migrate/20260629124055_add_new_index_on_uri_to_keypairs.rb", line: 1, severity: "error" }],
+    },
+    {
+      name: "Alembic: a history reset whose new chain's root reuses the old head's id (Netflix dispatch): one warning for the whole deletion, only older installations lose their upgrade path",
+      base: oldChain,
+      head: {
+        ...deleteAll,
+        "src/app/database/revisions/env.py": "from alembic import context\n",
+        "src/app/database/revisions/script.py.mako": "revision = ${repr(up_revision)}\n",
+        "src/app/database/revisions/versions/2021-06-02_c3.py": alembic("c3", null),
+        "src/app/database/revisions/versions/2021-06-14_d4.py": alembic("d4", "c3", 'op.add_column("account", sa.Column("project_id", sa.Integer))'),
+      },
+      findings: [{ path: "src/app/alembic/versions/a1_accounts.py", line: 1, severity: "warning", message: "3 migrations of src/app/alembic/versions" }],
+    },
+    {
+      name: "Alembic: a squash that keeps the head revision and makes it the root: one warning",
+      base: oldChain,
+      head: {
+        "src/app/alembic/versions/a1_accounts.py": null,
+        "src/app/alembic/versions/b2_email.py": null,
+        "src/app/alembic/versions/c3_name.py": alembic("c3", null, 'op.create_table("account", sa.Column("id", sa.Integer, primary_key=True), sa.Column("email", sa.String), sa.Column("name", sa.String))'),
+      },
+      findings: [{ path: "src/app/alembic/versions/a1_accounts.py", line: 1, severity: "warning", message: "was built on it" }],
+    },
+    {
+      name: "Alembic: every revision deleted and a new chain with new ids: the databases' alembic_version names a revision that is gone, one error for the deletion",
+      base: oldChain,
+      head: { ...deleteAll, "src/app/alembic/versions/e5_initial.py": alembic("e5", null) },
+      findings: [{ path: "src/app/alembic/versions/a1_accounts.py", line: 1, severity: "error", message: "3 migrations of src/app/alembic/versions" }],
+    },
+    {
+      name: "Alembic: the old head deleted too while its id is reused only for an older revision: an error",
+      base: oldChain,
+      head: { ...deleteAll, "src/app/alembic/versions/b2_initial.py": alembic("b2", null) },
+      findings: [{ path: "src/app/alembic/versions/a1_accounts.py", line: 1, severity: "error" }],
     },
     {
       name: "a merged golang-migrate migration is deleted",

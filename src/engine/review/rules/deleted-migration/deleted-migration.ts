@@ -2,6 +2,7 @@ import { dedent } from "../../../rules/support/fix.js";
 import { djangoAppOf, djangoMigrationName } from "../../history/django-graph.js";
 import { revertedBy } from "../../history/reverted.js";
 import { runnerHistory } from "../../history/runners.js";
+import { baseOf, dirOf } from "../../../paths.js";
 import { defineReviewRule, type ChangedMigration, type ReviewRuleContext } from "../../review-rule.js";
 import type { Migration } from "../../../model.js";
 import { dumpVersions } from "../../dumps/dump-versions.js";
@@ -19,28 +20,22 @@ export default defineReviewRule({
       "on it. Deleting is only safe once a squashed migration replaces it.",
   },
   check(ctx) {
+    // one hazard, one finding: the deletions of one folder that say the same are reported together
+    const gone = new Map<string, ChangedMigration[]>();
+    const downs = new Map<string, ChangedMigration[]>();
+    const squashed = new Map<string, ChangedMigration[]>();
+    const dataOnly = new Map<string, { dump: { path: string; version: string }; deleted: ChangedMigration[] }>();
+    const add = <T>(map: Map<string, T[]>, key: string, item: T) => map.set(key, [...(map.get(key) ?? []), item]);
     for (const m of ctx.migrations) {
       if (m.change.status !== "removed" || m.file.role === "verify" || m.file.role === "repeatable") continue;
-      const history = runnerHistory(m.file.layout);
       if (m.file.role === "down") {
-        ctx.report({
-          path: m.change.path,
-          line: 1,
-          severity: "warning",
-          message: `The down of an applied migration was deleted (${m.change.path}): that migration can no longer be rolled back.`,
-          fix: `Keep ${m.change.path}, or replace it with a down that still undoes its up.`,
-        });
+        add(downs, dirOf(m.change.path), m);
         continue;
       }
+      const history = runnerHistory(m.file.layout);
       const squash = m.file.framework === "django" ? ctx.squashedBy.get(`${djangoAppOf(m.change.path)}/${djangoMigrationName(m.change.path)}`) : undefined;
       if (squash) {
-        ctx.report({
-          path: m.change.path,
-          line: 1,
-          severity: "info",
-          message: `Migration ${m.change.path} was squashed into ${squash}, which replaces it: deleting it once every database has run the squash is Django's documented way.`,
-          fix: "Make sure every environment has migrated past the squashed migration before this merges.",
-        });
+        add(squashed, squash, m);
         continue;
       }
       const added = ctx.migrations.flatMap((a) => (a.change.status === "added" && a.head ? [a.head] : []));
@@ -57,26 +52,115 @@ export default defineReviewRule({
       }
       const loadedInstead = m.base ? dumpSkipping(ctx, m) : undefined;
       if (loadedInstead && m.base && onlyChangesData(m.base)) {
+        const key = `${loadedInstead.path}\u0000${dirOf(m.change.path)}`;
+        dataOnly.set(key, { dump: loadedInstead, deleted: [...(dataOnly.get(key)?.deleted ?? []), m] });
+        continue;
+      }
+      add(gone, dirOf(m.change.path), m);
+    }
+    for (const [squash, deleted] of squashed)
+      ctx.report({
+        ...at(deleted),
+        severity: "info",
+        message: `${listed(deleted, "was", "were")} squashed into ${squash}, which replaces ${deleted.length === 1 ? "it" : "them"}: deleting ${deleted.length === 1 ? "it" : "them"} once every database has run the squash is Django's documented way.`,
+        fix: "Make sure every environment has migrated past the squashed migration before this merges.",
+      });
+    for (const { dump, deleted } of dataOnly.values())
+      ctx.report({
+        ...at(deleted),
+        severity: "info",
+        message: `${listed(deleted, "only changed data and is", "only changed data and are")} older than ${dump.path}'s version ${dump.version}: fresh databases load the dump and never run ${deleted.length === 1 ? "it" : "them"}, and databases that ran ${deleted.length === 1 ? "it" : "them"} keep their data. Deleting ${deleted.length === 1 ? "it" : "them"} changes no database.`,
+        fix: "Nothing to do; the versions stay in schema_migrations where they ran, which Rails ignores.",
+      });
+    for (const deleted of downs.values())
+      ctx.report({
+        ...at(deleted),
+        severity: "warning",
+        message: `The down of ${deleted.length === 1 ? "an applied migration was" : `${deleted.length} applied migrations were`} deleted (${names(deleted)}): ${deleted.length === 1 ? "that migration" : "they"} can no longer be rolled back.`,
+        fix: `Keep ${deleted.length === 1 ? deleted[0].change.path : "them"}, or replace ${deleted.length === 1 ? "it" : "each"} with a down that still undoes its up.`,
+      });
+    for (const deleted of gone.values()) {
+      const reset = alembicReset(ctx, deleted);
+      if (reset) {
         ctx.report({
-          path: m.change.path,
-          line: 1,
-          severity: "info",
-          message: `Migration ${m.change.path} only changed data and is older than ${loadedInstead.path}'s version ${loadedInstead.version}: fresh databases load the dump and never run it, and databases that ran it keep their data. Deleting it changes no database.`,
-          fix: "Nothing to do; its version stays in schema_migrations where it ran, which Rails ignores.",
+          ...at(deleted),
+          severity: "warning",
+          message:
+            `${listed(deleted, "was", "were")} deleted in a history reset: revision ${reset.head}, the head of the deleted chain and so the revision every up-to-date database's ` +
+            `alembic_version names, still exists (${reset.keptIn}). Databases at that revision lose nothing and carry on from there. Only installations older than ${reset.head} ` +
+            `can no longer upgrade: the revisions between theirs and ${reset.head} are gone ("Can't locate revision identified by ...").`,
+          fix: dedent(`
+            # Nothing to change in the code. Installations not at revision ${reset.head} yet must first upgrade with the
+            # last release that still has the old revisions (there: alembic upgrade ${reset.head}), then to this one.
+            # Say so in the release notes; fresh databases start from the new chain.`),
         });
         continue;
       }
+      const first = deleted[0];
+      const history = runnerHistory(first.file.layout);
       ctx.report({
-        path: m.change.path,
-        line: 1,
-        message: `Migration ${m.change.path} exists on the base branch and was deleted: ${history.deleted}`,
+        ...at(deleted),
+        message: `${listed(deleted, "exists", "exist")} on the base branch and ${deleted.length === 1 ? "was" : "were"} deleted: ${history.deleted}`,
         fix: dedent(`
-          Restore it (git checkout <base> -- ${m.change.path}) and undo its effect, if that is the goal, in a new
-          migration.${m.file.framework === "django" ? " To shorten history, use `manage.py squashmigrations` and delete the old files only after every database ran the squash." : ""}`),
+          Restore ${deleted.length === 1 ? "it" : "them"} (git checkout <base> -- ${deleted.length === 1 ? first.change.path : dirOf(first.change.path)}) and undo ${deleted.length === 1 ? "its" : "their"} effect, if that is the goal, in a new
+          migration.${first.file.framework === "django" ? " To shorten history, use `manage.py squashmigrations` and delete the old files only after every database ran the squash." : ""}`),
       });
     }
   },
 });
+
+const byPath = (deleted: readonly ChangedMigration[]) => [...deleted].sort((a, b) => (a.change.path < b.change.path ? -1 : 1));
+
+/** Where a group's finding goes (its first file), with every file in the details when there are several. */
+function at(deleted: readonly ChangedMigration[]): { path: string; line: number; details?: string[]; statement: string } {
+  const sorted = byPath(deleted);
+  return {
+    path: sorted[0].change.path,
+    line: 1,
+    ...(sorted.length > 1 ? { details: sorted.map((m) => m.change.path) } : {}),
+    statement: `deleted ${sorted.map((m) => m.change.path).join(" ")}`,
+  };
+}
+
+/** "a.py, b.py and c.py" (file names when they share a folder), or the first three and how many more. */
+function names(deleted: readonly ChangedMigration[]): string {
+  const oneFolder = new Set(deleted.map((m) => dirOf(m.change.path))).size === 1;
+  const paths = byPath(deleted).map((m) => (oneFolder && deleted.length > 1 ? baseOf(m.change.path) : m.change.path));
+  if (paths.length === 1) return paths[0];
+  if (paths.length <= 3) return `${paths.slice(0, -1).join(", ")} and ${paths[paths.length - 1]}`;
+  return `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more`;
+}
+
+/** "Migration a.py was" or "3 migrations of dir (a.py, ...) were". */
+function listed(deleted: readonly ChangedMigration[], one: string, many: string): string {
+  if (deleted.length === 1) return `Migration ${deleted[0].change.path} ${one}`;
+  return `${deleted.length} migrations of ${dirOf(deleted[0].change.path) || "the repository root"} (${names(deleted)}) ${many}`;
+}
+
+/**
+ * An Alembic history reset (or squash): the deleted revisions' head, the revision every up-to-date database is at,
+ * still exists after the change: a revision of the change reuses its id (a new chain whose root stands for the old
+ * history), or a revision that stays was built on it (its base version's down_revision names it). Databases at
+ * head lose nothing then; only older installations lose their upgrade path. Undefined when a deleted revision's
+ * file could not be read, or a head of the deleted chain is gone for good.
+ */
+function alembicReset(ctx: ReviewRuleContext, deleted: readonly ChangedMigration[]): { head: string; keptIn: string } | undefined {
+  if (!deleted.every((m) => m.file.framework === "alembic" && m.base?.revision)) return undefined;
+  const links = deleted.map((m) => m.base!.revision!);
+  const before = new Set(links.flatMap((l) => l.after));
+  const heads = links.map((l) => l.id).filter((id) => !before.has(id));
+  if (heads.length === 0) return undefined;
+  const remaining = ctx.migrations.filter((m) => m.change.status !== "removed");
+  let found: { head: string; keptIn: string } | undefined;
+  for (const head of heads) {
+    const reused = remaining.find((m) => m.head?.revision?.id === head);
+    const builtOn = remaining.find((m) => m.change.status !== "added" && m.base?.revision?.after.includes(head));
+    const keptIn = reused ? `${reused.change.path} has revision = "${head}"` : builtOn ? `${builtOn.change.path} was built on it` : undefined;
+    if (!keptIn) return undefined;
+    found ??= { head, keptIn };
+  }
+  return found;
+}
 
 /**
  * An up that changes nothing of the schema: data code and DML only (application code such as a feature-flag call

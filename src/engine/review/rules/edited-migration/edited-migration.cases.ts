@@ -44,6 +44,26 @@ class Migration(migrations.Migration):
         migrations.RunPython(fill_plaintext, migrations.RunPython.noop),
     ]
 `;
+/** A typed Django data migration like healthchecks': `apps` annotated with the class django-stubs names. */
+const djangoTyped = (options: { imports: string; apps: string; body?: string; returns?: string }) => `from __future__ import annotations
+
+from typing import Any
+
+${options.imports}
+from django.db import migrations
+
+
+def fill_code(apps: ${options.apps}, schema_editor: Any)${options.returns ?? " -> None"}:
+    Notification = apps.get_model("api", "Notification")
+${options.body ?? "    for n in Notification.objects.filter(code=None):\n        n.code = uuid.uuid4()\n        n.save()"}
+
+
+class Migration(migrations.Migration):
+    dependencies = [("api", "0103_notification_code")]
+
+    operations = [migrations.RunPython(fill_code, migrations.RunPython.noop)]
+`;
+const typedPath = "hc/api/migrations/0104_fill_notification_code.py";
 const djangoPath = "shop/product/migrations/0002_description.py";
 const sqlPath = "shop/product/migrations/0003_index.py";
 /** A Django migration running raw SQL, with an optional helper function before it. */
@@ -141,6 +161,24 @@ export default defineReviewCases({
         }),
       },
       findings: [{ path: djangoPath, line: 10, severity: "warning" }],
+    },
+    {
+      name: "Django: only type annotations changed (healthchecks' django-stubs upgrade: `apps: Apps` -> `apps: StateApps` and its import): a note",
+      base: { [typedPath]: djangoTyped({ imports: "from django.apps.registry import Apps", apps: "Apps" }) },
+      head: { [typedPath]: djangoTyped({ imports: "from django.db.migrations.state import StateApps", apps: "StateApps" }) },
+      findings: [{ path: typedPath, line: 5, severity: "info", message: "type annotations" }],
+    },
+    {
+      name: "Django: annotations added to a data function's signature, return type and a local variable: a note",
+      base: { [typedPath]: djangoTyped({ imports: "import uuid", apps: "Any" }).replace("def fill_code(apps: Any, schema_editor: Any) -> None:", "def fill_code(apps, schema_editor):").replace("    Notification = apps", "    model = None\n    Notification = apps") },
+      head: { [typedPath]: djangoTyped({ imports: "import uuid", apps: "Any", returns: " -> int | None" }).replace("    Notification = apps", "    model: type | None = None\n    Notification = apps") },
+      findings: [{ path: typedPath, line: 9, severity: "info", message: "type annotations" }],
+    },
+    {
+      name: "Django: an annotation changed together with a default argument value: what the code does changed, a warning",
+      base: { [typedPath]: djangoTyped({ imports: "import uuid", apps: "Any" }).replace("schema_editor: Any)", "schema_editor: Any, batch: int = 100)") },
+      head: { [typedPath]: djangoTyped({ imports: "import uuid", apps: "Any" }).replace("schema_editor: Any)", "schema_editor: Any, batch: float = 500)") },
+      findings: [{ path: typedPath, line: 9, severity: "warning", message: "changes what its data code does" }],
     },
     {
       name: "Django: a column's size changed: the schema differs between databases, an error",

@@ -26,6 +26,7 @@ function noEffect(parts: ReadonlySet<EditPart>, options: readonly string[]): str
   if (parts.has("regrouped")) words.push("how the same schema calls are grouped (a change_table block or add_column calls, a safety_assured block), with the same options");
   if (parts.has("down")) words.push("its down (the up that ran is the same; the new down applies to future rollbacks)");
   if (parts.has("imports")) words.push("imports");
+  if (parts.has("annotations")) words.push("type annotations (they do not change what the code does)");
   const ignored = options.filter((o) => o.startsWith("foreign_key:"));
   const python = options.filter((o) => !o.startsWith("foreign_key:"));
   if (parts.has("python-options")) words.push(`options Django keeps in Python only${python.length ? ` (${python.join(", ")})` : ""}`);
