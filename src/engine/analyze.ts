@@ -38,6 +38,7 @@ import { append } from "./append.js";
 import { RepositoryFacts } from "./repository/repository-facts.js";
 import { repositoryView, type RepositoryView } from "./repository/repository-view.js";
 import { SchemaHistory } from "./repository/schema-history.js";
+import { dirOf } from "./paths.js";
 
 export interface FileError {
   path: string;
@@ -494,7 +495,7 @@ function decideDatabases(units: readonly MigrationUnit[], readable: readonly Sou
   for (const file of readable) {
     if (!file.path.endsWith(".sql")) continue;
     const detected = detectByPath(file.path, config);
-    const folder = detected && detected !== "sql-candidate" ? migrationFolder(detected) : file.path.slice(0, Math.max(0, file.path.lastIndexOf("/")));
+    const folder = detected && detected !== "sql-candidate" ? migrationFolder(detected) : dirOf(file.path);
     folders.get(folder)?.sql.push(file);
   }
   const signals = signalFiles(input);

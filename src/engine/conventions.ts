@@ -7,6 +7,7 @@
 import type { Config } from "./config.js";
 import { companionPaths, detectByPath } from "./detect.js";
 import type { Migration } from "./model.js";
+import { dirOf } from "./paths.js";
 
 export interface DownConvention {
   /** `never`: no earlier migration has a down; `empty`: every earlier down is missing or empty, some empty */
@@ -30,8 +31,6 @@ interface Sibling {
   version?: string;
   down: DownState;
 }
-
-const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
 
 function stateOf(down: Migration["down"]): DownState | undefined {
   if (down.status === "missing") return "missing";

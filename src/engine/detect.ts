@@ -7,6 +7,7 @@
 import picomatch from "picomatch";
 import type { Config } from "./config.js";
 import type { Framework, Layout } from "./model.js";
+import { baseOf, dirOf } from "./paths.js";
 
 export type FileRole = "up" | "down" | "combined" | "repeatable" | "verify";
 
@@ -20,9 +21,6 @@ export interface DetectedFile {
   /** files of one migration share this key (an up and its down) */
   key: string;
 }
-
-const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
-const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
 
 // an engine's migration copied into the app keeps its scope: 20260223105922_create_noticed_tables.noticed.rb
 const RAILS = /(?:^|\/)db\/[^/]*migrate[^/]*\/(\d+)_(\w+)(?:\.\w+)?\.rb$/;

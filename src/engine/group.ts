@@ -5,6 +5,7 @@
 import type { Config } from "./config.js";
 import { detectFile, type DetectedFile } from "./detect.js";
 import type { SourceFile } from "./model.js";
+import { dirOf } from "./paths.js";
 
 export interface MigrationUnit {
   file: DetectedFile;
@@ -31,7 +32,7 @@ function attachDjangoHistory(units: MigrationUnit[], context: readonly SourceFil
   const add = (path: string, content: string) => {
     if (seen.has(path)) return;
     seen.add(path);
-    const dir = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+    const dir = dirOf(path);
     const folder = folders.get(dir) ?? [];
     folder.push({ path, content });
     folders.set(dir, folder);
@@ -39,12 +40,12 @@ function attachDjangoHistory(units: MigrationUnit[], context: readonly SourceFil
   for (const unit of units) if (unit.file.framework === "django") add(unit.file.path, unit.content);
   if (folders.size === 0) return;
   for (const file of context) {
-    const dir = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/")) : "";
+    const dir = dirOf(file.path);
     if (folders.has(dir) && detectFile(file.path, file.content, config)?.framework === "django") add(file.path, file.content);
   }
   for (const unit of units) {
     if (unit.file.framework !== "django") continue;
-    const dir = unit.file.path.includes("/") ? unit.file.path.slice(0, unit.file.path.lastIndexOf("/")) : "";
+    const dir = dirOf(unit.file.path);
     unit.history = folders.get(dir);
   }
 }

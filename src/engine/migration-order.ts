@@ -5,9 +5,7 @@
  */
 import type { Config } from "./config.js";
 import { detectByPath, type DetectedFile } from "./detect.js";
-
-const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
-const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+import { baseOf, dirOf } from "./paths.js";
 
 /** Layouts with one folder per migration (diesel's `<version>_<name>/up.sql`, Prisma's `<version>_<name>/migration.sql`). */
 const perMigrationFolder = (file: DetectedFile) => file.layout === "prisma" || /(?:^|\/)(?:up|down)\.sql$/.test(file.path);

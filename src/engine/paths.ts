@@ -5,3 +5,6 @@ export const dirOf = (path: string): string => (path.includes("/") ? path.slice(
 
 /** The file name of a path (`db/migrate/1_x.rb` -> `1_x.rb`). */
 export const baseOf = (path: string): string => path.slice(path.lastIndexOf("/") + 1);
+
+/** The folder of a path with its slash (`db/migrate/1_x.rb` -> `db/migrate/`), "" at the root: a sibling's name goes after it. */
+export const folderPrefix = (path: string): string => (path.includes("/") ? path.slice(0, path.lastIndexOf("/") + 1) : "");

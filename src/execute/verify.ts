@@ -45,6 +45,7 @@ import { withTableSize } from "../engine/production/size-aware.js";
 import type { ProductionSnapshot } from "../engine/production/snapshot-file.js";
 import { restoreSchema } from "./restore-schema.js";
 import { productionSizes, type SizeOf } from "./production-sizes.js";
+import { baseOf, folderPrefix } from "../engine/paths.js";
 
 export interface VerifyInput {
   /**
@@ -120,8 +121,6 @@ const MEASURED_RULE_IDS: ReadonlySet<string> = new Set([MEASURED_TABLE_REWRITE.i
 /** the session holds production's schema (the snapshot), not one migration set's history */
 const PRODUCTION_SCHEMA = "(production snapshot)";
 const normalise = (text: string) => text.replace(/\s+/g, " ").trim();
-const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
-const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/") + 1) : "");
 
 /** The folder's database, unless the file's own name says another (`x.mysql.up.sql`), as analyze decides it. */
 function databaseOf(unit: MigrationUnit, decisions: ReadonlyMap<string, DatabaseDecision>): { database: Database; version?: string } {
@@ -572,7 +571,7 @@ export async function verifyMigrations(input: VerifyInput): Promise<VerifyResult
   const limits: ExecutionLimits = { ...DEFAULT_LIMITS, ...input.limits };
   const { units } = groupMigrations(input.files, config);
   const byPath = new Map(units.map((u) => [u.file.path, u]));
-  const sqitchPlans = new Map(input.files.filter((f) => baseOf(f.path) === "sqitch.plan").map((f) => [dirOf(f.path), f.content]));
+  const sqitchPlans = new Map(input.files.filter((f) => baseOf(f.path) === "sqitch.plan").map((f) => [folderPrefix(f.path), f.content]));
   const decisions = new Map((input.databases ?? []).map((d) => [d.folder, d]));
   const on = (unit: MigrationUnit) => databaseOf(unit, decisions);
 

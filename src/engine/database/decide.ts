@@ -14,6 +14,7 @@ import { DATABASE_LABEL } from "./names.js";
 import { rubyReaders } from "../adapters/rails/ruby-readers.js";
 import { isSignal, type DatabaseSignal, type DatabaseSilence, type SignalReading } from "./signal.js";
 import { signalKind, signalPathsFor } from "./signal-paths.js";
+import { baseOf, dirOf } from "../paths.js";
 
 export interface DatabaseDecision {
   /** the migrations folder (db/migrate, app/migrations, migrations/) */
@@ -26,8 +27,6 @@ export interface DatabaseDecision {
   /** nothing in the repository decided it, or its signals disagree: the check summary says so */
   assumed: boolean;
 }
-
-const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
 
 /** The folder that holds a layout's migrations (diesel and Prisma keep one folder per migration). */
 export function migrationFolder(file: Pick<DetectedFile, "path" | "layout">): string {
@@ -76,7 +75,7 @@ export function decideDatabase(folder: FolderMigrations, signalFiles: ReadonlyMa
   // projects that support several databases keep one folder per dialect (Alembic's versions/postgresql and
   // versions/sqlite in Prefect, migrations/mysql beside migrations/postgres): the folder's own name decides it
   const named = folderDatabase(folder.folder);
-  if (named) return { folder: folder.folder, database: named, version, reason: `the folder's name (${baseOfFolder(folder.folder)})`, assumed: false };
+  if (named) return { folder: folder.folder, database: named, version, reason: `the folder's name (${baseOf(folder.folder)})`, assumed: false };
 
   const paths = signalPathsFor(folder.framework, folder.folder, [...signalFiles.keys()]);
   const signals: DatabaseSignal[] = [];
@@ -124,11 +123,9 @@ export function decideDatabase(folder: FolderMigrations, signalFiles: ReadonlyMa
   };
 }
 
-const baseOfFolder = (folder: string) => folder.slice(folder.lastIndexOf("/") + 1);
-
 /** A migrations folder named after one database: postgresql, postgres, pg, mysql, mariadb, sqlite, sqlite3. */
 export function folderDatabase(folder: string): Database | undefined {
-  const name = baseOfFolder(folder).toLowerCase();
+  const name = baseOf(folder).toLowerCase();
   if (name === "postgresql" || name === "postgres" || name === "pg") return "postgresql";
   if (name === "mysql" || name === "mariadb") return name;
   if (name === "sqlite" || name === "sqlite3") return "sqlite";

@@ -9,8 +9,7 @@ import { asString, dictGet, kwarg, type PyValue } from "../adapters/python/value
 import type { Database } from "../model.js";
 import { djangoEngineDatabase, urlDatabase } from "./names.js";
 import type { SignalReading } from "./signal.js";
-
-const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+import { baseOf } from "../paths.js";
 
 /** Settings modules named for development or tests (or kept among tests and examples) say what developers run, not production. */
 export const isDevelopmentSettings = (path: string): boolean =>

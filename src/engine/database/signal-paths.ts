@@ -3,10 +3,9 @@
  * CLI and the App fetch only those: Rails' config/database.yml (and its committed samples), Django settings
  * modules, Alembic's alembic.ini and env.py.
  */
-export type SignalKind = "rails-database-yml" | "rails-database-sample" | "django-settings" | "alembic-ini" | "alembic-env";
+import { baseOf, dirOf } from "../paths.js";
 
-const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
-const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
+export type SignalKind = "rails-database-yml" | "rails-database-sample" | "django-settings" | "alembic-ini" | "alembic-env";
 
 const RAILS_SAMPLES = new Set([
   "database.yml.sample",

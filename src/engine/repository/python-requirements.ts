@@ -6,6 +6,7 @@
  */
 import { parse as parseToml } from "smol-toml";
 import { setupCfgRequirements, setupPyRequirements } from "./python-setup-files.js";
+import { baseOf, dirOf } from "../paths.js";
 
 type Version = number[];
 interface Bound {
@@ -20,8 +21,6 @@ export interface VersionRange {
 
 const PYTHON_MANIFESTS = new Set(["pyproject.toml", "setup.cfg", "setup.py", "Pipfile", "poetry.lock", "uv.lock", "Pipfile.lock"]);
 
-const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
-
 /** A Python dependency file: requirements*.txt (or .in), a .txt in a requirements/ folder, pyproject.toml, a lock file. */
 export function isPythonManifestPath(path: string): boolean {
   const base = baseOf(path);
@@ -32,9 +31,9 @@ export function isPythonManifestPath(path: string): boolean {
 
 /** The folder a Python dependency file speaks for: its own, or the one above a requirements/ folder. */
 export function pythonManifestDir(path: string): string {
-  const dir = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+  const dir = dirOf(path);
   if (baseOf(dir) !== "requirements" || baseOf(path).startsWith("requirements")) return dir;
-  return dir.includes("/") ? dir.slice(0, dir.lastIndexOf("/")) : "";
+  return dirOf(dir);
 }
 
 function version(text: string): Version | undefined {

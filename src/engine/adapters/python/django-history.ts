@@ -5,6 +5,7 @@
  */
 import { readDjangoFile, type DjangoFile } from "./django-reader.js";
 import { AppState } from "./django-state.js";
+import { baseOf } from "../../paths.js";
 
 type HistoryFiles = ReadonlyArray<{ path: string; content: string }>;
 
@@ -22,7 +23,7 @@ export class DjangoHistory {
   private label?: string;
 
   constructor(private readonly files: HistoryFiles) {
-    for (const f of files) this.byName.set(f.path.slice(f.path.lastIndexOf("/") + 1).replace(/\.py$/, ""), f);
+    for (const f of files) this.byName.set(baseOf(f.path).replace(/\.py$/, ""), f);
   }
 
   /** The file read once; `content` given for a file that is not part of the history (a lone unit). */

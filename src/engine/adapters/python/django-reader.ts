@@ -11,6 +11,7 @@ import { locOf } from "./nodes.js";
 import { withPythonTree, type PyNode } from "./parser.js";
 import { readError, type CutShortList } from "./recovery.js";
 import { asBool, asString, evaluate, type PyValue } from "./values.js";
+import { baseOf } from "../../paths.js";
 
 export interface DjangoFile {
   path: string;
@@ -53,7 +54,7 @@ function migrationClass(classes: Map<string, PyNode>): PyNode | undefined {
 }
 
 export function readDjangoFile(path: string, content: string): DjangoFile {
-  const name = path.slice(path.lastIndexOf("/") + 1).replace(/\.py$/, "");
+  const name = baseOf(path).replace(/\.py$/, "");
   return withPythonTree(content, (root) => {
     const module = readModule(root, content);
     const file: DjangoFile = {

@@ -21,6 +21,7 @@ import { djangoApp } from "./django-migration.js";
 import { freeNames } from "./python-free-names.js";
 import { isMysqlFamily } from "./databases.js";
 import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
+import { folderPrefix } from "../../paths.js";
 
 /**
  * Rails code copied into a split for a MySQL database, without PostgreSQL's own options (`algorithm: :concurrently`
@@ -62,7 +63,6 @@ const indent = (text: string, by: string) =>
 const words = (name: string) => name.split(/[^a-zA-Z0-9]+/).filter(Boolean);
 const snake = (name: string) => words(name).map((w) => w.toLowerCase()).join("_");
 const camel = (name: string) => words(name).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
-const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/") + 1) : "");
 
 /** `20240101000000` + 2 -> `20240101000002`, `0043` + 1 -> `0044` (width kept); other versions get `_2`. */
 function nextVersion(version: string | undefined, step: number): string {
@@ -166,7 +166,7 @@ function railsFile(migration: Migration, step: MigrationStep, index: number): Mi
     ...body,
     `end`,
   ].join("\n");
-  return { path: `${dirOf(migration.path)}${version}_${snake(step.name)}.rb`, text: forDatabase(migration, text) };
+  return { path: `${folderPrefix(migration.path)}${version}_${snake(step.name)}.rb`, text: forDatabase(migration, text) };
 }
 
 function djangoFile(migration: Migration, step: MigrationStep, index: number, previous: string): { file: MigrationFile; name: string } {
@@ -185,7 +185,7 @@ function djangoFile(migration: Migration, step: MigrationStep, index: number, pr
   const definitions = pythonDefinitions(step.definitions ?? []);
   const body = [definitions, klass].filter(Boolean).join("\n\n\n");
   const imports = pythonImports([...(step.definitions ?? []), "migrations.Migration", ...step.statements], { migrations: "from django.db import migrations", models: "from django.db import models" });
-  return { file: { path: `${dirOf(migration.path)}${name}.py`, text: [...imports, ...(imports.length ? [""] : []), body].join("\n") }, name };
+  return { file: { path: `${folderPrefix(migration.path)}${name}.py`, text: [...imports, ...(imports.length ? [""] : []), body].join("\n") }, name };
 }
 
 function alembicFile(migration: Migration, step: MigrationStep, previous: string | undefined): { file: MigrationFile; id: string } {
@@ -207,13 +207,13 @@ function alembicFile(migration: Migration, step: MigrationStep, previous: string
   ];
   const body = [pythonDefinitions(step.definitions ?? []), header.join("\n"), upgrade.join("\n"), downgrade.join("\n")].filter(Boolean).join("\n\n\n");
   const imports = pythonImports([...(step.definitions ?? []), ...(step.noTransaction ? ["op.get_context()"] : []), ...run, ...(step.down ?? [])], { op: "from alembic import op", sa: "import sqlalchemy as sa" });
-  return { file: { path: `${dirOf(migration.path)}${id}_${snake(step.name)}.py`, text: [...imports, ...(imports.length ? [""] : []), body].join("\n") }, id };
+  return { file: { path: `${folderPrefix(migration.path)}${id}_${snake(step.name)}.py`, text: [...imports, ...(imports.length ? [""] : []), body].join("\n") }, id };
 }
 
 function sqlFile(migration: Migration, step: MigrationStep, index: number): MigrationFile {
   const version = nextVersion(migration.version, index + 1);
   const name = snake(step.name);
-  const dir = dirOf(migration.path);
+  const dir = folderPrefix(migration.path);
   const up = step.statements.join("\n");
   const down = step.down?.join("\n") ?? "";
   switch (migration.layout) {
@@ -230,7 +230,7 @@ function sqlFile(migration: Migration, step: MigrationStep, index: number): Migr
     case "sqitch":
       return { path: `${dir}${name}.sql`, text: step.noTransaction ? up : ["BEGIN;", up, "COMMIT;"].join("\n") };
     case "prisma":
-      return { path: `${dirOf(dir.replace(/\/$/, ""))}${version}_${name}/migration.sql`, text: up };
+      return { path: `${folderPrefix(dir.replace(/\/$/, ""))}${version}_${name}/migration.sql`, text: up };
     default:
       return { path: `${dir}${version}_${name}.sql`, text: up };
   }
