@@ -9,6 +9,7 @@ import type { RuleContext } from "../support/rule.js";
 import { carriedStatement, type FixSteps, type MigrationStep } from "../support/fix-steps.js";
 import { reindented } from "../support/data-code.js";
 import { ident, modelName, sym } from "../support/fix.js";
+import { alterSubcommandsOf, alterWithSubcommand } from "../support/sql-text.js";
 import { pythonString, rubyString } from "../support/embed-sql.js";
 import { keywordText } from "../support/python-call.js";
 import { unboundNames } from "../support/python-free-names.js";
@@ -23,8 +24,13 @@ const DJANGO_BOUND = new Set(["models", "migrations"]);
 
 function sqlSteps(op: SetNotNull, name: string): FixSteps {
   const [t, c, n] = [ident(op.table), ident(op.column), ident(name)];
+  const check = `ALTER TABLE ${t} ADD CONSTRAINT ${n} CHECK (${c} IS NOT NULL) NOT VALID;`;
+  // a statement of several sub-commands keeps the others in their place, this SET NOT NULL becoming the CHECK
+  const inStatement = op.embeddedSql
+    ? undefined
+    : alterWithSubcommand(op.text, (cmd) => cmd.subtype === "AT_SetNotNull" && cmd.name === op.column, () => alterSubcommandsOf(check));
   return {
-    inPlace: `ALTER TABLE ${t} ADD CONSTRAINT ${n} CHECK (${c} IS NOT NULL) NOT VALID;`,
+    inPlace: inStatement ?? check,
     steps: [
       {
         name: `validate ${name}`,

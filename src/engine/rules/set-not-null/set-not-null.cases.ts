@@ -2,6 +2,17 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "one ALTER TABLE with two SET NOT NULL: each fix keeps the statement's other sub-command in its place",
+      schema: "CREATE TABLE public_collection_tokens (id bigint PRIMARY KEY, enable_download bool DEFAULT TRUE, enable_comment bool DEFAULT FALSE);\nINSERT INTO public_collection_tokens VALUES (1, TRUE, FALSE);",
+      code: "ALTER TABLE public_collection_tokens\n    ALTER COLUMN enable_download SET NOT NULL,\n    ALTER COLUMN enable_comment SET NOT NULL;",
+      lines: [1, 1],
+      fixes: [
+        "ALTER TABLE public_collection_tokens ALTER COLUMN enable_download SET NOT NULL, ADD CONSTRAINT public_collection_tokens_enable_comment_not_null CHECK (enable_comment IS NOT NULL) NOT VALID;\n\n-- then a new migration, db/migrations/002_validate_public_collection_tokens_enable_comment_not_null.sql:\nALTER TABLE public_collection_tokens VALIDATE CONSTRAINT public_collection_tokens_enable_comment_not_null;\nALTER TABLE public_collection_tokens ALTER COLUMN enable_comment SET NOT NULL;  -- PostgreSQL 12+ reads the CHECK instead of the table\nALTER TABLE public_collection_tokens DROP CONSTRAINT public_collection_tokens_enable_comment_not_null;",
+        "ALTER TABLE public_collection_tokens ADD CONSTRAINT public_collection_tokens_enable_download_not_null CHECK (enable_download IS NOT NULL) NOT VALID, ALTER COLUMN enable_comment SET NOT NULL;\n\n-- then a new migration, db/migrations/002_validate_public_collection_tokens_enable_download_not_null.sql:\nALTER TABLE public_collection_tokens VALIDATE CONSTRAINT public_collection_tokens_enable_download_not_null;\nALTER TABLE public_collection_tokens ALTER COLUMN enable_download SET NOT NULL;  -- PostgreSQL 12+ reads the CHECK instead of the table\nALTER TABLE public_collection_tokens DROP CONSTRAINT public_collection_tokens_enable_download_not_null;",
+      ],
+    },
     { framework: "sql", name: "SET NOT NULL on a live table", schema: "CREATE TABLE profiles (id bigint PRIMARY KEY, email text);", code: "ALTER TABLE profiles ALTER COLUMN email SET NOT NULL;", lines: [1] },
     {
       framework: "sql",

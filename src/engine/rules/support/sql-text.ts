@@ -380,3 +380,40 @@ export function indexOverColumn(sql: string, column: string, to: string, name: s
   const out = deparse(copy);
   return out && `${out};`;
 }
+
+/**
+ * An ALTER TABLE of several sub-commands with the one a fix is about changed and every other kept in its place: the
+ * sub-commands `match` picks are replaced by `replace(cmd)` (none, one or more sub-commands). Undefined when `sql` is
+ * not an ALTER TABLE of two or more sub-commands (the fix's own short statement reads better) or none matches.
+ */
+export function alterWithSubcommand(sql: string, match: (cmd: PgNode) => boolean, replace: (cmd: PgNode) => PgNode[]): string | undefined {
+  const node = parseOne(sql);
+  const cmds: PgNode[] | undefined = node?.AlterTableStmt?.cmds;
+  if (!cmds || cmds.length < 2 || !cmds.some((c) => match(c.AlterTableCmd ?? {}))) return undefined;
+  const copy = structuredClone(node) as PgNode;
+  copy.AlterTableStmt.cmds = cmds.flatMap((c) => (match(c.AlterTableCmd ?? {}) ? replace(structuredClone(c.AlterTableCmd)).map((r) => ({ AlterTableCmd: r })) : [c]));
+  const out = deparse(copy);
+  return out && `${out};`;
+}
+
+/** The sub-commands of an ALTER TABLE statement written as SQL (`ALTER TABLE t ADD CONSTRAINT ...`), to put into another. */
+export function alterSubcommandsOf(sql: string): PgNode[] {
+  return (parseOne(sql)?.AlterTableStmt?.cmds ?? []).map((c: PgNode) => c.AlterTableCmd);
+}
+
+/** ALTER TABLE ... ADD COLUMN `column` without its UNIQUE / PRIMARY KEY, the statement's other parts kept (its type, default, NOT NULL, other sub-commands). */
+export function addColumnWithoutKey(sql: string, column: string): string | undefined {
+  const node = parseOne(sql);
+  if (!node?.AlterTableStmt?.cmds) return undefined;
+  const copy = structuredClone(node) as PgNode;
+  let found = false;
+  for (const c of copy.AlterTableStmt.cmds) {
+    const def = c.AlterTableCmd?.subtype === "AT_AddColumn" ? c.AlterTableCmd.def?.ColumnDef : undefined;
+    if (!def || def.colname !== column) continue;
+    found = true;
+    def.constraints = (def.constraints ?? []).filter((k: PgNode) => k.Constraint?.contype !== "CONSTR_UNIQUE" && k.Constraint?.contype !== "CONSTR_PRIMARY");
+    if (!def.constraints.length) delete def.constraints;
+  }
+  const out = found ? deparse(copy) : undefined;
+  return out && `${out};`;
+}

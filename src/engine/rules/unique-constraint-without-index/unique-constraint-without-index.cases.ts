@@ -2,6 +2,13 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "ADD COLUMN ... UNIQUE among other ADD COLUMNs: the fix keeps the other columns, and this one's type and NOT NULL",
+      schema: "CREATE TABLE users (user_id bigint PRIMARY KEY, email text);\nINSERT INTO users VALUES (1, 'a@x');",
+      code: "ALTER TABLE users\n    ADD COLUMN encrypted_email BYTEA,\n    ADD COLUMN email_decryption_nonce BYTEA,\n    ADD COLUMN email_hash TEXT UNIQUE DEFAULT NULL;",
+      lines: [1],
+    },
     { framework: "sql", name: "ADD PRIMARY KEY", schema: "CREATE TABLE queue_message (queue_name text NOT NULL, message_id bigint NOT NULL);", code: "ALTER TABLE queue_message ADD PRIMARY KEY (queue_name, message_id);", lines: [1] },
     {
       framework: "sql",

@@ -9,7 +9,7 @@ import { calleeOf, withoutKeyword } from "../support/python-call.js";
 import { nameKey } from "../support/facts.js";
 import { isUtcZone, typeChangeCost } from "../../types.js";
 import { railsType } from "../support/rails-fix.js";
-import { alterWithConstraintUsingIndex } from "../support/sql-text.js";
+import { addColumnWithoutKey, alterWithConstraintUsingIndex } from "../support/sql-text.js";
 import { HOW_TO_LEAVE_THE_TRANSACTION } from "../support/leave-transaction.js";
 import { renderFix } from "../support/fix-steps.js";
 
@@ -140,16 +140,19 @@ export default defineRule({
     }
     for (const { op, index } of upOps(ctx, "add_column")) {
       if (!(op.column.unique || op.column.primaryKey) || !tableWithRows(ctx, op.table, index)) continue;
-      const idx = derivedName(op.table, [op.column.name], "key");
+      const idx = op.column.primaryKey ? `${op.table.split(".").pop()}_pkey` : derivedName(op.table, [op.column.name], "key");
       ctx.report({
         op,
         message: `Adding column ${op.table}.${op.column.name} with ${op.column.primaryKey ? "PRIMARY KEY" : "UNIQUE"} builds a unique index while the table is locked against reads and writes.`,
         fix: fixFor(ctx.framework, {
           sql: ctx.framework !== "sql" ? "" : renderFix(ctx, {
-            inPlace: `ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} ${op.column.type?.text ?? "text"};${op.column.type ? "" : `  -- migguard does not know the type of ${op.column.name}: use yours`}`,
+            // the statement as written without the column's key: its type, default and the statement's other sub-commands stay
+            inPlace:
+              (op.embeddedSql ? undefined : addColumnWithoutKey(op.text, op.column.name)) ??
+              `ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} ${op.column.type?.text ?? "text"};${op.column.type ? "" : `  -- migguard does not know the type of ${op.column.name}: use yours`}`,
             steps: [
               { name: `index ${idx}`, noTransaction: true, statements: [`CREATE UNIQUE INDEX CONCURRENTLY ${ident(idx)} ON ${ident(op.table)} (${ident(op.column.name)});`], down: [`DROP INDEX CONCURRENTLY IF EXISTS ${ident(idx)};`] },
-              { name: `unique ${idx}`, statements: [`ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(idx)} UNIQUE USING INDEX ${ident(idx)};`] },
+              { name: `${op.column.primaryKey ? "primary key" : "unique"} ${idx}`, statements: [`ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(idx)} ${op.column.primaryKey ? "PRIMARY KEY" : "UNIQUE"} USING INDEX ${ident(idx)};`] },
             ],
           }),
           rails: () =>
