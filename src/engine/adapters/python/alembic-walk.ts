@@ -12,8 +12,8 @@ import { assignments, type PyModule } from "./module.js";
 import { callParts, locOf, parameterNames, statementsOf, unparen } from "./nodes.js";
 import type { PyNode } from "./parser.js";
 import { statementsBeforeError } from "./recovery.js";
-import { queryDml } from "./sqlalchemy-dml.js";
-import { asString, evaluate, kwarg, type PyValue } from "./values.js";
+import { ormInsert, queryDml, queryRead } from "./sqlalchemy-dml.js";
+import { asBool, asString, evaluate, kwarg, type PyValue } from "./values.js";
 import { append } from "../../append.js";
 
 interface WalkState {
@@ -375,8 +375,11 @@ export class AlembicWalker {
     const left = statement.childForFieldName("left");
     const right = statement.childForFieldName("right");
     const body = statement.childForFieldName("body");
-    if (right) this.scanData(right, state);
     const items = right ? this.eval(right, state) : undefined;
+    // `for p in session.query(Plugin).all():` whose body only reads p's attributes: the query writes nothing (an
+    // assignment `p.x = ...` or `session.delete(p)` would, at the next flush)
+    const readOnly = right && left?.type === "identifier" && queryRead(items!, this.opContext(state)) && onlyAttributeReads(left.text, body);
+    if (right && !readOnly) this.scanData(right, state);
     if (left?.type === "identifier" && items?.kind === "list" && items.items.length <= MAX_LOOP_ITEMS) {
       // a loop over a literal list: walk the body once per item, with the loop variable bound
       for (const item of items.items) {
@@ -404,6 +407,7 @@ export class AlembicWalker {
       return;
     }
     if (this.indirectCall(node, fn, state)) return;
+    if (this.modelTableCreate(node, fn, state)) return;
     const q = qualifiedName(fn, this.module.imports);
     if (q?.startsWith("alembic.op.") && !q.slice("alembic.op.".length).includes("(")) {
       const value = this.eval(node, state);
@@ -421,6 +425,24 @@ export class AlembicWalker {
       // a call we cannot see into: it may change anything (and may undo anything in a downgrade)
       this.ops.push({ loc: locOf(node), text: node.text, inTransaction: state.inTransaction, kind: "raw", statement: "Call" });
     }
+  }
+
+  /**
+   * `Organization.__table__.create(bind)`: SQLAlchemy's CREATE TABLE for a mapped class of the file (its
+   * `__tablename__`), as `op.create_table` would; `checkfirst=True` skips it when the table exists. Its columns are
+   * the model's, not read here: what matters to the later steps is that the table is new and empty.
+   */
+  private modelTableCreate(node: PyNode, fn: PyNode, state: WalkState): boolean {
+    if (fn.type !== "attribute" || fn.childForFieldName("attribute")?.text !== "create") return false;
+    const target = unparen(fn.childForFieldName("object")!);
+    if (target.type !== "attribute" || target.childForFieldName("attribute")?.text !== "__table__") return false;
+    const model = target.childForFieldName("object");
+    const table = model?.type === "identifier" ? this.modelTable(model.text) : undefined;
+    if (!table) return false;
+    const value = this.eval(node, state);
+    const ifNotExists = (value.kind === "call" && asBool(value.kwargs.get("checkfirst"))) || false;
+    this.ops.push({ loc: locOf(node), text: node.text, inTransaction: state.inTransaction, kind: "create_table", table, ifNotExists });
+    return true;
   }
 
   /**
@@ -467,7 +489,7 @@ export class AlembicWalker {
     if (QUIET_METHODS.has(method)) return true;
     const value = this.eval(node, state);
     if (value.kind !== "call") return true;
-    const query = queryDml(value, this.opContext(state));
+    const query = queryDml(value, this.opContext(state)) ?? ormInsert(value, this.opContext(state));
     if (query) {
       this.ops.push({ loc: value.loc, text: value.text, inTransaction: state.inTransaction, kind: "dml", ...query, viaCode: true });
       return true;
@@ -547,6 +569,21 @@ export class AlembicWalker {
       urls: new Set(),
     });
   }
+}
+
+/** `name` is used in `block` only to read its attributes (`p.id` in an expression, never assigned or called). */
+function onlyAttributeReads(name: string, block: PyNode | null): boolean {
+  if (!block) return true;
+  return block.descendantsOfType("identifier").every((id) => {
+    if (id.text !== name) return true;
+    const parent = id.parent;
+    if (parent?.type !== "attribute" || parent.childForFieldName("object")?.id !== id.id) return false;
+    const grand = parent.parent;
+    if (grand?.type === "call" && grand.childForFieldName("function")?.id === parent.id) return false;
+    // the target of an assignment (`p.x = 1`, `p.x += 1`) or of a del
+    if ((grand?.type === "assignment" || grand?.type === "augmented_assignment") && grand.childForFieldName("left")?.id === parent.id) return false;
+    return grand?.type !== "delete_statement";
+  });
 }
 
 function rootIdentifier(node: PyNode): string | undefined {

@@ -90,3 +90,36 @@ export function queryDml(value: PyValue, resolver: TableResolver): SqlalchemyDml
   const columns = last === "update" ? writtenColumns(value) : [];
   return { verb: last, hasWhere, ...target(query.args[0], resolver), ...(columns.length ? { columns } : {}) };
 }
+
+/** The table of `Model(...)` when Model is a mapped class of the file: an object the session will INSERT. */
+function newObjectTable(value: PyValue | undefined, resolver: TableResolver): string | undefined {
+  if (value?.kind !== "call" || value.receiver || value.callee.includes(".")) return undefined;
+  return resolver.modelTable?.(value.callee);
+}
+
+/**
+ * `session.add(Model(...))`, `session.add_all([Model(...), ...])`: an INSERT into the table of a mapped class of the
+ * file (its `__tablename__`). Objects of other classes, or built elsewhere, are unknown writes.
+ */
+export function ormInsert(value: PyValue, resolver: TableResolver): SqlalchemyDml | undefined {
+  if (value.kind !== "call") return undefined;
+  const name = method(value);
+  const objects = name === "add" ? [value.args[0]] : name === "add_all" && value.args[0]?.kind === "list" ? value.args[0].items : undefined;
+  if (!objects || objects.length === 0) return undefined;
+  const tables = objects.map((o) => newObjectTable(o, resolver));
+  const table = tables[0];
+  if (!table || tables.some((t) => t !== table)) return undefined;
+  const first = objects[0] as PyCall;
+  return { verb: "insert", hasWhere: false, table, ormModel: first.callee, columns: [...first.kwargs.keys()] };
+}
+
+const READS = new Set(["all", "first", "one", "one_or_none", "scalar", "scalars", "count", "get"]);
+
+/** `session.query(Model).filter(...).all()`: rows read, none written (the table of the query when known). */
+export function queryRead(value: PyValue, resolver: TableResolver): { table?: string } | undefined {
+  if (value.kind !== "call" || !READS.has(method(value))) return undefined;
+  const calls = chain(value);
+  const query = calls.find((c) => method(c) === "query");
+  if (!query || calls.some((c) => VERBS.has(method(c)))) return undefined;
+  return { table: target(query.args[0], resolver).table };
+}

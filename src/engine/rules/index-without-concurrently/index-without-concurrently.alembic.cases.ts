@@ -157,6 +157,36 @@ with op.get_context().autocommit_block():
   valid: [
     {
       framework: "alembic",
+      name: "the table is created the line before through the migration's own mapped class (Organization.__table__.create(bind)): the index is built on a new, empty table",
+      code: `from alembic import op
+import sqlalchemy as sa
+from sqlalchemy.ext.declarative import declarative_base
+
+Base = declarative_base()
+
+revision = "b2"
+down_revision = "a1"
+
+
+class Organization(Base):
+    __tablename__ = "organization"
+    id = sa.Column(sa.Integer, primary_key=True)
+    name = sa.Column(sa.String)
+
+
+def upgrade():
+    bind = op.get_bind()
+    Organization.__table__.create(bind)
+    op.create_index("ix_organization_name", "organization", ["name"], unique=False)
+
+
+def downgrade():
+    op.drop_index("ix_organization_name", table_name="organization")
+    op.drop_table("organization")
+`,
+    },
+    {
+      framework: "alembic",
       name: "add_column(nullable=False) without server_default first: it fails on a table with rows, so the index builds on an empty table",
       code: `from alembic import op
 import sqlalchemy as sa
