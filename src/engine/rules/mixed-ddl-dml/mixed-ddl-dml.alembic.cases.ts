@@ -122,6 +122,49 @@ def downgrade():
         "# revision 1, alembic/versions/abc123_case.py as it becomes: without the data change\nfrom alembic import op\nimport sqlalchemy as sa\nfrom sqlalchemy.sql import table\n\nrevision = \"d7d747033183\"\ndown_revision = \"e5c7a4e2df4d\"\n\ndestinations = table(\"destinations\", sa.Column(\"id\", sa.Integer), sa.Column(\"options\", sa.Text), sa.Column(\"secret\", sa.Text))\n\n\ndef upgrade():\n    op.add_column(\"destinations\", sa.Column(\"secret\", sa.Text(), nullable=True))\n    conn = op.get_bind()\n\n\ndef downgrade():\n    pass\n\n# revision 2, new file alembic/versions/70afc22c5824_backfill_data.py: the data change with the statements it prepares (one transaction: rows written between them would break them), once revision 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nfrom alembic import op\nimport sqlalchemy as sa\nfrom sqlalchemy.sql import table\n\n\ndestinations = table(\"destinations\", sa.Column(\"id\", sa.Integer), sa.Column(\"options\", sa.Text), sa.Column(\"secret\", sa.Text))\n\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"70afc22c5824\"\nrevision = NEW_REVISION_ID\ndown_revision = \"d7d747033183\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    conn = op.get_bind()\n    for dest in conn.execute(destinations.select()):\n        conn.execute(destinations.update().where(destinations.c.id == dest.id).values(secret=dest.options))\n    op.drop_column(\"destinations\", \"options\")\n\n\ndef downgrade():\n    pass\n\n# the revision whose down_revision is \"d7d747033183\" now follows the last of these: give it that revision's id",
       ],
     },
+    {
+      framework: "alembic",
+      name: "a data change in helpers that upgrade() calls: the calling statement moves whole with the helpers and what their signatures read (a chained call on lines of its own stays inside its statement)",
+      code: `from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import orm
+
+from alembic import op
+
+revision = "d7c6efd2de42"
+down_revision = "09aba125b57a"
+
+
+def copy_group(group_id: Any):
+    session = orm.Session(bind=op.get_bind())
+    user_ids = (
+        session.execute(sa.text("SELECT id FROM users WHERE group_id=:group_id").bindparams(group_id=group_id))
+        .scalars()
+        .all()
+    )
+    for user_id in user_ids:
+        session.execute(sa.text("UPDATE users SET rating = 0 WHERE id = :id").bindparams(id=user_id))
+
+
+def copy_all():
+    session = orm.Session(bind=op.get_bind())
+    for group_id in session.execute(sa.text("SELECT id FROM groups")).scalars().all():
+        copy_group(group_id)
+
+
+def upgrade():
+    op.add_column("users", sa.Column("rating", sa.Float(), nullable=True))
+    copy_all()
+    op.drop_table("users_to_favorites")
+
+
+def downgrade():
+    pass
+`,
+      lines: [25],
+      fixes: ["# revision 1, alembic/versions/abc123_case.py as it becomes: without the data change\nfrom typing import Any\n\nimport sqlalchemy as sa\nfrom sqlalchemy import orm\n\nfrom alembic import op\n\nrevision = \"d7c6efd2de42\"\ndown_revision = \"09aba125b57a\"\n\n\ndef upgrade():\n    op.add_column(\"users\", sa.Column(\"rating\", sa.Float(), nullable=True))\n\n\ndef downgrade():\n    pass\n\n# revision 2, new file alembic/versions/edb083a5bd7e_backfill_data.py: the data change with the statements it prepares (one transaction: rows written between them would break them), once revision 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nfrom typing import Any\nimport sqlalchemy as sa\nfrom sqlalchemy import orm\nfrom alembic import op\n\n\ndef copy_group(group_id: Any):\n    session = orm.Session(bind=op.get_bind())\n    user_ids = (\n        session.execute(sa.text(\"SELECT id FROM users WHERE group_id=:group_id\").bindparams(group_id=group_id))\n        .scalars()\n        .all()\n    )\n    for user_id in user_ids:\n        session.execute(sa.text(\"UPDATE users SET rating = 0 WHERE id = :id\").bindparams(id=user_id))\n\n\ndef copy_all():\n    session = orm.Session(bind=op.get_bind())\n    for group_id in session.execute(sa.text(\"SELECT id FROM groups\")).scalars().all():\n        copy_group(group_id)\n\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"edb083a5bd7e\"\nrevision = NEW_REVISION_ID\ndown_revision = \"d7c6efd2de42\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    copy_all()\n    op.drop_table(\"users_to_favorites\")\n\n\ndef downgrade():\n    pass\n\n# the revision whose down_revision is \"d7c6efd2de42\" now follows the last of these: give it that revision's id"],
+    },
   ],
   valid: [
     {

@@ -35,6 +35,9 @@ const tableOf = (op: Operation): string | undefined => ("table" in op && typeof 
 /** Statements that only frame the migration (BEGIN/COMMIT, SET): they neither need the data change nor are needed by it. */
 const framing = (op: Operation) => op.kind === "transaction_control" || op.kind === "set_setting";
 
+/** Code the model could not interpret that changes nothing by itself (a value computed, an SQLAlchemy object built). */
+const inert = (op: Operation) => op.kind === "raw" && !op.opaque && !op.rewritesTable && op.table === undefined;
+
 /** What a data step is called in a migration's name: "backfill orders". */
 const stepName = (dataTable: string | undefined) => `backfill ${dataTable?.split(".").pop() ?? "data"}`;
 
@@ -52,9 +55,10 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
   // the data change prepares the statement after it (NULLs removed before NOT NULL, values copied before the drop):
   // they move together, in one transaction
   const moved = tailWithData ? [...movedOps, ...tailOps] : movedOps;
-  const tail = tailWithData ? [] : tailOps;
   const data = movedCode(migration, moved);
   if (!data || "unbound" in data) return data;
+  // a call the moved statement makes after its last data step (a helper's `dedent(...)` that changes nothing) moves with it
+  const tail = (tailWithData ? [] : tailOps).filter((op) => !(data.ops.includes(op) && inert(op)));
   const laterFound = tail.length ? movedCode(migration, tail) : undefined;
   if (laterFound && "unbound" in laterFound) return laterFound;
   if (tail.length && !laterFound) return undefined;

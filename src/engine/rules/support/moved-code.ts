@@ -62,7 +62,9 @@ export function movedCode(migration: Migration, ops: readonly Operation[]): Move
     case "django":
     case "alembic": {
       const found = migration.framework === "rails" ? rubyReaders().rubyMoved(migration.source, ops, staying) : pythonMoved(migration.source, migration.framework, ops, staying);
-      return found && "lines" in found ? { ...found, ops: opsIn(migration, found.lines) } : found;
+      if (!found || !("lines" in found)) return found;
+      const { reach, ...code } = found as Exclude<PythonMoved, Unmovable | undefined>;
+      return { ...code, ops: opsIn(migration, [...code.lines, ...(reach ?? [])]) };
     }
   }
 }
@@ -137,8 +139,13 @@ function readsOf(node: PyNode): string[] {
     if (parameters) walk(parameters);
     const body = inner.childForFieldName("body");
     const decorators = node.type === "decorated_definition" ? node.namedChildren.filter((c) => c?.type === "decorator").map((c) => c!.text.replace(/^@/, "")) : [];
+    // a parameter's annotation and default value, and the return annotation, are evaluated when the def runs
+    const signature = [
+      ...(parameters?.namedChildren ?? []).flatMap((p) => (p ? [p.childForFieldName("type"), p.childForFieldName("value")] : [])),
+      inner.childForFieldName("return_type"),
+    ].filter((n): n is PyNode => !!n);
     const read = [...(body ? (freeNames(dedentFrom(body.text, body.startPosition.column)) ?? []) : []), ...decorators.flatMap((d) => freeNames(d) ?? [])];
-    return read.filter((n) => !params.has(n));
+    return [...read.filter((n) => !params.has(n)), ...signature.flatMap((n) => freeNames(n.text) ?? [])];
   }
   return freeNames(dedentFrom(node.text, node.startPosition.column)) ?? [];
 }
@@ -174,8 +181,11 @@ const PYTHON_BUILTINS = new Set([
 /** Alembic's module-level names that describe the revision itself: never carried into another revision. */
 const REVISION_NAMES = new Set(["revision", "down_revision", "branch_labels", "depends_on"]);
 
-function pythonMoved(source: string, framework: "django" | "alembic", ops: readonly Operation[], staying: readonly Operation[]): Omit<MovedCode, "ops"> | Unmovable | undefined {
-  return withPythonTree(source, (root): Omit<MovedCode, "ops"> | Unmovable | undefined => {
+/** What moves, plus (Alembic) the lines of the helpers the moved statements call, whose operations move with them. */
+type PythonMoved = (Omit<MovedCode, "ops"> & { reach?: SourceRange[] }) | Unmovable | undefined;
+
+function pythonMoved(source: string, framework: "django" | "alembic", ops: readonly Operation[], staying: readonly Operation[]): PythonMoved {
+  return withPythonTree(source, (root): PythonMoved => {
     if (root.hasError) return undefined;
     const top = statementsOf(root);
     const isMigrationPart = (n: PyNode) => {
@@ -185,7 +195,7 @@ function pythonMoved(source: string, framework: "django" | "alembic", ops: reado
       if (inner.type === "function_definition" && (name === "upgrade" || name === "downgrade")) return true;
       return bindsOf(n).some((b) => REVISION_NAMES.has(b));
     };
-    let units: Array<{ node: PyNode; range: SourceRange }>;
+    let units: Array<{ node: PyNode; range: SourceRange; reach?: SourceRange[] }>;
     let method: PyNode[] = [];
     if (framework === "django") {
       const list = djangoOperationsList(root);
@@ -194,9 +204,12 @@ function pythonMoved(source: string, framework: "django" | "alembic", ops: reado
     } else {
       const upgrade = top.map(unwrapDecorated).find((n) => n.type === "function_definition" && n.childForFieldName("name")?.text === "upgrade");
       method = statementsOf(upgrade?.childForFieldName("body"));
-      units = method.map((node) => ({ node, range: rangeOf(node) }));
+      // a statement of upgrade() that calls a helper of the module runs the operations in that helper's body
+      // (the walker reports them at their lines there): the whole statement is what moves, never a line of the helper
+      const helpers = helperFunctions(top, isMigrationPart);
+      units = method.map((node) => ({ node, range: rangeOf(node), reach: [rangeOf(node), ...helpersCalled(node, helpers).map(rangeOf)] }));
     }
-    const picked = unitsHolding(units, ops);
+    const picked = framework === "alembic" ? unitsReaching(units, ops) : unitsHolding(units, ops);
     if (!picked) return undefined;
     const statements = picked.map((u) => dedentFrom(u.node.text, u.node.startPosition.column));
     // read as one piece of code, so a name one moved statement binds (`conn = op.get_bind()`) is bound for the next
@@ -225,8 +238,50 @@ function pythonMoved(source: string, framework: "django" | "alembic", ops: reado
       lines: [...picked.map((u) => u.range), ...dead.map(rangeOf)],
       locals: local.nodes.map((n) => dedentFrom(n.text, n.startPosition.column)),
       definitions: module.nodes.map((n) => dedentFrom(n.text, n.startPosition.column)),
+      reach: picked.flatMap((u) => u.reach ?? []),
     };
   });
+}
+
+/** The module's own functions by name (not upgrade / downgrade). */
+function helperFunctions(top: readonly PyNode[], isMigrationPart: (n: PyNode) => boolean): Map<string, PyNode> {
+  const helpers = new Map<string, PyNode>();
+  for (const n of top) {
+    const inner = unwrapDecorated(n);
+    const name = inner.childForFieldName("name")?.text;
+    if (inner.type === "function_definition" && name && !isMigrationPart(n)) helpers.set(name, n);
+  }
+  return helpers;
+}
+
+/** The helpers `node` calls by name, and the ones they call in turn. */
+function helpersCalled(node: PyNode, helpers: ReadonlyMap<string, PyNode>): PyNode[] {
+  const found = new Set<PyNode>();
+  const visit = (n: PyNode) => {
+    if (n.type === "call") {
+      const fn = n.childForFieldName("function");
+      const helper = fn?.type === "identifier" ? helpers.get(fn.text) : undefined;
+      if (helper && !found.has(helper)) {
+        found.add(helper);
+        visit(helper);
+      }
+    }
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(node);
+  return [...found];
+}
+
+/** unitsHolding over what each unit runs: its own lines and the helpers it calls. */
+function unitsReaching<T extends { range: SourceRange; reach?: SourceRange[] }>(units: readonly T[], ops: readonly Operation[]): T[] | undefined {
+  const reachOf = (u: T) => u.reach ?? [u.range];
+  const holds = (u: T) => ops.some((op) => reachOf(u).some((r) => overlaps(op.loc, r)));
+  const first = units.findIndex(holds);
+  if (first < 0) return undefined;
+  const last = units.length - 1 - [...units].reverse().findIndex(holds);
+  const picked = units.slice(first, last + 1);
+  if (ops.some((op) => !picked.some((u) => reachOf(u).some((r) => within(op.loc, r))))) return undefined;
+  return picked;
 }
 
 /** The list node of `operations = [...]` in `class Migration`. */
