@@ -96,3 +96,31 @@ class Migration(migrations.Migration):
     expect(findings.filter((f) => f.rule === "edited-migration").map((f) => f.severity)).toEqual(["warning"]);
   });
 });
+
+describe("a dropped column's usages are the code that can reach that table's column", () => {
+  const drop = `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "b2"\ndown_revision = "a1"\n\n\ndef upgrade():\n    op.drop_column("participant", "is_active")\n\n\ndef downgrade():\n    op.add_column("participant", sa.Column("is_active", sa.Boolean))\n`;
+  const code = {
+    "src/app/alembic/env.py": "from alembic import context\n",
+    "src/app/alembic/script.py.mako": "revision = ${repr(up_revision)}\n",
+    "src/app/alembic/versions/a1_participant.py": alembic("a1", null, 'op.create_table("participant", sa.Column("id", sa.Integer, primary_key=True), sa.Column("is_active", sa.Boolean))'),
+    "src/app/service/models.py": `from sqlalchemy import Boolean, Column, Integer\n\nfrom app.database import Base\n\n\nclass Service(Base):\n    """An on-call service: is_active says whether it pages."""\n    id = Column(Integer, primary_key=True)\n    is_active = Column(Boolean, default=True)\n`,
+    "src/app/service/service.py": "from .models import Service\n\n\ndef active(db_session):\n    return db_session.query(Service).filter(Service.is_active.is_(True)).all()\n",
+  };
+
+  it("Alembic (dispatch's participant.is_active): another model's same-named column and a docstring are not usages", async () => {
+    const repo = featureBranchOn(code);
+    repo.write({ "src/app/alembic/versions/b2_drop_is_active.py": drop }).commit("drop participant.is_active");
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.rule === "dropped-object-still-used" && f.severity !== "info")).toEqual([]);
+    expect(findings.filter((f) => f.rule === "drop-column").map((f) => f.severity)).toEqual(["error"]);
+  });
+
+  it("Alembic: the model mapped to the table still reads it: an error naming the line", async () => {
+    const repo = featureBranchOn({ ...code, "src/app/participant/views.py": "from app.participant.models import Participant\n\n\ndef active(db_session):\n    return db_session.query(Participant).filter(Participant.is_active.is_(True)).all()\n" });
+    repo.write({ "src/app/alembic/versions/b2_drop_is_active.py": drop }).commit("drop participant.is_active");
+    const { findings } = await reviewJson(repo);
+    const used = findings.filter((f) => f.rule === "dropped-object-still-used");
+    expect(used.map((f) => f.severity)).toEqual(["error"]);
+    expect(used[0].message).toContain("src/app/participant/views.py:5");
+  });
+});

@@ -66,4 +66,24 @@ describe("the fourth replay's history patterns through the App", () => {
     expect(run.annotations.filter((a) => a.annotation_level !== "notice")).toEqual([]);
     expect(s.fake.reviewComments).toEqual([]);
   });
+
+  it("a dropped Django field whose name appears only inside another field's bytes literal: the drop is reported, no usage error", async () => {
+    s = await startScenario({
+      baseFiles: {
+        "README.md": "# healthchecks\n",
+        "api/__init__.py": "",
+        "api/migrations/__init__.py": "",
+        "api/migrations/0001_initial.py": `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [migrations.CreateModel(name="Ping", fields=[("id", models.AutoField(primary_key=True)), ("body", models.TextField(null=True)), ("body_raw", models.BinaryField(null=True))])]\n`,
+        "api/models.py": "from django.db import models\n\n\nclass Ping(models.Model):\n    body_raw = models.BinaryField(null=True)\n",
+        "api/tests/test_ping_body.py": 'from api.models import Ping\n\n\ndef test_it():\n    Ping.objects.create(body_raw=b"this is body")\n',
+      },
+    });
+    const head = s.openPull(3, {
+      "api/migrations/0002_remove_ping_body.py": `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("api", "0001_initial")]\n\n    operations = [migrations.RemoveField(model_name="ping", name="body")]\n`,
+    });
+    await s.pullRequest("opened", 3);
+    const run = s.fake.checkRunsFor(head).at(-1)!;
+    expect(run.annotations.filter((a) => a.title.startsWith("dropped-object-still-used") && a.annotation_level !== "notice")).toEqual([]);
+    expect(run.annotations.filter((a) => a.title.startsWith("drop-column"))).toHaveLength(1);
+  });
 });

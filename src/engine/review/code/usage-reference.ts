@@ -4,7 +4,8 @@
  * usage is read with the language's grammar (tree-sitter Python, Prism) and judged:
  * - refers: it can only be this table's: the model's own class, a query rooted at the model
  *   (`Build.objects.filter(error=...)`, `Version.where(info_checksum: ...)`), an attribute of a record of the
- *   model (Python: `.error` in a module that imports the model from its app; Ruby: `version.info_checksum`),
+ *   model (Python: `.error` in a module that imports the model from its app, or for Alembic the SQLAlchemy model
+ *   named after the table; Ruby: `version.info_checksum`),
  *   a string that names the table too (SQL);
  * - unsure: it may be (an attribute of a receiver whose type the code does not say, a bare string in a module
  *   that imports the model): at most a warning that says migguard could not tell;
@@ -94,6 +95,26 @@ function pythonFacts(root: PyNode, file: string, model: string, appDir: string):
   return { importsModel, importsOtherModel };
 }
 
+/** SQLAlchemy: the module imports the model's class (from any module) or defines it. */
+function sqlalchemyFacts(root: PyNode, model: string): PythonFacts {
+  const imported = root
+    .descendantsOfType("import_from_statement")
+    .some((statement) => statement.childrenForFieldName("name").some((n) => (n.type === "aliased_import" ? n.childForFieldName("name")?.text : n.text) === model));
+  const defined = root.descendantsOfType("class_definition").some((c) => c.childForFieldName("name")?.text === model);
+  return { importsModel: imported || defined, importsOtherModel: false };
+}
+
+/** A string's text without its prefix and quotes. */
+function stringText(string: PyNode): string {
+  return string.children.filter((c) => c.type !== "string_start" && c.type !== "string_end").map((c) => c.text).join("");
+}
+
+/**
+ * Whether a string can name the field: the name alone, a Django lookup or ordering through it (`-body`,
+ * `check__body`, `body__contains`), not a word of prose or data (`b"this is body"`).
+ */
+const namesField = (text: string, word: string) => /^[\w-]+$/.test(text) && text.replace(/^-/, "").split("__").includes(word);
+
 const ancestors = (node: PyNode): PyNode[] => {
   const out: PyNode[] = [];
   for (let n = node.parent; n; n = n.parent) out.push(n);
@@ -114,10 +135,12 @@ function chainRoot(node: PyNode | null): string | undefined {
 function pythonReference(target: UsageTarget, file: SourceFile, lines: readonly number[], words: readonly string[]): Map<number, Reference> {
   const out = new Map<number, Reference>();
   const table = unqualified(target.table);
-  const model = target.ormModel;
+  const alembic = target.migration.framework === "alembic";
+  // Alembic: the SQLAlchemy model mapped to the table, by the name its declarative base gives it (`participant` -> Participant)
+  const model = target.ormModel ?? (alembic ? modelName(table) : undefined);
   const appDir = djangoAppDir(target.migration.path);
   withPythonTree(file.content, (root) => {
-    const facts = model ? pythonFacts(root, file.path, model, appDir) : { importsModel: false, importsOtherModel: false };
+    const facts = !model ? { importsModel: false, importsOtherModel: false } : alembic ? sqlalchemyFacts(root, model) : pythonFacts(root, file.path, model, appDir);
     for (const line of lines) {
       let verdict: Reference = "other";
       for (const word of words)
@@ -143,12 +166,14 @@ function judgePython(node: PyNode, word: string, table: string, model: string | 
   if (!facts.importsModel) return "other";
   // inside the model's own class: its fields, properties and methods
   const inModelClass = up.some((n) => n.type === "class_definition" && n.childForFieldName("name")?.text === model);
-  const inOtherClass = up.find((n) => n.type === "class_definition" && n.childForFieldName("name")?.text !== model && /Model|models\./.test(n.childForFieldName("superclasses")?.text ?? ""));
+  const inOtherClass = up.find((n) => n.type === "class_definition" && n.childForFieldName("name")?.text !== model && /Model|models\.|\bBase\b/.test(n.childForFieldName("superclasses")?.text ?? ""));
   if (inOtherClass && !inModelClass) return "other"; // another model's own field of the same name
   // a dict's key (`cmd["output"]`, `{"output": ...}`): data, not a field
   // a docstring: prose
   if (string?.parent?.type === "expression_statement" && string.parent.namedChildren.length === 1) return "other";
   if (string && (string.parent?.type === "subscript" || (string.parent?.type === "pair" && string.parent.childForFieldName("key")?.id === string.id))) return "other";
+  // a word inside a longer string: prose or data, not a field name
+  if (string && !namesField(stringText(string), word)) return "other";
   const call = up.find((n) => n.type === "call");
   const rootedAtModel = call !== undefined && chainRoot(call.childForFieldName("function")) === model;
   if (inModelClass) {
@@ -164,7 +189,9 @@ function judgePython(node: PyNode, word: string, table: string, model: string | 
     // `build.error`, `self.build.error`: a receiver named after the model; `Build.objects...`: rooted at it
     const object = parent.childForFieldName("object");
     const name = object?.type === "attribute" ? object.childForFieldName("attribute")?.text : object?.type === "identifier" ? object.text : undefined;
-    return chainRoot(object) === model || (model !== undefined && name === snake(model)) ? "refers" : "unsure";
+    if (chainRoot(object) === model || (model !== undefined && name === snake(model))) return "refers";
+    // `Service.is_active`: another class's attribute (a model's column, an enum's member)
+    return object?.type === "identifier" && /^[A-Z]/.test(object.text) ? "other" : "unsure";
   }
   return "other"; // a local name
 }
@@ -311,7 +338,7 @@ export function referencesIn(target: UsageTarget, file: SourceFile, usages: read
   const words = target.identifiers;
   const framework = target.migration.framework;
   try {
-    if (framework === "django" && file.path.endsWith(".py")) return pythonReference(target, file, lines, words);
+    if ((framework === "django" || framework === "alembic") && file.path.endsWith(".py")) return pythonReference(target, file, lines, words);
     if (framework === "rails" && (file.path.endsWith(".rb") || file.path.endsWith(".rake"))) return rubyReference(target, file, lines, words, context);
   } catch {
     return new Map(lines.map((line) => [line, "unsure" as Reference]));
@@ -323,9 +350,12 @@ export function referencesIn(target: UsageTarget, file: SourceFile, usages: read
   return new Map(
     lines.map((line) => {
       const text = usages.find((u) => u.line === line)?.text ?? "";
-      if (words.includes(table) || namesTable(text, table)) return [line, "refers"];
+      if (words.includes(table)) return [line, "refers"];
+      // front-end code of an ORM project reads serialized records (`item.plugin.required`): the API decides what is in them
+      if (template && framework !== "sql") return [line, words.some((w) => text.includes(`${record}.${w}`)) ? "unsure" : "other"];
+      if (namesTable(text, table)) return [line, "refers"];
       // SQL migrations say nothing of an ORM: a word in any code may be the column, as the text search has it
-      if (framework !== "django" && framework !== "rails") return [line, "refers"];
+      if (framework !== "django" && framework !== "rails" && framework !== "alembic") return [line, "refers"];
       if (template && words.some((w) => text.includes(`${record}.${w}`))) return [line, "unsure"];
       return [line, "other"];
     }),

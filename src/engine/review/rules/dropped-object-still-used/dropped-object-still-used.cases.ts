@@ -40,6 +40,17 @@ class Migration(migrations.Migration):
     ]
 `;
 
+/** Netflix dispatch: an Alembic revision dropping participant.is_active; SQLAlchemy models named after their tables. */
+const alembicDrop = `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "47d04a78a9e4"\ndown_revision = "a1"\n\n\ndef upgrade():\n    op.drop_column("participant", "is_active")\n\n\ndef downgrade():\n    op.add_column("participant", sa.Column("is_active", sa.Boolean))\n`;
+const alembicPath = "src/dispatch/alembic/versions/47d04a78a9e4_.py";
+const sqlalchemyModels = {
+  "src/dispatch/service/models.py": `from sqlalchemy import Boolean, Column, Integer\n\nfrom dispatch.database.core import Base\n\n\nclass Service(Base):\n    """An on-call service; is_active says whether it pages."""\n    id = Column(Integer, primary_key=True)\n    is_active = Column(Boolean, default=True)\n`,
+  "src/dispatch/service/service.py": "from .models import Service\n\n\ndef active(db_session):\n    return db_session.query(Service).filter(Service.is_active == True).all()  # noqa\n",
+};
+/** healthchecks: Ping.body dropped; a test stores the word in another field's bytes literal */
+const pingInitial = `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [migrations.CreateModel(name="Ping", fields=[("id", models.AutoField(primary_key=True)), ("body", models.TextField(null=True)), ("body_raw", models.BinaryField(null=True))])]\n`;
+const pingRemove = `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("api", "0001_initial")]\n\n    operations = [migrations.RemoveField(model_name="ping", name="body")]\n`;
+
 export default defineReviewCases({
   invalid: [
     {
@@ -102,6 +113,24 @@ export default defineReviewCases({
       findings: [{ path: "accounts/migrations/0002_remove_user_phone_number.py", line: 8, severity: "error" }],
     },
     {
+      name: "Alembic: code still reads the column through the SQLAlchemy model named after the table",
+      base: { ...sqlalchemyModels, "src/dispatch/participant/views.py": "from dispatch.participant.models import Participant\n\n\ndef active(db_session):\n    return db_session.query(Participant).filter(Participant.is_active == True).all()  # noqa\n" },
+      head: { [alembicPath]: alembicDrop },
+      findings: [{ path: alembicPath, line: 9, severity: "error" }],
+    },
+    {
+      name: "Alembic: a front-end file reads the serialized record (dispatch's Table.vue `item.plugin.required`): a warning that migguard could not tell, not an error",
+      base: { "src/dispatch/static/src/plugin/Table.vue": '<template>\n  <v-simple-checkbox v-model="item.plugin.is_active" disabled />\n</template>\n'.replace(/plugin/g, "participant") },
+      head: { [alembicPath]: alembicDrop },
+      findings: [{ path: alembicPath, line: 9, severity: "warning", message: "could not tell" }],
+    },
+    {
+      name: "Django: a query rooted at the model names the field in a lookup string",
+      base: { "api/migrations/0001_initial.py": pingInitial, "api/models.py": "from django.db import models\n\n\nclass Ping(models.Model):\n    body = models.TextField(null=True)\n", "api/views.py": 'from api.models import Ping\n\n\ndef latest():\n    return Ping.objects.order_by("-id").values("body__startswith")\n' },
+      head: { "api/migrations/0002_remove_ping_body.py": pingRemove },
+      findings: [{ path: "api/migrations/0002_remove_ping_body.py", line: 7, severity: "error" }],
+    },
+    {
       name: "Django: a keyword on a queryset whose model the code does not say: a warning that migguard could not tell",
       base: {
         "accounts/migrations/0001_initial.py": djangoInitial,
@@ -141,6 +170,16 @@ export default defineReviewCases({
     },
   ],
   valid: [
+    {
+      name: "Alembic: only other tables' same-named columns (Service.is_active), in a docstring and a query rooted at another model (dispatch's participant.is_active)",
+      base: sqlalchemyModels,
+      head: { [alembicPath]: alembicDrop },
+    },
+    {
+      name: "Django: the word inside another field's bytes literal is data, not the field (healthchecks' body_raw=b\"this is body\")",
+      base: { "api/migrations/0001_initial.py": pingInitial, "api/models.py": "from django.db import models\n\n\nclass Ping(models.Model):\n    body_raw = models.BinaryField(null=True)\n", "api/tests/test_ping_body.py": 'from api.models import Ping\n\n\ndef test_it():\n    Ping.objects.create(body_raw=b"this is body")\n' },
+      head: { "api/migrations/0002_remove_ping_body.py": pingRemove },
+    },
     {
       name: "an edited merged migration: the drops it made long ago are not judged again (OpenStreetMap's frozen-string edit of its 2007 migrations)",
       base: { "db/migrations/002_cleanup.up.sql": "ALTER TABLE users DROP COLUMN phone_number;\n", "app/reports/legacy.rb": legacyReport },
