@@ -69,13 +69,20 @@ describeWithRedis("a burst of 300 webhooks for 100 pull requests, two workers", 
     const metrics = await Promise.all(cluster.workers.map(async (w) => (await fetch(`${w.opsUrl}/metrics`)).text()));
     const done = metrics.map((m) => sample(m, "migguard_jobs_total", { result: "done" }) ?? 0);
     const skipped = metrics.map((m) => (sample(m, "migguard_reviews_total", { outcome: "superseded" }) ?? 0) + (sample(m, "migguard_reviews_total", { outcome: "closed" }) ?? 0));
+    // a job whose worker was starved past its lock (a loaded machine) is recovered as stalled and may run
+    // again: the rerun completes the same check run, so each stall allows one "done" more than check runs
+    const stalled = metrics.reduce((n, m) => n + (sample(m, "migguard_jobs_total", { result: "stalled" }) ?? 0), 0);
     for (const d of done) expect(d).toBeGreaterThan(0);
+    const doneTotal = done.reduce((a, b) => a + b, 0);
     // every review that ran left one completed check run
-    expect(done.reduce((a, b) => a + b, 0)).toBe(cluster.fake.checkRuns.length);
+    expect(doneTotal).toBeGreaterThanOrEqual(cluster.fake.checkRuns.length);
+    expect(doneTotal).toBeLessThanOrEqual(cluster.fake.checkRuns.length + stalled);
     const webMetrics = await (await fetch(`${cluster.web.origin}/metrics`)).text();
     const queued = sample(webMetrics, "migguard_jobs_total", { result: "queued" }) ?? 0;
     // each queued job was either reviewed or skipped because its pull request had moved on
-    expect(done.reduce((a, b) => a + b, 0) + skipped.reduce((a, b) => a + b, 0)).toBe(queued);
+    const handled = doneTotal + skipped.reduce((a, b) => a + b, 0);
+    expect(handled).toBeGreaterThanOrEqual(queued);
+    expect(handled).toBeLessThanOrEqual(queued + stalled);
     // the redeliveries never became jobs: 100 opened + 100 pushes + 50 more pushes
     expect(queued).toBe(PULLS * 2 + PULLS / 2);
   });
