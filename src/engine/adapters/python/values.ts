@@ -109,7 +109,17 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
       for (const [name, value] of parts.keywords)
         kwargs.set(name, ctx.skipKeywords?.has(name) ? { kind: "unknown", text: "", loc: locOf(value) } : evaluate(value, ctx));
       const fn = unparen(parts.function);
+      // textwrap.dedent("...") only takes the common indentation off the lines: the same SQL, the same lines
+      if (parts.positional.length === 1 && kwargs.size === 0 && qualifiedName(parts.function, ctx.imports) === "textwrap.dedent") {
+        const text = evaluate(parts.positional[0], ctx);
+        if (text.kind === "str") return text;
+      }
       const object = fn.type === "attribute" ? fn.childForFieldName("object") : null;
+      // "UPDATE {} SET ...".format(table) with every value known: the string it makes
+      if (object && fn.childForFieldName("attribute")?.text === "format") {
+        const formatted = formatString(evaluate(object, ctx), parts.positional.map((p) => evaluate(p, ctx)), kwargs, loc);
+        if (formatted) return formatted;
+      }
       const receiver = object && unparen(object).type === "call" ? evaluate(object, ctx) : undefined;
       // `getattr(migrations, "RunSQL")(...)` is RunSQL, called through a lookup the adapters report
       const lookup = getattrLookup(fn, ctx.imports, (name) => {
@@ -157,6 +167,26 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
     default:
       return { kind: "unknown", text: n.text, loc };
   }
+}
+
+/**
+ * `template.format(*args, **kwargs)` when the template and every value it uses are known strings or numbers and its
+ * fields are plain (`{}`, `{0}`, `{name}`, no conversion or format spec); otherwise undefined (built at run time).
+ */
+function formatString(template: PyValue, args: PyValue[], kwargs: ReadonlyMap<string, PyValue>, loc: SourceRange): PyValue | undefined {
+  if (template.kind !== "str" || template.unresolved) return undefined;
+  const text = (v: PyValue | undefined) => (v?.kind === "str" && !v.unresolved ? v.value : v?.kind === "num" ? String(v.value) : undefined);
+  let next = 0;
+  let known = true;
+  const value = template.value.replace(/\{\{|\}\}|\{([^{}]*)\}/g, (field, name: string | undefined) => {
+    if (field === "{{") return "{";
+    if (field === "}}") return "}";
+    const key = name ?? "";
+    const v = key === "" ? text(args[next++]) : /^\d+$/.test(key) ? text(args[Number(key)]) : /^[A-Za-z_]\w*$/.test(key) ? text(kwargs.get(key)) : undefined;
+    if (v === undefined) known = false;
+    return v ?? "";
+  });
+  return known ? { kind: "str", value, loc, pieces: [{ text: value, line: loc.line }], unresolved: false } : undefined;
 }
 
 /** A bound value read where it is used: its lines become the use's lines. */

@@ -5,12 +5,71 @@ const alembic = (body: string) => `from alembic import op\n\nrevision = "c3"\ndo
 /** The engine's own finding for Alembic: an operation looked up with getattr, Python run from a string, SQL not in the file. */
 export default defineCases({
   invalid: [
+    {
+      framework: "alembic",
+      name: "a str.format whose table name is known only at run time (read from the database) stays hidden",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    conn = op.get_bind()
+    for (table,) in conn.execute(sa.text("SELECT tablename FROM pg_tables")):
+        op.execute("UPDATE {} SET household_id = 1".format(table))
+
+
+def downgrade():
+    pass
+`,
+      lines: [11],
+    },
     { framework: "alembic", name: "op.execute looked up with getattr (still checked as op.execute)", code: alembic('    getattr(op, "execute")("DELETE FROM sessions WHERE expired")'), lines: [8] },
     { framework: "alembic", name: "an operation whose name is computed", code: alembic('    getattr(op, "drop_" + KIND)("sessions")'), lines: [8] },
     { framework: "alembic", name: "Python in a string given to exec", code: alembic("    exec(\"op.drop_column('users', 'email')\")"), lines: [8] },
     { framework: "alembic", name: "SQL a function builds", code: alembic("    op.execute(cleanup_sql())"), lines: [8] },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "the table name of a dedent(f-string) and of a str.format comes from a literal list the code loops over: every statement is known, and judged as if written out",
+      code: `from textwrap import dedent
+
+from alembic import op
+import sqlalchemy as sa
+from sqlalchemy import orm
+
+revision = "b2"
+down_revision = "a1"
+
+
+def _assign(session, table, household_id):
+    sql = sa.text(
+        dedent(
+            f"""
+            UPDATE {table}
+            SET household_id = :household_id
+            WHERE group_id = :group_id
+            """,
+        )
+    )
+    session.execute(sql, {"household_id": household_id, "group_id": 1})
+
+
+def upgrade():
+    session = orm.Session(bind=op.get_bind())
+    for table in ["cookbooks", "users"]:
+        _assign(session, table, 1)
+    for table in ("webhooks", "invites"):
+        op.execute("UPDATE {} SET household_id = 1 WHERE group_id = 1".format(table))
+
+
+def downgrade():
+    pass
+`,
+    },
     { framework: "alembic", name: "op.execute called by name with its SQL written out", code: alembic('    op.execute("DELETE FROM sessions WHERE expired")') },
     {
       framework: "alembic",
