@@ -33,6 +33,8 @@ export interface RepositoryView {
   indexGone(table: string, names: readonly string[], columns: readonly string[]): boolean;
   /** the FOREIGN KEY or CHECK constraint named `name` as the earlier migrations leave it: its table and ADD CONSTRAINT statement */
   constraintDefinition(name: string, table?: string): ConstraintDefinition | undefined;
+  /** the views an earlier migration created on `table` and none dropped since, each with its CREATE OR REPLACE VIEW */
+  viewsOnTable(table: string): Array<{ name: string; sql: string }>;
   /** the constraints and indexes that read table.column, and the FOREIGN KEYs that reference it, as the earlier migrations leave them */
   columnKeys(table: string, column: string): ColumnKeys;
   /** the index named `name` as the earlier migrations leave it (its table; its CREATE INDEX when written in SQL) */
@@ -81,6 +83,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     columnDefinition: (table, column) => history.columnDefinitionBefore(migration.path, table, column),
     indexDefinition: (name) => history.indexBefore(migration.path, name),
     constraintDefinition: (name, table) => history.constraintBefore(migration.path, name, table),
+    viewsOnTable: (table) => history.viewsOnTableBefore(migration.path, table),
     columnKeys: (table, column) => history.columnKeysBefore(migration.path, table, column),
     tableIndexes: (table) => history.indexesOfTableBefore(migration.path, table),
     partitions: (table) => history.partitionsBefore(migration.path, table),

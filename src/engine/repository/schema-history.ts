@@ -66,6 +66,8 @@ export class SchemaHistory {
   private readonly partitionings = new Map<string, Map<string, Array<{ position: number; partitions: readonly string[] | undefined }>>>();
   /** set -> table -> its create_table and the columns Rails migrations added to it since (add_column, t.string in change_table) */
   private readonly grown = new Map<string, Map<string, Array<{ position: number; value: GrownTable | undefined }>>>();
+  /** set -> view -> the relations its last CREATE read */
+  private readonly viewReads = new Map<string, Map<string, readonly string[]>>();
   /** FOREIGN KEY and CHECK constraints by name (constraint-history.ts) */
   private readonly constraints = new ConstraintHistory();
   /** migration path -> its set and position */
@@ -106,6 +108,8 @@ export class SchemaHistory {
         else columns.set(key, [{ position, spec }]);
       };
       const objects = new Map<string, Array<{ position: number; text: string | undefined }>>();
+      const reads = new Map<string, readonly string[]>();
+      this.viewReads.set(set, reads);
       const defineObject = (key: string, position: number, text: string | undefined) => {
         const list = objects.get(key);
         if (list) list.push({ position, text });
@@ -151,7 +155,10 @@ export class SchemaHistory {
         }
         for (const op of migration.up) {
           // kept as CREATE OR REPLACE, so running it again replaces what a later migration wrote
-          if (op.kind === "create_object" && !op.embeddedSql) defineObject(`${op.objectType}:${nameKey(op.name)}`, position, op.orReplace ? op.text : orReplaced(op.text, op.objectType));
+          if (op.kind === "create_object" && !op.embeddedSql) {
+            defineObject(`${op.objectType}:${nameKey(op.name)}`, position, op.orReplace ? op.text : orReplaced(op.text, op.objectType));
+            if (op.objectType === "view") reads.set(nameKey(op.name), op.dependsOn);
+          }
           else if (op.kind === "drop_object") for (const n of op.names) defineObject(`${op.objectType}:${nameKey(n)}`, position, undefined);
         }
         for (const op of migration.up) {
@@ -199,6 +206,19 @@ export class SchemaHistory {
   objectDefinitionBefore(migrationPath: string, objectType: string, name: string): string | undefined {
     const at = this.positions.get(migrationPath);
     return at && lastBefore(this.objectDefinitions.get(at.set)?.get(`${objectType}:${nameKey(name)}`), at.position, (e) => e.text);
+  }
+
+  /** The views on `table` when `migrationPath` starts (created by an earlier migration, not dropped since), each with its CREATE OR REPLACE VIEW. */
+  viewsOnTableBefore(migrationPath: string, table: string): Array<{ name: string; sql: string }> {
+    const at = this.positions.get(migrationPath);
+    if (!at) return [];
+    const out: Array<{ name: string; sql: string }> = [];
+    for (const [view, relations] of this.viewReads.get(at.set) ?? []) {
+      if (!relations.some((r) => nameKey(r) === nameKey(table))) continue;
+      const sql = this.objectDefinitionBefore(migrationPath, "view", view);
+      if (sql) out.push({ name: view, sql });
+    }
+    return out;
   }
 
   /** The constraint named `name` when `migrationPath` starts (an earlier migration added it, none dropped it since), with its ADD CONSTRAINT. */

@@ -72,6 +72,11 @@ export function rebuiltKeys(ctx: RuleContext, table: string, column: string, tmp
     out.indexes.push(sql);
     out.afterRename.push(`ALTER INDEX ${ident(temporary)} RENAME TO ${ident(index.name)};`);
   }
+  // a view on the table makes DROP COLUMN fail when it reads the column (SELECT * does): dropped first, created again over the new column
+  for (const view of ctx.repository.viewsOnTable(table)) {
+    out.beforeDrop.unshift(`DROP VIEW ${ident(view.name)};`);
+    out.afterRename.push(view.sql.trim().replace(/;?\s*$/, ";"));
+  }
   // a serial's sequence is owned by its column, and DROP COLUMN drops it: it moves to the new column first
   const sequence = definition?.serial ? serialSequence(table, column) : undefined;
   if (sequence) {

@@ -27,8 +27,10 @@ interface ExpandSql {
   fill: BatchedFill;
   /** VALIDATE, SET NOT NULL, DROP CONSTRAINT */
   notNull?: string[];
-  /** DROP TRIGGER, DROP FUNCTION, the old default on the new column, DROP COLUMN */
+  /** DROP TRIGGER, DROP FUNCTION, the old default on the new column, the views on the table dropped, DROP COLUMN (last) */
   contract: string[];
+  /** the views dropped before DROP COLUMN, created again after it */
+  recreate: string[];
 }
 
 function expandSql(ctx: RuleContext, op: RenameColumn): ExpandSql {
@@ -40,6 +42,7 @@ function expandSql(ctx: RuleContext, op: RenameColumn): ExpandSql {
   const [t, from, to] = [ident(op.table), ident(op.column), ident(op.newName)];
   const check = derivedName(op.table, [op.newName], "not_null");
   const sync = { table: op.table, from: op.column, to: op.newName, postgresVersion: ctx.postgresVersion };
+  const views = ctx.repository.viewsOnTable(op.table);
   return {
     sync: columnSyncSql(sync),
     check: notNull ? `ALTER TABLE ${t} ADD CONSTRAINT ${ident(check)} CHECK (${to} IS NOT NULL) NOT VALID;` : undefined,
@@ -51,8 +54,11 @@ function expandSql(ctx: RuleContext, op: RenameColumn): ExpandSql {
       ...dropColumnSyncSql(sync).split("\n"),
       // the default only now: while the trigger copies, a default on the new column would hide the old code's value
       ...(previousDefault ? [`ALTER TABLE ${t} ALTER COLUMN ${to} SET DEFAULT ${previousDefault.expr};`] : []),
+      // a view on the table that reads the old column (SELECT * does) makes DROP COLUMN fail: dropped, then created again
+      ...views.map((v) => `DROP VIEW ${ident(v.name)};`),
       `ALTER TABLE ${t} DROP COLUMN ${from};`,
     ],
+    recreate: views.map((v) => v.sql.trim().replace(/;?\s*$/, ";")),
   };
 }
 
@@ -61,7 +67,7 @@ function sqlSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSteps {
   const add = addColumnLike("sql", { table: op.table, column: op.newName, like: op.column, type: ctx.repository.columnType(op.table, op.column, index) });
   const steps: MigrationStep[] = [{ name: `fill ${op.table} ${op.newName}`, noTransaction: true, statements: [sqlBatchedFill(sql.fill, ctx.migration.layout, ctx.postgresVersion)] }];
   if (sql.notNull) steps.push({ name: `${op.table} ${op.newName} not null`, statements: sql.notNull });
-  steps.push({ name: `drop ${op.table} ${op.column}`, statements: [`-- once no running code uses ${op.column} (every server runs the code that uses ${op.newName}):`, ...sql.contract] });
+  steps.push({ name: `drop ${op.table} ${op.column}`, statements: [`-- once no running code uses ${op.column} (every server runs the code that uses ${op.newName}):`, ...sql.contract, ...sql.recreate] });
   return {
     inPlace: [`-- expand: ${op.newName} beside ${op.column}, kept in step by a trigger while old and new code run`, add, sql.sync, ...(sql.check ? [sql.check] : [])].join("\n"),
     steps,
@@ -92,6 +98,7 @@ function railsSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSteps
       `# once ${model} has self.ignored_columns += [${rubyString(op.column)}] and no running code uses ${op.column}:`,
       ...sql.contract.slice(0, -1).map(rubyExecute),
       type ? `remove_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(type)}` : `remove_column ${sym(op.table)}, ${sym(op.column)}`,
+      ...sql.recreate.map(rubyExecute),
     ],
     down: [`raise ActiveRecord::IrreversibleMigration, ${rubyString(`${op.column} was dropped: restore it from a backup`)}`],
   });
@@ -119,7 +126,7 @@ function alembicSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSte
   const add = addColumnLike("alembic", { table: op.table, column: op.newName, like: op.column, type: ctx.repository.columnType(op.table, op.column, index) });
   const steps: MigrationStep[] = [{ name: `fill ${op.table} ${op.newName}`, noTransaction: true, statements: [alembicBatchedFill(sql.fill)] }];
   if (sql.notNull) steps.push({ name: `${op.table} ${op.newName} not null`, statements: sql.notNull.map(pythonExecute) });
-  steps.push({ name: `drop ${op.table} ${op.column}`, statements: [`# once no running code uses "${op.column}":`, ...sql.contract.map(pythonExecute)] });
+  steps.push({ name: `drop ${op.table} ${op.column}`, statements: [`# once no running code uses "${op.column}":`, ...[...sql.contract, ...sql.recreate].map(pythonExecute)] });
   return {
     inPlace: [`# expand: "${op.newName}" beside "${op.column}", kept in step by a trigger while old and new code run`, add, pythonExecute(sql.sync), ...(sql.check ? [pythonExecute(sql.check)] : [])].join("\n"),
     steps,

@@ -4,6 +4,15 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a view on the table reads the old column (SELECT *): the contract drops it before DROP COLUMN and creates it again after",
+      path: "migrations/000002_rename.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE TABLE person (id serial PRIMARY KEY, preferred_username text);\nCREATE VIEW person_alias_1 AS SELECT * FROM person;\n" },
+      schema: "CREATE TABLE person (id serial PRIMARY KEY, preferred_username text);\nCREATE VIEW person_alias_1 AS SELECT * FROM person;\nINSERT INTO person (preferred_username) VALUES ('a');",
+      code: "ALTER TABLE person RENAME preferred_username TO display_name;\n",
+      lines: [1],
+    },
+    {
+      framework: "sql",
       name: "MySQL: the type read from information_schema, the backfill batched with UPDATE ... LIMIT",
       config: { database: "mysql" },
       schema: "CREATE TABLE site (id bigint PRIMARY KEY, `desc` varchar(300));\nINSERT INTO site VALUES (1, 'a'), (2, NULL);",
