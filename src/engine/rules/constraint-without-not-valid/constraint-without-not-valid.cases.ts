@@ -4,11 +4,11 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
-      name: "a foreign key on a column added empty earlier in the transaction: no row can fail, but PostgreSQL still scans them all under the ADD COLUMN's lock (warning)",
+      name: "a foreign key on a column added empty earlier in the transaction: no row can fail, but PostgreSQL still scans them all under the ADD COLUMN's lock",
       schema: "CREATE TABLE projects (id int PRIMARY KEY);\nCREATE TABLE documents (id bigint PRIMARY KEY);",
       code: "BEGIN;\nALTER TABLE documents ADD COLUMN project_id int;\nALTER TABLE documents ADD CONSTRAINT documents_project_id_fkey FOREIGN KEY (project_id) REFERENCES projects (id);\nCOMMIT;\n",
       lines: [3],
-      severities: ["warning"],
+      severities: ["error"],
     },
     {
       framework: "sql",
