@@ -213,8 +213,11 @@ export class SchemaHistory {
     const at = this.positions.get(migrationPath);
     if (!at) return [];
     const out: Array<{ name: string; sql: string }> = [];
-    for (const [view, relations] of this.viewReads.get(at.set) ?? []) {
-      if (!relations.some((r) => nameKey(r) === nameKey(table))) continue;
+    const views = this.viewReads.get(at.set) ?? new Map<string, readonly string[]>();
+    // a view another view reads cannot be dropped alone: left out (a DROP COLUMN it blocks fails loudly)
+    const read = (view: string) => [...views].some(([other, relations]) => other !== view && this.objectDefinitionBefore(migrationPath, "view", other) && relations.some((r) => nameKey(r) === view));
+    for (const [view, relations] of views) {
+      if (!relations.some((r) => nameKey(r) === nameKey(table)) || read(view)) continue;
       const sql = this.objectDefinitionBefore(migrationPath, "view", view);
       if (sql) out.push({ name: view, sql });
     }
