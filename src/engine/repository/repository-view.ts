@@ -57,6 +57,8 @@ export interface RepositoryView {
    * (false), or they do not say (undefined): requirements*.txt, pyproject.toml, poetry.lock, uv.lock, Pipfile.lock
    */
   djangoAtLeast(version: string): boolean | undefined;
+  /** the newest migration of this migration's folder (itself when it is the newest): a fix's new migrations go after it, so they clash with no number and leave one head */
+  readonly newestInFolder: Migration | undefined;
   /** the project bundles strong_migrations (its Gemfile or Gemfile.lock), so `safety_assured` means something there */
   readonly strongMigrations: boolean;
 }
@@ -76,6 +78,9 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
       if (!replay || replay.at > beforeIndex) replay = { types: new ColumnTypes(before), at: 0 };
       for (const end = Math.min(beforeIndex, migration.up.length); replay.at < end; replay.at++) replay.types.apply(migration.up[replay.at]);
       return replay.types.get(table, column);
+    },
+    get newestInFolder() {
+      return history.lastOfSet(migration.path);
     },
     tableDefinition: (table) => history.definitionBefore(migration.path, table),
     grownTableDefinition: (table) => history.grownDefinitionBefore(migration.path, table),

@@ -72,6 +72,8 @@ export class SchemaHistory {
   private readonly constraints = new ConstraintHistory();
   /** migration path -> its set and position */
   private readonly positions = new Map<string, { set: string; position: number }>();
+  /** each set's migrations in the order they run: a new migration goes after the last */
+  private readonly members = new Map<string, Migration[]>();
 
   static empty(): SchemaHistory {
     return new SchemaHistory([]);
@@ -123,6 +125,7 @@ export class SchemaHistory {
       const rowVersions = new RowVersions();
       const versions = new Map<string, Array<{ position: number; count: number }>>();
       const indexes = new IndexHistory();
+      this.members.set(set, entries.map((e) => e.migration));
       entries.forEach(({ migration }, position) => {
         this.positions.set(migration.path, { set, position });
         this.constraints.record(set, position, migration);
@@ -203,6 +206,12 @@ export class SchemaHistory {
   }
 
   /** The statement of an earlier migration that last created or replaced the object (`function`, `view`, ...), while no later one dropped it. */
+  /** The last migration of the set `migrationPath` belongs to (itself when it is the newest); undefined when not in a set. */
+  lastOfSet(migrationPath: string): Migration | undefined {
+    const at = this.positions.get(migrationPath);
+    return at ? this.members.get(at.set)?.at(-1) : undefined;
+  }
+
   objectDefinitionBefore(migrationPath: string, objectType: string, name: string): string | undefined {
     const at = this.positions.get(migrationPath);
     return at && lastBefore(this.objectDefinitions.get(at.set)?.get(`${objectType}:${nameKey(name)}`), at.position, (e) => e.text);

@@ -204,3 +204,65 @@ describe("SQL", () => {
     expect(migrationWithout(m, code.lines)).toBe("-- +goose Up\nALTER TABLE schedule ADD COLUMN revision integer;\n-- +goose Down\nALTER TABLE schedule DROP COLUMN revision;\n");
   });
 });
+
+describe("a fix's new migrations go after the folder's newest migration", () => {
+  // linting a migration that others already follow: the next number is taken (golang-migrate refuses two files of
+  // one version; Django and Alembic refuse two leaves), so the new steps follow the newest migration
+  const fixOf = async (files: Array<{ path: string; content: string }>, rule: string) => {
+    const result = await analyze({ files, explicitPaths: new Set(files.map((f) => f.path)) });
+    const finding = result.findings.find((f) => f.rule === rule);
+    expect(finding).toBeDefined();
+    return finding!.fix;
+  };
+
+  it("golang-migrate: the VALIDATE step is numbered after the last file, not the next number", async () => {
+    const fix = await fixOf(
+      [
+        { path: "db/migrations/000001_users.up.sql", content: "CREATE TABLE users (id bigint PRIMARY KEY, age int);" },
+        { path: "db/migrations/000002_age_check.up.sql", content: "ALTER TABLE users ADD CONSTRAINT users_age_positive CHECK (age > 0);" },
+        { path: "db/migrations/000003_names.up.sql", content: "ALTER TABLE users ADD COLUMN name text;" },
+      ],
+      "constraint-without-not-valid",
+    );
+    expect(fix).toContain("db/migrations/000004_");
+    expect(fix).not.toContain("db/migrations/000003_");
+  });
+
+  it("Django: numbered after the app's newest migration and depending on it", async () => {
+    const initial = `from django.db import migrations, models
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+    operations = [
+        migrations.CreateModel(name="Item", fields=[("id", models.BigAutoField(primary_key=True)), ("qty", models.IntegerField())]),
+    ]
+`;
+    const check = `from django.db import migrations, models
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+    operations = [
+        migrations.AddConstraint(model_name="item", constraint=models.CheckConstraint(check=models.Q(qty__gte=0), name="item_qty_positive")),
+    ]
+`;
+    const later = `from django.db import migrations, models
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_item_qty_positive")]
+    operations = [
+        migrations.AddField(model_name="item", name="note", field=models.TextField(null=True)),
+    ]
+`;
+    const fix = await fixOf(
+      [
+        { path: "shop/migrations/0001_initial.py", content: initial },
+        { path: "shop/migrations/0002_item_qty_positive.py", content: check },
+        { path: "shop/migrations/0003_item_note.py", content: later },
+      ],
+      "constraint-without-not-valid",
+    );
+    expect(fix).toContain("shop/migrations/0004_");
+    expect(fix).toContain(`dependencies = [("shop", "0003_item_note")]`);
+  });
+});

@@ -153,8 +153,8 @@ function pythonDefinitions(definitions: readonly string[]): string {
   return definitions.map((d, i) => (i === 0 ? d : `${isImport(d) && isImport(definitions[i - 1]) ? "\n" : "\n\n\n"}${d}`)).join("");
 }
 
-function railsFile(migration: Migration, step: MigrationStep, index: number): MigrationFile {
-  const version = nextVersion(migration.version, index + 1);
+function railsFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number): MigrationFile {
+  const version = nextVersion(anchor.version, index + 1);
   const body: string[] = [];
   const method = step.change ? "change" : "up";
   body.push(`  def ${method}`, ...[...(step.locals ?? []), ...step.statements].map((s) => indent(s, "    ")), `  end`);
@@ -169,9 +169,9 @@ function railsFile(migration: Migration, step: MigrationStep, index: number): Mi
   return { path: `${folderPrefix(migration.path)}${version}_${snake(step.name)}.rb`, text: forDatabase(migration, text) };
 }
 
-function djangoFile(migration: Migration, step: MigrationStep, index: number, previous: string): { file: MigrationFile; name: string } {
+function djangoFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number, previous: string): { file: MigrationFile; name: string } {
   const app = djangoApp(migration);
-  const number = /^\d+/.exec(app.name)?.[0];
+  const number = /^\d+/.exec(djangoApp(anchor).name)?.[0];
   const name = `${number ? nextVersion(number, index + 1) : `${app.name}_${index + 1}`}_${snake(step.name)}`;
   const klass = [
     `class Migration(migrations.Migration):`,
@@ -210,8 +210,8 @@ function alembicFile(migration: Migration, step: MigrationStep, previous: string
   return { file: { path: `${folderPrefix(migration.path)}${id}_${snake(step.name)}.py`, text: [...imports, ...(imports.length ? [""] : []), body].join("\n") }, id };
 }
 
-function sqlFile(migration: Migration, step: MigrationStep, index: number): MigrationFile {
-  const version = nextVersion(migration.version, index + 1);
+function sqlFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number): MigrationFile {
+  const version = nextVersion(anchor.version, index + 1);
   const name = snake(step.name);
   const dir = folderPrefix(migration.path);
   const up = step.statements.join("\n");
@@ -224,7 +224,7 @@ function sqlFile(migration: Migration, step: MigrationStep, index: number): Migr
     case "golang-migrate":
       return { path: `${dir}${version}_${name}.up.sql`, text: up };
     case "flyway":
-      return { path: `${dir}V${migration.version ?? "next"}.${index + 1}__${name}.sql`, text: up };
+      return { path: `${dir}V${anchor.version ?? "next"}.${index + 1}__${name}.sql`, text: up };
     case "liquibase":
       return { path: `${dir}${name}.sql`, text: [`--liquibase formatted sql`, `--changeset migguard:${name}${step.noTransaction ? " runInTransaction:false" : ""}`, up].join("\n") };
     case "sqitch":
@@ -237,17 +237,20 @@ function sqlFile(migration: Migration, step: MigrationStep, index: number): Migr
 }
 
 /** New migration files after `migration`, each running after the one before it (their paths, their text). */
-export function newMigrations(migration: Migration, steps: readonly MigrationStep[]): MigrationFile[] {
+export function newMigrations(migration: Migration, steps: readonly MigrationStep[], newestInFolder?: Migration): MigrationFile[] {
   const files: MigrationFile[] = [];
-  let djangoPrevious = djangoApp(migration).name;
-  let alembicPrevious = migration.revision?.id;
+  // after the folder's newest migration, not after this one: a migration already numbered next (Django's 0003,
+  // golang-migrate's 20) or a revision already following it would clash, or leave two heads Django and Alembic refuse
+  const anchor = newestInFolder && newestInFolder.framework === migration.framework ? newestInFolder : migration;
+  let djangoPrevious = djangoApp(anchor).name;
+  let alembicPrevious = anchor.revision?.id ?? migration.revision?.id;
   steps.forEach((step, index) => {
     switch (migration.framework) {
       case "rails":
-        files.push(railsFile(migration, step, index));
+        files.push(railsFile(migration, anchor, step, index));
         break;
       case "django": {
-        const { file, name } = djangoFile(migration, step, index, djangoPrevious);
+        const { file, name } = djangoFile(migration, anchor, step, index, djangoPrevious);
         files.push(file);
         djangoPrevious = name;
         break;
@@ -259,7 +262,7 @@ export function newMigrations(migration: Migration, steps: readonly MigrationSte
         break;
       }
       case "sql":
-        files.push(sqlFile(migration, step, index));
+        files.push(sqlFile(migration, anchor, step, index));
         break;
     }
   });
