@@ -72,7 +72,8 @@ export default defineRule({
     }
     ctx.report({
       loc: down.loc ?? firstLine(ctx),
-      severity: dataOnly ? (unreadData ? "warning" : "info") : undefined,
+      // a project whose downs are always empty rolls forward by policy: shown, without failing the check
+      severity: dataOnly ? (unreadData ? "warning" : "info") : ctx.conventions.downs ? "warning" : undefined,
       message: !dataOnly
         ? `The down migration${where} is empty: rolling back does nothing.${downHabit(ctx, "empty-down")}`
         : unreadData

@@ -213,7 +213,7 @@ export default defineCases({
     },
     {
       framework: "sql",
-      name: "a project whose earlier migrations never have a down: still an error, and the message names `rules: { missing-down: off }` for a team that rolls forward by policy",
+      name: "a project whose earlier migrations never have a down: a warning (the project rolls forward by policy), and the message names `rules: { missing-down: off }`",
       schema: "CREATE TABLE profiles (id bigint PRIMARY KEY, name text, bio text);",
       path: "migrations/000013_add_phone.up.sql",
       code: "ALTER TABLE profiles ADD COLUMN phone text;",
@@ -223,6 +223,7 @@ export default defineCases({
         "migrations/000012_add_bio.up.sql": "ALTER TABLE profiles ADD COLUMN bio text;",
       },
       lines: [1],
+      severities: ["warning"],
       fixRunsAfter: "up",
     },
     {
