@@ -82,8 +82,18 @@ const VARCHAR_TYPES: Record<string, number | undefined> = {
   CommaSeparatedIntegerField: undefined,
 };
 
-/** A many-to-many field (a table of its own, no column): ManyToManyField and the subclasses named after it (ParentalManyToManyField, TreeManyToManyField). */
-export const isManyToMany = (cls: string): boolean => cls.endsWith("ManyToManyField");
+/**
+ * Relation fields that add nothing to the model's own table: their rows live in a table of another model.
+ * django-taggit's TaggableManager is a many-to-many through a tag model (taggit's TaggedItem unless `through=`);
+ * contenttypes' GenericRelation is the reverse side of a GenericForeignKey. Neither creates a table either.
+ */
+const RELATED_THROUGH_MODEL = new Set(["TaggableManager", "GenericRelation"]);
+
+/**
+ * A many-to-many field (a table of its own, no column): ManyToManyField and the subclasses named after it
+ * (ParentalManyToManyField, TreeManyToManyField), and the relation fields kept in another model's table.
+ */
+export const isManyToMany = (cls: string): boolean => cls.endsWith("ManyToManyField") || RELATED_THROUGH_MODEL.has(cls);
 /**
  * A field that keeps a related model's key in a column of its own, named `<name>_id` unless `db_column=` says
  * otherwise (Django's ForeignKey.get_attname): ForeignKey, OneToOneField and their subclasses (mptt's
@@ -225,7 +235,7 @@ export function readField(name: string, value: PyValue | undefined): DjangoField
     dbIndex: (dbIndexKw ?? relation) && !unique && !primaryKey,
     primaryKey,
     relation: relation ? { target, constraint: asBool(value.kwargs.get("db_constraint")) !== false } : undefined,
-    manyToMany: isManyToMany(cls) ? { through: value.kwargs.has("through") ? "set" : undefined, dbTable: asString(value.kwargs.get("db_table")) } : undefined,
+    manyToMany: isManyToMany(cls) ? { through: value.kwargs.has("through") || RELATED_THROUGH_MODEL.has(cls) ? "set" : undefined, dbTable: asString(value.kwargs.get("db_table")) } : undefined,
     typeKey: typeKeyParts.join(","),
     text: value.text,
   };

@@ -121,6 +121,31 @@ class Migration(migrations.Migration):
   valid: [
     {
       framework: "django",
+      name: "a django-taggit TaggableManager and a GenericRelation add no column: their rows live in the tag and related models' tables",
+      code: `from django.db import migrations
+import django.contrib.contenttypes.fields
+import taggit.managers
+
+
+class Migration(migrations.Migration):
+    dependencies = [("core", "0019_tagged")]
+
+    operations = [
+        migrations.AddField(
+            model_name="feeding",
+            name="tags",
+            field=taggit.managers.TaggableManager(blank=True, help_text="A comma-separated list of tags.", through="core.Tagged", to="core.Tag", verbose_name="Tags"),
+        ),
+        migrations.AddField(
+            model_name="feeding",
+            name="notes",
+            field=django.contrib.contenttypes.fields.GenericRelation(to="core.note"),
+        ),
+    ]
+`,
+    },
+    {
+      framework: "django",
       name: "django-add-default-value's AddDefaultValue keeps the database default after AddField",
       code: `from django.db import migrations, models
 from django_add_default_value import AddDefaultValue
