@@ -150,5 +150,29 @@ def downgrade():
     pass
 `,
     },
+    {
+      framework: "alembic",
+      name: "columns added just before, filled by op.execute(UPDATE ...) and by t.update().values(...)",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "f1"
+down_revision = "e2"
+
+accounts = sa.table("accounts", sa.column("trial", sa.Boolean))
+
+
+def upgrade():
+    op.add_column("accounts", sa.Column("plan", sa.String(20), nullable=True))
+    op.execute("UPDATE accounts SET plan = (SELECT name FROM plans WHERE plans.id = accounts.plan_id)")
+    op.add_column("accounts", sa.Column("trial", sa.Boolean(), nullable=True))
+    op.execute(accounts.update().values(trial=False))
+
+
+def downgrade():
+    op.drop_column("accounts", "trial")
+    op.drop_column("accounts", "plan")
+`,
+    },
   ],
 });

@@ -32,6 +32,21 @@ end
 `,
       lines: [3, 4],
     },
+    {
+      framework: "rails",
+      name: "MySQL: UPDATE of an existing column from a subquery (only the SET target is overwritten)",
+      config: { database: "mysql" },
+      code: `class RecomputeLastEventAt < ActiveRecord::Migration[7.1]
+  def up
+    execute "UPDATE agents SET last_event_at = (SELECT created_at FROM events WHERE events.agent_id = agents.id ORDER BY id DESC LIMIT 1)"
+  end
+
+  def down
+  end
+end
+`,
+      lines: [3],
+    },
   ],
   valid: [
     {
@@ -61,6 +76,47 @@ end
 
   def down
     remove_column :orders, :status
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "MySQL: columns added just before, each filled from a subquery on other tables (huginn 20131227000021)",
+      config: { database: "mysql" },
+      code: `class AddCachedDatesToAgent < ActiveRecord::Migration[4.2]
+  def up
+    add_column :agents, :last_event_at, :datetime
+    execute "UPDATE agents SET last_event_at = (SELECT created_at FROM events WHERE events.agent_id = agents.id ORDER BY id DESC LIMIT 1)"
+
+    add_column :agents, :last_error_log_at, :datetime
+    execute "UPDATE agents SET last_error_log_at = (SELECT created_at FROM agent_logs WHERE agent_logs.agent_id = agents.id AND agent_logs.level >= 4 ORDER BY id DESC LIMIT 1)"
+  end
+
+  def down
+    remove_column :agents, :last_event_at
+    remove_column :agents, :last_error_log_at
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "update_all filling columns added just before (add_column, change_table)",
+      code: `class AddPlanToAccounts < ActiveRecord::Migration[7.1]
+  class Account < ActiveRecord::Base; end
+
+  def up
+    add_column :accounts, :plan, :string
+    change_table :accounts do |t|
+      t.boolean :trial
+    end
+    Account.update_all(plan: "free", trial: false)
+  end
+
+  def down
+    remove_column :accounts, :plan
+    remove_column :accounts, :trial
   end
 end
 `,

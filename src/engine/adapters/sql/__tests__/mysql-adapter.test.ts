@@ -83,6 +83,14 @@ describe("MySQL SQL -> the shared model", () => {
     expect(m.up.filter((op) => op.kind === "add_constraint").map((op) => op.kind === "add_constraint" && op.constraint)).toEqual(["primary_key", "foreign_key"]);
   });
 
+  test("UPDATE writes only its SET targets; the columns a value reads (a subquery's too) are read, not written", async () => {
+    const sql = "UPDATE agents SET last_event_at = (SELECT created_at FROM events WHERE events.agent_id = agents.id ORDER BY id DESC LIMIT 1), events_count = events_count + 1;";
+    const m = await migrationOf([{ path: "db/migrations/000001_x.up.sql", content: sql }]);
+    expect(m.up[0]).toMatchObject({ kind: "dml", verb: "update", table: "agents", columns: ["last_event_at", "events_count"] });
+    expect(m.up[0]).toMatchObject({ sourceColumns: expect.arrayContaining(["created_at", "agent_id", "id", "events_count"]) });
+    expect((m.up[0] as { sourceColumns: string[] }).sourceColumns).not.toContain("last_event_at");
+  });
+
   test("DELIMITER and stored programs are one statement each; a syntax error does not hide the next statement", async () => {
     const sql = ["DELIMITER $$", "CREATE PROCEDURE p() BEGIN", "  SELECT 1;", "END$$", "DELIMITER ;", "ALTER TABLE t ADD COLUMN c varchar(;", "ALTER TABLE t DROP COLUMN c;", "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.a = 1; END;"].join("\n");
     const m = await migrationOf([{ path: "db/migrations/000001_x.up.sql", content: sql }]);

@@ -213,9 +213,12 @@ function createTable(tree: MysqlTree, create: ParserRuleContext, base: Partial<O
 function dml(tree: MysqlTree, node: ParserRuleContext, verb: "insert" | "update" | "delete", base: Partial<Op>): Op[] {
   const tableNode = tree.find(node, "tableRef") ?? tree.find(node, "singleTable") ?? tree.find(node, "tableReference");
   const hasWhere = Boolean(tree.child(node, "whereClause"));
-  const columns = verb === "update" ? tree.findAll(tree.child(node, "updateList"), "columnRef").map((c) => tree.qualified(c).split(".").pop()!) : [];
+  // SET targets only: the columnRefs inside a value (SET a = (SELECT created_at FROM events ...)) are read, not written
+  const elements = verb === "update" ? tree.findAll(tree.child(node, "updateList"), "updateElement") : [];
+  const columns = elements.map((e) => tree.qualified(tree.child(e, "columnRef")).split(".").pop()!).filter(Boolean);
+  const sourceColumns = [...new Set(elements.flatMap((e) => tree.findAll(tree.child(e, "expr"), "columnRef").map((c) => tree.qualified(c).split(".").pop()!)))];
   const sourceTables = verb === "insert" ? tree.findAll(tree.find(node, "queryExpressionOrParens"), "tableRef").map((t) => tree.qualified(t)) : [];
-  return [{ kind: "dml", ...base, verb, table: tableNode ? tree.qualified(tree.find(tableNode, "qualifiedIdentifier") ?? tableNode) : undefined, hasWhere, columns, sourceTables } as Op];
+  return [{ kind: "dml", ...base, verb, table: tableNode ? tree.qualified(tree.find(tableNode, "qualifiedIdentifier") ?? tableNode) : undefined, hasWhere, columns, sourceTables, sourceColumns } as Op];
 }
 
 const OBJECT_RULES: Record<string, "view" | "procedure" | "function" | "trigger" | "database" | "other"> = {
