@@ -13,10 +13,10 @@ import type { ReportedFinding, SourceFile } from "../engine/model.js";
 import type { ProductionSnapshot } from "../engine/production/snapshot-file.js";
 import { closeDefaultMysqlExecutor } from "../execute/default-executor.js";
 import { verifyMigrations } from "../execute/verify.js";
+import { dirOf } from "../engine/paths.js";
 import { displayPath } from "./collect-files.js";
 
 const SKIPPED_DIRS = new Set(["node_modules", ".git", "vendor", "dist"]);
-const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : ".");
 
 /** Files below `dir` (a migrations folder: a few levels at most). */
 function listing(dir: string, cwd: string, depth = 3): string[] {
@@ -28,7 +28,7 @@ function listing(dir: string, cwd: string, depth = 3): string[] {
     return out;
   }
   for (const entry of entries) {
-    const path = dir === "." ? entry.name : `${dir}/${entry.name}`;
+    const path = dir ? `${dir}/${entry.name}` : entry.name;
     if (entry.isDirectory() && depth > 0 && !SKIPPED_DIRS.has(entry.name)) out.push(...listing(path, cwd, depth - 1));
     else if (entry.isFile()) out.push(path);
   }

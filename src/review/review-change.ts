@@ -15,7 +15,6 @@
  *   - the production snapshot config `snapshot` names, on the base branch, one call when configured;
  *   - the pull request's reviews and the approvers' permissions, only when regulated data is waived.
  */
-import { mayBeScriptLocationRevision } from "../engine/alembic-script-locations.js";
 import type { FileError } from "../engine/analyze.js";
 import { byLocation } from "../engine/finding-order.js";
 import type { Config, ConfigProblem } from "../engine/config.js";
@@ -72,12 +71,11 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
   const base = new Map((options.have?.base ?? []).map((f) => [f.path, f]));
 
   // without the base tree the plan already names every changed file it will read: enough to know whether
-  // the head's tree would save calls; both trees are asked for at once. A `versions/*.py` the draft did not
-  // recognise may be an Alembic revision of a script location only the base tree's env.py and script.py.mako mark
+  // the head's tree would save calls; both trees are asked for at once
   const draft = planReview(changedFiles, config);
   const draftHead = new Set(draft.head.filter((path) => !head.has(path)));
   const wantsHeadTree = changedFiles.some((f) => draftHead.has(f.path) && mayComeFromDiff(f));
-  const listBase = draft.baseTree || changedFiles.some((f) => [f.path, f.previousPath].some((p) => p !== undefined && mayBeScriptLocationRevision(p)));
+  const listBase = draft.baseTree;
   const [baseTree, headTree, production] = await Promise.all([
     listBase ? fetchTree(octokit, target, target.baseSha) : undefined,
     wantsHeadTree ? fetchTree(octokit, target, target.headSha) : undefined,

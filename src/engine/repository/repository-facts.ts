@@ -57,7 +57,7 @@ export class RepositoryFacts {
    */
   pythonPackageRange(migrationPath: string, name: string): VersionRange | undefined {
     const above = this.pythonManifests.filter((f) => isWithin(pythonManifestDir(f.path), migrationPath));
-    const key = `${name}\u0000${migrationPath.slice(0, migrationPath.lastIndexOf("/"))}`;
+    const key = `${name}\u0000${dirOf(migrationPath)}`;
     if (this.packageRanges.has(key)) return this.packageRanges.get(key);
     const found = above.map((f) => ({ f, r: manifestRange(f.path, f.content, name) })).filter((x) => x.r !== undefined);
     const nearest = Math.max(-1, ...found.map((x) => pythonManifestDir(x.f.path).length));

@@ -5,6 +5,7 @@
 import picomatch from "picomatch";
 import type { Config } from "../config.js";
 import { detectByPath, detectFile, type DetectedFile } from "../detect.js";
+import { dirOf } from "../paths.js";
 import { RailsDatabases } from "./rails-databases.js";
 
 /** Migration detection for a path whose content may not be at hand (a base tree listing). */
@@ -22,7 +23,6 @@ export const isDieselFile = (file: DetectedFile): boolean => file.layout === "go
 /** Files of one migration share a key; a migration's up (or only file) carries its version. */
 export const isPrimaryFile = (file: DetectedFile): boolean => file.role === "up" || file.role === "combined";
 
-const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
 
 /**
  * Migrations whose versions are ordered against each other: the same folder, or for layouts with one

@@ -10,7 +10,8 @@
  * Application code is asked for after a first pass, only when something is dropped or renamed
  * (`ReviewResult.codeSearch`).
  */
-import { withAlembicScriptLocations } from "../alembic-script-locations.js";
+import { mayBeScriptLocationRevision, withAlembicScriptLocations } from "../alembic-script-locations.js";
+import { baseOf, dirOf } from "../paths.js";
 import type { Config } from "../config.js";
 import { companionPaths, detectByPath, type DetectedFile } from "../detect.js";
 import { migrationFolder } from "../database/decide.js";
@@ -41,8 +42,6 @@ export interface ReviewPlan {
   facts: string[];
 }
 
-const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "");
-const baseOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
 
 /** The up a down file belongs to (the reverse of `companionPaths`). */
 export function counterpartPaths(file: DetectedFile, siblings: readonly string[]): string[] {
@@ -192,6 +191,9 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
   }
   const changedMigrations = changes.filter((c) => c.status !== "removed" && detectByPath(c.path, config) !== undefined).map((c) => c.path);
   const facts = basePaths && changedMigrations.length ? repositoryFactPaths([...existing], changedMigrations, { models: false }).filter((p) => !head.has(p)) : [];
+  // before the base tree is known, a `versions/*.py` may be a revision of a script location only the base tree's
+  // env.py and script.py.mako mark: list the base tree to find out
+  if (!basePaths && changes.some((c) => [c.path, c.previousPath].some((p) => p !== undefined && mayBeScriptLocationRevision(p)))) relevant = true;
   if (relevant) for (const path of models) base.add(path);
   return { head: [...head].sort(), base: [...base].sort(), baseTree: relevant, context: [...context].sort(), facts: facts.sort() };
 }

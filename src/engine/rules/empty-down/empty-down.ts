@@ -1,6 +1,6 @@
 import type { Operation } from "../../model.js";
 import { defineRule } from "../support/rule.js";
-import { downHabit } from "../support/conventions.js";
+import { downHabit, downHabitSeverity } from "../support/conventions.js";
 import { fixFor } from "../support/fix.js";
 import { railsDownFor } from "../support/rails-inverse.js";
 import { alembicDowngradeFor, changesOnlyData, dataTables } from "../support/alembic-inverse.js";
@@ -72,8 +72,7 @@ export default defineRule({
     }
     ctx.report({
       loc: down.loc ?? firstLine(ctx),
-      // a project whose downs are always empty rolls forward by policy: shown, without failing the check
-      severity: dataOnly ? (unreadData ? "warning" : "info") : ctx.conventions.downs ? "warning" : undefined,
+      severity: dataOnly ? (unreadData ? "warning" : "info") : downHabitSeverity(ctx),
       message: !dataOnly
         ? `The down migration${where} is empty: rolling back does nothing.${downHabit(ctx, "empty-down")}`
         : unreadData

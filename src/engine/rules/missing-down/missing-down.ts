@@ -1,5 +1,5 @@
 import { defineRule } from "../support/rule.js";
-import { downHabit } from "../support/conventions.js";
+import { downHabit, downHabitSeverity } from "../support/conventions.js";
 import { fixFor } from "../support/fix.js";
 import { firstLine, hasMeaningfulUp } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
@@ -30,9 +30,7 @@ export default defineRule({
     const undo = derived.join("\n") || "-- statements that undo the up, in reverse order";
     ctx.report({
       loc: firstLine(ctx, down.line),
-      // a project that never writes downs rolls forward by policy: the gap is shown, but a required check does not
-      // fail every pull request for following it (replayed on supabase/auth: 17 of 17 such errors judged false)
-      severity: ctx.conventions.downs ? "warning" : undefined,
+      severity: downHabitSeverity(ctx),
       message: `This migration has no down migration (${where}), so it cannot be rolled back.${downHabit(ctx, "missing-down")}`,
       fix: fixFor(ctx.framework, {
         sql:

@@ -1,11 +1,7 @@
 import { defineCases } from "../support/rule.js";
 
-export default defineCases({
-  invalid: [
-    {
-      framework: "alembic",
-      name: "the loop over the query also changes the rows it reads (p.enabled = False is written at the flush): a data change of an existing table",
-      code: `from alembic import op
+/** A revision that maps plugin and plugin_instance, then creates plugin_instance: the data step that follows decides. */
+const PLUGIN_INSTANCE_CREATED = `from alembic import op
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 from sqlalchemy.ext.declarative import declarative_base
@@ -39,7 +35,14 @@ def upgrade():
         sa.ForeignKeyConstraint(["plugin_id"], ["plugin.id"]),
         sa.PrimaryKeyConstraint("id"),
     )
-    for p in session.query(Plugin).all():
+`;
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "alembic",
+      name: "the loop over the query also changes the rows it reads (p.enabled = False is written at the flush): a data change of an existing table",
+      code: `${PLUGIN_INSTANCE_CREATED}    for p in session.query(Plugin).all():
         p.enabled = False
     session.flush()
 
@@ -170,41 +173,7 @@ def downgrade():
     {
       framework: "alembic",
       name: "rows of an existing table read through the ORM and copied into a table this migration creates (session.add of the file's mapped class): seeding the new table is part of creating it",
-      code: `from alembic import op
-import sqlalchemy as sa
-from sqlalchemy.orm import Session
-from sqlalchemy.ext.declarative import declarative_base
-
-Base = declarative_base()
-
-revision = "b2"
-down_revision = "a1"
-
-
-class Plugin(Base):
-    __tablename__ = "plugin"
-    id = sa.Column(sa.Integer, primary_key=True)
-    enabled = sa.Column(sa.Boolean)
-
-
-class PluginInstance(Base):
-    __tablename__ = "plugin_instance"
-    id = sa.Column(sa.Integer, primary_key=True)
-    enabled = sa.Column(sa.Boolean)
-    plugin_id = sa.Column(sa.Integer, sa.ForeignKey("plugin.id"))
-
-
-def upgrade():
-    session = Session(bind=op.get_bind())
-    op.create_table(
-        "plugin_instance",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("enabled", sa.Boolean(), nullable=True),
-        sa.Column("plugin_id", sa.Integer(), nullable=True),
-        sa.ForeignKeyConstraint(["plugin_id"], ["plugin.id"]),
-        sa.PrimaryKeyConstraint("id"),
-    )
-    for p in session.query(Plugin).all():
+      code: `${PLUGIN_INSTANCE_CREATED}    for p in session.query(Plugin).all():
         session.add(PluginInstance(plugin_id=p.id, enabled=p.enabled))
     session.flush()
 

@@ -1,5 +1,6 @@
 /** What the down rules say when the repository never writes downs (conventions.ts reads the habit). */
 import { CONFIG_PATHS } from "../../config-paths.js";
+import type { Severity } from "../../model.js";
 import type { RuleContext } from "./rule.js";
 
 /** One sentence naming the habit and the config line that turns the rule off, or "" when there is no such habit. */
@@ -12,3 +13,10 @@ export function downHabit(ctx: RuleContext, ruleId: string): string {
       : `The ${habit.earlier} earlier migrations in ${habit.folder}/ have no down or an empty one`;
   return ` ${what}: if the project rolls forward by policy, \`rules: { ${ruleId}: off }\` in ${CONFIG_PATHS[0]} turns this check off.`;
 }
+
+/**
+ * A project that never writes downs (or always leaves them empty) rolls forward by policy: the gap is shown as a
+ * warning, without failing a required check on every pull request for following it (replayed on supabase/auth:
+ * 17 of 17 such errors judged false). Undefined keeps the rule's own severity.
+ */
+export const downHabitSeverity = (ctx: RuleContext): Severity | undefined => (ctx.conventions.downs ? "warning" : undefined);
