@@ -3,6 +3,7 @@
  * config and pass them in. Steps: detect + group -> adapter -> model -> rules -> config severities and
  * waivers -> findings sorted by file and line.
  */
+import { keepTemplates, templatedNames } from "./rules/support/keep-templates.js";
 import { inPlaceOf } from "./rules/support/alembic-batch.js";
 import { adapterFor, adaptersReady, loadAdapters } from "./adapters/index.js";
 import { segmentOperations, withSqlDialect } from "./adapters/sql/index.js";
@@ -327,7 +328,17 @@ export function checkMigration(
     }
   }
   if (production) raw = againstProduction(raw, production.production, config);
+  keepRunnerTemplates(raw, migration);
   return [...applyWaivers(oneFindingPerHazard(raw), migration, config), ...syntaxFindings(migration, config), ...tooComplexFindings(migration.path, migration.tooComplex, config), ...hiddenFindings(migration, config).filter((f) => !isWaived(f, migration))];
+}
+
+/** SQL fixes keep the runner's templating of the names they repeat (rivermigrate's `/* TEMPLATE: schema *\/`). */
+function keepRunnerTemplates(raw: Raw[], migration: Migration): void {
+  if (migration.framework !== "sql") return;
+  const downTexts = migration.down.status === "present" ? migration.down.ops.map((o) => o.text) : [];
+  const names = templatedNames([migration.source ?? "", ...downTexts]);
+  if (names.size === 0) return;
+  for (const r of raw) r.finding = { ...r.finding, fix: keepTemplates(r.finding.fix, names) };
 }
 
 /** A unit parses into a migration, is too complex to check as a whole, or fails (an error of its own file). */

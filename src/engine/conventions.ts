@@ -141,7 +141,7 @@ export function downConventionsOf(subjects: readonly ConventionSubject[], reposi
   const paths = new Set(repositoryPaths);
   for (const path of paths) {
     const file = detectByPath(path, config);
-    if (!file || file === "sql-candidate" || file.layout !== "golang-migrate" || file.role !== "up") continue;
+    if (!file || file === "sql-candidate" || (file.layout !== "golang-migrate" && file.layout !== "rivermigrate") || file.role !== "up") continue;
     const hasDown = companionPaths(file).some((p) => paths.has(p));
     // a .down.sql we have not read may be empty: only its absence is certain
     groupOf(dirOf(path), file.layout).set(path, { path, version: file.version, down: hasDown ? "present" : "missing" });

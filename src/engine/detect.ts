@@ -7,6 +7,7 @@
 import picomatch from "picomatch";
 import type { Config } from "./config.js";
 import type { Framework, Layout } from "./model.js";
+import { RIVER_MIGRATION_PATH, RIVER_TEMPLATE_MARKER } from "./adapters/sql/layouts/rivermigrate.js";
 import { baseOf, dirOf } from "./paths.js";
 
 export type FileRole = "up" | "down" | "combined" | "repeatable" | "verify";
@@ -36,6 +37,8 @@ const SQITCH = /(?:^|\/)(deploy|revert|verify)\/(.+)\.sql$/;
 const PRISMA = /(?:^|\/)migrations\/((\d+)_?[^/]*)\/migration\.sql$/;
 const NUMBERED_SQL = /^(\d+)[_-]?(.*)\.sql$/;
 const MIGRATION_DIR = /(?:^|\/)[^/]*migrat[^/]*\//i;
+
+const isDieselPath = (path: string) => /(?:^|\/)(?:up|down)\.sql$/.test(path);
 
 function dieselVersion(folder: string): string | undefined {
   const stamp = folder.split("_")[0].replace(/-/g, "");
@@ -102,6 +105,8 @@ export function detectByPath(path: string, config?: Pick<Config, "paths">): Dete
   if (!path.endsWith(".sql")) return undefined;
 
   const g = GOLANG_MIGRATE.exec(base);
+  // River's own migration lines run through rivermigrate (a transaction per version), not golang-migrate
+  if (g && RIVER_MIGRATION_PATH.test(path)) return { path, framework: "sql", layout: "rivermigrate", role: g[3] === "up" ? "up" : "down", version: g[1], name: g[2], key: `${dir}/${g[1]}_${g[2]}` };
   if (g) return { path, framework: "sql", layout: "golang-migrate", role: g[3] === "up" ? "up" : "down", version: g[1], name: g[2], key: `${dir}/${g[1]}_${g[2]}` };
   const diesel = DIESEL.exec(path);
   // diesel's version is the folder name before its first underscore, dashes dropped (2025-08-01-000027_x -> 20250801000027)
@@ -138,6 +143,8 @@ export function detectFile(
   if (byPath === undefined) return undefined;
   if (byPath !== "sql-candidate") {
     if (byPath.framework === "django" && isAlembicSource(content)) return { ...byPath, framework: "alembic", layout: "alembic" };
+    // golang-migrate's file names with rivermigrate's `/* TEMPLATE: schema */` markers: River's migrations copied elsewhere
+    if (byPath.layout === "golang-migrate" && !isDieselPath(path) && RIVER_TEMPLATE_MARKER.test(content)) return { ...byPath, layout: "rivermigrate" };
     return byPath;
   }
   const base = baseOf(path);
@@ -164,6 +171,7 @@ export function companionPaths(file: DetectedFile, siblings: readonly string[] =
   const prefix = dir ? `${dir}/` : "";
   switch (file.layout) {
     case "golang-migrate":
+    case "rivermigrate":
       if (file.path.endsWith(".up.sql")) return [file.path.replace(/\.up\.sql$/, ".down.sql")];
       if (file.path.endsWith("/up.sql")) return [`${prefix}down.sql`];
       return [];

@@ -66,9 +66,11 @@ export function groupMigrations(
       units.push({ file, content: source.content });
       continue;
     }
-    const slot = byKey.get(`${file.layout}:${file.key}`) ?? {};
+    // an up and its down pair whatever their content says (River's markers may be in one file of the two)
+    const family = file.layout === "rivermigrate" ? "golang-migrate" : file.layout;
+    const slot = byKey.get(`${family}:${file.key}`) ?? {};
     slot[file.role === "up" ? "up" : "down"] = { file, content: source.content };
-    byKey.set(`${file.layout}:${file.key}`, slot);
+    byKey.set(`${family}:${file.key}`, slot);
   }
   const orphanDowns: Grouped["orphanDowns"] = [];
   for (const slot of byKey.values()) {

@@ -18,6 +18,8 @@ export type Database = z.infer<typeof Database>;
 /** How files are laid out on disk; decides how up and down are found and whether a runner wraps a transaction. */
 export const Layout = z.enum([
   "golang-migrate",
+  /** riverqueue/river's rivermigrate: golang-migrate's file names, one transaction per version, `/* TEMPLATE: schema *\/` markers */
+  "rivermigrate",
   "dbmate",
   "goose",
   "flyway",

@@ -48,6 +48,7 @@ export function counterpartPaths(file: DetectedFile, siblings: readonly string[]
   if (file.role !== "down") return [];
   switch (file.layout) {
     case "golang-migrate":
+    case "rivermigrate":
       if (file.path.endsWith(".down.sql")) return [file.path.replace(/\.down\.sql$/, ".up.sql")];
       if (file.path.endsWith("/down.sql")) return [`${dirOf(file.path)}/up.sql`];
       return [];

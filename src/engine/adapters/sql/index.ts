@@ -221,6 +221,7 @@ export const runnerText = (layout: Layout, content: string): string => (content.
 
 const KEEPS_BOM: Partial<Record<Layout, string>> = {
   "golang-migrate": "golang-migrate",
+  rivermigrate: "rivermigrate",
   dbmate: "dbmate",
   goose: "goose",
   sqitch: "sqitch (through psql)",

@@ -64,6 +64,8 @@ export function runnerHistory(layout: Layout): RunnerHistory {
       };
     case "golang-migrate":
       return versionOnly("golang-migrate", "schema_migrations");
+    case "rivermigrate":
+      return versionOnly("rivermigrate", "river_migration", "line and version");
     case "goose":
       return versionOnly("goose", "goose_db_version");
     case "dbmate":

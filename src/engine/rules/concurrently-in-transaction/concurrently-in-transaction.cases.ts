@@ -4,6 +4,14 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "rivermigrate runs each version in a transaction: a CONCURRENTLY statement alone in its file still fails there (it would not under golang-migrate)",
+      path: "riverdriver/riverpgxv5/migration/main/007_job_kind_idx.up.sql",
+      schema: "CREATE TABLE river_job (id bigint PRIMARY KEY, kind text);",
+      code: "CREATE INDEX CONCURRENTLY river_job_kind_idx ON /* TEMPLATE: schema */river_job (kind);\n",
+      lines: [1],
+    },
+    {
+      framework: "sql",
       name: "golang-migrate file with CIC and another statement (one implicit transaction)",
       schema: "CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint);",
       path: "migrations/000060_idx.up.sql",

@@ -7,6 +7,24 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "rivermigrate: every version runs in a transaction with no way out, so the concurrent drop is a step by hand before migrating; the migration keeps IF EXISTS and the /* TEMPLATE: schema */ marker",
+      path: "riverdriver/riverpgxv5/migration/main/006_drop_kind_idx.up.sql",
+      schema: "CREATE TABLE river_job (id bigint PRIMARY KEY, kind text);\nCREATE INDEX river_job_kind ON river_job (kind);",
+      files: { "riverdriver/riverpgxv5/migration/main/002_initial_schema.up.sql": "CREATE TABLE /* TEMPLATE: schema */river_job (id bigint PRIMARY KEY, kind text);\nCREATE INDEX river_job_kind ON /* TEMPLATE: schema */river_job (kind);\n" },
+      code: "DROP INDEX /* TEMPLATE: schema */river_job_kind;\n",
+      lines: [1],
+      fixes: [
+        [
+          "-- rivermigrate runs every version in a transaction and has no way to leave it, so CONCURRENTLY cannot run in",
+          "-- this migration. Before migrating, drop the index by hand in a separate step outside any transaction (psql in autocommit):",
+          "--   DROP INDEX CONCURRENTLY IF EXISTS /* TEMPLATE: schema */river_job_kind;",
+          "-- The migration keeps the drop with IF EXISTS: it finds the index gone and takes no lock.",
+          "DROP INDEX IF EXISTS /* TEMPLATE: schema */river_job_kind;",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "sql",
       name: "plain DROP INDEX",
       schema: "CREATE TABLE reverse_lookup (user_id bigint);\nCREATE INDEX idx_reverse_lookup_user ON reverse_lookup (user_id);",
       code: "DROP INDEX IF EXISTS idx_reverse_lookup_user;",

@@ -3,7 +3,7 @@ import { fixFor, ident } from "../support/fix.js";
 import { railsDropIndexFix } from "../support/rails-fix.js";
 import { nameKey } from "../support/facts.js";
 import { keptTable, upOps } from "../support/scope.js";
-import { concurrentlyPlacement } from "../support/leave-transaction.js";
+import { NO_WAY_OUT_OF_TRANSACTION, concurrentlyPlacement } from "../support/leave-transaction.js";
 
 export default defineRule({
   meta: {
@@ -37,7 +37,9 @@ export default defineRule({
         op,
         message: `Dropping index ${names} without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on its table.`,
         fix: fixFor(ctx.framework, {
-          sql: `${concurrentlyPlacement(ctx.migration, op)}\nDROP INDEX CONCURRENTLY IF EXISTS ${op.names.map(ident).join(", ") || "<index>"};`,
+          sql: NO_WAY_OUT_OF_TRANSACTION[ctx.migration.layout] && !op.embeddedSql && op.names.length
+            ? byHandDrop(NO_WAY_OUT_OF_TRANSACTION[ctx.migration.layout]!, op.names.map(ident).join(", "))
+            : `${concurrentlyPlacement(ctx.migration, op)}\nDROP INDEX CONCURRENTLY IF EXISTS ${op.names.map(ident).join(", ") || "<index>"};`,
           rails: () => railsDropIndexFix(op, ctx.migration),
           django: () => `from django.contrib.postgres.operations import RemoveIndexConcurrently\n# with atomic = False on the Migration\nRemoveIndexConcurrently(model_name="${op.ormModel ?? "..."}", name="${op.names[0] ?? "..."}")`,
           alembic: () => `with op.get_context().autocommit_block():\n    op.drop_index("${op.names[0] ?? "..."}"${op.table ? `, table_name="${op.table}"` : ""}, postgresql_concurrently=True)`,
@@ -46,3 +48,14 @@ export default defineRule({
     }
   },
 });
+
+/** A runner that cannot leave its transaction (rivermigrate): the concurrent drop is a step by hand before migrating. */
+function byHandDrop(runner: string, names: string): string {
+  return [
+    `-- ${runner} runs every version in a transaction and has no way to leave it, so CONCURRENTLY cannot run in`,
+    `-- this migration. Before migrating, drop the index by hand in a separate step outside any transaction (psql in autocommit):`,
+    `--   DROP INDEX CONCURRENTLY IF EXISTS ${names};`,
+    `-- The migration keeps the drop with IF EXISTS: it finds the index gone and takes no lock.`,
+    `DROP INDEX IF EXISTS ${names};`,
+  ].join("\n");
+}

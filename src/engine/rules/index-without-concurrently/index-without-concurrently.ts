@@ -10,7 +10,8 @@ import { pythonString } from "../support/embed-sql.js";
 import { reindented } from "../support/data-code.js";
 import { calleeOf, keywordText, withCallee, withKeyword, withoutKeyword } from "../support/python-call.js";
 import { djangoIndexNameWithin } from "../support/django-index-name.js";
-import { ONE_QUERY_PER_FILE } from "../support/leave-transaction.js";
+import { NO_WAY_OUT_OF_TRANSACTION, ONE_QUERY_PER_FILE } from "../support/leave-transaction.js";
+import { outOfBandIndexFix } from "../support/out-of-band-index.js";
 import { djangoDependsOn, djangoHasOtherOperations } from "../support/django-migration.js";
 
 /**
@@ -212,11 +213,16 @@ export default defineRule({
       // comment offers it as a one-line suggestion that would keep it in this file
       const sharesFile = ctx.migration.up.some((o) => o.loc.line !== op.loc.line);
       const alone = oneQuery ? (sharesFile ? (indexOnNextLine(createAlone) ?? createAlone) : createAlone) : undefined;
+      // a runner that keeps every version in a transaction: the concurrent build is a step by hand before it
+      const runner = ctx.framework === "sql" && !op.embeddedSql ? NO_WAY_OUT_OF_TRANSACTION[ctx.migration.layout] : undefined;
+      const byHand = runner ? outOfBandIndexFix(op.text, name, runner) : undefined;
       ctx.report({
         op,
         message: `Creating index ${op.name ?? `on ${op.table} (${op.columns.join(", ")})`} without CONCURRENTLY blocks writes to ${op.table} while it builds.`,
         fix: fixFor(ctx.framework, {
-          sql: alone
+          sql: byHand
+            ? byHand
+            : alone
             ? `
             -- in a migration file of its own, this statement alone (${ctx.migration.layout} sends the file as one query, and
             -- PostgreSQL runs two or more statements as one transaction, which CONCURRENTLY refuses).

@@ -13,6 +13,17 @@ export default defineCases({
         "ALTER TABLE public_collection_tokens ADD CONSTRAINT public_collection_tokens_enable_download_not_null CHECK (enable_download IS NOT NULL) NOT VALID, ALTER COLUMN enable_comment SET NOT NULL;\n\n-- then a new migration, db/migrations/002_validate_public_collection_tokens_enable_download_not_null.sql:\nALTER TABLE public_collection_tokens VALIDATE CONSTRAINT public_collection_tokens_enable_download_not_null;\nALTER TABLE public_collection_tokens ALTER COLUMN enable_download SET NOT NULL;  -- PostgreSQL 12+ reads the CHECK instead of the table\nALTER TABLE public_collection_tokens DROP CONSTRAINT public_collection_tokens_enable_download_not_null;",
       ],
     },
+    {
+      framework: "sql",
+      name: "rivermigrate (River's 003_river_job_tags_non_null): the fix keeps the /* TEMPLATE: schema */ marker before every river_job it repeats, so it targets River's schema, not the default one",
+      path: "riverdriver/riverpgxv5/migration/main/003_river_job_tags_non_null.up.sql",
+      schema: "CREATE TABLE river_job (id bigint PRIMARY KEY, tags varchar(255)[]);",
+      code: "ALTER TABLE /* TEMPLATE: schema */river_job ALTER COLUMN tags SET NOT NULL;\n",
+      lines: [1],
+      fixes: [
+        "ALTER TABLE /* TEMPLATE: schema */river_job ADD CONSTRAINT river_job_tags_not_null CHECK (tags IS NOT NULL) NOT VALID;\n\n-- then a new migration, riverdriver/riverpgxv5/migration/main/004_validate_river_job_tags_not_null.up.sql:\nALTER TABLE /* TEMPLATE: schema */river_job VALIDATE CONSTRAINT river_job_tags_not_null;\nALTER TABLE /* TEMPLATE: schema */river_job ALTER COLUMN tags SET NOT NULL;  -- PostgreSQL 12+ reads the CHECK instead of the table\nALTER TABLE /* TEMPLATE: schema */river_job DROP CONSTRAINT river_job_tags_not_null;",
+      ],
+    },
     { framework: "sql", name: "SET NOT NULL on a live table", schema: "CREATE TABLE profiles (id bigint PRIMARY KEY, email text);", code: "ALTER TABLE profiles ALTER COLUMN email SET NOT NULL;", lines: [1] },
     {
       framework: "sql",

@@ -14,8 +14,18 @@ const GOLANG_MIGRATE_SHARED_FILE =
   "-- put the CONCURRENTLY statement alone in a migration file of its own (outside any BEGIN ... COMMIT), or\n" +
   "-- set x-multi-statement=true in the database URL, so golang-migrate sends each statement on its own.";
 
+/**
+ * Runners that run every version in a transaction of their own with no switch to leave it: a CONCURRENTLY
+ * statement cannot be in their migrations at all, only in a separate step run by hand before them.
+ */
+export const NO_WAY_OUT_OF_TRANSACTION: Partial<Record<Layout, string>> = { rivermigrate: "rivermigrate" };
+
 export const HOW_TO_LEAVE_THE_TRANSACTION: Partial<Record<Layout, string>> = {
   "golang-migrate": GOLANG_MIGRATE_SHARED_FILE,
+  rivermigrate:
+    "-- rivermigrate runs every version in a transaction and has no way to leave it: CONCURRENTLY cannot be in a River\n" +
+    "-- migration. Run the statement by hand in a separate step outside any transaction (psql in autocommit) before\n" +
+    "-- migrating, and keep it here with IF NOT EXISTS (IF EXISTS for a drop) without CONCURRENTLY, so it finds the work done.",
   prisma: "-- Prisma sends migration.sql as one script: put the CONCURRENTLY statement alone in its own migration.",
   goose: "-- +goose NO TRANSACTION\n-- (first line of the file; keep only non-transactional statements in it)",
   dbmate: "-- migrate:up transaction:false",

@@ -222,6 +222,7 @@ function sqlFile(migration: Migration, anchor: Migration, step: MigrationStep, i
     case "dbmate":
       return { path: `${dir}${version}_${name}.sql`, text: [`-- migrate:up${step.noTransaction ? " transaction:false" : ""}`, up, "", "-- migrate:down", down].join("\n").trimEnd() };
     case "golang-migrate":
+    case "rivermigrate":
       return { path: `${dir}${version}_${name}.up.sql`, text: up };
     case "flyway":
       return { path: `${dir}V${anchor.version ?? "next"}.${index + 1}__${name}.sql`, text: up };

@@ -7,11 +7,13 @@ import { splitGoose } from "./goose.js";
 import { splitLiquibase } from "./liquibase.js";
 import { splitPlain } from "./plain.js";
 import { splitPrisma } from "./prisma.js";
+import { splitRivermigrate } from "./rivermigrate.js";
 import type { SqlLayoutInput, SqlSections } from "./sections.js";
 import { splitSqitch } from "./sqitch.js";
 
 export const SQL_LAYOUTS: Partial<Record<Layout, (input: SqlLayoutInput) => SqlSections>> = {
   "golang-migrate": splitGolangMigrate,
+  rivermigrate: splitRivermigrate,
   dbmate: splitDbmate,
   goose: splitGoose,
   flyway: splitFlyway,

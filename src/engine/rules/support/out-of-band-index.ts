@@ -1,0 +1,65 @@
+/**
+ * A runner that runs every version in a transaction and has no way out of it (rivermigrate) cannot run CREATE
+ * INDEX CONCURRENTLY at all. The one non-blocking route is River's own: build the index CONCURRENTLY by hand,
+ * outside any transaction, before migrating, and keep the migration's statement with IF NOT EXISTS so that it
+ * finds the index built and takes no lock. Both statements are the migration's own, as written (schema markers,
+ * expressions, WHERE), with only the words after INDEX changed.
+ */
+import type { PgNode } from "../../adapters/sql/pg-parser.js";
+import { pgParse, pgScan } from "../../adapters/sql/pg-query.js";
+import { ident } from "./fix.js";
+
+/** The IndexStmt of `text` parsed on its own (its locations count from the text's start), if it is one. */
+function indexStmt(text: string): PgNode | undefined {
+  try {
+    const stmts = (pgParse(text) as { stmts?: Array<{ stmt?: PgNode }> }).stmts ?? [];
+    return stmts.length === 1 ? stmts[0].stmt?.IndexStmt : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The CREATE INDEX `sql` with the words between INDEX and ON set: CONCURRENTLY or not, always IF NOT EXISTS and a
+ * name (IF NOT EXISTS needs one; `name` is used when the statement has none). Undefined when `sql` is not one
+ * CREATE INDEX.
+ */
+export function indexWith(sql: string, name: string, concurrently: boolean): string | undefined {
+  const text = sql.trim().replace(/;\s*$/, "");
+  const node = indexStmt(text);
+  if (!node) return undefined;
+  const tableAt: number = node.relation?.location ?? -1;
+  const bytes = Buffer.from(text);
+  if (tableAt <= 0 || tableAt > bytes.length) return undefined;
+  // the words sought all come before the table's name, so the scanner reads only up to it
+  const tokens = pgScan(bytes.subarray(0, tableAt).toString()).tokens;
+  const at = tokens.findIndex((t) => t.text.toUpperCase() === "INDEX");
+  const on = tokens.findLastIndex((t) => t.text.toUpperCase() === "ON");
+  if (at === -1 || on <= at) return undefined;
+  const word = (i: number) => tokens[i]?.text.toUpperCase();
+  let i = at + 1;
+  if (word(i) === "CONCURRENTLY") i++;
+  if (word(i) === "IF" && word(i + 1) === "NOT" && word(i + 2) === "EXISTS") i += 3;
+  // the statement's own name as written (quoted, schema-qualified), when it has one
+  const ownName = i < on ? bytes.subarray(tokens[i].start, tokens[on - 1].end).toString() : undefined;
+  const head = bytes.subarray(0, tokens[at].end).toString();
+  const rest = bytes.subarray(tokens[on].start).toString();
+  return `${head}${concurrently ? " CONCURRENTLY" : ""} IF NOT EXISTS ${ownName ?? ident(name)} ${rest};`;
+}
+
+/** The lines of a SQL fix that builds the index by hand before a runner that cannot leave its transaction. */
+export function outOfBandIndexFix(sql: string, name: string, runner: string): string | undefined {
+  const byHand = indexWith(sql, name, true);
+  const inMigration = indexWith(sql, name, false);
+  if (!byHand || !inMigration) return undefined;
+  const templated = /\/\*\s*TEMPLATE:/.test(sql);
+  return [
+    `-- ${runner} runs every version in a transaction and has no way to leave it, so CONCURRENTLY cannot run in`,
+    `-- this migration. Before migrating, build the index by hand in a separate step outside any transaction`,
+    `-- (psql in autocommit)${templated ? `, with the schema ${runner} puts in place of /* TEMPLATE: schema */` : ""}:`,
+    ...byHand.split("\n").map((l) => `--   ${l}`),
+    `-- (if that build fails it leaves an INVALID index: DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)} and build again).`,
+    `-- The migration keeps the statement with IF NOT EXISTS: it finds the index built and takes no lock.`,
+    inMigration,
+  ].join("\n");
+}
