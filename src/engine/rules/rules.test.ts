@@ -29,6 +29,7 @@ describe.each(tables.map((t) => [t.rule.meta.id, t] as const))("%s", (_id, { rul
       expect(findings.map((f) => f.line)).toEqual(c.lines);
       if (c.severities) expect(findings.map((f) => f.severity)).toEqual(c.severities);
       if (c.fixes) expect(findings.map((f) => f.fix)).toEqual(c.fixes);
+      if (c.messages) expect(findings.map((f, i) => (f.message.includes(c.messages![i]) ? c.messages![i] : f.message))).toEqual(c.messages);
       for (const f of findings) {
         expect(f.path).toBe(casePath(c));
         expect(f.message.length).toBeGreaterThan(20);

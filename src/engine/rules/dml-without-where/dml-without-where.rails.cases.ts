@@ -46,6 +46,7 @@ end
 end
 `,
       lines: [3],
+      messages: ["overwrites last_event_at in every row of agents"],
     },
   ],
   valid: [

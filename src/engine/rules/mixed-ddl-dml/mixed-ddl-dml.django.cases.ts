@@ -69,6 +69,28 @@ class Migration(migrations.Migration):
 `,
       files: DJANGO_INITIAL,
       lines: [14],
+      // the RunPython comes first: its row locks, not the AddField's table lock, are what it holds
+      messages: ["runs before the schema change of line 15, in the same transaction: the rows it writes stay locked until the commit"],
+    },
+    {
+      framework: "django",
+      name: "atomic = False: each operation commits on its own, no lock is held across the data change (a note)",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    atomic = False
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="currency", field=models.CharField(max_length=3, null=True)),
+        migrations.RunSQL("UPDATE app_order SET currency = 'EUR'", reverse_sql=migrations.RunSQL.noop),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [10],
+      severities: ["info"],
+      messages: ["outside a transaction (atomic = False): each statement commits on its own, so no lock outlives its statement"],
     },
     {
       framework: "django",

@@ -151,6 +151,7 @@ end
 end
 `,
       lines: [4],
+      messages: ["runs in the same transaction as the schema change of votes on line 3"],
     },
     {
       framework: "rails",
@@ -190,6 +191,25 @@ end
 end
 `,
       lines: [10],
+      severities: ["info"],
+      messages: ["outside a transaction (disable_ddl_transaction!): each statement commits on its own, so no lock outlives its statement"],
+    },
+    {
+      framework: "rails",
+      name: "an UPDATE before add_column in one transaction: its row locks are held until commit while add_column waits for the table lock",
+      code: `class EndTrials < ActiveRecord::Migration[7.1]
+  def up
+    execute "UPDATE accounts SET plan = 'free' WHERE plan = 'trial'"
+    add_column :accounts, :trial_ended_at, :datetime
+  end
+
+  def down
+    remove_column :accounts, :trial_ended_at
+  end
+end
+`,
+      lines: [3],
+      messages: ["runs before the schema change of line 4, in the same transaction: the rows it writes stay locked until the commit, while the schema change then waits for its ACCESS EXCLUSIVE lock on accounts"],
     },
     {
       framework: "rails",

@@ -194,6 +194,14 @@ function keepTogetherFix(ctx: RuleContext, ops: readonly Operation[], prepared: 
   ].join("\n");
 }
 
+/** The table lock a schema change takes in PostgreSQL; named only where it is one lock for every form of the change. */
+function lockName(op: Operation, database: Migration["database"]): string {
+  if (database !== "postgresql" || op.kind === "add_constraint" || op.kind === "alter_enum") return "lock";
+  if (op.kind === "add_index") return "SHARE lock";
+  if (op.kind === "validate_constraint") return "SHARE UPDATE EXCLUSIVE lock";
+  return "ACCESS EXCLUSIVE lock";
+}
+
 /**
  * The data change may touch the table: a table it writes or reads, or a name its code uses (the table's or its
  * model's). Code that was not read may touch anything.
@@ -290,14 +298,22 @@ export default defineRule({
       });
       return;
     }
+    // the order decides which lock is held while which runs: a schema lock taken before the data change is held through
+    // it; a data change that comes first holds only its row locks, until commit, while the schema change waits for its lock
+    const schemaBefore = schemaOps.some(({ op, index }) => index < first.index && op.inTransaction);
+    const schemaAfter = schemaOps.find(({ op, index }) => index > first.index && op.inTransaction && op.kind !== "create_table" && existingTable(ctx, tableOf(op), index));
     ctx.report({
       op: first.op,
       severity: !sharesTransaction ? "info" : lockedBefore ? "error" : undefined,
       message: !sharesTransaction
-        ? `This migration changes both the schema and the data outside a transaction (${noTransaction}): the data change does not hold the schema change's locks, but a failure halfway leaves one done without the other, and a rollback must undo both.`
+        ? `This migration changes both the schema and the data outside a transaction (${noTransaction}): each statement commits on its own, so no lock outlives its statement, but a failure halfway leaves one done without the other, and a rollback must undo both.`
         : lockedBefore
           ? `This data change runs in the same transaction as the schema change of ${dataTable} on line ${lockedBefore.op.loc.line}: the table stays locked for the whole data change, and a rollback must undo both.`
-          : `This migration changes both the schema and the data in one transaction: the data change runs while the schema change's locks are held, and a rollback must undo both.`,
+          : schemaBefore
+            ? `This migration changes both the schema and the data in one transaction: the data change runs while the locks of the schema change before it are held, and a rollback must undo both.`
+            : schemaAfter
+              ? `This data change runs before the schema change of line ${schemaAfter.op.loc.line}, in the same transaction: the rows it writes stay locked until the commit, while the schema change then waits for its ${lockName(schemaAfter.op, ctx.migration.database)} on ${tableOf(schemaAfter.op)} behind other sessions (the queries that lock conflicts with queue behind it) and holds it to the end; a rollback must undo both.`
+              : `This data change runs in the same transaction as the schema change after it: the rows it writes stay locked until the commit, and a rollback must undo both.`,
       fix: splitFix(
         ctx,
         dataOps.map((d) => d.op),

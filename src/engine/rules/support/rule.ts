@@ -119,6 +119,8 @@ export interface InvalidRuleCase extends RuleCase {
   severities?: Severity[];
   /** the fix of each of those findings, exactly, when the case is about the fix's text */
   fixes?: string[];
+  /** a phrase each of those findings' messages must hold, when the case is about what the message says */
+  messages?: string[];
 }
 
 export interface RuleCases {
