@@ -74,6 +74,20 @@ export default defineRule({
       });
       return;
     }
+    // a data-only migration whose down the author wrote to raise (huginn's options rewritten to Liquid): the loud
+    // stop is the design, since an empty down would let a rollback succeed over data the old code cannot read.
+    // A note that a rollback stops here; the fix keeps the raise
+    if (dataOnly && down.declared === true && ctx.framework === "rails") {
+      ctx.report({
+        loc: down.loc ?? firstLine(ctx),
+        severity: "info",
+        message:
+          `This migration only changes data and is one-way by its author's choice: ${down.reason}. A rollback past it stops here, ` +
+          `loudly, rather than reporting success over data the old code may not read; keep a backup if the old values may be needed.`,
+        fix: `def down\n  # one-way data change: the old values are not kept, and a rollback stops here instead of leaving data the old code may not read\n  raise ActiveRecord::IrreversibleMigration\nend`,
+      });
+      return;
+    }
     // a down written to raise before undoing anything is the author saying the migration is one-way, as a
     // data-only migration's missing reverse is: a warning that a rollback stops there, not a failed check
     const declared = down.declared === true && !dataOnly;
