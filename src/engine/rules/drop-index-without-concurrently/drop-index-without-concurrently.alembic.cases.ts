@@ -19,6 +19,61 @@ def downgrade():
     op.create_index("ix_legacy_invoice_lines_invoice_id", "legacy_invoice_lines", ["invoice_id"])
 `,
       lines: [8],
+      fixes: [
+        `with op.get_context().autocommit_block():
+    op.drop_index("ix_legacy_invoice_lines_invoice_id", table_name="legacy_invoice_lines", postgresql_concurrently=True)`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "op.drop_index of an op.f name in a schema, if_exists=True: the call as written keeps its name, schema and guard",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.drop_index(op.f("ix_billing_invoices_state"), table_name="invoices", schema="billing", if_exists=True)
+
+
+def downgrade():
+    op.create_index(op.f("ix_billing_invoices_state"), "invoices", ["state"], schema="billing")
+`,
+      lines: [8],
+      fixes: [
+        `with op.get_context().autocommit_block():
+    op.drop_index(op.f("ix_billing_invoices_state"), table_name="invoices", schema="billing", if_exists=True, postgresql_concurrently=True)`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "batch_op.drop_index alone in its block: in the block's place, as the op.drop_index that names the batch's table (a variable, as written)",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+TABLE = "invoices"
+
+
+def upgrade():
+    with op.batch_alter_table(TABLE) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_invoices_legacy_ref"))
+
+
+def downgrade():
+    with op.batch_alter_table(TABLE) as batch_op:
+        batch_op.create_index(batch_op.f("ix_invoices_legacy_ref"), ["legacy_ref"])
+`,
+      lines: [13],
+      fixes: [
+        `# in place of the whole with block (this was its only operation):
+with op.get_context().autocommit_block():
+    op.drop_index(op.f("ix_invoices_legacy_ref"), table_name=TABLE, postgresql_concurrently=True)`,
+      ],
     },
   ],
   valid: [

@@ -4,6 +4,32 @@ import { railsDropIndexFix } from "../support/rails-fix.js";
 import { nameKey } from "../support/facts.js";
 import { keptTable, upOps } from "../support/scope.js";
 import { NO_WAY_OUT_OF_TRANSACTION, concurrentlyPlacement } from "../support/leave-transaction.js";
+import { calleeOf, withKeyword } from "../support/python-call.js";
+import { outOfBatch } from "../support/alembic-batch.js";
+import { reindented } from "../support/data-code.js";
+import { pythonString } from "../support/embed-sql.js";
+import type { OperationOf } from "../../model.js";
+
+/**
+ * The Alembic fix: the revision's own drop_index, every argument kept as written (op.f names, schema=, if_exists=),
+ * with postgresql_concurrently=True, in an autocommit block; a batch_op call becomes the op.drop_index that names
+ * the batch's table. SQL of an op.execute runs CONCURRENTLY as op.execute.
+ */
+function alembicConcurrentDrop(op: OperationOf<"drop_index">, source: string | undefined, table: string | undefined): string {
+  const block = (call: string) => `with op.get_context().autocommit_block():\n    ${call.replace(/\n/g, "\n    ")}`;
+  const names = op.names.map(ident).join(", ");
+  if (op.embeddedSql && names) return block(`op.execute(${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${names}`)})`);
+  const callee = calleeOf(op.text) ?? "";
+  if (/(?:^|\.)drop_index$/.test(callee)) {
+    const own = reindented(op.text.trim());
+    const call = op.batchBlock && callee.startsWith(`${op.batchBlock.alias}.`) ? outOfBatch(own, op, source, undefined) : callee.includes(".") && !callee.startsWith("op.") ? undefined : own;
+    const concurrent = call && withKeyword(call, "postgresql_concurrently", "True");
+    if (concurrent) return block(concurrent);
+  }
+  // a call migguard cannot edit in place (a batch call in a loop, another alias): written from what was read
+  const rebuilt = `op.drop_index(${op.names[0] ? pythonString(op.names[0]) : "..."}${table ? `, table_name=${pythonString(table)}` : ""}, postgresql_concurrently=True)`;
+  return `${op.names[0] ? "" : "# the index's name: migguard could not read it\n"}${block(rebuilt)}`;
+}
 
 export default defineRule({
   meta: {
@@ -42,7 +68,7 @@ export default defineRule({
             : `${concurrentlyPlacement(ctx.migration, op)}\nDROP INDEX CONCURRENTLY IF EXISTS ${op.names.map(ident).join(", ") || "<index>"};`,
           rails: () => railsDropIndexFix(op, ctx.migration),
           django: () => `from django.contrib.postgres.operations import RemoveIndexConcurrently\n# with atomic = False on the Migration\nRemoveIndexConcurrently(model_name="${op.ormModel ?? "..."}", name="${op.names[0] ?? "..."}")`,
-          alembic: () => `with op.get_context().autocommit_block():\n    op.drop_index("${op.names[0] ?? "..."}"${op.table ? `, table_name="${op.table}"` : ""}, postgresql_concurrently=True)`,
+          alembic: () => alembicConcurrentDrop(op, ctx.migration.source, table),
         }),
       });
     }

@@ -126,7 +126,11 @@ def downgrade():
     batch_op.alter_column("total", nullable=True)
 # batch_op's operations run when its with block exits: this goes after the block, once they have run
 with op.get_context().autocommit_block():
-    op.create_index("ix_invoices_customer_id", "invoices", ["customer_id"], postgresql_concurrently=True)`,
+    op.create_index(
+        op.f("ix_invoices_customer_id"), "invoices",
+        ["customer_id"],
+        unique=False, postgresql_concurrently=True,
+    )`,
       ],
     },
     {
@@ -151,6 +155,161 @@ def downgrade():
         `# in place of the whole with block (this was its only operation):
 with op.get_context().autocommit_block():
     op.create_index("ix_invoices_customer_id", "invoices", ["customer_id"], postgresql_concurrently=True)`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "a GIN index (postgresql_using) with postgresql_ops: the fix is the call as written, with postgresql_concurrently=True",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_index(
+        "ix_documents_body_trgm",
+        "documents",
+        ["body"],
+        postgresql_using="gin",
+        postgresql_ops={"body": "gin_trgm_ops"},
+    )
+
+
+def downgrade():
+    op.drop_index("ix_documents_body_trgm", table_name="documents")
+`,
+      lines: [8],
+      fixes: [
+        `with op.get_context().autocommit_block():
+    op.create_index(
+        "ix_documents_body_trgm",
+        "documents",
+        ["body"],
+        postgresql_using="gin",
+        postgresql_ops={"body": "gin_trgm_ops"}, postgresql_concurrently=True,
+    )`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "a partial unique index (postgresql_where=sa.text(...)) with postgresql_include: its condition, unique= and INCLUDE stay",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_index("uq_users_email_active", "users", ["email"], unique=True, postgresql_where=sa.text("deleted_at IS NULL"), postgresql_include=["id"])
+
+
+def downgrade():
+    op.drop_index("uq_users_email_active", table_name="users")
+`,
+      lines: [9],
+      fixes: [
+        `with op.get_context().autocommit_block():
+    op.create_index("uq_users_email_active", "users", ["email"], unique=True, postgresql_where=sa.text("deleted_at IS NULL"), postgresql_include=["id"], postgresql_concurrently=True)`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "a functional index on sa.text(\"lower(email)\"), named with op.f: the expression and op.f stay",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_index(op.f("ix_users_lower_email"), "users", [sa.text("lower(email)")], unique=False)
+
+
+def downgrade():
+    op.drop_index(op.f("ix_users_lower_email"), table_name="users")
+`,
+      lines: [9],
+      fixes: [
+        `with op.get_context().autocommit_block():
+    op.create_index(op.f("ix_users_lower_email"), "users", [sa.text("lower(email)")], unique=False, postgresql_concurrently=True)`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "postgresql_concurrently=False written out: it is set to True, not added twice",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_index("ix_invoices_customer_id", "invoices", ["customer_id"], postgresql_concurrently=False)
+
+
+def downgrade():
+    op.drop_index("ix_invoices_customer_id", table_name="invoices")
+`,
+      lines: [8],
+      fixes: [
+        `with op.get_context().autocommit_block():
+    op.create_index("ix_invoices_customer_id", "invoices", ["customer_id"], postgresql_concurrently=True)`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "op.execute of a partial CREATE INDEX: the SQL as written, CONCURRENTLY, after dropping what a failed build left",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.execute("CREATE INDEX ix_orders_open ON orders USING btree (created_at) WHERE status = 'open'")
+
+
+def downgrade():
+    op.execute("DROP INDEX ix_orders_open")
+`,
+      lines: [8],
+      fixes: [
+        `with op.get_context().autocommit_block():
+    op.execute("DROP INDEX CONCURRENTLY IF EXISTS ix_orders_open")
+    op.execute("CREATE INDEX CONCURRENTLY ix_orders_open ON orders USING btree (created_at) WHERE status = 'open'")`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "batch_op.create_index in a batch with schema=: the op.create_index names the batch's table and schema",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    with op.batch_alter_table("invoices", schema="billing") as batch_op:
+        batch_op.add_column(sa.Column("customer_id", sa.Integer(), nullable=True))
+        batch_op.create_index(batch_op.f("ix_invoices_customer_id"), ["customer_id"], postgresql_where=sa.text("customer_id IS NOT NULL"))
+
+
+def downgrade():
+    with op.batch_alter_table("invoices", schema="billing") as batch_op:
+        batch_op.drop_index(batch_op.f("ix_invoices_customer_id"))
+        batch_op.drop_column("customer_id")
+`,
+      lines: [11],
+      fixes: [
+        `with op.batch_alter_table("invoices", schema="billing") as batch_op:
+    batch_op.add_column(sa.Column("customer_id", sa.Integer(), nullable=True))
+# batch_op's operations run when its with block exits: this goes after the block, once they have run
+with op.get_context().autocommit_block():
+    op.create_index(op.f("ix_invoices_customer_id"), "invoices", ["customer_id"], postgresql_where=sa.text("customer_id IS NOT NULL"), schema="billing", postgresql_concurrently=True)`,
       ],
     },
   ],

@@ -9,6 +9,7 @@ import type { OperationOf } from "../../model.js";
 import { pythonString } from "../support/embed-sql.js";
 import { reindented } from "../support/data-code.js";
 import { calleeOf, keywordText, withCallee, withKeyword, withoutKeyword } from "../support/python-call.js";
+import { outOfBatch } from "../support/alembic-batch.js";
 import { djangoIndexNameWithin } from "../support/django-index-name.js";
 import { NO_WAY_OUT_OF_TRANSACTION, ONE_QUERY_PER_FILE } from "../support/leave-transaction.js";
 import { outOfBandIndexFix } from "../support/out-of-band-index.js";
@@ -252,14 +253,37 @@ export default defineRule({
               djangoUniqueIndex || embeddedCreate ? "" : "from django.contrib.postgres.operations import AddIndexConcurrently",
             ),
           // built for an Alembic revision only: it reads the call with the Python grammar, which a SQL file never loads
-          alembic: () => `${alembicColumnWithoutIndex(op.text)}
-            with op.get_context().autocommit_block():
-                op.create_index("${name}", "${op.table}", [${op.columns.map((c) => `"${c}"`).join(", ")}]${op.unique ? ", unique=True" : ""}, postgresql_concurrently=True)`,
+          alembic: () => alembicConcurrentIndex(ctx, op, name, parts),
         }),
       });
     }
   },
 });
+
+/**
+ * The Alembic fix: the revision's own create_index, every argument kept as written (postgresql_using,
+ * postgresql_where=sa.text(...), sa.text expressions, unique, postgresql_include, op.f names), with
+ * postgresql_concurrently=True, in an autocommit block (CONCURRENTLY refuses a transaction). A batch_op call becomes
+ * the op.create_index that names the batch's table; an op.execute of SQL runs that SQL CONCURRENTLY. Only an index
+ * that no call of its own asks for (sa.Column(index=True)) is written from its parts.
+ */
+function alembicConcurrentIndex(ctx: RuleContext, op: OperationOf<"add_index">, name: string, sql: { drop?: string; create: string } | undefined): string {
+  const block = (calls: string[]) => ["with op.get_context().autocommit_block():", ...calls.map((c) => `    ${c.replace(/\n/g, "\n    ")}`)].join("\n");
+  // a failed concurrent build leaves an INVALID index, dropped first (the SQL's own DROP ... IF EXISTS when named)
+  if (op.embeddedSql && sql) return block([sql.drop, sql.create].flatMap((s) => (s ? [`op.execute(${pythonString(s.replace(/;\s*$/, ""))})`] : [])));
+  const callee = calleeOf(op.text) ?? "";
+  if (/(?:^|\.)create_index$/.test(callee)) {
+    const own = reindented(op.text.trim());
+    const call = op.batchBlock && callee.startsWith(`${op.batchBlock.alias}.`) ? outOfBatch(own, op, ctx.migration.source, 1) : callee.includes(".") && !callee.startsWith("op.") ? undefined : own;
+    const concurrent = call && withKeyword(call, "postgresql_concurrently", "True");
+    if (concurrent) return block([concurrent]);
+  }
+  const columns = `[${op.columns.map((c) => pythonString(c)).join(", ")}]`;
+  const rebuilt = `op.create_index(${pythonString(name)}, ${pythonString(op.table)}, ${columns}${op.unique ? ", unique=True" : ""}, postgresql_concurrently=True)`;
+  // an index of a call migguard cannot edit in place (a batch call in a loop, another alias): built from what was read
+  const note = /(?:^|\.)create_index$/.test(callee) ? [`# copy any other argument of the ${callee} call (postgresql_where, postgresql_using, ...) into this one`] : [];
+  return [alembicColumnWithoutIndex(op.text), ...note, block([rebuilt])].filter(Boolean).join("\n");
+}
 
 /**
  * An add_column whose sa.Column(index=True) builds the index in the revision's transaction, right after ADD
@@ -269,5 +293,5 @@ export default defineRule({
 function alembicColumnWithoutIndex(text: string): string {
   if (!/(?:^|\.)add_column$/.test(calleeOf(text) ?? "")) return "";
   const kept = withoutKeyword(text, "index", (callee) => /(?:^|\.)Column$/.test(callee));
-  return kept ? `\n            ${reindented(kept).replace(/\n/g, "\n            ")}` : "";
+  return kept ? reindented(kept) : "";
 }

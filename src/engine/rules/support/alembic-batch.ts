@@ -5,6 +5,7 @@
  */
 import type { Framework, Operation } from "../../model.js";
 import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
+import { argumentText, keywordText, withCalleeRenamed, withKeyword, withPositionalAt } from "./python-call.js";
 
 /** The fix calls the batch's alias itself (`batch_op.create_foreign_key(..., postgresql_not_valid=True)`): it stays in the block. */
 function callsAlias(fix: string, alias: string): boolean {
@@ -26,4 +27,40 @@ export function inPlaceOf(framework: Framework, op: Operation | undefined, fix: 
   if (framework !== "alembic" || !block || !fix.trim() || callsAlias(fix, block.alias)) return fix;
   const note = `# ${block.alias}'s operations run when its with block exits: this goes after the block, once they have run`;
   return block.without ? `${block.without}\n${note}\n${fix}` : `# in place of the whole with block (this was its only operation):\n${fix}`;
+}
+
+/**
+ * The table (and schema) of the `op.batch_alter_table(...)` that opens `block`, as written there (a string, a
+ * variable): what the batch's calls leave implicit and an `op.*` call must say. Undefined when it cannot be read.
+ */
+export function batchTarget(source: string | undefined, block: { line: number; endLine: number } | undefined): { table: string; schema?: string } | undefined {
+  if (!source || !block) return undefined;
+  const lines = source.split("\n").slice(block.line - 1, block.endLine);
+  const indent = lines[0] ? lines[0].length - lines[0].trimStart().length : 0;
+  const text = lines.map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length))).join("\n");
+  const header = withPythonTree(text, (root) =>
+    root.descendantsOfType("call").find((c: PyNode | null) => /(?:^|\.)batch_alter_table$/.test(c?.childForFieldName("function")?.text ?? ""))?.text,
+  );
+  const table = header && argumentText(header, 0, "table_name");
+  if (!header || !table) return undefined;
+  const schema = keywordText(header, "schema");
+  return { table, schema: schema && schema !== "None" ? schema : undefined };
+}
+
+/**
+ * A batch call (`batch_op.create_index(batch_op.f("ix_t_c"), ["c"], unique=False)`) as the `op.*` call that does the
+ * same outside the block, every argument as written: `op.create_index(op.f("ix_t_c"), "t", ["c"], unique=False)`.
+ * `tableAt`: the positional place of the table the batch supplied (create_index: 1), or undefined for a call that
+ * takes it as `table_name=` (drop_index). Undefined when the block's table cannot be read.
+ */
+export function outOfBatch(call: string, op: Operation, source: string | undefined, tableAt: number | undefined): string | undefined {
+  const block = op.batchBlock;
+  const target = batchTarget(source, block?.loc);
+  if (!block || !target) return undefined;
+  let out = withCalleeRenamed(call, `${block.alias}.f`, "op.f");
+  const callee = /^\s*([\w.]+)\(/.exec(out ?? "")?.[1];
+  if (!out || !callee?.startsWith(`${block.alias}.`)) return undefined;
+  out = `op.${callee.slice(block.alias.length + 1)}${out.trimStart().slice(callee.length)}`;
+  out = (tableAt !== undefined ? withPositionalAt(out, tableAt, target.table) : undefined) ?? withKeyword(out, "table_name", target.table);
+  return out && target.schema ? withKeyword(out, "schema", target.schema) : out;
 }

@@ -116,3 +116,46 @@ export function withPositional(call: string, test: (arg: string) => boolean, rep
   const arg = read.args.find((a) => a.key === undefined && test(text.slice(a.start, a.end)));
   return arg ? `${text.slice(0, arg.start)}${replace(text.slice(arg.start, arg.end))}${text.slice(arg.end)}` : undefined;
 }
+
+/** The text of the `n`th positional argument of `call` (0-based), or of keyword `key` when it is passed by name. */
+export function argumentText(call: string, n: number, key: string, pick?: CallPick): string | undefined {
+  const read = readCall(call.trim(), pick);
+  if (!read) return undefined;
+  const text = call.trim();
+  const named = read.args.find((a) => a.key === key);
+  if (named) return keywordText(text, key, pick);
+  const arg = read.args.filter((a) => a.key === undefined)[n];
+  return arg && text.slice(arg.start, arg.end);
+}
+
+/**
+ * `call` with `value` put as its positional argument `n` (0-based), the arguments from there on shifted by one: a
+ * batch_op call given the table its batch block supplied. Undefined when `call` has fewer than `n` positional
+ * arguments (one passed by keyword cannot take a positional after it).
+ */
+export function withPositionalAt(call: string, n: number, value: string, pick?: CallPick): string | undefined {
+  const read = readCall(call.trim(), pick);
+  if (!read) return undefined;
+  const text = call.trim();
+  const positional = read.args.filter((a) => a.key === undefined);
+  if (positional.length < n) return undefined;
+  const before = n === 0 ? undefined : positional[n - 1];
+  // right after the argument before it (or the opening parenthesis), so line breaks and comments stay where they are
+  const at = before ? before.end : read.open + 1;
+  const tail = read.args.some((a) => a.start >= at) ? ", " : "";
+  return before ? `${text.slice(0, at)}, ${value}${text.slice(at)}` : `${text.slice(0, at)}${value}${tail}${text.slice(at)}`;
+}
+
+/** `text` with every call of `from` (`batch_op.f`) calling `to` (`op.f`) instead: calls only, never strings or names. */
+export function withCalleeRenamed(text: string, from: string, to: string): string | undefined {
+  return withPythonTree(text, (root) => {
+    if (root.hasError) return undefined;
+    const spans = root
+      .descendantsOfType("call")
+      .map((c: PyNode | null) => c?.childForFieldName("function"))
+      .filter((f): f is PyNode => !!f && f.text === from)
+      .map((f) => [f.startIndex, f.endIndex] as const)
+      .sort((a, b) => b[0] - a[0]);
+    return spans.reduce((out, [s, e]) => `${out.slice(0, s)}${to}${out.slice(e)}`, text);
+  });
+}
