@@ -108,19 +108,29 @@ const includes = (columns: readonly string[], column: string) => columns.some((c
 /** Per migration set, each constraint name's definitions in position order (undefined once dropped). */
 export class ConstraintHistory {
   private readonly sets = new Map<string, Map<string, Timeline>>();
+  /**
+   * Per set, the constraints the migrations recorded so far leave (each name's last definition, when defined): a
+   * drop reads these, not every name the set ever had (a folder of hundreds of migrations drops hundreds of times).
+   */
+  private readonly live = new Map<string, Map<string, { name: string; definition: KeyDefinition }>>();
 
   /** What the up of the migration at `position` of `set` does to constraints. */
   record(set: string, position: number, migration: Migration): void {
     const byName = this.sets.get(set) ?? new Map<string, Timeline>();
     this.sets.set(set, byName);
+    const live = this.live.get(set) ?? new Map<string, { name: string; definition: KeyDefinition }>();
+    this.live.set(set, live);
     // constraint names are unique per table only (two tables may each have fk_user_id): kept by table and name
     const put = (table: string, name: string, definition: KeyDefinition | undefined) => {
       const k = keyOf(table, name);
       const list = byName.get(k) ?? [];
       list.push({ position, definition });
       byName.set(k, list);
+      if (definition) live.set(k, { name: nameOf(k), definition });
+      else live.delete(k);
     };
-    const current = () => [...byName].flatMap(([k, list]) => (list.at(-1)?.definition ? [{ name: nameOf(k), definition: list.at(-1)!.definition! }] : []));
+    // a copy: the drops that read it change `live`
+    const current = () => [...live.values()];
     // a statement of several sub-commands gives one op each, with the statement's text: read each text once
     let lastText: string | undefined;
     for (const op of migration.up) {

@@ -199,16 +199,25 @@ export function forgetParsesAhead(): void {
 }
 
 /**
- * The tree of each CREATE INDEX of the files an analysis parsed, by the statement's text: the fix of every index
- * built without CONCURRENTLY rebuilds the statement from its tree (sql-text.ts), and parsing its text again costs
- * about what the file's parse did (libpg-query's cost per call). Only those: keeping every statement's tree
- * alive for the whole analysis cost more in garbage collection than the other fixes' parses. Kept only while an
+ * The tree of each CREATE INDEX, CREATE TABLE and ALTER TABLE of the files an analysis parsed, by the statement's
+ * text: the fix of every index built without CONCURRENTLY rebuilds the statement from its tree (sql-text.ts), and
+ * the schema history reads the constraints of every CREATE TABLE and ALTER TABLE (constraint-history.ts); parsing
+ * a text again costs about what the file's parse did (libpg-query's cost per call). Only those: keeping every
+ * statement's tree alive for the whole analysis cost more in garbage collection than the other fixes' parses. Kept only while an
  * analysis runs (`rememberStatementTrees`), and only for files PostgreSQL read whole as written (no placeholder
  * filled in, no recovery), where a statement's text parses alone to the same tree. Positions in it (`location`)
  * count from `base`: where the text starts in what was parsed.
  */
 const statementTrees = new Map<string, { stmt: PgNode; base: number }>();
 let analysesRemembering = 0;
+
+/** The statements whose trees are kept (see `statementTrees`). */
+const REMEMBERED = new Set(["IndexStmt", "CreateStmt", "AlterTableStmt"]);
+/** The node type of a statement wrapper (`{ CreateStmt: {...} }`): its one key. */
+const unwrappedType = (stmt: PgNode): string | undefined => {
+  for (const key in stmt) return key;
+  return undefined;
+};
 
 /** Keep statement trees until the returned function is called (by every analysis that asked). */
 export function rememberStatementTrees(): () => void {
@@ -248,7 +257,7 @@ function parseWhole(parseText: string, lines: SourceLines): SqlParseResult {
   try {
     const result = pgParse(parseText) as { stmts?: RawStmt[] };
     const statements = toStatements(result.stmts ?? [], lines, 0, lines.byteLength);
-    if (analysesRemembering > 0 && parseText === lines.text) for (const s of statements) if (s.stmt.IndexStmt) statementTrees.set(s.text, { stmt: s.stmt, base: s.startByte });
+    if (analysesRemembering > 0 && parseText === lines.text) for (const s of statements) if (REMEMBERED.has(unwrappedType(s.stmt))) statementTrees.set(s.text, { stmt: s.stmt, base: s.startByte });
     return { statements, errors: [], tooComplex: [], lines };
   } catch (error) {
     if (!(error instanceof PgSqlError || error instanceof TooComplexError)) throw error;
