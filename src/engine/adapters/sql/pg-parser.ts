@@ -257,7 +257,7 @@ function parseWhole(parseText: string, lines: SourceLines): SqlParseResult {
   try {
     const result = pgParse(parseText) as { stmts?: RawStmt[] };
     const statements = toStatements(result.stmts ?? [], lines, 0, lines.byteLength);
-    if (analysesRemembering > 0 && parseText === lines.text) for (const s of statements) if (REMEMBERED.has(unwrappedType(s.stmt))) statementTrees.set(s.text, { stmt: s.stmt, base: s.startByte });
+    if (analysesRemembering > 0 && parseText === lines.text) for (const s of statements) if (REMEMBERED.has(unwrappedType(s.stmt) ?? "")) statementTrees.set(s.text, { stmt: s.stmt, base: s.startByte });
     return { statements, errors: [], tooComplex: [], lines };
   } catch (error) {
     if (!(error instanceof PgSqlError || error instanceof TooComplexError)) throw error;
