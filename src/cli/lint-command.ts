@@ -13,6 +13,7 @@ import { readRepositoryFiles } from "./repository-files.js";
 import type { FileError } from "../engine/analyze.js";
 import type { DatabaseDecision } from "../engine/database/decide.js";
 import type { ReportedFinding } from "../engine/model.js";
+import { deployNote, type DeployDecision } from "../engine/deploy/deploy-model.js";
 
 export interface LintOptions {
   paths: string[];
@@ -47,6 +48,8 @@ export interface LintAnalysis {
   /** the migrations that could not be analysed: they fail the gate */
   unanalysed: FileError[];
   databases: DatabaseDecision[];
+  /** how the project deploys, and why (an offline deploy makes lock findings notes) */
+  deploy: DeployDecision;
   /** `--execute`'s text report */
   executedText?: string;
 }
@@ -81,16 +84,23 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
     errors: [...collected.errors, ...production.errors, ...result.errors, ...(executed?.errors ?? [])],
     unanalysed: [...collected.errors, ...result.errors],
     databases: result.databases,
+    deploy: result.deploy,
     executedText: executed?.text,
   };
 }
 
+/** Once per run, how the deploy was read: always when offline (findings changed), with --verbose when online for a reason. */
+export function deployLine(decision: DeployDecision, verbose = false): string {
+  const note = decision.mode === "offline" || verbose ? deployNote(decision) : undefined;
+  return note ? `${note}\n` : "";
+}
+
 export async function lintCommand(options: LintOptions): Promise<CommandResult> {
-  const { config, findings, errors, unanalysed, databases: decisions, executedText } = await lintAnalysis(options);
+  const { config, findings, errors, unanalysed, databases: decisions, deploy, executedText } = await lintAnalysis(options);
   const output = await formatResult(options.format, findings, errors, config.docs_url);
   const databases = options.verbose && options.format === "text" ? `${databaseLines(decisions).map((line) => `database: ${line}`).join("\n")}\n` : "";
   return {
-    output: `${options.format === "text" && executedText ? `${output}${executedText}` : output}${databases}`,
+    output: `${options.format === "text" && executedText ? `${output}${executedText}` : output}${databases}${options.format === "text" ? deployLine(deploy, options.verbose) : ""}`,
     exitCode: gateExitCode(findings, unanalysed),
   };
 }

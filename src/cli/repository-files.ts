@@ -1,7 +1,7 @@
 /**
  * The repository files fixes read (`repositoryFiles`: manifests, schema dumps, models), found on disk around
  * the migrations being linted: the dumps in each project's `db/`, its `app/models/`, and the nearest Gemfile /
- * Gemfile.lock in the project's folder or above it (up to the repository root).
+ * Gemfile.lock in the project's folder or above it (up to the repository root), and the repository's deploy files.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -10,6 +10,7 @@ import type { SourceFile } from "../engine/model.js";
 import { isRepositoryFactPath, projectRootOf } from "../engine/repository/fact-paths.js";
 import { isPythonManifestPath } from "../engine/repository/python-requirements.js";
 import { displayPath } from "./collect-files.js";
+import { readDeployFiles } from "./deploy-files.js";
 
 /** more model files than this in one project are not read (a fix then names the table, not the class) */
 const MAX_MODEL_FILES = 5000;
@@ -95,5 +96,7 @@ export function readRepositoryFiles(migrationPaths: readonly string[], config: C
       // unreadable: the fixes fall back to what the migrations say
     }
   }
-  return out.sort((a, b) => a.path.localeCompare(b.path));
+  // how the project deploys: an entrypoint that migrates and then starts the server makes lock findings notes
+  const deploy = readDeployFiles(cwd, config.max_file_bytes).filter((f) => !out.some((o) => o.path === f.path));
+  return [...out, ...deploy].sort((a, b) => a.path.localeCompare(b.path));
 }

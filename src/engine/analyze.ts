@@ -40,6 +40,8 @@ import { RepositoryFacts } from "./repository/repository-facts.js";
 import { repositoryView, type RepositoryView } from "./repository/repository-view.js";
 import { SchemaHistory } from "./repository/schema-history.js";
 import { dirOf } from "./paths.js";
+import { decideDeploy, type DeployDecision } from "./deploy/deploy-model.js";
+import { underDeploy } from "./deploy/offline-notes.js";
 
 export interface FileError {
   path: string;
@@ -77,7 +79,8 @@ export interface AnalyzeInput {
   projectFiles?: readonly SourceFile[];
   /**
    * Files that tell fixes the repository's names and types (see `isRepositoryFactPath`): Gemfile / Gemfile.lock
-   * (strong_migrations), schema dumps (column types), Active Record models (class names). Not linted; may be empty.
+   * (strong_migrations), schema dumps (column types), Active Record models (class names), and the deploy files
+   * (Dockerfile, entrypoint scripts, Kubernetes manifests: deploy/deploy-paths.ts). Not linted; may be empty.
    */
   repositoryFiles?: readonly SourceFile[];
   /**
@@ -102,6 +105,8 @@ export interface AnalysisResult {
   migrations: Migration[];
   /** the database of each migrations folder, and why */
   databases: DatabaseDecision[];
+  /** how the project deploys (config `deploy`, else its deploy files among `repositoryFiles`), and why */
+  deploy: DeployDecision;
 }
 
 /**
@@ -121,6 +126,8 @@ const normalise = (text: string) => text.replace(/\s+/g, " ").trim();
 interface Raw {
   finding: ReportedFinding;
   op?: Operation;
+  /** what the hazard needs besides the migration (the report's, else the rule's `hazard`) */
+  hazard?: RuleMeta["hazard"];
 }
 
 const SUPERSEDED_BY = new Map<string, string[]>();
@@ -173,6 +180,7 @@ function runRule(
       const loc = report.loc ?? report.op?.loc ?? { line: 1, endLine: 1 };
       out.push({
         op: report.op,
+        hazard: report.hazard === "none" ? undefined : (report.hazard ?? rule.meta.hazard),
         finding: {
           path: report.path ?? migration.path,
           line: loc.line,
@@ -300,6 +308,8 @@ function configFindings(problems: readonly ConfigProblem[], path: string, config
   }));
 }
 
+const ONLINE: DeployDecision = { mode: "online", source: "default" };
+
 /** Run every rule over one migration of the model (`production`: the snapshot and the run's other migrations). */
 export function checkMigration(
   migration: Migration,
@@ -312,6 +322,8 @@ export function checkMigration(
   repository: RepositoryView = repositoryView(migration, RepositoryFacts.none(), SchemaHistory.empty(), codeFiles),
   /** the change the migration belongs to (a review's added migrations, in run order) */
   change: ChangePlan = ChangePlan.none,
+  /** offline: findings whose hazard needs traffic or old code become notes */
+  deploy: DeployDecision = ONLINE,
 ): ReportedFinding[] {
   const facts = computeFacts(migration, change);
   // a production snapshot is PostgreSQL's catalogs: it says nothing about a MySQL or SQLite migration
@@ -329,6 +341,7 @@ export function checkMigration(
   }
   if (production) raw = againstProduction(raw, production.production, config);
   keepRunnerTemplates(raw, migration);
+  if (deploy.mode === "offline") raw = raw.map((r) => ({ ...r, finding: underDeploy(r.finding, r.hazard, deploy) }));
   return [...applyWaivers(oneFindingPerHazard(raw), migration, config), ...syntaxFindings(migration, config), ...tooComplexFindings(migration.path, migration.tooComplex, config), ...hiddenFindings(migration, config).filter((f) => !isWaived(f, migration))];
 }
 
@@ -449,8 +462,9 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, Ana
   }));
   const codeFiles = input.codeFiles ?? [];
   const change = changePlanFor(units, parsed, input.changeAdds, input.baseCodeFiles);
+  const deploy = decideDeploy(config, input.repositoryFiles ?? []);
   for (const migration of migrations)
-    append(findings, checkMigration(migration, config, errors, codeFiles, production, conventions.get(migration), repositoryView(migration, facts, history, codeFiles), change));
+    append(findings, checkMigration(migration, config, errors, codeFiles, production, conventions.get(migration), repositoryView(migration, facts, history, codeFiles), change, deploy));
   for (const down of orphanDowns) {
     yield;
     let result;
@@ -468,7 +482,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, Ana
       findings.push({ path: down.file.path, line: e.line, endLine: e.line, rule: SYNTAX_ERROR.id, category: "syntax", severity, message: `Syntax error: ${e.message}`, fix: asComment(down.file.path, "Fix the statement so it parses."), statement: "", details: [] });
   }
   if (input.configProblems?.length) findings.push(...configFindings(input.configProblems, input.configPath ?? ".github/migguard.yml", config));
-  return { findings: findings.sort(byLocation), errors, migrations, databases: [...databases.values()] };
+  return { findings: findings.sort(byLocation), errors, migrations, databases: [...databases.values()], deploy };
 }
 
 /** The change's added migrations in the order they run (ChangePlan). */

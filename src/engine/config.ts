@@ -92,6 +92,12 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ scan_mb_per_s: 100, rewrite_mb_per_s: 30, index_mb_per_s: 30 }),
+    /**
+     * how migrations reach production: `online`, instances overlap (old code runs on the new schema, traffic waits on
+     * locks); `offline`, the application is stopped while they run (lock and old-code findings become notes);
+     * `auto`, read from the repository's entrypoint and deploy files (deploy/deploy-model.ts), else online
+     */
+    deploy: z.enum(["auto", "online", "offline"]).default("auto"),
     /** `migguard drift`: objects of production that no migration should be expected to create (globs over "kind name") */
     drift_ignore: Globs,
   })

@@ -6,6 +6,7 @@
 import { isModelPath } from "../adapters/rails/model-path.js";
 import { isPythonManifestPath, pythonManifestDir } from "./python-requirements.js";
 import { baseOf, dirOf } from "../paths.js";
+import { deployPaths } from "../deploy/deploy-paths.js";
 
 export { dirOf };
 
@@ -35,18 +36,21 @@ export function isWithin(dir: string, path: string): boolean {
 
 /**
  * From a listing of the repository, the fact files that concern the given migrations: the manifests of the
- * folders above them, and the schema dumps and models of the project around them (`models: false` leaves the
+ * folders above them, the schema dumps and models of the project around them, and the deploy files (`models: false` leaves the
  * models out, for an edge that pays one request per file).
  */
 export function repositoryFactPaths(listing: readonly string[], migrationPaths: readonly string[], options: { models?: boolean } = {}): string[] {
   const roots = new Set(migrationPaths.map(projectRootOf).filter((r): r is string => r !== undefined));
-  return listing.filter((path) => {
+  // how the project deploys (Dockerfile, entrypoint scripts, Kubernetes manifests): the repository's, wherever they are
+  const deploy = deployPaths(listing);
+  const facts = listing.filter((path) => {
     if (!isRepositoryFactPath(path, options)) return false;
     // a Python project's dependency files: in a folder above a migration (Django has no db/ to root the project)
     if (isPythonManifestPath(path)) return migrationPaths.some((m) => isWithin(pythonManifestDir(path), m));
     const root = isManifestPath(path) ? dirOf(path) : projectRootOf(path);
     return root !== undefined && [...roots].some((r) => isWithin(root, r));
   });
+  return [...new Set([...facts, ...deploy])];
 }
 
 /**

@@ -325,6 +325,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     errors,
     migrations: analysis.migrations,
     databases: analysis.databases,
+    deploy: analysis.deploy,
     codeSearch: { needed: identifiers.length > 0 && input.codeFiles === undefined, identifiers },
     regulatedWaivers: regulatedWaivers(changedModels, config),
   };

@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyze } from "../analyze.js";
 import { isPythonManifestPath } from "../repository/python-requirements.js";
+import { isDeployPath } from "../deploy/deploy-paths.js";
 import { resolveConfig } from "../config.js";
 import type { Framework, ReportedFinding } from "../model.js";
 import type { Rule, RuleCase, RuleCases } from "../rules/support/rule.js";
@@ -40,7 +41,8 @@ export async function analyzeCase(c: RuleCase, switchOn: readonly string[], conf
   const others = Object.entries(c.files ?? {}).map(([p, content]) => ({ path: p, content }));
   // other files are offered both as repository files (a paired down) and as application code (models)
   // Python dependency files (requirements.txt, pyproject.toml, ...) are what the edges pass as repository files
-  const repositoryFiles = others.filter((f) => isPythonManifestPath(f.path));
+  // and so are the deploy files (Dockerfile, entrypoint scripts) that tell an offline deploy
+  const repositoryFiles = others.filter((f) => isPythonManifestPath(f.path) || isDeployPath(f.path));
   const result = await analyze({ files: [{ path, content: c.code }, ...others], config: resolved, explicitPaths: new Set([path]), codeFiles: others, snapshot: c.snapshot, repositoryFiles });
   if (result.errors.length) throw new Error(`case "${c.name}": ${result.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`);
   return result.findings.filter((f) => f.path === path);

@@ -12,6 +12,7 @@ export default defineRule({
     id: "column-type-change",
     fixReplacesOperation: true,
     category: "blocking-lock",
+    hazard: "concurrency",
     severity: "error",
     title: "Changing a column's type rewrites the table",
     why:

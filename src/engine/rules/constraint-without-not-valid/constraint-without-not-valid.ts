@@ -111,6 +111,7 @@ export default defineRule({
     id: "constraint-without-not-valid",
     fixReplacesOperation: true,
     category: "blocking-lock",
+    hazard: "concurrency",
     severity: "error",
     title: "Foreign key or CHECK constraint validated while holding a lock",
     why:

@@ -36,6 +36,7 @@ export default defineRule({
     id: "drop-index-without-concurrently",
     fixReplacesOperation: true,
     category: "blocking-lock",
+    hazard: "concurrency",
     severity: "warning",
     title: "DROP INDEX without CONCURRENTLY blocks reads and writes",
     why:

@@ -170,6 +170,7 @@ export default defineRule({
     id: "index-without-concurrently",
     fixReplacesOperation: true,
     category: "blocking-lock",
+    hazard: "concurrency",
     severity: "error",
     title: "CREATE INDEX without CONCURRENTLY blocks writes",
     why:

@@ -9,6 +9,7 @@ export default defineRule({
   meta: {
     id: "lock-table",
     category: "blocking-lock",
+    hazard: "concurrency",
     severity: "warning",
     title: "Explicit LOCK TABLE",
     why: "LOCK TABLE holds its lock until the transaction ends; in ACCESS EXCLUSIVE or EXCLUSIVE mode every read or write of the table waits for the rest of the migration.",

@@ -39,6 +39,7 @@ export default defineRule({
   meta: {
     id: "mysql-lock-wait-timeout",
     category: "blocking-lock",
+    hazard: "concurrency",
     severity: "warning",
     databases: MYSQL_FAMILY,
     title: "No lock_wait_timeout before an ALTER on MySQL",

@@ -97,6 +97,7 @@ export default defineRule({
   meta: {
     id: "mysql-table-copy",
     category: "blocking-lock",
+    hazard: "concurrency",
     severity: "error",
     databases: MYSQL_FAMILY,
     title: "MySQL copies the table (or builds under a shared lock) and blocks writes",

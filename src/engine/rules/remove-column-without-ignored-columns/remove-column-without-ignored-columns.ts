@@ -17,6 +17,7 @@ export default defineRule({
     id: "remove-column-without-ignored-columns",
     databases: ALL_DATABASES,
     category: "breaking-change",
+    hazard: "old-code",
     severity: "error",
     frameworks: ["rails"],
     title: "Column removed while its model still loads it",

@@ -69,6 +69,7 @@ export default defineRule({
     id: "rename-column",
     databases: ALL_DATABASES,
     category: "breaking-change",
+    hazard: "old-code",
     severity: "error",
     title: "Renaming a column breaks the running code",
     why:

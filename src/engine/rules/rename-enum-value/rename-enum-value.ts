@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     id: "rename-enum-value",
     category: "breaking-change",
+    hazard: "old-code",
     severity: "warning",
     title: "Renaming an enum value breaks the running code",
     why: "Running code still writes and compares the old label: inserts with it fail and queries filtering on it return nothing.",

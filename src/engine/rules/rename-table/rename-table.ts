@@ -101,6 +101,7 @@ export default defineRule({
     id: "rename-table",
     databases: ALL_DATABASES,
     category: "breaking-change",
+    hazard: "old-code",
     severity: "error",
     title: "Renaming a table breaks the running code",
     why:

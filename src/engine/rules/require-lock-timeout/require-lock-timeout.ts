@@ -62,6 +62,7 @@ export default defineRule({
   meta: {
     id: "require-lock-timeout",
     category: "blocking-lock",
+    hazard: "concurrency",
     severity: "warning",
     title: "No lock_timeout before taking a table lock",
     why:

@@ -185,7 +185,7 @@ export default defineRule({
     for (const findings of byStatement.values()) {
       const [first] = findings;
       if (findings.length === 1) {
-        ctx.report({ op: first.op, message: first.message, fix: first.fix });
+        ctx.report({ op: first.op, message: first.message, fix: first.fix, hazard: onlyOldCode(findings) });
         continue;
       }
       const columns = findings.map((f) => f.op.column.name).join(", ");
@@ -201,10 +201,17 @@ export default defineRule({
               : kinds.size === 1
                 ? `Adding NOT NULL columns ${columns} to ${table} without defaults fails if ${table} has rows, and breaks inserts from code that does not set them.`
                 : findings.map((f) => f.message).join(" ");
-      ctx.report({ op: first.op, message, fix: [...new Set(findings.map((f) => f.fix))].join("\n") });
+      ctx.report({ op: first.op, message, fix: [...new Set(findings.map((f) => f.fix))].join("\n"), hazard: onlyOldCode(findings) });
     }
   },
 });
+
+/**
+ * The ALTER itself succeeds when the default fills the rows and is dropped after, or the table was emptied: only
+ * inserts of code that does not know the column fail, which an offline deploy never runs. On a table with rows the
+ * ALTER fails (and MySQL fills implicit values) under any deploy.
+ */
+const onlyOldCode = (findings: ReadonlyArray<{ kind: string }>) => (findings.every((f) => f.kind === "dropped" || f.kind === "emptied") ? ("old-code" as const) : undefined);
 
 /** The DROP DEFAULT of this column later in the same up, if any, unless a SET DEFAULT after it puts one back. */
 function defaultDroppedLater(ctx: RuleContext, table: string, column: string, after: number): Operation | undefined {

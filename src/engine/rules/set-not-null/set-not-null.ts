@@ -25,6 +25,7 @@ export default defineRule({
     id: "set-not-null",
     fixReplacesOperation: true,
     category: "blocking-lock",
+    hazard: "concurrency",
     severity: "error",
     title: "SET NOT NULL scans the table under an exclusive lock",
     why:

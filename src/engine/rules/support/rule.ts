@@ -45,6 +45,14 @@ export interface RuleMeta {
    * before the batch's queued operations, the runner shows the block without the call and the fix after it.
    */
   fixReplacesOperation?: boolean;
+  /**
+   * What the hazard needs besides the migration itself: `concurrency`, traffic that waits on the lock (a lock or a
+   * rewrite); `old-code`, code of the previous release still running against the new schema (a rename, a NOT NULL
+   * column its inserts leave out). Under an offline deploy neither exists and the finding is a note
+   * (deploy/offline-notes.ts). Absent: the hazard stands without traffic too (data loss, a failing or irreversible
+   * migration, transactions, history).
+   */
+  hazard?: "concurrency" | "old-code";
 }
 
 /** One problem a rule found; `op` gives the lines unless `loc` is given. */
@@ -56,6 +64,8 @@ export interface Report {
   fix: string;
   /** overrides the rule's default severity for this report (e.g. a warning-level variant) */
   severity?: Severity;
+  /** overrides the rule's `hazard` for this report (a variant that only old code meets) */
+  hazard?: RuleMeta["hazard"] | "none";
   /** the file the problem is in when it is not the migration's path (a .down.sql) */
   path?: string;
   details?: string[];

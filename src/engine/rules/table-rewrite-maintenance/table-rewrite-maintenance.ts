@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     id: "table-rewrite-maintenance",
     category: "blocking-lock",
+    hazard: "concurrency",
     severity: "error",
     title: "VACUUM FULL, CLUSTER, plain REINDEX and table rewrites lock the table",
     why:

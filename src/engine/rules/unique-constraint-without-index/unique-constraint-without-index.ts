@@ -65,6 +65,7 @@ export default defineRule({
     id: "unique-constraint-without-index",
     fixReplacesOperation: true,
     category: "blocking-lock",
+    hazard: "concurrency",
     severity: "error",
     title: "UNIQUE / PRIMARY KEY builds its index under an exclusive lock",
     why:

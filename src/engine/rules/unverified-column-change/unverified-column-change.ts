@@ -11,6 +11,7 @@ export default defineRule({
   meta: {
     id: "unverified-column-change",
     category: "blocking-lock",
+    hazard: "concurrency",
     severity: "warning",
     title: "Column redefined without its previous definition",
     why:

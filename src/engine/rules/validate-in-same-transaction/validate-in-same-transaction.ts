@@ -13,6 +13,7 @@ export default defineRule({
     id: "validate-in-same-transaction",
     fixReplacesOperation: true,
     category: "blocking-lock",
+    hazard: "concurrency",
     severity: "error",
     title: "NOT VALID and VALIDATE CONSTRAINT in one transaction",
     why:

@@ -88,6 +88,7 @@ export default defineRule({
     id: "volatile-default",
     fixReplacesOperation: true,
     category: "blocking-lock",
+    hazard: "concurrency",
     severity: "error",
     title: "New column whose value is computed per row rewrites the table",
     why:

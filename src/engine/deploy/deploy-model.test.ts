@@ -1,0 +1,105 @@
+import { analyze } from "../analyze.js";
+import { defaultConfig, resolveConfig } from "../config.js";
+import { decideDeploy, deployNote } from "./deploy-model.js";
+import { deployPaths } from "./deploy-paths.js";
+
+/** babybuddy / mealie style: the image's entrypoint migrates, then hands over to the CMD (gunicorn) */
+const ENTRYPOINT = ["#!/bin/sh", "set -e", "# python manage.py migrate is below", "python manage.py migrate --noinput", "python manage.py collectstatic --noinput", 'exec "$@"', ""].join("\n");
+const DOCKERFILE = ["FROM python:3.12", "COPY docker-entrypoint.sh /usr/local/bin/", 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["gunicorn", "babybuddy.wsgi"]', ""].join("\n");
+const files = (extra: Record<string, string> = {}) => Object.entries({ Dockerfile: DOCKERFILE, "docker/docker-entrypoint.sh": ENTRYPOINT, ...extra }).map(([path, content]) => ({ path, content }));
+const auto = defaultConfig();
+
+describe("deploy model", () => {
+  it("reads an entrypoint that migrates and then starts the server as offline, naming the line", () => {
+    const decision = decideDeploy(auto, files());
+    expect(decision).toMatchObject({ mode: "offline", source: "detected", offline: { path: "docker/docker-entrypoint.sh", line: 4 } });
+    expect(deployNote(decision)).toContain("docker/docker-entrypoint.sh:4");
+    expect(deployNote(decision)).toContain("deploy: online");
+  });
+
+  it("reads a container command that chains migrate and the server (Dockerfile CMD, compose command)", () => {
+    expect(decideDeploy(auto, [{ path: "Dockerfile", content: 'FROM ruby\nCMD bin/rails db:migrate && \\\n  bundle exec puma -C config/puma.rb\n' }])).toMatchObject({ mode: "offline", offline: { path: "Dockerfile", line: 2 } });
+    const compose = "services:\n  app:\n    image: mealie\n    command: sh -c \"alembic upgrade head && uvicorn app:app\"\n  db:\n    image: postgres\n";
+    expect(decideDeploy(auto, [{ path: "docker-compose.yml", content: compose }])).toMatchObject({ mode: "offline", offline: { path: "docker-compose.yml", line: 4 } });
+  });
+
+  it("stays online without an entrypoint that migrates before the server, or when the server starts first", () => {
+    expect(decideDeploy(auto, [])).toEqual({ mode: "online", source: "default" });
+    expect(decideDeploy(auto, [{ path: "docker-entrypoint.sh", content: "gunicorn app &\npython manage.py migrate\n" }]).mode).toBe("online");
+    // a start script no container runs is not the deploy
+    expect(decideDeploy(auto, [{ path: "scripts/start.sh", content: "python manage.py migrate\ngunicorn app\n" }]).mode).toBe("online");
+    // ... unless the Dockerfile runs it
+    expect(decideDeploy(auto, [{ path: "scripts/start.sh", content: "python manage.py migrate\ngunicorn app\n" }, { path: "Dockerfile", content: "FROM python\nCMD [\"/app/scripts/start.sh\"]\n" }]).mode).toBe("offline");
+  });
+
+  it("stays online when instances overlap: a Helm chart, a rolled Deployment, a release phase, a migrate service", () => {
+    const chart = decideDeploy(auto, files({ "charts/babybuddy/Chart.yaml": "apiVersion: v2\nname: babybuddy\n" }));
+    expect(chart).toMatchObject({ mode: "online", source: "detected", rolling: { path: "charts/babybuddy/Chart.yaml" } });
+    expect(deployNote(chart)).toContain("Helm chart");
+    const deployment = "apiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: 2\n";
+    expect(decideDeploy(auto, files({ "k8s/web.yaml": deployment })).mode).toBe("online");
+    expect(decideDeploy(auto, files({ Procfile: "release: python manage.py migrate\nweb: gunicorn app\n" })).rolling).toMatchObject({ path: "Procfile", line: 1 });
+    const migrateService = "services:\n  migrate:\n    command: python manage.py migrate\n  web:\n    command: gunicorn app\n";
+    expect(decideDeploy(auto, files({ "compose.yaml": migrateService })).rolling).toMatchObject({ path: "compose.yaml", line: 3 });
+    // one replica replaced with Recreate stops the old pod first: no overlap
+    const recreate = "kind: Deployment\nspec:\n  replicas: 1\n  strategy:\n    type: Recreate\n";
+    expect(decideDeploy(auto, files({ "k8s/web.yaml": recreate })).mode).toBe("offline");
+  });
+
+  it("lets the config decide: deploy: online switches detection off, deploy: offline needs no files", () => {
+    expect(decideDeploy({ deploy: "online" }, files())).toEqual({ mode: "online", source: "config" });
+    expect(decideDeploy({ deploy: "offline" }, [])).toEqual({ mode: "offline", source: "config" });
+  });
+
+  it("selects deploy files by path, leaving tests and dependencies out", () => {
+    expect(deployPaths(["Dockerfile", "docker/entrypoint.sh", "charts/x/Chart.yaml", "tests/Dockerfile", "node_modules/a/Dockerfile", "app/models.py", "Procfile"])).toEqual([
+      "Dockerfile",
+      "Procfile",
+      "docker/entrypoint.sh",
+      "charts/x/Chart.yaml",
+    ]);
+  });
+});
+
+describe("findings under an offline deploy", () => {
+  const migration = {
+    path: "core/migrations/0002_change.py",
+    content: [
+      "from django.db import migrations, models",
+      "",
+      "",
+      "class Migration(migrations.Migration):",
+      '    dependencies = [("core", "0001_initial")]',
+      "    operations = [",
+      '        migrations.AddIndex(model_name="child", index=models.Index(fields=["name"], name="child_name_idx")),',
+      '        migrations.RenameField(model_name="child", old_name="birth", new_name="birth_date"),',
+      '        migrations.RemoveField(model_name="child", name="picture"),',
+      "    ]",
+      "",
+    ].join("\n"),
+  };
+  const run = (config: Record<string, unknown>, repositoryFiles = files()) => analyze({ files: [migration], config: resolveConfig(config).config, repositoryFiles });
+
+  it("turns lock and old-code findings into notes that name the proof and the override; data loss keeps its severity", async () => {
+    const result = await run({});
+    expect(result.deploy.mode).toBe("offline");
+    const byRule = new Map(result.findings.map((f) => [f.rule, f]));
+    for (const rule of ["index-without-concurrently", "rename-column"]) {
+      expect(byRule.get(rule)?.severity).toBe("info");
+      expect(byRule.get(rule)?.message).toContain("Offline deploy (docker/docker-entrypoint.sh:4 runs the migrations");
+      expect(byRule.get(rule)?.message).toContain("`deploy: online`");
+    }
+    expect(byRule.get("index-without-concurrently")?.message).toContain("no traffic during the migration; this costs downtime");
+    expect(byRule.get("drop-column")?.severity).toBe("error");
+    expect(byRule.get("drop-column")?.message).not.toContain("Offline deploy");
+  });
+
+  it("keeps every severity with deploy: online, or with a Helm chart beside the entrypoint", async () => {
+    for (const result of [await run({ deploy: "online" }), await run({}, files({ "helm/Chart.yaml": "name: x\n" }))]) {
+      expect(result.deploy.mode).toBe("online");
+      expect(result.findings.find((f) => f.rule === "index-without-concurrently")?.severity).toBe("error");
+      expect(result.findings.find((f) => f.rule === "rename-column")?.severity).toBe("error");
+      expect(result.findings.some((f) => f.message.includes("Offline deploy"))).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,205 @@
+/**
+ * How the project deploys, which decides whether lock and old-code findings matter (offline-notes.ts):
+ * - online: instances overlap (a rolling deploy): old code runs against the new schema and traffic waits on locks;
+ * - offline: one instance applies the migrations with the application stopped, then starts the server (a container
+ *   entrypoint that runs `manage.py migrate` and then `gunicorn`): the migration costs downtime, nothing else waits.
+ * Config `deploy:` wins; `auto` (the default) reads the repository's deploy files (deploy-paths.ts): offline when a
+ * container entrypoint or start script runs the migration command and then starts the server, and nothing says that
+ * several instances roll (a Kubernetes Deployment or Helm chart, a Procfile `release:` phase, Heroku's app.json,
+ * fly.io's release_command, a separate migrate service or Job). Shell is read line by line, not parsed: a script
+ * counts when the migration command appears on a line before a server start (or `exec "$@"`, the container's CMD).
+ */
+import { parseDocument } from "yaml";
+import type { Config } from "../config.js";
+import type { SourceFile } from "../model.js";
+import { baseOf } from "../paths.js";
+import { isComposePath, isDeployPath, isDockerfilePath, isKubernetesPath, isStartScriptPath } from "./deploy-paths.js";
+
+/** A line of a repository file that shows how the project deploys. */
+export interface DeployEvidence {
+  path: string;
+  line: number;
+  /** what the line shows, in a few words */
+  what: string;
+}
+
+export interface DeployDecision {
+  mode: "online" | "offline";
+  /** `config`: the `deploy:` key said so; `detected`: the deploy files did; `default`: nothing said, online assumed */
+  source: "config" | "detected" | "default";
+  /** the entrypoint or script that migrates and then starts the server */
+  offline?: DeployEvidence;
+  /** the first sign that instances overlap */
+  rolling?: DeployEvidence;
+}
+
+/** commands that apply the migrations of the frameworks migguard reads (and of the common SQL runners) */
+const MIGRATE =
+  /\b(?:manage\.py|django-admin(?:\.py)?)\s+migrate\b|\balembic\b[^\n"']*\bupgrade\b|\b(?:rails|rake)\s+db:(?:migrate|prepare|setup)\b|\bflask\s+db\s+upgrade\b|\bprisma\s+migrate\s+deploy\b|\bdiesel\s+migration\s+run\b|\bflyway\b[^\n"']*\bmigrate\b|\bdbmate\b[^\n"']*\b(?:up|migrate)\b|\bgoose\b[^\n"']*\bup\b|\bmigrate\b[^\n"']*\s-path\b[^\n"']*\bup\b|\bsqitch\s+deploy\b|\bknex\s+migrate:latest\b|\bsequelize(?:-cli)?\s+db:migrate\b/;
+/** commands that start a long-running server, or hand over to the container's CMD (`exec "$@"`, `exec gosu app "$@"`) */
+const SERVER =
+  /\b(?:gunicorn|uvicorn|daphne|hypercorn|uwsgi|waitress-serve|granian|puma|unicorn|passenger|supervisord|pm2-runtime)\b|\bmanage\.py\s+runserver\b|\brails\s+(?:server|s)\b|\b(?:npm|yarn|pnpm)\s+(?:run\s+)?start\b|\bnode\s+\S+\.(?:m?js|cjs)\b|\bjava\s+-jar\b|\bexec\b[^\n]*"\$(?:@|\{@\})"/;
+
+const lineAt = (text: string, offset: number) => text.slice(0, offset).split("\n").length;
+/** comments blanked out (same length, so offsets keep their lines) */
+const withoutComments = (text: string) => text.replace(/^[ \t]*#.*$/gm, (m) => " ".repeat(m.length));
+
+/** Offset of a migration command that a server start follows in `text`, if any. */
+function migrateThenServe(text: string): number | undefined {
+  const migrate = MIGRATE.exec(text);
+  if (!migrate) return undefined;
+  return SERVER.test(text.slice(migrate.index + migrate[0].length)) ? migrate.index : undefined;
+}
+
+/** Dockerfile instructions with their continuation lines joined: [instruction, text, 1-based line]. */
+function dockerInstructions(content: string): Array<{ name: string; text: string; line: number }> {
+  const out: Array<{ name: string; text: string; line: number }> = [];
+  const lines = content.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const start = i;
+    let text = lines[i];
+    while (/\\\s*$/.test(text) && i + 1 < lines.length) text = `${text.replace(/\\\s*$/, " ")}${lines[++i]}`;
+    const match = /^\s*([A-Za-z]+)\s+(.*)$/s.exec(text);
+    if (match && !text.trimStart().startsWith("#")) out.push({ name: match[1].toUpperCase(), text: match[2], line: start + 1 });
+  }
+  return out;
+}
+
+/** The file names a command names (a script it runs): `./docker-entrypoint.sh`, `["/app/start.sh"]`, `bin/jms start`. */
+const namedFiles = (command: string): string[] => [...command.matchAll(/[\w./-]+/g)].map((m) => baseOf(m[0])).filter((n) => n.length > 1);
+
+interface ComposeService {
+  name: string;
+  command: string;
+  line: number;
+  replicas?: number;
+}
+
+function composeServices(file: SourceFile): ComposeService[] {
+  let doc;
+  try {
+    doc = parseDocument(file.content, { uniqueKeys: false });
+  } catch {
+    return [];
+  }
+  const services = doc.get("services", true);
+  if (!services || typeof services !== "object" || !("items" in services) || !Array.isArray(services.items)) return [];
+  const out: ComposeService[] = [];
+  for (const pair of services.items as Array<{ key: unknown; value: unknown }>) {
+    const name = String((pair.key as { value?: unknown })?.value ?? pair.key);
+    const value = pair.value as { toJSON?: () => unknown; range?: [number, number, number] } | null;
+    const json = value?.toJSON?.() as Record<string, unknown> | undefined;
+    if (!json || typeof json !== "object") continue;
+    const part = (v: unknown) => (Array.isArray(v) ? v.map(String).join(" ") : typeof v === "string" ? v : "");
+    const command = `${part(json.entrypoint)} ${part(json.command)}`.trim();
+    const deploy = json.deploy as { replicas?: unknown } | undefined;
+    const replicas = Number(deploy?.replicas ?? json.scale ?? NaN);
+    const at = value?.range?.[0] ?? 0;
+    const commandAt = command ? file.content.indexOf(part(json.command) || part(json.entrypoint), at) : -1;
+    out.push({ name, command, line: lineAt(file.content, commandAt >= 0 ? commandAt : at), replicas: Number.isFinite(replicas) ? replicas : undefined });
+  }
+  return out;
+}
+
+/** The first sign in the deploy files that several instances run at once, or that migrations run beside the old ones. */
+export function rollingSign(files: readonly SourceFile[]): DeployEvidence | undefined {
+  for (const file of files) {
+    const base = baseOf(file.path);
+    if (base === "Chart.yaml") return { path: file.path, line: 1, what: "a Helm chart: Kubernetes starts new pods beside the old ones" };
+    if (isKubernetesPath(file.path)) {
+      for (const match of file.content.matchAll(/^kind:\s*(Deployment|StatefulSet|DaemonSet|Job|CronJob)\s*$/gm)) {
+        const documentEnd = file.content.indexOf("\n---", match.index);
+        const document = file.content.slice(file.content.lastIndexOf("\n---", match.index) + 1, documentEnd === -1 ? undefined : documentEnd);
+        const line = lineAt(file.content, match.index);
+        if (match[1] === "Job" || match[1] === "CronJob") {
+          if (MIGRATE.test(document)) return { path: file.path, line, what: "a Kubernetes Job that runs the migrations apart from the server" };
+          continue;
+        }
+        const replicas = /^\s*replicas:\s*(\d+)\s*$/m.exec(document);
+        // a single replica replaced with Recreate stops the old pod first: the one case without overlap
+        if (/^\s*type:\s*Recreate\b/m.test(document) && replicas && Number(replicas[1]) <= 1) continue;
+        return { path: file.path, line, what: `a Kubernetes ${match[1]}${replicas ? ` with ${replicas[1]} replica(s)` : ""} rolled by its update strategy: new pods start beside the old ones` };
+      }
+      continue;
+    }
+    if (base === "Procfile") {
+      const release = /^release\s*:/m.exec(file.content);
+      if (release) return { path: file.path, line: lineAt(file.content, release.index), what: "a Procfile release phase: Heroku migrates while the old dynos serve" };
+    }
+    if (base === "app.json") {
+      try {
+        const json = JSON.parse(file.content) as Record<string, unknown>;
+        if (["buildpacks", "formation", "addons", "stack", "environments"].some((k) => k in json)) return { path: file.path, line: 1, what: "a Heroku app.json: dynos are replaced while the old ones serve" };
+      } catch {
+        // not JSON: not Heroku's
+      }
+    }
+    if (base === "fly.toml") {
+      const release = /^\s*release_command\s*=/m.exec(file.content);
+      if (release) return { path: file.path, line: lineAt(file.content, release.index), what: "fly.io's release_command: it migrates while the old machines serve" };
+    }
+    if (base === "render.yaml") {
+      const release = /preDeployCommand\s*:/.exec(file.content);
+      if (release) return { path: file.path, line: lineAt(file.content, release.index), what: "Render's preDeployCommand: it migrates while the old instance serves" };
+    }
+    if (isComposePath(file.path)) {
+      for (const service of composeServices(file)) {
+        if (service.replicas !== undefined && service.replicas > 1) return { path: file.path, line: service.line, what: `compose service ${service.name} runs ${service.replicas} replicas` };
+        if (MIGRATE.test(service.command) && !SERVER.test(service.command))
+          return { path: file.path, line: service.line, what: `compose service ${service.name} runs the migrations apart from the server` };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The container entrypoint or start script that runs the migration command and then starts the server, if any. */
+export function offlineEntrypoint(files: readonly SourceFile[]): DeployEvidence | undefined {
+  const commands: Array<{ path: string; line: number; text: string }> = [];
+  for (const file of files) {
+    if (isDockerfilePath(file.path))
+      for (const i of dockerInstructions(file.content)) if (i.name === "CMD" || i.name === "ENTRYPOINT") commands.push({ path: file.path, line: i.line, text: i.text });
+    if (isComposePath(file.path)) for (const s of composeServices(file)) if (s.command) commands.push({ path: file.path, line: s.line, text: s.command });
+  }
+  for (const c of commands) if (migrateThenServe(c.text) !== undefined) return { path: c.path, line: c.line, what: "the container command runs the migrations and then starts the server" };
+  // scripts the container runs: named *entrypoint*, or named by a container command or by such a script
+  const scripts = files.filter((f) => isStartScriptPath(f.path));
+  const named = new Set(commands.flatMap((c) => namedFiles(c.text)));
+  const runs = new Set<SourceFile>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const script of scripts) {
+      if (runs.has(script) || !(/entrypoint/i.test(baseOf(script.path)) || named.has(baseOf(script.path)))) continue;
+      runs.add(script);
+      for (const name of namedFiles(withoutComments(script.content))) named.add(name);
+      grew = true;
+    }
+  }
+  for (const script of runs) {
+    const at = migrateThenServe(withoutComments(script.content));
+    if (at !== undefined) return { path: script.path, line: lineAt(script.content, at), what: "the container's start script runs the migrations and then starts the server" };
+  }
+  return undefined;
+}
+
+/** The deploy model: config first, then the deploy files (only those `isDeployPath` selects are read). */
+export function decideDeploy(config: Pick<Config, "deploy">, files: readonly SourceFile[]): DeployDecision {
+  if (config.deploy !== "auto") return { mode: config.deploy, source: "config" };
+  const deployFiles = files.filter((f) => isDeployPath(f.path));
+  const offline = offlineEntrypoint(deployFiles);
+  if (!offline) return { mode: "online", source: "default" };
+  const rolling = rollingSign(deployFiles);
+  return rolling ? { mode: "online", source: "detected", offline, rolling } : { mode: "offline", source: "detected", offline };
+}
+
+const at = (e: DeployEvidence) => `${e.path}:${e.line}`;
+
+/** One line saying how the deploy was read and why, for the text output and the check summary; undefined when nothing was read. */
+export function deployNote(decision: DeployDecision): string | undefined {
+  if (decision.source === "config") return decision.mode === "offline" ? "deploy: offline (config `deploy: offline`): lock and old-code findings are notes" : undefined;
+  if (decision.mode === "offline" && decision.offline)
+    return `deploy: read as offline: ${at(decision.offline)}: ${decision.offline.what}, and no file shows instances that overlap, so lock and old-code findings are notes (set \`deploy: online\` in .github/migguard.yml if instances do overlap)`;
+  if (decision.offline && decision.rolling)
+    return `deploy: read as online: ${at(decision.offline)} migrates before the server starts, but ${at(decision.rolling)} is ${decision.rolling.what}`;
+  return undefined;
+}

@@ -1,0 +1,34 @@
+/**
+ * Files that say how the project is deployed, chosen by path alone (the App fetches one request each, so the
+ * list is short): container files (Dockerfile, compose files, entrypoint and start scripts) and the signs of a
+ * rolling deploy (Kubernetes manifests, Helm charts, Procfile, Heroku's app.json, fly.toml, render.yaml).
+ * deploy-model.ts reads them.
+ */
+import { baseOf } from "../paths.js";
+
+/** folders whose files describe tests, examples or dependencies, not how this project runs */
+const NOT_DEPLOY = /(?:^|\/)(?:node_modules|vendor|\.git|tests?|spec|fixtures?|examples?|docs?|__tests__)(?:\/|$)/;
+/** folders that hold Kubernetes manifests and Helm charts */
+const KUBERNETES_DIRS = /(?:^|\/)(?:k8s|kubernetes|kube|helm|charts?|manifests|deploy|deployments?|kustomize|\.k8s)\//;
+
+export const isDockerfilePath = (path: string): boolean => /^(?:Dockerfile(?:\.[\w.-]+)?|[\w.-]+\.Dockerfile|Containerfile)$/.test(baseOf(path));
+export const isComposePath = (path: string): boolean => /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/.test(baseOf(path));
+/** entrypoint and start scripts by their conventional names (jumpserver's `jms` included) */
+export const isStartScriptPath = (path: string): boolean =>
+  /^(?:[\w.-]*entrypoint[\w.-]*(?:\.sh)?|(?:start|run|boot|launch|serve|startup|prestart|docker-start|start-server|run-server|init)(?:[\w.-]*)\.sh|jms)$/i.test(baseOf(path));
+export const isKubernetesPath = (path: string): boolean => baseOf(path) === "Chart.yaml" || (KUBERNETES_DIRS.test(path) && /\.ya?ml$/.test(path));
+export const isPlatformPath = (path: string): boolean => ["Procfile", "app.json", "fly.toml", "render.yaml"].includes(baseOf(path));
+
+export function isDeployPath(path: string): boolean {
+  if (NOT_DEPLOY.test(path)) return false;
+  return isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path);
+}
+
+/** more deploy files than this are not read: the signs are in the first few (root files sort first) */
+export const MAX_DEPLOY_FILES = 60;
+
+/** The deploy files of a listing, the shallowest first, at most MAX_DEPLOY_FILES. */
+export function deployPaths(listing: readonly string[]): string[] {
+  const depth = (p: string) => p.split("/").length;
+  return listing.filter(isDeployPath).sort((a, b) => depth(a) - depth(b) || a.localeCompare(b)).slice(0, MAX_DEPLOY_FILES);
+}
