@@ -44,7 +44,35 @@ describe("review", () => {
           'from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("accounts", "0001_initial")]\n    operations = [migrations.RemoveField(model_name="user", name="phone_number")]\n',
       },
     });
-    expect(django.findings.find((f) => f.rule === "dropped-object-still-used")).toMatchObject({ severity: "info", message: expect.stringContaining("no longer declares phone_number") });
+    // the deployed model (a file this change does not touch) no longer declares it: one finding, drop-column's,
+    // lowered to a warning that says why, instead of an error beside a "safe to drop now" note
+    expect(django.findings.filter((f) => f.rule === "dropped-object-still-used")).toEqual([]);
+    expect(django.findings.filter((f) => f.rule === "drop-column")).toEqual([
+      expect.objectContaining({ severity: "warning", message: expect.stringMatching(/^Dropping column accounts_user\.phone_number deletes its data for good, but no running code reads it: the User model \(accounts\/models.py\) no longer declares phone_number/) }),
+    ]);
+  });
+
+  it("does not call a column safe to drop when the change itself takes it out of the model (babybuddy's Timer.duration)", async () => {
+    const removeDuration =
+      'from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("core", "0026_x")]\n    operations = [migrations.RemoveField(model_name="timer", name="duration")]\n';
+    const result = await reviewCase({
+      name: "django same change",
+      base: { "core/models.py": "from django.db import models\n\n\nclass Timer(models.Model):\n    start = models.DateTimeField()\n    duration = models.DurationField(null=True)\n" },
+      head: {
+        "core/models.py": "from django.db import models\n\n\nclass Timer(models.Model):\n    start = models.DateTimeField()\n",
+        "core/migrations/0027_remove_timer_duration.py": removeDuration,
+      },
+    });
+    // servers still running the deployed model select duration until they restart: drop-column's error stands alone
+    expect(result.findings.filter((f) => f.rule === "dropped-object-still-used")).toEqual([]);
+    expect(result.findings.filter((f) => f.rule === "drop-column").map((f) => f.severity)).toEqual(["error"]);
+
+    const rails = await reviewCase({
+      name: "rails same change",
+      base: { "app/models/user.rb": "class User < ApplicationRecord\nend\n" },
+      head: { "app/models/user.rb": 'class User < ApplicationRecord\n  self.ignored_columns += ["phone_number"]\nend\n', "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
+    });
+    expect(rails.findings.filter((f) => f.rule === "dropped-object-still-used" && /safe to drop/.test(f.message))).toEqual([]);
   });
 
   it("reports lint findings of changed files only, and none for an edit that changes nothing a migration does", async () => {

@@ -28,6 +28,7 @@ import { djangoAppOf, readDjangoGraphNode, type DjangoGraphNode } from "./histor
 import { loadDumpReaders } from "./dumps/dump-versions.js";
 import { counterpartPaths, isBaseCodePath } from "./plan.js";
 import { RailsDatabases } from "./rails-databases.js";
+import { foldSafeDrops } from "./safe-drop.js";
 import type { ChangedMigration, ReviewFacts, SchemaDumpState } from "./review-rule.js";
 import { REVIEW_RULES } from "./rules/index.js";
 import { changePlanOf } from "../rules/support/change-plan.js";
@@ -318,10 +319,12 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
 
   // lint findings of the changed files only (a companion fetched for pairing is not under review), and for
   // an applied migration only those on what the edit changed
-  const lint = analysis.findings.filter((f) => (changed.has(f.path) && touchedByEdit(f)) || f.path === input.configPath);
+  const linted = analysis.findings.filter((f) => (changed.has(f.path) && touchedByEdit(f)) || f.path === input.configPath);
+  // a column the deployed code no longer reads: one finding, drop-column's, lowered with the review's reason
+  const folded = foldSafeDrops(linted, reviewed);
   const changedModels = analysis.migrations.filter((m) => changed.has(m.path));
   return {
-    findings: [...lint, ...reviewed].sort(byLocation),
+    findings: [...folded.lint, ...folded.reviewed].sort(byLocation),
     errors,
     migrations: analysis.migrations,
     databases: analysis.databases,

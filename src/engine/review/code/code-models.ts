@@ -27,14 +27,22 @@ export interface DropVerdict {
    * knows it, so only raw SQL on the table can still read it
    */
   deployed?: boolean;
+  /**
+   * the evidence ships with the drop: the change itself edits the model file that stops declaring (or starts
+   * ignoring) the column, so servers still running the deployed code read it until they restart (drop-column's
+   * hazard stands, nothing is "safe to drop now")
+   */
+  sameChange?: boolean;
 }
 
 const sameTable = (a: string, b: string) => nameKey(a).split(".").pop() === nameKey(b).split(".").pop();
 
 /** The ORM already stopped using this dropped column; undefined when it still does or nothing tells. */
-export function safeToDrop(target: UsageTarget, models: CodeModels | undefined): DropVerdict | undefined {
+export function safeToDrop(target: UsageTarget, models: CodeModels | undefined, changedPaths: ReadonlySet<string> = new Set()): DropVerdict | undefined {
   if (!models || target.kind !== "drop_column" || !target.column) return undefined;
   const column = target.column;
+  // the base branch's model already ignores it: the deployed code does, whatever the change does to the file
+  const ignoredInBase = (models.baseRails ?? []).some((m) => m.tables.some((table) => sameTable(table, target.table)) && m.ignoredColumns.some((c) => c.name === column));
   if (target.migration.framework === "rails" || target.migration.framework === "sql") {
     for (const model of models.rails) {
       if (!model.tables.some((table) => sameTable(table, target.table))) continue;
@@ -43,6 +51,7 @@ export function safeToDrop(target: UsageTarget, models: CodeModels | undefined):
         return {
           reason: `${model.className} lists it in ignored_columns (${model.path}:${ignored[0].line}), so Active Record no longer reads it`,
           declarations: ignored.map((c) => ({ path: model.path, line: c.line })),
+          sameChange: changedPaths.has(model.path) && !ignoredInBase,
         };
     }
     // the change may empty ignored_columns together with the drop (rubygems): the base branch's list is what runs
@@ -66,7 +75,7 @@ export function safeToDrop(target: UsageTarget, models: CodeModels | undefined):
     );
     const field = target.ormField ?? column;
     if (model && !model.fields.some((f) => f.column === column || f.name === field))
-      return { reason: `the ${model.className} model (${model.path}) no longer declares ${field}, so Django no longer reads it`, declarations: [] };
+      return { reason: `the ${model.className} model (${model.path}) no longer declares ${field}, so Django no longer reads it`, declarations: [], sameChange: changedPaths.has(model.path) };
   }
   return undefined;
 }

@@ -141,16 +141,6 @@ export default defineReviewCases({
       findings: [{ path: "accounts/migrations/0002_remove_user_phone_number.py", line: 8, severity: "warning", message: "could not tell" }],
     },
     {
-      name: "Django: once the model no longer declares the field, a name migguard cannot tie to the model is no evidence (a note that it is safe)",
-      base: {
-        "accounts/migrations/0001_initial.py": djangoInitial,
-        "accounts/models.py": "from django.db import models\n\n\nclass User(models.Model):\n    email = models.EmailField()\n",
-        "accounts/views.py": "from accounts.models import User\n\n\ndef listing(team):\n    return team.members.filter(phone_number=None)\n",
-      },
-      head: { "accounts/migrations/0002_remove_user_phone_number.py": djangoRemove },
-      findings: [{ path: "accounts/migrations/0002_remove_user_phone_number.py", line: 8, severity: "info", message: "safe to drop now" }],
-    },
-    {
       name: "Rails: an attribute read on a record named after the model",
       base: { "app/views/helpers/users_helper.rb": "module UsersHelper\n  def phone(user)\n    user.phone_number\n  end\nend\n" },
       head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
@@ -199,6 +189,15 @@ export default defineReviewCases({
       name: "Rails: the model ignores it in a list written one name per line (Mastodon's %w(...)): the list declares, it does not use",
       base: { "app/models/user.rb": "class User < ApplicationRecord\n  self.ignored_columns += %w(\n    phone_number\n    fax_number\n  )\nend\n" },
       head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
+    },
+    {
+      name: "Django: once the model no longer declares the field, a name migguard cannot tie to the model is no evidence (its note is folded into drop-column's finding)",
+      base: {
+        "accounts/migrations/0001_initial.py": djangoInitial,
+        "accounts/models.py": "from django.db import models\n\n\nclass User(models.Model):\n    email = models.EmailField()\n",
+        "accounts/views.py": "from accounts.models import User\n\n\ndef listing(team):\n    return team.members.filter(phone_number=None)\n",
+      },
+      head: { "accounts/migrations/0002_remove_user_phone_number.py": djangoRemove },
     },
     {
       name: "Django: the model no longer has the field (safe to drop now)",

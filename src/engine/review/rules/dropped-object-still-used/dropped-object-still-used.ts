@@ -4,6 +4,7 @@ import type { Usage } from "../../code/usage-search.js";
 import { changedTargets, type UsageTarget } from "../../code/usage-targets.js";
 import type { Reference } from "../../code/usage-reference.js";
 import { defineReviewRule, type ReviewRuleContext } from "../../review-rule.js";
+import { safeDropDetail } from "../../safe-drop.js";
 
 /** Usages shown in the message itself; all of them go to the details. */
 const IN_MESSAGE = 5;
@@ -86,7 +87,8 @@ export default defineReviewRule({
   check(ctx) {
     if (!ctx.usages) return; // no application code was given: nothing to search
     for (const target of changedTargets(ctx.migrations, ctx.change)) {
-      const verdict = safeToDrop(target, ctx.models);
+      const changedPaths = new Set(ctx.changes.filter((c) => c.status !== "removed").map((c) => c.path));
+      const verdict = safeToDrop(target, ctx.models, changedPaths);
       const excluded = new Set((verdict?.declarations ?? []).map((d) => `${d.path}:${d.line}`));
       // the deployed code already ignores the column: a name read through Active Record would fail today already,
       // so only raw SQL on the table can break when it goes
@@ -116,7 +118,10 @@ export default defineReviewRule({
       }
       const usages = refers;
       if (usages.length === 0) {
-        if (verdict)
+        // the model stops reading it in this same change: the deployed code still does, drop-column says so
+        // (one hazard, one message). Otherwise the note carries the reason: review.ts lowers drop-column's error
+        // on the same statement with it, since the deployed code no longer reads the column
+        if (verdict && !verdict.sameChange)
           ctx.report({
             path: target.migration.path,
             line: loc.line,
@@ -124,6 +129,7 @@ export default defineReviewRule({
             statement: target.op.text,
             severity: "info",
             message: `${describe(target)}: safe to drop now: ${verdict.reason}, and no ${verdict.deployed ? `raw SQL on ${target.label.split(".")[0]}` : "application code"} names ${target.column}.`,
+            details: [safeDropDetail(verdict.reason, target.column ?? "", verdict.deployed ? `raw SQL on ${target.label.split(".")[0]}` : "application code")],
             fix: "Nothing to do.",
           });
         continue;
