@@ -45,6 +45,8 @@ export interface RepositoryView {
   partitions(table: string): readonly string[] | undefined;
   /** the table index `name` is on just before `up[beforeIndex]` runs (this migration's earlier operations, then the earlier migrations), if known */
   indexTable(name: string, beforeIndex: number): string | undefined;
+  /** no earlier migration of the folder names `table` although earlier ones are there (SchemaHistory.tableUnseenBefore) */
+  tableUnseen(table: string): boolean;
   /** the project's Active Record model of `table`, when its model files were given */
   model(table: string): Pick<ModelFile, "className" | "path" | "opening"> | undefined;
   /**
@@ -83,6 +85,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
       return history.lastOfSet(migration.path);
     },
     tableDefinition: (table) => history.definitionBefore(migration.path, table),
+    tableUnseen: (table) => history.tableUnseenBefore(migration.path, table),
     grownTableDefinition: (table) => history.grownDefinitionBefore(migration.path, table),
     objectDefinition: (objectType, name) => history.objectDefinitionBefore(migration.path, objectType, name),
     columnDefinition: (table, column) => history.columnDefinitionBefore(migration.path, table, column),

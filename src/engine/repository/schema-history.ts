@@ -70,6 +70,10 @@ export class SchemaHistory {
   private readonly viewReads = new Map<string, Map<string, readonly string[]>>();
   /** FOREIGN KEY and CHECK constraints by name (constraint-history.ts) */
   private readonly constraints = new ConstraintHistory();
+  /** set -> every table an operation named (created, renamed from or to, altered, written), in lower case, with the first position */
+  private readonly named = new Map<string, Map<string, number>>();
+  /** set -> the positions of migrations with work migguard cannot see into (an opaque helper, SQL it could not read) */
+  private readonly unread = new Map<string, number[]>();
   /** migration path -> its set and position */
   private readonly positions = new Map<string, { set: string; position: number }>();
   /** each set's migrations in the order they run: a new migration goes after the last */
@@ -126,9 +130,14 @@ export class SchemaHistory {
       const versions = new Map<string, Array<{ position: number; count: number }>>();
       const indexes = new IndexHistory();
       this.members.set(set, entries.map((e) => e.migration));
+      const named = new Map<string, number>();
+      const unread: number[] = [];
+      this.named.set(set, named);
+      this.unread.set(set, unread);
       entries.forEach(({ migration }, position) => {
         this.positions.set(migration.path, { set, position });
         this.constraints.record(set, position, migration);
+        recordNames(named, unread, migration, position);
         for (const op of migration.up) {
           if (op.kind === "create_table" && !op.temporary && !op.asSelect) define(op.table, position, op);
           else if (op.kind === "drop_table") for (const t of op.tables) define(t, position, undefined);
@@ -206,6 +215,20 @@ export class SchemaHistory {
   }
 
   /** The statement of an earlier migration that last created or replaced the object (`function`, `view`, ...), while no later one dropped it. */
+  /**
+   * No earlier migration of the set names `table` (creates it, renames it, alters it, or mentions it in SQL migguard could
+   * not read) although earlier ones are there: on a database these migrations built, the table does not exist when
+   * `migrationPath` starts. False when the migration is the first of its set or not in one (nothing to go by), or when an
+   * earlier migration holds work migguard cannot see into.
+   */
+  tableUnseenBefore(migrationPath: string, table: string): boolean {
+    const at = this.positions.get(migrationPath);
+    if (!at || at.position === 0) return false;
+    if ((this.unread.get(at.set) ?? []).some((p) => p < at.position)) return false;
+    const first = this.named.get(at.set)?.get(nameKey(table));
+    return first === undefined || first >= at.position;
+  }
+
   /** The last migration of the set `migrationPath` belongs to (itself when it is the newest); undefined when not in a set. */
   lastOfSet(migrationPath: string): Migration | undefined {
     const at = this.positions.get(migrationPath);
@@ -312,5 +335,22 @@ export class SchemaHistory {
   typeBefore(migrationPath: string, table: string, column: string): TypeRef | undefined {
     const at = this.positions.get(migrationPath);
     return at && lastBefore(this.changes.get(at.set)?.get(`${nameKey(table)}.${nameKey(column)}`), at.position, (e) => e.type);
+  }
+}
+
+/** The tables `migration` names, with its position (the first one kept), and whether it holds work migguard cannot read. */
+function recordNames(named: Map<string, number>, unread: number[], migration: Migration, position: number): void {
+  const note = (table: string | undefined) => {
+    if (table === undefined) return;
+    const key = nameKey(table);
+    if (!named.has(key)) named.set(key, position);
+  };
+  for (const op of migration.up) {
+    if (op.kind === "raw" && op.opaque) unread.push(position);
+    if ("table" in op && typeof op.table === "string") note(op.table);
+    if ("tables" in op && Array.isArray(op.tables)) for (const t of op.tables) if (typeof t === "string") note(t);
+    if (op.kind === "rename_table") note(op.newName);
+    // SQL text migguard keeps without a table (a statement it does not model): every word may be a table name
+    if (op.kind === "raw" && op.table === undefined) for (const word of op.text.toLowerCase().match(/[a-z_][a-z0-9_$]*/g) ?? []) note(word);
   }
 }

@@ -266,6 +266,92 @@ end
     },
     {
       framework: "rails",
+      name: "create_table with force: in the first migration of its folder: a squashed schema under a new version would drop production's tables",
+      code: `class InitSchema < ActiveRecord::Migration[7.1]
+  def change
+    create_table "settings", force: :cascade do |t|
+      t.string "key", null: false
+    end
+  end
+end
+`,
+      lines: [3],
+    },
+    {
+      framework: "rails",
+      name: "create_table with force: of a table an earlier migration created",
+      files: {
+        "db/migrate/20230101000000_create_settings.rb": `class CreateSettings < ActiveRecord::Migration[7.1]
+  def change
+    create_table :settings do |t|
+      t.string :key
+    end
+  end
+end
+`,
+      },
+      code: `class RecreateSettings < ActiveRecord::Migration[7.1]
+  def change
+    create_table :settings, force: true do |t|
+      t.string :key, null: false
+    end
+  end
+end
+`,
+      lines: [3],
+    },
+    {
+      framework: "rails",
+      name: "create_table with force: of a table an earlier migration created in SQL migguard keeps as text",
+      files: {
+        "db/migrate/20230101000000_create_settings.rb": `class CreateSettings < ActiveRecord::Migration[7.1]
+  def up
+    execute "CREATE TABLE settings (key text) INHERITS (base_settings)"
+  end
+end
+`,
+      },
+      code: `class RecreateSettings < ActiveRecord::Migration[7.1]
+  def change
+    create_table :settings, force: true do |t|
+      t.string :key, null: false
+    end
+  end
+end
+`,
+      lines: [3],
+    },
+    {
+      framework: "rails",
+      name: "create_table with force: of a table no earlier migration names (huginn's create_delayed_jobs): a note, since a database the migrations built has none to drop",
+      files: {
+        "db/migrate/20230101000000_create_users.rb": `class CreateUsers < ActiveRecord::Migration[7.1]
+  def change
+    create_table :users do |t|
+      t.string :email
+    end
+  end
+end
+`,
+      },
+      code: `class CreateDelayedJobs < ActiveRecord::Migration[7.1]
+  def self.up
+    create_table :delayed_jobs, :force => true do |table|
+      table.integer :priority, :default => 0
+      table.text :handler
+    end
+  end
+
+  def self.down
+    drop_table :delayed_jobs
+  end
+end
+`,
+      lines: [3],
+      severities: ["info"],
+    },
+    {
+      framework: "rails",
       name: "DROP TABLE in execute",
       code: `class DropLegacy < ActiveRecord::Migration[7.1]
   def up

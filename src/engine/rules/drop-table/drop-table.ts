@@ -125,6 +125,25 @@ function keepCopy(ctx: RuleContext, copy: string): string {
   return railsUpOnly(ctx.migration, `execute ${JSON.stringify(copy)}`);
 }
 
+/**
+ * Rails' `create_table ..., force:` (the drop the adapter puts just before the create, on its line) of a table no earlier
+ * migration of the folder names, with earlier migrations there to go by (huginn's create_delayed_jobs of 2012): the
+ * drop has nothing to drop on a database the migrations built. The first migration of a folder stays an error: a
+ * squashed schema under a new version would drop production's tables.
+ */
+function forceDropOfUnseenTable(ctx: RuleContext, op: OperationOf<"drop_table">, index: number, table: string): boolean {
+  const next = ctx.migration.up[index + 1];
+  const isForce = ctx.framework === "rails" && op.ifExists && op.tables.length === 1 && next?.kind === "create_table" && nameKey(next.table) === nameKey(table) && next.loc.line === op.loc.line;
+  return isForce && ctx.repository.tableUnseen(table);
+}
+
+/** The create_table call after `index` without its `force:` option, read with Prism; the call as written when it cannot be. */
+function forceless(ctx: RuleContext, index: number): string {
+  const create = ctx.migration.up[index + 1]!;
+  const call = reindented(create.text.trim());
+  return rubyReadersLoaded() ? rubyReaders().withoutOption(call, "force") : call;
+}
+
 const createdTable = (op: Operation) => (op.kind === "create_table" ? nameKey(op.table) : undefined);
 
 /** INSERT ... SELECT or SELECT INTO a table from other tables. */
@@ -149,6 +168,15 @@ export default defineRule({
     for (const { op, index } of upOps(ctx, "drop_table")) {
       for (const table of op.tables) {
         if (!existingTable(ctx, table, index) || ctx.facts.backedUpBefore(table, undefined, index) || rebuiltFromOthers(ctx, table, index)) continue;
+        if (forceDropOfUnseenTable(ctx, op, index, table)) {
+          ctx.report({
+            op,
+            severity: "info",
+            message: `\`force:\` drops ${table} before creating it, but no earlier migration of this folder creates, renames or alters ${table}: on a database these migrations built there is none, so it drops nothing. Only a ${table} made outside them (a squashed history, a hand-made table) would be lost.`,
+            fix: `# no earlier migration creates ${table}: \`force:\` is there for schema loads; without it a stray ${table} makes the migration fail instead of vanishing\n${forceless(ctx, index)}`,
+          });
+          continue;
+        }
         const moved = movedValues(ctx, index);
         if (moved) {
           ctx.report({
