@@ -38,6 +38,14 @@ function manifestsAbove(dir: string): string[] {
   }
 }
 
+/** The nearest `name` at or above `dir`, not climbing past a repository root (`.git`). */
+function nearestAbove(dir: string, name: string): string | undefined {
+  for (let current = dir; ; current = dirname(current)) {
+    if (existsSync(join(current, name))) return join(current, name);
+    if (existsSync(join(current, ".git")) || dirname(current) === current) return undefined;
+  }
+}
+
 /** A Python project's dependency files in `dir`: requirements*.txt, pyproject.toml, lock files, and a requirements/ folder's files. */
 function pythonManifestsIn(dir: string): string[] {
   const out: string[] = [];
@@ -84,6 +92,11 @@ export function readRepositoryFiles(migrationPaths: readonly string[], config: C
   const seen = new Map<string, string[]>();
   for (const dir of new Set(migrationPaths.filter((p) => p.endsWith(".py")).map((p) => dirname(resolve(cwd, p)))))
     for (const path of pythonManifestsAbove(dir, seen)) absolute.add(path);
+  // Go projects: the nearest go.mod above a SQL migration names its runner (gobuffalo/pop)
+  for (const dir of new Set(migrationPaths.filter((p) => /\.(?:sql|fizz)$/.test(p)).map((p) => dirname(resolve(cwd, p))))) {
+    const goMod = nearestAbove(dir, "go.mod");
+    if (goMod) absolute.add(goMod);
+  }
   const out: SourceFile[] = [];
   for (const path of absolute) {
     const shown = displayPath(path, cwd);

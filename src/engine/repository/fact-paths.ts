@@ -14,12 +14,15 @@ const MANIFESTS = new Set(["Gemfile", "Gemfile.lock", "gems.rb", "gems.locked"])
 
 export const isManifestPath = (path: string): boolean => MANIFESTS.has(baseOf(path));
 
+/** A Go module's go.mod: it names the migration runner (gobuffalo/pop), nothing the fixes read. */
+export const isGoModPath = (path: string): boolean => baseOf(path) === "go.mod";
+
 /** Rails' db/schema.rb, db/structure.sql (and db/<database>_schema.rb ...), dbmate's db/schema.sql. */
 export const isSchemaDumpPath = (path: string): boolean => /(?:^|\/)db\/(?:(?:\w+_)?(?:schema\.rb|structure\.sql)|schema\.sql)$/.test(path);
 
 /** A path whose content fixes may use (see the module comment). */
 export function isRepositoryFactPath(path: string, options: { models?: boolean } = {}): boolean {
-  return isManifestPath(path) || isPythonManifestPath(path) || isSchemaDumpPath(path) || (options.models !== false && isModelPath(path));
+  return isManifestPath(path) || isGoModPath(path) || isPythonManifestPath(path) || isSchemaDumpPath(path) || (options.models !== false && isModelPath(path));
 }
 
 const upLevels = (path: string) => /^(?:\.\.(?:\/|$))*/.exec(path)![0].split("/").filter((s) => s === "..").length;
@@ -47,6 +50,8 @@ export function repositoryFactPaths(listing: readonly string[], migrationPaths: 
     if (!isRepositoryFactPath(path, options)) return false;
     // a Python project's dependency files: in a folder above a migration (Django has no db/ to root the project)
     if (isPythonManifestPath(path)) return migrationPaths.some((m) => isWithin(pythonManifestDir(path), m));
+    // a Go module's go.mod names its migration runner (gobuffalo/pop): in a folder above a migration
+    if (isGoModPath(path)) return migrationPaths.some((m) => isWithin(dirOf(path), m));
     const root = isManifestPath(path) ? dirOf(path) : projectRootOf(path);
     return root !== undefined && [...roots].some((r) => isWithin(root, r));
   });

@@ -9,7 +9,7 @@ import type { SourceFile, TypeRef } from "../model.js";
 import { nameKey } from "../rules/support/facts.js";
 import type { ColumnTypes } from "./column-types.js";
 import { dumpedColumns } from "./dumped-columns.js";
-import { dirOf, isManifestPath, isSchemaDumpPath, isWithin, projectRootOf } from "./fact-paths.js";
+import { dirOf, isGoModPath, isManifestPath, isSchemaDumpPath, isWithin, projectRootOf } from "./fact-paths.js";
 import { lockfileGems } from "./lockfile.js";
 import { isDeployPath } from "../deploy/deploy-paths.js";
 import { combinedRange, isPythonManifestPath, manifestRange, pythonManifestDir, type VersionRange } from "./python-requirements.js";
@@ -28,7 +28,7 @@ export class RepositoryFacts {
     this.manifests = files.filter((f) => isManifestPath(f.path));
     this.dumps = files.filter((f) => isSchemaDumpPath(f.path));
     this.pythonManifests = files.filter((f) => isPythonManifestPath(f.path));
-    this.modelSources = files.filter((f) => !isManifestPath(f.path) && !isPythonManifestPath(f.path) && !isSchemaDumpPath(f.path) && !isDeployPath(f.path));
+    this.modelSources = files.filter((f) => !isManifestPath(f.path) && !isGoModPath(f.path) && !isPythonManifestPath(f.path) && !isSchemaDumpPath(f.path) && !isDeployPath(f.path));
   }
 
   static none(): RepositoryFacts {

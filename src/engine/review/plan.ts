@@ -20,7 +20,7 @@ import { normaliseChanges, type ChangedFile } from "./changes.js";
 import { detectMigrationPath, isDieselFile, isPrimaryFile, migrationSetKey, schemaDumpOf } from "./classify.js";
 import { compareVersions, newestVersion } from "./versions.js";
 import { RailsDatabases } from "./rails-databases.js";
-import { repositoryFactPaths } from "../repository/fact-paths.js";
+import { isGoModPath, isWithin, repositoryFactPaths } from "../repository/fact-paths.js";
 
 export interface ReviewPlan {
   /** read at the head commit; a path that does not exist there is simply left out of `ReviewInput.head` */
@@ -74,7 +74,9 @@ export const NEWER_TO_READ = 10;
 
 /** Base migrations of the same version sequence newer than an added one (each added migration's, when few enough). */
 function newerOnBase(added: readonly DetectedFile[], basePaths: readonly string[], config: Config, databases: RailsDatabases): string[] {
-  const candidates = added.filter((f) => f.version !== undefined && (ORDERED_BY_VERSION.has(f.layout) || isDieselFile(f)));
+  // golang-migrate names under a go.mod may be gobuffalo/pop's, which also applies late versions (its go.mod is read later)
+  const maybePop = (f: DetectedFile) => f.layout === "golang-migrate" && basePaths.some((p) => isGoModPath(p) && isWithin(dirOf(p), f.path));
+  const candidates = added.filter((f) => f.version !== undefined && (ORDERED_BY_VERSION.has(f.layout) || isDieselFile(f) || maybePop(f)));
   if (candidates.length === 0) return [];
   const baseFiles = basePaths.flatMap((p) => {
     const file = detectMigrationPath(p, config);
@@ -192,6 +194,10 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
   }
   const changedMigrations = changes.filter((c) => c.status !== "removed" && detectByPath(c.path, config) !== undefined).map((c) => c.path);
   const facts = basePaths && changedMigrations.length ? repositoryFactPaths([...existing], changedMigrations, { models: false }).filter((p) => !head.has(p)) : [];
+  // the go.mod above a deleted migration too: it says whether pop runs the folder (deleted-migration)
+  const removedMigrations = changes.filter((c) => c.status === "removed" && detectByPath(c.path, config) !== undefined).map((c) => c.path);
+  if (basePaths && removedMigrations.length)
+    for (const path of existing) if (isGoModPath(path) && !facts.includes(path) && removedMigrations.some((m) => isWithin(dirOf(path), m))) facts.push(path);
   // before the base tree is known, a `versions/*.py` may be a revision of a script location only the base tree's
   // env.py and script.py.mako mark: list the base tree to find out
   if (!basePaths && changes.some((c) => [c.path, c.previousPath].some((p) => p !== undefined && mayBeScriptLocationRevision(p)))) relevant = true;

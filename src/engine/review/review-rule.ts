@@ -76,6 +76,8 @@ export interface ReviewFacts {
   baseModels: ReadonlyMap<string, Migration>;
   /** the migrations the change adds, judged as one plan (a swap's steps, tables the change created) */
   change?: ChangePlan;
+  /** gobuffalo/pop runs the migration at this path (its go.mod or pop's file shapes; repository/go-mod.ts) */
+  runsOnPop?: (path: string) => boolean;
 }
 
 export interface ReviewReport {

@@ -4,6 +4,7 @@
  * add what only the change shows (edited history, version order, schema dumps, code still using what is
  * dropped). Pure: the edge fetches the files `planReview` names and passes them in.
  */
+import { runsOnPop } from "../repository/go-mod.js";
 import { withAlembicScriptLocations } from "../alembic-script-locations.js";
 import { analyze, loadEngine, mayNeedMysql, signalFiles, type AnalysisResult, type FileError } from "../analyze.js";
 import { loadSignalReaders } from "../database/decide.js";
@@ -284,6 +285,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     squashedBy: new Map(),
     baseModels: new Map(baseModels.map((m) => [m.path, m])),
     change,
+    runsOnPop: (path) => runsOnPop(path, input.repositoryFiles ?? []),
   };
   facts.squashedBy = squashes(migrations, config, contents, input.contextMigrations);
 

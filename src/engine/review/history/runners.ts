@@ -22,6 +22,20 @@ const versionOnly = (tool: string, table: string, identity = "version"): RunnerH
   deleted: `databases that ran it keep its changes, but fresh databases (CI, new environments) never get them, and ${tool} still lists it in ${table}.`,
 });
 
+/**
+ * gobuffalo/pop (supabase/auth, ory/kratos): it records each applied version in schema_migration and, on every
+ * run, applies each version of the folder that table lacks, in any order; it never checks that an applied
+ * version still has a file. So a version no database ran yet (one that never reached a release) can be renamed
+ * or deleted freely: the hazard exists only where some database ran it.
+ */
+export const POP_HISTORY: RunnerHistory = {
+  ...versionOnly("gobuffalo/pop", "schema_migration"),
+  renamed:
+    "gobuffalo/pop identifies a migration by its version and applies every version schema_migration lacks: under the new version it runs again on databases that ran the old one (its statements must then succeed a second time), and pop ignores the old entry. No hazard if the old version never reached a release or a database: pop keeps no order and checks no missing files.",
+  deleted:
+    "gobuffalo/pop never checks that an applied version still has its file, so nothing fails; databases that ran it keep its changes while fresh databases never get them. No hazard if it never reached a release or a database.",
+};
+
 export function runnerHistory(layout: Layout): RunnerHistory {
   switch (layout) {
     case "flyway":

@@ -59,6 +59,8 @@ export async function reviewCase(c: ReviewCase): Promise<ReviewResult> {
     basePaths: plan.baseTree ? basePaths : undefined,
     config,
     contextMigrations: read(headTree, plan.context),
+    // as the App does: the manifests (Gemfile, go.mod) the plan names, at head
+    repositoryFiles: read(headTree, plan.facts),
   };
   const first = await review(input);
   if (!first.codeSearch.needed) return first;

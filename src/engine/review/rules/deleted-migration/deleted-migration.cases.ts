@@ -27,6 +27,15 @@ const deleteAll = { "src/app/alembic/versions/a1_accounts.py": null, "src/app/al
 export default defineReviewCases({
   invalid: [
     {
+      name: "gobuffalo/pop (a *.postgres.up.sql file, pop's per-dialect shape): pop checks no missing files, so a warning saying it matters only where a database ran it",
+      base: {
+        "persistence/sql/migrations/20240101000000_identities.postgres.up.sql": "CREATE TABLE identities (id uuid PRIMARY KEY);\n",
+        "persistence/sql/migrations/20240201000000_identities_state.postgres.up.sql": "ALTER TABLE identities ADD COLUMN state text;\n",
+      },
+      head: { "persistence/sql/migrations/20240201000000_identities_state.postgres.up.sql": null },
+      findings: [{ path: "persistence/sql/migrations/20240201000000_identities_state.postgres.up.sql", line: 1, severity: "warning", message: "gobuffalo/pop never checks" }],
+    },
+    {
       name: "Rails: two merged migrations deleted, each undone where it ran by a guarded revert (Mastodon's keypairs indexes): a note",
       base: {
         "db/migrate/20260629124055_add_new_index_on_uri_to_keypairs.rb": rails("AddNewIndexOnUriToKeypairs", "    add_index :keypairs, :uri, name: :index_keypairs_on_non_null_uri, unique: true, where: 'uri IS NOT NULL', algorithm: :concurrently"),

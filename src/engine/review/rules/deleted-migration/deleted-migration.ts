@@ -1,7 +1,7 @@
 import { dedent } from "../../../rules/support/fix.js";
 import { djangoAppOf, djangoMigrationName } from "../../history/django-graph.js";
 import { revertedBy } from "../../history/reverted.js";
-import { runnerHistory } from "../../history/runners.js";
+import { POP_HISTORY, runnerHistory } from "../../history/runners.js";
 import { baseOf, dirOf } from "../../../paths.js";
 import { defineReviewRule, type ChangedMigration, type ReviewRuleContext } from "../../review-rule.js";
 import type { Migration } from "../../../model.js";
@@ -97,9 +97,12 @@ export default defineReviewRule({
         continue;
       }
       const first = deleted[0];
-      const history = runnerHistory(first.file.layout);
+      const pop = ctx.runsOnPop?.(first.change.path) ?? false;
+      const history = pop ? POP_HISTORY : runnerHistory(first.file.layout);
       ctx.report({
         ...at(deleted),
+        // pop checks no missing files: the deletion matters only where a database ran it
+        ...(pop ? { severity: "warning" as const } : {}),
         message: `${listed(deleted, "exists", "exist")} on the base branch and ${deleted.length === 1 ? "was" : "were"} deleted: ${history.deleted}`,
         fix: dedent(`
           Restore ${deleted.length === 1 ? "it" : "them"} (git checkout <base> -- ${deleted.length === 1 ? first.change.path : dirOf(first.change.path)}) and undo ${deleted.length === 1 ? "its" : "their"} effect, if that is the goal, in a new

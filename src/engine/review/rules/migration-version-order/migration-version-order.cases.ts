@@ -10,6 +10,35 @@ end
 export default defineReviewCases({
   invalid: [
     {
+      name: "gobuffalo/pop (supabase/auth's go.mod): pop applies every version schema_migration lacks, in any order; no newer migration touches its tables, so a note",
+      base: {
+        "go.mod": "module github.com/supabase/auth\n\ngo 1.23\n\nrequire (\n\tgithub.com/gobuffalo/pop/v6 v6.1.1\n\tgithub.com/gofrs/uuid v4.4.0+incompatible // indirect\n)\n",
+        "migrations/20251201000000_add_oauth_clients.up.sql": "CREATE TABLE oauth_clients (id uuid PRIMARY KEY);\n",
+        "migrations/20260115000000_add_flow_state_oauth_context.up.sql": "ALTER TABLE flow_state ADD COLUMN oauth_context text;\n",
+      },
+      head: { "migrations/20251216000000_add_token_endpoint_auth_method.up.sql": "ALTER TABLE oauth_clients ADD COLUMN IF NOT EXISTS token_endpoint_auth_method text;\n" },
+      findings: [{ path: "migrations/20251216000000_add_token_endpoint_auth_method.up.sql", line: 1, severity: "info", message: "gobuffalo/pop applies every version" }],
+    },
+    {
+      name: "gobuffalo/pop, a newer migration on the same table: the order differs between old and fresh databases, a warning",
+      base: {
+        "go.mod": "module github.com/supabase/auth\n\ngo 1.23\n\nrequire (\n\tgithub.com/gobuffalo/pop/v6 v6.1.1\n\tgithub.com/gofrs/uuid v4.4.0+incompatible // indirect\n)\n",
+        "migrations/20260115000000_oauth_clients_type.up.sql": "ALTER TABLE oauth_clients ADD COLUMN client_type text;\n",
+      },
+      head: { "migrations/20251216000000_add_token_endpoint_auth_method.up.sql": "ALTER TABLE oauth_clients ADD COLUMN token_endpoint_auth_method text;\n" },
+      findings: [{ path: "migrations/20251216000000_add_token_endpoint_auth_method.up.sql", line: 1, severity: "warning", message: "Both touch oauth_clients" }],
+    },
+    {
+      name: "a go.mod without pop (golang-migrate runs the folder): databases at the newer version never apply the older one",
+      base: {
+        "go.mod": "module example.com/app\n\nrequire github.com/golang-migrate/migrate/v4 v4.17.0\n",
+        "migrations/20251201000000_add_oauth_clients.up.sql": "CREATE TABLE oauth_clients (id uuid PRIMARY KEY);\n",
+        "migrations/20260115000000_add_flow_state_oauth_context.up.sql": "ALTER TABLE flow_state ADD COLUMN oauth_context text;\n",
+      },
+      head: { "migrations/20251216000000_add_token_endpoint_auth_method.up.sql": "ALTER TABLE oauth_clients ADD COLUMN token_endpoint_auth_method text;\n" },
+      findings: [{ path: "migrations/20251216000000_add_token_endpoint_auth_method.up.sql", line: 1, severity: "warning", message: "golang-migrate keeps only the current version" }],
+    },
+    {
       name: "Rails: a branch's migration is older than one merged meanwhile",
       base: { "db/migrate/20240101000000_nickname.rb": rails("Nickname"), "db/migrate/20240301000000_locale.rb": rails("Locale") },
       head: { "db/migrate/20240201000000_phone.rb": rails("Phone") },

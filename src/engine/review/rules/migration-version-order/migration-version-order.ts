@@ -68,11 +68,14 @@ export default defineReviewRule({
         // diesel (a folder per migration, up.sql/down.sql) applies every pending version, as Rails does
         const layout = isDieselFile(m.file) ? "plain-sql" : (m.head?.layout ?? m.file.layout);
         if (layout === "flyway" && ctx.config.flyway_out_of_order) continue;
-        const message = consequence(layout, newest);
+        const pop = ctx.runsOnPop?.(m.change.path) ?? false;
+        const message = pop
+          ? `gobuffalo/pop applies every version its schema_migration table lacks, in any order: databases that ran ${newest} run this one after it, fresh databases before it.`
+          : consequence(layout, newest);
         if (!message) continue;
         const newestFile = set.base.find((f) => f.version !== undefined && compareVersions(f.version, newest) === 0);
         // runners that apply it late anyway: the order matters only if a newer migration touches the same tables
-        const shared = ORDERED_BY_VERSION.has(layout) ? sharedTables(ctx, m.head, set.base.filter((f) => f.version !== undefined && compareVersions(f.version, version) > 0)) : undefined;
+        const shared = pop || ORDERED_BY_VERSION.has(layout) ? sharedTables(ctx, m.head, set.base.filter((f) => f.version !== undefined && compareVersions(f.version, version) > 0)) : undefined;
         const independent = shared !== undefined && shared.size === 0;
         ctx.report({
           path: m.change.path,

@@ -14,6 +14,16 @@ const removeFields = '\n        migrations.RemoveField(model_name="build", name=
 export default defineReviewCases({
   invalid: [
     {
+      name: "gobuffalo/pop (supabase/auth 61ef4dbb51, a version renamed before any release): a warning saying pop re-runs it only where the old version ran",
+      base: {
+        "go.mod": "module github.com/supabase/auth\n\ngo 1.23\n\nrequire (\n\tgithub.com/gobuffalo/pop/v6 v6.1.1\n\tgithub.com/gofrs/uuid v4.4.0+incompatible // indirect\n)\n",
+        "migrations/20251216000000_add_token_endpoint_auth_method.up.sql": "ALTER TABLE oauth_clients ADD COLUMN IF NOT EXISTS token_endpoint_auth_method text;\n",
+      },
+      head: {},
+      renames: { "migrations/20260121000000_add_token_endpoint_auth_method.up.sql": "migrations/20251216000000_add_token_endpoint_auth_method.up.sql" },
+      findings: [{ path: "migrations/20260121000000_add_token_endpoint_auth_method.up.sql", line: 1, severity: "warning", message: "gobuffalo/pop identifies a migration by its version" }],
+    },
+    {
       name: "a Rails migration gets a new timestamp",
       base: { "db/migrate/20240101000000_add_phone.rb": rails },
       head: {},

@@ -1,6 +1,6 @@
 import { dedent } from "../../../rules/support/fix.js";
 import { djangoAppOf, djangoMigrationName } from "../../history/django-graph.js";
-import { runnerHistory } from "../../history/runners.js";
+import { POP_HISTORY, runnerHistory } from "../../history/runners.js";
 import { defineReviewRule, type ChangedMigration, type ReviewRuleContext } from "../../review-rule.js";
 import { compareVersions, newestVersion } from "../../versions.js";
 import { dirOf } from "../../../paths.js";
@@ -47,7 +47,8 @@ export default defineReviewRule({
     for (const m of ctx.migrations) {
       if (m.change.status !== "renamed" || !m.previousFile) continue;
       if (m.file.role === "repeatable" || m.file.role === "verify" || m.previousFile.role === "verify") continue;
-      const history = runnerHistory(m.previousFile.layout);
+      const pop = ctx.runsOnPop?.(m.change.path) ?? false;
+      const history = pop ? POP_HISTORY : runnerHistory(m.previousFile.layout);
       const sameIdentity =
         m.previousFile.framework === m.file.framework &&
         m.previousFile.version === m.file.version &&
@@ -80,6 +81,8 @@ export default defineReviewRule({
       ctx.report({
         path: m.change.path,
         line: 1,
+        // pop runs whatever version is missing, in any order: the rename matters only where a database ran the old one
+        ...(pop ? { severity: "warning" as const } : {}),
         message: `Migration ${m.change.previousPath} exists on the base branch and was renamed to ${m.change.path}. ${history.renamed}`,
         fix: dedent(`
           Keep the applied migration's file name:
