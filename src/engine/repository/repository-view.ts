@@ -59,6 +59,8 @@ export interface RepositoryView {
    * (false), or they do not say (undefined): requirements*.txt, pyproject.toml, poetry.lock, uv.lock, Pipfile.lock
    */
   djangoAtLeast(version: string): boolean | undefined;
+  /** the same for SQLAlchemy (Alembic's dialect keywords: postgresql_not_valid is 1.4.32+) */
+  sqlalchemyAtLeast(version: string): boolean | undefined;
   /** the newest migration of this migration's folder (itself when it is the newest): a fix's new migrations go after it, so they clash with no number and leave one head */
   readonly newestInFolder: Migration | undefined;
   /** the project bundles strong_migrations (its Gemfile or Gemfile.lock), so `safety_assured` means something there */
@@ -127,6 +129,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     },
     model: (table) => facts.model(migration.path, table, codeFiles),
     djangoAtLeast: (version) => rangeAtLeast(facts.pythonPackageRange(migration.path, "django"), version),
+    sqlalchemyAtLeast: (version) => rangeAtLeast(facts.pythonPackageRange(migration.path, "sqlalchemy"), version),
     get strongMigrations() {
       return (strong ??= facts.bundles(migration.path, "strong_migrations"));
     },

@@ -90,6 +90,231 @@ def downgrade():
 `,
       lines: [14, 16],
     },
+    {
+      framework: "alembic",
+      name: "SQLAlchemy 1.3.24 pinned (Netflix/lemur): no postgresql_not_valid (1.4.32+), so the foreign key is the ALTER TABLE ... NOT VALID SQLAlchemy would emit, its names, ondelete and referenced columns from the call",
+      files: { "requirements.txt": "alembic==1.4.3\nSQLAlchemy==1.3.24\n" },
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_foreign_key("fk_certificates_authority", "certificates", "authorities", ["authority_id"], ["id"], ondelete="CASCADE")
+
+
+def downgrade():
+    op.drop_constraint("fk_certificates_authority", "certificates", type_="foreignkey")
+`,
+      lines: [8],
+      fixes: [
+        `op.execute("ALTER TABLE certificates ADD CONSTRAINT fk_certificates_authority FOREIGN KEY (authority_id) REFERENCES authorities (id) ON DELETE CASCADE NOT VALID")
+
+# then a new migration, alembic/versions/5d82ae9304ec_validate_fk_certificates_authority.py:
+from alembic import op
+
+# a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)
+NEW_REVISION_ID = "5d82ae9304ec"
+revision = NEW_REVISION_ID
+down_revision = "b2"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.execute("ALTER TABLE certificates VALIDATE CONSTRAINT fk_certificates_authority")
+
+
+def downgrade():
+    pass`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "SQLAlchemy 2 required by pyproject.toml: the call as written keeps every argument, with postgresql_not_valid=True",
+      files: { "pyproject.toml": '[project]\nname = "app"\ndependencies = ["SQLAlchemy>=2.0,<3", "alembic>=1.12"]\n' },
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_foreign_key(
+        "fk_orders_customer",
+        "orders",
+        "customers",
+        ["customer_id"],
+        ["id"],
+        ondelete="SET NULL",
+        deferrable=True,
+        initially="DEFERRED",
+    )
+
+
+def downgrade():
+    op.drop_constraint("fk_orders_customer", "orders", type_="foreignkey")
+`,
+      lines: [8],
+      fixes: [
+        `op.create_foreign_key(
+    "fk_orders_customer",
+    "orders",
+    "customers",
+    ["customer_id"],
+    ["id"],
+    ondelete="SET NULL",
+    deferrable=True,
+    initially="DEFERRED", postgresql_not_valid=True,
+)
+
+# then a new migration, alembic/versions/8e2a8828554a_validate_fk_orders_customer.py:
+from alembic import op
+
+# a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)
+NEW_REVISION_ID = "8e2a8828554a"
+revision = NEW_REVISION_ID
+down_revision = "b2"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.execute("ALTER TABLE orders VALIDATE CONSTRAINT fk_orders_customer")
+
+
+def downgrade():
+    pass`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "no SQLAlchemy version in the repository: a CHECK of sa.text(...) in a schema as op.execute SQL, which every version runs",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_check_constraint("ck_invoices_total", "invoices", sa.text("total >= 0 AND currency <> ''"), schema="billing")
+
+
+def downgrade():
+    op.drop_constraint("ck_invoices_total", "invoices", schema="billing", type_="check")
+`,
+      lines: [9],
+      fixes: [
+        `op.execute("ALTER TABLE billing.invoices ADD CONSTRAINT ck_invoices_total CHECK (total >= 0 AND currency <> '') NOT VALID")
+
+# then a new migration, alembic/versions/758b3e1924d4_validate_ck_invoices_total.py:
+from alembic import op
+
+# a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)
+NEW_REVISION_ID = "758b3e1924d4"
+revision = NEW_REVISION_ID
+down_revision = "b2"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.execute("ALTER TABLE billing.invoices VALIDATE CONSTRAINT ck_invoices_total")
+
+
+def downgrade():
+    pass`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "SQLAlchemy 1.3 and a condition built with SQLAlchemy expressions: migguard cannot write its SQL and says how to get it",
+      files: { "requirements.txt": "SQLAlchemy~=1.3.0\n" },
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_check_constraint("ck_orders_total", "orders", sa.column("total") >= 0)
+
+
+def downgrade():
+    op.drop_constraint("ck_orders_total", "orders", type_="check")
+`,
+      lines: [9],
+      fixes: [
+        `# this project's SQLAlchemy is older than 1.4.32, which has no postgresql_not_valid, and migguard cannot write this constraint's SQL (condition (sa.column("total") >= 0) not a literal):
+# print it with \`alembic upgrade <this revision> --sql\`, then run it here with op.execute, NOT VALID at its end:
+# op.execute("ALTER TABLE ... ADD CONSTRAINT ck_orders_total ... NOT VALID")
+
+# then a new migration, alembic/versions/8181fe2e7c95_validate_ck_orders_total.py:
+from alembic import op
+
+# a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)
+NEW_REVISION_ID = "8181fe2e7c95"
+revision = NEW_REVISION_ID
+down_revision = "b2"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.execute("ALTER TABLE orders VALIDATE CONSTRAINT ck_orders_total")
+
+
+def downgrade():
+    pass`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "batch_op.create_foreign_key, SQLAlchemy 1.3: after the block as op.execute, the batch's table and schema",
+      files: { "requirements.txt": "SQLAlchemy==1.3.24\n" },
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    with op.batch_alter_table("shopping_lists", schema="app") as batch_op:
+        batch_op.create_foreign_key("fk_shopping_lists_owner", "users", ["owner_id"], ["id"], referent_schema="auth")
+
+
+def downgrade():
+    with op.batch_alter_table("shopping_lists", schema="app") as batch_op:
+        batch_op.drop_constraint("fk_shopping_lists_owner", type_="foreignkey")
+`,
+      lines: [10],
+      fixes: [
+        `# in place of the whole with block (this was its only operation):
+op.execute("ALTER TABLE app.shopping_lists ADD CONSTRAINT fk_shopping_lists_owner FOREIGN KEY (owner_id) REFERENCES auth.users (id) NOT VALID")
+
+# then a new migration, alembic/versions/6e7b58d80672_validate_fk_shopping_lists_owner.py:
+from alembic import op
+
+# a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)
+NEW_REVISION_ID = "6e7b58d80672"
+revision = NEW_REVISION_ID
+down_revision = "b2"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.execute("ALTER TABLE app.shopping_lists VALIDATE CONSTRAINT fk_shopping_lists_owner")
+
+
+def downgrade():
+    pass`,
+      ],
+    },
   ],
   valid: [
     {

@@ -8,6 +8,7 @@ import { tableWithRows, upOps } from "../support/scope.js";
 import { embedSql, pythonString, rubyString } from "../support/embed-sql.js";
 import { saType } from "../support/column-code.js";
 import { withKeyword } from "../support/python-call.js";
+import { NOT_VALID_SINCE, alembicNotValidFix } from "./alembic-not-valid.js";
 import { checkExpression, notValidSql } from "../support/sql-text.js";
 import { nameKey } from "../support/facts.js";
 import type { RuleContext } from "../support/rule.js";
@@ -50,13 +51,6 @@ function emptyForeignKey(ctx: RuleContext, op: Extract<Operation, { kind: "add_c
   // later in the same transaction (the lock taken before is still held when the later step starts)
   const later = up.some((o, i) => i > index && wholeTableStep(o, op.table) && ctx.facts.holdsAccessExclusiveBefore(op.table, i));
   return later ? "dominated" : "scan";
-}
-
-/** The migration's own op.create_foreign_key / create_check_constraint call with postgresql_not_valid=True (SQLAlchemy 2). */
-function alembicNotValid(text: string, fallback: string): string {
-  const call = text.trim();
-  if (!/^(op|batch_op)\.create_(foreign_key|check_constraint)\(/.test(call) || !call.endsWith(")")) return fallback;
-  return `${call.slice(0, -1).replace(/[\s,]+$/, "")}, postgresql_not_valid=True)`;
 }
 
 /**
@@ -169,8 +163,10 @@ export default defineRule({
                 },
               ],
             };
-          case "alembic":
-            return { inPlace: alembicNotValid(op.text, `op.execute(${pythonString(addSql)})`), steps: [validate(`op.execute(${pythonString(validateSql)})`)] };
+          case "alembic": {
+            const own = alembicNotValidFix(op, name, ctx.repository.sqlalchemyAtLeast(NOT_VALID_SINCE), ctx.migration.source, { add: addSql, validate: validateSql });
+            return { inPlace: own.inPlace, steps: [validate(`op.execute(${pythonString(own.validate)})`)] };
+          }
         }
       };
       ctx.report({

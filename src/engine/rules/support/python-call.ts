@@ -4,6 +4,8 @@
  * read with tree-sitter's Python grammar, so strings and nested calls in it are never mistaken for syntax.
  */
 import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
+import { evaluate, type PyValue } from "../../adapters/python/values.js";
+import { Imports } from "../../adapters/python/imports.js";
 
 interface Argument {
   key?: string;
@@ -157,5 +159,18 @@ export function withCalleeRenamed(text: string, from: string, to: string): strin
       .map((f) => [f.startIndex, f.endIndex] as const)
       .sort((a, b) => b[0] - a[0]);
     return spans.reduce((out, [s, e]) => `${out.slice(0, s)}${to}${out.slice(e)}`, text);
+  });
+}
+
+/**
+ * The value of a Python expression written as a literal (`"CASCADE"`, `["id"]`, `True`, `sa.text("total >= 0")`,
+ * `op.f("fk_name")`), read without any binding: undefined when it is not one expression. A name or any other
+ * computed part evaluates to `name` / `unknown`, which callers must treat as unknown.
+ */
+export function literalOf(expression: string): PyValue | undefined {
+  return withPythonTree(expression.trim(), (root) => {
+    const statement = root.namedChildren[0];
+    const node = statement?.type === "expression_statement" && root.namedChildren.length === 1 ? statement.namedChildren[0] : undefined;
+    return node && !root.hasError ? evaluate(node, { imports: new Imports() }) : undefined;
   });
 }

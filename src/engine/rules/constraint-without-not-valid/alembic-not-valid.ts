@@ -1,0 +1,112 @@
+/**
+ * Alembic's create_foreign_key / create_check_constraint NOT VALID. `postgresql_not_valid=True` is a SQLAlchemy
+ * 1.4.32 dialect keyword: an older SQLAlchemy refuses it ("Argument 'postgresql_not_valid' is not accepted"), so
+ * the call keeps it only when the project's dependency files pin 1.4.32 or later. Otherwise the constraint is
+ * written as the ALTER TABLE ... NOT VALID SQLAlchemy would emit, from the call's own arguments, run with
+ * op.execute (which every version has); when an argument is not a literal migguard cannot write that SQL and says so.
+ */
+import type { OperationOf } from "../../model.js";
+import type { PyValue } from "../../adapters/python/values.js";
+import { lastSegment } from "../../adapters/python/imports.js";
+import { argumentText, calleeOf, keywordText, literalOf, withKeyword } from "../support/python-call.js";
+import { ident } from "../support/fix.js";
+import { batchTarget } from "../support/alembic-batch.js";
+import { pythonString } from "../support/embed-sql.js";
+import { reindented } from "../support/data-code.js";
+
+export const NOT_VALID_SINCE = "1.4.32";
+
+type Read = { ok: true; value: string | string[] | boolean | undefined } | { ok: false; what: string };
+
+/** A literal argument's value (a string, op.f / sa.text of one, a list of strings, a bool); `ok: false` for anything computed. */
+function read(text: string | undefined, what: string): Read {
+  if (text === undefined) return { ok: true, value: undefined };
+  const value = literalOf(text);
+  const str = (v: PyValue | undefined): string | undefined =>
+    v?.kind === "str" && !v.unresolved ? v.value : v?.kind === "call" && /^(f|text|literal_column)$/.test(lastSegment(v.callee)) && v.args.length === 1 ? str(v.args[0]) : undefined;
+  if (value?.kind === "none") return { ok: true, value: undefined };
+  if (value?.kind === "bool") return { ok: true, value: value.value };
+  const single = str(value);
+  if (single !== undefined) return { ok: true, value: single };
+  const items = value?.kind === "list" ? value.items.map(str) : undefined;
+  if (items && items.every((i): i is string => i !== undefined)) return { ok: true, value: items };
+  return { ok: false, what: `${what} (${text.trim()})` };
+}
+
+const qualified = (schema: string | undefined, table: string) => (schema ? `${ident(schema)}.${ident(table)}` : ident(table));
+
+/**
+ * The ADD CONSTRAINT ... NOT VALID and VALIDATE CONSTRAINT statements of the call, or what could not be read.
+ * A batch_op call's table (and its positional place) and schema are the block's.
+ */
+export function notValidStatements(op: OperationOf<"add_constraint">, name: string, source: string | undefined): { add: string; validate: string } | { unknown: string } {
+  const call = op.text;
+  const batch = op.batchBlock && (calleeOf(call) ?? "").startsWith(`${op.batchBlock.alias}.`) ? batchTarget(source, op.batchBlock.loc) : undefined;
+  if (op.batchBlock && !batch) return { unknown: "the batch's table" };
+  const at = (n: number) => (batch ? n - 1 : n);
+  const arg = (n: number, key: string) => argumentText(call, n, key);
+  const schemaKey = op.constraint === "foreign_key" ? "source_schema" : "schema";
+  const reads: Record<string, Read> = { schema: batch ? read(batch.schema, "the batch's schema") : read(keywordText(call, schemaKey), schemaKey) };
+  if (op.constraint === "foreign_key") {
+    reads.referent = read(arg(at(2), "referent_table"), "referent_table");
+    reads.remote = read(arg(at(4), "remote_cols"), "remote_cols");
+    for (const key of ["ondelete", "onupdate", "deferrable", "initially", "match", "referent_schema"]) reads[key] = read(keywordText(call, key), key);
+  } else reads.condition = read(arg(at(2), "condition"), "condition");
+  const unreadable = Object.values(reads).filter((r): r is { ok: false; what: string } => !r.ok);
+  if (unreadable.length) return { unknown: unreadable.map((r) => r.what).join(", ") };
+  if (op.table === "?") return { unknown: "the table" };
+  const v = (key: string) => (reads[key] as { ok: true; value: string | string[] | boolean | undefined }).value;
+  const list = (value: unknown) => (Array.isArray(value) ? value : typeof value === "string" ? [value] : []);
+  const table = qualified(v("schema") as string | undefined, op.table);
+  let body: string;
+  if (op.constraint === "foreign_key") {
+    if (!op.referencesTable || !op.columns.length || !list(v("remote")).length) return { unknown: "the referenced table or the columns" };
+    const deferrable = v("deferrable");
+    body = [
+      `FOREIGN KEY (${op.columns.map(ident).join(", ")}) REFERENCES ${qualified(v("referent_schema") as string | undefined, op.referencesTable)} (${list(v("remote")).map(ident).join(", ")})`,
+      v("match") ? `MATCH ${v("match")}` : "",
+      v("ondelete") ? `ON DELETE ${v("ondelete")}` : "",
+      v("onupdate") ? `ON UPDATE ${v("onupdate")}` : "",
+      deferrable === true ? "DEFERRABLE" : deferrable === false ? "NOT DEFERRABLE" : "",
+      v("initially") ? `INITIALLY ${v("initially")}` : "",
+    ]
+      .filter(Boolean)
+      .join(" ");
+  } else {
+    if (typeof v("condition") !== "string") return { unknown: "the condition" };
+    body = `CHECK (${v("condition")})`;
+  }
+  return { add: `ALTER TABLE ${table} ADD CONSTRAINT ${ident(name)} ${body} NOT VALID`, validate: `ALTER TABLE ${table} VALIDATE CONSTRAINT ${ident(name)}` };
+}
+
+/**
+ * The in-place fix and the VALIDATE statement for an Alembic create_foreign_key / create_check_constraint.
+ * `atLeast`: the project's SQLAlchemy is 1.4.32+ (true), older (false), or unknown (undefined).
+ */
+export function alembicNotValidFix(
+  op: OperationOf<"add_constraint">,
+  name: string,
+  atLeast: boolean | undefined,
+  source: string | undefined,
+  fallback: { add: string; validate: string },
+): { inPlace: string; validate: string } {
+  const callee = calleeOf(op.text) ?? "";
+  const own = /(?:^|\.)create_(foreign_key|check_constraint)$/.test(callee) ? reindented(op.text.trim()) : undefined;
+  if (!own) return { inPlace: `op.execute(${pythonString(fallback.add)})`, validate: fallback.validate };
+  const keyword = withKeyword(own, "postgresql_not_valid", "True");
+  if (atLeast && keyword) return { inPlace: keyword, validate: fallback.validate };
+  const sql = notValidStatements(op, name, source);
+  const unnamed = op.name ? [] : [`# the call names no constraint: PostgreSQL's own name for it (${name}) is written here, so VALIDATE can name it`];
+  if ("add" in sql) return { inPlace: [...unnamed, `op.execute(${pythonString(sql.add)})`].join("\n"), validate: sql.validate };
+  const version = atLeast === false ? `this project's SQLAlchemy is older than ${NOT_VALID_SINCE}` : `migguard found no SQLAlchemy version in this project's dependency files`;
+  if (atLeast === undefined && keyword)
+    return { inPlace: [`# postgresql_not_valid needs SQLAlchemy ${NOT_VALID_SINCE}+ (${version}; older ones refuse the keyword)`, keyword].join("\n"), validate: fallback.validate };
+  return {
+    inPlace: [
+      `# ${version}, which has no postgresql_not_valid, and migguard cannot write this constraint's SQL (${sql.unknown} not a literal):`,
+      `# print it with \`alembic upgrade <this revision> --sql\`, then run it here with op.execute, NOT VALID at its end:`,
+      `# op.execute("ALTER TABLE ... ADD CONSTRAINT ${name} ... NOT VALID")`,
+    ].join("\n"),
+    validate: fallback.validate,
+  };
+}
