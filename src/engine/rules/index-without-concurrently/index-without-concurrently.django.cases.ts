@@ -1,4 +1,5 @@
 import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
+import { HELM_CHART, OFFLINE_ENTRYPOINT } from "../../testing/deploy-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 export default defineCases({
@@ -272,6 +273,36 @@ class Migration(migrations.Migration):
         ),
     ]`,
       ],
+    },
+    {
+      framework: "django",
+      name: "an offline deploy (the image's entrypoint runs manage.py migrate, then the server): no traffic waits on the lock, so the finding is a note about downtime",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AddIndex(model_name="order", index=models.Index(fields=["number"], name="order_number_idx"))]
+`,
+      files: { ...DJANGO_INITIAL, ...OFFLINE_ENTRYPOINT },
+      lines: [7],
+      severities: ["info"],
+    },
+    {
+      framework: "django",
+      name: "the same entrypoint beside a Helm chart: Kubernetes rolls new pods in beside the old ones, so the lock blocks traffic",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AddIndex(model_name="order", index=models.Index(fields=["number"], name="order_number_idx"))]
+`,
+      files: { ...DJANGO_INITIAL, ...OFFLINE_ENTRYPOINT, ...HELM_CHART },
+      lines: [7],
+      severities: ["error"],
     },
   ],
   valid: [

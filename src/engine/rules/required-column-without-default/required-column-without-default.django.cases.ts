@@ -1,4 +1,5 @@
 import { DJANGO_4_2_FILES, DJANGO_5_1_FILES, DJANGO_DEFAULTS_MIGRATION, DJANGO_INITIAL } from "../../testing/python-fixtures.js";
+import { OFFLINE_ENTRYPOINT } from "../../testing/deploy-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 /** one AddField with a Python default, on line 7 */
@@ -116,6 +117,36 @@ class Migration(migrations.Migration):
 `,
       files: DJANGO_INITIAL,
       lines: [7],
+    },
+    {
+      framework: "django",
+      name: "offline deploy: preserve_default=False only breaks inserts of old code, which an offline deploy never runs: a note",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AddField(model_name="order", name="priority", field=models.IntegerField(default=1), preserve_default=False)]
+`,
+      files: { ...DJANGO_INITIAL, ...OFFLINE_ENTRYPOINT },
+      lines: [7],
+      severities: ["info"],
+    },
+    {
+      framework: "django",
+      name: "offline deploy: NOT NULL without any default still fails on a table with rows: an error",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AddField(model_name="order", name="channel", field=models.CharField(max_length=20))]
+`,
+      files: { ...DJANGO_INITIAL, ...OFFLINE_ENTRYPOINT },
+      lines: [7],
+      severities: ["error"],
     },
   ],
   valid: [

@@ -1,0 +1,67 @@
+/**
+ * `migguard lint` and `migguard review` on a self-hosted Django app whose container entrypoint migrates and then
+ * starts the server (babybuddy's docker-entrypoint.sh): lock and rename findings are notes that name the line
+ * that proved the offline deploy, data loss stays an error, and `deploy: online` or a Helm chart undoes it.
+ */
+import { run } from "../../src/cli/main.js";
+import { djangoApp, featureBranchOn, reviewJson } from "./support/review-repo.js";
+
+const initial = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+    operations = [
+        migrations.CreateModel(name="Child", fields=[("id", models.AutoField(primary_key=True)), ("name", models.CharField(max_length=50)), ("picture", models.CharField(max_length=200))]),
+    ]
+`;
+const change = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("core", "0001_initial")]
+    operations = [
+        migrations.AddIndex(model_name="child", index=models.Index(fields=["name"], name="child_name_idx")),
+        migrations.RemoveField(model_name="child", name="picture"),
+    ]
+`;
+const container = {
+  Dockerfile: 'FROM python:3.12\nCOPY docker/docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["gunicorn", "babybuddy.wsgi"]\n',
+  "docker/docker-entrypoint.sh": '#!/bin/sh\nset -e\npython manage.py migrate --noinput\nexec "$@"\n',
+};
+const pullRequest = (extra: Record<string, string> = {}) => {
+  const repo = featureBranchOn({ ...djangoApp("core", { "core/migrations/0001_initial.py": initial }), ...container, ...extra });
+  return repo.write({ "core/migrations/0002_child_name.py": change }).commit("index child.name, drop picture");
+};
+const severities = (findings: Array<{ rule: string; severity: string }>) => Object.fromEntries(findings.map((f) => [f.rule, f.severity]));
+
+describe("offline deploy through the CLI", () => {
+  it("review: the index is a note naming the entrypoint's line, the drop stays an error, and the text says it once", async () => {
+    const repo = pullRequest();
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(severities(findings)).toMatchObject({ "index-without-concurrently": "info", "drop-column": "error" });
+    expect(findings.find((f) => f.rule === "index-without-concurrently")?.message).toContain("Offline deploy (docker/docker-entrypoint.sh:3 runs the migrations");
+    expect(exitCode).toBe(1);
+    const text = await run(["review", "--base", "main"], { cwd: repo.root });
+    expect(text.output.match(/deploy: read as offline: docker\/docker-entrypoint\.sh:3/g)).toHaveLength(1);
+  });
+
+  it("lint: the same notes, and `deploy: online` in the config puts the error back", async () => {
+    const repo = pullRequest();
+    const offline = await run(["lint", "--format", "json", "core/migrations/0002_child_name.py"], { cwd: repo.root });
+    expect(severities((JSON.parse(offline.output) as { findings: Array<{ rule: string; severity: string }> }).findings)).toMatchObject({ "index-without-concurrently": "info", "drop-column": "error" });
+    const text = await run(["lint", "core/migrations/0002_child_name.py"], { cwd: repo.root });
+    expect(text.output).toContain("deploy: read as offline: docker/docker-entrypoint.sh:3");
+    repo.write({ ".github/migguard.yml": "deploy: online\n" });
+    const online = await run(["lint", "--format", "json", "core/migrations/0002_child_name.py"], { cwd: repo.root });
+    expect(severities((JSON.parse(online.output) as { findings: Array<{ rule: string; severity: string }> }).findings)).toMatchObject({ "index-without-concurrently": "error" });
+    expect((await run(["lint", "core/migrations/0002_child_name.py"], { cwd: repo.root })).output).not.toContain("deploy: read as offline");
+  });
+
+  it("a Helm chart beside the entrypoint means rolling pods: every finding keeps its severity", async () => {
+    const { findings } = await reviewJson(pullRequest({ "charts/babybuddy/Chart.yaml": "apiVersion: v2\nname: babybuddy\n" }));
+    expect(severities(findings)).toMatchObject({ "index-without-concurrently": "error", "drop-column": "error" });
+    expect(findings.some((f) => f.message.includes("Offline deploy"))).toBe(false);
+  });
+});
