@@ -75,6 +75,35 @@ describe("review", () => {
     expect(rails.findings.filter((f) => f.rule === "dropped-object-still-used" && /safe to drop/.test(f.message))).toEqual([]);
   });
 
+  it("finds no data loss in dropping a table an earlier migration of the same change created (jumpserver's reports 0001 .. 0003)", async () => {
+    const create = (name: string) => `CreateModel(name="${name}", fields=[("id", models.UUIDField(primary_key=True)), ("status", models.CharField(max_length=16))])`;
+    const django = (deps: string, ops: string[]) =>
+      `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [${deps}]\n\n    operations = [\n${ops.map((o) => `        migrations.${o},\n`).join("")}    ]\n`;
+    const result = await reviewCase({
+      name: "created and dropped in one change",
+      base: { "apps/users/migrations/0004_fix.py": django("", []) },
+      head: {
+        "apps/reports/migrations/0001_initial.py": django('("users", "0004_fix")', [create("Report"), create("ReportExecution"), create("ReportSendRecord")]),
+        "apps/reports/migrations/0002_alter_reportexecution_status.py": django('("reports", "0001_initial")', ['AlterField(model_name="reportexecution", name="status", field=models.CharField(max_length=16, default="pending"))']),
+        "apps/reports/migrations/0003_drop.py": django('("reports", "0002_alter_reportexecution_status")', ['DeleteModel("ReportSendRecord")', 'DeleteModel("ReportExecution")']),
+      },
+    });
+    // the plan is read as a whole: the drops at the end must still see the tables the start created
+    expect(result.findings.filter((f) => f.rule === "drop-table")).toEqual([]);
+
+    // created, renamed by a second migration, dropped by a third; and a table of the base branch dropped beside it
+    const sql = await reviewCase({
+      name: "renamed then dropped",
+      base: { "db/migrations/001_init.up.sql": "CREATE TABLE legacy (id bigint);\n" },
+      head: {
+        "db/migrations/002_a.up.sql": "CREATE TABLE scratch (id bigint);\n",
+        "db/migrations/003_b.up.sql": "ALTER TABLE scratch RENAME TO scratch_old;\n",
+        "db/migrations/004_c.up.sql": "DROP TABLE scratch_old;\nDROP TABLE legacy;\n",
+      },
+    });
+    expect(sql.findings.filter((f) => f.rule === "drop-table").map((f) => `${f.path}:${f.line}`)).toEqual(["db/migrations/004_c.up.sql:2"]);
+  });
+
   it("reports lint findings of changed files only, and none for an edit that changes nothing a migration does", async () => {
     const result = await reviewCase({
       name: "lint scope",

@@ -45,7 +45,13 @@ function writtenTables(op: Operation): string[] | "any" | undefined {
 
 export class ChangePlan {
   private readonly index = new Map<Migration, number>();
+  /** tables the change created that exist at the current point of the construction (by name) */
   private readonly created = new Map<string, Created>();
+  /**
+   * every span in which a table the change created existed under a name: a later drop or rename ends it, so a
+   * question about an earlier position (the drop itself) still finds the table the whole plan dropped
+   */
+  private readonly createdSpans = new Map<string, Array<{ created: Created; from: Position; until?: Position }>>();
   /** drop position -> the replacement filled before it that later took the dropped column's name */
   private readonly replacedDrops = new Set<Position>();
   /** rename position -> the renamed column was added by the change */
@@ -116,6 +122,7 @@ export class ChangePlan {
           case "create_table": {
             const created: Created = { at };
             this.created.set(nameKey(op.table), created);
+            this.openSpan(op.table, created, at);
             unwritten.add(created);
             for (const c of op.columns) addColumn(op.table, c.name, at);
             break;
@@ -146,6 +153,7 @@ export class ChangePlan {
           case "drop_table":
             for (const table of op.tables) {
               this.created.delete(nameKey(table));
+              this.closeSpan(table, at);
               const reader = readers.get(nameKey(table))?.at(-1);
               if (reader) this.movedBy.set(at, reader);
             }
@@ -155,12 +163,25 @@ export class ChangePlan {
             if (created) {
               this.created.delete(nameKey(op.table));
               this.created.set(nameKey(op.newName), created);
+              this.closeSpan(op.table, at);
+              this.openSpan(op.newName, created, at);
             }
             break;
           }
         }
       });
     });
+  }
+
+  private openSpan(table: string, created: Created, from: Position): void {
+    const spans = this.createdSpans.get(nameKey(table)) ?? [];
+    this.createdSpans.set(nameKey(table), spans);
+    spans.push({ created, from });
+  }
+
+  private closeSpan(table: string, until: Position): void {
+    const open = this.createdSpans.get(nameKey(table))?.findLast((s) => s.until === undefined);
+    if (open) open.until = until;
   }
 
   /** A plan of the migration's own steps, with what this change knows of the base branch. */
@@ -185,7 +206,9 @@ export class ChangePlan {
   createdEmptyEarlier(migration: Migration, table: string | undefined, opIndex: number): boolean {
     const at = this.at(migration, opIndex);
     if (at === undefined || !table) return false;
-    const created = this.created.get(nameKey(table));
+    // the table under that name when the op runs (a drop at `at` itself still finds it)
+    const span = this.createdSpans.get(nameKey(table))?.find((s) => s.from < at && (s.until === undefined || s.until >= at));
+    const created = span?.created;
     if (!created || created.at >= positionOf(this.index.get(migration)!, 0)) return false;
     return created.writtenAt === undefined || created.writtenAt >= at;
   }
