@@ -25,7 +25,7 @@ import { pythonUnits, PYTHON_ONLY_OPERATIONS } from "./python-units.js";
 import { railsCallOptions, rubyUnits } from "./ruby-units.js";
 import { diffUnits, swappedCallees, type SourceUnit, type UnitChange } from "./source-units.js";
 
-export type EditPart = "regrouped" | "ignored-options" | "extension" | "schema" | "steps" | "graph" | "data" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "annotations" | "comments";
+export type EditPart = "qualified" | "regrouped" | "ignored-options" | "extension" | "schema" | "steps" | "graph" | "data" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "annotations" | "comments";
 
 export interface EditPartDetail {
   part: EditPart;
@@ -69,6 +69,62 @@ const opKey = ({ loc: _loc, text: _text, ormFieldDef: _def, frameworkCall: _call
   const { mentions: _mentions, reversible: _reversible, description, ...data } = rest;
   return canonicalJson(data.language === "python" ? data : { ...data, description });
 };
+
+/**
+ * Each added operation is a removed one with some names now schema-qualified (`aal_level` -> `auth.aal_level`,
+ * supabase/auth's bootstrap fix for installs whose search_path does not start with its schema) or no longer
+ * qualified (its revert), and nothing else changed: the qualified names, per operation; undefined when the edit
+ * does anything else.
+ */
+function qualificationOnly(removed: readonly Operation[], added: readonly Operation[]): Array<{ op: Operation; names: string[] }> | undefined {
+  if (added.length === 0 || added.length !== removed.length) return undefined;
+  const left = removed.map((op) => JSON.parse(opKey(op)) as unknown);
+  const out: Array<{ op: Operation; names: string[] }> = [];
+  for (const op of added) {
+    const value = JSON.parse(opKey(op)) as unknown;
+    const at = left.findIndex((base) => base !== undefined && qualifiedNames(base, value) !== undefined);
+    if (at === -1) return undefined;
+    const names = qualifiedNames(left[at], value)!;
+    if (names.length === 0) return undefined;
+    out.push({ op, names });
+    left[at] = undefined;
+  }
+  return out;
+}
+
+/** `head` is `base` with some names schema-qualified, or unqualified: those names (empty when equal); undefined when anything else differs. */
+function qualifiedNames(base: unknown, head: unknown): string[] | undefined {
+  if (typeof base === "string" && typeof head === "string") {
+    if (base === head) return [];
+    // one more dotted part in front, on a name that had none: `x` -> `s.x` (quoted or a placeholder's stand-in too),
+    // or the reverse (a revert of such an edit)
+    const [short, long] = base.length < head.length ? [base, head] : [head, base];
+    return !short.includes(".") && long.endsWith(`.${short}`) && /^[\w"$]+$/.test(long.slice(0, -short.length - 1)) ? [long] : undefined;
+  }
+  if (Array.isArray(base) && Array.isArray(head)) {
+    if (base.length !== head.length) return undefined;
+    const names: string[] = [];
+    for (let i = 0; i < base.length; i++) {
+      const inner = qualifiedNames(base[i], head[i]);
+      if (inner === undefined) return undefined;
+      names.push(...inner);
+    }
+    return names;
+  }
+  if (base && head && typeof base === "object" && typeof head === "object" && !Array.isArray(base) && !Array.isArray(head)) {
+    const keys = Object.keys(base);
+    if (keys.length !== Object.keys(head).length) return undefined;
+    const names: string[] = [];
+    for (const key of keys) {
+      if (!(key in head)) return undefined;
+      const inner = qualifiedNames((base as Record<string, unknown>)[key], (head as Record<string, unknown>)[key]);
+      if (inner === undefined) return undefined;
+      names.push(...inner);
+    }
+    return [...new Set(names)];
+  }
+  return base === head ? [] : undefined;
+}
 
 const DATA_KINDS = new Set<Operation["kind"]>(["dml", "data_migration"]);
 /** session settings (SET lock_timeout ...) change nothing a later run could see */
@@ -142,8 +198,12 @@ export function judgeEdit(base: Migration, head: Migration, baseContent: string,
   // migration without it either has it from elsewhere or never needed it; fresh databases now get it here
   const addsExtension = (op: Operation) => op.kind === "create_object" && op.objectType === "extension" && op.ifNotExists;
   const onlyExtensions = schemaAdded.length > 0 && schemaRemoved.length === 0 && schemaAdded.every(addsExtension);
-  for (const op of schemaAdded) add(onlyExtensions ? "extension" : schemaPart, op.text || op.kind, op.loc);
-  if (schemaAdded.length === 0 && schemaRemoved.length > 0) add(schemaPart, `removes ${schemaRemoved[0].text || schemaRemoved[0].kind}`, { line: 1, endLine: 1 });
+  const qualified = qualificationOnly(schemaRemoved, schemaAdded);
+  if (qualified) for (const { op, names } of qualified) add("qualified", names.join(", "), op.loc);
+  else {
+    for (const op of schemaAdded) add(onlyExtensions ? "extension" : schemaPart, op.text || op.kind, op.loc);
+    if (schemaAdded.length === 0 && schemaRemoved.length > 0) add(schemaPart, `removes ${schemaRemoved[0].text || schemaRemoved[0].kind}`, { line: 1, endLine: 1 });
+  }
   if (base.transactional !== head.transactional) add("schema", head.transactional ? "runs in a transaction now" : "no longer runs in a transaction", { line: 1, endLine: 1 });
   const dataAdded = newOps(dataOf(base.up), dataOf(head.up)).filter((op) => !neutral(op, "head"));
   for (const op of dataAdded) add("data", op.text || op.kind, op.loc);
@@ -154,7 +214,8 @@ export function judgeEdit(base: Migration, head: Migration, baseContent: string,
   if (opaqueAdded.length === 0 && opaqueRemoved.length > 0) add("unmodelled", `removes ${opaqueRemoved[0].text || opaqueRemoved[0].kind}`, { line: 1, endLine: 1 });
   const downAdded = newOps(downOps(base), downOps(head));
   if (downShape(base) !== downShape(head)) add("down", "its down", downAdded[0]?.loc ?? { line: 1, endLine: 1 });
-  const changedOps = [...schemaAdded, ...dataAdded, ...opaqueAdded, ...downAdded].map((op) => op.loc);
+  // names qualified with the schema they resolved to run the same statements: nothing in them to judge again
+  const changedOps = [...(qualified ? [] : schemaAdded), ...dataAdded, ...opaqueAdded, ...downAdded].map((op) => op.loc);
 
   // the same Rails schema operations with the same options, grouped another way (a change_table block written as
   // add_column calls, calls wrapped in strong_migrations' safety_assured): the database gets the same statements

@@ -118,6 +118,30 @@ export default defineReviewCases({
       findings: [{ path: "db/migrate/20240101000000_add_phone.rb", line: 3 }],
     },
     {
+      name: "golang-migrate: an edit that only schema-qualifies the type a column already used (supabase/auth's bootstrap fix, Go template and all): a warning, since the old text resolved it through search_path",
+      base: { "migrations/20221003041400_add_aal.up.sql": `ALTER TABLE {{ index .Options "Namespace" }}.sessions ADD COLUMN IF NOT EXISTS aal aal_level NULL;\n` },
+      head: { "migrations/20221003041400_add_aal.up.sql": `ALTER TABLE {{ index .Options "Namespace" }}.sessions ADD COLUMN IF NOT EXISTS aal {{ index .Options "Namespace" }}.aal_level NULL;\n` },
+      findings: [{ path: "migrations/20221003041400_add_aal.up.sql", line: 1, severity: "warning" }],
+    },
+    {
+      name: "golang-migrate: the revert of such an edit (a qualification removed) is the same kind of edit",
+      base: { "migrations/20221003041400_add_aal.up.sql": "ALTER TABLE auth.sessions ADD COLUMN aal auth.aal_level NULL;\n" },
+      head: { "migrations/20221003041400_add_aal.up.sql": "ALTER TABLE auth.sessions ADD COLUMN aal aal_level NULL;\n" },
+      findings: [{ path: "migrations/20221003041400_add_aal.up.sql", line: 1, severity: "warning" }],
+    },
+    {
+      name: "golang-migrate: a qualification moved from one schema to another is a schema change",
+      base: { "migrations/20221003041400_add_aal.up.sql": "ALTER TABLE auth.sessions ADD COLUMN aal public.aal_level NULL;\n" },
+      head: { "migrations/20221003041400_add_aal.up.sql": "ALTER TABLE auth.sessions ADD COLUMN aal auth.aal_level NULL;\n" },
+      findings: [{ path: "migrations/20221003041400_add_aal.up.sql", line: 1, severity: "error" }],
+    },
+    {
+      name: "golang-migrate: a qualification added together with another change is a schema change",
+      base: { "migrations/20221003041400_add_aal.up.sql": "ALTER TABLE sessions ADD COLUMN aal aal_level NULL;\n" },
+      head: { "migrations/20221003041400_add_aal.up.sql": "ALTER TABLE auth.sessions ADD COLUMN aal auth.aal_level NOT NULL;\n" },
+      findings: [{ path: "migrations/20221003041400_add_aal.up.sql", line: 1, severity: "error" }],
+    },
+    {
       name: "Flyway: even a comment changes the checksum",
       base: { "db/migration/V1__accounts.sql": create },
       head: { "db/migration/V1__accounts.sql": `-- accounts of the shop\n${create}` },

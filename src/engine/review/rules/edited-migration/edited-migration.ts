@@ -155,6 +155,25 @@ export default defineReviewRule({
         ctx.report({ ...at, path: m.change.path, severity: "warning", ...warningFor(uncertain.part, `Migration${version}`, what, at.line, history.edited, m.file.framework) });
         continue;
       }
+      const qualified = edit.details.find((d) => d.part === "qualified");
+      if (qualified) {
+        const at = qualified.loc.line > 1 && m.baseContent !== undefined && m.headContent !== undefined ? pinpoint(m.baseContent, m.headContent, qualified.loc) : lines;
+        const code = m.headContent?.split("\n")[at.line - 1]?.trim();
+        ctx.report({
+          ...at,
+          path: m.change.path,
+          severity: "warning",
+          message:
+            `Migration${version} is on the base branch; this edit only adds or removes the schema qualification of names its up already used (line ${at.line}: \`${shorten(code ?? qualified.what)}\`). ` +
+            `Databases that ran the old text found or created those objects through their search_path: where that schema came first, as it usually does, ` +
+            `they have the objects the new text names and nothing drifts; where it did not, they have them in another schema than databases that run the new text.`,
+          fix:
+            m.file.framework === "sql"
+              ? `-- on a database that ran the old text: the schema each type and table is in (it should be the one the new text resolves them to)\nSELECT n.nspname, t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.typtype IN ('e', 'c', 'd')\nUNION ALL\nSELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'v')\nORDER BY 2;`
+              : "Check on a database that ran the old text that the objects are in the schema the edit names; if some are elsewhere, move them (ALTER ... SET SCHEMA) in a new migration.",
+        });
+        continue;
+      }
       const conditional = edit.details.find((d) => d.part === "conditional");
       if (conditional) {
         const at = conditional.loc.line > 1 ? { line: conditional.loc.line, endLine: conditional.loc.line } : lines;
