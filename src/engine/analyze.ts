@@ -4,6 +4,7 @@
  * waivers -> findings sorted by file and line.
  */
 import { keepTemplates, templatedNames } from "./rules/support/keep-templates.js";
+import { alembicEnvFor, readAlembicTransactions, type AlembicTransactions } from "./database/alembic-env.js";
 import { inPlaceOf } from "./rules/support/alembic-batch.js";
 import { adapterFor, adaptersReady, loadAdapters } from "./adapters/index.js";
 import { segmentOperations, withSqlDialect } from "./adapters/sql/index.js";
@@ -354,6 +355,27 @@ function keepRunnerTemplates(raw: Raw[], migration: Migration): void {
   for (const r of raw) r.finding = { ...r.finding, fix: keepTemplates(r.finding.fix, names) };
 }
 
+/** Alembic revisions learn from their env.py whether one upgrade's revisions share a transaction (split fixes need it). */
+function attachAlembicTransactions(parsed: ReadonlyMap<MigrationUnit, Parsed>, input: AnalyzeInput): void {
+  const revisions = [...parsed.values()].flatMap((p) => (p && "migration" in p && p.migration.framework === "alembic" ? [p.migration] : []));
+  if (revisions.length === 0) return;
+  const files = signalFiles(input);
+  const read = new Map<string, AlembicTransactions | undefined>();
+  for (const migration of revisions) {
+    const env = alembicEnvFor(migration.path, files);
+    if (!env) continue;
+    if (!read.has(env.path)) {
+      try {
+        read.set(env.path, readAlembicTransactions(env.path, env.content));
+      } catch {
+        read.set(env.path, undefined); // an env.py the Python grammar cannot read says nothing
+      }
+    }
+    const transactions = read.get(env.path);
+    if (transactions) migration.alembicTransactions = transactions;
+  }
+}
+
 /** A unit parses into a migration, is too complex to check as a whole, or fails (an error of its own file). */
 type Parsed = { migration: Migration } | { tooComplex: ParseProblem } | undefined;
 
@@ -432,6 +454,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, Ana
     yield;
     parseInto(unit);
   }
+  attachAlembicTransactions(parsed, input);
   // a folder assumed to be PostgreSQL whose refused files MySQL's grammar reads whole is MySQL's
   const refused = (unit: MigrationUnit) => {
     const result = parsed.get(unit);

@@ -1,7 +1,79 @@
 import { defineCases } from "../support/rule.js";
 
+/** Netflix/lemur's env.py (trimmed): context.configure without transaction_per_migration=True, so one upgrade is one transaction */
+const LEMUR_ENV = `from alembic import context
+from sqlalchemy import engine_from_config, pool
+from flask import current_app
+
+config = context.config
+
+
+def run_migrations_offline():
+    url = config.get_main_option("sqlalchemy.url")
+    context.configure(url=url)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online():
+    engine = engine_from_config(config.get_section(config.config_ini_section), prefix="sqlalchemy.", poolclass=pool.NullPool)
+    connection = engine.connect()
+    context.configure(connection=connection, target_metadata=target_metadata, **current_app.extensions["migrate"].configure_args)
+    try:
+        with context.begin_transaction():
+            context.run_migrations()
+    finally:
+        connection.close()
+`;
+
+const PER_REVISION_ENV = LEMUR_ENV.replace("target_metadata=target_metadata,", "target_metadata=target_metadata, transaction_per_migration=True,");
+
 export default defineCases({
   invalid: [
+    {
+      framework: "alembic",
+      name: "lemur: env.py runs every revision in one transaction, so the VALIDATE revision first ends it (an empty autocommit_block); otherwise the split would hold the lock just as long",
+      path: "lemur/migrations/versions/4fe230f7a26e_.py",
+      files: { "lemur/migrations/env.py": LEMUR_ENV },
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "4fe230f7a26e"
+down_revision = "c05a8998b371"
+
+
+def upgrade():
+    op.alter_column("certificate_associations", "domain_id", existing_type=sa.INTEGER(), nullable=False)
+
+
+def downgrade():
+    op.alter_column("certificate_associations", "domain_id", existing_type=sa.INTEGER(), nullable=True)
+`,
+      lines: [9],
+      fixes: ["op.execute(\"ALTER TABLE certificate_associations ADD CONSTRAINT certificate_associations_domain_id_not_null CHECK (domain_id IS NOT NULL) NOT VALID\")\n\n# then a new migration, lemur/migrations/versions/0244f6934a68_validate_certificate_associations_domain_id_not_null.py:\nfrom alembic import op\nimport sqlalchemy as sa\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"0244f6934a68\"\nrevision = NEW_REVISION_ID\ndown_revision = \"4fe230f7a26e\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    # lemur/migrations/env.py runs every revision of an upgrade in one transaction (context.configure has no transaction_per_migration=True, unless **current_app.extensions[\"migrate\"].configure_args brings it):\n    # commit what the revisions before ran, releasing their locks; the statements below run in a new transaction\n    with op.get_context().autocommit_block():\n        pass\n    op.execute(\"ALTER TABLE certificate_associations VALIDATE CONSTRAINT certificate_associations_domain_id_not_null\")\n    op.alter_column(\"certificate_associations\", \"domain_id\", existing_type=sa.INTEGER(), nullable=False)\n    op.drop_constraint(\"certificate_associations_domain_id_not_null\", \"certificate_associations\")\n\n\ndef downgrade():\n    op.alter_column(\"certificate_associations\", \"domain_id\", nullable=True)\n    pass"],
+    },
+    {
+      framework: "alembic",
+      name: "env.py with transaction_per_migration=True: each revision commits on its own, the split revision needs nothing more",
+      path: "lemur/migrations/versions/4fe230f7a26e_.py",
+      files: { "lemur/migrations/env.py": PER_REVISION_ENV },
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "4fe230f7a26e"
+down_revision = "c05a8998b371"
+
+
+def upgrade():
+    op.alter_column("certificate_associations", "domain_id", existing_type=sa.INTEGER(), nullable=False)
+
+
+def downgrade():
+    op.alter_column("certificate_associations", "domain_id", existing_type=sa.INTEGER(), nullable=True)
+`,
+      lines: [9],
+      fixes: ["op.execute(\"ALTER TABLE certificate_associations ADD CONSTRAINT certificate_associations_domain_id_not_null CHECK (domain_id IS NOT NULL) NOT VALID\")\n\n# then a new migration, lemur/migrations/versions/0244f6934a68_validate_certificate_associations_domain_id_not_null.py:\nfrom alembic import op\nimport sqlalchemy as sa\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"0244f6934a68\"\nrevision = NEW_REVISION_ID\ndown_revision = \"4fe230f7a26e\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.execute(\"ALTER TABLE certificate_associations VALIDATE CONSTRAINT certificate_associations_domain_id_not_null\")\n    op.alter_column(\"certificate_associations\", \"domain_id\", existing_type=sa.INTEGER(), nullable=False)\n    op.drop_constraint(\"certificate_associations_domain_id_not_null\", \"certificate_associations\")\n\n\ndef downgrade():\n    op.alter_column(\"certificate_associations\", \"domain_id\", nullable=True)\n    pass"],
+    },
     {
       framework: "alembic",
       name: "alter_column nullable=False, also inside batch_alter_table",

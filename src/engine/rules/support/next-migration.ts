@@ -188,12 +188,28 @@ function djangoFile(migration: Migration, anchor: Migration, step: MigrationStep
   return { file: { path: `${folderPrefix(migration.path)}${name}.py`, text: [...imports, ...(imports.length ? [""] : []), body].join("\n") }, name };
 }
 
+/**
+ * env.py runs every revision of an upgrade in one transaction: a later revision alone would still hold the locks
+ * of the one before. An empty autocommit_block commits what ran so far (releasing them) and begins a new
+ * transaction for the rest of this revision, which stays atomic.
+ */
+function endSharedTransaction(env: NonNullable<Migration["alembicTransactions"]>): string[] {
+  return [
+    `    # ${env.path} runs every revision of an upgrade in one transaction (context.configure has no transaction_per_migration=True${env.splat ? `, unless ${env.splat} brings it` : ""}):`,
+    `    # commit what the revisions before ran, releasing their locks; the statements below run in a new transaction`,
+    `    with op.get_context().autocommit_block():`,
+    `        pass`,
+  ];
+}
+
 function alembicFile(migration: Migration, step: MigrationStep, previous: string | undefined): { file: MigrationFile; id: string } {
   const id = revisionId(previous ?? migration.path, step.name);
   const run = [...(step.locals ?? []), ...step.statements];
   const upgrade = step.noTransaction
     ? [`def upgrade():`, `    with op.get_context().autocommit_block():`, ...run.map((s) => indent(s, "        "))]
-    : [`def upgrade():`, ...run.map((s) => indent(s, "    "))];
+    : migration.alembicTransactions?.shared
+      ? [`def upgrade():`, ...endSharedTransaction(migration.alembicTransactions), ...run.map((s) => indent(s, "    "))]
+      : [`def upgrade():`, ...run.map((s) => indent(s, "    "))];
   const downgrade = [`def downgrade():`, ...(step.down?.length ? step.down.map((s) => indent(s, "    ")) : []), `    pass`];
   const header = [
     `# a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)`,
@@ -206,7 +222,7 @@ function alembicFile(migration: Migration, step: MigrationStep, previous: string
     `depends_on = None`,
   ];
   const body = [pythonDefinitions(step.definitions ?? []), header.join("\n"), upgrade.join("\n"), downgrade.join("\n")].filter(Boolean).join("\n\n\n");
-  const imports = pythonImports([...(step.definitions ?? []), ...(step.noTransaction ? ["op.get_context()"] : []), ...run, ...(step.down ?? [])], { op: "from alembic import op", sa: "import sqlalchemy as sa" });
+  const imports = pythonImports([...(step.definitions ?? []), ...(step.noTransaction || migration.alembicTransactions?.shared ? ["op.get_context()"] : []), ...run, ...(step.down ?? [])], { op: "from alembic import op", sa: "import sqlalchemy as sa" });
   return { file: { path: `${folderPrefix(migration.path)}${id}_${snake(step.name)}.py`, text: [...imports, ...(imports.length ? [""] : []), body].join("\n") }, id };
 }
 

@@ -1,0 +1,58 @@
+/**
+ * How an Alembic env.py runs the revisions of one `alembic upgrade`: by default (no
+ * `transaction_per_migration=True` in `context.configure`) every pending revision runs in ONE transaction, so a
+ * fix that moves a step into a later revision releases no lock: the lock the first revision took is held until
+ * the last one commits. Read with tree-sitter (the same evaluator as the database signals), never by pattern.
+ */
+import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
+import { Imports } from "../adapters/python/imports.js";
+import { evaluate } from "../adapters/python/values.js";
+import { dirOf } from "../paths.js";
+import type { SourceFile } from "../model.js";
+import { signalKind } from "./signal-paths.js";
+
+export interface AlembicTransactions {
+  /** env.py that says it */
+  path: string;
+  /** every revision of one upgrade shares one transaction */
+  shared: boolean;
+  /** a `**kwargs` passed to context.configure may still set the flag (Flask-Migrate's `configure_args`) */
+  splat?: string;
+}
+
+/** What env.py's `context.configure(...)` calls say; undefined when it has none (a custom runner migguard cannot read). */
+export function readAlembicTransactions(path: string, content: string): AlembicTransactions | undefined {
+  return withPythonTree(content, (root) => {
+    const imports = Imports.of(root);
+    const calls: PyNode[] = root.descendantsOfType("call").filter((c): c is PyNode => c !== null);
+    let configured = false;
+    let splat: string | undefined;
+    for (const call of calls) {
+      const value = evaluate(call, { imports });
+      if (value.kind !== "call" || !/(?:^|\.)configure$/.test(value.callee) || !/context/.test(value.callee)) continue;
+      configured = true;
+      const flag = value.kwargs.get("transaction_per_migration");
+      // any configure call (online mode's) asking for a transaction per revision: each revision commits on its own
+      if (flag?.kind === "bool" && flag.value) return { path, shared: false };
+      if (flag && flag.kind !== "bool") return undefined; // computed: not known
+      if (value.splat) splat = splatText(call) ?? splat;
+    }
+    return configured ? { path, shared: true, ...(splat ? { splat } : {}) } : undefined;
+  });
+}
+
+/** The `**kwargs` argument of a call, as written. */
+function splatText(call: PyNode): string | undefined {
+  const args = call.childForFieldName("arguments");
+  const splat = args?.namedChildren.find((c) => c?.type === "dictionary_splat");
+  return splat?.text;
+}
+
+/** The env.py of the script location a revision at `migrationPath` belongs to (the folder above its `versions/`). */
+export function alembicEnvFor(migrationPath: string, files: ReadonlyMap<string, SourceFile>): SourceFile | undefined {
+  const at = migrationPath.lastIndexOf("/versions/");
+  if (at < 0) return undefined;
+  const scriptLocation = migrationPath.slice(0, at);
+  for (const file of files.values()) if (signalKind(file.path) === "alembic-env" && dirOf(file.path) === scriptLocation) return file;
+  return undefined;
+}
