@@ -23,7 +23,8 @@ import type { Usage } from "./usage-search.js";
 import type { UsageTarget } from "./usage-targets.js";
 import { dirOf } from "../../paths.js";
 
-export type Reference = "refers" | "unsure" | "other";
+/** generic: a name many tables and libraries use (a common word, a reference column), found where nothing ties it to the table */
+export type Reference = "refers" | "unsure" | "generic" | "other";
 
 const isWordChar = (c: string | undefined) => c !== undefined && /\w/.test(c);
 
@@ -55,7 +56,31 @@ function namesTable(text: string, table: string): boolean {
 /** `AutomationRuleMatch` -> `automation_rule_match`, the name Python code gives a record of it. */
 const snake = (className: string) => underscore(className);
 
-const worst = (a: Reference, b: Reference): Reference => (a === "refers" || b === "refers" ? "refers" : a === "unsure" || b === "unsure" ? "unsure" : "other");
+const RANK: Record<Reference, number> = { refers: 3, unsure: 2, generic: 1, other: 0 };
+const worst = (a: Reference, b: Reference): Reference => (RANK[a] >= RANK[b] ? a : b);
+
+/**
+ * Names that are not evidence by themselves: words of prose and of every API (status, default, required), and
+ * reference columns (`client_id`), which every table that points at the same table names alike.
+ */
+const COMMON_NAMES = new Set([
+  "id", "name", "type", "kind", "status", "state", "value", "data", "key", "code", "token", "default", "enabled",
+  "required", "active", "is_active", "role", "cost", "title", "description", "label", "position", "order", "level",
+  "url", "email", "source", "target", "scope", "config", "configuration", "settings", "metadata", "options", "count",
+  "version", "body", "content", "text", "message", "error", "result", "output", "created_at", "updated_at", "deleted_at",
+]);
+export const isGenericName = (word: string): boolean => COMMON_NAMES.has(word.toLowerCase()) || /^[a-z0-9]+(?:_[a-z0-9]+)*_id$/i.test(word);
+
+/** Lines around a usage that tie it to its table: the statement it is part of, or the code right around it. */
+const NEAR = 2;
+
+/** The table, a row of it or its model is named on the line or within NEAR lines of it (`OAuthClient`, `oauth_client`, `oauth_clients`). */
+function tiedToTable(content: string, line: number, table: string): boolean {
+  const lines = content.split("\n").slice(Math.max(0, line - 1 - NEAR), line + NEAR);
+  const names = [...new Set([table, singularize(table), modelName(table)])].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const named = new RegExp(`(?<![\\w])(?:${names.join("|")})(?![\\w])`, "i");
+  return lines.some((l) => named.test(l));
+}
 
 // ---------------------------------------------------------------- Python (Django models)
 
@@ -354,8 +379,13 @@ export function referencesIn(target: UsageTarget, file: SourceFile, usages: read
       // front-end code of an ORM project reads serialized records (`item.plugin.required`): the API decides what is in them
       if (template && framework !== "sql") return [line, words.some((w) => text.includes(`${record}.${w}`)) ? "unsure" : "other"];
       if (namesTable(text, table)) return [line, "refers"];
-      // SQL migrations say nothing of an ORM: a word in any code may be the column, as the text search has it
-      if (framework !== "django" && framework !== "rails" && framework !== "alembic") return [line, "refers"];
+      // SQL migrations say nothing of an ORM: the word counts when the table, a row or its model is named next to
+      // it; elsewhere it may be the column (unsure), or, for a name every other table and API uses, it is no evidence
+      // (supabase/auth: client_id in a route parameter and in other tables' columns, not oauth_clients.client_id)
+      if (framework !== "django" && framework !== "rails" && framework !== "alembic") {
+        if (tiedToTable(file.content, line, table)) return [line, "refers"];
+        return [line, words.every(isGenericName) ? "generic" : "unsure"];
+      }
       if (template && words.some((w) => text.includes(`${record}.${w}`))) return [line, "unsure"];
       return [line, "other"];
     }),

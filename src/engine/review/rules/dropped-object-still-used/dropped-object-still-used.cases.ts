@@ -72,6 +72,27 @@ export default defineReviewCases({
       findings: [{ path: "db/migrations/002_drop_phone.up.sql", line: 2 }],
     },
     {
+      name: "SQL: a generic name (client_id) only in a route parameter and in another table's query: a note, not an error (supabase/auth)",
+      base: {
+        "internal/api/api.go": 'package api\n\nfunc routes(r Router) {\n\tr.Get("/oauth/clients/{client_id}", handleGet)\n}\n',
+        "internal/models/consent.go": 'package models\n\nconst findConsent = "SELECT id FROM oauth_consents WHERE client_id = $1"\n',
+      },
+      head: { "migrations/20250903112500_remove_oauth_client_id_column.up.sql": "ALTER TABLE oauth_clients DROP COLUMN client_id;\n" },
+      findings: [{ path: "migrations/20250903112500_remove_oauth_client_id_column.up.sql", line: 1, severity: "info", message: "many tables and libraries use" }],
+    },
+    {
+      name: "SQL: the same generic name next to the table's model (a Go struct of oauth_clients): an error",
+      base: { "internal/models/oauth_client.go": 'package models\n\ntype OAuthClient struct {\n\tID string `db:"id"`\n\tClientID string `db:"client_id"`\n}\n' },
+      head: { "migrations/20250903112500_remove_oauth_client_id_column.up.sql": "ALTER TABLE oauth_clients DROP COLUMN client_id;\n" },
+      findings: [{ path: "migrations/20250903112500_remove_oauth_client_id_column.up.sql", line: 1, severity: "error" }],
+    },
+    {
+      name: "SQL: a specific name in code that does not name the table: a warning that migguard could not tell",
+      base: { "reports/export.py": "def row(contact):\n    return contact.phone_number\n" },
+      head: { "db/migrations/002_drop_phone.up.sql": "ALTER TABLE users DROP COLUMN phone_number;\n" },
+      findings: [{ path: "db/migrations/002_drop_phone.up.sql", line: 1, severity: "warning", message: "could not tell" }],
+    },
+    {
       name: "a renamed column's old name still in use",
       base: { "web/handlers/user.go": 'row := db.QueryRow("SELECT full_name FROM users WHERE id = $1", id)\n' },
       head: { "db/migrations/003_rename.up.sql": "ALTER TABLE users RENAME COLUMN full_name TO display_name;\n" },

@@ -99,6 +99,7 @@ export default defineReviewRule({
       const refers = all.filter((u) => u.reference === "refers");
       // the ORM already says the application stopped using it: a name migguard cannot tie to this table is no evidence
       const unsure = verdict ? [] : all.filter((u) => u.reference === "unsure");
+      const generic = verdict ? [] : all.filter((u) => u.reference === "generic");
       const truncated = found.truncated;
       const loc = target.op.loc;
       if (refers.length === 0 && unsure.length > 0) {
@@ -113,6 +114,22 @@ export default defineReviewRule({
           message: `${describe(target)}; application code names ${target.identifiers.join(" / ")} where migguard could not tell whether it is this table's (a receiver or query whose model the code does not say): ${shown}${more}. Check that none of them reads ${target.label}.`,
           details: unsure.map((u) => `${u.path}:${u.line}: ${u.text}`),
           fix: fixOf(target, [...new Set(unsure.map((u) => `${u.path}:${u.line}`))]),
+        });
+        continue;
+      }
+      if (refers.length === 0 && unsure.length === 0 && generic.length > 0) {
+        // a name every other table and library uses, nowhere near the table: no evidence, but worth a look
+        const shown = generic.slice(0, IN_MESSAGE).map((u) => `${u.path}:${u.line}`).join(", ");
+        const more = generic.length > IN_MESSAGE ? ` and ${generic.length - IN_MESSAGE} more` : "";
+        ctx.report({
+          path: target.migration.path,
+          line: loc.line,
+          endLine: loc.endLine,
+          statement: target.op.text,
+          severity: "info",
+          message: `${describe(target)}; ${target.identifiers.join(" / ")} is a name many tables and libraries use, and application code names it only where nothing ties it to ${target.table} (no mention of the table or its model near it): ${shown}${more}. Check that none of them reads ${target.label}.`,
+          details: generic.map((u) => `${u.path}:${u.line}: ${u.text}`),
+          fix: fixOf(target, [...new Set(generic.map((u) => `${u.path}:${u.line}`))]),
         });
         continue;
       }
