@@ -31,6 +31,7 @@ import { cappedCodeNote, fetchHeadArchive, hasNoSearchableCode } from "./head-ar
 import { mayComeFromDiff, readPlanned, type DiffFile, type Wanted } from "./planned-files.js";
 import { approvalNote, fetchRegulatedApproval } from "./regulated-approval.js";
 import { databaseNote } from "../engine/database/notes.js";
+import { deploySummaryNote } from "../engine/deploy/deploy-model.js";
 import { fetchTree } from "../github-api/repo-tree.js";
 import type { GitHub, ReviewTarget } from "../github-api/target.js";
 import { readBaseSnapshot } from "./production-snapshot.js";
@@ -143,6 +144,8 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
 
   const assumedDatabase = databaseNote(result.databases);
   if (assumedDatabase) notes.push(assumedDatabase);
+  const deploy = deploySummaryNote(result.deploy);
+  if (deploy) notes.push(deploy);
   const done = { head: input.head.slice(), skipped, notes, ...(ran ? { execution: ran } : {}) };
   if (result.regulatedWaivers.length === 0) return { result, ...done };
   const decision = await fetchRegulatedApproval(octokit, target);

@@ -52,9 +52,10 @@ describe("deploy model", () => {
   });
 
   it("selects deploy files by path, leaving tests and dependencies out", () => {
-    expect(deployPaths(["Dockerfile", "docker/entrypoint.sh", "charts/x/Chart.yaml", "tests/Dockerfile", "node_modules/a/Dockerfile", "app/models.py", "Procfile"])).toEqual([
+    expect(deployPaths(["Dockerfile", "docker/entrypoint.sh", "docker/entry.sh", "src/lib/build.sh", "charts/x/Chart.yaml", "tests/Dockerfile", "node_modules/a/Dockerfile", "app/models.py", "Procfile"])).toEqual([
       "Dockerfile",
       "Procfile",
+      "docker/entry.sh",
       "docker/entrypoint.sh",
       "charts/x/Chart.yaml",
     ]);

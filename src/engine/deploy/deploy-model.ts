@@ -203,3 +203,11 @@ export function deployNote(decision: DeployDecision): string | undefined {
     return `deploy: read as online: ${at(decision.offline)} migrates before the server starts, but ${at(decision.rolling)} is ${decision.rolling.what}`;
   return undefined;
 }
+
+/** For the App's check summary: said once when findings were made notes by an offline deploy. */
+export function deploySummaryNote(decision: DeployDecision): string | undefined {
+  if (decision.mode !== "offline") return undefined;
+  if (decision.source === "config") return "**Deploy:** offline (`deploy: offline` in .github/migguard.yml): lock and old-code findings are notes about downtime.";
+  if (!decision.offline) return undefined;
+  return `**Deploy:** read as offline: \`${at(decision.offline)}\`: ${decision.offline.what}, and no file shows instances that overlap (Helm chart, Kubernetes Deployment, release phase, migrate job). Lock and old-code findings are notes about downtime; set \`deploy: online\` in .github/migguard.yml if instances do overlap.`;
+}

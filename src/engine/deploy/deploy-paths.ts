@@ -13,9 +13,14 @@ const KUBERNETES_DIRS = /(?:^|\/)(?:k8s|kubernetes|kube|helm|charts?|manifests|d
 
 export const isDockerfilePath = (path: string): boolean => /^(?:Dockerfile(?:\.[\w.-]+)?|[\w.-]+\.Dockerfile|Containerfile)$/.test(baseOf(path));
 export const isComposePath = (path: string): boolean => /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/.test(baseOf(path));
-/** entrypoint and start scripts by their conventional names (jumpserver's `jms` included) */
+/**
+ * entrypoint and start scripts by their conventional names (jumpserver's `jms` included), and any shell script at
+ * the root or in a container folder (mealie's docker/entry.sh): which of them the container runs is read from the
+ * Dockerfile and compose files (deploy-model.ts)
+ */
 export const isStartScriptPath = (path: string): boolean =>
-  /^(?:[\w.-]*entrypoint[\w.-]*(?:\.sh)?|(?:start|run|boot|launch|serve|startup|prestart|docker-start|start-server|run-server|init)(?:[\w.-]*)\.sh|jms)$/i.test(baseOf(path));
+  /^(?:[\w.-]*entrypoint[\w.-]*(?:\.sh)?|(?:entry|start|run|boot|launch|serve|startup|prestart|docker-start|start-server|run-server|init)(?:[\w.-]*)\.sh|jms)$/i.test(baseOf(path)) ||
+  (path.endsWith(".sh") && /^(?:[^/]+|(?:[^/]+\/)?(?:\.?docker|containers?|deploy)\/[^/]+)$/.test(path));
 export const isKubernetesPath = (path: string): boolean => baseOf(path) === "Chart.yaml" || (KUBERNETES_DIRS.test(path) && /\.ya?ml$/.test(path));
 export const isPlatformPath = (path: string): boolean => ["Procfile", "app.json", "fly.toml", "render.yaml"].includes(baseOf(path));
 

@@ -1,0 +1,52 @@
+/**
+ * The deploy model through the App: a self-hosted app whose image's entrypoint runs the Alembic upgrade and then
+ * starts the server (mealie's pattern). The index a pull request adds is a notice, the check passes and says once
+ * why the deploy was read as offline; a Helm chart on the base branch makes it rolling again (a failing check).
+ * Signed webhooks over HTTP against the local GitHub API, which checks every request against GitHub's OpenAPI.
+ */
+import { afterEach, describe, expect, it } from "@jest/globals";
+import { startScenario, type Scenario } from "./support/scenario.js";
+
+const revision = (id: string, down: string, up: string, back: string) =>
+  `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "${id}"\ndown_revision = ${down}\n\n\ndef upgrade():\n    ${up}\n\n\ndef downgrade():\n    ${back}\n`;
+const INITIAL = "alembic/versions/a1_initial.py";
+const ADDED = "alembic/versions/b2_index.py";
+const BASE: Record<string, string> = {
+  "README.md": "# App\n",
+  "alembic.ini": "[alembic]\nscript_location = alembic\n",
+  "alembic/env.py": "from alembic import context\n",
+  [INITIAL]: revision("a1", "None", 'op.create_table("recipe", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("name", sa.String()))', 'op.drop_table("recipe")'),
+  Dockerfile: 'FROM python:3.12\nCOPY docker/entry.sh /app/entry.sh\nCMD ["/app/entry.sh"]\n',
+  "docker/entry.sh": "#!/bin/sh\nset -e\nalembic upgrade head\nexec uvicorn app:app --host 0.0.0.0\n",
+};
+const INDEX = revision("b2", '"a1"', 'op.create_index("ix_recipe_name", "recipe", ["name"])', 'op.drop_index("ix_recipe_name", table_name="recipe")');
+
+let s: Scenario | undefined;
+afterEach(async () => {
+  if (s) expect(s.fake.violations).toEqual([]);
+  await s?.stop();
+  s = undefined;
+});
+
+describe("an app that migrates offline", () => {
+  it("makes the index a notice and says once in the summary which line proved the offline deploy", async () => {
+    s = await startScenario({ baseFiles: BASE });
+    const head = s.openPull(71, { [ADDED]: INDEX });
+    expect((await s.pullRequest("opened", 71)).status).toBe(200);
+    const run = s.fake.checkRunsFor(head).at(-1)!;
+    expect(run).toMatchObject({ status: "completed", conclusion: "success" });
+    expect(run.output.summary?.match(/\*\*Deploy:\*\* read as offline: `docker\/entry\.sh:3`/g)).toHaveLength(1);
+    expect(run.output.summary).toContain("`deploy: online`");
+    expect(run.annotations.find((a) => a.title.startsWith("index-without-concurrently"))).toMatchObject({ path: ADDED, annotation_level: "notice" });
+  });
+
+  it("keeps the error when a Helm chart says pods roll", async () => {
+    s = await startScenario({ baseFiles: { ...BASE, "charts/app/Chart.yaml": "apiVersion: v2\nname: app\n" } });
+    const head = s.openPull(72, { [ADDED]: INDEX });
+    expect((await s.pullRequest("opened", 72)).status).toBe(200);
+    const run = s.fake.checkRunsFor(head).at(-1)!;
+    expect(run.conclusion).toBe("failure");
+    expect(run.output.summary).not.toContain("**Deploy:**");
+    expect(run.annotations.find((a) => a.title.startsWith("index-without-concurrently"))).toMatchObject({ annotation_level: "failure" });
+  });
+});
