@@ -230,7 +230,7 @@ describe("repairs, clean-ups and migrations outside a transaction (Mastodon)", (
     const mixed = findings.find((f) => f.rule === "mixed-ddl-dml")!;
     expect(mixed.severity).toBe("info");
     expect(mixed.message).toContain("outside a transaction (disable_ddl_transaction!)");
-    expect(mixed.message).toContain("does not hold the schema change's locks");
+    expect(mixed.message).toContain("no lock outlives its statement");
     expect(mixed.message).not.toContain("runs with the schema change's locks");
   });
 });
