@@ -9,6 +9,7 @@ import { inPlaceOf } from "./rules/support/alembic-batch.js";
 import { adapterFor, adaptersReady, loadAdapters } from "./adapters/index.js";
 import { segmentOperations, withSqlDialect } from "./adapters/sql/index.js";
 import { forgetParsesAhead, parseAhead, rememberStatementTrees } from "./adapters/sql/pg-parser.js";
+import { rememberPythonTrees } from "./adapters/python/parser.js";
 import type { Config, ConfigProblem } from "./config.js";
 import { CONFIG_DEFAULTS } from "./config-defaults.js";
 import { ruleOptions } from "./rule-settings.js";
@@ -586,6 +587,7 @@ function refusedByPostgres(sql: string): boolean {
 /** Analyse with parsers already loaded (see `loadEngine`). */
 export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {
   const forgetTrees = rememberStatementTrees();
+  const forgetPythonTrees = rememberPythonTrees();
   try {
     const steps = analysisSteps(input, plan(input));
     for (;;) {
@@ -594,6 +596,7 @@ export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {
     }
   } finally {
     forgetTrees();
+    forgetPythonTrees();
   }
 }
 
@@ -607,6 +610,8 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   await loadEngine(frameworks);
   // fixes rebuild statements from the trees the adapter parsed instead of parsing them again
   const forgetTrees = rememberStatementTrees();
+  // and the Django/Alembic fixes read each module from the tree already parsed
+  const forgetPythonTrees = rememberPythonTrees();
   try {
     await Promise.all([
       mayNeedMysql(input, frameworks.includes("sql") ? refusedByPostgres : undefined) ? loadMysqlGrammar() : undefined,
@@ -621,5 +626,6 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   } finally {
     forgetParsesAhead();
     forgetTrees();
+    forgetPythonTrees();
   }
 }

@@ -57,10 +57,42 @@ function tooDeep(tree: Tree): Node | undefined {
 }
 
 /**
- * Parse `source` and hand the module node to `read`; the tree is freed afterwards, so nodes must not escape.
- * Throws TooComplexError when the tree is nested deeper than MAX_TREE_DEPTH.
+ * Trees kept while an analysis runs (`rememberPythonTrees`), by source, the least recently read first: the fixes
+ * of a Django or Alembic migration read its module once per finding (moved code, free names, imports), and a
+ * module's parse costs far more than a read. Bounded, and a tree a reader is still using is never freed. Only
+ * trees within the depth limit are kept; the result of a parse is a pure function of the source.
  */
-export function withPythonTree<T>(source: string, read: (root: Node, tree: Tree) => T): T {
+const KEPT_TREES = 16;
+const keptTrees = new Map<string, { tree: Tree; readers: number }>();
+let analysesRemembering = 0;
+
+/** Keep parsed trees for the analysis until the returned function is called (by every analysis that asked). */
+export function rememberPythonTrees(): () => void {
+  analysesRemembering++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--analysesRemembering > 0) return;
+    for (const [source, kept] of keptTrees) {
+      if (kept.readers > 0) continue; // freed by its reader when it returns
+      kept.tree.delete();
+      keptTrees.delete(source);
+    }
+  };
+}
+
+/** Free the least recently read trees no reader holds, leaving room for one more. */
+function makeRoom(): void {
+  for (const [source, kept] of keptTrees) {
+    if (keptTrees.size < KEPT_TREES) return;
+    if (kept.readers > 0) continue;
+    kept.tree.delete();
+    keptTrees.delete(source);
+  }
+}
+
+function parseTree(source: string): Tree {
   if (!language) throw new Error("the Python parser is not loaded: call loadAdapters() (or loadPythonParser()) first");
   parser ??= newParser(language);
   let tree: Tree | null;
@@ -71,11 +103,52 @@ export function withPythonTree<T>(source: string, read: (root: Node, tree: Tree)
     throw error;
   }
   if (!tree) throw new Error("tree-sitter returned no tree for this Python file");
+  return tree;
+}
+
+/**
+ * Parse `source` and hand the module node to `read`; the tree is freed afterwards (or, during an analysis, kept for
+ * the next read of the same source), so nodes must not escape.
+ * Throws TooComplexError when the tree is nested deeper than MAX_TREE_DEPTH.
+ */
+export function withPythonTree<T>(source: string, read: (root: Node, tree: Tree) => T): T {
+  const found = keptTrees.get(source);
+  if (found) {
+    // read again: now the most recently read
+    keptTrees.delete(source);
+    keptTrees.set(source, found);
+    return readKept(source, found, read);
+  }
+  const tree = parseTree(source);
+  let kept = false;
   try {
     const deep = tooDeep(tree);
     if (deep) throw new TooComplexError(`this expression is nested more than ${MAX_TREE_DEPTH} levels deep`, deep.startPosition.row + 1);
+    if (analysesRemembering > 0) {
+      makeRoom();
+      if (keptTrees.size < KEPT_TREES) {
+        const entry = { tree, readers: 0 };
+        keptTrees.set(source, entry);
+        kept = true;
+        return readKept(source, entry, read);
+      }
+    }
     return read(tree.rootNode, tree);
   } finally {
-    tree.delete();
+    if (!kept) tree.delete();
+  }
+}
+
+/** Read a kept tree; one whose analysis ended while it was read is freed when its last reader returns. */
+function readKept<T>(source: string, entry: { tree: Tree; readers: number }, read: (root: Node, tree: Tree) => T): T {
+  entry.readers++;
+  try {
+    return read(entry.tree.rootNode, entry.tree);
+  } finally {
+    entry.readers--;
+    if (entry.readers === 0 && analysesRemembering === 0 && keptTrees.get(source) === entry) {
+      entry.tree.delete();
+      keptTrees.delete(source);
+    }
   }
 }
