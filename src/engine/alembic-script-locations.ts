@@ -27,7 +27,8 @@ export const mayBeScriptLocationRevision = (path: string): boolean => /(^|\/)ver
 /** `config` whose `paths.alembic` also names the revisions of every script location among `paths`. */
 export function withAlembicScriptLocations(config: Config, paths: Iterable<string>): Config {
   const globs = alembicScriptLocations(paths)
-    .map((dir) => `${dir ? `${dir}/` : ""}versions/**/*.py`)
+    // `versions/`, or the `<name>_versions/` folders alembic.ini's version_locations names (fief: main_versions)
+    .flatMap((dir) => [`${dir ? `${dir}/` : ""}versions/**/*.py`, `${dir ? `${dir}/` : ""}*_versions/**/*.py`])
     .filter((glob) => !config.paths.alembic.includes(glob));
   return globs.length ? { ...config, paths: { ...config.paths, alembic: [...config.paths.alembic, ...globs] } } : config;
 }

@@ -28,7 +28,9 @@ const RAILS = /(?:^|\/)db\/[^/]*migrate[^/]*\/(\d+)_(\w+)(?:\.\w+)?\.rb$/;
 const DJANGO = /(?:^|\/)migrations\/(\d{4})_([\w-]+)\.py$/;
 // Alembic's versions folder sits in its script_location, which projects name freely (alembic/, migrations/,
 // _migrations/ in Prefect, db_migrations/ in MLflow); a dialect subfolder may follow (versions/postgresql/).
-const ALEMBIC = /(?:^|\/)[^/]*(?:alembic|migrat)[^/]*\/versions\/(?:[^/]+\/)*([^/]+)\.py$/i;
+// The versions folder may carry a prefix when alembic.ini's version_locations names it (fief before 2024:
+// alembic/main_versions and alembic/workspace_versions, one per ini section).
+const ALEMBIC = /(?:^|\/)[^/]*(?:alembic|migrat)[^/]*\/(?:\w+_)?versions\/(?:[^/]+\/)*([^/]+)\.py$/i;
 const GOLANG_MIGRATE = /^(\d+)_(.+)\.(up|down)\.sql$/;
 const DIESEL = /(?:^|\/)(?:migrations)\/([^/]+)\/(up|down)\.sql$/;
 const FLYWAY = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/;

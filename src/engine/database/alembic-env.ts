@@ -50,9 +50,11 @@ function splatText(call: PyNode): string | undefined {
 
 /** The env.py of the script location a revision at `migrationPath` belongs to (the folder above its `versions/`). */
 export function alembicEnvFor(migrationPath: string, files: ReadonlyMap<string, SourceFile>): SourceFile | undefined {
-  const at = migrationPath.lastIndexOf("/versions/");
-  if (at < 0) return undefined;
-  const scriptLocation = migrationPath.slice(0, at);
+  // `versions/` or a version_locations folder named `<name>_versions/`
+  const folders = migrationPath.split("/").slice(0, -1);
+  const at = folders.findLastIndex((f) => /^(?:\w+_)?versions$/.test(f));
+  if (at < 1) return undefined;
+  const scriptLocation = folders.slice(0, at).join("/");
   for (const file of files.values()) if (signalKind(file.path) === "alembic-env" && dirOf(file.path) === scriptLocation) return file;
   return undefined;
 }

@@ -48,7 +48,7 @@ const SKIPPED_DIRS = new Set([
 const MIGRATION_DIR = /^(?:[\w-]*_)?migrat(?:e|ions?)$/i;
 const inMigrationFolder = (path: string) => {
   const dirs = path.split("/").slice(0, -1);
-  return dirs.some((dir, i) => MIGRATION_DIR.test(dir) || (dir === "versions" && i > 0 && /alembic|migrat/i.test(dirs[i - 1])));
+  return dirs.some((dir, i) => MIGRATION_DIR.test(dir) || (/^(?:\w+_)?versions$/.test(dir) && i > 0 && /alembic|migrat/i.test(dirs[i - 1])));
 };
 
 /** Source, templates and configuration that name tables and columns. */
