@@ -6,32 +6,13 @@
  * op.execute (which every version has); when an argument is not a literal migguard cannot write that SQL and says so.
  */
 import type { OperationOf } from "../../model.js";
-import type { PyValue } from "../../adapters/python/values.js";
-import { lastSegment } from "../../adapters/python/imports.js";
-import { argumentText, calleeOf, keywordText, literalOf, withKeyword } from "../support/python-call.js";
+import { argumentText, calleeOf, keywordText, readLiteral as read, withKeyword, type LiteralRead as Read } from "../support/python-call.js";
 import { ident } from "../support/fix.js";
 import { batchTarget } from "../support/alembic-batch.js";
 import { pythonString } from "../support/embed-sql.js";
 import { reindented } from "../support/data-code.js";
 
 export const NOT_VALID_SINCE = "1.4.32";
-
-type Read = { ok: true; value: string | string[] | boolean | undefined } | { ok: false; what: string };
-
-/** A literal argument's value (a string, op.f / sa.text of one, a list of strings, a bool); `ok: false` for anything computed. */
-function read(text: string | undefined, what: string): Read {
-  if (text === undefined) return { ok: true, value: undefined };
-  const value = literalOf(text);
-  const str = (v: PyValue | undefined): string | undefined =>
-    v?.kind === "str" && !v.unresolved ? v.value : v?.kind === "call" && /^(f|text|literal_column)$/.test(lastSegment(v.callee)) && v.args.length === 1 ? str(v.args[0]) : undefined;
-  if (value?.kind === "none") return { ok: true, value: undefined };
-  if (value?.kind === "bool") return { ok: true, value: value.value };
-  const single = str(value);
-  if (single !== undefined) return { ok: true, value: single };
-  const items = value?.kind === "list" ? value.items.map(str) : undefined;
-  if (items && items.every((i): i is string => i !== undefined)) return { ok: true, value: items };
-  return { ok: false, what: `${what} (${text.trim()})` };
-}
 
 const qualified = (schema: string | undefined, table: string) => (schema ? `${ident(schema)}.${ident(table)}` : ident(table));
 

@@ -5,7 +5,7 @@
  */
 import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
 import { evaluate, type PyValue } from "../../adapters/python/values.js";
-import { Imports } from "../../adapters/python/imports.js";
+import { Imports, lastSegment } from "../../adapters/python/imports.js";
 
 interface Argument {
   key?: string;
@@ -173,4 +173,21 @@ export function literalOf(expression: string): PyValue | undefined {
     const node = statement?.type === "expression_statement" && root.namedChildren.length === 1 ? statement.namedChildren[0] : undefined;
     return node && !root.hasError ? evaluate(node, { imports: new Imports() }) : undefined;
   });
+}
+
+export type LiteralRead = { ok: true; value: string | string[] | boolean | undefined } | { ok: false; what: string };
+
+/** A literal argument's value (a string, op.f / sa.text of one, a list of strings, a bool); `ok: false` for anything computed. */
+export function readLiteral(text: string | undefined, what: string): LiteralRead {
+  if (text === undefined) return { ok: true, value: undefined };
+  const value = literalOf(text);
+  const str = (v: PyValue | undefined): string | undefined =>
+    v?.kind === "str" && !v.unresolved ? v.value : v?.kind === "call" && /^(f|text|literal_column)$/.test(lastSegment(v.callee)) && v.args.length === 1 ? str(v.args[0]) : undefined;
+  if (value?.kind === "none") return { ok: true, value: undefined };
+  if (value?.kind === "bool") return { ok: true, value: value.value };
+  const single = str(value);
+  if (single !== undefined) return { ok: true, value: single };
+  const items = value?.kind === "list" ? value.items.map(str) : undefined;
+  if (items && items.every((i): i is string => i !== undefined)) return { ok: true, value: items };
+  return { ok: false, what: `${what} (${text.trim()})` };
 }

@@ -20,6 +20,59 @@ def downgrade():
     op.drop_constraint("repositories_organization_id_name_key", "repositories", type_="unique")
 `,
       lines: [9],
+      fixes: [
+        `with op.get_context().autocommit_block():
+    op.create_index("repositories_organization_id_name_key", "repositories", ["organization_id", "name"], unique=True, postgresql_concurrently=True)
+op.execute("ALTER TABLE repositories ADD CONSTRAINT repositories_organization_id_name_key UNIQUE USING INDEX repositories_organization_id_name_key")  # instant: the index is built already`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "create_unique_constraint in a schema, deferrable: the index in that schema, the constraint DEFERRABLE INITIALLY DEFERRED as the call asked",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_unique_constraint("uq_positions_list_rank", "positions", ["list_id", "rank"], schema="board", deferrable=True, initially="DEFERRED")
+
+
+def downgrade():
+    op.drop_constraint("uq_positions_list_rank", "positions", schema="board", type_="unique")
+`,
+      lines: [8],
+      fixes: [
+        `with op.get_context().autocommit_block():
+    op.create_index("positions_list_id_rank_key", "positions", ["list_id", "rank"], unique=True, schema="board", postgresql_concurrently=True)
+op.execute("ALTER TABLE board.positions ADD CONSTRAINT uq_positions_list_rank UNIQUE USING INDEX positions_list_id_rank_key DEFERRABLE INITIALLY DEFERRED")  # instant: the index is built already`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "op.add_column with sa.Column(unique=True): the column as written (type, nullable, server_default, comment) without unique=True, then the index and USING INDEX",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("accounts", sa.Column("handle", sa.String(64), nullable=True, server_default=None, comment="public handle", unique=True))
+
+
+def downgrade():
+    op.drop_column("accounts", "handle")
+`,
+      lines: [9],
+      fixes: [
+        `op.add_column("accounts", sa.Column("handle", sa.String(64), nullable=True, server_default=None, comment="public handle"))
+with op.get_context().autocommit_block():
+    op.create_index("accounts_handle_key", "accounts", ["handle"], unique=True, postgresql_concurrently=True)
+op.execute("ALTER TABLE accounts ADD CONSTRAINT accounts_handle_key UNIQUE USING INDEX accounts_handle_key")  # instant: the index is built already`,
+      ],
     },
   ],
   valid: [

@@ -12,6 +12,7 @@ import { railsType } from "../support/rails-fix.js";
 import { addColumnWithoutKey, alterWithConstraintUsingIndex } from "../support/sql-text.js";
 import { HOW_TO_LEAVE_THE_TRANSACTION } from "../support/leave-transaction.js";
 import { renderFix } from "../support/fix-steps.js";
+import { alembicColumnUsingIndex, alembicConstraintUsingIndex } from "./alembic-using-index.js";
 
 const indent = (text: string, by: string) =>
   text
@@ -132,10 +133,14 @@ export default defineRule({
                   end`,
                 django: () =>
                   djangoSeparateFix(op, op.table, op.columns, idx, op.name ?? idx, kind, alterField && `${indent(alterField, "        ").trimStart().replace(/,?$/, ",")}  # its other changes, without unique=True`),
-                alembic: () => `
-                  with op.get_context().autocommit_block():
-                      op.create_index("${idx}", "${op.table}", [${op.columns.map((c) => `"${c}"`).join(", ")}], unique=True, postgresql_concurrently=True)
-                  op.execute("ALTER TABLE ${op.table} ADD CONSTRAINT ${op.name ?? idx} ${kind} USING INDEX ${idx}")`,
+                alembic: () =>
+                  alembicConstraintUsingIndex(op, ctx.migration.source, idx, kind) ??
+                  [
+                    `# built from what migguard read of the call: copy its other arguments (schema=, deferrable=) into these`,
+                    `with op.get_context().autocommit_block():`,
+                    `    op.create_index(${pythonString(idx)}, ${pythonString(op.table)}, [${op.columns.map((c) => pythonString(c)).join(", ")}], unique=True, postgresql_concurrently=True)`,
+                    `op.execute(${pythonString(`ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(op.name ?? idx)} ${kind} USING INDEX ${ident(idx)}`)})`,
+                  ].join("\n"),
               }),
       });
     }
@@ -172,7 +177,7 @@ export default defineRule({
                 `migrations.AddField(model_name=${pythonString(op.ormModel ?? op.table)}, name=${pythonString(op.ormField ?? op.column.name)}, field=${withoutKeyword(op.ormFieldDef, "unique") ?? op.ormFieldDef}),`,
               )
             : djangoSeparateFix(op, op.table, [op.column.name], idx, idx, "UNIQUE"),
-          alembic: () => `
+          alembic: () => alembicColumnUsingIndex(op, idx) ?? `
             ${op.column.type && saType(op.column.type) ? `op.add_column(${pythonString(op.table)}, sa.Column(${pythonString(op.column.name)}, ${saType(op.column.type)}))` : `op.execute(${pythonString(`ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} ${op.column.type?.text ?? "text"}`)})`}
             with op.get_context().autocommit_block():
                 op.create_index("${idx}", "${op.table}", ["${op.column.name}"], unique=True, postgresql_concurrently=True)
