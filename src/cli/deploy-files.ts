@@ -11,6 +11,8 @@ import { displayPath } from "./collect-files.js";
 
 /** Dockerfiles, charts and entrypoints sit near the root: deeper folders are not walked */
 const MAX_DEPTH = 4;
+/** a walk of a monorepo's root stops after this many files (deploy files sit near the root) */
+const MAX_ENTRIES = 20_000;
 const SKIPPED = new Set(["node_modules", ".git", "vendor", "dist", "build", "target", ".venv", "venv", "__pycache__"]);
 
 function repositoryRoot(cwd: string): string {
@@ -27,10 +29,12 @@ function walk(root: string, dir: string, depth: number, out: string[]): void {
   } catch {
     return;
   }
+  const pathOf = (name: string) => (dir ? `${dir}/${name}` : name);
+  // a folder's files before its subfolders: the root's Dockerfile is listed however large the tree below
+  for (const entry of entries) if (entry.isFile() && out.length < MAX_ENTRIES) out.push(pathOf(entry.name));
   for (const entry of entries) {
-    const path = dir ? `${dir}/${entry.name}` : entry.name;
-    if (entry.isDirectory() && depth < MAX_DEPTH && !SKIPPED.has(entry.name)) walk(root, path, depth + 1, out);
-    else if (entry.isFile()) out.push(path);
+    if (out.length >= MAX_ENTRIES) return;
+    if (entry.isDirectory() && depth < MAX_DEPTH && !SKIPPED.has(entry.name)) walk(root, pathOf(entry.name), depth + 1, out);
   }
 }
 

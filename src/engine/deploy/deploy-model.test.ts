@@ -23,6 +23,15 @@ describe("deploy model", () => {
     expect(decideDeploy(auto, [{ path: "docker-compose.yml", content: compose }])).toMatchObject({ mode: "offline", offline: { path: "docker-compose.yml", line: 4 } });
   });
 
+  it("reads compose files by indentation: a block-scalar command, a list, replicas under deploy", () => {
+    const block = "version: '3'\nservices:\n  web:\n    image: app\n    command: >\n      sh -c \"python manage.py migrate &&\n      gunicorn app.wsgi\"\n    deploy:\n      replicas: 1\n";
+    expect(decideDeploy(auto, [{ path: "compose.yml", content: block }])).toMatchObject({ mode: "offline", offline: { path: "compose.yml", line: 5 } });
+    const list = "services:\n  web:\n    command:\n      - sh\n      - -c\n      - rails db:migrate && rails server\n";
+    expect(decideDeploy(auto, [{ path: "docker-compose.prod.yml", content: list }]).mode).toBe("offline");
+    const replicas = block.replace("replicas: 1", "replicas: 3");
+    expect(decideDeploy(auto, [{ path: "compose.yml", content: replicas }])).toMatchObject({ mode: "online", rolling: { what: "compose service web runs 3 replicas" } });
+  });
+
   it("stays online without an entrypoint that migrates before the server, or when the server starts first", () => {
     expect(decideDeploy(auto, [])).toEqual({ mode: "online", source: "default" });
     expect(decideDeploy(auto, [{ path: "docker-entrypoint.sh", content: "gunicorn app &\npython manage.py migrate\n" }]).mode).toBe("online");

@@ -9,7 +9,6 @@
  * fly.io's release_command, a separate migrate service or Job). Shell is read line by line, not parsed: a script
  * counts when the migration command appears on a line before a server start (or `exec "$@"`, the container's CMD).
  */
-import { parseDocument } from "yaml";
 import type { Config } from "../config.js";
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
@@ -75,28 +74,45 @@ interface ComposeService {
   replicas?: number;
 }
 
-function composeServices(file: SourceFile): ComposeService[] {
-  let doc;
-  try {
-    doc = parseDocument(file.content, { uniqueKeys: false });
-  } catch {
-    return [];
-  }
-  const services = doc.get("services", true);
-  if (!services || typeof services !== "object" || !("items" in services) || !Array.isArray(services.items)) return [];
+/**
+ * The services of a compose file, read by indentation (the YAML parser stays unloaded for a lint that needs no
+ * config): each service's `entrypoint:` and `command:` as written (inline, a list or a block scalar below the key),
+ * and its `deploy.replicas` or `scale`.
+ */
+export function composeServices(file: SourceFile): ComposeService[] {
+  const lines = file.content.split("\n");
+  const indent = (line: string) => line.length - line.trimStart().length;
+  const blank = (line: string) => line.trim() === "" || line.trimStart().startsWith("#");
   const out: ComposeService[] = [];
-  for (const pair of services.items as Array<{ key: unknown; value: unknown }>) {
-    const name = String((pair.key as { value?: unknown })?.value ?? pair.key);
-    const value = pair.value as { toJSON?: () => unknown; range?: [number, number, number] } | null;
-    const json = value?.toJSON?.() as Record<string, unknown> | undefined;
-    if (!json || typeof json !== "object") continue;
-    const part = (v: unknown) => (Array.isArray(v) ? v.map(String).join(" ") : typeof v === "string" ? v : "");
-    const command = `${part(json.entrypoint)} ${part(json.command)}`.trim();
-    const deploy = json.deploy as { replicas?: unknown } | undefined;
-    const replicas = Number(deploy?.replicas ?? json.scale ?? NaN);
-    const at = value?.range?.[0] ?? 0;
-    const commandAt = command ? file.content.indexOf(part(json.command) || part(json.entrypoint), at) : -1;
-    out.push({ name, command, line: lineAt(file.content, commandAt >= 0 ? commandAt : at), replicas: Number.isFinite(replicas) ? replicas : undefined });
+  const top = lines.findIndex((l) => /^services:\s*(?:#.*)?$/.test(l));
+  if (top === -1) return out;
+  let serviceIndent: number | undefined;
+  let service: ComposeService | undefined;
+  for (let i = top + 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (blank(line)) continue;
+    const depth = indent(line);
+    if (depth === 0) break;
+    serviceIndent ??= depth;
+    if (depth === serviceIndent) {
+      const name = /^\s*["']?([\w.-]+)["']?\s*:/.exec(line);
+      service = name ? { name: name[1], command: "", line: i + 1 } : undefined;
+      if (service) out.push(service);
+      continue;
+    }
+    if (!service) continue;
+    const key = /^\s*(command|entrypoint|scale|replicas)\s*:\s*(.*)$/.exec(line);
+    if (!key) continue;
+    if (key[1] === "scale" || key[1] === "replicas") {
+      const n = Number(key[2].trim());
+      if (Number.isFinite(n)) service.replicas = n;
+      continue;
+    }
+    // the value: inline, else the deeper lines below the key (a list or a block scalar)
+    let value = /^[>|][+-]?\s*$/.test(key[2].trim()) ? "" : key[2];
+    for (let j = i + 1; j < lines.length && (blank(lines[j]) || indent(lines[j]) > depth); j++) value += `\n${lines[j]}`;
+    if (!service.command) service.line = i + 1;
+    service.command = `${service.command} ${value}`.trim();
   }
   return out;
 }
