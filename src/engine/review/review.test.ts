@@ -70,9 +70,14 @@ describe("review", () => {
     const rails = await reviewCase({
       name: "rails same change",
       base: { "app/models/user.rb": "class User < ApplicationRecord\nend\n" },
-      head: { "app/models/user.rb": 'class User < ApplicationRecord\n  self.ignored_columns += ["phone_number"]\nend\n', "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
+      head: {
+        "app/models/user.rb": 'class User < ApplicationRecord\n  self.ignored_columns += ["phone_number"]\nend\n',
+        "db/migrate/20240201000000_remove_phone_number.rb": "class RemovePhoneNumber < ActiveRecord::Migration[7.1]\n  def up\n    remove_column :users, :phone_number\n  end\n\n  def down\n    add_column :users, :phone_number, :string\n  end\nend\n",
+      },
     });
     expect(rails.findings.filter((f) => f.rule === "dropped-object-still-used" && /safe to drop/.test(f.message))).toEqual([]);
+    // nor a "planned last step": the entry ships with the drop, the running servers still read phone_number
+    expect(rails.findings.filter((f) => f.rule === "drop-column").map((f) => f.severity)).toEqual(["error"]);
   });
 
   it("finds no data loss in dropping a table an earlier migration of the same change created (jumpserver's reports 0001 .. 0003)", async () => {

@@ -19,8 +19,11 @@ export function plannedRemoval(ctx: RuleContext, op: OperationOf<"drop_table"> |
   // Ruby models are read (with Prism, loaded with the Rails adapter) for Rails migrations only
   if (op.kind !== "drop_column" || !column || ctx.framework !== "rails") return undefined;
   const model = ignoringModel(ctx.codeFiles, op.table, column);
-  if (model) return `${model.className} lists it in ignored_columns (${model.path})`;
   const before = ignoringModel(ctx.facts.change.baseCodeFiles, op.table, column);
+  // a review whose change edits that model and adds the entry with the drop: the servers run the base branch's
+  // model until the deploy, so they still read the column (not a planned last step)
+  const addedHere = model !== undefined && !before && ctx.facts.change.baseCodeFiles.some((f) => f.path === model.path);
+  if (model && !addedHere) return `${model.className} lists it in ignored_columns (${model.path})`;
   return before ? `on the base branch, which the servers run, ${before.className} lists it in ignored_columns (${before.path}); this change removes the entry with the column` : undefined;
 }
 
