@@ -17,8 +17,17 @@ export interface DownConvention {
   folder: string;
 }
 
+/** Django: the project's other RunPython steps are almost all written without a way back. */
+export interface ReverseConvention {
+  /** the RunPython steps of the project's other Django migrations */
+  steps: number;
+  /** how many of them have no reverse_code */
+  without: number;
+}
+
 export interface Conventions {
   downs?: DownConvention;
+  reverses?: ReverseConvention;
 }
 
 /** Fewer earlier migrations than this say nothing about a habit. */
@@ -47,9 +56,39 @@ export interface ConventionSubject {
   version?: string;
   /** undefined: the layout has no downs */
   down?: DownState;
+  /** Django: its RunPython steps, and how many of them have no reverse_code */
+  dataSteps?: { steps: number; without: number };
 }
 
-export const conventionSubject = (m: Migration): ConventionSubject => ({ path: m.path, layout: m.layout, version: m.version, down: stateOf(m.down) });
+export const conventionSubject = (m: Migration): ConventionSubject => ({ path: m.path, layout: m.layout, version: m.version, down: stateOf(m.down), dataSteps: djangoDataSteps(m) });
+
+/** The RunPython steps of a Django migration (a no-op code step is none), and those without reverse_code. */
+function djangoDataSteps(m: Migration): ConventionSubject["dataSteps"] {
+  if (m.framework !== "django") return undefined;
+  const steps = m.up.filter((op) => op.kind === "data_migration" && op.language === "python");
+  if (steps.length === 0) return undefined;
+  return { steps: steps.length, without: steps.filter((op) => op.kind === "data_migration" && !op.reversible).length };
+}
+
+/** A habit needs this many data steps in the project's other migrations, this share of them without a reverse. */
+const MIN_DATA_STEPS = 5;
+const HABIT_SHARE = 0.9;
+
+/**
+ * Django: the RunPython steps of the project's other migrations (every app: a team writes RunPython one way) are
+ * almost all without reverse_code, so rolling back is a restore by policy (JumpServer: 27 of 28; its upgrades take a backup first).
+ */
+function reverseConventionsOf(subjects: readonly ConventionSubject[]): Map<ConventionSubject, ReverseConvention> {
+  const out = new Map<ConventionSubject, ReverseConvention>();
+  const django = subjects.filter((m) => m.dataSteps !== undefined);
+  const steps = django.reduce((n, m) => n + m.dataSteps!.steps, 0);
+  const without = django.reduce((n, m) => n + m.dataSteps!.without, 0);
+  for (const m of django) {
+    const others = { steps: steps - m.dataSteps!.steps, without: without - m.dataSteps!.without };
+    if (others.steps >= MIN_DATA_STEPS && others.without >= HABIT_SHARE * others.steps) out.set(m, others);
+  }
+  return out;
+}
 
 const numeric = (version: string | undefined): bigint | undefined => (version && /^\d+$/.test(version) ? BigInt(version) : undefined);
 
@@ -149,6 +188,7 @@ export function downConventionsOf(subjects: readonly ConventionSubject[], reposi
   for (const m of subjects) if (m.down) groupOf(dirOf(m.path), m.layout).set(m.path, { path: m.path, version: m.version, down: m.down });
   const folders = new Map<string, Folder>();
   const out = new Map<ConventionSubject, Conventions>();
+  for (const [m, reverses] of reverseConventionsOf(subjects)) out.set(m, { reverses });
   for (const m of subjects) {
     const folder = dirOf(m.path);
     const key = `${m.layout}\u0000${folder}`;
@@ -160,7 +200,7 @@ export function downConventionsOf(subjects: readonly ConventionSubject[], reposi
     const count = earlier.missing + earlier.empty + earlier.present;
     if (count < MIN_EARLIER || earlier.present > 0) continue;
     const kind = earlier.missing === count ? "never" : "empty";
-    out.set(m, { downs: { kind, earlier: count, folder: folder || "." } });
+    out.set(m, { ...out.get(m), downs: { kind, earlier: count, folder: folder || "." } });
   }
   return out;
 }

@@ -1,7 +1,63 @@
 import { defineCases } from "../support/rule.js";
 
+/** Another app's data migration, with or without a way back. */
+const dataMigration = (n: number, reverse: boolean) => `from django.db import migrations
+
+
+def fix_rows(apps, schema_editor):
+    User = apps.get_model("users", "User")
+    User.objects.filter(email="").update(email=None)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("users", "000${n}_previous")]
+
+    operations = [
+        migrations.RunPython(fix_rows${reverse ? ", migrations.RunPython.noop" : ""}),
+    ]
+`;
+/** Five other migrations with RunPython steps, `reversible` of them with a reverse. */
+const others = (reversible: number) => Object.fromEntries([1, 2, 3, 4, 5].map((n) => [`users/migrations/000${n + 1}_fix_rows.py`, dataMigration(n, n <= reversible)]));
+
+/** A schema change and a data step without a reverse (JumpServer's re-encrypted access keys). */
+const alterAndFill = `from django.db import migrations, models
+
+
+def encrypt_secrets(apps, schema_editor):
+    AccessKey = apps.get_model("authentication", "AccessKey")
+    for key in AccessKey.objects.all():
+        key.save()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("authentication", "0007_previous")]
+
+    operations = [
+        migrations.AlterField(model_name="accesskey", name="secret", field=models.CharField(max_length=512)),
+        migrations.RunPython(encrypt_secrets),
+    ]
+`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "django",
+      name: "a schema change with RunPython without reverse_code, in a project whose other RunPython steps have reverses: an error",
+      path: "authentication/migrations/0008_case.py",
+      files: others(2),
+      code: alterAndFill,
+      lines: [15],
+      severities: ["error"],
+    },
+    {
+      framework: "django",
+      name: "the same where the project's other RunPython steps (5 of 5) have no reverse_code: rolling back is a restore by policy, a warning that names the habit and the config line",
+      path: "authentication/migrations/0008_case.py",
+      files: others(0),
+      code: alterAndFill,
+      lines: [15],
+      severities: ["warning"],
+    },
     {
       framework: "django",
       name: "RunSQL without reverse_sql that changes the schema: the fix's reverse_sql undoes each statement",

@@ -4,6 +4,7 @@ import { sqlInverse, type InverseSource } from "../support/sql-inverse.js";
 import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { railsIrreversibleFix } from "../support/rails-fix.js";
+import { reverseHabit } from "../support/conventions.js";
 import { railsDownFor } from "../support/rails-inverse.js";
 import { alembicDowngradeFor } from "../support/alembic-inverse.js";
 import { firstLine } from "../support/scope.js";
@@ -91,15 +92,19 @@ export default defineRule({
     // a down written to raise before undoing anything is the author saying the migration is one-way, as a
     // data-only migration's missing reverse is: a warning that a rollback stops there, not a failed check
     const declared = down.declared === true && !dataOnly;
+    // a project whose RunPython steps almost never have a reverse rolls back by restoring a backup: shown, without
+    // failing a required check for following the habit (fifth replay: JumpServer, 27 of 28 without reverse_code)
+    const habit = reverseHabit(ctx);
     ctx.report({
       op: blocking,
       loc: down.loc ?? firstLine(ctx),
-      severity: dataOnly || declared ? "warning" : undefined,
-      message: dataOnly
-        ? `This migration cannot be rolled back: ${down.reason}. It only changes data, so there is no schema to put back, but a rollback past it stops here.`
-        : declared
-          ? `This migration is one-way by its author's choice: ${down.reason}, so a rollback stops here and what its up removed or changed comes back only from a backup.`
-          : `This migration cannot be rolled back: ${down.reason}.`,
+      severity: dataOnly || declared || habit ? "warning" : undefined,
+      message:
+        (dataOnly
+          ? `This migration cannot be rolled back: ${down.reason}. It only changes data, so there is no schema to put back, but a rollback past it stops here.`
+          : declared
+            ? `This migration is one-way by its author's choice: ${down.reason}, so a rollback stops here and what its up removed or changed comes back only from a backup.`
+            : `This migration cannot be rolled back: ${down.reason}.`) + habit,
       fix: fixFor(ctx.framework, {
         sql: `-- provide a down migration that undoes the up`,
         // no down, or one that raises: the down that undoes up (the explicit no-op for a one-way data change);

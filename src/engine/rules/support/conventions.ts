@@ -20,3 +20,13 @@ export function downHabit(ctx: RuleContext, ruleId: string): string {
  * 17 of 17 such errors judged false). Undefined keeps the rule's own severity.
  */
 export const downHabitSeverity = (ctx: RuleContext): Severity | undefined => (ctx.conventions.downs ? "warning" : undefined);
+
+/**
+ * Django: one sentence saying that the project's other RunPython steps have no reverse_code either, with the config line
+ * that turns the rule off; "" when that is not the project's habit.
+ */
+export function reverseHabit(ctx: RuleContext): string {
+  const habit = ctx.framework === "django" ? ctx.conventions.reverses : undefined;
+  if (!habit) return "";
+  return ` ${habit.without} of the ${habit.steps} RunPython steps in the project's other migrations have no reverse_code either: if rolling back means restoring a backup by policy, \`rules: { irreversible-migration: off }\` in ${CONFIG_PATHS[0]} turns this check off.`;
+}
