@@ -1,5 +1,6 @@
 import { loadPgParser, parseStatements, rememberStatementTrees } from "../../adapters/sql/pg-parser.js";
-import { concurrentIndexFix, concurrentIndexSql, parseOne } from "./sql-text.js";
+import { pgScan } from "../../adapters/sql/pg-query.js";
+import { concurrentIndexFix, concurrentIndexSql, parseOne, plainWords } from "./sql-text.js";
 
 await loadPgParser();
 
@@ -36,5 +37,17 @@ describe("fixes from the trees an analysis parsed", () => {
       "DROP INDEX CONCURRENTLY IF EXISTS public.idx_post_creator;\nCREATE UNIQUE /* ☃ */ INDEX CONCURRENTLY idx_post_creator ON ONLY public.post (creator_id) WHERE título <> '☃';",
     );
     expect(alone[2].sql).toBe("CREATE INDEX CONCURRENTLY ON post USING gin (to_tsvector('simple', título))");
+  });
+});
+
+describe("plainWords (the words before a CREATE INDEX's table, without the scanner)", () => {
+  const scanned = (text: string) => pgScan(text).tokens.map(({ text, start, end }) => ({ text, start, end }));
+
+  it.each(["CREATE INDEX ", "create unique index concurrently if not exists idx_a_b ON ONLY ", "CREATE\tINDEX\r\n  _x1\nON ", "  \n"])("gives the scanner's tokens for %j", (text) => {
+    expect(plainWords(text)).toEqual(scanned(text));
+  });
+
+  it.each(["CREATE INDEX /* c */ ON ", "CREATE INDEX -- c\nON ", 'CREATE INDEX "Idx" ON ', "CREATE INDEX idx$1 ON ", "CREATE INDEX índice ON ", "CREATE INDEX 1x ON ", "CREATE INDEX\u00a0x ON ", ""])("leaves %j to the scanner", (text) => {
+    expect(plainWords(text)).toBeUndefined();
   });
 });
