@@ -13,6 +13,7 @@ import { outOfBatch } from "../support/alembic-batch.js";
 import { djangoIndexNameWithin } from "../support/django-index-name.js";
 import { NO_WAY_OUT_OF_TRANSACTION, ONE_QUERY_PER_FILE } from "../support/leave-transaction.js";
 import { outOfBandIndexFix } from "../support/out-of-band-index.js";
+import { RIVER_TEMPLATE_MARKER } from "../../adapters/sql/layouts/rivermigrate.js";
 import { djangoDependsOn, djangoHasOtherOperations } from "../support/django-migration.js";
 
 /**
@@ -217,7 +218,7 @@ export default defineRule({
       const alone = oneQuery ? (sharesFile ? (indexOnNextLine(createAlone) ?? createAlone) : createAlone) : undefined;
       // a runner that keeps every version in a transaction: the concurrent build is a step by hand before it
       const runner = ctx.framework === "sql" && !op.embeddedSql ? NO_WAY_OUT_OF_TRANSACTION[ctx.migration.layout] : undefined;
-      const byHand = runner ? outOfBandIndexFix(op.text, name, runner) : undefined;
+      const byHand = runner ? outOfBandIndexFix(op.text, name, runner, RIVER_TEMPLATE_MARKER.test(ctx.migration.source ?? op.text)) : undefined;
       ctx.report({
         op,
         message: `Creating index ${op.name ?? `on ${op.table} (${op.columns.join(", ")})`} without CONCURRENTLY blocks writes to ${op.table} while it builds.`,

@@ -48,11 +48,11 @@ export function indexWith(sql: string, name: string, concurrently: boolean): str
 }
 
 /** The lines of a SQL fix that builds the index by hand before a runner that cannot leave its transaction. */
-export function outOfBandIndexFix(sql: string, name: string, runner: string): string | undefined {
+/** `templated`: the migration names its objects through the runner's `/* TEMPLATE: schema *\/` markers. */
+export function outOfBandIndexFix(sql: string, name: string, runner: string, templated: boolean): string | undefined {
   const byHand = indexWith(sql, name, true);
   const inMigration = indexWith(sql, name, false);
   if (!byHand || !inMigration) return undefined;
-  const templated = /\/\*\s*TEMPLATE:/.test(sql);
   return [
     `-- ${runner} runs every version in a transaction and has no way to leave it, so CONCURRENTLY cannot run in`,
     `-- this migration. Before migrating, build the index by hand in a separate step outside any transaction`,

@@ -4,6 +4,15 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "rivermigrate: the unique index is built by hand before migrating (no way out of the version's transaction), the migration keeps IF NOT EXISTS and attaches it; the /* TEMPLATE: schema */ marker stays",
+      path: "riverdriver/riverpgxv5/migration/main/006_queue_name_unique.up.sql",
+      schema: "CREATE TABLE river_queue (id bigint PRIMARY KEY, name text);",
+      code: "ALTER TABLE /* TEMPLATE: schema */river_queue ADD CONSTRAINT river_queue_name_key UNIQUE (name);\n",
+      lines: [1],
+      fixes: ["-- rivermigrate runs every version in a transaction and has no way to leave it, so CONCURRENTLY cannot run in\n-- this migration. Before migrating, build the index by hand in a separate step outside any transaction\n-- (psql in autocommit), with the schema rivermigrate puts in place of /* TEMPLATE: schema */:\n--   CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS river_queue_name_key ON /* TEMPLATE: schema */river_queue (name);\n-- (if that build fails it leaves an INVALID index: DROP INDEX CONCURRENTLY IF EXISTS river_queue_name_key and build again).\n-- The migration keeps the statement with IF NOT EXISTS: it finds the index built and takes no lock.\nCREATE UNIQUE INDEX IF NOT EXISTS river_queue_name_key ON /* TEMPLATE: schema */river_queue (name);\n\n-- then a new migration, riverdriver/riverpgxv5/migration/main/007_unique_river_queue_name_key.up.sql:\n-- instant: the index is built already\nALTER TABLE /* TEMPLATE: schema */river_queue ADD CONSTRAINT river_queue_name_key UNIQUE USING INDEX river_queue_name_key;"],
+    },
+    {
+      framework: "sql",
       name: "ADD COLUMN ... UNIQUE among other ADD COLUMNs: the fix keeps the other columns, and this one's type and NOT NULL",
       schema: "CREATE TABLE users (user_id bigint PRIMARY KEY, email text);\nINSERT INTO users VALUES (1, 'a@x');",
       code: "ALTER TABLE users\n    ADD COLUMN encrypted_email BYTEA,\n    ADD COLUMN email_decryption_nonce BYTEA,\n    ADD COLUMN email_hash TEXT UNIQUE DEFAULT NULL;",

@@ -10,7 +10,9 @@ import { nameKey } from "../support/facts.js";
 import { isUtcZone, typeChangeCost } from "../../types.js";
 import { railsType } from "../support/rails-fix.js";
 import { addColumnWithoutKey, alterWithConstraintUsingIndex } from "../support/sql-text.js";
-import { HOW_TO_LEAVE_THE_TRANSACTION } from "../support/leave-transaction.js";
+import { HOW_TO_LEAVE_THE_TRANSACTION, NO_WAY_OUT_OF_TRANSACTION } from "../support/leave-transaction.js";
+import { outOfBandIndexFix } from "../support/out-of-band-index.js";
+import { RIVER_TEMPLATE_MARKER } from "../../adapters/sql/layouts/rivermigrate.js";
 import { renderFix } from "../support/fix-steps.js";
 import { alembicColumnUsingIndex, alembicConstraintUsingIndex } from "./alembic-using-index.js";
 
@@ -108,11 +110,15 @@ export default defineRule({
             : fixFor(ctx.framework, {
                 // built for SQL migrations only: every other framework has its own variant
                 sql: ctx.framework !== "sql" ? "" : renderFix(ctx, {
-                  inPlace: [
-                    `-- outside a transaction (CONCURRENTLY cannot run in one):`,
-                    HOW_TO_LEAVE_THE_TRANSACTION[ctx.migration.layout] ?? "-- run it outside a transaction",
-                    `CREATE UNIQUE INDEX CONCURRENTLY ${ident(idx)} ON ${ident(op.table)} (${op.columns.map(ident).join(", ")});`,
-                  ].join("\n"),
+                  // a runner that keeps every version in a transaction (rivermigrate): the build is a step by hand before it
+                  inPlace:
+                    (NO_WAY_OUT_OF_TRANSACTION[ctx.migration.layout] &&
+                      outOfBandIndexFix(`CREATE UNIQUE INDEX ${ident(idx)} ON ${ident(op.table)} (${op.columns.map(ident).join(", ")});`, idx, NO_WAY_OUT_OF_TRANSACTION[ctx.migration.layout]!, RIVER_TEMPLATE_MARKER.test(ctx.migration.source ?? op.text))) ||
+                    [
+                      `-- outside a transaction (CONCURRENTLY cannot run in one):`,
+                      HOW_TO_LEAVE_THE_TRANSACTION[ctx.migration.layout] ?? "-- run it outside a transaction",
+                      `CREATE UNIQUE INDEX CONCURRENTLY ${ident(idx)} ON ${ident(op.table)} (${op.columns.map(ident).join(", ")});`,
+                    ].join("\n"),
                   steps: [
                     {
                       name: `${op.constraint === "primary_key" ? "primary key" : "unique"} ${op.name ?? idx}`,
