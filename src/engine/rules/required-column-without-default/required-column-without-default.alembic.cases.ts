@@ -20,6 +20,34 @@ def downgrade():
     op.drop_column("organizations", "billing_email")
 `,
       lines: [9],
+      fixes: [
+        `# "" is a stand-in: use the value existing rows should have in billing_email
+op.add_column("organizations", sa.Column("billing_email", sa.String(length=120), nullable=False, server_default=""))`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "a NOT NULL uuid foreign key (no neutral default): the add_column as written, sa.ForeignKey and all, with nullable=True",
+      code: `from alembic import op
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("invoices", sa.Column("account_id", postgresql.UUID(as_uuid=True), sa.ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False))
+
+
+def downgrade():
+    op.drop_column("invoices", "account_id")
+`,
+      lines: [10],
+      fixes: [
+        `# add it nullable, fill it for existing rows, then make it NOT NULL once every running version of the code writes it
+op.add_column("invoices", sa.Column("account_id", postgresql.UUID(as_uuid=True), sa.ForeignKey("accounts.id", ondelete="CASCADE"), nullable=True))`,
+      ],
     },
   ],
   valid: [

@@ -4,7 +4,7 @@ import { pythonString } from "../support/embed-sql.js";
 import { nameKey } from "../support/facts.js";
 import { positionsBy } from "../support/positions.js";
 import { derivedName, ident, sym } from "../support/fix.js";
-import { keywordText, withKeyword, withoutKeyword } from "../support/python-call.js";
+import { calleeOf, keywordText, withKeyword, withoutKeyword } from "../support/python-call.js";
 import { railsType } from "../support/rails-fix.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
@@ -136,6 +136,9 @@ function alembicFix(op: OperationOf<"add_column">): string {
   if (written && server)
     return [...(knownDefault(c) ? [] : [neutralDefaultNote(server, c.name, "#")]), written].join("\n");
   const type = c.type && saType(c.type);
+  // the revision's own call, every other argument kept, nullable=True
+  const nullable = /(?:^|\.)add_column$/.test(calleeOf(op.text) ?? "") ? withKeyword(reindented(op.text.trim()), "nullable", "True", isColumn) : undefined;
+  if (nullable) return [`# add it nullable, fill it for existing rows, then make it NOT NULL once every running version of the code writes it`, nullable].join("\n");
   return [
     `# add it nullable, fill it for existing rows, then make it NOT NULL once every running version of the code writes it`,
     `op.add_column(${pythonString(op.table)}, sa.Column(${pythonString(c.name)}, ${type ?? "sa.Text()"}, nullable=True))${type ? "" : "  # migguard does not know the type: use yours"}`,

@@ -2,7 +2,8 @@ import type { OperationOf } from "../../model.js";
 import { backfillCode, saType } from "../support/column-code.js";
 import { embedSql, pythonString } from "../support/embed-sql.js";
 import { ident, sym } from "../support/fix.js";
-import { withKeyword, withoutKeyword } from "../support/python-call.js";
+import { reindented } from "../support/data-code.js";
+import { argumentText, calleeOf, keywordText, withKeyword, withoutKeyword } from "../support/python-call.js";
 import { railsType } from "../support/rails-fix.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { tableWithRows, upOps } from "../support/scope.js";
@@ -76,9 +77,18 @@ function alembicFix(ctx: RuleContext, op: OperationOf<"add_column">, source: Sou
   const column = op.column;
   const type = column.type && saType(column.type);
   if (source !== "default" || !type || !column.default) return undefined;
+  // the revision's own add_column, every other argument kept (a ForeignKey, comment=, the type as written), with
+  // no server_default and nullable=True; its server_default as written goes to the alter_column
+  const isColumn = (callee: string) => /(?:^|\.)Column$/.test(callee);
+  const own = /(?:^|\.)add_column$/.test(calleeOf(op.text) ?? "") ? reindented(op.text.trim()) : undefined;
+  const withoutDefault = own && withoutKeyword(own, "server_default", isColumn);
+  const empty = withoutDefault && withKeyword(withoutDefault, "nullable", "True", isColumn);
+  const written = own && keywordText(own, "server_default", isColumn);
+  const table = (own && argumentText(own, 0, "table_name")) ?? pythonString(op.table);
+  const name = (own && argumentText(own, 0, "name", isColumn)) ?? pythonString(column.name);
   return [
-    `op.add_column(${pythonString(op.table)}, sa.Column(${pythonString(column.name)}, ${type}, nullable=True))  # instant: no default yet`,
-    `op.alter_column(${pythonString(op.table)}, ${pythonString(column.name)}, server_default=sa.text(${pythonString(column.default.expr)}))  # new rows only`,
+    `${empty ?? `op.add_column(${pythonString(op.table)}, sa.Column(${pythonString(column.name)}, ${type}, nullable=True))`}  # instant: no default yet`,
+    `op.alter_column(${table}, ${name}, server_default=${written ?? `sa.text(${pythonString(column.default.expr)})`})  # new rows only`,
     backfillCode("alembic", { table: op.table, assignments: `${ident(column.name)} = ${column.default.expr}`, pending: `${ident(column.name)} IS NULL` }),
   ].join("\n");
 }
