@@ -38,6 +38,9 @@ const PYTHON_ONLY_OPTIONS = new Set([
   "height_field",
   "allow_unicode",
   "managers",
+  // which foreign keys of an explicit through model the relation uses: only valid with through=, whose table the
+  // through model's own CreateModel makes, so Django sends nothing for it
+  "through_fields",
 ]);
 
 /** Options that reach the database even when given as a name (`default=uuid.uuid4` fills existing rows). */

@@ -65,6 +65,26 @@ class Migration(migrations.Migration):
 `;
 const typedPath = "hc/api/migrations/0104_fill_notification_code.py";
 const djangoPath = "shop/product/migrations/0002_description.py";
+/** A many-to-many through an explicit model, with `extra` options on the field. */
+const m2mThrough = (extra: string) => `from django.conf import settings
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("orgs", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="organization",
+            name="members",
+            field=models.ManyToManyField(
+                related_name="orgs",
+                through="orgs.OrganizationMember",${extra}
+                to=settings.AUTH_USER_MODEL,
+            ),
+        ),
+    ]
+`;
 const sqlPath = "shop/product/migrations/0003_index.py";
 /** A Django migration running raw SQL, with an optional helper function before it. */
 const djangoSql = (operation: string, helper = "") => `from django.db import connection, migrations
@@ -175,6 +195,12 @@ export default defineReviewCases({
       base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django() },
       head: { [djangoPath]: django({ helpText: "Rich text, as EditorJS blocks" }) },
       findings: [{ path: djangoPath, line: 24, severity: "info" }],
+    },
+    {
+      name: "Django: through_fields added to a many-to-many with an explicit through model (JumpServer's orgs 0002) is Python only: a note",
+      base: { "orgs/migrations/0002_members.py": m2mThrough("") },
+      head: { "orgs/migrations/0002_members.py": m2mThrough(`\n                through_fields=("org", "user"),`) },
+      findings: [{ path: "orgs/migrations/0002_members.py", line: 15, severity: "info" }],
     },
     {
       name: "Django: what the RunPython function computes changed: a warning that the data step behaves differently",
