@@ -33,6 +33,14 @@ describe("rivermigrate's schema markers in fixes", () => {
     expect(keepTemplates(fix, names)).toBe(fix.replace("ALTER TABLE river_client", "ALTER TABLE /* TEMPLATE: schema */river_client"));
   });
 
+  it("never qualifies a name PostgreSQL refuses qualified: the new index of a CREATE INDEX, a constraint, USING INDEX's index (River's 006 drops river_job_unique_idx through the marker)", () => {
+    const names = templatedNames(["DROP INDEX /* TEMPLATE: schema */river_job_unique_idx;\nALTER TABLE /* TEMPLATE: schema */river_job DROP CONSTRAINT /* TEMPLATE: schema */river_job_unique_idx;"]);
+    const fix = "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS river_job_unique_idx ON river_job (unique_key);\nALTER TABLE river_job ADD CONSTRAINT river_job_unique_idx UNIQUE USING INDEX river_job_unique_idx;";
+    expect(keepTemplates(fix, names)).toBe(
+      "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS river_job_unique_idx ON /* TEMPLATE: schema */river_job (unique_key);\nALTER TABLE /* TEMPLATE: schema */river_job ADD CONSTRAINT river_job_unique_idx UNIQUE USING INDEX river_job_unique_idx;",
+    );
+  });
+
   it("changes nothing without markers in the migration", () => {
     expect(keepTemplates("ALTER TABLE river_job ADD COLUMN x int;", templatedNames(["ALTER TABLE river_job ADD x int;"]))).toBe("ALTER TABLE river_job ADD COLUMN x int;");
   });

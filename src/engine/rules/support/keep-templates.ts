@@ -48,10 +48,17 @@ export function templatedNames(sources: readonly string[]): Map<string, string> 
 function insertions(sql: string, names: ReadonlyMap<string, string>, base: number): Array<{ at: number; marker: string }> {
   const tokens = tokensOf(sql);
   const out: Array<{ at: number; marker: string }> = [];
+  let statementStart = 0;
   tokens.forEach((t, i) => {
+    if (t.text === ";") statementStart = i + 1;
     const marker = isName(t) ? names.get(key(t.text)) : undefined;
     if (!marker) return;
     const before = tokens[i - 1];
+    // names PostgreSQL never qualifies: a constraint's, USING INDEX's, and the new index's in CREATE INDEX (before its ON)
+    if (before?.text.toUpperCase() === "CONSTRAINT") return;
+    if (before?.text.toUpperCase() === "INDEX" && tokens[i - 2]?.text.toUpperCase() === "USING") return; // ADD CONSTRAINT ... USING INDEX name
+    const sofar = tokens.slice(statementStart, i).filter((x) => x.tokenName !== "C_COMMENT" && x.tokenName !== "SQL_COMMENT").map((x) => x.text.toUpperCase());
+    if (sofar[0] === "CREATE" && sofar.includes("INDEX") && !sofar.includes("ON")) return;
     if (before?.text === "." || tokens[i + 1]?.text === ".") return;
     if (before?.tokenName === "C_COMMENT" && QUALIFIER_MARKER.test(before.text)) return;
     // a RENAME TO names the table's new name, which stays in its schema: it takes no qualifier

@@ -58,7 +58,8 @@ export function outOfBandIndexFix(sql: string, name: string, runner: string, tem
     `-- this migration. Before migrating, build the index by hand in a separate step outside any transaction`,
     `-- (psql in autocommit)${templated ? `, with the schema ${runner} puts in place of /* TEMPLATE: schema */` : ""}:`,
     ...byHand.split("\n").map((l) => `--   ${l}`),
-    `-- (if that build fails it leaves an INVALID index: DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)} and build again).`,
+    `-- If that build fails it leaves an INVALID index, which IF NOT EXISTS would keep: drop it, then build again:`,
+    `--   DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)};`,
     `-- The migration keeps the statement with IF NOT EXISTS: it finds the index built and takes no lock.`,
     inMigration,
   ].join("\n");
