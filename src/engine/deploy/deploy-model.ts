@@ -200,7 +200,9 @@ export function offlineEntrypoint(files: readonly SourceFile[]): DeployEvidence 
 
 /** The deploy model: config first, then the deploy files (only those `isDeployPath` selects are read). */
 export function decideDeploy(config: Pick<Config, "deploy">, files: readonly SourceFile[]): DeployDecision {
-  if (config.deploy !== "auto") return { mode: config.deploy, source: "config" };
+  // a config built by hand (not through the schema) may lack the key: its default is auto
+  const configured = config.deploy ?? "auto";
+  if (configured !== "auto") return { mode: configured, source: "config" };
   const deployFiles = files.filter((f) => isDeployPath(f.path));
   const offline = offlineEntrypoint(deployFiles);
   if (!offline) return { mode: "online", source: "default" };
