@@ -121,14 +121,43 @@ function railsSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSteps
 
 const pythonExecute = (sql: string) => `op.execute(${pythonString(sql)})`;
 
+/**
+ * This revision's downgrade() once its upgrade expands instead of renaming: the revision's rename back
+ * (op.alter_column(new, new_column_name=old)) would fail, the old column was never renamed and the new one is
+ * there beside it. It undoes what the upgrade now does: the trigger, the NOT NULL check, the new column.
+ */
+function alembicExpandDown(ctx: RuleContext, op: RenameColumn, check: boolean): string[] {
+  const down = ctx.migration.down.status === "present" ? ctx.migration.down.ops : [];
+  const back = down.find((o) => o.kind === "rename_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.newName) && nameKey(o.newName) === nameKey(op.column));
+  const where = back ? `in place of its rename back (line ${back.loc.line}), which would fail: ${JSON.stringify(op.column)} is never renamed now` : `(it must undo the expand)`;
+  return [
+    `# and in this revision's downgrade(), ${where}:`,
+    pythonExecute(dropColumnSyncSql({ table: op.table, to: op.newName })),
+    ...(check ? [pythonExecute(`ALTER TABLE ${ident(op.table)} DROP CONSTRAINT IF EXISTS ${ident(derivedName(op.table, [op.newName], "not_null"))}`)] : []),
+    `op.drop_column(${pythonString(op.table)}, ${pythonString(op.newName)})`,
+  ];
+}
+
 function alembicSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSteps {
   const sql = expandSql(ctx, op);
   const add = addColumnLike("alembic", { table: op.table, column: op.newName, like: op.column, type: ctx.repository.columnType(op.table, op.column, index) });
-  const steps: MigrationStep[] = [{ name: `fill ${op.table} ${op.newName}`, noTransaction: true, statements: [alembicBatchedFill(sql.fill)] }];
-  if (sql.notNull) steps.push({ name: `${op.table} ${op.newName} not null`, statements: sql.notNull.map(pythonExecute) });
-  steps.push({ name: `drop ${op.table} ${op.column}`, statements: [`# once no running code uses "${op.column}":`, ...[...sql.contract, ...sql.recreate].map(pythonExecute)] });
+  const steps: MigrationStep[] = [{ name: `fill ${op.table} ${op.newName}`, noTransaction: true, statements: [alembicBatchedFill(sql.fill)], down: ["# nothing to undo: the copied values stay"] }];
+  if (sql.notNull)
+    steps.push({ name: `${op.table} ${op.newName} not null`, statements: sql.notNull.map(pythonExecute), down: [`op.alter_column(${pythonString(op.table)}, ${pythonString(op.newName)}, nullable=True)`] });
+  steps.push({
+    name: `drop ${op.table} ${op.column}`,
+    statements: [`# once no running code uses "${op.column}":`, ...[...sql.contract, ...sql.recreate].map(pythonExecute)],
+    down: [`raise RuntimeError(${pythonString(`${op.table}.${op.column} was dropped: restore it from a backup`)})`],
+  });
   return {
-    inPlace: [`# expand: "${op.newName}" beside "${op.column}", kept in step by a trigger while old and new code run`, add, pythonExecute(sql.sync), ...(sql.check ? [pythonExecute(sql.check)] : [])].join("\n"),
+    inPlace: [
+      `# expand: "${op.newName}" beside "${op.column}", kept in step by a trigger while old and new code run`,
+      add,
+      pythonExecute(sql.sync),
+      ...(sql.check ? [pythonExecute(sql.check)] : []),
+      ``,
+      ...alembicExpandDown(ctx, op, sql.check !== undefined),
+    ].join("\n"),
     steps,
   };
 }
