@@ -1,7 +1,8 @@
 /**
  * The deploy files of the repository around the working directory (deploy/deploy-paths.ts): found from the
- * repository root (the nearest folder above with `.git`, else the working directory) a few folders deep, so the
- * engine can tell an offline deploy (an entrypoint that migrates, then starts the server) from a rolling one.
+ * repository root (the nearest folder above with `.git`) a few folders deep, so the engine can tell an offline
+ * deploy (an entrypoint that migrates, then starts the server) from a rolling one. Outside a repository only the
+ * working directory and its children are read: a lint run from a home folder must not walk it.
  */
 import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -15,14 +16,18 @@ const MAX_DEPTH = 4;
 const MAX_ENTRIES = 20_000;
 const SKIPPED = new Set(["node_modules", ".git", "vendor", "dist", "build", "target", ".venv", "venv", "__pycache__"]);
 
-function repositoryRoot(cwd: string): string {
+/** outside a git repository (a lint run from a home or temporary folder) only the folder and its children are read */
+const MAX_DEPTH_OUTSIDE_GIT = 1;
+
+/** The nearest folder above `cwd` with `.git`, or undefined outside a repository. */
+function repositoryRoot(cwd: string): string | undefined {
   for (let current = cwd; ; current = dirname(current)) {
     if (existsSync(join(current, ".git"))) return current;
-    if (dirname(current) === current) return cwd;
+    if (dirname(current) === current) return undefined;
   }
 }
 
-function walk(root: string, dir: string, depth: number, out: string[]): void {
+function walk(root: string, dir: string, depth: number, out: string[], maxDepth: number): void {
   let entries;
   try {
     entries = readdirSync(join(root, dir), { withFileTypes: true });
@@ -34,14 +39,15 @@ function walk(root: string, dir: string, depth: number, out: string[]): void {
   for (const entry of entries) if (entry.isFile() && out.length < MAX_ENTRIES) out.push(pathOf(entry.name));
   for (const entry of entries) {
     if (out.length >= MAX_ENTRIES) return;
-    if (entry.isDirectory() && depth < MAX_DEPTH && !SKIPPED.has(entry.name)) walk(root, pathOf(entry.name), depth + 1, out);
+    if (entry.isDirectory() && depth < maxDepth && !SKIPPED.has(entry.name)) walk(root, pathOf(entry.name), depth + 1, out, maxDepth);
   }
 }
 
 export function readDeployFiles(cwd: string, maxBytes: number): SourceFile[] {
-  const root = repositoryRoot(cwd);
+  const repository = repositoryRoot(cwd);
+  const root = repository ?? cwd;
   const listing: string[] = [];
-  walk(root, "", 0, listing);
+  walk(root, "", 0, listing, repository ? MAX_DEPTH : MAX_DEPTH_OUTSIDE_GIT);
   const out: SourceFile[] = [];
   for (const path of deployPaths(listing)) {
     const absolute = join(root, path);
