@@ -55,6 +55,22 @@ describe("deploy model", () => {
     expect(decideDeploy(auto, files({ "k8s/web.yaml": recreate })).mode).toBe("offline");
   });
 
+  it("leaves development files out, and reads a script that only migrates as a step of its own (Lago: Dockerfile.dev runs start.dev.sh, production runs scripts/migrate.sh)", () => {
+    const startDev = "#!/bin/bash\nbundle exec rails db:prepare\nbundle exec rails s -b 0.0.0.0\n";
+    const dev = [
+      { path: "Dockerfile.dev", content: 'FROM ruby\nCMD ["./scripts/start.dev.sh"]\n' },
+      { path: "scripts/start.dev.sh", content: startDev },
+    ];
+    expect(decideDeploy(auto, dev).mode).toBe("online");
+    expect(decideDeploy(auto, [{ path: "docker-compose.dev.yml", content: "services:\n  api:\n    command: sh -c \"rails db:migrate && rails s\"\n" }]).mode).toBe("online");
+    // the same script in the production image is the deploy, unless a migrate-only script says migrations run apart
+    const prod = [{ path: "Dockerfile", content: 'FROM ruby\nCMD ["./scripts/start.sh"]\n' }, { path: "scripts/start.sh", content: startDev }];
+    expect(decideDeploy(auto, prod).mode).toBe("offline");
+    const migrate = { path: "scripts/migrate.sh", content: "#!/bin/bash\n# run before the release\nbundle exec rails db:migrate\n" };
+    expect(decideDeploy(auto, [...prod, migrate])).toMatchObject({ mode: "online", rolling: { path: "scripts/migrate.sh", line: 3 } });
+    expect(deployPaths(["scripts/migrate.sh", "scripts/start.dev.sh", "Dockerfile.dev"])).toEqual(["Dockerfile.dev", "scripts/migrate.sh", "scripts/start.dev.sh"]);
+  });
+
   it("lets the config decide: deploy: online switches detection off, deploy: offline needs no files", () => {
     expect(decideDeploy({ deploy: "online" }, files())).toEqual({ mode: "online", source: "config" });
     expect(decideDeploy({ deploy: "offline" }, [])).toEqual({ mode: "offline", source: "config" });

@@ -12,7 +12,7 @@
 import type { Config } from "../config.js";
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { isComposePath, isDeployPath, isDockerfilePath, isKubernetesPath, isStartScriptPath } from "./deploy-paths.js";
+import { isComposePath, isDeployPath, isDevelopmentPath, isDockerfilePath, isKubernetesPath, isMigrateScriptPath, isStartScriptPath } from "./deploy-paths.js";
 
 /** A line of a repository file that shows how the project deploys. */
 export interface DeployEvidence {
@@ -158,7 +158,13 @@ export function rollingSign(files: readonly SourceFile[]): DeployEvidence | unde
       const release = /preDeployCommand\s*:/.exec(file.content);
       if (release) return { path: file.path, line: lineAt(file.content, release.index), what: "Render's preDeployCommand: it migrates while the old instance serves" };
     }
-    if (isComposePath(file.path)) {
+    if (isMigrateScriptPath(file.path) && !isDevelopmentPath(file.path)) {
+      const text = withoutComments(file.content);
+      const migrate = MIGRATE.exec(text);
+      if (migrate && !SERVER.test(text))
+        return { path: file.path, line: lineAt(file.content, migrate.index), what: "a script that only runs the migrations: a deploy step of its own, apart from the server's start" };
+    }
+    if (isComposePath(file.path) && !isDevelopmentPath(file.path)) {
       for (const service of composeServices(file)) {
         if (service.replicas !== undefined && service.replicas > 1) return { path: file.path, line: service.line, what: `compose service ${service.name} runs ${service.replicas} replicas` };
         if (MIGRATE.test(service.command) && !SERVER.test(service.command))
@@ -170,7 +176,9 @@ export function rollingSign(files: readonly SourceFile[]): DeployEvidence | unde
 }
 
 /** The container entrypoint or start script that runs the migration command and then starts the server, if any. */
-export function offlineEntrypoint(files: readonly SourceFile[]): DeployEvidence | undefined {
+export function offlineEntrypoint(all: readonly SourceFile[]): DeployEvidence | undefined {
+  // a development image or compose file migrates on start for convenience: it says nothing of production
+  const files = all.filter((f) => !isDevelopmentPath(f.path));
   const commands: Array<{ path: string; line: number; text: string }> = [];
   for (const file of files) {
     if (isDockerfilePath(file.path))

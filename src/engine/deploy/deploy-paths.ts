@@ -21,12 +21,19 @@ export const isComposePath = (path: string): boolean => /^(?:docker-)?compose(?:
 export const isStartScriptPath = (path: string): boolean =>
   /^(?:[\w.-]*entrypoint[\w.-]*(?:\.sh)?|(?:entry|start|run|boot|launch|serve|startup|prestart|docker-start|start-server|run-server|init)(?:[\w.-]*)\.sh|jms)$/i.test(baseOf(path)) ||
   (path.endsWith(".sh") && /^(?:[^/]+|(?:[^/]+\/)?(?:\.?docker|containers?|deploy)\/[^/]+)$/.test(path));
+/**
+ * A file for development or tests, not for how production runs: `Dockerfile.dev`, `docker-compose.local.yml`,
+ * `scripts/start.dev.sh` (Lago's dev image runs `rails db:prepare` then `rails s`; production migrates apart).
+ */
+export const isDevelopmentPath = (path: string): boolean => /(?:^|[._-])(?:dev|devel|development|local|test|testing|ci|debug)(?:[._-]|$)/i.test(baseOf(path));
+/** a script named for running the migrations (`scripts/migrate.sh`): a step of its own, apart from the server's start */
+export const isMigrateScriptPath = (path: string): boolean => /^[\w.-]*migrat[\w.-]*\.sh$/i.test(baseOf(path));
 export const isKubernetesPath = (path: string): boolean => baseOf(path) === "Chart.yaml" || (KUBERNETES_DIRS.test(path) && /\.ya?ml$/.test(path));
 export const isPlatformPath = (path: string): boolean => ["Procfile", "app.json", "fly.toml", "render.yaml"].includes(baseOf(path));
 
 export function isDeployPath(path: string): boolean {
   if (NOT_DEPLOY.test(path)) return false;
-  return isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path);
+  return isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isMigrateScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path);
 }
 
 /** more deploy files than this are not read: the signs are in the first few (root files sort first) */

@@ -102,35 +102,27 @@ export default defineReviewRule({
       const generic = verdict ? [] : all.filter((u) => u.reference === "generic");
       const truncated = found.truncated;
       const loc = target.op.loc;
-      if (refers.length === 0 && unsure.length > 0) {
-        const shown = unsure.slice(0, IN_MESSAGE).map((u) => `${u.path}:${u.line}`).join(", ");
-        const more = unsure.length > IN_MESSAGE ? ` and ${unsure.length - IN_MESSAGE} more` : "";
+      // usages that do not prove the code reads this table: shown with where they are, for a person to check
+      const reportDoubtful = (usages: readonly Usage[], severity: "warning" | "info", why: (shown: string) => string) => {
+        const shown = usages.slice(0, IN_MESSAGE).map((u) => `${u.path}:${u.line}`).join(", ") + (usages.length > IN_MESSAGE ? ` and ${usages.length - IN_MESSAGE} more` : "");
         ctx.report({
           path: target.migration.path,
           line: loc.line,
           endLine: loc.endLine,
           statement: target.op.text,
-          severity: "warning",
-          message: `${describe(target)}; application code names ${target.identifiers.join(" / ")} where migguard could not tell whether it is this table's (a receiver or query whose model the code does not say): ${shown}${more}. Check that none of them reads ${target.label}.`,
-          details: unsure.map((u) => `${u.path}:${u.line}: ${u.text}`),
-          fix: fixOf(target, [...new Set(unsure.map((u) => `${u.path}:${u.line}`))]),
+          severity,
+          message: `${describe(target)}; ${why(shown)}. Check that none of them reads ${target.label}.`,
+          details: usages.map((u) => `${u.path}:${u.line}: ${u.text}`),
+          fix: fixOf(target, [...new Set(usages.map((u) => `${u.path}:${u.line}`))]),
         });
+      };
+      if (refers.length === 0 && unsure.length > 0) {
+        reportDoubtful(unsure, "warning", (shown) => `application code names ${target.identifiers.join(" / ")} where migguard could not tell whether it is this table's (a receiver or query whose model the code does not say): ${shown}`);
         continue;
       }
       if (refers.length === 0 && unsure.length === 0 && generic.length > 0) {
         // a name every other table and library uses, nowhere near the table: no evidence, but worth a look
-        const shown = generic.slice(0, IN_MESSAGE).map((u) => `${u.path}:${u.line}`).join(", ");
-        const more = generic.length > IN_MESSAGE ? ` and ${generic.length - IN_MESSAGE} more` : "";
-        ctx.report({
-          path: target.migration.path,
-          line: loc.line,
-          endLine: loc.endLine,
-          statement: target.op.text,
-          severity: "info",
-          message: `${describe(target)}; ${target.identifiers.join(" / ")} is a name many tables and libraries use, and application code names it only where nothing ties it to ${target.table} (no mention of the table or its model near it): ${shown}${more}. Check that none of them reads ${target.label}.`,
-          details: generic.map((u) => `${u.path}:${u.line}: ${u.text}`),
-          fix: fixOf(target, [...new Set(generic.map((u) => `${u.path}:${u.line}`))]),
-        });
+        reportDoubtful(generic, "info", (shown) => `${target.identifiers.join(" / ")} is a name many tables and libraries use, and application code names it only where nothing ties it to ${target.table} (no mention of the table or its model near it): ${shown}`);
         continue;
       }
       const usages = refers;
