@@ -500,6 +500,8 @@ export const Migration = z.object({
   revision: RevisionLink.optional(),
   /** the file's text as read (analyze sets it): fixes that rewrite the whole migration slice it by the operations' lines */
   source: z.string().optional(),
+  /** Django: the app label its app is known by (an AppConfig's own `label`, read from the migrations' dependencies), when not the folder's name */
+  djangoLabel: z.string().optional(),
   /** Alembic: how env.py runs the revisions of one upgrade (database/alembic-env.ts); unknown without env.py */
   alembicTransactions: z.object({ path: z.string(), shared: z.boolean(), splat: z.string().optional() }).optional(),
 });

@@ -55,6 +55,7 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
     up: translation.up as never,
     down,
     squashes: file.replaces.length,
+    djangoLabel: label,
     waivers: translation.ignored
       ? [...file.waivers, { line: translation.ignored.line, rules: [], reason: "IgnoreMigration() (django-migration-linter)", wholeFile: true }]
       : file.waivers,

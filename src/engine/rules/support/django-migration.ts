@@ -5,11 +5,15 @@
 import type { Migration, Operation } from "../../model.js";
 import { pythonString } from "./embed-sql.js";
 
-/** `shop/migrations/0012_fill.py` -> label shop, name 0012_fill (the migration a split-off one depends on). */
-export function djangoApp(migration: Pick<Migration, "path">): { label: string; name: string } {
+/**
+ * `shop/migrations/0012_fill.py` -> label shop, name 0012_fill (the migration a split-off one depends on). The label
+ * is the one the app's migrations use for each other when the adapter read one (pulpcore's `pulpcore/app` is `core`):
+ * a dependency on the folder's name would make Django refuse to load the new migration.
+ */
+export function djangoApp(migration: Pick<Migration, "path" | "djangoLabel">): { label: string; name: string } {
   const parts = migration.path.split("/");
   const file = (parts.at(-1) ?? "").replace(/\.py$/, "");
-  return { label: parts.at(-3) ?? "app", name: file };
+  return { label: migration.djangoLabel ?? parts.at(-3) ?? "app", name: file };
 }
 
 /** The migration has operations besides `op`'s own call (one call may stand for several operations, all on its line). */
@@ -18,7 +22,7 @@ export function djangoHasOtherOperations(migration: Pick<Migration, "up">, op: O
 }
 
 /** `dependencies = [("shop", "0012_fill")]`: the line that makes a new migration run after `migration`. */
-export function djangoDependsOn(migration: Pick<Migration, "path">): string {
+export function djangoDependsOn(migration: Pick<Migration, "path" | "djangoLabel">): string {
   const app = djangoApp(migration);
   return `dependencies = [(${pythonString(app.label)}, ${pythonString(app.name)})]`;
 }

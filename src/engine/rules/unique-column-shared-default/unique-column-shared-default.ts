@@ -1,4 +1,5 @@
-import type { Operation, OperationOf } from "../../model.js";
+import type { Migration, Operation, OperationOf } from "../../model.js";
+import { djangoApp } from "../support/django-migration.js";
 import { nameKey } from "../support/facts.js";
 import { firstAfter, positionsBy } from "../support/positions.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
@@ -19,13 +20,12 @@ function perRowValue(type: TypeRef | undefined): string | undefined {
 }
 
 /** Django: the field added nullable and not unique, each row given its own value by the default callable, then the field as written. */
-function djangoFix(op: OperationOf<"add_column">, migrationPath: string): string | undefined {
+function djangoFix(op: OperationOf<"add_column">, migration: Pick<Migration, "path" | "djangoLabel">): string | undefined {
   const def = op.ormFieldDef;
   if (!def) return undefined;
   const model = op.ormModel ?? op.table;
   const field = op.ormField ?? op.column.name;
-  // the app label is the folder above migrations/
-  const app = migrationPath.split("/").at(-3) ?? op.table.split("_")[0];
+  const app = djangoApp(migration).label;
   const written = keywordText(def, "default");
   const callable = written !== undefined && /^[A-Za-z_][\w.]*$/.test(written) && !["True", "False", "None"].includes(written) ? written : undefined;
   const loose = withKeyword(withoutKeyword(withoutKeyword(def, "unique") ?? def, "default") ?? def, "null", "True");
@@ -129,7 +129,7 @@ export default defineRule({
             `add_index ${sym(op.table)}, ${sym(c.name)}, unique: true, algorithm: :concurrently`,
           ].join("\n"),
           // djangoFix reads the field with the Python grammar: only for a Django migration, which loads it
-          ...(ctx.framework === "django" && djangoFix(op, ctx.migration.path) ? { django: () => djangoFix(op, ctx.migration.path)! } : {}),
+          ...(ctx.framework === "django" && djangoFix(op, ctx.migration) ? { django: () => djangoFix(op, ctx.migration)! } : {}),
           ...(c.type && saType(c.type)
             ? {
                 alembic: () => [
