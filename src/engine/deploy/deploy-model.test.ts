@@ -62,6 +62,12 @@ describe("deploy model", () => {
       { path: "scripts/start.dev.sh", content: startDev },
     ];
     expect(decideDeploy(auto, dev).mode).toBe("online");
+    // a development folder (Polar's dev/docker: its startup script migrates, production migrates through Render)
+    const polar = [
+      { path: "dev/docker/Dockerfile", content: 'FROM python\nENTRYPOINT ["/app/dev/docker/scripts/startup.sh"]\n' },
+      { path: "dev/docker/scripts/startup.sh", content: "#!/bin/bash\nuv run alembic upgrade head\nexec uvicorn polar.app:app\n" },
+    ];
+    expect(decideDeploy(auto, polar).mode).toBe("online");
     expect(decideDeploy(auto, [{ path: "docker-compose.dev.yml", content: "services:\n  api:\n    command: sh -c \"rails db:migrate && rails s\"\n" }]).mode).toBe("online");
     // the same script in the production image is the deploy, unless a migrate-only script says migrations run apart
     const prod = [{ path: "Dockerfile", content: 'FROM ruby\nCMD ["./scripts/start.sh"]\n' }, { path: "scripts/start.sh", content: startDev }];

@@ -25,7 +25,10 @@ export const isStartScriptPath = (path: string): boolean =>
  * A file for development or tests, not for how production runs: `Dockerfile.dev`, `docker-compose.local.yml`,
  * `scripts/start.dev.sh` (Lago's dev image runs `rails db:prepare` then `rails s`; production migrates apart).
  */
-export const isDevelopmentPath = (path: string): boolean => /(?:^|[._-])(?:dev|devel|development|local|test|testing|ci|debug)(?:[._-]|$)/i.test(baseOf(path));
+export const isDevelopmentPath = (path: string): boolean =>
+  /(?:^|[._-])(?:dev|devel|development|local|test|testing|ci|debug)(?:[._-]|$)/i.test(baseOf(path)) ||
+  // a folder of development tooling (Polar's dev/docker/scripts/startup.sh, a .devcontainer)
+  /(?:^|\/)(?:dev|devel|development|\.devcontainer|devcontainer|local)\//i.test(path);
 /** a script named for running the migrations (`scripts/migrate.sh`): a step of its own, apart from the server's start */
 export const isMigrateScriptPath = (path: string): boolean => /^[\w.-]*migrat[\w.-]*\.sh$/i.test(baseOf(path));
 export const isKubernetesPath = (path: string): boolean => baseOf(path) === "Chart.yaml" || (KUBERNETES_DIRS.test(path) && /\.ya?ml$/.test(path));
