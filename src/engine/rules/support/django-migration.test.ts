@@ -40,7 +40,6 @@ it("gives a fix's new migration the app label the app's own migrations use (core
         "0001_initial",
         '        migrations.AddField(model_name="task", name="note", field=models.TextField(null=True)),\n        migrations.AddIndex(model_name="task", index=models.Index(fields=["state"], name="core_task_state_idx")),',
       ),
-      lines: [10],
     },
     ["index-without-concurrently"],
   );
