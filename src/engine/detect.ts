@@ -25,6 +25,13 @@ export interface DetectedFile {
 
 // an engine's migration copied into the app keeps its scope: 20260223105922_create_noticed_tables.noticed.rb
 const RAILS = /(?:^|\/)db\/[^/]*migrate[^/]*\/(\d+)_(\w+)(?:\.\w+)?\.rb$/;
+/**
+ * The migrations of a store that is not a SQL database migguard reviews, in the folder its Rails gem names:
+ * clickhouse-activerecord's db/clickhouse_migrate (Lago: ClickHouse's own SQL, its own version table). Read as
+ * PostgreSQL they were syntax errors and out-of-order versions (sixth replay: 32 of Lago's 42 false findings).
+ * Its .rb and .sql files are not migrations here; a folder configured under `paths` is still read.
+ */
+const OTHER_STORE_FOLDER = /(?:^|\/)db\/(?:clickhouse|cassandra|scylla|mongo|mongodb|elasticsearch|opensearch|influx|influxdb|neo4j)_migrate\//;
 const DJANGO = /(?:^|\/)migrations\/(\d{4})_([\w-]+)\.py$/;
 // Alembic's versions folder sits in its script_location, which projects name freely (alembic/, migrations/,
 // _migrations/ in Prefect, db_migrations/ in MLflow); a dialect subfolder may follow (versions/postgresql/).
@@ -80,6 +87,7 @@ export function detectByPath(path: string, config?: Pick<Config, "paths">): Dete
   if (ignoredPath(path)) return undefined;
   const paths = config?.paths;
   if (paths && matchesAny(path, paths.exclude)) return undefined;
+  if (OTHER_STORE_FOLDER.test(path) && !(paths && [paths.rails, paths.sql, paths.django, paths.alembic].some((globs) => matchesAny(path, globs)))) return undefined;
   const base = baseOf(path);
   const dir = dirOf(path);
 

@@ -1,0 +1,23 @@
+import { defaultConfig } from "./config.js";
+import { detectByPath } from "./detect.js";
+
+describe("Rails migration folders", () => {
+  it.each([
+    ["db/migrate/20240101000000_add_users.rb", "rails"],
+    ["db/post_migrate/20240101000000_backfill_users.rb", "rails"],
+    ["db/cache_migrate/20240101000000_create_entries.rb", "rails"],
+    // clickhouse-activerecord's folder (Lago): ClickHouse SQL with its own version table, not a database migguard reviews
+    ["db/clickhouse_migrate/20240101000000_create_events_raw.rb", undefined],
+    ["engines/billing/db/clickhouse_migrate/20240101000000_create_events_raw.rb", undefined],
+    ["db/clickhouse_migrate/cloud/02_events_enriched.sql", undefined],
+  ])("%s: %s", (path, framework) => {
+    const file = detectByPath(path, defaultConfig());
+    expect(file === undefined ? undefined : file === "sql-candidate" ? "sql" : file.framework).toBe(framework);
+  });
+
+  it("reads a ClickHouse folder the config names under paths.rails", () => {
+    const config = { ...defaultConfig(), paths: { ...defaultConfig().paths, rails: ["db/clickhouse_migrate/**"] } };
+    const file = detectByPath("db/clickhouse_migrate/20240101000000_create_events_raw.rb", config);
+    expect(file !== undefined && file !== "sql-candidate" && file.framework).toBe("rails");
+  });
+});
