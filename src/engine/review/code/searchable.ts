@@ -76,6 +76,15 @@ const extensionOf = (path: string) => {
   return dot <= 0 ? "" : base.slice(dot + 1).toLowerCase();
 };
 
+/**
+ * Tests and specs: a dropped column they still name fails the project's own test run before the merge, not
+ * production after the deploy; and their local names (RSpec's `let(:start_date)`) are not the column (sixth
+ * replay: 2 of Lago's false findings).
+ */
+const TEST_DIRS = new Set(["spec", "specs", "test", "tests", "__tests__", "testing", "e2e", "cypress", "playwright"]);
+const TEST_FILES = /(?:_spec\.rb|_test\.rb|_test\.go|_test\.py|\.(?:test|spec)\.[cm]?[jt]sx?)$|(?:^|\/)(?:test_[^/]*\.py|tests\.py|conftest\.py)$/;
+const isTestPath = (path: string) => TEST_FILES.test(path) || path.split("/").slice(0, -1).some((segment) => TEST_DIRS.has(segment));
+
 /** Path-only verdict: worth reading for the usage search. */
 export function isSearchableCodePath(path: string, config: Config): boolean {
   if (!CODE_EXTENSIONS.has(extensionOf(path)) || GENERATED.test(path)) return false;
@@ -83,6 +92,7 @@ export function isSearchableCodePath(path: string, config: Config): boolean {
   if (CONFIG_PATHS.includes(path)) return false;
   if (path.split("/").some((segment) => SKIPPED_DIRS.has(segment))) return false;
   if (CI_DIRS.has(path.split("/")[0]) || CI_FILES.test(path)) return false;
+  if (isTestPath(path)) return false;
   if (inMigrationFolder(path)) return false;
   const migration = detectByPath(path, config);
   if (migration !== undefined && migration !== "sql-candidate") return false;
