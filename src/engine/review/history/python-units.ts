@@ -172,6 +172,11 @@ function canonical(node: PyNode, skip?: (n: PyNode) => boolean, callees?: Callee
   if (node.type === "string" || node.type === "concatenated_string") return `s${JSON.stringify(stringContent(node))}`;
   const empty = node.type === "keyword_argument" && keywordName(node) === "default" ? emptyDefault(node.childForFieldName("value")) : undefined;
   if (empty) return `default=${empty}`;
+  // Django 5.1 renamed CheckConstraint's `check=` to `condition=`: the same constraint, the same SQL
+  if (node.type === "keyword_argument" && keywordName(node) === "check" && /CheckConstraint$/.test(node.parent?.parent?.childForFieldName("function")?.text ?? "")) {
+    const value = node.childForFieldName("value");
+    if (value) return `keyword_argument(condition = ${canonical(value, skip, callees)})`;
+  }
   if (node.type === "parenthesized_expression") {
     const inner = node.namedChildren.filter((c) => c.type !== "comment");
     if (inner.length === 1) return canonical(inner[0], skip, callees);

@@ -65,6 +65,26 @@ class Migration(migrations.Migration):
 `;
 const typedPath = "hc/api/migrations/0104_fill_notification_code.py";
 const djangoPath = "shop/product/migrations/0002_description.py";
+/** A model whose CheckConstraint's condition is given under the keyword `keyword`. */
+const withCheck = (keyword: string) => `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="Message",
+            fields=[("id", models.AutoField(primary_key=True)), ("notification", models.BooleanField()), ("email", models.BooleanField())],
+            options={
+                "constraints": [
+                    models.CheckConstraint(${keyword}=models.Q(("notification", True), ("email", True), _connector="OR"), name="at_least_one_channel"),
+                ],
+            },
+        ),
+    ]
+`;
 /** A many-to-many through an explicit model, with `extra` options on the field. */
 const m2mThrough = (extra: string) => `from django.conf import settings
 from django.db import migrations, models
@@ -201,6 +221,12 @@ export default defineReviewCases({
       base: { "orgs/migrations/0002_members.py": m2mThrough("") },
       head: { "orgs/migrations/0002_members.py": m2mThrough(`\n                through_fields=("org", "user"),`) },
       findings: [{ path: "orgs/migrations/0002_members.py", line: 15, severity: "info" }],
+    },
+    {
+      name: "Django: CheckConstraint(check=...) written as condition=..., Django 5.1's name for the same argument (Pontoon's messaging 0001): a note",
+      base: { "messaging/migrations/0001_initial.py": withCheck("check") },
+      head: { "messaging/migrations/0001_initial.py": withCheck("condition") },
+      findings: [{ path: "messaging/migrations/0001_initial.py", line: 14, severity: "info" }],
     },
     {
       name: "Django: what the RunPython function computes changed: a warning that the data step behaves differently",
