@@ -379,6 +379,19 @@ const identifiersIn = (node: PyNode): string[] => {
  * (no assignment, no return) naming nothing that comes from its parameters (`apps`, `schema_editor`), the models
  * or connection the module imports, or the module's own functions. `f.close()` on `f = open(...)`.
  */
+/** A logging or print call whose arguments call nothing: what it writes goes to a log, never to the database. */
+function isLogCall(call: PyNode): boolean {
+  const callee = call.childForFieldName("function");
+  if (!callee) return false;
+  const logger = callee.type === "identifier" ? callee.text === "print" : callee.type === "attribute" && /^(?:_?log(?:ger)?|LOG(?:GER)?|logging)$/i.test(callee.childForFieldName("object")?.text ?? "") && /^(?:debug|info|warning|warn|error|exception|critical|log)$/.test(callee.childForFieldName("attribute")?.text ?? "");
+  // formatting its message (`"... {n}".format(n=x)`, `str(x)`) calls nothing that could reach the database
+  const formatting = (inner: PyNode) => {
+    const f = inner.childForFieldName("function");
+    return (f?.type === "attribute" && f.childForFieldName("attribute")?.text === "format") || (f?.type === "identifier" && ["str", "repr", "len", "int", "float"].includes(f.text));
+  };
+  return logger && (call.childForFieldName("arguments")?.descendantsOfType("call") ?? []).every(formatting);
+}
+
 function offDatabaseStatements(def: PyNode, databaseNames: ReadonlySet<string>): Set<number> {
   const params = new Set(identifiersIn(def.childForFieldName("parameters") ?? def));
   const reaching = (names: readonly string[]) => names.some((n) => params.has(n) || databaseNames.has(n) || tainted.has(n));
@@ -390,7 +403,12 @@ function offDatabaseStatements(def: PyNode, databaseNames: ReadonlySet<string>):
     if (reaching(identifiersIn(right))) identifiersIn(left).forEach((name) => tainted.add(name));
   }
   const out = new Set<number>();
-  for (const s of def.descendantsOfType("expression_statement")) if (s.namedChildren[0]?.type === "call" && !reaching(identifiersIn(s))) out.add(s.id);
+  for (const s of def.descendantsOfType("expression_statement")) if (s.namedChildren[0]?.type === "call" && (!reaching(identifiersIn(s)) || isLogCall(s.namedChildren[0]))) out.add(s.id);
+  // `return` or `return None` as a function's last statement: what it returns without one (hypothesis/h added three)
+  for (const fn of [def, ...def.descendantsOfType("function_definition")]) {
+    const last = fn.childForFieldName("body")?.namedChildren.filter((c) => c.type !== "comment").at(-1);
+    if (last?.type === "return_statement" && (last.namedChildren.length === 0 || (last.namedChildren.length === 1 && last.namedChildren[0].type === "none"))) out.add(last.id);
+  }
   return out;
 }
 

@@ -65,6 +65,33 @@ class Migration(migrations.Migration):
 `;
 const typedPath = "hc/api/migrations/0104_fill_notification_code.py";
 const djangoPath = "shop/product/migrations/0002_description.py";
+/** An Alembic data revision whose upgrade ends with `logLine`, and a helper that may end with `helperEnd`. */
+const movesGroups = (logLine: string, helperEnd: string) => `import logging
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "615358b6c428"
+down_revision = "5e3c6b1a9d2f"
+
+log = logging.getLogger(__name__)
+
+
+def first_default(conn):
+    for row in conn.execute(sa.text("SELECT id FROM organization WHERE pubid = '__default__'")):
+        return row.id${helperEnd}
+
+
+def upgrade():
+    conn = op.get_bind()
+    default = first_default(conn)
+    moved = conn.execute(sa.text("UPDATE groups SET organization_id = :o WHERE organization_id IS NULL"), {"o": default}).rowcount
+    ${logLine}
+
+
+def downgrade():
+    pass
+`;
 /** A model whose CheckConstraint's condition is given under the keyword `keyword`. */
 const withCheck = (keyword: string) => `from django.db import migrations, models
 
@@ -227,6 +254,18 @@ export default defineReviewCases({
       base: { "messaging/migrations/0001_initial.py": withCheck("check") },
       head: { "messaging/migrations/0001_initial.py": withCheck("condition") },
       findings: [{ path: "messaging/migrations/0001_initial.py", line: 14, severity: "info" }],
+    },
+    {
+      name: "Alembic: a log line reformatted (.format -> f-string) and an explicit `return None` ending a helper (hypothesis/h's Ruff fixes): nothing reaches the database, a note",
+      base: { "h/migrations/versions/615358b6c428_move_groups.py": movesGroups('log.info("Moved {n} groups".format(n=moved))', "") },
+      head: { "h/migrations/versions/615358b6c428_move_groups.py": movesGroups('log.info(f"Moved {moved} groups")', "\n    return None") },
+      findings: [{ path: "h/migrations/versions/615358b6c428_move_groups.py", line: 15, severity: "info" }],
+    },
+    {
+      name: "Alembic: a log line that now calls the database is a change of what the data code does",
+      base: { "h/migrations/versions/615358b6c428_move_groups.py": movesGroups('log.info("Moved {n} groups".format(n=moved))', "") },
+      head: { "h/migrations/versions/615358b6c428_move_groups.py": movesGroups('log.info("Moved %s groups", conn.execute(sa.text("DELETE FROM old_groups")).rowcount)', "") },
+      findings: [{ path: "h/migrations/versions/615358b6c428_move_groups.py", line: 21, severity: "warning" }],
     },
     {
       name: "Django: what the RunPython function computes changed: a warning that the data step behaves differently",
