@@ -48,7 +48,7 @@ function warningFor(part: EditPart, subject: string, what: string, line: number,
     return {
       message:
         `${subject} is on the base branch; this edit changes where it sits in the migration graph (${where}). Databases that ran it recorded it ` +
-        `under the old graph: ${framework === "alembic" ? "a changed revision id leaves their alembic_version pointing at a revision that no longer exists" : "a dependency on a migration they have not run makes Django stop with InconsistentMigrationHistory"}.`,
+        `under the old graph: ${framework !== "alembic" ? "a dependency on a migration they have not run makes Django stop with InconsistentMigrationHistory" : /\b(?:down_revision|depends_on)\b/.test(what) ? "their alembic_version holds only its id, and Alembic counts every ancestor in the new graph as applied, so a new parent they never ran is skipped there" : "a changed revision id leaves their alembic_version pointing at a revision that no longer exists"}.`,
       fix: "Keep the graph of merged migrations as it is; order new work with a new migration that depends on both.",
     };
   if (part === "unmodelled")
