@@ -344,6 +344,22 @@ end
     },
     {
       framework: "rails",
+      name: "an up that only adds an enum value, with a down that raises (Lago's e0afdb2584): PostgreSQL cannot drop an enum value, a note",
+      code: `class AddQuoteToInvoiceType < ActiveRecord::Migration[7.1]
+  def up
+    execute "ALTER TYPE invoice_type ADD VALUE IF NOT EXISTS 'quote'"
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`,
+      lines: [7],
+      severities: ["info"],
+    },
+    {
+      framework: "rails",
       name: "down raising ActiveRecord::IrreversibleMigration: the author's statement that it is one-way (casa's follow-up drop): a warning that a rollback stops here",
       code: `class DropStreamEntries < ActiveRecord::Migration[7.1]
   def up

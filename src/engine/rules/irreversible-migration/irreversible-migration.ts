@@ -89,6 +89,23 @@ export default defineRule({
       });
       return;
     }
+    // a down that raises over an up that only adds enum values: PostgreSQL has no DROP VALUE, so the raise is the
+    // honest down, and the old code never writes a value it does not know (sixth replay: Lago e0afdb2584). A note
+    const addsEnumValues = meaningful.length > 0 && meaningful.every((op) => op.kind === "alter_enum" && op.action === "add_value");
+    if (down.declared === true && addsEnumValues) {
+      ctx.report({
+        loc: down.loc ?? firstLine(ctx),
+        severity: "info",
+        message: `This migration only adds enum values and its down raises (${down.reason}): PostgreSQL cannot drop an enum value, so a rollback stops here; the old code never writes a value it does not know, so nothing needs restoring.`,
+        fix: fixFor(ctx.framework, {
+          sql: `-- PostgreSQL has no ALTER TYPE ... DROP VALUE: a rollback past this migration stops here by design`,
+          rails: () => `def down\n  # PostgreSQL cannot drop an enum value: a rollback stops here by design\n  raise ActiveRecord::IrreversibleMigration\nend`,
+          django: () => `# PostgreSQL cannot drop an enum value: unapplying stops here by design`,
+          alembic: () => `def downgrade():\n    # PostgreSQL cannot drop an enum value: a downgrade stops here by design\n    raise NotImplementedError("enum values cannot be dropped")`,
+        }),
+      });
+      return;
+    }
     // a down written to raise before undoing anything is the author saying the migration is one-way, as a
     // data-only migration's missing reverse is: a warning that a rollback stops there, not a failed check
     const declared = down.declared === true && !dataOnly;
