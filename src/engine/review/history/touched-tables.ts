@@ -30,18 +30,32 @@ function tablesOf(op: Operation): string[] | undefined {
     case "add_column":
       return [op.table, ...(op.column.references ? [op.column.references.table] : [])];
     case "create_object":
-      return op.table ? [op.table, ...op.dependsOn] : op.objectType === "extension" || op.objectType === "schema" || op.objectType === "type" ? [] : undefined;
+      if (op.table) return [op.table, ...op.dependsOn];
+      if (op.objectType === "extension" || op.objectType === "schema" || op.objectType === "type") return [];
+      // a view: itself and what its query reads (scenic's create_view / update_view leave the query in db/views/: unread, see unreadViews)
+      return isView(op.objectType) ? [op.name, ...op.dependsOn] : undefined;
     case "drop_index":
       return op.table ? [op.table] : undefined;
     case "raw":
       return op.opaque || !op.table ? undefined : [op.table];
     case "drop_object":
-    case "rename_object":
+      if (isView(op.objectType)) return op.names;
+      return "table" in op && op.table ? [op.table] : undefined;
     case "alter_enum":
+      // a type, not a table: two migrations that change the same enum share it by name
+      return [op.type];
+    case "rename_object":
       return "table" in op && op.table ? [op.table] : undefined;
     default:
       return "table" in op && typeof op.table === "string" ? [op.table] : undefined;
   }
+}
+
+const isView = (objectType: string) => objectType === "view" || objectType === "materialized_view";
+
+/** Views the migration creates whose query migguard did not read (scenic keeps it in db/views/<name>_vNN.sql). */
+export function unreadViews(migration: Pick<Migration, "up">): string[] {
+  return migration.up.flatMap((op) => (op.kind === "create_object" && !op.table && isView(op.objectType) && op.dependsOn.length === 0 ? [op.name] : []));
 }
 
 /** Every table the migration's up touches, by name key; undefined when some operation hides its tables. */

@@ -60,6 +60,25 @@ export default defineReviewCases({
       findings: [{ path: "db/migrate/20240201000000_phone.rb", line: 1, severity: "info" }],
     },
     {
+      name: "Rails: older than a merged scenic view update and an enum value added (Lago): neither touches users, a note that says the view's query was not read",
+      base: {
+        "db/migrate/20240101000000_nickname.rb": rails("Nickname"),
+        "db/migrate/20240301000000_update_exports_fees_to_version_3.rb": "class UpdateExportsFeesToVersion3 < ActiveRecord::Migration[7.1]\n  def change\n    update_view :exports_fees, version: 3, revert_to_version: 2\n  end\nend\n",
+        "db/migrate/20240302000000_add_failed_to_order_status.rb": "class AddFailedToOrderStatus < ActiveRecord::Migration[7.1]\n  def up\n    execute \"ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'failed'\"\n  end\n\n  def down\n  end\nend\n",
+      },
+      head: { "db/migrate/20240201000000_phone.rb": rails("Phone") },
+      findings: [{ path: "db/migrate/20240201000000_phone.rb", line: 1, severity: "info", message: "replaces view exports_fees, whose query is kept outside the migration" }],
+    },
+    {
+      name: "Rails: older than a merged migration that adds a value to an enum this one uses: both touch it, a warning",
+      base: {
+        "db/migrate/20240101000000_nickname.rb": rails("Nickname"),
+        "db/migrate/20240302000000_add_failed_to_order_status.rb": "class AddFailedToOrderStatus < ActiveRecord::Migration[7.1]\n  def up\n    execute \"ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'failed'\"\n  end\n\n  def down\n  end\nend\n",
+      },
+      head: { "db/migrate/20240201000000_order_state.rb": "class OrderState < ActiveRecord::Migration[7.1]\n  def up\n    execute \"ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'held'\"\n  end\n\n  def down\n  end\nend\n" },
+      findings: [{ path: "db/migrate/20240201000000_order_state.rb", line: 1, severity: "warning", message: "Both touch order_status" }],
+    },
+    {
       name: "diesel: an older folder than one merged meanwhile, touching the same table",
       base: { "migrations/2025-08-01-000030_a/up.sql": "ALTER TABLE person ADD COLUMN a text;\n", "migrations/2025-08-01-000030_a/down.sql": "ALTER TABLE person DROP COLUMN a;\n" },
       head: { "migrations/2025-08-01-000027_b/up.sql": "ALTER TABLE person ADD COLUMN b text;\n", "migrations/2025-08-01-000027_b/down.sql": "ALTER TABLE person DROP COLUMN b;\n" },

@@ -1,6 +1,6 @@
 import type { DetectedFile } from "../../../detect.js";
 import type { Layout, Migration } from "../../../model.js";
-import { touchedTables } from "../../history/touched-tables.js";
+import { touchedTables, unreadViews } from "../../history/touched-tables.js";
 import { ORDERED_BY_VERSION } from "../../plan.js";
 import { dedent } from "../../../rules/support/fix.js";
 import { versionSets } from "../../history/version-sets.js";
@@ -75,8 +75,11 @@ export default defineReviewRule({
         if (!message) continue;
         const newestFile = set.base.find((f) => f.version !== undefined && compareVersions(f.version, newest) === 0);
         // runners that apply it late anyway: the order matters only if a newer migration touches the same tables
-        const shared = pop || ORDERED_BY_VERSION.has(layout) ? sharedTables(ctx, m.head, set.base.filter((f) => f.version !== undefined && compareVersions(f.version, version) > 0)) : undefined;
+        const newer = set.base.filter((f) => f.version !== undefined && compareVersions(f.version, version) > 0);
+        const shared = pop || ORDERED_BY_VERSION.has(layout) ? sharedTables(ctx, m.head, newer) : undefined;
         const independent = shared !== undefined && shared.size === 0;
+        // a newer view whose query migguard did not read: independent unless it selects * from a table this one changes
+        const views = independent ? newer.flatMap((f) => unreadViews(ctx.baseModels.get(f.path) ?? { up: [] })) : [];
         ctx.report({
           path: m.change.path,
           line: 1,
@@ -84,7 +87,8 @@ export default defineReviewRule({
           severity: layout === "flyway" ? "error" : independent ? "info" : undefined,
           message:
             `Version ${version} is older than ${newest}${newestFile ? ` (${newestFile.path})` : ""}, the newest migration on the base branch. ${message}` +
-            (independent ? " No newer migration on the base branch touches a table this one touches, so the order makes no difference here." : shared?.size ? ` Both touch ${[...shared].sort().join(", ")}.` : ""),
+            (independent ? " No newer migration on the base branch touches a table this one touches, so the order makes no difference here." : shared?.size ? ` Both touch ${[...shared].sort().join(", ")}.` : "") +
+            (views.length ? ` (A newer migration replaces view${views.length > 1 ? "s" : ""} ${[...new Set(views)].join(", ")}, whose query is kept outside the migration: if it selects * from a table this one changes, its columns differ between environments.)` : ""),
           fix: dedent(`
             Give the migration a version newer than ${newest} (rename the file with a new timestamp or number)${
               layout === "flyway" ? ", or allow it on purpose with `flyway_out_of_order: true` in .github/migguard.yml and outOfOrder=true in Flyway" : ""
