@@ -699,3 +699,33 @@ describe("the usage search does not read CI workflows (casa's users.token matche
     expect((await reviewJson(repo)).findings.find((f) => f.rule === "dropped-object-still-used")?.message).toContain("app/models/user.rb:2");
   });
 });
+
+describe("sixth replay (Lago): what is not a migration of the reviewed database, and what is not application code", () => {
+  it("db/clickhouse_migrate (clickhouse-activerecord) is not reviewed: ClickHouse SQL is no PostgreSQL syntax error and its versions are not the primary database's", async () => {
+    const repo = featureBranchOn({
+      "db/migrate/20240101000000_create_plans.rb": railsMigration("CreatePlans", "create_table :plans do |t|\n      t.string :name\n    end"),
+      "db/clickhouse_migrate/20240301000000_create_events_enriched.rb": railsMigration("CreateEventsEnriched", 'execute "CREATE TABLE events_enriched (id String, at DateTime64(3)) ENGINE = MergeTree ORDER BY id"'),
+    });
+    repo
+      .write({
+        "db/clickhouse_migrate/20240302000000_events_enriched_default.rb": railsMigration("EventsEnrichedDefault", 'execute "ALTER TABLE events_enriched MODIFY COLUMN at DEFAULT now64()"'),
+        "db/migrate/20240201000000_add_code_to_plans.rb": railsMigration("AddCodeToPlans", "add_column :plans, :code, :string"),
+      })
+      .commit("pr");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.path.includes("clickhouse_migrate"))).toEqual([]);
+    // the Rails migration is older than no primary-database migration: the ClickHouse version does not count
+    expect(findings.filter((f) => f.rule === "migration-version-order")).toEqual([]);
+    expect(exitCode).toBe(0);
+  });
+
+  it("a spec that still names a dropped column is not a usage: the test run catches it before the merge", async () => {
+    const repo = featureBranchOn({
+      "db/migrate/20240101000000_create_charges.rb": railsMigration("CreateCharges", "create_table :charges do |t|\n      t.date :start_date\n    end"),
+      "spec/services/charges/calculate_spec.rb": 'RSpec.describe Charges::Calculate do\n  let(:start_date) { Date.new(2024, 1, 1) }\n  it { expect(start_date).to be_present }\nend\n',
+    });
+    repo.write({ "db/migrate/20240201000000_remove_start_date.rb": railsMigration("RemoveStartDate", "remove_column :charges, :start_date, :date") }).commit("pr");
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.rule === "dropped-object-still-used")).toEqual([]);
+  });
+});
