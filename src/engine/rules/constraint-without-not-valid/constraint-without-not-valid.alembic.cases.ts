@@ -1,5 +1,26 @@
 import { defineCases } from "../support/rule.js";
 
+/** The expected fix: `first` (the constraint added NOT VALID), then the new revision `id`_`name` that validates it. */
+const withValidateRevision = (first: string, id: string, name: string, validate: string) => `${first}
+
+# then a new migration, alembic/versions/${id}_${name}.py:
+from alembic import op
+
+# a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)
+NEW_REVISION_ID = "${id}"
+revision = NEW_REVISION_ID
+down_revision = "b2"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.execute("${validate}")
+
+
+def downgrade():
+    pass`;
+
 export default defineCases({
   invalid: [
     {
@@ -109,25 +130,7 @@ def downgrade():
 `,
       lines: [8],
       fixes: [
-        `op.execute("ALTER TABLE certificates ADD CONSTRAINT fk_certificates_authority FOREIGN KEY (authority_id) REFERENCES authorities (id) ON DELETE CASCADE NOT VALID")
-
-# then a new migration, alembic/versions/5d82ae9304ec_validate_fk_certificates_authority.py:
-from alembic import op
-
-# a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)
-NEW_REVISION_ID = "5d82ae9304ec"
-revision = NEW_REVISION_ID
-down_revision = "b2"
-branch_labels = None
-depends_on = None
-
-
-def upgrade():
-    op.execute("ALTER TABLE certificates VALIDATE CONSTRAINT fk_certificates_authority")
-
-
-def downgrade():
-    pass`,
+        withValidateRevision(`op.execute("ALTER TABLE certificates ADD CONSTRAINT fk_certificates_authority FOREIGN KEY (authority_id) REFERENCES authorities (id) ON DELETE CASCADE NOT VALID")`, "5d82ae9304ec", "validate_fk_certificates_authority", "ALTER TABLE certificates VALIDATE CONSTRAINT fk_certificates_authority"),
       ],
     },
     {
@@ -158,7 +161,7 @@ def downgrade():
 `,
       lines: [8],
       fixes: [
-        `op.create_foreign_key(
+        withValidateRevision(`op.create_foreign_key(
     "fk_orders_customer",
     "orders",
     "customers",
@@ -167,25 +170,7 @@ def downgrade():
     ondelete="SET NULL",
     deferrable=True,
     initially="DEFERRED", postgresql_not_valid=True,
-)
-
-# then a new migration, alembic/versions/8e2a8828554a_validate_fk_orders_customer.py:
-from alembic import op
-
-# a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)
-NEW_REVISION_ID = "8e2a8828554a"
-revision = NEW_REVISION_ID
-down_revision = "b2"
-branch_labels = None
-depends_on = None
-
-
-def upgrade():
-    op.execute("ALTER TABLE orders VALIDATE CONSTRAINT fk_orders_customer")
-
-
-def downgrade():
-    pass`,
+)`, "8e2a8828554a", "validate_fk_orders_customer", "ALTER TABLE orders VALIDATE CONSTRAINT fk_orders_customer"),
       ],
     },
     {
@@ -207,25 +192,7 @@ def downgrade():
 `,
       lines: [9],
       fixes: [
-        `op.execute("ALTER TABLE billing.invoices ADD CONSTRAINT ck_invoices_total CHECK (total >= 0 AND currency <> '') NOT VALID")
-
-# then a new migration, alembic/versions/758b3e1924d4_validate_ck_invoices_total.py:
-from alembic import op
-
-# a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)
-NEW_REVISION_ID = "758b3e1924d4"
-revision = NEW_REVISION_ID
-down_revision = "b2"
-branch_labels = None
-depends_on = None
-
-
-def upgrade():
-    op.execute("ALTER TABLE billing.invoices VALIDATE CONSTRAINT ck_invoices_total")
-
-
-def downgrade():
-    pass`,
+        withValidateRevision(`op.execute("ALTER TABLE billing.invoices ADD CONSTRAINT ck_invoices_total CHECK (total >= 0 AND currency <> '') NOT VALID")`, "758b3e1924d4", "validate_ck_invoices_total", "ALTER TABLE billing.invoices VALIDATE CONSTRAINT ck_invoices_total"),
       ],
     },
     {
@@ -248,27 +215,9 @@ def downgrade():
 `,
       lines: [9],
       fixes: [
-        `# this project's SQLAlchemy is older than 1.4.32, which has no postgresql_not_valid, and migguard cannot write this constraint's SQL (condition (sa.column("total") >= 0) not a literal):
+        withValidateRevision(`# this project's SQLAlchemy is older than 1.4.32, which has no postgresql_not_valid, and migguard cannot write this constraint's SQL (condition (sa.column("total") >= 0) not a literal):
 # print it with \`alembic upgrade <this revision> --sql\`, then run it here with op.execute, NOT VALID at its end:
-# op.execute("ALTER TABLE ... ADD CONSTRAINT ck_orders_total ... NOT VALID")
-
-# then a new migration, alembic/versions/8181fe2e7c95_validate_ck_orders_total.py:
-from alembic import op
-
-# a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)
-NEW_REVISION_ID = "8181fe2e7c95"
-revision = NEW_REVISION_ID
-down_revision = "b2"
-branch_labels = None
-depends_on = None
-
-
-def upgrade():
-    op.execute("ALTER TABLE orders VALIDATE CONSTRAINT ck_orders_total")
-
-
-def downgrade():
-    pass`,
+# op.execute("ALTER TABLE ... ADD CONSTRAINT ck_orders_total ... NOT VALID")`, "8181fe2e7c95", "validate_ck_orders_total", "ALTER TABLE orders VALIDATE CONSTRAINT ck_orders_total"),
       ],
     },
     {
@@ -293,26 +242,8 @@ def downgrade():
 `,
       lines: [10],
       fixes: [
-        `# in place of the whole with block (this was its only operation):
-op.execute("ALTER TABLE app.shopping_lists ADD CONSTRAINT fk_shopping_lists_owner FOREIGN KEY (owner_id) REFERENCES auth.users (id) NOT VALID")
-
-# then a new migration, alembic/versions/6e7b58d80672_validate_fk_shopping_lists_owner.py:
-from alembic import op
-
-# a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)
-NEW_REVISION_ID = "6e7b58d80672"
-revision = NEW_REVISION_ID
-down_revision = "b2"
-branch_labels = None
-depends_on = None
-
-
-def upgrade():
-    op.execute("ALTER TABLE app.shopping_lists VALIDATE CONSTRAINT fk_shopping_lists_owner")
-
-
-def downgrade():
-    pass`,
+        withValidateRevision(`# in place of the whole with block (this was its only operation):
+op.execute("ALTER TABLE app.shopping_lists ADD CONSTRAINT fk_shopping_lists_owner FOREIGN KEY (owner_id) REFERENCES auth.users (id) NOT VALID")`, "6e7b58d80672", "validate_fk_shopping_lists_owner", "ALTER TABLE app.shopping_lists VALIDATE CONSTRAINT fk_shopping_lists_owner"),
       ],
     },
   ],
