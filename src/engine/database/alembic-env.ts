@@ -6,7 +6,7 @@
  */
 import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
 import { Imports } from "../adapters/python/imports.js";
-import { evaluate } from "../adapters/python/values.js";
+import { evaluate, type PyValue } from "../adapters/python/values.js";
 import { dirOf } from "../paths.js";
 import type { SourceFile } from "../model.js";
 import { signalKind } from "./signal-paths.js";
@@ -20,15 +20,18 @@ export interface AlembicTransactions {
   splat?: string;
 }
 
+/** Every call of an env.py with what it evaluates to (names resolved through its imports), in source order. */
+export function* evaluatedCalls(root: PyNode): Generator<{ call: PyNode; value: PyValue }> {
+  const imports = Imports.of(root);
+  for (const call of root.descendantsOfType("call")) if (call) yield { call, value: evaluate(call, { imports }) };
+}
+
 /** What env.py's `context.configure(...)` calls say; undefined when it has none (a custom runner migguard cannot read). */
 export function readAlembicTransactions(path: string, content: string): AlembicTransactions | undefined {
   return withPythonTree(content, (root) => {
-    const imports = Imports.of(root);
-    const calls: PyNode[] = root.descendantsOfType("call").filter((c): c is PyNode => c !== null);
     let configured = false;
     let splat: string | undefined;
-    for (const call of calls) {
-      const value = evaluate(call, { imports });
+    for (const { call, value } of evaluatedCalls(root)) {
       if (value.kind !== "call" || !/(?:^|\.)configure$/.test(value.callee) || !/context/.test(value.callee)) continue;
       configured = true;
       const flag = value.kwargs.get("transaction_per_migration");

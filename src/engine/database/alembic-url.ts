@@ -2,9 +2,9 @@
  * Alembic: `sqlalchemy.url` in alembic.ini's [alembic] section, or in env.py a literal URL given to
  * `config.set_main_option("sqlalchemy.url", ...)` / `create_engine(...)` (tree-sitter; nothing is run).
  */
-import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
-import { Imports } from "../adapters/python/imports.js";
-import { asString, evaluate } from "../adapters/python/values.js";
+import { withPythonTree } from "../adapters/python/parser.js";
+import { asString } from "../adapters/python/values.js";
+import { evaluatedCalls } from "./alembic-env.js";
 import { urlDatabase } from "./names.js";
 import type { SignalReading } from "./signal.js";
 
@@ -26,10 +26,7 @@ export function readAlembicIni(path: string, content: string): SignalReading {
 
 export function readAlembicEnv(path: string, content: string): SignalReading {
   return withPythonTree(content, (root) => {
-    const imports = Imports.of(root);
-    const calls: PyNode[] = root.descendantsOfType("call").filter((c): c is PyNode => c !== null);
-    for (const call of calls) {
-      const value = evaluate(call, { imports });
+    for (const { value } of evaluatedCalls(root)) {
       if (value.kind !== "call") continue;
       const name = value.callee.slice(value.callee.lastIndexOf(".") + 1);
       const url =
