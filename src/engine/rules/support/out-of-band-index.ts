@@ -5,19 +5,9 @@
  * finds the index built and takes no lock. Both statements are the migration's own, as written (schema markers,
  * expressions, WHERE), with only the words after INDEX changed.
  */
-import type { PgNode } from "../../adapters/sql/pg-parser.js";
-import { pgParse, pgScan } from "../../adapters/sql/pg-query.js";
+import { pgScan } from "../../adapters/sql/pg-query.js";
 import { ident } from "./fix.js";
-
-/** The IndexStmt of `text` parsed on its own (its locations count from the text's start), if it is one. */
-function indexStmt(text: string): PgNode | undefined {
-  try {
-    const stmts = (pgParse(text) as { stmts?: Array<{ stmt?: PgNode }> }).stmts ?? [];
-    return stmts.length === 1 ? stmts[0].stmt?.IndexStmt : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { parsedOne } from "./sql-text.js";
 
 /**
  * The CREATE INDEX `sql` with the words between INDEX and ON set: CONCURRENTLY or not, always IF NOT EXISTS and a
@@ -26,9 +16,11 @@ function indexStmt(text: string): PgNode | undefined {
  */
 export function indexWith(sql: string, name: string, concurrently: boolean): string | undefined {
   const text = sql.trim().replace(/;\s*$/, "");
-  const node = indexStmt(text);
-  if (!node) return undefined;
-  const tableAt: number = node.relation?.location ?? -1;
+  // the tree the analysis already parsed, when it has it (its locations count from `base`)
+  const parsed = parsedOne(text);
+  const node = parsed?.stmt.IndexStmt;
+  if (!parsed || !node) return undefined;
+  const tableAt: number = (node.relation?.location ?? -1) - parsed.base;
   const bytes = Buffer.from(text);
   if (tableAt <= 0 || tableAt > bytes.length) return undefined;
   // the words sought all come before the table's name, so the scanner reads only up to it

@@ -20,7 +20,7 @@ export const BATCH_ROWS = 1000;
  * The one statement of `sql` and where `sql` starts in the text its tree's positions (`location`) count from;
  * undefined if it is not exactly one statement. A statement the analysis already parsed is not parsed again.
  */
-function parsedOne(sql: string): { stmt: PgNode; base: number } | undefined {
+export function parsedOne(sql: string): { stmt: PgNode; base: number } | undefined {
   const remembered = rememberedStatement(sql);
   if (remembered) return remembered;
   try {
