@@ -1,5 +1,15 @@
 import { defineCases } from "../support/rule.js";
 
+/** create_table :settings with force:, after an earlier migration of the case's `files` made settings. */
+const RECREATE_SETTINGS = `class RecreateSettings < ActiveRecord::Migration[7.1]
+  def change
+    create_table :settings, force: true do |t|
+      t.string :key, null: false
+    end
+  end
+end
+`;
+
 export default defineCases({
   invalid: [
     {
@@ -290,14 +300,7 @@ end
 end
 `,
       },
-      code: `class RecreateSettings < ActiveRecord::Migration[7.1]
-  def change
-    create_table :settings, force: true do |t|
-      t.string :key, null: false
-    end
-  end
-end
-`,
+      code: RECREATE_SETTINGS,
       lines: [3],
     },
     {
@@ -311,14 +314,7 @@ end
 end
 `,
       },
-      code: `class RecreateSettings < ActiveRecord::Migration[7.1]
-  def change
-    create_table :settings, force: true do |t|
-      t.string :key, null: false
-    end
-  end
-end
-`,
+      code: RECREATE_SETTINGS,
       lines: [3],
     },
     {
