@@ -30,21 +30,16 @@ function listRecursive(dir: string, out: string[], limit: number): void {
   }
 }
 
-/** The nearest folder at or above `dir` that has a manifest, not climbing past a repository root (`.git`). */
-function manifestsAbove(dir: string): string[] {
+/** The files named `names` in the nearest folder at or above `dir` that has any, not climbing past a repository root (`.git`). */
+function nearestAbove(dir: string, names: readonly string[]): string[] {
   for (let current = dir; ; current = dirname(current)) {
-    const found = ["Gemfile", "Gemfile.lock", "gems.rb", "gems.locked"].map((name) => join(current, name)).filter((p) => existsSync(p));
+    const found = names.map((name) => join(current, name)).filter((p) => existsSync(p));
     if (found.length || existsSync(join(current, ".git")) || dirname(current) === current) return found;
   }
 }
 
-/** The nearest `name` at or above `dir`, not climbing past a repository root (`.git`). */
-function nearestAbove(dir: string, name: string): string | undefined {
-  for (let current = dir; ; current = dirname(current)) {
-    if (existsSync(join(current, name))) return join(current, name);
-    if (existsSync(join(current, ".git")) || dirname(current) === current) return undefined;
-  }
-}
+/** The nearest folder at or above `dir` that has a manifest. */
+const manifestsAbove = (dir: string): string[] => nearestAbove(dir, ["Gemfile", "Gemfile.lock", "gems.rb", "gems.locked"]);
 
 /** A Python project's dependency files in `dir`: requirements*.txt, pyproject.toml, lock files, and a requirements/ folder's files. */
 function pythonManifestsIn(dir: string): string[] {
@@ -94,8 +89,7 @@ export function readRepositoryFiles(migrationPaths: readonly string[], config: C
     for (const path of pythonManifestsAbove(dir, seen)) absolute.add(path);
   // Go projects: the nearest go.mod above a SQL migration names its runner (gobuffalo/pop)
   for (const dir of new Set(migrationPaths.filter((p) => /\.(?:sql|fizz)$/.test(p)).map((p) => dirname(resolve(cwd, p))))) {
-    const goMod = nearestAbove(dir, "go.mod");
-    if (goMod) absolute.add(goMod);
+    for (const goMod of nearestAbove(dir, ["go.mod"])) absolute.add(goMod);
   }
   const out: SourceFile[] = [];
   for (const path of absolute) {
