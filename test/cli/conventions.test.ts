@@ -59,3 +59,38 @@ describe("down habits", () => {
     expect(finding.message).toContain("`rules: { empty-down: off }`");
   });
 });
+
+/** A Django data migration of app `users`, number `n`, whose RunPython has a reverse or not. */
+const djangoData = (n: number, reverse: boolean) =>
+  `from django.db import migrations\n\n\ndef fix(apps, schema_editor):\n    User = apps.get_model("users", "User")\n    User.objects.filter(email="").update(email=None)\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("users", "000${n}_previous")]\n\n    operations = [\n        migrations.RunPython(fix${reverse ? ", migrations.RunPython.noop" : ""}),\n    ]\n`;
+const alterAndFill = `from django.db import migrations, models\n\n\ndef encrypt(apps, schema_editor):\n    Key = apps.get_model("auth_keys", "AccessKey")\n    for key in Key.objects.all():\n        key.save()\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("auth_keys", "0007_previous")]\n\n    operations = [\n        migrations.AlterField(model_name="accesskey", name="secret", field=models.CharField(max_length=512)),\n        migrations.RunPython(encrypt),\n    ]\n`;
+
+describe("rollback habits and one-way migrations (README: Configuration, Rails)", () => {
+  it("a RunPython without reverse_code is a warning naming the habit where the project's other RunPython steps have none, an error otherwise", async () => {
+    const others = (reversible: number) => Object.fromEntries([2, 3, 4, 5, 6].map((n) => [`users/migrations/000${n}_fix.py`, djangoData(n - 1, n - 1 <= reversible)]));
+    const habit = repo({ ...others(0), "auth_keys/migrations/0008_encrypt.py": alterAndFill });
+    const finding = (await lint(habit, ".")).find((f) => f.rule === "irreversible-migration" && f.path === "auth_keys/migrations/0008_encrypt.py")!;
+    expect(finding.severity).toBe("warning");
+    expect(finding.message).toContain("5 of the 5 RunPython steps in the project's other migrations have no reverse_code either");
+    expect(finding.message).toContain("`rules: { irreversible-migration: off }`");
+    const mixed = repo({ ...others(2), "auth_keys/migrations/0008_encrypt.py": alterAndFill });
+    expect((await lint(mixed, ".")).find((f) => f.rule === "irreversible-migration" && f.path === "auth_keys/migrations/0008_encrypt.py")!.severity).toBe("error");
+  });
+
+  it("a Rails data migration whose down raises on purpose is a note, and create_table force: on a table no earlier migration names drops nothing", async () => {
+    const root = repo({
+      "db/migrate/20230101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.string :email\n    end\n  end\nend\n",
+      "db/migrate/20230201000000_create_delayed_jobs.rb":
+        "class CreateDelayedJobs < ActiveRecord::Migration[7.1]\n  def up\n    create_table :delayed_jobs, force: true do |t|\n      t.text :handler\n    end\n  end\n\n  def down\n    drop_table :delayed_jobs\n  end\nend\n",
+      "db/migrate/20230301000000_liquid_options.rb":
+        "class LiquidOptions < ActiveRecord::Migration[7.1]\n  class User < ActiveRecord::Base; end\n\n  def up\n    User.where(email: nil).update_all(email: \"\")\n  end\n\n  def down\n    raise ActiveRecord::IrreversibleMigration, \"options are now Liquid templates\"\n  end\nend\n",
+    });
+    const findings = await lint(root, "db/migrate");
+    const force = findings.find((f) => f.rule === "drop-table" && f.path.endsWith("create_delayed_jobs.rb"))!;
+    expect(force.severity).toBe("info");
+    expect(force.message).toContain("no earlier migration of this folder creates, renames or alters delayed_jobs");
+    const oneWay = findings.find((f) => f.rule === "irreversible-migration" && f.path.endsWith("liquid_options.rb"))!;
+    expect(oneWay.severity).toBe("info");
+    expect(oneWay.message).toContain("one-way by its author's choice");
+  });
+});

@@ -729,3 +729,26 @@ describe("sixth replay (Lago): what is not a migration of the reviewed database,
     expect(findings.filter((f) => f.rule === "dropped-object-still-used")).toEqual([]);
   });
 });
+
+describe("edits of merged migrations that leave the databases the same (README: edited-migration)", () => {
+  it("schema-qualifying a name the up already used is a warning, not a failed check; through_fields added to a many-to-many is a note", async () => {
+    const m2m = (extra: string) =>
+      `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("orgs", "0001_initial")]\n\n    operations = [\n        migrations.AddField(\n            model_name="organization",\n            name="members",\n            field=models.ManyToManyField(related_name="orgs", through="orgs.OrganizationMember",${extra} to="users.User"),\n        ),\n    ]\n`;
+    const repo = featureBranchOn({
+      "migrations/20221003041400_add_aal.up.sql": "ALTER TABLE auth.sessions ADD COLUMN IF NOT EXISTS aal aal_level NULL;\n",
+      ...djangoApp("orgs", { "orgs/migrations/0002_members.py": m2m("") }),
+    });
+    repo
+      .write({
+        "migrations/20221003041400_add_aal.up.sql": "ALTER TABLE auth.sessions ADD COLUMN IF NOT EXISTS aal auth.aal_level NULL;\n",
+        "orgs/migrations/0002_members.py": m2m(' through_fields=("organization", "user"),'),
+      })
+      .commit("pr");
+    const { exitCode, findings } = await reviewJson(repo);
+    const edits = findings.filter((f) => f.rule === "edited-migration");
+    expect(edits.find((f) => f.path.endsWith("add_aal.up.sql"))).toMatchObject({ severity: "warning" });
+    expect(edits.find((f) => f.path.endsWith("add_aal.up.sql"))!.message).toContain("only adds or removes the schema qualification");
+    expect(edits.find((f) => f.path.endsWith("0002_members.py"))).toMatchObject({ severity: "info" });
+    expect(exitCode).toBe(0);
+  });
+});
