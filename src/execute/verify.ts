@@ -8,7 +8,8 @@
  */
 import { adapterFor, loadAdapters } from "../engine/adapters/index.js";
 import { withSqlDialect } from "../engine/adapters/sql/index.js";
-import { fileDatabase, migrationFolder, type DatabaseDecision } from "../engine/database/decide.js";
+import { migrationFolder, type DatabaseDecision } from "../engine/database/decide.js";
+import { fileDatabase } from "../engine/database/dialect-file.js";
 import { DATABASE_LABEL } from "../engine/database/names.js";
 import { defaultConfig, type Config } from "../engine/config.js";
 import { effectiveSeverity } from "../engine/severity.js";

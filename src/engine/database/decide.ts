@@ -11,6 +11,7 @@ import type { Database, SourceFile } from "../model.js";
 import { mysqlReadsAll, mysqlSyntaxIn } from "./dialect-syntax.js";
 import type { MigrationUnit } from "../group.js";
 import { DATABASE_LABEL } from "./names.js";
+
 import { rubyReaders } from "../adapters/rails/ruby-readers.js";
 import { isSignal, type DatabaseSignal, type DatabaseSilence, type SignalReading } from "./signal.js";
 import { signalKind, signalPathsFor } from "./signal-paths.js";
@@ -130,14 +131,6 @@ export function folderDatabase(folder: string): Database | undefined {
   if (name === "mysql" || name === "mariadb") return name;
   if (name === "sqlite" || name === "sqlite3") return "sqlite";
   return undefined;
-}
-
-/** gobuffalo/pop and ory/popx keep one file per database: `x.mysql.up.sql`, `x.postgres.up.sql`, `x.sqlite3.up.sql`. */
-export function fileDatabase(path: string): Database | undefined {
-  const m = /\.(mysql|mariadb|postgres|postgresql|cockroach|sqlite3?)\.(?:up|down)\.sql$/.exec(path);
-  if (!m) return undefined;
-  if (m[1] === "mysql" || m[1] === "mariadb") return m[1];
-  return m[1].startsWith("sqlite") ? "sqlite" : "postgresql";
 }
 
 /**

@@ -5,6 +5,7 @@
  * (an older version merged late) is not one there.
  */
 import { dirOf } from "../paths.js";
+import { fileDatabase } from "../database/dialect-file.js";
 import type { SourceFile } from "../model.js";
 import { isGoModPath, isWithin } from "./fact-paths.js";
 
@@ -33,8 +34,7 @@ export function goModules(content: string): string[] {
 }
 
 /** pop's own migration file shapes: `*.up.fizz`, and one SQL file per dialect (`x.postgres.up.sql`, `x.cockroach.up.sql`). */
-export const isPopShapedPath = (path: string): boolean =>
-  /\.(?:up|down)\.fizz$/.test(path) || /\.(?:mysql|mariadb|postgres|cockroach|sqlite3)\.(?:up|down)\.sql$/.test(path);
+export const isPopShapedPath = (path: string): boolean => /\.(?:up|down)\.fizz$/.test(path) || fileDatabase(path) !== undefined;
 
 /**
  * Whether pop runs the migration at `path`: its shape, or the nearest go.mod above it (among `files`) requiring

@@ -18,7 +18,7 @@ import type { ParseResult, ScanResult } from "libpg-query";
 import { MAX_TREE_DEPTH, TooComplexError } from "../../limits.js";
 import { wasmFile } from "../wasm-file.js";
 
-export type { ParseResult, ScanResult } from "libpg-query";
+export type { ParseResult, ScanResult, ScanToken } from "libpg-query";
 
 /** PostgreSQL rejected the SQL (a syntax error, bison's "memory exhausted"): the instance is fine. */
 export class PgSqlError extends Error {

@@ -6,14 +6,7 @@
  * replaced by a value of the same byte length (an identifier named after it, or `$1`), so the statements parse
  * and every offset, hence every line, stays where it was. Text that parses is never touched.
  */
-import { pgScan } from "./pg-query.js";
-
-interface Token {
-  text: string;
-  start: number;
-  end: number;
-  tokenName: string;
-}
+import { pgScan, type ScanToken as Token } from "./pg-query.js";
 
 interface Replacement {
   start: number;
@@ -76,7 +69,7 @@ function placeholders(tokens: readonly Token[]): Replacement[] {
 export function fillPlaceholders(text: string): string | undefined {
   let tokens: Token[];
   try {
-    tokens = pgScan(text).tokens as Token[];
+    tokens = pgScan(text).tokens;
   } catch {
     return undefined;
   }

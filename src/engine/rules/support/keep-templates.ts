@@ -5,22 +5,14 @@
  * River's. Every name the migration wrote behind such a marker gets the marker back, verbatim, in the fix: in its
  * statements and in the statements its comments show to run by hand.
  */
-import { pgScan } from "../../adapters/sql/pg-query.js";
+import { pgScan, type ScanToken as Token } from "../../adapters/sql/pg-query.js";
 
 /** A comment that stands for a name's qualifier (the marker rivermigrate replaces with `schema.`). */
 const QUALIFIER_MARKER = /^\/\*\s*TEMPLATE:\s*schema\s*\*\/$/;
 
-interface Token {
-  text: string;
-  start: number;
-  end: number;
-  tokenName: string;
-  keywordKind: number;
-}
-
 function tokensOf(sql: string): Token[] {
   try {
-    return pgScan(sql).tokens as Token[];
+    return pgScan(sql).tokens;
   } catch {
     return []; // an unterminated string or comment: nothing is rewritten
   }
