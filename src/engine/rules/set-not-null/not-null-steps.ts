@@ -169,7 +169,7 @@ function djangoSqlSteps(op: SetNotNull, name: string): FixSteps {
 function alembicSteps(op: SetNotNull, name: string): FixSteps {
   const [t, c, n] = [ident(op.table), ident(op.column), ident(name)];
   const own = op.text.trim();
-  const alter = /^op\.alter_column\(/.test(own) ? own : `op.alter_column(${pythonString(op.table)}, ${pythonString(op.column)}, nullable=False)`;
+  const alter = /^op\.alter_column\(/.test(own) ? reindented(own) : `op.alter_column(${pythonString(op.table)}, ${pythonString(op.column)}, nullable=False)`;
   return {
     inPlace: `op.execute(${pythonString(`ALTER TABLE ${t} ADD CONSTRAINT ${n} CHECK (${c} IS NOT NULL) NOT VALID`)})`,
     steps: [

@@ -76,6 +76,34 @@ def downgrade():
     },
     {
       framework: "alembic",
+      name: "polar: the alter_column's existing_type is postgresql.JSONB, so the VALIDATE revision imports postgresql as the revision does (else NameError)",
+      path: "server/migrations/versions/2026-07-28-1633_enforce_organizations_embed_hosts_not_.py",
+      code: `import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.dialects import postgresql
+
+revision = "45773b693045"
+down_revision = "b493ccc15e3f"
+
+
+def upgrade() -> None:
+    op.execute("UPDATE organizations SET embed_hosts = '[]' WHERE embed_hosts IS NULL")
+    op.alter_column(
+        "organizations",
+        "embed_hosts",
+        existing_type=postgresql.JSONB(astext_type=sa.Text()),
+        nullable=False,
+    )
+
+
+def downgrade() -> None:
+    op.alter_column("organizations", "embed_hosts", existing_type=postgresql.JSONB(astext_type=sa.Text()), nullable=True)
+`,
+      lines: [11],
+      fixes: ["op.execute(\"ALTER TABLE organizations ADD CONSTRAINT organizations_embed_hosts_not_null CHECK (embed_hosts IS NOT NULL) NOT VALID\")\n\n# then a new migration, server/migrations/versions/4c4a058a6762_validate_organizations_embed_hosts_not_null.py:\nfrom alembic import op\nimport sqlalchemy as sa\nfrom sqlalchemy.dialects import postgresql\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"4c4a058a6762\"\nrevision = NEW_REVISION_ID\ndown_revision = \"45773b693045\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.execute(\"ALTER TABLE organizations VALIDATE CONSTRAINT organizations_embed_hosts_not_null\")\n    op.alter_column(\n        \"organizations\",\n        \"embed_hosts\",\n        existing_type=postgresql.JSONB(astext_type=sa.Text()),\n        nullable=False,\n    )\n    op.drop_constraint(\"organizations_embed_hosts_not_null\", \"organizations\")\n\n\ndef downgrade():\n    op.alter_column(\"organizations\", \"embed_hosts\", nullable=True)\n    pass"],
+    },
+    {
+      framework: "alembic",
       name: "alter_column nullable=False, also inside batch_alter_table",
       code: `from alembic import op
 import sqlalchemy as sa

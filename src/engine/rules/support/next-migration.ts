@@ -87,6 +87,33 @@ function pythonImports(code: readonly string[], known: Record<string, string>): 
   return Object.entries(known).filter(([name]) => free.has(name)).map(([, line]) => line);
 }
 
+/**
+ * One import line per name the migration's module-level imports bind (`postgresql` -> `from
+ * sqlalchemy.dialects import postgresql`): code copied out of the migration (an alter_column's
+ * existing_type=postgresql.JSONB(...)) reads the same names in its new file, which must import them too.
+ */
+function sourceImports(migration: Migration): Record<string, string> {
+  const source = migration.source;
+  if (source === undefined) return {};
+  return (
+    withPythonTree(source, (root) => {
+      const found: Record<string, string> = {};
+      for (const node of root.namedChildren) {
+        if (!node || (node.type !== "import_statement" && node.type !== "import_from_statement")) continue;
+        const module = node.childForFieldName("module_name");
+        for (const child of node.namedChildren) {
+          if (!child || child === module || child.type === "comment") continue;
+          const alias = child.type === "aliased_import" ? child.childForFieldName("alias") : child;
+          const name = alias?.text.split(".")[0];
+          if (!name || name in found) continue;
+          found[name] = node.type === "import_statement" ? `import ${child.text}` : `from ${module?.text} import ${child.text}`;
+        }
+      }
+      return found;
+    }) ?? {}
+  );
+}
+
 // ------------------------------------------------------------------------------------------------ without
 
 /** Statement children of a Python block (comments are not statements). */
@@ -184,7 +211,7 @@ function djangoFile(migration: Migration, anchor: Migration, step: MigrationStep
   ].join("\n");
   const definitions = pythonDefinitions(step.definitions ?? []);
   const body = [definitions, klass].filter(Boolean).join("\n\n\n");
-  const imports = pythonImports([...(step.definitions ?? []), "migrations.Migration", ...step.statements], { migrations: "from django.db import migrations", models: "from django.db import models" });
+  const imports = pythonImports([...(step.definitions ?? []), "migrations.Migration", ...step.statements], { migrations: "from django.db import migrations", models: "from django.db import models", ...sourceImports(migration) });
   return { file: { path: `${folderPrefix(migration.path)}${name}.py`, text: [...imports, ...(imports.length ? [""] : []), body].join("\n") }, name };
 }
 
@@ -222,7 +249,7 @@ function alembicFile(migration: Migration, step: MigrationStep, previous: string
     `depends_on = None`,
   ];
   const body = [pythonDefinitions(step.definitions ?? []), header.join("\n"), upgrade.join("\n"), downgrade.join("\n")].filter(Boolean).join("\n\n\n");
-  const imports = pythonImports([...(step.definitions ?? []), ...(step.noTransaction || migration.alembicTransactions?.shared ? ["op.get_context()"] : []), ...run, ...(step.down ?? [])], { op: "from alembic import op", sa: "import sqlalchemy as sa" });
+  const imports = pythonImports([...(step.definitions ?? []), ...(step.noTransaction || migration.alembicTransactions?.shared ? ["op.get_context()"] : []), ...run, ...(step.down ?? [])], { op: "from alembic import op", sa: "import sqlalchemy as sa", ...sourceImports(migration) });
   return { file: { path: `${folderPrefix(migration.path)}${id}_${snake(step.name)}.py`, text: [...imports, ...(imports.length ? [""] : []), body].join("\n") }, id };
 }
 
