@@ -7,7 +7,8 @@
  *     the diff already listed (checked against the head's blob ids), not a call each (planned-files.ts);
  *   - the other planned files: edited migrations at head and on the base, changed schema dumps, Django
  *     squashed migrations; the other migrations of a changed Django app (model state), one by one when few,
- *     else from the tarball;
+ *     else from the tarball; the base migrations newer than an added one, one by one when few, else from one
+ *     tarball of the base commit (archive-files.ts);
  *   - the head's code, as ONE tarball streamed and filtered on the fly, only when the first pass says
  *     something is dropped or renamed (`codeSearch.needed`) and the head has code to search;
  *   - the earlier migrations of each changed SQL migration's folder (config `execute`), which the executor
@@ -27,6 +28,7 @@ import type { ExecutionLimits } from "../execute/executor.js";
 import type { VerifyResult } from "../execute/verify.js";
 import { verifyOrSkip } from "../execute/verify-or-skip.js";
 import { headListing, planExecution } from "./execution-plan.js";
+import { fetchArchiveFiles } from "./archive-files.js";
 import { cappedCodeNote, fetchHeadArchive, hasNoSearchableCode } from "./head-archive.js";
 import { mayComeFromDiff, readPlanned, type DiffFile, type Wanted } from "./planned-files.js";
 import { approvalNote, fetchRegulatedApproval } from "./regulated-approval.js";
@@ -87,12 +89,20 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
   const basePaths = baseTree ? [...baseTree.blobs.keys()] : undefined;
   const plan = planReview(changedFiles, config, basePaths);
 
-  // many Django context migrations: take them, and the code, from one tarball instead of a call each
-  let archive = plan.context.length > CONTEXT_FETCH_LIMIT ? await fetchHeadArchive(octokit, target, config, new Set(plan.context)) : undefined;
+  // many Django context migrations: take them, and the code, from one tarball instead of a call each; many base
+  // files (every migration merged since the branch left, to order against): from one tarball of the base
+  const baseWanted = plan.base.filter((path) => !base.has(path));
+  const [headArchive, baseArchive] = await Promise.all([
+    plan.context.length > CONTEXT_FETCH_LIMIT ? fetchHeadArchive(octokit, target, config, new Set(plan.context)) : undefined,
+    baseWanted.length > CONTEXT_FETCH_LIMIT ? fetchArchiveFiles(octokit, target, target.baseSha, new Set(baseWanted), config.max_file_bytes) : [],
+  ]);
+  let archive = headArchive;
   const context = new Map((archive?.files ?? []).map((f) => [f.path, f]));
+  for (const file of baseArchive) base.set(file.path, file);
   const wanted: Wanted[] = [
     ...plan.head.filter((path) => !head.has(path)).map((path) => ({ path, side: "head" as const })),
-    ...plan.base.filter((path) => !base.has(path)).map((path) => ({ path, side: "base" as const })),
+    // what the archive left out (too large, binary) is asked for by itself, which says why it cannot be read
+    ...baseWanted.filter((path) => !base.has(path)).map((path) => ({ path, side: "base" as const })),
     ...(archive ? [] : plan.context.filter((path) => !head.has(path)).map((path) => ({ path, side: "context" as const }))),
     ...plan.facts.map((path) => ({ path, side: "facts" as const })),
   ];

@@ -139,6 +139,26 @@ describe("what counts as the change", () => {
     expect(body.findings.some((f) => f.path.includes("20240301000000"))).toBe(false);
   });
 
+  it("reads every migration main merged since the branch left (Lago's branches lag 48-61): whether the order matters depends on each", async () => {
+    const repo = railsApp();
+    repo.write({ "db/migrate/20240115000000_add_locale.rb": rails("AddLocale", "add_column :users, :locale, :string") }).commit("locale");
+    repo.git("checkout", "-q", "main");
+    for (let i = 1; i <= 16; i++) {
+      const day = String(i).padStart(2, "0");
+      repo.write({ [`db/migrate/202402${day}000000_create_ledger_${i}.rb`]: rails(`CreateLedger${i}`, `create_table :ledger_${i} do |t|\n      t.bigint :amount\n    end`) }).commit(`ledger ${i}`);
+    }
+    repo.git("checkout", "-q", "feature");
+    const order = async () => (await reviewJson(repo)).body.findings.find((f) => f.rule === "migration-version-order");
+    // none of the 16 touches users: the order makes no difference, a note
+    expect(await order()).toMatchObject({ path: "db/migrate/20240115000000_add_locale.rb", severity: "info" });
+    expect((await order())!.message).toContain("No newer migration on the base branch touches a table this one touches");
+    // the 17th newer one does: a warning naming the table
+    repo.git("checkout", "-q", "main");
+    repo.write({ "db/migrate/20240220000000_add_name.rb": rails("AddName", "add_column :users, :name, :string") }).commit("name");
+    repo.git("checkout", "-q", "feature");
+    expect(await order()).toMatchObject({ severity: "warning", message: expect.stringContaining("Both touch users") });
+  });
+
   it("prints paths relative to the working directory, like lint", async () => {
     const repo = railsApp();
     repo.write({ "db/migrate/20240201000000_add_locale.rb": rails("AddLocale", "add_column :users, :locale, :string") }).commit("locale");

@@ -69,10 +69,12 @@ export function counterpartPaths(file: DetectedFile, siblings: readonly string[]
 /** Layouts that run a late-merged older version after newer ones: order matters only for shared tables. */
 export const ORDERED_BY_VERSION = new Set(["rails", "dbmate", "plain-sql", "prisma"]);
 
-/** Past this many newer migrations on the base branch, an older new one is reported without reading them. */
-export const NEWER_TO_READ = 10;
-
-/** Base migrations of the same version sequence newer than an added one (each added migration's, when few enough). */
+/**
+ * Base migrations of the same version sequence newer than an added one, every one of them: whether the order
+ * matters depends on each one's tables (a branch 48 migrations behind Lago's main was warned about for want of
+ * reading them). Only layouts whose runner applies a late version anyway need them; the others are judged on
+ * versions alone. The App takes many of them from one tarball of the base (review-change.ts).
+ */
 function newerOnBase(added: readonly DetectedFile[], basePaths: readonly string[], config: Config, databases: RailsDatabases): string[] {
   // golang-migrate names under a go.mod may be gobuffalo/pop's, which also applies late versions (its go.mod is read later)
   const maybePop = (f: DetectedFile) => f.layout === "golang-migrate" && basePaths.some((p) => isGoModPath(p) && isWithin(dirOf(p), f.path));
@@ -86,7 +88,7 @@ function newerOnBase(added: readonly DetectedFile[], basePaths: readonly string[
   for (const file of candidates) {
     const key = migrationSetKey(file, databases);
     const newer = baseFiles.filter((other) => migrationSetKey(other, databases) === key && compareVersions(other.version!, file.version!) > 0);
-    if (newer.length <= NEWER_TO_READ) for (const other of newer) out.add(other.path);
+    for (const other of newer) out.add(other.path);
   }
   return [...out];
 }

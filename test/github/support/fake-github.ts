@@ -145,6 +145,8 @@ export class FakeGitHub {
   #codeload?: Server;
   #codeloadUrl = "";
   readonly #archives = new Map<string, Buffer>();
+  /** each commit's parent */
+  readonly #parents = new Map<string, string>();
   #nextId = 1000;
   #commitCount = 0;
   readonly #routes: Array<[string, RegExp, Handler]>;
@@ -191,8 +193,17 @@ export class FakeGitHub {
     }
     const sha = sha1(`${parent ?? ""}:${++this.#commitCount}:${[...files.keys()].join(",")}`);
     this.commits.set(sha, files);
+    if (parent) this.#parents.set(sha, parent);
     this.symlinks.set(sha, links);
     return sha;
+  }
+
+  /** The newest commit both descend from (commits have one parent here): where a branch left its base. */
+  mergeBase(a: string, b: string): string | undefined {
+    const ancestors = new Set<string>();
+    for (let at: string | undefined = a; at; at = this.#parents.get(at)) ancestors.add(at);
+    for (let at: string | undefined = b; at; at = this.#parents.get(at)) if (ancestors.has(at)) return at;
+    return undefined;
   }
 
   #isLink(sha: string, path: string): boolean {
@@ -226,9 +237,12 @@ export class FakeGitHub {
     pull.headSha = head;
   }
 
-  /** The changed files of a pull request with their diffs, as GitHub computes them (base tip vs head). */
+  /**
+   * The changed files of a pull request with their diffs, as GitHub computes them: the head against where it
+   * left the base branch (three dots), so what the base merged since is not the pull request's change.
+   */
   changedFiles(pull: FakePull): Array<{ filename: string; status: string; diff?: FileDiff; binary: boolean; blob?: Buffer }> {
-    const base = this.commits.get(pull.baseSha) ?? new Map<string, Buffer>();
+    const base = this.commits.get(this.mergeBase(pull.baseSha, pull.headSha) ?? pull.baseSha) ?? new Map<string, Buffer>();
     const head = this.commits.get(pull.headSha) ?? new Map<string, Buffer>();
     const paths = [...new Set([...base.keys(), ...head.keys()])].sort();
     const out: Array<{ filename: string; status: string; diff?: FileDiff; binary: boolean; blob?: Buffer }> = [];

@@ -1,0 +1,71 @@
+/**
+ * A pull request whose branch is many migrations behind its base (Lago's branches lag 48-61 migrations): the
+ * App reads every base migration newer than the one it adds, so migration-version-order can tell whether the
+ * order matters, and takes them from ONE tarball of the base commit rather than a call each. Signed webhooks
+ * over HTTP, the local GitHub API checking every request against GitHub's OpenAPI description; the pull
+ * request's files are computed from where the branch left the base, as GitHub does.
+ */
+import { afterEach, describe, expect, it } from "@jest/globals";
+import { startScenario, type Scenario } from "./support/scenario.js";
+
+const rails = (klass: string, body: string) => `class ${klass} < ActiveRecord::Migration[7.1]\n  def change\n    ${body}\n  end\nend\n`;
+const ADDED = "db/migrate/20240115000000_add_locale_to_users.rb";
+
+/** 15 migrations merged into the base after the branch left it, each creating its own table */
+const merged = (count: number): Record<string, string> =>
+  Object.fromEntries(
+    Array.from({ length: count }, (_, i) => {
+      const day = String(i + 1).padStart(2, "0");
+      return [`db/migrate/202402${day}000000_create_ledger_${i}.rb`, rails(`CreateLedger${i}`, `create_table :ledger_${i} do |t|\n      t.bigint :amount\n    end`)];
+    }),
+  );
+
+let s: Scenario | undefined;
+afterEach(async () => {
+  if (s) expect(s.fake.violations).toEqual([]);
+  await s?.stop();
+  s = undefined;
+});
+
+/** The base: users; a branch that adds a column to users; then the base merges `later` on top. */
+async function behind(later: Record<string, string>) {
+  s = await startScenario({ baseFiles: { "README.md": "# Billing\n", "db/migrate/20240101000000_create_users.rb": rails("CreateUsers", "create_table :users do |t|\n      t.string :email\n    end") } });
+  const left = s.base;
+  const tip = s.fake.commit(later, left);
+  s.fake.setBranch("master", tip);
+  const head = s.openPull(70, { [ADDED]: rails("AddLocaleToUsers", "add_column :users, :locale, :string") }, { parent: left });
+  const from = s.fake.requests.length;
+  expect((await s.pullRequest("opened", 70)).status).toBe(200);
+  const run = s.fake.checkRunsFor(head).at(-1)!;
+  const calls = s.fake.requests.slice(from).map((r) => `${r.method} ${r.path.replace(/^\/repos\/[^/]+\/[^/]+/, "")}`);
+  return { run, calls, tip };
+}
+
+describe("a branch behind its base", () => {
+  it("reads all 15 newer migrations from one base tarball: none touches users, so the order is a note", async () => {
+    const { run, calls, tip } = await behind(merged(15));
+    const order = run.annotations.find((a) => a.title.startsWith("migration-version-order"));
+    expect(order).toMatchObject({ path: ADDED, annotation_level: "notice" });
+    expect(order?.message).toContain("No newer migration on the base branch touches a table this one touches");
+    // the newer migrations are not the pull request's change: nothing else is reported about them
+    expect(run.annotations.filter((a) => a.path !== ADDED)).toEqual([]);
+    expect(calls.filter((c) => c.includes("/tarball/"))).toEqual([`GET /tarball/${tip}`]);
+    expect(calls.filter((c) => c.includes("/contents/db%2Fmigrate"))).toEqual([]);
+  });
+
+  it("warns when the 16th newer migration, past what one call each would read, touches users", async () => {
+    const later = { ...merged(15), "db/migrate/20240220000000_add_phone_to_users.rb": rails("AddPhoneToUsers", "add_column :users, :phone, :string") };
+    const { run } = await behind(later);
+    const order = run.annotations.find((a) => a.title.startsWith("migration-version-order"));
+    expect(order).toMatchObject({ path: ADDED, annotation_level: "warning" });
+    expect(order?.message).toContain("Both touch users");
+    expect(order?.message).toContain("20240220000000");
+  });
+
+  it("asks the contents API, not a tarball, for a few newer migrations", async () => {
+    const { run, calls } = await behind(merged(2));
+    expect(run.annotations.find((a) => a.title.startsWith("migration-version-order"))).toMatchObject({ annotation_level: "notice" });
+    expect(calls.filter((c) => c.includes("/tarball/"))).toEqual([]);
+    expect(calls.filter((c) => c.includes("/contents/db%2Fmigrate"))).toHaveLength(2);
+  });
+});
