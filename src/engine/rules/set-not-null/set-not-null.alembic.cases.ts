@@ -28,6 +28,28 @@ def run_migrations_online():
 
 const PER_REVISION_ENV = LEMUR_ENV.replace("target_metadata=target_metadata,", "target_metadata=target_metadata, transaction_per_migration=True,");
 
+/** Lemur's revision 4fe230f7a26e: one alter_column nullable=False. */
+const LEMUR_REVISION = `from alembic import op
+import sqlalchemy as sa
+
+revision = "4fe230f7a26e"
+down_revision = "c05a8998b371"
+
+
+def upgrade():
+    op.alter_column("certificate_associations", "domain_id", existing_type=sa.INTEGER(), nullable=False)
+
+
+def downgrade():
+    op.alter_column("certificate_associations", "domain_id", existing_type=sa.INTEGER(), nullable=True)
+`;
+
+/** The fix for LEMUR_REVISION; `beforeValidate` is what the VALIDATE revision runs first (ending the upgrade's transaction or nothing). */
+const lemurFix = (beforeValidate: string) =>
+  "op.execute(\"ALTER TABLE certificate_associations ADD CONSTRAINT certificate_associations_domain_id_not_null CHECK (domain_id IS NOT NULL) NOT VALID\")\n\n# then a new migration, lemur/migrations/versions/0244f6934a68_validate_certificate_associations_domain_id_not_null.py:\nfrom alembic import op\nimport sqlalchemy as sa\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"0244f6934a68\"\nrevision = NEW_REVISION_ID\ndown_revision = \"4fe230f7a26e\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n" +
+  beforeValidate +
+  "    op.execute(\"ALTER TABLE certificate_associations VALIDATE CONSTRAINT certificate_associations_domain_id_not_null\")\n    op.alter_column(\"certificate_associations\", \"domain_id\", existing_type=sa.INTEGER(), nullable=False)\n    op.drop_constraint(\"certificate_associations_domain_id_not_null\", \"certificate_associations\")\n\n\ndef downgrade():\n    op.alter_column(\"certificate_associations\", \"domain_id\", nullable=True)\n    pass";
+
 export default defineCases({
   invalid: [
     {
@@ -35,44 +57,18 @@ export default defineCases({
       name: "lemur: env.py runs every revision in one transaction, so the VALIDATE revision first ends it (an empty autocommit_block); otherwise the split would hold the lock just as long",
       path: "lemur/migrations/versions/4fe230f7a26e_.py",
       files: { "lemur/migrations/env.py": LEMUR_ENV },
-      code: `from alembic import op
-import sqlalchemy as sa
-
-revision = "4fe230f7a26e"
-down_revision = "c05a8998b371"
-
-
-def upgrade():
-    op.alter_column("certificate_associations", "domain_id", existing_type=sa.INTEGER(), nullable=False)
-
-
-def downgrade():
-    op.alter_column("certificate_associations", "domain_id", existing_type=sa.INTEGER(), nullable=True)
-`,
+      code: LEMUR_REVISION,
       lines: [9],
-      fixes: ["op.execute(\"ALTER TABLE certificate_associations ADD CONSTRAINT certificate_associations_domain_id_not_null CHECK (domain_id IS NOT NULL) NOT VALID\")\n\n# then a new migration, lemur/migrations/versions/0244f6934a68_validate_certificate_associations_domain_id_not_null.py:\nfrom alembic import op\nimport sqlalchemy as sa\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"0244f6934a68\"\nrevision = NEW_REVISION_ID\ndown_revision = \"4fe230f7a26e\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    # lemur/migrations/env.py runs every revision of an upgrade in one transaction (context.configure has no transaction_per_migration=True, unless **current_app.extensions[\"migrate\"].configure_args brings it):\n    # commit what the revisions before ran, releasing their locks; the statements below run in a new transaction\n    with op.get_context().autocommit_block():\n        pass\n    op.execute(\"ALTER TABLE certificate_associations VALIDATE CONSTRAINT certificate_associations_domain_id_not_null\")\n    op.alter_column(\"certificate_associations\", \"domain_id\", existing_type=sa.INTEGER(), nullable=False)\n    op.drop_constraint(\"certificate_associations_domain_id_not_null\", \"certificate_associations\")\n\n\ndef downgrade():\n    op.alter_column(\"certificate_associations\", \"domain_id\", nullable=True)\n    pass"],
+      fixes: [lemurFix("    # lemur/migrations/env.py runs every revision of an upgrade in one transaction (context.configure has no transaction_per_migration=True, unless **current_app.extensions[\"migrate\"].configure_args brings it):\n    # commit what the revisions before ran, releasing their locks; the statements below run in a new transaction\n    with op.get_context().autocommit_block():\n        pass\n")],
     },
     {
       framework: "alembic",
       name: "env.py with transaction_per_migration=True: each revision commits on its own, the split revision needs nothing more",
       path: "lemur/migrations/versions/4fe230f7a26e_.py",
       files: { "lemur/migrations/env.py": PER_REVISION_ENV },
-      code: `from alembic import op
-import sqlalchemy as sa
-
-revision = "4fe230f7a26e"
-down_revision = "c05a8998b371"
-
-
-def upgrade():
-    op.alter_column("certificate_associations", "domain_id", existing_type=sa.INTEGER(), nullable=False)
-
-
-def downgrade():
-    op.alter_column("certificate_associations", "domain_id", existing_type=sa.INTEGER(), nullable=True)
-`,
+      code: LEMUR_REVISION,
       lines: [9],
-      fixes: ["op.execute(\"ALTER TABLE certificate_associations ADD CONSTRAINT certificate_associations_domain_id_not_null CHECK (domain_id IS NOT NULL) NOT VALID\")\n\n# then a new migration, lemur/migrations/versions/0244f6934a68_validate_certificate_associations_domain_id_not_null.py:\nfrom alembic import op\nimport sqlalchemy as sa\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"0244f6934a68\"\nrevision = NEW_REVISION_ID\ndown_revision = \"4fe230f7a26e\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.execute(\"ALTER TABLE certificate_associations VALIDATE CONSTRAINT certificate_associations_domain_id_not_null\")\n    op.alter_column(\"certificate_associations\", \"domain_id\", existing_type=sa.INTEGER(), nullable=False)\n    op.drop_constraint(\"certificate_associations_domain_id_not_null\", \"certificate_associations\")\n\n\ndef downgrade():\n    op.alter_column(\"certificate_associations\", \"domain_id\", nullable=True)\n    pass"],
+      fixes: [lemurFix("")],
     },
     {
       framework: "alembic",
