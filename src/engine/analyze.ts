@@ -17,7 +17,7 @@ import { detectByPath } from "./detect.js";
 import { HIDDEN_OPERATION, INVALID_CONFIG, SYNTAX_ERROR, TOO_COMPLEX, WAIVER_WITHOUT_REASON } from "./engine-rules.js";
 import { enrichMigration } from "./enrich.js";
 import { effectiveSeverity } from "./severity.js";
-import { isWaived } from "./waivers.js";
+import { isWaived, peerWaiverOf } from "./waivers.js";
 import { groupMigrations, type MigrationUnit } from "./group.js";
 import { isStackOverflow, TooComplexError } from "./limits.js";
 import type { Framework, Migration, Operation, HiddenOperation, ParseProblem, ReportedFinding, SourceFile } from "./model.js";
@@ -213,7 +213,7 @@ function applyWaivers(raw: Raw[], migration: Migration, config: Config): Reporte
   const out: ReportedFinding[] = [];
   const waiverSeverity = effectiveSeverity(config, WAIVER_WITHOUT_REASON);
   for (const waiver of migration.waivers) {
-    if (waiver.reason || !waiverSeverity) continue;
+    if (waiver.reason || waiver.peer || !waiverSeverity) continue;
     out.push({
       path: migration.path,
       line: waiver.line,
@@ -231,6 +231,12 @@ function applyWaivers(raw: Raw[], migration: Migration, config: Config): Reporte
     if (isWaived(finding, migration)) continue;
     if (op?.assured && finding.severity !== "info") {
       out.push({ ...finding, severity: "info", message: `${finding.message} (waived by safety_assured)` });
+      continue;
+    }
+    // another linter's waiver: the team decided about this hazard, but gave no reason, so it stays visible as a note
+    const peer = finding.severity !== "info" ? peerWaiverOf(finding, migration) : undefined;
+    if (peer) {
+      out.push({ ...finding, severity: "info", message: `${finding.message} (waived by ${peer.peer} on line ${peer.line})` });
       continue;
     }
     // a squash replays history that every deployment already ran: it reaches a live table only on a database

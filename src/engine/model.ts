@@ -439,6 +439,11 @@ export const Waiver = z.object({
   reason: z.string().default(""),
   /** migguard:ignore-file: applies to the whole file */
   wholeFile: z.boolean().default(false),
+  /**
+   * another linter's waiver as written (`atlas:nolint DS103`, `squawk-ignore ban-drop-column`, `IgnoreMigration()`):
+   * its findings become notes instead of being silenced, as it gives no reason. `rules` are migguard's, "*" for all
+   */
+  peer: z.string().optional(),
 });
 export type Waiver = z.infer<typeof Waiver>;
 

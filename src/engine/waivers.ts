@@ -4,14 +4,19 @@
  *   # migguard:ignore add-index-not-concurrent,set-not-null table has 40 rows
  *   -- migguard:ignore-file require-lock-timeout runner sets lock_timeout
  * A waiver silences the named rules on the next statement (or the statement on the same line);
- * one without a reason is itself a finding.
+ * one without a reason is itself a finding. Other linters' waivers (peer-waivers.ts) only turn findings into notes.
  */
 import type { Migration, ReportedFinding, Waiver } from "./model.js";
+import { ALL_RULES, PEER_MARKERS, parsePeerWaiver } from "./peer-waivers.js";
 
 const WAIVER = /migguard:(ignore-file|ignore)\b[ \t]*([\w*,-]*)[ \t]*(.*)$/;
 
-/** Parse the text of one comment (with its markers) starting on `line`. */
+/** Parse the text of one comment (with its markers) starting on `line`: a migguard waiver, or another linter's (peer-waivers.ts). */
 export function parseWaiver(commentText: string, line: number): Waiver | undefined {
+  return parseOwnWaiver(commentText, line) ?? parsePeerWaiver(commentText, line);
+}
+
+function parseOwnWaiver(commentText: string, line: number): Waiver | undefined {
   const body = commentText
     .replace(/^\s*(--|#|\/\*)\s?/, "")
     .replace(/\*\/\s*$/, "")
@@ -26,9 +31,17 @@ export function parseWaiver(commentText: string, line: number): Waiver | undefin
 }
 
 /** Cheap pre-check so files without waivers skip comment scanning. */
-export const mayHaveWaivers = (content: string) => content.includes("migguard:");
+export const mayHaveWaivers = (content: string) => content.includes("migguard:") || PEER_MARKERS.some((m) => content.includes(m));
 
 const names = (waiver: Waiver, rule: string) => waiver.rules.length === 0 || waiver.rules.includes(rule) || waiver.rules.includes("*");
+
+/** Line numbers where the migration's statements start (up and down), in order. */
+const statementStarts = (migration: Migration) =>
+  [...migration.up, ...(migration.down.status === "present" ? migration.down.ops : [])].map((op) => op.loc.line).sort((a, b) => a - b);
+
+/** Does the waiver's place cover the finding: the statement after the comment, the one on its line, or the file. */
+const coversLine = (w: Waiver, line: number, starts: readonly number[]) =>
+  w.wholeFile || w.line === line || (starts.find((start) => start >= w.line) ?? w.line + 1) === line;
 
 /**
  * Does a waiver with a reason cover this finding? It covers the statement after the comment (or the one on
@@ -36,10 +49,18 @@ const names = (waiver: Waiver, rule: string) => waiver.rules.length === 0 || wai
  */
 export function isWaived(finding: Pick<ReportedFinding, "rule" | "line" | "path">, migration: Migration | undefined): boolean {
   if (!migration || migration.path !== finding.path || migration.waivers.length === 0) return false;
-  const starts = [...migration.up, ...(migration.down.status === "present" ? migration.down.ops : [])].map((op) => op.loc.line).sort((a, b) => a - b);
-  return migration.waivers.some((w) => {
-    if (!w.reason || !names(w, finding.rule)) return false;
-    if (w.wholeFile || w.line === finding.line) return true;
-    return (starts.find((start) => start >= w.line) ?? w.line + 1) === finding.line;
-  });
+  const starts = statementStarts(migration);
+  return migration.waivers.some((w) => !w.peer && w.reason && names(w, finding.rule) && coversLine(w, finding.line, starts));
+}
+
+/** Regulated data needs a reason and a sign-off: another linter's waiver never covers it. */
+const PEER_PROOF = new Set(["regulated-data"]);
+
+/** The other linter's waiver (squawk, Atlas, eugene, django-migration-linter) that covers this finding, if any. */
+export function peerWaiverOf(finding: Pick<ReportedFinding, "rule" | "line" | "path">, migration: Migration | undefined): Waiver | undefined {
+  if (!migration || migration.path !== finding.path || PEER_PROOF.has(finding.rule)) return undefined;
+  const peers = migration.waivers.filter((w) => w.peer && (w.rules.includes(ALL_RULES) || w.rules.includes(finding.rule)));
+  if (peers.length === 0) return undefined;
+  const starts = statementStarts(migration);
+  return peers.find((w) => coversLine(w, finding.line, starts));
 }

@@ -3,6 +3,7 @@
  * `atomic = False` (then RunPython(atomic=True) still gets its own). Django derives the rollback itself, so the
  * down is `derived`, or irreversible at the first RunPython / RunSQL without a reverse.
  */
+import { ALL_RULES } from "../../peer-waivers.js";
 import type { AdapterInput } from "../index.js";
 import type { Down, MigrationInput, OperationInput, ParseProblem } from "../../model.js";
 import { historyOf } from "./django-history.js";
@@ -57,7 +58,8 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
     squashes: file.replaces.length,
     djangoLabel: label,
     waivers: translation.ignored
-      ? [...file.waivers, { line: translation.ignored.line, rules: [], reason: "IgnoreMigration() (django-migration-linter)", wholeFile: true }]
+      ? // django-migration-linter's waiver of the whole migration: like every other linter's, it gives no reason (peer-waivers.ts)
+        [...file.waivers, { line: translation.ignored.line, rules: [ALL_RULES], reason: "", wholeFile: true, peer: "django-migration-linter's IgnoreMigration()" }]
       : file.waivers,
     syntaxErrors: [...file.syntaxErrors, ...translation.errors],
     hidden: [...hidden, ...translation.hidden.filter((h) => !broken(h))],

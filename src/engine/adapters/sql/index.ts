@@ -10,6 +10,7 @@ import { TooComplexError } from "../../limits.js";
 import type { Database, Down, Layout, Migration, Operation, OperationInput, ParseProblem, Waiver } from "../../model.js";
 import { SourceLines } from "../../source-lines.js";
 import { mayHaveWaivers, parseWaiver } from "../../waivers.js";
+import { atlasFileWaivers } from "../../peer-waivers.js";
 import { SQL_LAYOUTS, type SqlSegment, type TransactionMode } from "./layouts/index.js";
 import { statementOperations, unwrap } from "./pg-operations.js";
 import { parseStatements, scanComments, type ParsedStatement, type PgNode, type SqlParseResult } from "./pg-parser.js";
@@ -171,18 +172,20 @@ export function parseEmbeddedSql(
 export function readWaivers(content: string): Waiver[] {
   if (!mayHaveWaivers(content)) return [];
   const lines = new SourceLines(content);
-  return scanComments(content, lines)
+  const waivers = scanComments(content, lines)
     .map((c) => parseWaiver(c.text, c.line))
     .filter((w): w is Waiver => w !== undefined);
+  return waivers.some((w) => w.peer) ? atlasFileWaivers(waivers, content.split(/\r?\n/)) : waivers;
 }
 
 /** Waivers in MySQL comments (`--`, `#` and block comments), found by MySQL's lexer. */
 export function readMysqlWaivers(content: string): Waiver[] {
   if (!mayHaveWaivers(content)) return [];
-  return mysqlTokens(content)
+  const waivers = mysqlTokens(content)
     .filter((t) => t.hidden && t.name !== "WHITESPACE")
     .map((t) => parseWaiver(t.text, t.line))
     .filter((w): w is Waiver => w !== undefined);
+  return waivers.some((w) => w.peer) ? atlasFileWaivers(waivers, content.split(/\r?\n/)) : waivers;
 }
 
 const meaningful = (ops: Operation[]) =>

@@ -5,6 +5,25 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "django-migration-linter's IgnoreMigration() waives the whole migration: its findings are notes that name it (it gives no reason)",
+      code: `from django.db import migrations
+from django_migration_linter import IgnoreMigration
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0004_order")]
+
+    operations = [
+        IgnoreMigration(),
+        migrations.RemoveField(model_name="order", name="legacy_code"),
+    ]
+`,
+      lines: [10],
+      severities: ["info"],
+      messages: ["(waived by django-migration-linter's IgnoreMigration() on line 9)"],
+    },
+    {
+      framework: "django",
       name: "django-safemigrate: a RemoveField marked Safe.after_deploy() is the planned last step (a warning with a backup)",
       path: "app/migrations/0002_remove_order_note.py",
       files: DJANGO_INITIAL,
@@ -258,22 +277,6 @@ class Migration(migrations.Migration):
     ]
 `,
       files: DJANGO_INITIAL,
-    },
-    {
-      framework: "django",
-      name: "django-migration-linter's IgnoreMigration() waives the whole migration",
-      code: `from django.db import migrations
-from django_migration_linter import IgnoreMigration
-
-
-class Migration(migrations.Migration):
-    dependencies = [("shop", "0004_order")]
-
-    operations = [
-        IgnoreMigration(),
-        migrations.RemoveField(model_name="order", name="legacy_code"),
-    ]
-`,
     },
     {
       framework: "django",

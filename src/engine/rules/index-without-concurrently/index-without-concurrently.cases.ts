@@ -6,6 +6,23 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "eugene's ignore E6 waived the non-concurrent index: a note that names it",
+      schema: "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint);",
+      code: "-- eugene: ignore E6\nCREATE INDEX orders_customer_id_idx ON orders (customer_id);",
+      lines: [2],
+      severities: ["info"],
+      messages: ["(waived by eugene: ignore E6 on line 1)"],
+    },
+    {
+      framework: "sql",
+      name: "atlas:nolint MF101 (duplicates) says nothing about the write lock of a unique index build: still reported",
+      schema: "CREATE TABLE orders (id bigint PRIMARY KEY, reference text);",
+      code: "-- atlas:nolint MF101\nCREATE UNIQUE INDEX orders_reference_key ON orders (reference);",
+      lines: [2],
+      severities: ["error"],
+    },
+    {
+      framework: "sql",
       name: "a NOT NULL column added with a default proves nothing: the table may hold rows",
       schema: 'CREATE TABLE "Folder" (id text PRIMARY KEY, name text);',
       code: 'ALTER TABLE "Folder" ADD COLUMN "type" TEXT NOT NULL DEFAULT \'DOCUMENT\';\nCREATE INDEX "Folder_type_idx" ON "Folder"("type");\n',

@@ -4,6 +4,23 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "Atlas's atlas:nolint MF103 (non-nullable column on an existing table) waived it: a note that names the waiver",
+      schema: "CREATE TABLE charge_flat_fee_credit_allocations (id bigint PRIMARY KEY);",
+      code: '-- modify "charge_flat_fee_credit_allocations" table\n-- atlas:nolint MF103\nALTER TABLE "charge_flat_fee_credit_allocations" ADD COLUMN "type" character varying NOT NULL;\n',
+      lines: [3],
+      severities: ["info"],
+      messages: ["(waived by atlas:nolint MF103 on line 2)"],
+    },
+    {
+      framework: "sql",
+      name: "squawk-ignore adding-required-field waived it; squawk-ignore of another rule does not",
+      schema: "CREATE TABLE accounts (id bigint PRIMARY KEY);",
+      code: "-- squawk-ignore adding-required-field\nALTER TABLE accounts ADD COLUMN region text NOT NULL;\n-- squawk-ignore prefer-text-field\nALTER TABLE accounts ADD COLUMN tier integer NOT NULL;",
+      lines: [2, 4],
+      severities: ["info", "error"],
+    },
+    {
+      framework: "sql",
       name: "one ALTER TABLE adding several NOT NULL columns: one finding for the statement, naming every column",
       schema: 'CREATE TABLE "OrganisationClaim" (id text PRIMARY KEY);',
       code: 'ALTER TABLE "OrganisationClaim" ADD COLUMN "apiQuota" INTEGER,\nADD COLUMN "apiRateLimits" JSONB NOT NULL DEFAULT \'[]\'::jsonb,\nADD COLUMN "recipientCount" INTEGER NOT NULL DEFAULT 0;\nALTER TABLE "OrganisationClaim" ALTER COLUMN "apiRateLimits" DROP DEFAULT,\nALTER COLUMN "recipientCount" DROP DEFAULT;\n',
