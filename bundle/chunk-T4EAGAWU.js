@@ -1,7 +1,0 @@
-import { createRequire as __migguardCreateRequire } from "node:module";
-import { fileURLToPath as __migguardFileURLToPath } from "node:url";
-import { dirname as __migguardDirname } from "node:path";
-const require = __migguardCreateRequire(import.meta.url);
-const __filename = __migguardFileURLToPath(import.meta.url);
-const __dirname = __migguardDirname(__filename);
-import{deployLine,lintAnalysis,lintCommand}from"./chunk-SV7WESIZ.js";import"./chunk-PZZAK4HD.js";import"./chunk-PIFU576D.js";import"./chunk-RJQXYKIX.js";import"./chunk-CO63AZBB.js";import"./chunk-KSQT6XDH.js";import"./chunk-EC4PL6TI.js";import"./chunk-NP4IR24D.js";import"./chunk-WWCBNKUF.js";import"./chunk-LKF7GW36.js";import"./chunk-J72UDM3I.js";import"./chunk-SD7RHKYO.js";import"./chunk-YG2DCWQR.js";import"./chunk-3GIJDICJ.js";import"./chunk-HXBRFH4K.js";import"./chunk-VZJ77JFL.js";import"./chunk-XNBH3X7Z.js";import"./chunk-L5ZQXQSG.js";import"./chunk-VWDDKMGJ.js";import"./chunk-BQRH7I3O.js";import"./chunk-VDW5ZY76.js";import"./chunk-IOGC7PKK.js";import"./chunk-ZT7H7L6I.js";import"./chunk-TKB2M3XK.js";import"./chunk-JPTA6PRG.js";import"./chunk-CCEUFBHV.js";import"./chunk-RQARABJD.js";import"./chunk-67IMWYXB.js";import"./chunk-7B3IGGFL.js";import"./chunk-6E7SBJZC.js";import"./chunk-QQGLHI7X.js";import"./chunk-FFMTFJPS.js";import"./chunk-GHHFVP6H.js";import"./chunk-E44I44Y2.js";import"./chunk-SL54QWOZ.js";export{deployLine,lintAnalysis,lintCommand};
