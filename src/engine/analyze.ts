@@ -36,6 +36,7 @@ import { appliesToDatabase } from "./rules/support/databases.js";
 import { Production } from "./production/production.js";
 import { RunObjects } from "./production/run-objects.js";
 import { againstProduction } from "./production/size-aware.js";
+import { againstTableAges } from "./production/young-tables.js";
 import type { ProductionSnapshot } from "./production/snapshot-file.js";
 import type { ProductionContext } from "./rules/support/rule.js";
 import { append } from "./append.js";
@@ -349,6 +350,7 @@ export function checkMigration(
     }
   }
   if (production) raw = againstProduction(raw, production.production, config);
+  raw = againstTableAges(raw, migration, repository, config, production?.production);
   keepRunnerTemplates(raw, migration);
   if (deploy.mode === "offline") raw = raw.map((r) => ({ ...r, finding: underDeploy(r.finding, r.hazard, deploy) }));
   return [...applyWaivers(oneFindingPerHazard(raw), migration, config), ...syntaxFindings(migration, config), ...tooComplexFindings(migration.path, migration.tooComplex, config), ...hiddenFindings(migration, config).filter((f) => !isWaived(f, migration))];

@@ -83,6 +83,12 @@ export const ConfigSchema = z
       .object({ rows: z.number().nonnegative().default(10_000), mb: z.number().nonnegative().default(10) })
       .strict()
       .default({ rows: 10_000, mb: 10 }),
+    /**
+     * without a snapshot: a lock finding on a table an earlier migration created at most `days` days before (by their
+     * version dates) is a warning, not an error; a new table is usually small. 60: the last audit's new-table false
+     * alarms were 1 day to 7 weeks old, and no judged true finding was on a table that young. 0 turns it off
+     */
+    young_table: z.object({ days: z.number().int().nonnegative().default(60) }).strict().default({ days: 60 }),
     /** the speeds estimates of time under a lock assume (MB of table per second) */
     throughput: z
       .object({

@@ -12,7 +12,7 @@ import type { Production, ProductionTable } from "./production.js";
 import type { TableStatistics } from "./snapshot-file.js";
 
 /** What each lock rule's statement does while it holds the lock; "hold" when only the lock itself matters. */
-type Work = LockWork | "hold";
+export type Work = LockWork | "hold";
 
 const WORK_BY_RULE: Readonly<Record<string, Work | ((op: Operation) => Work | undefined)>> = {
   "index-without-concurrently": "index",
@@ -44,7 +44,8 @@ function analyzedOn(statistics: TableStatistics): string {
   return last ? `analyzed ${last.slice(0, 10)}` : "never analyzed";
 }
 
-function workOf(rule: string, op: Operation | undefined): Work | undefined {
+/** What the lock rule's statement does under its lock ("hold": nothing that grows with the table); undefined for other rules. */
+export function workOf(rule: string, op: Operation | undefined): Work | undefined {
   const work = WORK_BY_RULE[rule];
   if (typeof work === "function") return op ? work(op) : undefined;
   return work;

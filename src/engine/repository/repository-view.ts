@@ -11,6 +11,7 @@ import { RowVersions } from "./row-versions.js";
 import type { RepositoryFacts } from "./repository-facts.js";
 import type { ColumnKeys, GrownTable, IndexDefinition, SchemaHistory } from "./schema-history.js";
 import type { ConstraintDefinition } from "./constraint-history.js";
+import type { TableBirth } from "./table-births.js";
 import { rangeAtLeast } from "./python-requirements.js";
 import { nameKey } from "../rules/support/facts.js";
 import { placeIndexOf } from "./index-places.js";
@@ -45,6 +46,8 @@ export interface RepositoryView {
   partitions(table: string): readonly string[] | undefined;
   /** the table index `name` is on just before `up[beforeIndex]` runs (this migration's earlier operations, then the earlier migrations), if known */
   indexTable(name: string, beforeIndex: number): string | undefined;
+  /** the earlier migration of the folder that created `table` (through renames, not dropped since), and whether rows were copied into it */
+  tableBirth(table: string): TableBirth | undefined;
   /** no earlier migration of the folder names `table` although earlier ones are there (SchemaHistory.tableUnseenBefore) */
   tableUnseen(table: string): boolean;
   /** the project's Active Record model of `table`, when its model files were given */
@@ -88,6 +91,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     },
     tableDefinition: (table) => history.definitionBefore(migration.path, table),
     tableUnseen: (table) => history.tableUnseenBefore(migration.path, table),
+    tableBirth: (table) => history.tableBirthBefore(migration.path, table),
     grownTableDefinition: (table) => history.grownDefinitionBefore(migration.path, table),
     objectDefinition: (objectType, name) => history.objectDefinitionBefore(migration.path, objectType, name),
     columnDefinition: (table, column) => history.columnDefinitionBefore(migration.path, table, column),

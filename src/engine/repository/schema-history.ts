@@ -13,6 +13,7 @@ import { ColumnTypes } from "./column-types.js";
 import { RowVersions } from "./row-versions.js";
 import { IndexHistory, type IndexDefinition } from "./index-history.js";
 import { lastBefore } from "./last-before.js";
+import { TableBirths, type TableBirth } from "./table-births.js";
 import { ConstraintHistory, type ConstraintDefinition, type KeyDefinition } from "./constraint-history.js";
 import type { KnownIndex } from "./index-history.js";
 
@@ -74,6 +75,8 @@ export class SchemaHistory {
   private readonly named = new Map<string, Map<string, number>>();
   /** set -> the positions of migrations with work migguard cannot see into (an opaque helper, SQL it could not read) */
   private readonly unread = new Map<string, number[]>();
+  /** set -> the migration that created each table (table-births.ts) */
+  private readonly births = new Map<string, TableBirths>();
   /** migration path -> its set and position */
   private readonly positions = new Map<string, { set: string; position: number }>();
   /** each set's migrations in the order they run: a new migration goes after the last */
@@ -129,6 +132,8 @@ export class SchemaHistory {
       const rowVersions = new RowVersions();
       const versions = new Map<string, Array<{ position: number; count: number }>>();
       const indexes = new IndexHistory();
+      const births = new TableBirths();
+      this.births.set(set, births);
       this.members.set(set, entries.map((e) => e.migration));
       const named = new Map<string, number>();
       const unread: number[] = [];
@@ -137,6 +142,7 @@ export class SchemaHistory {
       entries.forEach(({ migration }, position) => {
         this.positions.set(migration.path, { set, position });
         this.constraints.record(set, position, migration);
+        births.record(migration, position);
         recordNames(named, unread, migration, position);
         for (const op of migration.up) {
           if (op.kind === "create_table" && !op.temporary && !op.asSelect) define(op.table, position, op);
@@ -227,6 +233,12 @@ export class SchemaHistory {
     if ((this.unread.get(at.set) ?? []).some((p) => p < at.position)) return false;
     const first = this.named.get(at.set)?.get(nameKey(table));
     return first === undefined || first >= at.position;
+  }
+
+  /** The earlier migration of the set that created `table` (followed through renames, not dropped since), when one did. */
+  tableBirthBefore(migrationPath: string, table: string): TableBirth | undefined {
+    const at = this.positions.get(migrationPath);
+    return at && this.births.get(at.set)?.before(table, at.position);
   }
 
   /** The last migration of the set `migrationPath` belongs to (itself when it is the newest); undefined when not in a set. */

@@ -1,0 +1,71 @@
+/**
+ * Lock findings in the light of the repository's own history when no snapshot says how big the table is: a
+ * table an earlier migration created a few days or weeks before this one (by their version dates) is usually
+ * still small, so an index build, scan or rewrite of it is likely brief. The finding stays, as a warning that
+ * says why, with its safe alternative: a young table can already hold many rows (a busy feature, a backfill).
+ * Only for work that grows with the table (WORK_BY_RULE's index, scan, rewrite): a statement that only holds a
+ * lock, and findings about waiting for one (require-lock-timeout), are about the queue, which forms behind a
+ * small hot table too. A table filled from another one (CREATE TABLE AS, INSERT ... SELECT) is not guessed
+ * small, nor one a squash or baseline wrote down (its date is the squash's); a production snapshot that has the
+ * table wins over the guess.
+ */
+import type { Config } from "../config.js";
+import type { Migration, Operation, ReportedFinding } from "../model.js";
+import type { RepositoryView } from "../repository/repository-view.js";
+import { daysBetween, migrationDate } from "../repository/migration-date.js";
+import { baseOf } from "../paths.js";
+import type { Production } from "./production.js";
+import { tablesOf, workOf } from "./size-aware.js";
+import type { LockWork } from "./estimates.js";
+
+const WHAT_LASTS: Record<LockWork, string> = { index: "the index build", scan: "the scan", rewrite: "the rewrite" };
+
+interface Young {
+  table: string;
+  days: number;
+  creator: Migration;
+}
+
+/** Each table the op works on was created by an earlier, dated migration at most `config.young_table.days` before this one. */
+function youngTables(op: Operation | undefined, migration: Migration, repository: RepositoryView, config: Config): Young[] | undefined {
+  const date = migrationDate(migration);
+  const tables = tablesOf(op);
+  if (!date || tables.length === 0) return undefined;
+  const young: Young[] = [];
+  for (const table of tables) {
+    const birth = repository.tableBirth(table);
+    const born = birth && !birth.filled && !birth.baseline ? migrationDate(birth.creator) : undefined;
+    const days = born ? daysBetween(born, date) : undefined;
+    if (!birth || days === undefined || days < 0 || days > config.young_table.days) return undefined;
+    young.push({ table, days, creator: birth.creator });
+  }
+  return young;
+}
+
+const ago = (days: number) => (days === 0 ? "the same day" : days === 1 ? "1 day earlier" : `${days} days earlier`);
+
+/** The finding as a warning when its table is young; unchanged otherwise. */
+export function withTableAge(finding: ReportedFinding, op: Operation | undefined, migration: Migration, repository: RepositoryView, config: Config, production?: Production): ReportedFinding {
+  const work = workOf(finding.rule, op);
+  if (finding.severity !== "error" || !work || work === "hold" || config.young_table.days === 0) return finding;
+  // the snapshot's size is a measurement: withTableSize already judged the table
+  if (production && tablesOf(op).some((t) => production.table(t)?.statistics !== undefined)) return finding;
+  const young = youngTables(op, migration, repository, config);
+  if (!young) return finding;
+  const { table, days, creator } = young.reduce((oldest, y) => (y.days > oldest.days ? y : oldest));
+  return {
+    ...finding,
+    severity: "warning",
+    message: `${finding.message} ${table} was created ${ago(days)} by ${baseOf(creator.path)}: a young table is usually small, so the lock is likely brief; if it already holds many rows, the lock lasts as long as ${WHAT_LASTS[work]}, so take the safe way below.`,
+    details: [
+      ...finding.details,
+      `young table: created at most ${config.young_table.days} days before this migration, by their version dates (config young_table.days); a production snapshot (--snapshot) gives its real size`,
+    ],
+  };
+}
+
+/** Every lock finding of one migration, seen against the age of its tables. */
+export function againstTableAges<R extends { finding: ReportedFinding; op?: Operation }>(raw: readonly R[], migration: Migration, repository: RepositoryView, config: Config, production?: Production): R[] {
+  if (config.young_table.days === 0 || !migrationDate(migration)) return [...raw];
+  return raw.map((r) => ({ ...r, finding: withTableAge(r.finding, r.op, migration, repository, config, production) }));
+}

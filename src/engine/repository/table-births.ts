@@ -1,0 +1,78 @@
+/**
+ * Which earlier migration of a set created each table, followed through renames until a drop: the start of the
+ * table's life on a database these migrations built. A table filled from another one on the way (CREATE TABLE AS,
+ * INSERT ... SELECT, COPY, a data step that writes it) may be large from its first day: its birth says nothing
+ * about its size, so it is kept as `filled`.
+ */
+import type { Migration, Operation } from "../model.js";
+import { nameKey } from "../rules/support/facts.js";
+import { lastBefore } from "./last-before.js";
+
+export interface TableBirth {
+  /** the migration whose CREATE TABLE (create_table, CreateModel, op.create_table) made the table */
+  creator: Migration;
+  /** rows were copied into it from elsewhere since (by the creator or a later migration before the one asking) */
+  filled: boolean;
+  /**
+   * the creator writes down a schema that existed before it (a squash or a baseline: it creates many tables at
+   * once, or its name says so), so its date is not the day the table was born
+   */
+  baseline: boolean;
+}
+
+/** Polar's June 2026 squash creates 91 tables; a feature's first migration a handful. */
+const BASELINE_TABLES = 10;
+const BASELINE_NAME = /squash|baseline|initial|init_?schema|schema_?dump/i;
+
+function isBaseline(migration: Migration): boolean {
+  if (migration.squashes > 0 || BASELINE_NAME.test(migration.name ?? migration.path)) return true;
+  let created = 0;
+  for (const op of migration.up) if (op.kind === "create_table" && ++created >= BASELINE_TABLES) return true;
+  return false;
+}
+
+/** Tables a statement fills from other tables or by code: those it writes in bulk. */
+function bulkFilled(op: Operation): string[] {
+  if (op.kind === "dml" && op.table && (op.verb === "copy" || op.verb === "select_into" || ((op.verb === "insert" || op.verb === "merge") && op.sourceTables.length > 0))) return [op.table];
+  if (op.kind === "data_migration") return op.writes ?? [];
+  return [];
+}
+
+export class TableBirths {
+  /** table -> its birth from each position on; undefined once dropped (or while created by no migration seen) */
+  private readonly byTable = new Map<string, Array<{ position: number; birth: TableBirth | undefined }>>();
+
+  private now(table: string): TableBirth | undefined {
+    return this.byTable.get(nameKey(table))?.at(-1)?.birth;
+  }
+
+  private set(table: string, position: number, birth: TableBirth | undefined): void {
+    const list = this.byTable.get(nameKey(table)) ?? [];
+    this.byTable.set(nameKey(table), list);
+    if (list.at(-1)?.position === position) list[list.length - 1].birth = birth;
+    else list.push({ position, birth });
+  }
+
+  /** Record the migration at `position` (positions increase in run order). */
+  record(migration: Migration, position: number): void {
+    let baseline: boolean | undefined;
+    for (const op of migration.up) {
+      if (op.kind === "create_table" && !op.temporary) this.set(op.table, position, { creator: migration, filled: op.asSelect, baseline: (baseline ??= isBaseline(migration)) });
+      else if (op.kind === "drop_table") for (const t of op.tables) this.set(t, position, undefined);
+      else if (op.kind === "rename_table") {
+        const birth = this.now(op.table);
+        this.set(op.table, position, undefined);
+        this.set(op.newName, position, birth);
+      } else
+        for (const t of bulkFilled(op)) {
+          const birth = this.now(t);
+          if (birth && !birth.filled) this.set(t, position, { ...birth, filled: true });
+        }
+    }
+  }
+
+  /** The birth of `table` as the migrations before `position` leave it; undefined when none of them created it. */
+  before(table: string, position: number): TableBirth | undefined {
+    return lastBefore(this.byTable.get(nameKey(table)), position, (e) => e.birth);
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Lock findings on new and young tables through the CLI (issue #14 part 2, #19): `migguard lint` lowers a lock
+ * finding on a table an earlier migration created shortly before to a warning; `migguard review` reports nothing
+ * on a table an earlier migration of the same change created (hcb's check_deposits: created the day before in
+ * the same pull request, then given a NOT NULL reference).
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { run } from "../../src/cli/main.js";
+import { featureBranchOn, reviewJson } from "./support/review-repo.js";
+
+const rails = (klass: string, body: string, preamble = "") => `class ${klass} < ActiveRecord::Migration[7.0]\n${preamble}  def change\n    ${body}\n  end\nend\n`;
+const createUsers = rails("CreateUsers", "create_table :users do |t|\n      t.string :email\n    end");
+const createCheckDeposits = rails("CreateCheckDeposits", "create_table :check_deposits do |t|\n      t.integer :amount_cents\n      t.string :status\n    end");
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "migguard-young-"));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+describe("migguard lint: a lock finding on a young table", () => {
+  const lint = async (indexVersion: string) => {
+    const root = tree({
+      "db/migrate/20200101000000_create_users.rb": createUsers,
+      "db/migrate/20230417150945_create_check_deposits.rb": createCheckDeposits,
+      [`db/migrate/${indexVersion}_index_check_deposits_on_status.rb`]: rails("IndexCheckDepositsOnStatus", "add_index :check_deposits, :status"),
+    });
+    const result = await run(["lint", "--format", "json", "db/migrate"], { cwd: root });
+    const findings = (JSON.parse(result.output) as { findings: Array<{ rule: string; severity: string; message: string; fix: string }> }).findings;
+    return { exitCode: result.exitCode, index: findings.find((f) => f.rule === "index-without-concurrently") };
+  };
+
+  it("is a warning naming the migration that created the table the day before, with the concurrent fix kept", async () => {
+    const { exitCode, index } = await lint("20230418200827");
+    expect(index?.severity).toBe("warning");
+    expect(index?.message).toContain("check_deposits was created 1 day earlier by 20230417150945_create_check_deposits.rb: a young table is usually small");
+    expect(index?.fix).toContain("algorithm: :concurrently");
+    expect(exitCode).toBe(0);
+  });
+
+  it("is an error on the same table a year later", async () => {
+    const { exitCode, index } = await lint("20240418200827");
+    expect(index?.severity).toBe("error");
+    expect(exitCode).toBe(1);
+  });
+});
+
+describe("migguard review: a table an earlier migration of the same change created", () => {
+  it("takes a NOT NULL reference without a default and its index: no error (the table is empty when it runs)", async () => {
+    const repo = featureBranchOn({ "db/migrate/20200101000000_create_users.rb": createUsers });
+    repo
+      .write({
+        "db/migrate/20230417150945_create_check_deposits.rb": createCheckDeposits,
+        "db/migrate/20230418200827_add_user_to_check_deposits.rb": rails("AddUserToCheckDeposits", "add_reference :check_deposits, :created_by, null: false, index: true"),
+      })
+      .commit("check deposits");
+    const { exitCode, findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.path.endsWith("add_user_to_check_deposits.rb") && f.severity !== "info")).toEqual([]);
+    expect(exitCode).toBe(0);
+  });
+
+  it("the same reference on a table of the base branch is still an error", async () => {
+    const repo = featureBranchOn({ "db/migrate/20200101000000_create_users.rb": createUsers, "db/migrate/20230417150945_create_check_deposits.rb": createCheckDeposits });
+    repo.write({ "db/migrate/20230418200827_add_user_to_check_deposits.rb": rails("AddUserToCheckDeposits", "add_reference :check_deposits, :created_by, null: false, index: true") }).commit("reference");
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.severity === "error").map((f) => f.rule)).toContain("required-column-without-default");
+  });
+});
