@@ -9,7 +9,7 @@ import type { Config } from "../engine/config.js";
 import { detectByPath } from "../engine/detect.js";
 import { FRAMEWORKS_WITH_SIGNALS } from "../engine/database/signal-paths.js";
 import { databaseLines } from "../engine/database/notes.js";
-import { readRepositoryFiles } from "./repository-files.js";
+import { readRepositoryFiles, withDeployFiles } from "./repository-files.js";
 import type { FileError } from "../engine/analyze.js";
 import type { DatabaseDecision } from "../engine/database/decide.js";
 import type { ReportedFinding } from "../engine/model.js";
@@ -61,6 +61,12 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
   // the snapshot reader (and its zod schema) loads only when there is a snapshot to read
   const wantsSnapshot = options.snapshot !== undefined || loaded.config.snapshot !== undefined;
   const production = wantsSnapshot ? await (await import("./snapshot-option.js")).lintSnapshot(options.snapshot, loaded.config.snapshot, loaded.path, cwd) : { errors: [] };
+  const repositoryFiles = readRepositoryFiles(
+    collected.files.map((f) => f.path),
+    collected.config,
+    cwd,
+    options.verbose === true,
+  );
   const result = await analyze({
     snapshot: production.snapshot,
     files: collected.files,
@@ -71,11 +77,10 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
     // the walk for database.yml and settings modules: only Rails, Django and Alembic folders read them
     projectFiles: collected.files.some((f) => mayReadSignals(f.path, collected.config)) ? collectProjectFiles(cwd) : [],
     // Gemfile, schema dumps and models around the migrations: the names and types the fixes use
-    repositoryFiles: readRepositoryFiles(
-      collected.files.map((f) => f.path),
-      collected.config,
-      cwd,
-    ),
+    repositoryFiles,
+    // the deploy files cost a walk of the repository: read only when a finding's hazard depends on the deploy
+    // (with --verbose always, above: its last line says how the deploy was read)
+    deployFiles: options.verbose ? undefined : () => withDeployFiles(repositoryFiles, cwd, collected.config),
   });
   const executed = options.execute ? await (await import("./execute-option.js")).executeLint({ files: collected.files, analysis: result, config: collected.config, cwd, snapshot: production.snapshot }) : undefined;
   return {

@@ -71,7 +71,8 @@ function pythonManifestsAbove(dir: string, seen: Map<string, string[]>): string[
   }
 }
 
-export function readRepositoryFiles(migrationPaths: readonly string[], config: Config, cwd = process.cwd()): SourceFile[] {
+/** `withDeploy: false` leaves out the deploy files, for a caller that reads them only when a finding needs them (`readDeployFiles`). */
+export function readRepositoryFiles(migrationPaths: readonly string[], config: Config, cwd = process.cwd(), withDeploy = true): SourceFile[] {
   const absolute = new Set<string>();
   for (const root of new Set(migrationPaths.map(projectRootOf))) {
     if (root === undefined) continue;
@@ -103,7 +104,12 @@ export function readRepositoryFiles(migrationPaths: readonly string[], config: C
       // unreadable: the fixes fall back to what the migrations say
     }
   }
-  // how the project deploys: an entrypoint that migrates and then starts the server makes lock findings notes
-  const deploy = readDeployFiles(cwd, config.max_file_bytes).filter((f) => !out.some((o) => o.path === f.path));
-  return [...out, ...deploy].sort((a, b) => a.path.localeCompare(b.path));
+  return withDeploy ? withDeployFiles(out, cwd, config) : out.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** `files` and the repository's deploy files (a walk of the repository), by path: how the project deploys. */
+export function withDeployFiles(files: readonly SourceFile[], cwd: string, config: Pick<Config, "max_file_bytes">): SourceFile[] {
+  // an entrypoint that migrates and then starts the server makes lock findings notes
+  const deploy = readDeployFiles(cwd, config.max_file_bytes).filter((f) => !files.some((o) => o.path === f.path));
+  return [...files, ...deploy].sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -44,7 +44,7 @@ import { RepositoryFacts } from "./repository/repository-facts.js";
 import { repositoryView, type RepositoryView } from "./repository/repository-view.js";
 import { SchemaHistory } from "./repository/schema-history.js";
 import { dirOf } from "./paths.js";
-import { decideDeploy, type DeployDecision } from "./deploy/deploy-model.js";
+import { DeployDecider, type DeployDecision } from "./deploy/deploy-model.js";
 import { underDeploy } from "./deploy/offline-notes.js";
 
 export interface FileError {
@@ -88,6 +88,12 @@ export interface AnalyzeInput {
    */
   repositoryFiles?: readonly SourceFile[];
   /**
+   * The files the deploy is read from when reading them costs something (the CLI walks the repository for them),
+   * instead of `repositoryFiles`: called at most once, and only when a finding's hazard depends on how the project
+   * deploys (`RuleMeta.hazard`; a lint with no lock or old-code finding never walks).
+   */
+  deployFiles?: () => readonly SourceFile[];
+  /**
    * The production snapshot (`migguard snapshot`), parsed by the edge with `parseSnapshot`: lock findings get
    * table sizes and time estimates, small tables drop to info, NULLs and duplicates predict failures, and a
    * table or column production lacks is drift. Without it nothing of this runs.
@@ -109,7 +115,10 @@ export interface AnalysisResult {
   migrations: Migration[];
   /** the database of each migrations folder, and why */
   databases: DatabaseDecision[];
-  /** how the project deploys (config `deploy`, else its deploy files among `repositoryFiles`), and why */
+  /**
+   * how the project deploys (config `deploy`, else its deploy files among `repositoryFiles` and `deployFiles`), and
+   * why; `unread` when `deployFiles` were given and no finding needed them
+   */
   deploy: DeployDecision;
 }
 
@@ -332,8 +341,8 @@ export function checkMigration(
   repository: RepositoryView = repositoryView(migration, RepositoryFacts.none(), SchemaHistory.empty(), codeFiles),
   /** the change the migration belongs to (a review's added migrations, in run order) */
   change: ChangePlan = ChangePlan.none,
-  /** offline: findings whose hazard needs traffic or old code become notes */
-  deploy: DeployDecision = ONLINE,
+  /** offline: findings whose hazard needs traffic or old code become notes (a function: asked only when such a finding is found) */
+  deploy: DeployDecision | (() => DeployDecision) = ONLINE,
 ): ReportedFinding[] {
   const facts = computeFacts(migration, change);
   // a production snapshot is PostgreSQL's catalogs: it says nothing about a MySQL or SQLite migration
@@ -352,7 +361,11 @@ export function checkMigration(
   if (production) raw = againstProduction(raw, production.production, config);
   raw = againstTableAges(raw, migration, repository, config, production?.production);
   keepRunnerTemplates(raw, migration);
-  if (deploy.mode === "offline") raw = raw.map((r) => ({ ...r, finding: underDeploy(r.finding, r.hazard, deploy) }));
+  // the deploy is read only when a finding it could make a note is there (reading it may walk the repository)
+  if (raw.some((r) => r.hazard && r.finding.severity !== "info")) {
+    const decision = typeof deploy === "function" ? deploy() : deploy;
+    if (decision.mode === "offline") raw = raw.map((r) => ({ ...r, finding: underDeploy(r.finding, r.hazard, decision) }));
+  }
   return [...applyWaivers(oneFindingPerHazard(raw), migration, config), ...syntaxFindings(migration, config), ...tooComplexFindings(migration.path, migration.tooComplex, config), ...hiddenFindings(migration, config).filter((f) => !isWaived(f, migration))];
 }
 
@@ -495,9 +508,9 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, Ana
   }));
   const codeFiles = input.codeFiles ?? [];
   const change = changePlanFor(units, parsed, input.changeAdds, input.baseCodeFiles);
-  const deploy = decideDeploy(config, input.repositoryFiles ?? []);
+  const deploy = new DeployDecider(config, input.deployFiles ?? input.repositoryFiles ?? []);
   for (const migration of migrations)
-    append(findings, checkMigration(migration, config, errors, codeFiles, production, conventions.get(migration), repositoryView(migration, facts, history, codeFiles), change, deploy));
+    append(findings, checkMigration(migration, config, errors, codeFiles, production, conventions.get(migration), repositoryView(migration, facts, history, codeFiles), change, deploy.get));
   for (const down of orphanDowns) {
     yield;
     let result;
@@ -515,7 +528,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, Ana
       findings.push({ path: down.file.path, line: e.line, endLine: e.line, rule: SYNTAX_ERROR.id, category: "syntax", severity, message: `Syntax error: ${e.message}`, fix: asComment(down.file.path, "Fix the statement so it parses."), statement: "", details: [] });
   }
   if (input.configProblems?.length) findings.push(...configFindings(input.configProblems, input.configPath ?? ".github/migguard.yml", config));
-  return { findings: findings.sort(byLocation), errors, migrations, databases: [...databases.values()], deploy };
+  return { findings: findings.sort(byLocation), errors, migrations, databases: [...databases.values()], deploy: deploy.result() };
 }
 
 /** The change's added migrations in the order they run (ChangePlan). */

@@ -53,6 +53,8 @@ describe("offline deploy through the CLI", () => {
     expect(severities((JSON.parse(offline.output) as { findings: Array<{ rule: string; severity: string }> }).findings)).toMatchObject({ "index-without-concurrently": "info", "drop-column": "error" });
     const text = await run(["lint", "core/migrations/0002_child_name.py"], { cwd: repo.root });
     expect(text.output).toContain("deploy: read as offline: docker/docker-entrypoint.sh:3");
+    // a migration with no lock or old-code finding: the deploy changes nothing, so its files are not even read
+    expect((await run(["lint", "core/migrations/0001_initial.py"], { cwd: repo.root })).output).not.toContain("deploy:");
     repo.write({ ".github/migguard.yml": "deploy: online\n" });
     const online = await run(["lint", "--format", "json", "core/migrations/0002_child_name.py"], { cwd: repo.root });
     expect(severities((JSON.parse(online.output) as { findings: Array<{ rule: string; severity: string }> }).findings)).toMatchObject({ "index-without-concurrently": "error" });

@@ -134,4 +134,31 @@ describe("findings under an offline deploy", () => {
       expect(result.findings.some((f) => f.message.includes("Offline deploy"))).toBe(false);
     }
   });
+
+  it("reads deploy files that cost a walk (the CLI's) once, and only when a finding's hazard depends on the deploy", async () => {
+    let reads = 0;
+    const deployFiles = () => {
+      reads++;
+      return files();
+    };
+    // two migrations with lock findings: the same offline notes as from repositoryFiles, from one read
+    const second = { path: "core/migrations/0003_more.py", content: migration.content.replace('("core", "0001_initial")', '("core", "0002_change")').replace(/child_name_idx/g, "child_nick_idx").replace('"name"]', '"nick"]') };
+    const lazy = await analyze({ files: [migration, second], config: defaultConfig(), deployFiles });
+    expect(reads).toBe(1);
+    expect(lazy.deploy.mode).toBe("offline");
+    expect(lazy.findings.filter((f) => f.rule === "index-without-concurrently").map((f) => f.severity)).toEqual(["info", "info"]);
+    // a data migration alone (RunPython: no lock, no old code) never asks: the files stay unread
+    const data = {
+      path: "core/migrations/0002_fill.py",
+      content: 'from django.db import migrations\n\n\ndef fill(apps, schema_editor):\n    pass\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("core", "0001_initial")]\n    operations = [migrations.RunPython(fill, migrations.RunPython.noop)]\n',
+    };
+    reads = 0;
+    const unread = await analyze({ files: [data], config: defaultConfig(), deployFiles });
+    expect(reads).toBe(0);
+    expect(unread.deploy).toEqual({ mode: "online", source: "unread" });
+    expect(deployNote(unread.deploy)).toBeUndefined();
+    // deploy: offline in the config needs no files either
+    await analyze({ files: [migration], config: resolveConfig({ deploy: "offline" }).config, deployFiles });
+    expect(reads).toBe(0);
+  });
 });

@@ -24,8 +24,11 @@ export interface DeployEvidence {
 
 export interface DeployDecision {
   mode: "online" | "offline";
-  /** `config`: the `deploy:` key said so; `detected`: the deploy files did; `default`: nothing said, online assumed */
-  source: "config" | "detected" | "default";
+  /**
+   * `config`: the `deploy:` key said so; `detected`: the deploy files did; `default`: nothing said, online assumed;
+   * `unread`: no finding's hazard depends on the deploy, so its files were never read (a lint's lazy walk)
+   */
+  source: "config" | "detected" | "default" | "unread";
   /** the entrypoint or script that migrates and then starts the server */
   offline?: DeployEvidence;
   /** the first sign that instances overlap */
@@ -207,11 +210,33 @@ export function offlineEntrypoint(all: readonly SourceFile[]): DeployEvidence | 
 }
 
 /** The deploy model: config first, then the deploy files (only those `isDeployPath` selects are read). */
-export function decideDeploy(config: Pick<Config, "deploy">, files: readonly SourceFile[]): DeployDecision {
+/**
+ * The deploy decision of one analysis, made at most once and only when asked (`get`): a finding whose hazard an
+ * offline deploy changes asks (offline-notes.ts). `files` as a function are files that cost something to read (the
+ * CLI walks the repository for them); as a list, the decision costs nothing and is always made.
+ */
+export class DeployDecider {
+  private decision: DeployDecision | undefined;
+
+  constructor(
+    private readonly config: Pick<Config, "deploy">,
+    private readonly files: readonly SourceFile[] | (() => readonly SourceFile[]),
+  ) {}
+
+  readonly get = (): DeployDecision => (this.decision ??= decideDeploy(this.config, this.files));
+
+  /** For the analysis result: the decision when it was made or costs nothing to make, else `unread`. */
+  result(): DeployDecision {
+    return this.decision ?? (typeof this.files === "function" ? { mode: "online", source: "unread" } : this.get());
+  }
+}
+
+/** `files` as a function are read only when the config leaves the deploy to them (`auto`). */
+export function decideDeploy(config: Pick<Config, "deploy">, files: readonly SourceFile[] | (() => readonly SourceFile[])): DeployDecision {
   // a config built by hand (not through the schema) may lack the key: its default is auto
   const configured = config.deploy ?? "auto";
   if (configured !== "auto") return { mode: configured, source: "config" };
-  const deployFiles = files.filter((f) => isDeployPath(f.path));
+  const deployFiles = (typeof files === "function" ? files() : files).filter((f) => isDeployPath(f.path));
   const offline = offlineEntrypoint(deployFiles);
   if (!offline) return { mode: "online", source: "default" };
   const rolling = rollingSign(deployFiles);
