@@ -27,6 +27,22 @@ export default defineCases({
       lines: [1],
     },
     { framework: "sql", name: "two NOT NULL columns without defaults in one statement", schema: "CREATE TABLE accounts (id bigint PRIMARY KEY);", code: "ALTER TABLE accounts ADD COLUMN region text NOT NULL, ADD COLUMN tier integer NOT NULL;", lines: [1] },
+    {
+      framework: "sql",
+      name: "openmeter: one ALTER adds a NOT NULL column and another the next statement's foreign key uses: the rewrite keeps the other ADD COLUMN",
+      schema: "CREATE TABLE allocations (id character(26) PRIMARY KEY);\nINSERT INTO allocations VALUES ('01J0000000000000000000000A');",
+      code: 'ALTER TABLE "allocations" ADD COLUMN "type" character varying NOT NULL, ADD COLUMN "corrects_realization_id" character(26) NULL;\nALTER TABLE "allocations" ADD CONSTRAINT "allocations_corrects_fkey" FOREIGN KEY ("corrects_realization_id") REFERENCES "allocations" ("id") ON DELETE SET NULL;\n',
+      lines: [1],
+      fixes: ["-- the statement's other parts stay as written; a constant default keeps inserts from the running code working:\nALTER TABLE allocations ADD COLUMN type varchar NOT NULL DEFAULT '', ADD COLUMN corrects_realization_id char(26) NULL;\n-- '' is a stand-in: use the value existing rows should have in type\n-- keep the default until every running version of the code sets type"],
+    },
+    {
+      framework: "sql",
+      name: "a NOT NULL reference gets no stand-in (0 names no customer, and the foreign key would refuse it): nullable, filled, then NOT NULL",
+      schema: "CREATE TABLE customers (id bigint PRIMARY KEY);\nCREATE TABLE orders (id bigint PRIMARY KEY);",
+      code: "ALTER TABLE orders ADD COLUMN customer_id bigint NOT NULL REFERENCES customers (id);",
+      lines: [1],
+      fixes: ["-- customer_id names a row: no constant stands in for it (0 or '' names none). Add it nullable, fill it for existing rows, then make it NOT NULL without a long lock:\nALTER TABLE orders ADD COLUMN customer_id bigint;\n-- (fill customer_id for existing rows here, in batches)\nALTER TABLE orders ADD CONSTRAINT orders_customer_id_not_null CHECK (customer_id IS NOT NULL) NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT orders_customer_id_not_null;\nALTER TABLE orders ALTER COLUMN customer_id SET NOT NULL;  -- PostgreSQL 12+ uses the valid CHECK instead of scanning\nALTER TABLE orders DROP CONSTRAINT orders_customer_id_not_null;"],
+    },
     { framework: "sql", name: "NOT NULL without default", schema: "CREATE TABLE accounts (id bigint PRIMARY KEY);", code: "ALTER TABLE accounts ADD COLUMN region text NOT NULL;", lines: [1] },
     {
       framework: "sql",

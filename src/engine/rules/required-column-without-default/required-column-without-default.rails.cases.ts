@@ -14,6 +14,19 @@ end
 `,
       lines: [3, 4],
     },
+    {
+      framework: "rails",
+      name: "hcb: add_reference null: false gets no stand-in 0 (no user 0) and keeps its concurrent index: nullable, filled, then NOT NULL through a check",
+      code: `class AddUserToCheckDeposits < ActiveRecord::Migration[7.0]
+  disable_ddl_transaction!
+  def change
+    add_reference :check_deposits, :created_by, null: false, index: { algorithm: :concurrently }
+  end
+end
+`,
+      lines: [4],
+      fixes: ["# created_by_id names a row: no constant default stands in for it (0 names none). Add it nullable, the rest as written:\nadd_reference :check_deposits, :created_by, index: { algorithm: :concurrently }\n# then fill created_by_id for existing rows (nothing to fill while check_deposits is empty) and, in a later migration (def up) once every running version of the code writes it:\nadd_check_constraint :check_deposits, \"created_by_id IS NOT NULL\", name: \"check_deposits_created_by_id_not_null\", validate: false\nvalidate_check_constraint :check_deposits, name: \"check_deposits_created_by_id_not_null\"\nchange_column_null :check_deposits, :created_by_id, false\nremove_check_constraint :check_deposits, name: \"check_deposits_created_by_id_not_null\""],
+    },
   ],
   valid: [
     {

@@ -11,14 +11,74 @@ import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 import { sqlDialect } from "../support/sql-dialect.js";
 import { reindented } from "../support/data-code.js";
+import { alterAddColumnsChanged, alterSubcommandsOf } from "../support/sql-text.js";
+import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
+import { rubyString } from "../support/embed-sql.js";
 
 /** A default expression the migration wrote that is a real value (Django's callables come through as `<value of f>`). */
 const knownDefault = (c: ColumnSpec): string | undefined => (c.default && !c.default.expr.startsWith("<") ? c.default.expr : undefined);
 
-function sqlFix(op: OperationOf<"add_column">): string {
+type AddColumn = OperationOf<"add_column">;
+
+/**
+ * The column names a row (of another table, or an external id): a reference, a foreign key this migration adds,
+ * or an `_id` column. No constant stands in for it: 0 or '' names no row, and a foreign key on it then fails.
+ */
+function namesARow(ctx: RuleContext, op: AddColumn): boolean {
+  const c = op.column;
+  if (c.references || /_id$/i.test(c.name)) return true;
+  if (op.frameworkCall && /(?:^|\.)(?:add_reference|add_belongs_to|references|belongs_to)$/.test(op.frameworkCall)) return true;
+  if (op.ormFieldDef && /(?:^|\.)(?:ForeignKey|OneToOneField)\(/.test(op.ormFieldDef)) return true;
+  return ctx.migration.up.some(
+    (o) => o.kind === "add_constraint" && o.constraint === "foreign_key" && nameKey(o.table) === nameKey(op.table) && o.columns.some((k) => nameKey(k) === nameKey(c.name)),
+  );
+}
+
+/** The default a fix may give the column: the one written, else a neutral value of its type unless the column names a row. */
+const fixDefault = (ctx: RuleContext, op: AddColumn, neutral: (type: TypeRef | undefined) => string | undefined): string | undefined =>
+  knownDefault(op.column) ?? (namesARow(ctx, op) ? undefined : neutral(op.column.type));
+
+/** The steps that make a nullable column NOT NULL without a long lock, once its rows are filled. */
+function sqlNotNullSteps(table: string, column: string): string[] {
+  const t = ident(table);
+  const check = ident(derivedName(table, [column], "not_null"));
+  return [
+    `ALTER TABLE ${t} ADD CONSTRAINT ${check} CHECK (${ident(column)} IS NOT NULL) NOT VALID;`,
+    `ALTER TABLE ${t} VALIDATE CONSTRAINT ${check};`,
+    `ALTER TABLE ${t} ALTER COLUMN ${ident(column)} SET NOT NULL;  -- PostgreSQL 12+ uses the valid CHECK instead of scanning`,
+    `ALTER TABLE ${t} DROP CONSTRAINT ${check};`,
+  ];
+}
+
+/**
+ * PostgreSQL: an ALTER TABLE that does more than add these columns (other ADD COLUMNs, constraints) rewritten
+ * whole, each flagged column given its default or made nullable in its place; undefined when the statement does
+ * nothing else (the per-column fixes say it) or cannot be rewritten.
+ */
+function sqlStatementFix(ctx: RuleContext, ops: readonly AddColumn[]): string | undefined {
+  const [first] = ops;
+  if (first.embeddedSql) return undefined;
+  const names = new Set(ops.map((o) => o.column.name));
+  const cmds = alterSubcommandsOf(first.text);
+  if (cmds.length < 2 || cmds.every((c) => c?.subtype === "AT_AddColumn" && names.has(c.def?.ColumnDef?.colname))) return undefined;
+  const plans = ops.map((op) => ({ op, value: fixDefault(ctx, op, (type) => neutralDefault("sql", type)) }));
+  const rewritten = alterAddColumnsChanged(first.text, new Map(plans.map((p) => [p.op.column.name, p.value === undefined ? {} : { default: p.value }])));
+  if (!rewritten) return undefined;
+  const nullable = plans.filter((p) => p.value === undefined).map((p) => p.op.column.name);
+  const defaulted = plans.filter((p) => p.value !== undefined);
+  return [
+    `-- the statement's other parts stay as written; ${defaulted.length ? `a constant default keeps inserts from the running code working${nullable.length ? ", and " : ""}` : ""}${nullable.length ? `${nullable.join(", ")} is added nullable (filled, then made NOT NULL below)` : ""}:`,
+    rewritten,
+    ...defaulted.filter((p) => !knownDefault(p.op.column)).map((p) => neutralDefaultNote(p.value!, p.op.column.name, "--")),
+    ...defaulted.map((p) => `-- keep the default until every running version of the code sets ${p.op.column.name}`),
+    ...nullable.flatMap((column) => [`-- (fill ${column} for existing rows here, in batches)`, ...sqlNotNullSteps(first.table, column)]),
+  ].join("\n");
+}
+
+function sqlFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const c = op.column;
   const t = ident(op.table);
-  const value = knownDefault(c) ?? neutralDefault("sql", c.type);
+  const value = fixDefault(ctx, op, (type) => neutralDefault("sql", type));
   if (c.type && value)
     return [
       `-- a constant default makes it instant (PostgreSQL 11+) and keeps inserts from the running code working:`,
@@ -26,16 +86,14 @@ function sqlFix(op: OperationOf<"add_column">): string {
       ...(knownDefault(c) ? [] : [neutralDefaultNote(value, c.name, "--")]),
       `-- keep the default until every running version of the code sets ${c.name}`,
     ].join("\n");
-  // no neutral value for the type: nullable first, backfilled, then NOT NULL through a validated CHECK (no long lock)
-  const check = derivedName(op.table, [c.name], "not_null");
+  // no neutral value for the type, or the column names a row: nullable first, backfilled, then NOT NULL through a validated CHECK (no long lock)
   return [
-    `-- add it nullable, fill it for existing rows, then make it NOT NULL without a long lock:`,
+    namesARow(ctx, op)
+      ? `-- ${c.name} names a row: no constant stands in for it (0 or '' names none). Add it nullable, fill it for existing rows, then make it NOT NULL without a long lock:`
+      : `-- add it nullable, fill it for existing rows, then make it NOT NULL without a long lock:`,
     `ALTER TABLE ${t} ADD COLUMN ${ident(c.name)} ${c.type?.text ?? "text"};${c.type ? "" : `  -- migguard does not know the type of ${c.name}: use yours`}`,
     `-- (fill ${c.name} for existing rows here, in batches)`,
-    `ALTER TABLE ${t} ADD CONSTRAINT ${ident(check)} CHECK (${ident(c.name)} IS NOT NULL) NOT VALID;`,
-    `ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(check)};`,
-    `ALTER TABLE ${t} ALTER COLUMN ${ident(c.name)} SET NOT NULL;  -- PostgreSQL 12+ uses the valid CHECK instead of scanning`,
-    `ALTER TABLE ${t} DROP CONSTRAINT ${ident(check)};`,
+    ...sqlNotNullSteps(op.table, c.name),
   ].join("\n");
 }
 
@@ -74,9 +132,30 @@ function mysqlSqlFix(op: OperationOf<"add_column">): string {
   ].join("\n");
 }
 
-function railsFix(op: OperationOf<"add_column">): string {
+/**
+ * Rails, a column that names a row: the call as written without `null: false` (its index, concurrent or not, and
+ * foreign key kept), then the NOT NULL through a validated check constraint once the rows are filled.
+ */
+function railsReferenceFix(op: AddColumn): string {
+  const c = op.column;
+  const own = op.text.trim();
+  const nullable = own && !own.includes("\n") && rubyReadersLoaded() ? rubyReaders().withoutOption(own, "null") : undefined;
+  const check = rubyString(derivedName(op.table, [c.name], "not_null"));
+  return [
+    `# ${c.name} names a row: no constant default stands in for it (0 names none). Add it nullable, the rest as written:`,
+    nullable && nullable !== own ? nullable : `add_column ${sym(op.table)}, ${sym(c.name)}, ${railsType(c.type)}`,
+    `# then fill ${c.name} for existing rows (nothing to fill while ${op.table} is empty) and, in a later migration (def up) once every running version of the code writes it:`,
+    `add_check_constraint ${sym(op.table)}, ${rubyString(`${c.name} IS NOT NULL`)}, name: ${check}, validate: false`,
+    `validate_check_constraint ${sym(op.table)}, name: ${check}`,
+    `change_column_null ${sym(op.table)}, ${sym(c.name)}, false`,
+    `remove_check_constraint ${sym(op.table)}, name: ${check}`,
+  ].join("\n");
+}
+
+function railsFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const c = op.column;
   if (op.frameworkCall?.endsWith("timestamps")) return `add_timestamps ${sym(op.table)}, default: -> { "CURRENT_TIMESTAMP" }`;
+  if (!knownDefault(c) && namesARow(ctx, op)) return railsReferenceFix(op);
   const value = knownDefault(c) ? `-> { ${JSON.stringify(knownDefault(c))} }` : neutralDefault("rails", c.type);
   const call = `add_column ${sym(op.table)}, ${sym(c.name)}, ${railsType(c.type)}, null: false, default: ${value ?? "nil"}`;
   if (!value) return `# migguard knows no constant default for ${railsType(c.type)}: add the column with null: true, backfill it, then change_column_null\n${call.replace(", null: false, default: nil", "")}`;
@@ -98,7 +177,7 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const written = op.ormFieldDef ? keywordText(op.ormFieldDef, "default") : undefined;
   // db_default takes a value or a database expression, not a Python callable
   const literal = written !== undefined && /^(?:-?\d+(?:\.\d+)?|True|False|"[^"]*"|'[^']*')$/.test(written) ? written : undefined;
-  const value = literal ?? neutralDefault("django", c.type);
+  const value = literal ?? (namesARow(ctx, op) ? undefined : neutralDefault("django", c.type));
   if (!op.ormFieldDef || !value)
     return [`# add ${field} with null=True, fill it for existing rows (RunPython), then AlterField to null=False once every running version of the code writes it`, ...(op.ormFieldDef ? [`migrations.AddField(model_name=${pythonString(model)}, name=${pythonString(field)}, field=${withKeyword(op.ormFieldDef, "null", "True")}),`] : [])].join("\n");
   // a callable default (default=get_random_color) stays the Python default: new rows keep getting its values
@@ -112,7 +191,7 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   // before Django 5.0 (or a version the repository does not say): the AddField as written, then a database default
   // of its own, which Django leaves alone
   const sql = sqlDialect(ctx.migration.database);
-  const sqlValue = (literal ? sqlLiteralOf(literal) : undefined) ?? neutralDefault("sql", c.type);
+  const sqlValue = (literal ? sqlLiteralOf(literal) : undefined) ?? (namesARow(ctx, op) ? undefined : neutralDefault("sql", c.type));
   if (!sqlValue) return `# add ${field} with null=True, fill it for existing rows (RunPython), then AlterField to null=False once every running version of the code writes it`;
   const t = sql.ident(op.table);
   const col = sql.ident(c.name);
@@ -128,9 +207,9 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   ].join("\n");
 }
 
-function alembicFix(op: OperationOf<"add_column">): string {
+function alembicFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const c = op.column;
-  const server = knownDefault(c) ? `sa.text(${pythonString(knownDefault(c)!)})` : neutralDefault("alembic", c.type);
+  const server = knownDefault(c) ? `sa.text(${pythonString(knownDefault(c)!)})` : namesARow(ctx, op) ? undefined : neutralDefault("alembic", c.type);
   const isColumn = (callee: string) => /(?:^|\.)Column$/.test(callee);
   const written = server ? withKeyword(withoutKeyword(op.text, "server_default", isColumn) ?? op.text, "server_default", server, isColumn) : undefined;
   if (written && server)
@@ -180,13 +259,16 @@ export default defineRule({
             : mysql
               ? `Adding NOT NULL column ${op.table}.${c.name} without a default silently gives every existing row MySQL's implicit value for the type ('' for text, 0 for numbers), and in strict mode breaks inserts from code that does not set it.`
               : `Adding NOT NULL column ${op.table}.${c.name} without a default fails if ${op.table} has rows, and breaks inserts from code that does not set it.`,
-        fix: ctx.framework === "django" ? djangoFix(op, ctx) : { sql: mysql ? mysqlSqlFix : sqlFix, rails: railsFix, alembic: alembicFix }[ctx.framework](op),
+        fix: ctx.framework === "django" ? djangoFix(op, ctx) : ctx.framework === "sql" && mysql ? mysqlSqlFix(op) : { sql: sqlFix, rails: railsFix, alembic: alembicFix }[ctx.framework](op, ctx),
       };
       const key = `${op.loc.line}:${op.loc.endLine}:${op.text}`;
       byStatement.set(key, [...(byStatement.get(key) ?? []), finding]);
     }
     for (const findings of byStatement.values()) {
       const [first] = findings;
+      // a statement that also does other things is rewritten whole, so none of them is lost
+      const whole = ctx.framework === "sql" && !mysql ? sqlStatementFix(ctx, findings.map((f) => f.op)) : undefined;
+      if (whole) for (const f of findings) f.fix = whole;
       if (findings.length === 1) {
         ctx.report({ op: first.op, message: first.message, fix: first.fix, hazard: onlyOldCode(findings) });
         continue;

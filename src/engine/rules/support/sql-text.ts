@@ -434,3 +434,34 @@ export function addColumnWithoutKey(sql: string, column: string): string | undef
   const out = found ? deparse(copy) : undefined;
   return out && `${out};`;
 }
+
+/**
+ * An ALTER TABLE with some of its ADD COLUMNs changed and every other sub-command kept in its place (a fix that
+ * rewrote only its own column would drop the others, and a later statement using them would fail): a column
+ * mapped to `{ default }` gets that DEFAULT, one mapped to `{}` loses its NOT NULL. Undefined when `sql` is not an
+ * ALTER TABLE adding every mapped column, or the default does not parse.
+ */
+export function alterAddColumnsChanged(sql: string, changes: ReadonlyMap<string, { default?: string }>): string | undefined {
+  const node = parseOne(sql);
+  if (!node?.AlterTableStmt?.cmds) return undefined;
+  const copy = structuredClone(node) as PgNode;
+  const seen = new Set<string>();
+  for (const c of copy.AlterTableStmt.cmds) {
+    const def = c.AlterTableCmd?.subtype === "AT_AddColumn" ? c.AlterTableCmd.def?.ColumnDef : undefined;
+    const change = def ? changes.get(def.colname) : undefined;
+    if (!def || !change) continue;
+    seen.add(def.colname);
+    const constraints: PgNode[] = def.constraints ?? [];
+    if (change.default === undefined) {
+      def.constraints = constraints.filter((k) => k.Constraint?.contype !== "CONSTR_NOTNULL");
+    } else {
+      const wanted = parseOne(`CREATE TABLE migguard_fix (c int DEFAULT ${change.default})`)?.CreateStmt?.tableElts?.[0]?.ColumnDef?.constraints;
+      if (!wanted) return undefined;
+      def.constraints = [...constraints.filter((k) => k.Constraint?.contype !== "CONSTR_DEFAULT"), ...wanted];
+    }
+    if (!def.constraints.length) delete def.constraints;
+  }
+  if (seen.size !== changes.size) return undefined;
+  const out = deparse(copy);
+  return out && `${out};`;
+}
