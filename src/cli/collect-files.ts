@@ -3,6 +3,7 @@
  * companion files (a .down.sql, a Flyway undo, a sqitch revert) the engine pairs with it.
  */
 import { withAlembicScriptLocations } from "../engine/alembic-script-locations.js";
+import { mayBeMovedDjangoMigration } from "../engine/django-migration-modules.js";
 import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { FileError } from "../engine/analyze.js";
@@ -44,16 +45,25 @@ function walk(dir: string, out: string[]): void {
 }
 
 export interface CollectedFiles {
-  /** the config, with the revisions of any Alembic script location the walk found (alembic-script-locations.ts) */
+  /**
+   * the config, with the revisions of any Alembic script location the walk found (alembic-script-locations.ts)
+   * and the folders Django's MIGRATION_MODULES names (django-migration-modules.ts)
+   */
   config: Config;
   files: SourceFile[];
   explicit: Set<string>;
   errors: FileError[];
+  /**
+   * a numbered Python module outside `migrations/` was left out: Django's MIGRATION_MODULES may name its folder
+   * (read the settings modules, then collect again with `withDjangoMigrationModules`)
+   */
+  movedDjango: boolean;
 }
 
 export function collectFiles(paths: readonly string[], given: Config, cwd = process.cwd()): CollectedFiles {
   const found = new Map<string, boolean>(); // absolute path -> named explicitly
   let config = given;
+  let movedDjango = false;
   for (const given of paths) {
     const absolute = resolve(cwd, given);
     let stat;
@@ -66,8 +76,16 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
       const all: string[] = [];
       walk(absolute, all);
       config = withAlembicScriptLocations(config, all.map((file) => displayPath(file, cwd)));
-      for (const file of all) if (detectByPath(displayPath(file, cwd), config) !== undefined && !found.has(file)) found.set(file, false);
-    } else found.set(absolute, true);
+      for (const file of all) {
+        const path = displayPath(file, cwd);
+        if (detectByPath(path, config) !== undefined) {
+          if (!found.has(file)) found.set(file, false);
+        } else movedDjango ||= mayBeMovedDjangoMigration(path);
+      }
+    } else {
+      found.set(absolute, true);
+      movedDjango ||= detectByPath(displayPath(absolute, cwd), config) === undefined && mayBeMovedDjangoMigration(displayPath(absolute, cwd));
+    }
   }
   // companions, so `migguard lint 001_x.up.sql` still sees its down
   // a folder's listing, read once: a Flyway folder of 300 migrations would otherwise be listed 300 times
@@ -118,5 +136,5 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
     }
   }
   files.sort((a, b) => a.path.localeCompare(b.path));
-  return { config, files, explicit, errors };
+  return { config, files, explicit, errors, movedDjango };
 }

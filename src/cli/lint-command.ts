@@ -5,6 +5,8 @@ import { collectFiles } from "./collect-files.js";
 import { loadCliConfig } from "./config-file.js";
 import { formatResult, type OutputFormat } from "./output.js";
 import { collectProjectFiles } from "./project-files.js";
+import { withDjangoMigrationModules } from "../engine/django-migration-modules.js";
+import { loadPythonParser } from "../engine/adapters/python/parser.js";
 import type { Config } from "../engine/config.js";
 import { detectByPath } from "../engine/detect.js";
 import { FRAMEWORKS_WITH_SIGNALS } from "../engine/database/signal-paths.js";
@@ -12,7 +14,7 @@ import { databaseLines } from "../engine/database/notes.js";
 import { readRepositoryFiles, withDeployFiles } from "./repository-files.js";
 import type { FileError } from "../engine/analyze.js";
 import type { DatabaseDecision } from "../engine/database/decide.js";
-import type { ReportedFinding } from "../engine/model.js";
+import type { ReportedFinding, SourceFile } from "../engine/model.js";
 import { deployNote, type DeployDecision } from "../engine/deploy/deploy-model.js";
 
 export interface LintOptions {
@@ -57,7 +59,16 @@ export interface LintAnalysis {
 export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> {
   const cwd = options.cwd ?? process.cwd();
   const loaded = await loadCliConfig(options.config, cwd);
-  const collected = collectFiles(options.paths, loaded.config, cwd);
+  // the walk for database.yml and settings modules, once: for MIGRATION_MODULES and the database
+  let project: SourceFile[] | undefined;
+  const projectFiles = () => (project ??= collectProjectFiles(cwd));
+  let collected = collectFiles(options.paths, loaded.config, cwd);
+  if (collected.movedDjango) {
+    // a numbered module outside migrations/ (DefectDojo's dojo/db_migrations): the settings say whether it is one
+    await loadPythonParser();
+    const config = withDjangoMigrationModules(collected.config, projectFiles());
+    if (config !== collected.config) collected = collectFiles(options.paths, config, cwd);
+  }
   // the snapshot reader (and its zod schema) loads only when there is a snapshot to read
   const wantsSnapshot = options.snapshot !== undefined || loaded.config.snapshot !== undefined;
   const production = wantsSnapshot ? await (await import("./snapshot-option.js")).lintSnapshot(options.snapshot, loaded.config.snapshot, loaded.path, cwd) : { errors: [] };
@@ -75,7 +86,7 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
     configPath: loaded.path,
     explicitPaths: collected.explicit,
     // the walk for database.yml and settings modules: only Rails, Django and Alembic folders read them
-    projectFiles: collected.files.some((f) => mayReadSignals(f.path, collected.config)) ? collectProjectFiles(cwd) : [],
+    projectFiles: collected.files.some((f) => mayReadSignals(f.path, collected.config)) ? projectFiles() : [],
     // Gemfile, schema dumps and models around the migrations: the names and types the fixes use
     repositoryFiles,
     // the deploy files cost a walk of the repository: read only when a finding's hazard depends on the deploy

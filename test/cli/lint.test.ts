@@ -52,6 +52,37 @@ describe("which files are migrations", () => {
     const walked = await json(["src"], root);
     expect(walked.body.findings.map((f) => [f.path, f.rule])).toEqual([[`${location}/versions/2025-01-01_b2_index.py`, "index-without-concurrently"]]);
   });
+
+  describe("Django's MIGRATION_MODULES (DefectDojo: dojo.db_migrations, set under an if)", () => {
+    const initial = 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n    operations = [\n        migrations.CreateModel(name="Finding", fields=[("id", models.AutoField(primary_key=True)), ("title", models.TextField())]),\n    ]\n';
+    const removeTitle = 'from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("dojo", "0001_initial")]\n    operations = [\n        migrations.RemoveField(model_name="finding", name="title"),\n    ]\n';
+    const settings = (setting: string) => `import environ\n\nenv = environ.Env()\nDATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "dojo"}}\n\nif env("DD_TRACK_MIGRATIONS"):\n    ${setting}\n`;
+    const dojo = (setting: string) =>
+      repo({
+        "dojo/settings/settings.dist.py": settings(setting),
+        "dojo/db_migrations/__init__.py": "",
+        "dojo/db_migrations/0001_initial.py": initial,
+        "dojo/db_migrations/0002_remove_title.py": removeTitle,
+        // numbered, but in no folder a setting names
+        "dojo/tools/0001_parser.py": removeTitle,
+      });
+
+    it("lints the folder the setting names, with the app's table names, from the root or from the folder itself", async () => {
+      const root = dojo('MIGRATION_MODULES = {"dojo": "dojo.db_migrations"}');
+      const walked = await json(["."], root);
+      expect(walked.body.findings.filter((f) => f.severity === "error").map((f) => [f.path, f.rule])).toEqual([["dojo/db_migrations/0002_remove_title.py", "drop-column"]]);
+      expect(String(walked.body.findings.find((f) => f.rule === "drop-column")?.message)).toContain("dojo_finding.title");
+      const named = await json(["dojo/db_migrations/0002_remove_title.py"], root);
+      expect(named.body.findings.map((f) => f.rule)).toContain("drop-column");
+    });
+
+    it("reads a setting given one app at a time, and nothing without it", async () => {
+      const oneAtATime = await json(["."], dojo('MIGRATION_MODULES["dojo"] = "dojo.db_migrations"'));
+      expect(oneAtATime.body.findings.map((f) => f.path)).toContain("dojo/db_migrations/0002_remove_title.py");
+      const disabled = await json(["."], dojo('MIGRATION_MODULES = {"dojo": None}'));
+      expect(disabled.body.findings).toEqual([]);
+    });
+  });
 });
 
 describe("the repository's Django version", () => {
