@@ -1,7 +1,0 @@
-import { createRequire as __migguardCreateRequire } from "node:module";
-import { fileURLToPath as __migguardFileURLToPath } from "node:url";
-import { dirname as __migguardDirname } from "node:path";
-const require = __migguardCreateRequire(import.meta.url);
-const __filename = __migguardFileURLToPath(import.meta.url);
-const __dirname = __migguardDirname(__filename);
-import{deployLine,lintAnalysis,lintCommand}from"./chunk-MJ7B3QWN.js";import"./chunk-4AQ2CUZB.js";import"./chunk-ONJAO2EN.js";import"./chunk-DTO7EG5Y.js";import"./chunk-OX762JXF.js";import"./chunk-CWS22ZHG.js";import"./chunk-WUOJ5E5V.js";import"./chunk-FC7DL7AX.js";import"./chunk-WWCBNKUF.js";import"./chunk-LKF7GW36.js";import"./chunk-J72UDM3I.js";import"./chunk-SD7RHKYO.js";import"./chunk-YG2DCWQR.js";import"./chunk-3GIJDICJ.js";import"./chunk-HXBRFH4K.js";import"./chunk-VZJ77JFL.js";import"./chunk-V43RA325.js";import"./chunk-EXPPXVV3.js";import"./chunk-TWJOV2B7.js";import"./chunk-BQRH7I3O.js";import"./chunk-ADNEV3TJ.js";import"./chunk-IOGC7PKK.js";import"./chunk-N77VPNV4.js";import"./chunk-TKB2M3XK.js";import"./chunk-JPTA6PRG.js";import"./chunk-QOIUH4QB.js";import"./chunk-RQARABJD.js";import"./chunk-67IMWYXB.js";import"./chunk-7B3IGGFL.js";import"./chunk-6E7SBJZC.js";import"./chunk-QQGLHI7X.js";import"./chunk-3BATRZK7.js";import"./chunk-GHHFVP6H.js";import"./chunk-E44I44Y2.js";import"./chunk-SL54QWOZ.js";export{deployLine,lintAnalysis,lintCommand};
