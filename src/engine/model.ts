@@ -415,7 +415,13 @@ export const Down = z.discriminatedUnion("status", [
     /** where the down is missing, when that is not the migration's first statement (a Liquibase changeset) */
     line: z.number().int().positive().optional(),
   }),
-  z.object({ status: z.literal("empty"), loc: SourceRange.optional(), path: z.string().optional() }),
+  z.object({
+    status: z.literal("empty"),
+    loc: SourceRange.optional(),
+    path: z.string().optional(),
+    /** the author's comment (or docstring) in the empty down that says why it is empty (adapters/deliberate-down.ts) */
+    why: z.object({ line: z.number().int().positive(), text: z.string() }).optional(),
+  }),
   z.object({
     status: z.literal("irreversible"),
     loc: SourceRange.optional(),

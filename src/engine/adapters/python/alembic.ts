@@ -11,7 +11,16 @@ import { isEmptyBody, locOf, statementsOf } from "./nodes.js";
 import { withPythonTree, type PyNode } from "./parser.js";
 import { functionInError } from "./recovery.js";
 import { append } from "../../append.js";
+import { deliberateReason, type DownComment } from "../deliberate-down.js";
 import { revisionLink } from "./alembic-revision.js";
+
+/** The comments and docstrings of an empty downgrade(), where its author may say why it is empty. */
+function downComments(root: PyNode, def: PyNode): DownComment[] {
+  const { line, endLine } = locOf(def);
+  const comments = root.descendantsOfType("comment").filter((c) => c.startPosition.row + 1 > line && c.startPosition.row + 1 <= endLine);
+  const docstrings = statementsOf(def.childForFieldName("body")).filter((s) => s.type === "expression_statement" && /string/.test(s.namedChildren[0]?.type ?? ""));
+  return [...docstrings, ...comments].map((n) => ({ line: n.startPosition.row + 1, text: n.text })).sort((a, b) => a.line - b.line);
+}
 
 /** A downgrade whose first real statement raises (NotImplementedError, "irreversible"...). */
 function raisingStatement(def: PyNode): PyNode | undefined {
@@ -61,7 +70,7 @@ export function alembicMigration(input: AdapterInput): MigrationInput {
     const emptyDowngrade = downgrade && isEmptyBody(downgrade.childForFieldName("body")) && !downgrade.children.some((c) => c.isError);
     let down: Down;
     if (!downgrade && !recoveredDown) down = { status: "missing", reason: "the revision has no downgrade() function" };
-    else if (downgrade && emptyDowngrade) down = { status: "empty", loc: locOf(downgrade) };
+    else if (downgrade && emptyDowngrade) down = { status: "empty", loc: locOf(downgrade), why: deliberateReason(downComments(root, downgrade)) };
     else {
       const raised = downgrade ? raisingStatement(downgrade) : undefined;
       if (raised) down = { status: "irreversible", loc: locOf(raised), reason: `downgrade() raises (\`${raised.text.split("\n")[0].slice(0, 80)}\`)` };

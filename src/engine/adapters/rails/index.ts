@@ -8,6 +8,7 @@ import type { Location, Node } from "@ruby/prism";
 import type { DetectedFile } from "../../detect.js";
 import type { Down, MigrationInput, OperationInput, ParseProblem, Waiver } from "../../model.js";
 import { mayHaveWaivers, parseWaiver } from "../../waivers.js";
+import { deliberateReason, type DownComment } from "../deliberate-down.js";
 import { oneSyntaxError } from "../one-syntax-error.js";
 import { isIrreversible } from "./commands/context.js";
 import { modelTables } from "./data-calls.js";
@@ -66,6 +67,15 @@ function waivers(result: RubyParseResult, src: RubySource): Waiver[] {
     .filter((w): w is Waiver => w !== undefined);
 }
 
+/** The comments inside a method (`def down ... end`), where its author may say why it is empty. */
+function commentsWithin(result: RubyParseResult, src: RubySource, def: { location: { startOffset: number; length: number } }): DownComment[] {
+  const start = def.location.startOffset;
+  const end = start + def.location.length;
+  return result.comments
+    .filter((c) => c.location.startOffset > start && c.location.startOffset < end)
+    .map((c) => ({ line: src.lineOf(c.location.startOffset), text: src.slice(c.location) }));
+}
+
 export function railsMigration(unit: RailsUnit): MigrationInput {
   const src = new RubySource(unit.content);
   const result = parseRuby(unit.content);
@@ -117,7 +127,7 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
       const downOps = opsOf(interpreter.run(downDef.body, "down"));
       if (raised && !meaningful(downOps)) down = { status: "irreversible", loc: raised.loc, reason: `its down raises (${raised.message})`, declared: true };
       else if (raised) down = { status: "irreversible", loc: raised.loc, reason: `its down raises (${raised.message}) after undoing part of the up` };
-      else if (!meaningful(downOps)) down = { status: "empty", loc: src.loc(downDef) };
+      else if (!meaningful(downOps)) down = { status: "empty", loc: src.loc(downDef), why: deliberateReason(commentsWithin(result, src, downDef)) };
       else down = { status: "present", ops: downOps as never, derived: false };
     }
     // a data migration in `up` has a way back exactly when the down does something

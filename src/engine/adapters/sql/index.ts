@@ -11,6 +11,7 @@ import type { Database, Down, Layout, Migration, Operation, OperationInput, Pars
 import { SourceLines } from "../../source-lines.js";
 import { mayHaveWaivers, parseWaiver } from "../../waivers.js";
 import { atlasFileWaivers } from "../../peer-waivers.js";
+import { deliberateReason } from "../deliberate-down.js";
 import { SQL_LAYOUTS, type SqlSegment, type TransactionMode } from "./layouts/index.js";
 import { statementOperations, unwrap } from "./pg-operations.js";
 import { parseStatements, scanComments, type ParsedStatement, type PgNode, type SqlParseResult } from "./pg-parser.js";
@@ -270,7 +271,7 @@ export function sqlMigration(input: SqlUnit): Migration {
     }
     const external = downPath !== unit.file.path ? downPath : undefined;
     if (!meaningful(ops) && [...syntaxErrors, ...tooComplex].every((e) => e.path !== downPath))
-      down = { status: "empty", path: external };
+      down = { status: "empty", path: external, why: deliberateReason(sections.down.segments.flatMap((segment) => scanComments(segment.text))) };
     else down = { status: "present", ops, path: external, derived: false };
   } else if (sections.down.kind === "missing") down = { status: "missing", reason: sections.down.reason, line: sections.down.line };
   else down = { status: "unsupported", reason: sections.down.reason };

@@ -2,6 +2,18 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "golang-migrate .down.sql that says why it is empty: a note that quotes it (the path and line of the comment)",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY);",
+      path: "migrations/000021_add_locale.up.sql",
+      code: "ALTER TABLE users ADD COLUMN locale text;",
+      files: { "migrations/000021_add_locale.down.sql": "-- Intentionally empty: the mobile app of the previous release\n-- already sends locale, so the column must survive a rollback.\n" },
+      lines: [1],
+      severities: ["info"],
+      messages: ["(line 1 of migrations/000021_add_locale.down.sql)"],
+      fixRunsAfter: "up",
+    },
     { framework: "sql", name: "dbmate with an empty migrate:down", schema: "CREATE ROLE authenticator;", path: "db/migrations/20221028101028_set_timeout.sql", code: "-- migrate:up\nALTER ROLE authenticator SET statement_timeout = '8s';\n\n-- migrate:down\n", lines: [2], fixRunsAfter: "up" },
     {
       framework: "sql",

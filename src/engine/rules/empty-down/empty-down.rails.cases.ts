@@ -4,6 +4,40 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "an empty down whose comment says why it stays empty: a note that quotes it",
+      code: `class BackfillSearchTokens < ActiveRecord::Migration[7.1]
+  def up
+    add_column :customers, :search_tokens, :tsvector
+  end
+
+  def down
+    # Left in place on rollback: the previous release ignores search_tokens,
+    # and rebuilding it takes an hour on the customers table.
+  end
+end
+`,
+      lines: [6],
+      severities: ["info"],
+      messages: ['its author wrote "Left in place on rollback: the previous release ignores search_tokens, and rebuilding it takes an hour on the customers table." (line 7)'],
+    },
+    {
+      framework: "rails",
+      name: "a comment that only says the down is empty keeps the error",
+      code: `class DropPhoneNumber < ActiveRecord::Migration[7.0]
+  def up
+    remove_column :users, :phone_number
+  end
+
+  def down
+    # nothing to do
+  end
+end
+`,
+      lines: [6],
+      severities: ["error"],
+    },
+    {
+      framework: "rails",
       name: "the fix undoes each call of up: the default put back as the migration that added the column set it, the renamed column named back",
       path: "db/migrate/20240306000000_plans.rb",
       files: {

@@ -59,6 +59,22 @@ export default defineRule({
     // a narrowed batched write (`where(uri: nil).in_batches.delete_all`) is one statement per batch, read as such
     const unreadData = dataOnly && meaningful.some((op) => (op.kind === "data_migration" && !op.batched?.hasWhere) || (op.kind === "raw" && op.statement === "Call"));
     const where = down.path ? ` (${down.path})` : "";
+    // the author left it empty on purpose and wrote why: a decision to show, not a gap to gate on. The fix keeps
+    // that down as it is (its comment and the no-op), never a generated inverse that may drop what the up replaced
+    if (down.why) {
+      const why = down.why.text;
+      ctx.report({
+        loc: down.loc ?? firstLine(ctx),
+        severity: "info",
+        message: `The down migration${where} is empty on purpose: its author wrote "${down.why.text}" (line ${down.why.line}${down.path ? ` of ${down.path}` : ""}). Rolling back leaves this migration's changes in place.`,
+        fix: fixFor(ctx.framework, {
+          sql: `-- ${why}`,
+          rails: () => `def down\n  # ${why}\nend`,
+          alembic: () => `def downgrade():\n    # ${why}\n    pass`,
+        }),
+      });
+      return;
+    }
     // an upgrade() that only calls code outside the revision (a Redis clean-up, an imported helper) and never uses
     // op or the migration's connection: migguard cannot tell that it changes the database, so it is a note, not a gate
     if (ctx.framework === "alembic" && meaningful.length > 0 && meaningful.every((op) => op.kind === "raw" && op.statement === "Call")) {

@@ -119,8 +119,10 @@ export function inverseSteps(op: Operation, index: number, created: ReadonlySet<
         // it may replace what an earlier migration defined: the down puts that definition back, as written there
         const earlier = repository?.objectDefinition(op.objectType, op.name);
         if (earlier) return [sql(`-- ${op.objectType.replace("_", " ")} ${op.name} as the earlier migration defined it:\n${earlier.trim().replace(/;?\s*$/, ";")}`)];
+        // no earlier definition in the SQL migguard read does not mean there was none (alembic_utils, a squash, a
+        // schema loaded by hand define it elsewhere): dropping what the up only replaced breaks what uses it
         if (op.objectType === "function" || op.objectType === "procedure" || op.objectType === "view" || op.objectType === "trigger")
-          return [sql(`-- ${lineOf(op)} creates or replaces ${op.objectType} ${op.name}: migguard found no earlier definition of it, so the up created it\nDROP ${dropKind(op.objectType)} ${ident(op.name)}${op.table ? ` ON ${ident(op.table)}` : ""};`)];
+          return [unknown(`${lineOf(op)} creates or replaces ${op.objectType} ${op.name}: put back the definition it replaced, or drop it if the up created it (migguard found no earlier definition)`)];
       }
       return [sql(`DROP ${dropKind(op.objectType)} ${ident(op.name)}${op.table ? ` ON ${ident(op.table)}` : ""};`)];
     case "alter_enum":
