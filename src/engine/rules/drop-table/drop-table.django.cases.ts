@@ -21,6 +21,34 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "pulpcore 0104_delete_label: a RunPython moves the rows, then DeleteModel: the fix defers the drop a release (old code still queries the table), no backup",
+      code: `from django.db import migrations
+
+
+def move_orders(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    Customer = apps.get_model("app", "Customer")
+    for order in Order.objects.all():
+        Customer.objects.filter(pk=order.customer_id).update(email=order.note)
+    Order.objects.all().delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(move_orders, reverse_code=migrations.RunPython.noop),
+        migrations.DeleteModel(
+            name="Order",
+        ),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [17],
+      fixes: ["# the data step at line 16 (RunPython(move_orders)) already took care of the rows: a copy adds nothing. What breaks is servers still running the\n# old code during the upgrade, whose Order model still queries app_order. Delete the model from Django's state only:\nmigrations.SeparateDatabaseAndState(state_operations=[migrations.DeleteModel(\n    name=\"Order\",\n)], database_operations=[]),\n# and drop the table in a migration of the next release, once no running code has the model:\nmigrations.RunSQL(\"DROP TABLE app_order\", reverse_sql=migrations.RunSQL.noop),"],
+    },
+    {
+      framework: "django",
       name: "the planned last step: the model left Django's state in an earlier migration, now the table goes (a warning with a backup)",
       path: "app/migrations/0003_drop_order_table.py",
       code: `from django.db import migrations

@@ -238,6 +238,45 @@ end
     },
     {
       framework: "rails",
+      name: "hcb drop_mfa: mfa_requests references mfa_codes, dropped first: rollback would recreate mfa_requests before mfa_codes, so both fixes give the order that reverses",
+      path: "db/migrate/20231130210710_drop_mfa.rb",
+      files: {
+        "db/migrate/20230101000000_create_mfa_codes.rb": `class CreateMfaCodes < ActiveRecord::Migration[7.0]
+  def change
+    create_table :mfa_codes do |t|
+      t.text :message
+      t.string :code
+
+      t.timestamps
+    end
+  end
+end
+`,
+        "db/migrate/20230101000001_create_mfa_requests.rb": `class CreateMfaRequests < ActiveRecord::Migration[7.0]
+  def change
+    create_table :mfa_requests do |t|
+      t.string :provider
+      t.references :mfa_code, foreign_key: true
+      t.string :aasm_state
+
+      t.timestamps
+    end
+  end
+end
+`,
+      },
+      code: `class DropMfa < ActiveRecord::Migration[7.0]
+  def change
+    drop_table :mfa_codes, force: :cascade
+    drop_table :mfa_requests, force: :cascade
+  end
+end
+`,
+      lines: [3, 4],
+      fixes: ["# mfa_requests references mfa_codes: write this drop_table after drop_table :mfa_requests (line 4), since rollback recreates the tables in reverse order and mfa_codes must exist again first\n# 1. Remove every use of the mfa_codes table (its model, queries and associations) and deploy.\n# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it) so the migration can be reversed:\nup_only { execute \"CREATE TABLE mfa_codes_backup AS TABLE mfa_codes\" }\ndrop_table :mfa_codes do |t|\n  t.text :message\n  t.string :code\n\n  t.timestamps\nend\n# (rollback recreates the columns; add its indexes to the block as t.index if they matter)", "# mfa_requests references mfa_codes: write this drop_table before drop_table :mfa_codes (line 3), since rollback recreates the tables in reverse order and mfa_codes must exist again first\n# 1. Remove every use of the mfa_requests table (its model, queries and associations) and deploy.\n# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it) so the migration can be reversed:\nup_only { execute \"CREATE TABLE mfa_requests_backup AS TABLE mfa_requests\" }\ndrop_table :mfa_requests do |t|\n  t.string :provider\n  t.references :mfa_code, foreign_key: true\n  t.string :aasm_state\n\n  t.timestamps\nend\n# (rollback recreates the columns; add its indexes to the block as t.index if they matter)"],
+    },
+    {
+      framework: "rails",
       name: "drop_table in up with a down that recreates the table: the fix keeps a copy of the rows, the down stays",
       code: `class RemoveSettingsGem < ActiveRecord::Migration[4.2]
   def up

@@ -51,12 +51,59 @@ function railsDropWithDefinition(ctx: RuleContext, op: OperationOf<"drop_table">
     : `drop_table ${sym(table)} do |t|\n  # migguard found no create_table of ${table} in the earlier migrations${ctx.repository.grownTableDefinition(table) || ctx.repository.tableDefinition(table) ? " that it could write again with the later changes of its columns" : ""}: copy its columns from db/schema.rb so rollback can recreate it\nend`;
   const keep = keepCopy(ctx, copy);
   return [
+    ...rollbackOrder(ctx, op, table),
     ...steps,
     `# 2. Keep a copy, then drop the table with its definition${written ? (written.split("\n").length > 1 && ctx.repository.tableDefinition(table) === undefined ? " (as the migration that created it wrote it, with the columns added since)" : " (as the migration that created it wrote it)") : ""} so the migration can be reversed:`,
     keep,
     drop,
     ...(written ? [`# (rollback recreates the columns; add its indexes to the block as t.index if they matter)`] : []),
   ].join("\n");
+}
+
+/**
+ * Django, a DeleteModel after a data step that moved (or checked) its rows: a copy adds nothing, what breaks is the
+ * old code still running during a rolling upgrade, whose model (and every relation to it) still queries the table
+ * (pulpcore's 0104_delete_label). The model leaves Django's state now; the table goes in the next release.
+ */
+function deferredDeleteModel(ctx: RuleContext, op: OperationOf<"drop_table">, table: string, moved: string): string | undefined {
+  if (ctx.framework !== "django" || !/\bDeleteModel\s*\(/.test(op.text) || !op.ormModel) return undefined;
+  const t = sqlDialect(ctx.migration.database).ident(table);
+  return [
+    `# ${moved} already took care of the rows: a copy adds nothing. What breaks is servers still running the`,
+    `# old code during the upgrade, whose ${op.ormModel} model still queries ${table}. Delete the model from Django's state only:`,
+    `migrations.SeparateDatabaseAndState(state_operations=[${reindented(op.text.trim()).replace(/,\s*$/, "")}], database_operations=[]),`,
+    `# and drop the table in a migration of the next release, once no running code has the model:`,
+    `migrations.RunSQL(${JSON.stringify(`DROP TABLE ${t}`)}, reverse_sql=migrations.RunSQL.noop),`,
+  ].join("\n");
+}
+
+/** The tables `table`'s definition (its create_table and the columns added since) has a foreign key to. */
+function referencedTables(ctx: RuleContext, table: string): string[] {
+  const grown = ctx.repository.grownTableDefinition(table);
+  const create = ctx.repository.tableDefinition(table) ?? grown?.create;
+  const columns = [...(create?.columns ?? []), ...(create === grown?.create ? (grown?.added ?? []).map((op) => op.column) : [])];
+  return columns.flatMap((c) => (c.references ? [c.references.table] : []));
+}
+
+/**
+ * Rollback of `change` recreates the dropped tables in the reverse order of the drops: a table with a foreign key
+ * to another table this migration drops must be dropped before it, or rollback creates it while the table it
+ * references does not exist yet (hcb's drop_mfa: mfa_requests references mfa_codes, dropped first). The order
+ * to write, for whichever of the two tables the finding is about.
+ */
+function rollbackOrder(ctx: RuleContext, op: OperationOf<"drop_table">, table: string): string[] {
+  const drops = ctx.migration.up.flatMap((o) => (o.kind === "drop_table" ? o.tables.map((t) => ({ op: o, table: t })) : []));
+  const at = drops.findIndex((d) => d.op === op && nameKey(d.table) === nameKey(table));
+  const wrong = (before: number, after: number) =>
+    before < after && referencedTables(ctx, drops[after].table).some((r) => nameKey(r) === nameKey(drops[before].table));
+  const notes: string[] = [];
+  drops.forEach((other, i) => {
+    if (wrong(i, at))
+      notes.push(`# ${table} references ${other.table}: write this drop_table before drop_table ${sym(other.table)} (line ${other.op.loc.line}), since rollback recreates the tables in reverse order and ${other.table} must exist again first`);
+    if (wrong(at, i))
+      notes.push(`# ${other.table} references ${table}: write this drop_table after drop_table ${sym(other.table)} (line ${other.op.loc.line}), since rollback recreates the tables in reverse order and ${table} must exist again first`);
+  });
+  return notes;
 }
 
 /**
@@ -183,7 +230,7 @@ export default defineRule({
             op,
             severity: "warning",
             message: `Dropping table ${table} after ${moved} read its rows: if that step moved them, no data is lost, but servers still running the old code use ${table} and fail until they restart.`,
-            fix: backupFix(ctx, table, table),
+            fix: deferredDeleteModel(ctx, op, table, moved) ?? backupFix(ctx, table, table),
           });
           continue;
         }
