@@ -9,6 +9,7 @@ import { inPlaceOf } from "./rules/support/alembic-batch.js";
 import { adapterFor, adaptersReady, loadAdapters } from "./adapters/index.js";
 import { segmentOperations, withSqlDialect } from "./adapters/sql/index.js";
 import { forgetParsesAhead, parseAhead, rememberStatementTrees } from "./adapters/sql/pg-parser.js";
+import { parserMisses } from "./adapters/sql/pg-query.js";
 import { rememberPythonTrees } from "./adapters/python/parser.js";
 import type { Config, ConfigProblem } from "./config.js";
 import { CONFIG_DEFAULTS } from "./config-defaults.js";
@@ -468,14 +469,23 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, Ana
   // all parsing first, then all rules: two tight phases run measurably faster than alternating per file
   const parsed = new Map<MigrationUnit, Parsed>();
   const unitErrors = new Map<MigrationUnit, FileError[]>();
-  const parseInto = (unit: MigrationUnit) => {
+  const parseOnce = (unit: MigrationUnit) => {
     const own: FileError[] = [];
     parsed.set(unit, parseUnit(unit, own, decisionFor(unit, databases)));
     unitErrors.set(unit, own);
   };
+  // a parse that found PostgreSQL's parser broken and not yet replaced (there are no spares before the first
+  // break: pg-query.ts) runs once more, after the pause in which the driver readies the replacement and spares
+  const parseInto = function* (unit: MigrationUnit): Generator<void, void> {
+    const misses = parserMisses();
+    parseOnce(unit);
+    if (parserMisses() === misses) return;
+    yield;
+    parseOnce(unit);
+  };
   for (const unit of units) {
     yield;
-    parseInto(unit);
+    yield* parseInto(unit);
   }
   attachAlembicTransactions(parsed, input);
   // a folder assumed to be PostgreSQL whose refused files MySQL's grammar reads whole is MySQL's
@@ -490,7 +500,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, Ana
     for (const unit of units) {
       if (migrationFolder(unit.file) !== folder) continue;
       yield;
-      parseInto(unit);
+      yield* parseInto(unit);
     }
   }
   for (const unit of units) {
@@ -516,7 +526,14 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, Ana
     let result;
     try {
       const decision = decisionFor({ file: down.file, content: down.content }, databases);
-      result = withSqlDialect(decision?.database, decision?.version, () => segmentOperations({ text: down.content, transaction: "none" }));
+      const segment = () => withSqlDialect(decision?.database, decision?.version, () => segmentOperations({ text: down.content, transaction: "none" }));
+      const misses = parserMisses();
+      result = segment();
+      // found the parser broken: again once it is replaced (as parseInto above)
+      if (parserMisses() !== misses) {
+        yield;
+        result = segment();
+      }
     } catch (error) {
       errors.push({ path: down.file.path, message: `could not analyse: ${error instanceof Error ? error.message : String(error)}` });
       continue;
@@ -606,7 +623,10 @@ function refusedByPostgres(sql: string): boolean {
   }
 }
 
-/** Analyse with parsers already loaded (see `loadEngine`). */
+/**
+ * Analyse with parsers already loaded (see `loadEngine`). Synchronous: nothing replaces a PostgreSQL parser that a
+ * statement broke, so a file parsed after one is reported as not analysed (`analyze` waits for the replacement).
+ */
 export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {
   const forgetTrees = rememberStatementTrees();
   const forgetPythonTrees = rememberPythonTrees();

@@ -8,7 +8,7 @@ import { TooComplexError } from "../../limits.js";
 import type { Deparser } from "pgsql-deparser";
 import type { ParseProblem } from "../../model.js";
 import { SourceLines } from "../../source-lines.js";
-import { loadPgQuery, PgSqlError, pgParse, pgScan, type ScanResult } from "./pg-query.js";
+import { loadPgQuery, parserMisses, PgSqlError, pgParse, pgScan, type ScanResult } from "./pg-query.js";
 import { fillPlaceholders } from "./placeholders.js";
 
 // The deparser (expressions back to SQL text) is imported with the parser, while its WASM compiles: modules
@@ -188,8 +188,10 @@ const parsedAhead = new Map<string, SqlParseResult>();
 
 /** Parse `text` now and keep the result for the next `parseStatements` of the same text. */
 export function parseAhead(text: string): SqlParseResult {
+  const misses = parserMisses();
   const result = parseAnew(text, new SourceLines(text));
-  parsedAhead.set(text, result);
+  // a parse that found the parser broken is not the file's: the analysis parses it again (pg-query.ts)
+  if (parserMisses() === misses) parsedAhead.set(text, result);
   return result;
 }
 

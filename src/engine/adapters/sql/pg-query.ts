@@ -9,6 +9,11 @@
  * background; `analyze` waits for them between files, so one file's statements never run on a broken parser
  * and never leave one to the next file.
  *
+ * Spares exist only once an instance has broken: each one reserves the module's 128 MB of memory, which costs
+ * a one-file lint its instantiation and V8 garbage collections for the external memory (~20 ms of a 190 ms
+ * start). Until then a parse that finds no instance counts a miss (`parserMisses`), and `analyze` parses that
+ * file again once the replacement and its spares are ready: the same parse as with spares from the start.
+ *
  * Parse trees are also refused past MAX_TREE_DEPTH levels (counted in the JSON, before it becomes objects), so
  * every walker over them (the adapter, the deparser, rules) stays within Node's stack.
  */
@@ -33,6 +38,10 @@ export class PgSqlError extends Error {
 
 /** Instances ready to replace a broken one without waiting (two: one statement can break the first try and its retry). */
 const SPARES = 2;
+/** No spares until the first instance breaks (see above), then SPARES. */
+let sparesWanted = 0;
+/** Parses that found no instance ready (a broken one not yet replaced). */
+let misses = 0;
 
 let compiled: Promise<WebAssembly.Module> | undefined;
 let active: PgQueryWasm | undefined;
@@ -59,7 +68,7 @@ async function newInstance(): Promise<PgQueryWasm> {
 function refill(): Promise<void> {
   // `.finally` runs after the assignment, even when there was nothing to create
   refilling ??= (async () => {
-    while (spares.length < SPARES) spares.push(await newInstance());
+    while (spares.length < sparesWanted) spares.push(await newInstance());
   })().finally(() => {
     refilling = undefined;
   });
@@ -78,16 +87,20 @@ export function loadPgQuery(): Promise<void> {
 /** Resolves once an instance and its spares are ready: the state every file should start in. */
 export async function pgQueryReady(): Promise<void> {
   await loadPgQuery();
-  if (active && spares.length === SPARES) return;
+  if (active && spares.length >= sparesWanted) return;
   await refill();
   active ??= spares.shift();
   await refill();
 }
 
+/** How many parses so far found no instance ready: `analyze` parses a file again when its parse added one. */
+export const parserMisses = (): number => misses;
+
 function instance(): PgQueryWasm {
   active ??= spares.shift();
   if (active) return active;
   if (!loading) throw new Error("PostgreSQL's parser is not loaded yet: call loadAdapters() (or loadPgParser()) first");
+  misses++;
   throw new Error("PostgreSQL's parser broke on an earlier statement and is being replaced; this file was not analysed");
 }
 
@@ -99,6 +112,7 @@ function withInstance<T>(work: (wasm: PgQueryWasm) => T): T {
   } catch (error) {
     if (error instanceof PgSqlError || error instanceof TooComplexError) throw error;
     if (active === wasm) active = undefined;
+    sparesWanted = SPARES;
     void refill().catch(() => undefined);
     if (error instanceof RangeError || error instanceof WebAssembly.RuntimeError)
       throw new TooComplexError(`PostgreSQL's parser ran out of stack on this statement (${error.message})`);
