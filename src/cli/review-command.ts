@@ -14,6 +14,8 @@ import { SYMLINK_NOT_READ } from "../engine/limits.js";
 import { regulatedWaiverFindings } from "../engine/regulated/approval.js";
 import { isSearchableCodePath, isSearchableContent } from "../engine/review/code/searchable.js";
 import { planReview } from "../engine/review/plan.js";
+import { loadPythonParser } from "../engine/adapters/python/parser.js";
+import { migrationModuleSettingsPaths, withDjangoMigrationModules } from "../engine/django-migration-modules.js";
 import { review, type ReviewInput } from "../engine/review/review.js";
 import { loadCliConfig } from "./config-file.js";
 import { changedFiles, mergeBase, readBlobs, repoRoot, resolveCommit, treePaths, workingTreePaths } from "./git.js";
@@ -86,11 +88,14 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
   const cwd = options.cwd ?? process.cwd();
   const root = repoRoot(cwd);
   const loaded = await loadCliConfig(options.config, cwd);
-  const config = loaded.config;
   const baseTip = resolveCommit(root, options.base);
   const head = resolveCommit(root, "HEAD");
   const changes = changedFiles(root, mergeBase(root, baseTip, head));
   const basePaths = treePaths(root, baseTip);
+  // the folders Django's MIGRATION_MODULES names, from the settings modules as the change leaves them
+  const settings = migrationModuleSettingsPaths(changes.map((c) => c.path), [...new Set([...basePaths, ...changes.map((c) => c.path)])]);
+  if (settings.length) await loadPythonParser();
+  const config = settings.length ? withDjangoMigrationModules(loaded.config, readWorkingTree(root, settings, loaded.config.max_file_bytes).files) : loaded.config;
   const plan = planReview(changes, config, basePaths);
   const base = readBlobs(root, baseTip, plan.base);
   // like the config, the snapshot the change is judged against comes from the base branch

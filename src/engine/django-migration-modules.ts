@@ -69,3 +69,19 @@ export function withDjangoMigrationModules(config: Config, files: readonly Sourc
  * (worth reading the settings modules for before deciding what is a migration).
  */
 export const mayBeMovedDjangoMigration = (path: string): boolean => /(^|\/)\d{4}_\w+\.py$/.test(path) && !/(^|\/)migrations\//.test(path);
+
+/** settings modules read for MIGRATION_MODULES at most (a monorepo's many projects) */
+const MAX_SETTINGS = 20;
+
+/**
+ * The settings modules of a listing to read for MIGRATION_MODULES (shallowest first), when a changed file may be a
+ * migration only they can name; none otherwise. The review's edges read them and call withDjangoMigrationModules.
+ */
+export function migrationModuleSettingsPaths(changed: readonly string[], listing: readonly string[]): string[] {
+  if (!changed.some(mayBeMovedDjangoMigration)) return [];
+  const depth = (path: string) => path.split("/").length;
+  return listing
+    .filter((path) => signalKind(path) === "django-settings")
+    .sort((a, b) => depth(a) - depth(b) || a.localeCompare(b))
+    .slice(0, MAX_SETTINGS);
+}

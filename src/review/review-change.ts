@@ -14,6 +14,8 @@
  *   - the earlier migrations of each changed SQL migration's folder (config `execute`), which the executor
  *     applies before running it up -> down -> up: one call each when few, else from that same tarball;
  *   - the production snapshot config `snapshot` names, on the base branch, one call when configured;
+ *   - the settings modules at head, one call each, only when a numbered Python module outside migrations/
+ *     changes (Django's MIGRATION_MODULES may name its folder);
  *   - the pull request's reviews and the approvers' permissions, only when regulated data is waived.
  */
 import type { FileError } from "../engine/analyze.js";
@@ -23,6 +25,8 @@ import type { SourceFile } from "../engine/model.js";
 import { regulatedWaiverFindings, type RegulatedApproval } from "../engine/regulated/approval.js";
 import type { RegulatedWaiver } from "../engine/regulated/waivers.js";
 import { planReview } from "../engine/review/plan.js";
+import { loadPythonParser } from "../engine/adapters/python/parser.js";
+import { migrationModuleSettingsPaths, withDjangoMigrationModules } from "../engine/django-migration-modules.js";
 import { review, type ReviewInput as EngineReviewInput, type ReviewResult } from "../engine/review/review.js";
 import type { ExecutionLimits } from "../execute/executor.js";
 import type { VerifyResult } from "../execute/verify.js";
@@ -68,7 +72,8 @@ export interface EngineReview {
 }
 
 export async function reviewChange(octokit: GitHub, target: ReviewTarget, options: EngineReviewOptions): Promise<EngineReview> {
-  const { config, changedFiles } = options;
+  const { changedFiles } = options;
+  let config = options.config;
   const notes: string[] = [];
   const head = new Map((options.have?.head ?? []).map((f) => [f.path, f]));
   const base = new Map((options.have?.base ?? []).map((f) => [f.path, f]));
@@ -87,6 +92,14 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
   if (production?.note) notes.push(production.note);
   if (baseTree?.truncated) notes.push("**Partial base listing:** GitHub truncated the base branch's file tree, so version order and schema dumps were checked against part of it.");
   const basePaths = baseTree ? [...baseTree.blobs.keys()] : undefined;
+  // a numbered module outside migrations/: the settings modules at head say whether MIGRATION_MODULES names its folder
+  const settingsPaths = basePaths ? migrationModuleSettingsPaths(changedFiles.map((f) => f.path), [...new Set([...basePaths, ...changedFiles.map((f) => f.path)])]) : [];
+  const settings = new Map<string, SourceFile>();
+  if (settingsPaths.length) {
+    const [{ read }] = await Promise.all([readPlanned(octokit, target, { changedFiles, maxBytes: config.max_file_bytes, headTree }, settingsPaths.map((path) => ({ path, side: "context" as const }))), loadPythonParser()]);
+    for (const file of read) settings.set(file.path, { path: file.path, content: file.content });
+    config = withDjangoMigrationModules(config, [...settings.values()]);
+  }
   const plan = planReview(changedFiles, config, basePaths);
 
   // many Django context migrations: take them, and the code, from one tarball instead of a call each; many base
@@ -97,13 +110,14 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
     baseWanted.length > CONTEXT_FETCH_LIMIT ? fetchArchiveFiles(octokit, target, target.baseSha, new Set(baseWanted), config.max_file_bytes) : [],
   ]);
   let archive = headArchive;
-  const context = new Map((archive?.files ?? []).map((f) => [f.path, f]));
+  // settings modules already read are the database signals of a Django folder too
+  const context = new Map([...(archive?.files ?? []), ...plan.context.flatMap((path) => settings.get(path) ?? [])].map((f) => [f.path, f]));
   for (const file of baseArchive) base.set(file.path, file);
   const wanted: Wanted[] = [
     ...plan.head.filter((path) => !head.has(path)).map((path) => ({ path, side: "head" as const })),
     // what the archive left out (too large, binary) is asked for by itself, which says why it cannot be read
     ...baseWanted.filter((path) => !base.has(path)).map((path) => ({ path, side: "base" as const })),
-    ...(archive ? [] : plan.context.filter((path) => !head.has(path)).map((path) => ({ path, side: "context" as const }))),
+    ...(archive ? [] : plan.context.filter((path) => !head.has(path) && !context.has(path)).map((path) => ({ path, side: "context" as const }))),
     ...plan.facts.map((path) => ({ path, side: "facts" as const })),
   ];
   const { read, skipped } = await readPlanned(octokit, target, { changedFiles, maxBytes: config.max_file_bytes, headTree }, wanted);

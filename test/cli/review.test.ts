@@ -139,6 +139,20 @@ describe("what counts as the change", () => {
     expect(body.findings.some((f) => f.path.includes("20240301000000"))).toBe(false);
   });
 
+  it("reviews a migration added to the folder Django's MIGRATION_MODULES names (DefectDojo's dojo.db_migrations)", async () => {
+    const repo = new Repo()
+      .write({
+        "dojo/settings/settings.dist.py": 'import environ\n\nenv = environ.Env()\n\nif env("DD_TRACK_MIGRATIONS"):\n    MIGRATION_MODULES = {"dojo": "dojo.db_migrations"}\n',
+        "dojo/db_migrations/__init__.py": "",
+        "dojo/db_migrations/0001_initial.py": 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n    operations = [\n        migrations.CreateModel(name="Finding", fields=[("id", models.AutoField(primary_key=True)), ("title", models.TextField())]),\n    ]\n',
+      })
+      .commit("dojo");
+    repo.git("checkout", "-q", "-b", "feature");
+    repo.write({ "dojo/db_migrations/0002_remove_title.py": 'from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("dojo", "0001_initial")]\n    operations = [\n        migrations.RemoveField(model_name="finding", name="title"),\n    ]\n' }).commit("drop title");
+    const { body } = await reviewJson(repo);
+    expect(body.findings.find((f) => f.rule === "drop-column")).toMatchObject({ path: "dojo/db_migrations/0002_remove_title.py", severity: "error" });
+  });
+
   it("reads every migration main merged since the branch left (Lago's branches lag 48-61): whether the order matters depends on each", async () => {
     const repo = railsApp();
     repo.write({ "db/migrate/20240115000000_add_locale.rb": rails("AddLocale", "add_column :users, :locale, :string") }).commit("locale");

@@ -12,6 +12,7 @@
  */
 import { mayBeScriptLocationRevision, withAlembicScriptLocations } from "../alembic-script-locations.js";
 import { baseOf, dirOf } from "../paths.js";
+import { mayBeMovedDjangoMigration } from "../django-migration-modules.js";
 import type { Config } from "../config.js";
 import { companionPaths, detectByPath, type DetectedFile } from "../detect.js";
 import { migrationFolder } from "../database/decide.js";
@@ -203,6 +204,9 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
   // before the base tree is known, a `versions/*.py` may be a revision of a script location only the base tree's
   // env.py and script.py.mako mark: list the base tree to find out
   if (!basePaths && changes.some((c) => [c.path, c.previousPath].some((p) => p !== undefined && mayBeScriptLocationRevision(p)))) relevant = true;
+  // likewise a numbered module outside migrations/ may be in a folder Django's MIGRATION_MODULES names: the base
+  // tree lists the settings modules that say so (migrationModuleSettingsPaths)
+  if (!basePaths && changes.some((c) => mayBeMovedDjangoMigration(c.path))) relevant = true;
   if (relevant) for (const path of models) base.add(path);
   return { head: [...head].sort(), base: [...base].sort(), baseTree: relevant, context: [...context].sort(), facts: facts.sort() };
 }
