@@ -198,6 +198,70 @@ end
     },
     {
       framework: "rails",
+      name: "hcb: change_column_default right after the add_column that set the default: from: is that default, not a nil to fill in",
+      code: `class AddIncreaseAccountIdToEvents < ActiveRecord::Migration[7.0]
+  def change
+    add_column :events, :increase_account_id, :string, null: false, default: "account_phqksuhybmwhepzeyjcb"
+    change_column_default :events, :increase_account_id, nil
+  end
+end
+`,
+      lines: [4],
+      fixes: ["# Name the old and the new default so Rails can swap them back:\nchange_column_default :events, :increase_account_id, from: 'account_phqksuhybmwhepzeyjcb', to: nil"],
+    },
+    {
+      framework: "rails",
+      name: "change_column_default of a column an earlier migration added with a default: from: is that default",
+      path: "db/migrate/20240201000000_drop_role_default.rb",
+      files: {
+        "db/migrate/20240101000000_add_role.rb": `class AddRole < ActiveRecord::Migration[7.1]
+  def change
+    add_column :users, :role, :string, default: "member"
+  end
+end
+`,
+      },
+      code: `class DropRoleDefault < ActiveRecord::Migration[7.1]
+  def change
+    change_column_default :users, :role, "guest"
+  end
+end
+`,
+      lines: [3],
+      fixes: ["# Name the old and the new default so Rails can swap them back:\nchange_column_default :users, :role, from: 'member', to: 'guest'"],
+    },
+    {
+      framework: "rails",
+      name: "hcb raffles: remove_index if_exists: true of an index no earlier migration creates, before add_index builds it: the guard runs on the way up only (naming columns would fail forward and rebuild on rollback an index that never was)",
+      path: "db/migrate/20250608034034_add_unique_index_to_raffles_on_program_and_user_id.rb",
+      files: {
+        "db/migrate/20250416150425_create_raffles.rb": `class CreateRaffles < ActiveRecord::Migration[7.2]
+  def change
+    create_table :raffles do |t|
+      t.string :program, null: false
+      t.references :user, null: false, foreign_key: true
+
+      t.timestamps
+    end
+  end
+end
+`,
+      },
+      code: `class AddUniqueIndexToRafflesOnProgramAndUserId < ActiveRecord::Migration[7.2]
+  disable_ddl_transaction!
+
+  def change
+    remove_index :raffles, name: :index_raffles_on_program_and_user_id, if_exists: true
+
+    add_index :raffles, [:program, :user_id], unique: true, algorithm: :concurrently, name: :index_raffles_on_program_and_user_id
+  end
+end
+`,
+      lines: [5],
+      fixes: ["# no earlier migration creates index_raffles_on_program_and_user_id: the if_exists: guard only clears a leftover before this migration builds it, so it runs on the way up only (rollback removes what add_index builds):\nup_only { remove_index :raffles, name: :index_raffles_on_program_and_user_id, if_exists: true }"],
+    },
+    {
+      framework: "rails",
       name: "change: remove_index by name only",
       code: `class RemoveEmailIndex < ActiveRecord::Migration[7.1]
   disable_ddl_transaction!

@@ -143,8 +143,46 @@ function rerunFix(op: Operation): string {
   ].join("\n");
 }
 
+/** What a Rails fix may read about the schema the earlier migrations left. */
+type SchemaSource = TypeSource & Partial<Pick<RepositoryView, "columnDefinition" | "indexDefinition">>;
+
+/**
+ * The default table.column had just before `up[index]`: this migration's own earlier add_column or default change,
+ * else the earlier migration that defined the column ("nil" for none); undefined when nothing says.
+ */
+function defaultBefore(migration: Migration, index: number, table: string, column: string, schema?: SchemaSource): string | undefined {
+  const same = (t: string, c: string) => t === table && c === column;
+  for (const op of migration.up.slice(0, Math.max(index, 0)).reverse()) {
+    if (op.kind === "add_column" && same(op.table, op.column.name)) return rubyDefault(op.column.default?.expr);
+    if (op.kind === "set_default" && same(op.table, op.column)) return rubyDefault(op.default.expr);
+    if (op.kind === "drop_default" && same(op.table, op.column)) return "nil";
+  }
+  const defined = schema?.columnDefinition?.(table, column);
+  return defined ? rubyDefault(defined.default?.expr) : undefined;
+}
+
+/** A default as Ruby: a literal as it is ('member', 0, true), an SQL expression as the lambda Rails takes for one. */
+const rubyDefault = (expr: string | undefined): string =>
+  expr === undefined ? "nil" : /^(?:'[^'\\]*'|"[^"\\]*"|-?\d+(?:\.\d+)?|true|false|nil)$/i.test(expr) ? expr.replace(/^(TRUE|FALSE|NIL)$/, (w) => w.toLowerCase()) : `-> { ${JSON.stringify(expr)} }`;
+
+/**
+ * remove_index by name with `if_exists: true` of an index no earlier migration creates: the guard clears a leftover
+ * (an INVALID index of a failed concurrent build) before the add_index that follows. Naming columns would make the
+ * call fail when there is none and rebuild on rollback an index that never existed: it runs on the way up only.
+ */
+function guardOfUnknownIndex(migration: Migration, op: Extract<Operation, { kind: "drop_index" }>, schema?: SchemaSource): string | undefined {
+  if (!op.ifExists || op.columns.length || !op.names.length || !schema?.indexDefinition) return undefined;
+  if (op.names.some((name) => schema.indexDefinition!(name))) return undefined;
+  const call = op.text.trim();
+  if (call.includes("\n")) return undefined;
+  return [
+    `# no earlier migration creates ${op.names.join(", ")}: the if_exists: guard only clears a leftover before this migration builds it, so it runs on the way up only (rollback removes what add_index builds):`,
+    railsUpOnly(migration, call),
+  ].join("\n");
+}
+
 /** Ruby for the finding of a Rails migration that cannot be rolled back, aimed at the call that blocks it. */
-export function railsIrreversibleFix(migration: Migration, types?: TypeSource): string {
+export function railsIrreversibleFix(migration: Migration, types?: SchemaSource): string {
   const down = migration.down;
   if (down.status !== "irreversible") return "";
   const op = opAt(migration, down.loc?.line);
@@ -192,12 +230,14 @@ export function railsIrreversibleFix(migration: Migration, types?: TypeSource): 
         end`);
     }
     case "set_default":
-    case "drop_default":
+    case "drop_default": {
+      const from = defaultBefore(migration, migration.up.indexOf(op), op.table, op.column, types);
       return dedent(`
         # Name the old and the new default so Rails can swap them back:
-        change_column_default ${sym(op.table)}, ${sym(op.column)}, from: nil, to: ${op.kind === "set_default" ? op.default.expr : "nil"}  # from: the default it had before`);
+        change_column_default ${sym(op.table)}, ${sym(op.column)}, from: ${from ?? "nil"}, to: ${op.kind === "set_default" ? op.default.expr : "nil"}${from === undefined ? "  # from: the default it had before (migguard found none written)" : ""}`);
+    }
     case "drop_index":
-      return dedent(`
+      return guardOfUnknownIndex(migration, op, types) ?? dedent(`
         # Name the column(s) so Rails can rebuild the index on rollback:
         ${railsRemoveIndex(op, op.concurrently && !isMysqlFamily(migration.database))}`);
     case "drop_constraint":
