@@ -12,6 +12,7 @@ import { dumpedColumns } from "./dumped-columns.js";
 import { dirOf, isGoModPath, isManifestPath, isSchemaDumpPath, isWithin, projectRootOf } from "./fact-paths.js";
 import { lockfileGems } from "./lockfile.js";
 import { isDeployPath } from "../deploy/deploy-paths.js";
+import { isModelPath } from "../adapters/rails/model-path.js";
 import { combinedRange, isPythonManifestPath, manifestRange, pythonManifestDir, type VersionRange } from "./python-requirements.js";
 
 export class RepositoryFacts {
@@ -81,6 +82,12 @@ export class RepositoryFacts {
       if (type) return type;
     }
     return undefined;
+  }
+
+  /** The model files given (app/models) of the project around the migration. */
+  modelSourcesOf(migrationPath: string): SourceFile[] {
+    const root = projectRootOf(migrationPath) ?? "";
+    return this.modelSources.filter((f) => isModelPath(f.path) && (isWithin(projectRootOf(f.path) ?? "", root) || isWithin(root, projectRootOf(f.path) ?? "")));
   }
 
   /** The Active Record model of `table` in the project around the migration (from the models given, plus `codeFiles`). */

@@ -52,6 +52,8 @@ export interface RepositoryView {
   tableUnseen(table: string): boolean;
   /** the project's Active Record model of `table`, when its model files were given */
   model(table: string): Pick<ModelFile, "className" | "path" | "opening"> | undefined;
+  /** the project's model files (app/models) that were given: none when the code was not read */
+  modelFiles(): readonly SourceFile[];
   /**
    * MySQL row versions of `table` just before `up[beforeIndex]` runs: the ALTERs that added or dropped its columns
    * instantly since it was created or last rebuilt, in this migration and the earlier ones of its folder
@@ -132,6 +134,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
       return table;
     },
     model: (table) => facts.model(migration.path, table, codeFiles),
+    modelFiles: () => facts.modelSourcesOf(migration.path),
     djangoAtLeast: (version) => rangeAtLeast(facts.pythonPackageRange(migration.path, "django"), version),
     sqlalchemyAtLeast: (version) => rangeAtLeast(facts.pythonPackageRange(migration.path, "sqlalchemy"), version),
     get strongMigrations() {

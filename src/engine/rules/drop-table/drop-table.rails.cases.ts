@@ -14,6 +14,78 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "the planned removal (hcb's drop_mfa): no model maps to the tables and no model names them, so the code left first; a warning to keep a copy",
+      code: `class DropMfa < ActiveRecord::Migration[7.0]
+  def change
+    drop_table :mfa_codes, force: :cascade
+    drop_table :mfa_requests, force: :cascade
+  end
+end
+`,
+      files: {
+        "app/models/user.rb": "class User < ApplicationRecord\n  has_many :events\nend\n",
+        "app/models/event.rb": "class Event < ApplicationRecord\n  belongs_to :user\nend\n",
+      },
+      lines: [3, 4],
+      severities: ["warning", "warning"],
+      messages: ["no model of the application maps to mfa_codes", "keep a copy if anyone may need the rows"],
+    },
+    {
+      framework: "rails",
+      name: "a model still names the table (has_many :mfa_codes): not a planned removal, the data-loss error",
+      code: `class DropMfaCodes < ActiveRecord::Migration[7.0]
+  def change
+    drop_table :mfa_codes
+  end
+end
+`,
+      files: { "app/models/user.rb": "class User < ApplicationRecord\n  has_many :mfa_codes\nend\n" },
+      lines: [3],
+      severities: ["error"],
+    },
+    {
+      framework: "rails",
+      name: "a table whose model still exists: the data-loss error",
+      code: `class DropMfaCodes < ActiveRecord::Migration[7.0]
+  def change
+    drop_table :mfa_codes
+  end
+end
+`,
+      files: { "app/models/mfa_code.rb": "class MfaCode < ApplicationRecord\nend\n" },
+      lines: [3],
+      severities: ["error"],
+    },
+    {
+      framework: "rails",
+      name: "a join table two models may share through has_and_belongs_to_many (no model of its own): the data-loss error",
+      code: `class DropRolesUsers < ActiveRecord::Migration[7.0]
+  def change
+    drop_table :roles_users
+  end
+end
+`,
+      files: {
+        "app/models/user.rb": "class User < ApplicationRecord\n  has_and_belongs_to_many :roles\nend\n",
+        "app/models/role.rb": "class Role < ApplicationRecord\n  has_and_belongs_to_many :users\nend\n",
+      },
+      lines: [3],
+      severities: ["error"],
+    },
+    {
+      framework: "rails",
+      name: "without the application's models, nothing says the code left: the data-loss error",
+      code: `class DropMfaCodes < ActiveRecord::Migration[7.0]
+  def change
+    drop_table :mfa_codes
+  end
+end
+`,
+      lines: [3],
+      severities: ["error"],
+    },
+    {
+      framework: "rails",
       name: "the guard checks a table this migration does not create: the other tables' force: drops may still hit populated tables",
       code: `class InstallReports < ActiveRecord::Migration[7.1]
   def up

@@ -234,7 +234,7 @@ export default defineRule({
           });
           continue;
         }
-        const planned = plannedRemoval(ctx, op);
+        const planned = plannedRemoval(ctx, op, undefined, table);
         if (planned) {
           ctx.report({
             op,

@@ -5,6 +5,8 @@
  * still deleted, so the finding says that, with a backup, instead of the data-loss error.
  */
 import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
+import { singularize } from "../../adapters/rails/inflections.js";
+import { isModelPath } from "../../adapters/rails/model-path.js";
 import type { OperationOf, SourceFile } from "../../model.js";
 import { nameKey } from "./facts.js";
 import { fixFor } from "./fix.js";
@@ -13,10 +15,11 @@ import { columnBackup } from "./column-backup.js";
 import type { RuleContext } from "./rule.js";
 
 /** Why the drop is planned, or undefined when nothing says the application already stopped using it. */
-export function plannedRemoval(ctx: RuleContext, op: OperationOf<"drop_table"> | OperationOf<"drop_column">, column?: string): string | undefined {
+export function plannedRemoval(ctx: RuleContext, op: OperationOf<"drop_table"> | OperationOf<"drop_column">, column?: string, table?: string): string | undefined {
   if (op.leftOrmIn) return `an earlier migration, ${op.leftOrmIn}, removed it from Django's state only`;
   if (op.afterDeploy) return "the migration is marked Safe.after_deploy() (django-safemigrate): it runs once the deploy that stopped using it is out";
   // Ruby models are read (with Prism, loaded with the Rails adapter) for Rails migrations only
+  if (op.kind === "drop_table" && ctx.framework === "rails") return table ? unmodelledTable(ctx, table) : undefined;
   if (op.kind !== "drop_column" || !column || ctx.framework !== "rails") return undefined;
   const model = ignoringModel(ctx.codeFiles, op.table, column);
   const before = ignoringModel(ctx.facts.change.baseCodeFiles, op.table, column);
@@ -25,6 +28,29 @@ export function plannedRemoval(ctx: RuleContext, op: OperationOf<"drop_table"> |
   const addedHere = model !== undefined && !before && ctx.facts.change.baseCodeFiles.some((f) => f.path === model.path);
   if (model && !addedHere) return `${model.className} lists it in ignored_columns (${model.path})`;
   return before ? `on the base branch, which the servers run, ${before.className} lists it in ignored_columns (${before.path}); this change removes the entry with the column` : undefined;
+}
+
+const wholeWord = (word: string) => new RegExp(`(?<![\\w$])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w$])`);
+
+/**
+ * Rails: the application no longer has a model for `table`, and no model (nor, in a review, any code searched)
+ * names the table or its class: the code that used it left in this or an earlier change (hcb's drop_mfa: the
+ * models and services went in the same pull request). Only when the project's models were read; a table whose
+ * name joins two models' tables may be a has_and_belongs_to_many join table, used without a model, so not that.
+ */
+function unmodelledTable(ctx: RuleContext, table: string): string | undefined {
+  const given = ctx.repository.modelFiles();
+  const models = [...given, ...ctx.codeFiles.filter((f) => isModelPath(f.path) && !given.some((g) => g.path === f.path))];
+  if (models.length === 0 || ctx.repository.model(table)) return undefined;
+  const name = nameKey(table).split(".").pop() ?? table;
+  const className = singularize(name).split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
+  // migrations and schema dumps name every table they ever made: they are not code that uses it
+  const code = [...models, ...ctx.codeFiles.filter((f) => !models.includes(f) && !/(?:^|\/)db\//.test(f.path))];
+  const naming = [wholeWord(name), wholeWord(className)];
+  if (code.some((f) => naming.some((re) => re.test(f.content)))) return undefined;
+  if (code.some((f) => f.content.includes("has_and_belongs_to_many")) && name.includes("_")) return undefined;
+  const searched = code.length > models.length ? `the ${code.length} files of its code read` : `its ${models.length} model file${models.length === 1 ? "" : "s"}`;
+  return `no model of the application maps to ${name}, and ${searched} never name ${name} or ${className}`;
 }
 
 /** The Active Record model of `table` among `files` that lists `column` in ignored_columns. */

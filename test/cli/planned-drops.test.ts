@@ -1,0 +1,39 @@
+/**
+ * Planned drops through `migguard lint` (README: Usages): a Rails drop_table of a table no model maps to or names
+ * (the code left in this or an earlier change) is a warning to keep a copy; the same drop while a model still
+ * names the table, or with no models to read, keeps the data-loss error.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { run } from "../../src/cli/main.js";
+
+function repo(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "migguard-planned-drops-"));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+type Finding = { path: string; rule: string; severity: string; message: string };
+const lint = async (cwd: string) => (JSON.parse((await run(["lint", "--format", "json", "db/migrate"], { cwd })).output) as { findings: Finding[] }).findings;
+
+const drop = "class DropPartnerTables < ActiveRecord::Migration[7.2]\n  def change\n    drop_table :partnered_signups\n  end\nend\n";
+const user = (body: string) => `class User < ApplicationRecord\n${body}end\n`;
+
+describe("planned drops", () => {
+  it("a drop_table whose model and references are gone is a warning; a model that still names it keeps the error", async () => {
+    const gone = repo({ "db/migrate/20240920170139_drop_partner_tables.rb": drop, "app/models/user.rb": user("  has_many :events\n") });
+    const planned = (await lint(gone)).find((f) => f.rule === "drop-table")!;
+    expect(planned.severity).toBe("warning");
+    expect(planned.message).toContain("no model of the application maps to partnered_signups");
+
+    const used = repo({ "db/migrate/20240920170139_drop_partner_tables.rb": drop, "app/models/user.rb": user("  has_many :partnered_signups\n") });
+    expect((await lint(used)).find((f) => f.rule === "drop-table")!.severity).toBe("error");
+
+    const unread = repo({ "db/migrate/20240920170139_drop_partner_tables.rb": drop });
+    expect((await lint(unread)).find((f) => f.rule === "drop-table")!.severity).toBe("error");
+  });
+});
