@@ -7,7 +7,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { SourceFile } from "../engine/model.js";
-import { deployPaths } from "../engine/deploy/deploy-paths.js";
+import { deployPaths, isNotDeployFolder } from "../engine/deploy/deploy-paths.js";
 import { displayPath } from "./collect-files.js";
 
 /** Dockerfiles, charts and entrypoints sit near the root: deeper folders are not walked */
@@ -39,7 +39,9 @@ function walk(root: string, dir: string, depth: number, out: string[], maxDepth:
   for (const entry of entries) if (entry.isFile() && out.length < MAX_ENTRIES) out.push(pathOf(entry.name));
   for (const entry of entries) {
     if (out.length >= MAX_ENTRIES) return;
-    if (entry.isDirectory() && depth < maxDepth && !SKIPPED.has(entry.name)) walk(root, pathOf(entry.name), depth + 1, out, maxDepth);
+    // tests, fixtures, docs: nothing under them counts as a deploy file, so they are not listed (Rails' spec/ alone
+    // was a fifth of hcb's walk)
+    if (entry.isDirectory() && depth < maxDepth && !SKIPPED.has(entry.name) && !isNotDeployFolder(entry.name)) walk(root, pathOf(entry.name), depth + 1, out, maxDepth);
   }
 }
 

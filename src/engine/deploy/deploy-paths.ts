@@ -6,8 +6,14 @@
  */
 import { baseOf } from "../paths.js";
 
-/** folders whose files describe tests, examples or dependencies, not how this project runs */
-const NOT_DEPLOY = /(?:^|\/)(?:node_modules|vendor|\.git|tests?|spec|fixtures?|examples?|docs?|__tests__)(?:\/|$)/;
+/** names of folders whose files describe tests, examples or dependencies, not how this project runs */
+const NOT_DEPLOY_FOLDERS = "node_modules|vendor|\\.git|tests?|spec|fixtures?|examples?|docs?|__tests__";
+const NOT_DEPLOY = new RegExp(`(?:^|/)(?:${NOT_DEPLOY_FOLDERS})(?:/|$)`);
+const NOT_DEPLOY_FOLDER = new RegExp(`^(?:${NOT_DEPLOY_FOLDERS})$`);
+
+/** A folder no deploy file lies under (`isDeployPath` is false for all of them): a walk for deploy files skips it. */
+export const isNotDeployFolder = (name: string): boolean => NOT_DEPLOY_FOLDER.test(name);
+
 /** folders that hold Kubernetes manifests and Helm charts */
 const KUBERNETES_DIRS = /(?:^|\/)(?:k8s|kubernetes|kube|helm|charts?|manifests|deploy|deployments?|kustomize|\.k8s)\//;
 
