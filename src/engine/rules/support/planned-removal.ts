@@ -36,7 +36,7 @@ const wholeWord = (word: string) => new RegExp(`(?<![\\w$])${word.replace(/[.*+?
  * Rails: the application no longer has a model for `table`, and no model (nor, in a review, any code searched)
  * names the table or its class: the code that used it left in this or an earlier change (hcb's drop_mfa: the
  * models and services went in the same pull request). Only when the project's models were read; a table whose
- * name joins two models' tables may be a has_and_belongs_to_many join table, used without a model, so not that.
+ * name joins a has_and_belongs_to_many association's table to another may be its join table, used without a model.
  */
 function unmodelledTable(ctx: RuleContext, table: string): string | undefined {
   const given = ctx.repository.modelFiles();
@@ -48,7 +48,10 @@ function unmodelledTable(ctx: RuleContext, table: string): string | undefined {
   const code = [...models, ...ctx.codeFiles.filter((f) => !models.includes(f) && !/(?:^|\/)db\//.test(f.path))];
   const naming = [wholeWord(name), wholeWord(className)];
   if (code.some((f) => naming.some((re) => re.test(f.content)))) return undefined;
-  if (code.some((f) => f.content.includes("has_and_belongs_to_many")) && name.includes("_")) return undefined;
+  // has_and_belongs_to_many :roles in User joins through roles_users (the two tables in lexical order) by default
+  const halves = [...name.matchAll(/_/g)].map((m) => [name.slice(0, m.index), name.slice(m.index + 1)]);
+  const habtm = halves.flatMap((pair) => pair.map((half) => new RegExp(`has_and_belongs_to_many\\s*\\(?\\s*:${half}\\b`)));
+  if (habtm.length && code.some((f) => habtm.some((re) => re.test(f.content)))) return undefined;
   const searched = code.length > models.length ? `the ${code.length} files of its code read` : `its ${models.length} model file${models.length === 1 ? "" : "s"}`;
   return `no model of the application maps to ${name}, and ${searched} never name ${name} or ${className}`;
 }
