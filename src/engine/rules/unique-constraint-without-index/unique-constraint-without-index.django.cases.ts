@@ -86,6 +86,26 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "pulpcore 0102: one AlterUniqueTogether adds several sets: every fix's database operations build all of them, as its state operation records all",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterUniqueTogether(
+            name="customer",
+            unique_together={("email", "id"), ("id", "email")},
+        ),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8, 8],
+      fixes: ["# with atomic = False on the Migration (CREATE INDEX CONCURRENTLY cannot run in a transaction):\nmigrations.SeparateDatabaseAndState(\n    database_operations=[\n        migrations.RunSQL(\n            \"CREATE UNIQUE INDEX CONCURRENTLY app_customer_email_id_key ON app_customer (email, id)\",\n            reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS app_customer_email_id_key\",\n        ),\n        migrations.RunSQL(\n            \"ALTER TABLE app_customer ADD CONSTRAINT app_customer_email_id_key UNIQUE USING INDEX app_customer_email_id_key\",\n            reverse_sql=\"ALTER TABLE app_customer DROP CONSTRAINT app_customer_email_id_key\",\n        ),\n        migrations.RunSQL(\n            \"CREATE UNIQUE INDEX CONCURRENTLY app_customer_id_email_key ON app_customer (id, email)\",\n            reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS app_customer_id_email_key\",\n        ),\n        migrations.RunSQL(\n            \"ALTER TABLE app_customer ADD CONSTRAINT app_customer_id_email_key UNIQUE USING INDEX app_customer_id_email_key\",\n            reverse_sql=\"ALTER TABLE app_customer DROP CONSTRAINT app_customer_id_email_key\",\n        ),\n    ],\n    state_operations=[\n        migrations.AlterUniqueTogether(\n            name=\"customer\",\n            unique_together={(\"email\", \"id\"), (\"id\", \"email\")},\n        ),\n    ],\n),", "# with atomic = False on the Migration (CREATE INDEX CONCURRENTLY cannot run in a transaction):\nmigrations.SeparateDatabaseAndState(\n    database_operations=[\n        migrations.RunSQL(\n            \"CREATE UNIQUE INDEX CONCURRENTLY app_customer_email_id_key ON app_customer (email, id)\",\n            reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS app_customer_email_id_key\",\n        ),\n        migrations.RunSQL(\n            \"ALTER TABLE app_customer ADD CONSTRAINT app_customer_email_id_key UNIQUE USING INDEX app_customer_email_id_key\",\n            reverse_sql=\"ALTER TABLE app_customer DROP CONSTRAINT app_customer_email_id_key\",\n        ),\n        migrations.RunSQL(\n            \"CREATE UNIQUE INDEX CONCURRENTLY app_customer_id_email_key ON app_customer (id, email)\",\n            reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS app_customer_id_email_key\",\n        ),\n        migrations.RunSQL(\n            \"ALTER TABLE app_customer ADD CONSTRAINT app_customer_id_email_key UNIQUE USING INDEX app_customer_id_email_key\",\n            reverse_sql=\"ALTER TABLE app_customer DROP CONSTRAINT app_customer_id_email_key\",\n        ),\n    ],\n    state_operations=[\n        migrations.AlterUniqueTogether(\n            name=\"customer\",\n            unique_together={(\"email\", \"id\"), (\"id\", \"email\")},\n        ),\n    ],\n),"],
+    },
+    {
+      framework: "django",
       name: "AddField with unique=True, and AlterField to unique=True",
       code: `from django.db import migrations, models
 

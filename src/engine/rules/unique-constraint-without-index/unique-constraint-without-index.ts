@@ -26,17 +26,24 @@ const indent = (text: string, by: string) =>
  * Django: the database side builds the unique index concurrently and attaches it; Django's state records the
  * migration's own operation unchanged, so later migrations see the same model.
  */
-function djangoSeparateFix(op: Operation, table: string, columns: string[], idx: string, constraint: string, kind: string, databaseFirst?: string): string {
-  const build = [
+interface UniqueBuild {
+  columns: string[];
+  idx: string;
+  constraint: string;
+}
+
+function djangoSeparateFix(op: Operation, table: string, columns: string[], idx: string, constraint: string, kind: string, databaseFirst?: string, all: readonly UniqueBuild[] = []): string {
+  // every constraint the state operation records is built: one AlterUniqueTogether may name several sets
+  const build = (all.length ? all : [{ columns, idx, constraint }]).flatMap((b) => [
     `migrations.RunSQL(`,
-    `    ${pythonString(`CREATE UNIQUE INDEX CONCURRENTLY ${idx} ON ${table} (${columns.join(", ")})`)},`,
-    `    reverse_sql=${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${idx}`)},`,
+    `    ${pythonString(`CREATE UNIQUE INDEX CONCURRENTLY ${b.idx} ON ${table} (${b.columns.join(", ")})`)},`,
+    `    reverse_sql=${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${b.idx}`)},`,
     `),`,
     `migrations.RunSQL(`,
-    `    ${pythonString(`ALTER TABLE ${table} ADD CONSTRAINT ${constraint} ${kind} USING INDEX ${idx}`)},`,
-    `    reverse_sql=${pythonString(`ALTER TABLE ${table} DROP CONSTRAINT ${constraint}`)},`,
+    `    ${pythonString(`ALTER TABLE ${table} ADD CONSTRAINT ${b.constraint} ${kind} USING INDEX ${b.idx}`)},`,
+    `    reverse_sql=${pythonString(`ALTER TABLE ${table} DROP CONSTRAINT ${b.constraint}`)},`,
     `),`,
-  ];
+  ]);
   // SQL of a RunSQL has no Django state to keep: the two statements replace it
   if (op.embeddedSql) return [`# with atomic = False on the Migration (CREATE INDEX CONCURRENTLY cannot run in a transaction):`, ...build].join("\n");
   return [
@@ -61,6 +68,19 @@ function rewrites(ctx: RuleContext, op: OperationOf<"alter_column_type">, index:
     postgresVersion: ctx.postgresVersion,
   });
   return cost.rewrite === true;
+}
+
+/**
+ * The UNIQUE constraints the same Django operation adds, this one among them, in order (an AlterUniqueTogether of several sets, pulpcore's
+ * 0102 on core_artifact): the state operation records them all, so the database operations must build them all.
+ */
+function sameStatementUniques(ctx: RuleContext, op: OperationOf<"add_constraint">): UniqueBuild[] {
+  return ctx.migration.up
+    .filter((o): o is OperationOf<"add_constraint"> => o.kind === "add_constraint" && o.constraint === "unique" && !o.usingIndex && o.loc.line === op.loc.line && o.text === op.text && nameKey(o.table) === nameKey(op.table))
+    .map((o) => {
+      const idx = derivedName(o.table, o.columns, "key");
+      return { columns: o.columns, idx, constraint: o.name ?? idx };
+    });
 }
 
 export default defineRule({
@@ -138,7 +158,16 @@ export default defineRule({
                     execute "ALTER TABLE ${op.table} DROP CONSTRAINT ${op.name ?? idx}"  # drops the index with it
                   end`,
                 django: () =>
-                  djangoSeparateFix(op, op.table, op.columns, idx, op.name ?? idx, kind, alterField && `${indent(alterField, "        ").trimStart().replace(/,?$/, ",")}  # its other changes, without unique=True`),
+                  djangoSeparateFix(
+                    op,
+                    op.table,
+                    op.columns,
+                    idx,
+                    op.name ?? idx,
+                    kind,
+                    alterField && `${indent(alterField, "        ").trimStart().replace(/,?$/, ",")}  # its other changes, without unique=True`,
+                    op.embeddedSql ? [] : sameStatementUniques(ctx, op),
+                  ),
                 alembic: () =>
                   alembicConstraintUsingIndex(op, ctx.migration.source, idx, kind) ??
                   [
