@@ -14,7 +14,7 @@ import { rememberPythonTrees } from "./adapters/python/parser.js";
 import type { Config, ConfigProblem } from "./config.js";
 import { CONFIG_DEFAULTS } from "./config-defaults.js";
 import { ruleOptions } from "./rule-settings.js";
-import { detectByPath } from "./detect.js";
+import { detectByPath, detectFile } from "./detect.js";
 import { HIDDEN_OPERATION, INVALID_CONFIG, SYNTAX_ERROR, TOO_COMPLEX, WAIVER_WITHOUT_REASON } from "./engine-rules.js";
 import { enrichMigration } from "./enrich.js";
 import { effectiveSeverity } from "./severity.js";
@@ -512,10 +512,13 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, Ana
   const production = input.snapshot ? { production: new Production(input.snapshot), run: new RunObjects(migrations) } : undefined;
   const conventions = downConventions(migrations, [...(input.repositoryPaths ?? []), ...readable.map((f) => f.path)], config);
   const facts = new RepositoryFacts(input.repositoryFiles ?? []);
-  const history = new SchemaHistory(units.flatMap((unit) => {
-    const result = parsed.get(unit);
-    return result && "migration" in result ? [{ file: unit.file, migration: result.migration }] : [];
-  }));
+  const history = new SchemaHistory([
+    ...units.flatMap((unit) => {
+      const result = parsed.get(unit);
+      return result && "migration" in result ? [{ file: unit.file, migration: result.migration }] : [];
+    }),
+    ...(yield* historyOnly(input, units, config, databases)),
+  ]);
   const codeFiles = input.codeFiles ?? [];
   const change = changePlanFor(units, parsed, input.changeAdds, input.baseCodeFiles);
   const deploy = new DeployDecider(config, input.deployFiles ?? input.repositoryFiles ?? []);
@@ -546,6 +549,24 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, Ana
   }
   if (input.configProblems?.length) findings.push(...configFindings(input.configProblems, input.configPath ?? ".github/migguard.yml", config));
   return { findings: findings.sort(byLocation), errors, migrations, databases: [...databases.values()], deploy: deploy.result() };
+}
+
+/**
+ * Migrations given for context only (review: the base's migrations written shortly before an added one), parsed
+ * for the history (which tables they created: young-tables.ts) and never linted. Django's come as context for its
+ * model state already (group.ts), and carry no dates.
+ */
+function* historyOnly(input: AnalyzeInput, units: readonly MigrationUnit[], config: Config, databases: ReadonlyMap<string, DatabaseDecision>): Generator<void, Array<{ file: MigrationUnit["file"]; migration: Migration }>> {
+  const analysed = new Set(units.map((u) => u.file.path));
+  const files = (input.contextMigrations ?? []).filter((f) => !analysed.has(f.path) && detectFile(f.path, f.content, config)?.framework !== "django");
+  const out: Array<{ file: MigrationUnit["file"]; migration: Migration }> = [];
+  for (const unit of groupMigrations(files, config).units) {
+    yield;
+    // a context file that does not parse only leaves the history shorter: its errors are not this run's
+    const result = parseUnit(unit, [], decisionFor(unit, databases));
+    if (result && "migration" in result) out.push({ file: unit.file, migration: result.migration });
+  }
+  return out;
 }
 
 /** The change's added migrations in the order they run (ChangePlan). */

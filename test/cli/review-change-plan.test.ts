@@ -174,7 +174,8 @@ describe("a table created earlier in the same pull request holds no rows (Open F
   });
 
   it("the same reference added to a table of the base branch is judged as before", async () => {
-    const repo = featureBranchOn({ "db/migrate/20240101000000_create_users.rb": rails("CreateUsers", "create_table :users do |t|\n      t.string :email\n    end"), "db/schema.rb": schema("2024_01_01_000000") });
+    // users is a year old: not a young table (young-tables.ts)
+    const repo = featureBranchOn({ "db/migrate/20230101000000_create_users.rb": rails("CreateUsers", "create_table :users do |t|\n      t.string :email\n    end"), "db/schema.rb": schema("2023_01_01_000000") });
     repo
       .write({
         "db/migrate/20240201000000_create_teams.rb": rails("CreateTeams", "create_table :teams do |t|\n      t.string :name\n    end"),

@@ -71,3 +71,21 @@ describe("migguard review: a table an earlier migration of the same change creat
     expect(findings.filter((f) => f.severity === "error").map((f) => f.rule)).toContain("required-column-without-default");
   });
 });
+
+describe("migguard review: a lock finding on a table a recent base migration created", () => {
+  const review = async (createdOn: string) => {
+    const repo = featureBranchOn({ "db/migrate/20200101000000_create_users.rb": createUsers, [`db/migrate/${createdOn}_create_check_deposits.rb`]: createCheckDeposits });
+    repo.write({ "db/migrate/20230418200827_index_check_deposits_on_status.rb": rails("IndexCheckDepositsOnStatus", "add_index :check_deposits, :status") }).commit("index");
+    return (await reviewJson(repo)).findings.find((f) => f.rule === "index-without-concurrently");
+  };
+
+  it("is a warning when the base created the table a few days before (its migration read as context)", async () => {
+    const index = await review("20230410150945");
+    expect(index?.severity).toBe("warning");
+    expect(index?.message).toContain("check_deposits was created 8 days earlier by 20230410150945_create_check_deposits.rb");
+  });
+
+  it("is an error when the table is older than young_table.days", async () => {
+    expect((await review("20210410150945"))?.severity).toBe("error");
+  });
+});

@@ -132,7 +132,8 @@ describe("reviewChange", () => {
       have: { head: [{ path: "db/migrate/20240201000000_drop_phone_number.rb", content: dropPhone }], base: [] },
     });
     // the untouched dump is read once at head, for the real column types the fixes name (9a80ad5)
-    expect(calls).toEqual(["tree b", "content h db/schema.rb", "tarball"]);
+    // and the base migration written a month before the added one: its tables are young (recent-on-base.ts)
+    expect(calls).toEqual(["tree b", "content h db/migrate/20240101000000_create_users.rb", "content h db/schema.rb", "tarball"]);
     expect(result.findings.find((f) => f.rule === "dropped-object-still-used")?.message).toContain("app/reports/legacy.rb:2");
     expect(result.findings.find((f) => f.rule === "schema-dump-not-updated")).toBeDefined();
   });
@@ -168,7 +169,7 @@ describe("reviewChange", () => {
     const writer = stubGitHub({ base, head, reviews: [{ user: "wes", state: "APPROVED", commit_id: HEAD }], roles: { wes: "write" } });
     const pending = await reviewChange(writer.octokit, target, options);
     expect(pending.result.findings.filter((f) => f.rule === "regulated-data").map((f) => f.severity)).toEqual(["error"]);
-    expect(writer.calls).toEqual(["tree b", "content h db/schema.rb", "content b db/schema.rb", "tarball", "listReviews", "permission wes"]);
+    expect(writer.calls).toEqual(["tree b", "content h db/schema.rb", "content b db/schema.rb", "content h db/migrate/20240101000000_create_users.rb", "tarball", "listReviews", "permission wes"]);
 
     const maintainer = stubGitHub({ base, head, reviews: [{ user: "ana", state: "APPROVED", commit_id: HEAD }], roles: { ana: "maintain" } });
     const approved = await reviewChange(maintainer.octokit, target, options);

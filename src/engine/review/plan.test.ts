@@ -72,4 +72,16 @@ describe("planReview: what the App fetches", () => {
     ]);
     expect(plan.context).toEqual(["shop/migrations/0001_initial.py", "shop/migrations/0002_price.py"]);
   });
+
+  it("names the base migrations of the same folder written within young_table.days before an added one as context (their tables are young)", () => {
+    const plan = planReview([{ path: "db/migrations/20260410132752_flat_fee_status.up.sql", status: "added" }], config, [
+      "db/migrations/20260101000000_old.up.sql",
+      "db/migrations/20260224121149_charges.up.sql",
+      "db/migrations/20260224121149_charges.down.sql",
+      "db/migrations/20260501000000_newer.up.sql",
+      "other/migrations/20260301000000_elsewhere.up.sql",
+    ]);
+    expect(plan.context).toEqual(["db/migrations/20260224121149_charges.up.sql"]);
+    expect(planReview([{ path: "db/migrations/20260410132752_flat_fee_status.up.sql", status: "added" }], { ...config, young_table: { days: 0 } }, ["db/migrations/20260224121149_charges.up.sql"]).context).toEqual([]);
+  });
 });

@@ -6,7 +6,8 @@
  *   and Django squashed migrations of apps that lose migrations (what they replace);
  * - baseTree: the paths of the base branch (versions to order against, schema dumps that exist);
  * - context (optional, once the base tree is known): the other Django migrations of an app whose migrations
- *   change, read at head, from which the Django adapter rebuilds the model state (AlterField, RemoveField).
+ *   change, read at head, from which the Django adapter rebuilds the model state (AlterField, RemoveField); and
+ *   the base's migrations written shortly before an added one (which tables are young: recent-on-base.ts).
  * Application code is asked for after a first pass, only when something is dropped or renamed
  * (`ReviewResult.codeSearch`).
  */
@@ -18,6 +19,7 @@ import { companionPaths, detectByPath, type DetectedFile } from "../detect.js";
 import { migrationFolder } from "../database/decide.js";
 import { signalPathsFor } from "../database/signal-paths.js";
 import { normaliseChanges, type ChangedFile } from "./changes.js";
+import { recentOnBase } from "./recent-on-base.js";
 import { detectMigrationPath, isDieselFile, isPrimaryFile, migrationSetKey, schemaDumpOf } from "./classify.js";
 import { compareVersions, newestVersion } from "./versions.js";
 import { RailsDatabases } from "./rails-databases.js";
@@ -191,6 +193,8 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
   if (basePaths)
     for (const dir of djangoAppsChanging)
       for (const path of bySiblingDir(dir)) if (existing.has(path) && !head.has(path) && detectMigrationPath(path, config)?.framework === "django") context.add(path);
+  // the base's migrations written shortly before an added one: the tables they created are young (recent-on-base.ts)
+  if (basePaths && added.length) for (const path of recentOnBase(added, [...existing], config, new RailsDatabases(siblings))) if (!head.has(path)) context.add(path);
   if (basePaths) {
     const listing = [...existing];
     for (const [folder, framework] of databaseFolders) for (const path of signalPathsFor(framework, folder, listing)) if (!head.has(path)) context.add(path);
