@@ -4,6 +4,7 @@
  */
 import { withAlembicScriptLocations } from "../engine/alembic-script-locations.js";
 import { mayBeMovedDjangoMigration } from "../engine/django-migration-modules.js";
+import { withAlembicVersionLocations } from "../engine/alembic-version-locations.js";
 import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { FileError } from "../engine/analyze.js";
@@ -44,6 +45,26 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
+/**
+ * The alembic.ini files that may list a linted folder in version_locations: those the walk found, and those in
+ * the folders above it up to the working directory (`migguard lint billing/versions` run beside alembic.ini).
+ */
+function readAlembicInis(walked: readonly string[], from: string, cwd: string): SourceFile[] {
+  const paths = new Set(walked.filter((file) => file.endsWith(`${sep}alembic.ini`)));
+  for (let dir = from; dir.startsWith(cwd); dir = dirname(dir)) {
+    paths.add(join(dir, "alembic.ini"));
+    if (dir === cwd || dirname(dir) === dir) break;
+  }
+  return [...paths].flatMap((file) => {
+    try {
+      const stat = lstatSync(file);
+      return stat.isFile() && stat.size <= 64 * 1024 ? [{ path: displayPath(file, cwd), content: readFileSync(file, "utf8") }] : [];
+    } catch {
+      return []; // no alembic.ini there
+    }
+  });
+}
+
 export interface CollectedFiles {
   /**
    * the config, with the revisions of any Alembic script location the walk found (alembic-script-locations.ts)
@@ -76,6 +97,7 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
       const all: string[] = [];
       walk(absolute, all);
       config = withAlembicScriptLocations(config, all.map((file) => displayPath(file, cwd)));
+      config = withAlembicVersionLocations(config, readAlembicInis(all, absolute, cwd));
       for (const file of all) {
         const path = displayPath(file, cwd);
         if (detectByPath(path, config) !== undefined) {
@@ -83,6 +105,7 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
         } else movedDjango ||= mayBeMovedDjangoMigration(path);
       }
     } else {
+      config = withAlembicVersionLocations(config, readAlembicInis([], dirname(absolute), cwd));
       found.set(absolute, true);
       movedDjango ||= detectByPath(displayPath(absolute, cwd), config) === undefined && mayBeMovedDjangoMigration(displayPath(absolute, cwd));
     }

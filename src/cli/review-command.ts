@@ -16,6 +16,7 @@ import { isSearchableCodePath, isSearchableContent } from "../engine/review/code
 import { planReview } from "../engine/review/plan.js";
 import { loadPythonParser } from "../engine/adapters/python/parser.js";
 import { migrationModuleSettingsPaths, withDjangoMigrationModules } from "../engine/django-migration-modules.js";
+import { alembicIniPaths, withAlembicVersionLocations } from "../engine/alembic-version-locations.js";
 import { review, type ReviewInput } from "../engine/review/review.js";
 import { loadCliConfig } from "./config-file.js";
 import { changedFiles, mergeBase, readBlobs, repoRoot, resolveCommit, treePaths, workingTreePaths } from "./git.js";
@@ -95,7 +96,10 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
   // the folders Django's MIGRATION_MODULES names, from the settings modules as the change leaves them
   const settings = migrationModuleSettingsPaths(changes.map((c) => c.path), [...new Set([...basePaths, ...changes.map((c) => c.path)])]);
   if (settings.length) await loadPythonParser();
-  const config = settings.length ? withDjangoMigrationModules(loaded.config, readWorkingTree(root, settings, loaded.config.max_file_bytes).files) : loaded.config;
+  const withSettings = settings.length ? withDjangoMigrationModules(loaded.config, readWorkingTree(root, settings, loaded.config.max_file_bytes).files) : loaded.config;
+  // and the folders alembic.ini's version_locations lists
+  const inis = alembicIniPaths(changes.map((c) => c.path), [...new Set([...basePaths, ...changes.map((c) => c.path)])], withSettings);
+  const config = inis.length ? withAlembicVersionLocations(withSettings, readWorkingTree(root, inis, withSettings.max_file_bytes).files) : withSettings;
   const plan = planReview(changes, config, basePaths);
   const base = readBlobs(root, baseTip, plan.base);
   // like the config, the snapshot the change is judged against comes from the base branch

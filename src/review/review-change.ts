@@ -15,7 +15,8 @@
  *     applies before running it up -> down -> up: one call each when few, else from that same tarball;
  *   - the production snapshot config `snapshot` names, on the base branch, one call when configured;
  *   - the settings modules at head, one call each, only when a numbered Python module outside migrations/
- *     changes (Django's MIGRATION_MODULES may name its folder);
+ *     changes (Django's MIGRATION_MODULES may name its folder); the alembic.ini files above a changed Python
+ *     file in no known folder, at most 4 calls (version_locations may list its folder);
  *   - the pull request's reviews and the approvers' permissions, only when regulated data is waived.
  */
 import type { FileError } from "../engine/analyze.js";
@@ -27,6 +28,7 @@ import type { RegulatedWaiver } from "../engine/regulated/waivers.js";
 import { planReview } from "../engine/review/plan.js";
 import { loadPythonParser } from "../engine/adapters/python/parser.js";
 import { migrationModuleSettingsPaths, withDjangoMigrationModules } from "../engine/django-migration-modules.js";
+import { alembicIniCandidates, withAlembicVersionLocations } from "../engine/alembic-version-locations.js";
 import { review, type ReviewInput as EngineReviewInput, type ReviewResult } from "../engine/review/review.js";
 import type { ExecutionLimits } from "../execute/executor.js";
 import type { VerifyResult } from "../execute/verify.js";
@@ -80,6 +82,15 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
 
   // without the base tree the plan already names every changed file it will read: enough to know whether
   // the head's tree would save calls; both trees are asked for at once
+  // a changed Python file in no known folder: an alembic.ini above it may list its folder in version_locations
+  // (asked for at head, one call each, before planning: the plan depends on it)
+  const inis = new Map<string, SourceFile>();
+  const iniPaths = alembicIniCandidates(changedFiles.filter((f) => f.status !== "removed").map((f) => f.path), config);
+  if (iniPaths.length) {
+    const { read } = await readPlanned(octokit, target, { changedFiles, maxBytes: config.max_file_bytes }, iniPaths.map((path) => ({ path, side: "context" as const })));
+    for (const file of read) inis.set(file.path, { path: file.path, content: file.content });
+    config = withAlembicVersionLocations(config, [...inis.values()]);
+  }
   const draft = planReview(changedFiles, config);
   const draftHead = new Set(draft.head.filter((path) => !head.has(path)));
   const wantsHeadTree = changedFiles.some((f) => draftHead.has(f.path) && mayComeFromDiff(f));
@@ -94,12 +105,13 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
   const basePaths = baseTree ? [...baseTree.blobs.keys()] : undefined;
   // a numbered module outside migrations/: the settings modules at head say whether MIGRATION_MODULES names its folder
   const settingsPaths = basePaths ? migrationModuleSettingsPaths(changedFiles.map((f) => f.path), [...new Set([...basePaths, ...changedFiles.map((f) => f.path)])]) : [];
-  const settings = new Map<string, SourceFile>();
+  const settings = new Map<string, SourceFile>(inis);
   if (settingsPaths.length) {
     const [{ read }] = await Promise.all([readPlanned(octokit, target, { changedFiles, maxBytes: config.max_file_bytes, headTree }, settingsPaths.map((path) => ({ path, side: "context" as const }))), loadPythonParser()]);
     for (const file of read) settings.set(file.path, { path: file.path, content: file.content });
     config = withDjangoMigrationModules(config, [...settings.values()]);
   }
+
   const plan = planReview(changedFiles, config, basePaths);
 
   // many Django context migrations: take them, and the code, from one tarball instead of a call each; many base
@@ -110,7 +122,7 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
     baseWanted.length > CONTEXT_FETCH_LIMIT ? fetchArchiveFiles(octokit, target, target.baseSha, new Set(baseWanted), config.max_file_bytes) : [],
   ]);
   let archive = headArchive;
-  // settings modules already read are the database signals of a Django folder too
+  // settings modules and alembic.ini files already read are the database signals of a folder too
   const context = new Map([...(archive?.files ?? []), ...plan.context.flatMap((path) => settings.get(path) ?? [])].map((f) => [f.path, f]));
   for (const file of baseArchive) base.set(file.path, file);
   const wanted: Wanted[] = [

@@ -53,6 +53,23 @@ describe("which files are migrations", () => {
     expect(walked.body.findings.map((f) => [f.path, f.rule])).toEqual([[`${location}/versions/2025-01-01_b2_index.py`, "index-without-concurrently"]]);
   });
 
+  it("finds the revisions in the folders alembic.ini's version_locations lists (%(here)s, a second folder of the same database)", async () => {
+    const root = repo({
+      "alembic.ini": "[alembic]\nscript_location = %(here)s/alembic\nversion_locations = %(here)s/alembic/versions %(here)s/billing/schema\n",
+      "alembic/env.py": "from alembic import context\n",
+      "alembic/script.py.mako": '"""${message}"""\n',
+      "billing/schema/__init__.py": "",
+      "billing/schema/3c1a_add_flow_index.py": revision,
+      // not listed: not a revision
+      "billing/tools/3c1a_add_flow_index.py": revision,
+    });
+    const walked = await json(["."], root);
+    expect(walked.body.findings.map((f) => [f.path, f.rule])).toEqual([["billing/schema/3c1a_add_flow_index.py", "index-without-concurrently"]]);
+    // linting the folder alone, from the root beside alembic.ini
+    const folder = await json(["billing/schema"], root);
+    expect(folder.body.findings.map((f) => f.path)).toEqual(["billing/schema/3c1a_add_flow_index.py"]);
+  });
+
   describe("Django's MIGRATION_MODULES (DefectDojo: dojo.db_migrations, set under an if)", () => {
     const initial = 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n    operations = [\n        migrations.CreateModel(name="Finding", fields=[("id", models.AutoField(primary_key=True)), ("title", models.TextField())]),\n    ]\n';
     const removeTitle = 'from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("dojo", "0001_initial")]\n    operations = [\n        migrations.RemoveField(model_name="finding", name="title"),\n    ]\n';

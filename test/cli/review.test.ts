@@ -153,6 +153,22 @@ describe("what counts as the change", () => {
     expect(body.findings.find((f) => f.rule === "drop-column")).toMatchObject({ path: "dojo/db_migrations/0002_remove_title.py", severity: "error" });
   });
 
+  it("reviews a revision added to a folder alembic.ini's version_locations lists", async () => {
+    const revision = (id: string, down: string, up: string) => `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "${id}"\ndown_revision = ${down}\n\n\ndef upgrade():\n    ${up}\n\n\ndef downgrade():\n    pass\n`;
+    const repo = new Repo()
+      .write({
+        "alembic.ini": "[alembic]\nscript_location = %(here)s/alembic\nversion_path_separator = os\nversion_locations = %(here)s/alembic/versions:%(here)s/billing/schema\n",
+        "alembic/env.py": "from alembic import context\n",
+        "alembic/script.py.mako": '"""${message}"""\n',
+        "alembic/versions/a1_initial.py": revision("a1", "None", 'op.create_table("invoice", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("number", sa.String()))'),
+      })
+      .commit("alembic");
+    repo.git("checkout", "-q", "-b", "feature");
+    repo.write({ "billing/schema/b2_invoice_index.py": revision("b2", '"a1"', 'op.create_index("ix_invoice_number", "invoice", ["number"])') }).commit("index");
+    const { body } = await reviewJson(repo);
+    expect(body.findings.find((f) => f.rule === "index-without-concurrently")).toMatchObject({ path: "billing/schema/b2_invoice_index.py" });
+  });
+
   it("reads every migration main merged since the branch left (Lago's branches lag 48-61): whether the order matters depends on each", async () => {
     const repo = railsApp();
     repo.write({ "db/migrate/20240115000000_add_locale.rb": rails("AddLocale", "add_column :users, :locale, :string") }).commit("locale");
