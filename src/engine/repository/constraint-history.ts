@@ -105,20 +105,58 @@ const keyOf = (table: string, name: string) => `${nameKey(table.split(".").pop()
 const nameOf = (key: string) => key.slice(key.indexOf("\u0000") + 1);
 const includes = (columns: readonly string[], column: string) => columns.some((c) => nameKey(c) === nameKey(column));
 
+type Named = { name: string; definition: KeyDefinition };
+
+/**
+ * The constraints the migrations of a set recorded so far leave (each name's last definition, when defined), found
+ * by the tables they touch: a DROP TABLE or DROP COLUMN reads those of its table, not every live constraint (lemmy's
+ * 700 migrations drop columns hundreds of times, over hundreds of constraints).
+ */
+class LiveConstraints {
+  private readonly byKey = new Map<string, Named>();
+  /** table (nameKey) -> keys of the constraints on it or referencing it */
+  private readonly byTable = new Map<string, Set<string>>();
+
+  private static tables(definition: KeyDefinition): string[] {
+    return definition.references ? [nameKey(definition.table), nameKey(definition.references.table)] : [nameKey(definition.table)];
+  }
+
+  set(key: string, named: Named): void {
+    this.delete(key);
+    this.byKey.set(key, named);
+    for (const table of LiveConstraints.tables(named.definition)) {
+      const keys = this.byTable.get(table);
+      if (keys) keys.add(key);
+      else this.byTable.set(table, new Set([key]));
+    }
+  }
+
+  delete(key: string): void {
+    const named = this.byKey.get(key);
+    if (!named) return;
+    this.byKey.delete(key);
+    for (const table of LiveConstraints.tables(named.definition)) this.byTable.get(table)?.delete(key);
+  }
+
+  /** Those on or referencing any of `tables` (nameKey), as a copy: the drops that read it change the index. */
+  touching(tables: Iterable<string>): Named[] {
+    const keys = new Set<string>();
+    for (const table of tables) for (const key of this.byTable.get(table) ?? []) keys.add(key);
+    return [...keys].map((key) => this.byKey.get(key)!);
+  }
+}
+
 /** Per migration set, each constraint name's definitions in position order (undefined once dropped). */
 export class ConstraintHistory {
   private readonly sets = new Map<string, Map<string, Timeline>>();
-  /**
-   * Per set, the constraints the migrations recorded so far leave (each name's last definition, when defined): a
-   * drop reads these, not every name the set ever had (a folder of hundreds of migrations drops hundreds of times).
-   */
-  private readonly live = new Map<string, Map<string, { name: string; definition: KeyDefinition }>>();
+  /** per set, the constraints the migrations recorded so far leave */
+  private readonly live = new Map<string, LiveConstraints>();
 
   /** What the up of the migration at `position` of `set` does to constraints. */
   record(set: string, position: number, migration: Migration): void {
     const byName = this.sets.get(set) ?? new Map<string, Timeline>();
     this.sets.set(set, byName);
-    const live = this.live.get(set) ?? new Map<string, { name: string; definition: KeyDefinition }>();
+    const live = this.live.get(set) ?? new LiveConstraints();
     this.live.set(set, live);
     // constraint names are unique per table only (two tables may each have fk_user_id): kept by table and name
     const put = (table: string, name: string, definition: KeyDefinition | undefined) => {
@@ -129,18 +167,17 @@ export class ConstraintHistory {
       if (definition) live.set(k, { name: nameOf(k), definition });
       else live.delete(k);
     };
-    // a copy: the drops that read it change `live`
-    const current = () => [...live.values()];
+    const touching = (tables: Iterable<string>) => live.touching(tables);
     // a statement of several sub-commands gives one op each, with the statement's text: read each text once
     let lastText: string | undefined;
     for (const op of migration.up) {
       const reread = op.text !== lastText;
       lastText = op.text;
-      this.apply(op, put, current, reread);
+      this.apply(op, put, touching, reread);
     }
   }
 
-  private apply(op: Operation, put: (table: string, name: string, definition: KeyDefinition | undefined) => void, current: () => Array<{ name: string; definition: KeyDefinition }>, reread: boolean): void {
+  private apply(op: Operation, put: (table: string, name: string, definition: KeyDefinition | undefined) => void, touching: (tables: Iterable<string>) => Named[], reread: boolean): void {
     if ((op.kind === "create_table" && !op.temporary && !op.asSelect) || op.kind === "add_constraint" || (op.kind === "add_column" && !op.embeddedSql)) {
       if (reread) for (const { name, definition } of definedKeys(op.text)) put(definition.table, name, definition);
     } else if (op.kind === "drop_constraint" && op.name) put(op.table, op.name, undefined);
@@ -148,9 +185,9 @@ export class ConstraintHistory {
       // a constraint goes with its table (a renamed table's constraints keep their names, on a table of another name),
       // and a FOREIGN KEY with the table it references (DROP TABLE ... CASCADE, or the drop fails)
       const gone = new Set(op.kind === "drop_table" ? op.tables.map(nameKey) : [nameKey(op.table)]);
-      for (const { name, definition } of current()) if (gone.has(nameKey(definition.table)) || (definition.references && gone.has(nameKey(definition.references.table)))) put(definition.table, name, undefined);
+      for (const { name, definition } of touching(gone)) if (gone.has(nameKey(definition.table)) || (definition.references && gone.has(nameKey(definition.references.table)))) put(definition.table, name, undefined);
     } else if (op.kind === "drop_column" || op.kind === "rename_column") {
-      for (const { name, definition } of current())
+      for (const { name, definition } of touching([nameKey(op.table)]))
         if (
           (nameKey(definition.table) === nameKey(op.table) && includes(definition.columns, op.column)) ||
           (definition.references && nameKey(definition.references.table) === nameKey(op.table) && includes(definition.references.columns, op.column))
