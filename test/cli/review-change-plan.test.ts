@@ -317,3 +317,19 @@ class Migration(migrations.Migration):
     expect(findings.filter((f) => f.rule === "edited-migration").map((f) => f.severity)).not.toEqual(["info"]);
   });
 });
+
+describe("drop_table of a table whose model the same pull request deletes (hcb's drop_mfa, reviewed before the merge)", () => {
+  const create = "class CreateMfaCodes < ActiveRecord::Migration[7.1]\n  def change\n    create_table :mfa_codes do |t|\n      t.string :code\n    end\n  end\nend\n";
+  const drop = "class DropMfaCodes < ActiveRecord::Migration[7.1]\n  def up\n    drop_table :mfa_codes\n  end\n\n  def down\n    raise ActiveRecord::IrreversibleMigration\n  end\nend\n";
+  it("the base branch's model still queries it until the deploy: the data-loss error, not the planned removal", async () => {
+    const repo = featureBranchOn({
+      "db/migrate/20240101000000_create_mfa_codes.rb": create,
+      "app/models/mfa_code.rb": "class MfaCode < ApplicationRecord\nend\n",
+      "app/models/user.rb": "class User < ApplicationRecord\nend\n",
+    });
+    repo.git("rm", "-q", "app/models/mfa_code.rb");
+    repo.write({ "db/migrate/20240201000000_drop_mfa_codes.rb": drop }).commit("drop mfa with its model");
+    const { findings } = await reviewJson(repo);
+    expect(findings.find((f) => f.rule === "drop-table")!.severity).toBe("error");
+  });
+});

@@ -43,6 +43,10 @@ function unmodelledTable(ctx: RuleContext, table: string): string | undefined {
   const models = [...given, ...ctx.codeFiles.filter((f) => isModelPath(f.path) && !given.some((g) => g.path === f.path))];
   if (models.length === 0 || ctx.repository.model(table)) return undefined;
   const name = nameKey(table).split(".").pop() ?? table;
+  // a review whose change deletes the model with the drop: the servers run the base branch's model until the
+  // deploy, and it still queries the table (as for ignored_columns added in the same change)
+  const base = ctx.facts.change.baseCodeFiles;
+  if (base.length && rubyReaders().readModelFiles(base).some((m) => m.tables.some((t) => nameKey(t).split(".").pop() === name))) return undefined;
   const className = singularize(name).split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
   // migrations and schema dumps name every table they ever made: they are not code that uses it
   const code = [...models, ...ctx.codeFiles.filter((f) => !models.includes(f) && !/(?:^|\/)db\//.test(f.path))];
