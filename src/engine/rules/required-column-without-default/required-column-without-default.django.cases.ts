@@ -74,6 +74,34 @@ migrations.RunSQL(
     })),
     {
       framework: "django",
+      name: "pontoon 0119: an ArrayField with default=list on Django 5.1+: db_default=list is no value or expression, so the database default comes from RunSQL ('{}')",
+      code: `import django.contrib.postgres.fields
+
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="customer",
+            name="health_locales",
+            field=django.contrib.postgres.fields.ArrayField(
+                base_field=models.PositiveIntegerField(),
+                blank=True,
+                default=list,
+                size=None,
+            ),
+        ),
+    ]
+`,
+      files: DJANGO_5_1_FILES,
+      lines: [10],
+      fixes: ["# Django drops the column's default right after AddField (default= is applied in Python only): a database default\n# of the migration's own keeps inserts from code that does not set health_locales working\nmigrations.AddField(\n    model_name=\"customer\",\n    name=\"health_locales\",\n    field=django.contrib.postgres.fields.ArrayField(\n        base_field=models.PositiveIntegerField(),\n        blank=True,\n        default=list,\n        size=None,\n    ),\n),\nmigrations.RunSQL(\n    \"ALTER TABLE app_customer ALTER COLUMN health_locales SET DEFAULT '{}'\",\n    reverse_sql=\"ALTER TABLE app_customer ALTER COLUMN health_locales DROP DEFAULT\",\n),"],
+    },
+    {
+      framework: "django",
       name: "Django >=5.1 in the Pipfile's [packages]: db_default",
       code: SIZE,
       files: { ...DJANGO_INITIAL, Pipfile: '[packages]\ndjango = { version = ">=5.1", extras = ["argon2"] }\n\n[dev-packages]\npytest = "*"\n' },

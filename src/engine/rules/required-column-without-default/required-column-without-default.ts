@@ -182,7 +182,9 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
     return [`# add ${field} with null=True, fill it for existing rows (RunPython), then AlterField to null=False once every running version of the code writes it`, ...(op.ormFieldDef ? [`migrations.AddField(model_name=${pythonString(model)}, name=${pythonString(field)}, field=${withKeyword(op.ormFieldDef, "null", "True")}),`] : [])].join("\n");
   // a callable default (default=get_random_color) stays the Python default: new rows keep getting its values
   const base = literal ? withoutKeyword(op.ormFieldDef, "default") : op.ormFieldDef;
-  if (base && ctx.repository.djangoAtLeast("5.0"))
+  // db_default takes a value or an expression: the neutral `list` of an ArrayField is a callable (pontoon's 0119
+  // community_health_locales), so an array gets its database default through RunSQL below
+  if (base && ctx.repository.djangoAtLeast("5.0") && !/^(?!True$|False$|None$)[A-Za-z_][\w.]*$/.test(value))
     return [
       `# db_default (Django 5.0+) stays in the table, so inserts from code that does not set ${field} keep working`,
       ...(literal ? [] : [neutralDefaultNote(value, field, "#")]),
@@ -198,7 +200,8 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   return [
     `# Django${ctx.repository.djangoAtLeast("5.0") === false ? " before 5.0" : ""} drops the column's default right after AddField (default= is applied in Python only): a database default`,
     `# of the migration's own keeps inserts from code that does not set ${field} working${ctx.repository.djangoAtLeast("5.0") === undefined ? " (on Django 5.0+, db_default= does the same)" : ""}`,
-    ...(literal ? [] : [neutralDefaultNote(sqlValue, c.name, "#")]),
+    // default=list on an array column is the empty array the database default gives: no stand-in
+    ...(literal || (written === "list" && c.type?.array) ? [] : [neutralDefaultNote(sqlValue, c.name, "#")]),
     `${reindented(op.text.trim()).replace(/,?$/, ",")}`,
     `migrations.RunSQL(`,
     `    ${pythonString(`ALTER TABLE ${t} ALTER COLUMN ${col} SET DEFAULT ${sqlValue}`)},`,
