@@ -142,6 +142,8 @@ interface Raw {
   op?: Operation;
   /** what the hazard needs besides the migration (the report's, else the rule's `hazard`) */
   hazard?: RuleMeta["hazard"];
+  /** what the statement does under the lock the finding is about, when the report says (Report.work) */
+  work?: Report["work"];
 }
 
 const SUPERSEDED_BY = new Map<string, string[]>();
@@ -195,6 +197,7 @@ function runRule(
       out.push({
         op: report.op,
         hazard: report.hazard === "none" ? undefined : (report.hazard ?? rule.meta.hazard),
+        work: report.work,
         finding: {
           path: report.path ?? migration.path,
           line: loc.line,

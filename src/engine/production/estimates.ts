@@ -7,7 +7,8 @@ import type { Config } from "../config.js";
 import type { TableStatistics } from "./snapshot-file.js";
 
 /** What the statement does to the table while it holds the lock. */
-export type LockWork = "rewrite" | "scan" | "index";
+/** what a statement does while it holds its lock: rewrite the table, scan it, build an index, or write rows (a data change under a schema change's lock) */
+export type LockWork = "rewrite" | "scan" | "index" | "write";
 
 /** PostgreSQL's pg_size_pretty units (powers of 1024). */
 export function formatBytes(bytes: number): string {
@@ -61,6 +62,9 @@ export function estimateLock(work: LockWork, table: TableStatistics, config: Pic
         seconds: table.totalBytes / MB / rewrite,
         what: `the rewrite copies ${formatBytes(table.totalBytes)} (table, TOAST and indexes rebuilt)`,
       };
+    case "write":
+      // an UPDATE of every row writes a new version of each, and its index entries: about a rewrite's work
+      return { bytes: table.heapBytes, mbPerSecond: rewrite, seconds: table.heapBytes / MB / rewrite, what: `the data change may write every row, up to ${formatBytes(table.heapBytes)} of table` };
   }
 }
 

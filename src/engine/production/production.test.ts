@@ -42,6 +42,15 @@ describe("lock findings against production", () => {
     expect(rewrite.message).toContain("the rewrite copies 2 GB (table, TOAST and indexes rebuilt), so the lock is held for about 3 min (at an assumed 10 MB/s).");
   });
 
+  it("size a data change held under the schema change's lock (mixed-ddl-dml): info on a small table, an estimate on a large one", async () => {
+    const small = (await lint("BEGIN;\nSET LOCAL lock_timeout = '5s';\nALTER TABLE settings ADD COLUMN note text;\nUPDATE settings SET note = key;\nCOMMIT;")).find((f) => f.rule === "mixed-ddl-dml");
+    expect(small).toMatchObject({ severity: "info" });
+    expect(small?.message).toMatch(/In production settings has 1 row .*: the lock is brief\.$/);
+    const large = (await lint("BEGIN;\nSET LOCAL lock_timeout = '5s';\nALTER TABLE orders ADD COLUMN note2 text;\nUPDATE orders SET note2 = note;\nCOMMIT;")).find((f) => f.rule === "mixed-ddl-dml");
+    expect(large?.severity).toBe("error");
+    expect(large?.message).toContain("the data change may write every row, up to 1.2 GB of table, so the lock is held for about 40 s (at an assumed 30 MB/s).");
+  });
+
   it("drop to info on a table below the small-table threshold", async () => {
     const [index] = await lint("CREATE INDEX settings_key_idx ON settings (key);");
     expect(index).toMatchObject({ rule: "index-without-concurrently", severity: "info" });

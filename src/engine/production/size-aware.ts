@@ -29,7 +29,7 @@ const WORK_BY_RULE: Readonly<Record<string, Work | ((op: Operation) => Work | un
   "table-rewrite-maintenance": (op) => (op.kind === "maintenance" && op.command === "reindex" ? "index" : "rewrite"),
 };
 
-const WORK_NAMES: Record<LockWork, keyof Config["throughput"]> = { index: "index_mb_per_s", scan: "scan_mb_per_s", rewrite: "rewrite_mb_per_s" };
+const WORK_NAMES: Record<LockWork, keyof Config["throughput"]> = { index: "index_mb_per_s", scan: "scan_mb_per_s", rewrite: "rewrite_mb_per_s", write: "rewrite_mb_per_s" };
 
 /** Tables an operation locks, in the order it names them. */
 export function tablesOf(op: Operation | undefined): string[] {
@@ -44,16 +44,20 @@ function analyzedOn(statistics: TableStatistics): string {
   return last ? `analyzed ${last.slice(0, 10)}` : "never analyzed";
 }
 
-/** What the lock rule's statement does under its lock ("hold": nothing that grows with the table); undefined for other rules. */
-export function workOf(rule: string, op: Operation | undefined): Work | undefined {
+/**
+ * What the lock rule's statement does under its lock ("hold": nothing that grows with the table); undefined for
+ * other rules. `reported`: the report's own (`Report.work`), for a rule only some of whose findings are about it.
+ */
+export function workOf(rule: string, op: Operation | undefined, reported?: LockWork): Work | undefined {
+  if (reported) return reported;
   const work = WORK_BY_RULE[rule];
   if (typeof work === "function") return op ? work(op) : undefined;
   return work;
 }
 
 /** The finding with production's size, estimate and (for a small table) severity; unchanged when production lacks the table. */
-export function withTableSize(finding: ReportedFinding, op: Operation | undefined, production: Production, config: Config, tableHint?: string): ReportedFinding {
-  const work = workOf(finding.rule, op);
+export function withTableSize(finding: ReportedFinding, op: Operation | undefined, production: Production, config: Config, tableHint?: string, reported?: LockWork): ReportedFinding {
+  const work = workOf(finding.rule, op, reported);
   if (!work) return finding;
   const found = [...tablesOf(op), ...(tableHint ? [tableHint] : [])]
     .map((name) => production.table(name))
@@ -92,9 +96,9 @@ export function withRowCount(finding: ReportedFinding, op: Operation | undefined
 }
 
 /** Every finding of one migration's rules, seen against production. */
-export function againstProduction(raw: ReadonlyArray<{ finding: ReportedFinding; op?: Operation }>, production: Production, config: Config): Array<{ finding: ReportedFinding; op?: Operation }> {
-  return raw.map(({ finding, op }) => {
-    if (finding.rule === "required-column-without-default") return { op, finding: withRowCount(finding, op, production) };
-    return { op, finding: withTableSize(finding, op, production, config) };
+export function againstProduction<R extends { finding: ReportedFinding; op?: Operation; work?: LockWork }>(raw: readonly R[], production: Production, config: Config): R[] {
+  return raw.map((r) => {
+    if (r.finding.rule === "required-column-without-default") return { ...r, finding: withRowCount(r.finding, r.op, production) };
+    return { ...r, finding: withTableSize(r.finding, r.op, production, config, undefined, r.work) };
   });
 }

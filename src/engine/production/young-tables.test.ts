@@ -57,6 +57,16 @@ describe("a lock finding on a young table", () => {
     expect(finding?.message).not.toContain("young table");
   });
 
+  it("applies to a data change held under the schema change's lock (mixed-ddl-dml), not to its other variants", async () => {
+    // openmeter's flat_fee_status_detailed: ADD COLUMN, then UPDATE of every row under its ACCESS EXCLUSIVE
+    const backfill = { path: "migrations/20260410000000_status_detailed.up.sql", content: "SET lock_timeout = '5s';\nALTER TABLE charges ADD COLUMN status_detailed text;\nUPDATE charges SET status_detailed = status;\n" };
+    const young = (await lint([createCharges, backfill])).find((f) => f.rule === "mixed-ddl-dml");
+    expect(young?.severity).toBe("warning");
+    expect(young?.message).toContain("the lock lasts as long as the data change");
+    const old = (await lint([createCharges, { ...backfill, path: "migrations/20270410000000_status_detailed.up.sql" }])).find((f) => f.rule === "mixed-ddl-dml");
+    expect(old?.severity).toBe("error");
+  });
+
   it("applies to scans and rewrites too (set-not-null, constraint-without-not-valid)", async () => {
     const findings = await lint([createCharges, { path: "migrations/20260410000000_x.up.sql", content: "SET lock_timeout = '5s';\nALTER TABLE charges ALTER COLUMN status SET NOT NULL;\n" }]);
     expect(findings.find((f) => f.rule === "set-not-null")).toMatchObject({ severity: "warning" });

@@ -18,7 +18,7 @@ import type { Production } from "./production.js";
 import { tablesOf, workOf } from "./size-aware.js";
 import type { LockWork } from "./estimates.js";
 
-const WHAT_LASTS: Record<LockWork, string> = { index: "the index build", scan: "the scan", rewrite: "the rewrite" };
+const WHAT_LASTS: Record<LockWork, string> = { index: "the index build", scan: "the scan", rewrite: "the rewrite", write: "the data change" };
 
 interface Young {
   table: string;
@@ -45,8 +45,8 @@ function youngTables(op: Operation | undefined, migration: Migration, repository
 const ago = (days: number) => (days === 0 ? "the same day" : days === 1 ? "1 day earlier" : `${days} days earlier`);
 
 /** The finding as a warning when its table is young; unchanged otherwise. */
-export function withTableAge(finding: ReportedFinding, op: Operation | undefined, migration: Migration, repository: RepositoryView, config: Config, production?: Production): ReportedFinding {
-  const work = workOf(finding.rule, op);
+export function withTableAge(finding: ReportedFinding, op: Operation | undefined, migration: Migration, repository: RepositoryView, config: Config, production?: Production, reported?: LockWork): ReportedFinding {
+  const work = workOf(finding.rule, op, reported);
   if (finding.severity !== "error" || !work || work === "hold" || config.young_table.days === 0) return finding;
   // the snapshot's size is a measurement: withTableSize already judged the table
   if (production && tablesOf(op).some((t) => production.table(t)?.statistics !== undefined)) return finding;
@@ -65,7 +65,7 @@ export function withTableAge(finding: ReportedFinding, op: Operation | undefined
 }
 
 /** Every lock finding of one migration, seen against the age of its tables. */
-export function againstTableAges<R extends { finding: ReportedFinding; op?: Operation }>(raw: readonly R[], migration: Migration, repository: RepositoryView, config: Config, production?: Production): R[] {
+export function againstTableAges<R extends { finding: ReportedFinding; op?: Operation; work?: LockWork }>(raw: readonly R[], migration: Migration, repository: RepositoryView, config: Config, production?: Production): R[] {
   if (config.young_table.days === 0 || !migrationDate(migration)) return [...raw];
-  return raw.map((r) => ({ ...r, finding: withTableAge(r.finding, r.op, migration, repository, config, production) }));
+  return raw.map((r) => ({ ...r, finding: withTableAge(r.finding, r.op, migration, repository, config, production, r.work) }));
 }

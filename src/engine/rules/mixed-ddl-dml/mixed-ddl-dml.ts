@@ -305,6 +305,8 @@ export default defineRule({
     ctx.report({
       op: first.op,
       severity: !sharesTransaction ? "info" : lockedBefore ? "error" : undefined,
+      // held through the data change: as long as the rows take to write (a young or small table's are few)
+      work: sharesTransaction && lockedBefore ? "write" : undefined,
       message: !sharesTransaction
         ? `This migration changes both the schema and the data outside a transaction (${noTransaction}): each statement commits on its own, so no lock outlives its statement, but a failure halfway leaves one done without the other, and a rollback must undo both.`
         : lockedBefore

@@ -7,6 +7,7 @@ import type { Config } from "../../config.js";
 import type { Conventions } from "../../conventions.js";
 import type { Category, Database, Framework, Migration, Operation, Severity, SourceFile, SourceRange } from "../../model.js";
 import type { Production } from "../../production/production.js";
+import type { LockWork } from "../../production/estimates.js";
 import type { ProductionSnapshot } from "../../production/snapshot-file.js";
 import type { RunObjects } from "../../production/run-objects.js";
 import type { RepositoryView } from "../../repository/repository-view.js";
@@ -64,6 +65,12 @@ export interface Report {
   fix: string;
   /** overrides the rule's default severity for this report (e.g. a warning-level variant) */
   severity?: Severity;
+  /**
+   * what the statement does under a lock this report is about, for a rule WORK_BY_RULE (production/size-aware.ts)
+   * does not list because only some of its findings are about time under a lock (mixed-ddl-dml: a data change
+   * under the schema change's lock): a snapshot gives it a size, a young table makes it a warning
+   */
+  work?: LockWork;
   /** overrides the rule's `hazard` for this report (a variant that only old code meets) */
   hazard?: RuleMeta["hazard"] | "none";
   /** the file the problem is in when it is not the migration's path (a .down.sql) */
