@@ -19,6 +19,15 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "another linter's waiver of every rule (squawk-ignore-file, atlas:nolint) leaves it an error: regulated data needs a reason and a sign-off",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, phone_number text);",
+      code: "-- squawk-ignore-file\n-- atlas:nolint\nALTER TABLE users DROP COLUMN phone_number;",
+      config: sensitive,
+      lines: [3],
+      severities: ["error"],
+    },
+    {
+      framework: "sql",
       name: "a waiver without a reason does not clear it",
       schema: "CREATE TABLE users (id bigint PRIMARY KEY, phone_number text);",
       code: "-- migguard:ignore regulated-data\nALTER TABLE users DROP COLUMN phone_number;",
