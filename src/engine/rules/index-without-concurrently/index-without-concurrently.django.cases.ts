@@ -93,6 +93,37 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "pontoon 0115: a UniqueConstraint on Lower(field) with a condition: the index key is rendered (lower(email)), and the new migration imports the module the constraint names (django.db.models.functions.text)",
+      code: `import django.db.models.functions.text
+
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(
+            model_name="customer",
+            name="email",
+            field=models.EmailField(max_length=254, null=True),
+        ),
+        migrations.AddConstraint(
+            model_name="customer",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Lower("email"),
+                condition=models.Q(("email__isnull", False)),
+                name="customer_email_lower_uniq",
+            ),
+        ),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [15],
+      fixes: ["# remove this migrations.AddConstraint from the migration; every other operation of this migration stays as written, in its transaction\n\n# then, in a new migration after it:\nimport django.db.models.functions.text\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0002_case\")]\n    operations = [\n        # a conditional UniqueConstraint is a partial unique index in PostgreSQL (not a table constraint):\n        # built CONCURRENTLY here, the constraint kept in Django's state\n        migrations.SeparateDatabaseAndState(\n            database_operations=[\n                migrations.RunSQL(\"DROP INDEX CONCURRENTLY IF EXISTS customer_email_lower_uniq\", reverse_sql=migrations.RunSQL.noop),  # what a failed build left (INVALID)\n                migrations.RunSQL(\n                    \"CREATE UNIQUE INDEX CONCURRENTLY customer_email_lower_uniq ON app_customer (lower(email)) WHERE \\\"email\\\" IS NOT NULL\",\n                    reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS customer_email_lower_uniq\",\n                ),\n            ],\n            state_operations=[\n                migrations.AddConstraint(\n                    model_name=\"customer\",\n                    constraint=models.UniqueConstraint(\n                        django.db.models.functions.text.Lower(\"email\"),\n                        condition=models.Q((\"email__isnull\", False)),\n                        name=\"customer_email_lower_uniq\",\n                    ),\n                ),\n            ],\n        ),\n    ]"],
+    },
+    {
+      framework: "django",
       name: "AddField with default= fills the existing rows (a temporary database default): the table may hold rows",
       code: `from django.db import migrations, models
 

@@ -15,6 +15,8 @@ import { NO_WAY_OUT_OF_TRANSACTION, ONE_QUERY_PER_FILE } from "../support/leave-
 import { outOfBandIndexFix } from "../support/out-of-band-index.js";
 import { RIVER_TEMPLATE_MARKER } from "../../adapters/sql/layouts/rivermigrate.js";
 import { djangoDependsOn, djangoHasOtherOperations } from "../support/django-migration.js";
+import { sourceImports } from "../support/next-migration.js";
+import { freeNames } from "../support/python-free-names.js";
 
 /**
  * The AddField / AlterField that asked for the index, with `db_index=False` on its field (a ForeignKey's db_index
@@ -29,6 +31,17 @@ function djangoFieldWithoutIndex(op: OperationOf<"add_index">): string {
 }
 
 /**
+ * One key of a Django index as SQL: a column, or a one-argument text function of a field the history knows as a
+ * column of the table (`Lower("username")` -> `lower(username)`, pontoon's 0115); undefined for anything else.
+ */
+function indexKeySql(ctx: RuleContext, table: string, key: string): string | undefined {
+  if (/^\w+$/.test(key)) return ident(key);
+  const call = /^(?:[\w.]*\.)?(Lower|Upper|Trim)\(\s*(?:F\(\s*)?["'](\w+)["']\s*\)?\s*\)$/.exec(key.trim());
+  if (!call || !ctx.repository.columnType(table, call[2])) return undefined;
+  return `${call[1].toLowerCase()}(${ident(call[2])})`;
+}
+
+/**
  * Django's AddConstraint of a UniqueConstraint with a condition (or include, opclasses, expressions): PostgreSQL has
  * it as a partial unique INDEX, not a table constraint, so there is no USING INDEX step: the index is built
  * CONCURRENTLY with RunSQL, the constraint goes into Django's state as written. The WHERE is rendered when the
@@ -36,7 +49,8 @@ function djangoFieldWithoutIndex(op: OperationOf<"add_index">): string {
  */
 function djangoUniqueIndexFix(ctx: RuleContext, op: OperationOf<"add_index">, name: string): string {
   const pick = (c: string) => /(?:^|\.)UniqueConstraint$/.test(c);
-  const plain = ["include", "opclasses", "expressions"].every((k) => keywordText(op.text, k, pick) === undefined) && op.columns.every((c) => /^\w+$/.test(c));
+  const keys = op.columns.map((c) => indexKeySql(ctx, op.table, c));
+  const plain = ["include", "opclasses", "expressions"].every((k) => keywordText(op.text, k, pick) === undefined) && keys.every((k) => k !== undefined);
   const app = ctx.migration.path.split("/").slice(-3, -2)[0] ?? "<app_label>";
   const migrationName = (ctx.migration.path.split("/").pop() ?? "").replace(/\.py$/, "");
   const where = op.partial ? op.predicate : "";
@@ -45,7 +59,7 @@ function djangoUniqueIndexFix(ctx: RuleContext, op: OperationOf<"add_index">, na
       ? [
           `migrations.RunSQL(${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`)}, reverse_sql=migrations.RunSQL.noop),  # what a failed build left (INVALID)`,
           `migrations.RunSQL(`,
-          `    ${pythonString(`CREATE UNIQUE INDEX CONCURRENTLY ${ident(name)} ON ${ident(op.table)} (${op.columns.map(ident).join(", ")})${where ? ` WHERE ${where}` : ""}`)},`,
+          `    ${pythonString(`CREATE UNIQUE INDEX CONCURRENTLY ${ident(name)} ON ${ident(op.table)} (${keys.join(", ")})${where ? ` WHERE ${where}` : ""}`)},`,
           `    reverse_sql=${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`)},`,
           `),`,
         ]
@@ -92,11 +106,15 @@ function djangoConcurrentFix(ctx: RuleContext, op: OperationOf<"add_index">, bui
     : op.embeddedSql
       ? [`# take this CREATE INDEX out of the migration (out of its RunSQL); ${keep}`]
       : [`# remove this ${callee} from the migration; ${keep}`];
+  // names the moved operation reads that the migration imports (django.db.models.functions.text.Lower): the new file imports them too
+  const own = sourceImports(ctx.migration);
+  const carried = (freeNames(build) ?? []).filter((n) => n !== "migrations" && n !== "models" && own[n]).map((n) => own[n]);
   return [
     ...here,
     ``,
     `# then, in a new migration after it:`,
     ...(imports ? [imports] : []),
+    ...carried,
     `from django.db import migrations, models`,
     ``,
     ``,

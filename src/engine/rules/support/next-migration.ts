@@ -92,7 +92,7 @@ function pythonImports(code: readonly string[], known: Record<string, string>): 
  * sqlalchemy.dialects import postgresql`): code copied out of the migration (an alter_column's
  * existing_type=postgresql.JSONB(...)) reads the same names in its new file, which must import them too.
  */
-function sourceImports(migration: Migration): Record<string, string> {
+export function sourceImports(migration: Migration): Record<string, string> {
   const source = migration.source;
   if (source === undefined) return {};
   return (
