@@ -68,3 +68,85 @@ export function touchedTables(migration: Migration): Set<string> | undefined {
   }
   return out;
 }
+
+/**
+ * What an operation touches in one table: every column (`"*"`: the table itself is created, dropped, renamed, its
+ * rows written, or what is touched is not known), or some columns; `appends` when it adds a column (two
+ * migrations that add columns to one table leave them in a different order in old and fresh databases).
+ */
+interface Footprint {
+  table: string;
+  columns: readonly string[] | "*";
+  appends?: boolean;
+  /** only read (the key a foreign key points at): two reads never depend on their order */
+  reads?: boolean;
+}
+
+/** the column a foreign key points at: the one named, else the primary key, `id` in Rails and Django */
+const referenced = (table: string, column?: string): Footprint => ({ table, columns: [column ?? "id"], reads: true });
+
+function footprintsOf(op: Operation): Footprint[] | undefined {
+  switch (op.kind) {
+    case "add_column":
+      return [{ table: op.table, columns: [op.column.name], appends: true }, ...(op.column.references ? [referenced(op.column.references.table, op.column.references.column)] : [])];
+    case "drop_column":
+    case "alter_column_type":
+    case "set_not_null":
+    case "drop_not_null":
+    case "set_default":
+    case "drop_default":
+      return [{ table: op.table, columns: [op.column] }];
+    case "rename_column":
+      return [{ table: op.table, columns: [op.column, op.newName] }];
+    case "redefine_column":
+      return [{ table: op.table, columns: [op.column.name] }];
+    case "add_index": {
+      const columns = op.referencedColumns.length ? op.referencedColumns : op.columns;
+      return [{ table: op.table, columns: columns.length ? columns : "*" }];
+    }
+    case "add_constraint":
+      if (op.constraint === "foreign_key" && op.referencesTable && op.columns.length) return [{ table: op.table, columns: op.columns }, referenced(op.referencesTable)];
+      return [{ table: op.table, columns: op.columns.length ? op.columns : "*" }];
+    case "create_table":
+      // the new table itself, and only the keys of the tables its columns reference
+      return [
+        { table: op.table, columns: "*" },
+        ...(op.copiedFrom ? [{ table: op.copiedFrom, columns: "*" as const }] : []),
+        ...op.columns.flatMap((c) => (c.references ? [referenced(c.references.table, c.references.column)] : [])),
+      ];
+    default: {
+      const tables = tablesOf(op);
+      return tables?.map((table) => ({ table, columns: "*" as const }));
+    }
+  }
+}
+
+function footprints(migration: Migration): Footprint[] | undefined {
+  const out: Footprint[] = [];
+  for (const op of migration.up) {
+    const found = footprintsOf(op);
+    if (!found) return undefined;
+    for (const f of found) out.push({ ...f, table: nameKey(f.table).split(".").pop()! });
+  }
+  return out;
+}
+
+const overlap = (a: Footprint, b: Footprint) =>
+  a.table === b.table &&
+  !(a.reads && b.reads) &&
+  (a.columns === "*" || b.columns === "*" || (a.appends && b.appends) || a.columns.some((c) => (b.columns as readonly string[]).includes(c)));
+
+/**
+ * The tables where two migrations' work depends on their order: one creates, drops, renames or writes the rows of a
+ * table the other touches, both change one column, or both add columns to one table. A concurrent index on
+ * invoices and a new table whose foreign key points at invoices.id commute, as do two indexes on different
+ * columns and two new tables referencing the same parents. Undefined when either hides what it touches.
+ */
+export function orderDependentTables(a: Migration, b: Migration): Set<string> | undefined {
+  const mine = footprints(a);
+  const theirs = footprints(b);
+  if (!mine || !theirs) return undefined;
+  const out = new Set<string>();
+  for (const x of mine) for (const y of theirs) if (overlap(x, y)) out.add(x.table);
+  return out;
+}

@@ -102,6 +102,65 @@ export default defineReviewCases({
       head: { "db/migrations/002_b.up.sql": "CREATE TABLE b (id bigint);\n", "db/migrations/002_b.down.sql": "DROP TABLE b;\n" },
       findings: [{ path: "db/migrations/002_b.up.sql", line: 1, severity: "warning" }],
     },
+    {
+      name: "Rails (Lago 4009461129): a concurrent index on invoices and a newer new table whose foreign key points at invoices.id commute: a note",
+      base: {
+        "db/migrate/20240101000000_nickname.rb": rails("Nickname"),
+        "db/migrate/20240301000000_create_invoice_connections.rb":
+          "class CreateInvoiceConnections < ActiveRecord::Migration[7.1]\n  def change\n    create_table :invoice_connections do |t|\n      t.references :invoice, null: false, foreign_key: true\n      t.references :organization, null: false, foreign_key: true\n    end\n  end\nend\n",
+      },
+      head: {
+        "db/migrate/20240201000000_add_invoices_number_index.rb":
+          "class AddInvoicesNumberIndex < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n  def change\n    add_index :invoices, [:organization_id, :number], algorithm: :concurrently\n  end\nend\n",
+      },
+      findings: [{ path: "db/migrate/20240201000000_add_invoices_number_index.rb", line: 1, severity: "info", message: "so the order makes no difference here" }],
+    },
+    {
+      name: "Rails (Lago d3811a61bb): columns made nullable on plans, and a newer index on other plans columns: a note",
+      base: {
+        "db/migrate/20240101000000_nickname.rb": rails("Nickname"),
+        "db/migrate/20240301000000_add_gin_index_on_plans_name.rb":
+          "class AddGinIndexOnPlansName < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n  def change\n    add_index :plans, [:organization_id, :name], algorithm: :concurrently\n  end\nend\n",
+      },
+      head: {
+        "db/migrate/20240201000000_relax_plans.rb": "class RelaxPlans < ActiveRecord::Migration[7.1]\n  def change\n    change_column_null :plans, :interval, true\n  end\nend\n",
+      },
+      findings: [{ path: "db/migrate/20240201000000_relax_plans.rb", line: 1, severity: "info" }],
+    },
+    {
+      name: "Rails: a newer migration indexes the column this one makes nullable: the same column, a warning",
+      base: {
+        "db/migrate/20240101000000_nickname.rb": rails("Nickname"),
+        "db/migrate/20240301000000_index_plans_interval.rb":
+          "class IndexPlansInterval < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n  def change\n    add_index :plans, :interval, algorithm: :concurrently\n  end\nend\n",
+      },
+      head: {
+        "db/migrate/20240201000000_relax_plans.rb": "class RelaxPlans < ActiveRecord::Migration[7.1]\n  def change\n    change_column_null :plans, :interval, true\n  end\nend\n",
+      },
+      findings: [{ path: "db/migrate/20240201000000_relax_plans.rb", line: 1, severity: "warning", message: "Both touch plans" }],
+    },
+    {
+      name: "Rails (Lago 507f1ab330): two new tables whose foreign keys point at the same parent commute: a note",
+      base: {
+        "db/migrate/20240101000000_nickname.rb": rails("Nickname"),
+        "db/migrate/20240301000000_create_orders.rb": "class CreateOrders < ActiveRecord::Migration[7.1]\n  def change\n    create_table :orders do |t|\n      t.references :organization, null: false, foreign_key: true\n    end\n  end\nend\n",
+      },
+      head: {
+        "db/migrate/20240201000000_create_products.rb": "class CreateProducts < ActiveRecord::Migration[7.1]\n  def change\n    create_table :products do |t|\n      t.references :organization, null: false, foreign_key: true\n    end\n  end\nend\n",
+      },
+      findings: [{ path: "db/migrate/20240201000000_create_products.rb", line: 1, severity: "info" }],
+    },
+    {
+      name: "Rails: a new table referencing users, and a newer migration that writes users' rows: the order matters, a warning",
+      base: {
+        "db/migrate/20240101000000_nickname.rb": rails("Nickname"),
+        "db/migrate/20240301000000_purge_guests.rb": "class PurgeGuests < ActiveRecord::Migration[7.1]\n  def up\n    execute \"DELETE FROM users WHERE guest\"\n  end\n\n  def down\n  end\nend\n",
+      },
+      head: {
+        "db/migrate/20240201000000_create_sessions.rb": "class CreateSessions < ActiveRecord::Migration[7.1]\n  def change\n    create_table :sessions do |t|\n      t.references :user, null: false, foreign_key: true\n    end\n  end\nend\n",
+      },
+      findings: [{ path: "db/migrate/20240201000000_create_sessions.rb", line: 1, severity: "warning", message: "Both touch users" }],
+    },
   ],
   valid: [
     {

@@ -1,6 +1,6 @@
 import type { DetectedFile } from "../../../detect.js";
 import type { Layout, Migration } from "../../../model.js";
-import { touchedTables, unreadViews } from "../../history/touched-tables.js";
+import { orderDependentTables, unreadViews } from "../../history/touched-tables.js";
 import { ORDERED_BY_VERSION } from "../../plan.js";
 import { dedent } from "../../../rules/support/fix.js";
 import { versionSets } from "../../history/version-sets.js";
@@ -31,18 +31,17 @@ function consequence(layout: Layout, newest: string): string | undefined {
 }
 
 /**
- * Tables the added migration shares with the newer base ones; undefined when some of them was not read or
- * hides what it touches.
+ * Tables where the added migration and a newer base one depend on their order (history/touched-tables.ts); undefined
+ * when some of them was not read or hides what it touches.
  */
 function sharedTables(ctx: ReviewRuleContext, added: Migration | undefined, newer: readonly DetectedFile[]): Set<string> | undefined {
-  const mine = added ? touchedTables(added) : undefined;
-  if (!mine) return undefined;
+  if (!added) return undefined;
   const shared = new Set<string>();
   for (const file of newer) {
     const model = ctx.baseModels.get(file.path);
-    const theirs = model ? touchedTables(model) : undefined;
-    if (!theirs) return undefined;
-    for (const t of theirs) if (mine.has(t)) shared.add(t);
+    const tables = model ? orderDependentTables(added, model) : undefined;
+    if (!tables) return undefined;
+    for (const t of tables) shared.add(t);
   }
   return shared;
 }
@@ -87,7 +86,7 @@ export default defineReviewRule({
           severity: layout === "flyway" ? "error" : independent ? "info" : undefined,
           message:
             `Version ${version} is older than ${newest}${newestFile ? ` (${newestFile.path})` : ""}, the newest migration on the base branch. ${message}` +
-            (independent ? " No newer migration on the base branch touches a table this one touches, so the order makes no difference here." : shared?.size ? ` Both touch ${[...shared].sort().join(", ")}.` : "") +
+            (independent ? " No newer migration on the base branch creates, drops, renames or writes the rows of a table this one touches, changes a column it changes, or adds columns to a table it adds to, so the order makes no difference here." : shared?.size ? ` Both touch ${[...shared].sort().join(", ")}.` : "") +
             (views.length ? ` (A newer migration replaces view${views.length > 1 ? "s" : ""} ${[...new Set(views)].join(", ")}, whose query is kept outside the migration: if it selects * from a table this one changes, its columns differ between environments.)` : ""),
           fix: dedent(`
             Give the migration a version newer than ${newest} (rename the file with a new timestamp or number)${
