@@ -169,6 +169,10 @@ export class SchemaHistory {
           else if (op.kind === "drop_table") for (const t of op.tables) grow(t, position, undefined);
           else if (op.kind === "rename_table") grow(op.table, position, undefined);
           else if (op.kind === "add_column" && current) grow(op.table, position, { create: current.create, added: [...current.added, op], complete: current.complete && blockWritable(op) });
+          else if (op.kind === "drop_column" && current && droppedAddition(current.added, op.column))
+            // a column added since and removed again (hcb's docusign columns of partnered_signups): the definition is
+            // the create and the other additions, still complete
+            grow(op.table, position, { ...current, added: current.added.filter((a) => nameKey(a.column.name) !== nameKey(op.column)) });
           else if ((op.kind === "drop_column" || op.kind === "rename_column" || op.kind === "alter_column_type" || op.kind === "redefine_column") && current) grow(op.table, position, { ...current, complete: false });
         }
         for (const op of migration.up) {
@@ -365,4 +369,13 @@ function recordNames(named: Map<string, number>, unread: number[], migration: Mi
     // SQL text migguard keeps without a table (a statement it does not model): every word may be a table name
     if (op.kind === "raw" && op.table === undefined) for (const word of op.text.toLowerCase().match(/[a-z_][a-z0-9_$]*/g) ?? []) note(word);
   }
+}
+
+/**
+ * The add_column among `added` that `column` names, when it added that column alone: a line that adds two (a
+ * polymorphic t.references) would bring the other back if written again without it.
+ */
+function droppedAddition(added: readonly OperationOf<"add_column">[], column: string): boolean {
+  const hit = added.find((a) => nameKey(a.column.name) === nameKey(column));
+  return hit !== undefined && !added.some((a) => a !== hit && a.loc.line === hit.loc.line && a.text === hit.text);
 }

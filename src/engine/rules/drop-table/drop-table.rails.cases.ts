@@ -349,6 +349,45 @@ end
     },
     {
       framework: "rails",
+      name: "hcb partnered_signups: a column added later and removed again leaves the definition whole: the block is the create_table with the columns still there",
+      path: "db/migrate/20240920170139_drop_partner_tables.rb",
+      files: {
+        "db/migrate/20211027203342_create_partnered_signups.rb": `class CreatePartneredSignups < ActiveRecord::Migration[6.1]
+  def change
+    create_table :partnered_signups do |t|
+      t.string :owner_email
+      t.string :organization_name, null: false
+
+      t.timestamps
+    end
+  end
+end
+`,
+        "db/migrate/20211209215634_partner_docusign_support.rb": `class PartnerDocusignSupport < ActiveRecord::Migration[6.1]
+  def change
+    add_column :partnered_signups, :docusign_envelope_id, :string
+    add_column :partnered_signups, :legal_acknowledgement, :boolean
+  end
+end
+`,
+        "db/migrate/20230510050352_remove_partner_docusign_support.rb": `class RemovePartnerDocusignSupport < ActiveRecord::Migration[7.0]
+  def change
+    remove_column :partnered_signups, :docusign_envelope_id, :string
+  end
+end
+`,
+      },
+      code: `class DropPartnerTables < ActiveRecord::Migration[7.2]
+  def change
+    drop_table :partnered_signups
+  end
+end
+`,
+      lines: [3],
+      fixes: ["# 1. Remove every use of the partnered_signups table (its model, queries and associations) and deploy.\n# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it, with the columns added since) so the migration can be reversed:\nup_only { execute \"CREATE TABLE partnered_signups_backup AS TABLE partnered_signups\" }\ndrop_table :partnered_signups do |t|\n  t.string :owner_email\n  t.string :organization_name, null: false\n\n  t.timestamps\n  t.column :legal_acknowledgement, :boolean\nend\n# (rollback recreates the columns; add its indexes to the block as t.index if they matter)"],
+    },
+    {
+      framework: "rails",
       name: "drop_table in up with a down that recreates the table: the fix keeps a copy of the rows, the down stays",
       code: `class RemoveSettingsGem < ActiveRecord::Migration[4.2]
   def up
