@@ -80,6 +80,9 @@ export async function run(argv: string[], options: { cwd?: string } = {}): Promi
   switch (command) {
     case "lint":
       if (positionals.length === 0) throw new UsageError("lint needs at least one PATH");
+      // every framework's adapter parses SQL: PostgreSQL's parser compiles in the background while the lint's
+      // code loads (its failure, if any, is reported by the load that awaits it)
+      void import("../engine/adapters/sql/pg-query-wasm.js").then((wasm) => wasm.pgQueryModule()).catch(() => undefined);
       return (await import("./lint-command.js")).lintCommand({ paths: positionals, format: formatOf(values.format), config: values.config, cwd: options.cwd, execute: values.execute, verbose: values.verbose, snapshot: values.snapshot });
     case "rules":
       return (await import("./rules-command.js")).rulesCommand();

@@ -17,11 +17,10 @@
  * Parse trees are also refused past MAX_TREE_DEPTH levels (counted in the JSON, before it becomes objects), so
  * every walker over them (the adapter, the deparser, rules) stays within Node's stack.
  */
-import { readFile } from "node:fs/promises";
 import type { PgQueryWasm } from "libpg-query/wasm/libpg-query.js";
 import type { ParseResult, ScanResult } from "libpg-query";
 import { MAX_TREE_DEPTH, TooComplexError } from "../../limits.js";
-import { wasmFile } from "../wasm-file.js";
+import { pgQueryModule } from "./pg-query-wasm.js";
 
 export type { ParseResult, ScanResult, ScanToken } from "libpg-query";
 
@@ -43,7 +42,6 @@ let sparesWanted = 0;
 /** Parses that found no instance ready (a broken one not yet replaced). */
 let misses = 0;
 
-let compiled: Promise<WebAssembly.Module> | undefined;
 let active: PgQueryWasm | undefined;
 const spares: PgQueryWasm[] = [];
 let loading: Promise<void> | undefined;
@@ -55,8 +53,7 @@ let refilling: Promise<void> | undefined;
  * catalogue, `migguard rules`) must not load a parser.
  */
 async function newInstance(): Promise<PgQueryWasm> {
-  compiled ??= readFile(wasmFile("libpg-query/wasm/libpg-query.wasm")).then((bytes) => WebAssembly.compile(bytes));
-  const [module, { default: createPgQueryModule }] = await Promise.all([compiled, import("libpg-query/wasm/libpg-query.js")]);
+  const [module, { default: createPgQueryModule }] = await Promise.all([pgQueryModule(), import("libpg-query/wasm/libpg-query.js")]);
   return createPgQueryModule({
     instantiateWasm(imports, receive) {
       receive(new WebAssembly.Instance(module, imports));
