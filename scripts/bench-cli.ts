@@ -5,11 +5,13 @@
  * - throughput: a lint of the bench corpus's SQL files (../shared/corpus/bench/sql-*), JSON output.
  * Every case runs in turn (a, b, c, a, b, c, ...) so all meet the same moments of a noisy shared machine;
  * wall time is the fastest and the median run, peak memory (max RSS, from GNU time when it is installed)
- * the median. Goals (issue #18): one SQL file <= 2.5x node's wall time and <= 2x its memory; the corpus in
+ * the median, and CPU time (user + sys, from GNU time) the median: on a loaded machine wall time is mostly
+ * waiting for a core, and CPU time says what the process itself costs. Goals (issue #18): one SQL file <= 2.5x node's wall time and <= 2x its memory; the corpus in
  * at most squawk's wall time.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { findSquawk, SQUAWK_PACKAGE } from "./squawk-binary.js";
 
@@ -29,6 +31,8 @@ interface Case {
 interface Measured {
   wall: number[];
   rss: number[];
+  /** user + sys, ms */
+  cpu: number[];
 }
 
 function sqlFiles(dir: string, out: string[] = []): string[] {
@@ -42,12 +46,16 @@ function sqlFiles(dir: string, out: string[] = []): string[] {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function runOnce(c: Case, cwd: string, measured: Measured, withTime: boolean): void {
-  const command = withTime ? [GNU_TIME, "-f", "%M", ...c.command] : c.command;
+  const command = withTime ? [GNU_TIME, "-f", "%M %U %S", ...c.command] : c.command;
   const started = performance.now();
   const result = spawnSync(command[0], command.slice(1), { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   measured.wall.push(performance.now() - started);
   if (result.error || !c.ok.includes(result.status ?? -1)) throw new Error(`${c.name} failed (${result.status}): ${result.error?.message ?? result.stderr.slice(-500)}`);
-  if (withTime) measured.rss.push(Number(result.stderr.trim().split("\n").pop()) / 1024);
+  if (withTime) {
+    const [rss, user, sys] = (result.stderr.trim().split("\n").pop() ?? "").split(" ").map(Number);
+    measured.rss.push(rss / 1024);
+    measured.cpu.push((user + sys) * 1000);
+  }
 }
 
 export async function benchCli(corpus: string, rounds = Number(process.env.MIGGUARD_BENCH_ROUNDS ?? 9)): Promise<string[]> {
@@ -64,32 +72,33 @@ export async function benchCli(corpus: string, rounds = Number(process.env.MIGGU
     ...(squawk ? [{ name: `squawk (${files.length} SQL files)`, command: [squawk, "--reporter", "json", "--pg-version", "15", ...files], ok: [0, 1] }] : []),
   ];
   const withTime = existsSync(GNU_TIME);
-  const measured = new Map(cases.map((c) => [c.name, { wall: [], rss: [] } as Measured]));
-  for (const c of cases) runOnce(c, corpus, { wall: [], rss: [] }, false); // warm the file cache
+  const measured = new Map(cases.map((c) => [c.name, { wall: [], rss: [], cpu: [] } as Measured]));
+  for (const c of cases) runOnce(c, corpus, { wall: [], rss: [], cpu: [] }, false); // warm the file cache
   for (let round = 0; round < rounds; round++) for (const c of cases) runOnce(c, corpus, measured.get(c.name)!, withTime);
 
   const width = Math.max(...cases.map((c) => c.name.length));
   const lines = [
-    `${rounds} rounds, cases in turn; wall: fastest / median; peak RSS: median${withTime ? "" : " (GNU time not installed: not measured)"}`,
-    `  ${"".padEnd(width)}   wall ms        peak MB`,
+    `${rounds} rounds, cases in turn; wall: fastest / median; peak RSS and CPU (user + sys): median${withTime ? "" : " (GNU time not installed: not measured)"}; load average ${loadavg()[0].toFixed(1)} at the start`,
+    `  ${"".padEnd(width)}   wall ms        peak MB   CPU ms`,
   ];
   for (const c of cases) {
     const m = measured.get(c.name)!;
-    lines.push(`  ${c.name.padEnd(width)}  ${Math.min(...m.wall).toFixed(0).padStart(5)} / ${median(m.wall).toFixed(0).padStart(5)}   ${withTime ? median(m.rss).toFixed(0).padStart(5) : "    -"}`);
+    lines.push(`  ${c.name.padEnd(width)}  ${Math.min(...m.wall).toFixed(0).padStart(5)} / ${median(m.wall).toFixed(0).padStart(5)}   ${withTime ? median(m.rss).toFixed(0).padStart(5) : "    -"}   ${withTime ? median(m.cpu).toFixed(0).padStart(6) : "     -"}`);
   }
   const ratio = (a: string, b: string, of: (m: Measured) => number) => of(measured.get(a)!) / of(measured.get(b)!);
   const fastest = (m: Measured) => Math.min(...m.wall);
   const medianWall = (m: Measured) => median(m.wall);
   const memory = (m: Measured) => median(m.rss);
+  const cpu = (m: Measured) => median(m.cpu);
   const one = "migguard lint (1 SQL file)";
   lines.push(
     `  one SQL file / node -e 0: wall ${ratio(one, "node -e 0", fastest).toFixed(2)}x fastest, ${ratio(one, "node -e 0", medianWall).toFixed(2)}x median (goal <= 2.5)` +
-      (withTime ? `; memory ${ratio(one, "node -e 0", memory).toFixed(2)}x (goal <= 2)` : ""),
+      (withTime ? `; memory ${ratio(one, "node -e 0", memory).toFixed(2)}x (goal <= 2); CPU ${ratio(one, "node -e 0", cpu).toFixed(2)}x median` : ""),
   );
   if (squawk) {
     const ours = `migguard lint (${files.length} SQL files)`;
     const theirs = `squawk (${files.length} SQL files)`;
-    lines.push(`  ${files.length} SQL files, migguard / squawk: wall ${ratio(ours, theirs, fastest).toFixed(2)}x fastest, ${ratio(ours, theirs, medianWall).toFixed(2)}x median (goal <= 1.0)`);
+    lines.push(`  ${files.length} SQL files, migguard / squawk: wall ${ratio(ours, theirs, fastest).toFixed(2)}x fastest, ${ratio(ours, theirs, medianWall).toFixed(2)}x median (goal <= 1.0)${withTime ? `; CPU ${ratio(ours, theirs, cpu).toFixed(2)}x median` : ""}`);
   } else lines.push(`  squawk is not installed, so no comparison: npm install --no-save ${SQUAWK_PACKAGE}`);
   return lines;
 }
