@@ -1,7 +1,0 @@
-import { createRequire as __migguardCreateRequire } from "node:module";
-import { fileURLToPath as __migguardFileURLToPath } from "node:url";
-import { dirname as __migguardDirname } from "node:path";
-const require = __migguardCreateRequire(import.meta.url);
-const __filename = __migguardFileURLToPath(import.meta.url);
-const __dirname = __migguardDirname(__filename);
-import{deployLine,lintAnalysis,lintCommand}from"./chunk-6RUWILZ5.js";import"./chunk-D3SIOXEN.js";import"./chunk-PNLCLCKT.js";import"./chunk-GAJGRDMU.js";import"./chunk-OX762JXF.js";import"./chunk-M4UG4GFI.js";import"./chunk-53VG3HRH.js";import"./chunk-7LKOHVBD.js";import"./chunk-WWCBNKUF.js";import"./chunk-LKF7GW36.js";import"./chunk-F776IFRB.js";import"./chunk-ROPZ6QR2.js";import"./chunk-YG2DCWQR.js";import"./chunk-3GIJDICJ.js";import"./chunk-HXBRFH4K.js";import"./chunk-VZJ77JFL.js";import"./chunk-7FQJUTBT.js";import"./chunk-A3HPBFGL.js";import"./chunk-YTB4XCVI.js";import"./chunk-BQRH7I3O.js";import"./chunk-SCBMOFMS.js";import"./chunk-SD6XH6HC.js";import"./chunk-YJ6IRSZZ.js";import"./chunk-JPTA6PRG.js";import"./chunk-QOIUH4QB.js";import"./chunk-RQARABJD.js";import"./chunk-67IMWYXB.js";import"./chunk-7B3IGGFL.js";import"./chunk-6E7SBJZC.js";import"./chunk-QQGLHI7X.js";import"./chunk-D36CLHRD.js";import"./chunk-GHHFVP6H.js";import"./chunk-E44I44Y2.js";import"./chunk-SL54QWOZ.js";export{deployLine,lintAnalysis,lintCommand};
