@@ -32,6 +32,40 @@ end
     },
     {
       framework: "rails",
+      name: "the planned removal in change, with the tables' history: the copy runs up only (a bare execute makes rollback raise) and drop_table carries the definition, in the order rollback needs",
+      path: "db/migrate/20231130210710_drop_mfa.rb",
+      code: `class DropMfa < ActiveRecord::Migration[7.0]
+  def change
+    drop_table :mfa_codes, force: :cascade
+    drop_table :mfa_requests, force: :cascade
+  end
+end
+`,
+      files: {
+        "app/models/user.rb": "class User < ApplicationRecord\n  has_many :events\nend\n",
+        "db/migrate/20230101000000_create_mfa_codes.rb": `class CreateMfaCodes < ActiveRecord::Migration[7.0]
+  def change
+    create_table :mfa_codes do |t|
+      t.string :code
+    end
+  end
+end
+`,
+        "db/migrate/20230101000001_create_mfa_requests.rb": `class CreateMfaRequests < ActiveRecord::Migration[7.0]
+  def change
+    create_table :mfa_requests do |t|
+      t.references :mfa_code, foreign_key: true
+    end
+  end
+end
+`,
+      },
+      lines: [3, 4],
+      severities: ["warning", "warning"],
+      fixes: ["# mfa_requests references mfa_codes: write this drop_table after drop_table :mfa_requests (line 4), since rollback recreates the tables in reverse order and mfa_codes must exist again first\n# 1. Done already: no model of the application maps to mfa_codes, and its 1 model file never name mfa_codes or MfaCode.\n# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it) so the migration can be reversed:\nup_only { execute \"CREATE TABLE mfa_codes_backup AS TABLE mfa_codes\" }\ndrop_table :mfa_codes do |t|\n  t.string :code\nend\n# (rollback recreates the columns; add its indexes to the block as t.index if they matter)", "# mfa_requests references mfa_codes: write this drop_table before drop_table :mfa_codes (line 3), since rollback recreates the tables in reverse order and mfa_codes must exist again first\n# 1. Done already: no model of the application maps to mfa_requests, and its 1 model file never name mfa_requests or MfaRequest.\n# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it) so the migration can be reversed:\nup_only { execute \"CREATE TABLE mfa_requests_backup AS TABLE mfa_requests\" }\ndrop_table :mfa_requests do |t|\n  t.references :mfa_code, foreign_key: true\nend\n# (rollback recreates the columns; add its indexes to the block as t.index if they matter)"],
+    },
+    {
+      framework: "rails",
       name: "a model still names the table (has_many :mfa_codes): not a planned removal, the data-loss error",
       code: `class DropMfaCodes < ActiveRecord::Migration[7.0]
   def change

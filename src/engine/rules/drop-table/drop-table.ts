@@ -32,11 +32,11 @@ function rebuiltFromOthers(ctx: RuleContext, table: string, index: number): bool
  * table; in `change`, drop_table takes the block of the create_table that defined it (an earlier migration's,
  * as written), or says that migguard did not find it.
  */
-function railsDropWithDefinition(ctx: RuleContext, op: OperationOf<"drop_table">, table: string, copy: string): string {
+function railsDropWithDefinition(ctx: RuleContext, op: OperationOf<"drop_table">, table: string, copy: string, planned?: string): string {
   const { down } = ctx.migration;
   // the table, not a model class: app/models is read at today's commit, whose class for this table name may be a
   // later one (a table dropped and created again), not the one the migration's code used
-  const steps = [`# 1. Remove every use of the ${table} table (its model, queries and associations) and deploy.`];
+  const steps = [planned ? `# 1. Done already: ${planned}.` : `# 1. Remove every use of the ${table} table (its model, queries and associations) and deploy.`];
   const recreatedByDown = down.status === "present" && !down.derived && down.ops.some((o) => o.kind === "create_table" && nameKey(o.table) === nameKey(table));
   if (recreatedByDown)
     return [...steps, `# 2. Keep a copy of the rows before dropping (the down recreates the table, not its rows):`, `execute ${JSON.stringify(copy)}`, `drop_table ${sym(table)}`].join("\n");
@@ -240,7 +240,11 @@ export default defineRule({
             op,
             severity: "warning",
             message: `Dropping table ${table} deletes all its rows for good. It is the planned last step of a two-step removal (${planned}), so running code no longer uses it: keep a copy if anyone may need the rows.`,
-            fix: backupFix(ctx, table, table),
+            // Rails' change: the copy runs up only and drop_table gets the definition rollback recreates (hcb's drop_partner_tables)
+            fix:
+              ctx.framework === "rails" && inChange(ctx)
+                ? railsDropWithDefinition(ctx, op, table, sqlDialect(ctx.migration.database).copyTable(`${table.split(".").pop()}_backup`, table), planned)
+                : backupFix(ctx, table, table),
           });
           continue;
         }

@@ -12,6 +12,7 @@ import { nameKey } from "./facts.js";
 import { fixFor } from "./fix.js";
 import { sqlDialect } from "./sql-dialect.js";
 import { columnBackup } from "./column-backup.js";
+import { railsUpOnly } from "./rails-fix.js";
 import type { RuleContext } from "./rule.js";
 
 /** Why the drop is planned, or undefined when nothing says the application already stopped using it. */
@@ -84,9 +85,10 @@ export function backupFix(ctx: RuleContext, table: string, what: string, column?
     sql: `
       -- before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:${note("--")}
       ${sql};`,
+    // in `change`, a bare execute has no inverse: rollback would raise IrreversibleMigration on it
     rails: () => `
       # before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:${note("#")}
-      execute ${JSON.stringify(sql)}`,
+      ${railsChange(ctx) ? railsUpOnly(ctx.migration, `execute ${JSON.stringify(sql)}`) : `execute ${JSON.stringify(sql)}`}`,
     django: () => `
       # before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:${note("#")}
       migrations.RunSQL(${JSON.stringify(sql)}, reverse_sql=${JSON.stringify(`DROP TABLE ${dialect.ident(backup)}`)}),`,
@@ -94,6 +96,12 @@ export function backupFix(ctx: RuleContext, table: string, what: string, column?
       # before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:${note("#")}
       op.execute(${JSON.stringify(sql)})`,
   });
+}
+
+/** Rails `change`: its down is derived, or it cannot be because of one of its own calls. */
+function railsChange(ctx: RuleContext): boolean {
+  const { down, up } = ctx.migration;
+  return (down.status === "present" && down.derived) || (down.status === "irreversible" && up.some((op) => op.loc.line === down.loc?.line));
 }
 
 /** The data step of the same change that read the dropped column or table before the drop at `index`, described for a message. */
