@@ -2,7 +2,8 @@
  * The App's side of review mode: the files the engine's review plan asks for, fetched with as few API calls
  * as the plan allows, then the engine's review.
  *   - the base commit's tree, once (`git/trees?recursive=1`): versions to order against, schema dumps, and
- *     which companions (a down, a Flyway undo) exist, so none is asked for in vain;
+ *     which companions (a down, a Flyway undo) exist, so none is asked for in vain; when GitHub truncates it, the
+ *     changed migrations' folders again, one level at a time (a call per folder on the way);
  *   - the head commit's tree, once, when the pull request adds planned files: their content then comes from
  *     the diff already listed (checked against the head's blob ids), not a call each (planned-files.ts);
  *   - the other planned files: edited migrations at head and on the base, changed schema dumps, Django
@@ -25,7 +26,7 @@ import type { Config, ConfigProblem } from "../engine/config.js";
 import type { SourceFile } from "../engine/model.js";
 import { regulatedWaiverFindings, type RegulatedApproval } from "../engine/regulated/approval.js";
 import type { RegulatedWaiver } from "../engine/regulated/waivers.js";
-import { planReview } from "../engine/review/plan.js";
+import { foldersToList, planReview } from "../engine/review/plan.js";
 import { loadPythonParser } from "../engine/adapters/python/parser.js";
 import { migrationModuleSettingsPaths, withDjangoMigrationModules } from "../engine/django-migration-modules.js";
 import { alembicIniCandidates, withAlembicVersionLocations } from "../engine/alembic-version-locations.js";
@@ -40,7 +41,7 @@ import { mayComeFromDiff, readPlanned, type DiffFile, type Wanted } from "./plan
 import { approvalNote, fetchRegulatedApproval } from "./regulated-approval.js";
 import { databaseNote } from "../engine/database/notes.js";
 import { deploySummaryNote } from "../engine/deploy/deploy-model.js";
-import { fetchTree } from "../github-api/repo-tree.js";
+import { fetchTree, listFolders } from "../github-api/repo-tree.js";
 import type { GitHub, ReviewTarget } from "../github-api/target.js";
 import { readBaseSnapshot } from "./production-snapshot.js";
 
@@ -101,7 +102,13 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
     config.snapshot ? readBaseSnapshot(octokit, target, config.snapshot) : undefined,
   ]);
   if (production?.note) notes.push(production.note);
-  if (baseTree?.truncated) notes.push("**Partial base listing:** GitHub truncated the base branch's file tree, so version order and schema dumps were checked against part of it.");
+  // a truncated listing: the changed migrations' folders are listed in full, one level at a time
+  const folders = baseTree?.truncated ? foldersToList(changedFiles, config) : [];
+  if (folders.length) for (const [path, blob] of await listFolders(octokit, target, target.baseSha, folders)) baseTree!.blobs.set(path, blob);
+  if (baseTree?.truncated)
+    notes.push(
+      `**Partial base listing:** GitHub truncated the base branch's file tree${folders.length ? `; the folders of the changed migrations (${folders.map((f) => `\`${f}\``).join(", ")}) were listed in full, the rest of the tree only in part` : ", so version order and schema dumps were checked against part of it"}.`,
+    );
   const basePaths = baseTree ? [...baseTree.blobs.keys()] : undefined;
   // a numbered module outside migrations/: the settings modules at head say whether MIGRATION_MODULES names its folder
   const settingsPaths = basePaths ? migrationModuleSettingsPaths(changedFiles.map((f) => f.path), [...new Set([...basePaths, ...changedFiles.map((f) => f.path)])]) : [];

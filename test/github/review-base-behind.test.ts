@@ -28,8 +28,9 @@ afterEach(async () => {
 });
 
 /** The base: users; a branch that adds a column to users; then the base merges `later` on top. */
-async function behind(later: Record<string, string>) {
-  s = await startScenario({ baseFiles: { "README.md": "# Billing\n", "db/migrate/20240101000000_create_users.rb": rails("CreateUsers", "create_table :users do |t|\n      t.string :email\n    end") } });
+async function behind(later: Record<string, string>, options: { treeListingLimit?: number; more?: Record<string, string> } = {}) {
+  s = await startScenario({ baseFiles: { "README.md": "# Billing\n", ...options.more, "db/migrate/20240101000000_create_users.rb": rails("CreateUsers", "create_table :users do |t|\n      t.string :email\n    end") } });
+  if (options.treeListingLimit) s.fake.treeListingLimit = options.treeListingLimit;
   const left = s.base;
   const tip = s.fake.commit(later, left);
   s.fake.setBranch("master", tip);
@@ -61,6 +62,21 @@ describe("a branch behind its base", () => {
     expect(order).toMatchObject({ path: ADDED, annotation_level: "warning" });
     expect(order?.message).toContain("Both touch users");
     expect(order?.message).toContain("20240220000000");
+  });
+
+  it("lists db/migrate in full when GitHub truncates the base tree, so the newest migration is still known", async () => {
+    // 40 files of app/ come first in the listing; cut at 30 entries, it holds no migration at all
+    const app = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`app/models/model_${String(i).padStart(2, "0")}.rb`, "class Model < ApplicationRecord\nend\n"]));
+    const later = { "db/migrate/20240220000000_add_phone_to_users.rb": rails("AddPhoneToUsers", "add_column :users, :phone, :string") };
+    const { run, calls, tip } = await behind(later, { treeListingLimit: 30, more: app });
+    const order = run.annotations.find((a) => a.title.startsWith("migration-version-order"));
+    expect(order).toMatchObject({ path: ADDED, annotation_level: "warning" });
+    expect(order?.message).toContain("20240220000000");
+    expect(run.output.summary).toContain("were listed in full");
+    // the recursive listing, then the root, db/ and db/migrate one level at a time
+    const trees = calls.filter((c) => c.startsWith("GET /git/trees/"));
+    expect(trees).toContain(`GET /git/trees/${tip}`);
+    expect(trees.length).toBeGreaterThanOrEqual(4);
   });
 
   it("asks the contents API, not a tarball, for a few newer migrations", async () => {

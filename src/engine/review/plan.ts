@@ -214,3 +214,21 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
   if (relevant) for (const path of models) base.add(path);
   return { head: [...head].sort(), base: [...base].sort(), baseTree: relevant, context: [...context].sort(), facts: facts.sort() };
 }
+
+/**
+ * When the base tree's listing came back truncated (GitHub cuts it at 100,000 entries): the folders to list in
+ * full so that version order and schema dumps are judged against the whole sequence: each changed migration's
+ * folder, and for Rails the other folders of the same sequence (db/migrate, db/post_migrate). The folders above
+ * them are listed on the way (their dumps, db/schema.rb).
+ */
+export function foldersToList(files: readonly ChangedFile[], given: Config): string[] {
+  const out = new Set<string>();
+  for (const change of normaliseChanges(files)) {
+    const file = detectMigrationPath(change.path, withAlembicScriptLocations(given, [change.path]));
+    if (!file) continue;
+    out.add(dirOf(file.path));
+    const rails = /^(.*?)(?:^|\/)db\/(?:migrate|post_migrate)$/.exec(dirOf(file.path));
+    if (file.framework === "rails" && rails) for (const folder of ["migrate", "post_migrate"]) out.add(`${rails[1] ? `${rails[1]}/` : ""}db/${folder}`);
+  }
+  return [...out].sort();
+}

@@ -145,6 +145,8 @@ export class FakeGitHub {
   #codeload?: Server;
   #codeloadUrl = "";
   readonly #archives = new Map<string, Buffer>();
+  /** the trees listings have named, by SHA: what a later `git/trees/{sha}` lists */
+  readonly #subtrees = new Map<string, { commit: string; dir: string }>();
   /** each commit's parent */
   readonly #parents = new Map<string, string>();
   #nextId = 1000;
@@ -596,23 +598,33 @@ export class FakeGitHub {
   }
 
   #tree(ref: string, query: URLSearchParams): ReturnType<Handler> {
-    const sha = this.#resolveRef(ref);
+    // a commit (or branch), or a folder's tree by the SHA an earlier listing gave it
+    const subtree = this.#subtrees.get(ref);
+    const sha = subtree?.commit ?? this.#resolveRef(ref);
     const files = sha ? this.commits.get(sha) : undefined;
     if (!sha || !files) return { status: 404, body: { message: "Not Found" } };
-    // any value of `recursive` lists the whole tree; without it, only the top level
+    const prefix = subtree?.dir ? `${subtree.dir}/` : "";
+    const treeSha = (dir: string) => {
+      const id = sha1(dir ? `tree:${sha}:${dir}` : `tree:${sha}`);
+      this.#subtrees.set(id, { commit: sha, dir });
+      return id;
+    };
+    // any value of `recursive` lists the whole tree; without it, only the top level; paths relative to the tree listed
     const recursive = query.has("recursive");
     const entries = new Map<string, Json>();
     for (const [path, data] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
-      const parts = path.split("/");
+      if (!path.startsWith(prefix)) continue;
+      const parts = path.slice(prefix.length).split("/");
       for (let depth = 1; depth < parts.length; depth++) {
         const dir = parts.slice(0, depth).join("/");
-        if ((recursive || depth === 1) && !entries.has(dir)) entries.set(dir, { path: dir, mode: "040000", type: "tree", sha: sha1(`tree:${sha}:${dir}`), url: "" });
+        if ((recursive || depth === 1) && !entries.has(dir)) entries.set(dir, { path: dir, mode: "040000", type: "tree", sha: treeSha(`${prefix}${dir}`), url: "" });
       }
-      if (recursive || parts.length === 1) entries.set(path, { path, mode: this.#isLink(sha, path) ? "120000" : "100644", type: "blob", sha: blobSha(data), size: data.length, url: "" });
+      const rel = parts.join("/");
+      if (recursive || parts.length === 1) entries.set(rel, { path: rel, mode: this.#isLink(sha, path) ? "120000" : "100644", type: "blob", sha: blobSha(data), size: data.length, url: "" });
     }
     const all = [...entries.values()];
     const truncated = all.length > this.treeListingLimit;
-    return { status: 200, body: { sha: sha1(`tree:${sha}`), url: "", tree: all.slice(0, this.treeListingLimit), truncated } };
+    return { status: 200, body: { sha: treeSha(subtree?.dir ?? ""), url: "", tree: all.slice(0, this.treeListingLimit), truncated } };
   }
 
   #archive(sha: string): Buffer {
