@@ -1,5 +1,5 @@
 import { defineRule } from "../support/rule.js";
-import { railsDropTableFix, railsModel, railsUpOnly } from "../support/rails-fix.js";
+import { railsDropTableFix, railsDropWith, railsModel, railsTableDefinition, railsUpOnly } from "../support/rails-fix.js";
 import { reindented } from "../support/data-code.js";
 import { fixFor, modelName, sym } from "../support/fix.js";
 import { nameKey } from "../support/facts.js";
@@ -43,11 +43,11 @@ function railsDropWithDefinition(ctx: RuleContext, op: OperationOf<"drop_table">
   // a drop_table that already has its block keeps it
   const own = op.text.trim();
   if (own.startsWith("drop_table") && own.split("\n")[0].trimEnd().endsWith("|")) return [...steps, `# 2. Keep a copy before dropping:`, keepCopy(ctx, copy), reindented(own)].join("\n");
-  const written = writtenDefinition(ctx, table);
+  const written = railsTableDefinition(ctx.repository, table);
   // explicit up/down: a drop_table block in up does nothing on rollback, the down has to create the table
   if (!inChange(ctx)) return explicitDownFix(ctx, op, table, copy, steps, written);
   const drop = written
-    ? `drop_table${written.slice("create_table".length)}`
+    ? railsDropWith(written, op.text)
     : `drop_table ${sym(table)} do |t|\n  # migguard found no create_table of ${table} in the earlier migrations${ctx.repository.grownTableDefinition(table) || ctx.repository.tableDefinition(table) ? " that it could write again with the later changes of its columns" : ""}: copy its columns from db/schema.rb so rollback can recreate it\nend`;
   const keep = keepCopy(ctx, copy);
   return [
@@ -130,34 +130,6 @@ function explicitDownFix(ctx: RuleContext, op: OperationOf<"drop_table">, table:
     ...(written ? [`  # (add the table's indexes to the block as t.index if they matter)`] : []),
     `end`,
   ].join("\n");
-}
-
-/**
- * The create_table block that recreates `table` as the earlier migrations left it: the call that created it, as
- * written, with the columns added since (add_column as t.column, a change_table's t.string) before its `end`.
- */
-function writtenDefinition(ctx: RuleContext, table: string): string | undefined {
-  const grown = ctx.repository.grownTableDefinition(table);
-  const create = ctx.repository.tableDefinition(table) ?? grown?.create;
-  if (create?.frameworkCall !== "create_table" || !create.text.trimStart().startsWith("create_table")) return undefined;
-  const written = reindented(create.text.trim());
-  if (!ctx.repository.tableDefinition(table) && !grown?.complete) return undefined;
-  const added = create === grown?.create ? grown.added : [];
-  if (!added.length) return written;
-  const lines = written.split("\n");
-  // only a block form (do |t| ... end) takes columns
-  if (lines.length < 2 || lines.at(-1)!.trim() !== "end" || !rubyReadersLoaded()) return undefined;
-  const columns: string[] = [];
-  let previous: OperationOf<"add_column"> | undefined;
-  for (const op of added) {
-    // a polymorphic t.references adds two columns from one line
-    if (previous && previous.text === op.text && previous.loc.line === op.loc.line) continue;
-    previous = op;
-    const line = op.frameworkCall === "add_column" ? rubyReaders().asBlockColumn(op.text.trim()) : op.text.includes("\n") ? undefined : op.text.trim();
-    if (!line) return undefined;
-    columns.push(`  ${line}`);
-  }
-  return [...lines.slice(0, -1), ...columns, lines.at(-1)!].join("\n");
 }
 
 /** The SQL that keeps a copy, run on the way up only: in `change`, a bare execute has no inverse and rollback would raise IrreversibleMigration on it. */

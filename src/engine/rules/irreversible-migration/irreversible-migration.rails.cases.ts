@@ -262,6 +262,32 @@ end
     },
     {
       framework: "rails",
+      name: "change: drop_table without a block of a table the history defines: the fix is drop_table with that create_table's block, not a template",
+      path: "db/migrate/20240920170139_drop_login_tokens.rb",
+      files: {
+        "db/migrate/20230101000000_create_login_tokens.rb": `class CreateLoginTokens < ActiveRecord::Migration[7.0]
+  def change
+    create_table :login_tokens do |t|
+      t.text :token, null: false
+      t.references :user, null: false, foreign_key: true
+
+      t.timestamps
+    end
+  end
+end
+`,
+      },
+      code: `class DropLoginTokens < ActiveRecord::Migration[7.2]
+  def change
+    drop_table :login_tokens
+  end
+end
+`,
+      lines: [3],
+      fixes: ["# Give drop_table the table's definition (as the migration that created it wrote it) so Rails can recreate it on rollback:\ndrop_table :login_tokens do |t|\n  t.text :token, null: false\n  t.references :user, null: false, foreign_key: true\n\n  t.timestamps\nend"],
+    },
+    {
+      framework: "rails",
       name: "change: remove_index by name only",
       code: `class RemoveEmailIndex < ActiveRecord::Migration[7.1]
   disable_ddl_transaction!

@@ -143,8 +143,49 @@ function rerunFix(op: Operation): string {
   ].join("\n");
 }
 
+/**
+ * The create_table block that recreates `table` as the earlier migrations left it: the call that created it, as
+ * written, with the columns added since (add_column as t.column, a change_table's t.string) before its `end`.
+ */
+/**
+ * `drop_table` with the definition `written` (a create_table as the history wrote it), keeping the drop's own
+ * `force: :cascade` (the foreign keys of other tables to it go with it, as the migration asked).
+ */
+export function railsDropWith(written: string, dropCall: string): string {
+  const force = /,\s*force:\s*(?::cascade|true)\b/.exec(dropCall.split("\n")[0])?.[0] ?? "";
+  const drop = `drop_table${written.slice("create_table".length)}`;
+  if (!force) return drop;
+  const [first, ...rest] = drop.split("\n");
+  const at = first.search(/\s+do\s*\|/);
+  return [at < 0 ? `${first}${force}` : `${first.slice(0, at)}${force}${first.slice(at)}`, ...rest].join("\n");
+}
+
+export function railsTableDefinition(repository: Pick<RepositoryView, "tableDefinition" | "grownTableDefinition">, table: string): string | undefined {
+  const grown = repository.grownTableDefinition(table);
+  const create = repository.tableDefinition(table) ?? grown?.create;
+  if (create?.frameworkCall !== "create_table" || !create.text.trimStart().startsWith("create_table")) return undefined;
+  const written = reindented(create.text.trim());
+  if (!repository.tableDefinition(table) && !grown?.complete) return undefined;
+  const added = create === grown?.create ? grown.added : [];
+  if (!added.length) return written;
+  const lines = written.split("\n");
+  // only a block form (do |t| ... end) takes columns
+  if (lines.length < 2 || lines.at(-1)!.trim() !== "end" || !rubyReadersLoaded()) return undefined;
+  const columns: string[] = [];
+  let previous: Extract<Operation, { kind: "add_column" }> | undefined;
+  for (const op of added) {
+    // a polymorphic t.references adds two columns from one line
+    if (previous && previous.text === op.text && previous.loc.line === op.loc.line) continue;
+    previous = op;
+    const line = op.frameworkCall === "add_column" ? rubyReaders().asBlockColumn(op.text.trim()) : op.text.includes("\n") ? undefined : op.text.trim();
+    if (!line) return undefined;
+    columns.push(`  ${line}`);
+  }
+  return [...lines.slice(0, -1), ...columns, lines.at(-1)!].join("\n");
+}
+
 /** What a Rails fix may read about the schema the earlier migrations left. */
-type SchemaSource = TypeSource & Partial<Pick<RepositoryView, "columnDefinition" | "indexDefinition">>;
+type SchemaSource = TypeSource & Partial<Pick<RepositoryView, "columnDefinition" | "indexDefinition" | "tableDefinition" | "grownTableDefinition">>;
 
 /**
  * The default table.column had just before `up[index]`: this migration's own earlier add_column or default change,
@@ -208,13 +249,20 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
         remove_column ${sym(op.table)}, ${sym(op.column)}, ${type}${note}
         # (the values still cannot come back: keep a copy first if they may be needed)`);
     }
-    case "drop_table":
+    case "drop_table": {
+      const written = types?.tableDefinition && types.grownTableDefinition ? railsTableDefinition(types as Pick<RepositoryView, "tableDefinition" | "grownTableDefinition">, op.tables[0]) : undefined;
+      if (written && op.tables.length === 1)
+        return [
+          `# Give drop_table the table's definition (as the migration that created it wrote it) so Rails can recreate it on rollback:`,
+          railsDropWith(written, op.text),
+        ].join("\n");
       return dedent(`
         # Give drop_table the table's definition (from db/schema.rb) so Rails can recreate it on rollback:
         drop_table ${sym(op.tables[0])} do |t|
           # t.string :name, null: false
           # t.timestamps
         end`);
+    }
     case "alter_column_type": {
       const before = columnTypeOf(types, op.table, op.column, op.fromType, migration.up.indexOf(op));
       // a `change` that does more than this change_column: up keeps all of it, in order, and down undoes each
