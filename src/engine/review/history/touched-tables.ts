@@ -80,6 +80,8 @@ interface Footprint {
   appends?: boolean;
   /** only read (the key a foreign key points at): two reads never depend on their order */
   reads?: boolean;
+  /** only indexed: an index reads its columns' values, so it commutes with reads and other indexes */
+  indexes?: boolean;
 }
 
 /** the column a foreign key points at: the one named, else the primary key, `id` in Rails and Django */
@@ -102,11 +104,14 @@ function footprintsOf(op: Operation): Footprint[] | undefined {
       return [{ table: op.table, columns: [op.column.name] }];
     case "add_index": {
       const columns = op.referencedColumns.length ? op.referencedColumns : op.columns;
-      return [{ table: op.table, columns: columns.length ? columns : "*" }];
+      return [{ table: op.table, columns: columns.length ? columns : "*", indexes: true }];
     }
     case "add_constraint":
       if (op.constraint === "foreign_key" && op.referencesTable && op.columns.length) return [{ table: op.table, columns: op.columns }, referenced(op.referencesTable)];
       return [{ table: op.table, columns: op.columns.length ? op.columns : "*" }];
+    case "validate_constraint":
+      // checks the rows already there: only reads the table (a write of its rows, or of its columns, still matters)
+      return [{ table: op.table, columns: "*", reads: true }];
     case "create_table":
       // the new table itself, and only the keys of the tables its columns reference
       return [
@@ -133,14 +138,14 @@ function footprints(migration: Migration): Footprint[] | undefined {
 
 const overlap = (a: Footprint, b: Footprint) =>
   a.table === b.table &&
-  !(a.reads && b.reads) &&
+  !((a.reads || a.indexes) && (b.reads || b.indexes)) &&
   (a.columns === "*" || b.columns === "*" || (a.appends && b.appends) || a.columns.some((c) => (b.columns as readonly string[]).includes(c)));
 
 /**
  * The tables where two migrations' work depends on their order: one creates, drops, renames or writes the rows of a
  * table the other touches, both change one column, or both add columns to one table. A concurrent index on
  * invoices and a new table whose foreign key points at invoices.id commute, as do two indexes on different
- * columns and two new tables referencing the same parents. Undefined when either hides what it touches.
+ * columns, an index on the key a new table's foreign key points at, and two new tables referencing the same parents. Undefined when either hides what it touches.
  */
 export function orderDependentTables(a: Migration, b: Migration): Set<string> | undefined {
   const mine = footprints(a);

@@ -151,6 +151,31 @@ export default defineReviewCases({
       findings: [{ path: "db/migrate/20240201000000_create_products.rb", line: 1, severity: "info" }],
     },
     {
+      name: "Rails (Lago 507f1ab330): a new table referencing billable_metrics, and a newer index on billable_metrics.id: an index only reads the key, a note",
+      base: {
+        "db/migrate/20240101000000_nickname.rb": rails("Nickname"),
+        "db/migrate/20240301000000_add_id_index_to_billable_metrics.rb":
+          "class AddIdIndexToBillableMetrics < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n  def change\n    add_index :billable_metrics, :id, name: :idx_billable_metrics_id_agg_type, include: [:aggregation_type], algorithm: :concurrently\n  end\nend\n",
+      },
+      head: {
+        "db/migrate/20240201000000_create_products.rb": "class CreateProducts < ActiveRecord::Migration[7.1]\n  def change\n    create_table :products do |t|\n      t.references :billable_metric, null: false, foreign_key: true\n    end\n  end\nend\n",
+      },
+      findings: [{ path: "db/migrate/20240201000000_create_products.rb", line: 1, severity: "info" }],
+    },
+    {
+      name: "Rails (Lago 507f1ab330): a new table referencing subscriptions, and a newer validation of a foreign key on subscriptions: both only read it, a note",
+      base: {
+        "db/migrate/20240101000000_nickname.rb": rails("Nickname"),
+        "db/migrate/20240301000000_validate_subscriptions_billing_entities_foreign_key.rb":
+          "class ValidateSubscriptionsBillingEntitiesForeignKey < ActiveRecord::Migration[7.1]\n  def change\n    validate_foreign_key :subscriptions, :billing_entities\n  end\nend\n",
+      },
+      head: {
+        "db/migrate/20240201000000_create_subscription_rate_cards.rb":
+          "class CreateSubscriptionRateCards < ActiveRecord::Migration[7.1]\n  def change\n    create_table :subscription_rate_cards do |t|\n      t.references :subscription, null: false, foreign_key: true\n    end\n  end\nend\n",
+      },
+      findings: [{ path: "db/migrate/20240201000000_create_subscription_rate_cards.rb", line: 1, severity: "info" }],
+    },
+    {
       name: "Rails: a new table referencing users, and a newer migration that writes users' rows: the order matters, a warning",
       base: {
         "db/migrate/20240101000000_nickname.rb": rails("Nickname"),
