@@ -115,6 +115,33 @@ export class SchemaDelta {
   private readonly reshaped = new Set<string>();
   /** primary keys added under an explicit name, so a drop by that name finds them */
   private readonly pkeyNames = new Map<string, string>();
+  /**
+   * entries by their parent and by each relation they depend on: a drop reads those of its table, not every entry
+   * (a down of hundreds of DROP TABLEs over a schema of thousands of entries was 9% of the 800-file bench)
+   */
+  private readonly children = new Map<string, Set<DeltaEntry>>();
+  private readonly dependents = new Map<string, Set<DeltaEntry>>();
+
+  private static index(by: Map<string, Set<DeltaEntry>>, key: string | undefined, e: DeltaEntry, add: boolean): void {
+    if (key === undefined) return;
+    const set = by.get(key);
+    if (add) {
+      if (set) set.add(e);
+      else by.set(key, new Set([e]));
+    } else set?.delete(e);
+  }
+
+  private setParent(e: DeltaEntry, parent: string): void {
+    SchemaDelta.index(this.children, e.parent, e, false);
+    e.parent = parent;
+    SchemaDelta.index(this.children, parent, e, true);
+  }
+
+  private setDependsOn(e: DeltaEntry, dependsOn: string[]): void {
+    for (const d of e.dependsOn) SchemaDelta.index(this.dependents, d, e, false);
+    e.dependsOn = dependsOn;
+    for (const d of dependsOn) SchemaDelta.index(this.dependents, d, e, true);
+  }
 
   private id(table: string): string {
     const key = nameKey(table);
@@ -141,9 +168,9 @@ export class SchemaDelta {
       e = { key, net: 0, touched: false, netUp: 0, label, columns: [], dependsOn: [] };
       this.entries.set(key, e);
     }
-    if (extra.parent !== undefined) e.parent = extra.parent;
+    if (extra.parent !== undefined) this.setParent(e, extra.parent);
     if (extra.columns) e.columns = extra.columns.map(nameKey);
-    if (extra.dependsOn) e.dependsOn = extra.dependsOn.map(nameKey);
+    if (extra.dependsOn) this.setDependsOn(e, extra.dependsOn.map(nameKey));
     return e;
   }
 
@@ -182,7 +209,10 @@ export class SchemaDelta {
 
   /** remove everything created that belongs to `parent` (and, with cascade, what is built on it) */
   private dropDependents(p: string, options: { column?: string; cascade?: boolean }): void {
-    for (const e of this.entries.values()) {
+    // only entries of `p` or built on it can match; each is changed once (net 0 after), so their order does not matter
+    const candidates = new Set(this.children.get(p));
+    if (options.cascade && options.column === undefined) for (const e of this.dependents.get(p) ?? []) candidates.add(e);
+    for (const e of candidates) {
       if (e.net <= 0) continue;
       const belongs = e.parent === p && (options.column === undefined || e.columns.includes(nameKey(options.column)) || e.key === `column:${p}.${nameKey(options.column)}`);
       const builtOn = options.cascade && options.column === undefined && e.dependsOn.includes(p);
@@ -336,7 +366,7 @@ export class SchemaDelta {
         // ALTER SEQUENCE s OWNED BY t.c: the sequence now belongs to the table
         if (op.statement === "ALTER SEQUENCE OWNED BY" && op.object && op.table) {
           const e = this.entries.get(`object:sequence:${nameKey(op.object)}`);
-          if (e) e.parent = this.id(op.table);
+          if (e) this.setParent(e, this.id(op.table));
         }
         break;
       default:
