@@ -124,6 +124,35 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "pontoon 0125: a UniqueConstraint on F(field) of a field AddField adds just before: the key is that column, no template",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="customer",
+            name="role",
+            field=models.CharField(blank=True, default=None, max_length=20, null=True),
+        ),
+        migrations.AddConstraint(
+            model_name="customer",
+            constraint=models.UniqueConstraint(
+                models.F("role"),
+                condition=models.Q(("role__isnull", False)),
+                name="customer_role_uniq",
+            ),
+        ),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [13],
+      fixes: ["# remove this migrations.AddConstraint from the migration; every other operation of this migration stays as written, in its transaction\n\n# then, in a new migration after it:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0002_case\")]\n    operations = [\n        # a conditional UniqueConstraint is a partial unique index in PostgreSQL (not a table constraint):\n        # built CONCURRENTLY here, the constraint kept in Django's state\n        migrations.SeparateDatabaseAndState(\n            database_operations=[\n                migrations.RunSQL(\"DROP INDEX CONCURRENTLY IF EXISTS customer_role_uniq\", reverse_sql=migrations.RunSQL.noop),  # what a failed build left (INVALID)\n                migrations.RunSQL(\n                    \"CREATE UNIQUE INDEX CONCURRENTLY customer_role_uniq ON app_customer (role) WHERE \\\"role\\\" IS NOT NULL\",\n                    reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS customer_role_uniq\",\n                ),\n            ],\n            state_operations=[\n                migrations.AddConstraint(\n                    model_name=\"customer\",\n                    constraint=models.UniqueConstraint(\n                        models.F(\"role\"),\n                        condition=models.Q((\"role__isnull\", False)),\n                        name=\"customer_role_uniq\",\n                    ),\n                ),\n            ],\n        ),\n    ]"],
+    },
+    {
+      framework: "django",
       name: "AddField with default= fills the existing rows (a temporary database default): the table may hold rows",
       code: `from django.db import migrations, models
 

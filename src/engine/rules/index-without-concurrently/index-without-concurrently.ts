@@ -34,10 +34,13 @@ function djangoFieldWithoutIndex(op: OperationOf<"add_index">): string {
  * One key of a Django index as SQL: a column, or a one-argument text function of a field the history knows as a
  * column of the table (`Lower("username")` -> `lower(username)`, pontoon's 0115); undefined for anything else.
  */
-function indexKeySql(ctx: RuleContext, table: string, key: string): string | undefined {
+function indexKeySql(ctx: RuleContext, table: string, key: string, beforeIndex: number): string | undefined {
   if (/^\w+$/.test(key)) return ident(key);
-  const call = /^(?:[\w.]*\.)?(Lower|Upper|Trim)\(\s*(?:F\(\s*)?["'](\w+)["']\s*\)?\s*\)$/.exec(key.trim());
-  if (!call || !ctx.repository.columnType(table, call[2])) return undefined;
+  // F("field") alone is the field's column (pontoon's 0125)
+  const field = /^(?:[\w.]*\.)?F\(\s*["'](\w+)["']\s*\)$/.exec(key.trim());
+  if (field) return ctx.repository.columnType(table, field[1], beforeIndex) ? ident(field[1]) : undefined;
+  const call = /^(?:[\w.]*\.)?(Lower|Upper|Trim)\(\s*(?:(?:[\w.]*\.)?F\(\s*)?["'](\w+)["']\s*\)?\s*\)$/.exec(key.trim());
+  if (!call || !ctx.repository.columnType(table, call[2], beforeIndex)) return undefined;
   return `${call[1].toLowerCase()}(${ident(call[2])})`;
 }
 
@@ -49,7 +52,7 @@ function indexKeySql(ctx: RuleContext, table: string, key: string): string | und
  */
 function djangoUniqueIndexFix(ctx: RuleContext, op: OperationOf<"add_index">, name: string): string {
   const pick = (c: string) => /(?:^|\.)UniqueConstraint$/.test(c);
-  const keys = op.columns.map((c) => indexKeySql(ctx, op.table, c));
+  const keys = op.columns.map((c) => indexKeySql(ctx, op.table, c, ctx.migration.up.indexOf(op)));
   const plain = ["include", "opclasses", "expressions"].every((k) => keywordText(op.text, k, pick) === undefined) && keys.every((k) => k !== undefined);
   const app = ctx.migration.path.split("/").slice(-3, -2)[0] ?? "<app_label>";
   const migrationName = (ctx.migration.path.split("/").pop() ?? "").replace(/\.py$/, "");
