@@ -21,6 +21,10 @@ import { parseArgs } from "node:util";
 import { run } from "../src/cli/main.js";
 import { loadCliConfig } from "../src/cli/config-file.js";
 import { detectMigrationPath, schemaDumpOf } from "../src/engine/review/classify.js";
+import { signalKind } from "../src/engine/database/signal-paths.js";
+import { loadPythonParser } from "../src/engine/adapters/python/parser.js";
+import { withDjangoMigrationModules } from "../src/engine/django-migration-modules.js";
+import { withAlembicVersionLocations } from "../src/engine/alembic-version-locations.js";
 
 interface Finding {
   path: string;
@@ -56,7 +60,13 @@ const git = (args: string[], cwd = repo) => execFileSync("git", args, { cwd, enc
 
 /** The newest `wanted` first-parent commits whose diff against their first parent touches a migration or dump. */
 async function migrationCommits(): Promise<Array<{ commit: string; subject: string; date: string }>> {
-  const config = (await loadCliConfig(undefined, repo)).config;
+  // the folders the repository's settings add (Django's MIGRATION_MODULES, alembic.ini's version_locations), as the review reads them
+  await loadPythonParser();
+  const project = git(["ls-tree", "-r", "--name-only", "HEAD"])
+    .split("\n")
+    .filter((path) => signalKind(path) !== undefined)
+    .map((path) => ({ path, content: git(["show", `HEAD:${path}`]) }));
+  const config = withAlembicVersionLocations(withDjangoMigrationModules((await loadCliConfig(undefined, repo)).config, project), project);
   const touches = (path: string) => detectMigrationPath(path, config) !== undefined || schemaDumpOf(path, config) !== undefined;
   const out: Array<{ commit: string; subject: string; date: string }> = [];
   const batch = 1000;
