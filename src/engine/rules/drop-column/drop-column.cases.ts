@@ -17,6 +17,14 @@ export default defineCases({
       code: "ALTER TABLE users DROP COLUMN `rank`;",
       lines: [1],
     },
+    {
+      framework: "sql",
+      name: "openmeter charges refactor: one ALTER drops several columns and adds one: each finding's fix is the statement's, the ADD COLUMN stays, the columns are copied together and dropped later",
+      schema: "CREATE TABLE charges (id char(26) PRIMARY KEY, name text, status text);\nINSERT INTO charges VALUES ('a', 'n', 's');",
+      code: 'ALTER TABLE "charges" DROP COLUMN "name", DROP COLUMN "status", ADD COLUMN "kind" character varying NULL;\n',
+      lines: [1, 1],
+      fixes: ["-- the statement's other parts stay here, as written:\nALTER TABLE charges ADD COLUMN kind varchar NULL;\n-- 1. Stop reading and writing name, status of charges in the application and deploy.\n-- 2. Keep a copy of the data (migguard found no primary key of charges: the whole table):\nCREATE TABLE charges_dropped_columns_backup AS TABLE charges;\n-- 3. Then, in a later migration:\nALTER TABLE charges DROP COLUMN name, DROP COLUMN status;", "-- the statement's other parts stay here, as written:\nALTER TABLE charges ADD COLUMN kind varchar NULL;\n-- 1. Stop reading and writing name, status of charges in the application and deploy.\n-- 2. Keep a copy of the data (migguard found no primary key of charges: the whole table):\nCREATE TABLE charges_dropped_columns_backup AS TABLE charges;\n-- 3. Then, in a later migration:\nALTER TABLE charges DROP COLUMN name, DROP COLUMN status;"],
+    },
     { framework: "sql", name: "drop a column of a live table", schema: "CREATE TABLE users (id bigint PRIMARY KEY, phone_number text);", code: "ALTER TABLE users DROP COLUMN phone_number;", lines: [1] },
     {
       framework: "sql",

@@ -4,7 +4,8 @@ import { assured, ignoredColumnsFix, primaryKeyFix, railsType, railsUpOnly } fro
 import { backupFix, movedValues, plannedRemoval } from "../support/planned-removal.js";
 import { nameKey } from "../support/facts.js";
 import { droppedColumnMatters, restoredByDown, upOps } from "../support/scope.js";
-import { ALL_DATABASES } from "../support/databases.js";
+import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
+import { alterSubcommandsOf, alterWithoutSubcommands } from "../support/sql-text.js";
 import { sqlDialect } from "../support/sql-dialect.js";
 import { columnBackup } from "../support/column-backup.js";
 import type { OperationOf } from "../../model.js";
@@ -54,6 +55,36 @@ function djangoStateOnlyRemoval(ctx: RuleContext, op: OperationOf<"drop_column">
 }
 
 /** The seed's outage: remove_column while a legacy report still read the column. */
+/**
+ * SQL, an ALTER TABLE that drops several columns or does more than drop this one (openmeter's charges refactor:
+ * 19 DROP COLUMNs and ADD COLUMNs in one statement): one fix for the statement, the same on each of its findings.
+ * What is not a DROP COLUMN stays in place; the dropped columns are copied together, then dropped in a later
+ * migration. Undefined for a statement that only drops this column (the column's own fix says it).
+ */
+function sqlStatementFix(ctx: RuleContext, op: OperationOf<"drop_column">, index: number): string | undefined {
+  // MySQL's ALTER is not read with PostgreSQL's grammar
+  if (op.embeddedSql || isMysqlFamily(ctx.migration.database)) return undefined;
+  const cmds = alterSubcommandsOf(op.text);
+  if (cmds.length < 2) return undefined;
+  const drops = ctx.migration.up.filter((o): o is OperationOf<"drop_column"> => o.kind === "drop_column" && o.loc.line === op.loc.line && o.text === op.text);
+  const sql = sqlDialect(ctx.migration.database);
+  const t = sql.ident(op.table);
+  const names = new Set(drops.map((d) => nameKey(d.column)));
+  const rest = alterWithoutSubcommands(op.text, (cmd) => cmd.subtype === "AT_DropColumn" && names.has(nameKey(cmd.name ?? "")));
+  const kept = columnBackup(ctx, op.table, op.column, index);
+  const backup = `${op.table.split(".").pop()}_dropped_columns_backup`;
+  const keyed = kept.key && !kept.key.some((k) => names.has(nameKey(k)));
+  const copy = keyed ? `CREATE TABLE ${sql.ident(backup)} AS SELECT ${[...kept.key!, ...drops.map((d) => d.column)].map(sql.ident).join(", ")} FROM ${t}` : sql.copyTable(backup, op.table);
+  return [
+    ...(rest ? [`-- the statement's other parts stay here, as written:`, rest] : []),
+    `-- 1. Stop reading and writing ${drops.map((d) => d.column).join(", ")} of ${op.table} in the application and deploy.`,
+    `-- 2. Keep a copy of the data${keyed ? "" : ` (migguard found no primary key of ${op.table}: the whole table)`}:`,
+    `${copy};`,
+    `-- 3. Then, in a later migration:`,
+    `ALTER TABLE ${t} ${drops.map((d) => `DROP COLUMN ${d.ifExists ? "IF EXISTS " : ""}${sql.ident(d.column)}`).join(", ")};`,
+  ].join("\n");
+}
+
 export default defineRule({
   meta: {
     id: "drop-column",
@@ -95,7 +126,7 @@ export default defineRule({
       const restore = sql.mysql ? `UPDATE ${t} JOIN ${b} ON ${on} SET ${t}.${c} = ${b}.${c}` : `UPDATE ${t} SET ${c} = b.${c} FROM ${b} b WHERE ${on}`;
       const note = (prefix: string) => (kept.note ? `${prefix} ${kept.note}\n            ` : "");
       const fix = fixFor(ctx.framework, {
-          sql: `
+          sql: sqlStatementFix(ctx, op, index) ?? `
             -- 1. Stop reading and writing ${op.table}.${op.column} in the application and deploy.
             -- 2. Keep a copy of the data:
             ${note("--")}${copy};

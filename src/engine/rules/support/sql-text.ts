@@ -465,3 +465,20 @@ export function alterAddColumnsChanged(sql: string, changes: ReadonlyMap<string,
   const out = deparse(copy);
   return out && `${out};`;
 }
+
+/**
+ * An ALTER TABLE without the sub-commands `drop` picks, every other kept in its place (a fix that moves some of its
+ * actions to a later migration must leave the rest where they were). Undefined when `sql` is not an ALTER TABLE or
+ * none would remain.
+ */
+export function alterWithoutSubcommands(sql: string, drop: (cmd: PgNode) => boolean): string | undefined {
+  const node = parseOne(sql);
+  const cmds: PgNode[] | undefined = node?.AlterTableStmt?.cmds;
+  if (!cmds) return undefined;
+  const kept = cmds.filter((c) => !drop(c.AlterTableCmd ?? {}));
+  if (!kept.length) return undefined;
+  const copy = structuredClone(node) as PgNode;
+  copy.AlterTableStmt.cmds = kept;
+  const out = deparse(copy);
+  return out && `${out};`;
+}
