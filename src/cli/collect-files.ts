@@ -49,12 +49,14 @@ function walk(dir: string, out: string[]): void {
  * The alembic.ini files that may list a linted folder in version_locations: those the walk found, and those in
  * the folders above it up to the working directory (`migguard lint billing/versions` run beside alembic.ini).
  */
-function readAlembicInis(walked: readonly string[], from: string, cwd: string): SourceFile[] {
-  const paths = new Set(walked.filter((file) => file.endsWith(`${sep}alembic.ini`)));
-  for (let dir = from; dir.startsWith(cwd); dir = dirname(dir)) {
+function readAlembicInis(walked: readonly string[], from: string, cwd: string, looked: Set<string>): SourceFile[] {
+  const paths = new Set(walked.filter((file) => file.endsWith(`${sep}alembic.ini`) && !looked.has(file)));
+  // each folder looked at once (a pre-commit hook names hundreds of files of one folder)
+  for (let dir = from; dir.startsWith(cwd) && !looked.has(join(dir, "alembic.ini")); dir = dirname(dir)) {
     paths.add(join(dir, "alembic.ini"));
     if (dir === cwd || dirname(dir) === dir) break;
   }
+  for (const path of paths) looked.add(path);
   return [...paths].flatMap((file) => {
     try {
       const stat = lstatSync(file);
@@ -85,6 +87,7 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
   const found = new Map<string, boolean>(); // absolute path -> named explicitly
   let config = given;
   let movedDjango = false;
+  const looked = new Set<string>(); // alembic.ini paths already read or found absent
   for (const given of paths) {
     const absolute = resolve(cwd, given);
     let stat;
@@ -97,7 +100,7 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
       const all: string[] = [];
       walk(absolute, all);
       config = withAlembicScriptLocations(config, all.map((file) => displayPath(file, cwd)));
-      config = withAlembicVersionLocations(config, readAlembicInis(all, absolute, cwd));
+      config = withAlembicVersionLocations(config, readAlembicInis(all, absolute, cwd, looked));
       for (const file of all) {
         const path = displayPath(file, cwd);
         if (detectByPath(path, config) !== undefined) {
@@ -105,7 +108,7 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
         } else movedDjango ||= mayBeMovedDjangoMigration(path);
       }
     } else {
-      config = withAlembicVersionLocations(config, readAlembicInis([], dirname(absolute), cwd));
+      config = withAlembicVersionLocations(config, readAlembicInis([], dirname(absolute), cwd, looked));
       found.set(absolute, true);
       movedDjango ||= detectByPath(displayPath(absolute, cwd), config) === undefined && mayBeMovedDjangoMigration(displayPath(absolute, cwd));
     }
