@@ -25,6 +25,14 @@ export default defineCases({
       lines: [1, 1],
       fixes: ["-- the statement's other parts stay here, as written:\nALTER TABLE charges ADD COLUMN kind varchar NULL;\n-- 1. Stop reading and writing name, status of charges in the application and deploy.\n-- 2. Keep a copy of the data (migguard found no primary key of charges: the whole table):\nCREATE TABLE charges_dropped_columns_backup AS TABLE charges;\n-- 3. Then, in a later migration:\nALTER TABLE charges DROP COLUMN name, DROP COLUMN status;", "-- the statement's other parts stay here, as written:\nALTER TABLE charges ADD COLUMN kind varchar NULL;\n-- 1. Stop reading and writing name, status of charges in the application and deploy.\n-- 2. Keep a copy of the data (migguard found no primary key of charges: the whole table):\nCREATE TABLE charges_dropped_columns_backup AS TABLE charges;\n-- 3. Then, in a later migration:\nALTER TABLE charges DROP COLUMN name, DROP COLUMN status;"],
     },
+    {
+      framework: "sql",
+      name: "lemmy 000192: ADD PRIMARY KEY needs the old key gone with DROP COLUMN id: the statement is not split (the column's own fix)",
+      schema: "CREATE TABLE captcha_answer (id serial PRIMARY KEY, uuid uuid NOT NULL UNIQUE);",
+      code: "ALTER TABLE captcha_answer DROP COLUMN id, ADD PRIMARY KEY (uuid);\n",
+      lines: [1],
+      fixes: ["-- 1. Stop reading and writing captcha_answer.id in the application and deploy.\n-- 2. Keep a copy of the data:\n-- migguard found no primary key of captcha_answer in the migrations: the whole table is copied (keeping only its key and id is enough)\nCREATE TABLE captcha_answer_id_backup AS TABLE captcha_answer;\n-- 3. Then, in a later migration:\nALTER TABLE captcha_answer DROP COLUMN id;"],
+    },
     { framework: "sql", name: "drop a column of a live table", schema: "CREATE TABLE users (id bigint PRIMARY KEY, phone_number text);", code: "ALTER TABLE users DROP COLUMN phone_number;", lines: [1] },
     {
       framework: "sql",

@@ -6,6 +6,7 @@ import { nameKey } from "../support/facts.js";
 import { droppedColumnMatters, restoredByDown, upOps } from "../support/scope.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 import { alterSubcommandsOf, alterWithoutSubcommands } from "../support/sql-text.js";
+import type { PgNode } from "../../adapters/sql/pg-parser.js";
 import { sqlDialect } from "../support/sql-dialect.js";
 import { columnBackup } from "../support/column-backup.js";
 import type { OperationOf } from "../../model.js";
@@ -70,7 +71,12 @@ function sqlStatementFix(ctx: RuleContext, op: OperationOf<"drop_column">, index
   const sql = sqlDialect(ctx.migration.database);
   const t = sql.ident(op.table);
   const names = new Set(drops.map((d) => nameKey(d.column)));
-  const rest = alterWithoutSubcommands(op.text, (cmd) => cmd.subtype === "AT_DropColumn" && names.has(nameKey(cmd.name ?? "")));
+  const dropped = (cmd: PgNode) => cmd?.subtype === "AT_DropColumn" && names.has(nameKey(cmd.name ?? ""));
+  // the other parts stay only when they do not depend on the drops: new columns and constraints other than a
+  // PRIMARY KEY (lemmy's ADD PRIMARY KEY (uuid) needs the old key gone with DROP COLUMN id)
+  const independent = (cmd: PgNode) => cmd?.subtype === "AT_AddColumn" || (cmd?.subtype === "AT_AddConstraint" && cmd.def?.Constraint?.contype !== "CONSTR_PRIMARY");
+  if (!cmds.every((c) => dropped(c) || independent(c))) return undefined;
+  const rest = alterWithoutSubcommands(op.text, dropped);
   const kept = columnBackup(ctx, op.table, op.column, index);
   const backup = `${op.table.split(".").pop()}_dropped_columns_backup`;
   const keyed = kept.key && !kept.key.some((k) => names.has(nameKey(k)));
