@@ -7,7 +7,7 @@
 import type { readRailsDatabaseYml } from "../../database/rails-database-yml.js";
 import type { gemfileGems } from "../../repository/gemfile.js";
 import type { schemaRbOperations } from "../../repository/schema-rb-operations.js";
-import type { argumentText, asBlockColumn, withoutOption, withoutPostgresOptions } from "../../rules/support/rails-mysql-call.js";
+import type { argumentText, asBlockColumn, withOption, withoutOption, withoutPostgresOptions } from "../../rules/support/rails-mysql-call.js";
 import type { readModelFiles } from "./model-files.js";
 import type { rubyStringLiterals } from "../../rules/support/ruby-strings.js";
 import type { rubyMoved } from "../../rules/support/moved-ruby-code.js";
@@ -21,6 +21,8 @@ interface RubyReaders {
   /** a migration's call without some of its options, for MySQL fixes (rules/support/rails-mysql-call) */
   withoutPostgresOptions: typeof withoutPostgresOptions;
   withoutOption: typeof withoutOption;
+  /** a migration's call with one option set, the others kept as written (a concurrent add_index keeps its where:) */
+  withOption: typeof withOption;
   /** add_column as the t.column line of a create_table block */
   asBlockColumn: typeof asBlockColumn;
   /** a call's positional argument as written (change_column_null's fill value) */
@@ -51,6 +53,7 @@ export async function loadRubyReaders(): Promise<void> {
     schemaRbOperations: schemaRb.schemaRbOperations,
     withoutPostgresOptions: call.withoutPostgresOptions,
     withoutOption: call.withoutOption,
+    withOption: call.withOption,
     asBlockColumn: call.asBlockColumn,
     argumentText: call.argumentText,
     rubyStringLiterals: strings.rubyStringLiterals,

@@ -58,6 +58,23 @@ end
     },
     {
       framework: "rails",
+      name: "add_index calls keep every option they wrote (where:, name:, using:), only built concurrently",
+      path: "db/migrate/20250127105807_add_graphql_optimisation_index_to_editions.rb",
+      code: `class AddGraphqlOptimisationIndexToEditions < ActiveRecord::Migration[8.0]
+  def change
+    add_index :editions, %i[document_id document_type], where: "content_store = 'live'", name: :index_editions_live
+    add_index(:links, [:link_set_id, :link_type], using: :btree)
+  end
+end
+`,
+      lines: [3, 4],
+      fixes: [
+        "class AddGraphqlOptimisationIndexToEditions < ActiveRecord::Migration[8.0]\n  disable_ddl_transaction!\n\n  def change\n    add_index :editions, %i[document_id document_type], where: \"content_store = 'live'\", name: :index_editions_live, algorithm: :concurrently\n    add_index(:links, [:link_set_id, :link_type], using: :btree, algorithm: :concurrently)\n  end\nend",
+        "class AddGraphqlOptimisationIndexToEditions < ActiveRecord::Migration[8.0]\n  disable_ddl_transaction!\n\n  def change\n    add_index :editions, %i[document_id document_type], where: \"content_store = 'live'\", name: :index_editions_live, algorithm: :concurrently\n    add_index(:links, [:link_set_id, :link_type], using: :btree, algorithm: :concurrently)\n  end\nend",
+      ],
+    },
+    {
+      framework: "rails",
       name: "add_index beside other changes: the fix keeps them in the migration and moves only the index to one of its own",
       path: "db/migrate/20190516024925_add_columns_to_import_jobs.rb",
       code: `class AddColumnsToImportJobs < ActiveRecord::Migration[5.1]

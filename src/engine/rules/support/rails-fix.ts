@@ -526,8 +526,12 @@ function concurrentIndexCall(op: Extract<Operation, { kind: "add_index" }>, defa
   // the user's own add_reference with its options (type: :uuid, null:, foreign_key:), only its index built concurrently
   if (own && keepsWholeCall(op)) {
     const named = op.name && op.name !== defaultName(op.table, op.columns) ? `, name: ${JSON.stringify(op.name)}` : "";
-    return `${rubyReaders().withoutOption(own, "index")}, index: { algorithm: :concurrently${op.unique ? ", unique: true" : ""}${named} }`;
+    const index = `{ algorithm: :concurrently${op.unique ? ", unique: true" : ""}${named} }`;
+    return rubyReaders().withOption(own, "index", index) ?? `${rubyReaders().withoutOption(own, "index")}, index: ${index}`;
   }
+  // the user's own add_index with every option it has (where:, using:, opclass:, order:), built concurrently
+  const ownAddIndex = call === "add_index" && own && rubyReadersLoaded() ? rubyReaders().withOption(own, "algorithm", ":concurrently") : undefined;
+  if (ownAddIndex) return ownAddIndex;
   if (/(^|\.)(add_reference|add_belongs_to|references|belongs_to)$/.test(call)) {
     const id = op.columns[op.columns.length - 1] ?? "ref_id";
     const polymorphic = op.columns.length === 2 && op.columns[0].endsWith("_type");

@@ -1,5 +1,5 @@
 import { loadRubyParser, parseRuby } from "../../adapters/rails/prism.js";
-import { withoutOption, withoutPostgresOptions } from "./rails-mysql-call.js";
+import { withOption, withoutOption, withoutPostgresOptions } from "./rails-mysql-call.js";
 
 await loadRubyParser();
 
@@ -32,5 +32,23 @@ describe("withoutOption", () => {
     expect(withoutOption("add_column :coupons, :code, :string, primary_key: true", "primary_key")).toBe("add_column :coupons, :code, :string");
     expect(withoutOption("add_column :coupons, :code, :string, primary_key: true, limit: 8", "primary_key")).toBe("add_column :coupons, :code, :string, limit: 8");
     expect(withoutOption("add_column :coupons, :code, :string, limit: 8", "primary_key")).toBe("add_column :coupons, :code, :string, limit: 8");
+  });
+});
+
+describe("withOption", () => {
+  it("adds the option after the last argument, keeping the others as written, with or without parentheses", () => {
+    expect(withOption(`add_index :editions, %i[document_id document_type], where: "content_store = 'live'", name: :live`, "algorithm", ":concurrently")).toBe(
+      `add_index :editions, %i[document_id document_type], where: "content_store = 'live'", name: :live, algorithm: :concurrently`,
+    );
+    expect(withOption("add_index(:links, [:link_set_id, :link_type])", "algorithm", ":concurrently")).toBe("add_index(:links, [:link_set_id, :link_type], algorithm: :concurrently)");
+    expect(withOption("add_index :links, :link_type # by type", "algorithm", ":concurrently")).toBe("add_index :links, :link_type, algorithm: :concurrently # by type");
+  });
+  it("replaces the option's own pair, and puts it inside a braced option hash", () => {
+    expect(withOption("add_index :users, :email, algorithm: :inplace, unique: true", "algorithm", ":concurrently")).toBe("add_index :users, :email, unique: true, algorithm: :concurrently");
+    expect(withOption("add_index(:users, :email, { unique: true })", "algorithm", ":concurrently")).toBe("add_index(:users, :email, { unique: true, algorithm: :concurrently })");
+  });
+  it("gives nothing for what is not one call", () => {
+    expect(withOption("add_index :users,", "algorithm", ":concurrently")).toBeUndefined();
+    expect(withOption("create_table :t do |t| end", "algorithm", ":concurrently")).toBeUndefined();
   });
 });

@@ -103,6 +103,32 @@ export function asBlockColumn(call: string): string | undefined {
   return `t.column ${bytes.subarray(args[1].location.startOffset, end(args[args.length - 1])).toString()}`;
 }
 
+/**
+ * `call` with the option `key: value` (`algorithm: :concurrently`), replacing the key's own pair when it has one and
+ * keeping every other option as written (`where:`, `using:`, `opclass:`), with or without parentheses or braces;
+ * undefined when the call does not parse as one call.
+ */
+export function withOption(call: string, key: string, value: string): string | undefined {
+  const trimmed = withoutOption(call, key);
+  const result = parseRuby(trimmed);
+  if (result.errors.length) return undefined;
+  const statement = result.value.statements.body;
+  const node = statement.length === 1 ? statement[0] : undefined;
+  if (!(node instanceof CallNode) || node.block) return undefined;
+  const last = node.arguments_?.arguments_.at(-1);
+  if (!last) return undefined;
+  const bytes = Buffer.from(trimmed);
+  // a braced option hash gets the pair inside its braces: a hash then keywords would be two arguments
+  let at = end(last);
+  let pair = `, ${key}: ${value}`;
+  if (last instanceof HashNode) {
+    at = last.closingLoc.startOffset;
+    while (at > 0 && bytes[at - 1] === 0x20) at--;
+    if (last.elements.length === 0) pair = ` ${key}: ${value}`;
+  }
+  return Buffer.concat([bytes.subarray(0, at), Buffer.from(pair), bytes.subarray(at)]).toString();
+}
+
 /** The source of positional argument `index` (0-based) of a one-call statement; undefined when it has none or does not parse. */
 export function argumentText(call: string, index: number): string | undefined {
   const result = parseRuby(call);
