@@ -8,7 +8,7 @@ import { embeddedSql } from "./embedded-sql.js";
 import { lastSegment } from "./imports.js";
 import { readColumn, serverDefault, sqlalchemyType, tableName } from "./sqlalchemy.js";
 import { coreDml } from "./sqlalchemy-dml.js";
-import { asBool, asList, asString, kwarg, type PyCall, type PyValue } from "./values.js";
+import { asBool, asList, asString, isNone, kwarg, type PyCall, type PyValue } from "./values.js";
 import { append } from "../../append.js";
 
 export interface OpContext {
@@ -180,6 +180,7 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
       return [{ ...base, kind: "drop_constraint", table: t, name: nameOf(kwarg(call, "constraint_name", 0)), ifExists: asBool(call.kwargs.get("if_exists")) ?? false }];
     }
     case "execute":
+      // op.execute(sqltext, execution_options): no parameters, so `%` reaches PostgreSQL as written
       return executeOperations(kwarg(call, "sqltext", 0), call, ctx);
     case "bulk_insert": {
       const target = kwarg(call, "table", 0);
@@ -209,7 +210,7 @@ function note(ctx: OpContext, call: PyCall, message: string): OperationInput[] {
  * op.execute / connection.execute: a SQL string or `sa.text(...)` goes through PostgreSQL's parser; a SQLAlchemy
  * construct (`sa.update(t).where(...)`, `t.delete()`, `sa.delete(User)`) is a DML statement on the table it names.
  */
-export function executeOperations(sql: PyValue | undefined, call: PyCall, ctx: OpContext): OperationInput[] {
+export function executeOperations(sql: PyValue | undefined, call: PyCall, ctx: OpContext, options: { params?: boolean } = {}): OperationInput[] {
   if (!sql) return [];
   const text = sql.kind === "call" && /^(text|literal_column)$/.test(lastSegment(sql.callee)) ? sql.args[0] : sql;
   const dml = text?.kind === "str" ? undefined : coreDml(sql, ctx);
@@ -219,11 +220,25 @@ export function executeOperations(sql: PyValue | undefined, call: PyCall, ctx: O
     ctx.notes.push({ line: call.loc.line, message: "execute: the statement is a SQLAlchemy construct migguard does not read, so it was not checked" });
     return [];
   }
-  const result = embeddedSql(text ?? sql, { inTransaction: ctx.inTransaction, what: "execute" });
+  // a plain string sent with parameters goes to the DB-API driver (psycopg2), which fills `%s` / `%(name)s`;
+  // sa.text() binds `:name` itself (the placeholder module reads those) and escapes `%`
+  const params = options.params === true && text === sql;
+  const result = embeddedSql(text ?? sql, { inTransaction: ctx.inTransaction, what: "execute", params });
   append(ctx.errors, result.errors);
   append(ctx.notes, result.notes);
   append(ctx.hidden, result.hidden);
   return result.ops;
+}
+
+/**
+ * Whether `connection.execute(statement, parameters)` / `exec_driver_sql(...)` is given parameters: a second
+ * argument that is not None, `parameters=`, or SQLAlchemy 1.x's keyword parameters (`execute(sql, id=1)`).
+ */
+export function executeHasParams(call: PyCall): boolean {
+  const second = call.args[1] ?? call.kwargs.get("parameters");
+  if (second !== undefined && !isNone(second)) return true;
+  for (const key of call.kwargs.keys()) if (key !== "statement" && key !== "parameters" && key !== "execution_options") return true;
+  return call.splat;
 }
 
 /** SQLAlchemy's statement builders: `sa.select(t)`, `t.update().where(...)`, `sa.insert(t).values(...)`. */

@@ -5,7 +5,7 @@
  * `op.get_bind()` / a Session (SQL strings parsed, anything else a data migration).
  */
 import type { HiddenOperation, OperationInput, ParseProblem } from "../../model.js";
-import { alembicOperation, executeOperations, nameOf, type OpContext } from "./alembic-ops.js";
+import { alembicOperation, executeHasParams, executeOperations, nameOf, type OpContext } from "./alembic-ops.js";
 import { lastSegment, qualifiedName } from "./imports.js";
 import { lookupProblem, runsSource } from "./indirect.js";
 import { assignments, type PyModule } from "./module.js";
@@ -495,7 +495,7 @@ export class AlembicWalker {
       return true;
     }
     if (method === "execute" || method === "exec_driver_sql") {
-      const ops = executeOperations(kwarg(value, "statement", 0), value, this.opContext(state));
+      const ops = executeOperations(kwarg(value, "statement", 0), value, this.opContext(state), { params: executeHasParams(value) });
       if (ops.length) {
         append(this.ops, ops);
         return true;

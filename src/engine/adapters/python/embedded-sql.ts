@@ -79,11 +79,14 @@ export function sqlDefault(expr: string): DefaultValue {
 
 /**
  * psycopg's parameter markers (`%s`, `%(name)s`, and `%%` for a literal %) as PostgreSQL's `$n`, so a statement
- * written for parameters parses. Only for SQL given with parameters, where the driver does this substitution.
+ * written for parameters parses. Only for SQL given with parameters, where the driver does this substitution
+ * (everywhere in the text, quotes included). psycopg2 adapts a tuple to a parenthesised list, so `IN %s` becomes
+ * `IN ($n)`. Markers never span lines, so every line stays where it was.
  */
 export function pyformatToPositional(sql: string): string {
   let n = 0;
   let out = "";
+  const marker = () => (/\bIN\s*$/i.test(out) ? `($${++n})` : `$${++n}`);
   for (let i = 0; i < sql.length; i++) {
     if (sql[i] !== "%") {
       out += sql[i];
@@ -93,13 +96,13 @@ export function pyformatToPositional(sql: string): string {
       out += "%";
       i++;
     } else if (sql[i + 1] === "s") {
-      out += `$${++n}`;
+      out += marker();
       i++;
     } else if (sql[i + 1] === "(") {
       const close = sql.indexOf(")s", i);
-      if (close === -1) out += "%";
+      if (close === -1 || sql.slice(i, close).includes("\n")) out += "%";
       else {
-        out += `$${++n}`;
+        out += marker();
         i = close + 1;
       }
     } else out += "%";

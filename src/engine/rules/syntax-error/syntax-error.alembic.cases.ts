@@ -9,12 +9,23 @@ export default defineCases({
       code: 'from alembic import op\nimport sqlalchemy as sa\n\nrevision = "b2"\ndown_revision = "a1"\n\n\ndef upgrade():\n    op.add_column("users", sa.Column("phone", sa.Text())\n\n\ndef downgrade():\n    op.drop_column("users", "phone")\n',
       lines: [9],
     },
+    {
+      framework: "alembic",
+      name: "psycopg2 markers without parameters reach PostgreSQL as written",
+      code: 'from alembic import op\nimport sqlalchemy as sa\n\nrevision = "b2"\ndown_revision = "a1"\n\n\ndef upgrade():\n    conn = op.get_bind()\n    conn.execute("UPDATE tokens SET hash = %s WHERE id = %s")\n\ndef downgrade():\n    pass\n',
+      lines: [10],
+    },
   ],
   valid: [
     {
       framework: "alembic",
       name: "SQLAlchemy bind parameters in text(): :tags stands for a value",
       code: 'from alembic import op\nimport sqlalchemy as sa\n\nrevision = "b2"\ndown_revision = "a1"\n\n\ndef upgrade():\n    conn = op.get_bind()\n    conn.execute(sa.text("UPDATE dashboards SET tags = :tags WHERE id = :id"), {"tags": [], "id": 1})\n\n\ndef downgrade():\n    pass\n',
+    },
+    {
+      framework: "alembic",
+      name: "psycopg2 parameters (%s, %(name)s, %% for a literal percent, IN %s for a tuple) with a plain string",
+      code: 'from alembic import op\nimport sqlalchemy as sa\n\nrevision = "b2"\ndown_revision = "a1"\n\n\ndef upgrade():\n    conn = op.get_bind()\n    conn.execute("UPDATE tokens SET hash = %s WHERE id = %(id)s AND name NOT LIKE \'50%%\'", (h, 1))\n    conn.execute(\'\'\'\n        UPDATE comments SET revision_id = %s\n        WHERE id IN %s\n    \'\'\', (revision_id, ids))\n\ndef downgrade():\n    pass\n',
     },
     {
       framework: "alembic",
