@@ -36,4 +36,16 @@ describe("planned drops", () => {
     const unread = repo({ "db/migrate/20240920170139_drop_partner_tables.rb": drop });
     expect((await lint(unread)).find((f) => f.rule === "drop-table")!.severity).toBe("error");
   });
+
+  it("a remove_column whose column the table's model and code never name is a warning; a model that names it keeps the error", async () => {
+    const migration = "class DropUnusedColumnsFromUsers < ActiveRecord::Migration[7.2]\n  def up\n    remove_column :users, :email_verification_key\n  end\n\n  def down\n    add_column :users, :email_verification_key, :string\n  end\nend\n";
+    const path = "db/migrate/20191116224228_drop_unused_columns_from_users.rb";
+    const unused = (await lint(repo({ [path]: migration, "app/models/user.rb": user("  has_many :events\n") }))).find((f) => f.rule === "drop-column")!;
+    expect(unused.severity).toBe("warning");
+    expect(unused.message).toContain("never name email_verification_key");
+
+    const named = repo({ [path]: migration, "app/models/user.rb": user("  def verify(key) = email_verification_key == key\n") });
+    expect((await lint(named)).find((f) => f.rule === "drop-column")!.severity).toBe("error");
+    expect((await lint(repo({ [path]: migration }))).find((f) => f.rule === "drop-column")!.severity).toBe("error");
+  });
 });

@@ -121,6 +121,74 @@ end
     },
     {
       framework: "rails",
+      name: "the planned last step: the table's model and the code read never name the column (danbooru's drop_unused_columns_from_users)",
+      code: `class DropUnusedColumnsFromUsers < ActiveRecord::Migration[6.0]
+  def up
+    remove_column :users, :email_verification_key
+  end
+
+  def down
+    add_column :users, :email_verification_key, :string
+  end
+end
+`,
+      files: { "app/models/user.rb": "class User < ApplicationRecord\n  has_many :posts\n  def verified?\n    email_verified_at.present?\n  end\nend\n" },
+      lines: [3],
+      severities: ["warning"],
+      messages: ["never name email_verification_key"],
+    },
+    {
+      framework: "rails",
+      name: "a column the model still names keeps the data-loss error",
+      code: `class DropUnusedColumnsFromUsers < ActiveRecord::Migration[6.0]
+  def up
+    remove_column :users, :email_verification_key
+  end
+
+  def down
+    add_column :users, :email_verification_key, :string
+  end
+end
+`,
+      files: { "app/models/user.rb": "class User < ApplicationRecord\n  before_create { self.email_verification_key = SecureRandom.hex }\nend\n" },
+      lines: [3],
+      severities: ["error"],
+    },
+    {
+      framework: "rails",
+      name: "a foreign key a belongs_to reads by its association's name keeps the error",
+      code: `class DropCreatorFromNotes < ActiveRecord::Migration[6.0]
+  def up
+    remove_column :notes, :creator_id
+  end
+
+  def down
+    add_column :notes, :creator_id, :integer
+  end
+end
+`,
+      files: { "app/models/note.rb": "class Note < ApplicationRecord\n  belongs_to :creator, class_name: \"User\"\nend\n" },
+      lines: [3],
+      severities: ["error"],
+    },
+    {
+      framework: "rails",
+      name: "no model of the table read (plain migrations folder): the error stays",
+      code: `class DropUnusedColumnsFromUsers < ActiveRecord::Migration[6.0]
+  def up
+    remove_column :users, :email_verification_key
+  end
+
+  def down
+    add_column :users, :email_verification_key, :string
+  end
+end
+`,
+      lines: [3],
+      severities: ["error"],
+    },
+    {
+      framework: "rails",
       name: "a multi-byte comment before the call does not shift the line",
       code: `# Supprimer le numéro — déprécié ✓ 😀
 class DropPhoneNumber < ActiveRecord::Migration[7.0]

@@ -28,7 +28,7 @@ end
   end
 end
 `,
-      files: { "core/app/models/spree/claim.rb": "module Spree\n  class Claim < Spree.base_class\n    belongs_to :order\n  end\nend\n" },
+      files: { "core/app/models/spree/claim.rb": "module Spree\n  class Claim < Spree.base_class\n    belongs_to :order\n    validates :claim_type, presence: true\n  end\nend\n" },
       lines: [3],
       fixes: [
         `# 1. Deploy the model without the column first:

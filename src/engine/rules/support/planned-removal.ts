@@ -14,6 +14,7 @@ import { sqlDialect } from "./sql-dialect.js";
 import { columnBackup } from "./column-backup.js";
 import { railsUpOnly } from "./rails-fix.js";
 import type { RuleContext } from "./rule.js";
+import { searchUsages } from "../../review/code/usage-search.js";
 
 /** Why the drop is planned, or undefined when nothing says the application already stopped using it. */
 export function plannedRemoval(ctx: RuleContext, op: OperationOf<"drop_table"> | OperationOf<"drop_column">, column?: string, table?: string): string | undefined {
@@ -28,7 +29,43 @@ export function plannedRemoval(ctx: RuleContext, op: OperationOf<"drop_table"> |
   // model until the deploy, so they still read the column (not a planned last step)
   const addedHere = model !== undefined && !before && ctx.facts.change.baseCodeFiles.some((f) => f.path === model.path);
   if (model && !addedHere) return `${model.className} lists it in ignored_columns (${model.path})`;
-  return before ? `on the base branch, which the servers run, ${before.className} lists it in ignored_columns (${before.path}); this change removes the entry with the column` : undefined;
+  if (before) return `on the base branch, which the servers run, ${before.className} lists it in ignored_columns (${before.path}); this change removes the entry with the column`;
+  return unnamedColumn(ctx, op.table, column);
+}
+
+/** The project's Active Record model files: the ones given (app/models), and those among the code read. */
+function railsModelFiles(ctx: RuleContext): SourceFile[] {
+  const given = ctx.repository.modelFiles();
+  return [...given, ...ctx.codeFiles.filter((f) => isModelPath(f.path) && !given.some((g) => g.path === f.path))];
+}
+
+/** The models and the code read, without migrations and schema dumps (they name every column they ever made). */
+const applicationCode = (ctx: RuleContext, models: readonly SourceFile[]) => [...models, ...ctx.codeFiles.filter((f) => !models.includes(f) && !/(?:^|\/)db\//.test(f.path))];
+
+/** Columns Active Record reads and writes without any code naming them. */
+const IMPLICIT_COLUMNS = new Set(["id", "type", "created_at", "updated_at", "created_on", "updated_on", "lock_version"]);
+
+/**
+ * Rails: the table's model is read and no model or code read names the column (danbooru's
+ * drop_unused_columns_from_users: email_verification_key had no reference left in app/). A belongs_to names
+ * creator_id as `creator`, a counter cache fills posts_count from the other model: those count as names. The
+ * servers' Active Record still lists the column until they restart, so the finding stays a warning.
+ */
+function unnamedColumn(ctx: RuleContext, table: string, column: string): string | undefined {
+  const models = railsModelFiles(ctx);
+  const model = models.length ? ctx.repository.model(table) : undefined;
+  if (!model || IMPLICIT_COLUMNS.has(column)) return undefined;
+  const code = applicationCode(ctx, models);
+  const words = [column, ...(/^(\w+)_(?:id|type)$/.exec(column)?.slice(1) ?? [])];
+  if (/_count$/.test(column) && code.some((f) => f.content.includes("counter_cache"))) return undefined;
+  const named = (files: readonly SourceFile[]) => {
+    const found = searchUsages(files, words);
+    return words.some((w) => found.usagesOf(w).length > 0);
+  };
+  // in a review whose change removes the last reader, the base branch's code (what the servers run) still reads it
+  if (named(code) || named(ctx.facts.change.baseCodeFiles)) return undefined;
+  const searched = code.length > models.length ? `the ${code.length} files of its code read` : `its ${models.length} model file${models.length === 1 ? "" : "s"}`;
+  return `${model.className} (${model.path}) and ${searched} never name ${column}${words.length > 1 ? ` or ${words[1]}` : ""}`;
 }
 
 const wholeWord = (word: string) => new RegExp(`(?<![\\w$])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w$])`);
@@ -40,8 +77,7 @@ const wholeWord = (word: string) => new RegExp(`(?<![\\w$])${word.replace(/[.*+?
  * name joins a has_and_belongs_to_many association's table to another may be its join table, used without a model.
  */
 function unmodelledTable(ctx: RuleContext, table: string): string | undefined {
-  const given = ctx.repository.modelFiles();
-  const models = [...given, ...ctx.codeFiles.filter((f) => isModelPath(f.path) && !given.some((g) => g.path === f.path))];
+  const models = railsModelFiles(ctx);
   if (models.length === 0 || ctx.repository.model(table)) return undefined;
   const name = nameKey(table).split(".").pop() ?? table;
   // a review whose change deletes the model with the drop: the servers run the base branch's model until the
