@@ -33,6 +33,14 @@ export default defineCases({
       lines: [1],
       fixes: ["-- 1. Stop reading and writing captcha_answer.id in the application and deploy.\n-- 2. Keep a copy of the data:\n-- migguard found no primary key of captcha_answer in the migrations: the whole table is copied (keeping only its key and id is enough)\nCREATE TABLE captcha_answer_id_backup AS TABLE captcha_answer;\n-- 3. Then, in a later migration:\nALTER TABLE captcha_answer DROP COLUMN id;"],
     },
+    {
+      framework: "sql",
+      name: "lemmy 000215: a column dropped and added again under its name in one ALTER is not split (the ADD needs the DROP first)",
+      schema: "CREATE TABLE modes (local_user_id int PRIMARY KEY, score boolean);",
+      code: "ALTER TABLE modes DROP COLUMN score, ADD COLUMN score boolean DEFAULT false NOT NULL;\n",
+      lines: [1],
+      fixes: ["-- 1. Stop reading and writing modes.score in the application and deploy.\n-- 2. Keep a copy of the data:\n-- migguard found no primary key of modes in the migrations: the whole table is copied (keeping only its key and score is enough)\nCREATE TABLE modes_score_backup AS TABLE modes;\n-- 3. Then, in a later migration:\nALTER TABLE modes DROP COLUMN score;"],
+    },
     { framework: "sql", name: "drop a column of a live table", schema: "CREATE TABLE users (id bigint PRIMARY KEY, phone_number text);", code: "ALTER TABLE users DROP COLUMN phone_number;", lines: [1] },
     {
       framework: "sql",

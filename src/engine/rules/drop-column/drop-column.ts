@@ -74,7 +74,9 @@ function sqlStatementFix(ctx: RuleContext, op: OperationOf<"drop_column">, index
   const dropped = (cmd: PgNode) => cmd?.subtype === "AT_DropColumn" && names.has(nameKey(cmd.name ?? ""));
   // the other parts stay only when they do not depend on the drops: new columns and constraints other than a
   // PRIMARY KEY (lemmy's ADD PRIMARY KEY (uuid) needs the old key gone with DROP COLUMN id)
-  const independent = (cmd: PgNode) => cmd?.subtype === "AT_AddColumn" || (cmd?.subtype === "AT_AddConstraint" && cmd.def?.Constraint?.contype !== "CONSTR_PRIMARY");
+  // (nor a column of a dropped one's name added again: lemmy's 000215 redefines four columns that way)
+  const independent = (cmd: PgNode) =>
+    (cmd?.subtype === "AT_AddColumn" && !names.has(nameKey(cmd.def?.ColumnDef?.colname ?? ""))) || (cmd?.subtype === "AT_AddConstraint" && cmd.def?.Constraint?.contype !== "CONSTR_PRIMARY");
   if (!cmds.every((c) => dropped(c) || independent(c))) return undefined;
   const rest = alterWithoutSubcommands(op.text, dropped);
   const kept = columnBackup(ctx, op.table, op.column, index);
