@@ -117,7 +117,8 @@ export function detectByPath(path: string, config?: Pick<Config, "paths">): Dete
   const g = GOLANG_MIGRATE.exec(base);
   // River's own migration lines run through rivermigrate (a transaction per version), not golang-migrate
   if (g && RIVER_MIGRATION_PATH.test(path)) return { path, framework: "sql", layout: "rivermigrate", role: g[3] === "up" ? "up" : "down", version: g[1], name: g[2], key: `${dir}/${g[1]}_${g[2]}` };
-  if (g) return { path, framework: "sql", layout: "golang-migrate", role: g[3] === "up" ? "up" : "down", version: g[1], name: g[2], key: `${dir}/${g[1]}_${g[2]}` };
+  // pop/popx: an up and its down pair whether or not either runs outside a transaction (`.autocommit`)
+  if (g) return { path, framework: "sql", layout: "golang-migrate", role: g[3] === "up" ? "up" : "down", version: g[1], name: g[2], key: `${dir}/${g[1]}_${g[2].replace(/\.autocommit$/, "")}` };
   const diesel = DIESEL.exec(path);
   // diesel's version is the folder name before its first underscore, dashes dropped (2025-08-01-000027_x -> 20250801000027)
   if (diesel) return { path, framework: "sql", layout: "golang-migrate", role: diesel[2] === "up" ? "up" : "down", version: dieselVersion(diesel[1]), name: diesel[1], key: dir };

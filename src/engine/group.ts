@@ -6,6 +6,7 @@ import type { Config } from "./config.js";
 import { detectFile, type DetectedFile } from "./detect.js";
 import type { SourceFile } from "./model.js";
 import { dirOf } from "./paths.js";
+import { popSuffix } from "./database/dialect-file.js";
 
 export interface MigrationUnit {
   file: DetectedFile;
@@ -50,6 +51,18 @@ function attachDjangoHistory(units: MigrationUnit[], context: readonly SourceFil
   }
 }
 
+type Slot = { up?: { file: DetectedFile; content: string }; down?: { file: DetectedFile; content: string } };
+
+/**
+ * pop/popx: a down without a dialect (`x.down.sql`) is the down of every database that has no down of its own, so
+ * it is the down of `x.postgres.up.sql` when there is no `x.postgres.down.sql` (hydra: 335 missing-down before).
+ */
+function popGenericDown(up: DetectedFile, byKey: ReadonlyMap<string, Slot>): Slot["down"] {
+  const dialect = popSuffix(up.path)?.dialect;
+  if (up.layout !== "golang-migrate" || !dialect || !up.key.endsWith(`.${dialect}`)) return undefined;
+  return byKey.get(`golang-migrate:${up.key.slice(0, -dialect.length - 1)}`)?.down;
+}
+
 export function groupMigrations(
   files: readonly SourceFile[],
   config: Config,
@@ -57,7 +70,7 @@ export function groupMigrations(
   /** files that are not linted but may give context (earlier Django migrations of the same app) */
   context: readonly SourceFile[] = [],
 ): Grouped {
-  const byKey = new Map<string, { up?: { file: DetectedFile; content: string }; down?: { file: DetectedFile; content: string } }>();
+  const byKey = new Map<string, Slot>();
   const units: MigrationUnit[] = [];
   for (const source of files) {
     const file = detectFile(source.path, source.content, config, { explicit: explicit.has(source.path) });
@@ -73,10 +86,13 @@ export function groupMigrations(
     byKey.set(`${family}:${file.key}`, slot);
   }
   const orphanDowns: Grouped["orphanDowns"] = [];
+  const paired = new Set<string>();
   for (const slot of byKey.values()) {
-    if (slot.up) units.push({ file: slot.up.file, content: slot.up.content, downFile: slot.down && { path: slot.down.file.path, content: slot.down.content } });
-    else if (slot.down) orphanDowns.push(slot.down);
+    const down = slot.up && (slot.down ?? popGenericDown(slot.up.file, byKey));
+    if (down && down !== slot.down) paired.add(down.file.path);
+    if (slot.up) units.push({ file: slot.up.file, content: slot.up.content, downFile: down && { path: down.file.path, content: down.content } });
   }
+  for (const slot of byKey.values()) if (!slot.up && slot.down && !paired.has(slot.down.file.path)) orphanDowns.push(slot.down);
   attachDjangoHistory(units, context, config);
   return { units, orphanDowns };
 }

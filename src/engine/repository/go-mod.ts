@@ -5,7 +5,7 @@
  * (an older version merged late) is not one there.
  */
 import { dirOf } from "../paths.js";
-import { fileDatabase } from "../database/dialect-file.js";
+import { popSuffix } from "../database/dialect-file.js";
 import type { SourceFile } from "../model.js";
 import { isGoModPath, isWithin } from "./fact-paths.js";
 
@@ -33,8 +33,8 @@ export function goModules(content: string): string[] {
   return out;
 }
 
-/** pop's own migration file shapes: `*.up.fizz`, and one SQL file per dialect (`x.postgres.up.sql`, `x.cockroach.up.sql`). */
-export const isPopShapedPath = (path: string): boolean => /\.(?:up|down)\.fizz$/.test(path) || fileDatabase(path) !== undefined;
+/** pop's own migration file shapes: `*.up.fizz`, one SQL file per dialect (`x.postgres.up.sql`), popx's `x.autocommit.up.sql`. */
+export const isPopShapedPath = (path: string): boolean => /\.(?:up|down)\.fizz$/.test(path) || popSuffix(path) !== undefined;
 
 /**
  * Whether pop runs the migration at `path`: its shape, or the nearest go.mod above it (among `files`) requiring

@@ -83,6 +83,17 @@ describe("layouts", () => {
     expect(one.down).toEqual({ status: "missing", reason: "no 000001_x.down.sql beside the up migration" });
   });
 
+  it("pop/popx: a dialect file runs in popx's transaction, an .autocommit file outside any", () => {
+    // ory/hydra: 20241609000001000001_device_flow.postgres.autocommit.up.sql holds CREATE INDEX CONCURRENTLY
+    const wrapped = migrate("persistence/sql/migrations/20240101000000000000_x.postgres.up.sql", "CREATE INDEX CONCURRENTLY i ON t (a);");
+    const auto = migrate("persistence/sql/migrations/20240101000000000000_x.postgres.autocommit.up.sql", "SET lock_timeout = '1s';\nCREATE INDEX CONCURRENTLY i ON t (a);");
+    const generic = migrate("persistence/sql/migrations/20240101000000000000_x.autocommit.up.sql", "CREATE INDEX CONCURRENTLY i ON t (a);");
+    expect(wrapped.up[0].inTransaction).toBe(true);
+    expect(auto.up.map((op) => op.inTransaction)).toEqual([false, false]);
+    expect(generic.up[0].inTransaction).toBe(false);
+    expect(auto.syntaxErrors).toEqual([]);
+  });
+
   it("golang-migrate: pairs the .down.sql and reports its syntax errors on the down file", () => {
     const m = migrate("migrations/000002_x.up.sql", "ALTER TABLE t ADD COLUMN a int;", { path: "migrations/000002_x.down.sql", content: "ALTER TABLE t DROP COLUM a;" });
     expect(m.syntaxErrors).toEqual([{ line: 1, message: 'syntax error at or near "a"', path: "migrations/000002_x.down.sql" }]);
