@@ -22,6 +22,15 @@ export default defineCases({
       lines: [1],
     },
     { framework: "sql", name: "bigint to integer (old type from the same migration)", schema: "CREATE TABLE t (id bigint PRIMARY KEY);", code: "ALTER TABLE t ADD COLUMN n bigint;\nALTER TABLE t ALTER COLUMN n TYPE integer;", lines: [2] },
+    {
+      framework: "sql",
+      name: "the primary key narrowed (bigint id to integer): the copy is the whole table, never its id twice",
+      schema: "CREATE TABLE tag_versions (id bigint PRIMARY KEY, tag_id bigint NOT NULL);\nINSERT INTO tag_versions VALUES (1, 2);",
+      path: "migrations/000002_ids.up.sql",
+      code: "ALTER TABLE tag_versions ALTER COLUMN id TYPE integer;",
+      files: { "migrations/000001_tag_versions.up.sql": "CREATE TABLE tag_versions (id bigint PRIMARY KEY, tag_id bigint NOT NULL);" },
+      lines: [1],
+    },
   ],
   valid: [
     { framework: "sql", name: "a column of a table the same migration drops afterwards: drop-table reports the data loss", code: "ALTER TABLE users ALTER COLUMN bio TYPE varchar(20);\nDROP TABLE users;" },

@@ -6,6 +6,7 @@ import { tableWithRows, upOps } from "../support/scope.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 import { sqlDialect } from "../support/sql-dialect.js";
 import { doesNotFit } from "../support/sql-text.js";
+import { columnBackup } from "../support/column-backup.js";
 
 /**
  * The type changes of the up: ALTER COLUMN ... TYPE, and on MySQL / MariaDB a MODIFY or CHANGE, which restates the
@@ -55,8 +56,9 @@ export default defineRule({
         : misfit
         ? `DO $$ BEGIN IF EXISTS (SELECT FROM ${ident(op.table)} WHERE ${misfit}) THEN RAISE EXCEPTION 'some values of ${where} do not fit ${change.type.text.replace(/'/g, "''")}'; END IF; END $$;`
         : `-- check that every value of ${where} fits ${change.type.text} before this runs`;
-      const keyed = ctx.framework === "rails" || ctx.framework === "django" || ctx.repository.columnType(op.table, "id", index) !== undefined;
-      const backup = `${op.table.split(".").pop()}_${change.column}_backup`;
+      // the key and the column, the whole table when the column is the key (never `SELECT id, id`: PostgreSQL 15
+      // refuses a column named twice in CREATE TABLE AS)
+      const kept = columnBackup(ctx, op.table, change.column, index);
       ctx.report({
         op,
         message: `Changing ${where} from ${from!.text} to ${change.type.text} narrows the type: values that do not fit fail the migration or lose precision.`,
@@ -65,7 +67,8 @@ export default defineRule({
           [
             `-- stop if a value does not fit ${change.type.text}, and keep a copy of the old values (a column of the new type beside the old one is safer still):`,
             check,
-            keyed ? `CREATE TABLE ${ident(backup)} AS SELECT id, ${ident(change.column)} FROM ${ident(op.table)};` : `${sql.copyTable(backup, op.table)};`,
+            ...(kept.note ? [`-- ${kept.note}`] : []),
+            `${kept.sql};`,
           ].join("\n"),
           op,
           "",
