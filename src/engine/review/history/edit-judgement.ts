@@ -143,6 +143,21 @@ function newOps(base: readonly Operation[], head: readonly Operation[]): Operati
   return out;
 }
 
+/** An operation's key without how PostgreSQL builds it (CONCURRENTLY, inside a transaction or not): the same object, built another way. */
+const builtKey = (op: Operation) => opKey({ ...op, inTransaction: true, ...("concurrently" in op ? { concurrently: false } : {}) } as Operation);
+
+/** Every added operation is a removed one built another way (an index now built concurrently), and nothing else changed. */
+function onlyHowBuilt(removed: readonly Operation[], added: readonly Operation[]): boolean {
+  if (added.length === 0 || added.length !== removed.length) return false;
+  const left = new Map<string, number>();
+  for (const op of removed) left.set(builtKey(op), (left.get(builtKey(op)) ?? 0) + 1);
+  return added.every((op) => {
+    const n = left.get(builtKey(op)) ?? 0;
+    left.set(builtKey(op), n - 1);
+    return n > 0;
+  });
+}
+
 const downOps = (m: Migration): Operation[] => (m.down.status === "present" ? m.down.ops : []);
 const downShape = (m: Migration) => (m.down.status === "present" ? `present:${m.down.ops.map(opKey).join("|")}` : m.down.status);
 
@@ -193,7 +208,9 @@ export function judgeEdit(base: Migration, head: Migration, baseContent: string,
   const schemaAdded = newOps(schemaOf(base.up), schemaOf(head.up)).filter((op) => !neutral(op, "head"));
   const schemaRemoved = newOps(schemaOf(head.up), schemaOf(base.up)).filter((op) => !neutral(op, "base"));
   const sameEnd = (schemaAdded.length > 0 || schemaRemoved.length > 0) && sameNetSchema(schemaOf(base.up), schemaOf(head.up));
-  const schemaPart = sameEnd ? "steps" : "schema";
+  // the same objects built another way (CONCURRENTLY, outside the transaction) leave every database alike
+  const schemaPart = sameEnd || onlyHowBuilt(schemaRemoved, schemaAdded) ? "steps" : "schema";
+  const sameObjects = (schemaAdded.length === 0 && schemaRemoved.length === 0) || schemaPart === "steps";
   // CREATE EXTENSION IF NOT EXISTS added: where the extension exists it does nothing, and a database that ran the
   // migration without it either has it from elsewhere or never needed it; fresh databases now get it here
   const addsExtension = (op: Operation) => op.kind === "create_object" && op.objectType === "extension" && op.ifNotExists;
@@ -204,7 +221,7 @@ export function judgeEdit(base: Migration, head: Migration, baseContent: string,
     for (const op of schemaAdded) add(onlyExtensions ? "extension" : schemaPart, op.text || op.kind, op.loc);
     if (schemaAdded.length === 0 && schemaRemoved.length > 0) add(schemaPart, `removes ${schemaRemoved[0].text || schemaRemoved[0].kind}`, { line: 1, endLine: 1 });
   }
-  if (base.transactional !== head.transactional) add("schema", head.transactional ? "runs in a transaction now" : "no longer runs in a transaction", { line: 1, endLine: 1 });
+  if (base.transactional !== head.transactional) add(sameObjects ? "steps" : "schema", head.transactional ? "runs in a transaction now" : "no longer runs in a transaction", { line: 1, endLine: 1 });
   const dataAdded = newOps(dataOf(base.up), dataOf(head.up)).filter((op) => !neutral(op, "head"));
   for (const op of dataAdded) add("data", op.text || op.kind, op.loc);
   if (dataAdded.length === 0 && newOps(dataOf(head.up), dataOf(base.up)).filter((op) => !neutral(op, "base")).length > 0) add("data", "removes a data change", { line: 1, endLine: 1 });

@@ -8,6 +8,15 @@ const rails = `class AddPhone < ActiveRecord::Migration[7.1]
 end
 `;
 
+/** alphagov/publishing-api's index migration: two partial indexes and one plain, built as `how` says. */
+const railsIndexes = (how: string, outsideTransaction = false) => `class AddIndexToEditions < ActiveRecord::Migration[8.0]
+${outsideTransaction ? "  disable_ddl_transaction!\n\n" : ""}  def change
+    add_index :editions, %i[document_id document_type], where: "content_store = 'live'", name: :index_editions_live${how}
+    add_index :links, %i[link_set_id link_type]${how}
+  end
+end
+`;
+
 /** A Django migration like Saleor's: a JSON field with a sanitizer function, and a RunPython step. */
 const django = (options: { module?: string; helper?: string; sanitizer?: string; helpText?: string; maxLength?: number; body?: string } = {}) => `import django.core.validators
 from django.db import migrations, models
@@ -207,6 +216,24 @@ export default defineReviewCases({
       base: { "migrations/20221003041400_add_aal.up.sql": "ALTER TABLE sessions ADD COLUMN aal aal_level NULL;\n" },
       head: { "migrations/20221003041400_add_aal.up.sql": "ALTER TABLE auth.sessions ADD COLUMN aal auth.aal_level NOT NULL;\n" },
       findings: [{ path: "migrations/20221003041400_add_aal.up.sql", line: 1, severity: "error" }],
+    },
+    {
+      name: "Rails: an edit that only builds the merged indexes concurrently (disable_ddl_transaction!, algorithm: :concurrently) leaves every database the same indexes: a note",
+      base: { "db/migrate/20250127105807_add_index_to_editions.rb": railsIndexes("") },
+      head: { "db/migrate/20250127105807_add_index_to_editions.rb": railsIndexes(", algorithm: :concurrently", true) },
+      findings: [{ path: "db/migrate/20250127105807_add_index_to_editions.rb", line: 5, severity: "info" }],
+    },
+    {
+      name: "Rails: built concurrently and on other columns is a schema change",
+      base: { "db/migrate/20250127105807_add_index_to_editions.rb": railsIndexes("") },
+      head: { "db/migrate/20250127105807_add_index_to_editions.rb": railsIndexes(", algorithm: :concurrently", true).replace("%i[link_set_id link_type]", "%i[link_type]") },
+      findings: [{ path: "db/migrate/20250127105807_add_index_to_editions.rb", line: 5, severity: "error" }],
+    },
+    {
+      name: "golang-migrate: CREATE INDEX made CONCURRENTLY: the same index on every database, a note",
+      base: { "migrations/002_idx.up.sql": "CREATE INDEX accounts_email ON accounts (email);\n" },
+      head: { "migrations/002_idx.up.sql": "CREATE INDEX CONCURRENTLY accounts_email ON accounts (email);\n" },
+      findings: [{ path: "migrations/002_idx.up.sql", line: 1, severity: "info" }],
     },
     {
       name: "Flyway: even a comment changes the checksum",
