@@ -15,7 +15,7 @@ import { readDeployFiles } from "./deploy-files.js";
 /** more model files than this in one project are not read (a fix then names the table, not the class) */
 const MAX_MODEL_FILES = 5000;
 
-function listRecursive(dir: string, out: string[], limit: number): void {
+function listRecursive(dir: string, out: string[], limit: number, extension = ".rb"): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -25,8 +25,8 @@ function listRecursive(dir: string, out: string[], limit: number): void {
   for (const entry of entries) {
     if (out.length >= limit) return;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) listRecursive(path, out, limit);
-    else if (entry.isFile() && entry.name.endsWith(".rb")) out.push(path);
+    if (entry.isDirectory()) listRecursive(path, out, limit, extension);
+    else if (entry.isFile() && entry.name.endsWith(extension)) out.push(path);
   }
 }
 
@@ -88,6 +88,13 @@ export function readRepositoryFiles(migrationPaths: readonly string[], config: C
   const seen = new Map<string, string[]>();
   for (const dir of new Set(migrationPaths.filter((p) => p.endsWith(".py")).map((p) => dirname(resolve(cwd, p)))))
     for (const path of pythonManifestsAbove(dir, seen)) absolute.add(path);
+  // a Django app's models (its models.py or models/ package, beside its migrations/ folder): what the code still declares
+  for (const app of new Set(migrationPaths.filter((p) => /(?:^|\/)migrations\/[^/]+\.py$/.test(p)).map((p) => dirname(dirname(resolve(cwd, p)))))) {
+    if (existsSync(join(app, "models.py"))) absolute.add(join(app, "models.py"));
+    const models: string[] = [];
+    listRecursive(join(app, "models"), models, MAX_MODEL_FILES, ".py");
+    for (const path of models) absolute.add(path);
+  }
   // Go projects: the nearest go.mod above a SQL migration names its runner (gobuffalo/pop)
   for (const dir of new Set(migrationPaths.filter((p) => /\.(?:sql|fizz)$/.test(p)).map((p) => dirname(resolve(cwd, p))))) {
     for (const goMod of nearestAbove(dir, ["go.mod"])) absolute.add(goMod);

@@ -48,4 +48,18 @@ describe("planned drops", () => {
     expect((await lint(named)).find((f) => f.rule === "drop-column")!.severity).toBe("error");
     expect((await lint(repo({ [path]: migration }))).find((f) => f.rule === "drop-column")!.severity).toBe("error");
   });
+
+  it("a Django RemoveField whose field left the app's models.py is a warning; a model that still declares it keeps the error", async () => {
+    const migration = 'from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("books", "0073_sort")]\n\n    operations = [\n        migrations.RemoveField(model_name="connector", name="politeness_delay"),\n    ]\n';
+    const path = "books/migrations/0074_remove_connector_politeness_delay.py";
+    const djangoLint = async (cwd: string) =>
+      (JSON.parse((await run(["lint", "--format", "json", "books/migrations"], { cwd })).output) as { findings: Finding[] }).findings.find((f) => f.rule === "drop-column")!;
+    const gone = await djangoLint(repo({ [path]: migration, "books/models.py": "class Connector(models.Model):\n    identifier = models.CharField(max_length=255)\n" }));
+    expect(gone.severity).toBe("warning");
+    expect(gone.message).toContain("no longer declares politeness_delay");
+
+    const declared = repo({ [path]: migration, "books/models.py": "class Connector(models.Model):\n    politeness_delay = models.IntegerField()\n" });
+    expect((await djangoLint(declared)).severity).toBe("error");
+    expect((await djangoLint(repo({ [path]: migration }))).severity).toBe("error");
+  });
 });

@@ -20,9 +20,12 @@ export const isGoModPath = (path: string): boolean => baseOf(path) === "go.mod";
 /** Rails' db/schema.rb, db/structure.sql (and db/<database>_schema.rb ...), dbmate's db/schema.sql. */
 export const isSchemaDumpPath = (path: string): boolean => /(?:^|\/)db\/(?:(?:\w+_)?(?:schema\.rb|structure\.sql)|schema\.sql)$/.test(path);
 
+/** A Django app's models: its models.py, or a module of its models/ package (review's django-models.ts reads them). */
+export const isDjangoModelPath = (path: string): boolean => /(?:^|\/)models(?:\.py|\/.+\.py)$/.test(path);
+
 /** A path whose content fixes may use (see the module comment). */
 export function isRepositoryFactPath(path: string, options: { models?: boolean } = {}): boolean {
-  return isManifestPath(path) || isGoModPath(path) || isPythonManifestPath(path) || isSchemaDumpPath(path) || (options.models !== false && isModelPath(path));
+  return isManifestPath(path) || isGoModPath(path) || isPythonManifestPath(path) || isSchemaDumpPath(path) || (options.models !== false && (isModelPath(path) || isDjangoModelPath(path)));
 }
 
 const upLevels = (path: string) => /^(?:\.\.(?:\/|$))*/.exec(path)![0].split("/").filter((s) => s === "..").length;

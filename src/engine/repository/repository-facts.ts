@@ -9,7 +9,7 @@ import type { SourceFile, TypeRef } from "../model.js";
 import { nameKey } from "../rules/support/facts.js";
 import type { ColumnTypes } from "./column-types.js";
 import { dumpedColumns } from "./dumped-columns.js";
-import { dirOf, isGoModPath, isManifestPath, isSchemaDumpPath, isWithin, projectRootOf } from "./fact-paths.js";
+import { dirOf, isDjangoModelPath, isGoModPath, isManifestPath, isSchemaDumpPath, isWithin, projectRootOf } from "./fact-paths.js";
 import { lockfileGems } from "./lockfile.js";
 import { isDeployPath } from "../deploy/deploy-paths.js";
 import { isModelPath } from "../adapters/rails/model-path.js";
@@ -88,6 +88,13 @@ export class RepositoryFacts {
   modelSourcesOf(migrationPath: string): SourceFile[] {
     const root = projectRootOf(migrationPath) ?? "";
     return this.modelSources.filter((f) => isModelPath(f.path) && (isWithin(projectRootOf(f.path) ?? "", root) || isWithin(root, projectRootOf(f.path) ?? "")));
+  }
+
+  /** The Django model files given (models.py, models/*.py) of the app whose migrations/ folder holds `migrationPath`. */
+  djangoModelSourcesOf(migrationPath: string): SourceFile[] {
+    const app = dirOf(dirOf(migrationPath));
+    const prefix = app ? `${app}/` : "";
+    return this.modelSources.filter((f) => isDjangoModelPath(f.path) && (f.path === `${prefix}models.py` || f.path.startsWith(`${prefix}models/`)));
   }
 
   /** The Active Record model of `table` in the project around the migration (from the models given, plus `codeFiles`). */

@@ -54,6 +54,8 @@ export interface RepositoryView {
   model(table: string): Pick<ModelFile, "className" | "path" | "opening"> | undefined;
   /** the project's model files (app/models) that were given: none when the code was not read */
   modelFiles(): readonly SourceFile[];
+  /** the Django app's model files (models.py, models/*.py) that were given: none when the code was not read */
+  djangoModelFiles(): readonly SourceFile[];
   /**
    * MySQL row versions of `table` just before `up[beforeIndex]` runs: the ALTERs that added or dropped its columns
    * instantly since it was created or last rebuilt, in this migration and the earlier ones of its folder
@@ -135,6 +137,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     },
     model: (table) => facts.model(migration.path, table, codeFiles),
     modelFiles: () => facts.modelSourcesOf(migration.path),
+    djangoModelFiles: () => facts.djangoModelSourcesOf(migration.path),
     djangoAtLeast: (version) => rangeAtLeast(facts.pythonPackageRange(migration.path, "django"), version),
     sqlalchemyAtLeast: (version) => rangeAtLeast(facts.pythonPackageRange(migration.path, "sqlalchemy"), version),
     get strongMigrations() {

@@ -5,6 +5,78 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "the planned last step: the app's model no longer declares the field and nothing read names it (bookwyrm's 0074)",
+      path: "bookwyrm/migrations/0074_auto_20210511_1829.py",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("bookwyrm", "0073_sort_fields")]
+
+    operations = [
+        migrations.RemoveField(model_name="connector", name="politeness_delay"),
+    ]
+`,
+      files: { "bookwyrm/models/connector.py": "class Connector(BookWyrmModel):\n    identifier = models.CharField(max_length=255, unique=True)\n    priority = models.IntegerField(default=2)\n" },
+      lines: [8],
+      severities: ["warning"],
+      messages: ["no longer declares politeness_delay"],
+    },
+    {
+      framework: "django",
+      name: "the model still declares the field: the data-loss error",
+      path: "bookwyrm/migrations/0074_auto_20210511_1829.py",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("bookwyrm", "0073_sort_fields")]
+
+    operations = [
+        migrations.RemoveField(model_name="connector", name="politeness_delay"),
+    ]
+`,
+      files: { "bookwyrm/models/connector.py": "class Connector(BookWyrmModel):\n    identifier = models.CharField(max_length=255, unique=True)\n    politeness_delay = models.IntegerField(null=True, blank=True)\n" },
+      lines: [8],
+      severities: ["error"],
+    },
+    {
+      framework: "django",
+      name: "the field left the model but the code still reads it (self.politeness_delay): the data-loss error",
+      path: "bookwyrm/migrations/0074_auto_20210511_1829.py",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("bookwyrm", "0073_sort_fields")]
+
+    operations = [
+        migrations.RemoveField(model_name="connector", name="politeness_delay"),
+    ]
+`,
+      files: { "bookwyrm/models/connector.py": "class Connector(BookWyrmModel):\n    identifier = models.CharField(max_length=255, unique=True)\n\n    def wait(self):\n        time.sleep(self.politeness_delay)\n" },
+      lines: [8],
+      severities: ["error"],
+    },
+    {
+      framework: "django",
+      name: "no models of the app read: the data-loss error",
+      path: "bookwyrm/migrations/0074_auto_20210511_1829.py",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("bookwyrm", "0073_sort_fields")]
+
+    operations = [
+        migrations.RemoveField(model_name="connector", name="politeness_delay"),
+    ]
+`,
+      lines: [8],
+      severities: ["error"],
+    },
+    {
+      framework: "django",
       name: "django-migration-linter's IgnoreMigration() waives the whole migration: its findings are notes that name it (it gives no reason)",
       code: `from django.db import migrations
 from django_migration_linter import IgnoreMigration

@@ -5,6 +5,61 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "DeleteModel whose model is gone from the app's models and named nowhere read: the planned last step",
+      path: "bookwyrm/migrations/0151_delete_readinggoal.py",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("bookwyrm", "0150_readthrough_stopped_date")]
+
+    operations = [
+        migrations.DeleteModel(name="ReadingGoal"),
+    ]
+`,
+      files: { "bookwyrm/models/book.py": "class Book(models.Model):\n    title = models.TextField()\n" },
+      lines: [8],
+      severities: ["warning"],
+      messages: ["maps to bookwyrm_readinggoal"],
+    },
+    {
+      framework: "django",
+      name: "DeleteModel while the app's code still names the model class: the data-loss error",
+      path: "bookwyrm/migrations/0151_delete_readinggoal.py",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("bookwyrm", "0150_readthrough_stopped_date")]
+
+    operations = [
+        migrations.DeleteModel(name="ReadingGoal"),
+    ]
+`,
+      files: { "bookwyrm/models/book.py": "from .goal import ReadingGoal\n\nclass Book(models.Model):\n    title = models.TextField()\n" },
+      lines: [8],
+      severities: ["error"],
+    },
+    {
+      framework: "django",
+      name: "DeleteModel while the app still has the model: the data-loss error",
+      path: "bookwyrm/migrations/0151_delete_readinggoal.py",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("bookwyrm", "0150_readthrough_stopped_date")]
+
+    operations = [
+        migrations.DeleteModel(name="ReadingGoal"),
+    ]
+`,
+      files: { "bookwyrm/models/goal.py": "class ReadingGoal(models.Model):\n    goal = models.IntegerField()\n" },
+      lines: [8],
+      severities: ["error"],
+    },
+    {
+      framework: "django",
       name: "DeleteModel drops the table",
       code: `from django.db import migrations
 

@@ -15,11 +15,15 @@ import { columnBackup } from "./column-backup.js";
 import { railsUpOnly } from "./rails-fix.js";
 import type { RuleContext } from "./rule.js";
 import { searchUsages } from "../../review/code/usage-search.js";
+import { djangoTable, djangoModelsApp, readDjangoModels, type DjangoModel } from "../../review/code/django-models.js";
+import { safeToDrop } from "../../review/code/code-models.js";
 
 /** Why the drop is planned, or undefined when nothing says the application already stopped using it. */
 export function plannedRemoval(ctx: RuleContext, op: OperationOf<"drop_table"> | OperationOf<"drop_column">, column?: string, table?: string): string | undefined {
   if (op.leftOrmIn) return `an earlier migration, ${op.leftOrmIn}, removed it from Django's state only`;
   if (op.afterDeploy) return "the migration is marked Safe.after_deploy() (django-safemigrate): it runs once the deploy that stopped using it is out";
+  // Python models are read (with tree-sitter, loaded with the Django adapter) for Django migrations only
+  if (ctx.framework === "django") return op.kind === "drop_column" ? undeclaredField(ctx, op) : table ? unmodelledDjangoTable(ctx, op, table) : undefined;
   // Ruby models are read (with Prism, loaded with the Rails adapter) for Rails migrations only
   if (op.kind === "drop_table" && ctx.framework === "rails") return table ? unmodelledTable(ctx, table) : undefined;
   if (op.kind !== "drop_column" || !column || ctx.framework !== "rails") return undefined;
@@ -146,4 +150,60 @@ export function movedValues(ctx: RuleContext, index: number): string | undefined
   if (!step) return undefined;
   const where = step.migration === ctx.migration ? `line ${step.op.loc.line}` : `${step.migration.path}:${step.op.loc.line}`;
   return `the data step at ${where} (${step.op.kind === "data_migration" ? step.op.description : step.op.text.replace(/\s+/g, " ").slice(0, 80)})`;
+}
+
+/** The Django app's model files: the ones given beside its migrations/ folder, and those of the app among the code read. */
+function djangoModelFiles(ctx: RuleContext): SourceFile[] {
+  const given = ctx.repository.djangoModelFiles();
+  const app = ctx.migration.path.split("/").at(-3);
+  const read = ctx.codeFiles.filter((f) => app !== undefined && djangoModelsApp(f.path) === app && !given.some((g) => g.path === f.path));
+  return [...given, ...read];
+}
+
+/** Whether any of `files` names one of `words` (review's usage search: attributes, lookups, keys, strings; a class name anywhere). */
+function names(files: readonly SourceFile[], words: readonly string[]): boolean {
+  const found = searchUsages(files, words);
+  return words.some((w) => found.usagesOf(w).length > 0);
+}
+
+/** A class body line that declares `field` (`field = models...`): a mixin or abstract parent may still declare it. */
+const declares = (files: readonly SourceFile[], field: string) => {
+  const re = new RegExp(`^\\s+${field}\\s*(?::[^=\\n]*)?=`, "m");
+  return files.some((f) => re.test(f.content));
+};
+
+/**
+ * Django RemoveField: the app's models were read, its model of the table is there and no longer declares the
+ * field (bookwyrm's 0074: Connector lost politeness_delay before makemigrations wrote the drop), no class of the
+ * app's models declares a field of that name (an abstract parent or mixin would), and neither the models nor the
+ * code read name it. Review's verdict (safeToDrop) decides the model part. In a review the base branch's models
+ * must not declare it either: the servers run them until the deploy.
+ */
+function undeclaredField(ctx: RuleContext, op: OperationOf<"drop_column">): string | undefined {
+  const files = djangoModelFiles(ctx);
+  if (files.length === 0) return undefined;
+  const target = { migration: ctx.migration, op, kind: "drop_column" as const, table: op.table, column: op.column, ormModel: op.ormModel, ormField: op.ormField, identifiers: [], label: op.table };
+  const verdict = safeToDrop(target, { rails: [], django: readDjangoModels(files) });
+  if (!verdict) return undefined;
+  const words = [...new Set([op.ormField ?? op.column, op.column])];
+  if (words.some((w) => declares(files, w)) || names([...files, ...ctx.codeFiles.filter((f) => !files.includes(f) && !/(?:^|\/)migrations\//.test(f.path))], words)) return undefined;
+  const base = ctx.facts.change.baseCodeFiles;
+  if (base.length && safeToDrop(target, { rails: [], django: readDjangoModels(base) }) === undefined && readDjangoModels(base).length) return undefined;
+  return `${verdict.reason.replace(/, so Django no longer reads it$/, "")}, and no model or code read names it`;
+}
+
+/**
+ * Django DeleteModel: the app's models were read, none maps to the table (by db_table or the model's name), and
+ * neither the models nor the code read name the class. In a review the base branch's models must not have it.
+ */
+function unmodelledDjangoTable(ctx: RuleContext, op: OperationOf<"drop_table">, table: string): string | undefined {
+  const files = djangoModelFiles(ctx);
+  if (files.length === 0) return undefined;
+  const app = ctx.migration.path.split("/").at(-3);
+  const maps = (m: DjangoModel) => nameKey(djangoTable(m)) === nameKey(table) || (m.appLabel === app && op.ormModel !== undefined && m.className.toLowerCase() === op.ormModel.toLowerCase());
+  if (readDjangoModels(files).some(maps) || readDjangoModels(ctx.facts.change.baseCodeFiles).some(maps)) return undefined;
+  const className = op.ormModel && /^[A-Z]/.test(op.ormModel) ? op.ormModel : undefined;
+  const code = [...files, ...ctx.codeFiles.filter((f) => !files.includes(f) && !/(?:^|\/)migrations\//.test(f.path))];
+  if (className && names(code, [className])) return undefined;
+  return `no model of the app's ${files.length} model file${files.length === 1 ? "" : "s"} read maps to ${table}${className ? `, and none names ${className}` : ""}`;
 }
