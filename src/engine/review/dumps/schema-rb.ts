@@ -64,6 +64,8 @@ export function schemaRbShape(content: string): string | undefined {
     if (shape === undefined && node instanceof CallNode && node.name === "define" && isSchemaConstant(node.receiver, source)) {
       const body = node.block instanceof BlockNode && node.block.body instanceof StatementsNode ? node.block.body.body : [];
       const statements = body.map((statement) => {
+        // Rails 8.0 dumps the built-in plpgsql with its schema (`"pg_catalog.plpgsql"`): the same extension
+        if (statement instanceof CallNode && statement.name === "enable_extension") return text(statement).replace(/(["'])pg_catalog\./, "$1");
         if (!(statement instanceof CallNode) || !(statement.block instanceof BlockNode)) return text(statement);
         const inner = statement.block.body instanceof StatementsNode ? statement.block.body.body.map(text).sort() : [];
         return `${statement.name} ${statement.arguments_ ? text(statement.arguments_) : ""} { ${inner.join("; ")} }`;

@@ -18,6 +18,12 @@ export default defineReviewCases({
       findings: [{ path: "db/schema.rb", line: 1, severity: "warning" }],
     },
     {
+      name: "dumped again with another extension enabled than before: not the same schema",
+      base: { "db/schema.rb": 'ActiveRecord::Schema[7.2].define(version: 2024_01_01_000000) do\n  enable_extension "plpgsql"\nend\n' },
+      head: { "db/schema.rb": 'ActiveRecord::Schema[8.0].define(version: 2024_01_01_000000) do\n  enable_extension "pg_catalog.plpgsql"\n  enable_extension "citext"\nend\n' },
+      findings: [{ path: "db/schema.rb", line: 1 }],
+    },
+    {
       name: "structure.sql changed alone",
       base: { "db/structure.sql": "CREATE TABLE users (id bigint);\n\nINSERT INTO \"schema_migrations\" (version) VALUES\n('20240101000000');\n" },
       head: { "db/structure.sql": "CREATE TABLE users (id bigint, phone text);\n\nINSERT INTO \"schema_migrations\" (version) VALUES\n('20240101000000');\n" },
@@ -32,6 +38,15 @@ export default defineReviewCases({
       },
       head: {
         "db/schema.rb": 'ActiveRecord::Schema[8.1].define(version: 2024_01_01_000000) do\n  create_table "users", force: :cascade do |t|\n    t.string "email", null: false\n    t.string "name"\n    t.index ["email"], name: "index_users_on_email", unique: true\n  end\nend\n',
+      },
+    },
+    {
+      name: "dumped again by Rails 8.0: the Schema[8.0] header and plpgsql written with its schema (pg_catalog.plpgsql), the same schema (alphagov/publishing-api): a note",
+      base: {
+        "db/schema.rb": 'ActiveRecord::Schema[7.2].define(version: 2024_01_01_000000) do\n  enable_extension "plpgsql"\n\n  create_table "users", force: :cascade do |t|\n    t.string "email", null: false\n  end\nend\n',
+      },
+      head: {
+        "db/schema.rb": 'ActiveRecord::Schema[8.0].define(version: 2024_01_01_000000) do\n  # These are extensions that must be enabled in order to support this database\n  enable_extension "pg_catalog.plpgsql"\n\n  create_table "users", force: :cascade do |t|\n    t.string "email", null: false\n  end\nend\n',
       },
     },
     {
