@@ -15,7 +15,7 @@ import type { Config, ConfigProblem } from "./config.js";
 import { CONFIG_DEFAULTS } from "./config-defaults.js";
 import { ruleOptions } from "./rule-settings.js";
 import { detectByPath, detectFile } from "./detect.js";
-import { HIDDEN_OPERATION, INVALID_CONFIG, SYNTAX_ERROR, TOO_COMPLEX, WAIVER_WITHOUT_REASON } from "./engine-rules.js";
+import { HIDDEN_OPERATION, INVALID_CONFIG, SYNTAX_ERROR, TOO_COMPLEX, UNSUPPORTED_DATABASE, WAIVER_WITHOUT_REASON } from "./engine-rules.js";
 import { enrichMigration } from "./enrich.js";
 import { effectiveSeverity } from "./severity.js";
 import { isWaived, peerWaiverOf } from "./waivers.js";
@@ -29,7 +29,7 @@ import { RULES } from "./rules/index.js";
 import type { Report, Rule, RuleMeta } from "./rules/support/rule.js";
 import { byLocation } from "./finding-order.js";
 import { decideDatabase, loadSignalReaders, migrationFolder, reviseFromRefusals, type DatabaseDecision, type FolderMigrations } from "./database/decide.js";
-import { fileDatabase } from "./database/dialect-file.js";
+import { fileDatabase, unreviewedDatabase } from "./database/dialect-file.js";
 import { mayHoldMysqlStatements, mayHoldMysqlSyntax } from "./database/dialect-syntax.js";
 import { signalKind } from "./database/signal-paths.js";
 import { loadMysqlGrammar } from "./adapters/sql/mysql/mysql-grammar.js";
@@ -289,6 +289,24 @@ function tooComplexFindings(path: string, problems: readonly ParseProblem[], con
   }));
 }
 
+/** One note per file migguard did not check because it runs on a database it does not review: never passed unread. */
+function unreviewedFindings(files: Plan["unreviewed"], config: Config): ReportedFinding[] {
+  const severity = effectiveSeverity(config, UNSUPPORTED_DATABASE);
+  if (!severity) return [];
+  return files.map(({ path, database }) => ({
+    path,
+    line: 1,
+    endLine: 1,
+    rule: UNSUPPORTED_DATABASE.id,
+    category: UNSUPPORTED_DATABASE.category,
+    severity,
+    message: `Not checked: this file runs on ${database}, which migguard does not review (its own grammar; it changes schemas online, so PostgreSQL's lock rules do not apply). Review it by hand.`,
+    fix: asComment(path, `${database} migration: not checked by migguard; review it by hand`),
+    statement: "",
+    details: [],
+  }));
+}
+
 /** Operations the code hides from a static reading (send, eval, getattr, SQL built at run time). */
 function hiddenFindings(migration: Migration, config: Config): ReportedFinding[] {
   const generic = (p: HiddenOperation) => asComment(p.path ?? migration.path, "Call the migration method or operation by name with its arguments written out, and give it its SQL as a literal string, so reviewers and migguard see what runs.");
@@ -439,6 +457,8 @@ interface Plan {
   readable: SourceFile[];
   units: MigrationUnit[];
   orphanDowns: ReturnType<typeof groupMigrations>["orphanDowns"];
+  /** files for a database migguard does not review (pop's `x.cockroach.up.sql`): reported, never parsed */
+  unreviewed: Array<{ path: string; database: string }>;
 }
 
 /** Which files are migrations, and how they pair up: what the parsers will be given. */
@@ -457,8 +477,16 @@ function plan(input: AnalyzeInput): Plan {
   }
   // earlier Django migrations of the same app let the adapter rebuild the model state (AlterField, RenameField)
   const context = [...(input.contextMigrations ?? []), ...(input.codeFiles ?? [])];
-  const { units, orphanDowns } = groupMigrations(readable, config, input.explicitPaths, context);
-  return { config, errors, readable, units, orphanDowns };
+  const grouped = groupMigrations(readable, config, input.explicitPaths, context);
+  const unreviewed: Plan["unreviewed"] = [];
+  const reviewed = (path: string) => {
+    const database = unreviewedDatabase(path);
+    if (database) unreviewed.push({ path, database });
+    return !database;
+  };
+  const units = grouped.units.filter((u) => reviewed(u.file.path));
+  const orphanDowns = grouped.orphanDowns.filter((d) => reviewed(d.file.path));
+  return { config, errors, readable, units, orphanDowns, unreviewed };
 }
 
 /** The frameworks whose parsers a plan needs (orphan down files are SQL). */
@@ -467,7 +495,7 @@ const frameworksOf = (planned: Plan): Framework[] => [...planned.units.map((u) =
 function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, AnalysisResult> {
   const { config, errors, readable, units, orphanDowns } = planned;
   const migrations: Migration[] = [];
-  const findings: ReportedFinding[] = [];
+  const findings: ReportedFinding[] = unreviewedFindings(planned.unreviewed, config);
   const databases = decideDatabases(units, readable, input, config);
   // all parsing first, then all rules: two tight phases run measurably faster than alternating per file
   const parsed = new Map<MigrationUnit, Parsed>();

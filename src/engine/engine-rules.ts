@@ -44,4 +44,12 @@ export const WAIVER_WITHOUT_REASON: RuleMeta = {
   why: "`migguard:ignore RULE` silences a hazard; reviewers and auditors need the reason next to it. A waiver without a reason does not apply.",
 };
 
-export const ENGINE_RULES: readonly RuleMeta[] = [SYNTAX_ERROR, TOO_COMPLEX, HIDDEN_OPERATION, INVALID_CONFIG, WAIVER_WITHOUT_REASON];
+export const UNSUPPORTED_DATABASE: RuleMeta = {
+  id: "unsupported-database",
+  category: "syntax",
+  severity: "info",
+  title: "The migration runs on a database migguard does not review",
+  why: "pop and popx keep one file per database (`x.cockroach.up.sql` beside `x.postgres.up.sql`). CockroachDB has its own grammar and changes schemas online, so PostgreSQL's syntax and lock rules would report what is not there and miss what is. migguard says which files it did not check rather than passing them unread; the other databases' files are checked as usual.",
+};
+
+export const ENGINE_RULES: readonly RuleMeta[] = [SYNTAX_ERROR, TOO_COMPLEX, HIDDEN_OPERATION, INVALID_CONFIG, WAIVER_WITHOUT_REASON, UNSUPPORTED_DATABASE];

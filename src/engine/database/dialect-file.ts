@@ -30,5 +30,14 @@ export function fileDatabase(path: string): Database | undefined {
   const dialect = popSuffix(path)?.dialect;
   if (!dialect) return undefined;
   if (dialect === "mysql" || dialect === "mariadb") return dialect;
+  // CockroachDB speaks PostgreSQL's wire protocol (its files are not reviewed: unreviewedDatabase)
   return dialect.startsWith("sqlite") ? "sqlite" : "postgresql";
+}
+
+/**
+ * The database a pop file names that migguard does not review (`x.cockroach.up.sql`: CockroachDB's own grammar,
+ * online schema changes), as people call it; undefined for every other file.
+ */
+export function unreviewedDatabase(path: string): string | undefined {
+  return popSuffix(path)?.dialect === "cockroach" ? "CockroachDB" : undefined;
 }

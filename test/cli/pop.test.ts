@@ -1,0 +1,51 @@
+/**
+ * A gobuffalo/pop / ory/popx project (ory/hydra's layout) through the command line: one file per database beside a
+ * dialect-less file every other database shares, `.autocommit` files popx runs outside its transaction, and
+ * CockroachDB files reported as not checked instead of read as PostgreSQL.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { run } from "../../src/cli/main.js";
+
+function repo(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "migguard-pop-"));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+const M = "persistence/sql/migrations";
+
+describe("a pop/popx project", () => {
+  it("pairs the generic down, reads .autocommit PostgreSQL as PostgreSQL outside a transaction, and names the CockroachDB files it skips", async () => {
+    const root = repo({
+      "go.mod": "module github.com/acme/auth\n\ngo 1.22\n\nrequire (\n\tgithub.com/ory/pop/v6 v6.4.2\n\tgithub.com/ory/x v0.0.600\n)\n",
+      [`${M}/20240101000001000000_networks.postgres.up.sql`]: "CREATE TABLE networks (id uuid NOT NULL PRIMARY KEY, nid text NOT NULL);\n",
+      [`${M}/20240101000001000000_networks.mysql.up.sql`]: "CREATE TABLE `networks` (`id` char(36) NOT NULL PRIMARY KEY, `nid` varchar(255) NOT NULL) ENGINE=InnoDB;\n",
+      [`${M}/20240101000001000000_networks.cockroach.up.sql`]: "CREATE TABLE networks (id UUID NOT NULL PRIMARY KEY, nid STRING NOT NULL, INDEX networks_nid_idx (nid));\n",
+      [`${M}/20240101000001000000_networks.down.sql`]: "DROP TABLE networks;\n",
+      [`${M}/20240101000002000000_nid_index.postgres.autocommit.up.sql`]: "CREATE INDEX CONCURRENTLY IF NOT EXISTS networks_nid_idx ON networks (nid);\n",
+      [`${M}/20240101000002000000_nid_index.postgres.autocommit.down.sql`]: "DROP INDEX CONCURRENTLY IF EXISTS networks_nid_idx;\n",
+      [`${M}/20240101000002000000_nid_index.mysql.up.sql`]: "CREATE INDEX networks_nid_idx ON networks (nid);\n",
+      [`${M}/20240101000002000000_nid_index.mysql.down.sql`]: "DROP INDEX networks_nid_idx ON networks;\n",
+      [`${M}/20240101000003000000_created_index.postgres.up.sql`]: "CREATE INDEX CONCURRENTLY networks_id_nid_idx ON networks (id, nid);\n",
+      [`${M}/20240101000003000000_created_index.down.sql`]: "DROP INDEX networks_id_nid_idx;\n",
+    });
+    const result = await run(["lint", "--format", "json", M], { cwd: root });
+    const { findings } = JSON.parse(result.output) as { findings: Array<{ rule: string; path: string; line: number; severity: string }> };
+    const seen = findings.map((f) => `${f.rule} ${f.path.slice(M.length + 1)}:${f.line} ${f.severity}`);
+    // the generic down is each dialect's down (no missing-down); MySQL's own index file is MySQL's
+    expect(seen).toEqual([
+      "unsupported-database 20240101000001000000_networks.cockroach.up.sql:1 info",
+      "mysql-lock-wait-timeout 20240101000002000000_nid_index.mysql.up.sql:1 warning",
+      "concurrently-in-transaction 20240101000003000000_created_index.postgres.up.sql:1 error",
+    ]);
+    expect(seen.filter((s) => /^(missing-down|syntax-error) /.test(s))).toEqual([]);
+    expect(seen.filter((s) => s.startsWith("unsupported-database "))).toEqual(["unsupported-database 20240101000001000000_networks.cockroach.up.sql:1 info"]);
+    // popx wraps a file without `.autocommit` in a transaction, where CONCURRENTLY fails; the .autocommit one runs outside
+    expect(seen.filter((s) => s.startsWith("concurrently-in-transaction "))).toEqual(["concurrently-in-transaction 20240101000003000000_created_index.postgres.up.sql:1 error"]);
+  });
+});
