@@ -1,6 +1,9 @@
-import { defineRule } from "../support/rule.js";
+import type { OperationOf } from "../../model.js";
+import { defineRule, type RuleContext } from "../support/rule.js";
+import { columnBackup, type ColumnBackup } from "../support/column-backup.js";
+import { rubyString } from "../support/embed-sql.js";
 import { fixFor, ident, sym } from "../support/fix.js";
-import { assured, ignoredColumnsFix, railsType } from "../support/rails-fix.js";
+import { assured, ignoredColumnsFix, railsType, rubyDefault } from "../support/rails-fix.js";
 import { backupFix, plannedRemoval } from "../support/planned-removal.js";
 import { droppedColumnMatters, restoredByDown, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
@@ -43,31 +46,54 @@ export default defineRule({
         });
         continue;
       }
-      const backup = `${op.table.split(".").pop()}_${op.column}_backup`;
-      const type = op.type ?? ctx.repository.columnType(op.table, op.column, index);
+      const kept = columnBackup(ctx, op.table, op.column, index);
+      const copy = [...(kept.note ? [`# ${kept.note}`] : []), `execute ${rubyString(kept.sql)}`];
       ctx.report({
         op,
         message:
           `Removing ${op.table}.${op.column} deletes its values, and rolling back this \`change\` re-adds the column empty: Rails reverses the schema, not the values. ` +
           `Code that still reads ${op.column} breaks until the model ignores it.`,
         fix: fixFor(ctx.framework, {
-          sql: `CREATE TABLE ${ident(backup)} AS SELECT id, ${ident(op.column)} FROM ${ident(op.table)};`,
+          sql: `${kept.note ? `-- ${kept.note}\n` : ""}${kept.sql};`,
           rails: () => `
             # 1. Deploy the model without the column first:
             ${ignoredColumnsFix(ctx.repository, op.table, [op.column]).replace(/\n/g, "\n            ")}
 
             # 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:
             def up
-              execute "CREATE TABLE ${backup} AS SELECT id, ${op.column} FROM ${op.table}"
+              ${copy.join("\n              ")}
               ${assured(ctx.repository, `remove_column ${sym(op.table)}, ${sym(op.column)}`)}
             end
 
             def down
-              add_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(type)}${type ? "" : "  # type unknown to migguard: use the column's type from db/schema.rb"}
-              execute "UPDATE ${op.table} SET ${op.column} = b.${op.column} FROM ${backup} b WHERE ${op.table}.id = b.id"
+              ${readdAndRestore(ctx, op, index, kept).join("\n              ")}
             end`,
         }),
       });
     }
   },
 });
+
+/**
+ * The down of the fix: the column added back as it was defined (the remove_column's own options, else the
+ * earlier migration's), its values joined back from the copy on the table's key, then NOT NULL when it had it
+ * and no default (a NOT NULL column without a default cannot be added to a table with rows).
+ */
+function readdAndRestore(ctx: RuleContext, op: OperationOf<"drop_column">, index: number, kept: ColumnBackup): string[] {
+  const written = ctx.migration.down.status === "present" ? ctx.migration.down.ops.find((o): o is OperationOf<"add_column"> => o.kind === "add_column" && o.table === op.table && o.column.name === op.column) : undefined;
+  const history = ctx.repository.columnDefinition(op.table, op.column);
+  const type = op.type ?? ctx.repository.columnType(op.table, op.column, index) ?? history?.type;
+  const notNull = Boolean(written?.column.notNull || history?.notNull);
+  const dflt = written?.column.default ?? history?.default;
+  const options = [...(dflt ? [`default: ${rubyDefault(dflt.expr)}`] : []), ...(notNull && dflt ? ["null: false"] : [])];
+  const t = op.table;
+  const lines = [`add_column ${sym(t)}, ${sym(op.column)}, ${[railsType(type), ...options].join(", ")}${type ? "" : "  # type unknown to migguard: use the column's type from db/schema.rb"}`];
+  if (!kept.key) {
+    lines.push(`# migguard found no key of ${t} to join ${kept.backup} back on: restore ${op.column} from it by hand`, `raise ActiveRecord::IrreversibleMigration, ${rubyString(`restore ${t}.${op.column} from ${kept.backup}`)}`);
+    return lines;
+  }
+  const on = kept.key.map((k) => `${ident(t)}.${ident(k)} = b.${ident(k)}`).join(" AND ");
+  lines.push(`execute ${rubyString(`UPDATE ${ident(t)} SET ${ident(op.column)} = b.${ident(op.column)} FROM ${ident(kept.backup)} b WHERE ${on}`)}`);
+  if (notNull && !dflt) lines.push(`change_column_null ${sym(t)}, ${sym(op.column)}, false`);
+  return lines;
+}

@@ -5,6 +5,7 @@
 import type { Framework } from "../../model.js";
 import { QuoteUtils } from "@pgsql/quotes";
 import { embedSql } from "./embed-sql.js";
+import { singularize } from "../../adapters/rails/inflections.js";
 
 /**
  * A framework's variant is a function that builds it, never a value: only the migration's own framework's is
@@ -56,10 +57,10 @@ export function ident(name: string): string {
 /** A Ruby symbol for a table or column name. */
 export const sym = (name: string): string => (/^[a-z_][a-zA-Z0-9_]*$/.test(name) ? `:${name}` : `:"${name}"`);
 
-/** A Rails model class name guessed from a table name (users -> User, order_items -> OrderItem). */
+/** A Rails model class name from a table name by Active Record's inflections (users -> User, tag_aliases -> TagAlias). */
 export function modelName(table: string): string {
   const base = table.split(".").pop() ?? table;
-  const singular = base.endsWith("ies") ? `${base.slice(0, -3)}y` : base.endsWith("sses") ? base.slice(0, -2) : base.replace(/s$/, "");
+  const singular = singularize(base);
   return singular
     .split("_")
     .filter(Boolean)

@@ -203,7 +203,7 @@ function defaultBefore(migration: Migration, index: number, table: string, colum
 }
 
 /** A default as Ruby: a literal as it is ('member', 0, true), an SQL expression as the lambda Rails takes for one. */
-const rubyDefault = (expr: string | undefined): string =>
+export const rubyDefault = (expr: string | undefined): string =>
   expr === undefined ? "nil" : /^(?:'[^'\\]*'|"[^"\\]*"|-?\d+(?:\.\d+)?|true|false|nil)$/i.test(expr) ? expr.replace(/^(TRUE|FALSE|NIL)$/, (w) => w.toLowerCase()) : `-> { ${JSON.stringify(expr)} }`;
 
 /**
