@@ -84,9 +84,20 @@ const RECORD_WRITES: Record<string, "update" | "delete"> = {
   decrypt: "update",
 };
 
-/** `find_each(&:save!)`: a loop that calls a record write on each record, through a block-pass symbol. */
-const blockPassWrite = (call: CallNode): boolean =>
-  call.block instanceof BlockArgumentNode && call.block.expression instanceof SymbolNode && call.block.expression.unescaped.value in RECORD_WRITES;
+/** Record methods that only read: `map(&:id)` collects values, it changes nothing. */
+const RECORD_READS = new Set(["id", "to_s", "to_h", "to_param", "inspect", "name", "attributes", "as_json", "to_json", "itself", "freeze", "dup", "reload"]);
+
+/**
+ * `find_each(&:save!)`, `find_each(&:substitute)`: a loop that sends each record a method through a block-pass
+ * symbol. A known write, or a method of the project's model (alphagov/publishing-api's `Edition#substitute`
+ * unpublishes): what it does is unknown, and a migration that calls it on every record runs it for its effect.
+ * Predicates (`&:valid?`) and the readers above only read.
+ */
+const blockPassWrite = (call: CallNode): boolean => {
+  if (!(call.block instanceof BlockArgumentNode) || !(call.block.expression instanceof SymbolNode)) return false;
+  const method = call.block.expression.unescaped.value;
+  return method in RECORD_WRITES || (!method.endsWith("?") && !RECORD_READS.has(method));
+};
 
 /** Iterations over records: a loop whose block writes is a data migration. */
 const LOOPS = new Set(["find_each", "find_in_batches", "in_batches", "each", "each_with_index", "each_slice", "map", "each_with_object", "find_each_with_index"]);

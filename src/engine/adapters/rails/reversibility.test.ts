@@ -28,6 +28,8 @@ const irreversible: Array<[string, string]> = [
   ["User.update_all(flag: true)", "not recorded"],
   ["ActiveRecord::Base.connection.execute(\"UPDATE users SET a = 1\")", "not recorded"],
   ["User.find_each { |u| u.touch }", "not recorded"],
+  // a model method sent to every record (publishing-api's Edition#substitute unpublishes): run for its effect
+  ['Edition.where(state: "published").find_each(&:substitute)', "not recorded"],
 ];
 
 const reversible: Array<[string, string[]]> = [
@@ -59,6 +61,9 @@ const reversible: Array<[string, string[]]> = [
   ["update_view :totals, version: 3, revert_to_version: 2", ["drop_object@3", "create_object@3"]],
   ["up_only { execute \"UPDATE users SET a = 1\" }", []],
   ["say_with_time(\"x\") { add_column :users, :a, :string }", ["drop_column@3"]],
+  // reading each record's id or a predicate changes nothing
+  ["User.where(admin: true).map(&:id)", []],
+  ["User.find_each(&:valid?)", []],
 ];
 
 describe("change that Rails cannot invert", () => {
