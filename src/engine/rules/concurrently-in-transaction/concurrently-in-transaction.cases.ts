@@ -12,6 +12,19 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "pop/popx wraps x.postgres.up.sql in a transaction: CONCURRENTLY alone in it still fails; the fix names the .autocommit file",
+      schema: "CREATE TABLE hydra_client (id uuid PRIMARY KEY, nid uuid);",
+      path: "persistence/sql/migrations/20240101000001000000_client_nid_idx.postgres.up.sql",
+      code: "CREATE INDEX CONCURRENTLY hydra_client_nid_idx ON hydra_client (nid);\n",
+      files: { "persistence/sql/migrations/20240101000001000000_client_nid_idx.down.sql": "DROP INDEX hydra_client_nid_idx;\n" },
+      lines: [1],
+      fixes: [
+        "-- popx runs this file in a transaction, which CONCURRENTLY refuses: move the statement to a new version's file\n" +
+          "-- <next version>_client_nid_idx.postgres.autocommit.up.sql, which popx runs outside a transaction.",
+      ],
+    },
+    {
+      framework: "sql",
       name: "golang-migrate file with CIC and another statement (one implicit transaction)",
       schema: "CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint);",
       path: "migrations/000060_idx.up.sql",
@@ -46,6 +59,14 @@ export default defineCases({
     { framework: "sql", name: "explicit BEGIN around CIC", schema: "CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint);", code: "BEGIN;\nCREATE INDEX CONCURRENTLY posts_author_idx ON posts (author_id);\nCOMMIT;", lines: [2] },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "pop/popx runs x.postgres.autocommit.up.sql outside a transaction (ory/hydra's CONCURRENTLY indexes)",
+      schema: "CREATE TABLE hydra_client (id uuid PRIMARY KEY, nid uuid);",
+      path: "persistence/sql/migrations/20240101000001000000_client_nid_idx.postgres.autocommit.up.sql",
+      code: "CREATE INDEX CONCURRENTLY IF NOT EXISTS hydra_client_nid_idx ON hydra_client (nid);\nCREATE INDEX CONCURRENTLY IF NOT EXISTS hydra_client_id_nid_idx ON hydra_client (id, nid);\n",
+      files: { "persistence/sql/migrations/20240101000001000000_client_nid_idx.postgres.autocommit.down.sql": "DROP INDEX CONCURRENTLY IF EXISTS hydra_client_nid_idx;\nDROP INDEX CONCURRENTLY IF EXISTS hydra_client_id_nid_idx;\n" },
+    },
     { framework: "sql", name: "CIC alone in a golang-migrate file", path: "migrations/000060_idx.up.sql", code: "CREATE INDEX CONCURRENTLY IF NOT EXISTS posts_author_idx ON posts (author_id);", files: { "migrations/000060_idx.down.sql": "DROP INDEX CONCURRENTLY posts_author_idx;" } },
     { framework: "sql", name: "goose NO TRANSACTION", path: "db/migrations/00061_idx.sql", code: "-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY posts_author_idx ON posts (author_id);\n-- +goose Down\nDROP INDEX CONCURRENTLY posts_author_idx;\n" },
     { framework: "sql", name: "dbmate transaction:false", path: "db/migrations/20240101_idx.sql", code: "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY posts_author_idx ON posts (author_id);\n-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY posts_author_idx;\n" },

@@ -2,7 +2,7 @@ import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { upOps } from "../support/scope.js";
 import { railsConcurrentlyFix } from "../support/rails-fix.js";
-import { HOW_TO_LEAVE_THE_TRANSACTION } from "../support/leave-transaction.js";
+import { howToLeaveTheTransaction } from "../support/leave-transaction.js";
 
 
 export default defineRule({
@@ -23,7 +23,7 @@ export default defineRule({
         op,
         message: `${op.kind === "add_index" ? "CREATE INDEX" : op.kind === "drop_index" ? "DROP INDEX" : "REINDEX"} CONCURRENTLY runs inside a transaction here, which PostgreSQL refuses: the migration will fail.`,
         fix: fixFor(ctx.framework, {
-          sql: HOW_TO_LEAVE_THE_TRANSACTION[ctx.migration.layout] ?? "-- run it outside a transaction",
+          sql: howToLeaveTheTransaction(ctx.migration) ?? "-- run it outside a transaction",
           rails: () => railsConcurrentlyFix(op, ctx.migration),
           django: () => `class Migration(migrations.Migration):\n    atomic = False\n    operations = [AddIndexConcurrently(...)]`,
           alembic: () => `with op.get_context().autocommit_block():\n    op.create_index(..., postgresql_concurrently=True)`,

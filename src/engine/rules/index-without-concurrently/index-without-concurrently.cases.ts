@@ -46,6 +46,18 @@ export default defineCases({
     { framework: "sql", name: "unique index over several lines", schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);", code: "SET lock_timeout = '1s';\nCREATE UNIQUE INDEX\n  users_email_key\n  ON users (lower(email));", lines: [2] },
     {
       framework: "sql",
+      name: "pop/popx (ory/hydra's x.postgres.up.sql): popx wraps the file in a transaction, so the fix moves the build to a new .autocommit file with the dialect",
+      path: "persistence/sql/migrations/20190100000009000000_client.postgres.up.sql",
+      schema: "CREATE TABLE hydra_client (id text PRIMARY KEY, pk bigint);",
+      code: "CREATE UNIQUE INDEX hydra_client_idx_id_uq ON hydra_client (id);\n",
+      files: { "persistence/sql/migrations/20190100000009000000_client.down.sql": "DROP INDEX hydra_client_idx_id_uq;\n" },
+      lines: [1],
+      fixes: [
+        "-- popx runs this file in a transaction, which CONCURRENTLY refuses: move the statement to a new version's file\n-- <next version>_client.postgres.autocommit.up.sql, which popx runs outside a transaction.\nDROP INDEX CONCURRENTLY IF EXISTS hydra_client_idx_id_uq;\nCREATE UNIQUE INDEX CONCURRENTLY hydra_client_idx_id_uq ON hydra_client (id);",
+      ],
+    },
+    {
+      framework: "sql",
       name: "golang-migrate: the fix is the CREATE alone in its file (the file is one query; a DROP beside it would make it one transaction, which CONCURRENTLY refuses)",
       path: "migrations/000060_artifact_digest.up.sql",
       schema: "CREATE TABLE artifact (id bigint PRIMARY KEY, digest text);",

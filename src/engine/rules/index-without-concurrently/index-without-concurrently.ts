@@ -11,7 +11,7 @@ import { reindented } from "../support/data-code.js";
 import { calleeOf, keywordText, withCallee, withKeyword, withoutKeyword } from "../support/python-call.js";
 import { outOfBatch } from "../support/alembic-batch.js";
 import { djangoIndexNameWithin } from "../support/django-index-name.js";
-import { NO_WAY_OUT_OF_TRANSACTION, ONE_QUERY_PER_FILE } from "../support/leave-transaction.js";
+import { NO_WAY_OUT_OF_TRANSACTION, popLeaveTransaction, sendsOneQuery } from "../support/leave-transaction.js";
 import { outOfBandIndexFix } from "../support/out-of-band-index.js";
 import { RIVER_TEMPLATE_MARKER } from "../../adapters/sql/layouts/rivermigrate.js";
 import { djangoDependsOn, djangoHasOtherOperations } from "../support/django-migration.js";
@@ -204,7 +204,7 @@ export default defineRule({
       if (op.concurrently || !tableWithRows(ctx, op.table, index) || builtBefore(ctx, op, index)) continue;
       const name = op.name ?? derivedName(op.table, op.columns, "idx");
       const cols = op.columns.map(ident).join(", ");
-      const oneQuery = ctx.framework === "sql" && !op.embeddedSql && ONE_QUERY_PER_FILE.has(ctx.migration.layout);
+      const oneQuery = ctx.framework === "sql" && !op.embeddedSql && sendsOneQuery(ctx.migration);
       const partitioned = ctx.framework === "sql" && !op.embeddedSql ? partitionsOf(ctx, op.table, index) : undefined;
       const byPartition = partitioned && partitionedIndexFix(op.text, name, partitioned, op.columns, oneQuery ? ctx.migration.layout : undefined);
       if (byPartition) {
@@ -254,7 +254,7 @@ export default defineRule({
             -- by hand before migrating again.
             ${alone.replace(/\n/g, "\n            ")}`
             : `
-            -- outside a transaction (its own migration file / NO TRANSACTION mode):
+            ${popLeaveTransaction(ctx.migration.path)?.replace(/\n/g, "\n            ") ?? "-- outside a transaction (its own migration file / NO TRANSACTION mode):"}
             ${(written ?? rebuilt).replace(/\n/g, "\n            ")}`,
           // built for a Rails (Django) migration only: a SQL file's CREATE INDEX never pays for them
           rails: () =>

@@ -3,6 +3,8 @@
  * (and a few other statements) cannot run in one, and each runner has its own way out.
  */
 import type { Layout, Migration, Operation } from "../../model.js";
+import { popSuffix } from "../../database/dialect-file.js";
+import { baseOf } from "../../paths.js";
 
 /**
  * golang-migrate's PostgreSQL driver sends a whole file as one query (it adds no BEGIN of its own), and PostgreSQL
@@ -40,12 +42,36 @@ export const HOW_TO_LEAVE_THE_TRANSACTION: Partial<Record<Layout, string>> = {
 export const ONE_QUERY_PER_FILE: ReadonlySet<Layout> = new Set(["golang-migrate", "prisma"]);
 
 /**
+ * pop/popx (`x.postgres.up.sql`): popx runs each file in a transaction it opens, and a file named `.autocommit`
+ * outside any. One file per version and dialect, so the statement moves to a new version's `.autocommit` file.
+ */
+export function popLeaveTransaction(path: string): string | undefined {
+  const pop = popSuffix(path);
+  // an .autocommit file already runs outside a transaction
+  if (!pop || pop.autocommit) return undefined;
+  const name = baseOf(pop.stem).replace(/^\d+_/, "");
+  return (
+    "-- popx runs this file in a transaction, which CONCURRENTLY refuses: move the statement to a new version's file\n" +
+    `-- <next version>_${name}${pop.dialect ? `.${pop.dialect}` : ""}.autocommit.up.sql, which popx runs outside a transaction.`
+  );
+}
+
+/** The lines that say how this migration's runner leaves its transaction (pop files by their name, others by layout). */
+export const howToLeaveTheTransaction = (migration: Pick<Migration, "layout" | "path">): string | undefined =>
+  popLeaveTransaction(migration.path) ?? HOW_TO_LEAVE_THE_TRANSACTION[migration.layout];
+
+/** Whether the runner sends this file as one query (golang-migrate's names without pop's dialect or `.autocommit`). */
+export const sendsOneQuery = (migration: Pick<Migration, "layout" | "path">): boolean => ONE_QUERY_PER_FILE.has(migration.layout) && !popSuffix(migration.path);
+
+/**
  * The comment lines a fix puts before a CONCURRENTLY statement that takes `op`'s place in a SQL migration. In a
  * one-query layout, alone in its file (no BEGIN either) it already runs outside a transaction and stays where it is;
  * beside other statements it must move (or, for golang-migrate, the driver must split the file).
  */
 export function concurrentlyPlacement(migration: Migration, op: Operation): string {
-  if (!ONE_QUERY_PER_FILE.has(migration.layout) || op.embeddedSql) return "-- outside a transaction:";
+  const pop = popLeaveTransaction(migration.path);
+  if (pop && !op.embeddedSql && migration.up.some((other) => other.inTransaction)) return pop;
+  if (!sendsOneQuery(migration) || op.embeddedSql) return "-- outside a transaction:";
   const alone = migration.up.every((other) => other === op);
   if (alone) return `-- the only statement of its file: ${migration.layout} sends it as a query of its own, outside a transaction`;
   return HOW_TO_LEAVE_THE_TRANSACTION[migration.layout]!;

@@ -205,6 +205,25 @@ describe("SQL", () => {
   });
 });
 
+describe("pop/popx", () => {
+  // ory/hydra keeps x.postgres.up.sql beside x.mysql.up.sql: a new file without the dialect would run on every database
+  it("a new file keeps the dialect, and leaves popx's transaction by its .autocommit name", async () => {
+    const m = await migrationOf("persistence/sql/migrations/20240101000001000000_rev.postgres.up.sql", "ALTER TABLE schedule ADD COLUMN revision integer;\nUPDATE schedule SET revision = 0;\n");
+    const code = moved(m);
+    const [wrapped] = newMigrations(m, [{ name: "fill revision", ...code }]);
+    const [auto] = newMigrations(m, [{ name: "fill revision", ...code, noTransaction: true }]);
+    expect(wrapped.path).toMatch(/^persistence\/sql\/migrations\/\d+_fill_revision\.postgres\.up\.sql$/);
+    expect(auto.path).toMatch(/^persistence\/sql\/migrations\/\d+_fill_revision\.postgres\.autocommit\.up\.sql$/);
+    expect(wrapped.text).toBe("UPDATE schedule SET revision = 0;");
+  });
+
+  it("a new file after a dialect-less one stays dialect-less (it is the file of every database without its own)", async () => {
+    const m = await migrationOf("persistence/sql/migrations/20240101000001000000_rev.autocommit.up.sql", "ALTER TABLE schedule ADD COLUMN revision integer;\nUPDATE schedule SET revision = 0;\n");
+    const [file] = newMigrations(m, [{ name: "fill revision", ...moved(m) }]);
+    expect(file.path).toMatch(/^persistence\/sql\/migrations\/\d+_fill_revision\.up\.sql$/);
+  });
+});
+
 describe("a fix's new migrations go after the folder's newest migration", () => {
   // linting a migration that others already follow: the next number is taken (golang-migrate refuses two files of
   // one version; Django and Alembic refuse two leaves), so the new steps follow the newest migration

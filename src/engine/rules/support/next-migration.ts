@@ -22,6 +22,7 @@ import { freeNames } from "./python-free-names.js";
 import { isMysqlFamily } from "./databases.js";
 import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
 import { folderPrefix } from "../../paths.js";
+import { popSuffix } from "../../database/dialect-file.js";
 
 /**
  * Rails code copied into a split for a MySQL database, without PostgreSQL's own options (`algorithm: :concurrently`
@@ -265,8 +266,13 @@ function sqlFile(migration: Migration, anchor: Migration, step: MigrationStep, i
     case "dbmate":
       return { path: `${dir}${version}_${name}.sql`, text: [`-- migrate:up${step.noTransaction ? " transaction:false" : ""}`, up, "", "-- migrate:down", down].join("\n").trimEnd() };
     case "golang-migrate":
-    case "rivermigrate":
+    case "rivermigrate": {
+      // pop/popx: the new file keeps the dialect (a file without one runs on every database) and leaves popx's
+      // transaction by its name
+      const pop = popSuffix(migration.path);
+      if (pop) return { path: `${dir}${version}_${name}${pop.dialect ? `.${pop.dialect}` : ""}${step.noTransaction ? ".autocommit" : ""}.up.sql`, text: up };
       return { path: `${dir}${version}_${name}.up.sql`, text: up };
+    }
     case "flyway":
       return { path: `${dir}V${anchor.version ?? "next"}.${index + 1}__${name}.sql`, text: up };
     case "liquibase":

@@ -10,7 +10,7 @@ import { nameKey } from "../support/facts.js";
 import { isUtcZone, typeChangeCost } from "../../types.js";
 import { railsType } from "../support/rails-fix.js";
 import { addColumnWithoutKey, alterWithConstraintUsingIndex } from "../support/sql-text.js";
-import { HOW_TO_LEAVE_THE_TRANSACTION, NO_WAY_OUT_OF_TRANSACTION } from "../support/leave-transaction.js";
+import { howToLeaveTheTransaction, NO_WAY_OUT_OF_TRANSACTION } from "../support/leave-transaction.js";
 import { outOfBandIndexFix } from "../support/out-of-band-index.js";
 import { RIVER_TEMPLATE_MARKER } from "../../adapters/sql/layouts/rivermigrate.js";
 import { renderFix } from "../support/fix-steps.js";
@@ -136,7 +136,7 @@ export default defineRule({
                       outOfBandIndexFix(`CREATE UNIQUE INDEX ${ident(idx)} ON ${ident(op.table)} (${op.columns.map(ident).join(", ")});`, idx, NO_WAY_OUT_OF_TRANSACTION[ctx.migration.layout]!, RIVER_TEMPLATE_MARKER.test(ctx.migration.source ?? op.text))) ||
                     [
                       `-- outside a transaction (CONCURRENTLY cannot run in one):`,
-                      HOW_TO_LEAVE_THE_TRANSACTION[ctx.migration.layout] ?? "-- run it outside a transaction",
+                      howToLeaveTheTransaction(ctx.migration) ?? "-- run it outside a transaction",
                       `CREATE UNIQUE INDEX CONCURRENTLY ${ident(idx)} ON ${ident(op.table)} (${op.columns.map(ident).join(", ")});`,
                     ].join("\n"),
                   steps: [
