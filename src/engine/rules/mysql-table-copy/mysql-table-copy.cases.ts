@@ -25,6 +25,16 @@ ALTER TABLE posts ADD FULLTEXT INDEX ft_body (body);
     },
     {
       framework: "sql",
+      name: "MODIFY to another type than the one an earlier migration created: the table is copied (an error)",
+      config: mysql,
+      files: { "db/migrations/001_orders.sql": "CREATE TABLE orders (id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY, total int NOT NULL);\n" },
+      path: "db/migrations/002_total.sql",
+      code: `ALTER TABLE orders MODIFY total decimal(14,2) NOT NULL;
+`,
+      lines: [1],
+    },
+    {
+      framework: "sql",
       name: "a foreign key added while foreign_key_checks is on; the primary key dropped without another",
       config: mysql,
       code: `ALTER TABLE line_items ADD CONSTRAINT fk_order FOREIGN KEY (order_id) REFERENCES orders (id);
@@ -87,6 +97,17 @@ ALTER TABLE labels ADD COLUMN num INT NOT NULL, ADD PRIMARY KEY (num);
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "MODIFY that only makes a column NOT NULL, its type read from the ADD COLUMN before it (ory/hydra's client metadata): in place, writes go on",
+      config: mysql,
+      code: `ALTER TABLE hydra_client ADD metadata TEXT NULL;
+
+UPDATE hydra_client SET metadata='{}';
+
+ALTER TABLE hydra_client MODIFY metadata TEXT NOT NULL;
+`,
+    },
     {
       framework: "sql",
       name: "online changes: ADD INDEX, ADD/DROP/RENAME COLUMN, defaults; a new table",

@@ -131,9 +131,10 @@ export default defineRule({
       }
       if (op.kind === "alter_column_type" || op.kind === "redefine_column") {
         const to = op.kind === "alter_column_type" ? op.type : op.column.type;
-        const from = op.kind === "alter_column_type" ? op.fromType : undefined;
-        const verdict = typeChange(from, to, database, databaseVersion);
         const column = op.kind === "alter_column_type" ? op.column : op.column.name;
+        // MODIFY restates the type: the history (this migration's ADD COLUMN, an earlier CREATE TABLE) says what it was
+        const from = (op.kind === "alter_column_type" ? op.fromType : undefined) ?? ctx.repository.columnType(table, column, index);
+        const verdict = typeChange(from, to, database, databaseVersion);
         if (verdict === "unknown") {
           ctx.report({
             op,
