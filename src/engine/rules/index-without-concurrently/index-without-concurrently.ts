@@ -6,7 +6,7 @@ import { indexName } from "../../adapters/rails/rails-names.js";
 import { concurrentIndexParts, indexOnNextLine, parseOne, partitionedIndexSql } from "../support/sql-text.js";
 import { nameKey } from "../support/facts.js";
 import type { OperationOf } from "../../model.js";
-import { pythonString } from "../support/embed-sql.js";
+import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { reindented } from "../support/data-code.js";
 import { calleeOf, keywordText, withCallee, withKeyword, withoutKeyword } from "../support/python-call.js";
 import { outOfBatch } from "../support/alembic-batch.js";
@@ -302,7 +302,7 @@ function alembicConcurrentIndex(ctx: RuleContext, op: OperationOf<"add_index">, 
     if (concurrent) return block([concurrent]);
   }
   const columns = `[${op.columns.map((c) => pythonString(c)).join(", ")}]`;
-  const rebuilt = `op.create_index(${pythonString(name)}, ${pythonString(op.table)}, ${columns}${op.unique ? ", unique=True" : ""}, postgresql_concurrently=True)`;
+  const rebuilt = `op.create_index(${pythonString(name)}, ${alembicTable(op.table).name}, ${columns}${alembicTable(op.table).schema}${op.unique ? ", unique=True" : ""}, postgresql_concurrently=True)`;
   // an index of a call migguard cannot edit in place (a batch call in a loop, another alias): built from what was read
   const note = /(?:^|\.)create_index$/.test(callee) ? [`# copy any other argument of the ${callee} call (postgresql_where, postgresql_using, ...) into this one`] : [];
   return [alembicColumnWithoutIndex(op.text), ...note, block([rebuilt])].filter(Boolean).join("\n");

@@ -10,7 +10,7 @@ import type { RuleContext } from "../support/rule.js";
 import { nameKey } from "../support/facts.js";
 import type { FixSteps, MigrationStep } from "../support/fix-steps.js";
 import { derivedName, ident, modelName, sym } from "../support/fix.js";
-import { pythonString, rubyString } from "../support/embed-sql.js";
+import { alembicTable, pythonString, rubyString } from "../support/embed-sql.js";
 import { addColumnLike } from "../support/column-code.js";
 import { alembicBatchedFill, railsBatchedFill, sqlBatchedFill, type BatchedFill } from "../support/batched-fill.js";
 import { columnSyncSql, dropColumnSyncSql } from "../support/column-sync.js";
@@ -134,7 +134,7 @@ function alembicExpandDown(ctx: RuleContext, op: RenameColumn, check: boolean): 
     `# and in this revision's downgrade(), ${where}:`,
     pythonExecute(dropColumnSyncSql({ table: op.table, to: op.newName })),
     ...(check ? [pythonExecute(`ALTER TABLE ${ident(op.table)} DROP CONSTRAINT IF EXISTS ${ident(derivedName(op.table, [op.newName], "not_null"))}`)] : []),
-    `op.drop_column(${pythonString(op.table)}, ${pythonString(op.newName)})`,
+    `op.drop_column(${alembicTable(op.table).name}, ${pythonString(op.newName)}${alembicTable(op.table).schema})`,
   ];
 }
 
@@ -143,7 +143,7 @@ function alembicSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSte
   const add = addColumnLike("alembic", { table: op.table, column: op.newName, like: op.column, type: ctx.repository.columnType(op.table, op.column, index) });
   const steps: MigrationStep[] = [{ name: `fill ${op.table} ${op.newName}`, noTransaction: true, statements: [alembicBatchedFill(sql.fill)], down: ["# nothing to undo: the copied values stay"] }];
   if (sql.notNull)
-    steps.push({ name: `${op.table} ${op.newName} not null`, statements: sql.notNull.map(pythonExecute), down: [`op.alter_column(${pythonString(op.table)}, ${pythonString(op.newName)}, nullable=True)`] });
+    steps.push({ name: `${op.table} ${op.newName} not null`, statements: sql.notNull.map(pythonExecute), down: [`op.alter_column(${alembicTable(op.table).name}, ${pythonString(op.newName)}${alembicTable(op.table).schema}, nullable=True)`] });
   steps.push({
     name: `drop ${op.table} ${op.column}`,
     statements: [`# once no running code uses "${op.column}":`, ...[...sql.contract, ...sql.recreate].map(pythonExecute)],

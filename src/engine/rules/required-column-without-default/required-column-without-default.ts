@@ -1,6 +1,6 @@
 import type { ColumnSpec, Operation, OperationOf, TypeRef } from "../../model.js";
 import { neutralDefault, neutralDefaultNote, saType } from "../support/column-code.js";
-import { pythonString } from "../support/embed-sql.js";
+import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { nameKey } from "../support/facts.js";
 import { positionsBy } from "../support/positions.js";
 import { derivedName, ident, sym } from "../support/fix.js";
@@ -223,7 +223,7 @@ function alembicFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   if (nullable) return [`# add it nullable, fill it for existing rows, then make it NOT NULL once every running version of the code writes it`, nullable].join("\n");
   return [
     `# add it nullable, fill it for existing rows, then make it NOT NULL once every running version of the code writes it`,
-    `op.add_column(${pythonString(op.table)}, sa.Column(${pythonString(c.name)}, ${type ?? "sa.Text()"}, nullable=True))${type ? "" : "  # migguard does not know the type: use yours"}`,
+    `op.add_column(${alembicTable(op.table).name}, sa.Column(${pythonString(c.name)}, ${type ?? "sa.Text()"}, nullable=True)${alembicTable(op.table).schema})${type ? "" : "  # migguard does not know the type: use yours"}`,
   ].join("\n");
 }
 

@@ -10,7 +10,7 @@ import { carriedStatement, type FixSteps, type MigrationStep } from "../support/
 import { reindented } from "../support/data-code.js";
 import { ident, modelName, sym } from "../support/fix.js";
 import { alterSubcommandsOf, alterWithSubcommand } from "../support/sql-text.js";
-import { pythonString, rubyString } from "../support/embed-sql.js";
+import { alembicTable, pythonString, rubyString } from "../support/embed-sql.js";
 import { keywordText } from "../support/python-call.js";
 import { unboundNames } from "../support/python-free-names.js";
 import { djangoApp } from "../support/django-migration.js";
@@ -169,14 +169,14 @@ function djangoSqlSteps(op: SetNotNull, name: string): FixSteps {
 function alembicSteps(op: SetNotNull, name: string): FixSteps {
   const [t, c, n] = [ident(op.table), ident(op.column), ident(name)];
   const own = op.text.trim();
-  const alter = /^op\.alter_column\(/.test(own) ? reindented(own) : `op.alter_column(${pythonString(op.table)}, ${pythonString(op.column)}, nullable=False)`;
+  const alter = /^op\.alter_column\(/.test(own) ? reindented(own) : `op.alter_column(${alembicTable(op.table).name}, ${pythonString(op.column)}${alembicTable(op.table).schema}, nullable=False)`;
   return {
     inPlace: `op.execute(${pythonString(`ALTER TABLE ${t} ADD CONSTRAINT ${n} CHECK (${c} IS NOT NULL) NOT VALID`)})`,
     steps: [
       {
         name: `validate ${name}`,
-        statements: [`op.execute(${pythonString(`ALTER TABLE ${t} VALIDATE CONSTRAINT ${n}`)})`, alter, `op.drop_constraint(${pythonString(name)}, ${pythonString(op.table)})`],
-        down: [`op.alter_column(${pythonString(op.table)}, ${pythonString(op.column)}, nullable=True)`],
+        statements: [`op.execute(${pythonString(`ALTER TABLE ${t} VALIDATE CONSTRAINT ${n}`)})`, alter, `op.drop_constraint(${pythonString(name)}, ${alembicTable(op.table).name}${alembicTable(op.table).schema})`],
+        down: [`op.alter_column(${alembicTable(op.table).name}, ${pythonString(op.column)}${alembicTable(op.table).schema}, nullable=True)`],
       },
     ],
   };

@@ -6,7 +6,7 @@
  * in a comment and raises, so a downgrade never reports success having skipped it.
  */
 import type { ColumnSpec, Operation, TypeRef } from "../../model.js";
-import { pythonString } from "./embed-sql.js";
+import { alembicTable, pythonString } from "./embed-sql.js";
 import { derivedName, ident } from "./fix.js";
 import { saType } from "./column-code.js";
 import { inverseOfUp, inverseSteps, type InverseSource, type InverseStep } from "./sql-inverse.js";
@@ -17,6 +17,16 @@ const code = (text: string): InverseStep => ({ kind: "code", text });
 const unknown = (text: string): InverseStep => ({ kind: "unknown", text });
 const note = (text: string): InverseStep => ({ kind: "note", text });
 const str = pythonString;
+/** `"table", schema="s"`: the table and its schema (keyword arguments may follow) */
+const tableArgs = (table: string) => {
+  const t = alembicTable(table);
+  return `${t.name}${t.schema}`;
+};
+/** `"table", "column", schema="s"`: an op that takes a table and a column */
+const tableColumn = (table: string, column: string) => {
+  const t = alembicTable(table);
+  return `${t.name}, ${str(column)}${t.schema}`;
+};
 const lineOf = (op: Operation) => `line ${op.loc.line}`;
 
 /** `alter_column`'s constraint type names for drop_constraint(type_=...). */
@@ -64,10 +74,10 @@ function addBack(op: Extract<Operation, { kind: "drop_column" }>, index: number,
   const column: ColumnSpec = definition ?? { name: op.column, type, notNull: false, primaryKey: false, unique: false, check: false, serial: false };
   // a NOT NULL column with no default cannot come back NOT NULL on a table with rows: its values are gone
   const keepNotNull = column.notNull && sqlDefaultOf(column) !== undefined;
-  const lost = column.notNull && !keepNotNull ? `; it was NOT NULL: fill it, then op.alter_column(${str(op.table)}, ${str(op.column)}, nullable=False)` : "";
+  const lost = column.notNull && !keepNotNull ? `; it was NOT NULL: fill it, then op.alter_column(${tableColumn(op.table, op.column)}, nullable=False)` : "";
   const sa = saColumn({ ...column, name: op.column }, type, { keepNotNull });
   const call = sa
-    ? `op.add_column(${str(op.table)}, ${sa})`
+    ? `op.add_column(${alembicTable(op.table).name}, ${sa}${alembicTable(op.table).schema})`
     : `op.execute(${str(`ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column)} ${type.text}${keepNotNull ? ` DEFAULT ${sqlDefaultOf(column)!.expr} NOT NULL` : ""}`)})`;
   return [note(`${op.table}.${op.column} comes back empty: the values upgrade() dropped are gone${lost}`), code(call)];
 }
@@ -95,52 +105,52 @@ export function alembicInverseSteps(op: Operation, index: number, created: Reado
   const onNewTable = (table: string | undefined) => table !== undefined && created.has(nameKey(table));
   switch (op.kind) {
     case "create_table":
-      return [code(`op.drop_table(${str(op.table)})`)];
+      return [code(`op.drop_table(${tableArgs(op.table)})`)];
     case "add_column":
-      return onNewTable(op.table) ? undefined : [code(`op.drop_column(${str(op.table)}, ${str(op.column.name)})`)];
+      return onNewTable(op.table) ? undefined : [code(`op.drop_column(${tableColumn(op.table, op.column.name)})`)];
     case "add_index":
       if (onNewTable(op.table)) return undefined;
-      return op.name ? [code(`op.drop_index(${str(op.name)}, table_name=${str(op.table)})`)] : inverseSteps(op, index, created, repository);
+      return op.name ? [code(`op.drop_index(${str(op.name)}, table_name=${tableArgs(op.table)})`)] : inverseSteps(op, index, created, repository);
     case "add_constraint": {
       if (onNewTable(op.table)) return undefined;
       const type = CONSTRAINT_TYPES[op.constraint];
       const typeArg = type ? `, type_=${str(type)}` : "";
-      if (op.name) return [code(`op.drop_constraint(${str(op.name)}, ${str(op.table)}${typeArg})`)];
+      if (op.name) return [code(`op.drop_constraint(${str(op.name)}, ${tableArgs(op.table)}${typeArg})`)];
       // a Column's ForeignKey or unique=True: PostgreSQL names the constraint itself, <table>_<columns>_fkey / _key
       const suffix = DEFAULT_SUFFIXES[op.constraint];
       if (suffix && op.columns.length)
-        return [code(`op.drop_constraint(${str(derivedName(op.table, op.columns, suffix))}, ${str(op.table)}${typeArg})  # the name PostgreSQL gives an unnamed ${op.constraint.replace("_", " ")}`)];
+        return [code(`op.drop_constraint(${str(derivedName(op.table, op.columns, suffix))}, ${tableArgs(op.table)}${typeArg})  # the name PostgreSQL gives an unnamed ${op.constraint.replace("_", " ")}`)];
       return inverseSteps(op, index, created, repository);
     }
     case "rename_table":
-      return [code(`op.rename_table(${str(op.newName)}, ${str(op.table)})`)];
+      return [code(`op.rename_table(${str(op.newName.split(".").pop()!)}, ${tableArgs(op.table)})`)];
     case "rename_column":
-      return [code(`op.alter_column(${str(op.table)}, ${str(op.newName)}, new_column_name=${str(op.column)})`)];
+      return [code(`op.alter_column(${tableColumn(op.table, op.newName)}, new_column_name=${str(op.column)})`)];
     case "alter_column_type": {
       if (onNewTable(op.table)) return undefined;
       const before = op.fromType ?? repository?.columnType(op.table, op.column, index);
       const sa = before && saType(before);
       const now = saType(op.type);
       if (!sa) return inverseSteps(op, index, created, repository);
-      return [code(`op.alter_column(${str(op.table)}, ${str(op.column)}, type_=${sa}${now ? `, existing_type=${now}` : ""}, postgresql_using=${str(`${ident(op.column)}::${before.text}`)})`)];
+      return [code(`op.alter_column(${tableColumn(op.table, op.column)}, type_=${sa}${now ? `, existing_type=${now}` : ""}, postgresql_using=${str(`${ident(op.column)}::${before.text}`)})`)];
     }
     case "set_not_null":
-      return onNewTable(op.table) ? undefined : [code(`op.alter_column(${str(op.table)}, ${str(op.column)}${existingType(repository, op.table, op.column, index)}, nullable=True)`)];
+      return onNewTable(op.table) ? undefined : [code(`op.alter_column(${tableColumn(op.table, op.column)}${existingType(repository, op.table, op.column, index)}, nullable=True)`)];
     case "drop_not_null":
-      return [code(`op.alter_column(${str(op.table)}, ${str(op.column)}${existingType(repository, op.table, op.column, index)}, nullable=False)  # fails if rows with NULL were written since upgrade()`)];
+      return [code(`op.alter_column(${tableColumn(op.table, op.column)}${existingType(repository, op.table, op.column, index)}, nullable=False)  # fails if rows with NULL were written since upgrade()`)];
     case "set_default": {
       if (onNewTable(op.table)) return undefined;
       const before = repository?.columnDefinition(op.table, op.column);
       // a serial's default (nextval of its own sequence) is PostgreSQL's: the SQL inverse writes it
       if (before?.serial || before?.generated === "identity") return inverseSteps(op, index, created, repository);
-      if (!before) return [code(`op.alter_column(${str(op.table)}, ${str(op.column)}, server_default=None)  # if ${op.column} had a default before upgrade(), put that one here`)];
+      if (!before) return [code(`op.alter_column(${tableColumn(op.table, op.column)}, server_default=None)  # if ${op.column} had a default before upgrade(), put that one here`)];
       if (before.default && !sqlDefaultOf(before)) return [unknownDefault(op, before)];
-      return [code(`op.alter_column(${str(op.table)}, ${str(op.column)}, ${before.default ? serverDefault(before.default.expr) : "server_default=None"})`)];
+      return [code(`op.alter_column(${tableColumn(op.table, op.column)}, ${before.default ? serverDefault(before.default.expr) : "server_default=None"})`)];
     }
     case "drop_default": {
       const before = repository?.columnDefinition(op.table, op.column);
       const dflt = sqlDefaultOf(before);
-      if (dflt) return [code(`op.alter_column(${str(op.table)}, ${str(op.column)}, ${serverDefault(dflt.expr)})`)];
+      if (dflt) return [code(`op.alter_column(${tableColumn(op.table, op.column)}, ${serverDefault(dflt.expr)})`)];
       return before?.default ? [unknownDefault(op, before)] : inverseSteps(op, index, created, repository);
     }
     case "drop_column":

@@ -6,7 +6,7 @@
  */
 import type { Framework, TypeRef } from "../../model.js";
 import { ident, sym } from "./fix.js";
-import { pythonString, rubyString } from "./embed-sql.js";
+import { alembicTable, pythonString, rubyString } from "./embed-sql.js";
 import { railsType } from "./rails-fix.js";
 import { sqlDialect, type SqlDialect } from "./sql-dialect.js";
 import { BATCH_ROWS } from "./sql-text.js";
@@ -76,18 +76,20 @@ export function addColumnLike(framework: Framework, c: ColumnLike, dialect: SqlD
     case "rails":
       if (c.type) return `add_column ${sym(c.table)}, ${sym(c.column)}, ${railsType(c.type)}`;
       return `# ${unknown}:\nadd_column ${sym(c.table)}, ${sym(c.column)}, connection.columns(${sym(c.table)}).find { |c| c.name == ${rubyString(c.like)} }.sql_type`;
-    case "alembic":
+    case "alembic": {
+      const t = alembicTable(c.table);
       if (c.type) {
         const type = saType(c.type);
         return type
-          ? `op.add_column(${pythonString(c.table)}, sa.Column(${pythonString(c.column)}, ${type}, nullable=True))`
+          ? `op.add_column(${t.name}, sa.Column(${pythonString(c.column)}, ${type}, nullable=True)${t.schema})`
           : `op.execute(${pythonString(`ALTER TABLE ${ident(c.table)} ADD COLUMN ${ident(c.column)} ${c.type.text}`)})`;
       }
       return [
         `# ${unknown}:`,
-        `existing = {col["name"]: col["type"] for col in sa.inspect(op.get_bind()).get_columns(${pythonString(c.table)})}`,
-        `op.add_column(${pythonString(c.table)}, sa.Column(${pythonString(c.column)}, existing[${pythonString(c.like)}], nullable=True))`,
+        `existing = {col["name"]: col["type"] for col in sa.inspect(op.get_bind()).get_columns(${t.name}${t.schema})}`,
+        `op.add_column(${t.name}, sa.Column(${pythonString(c.column)}, existing[${pythonString(c.like)}], nullable=True)${t.schema})`,
       ].join("\n");
+    }
     case "django":
       // Django adds fields, not columns: the callers write an AddField from the field's own definition
       return `# add a field for ${c.column} with the same definition as the field of ${c.table}.${c.like}`;

@@ -16,6 +16,17 @@ export function rubyString(text: string): string {
     .join("\n")}\nSQL`;
 }
 
+/**
+ * An Alembic op's table: a dotted `schema.table` is a table in a schema, which Alembic takes as `schema=` (it
+ * quotes the table argument as one identifier, so "events.principals" would name a table with a dot in it).
+ * `name`: the table argument; `schema`: `, schema="..."` to put after the call's positional arguments, or "".
+ */
+export function alembicTable(table: string): { name: string; schema: string } {
+  const dot = table.lastIndexOf(".");
+  if (dot <= 0) return { name: pythonString(table), schema: "" };
+  return { name: pythonString(table.slice(dot + 1)), schema: `, schema=${pythonString(table.slice(0, dot))}` };
+}
+
 /** A Python string literal that means exactly `text`. */
 export function pythonString(text: string): string {
   if (!text.includes("\n")) return JSON.stringify(text).replace(/\u2028|\u2029/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);

@@ -7,7 +7,7 @@ import { fixFor, ident, sym } from "../support/fix.js";
 import { tableWithRows, upOps } from "../support/scope.js";
 import type { TypeRef } from "../../model.js";
 import { backfillCode, saType } from "../support/column-code.js";
-import { pythonString } from "../support/embed-sql.js";
+import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { keywordText, withKeyword, withoutKeyword } from "../support/python-call.js";
 import { railsType } from "../support/rails-fix.js";
 
@@ -133,10 +133,10 @@ export default defineRule({
           ...(c.type && saType(c.type)
             ? {
                 alembic: () => [
-                  `op.add_column(${pythonString(op.table)}, sa.Column(${pythonString(c.name)}, ${saType(c.type!)}, nullable=True))  # no server_default, not unique yet`,
+                  `op.add_column(${alembicTable(op.table).name}, sa.Column(${pythonString(c.name)}, ${saType(c.type!)}, nullable=True)${alembicTable(op.table).schema})  # no server_default, not unique yet`,
                   ...(perRow ? [backfillCode("alembic", fill)] : [`# give each existing row its own value, then:`]),
                   `with op.get_context().autocommit_block():`,
-                  `    op.create_index(${pythonString(indexName)}, ${pythonString(op.table)}, [${pythonString(c.name)}], unique=True, postgresql_concurrently=True)`,
+                  `    op.create_index(${pythonString(indexName)}, ${alembicTable(op.table).name}, [${pythonString(c.name)}]${alembicTable(op.table).schema}, unique=True, postgresql_concurrently=True)`,
                 ].join("\n"),
               }
             : {}),

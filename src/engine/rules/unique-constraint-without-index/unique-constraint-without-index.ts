@@ -4,7 +4,7 @@ import { tableWithRows, upOps } from "../support/scope.js";
 import type { Operation, OperationOf } from "../../model.js";
 import { saType } from "../support/column-code.js";
 import { reindented } from "../support/data-code.js";
-import { pythonString } from "../support/embed-sql.js";
+import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { calleeOf, withoutKeyword } from "../support/python-call.js";
 import { nameKey } from "../support/facts.js";
 import { isUtcZone, typeChangeCost } from "../../types.js";
@@ -173,7 +173,7 @@ export default defineRule({
                   [
                     `# built from what migguard read of the call: copy its other arguments (schema=, deferrable=) into these`,
                     `with op.get_context().autocommit_block():`,
-                    `    op.create_index(${pythonString(idx)}, ${pythonString(op.table)}, [${op.columns.map((c) => pythonString(c)).join(", ")}], unique=True, postgresql_concurrently=True)`,
+                    `    op.create_index(${pythonString(idx)}, ${alembicTable(op.table).name}, [${op.columns.map((c) => pythonString(c)).join(", ")}]${alembicTable(op.table).schema}, unique=True, postgresql_concurrently=True)`,
                     `op.execute(${pythonString(`ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(op.name ?? idx)} ${kind} USING INDEX ${ident(idx)}`)})`,
                   ].join("\n"),
               }),
@@ -213,7 +213,7 @@ export default defineRule({
               )
             : djangoSeparateFix(op, op.table, [op.column.name], idx, idx, "UNIQUE"),
           alembic: () => alembicColumnUsingIndex(op, idx) ?? `
-            ${op.column.type && saType(op.column.type) ? `op.add_column(${pythonString(op.table)}, sa.Column(${pythonString(op.column.name)}, ${saType(op.column.type)}))` : `op.execute(${pythonString(`ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} ${op.column.type?.text ?? "text"}`)})`}
+            ${op.column.type && saType(op.column.type) ? `op.add_column(${alembicTable(op.table).name}, sa.Column(${pythonString(op.column.name)}, ${saType(op.column.type)})${alembicTable(op.table).schema})` : `op.execute(${pythonString(`ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} ${op.column.type?.text ?? "text"}`)})`}
             with op.get_context().autocommit_block():
                 op.create_index("${idx}", "${op.table}", ["${op.column.name}"], unique=True, postgresql_concurrently=True)
             op.execute("ALTER TABLE ${op.table} ADD CONSTRAINT ${idx} UNIQUE USING INDEX ${idx}")`,

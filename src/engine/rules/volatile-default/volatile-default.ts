@@ -1,6 +1,6 @@
 import type { OperationOf } from "../../model.js";
 import { backfillCode, saType } from "../support/column-code.js";
-import { embedSql, pythonString } from "../support/embed-sql.js";
+import { alembicTable, embedSql, pythonString } from "../support/embed-sql.js";
 import { ident, sym } from "../support/fix.js";
 import { reindented } from "../support/data-code.js";
 import { argumentText, calleeOf, keywordText, withKeyword, withoutKeyword } from "../support/python-call.js";
@@ -84,10 +84,10 @@ function alembicFix(ctx: RuleContext, op: OperationOf<"add_column">, source: Sou
   const withoutDefault = own && withoutKeyword(own, "server_default", isColumn);
   const empty = withoutDefault && withKeyword(withoutDefault, "nullable", "True", isColumn);
   const written = own && keywordText(own, "server_default", isColumn);
-  const table = (own && argumentText(own, 0, "table_name")) ?? pythonString(op.table);
+  const table = (own && argumentText(own, 0, "table_name")) ?? alembicTable(op.table).name;
   const name = (own && argumentText(own, 0, "name", isColumn)) ?? pythonString(column.name);
   return [
-    `${empty ?? `op.add_column(${pythonString(op.table)}, sa.Column(${pythonString(column.name)}, ${type}, nullable=True))`}  # instant: no default yet`,
+    `${empty ?? `op.add_column(${alembicTable(op.table).name}, sa.Column(${pythonString(column.name)}, ${type}, nullable=True)${alembicTable(op.table).schema})`}  # instant: no default yet`,
     `op.alter_column(${table}, ${name}, server_default=${written ?? `sa.text(${pythonString(column.default.expr)})`})  # new rows only`,
     backfillCode("alembic", { table: op.table, assignments: `${ident(column.name)} = ${column.default.expr}`, pending: `${ident(column.name)} IS NULL` }),
   ].join("\n");
