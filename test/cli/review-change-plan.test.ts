@@ -333,3 +333,18 @@ describe("drop_table of a table whose model the same pull request deletes (hcb's
     expect(findings.find((f) => f.rule === "drop-table")!.severity).toBe("error");
   });
 });
+
+describe("RemoveField whose field the same pull request takes out of the model (pontoon's 0116_remove_systran_locale_fields)", () => {
+  const initial = django("0000_none", '        migrations.CreateModel(name="Locale", fields=[("id", models.AutoField(primary_key=True)), ("code", models.CharField(max_length=20)), ("systran_code", models.CharField(max_length=20))]),').replace('dependencies = [("log", "0000_none")]', "initial = True");
+  const remove = django("0001_initial", '        migrations.RemoveField(model_name="locale", name="systran_code"),');
+  const model = (fields: string) => `from django.db import models\n\n\nclass Locale(models.Model):\n    code = models.CharField(max_length=20)\n${fields}`;
+  it("the base branch's model still declares it until the deploy: the data-loss error; removed from the model earlier: the planned last step", async () => {
+    const sameChange = featureBranchOn(djangoApp("app/log", { "app/log/migrations/0001_initial.py": initial, "app/log/models.py": model("    systran_code = models.CharField(max_length=20)\n") }));
+    sameChange.write({ "app/log/models.py": model(""), "app/log/migrations/0002_remove_locale_systran_code.py": remove }).commit("remove systran with its field");
+    expect((await reviewJson(sameChange)).findings.find((f) => f.rule === "drop-column")!.severity).toBe("error");
+
+    const earlier = featureBranchOn(djangoApp("app/log", { "app/log/migrations/0001_initial.py": initial, "app/log/models.py": model("") }));
+    earlier.write({ "app/log/migrations/0002_remove_locale_systran_code.py": remove }).commit("drop the column the model left");
+    expect((await reviewJson(earlier)).findings.find((f) => f.rule === "drop-column")!.severity).toBe("warning");
+  });
+});

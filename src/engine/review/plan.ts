@@ -23,7 +23,7 @@ import { recentOnBase } from "./recent-on-base.js";
 import { detectMigrationPath, isDieselFile, isPrimaryFile, migrationSetKey, schemaDumpOf } from "./classify.js";
 import { compareVersions, newestVersion } from "./versions.js";
 import { RailsDatabases } from "./rails-databases.js";
-import { isGoModPath, isWithin, repositoryFactPaths } from "../repository/fact-paths.js";
+import { isGoModPath, isWithin, repositoryFactPaths, isDjangoModelPath } from "../repository/fact-paths.js";
 
 export interface ReviewPlan {
   /** read at the head commit; a path that does not exist there is simply left out of `ReviewInput.head` */
@@ -97,7 +97,9 @@ function newerOnBase(added: readonly DetectedFile[], basePaths: readonly string[
 }
 
 /** An Active Record model: the change may empty its `ignored_columns`, which the base branch's servers still honour. */
-export const isBaseCodePath = (path: string): boolean => /(^|\/)app\/models\/.+\.rb$/.test(path);
+// Active Record models, and Django apps' models (a RemoveField whose field the same change takes out of the model
+// is not a planned last step: the servers run the base branch's model until the deploy)
+export const isBaseCodePath = (path: string): boolean => /(^|\/)app\/models\/.+\.rb$/.test(path) || isDjangoModelPath(path);
 
 export function planReview(files: readonly ChangedFile[], given: Config, basePaths?: readonly string[]): ReviewPlan {
   const changes = normaliseChanges(files);

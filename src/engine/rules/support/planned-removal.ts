@@ -187,8 +187,14 @@ function undeclaredField(ctx: RuleContext, op: OperationOf<"drop_column">): stri
   if (!verdict) return undefined;
   const words = [...new Set([op.ormField ?? op.column, op.column])];
   if (words.some((w) => declares(files, w)) || names([...files, ...ctx.codeFiles.filter((f) => !files.includes(f) && !/(?:^|\/)migrations\//.test(f.path))], words)) return undefined;
-  const base = ctx.facts.change.baseCodeFiles;
-  if (base.length && safeToDrop(target, { rails: [], django: readDjangoModels(base) }) === undefined && readDjangoModels(base).length) return undefined;
+  // a review whose change takes the field out of the model: the base branch's model, which the servers run until
+  // the deploy, still declares it (pontoon's 0116_remove_systran_locale_fields)
+  const app = ctx.migration.path.split("/").at(-3);
+  const field = op.ormField ?? op.column;
+  const stillDeclared = (m: DjangoModel) =>
+    (nameKey(djangoTable(m)) === nameKey(op.table) || (m.appLabel === app && m.className.toLowerCase() === op.ormModel?.toLowerCase())) &&
+    m.fields.some((f) => f.column === op.column || f.name === field);
+  if (readDjangoModels(ctx.facts.change.baseCodeFiles).some(stillDeclared)) return undefined;
   return `${verdict.reason.replace(/, so Django no longer reads it$/, "")}, and no model or code read names it`;
 }
 
