@@ -633,7 +633,9 @@ function decideDatabases(units: readonly MigrationUnit[], readable: readonly Sou
   }
   // the folder's SQL files in this analysis, downs included, for the dialect sniff
   for (const file of readable) {
-    if (!file.path.endsWith(".sql")) continue;
+    // a file whose name says its database (pop's x.mysql.up.sql) speaks for itself only, not for the files beside it:
+    // ory/hydra's MySQL files made its whole folder MySQL, and its shared x.up.sql PostgreSQL files syntax errors
+    if (!file.path.endsWith(".sql") || fileDatabase(file.path)) continue;
     const detected = detectByPath(file.path, config);
     const folder = detected && detected !== "sql-candidate" ? migrationFolder(detected) : dirOf(file.path);
     folders.get(folder)?.sql.push(file);

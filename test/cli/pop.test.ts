@@ -33,15 +33,22 @@ describe("a pop/popx project", () => {
       [`${M}/20240101000002000000_nid_index.mysql.down.sql`]: "DROP INDEX networks_nid_idx ON networks;\n",
       [`${M}/20240101000003000000_created_index.postgres.up.sql`]: "CREATE INDEX CONCURRENTLY networks_id_nid_idx ON networks (id, nid);\n",
       [`${M}/20240101000003000000_created_index.down.sql`]: "DROP INDEX networks_id_nid_idx;\n",
+      // the file every database without its own runs: PostgreSQL syntax MySQL refuses, beside MySQL's own backticked file
+      [`${M}/20240101000004000000_nid_lower.autocommit.up.sql`]: "CREATE INDEX CONCURRENTLY IF NOT EXISTS networks_nid_lower_idx ON networks (lower(nid));\n",
+      [`${M}/20240101000004000000_nid_lower.autocommit.down.sql`]: "DROP INDEX CONCURRENTLY IF EXISTS networks_nid_lower_idx;\n",
+      [`${M}/20240101000004000000_nid_lower.mysql.up.sql`]: "CREATE INDEX `networks_nid_lower_idx` ON `networks` ((lower(`nid`)));\n",
+      [`${M}/20240101000004000000_nid_lower.mysql.down.sql`]: "DROP INDEX `networks_nid_lower_idx` ON `networks`;\n",
     });
     const result = await run(["lint", "--format", "json", M], { cwd: root });
     const { findings } = JSON.parse(result.output) as { findings: Array<{ rule: string; path: string; line: number; severity: string }> };
     const seen = findings.map((f) => `${f.rule} ${f.path.slice(M.length + 1)}:${f.line} ${f.severity}`);
-    // the generic down is each dialect's down (no missing-down); MySQL's own index file is MySQL's
+    // the generic down is each dialect's down (no missing-down); MySQL's own files are MySQL's, and they do not make
+    // the shared files MySQL's (no syntax error on their PostgreSQL)
     expect(seen).toEqual([
       "unsupported-database 20240101000001000000_networks.cockroach.up.sql:1 info",
       "mysql-lock-wait-timeout 20240101000002000000_nid_index.mysql.up.sql:1 warning",
       "concurrently-in-transaction 20240101000003000000_created_index.postgres.up.sql:1 error",
+      "mysql-lock-wait-timeout 20240101000004000000_nid_lower.mysql.up.sql:1 warning",
     ]);
     expect(seen.filter((s) => /^(missing-down|syntax-error) /.test(s))).toEqual([]);
     expect(seen.filter((s) => s.startsWith("unsupported-database "))).toEqual(["unsupported-database 20240101000001000000_networks.cockroach.up.sql:1 info"]);
