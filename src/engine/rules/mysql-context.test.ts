@@ -33,9 +33,11 @@ const ALL_IDS = [...RULES.map((r) => r.meta.id), ...ENGINE_RULES.map((m) => m.id
 const MYSQL_FAMILY = new Set<unknown>(["mysql", "mariadb"]);
 
 /** A case as a MySQL repository's: Rails, Django, Alembic always; SQL only when written in MySQL's dialect. */
-const asMysql = (c: { framework: string; config?: Record<string, unknown> }): Database | undefined => {
+const asMysql = (c: { framework: string; code: string; config?: Record<string, unknown> }): Database | undefined => {
   const database = c.config?.database;
   if (MYSQL_FAMILY.has(database)) return database as Database;
+  // a migration of django.contrib.postgres fields (ArrayField) cannot run on MySQL: no MySQL repository has it
+  if (c.code.includes("django.contrib.postgres")) return undefined;
   return c.framework === "sql" ? undefined : "mysql";
 };
 

@@ -136,14 +136,20 @@ function mysqlSqlFix(op: OperationOf<"add_column">): string {
  * Rails, a column that names a row: the call as written without `null: false` (its index, concurrent or not, and
  * foreign key kept), then the NOT NULL through a validated check constraint once the rows are filled.
  */
-function railsReferenceFix(op: AddColumn): string {
+function railsReferenceFix(op: AddColumn, mysql: boolean): string {
   const c = op.column;
   const own = op.text.trim();
-  const nullable = own && !own.includes("\n") && rubyReadersLoaded() ? rubyReaders().withoutOption(own, "null") : undefined;
+  const withoutNull = own && !own.includes("\n") && rubyReadersLoaded() ? rubyReaders().withoutOption(own, "null") : undefined;
+  // MySQL has no concurrent index or unvalidated constraint: the call without them, and MODIFY ... NOT NULL runs in place
+  const nullable = withoutNull && mysql ? rubyReaders().withoutPostgresOptions(withoutNull) : withoutNull;
+  const first = nullable && withoutNull !== own ? nullable : `add_column ${sym(op.table)}, ${sym(c.name)}, ${railsType(c.type)}`;
+  const intro = `# ${c.name} names a row: no constant default stands in for it (0 names none). Add it nullable, the rest as written:`;
+  if (mysql)
+    return [intro, first, `# then fill ${c.name} for existing rows and, in a later migration once every running version of the code writes it (MySQL makes it NOT NULL in place):`, `change_column_null ${sym(op.table)}, ${sym(c.name)}, false`].join("\n");
   const check = rubyString(derivedName(op.table, [c.name], "not_null"));
   return [
-    `# ${c.name} names a row: no constant default stands in for it (0 names none). Add it nullable, the rest as written:`,
-    nullable && nullable !== own ? nullable : `add_column ${sym(op.table)}, ${sym(c.name)}, ${railsType(c.type)}`,
+    intro,
+    first,
     `# then fill ${c.name} for existing rows (nothing to fill while ${op.table} is empty) and, in a later migration (def up) once every running version of the code writes it:`,
     `add_check_constraint ${sym(op.table)}, ${rubyString(`${c.name} IS NOT NULL`)}, name: ${check}, validate: false`,
     `validate_check_constraint ${sym(op.table)}, name: ${check}`,
@@ -155,7 +161,7 @@ function railsReferenceFix(op: AddColumn): string {
 function railsFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const c = op.column;
   if (op.frameworkCall?.endsWith("timestamps")) return `add_timestamps ${sym(op.table)}, default: -> { "CURRENT_TIMESTAMP" }`;
-  if (!knownDefault(c) && namesARow(ctx, op)) return railsReferenceFix(op);
+  if (!knownDefault(c) && namesARow(ctx, op)) return railsReferenceFix(op, isMysqlFamily(ctx.migration.database));
   const value = knownDefault(c) ? `-> { ${JSON.stringify(knownDefault(c))} }` : neutralDefault("rails", c.type);
   const call = `add_column ${sym(op.table)}, ${sym(c.name)}, ${railsType(c.type)}, null: false, default: ${value ?? "nil"}`;
   if (!value) return `# migguard knows no constant default for ${railsType(c.type)}: add the column with null: true, backfill it, then change_column_null\n${call.replace(", null: false, default: nil", "")}`;

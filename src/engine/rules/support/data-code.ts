@@ -26,7 +26,10 @@ export function dataCode(framework: Framework, op: Operation): string {
 
 /** Several operations' code, each once (one RunSQL may hold several statements). */
 export function dataCodeOf(framework: Framework, ops: readonly Operation[]): string {
-  return [...new Set(ops.map((op) => dataCode(framework, op)))].join("\n");
+  // a write found inside a RunPython function is described, not code: the RunPython on its line carries it
+  const carried = (op: Operation) => op.kind === "dml" && op.viaCode === true && ops.some((o) => o.kind === "data_migration" && o.loc.line === op.loc.line);
+  const code = ops.some(carried) ? ops.filter((op) => !carried(op)) : ops;
+  return [...new Set(code.map((op) => dataCode(framework, op)))].join("\n");
 }
 
 /**
