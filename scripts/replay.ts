@@ -23,8 +23,8 @@ import { loadCliConfig } from "../src/cli/config-file.js";
 import { detectMigrationPath, schemaDumpOf } from "../src/engine/review/classify.js";
 import { signalKind } from "../src/engine/database/signal-paths.js";
 import { loadPythonParser } from "../src/engine/adapters/python/parser.js";
-import { withDjangoMigrationModules } from "../src/engine/django-migration-modules.js";
-import { withAlembicVersionLocations } from "../src/engine/alembic-version-locations.js";
+import { withDjangoMigrationModules } from "../src/engine/migration-folders/django-migration-modules.js";
+import { withAlembicVersionLocations } from "../src/engine/migration-folders/alembic-version-locations.js";
 
 interface Finding {
   path: string;

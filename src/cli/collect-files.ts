@@ -2,9 +2,9 @@
  * The CLI's file access: walk the given paths, keep what may be a migration, read it, and add the
  * companion files (a .down.sql, a Flyway undo, a sqitch revert) the engine pairs with it.
  */
-import { withAlembicScriptLocations } from "../engine/alembic-script-locations.js";
-import { mayBeMovedDjangoMigration } from "../engine/django-migration-modules.js";
-import { withAlembicVersionLocations } from "../engine/alembic-version-locations.js";
+import { withAlembicScriptLocations } from "../engine/migration-folders/alembic-script-locations.js";
+import { mayBeMovedDjangoMigration } from "../engine/migration-folders/django-migration-modules.js";
+import { withAlembicVersionLocations } from "../engine/migration-folders/alembic-version-locations.js";
 import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { FileError } from "../engine/analyze.js";

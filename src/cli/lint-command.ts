@@ -5,7 +5,7 @@ import { collectFiles } from "./collect-files.js";
 import { loadCliConfig } from "./config-file.js";
 import { formatResult, type OutputFormat } from "./output.js";
 import { collectProjectFiles } from "./project-files.js";
-import { withDjangoMigrationModules } from "../engine/django-migration-modules.js";
+import { withDjangoMigrationModules } from "../engine/migration-folders/django-migration-modules.js";
 import { loadPythonParser } from "../engine/adapters/python/parser.js";
 import type { Config } from "../engine/config.js";
 import { detectByPath } from "../engine/detect.js";

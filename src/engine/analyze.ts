@@ -18,7 +18,7 @@ import { detectByPath, detectFile } from "./detect.js";
 import { HIDDEN_OPERATION, INVALID_CONFIG, SYNTAX_ERROR, TOO_COMPLEX, UNSUPPORTED_DATABASE, WAIVER_WITHOUT_REASON } from "./engine-rules.js";
 import { enrichMigration } from "./enrich.js";
 import { effectiveSeverity } from "./severity.js";
-import { isWaived, peerWaiverOf } from "./waivers.js";
+import { isWaived, peerWaiverOf } from "./waivers/waivers.js";
 import { groupMigrations, type MigrationUnit } from "./group.js";
 import { isStackOverflow, TooComplexError } from "./limits.js";
 import type { Framework, Migration, Operation, HiddenOperation, ParseProblem, ReportedFinding, SourceFile } from "./model.js";

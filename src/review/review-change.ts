@@ -28,8 +28,8 @@ import { regulatedWaiverFindings, type RegulatedApproval } from "../engine/regul
 import type { RegulatedWaiver } from "../engine/regulated/waivers.js";
 import { foldersToList, planReview } from "../engine/review/plan.js";
 import { loadPythonParser } from "../engine/adapters/python/parser.js";
-import { migrationModuleSettingsPaths, withDjangoMigrationModules } from "../engine/django-migration-modules.js";
-import { alembicIniCandidates, withAlembicVersionLocations } from "../engine/alembic-version-locations.js";
+import { migrationModuleSettingsPaths, withDjangoMigrationModules } from "../engine/migration-folders/django-migration-modules.js";
+import { alembicIniCandidates, withAlembicVersionLocations } from "../engine/migration-folders/alembic-version-locations.js";
 import { review, type ReviewInput as EngineReviewInput, type ReviewResult } from "../engine/review/review.js";
 import type { ExecutionLimits } from "../execute/executor.js";
 import type { VerifyResult } from "../execute/verify.js";

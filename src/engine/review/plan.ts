@@ -11,9 +11,9 @@
  * Application code is asked for after a first pass, only when something is dropped or renamed
  * (`ReviewResult.codeSearch`).
  */
-import { mayBeScriptLocationRevision, withAlembicScriptLocations } from "../alembic-script-locations.js";
+import { mayBeScriptLocationRevision, withAlembicScriptLocations } from "../migration-folders/alembic-script-locations.js";
 import { baseOf, dirOf } from "../paths.js";
-import { mayBeMovedDjangoMigration } from "../django-migration-modules.js";
+import { mayBeMovedDjangoMigration } from "../migration-folders/django-migration-modules.js";
 import type { Config } from "../config.js";
 import { companionPaths, detectByPath, type DetectedFile } from "../detect.js";
 import { migrationFolder } from "../database/decide.js";

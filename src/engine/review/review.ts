@@ -5,7 +5,7 @@
  * dropped). Pure: the edge fetches the files `planReview` names and passes them in.
  */
 import { runsOnPop } from "../repository/go-mod.js";
-import { withAlembicScriptLocations } from "../alembic-script-locations.js";
+import { withAlembicScriptLocations } from "../migration-folders/alembic-script-locations.js";
 import { analyze, loadEngine, mayNeedMysql, signalFiles, type AnalysisResult, type FileError } from "../analyze.js";
 import { loadSignalReaders } from "../database/decide.js";
 import { loadMysqlGrammar } from "../adapters/sql/mysql/mysql-grammar.js";
@@ -15,7 +15,7 @@ import { defaultConfig, type Config, type ConfigProblem } from "../config.js";
 import { companionPaths, type DetectedFile } from "../detect.js";
 import type { Migration, ReportedFinding, SourceFile } from "../model.js";
 import { regulatedWaivers, type RegulatedWaiver } from "../regulated/waivers.js";
-import { isWaived } from "../waivers.js";
+import { isWaived } from "../waivers/waivers.js";
 import { normaliseChanges, type Change, type ChangedFile } from "./changes.js";
 import { detectMigrationPath, schemaDumpOf } from "./classify.js";
 import { readCodeModels } from "./code/read-code-models.js";

@@ -1,6 +1,6 @@
 /** What the Python tree says besides code: waivers in comments, and where the file does not parse. */
 import type { ParseProblem, Waiver } from "../../model.js";
-import { mayHaveWaivers, parseWaiver } from "../../waivers.js";
+import { mayHaveWaivers, parseWaiver } from "../../waivers/waivers.js";
 import { oneSyntaxError } from "../one-syntax-error.js";
 import { locOf } from "./nodes.js";
 import type { PyNode } from "./parser.js";

@@ -3,7 +3,7 @@
  * `atomic = False` (then RunPython(atomic=True) still gets its own). Django derives the rollback itself, so the
  * down is `derived`, or irreversible at the first RunPython / RunSQL without a reverse.
  */
-import { ALL_RULES } from "../../peer-waivers.js";
+import { ALL_RULES } from "../../waivers/peer-waivers.js";
 import type { AdapterInput } from "../index.js";
 import type { Down, MigrationInput, OperationInput, ParseProblem } from "../../model.js";
 import { historyOf } from "./django-history.js";

@@ -7,7 +7,7 @@
 import type { Location, Node } from "@ruby/prism";
 import type { DetectedFile } from "../../detect.js";
 import type { Down, MigrationInput, OperationInput, ParseProblem, Waiver } from "../../model.js";
-import { mayHaveWaivers, parseWaiver } from "../../waivers.js";
+import { mayHaveWaivers, parseWaiver } from "../../waivers/waivers.js";
 import { deliberateReason, type DownComment } from "../deliberate-down.js";
 import { oneSyntaxError } from "../one-syntax-error.js";
 import { isIrreversible } from "./commands/context.js";

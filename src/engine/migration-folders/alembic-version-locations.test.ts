@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { defaultConfig } from "./config.js";
-import { detectByPath } from "./detect.js";
+import { defaultConfig } from "../config.js";
+import { detectByPath } from "../detect.js";
 import { versionLocations, withAlembicVersionLocations } from "./alembic-version-locations.js";
 
 const ini = (lines: string) => `[alembic]\nscript_location = alembic\n${lines}\n\n[loggers]\nkeys = root\n`;

@@ -4,8 +4,8 @@
  * `script.py.mako`, the template `alembic revision` writes them from. Its `versions/` folder holds the revisions.
  * Read from paths alone, so the review plans with the base tree's listing and the CLI with its walk.
  */
-import type { Config } from "./config.js";
-import { baseOf, dirOf } from "./paths.js";
+import type { Config } from "../config.js";
+import { baseOf, dirOf } from "../paths.js";
 
 /** The folders holding both env.py and script.py.mako: Alembic script locations. */
 export function alembicScriptLocations(paths: Iterable<string>): string[] {

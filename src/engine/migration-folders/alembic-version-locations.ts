@@ -3,10 +3,10 @@
  * database, anywhere in the repository: `version_locations = %(here)s/model/versions %(here)s/billing/versions`.
  * Read from the INI text (no code runs), so the CLI and the App can mark those folders before detecting files.
  */
-import type { Config } from "./config.js";
-import type { SourceFile } from "./model.js";
-import { detectByPath } from "./detect.js";
-import { baseOf, dirOf } from "./paths.js";
+import type { Config } from "../config.js";
+import type { SourceFile } from "../model.js";
+import { detectByPath } from "../detect.js";
+import { baseOf, dirOf } from "../paths.js";
 
 /** The [alembic] section's keys (later lines win, as configparser's), continuation lines joined with a newline. */
 function alembicSection(content: string): Map<string, string> {

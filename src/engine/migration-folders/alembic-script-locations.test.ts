@@ -1,8 +1,8 @@
 /** Script locations from paths alone: a folder is one only with both of Alembic's files in it. */
 import { describe, expect, it } from "@jest/globals";
 import { alembicScriptLocations, mayBeScriptLocationRevision, withAlembicScriptLocations } from "./alembic-script-locations.js";
-import { resolveConfig } from "./config.js";
-import { detectByPath } from "./detect.js";
+import { resolveConfig } from "../config.js";
+import { detectByPath } from "../detect.js";
 
 describe("alembicScriptLocations", () => {
   it("finds folders holding both env.py and script.py.mako, at any depth or at the root", () => {

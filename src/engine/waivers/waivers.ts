@@ -6,7 +6,7 @@
  * A waiver silences the named rules on the next statement (or the statement on the same line);
  * one without a reason is itself a finding. Other linters' waivers (peer-waivers.ts) only turn findings into notes.
  */
-import type { Migration, ReportedFinding, Waiver } from "./model.js";
+import type { Migration, ReportedFinding, Waiver } from "../model.js";
 import { ALL_RULES, PEER_MARKERS, parsePeerWaiver } from "./peer-waivers.js";
 
 const WAIVER = /migguard:(ignore-file|ignore)\b[ \t]*([\w*,-]*)[ \t]*(.*)$/;

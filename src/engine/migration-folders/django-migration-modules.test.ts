@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "@jest/globals";
-import { loadPythonParser } from "./adapters/python/parser.js";
-import { defaultConfig } from "./config.js";
-import { detectByPath } from "./detect.js";
+import { loadPythonParser } from "../adapters/python/parser.js";
+import { defaultConfig } from "../config.js";
+import { detectByPath } from "../detect.js";
 import { mayBeMovedDjangoMigration, readMigrationModules, withDjangoMigrationModules } from "./django-migration-modules.js";
 
 beforeAll(() => loadPythonParser());

@@ -11,7 +11,7 @@
  * reaches them). A waiver without codes covers every rule; codes are mapped to migguard rules by the hazard they
  * name (PEER_RULES); a code with no migguard counterpart covers nothing.
  */
-import type { Waiver } from "./model.js";
+import type { Waiver } from "../model.js";
 
 /** Every migguard rule, for a peer waiver that names no code. */
 export const ALL_RULES = "*";

@@ -1,6 +1,6 @@
 /** Other linters' suppression comments: parsed as their tools read them, mapped to rules that exist. */
 import { PEER_RULES, parsePeerWaiver, atlasFileWaivers } from "./peer-waivers.js";
-import { RULES } from "./rules/index.js";
+import { RULES } from "../rules/index.js";
 
 describe("peer waivers", () => {
   it("maps every peer code to migguard rules that exist", () => {

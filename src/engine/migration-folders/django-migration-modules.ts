@@ -4,12 +4,12 @@
  * Read with tree-sitter's Python grammar and the adapter's evaluator from the settings modules the database
  * detection already considers (signal-paths.ts), so those folders are Django migrations too.
  */
-import { readModule } from "./adapters/python/module.js";
-import { withPythonTree, type PyNode } from "./adapters/python/parser.js";
-import { asString, evaluate } from "./adapters/python/values.js";
-import type { Config } from "./config.js";
-import { signalKind } from "./database/signal-paths.js";
-import type { SourceFile } from "./model.js";
+import { readModule } from "../adapters/python/module.js";
+import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
+import { asString, evaluate } from "../adapters/python/values.js";
+import type { Config } from "../config.js";
+import { signalKind } from "../database/signal-paths.js";
+import type { SourceFile } from "../model.js";
 
 const SETTING = "MIGRATION_MODULES";
 
