@@ -12,7 +12,7 @@ import type { Config } from "../engine/config.js";
 import type { SourceFile } from "../engine/model.js";
 import { SYMLINK_NOT_READ } from "../engine/limits.js";
 import { regulatedWaiverFindings } from "../engine/regulated/approval.js";
-import { isSearchableCodePath, isSearchableContent } from "../engine/review/code/searchable.js";
+import { isSearchableCodePath, isSearchableContent } from "../engine/code/searchable.js";
 import { planReview } from "../engine/review/plan.js";
 import { loadPythonParser } from "../engine/adapters/python/parser.js";
 import { migrationModuleSettingsPaths, withDjangoMigrationModules } from "../engine/migration-folders/django-migration-modules.js";

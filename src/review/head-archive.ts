@@ -4,7 +4,7 @@
  */
 import type { Config } from "../engine/config.js";
 import type { SourceFile } from "../engine/model.js";
-import { isSearchableCodePath, isSearchableContent } from "../engine/review/code/searchable.js";
+import { isSearchableCodePath, isSearchableContent } from "../engine/code/searchable.js";
 import type { RepoTree } from "../github-api/repo-tree.js";
 import type { GitHub, ReviewTarget } from "../github-api/target.js";
 import { downloadTarball } from "../github-api/tarball-download.js";

@@ -8,7 +8,7 @@
 export { ChangedFile, ChangeStatus } from "./changes.js";
 export { planReview, type ReviewPlan } from "./plan.js";
 export { review, reviewLoaded, loadReviewEngine, type ReviewInput, type ReviewResult, type CodeSearchRequest } from "./review.js";
-export { isSearchableCodePath, isSearchableContent } from "./code/searchable.js";
+export { isSearchableCodePath, isSearchableContent } from "../code/searchable.js";
 export { REVIEW_RULES } from "./rules/index.js";
 export { approversToCheck, decideRegulatedApproval, regulatedWaiverFindings, APPROVER_ROLES, type PullRequestReview, type RegulatedApproval, type ApprovalInput } from "../regulated/approval.js";
 export type { RegulatedWaiver } from "../regulated/waivers.js";

@@ -47,11 +47,5 @@ export function readDjangoGraphNode(content: string): DjangoGraphNode | undefine
   });
 }
 
-/** Django's app label for a migration file: the folder above `migrations/`. */
-export function djangoAppOf(path: string): string {
-  const parts = path.split("/");
-  return parts[parts.length - 3] ?? "";
-}
-
 /** Migration name from its file: `accounts/migrations/0005_add_phone.py` -> `0005_add_phone`. */
 export const djangoMigrationName = (path: string): string => path.slice(path.lastIndexOf("/") + 1).replace(/\.py$/, "");

@@ -14,9 +14,9 @@ import { sqlDialect } from "./sql-dialect.js";
 import { columnBackup } from "./column-backup.js";
 import { railsUpOnly } from "./rails-fix.js";
 import type { RuleContext } from "./rule.js";
-import { searchUsages } from "../../review/code/usage-search.js";
-import { djangoTable, djangoModelsApp, readDjangoModels, type DjangoModel } from "../../review/code/django-models.js";
-import { safeToDrop } from "../../review/code/code-models.js";
+import { searchUsages } from "../../code/usage-search.js";
+import { djangoTable, djangoModelsApp, readDjangoModels, type DjangoModel } from "../../code/django-models.js";
+import { safeToDrop } from "../../code/code-models.js";
 
 /** Why the drop is planned, or undefined when nothing says the application already stopped using it. */
 export function plannedRemoval(ctx: RuleContext, op: OperationOf<"drop_table"> | OperationOf<"drop_column">, column?: string, table?: string): string | undefined {

@@ -1,5 +1,6 @@
 import { dedent } from "../../../rules/support/fix.js";
-import { djangoAppOf, djangoMigrationName } from "../../history/django-graph.js";
+import { djangoMigrationName } from "../../history/django-graph.js";
+import { djangoAppOf } from "../../../paths.js";
 import { revertedBy } from "../../history/reverted.js";
 import { POP_HISTORY, runnerHistory } from "../../history/runners.js";
 import { baseOf, dirOf } from "../../../paths.js";

@@ -1,8 +1,8 @@
 import { fixFor, modelName, sym } from "../../../rules/support/fix.js";
-import { safeToDrop } from "../../code/code-models.js";
-import type { Usage } from "../../code/usage-search.js";
-import { changedTargets, type UsageTarget } from "../../code/usage-targets.js";
-import type { Reference } from "../../code/usage-reference.js";
+import { safeToDrop } from "../../../code/code-models.js";
+import type { Usage } from "../../../code/usage-search.js";
+import { changedTargets, type UsageTarget } from "../../../code/usage-targets.js";
+import type { Reference } from "../../../code/usage-reference.js";
 import { defineReviewRule, type ReviewRuleContext } from "../../review-rule.js";
 import { safeDropDetail } from "../../safe-drop.js";
 

@@ -1,5 +1,6 @@
 import { dedent } from "../../../rules/support/fix.js";
-import { djangoAppOf, djangoMigrationName } from "../../history/django-graph.js";
+import { djangoMigrationName } from "../../history/django-graph.js";
+import { djangoAppOf } from "../../../paths.js";
 import { POP_HISTORY, runnerHistory } from "../../history/runners.js";
 import { defineReviewRule, type ChangedMigration, type ReviewRuleContext } from "../../review-rule.js";
 import { compareVersions, newestVersion } from "../../versions.js";

@@ -3,9 +3,9 @@
  * migrations, not schema dumps, not vendored or generated trees, not binary or huge files. Path checks
  * come first so the App can drop most of a tarball without decoding it.
  */
-import { CONFIG_PATHS, type Config } from "../../config.js";
-import { detectByPath } from "../../detect.js";
-import { schemaDumpOf } from "../classify.js";
+import { CONFIG_PATHS, type Config } from "../config.js";
+import { detectByPath } from "../detect.js";
+import { schemaDumpOf } from "../review/classify.js";
 
 /** Folders that hold other people's code, build output or data, anywhere in the path. */
 const SKIPPED_DIRS = new Set([

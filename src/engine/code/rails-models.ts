@@ -4,10 +4,10 @@
  * in Active Record's cached column list, so dropping it does not break running servers.
  */
 import { ArrayNode, SelfNode, StringNode, SymbolNode, Visitor, type CallNode, type CallOperatorWriteNode, type ClassNode, type ModuleNode, type Node } from "@ruby/prism";
-import { tableize, underscore } from "../../adapters/rails/inflections.js";
-import { parseRuby } from "../../adapters/rails/prism.js";
-import { RubySource } from "../../adapters/rails/ruby-source.js";
-import type { SourceFile } from "../../model.js";
+import { tableize, underscore } from "../adapters/rails/inflections.js";
+import { parseRuby } from "../adapters/rails/prism.js";
+import { RubySource } from "../adapters/rails/ruby-source.js";
+import type { SourceFile } from "../model.js";
 
 export interface RailsModel {
   path: string;

@@ -1,4 +1,4 @@
-import { defaultConfig, resolveConfig } from "../../config.js";
+import { defaultConfig, resolveConfig } from "../config.js";
 import { isSearchableCodePath, isSearchableContent } from "./searchable.js";
 
 describe("which files the usage search reads", () => {

@@ -3,9 +3,9 @@
  * fields each model still has. A RemoveField whose model no longer has the field was generated after the
  * code stopped using it, so the column is safe to drop now.
  */
-import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
-import type { SourceFile } from "../../model.js";
-import { isManyToMany, keepsRelatedKey } from "../../adapters/python/django-fields.js";
+import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
+import type { SourceFile } from "../model.js";
+import { isManyToMany, keepsRelatedKey } from "../adapters/python/django-fields.js";
 
 export interface DjangoModel {
   path: string;

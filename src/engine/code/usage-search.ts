@@ -3,7 +3,7 @@
  * parsing), in one pass over every file with one combined matcher for all identifiers, so the cost is one
  * scan of the code however many objects a change drops.
  */
-import type { SourceFile } from "../../model.js";
+import type { SourceFile } from "../model.js";
 
 export interface Usage {
   path: string;

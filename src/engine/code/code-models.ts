@@ -4,8 +4,8 @@
  * Reading the models (Prism, tree-sitter) is read-code-models.ts: the rules that import this module sit in
  * the rule catalogue, which a SQL lint loads without any Ruby or Python parser.
  */
-import { nameKey } from "../../rules/support/facts.js";
-import { djangoAppOf } from "../history/django-graph.js";
+import { nameKey } from "../rules/support/facts.js";
+import { djangoAppOf } from "../paths.js";
 import { djangoTable, type DjangoModel } from "./django-models.js";
 import type { RailsModel } from "./rails-models.js";
 import type { UsageTarget } from "./usage-targets.js";

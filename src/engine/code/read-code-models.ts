@@ -1,5 +1,5 @@
 /** Read the application's Rails and Django models (Prism, tree-sitter) for the verdicts of code-models.ts. */
-import type { SourceFile } from "../../model.js";
+import type { SourceFile } from "../model.js";
 import type { CodeModels } from "./code-models.js";
 import { readDjangoModels } from "./django-models.js";
 import { readRailsModels } from "./rails-models.js";

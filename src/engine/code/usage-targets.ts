@@ -2,12 +2,12 @@
  * What a change drops or renames, from the model: each dropped/renamed column or table of a table that
  * existed before the migration, with the identifiers application code would use for it.
  */
-import type { Framework, Migration, Operation } from "../../model.js";
-import { modelName } from "../../rules/support/fix.js";
-import { computeFacts } from "../../rules/support/facts.js";
-import { ChangePlan } from "../../rules/support/change-plan.js";
-import { isPrimaryFile } from "../classify.js";
-import type { ChangedMigration } from "../review-rule.js";
+import type { Framework, Migration, Operation } from "../model.js";
+import { modelName } from "../rules/support/fix.js";
+import { computeFacts } from "../rules/support/facts.js";
+import { ChangePlan } from "../rules/support/change-plan.js";
+import { isPrimaryFile } from "../review/classify.js";
+import type { ChangedMigration } from "../review/review-rule.js";
 
 export type UsageTargetKind = "drop_column" | "rename_column" | "drop_table" | "rename_table";
 

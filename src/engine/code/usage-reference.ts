@@ -13,15 +13,15 @@
  *   word in a script or stylesheet that does not name the table).
  */
 import { AssocNode, CallNode, ClassNode, HashNode, InterpolatedStringNode, LocalVariableTargetNode, LocalVariableWriteNode, OptionalParameterNode, RequiredParameterNode, StringNode, SymbolNode, XStringNode, ConstantPathNode, ConstantReadNode, InstanceVariableReadNode, LocalVariableReadNode, ModuleNode, type Node } from "@ruby/prism";
-import { singularize, tableize, underscore } from "../../adapters/rails/inflections.js";
-import { parseRuby } from "../../adapters/rails/prism.js";
-import { RubySource } from "../../adapters/rails/ruby-source.js";
-import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
-import type { SourceFile } from "../../model.js";
-import { modelName } from "../../rules/support/fix.js";
+import { singularize, tableize, underscore } from "../adapters/rails/inflections.js";
+import { parseRuby } from "../adapters/rails/prism.js";
+import { RubySource } from "../adapters/rails/ruby-source.js";
+import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
+import type { SourceFile } from "../model.js";
+import { modelName } from "../rules/support/fix.js";
 import type { Usage } from "./usage-search.js";
 import type { UsageTarget } from "./usage-targets.js";
-import { dirOf } from "../../paths.js";
+import { dirOf } from "../paths.js";
 
 /** generic: a name many tables and libraries use (a common word, a reference column), found where nothing ties it to the table */
 export type Reference = "refers" | "unsure" | "generic" | "other";
