@@ -19,7 +19,8 @@ export function foldSafeDrops(lint: readonly ReportedFinding[], reviewed: readon
   const notes = reviewed.filter((f) => f.rule === "dropped-object-still-used" && f.severity === "info" && f.details[0]?.startsWith(SAFE));
   const folded = new Set<ReportedFinding>();
   const out = lint.map((f) => {
-    if (f.rule !== "drop-column" || f.severity !== "error") return f;
+    // an error, or already the planned-removal warning lint gave it from the models it read: the review's reason wins
+    if (f.rule !== "drop-column" || f.severity === "info") return f;
     const note = notes.find((n) => overlaps(n, f));
     const head = /^Dropping column \S+/.exec(f.message)?.[0];
     if (!note || !head) return f;
