@@ -37,6 +37,8 @@ function golangMigrate(migrations: Record<string, [string, string?]>): SourceFil
 }
 
 const USERS = "CREATE TABLE users (\n  id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY,\n  email varchar(100),\n  age int\n) ENGINE=InnoDB;\n";
+/** The same table built from a query: the server knows its column types, the migrations' history does not (a static verdict can only say "if the type changes"). */
+const USERS_FROM_QUERY = "CREATE TABLE users ENGINE=InnoDB AS SELECT CAST(1 AS SIGNED) AS id, CAST('a' AS CHAR(100)) AS email, CAST(1 AS SIGNED) AS age;\n";
 
 async function verify(files: SourceFile[], target: string, settings: Record<string, unknown> = MARIADB, limits?: { statementTimeoutMs: number }): Promise<VerifyResult> {
   const { config } = resolveConfig(settings);
@@ -159,7 +161,7 @@ describeIfServer("--execute on a MariaDB server (MIGGUARD_DATABASE_URL=mysql://.
 
   it("overrules a static copy finding the server runs instantly, and adds a measured copy no rule saw", async () => {
     const files = golangMigrate({
-      "001_users": [USERS, "DROP TABLE users;\n"],
+      "001_users": [USERS_FROM_QUERY, "DROP TABLE users;\n"],
       // MariaDB widens a VARCHAR instantly; a STORED generated column is computed for every row in a copy
       "002_wide": ["ALTER TABLE users MODIFY email varchar(120);\nALTER TABLE users ADD COLUMN age_next int AS (age + 1) STORED;\n", "ALTER TABLE users DROP COLUMN age_next;\nALTER TABLE users MODIFY email varchar(100);\n"],
     });
@@ -171,7 +173,7 @@ describeIfServer("--execute on a MariaDB server (MIGGUARD_DATABASE_URL=mysql://.
 
   it("measured on MariaDB for a MySQL folder: the details say so and the static verdict stands", async () => {
     const files = golangMigrate({
-      "001_users": [USERS, "DROP TABLE users;\n"],
+      "001_users": [USERS_FROM_QUERY, "DROP TABLE users;\n"],
       "002_wide": ["ALTER TABLE users MODIFY email varchar(120);\n", "ALTER TABLE users MODIFY email varchar(100);\n"],
     });
     const result = await verify(files, `${DIR}/002_wide.up.sql`, { database: "mysql" });

@@ -69,8 +69,8 @@ export function mergeMeasuredAlgorithms(findings: readonly ReportedFinding[], tr
       const folder = DATABASE_LABEL[databases.get(trace.path) ?? "mysql"];
       kept.push({ ...finding, details: [...finding.details, `${summary} (this folder runs ${folder}, whose online DDL table may differ)`] });
     } else if (writesGoOn(measurement.algorithm)) overruled.push(finding);
-    else if (finding.severity === "warning" && copySeverity && measurement.algorithm === "copy") {
-      // the static rule could only say "if the type changes"; the server says it does: asking for INPLACE would only fail
+    else if (copySeverity && measurement.algorithm === "copy") {
+      // the static rule said "if the type changes" or "copies"; the server says it does: asking for INPLACE would only fail
       kept.push({
         ...finding,
         severity: copySeverity,
