@@ -1,13 +1,8 @@
 import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
-export default defineCases({
-  invalid: [
-    {
-      framework: "django",
-      name: "the planned last step: the app's model no longer declares the field and nothing read names it (bookwyrm's 0074)",
-      path: "bookwyrm/migrations/0074_auto_20210511_1829.py",
-      code: `from django.db import migrations
+/** bookwyrm's 0074: one RemoveField of Connector.politeness_delay. */
+const BOOKWYRM_0074 = `from django.db import migrations
 
 
 class Migration(migrations.Migration):
@@ -16,7 +11,15 @@ class Migration(migrations.Migration):
     operations = [
         migrations.RemoveField(model_name="connector", name="politeness_delay"),
     ]
-`,
+`;
+
+export default defineCases({
+  invalid: [
+    {
+      framework: "django",
+      name: "the planned last step: the app's model no longer declares the field and nothing read names it (bookwyrm's 0074)",
+      path: "bookwyrm/migrations/0074_auto_20210511_1829.py",
+      code: BOOKWYRM_0074,
       files: { "bookwyrm/models/connector.py": "class Connector(BookWyrmModel):\n    identifier = models.CharField(max_length=255, unique=True)\n    priority = models.IntegerField(default=2)\n" },
       lines: [8],
       severities: ["warning"],
@@ -26,16 +29,7 @@ class Migration(migrations.Migration):
       framework: "django",
       name: "the model still declares the field: the data-loss error",
       path: "bookwyrm/migrations/0074_auto_20210511_1829.py",
-      code: `from django.db import migrations
-
-
-class Migration(migrations.Migration):
-    dependencies = [("bookwyrm", "0073_sort_fields")]
-
-    operations = [
-        migrations.RemoveField(model_name="connector", name="politeness_delay"),
-    ]
-`,
+      code: BOOKWYRM_0074,
       files: { "bookwyrm/models/connector.py": "class Connector(BookWyrmModel):\n    identifier = models.CharField(max_length=255, unique=True)\n    politeness_delay = models.IntegerField(null=True, blank=True)\n" },
       lines: [8],
       severities: ["error"],
@@ -44,16 +38,7 @@ class Migration(migrations.Migration):
       framework: "django",
       name: "the field left the model but the code still reads it (self.politeness_delay): the data-loss error",
       path: "bookwyrm/migrations/0074_auto_20210511_1829.py",
-      code: `from django.db import migrations
-
-
-class Migration(migrations.Migration):
-    dependencies = [("bookwyrm", "0073_sort_fields")]
-
-    operations = [
-        migrations.RemoveField(model_name="connector", name="politeness_delay"),
-    ]
-`,
+      code: BOOKWYRM_0074,
       files: { "bookwyrm/models/connector.py": "class Connector(BookWyrmModel):\n    identifier = models.CharField(max_length=255, unique=True)\n\n    def wait(self):\n        time.sleep(self.politeness_delay)\n" },
       lines: [8],
       severities: ["error"],
@@ -62,16 +47,7 @@ class Migration(migrations.Migration):
       framework: "django",
       name: "no models of the app read: the data-loss error",
       path: "bookwyrm/migrations/0074_auto_20210511_1829.py",
-      code: `from django.db import migrations
-
-
-class Migration(migrations.Migration):
-    dependencies = [("bookwyrm", "0073_sort_fields")]
-
-    operations = [
-        migrations.RemoveField(model_name="connector", name="politeness_delay"),
-    ]
-`,
+      code: BOOKWYRM_0074,
       lines: [8],
       severities: ["error"],
     },

@@ -1,6 +1,18 @@
 import { defineCases } from "../support/rule.js";
 import { SEED_ANTI_PATTERN, SEED_QUICK_PATCH } from "../../testing/rails-fixtures.js";
 
+/** danbooru's drop_unused_columns_from_users: one remove_column with an explicit down. */
+const DROP_UNUSED_COLUMNS = `class DropUnusedColumnsFromUsers < ActiveRecord::Migration[6.0]
+  def up
+    remove_column :users, :email_verification_key
+  end
+
+  def down
+    add_column :users, :email_verification_key, :string
+  end
+end
+`;
+
 export default defineCases({
   invalid: [
     {
@@ -122,16 +134,7 @@ end
     {
       framework: "rails",
       name: "the planned last step: the table's model and the code read never name the column (danbooru's drop_unused_columns_from_users)",
-      code: `class DropUnusedColumnsFromUsers < ActiveRecord::Migration[6.0]
-  def up
-    remove_column :users, :email_verification_key
-  end
-
-  def down
-    add_column :users, :email_verification_key, :string
-  end
-end
-`,
+      code: DROP_UNUSED_COLUMNS,
       files: { "app/models/user.rb": "class User < ApplicationRecord\n  has_many :posts\n  def verified?\n    email_verified_at.present?\n  end\nend\n" },
       lines: [3],
       severities: ["warning"],
@@ -140,16 +143,7 @@ end
     {
       framework: "rails",
       name: "a column the model still names keeps the data-loss error",
-      code: `class DropUnusedColumnsFromUsers < ActiveRecord::Migration[6.0]
-  def up
-    remove_column :users, :email_verification_key
-  end
-
-  def down
-    add_column :users, :email_verification_key, :string
-  end
-end
-`,
+      code: DROP_UNUSED_COLUMNS,
       files: { "app/models/user.rb": "class User < ApplicationRecord\n  before_create { self.email_verification_key = SecureRandom.hex }\nend\n" },
       lines: [3],
       severities: ["error"],
@@ -174,16 +168,7 @@ end
     {
       framework: "rails",
       name: "no model of the table read (plain migrations folder): the error stays",
-      code: `class DropUnusedColumnsFromUsers < ActiveRecord::Migration[6.0]
-  def up
-    remove_column :users, :email_verification_key
-  end
-
-  def down
-    add_column :users, :email_verification_key, :string
-  end
-end
-`,
+      code: DROP_UNUSED_COLUMNS,
       lines: [3],
       severities: ["error"],
     },
