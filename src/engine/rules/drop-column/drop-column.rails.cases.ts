@@ -142,6 +142,14 @@ end
     },
     {
       framework: "rails",
+      name: "Rails 7.0+: a column no code names keeps the error, since every INSERT names the columns Active Record cached at boot (partial_inserts off) until the servers restart",
+      code: DROP_UNUSED_COLUMNS.replace("Migration[6.0]", "Migration[7.1]"),
+      files: { "app/models/user.rb": "class User < ApplicationRecord\n  has_many :posts\nend\n" },
+      lines: [3],
+      severities: ["error"],
+    },
+    {
+      framework: "rails",
       name: "a column the model still names keeps the data-loss error",
       code: DROP_UNUSED_COLUMNS,
       files: { "app/models/user.rb": "class User < ApplicationRecord\n  before_create { self.email_verification_key = SecureRandom.hex }\nend\n" },
