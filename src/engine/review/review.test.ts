@@ -44,11 +44,11 @@ describe("review", () => {
           'from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("accounts", "0001_initial")]\n    operations = [migrations.RemoveField(model_name="user", name="phone_number")]\n',
       },
     });
-    // the deployed model (a file this change does not touch) no longer declares it: one finding, drop-column's,
-    // lowered to a warning that says why, instead of an error beside a "safe to drop now" note
+    // the deployed model (a file this change does not touch) no longer declares it: one finding, drop-column's
+    // planned-removal warning that says why, instead of an error beside a "safe to drop now" note
     expect(django.findings.filter((f) => f.rule === "dropped-object-still-used")).toEqual([]);
     expect(django.findings.filter((f) => f.rule === "drop-column")).toEqual([
-      expect.objectContaining({ severity: "warning", message: expect.stringMatching(/^Dropping column accounts_user\.phone_number deletes its data for good, but no running code reads it: the User model \(accounts\/models.py\) no longer declares phone_number/) }),
+      expect.objectContaining({ severity: "warning", message: expect.stringMatching(/^Dropping column accounts_user\.phone_number deletes its data for good\. It is the planned last step of a two-step removal \(the User model \(accounts\/models.py\) no longer declares phone_number/) }),
     ]);
   });
 

@@ -19,11 +19,16 @@ export function foldSafeDrops(lint: readonly ReportedFinding[], reviewed: readon
   const notes = reviewed.filter((f) => f.rule === "dropped-object-still-used" && f.severity === "info" && f.details[0]?.startsWith(SAFE));
   const folded = new Set<ReportedFinding>();
   const out = lint.map((f) => {
-    // an error, or already the planned-removal warning lint gave it from the models it read: the review's reason wins
     if (f.rule !== "drop-column" || f.severity === "info") return f;
     const note = notes.find((n) => overlaps(n, f));
+    if (!note) return f;
+    // already the planned-removal warning lint gave from what it read: its reason stands, the note would repeat it
+    if (f.severity === "warning") {
+      folded.add(note);
+      return { ...f, details: [...f.details, ...note.details] };
+    }
     const head = /^Dropping column \S+/.exec(f.message)?.[0];
-    if (!note || !head) return f;
+    if (!head) return f;
     folded.add(note);
     return {
       ...f,
