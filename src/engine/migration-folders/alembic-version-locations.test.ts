@@ -14,7 +14,7 @@ describe("alembic.ini version_locations", () => {
   });
 
   it("resolves %(here)s and relative entries from the ini's folder, and leaves out what the repository cannot tell", () => {
-    expect(versionLocations("backend/alembic.ini", ini("version_locations = %(here)s/../shared/versions %(here)s/app/versions")).folders).toEqual(["shared/versions", "backend/app/versions"]);
+    expect(versionLocations("backend/alembic.ini", ini("version_locations = %(here)s/../common/versions %(here)s/app/versions")).folders).toEqual(["common/versions", "backend/app/versions"]);
     expect(versionLocations("alembic.ini", ini("version_locations = %(here)s/../../elsewhere ${VERSIONS} /opt/versions myapp:versions")).folders).toEqual([]);
     // commented out, or in another section: nothing
     expect(versionLocations("alembic.ini", ini("# version_locations = %(here)s/bar")).folders).toEqual([]);
