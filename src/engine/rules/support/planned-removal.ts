@@ -5,11 +5,10 @@
  * still deleted, so the finding says that, with a backup, instead of the data-loss error.
  */
 import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
-import { singularize } from "../../adapters/rails/inflections.js";
 import { isModelPath } from "../../adapters/rails/model-path.js";
 import type { OperationOf, SourceFile } from "../../model.js";
 import { nameKey } from "./facts.js";
-import { fixFor } from "./fix.js";
+import { fixFor, modelName } from "./fix.js";
 import { sqlDialect } from "./sql-dialect.js";
 import { columnBackup } from "./column-backup.js";
 import { railsUpOnly } from "./rails-fix.js";
@@ -46,6 +45,10 @@ function railsModelFiles(ctx: RuleContext): SourceFile[] {
 /** The models and the code read, without migrations and schema dumps (they name every column they ever made). */
 const applicationCode = (ctx: RuleContext, models: readonly SourceFile[]) => [...models, ...ctx.codeFiles.filter((f) => !models.includes(f) && !/(?:^|\/)db\//.test(f.path))];
 
+/** What a planned-removal message says was searched: the code read, or only the model files. */
+const searchedFiles = (code: readonly SourceFile[], models: readonly SourceFile[]) =>
+  code.length > models.length ? `the ${code.length} files of its code read` : `its ${models.length} model file${models.length === 1 ? "" : "s"}`;
+
 /** Columns Active Record reads and writes without any code naming them. */
 const IMPLICIT_COLUMNS = new Set(["id", "type", "created_at", "updated_at", "created_on", "updated_on", "lock_version"]);
 
@@ -66,14 +69,9 @@ function unnamedColumn(ctx: RuleContext, table: string, column: string): string 
   const code = applicationCode(ctx, models);
   const words = [column, ...(/^(\w+)_(?:id|type)$/.exec(column)?.slice(1) ?? [])];
   if (/_count$/.test(column) && code.some((f) => f.content.includes("counter_cache"))) return undefined;
-  const named = (files: readonly SourceFile[]) => {
-    const found = searchUsages(files, words);
-    return words.some((w) => found.usagesOf(w).length > 0);
-  };
   // in a review whose change removes the last reader, the base branch's code (what the servers run) still reads it
-  if (named(code) || named(ctx.facts.change.baseCodeFiles)) return undefined;
-  const searched = code.length > models.length ? `the ${code.length} files of its code read` : `its ${models.length} model file${models.length === 1 ? "" : "s"}`;
-  return `${model.className} (${model.path}) and ${searched} never name ${column}${words.length > 1 ? ` or ${words[1]}` : ""}`;
+  if (names(code, words) || names(ctx.facts.change.baseCodeFiles, words)) return undefined;
+  return `${model.className} (${model.path}) and ${searchedFiles(code, models)} never name ${column}${words.length > 1 ? ` or ${words[1]}` : ""}`;
 }
 
 const wholeWord = (word: string) => new RegExp(`(?<![\\w$])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w$])`);
@@ -92,17 +90,15 @@ function unmodelledTable(ctx: RuleContext, table: string): string | undefined {
   // deploy, and it still queries the table (as for ignored_columns added in the same change)
   const base = ctx.facts.change.baseCodeFiles;
   if (base.length && rubyReaders().readModelFiles(base).some((m) => m.tables.some((t) => nameKey(t).split(".").pop() === name))) return undefined;
-  const className = singularize(name).split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
-  // migrations and schema dumps name every table they ever made: they are not code that uses it
-  const code = [...models, ...ctx.codeFiles.filter((f) => !models.includes(f) && !/(?:^|\/)db\//.test(f.path))];
+  const className = modelName(name);
+  const code = applicationCode(ctx, models);
   const naming = [wholeWord(name), wholeWord(className)];
   if (code.some((f) => naming.some((re) => re.test(f.content)))) return undefined;
   // has_and_belongs_to_many :roles in User joins through roles_users (the two tables in lexical order) by default
   const halves = [...name.matchAll(/_/g)].map((m) => [name.slice(0, m.index), name.slice(m.index + 1)]);
   const habtm = halves.flatMap((pair) => pair.map((half) => new RegExp(`has_and_belongs_to_many\\s*\\(?\\s*:${half}\\b`)));
   if (habtm.length && code.some((f) => habtm.some((re) => re.test(f.content)))) return undefined;
-  const searched = code.length > models.length ? `the ${code.length} files of its code read` : `its ${models.length} model file${models.length === 1 ? "" : "s"}`;
-  return `no model of the application maps to ${name}, and ${searched} never name ${name} or ${className}`;
+  return `no model of the application maps to ${name}, and ${searchedFiles(code, models)} never name ${name} or ${className}`;
 }
 
 /** The Active Record model of `table` among `files` that lists `column` in ignored_columns. */
