@@ -73,3 +73,18 @@ describe("seed 11 pattern: MySQL MODIFY that only adds NOT NULL", () => {
     expect(findings.filter((f) => f.rule === "mysql-table-copy")).toEqual([]);
   });
 });
+
+describe("seed 11 pattern: psycopg2 parameters in Alembic SQL", () => {
+  const revision = (call: string) =>
+    `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "b2"\ndown_revision = "a1"\n\n\ndef upgrade():\n    conn = op.get_bind()\n    ${call}\n\n\ndef downgrade():\n    pass\n`;
+  const syntaxErrors = async (call: string) => {
+    const root = folder({ "alembic/versions/b2_track_principal.py": revision(call) });
+    const { output } = await run(["lint", "--format", "json", "alembic/versions"], { cwd: root });
+    return (JSON.parse(output) as { findings: Finding[] }).findings.filter((f) => f.rule === "syntax-error");
+  };
+
+  it("lint: %s and %(name)s with parameters are filled as the driver fills them; without parameters they are SQL as written", async () => {
+    expect(await syntaxErrors(`conn.execute("UPDATE tracks SET principal_id = %s WHERE id = %(id)s", {"id": 1})`)).toEqual([]);
+    expect((await syntaxErrors(`conn.execute("UPDATE tracks SET principal_id = %s WHERE id = %s")`)).length).toBe(1);
+  });
+});
