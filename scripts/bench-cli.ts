@@ -1,7 +1,8 @@
 /**
  * The CLI as users run it (whole processes through bin/migguard.js, so the bundle in bundle/), side by side in
  * one run with a bare `node -e 0` and, when installed, squawk:
- * - start-up: `--version`, and a lint of one SQL file;
+ * - start-up: `--version`, and a lint of one SQL file, from the code cache (src/cli/code-cache.ts: the warm-up
+ *   run writes it) and without it (MIGGUARD_CODE_CACHE=0: a first run, or a machine where it cannot be written);
  * - throughput: a lint of the bench corpus's SQL files (../shared/corpus/bench/sql-*), JSON output.
  * Every case runs in turn (a, b, c, a, b, c, ...) so all meet the same moments of a noisy shared machine;
  * wall time is the fastest and the median run, peak memory (max RSS, from GNU time when it is installed)
@@ -26,6 +27,7 @@ interface Case {
   command: string[];
   /** exit statuses that mean it ran (lint: 1 when there are error findings) */
   ok: number[];
+  env?: Record<string, string>;
 }
 
 interface Measured {
@@ -48,7 +50,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 function runOnce(c: Case, cwd: string, measured: Measured, withTime: boolean): void {
   const command = withTime ? [GNU_TIME, "-f", "%M %U %S", ...c.command] : c.command;
   const started = performance.now();
-  const result = spawnSync(command[0], command.slice(1), { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(command[0], command.slice(1), { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...c.env } });
   measured.wall.push(performance.now() - started);
   if (result.error || !c.ok.includes(result.status ?? -1)) throw new Error(`${c.name} failed (${result.status}): ${result.error?.message ?? result.stderr.slice(-500)}`);
   if (withTime) {
@@ -67,6 +69,7 @@ export async function benchCli(corpus: string, rounds = Number(process.env.MIGGU
     { name: "node -e 0", command: [node, "-e", "0"], ok: [0] },
     { name: "migguard --version", command: [node, BIN, "--version"], ok: [0] },
     { name: "migguard lint (1 SQL file)", command: [node, BIN, "lint", ONE_FILE], ok: [0, 1] },
+    { name: "  without the code cache", command: [node, BIN, "lint", ONE_FILE], ok: [0, 1], env: { MIGGUARD_CODE_CACHE: "0" } },
     ...(squawk ? [{ name: "squawk (1 SQL file)", command: [squawk, "--pg-version", "15", ONE_FILE], ok: [0, 1] }] : []),
     { name: `migguard lint (${files.length} SQL files)`, command: [node, BIN, "lint", "--format", "json", ...dirs], ok: [0, 1] },
     ...(squawk ? [{ name: `squawk (${files.length} SQL files)`, command: [squawk, "--reporter", "json", "--pg-version", "15", ...files], ok: [0, 1] }] : []),

@@ -13,6 +13,7 @@ import { companionPaths, detectByPath } from "../engine/detect.js";
 import type { SourceFile } from "../engine/model.js";
 import { SYMLINK_NOT_READ } from "../engine/limits.js";
 import { CommandFailure, UsageError } from "./usage-error.js";
+import { walkFiles } from "./walk-files.js";
 
 // callers written before usage-error.ts existed import them from here
 export { CommandFailure, UsageError };
@@ -30,20 +31,9 @@ export function displayPath(absolute: string, cwd = process.cwd()): string {
   return (sep === "/" ? shown : shown.split(sep).join("/")) || ".";
 }
 
-function walk(dir: string, out: string[]): void {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  // a link is listed, never followed: if it looks like a migration it is reported as not analysed
-  for (const entry of entries) {
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) walk(join(dir, entry.name), out);
-    } else if (entry.isFile() || entry.isSymbolicLink()) out.push(join(dir, entry.name));
-  }
-}
+/** Every file under `dir`; a link is listed, never followed: if it looks like a migration it is reported as not analysed. */
+const allFilesUnder = (dir: string): string[] =>
+  walkFiles(dir, { enter: (name) => !SKIPPED_DIRS.has(name), keep: (_path, entry) => entry.isFile() || entry.isSymbolicLink() });
 
 /**
  * The alembic.ini files that may list a linted folder in version_locations: those the walk found, and those in
@@ -97,8 +87,7 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
       throw new UsageError(`no such file or directory: ${given}`);
     }
     if (stat.isDirectory()) {
-      const all: string[] = [];
-      walk(absolute, all);
+      const all = allFilesUnder(absolute);
       config = withAlembicScriptLocations(config, all.map((file) => displayPath(file, cwd)));
       config = withAlembicVersionLocations(config, readAlembicInis(all, absolute, cwd, looked));
       for (const file of all) {

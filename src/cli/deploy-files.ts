@@ -4,11 +4,12 @@
  * deploy (an entrypoint that migrates, then starts the server) from a rolling one. Outside a repository only the
  * working directory and its children are read: a lint run from a home folder must not walk it.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { SourceFile } from "../engine/model.js";
 import { deployPaths, isNotDeployFolder } from "../engine/deploy/deploy-paths.js";
 import { displayPath } from "./collect-files.js";
+import { repositoryRootAbove } from "./walk-files.js";
 
 /** Dockerfiles, charts and entrypoints sit near the root: deeper folders are not walked */
 const MAX_DEPTH = 4;
@@ -18,14 +19,6 @@ const SKIPPED = new Set(["node_modules", ".git", "vendor", "dist", "build", "tar
 
 /** outside a git repository (a lint run from a home or temporary folder) only the folder and its children are read */
 const MAX_DEPTH_OUTSIDE_GIT = 1;
-
-/** The nearest folder above `cwd` with `.git`, or undefined outside a repository. */
-function repositoryRoot(cwd: string): string | undefined {
-  for (let current = cwd; ; current = dirname(current)) {
-    if (existsSync(join(current, ".git"))) return current;
-    if (dirname(current) === current) return undefined;
-  }
-}
 
 function walk(root: string, dir: string, depth: number, out: string[], maxDepth: number): void {
   let entries;
@@ -46,7 +39,7 @@ function walk(root: string, dir: string, depth: number, out: string[], maxDepth:
 }
 
 export function readDeployFiles(cwd: string, maxBytes: number): SourceFile[] {
-  const repository = repositoryRoot(cwd);
+  const repository = repositoryRootAbove(cwd);
   const root = repository ?? cwd;
   const listing: string[] = [];
   walk(root, "", 0, listing, repository ? MAX_DEPTH : MAX_DEPTH_OUTSIDE_GIT);

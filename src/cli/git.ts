@@ -95,3 +95,45 @@ export function readBlobs(root: string, commit: string, paths: readonly string[]
   }
   return out;
 }
+
+/** The committer date of `commit` (ISO 8601). */
+export function commitDate(root: string, commit: string): string {
+  return git(root, ["log", "-1", "--format=%cI", commit, "--"]).toString("utf8").trim();
+}
+
+/** When `path` reached `commit`'s branch: the committer date of the first-parent commit that added it (a merge: when the pull request merged), ISO 8601; undefined when none did. */
+export function addedOn(root: string, commit: string, path: string): string | undefined {
+  const date = git(root, ["log", "-1", "--first-parent", "--diff-merges=first-parent", "--diff-filter=A", "--no-patch", "--format=%cI", commit, "--", path]).toString("utf8").trim();
+  return date || undefined;
+}
+
+/** The first-parent commit of `commit`'s branch that added `path` (a merge: the pull request's), or undefined. */
+function addingCommit(root: string, commit: string, path: string): string | undefined {
+  const sha = git(root, ["log", "-1", "--first-parent", "--diff-merges=first-parent", "--diff-filter=A", "--no-patch", "--format=%H", commit, "--", path]).toString("utf8").trim();
+  return sha || undefined;
+}
+
+const MAX_TAGS = 1000;
+
+/** Tag names, newest first (by the tag's or its commit's date), at most MAX_TAGS. */
+function tagNames(root: string, filters: readonly string[]): string[] {
+  const out = git(root, ["for-each-ref", "--sort=-creatordate", `--count=${MAX_TAGS}`, "--format=%(refname:short)", ...filters, "refs/tags"]);
+  return out.toString("utf8").split("\n").filter((t) => t !== "");
+}
+
+/**
+ * The tags of the base branch (newest first) and, for each deleted path, the tags that shipped it: those that contain
+ * the commit that added it to the base branch but not the head commit when the head already lacks it (a tag made
+ * after the deletion released the code without the file). Paths whose adding commit is unknown are left out.
+ */
+export function releaseTags(root: string, baseTip: string, head: string, deleted: readonly string[]): { onBase: string[]; shippedIn: Record<string, string[]> } {
+  const onBase = tagNames(root, [`--merged=${baseTip}`]);
+  const shippedIn: Record<string, string[]> = {};
+  if (onBase.length === 0) return { onBase, shippedIn };
+  const headLacks = new Set(deleted.filter((p) => git(root, ["ls-tree", "--name-only", "-z", head, "--", p]).length === 0));
+  for (const path of deleted) {
+    const added = addingCommit(root, baseTip, path);
+    if (added) shippedIn[path] = tagNames(root, [`--contains=${added}`, ...(headLacks.has(path) ? [`--no-contains=${head}`] : [])]);
+  }
+  return { onBase, shippedIn };
+}

@@ -78,6 +78,9 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
     cwd,
     options.verbose === true,
   );
+  // the usage search's file filter (with the config and review modules it needs) loads only for Ruby and Python
+  // migrations, the only ones whose planned removals search the code; the walk itself waits for the first search
+  const codeReader = collected.files.some((f) => /\.(?:rb|py)$/.test(f.path)) ? (await import("./application-code.js")).readApplicationCode : undefined;
   const result = await analyze({
     snapshot: production.snapshot,
     files: collected.files,
@@ -92,6 +95,8 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
     // the deploy files cost a walk of the repository: read only when a finding's hazard depends on the deploy
     // (with --verbose always, above: its last line says how the deploy was read)
     deployFiles: options.verbose ? undefined : () => withDeployFiles(repositoryFiles, cwd, collected.config),
+    // the code a planned removal searches for readers: walked only when a migration drops something
+    applicationCode: codeReader && (() => codeReader(collected.files.map((f) => f.path), collected.config, cwd)),
   });
   const executed = options.execute ? await (await import("./execute-option.js")).executeLint({ files: collected.files, analysis: result, config: collected.config, cwd, snapshot: production.snapshot }) : undefined;
   return {

@@ -129,5 +129,6 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   }
 }
 
-// Run when executed directly (`tsx src/cli/main.ts ...`); bin/migguard.js imports main() instead.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = await main();
+// Run when executed directly (`tsx src/cli/main.ts ...`); bin/migguard.js runs main() through the bundle instead. No
+// top-level await: the bundle builds this module into a script (code-cache.ts), where there is none.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main().then((exitCode) => (process.exitCode = exitCode));

@@ -3,11 +3,11 @@
  * Django settings modules, alembic.ini, env.py), found by a bounded walk of the working directory. The engine
  * decides which of them speak for which migrations folder (engine/database/signal-paths.ts).
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, statSync } from "node:fs";
 import { signalKind } from "../engine/database/signal-paths.js";
 import type { SourceFile } from "../engine/model.js";
 import { displayPath } from "./collect-files.js";
+import { walkFiles } from "./walk-files.js";
 
 const SKIPPED = new Set(["node_modules", ".git", "vendor", "dist", ".venv", "venv", "__pycache__", "target", "tmp", "log", "public", "coverage"]);
 /** deep enough for `src/project/settings/production.py`, bounded for monorepos */
@@ -16,25 +16,12 @@ const MAX_ENTRIES = 50_000;
 const MAX_BYTES = 512 * 1024;
 
 export function collectProjectFiles(cwd: string): SourceFile[] {
-  const found: string[] = [];
-  let visited = 0;
-  const walk = (dir: string, depth: number) => {
-    if (depth > MAX_DEPTH || visited > MAX_ENTRIES) return;
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      visited++;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED.has(entry.name) && !entry.name.startsWith(".")) walk(path, depth + 1);
-      } else if (entry.isFile() && signalKind(displayPath(path, cwd))) found.push(path);
-    }
-  };
-  walk(cwd, 0);
+  const found = walkFiles(cwd, {
+    enter: (name) => !SKIPPED.has(name) && !name.startsWith("."),
+    keep: (path, entry) => entry.isFile() && signalKind(displayPath(path, cwd)) !== undefined,
+    maxDepth: MAX_DEPTH,
+    maxEntries: MAX_ENTRIES,
+  });
   const out: SourceFile[] = [];
   for (const path of found) {
     try {

@@ -10,25 +10,15 @@ import type { SourceFile } from "../engine/model.js";
 import { isRepositoryFactPath, projectRootOf } from "../engine/repository/fact-paths.js";
 import { isPythonManifestPath } from "../engine/repository/python-requirements.js";
 import { displayPath } from "./collect-files.js";
+import { walkFiles } from "./walk-files.js";
 import { readDeployFiles } from "./deploy-files.js";
 
 /** more model files than this in one project are not read (a fix then names the table, not the class) */
 const MAX_MODEL_FILES = 5000;
 
-function listRecursive(dir: string, out: string[], limit: number, extension = ".rb"): void {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    if (out.length >= limit) return;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) listRecursive(path, out, limit, extension);
-    else if (entry.isFile() && entry.name.endsWith(extension)) out.push(path);
-  }
-}
+/** Up to `limit` files under `dir` whose names end with `extension`. */
+const filesUnder = (dir: string, limit: number, extension = ".rb"): string[] =>
+  walkFiles(dir, { keep: (path, entry) => entry.isFile() && entry.name.endsWith(extension), maxFiles: limit });
 
 /** The files named `names` in the nearest folder at or above `dir` that has any, not climbing past a repository root (`.git`). */
 function nearestAbove(dir: string, names: readonly string[]): string[] {
@@ -79,9 +69,7 @@ export function readRepositoryFiles(migrationPaths: readonly string[], config: C
     const project = resolve(cwd, root);
     const db = join(project, "db");
     for (const name of existsSync(db) ? readdirSync(db) : []) absolute.add(join(db, name));
-    const models: string[] = [];
-    listRecursive(join(project, "app", "models"), models, MAX_MODEL_FILES);
-    for (const path of models) absolute.add(path);
+    for (const path of filesUnder(join(project, "app", "models"), MAX_MODEL_FILES)) absolute.add(path);
     for (const path of manifestsAbove(project)) absolute.add(path);
   }
   // Python projects (Django's migrations have no db/ folder): the dependency files that say the Django version
@@ -91,9 +79,7 @@ export function readRepositoryFiles(migrationPaths: readonly string[], config: C
   // a Django app's models (its models.py or models/ package, beside its migrations/ folder): what the code still declares
   for (const app of new Set(migrationPaths.filter((p) => /(?:^|\/)migrations\/[^/]+\.py$/.test(p)).map((p) => dirname(dirname(resolve(cwd, p)))))) {
     if (existsSync(join(app, "models.py"))) absolute.add(join(app, "models.py"));
-    const models: string[] = [];
-    listRecursive(join(app, "models"), models, MAX_MODEL_FILES, ".py");
-    for (const path of models) absolute.add(path);
+    for (const path of filesUnder(join(app, "models"), MAX_MODEL_FILES, ".py")) absolute.add(path);
   }
   // Go projects: the nearest go.mod above a SQL migration names its runner (gobuffalo/pop)
   for (const dir of new Set(migrationPaths.filter((p) => /\.(?:sql|fizz)$/.test(p)).map((p) => dirname(resolve(cwd, p))))) {

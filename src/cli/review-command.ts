@@ -14,12 +14,13 @@ import { SYMLINK_NOT_READ } from "../engine/limits.js";
 import { regulatedWaiverFindings } from "../engine/regulated/approval.js";
 import { isSearchableCodePath, isSearchableContent } from "../engine/code/searchable.js";
 import { planReview } from "../engine/review/plan.js";
+import { detectMigrationPath } from "../engine/review/classify.js";
 import { loadPythonParser } from "../engine/adapters/python/parser.js";
 import { migrationModuleSettingsPaths, withDjangoMigrationModules } from "../engine/migration-folders/django-migration-modules.js";
 import { alembicIniPaths, withAlembicVersionLocations } from "../engine/migration-folders/alembic-version-locations.js";
 import { review, type ReviewInput } from "../engine/review/review.js";
 import { loadCliConfig } from "./config-file.js";
-import { changedFiles, mergeBase, readBlobs, repoRoot, resolveCommit, treePaths, workingTreePaths } from "./git.js";
+import { addedOn, changedFiles, releaseTags, commitDate, mergeBase, readBlobs, repoRoot, resolveCommit, treePaths, workingTreePaths } from "./git.js";
 import { gateExitCode } from "./exit-status.js";
 import { deployLine, type CommandResult } from "./lint-command.js";
 import { snapshotFromConfig, snapshotFromFlag, type LoadedSnapshot } from "./snapshot-option.js";
@@ -114,6 +115,9 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
   const underReview = new Set(changes.filter((c) => c.status !== "removed").map((c) => c.path));
   const headFiles = readWorkingTree(root, plan.head, config.max_file_bytes);
   const unanalysed = headFiles.skipped.filter((e) => underReview.has(e.path));
+  const deletedMigrations = changes.flatMap((c) => (c.status === "removed" && detectMigrationPath(c.path, config) ? [c.path] : []));
+  // a renamed migration is gone from the base branch under its old name, as a deleted one is
+  const renamedFrom = changes.flatMap((c) => (c.status === "renamed" && c.previousPath && detectMigrationPath(c.previousPath, config) ? [c.previousPath] : []));
   const input: ReviewInput = {
     changes,
     head: headFiles.files,
@@ -130,6 +134,13 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
       config,
       root,
     ),
+    // how young each deleted migration is: the change's date against the commit that added it to the base branch
+    dates: {
+      change: commitDate(root, head),
+      addedOnBase: Object.fromEntries(deletedMigrations.map((path) => [path, addedOn(root, baseTip, path)]).filter(([, d]) => d !== undefined)),
+    },
+    // whether a deleted or renamed migration ever shipped: the release tags that contain the commit that added it
+    releases: deletedMigrations.length + renamedFrom.length ? releaseTags(root, baseTip, head, [...deletedMigrations, ...renamedFrom]) : undefined,
   };
   let result = await review(input);
   if (result.codeSearch.needed) result = await review({ ...input, codeFiles: readCode(root, config) });

@@ -29,7 +29,7 @@ import { RULES } from "./rules/index.js";
 import type { Report, Rule, RuleMeta } from "./rules/support/rule.js";
 import { byLocation } from "./finding-order.js";
 import { decideDatabase, loadSignalReaders, migrationFolder, reviseFromRefusals, type DatabaseDecision, type FolderMigrations } from "./database/decide.js";
-import { fileDatabase, unreviewedDatabase } from "./database/dialect-file.js";
+import { fileDatabase, popGenericReading, popGenericTargetsIn, unreviewedDatabase } from "./database/dialect-file.js";
 import { mayHoldMysqlStatements, mayHoldMysqlSyntax } from "./database/dialect-syntax.js";
 import { signalKind } from "./database/signal-paths.js";
 import { loadMysqlGrammar } from "./adapters/sql/mysql/mysql-grammar.js";
@@ -47,6 +47,7 @@ import { SchemaHistory } from "./repository/schema-history.js";
 import { dirOf } from "./paths.js";
 import { DeployDecider, type DeployDecision } from "./deploy/deploy-model.js";
 import { underDeploy } from "./deploy/offline-notes.js";
+import { popText } from "./adapters/sql/layouts/golang-migrate.js";
 
 export interface FileError {
   path: string;
@@ -94,6 +95,12 @@ export interface AnalyzeInput {
    * deploys (`RuleMeta.hazard`; a lint with no lock or old-code finding never walks).
    */
   deployFiles?: () => readonly SourceFile[];
+  /**
+   * The application's code when reading it costs something (lint walks app/, lib/, config/ or a Python project):
+   * called at most once, when a rule first searches the code for readers of what a migration drops. Ignored
+   * when `codeFiles` are given (a review's code).
+   */
+  applicationCode?: () => readonly SourceFile[];
   /**
    * The production snapshot (`migguard snapshot`), parsed by the edge with `parseSnapshot`: lock findings get
    * table sizes and time estimates, small tables drop to info, NULLs and duplicates predict failures, and a
@@ -254,8 +261,8 @@ function applyWaivers(raw: Raw[], migration: Migration, config: Config): Reporte
       continue;
     }
     // a squash replays history that every deployment already ran: it reaches a live table only on a database
-    // that applied none of the migrations it replaces
-    if (migration.squashes > 0 && finding.severity !== "info") {
+    // that applied none of the migrations it replaces. A transaction error still breaks that fresh install
+    if (migration.squashes > 0 && finding.severity !== "info" && finding.category !== "transaction") {
       out.push({ ...finding, severity: "info", message: `${finding.message} (a squashed migration: it runs only on a database that applied none of the ${migration.squashes} migrations it replaces)` });
       continue;
     }
@@ -479,12 +486,22 @@ function plan(input: AnalyzeInput): Plan {
   const context = [...(input.contextMigrations ?? []), ...(input.codeFiles ?? [])];
   const grouped = groupMigrations(readable, config, input.explicitPaths, context);
   const unreviewed: Plan["unreviewed"] = [];
+  // pop's files without a dialect run on the databases their siblings leave them (dialect-file.ts)
+  const popGenericTargets = popGenericTargetsIn([...readable, ...(input.contextMigrations ?? [])].map((f) => f.path));
+  const generic = (path: string) => popGenericReading(popGenericTargets(path));
   const reviewed = (path: string) => {
-    const database = unreviewedDatabase(path);
+    const reading = generic(path);
+    const database = unreviewedDatabase(path) ?? (reading && "unreviewed" in reading ? reading.unreviewed : undefined);
     if (database) unreviewed.push({ path, database });
     return !database;
   };
   const units = grouped.units.filter((u) => reviewed(u.file.path));
+  for (const unit of units) {
+    const targets = popGenericTargets(unit.file.path);
+    const reading = popGenericReading(targets);
+    if (reading && "database" in reading) unit.database = reading.database;
+    if (targets && unit.file.layout === "golang-migrate") unit.pop = true;
+  }
   const orphanDowns = grouped.orphanDowns.filter((d) => reviewed(d.file.path));
   return { config, errors, readable, units, orphanDowns, unreviewed };
 }
@@ -542,7 +559,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, Ana
   }
   const production = input.snapshot ? { production: new Production(input.snapshot), run: new RunObjects(migrations) } : undefined;
   const conventions = downConventions(migrations, [...(input.repositoryPaths ?? []), ...readable.map((f) => f.path)], config);
-  const facts = new RepositoryFacts(input.repositoryFiles ?? []);
+  const facts = new RepositoryFacts(input.repositoryFiles ?? [], input.applicationCode);
   const history = new SchemaHistory([
     ...units.flatMap((unit) => {
       const result = parsed.get(unit);
@@ -560,7 +577,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, Ana
     let result;
     try {
       const decision = decisionFor({ file: down.file, content: down.content }, databases);
-      const segment = () => withSqlDialect(decision?.database, decision?.version, () => segmentOperations({ text: down.content, transaction: "none" }));
+      const segment = () => withSqlDialect(decision?.database, decision?.version, () => segmentOperations({ text: popText(down.file.path, down.content), transaction: "none" }));
       const misses = parserMisses();
       result = segment();
       // found the parser broken: again once it is replaced (as parseInto above)
@@ -611,9 +628,10 @@ function changePlanFor(units: readonly MigrationUnit[], parsed: ReadonlyMap<Migr
 /** The folder's database, unless the file's own name says another (`x.mysql.up.sql` beside `x.postgres.up.sql`). */
 function decisionFor(unit: MigrationUnit, databases: ReadonlyMap<string, DatabaseDecision>): DatabaseDecision | undefined {
   const folder = databases.get(migrationFolder(unit.file));
-  const named = fileDatabase(unit.file.path);
+  const named = fileDatabase(unit.file.path) ?? unit.database;
   if (!named || !folder || folder.database === named || folder.reason.startsWith("`database:")) return folder;
-  return { ...folder, database: named, assumed: false, reason: `the file name says ${named}` };
+  const reason = fileDatabase(unit.file.path) ? `the file name says ${named}` : `the files beside it give every other database its own file: pop runs this one on ${named}`;
+  return { ...folder, database: named, assumed: false, reason };
 }
 
 /** Every repository file given that can name the database, by path. */
@@ -631,8 +649,11 @@ function decideDatabases(units: readonly MigrationUnit[], readable: readonly Sou
     const folder = migrationFolder(unit.file);
     if (!folders.has(folder)) folders.set(folder, { folder, framework: unit.file.framework, sql: [] });
   }
-  // the folder's SQL files in this analysis, downs included, for the dialect sniff
+  // the folder's SQL files in this analysis, downs included, for the dialect sniff; a pop file without a dialect
+  // that its siblings give to another database (unit.database) speaks for itself, as a named one does
+  const ownDatabase = new Set(units.filter((u) => u.database).map((u) => u.file.path));
   for (const file of readable) {
+    if (ownDatabase.has(file.path)) continue;
     // a file whose name says its database (pop's x.mysql.up.sql) speaks for itself only, not for the files beside it:
     // ory/hydra's MySQL files made its whole folder MySQL, and its shared x.up.sql PostgreSQL files syntax errors
     if (!file.path.endsWith(".sql") || fileDatabase(file.path)) continue;

@@ -4,7 +4,7 @@
  */
 import type { Config } from "./config.js";
 import { detectFile, type DetectedFile } from "./detect.js";
-import type { SourceFile } from "./model.js";
+import type { Database, SourceFile } from "./model.js";
 import { dirOf } from "./paths.js";
 import { popSuffix } from "./database/dialect-file.js";
 
@@ -18,6 +18,10 @@ export interface MigrationUnit {
    * One array is shared by all units of a folder, so adapters can cache what they read from it.
    */
   history?: ReadonlyArray<{ path: string; content: string }>;
+  /** pop: the database a file without a dialect runs on when its siblings leave it another than the folder's (dialect-file.ts) */
+  database?: Database;
+  /** pop/popx runs it (its name or its folder's files name a dialect): a file without `.autocommit` runs in popx's transaction */
+  pop?: boolean;
 }
 
 export interface Grouped {

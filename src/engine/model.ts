@@ -279,8 +279,12 @@ export const DataMigration = op("data_migration", {
   writes: z.array(z.string()).optional(),
   /** a relation write run in batches with no block (`Model.where(...).in_batches.delete_all`): the statement each batch runs */
   batched: z.object({ verb: DmlVerb, hasWhere: z.boolean() }).optional(),
+  /** the calls of its code that delete rows (`document.destroy!`), each with its table when the call names it (a model, the loop's own records) */
+  deletes: z.array(z.object({ call: z.string(), table: z.string().optional() })).optional(),
   /** the names its code uses (identifiers, words of its strings), when the code was read: the columns it may read */
   mentions: z.array(z.string()).optional(),
+  /** its code only reads (a version check, a count): it writes no row, so it is no data change */
+  readOnly: z.boolean().optional(),
 });
 export const SetSetting = op("set_setting", {
   name: z.string(),
@@ -511,10 +515,12 @@ export const Migration = z.object({
   revision: RevisionLink.optional(),
   /** the file's text as read (analyze sets it): fixes that rewrite the whole migration slice it by the operations' lines */
   source: z.string().optional(),
+  /** Django: the migrations of its own app it depends on, by name (`dependencies`): the ones that ran just before it */
+  dependsOn: z.array(z.string()).optional(),
   /** Django: the app label its app is known by (an AppConfig's own `label`, read from the migrations' dependencies), when not the folder's name */
   djangoLabel: z.string().optional(),
   /** Alembic: how env.py runs the revisions of one upgrade (database/alembic-env.ts); unknown without env.py */
-  alembicTransactions: z.object({ path: z.string(), shared: z.boolean(), splat: z.string().optional() }).optional(),
+  alembicTransactions: z.object({ path: z.string(), shared: z.boolean(), splat: z.string().optional(), targetMetadata: z.string().optional() }).optional(),
 });
 export type Migration = z.infer<typeof Migration>;
 export type MigrationInput = z.input<typeof Migration>;

@@ -126,7 +126,7 @@ const normalise = (text: string) => text.replace(/\s+/g, " ").trim();
 /** The folder's database, unless the file's own name says another (`x.mysql.up.sql`), as analyze decides it. */
 function databaseOf(unit: MigrationUnit, decisions: ReadonlyMap<string, DatabaseDecision>): { database: Database; version?: string } {
   const folder = decisions.get(migrationFolder(unit.file));
-  const named = fileDatabase(unit.file.path);
+  const named = fileDatabase(unit.file.path) ?? unit.database;
   const database = named && !folder?.reason.startsWith("`database:") ? named : (folder?.database ?? "postgresql");
   return { database, version: folder?.version };
 }

@@ -157,6 +157,9 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
     codeFiles: archive?.code,
     snapshot: production?.snapshot,
     repositoryFiles: [...facts.values()],
+    // the App reviews the pull request as it is now; how long ago the base branch added a migration it deletes is
+    // told by that migration's version date (no commit history is fetched)
+    dates: { change: new Date().toISOString() },
   };
   let result = await review(input);
 

@@ -1,7 +1,8 @@
 /**
  * Planned drops through `migguard lint` (README: Usages): a Rails drop_table of a table no model maps to or names
  * (the code left in this or an earlier change) is a warning to keep a copy; the same drop while a model still
- * names the table, or with no models to read, keeps the data-loss error.
+ * names the table, or with no models to read, keeps the data-loss error. With the application's code read by lint
+ * itself (app/, lib/, config/; a Python project's files) and naming nothing of it, the strong evidence makes it a note.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -64,5 +65,67 @@ describe("planned drops", () => {
     const declared = repo({ [path]: migration, "books/models.py": "class Connector(models.Model):\n    politeness_delay = models.IntegerField()\n" });
     expect((await djangoLint(declared)).severity).toBe("error");
     expect((await djangoLint(repo({ [path]: migration }))).severity).toBe("error");
+  });
+
+  it("lint reads the application's code itself: a drop no model or code file names is a note, one a controller or module still names keeps the error", async () => {
+    const migration = "class DropUnusedColumnsFromUsers < ActiveRecord::Migration[6.1]\n  def up\n    remove_column :users, :email_verification_key\n  end\n\n  def down\n    add_column :users, :email_verification_key, :string\n  end\nend\n";
+    const path = "db/migrate/20191116224228_drop_unused_columns_from_users.rb";
+    const controller = (body: string) => `class UsersController < ApplicationController\n  def show\n${body}  end\nend\n`;
+    const base = { [path]: migration, "app/models/user.rb": user("  has_many :events\n") };
+    const unused = (await lint(repo({ ...base, "app/controllers/users_controller.rb": controller("    @user = User.find(params[:id])\n") }))).find((f) => f.rule === "drop-column")!;
+    expect(unused.severity).toBe("info");
+    expect(unused.message).toContain("the 2 files of its code read never name email_verification_key");
+    // lib/ is application code too; spec/ is not (a test that names it fails before the merge)
+    const inLib = repo({ ...base, "lib/tasks/verify.rb": "User.where(email_verification_key: nil).count\n" });
+    expect((await lint(inLib)).find((f) => f.rule === "drop-column")!.severity).toBe("error");
+    const inSpec = repo({ ...base, "app/controllers/users_controller.rb": controller(""), "spec/models/user_spec.rb": "it { expect(user.email_verification_key).to be_nil }\n" });
+    expect((await lint(inSpec)).find((f) => f.rule === "drop-column")!.severity).toBe("info");
+
+    const migrationPy = 'from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("books", "0073_sort")]\n\n    operations = [\n        migrations.RemoveField(model_name="connector", name="politeness_delay"),\n    ]\n';
+    const pyPath = "books/migrations/0074_remove_connector_politeness_delay.py";
+    const models = { [pyPath]: migrationPy, "books/models.py": "class Connector(models.Model):\n    identifier = models.CharField(max_length=255)\n" };
+    const djangoLint = async (cwd: string) =>
+      (JSON.parse((await run(["lint", "--format", "json", "books/migrations"], { cwd })).output) as { findings: Finding[] }).findings.find((f) => f.rule === "drop-column")!;
+    expect((await djangoLint(repo({ ...models, "books/views.py": "def connectors(request):\n    return Connector.objects.all()\n" }))).severity).toBe("info");
+    expect((await djangoLint(repo({ ...models, "books/connectors/base.py": "def wait(connector):\n    time.sleep(connector.politeness_delay)\n" }))).severity).toBe("error");
+  });
+
+  it("a Django squash, with replaces or named <first>_squashed_<last>, makes its drops notes; another migration keeps the error", async () => {
+    const body = (replaces: string) =>
+      `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("books", "0005_x")]\n${replaces}\n    operations = [\n        migrations.RemoveField(model_name="user", name="actor"),\n    ]\n`;
+    const dropOf = async (files: Record<string, string>) =>
+      (JSON.parse((await run(["lint", "--format", "json", "books/migrations"], { cwd: repo(files) })).output) as { findings: Finding[] }).findings.find((f) => f.rule === "drop-column")!;
+    const listed = await dropOf({ "books/migrations/0006_a_squashed_0007_b.py": body('    replaces = [("books", "0006_a"), ("books", "0007_b")]\n') });
+    expect(listed.severity).toBe("info");
+    expect(listed.message).toContain("a squashed migration: it runs only on a database that applied none of the 2 migrations it replaces");
+    expect((await dropOf({ "books/migrations/0006_a_squashed_0064_b.py": body("") })).severity).toBe("info");
+    expect((await dropOf({ "books/migrations/0065_remove_actor.py": body("") })).severity).toBe("error");
+  });
+
+  it("partial inserts decide a Rails 7+ remove_column: load_defaults below 7.0 in config/application.rb makes an unnamed column a note, 7.0+ keeps the error", async () => {
+    const migration = "class DropUnusedColumnsFromUsers < ActiveRecord::Migration[7.2]\n  def up\n    remove_column :users, :email_verification_key\n  end\n\n  def down\n    add_column :users, :email_verification_key, :string\n  end\nend\n";
+    const files = (defaults: string) => ({
+      "db/migrate/20191116224228_drop_unused_columns_from_users.rb": migration,
+      "app/models/user.rb": user("  has_many :events\n"),
+      "app/controllers/users_controller.rb": "class UsersController < ApplicationController\n  def show\n    @user = User.find(params[:id])\n  end\nend\n",
+      "config/application.rb": `module App\n  class Application < Rails::Application\n    config.load_defaults ${defaults}\n  end\nend\n`,
+    });
+    const old = (await lint(repo(files("6.1")))).find((f) => f.rule === "drop-column")!;
+    expect(old.severity).toBe("info");
+    expect(old.message).toContain("config/application.rb keeps load_defaults 6.1");
+    expect((await lint(repo(files("7.2")))).find((f) => f.rule === "drop-column")!.severity).toBe("error");
+  });
+
+  it("an Alembic drop_column whose SQLAlchemy model no longer declares the column and that no code names is a note; a model that still maps it keeps the error", async () => {
+    const revision = 'from alembic import op\nimport sqlalchemy as sa\n\nrevision = "d4"\ndown_revision = None\n\n\ndef upgrade():\n    op.drop_column("users", "nickname")\n\n\ndef downgrade():\n    op.add_column("users", sa.Column("nickname", sa.String(80)))\n';
+    const model = (extra: string) => `from sqlalchemy import Column, Integer, String\n\nfrom .base import Base\n\n\nclass User(Base):\n    __tablename__ = "users"\n    id = Column(Integer, primary_key=True)\n${extra}`;
+    const alembicLint = async (files: Record<string, string>) =>
+      (JSON.parse((await run(["lint", "--format", "json", "alembic/versions"], { cwd: repo(files) })).output) as { findings: Finding[] }).findings.find((f) => f.rule === "drop-column")!;
+    const base = { "alembic/versions/d4_drop_nickname.py": revision, "app/views.py": "def home(session):\n    return session.query(User).count()\n" };
+    const gone = await alembicLint({ ...base, "app/models.py": model("") });
+    expect(gone.severity).toBe("info");
+    expect(gone.message).toContain("User (app/models.py) no longer declares nickname");
+    expect((await alembicLint({ ...base, "app/models.py": model("    nickname = Column(String(80))\n") })).severity).toBe("error");
+    expect((await alembicLint({ "alembic/versions/d4_drop_nickname.py": revision })).severity).toBe("error");
   });
 });

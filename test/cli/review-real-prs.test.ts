@@ -235,7 +235,7 @@ describe("repairs, clean-ups and migrations outside a transaction (Mastodon)", (
   });
 });
 
-describe("the last step of a two-step removal is a warning with a backup, not a data-loss error", () => {
+describe("the last step of a two-step removal is a note (info) with a backup, not a data-loss error", () => {
   it("Django: a column that left the state in an earlier migration (SeparateDatabaseAndState) is dropped with RunSQL", async () => {
     const repo = featureBranchOn({
         "shop/site/__init__.py": "",
@@ -287,7 +287,7 @@ class Migration(migrations.Migration):
     const { exitCode, findings } = await reviewJson(repo);
     expect(exitCode).toBe(0);
     const drop = findings.find((f) => f.rule === "drop-column")!;
-    expect(drop).toMatchObject({ severity: "warning", line: 9 });
+    expect(drop).toMatchObject({ severity: "info", line: 9 });
     expect(drop.message).toContain("planned last step of a two-step removal (an earlier migration, 0002_remove_digital_settings_from_state, removed it from Django's state only)");
     // the backup keeps the key and the dropped column only, not a copy of the whole table
     expect(drop.fix).toContain('migrations.RunSQL("CREATE TABLE site_sitesettings_default_digital_max_downloads_backup AS SELECT id, default_digital_max_downloads FROM site_sitesettings"');
@@ -311,7 +311,7 @@ class Migration(migrations.Migration):
     const { exitCode, findings } = await reviewJson(repo);
     expect(exitCode).toBe(0);
     const drop = findings.find((f) => f.rule === "drop-column")!;
-    expect(drop).toMatchObject({ severity: "warning", line: 3 });
+    expect(drop).toMatchObject({ severity: "info", line: 3 });
     expect(drop.message).toContain("User lists it in ignored_columns (app/models/user.rb)");
     expect(drop.fix).toContain('execute "CREATE TABLE users_phone_number_backup AS SELECT id, phone_number FROM users"');
     expect(findings.filter((f) => f.severity === "error")).toEqual([]);

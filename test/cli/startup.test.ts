@@ -1,27 +1,36 @@
 /**
  * What the CLI process loads, per command: `--version` and `rules` load no parser, a lint of SQL files loads
  * libpg-query and neither Prism nor tree-sitter, a lint of a Rails migration adds Prism only. Checked on a
- * fresh build of the bundle run through bin/migguard.js, by recording every module file the process loads
- * and looking up, in esbuild's metafile, which source modules those files hold (never by timing).
+ * fresh build of the bundle run through bin/migguard.js, by recording every module file the process loads and
+ * every module the CLI's script runs (the script holds them all and runs each when first imported), looked up
+ * in esbuild's metafile (never by timing). Also: later runs start from the code cache (src/cli/code-cache.ts)
+ * and print what the first printed, and a damaged cache is replaced, not trusted.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Metafile } from "esbuild";
 import { ROOT, writeBundle } from "../../scripts/bundle.js";
+import { CLI_CODE } from "../../src/cli/code-cache.js";
 
 const RECORDER = join(import.meta.dirname, "support", "record-loaded-modules.mjs");
 
 let install: string;
 let metafile: Metafile;
 let project: string;
+let cacheDir: string;
+/** Modules of the CLI's script that run only when first imported (esbuild wraps each in a function). */
+let lazyInScript: Set<string>;
 
 beforeAll(async () => {
   // bin/migguard.js beside a fresh bundle, laid out as in the package
   install = mkdtempSync(join(tmpdir(), "migguard-startup-"));
-  metafile = (await writeBundle(join(install, "bundle"))).metafile;
+  metafile = (await writeBundle(join(install, "bundle"), { recordModules: true })).metafile;
+  const script = readFileSync(join(install, "bundle", CLI_CODE), "latin1");
+  lazyInScript = new Set([...script.matchAll(/(?:__esm|__commonJS)\(\{"([^"]+)"/g)].map((m) => m[1]));
+  cacheDir = mkdtempSync(join(tmpdir(), "migguard-startup-cache-"));
   mkdirSync(join(install, "bin"));
   copyFileSync(join(ROOT, "bin", "migguard.js"), join(install, "bin", "migguard.js"));
   writeFileSync(join(install, "package.json"), JSON.stringify({ type: "module" }));
@@ -36,22 +45,28 @@ beforeAll(async () => {
   write("db/migrate/20240101000000_add_index.rb", "class AddIndex < ActiveRecord::Migration[7.1]\n  def change\n    add_index :users, :email\n  end\nend\n");
 }, 180_000);
 
-/** The source modules (paths as esbuild names them) inside the bundle files a CLI run loaded. */
-function sourcesLoaded(args: string[]): { status: number | null; sources: string[] } {
+/** The source modules (paths as esbuild names them) inside the bundle files a CLI run loaded, and its output. */
+function sourcesLoaded(args: string[]): { status: number | null; sources: string[]; stdout: string } {
   const record = join(install, `loaded-${Math.random().toString(36).slice(2)}.txt`);
   writeFileSync(record, "");
   const run = spawnSync(process.execPath, ["--import", RECORDER, join(install, "bin", "migguard.js"), ...args], {
     cwd: project,
     encoding: "utf8",
-    env: { ...process.env, NODE_OPTIONS: "", MIGGUARD_LOADED_MODULES: record },
+    env: { ...process.env, NODE_OPTIONS: "", MIGGUARD_LOADED_MODULES: record, MIGGUARD_CACHE_DIR: cacheDir, MIGGUARD_CODE_CACHE: "" },
   });
   if (run.status === 2 || run.error) throw new Error(`migguard ${args.join(" ")} failed: ${run.stderr}`);
   const outputs = new Map(Object.entries(metafile.outputs).map(([path, output]) => [basename(path), output]));
-  const files = readFileSync(record, "utf8").split("\n").filter((url) => url.startsWith("file:")).map((url) => fileURLToPath(url));
+  const lines = readFileSync(record, "utf8").split("\n");
+  const files = lines.filter((url) => url.startsWith("file:")).map((url) => fileURLToPath(url));
   const sources = files.filter((f) => dirname(f) === join(install, "bundle")).flatMap((f) => Object.keys(outputs.get(basename(f))?.inputs ?? {}));
+  // the CLI's script (read by bundle/cli.js, not imported): the modules it runs at its start, and those it ran later
+  const scriptInputs = Object.keys(outputs.get(CLI_CODE)?.inputs ?? {});
+  if (scriptInputs.length === 0) throw new Error(`no ${CLI_CODE} in the metafile`);
+  sources.push(...scriptInputs.filter((s) => !lazyInScript.has(s)));
+  sources.push(...lines.filter((l) => l.startsWith("module:")).map((l) => l.slice("module:".length)));
   // anything loaded from outside the bundle (node_modules) would escape this check
   expect(files.filter((f) => !f.startsWith(install))).toEqual([]);
-  return { status: run.status, sources };
+  return { status: run.status, sources, stdout: run.stdout };
 }
 
 /**
@@ -122,4 +137,28 @@ it("a lint of a Rails migration loads Prism, and still not tree-sitter", () => {
   expect(status).toBe(1);
   expect(matching(sources, PRISM).length).toBeGreaterThan(0);
   expectNotLoaded(sources, TREE_SITTER, "tree-sitter");
+});
+
+describe("the code cache", () => {
+  const cacheFiles = () => readdirSync(cacheDir).filter((f) => f.endsWith("-lint.v8cache"));
+  const lint = () => sourcesLoaded(["lint", "migrations/000001_index.up.sql"]);
+
+  it("is written by a lint and used, not rewritten, by the next one, which prints the same", () => {
+    const first = lint();
+    expect(cacheFiles()).toHaveLength(1);
+    const written = statSync(join(cacheDir, cacheFiles()[0])).mtimeMs;
+    const second = lint();
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.stdout).toContain("index-without-concurrently");
+    // written only when missing or refused by V8: an unchanged file means V8 took it
+    expect(statSync(join(cacheDir, cacheFiles()[0])).mtimeMs).toBe(written);
+  });
+
+  it("is replaced when V8 refuses it, and the lint is the same", () => {
+    const before = lint().stdout;
+    const path = join(cacheDir, cacheFiles()[0]);
+    writeFileSync(path, Buffer.alloc(4096, 7));
+    expect(lint().stdout).toBe(before);
+    expect(readFileSync(path).equals(Buffer.alloc(4096, 7))).toBe(false);
+  });
 });

@@ -194,7 +194,7 @@ class Migration(migrations.Migration):
     expect(annotationsOf(run, "constraint-without-not-valid")).toEqual([]);
   });
 
-  it("dropping a column that left Django's state in an earlier migration is a warning with a backup, not a failure", async () => {
+  it("dropping a column that left Django's state in an earlier migration is a note (a notice annotation) with a backup, not a failure", async () => {
     s = await startScenario({ baseFiles: SALEOR });
     const path = "shop/site/migrations/0003_drop_digital_settings.py";
     const head = s.openPull(12, {
@@ -216,7 +216,7 @@ class Migration(migrations.Migration):
     const run = latestRun(head);
     expect(run.conclusion).toBe("success");
     const drop = annotationsOf(run, "drop-column");
-    expect(drop).toEqual([expect.objectContaining({ path, annotation_level: "warning" })]);
+    expect(drop).toEqual([expect.objectContaining({ path, annotation_level: "notice" })]);
     expect(drop[0].message).toContain("planned last step of a two-step removal");
     // the backup keeps the key and the dropped column, not the whole table
     expect(run.output.summary).toContain("CREATE TABLE site_sitesettings_default_digital_max_downloads_backup AS SELECT id, default_digital_max_downloads FROM site_sitesettings");
@@ -224,7 +224,7 @@ class Migration(migrations.Migration):
 });
 
 describe("the planned last step of a two-step removal, through the App", () => {
-  it("Django: dropping the table of a model that left the state earlier is a warning with a backup, in the model's own migration language", async () => {
+  it("Django: dropping the table of a model that left the state earlier is a note with a backup, in the model's own migration language", async () => {
     s = await startScenario({ baseFiles: SALEOR });
     const path = "shop/site/migrations/0003_drop_voucher_table.py";
     const head = s.openPull(13, {
@@ -243,14 +243,14 @@ class Migration(migrations.Migration):
     const run = latestRun(head);
     expect(run.conclusion).toBe("success");
     const drop = annotationsOf(run, "drop-table");
-    expect(drop).toEqual([expect.objectContaining({ path, start_line: 8, annotation_level: "warning" })]);
+    expect(drop).toEqual([expect.objectContaining({ path, start_line: 8, annotation_level: "notice" })]);
     expect(drop[0].message).toContain("planned last step of a two-step removal (an earlier migration, 0002_remove_digital_settings_from_state, removed it from Django's state only)");
     expect(run.output.summary).toContain('migrations.RunSQL("CREATE TABLE site_voucher_backup AS TABLE site_voucher"');
-    // a warning is not an inline review comment at the default level (errors only)
+    // a note is not an inline review comment at the default level (errors only)
     expect(s.fake.reviewComments).toEqual([]);
   });
 
-  it("Rails: removing a column the model lists in ignored_columns is a warning with a backup, and the check passes", async () => {
+  it("Rails: removing a column the model lists in ignored_columns is a note with a backup, and the check passes", async () => {
     s = await startScenario({
       baseFiles: {
         ...MASTODON,
@@ -266,7 +266,7 @@ class Migration(migrations.Migration):
     const run = latestRun(head);
     expect(run.conclusion).toBe("success");
     const drop = annotationsOf(run, "drop-column");
-    expect(drop).toEqual([expect.objectContaining({ path, start_line: 3, annotation_level: "warning" })]);
+    expect(drop).toEqual([expect.objectContaining({ path, start_line: 3, annotation_level: "notice" })]);
     expect(drop[0].message).toContain("Account lists it in ignored_columns (app/models/account.rb)");
     expect(run.output.summary).toContain('execute "CREATE TABLE accounts_uri_backup AS SELECT id, uri FROM accounts"');
     expect(run.annotations.filter((a) => a.annotation_level === "failure")).toEqual([]);

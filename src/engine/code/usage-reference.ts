@@ -22,6 +22,7 @@ import { modelName } from "../rules/support/fix.js";
 import type { Usage } from "./usage-search.js";
 import type { UsageTarget } from "./usage-targets.js";
 import { dirOf } from "../paths.js";
+import { escapeRegExp } from "../regexp.js";
 
 /** generic: a name many tables and libraries use (a common word, a reference column), found where nothing ties it to the table */
 export type Reference = "refers" | "unsure" | "generic" | "other";
@@ -77,7 +78,7 @@ const NEAR = 2;
 /** The table, a row of it or its model is named on the line or within NEAR lines of it (`OAuthClient`, `oauth_client`, `oauth_clients`). */
 function tiedToTable(content: string, line: number, table: string): boolean {
   const lines = content.split("\n").slice(Math.max(0, line - 1 - NEAR), line + NEAR);
-  const names = [...new Set([table, singularize(table), modelName(table)])].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const names = [...new Set([table, singularize(table), modelName(table)])].map(escapeRegExp);
   const named = new RegExp(`(?<![\\w])(?:${names.join("|")})(?![\\w])`, "i");
   return lines.some((l) => named.test(l));
 }
@@ -197,6 +198,8 @@ function judgePython(node: PyNode, word: string, table: string, model: string | 
   // a docstring: prose
   if (string?.parent?.type === "expression_statement" && string.parent.namedChildren.length === 1) return "other";
   if (string && (string.parent?.type === "subscript" || (string.parent?.type === "pair" && string.parent.childForFieldName("key")?.id === string.id))) return "other";
+  // `related_name="dependent_flows"`: a field's declaration names the reverse accessor, it reads nothing
+  if (string?.parent?.type === "keyword_argument" && ["related_name", "related_query_name"].includes(string.parent.childForFieldName("name")?.text ?? "")) return "other";
   // a word inside a longer string: prose or data, not a field name
   if (string && !namesField(stringText(string), word)) return "other";
   const call = up.find((n) => n.type === "call");
@@ -336,6 +339,13 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
 // ---------------------------------------------------------------- any language
 
 const RUBY_TEMPLATES = /\.(?:erb|haml|slim|jbuilder|builder)$/;
+const PYTHON_TEMPLATES = /\.(?:html?|jinja2?|j2)$/;
+
+/** Whether a word sits inside a template tag or expression (`{{ ... }}`, `{% ... %}`) of the line. */
+function inTemplateSyntax(text: string, words: readonly string[]): boolean {
+  const segments = text.match(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g) ?? [];
+  return segments.some((segment) => words.some((word) => new RegExp(`(?<![\\w])${escapeRegExp(word)}(?![\\w])`).test(segment)));
+}
 
 /**
  * How each usage line of `file` relates to `target` (lines the grammar cannot read stay "unsure"). Only the
@@ -375,6 +385,10 @@ export function referencesIn(target: UsageTarget, file: SourceFile, usages: read
   return new Map(
     lines.map((line) => {
       const text = usages.find((u) => u.line === line)?.text ?? "";
+      // a Django or Jinja template reads the database only in its template syntax ({{ flow.optin_dependencies }},
+      // {% for d in flow.optin_dependencies.all %}): the same word in its markup or prose (a styleguide's demo
+      // page mentioning "Flow") reads nothing
+      if ((framework === "django" || framework === "alembic") && PYTHON_TEMPLATES.test(file.path) && !inTemplateSyntax(text, words)) return [line, "other"];
       if (words.includes(table)) return [line, "refers"];
       // front-end code of an ORM project reads serialized records (`item.plugin.required`): the API decides what is in them
       if (template && framework !== "sql") return [line, words.some((w) => text.includes(`${record}.${w}`)) ? "unsure" : "other"];

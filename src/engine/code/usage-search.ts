@@ -4,6 +4,7 @@
  * scan of the code however many objects a change drops.
  */
 import type { SourceFile } from "../model.js";
+import { escapeRegExp } from "../regexp.js";
 
 export interface Usage {
   path: string;
@@ -28,7 +29,6 @@ const MAX_LINE_TEXT = 160;
 const isWordChar = (code: number) =>
   (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 type Language = "python" | "script" | "other";
 

@@ -38,6 +38,15 @@ function tableIdentifiers(table: string, framework: Framework, ormModel: string 
   return [...new Set(ids)];
 }
 
+/** `related_name="dependent_flows"` of the field's definition: the reverse accessor (`"+"` names none). */
+const relatedName = (fieldDef: string | undefined): string[] => {
+  const match = fieldDef && /\brelated_name\s*=\s*(["'])([A-Za-z_]\w*)\1/.exec(fieldDef);
+  return match ? [match[2]] : [];
+};
+
+/** The join table of a removed many-to-many field: the table, the field, and its reverse accessor when it names one. */
+const joinTableIdentifiers = (table: string, field: string, fieldDef: string | undefined): string[] => [...new Set([unqualified(table), field, ...relatedName(fieldDef)])];
+
 export function usageTargets(migrations: readonly Migration[], change: ChangePlan = ChangePlan.none): UsageTarget[] {
   const out: UsageTarget[] = [];
   for (const migration of migrations) {
@@ -69,7 +78,18 @@ export function usageTargets(migrations: readonly Migration[], change: ChangePla
         case "drop_table":
           if (facts.change.movedBefore(migration, index)) return;
           for (const table of op.tables.filter(existing))
-            out.push({ migration, op, kind: "drop_table", table, ormModel: op.ormModel, identifiers: tableIdentifiers(table, migration.framework, op.ormModel, true), label: unqualified(table) });
+            out.push({
+              migration,
+              op,
+              kind: "drop_table",
+              table,
+              ormModel: op.ormModel,
+              ...(op.ormField ? { ormField: op.ormField } : {}),
+              // a many-to-many RemoveField drops the field's join table while its model stays: code reaches that table
+              // through the field (and its reverse accessor), so those are its uses, not the owning model's name
+              identifiers: op.ormField ? joinTableIdentifiers(table, op.ormField, op.ormFieldDef) : tableIdentifiers(table, migration.framework, op.ormModel, true),
+              label: unqualified(table),
+            });
           return;
         case "rename_table":
           if (!existing(op.table)) return;

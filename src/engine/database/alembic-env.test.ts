@@ -8,7 +8,11 @@ const env = (configure: string) => `from alembic import context\n\n\ndef run_mig
 
 describe("env.py: do the revisions of one upgrade share a transaction", () => {
   it("context.configure without transaction_per_migration: one transaction (Alembic's default)", () => {
-    expect(readAlembicTransactions("a/env.py", env("context.configure(connection=connection, target_metadata=target_metadata)"))).toEqual({ path: "a/env.py", shared: true });
+    expect(readAlembicTransactions("a/env.py", env("context.configure(connection=connection, target_metadata=target_metadata)"))).toEqual({ path: "a/env.py", shared: true, targetMetadata: "target_metadata" });
+  });
+
+  it("target_metadata = None (Alembic's generic template): no metadata, so no naming_convention renames a constraint", () => {
+    expect(readAlembicTransactions("a/env.py", `target_metadata = None\n${env("context.configure(connection=connection, target_metadata=target_metadata)")}`)).toEqual({ path: "a/env.py", shared: true });
   });
 
   it("transaction_per_migration=True in the online configure: each revision commits on its own", () => {

@@ -18,6 +18,11 @@ export interface AlembicTransactions {
   shared: boolean;
   /** a `**kwargs` passed to context.configure may still set the flag (Flask-Migrate's `configure_args`) */
   splat?: string;
+  /**
+   * `target_metadata=` as written, when not None: Alembic's op.create_* calls name their constraints by its
+   * naming_convention (a `ck_%(table_name)s_%(constraint_name)s` makes "valid_picture" ck_users_valid_picture)
+   */
+  targetMetadata?: string;
 }
 
 /** Every call of an env.py with what it evaluates to (names resolved through its imports), in source order. */
@@ -31,17 +36,36 @@ export function readAlembicTransactions(path: string, content: string): AlembicT
   return withPythonTree(content, (root) => {
     let configured = false;
     let splat: string | undefined;
+    let targetMetadata: string | undefined;
     for (const { call, value } of evaluatedCalls(root)) {
       if (value.kind !== "call" || !/(?:^|\.)configure$/.test(value.callee) || !/context/.test(value.callee)) continue;
       configured = true;
+      const metadata = value.kwargs.get("target_metadata");
+      if (metadata && metadata.kind !== "none" && !(metadata.kind === "name" && assignedNone(root, metadata.text))) targetMetadata = keywordArgumentText(call, "target_metadata") ?? targetMetadata;
       const flag = value.kwargs.get("transaction_per_migration");
       // any configure call (online mode's) asking for a transaction per revision: each revision commits on its own
-      if (flag?.kind === "bool" && flag.value) return { path, shared: false };
+      if (flag?.kind === "bool" && flag.value) return { path, shared: false, ...(targetMetadata ? { targetMetadata } : {}) };
       if (flag && flag.kind !== "bool") return undefined; // computed: not known
       if (value.splat) splat = splatText(call) ?? splat;
     }
-    return configured ? { path, shared: true, ...(splat ? { splat } : {}) } : undefined;
+    return configured ? { path, shared: true, ...(splat ? { splat } : {}), ...(targetMetadata ? { targetMetadata } : {}) } : undefined;
   });
+}
+
+/** Every module-level assignment of `name` is `name = None` (Alembic's generic template: `target_metadata = None`). */
+function assignedNone(root: PyNode, name: string): boolean {
+  const values = root.namedChildren.flatMap((statement) => {
+    const assignment = statement?.type === "expression_statement" ? statement.namedChildren[0] : undefined;
+    return assignment?.type === "assignment" && assignment.childForFieldName("left")?.text === name ? [assignment.childForFieldName("right")?.type] : [];
+  });
+  return values.length > 0 && values.every((type) => type === "none");
+}
+
+/** The value of a call's keyword argument `name`, as written. */
+function keywordArgumentText(call: PyNode, name: string): string | undefined {
+  const args = call.childForFieldName("arguments");
+  const keyword = args?.namedChildren.find((c) => c?.type === "keyword_argument" && c.childForFieldName("name")?.text === name);
+  return keyword?.childForFieldName("value")?.text;
 }
 
 /** The `**kwargs` argument of a call, as written. */

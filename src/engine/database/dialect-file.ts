@@ -6,6 +6,7 @@
  * every other one inside a transaction popx opens.
  */
 import type { Database } from "../model.js";
+import { dirOf } from "../paths.js";
 
 const POP_SUFFIX = /(?:\.(mysql|mariadb|postgres|postgresql|cockroach|sqlite3?))?(\.autocommit)?\.(up|down)\.sql$/;
 
@@ -40,4 +41,70 @@ export function fileDatabase(path: string): Database | undefined {
  */
 export function unreviewedDatabase(path: string): string | undefined {
   return popSuffix(path)?.dialect === "cockroach" ? "CockroachDB" : undefined;
+}
+
+/** pop's dialect names, one per database (`postgresql` is `postgres`, `sqlite3` is `sqlite`, MariaDB is MySQL's file). */
+const DIALECT: Record<string, string> = { mysql: "mysql", mariadb: "mysql", postgres: "postgres", postgresql: "postgres", cockroach: "cockroach", sqlite: "sqlite", sqlite3: "sqlite" };
+
+/** the databases pop runs migrations on, by their file dialect */
+const POP_DIALECTS = ["postgres", "cockroach", "mysql", "sqlite"];
+
+/**
+ * The dialects a pop file without one (`x.up.sql`, popx's `x.autocommit.up.sql`) runs on: those its folder's
+ * dialect files name that have no file of their own for its version and direction. undefined when the file names a
+ * dialect, or its folder has no dialect file (it runs on every database; the folder's decision holds). When every
+ * dialect the folder names has its own file, the ones pop knows beside them.
+ * ory/hydra's 20241609000001000000_device_flow.autocommit.up.sql sits beside .mysql, .postgres and .sqlite ups:
+ * only CockroachDB runs it, and its CockroachDB syntax (INDEX inside CREATE TABLE) is no PostgreSQL error.
+ */
+export function popGenericTargets(path: string, folderPaths: readonly string[]): Set<string> | undefined {
+  return popGenericTargetsIn(folderPaths)(path);
+}
+
+/**
+ * popGenericTargets for every file of `folderPaths`, with each path's suffix read once: a lint of a thousand
+ * files asked each of them about every other (the bench corpus spent a tenth of its time there).
+ */
+export function popGenericTargetsIn(folderPaths: readonly string[]): (path: string) => Set<string> | undefined {
+  // per folder, in the paths' order: the dialects its files name, and per stem and direction the ones they cover
+  const folders = new Map<string, { named: Set<string>; covered: Map<string, Set<string>> }>();
+  for (const other of folderPaths) {
+    const suffix = popSuffix(other);
+    if (!suffix?.dialect) continue;
+    const dir = dirOf(other);
+    let folder = folders.get(dir);
+    if (!folder) folders.set(dir, (folder = { named: new Set(), covered: new Map() }));
+    const dialect = DIALECT[suffix.dialect];
+    folder.named.add(dialect);
+    const key = `${suffix.direction}\0${suffix.stem}`;
+    let covered = folder.covered.get(key);
+    if (!covered) folder.covered.set(key, (covered = new Set()));
+    covered.add(dialect);
+  }
+  return (path) => {
+    const own = popSuffix(path);
+    if (own?.dialect) return undefined;
+    const plain = /\.(up|down)\.sql$/.exec(path);
+    if (!plain) return undefined;
+    const direction = own?.direction ?? plain[1];
+    const stem = own?.stem ?? path.slice(0, plain.index);
+    const folder = folders.get(dirOf(path));
+    if (!folder) return undefined;
+    const covered = folder.covered.get(`${direction}\0${stem}`) ?? new Set<string>();
+    const left = [...folder.named].filter((d) => !covered.has(d));
+    // every dialect the folder names has its own file: the databases pop knows that have none run it
+    return new Set(left.length ? left : POP_DIALECTS.filter((d) => !covered.has(d)));
+  };
+}
+
+/**
+ * What a pop file without a dialect is read as, from popGenericTargets: unreviewed when only CockroachDB runs it,
+ * MySQL's or SQLite's grammar when PostgreSQL has its own file and that database does not; undefined (the folder's
+ * database) when PostgreSQL runs it or every database has its own file.
+ */
+export function popGenericReading(targets: ReadonlySet<string> | undefined): { unreviewed: string } | { database: Database } | undefined {
+  if (!targets?.size || targets.has("postgres")) return undefined;
+  if (targets.has("mysql")) return { database: "mysql" };
+  if (targets.has("sqlite")) return { database: "sqlite" };
+  return targets.has("cockroach") ? { unreviewed: "CockroachDB" } : undefined;
 }

@@ -93,6 +93,73 @@ describe("deploy model", () => {
   });
 });
 
+/** pocket-id style: golang-migrate with the migrations embedded through source/iofs, applied by the binary at start */
+const GO_MOD = "module github.com/pocket-id/pocket-id/backend\n\ngo 1.24\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.10.0\n\tgithub.com/golang-migrate/migrate/v4 v4.19.1\n)\n";
+const GO_MIGRATE = [
+  "package utils",
+  "",
+  "import (",
+  '\t"github.com/golang-migrate/migrate/v4"',
+  '\t"github.com/golang-migrate/migrate/v4/source/iofs"',
+  ")",
+  "",
+  "func MigrateDatabase(db *sql.DB) error {",
+  '\tsource, _ := iofs.New(resources.FS, "migrations/postgres")',
+  '\tm, _ := migrate.NewWithInstance("iofs", source, "app", driver)',
+  "\treturn m.Up()",
+  "}",
+  "",
+].join("\n");
+const ONE_SERVICE = "services:\n  pocket-id:\n    image: pocketid/pocket-id:v2\n    ports:\n      - 1411:1411\n";
+const goApp = (extra: Record<string, string> = {}) =>
+  Object.entries({ "backend/go.mod": GO_MOD, "backend/internal/utils/db_migration_util.go": GO_MIGRATE, "docker-compose.yml": ONE_SERVICE, ...extra }).map(([path, content]) => ({ path, content }));
+const POM = "<project>\n  <parent><artifactId>spring-boot-starter-parent</artifactId></parent>\n  <dependencies>\n    <dependency><groupId>org.flywaydb</groupId><artifactId>flyway-core</artifactId></dependency>\n  </dependencies>\n</project>\n";
+const springApp = (extra: Record<string, string> = {}) =>
+  Object.entries({ "pom.xml": POM, "src/main/resources/application.yml": "spring:\n  datasource:\n    url: jdbc:postgresql://db/app\n", "compose.yaml": "services:\n  app:\n    build: .\n", ...extra }).map(([path, content]) => ({ path, content }));
+
+describe("applications that migrate themselves at start", () => {
+  it("reads a Go app that applies its embedded golang-migrate migrations, shipped as one compose service, as offline", () => {
+    const decision = decideDeploy(auto, goApp());
+    expect(decision).toMatchObject({ mode: "offline", source: "detected", offline: { path: "backend/internal/utils/db_migration_util.go", line: 11 } });
+    expect(deployNote(decision)).toContain("backend/internal/utils/db_migration_util.go:11: the application applies its embedded golang-migrate migrations");
+    // the deploy walk selects these files by path
+    expect(deployPaths(["backend/go.mod", "backend/internal/utils/db_migration_util.go", "backend/internal/utils/db_migration_util_test.go", "backend/internal/service/user_service.go"])).toEqual(["backend/go.mod", "backend/internal/utils/db_migration_util.go"]);
+  });
+
+  it("stays online for the same Go app with a Helm chart, more compose replicas, a migrate command of its own, or no container", () => {
+    expect(decideDeploy(auto, goApp({ "charts/pocket-id/Chart.yaml": "apiVersion: v2\nname: pocket-id\n" }))).toMatchObject({ mode: "online", rolling: { path: "charts/pocket-id/Chart.yaml" } });
+    expect(decideDeploy(auto, goApp({ "docker-compose.yml": `${ONE_SERVICE}    deploy:\n      replicas: 3\n` })).mode).toBe("online");
+    const command = goApp({ "backend/internal/utils/db_migration_util.go": "package x\n", "cmd/migrate/main.go": GO_MIGRATE });
+    expect(decideDeploy(auto, command).mode).toBe("online");
+    expect(decideDeploy(auto, goApp().filter((f) => f.path !== "docker-compose.yml")).mode).toBe("online");
+    // golang-migrate reading migrations from the file system at run time, or a go.mod without the module: not embedded at start
+    expect(decideDeploy(auto, goApp({ "backend/internal/utils/db_migration_util.go": GO_MIGRATE.replace("source/iofs", "source/file") })).mode).toBe("online");
+    expect(decideDeploy(auto, goApp({ "backend/go.mod": "module x\n\nrequire github.com/gin-gonic/gin v1.10.0\n" })).mode).toBe("online");
+  });
+
+  it("reads goose with an embed FS and sqlx::migrate! run from main as offline", () => {
+    const goose = ["package main", "", 'import (\n\t"embed"\n\t"github.com/pressly/goose/v3"\n)', "", "//go:embed migrations/*.sql", "var embedMigrations embed.FS", "", "func main() {", "\tgoose.SetBaseFS(embedMigrations)", '\tif err := goose.Up(db, "migrations"); err != nil {', "\t\tpanic(err)", "\t}", "\thttp.ListenAndServe(\":8080\", nil)", "}", ""].join("\n");
+    expect(decideDeploy(auto, [{ path: "go.mod", content: "module x\n\nrequire github.com/pressly/goose/v3 v3.20.0\n" }, { path: "main.go", content: goose }, { path: "Dockerfile", content: "FROM golang\n" }])).toMatchObject({ mode: "offline", offline: { path: "main.go", line: 13 } });
+    const sqlx = 'use sqlx::PgPool;\n\n#[tokio::main]\nasync fn main() {\n    let pool = PgPool::connect(&url).await.unwrap();\n    sqlx::migrate!("./migrations").run(&pool).await.unwrap();\n    serve(pool).await;\n}\n';
+    expect(decideDeploy(auto, [{ path: "src/main.rs", content: sqlx }, { path: "Dockerfile", content: "FROM rust\n" }])).toMatchObject({ mode: "offline", offline: { path: "src/main.rs", line: 6 } });
+  });
+
+  it("reads Spring Boot with Flyway and one compose service as offline, naming the dependency line; flyway disabled stays online", () => {
+    expect(decideDeploy(auto, springApp())).toMatchObject({ mode: "offline", offline: { path: "pom.xml", line: 4, what: expect.stringContaining("Flyway") } });
+    const gradle = 'plugins {\n  id "org.springframework.boot" version "3.3.0"\n}\ndependencies {\n  implementation "org.springframework.boot:spring-boot-starter-web"\n  implementation "org.liquibase:liquibase-core"\n}\n';
+    expect(decideDeploy(auto, springApp({ "pom.xml": "", "build.gradle": gradle }))).toMatchObject({ mode: "offline", offline: { path: "build.gradle", line: 6 } });
+    expect(decideDeploy(auto, springApp({ "src/main/resources/application.yml": "spring:\n  flyway:\n    enabled: false\n" })).mode).toBe("online");
+    expect(decideDeploy(auto, springApp({ "src/main/resources/application.properties": "spring.flyway.enabled=false\n" })).mode).toBe("online");
+    // the container turns it off through the environment or the command line
+    expect(decideDeploy(auto, springApp({ "compose.yaml": "services:\n  app:\n    build: .\n    environment:\n      SPRING_FLYWAY_ENABLED: \"false\"\n" })).mode).toBe("online");
+    expect(decideDeploy(auto, springApp({ Dockerfile: 'FROM eclipse-temurin:21\nENTRYPOINT ["java", "-jar", "/app.jar", "--spring.flyway.enabled=false"]\n' })).mode).toBe("online");
+    // a test profile that turns Flyway off says nothing of production
+    expect(decideDeploy(auto, springApp({ "src/main/resources/application-test.yml": "spring.flyway.enabled: false\n" })).mode).toBe("offline");
+    // Flyway without Spring Boot runs only when something calls it
+    expect(decideDeploy(auto, springApp({ "pom.xml": POM.replace("spring-boot-starter-parent", "parent") })).mode).toBe("online");
+  });
+});
+
 describe("findings under an offline deploy", () => {
   const migration = {
     path: "core/migrations/0002_change.py",

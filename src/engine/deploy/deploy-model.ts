@@ -8,11 +8,14 @@
  * several instances roll (a Kubernetes Deployment or Helm chart, a Procfile `release:` phase, Heroku's app.json,
  * fly.io's release_command, a separate migrate service or Job). Shell is read line by line, not parsed: a script
  * counts when the migration command appears on a line before a server start (or `exec "$@"`, the container's CMD).
+ * An application that applies its own migrations in-process at start (self-migrating.ts) counts the same, when it
+ * ships as a container (a production Dockerfile or compose file).
  */
 import type { Config } from "../config.js";
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
 import { isComposePath, isDeployPath, isDevelopmentPath, isDockerfilePath, isKubernetesPath, isMigrateScriptPath, isStartScriptPath } from "./deploy-paths.js";
+import { selfMigratingApp } from "./self-migrating.js";
 
 /** A line of a repository file that shows how the project deploys. */
 export interface DeployEvidence {
@@ -231,13 +234,22 @@ export class DeployDecider {
   }
 }
 
+/**
+ * The application's own start-up migration, when a production Dockerfile or compose file ships it: without one the
+ * repository says nothing of how many instances run (a Go library, manifests kept in another repository).
+ */
+function selfMigratingContainer(files: readonly SourceFile[]): DeployEvidence | undefined {
+  if (!files.some((f) => (isDockerfilePath(f.path) || isComposePath(f.path)) && !isDevelopmentPath(f.path))) return undefined;
+  return selfMigratingApp(files);
+}
+
 /** `files` as a function are read only when the config leaves the deploy to them (`auto`). */
 export function decideDeploy(config: Pick<Config, "deploy">, files: readonly SourceFile[] | (() => readonly SourceFile[])): DeployDecision {
   // a config built by hand (not through the schema) may lack the key: its default is auto
   const configured = config.deploy ?? "auto";
   if (configured !== "auto") return { mode: configured, source: "config" };
   const deployFiles = (typeof files === "function" ? files() : files).filter((f) => isDeployPath(f.path));
-  const offline = offlineEntrypoint(deployFiles);
+  const offline = offlineEntrypoint(deployFiles) ?? selfMigratingContainer(deployFiles);
   if (!offline) return { mode: "online", source: "default" };
   const rolling = rollingSign(deployFiles);
   return rolling ? { mode: "online", source: "detected", offline, rolling } : { mode: "offline", source: "detected", offline };

@@ -1,7 +1,9 @@
 /**
  * Files that say how the project is deployed, chosen by path alone (the App fetches one request each, so the
  * list is short): container files (Dockerfile, compose files, entrypoint and start scripts) and the signs of a
- * rolling deploy (Kubernetes manifests, Helm charts, Procfile, Heroku's app.json, fly.toml, render.yaml).
+ * rolling deploy (Kubernetes manifests, Helm charts, Procfile, Heroku's app.json, fly.toml, render.yaml), and the
+ * files that show an application migrating itself at start (self-migrating.ts: go.mod and Go start files, Rust
+ * main files, pom.xml / build.gradle, Spring's application config).
  * deploy-model.ts reads them.
  */
 import { baseOf } from "../paths.js";
@@ -40,9 +42,17 @@ export const isMigrateScriptPath = (path: string): boolean => /^[\w.-]*migrat[\w
 export const isKubernetesPath = (path: string): boolean => baseOf(path) === "Chart.yaml" || (KUBERNETES_DIRS.test(path) && /\.ya?ml$/.test(path));
 export const isPlatformPath = (path: string): boolean => ["Procfile", "app.json", "fly.toml", "render.yaml"].includes(baseOf(path));
 
+/** Go files read for an in-process migration: the ones named for it, and the commands' main files */
+export const isGoStartPath = (path: string): boolean => /^(?:[\w.-]*migrat[\w.-]*|main)\.go$/i.test(baseOf(path)) && !path.endsWith("_test.go");
+export const isRustStartPath = (path: string): boolean => /^(?:[\w-]*migrat[\w-]*|main)\.rs$/i.test(baseOf(path));
+export const isJvmBuildPath = (path: string): boolean => ["pom.xml", "build.gradle", "build.gradle.kts"].includes(baseOf(path));
+/** Spring Boot's application config (`src/main/resources/application.yml`, `application-prod.properties`) */
+export const isSpringConfigPath = (path: string): boolean => /(?:^|\/)resources\/application(?:-[\w.-]+)?\.(?:properties|ya?ml)$/.test(path);
+export const isAppStartPath = (path: string): boolean => baseOf(path) === "go.mod" || isGoStartPath(path) || isRustStartPath(path) || isJvmBuildPath(path) || isSpringConfigPath(path);
+
 export function isDeployPath(path: string): boolean {
   if (NOT_DEPLOY.test(path)) return false;
-  return isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isMigrateScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path);
+  return isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isMigrateScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path) || isAppStartPath(path);
 }
 
 /** more deploy files than this are not read: the signs are in the first few (root files sort first) */

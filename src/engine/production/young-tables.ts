@@ -44,6 +44,20 @@ function youngTables(op: Operation | undefined, migration: Migration, repository
 
 const ago = (days: number) => (days === 0 ? "the same day" : days === 1 ? "1 day earlier" : `${days} days earlier`);
 
+/**
+ * The oldest of the op's tables when every one is young, for a rule that words its own message (narrowing-type-change:
+ * on a young table the rewrite is brief and PostgreSQL loses no value); undefined when one is not, or when a
+ * production snapshot measured one (withTableSize judges it then).
+ */
+export function youngTable(op: Operation, migration: Migration, repository: RepositoryView, config: Config, production?: Production): { table: string; created: string } | undefined {
+  if (config.young_table.days === 0) return undefined;
+  if (production && tablesOf(op).some((t) => production.table(t)?.statistics !== undefined)) return undefined;
+  const young = youngTables(op, migration, repository, config);
+  if (!young?.length) return undefined;
+  const { table, days, creator } = young.reduce((oldest, y) => (y.days > oldest.days ? y : oldest));
+  return { table, created: `${table} was created ${ago(days)} by ${baseOf(creator.path)}` };
+}
+
 /** The finding as a warning when its table is young; unchanged otherwise. */
 export function withTableAge(finding: ReportedFinding, op: Operation | undefined, migration: Migration, repository: RepositoryView, config: Config, production?: Production, reported?: LockWork): ReportedFinding {
   const work = workOf(finding.rule, op, reported);

@@ -9,6 +9,7 @@ import { nameKey } from "../rules/support/facts.js";
 import { lastBefore } from "./last-before.js";
 import { deparse, parseOne } from "../rules/support/sql-text.js";
 import type { PgNode } from "../adapters/sql/pg-parser.js";
+import { postgresDefaultName } from "../rules/support/pg-names.js";
 
 export interface ConstraintDefinition {
   table: string;
@@ -30,10 +31,10 @@ export interface KeyDefinition extends ConstraintDefinition {
 const KINDS: Record<string, KeyDefinition["kind"]> = { CONSTR_FOREIGN: "foreign_key", CONSTR_CHECK: "check", CONSTR_PRIMARY: "primary_key", CONSTR_UNIQUE: "unique" };
 const strings = (list: PgNode[] | undefined): string[] => (list ?? []).map((n) => n.String?.sval).filter((s): s is string => typeof s === "string");
 
-/** PostgreSQL's own name for an unnamed constraint (`orders_user_id_fkey`, `orders_pkey`, `orders_number_key`), when it fits in 63 bytes unshortened. */
+/** PostgreSQL's own name for an unnamed constraint (`orders_user_id_fkey`, `orders_pkey`, `orders_number_key`), shortened as PostgreSQL shortens it. */
 function defaultName(table: string, kind: KeyDefinition["kind"], columns: readonly string[]): string | undefined {
-  const name = kind === "primary_key" ? `${table}_pkey` : kind === "foreign_key" ? `${table}_${columns.join("_")}_fkey` : kind === "unique" ? `${table}_${columns.join("_")}_key` : undefined;
-  return name && (kind === "primary_key" || columns.length) && Buffer.byteLength(name) <= 63 ? name : undefined;
+  const label = kind === "primary_key" ? "pkey" : kind === "foreign_key" ? "fkey" : kind === "unique" ? "key" : undefined;
+  return label && (kind === "primary_key" || columns.length) ? postgresDefaultName(table, columns, label) : undefined;
 }
 
 function definition(relation: PgNode, constraint: PgNode, columns: string[]): { name: string; definition: KeyDefinition } | undefined {

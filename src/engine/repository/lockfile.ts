@@ -2,6 +2,8 @@
  * The gems a Gemfile.lock resolves, read as the lockfile format it is (indented `name (version)` spec lines and
  * the DEPENDENCIES list): the lockfile also knows gems pulled in by other gems.
  */
+import { escapeRegExp } from "../regexp.js";
+
 /** The gems a Gemfile.lock (or gems.locked) resolves: its specs and its DEPENDENCIES. */
 export function lockfileGems(content: string): Set<string> {
   const gems = new Set<string>();
@@ -18,4 +20,10 @@ export function lockfileGems(content: string): Set<string> {
     if ((section === "DEPENDENCIES" && depth === 2) || (section !== "DEPENDENCIES" && depth === 4 && line.trim().includes("("))) gems.add(name);
   }
   return gems;
+}
+
+/** The version a Gemfile.lock resolves `gem` to (its spec line `    gem (x.y.z)`), if it lists it. */
+export function lockfileVersion(content: string, gem: string): string | undefined {
+  const re = new RegExp(`^ {4}${escapeRegExp(gem)} \\(([\\d.]+)[^)]*\\)`, "m");
+  return re.exec(content)?.[1];
 }

@@ -10,7 +10,7 @@ import { nameKey } from "../rules/support/facts.js";
 import type { ColumnTypes } from "./column-types.js";
 import { dumpedColumns } from "./dumped-columns.js";
 import { dirOf, isDjangoModelPath, isGoModPath, isManifestPath, isSchemaDumpPath, isWithin, projectRootOf } from "./fact-paths.js";
-import { lockfileGems } from "./lockfile.js";
+import { lockfileGems, lockfileVersion } from "./lockfile.js";
 import { isDeployPath } from "../deploy/deploy-paths.js";
 import { isModelPath } from "../adapters/rails/model-path.js";
 import { combinedRange, isPythonManifestPath, manifestRange, pythonManifestDir, type VersionRange } from "./python-requirements.js";
@@ -24,8 +24,16 @@ export class RepositoryFacts {
   private readonly gems = new Map<string, Set<string>>();
   private readonly columns = new Map<string, ColumnTypes>();
   private models?: ModelFile[];
+  private code?: readonly SourceFile[];
 
-  constructor(files: readonly SourceFile[]) {
+  /**
+   * `applicationCode`: the application's code (Rails app/, lib/, config/; a Python project's modules), read by the
+   * edge when a rule first asks (a lint of SQL files never does); what a planned removal searches for readers.
+   */
+  constructor(
+    files: readonly SourceFile[],
+    private readonly readApplicationCode?: () => readonly SourceFile[],
+  ) {
     this.manifests = files.filter((f) => isManifestPath(f.path));
     this.dumps = files.filter((f) => isSchemaDumpPath(f.path));
     this.pythonManifests = files.filter((f) => isPythonManifestPath(f.path));
@@ -51,6 +59,14 @@ export class RepositoryFacts {
         }
         return gems.has(gem);
       });
+  }
+
+  /** The version of `gem` the nearest Gemfile.lock (or gems.locked) above `migrationPath` resolves, if it lists it. */
+  lockedGemVersion(migrationPath: string, gem: string): string | undefined {
+    const locks = this.manifests.filter((f) => /(?:\.lock|\.locked)$/.test(f.path) && isWithin(dirOf(f.path), migrationPath));
+    const nearest = Math.max(-1, ...locks.map((f) => dirOf(f.path).length));
+    for (const f of locks) if (dirOf(f.path).length === nearest) return lockfileVersion(f.content, gem);
+    return undefined;
   }
 
   /**
@@ -82,6 +98,11 @@ export class RepositoryFacts {
       if (type) return type;
     }
     return undefined;
+  }
+
+  /** The application's code the edge reads on demand (none when it gives no reader): read once per analysis. */
+  applicationCode(): readonly SourceFile[] {
+    return (this.code ??= this.readApplicationCode?.() ?? []);
   }
 
   /** The model files given (app/models) of the project around the migration. */

@@ -57,6 +57,11 @@ export interface RepositoryView {
   /** the Django app's model files (models.py, models/*.py) that were given: none when the code was not read */
   djangoModelFiles(): readonly SourceFile[];
   /**
+   * the application's code to search for readers of a table or column: the code given with a review, else what
+   * the edge reads on first use (lint: app/, lib/, config/ of a Rails project, a Python project's modules); may be empty
+   */
+  applicationCode(): readonly SourceFile[];
+  /**
    * MySQL row versions of `table` just before `up[beforeIndex]` runs: the ALTERs that added or dropped its columns
    * instantly since it was created or last rebuilt, in this migration and the earlier ones of its folder
    */
@@ -68,8 +73,12 @@ export interface RepositoryView {
   djangoAtLeast(version: string): boolean | undefined;
   /** the same for SQLAlchemy (Alembic's dialect keywords: postgresql_not_valid is 1.4.32+) */
   sqlalchemyAtLeast(version: string): boolean | undefined;
+  /** the migration of this migration's folder that runs just before it (its data steps may have moved what this one drops) */
+  readonly previousInFolder: Migration | undefined;
   /** the newest migration of this migration's folder (itself when it is the newest): a fix's new migrations go after it, so they clash with no number and leave one head */
   readonly newestInFolder: Migration | undefined;
+  /** the version of Active Record the project's Gemfile.lock resolves today (`7.1.3`), when it has one */
+  readonly lockedRailsVersion: string | undefined;
   /** the project bundles strong_migrations (its Gemfile or Gemfile.lock), so `safety_assured` means something there */
   readonly strongMigrations: boolean;
 }
@@ -89,6 +98,9 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
       if (!replay || replay.at > beforeIndex) replay = { types: new ColumnTypes(before), at: 0 };
       for (const end = Math.min(beforeIndex, migration.up.length); replay.at < end; replay.at++) replay.types.apply(migration.up[replay.at]);
       return replay.types.get(table, column);
+    },
+    get previousInFolder() {
+      return history.previousOfSet(migration.path);
     },
     get newestInFolder() {
       return history.lastOfSet(migration.path);
@@ -138,8 +150,12 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     model: (table) => facts.model(migration.path, table, codeFiles),
     modelFiles: () => facts.modelSourcesOf(migration.path),
     djangoModelFiles: () => facts.djangoModelSourcesOf(migration.path),
+    applicationCode: () => (codeFiles.length ? codeFiles : facts.applicationCode()),
     djangoAtLeast: (version) => rangeAtLeast(facts.pythonPackageRange(migration.path, "django"), version),
     sqlalchemyAtLeast: (version) => rangeAtLeast(facts.pythonPackageRange(migration.path, "sqlalchemy"), version),
+    get lockedRailsVersion() {
+      return facts.lockedGemVersion(migration.path, "activerecord") ?? facts.lockedGemVersion(migration.path, "rails");
+    },
     get strongMigrations() {
       return (strong ??= facts.bundles(migration.path, "strong_migrations"));
     },

@@ -81,6 +81,10 @@ export class SchemaHistory {
   private readonly positions = new Map<string, { set: string; position: number }>();
   /** each set's migrations in the order they run: a new migration goes after the last */
   private readonly members = new Map<string, Migration[]>();
+  /** Alembic, over every version location: revision id -> the revisions whose down_revision (or depends_on) names it */
+  private readonly revisionChildren = new Map<string, Migration[]>();
+  /** Alembic, over every version location: path -> its migration */
+  private readonly alembicByPath = new Map<string, Migration>();
 
   static empty(): SchemaHistory {
     return new SchemaHistory([]);
@@ -92,6 +96,10 @@ export class SchemaHistory {
     for (const entry of parsed) {
       if (!isAppliedMigration(entry.file) || entry.file.layout === "sqitch") continue;
       const set = migrationSet(entry.file);
+      if (entry.file.layout === "alembic" && entry.migration.revision) {
+        this.alembicByPath.set(entry.file.path, entry.migration);
+        for (const parent of entry.migration.revision.after) this.revisionChildren.set(parent, [...(this.revisionChildren.get(parent) ?? []), entry.migration]);
+      }
       const entries = sets.get(set);
       // pushed, not copied: a folder of 700 migrations would copy its list 700 times
       if (entries) entries.push(entry);
@@ -245,10 +253,44 @@ export class SchemaHistory {
     return at && this.births.get(at.set)?.before(table, at.position);
   }
 
+  /**
+   * The migration of the set that runs just before `migrationPath`: a Django migration's last dependency in its own
+   * app (two 0210s of a branch sort by name, not by the graph), else the one before it in the set's order.
+   */
+  previousOfSet(migrationPath: string): Migration | undefined {
+    const at = this.positions.get(migrationPath);
+    const members = at && this.members.get(at.set);
+    if (!at || !members || at.position === 0) return undefined;
+    const depends = members[at.position].dependsOn;
+    if (depends === undefined) return members[at.position - 1];
+    const name = (m: Migration) => m.path.split("/").pop()?.replace(/\.py$/, "");
+    return members.findLast((m) => depends.includes(name(m) ?? ""));
+  }
+
   /** The last migration of the set `migrationPath` belongs to (itself when it is the newest); undefined when not in a set. */
   lastOfSet(migrationPath: string): Migration | undefined {
     const at = this.positions.get(migrationPath);
-    return at ? this.members.get(at.set)?.at(-1) : undefined;
+    return this.alembicHead(migrationPath) ?? (at ? this.members.get(at.set)?.at(-1) : undefined);
+  }
+
+  /**
+   * The one head an Alembic revision leads to, followed through every version location: a revision of a second
+   * location (zou's versions/legacy/, whose last revision a squash in versions/ replaces) leads on into the other
+   * folder, and a new revision after the last of its own folder would hang off the squash root as a second head.
+   * Undefined when the graph has more than one head after it (a branch not merged yet) or the revision is unknown.
+   */
+  private alembicHead(migrationPath: string): Migration | undefined {
+    const start = this.alembicByPath.get(migrationPath);
+    if (!start?.revision) return undefined;
+    const seen = new Set<Migration>([start]);
+    const heads = new Set<Migration>();
+    for (const queue = [start]; queue.length; ) {
+      const current = queue.pop()!;
+      const children = this.revisionChildren.get(current.revision!.id) ?? [];
+      if (!children.length) heads.add(current);
+      for (const child of children) if (!seen.has(child)) (seen.add(child), queue.push(child));
+    }
+    return heads.size === 1 ? [...heads][0] : undefined;
   }
 
   objectDefinitionBefore(migrationPath: string, objectType: string, name: string): string | undefined {

@@ -78,6 +78,13 @@ export interface ReviewFacts {
   change?: ChangePlan;
   /** gobuffalo/pop runs the migration at this path (its go.mod or pop's file shapes; repository/go-mod.ts) */
   runsOnPop?: (path: string) => boolean;
+  /**
+   * How long before the change the base branch added a migration: days from the commit that added it (else its
+   * version date) to the change's date (`ReviewInput.dates`); undefined when either date is unknown.
+   */
+  ageOnBase?: (migration: Migration) => { days: number; by: "commit" | "version" } | undefined;
+  /** The newest version tag when the repository releases by version tags and the migration at `path` is in none (releases.ts) */
+  unreleased?: (path: string) => { newestTag: string } | undefined;
 }
 
 export interface ReviewReport {
@@ -113,6 +120,10 @@ export interface ReviewCase {
   /** renames: new path -> old path (the content is the old one unless `head` gives the new path too) */
   renames?: Record<string, string>;
   config?: Record<string, unknown>;
+  /** when the change was made and when the base branch added the migrations it deletes (ReviewInput.dates) */
+  dates?: { change?: string; addedOnBase?: Record<string, string> };
+  /** the release tags the CLI reads from git (ReviewInput.releases) */
+  releases?: { onBase: string[]; shippedIn: Record<string, string[]> };
 }
 
 export interface InvalidReviewCase extends ReviewCase {

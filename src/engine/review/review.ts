@@ -5,6 +5,8 @@
  * dropped). Pure: the edge fetches the files `planReview` names and passes them in.
  */
 import { runsOnPop } from "../repository/go-mod.js";
+import { migrationDate } from "../repository/migration-date.js";
+import { ReleaseTags, unreleased } from "./releases.js";
 import { withAlembicScriptLocations } from "../migration-folders/alembic-script-locations.js";
 import { analyze, loadEngine, mayNeedMysql, signalFiles, type AnalysisResult, type FileError } from "../analyze.js";
 import { loadSignalReaders } from "../database/decide.js";
@@ -58,6 +60,33 @@ export interface ReviewInput {
   snapshot?: ProductionSnapshot;
   /** `planReview(...).facts` at head: Gemfile, schema dumps, models the fixes read names and types from (`AnalyzeInput.repositoryFiles`) */
   repositoryFiles?: readonly SourceFile[];
+  /**
+   * When the change was made (its head commit's date) and when the base branch's history added each migration the
+   * change deletes (the adding commit's date), ISO 8601: how young a deleted migration is (a quick revert)
+   */
+  dates?: { change?: string; addedOnBase?: Readonly<Record<string, string>> };
+  /** the base branch's tags and the tags that shipped each deleted migration (the CLI reads them from git; the App has no history) */
+  releases?: ReleaseTags;
+}
+
+/** `ReviewInput.releases` checked against its schema: a caller's malformed tags are an error that says so. */
+function readReleases(releases: unknown): ReleaseTags | undefined {
+  if (releases === undefined) return undefined;
+  const parsed = ReleaseTags.safeParse(releases);
+  if (!parsed.success) throw new Error(`ReviewInput.releases is malformed: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  return parsed.data;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Days from when the base branch added `migration` (its commit date, else its version date) to the change. */
+function ageOnBase(dates: ReviewInput["dates"], migration: Migration): { days: number; by: "commit" | "version" } | undefined {
+  const change = dates?.change ? new Date(dates.change) : undefined;
+  if (!change || Number.isNaN(change.getTime())) return undefined;
+  const committed = dates?.addedOnBase?.[migration.path] ? new Date(dates.addedOnBase[migration.path]) : undefined;
+  const added = committed && !Number.isNaN(committed.getTime()) ? committed : migrationDate(migration);
+  if (!added) return undefined;
+  return { days: Math.max(0, (change.getTime() - added.getTime()) / DAY_MS), by: added === committed ? "commit" : "version" };
 }
 
 export interface CodeSearchRequest {
@@ -197,6 +226,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     base: new Map((input.base ?? []).map((f) => [f.path, f.content])),
   };
   const errors: FileError[] = [];
+  const releases = readReleases(input.releases);
 
   // 1. the changed migrations, with the other half of each, through the same engine as lint
   const changed = new Set(changes.filter((c) => c.status !== "removed").map((c) => c.path));
@@ -287,6 +317,8 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     baseModels: new Map(baseModels.map((m) => [m.path, m])),
     change,
     runsOnPop: (path) => runsOnPop(path, input.repositoryFiles ?? []),
+    ageOnBase: (migration) => ageOnBase(input.dates, migration),
+    unreleased: (path) => unreleased(releases, path),
   };
   facts.squashedBy = squashes(migrations, config, contents, input.contextMigrations);
 

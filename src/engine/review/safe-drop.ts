@@ -19,11 +19,11 @@ export function foldSafeDrops(lint: readonly ReportedFinding[], reviewed: readon
   const notes = reviewed.filter((f) => f.rule === "dropped-object-still-used" && f.severity === "info" && f.details[0]?.startsWith(SAFE));
   const folded = new Set<ReportedFinding>();
   const out = lint.map((f) => {
-    if (f.rule !== "drop-column" || f.severity === "info") return f;
+    if (f.rule !== "drop-column") return f;
     const note = notes.find((n) => overlaps(n, f));
     if (!note) return f;
-    // already the planned-removal warning lint gave from what it read: its reason stands, the note would repeat it
-    if (f.severity === "warning") {
+    // already the planned-removal warning or note lint gave from what it read: its reason stands, the note would repeat it
+    if (f.severity !== "error") {
       folded.add(note);
       return { ...f, details: [...f.details, ...note.details] };
     }

@@ -21,9 +21,12 @@ import { withoutPostgresOptions } from "./support/rails-mysql-call.js";
 function withoutUsersOwnStatements(text: string, c: { framework: string; code: string }): string {
   if (c.framework !== "rails") return text;
   const own = new Set(c.code.split("\n").map((l) => l.trim()).filter(Boolean));
+  // a call of the user's quoted inside a line of the fix (`dir.up { execute "..." }`) is theirs too
+  const calls = [...own].filter((l) => /^execute\s/.test(l) && withoutPostgresOptions(l) === l);
   return text
     .split("\n")
     .filter((l) => !(own.has(l.trim()) && withoutPostgresOptions(l.trim()) === l.trim()))
+    .map((l) => calls.reduce((line, call) => line.split(call).join(""), l))
     .join("\n");
 }
 

@@ -1,5 +1,12 @@
-// `node --import <this file>`: appends the URL of every module the process loads to $MIGGUARD_LOADED_MODULES.
-import { register } from "node:module";
+// `node --import <this file>`: appends to $MIGGUARD_LOADED_MODULES the URL of every module file the process loads
+// (ES modules through a loader hook, CommonJS files through require) and, as `module:<path>`, every module that
+// the CLI's script runs (a bundle built with `recordModules` reports them to globalThis.__migguardModuleRun).
+import { appendFileSync } from "node:fs";
+import Module, { register } from "node:module";
+import { isAbsolute } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const record = (line) => appendFileSync(process.env.MIGGUARD_LOADED_MODULES, line + "\n");
 
 const hooks = `
 import { appendFileSync } from "node:fs";
@@ -8,3 +15,13 @@ export async function load(url, context, nextLoad) {
   return nextLoad(url, context);
 }`;
 register(`data:text/javascript,${encodeURIComponent(hooks)}`);
+
+const load = Module._load;
+Module._load = function (request, parent, isMain) {
+  const loaded = load.apply(this, arguments);
+  const path = Module._resolveFilename(request, parent, isMain);
+  if (isAbsolute(path)) record(pathToFileURL(path).href);
+  return loaded;
+};
+
+globalThis.__migguardModuleRun = (path) => record(`module:${path}`);

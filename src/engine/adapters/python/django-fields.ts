@@ -111,6 +111,9 @@ export function keepsRelatedKey(cls: string, args: { keywords: ReadonlySet<strin
   return args.keywords.has("on_delete") && (args.keywords.has("to") || args.positional > 0);
 }
 
+/** A field class Django itself defines whose column type fieldType knows (not a subclass guessed by its name). */
+export const isDjangoFieldClass = (cls: string): boolean => cls in AUTO_TYPES || cls in SIMPLE_TYPES || cls in VARCHAR_TYPES || cls === "DecimalField" || cls === "ArrayField";
+
 /** The column type of a field call, when Django's PostgreSQL backend has one for it. */
 export function fieldType(call: PyCall): TypeRef | undefined {
   const cls = lastSegment(call.callee);

@@ -165,8 +165,9 @@ function translate(value: PyValue, ctx: Ctx): void {
         break;
       }
       const column = field?.column ?? fieldName;
-      emit([{ ...at, kind: "drop_column", table, column, type: field?.type }], [
-        { ...at, kind: "add_column", table, column: field ? columnSpec(field, { withDefault: true }) : { name: column } },
+      const type = field?.type ?? (field ? relationKeyType(field, ctx, model) : undefined);
+      emit([{ ...at, kind: "drop_column", table, column, type }], [
+        { ...at, kind: "add_column", table, column: field ? { ...columnSpec(field, { withDefault: true }), ...(type ? { type } : {}) } : { name: column } },
       ]);
       break;
     }
@@ -417,6 +418,21 @@ function markJoinTableRenames(up: OperationInput[], state: AppState): void {
   }
 }
 
+/**
+ * The column type of a ForeignKey / OneToOneField: its target's primary key's, when the target is a model of this
+ * app whose key the state holds (makemigrations writes the `id` field into every CreateModel: AutoField integer,
+ * BigAutoField bigint). bookwyrm's 0211 RemoveField of Report.status: the FK to Status, a bigint, not "unknown".
+ */
+function relationKeyType(field: DjangoField, ctx: Ctx, selfModel: string): DjangoField["type"] {
+  const target = field.relation?.target;
+  if (!target || target.includes("settings.")) return undefined;
+  const dot = target.lastIndexOf(".");
+  if (dot !== -1 && target.slice(0, dot).toLowerCase() !== ctx.state.app.toLowerCase()) return undefined;
+  const model = ctx.state.model(target === "self" ? selfModel : target.slice(dot + 1));
+  const keys = [...(model?.fields.values() ?? [])].filter((f) => f.primaryKey);
+  return keys.length === 1 && !keys[0].relation ? keys[0].type : undefined;
+}
+
 function references(field: DjangoField, ctx: Ctx, selfModel: string): string | undefined {
   if (!field.relation) return undefined;
   return relatedTable(field.relation.target, ctx.state.app, selfModel, (app, model) => ctx.state.table(model, app)) ?? "settings.AUTH_USER_MODEL";
@@ -586,6 +602,7 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
     ...(direct.length ? { ormModel: [...direct].sort()[0] } : {}),
     tables: tablesOf(facts, ctx.state),
     ...(facts ? { mentions: facts.mentions } : {}),
+    ...(facts?.readOnly ? { readOnly: true } : {}),
   };
   const back: OperationInput[] =
     reversible && !isNoop(reverse) ? [{ ...op, description: `RunPython reverse (${reverseName ?? "..."})`, tables: tablesOf(reverseFacts, ctx.state) }] : [];

@@ -8,6 +8,7 @@ import { parameterNames } from "./nodes.js";
 import type { PyNode } from "./parser.js";
 import { evaluate } from "./values.js";
 import { unfilteredWrites } from "./django-querysets.js";
+import { readsOnly } from "./django-read-only.js";
 
 export interface DataFunctionFacts {
   /** models used from imports instead of `apps.get_model` */
@@ -18,6 +19,8 @@ export interface DataFunctionFacts {
   wholeTableWrites: Array<{ verb: "update" | "delete"; app?: string; model: string; columns: string[]; line: number }>;
   /** every name the body uses (identifiers, attributes, keyword arguments, words of its strings): the fields it may read */
   mentions: string[];
+  /** every call only reads (queryset reads, a literal SELECT): not a data change */
+  readOnly: boolean;
 }
 
 /** Names a function body uses: identifiers (attributes and keywords are identifiers too) and the words of its strings (`values("uuid")`, `OuterRef("plan")`, `update_fields=["uuid"]`). */
@@ -52,7 +55,7 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports): DataFunc
   const fromGetModel = new Map<string, { app: string; model: string } | undefined>();
   const models = new Map<string, { app: string; model: string }>();
   const direct = new Set<string>();
-  if (!body) return { directModels: [], models: [], wholeTableWrites: [], mentions: [] };
+  if (!body) return { directModels: [], models: [], wholeTableWrites: [], mentions: [], readOnly: false };
 
   for (const call of body.descendantsOfType("call")) {
     const fn = call.childForFieldName("function");
@@ -87,5 +90,5 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports): DataFunc
     if (same) same.columns = [...new Set([...same.columns, ...write.columns])];
     else wholeTableWrites.push({ ...write, app: target.app, model: target.model });
   }
-  return { directModels: [...direct].sort(), models: [...models.values()], wholeTableWrites, mentions: mentionedNames(body) };
+  return { directModels: [...direct].sort(), models: [...models.values()], wholeTableWrites, mentions: mentionedNames(body), readOnly: readsOnly(body) };
 }

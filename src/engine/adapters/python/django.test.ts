@@ -319,6 +319,53 @@ class Migration(migrations.Migration):
   });
 });
 
+describe("a removed ForeignKey's column type", () => {
+  it("is its target's primary key's (bookwyrm's 0211: Report.status to a BigAutoField Status is bigint), unknown for another app's", () => {
+    const first = {
+      path: "shop/migrations/0001_initial.py",
+      content: `from django.db import migrations, models
+import django.db.models.deletion
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    operations = [
+        migrations.CreateModel(name="Status", fields=[("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False))]),
+        migrations.CreateModel(
+            name="Report",
+            fields=[
+                ("id", models.AutoField(primary_key=True)),
+                ("status", models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, to="shop.status")),
+                ("user", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to="auth.user")),
+            ],
+        ),
+    ]
+`,
+    };
+    const m = parse(
+      `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RemoveField(model_name="report", name="status"),
+        migrations.RemoveField(model_name="report", name="user"),
+    ]
+`,
+      "shop/migrations/0002_remove.py",
+      [first],
+    );
+    expect(m.up.map((op) => [op.kind, (op as { column?: string }).column, (op as { type?: { text: string } }).type?.text])).toEqual([
+      ["drop_column", "status_id", "bigint"],
+      ["drop_column", "user_id", undefined],
+    ]);
+    expect(m.down.status === "present" && m.down.ops.map((op) => (op as { column?: { type?: { text: string } } }).column?.type?.text)).toEqual([undefined, "bigint"]);
+  });
+});
+
 describe("waivers and bad input", () => {
   it("reads # migguard:ignore comments, not # inside strings", () => {
     const m = parse(`from django.db import migrations

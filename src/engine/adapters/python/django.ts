@@ -25,6 +25,18 @@ function markPlannedDrops(ops: OperationInput[], leftState: ReadonlyMap<string, 
   }
 }
 
+/**
+ * A squash whose `replaces` list its team removed once every deployment had moved past the migrations it replaced
+ * (Django's advice; bookwyrm's 0006_..._squashed_0064_...): squashmigrations names it `<first>_squashed_<last>`.
+ * Every database that ran them has it recorded applied, so it runs only on a new one, as with `replaces`: the
+ * number of migrations its name spans.
+ */
+function squashedByName(path: string): number {
+  const m = /(?:^|\/)(\d{4,})_\w*_squashed_(\d{4,})_\w*\.py$/.exec(path);
+  const [first, last] = m ? [Number(m[1]), Number(m[2])] : [0, -1];
+  return last >= first ? last - first + 1 : 0;
+}
+
 export function djangoMigration(input: AdapterInput): MigrationInput {
   const history = historyOf(input.history);
   const file = history.file(input.file.path, input.content);
@@ -55,8 +67,9 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
     transactional: file.atomic,
     up: translation.up as never,
     down,
-    squashes: file.replaces.length,
+    squashes: file.replaces.length || squashedByName(input.file.path),
     djangoLabel: label,
+    dependsOn: file.dependencies.filter((d) => d.app === (label ?? input.file.path.split("/").at(-3))).map((d) => d.name),
     waivers: translation.ignored
       ? // django-migration-linter's waiver of the whole migration: like every other linter's, it gives no reason (peer-waivers.ts)
         [...file.waivers, { line: translation.ignored.line, rules: [ALL_RULES], reason: "", wholeFile: true, peer: "django-migration-linter's IgnoreMigration()" }]

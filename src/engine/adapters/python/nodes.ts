@@ -91,3 +91,10 @@ export function isEmptyBody(block: PyNode | null): boolean {
     return e.type === "string" || e.type === "concatenated_string" || e.type === "ellipsis";
   });
 }
+
+/** The text of a string literal made of one plain part (no f-string interpolation, no implicit concatenation). */
+export function plainString(node: PyNode | null | undefined): string | undefined {
+  if (node?.type !== "string") return undefined;
+  const content = node.namedChildren.filter((c) => c.type === "string_content");
+  return content.length === 1 ? content[0].text : undefined;
+}

@@ -107,7 +107,42 @@ const UNFILTERED = new Set(["all", "unscoped", "in_batches", "order", "reorder",
 export type DataCall =
   | { kind: "connection-sql"; method: string; sqlArg: Node | undefined }
   | { kind: "dml"; verb: "update" | "delete" | "insert"; table?: string; hasWhere: boolean; columns: string[]; call: CallNode }
-  | { kind: "loop"; table?: string; description: string; writes?: string[]; batched?: BatchedWrite };
+  | { kind: "loop"; table?: string; description: string; writes?: string[]; batched?: BatchedWrite; deletes: Deletion[] };
+
+/** A call in data code that deletes rows (`document.destroy!`, `Edition.where(...).delete_all`), with its table when the call names it. */
+export interface Deletion {
+  call: CallNode;
+  table?: string;
+}
+
+/** Relation and finder methods that return the model's own rows (a relation or one record), never an association's. */
+const FINDERS = new Set([...UNFILTERED, "where", "not", "rewhere", "or", "and", "limit", "offset", "find", "find_by", "find_by!", "first", "first!", "last", "last!", "take", "take!", "joins", "left_joins", "left_outer_joins"]);
+
+const deletes = (name: string) => RELATION_WRITES[name] === "delete" || RECORD_WRITES[name] === "delete";
+
+/**
+ * The calls of a loop that delete rows: in its block, or sent through a block-pass (`find_each(&:destroy)`), or the
+ * batched write itself. A record's `delete` takes no argument (`hash.delete(key)` is Ruby's, not a row's).
+ */
+function deletionsOf(loop: CallNode | undefined, block: BlockNode | undefined, record: string | undefined, loopTable: string | undefined, last: CallNode, batched: BatchedWrite | undefined, models: ModelTables): Deletion[] {
+  if (batched) return batched.verb === "delete" ? [{ call: last, table: loopTable }] : [];
+  if (loop?.block instanceof BlockArgumentNode && loop.block.expression instanceof SymbolNode && deletes(loop.block.expression.unescaped.value)) return [{ call: loop, table: loopTable }];
+  const out: Deletion[] = [];
+  const visit = (node: Node | null) => {
+    if (!node) return;
+    if (node instanceof CallNode && deletes(node.name) && !(node.name === "delete" && node.arguments_)) {
+      const chain = chainOf(node);
+      const constant = constantName(chain.root);
+      // a model's own rows only through query methods: `Document.find(id).editions` deletes another table's rows
+      const ownRows = chain.calls.slice(0, -1).every((c) => FINDERS.has(c.name));
+      const table = constant && constant !== "ActiveRecord::Base" && ownRows ? models.tableOf(constant) : record !== undefined && localName(node.receiver) === record ? loopTable : undefined;
+      out.push({ call: node, table });
+    }
+    for (const child of node.compactChildNodes()) visit(child);
+  };
+  visit(block?.body ?? null);
+  return out;
+}
 
 /** A relation write run batch by batch, with no block (`Model.where(...).in_batches.delete_all`): the statement each batch runs. */
 export interface BatchedWrite {
@@ -167,7 +202,7 @@ export function classifyDataCall(call: CallNode, models: ModelTables): DataCall 
     const block = loop?.block instanceof BlockNode ? loop.block : undefined;
     const record = block ? blockParams(block)[0] : undefined;
     const batched = !block && last in RELATION_WRITES ? { verb: RELATION_WRITES[last], hasWhere: names.slice(0, -1).some((n) => !UNFILTERED.has(n)) } : undefined;
-    return { kind: "loop", table, description: names.join("."), writes: block ? writtenTables(block, record, table, models) : undefined, batched };
+    return { kind: "loop", table, description: names.join("."), writes: block ? writtenTables(block, record, table, models) : undefined, batched, deletes: deletionsOf(loop, block, record, table, call, batched, models) };
   }
   if (constant && last in RELATION_WRITES) {
     const narrowed = names.slice(0, -1).some((n) => !UNFILTERED.has(n));

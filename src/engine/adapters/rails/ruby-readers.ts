@@ -11,6 +11,7 @@ import type { argumentText, asBlockColumn, withOption, withoutOption, withoutPos
 import type { readModelFiles } from "./model-files.js";
 import type { rubyStringLiterals } from "../../rules/support/ruby-strings.js";
 import type { rubyMoved } from "../../rules/support/moved-ruby-code.js";
+import type * as railsInsertSettings from "../../repository/rails-insert-settings.js";
 
 interface RubyReaders {
   readModelFiles: typeof readModelFiles;
@@ -31,13 +32,15 @@ interface RubyReaders {
   rubyStringLiterals: typeof rubyStringLiterals;
   /** the statements of a Rails migration that move to a migration of their own, with what they read */
   rubyMoved: typeof rubyMoved;
+  /** config/*.rb's partial_inserts setting and load_defaults version (rules/support/partial-inserts) */
+  railsInsertSettings: typeof railsInsertSettings;
 }
 
 let readers: RubyReaders | undefined;
 
 export async function loadRubyReaders(): Promise<void> {
   if (readers) return;
-  const [models, databaseYml, gemfile, schemaRb, call, strings, moved] = await Promise.all([
+  const [models, databaseYml, gemfile, schemaRb, call, strings, moved, insertSettings] = await Promise.all([
     import("./model-files.js"),
     import("../../database/rails-database-yml.js"),
     import("../../repository/gemfile.js"),
@@ -45,6 +48,7 @@ export async function loadRubyReaders(): Promise<void> {
     import("../../rules/support/rails-mysql-call.js"),
     import("../../rules/support/ruby-strings.js"),
     import("../../rules/support/moved-ruby-code.js"),
+    import("../../repository/rails-insert-settings.js"),
   ]);
   readers = {
     readModelFiles: models.readModelFiles,
@@ -58,6 +62,7 @@ export async function loadRubyReaders(): Promise<void> {
     argumentText: call.argumentText,
     rubyStringLiterals: strings.rubyStringLiterals,
     rubyMoved: moved.rubyMoved,
+    railsInsertSettings: { explicitSetting: insertSettings.explicitSetting, loadDefaults: insertSettings.loadDefaults },
   };
 }
 

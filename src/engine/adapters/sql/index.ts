@@ -198,6 +198,8 @@ export interface SqlUnit {
   downFile?: { path: string; content: string };
   database?: Database;
   databaseVersion?: string;
+  /** pop/popx runs it (MigrationUnit.pop) */
+  pop?: boolean;
 }
 
 const BOM = "\uFEFF";
@@ -242,7 +244,7 @@ export function sqlMigration(input: SqlUnit): Migration {
     downFile: input.downFile && { ...input.downFile, content: withoutBom(input.file.layout, input.downFile.path, input.downFile.content, syntaxErrors, own) },
   };
   const split = SQL_LAYOUTS[unit.file.layout] ?? SQL_LAYOUTS["plain-sql"]!;
-  const sections = split({ path: unit.file.path, content: unit.content, downFile: unit.downFile });
+  const sections = split({ path: unit.file.path, content: unit.content, downFile: unit.downFile, pop: unit.pop });
   const up: Operation[] = [];
   const tooComplex: ParseProblem[] = [];
   let transactional = false;

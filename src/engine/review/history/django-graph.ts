@@ -3,16 +3,11 @@
  * `dependencies = [("app", "0004_x"), ...]` and a squashed migration's `replaces = [...]`.
  */
 import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
+import { plainString } from "../../adapters/python/nodes.js";
 
 export interface DjangoGraphNode {
   dependencies: Array<{ app: string; name: string }>;
   replaces: Array<{ app: string; name: string }>;
-}
-
-function stringOf(node: PyNode): string | undefined {
-  if (node.type !== "string") return undefined;
-  const parts = node.namedChildren.filter((c) => c.type === "string_content");
-  return parts.length === 1 ? parts[0].text : undefined;
 }
 
 /** `[("app", "name"), ...]`: pairs of string literals; other entries (swappable_dependency) are skipped. */
@@ -21,7 +16,7 @@ function pairs(list: PyNode): Array<{ app: string; name: string }> {
   const out: Array<{ app: string; name: string }> = [];
   for (const item of list.namedChildren) {
     if (item.type !== "tuple" && item.type !== "list") continue;
-    const [app, name] = item.namedChildren.map(stringOf);
+    const [app, name] = item.namedChildren.map((child) => plainString(child));
     if (app !== undefined && name !== undefined) out.push({ app, name });
   }
   return out;

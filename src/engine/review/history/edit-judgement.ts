@@ -8,6 +8,9 @@
  *   a view rebuilt beside the old one and renamed into place, instead of dropped and re-created);
  * - data: what its data step does changed (a RunPython function, Ruby data code, an UPDATE): the data of the
  *   databases that run it from now on may differ from the others';
+ * - rows: data code walks the same rows another way (`.each` -> `.find_each`, `update_all` -> `in_batches.update_all`,
+ *   Django's `.iterator()`) or declares a result type the SQL never sees (`output_field=` on a Func): the same rows
+ *   get the same change, in batches or not;
  * - calls: data code calls other functions with the same arguments (a library or API swap: `Oj.dump(x)` ->
  *   `JSON.generate(x)`), which leaves the data as it was when the new functions do what the old ones did;
  * - conditional: a RunSQL now takes its SQL from a helper that returns one of several strings, one of them the SQL
@@ -25,7 +28,7 @@ import { pythonUnits, PYTHON_ONLY_OPERATIONS } from "./python-units.js";
 import { railsCallOptions, rubyUnits } from "./ruby-units.js";
 import { diffUnits, swappedCallees, type SourceUnit, type UnitChange } from "./source-units.js";
 
-export type EditPart = "qualified" | "regrouped" | "ignored-options" | "extension" | "schema" | "steps" | "graph" | "data" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "annotations" | "comments";
+export type EditPart = "qualified" | "regrouped" | "ignored-options" | "extension" | "schema" | "steps" | "graph" | "data" | "rows" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "annotations" | "comments";
 
 export interface EditPartDetail {
   part: EditPart;
@@ -198,6 +201,9 @@ export function judgeEdit(base: Migration, head: Migration, baseContent: string,
   // helpers whose returned SQL was compared: their own text is judged through it
   const readHelpers = new Set(sameRuns.flatMap((c) => [...(c.head?.runs?.helpers ?? []), ...(c.base?.runs?.helpers ?? [])].map((h) => `def ${h}`)));
   const neutral = (op: Operation, side: "base" | "head") => sameRuns.some((c) => c[side] !== undefined && overlaps(c[side]!.loc, op.loc));
+  // data code that walks the same rows another way: the data operations the adapter read from it are the same work
+  const sameRowsChanges = (unitChanges ?? []).filter(sameRows);
+  const dataNeutral = (op: Operation, side: "base" | "head") => neutral(op, side) || sameRowsChanges.some((c) => overlaps(c[side]!.loc, op.loc));
 
   // 1. the operations, as the engine models them
   // a Ruby or Python call the adapter could not interpret (`load "seeds.rb"`, an unknown helper) is code, not schema
@@ -222,12 +228,12 @@ export function judgeEdit(base: Migration, head: Migration, baseContent: string,
     if (schemaAdded.length === 0 && schemaRemoved.length > 0) add(schemaPart, `removes ${schemaRemoved[0].text || schemaRemoved[0].kind}`, { line: 1, endLine: 1 });
   }
   if (base.transactional !== head.transactional) add(sameObjects ? "steps" : "schema", head.transactional ? "runs in a transaction now" : "no longer runs in a transaction", { line: 1, endLine: 1 });
-  const dataAdded = newOps(dataOf(base.up), dataOf(head.up)).filter((op) => !neutral(op, "head"));
+  const dataAdded = newOps(dataOf(base.up), dataOf(head.up)).filter((op) => !dataNeutral(op, "head"));
   for (const op of dataAdded) add("data", op.text || op.kind, op.loc);
-  if (dataAdded.length === 0 && newOps(dataOf(head.up), dataOf(base.up)).filter((op) => !neutral(op, "base")).length > 0) add("data", "removes a data change", { line: 1, endLine: 1 });
-  const opaqueAdded = newOps(opaqueOf(base.up), opaqueOf(head.up)).filter((op) => !neutral(op, "head"));
+  if (dataAdded.length === 0 && newOps(dataOf(head.up), dataOf(base.up)).filter((op) => !dataNeutral(op, "base")).length > 0) add("data", "removes a data change", { line: 1, endLine: 1 });
+  const opaqueAdded = newOps(opaqueOf(base.up), opaqueOf(head.up)).filter((op) => !dataNeutral(op, "head"));
   for (const op of opaqueAdded) add("unmodelled", op.text || op.kind, op.loc);
-  const opaqueRemoved = newOps(opaqueOf(head.up), opaqueOf(base.up)).filter((op) => !neutral(op, "base"));
+  const opaqueRemoved = newOps(opaqueOf(head.up), opaqueOf(base.up)).filter((op) => !dataNeutral(op, "base"));
   if (opaqueAdded.length === 0 && opaqueRemoved.length > 0) add("unmodelled", `removes ${opaqueRemoved[0].text || opaqueRemoved[0].kind}`, { line: 1, endLine: 1 });
   const downAdded = newOps(downOps(base), downOps(head));
   if (downShape(base) !== downShape(head)) add("down", "its down", downAdded[0]?.loc ?? { line: 1, endLine: 1 });
@@ -328,6 +334,25 @@ function runsAlike(change: UnitChange): "same" | "down" | "conditional" | undefi
   return after.forward.length > 1 && after.forward.includes(before.forward[0]) ? "conditional" : undefined;
 }
 
+/** Statements of the up that walk the same rows another way (source-units.ts `rows`): the same form, other text. */
+function sameRows(change: UnitChange): boolean {
+  const before = change.base?.rows;
+  const after = change.head?.rows;
+  return (change.kind === "statement" || change.kind === "code") && change.head?.side !== "down" && before !== undefined && after !== undefined && before.canonical === after.canonical && change.base!.canonical !== change.head!.canonical;
+}
+
+/** What a `sameRows` change swapped, for the message: "`.each` → `.find_each`", "adds `output_field=`". */
+function rowsChange(change: UnitChange): string {
+  const before = change.base!.rows!.how;
+  const after = change.head!.rows!.how;
+  const quote = (how: readonly string[]) => how.map((h) => `\`${h}\``).join(", ");
+  const gone = before.filter((h) => !after.includes(h));
+  const come = after.filter((h) => !before.includes(h));
+  if (gone.length && come.length) return `${quote(gone)} → ${quote(come)}`;
+  if (come.length) return `adds ${quote(come)}`;
+  return gone.length ? `drops ${quote(gone)}` : "the same calls, written another way";
+}
+
 /** Statements that differ only in calls that reach nothing in the database (`f.close()` added). */
 const sameSubstance = (change: UnitChange): boolean => {
   const substance = (u: SourceUnit | undefined) => (u === undefined ? "" : u.substance);
@@ -374,6 +399,7 @@ function judgeUnit(change: UnitChange, ctx: UnitContext): void {
       if (unit.side === "down") ctx.add("down", unit.label, loc);
       // added, removed or changed code that names nothing reaching the database (`f.close()`)
       else if (sameSubstance(change)) ctx.add("comments", unit.label, loc);
+      else if (sameRows(change)) ctx.add("rows", rowsChange(change), loc);
       else if (ctx.regrouped && !unit.flow && aroundSchemaOperation(change, ctx)) ctx.add("regrouped", unit.label, loc);
       else if (unit.flow || aroundSchemaOperation(change, ctx)) {
         if (!ctx.schemaChanged) ctx.add("unmodelled", unit.label, loc);

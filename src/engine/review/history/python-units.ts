@@ -158,12 +158,73 @@ function libraryCallee(node: PyNode, sink: CalleeSink): Callee | undefined {
   return { text, owner: segments.slice(0, -1).join(".") || segments[0], name: segments[segments.length - 1] };
 }
 
+/** Set while `rowsForm` reads a statement: what it left out (`.iterator()`, `output_field=`). */
+let rowsSeen: string[] | undefined;
+
+/**
+ * Expressions where `output_field` reaches the SQL: Cast casts to it, Value adapts its parameter with it, Case wraps
+ * itself in a cast for some types on PostgreSQL (unification_cast_sql). Elsewhere (Func, ExpressionWrapper, an
+ * aggregate) it only tells Django the Python type of the result.
+ */
+const SQL_OUTPUT_FIELD = new Set(["Cast", "Value", "Case"]);
+
+/**
+ * Under `rowsForm`: what a node is once how it walks the rows is left out (`qs.iterator(chunk_size=n)` and
+ * `qs.all()` are `qs`), "skip" for an `output_field=` that never reaches the SQL, undefined for anything else.
+ */
+function rowsRewrite(node: PyNode): PyNode | "skip" | undefined {
+  if (node.type === "keyword_argument" && keywordName(node) === "output_field") {
+    const fn = node.parent?.parent?.type === "call" ? node.parent.parent.childForFieldName("function")?.text ?? "" : "";
+    if (fn === "" || SQL_OUTPUT_FIELD.has(fn.slice(fn.lastIndexOf(".") + 1))) return undefined;
+    rowsSeen?.push("output_field=");
+    return "skip";
+  }
+  const fn = node.type === "call" ? node.childForFieldName("function") : undefined;
+  const object = fn?.type === "attribute" ? fn.childForFieldName("object") : undefined;
+  if (!fn || !object) return undefined;
+  const method = fn.childForFieldName("attribute")?.text;
+  const args = node.childForFieldName("arguments")?.namedChildren.filter((c) => c.type !== "comment") ?? [];
+  const walks = (method === "iterator" && args.every((a) => a.type === "keyword_argument" && keywordName(a) === "chunk_size")) || (method === "all" && args.length === 0);
+  if (walks && isQuerySet(object)) {
+    rowsSeen?.push(`.${method}()`);
+    return object;
+  }
+  return undefined;
+}
+
+/** Manager and QuerySet methods that return a QuerySet: a chain through one of them (or a manager) is a QuerySet. */
+const QUERYSET_METHODS = new Set(["objects", "_default_manager", "_base_manager", "all", "filter", "exclude", "order_by", "select_related", "prefetch_related", "only", "defer", "distinct", "annotate", "alias", "values", "values_list", "using", "select_for_update", "none", "iterator"]);
+
+/** `Model.objects.filter(...)`: a chain of attributes and calls that goes through a manager or a QuerySet method (`mask.all()` on an array does not). */
+function isQuerySet(node: PyNode): boolean {
+  for (let at: PyNode | null = node; at; ) {
+    const target: PyNode | null = at.type === "call" ? at.childForFieldName("function") : at;
+    if (target?.type !== "attribute") return false;
+    if (QUERYSET_METHODS.has(target.childForFieldName("attribute")?.text ?? "")) return true;
+    at = target.childForFieldName("object");
+  }
+  return false;
+}
+
+/** A statement's canonical form with how it walks the rows left out, and what was left out (source-units.ts `rows`). */
+function rowsForm(node: PyNode): { canonical: string; how: string[] } {
+  rowsSeen = [];
+  try {
+    const form = canonical(node);
+    return { canonical: form, how: [...rowsSeen] };
+  } finally {
+    rowsSeen = undefined;
+  }
+}
+
 /**
  * Canonical text of a node; `skip` leaves a node out (Python-only options). With `callees`, the library function
  * each call names is left out of the text and collected there instead.
  */
 function canonical(node: PyNode, skip?: (n: PyNode) => boolean, callees?: CalleeSink): string {
   if (node.type === "comment" || skip?.(node)) return "";
+  const rewritten = rowsSeen ? rowsRewrite(node) : undefined;
+  if (rewritten) return rewritten === "skip" ? "" : canonical(rewritten, skip, callees);
   const callee = callees && libraryCallee(node, callees);
   if (callee) {
     callees.out.push(callee);
@@ -359,6 +420,7 @@ function statementUnits(def: PyNode, side: Side, imported: ReadonlySet<string>, 
       side,
       calls: callShape(s, imported),
       substance: offDatabase.has(s.id) ? "" : canonical(s, (n) => offDatabase.has(n.id)),
+      rows: rowsForm(s),
     })),
   ];
 }

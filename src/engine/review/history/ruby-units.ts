@@ -4,6 +4,8 @@
  */
 import {
   AssocNode,
+  BlockNode,
+  BlockParametersNode,
   CallNode,
   ClassNode,
   ConstantPathNode,
@@ -12,7 +14,9 @@ import {
   HashNode,
   InterpolatedStringNode,
   KeywordHashNode,
+  LocalVariableReadNode,
   ModuleNode,
+  RequiredParameterNode,
   SelfNode,
   StatementsNode,
   StringNode,
@@ -112,8 +116,98 @@ function foreignKeyCanonical(assoc: AssocNode): string | undefined {
   return kept.length === 0 ? "ForeignKey(true)" : `ForeignKey({${kept.join(",")}})`;
 }
 
+/** Set while `rowsForm` reads a statement: how it walks the rows, as each normalised call chain (`find_each`). */
+let rowsSeen: string[] | undefined;
+
+/**
+ * A statement with how it walks the rows left out (see source-units.ts `rows`), and the call chains left out.
+ * Records are read one by one (`each`, `find_each`, `in_batches.each_record`) or changed in bulk (`update_all`,
+ * `in_batches.update_all`, `in_batches { |b| b.update_all }`): each form visits the rows its relation selects.
+ */
+export function rowsForm(node: Node): { canonical: string; how: string[] } {
+  rowsSeen = [];
+  try {
+    const form = canonical(node);
+    return { canonical: form, how: [...rowsSeen] };
+  } finally {
+    rowsSeen = undefined;
+  }
+}
+
+/** Batching options that change the size of a batch or the order batches come in, never which rows (unlike `start:` / `finish:`). */
+const BATCH_OPTIONS = new Set(["batch_size", "of", "order", "load", "error_on_ignore", "use_ranges", "cursor"]);
+const BULK = new Set(["update_all", "delete_all", "destroy_all", "touch_all"]);
+/** A relation's order: `find_each` and `in_batches` ignore it and walk by primary key, so the order rows come in changes. */
+const ORDERING = new Set(["order", "reorder", "in_order_of"]);
+
+const batchOptionsOnly = (call: CallNode): boolean =>
+  (call.arguments_?.arguments_ ?? []).every((arg) => arg instanceof KeywordHashNode && arg.elements.every((e) => e instanceof AssocNode && BATCH_OPTIONS.has(symbolKey(e.key) ?? "")));
+
+/** `relation.all` (no arguments, no block) is the relation. */
+const withoutAll = (node: Node, chain: string[]): Node => {
+  let at = node;
+  while (at instanceof CallNode && at.name === "all" && at.receiver && !at.arguments_ && !at.block) {
+    chain.unshift("all");
+    at = at.receiver;
+  }
+  return at;
+};
+
+/** `relation.in_batches(of: n)` without a block: the relation, batched. */
+const inBatches = (node: Node | null): node is CallNode => node instanceof CallNode && node.name === "in_batches" && node.receiver !== null && !node.block && batchOptionsOnly(node);
+
+function ordered(node: Node): boolean {
+  for (let at: Node | null = node; at instanceof CallNode; at = at.receiver) if (ORDERING.has(at.name)) return true;
+  return false;
+}
+
+/** `in_batches(...) { |batch| batch.update_all(x) }`: the bulk call made on each batch, when that is all the block does. */
+function bulkInBlock(call: CallNode): CallNode | undefined {
+  const block = call.block;
+  if (!(block instanceof BlockNode) || !(block.parameters instanceof BlockParametersNode)) return undefined;
+  const params = block.parameters.parameters;
+  const param = params?.requireds.length === 1 && params.optionals.length === 0 && !params.rest && params.posts.length === 0 && params.keywords.length === 0 ? params.requireds[0] : undefined;
+  const body = bodyOf(block.body);
+  const inner = body.length === 1 ? body[0] : undefined;
+  return param instanceof RequiredParameterNode && inner instanceof CallNode && BULK.has(inner.name) && !inner.block && inner.receiver instanceof LocalVariableReadNode && inner.receiver.name === param.name ? inner : undefined;
+}
+
+/** The canonical form of a call that walks rows, with how it walks them left out; undefined for any other call. */
+function rowsCanonical(call: CallNode): string | undefined {
+  if (!call.receiver) return undefined;
+  const chain: string[] = [];
+  let relation: Node;
+  let what: string;
+  let args = "";
+  let block = "";
+  if ((call.name === "each" && !call.arguments_) || (call.name === "find_each" && batchOptionsOnly(call)) || (call.name === "each_record" && !call.arguments_ && inBatches(call.receiver))) {
+    if (!call.block) return undefined;
+    relation = call.name === "each_record" ? (call.receiver as CallNode).receiver! : call.receiver;
+    chain.push(...(call.name === "each_record" ? ["in_batches", "each_record"] : [call.name]));
+    what = "each";
+    block = canonical(call.block);
+  } else if (BULK.has(call.name) && !call.block) {
+    relation = inBatches(call.receiver) ? call.receiver.receiver! : call.receiver;
+    chain.push(...(inBatches(call.receiver) ? ["in_batches", call.name] : [call.name]));
+    what = call.name;
+    args = call.arguments_ ? canonical(call.arguments_) : "";
+  } else if (call.name === "in_batches" && batchOptionsOnly(call) && bulkInBlock(call)) {
+    const inner = bulkInBlock(call)!;
+    relation = call.receiver;
+    chain.push(`in_batches { |batch| batch.${inner.name} }`);
+    what = inner.name;
+    args = inner.arguments_ ? canonical(inner.arguments_) : "";
+  } else return undefined;
+  relation = withoutAll(relation, chain);
+  if (ordered(relation)) return undefined;
+  rowsSeen?.push(`.${chain.join(".")}`);
+  return `Rows(${what};${canonical(relation)};${args};${block})`;
+}
+
 /** The node without its source positions. */
 export function canonical(node: Node): string {
+  const rows = rowsSeen && node instanceof CallNode ? rowsCanonical(node) : undefined;
+  if (rows) return rows;
   const string = squishedString(node);
   if (string) return squishedCanonical(string);
   const foreignKey = node instanceof AssocNode ? foreignKeyCanonical(node) : undefined;
@@ -221,7 +315,7 @@ export function rubyUnits(source: string): SourceUnit[] | undefined {
       const side = sideOf(node.name);
       units.push({ kind: "statement", key, canonical: `params ${node.parameters ? canonical(node.parameters) : ""}`, loc: src.loc(node), label: key, side });
       for (const statement of bodyOf(node.body))
-        units.push({ ...unit("statement", key, statement, side), calls: callShape(statement, src, ownClasses), ...(statement instanceof YieldNode ? { flow: true as const } : {}) });
+        units.push({ ...unit("statement", key, statement, side), calls: callShape(statement, src, ownClasses), rows: rowsForm(statement), ...(statement instanceof YieldNode ? { flow: true as const } : {}) });
     } else if (node instanceof CallNode && !node.receiver) units.push(unit("setting", node.name, node, "unknown"));
     else if (node instanceof ClassNode || node instanceof ModuleNode) units.push(unit("code", `class ${src.textOf(node.constantPath)}`, node, "unknown"));
     else units.push(unit("code", "class body", node, "unknown", src.textOf(node).split("\n")[0].slice(0, 60)));

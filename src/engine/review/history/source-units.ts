@@ -50,6 +50,13 @@ export interface SourceUnit {
    * on a file it opened), empty when the statement is one: two versions with the same substance write the same
    */
   substance?: string;
+  /**
+   * Statements: the canonical form with how the code walks the rows left out (`.each` / `.find_each` /
+   * `.in_batches.each_record`, `update_all` / `in_batches.update_all`; Django's `.all()` / `.iterator()`) and the
+   * result types it declares to the ORM where they never reach the SQL (`output_field=` of a Func), and what was
+   * left out, for the message (`find_each`, `output_field=`): two versions with the same form touch the same rows.
+   */
+  rows?: { canonical: string; how: string[] };
 }
 
 /**

@@ -61,6 +61,8 @@ export async function reviewCase(c: ReviewCase): Promise<ReviewResult> {
     contextMigrations: read(headTree, plan.context),
     // as the App does: the manifests (Gemfile, go.mod) the plan names, at head
     repositoryFiles: read(headTree, plan.facts),
+    dates: c.dates,
+    releases: c.releases,
   };
   const first = await review(input);
   if (!first.codeSearch.needed) return first;

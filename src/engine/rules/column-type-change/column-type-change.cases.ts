@@ -2,6 +2,16 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "pocket-id's client_id_type: the referenced key and the column referencing it change type in the same file, so no swap of one column alone (its key would come back between text and uuid): the fix says to convert them together",
+      path: "db/migrations/002_client_id_type.sql",
+      files: { "db/migrations/001_init.sql": "CREATE TABLE oidc_clients (id uuid PRIMARY KEY);\nCREATE TABLE oidc_authorization_codes (id uuid PRIMARY KEY, client_id uuid NOT NULL, CONSTRAINT oidc_authorization_codes_client_fk FOREIGN KEY (client_id) REFERENCES oidc_clients (id) ON DELETE CASCADE);" },
+      schema: "CREATE TABLE oidc_clients (id uuid PRIMARY KEY);\nCREATE TABLE oidc_authorization_codes (id uuid PRIMARY KEY, client_id uuid NOT NULL, CONSTRAINT oidc_authorization_codes_client_fk FOREIGN KEY (client_id) REFERENCES oidc_clients (id) ON DELETE CASCADE);",
+      code: "ALTER TABLE oidc_authorization_codes DROP CONSTRAINT IF EXISTS oidc_authorization_codes_client_fk;\nALTER TABLE oidc_authorization_codes ALTER COLUMN client_id TYPE TEXT USING client_id::text;\nALTER TABLE oidc_clients ALTER COLUMN id TYPE TEXT USING id::text;\nALTER TABLE oidc_authorization_codes ADD CONSTRAINT oidc_authorization_codes_client_fk FOREIGN KEY (client_id) REFERENCES oidc_clients (id) ON DELETE CASCADE;",
+      lines: [2, 3],
+      fixes: ["-- oidc_authorization_codes.client_id and oidc_clients.id (the other side of its FOREIGN KEYs) change type together in this migration:\n-- a swap of client_id alone would add its key back between text and the old type, which fails. Convert them together:\n-- a column of the new type beside each, kept converted by a trigger; the rows filled in batches outside a transaction;\n-- then in one short transaction drop the keys, swap every column (the referenced key with PRIMARY KEY USING INDEX over a\n-- unique index built CONCURRENTLY before), and add the keys back NOT VALID; VALIDATE them in a later migration.", "-- oidc_clients.id and oidc_authorization_codes.client_id (the other side of its FOREIGN KEYs) change type together in this migration:\n-- a swap of id alone would add its key back between text and the old type, which fails. Convert them together:\n-- a column of the new type beside each, kept converted by a trigger; the rows filled in batches outside a transaction;\n-- then in one short transaction drop the keys, swap every column (the referenced key with PRIMARY KEY USING INDEX over a\n-- unique index built CONCURRENTLY before), and add the keys back NOT VALID; VALIDATE them in a later migration."],
+    },
     { framework: "sql", name: "integer to bigint rewrites", schema: "CREATE TABLE changelog (id bigint PRIMARY KEY, operation integer);", code: "ALTER TABLE changelog ALTER COLUMN operation TYPE bigint;", lines: [1] },
     {
       framework: "sql",

@@ -9,7 +9,7 @@
  */
 import type { RuleContext } from "../support/rule.js";
 import { nameKey } from "../support/facts.js";
-import { ident } from "../support/fix.js";
+import { ident, sqlString } from "../support/fix.js";
 import { indexOverColumn } from "../support/sql-text.js";
 
 export interface RebuiltKeys {
@@ -52,6 +52,26 @@ export function rebuiltKeys(ctx: RuleContext, table: string, column: string, tmp
       out.validate.push(`ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(name)};`);
     } else out.unknown.push(`the constraint ${name} on ${column} could not be written again: add it back on ${column} after the swap`);
   }
+  // a primary key the framework declared (Rails' create_table id, Django's AutoField, sa.Column(primary_key=True))
+  // is in no SQL the history read, yet DROP COLUMN takes it: rebuilt like one it read, under PostgreSQL's own name
+  // for a key declared inline (<table>_pkey), which Rails and Django keep; an Alembic naming convention may not
+  if (definition?.primaryKey && !out.inPrimaryKey && keys.own.every((k) => k.definition.kind !== "primary_key")) {
+    const base = table.split(".").pop() ?? table;
+    const [name, index] = [`${base}_pkey`, `${base}_pkey_new`];
+    if (Buffer.byteLength(index) <= 63) {
+      out.inPrimaryKey = true;
+      out.indexes.push(`CREATE UNIQUE INDEX CONCURRENTLY ${ident(index)} ON ${t} (${n});`);
+      out.afterRename.push(`ALTER TABLE ${t} ADD CONSTRAINT ${ident(name)} PRIMARY KEY USING INDEX ${ident(index)};`);
+      if (ctx.framework !== "rails" && ctx.framework !== "django") out.unknown.push(`the primary key is rebuilt as ${name}, PostgreSQL's name for a key declared inline: if the project names its keys otherwise (a naming convention), use that name`);
+    } else out.unknown.push(`${column} is the primary key: build a unique index over ${tmp} CONCURRENTLY before the swap and attach it (ADD CONSTRAINT ... PRIMARY KEY USING INDEX) after the rename`);
+  }
+  const referencedBy = keys.referencing.filter(({ definition: key }) => !(nameKey(key.table) === nameKey(table) && key.columns.some((col) => nameKey(col) === nameKey(column))));
+  if (out.inPrimaryKey && newType === "bigint")
+    out.unknown.push(
+      referencedBy.length
+        ? `the columns that reference ${column} (${referencedBy.map(({ definition: key }) => `${key.table}.${key.columns.join(", ")}`).join("; ")}) stay integer: change them to bigint too (the same steps), or their values overflow where ${column}'s would have`
+        : `the columns of other tables that reference ${column} (the history names none; list them: SELECT conrelid::regclass, conname FROM pg_constraint WHERE confrelid = ${sqlString(table)}::regclass) stay integer: change them to bigint too (the same steps)`,
+    );
   for (const { name, definition: key } of keys.referencing) {
     if (nameKey(key.table) === nameKey(table) && key.columns.some((col) => nameKey(col) === nameKey(column))) continue; // a key from the column to itself is one of its own
     out.beforeDrop.push(`ALTER TABLE ${ident(key.table)} DROP CONSTRAINT ${ident(name)};`);
@@ -82,7 +102,7 @@ export function rebuiltKeys(ctx: RuleContext, table: string, column: string, tmp
   if (sequence) {
     out.beforeDrop.push(`ALTER SEQUENCE ${ident(sequence)} OWNED BY ${t}.${n};`);
     if (newType === "bigint") out.beforeDrop.push(`ALTER SEQUENCE ${ident(sequence)} AS bigint;`);
-    out.afterRename.push(`ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT nextval('${sequence.replace(/'/g, "''")}'::regclass);`);
+    out.afterRename.push(`ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT nextval(${sqlString(sequence)}::regclass);`);
   } else if (definition?.generated === "identity") out.unknown.push(`${column} is an identity column: make ${tmp} one (ADD GENERATED ... AS IDENTITY, restarting after the highest value) before the swap`);
   if (!keys.followed || ctx.framework !== "sql")
     out.unknown.push(

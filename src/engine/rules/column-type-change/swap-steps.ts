@@ -14,7 +14,7 @@ import { derivedName, ident, sym } from "../support/fix.js";
 import { alembicTable, pythonString, rubyString } from "../support/embed-sql.js";
 import { saType } from "../support/column-code.js";
 import { sourceImports } from "../support/next-migration.js";
-import { withKeyword } from "../support/python-call.js";
+import { keywordText, withKeyword, withoutKeyword } from "../support/python-call.js";
 import { alembicBatchedFill, djangoBatchedFillFunction, railsBatchedFill, sqlBatchedFill, type BatchedFill } from "../support/batched-fill.js";
 import { columnSyncSql, dropColumnSyncSql } from "../support/column-sync.js";
 import { railsType } from "../support/rails-fix.js";
@@ -41,6 +41,7 @@ function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
   const ownDefault = ctx.migration.up.some((o) => (o.kind === "set_default" || o.kind === "drop_default") && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
   const previousDefault = ownDefault ? undefined : definition?.default;
   const keys = rebuiltKeys(ctx, op.table, op.column, tmp, op.type.name);
+  if (ctx.framework === "django") djangoUniqueKey(op, tmp, keys);
   const notNull = (definition?.notNull || keys.inPrimaryKey) && !ctx.migration.up.some((o) => o.kind === "drop_not_null" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
   const [t, c, n] = [ident(op.table), ident(op.column), ident(tmp)];
   const base = op.table.split(".").pop() ?? op.table;
@@ -71,6 +72,23 @@ function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
     ],
     keys,
   };
+}
+
+/**
+ * Django's unique=True as written, when the history gave no unique key to rebuild (Django's CreateModel is not SQL):
+ * the new field is added without it (newFieldDef), and DROP COLUMN takes the old column's, so the swap attaches one
+ * built CONCURRENTLY beforehand. Django finds unique constraints by introspection, so the name is PostgreSQL's own.
+ */
+function djangoUniqueKey(op: AlterColumnType, tmp: string, keys: RebuiltKeys): void {
+  if (!op.ormFieldDef || keywordText(op.ormFieldDef, "unique") !== "True" || keys.indexes.some((i) => /^CREATE UNIQUE INDEX/i.test(i))) return;
+  const base = op.table.split(".").pop() ?? op.table;
+  const name = `${base}_${op.column}_key`;
+  if (Buffer.byteLength(`${name}_new`) > 63) {
+    keys.unknown.push(`${op.column} is unique=True: build a unique index over ${tmp} CONCURRENTLY before the swap and attach it (ADD CONSTRAINT ... UNIQUE USING INDEX) after the rename`);
+    return;
+  }
+  keys.indexes.push(`CREATE UNIQUE INDEX CONCURRENTLY ${ident(`${name}_new`)} ON ${ident(op.table)} (${ident(tmp)});`);
+  keys.afterRename.push(`ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(name)} UNIQUE USING INDEX ${ident(`${name}_new`)};`);
 }
 
 const SWAP_NOTE = "the swap: short locks, no rewrite; a view that reads the old column makes DROP COLUMN fail: create it again over the new one in the same step";
@@ -169,6 +187,17 @@ function alembicSteps(ctx: RuleContext, op: AlterColumnType): FixSteps {
 }
 
 /**
+ * The Django field the swap adds beside the old one: nullable, without unique and without default. Its values come
+ * from the trigger and the fill; a default would be what AddField writes into every existing row (a callable such
+ * as uuid.uuid4 is called once), so with unique=True the AddField itself fails on a table of two rows. The unique
+ * constraint comes back with the swap, and the state gets the field as written.
+ */
+function newFieldDef(def: string): string | undefined {
+  const loose = withoutKeyword(withoutKeyword(def, "unique") ?? def, "default") ?? def;
+  return withKeyword(loose, "null", "True");
+}
+
+/**
  * Django: the new field added beside the old one (nullable until the swap), the trigger in RunSQL; the fill in
  * RunPython; the swap as SQL with the state moved by RemoveField and RenameField, so models.py keeps its one field.
  */
@@ -176,7 +205,7 @@ function djangoSteps(ctx: RuleContext, op: AlterColumnType): FixSteps {
   const s = swapSql(ctx, op);
   const model = op.ormModel ?? op.table;
   const field = op.ormField ?? op.column;
-  const def = op.ormFieldDef ? withKeyword(op.ormFieldDef, "null", "True") : undefined;
+  const def = op.ormFieldDef ? newFieldDef(op.ormFieldDef) : undefined;
   const fn = `fill_${op.table.split(".").pop()}_${s.tmp}`.replace(/[^a-zA-Z0-9_]/g, "_");
   const runSql = (sql: string, reverse?: string) => `migrations.RunSQL(\n    ${pythonString(sql).replace(/\n/g, "\n    ")},\n    reverse_sql=${reverse ? pythonString(reverse) : "migrations.RunSQL.noop"},\n),`;
   const addField = def

@@ -7,7 +7,7 @@
  */
 import type { OperationOf } from "../../model.js";
 import { argumentText, calleeOf, keywordText, readLiteral as read, withKeyword, type LiteralRead as Read } from "../support/python-call.js";
-import { ident } from "../support/fix.js";
+import { ident, sqlString } from "../support/fix.js";
 import { batchTarget } from "../support/alembic-batch.js";
 import { pythonString } from "../support/embed-sql.js";
 import { reindented } from "../support/data-code.js";
@@ -61,6 +61,40 @@ export function notValidStatements(op: OperationOf<"add_constraint">, name: stri
 }
 
 /**
+ * VALIDATE CONSTRAINT on the call's table in its schema (`schema=` / `source_schema=`, or the batch's): without it
+ * PostgreSQL looks the table up in the search_path (indico's users.users: "relation users does not exist").
+ * undefined when the schema is not a literal.
+ */
+function validateStatement(op: OperationOf<"add_constraint">, name: string, source: string | undefined): string | undefined {
+  const call = op.text;
+  const batch = op.batchBlock && (calleeOf(call) ?? "").startsWith(`${op.batchBlock.alias}.`) ? batchTarget(source, op.batchBlock.loc) : undefined;
+  if (op.batchBlock && !batch) return undefined;
+  const schema = batch ? read(batch.schema, "the batch's schema") : read(keywordText(call, op.constraint === "foreign_key" ? "source_schema" : "schema"), "schema");
+  if (!schema.ok || (schema.value !== undefined && typeof schema.value !== "string")) return undefined;
+  return `ALTER TABLE ${qualified(schema.value, op.table)} VALIDATE CONSTRAINT ${ident(name)}`;
+}
+
+/**
+ * The VALIDATE of a constraint an op.create_* call names. With env.py's target_metadata set, Alembic applies its
+ * naming_convention to a name not wrapped in op.f() (indico's `ck_%(table_name)s_%(constraint_name)s` turns
+ * "valid_picture" into ck_users_valid_picture); migguard does not read that metadata, so the statement finds the
+ * table's one NOT VALID constraint whose name ends with the given one (INTO STRICT: none or two stop the upgrade).
+ */
+function conventionalValidate(op: OperationOf<"add_constraint">, name: string, validate: string, targetMetadata: string | undefined): string {
+  const written = argumentText(op.text, 0, "constraint_name")?.trim();
+  if (!targetMetadata || !written || /^(?:op\.)?f\(/.test(written)) return validate;
+  const table = /^ALTER TABLE (.+) VALIDATE CONSTRAINT /.exec(validate)?.[1];
+  if (!table) return validate;
+  return [
+    `-- env.py's target_metadata${targetMetadata === "target_metadata" ? "" : ` (${targetMetadata})`} may rename ${name} by its naming_convention: validate the name it got`,
+    `DO $$ DECLARE c text; BEGIN`,
+    `  SELECT conname INTO STRICT c FROM pg_constraint WHERE conrelid = ${sqlString(table)}::regclass AND NOT convalidated AND (conname = ${sqlString(name)} OR conname LIKE ${sqlString(`%\\_${name.replace(/[\\%_]/g, "\\$&")}`)});`,
+    `  EXECUTE format('ALTER TABLE %s VALIDATE CONSTRAINT %I', ${sqlString(table)}, c);`,
+    `END $$`,
+  ].join("\n");
+}
+
+/**
  * The in-place fix and the VALIDATE statement for an Alembic create_foreign_key / create_check_constraint.
  * `atLeast`: the project's SQLAlchemy is 1.4.32+ (true), older (false), or unknown (undefined).
  */
@@ -70,18 +104,22 @@ export function alembicNotValidFix(
   atLeast: boolean | undefined,
   source: string | undefined,
   fallback: { add: string; validate: string },
+  targetMetadata?: string,
 ): { inPlace: string; validate: string } {
   const callee = calleeOf(op.text) ?? "";
   const own = /(?:^|\.)create_(foreign_key|check_constraint)$/.test(callee) ? reindented(op.text.trim()) : undefined;
   if (!own) return { inPlace: `op.execute(${pythonString(fallback.add)})`, validate: fallback.validate };
+  fallback = { ...fallback, validate: validateStatement(op, name, source) ?? fallback.validate };
   const keyword = withKeyword(own, "postgresql_not_valid", "True");
-  if (atLeast && keyword) return { inPlace: keyword, validate: fallback.validate };
+  // the call kept as written names the constraint the way Alembic does: by target_metadata's naming_convention
+  const byCall = conventionalValidate(op, name, fallback.validate, targetMetadata);
+  if (atLeast && keyword) return { inPlace: keyword, validate: byCall };
   const sql = notValidStatements(op, name, source);
   const unnamed = op.name ? [] : [`# the call names no constraint: PostgreSQL's own name for it (${name}) is written here, so VALIDATE can name it`];
   if ("add" in sql) return { inPlace: [...unnamed, `op.execute(${pythonString(sql.add)})`].join("\n"), validate: sql.validate };
   const version = atLeast === false ? `this project's SQLAlchemy is older than ${NOT_VALID_SINCE}` : `migguard found no SQLAlchemy version in this project's dependency files`;
   if (atLeast === undefined && keyword)
-    return { inPlace: [`# postgresql_not_valid needs SQLAlchemy ${NOT_VALID_SINCE}+ (${version}; older ones refuse the keyword)`, keyword].join("\n"), validate: fallback.validate };
+    return { inPlace: [`# postgresql_not_valid needs SQLAlchemy ${NOT_VALID_SINCE}+ (${version}; older ones refuse the keyword)`, keyword].join("\n"), validate: byCall };
   return {
     inPlace: [
       `# ${version}, which has no postgresql_not_valid, and migguard cannot write this constraint's SQL (${sql.unknown} not a literal):`,

@@ -246,6 +246,74 @@ def downgrade():
 op.execute("ALTER TABLE app.shopping_lists ADD CONSTRAINT fk_shopping_lists_owner FOREIGN KEY (owner_id) REFERENCES auth.users (id) NOT VALID")`, "6e7b58d80672", "validate_fk_shopping_lists_owner", "ALTER TABLE app.shopping_lists VALIDATE CONSTRAINT fk_shopping_lists_owner"),
       ],
     },
+    {
+      framework: "alembic",
+      name: "indico: a CHECK in the users schema, env.py's target_metadata carries a naming_convention: VALIDATE in the schema, by the name the convention gave",
+      path: "indico/migrations/versions/532f0ea25bb1_add_user_profile_picture.py",
+      files: {
+        "indico/migrations/env.py": `from alembic import context
+from flask import current_app
+
+target_metadata = current_app.extensions['migrate'].db.metadata
+
+
+def run_migrations_online():
+    connection = current_app.extensions['migrate'].db.engine.connect()
+    context.configure(connection=connection, target_metadata=target_metadata, include_schemas=True)
+    with context.begin_transaction():
+        context.run_migrations()
+`,
+        "setup.cfg": "[options]\ninstall_requires =\n    SQLAlchemy>=1.4.40\n",
+      },
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "532f0ea25bb1"
+down_revision = "06a037da1ec6"
+
+
+def upgrade():
+    op.add_column("users", sa.Column("picture_metadata", sa.Text(), nullable=True), schema="users")
+    op.create_check_constraint('valid_picture', 'users', "(picture IS NULL) = (picture_metadata IS NULL)", schema='users')
+
+
+def downgrade():
+    op.drop_constraint('ck_users_valid_picture', 'users', schema='users')
+    op.drop_column("users", "picture_metadata", schema="users")
+`,
+      lines: [10],
+      fixes: [
+        `op.create_check_constraint('valid_picture', 'users', "(picture IS NULL) = (picture_metadata IS NULL)", schema='users', postgresql_not_valid=True)
+
+# then a new migration, indico/migrations/versions/fc8cb869dffb_validate_valid_picture.py:
+from alembic import op
+
+# a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)
+NEW_REVISION_ID = "fc8cb869dffb"
+revision = NEW_REVISION_ID
+down_revision = "532f0ea25bb1"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    # indico/migrations/env.py runs every revision of an upgrade in one transaction (context.configure has no transaction_per_migration=True):
+    # commit what the revisions before ran, releasing their locks; the statements below run in a new transaction
+    with op.get_context().autocommit_block():
+        pass
+    op.execute("""
+    -- env.py's target_metadata may rename valid_picture by its naming_convention: validate the name it got
+    DO $$ DECLARE c text; BEGIN
+      SELECT conname INTO STRICT c FROM pg_constraint WHERE conrelid = 'users.users'::regclass AND NOT convalidated AND (conname = 'valid_picture' OR conname LIKE '%\\\\_valid\\\\_picture');
+      EXECUTE format('ALTER TABLE %s VALIDATE CONSTRAINT %I', 'users.users', c);
+    END $$
+    """)
+
+
+def downgrade():
+    pass`,
+      ],
+    },
   ],
   valid: [
     {

@@ -164,7 +164,7 @@ export default defineRule({
               ],
             };
           case "alembic": {
-            const own = alembicNotValidFix(op, name, ctx.repository.sqlalchemyAtLeast(NOT_VALID_SINCE), ctx.migration.source, { add: addSql, validate: validateSql });
+            const own = alembicNotValidFix(op, name, ctx.repository.sqlalchemyAtLeast(NOT_VALID_SINCE), ctx.migration.source, { add: addSql, validate: validateSql }, ctx.migration.alembicTransactions?.targetMetadata);
             return { inPlace: own.inPlace, steps: [validate(`op.execute(${pythonString(own.validate)})`)] };
           }
         }

@@ -16,8 +16,90 @@ def downgrade():
     op.drop_table("flow")
 `;
 
+/** an Alembic revision that drops users.nickname */
+const DROP_NICKNAME = `from alembic import op
+import sqlalchemy as sa
+
+revision = "d4"
+down_revision = "c3"
+
+
+def upgrade():
+    op.drop_column("users", "nickname")
+
+
+def downgrade():
+    op.add_column("users", sa.Column("nickname", sa.String(length=80), nullable=True))
+`;
+
+const USER_MODEL = (extra = "", bases = "Base") =>
+  `from sqlalchemy import Column, Integer, String\nfrom sqlalchemy.orm import Mapped, mapped_column\n\nfrom .base import Base\n\n\nclass User(${bases}):\n    __tablename__ = "users"\n\n    id = Column(Integer, primary_key=True)\n    email: Mapped[str] = mapped_column(String(255))\n${extra}`;
+const VIEWS = "def profile(session, user_id):\n    return session.get(User, user_id).email\n";
+
 export default defineCases({
   invalid: [
+    {
+      framework: "alembic",
+      name: "strong evidence, a note: the users model (a declarative class) no longer declares the column and no code read names it",
+      path: "alembic/versions/d4_drop_nickname.py",
+      code: DROP_NICKNAME,
+      files: { "app/models/user.py": USER_MODEL(), "app/views.py": VIEWS },
+      lines: [9],
+      severities: ["info"],
+      messages: ["User (app/models/user.py) no longer declares nickname, and the 2 files of its code read never name it"],
+    },
+    {
+      framework: "alembic",
+      name: "partial evidence, a warning: only the model file was read",
+      path: "alembic/versions/d4_drop_nickname.py",
+      code: DROP_NICKNAME,
+      files: { "app/models/user.py": USER_MODEL() },
+      lines: [9],
+      severities: ["warning"],
+    },
+    {
+      framework: "alembic",
+      name: "the model still declares the column (mapped_column with an explicit name): the data-loss error",
+      path: "alembic/versions/d4_drop_nickname.py",
+      code: DROP_NICKNAME,
+      files: { "app/models/user.py": USER_MODEL('    nick: Mapped[str] = mapped_column("nickname", String(80))\n'), "app/views.py": VIEWS },
+      lines: [9],
+      severities: ["error"],
+    },
+    {
+      framework: "alembic",
+      name: "a mixin the model inherits from declares the column: the data-loss error",
+      path: "alembic/versions/d4_drop_nickname.py",
+      code: DROP_NICKNAME,
+      files: {
+        "app/models/user.py": USER_MODEL("", "NicknameMixin, Base"),
+        "app/models/mixins.py": "from sqlalchemy import Column, String\n\n\nclass NicknameMixin:\n    __abstract__ = True\n    nickname = Column(String(80))\n",
+        "app/views.py": VIEWS,
+      },
+      lines: [9],
+      severities: ["error"],
+    },
+    {
+      framework: "alembic",
+      name: "code still reads the column (a view), though the model no longer declares it: the data-loss error",
+      path: "alembic/versions/d4_drop_nickname.py",
+      code: DROP_NICKNAME,
+      files: { "app/models/user.py": USER_MODEL(), "app/views.py": 'def profile(session, user_id):\n    return session.execute(text("SELECT nickname FROM users WHERE id = :id"), {"id": user_id})\n' },
+      lines: [9],
+      severities: ["error"],
+    },
+    {
+      framework: "alembic",
+      name: "an imperative Table() still lists the column: the data-loss error",
+      path: "alembic/versions/d4_drop_nickname.py",
+      code: DROP_NICKNAME,
+      files: {
+        "app/tables.py": 'from sqlalchemy import Column, Integer, MetaData, String, Table\n\nmetadata = MetaData()\nusers = Table("users", metadata, Column("id", Integer, primary_key=True), Column("nickname", String(80)))\n',
+        "app/views.py": VIEWS,
+      },
+      lines: [9],
+      severities: ["error"],
+    },
     {
       framework: "alembic",
       name: "the backup keeps the key and the column: the table's columns come from the revision down_revision names, whose file name sorts after this one",

@@ -117,7 +117,7 @@ end
     },
     {
       framework: "rails",
-      name: "the planned last step: the model already ignores the column (a warning with a backup)",
+      name: "the planned last step: the model already ignores the column (a note with a backup: nothing reads it)",
       code: `class DropPhoneNumber < ActiveRecord::Migration[7.0]
   def up
     safety_assured { remove_column :users, :phone_number }
@@ -130,6 +130,7 @@ end
 `,
       files: { "app/models/user.rb": 'class User < ApplicationRecord\n  self.ignored_columns += ["phone_number"]\nend\n' },
       lines: [3],
+      severities: ["info"],
     },
     {
       framework: "rails",
@@ -139,6 +140,29 @@ end
       lines: [3],
       severities: ["warning"],
       messages: ["never name email_verification_key"],
+    },
+    {
+      framework: "rails",
+      name: "strong evidence, a note: the model and the application's code read (a controller, a job) never name the column (danbooru's drop_unused_columns_from_users with app/ read)",
+      code: DROP_UNUSED_COLUMNS,
+      files: {
+        "app/models/user.rb": "class User < ApplicationRecord\n  has_many :posts\nend\n",
+        "app/controllers/users_controller.rb": "class UsersController < ApplicationController\n  def show\n    @user = User.find(params[:id])\n  end\nend\n",
+      },
+      lines: [3],
+      severities: ["info"],
+      messages: ["the 2 files of its code read never name email_verification_key"],
+    },
+    {
+      framework: "rails",
+      name: "the application's code still names the column (a controller sets it): the data-loss error, even though the model does not",
+      code: DROP_UNUSED_COLUMNS,
+      files: {
+        "app/models/user.rb": "class User < ApplicationRecord\n  has_many :posts\nend\n",
+        "app/controllers/users_controller.rb": "class UsersController < ApplicationController\n  def verify\n    current_user.update!(email_verification_key: nil)\n  end\nend\n",
+      },
+      lines: [3],
+      severities: ["error"],
     },
     {
       framework: "rails",

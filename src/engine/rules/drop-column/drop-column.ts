@@ -1,7 +1,7 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, sym } from "../support/fix.js";
 import { assured, ignoredColumnsFix, primaryKeyFix, railsType, railsUpOnly } from "../support/rails-fix.js";
-import { backupFix, movedValues, plannedRemoval } from "../support/planned-removal.js";
+import { backupFix, fieldGoneFromModels, movedValues, plannedRemoval, plannedSeverity } from "../support/planned-removal.js";
 import { nameKey } from "../support/facts.js";
 import { droppedColumnMatters, restoredByDown, upOps } from "../support/scope.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
@@ -116,8 +116,8 @@ export default defineRule({
       if (planned) {
         ctx.report({
           op,
-          severity: "warning",
-          message: `Dropping column ${op.table}.${op.column} deletes its data for good. It is the planned last step of a two-step removal (${planned}), so running code no longer reads it: keep a copy of the values if anyone may need them.`,
+          severity: plannedSeverity(planned),
+          message: `Dropping column ${op.table}.${op.column} deletes its data for good. It is the planned last step of a two-step removal (${planned.reason}), so running code no longer reads it: keep a copy of the values if anyone may need them.`,
           fix: backupFix(ctx, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index }),
         });
         continue;
@@ -164,6 +164,17 @@ export default defineRule({
             op.drop_column("${op.table}", "${op.column}")`,
       });
       if (moved) {
+        // the values were copied and the model no longer declares the field: the planned step after a move, a note
+        const gone = fieldGoneFromModels(ctx, op);
+        if (gone) {
+          ctx.report({
+            op,
+            severity: "info",
+            message: `Dropping column ${op.table}.${op.column} after ${moved} copied its values, and ${gone}: the data lives on where that step put it. Keep the step's reverse (or a copy) so a rollback can put the values back.`,
+            fix: backupFix(ctx, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index }),
+          });
+          continue;
+        }
         // Django can still take the field out of the old code's way first (state only); elsewhere a copy is what is left to advise
         ctx.report({
           op,

@@ -1,7 +1,61 @@
 import { defineCases } from "../support/rule.js";
 
+/** a revision that drops legacy_events */
+const DROP_LEGACY_EVENTS = `from alembic import op
+
+revision = "e5"
+down_revision = "d4"
+
+
+def upgrade():
+    op.drop_table("legacy_events")
+
+
+def downgrade():
+    pass
+`;
+/** a declarative SQLAlchemy model of another table */
+const USER_MODEL = { "app/models/user.py": 'from sqlalchemy import Column, Integer\n\nfrom .base import Base\n\n\nclass User(Base):\n    __tablename__ = "users"\n    id = Column(Integer, primary_key=True)\n' };
+
 export default defineCases({
   invalid: [
+    {
+      framework: "alembic",
+      name: "strong evidence, a note: no SQLAlchemy model maps the table any more and no code read names it or its class",
+      path: "alembic/versions/e5_drop_legacy_events.py",
+      code: DROP_LEGACY_EVENTS,
+      files: {
+        ...USER_MODEL,
+        "app/views.py": "def home(session):\n    return session.query(User).count()\n",
+      },
+      lines: [8],
+      severities: ["info"],
+      messages: ["no SQLAlchemy model of the 1 model file read maps legacy_events"],
+    },
+    {
+      framework: "alembic",
+      name: "an imperative Table() still defines the table: the data-loss error",
+      path: "alembic/versions/e5_drop_legacy_events.py",
+      code: DROP_LEGACY_EVENTS,
+      files: {
+        ...USER_MODEL,
+        "app/tables.py": "from sqlalchemy import Column, Integer, MetaData, Table\n\nmetadata = MetaData()\nlegacy = Table(\"legacy_events\", metadata, Column(\"id\", Integer))\n",
+      },
+      lines: [8],
+      severities: ["error"],
+    },
+    {
+      framework: "alembic",
+      name: "code still names the table's class (LegacyEvent) though no model maps it: the data-loss error",
+      path: "alembic/versions/e5_drop_legacy_events.py",
+      code: DROP_LEGACY_EVENTS,
+      files: {
+        ...USER_MODEL,
+        "app/views.py": "from .legacy import LegacyEvent\n\n\ndef events(session):\n    return session.query(LegacyEvent).all()\n",
+      },
+      lines: [8],
+      severities: ["error"],
+    },
     {
       framework: "alembic",
       name: "op.drop_table",

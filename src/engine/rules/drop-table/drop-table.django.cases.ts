@@ -104,7 +104,7 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
-      name: "the planned last step: the model left Django's state in an earlier migration, now the table goes (a warning with a backup)",
+      name: "the planned last step: the model left Django's state in an earlier migration, now the table goes (strong evidence: a note with a backup)",
       path: "app/migrations/0003_drop_order_table.py",
       code: `from django.db import migrations
 
@@ -140,6 +140,7 @@ class Migration(migrations.Migration):
 `,
       },
       lines: [8],
+      severities: ["info"],
     },
     {
       framework: "django",

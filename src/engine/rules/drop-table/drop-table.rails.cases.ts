@@ -10,6 +10,19 @@ const RECREATE_SETTINGS = `class RecreateSettings < ActiveRecord::Migration[7.1]
 end
 `;
 
+/** danbooru's drop_key_values */
+const DROP_KEY_VALUES = `class DropKeyValues < ActiveRecord::Migration[5.1]
+  def change
+    drop_table :key_values
+  end
+end
+`;
+/** a model and application code, neither naming key_values or KeyValue */
+const KEY_VALUES_FREE_CODE = {
+  "app/models/user.rb": "class User < ApplicationRecord\n  has_many :posts\nend\n",
+  "app/logical/cache.rb": "module Cache\n  def self.get(key)\n    Rails.cache.fetch(key)\n  end\nend\n",
+};
+
 export default defineCases({
   invalid: [
     {
@@ -63,6 +76,39 @@ end
       lines: [3, 4],
       severities: ["warning", "warning"],
       fixes: ["# mfa_requests references mfa_codes: write this drop_table after drop_table :mfa_requests (line 4), since rollback recreates the tables in reverse order and mfa_codes must exist again first\n# 1. Done already: no model of the application maps to mfa_codes, and its 1 model file never name mfa_codes or MfaCode.\n# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it) so the migration can be reversed:\nup_only { execute \"CREATE TABLE mfa_codes_backup AS TABLE mfa_codes\" }\ndrop_table :mfa_codes, force: :cascade do |t|\n  t.string :code\nend\n# (rollback recreates the columns; add its indexes to the block as t.index if they matter)", "# mfa_requests references mfa_codes: write this drop_table before drop_table :mfa_codes (line 3), since rollback recreates the tables in reverse order and mfa_codes must exist again first\n# 1. Done already: no model of the application maps to mfa_requests, and its 1 model file never name mfa_requests or MfaRequest.\n# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it) so the migration can be reversed:\nup_only { execute \"CREATE TABLE mfa_requests_backup AS TABLE mfa_requests\" }\ndrop_table :mfa_requests, force: :cascade do |t|\n  t.references :mfa_code, foreign_key: true\nend\n# (rollback recreates the columns; add its indexes to the block as t.index if they matter)"],
+    },
+    {
+      framework: "rails",
+      name: "strong evidence, a note: no model maps to the table and neither the models nor the application's other code read name it (danbooru's drop_key_values)",
+      code: DROP_KEY_VALUES,
+      files: {
+        ...KEY_VALUES_FREE_CODE,
+      },
+      lines: [3],
+      severities: ["info"],
+      messages: ["the 2 files of its code read never name key_values or KeyValue"],
+    },
+    {
+      framework: "rails",
+      name: "configuration that lists the table's name as a word (friendly_id's reserved slugs) is not a use of the table: still a note",
+      code: DROP_KEY_VALUES,
+      files: {
+        ...KEY_VALUES_FREE_CODE,
+        "config/initializers/friendly_id.rb": "FriendlyId.defaults do |config|\n  config.reserved_words = %w[\n    key_values\n    new\n  ]\nend\n",
+      },
+      lines: [3],
+      severities: ["info"],
+    },
+    {
+      framework: "rails",
+      name: "no model maps to the table but other code still queries it (raw SQL in a service): the data-loss error",
+      code: DROP_KEY_VALUES,
+      files: {
+        "app/models/user.rb": "class User < ApplicationRecord\n  has_many :posts\nend\n",
+        "app/logical/cache.rb": "module Cache\n  def self.get(key)\n    ApplicationRecord.connection.select_value(\"SELECT value FROM key_values WHERE key = 'x'\")\n  end\nend\n",
+      },
+      lines: [3],
+      severities: ["error"],
     },
     {
       framework: "rails",

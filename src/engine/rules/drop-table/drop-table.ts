@@ -5,7 +5,7 @@ import { fixFor, modelName, sym } from "../support/fix.js";
 import { nameKey } from "../support/facts.js";
 import type { Operation, OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
-import { backupFix, movedValues, plannedRemoval } from "../support/planned-removal.js";
+import { backupFix, movedValues, plannedRemoval, plannedSeverity } from "../support/planned-removal.js";
 import { firstAfter, positionsBy } from "../support/positions.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
@@ -57,6 +57,25 @@ function railsDropWithDefinition(ctx: RuleContext, op: OperationOf<"drop_table">
     keep,
     drop,
     ...(written ? [`# (rollback recreates the columns; add its indexes to the block as t.index if they matter)`] : []),
+  ].join("\n");
+}
+
+/**
+ * Django's state-only first step: a RemoveField of a many-to-many field drops its join table, not its model's, so the
+ * state loses that field (never the owning model, which stays: rapidpro's flows 0406 removes Flow.optin_dependencies).
+ */
+function djangoStateOnlyRemoval(op: OperationOf<"drop_table">, table: string): string {
+  const removeField = /\bRemoveField\s*\(/.test(op.text) ? /\bmodel_name\s*=\s*(["'][^"']+["'])[\s\S]*?\bname\s*=\s*(["'][^"']+["'])|\bname\s*=\s*(["'][^"']+["'])[\s\S]*?\bmodel_name\s*=\s*(["'][^"']+["'])/.exec(op.text) : null;
+  if (removeField) {
+    const [model, field] = removeField[1] ? [removeField[1], removeField[2]] : [removeField[4], removeField[3]];
+    return [
+      `# 1. Remove the many-to-many field from the model and from Django's state only (its join table ${table} stays), and deploy:`,
+      `              migrations.SeparateDatabaseAndState(state_operations=[migrations.RemoveField(model_name=${model}, name=${field})], database_operations=[]),`,
+    ].join("\n");
+  }
+  return [
+    `# 1. Delete the model from the code and from Django's state only (the table stays), and deploy:`,
+    `              migrations.SeparateDatabaseAndState(state_operations=[migrations.DeleteModel(name="${op.ormModel ?? modelName(table)}")], database_operations=[]),`,
   ].join("\n");
 }
 
@@ -210,12 +229,12 @@ export default defineRule({
         if (planned) {
           ctx.report({
             op,
-            severity: "warning",
-            message: `Dropping table ${table} deletes all its rows for good. It is the planned last step of a two-step removal (${planned}), so running code no longer uses it: keep a copy if anyone may need the rows.`,
+            severity: plannedSeverity(planned),
+            message: `Dropping table ${table} deletes all its rows for good. It is the planned last step of a two-step removal (${planned.reason}), so running code no longer uses it: keep a copy if anyone may need the rows.`,
             // Rails' change: the copy runs up only and drop_table gets the definition rollback recreates (hcb's drop_partner_tables)
             fix:
               ctx.framework === "rails" && inChange(ctx)
-                ? railsDropWithDefinition(ctx, op, table, sqlDialect(ctx.migration.database).copyTable(`${table.split(".").pop()}_backup`, table), planned)
+                ? railsDropWithDefinition(ctx, op, table, sqlDialect(ctx.migration.database).copyTable(`${table.split(".").pop()}_backup`, table), planned.reason)
                 : backupFix(ctx, table, table),
           });
           continue;
@@ -235,8 +254,7 @@ export default defineRule({
               -- 3. Drop the renamed table in a later migration.`,
             rails: () => railsDropTableFix(op, table, copy) ?? railsDropWithDefinition(ctx, op, table, copy),
             django: () => `
-              # 1. Delete the model from the code and from Django's state only (the table stays), and deploy:
-              migrations.SeparateDatabaseAndState(state_operations=[migrations.DeleteModel(name="${op.ormModel ?? modelName(table)}")], database_operations=[]),
+              ${djangoStateOnlyRemoval(op, table)}
               # 2. In a later migration, once nothing reads it, move it out of the way (drop it once nobody misses the rows):
               migrations.RunSQL(
                   ${JSON.stringify(`ALTER TABLE ${t} RENAME TO ${ident(`${table.split(".").pop()}_deprecated`)}`)},

@@ -1,6 +1,6 @@
 import type { Operation } from "../../model.js";
 import { defineRule } from "../support/rule.js";
-import { fixFor } from "../support/fix.js";
+import { fixFor, sqlString } from "../support/fix.js";
 import { upOps } from "../support/scope.js";
 
 /** The same label added to (or named in) another enum type is not a use of this type's new value. */
@@ -33,7 +33,7 @@ export default defineRule({
         });
         continue;
       }
-      const literal = `'${op.value.replace(/'/g, "''")}'`;
+      const literal = sqlString(op.value);
       const user = ctx.migration.up
         .slice(index + 1)
         .find((later) => later.inTransaction && later.text.includes(literal) && !(later.kind === "transaction_control") && !ofAnotherEnum(later, op.type));

@@ -6,7 +6,7 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
-      name: "an up-only clean-up that deletes rows: the fix is the explicit no-op down that says the clean-up is one-way",
+      name: "an up-only clean-up that deletes rows: the raise on rollback is right, the deletion without a copy is the hazard: a warning whose fix copies the table first",
       code: `class CleanupInvalidPolls < ActiveRecord::Migration[7.1]
   def up
     execute "DELETE FROM polls WHERE status_message_id IS NULL"
@@ -15,7 +15,58 @@ end
 `,
       lines: [3],
       severities: ["warning"],
-      fixes: ["def down\n  # one-way data clean-up: the deleted rows are not restored (nothing in the schema to put back)\nend"],
+      messages: ["deletes rows (`DELETE FROM polls WHERE status_message_id IS NULL`) and keeps no copy"],
+      fixes: [
+        'def up\n  # keep a copy of the rows first, so they can be restored (copy only the rows it deletes if the table is large):\n  execute "CREATE TABLE polls_backup AS TABLE polls"  # restore: INSERT INTO polls SELECT * FROM polls_backup\n  # then the up as it is; without a down, a rollback still stops here, which is right for a deletion\nend',
+      ],
+    },
+    {
+      framework: "rails",
+      name: "publishing-api 721a72e363: an up-only loop that destroys each document's editions, the document and its path reservation: the deletion is the hazard; the tables an association or a found record deletes from are said to be unknown",
+      code: `class DeleteHistoryPageDocumentsAndEditions < ActiveRecord::Migration[8.0]
+  def up
+    Edition.where(document_type: "history").pluck(:document_id).uniq.each do |document_id|
+      document = Document.find(document_id)
+      base_path = document.editions.last.base_path
+      document.editions.destroy_all
+      document.destroy!
+      PathReservation.find_by(base_path: base_path).destroy!
+    end
+  end
+end
+`,
+      lines: [3],
+      severities: ["warning"],
+      messages: ["deletes rows (`document.editions.destroy_all`, `document.destroy!`, `PathReservation.find_by(base_path: base_path).destroy!`) and keeps no copy"],
+      fixes: [
+        'def up\n  # keep a copy of the rows first, so they can be restored (copy only the rows it deletes if the table is large):\n  execute "CREATE TABLE path_reservations_backup AS TABLE path_reservations"  # restore: INSERT INTO path_reservations SELECT * FROM path_reservations_backup\n  # document.editions.destroy_all, document.destroy!: the table they delete from is not known from the code (an association, a record found at run time): copy it the same way\n  # then the up as it is; without a down, a rollback still stops here, which is right for a deletion\nend',
+      ],
+    },
+    {
+      framework: "rails",
+      name: "publishing-api c5ca22a3e8: an up-only find_each(&:substitute) (a model method that unpublishes) is one-way data work: Rails raises on rollback, the honest behaviour, a note",
+      code: `class RemoveWorldwideOffices < ActiveRecord::Migration[7.1]
+  def up
+    Edition.where(document_type: "worldwide_office", state: "published").find_each(&:substitute)
+  end
+end
+`,
+      lines: [3],
+      severities: ["info"],
+      messages: ["only changes data and is one-way"],
+    },
+    {
+      framework: "rails",
+      name: "an up-only find_each(&:destroy) deletes the loop's own rows: their table is the model's",
+      code: `class PurgeOrphans < ActiveRecord::Migration[7.1]
+  def up
+    Attachment.where(record_id: nil).find_each(&:destroy)
+  end
+end
+`,
+      lines: [3],
+      severities: ["warning"],
+      messages: ["deletes rows (`Attachment.where(record_id: nil).find_each(&:destroy)`)"],
     },
     {
       framework: "rails",
@@ -173,6 +224,31 @@ end
 end
 `,
       lines: [3],
+    },
+    {
+      framework: "rails",
+      name: "danbooru: change runs a session SET before its schema changes: the fix runs it on rollback too (no placeholder down)",
+      code: `class AddTagsToSavedSearches < ActiveRecord::Migration[4.2]
+  def change
+    execute "set statement_timeout = 0"
+    add_column :saved_searches, :labels, "text", array: true, null: false, default: []
+  end
+end
+`,
+      lines: [3],
+      fixes: ['# a session setting: the rollback\'s statements run under it too, so run it both ways:\nreversible do |dir|\n  dir.up { execute "set statement_timeout = 0" }\n  dir.down { execute "set statement_timeout = 0" }\nend'],
+    },
+    {
+      framework: "rails",
+      name: "change: execute of SQL whose inverse migguard writes (an index by name): the down runs it",
+      code: `class AddLabelsIndex < ActiveRecord::Migration[7.1]
+  def change
+    execute "CREATE INDEX index_saved_searches_on_labels ON saved_searches USING gin (labels)"
+  end
+end
+`,
+      lines: [3],
+      fixes: ['# Tell Rails what to run on rollback:\nreversible do |dir|\n  dir.up { execute "CREATE INDEX index_saved_searches_on_labels ON saved_searches USING gin (labels)" }\n  dir.down { execute "DROP INDEX index_saved_searches_on_labels;" }\nend'],
     },
     {
       framework: "rails",
@@ -400,7 +476,7 @@ end
     },
     {
       framework: "rails",
-      name: "a backfill with up only (OpenStreetMap's backfill_note_subscriptions): no schema to put back, a warning that a rollback stops here",
+      name: "a backfill with up only (OpenStreetMap's backfill_note_subscriptions): no schema to put back, Rails raises on rollback, the honest behaviour: a note that a rollback stops here",
       code: `class BackfillNoteSubscriptions < ActiveRecord::Migration[7.2]
   class Note < ApplicationRecord; end
 
@@ -410,7 +486,7 @@ end
 end
 `,
       lines: [5],
-      severities: ["warning"],
+      severities: ["info"],
     },
     {
       framework: "rails",

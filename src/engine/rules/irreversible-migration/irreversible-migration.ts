@@ -1,7 +1,8 @@
 import type { Migration, Operation } from "../../model.js";
-import { pythonString } from "../support/embed-sql.js";
+import { pythonString, sqlCall } from "../support/embed-sql.js";
 import { sqlInverse, type InverseSource } from "../support/sql-inverse.js";
-import { defineRule } from "../support/rule.js";
+import { defineRule, type RuleContext } from "../support/rule.js";
+import { sqlDialect } from "../support/sql-dialect.js";
 import { fixFor } from "../support/fix.js";
 import { railsIrreversibleFix } from "../support/rails-fix.js";
 import { reverseHabit } from "../support/conventions.js";
@@ -34,6 +35,34 @@ function djangoReverseFix(blocking: Operation | undefined, migration: Migration,
     return `migrations.RunSQL(\n    ${pythonString(sql).replace(/\n/g, "\n    ")},\n    ${reverse.replace(/\n/g, "\n    ")}\n)`;
   }
   return `migrations.RunPython(forwards, reverse_code=migrations.RunPython.noop)\nmigrations.RunSQL(sql, reverse_sql="-- SQL that undoes it")`;
+}
+
+interface Deletion {
+  call: string;
+  table?: string;
+}
+
+/** The deleting calls of a data-only up (a DELETE, `destroy_all`, a loop's `record.destroy!`) whose table no earlier step copied. */
+function unbackedDeletions(ctx: RuleContext, ops: readonly Operation[]): Deletion[] {
+  const out: Deletion[] = [];
+  for (const op of ops) {
+    const index = ctx.migration.up.indexOf(op);
+    const found: Deletion[] = op.kind === "dml" && op.verb === "delete" ? [{ call: op.text.split("\n")[0].trim(), table: op.table }] : op.kind === "data_migration" ? (op.deletes ?? []) : [];
+    out.push(...found.filter((d) => d.table === undefined || !ctx.facts.backedUpBefore(d.table, undefined, index)));
+  }
+  return out;
+}
+
+/** Ruby that copies each table the up deletes from before it runs; the tables the code does not name are said to be unknown. */
+function deletionBackupFix(ctx: RuleContext, deletions: readonly Deletion[]): string {
+  const sql = sqlDialect(ctx.migration.database);
+  const tables = [...new Set(deletions.flatMap((d) => (d.table ? [d.table] : [])))];
+  const unknown = [...new Set(deletions.filter((d) => !d.table).map((d) => d.call))];
+  const lines = ["def up", "  # keep a copy of the rows first, so they can be restored (copy only the rows it deletes if the table is large):"];
+  for (const table of tables) lines.push(`  ${sqlCall("rails", sql.copyTable(`${table}_backup`, table))}  # restore: INSERT INTO ${sql.ident(table)} SELECT * FROM ${sql.ident(`${table}_backup`)}`);
+  if (unknown.length) lines.push(`  # ${unknown.join(", ")}: the table ${unknown.length > 1 ? "they delete" : "it deletes"} from is not known from the code (an association, a record found at run time): copy it the same way`);
+  lines.push("  # then the up as it is; without a down, a rollback still stops here, which is right for a deletion", "end");
+  return lines.join("\n");
 }
 
 export default defineRule({
@@ -72,6 +101,35 @@ export default defineRule({
           `and data code outside \`up_only\` or \`reversible\` runs once more, forward, before the schema changes are undone. ` +
           `Run it on the way up only (\`up_only\`, or \`reversible { |dir| dir.up { ... } }\`).`,
         fix: railsIrreversibleFix(ctx.migration, ctx.repository),
+      });
+      return;
+    }
+    // a Rails data-only migration that deletes rows, one-way by a missing down or a raising one: the raise on rollback
+    // is right for a deletion; what can hurt is that the rows are gone with no copy (publishing-api 721a72e363)
+    const deletions = dataOnly && ctx.framework === "rails" ? unbackedDeletions(ctx, meaningful) : [];
+    if (deletions.length > 0) {
+      const calls = [...new Set(deletions.map((d) => `\`${d.call}\``))];
+      ctx.report({
+        loc: down.loc ?? firstLine(ctx),
+        severity: "warning",
+        message:
+          `This one-way data migration deletes rows (${calls.slice(0, 3).join(", ")}${calls.length > 3 ? ", ..." : ""}) and keeps no copy of them. ` +
+          `${down.reason[0].toUpperCase()}${down.reason.slice(1)}: the honest behaviour for a deletion. The hazard is the deletion itself: once it ran, the rows come back only from a database backup.`,
+        fix: deletionBackupFix(ctx, deletions),
+      });
+      return;
+    }
+    // a Rails data-only migration with only an `up` (OpenStreetMap's backfill, publishing-api's find_each(&:substitute)):
+    // Rails raises on rollback, which is the honest behaviour for a one-way data change: an empty down would report
+    // a rollback as done while the rows keep their new values. A note that a rollback stops here
+    if (dataOnly && ctx.framework === "rails" && down.declared !== true) {
+      ctx.report({
+        loc: down.loc ?? firstLine(ctx),
+        severity: "info",
+        message:
+          `This migration only changes data and is one-way: ${down.reason}, the honest behaviour for a data change with no schema to put back ` +
+          `(an empty down would report a rollback as done while the rows keep their new values). A rollback past it stops here.`,
+        fix: `# nothing to do: without a down, a rollback past this migration stops here. If one must pass it, say that it leaves the data as it is:\ndef down\n  # one-way data change: the rows up changed keep their new values (nothing in the schema to put back)\nend`,
       });
       return;
     }

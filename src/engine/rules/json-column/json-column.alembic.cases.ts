@@ -45,6 +45,26 @@ def downgrade():
       lines: [9],
       fixes: ['from sqlalchemy.dialects.postgresql import JSONB\n\nop.add_column("events", sa.Column("payload", JSONB(), nullable=True))'],
     },
+    {
+      framework: "alembic",
+      name: "a column given by keyword in a schema (indico's event_abstracts): the fix's add_column takes the table and schema= apart, never one quoted name",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = "a0"
+
+
+def upgrade():
+    op.add_column("abstract_field_values", column=sa.Column("data", sa.JSON(), nullable=True), schema="event_abstracts")
+
+
+def downgrade():
+    op.drop_column("abstract_field_values", "data", schema="event_abstracts")
+`,
+      lines: [9],
+      fixes: ['from sqlalchemy.dialects.postgresql import JSONB\n\nop.add_column("abstract_field_values", column=sa.Column("data", JSONB(), nullable=True), schema="event_abstracts")'],
+    },
   ],
   valid: [
     {

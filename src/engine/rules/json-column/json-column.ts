@@ -1,3 +1,4 @@
+import { pythonString } from "../support/embed-sql.js";
 import { defineRule } from "../support/rule.js";
 import { fixFor, ident, sym } from "../support/fix.js";
 import { existingTable, upOps } from "../support/scope.js";
@@ -51,5 +52,10 @@ export default defineRule({
 function alembicFix(text: string, table: string, column: string): string {
   const isColumn = (callee: string) => callee.split(".").pop() === "Column";
   const kept = withPositional(text, namesJson, asJsonb, isColumn);
-  return `from sqlalchemy.dialects.postgresql import JSONB\n\n${kept ?? `op.add_column("${table}", sa.Column("${column}", JSONB()))  # keep the column's other arguments (nullable, server_default)`}`;
+  // a schema-qualified table is op.add_column's table and schema=: one string would be quoted as one name
+  const dot = table.lastIndexOf(".");
+  const where = dot > 0 ? `${pythonString(table.slice(dot + 1))}, ` : `${pythonString(table)}, `;
+  const schema = dot > 0 ? `, schema=${pythonString(table.slice(0, dot))}` : "";
+  const written = `import sqlalchemy as sa\n\nop.add_column(${where}sa.Column(${pythonString(column)}, JSONB())${schema})  # keep the column's other arguments (nullable, server_default)`;
+  return `from sqlalchemy.dialects.postgresql import JSONB\n${kept ? `\n${kept}` : written}`;
 }

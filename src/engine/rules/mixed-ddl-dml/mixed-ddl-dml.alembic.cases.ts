@@ -41,6 +41,60 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "zou's introduce_concepts (trimmed): the stub models the data change builds move with what they read, their bases (base = declarative_base(), BaseMixin) and every import their bodies use (sa, expression, UUIDType)",
+      path: "zou/migrations/versions/feffd3c5b806_introduce_concepts.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+from sqlalchemy import orm
+from sqlalchemy.ext.declarative import declarative_base
+from zou.migrations.utils.base import BaseMixin
+from sqlalchemy_utils import UUIDType
+from sqlalchemy.sql import expression
+
+revision = "feffd3c5b806"
+down_revision = "5b9fd9ddfe43"
+branch_labels = None
+depends_on = None
+
+base = declarative_base()
+
+
+class TaskStatus(base, BaseMixin):
+    __tablename__ = "task_status"
+    name = sa.Column(sa.String(40), nullable=False)
+    for_concept = sa.Column(sa.Boolean(), server_default=expression.false(), default=False)
+
+
+class TaskType(base, BaseMixin):
+    __tablename__ = "task_type"
+    name = sa.Column(sa.String(40), nullable=False)
+    department_id = sa.Column(UUIDType(binary=False), sa.ForeignKey("department.id"), index=True)
+
+
+def upgrade():
+    with op.batch_alter_table("task_status", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("for_concept", sa.Boolean(), server_default=sa.text("false"), nullable=True))
+
+    bind = op.get_bind()
+    session = orm.Session(bind=bind)
+    session.merge(TaskStatus(name="Neutral", for_concept=True))
+    session.merge(TaskType(name="Concept"))
+    session.commit()
+
+
+def downgrade():
+    bind = op.get_bind()
+    session = orm.Session(bind=bind)
+    session.query(TaskStatus).filter_by(for_concept=True).delete()
+    session.commit()
+    with op.batch_alter_table("task_status", schema=None) as batch_op:
+        batch_op.drop_column("for_concept")
+`,
+      lines: [35],
+      fixes: ["# revision 1, zou/migrations/versions/feffd3c5b806_introduce_concepts.py as it becomes: without the data change\nfrom alembic import op\nimport sqlalchemy as sa\nfrom sqlalchemy import orm\nfrom sqlalchemy.ext.declarative import declarative_base\nfrom zou.migrations.utils.base import BaseMixin\nfrom sqlalchemy_utils import UUIDType\nfrom sqlalchemy.sql import expression\n\nrevision = \"feffd3c5b806\"\ndown_revision = \"5b9fd9ddfe43\"\nbranch_labels = None\ndepends_on = None\n\nbase = declarative_base()\n\n\nclass TaskStatus(base, BaseMixin):\n    __tablename__ = \"task_status\"\n    name = sa.Column(sa.String(40), nullable=False)\n    for_concept = sa.Column(sa.Boolean(), server_default=expression.false(), default=False)\n\n\ndef upgrade():\n    with op.batch_alter_table(\"task_status\", schema=None) as batch_op:\n        batch_op.add_column(sa.Column(\"for_concept\", sa.Boolean(), server_default=sa.text(\"false\"), nullable=True))\n\n    bind = op.get_bind()\n    session = orm.Session(bind=bind)\n\n\ndef downgrade():\n    bind = op.get_bind()\n    session = orm.Session(bind=bind)\n    session.query(TaskStatus).filter_by(for_concept=True).delete()\n    session.commit()\n    with op.batch_alter_table(\"task_status\", schema=None) as batch_op:\n        batch_op.drop_column(\"for_concept\")\n\n# revision 2, new file zou/migrations/versions/ce4a9fb381fe_backfill_data.py: the data change, once revision 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nfrom alembic import op\nimport sqlalchemy as sa\nfrom sqlalchemy import orm\nfrom sqlalchemy.ext.declarative import declarative_base\nfrom zou.migrations.utils.base import BaseMixin\nfrom sqlalchemy_utils import UUIDType\nfrom sqlalchemy.sql import expression\n\n\nbase = declarative_base()\n\n\nclass TaskStatus(base, BaseMixin):\n    __tablename__ = \"task_status\"\n    name = sa.Column(sa.String(40), nullable=False)\n    for_concept = sa.Column(sa.Boolean(), server_default=expression.false(), default=False)\n\n\nclass TaskType(base, BaseMixin):\n    __tablename__ = \"task_type\"\n    name = sa.Column(sa.String(40), nullable=False)\n    department_id = sa.Column(UUIDType(binary=False), sa.ForeignKey(\"department.id\"), index=True)\n\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"ce4a9fb381fe\"\nrevision = NEW_REVISION_ID\ndown_revision = \"feffd3c5b806\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    bind = op.get_bind()\n    session = orm.Session(bind=bind)\n    session.merge(TaskStatus(name=\"Neutral\", for_concept=True))\n    session.merge(TaskType(name=\"Concept\"))\n    session.commit()\n\n\ndef downgrade():\n    pass\n\n# the revision whose down_revision is \"feffd3c5b806\" now follows the last of these: give it that revision's id"],
+    },
+    {
+      framework: "alembic",
       name: "the loop over the query also changes the rows it reads (p.enabled = False is written at the flush): a data change of an existing table",
       code: `${PLUGIN_INSTANCE_CREATED}    for p in session.query(Plugin).all():
         p.enabled = False

@@ -5,6 +5,52 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "a RunPython whose SELECT locks rows (FOR UPDATE) or that saves what it read: a write, still reported",
+      code: `from django.db import migrations, models
+
+
+def lock_then_save(apps, schema_editor):
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute("SELECT id FROM app_order FOR UPDATE")
+    Order = apps.get_model("app", "Order")
+    order = Order.objects.get(pk=1)
+    order.save()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="currency", field=models.CharField(max_length=3, null=True)),
+        migrations.RunPython(lock_then_save, migrations.RunPython.noop),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [17],
+    },
+    {
+      framework: "django",
+      name: "a RunPython whose only SQL is a SELECT calling setval (writes a sequence): still a data change",
+      code: `from django.db import migrations, models
+
+
+def reset_sequence(apps, schema_editor):
+    schema_editor.execute("SELECT setval('app_order_id_seq', (SELECT max(id) FROM app_order))")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="currency", field=models.CharField(max_length=3, null=True)),
+        migrations.RunPython(reset_sequence, migrations.RunPython.noop),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [13],
+    },
+    {
+      framework: "django",
       name: "a copy into a new model then the old field cleared (flagsmith's 0008_webhook): migration 2 keeps the RunPython atomic, with its function and imports",
       code: `from django.db import migrations, models
 
@@ -116,6 +162,38 @@ class Migration(migrations.Migration):
     },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "a RunPython that only reads (rapidpro's pgvector version check: SELECT extversion, then raise) next to a schema change: no data change",
+      code: `from django.db import migrations, models
+
+
+def check_vector_version(apps, schema_editor):
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute("SELECT extversion FROM pg_extension WHERE extname = 'vector'")
+        version = cursor.fetchone()[0]
+
+    if tuple(int(p) for p in version.split(".")[:2]) < (0, 8):
+        raise Exception(f"pgvector extension >= 0.8 is required (found {version})")
+
+
+def check_no_orphans(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    if Order.objects.filter(total=None).exists() or Order.objects.count() > 10:
+        raise RuntimeError("orders without a total")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(check_vector_version, migrations.RunPython.noop),
+        migrations.AddField(model_name="order", name="currency", field=models.CharField(max_length=3, null=True)),
+        migrations.RunPython(check_no_orphans, migrations.RunPython.noop),
+    ]
+`,
+      files: DJANGO_INITIAL,
+    },
     {
       framework: "django",
       name: "the only schema change deletes a model the data change does not touch",

@@ -242,7 +242,8 @@ export default defineRule({
       tables !== undefined && tables.length > 0 && tables.every((t) => ctx.facts.isNewTable(t, index));
     const dataOps = indexed.filter(
       ({ op, index }) =>
-        (op.kind === "data_migration" && !seedsNewTables(op.writes ?? (ctx.framework === "django" ? op.tables : undefined), index)) ||
+        // a RunPython that only reads (`SELECT extversion`, `.exists()`) changes no data
+        (op.kind === "data_migration" && op.readOnly !== true && !seedsNewTables(op.writes ?? (ctx.framework === "django" ? op.tables : undefined), index)) ||
         (op.kind === "dml" && op.verb !== "copy" && !(op.table && ctx.facts.isNewTable(op.table, index)) && !isPolymorphicTypeRename(op, up, ctx.framework)),
     );
     const schemaOps = indexed.filter(({ op }) => SCHEMA_KINDS.has(op.kind));

@@ -1,6 +1,57 @@
 import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
+/** bookwyrm's author.born before 0233 (a DateTimeField), and its fields module: PartialDateField's column is a DateTimeField's */
+const AUTHOR_INITIAL = {
+  "app/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="Author",
+            fields=[("id", models.AutoField(primary_key=True)), ("born", models.DateTimeField(null=True)), ("name", models.CharField(max_length=255))],
+        ),
+    ]
+`,
+};
+
+const FIELDS_MODULE = `from django.db import models
+
+
+class PartialDateModel(models.DateTimeField):
+    pass
+
+
+class ActivitypubFieldMixin:
+    activitypub_field = None
+
+
+class PartialDateField(ActivitypubFieldMixin, PartialDateModel):
+    pass
+
+
+class ShortNameField(ActivitypubFieldMixin, models.CharField):
+    pass
+`;
+
+/** bookwyrm's 0233: AlterField to the project's PartialDateField */
+const alterTo = (field: string) => `from django.db import migrations, models
+import app.models.fields
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="author", name="${field.startsWith("app.models.fields.Short") ? "name" : "born"}", field=${field}),
+    ]
+`;
+
 export default defineCases({
   invalid: [
     {
@@ -19,9 +70,48 @@ class Migration(migrations.Migration):
 `,
       files: DJANGO_INITIAL,
       lines: [8, 9],
+      // PostgreSQL aborts the ALTER on a misfit (never cuts it): the fix checks first, keeps no copy, and reverses
+      messages: ["aborts the ALTER at the first value that does not fit (it never truncates)", "aborts the ALTER at the first value that does not fit (it never truncates)"],
+      fixes: [
+        `# stop before the rewrite if a value does not fit varchar(50) (PostgreSQL would abort the ALTER at that row, after rewriting the rows before it):
+migrations.RunSQL("DO $$ BEGIN IF EXISTS (SELECT FROM app_order WHERE length(number::text) > 50) THEN RAISE EXCEPTION 'some values of app_order.number do not fit varchar(50)'; END IF; END $$", reverse_sql=migrations.RunSQL.noop),
+migrations.AlterField(model_name="order", name="number", field=models.CharField(max_length=50)),`,
+        `# stop before the rewrite if a value does not fit integer (PostgreSQL would abort the ALTER at that row, after rewriting the rows before it):
+migrations.RunSQL("DO $$ BEGIN IF EXISTS (SELECT FROM app_order WHERE total NOT BETWEEN -2147483648 AND 2147483647) THEN RAISE EXCEPTION 'some values of app_order.total do not fit integer'; END IF; END $$", reverse_sql=migrations.RunSQL.noop),
+migrations.AlterField(model_name="order", name="total", field=models.IntegerField()),`,
+      ],
+    },
+    {
+      framework: "django",
+      name: "a project field class resolved through its bases to a CharField: max_length 255 -> 40 narrows",
+      path: "app/migrations/0002_short_name.py",
+      code: alterTo("app.models.fields.ShortNameField(max_length=40)"),
+      files: { ...AUTHOR_INITIAL, "app/models/fields.py": FIELDS_MODULE },
+      lines: [9],
     },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "bookwyrm 0233: PartialDateField ends in DateField, but its base PartialDateModel is a DateTimeField: the column stays timestamptz",
+      path: "app/migrations/0002_author_born.py",
+      code: alterTo("app.models.fields.PartialDateField(blank=True, null=True)"),
+      files: { ...AUTHOR_INITIAL, "app/models/fields.py": FIELDS_MODULE },
+    },
+    {
+      framework: "django",
+      name: "a project field class whose base comes from a module migguard did not read: its column type is unknown, not narrower",
+      path: "app/migrations/0002_author_born.py",
+      code: alterTo("app.models.fields.PartialDateField(blank=True, null=True)"),
+      files: { ...AUTHOR_INITIAL, "app/models/fields.py": FIELDS_MODULE.replace("class PartialDateModel(models.DateTimeField):\n    pass\n", "from app.utils.partial_date import PartialDateModel\n") },
+    },
+    {
+      framework: "django",
+      name: "a field class of a package the project does not define, named like a DateField: unknown, not narrower",
+      path: "app/migrations/0002_author_born.py",
+      code: alterTo("partial_dates.PartialDateField(null=True)"),
+      files: AUTHOR_INITIAL,
+    },
     {
       framework: "django",
       name: "widening",

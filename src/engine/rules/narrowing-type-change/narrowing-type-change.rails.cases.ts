@@ -19,6 +19,34 @@ end
 `,
       lines: [3, 4],
     },
+    {
+      framework: "rails",
+      name: "a shorter limit on a table created 3 days earlier: PostgreSQL loses no value and the rewrite of a young table is brief, a note",
+      path: "db/migrate/20240110090000_shorten_tag_names.rb",
+      files: {
+        "db/migrate/20240107090000_create_tags.rb": `class CreateTags < ActiveRecord::Migration[7.1]
+  def change
+    create_table :tags do |t|
+      t.string :name, limit: 140
+    end
+  end
+end
+`,
+      },
+      code: `class ShortenTagNames < ActiveRecord::Migration[7.1]
+  def up
+    change_column :tags, :name, :string, limit: 100
+  end
+
+  def down
+    change_column :tags, :name, :string, limit: 140
+  end
+end
+`,
+      lines: [3],
+      severities: ["info"],
+      messages: ["tags was created 3 days earlier by 20240107090000_create_tags.rb: a young table is usually small, so the rewrite is brief, and no value can be lost."],
+    },
   ],
   valid: [
     {

@@ -1,12 +1,15 @@
 import { isNarrowing } from "../../types.js";
-import { beforeOperation } from "../support/data-code.js";
-import type { OperationOf, TypeRef } from "../../model.js";
+import { beforeOperation, dataCode } from "../support/data-code.js";
+import type { Operation, OperationOf, TypeRef } from "../../model.js";
+import { pythonString } from "../support/embed-sql.js";
+import { youngTable } from "../../production/young-tables.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { tableWithRows, upOps } from "../support/scope.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 import { sqlDialect } from "../support/sql-dialect.js";
 import { doesNotFit } from "../support/sql-text.js";
 import { columnBackup } from "../support/column-backup.js";
+import { djangoFieldType } from "../support/django-field-type.js";
 
 /**
  * The type changes of the up: ALTER COLUMN ... TYPE, and on MySQL / MariaDB a MODIFY or CHANGE, which restates the
@@ -30,6 +33,32 @@ function columnTypeChanges(ctx: RuleContext): TypeChange[] {
   return changes;
 }
 
+/**
+ * PostgreSQL's ALTER COLUMN TYPE casts by assignment: a string longer than varchar(n) / char(n) and an integer out
+ * of the smaller type's range raise an error (the whole ALTER rolls back), they are never cut. Rounding a numeric
+ * or a float, or a timestamp to a date, loses the part silently.
+ */
+function refusesMisfits(from: TypeRef, to: TypeRef): boolean {
+  const integers = new Set(["smallint", "integer", "bigint"]);
+  return to.name === "varchar" || to.name === "char" || (integers.has(from.name) && integers.has(to.name));
+}
+
+/** Django: each SQL step a RunSQL with its reverse (nothing to undo for a check, the copy dropped), then the operation as written. */
+function djangoSteps(steps: readonly string[], op: Operation, backup: string | undefined): string {
+  const out: string[] = [];
+  // each line is a comment or one whole statement (the DO block is written on one line)
+  for (const step of steps.flatMap((s) => s.split("\n"))) {
+    if (step.startsWith("--")) out.push(step.replace(/^--\s?/, "# "));
+    else {
+      const statement = step.replace(/;\s*$/, "");
+      const reverse = backup && /^CREATE TABLE /i.test(statement) ? pythonString(`DROP TABLE ${backup}`) : "migrations.RunSQL.noop";
+      out.push(`migrations.RunSQL(${pythonString(statement)}, reverse_sql=${reverse}),`);
+    }
+  }
+  const original = dataCode("django", op);
+  return [...out, original.trimEnd().endsWith(",") ? original : `${original},`].join("\n");
+}
+
 export default defineRule({
   meta: {
     id: "narrowing-type-change",
@@ -44,36 +73,47 @@ export default defineRule({
   check(ctx) {
     for (const change of columnTypeChanges(ctx)) {
       const { op, index } = change;
+      if (ctx.framework === "django" && op.ormFieldDef) {
+        const type = djangoFieldType(ctx, op.ormFieldDef, change.type);
+        if (!type) continue; // a field class migguard cannot resolve: its column type is unknown, not narrower
+        change.type = type;
+      }
       const from = change.from ?? ctx.repository.columnType(op.table, change.column, index);
       if (!tableWithRows(ctx, op.table, index) || ctx.facts.isDroppedAfter(op.table, index) || !isNarrowing(from, change.type)) continue;
       const where = `${op.table}.${change.column}`;
       const sql = sqlDialect(ctx.migration.database);
       const ident = sql.ident;
       const misfit = sql.mysql ? undefined : doesNotFit(change.column, from, change.type, ctx.postgresVersion);
+      const refuses = !sql.mysql && refusesMisfits(from!, change.type);
       // MySQL has no anonymous block to raise from; in strict mode the ALTER itself fails on a value that does not fit
       const check = sql.mysql
         ? `-- in strict mode MySQL refuses a value that does not fit instead of cutting it, and the ALTER changes nothing:\nSET SESSION sql_mode = CONCAT_WS(',', @@SESSION.sql_mode, 'STRICT_ALL_TABLES');`
         : misfit
         ? `DO $$ BEGIN IF EXISTS (SELECT FROM ${ident(op.table)} WHERE ${misfit}) THEN RAISE EXCEPTION 'some values of ${where} do not fit ${change.type.text.replace(/'/g, "''")}'; END IF; END $$;`
         : `-- check that every value of ${where} fits ${change.type.text} before this runs`;
-      // the key and the column, the whole table when the column is the key (never `SELECT id, id`: PostgreSQL 15
-      // refuses a column named twice in CREATE TABLE AS)
-      const kept = columnBackup(ctx, op.table, change.column, index);
+      // PostgreSQL refusing every misfit and the check proving there is none: nothing can be lost, no copy to keep.
+      // Otherwise the key and the column, the whole table when the column is the key (never `SELECT id, id`:
+      // PostgreSQL 15 refuses a column named twice in CREATE TABLE AS)
+      const kept = refuses && misfit ? undefined : columnBackup(ctx, op.table, change.column, index);
+      const steps = [
+        kept
+          ? `-- stop if a value does not fit ${change.type.text}, and keep a copy of the old values (a column of the new type beside the old one is safer still):`
+          : `-- stop before the rewrite if a value does not fit ${change.type.text} (PostgreSQL would abort the ALTER at that row, after rewriting the rows before it):`,
+        check,
+        ...(kept?.note ? [`-- ${kept.note}`] : []),
+        ...(kept ? [`${kept.sql};`] : []),
+      ];
+      // nothing lost and, on a table created days before (young-tables.ts), a brief rewrite: a note
+      const young = refuses ? youngTable(op, ctx.migration, ctx.repository, ctx.config, ctx.production?.production) : undefined;
       ctx.report({
         op,
-        message: `Changing ${where} from ${from!.text} to ${change.type.text} narrows the type: values that do not fit fail the migration or lose precision.`,
-        fix: beforeOperation(
-          ctx.framework,
-          [
-            `-- stop if a value does not fit ${change.type.text}, and keep a copy of the old values (a column of the new type beside the old one is safer still):`,
-            check,
-            ...(kept.note ? [`-- ${kept.note}`] : []),
-            `${kept.sql};`,
-          ].join("\n"),
-          op,
-          "",
-          ctx.migration.database,
-        ),
+        severity: young ? "info" : undefined,
+        message: refuses
+          ? `Changing ${where} from ${from!.text} to ${change.type.text} narrows the type: PostgreSQL rewrites ${op.table} under an ACCESS EXCLUSIVE lock and aborts the ALTER at the first value that does not fit (it never truncates), so one such row fails the deploy after the rewrite work.${
+              young ? ` ${young.created}: a young table is usually small, so the rewrite is brief, and no value can be lost.` : ""
+            }`
+          : `Changing ${where} from ${from!.text} to ${change.type.text} narrows the type: values that do not fit fail the migration or lose precision.`,
+        fix: ctx.framework === "django" ? djangoSteps(steps, op, kept ? ident(kept.backup) : undefined) : beforeOperation(ctx.framework, steps.join("\n"), op, "", ctx.migration.database),
       });
     }
   },

@@ -1,9 +1,114 @@
 import { defineCases } from "../support/rule.js";
 import { SEED_ANTI_PATTERN, SEED_QUICK_PATCH } from "../../testing/rails-fixtures.js";
 
+/** danbooru's drop_keeper_data_from_posts, written for Rails `version` (its bracket decides partial inserts) */
+const dropKeeperData = (version: string) => `class DropKeeperDataFromPosts < ActiveRecord::Migration[${version}]
+  def change
+    remove_column :posts, :keeper_data, :text
+  end
+end
+`;
+/** the Post model, which does not name keeper_data */
+const POST_MODEL = { "app/models/post.rb": 'class Post < ApplicationRecord\n  belongs_to :uploader, class_name: "User"\nend\n' };
+/** the model and a controller: the application's code read beyond the model files, none naming keeper_data */
+const POST_CODE = {
+  ...POST_MODEL,
+  "app/controllers/posts_controller.rb": "class PostsController < ApplicationController\n  def show\n    @post = Post.find(params[:id])\n  end\nend\n",
+};
+/** config/application.rb with `config.load_defaults version` */
+const loadDefaults = (version: string) => ({ "config/application.rb": `module Danbooru\n  class Application < Rails::Application\n    config.load_defaults ${version}\n  end\nend\n` });
+
 export default defineCases({
   invalid: [
     { framework: "rails", name: "the seed's anti-pattern: change removes users.phone_number", code: SEED_ANTI_PATTERN, lines: [3] },
+    {
+      framework: "rails",
+      name: "strong evidence, a note (danbooru's drop_keeper_data_from_posts): Rails 6.0 inserts only the columns it set, and neither the model nor the application's other code read name the column",
+      code: dropKeeperData("6.0"),
+      files: POST_CODE,
+      lines: [3],
+      severities: ["info"],
+      messages: ["never name keeper_data"],
+    },
+    {
+      framework: "rails",
+      name: "partial evidence, a warning: only the model files were read (no other code to search)",
+      code: dropKeeperData("6.0"),
+      files: POST_MODEL,
+      lines: [3],
+      severities: ["warning"],
+    },
+    {
+      framework: "rails",
+      name: "a helper of the application still reads the column: the error",
+      code: dropKeeperData("6.0"),
+      files: {
+        "app/models/post.rb": "class Post < ApplicationRecord\nend\n",
+        "app/helpers/posts_helper.rb": "module PostsHelper\n  def keeper(post)\n    post.keeper_data&.fetch(\"uid\")\n  end\nend\n",
+      },
+      lines: [3],
+      severities: ["error"],
+    },
+    {
+      framework: "rails",
+      name: "Rails 7.1 under load_defaults 6.1 still inserts only the attributes set: no code names the column, a note",
+      code: dropKeeperData("7.1"),
+      files: {
+        ...POST_CODE,
+        ...loadDefaults("6.1"),
+      },
+      lines: [3],
+      severities: ["info"],
+      messages: ["config/application.rb keeps load_defaults 6.1"],
+    },
+    {
+      framework: "rails",
+      name: "Rails 7.1 with partial_inserts switched back on in an initializer: a note",
+      code: dropKeeperData("7.1"),
+      files: {
+        ...POST_CODE,
+        ...loadDefaults("7.1"),
+        "config/initializers/active_record.rb": "Rails.application.config.active_record.partial_inserts = true\n",
+      },
+      lines: [3],
+      severities: ["info"],
+      messages: ["sets partial_inserts = true"],
+    },
+    {
+      framework: "rails",
+      name: "Rails 7.1 under load_defaults 7.1 names every cached column in each INSERT: the error, however little code names the column",
+      code: dropKeeperData("7.1"),
+      files: {
+        ...POST_CODE,
+        ...loadDefaults("7.1"),
+      },
+      lines: [3],
+      severities: ["error"],
+    },
+    {
+      framework: "rails",
+      name: "a Rails 6.0 migration in a project that locks Rails 8.1 and load_defaults 8.0 today: the version that ran it did partial inserts, a note",
+      code: dropKeeperData("6.0"),
+      files: {
+        ...POST_CODE,
+        ...loadDefaults("8.0"),
+        "Gemfile.lock": "GEM\n  remote: https://rubygems.org/\n  specs:\n    activerecord (8.1.3)\n    rails (8.1.3)\n",
+      },
+      lines: [3],
+      severities: ["info"],
+      messages: ["written for Rails 6.0"],
+    },
+    {
+      framework: "rails",
+      name: "partial_inserts = false in production.rb before Rails 7.0: every INSERT names the cached columns, the error",
+      code: dropKeeperData("6.0"),
+      files: {
+        ...POST_CODE,
+        "config/environments/production.rb": "Rails.application.configure do\n  config.active_record.partial_inserts = false\nend\n",
+      },
+      lines: [3],
+      severities: ["error"],
+    },
     {
       framework: "rails",
       name: "remove_columns and t.remove with a type",

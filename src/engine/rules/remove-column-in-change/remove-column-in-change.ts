@@ -4,7 +4,7 @@ import { columnBackup, type ColumnBackup } from "../support/column-backup.js";
 import { rubyString } from "../support/embed-sql.js";
 import { fixFor, ident, sym } from "../support/fix.js";
 import { assured, ignoredColumnsFix, railsType, rubyDefault } from "../support/rails-fix.js";
-import { backupFix, plannedRemoval } from "../support/planned-removal.js";
+import { backupFix, plannedRemoval, plannedSeverity } from "../support/planned-removal.js";
 import { droppedColumnMatters, restoredByDown, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 
@@ -40,8 +40,8 @@ export default defineRule({
       if (planned) {
         ctx.report({
           op,
-          severity: "warning",
-          message: `Removing ${op.table}.${op.column} deletes its values for good, and rolling back this \`change\` re-adds the column empty. It is the planned last step of a two-step removal (${planned}), so running code no longer reads it: keep a copy of the values if anyone may need them.`,
+          severity: plannedSeverity(planned),
+          message: `Removing ${op.table}.${op.column} deletes its values for good, and rolling back this \`change\` re-adds the column empty. It is the planned last step of a two-step removal (${planned.reason}), so running code no longer reads it: keep a copy of the values if anyone may need them.`,
           fix: backupFix(ctx, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index }),
         });
         continue;

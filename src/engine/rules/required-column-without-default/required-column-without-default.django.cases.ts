@@ -17,6 +17,40 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "a unique field with default=uuid.uuid4: no db_default or one stand-in for every row (they collide); Django's recipe: nullable and not unique, a value per row, then the field as written",
+      code: `import uuid
+
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="public_id", field=models.UUIDField(default=uuid.uuid4, unique=True)),
+    ]
+`,
+      files: DJANGO_5_1_FILES,
+      lines: [10],
+      fixes: [
+        `# 1. add the field nullable and not unique (existing rows stay NULL):
+migrations.AddField(model_name="Order", name="public_id", field=models.UUIDField(null=True)),
+# 2. give each row its own value (a function of the migration module, with atomic = False on a large table):
+def fill_public_id(apps, schema_editor):
+    Model = apps.get_model("app", "Order")
+    for row in Model.objects.filter(public_id__isnull=True).iterator():
+        row.public_id = uuid.uuid4()
+        row.save(update_fields=["public_id"])
+
+
+migrations.RunPython(fill_public_id, reverse_code=migrations.RunPython.noop),
+# 3. in a later migration, the field as written:
+migrations.AlterField(model_name="Order", name="public_id", field=models.UUIDField(default=uuid.uuid4, unique=True)),
+# (the AlterField of step 3 makes public_id NOT NULL: only once every running version of the code writes it)`,
+      ],
+    },
+    {
+      framework: "django",
       name: "Django 4.2 pinned in requirements/base.txt: check= for CheckConstraint, and no db_default (5.0+): the AddField as written (a callable default stays) then a RunSQL SET DEFAULT of the migration's own; NULLs the AlterField's default fills are filled before VALIDATE",
       code: DJANGO_DEFAULTS_MIGRATION,
       files: DJANGO_4_2_FILES,

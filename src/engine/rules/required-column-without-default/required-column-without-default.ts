@@ -1,4 +1,5 @@
 import type { ColumnSpec, Operation, OperationOf, TypeRef } from "../../model.js";
+import { djangoUniqueFieldFix } from "../support/django-unique-field.js";
 import { neutralDefault, neutralDefaultNote, saType } from "../support/column-code.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { nameKey } from "../support/facts.js";
@@ -180,6 +181,10 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const c = op.column;
   const model = op.ormModel ?? op.table;
   const field = op.ormField ?? c.name;
+  // a unique field: AddField writes its default (a callable is called once) or db_default into every existing row,
+  // and they collide; Django's recipe gives each row its own value before the field becomes unique and NOT NULL
+  const unique = op.ormFieldDef && keywordText(op.ormFieldDef, "unique") === "True" ? djangoUniqueFieldFix(op, ctx.migration) : undefined;
+  if (unique) return [unique, `# (the AlterField of step 3 makes ${field} NOT NULL: only once every running version of the code writes it)`].join("\n");
   const written = op.ormFieldDef ? keywordText(op.ormFieldDef, "default") : undefined;
   // db_default takes a value or a database expression, not a Python callable
   const literal = written !== undefined && /^(?:-?\d+(?:\.\d+)?|True|False|"[^"]*"|'[^']*')$/.test(written) ? written : undefined;

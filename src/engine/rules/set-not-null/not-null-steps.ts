@@ -93,13 +93,31 @@ function djangoSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
     const fn = `fill_${op.table.split(".").pop()}_${op.column}`.replace(/[^a-zA-Z0-9_]/g, "_");
     const needs = (unboundNames(defaultText) ?? []).filter((n) => !DJANGO_BOUND.has(n));
     const app = djangoApp(ctx.migration).label;
+    // a unique field cannot take one value in every NULL row: a callable default (uuid.uuid4) is called per row
+    const unique = keywordText(def, "unique") === "True" || keywordText(def, "primary_key") === "True";
+    const perRow = unique && /^[A-Za-z_][\w.]*$/.test(defaultText) && !["True", "False", "None"].includes(defaultText);
     steps.push({
       name: `fill ${op.table} ${op.column}`,
       noTransaction: true,
       definitions: [
         ...carried.definitions,
         ...(needs.length && !carried.definitions.length ? [`# ${needs.join(", ")}: import ${needs.length === 1 ? "it" : "them"} as the migration that had the AlterField does`] : []),
-        djangoBatchedFillFunction(fn, sqlBatchFillUpdate(op, "%s"), {
+        perRow
+          ? [
+              `def ${fn}(apps, schema_editor):`,
+              `    # ${field} is unique: each NULL row gets its own value of the default (one value for all would collide);`,
+              `    # 1000 rows a batch, each committed on its own (atomic = False), until none is left`,
+              `    Model = apps.get_model(${pythonString(app)}, ${pythonString(model)})`,
+              `    default = ${defaultText}`,
+              `    while True:`,
+              `        rows = list(Model.objects.filter(${field}__isnull=True)[:1000])`,
+              `        if not rows:`,
+              `            break`,
+              `        for row in rows:`,
+              `            row.${field} = default()`,
+              `        Model.objects.bulk_update(rows, [${pythonString(field)}])`,
+            ].join("\n")
+          : djangoBatchedFillFunction(fn, sqlBatchFillUpdate(op, "%s"), {
           setup: [
             `# the value Django's AlterField gives NULL rows: its default, called once when it is a callable`,
             `field = apps.get_model(${pythonString(app)}, ${pythonString(model)})._meta.get_field(${pythonString(field)})`,
@@ -108,6 +126,7 @@ function djangoSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
           ],
           params: "[value]",
         }),
+        ...(unique && !perRow ? [`# ${field} is unique: the one value above fills at most one NULL row; the others need values of their own, which migguard does not know`] : []),
       ],
       statements: [`migrations.RunPython(${fn}, migrations.RunPython.noop),`],
     });

@@ -50,6 +50,10 @@ const lemurFix = (beforeValidate: string) =>
   beforeValidate +
   "    op.execute(\"ALTER TABLE certificate_associations VALIDATE CONSTRAINT certificate_associations_domain_id_not_null\")\n    op.alter_column(\"certificate_associations\", \"domain_id\", existing_type=sa.INTEGER(), nullable=False)\n    op.drop_constraint(\"certificate_associations_domain_id_not_null\", \"certificate_associations\")\n\n\ndef downgrade():\n    op.alter_column(\"certificate_associations\", \"domain_id\", nullable=True)\n    pass";
 
+/** A revision of zou's chain that changes nothing: only its place in the graph matters. */
+const zouRevision = (id: string, after: string | undefined) =>
+  `from alembic import op\n\nrevision = "${id}"\ndown_revision = ${after ? `"${after}"` : "None"}\n\n\ndef upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n`;
+
 export default defineCases({
   invalid: [
     {
@@ -60,6 +64,33 @@ export default defineCases({
       code: LEMUR_REVISION,
       lines: [9],
       fixes: [lemurFix("    # lemur/migrations/env.py runs every revision of an upgrade in one transaction (context.configure has no transaction_per_migration=True, unless **current_app.extensions[\"migrate\"].configure_args brings it):\n    # commit what the revisions before ran, releasing their locks; the statements below run in a new transaction\n    with op.get_context().autocommit_block():\n        pass\n")],
+    },
+    {
+      framework: "alembic",
+      name: "zou: a revision of a second version location (legacy/, whose last revision a squash root in versions/ replaces) is followed by the head of the whole graph, in versions/, not by the squash root",
+      path: "zou/migrations/versions/legacy/4e3738cdc34c_.py",
+      files: {
+        "zou/migrations/versions/legacy/a1b2c3d4e5f6_add_position.py": zouRevision("a1b2c3d4e5f6", "4e3738cdc34c"),
+        "zou/migrations/versions/0001_squash_pre_1_0_0.py": zouRevision("a1b2c3d4e5f6", undefined),
+        "zou/migrations/versions/a0f668430352_add_created_by.py": zouRevision("a0f668430352", "a1b2c3d4e5f6"),
+        "zou/migrations/versions/b7d419c25e08_index_keys.py": zouRevision("b7d419c25e08", "a0f668430352"),
+      },
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "4e3738cdc34c"
+down_revision = "6c597e842afa"
+
+
+def upgrade():
+    op.alter_column("project_task_type_link", "priority", existing_type=sa.INTEGER(), nullable=False)
+
+
+def downgrade():
+    op.alter_column("project_task_type_link", "priority", existing_type=sa.INTEGER(), nullable=True)
+`,
+      lines: [9],
+      fixes: ["op.execute(\"ALTER TABLE project_task_type_link ADD CONSTRAINT project_task_type_link_priority_not_null CHECK (priority IS NOT NULL) NOT VALID\")\n\n# then a new migration, zou/migrations/versions/6c70a1a049ac_validate_project_task_type_link_priority_not_null.py:\nfrom alembic import op\nimport sqlalchemy as sa\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"6c70a1a049ac\"\nrevision = NEW_REVISION_ID\ndown_revision = \"b7d419c25e08\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.execute(\"ALTER TABLE project_task_type_link VALIDATE CONSTRAINT project_task_type_link_priority_not_null\")\n    op.alter_column(\"project_task_type_link\", \"priority\", existing_type=sa.INTEGER(), nullable=False)\n    op.drop_constraint(\"project_task_type_link_priority_not_null\", \"project_task_type_link\")\n\n\ndef downgrade():\n    op.alter_column(\"project_task_type_link\", \"priority\", nullable=True)\n    pass"],
     },
     {
       framework: "alembic",

@@ -5,6 +5,25 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "a unique field made NOT NULL with default=uuid.uuid4: the fill gives each NULL row its own value, never one for all (rapidpro triggers 0049)",
+      code: `import uuid
+
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="token", field=models.UUIDField(null=True, unique=True)),
+        migrations.AlterField(model_name="order", name="token", field=models.UUIDField(default=uuid.uuid4, unique=True)),
+    ]
+`,
+      files: DJANGO_5_1_FILES,
+      lines: [11],
+    },
+    {
+      framework: "django",
       name: "Django 4.2 pinned in requirements/base.txt: check= for CheckConstraint, and no db_default (5.0+): the AddField as written (a callable default stays) then a RunSQL SET DEFAULT of the migration's own; NULLs the AlterField's default fills are filled before VALIDATE",
       code: DJANGO_DEFAULTS_MIGRATION,
       files: DJANGO_4_2_FILES,

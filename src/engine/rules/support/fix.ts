@@ -6,6 +6,7 @@ import type { Framework } from "../../model.js";
 import { QuoteUtils } from "@pgsql/quotes";
 import { embedSql } from "./embed-sql.js";
 import { singularize } from "../../adapters/rails/inflections.js";
+import { postgresDefaultName } from "./pg-names.js";
 
 /**
  * A framework's variant is a function that builds it, never a value: only the migration's own framework's is
@@ -55,6 +56,9 @@ export function ident(name: string): string {
 }
 
 /** A Ruby symbol for a table or column name. */
+/** `text` as a PostgreSQL string literal (standard_conforming_strings: only quotes are doubled). */
+export const sqlString = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+
 export const sym = (name: string): string => (/^[a-z_][a-zA-Z0-9_]*$/.test(name) ? `:${name}` : `:"${name}"`);
 
 /** A Rails model class name from a table name by Active Record's inflections (users -> User, tag_aliases -> TagAlias). */
@@ -70,6 +74,5 @@ export function modelName(table: string): string {
 
 /** A name for a helper object (index, constraint) derived from a table and columns, as PostgreSQL would. */
 export function derivedName(table: string, columns: string[], suffix: string): string {
-  const base = `${table.split(".").pop()}_${columns.join("_")}_${suffix}`.replace(/[^a-zA-Z0-9_]/g, "_");
-  return base.length > 63 ? base.slice(0, 63) : base;
+  return postgresDefaultName(table, columns, suffix);
 }

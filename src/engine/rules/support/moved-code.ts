@@ -147,7 +147,29 @@ function readsOf(node: PyNode): string[] {
     const read = [...(body ? (freeNames(dedentFrom(body.text, body.startPosition.column)) ?? []) : []), ...decorators.flatMap((d) => freeNames(d) ?? [])];
     return [...read.filter((n) => !params.has(n)), ...signature.flatMap((n) => freeNames(n.text) ?? [])];
   }
+  if (inner.type === "class_definition") return classReads(node, inner);
   return freeNames(dedentFrom(node.text, node.startPosition.column)) ?? [];
+}
+
+/**
+ * What a class reads: its bases and decorators, its body (run when the class is defined: `sa.Column(...)`,
+ * `UUIDType(...)` of a stub model), and its methods' bodies. Read as a whole, the class binds only its own name, so
+ * a stub model moved into another revision would leave its base (`base`, `BaseMixin`) and `sa` behind.
+ */
+function classReads(node: PyNode, inner: PyNode): string[] {
+  const decorators = node.type === "decorated_definition" ? node.namedChildren.filter((c) => c?.type === "decorator").map((c) => c!.text.replace(/^@/, "")) : [];
+  const bases = inner.childForFieldName("superclasses");
+  const body = statementsOf(inner.childForFieldName("body"));
+  const isDef = (n: PyNode) => ["function_definition", "class_definition"].includes(unwrapDecorated(n).type);
+  // the body's plain statements as one piece: a name one binds (`name = ...`) is bound for the next
+  const plain = body.filter((n) => !isDef(n)).map((n) => dedentFrom(n.text, n.startPosition.column)).join("\n");
+  return [
+    // read as a call, so a keyword (`metaclass=...`) parses too; `object` is a builtin
+    ...(bases ? (freeNames(`object${bases.text}`) ?? []) : []),
+    ...decorators.flatMap((d) => freeNames(d) ?? []),
+    ...(plain ? (freeNames(plain) ?? []) : []),
+    ...body.filter(isDef).flatMap(readsOf),
+  ];
 }
 
 /** Statements of `pool` binding the names `wanted` needs, closed over what they read in turn, in source order. */
@@ -209,8 +231,9 @@ function pythonMoved(source: string, framework: "django" | "alembic", ops: reado
       const helpers = helperFunctions(top, isMigrationPart);
       units = method.map((node) => ({ node, range: rangeOf(node), reach: [rangeOf(node), ...helpersCalled(node, helpers).map(rangeOf)] }));
     }
-    const picked = framework === "alembic" ? unitsReaching(units, ops) : unitsHolding(units, ops);
-    if (!picked) return undefined;
+    const reached = framework === "alembic" ? unitsReaching(units, ops) : unitsHolding(units, ops);
+    if (!reached) return undefined;
+    const picked = framework === "alembic" ? [...reached, ...sessionEnds(units, reached, staying)] : reached;
     const statements = picked.map((u) => dedentFrom(u.node.text, u.node.startPosition.column));
     // read as one piece of code, so a name one moved statement binds (`conn = op.get_bind()`) is bound for the next
     const read = new Set(freeNames(statements.join("\n")) ?? []);
@@ -240,6 +263,19 @@ function pythonMoved(source: string, framework: "django" | "alembic", ops: reado
       definitions: module.nodes.map((n) => dedentFrom(n.text, n.startPosition.column)),
       reach: picked.flatMap((u) => u.reach ?? []),
     };
+  });
+}
+
+/**
+ * Later statements of upgrade() that only end the moved code's ORM session (`session.commit()`, `.flush()`): the
+ * data change's `session.merge(...)` writes nothing until then, so a revision without it would drop the work.
+ */
+function sessionEnds<T extends { node: PyNode; range: SourceRange }>(units: readonly T[], picked: readonly T[], staying: readonly Operation[]): T[] {
+  const read = new Set(freeNames(picked.map((u) => dedentFrom(u.node.text, u.node.startPosition.column)).join("\n")) ?? []);
+  const last = units.indexOf(picked[picked.length - 1]);
+  return units.slice(last + 1).filter((u) => {
+    const call = /^(\w+)\.(?:commit|flush)\(\)$/.exec(u.node.text.trim());
+    return call !== null && read.has(call[1]) && repeatable(u.range, staying);
   });
 }
 

@@ -230,7 +230,7 @@ function endSharedTransaction(env: NonNullable<Migration["alembicTransactions"]>
   ];
 }
 
-function alembicFile(migration: Migration, step: MigrationStep, previous: string | undefined): { file: MigrationFile; id: string } {
+function alembicFile(migration: Migration, anchor: Migration, step: MigrationStep, previous: string | undefined): { file: MigrationFile; id: string } {
   const id = revisionId(previous ?? migration.path, step.name);
   const run = [...(step.locals ?? []), ...step.statements];
   const upgrade = step.noTransaction
@@ -251,7 +251,9 @@ function alembicFile(migration: Migration, step: MigrationStep, previous: string
   ];
   const body = [pythonDefinitions(step.definitions ?? []), header.join("\n"), upgrade.join("\n"), downgrade.join("\n")].filter(Boolean).join("\n\n\n");
   const imports = pythonImports([...(step.definitions ?? []), ...(step.noTransaction || migration.alembicTransactions?.shared ? ["op.get_context()"] : []), ...run, ...(step.down ?? [])], { op: "from alembic import op", sa: "import sqlalchemy as sa", ...sourceImports(migration) });
-  return { file: { path: `${folderPrefix(migration.path)}${id}_${snake(step.name)}.py`, text: [...imports, ...(imports.length ? [""] : []), body].join("\n") }, id };
+  // beside the head it follows: a second version location (a legacy/ folder run only to catch up) may not be where
+  // the project's upgrade looks for new revisions
+  return { file: { path: `${folderPrefix(anchor.path)}${id}_${snake(step.name)}.py`, text: [...imports, ...(imports.length ? [""] : []), body].join("\n") }, id };
 }
 
 function sqlFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number): MigrationFile {
@@ -306,7 +308,7 @@ export function newMigrations(migration: Migration, steps: readonly MigrationSte
         break;
       }
       case "alembic": {
-        const { file, id } = alembicFile(migration, step, alembicPrevious);
+        const { file, id } = alembicFile(migration, anchor, step, alembicPrevious);
         files.push(file);
         alembicPrevious = id;
         break;

@@ -5,9 +5,8 @@
  * finds the index built and takes no lock. Both statements are the migration's own, as written (schema markers,
  * expressions, WHERE), with only the words after INDEX changed.
  */
-import { pgScan } from "../../adapters/sql/pg-query.js";
 import { ident } from "./fix.js";
-import { parsedOne } from "./sql-text.js";
+import { indexHead } from "./sql-text.js";
 
 /**
  * The CREATE INDEX `sql` with the words between INDEX and ON set: CONCURRENTLY or not, always IF NOT EXISTS and a
@@ -15,25 +14,11 @@ import { parsedOne } from "./sql-text.js";
  * CREATE INDEX.
  */
 export function indexWith(sql: string, name: string, concurrently: boolean): string | undefined {
-  const text = sql.trim().replace(/;\s*$/, "");
-  // the tree the analysis already parsed, when it has it (its locations count from `base`)
-  const parsed = parsedOne(text);
-  const node = parsed?.stmt.IndexStmt;
-  if (!parsed || !node) return undefined;
-  const tableAt: number = (node.relation?.location ?? -1) - parsed.base;
-  const bytes = Buffer.from(text);
-  if (tableAt <= 0 || tableAt > bytes.length) return undefined;
-  // the words sought all come before the table's name, so the scanner reads only up to it
-  const tokens = pgScan(bytes.subarray(0, tableAt).toString()).tokens;
-  const at = tokens.findIndex((t) => t.text.toUpperCase() === "INDEX");
-  const on = tokens.findLastIndex((t) => t.text.toUpperCase() === "ON");
-  if (at === -1 || on <= at) return undefined;
-  const word = (i: number) => tokens[i]?.text.toUpperCase();
-  let i = at + 1;
-  if (word(i) === "CONCURRENTLY") i++;
-  if (word(i) === "IF" && word(i + 1) === "NOT" && word(i + 2) === "EXISTS") i += 3;
+  const index = indexHead(sql);
+  if (index?.on === undefined || index.on <= index.at) return undefined;
+  const { bytes, tokens, at, on } = index;
   // the statement's own name as written (quoted, schema-qualified), when it has one
-  const ownName = i < on ? bytes.subarray(tokens[i].start, tokens[on - 1].end).toString() : undefined;
+  const ownName = index.name < on ? bytes.subarray(tokens[index.name].start, tokens[on - 1].end).toString() : undefined;
   const head = bytes.subarray(0, tokens[at].end).toString();
   const rest = bytes.subarray(tokens[on].start).toString();
   return `${head}${concurrently ? " CONCURRENTLY" : ""} IF NOT EXISTS ${ownName ?? ident(name)} ${rest};`;

@@ -16,34 +16,66 @@ import type { RuleContext } from "./rule.js";
 import { searchUsages } from "../../code/usage-search.js";
 import { djangoTable, djangoModelsApp, readDjangoModels, type DjangoModel } from "../../code/django-models.js";
 import { safeToDrop } from "../../code/code-models.js";
+import { ChangePlan } from "./change-plan.js";
+import { partialInserts } from "./partial-inserts.js";
+import { mayDeclareSqlAlchemyModels, SqlAlchemyModelIndex } from "../../code/sqlalchemy-models.js";
+import { escapeRegExp } from "../../regexp.js";
+import { djangoAppOf } from "../../paths.js";
+
+/**
+ * Why the drop is planned, and how strong the evidence is. Strong: the application already stopped reading it
+ * (a state-only removal, ignored_columns deployed), or its model or field is gone AND no code read names it; the
+ * finding is then a note (the copy is advice once nothing reads the data). Partial (a marker the author set, or
+ * only the model files searched): a warning.
+ */
+export interface PlannedRemoval {
+  reason: string;
+  strong: boolean;
+}
+
+/** The severity of a planned removal's finding: a note with strong evidence, a warning with partial. */
+export const plannedSeverity = (planned: PlannedRemoval) => (planned.strong ? "info" : "warning");
 
 /** Why the drop is planned, or undefined when nothing says the application already stopped using it. */
-export function plannedRemoval(ctx: RuleContext, op: OperationOf<"drop_table"> | OperationOf<"drop_column">, column?: string, table?: string): string | undefined {
-  if (op.leftOrmIn) return `an earlier migration, ${op.leftOrmIn}, removed it from Django's state only`;
-  if (op.afterDeploy) return "the migration is marked Safe.after_deploy() (django-safemigrate): it runs once the deploy that stopped using it is out";
+export function plannedRemoval(ctx: RuleContext, op: OperationOf<"drop_table"> | OperationOf<"drop_column">, column?: string, table?: string): PlannedRemoval | undefined {
+  if (op.leftOrmIn) return { reason: `an earlier migration, ${op.leftOrmIn}, removed it from Django's state only`, strong: true };
+  if (op.afterDeploy) return { reason: "the migration is marked Safe.after_deploy() (django-safemigrate): it runs once the deploy that stopped using it is out", strong: false };
   // Python models are read (with tree-sitter, loaded with the Django adapter) for Django migrations only
   if (ctx.framework === "django") return op.kind === "drop_column" ? undeclaredField(ctx, op) : table ? unmodelledDjangoTable(ctx, op, table) : undefined;
+  // SQLAlchemy models are read (with tree-sitter, loaded with the Alembic adapter) for Alembic migrations only
+  if (ctx.framework === "alembic") return op.kind === "drop_column" ? unmappedAlembicColumn(ctx, op.table, op.column) : table ? unmappedAlembicTable(ctx, table) : undefined;
   // Ruby models are read (with Prism, loaded with the Rails adapter) for Rails migrations only
   if (op.kind === "drop_table" && ctx.framework === "rails") return table ? unmodelledTable(ctx, table) : undefined;
   if (op.kind !== "drop_column" || !column || ctx.framework !== "rails") return undefined;
-  const model = ignoringModel(ctx.codeFiles, op.table, column);
+  const code = ctx.repository.applicationCode();
+  const model = ignoringModel(code, op.table, column);
   const before = ignoringModel(ctx.facts.change.baseCodeFiles, op.table, column);
   // a review whose change edits that model and adds the entry with the drop: the servers run the base branch's
   // model until the deploy, so they still read the column (not a planned last step)
   const addedHere = model !== undefined && !before && ctx.facts.change.baseCodeFiles.some((f) => f.path === model.path);
-  if (model && !addedHere) return `${model.className} lists it in ignored_columns (${model.path})`;
-  if (before) return `on the base branch, which the servers run, ${before.className} lists it in ignored_columns (${before.path}); this change removes the entry with the column`;
+  if (model && !addedHere) return { reason: `${model.className} lists it in ignored_columns (${model.path})`, strong: true };
+  if (before) return { reason: `on the base branch, which the servers run, ${before.className} lists it in ignored_columns (${before.path}); this change removes the entry with the column`, strong: true };
   return unnamedColumn(ctx, op.table, column);
 }
+
+/** Planned when `reason` is: strong when more than the model files was searched (the code that reads them). */
+const found = (reason: string | undefined, code: readonly SourceFile[], models: readonly SourceFile[]): PlannedRemoval | undefined =>
+  reason === undefined ? undefined : { reason, strong: code.length > models.length };
 
 /** The project's Active Record model files: the ones given (app/models), and those among the code read. */
 function railsModelFiles(ctx: RuleContext): SourceFile[] {
   const given = ctx.repository.modelFiles();
-  return [...given, ...ctx.codeFiles.filter((f) => isModelPath(f.path) && !given.some((g) => g.path === f.path))];
+  return [...given, ...ctx.repository.applicationCode().filter((f) => isModelPath(f.path) && !given.some((g) => g.path === f.path))];
 }
 
-/** The models and the code read, without migrations and schema dumps (they name every column they ever made). */
-const applicationCode = (ctx: RuleContext, models: readonly SourceFile[]) => [...models, ...ctx.codeFiles.filter((f) => !models.includes(f) && !/(?:^|\/)db\//.test(f.path))];
+/** The models and the code read, without migrations and schema dumps (they name every column they ever made), nor configuration. */
+const applicationCode = (ctx: RuleContext, models: readonly SourceFile[]) => {
+  const paths = new Set(models.map((f) => f.path));
+  // config/ is read for how Rails inserts (partial-inserts.ts), not searched: it lists names as words, not reads of
+  // a column (hcb's friendly_id reserved slugs `partner_donations`, danbooru's filter_parameters), and a route
+  // names a controller the search finds in app/ anyway
+  return [...models, ...ctx.repository.applicationCode().filter((f) => !paths.has(f.path) && !/(?:^|\/)(?:db|config)\//.test(f.path))];
+};
 
 /** What a planned-removal message says was searched: the code read, or only the model files. */
 const searchedFiles = (code: readonly SourceFile[], models: readonly SourceFile[]) =>
@@ -56,13 +88,14 @@ const IMPLICIT_COLUMNS = new Set(["id", "type", "created_at", "updated_at", "cre
  * Rails: the table's model is read and no model or code read names the column (danbooru's
  * drop_unused_columns_from_users: email_verification_key had no reference left in app/). A belongs_to names
  * creator_id as `creator`, a counter cache fills posts_count from the other model: those count as names. Rails
- * before 7.0 only: see the first line.
+ * doing partial inserts only (partial-inserts.ts): see the first line.
  */
-function unnamedColumn(ctx: RuleContext, table: string, column: string): string | undefined {
-  // Rails 7.0+ (load_defaults 7.0 turns partial_inserts off) names every column it cached at boot in each INSERT:
-  // until the servers restart, inserting a record fails once the column is gone, however little code names it.
-  // Only ignored_columns, deployed first, hides it (the case above); before 7.0 an INSERT names changed columns only
-  if (Number(ctx.migration.frameworkVersion) >= 7) return undefined;
+function unnamedColumn(ctx: RuleContext, table: string, column: string): PlannedRemoval | undefined {
+  // with partial inserts off (load_defaults 7.0+) every INSERT names each column cached at boot: until the servers
+  // restart, inserting a record fails once the column is gone, however little code names it. Only ignored_columns,
+  // deployed first, hides it (the case above); with partial inserts on an INSERT names the attributes set only
+  const inserts = partialInserts(ctx);
+  if (!inserts.on) return undefined;
   const models = railsModelFiles(ctx);
   const model = models.length ? ctx.repository.model(table) : undefined;
   if (!model || IMPLICIT_COLUMNS.has(column)) return undefined;
@@ -71,10 +104,10 @@ function unnamedColumn(ctx: RuleContext, table: string, column: string): string 
   if (/_count$/.test(column) && code.some((f) => f.content.includes("counter_cache"))) return undefined;
   // in a review whose change removes the last reader, the base branch's code (what the servers run) still reads it
   if (names(code, words) || names(ctx.facts.change.baseCodeFiles, words)) return undefined;
-  return `${model.className} (${model.path}) and ${searchedFiles(code, models)} never name ${column}${words.length > 1 ? ` or ${words[1]}` : ""}`;
+  return found(`${model.className} (${model.path}) and ${searchedFiles(code, models)} never name ${column}${words.length > 1 ? ` or ${words[1]}` : ""}; ${inserts.why}`, code, models);
 }
 
-const wholeWord = (word: string) => new RegExp(`(?<![\\w$])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w$])`);
+const wholeWord = (word: string) => new RegExp(`(?<![\\w$])${escapeRegExp(word)}(?![\\w$])`);
 
 /**
  * Rails: the application no longer has a model for `table`, and no model (nor, in a review, any code searched)
@@ -82,7 +115,7 @@ const wholeWord = (word: string) => new RegExp(`(?<![\\w$])${word.replace(/[.*+?
  * models and services went in the same pull request). Only when the project's models were read; a table whose
  * name joins a has_and_belongs_to_many association's table to another may be its join table, used without a model.
  */
-function unmodelledTable(ctx: RuleContext, table: string): string | undefined {
+function unmodelledTable(ctx: RuleContext, table: string): PlannedRemoval | undefined {
   const models = railsModelFiles(ctx);
   if (models.length === 0 || ctx.repository.model(table)) return undefined;
   const name = nameKey(table).split(".").pop() ?? table;
@@ -98,7 +131,7 @@ function unmodelledTable(ctx: RuleContext, table: string): string | undefined {
   const halves = [...name.matchAll(/_/g)].map((m) => [name.slice(0, m.index), name.slice(m.index + 1)]);
   const habtm = halves.flatMap((pair) => pair.map((half) => new RegExp(`has_and_belongs_to_many\\s*\\(?\\s*:${half}\\b`)));
   if (habtm.length && code.some((f) => habtm.some((re) => re.test(f.content)))) return undefined;
-  return `no model of the application maps to ${name}, and ${searchedFiles(code, models)} never name ${name} or ${className}`;
+  return found(`no model of the application maps to ${name}, and ${searchedFiles(code, models)} never name ${name} or ${className}`, code, models);
 }
 
 /** The Active Record model of `table` among `files` that lists `column` in ignored_columns. */
@@ -146,7 +179,12 @@ function railsChange(ctx: RuleContext): boolean {
 
 /** The data step of the same change that read the dropped column or table before the drop at `index`, described for a message. */
 export function movedValues(ctx: RuleContext, index: number): string | undefined {
-  const step = ctx.facts.change.movedBefore(ctx.migration, index);
+  // the change's own data steps, else the previous migration of the folder (bookwyrm's 0210 copied report.status
+  // into the new statuses M2M with a RunPython, and 0211 removes the field)
+  const previous = ctx.repository.previousInFolder;
+  const step =
+    ctx.facts.change.movedBefore(ctx.migration, index) ??
+    (previous && !ctx.facts.change.includes(previous) && previous.up.some((op) => op.kind === "data_migration" || op.kind === "dml") ? new ChangePlan([previous, ctx.migration]).movedBefore(ctx.migration, index) : undefined);
   if (!step) return undefined;
   const where = step.migration === ctx.migration ? `line ${step.op.loc.line}` : `${step.migration.path}:${step.op.loc.line}`;
   return `the data step at ${where} (${step.op.kind === "data_migration" ? step.op.description : step.op.text.replace(/\s+/g, " ").slice(0, 80)})`;
@@ -155,22 +193,78 @@ export function movedValues(ctx: RuleContext, index: number): string | undefined
 /** The Django app's model files: the ones given beside its migrations/ folder, and those of the app among the code read. */
 function djangoModelFiles(ctx: RuleContext): SourceFile[] {
   const given = ctx.repository.djangoModelFiles();
-  const app = ctx.migration.path.split("/").at(-3);
-  const read = ctx.codeFiles.filter((f) => app !== undefined && djangoModelsApp(f.path) === app && !given.some((g) => g.path === f.path));
+  const app = djangoAppOf(ctx.migration.path) || undefined;
+  const read = ctx.repository.applicationCode().filter((f) => app !== undefined && djangoModelsApp(f.path) === app && !given.some((g) => g.path === f.path));
   return [...given, ...read];
 }
 
+/** The app's model files and the code read (not migrations: they name every field they ever made). */
+function djangoCode(ctx: RuleContext, models: readonly SourceFile[]): SourceFile[] {
+  const paths = new Set(models.map((f) => f.path));
+  return [...models, ...ctx.repository.applicationCode().filter((f) => !paths.has(f.path) && !/(?:^|\/)migrations\//.test(f.path))];
+}
+
+/** What a Django planned-removal message says was searched. */
+const searchedDjango = (code: readonly SourceFile[], models: readonly SourceFile[]) =>
+  code.length > models.length ? `none of the ${code.length} files of its models and code read` : `none of its model files (no other code read)`;
+
 /** Whether any of `files` names one of `words` (review's usage search: attributes, lookups, keys, strings; a class name anywhere). */
+const named = new WeakMap<readonly SourceFile[], Map<string, boolean>>();
 function names(files: readonly SourceFile[], words: readonly string[]): boolean {
-  const found = searchUsages(files, words);
+  // the same code asked again about the same words (indico drops affiliation_id from eight tables): the answer kept
+  let known = named.get(files);
+  if (!known) named.set(files, (known = new Map()));
+  const key = words.join("\0");
+  let answer = known.get(key);
+  if (answer === undefined) known.set(key, (answer = searchNames(files, words)));
+  return answer;
+}
+
+function searchNames(files: readonly SourceFile[], words: readonly string[]): boolean {
+  // only the files that hold one of the words in any case go through the usage search (lint reads thousands)
+  const any = new RegExp(words.map(escapeRegExp).join("|"), "i");
+  const found = searchUsages(files.filter((f) => any.test(f.content)), words);
   return words.some((w) => found.usagesOf(w).length > 0);
 }
 
-/** A class body line that declares `field` (`field = models...`): a mixin or abstract parent may still declare it. */
-const declares = (files: readonly SourceFile[], field: string) => {
+/**
+ * A class body line that declares `field` (`field = models...`): a mixin or abstract parent may still declare it.
+ * When `model`'s class is found among the files, only it and its ancestors (by the names in its bases, followed
+ * through the files) count: bookwyrm's Attachment declaring its own `status` says nothing of Report's.
+ */
+const declares = (files: readonly SourceFile[], field: string, model?: string) => {
   const re = new RegExp(`^\\s+${field}\\s*(?::[^=\\n]*)?=`, "m");
-  return files.some((f) => re.test(f.content));
+  const classes = new Map<string, { bases: string[]; body: string }>();
+  for (const f of files)
+    for (const part of f.content.split(/^(?=class\s)/m)) {
+      const head = /^class\s+(\w+)\s*(?:\(([^)]*)\))?\s*:/.exec(part);
+      if (head) classes.set(head[1].toLowerCase(), { bases: (head[2] ?? "").split(",").map((b) => b.trim().split(".").pop()!.toLowerCase()).filter(Boolean), body: part });
+    }
+  const start = model && classes.get(model.toLowerCase());
+  if (!start) return files.some((f) => re.test(f.content));
+  const seen = new Set<string>();
+  const visit = (name: string): boolean => {
+    if (seen.has(name)) return false;
+    seen.add(name);
+    const c = classes.get(name);
+    return c !== undefined && (re.test(c.body) || c.bases.some(visit));
+  };
+  return visit(model!.toLowerCase());
 };
+
+/** Django: the app's models were read and its model of the table no longer declares the field (review's verdict), nor does any class there (a mixin). */
+function fieldLeftModels(ctx: RuleContext, op: OperationOf<"drop_column">, files: readonly SourceFile[]) {
+  if (files.length === 0) return undefined;
+  const target = { migration: ctx.migration, op, kind: "drop_column" as const, table: op.table, column: op.column, ormModel: op.ormModel, ormField: op.ormField, identifiers: [], label: op.table };
+  const verdict = safeToDrop(target, { rails: [], django: readDjangoModels(files) });
+  return verdict && ![...new Set([op.ormField ?? op.column, op.column])].some((w) => declares(files, w, op.ormModel)) ? verdict : undefined;
+}
+
+/** Django: why the field the drop removes is gone from the app's models (the code is not searched: a data step moved its values), or undefined. */
+export function fieldGoneFromModels(ctx: RuleContext, op: OperationOf<"drop_column">): string | undefined {
+  if (ctx.framework !== "django") return undefined;
+  return fieldLeftModels(ctx, op, djangoModelFiles(ctx))?.reason.replace(/, so Django no longer reads it$/, "");
+}
 
 /**
  * Django RemoveField: the app's models were read, its model of the table is there and no longer declares the
@@ -179,37 +273,89 @@ const declares = (files: readonly SourceFile[], field: string) => {
  * code read name it. Review's verdict (safeToDrop) decides the model part. In a review the base branch's models
  * must not declare it either: the servers run them until the deploy.
  */
-function undeclaredField(ctx: RuleContext, op: OperationOf<"drop_column">): string | undefined {
+function undeclaredField(ctx: RuleContext, op: OperationOf<"drop_column">): PlannedRemoval | undefined {
   const files = djangoModelFiles(ctx);
-  if (files.length === 0) return undefined;
-  const target = { migration: ctx.migration, op, kind: "drop_column" as const, table: op.table, column: op.column, ormModel: op.ormModel, ormField: op.ormField, identifiers: [], label: op.table };
-  const verdict = safeToDrop(target, { rails: [], django: readDjangoModels(files) });
+  const verdict = fieldLeftModels(ctx, op, files);
   if (!verdict) return undefined;
   const words = [...new Set([op.ormField ?? op.column, op.column])];
-  if (words.some((w) => declares(files, w)) || names([...files, ...ctx.codeFiles.filter((f) => !files.includes(f) && !/(?:^|\/)migrations\//.test(f.path))], words)) return undefined;
+  const code = djangoCode(ctx, files);
+  if (names(code, words)) return undefined;
   // a review whose change takes the field out of the model: the base branch's model, which the servers run until
   // the deploy, still declares it (pontoon's 0116_remove_systran_locale_fields)
-  const app = ctx.migration.path.split("/").at(-3);
+  const app = djangoAppOf(ctx.migration.path) || undefined;
   const field = op.ormField ?? op.column;
   const stillDeclared = (m: DjangoModel) =>
     (nameKey(djangoTable(m)) === nameKey(op.table) || (m.appLabel === app && m.className.toLowerCase() === op.ormModel?.toLowerCase())) &&
     m.fields.some((f) => f.column === op.column || f.name === field);
   if (readDjangoModels(ctx.facts.change.baseCodeFiles).some(stillDeclared)) return undefined;
-  return `${verdict.reason.replace(/, so Django no longer reads it$/, "")}, and no model or code read names it`;
+  return found(`${verdict.reason.replace(/, so Django no longer reads it$/, "")}, and ${searchedDjango(code, files)} names it`, code, files);
 }
 
 /**
  * Django DeleteModel: the app's models were read, none maps to the table (by db_table or the model's name), and
  * neither the models nor the code read name the class. In a review the base branch's models must not have it.
  */
-function unmodelledDjangoTable(ctx: RuleContext, op: OperationOf<"drop_table">, table: string): string | undefined {
+function unmodelledDjangoTable(ctx: RuleContext, op: OperationOf<"drop_table">, table: string): PlannedRemoval | undefined {
   const files = djangoModelFiles(ctx);
   if (files.length === 0) return undefined;
-  const app = ctx.migration.path.split("/").at(-3);
+  const app = djangoAppOf(ctx.migration.path) || undefined;
   const maps = (m: DjangoModel) => nameKey(djangoTable(m)) === nameKey(table) || (m.appLabel === app && op.ormModel !== undefined && m.className.toLowerCase() === op.ormModel.toLowerCase());
   if (readDjangoModels(files).some(maps) || readDjangoModels(ctx.facts.change.baseCodeFiles).some(maps)) return undefined;
   const className = op.ormModel && /^[A-Z]/.test(op.ormModel) ? op.ormModel : undefined;
-  const code = [...files, ...ctx.codeFiles.filter((f) => !files.includes(f) && !/(?:^|\/)migrations\//.test(f.path))];
+  const code = djangoCode(ctx, files);
   if (className && names(code, [className])) return undefined;
-  return `no model of the app's ${files.length} model file${files.length === 1 ? "" : "s"} read maps to ${table}${className ? `, and none names ${className}` : ""}`;
+  const reason = `no model of the app's ${files.length} model file${files.length === 1 ? "" : "s"} read maps to ${table}${className ? `, and ${searchedDjango(code, files)} names ${className}` : ""}`;
+  // without a class name to search for, nothing says the code stopped using the table
+  return className ? found(reason, code, files) : { reason, strong: false };
+}
+
+const lastName = (table: string) => nameKey(table).split(".").pop() ?? table;
+
+/** The application's SQLAlchemy model files (declarative classes, Table() calls) and the code around them, without migrations. */
+const alembicRead = new WeakMap<readonly SourceFile[], { models: SourceFile[]; code: SourceFile[]; read: SqlAlchemyModelIndex }>();
+function alembicCode(ctx: RuleContext): { models: SourceFile[]; code: SourceFile[]; read: SqlAlchemyModelIndex } {
+  // once per analysis (the application code is one array for every migration of a lint); a model file is parsed
+  // when a drop asks about what it may declare
+  const all = ctx.repository.applicationCode();
+  let known = alembicRead.get(all);
+  if (!known) {
+    const code = all.filter((f) => !/(?:^|\/)(?:versions|migrations?)\//.test(f.path) && !/(?:^|\/)env\.py$/.test(f.path));
+    const models = code.filter(mayDeclareSqlAlchemyModels);
+    known = { models, code, read: new SqlAlchemyModelIndex(models, lastName) };
+    alembicRead.set(all, known);
+  }
+  return known;
+}
+
+/**
+ * Alembic drop_table: the application's SQLAlchemy models were read, no declarative class (`__tablename__`) nor
+ * `Table("...")` maps the table any more, and no code read names it or the class name it would have had.
+ */
+function unmappedAlembicTable(ctx: RuleContext, table: string): PlannedRemoval | undefined {
+  const { models, code, read } = alembicCode(ctx);
+  if (models.length === 0) return undefined;
+  const name = lastName(table);
+  const mapping = read.mapping(table);
+  if (mapping.classes.length > 0 || mapping.tables.size > 0) return undefined;
+  const className = modelName(name);
+  if (names(code, [name]) || code.some((f) => wholeWord(className).test(f.content))) return undefined;
+  return found(`no SQLAlchemy model of the ${models.length} model file${models.length === 1 ? "" : "s"} read maps ${name}, and ${searchedFiles(code, models)} never name ${name} or ${className}`, code, models);
+}
+
+/**
+ * Alembic drop_column: the table's SQLAlchemy model (a declarative class, or a Table() call) was read and neither it
+ * nor a class it inherits from declares the column, and no code read names it.
+ */
+function unmappedAlembicColumn(ctx: RuleContext, table: string, column: string): PlannedRemoval | undefined {
+  const { models, code, read } = alembicCode(ctx);
+  if (models.length === 0 || IMPLICIT_COLUMNS.has(column)) return undefined;
+  const name = lastName(table);
+  const mapping = read.mapping(table);
+  const mapped = mapping.classes;
+  const imperative = [...mapping.tables.values()];
+  if (mapped.length + imperative.length === 0) return undefined;
+  if (mapped.some((c) => read.declaresColumn(c, column)) || imperative.some((columns) => columns.has(column))) return undefined;
+  if (names(code, [column])) return undefined;
+  const where = mapped.length ? `${mapped[0].className} (${mapped[0].path}) no longer declares ${column}` : `the Table("${name}") read no longer lists ${column}`;
+  return found(`${where}, and ${searchedFiles(code, models)} never name it`, code, models);
 }

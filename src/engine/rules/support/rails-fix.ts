@@ -10,6 +10,8 @@ import { dedent, derivedName, modelName, sym } from "./fix.js";
 import type { FixSteps } from "./fix-steps.js";
 import { isMysqlFamily } from "./databases.js";
 import { concurrentIndexSql } from "./sql-text.js";
+import { rubyString } from "./embed-sql.js";
+import { inverseOfUp } from "./sql-inverse.js";
 import { leftOver, type DeltaEntry } from "./schema-delta.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
 
@@ -439,12 +441,23 @@ function constraintRemovalFix(op: Extract<Operation, { kind: "drop_constraint" }
   }
 }
 
+/**
+ * reversible for a call Rails cannot invert (execute in change). A session setting (danbooru's
+ * `execute "set statement_timeout = 0"`) is run again on rollback, whose statements need it just the same; SQL whose
+ * inverse migguard derives (sql-inverse.ts) runs that; anything else says the down is to be written.
+ */
 function executeFix(op: Operation): string {
   const firstLine = op.text.split("\n")[0];
+  const up = op.embeddedSql ? (op.hostCall ? reindented(op.hostCall.trim()) : `execute ${rubyString(op.text.trim())}`) : firstLine;
+  const block = (down: string, why: string) => [`# ${why}:`, `reversible do |dir|`, `  dir.up { ${up} }`, `  dir.down { ${down} }`, `end`].join("\n");
+  if (op.kind === "set_setting") return block(up, "a session setting: the rollback's statements run under it too, so run it both ways");
+  const steps = op.embeddedSql ? inverseOfUp([op], undefined) : [];
+  if (!up.includes("\n") && steps.length > 0 && steps.every((s) => s.kind === "sql"))
+    return block(`execute ${rubyString(steps.map((s) => s.text).join("\n"))}`, "Tell Rails what to run on rollback");
   return dedent(`
     # Tell Rails what to run on rollback:
     reversible do |dir|
-      dir.up { ${op.embeddedSql ? `execute ${JSON.stringify(firstLine)}` : firstLine} }
+      dir.up { ${up.includes("\n") ? firstLine : up} }
       dir.down { execute "-- SQL that undoes it" }
     end`);
 }

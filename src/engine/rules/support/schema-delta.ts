@@ -7,6 +7,7 @@
  */
 import type { ColumnSpec, Migration, Operation } from "../../model.js";
 import { nameKey } from "./facts.js";
+import { postgresDefaultName } from "./pg-names.js";
 
 export interface DeltaEntry {
   key: string;
@@ -30,8 +31,7 @@ export interface DeltaEntry {
 /** PostgreSQL's own names for unnamed constraints and indexes (ChooseConstraintName / ChooseIndexName). */
 const DEFAULT_SUFFIX: Partial<Record<string, string>> = { primary_key: "pkey", unique: "key", foreign_key: "fkey", exclusion: "excl", check: "check" };
 function defaultName(table: string, columns: readonly string[], suffix: string): string {
-  const base = nameKey(table).split(".").pop()!;
-  return [base, ...columns.map(nameKey), suffix].join("_").slice(0, 63);
+  return postgresDefaultName(nameKey(table), columns.map(nameKey), suffix);
 }
 
 /** The residue of up then down for a migration with a down we can read, computed once for both down rules. */

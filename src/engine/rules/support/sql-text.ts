@@ -12,6 +12,7 @@ import { parseMysql } from "../../adapters/sql/mysql/mysql-statements.js";
 import type { Database, TypeRef } from "../../model.js";
 import { isMysqlFamily } from "./databases.js";
 import { ident } from "./fix.js";
+import { postgresDefaultName } from "./pg-names.js";
 
 /** Rows per batch in the backfills fixes show. */
 export const BATCH_ROWS = 1000;
@@ -50,35 +51,53 @@ export function statementText(sql: string): string | undefined {
   return parseOne(sql) ? sql.trim().replace(/;\s*$/, "") : undefined;
 }
 
+/** A scanner token: its text and its UTF-8 byte range. */
+type Token = { text: string; start: number; end: number };
+
 /**
- * The statement of a CREATE INDEX with CONCURRENTLY and without IF NOT EXISTS (see `concurrentIndexFix`), as the
- * migration wrote it otherwise: the scanner's tokens say where INDEX and IF NOT EXISTS are.
+ * The words of one CREATE INDEX up to its table, as PostgreSQL's scanner reads them, for the fixes that rewrite
+ * them (CONCURRENTLY, IF NOT EXISTS, the name): `text` is the statement trimmed and without its semicolon, `at` the
+ * token INDEX, `name` the first token after its options (the name, or ON when there is none) and `on` the ON before
+ * the table (undefined when the tree gives no table location). `parsed` is a tree the analysis already has (its
+ * locations count from `base` in the untrimmed `sql`). Undefined when `sql` is not one CREATE INDEX.
  */
-export function concurrentIndexSql(sql: string, parsed?: { stmt: PgNode; base: number }): string | undefined {
+export function indexHead(sql: string, parsed?: { stmt: PgNode; base: number }): { text: string; bytes: Buffer; tokens: Token[]; at: number; concurrently: boolean; ifNotExists: boolean; name: number; on?: number } | undefined {
   const text = sql.trim().replace(/;\s*$/, "");
   const statement = parsed ?? parsedOne(text);
   if (!statement?.stmt.IndexStmt) return undefined;
   const bytes = Buffer.from(text);
-  // the words sought all come before the table's name: the scanner (its cost grows with the text) reads up to it
   const lead = parsed ? Buffer.byteLength(sql) - Buffer.byteLength(sql.trimStart()) : 0;
   const tableAt = (statement.stmt.IndexStmt.relation?.location ?? -1) - statement.base - lead;
   const toTable = tableAt > 0 && tableAt <= bytes.length;
-  const head0 = toTable ? bytes.subarray(0, tableAt).toString() : text;
-  const tokens = plainWords(head0) ?? pgScan(head0).tokens;
+  // the words sought all come before the table's name: the scanner (its cost grows with the text) reads up to it
+  const head = toTable ? bytes.subarray(0, tableAt).toString() : text;
+  const tokens = plainWords(head) ?? pgScan(head).tokens;
   const at = tokens.findIndex((t) => t.text.toUpperCase() === "INDEX");
   if (at === -1) return undefined;
-  let cut = at + 1;
   const word = (i: number) => tokens[i]?.text.toUpperCase();
-  const hasConcurrently = word(cut) === "CONCURRENTLY";
-  if (hasConcurrently) cut++;
-  const ifNotExists = word(cut) === "IF" && word(cut + 1) === "NOT" && word(cut + 2) === "EXISTS";
+  const concurrently = word(at + 1) === "CONCURRENTLY";
+  const afterConcurrently = at + 1 + (concurrently ? 1 : 0);
+  const ifNotExists = word(afterConcurrently) === "IF" && word(afterConcurrently + 1) === "NOT" && word(afterConcurrently + 2) === "EXISTS";
+  const on = toTable ? tokens.findLastIndex((t, i) => i > at && t.text.toUpperCase() === "ON") : -1;
+  return { text, bytes, tokens, at, concurrently, ifNotExists, name: afterConcurrently + (ifNotExists ? 3 : 0), ...(on === -1 ? {} : { on }) };
+}
+
+/**
+ * The statement of a CREATE INDEX with CONCURRENTLY and without IF NOT EXISTS (see `concurrentIndexFix`), as the
+ * migration wrote it otherwise.
+ */
+export function concurrentIndexSql(sql: string, parsed?: { stmt: PgNode; base: number }): string | undefined {
+  const index = indexHead(sql, parsed);
+  if (!index) return undefined;
+  const { bytes, tokens, at } = index;
   const head = bytes.subarray(0, tokens[at].end).toString();
-  const restStart = ifNotExists ? tokens[cut + 2].end : tokens[hasConcurrently ? cut - 1 : at].end;
+  // the rest starts after the last option word this rewrite drops (IF NOT EXISTS, CONCURRENTLY) or after INDEX
+  const restStart = tokens[index.ifNotExists || index.concurrently ? index.name - 1 : at].end;
   const rest = bytes.subarray(restStart).toString();
   const joint = /^\s/.test(rest) ? "" : " ";
   const built = `${head} CONCURRENTLY${joint}${rest}`;
   // the ON before the table, from the tokens at hand, for indexOnNextLine (which would parse and scan the result again)
-  const on = toTable ? tokens.findLast((t, i) => i > at && t.text.toUpperCase() === "ON") : undefined;
+  const on = index.on === undefined ? undefined : tokens[index.on];
   lastBuilt = on && on.start >= restStart ? { text: built, onByte: Buffer.byteLength(`${head} CONCURRENTLY${joint}`) + on.start - restStart } : undefined;
   return built;
 }
@@ -176,8 +195,7 @@ export function partitionedIndexSql(sql: string, name: string, partitions: reado
 
 /** `<table>_<columns>_idx` (cut to PostgreSQL's 63 bytes), `<table>_idx` for an index of expressions only. */
 function derivedIndexName(table: string, columns: readonly string[]): string {
-  const base = `${table.split(".").pop()}_${columns.length ? `${columns.join("_")}_` : ""}idx`.replace(/[^a-zA-Z0-9_]/g, "_");
-  return base.slice(0, 63);
+  return postgresDefaultName(table, columns, "idx");
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { Migration, Operation, OperationOf } from "../../model.js";
-import { djangoApp } from "../support/django-migration.js";
+import type { Operation, OperationOf } from "../../model.js";
+import { djangoUniqueFieldFix } from "../support/django-unique-field.js";
 import { nameKey } from "../support/facts.js";
 import { firstAfter, positionsBy } from "../support/positions.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
@@ -8,7 +8,6 @@ import { tableWithRows, upOps } from "../support/scope.js";
 import type { TypeRef } from "../../model.js";
 import { backfillCode, saType } from "../support/column-code.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
-import { keywordText, withKeyword, withoutKeyword } from "../support/python-call.js";
 import { railsType } from "../support/rails-fix.js";
 
 /** A value PostgreSQL computes differently for each row, for the types where one makes sense as a unique key. */
@@ -17,37 +16,6 @@ function perRowValue(type: TypeRef | undefined): string | undefined {
   if (type.name === "uuid") return "gen_random_uuid()";
   if (["text", "citext", "varchar"].includes(type.name)) return type.mods[0] !== undefined && type.mods[0] < 36 ? `left(md5(gen_random_uuid()::text), ${type.mods[0]})` : "gen_random_uuid()::text";
   return undefined;
-}
-
-/** Django: the field added nullable and not unique, each row given its own value by the default callable, then the field as written. */
-function djangoFix(op: OperationOf<"add_column">, migration: Pick<Migration, "path" | "djangoLabel">): string | undefined {
-  const def = op.ormFieldDef;
-  if (!def) return undefined;
-  const model = op.ormModel ?? op.table;
-  const field = op.ormField ?? op.column.name;
-  const app = djangoApp(migration).label;
-  const written = keywordText(def, "default");
-  const callable = written !== undefined && /^[A-Za-z_][\w.]*$/.test(written) && !["True", "False", "None"].includes(written) ? written : undefined;
-  const loose = withKeyword(withoutKeyword(withoutKeyword(def, "unique") ?? def, "default") ?? def, "null", "True");
-  return [
-    `# 1. add the field nullable and not unique (existing rows stay NULL):`,
-    `migrations.AddField(model_name=${pythonString(model)}, name=${pythonString(field)}, field=${loose}),`,
-    ...(callable
-      ? [
-          `# 2. give each row its own value (a function of the migration module, with atomic = False on a large table):`,
-          `def fill_${field}(apps, schema_editor):`,
-          `    Model = apps.get_model(${pythonString(app)}, ${pythonString(model)})`,
-          `    for row in Model.objects.filter(${field}__isnull=True).iterator():`,
-          `        row.${field} = ${callable}()`,
-          `        row.save(update_fields=[${pythonString(field)}])`,
-          ``,
-          ``,
-          `migrations.RunPython(fill_${field}, reverse_code=migrations.RunPython.noop),`,
-        ]
-      : [`# 2. give each row its own value (a RunPython): the constant default ${written ?? ""} cannot`]),
-    `# 3. in a later migration, the field as written:`,
-    `migrations.AlterField(model_name=${pythonString(model)}, name=${pythonString(field)}, field=${def}),`,
-  ].join("\n");
 }
 
 /**
@@ -129,7 +97,7 @@ export default defineRule({
             `add_index ${sym(op.table)}, ${sym(c.name)}, unique: true, algorithm: :concurrently`,
           ].join("\n"),
           // djangoFix reads the field with the Python grammar: only for a Django migration, which loads it
-          ...(ctx.framework === "django" && djangoFix(op, ctx.migration) ? { django: () => djangoFix(op, ctx.migration)! } : {}),
+          ...(ctx.framework === "django" && djangoUniqueFieldFix(op, ctx.migration) ? { django: () => djangoUniqueFieldFix(op, ctx.migration)! } : {}),
           ...(c.type && saType(c.type)
             ? {
                 alembic: () => [

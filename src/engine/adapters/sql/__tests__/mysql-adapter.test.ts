@@ -18,6 +18,37 @@ const brief = (m: Migration) =>
   });
 
 describe("MySQL SQL -> the shared model", () => {
+  test("popx skips a file of comments only: ory/hydra's `--DROP INDEX ...` (no space after --) in one is no MySQL syntax error", async () => {
+    const files = [
+      { path: "persistence/sql/migrations/20230512112801000001_refresh_requested_at_index.mysql.up.sql", content: "CREATE INDEX i ON t (a);\n" },
+      { path: "persistence/sql/migrations/20230512112801000001_refresh_requested_at_index.mysql.down.sql", content: "-- cannot drop because it is used by a foreign key constraint\n--DROP INDEX i ON t;\n" },
+    ];
+    const m = await migrationOf(files);
+    expect(m.syntaxErrors).toEqual([]);
+    // the same line in a file with a statement is sent to MySQL, which refuses it
+    const sent = await migrationOf([files[0], { ...files[1], content: "--DROP INDEX i ON t;\nDROP INDEX i ON t;\n" }]);
+    expect(sent.syntaxErrors.length).toBe(1);
+    // hydra's own shape: the up is the shared x.up.sql, so the MySQL down is read alone (an orphan down)
+    const orphan = await analyze({ files: [{ ...files[0], path: files[0].path.replace(".mysql.", ".") }, files[1]], config, explicitPaths: new Set() });
+    expect(orphan.findings.filter((f) => f.rule === "syntax-error")).toEqual([]);
+  });
+
+  test("MySQL 8.0.19's DROP CONSTRAINT / DROP CHECK and a charset introducer (ory/hydra) are no syntax errors", async () => {
+    const sql = [
+      "ALTER TABLE hydra_oauth2_flow DROP CONSTRAINT hydra_oauth2_flow_chk;",
+      "ALTER TABLE hydra_oauth2_flow",
+      "  DROP CHECK hydra_oauth2_flow_chk,",
+      "  MODIFY COLUMN oidc_context JSON NOT NULL DEFAULT (_utf8mb4'{}');",
+    ].join("\n");
+    const m = await migrationOf([{ path: "db/migrations/000001_x.up.sql", content: sql }]);
+    expect(m.syntaxErrors).toEqual([]);
+    expect(brief(m)).toEqual(["1 drop_constraint hydra_oauth2_flow", "2 drop_constraint hydra_oauth2_flow", "2 redefine_column hydra_oauth2_flow oidc_context"]);
+    const named = m.up.filter((op) => op.kind === "drop_constraint").map((op) => (op as { name?: string }).name);
+    expect(named).toEqual(["hydra_oauth2_flow_chk", "hydra_oauth2_flow_chk"]);
+    const modified = m.up.find((op) => op.kind === "redefine_column") as { column: { default?: { expr: string } } };
+    expect(modified.column.default?.expr).toBe("(_utf8mb4'{}')");
+  });
+
   test("every DDL form of MySQL's online DDL tables, with ALGORITHM= and LOCK=", async () => {
     const sql = [
       "ALTER TABLE `users` ADD COLUMN `email` varchar(255) NOT NULL DEFAULT '' AFTER `name`, ALGORITHM=INSTANT;",

@@ -92,6 +92,9 @@ describe("layouts", () => {
     expect(auto.up.map((op) => op.inTransaction)).toEqual([false, false]);
     expect(generic.up[0].inTransaction).toBe(false);
     expect(auto.syntaxErrors).toEqual([]);
+    // pop falls back to the shared down of the version: the missing down names both files it looked for
+    expect(auto.down).toEqual({ status: "missing", reason: "no 20240101000000000000_x.postgres.down.sql nor 20240101000000000000_x.down.sql beside the up migration" });
+    expect(generic.down).toEqual({ status: "missing", reason: "no 20240101000000000000_x.down.sql beside the up migration" });
   });
 
   it("golang-migrate: pairs the .down.sql and reports its syntax errors on the down file", () => {

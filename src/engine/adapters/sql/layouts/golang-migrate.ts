@@ -8,18 +8,43 @@
 import { popSuffix } from "../../../database/dialect-file.js";
 import type { SqlLayoutInput, SqlSections, TransactionMode } from "./sections.js";
 
-function transactionOf(path: string): TransactionMode {
+function transactionOf(path: string, popFolder = false): TransactionMode {
   const pop = popSuffix(path);
-  if (!pop) return "implicit";
+  // a pop file named like golang-migrate's still runs in the transaction popx opens
+  if (!pop) return popFolder ? "wrapped" : "implicit";
   return pop.autocommit ? "none" : "wrapped";
+}
+
+/**
+ * The down files that would serve the up at `path`: its own name with `down`; for a pop file naming a dialect
+ * (`x.postgres.up.sql`) also the shared `x.down.sql` pop falls back to, and never the `.autocommit` part, which
+ * says how the up runs.
+ */
+function downNames(path: string): string[] {
+  const pop = popSuffix(path);
+  const name = (p: string) => p.split("/").pop() ?? p;
+  if (!pop) return [name(path.replace(/up\.sql$/, "down.sql"))];
+  const stem = name(pop.stem);
+  return pop.dialect ? [`${stem}.${pop.dialect}.down.sql`, `${stem}.down.sql`] : [`${stem}.down.sql`];
+}
+
+/**
+ * popx skips a file whose every line is blank or starts with `--` (isMigrationEmpty), before any database reads it:
+ * ory/hydra's 20230512112801000001 .mysql.down.sql is `-- cannot drop ...` and `--DROP INDEX ...`, which MySQL would
+ * refuse (its `--` comments need a space after them) but never receives. Such a file is read as the comments it is.
+ */
+const POPX_EMPTY_LINE = /^(\s*--.*|\s*)$/;
+export function popText(path: string, content: string, popFolder = false): string {
+  // its comments kept (a down's says why it is empty), each `--` followed by the space every grammar reads as a comment
+  return (popFolder || popSuffix(path)) && content.split("\n").every((line) => POPX_EMPTY_LINE.test(line)) ? content.replace(/^(\s*)--(?=\S)/gm, "$1-- ") : content;
 }
 
 export function splitGolangMigrate(input: SqlLayoutInput): SqlSections {
   return {
-    up: [{ text: input.content, transaction: transactionOf(input.path) }],
+    up: [{ text: popText(input.path, input.content, input.pop), transaction: transactionOf(input.path, input.pop) }],
     down: input.downFile
-      ? { kind: "sql", segments: [{ text: input.downFile.content, transaction: transactionOf(input.downFile.path) }], path: input.downFile.path }
-      : { kind: "missing", reason: `no ${input.path.replace(/up\.sql$/, "down.sql").split("/").pop()} beside the up migration` },
+      ? { kind: "sql", segments: [{ text: popText(input.downFile.path, input.downFile.content, input.pop), transaction: transactionOf(input.downFile.path, input.pop) }], path: input.downFile.path }
+      : { kind: "missing", reason: `no ${downNames(input.path).join(" nor ")} beside the up migration` },
     notes: [],
   };
 }

@@ -42,6 +42,8 @@ export interface SqlLayoutInput {
   content: string;
   /** the paired file holding the down (golang-migrate .down.sql, Flyway U, sqitch revert) */
   downFile?: { path: string; content: string };
+  /** pop/popx runs it though its name has no dialect (`x.up.sql` beside `y.postgres.up.sql`) */
+  pop?: boolean;
 }
 
 /** Keep bytes inside `ranges` ([start, end) in UTF-8 bytes); blank the rest but keep every newline. */

@@ -36,6 +36,17 @@ function loaded(): { mysql: TsMysql; antlr: Antlr; Parser: MysqlParserClass } {
   return grammar;
 }
 
+/**
+ * The character sets MySQL 8.0 and MariaDB know (SHOW CHARACTER SET), as the lexer sees an introducer:
+ * `_utf8mb4'{}'` is a string in that charset. ts-mysql-parser knows none unless told, so it read hydra's
+ * `JSON DEFAULT (_utf8mb4'[]')` as an identifier followed by a string: a syntax error that is not one.
+ */
+const CHARSETS = [
+  "armscii8", "ascii", "big5", "binary", "cp1250", "cp1251", "cp1256", "cp1257", "cp850", "cp852", "cp866", "cp932", "dec8", "eucjpms", "euckr",
+  "gb18030", "gb2312", "gbk", "geostd8", "greek", "hebrew", "hp8", "keybcs2", "koi8r", "koi8u", "latin1", "latin2", "latin5", "latin7", "macce",
+  "macroman", "sjis", "swe7", "tis620", "ucs2", "ujis", "utf16", "utf16le", "utf32", "utf8", "utf8mb3", "utf8mb4",
+].map((name) => `_${name}`);
+
 /** MySQL 8.0's grammar unless a version is given ("5.7", "8.0.29"); MariaDB is read as MySQL 8.0. */
 export function serverVersionNumber(version: string | undefined): number {
   const [major = 8, minor = 0, patch = 30] = (version ?? "8.0.30").split(".").map(Number);
@@ -61,6 +72,7 @@ export function mysqlTokens(text: string, version?: string): MysqlToken[] {
   const { mysql, antlr } = loaded();
   const lexer = new mysql.MySQLLexer(new antlr.ANTLRInputStream(text));
   lexer.serverVersion = serverVersionNumber(version);
+  lexer.charsets = CHARSETS;
   lexer.removeErrorListeners();
   return lexer.getAllTokens().map((t: Token) => ({
     type: t.type,
@@ -78,12 +90,33 @@ export interface MysqlParse {
   tree?: ParserRuleContext;
   error?: { message: string; line: number };
   ruleNames: readonly string[];
+  /** the text the tree was parsed from, when not the statement's own (dropConstraintsAsForeignKeys) */
+  source?: string;
 }
+
+/**
+ * MySQL 8.0.19 added `DROP CHECK name` and `DROP CONSTRAINT name` to ALTER TABLE (MariaDB had DROP CONSTRAINT
+ * since 10.2); the grammar ts-mysql-parser bundles predates them, so ory/hydra's valid
+ * `ALTER TABLE hydra_oauth2_flow DROP CONSTRAINT hydra_oauth2_flow_chk` read as a syntax error. The statement is read
+ * again with each spelled DROP FOREIGN KEY, which the grammar has and which mysql-operations reads as the same
+ * drop_constraint; line breaks stay where they were.
+ */
+const DROP_CONSTRAINT = /\bDROP(\s+)(?:CONSTRAINT|CHECK)\b/gi;
+const dropsConstraint = (text: string): boolean => new RegExp(DROP_CONSTRAINT.source, "i").test(text);
+const asForeignKeyDrops = (text: string): string => text.replace(DROP_CONSTRAINT, "DROP$1FOREIGN KEY");
 
 /** Parse one statement (no trailing delimiter needed). */
 export function parseMysqlStatement(text: string, version?: string): MysqlParse {
+  const parsed = parseOnce(text, version);
+  if (!parsed.error || !dropsConstraint(text) || serverVersionNumber(version) < 80019) return parsed;
+  const source = asForeignKeyDrops(text);
+  const again = parseOnce(source, version);
+  return again.error ? parsed : { ...again, source };
+}
+
+function parseOnce(text: string, version?: string): MysqlParse {
   const { Parser } = loaded();
-  const parser = new Parser({ version: version && Number(version.split(".")[0]) < 10 ? version : "8.0.30" });
+  const parser = new Parser({ version: version && Number(version.split(".")[0]) < 10 ? version : "8.0.30", charsets: CHARSETS });
   const result = parser.parse(text);
   const ruleNames = result.parser.ruleNames;
   const error = result.lexerError ?? result.parserError;

@@ -242,7 +242,7 @@ export function mysqlStatementOperations(statement: MysqlStatement, inTransactio
   const { tree: root, ruleNames } = statement.parse;
   const base: Partial<Op> = { loc: { line: statement.line, endLine: statement.endLine }, text: statement.text, inTransaction };
   if (!root) return [];
-  const tree = new MysqlTree(ruleNames, statement.text);
+  const tree = new MysqlTree(ruleNames, statement.parse.source ?? statement.text);
   const simple = tree.find(root, "simpleStatement");
   const top = tree.children(simple)[0] as ParserRuleContext | undefined;
   const kind = tree.name(top);

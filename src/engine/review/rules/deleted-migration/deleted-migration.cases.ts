@@ -24,8 +24,50 @@ const oldChain = {
 };
 const deleteAll = { "src/app/alembic/versions/a1_accounts.py": null, "src/app/alembic/versions/b2_email.py": null, "src/app/alembic/versions/c3_name.py": null };
 
+const pgStat = "db/migrate/20240209150818_enable_pg_stat_statements.rb";
+const enable = `class EnablePgStatStatements < ActiveRecord::Migration[7.1]\n  def change\n    enable_extension "pg_stat_statements"\n  end\nend\n`;
+const indexPath = "db/migrate/20240209150818_add_index_to_links.rb";
+const index = (options: string) => `class AddIndexToLinks < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n  def change\n    add_index :links, :link_type, algorithm: :concurrently${options}\n  end\nend\n`;
+const createCampaign = "db/migrate/20260108220043_create_campaign_contact.rb";
+const createCampaignContact = `class CreateCampaignContact < ActiveRecord::Migration[7.1]\n  def change\n    create_table :campaign_contacts do |t|\n      t.string :email\n    end\n  end\nend\n`;
+
 export default defineReviewCases({
   invalid: [
+    {
+      name: "Rails: enable_extension merged 28 minutes before the revert (publishing-api 7ab431cdba): environment-only work, a warning whose fix drops the extension where it ran",
+      base: { [pgStat]: enable },
+      head: { [pgStat]: null },
+      dates: { change: "2024-02-13T15:49:05Z", addedOnBase: { [pgStat]: "2024-02-13T15:21:29Z" } },
+      findings: [{ path: pgStat, line: 1, severity: "warning", message: "added to the base branch 28 minutes before this change" }],
+    },
+    {
+      name: "Rails: a non-unique index added 3 days before (by its version date, no commit date known) and deleted: a warning naming DROP INDEX CONCURRENTLY",
+      base: { [indexPath]: index(', name: "index_links_on_link_type"') },
+      head: { [indexPath]: null },
+      dates: { change: "2024-02-12T15:08:18Z" },
+      findings: [{ path: indexPath, line: 1, severity: "warning", message: "by its version date" }],
+    },
+    {
+      name: "Rails: a table comment added the day before and deleted: documentation in the catalog, a warning",
+      base: { "db/migrate/20240209150818_comment_links.rb": `class CommentLinks < ActiveRecord::Migration[7.1]\n  def change\n    change_table_comment :links, from: nil, to: "edition links"\n  end\nend\n` },
+      head: { "db/migrate/20240209150818_comment_links.rb": null },
+      dates: { change: "2024-02-10T15:08:18Z", addedOnBase: { "db/migrate/20240209150818_comment_links.rb": "2024-02-09T16:00:00Z" } },
+      findings: [{ path: "db/migrate/20240209150818_comment_links.rb", line: 1, severity: "warning", message: "keep the comment" }],
+    },
+    {
+      name: "Rails: a unique index changes what the application can write: deleting it is an error however young",
+      base: { [indexPath]: index(', unique: true, name: "index_links_on_link_type"') },
+      head: { [indexPath]: null },
+      dates: { change: "2024-02-09T16:00:00Z", addedOnBase: { [indexPath]: "2024-02-09T15:30:00Z" } },
+      findings: [{ path: indexPath, line: 1, severity: "error" }],
+    },
+    {
+      name: "Rails: the same extension migration merged more than young_table.days before: an error",
+      base: { [pgStat]: enable },
+      head: { [pgStat]: null },
+      dates: { change: "2024-06-13T15:49:05Z", addedOnBase: { [pgStat]: "2024-02-13T15:21:29Z" } },
+      findings: [{ path: pgStat, line: 1, severity: "error" }],
+    },
     {
       name: "gobuffalo/pop (a *.postgres.up.sql file, pop's per-dialect shape): pop checks no missing files, so a warning saying it matters only where a database ran it",
       base: {
@@ -112,6 +154,48 @@ export default defineReviewCases({
         { path: "db/migrations/001_accounts.down.sql", line: 1, severity: "warning" },
         { path: "db/migrations/001_accounts.up.sql", line: 1, severity: "error" },
       ],
+    },
+    {
+      name: "Rails: a table created and reverted before any release tag (vita-min f067826b9e): production never ran it, a note naming the newest tag and the schema_migrations row to clear",
+      base: { [createCampaign]: createCampaignContact },
+      head: { [createCampaign]: null },
+      releases: { onBase: ["version-7.71.130", "y"], shippedIn: { [createCampaign]: ["y"] } },
+      findings: [{ path: createCampaign, line: 1, severity: "info", message: "in no version tag (the newest is version-7.71.130)" }],
+    },
+    {
+      name: "Rails: the same deletion once a version tag contains the commit that added it: released, an error",
+      base: { [createCampaign]: createCampaignContact },
+      head: { [createCampaign]: null },
+      releases: { onBase: ["version-7.71.131"], shippedIn: { [createCampaign]: ["version-7.71.131"] } },
+      findings: [{ path: createCampaign, line: 1, severity: "error" }],
+    },
+    {
+      name: "Rails: a repository whose tags are no versions (deploy markers) does not release by tags: today's rule, an error",
+      base: { [createCampaign]: createCampaignContact },
+      head: { [createCampaign]: null },
+      releases: { onBase: ["deployed", "y"], shippedIn: { [createCampaign]: [] } },
+      findings: [{ path: createCampaign, line: 1, severity: "error" }],
+    },
+    {
+      name: "Django: 0408 replaced by another 0408 before any release (rapidpro b1e19b1526): a note with the django_migrations row to clear",
+      base: { "flows/migrations/0407_a.py": django(""), "flows/migrations/0408_fix_activity_counts.py": django('("flows", "0407_a")') },
+      head: { "flows/migrations/0408_fix_activity_counts.py": null, "flows/migrations/0408_recount.py": django('("flows", "0407_a")') },
+      releases: { onBase: ["v26.3.49"], shippedIn: { "flows/migrations/0408_fix_activity_counts.py": [] } },
+      findings: [{ path: "flows/migrations/0408_fix_activity_counts.py", line: 1, severity: "info", message: "the newest is v26.3.49" }],
+    },
+    {
+      name: "Django: an unreleased migration a newer one on the base branch still depends on: every database breaks, an error",
+      base: { "flows/migrations/0407_a.py": django(""), "flows/migrations/0408_fix.py": django('("flows", "0407_a")'), "flows/migrations/0409_b.py": django('("flows", "0408_fix")') },
+      head: { "flows/migrations/0408_fix.py": null },
+      releases: { onBase: ["v26.3.49"], shippedIn: { "flows/migrations/0408_fix.py": [] } },
+      findings: [{ path: "flows/migrations/0408_fix.py", line: 1, severity: "error" }],
+    },
+    {
+      name: "Alembic: an unreleased revision may still be another's down_revision (not all are read): an error",
+      base: { "src/app/alembic/versions/a1_accounts.py": oldChain["src/app/alembic/versions/a1_accounts.py"] },
+      head: { "src/app/alembic/versions/a1_accounts.py": null },
+      releases: { onBase: ["v1.0.0"], shippedIn: { "src/app/alembic/versions/a1_accounts.py": [] } },
+      findings: [{ path: "src/app/alembic/versions/a1_accounts.py", line: 1, severity: "error" }],
     },
     {
       name: "a Django migration others depend on is deleted",

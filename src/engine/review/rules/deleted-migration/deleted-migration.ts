@@ -1,4 +1,4 @@
-import { dedent } from "../../../rules/support/fix.js";
+import { dedent, ident } from "../../../rules/support/fix.js";
 import { djangoMigrationName } from "../../history/django-graph.js";
 import { djangoAppOf } from "../../../paths.js";
 import { revertedBy } from "../../history/reverted.js";
@@ -8,6 +8,8 @@ import { defineReviewRule, type ChangedMigration, type ReviewRuleContext } from 
 import type { Migration } from "../../../model.js";
 import { dumpVersions } from "../../dumps/dump-versions.js";
 import { compareVersions } from "../../versions.js";
+import { unreleasedDeletion } from "./unreleased.js";
+import { afterRestore } from "./restore-fix.js";
 
 export default defineReviewRule({
   meta: {
@@ -48,6 +50,26 @@ export default defineReviewRule({
           severity: "info",
           message: `Migration ${m.change.path} was deleted, and ${repairs.join(", ")} undoes what it did only where it ran (guarded by an existence check): every database ends up the same.`,
           fix: "Nothing to do; the deleted version stays in schema_migrations where it ran, which is harmless.",
+        });
+        continue;
+      }
+      const fresh = unreleasedDeletion(ctx, m);
+      if (fresh) {
+        ctx.report({ path: m.change.path, line: 1, severity: "info", ...fresh });
+        continue;
+      }
+      const quick = m.base && !history.checksums ? quickRevert(ctx, m.base) : undefined;
+      if (quick) {
+        const version = m.file.version ?? m.change.path;
+        ctx.report({
+          path: m.change.path,
+          line: 1,
+          severity: "warning",
+          message:
+            `Migration ${m.change.path} was added to the base branch ${quick.age} and is deleted again; what it did is environment-only (${quick.what}). ` +
+            `Databases that ran it in that time (CI, staging, production if it was deployed) keep ${quick.objects} and version ${version} in schema_migrations, which Rails ignores without its file; ` +
+            `fresh databases never get ${quick.objects}. Nothing the application's schema depends on differs.`,
+          fix: [`-- on each database that ran ${version}, to remove ${quick.objects} there too (the schema_migrations row can stay):`, ...quick.cleanup].join("\n"),
         });
         continue;
       }
@@ -107,7 +129,8 @@ export default defineReviewRule({
         message: `${listed(deleted, "exists", "exist")} on the base branch and ${deleted.length === 1 ? "was" : "were"} deleted: ${history.deleted}`,
         fix: dedent(`
           Restore ${deleted.length === 1 ? "it" : "them"} (git checkout <base> -- ${deleted.length === 1 ? first.change.path : dirOf(first.change.path)}) and undo ${deleted.length === 1 ? "its" : "their"} effect, if that is the goal, in a new
-          migration.${first.file.framework === "django" ? " To shorten history, use `manage.py squashmigrations` and delete the old files only after every database ran the squash." : ""}`),
+          migration.${first.file.framework === "django" ? " To shorten history, use `manage.py squashmigrations` and delete the old files only after every database ran the squash." : ""}`) +
+          afterRestore(ctx, deleted).map((line) => `\n\n${line}`).join(""),
       });
     }
   },
@@ -164,6 +187,37 @@ function alembicReset(ctx: ReviewRuleContext, deleted: readonly ChangedMigration
     found ??= { head, keptIn };
   }
   return found;
+}
+
+/**
+ * A Rails migration the base branch added within `young_table.days` before the change (a quick revert) whose up only
+ * sets up the environment: an extension enabled, a non-unique index, a comment. Rails keeps no checksum and ignores a recorded
+ * version without its file, and the application's schema (tables, columns, constraints) is the same with or without
+ * them: what it says and the SQL that removes them where they were made. Undefined for anything else.
+ */
+function quickRevert(ctx: ReviewRuleContext, migration: Migration): { age: string; what: string; objects: string; cleanup: string[] } | undefined {
+  if (migration.framework !== "rails" || migration.database !== "postgresql" || migration.syntaxErrors.length || migration.tooComplex.length || migration.hidden.length || migration.notes.length) return undefined;
+  const age = ctx.ageOnBase?.(migration);
+  if (!age || age.days > ctx.config.young_table.days) return undefined;
+  const ops = migration.up.filter((op) => op.kind !== "transaction_control" && op.kind !== "set_setting");
+  const cleanup: string[] = [];
+  for (const op of ops) {
+    if (op.kind === "create_object" && op.objectType === "extension") cleanup.push(`DROP EXTENSION IF EXISTS ${ident(op.name)};`);
+    else if (op.kind === "add_index" && !op.unique)
+      cleanup.push(op.name ? `DROP INDEX CONCURRENTLY IF EXISTS ${ident(op.name)};` : `-- the index on ${op.table} (${op.columns.join(", ")}): its name is not in the migration (Rails derives it); find it with \\d ${op.table}, then DROP INDEX CONCURRENTLY IF EXISTS <name>;`);
+    // a comment (change_table_comment, change_column_comment) is documentation in the catalog: nothing reads it
+    else if (op.kind === "raw" && op.statement === "COMMENT") cleanup.push(`-- ${op.text.split("\n")[0].trim()}: the comment stays where it ran, read by nothing; set it back with COMMENT ON ... IS NULL (or the old text) if it matters`);
+    else return undefined;
+  }
+  if (cleanup.length === 0) return undefined;
+  const hours = age.days * 24;
+  const when = hours < 1 ? `${Math.max(1, Math.round(hours * 60))} minutes` : hours < 48 ? `${Math.round(hours)} hours` : `${Math.round(age.days)} days`;
+  return {
+    age: `${when} before this change (${age.by === "commit" ? "by the date of the commit that added it" : "by its version date"})`,
+    what: ops.map((op) => `\`${op.text.split("\n")[0].trim()}\``).join(", "),
+    objects: ops.length === 1 ? (ops[0].kind === "add_index" ? "the index" : ops[0].kind === "raw" ? "the comment" : "the extension") : "what it made",
+    cleanup,
+  };
 }
 
 /**

@@ -51,8 +51,51 @@ const sqlalchemyModels = {
 const pingInitial = `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n\n    operations = [migrations.CreateModel(name="Ping", fields=[("id", models.AutoField(primary_key=True)), ("body", models.TextField(null=True)), ("body_raw", models.BinaryField(null=True))])]\n`;
 const pingRemove = `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("api", "0001_initial")]\n\n    operations = [migrations.RemoveField(model_name="ping", name="body")]\n`;
 
+/** rapidpro c5a274918e: Flow.optin_dependencies (a many-to-many) removed; Flow stays. */
+const flowsInitial = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(name="OptIn", fields=[("id", models.BigAutoField(primary_key=True)), ("name", models.CharField(max_length=64))]),
+        migrations.CreateModel(
+            name="Flow",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("name", models.CharField(max_length=64)),
+                ("optin_dependencies", models.ManyToManyField(related_name="dependent_flows", to="flows.optin")),
+            ],
+        ),
+    ]
+`;
+const flowsRemove = `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("flows", "0001_initial")]
+
+    operations = [
+        migrations.RemoveField(model_name="flow", name="optin_dependencies"),
+    ]
+`;
+const flowsModels = "from django.db import models\n\n\nclass OptIn(models.Model):\n    name = models.CharField(max_length=64)\n\n\nclass Flow(models.Model):\n    name = models.CharField(max_length=64)\n    # other fields share the reverse accessor's name: declarations, not uses\n    label_dependencies = models.ManyToManyField(\"Label\", related_name=\"dependent_flows\")\n";
+
 export default defineReviewCases({
   invalid: [
+    {
+      name: "Django: a removed many-to-many field still read through the owning model's records and in a template's syntax (rapidpro's Flow.optin_dependencies)",
+      base: {
+        "flows/migrations/0001_initial.py": flowsInitial,
+        "flows/models.py": flowsModels,
+        "flows/views.py": "from flows.models import Flow\n\n\ndef deps(request, pk):\n    flow = Flow.objects.get(pk=pk)\n    return list(flow.optin_dependencies.all())\n",
+        "templates/flows/flow_read.html": "<ul>\n{% for optin in flow.optin_dependencies.all %}<li>{{ optin.name }}</li>{% endfor %}\n</ul>\n",
+      },
+      head: { "flows/migrations/0002_remove_flow_optin_dependencies.py": flowsRemove },
+      findings: [{ path: "flows/migrations/0002_remove_flow_optin_dependencies.py", line: 8, severity: "error", message: "flows/views.py:6, templates/flows/flow_read.html:2" }],
+    },
     {
       name: "the seed: a column dropped while a legacy report still reads it",
       base: { "db/migrate/20240101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users\n  end\nend\n", "app/reports/legacy.rb": legacyReport },
@@ -181,6 +224,17 @@ export default defineReviewCases({
     },
   ],
   valid: [
+    {
+      name: "Django: a removed many-to-many field whose owning model stays: the model's name in code and in styleguide demo HTML is no use of the join table (rapidpro c5a274918e)",
+      base: {
+        "flows/migrations/0001_initial.py": flowsInitial,
+        "flows/models.py": flowsModels,
+        "flows/views.py": "from flows.models import Flow\n\n\ndef read(request, pk):\n    return Flow.objects.get(pk=pk).name\n",
+        "components/demo/contact-chat/example.html": "<p>Flow started by the contact</p>\n<temba-flow-editor flow=\"Flow\"></temba-flow-editor>\n",
+        "templates/flows/flow_list.html": "<h1>{{ flow.name }}</h1>\n<p>optin_dependencies used to list each Flow's opt-ins</p>\n",
+      },
+      head: { "flows/migrations/0002_remove_flow_optin_dependencies.py": flowsRemove },
+    },
     {
       name: "Alembic: only other tables' same-named columns (Service.is_active), in a docstring and a query rooted at another model (dispatch's participant.is_active)",
       base: sqlalchemyModels,

@@ -5,16 +5,16 @@ import { changedTargets, type UsageTarget } from "../../../code/usage-targets.js
 import type { Reference } from "../../../code/usage-reference.js";
 import { defineReviewRule, type ReviewRuleContext } from "../../review-rule.js";
 import { safeDropDetail } from "../../safe-drop.js";
+import { escapeRegExp } from "../../../regexp.js";
 
 /** Usages shown in the message itself; all of them go to the details. */
 const IN_MESSAGE = 5;
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Raw SQL on the target's table: `FROM versions`, `JOIN versions`, `UPDATE versions`, `versions.info_checksum`. */
 function namesTableInSql(target: UsageTarget): (text: string) => boolean {
-  const table = escape(target.table.split(".").pop() ?? target.table);
-  const sql = new RegExp(`\\b(?:FROM|JOIN|UPDATE|INTO|TABLE)\\s+["\`]?${table}\\b|(?<![.\\w])${table}\\.${escape(target.column ?? "")}\\b`, "i");
+  const table = escapeRegExp(target.table.split(".").pop() ?? target.table);
+  const sql = new RegExp(`\\b(?:FROM|JOIN|UPDATE|INTO|TABLE)\\s+["\`]?${table}\\b|(?<![.\\w])${table}\\.${escapeRegExp(target.column ?? "")}\\b`, "i");
   return (text) => sql.test(text);
 }
 
@@ -64,7 +64,11 @@ function fixOf(target: UsageTarget, files: string[]): string {
         end
         # 2. Then merge this migration (remove_column ${sym(target.table)}, ${sym(column)}, ...).`
       : `# 1. Remove the model and every use of ${target.label} (${where}) and deploy.\n# 2. Then merge this migration.`,
-    django: () => isColumn
+    django: () => target.kind === "drop_table" && target.ormField
+      ? `
+        # 1. Stop using ${target.ormModel ? `${target.ormModel}.` : ""}${target.ormField} (${where}), its reverse accessor included, deploy that code,
+        # 2. then merge this migration (the model stays; only the field's join table ${target.label} goes).`
+      : isColumn
       ? `
         # 1. Remove ${target.ormField ?? column} from the model and from ${where}, deploy that code,
         # 2. then merge the migration that drops the column.`

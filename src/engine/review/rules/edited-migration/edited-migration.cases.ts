@@ -364,6 +364,36 @@ export default defineReviewCases({
       findings: [{ path: "db/migrate/20240101000000_move_settings.rb", line: 7, severity: "warning", message: "changes what its data code does" }],
     },
     {
+      name: "Rails: .find_each -> .in_batches.each_record over the same relation (publishing-api's rubocop FindEach autocorrect, the other way): a note naming the swap",
+      base: { "db/migrate/20240101000000_move_settings.rb": railsData("Oj.load", "Oj.dump") },
+      head: { "db/migrate/20240101000000_move_settings.rb": railsData("Oj.load", "Oj.dump").replace(".find_each do", ".in_batches(of: 500).each_record do") },
+      findings: [{ path: "db/migrate/20240101000000_move_settings.rb", line: 5, severity: "info", message: "(line 5: `.find_each` → `.in_batches.each_record`)" }],
+    },
+    {
+      name: "Rails: find_each(start: ...) skips rows: which rows change is other work, a warning",
+      base: { "db/migrate/20240101000000_move_settings.rb": railsData("Oj.load", "Oj.dump") },
+      head: { "db/migrate/20240101000000_move_settings.rb": railsData("Oj.load", "Oj.dump").replace(".find_each do", ".find_each(start: 1000) do") },
+      findings: [{ path: "db/migrate/20240101000000_move_settings.rb", line: 5, severity: "warning", message: "changes what its data code does" }],
+    },
+    {
+      name: "Django: the loop walks Product.objects.iterator() instead of .all(): the same rows, a note",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django() },
+      head: { [djangoPath]: django({ body: "    for product in Product.objects.iterator(chunk_size=500):\n        product.plaintext = clean_editor_js(product.description, to_string=True)\n        product.save(update_fields=[\"plaintext\"])" }) },
+      findings: [{ path: djangoPath, line: 9, severity: "info", message: "`.all()` → `.iterator()`" }],
+    },
+    {
+      name: "Django: .all() dropped from something that is no QuerySet (an array's all(), a truth test): other work, a warning",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django({ body: "    flags = numpy.array(list(Product.objects.values_list(\"id\", flat=True)))\n    if flags.all():\n        Product.objects.update(plaintext=None)" }) },
+      head: { [djangoPath]: django({ body: "    flags = numpy.array(list(Product.objects.values_list(\"id\", flat=True)))\n    if flags:\n        Product.objects.update(plaintext=None)" }) },
+      findings: [{ path: djangoPath, line: 10, severity: "warning", message: "changes what its data code does" }],
+    },
+    {
+      name: "Django: the loop walks a filtered queryset now: other rows, a warning",
+      base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django() },
+      head: { [djangoPath]: django({ body: "    for product in Product.objects.filter(plaintext=None).iterator():\n        product.plaintext = clean_editor_js(product.description, to_string=True)\n        product.save(update_fields=[\"plaintext\"])" }) },
+      findings: [{ path: djangoPath, line: 9, severity: "warning", message: "changes what its data code does" }],
+    },
+    {
       name: "Rails: the same library's other function (Oj.dump -> Oj.load) is other work: a warning",
       base: { "db/migrate/20240101000000_move_settings.rb": railsData("Oj.load", "Oj.dump") },
       head: { "db/migrate/20240101000000_move_settings.rb": railsData("Oj.load", "Oj.load") },

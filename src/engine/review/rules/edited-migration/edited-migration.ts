@@ -216,6 +216,22 @@ export default defineReviewRule({
         });
         continue;
       }
+      const rows = edit.details.find((d) => d.part === "rows");
+      if (rows) {
+        const at = rows.loc.line > 1 && m.baseContent !== undefined && m.headContent !== undefined ? pinpoint(m.baseContent, m.headContent, rows.loc) : lines;
+        ctx.report({
+          ...at,
+          path: m.change.path,
+          severity: "info",
+          message:
+            `Migration${version} is on the base branch; this edit changes only how its data code walks the rows or what result type it declares to the ORM ` +
+            `(line ${at.line}: ${rows.what}), not which rows it changes or how: batched or not, the same rows get the same change, so databases that ran the old version hold what the new one writes.`,
+          fix:
+            "Nothing to do. One difference to know: a batched loop reads each batch when it gets there, so a row the loop itself changed or deleted " +
+            "before reaching it is read as it is then, where the old loop had loaded every row at the start.",
+        });
+        continue;
+      }
       const swap = edit.details.find((d) => d.part === "calls");
       if (swap) {
         const at = swap.loc.line > 1 && m.baseContent !== undefined && m.headContent !== undefined ? pinpoint(m.baseContent, m.headContent, swap.loc) : lines;

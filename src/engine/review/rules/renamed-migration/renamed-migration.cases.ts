@@ -31,6 +31,22 @@ export default defineReviewCases({
       findings: [{ path: "db/migrate/20240301000000_add_phone.rb", line: 1 }],
     },
     {
+      name: "a Rails migration renumbered before any release tag: production never ran it under its old version, a note with the schema_migrations row to move",
+      base: { "db/migrate/20240101000000_add_phone.rb": rails },
+      head: {},
+      renames: { "db/migrate/20240301000000_add_phone.rb": "db/migrate/20240101000000_add_phone.rb" },
+      releases: { onBase: ["v1.4.0"], shippedIn: { "db/migrate/20240101000000_add_phone.rb": [] } },
+      findings: [{ path: "db/migrate/20240301000000_add_phone.rb", line: 1, severity: "info", message: "before any release: the commit that added it to the base branch is in no version tag (the newest is v1.4.0)" }],
+    },
+    {
+      name: "the same rename once a version tag contains the commit that added it: released, an error",
+      base: { "db/migrate/20240101000000_add_phone.rb": rails },
+      head: {},
+      renames: { "db/migrate/20240301000000_add_phone.rb": "db/migrate/20240101000000_add_phone.rb" },
+      releases: { onBase: ["v1.5.0"], shippedIn: { "db/migrate/20240101000000_add_phone.rb": ["v1.5.0"] } },
+      findings: [{ path: "db/migrate/20240301000000_add_phone.rb", line: 1, severity: "error" }],
+    },
+    {
       name: "a Flyway version is renumbered",
       base: { "db/migration/V3__accounts.sql": "CREATE TABLE accounts (id bigint);\n" },
       head: {},

@@ -1,4 +1,4 @@
-import { dedent } from "../../../rules/support/fix.js";
+import { dedent, sqlString } from "../../../rules/support/fix.js";
 import { djangoMigrationName } from "../../history/django-graph.js";
 import { djangoAppOf } from "../../../paths.js";
 import { POP_HISTORY, runnerHistory } from "../../history/runners.js";
@@ -31,6 +31,18 @@ function neverRan(ctx: ReviewRuleContext, m: ChangedMigration): string | undefin
   if (leaves.includes(previous) && after.length > 0)
     return `on the base branch it and ${after.join(", ")} were both leaf nodes, so \`migrate\` stopped with "Conflicting migrations detected" before running anything; the rename puts it after ${after.join(", ")}`;
   return undefined;
+}
+
+/** On the development and staging databases that ran it under the old name: record the new name as run, without running it again. */
+function unreleasedRenameFix(m: ChangedMigration, tool: string): string {
+  const intro = "# Nothing to do for production. On each development or staging database that ran it under the old name, record it as run under the new one (or rebuild the database from the migrations):";
+  if (m.file.framework === "django") {
+    const label = m.base?.djangoLabel ?? djangoAppOf(m.change.path);
+    return [intro, `python manage.py migrate --fake ${label} ${djangoMigrationName(m.change.path)}`, `# and drop the old name's row: DELETE FROM django_migrations WHERE app = ${sqlString(label)} AND name = ${sqlString(djangoMigrationName(m.change.previousPath!))};`].join("\n");
+  }
+  if (m.file.framework === "rails" && m.file.version && m.previousFile?.version)
+    return [intro, `UPDATE schema_migrations SET version = ${sqlString(m.file.version)} WHERE version = ${sqlString(m.previousFile.version)};`].join("\n");
+  return `${intro}\n# in ${tool}'s history table, replace the old version or name with the new one.`;
 }
 
 export default defineReviewRule({
@@ -76,6 +88,19 @@ export default defineReviewRule({
           fix: dedent(`
             Nothing to do if no database ran ${djangoMigrationName(m.change.previousPath!)} before the graph broke. One that did runs it again:
             there, record it under the new name without running it: python manage.py migrate --fake <app> ${djangoMigrationName(m.change.path)}`),
+        });
+        continue;
+      }
+      const release = m.file.framework === "alembic" ? undefined : ctx.unreleased?.(m.change.previousPath!);
+      if (release) {
+        ctx.report({
+          path: m.change.path,
+          line: 1,
+          severity: "info",
+          message:
+            `Migration ${m.change.previousPath} was renamed to ${m.change.path} before any release: the commit that added it to the base branch is in no version tag (the newest is ${release.newestTag}), ` +
+            `so production never ran it under its old name. Databases that migrated since it was merged (development, staging, CI) ran it under the old name and would run it again under the new one.`,
+          fix: unreleasedRenameFix(m, history.tool),
         });
         continue;
       }

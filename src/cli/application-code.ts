@@ -1,0 +1,57 @@
+/**
+ * Lint's side of the usage search: the application code around the migrations being linted, read only when a
+ * rule asks (a planned removal: does any code still name the dropped column or table?). A Rails project's
+ * app/, lib/ and config/; a Python project's files from the nearest folder above its migrations that holds the
+ * repository (`.git`) or, without one, the working directory. The same files review's code search reads
+ * (isSearchableCodePath: no migrations, tests, vendored trees), bounded for monorepos.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import type { Config } from "../engine/config.js";
+import type { SourceFile } from "../engine/model.js";
+import { projectRootOf } from "../engine/repository/fact-paths.js";
+import { isSearchableCodePath, isSearchableContent } from "../engine/code/searchable.js";
+import { displayPath } from "./collect-files.js";
+import { repositoryRootAbove, walkFiles } from "./walk-files.js";
+
+/** more files than this are not read: the search then says how many it read */
+const MAX_FILES = 20_000;
+const MAX_ENTRIES = 200_000;
+/** folders never worth walking (their files fail isSearchableCodePath anyway) */
+const PRUNED = new Set(["node_modules", ".git", "vendor", "tmp", "log", "public", "coverage", ".venv", "venv", "__pycache__", "dist", "build", "target", "site-packages", "static", "media"]);
+
+export function readApplicationCode(migrationPaths: readonly string[], config: Config, cwd = process.cwd()): SourceFile[] {
+  const roots = new Set<string>();
+  for (const path of migrationPaths) {
+    if (path.endsWith(".rb")) {
+      const project = projectRootOf(path);
+      if (project === undefined) continue;
+      for (const dir of ["app", "lib", "config"]) roots.add(resolve(cwd, project, dir));
+    } else if (path.endsWith(".py")) roots.add(repositoryRootAbove(dirname(resolve(cwd, path))) ?? resolve(cwd));
+  }
+  const found: string[] = [];
+  // each root walked with the same bounds; the files kept count across roots
+  const walk = (root: string) =>
+    found.push(
+      ...walkFiles(root, {
+        enter: (name) => !PRUNED.has(name) && !name.startsWith("."),
+        keep: (path, entry) => entry.isFile() && isSearchableCodePath(displayPath(path, cwd), config),
+        maxFiles: MAX_FILES - found.length,
+        maxEntries: MAX_ENTRIES,
+      }),
+    );
+  // a root inside another (a Rails app in a Python repository) is walked once
+  const sorted = [...roots].sort();
+  for (const root of sorted) if (!sorted.some((other) => other !== root && root.startsWith(`${other}/`))) walk(root);
+  const out: SourceFile[] = [];
+  for (const path of new Set(found)) {
+    try {
+      if (statSync(path).size > config.max_file_bytes) continue;
+      const content = readFileSync(path, "utf8");
+      if (isSearchableContent(content, config)) out.push({ path: displayPath(path, cwd), content });
+    } catch {
+      // unreadable: searched without it
+    }
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+/**
+ * Applications that apply their own migrations in-process at start, before they serve (pocket-id: golang-migrate
+ * with the migrations embedded through `source/iofs`, run from its bootstrap): with one container and no overlap,
+ * nothing serves while the migration runs, the same as an entrypoint that migrates first (deploy-model.ts).
+ * Read from the project's own code and build files, never from a guess:
+ * - Go: a go.mod that requires golang-migrate or goose, and a Go file (named *migrat*.go or main.go) that imports
+ *   golang-migrate's `source/iofs` and calls `.Up()` / `.Migrate(`, or goose with an `embed` FS and `goose.Up`;
+ * - Rust: `sqlx::migrate!(...)` run, or diesel's `embed_migrations!` with `run_pending_migrations`;
+ * - Spring Boot: flyway-core or liquibase-core beside spring-boot in pom.xml / build.gradle (Boot runs them before
+ *   the web server), unless `spring.flyway.enabled` / `spring.liquibase.enabled` is false in application config.
+ * Which function calls the Go or Rust code is not followed: a file under a `cmd/<...migrat...>/` folder is a command
+ * of its own, not the server's start, and is left out.
+ */
+import type { SourceFile } from "../model.js";
+import { baseOf } from "../paths.js";
+import type { DeployEvidence } from "./deploy-model.js";
+import { isComposePath, isDevelopmentPath, isDockerfilePath, isGoStartPath, isJvmBuildPath, isRustStartPath, isSpringConfigPath } from "./deploy-paths.js";
+
+const lineAt = (text: string, offset: number) => text.slice(0, offset).split("\n").length;
+/** a separate migrate command (`cmd/migrate/main.go`, `src/bin/migrate.rs`): a deploy step, not the server's start */
+const isMigrateCommand = (path: string) => /(?:^|\/)(?:cmd|bin)\/[\w.-]*migrat[\w.-]*\//i.test(path) || /(?:^|\/)bin\/[\w-]*migrat[\w-]*\.rs$/i.test(path);
+/** Go and Rust line comments blanked out (same length, so offsets keep their lines) */
+const withoutLineComments = (text: string) => text.replace(/\/\/.*$/gm, (m) => " ".repeat(m.length));
+
+function goApp(files: readonly SourceFile[]): DeployEvidence | undefined {
+  const mods = files.filter((f) => baseOf(f.path) === "go.mod");
+  const requires = (module: RegExp) => mods.some((m) => module.test(m.content));
+  for (const file of files) {
+    if (!isGoStartPath(file.path) || isMigrateCommand(file.path)) continue;
+    const code = withoutLineComments(file.content);
+    if (requires(/^\s*(?:require\s+)?github\.com\/golang-migrate\/migrate\/v4\s/m) && /"github\.com\/golang-migrate\/migrate\/v4\/source\/iofs"/.test(code)) {
+      const call = /\.(?:Up|Migrate)\(/.exec(code);
+      if (call) return { path: file.path, line: lineAt(code, call.index), what: "the application applies its embedded golang-migrate migrations (source/iofs) at start, before it serves" };
+    }
+    if (requires(/^\s*(?:require\s+)?github\.com\/pressly\/goose(?:\/v\d+)?\s/m) && /"github\.com\/pressly\/goose(?:\/v\d+)?"/.test(code) && /"embed"/.test(code) && /\bgoose\.SetBaseFS\(/.test(code)) {
+      const call = /\bgoose\.Up(?:Context)?\(/.exec(code);
+      if (call) return { path: file.path, line: lineAt(code, call.index), what: "the application applies its embedded goose migrations at start, before it serves" };
+    }
+  }
+  return undefined;
+}
+
+function rustApp(files: readonly SourceFile[]): DeployEvidence | undefined {
+  for (const file of files) {
+    if (!isRustStartPath(file.path) || isMigrateCommand(file.path)) continue;
+    const code = withoutLineComments(file.content);
+    const sqlx = /\bsqlx::migrate!\s*\([^)]*\)\s*\.run\(/.exec(code);
+    if (sqlx) return { path: file.path, line: lineAt(code, sqlx.index), what: "the application runs its embedded sqlx migrations (sqlx::migrate!) at start, before it serves" };
+    const diesel = /\bembed_migrations!/.test(code) ? /\.run_pending_migrations\(/.exec(code) : null;
+    if (diesel) return { path: file.path, line: lineAt(code, diesel.index), what: "the application runs its embedded diesel migrations at start, before it serves" };
+  }
+  return undefined;
+}
+
+/** `spring.<tool>.enabled: false` in a properties file, or nested in YAML (read by indentation, no YAML parser) */
+export function springToolDisabled(file: SourceFile, tool: "flyway" | "liquibase"): boolean {
+  if (file.path.endsWith(".properties")) return new RegExp(`^\\s*spring\\.${tool}\\.enabled\\s*[=:]\\s*false\\b`, "m").test(file.content);
+  const path: string[] = [];
+  const indents: number[] = [];
+  for (const raw of file.content.split("\n")) {
+    if (!raw.trim() || raw.trimStart().startsWith("#")) continue;
+    if (raw.startsWith("---")) {
+      path.length = 0;
+      indents.length = 0;
+      continue;
+    }
+    const match = /^(\s*)([\w.-]+)\s*:\s*(.*?)\s*(?:#.*)?$/.exec(raw);
+    if (!match) continue;
+    const depth = match[1].length;
+    while (indents.length && indents[indents.length - 1] >= depth) {
+      indents.pop();
+      path.pop();
+    }
+    path.push(match[2]);
+    indents.push(depth);
+    if (path.join(".") === `spring.${tool}.enabled` && /^["']?false["']?$/.test(match[3])) return true;
+  }
+  return false;
+}
+
+/**
+ * The container turns the tool off: `SPRING_FLYWAY_ENABLED=false` in a compose `environment:` or a Dockerfile `ENV`,
+ * or `--spring.flyway.enabled=false` on the command line (production files only)
+ */
+function containerDisables(files: readonly SourceFile[], tool: "flyway" | "liquibase"): boolean {
+  const off = new RegExp(`\\bSPRING_${tool.toUpperCase()}_ENABLED["']?\\s*[=:]\\s*["']?false\\b|--spring\\.${tool}\\.enabled=false\\b`);
+  return files.some((f) => (isDockerfilePath(f.path) || isComposePath(f.path)) && !isDevelopmentPath(f.path) && off.test(f.content));
+}
+
+function springApp(files: readonly SourceFile[]): DeployEvidence | undefined {
+  // a development or test profile that turns Flyway off says nothing of production
+  const configs = files.filter((f) => isSpringConfigPath(f.path) && !isDevelopmentPath(f.path));
+  for (const file of files) {
+    if (!isJvmBuildPath(file.path) || !/spring-boot/.test(file.content)) continue;
+    for (const [tool, artifact] of [["flyway", /\bflyway-core\b|org\.flywaydb:flyway-(?:database-)?\w+/], ["liquibase", /\bliquibase-core\b/]] as const) {
+      const dependency = artifact.exec(file.content);
+      if (!dependency || configs.some((c) => springToolDisabled(c, tool)) || containerDisables(files, tool)) continue;
+      return { path: file.path, line: lineAt(file.content, dependency.index), what: `Spring Boot runs ${tool === "flyway" ? "Flyway" : "Liquibase"} (on the classpath here) at start, before the web server serves` };
+    }
+  }
+  return undefined;
+}
+
+/** The line that shows the application applies its own migrations at start, if any. */
+export function selfMigratingApp(files: readonly SourceFile[]): DeployEvidence | undefined {
+  return goApp(files) ?? rustApp(files) ?? springApp(files);
+}

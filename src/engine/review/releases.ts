@@ -1,0 +1,30 @@
+/**
+ * Release tags: whether a migration the base branch added ever shipped. A repository that releases by version tags
+ * (`v1.2.3`, `version-7.71.0`, `26.3`) deploys tagged code to production; a commit in no such tag never reached it.
+ * The CLI reads the tags from git (`ReviewInput.releases`); the App fetches no history and passes none.
+ */
+import { z } from "zod";
+
+export const ReleaseTags = z.object({
+  /** tags in the base branch's history, newest first */
+  onBase: z.array(z.string()),
+  /** per deleted migration path: the tags that contain the commit that added it to the base branch (and not its deletion) */
+  shippedIn: z.record(z.string(), z.array(z.string())),
+});
+export type ReleaseTags = z.infer<typeof ReleaseTags>;
+
+/** A tag that names a version: an optional word prefix (`v`, `release-`, `version-`), then dotted numbers. */
+const VERSION_TAG = /^(?:[A-Za-z][A-Za-z_-]*[-_/]?)?\d+(?:\.\d+)+(?:[-+.][0-9A-Za-z.-]+)?$/;
+
+export const isVersionTag = (tag: string): boolean => VERSION_TAG.test(tag);
+
+/**
+ * The newest version tag of the base branch when the migration at `path` is in no version tag (never released);
+ * undefined when the repository has no version tags, the adding commit is unknown, or a version tag shipped it.
+ */
+export function unreleased(releases: ReleaseTags | undefined, path: string): { newestTag: string } | undefined {
+  const newestTag = releases?.onBase.find(isVersionTag);
+  const shipped = releases?.shippedIn[path];
+  if (!newestTag || !shipped || shipped.some(isVersionTag)) return undefined;
+  return { newestTag };
+}
