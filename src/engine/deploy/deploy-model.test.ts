@@ -77,6 +77,24 @@ describe("deploy model", () => {
     expect(deployPaths(["scripts/migrate.sh", "scripts/start.dev.sh", "Dockerfile.dev"])).toEqual(["Dockerfile.dev", "scripts/migrate.sh", "scripts/start.dev.sh"]);
   });
 
+  it("leaves demo, example and override compose files out, and reads Capistrano or a deploy workflow that rolls Kubernetes as online (danbooru)", () => {
+    const migrates = "services:\n  app:\n    image: app\n    command: [\"bash\", \"-c\", \"bin/rails db:prepare && bin/rails server -b 0.0.0.0\"]\n";
+    for (const path of ["docker-compose.demo.yml", "compose.example.yaml", "docker-compose.sample.yml", "demo/docker-compose.yml", "docker-compose.override.yml", "samples/compose.yaml"])
+      expect({ path, mode: decideDeploy(auto, [{ path, content: migrates }]).mode }).toEqual({ path, mode: "online" });
+    // the same file as the production compose file is the deploy
+    expect(decideDeploy(auto, [{ path: "docker-compose.yaml", content: migrates }])).toMatchObject({ mode: "offline", offline: { path: "docker-compose.yaml", line: 4 } });
+    // danbooru: its root compose file is a demo; production rolls Kubernetes Deployments from a workflow
+    const workflow = "name: Deploy\njobs:\n  deploy:\n    steps:\n      - name: Deploy\n        run: |\n          kubectl rollout restart deploy/danbooru && kubectl rollout status deploy/danbooru\n";
+    const danbooru = [{ path: "docker-compose.yaml", content: migrates }, { path: ".github/workflows/deploy.yaml", content: workflow }];
+    expect(decideDeploy(auto, danbooru)).toMatchObject({ mode: "online", rolling: { path: ".github/workflows/deploy.yaml", line: 7 } });
+    expect(deployNote(decideDeploy(auto, danbooru))).toContain("kubectl rollout restart");
+    // a workflow that only builds says nothing of the deploy
+    expect(decideDeploy(auto, [danbooru[0], { path: ".github/workflows/deploy.yaml", content: "jobs:\n  build:\n    steps:\n      - run: docker build .\n" }]).mode).toBe("offline");
+    const capfile = 'require "capistrano/setup"\nrequire "capistrano/deploy"\nrequire "capistrano/rails/migrations"\n';
+    expect(decideDeploy(auto, [danbooru[0], { path: "Capfile", content: capfile }])).toMatchObject({ mode: "online", rolling: { path: "Capfile", line: 3 } });
+    expect(deployPaths([".github/workflows/deploy.yaml", ".github/workflows/test.yaml", "Capfile", "docker-compose.demo.yml"])).toEqual(["Capfile", "docker-compose.demo.yml", ".github/workflows/deploy.yaml"]);
+  });
+
   it("lets the config decide: deploy: online switches detection off, deploy: offline needs no files", () => {
     expect(decideDeploy({ deploy: "online" }, files())).toEqual({ mode: "online", source: "config" });
     expect(decideDeploy({ deploy: "offline" }, [])).toEqual({ mode: "offline", source: "config" });

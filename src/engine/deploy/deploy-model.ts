@@ -6,7 +6,7 @@
  * Config `deploy:` wins; `auto` (the default) reads the repository's deploy files (deploy-paths.ts): offline when a
  * container entrypoint or start script runs the migration command and then starts the server, and nothing says that
  * several instances roll (a Kubernetes Deployment or Helm chart, a Procfile `release:` phase, Heroku's app.json,
- * fly.io's release_command, a separate migrate service or Job). Shell is read line by line, not parsed: a script
+ * fly.io's release_command, a separate migrate service or Job, Capistrano, a deploy workflow that rolls Kubernetes). Shell is read line by line, not parsed: a script
  * counts when the migration command appears on a line before a server start (or `exec "$@"`, the container's CMD).
  * An application that applies its own migrations in-process at start (self-migrating.ts) counts the same, when it
  * ships as a container (a production Dockerfile or compose file).
@@ -14,7 +14,7 @@
 import type { Config } from "../config.js";
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { isComposePath, isDeployPath, isDevelopmentPath, isDockerfilePath, isKubernetesPath, isMigrateScriptPath, isStartScriptPath } from "./deploy-paths.js";
+import { isComposePath, isDeployPath, isDeployWorkflowPath, isDevelopmentPath, isDockerfilePath, isKubernetesPath, isMigrateScriptPath, isStartScriptPath } from "./deploy-paths.js";
 import { selfMigratingApp } from "./self-migrating.js";
 
 /** A line of a repository file that shows how the project deploys. */
@@ -44,6 +44,9 @@ const MIGRATE =
 /** commands that start a long-running server, or hand over to the container's CMD (`exec "$@"`, `exec gosu app "$@"`) */
 const SERVER =
   /\b(?:gunicorn|uvicorn|daphne|hypercorn|uwsgi|waitress-serve|granian|puma|unicorn|passenger|supervisord|pm2-runtime)\b|\bmanage\.py\s+runserver\b|\brails\s+(?:server|s)\b|\b(?:npm|yarn|pnpm)\s+(?:run\s+)?start\b|\bnode\s+\S+\.(?:m?js|cjs)\b|\bjava\s+-jar\b|\bexec\b[^\n]*"\$(?:@|\{@\})"/;
+
+/** commands of a deploy workflow that roll instances (Kubernetes, Helm, Capistrano) */
+const ROLLOUT = /\bkubectl\s+(?:rollout\s+restart|set\s+image|apply)\b|\bhelm\s+(?:upgrade|install)\b|\bcap\s+\w+\s+deploy\b/;
 
 const lineAt = (text: string, offset: number) => text.slice(0, offset).split("\n").length;
 /** comments blanked out (same length, so offsets keep their lines) */
@@ -163,6 +166,14 @@ export function rollingSign(files: readonly SourceFile[]): DeployEvidence | unde
     if (base === "render.yaml") {
       const release = /preDeployCommand\s*:/.exec(file.content);
       if (release) return { path: file.path, line: lineAt(file.content, release.index), what: "Render's preDeployCommand: it migrates while the old instance serves" };
+    }
+    if (base === "Capfile") {
+      const migrations = /^\s*require\s+["']capistrano\/rails\/migrations["']/m.exec(file.content);
+      return { path: file.path, line: migrations ? lineAt(file.content, migrations.index) : 1, what: "a Capistrano deploy: the new release migrates on the servers while the old one serves" };
+    }
+    if (isDeployWorkflowPath(file.path)) {
+      const rollout = ROLLOUT.exec(withoutComments(file.content));
+      if (rollout) return { path: file.path, line: lineAt(file.content, rollout.index), what: `a deploy workflow that runs \`${rollout[0]}\`: new instances start beside the old ones` };
     }
     if (isMigrateScriptPath(file.path) && !isDevelopmentPath(file.path)) {
       const text = withoutComments(file.content);

@@ -1,7 +1,8 @@
 /**
  * Files that say how the project is deployed, chosen by path alone (the App fetches one request each, so the
  * list is short): container files (Dockerfile, compose files, entrypoint and start scripts) and the signs of a
- * rolling deploy (Kubernetes manifests, Helm charts, Procfile, Heroku's app.json, fly.toml, render.yaml), and the
+ * rolling deploy (Kubernetes manifests, Helm charts, Procfile, Heroku's app.json, fly.toml, render.yaml, Capistrano's
+ * Capfile, a CI workflow named for deploying), and the
  * files that show an application migrating itself at start (self-migrating.ts: go.mod and Go start files, Rust
  * main files, pom.xml / build.gradle, Spring's application config).
  * deploy-model.ts reads them.
@@ -29,18 +30,27 @@ export const isComposePath = (path: string): boolean => /^(?:docker-)?compose(?:
 export const isStartScriptPath = (path: string): boolean =>
   /^(?:[\w.-]*entrypoint[\w.-]*(?:\.sh)?|(?:entry|start|run|boot|launch|serve|startup|prestart|docker-start|start-server|run-server|init)(?:[\w.-]*)\.sh|jms)$/i.test(baseOf(path)) ||
   (path.endsWith(".sh") && /^(?:[^/]+|(?:[^/]+\/)?(?:\.?docker|containers?|deploy)\/[^/]+)$/.test(path));
+/** words that mark a file as one for development, tests or a demo, not for how production runs */
+const DEVELOPMENT_WORDS = "dev|devel|development|local|test|testing|ci|debug|e2e|demo|demos|example|examples|sample|samples|sandbox|playground|quickstart|override";
+const DEVELOPMENT_NAME = new RegExp(`(?:^|[._-])(?:${DEVELOPMENT_WORDS})(?:[._-]|$)`, "i");
+const DEVELOPMENT_FOLDER = /(?:^|\/)(?:dev|devel|development|\.devcontainer|devcontainer|local|demos?|samples?|sandbox|playground)\//i;
 /**
- * A file for development or tests, not for how production runs: `Dockerfile.dev`, `docker-compose.local.yml`,
- * `scripts/start.dev.sh` (Lago's dev image runs `rails db:prepare` then `rails s`; production migrates apart).
+ * A file for development, tests or a demo, not for how production runs: `Dockerfile.dev`, `docker-compose.local.yml`,
+ * `scripts/start.dev.sh` (Lago's dev image runs `rails db:prepare` then `rails s`; production migrates apart), a
+ * demo or example compose file (`docker-compose.demo.yml`, `demo/compose.yaml`) and Compose's
+ * `docker-compose.override.yml`, which `docker compose up` merges in on a developer's machine.
  */
 export const isDevelopmentPath = (path: string): boolean =>
-  /(?:^|[._-])(?:dev|devel|development|local|test|testing|ci|debug)(?:[._-]|$)/i.test(baseOf(path)) ||
-  // a folder of development tooling (Polar's dev/docker/scripts/startup.sh, a .devcontainer)
-  /(?:^|\/)(?:dev|devel|development|\.devcontainer|devcontainer|local)\//i.test(path);
+  DEVELOPMENT_NAME.test(baseOf(path)) ||
+  // a folder of development tooling or demos (Polar's dev/docker/scripts/startup.sh, a .devcontainer)
+  DEVELOPMENT_FOLDER.test(path);
 /** a script named for running the migrations (`scripts/migrate.sh`): a step of its own, apart from the server's start */
 export const isMigrateScriptPath = (path: string): boolean => /^[\w.-]*migrat[\w.-]*\.sh$/i.test(baseOf(path));
 export const isKubernetesPath = (path: string): boolean => baseOf(path) === "Chart.yaml" || (KUBERNETES_DIRS.test(path) && /\.ya?ml$/.test(path));
-export const isPlatformPath = (path: string): boolean => ["Procfile", "app.json", "fly.toml", "render.yaml"].includes(baseOf(path));
+export const isPlatformPath = (path: string): boolean => ["Procfile", "app.json", "fly.toml", "render.yaml", "Capfile"].includes(baseOf(path));
+/** a CI workflow named for deploying (danbooru's `.github/workflows/deploy.yaml` rolls its Kubernetes Deployments) */
+export const isDeployWorkflowPath = (path: string): boolean =>
+  /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path) && /(?:^|[._-])(?:deploy\w*|release|rollout|cd|prod|production|k8s|kubernetes|helm)(?:[._-]|$)/i.test(baseOf(path));
 
 /** Go files read for an in-process migration: the ones named for it, and the commands' main files */
 export const isGoStartPath = (path: string): boolean => /^(?:[\w.-]*migrat[\w.-]*|main)\.go$/i.test(baseOf(path)) && !path.endsWith("_test.go");
@@ -52,7 +62,7 @@ export const isAppStartPath = (path: string): boolean => baseOf(path) === "go.mo
 
 export function isDeployPath(path: string): boolean {
   if (NOT_DEPLOY.test(path)) return false;
-  return isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isMigrateScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path) || isAppStartPath(path);
+  return isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isMigrateScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path) || isDeployWorkflowPath(path) || isAppStartPath(path);
 }
 
 /** more deploy files than this are not read: the signs are in the first few (root files sort first) */
