@@ -1,13 +1,16 @@
 /**
  * The deploy files of the repository around the working directory (deploy/deploy-paths.ts): found from the
  * repository root (the nearest folder above with `.git`) a few folders deep, so the engine can tell an offline
- * deploy (an entrypoint that migrates, then starts the server) from a rolling one. Outside a repository only the
+ * deploy (an entrypoint that migrates, then starts the server) from a rolling one, and the Go files of a module that
+ * requires golang-migrate or goose that import it (an application that migrates itself at start). Outside a repository only the
  * working directory and its children are read: a lint run from a home folder must not walk it.
  */
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SourceFile } from "../engine/model.js";
-import { deployPaths, isNotDeployFolder } from "../engine/deploy/deploy-paths.js";
+import { deployPaths, isGoSourcePath, isNotDeployFolder } from "../engine/deploy/deploy-paths.js";
+import { importsGoMigrator, migratingGoModules } from "../engine/deploy/self-migrating.js";
+import { isWithin } from "../engine/repository/fact-paths.js";
 import { displayPath } from "./collect-files.js";
 import { repositoryRootAbove } from "./walk-files.js";
 
@@ -38,22 +41,40 @@ function walk(root: string, dir: string, depth: number, out: string[], maxDepth:
   }
 }
 
+/** a module's Go files read for their imports, at most (a large module's bootstrap code sits near its root) */
+const MAX_GO_FILES = 400;
+
+function readFile(root: string, path: string, cwd: string, maxBytes: number): SourceFile | undefined {
+  const absolute = join(root, path);
+  try {
+    // never through a symbolic link: its target may lie outside the repository
+    const stat = lstatSync(absolute);
+    if (!stat.isFile() || stat.size > maxBytes) return undefined;
+    return { path: displayPath(absolute, cwd), content: readFileSync(absolute, "utf8") };
+  } catch {
+    // unreadable: the deploy is read from the other files, else assumed online
+    return undefined;
+  }
+}
+
 export function readDeployFiles(cwd: string, maxBytes: number): SourceFile[] {
   const repository = repositoryRootAbove(cwd);
   const root = repository ?? cwd;
   const listing: string[] = [];
   walk(root, "", 0, listing, repository ? MAX_DEPTH : MAX_DEPTH_OUTSIDE_GIT);
-  const out: SourceFile[] = [];
+  const byPath = new Map<string, SourceFile>();
   for (const path of deployPaths(listing)) {
-    const absolute = join(root, path);
-    try {
-      // never through a symbolic link: its target may lie outside the repository
-      const stat = lstatSync(absolute);
-      if (!stat.isFile() || stat.size > maxBytes) continue;
-      out.push({ path: displayPath(absolute, cwd), content: readFileSync(absolute, "utf8") });
-    } catch {
-      // unreadable: the deploy is read from the other files, else assumed online
+    const file = readFile(root, path, cwd, maxBytes);
+    if (file) byPath.set(path, file);
+  }
+  // a Go module that requires golang-migrate or goose: its Go files that import it, whatever their names
+  const modules = migratingGoModules([...byPath].map(([path, file]) => ({ path, content: file.content })));
+  if (modules.length > 0) {
+    const candidates = listing.filter((p) => isGoSourcePath(p) && !byPath.has(p) && modules.some((m) => isWithin(m, p))).slice(0, MAX_GO_FILES);
+    for (const path of candidates) {
+      const file = readFile(root, path, cwd, maxBytes);
+      if (file && importsGoMigrator(file.content)) byPath.set(path, file);
     }
   }
-  return out;
+  return [...byPath.values()];
 }

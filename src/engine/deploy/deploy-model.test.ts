@@ -2,6 +2,7 @@ import { analyze } from "../analyze.js";
 import { defaultConfig, resolveConfig } from "../config.js";
 import { decideDeploy, deployNote } from "./deploy-model.js";
 import { deployPaths } from "./deploy-paths.js";
+import { goImports } from "./go-imports.js";
 
 /** babybuddy / mealie style: the image's entrypoint migrates, then hands over to the CMD (gunicorn) */
 const ENTRYPOINT = ["#!/bin/sh", "set -e", "# python manage.py migrate is below", "python manage.py migrate --noinput", "python manage.py collectstatic --noinput", 'exec "$@"', ""].join("\n");
@@ -142,6 +143,20 @@ describe("applications that migrate themselves at start", () => {
     expect(deployNote(decision)).toContain("backend/internal/utils/db_migration_util.go:11: the application applies its embedded golang-migrate migrations");
     // the deploy walk selects these files by path
     expect(deployPaths(["backend/go.mod", "backend/internal/utils/db_migration_util.go", "backend/internal/utils/db_migration_util_test.go", "backend/internal/service/user_service.go"])).toEqual(["backend/go.mod", "backend/internal/utils/db_migration_util.go"]);
+  });
+
+  it("chooses Go files by their imports, not their names: a bootstrap db.go that runs golang-migrate counts, a comment or a string naming it does not", () => {
+    const bootstrap = "package bootstrap\n\n// runs at start\nimport (\n\t\"database/sql\"\n\n\tmigrate \"github.com/golang-migrate/migrate/v4\"\n\t_ \"github.com/golang-migrate/migrate/v4/database/postgres\"\n\t\"github.com/golang-migrate/migrate/v4/source/iofs\"\n)\n\nfunc initDB(db *sql.DB) error {\n\tsrc, _ := iofs.New(migrations.FS, \".\")\n\tm, _ := migrate.NewWithSourceInstance(\"iofs\", src, url)\n\treturn m.Up()\n}\n";
+    const files = goApp({ "backend/internal/utils/db_migration_util.go": "package utils\n", "backend/internal/bootstrap/db.go": bootstrap });
+    expect(decideDeploy(auto, files)).toMatchObject({ mode: "offline", offline: { path: "backend/internal/bootstrap/db.go", line: 15 } });
+    // the import only in a comment, or in a string below the imports: not an import
+    const commented = bootstrap.replace('\t"github.com/golang-migrate/migrate/v4/source/iofs"\n', '\t// "github.com/golang-migrate/migrate/v4/source/iofs"\n');
+    expect(decideDeploy(auto, goApp({ "backend/internal/utils/db_migration_util.go": "package utils\n", "backend/internal/bootstrap/db.go": commented })).mode).toBe("online");
+    const inString = 'package bootstrap\n\nimport "fmt"\n\nvar doc = `import "github.com/golang-migrate/migrate/v4/source/iofs"`\n\nfunc f() { m.Up() }\n';
+    expect(decideDeploy(auto, goApp({ "backend/internal/utils/db_migration_util.go": "package utils\n", "backend/internal/bootstrap/db.go": inString })).mode).toBe("online");
+    // a migrate command of its own keeps the exclusion, whatever its file is named
+    expect(decideDeploy(auto, goApp({ "backend/internal/utils/db_migration_util.go": "package utils\n", "backend/cmd/migrate/db.go": bootstrap })).mode).toBe("online");
+    expect(goImports('package main; import ( . "fmt"; x "a/b"; _ `c` ); import "d"\nfunc main() {}\nimport "not/an/import"')).toEqual(["fmt", "a/b", "c", "d"]);
   });
 
   it("stays online for the same Go app with a Helm chart, more compose replicas, a migrate command of its own, or no container", () => {

@@ -14,8 +14,8 @@
 import type { Config } from "../config.js";
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { isComposePath, isDeployPath, isDeployWorkflowPath, isDevelopmentPath, isDockerfilePath, isKubernetesPath, isMigrateScriptPath, isStartScriptPath } from "./deploy-paths.js";
-import { selfMigratingApp } from "./self-migrating.js";
+import { isComposePath, isDeployPath, isDeployWorkflowPath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isKubernetesPath, isMigrateScriptPath, isStartScriptPath } from "./deploy-paths.js";
+import { importsGoMigrator, selfMigratingApp } from "./self-migrating.js";
 
 /** A line of a repository file that shows how the project deploys. */
 export interface DeployEvidence {
@@ -259,7 +259,8 @@ export function decideDeploy(config: Pick<Config, "deploy">, files: readonly Sou
   // a config built by hand (not through the schema) may lack the key: its default is auto
   const configured = config.deploy ?? "auto";
   if (configured !== "auto") return { mode: configured, source: "config" };
-  const deployFiles = (typeof files === "function" ? files() : files).filter((f) => isDeployPath(f.path));
+  // deploy files by path, and Go files by their imports (a bootstrap file that runs golang-migrate, whatever its name)
+  const deployFiles = (typeof files === "function" ? files() : files).filter((f) => isDeployPath(f.path) || (isGoSourcePath(f.path) && importsGoMigrator(f.content)));
   const offline = offlineEntrypoint(deployFiles) ?? selfMigratingContainer(deployFiles);
   if (!offline) return { mode: "online", source: "default" };
   const rolling = rollingSign(deployFiles);

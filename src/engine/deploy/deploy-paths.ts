@@ -52,8 +52,14 @@ export const isPlatformPath = (path: string): boolean => ["Procfile", "app.json"
 export const isDeployWorkflowPath = (path: string): boolean =>
   /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path) && /(?:^|[._-])(?:deploy\w*|release|rollout|cd|prod|production|k8s|kubernetes|helm)(?:[._-]|$)/i.test(baseOf(path));
 
-/** Go files read for an in-process migration: the ones named for it, and the commands' main files */
-export const isGoStartPath = (path: string): boolean => /^(?:[\w.-]*migrat[\w.-]*|main)\.go$/i.test(baseOf(path)) && !path.endsWith("_test.go");
+/** a Go source file of the project (tests, vendored and test-data code left out) */
+export const isGoSourcePath = (path: string): boolean => path.endsWith(".go") && !path.endsWith("_test.go") && !NOT_DEPLOY.test(path) && !/(?:^|\/)testdata\//.test(path);
+/**
+ * Go files fetched by name for an in-process migration, for an edge that pays a request per file (the App): the
+ * ones named for it and the commands' main files. The CLI also reads every Go file of a module that requires
+ * golang-migrate or goose and keeps those that import it (self-migrating.ts decides by imports, not by name).
+ */
+export const isGoStartPath = (path: string): boolean => /^(?:[\w.-]*migrat[\w.-]*|main)\.go$/i.test(baseOf(path)) && isGoSourcePath(path);
 export const isRustStartPath = (path: string): boolean => /^(?:[\w-]*migrat[\w-]*|main)\.rs$/i.test(baseOf(path));
 export const isJvmBuildPath = (path: string): boolean => ["pom.xml", "build.gradle", "build.gradle.kts"].includes(baseOf(path));
 /** Spring Boot's application config (`src/main/resources/application.yml`, `application-prod.properties`) */

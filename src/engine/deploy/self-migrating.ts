@@ -3,8 +3,8 @@
  * with the migrations embedded through `source/iofs`, run from its bootstrap): with one container and no overlap,
  * nothing serves while the migration runs, the same as an entrypoint that migrates first (deploy-model.ts).
  * Read from the project's own code and build files, never from a guess:
- * - Go: a go.mod that requires golang-migrate or goose, and a Go file (named *migrat*.go or main.go) that imports
- *   golang-migrate's `source/iofs` and calls `.Up()` / `.Migrate(`, or goose with an `embed` FS and `goose.Up`;
+ * - Go: a go.mod that requires golang-migrate or goose, and a Go file, chosen by its imports (go-imports.ts), that
+ *   imports golang-migrate's `source/iofs` and calls `.Up()` / `.Migrate(`, or goose with an `embed` FS and `goose.Up`;
  * - Rust: `sqlx::migrate!(...)` run, or diesel's `embed_migrations!` with `run_pending_migrations`;
  * - Spring Boot: flyway-core or liquibase-core beside spring-boot in pom.xml / build.gradle (Boot runs them before
  *   the web server), unless `spring.flyway.enabled` / `spring.liquibase.enabled` is false in application config.
@@ -12,9 +12,10 @@
  * of its own, not the server's start, and is left out.
  */
 import type { SourceFile } from "../model.js";
-import { baseOf } from "../paths.js";
+import { baseOf, dirOf } from "../paths.js";
 import type { DeployEvidence } from "./deploy-model.js";
-import { isComposePath, isDevelopmentPath, isDockerfilePath, isGoStartPath, isJvmBuildPath, isRustStartPath, isSpringConfigPath } from "./deploy-paths.js";
+import { isComposePath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isJvmBuildPath, isRustStartPath, isSpringConfigPath } from "./deploy-paths.js";
+import { goImports } from "./go-imports.js";
 
 const lineAt = (text: string, offset: number) => text.slice(0, offset).split("\n").length;
 /** a separate migrate command (`cmd/migrate/main.go`, `src/bin/migrate.rs`): a deploy step, not the server's start */
@@ -22,17 +23,36 @@ const isMigrateCommand = (path: string) => /(?:^|\/)(?:cmd|bin)\/[\w.-]*migrat[\
 /** Go and Rust line comments blanked out (same length, so offsets keep their lines) */
 const withoutLineComments = (text: string) => text.replace(/\/\/.*$/gm, (m) => " ".repeat(m.length));
 
+/** golang-migrate and goose, by the module paths their packages are imported from */
+const GO_MIGRATE_MODULE = "github.com/golang-migrate/migrate/v4";
+const GOOSE_MODULE = /^github\.com\/pressly\/goose(?:\/v\d+)?$/;
+const GO_MIGRATE_IOFS = `${GO_MIGRATE_MODULE}/source/iofs`;
+
+/** A Go file that imports golang-migrate or goose: the only Go files worth reading for a start-up migration. */
+export const importsGoMigrator = (content: string): boolean => goImports(content).some((i) => i === GO_MIGRATE_MODULE || i.startsWith(`${GO_MIGRATE_MODULE}/`) || GOOSE_MODULE.test(i));
+
+const requiresModule = (mod: SourceFile, module: RegExp) => module.test(mod.content);
+const REQUIRES_GO_MIGRATE = /^\s*(?:require\s+)?github\.com\/golang-migrate\/migrate\/v4\s/m;
+const REQUIRES_GOOSE = /^\s*(?:require\s+)?github\.com\/pressly\/goose(?:\/v\d+)?\s/m;
+
+/** The folders of the Go modules whose go.mod requires golang-migrate or goose (their Go files are read by imports). */
+export const migratingGoModules = (files: readonly SourceFile[]): string[] =>
+  files.filter((f) => baseOf(f.path) === "go.mod" && (requiresModule(f, REQUIRES_GO_MIGRATE) || requiresModule(f, REQUIRES_GOOSE))).map((f) => dirOf(f.path));
+
 function goApp(files: readonly SourceFile[]): DeployEvidence | undefined {
   const mods = files.filter((f) => baseOf(f.path) === "go.mod");
-  const requires = (module: RegExp) => mods.some((m) => module.test(m.content));
+  const requires = (module: RegExp) => mods.some((m) => requiresModule(m, module));
+  // which files: the ones that import the migrator, wherever they are (pocket-id's internal/utils/db_migration_util.go,
+  // an internal/bootstrap/db.go), except a migrate command of its own
   for (const file of files) {
-    if (!isGoStartPath(file.path) || isMigrateCommand(file.path)) continue;
+    if (!isGoSourcePath(file.path) || isMigrateCommand(file.path)) continue;
+    const imports = goImports(file.content);
     const code = withoutLineComments(file.content);
-    if (requires(/^\s*(?:require\s+)?github\.com\/golang-migrate\/migrate\/v4\s/m) && /"github\.com\/golang-migrate\/migrate\/v4\/source\/iofs"/.test(code)) {
+    if (requires(REQUIRES_GO_MIGRATE) && imports.includes(GO_MIGRATE_IOFS)) {
       const call = /\.(?:Up|Migrate)\(/.exec(code);
       if (call) return { path: file.path, line: lineAt(code, call.index), what: "the application applies its embedded golang-migrate migrations (source/iofs) at start, before it serves" };
     }
-    if (requires(/^\s*(?:require\s+)?github\.com\/pressly\/goose(?:\/v\d+)?\s/m) && /"github\.com\/pressly\/goose(?:\/v\d+)?"/.test(code) && /"embed"/.test(code) && /\bgoose\.SetBaseFS\(/.test(code)) {
+    if (requires(REQUIRES_GOOSE) && imports.some((i) => GOOSE_MODULE.test(i)) && imports.includes("embed") && /\bgoose\.SetBaseFS\(/.test(code)) {
       const call = /\bgoose\.Up(?:Context)?\(/.exec(code);
       if (call) return { path: file.path, line: lineAt(code, call.index), what: "the application applies its embedded goose migrations at start, before it serves" };
     }
