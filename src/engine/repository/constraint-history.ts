@@ -34,7 +34,8 @@ const strings = (list: PgNode[] | undefined): string[] => (list ?? []).map((n) =
 /** PostgreSQL's own name for an unnamed constraint (`orders_user_id_fkey`, `orders_pkey`, `orders_number_key`), shortened as PostgreSQL shortens it. */
 function defaultName(table: string, kind: KeyDefinition["kind"], columns: readonly string[]): string | undefined {
   const label = kind === "primary_key" ? "pkey" : kind === "foreign_key" ? "fkey" : kind === "unique" ? "key" : undefined;
-  return label && (kind === "primary_key" || columns.length) ? postgresDefaultName(table, columns, label) : undefined;
+  // a primary key is named by its table alone (`orders_pkey`), whatever its columns
+  return label && (kind === "primary_key" || columns.length) ? postgresDefaultName(table, kind === "primary_key" ? [] : columns, label) : undefined;
 }
 
 function definition(relation: PgNode, constraint: PgNode, columns: string[]): { name: string; definition: KeyDefinition } | undefined {

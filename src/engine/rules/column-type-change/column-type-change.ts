@@ -4,6 +4,7 @@ import { railsType } from "../support/rails-fix.js";
 import { fixFor, ident, modelName, sym } from "../support/fix.js";
 import { renderFix } from "../support/fix-steps.js";
 import { swapSteps } from "./swap-steps.js";
+import { keyGroup, keyRoot, type KeyGroup } from "./key-group.js";
 import { nameKey } from "../support/facts.js";
 import { tableWithRows, upOps } from "../support/scope.js";
 import { isUtcZone, typeChangeCost } from "../../types.js";
@@ -26,6 +27,7 @@ export default defineRule({
       "TimeZone is UTC (a SET TIME ZONE in the migration, or Rails' connection, which sets UTC); the column's indexes are still rebuilt",
   },
   check(ctx) {
+    const swaps: Swap[] = [];
     for (const { op: written, index } of upOps(ctx, "alter_column_type")) {
       if (!tableWithRows(ctx, written.table, index)) continue;
       // a Django field class the project defines: its column type through its bases, or unknown (not its name's guess)
@@ -71,44 +73,55 @@ export default defineRule({
         });
         continue;
       }
-      const partners = keyPartnersChanged(ctx, op);
-      ctx.report({
-        op: written,
-        severity: cost.rewrite === "unknown" ? "warning" : undefined,
-        message: `Changing ${op.table}.${op.column} to ${op.type.text} takes an ACCESS EXCLUSIVE lock; ${cost.reason}.`,
-        fix: partners.length ? togetherFix(ctx, op, partners) : renderFix(ctx, swapSteps(ctx, op)),
-      });
+      swaps.push({ written, op, message: `Changing ${op.table}.${op.column} to ${op.type.text} takes an ACCESS EXCLUSIVE lock; ${cost.reason}.`, warning: cost.rewrite === "unknown" });
     }
+    reportSwaps(ctx, swaps);
   },
 });
 
-/**
- * The other side of the column's FOREIGN KEYs (what it references, what references it) that this migration changes
- * the type of too (pocket-id's client_id_type: oidc_clients.id and every client_id to text in one file). A swap of
- * one column alone adds its key back between the new type and the partner's old one, which fails.
- */
-function keyPartnersChanged(ctx: RuleContext, op: OperationOf<"alter_column_type">): string[] {
-  const keys = ctx.repository.columnKeys(op.table, op.column);
-  const same = (a: string, b: string) => nameKey(a) === nameKey(b);
-  const partners: Array<{ table: string; column: string }> = [];
-  for (const { definition: key } of keys.own) {
-    const at = key.columns.findIndex((c) => same(c, op.column));
-    const column = key.kind === "foreign_key" && at >= 0 ? key.references?.columns[at] : undefined;
-    if (key.references && column) partners.push({ table: key.references.table, column });
-  }
-  for (const { definition: key } of keys.referencing) for (const column of key.columns) partners.push({ table: key.table, column });
-  const changed = ctx.migration.up.filter((o): o is OperationOf<"alter_column_type"> => o.kind === "alter_column_type" && o !== op);
-  return [...new Set(partners.filter((p) => !(same(p.table, op.table) && same(p.column, op.column)) && changed.some((o) => same(o.table, p.table) && same(o.column, p.column))).map((p) => `${p.table}.${p.column}`))];
+interface Swap {
+  written: OperationOf<"alter_column_type">;
+  /** with the type a Django field class resolves to */
+  op: OperationOf<"alter_column_type">;
+  message: string;
+  warning: boolean;
 }
 
-/** What to do instead of a swap per column: the key's columns converted together (a comment, valid in every language). */
-function togetherFix(ctx: RuleContext, op: OperationOf<"alter_column_type">, partners: readonly string[]): string {
-  const comment = ctx.framework === "sql" ? "--" : "#";
+/**
+ * Each type change that rewrites the table gets a swap. A key and the columns that reference it are converted in
+ * one plan (key-group.ts): on the first of them the migration changes, and the others' findings point to it, so no
+ * fix converts one side of a FOREIGN KEY alone.
+ */
+function reportSwaps(ctx: RuleContext, swaps: readonly Swap[]): void {
+  const changed = swaps.map((s) => s.op);
+  const groups = new Map<OperationOf<"alter_column_type">, KeyGroup>();
+  for (const swap of swaps) {
+    const root = keyRoot(ctx, swap.op, changed);
+    const group = groups.get(root) ?? keyGroup(ctx, root, changed);
+    groups.set(root, group);
+    const holder = swaps.find((s) => group.members.includes(s.op))!;
+    const comment = ctx.framework === "sql" ? "--" : "#";
+    const [, ...referencing] = group.members.map((m) => `${m.table}.${m.column}`);
+    const withKey = swap.op === root ? `the columns that reference it (${referencing.join(", ")})` : `${root.table}.${root.column}, the key it references,`;
+    if (holder !== swap) {
+      // this operation's place holds nothing: the plan in the fix of the holder's line converts it
+      const fix = `${comment} ${swap.op.table}.${swap.op.column} is converted with ${withKey} in the fix of line ${holder.written.loc.line}`;
+      ctx.report({ op: swap.written, severity: swap.warning ? "warning" : undefined, message: `${swap.message} It is converted with ${withKey} in the fix of line ${holder.written.loc.line}.`, fix });
+      continue;
+    }
+    const together = referencing.length > 0;
+    const fix = renderFix(ctx, swapSteps(ctx, group.members, together ? jointHeading(group) : [], group.unknown));
+    const message = together ? `${swap.message} A FOREIGN KEY holds only between columns of compatible types: the fix converts ${root.table}.${root.column} and ${referencing.join(", ")} together.` : swap.message;
+    ctx.report({ op: swap.written, severity: swap.warning ? "warning" : undefined, message, fix });
+  }
+}
+
+/** What the joint plan converts and why: the lines of the comment that opens it. */
+function jointHeading(group: KeyGroup): string[] {
+  const [key, ...referencing] = group.members;
   return [
-    `${op.table}.${op.column} and ${partners.join(", ")} (the other side of its FOREIGN KEYs) change type together in this migration:`,
-    `a swap of ${op.column} alone would add its key back between ${op.type.text} and the old type, which fails. Convert them together:`,
-    `a column of the new type beside each, kept converted by a trigger; the rows filled in batches outside a transaction;`,
-    `then in one short transaction drop the keys, swap every column (the referenced key with PRIMARY KEY USING INDEX over a`,
-    `unique index built CONCURRENTLY before), and add the keys back NOT VALID; VALIDATE them in a later migration.`,
-  ].map((l) => `${comment} ${l}`).join("\n");
+    `${key.table}.${key.column} and the columns that reference it (${referencing.map((m) => `${m.table}.${m.column}`).join(", ")}) converted together:`,
+    `a FOREIGN KEY holds only between columns of compatible types. A column of the new type beside each, kept converted by a trigger`,
+    `while the code writes the old one; each filled in batches; one swap exchanges them all, the keys added back NOT VALID:`,
+  ];
 }

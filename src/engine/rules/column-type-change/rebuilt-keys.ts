@@ -11,6 +11,7 @@ import type { RuleContext } from "../support/rule.js";
 import { nameKey } from "../support/facts.js";
 import { ident, sqlString } from "../support/fix.js";
 import { indexOverColumn } from "../support/sql-text.js";
+import { definedKeys } from "../../repository/constraint-history.js";
 
 export interface RebuiltKeys {
   /** the column is part of the PRIMARY KEY: NOT NULL whatever its definition says */
@@ -34,6 +35,25 @@ const serialSequence = (table: string, column: string) => {
   return Buffer.byteLength(name) <= 63 ? (table.includes(".") ? `${table.split(".")[0]}.${name}` : name) : undefined;
 };
 
+/**
+ * What the migration itself does to the constraint `name` on `table`: `dropped` when it drops it and does not add it
+ * back (the swap must not bring it back), `readded` (its ADD CONSTRAINT, NOT VALID) when it adds it again after
+ * dropping it or adds it anew: the swap then adds back the migration's own definition, not the history's.
+ */
+function ownFate(ctx: RuleContext, table: string, name: string): { dropped: boolean; readded?: string } {
+  let dropped = false;
+  let readded: string | undefined;
+  for (const op of ctx.migration.up) {
+    if (nameKey(op.kind === "drop_constraint" || op.kind === "add_constraint" ? op.table : "") !== nameKey(table)) continue;
+    if (op.kind === "drop_constraint" && op.name && nameKey(op.name) === nameKey(name)) [dropped, readded] = [true, undefined];
+    else if (op.kind === "add_constraint") {
+      const added = definedKeys(op.text).find((k) => nameKey(k.name) === nameKey(name));
+      if (added?.definition.notValidSql) [dropped, readded] = [false, added.definition.notValidSql];
+    }
+  }
+  return { dropped, readded };
+}
+
 export function rebuiltKeys(ctx: RuleContext, table: string, column: string, tmp: string, newType: string): RebuiltKeys {
   const keys = ctx.repository.columnKeys(table, column);
   const definition = ctx.repository.columnDefinition(table, column);
@@ -47,8 +67,13 @@ export function rebuiltKeys(ctx: RuleContext, table: string, column: string, tmp
       out.inPrimaryKey ||= key.kind === "primary_key";
       out.indexes.push(`CREATE UNIQUE INDEX CONCURRENTLY ${ident(index)} ON ${t} (${over(key.columns)});`);
       out.afterRename.push(`ALTER TABLE ${t} ADD CONSTRAINT ${ident(name)} ${key.kind === "primary_key" ? "PRIMARY KEY" : "UNIQUE"} USING INDEX ${ident(index)};`);
-    } else if (key.notValidSql) {
-      out.afterRename.push(key.notValidSql);
+      continue;
+    }
+    const fate = ownFate(ctx, table, name);
+    if (fate.dropped) continue;
+    const notValid = fate.readded ?? key.notValidSql;
+    if (notValid) {
+      out.afterRename.push(notValid);
       out.validate.push(`ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(name)};`);
     } else out.unknown.push(`the constraint ${name} on ${column} could not be written again: add it back on ${column} after the swap`);
   }
@@ -66,17 +91,20 @@ export function rebuiltKeys(ctx: RuleContext, table: string, column: string, tmp
     } else out.unknown.push(`${column} is the primary key: build a unique index over ${tmp} CONCURRENTLY before the swap and attach it (ADD CONSTRAINT ... PRIMARY KEY USING INDEX) after the rename`);
   }
   const referencedBy = keys.referencing.filter(({ definition: key }) => !(nameKey(key.table) === nameKey(table) && key.columns.some((col) => nameKey(col) === nameKey(column))));
-  if (out.inPrimaryKey && newType === "bigint")
+  // the referencing columns the history names are converted with the key (key-group.ts); where it may not name
+  // them all (the table was not created in SQL it read), the others are not
+  if (out.inPrimaryKey && newType === "bigint" && !referencedBy.length && (!keys.followed || ctx.framework !== "sql"))
     out.unknown.push(
-      referencedBy.length
-        ? `the columns that reference ${column} (${referencedBy.map(({ definition: key }) => `${key.table}.${key.columns.join(", ")}`).join("; ")}) stay integer: change them to bigint too (the same steps), or their values overflow where ${column}'s would have`
-        : `the columns of other tables that reference ${column} (the history names none; list them: SELECT conrelid::regclass, conname FROM pg_constraint WHERE confrelid = ${sqlString(table)}::regclass) stay integer: change them to bigint too (the same steps)`,
+      `the columns of other tables that reference ${column} (the history names none; list them: SELECT conrelid::regclass, conname FROM pg_constraint WHERE confrelid = ${sqlString(table)}::regclass) stay integer: change them to bigint too (the same steps)`,
     );
-  for (const { name, definition: key } of keys.referencing) {
-    if (nameKey(key.table) === nameKey(table) && key.columns.some((col) => nameKey(col) === nameKey(column))) continue; // a key from the column to itself is one of its own
-    out.beforeDrop.push(`ALTER TABLE ${ident(key.table)} DROP CONSTRAINT ${ident(name)};`);
-    if (key.notValidSql) {
-      out.afterRename.push(key.notValidSql);
+  for (const { name, definition: key } of referencedBy) {
+    const fate = ownFate(ctx, key.table, name);
+    if (fate.dropped) continue;
+    // a key the migration drops and adds back itself may be gone where the fix runs (after its DROP, before its ADD)
+    out.beforeDrop.push(`ALTER TABLE ${ident(key.table)} DROP CONSTRAINT ${fate.readded ? "IF EXISTS " : ""}${ident(name)};`);
+    const notValid = fate.readded ?? key.notValidSql;
+    if (notValid) {
+      out.afterRename.push(notValid);
       out.validate.push(`ALTER TABLE ${ident(key.table)} VALIDATE CONSTRAINT ${ident(name)};`);
     }
   }

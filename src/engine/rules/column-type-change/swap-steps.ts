@@ -28,8 +28,12 @@ interface SwapSql {
   sync: string;
   check?: string;
   fill: BatchedFill;
-  /** VALIDATE / SET NOT NULL / DROP CONSTRAINT, the trigger dropped, DROP COLUMN, RENAME, the default */
-  swap: string[];
+  /** the swap, in order: VALIDATE / SET NOT NULL / DROP CONSTRAINT and the trigger dropped; then keys.beforeDrop */
+  before: string[];
+  /** then DROP COLUMN, RENAME, keys.afterRename and `after` (the old default converted) */
+  drop: string;
+  rename: string;
+  after: string[];
   /** the old column's keys and indexes, rebuilt on the new one (rebuilt-keys.ts) */
   keys: RebuiltKeys;
 }
@@ -60,16 +64,14 @@ function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
     sync: columnSyncSql(sync),
     check: notNull ? `ALTER TABLE ${t} ADD CONSTRAINT ${ident(check)} CHECK (${n} IS NOT NULL) NOT VALID;` : undefined,
     fill: { table: op.table, assignments: `${n} = ${assigned}`, pending: `${n} IS DISTINCT FROM ${converted}` },
-    swap: [
+    before: [
       ...(notNull ? [`ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(check)};`, `ALTER TABLE ${t} ALTER COLUMN ${n} SET NOT NULL;`, `ALTER TABLE ${t} DROP CONSTRAINT ${ident(check)};`] : []),
       ...dropColumnSyncSql(sync).split("\n"),
-      ...keys.beforeDrop,
-      `ALTER TABLE ${t} DROP COLUMN ${c};`,
-      `ALTER TABLE ${t} RENAME COLUMN ${n} TO ${c};`,
-      ...keys.afterRename,
-      // Django keeps no default in the database (its defaults are Python's); a serial's default is its sequence's, moved above
-      ...(previousDefault && ctx.framework !== "django" && !definition?.serial ? [`ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT (${previousDefault.expr})::${op.type.text};`] : []),
     ],
+    drop: `ALTER TABLE ${t} DROP COLUMN ${c};`,
+    rename: `ALTER TABLE ${t} RENAME COLUMN ${n} TO ${c};`,
+    // Django keeps no default in the database (its defaults are Python's); a serial's default is its sequence's, moved in keys
+    after: previousDefault && ctx.framework !== "django" && !definition?.serial ? [`ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT (${previousDefault.expr})::${op.type.text};`] : [],
     keys,
   };
 }
@@ -91,17 +93,51 @@ function djangoUniqueKey(op: AlterColumnType, tmp: string, keys: RebuiltKeys): v
   keys.afterRename.push(`ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(name)} UNIQUE USING INDEX ${ident(`${name}_new`)};`);
 }
 
+
 const SWAP_NOTE = "the swap: short locks, no rewrite; a view that reads the old column makes DROP COLUMN fail: create it again over the new one in the same step";
 
-/** The comment lines of what the history does not tell, in the language's comment. */
-const unknownLines = (keys: RebuiltKeys, comment: string) => keys.unknown.map((u) => `${comment} ${u}`);
+/** One column the swap converts: the operation (the migration's own, or one key-group.ts derives) and its SQL. */
+interface Member {
+  op: AlterColumnType;
+  s: SwapSql;
+}
+
+const unique = (lines: readonly string[]) => [...new Set(lines)];
 
 /**
- * The steps around the swap: each index over the new column built CONCURRENTLY before it (one file each where the
+ * Every column's swap in one transaction, phase by phase: what each drops first (its CHECK turned NOT NULL, its
+ * trigger, the keys that reference it), then every DROP COLUMN, every RENAME, and only then the keys added back, the
+ * referenced key's first: a FOREIGN KEY between two swapped columns is added once both have their new type. A key
+ * two columns share (dropped with one, added back with the other) is written once.
+ */
+function swapStatements(members: readonly Member[]): string[] {
+  return [
+    ...members.flatMap((m) => m.s.before),
+    ...unique(members.flatMap((m) => m.s.keys.beforeDrop)),
+    ...members.map((m) => m.s.drop),
+    ...members.map((m) => m.s.rename),
+    ...unique(members.flatMap((m) => [...m.s.keys.afterRename, ...m.s.after])),
+  ];
+}
+
+/** The keys of every column: indexes built before the swap, constraints validated after it, what the history does not tell. */
+function mergedKeys(members: readonly Member[], notes: readonly string[]): Pick<RebuiltKeys, "indexes" | "validate" | "unknown"> {
+  return {
+    indexes: unique(members.flatMap((m) => m.s.keys.indexes)),
+    validate: unique(members.flatMap((m) => m.s.keys.validate)),
+    unknown: unique([...notes, ...members.flatMap((m) => m.s.keys.unknown)]),
+  };
+}
+
+/** The comment lines of what the history does not tell, in the language's comment. */
+const unknownLines = (keys: Pick<RebuiltKeys, "unknown">, comment: string) => keys.unknown.map((u) => `${comment} ${u}`);
+
+/**
+ * The steps around the swap: each index over the new columns built CONCURRENTLY before it (one file each where the
  * runner sends a file as one query, since CONCURRENTLY cannot run in the transaction a multi-statement query is),
  * and after it the validation of the keys added back NOT VALID.
  */
-function keySteps(ctx: RuleContext, op: AlterColumnType, keys: RebuiltKeys, wrap: (sql: string) => string, validateDown?: readonly string[]): { indexes: MigrationStep[]; validate: MigrationStep[] } {
+function keySteps(ctx: RuleContext, op: AlterColumnType, keys: Pick<RebuiltKeys, "indexes" | "validate">, wrap: (sql: string) => string, validateDown?: readonly string[]): { indexes: MigrationStep[]; validate: MigrationStep[] } {
   const onePerFile = ctx.framework === "sql" && (ctx.migration.layout === "golang-migrate" || ctx.migration.layout === "prisma");
   const groups = onePerFile ? keys.indexes.map((i) => [i]) : keys.indexes.length ? [keys.indexes] : [];
   return {
@@ -110,15 +146,23 @@ function keySteps(ctx: RuleContext, op: AlterColumnType, keys: RebuiltKeys, wrap
   };
 }
 
-function sqlSteps(ctx: RuleContext, op: AlterColumnType): FixSteps {
-  const s = swapSql(ctx, op);
-  const around = keySteps(ctx, op, s.keys, (sql) => sql);
+/** The first line of the code in the operation's place: what the new columns are, or what the plan converts together. */
+const opening = (members: readonly Member[], notes: readonly string[], comment: string, writes: (m: Member) => string) =>
+  notes.length ? notes.map((n) => `${comment} ${n}`) : [`${comment} ${writes(members[0])}`];
+
+function sqlSteps(ctx: RuleContext, members: readonly Member[], heading: readonly string[], notes: readonly string[]): FixSteps {
+  const [root] = members;
+  const keys = mergedKeys(members, notes);
+  const around = keySteps(ctx, root.op, keys, (sql) => sql);
   return {
-    inPlace: [`-- ${s.tmp} of the new type beside ${op.column}, kept converted by a trigger while the code writes ${op.column}:`, s.add, s.sync, ...(s.check ? [s.check] : [])].join("\n"),
+    inPlace: [
+      ...opening(members, heading, "--", ({ op, s }) => `${s.tmp} of the new type beside ${op.column}, kept converted by a trigger while the code writes ${op.column}:`),
+      ...members.flatMap(({ s }) => [s.add, s.sync, ...(s.check ? [s.check] : [])]),
+    ].join("\n"),
     steps: [
-      { name: `fill ${op.table} ${s.tmp}`, noTransaction: true, statements: [sqlBatchedFill(s.fill, ctx.migration.layout, ctx.postgresVersion)] },
+      ...members.map(({ op, s }) => ({ name: `fill ${op.table} ${s.tmp}`, noTransaction: true, statements: [sqlBatchedFill(s.fill, ctx.migration.layout, ctx.postgresVersion)] })),
       ...around.indexes,
-      { name: `swap ${op.table} ${op.column}`, statements: [`-- ${SWAP_NOTE}`, ...unknownLines(s.keys, "--"), ...s.swap] },
+      { name: `swap ${root.op.table} ${root.op.column}`, statements: [`-- ${SWAP_NOTE}`, ...unknownLines(keys, "--"), ...swapStatements(members)] },
       ...around.validate,
     ],
   };
@@ -127,30 +171,30 @@ function sqlSteps(ctx: RuleContext, op: AlterColumnType): FixSteps {
 const indent = (text: string, by: string) => text.split("\n").map((l) => (l ? `${by}${l}` : l)).join("\n");
 const rubyExecute = (sql: string) => `execute ${rubyString(sql)}`;
 
-function railsSteps(ctx: RuleContext, op: AlterColumnType): FixSteps {
-  const s = swapSql(ctx, op);
-  const around = keySteps(ctx, op, s.keys, rubyExecute, ["# nothing to undo before the swap's own down"]);
-  const up = [s.sync, ...(s.check ? [s.check] : [])].join("\n");
+function railsSteps(ctx: RuleContext, members: readonly Member[], heading: readonly string[], notes: readonly string[]): FixSteps {
+  const [root] = members;
+  const keys = mergedKeys(members, notes);
+  const around = keySteps(ctx, root.op, keys, rubyExecute, ["# nothing to undo before the swap's own down"]);
+  const added = ({ op, s }: Member) => [
+    `add_column ${sym(op.table)}, ${sym(s.tmp)}, ${railsType(op.type)}`,
+    `reversible do |dir|`,
+    `  dir.up do`,
+    indent(rubyExecute([s.sync, ...(s.check ? [s.check] : [])].join("\n")), "    "),
+    `  end`,
+    `  dir.down do`,
+    indent(rubyExecute(dropColumnSyncSql({ table: op.table, to: s.tmp })), "    "),
+    `  end`,
+    `end`,
+  ];
   return {
-    inPlace: [
-      `# ${s.tmp} of the new type beside ${op.column}, kept converted by a trigger while the code writes ${op.column}:`,
-      `add_column ${sym(op.table)}, ${sym(s.tmp)}, ${railsType(op.type)}`,
-      `reversible do |dir|`,
-      `  dir.up do`,
-      indent(rubyExecute(up), "    "),
-      `  end`,
-      `  dir.down do`,
-      indent(rubyExecute(dropColumnSyncSql({ table: op.table, to: s.tmp })), "    "),
-      `  end`,
-      `end`,
-    ].join("\n"),
+    inPlace: [...opening(members, heading, "#", ({ op, s }) => `${s.tmp} of the new type beside ${op.column}, kept converted by a trigger while the code writes ${op.column}:`), ...members.flatMap(added)].join("\n"),
     steps: [
-      { name: `fill ${op.table} ${s.tmp}`, noTransaction: true, statements: [railsBatchedFill(s.fill)], down: ["# nothing to undo: the converted values stay"] },
+      ...members.map(({ op, s }) => ({ name: `fill ${op.table} ${s.tmp}`, noTransaction: true, statements: [railsBatchedFill(s.fill)], down: ["# nothing to undo: the converted values stay"] })),
       ...around.indexes,
       {
-        name: `swap ${op.table} ${op.column}`,
-        statements: [`# ${SWAP_NOTE}`, ...unknownLines(s.keys, "#"), rubyExecute(s.swap.join("\n"))],
-        down: [`raise ActiveRecord::IrreversibleMigration, ${rubyString(`the ${op.column} of the old type was dropped`)}`],
+        name: `swap ${root.op.table} ${root.op.column}`,
+        statements: [`# ${SWAP_NOTE}`, ...unknownLines(keys, "#"), rubyExecute(swapStatements(members).join("\n"))],
+        down: [`raise ActiveRecord::IrreversibleMigration, ${rubyString(`the ${members.map((m) => m.op.column).join(", ")} of the old type ${members.length > 1 ? "were" : "was"} dropped`)}`],
       },
       ...around.validate,
     ],
@@ -169,18 +213,26 @@ function missingImports(ctx: RuleContext, code: string): string[] {
   return lines.length ? [`# at the top of the revision (it does not import them):`, ...lines, ``] : [];
 }
 
-function alembicSteps(ctx: RuleContext, op: AlterColumnType): FixSteps {
-  const s = swapSql(ctx, op);
-  const around = keySteps(ctx, op, s.keys, pythonExecute);
-  const type = saType(op.type);
-  const t = alembicTable(op.table);
-  const add = type ? `op.add_column(${t.name}, sa.Column(${pythonString(s.tmp)}, ${type}, nullable=True)${t.schema})` : pythonExecute(s.add.replace(/;$/, ""));
+function alembicSteps(ctx: RuleContext, members: readonly Member[], heading: readonly string[], notes: readonly string[]): FixSteps {
+  const [root] = members;
+  const keys = mergedKeys(members, notes);
+  const around = keySteps(ctx, root.op, keys, pythonExecute);
+  const add = ({ op, s }: Member) => {
+    const type = saType(op.type);
+    const t = alembicTable(op.table);
+    return type ? `op.add_column(${t.name}, sa.Column(${pythonString(s.tmp)}, ${type}, nullable=True)${t.schema})` : pythonExecute(s.add.replace(/;$/, ""));
+  };
+  const adds = members.map(add);
   return {
-    inPlace: [...missingImports(ctx, add), `# "${s.tmp}" of the new type beside "${op.column}", kept converted by a trigger while the code writes "${op.column}":`, add, pythonExecute(s.sync), ...(s.check ? [pythonExecute(s.check)] : [])].join("\n"),
+    inPlace: [
+      ...missingImports(ctx, adds.join("\n")),
+      ...opening(members, heading, "#", ({ op, s }) => `"${s.tmp}" of the new type beside "${op.column}", kept converted by a trigger while the code writes "${op.column}":`),
+      ...members.flatMap((m, i) => [adds[i], pythonExecute(m.s.sync), ...(m.s.check ? [pythonExecute(m.s.check)] : [])]),
+    ].join("\n"),
     steps: [
-      { name: `fill ${op.table} ${s.tmp}`, noTransaction: true, statements: [alembicBatchedFill(s.fill)] },
+      ...members.map(({ op, s }) => ({ name: `fill ${op.table} ${s.tmp}`, noTransaction: true, statements: [alembicBatchedFill(s.fill)] })),
       ...around.indexes,
-      { name: `swap ${op.table} ${op.column}`, statements: [`# ${SWAP_NOTE}`, ...unknownLines(s.keys, "#"), pythonExecute(s.swap.join("\n"))] },
+      { name: `swap ${root.op.table} ${root.op.column}`, statements: [`# ${SWAP_NOTE}`, ...unknownLines(keys, "#"), pythonExecute(swapStatements(members).join("\n"))] },
       ...around.validate,
     ],
   };
@@ -197,59 +249,67 @@ function newFieldDef(def: string): string | undefined {
   return withKeyword(loose, "null", "True");
 }
 
+const runSql = (sql: string, reverse?: string) => `migrations.RunSQL(\n    ${pythonString(sql).replace(/\n/g, "\n    ")},\n    reverse_sql=${reverse ? pythonString(reverse) : "migrations.RunSQL.noop"},\n),`;
+
 /**
  * Django: the new field added beside the old one (nullable until the swap), the trigger in RunSQL; the fill in
  * RunPython; the swap as SQL with the state moved by RemoveField and RenameField, so models.py keeps its one field.
+ * A column the migration does not alter itself (one that references the key: Django's ForeignKey takes the type of
+ * the key it points to) is converted in SQL only, with no change to the state.
  */
-function djangoSteps(ctx: RuleContext, op: AlterColumnType): FixSteps {
-  const s = swapSql(ctx, op);
-  const model = op.ormModel ?? op.table;
-  const field = op.ormField ?? op.column;
-  const def = op.ormFieldDef ? newFieldDef(op.ormFieldDef) : undefined;
-  const fn = `fill_${op.table.split(".").pop()}_${s.tmp}`.replace(/[^a-zA-Z0-9_]/g, "_");
-  const runSql = (sql: string, reverse?: string) => `migrations.RunSQL(\n    ${pythonString(sql).replace(/\n/g, "\n    ")},\n    reverse_sql=${reverse ? pythonString(reverse) : "migrations.RunSQL.noop"},\n),`;
-  const addField = def
-    ? `migrations.AddField(model_name=${pythonString(model)}, name=${pythonString(`${field}_new`)}, field=${def}),`
-    : runSql(s.add.replace(/;$/, ""), `ALTER TABLE ${ident(op.table)} DROP COLUMN ${ident(s.tmp)}`);
-  const sync = [s.sync, ...(s.check ? [s.check] : [])].join("\n");
-  const around = keySteps(ctx, op, s.keys, (sql) => runSql(sql.replace(/;$/, "")));
-  const stateOnly = def
-    ? [
-        `migrations.SeparateDatabaseAndState(`,
-        `    state_operations=[`,
-        `        migrations.RemoveField(model_name=${pythonString(model)}, name=${pythonString(field)}),`,
-        `        migrations.RenameField(model_name=${pythonString(model)}, old_name=${pythonString(`${field}_new`)}, new_name=${pythonString(field)}),`,
-        `        migrations.AlterField(model_name=${pythonString(model)}, name=${pythonString(field)}, field=${op.ormFieldDef!.trim().replace(/\n/g, "\n        ")}),`,
-        `    ],`,
-        `),`,
-      ]
-    : [];
-  const steps: MigrationStep[] = [
-    {
-      name: `fill ${op.table} ${s.tmp}`,
-      noTransaction: true,
-      definitions: [djangoBatchedFillFunction(fn, s.fill)],
-      statements: [`migrations.RunPython(${fn}, migrations.RunPython.noop),`],
-    },
-    ...around.indexes,
-    { name: `swap ${op.table} ${op.column}`, definitions: stateOnly.length ? carriedStatement(ctx.migration, op).definitions : [], statements: [...unknownLines(s.keys, "#"), runSql([`-- ${SWAP_NOTE}`, ...s.swap].join("\n")), ...(stateOnly.length ? [stateOnly.join("\n")] : [])] },
-    ...around.validate,
-  ];
+function djangoSteps(ctx: RuleContext, members: readonly Member[], heading: readonly string[], notes: readonly string[]): FixSteps {
+  const [root] = members;
+  const keys = mergedKeys(members, notes);
+  const around = keySteps(ctx, root.op, keys, (sql) => runSql(sql.replace(/;$/, "")));
+  const parts = members.map(({ op, s }) => {
+    const model = op.ormModel ?? op.table;
+    const field = op.ormField ?? op.column;
+    const def = op.ormFieldDef ? newFieldDef(op.ormFieldDef) : undefined;
+    const addField = def
+      ? `migrations.AddField(model_name=${pythonString(model)}, name=${pythonString(`${field}_new`)}, field=${def}),`
+      : runSql(s.add.replace(/;$/, ""), `ALTER TABLE ${ident(op.table)} DROP COLUMN ${ident(s.tmp)}`);
+    const stateOnly = def
+      ? [
+          `migrations.SeparateDatabaseAndState(`,
+          `    state_operations=[`,
+          `        migrations.RemoveField(model_name=${pythonString(model)}, name=${pythonString(field)}),`,
+          `        migrations.RenameField(model_name=${pythonString(model)}, old_name=${pythonString(`${field}_new`)}, new_name=${pythonString(field)}),`,
+          `        migrations.AlterField(model_name=${pythonString(model)}, name=${pythonString(field)}, field=${op.ormFieldDef!.trim().replace(/\n/g, "\n        ")}),`,
+          `    ],`,
+          `),`,
+        ].join("\n")
+      : undefined;
+    const fn = `fill_${op.table.split(".").pop()}_${s.tmp}`.replace(/[^a-zA-Z0-9_]/g, "_");
+    const fill: MigrationStep = { name: `fill ${op.table} ${s.tmp}`, noTransaction: true, definitions: [djangoBatchedFillFunction(fn, s.fill)], statements: [`migrations.RunPython(${fn}, migrations.RunPython.noop),`] };
+    const inPlace = [addField, runSql([s.sync, ...(s.check ? [s.check] : [])].join("\n"), dropColumnSyncSql({ table: op.table, to: s.tmp }))];
+    return { field, stateOnly, definitions: stateOnly ? carriedStatement(ctx.migration, op).definitions : [], fill, inPlace };
+  });
+  const swap: MigrationStep = {
+    name: `swap ${root.op.table} ${root.op.column}`,
+    definitions: unique(parts.flatMap((p) => p.definitions)),
+    statements: [...unknownLines(keys, "#"), runSql([`-- ${SWAP_NOTE}`, ...swapStatements(members)].join("\n")), ...parts.flatMap((p) => (p.stateOnly ? [p.stateOnly] : []))],
+  };
   return {
-    inPlace: [`# ${field}_new of the new type beside ${field}, kept converted by a trigger while the code writes ${field}:`, addField, runSql(sync, dropColumnSyncSql({ table: op.table, to: s.tmp }))].join("\n"),
-    steps,
+    inPlace: [...opening(members, heading, "#", () => `${parts[0].field}_new of the new type beside ${parts[0].field}, kept converted by a trigger while the code writes ${parts[0].field}:`), ...parts.flatMap((p) => p.inPlace)].join("\n"),
+    steps: [...parts.map((p) => p.fill), ...around.indexes, swap, ...around.validate],
   };
 }
 
-export function swapSteps(ctx: RuleContext, op: AlterColumnType): FixSteps {
+/**
+ * The swap of `ops`: one column, or a key and the columns that reference it (key-group.ts), converted side by side
+ * and exchanged in one transaction. `heading` opens the code in the operation's place (what is converted together);
+ * `notes` are what the history does not tell, said in the swap.
+ */
+export function swapSteps(ctx: RuleContext, ops: readonly AlterColumnType[], heading: readonly string[] = [], notes: readonly string[] = []): FixSteps {
+  const members = ops.map((op) => ({ op, s: swapSql(ctx, op) }));
   switch (ctx.framework) {
     case "sql":
-      return sqlSteps(ctx, op);
+      return sqlSteps(ctx, members, heading, notes);
     case "rails":
-      return railsSteps(ctx, op);
+      return railsSteps(ctx, members, heading, notes);
     case "alembic":
-      return alembicSteps(ctx, op);
+      return alembicSteps(ctx, members, heading, notes);
     case "django":
-      return djangoSteps(ctx, op);
+      return djangoSteps(ctx, members, heading, notes);
   }
 }

@@ -417,6 +417,24 @@ export function indexOverColumn(sql: string, column: string, to: string, name: s
 }
 
 /**
+ * A SQL expression over column `column` written over column `to` instead (a USING that converts a key, applied to a
+ * column that references it): undefined when it reads any other column, or does not parse as one expression.
+ */
+export function expressionOverColumn(expression: string, column: string, to: string): string | undefined {
+  const target = parseOne(`SELECT ${expression}`)?.SelectStmt?.targetList;
+  if (!Array.isArray(target) || target.length !== 1 || !target[0].ResTarget?.val) return undefined;
+  const copy = structuredClone(target[0].ResTarget.val) as PgNode;
+  let foreign = false;
+  walk(copy, (n) => {
+    if (!n.ColumnRef) return;
+    const last = n.ColumnRef.fields?.at(-1)?.String?.sval;
+    if (typeof last === "string" && last.toLowerCase() === column.toLowerCase()) n.ColumnRef.fields = [{ String: { sval: to } }];
+    else foreign = true;
+  });
+  return foreign ? undefined : deparse(copy);
+}
+
+/**
  * An ALTER TABLE of several sub-commands with the one a fix is about changed and every other kept in its place: the
  * sub-commands `match` picks are replaced by `replace(cmd)` (none, one or more sub-commands). Undefined when `sql` is
  * not an ALTER TABLE of two or more sub-commands (the fix's own short statement reads better) or none matches.
