@@ -1,12 +1,13 @@
 /**
  * Lint's side of the usage search: the application code around the migrations being linted, read only when a
  * rule asks (a planned removal: does any code still name the dropped column or table?). A Rails project's
- * app/, lib/ and config/; a Python project's files from the nearest folder above its migrations that holds the
- * repository (`.git`) or, without one, the working directory. The same files review's code search reads
+ * app/, lib/ and config/; a Python project's files, and those of a project with plain SQL migrations (any
+ * language), from the nearest folder above its migrations that holds the repository (`.git`) or, without one, the
+ * working directory. The same files review's code search reads
  * (isSearchableCodePath: no migrations, tests, vendored trees), bounded for monorepos.
  */
 import { readFileSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import type { Config } from "../engine/config.js";
 import type { SourceFile } from "../engine/model.js";
 import { projectRootOf } from "../engine/repository/fact-paths.js";
@@ -20,6 +21,11 @@ const MAX_ENTRIES = 200_000;
 /** folders never worth walking (their files fail isSearchableCodePath anyway) */
 const PRUNED = new Set(["node_modules", ".git", "vendor", "tmp", "log", "public", "coverage", ".venv", "venv", "__pycache__", "dist", "build", "target", "site-packages", "static", "media"]);
 
+const isWithin = (dir: string, path: string) => {
+  const rel = relative(dir, path);
+  return rel !== "" && !rel.startsWith("..") && !rel.startsWith("/");
+};
+
 export function readApplicationCode(migrationPaths: readonly string[], config: Config, cwd = process.cwd()): SourceFile[] {
   const roots = new Set<string>();
   for (const path of migrationPaths) {
@@ -28,6 +34,12 @@ export function readApplicationCode(migrationPaths: readonly string[], config: C
       if (project === undefined) continue;
       for (const dir of ["app", "lib", "config"]) roots.add(resolve(cwd, project, dir));
     } else if (path.endsWith(".py")) roots.add(repositoryRootAbove(dirname(resolve(cwd, path))) ?? resolve(cwd));
+    else if (path.endsWith(".sql")) {
+      // plain SQL beside any language: the repository around the migrations; without one, the working directory
+      // when it holds them (a migrations folder linted from outside, with nothing around it, reads nothing)
+      const root = repositoryRootAbove(dirname(resolve(cwd, path))) ?? (isWithin(resolve(cwd), resolve(cwd, path)) ? resolve(cwd) : undefined);
+      if (root) roots.add(root);
+    }
   }
   const found: string[] = [];
   // each root walked with the same bounds; the files kept count across roots

@@ -78,9 +78,11 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
     cwd,
     options.verbose === true,
   );
-  // the usage search's file filter (with the config and review modules it needs) loads only for Ruby and Python
-  // migrations, the only ones whose planned removals search the code; the walk itself waits for the first search
-  const codeReader = collected.files.some((f) => /\.(?:rb|py)$/.test(f.path)) ? (await import("./application-code.js")).readApplicationCode : undefined;
+  // the usage search's file filter (with the config and review modules it needs) loads only for migrations whose
+  // planned removals search the code: Ruby and Python ones, and SQL files that may drop something (a cheap test on
+  // the text: the rules decide from the parsed statements); the walk itself waits for the first search
+  const searchesCode = collected.files.some((f) => /\.(?:rb|py)$/.test(f.path) || (f.path.endsWith(".sql") && /\bdrop\b/i.test(f.content)));
+  const codeReader = searchesCode ? (await import("./application-code.js")).readApplicationCode : undefined;
   const result = await analyze({
     snapshot: production.snapshot,
     files: collected.files,

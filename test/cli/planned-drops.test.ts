@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { featureBranchOn, reviewJson } from "./support/review-repo.js";
 
 function repo(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "migguard-planned-drops-"));
@@ -127,5 +128,69 @@ describe("planned drops", () => {
     expect(gone.message).toContain("User (app/models.py) no longer declares nickname");
     expect((await alembicLint({ ...base, "app/models.py": model("    nickname = Column(String(80))\n") })).severity).toBe("error");
     expect((await alembicLint({ "alembic/versions/d4_drop_nickname.py": revision })).severity).toBe("error");
+  });
+
+  describe("plain SQL (golang-migrate) beside Go code", () => {
+    const init =
+      "CREATE TABLE app_config_variables (key text PRIMARY KEY, value text NOT NULL, is_public boolean NOT NULL DEFAULT false, is_internal boolean NOT NULL DEFAULT false);\n" +
+      "CREATE TABLE one_time_access_tokens (id uuid PRIMARY KEY, token text NOT NULL);\n";
+    const drops =
+      "ALTER TABLE app_config_variables DROP COLUMN is_public;\nALTER TABLE app_config_variables DROP COLUMN is_internal;\nDROP TABLE one_time_access_tokens;\n";
+    // gorm maps the field IsInternal to is_internal; is_public and the tokens table are named nowhere any more
+    const model = 'package model\n\ntype AppConfigVariable struct {\n\tKey        string `gorm:"primaryKey"`\n\tValue      string\n\tIsInternal bool\n}\n';
+    const files = {
+      "go.mod": "module example.com/app\n\ngo 1.22\n",
+      "migrations/000001_init.up.sql": init,
+      "migrations/000001_init.down.sql": "DROP TABLE one_time_access_tokens;\nDROP TABLE app_config_variables;\n",
+      "migrations/000002_drop_unused.up.sql": drops,
+      "migrations/000002_drop_unused.down.sql": "ALTER TABLE app_config_variables ADD COLUMN is_public boolean NOT NULL DEFAULT false;\n",
+      "internal/model/app_config.go": model,
+      // a test that names them fails before the merge: not application code
+      "internal/model/app_config_test.go": 'package model\n\nconst q = "SELECT is_public FROM app_config_variables"\n',
+    };
+    const sqlLint = async (extra: Record<string, string> = {}) =>
+      (JSON.parse((await run(["lint", "--format", "json", "migrations"], { cwd: repo({ ...files, ...extra }) })).output) as { findings: Array<Finding & { line: number; fix: string }> }).findings.filter(
+        (f) => f.path === "migrations/000002_drop_unused.up.sql",
+      );
+
+    it("a drop no Go code names is a note with its backup; a column a gorm field still maps keeps the error, which names the file", async () => {
+      const findings = await sqlLint();
+      const isPublic = findings.find((f) => f.rule === "drop-column" && f.line === 1)!;
+      expect(isPublic.severity).toBe("info");
+      expect(isPublic.message).toContain("none of the 1 source file of application code read names is_public");
+      expect(isPublic.fix).toContain("CREATE TABLE app_config_variables_is_public_backup AS SELECT key, is_public FROM app_config_variables");
+      const isInternal = findings.find((f) => f.rule === "drop-column" && f.line === 2)!;
+      expect(isInternal.severity).toBe("error");
+      expect(isInternal.message).toContain("Application code still names is_internal: internal/model/app_config.go:6.");
+      const tokens = findings.find((f) => f.rule === "drop-table")!;
+      expect(tokens.severity).toBe("info");
+      expect(tokens.fix).toContain("one_time_access_tokens_backup");
+    });
+
+    it("a struct tag, an SQL string or the table's model struct keeps the error; with no application code read nothing changes", async () => {
+      const tagged = await sqlLint({ "internal/dto/config.go": 'package dto\n\ntype Config struct {\n\tPublic bool `db:"is_public"`\n}\n' });
+      expect(tagged.find((f) => f.rule === "drop-column" && f.line === 1)!.message).toContain("internal/dto/config.go:4");
+      const struct = await sqlLint({ "internal/model/token.go": "package model\n\ntype OneTimeAccessToken struct {\n\tToken string\n}\n" });
+      const table = struct.find((f) => f.rule === "drop-table")!;
+      expect(table.severity).toBe("error");
+      expect(table.message).toContain("names one_time_access_tokens or OneTimeAccessToken: internal/model/token.go:3");
+      const bare = (JSON.parse((await run(["lint", "--format", "json", "migrations/000002_drop_unused.up.sql"], { cwd: repo({ "migrations/000002_drop_unused.up.sql": drops, "migrations/000001_init.up.sql": init }) })).output) as { findings: Finding[] }).findings;
+      expect(bare.filter((f) => f.rule === "drop-column" || f.rule === "drop-table").map((f) => f.severity)).toEqual(["error", "error", "error"]);
+    });
+
+    it("migguard review decides the same from the pull request's head: the unnamed drops are notes, the one Go still maps an error that names the file", async () => {
+      const { "migrations/000002_drop_unused.up.sql": up, "migrations/000002_drop_unused.down.sql": down, ...base } = files;
+      const repo = featureBranchOn(base);
+      repo.write({ "migrations/000002_drop_unused.up.sql": up, "migrations/000002_drop_unused.down.sql": down }).commit("drop unused");
+      const { findings } = await reviewJson(repo);
+      const drops = findings.filter((f) => f.rule === "drop-column" || f.rule === "drop-table");
+      expect(drops.map((f) => [f.line, f.rule, f.severity])).toEqual([
+        [1, "drop-column", "info"],
+        [2, "drop-column", "error"],
+        [3, "drop-table", "info"],
+      ]);
+      expect(drops[1].message).toContain("Application code still names is_internal: internal/model/app_config.go:6.");
+      expect(drops[0].fix).toContain("CREATE TABLE app_config_variables_is_public_backup AS");
+    });
   });
 });

@@ -3,7 +3,8 @@
  * migrations, not schema dumps, not vendored or generated trees, not binary or huge files. Path checks
  * come first so the App can drop most of a tarball without decoding it.
  */
-import { CONFIG_PATHS, type Config } from "../config.js";
+import type { Config } from "../config.js";
+import { CONFIG_PATHS } from "../config-paths.js";
 import { detectByPath } from "../detect.js";
 import { schemaDumpOf } from "../review/classify.js";
 

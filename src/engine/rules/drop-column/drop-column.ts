@@ -13,6 +13,7 @@ import type { OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
 import { pythonString } from "../support/embed-sql.js";
 import { keywordText, withKeyword } from "../support/python-call.js";
+import { sqlCodeNames, stillNamed } from "../support/sql-code-names.js";
 
 /**
  * Django's first step of a removal: the field leaves the model and Django's state, the column stays. A column
@@ -184,10 +185,13 @@ export default defineRule({
         });
         continue;
       }
+      // plain SQL: where the application's code still names it (nothing when no code was read)
+      const named = stillNamed(sqlCodeNames(ctx, op.table, op.column));
       ctx.report({
         op,
-        message: `Dropping column ${op.table}.${op.column} deletes its data; code that still reads it breaks, and a rollback cannot restore the values.`,
+        message: `Dropping column ${op.table}.${op.column} deletes its data; code that still reads it breaks, and a rollback cannot restore the values.${named?.sentence ?? ""}`,
         fix,
+        ...(named ? { details: named.details } : {}),
       });
     }
   },

@@ -6,6 +6,7 @@ import { nameKey } from "../support/facts.js";
 import type { Operation, OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
 import { backupFix, movedValues, plannedRemoval, plannedSeverity } from "../support/planned-removal.js";
+import { sqlCodeNames, stillNamed } from "../support/sql-code-names.js";
 import { firstAfter, positionsBy } from "../support/positions.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
@@ -243,9 +244,12 @@ export default defineRule({
         const ident = sql.ident;
         const t = ident(table);
         const copy = sql.copyTable(`${table.split(".").pop()}_backup`, table);
+        // plain SQL: where the application's code still names it (nothing when no code was read)
+        const named = stillNamed(sqlCodeNames(ctx, table));
         ctx.report({
           op,
-          message: `Dropping table ${table} deletes all its rows; a rollback cannot bring them back, and code still using ${table} breaks.`,
+          message: `Dropping table ${table} deletes all its rows; a rollback cannot bring them back, and code still using ${table} breaks.${named?.sentence ?? ""}`,
+          ...(named ? { details: named.details } : {}),
           fix: fixFor(ctx.framework, {
             sql: `
               -- 1. Remove every use of ${t} from the application and deploy.

@@ -21,6 +21,7 @@ import { partialInserts } from "./partial-inserts.js";
 import { mayDeclareSqlAlchemyModels, SqlAlchemyModelIndex } from "../../code/sqlalchemy-models.js";
 import { escapeRegExp } from "../../regexp.js";
 import { djangoAppOf } from "../../paths.js";
+import { sqlCodeNames, unnamedInCode } from "./sql-code-names.js";
 
 /**
  * Why the drop is planned, and how strong the evidence is. Strong: the application already stopped reading it
@@ -40,6 +41,11 @@ export const plannedSeverity = (planned: PlannedRemoval) => (planned.strong ? "i
 export function plannedRemoval(ctx: RuleContext, op: OperationOf<"drop_table"> | OperationOf<"drop_column">, column?: string, table?: string): PlannedRemoval | undefined {
   if (op.leftOrmIn) return { reason: `an earlier migration, ${op.leftOrmIn}, removed it from Django's state only`, strong: true };
   if (op.afterDeploy) return { reason: "the migration is marked Safe.after_deploy() (django-safemigrate): it runs once the deploy that stopped using it is out", strong: false };
+  // plain SQL names no model: the application code read is the evidence (sql-code-names.ts)
+  if (ctx.framework === "sql") {
+    const reason = unnamedInCode(op.kind === "drop_column" ? sqlCodeNames(ctx, op.table, op.column) : table ? sqlCodeNames(ctx, table) : undefined);
+    return reason ? { reason, strong: true } : undefined;
+  }
   // Python models are read (with tree-sitter, loaded with the Django adapter) for Django migrations only
   if (ctx.framework === "django") return op.kind === "drop_column" ? undeclaredField(ctx, op) : table ? unmodelledDjangoTable(ctx, op, table) : undefined;
   // SQLAlchemy models are read (with tree-sitter, loaded with the Alembic adapter) for Alembic migrations only

@@ -1,0 +1,77 @@
+/**
+ * Plain SQL migrations name no model: whether the application's code beside them (lint reads it from the
+ * repository, a review is given the pull request's head) still names a table or column they drop, in the forms
+ * its ORM maps (orm-name-forms.ts). Nobody naming it in code that was read makes the drop the planned last step
+ * of a removal; code that names it keeps the error, and the message says where.
+ */
+import type { SourceFile } from "../../model.js";
+import type { Usage } from "../../code/usage-search.js";
+import { ormNameUsages } from "../../code/orm-name-forms.js";
+import { dirOf } from "../../paths.js";
+import { nameKey } from "./facts.js";
+import { modelName } from "./fix.js";
+import type { RuleContext } from "./rule.js";
+
+/**
+ * Files in a programming language: what runs and reads the database. Configuration, shell, templates and SQL
+ * alone (a repository of migrations and deploy scripts) are no evidence that the application was read.
+ */
+const SOURCE = /\.(?:go|java|kt|kts|scala|groovy|cs|fs|vb|php|[mc]?[jt]sx?|vue|svelte|dart|py|rb|rs|ex|exs|swift|clj|cljs|lua|pl|pm|c|cc|cpp|h|hpp|m|mm)$/;
+
+export interface CodeNames {
+  /** the application's source files read (none: nothing says anything) */
+  sources: number;
+  /** where the code read names it */
+  usages: readonly Usage[];
+  /** what was searched, for messages */
+  forms: string;
+}
+
+const cache = new WeakMap<readonly SourceFile[], Map<string, CodeNames>>();
+
+/** For a plain SQL migration, where the application's code names `table` (or `table.column`); undefined for other frameworks. */
+export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): CodeNames | undefined {
+  if (ctx.framework !== "sql") return undefined;
+  const all = ctx.repository.applicationCode();
+  if (all.length === 0) return undefined;
+  let known = cache.get(all);
+  if (!known) cache.set(all, (known = new Map()));
+  // the migrations' own folder is history, not code (the edges leave migrations out; a review's tree may not)
+  const folder = dirOf(ctx.migration.path);
+  const name = nameKey(table).split(".").pop() ?? table;
+  const key = `${folder}\0${name}\0${column ?? ""}`;
+  const hit = known.get(key);
+  if (hit) return hit;
+  const code = all.filter((f) => !folder || !f.path.startsWith(`${folder}/`));
+  const names = column ? [column] : [name];
+  // a dropped table's model class: `OidcDeviceCode` for oidc_device_codes (gorm, JPA, EF Core, ActiveRecord, SQLAlchemy)
+  const classNames = column ? [] : [modelName(name)].filter((c) => c !== name);
+  const answer: CodeNames = {
+    sources: code.filter((f) => SOURCE.test(f.path)).length,
+    usages: ormNameUsages(code, names, classNames),
+    forms: [...names, ...classNames].join(" or "),
+  };
+  known.set(key, answer);
+  return answer;
+}
+
+/** Usages shown in a message; all go to the details. */
+const IN_MESSAGE = 5;
+
+/** The sentence an error adds when code still names what it drops, and the usages for the details; undefined when none was found. */
+export function stillNamed(names: CodeNames | undefined): { sentence: string; details: string[] } | undefined {
+  if (!names || names.usages.length === 0) return undefined;
+  const { usages } = names;
+  const shown = usages.slice(0, IN_MESSAGE).map((u) => `${u.path}:${u.line}`).join(", ");
+  const more = usages.length > IN_MESSAGE ? ` and ${usages.length - IN_MESSAGE} more` : "";
+  return {
+    sentence: ` Application code still names ${names.forms}: ${shown}${more}.`,
+    details: usages.map((u) => `${u.path}:${u.line}: ${u.text}`),
+  };
+}
+
+/** Planned when application source was read and none of it names it: the removal from the code shipped. */
+export function unnamedInCode(names: CodeNames | undefined): string | undefined {
+  if (!names || names.sources === 0 || names.usages.length > 0) return undefined;
+  return `none of the ${names.sources} source file${names.sources === 1 ? "" : "s"} of application code read names ${names.forms}, in any form its ORM maps`;
+}
