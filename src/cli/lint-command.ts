@@ -56,6 +56,9 @@ export interface LintAnalysis {
   executedText?: string;
 }
 
+/** A DROP that is not of an object without data (an index, a constraint, a function...). */
+const MAY_DROP_DATA = /\bdrop\s+(?!(?:index|constraint|trigger|function|procedure|view|sequence|type|extension|schema|policy|rule|default|not\s+null|identity|expression|materialized|role|user|owned|publication|subscription|statistics|aggregate|operator|domain|cast|collation|server)\b)/i;
+
 export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> {
   const cwd = options.cwd ?? process.cwd();
   const loaded = await loadCliConfig(options.config, cwd);
@@ -79,9 +82,10 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
     options.verbose === true,
   );
   // the usage search's file filter (with the config and review modules it needs) loads only for migrations whose
-  // planned removals search the code: Ruby and Python ones, and SQL files that may drop something (a cheap test on
-  // the text: the rules decide from the parsed statements); the walk itself waits for the first search
-  const searchesCode = collected.files.some((f) => /\.(?:rb|py)$/.test(f.path) || (f.path.endsWith(".sql") && /\bdrop\b/i.test(f.content)));
+  // planned removals search the code: Ruby and Python ones, and SQL files that may drop a table or column (a cheap
+  // test on the text, `ALTER TABLE t DROP c` included: the rules decide from the parsed statements); the walk
+  // itself waits for the first search
+  const searchesCode = collected.files.some((f) => /\.(?:rb|py)$/.test(f.path) || (f.path.endsWith(".sql") && MAY_DROP_DATA.test(f.content)));
   const codeReader = searchesCode ? (await import("./application-code.js")).readApplicationCode : undefined;
   const result = await analyze({
     snapshot: production.snapshot,
