@@ -26,7 +26,7 @@ const CASE_MAPPED = /\.(?:go|java|kt|kts|scala|groovy|cs|fs|vb|php|[mc]?[jt]sx?|
 export const mapsCaseToSnake = (path: string) => CASE_MAPPED.test(path);
 
 /** Usages shown per name: enough for a message, bounded for a name like `id`. */
-const MAX_USAGES = 200;
+export const MAX_ORM_USAGES = 200;
 
 /**
  * The usages of any of `names` (snake_case table or column names) in `files`, sorted by path and line, one per
@@ -43,12 +43,12 @@ export function ormNameUsages(files: readonly SourceFile[], names: readonly stri
   const folded = [...new Set([...names.flatMap((n) => [n, n.replace(/_/g, "")]), ...classNames])].filter(Boolean);
   const caseFree = new RegExp(`(?<![\\w$])(?:${folded.map(escapeRegExp).join("|")})(?![\\w$])`, "gi");
   for (const file of mapped) {
-    if (usages.length >= MAX_USAGES) break;
+    if (usages.length >= MAX_ORM_USAGES) break;
     caseFree.lastIndex = 0;
     let line = 1;
     let counted = 0;
     let last = 0;
-    for (let m = caseFree.exec(file.content); m !== null && usages.length < MAX_USAGES; m = caseFree.exec(file.content)) {
+    for (let m = caseFree.exec(file.content); m !== null && usages.length < MAX_ORM_USAGES; m = caseFree.exec(file.content)) {
       for (let nl = file.content.indexOf("\n", counted); nl !== -1 && nl < m.index; nl = file.content.indexOf("\n", nl + 1)) {
         line++;
         counted = nl + 1;

@@ -6,7 +6,7 @@
  */
 import type { SourceFile } from "../../model.js";
 import type { Usage } from "../../code/usage-search.js";
-import { ormNameUsages } from "../../code/orm-name-forms.js";
+import { MAX_ORM_USAGES, ormNameUsages } from "../../code/orm-name-forms.js";
 import { dirOf } from "../../paths.js";
 import { nameKey } from "./facts.js";
 import { modelName } from "./fix.js";
@@ -63,7 +63,8 @@ export function stillNamed(names: CodeNames | undefined): { sentence: string; de
   if (!names || names.usages.length === 0) return undefined;
   const { usages } = names;
   const shown = usages.slice(0, IN_MESSAGE).map((u) => `${u.path}:${u.line}`).join(", ");
-  const more = usages.length > IN_MESSAGE ? ` and ${usages.length - IN_MESSAGE} more` : "";
+  // the search keeps a bounded number (a column named `type`): past it, how many more is unknown
+  const more = usages.length >= MAX_ORM_USAGES ? " and more" : usages.length > IN_MESSAGE ? ` and ${usages.length - IN_MESSAGE} more` : "";
   return {
     sentence: ` Application code still names ${names.forms}: ${shown}${more}.`,
     details: usages.map((u) => `${u.path}:${u.line}: ${u.text}`),
