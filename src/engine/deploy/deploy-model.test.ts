@@ -193,6 +193,42 @@ describe("applications that migrate themselves at start", () => {
   });
 });
 
+describe("Node applications that migrate before they listen", () => {
+  const manifest = (scripts: Record<string, string>) => JSON.stringify({ name: "app", scripts, dependencies: { express: "^5.0.0" } }, null, 2);
+  const node = (scripts: Record<string, string>, extra: Record<string, string> = {}) =>
+    Object.entries({ "package.json": manifest(scripts), Dockerfile: 'FROM node:22\nCOPY . .\nCMD ["npm", "start"]\n', ...extra }).map(([path, content]) => ({ path, content }));
+
+  it("reads package.json's scripts (JSON.parse) for what `npm start` or `yarn migrate` runs in the container", () => {
+    // the start script migrates, then serves: the script's line in package.json is the evidence
+    const prisma = decideDeploy(auto, node({ build: "tsc", start: "prisma migrate deploy && node server.js" }));
+    expect(prisma).toMatchObject({ mode: "offline", offline: { path: "package.json", line: 5 } });
+    expect(deployNote(prisma)).toContain("package.json:5: the `start` script, which the container runs (`npm start`), runs the migrations and then starts the server");
+    // the container command chains scripts: migrate (knex), then start
+    const chained = node({ migrate: "knex migrate:latest --knexfile knexfile.js", start: "node dist/index" }, { Dockerfile: "FROM node:22\nCMD npm run migrate && npm start\n" });
+    expect(decideDeploy(auto, chained)).toMatchObject({ mode: "offline", offline: { path: "Dockerfile", line: 2 } });
+    const compose = "services:\n  api:\n    build: .\n    command: sh -c \"yarn db:migrate && yarn start:prod\"\n";
+    const sequelize = node({ "db:migrate": "sequelize-cli db:migrate", "start:prod": "node server.js" }, { Dockerfile: "FROM node:22\n", "docker-compose.yml": compose });
+    expect(decideDeploy(auto, sequelize)).toMatchObject({ mode: "offline", offline: { path: "docker-compose.yml", line: 4 } });
+    // a monorepo's backend/: its own package.json
+    const backend = [
+      { path: "package.json", content: manifest({ start: "turbo run start" }) },
+      { path: "backend/package.json", content: manifest({ start: "npx typeorm migration:run -d dist/data-source.js && node dist/main.js" }) },
+      { path: "backend/Dockerfile", content: 'FROM node:22\nCMD ["yarn", "start"]\n' },
+    ];
+    expect(decideDeploy(auto, backend)).toMatchObject({ mode: "offline", offline: { path: "backend/package.json", line: 4 } });
+  });
+
+  it("stays online when no container runs the script, the server starts first, or a release phase migrates", () => {
+    expect(decideDeploy(auto, node({ start: "prisma migrate deploy && node server.js" }, { Dockerfile: 'FROM node:22\nCMD ["node", "server.js"]\n' })).mode).toBe("online");
+    expect(decideDeploy(auto, [{ path: "package.json", content: manifest({ start: "prisma migrate deploy && node server.js" }) }]).mode).toBe("online");
+    expect(decideDeploy(auto, node({ start: "node server.js && prisma migrate deploy" })).mode).toBe("online");
+    expect(decideDeploy(auto, node({ start: "prisma migrate deploy && node server.js" }, { Procfile: "release: npx prisma migrate deploy\nweb: npm start\n" }))).toMatchObject({ mode: "online", rolling: { path: "Procfile" } });
+    // `pnpm add` is pnpm's own command, whatever the scripts are named
+    expect(decideDeploy(auto, node({ add: "prisma migrate deploy && node server.js" }, { Dockerfile: "FROM node:22\nCMD pnpm add left-pad && node server.js\n" })).mode).toBe("online");
+    expect(deployPaths(["package.json", "backend/package.json", "packages/api/package.json", "node_modules/x/package.json"])).toEqual(["package.json", "backend/package.json"]);
+  });
+});
+
 describe("findings under an offline deploy", () => {
   const migration = {
     path: "core/migrations/0002_change.py",

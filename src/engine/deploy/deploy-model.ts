@@ -15,6 +15,7 @@ import type { Config } from "../config.js";
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
 import { isComposePath, isDeployPath, isDeployWorkflowPath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isKubernetesPath, isMigrateScriptPath, isStartScriptPath } from "./deploy-paths.js";
+import { expandScripts, manifestFor, nodeManifests, scriptRuns, type NodeManifest } from "./node-scripts.js";
 import { importsGoMigrator, selfMigratingApp } from "./self-migrating.js";
 
 /** A line of a repository file that shows how the project deploys. */
@@ -40,10 +41,10 @@ export interface DeployDecision {
 
 /** commands that apply the migrations of the frameworks migguard reads (and of the common SQL runners) */
 const MIGRATE =
-  /\b(?:manage\.py|django-admin(?:\.py)?)\s+migrate\b|\balembic\b[^\n"']*\bupgrade\b|\b(?:rails|rake)\s+db:(?:migrate|prepare|setup)\b|\bflask\s+db\s+upgrade\b|\bprisma\s+migrate\s+deploy\b|\bdiesel\s+migration\s+run\b|\bflyway\b[^\n"']*\bmigrate\b|\bdbmate\b[^\n"']*\b(?:up|migrate)\b|\bgoose\b[^\n"']*\bup\b|\bmigrate\b[^\n"']*\s-path\b[^\n"']*\bup\b|\bsqitch\s+deploy\b|\bknex\s+migrate:latest\b|\bsequelize(?:-cli)?\s+db:migrate\b/;
+  /\b(?:manage\.py|django-admin(?:\.py)?)\s+migrate\b|\balembic\b[^\n"']*\bupgrade\b|\b(?:rails|rake)\s+db:(?:migrate|prepare|setup)\b|\bflask\s+db\s+upgrade\b|\bprisma\s+migrate\s+deploy\b|\bdiesel\s+migration\s+run\b|\bflyway\b[^\n"']*\bmigrate\b|\bdbmate\b[^\n"']*\b(?:up|migrate)\b|\bgoose\b[^\n"']*\bup\b|\bmigrate\b[^\n"']*\s-path\b[^\n"']*\bup\b|\bsqitch\s+deploy\b|\bknex\b[^\n"'&;|]*\bmigrate:latest\b|\bsequelize(?:-cli)?\s+db:migrate\b|\btypeorm(?:-ts-node-(?:commonjs|esm))?\b[^\n"'&;|]*\bmigration:run\b|\bdrizzle-kit\s+migrate\b|\bnode-pg-migrate\b[^\n"'&;|]*\bup\b|\bdb-migrate\s+up\b/;
 /** commands that start a long-running server, or hand over to the container's CMD (`exec "$@"`, `exec gosu app "$@"`) */
 const SERVER =
-  /\b(?:gunicorn|uvicorn|daphne|hypercorn|uwsgi|waitress-serve|granian|puma|unicorn|passenger|supervisord|pm2-runtime)\b|\bmanage\.py\s+runserver\b|\brails\s+(?:server|s)\b|\b(?:npm|yarn|pnpm)\s+(?:run\s+)?start\b|\bnode\s+\S+\.(?:m?js|cjs)\b|\bjava\s+-jar\b|\bexec\b[^\n]*"\$(?:@|\{@\})"/;
+  /\b(?:gunicorn|uvicorn|daphne|hypercorn|uwsgi|waitress-serve|granian|puma|unicorn|passenger|supervisord|pm2-runtime)\b|\bmanage\.py\s+runserver\b|\brails\s+(?:server|s)\b|\b(?:npm|yarn|pnpm)\s+(?:run\s+)?start\b|\b(?:node|tsx|ts-node|bun)\s+(?:--?[\w-]+(?:=\S*)?\s+)*\S+\.(?:m?js|cjs|m?ts)\b|\bnode\s+(?:--?[\w-]+(?:=\S*)?\s+)*(?:\.\/)?(?:dist|build|out)\/[\w./-]+|\b(?:next|nuxt|nest)\s+start\b|\bremix-serve\b|\bjava\s+-jar\b|\bexec\b[^\n]*"\$(?:@|\{@\})"/;
 
 /** commands of a deploy workflow that roll instances (Kubernetes, Helm, Capistrano) */
 const ROLLOUT = /\bkubectl\s+(?:rollout\s+restart|set\s+image|apply)\b|\bhelm\s+(?:upgrade|install)\b|\bcap\s+\w+\s+deploy\b/;
@@ -52,11 +53,30 @@ const lineAt = (text: string, offset: number) => text.slice(0, offset).split("\n
 /** comments blanked out (same length, so offsets keep their lines) */
 const withoutComments = (text: string) => text.replace(/^[ \t]*#.*$/gm, (m) => " ".repeat(m.length));
 
-/** Offset of a migration command that a server start follows in `text`, if any. */
-function migrateThenServe(text: string): number | undefined {
-  const migrate = MIGRATE.exec(text);
-  if (!migrate) return undefined;
-  return SERVER.test(text.slice(migrate.index + migrate[0].length)) ? migrate.index : undefined;
+/** Offset of a migration command that a server start follows in `text`, if any (package scripts read as what they run). */
+function migrateThenServe(text: string, manifest?: NodeManifest): number | undefined {
+  const expand = (command: string) => (manifest ? expandScripts(command, manifest) : command);
+  // the first migration: a migration command, or a package script that runs one (`npm run migrate`)
+  const direct = MIGRATE.exec(text);
+  const viaScript = manifest ? scriptRuns(text, manifest).find((run) => MIGRATE.test(expand(run.written))) : undefined;
+  const first = [direct && { index: direct.index, end: direct.index + direct[0].length }, viaScript && { index: viaScript.index, end: viaScript.index + viaScript.written.length }]
+    .filter((m): m is { index: number; end: number } => Boolean(m))
+    .sort((a, b) => a.index - b.index)[0];
+  if (!first) return undefined;
+  return SERVER.test(expand(text.slice(first.end))) ? first.index : undefined;
+}
+
+/**
+ * A container command or start script that runs a package script which itself migrates and then starts the server
+ * (`CMD ["npm", "start"]` with `"start": "prisma migrate deploy && node server.js"`): the script's line in package.json.
+ */
+function scriptThatMigratesThenServes(text: string, manifest: NodeManifest | undefined): DeployEvidence | undefined {
+  if (!manifest) return undefined;
+  for (const run of scriptRuns(text, manifest)) {
+    if (migrateThenServe(manifest.scripts[run.name], manifest) === undefined) continue;
+    return { path: manifest.path, line: manifest.scriptLine(run.name), what: `the \`${run.name}\` script, which the container runs (\`${run.written}\`), runs the migrations and then starts the server` };
+  }
+  return undefined;
 }
 
 /** Dockerfile instructions with their continuation lines joined: [instruction, text, 1-based line]. */
@@ -71,6 +91,17 @@ function dockerInstructions(content: string): Array<{ name: string; text: string
     if (match && !text.trimStart().startsWith("#")) out.push({ name: match[1].toUpperCase(), text: match[2], line: start + 1 });
   }
   return out;
+}
+
+/** A Dockerfile's exec form (`["npm", "start"]`, a JSON array) as the words it runs; the shell form as written. */
+function execFormAsShell(text: string): string {
+  if (!text.trimStart().startsWith("[")) return text;
+  try {
+    const words: unknown = JSON.parse(text);
+    return Array.isArray(words) && words.every((w) => typeof w === "string") ? words.join(" ") : text;
+  } catch {
+    return text;
+  }
 }
 
 /** The file names a command names (a script it runs): `./docker-entrypoint.sh`, `["/app/start.sh"]`, `bin/jms start`. */
@@ -199,10 +230,17 @@ export function offlineEntrypoint(all: readonly SourceFile[]): DeployEvidence | 
   const commands: Array<{ path: string; line: number; text: string }> = [];
   for (const file of files) {
     if (isDockerfilePath(file.path))
-      for (const i of dockerInstructions(file.content)) if (i.name === "CMD" || i.name === "ENTRYPOINT") commands.push({ path: file.path, line: i.line, text: i.text });
+      for (const i of dockerInstructions(file.content)) if (i.name === "CMD" || i.name === "ENTRYPOINT") commands.push({ path: file.path, line: i.line, text: execFormAsShell(i.text) });
     if (isComposePath(file.path)) for (const s of composeServices(file)) if (s.command) commands.push({ path: file.path, line: s.line, text: s.command });
   }
-  for (const c of commands) if (migrateThenServe(c.text) !== undefined) return { path: c.path, line: c.line, what: "the container command runs the migrations and then starts the server" };
+  // a Node project's package scripts, for commands that run them (`npm start`, `yarn migrate`)
+  const manifests = nodeManifests(files);
+  for (const c of commands) {
+    const manifest = manifestFor(c.path, manifests);
+    const viaScript = scriptThatMigratesThenServes(c.text, manifest);
+    if (viaScript) return viaScript;
+    if (migrateThenServe(c.text, manifest) !== undefined) return { path: c.path, line: c.line, what: "the container command runs the migrations and then starts the server" };
+  }
   // scripts the container runs: named *entrypoint*, or named by a container command or by such a script
   const scripts = files.filter((f) => isStartScriptPath(f.path));
   const named = new Set(commands.flatMap((c) => namedFiles(c.text)));
@@ -217,7 +255,10 @@ export function offlineEntrypoint(all: readonly SourceFile[]): DeployEvidence | 
     }
   }
   for (const script of runs) {
-    const at = migrateThenServe(withoutComments(script.content));
+    const manifest = manifestFor(script.path, manifests);
+    const viaScript = scriptThatMigratesThenServes(withoutComments(script.content), manifest);
+    if (viaScript) return viaScript;
+    const at = migrateThenServe(withoutComments(script.content), manifest);
     if (at !== undefined) return { path: script.path, line: lineAt(script.content, at), what: "the container's start script runs the migrations and then starts the server" };
   }
   return undefined;

@@ -4,7 +4,7 @@
  * rolling deploy (Kubernetes manifests, Helm charts, Procfile, Heroku's app.json, fly.toml, render.yaml, Capistrano's
  * Capfile, a CI workflow named for deploying), and the
  * files that show an application migrating itself at start (self-migrating.ts: go.mod and Go start files, Rust
- * main files, pom.xml / build.gradle, Spring's application config).
+ * main files, pom.xml / build.gradle, Spring's application config, a Node project's package.json).
  * deploy-model.ts reads them.
  */
 import { baseOf } from "../paths.js";
@@ -64,7 +64,9 @@ export const isRustStartPath = (path: string): boolean => /^(?:[\w-]*migrat[\w-]
 export const isJvmBuildPath = (path: string): boolean => ["pom.xml", "build.gradle", "build.gradle.kts"].includes(baseOf(path));
 /** Spring Boot's application config (`src/main/resources/application.yml`, `application-prod.properties`) */
 export const isSpringConfigPath = (path: string): boolean => /(?:^|\/)resources\/application(?:-[\w.-]+)?\.(?:properties|ya?ml)$/.test(path);
-export const isAppStartPath = (path: string): boolean => baseOf(path) === "go.mod" || isGoStartPath(path) || isRustStartPath(path) || isJvmBuildPath(path) || isSpringConfigPath(path);
+/** a Node project's package.json at the root or one folder down (`backend/`): its scripts are what `npm start` runs */
+export const isNodeManifestPath = (path: string): boolean => /^(?:[^/]+\/)?package\.json$/.test(path);
+export const isAppStartPath = (path: string): boolean => baseOf(path) === "go.mod" || isGoStartPath(path) || isRustStartPath(path) || isJvmBuildPath(path) || isSpringConfigPath(path) || isNodeManifestPath(path);
 
 export function isDeployPath(path: string): boolean {
   if (NOT_DEPLOY.test(path)) return false;

@@ -1,0 +1,93 @@
+/**
+ * A Node project's package.json as the deploy sees it: its `scripts` (read with JSON.parse), so that a container
+ * command that runs `npm start` or `yarn migrate` is read as the commands those scripts run
+ * (`prisma migrate deploy && node server.js`), and the line of each script for the evidence.
+ */
+import type { SourceFile } from "../model.js";
+import { baseOf, dirOf } from "../paths.js";
+import { isWithin } from "../repository/fact-paths.js";
+
+export interface NodeManifest {
+  path: string;
+  scripts: Readonly<Record<string, string>>;
+  /** dependencies and devDependencies by name */
+  dependencies: ReadonlySet<string>;
+  /** the `main` entry, as written */
+  main?: string;
+  /** the 1-based line of a script's key in the file */
+  scriptLine(name: string): number;
+}
+
+const stringsOf = (value: unknown): Record<string, string> =>
+  value && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string")) : {};
+
+/** A package.json read with JSON.parse; undefined when it is not a JSON object. */
+export function nodeManifest(file: SourceFile): NodeManifest | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(file.content);
+  } catch {
+    return undefined;
+  }
+  if (!json || typeof json !== "object" || Array.isArray(json)) return undefined;
+  const fields = json as Record<string, unknown>;
+  const scripts = stringsOf(fields.scripts);
+  const dependencies = new Set([...Object.keys(stringsOf(fields.dependencies)), ...Object.keys(stringsOf(fields.devDependencies))]);
+  // JSON.parse gives no positions: the key as JSON writes it, searched after the "scripts" key, gives the line
+  const scriptsAt = file.content.search(/"scripts"\s*:/);
+  const scriptLine = (name: string): number => {
+    if (scriptsAt === -1) return 1;
+    const key = new RegExp(`${JSON.stringify(name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*:`, "g");
+    key.lastIndex = scriptsAt + 1;
+    const at = key.exec(file.content);
+    return at ? file.content.slice(0, at.index).split("\n").length : 1;
+  };
+  return { path: file.path, scripts, dependencies, main: typeof fields.main === "string" ? fields.main : undefined, scriptLine };
+}
+
+/** The package.json that governs a file: the nearest one in its folder or above, else the repository's only one. */
+export function manifestFor(path: string, manifests: readonly NodeManifest[]): NodeManifest | undefined {
+  const above = manifests.filter((m) => isWithin(dirOf(m.path), path)).sort((a, b) => b.path.length - a.path.length);
+  return above[0] ?? (manifests.length === 1 ? manifests[0] : undefined);
+}
+
+export const nodeManifests = (files: readonly SourceFile[]): NodeManifest[] =>
+  files.filter((f) => baseOf(f.path) === "package.json").flatMap((f) => nodeManifest(f) ?? []);
+
+/**
+ * A run of a package script in a shell command: `npm start`, `npm run start:prod`, `npm run-script migrate`,
+ * `yarn migrate`, `yarn run migrate`, `pnpm migrate`, `bun run migrate` (a bare `yarn X` / `pnpm X` only when the
+ * manifest has script X: `yarn install` is not one).
+ */
+const SCRIPT_RUN = /\b(npm|yarn|pnpm|bun)\s+(?:(run|run-script)\s+)?(?:--?[\w-]+\s+)*([\w:.-]+)/g;
+
+/** yarn's and pnpm's own commands: `yarn add x` adds a package whatever the scripts are named */
+const OWN_COMMANDS = new Set(["install", "i", "add", "remove", "upgrade", "up", "update", "link", "unlink", "pack", "publish", "init", "create", "dlx", "exec", "why", "info", "list", "ls", "outdated", "audit", "config", "cache", "global", "import", "patch", "rebuild", "workspace", "workspaces"]);
+
+export interface ScriptRun {
+  /** the script's name */
+  name: string;
+  /** the command as written (`npm start`) */
+  written: string;
+  /** its offset in the command */
+  index: number;
+}
+
+/** The package scripts a shell command runs, in order. */
+export function scriptRuns(command: string, manifest: NodeManifest): ScriptRun[] {
+  const out: ScriptRun[] = [];
+  for (const match of command.matchAll(SCRIPT_RUN)) {
+    const [written, tool, run, name] = match;
+    const isRun = run !== undefined || (tool === "npm" ? name === "start" : tool !== "bun" && !OWN_COMMANDS.has(name));
+    if (isRun && name in manifest.scripts) out.push({ name, written, index: match.index });
+  }
+  return out;
+}
+
+/** The command with each package script it runs replaced by the script's own command, a few levels deep. */
+export function expandScripts(command: string, manifest: NodeManifest, depth = 3): string {
+  if (depth === 0) return command;
+  let out = command;
+  for (const run of scriptRuns(command, manifest)) out = out.replace(run.written, ` ( ${expandScripts(manifest.scripts[run.name], manifest, depth - 1)} ) `);
+  return out;
+}
