@@ -87,7 +87,15 @@ export const ColumnSpec = z.object({
   primaryKey: z.boolean().default(false),
   unique: z.boolean().default(false),
   /** inline REFERENCES / foreign_key: true / ForeignKey(...) */
-  references: z.object({ table: z.string(), column: z.string().optional(), notValid: z.boolean().default(false) }).optional(),
+  references: z
+    .object({
+      table: z.string(),
+      column: z.string().optional(),
+      notValid: z.boolean().default(false),
+      /** a framework's foreign key (Rails foreign_key: true) as PostgreSQL's ALTER TABLE ... ADD CONSTRAINT, when its options are known */
+      sql: z.string().optional(),
+    })
+    .optional(),
   /** inline CHECK constraint */
   check: z.boolean().default(false),
   /** GENERATED ... AS (expr) STORED rewrites the table; identity and serial fill every existing row */
@@ -144,7 +152,8 @@ const op = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) =>
 export const CreateTable = op("create_table", {
   table: z.string(),
   columns: z.array(ColumnSpec).default([]),
-  constraints: z.array(z.object({ type: ConstraintType, columns: z.array(z.string()).default([]) })).default([]),
+  /** `sql`: a framework's constraint (Rails t.foreign_key) as PostgreSQL's ALTER TABLE ... ADD CONSTRAINT, when its options are known */
+  constraints: z.array(z.object({ type: ConstraintType, columns: z.array(z.string()).default([]), sql: z.string().optional() })).default([]),
   ifNotExists: z.boolean().default(false),
   /** CREATE TABLE ... AS SELECT / LIKE: copies data (a backup) */
   asSelect: z.boolean().default(false),
@@ -243,6 +252,8 @@ export const AddConstraint = op("add_constraint", {
   notValid: z.boolean().default(false),
   /** ADD CONSTRAINT ... USING INDEX idx: reuses an index built concurrently */
   usingIndex: z.string().optional(),
+  /** a framework's constraint (Rails add_foreign_key) as PostgreSQL's ALTER TABLE ... ADD CONSTRAINT, when its options are known */
+  sql: z.string().optional(),
 });
 export const ValidateConstraint = op("validate_constraint", { table: z.string(), name: z.string().optional() });
 export const DropConstraint = op("drop_constraint", {

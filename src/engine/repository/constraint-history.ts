@@ -101,6 +101,17 @@ export function definedConstraints(sql: string): Array<{ name: string; definitio
     .map(({ name, definition: { table, columns, sql } }) => ({ name, definition: { table, columns, sql } }));
 }
 
+/**
+ * The constraints a framework call defines (Rails add_foreign_key, t.references ... foreign_key: true), as the SQL
+ * the adapter wrote for them when it knew every option: the call itself is not SQL.
+ */
+function frameworkSql(op: Operation): string[] {
+  if (op.embeddedSql) return [];
+  const sql =
+    op.kind === "add_constraint" ? [op.sql] : op.kind === "add_column" ? [op.column.references?.sql] : op.kind === "create_table" ? [...op.columns.map((c) => c.references?.sql), ...op.constraints.map((c) => c.sql)] : [];
+  return sql.filter((s): s is string => s !== undefined);
+}
+
 type Timeline = Array<{ position: number; definition: KeyDefinition | undefined }>;
 
 const keyOf = (table: string, name: string) => `${nameKey(table.split(".").pop() ?? table)}\u0000${nameKey(name)}`;
@@ -182,6 +193,7 @@ export class ConstraintHistory {
   private apply(op: Operation, put: (table: string, name: string, definition: KeyDefinition | undefined) => void, touching: (tables: Iterable<string>) => Named[], reread: boolean): void {
     if ((op.kind === "create_table" && !op.temporary && !op.asSelect) || op.kind === "add_constraint" || (op.kind === "add_column" && !op.embeddedSql)) {
       if (reread) for (const { name, definition } of definedKeys(op.text)) put(definition.table, name, definition);
+      for (const sql of frameworkSql(op)) for (const { name, definition } of definedKeys(sql)) put(definition.table, name, definition);
     } else if (op.kind === "drop_constraint" && op.name) put(op.table, op.name, undefined);
     else if (op.kind === "drop_table" || op.kind === "rename_table") {
       // a constraint goes with its table (a renamed table's constraints keep their names, on a table of another name),

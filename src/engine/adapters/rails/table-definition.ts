@@ -17,7 +17,7 @@ import { isHash, nameOf, namesOf, Options, type RubyValue } from "./values.js";
 
 export interface TableDefinition {
   columns: ColumnSpec[];
-  constraints: Array<{ type: ConstraintType; columns: string[] }>;
+  constraints: Array<{ type: ConstraintType; columns: string[]; sql?: string }>;
   /** indexes Rails creates right after CREATE TABLE */
   indexes: OperationInput[];
 }
@@ -73,7 +73,7 @@ export function readTableDefinition(table: string, tableOpts: Options, block: Bl
         if (!ref) continue;
         const parts = referenceParts(table, ref, opts, ctx.railsVersion);
         const id = parts.columns[parts.columns.length - 1];
-        if (parts.foreignKey) id.references = { table: parts.foreignKey.to, notValid: parts.foreignKey.opts.flag("validate") === false };
+        if (parts.foreignKey) id.references = { table: parts.foreignKey.to, notValid: parts.foreignKey.opts.flag("validate") === false, sql: foreignKeyOp(ctx.base(node), table, parts.foreignKey.to, parts.foreignKey.opts).sql };
         def.columns.push(...parts.columns);
         if (parts.index) def.indexes.push(addIndexOp(ctx.base(node), table, parts.index.columns, parts.index.opts));
       }
@@ -88,7 +88,7 @@ export function readTableDefinition(table: string, tableOpts: Options, block: Bl
       const to = nameOf(args[0]);
       if (to) {
         const fk = foreignKeyOp(ctx.base(node), table, to, opts);
-        def.constraints.push({ type: "foreign_key", columns: fk.columns ?? [foreignKeyColumn(to)] });
+        def.constraints.push({ type: "foreign_key", columns: fk.columns ?? [foreignKeyColumn(to)], sql: fk.sql });
       }
     } else if (method === "unique_constraint") {
       def.constraints.push({ type: "unique", columns: namesOf(args[0]) ?? [] });

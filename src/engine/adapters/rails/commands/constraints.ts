@@ -6,11 +6,13 @@ import type { OperationInput } from "../../../model.js";
 import { foreignKeyColumn } from "../inflections.js";
 import { checkConstraintName, foreignKeyName } from "../rails-names.js";
 import { nameOf, namesOf, type Options } from "../values.js";
+import { foreignKeySql } from "../foreign-key-sql.js";
 import { irreversible, step, type CommandHandler, type OpBase } from "./context.js";
 
 /** The add_foreign_key operation (shared with references and t.foreign_key). */
 export function foreignKeyOp(base: OpBase, from: string, to: string, opts: Options): Extract<OperationInput, { kind: "add_constraint" }> {
   const column = opts.name("column") ?? foreignKeyColumn(to);
+  const name = opts.name("name") ?? foreignKeyName(from, column);
   return {
     kind: "add_constraint",
     ...base,
@@ -18,8 +20,9 @@ export function foreignKeyOp(base: OpBase, from: string, to: string, opts: Optio
     constraint: "foreign_key",
     columns: [column],
     referencesTable: to,
-    name: opts.name("name") ?? foreignKeyName(from, column),
+    name,
     notValid: opts.flag("validate") === false,
+    sql: foreignKeySql(from, to, column, name, opts),
   };
 }
 

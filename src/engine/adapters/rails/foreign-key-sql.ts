@@ -1,0 +1,45 @@
+/**
+ * A Rails foreign key (add_foreign_key, t.foreign_key, references ... foreign_key:) as the ALTER TABLE ... ADD
+ * CONSTRAINT PostgreSQL runs for it, as ActiveRecord's SchemaCreation writes it: what the schema history keeps, so
+ * a later fix can drop it and add it back (column-type-change converts a key and its referencing columns together).
+ * Undefined when an option is computed at run time or unknown: the history then keeps nothing rather than a guess.
+ */
+import { QuoteUtils } from "@pgsql/quotes";
+import type { Options, RubyValue } from "./values.js";
+
+const ident = (name: string) => name.split(".").map((part) => QuoteUtils.quoteIdentifier(part)).join(".");
+
+/** on_delete: / on_update: as SQL (ActiveRecord's action_sql) */
+const ACTIONS: Record<string, string> = { cascade: "CASCADE", nullify: "SET NULL", restrict: "RESTRICT" };
+
+/** the options add_foreign_key reads; any other makes the statement unknown */
+const KNOWN = new Set(["column", "primary_key", "name", "on_delete", "on_update", "validate", "deferrable", "to_table", "if_not_exists"]);
+
+const literal = (value: RubyValue | undefined): string | undefined => (value?.kind === "sym" || value?.kind === "str" ? value.value : undefined);
+
+function action(opts: Options, key: string): string | undefined | null {
+  if (!opts.has(key)) return "";
+  const value = opts.get(key);
+  if (value?.kind === "nil") return "";
+  const sql = ACTIONS[literal(value) ?? ""];
+  return sql ? ` ON ${key === "on_delete" ? "DELETE" : "UPDATE"} ${sql}` : null;
+}
+
+function deferrable(opts: Options): string | null {
+  if (!opts.has("deferrable")) return "";
+  const value = opts.get("deferrable");
+  if (value?.kind === "bool") return value.value ? " DEFERRABLE" : "";
+  const when = literal(value);
+  return when === "immediate" ? " DEFERRABLE INITIALLY IMMEDIATE" : when === "deferred" ? " DEFERRABLE INITIALLY DEFERRED" : null;
+}
+
+export function foreignKeySql(from: string, to: string, column: string, name: string, opts: Options): string | undefined {
+  if ([...opts.entries.keys()].some((key) => !KNOWN.has(key))) return undefined;
+  // a column, name or table Ruby computes: the ones the caller was given are a fallback, not what runs
+  if (["column", "name", "to_table"].some((key) => opts.has(key) && literal(opts.get(key)) === undefined)) return undefined;
+  const primaryKey = opts.has("primary_key") ? literal(opts.get("primary_key")) : "id";
+  const [onDelete, onUpdate, deferred] = [action(opts, "on_delete"), action(opts, "on_update"), deferrable(opts)];
+  const validate = opts.flag("validate");
+  if (!primaryKey || onDelete === null || onUpdate === null || deferred === null || (opts.has("validate") && validate === undefined)) return undefined;
+  return `ALTER TABLE ${ident(from)} ADD CONSTRAINT ${ident(name)} FOREIGN KEY (${ident(column)}) REFERENCES ${ident(to)} (${ident(primaryKey)})${onDelete}${onUpdate}${deferred}${validate === false ? " NOT VALID" : ""};`;
+}
