@@ -10,6 +10,7 @@ import { readFileSync, statSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import type { Config } from "../engine/config.js";
 import type { SourceFile } from "../engine/model.js";
+import type { ApplicationCodeRead } from "../engine/repository/repository-facts.js";
 import { projectRootOf } from "../engine/repository/fact-paths.js";
 import { isSearchableCodePath, isSearchableContent } from "../engine/code/searchable.js";
 import { displayPath } from "./collect-files.js";
@@ -26,7 +27,7 @@ const isWithin = (dir: string, path: string) => {
   return rel !== "" && !rel.startsWith("..") && !rel.startsWith("/");
 };
 
-export function readApplicationCode(migrationPaths: readonly string[], config: Config, cwd = process.cwd()): SourceFile[] {
+export function readApplicationCode(migrationPaths: readonly string[], config: Config, cwd = process.cwd()): ApplicationCodeRead {
   const roots = new Set<string>();
   for (const path of migrationPaths) {
     if (path.endsWith(".rb")) {
@@ -42,14 +43,18 @@ export function readApplicationCode(migrationPaths: readonly string[], config: C
     }
   }
   const found: string[] = [];
+  // the App's bound on the code it searches (max_code_files) holds here too, below lint's own
+  const maxFiles = Math.min(MAX_FILES, config.max_code_files);
+  let complete = true;
   // each root walked with the same bounds; the files kept count across roots
   const walk = (root: string) =>
     found.push(
       ...walkFiles(root, {
         enter: (name) => !PRUNED.has(name) && !name.startsWith("."),
         keep: (path, entry) => entry.isFile() && isSearchableCodePath(displayPath(path, cwd), config),
-        maxFiles: MAX_FILES - found.length,
+        maxFiles: maxFiles - found.length,
         maxEntries: MAX_ENTRIES,
+        onLimit: () => (complete = false),
       }),
     );
   // a root inside another (a Rails app in a Python repository) is walked once
@@ -65,5 +70,5 @@ export function readApplicationCode(migrationPaths: readonly string[], config: C
       // unreadable: searched without it
     }
   }
-  return out;
+  return { files: out, complete };
 }

@@ -17,11 +17,13 @@ export interface WalkOptions {
   maxFiles?: number;
   /** the walk stops after this many entries, kept or not */
   maxEntries?: number;
+  /** called when a bound (maxFiles, maxEntries) stopped the walk with entries left unseen */
+  onLimit?: () => void;
 }
 
 /** Absolute paths of the files under `root` that `keep` accepts; an unreadable folder is skipped. */
 export function walkFiles(root: string, options: WalkOptions): string[] {
-  const { enter = () => true, keep, maxDepth = Infinity, maxFiles = Infinity, maxEntries = Infinity } = options;
+  const { enter = () => true, keep, maxDepth = Infinity, maxFiles = Infinity, maxEntries = Infinity, onLimit } = options;
   const found: string[] = [];
   let visited = 0;
   const walk = (dir: string, depth: number) => {
@@ -32,7 +34,10 @@ export function walkFiles(root: string, options: WalkOptions): string[] {
       return;
     }
     for (const entry of entries) {
-      if (found.length >= maxFiles || ++visited > maxEntries) return;
+      if (found.length >= maxFiles || ++visited > maxEntries) {
+        onLimit?.();
+        return;
+      }
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (depth < maxDepth && enter(entry.name)) walk(path, depth + 1);

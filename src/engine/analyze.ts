@@ -41,7 +41,7 @@ import { againstTableAges } from "./production/young-tables.js";
 import type { ProductionSnapshot } from "./production/snapshot-file.js";
 import type { ProductionContext } from "./rules/support/rule.js";
 import { append } from "./append.js";
-import { RepositoryFacts } from "./repository/repository-facts.js";
+import { RepositoryFacts, type ApplicationCodeRead } from "./repository/repository-facts.js";
 import { repositoryView, type RepositoryView } from "./repository/repository-view.js";
 import { SchemaHistory } from "./repository/schema-history.js";
 import { dirOf } from "./paths.js";
@@ -98,9 +98,11 @@ export interface AnalyzeInput {
   /**
    * The application's code when reading it costs something (lint walks app/, lib/, config/ or a Python project):
    * called at most once, when a rule first searches the code for readers of what a migration drops. Ignored
-   * when `codeFiles` are given (a review's code).
+   * when `codeFiles` are given (a review's code). `complete`: no bound stopped the read.
    */
-  applicationCode?: () => readonly SourceFile[];
+  applicationCode?: () => ApplicationCodeRead;
+  /** the `codeFiles` stopped at the App's limits (`max_code_files`, `max_code_bytes`): not all the code was searched */
+  codeFilesCapped?: boolean;
   /**
    * The production snapshot (`migguard snapshot`), parsed by the edge with `parseSnapshot`: lock findings get
    * table sizes and time estimates, small tables drop to info, NULLs and duplicates predict failures, and a
@@ -559,7 +561,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, Ana
   }
   const production = input.snapshot ? { production: new Production(input.snapshot), run: new RunObjects(migrations) } : undefined;
   const conventions = downConventions(migrations, [...(input.repositoryPaths ?? []), ...readable.map((f) => f.path)], config);
-  const facts = new RepositoryFacts(input.repositoryFiles ?? [], input.applicationCode);
+  const facts = new RepositoryFacts(input.repositoryFiles ?? [], input.applicationCode, input.codeFilesCapped);
   const history = new SchemaHistory([
     ...units.flatMap((unit) => {
       const result = parsed.get(unit);

@@ -177,7 +177,7 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
     fetched.read.forEach(place);
   }
   if (result.codeSearch.needed) {
-    result = await review({ ...input, codeFiles: needsCode ? (archive?.code ?? []) : [] });
+    result = await review({ ...input, codeFiles: needsCode ? (archive?.code ?? []) : [], codeFilesCapped: needsCode && archive?.capped !== undefined });
     if (needsCode && archive?.capped) notes.push(cappedCodeNote(archive.capped, config));
   }
 

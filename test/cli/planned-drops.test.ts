@@ -178,6 +178,14 @@ describe("planned drops", () => {
       expect(bare.filter((f) => f.rule === "drop-column" || f.rule === "drop-table").map((f) => f.severity)).toEqual(["error", "error", "error"]);
     });
 
+    it("a search stopped at max_code_files proves nothing: the unnamed drop keeps the error, which says the rest was not read", async () => {
+      const others = Object.fromEntries(["a", "b", "c"].map((n) => [`internal/${n}/${n}.go`, `package ${n}\n\nfunc Hello() string { return "${n}" }\n`]));
+      const capped = await sqlLint({ ...others, ".github/migguard.yml": "max_code_files: 1\n" });
+      const isPublic = capped.find((f) => f.rule === "drop-column" && f.line === 1)!;
+      expect(isPublic.severity).toBe("error");
+      expect(isPublic.message).toContain("but the search stopped at a limit");
+      expect((await sqlLint(others)).find((f) => f.rule === "drop-column" && f.line === 1)!.severity).toBe("info");
+    });
     it("migguard review decides the same from the pull request's head: the unnamed drops are notes, the one Go still maps an error that names the file", async () => {
       const { "migrations/000002_drop_unused.up.sql": up, "migrations/000002_drop_unused.down.sql": down, ...base } = files;
       const repo = featureBranchOn(base);

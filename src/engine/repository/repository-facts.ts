@@ -15,6 +15,12 @@ import { isDeployPath } from "../deploy/deploy-paths.js";
 import { isModelPath } from "../adapters/rails/model-path.js";
 import { combinedRange, isPythonManifestPath, manifestRange, pythonManifestDir, type VersionRange } from "./python-requirements.js";
 
+/** What the edge read of the application's code: the files, and whether a bound stopped the read before the end. */
+export interface ApplicationCodeRead {
+  files: readonly SourceFile[];
+  complete: boolean;
+}
+
 export class RepositoryFacts {
   private readonly manifests: SourceFile[];
   private readonly pythonManifests: SourceFile[];
@@ -24,7 +30,7 @@ export class RepositoryFacts {
   private readonly gems = new Map<string, Set<string>>();
   private readonly columns = new Map<string, ColumnTypes>();
   private models?: ModelFile[];
-  private code?: readonly SourceFile[];
+  private code?: ApplicationCodeRead;
 
   /**
    * `applicationCode`: the application's code (Rails app/, lib/, config/; a Python project's modules), read by the
@@ -32,7 +38,9 @@ export class RepositoryFacts {
    */
   constructor(
     files: readonly SourceFile[],
-    private readonly readApplicationCode?: () => readonly SourceFile[],
+    private readonly readApplicationCode?: () => ApplicationCodeRead,
+    /** the code given with a review stopped at the App's limits (`max_code_files`, `max_code_bytes`) */
+    readonly codeFilesCapped = false,
   ) {
     this.manifests = files.filter((f) => isManifestPath(f.path));
     this.dumps = files.filter((f) => isSchemaDumpPath(f.path));
@@ -102,7 +110,16 @@ export class RepositoryFacts {
 
   /** The application's code the edge reads on demand (none when it gives no reader): read once per analysis. */
   applicationCode(): readonly SourceFile[] {
-    return (this.code ??= this.readApplicationCode?.() ?? []);
+    return this.readCode().files;
+  }
+
+  /** Whether the code read is all there is (no bound stopped the walk); true when none was read. */
+  applicationCodeComplete(): boolean {
+    return this.readCode().complete;
+  }
+
+  private readCode(): ApplicationCodeRead {
+    return (this.code ??= this.readApplicationCode?.() ?? { files: [], complete: true });
   }
 
   /** The model files given (app/models) of the project around the migration. */

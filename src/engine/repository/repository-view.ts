@@ -61,6 +61,8 @@ export interface RepositoryView {
    * the edge reads on first use (lint: app/, lib/, config/ of a Rails project, a Python project's modules); may be empty
    */
   applicationCode(): readonly SourceFile[];
+  /** false when a bound stopped the reading of that code (lint's walk, the App's `max_code_files`): what was not read may name anything */
+  applicationCodeComplete(): boolean;
   /**
    * MySQL row versions of `table` just before `up[beforeIndex]` runs: the ALTERs that added or dropped its columns
    * instantly since it was created or last rebuilt, in this migration and the earlier ones of its folder
@@ -151,6 +153,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     modelFiles: () => facts.modelSourcesOf(migration.path),
     djangoModelFiles: () => facts.djangoModelSourcesOf(migration.path),
     applicationCode: () => (codeFiles.length ? codeFiles : facts.applicationCode()),
+    applicationCodeComplete: () => (codeFiles.length ? !facts.codeFilesCapped : facts.applicationCodeComplete()),
     djangoAtLeast: (version) => rangeAtLeast(facts.pythonPackageRange(migration.path, "django"), version),
     sqlalchemyAtLeast: (version) => rangeAtLeast(facts.pythonPackageRange(migration.path, "sqlalchemy"), version),
     get lockedRailsVersion() {

@@ -54,6 +54,8 @@ export interface ReviewInput {
   configPath?: string;
   /** application code at head for the usage search; pass it when a first review says `codeSearch.needed` */
   codeFiles?: readonly SourceFile[];
+  /** the `codeFiles` stopped at `max_code_files` / `max_code_bytes`: a drop nothing read names may still be used in the rest */
+  codeFilesCapped?: boolean;
   /** `planReview(...).context` at head: earlier Django migrations the adapter rebuilds model state from (not reviewed) */
   contextMigrations?: readonly SourceFile[];
   /** the production snapshot (config `snapshot` on the base branch, or `--snapshot`): see AnalyzeInput.snapshot */
@@ -249,6 +251,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     configProblems: input.configProblems,
     configPath: input.configPath,
     codeFiles: input.codeFiles,
+    codeFilesCapped: input.codeFilesCapped,
     contextMigrations: input.contextMigrations,
     repositoryPaths: siblings,
     snapshot: input.snapshot,

@@ -21,6 +21,8 @@ const SOURCE = /\.(?:go|java|kt|kts|scala|groovy|cs|fs|vb|php|[mc]?[jt]sx?|vue|s
 export interface CodeNames {
   /** the application's source files read (none: nothing says anything) */
   sources: number;
+  /** no bound stopped the reading: the files not read could name anything */
+  complete: boolean;
   /** where the code read names it */
   usages: readonly Usage[];
   /** what was searched, for messages */
@@ -48,6 +50,7 @@ export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): 
   const classNames = column ? [] : [modelName(name)].filter((c) => c !== name);
   const answer: CodeNames = {
     sources: code.filter((f) => SOURCE.test(f.path)).length,
+    complete: ctx.repository.applicationCodeComplete(),
     usages: ormNameUsages(code, names, classNames),
     forms: [...names, ...classNames].join(" or "),
   };
@@ -58,8 +61,13 @@ export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): 
 /** Usages shown in a message; all go to the details. */
 const IN_MESSAGE = 5;
 
-/** The sentence an error adds when code still names what it drops, and the usages for the details; undefined when none was found. */
+/**
+ * The sentence an error adds when code still names what it drops, and the usages for the details; or, when a
+ * bound stopped the reading before anything named it, that the rest was not searched. Undefined otherwise.
+ */
 export function stillNamed(names: CodeNames | undefined): { sentence: string; details: string[] } | undefined {
+  if (names && names.usages.length === 0 && !names.complete && names.sources > 0)
+    return { sentence: ` None of the ${names.sources} source files of application code read names ${names.forms}, but the search stopped at a limit (max_code_files, or the size of the walk) before the end of the code: what it did not read may still use it.`, details: [] };
   if (!names || names.usages.length === 0) return undefined;
   const { usages } = names;
   const shown = usages.slice(0, IN_MESSAGE).map((u) => `${u.path}:${u.line}`).join(", ");
@@ -71,8 +79,8 @@ export function stillNamed(names: CodeNames | undefined): { sentence: string; de
   };
 }
 
-/** Planned when application source was read and none of it names it: the removal from the code shipped. */
+/** Planned when application source was read, all of it, and none of it names it: the removal from the code shipped. */
 export function unnamedInCode(names: CodeNames | undefined): string | undefined {
-  if (!names || names.sources === 0 || names.usages.length > 0) return undefined;
+  if (!names || names.sources === 0 || !names.complete || names.usages.length > 0) return undefined;
   return `none of the ${names.sources} source file${names.sources === 1 ? "" : "s"} of application code read names ${names.forms}, in any form its ORM maps`;
 }
