@@ -1,0 +1,10 @@
+import { createRequire as __migguardCreateRequire } from "node:module";
+import { fileURLToPath as __migguardFileURLToPath } from "node:url";
+import { dirname as __migguardDirname } from "node:path";
+const require = __migguardCreateRequire(import.meta.url);
+const __filename = __migguardFileURLToPath(import.meta.url);
+const __dirname = __migguardDirname(__filename);
+import{CATALOGUE,catalogueEntry}from"./chunk-73AQILH5.js";import"./chunk-DECV6W2Z.js";import"./chunk-EYDFASAU.js";import"./chunk-H56R7GTK.js";import"./chunk-SB5ZBQO7.js";import"./chunk-NXDSSRVV.js";import"./chunk-VYGNLQM4.js";import"./chunk-7NLZYFVG.js";import"./chunk-5KG2CI6H.js";import"./chunk-LKF7GW36.js";import{UsageError}from"./chunk-GHHFVP6H.js";import"./chunk-4TRRUD3U.js";import"./chunk-YG2DCWQR.js";import"./chunk-3GIJDICJ.js";import"./chunk-HXBRFH4K.js";import"./chunk-VZJ77JFL.js";import"./chunk-TG2JBWVK.js";import"./chunk-4SOOXFL2.js";import"./chunk-DXVWFZA2.js";import"./chunk-LIXQFN33.js";import"./chunk-BQRH7I3O.js";import"./chunk-V55NB6DQ.js";import"./chunk-QSVZZE6C.js";import"./chunk-JPTA6PRG.js";import"./chunk-COXF4MIL.js";import"./chunk-7ZKVSGII.js";import"./chunk-67IMWYXB.js";import"./chunk-7B3IGGFL.js";import"./chunk-QQGLHI7X.js";import"./chunk-32YNESVV.js";import"./chunk-6E7SBJZC.js";import"./chunk-E44I44Y2.js";import"./chunk-SL54QWOZ.js";function rulesCommand(){let width=Math.max(...CATALOGUE.map(e=>e.meta.id.length)),lines=[...CATALOGUE].sort((a,b)=>a.meta.category.localeCompare(b.meta.category)||a.meta.id.localeCompare(b.meta.id)).map(e=>`${e.meta.id.padEnd(width)}  ${e.meta.category.padEnd(15)}  ${(e.meta.recommended===!1?"opt-in":e.meta.severity).padEnd(7)}  ${e.meta.title}`);return{output:`${"rule".padEnd(width)}  ${"category".padEnd(15)}  ${"default".padEnd(7)}  what it catches
+${lines.join(`
+`)}
+`,exitCode:0}}async function explainCommand(id){if(!id)throw new UsageError("explain needs a RULE_ID (see `migguard rules`)");let entry=catalogueEntry(id);if(!entry)throw new UsageError(`unknown rule "${id}" (see \`migguard rules\`)`);return{output:await(await import("./chunk-Q6HCJ5VX.js")).rulePage(entry),exitCode:0}}export{explainCommand,rulesCommand};
