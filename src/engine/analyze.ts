@@ -375,6 +375,20 @@ export function checkMigration(
   /** offline: findings whose hazard needs traffic or old code become notes (a function: asked only when such a finding is found) */
   deploy: DeployDecision | (() => DeployDecision) = ONLINE,
 ): ReportedFinding[] {
+  return reportMigration(migration, config, ruleFindings(migration, config, errors, codeFiles, snapshot, conventions, repository, change), deploy);
+}
+
+/** The rules' findings on one migration, before the deploy, waivers and syntax findings (`reportMigration`). */
+function ruleFindings(
+  migration: Migration,
+  config: Config,
+  errors: FileError[],
+  codeFiles: readonly SourceFile[],
+  snapshot: ProductionContext | undefined,
+  conventions: Conventions,
+  repository: RepositoryView,
+  change: ChangePlan,
+): Raw[] {
   const facts = computeFacts(migration, change);
   // a production snapshot is PostgreSQL's catalogs: it says nothing about a MySQL or SQLite migration
   const production = (migration.database ?? "postgresql") === "postgresql" ? snapshot : undefined;
@@ -392,8 +406,16 @@ export function checkMigration(
   if (production) raw = againstProduction(raw, production.production, config);
   raw = againstTableAges(raw, migration, repository, config, production?.production);
   keepRunnerTemplates(raw, migration);
-  // the deploy is read only when a finding it could make a note is there (reading it may walk the repository)
-  if (raw.some((r) => r.hazard && r.finding.severity !== "info")) {
+  return raw;
+}
+
+/** A finding that an offline deploy would make a note: the deploy is read only when one is there (it may walk the repository). */
+const dependsOnDeploy = (raw: readonly Raw[]): boolean => raw.some((r) => r.hazard && r.finding.severity !== "info");
+
+/** The findings of one migration as reported: the deploy's notes, waivers, syntax and hidden-statement findings. */
+function reportMigration(migration: Migration, config: Config, rawFindings: Raw[], deploy: DeployDecision | (() => DeployDecision)): ReportedFinding[] {
+  let raw = rawFindings;
+  if (dependsOnDeploy(raw)) {
     const decision = typeof deploy === "function" ? deploy() : deploy;
     if (decision.mode === "offline") raw = raw.map((r) => ({ ...r, finding: underDeploy(r.finding, r.hazard, decision) }));
   }
@@ -511,7 +533,11 @@ function plan(input: AnalyzeInput): Plan {
 /** The frameworks whose parsers a plan needs (orphan down files are SQL). */
 const frameworksOf = (planned: Plan): Framework[] => [...planned.units.map((u) => u.file.framework), ...(planned.orphanDowns.length ? ["sql" as const] : [])];
 
-function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, AnalysisResult> {
+/**
+ * The analysis as steps: each `yield` lets the driver wait for a replaced parser, and a yielded promise is a reader
+ * the next step needs (the deploy files' YAML parser) that the driver waits for.
+ */
+function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<Promise<void> | void, AnalysisResult> {
   const { config, errors, readable, units, orphanDowns } = planned;
   const migrations: Migration[] = [];
   const findings: ReportedFinding[] = unreviewedFindings(planned.unreviewed, config);
@@ -572,8 +598,15 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, Ana
   const codeFiles = input.codeFiles ?? [];
   const change = changePlanFor(units, parsed, input.changeAdds, input.baseCodeFiles);
   const deploy = new DeployDecider(config, input.deployFiles ?? input.repositoryFiles ?? []);
-  for (const migration of migrations)
-    append(findings, checkMigration(migration, config, errors, codeFiles, production, conventions.get(migration), repositoryView(migration, facts, history, codeFiles), change, deploy.get));
+  for (const migration of migrations) {
+    const raw = ruleFindings(migration, config, errors, codeFiles, production, conventions.get(migration) ?? {}, repositoryView(migration, facts, history, codeFiles), change);
+    if (dependsOnDeploy(raw)) {
+      // the deploy files may need a parser loaded first (YAML for a compose file): the driver waits for it
+      const load = deploy.readersToLoad();
+      if (load) yield load;
+    }
+    append(findings, reportMigration(migration, config, raw, deploy.get));
+  }
   for (const down of orphanDowns) {
     yield;
     let result;
@@ -598,6 +631,8 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<void, Ana
       findings.push({ path: down.file.path, line: e.line, endLine: e.line, rule: SYNTAX_ERROR.id, category: "syntax", severity, message: `Syntax error: ${e.message}`, fix: asComment(down.file.path, "Fix the statement so it parses."), statement: "", details: [] });
   }
   if (input.configProblems?.length) findings.push(...configFindings(input.configProblems, input.configPath ?? ".github/migguard.yml", config));
+  const load = deploy.readersToLoadForResult();
+  if (load) yield load;
   return { findings: findings.sort(byLocation), errors, migrations, databases: [...databases.values()], deploy: deploy.result() };
 }
 
@@ -712,6 +747,8 @@ export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;
+      // nothing can be waited for here: a reader the analysis needs must be loaded beforehand
+      if (step.value) throw new Error("analyzeLoaded: the deploy files need a reader that is not loaded (YAML for a compose file): call loadDeployReaders() first, or use analyze");
     }
   } finally {
     forgetTrees();
@@ -740,6 +777,7 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;
+      if (step.value) await step.value;
       await adaptersReady(frameworks);
     }
   } finally {

@@ -3,12 +3,16 @@ import { defaultConfig, resolveConfig } from "../config.js";
 import { decideDeploy, deployNote } from "./deploy-model.js";
 import { deployPaths } from "./deploy-paths.js";
 import { goImports } from "./go-imports.js";
+import { loadDeployReaders } from "./deploy-readers.js";
 
 /** babybuddy / mealie style: the image's entrypoint migrates, then hands over to the CMD (gunicorn) */
 const ENTRYPOINT = ["#!/bin/sh", "set -e", "# python manage.py migrate is below", "python manage.py migrate --noinput", "python manage.py collectstatic --noinput", 'exec "$@"', ""].join("\n");
 const DOCKERFILE = ["FROM python:3.12", "COPY docker-entrypoint.sh /usr/local/bin/", 'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["gunicorn", "babybuddy.wsgi"]', ""].join("\n");
 const files = (extra: Record<string, string> = {}) => Object.entries({ Dockerfile: DOCKERFILE, "docker/docker-entrypoint.sh": ENTRYPOINT, ...extra }).map(([path, content]) => ({ path, content }));
 const auto = defaultConfig();
+
+// compose files and Spring's application.yml are read with the YAML parser, which analyze() loads on demand
+beforeAll(() => loadDeployReaders());
 
 describe("deploy model", () => {
   it("reads an entrypoint that migrates and then starts the server as offline, naming the line", () => {
@@ -24,13 +28,22 @@ describe("deploy model", () => {
     expect(decideDeploy(auto, [{ path: "docker-compose.yml", content: compose }])).toMatchObject({ mode: "offline", offline: { path: "docker-compose.yml", line: 4 } });
   });
 
-  it("reads compose files by indentation: a block-scalar command, a list, replicas under deploy", () => {
+  it("reads compose files with the YAML parser: a block-scalar command, a list, replicas under deploy, anchors and merge keys", () => {
     const block = "version: '3'\nservices:\n  web:\n    image: app\n    command: >\n      sh -c \"python manage.py migrate &&\n      gunicorn app.wsgi\"\n    deploy:\n      replicas: 1\n";
     expect(decideDeploy(auto, [{ path: "compose.yml", content: block }])).toMatchObject({ mode: "offline", offline: { path: "compose.yml", line: 5 } });
     const list = "services:\n  web:\n    command:\n      - sh\n      - -c\n      - rails db:migrate && rails server\n";
     expect(decideDeploy(auto, [{ path: "docker-compose.prod.yml", content: list }]).mode).toBe("offline");
     const replicas = block.replace("replicas: 1", "replicas: 3");
     expect(decideDeploy(auto, [{ path: "compose.yml", content: replicas }])).toMatchObject({ mode: "online", rolling: { what: "compose service web runs 3 replicas" } });
+    // danbooru-style: the services share a template through an anchor and `<<`; replicas come from it too
+    const merged = "x-base: &base\n  image: app\n  deploy:\n    replicas: 2\nservices:\n  web:\n    <<: *base\n    command: [\"bash\", \"-c\", \"bin/rails db:prepare && bin/rails server\"]\n";
+    expect(decideDeploy(auto, [{ path: "docker-compose.yaml", content: merged }])).toMatchObject({ mode: "online", offline: { line: 8 }, rolling: { path: "docker-compose.yaml", line: 8, what: "compose service web runs 2 replicas" } });
+    // the entrypoint, then the command, as the container runs them; quoted keys and flow maps are YAML too
+    const flow = 'services: {"app": {entrypoint: ["sh", "-c", "alembic upgrade head && exec \\"$$@\\"", "--"], command: "uvicorn app:app"}}\n';
+    expect(decideDeploy(auto, [{ path: "compose.yaml", content: flow }])).toMatchObject({ mode: "offline", offline: { path: "compose.yaml", line: 1 } });
+    // a comment that looks like a key, and a file that is not YAML: nothing runs
+    expect(decideDeploy(auto, [{ path: "compose.yaml", content: "services:\n  web:\n    image: app\n    # command: rails db:migrate && rails s\n" }]).mode).toBe("online");
+    expect(decideDeploy(auto, [{ path: "compose.yaml", content: "services:\n  web:\n    command: [rails db:migrate && rails s\n" }]).mode).toBe("online");
   });
 
   it("stays online without an entrypoint that migrates before the server, or when the server starts first", () => {
@@ -186,8 +199,13 @@ describe("applications that migrate themselves at start", () => {
     // the container turns it off through the environment or the command line
     expect(decideDeploy(auto, springApp({ "compose.yaml": "services:\n  app:\n    build: .\n    environment:\n      SPRING_FLYWAY_ENABLED: \"false\"\n" })).mode).toBe("online");
     expect(decideDeploy(auto, springApp({ Dockerfile: 'FROM eclipse-temurin:21\nENTRYPOINT ["java", "-jar", "/app.jar", "--spring.flyway.enabled=false"]\n' })).mode).toBe("online");
-    // a test profile that turns Flyway off says nothing of production
+    // a test profile that turns Flyway off says nothing of production: its own file, or its document in application.yml
     expect(decideDeploy(auto, springApp({ "src/main/resources/application-test.yml": "spring.flyway.enabled: false\n" })).mode).toBe("offline");
+    const profiles = "spring:\n  datasource:\n    url: jdbc:postgresql://db/app\n---\nspring:\n  config:\n    activate:\n      on-profile: test\n  flyway:\n    enabled: false\n";
+    expect(decideDeploy(auto, springApp({ "src/main/resources/application.yml": profiles })).mode).toBe("offline");
+    expect(decideDeploy(auto, springApp({ "src/main/resources/application.yml": profiles.replace("on-profile: test", "on-profile: prod") })).mode).toBe("online");
+    // dotted keys inside the nesting, as Spring reads them
+    expect(decideDeploy(auto, springApp({ "src/main/resources/application.yml": "spring:\n  flyway.enabled: \"false\"\n" })).mode).toBe("online");
     // Flyway without Spring Boot runs only when something calls it
     expect(decideDeploy(auto, springApp({ "pom.xml": POM.replace("spring-boot-starter-parent", "parent") })).mode).toBe("online");
   });

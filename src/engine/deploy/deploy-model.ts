@@ -17,6 +17,8 @@ import { baseOf } from "../paths.js";
 import { isComposePath, isDeployPath, isDeployWorkflowPath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isKubernetesPath, isMigrateScriptPath, isStartScriptPath } from "./deploy-paths.js";
 import { expandScripts, manifestFor, nodeManifests, scriptRuns, type NodeManifest } from "./node-scripts.js";
 import { importsGoMigrator, selfMigratingApp } from "./self-migrating.js";
+import { deployReadersToLoad, deployYaml } from "./deploy-readers.js";
+import type { ComposeService } from "./deploy-yaml.js";
 
 /** A line of a repository file that shows how the project deploys. */
 export interface DeployEvidence {
@@ -107,55 +109,8 @@ function execFormAsShell(text: string): string {
 /** The file names a command names (a script it runs): `./docker-entrypoint.sh`, `["/app/start.sh"]`, `bin/jms start`. */
 const namedFiles = (command: string): string[] => [...command.matchAll(/[\w./-]+/g)].map((m) => baseOf(m[0])).filter((n) => n.length > 1);
 
-interface ComposeService {
-  name: string;
-  command: string;
-  line: number;
-  replicas?: number;
-}
-
-/**
- * The services of a compose file, read by indentation (the YAML parser stays unloaded for a lint that needs no
- * config): each service's `entrypoint:` and `command:` as written (inline, a list or a block scalar below the key),
- * and its `deploy.replicas` or `scale`.
- */
-export function composeServices(file: SourceFile): ComposeService[] {
-  const lines = file.content.split("\n");
-  const indent = (line: string) => line.length - line.trimStart().length;
-  const blank = (line: string) => line.trim() === "" || line.trimStart().startsWith("#");
-  const out: ComposeService[] = [];
-  const top = lines.findIndex((l) => /^services:\s*(?:#.*)?$/.test(l));
-  if (top === -1) return out;
-  let serviceIndent: number | undefined;
-  let service: ComposeService | undefined;
-  for (let i = top + 1; i < lines.length; i++) {
-    const line = lines[i];
-    if (blank(line)) continue;
-    const depth = indent(line);
-    if (depth === 0) break;
-    serviceIndent ??= depth;
-    if (depth === serviceIndent) {
-      const name = /^\s*["']?([\w.-]+)["']?\s*:/.exec(line);
-      service = name ? { name: name[1], command: "", line: i + 1 } : undefined;
-      if (service) out.push(service);
-      continue;
-    }
-    if (!service) continue;
-    const key = /^\s*(command|entrypoint|scale|replicas)\s*:\s*(.*)$/.exec(line);
-    if (!key) continue;
-    if (key[1] === "scale" || key[1] === "replicas") {
-      const n = Number(key[2].trim());
-      if (Number.isFinite(n)) service.replicas = n;
-      continue;
-    }
-    // the value: inline, else the deeper lines below the key (a list or a block scalar)
-    let value = /^[>|][+-]?\s*$/.test(key[2].trim()) ? "" : key[2];
-    for (let j = i + 1; j < lines.length && (blank(lines[j]) || indent(lines[j]) > depth); j++) value += `\n${lines[j]}`;
-    if (!service.command) service.line = i + 1;
-    service.command = `${service.command} ${value}`.trim();
-  }
-  return out;
-}
+/** The services of a compose file (deploy-yaml.ts, read with the YAML parser once it is loaded). */
+const composeServices = (file: SourceFile): ComposeService[] => deployYaml().composeServices(file);
 
 /** The first sign in the deploy files that several instances run at once, or that migrations run beside the old ones. */
 export function rollingSign(files: readonly SourceFile[]): DeployEvidence | undefined {
@@ -272,13 +227,32 @@ export function offlineEntrypoint(all: readonly SourceFile[]): DeployEvidence | 
  */
 export class DeployDecider {
   private decision: DeployDecision | undefined;
+  private read: readonly SourceFile[] | undefined;
 
   constructor(
     private readonly config: Pick<Config, "deploy">,
     private readonly files: readonly SourceFile[] | (() => readonly SourceFile[]),
   ) {}
 
-  readonly get = (): DeployDecision => (this.decision ??= decideDeploy(this.config, this.files));
+  /** the deploy files, read (the CLI's walk) at most once */
+  private deployFiles(): readonly SourceFile[] {
+    return (this.read ??= (typeof this.files === "function" ? this.files() : this.files).filter(isDeployFile));
+  }
+
+  /**
+   * What to wait for before `get`: the parsers the deploy files need (YAML for a compose file), when they are not
+   * loaded yet. Reads the files when the config leaves the deploy to them.
+   */
+  readersToLoad(): Promise<void> | undefined {
+    return (this.config.deploy ?? "auto") === "auto" ? deployReadersToLoad(this.deployFiles()) : undefined;
+  }
+
+  readonly get = (): DeployDecision => (this.decision ??= decideDeploy(this.config, () => this.deployFiles()));
+
+  /** What `result` waits for: the readers of deploy files given as a list (they cost nothing to read, so it decides). */
+  readersToLoadForResult(): Promise<void> | undefined {
+    return this.decision || typeof this.files === "function" ? undefined : this.readersToLoad();
+  }
 
   /** For the analysis result: the decision when it was made or costs nothing to make, else `unread`. */
   result(): DeployDecision {
@@ -295,13 +269,18 @@ function selfMigratingContainer(files: readonly SourceFile[]): DeployEvidence | 
   return selfMigratingApp(files);
 }
 
-/** `files` as a function are read only when the config leaves the deploy to them (`auto`). */
+/** Deploy files by path, and Go files by their imports (a bootstrap file that runs golang-migrate, whatever its name). */
+const isDeployFile = (f: SourceFile): boolean => isDeployPath(f.path) || (isGoSourcePath(f.path) && importsGoMigrator(f.content));
+
+/**
+ * `files` as a function are read only when the config leaves the deploy to them (`auto`). A compose file among them
+ * needs the YAML reader loaded first (`DeployDecider.readersToLoad`, or `loadDeployReaders`).
+ */
 export function decideDeploy(config: Pick<Config, "deploy">, files: readonly SourceFile[] | (() => readonly SourceFile[])): DeployDecision {
   // a config built by hand (not through the schema) may lack the key: its default is auto
   const configured = config.deploy ?? "auto";
   if (configured !== "auto") return { mode: configured, source: "config" };
-  // deploy files by path, and Go files by their imports (a bootstrap file that runs golang-migrate, whatever its name)
-  const deployFiles = (typeof files === "function" ? files() : files).filter((f) => isDeployPath(f.path) || (isGoSourcePath(f.path) && importsGoMigrator(f.content)));
+  const deployFiles = (typeof files === "function" ? files() : files).filter(isDeployFile);
   const offline = offlineEntrypoint(deployFiles) ?? selfMigratingContainer(deployFiles);
   if (!offline) return { mode: "online", source: "default" };
   const rolling = rollingSign(deployFiles);

@@ -33,6 +33,8 @@ export const isStartScriptPath = (path: string): boolean =>
 /** words that mark a file as one for development, tests or a demo, not for how production runs */
 const DEVELOPMENT_WORDS = "dev|devel|development|local|test|testing|ci|debug|e2e|demo|demos|example|examples|sample|samples|sandbox|playground|quickstart|override";
 const DEVELOPMENT_NAME = new RegExp(`(?:^|[._-])(?:${DEVELOPMENT_WORDS})(?:[._-]|$)`, "i");
+/** a name (a file's, a Spring profile's) that says development, tests or a demo */
+export const isDevelopmentName = (name: string): boolean => DEVELOPMENT_NAME.test(name);
 const DEVELOPMENT_FOLDER = /(?:^|\/)(?:dev|devel|development|\.devcontainer|devcontainer|local|demos?|samples?|sandbox|playground)\//i;
 /**
  * A file for development, tests or a demo, not for how production runs: `Dockerfile.dev`, `docker-compose.local.yml`,

@@ -16,6 +16,7 @@ import { baseOf, dirOf } from "../paths.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { isComposePath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isJvmBuildPath, isRustStartPath, isSpringConfigPath } from "./deploy-paths.js";
 import { goImports } from "./go-imports.js";
+import { deployYaml } from "./deploy-readers.js";
 
 const lineAt = (text: string, offset: number) => text.slice(0, offset).split("\n").length;
 /** a separate migrate command (`cmd/migrate/main.go`, `src/bin/migrate.rs`): a deploy step, not the server's start */
@@ -72,30 +73,10 @@ function rustApp(files: readonly SourceFile[]): DeployEvidence | undefined {
   return undefined;
 }
 
-/** `spring.<tool>.enabled: false` in a properties file, or nested in YAML (read by indentation, no YAML parser) */
+/** `spring.<tool>.enabled=false` in a properties file, or in an application*.yml (the YAML parser, deploy-yaml.ts) */
 export function springToolDisabled(file: SourceFile, tool: "flyway" | "liquibase"): boolean {
   if (file.path.endsWith(".properties")) return new RegExp(`^\\s*spring\\.${tool}\\.enabled\\s*[=:]\\s*false\\b`, "m").test(file.content);
-  const path: string[] = [];
-  const indents: number[] = [];
-  for (const raw of file.content.split("\n")) {
-    if (!raw.trim() || raw.trimStart().startsWith("#")) continue;
-    if (raw.startsWith("---")) {
-      path.length = 0;
-      indents.length = 0;
-      continue;
-    }
-    const match = /^(\s*)([\w.-]+)\s*:\s*(.*?)\s*(?:#.*)?$/.exec(raw);
-    if (!match) continue;
-    const depth = match[1].length;
-    while (indents.length && indents[indents.length - 1] >= depth) {
-      indents.pop();
-      path.pop();
-    }
-    path.push(match[2]);
-    indents.push(depth);
-    if (path.join(".") === `spring.${tool}.enabled` && /^["']?false["']?$/.test(match[3])) return true;
-  }
-  return false;
+  return deployYaml().springYamlDisables(file, tool);
 }
 
 /**

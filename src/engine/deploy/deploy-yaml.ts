@@ -1,0 +1,101 @@
+/**
+ * The YAML deploy files, read with the `yaml` parser: a compose file's services (what each container runs, how many
+ * replicas) and Spring Boot's application*.yml (is Flyway or Liquibase switched off). Loaded only when a deploy
+ * decision meets such a file (deploy-readers.ts): a lint of one SQL file never loads the YAML parser.
+ */
+import { isMap, isScalar, LineCounter, parseAllDocuments, parseDocument, type Document } from "yaml";
+import type { SourceFile } from "../model.js";
+import { isDevelopmentName } from "./deploy-paths.js";
+
+export interface ComposeService {
+  name: string;
+  /** the container's entrypoint and command, as one shell line (a list's words joined) */
+  command: string;
+  /** the line of the service's `entrypoint:` or `command:` (the first of them), else of its name */
+  line: number;
+  /** `deploy.replicas`, or the older `scale` */
+  replicas?: number;
+}
+
+const record = (value: unknown): Record<string, unknown> | undefined => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
+
+/** `command: sh -c "..."` as written, `command: ["sh", "-c", "..."]` as its words */
+function shellLine(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return value.filter((w) => typeof w === "string" || typeof w === "number").join(" ");
+  return "";
+}
+
+/** The key lines of one mapping in the document's syntax tree (a service's own keys; merged ones have none here). */
+function keyLines(node: unknown, lineCounter: LineCounter): Map<string, number> {
+  const lines = new Map<string, number>();
+  if (!isMap(node)) return lines;
+  for (const pair of node.items)
+    if (isScalar(pair.key) && pair.key.range) lines.set(String(pair.key.value), lineCounter.linePos(pair.key.range[0]).line);
+  return lines;
+}
+
+/**
+ * The services of a compose file: each one's entrypoint and command (YAML anchors and `<<` merge keys resolved) and
+ * replicas. A file that is not valid YAML runs nothing under Compose either: it has no services here.
+ */
+export function composeServices(file: SourceFile): ComposeService[] {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(file.content, { lineCounter, merge: true, uniqueKeys: false, prettyErrors: false });
+  if (document.errors.length > 0) return [];
+  const services = record(record(document.toJS({ maxAliasCount: 1000 }))?.services);
+  if (!services) return [];
+  const serviceLines = keyLines(document.get("services", true), lineCounter);
+  const out: ComposeService[] = [];
+  for (const [name, value] of Object.entries(services)) {
+    const service = record(value) ?? {};
+    const own = keyLines((document.getIn(["services", name], true) as unknown) ?? null, lineCounter);
+    const keys = ["entrypoint", "command"].filter((k) => k in service);
+    const keyLine = keys.map((k) => own.get(k)).filter((l): l is number => l !== undefined).sort((a, b) => a - b)[0];
+    const replicas = Number(record(service.deploy)?.replicas ?? service.scale);
+    out.push({
+      name,
+      command: keys.map((k) => shellLine(service[k])).join(" ").trim(),
+      line: keyLine ?? serviceLines.get(name) ?? 1,
+      replicas: Number.isFinite(replicas) ? replicas : undefined,
+    });
+  }
+  return out;
+}
+
+/** The value at a dotted path, whether the YAML nests it (`spring: flyway: enabled:`) or writes the dots in a key. */
+function valueAt(node: unknown, path: readonly string[]): unknown {
+  if (path.length === 0) return node;
+  const map = record(node);
+  if (!map) return undefined;
+  for (let i = path.length; i >= 1; i--) {
+    const key = path.slice(0, i).join(".");
+    if (key in map) {
+      const found = valueAt(map[key], path.slice(i));
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/** The profiles a Spring document applies to (`spring.config.activate.on-profile`, older `spring.profiles`). */
+function documentProfiles(document: Document): string[] {
+  const js = document.toJS({ maxAliasCount: 1000 }) as unknown;
+  const profiles = valueAt(js, ["spring", "config", "activate", "on-profile"]) ?? valueAt(js, ["spring", "profiles"]);
+  if (typeof profiles === "string") return profiles.split(",").map((p) => p.trim().replace(/^!/, ""));
+  return Array.isArray(profiles) ? profiles.map(String) : [];
+}
+
+/**
+ * `spring.<tool>.enabled: false` in an application*.yml, in a document that applies to production: a document of a
+ * development or test profile (`on-profile: test`) says nothing of production.
+ */
+export function springYamlDisables(file: SourceFile, tool: "flyway" | "liquibase"): boolean {
+  for (const document of parseAllDocuments(file.content, { merge: true, prettyErrors: false })) {
+    if (document.errors.length > 0) continue;
+    if (documentProfiles(document).some((p) => isDevelopmentName(p))) continue;
+    const enabled = valueAt(document.toJS({ maxAliasCount: 1000 }), ["spring", tool, "enabled"]);
+    if (enabled === false || enabled === "false") return true;
+  }
+  return false;
+}
