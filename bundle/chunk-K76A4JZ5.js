@@ -1,7 +1,0 @@
-import { createRequire as __migguardCreateRequire } from "node:module";
-import { fileURLToPath as __migguardFileURLToPath } from "node:url";
-import { dirname as __migguardDirname } from "node:path";
-const require = __migguardCreateRequire(import.meta.url);
-const __filename = __migguardFileURLToPath(import.meta.url);
-const __dirname = __migguardDirname(__filename);
-import{deployLine,lintAnalysis,lintCommand}from"./chunk-AZEH7M5P.js";import"./chunk-X6X4KCZV.js";import"./chunk-TPKFZ6QL.js";import"./chunk-YOKEOLNC.js";import"./chunk-OX762JXF.js";import"./chunk-XKWVPR4R.js";import"./chunk-NXDSSRVV.js";import"./chunk-VYGNLQM4.js";import"./chunk-7NLZYFVG.js";import"./chunk-5KG2CI6H.js";import"./chunk-WWCBNKUF.js";import"./chunk-LKF7GW36.js";import"./chunk-H5MMA2BD.js";import"./chunk-GHHFVP6H.js";import"./chunk-4TRRUD3U.js";import"./chunk-YG2DCWQR.js";import"./chunk-3GIJDICJ.js";import"./chunk-HXBRFH4K.js";import"./chunk-VZJ77JFL.js";import"./chunk-4SOOXFL2.js";import"./chunk-DXVWFZA2.js";import"./chunk-LIXQFN33.js";import"./chunk-BQRH7I3O.js";import"./chunk-CNESIK2B.js";import"./chunk-V55NB6DQ.js";import"./chunk-QSVZZE6C.js";import"./chunk-JPTA6PRG.js";import"./chunk-COXF4MIL.js";import"./chunk-7ZKVSGII.js";import"./chunk-67IMWYXB.js";import"./chunk-7B3IGGFL.js";import"./chunk-QQGLHI7X.js";import"./chunk-32YNESVV.js";import"./chunk-6E7SBJZC.js";import"./chunk-E44I44Y2.js";import"./chunk-SL54QWOZ.js";export{deployLine,lintAnalysis,lintCommand};
