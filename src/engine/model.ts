@@ -109,6 +109,33 @@ export type ColumnSpec = z.infer<typeof ColumnSpec>;
 export const ConstraintType = z.enum(["foreign_key", "check", "unique", "primary_key", "exclusion", "not_null"]);
 export type ConstraintType = z.infer<typeof ConstraintType>;
 
+/**
+ * The existence check code runs under (Rails' `add_column ... unless column_exists?(:t, :c)`, `return unless
+ * table_exists?(:t)`): what it checks and when the operation runs. The review decides it against the base
+ * branch's schema dump, the schema production has: a check that keeps the operation from running there makes its
+ * findings a note.
+ */
+export const ExistenceGuard = z.object({
+  predicate: z.enum(["table_exists?", "data_source_exists?", "column_exists?", "index_exists?", "index_name_exists?", "foreign_key_exists?"]),
+  table: z.string(),
+  /** column_exists?: the column */
+  column: z.string().optional(),
+  /** index_exists?: the indexed columns; foreign_key_exists?: the referencing column, when given */
+  columns: z.array(z.string()).default([]),
+  /** index_name_exists?, or `name:` given to index_exists? / foreign_key_exists? */
+  name: z.string().optional(),
+  /** foreign_key_exists?: the referenced table, when given */
+  toTable: z.string().optional(),
+  /** the check has conditions beyond the object's name (a column's type, an index's `unique:`): only "missing" can be decided */
+  qualified: z.boolean().default(false),
+  /** the operation runs when the check is true ("exists") or false ("missing") */
+  runsWhen: z.enum(["exists", "missing"]),
+  /** the check as written, for messages */
+  text: z.string(),
+  line: z.number().int().positive(),
+});
+export type ExistenceGuard = z.infer<typeof ExistenceGuard>;
+
 /** Fields every operation has. */
 const OperationBase = z.object({
   loc: SourceRange,
@@ -141,6 +168,8 @@ const OperationBase = z.object({
    * (`execute "UPDATE #{...} SET ..."`), so a fix that moves the statement moves that call, not a placeholder
    */
   hostCall: z.string().optional(),
+  /** the existence checks it runs under, outermost first (Rails' `unless column_exists?(...)`): it runs only when all hold */
+  guards: z.array(ExistenceGuard).optional(),
   /** MySQL/MariaDB: the statement's `ALGORITHM=` and `LOCK=` clauses, lower-cased ("instant", "inplace", "copy"; "none", "shared") */
   algorithm: z.string().optional(),
   lock: z.string().optional(),

@@ -180,6 +180,15 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
       if (dump?.format === "structure.sql" && added.some((file) => dump.covers(file))) base.add(path);
     }
   }
+  // an added Rails migration may run only under an existence check (`unless column_exists?(:t, :c)`): the base
+  // branch's dump, the schema production has, says whether it runs there (guards-on-base.ts)
+  if (basePaths && added.some((file) => file.framework === "rails")) {
+    const databases = new RailsDatabases(siblings);
+    for (const path of basePaths) {
+      const dump = schemaDumpOf(path, config, databases);
+      if (dump && added.some((file) => file.framework === "rails" && dump.covers(file))) base.add(path);
+    }
+  }
   // squashed migrations say which migrations they replace: deleting those is Django's documented way
   // (whatever its name: `squashmigrations --squashed-name`); a squash is numbered no later than what it replaces, so
   // the remaining migrations up to the newest deleted one are read

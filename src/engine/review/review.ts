@@ -33,6 +33,9 @@ import { loadDumpReaders } from "./dumps/dump-versions.js";
 import { counterpartPaths, isBaseCodePath } from "./plan.js";
 import { RailsDatabases } from "./rails-databases.js";
 import { foldSafeDrops } from "./safe-drop.js";
+import { dumpObjects, type DumpObjects } from "./guards/dump-objects.js";
+import { foldSkippedOnBase, skippedOnBase } from "./guards/guards-on-base.js";
+import { compareVersions } from "./versions.js";
 import type { ChangedMigration, ReviewFacts, SchemaDumpState } from "./review-rule.js";
 import { REVIEW_RULES } from "./rules/index.js";
 import { changePlanOf } from "../rules/support/change-plan.js";
@@ -179,6 +182,24 @@ function dumpStates(changes: readonly Change[], config: Config, contents: Conten
     if (change.status === "renamed" && change.previousPath) touch(change.previousPath, { path: change.previousPath, status: "removed" });
   }
   return [...states.values()];
+}
+
+/** Migrations in the order they run: by version, then path. */
+const byVersion = (a: Migration, b: Migration) => compareVersions(a.version ?? "", b.version ?? "") || a.path.localeCompare(b.path);
+
+/**
+ * The base branch's dump that describes a migration, read once: only the base version is evidence of what
+ * production has (the head's dump already holds the migration under review, see guards-on-base.ts).
+ */
+function baseDumpReader(dumps: readonly SchemaDumpState[], config: Config, contents: Contents): (migration: Migration) => DumpObjects | undefined {
+  const read = new Map<string, DumpObjects | undefined>();
+  return (migration) => {
+    const file = detectMigrationPath(migration.path, config, contents.head.get(migration.path));
+    const state = file && dumps.find((d) => d.baseContent !== undefined && d.dump.covers(file));
+    if (!state) return undefined;
+    if (!read.has(state.dump.path)) read.set(state.dump.path, dumpObjects(state.dump.path, state.dump.format, state.baseContent!));
+    return read.get(state.dump.path);
+  };
 }
 
 /** Each usage of a target with whether it can be that table's, file by file (usage-reference.ts). */
@@ -360,9 +381,12 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   const linted = analysis.findings.filter((f) => (changed.has(f.path) && touchedByEdit(f)) || f.path === input.configPath);
   // a column the deployed code no longer reads: one finding, drop-column's, lowered with the review's reason
   const folded = foldSafeDrops(linted, reviewed);
+  // an added migration's statements that an existence check keeps from running on the base schema: notes
+  const added = analysis.migrations.filter((m) => adds.has(m.path)).sort(byVersion);
+  const skipped = skippedOnBase(added, baseDumpReader(facts.dumps, config, contents));
   const changedModels = analysis.migrations.filter((m) => changed.has(m.path));
   return {
-    findings: [...folded.lint, ...folded.reviewed].sort(byLocation),
+    findings: foldSkippedOnBase([...folded.lint, ...folded.reviewed], added, skipped).sort(byLocation),
     errors,
     migrations: analysis.migrations,
     databases: analysis.databases,

@@ -45,7 +45,8 @@ import { embeddedOperations, rubySql, type RubySql } from "./embedded-sql.js";
 import { guardsOtherDatabase, testsOwnDatabase } from "./other-database.js";
 import type { RubySource } from "./ruby-source.js";
 import { COLUMN_METHODS } from "./table-definition.js";
-import { EMPTY_ENV, evaluate, nameOf, Options, type RubyValue } from "./values.js";
+import { EMPTY_ENV, evaluate, nameOf, Options, type Env, type RubyValue } from "./values.js";
+import { readExistenceCheck, withOptionGuard, type ExistenceCheck } from "./existence-guard.js";
 import { append } from "../../append.js";
 
 export type Direction = "change" | "up" | "down";
@@ -96,32 +97,35 @@ const opposite = (guard: Guard): Guard => (guard === "exists" ? "missing" : "exi
 interface GuardOn {
   guard: Guard;
   table?: string;
+  /** what the check checks, when migguard can decide it (existence-guard.ts): recorded on the guarded operations */
+  check?: ExistenceCheck;
 }
 
 const TABLE_CHECKS = new Set(["data_source_exists?", "table_exists?"]);
 
 /** `index_exists?(...)`, `connection.column_exists?(...)`, `!table_exists?(...)`: which way the check goes. */
-function existenceCheck(predicate: Node | null, src: RubySource): GuardOn | undefined {
+function existenceCheck(predicate: Node | null, src: RubySource, env: Env = EMPTY_ENV): GuardOn | undefined {
   let node = predicate;
   while (node instanceof ParenthesesNode) node = node.body instanceof StatementsNode && node.body.body.length === 1 ? node.body.body[0] : null;
   if (!(node instanceof CallNode)) return undefined;
   if (node.name === "!") {
-    const inner = existenceCheck(node.receiver, src);
+    const inner = existenceCheck(node.receiver, src, env);
     return inner && { ...inner, guard: opposite(inner.guard) };
   }
   const receiver = localName(node.receiver);
   if (node.receiver && !(node.receiver instanceof SelfNode) && receiver !== "connection") return undefined;
   if (!/_exists\?$|^extension_enabled\?$/.test(node.name)) return undefined;
   const table = TABLE_CHECKS.has(node.name) ? nameOf(evaluate(node.arguments_?.arguments_[0], EMPTY_ENV, src)) : undefined;
-  return { guard: "exists", ...(table ? { table } : {}) };
+  const check = readExistenceCheck(node, env, src);
+  return { guard: "exists", ...(table ? { table } : {}), ...(check ? { check } : {}) };
 }
 
 /** `return if ...` / `return unless ...` on an existence check: the guard on the statements after it. */
-function earlyReturnGuard(statement: Node, src: RubySource): GuardOn | undefined {
+function earlyReturnGuard(statement: Node, src: RubySource, env: Env): GuardOn | undefined {
   if (!(statement instanceof IfNode || statement instanceof UnlessNode) || !(statement.statements instanceof StatementsNode)) return undefined;
   if (statement.statements.body.length !== 1 || !(statement.statements.body[0] instanceof ReturnNode)) return undefined;
   if (statement instanceof IfNode ? statement.subsequent : statement.elseClause) return undefined;
-  const check = existenceCheck(statement.predicate, src);
+  const check = existenceCheck(statement.predicate, src, env);
   if (!check) return undefined;
   // `return if exists` leaves the rest for when it is missing; `return unless exists` for when it exists
   return statement instanceof IfNode ? { ...check, guard: opposite(check.guard) } : check;
@@ -140,10 +144,12 @@ function guarded(steps: Step[], on: GuardOn): Step[] {
   const install = guard === "missing" && on.table !== undefined && creates(on.table);
   const forceDrop = (op: OperationInput, next: OperationInput | undefined): boolean =>
     op.kind === "drop_table" && op.ifExists === true && op.tables.length === 1 && next?.kind === "create_table" && next.table === op.tables[0] && next.loc.line === op.loc.line;
+  // the check, outside the guards the operation already has (a guard inside the branch was applied first)
+  const record = (op: OperationInput): OperationInput => (on.check ? { ...op, guards: [{ ...on.check, runsWhen: guard }, ...(op.guards ?? [])] } : op);
   const mark = (op: OperationInput): OperationInput => {
-    if (guard === "exists" && (op.kind === "drop_index" || op.kind === "drop_table" || op.kind === "drop_column" || op.kind === "drop_constraint" || op.kind === "drop_object")) return { ...op, ifExists: true };
-    if (guard === "missing" && (op.kind === "add_index" || op.kind === "create_table" || op.kind === "add_column")) return { ...op, ifNotExists: true };
-    return op;
+    if (guard === "exists" && (op.kind === "drop_index" || op.kind === "drop_table" || op.kind === "drop_column" || op.kind === "drop_constraint" || op.kind === "drop_object")) return record({ ...op, ifExists: true });
+    if (guard === "missing" && (op.kind === "add_index" || op.kind === "create_table" || op.kind === "add_column")) return record({ ...op, ifNotExists: true });
+    return record(op);
   };
   return steps.map((s) => ({ ...s, ops: s.ops.filter((op, i) => !(install && forceDrop(op, s.ops[i + 1]))).map(mark) }));
 }
@@ -228,7 +234,7 @@ export class Interpreter {
     if (node instanceof StatementsNode) {
       for (const [i, statement] of node.body.entries()) {
         // `return unless index_exists?(...)`: what follows runs only when the object exists (or is missing)
-        const early = earlyReturnGuard(statement, this.src);
+        const early = earlyReturnGuard(statement, this.src, scope.env);
         if (early) {
           const rest: Step[] = [];
           for (const next of node.body.slice(i + 1)) this.statement(next, scope, rest);
@@ -255,12 +261,12 @@ export class Interpreter {
     // a branch for MySQL/SQLite never runs here, nor the else of a test for this database (`if AppConfig.postgres?`);
     // every other branch might
     if (node instanceof IfNode) {
-      const check = existenceCheck(node.predicate, this.src);
+      const check = existenceCheck(node.predicate, this.src, scope.env);
       this.branch(guardsOtherDatabase(node.predicate) ? null : node.statements, scope, out, check);
       return this.branch(testsOwnDatabase(node.predicate) ? null : node.subsequent, scope, out, check && { ...check, guard: opposite(check.guard) });
     }
     if (node instanceof UnlessNode) {
-      const check = existenceCheck(node.predicate, this.src);
+      const check = existenceCheck(node.predicate, this.src, scope.env);
       this.branch(testsOwnDatabase(node.predicate) ? null : node.statements, scope, out, check && { ...check, guard: opposite(check.guard) });
       return this.branch(guardsOtherDatabase(node.predicate) ? null : node.elseClause, scope, out, check);
     }
@@ -404,7 +410,10 @@ export class Interpreter {
     const handler = COMMANDS.get(name)!;
     const steps = handler({ name, args: args.args, opts: args.opts, block: args.block, node }, this.context(scope));
     if (steps) {
-      append(out, steps);
+      // `if_not_exists: true` / `if_exists: true`: the operation runs under the check Rails makes for it
+      const flagged = args.opts.flag("if_not_exists") === true || args.opts.flag("if_exists") === true;
+      const line = this.src.loc(node).line;
+      append(out, flagged ? steps.map((s) => ({ ...s, ops: s.ops.map((op) => withOptionGuard(op, line)) })) : steps);
       return;
     }
     out.push(step([{ kind: "raw", ...this.base(node, scope), statement: name, opaque: true }], []));

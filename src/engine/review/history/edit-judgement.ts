@@ -67,7 +67,9 @@ function canonicalJson(value: unknown): string {
 // body is what runs, judged by its units (a renamed function with the same body runs the same code)
 // frameworkCall and assured say how the code asked for it (`t.string` in a change_table or add_column; inside
 // strong_migrations' safety_assured or not): the database gets the same statement
-const opKey = ({ loc: _loc, text: _text, ormFieldDef: _def, frameworkCall: _call, assured: _assured, ...rest }: Operation) => {
+// an existence check's line and text move with formatting: what it checks and which way it goes are what run
+const opKey = ({ loc: _loc, text: _text, ormFieldDef: _def, frameworkCall: _call, assured: _assured, guards, ...unguarded }: Operation) => {
+  const rest = guards ? { ...unguarded, guards: guards.map(({ line: _line, text: _guardText, ...check }) => check) } : unguarded;
   if (rest.kind !== "data_migration") return canonicalJson(rest);
   const { mentions: _mentions, reversible: _reversible, description, ...data } = rest;
   return canonicalJson(data.language === "python" ? data : { ...data, description });

@@ -12,6 +12,16 @@ const legacyReport = `class LegacyReport
   end
 end
 `;
+/** the same drop under an existence check, judged against the base branch's db/schema.rb (guards-on-base.ts) */
+const guardedRemovePhone = `class RemovePhoneNumber < ActiveRecord::Migration[7.1]
+  def change
+    remove_column :users, :phone_number, :string if column_exists?(:users, :phone_number)
+  end
+end
+`;
+const createUsersWithPhone = "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.string :phone_number\n    end\n  end\nend\n";
+const usersSchema = (phone: boolean) =>
+  `ActiveRecord::Schema[7.1].define(version: 2024_01_01_000000) do\n  create_table "users", force: :cascade do |t|\n${phone ? '    t.string "phone_number"\n' : ""}    t.string "email"\n  end\nend\n`;
 const djangoRemove = `from django.db import migrations
 
 
@@ -101,6 +111,18 @@ export default defineReviewCases({
       base: { "db/migrate/20240101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users\n  end\nend\n", "app/reports/legacy.rb": legacyReport },
       head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
       findings: [{ path: "db/migrate/20240201000000_remove_phone_number.rb", line: 3 }],
+    },
+    {
+      name: "a drop guarded by `if column_exists?`, the base schema.rb still has the column: it runs in production, the error stays",
+      base: { "db/migrate/20240101000000_create_users.rb": createUsersWithPhone, "db/schema.rb": usersSchema(true), "app/reports/legacy.rb": legacyReport },
+      head: { "db/migrate/20240201000000_remove_phone_number.rb": guardedRemovePhone },
+      findings: [{ path: "db/migrate/20240201000000_remove_phone_number.rb", line: 3, severity: "error" }],
+    },
+    {
+      name: "a drop guarded by `if column_exists?` of a column the base schema.rb no longer has (a clean-up for databases that kept it): nothing is dropped in production, a note",
+      base: { "db/migrate/20240101000000_create_users.rb": createUsersWithPhone, "db/schema.rb": usersSchema(false), "app/reports/legacy.rb": legacyReport },
+      head: { "db/migrate/20240201000000_remove_phone_number.rb": guardedRemovePhone },
+      findings: [{ path: "db/migrate/20240201000000_remove_phone_number.rb", line: 3, severity: "info", message: "guarded by `column_exists?(:users, :phone_number)`, which is false on the base branch's schema (db/schema.rb:2): nothing runs in production" }],
     },
     {
       name: "an edited merged migration: a drop the edit adds is judged",

@@ -1,0 +1,79 @@
+/**
+ * The existence checks the interpreter records on the operations they guard: predicate, table, object and which
+ * way the check goes, for each form Rails migrations write them in.
+ */
+import type { Operation } from "../../model.js";
+import { parseRails } from "./test-helpers.js";
+
+const guardsOf = (op: Operation) => (op.guards ?? []).map(({ predicate, table, column, columns, name, toTable, qualified, runsWhen, line }) => ({ predicate, table, column, columns, name, toTable, qualified, runsWhen, line }));
+
+describe("existence guards recorded on operations", () => {
+  it("Active Storage's add_service_name: `return unless table_exists?` then `unless column_exists?`, outermost first, on every guarded operation", async () => {
+    const m = await parseRails(`class AddServiceNameToActiveStorageBlobs < ActiveRecord::Migration[6.0]
+  def up
+    return unless table_exists?(:active_storage_blobs)
+
+    unless column_exists?(:active_storage_blobs, :service_name)
+      add_column :active_storage_blobs, :service_name, :string
+
+      if configured_service = ActiveStorage::Blob.service.name
+        ActiveStorage::Blob.unscoped.update_all(service_name: configured_service)
+      end
+
+      change_column :active_storage_blobs, :service_name, :string, null: false
+    end
+  end
+
+  def down
+    remove_column :active_storage_blobs, :service_name
+  end
+end
+`);
+    const outer = { predicate: "table_exists?", table: "active_storage_blobs", column: undefined, columns: [], name: undefined, toTable: undefined, qualified: false, runsWhen: "exists", line: 3 };
+    const inner = { predicate: "column_exists?", table: "active_storage_blobs", column: "service_name", columns: [], name: undefined, toTable: undefined, qualified: false, runsWhen: "missing", line: 5 };
+    expect(m.up.length).toBeGreaterThanOrEqual(3);
+    for (const op of m.up) expect(guardsOf(op)).toEqual([outer, inner]);
+    expect(m.up[0].guards?.[1].text).toBe("column_exists?(:active_storage_blobs, :service_name)");
+    expect(m.down.status === "present" && m.down.ops.every((op) => op.guards === undefined)).toBe(true);
+  });
+
+  it("modifier guards, negation, else branches, index, index name and foreign key checks", async () => {
+    const m = await parseRails(`class Guards < ActiveRecord::Migration[7.1]
+  def change
+    add_index :users, [:org_id, :email], unique: true unless index_exists?(:users, [:org_id, :email])
+    remove_index :users, name: "index_users_on_legacy" if index_name_exists?(:users, "index_users_on_legacy")
+    add_foreign_key :users, :orgs if !foreign_key_exists?(:users, :orgs, column: :org_id)
+    if column_exists?(:users, :nickname, :string)
+      remove_column :users, :nickname, :string
+    else
+      add_column :users, :nickname, :string
+    end
+  end
+end
+`);
+    const [index, dropIndex, fk, dropColumn, addColumn] = m.up;
+    expect(guardsOf(index)).toEqual([{ predicate: "index_exists?", table: "users", column: undefined, columns: ["org_id", "email"], name: undefined, toTable: undefined, qualified: false, runsWhen: "missing", line: 3 }]);
+    expect(guardsOf(dropIndex)).toEqual([{ predicate: "index_name_exists?", table: "users", column: undefined, columns: [], name: "index_users_on_legacy", toTable: undefined, qualified: false, runsWhen: "exists", line: 4 }]);
+    expect(guardsOf(fk)).toEqual([{ predicate: "foreign_key_exists?", table: "users", column: undefined, columns: ["org_id"], name: undefined, toTable: "orgs", qualified: false, runsWhen: "missing", line: 5 }]);
+    // a type given to column_exists? is a condition migguard does not compare: qualified
+    expect(guardsOf(dropColumn)).toEqual([{ predicate: "column_exists?", table: "users", column: "nickname", columns: [], name: undefined, toTable: undefined, qualified: true, runsWhen: "exists", line: 6 }]);
+    expect(guardsOf(addColumn).map((g) => g.runsWhen)).toEqual(["missing"]);
+  });
+
+  it("`if_not_exists: true` / `if_exists: true` are the checks Rails makes; a computed name or another check records nothing", async () => {
+    const m = await parseRails(`class Options < ActiveRecord::Migration[7.1]
+  def change
+    add_column :users, :nickname, :string, if_not_exists: true
+    remove_column :users, :legacy, :string, if_exists: true
+    add_column :users, :bio, :text unless extension_enabled?("citext")
+    add_column :users, :age, :integer unless column_exists?(:users, column_name)
+  end
+end
+`);
+    const [nickname, legacy, bio, age] = m.up;
+    expect(guardsOf(nickname)).toEqual([{ predicate: "column_exists?", table: "users", column: "nickname", columns: [], name: undefined, toTable: undefined, qualified: false, runsWhen: "missing", line: 3 }]);
+    expect(guardsOf(legacy).map((g) => [g.predicate, g.column, g.runsWhen])).toEqual([["column_exists?", "legacy", "exists"]]);
+    expect(bio.guards).toBeUndefined();
+    expect(age.guards).toBeUndefined();
+  });
+});

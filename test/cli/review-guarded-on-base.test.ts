@@ -1,0 +1,68 @@
+/**
+ * A migration guarded by an existence check, judged against the base branch's schema dump through
+ * `migguard review` (vita-min 6cd7eca4f9: Rails' Active Storage migration behind `unless column_exists?`, whose
+ * column the base schema.rb already had NOT NULL, failed the check with a set-not-null error).
+ */
+import { Repo } from "./support/git-repo.js";
+import { reviewJson } from "./support/review-repo.js";
+import { run } from "../../src/cli/main.js";
+import { GUARDED_MIGRATION, GUARDED_PATH, guardedBase, guardedPull } from "../support/guarded-migration.js";
+
+const path = GUARDED_PATH;
+
+/** main holds the base files; the branch adds the migration and writes db/schema.rb as `db:migrate` would. */
+function addMigration(baseHasColumn: boolean): Repo {
+  const repo = new Repo().write(guardedBase(baseHasColumn)).commit("base");
+  repo.git("checkout", "-q", "-b", "feature");
+  return repo.write(guardedPull()).commit("update active storage");
+}
+
+const onMigration = (findings: Array<{ path: string; rule: string; severity: string; message: string }>) => findings.filter((f) => f.path === path);
+
+describe("review: an added migration guarded by an existence check, decided on the base schema", () => {
+  it("the base schema.rb already has the column: the guarded statements' findings are notes naming the guard and the dump line, and the check passes", async () => {
+    const { exitCode, findings } = await reviewJson(addMigration(true));
+    const mine = onMigration(findings);
+    expect(mine.map((f) => f.rule).sort()).toEqual(["dml-without-where", "mixed-ddl-dml", "set-not-null"]);
+    expect(mine.every((f) => f.severity === "info")).toBe(true);
+    const setNotNull = mine.find((f) => f.rule === "set-not-null")!;
+    expect(setNotNull.message).toContain("guarded by `column_exists?(:active_storage_blobs, :service_name)`, which is true on the base branch's schema (db/schema.rb:7): nothing runs in production");
+    expect(exitCode).toBe(0);
+  });
+
+  it("the base schema.rb does not have it (the pull request's own dump does): the migration runs, its error stays", async () => {
+    const { exitCode, findings } = await reviewJson(addMigration(false));
+    const mine = onMigration(findings);
+    expect(mine.find((f) => f.rule === "set-not-null")?.severity).toBe("error");
+    expect(mine.some((f) => f.message.includes("nothing runs in production"))).toBe(false);
+    expect(exitCode).toBe(1);
+  });
+
+  it("the base branch has no schema dump: unknown, the findings stay", async () => {
+    const { "db/schema.rb": _schema, ...withoutDump } = guardedBase(true);
+    const repo = new Repo().write(withoutDump).commit("base");
+    repo.git("checkout", "-q", "-b", "feature");
+    repo.write({ [path]: GUARDED_MIGRATION }).commit("update active storage");
+    const mine = onMigration((await reviewJson(repo)).findings);
+    expect(mine.find((f) => f.rule === "set-not-null")?.severity).toBe("error");
+  });
+
+  it("`if_not_exists: true` on an index the base schema already has: a note", async () => {
+    const repo = new Repo().write(guardedBase(true)).commit("base");
+    repo.git("checkout", "-q", "-b", "feature");
+    const index = "db/migrate/20260401000000_index_blobs_on_key.rb";
+    repo.write({ [index]: 'class IndexBlobsOnKey < ActiveRecord::Migration[7.2]\n  def change\n    add_index :active_storage_blobs, :key, unique: true, name: "index_active_storage_blobs_on_key", if_not_exists: true\n  end\nend\n' }).commit("index");
+    const mine = (await reviewJson(repo)).findings.filter((f) => f.path === index && f.rule === "index-without-concurrently");
+    expect(mine.map((f) => f.severity)).toEqual(["info"]);
+    expect(mine[0].message).toContain("index_name_exists?(:active_storage_blobs, \"index_active_storage_blobs_on_key\") (if_not_exists: true)`, which is true on the base branch's schema (db/schema.rb:10)");
+  });
+});
+
+describe("lint: no base branch, so the guard is not decided", () => {
+  it("the repository's own schema.rb has the column, yet the findings stay: that dump already includes this migration", async () => {
+    const repo = addMigration(true);
+    const result = await run(["lint", "--format", "json", "db/migrate"], { cwd: repo.root });
+    const findings = (JSON.parse(result.output) as { findings: Array<{ path: string; rule: string; severity: string }> }).findings;
+    expect(findings.find((f) => f.path === path && f.rule === "set-not-null")?.severity).toBe("error");
+  });
+});
