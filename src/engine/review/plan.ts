@@ -180,15 +180,6 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
       if (dump?.format === "structure.sql" && added.some((file) => dump.covers(file))) base.add(path);
     }
   }
-  // an added Rails migration may run only under an existence check (`unless column_exists?(:t, :c)`): the base
-  // branch's dump, the schema production has, says whether it runs there (guards-on-base.ts)
-  if (basePaths && added.some((file) => file.framework === "rails")) {
-    const databases = new RailsDatabases(siblings);
-    for (const path of basePaths) {
-      const dump = schemaDumpOf(path, config, databases);
-      if (dump && added.some((file) => file.framework === "rails" && dump.covers(file))) base.add(path);
-    }
-  }
   // squashed migrations say which migrations they replace: deleting those is Django's documented way
   // (whatever its name: `squashmigrations --squashed-name`); a squash is numbered no later than what it replaces, so
   // the remaining migrations up to the newest deleted one are read
@@ -216,6 +207,16 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
   const removedMigrations = changes.filter((c) => c.status === "removed" && detectByPath(c.path, config) !== undefined).map((c) => c.path);
   if (basePaths && removedMigrations.length)
     for (const path of existing) if (isGoModPath(path) && !facts.includes(path) && removedMigrations.some((m) => isWithin(dirOf(path), m))) facts.push(path);
+  // an added Rails migration may run only under an existence check (`unless column_exists?(:t, :c)`): the base
+  // branch's dump, the schema production has, says whether it runs there (guards-on-base.ts). A dump the change
+  // leaves alone is the same at head, where the facts already read it; one it modifies is read on the base above
+  if (basePaths && added.some((file) => file.framework === "rails")) {
+    const databases = new RailsDatabases(siblings);
+    for (const path of basePaths) {
+      const dump = head.has(path) || facts.includes(path) ? undefined : schemaDumpOf(path, config, databases);
+      if (dump && added.some((file) => file.framework === "rails" && dump.covers(file))) base.add(path);
+    }
+  }
   // before the base tree is known, a `versions/*.py` may be a revision of a script location only the base tree's
   // env.py and script.py.mako mark: list the base tree to find out
   if (!basePaths && changes.some((c) => [c.path, c.previousPath].some((p) => p !== undefined && mayBeScriptLocationRevision(p)))) relevant = true;

@@ -191,13 +191,17 @@ const byVersion = (a: Migration, b: Migration) => compareVersions(a.version ?? "
  * The base branch's dump that describes a migration, read once: only the base version is evidence of what
  * production has (the head's dump already holds the migration under review, see guards-on-base.ts).
  */
-function baseDumpReader(dumps: readonly SchemaDumpState[], config: Config, contents: Contents): (migration: Migration) => DumpObjects | undefined {
+function baseDumpReader(dumps: readonly SchemaDumpState[], config: Config, contents: Contents, repositoryFiles: readonly SourceFile[]): (migration: Migration) => DumpObjects | undefined {
+  // a dump the change leaves alone is the same at head, where the repository facts read it (a base branch that
+  // moved on since the change branched off may hold a newer one: then this is the schema at the branch point)
+  const unchanged = new Map(repositoryFiles.map((f) => [f.path, f.content]));
+  const baseContent = (state: SchemaDumpState) => state.baseContent ?? (state.onBase && !state.change ? unchanged.get(state.dump.path) : undefined);
   const read = new Map<string, DumpObjects | undefined>();
   return (migration) => {
     const file = detectMigrationPath(migration.path, config, contents.head.get(migration.path));
-    const state = file && dumps.find((d) => d.baseContent !== undefined && d.dump.covers(file));
+    const state = file && dumps.find((d) => baseContent(d) !== undefined && d.dump.covers(file));
     if (!state) return undefined;
-    if (!read.has(state.dump.path)) read.set(state.dump.path, dumpObjects(state.dump.path, state.dump.format, state.baseContent!));
+    if (!read.has(state.dump.path)) read.set(state.dump.path, dumpObjects(state.dump.path, state.dump.format, baseContent(state)!));
     return read.get(state.dump.path);
   };
 }
@@ -383,7 +387,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   const folded = foldSafeDrops(linted, reviewed);
   // an added migration's statements that an existence check keeps from running on the base schema: notes
   const added = analysis.migrations.filter((m) => adds.has(m.path)).sort(byVersion);
-  const skipped = skippedOnBase(added, baseDumpReader(facts.dumps, config, contents));
+  const skipped = skippedOnBase(added, baseDumpReader(facts.dumps, config, contents, input.repositoryFiles ?? []));
   const changedModels = analysis.migrations.filter((m) => changed.has(m.path));
   return {
     findings: foldSkippedOnBase([...folded.lint, ...folded.reviewed], added, skipped).sort(byLocation),
