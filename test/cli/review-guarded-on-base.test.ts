@@ -17,7 +17,7 @@ function addMigration(baseHasColumn: boolean): Repo {
   return repo.write(guardedPull()).commit("update active storage");
 }
 
-const onMigration = (findings: Array<{ path: string; rule: string; severity: string; message: string }>) => findings.filter((f) => f.path === path);
+const onMigration = (findings: Array<{ path: string; rule: string; severity: string; message: string; fix: string }>) => findings.filter((f) => f.path === path);
 
 describe("review: an added migration guarded by an existence check, decided on the base schema", () => {
   it("the base schema.rb already has the column: the guarded statements' findings are notes naming the guard and the dump line, and the check passes", async () => {
@@ -27,6 +27,8 @@ describe("review: an added migration guarded by an existence check, decided on t
     expect(mine.every((f) => f.severity === "info")).toBe(true);
     const setNotNull = mine.find((f) => f.rule === "set-not-null")!;
     expect(setNotNull.message).toContain("guarded by `column_exists?(:active_storage_blobs, :service_name)`, which is true on the base branch's schema (db/schema.rb:7): nothing runs in production");
+    // the rule's own fix (a CHECK constraint validated by an unguarded follow-up) would fail where the guard skipped the step
+    expect(setNotNull.fix).toBe("# nothing to change: `column_exists?(:active_storage_blobs, :service_name)` is true on the base branch's schema (db/schema.rb:7), so production skips this; keep the check as it is");
     expect(exitCode).toBe(0);
   });
 
@@ -34,6 +36,7 @@ describe("review: an added migration guarded by an existence check, decided on t
     const { exitCode, findings } = await reviewJson(addMigration(false));
     const mine = onMigration(findings);
     expect(mine.find((f) => f.rule === "set-not-null")?.severity).toBe("error");
+    expect(mine.find((f) => f.rule === "set-not-null")?.fix).toContain("add_check_constraint :active_storage_blobs");
     expect(mine.some((f) => f.message.includes("nothing runs in production"))).toBe(false);
     expect(exitCode).toBe(1);
   });

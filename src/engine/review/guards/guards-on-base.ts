@@ -125,15 +125,26 @@ function decide(op: Operation, dump: DumpObjects, touched: ReadonlySet<string>):
   return undefined;
 }
 
+const whereOnBase = ({ onBase, dump }: SkippedOnBase) => (onBase.line !== undefined ? `${dump.path}:${onBase.line}` : dump.path);
+
 /** Why the finding's statement does nothing in production, as a sentence for its message. */
-function skippedReason({ guard, onBase, dump }: SkippedOnBase): string {
-  const where = onBase.line !== undefined ? `${dump.path}:${onBase.line}` : dump.path;
-  return `It is guarded by \`${guard.text}\`, which is ${onBase.holds} on the base branch's schema (${where}): nothing runs in production, where the base schema is what the servers have.`;
+function skippedReason(skipped: SkippedOnBase): string {
+  return `It is guarded by \`${skipped.guard.text}\`, which is ${skipped.onBase.holds} on the base branch's schema (${whereOnBase(skipped)}): nothing runs in production, where the base schema is what the servers have.`;
 }
 
 /**
- * Findings of the added migrations on statements that do not run on the base schema: notes that say why. A
- * finding that also covers a statement that runs keeps its severity.
+ * The fix of a statement production skips: nothing, as a comment in the migration's language. The rule's own fix
+ * would rewrite code that never runs there, and a follow-up it adds (a validation, a backfill) would run
+ * unguarded on a database where the guarded step was skipped.
+ */
+function skippedFix(skipped: SkippedOnBase, migration: Migration): string {
+  const comment = migration.framework === "sql" ? "--" : "#";
+  return `${comment} nothing to change: \`${skipped.guard.text}\` is ${skipped.onBase.holds} on the base branch's schema (${whereOnBase(skipped)}), so production skips this; keep the check as it is`;
+}
+
+/**
+ * Findings of the added migrations on statements that do not run on the base schema: notes that say why, with
+ * nothing to change as their fix. A finding that also covers a statement that runs keeps its severity and fix.
  */
 export function foldSkippedOnBase(findings: readonly ReportedFinding[], migrations: readonly Migration[], skipped: ReadonlyMap<Operation, SkippedOnBase>): ReportedFinding[] {
   if (skipped.size === 0) return [...findings];
@@ -143,6 +154,7 @@ export function foldSkippedOnBase(findings: readonly ReportedFinding[], migratio
     if (!migration || finding.severity === "info") return finding;
     const covered = migration.up.filter((op) => op.loc.line <= finding.endLine && finding.line <= op.loc.endLine);
     if (covered.length === 0 || !covered.every((op) => skipped.has(op))) return finding;
-    return { ...finding, severity: "info", message: `${finding.message} ${skippedReason(skipped.get(covered[0])!)}` };
+    const why = skipped.get(covered[0])!;
+    return { ...finding, severity: "info", message: `${finding.message} ${skippedReason(why)}`, fix: skippedFix(why, migration) };
   });
 }
