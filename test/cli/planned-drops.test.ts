@@ -200,5 +200,18 @@ describe("planned drops", () => {
       expect(drops[1].message).toContain("Application code still names is_internal: internal/model/app_config.go:6.");
       expect(drops[0].fix).toContain("CREATE TABLE app_config_variables_is_public_backup AS");
     });
+
+    it("a review whose change also removes the last Go code that names a column keeps its error: the servers run the base branch's code until the deploy", async () => {
+      const { "migrations/000002_drop_unused.up.sql": up, "migrations/000002_drop_unused.down.sql": down, ...base } = files;
+      const repo = featureBranchOn(base);
+      repo.write({ "migrations/000002_drop_unused.up.sql": up, "migrations/000002_drop_unused.down.sql": down, "internal/model/app_config.go": model.replace("\tIsInternal bool\n", "") }).commit("drop unused");
+      const { findings } = await reviewJson(repo);
+      const isInternal = findings.find((f) => f.rule === "drop-column" && f.line === 2)!;
+      expect(isInternal.severity).toBe("error");
+      expect(isInternal.message).toContain("This change removes the last code that names is_internal, but the servers run the base branch's until the deploy: internal/model/app_config.go:6.");
+      expect(findings.find((f) => f.rule === "drop-column" && f.line === 1)!.severity).toBe("info");
+      // lint reads the working tree only: there the column is named nowhere
+      expect((await run(["lint", "--format", "json", "migrations"], { cwd: repo.root })).output).toContain("none of the 1 source file of application code read names is_internal");
+    });
   });
 });

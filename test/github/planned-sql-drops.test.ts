@@ -1,8 +1,9 @@
 /**
  * Planned drops of plain SQL migrations in the App: signed webhooks, the head's code from its tarball. A
  * golang-migrate project beside Go code: a column no code names any more is a note (the planned last step, with
- * its backup), one a gorm field still maps keeps the failure and says where; a search stopped at
- * `max_code_files` proves nothing, so the unnamed drop keeps the failure too.
+ * its backup), one a gorm field still maps keeps the failure and says where, as does one whose last reader the
+ * same pull request removes (the base branch's file, read for it); a search stopped at `max_code_files` proves
+ * nothing, so the unnamed drop keeps the failure too.
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
 import type { FakeCheckRun } from "./support/fake-github.js";
@@ -44,6 +45,18 @@ describe("planned drops of plain SQL migrations", () => {
       [2, "failure"],
     ]);
     expect(run.annotations.find((a) => a.start_line === 2 && a.title.startsWith("drop-column"))?.message).toContain("Application code still names is_internal: internal/model/app_config.go:6.");
+  });
+
+  it("a pull request that also removes the Go field keeps the failure: the base branch's code, which the servers run until the deploy, names it", async () => {
+    s = await startScenario({ baseFiles: BASE });
+    const head = s.openPull(62, { ...PULL, "internal/model/app_config.go": BASE["internal/model/app_config.go"].replace("\tIsInternal bool\n", "") });
+    await s.pullRequest("opened", 62);
+    const run = latestRun(head);
+    expect(dropsOf(run)).toEqual([
+      [1, "notice"],
+      [2, "failure"],
+    ]);
+    expect(run.annotations.find((a) => a.start_line === 2 && a.title.startsWith("drop-column"))?.message).toContain("the servers run the base branch's until the deploy: internal/model/app_config.go:6");
   });
 
   it("a search stopped at max_code_files keeps the unnamed column's failure", async () => {

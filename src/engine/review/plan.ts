@@ -24,6 +24,7 @@ import { detectMigrationPath, isDieselFile, isPrimaryFile, migrationSetKey, sche
 import { compareVersions, newestVersion } from "./versions.js";
 import { RailsDatabases } from "./rails-databases.js";
 import { isGoModPath, isWithin, repositoryFactPaths, isDjangoModelPath } from "../repository/fact-paths.js";
+import { isSearchableCodePath } from "../code/searchable.js";
 
 export interface ReviewPlan {
   /** read at the head commit; a path that does not exist there is simply left out of `ReviewInput.head` */
@@ -119,9 +120,11 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
   const deletedDjango: DetectedFile[] = [];
   const databaseFolders = new Map<string, string>(); // migrations folder -> framework
   const models: string[] = [];
+  const editedCode: string[] = [];
   for (const change of changes) {
     // a model the change edits: what it ignored on the base branch (asked for when a migration changed too)
     if (change.status !== "added" && isBaseCodePath(change.previousPath ?? change.path)) models.push(change.previousPath ?? change.path);
+    else if (change.status !== "added" && isSearchableCodePath(change.previousPath ?? change.path, config)) editedCode.push(change.previousPath ?? change.path);
     const dump = schemaDumpOf(change.path, config);
     if (dump || (change.previousPath && schemaDumpOf(change.previousPath, config))) {
       relevant = true;
@@ -224,6 +227,9 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
   // tree lists the settings modules that say so (migrationModuleSettingsPaths)
   if (!basePaths && changes.some((c) => mayBeMovedDjangoMigration(c.path))) relevant = true;
   if (relevant) for (const path of models) base.add(path);
+  // a plain SQL migration names no model: the code the change edits or deletes, as the base branch has it, is what
+  // the servers run until the deploy, and may still name what the migration drops (sql-code-names.ts)
+  if (added.some((file) => file.framework === "sql")) for (const path of editedCode) base.add(path);
   return { head: [...head].sort(), base: [...base].sort(), baseTree: relevant, context: [...context].sort(), facts: facts.sort() };
 }
 

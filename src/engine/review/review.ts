@@ -260,7 +260,10 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   // the migrations the change adds run one after the other: their steps are judged as one plan (ChangePlan)
   const adds = new Set(changes.filter((c) => c.status === "added").map((c) => c.path));
   // application files the change edits, as the base branch has them (planReview asks for changed models)
-  const baseCodeFiles = [...contents.base].flatMap(([path, content]) => (isBaseCodePath(path) ? [{ path, content }] : []));
+  // (and, for plain SQL migrations, the other code it edits: plan.ts asks for it)
+  const baseCodeFiles = [...contents.base].flatMap(([path, content]) =>
+    isBaseCodePath(path) || (isSearchableCodePath(path, config) && isSearchableContent(content, config)) ? [{ path, content }] : [],
+  );
   const siblings = [...new Set([...(input.basePaths ?? []), ...contents.head.keys()])];
   const toAnalyse = new Set<string>();
   for (const path of changed) {

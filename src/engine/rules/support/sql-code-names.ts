@@ -25,6 +25,8 @@ export interface CodeNames {
   complete: boolean;
   /** where the code read names it */
   usages: readonly Usage[];
+  /** in a review, where the base branch's versions of the code files the change edits or deletes name it */
+  baseUsages: readonly Usage[];
   /** what was searched, for messages */
   forms: string;
 }
@@ -35,7 +37,8 @@ const cache = new WeakMap<readonly SourceFile[], Map<string, CodeNames>>();
 export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): CodeNames | undefined {
   if (ctx.framework !== "sql") return undefined;
   const all = ctx.repository.applicationCode();
-  if (all.length === 0) return undefined;
+  const base = ctx.facts.change.baseCodeFiles;
+  if (all.length === 0 && base.length === 0) return undefined;
   let known = cache.get(all);
   if (!known) cache.set(all, (known = new Map()));
   // the migrations' own folder is history, not code (the edges leave migrations out; a review's tree may not)
@@ -44,7 +47,8 @@ export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): 
   const key = `${folder}\0${name}\0${column ?? ""}`;
   const hit = known.get(key);
   if (hit) return hit;
-  const code = all.filter((f) => !folder || !f.path.startsWith(`${folder}/`));
+  const outsideMigrations = (f: SourceFile) => !folder || !f.path.startsWith(`${folder}/`);
+  const code = all.filter(outsideMigrations);
   const names = column ? [column] : [name];
   // a dropped table's model class: `OidcDeviceCode` for oidc_device_codes (gorm, JPA, EF Core, ActiveRecord, SQLAlchemy)
   const classNames = column ? [] : [modelName(name)].filter((c) => c !== name);
@@ -52,6 +56,8 @@ export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): 
     sources: code.filter((f) => SOURCE.test(f.path)).length,
     complete: ctx.repository.applicationCodeComplete(),
     usages: ormNameUsages(code, names, classNames),
+    // the servers run the base branch's code until the deploy: a reader the change removes still reads it until then
+    baseUsages: base.length ? ormNameUsages(base.filter(outsideMigrations), names, classNames) : [],
     forms: [...names, ...classNames].join(" or "),
   };
   known.set(key, answer);
@@ -68,6 +74,13 @@ const IN_MESSAGE = 5;
 export function stillNamed(names: CodeNames | undefined): { sentence: string; details: string[] } | undefined {
   if (names && names.usages.length === 0 && !names.complete && names.sources > 0)
     return { sentence: ` None of the ${names.sources} source files of application code read names ${names.forms}, but the search stopped at a limit (max_code_files, or the size of the walk) before the end of the code: what it did not read may still use it.`, details: [] };
+  if (names && names.usages.length === 0 && names.baseUsages.length > 0) {
+    const shown = names.baseUsages.slice(0, IN_MESSAGE).map((u) => `${u.path}:${u.line}`).join(", ");
+    return {
+      sentence: ` This change removes the last code that names ${names.forms}, but the servers run the base branch's until the deploy: ${shown}${names.baseUsages.length > IN_MESSAGE ? ` and ${names.baseUsages.length - IN_MESSAGE} more` : ""}. Drop it in a later change, once that deploy is out.`,
+      details: names.baseUsages.map((u) => `${u.path}:${u.line} (base branch): ${u.text}`),
+    };
+  }
   if (!names || names.usages.length === 0) return undefined;
   const { usages } = names;
   const shown = usages.slice(0, IN_MESSAGE).map((u) => `${u.path}:${u.line}`).join(", ");
@@ -81,6 +94,6 @@ export function stillNamed(names: CodeNames | undefined): { sentence: string; de
 
 /** Planned when application source was read, all of it, and none of it names it: the removal from the code shipped. */
 export function unnamedInCode(names: CodeNames | undefined): string | undefined {
-  if (!names || names.sources === 0 || !names.complete || names.usages.length > 0) return undefined;
+  if (!names || names.sources === 0 || !names.complete || names.usages.length > 0 || names.baseUsages.length > 0) return undefined;
   return `none of the ${names.sources} source file${names.sources === 1 ? "" : "s"} of application code read names ${names.forms}, in any form its ORM maps`;
 }
