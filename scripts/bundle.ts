@@ -29,10 +29,14 @@ import { PARSER_WASM } from "../src/engine/adapters/wasm-file.js";
 export const ROOT = join(import.meta.dirname, "..");
 export const BUNDLE_DIR = join(ROOT, "bundle");
 
-/** ES module output file -> source entry. `worker` is the PGlite worker that pglite-executor.ts starts as ./worker.js. */
+/**
+ * ES module output file -> source entry. `worker` is the PGlite worker that pglite-executor.ts starts as ./worker.js,
+ * `parse-worker` the parse worker of a large lint that parse-pool.ts starts as ./parse-worker.js.
+ */
 const ENTRIES = {
   action: "src/action/main.ts",
   worker: "src/execute/pglite/worker.ts",
+  "parse-worker": "src/cli/parse-worker.ts",
 };
 const CLI_ENTRY = "src/cli/main.ts";
 /** Built into bundle/cli.js, the entry bin/migguard.js imports: it runs CLI_ENTRY's script. */

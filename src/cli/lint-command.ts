@@ -16,6 +16,7 @@ import type { FileError } from "../engine/analyze.js";
 import type { DatabaseDecision } from "../engine/database/decide.js";
 import type { ReportedFinding, SourceFile } from "../engine/model.js";
 import { deployNote, type DeployDecision } from "../engine/deploy/deploy-model.js";
+import { parseWorkersNote, startParseWorkers } from "./parse-workers.js";
 
 export interface LintOptions {
   paths: string[];
@@ -87,6 +88,8 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
   // itself waits for the first search
   const searchesCode = collected.files.some((f) => /\.(?:rb|py)$/.test(f.path) || (f.path.endsWith(".sql") && MAY_DROP_DATA.test(f.content)));
   const codeReader = searchesCode ? (await import("./application-code.js")).readApplicationCode : undefined;
+  // a large lint's SQL is parsed in worker threads as well, while this thread analyses
+  const parseWorkers = await startParseWorkers(collected.files);
   const result = await analyze({
     snapshot: production.snapshot,
     files: collected.files,
@@ -103,7 +106,10 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
     deployFiles: options.verbose ? undefined : () => withDeployFiles(repositoryFiles, cwd, collected.config),
     // the code a planned removal searches for readers: walked only when a migration drops something
     applicationCode: codeReader && (() => codeReader(collected.files.map((f) => f.path), collected.config, cwd)),
-  });
+    sqlParses: parseWorkers?.pool.parsed,
+  }).finally(() => parseWorkers?.pool.close());
+  const workersNote = parseWorkersNote(parseWorkers);
+  if (workersNote) process.stderr.write(`migguard: ${workersNote}\n`);
   const executed = options.execute ? await (await import("./execute-option.js")).executeLint({ files: collected.files, analysis: result, config: collected.config, cwd, snapshot: production.snapshot }) : undefined;
   return {
     config: collected.config,

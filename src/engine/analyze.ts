@@ -9,7 +9,7 @@ import { inPlaceOf } from "./rules/support/alembic-batch.js";
 import { adapterFor, adaptersReady, loadAdapters } from "./adapters/index.js";
 import { segmentOperations, withSqlDialect } from "./adapters/sql/index.js";
 import { forgetParsesAhead, parseAhead, rememberStatementTrees } from "./adapters/sql/pg-parser.js";
-import { parserMisses } from "./adapters/sql/pg-query.js";
+import { parserMisses, useParsesFrom, type PgParseOutcome } from "./adapters/sql/pg-query.js";
 import { rememberPythonTrees } from "./adapters/python/parser.js";
 import type { Config, ConfigProblem } from "./config.js";
 import { CONFIG_DEFAULTS } from "./config-defaults.js";
@@ -117,6 +117,12 @@ export interface AnalyzeInput {
   changeAdds?: ReadonlySet<string>;
   /** Review: the base branch's version of the application files the change edits (models whose ignored_columns it changes) */
   baseCodeFiles?: readonly SourceFile[];
+  /**
+   * PostgreSQL parses done elsewhere (the CLI's parse workers on a large lint: src/cli/parse-pool.ts), asked for
+   * each text before the parser runs here; undefined means parse here. An outcome is libpg-query's own for that
+   * text (`parseOutcome`), so the findings are the same either way.
+   */
+  sqlParses?: (sql: string) => PgParseOutcome | undefined;
 }
 
 export interface AnalysisResult {
@@ -742,6 +748,7 @@ function refusedByPostgres(sql: string): boolean {
 export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {
   const forgetTrees = rememberStatementTrees();
   const forgetPythonTrees = rememberPythonTrees();
+  const forgetParses = useParsesFrom(input.sqlParses);
   try {
     const steps = analysisSteps(input, plan(input));
     for (;;) {
@@ -751,6 +758,7 @@ export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {
       if (step.value) throw new Error("analyzeLoaded: the deploy files need a reader that is not loaded (YAML for a compose file): call loadDeployReaders() first, or use analyze");
     }
   } finally {
+    forgetParses();
     forgetTrees();
     forgetPythonTrees();
   }
@@ -768,6 +776,8 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   const forgetTrees = rememberStatementTrees();
   // and the Django/Alembic fixes read each module from the tree already parsed
   const forgetPythonTrees = rememberPythonTrees();
+  // a large lint's parses, done by the CLI's worker threads while this thread works
+  const forgetParses = useParsesFrom(input.sqlParses);
   try {
     await Promise.all([
       mayNeedMysql(input, frameworks.includes("sql") ? refusedByPostgres : undefined) ? loadMysqlGrammar() : undefined,
@@ -781,6 +791,7 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
       await adaptersReady(frameworks);
     }
   } finally {
+    forgetParses();
     forgetParsesAhead();
     forgetTrees();
     forgetPythonTrees();

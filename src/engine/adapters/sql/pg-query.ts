@@ -53,7 +53,12 @@ let refilling: Promise<void> | undefined;
  * catalogue, `migguard rules`) must not load a parser.
  */
 async function newInstance(): Promise<PgQueryWasm> {
-  const [module, { default: createPgQueryModule }] = await Promise.all([pgQueryModule(), import("libpg-query/wasm/libpg-query.js")]);
+  return instanceOf(await pgQueryModule());
+}
+
+/** An instance of the compiled module: also how a parse worker (src/cli/parse-worker.ts) starts from the main thread's compile. */
+export async function instanceOf(module: WebAssembly.Module): Promise<PgQueryWasm> {
+  const { default: createPgQueryModule } = await import("libpg-query/wasm/libpg-query.js");
   return createPgQueryModule({
     instantiateWasm(imports, receive) {
       receive(new WebAssembly.Instance(module, imports));
@@ -147,42 +152,75 @@ function jsonDepthExceeds(json: string, limit: number): boolean {
 }
 
 function parseTree<T>(json: string): T {
-  if (jsonDepthExceeds(json, MAX_TREE_DEPTH)) throw new TooComplexError(`this statement is nested more than ${MAX_TREE_DEPTH} levels deep`);
+  if (jsonDepthExceeds(json, MAX_TREE_DEPTH)) throw new TooComplexError(tooDeep);
   return JSON.parse(json) as T;
 }
 
-/** libpg-query's parseSync on a replaceable instance. */
-export function pgParse(sql: string): ParseResult {
-  return withInstance((wasm) =>
-    withString(wasm, sql, (query) => {
-      const result = wasm._wasm_parse_query_raw(query);
-      if (!result) throw new Error("libpg-query could not allocate memory for the parse");
-      try {
-        const tree = wasm.getValue(result, "i32");
-        const error = wasm.getValue(result + 8, "i32");
-        if (error) {
-          const text = (offset: number) => {
-            const pointer = wasm.getValue(error + offset, "i32");
-            return pointer ? wasm.UTF8ToString(pointer) : undefined;
-          };
-          const message = text(0) ?? "unknown error";
-          const line = wasm.getValue(error + 12, "i32");
-          const cursor = wasm.getValue(error + 16, "i32");
-          throw new PgSqlError(message, {
-            message,
-            cursorPosition: cursor > 0 ? cursor - 1 : 0,
-            functionName: text(4),
-            fileName: text(8),
-            lineNumber: line > 0 ? line : undefined,
-          });
-        }
-        if (!tree) throw new Error("libpg-query returned no parse tree");
-        return parseTree<ParseResult>(wasm.UTF8ToString(tree));
-      } finally {
-        wasm._wasm_free_parse_result(result);
+const tooDeep = `this statement is nested more than ${MAX_TREE_DEPTH} levels deep`;
+
+/** What PostgreSQL's parser said about a text, as plain data a worker thread can send: a pure function of the text. */
+export type PgParseOutcome =
+  | { json: string }
+  | { sqlError: PgSqlError["sqlDetails"] }
+  /** the tree is nested deeper than MAX_TREE_DEPTH (checked on the JSON text) */
+  | { tooDeep: true };
+
+/**
+ * libpg-query's parse of `sql` on `wasm`, as data. Throws only what breaks the instance (out of stack), as the
+ * WASM call does.
+ */
+export function parseOutcome(wasm: PgQueryWasm, sql: string): PgParseOutcome {
+  return withString(wasm, sql, (query) => {
+    const result = wasm._wasm_parse_query_raw(query);
+    if (!result) throw new Error("libpg-query could not allocate memory for the parse");
+    try {
+      const tree = wasm.getValue(result, "i32");
+      const error = wasm.getValue(result + 8, "i32");
+      if (error) {
+        const text = (offset: number) => {
+          const pointer = wasm.getValue(error + offset, "i32");
+          return pointer ? wasm.UTF8ToString(pointer) : undefined;
+        };
+        const message = text(0) ?? "unknown error";
+        const line = wasm.getValue(error + 12, "i32");
+        const cursor = wasm.getValue(error + 16, "i32");
+        return { sqlError: { message, cursorPosition: cursor > 0 ? cursor - 1 : 0, functionName: text(4), fileName: text(8), lineNumber: line > 0 ? line : undefined } };
       }
-    }),
-  );
+      if (!tree) throw new Error("libpg-query returned no parse tree");
+      const json = wasm.UTF8ToString(tree);
+      return jsonDepthExceeds(json, MAX_TREE_DEPTH) ? { tooDeep: true } : { json };
+    } finally {
+      wasm._wasm_free_parse_result(result);
+    }
+  });
+}
+
+/** The parse result an outcome stands for, or the error the parse throws. */
+function fromOutcome(outcome: PgParseOutcome): ParseResult {
+  if ("sqlError" in outcome) throw new PgSqlError(outcome.sqlError.message, outcome.sqlError);
+  if ("tooDeep" in outcome) throw new TooComplexError(tooDeep);
+  return JSON.parse(outcome.json) as ParseResult;
+}
+
+/**
+ * Parses of whole texts done elsewhere (the CLI's parse workers on a large lint: src/cli/parse-pool.ts), asked
+ * before parsing here; undefined means parse here. Set only while an analysis runs (`useParsesFrom`).
+ */
+let parsedElsewhere: ((sql: string) => PgParseOutcome | undefined) | undefined;
+
+/** Ask `source` for each text's parse until the returned function is called. */
+export function useParsesFrom(source: ((sql: string) => PgParseOutcome | undefined) | undefined): () => void {
+  if (!source) return () => undefined;
+  const previous = parsedElsewhere;
+  parsedElsewhere = source;
+  return () => {
+    parsedElsewhere = previous;
+  };
+}
+
+/** libpg-query's parseSync on a replaceable instance (or the same parse done by a worker). */
+export function pgParse(sql: string): ParseResult {
+  return fromOutcome(parsedElsewhere?.(sql) ?? withInstance((wasm) => parseOutcome(wasm, sql)));
 }
 
 /** Results of the string-returning entry points: JSON, or an error message. */

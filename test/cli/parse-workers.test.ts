@@ -1,0 +1,69 @@
+/**
+ * A large lint parses SQL in worker threads (src/cli/parse-pool.ts): the JSON output must be byte for byte the
+ * serial run's. Run through bin/migguard.js beside a fresh bundle, laid out as in the package, so the worker is
+ * the bundled one; MIGGUARD_PARSE_WORKERS forces the workers on the repository's own SQL fixtures (too small to
+ * start them otherwise) and leaves every parse to them, and the lint says on stderr how many they did.
+ */
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ROOT, writeBundle } from "../../scripts/bundle.js";
+
+/** Every SQL layout's fixtures and the examples: golang-migrate, Flyway, goose, dbmate, diesel, sqitch, Prisma, Liquibase. */
+const FIXTURES = ["examples/sql", "src/engine/adapters/sql/__tests__/fixtures"];
+
+let install: string;
+
+beforeAll(async () => {
+  install = mkdtempSync(join(tmpdir(), "migguard-parse-workers-"));
+  await writeBundle(join(install, "bundle"));
+  mkdirSync(join(install, "bin"));
+  copyFileSync(join(ROOT, "bin", "migguard.js"), join(install, "bin", "migguard.js"));
+  writeFileSync(join(install, "package.json"), JSON.stringify({ type: "module" }));
+}, 180_000);
+
+afterAll(() => rmSync(install, { recursive: true, force: true }));
+
+function lint(workers: string, args = FIXTURES) {
+  const run = spawnSync(process.execPath, [join(install, "bin", "migguard.js"), "lint", "--format", "json", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NODE_OPTIONS: "", MIGGUARD_CODE_CACHE: "0", MIGGUARD_PARSE_WORKERS: workers },
+  });
+  if (run.error || run.status === 2) throw new Error(`migguard lint failed (${run.status}): ${run.stderr}`);
+  return run;
+}
+
+test("parsed in worker threads, the lint's JSON is byte for byte the serial lint's", () => {
+  const serial = lint("0");
+  expect(serial.stderr).toBe("migguard: no parse workers\n");
+  expect(JSON.parse(serial.stdout).findings.length).toBeGreaterThan(10);
+  for (const workers of ["1", "2"]) {
+    const parallel = lint(workers);
+    const note = new RegExp(`^migguard: (\\d+) of (\\d+) SQL files parsed by ${workers} worker threads\n$`).exec(parallel.stderr);
+    expect(note).not.toBeNull();
+    // nearly every file came from a worker: all but the few the analysis parses in parts, never as the whole text
+    const [taken, texts] = note!.slice(1).map(Number);
+    expect(taken).toBeGreaterThan(texts - 3);
+    expect(parallel.stdout).toBe(serial.stdout);
+    expect(parallel.status).toBe(serial.status);
+  }
+}, 60_000);
+
+test("a syntax error parsed in a worker is reported as when parsed here", () => {
+  const project = mkdtempSync(join(tmpdir(), "migguard-parse-workers-project-"));
+  try {
+    mkdirSync(join(project, "migrations"));
+    writeFileSync(join(project, "migrations", "000001_ok.up.sql"), "CREATE TABLE a (id bigint PRIMARY KEY);\n");
+    writeFileSync(join(project, "migrations", "000002_bad.up.sql"), "CREATE INDEX a_id ON a (id);\nALTER TABLE a ADD COLUMN b int NOT NULL DEFAULT 0 FOO;\n");
+    const args = [join(project, "migrations")];
+    const serial = lint("0", args);
+    const parallel = lint("1", args);
+    expect(parallel.stderr).toBe("migguard: 2 of 2 SQL files parsed by 1 worker threads\n");
+    expect(JSON.parse(parallel.stdout).findings.map((f: { rule: string }) => f.rule)).toContain("syntax-error");
+    expect(parallel.stdout).toBe(serial.stdout);
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+}, 60_000);
