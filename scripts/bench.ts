@@ -24,6 +24,13 @@ const sections: Section[] = [
     },
   },
   {
+    name: "parse-workers",
+    run: async () => {
+      if (!existsSync(corpus)) return [`bench corpus not found at ${corpus} (set MIGGUARD_BENCH_CORPUS)`];
+      return (await import("./bench-parse-workers.js")).benchParseWorkers(corpus);
+    },
+  },
+  {
     name: "ways",
     run: async () => (await import("./bench-ways.js")).benchWays(),
   },

@@ -73,6 +73,8 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
     const config = withDjangoMigrationModules(collected.config, projectFiles());
     if (config !== collected.config) collected = collectFiles(options.paths, config, cwd);
   }
+  // a large lint's SQL is parsed in worker threads as well, started as soon as the files are read
+  const parseWorkers = await startParseWorkers(collected.files);
   // the snapshot reader (and its zod schema) loads only when there is a snapshot to read
   const wantsSnapshot = options.snapshot !== undefined || loaded.config.snapshot !== undefined;
   const production = wantsSnapshot ? await (await import("./snapshot-option.js")).lintSnapshot(options.snapshot, loaded.config.snapshot, loaded.path, cwd) : { errors: [] };
@@ -88,8 +90,6 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
   // itself waits for the first search
   const searchesCode = collected.files.some((f) => /\.(?:rb|py)$/.test(f.path) || (f.path.endsWith(".sql") && MAY_DROP_DATA.test(f.content)));
   const codeReader = searchesCode ? (await import("./application-code.js")).readApplicationCode : undefined;
-  // a large lint's SQL is parsed in worker threads as well, while this thread analyses
-  const parseWorkers = await startParseWorkers(collected.files);
   const result = await analyze({
     snapshot: production.snapshot,
     files: collected.files,

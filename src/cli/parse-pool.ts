@@ -63,6 +63,8 @@ export function startParsePool(texts: readonly string[], count: number, options:
   });
   const outcomes: Array<PgParseOutcome | undefined> = [];
   const asked: boolean[] = [];
+  /** texts a worker left to the main thread (ParsedText) */
+  const declined: boolean[] = [];
   const ports: MessagePort[] = [];
   const workers: Worker[] = [];
   let taken = 0;
@@ -89,7 +91,8 @@ export function startParsePool(texts: readonly string[], count: number, options:
     for (const port of ports)
       for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) {
         const { index, outcome } = received.message as ParsedText;
-        outcomes[index] = outcome;
+        if (outcome) outcomes[index] = outcome;
+        else declined[index] = true;
       }
   };
   /** The outcome of a text a worker has or will take, once it is here; undefined when the workers stopped first. */
@@ -97,7 +100,7 @@ export function startParsePool(texts: readonly string[], count: number, options:
     while (waiting) {
       const delivered = Atomics.load(signals, DELIVERED);
       drain();
-      if (outcomes[index] !== undefined) return outcomes[index];
+      if (outcomes[index] !== undefined || declined[index]) return outcomes[index];
       if (Atomics.load(signals, STOPPED) === count) return undefined;
       if (Atomics.wait(signals, DELIVERED, delivered, WAIT_MS) === "timed-out") waiting = false;
     }
@@ -110,6 +113,7 @@ export function startParsePool(texts: readonly string[], count: number, options:
       // asked once: a text parsed again is parsed here, as the JSON of a parse here is garbage once it is a tree
       asked[index] = true;
       if (outcomes[index] === undefined) drain();
+      if (declined[index]) return undefined;
       // a text no worker has started on is this thread's to parse
       if (outcomes[index] === undefined && !options.workersOnly && Atomics.compareExchange(claims, index, FREE, CLAIMED_BY_MAIN) === FREE) return undefined;
       const outcome = outcomes[index] ?? waitFor(index);

@@ -29,8 +29,12 @@ export interface ParseJob {
   port: MessagePort;
 }
 
-/** A worker's parse of `texts[index]`. */
+/**
+ * A worker's parse of `texts[index]`; without `outcome`, the worker leaves the text to the main thread: a tree
+ * nested too deeply, or a parser that ran out of stack on it (a worker's stack is not the main thread's, and
+ * the main thread's parse is what the findings say without workers).
+ */
 export interface ParsedText {
   index: number;
-  outcome: PgParseOutcome;
+  outcome?: PgParseOutcome;
 }

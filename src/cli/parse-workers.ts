@@ -1,9 +1,9 @@
 /**
  * Whether a lint parses in worker threads, and in how many (parse-pool.ts): only when the SQL is large enough
  * to pay for a worker's start, one worker per MIN_CHARACTERS_PER_WORKER of SQL, at most one per core beside the
- * main thread (which parses too). MIGGUARD_PARSE_WORKERS=N sets the count (0: none), whatever the size, and
- * leaves every parse it can to the workers (the main thread waits for them): tests see the workers' parses
- * give the same output, and the lint says on stderr how many parses came from the workers.
+ * main thread (which parses too). MIGGUARD_PARSE_WORKERS=N sets the count (0: none), whatever the size, and the
+ * lint then says on stderr how many parses came from the workers; MIGGUARD_PARSE_WORKERS_ONLY=1 also leaves every
+ * parse it can to them, the main thread waiting (tests: every file a worker's parse).
  */
 import { availableParallelism } from "node:os";
 import type { SourceFile } from "../engine/model.js";
@@ -44,7 +44,7 @@ export async function startParseWorkers(files: readonly SourceFile[]): Promise<P
   const workers = workerCount(texts.reduce((sum, text) => sum + text.length, 0));
   if (workers === 0 || texts.length === 0) return undefined;
   const { startParsePool } = await import("./parse-pool.js");
-  return { pool: startParsePool(texts, workers, { workersOnly: forcedCount() !== undefined }), texts: texts.length, workers };
+  return { pool: startParsePool(texts, workers, { workersOnly: process.env.MIGGUARD_PARSE_WORKERS_ONLY === "1" }), texts: texts.length, workers };
 }
 
 /** What MIGGUARD_PARSE_WORKERS asks the lint to say about its workers, if anything. */

@@ -2,7 +2,8 @@
  * A large lint parses SQL in worker threads (src/cli/parse-pool.ts): the JSON output must be byte for byte the
  * serial run's. Run through bin/migguard.js beside a fresh bundle, laid out as in the package, so the worker is
  * the bundled one; MIGGUARD_PARSE_WORKERS forces the workers on the repository's own SQL fixtures (too small to
- * start them otherwise) and leaves every parse to them, and the lint says on stderr how many they did.
+ * start them otherwise), MIGGUARD_PARSE_WORKERS_ONLY leaves every parse to them, and the lint says on stderr
+ * how many they did.
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -29,7 +30,7 @@ function lint(workers: string, args = FIXTURES) {
   const run = spawnSync(process.execPath, [join(install, "bin", "migguard.js"), "lint", "--format", "json", ...args], {
     cwd: ROOT,
     encoding: "utf8",
-    env: { ...process.env, NODE_OPTIONS: "", MIGGUARD_CODE_CACHE: "0", MIGGUARD_PARSE_WORKERS: workers },
+    env: { ...process.env, NODE_OPTIONS: "", MIGGUARD_CODE_CACHE: "0", MIGGUARD_PARSE_WORKERS: workers, MIGGUARD_PARSE_WORKERS_ONLY: "1" },
   });
   if (run.error || run.status === 2) throw new Error(`migguard lint failed (${run.status}): ${run.stderr}`);
   return run;
@@ -51,19 +52,49 @@ test("parsed in worker threads, the lint's JSON is byte for byte the serial lint
   }
 }, 60_000);
 
-test("a syntax error parsed in a worker is reported as when parsed here", () => {
+/** A folder of golang-migrate files in a fresh temporary project; removed after `use`. */
+function withMigrations(files: Record<string, string>, use: (folder: string) => void): void {
   const project = mkdtempSync(join(tmpdir(), "migguard-parse-workers-project-"));
   try {
     mkdirSync(join(project, "migrations"));
-    writeFileSync(join(project, "migrations", "000001_ok.up.sql"), "CREATE TABLE a (id bigint PRIMARY KEY);\n");
-    writeFileSync(join(project, "migrations", "000002_bad.up.sql"), "CREATE INDEX a_id ON a (id);\nALTER TABLE a ADD COLUMN b int NOT NULL DEFAULT 0 FOO;\n");
-    const args = [join(project, "migrations")];
-    const serial = lint("0", args);
-    const parallel = lint("1", args);
-    expect(parallel.stderr).toBe("migguard: 2 of 2 SQL files parsed by 1 worker threads\n");
-    expect(JSON.parse(parallel.stdout).findings.map((f: { rule: string }) => f.rule)).toContain("syntax-error");
-    expect(parallel.stdout).toBe(serial.stdout);
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(project, "migrations", name), content);
+    use(join(project, "migrations"));
   } finally {
     rmSync(project, { recursive: true, force: true });
   }
+}
+
+test("a syntax error parsed in a worker is reported as when parsed here", () => {
+  withMigrations(
+    {
+      "000001_ok.up.sql": "CREATE TABLE a (id bigint PRIMARY KEY);\n",
+      "000002_bad.up.sql": "CREATE INDEX a_id ON a (id);\nALTER TABLE a ADD COLUMN b int NOT NULL DEFAULT 0 FOO;\n",
+    },
+    (folder) => {
+      const serial = lint("0", [folder]);
+      const parallel = lint("1", [folder]);
+      expect(parallel.stderr).toBe("migguard: 2 of 2 SQL files parsed by 1 worker threads\n");
+      expect(JSON.parse(parallel.stdout).findings.map((f: { rule: string }) => f.rule)).toContain("syntax-error");
+      expect(parallel.stdout).toBe(serial.stdout);
+    },
+  );
+}, 60_000);
+
+test("statements too deep for a parse, in a worker's files, are judged by the main thread's parser as without workers", () => {
+  withMigrations(
+    {
+      // out of stack inside the WASM (a worker's stack is larger than the main thread's), and too deep a tree
+      "000001_subqueries.up.sql": `ALTER TABLE users DROP COLUMN email;\nSELECT ${"(SELECT ".repeat(3200)}1${")".repeat(3200)};\nDROP TABLE sessions;\n`,
+      "000002_one_statement.up.sql": `SELECT 1${" + 1".repeat(13_000)};\n`,
+      "000003_not.up.sql": `UPDATE users SET active = false WHERE ${"NOT ".repeat(200)}active;\nDROP TABLE carts;\n`,
+      "000004_ok.up.sql": "CREATE INDEX users_name ON users (name);\n",
+    },
+    (folder) => {
+      const serial = lint("0", [folder]);
+      expect(JSON.parse(serial.stdout).findings.filter((f: { rule: string }) => f.rule === "too-complex")).toHaveLength(3);
+      const parallel = lint("1", [folder]);
+      expect(parallel.stderr).toMatch(/^migguard: [1-4] of 4 SQL files parsed by 1 worker threads\n$/);
+      expect(parallel.stdout).toBe(serial.stdout);
+    },
+  );
 }, 60_000);
