@@ -87,7 +87,8 @@ export function detectByPath(path: string, config?: Pick<Config, "paths">): Dete
   if (ignoredPath(path)) return undefined;
   const paths = config?.paths;
   if (paths && matchesAny(path, paths.exclude)) return undefined;
-  if (OTHER_STORE_FOLDER.test(path) && !(paths && [paths.rails, paths.sql, paths.django, paths.alembic].some((globs) => matchesAny(path, globs)))) return undefined;
+  // the literal first: the pattern, tried at every position of every path, was 1% of the 800-file bench
+  if (path.includes("_migrate/") && OTHER_STORE_FOLDER.test(path) && !(paths && [paths.rails, paths.sql, paths.django, paths.alembic].some((globs) => matchesAny(path, globs)))) return undefined;
   const base = baseOf(path);
   const dir = dirOf(path);
 
