@@ -24,7 +24,8 @@ export interface DjangoField {
   dbIndex: boolean;
   primaryKey: boolean;
   /** ForeignKey / OneToOneField target, as written (`"app.Model"`, `"Model"`, `"self"`, a swappable setting) */
-  relation?: { target: string; constraint: boolean };
+  /** `toField`: `to_field=` as written; `databaseOnDelete`: an on_delete the database enforces (`models.DB_CASCADE`), not Python */
+  relation?: { target: string; constraint: boolean; toField?: string; databaseOnDelete?: boolean };
   /** ManyToManyField: no column, a join table (unless `through=` names a model) */
   /** ManyToManyField: `through=` given (Django creates no table), and the join table's `db_table=` when given */
   manyToMany?: { through?: string; dbTable?: string };
@@ -210,6 +211,12 @@ function effectiveDefault(call: PyCall, cls: string, isNull: boolean): DefaultVa
   return undefined;
 }
 
+/** on_delete= names a database-level action (Django's DB_CASCADE, DB_SET_NULL, ...), which adds ON DELETE to the constraint */
+function databaseOnDelete(call: PyCall): boolean {
+  const action = kwarg(call, "on_delete", 1);
+  return action?.kind === "name" && lastSegment(action.name).startsWith("DB_");
+}
+
 /** Read a field definition (`models.CharField(max_length=10, null=True)`); `name` is the field's name. */
 export function readField(name: string, value: PyValue | undefined): DjangoField | undefined {
   if (value?.kind !== "call") return undefined;
@@ -237,7 +244,7 @@ export function readField(name: string, value: PyValue | undefined): DjangoField
     // ForeignKey indexes its column unless db_index=False; a unique column is indexed by its constraint
     dbIndex: (dbIndexKw ?? relation) && !unique && !primaryKey,
     primaryKey,
-    relation: relation ? { target, constraint: asBool(value.kwargs.get("db_constraint")) !== false } : undefined,
+    relation: relation ? { target, constraint: asBool(value.kwargs.get("db_constraint")) !== false, toField: asString(value.kwargs.get("to_field")), databaseOnDelete: databaseOnDelete(value) } : undefined,
     manyToMany: isManyToMany(cls) ? { through: value.kwargs.has("through") || RELATED_THROUGH_MODEL.has(cls) ? "set" : undefined, dbTable: asString(value.kwargs.get("db_table")) } : undefined,
     typeKey: typeKeyParts.join(","),
     text: value.text,
@@ -255,7 +262,7 @@ export function relatedTable(target: string, appLabel: string, selfModel: string
 }
 
 /** The model's column for this field (a ManyToManyField has none). */
-export function columnSpec(field: DjangoField, options: { references?: string; withDefault: boolean }): ColumnSpec {
+export function columnSpec(field: DjangoField, options: { references?: string; referencesSql?: string; withDefault: boolean }): ColumnSpec {
   return {
     name: field.column,
     type: field.type,
@@ -263,7 +270,7 @@ export function columnSpec(field: DjangoField, options: { references?: string; w
     default: field.dbDefault ?? (options.withDefault ? field.default : undefined),
     primaryKey: field.primaryKey,
     unique: field.unique,
-    references: field.relation?.constraint && options.references ? { table: options.references, notValid: false } : undefined,
+    references: field.relation?.constraint && options.references ? { table: options.references, notValid: false, sql: options.referencesSql } : undefined,
     check: false,
     serial: false,
   };

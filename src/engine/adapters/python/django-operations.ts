@@ -9,6 +9,7 @@ import { columnsOf, constraintOperation, indexOperation } from "./django-indexes
 import type { DataFunctionFacts } from "./django-runpython.js";
 import { AppState, operationName, togetherSets } from "./django-state.js";
 import { embeddedSql } from "./embedded-sql.js";
+import { djangoForeignKeySql } from "./django-foreign-key-sql.js";
 import { lastSegment } from "./imports.js";
 import { lookupProblem } from "./indirect.js";
 import { asBool, asList, asString, isNone, kwarg, type PyCall, type PyValue } from "./values.js";
@@ -106,7 +107,9 @@ function translate(value: PyValue, ctx: Ctx): void {
       const state = created.model(modelName);
       const t = state?.dbTable ?? ctx.state.table(modelName);
       const fields = [...(state?.fields.values() ?? [])];
-      const columns = fields.filter((f) => !f.manyToMany).map((f) => columnSpec(f, { references: references(f, ctx, modelName), withDefault: false }));
+      // a model that references itself is in `created`, not yet in the app's state
+      const model = (name: string) => created.model(name) ?? ctx.state.model(name);
+      const columns = fields.filter((f) => !f.manyToMany).map((f) => columnSpec(f, { references: references(f, ctx, modelName), referencesSql: referencesSql(f, ctx, modelName, t, model), withDefault: false }));
       const joins = fields.filter((f) => f.manyToMany && !f.manyToMany.through);
       const up: OperationInput[] = [{ ...base, ormModel: modelName, kind: "create_table", table: t, columns, constraints: [] }];
       for (const f of joins) up.push({ ...base, kind: "create_table", table: joinTable(t, f), columns: [] });
@@ -438,6 +441,22 @@ function references(field: DjangoField, ctx: Ctx, selfModel: string): string | u
   return relatedTable(field.relation.target, ctx.state.app, selfModel, (app, model) => ctx.state.table(model, app)) ?? "settings.AUTH_USER_MODEL";
 }
 
+/**
+ * The FOREIGN KEY Django adds for the field, as SQL (django-foreign-key-sql.ts), when its target is a model of this
+ * app whose key column (or `to_field`'s) the state holds: what the schema history keeps of it.
+ */
+function referencesSql(field: DjangoField, ctx: Ctx, selfModel: string, table: string, model = (name: string) => ctx.state.model(name)): string | undefined {
+  const relation = field.relation;
+  if (!relation?.constraint || relation.databaseOnDelete || relation.target.includes("settings.")) return undefined;
+  const dot = relation.target.lastIndexOf(".");
+  if (dot !== -1 && relation.target.slice(0, dot).toLowerCase() !== ctx.state.app.toLowerCase()) return undefined;
+  const targetName = relation.target === "self" ? selfModel : relation.target.slice(dot + 1);
+  const target = model(targetName);
+  const keys = [...(target?.fields.values() ?? [])].filter((f) => (relation.toField ? f === target?.fields.get(relation.toField) : f.primaryKey));
+  const toTable = references(field, ctx, selfModel);
+  return keys.length === 1 && toTable ? djangoForeignKeySql(table, field.column, toTable, keys[0].column) : undefined;
+}
+
 type Base = Pick<OperationInput, "loc" | "text" | "inTransaction" | "ormModel" | "ormField" | "ormFieldDef">;
 
 /** AddField: ADD COLUMN (with the default that fills existing rows, then DROP DEFAULT), inline REFERENCES, CREATE INDEX. */
@@ -447,7 +466,7 @@ function addField(field: DjangoField, table: string, model: string, fieldName: s
     const join = joinTable(table, field);
     return [[{ ...base, kind: "create_table", table: join, columns: [] }], [{ ...base, kind: "drop_table", tables: [join] }]];
   }
-  const column: ColumnSpec = columnSpec(field, { references: references(field, ctx, model), withDefault: true });
+  const column: ColumnSpec = columnSpec(field, { references: references(field, ctx, model), referencesSql: referencesSql(field, ctx, model, table), withDefault: true });
   const up: OperationInput[] = [{ ...base, kind: "add_column", table, column }];
   // Django keeps the default only in Python: the database default is dropped right after (db_default stays)
   if (field.default && !field.dbDefault) up.push({ ...base, kind: "drop_default", table, column: field.column });

@@ -20,6 +20,56 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "AutoField -> BigAutoField of a key other models' ForeignKeys reference: their columns are converted with it in SQL (Django's ForeignKey takes its key's type), the constraints Django named (md5 in the name, DEFERRABLE) dropped and added back NOT VALID; the key's new column added in SQL (the state holds one primary key) and numbered by an identity that goes on after the highest id",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("library", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(
+            model_name="author",
+            name="id",
+            field=models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+        ),
+    ]
+`,
+      path: "library/migrations/0002_bigint_ids.py",
+      files: {
+        "library/migrations/0001_initial.py": `from django.db import migrations, models
+import django.db.models.deletion
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="Author",
+            fields=[
+                ("id", models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100)),
+            ],
+        ),
+        migrations.CreateModel(
+            name="Book",
+            fields=[
+                ("id", models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200)),
+                ("author", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="library.author")),
+            ],
+        ),
+    ]
+`,
+      },
+      lines: [8],
+      fixes: ["# library_author.id and the columns that reference it (library_book.author_id) converted together:\n# a FOREIGN KEY holds only between columns of compatible types. A column of the new type beside each, kept converted by a trigger\n# while the code writes the old one; each filled in batches; one swap exchanges them all, the keys added back NOT VALID:\nmigrations.RunSQL(\n    \"ALTER TABLE library_author ADD COLUMN id_new bigint\",\n    reverse_sql=\"ALTER TABLE library_author DROP COLUMN id_new\",\n),\nmigrations.RunSQL(\n    \"\"\"\n    CREATE FUNCTION library_author_sync_id_new() RETURNS trigger LANGUAGE plpgsql AS $$\n    BEGIN\n      NEW.id_new := NEW.id;\n      RETURN NEW;\n    END $$;\n    CREATE TRIGGER library_author_sync_id_new BEFORE INSERT OR UPDATE ON library_author\n      FOR EACH ROW EXECUTE FUNCTION library_author_sync_id_new();\n    ALTER TABLE library_author ADD CONSTRAINT library_author_id_new_not_null CHECK (id_new IS NOT NULL) NOT VALID;\n    \"\"\",\n    reverse_sql=\"\"\"\nDROP TRIGGER library_author_sync_id_new ON library_author;\nDROP FUNCTION library_author_sync_id_new();\n\"\"\",\n),\nmigrations.RunSQL(\n    \"ALTER TABLE library_book ADD COLUMN author_id_new bigint\",\n    reverse_sql=\"ALTER TABLE library_book DROP COLUMN author_id_new\",\n),\nmigrations.RunSQL(\n    \"\"\"\n    CREATE FUNCTION library_book_sync_author_id_new() RETURNS trigger LANGUAGE plpgsql AS $$\n    BEGIN\n      NEW.author_id_new := NEW.author_id;\n      RETURN NEW;\n    END $$;\n    CREATE TRIGGER library_book_sync_author_id_new BEFORE INSERT OR UPDATE ON library_book\n      FOR EACH ROW EXECUTE FUNCTION library_book_sync_author_id_new();\n    ALTER TABLE library_book ADD CONSTRAINT library_book_author_id_new_not_null CHECK (author_id_new IS NOT NULL) NOT VALID;\n    \"\"\",\n    reverse_sql=\"\"\"\nDROP TRIGGER library_book_sync_author_id_new ON library_book;\nDROP FUNCTION library_book_sync_author_id_new();\n\"\"\",\n),\n\n# then a new migration, library/migrations/0003_fill_library_author_id_new.py:\nfrom django.db import migrations\n\ndef fill_library_author_id_new(apps, schema_editor):\n    # 1000 rows a statement, each committed on its own (atomic = False), until one updates nothing\n    with schema_editor.connection.cursor() as cursor:\n        while True:\n            cursor.execute(\"UPDATE library_author SET id_new = id WHERE ctid IN (SELECT ctid FROM library_author WHERE id_new IS DISTINCT FROM id::bigint LIMIT 1000)\")\n            if cursor.rowcount == 0:\n                break\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n\n    dependencies = [(\"library\", \"0002_bigint_ids\")]\n\n    operations = [\n        migrations.RunPython(fill_library_author_id_new, migrations.RunPython.noop),\n    ]\n\n# then a new migration, library/migrations/0004_fill_library_book_author_id_new.py:\nfrom django.db import migrations\n\ndef fill_library_book_author_id_new(apps, schema_editor):\n    # 1000 rows a statement, each committed on its own (atomic = False), until one updates nothing\n    with schema_editor.connection.cursor() as cursor:\n        while True:\n            cursor.execute(\"UPDATE library_book SET author_id_new = author_id WHERE ctid IN (SELECT ctid FROM library_book WHERE author_id_new IS DISTINCT FROM author_id::bigint LIMIT 1000)\")\n            if cursor.rowcount == 0:\n                break\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n\n    dependencies = [(\"library\", \"0003_fill_library_author_id_new\")]\n\n    operations = [\n        migrations.RunPython(fill_library_book_author_id_new, migrations.RunPython.noop),\n    ]\n\n# then a new migration, library/migrations/0005_index_library_author_id_new.py:\nfrom django.db import migrations\n\nclass Migration(migrations.Migration):\n    atomic = False\n\n    dependencies = [(\"library\", \"0004_fill_library_book_author_id_new\")]\n\n    operations = [\n        migrations.RunSQL(\n            \"CREATE UNIQUE INDEX CONCURRENTLY library_author_pkey_new ON library_author (id_new)\",\n            reverse_sql=migrations.RunSQL.noop,\n        ),\n    ]\n\n# then a new migration, library/migrations/0006_swap_library_author_id.py:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"library\", \"0005_index_library_author_id_new\")]\n\n    operations = [\n        # the earlier migrations do not show every constraint and index of library_author (it was not created in them as SQL): list them (\\d library_author) and rebuild on id_new what reads id; FOREIGN KEYs that reference id must be dropped before the swap and added back after it,\n        # the earlier migrations do not show every constraint and index of library_book (it was not created in them as SQL): list them (\\d library_book) and rebuild on author_id_new what reads author_id; FOREIGN KEYs that reference author_id must be dropped before the swap and added back after it,\n        migrations.RunSQL(\n            \"\"\"\n            -- the swap: short locks, no rewrite; a view that reads the old column makes DROP COLUMN fail: create it again over the new one in the same step\n            ALTER TABLE library_author VALIDATE CONSTRAINT library_author_id_new_not_null;\n            ALTER TABLE library_author ALTER COLUMN id_new SET NOT NULL;\n            ALTER TABLE library_author DROP CONSTRAINT library_author_id_new_not_null;\n            DROP TRIGGER library_author_sync_id_new ON library_author;\n            DROP FUNCTION library_author_sync_id_new();\n            ALTER TABLE library_book VALIDATE CONSTRAINT library_book_author_id_new_not_null;\n            ALTER TABLE library_book ALTER COLUMN author_id_new SET NOT NULL;\n            ALTER TABLE library_book DROP CONSTRAINT library_book_author_id_new_not_null;\n            DROP TRIGGER library_book_sync_author_id_new ON library_book;\n            DROP FUNCTION library_book_sync_author_id_new();\n            ALTER TABLE library_book DROP CONSTRAINT library_book_author_id_d9a3b67e_fk_library_author_id;\n            ALTER TABLE library_author DROP COLUMN id;\n            ALTER TABLE library_book DROP COLUMN author_id;\n            ALTER TABLE library_author RENAME COLUMN id_new TO id;\n            ALTER TABLE library_book RENAME COLUMN author_id_new TO author_id;\n            ALTER TABLE library_author ADD CONSTRAINT library_author_pkey PRIMARY KEY USING INDEX library_author_pkey_new;\n            ALTER TABLE library_book ADD CONSTRAINT library_book_author_id_d9a3b67e_fk_library_author_id FOREIGN KEY (author_id) REFERENCES library_author (id) NOT VALID DEFERRABLE INITIALLY DEFERRED;\n            ALTER TABLE library_author ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY;\n            SELECT setval(pg_get_serial_sequence('library_author', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM library_author), false);\n            \"\"\",\n            reverse_sql=migrations.RunSQL.noop,\n        ),\n        migrations.SeparateDatabaseAndState(\n            state_operations=[\n                migrations.AlterField(model_name=\"Author\", name=\"id\", field=models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name=\"ID\")),\n            ],\n        ),\n    ]\n\n# then a new migration, library/migrations/0007_validate_library_author_id_keys.py:\nfrom django.db import migrations\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"library\", \"0006_swap_library_author_id\")]\n\n    operations = [\n        migrations.RunSQL(\n            \"ALTER TABLE library_book VALIDATE CONSTRAINT library_book_author_id_d9a3b67e_fk_library_author_id\",\n            reverse_sql=migrations.RunSQL.noop,\n        ),\n    ]"],
+    },
+    {
+      framework: "django",
       name: "IntegerField -> CharField: the earlier migration gives the old type",
       code: `from django.db import migrations, models
 
