@@ -40,6 +40,14 @@ describe("which files the usage search reads", () => {
     ["internal/billing/invoice_test.go", false],
     ["app/services/testing_mode.rb", true],
     ["app/models/contest.rb", true],
+    // the application beside plain SQL migrations, in any language, and its views
+    ["backend/internal/model/app_config.go", true],
+    ["src/main/java/com/shop/Order.java", true],
+    ["src/main/resources/db/migration/V3__drop_legacy.sql", false],
+    ["src/test/java/com/shop/OrderTest.java", false],
+    ["Shop.Web/Views/Orders/Index.cshtml", true],
+    ["templates/order/show.html.twig", true],
+    ["web/templates/order.gohtml", true],
   ])("%s -> %s", (path, expected) => {
     expect(isSearchableCodePath(path, config)).toBe(expected);
   });

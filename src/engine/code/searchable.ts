@@ -60,6 +60,8 @@ const CODE_EXTENSIONS = new Set([
   "go", "java", "kt", "kts", "scala", "groovy", "cs", "fs", "vb", "php", "phtml",
   "ex", "exs", "eex", "heex", "leex", "rs", "swift", "m", "mm", "c", "h", "cc", "cpp", "hpp",
   "sql", "graphql", "gql", "prisma", "yml", "yaml", "sh", "bash", "lua", "pl", "pm", "r", "jl", "dart", "clj", "cljs",
+  // the views of the languages above, which name a model's fields: Razor (C#), JSP, Twig (PHP), Go's html/template
+  "cshtml", "razor", "jsp", "twig", "gohtml", "tmpl",
 ]);
 
 const GENERATED = /(?:\.min\.(?:js|css)|\.bundle\.js|-lock\.ya?ml|\.lock|\.map)$/;
