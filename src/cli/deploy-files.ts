@@ -2,7 +2,8 @@
  * The deploy files of the repository around the working directory (deploy/deploy-paths.ts): found from the
  * repository root (the nearest folder above with `.git`) a few folders deep, so the engine can tell an offline
  * deploy (an entrypoint that migrates, then starts the server) from a rolling one, and the Go files of a module that
- * requires golang-migrate or goose that import it (an application that migrates itself at start). Outside a repository only the
+ * requires golang-migrate or goose that import it and the Node start files package.json names (an application that
+ * migrates itself at start). Outside a repository only the
  * working directory and its children are read: a lint run from a home folder must not walk it.
  */
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
@@ -10,6 +11,7 @@ import { join } from "node:path";
 import type { SourceFile } from "../engine/model.js";
 import { deployPaths, isGoSourcePath, isNotDeployFolder } from "../engine/deploy/deploy-paths.js";
 import { importsGoMigrator, migratingGoModules } from "../engine/deploy/self-migrating.js";
+import { nodeEntryPaths } from "../engine/deploy/node-scripts.js";
 import { isWithin } from "../engine/repository/fact-paths.js";
 import { displayPath } from "./collect-files.js";
 import { repositoryRootAbove } from "./walk-files.js";
@@ -75,6 +77,13 @@ export function readDeployFiles(cwd: string, maxBytes: number): SourceFile[] {
       const file = readFile(root, path, cwd, maxBytes);
       if (file && importsGoMigrator(file.content)) byPath.set(path, file);
     }
+  }
+  // a Node project's start files, as package.json names them (`main`, `node dist/server.js` from src/server.ts)
+  const listed = new Set(listing);
+  for (const path of nodeEntryPaths([...byPath].map(([path, file]) => ({ path, content: file.content })))) {
+    if (!listed.has(path) || byPath.has(path)) continue;
+    const file = readFile(root, path, cwd, maxBytes);
+    if (file) byPath.set(path, file);
   }
   return [...byPath.values()];
 }

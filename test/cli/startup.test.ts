@@ -122,13 +122,14 @@ it("rules loads the rules but no parser", () => {
   expectNotLoaded(sources, LIBPG_QUERY, "libpg-query");
 });
 
-it("a lint of one SQL file loads libpg-query, and neither Prism, tree-sitter, the config code (zod, YAML) nor the executor", () => {
+it("a lint of one SQL file loads libpg-query, and neither Prism, tree-sitter, the config code (zod, YAML), Babel nor the executor", () => {
   const { status, sources } = sourcesLoaded(["lint", "migrations/000001_index.up.sql"]);
   expect(status).toBe(1); // index-without-concurrently: the lint really ran
   expect(matching(sources, LIBPG_QUERY).length).toBeGreaterThan(0);
   expectNotLoaded(sources, PRISM, "Prism");
   expectNotLoaded(sources, TREE_SITTER, "tree-sitter");
   expectNotLoaded(sources, CONFIG_CODE, "The config's zod schema or YAML parser");
+  expectNotLoaded(sources, /node_modules\/@babel\/parser\//, "Babel's parser (Node start files of the deploy)");
   expectNotLoaded(sources, /^src\/(execute\/|report\/sarif\.ts|engine\/review\/)/, "Execution, SARIF or review code");
 });
 

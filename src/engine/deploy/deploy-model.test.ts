@@ -4,6 +4,7 @@ import { decideDeploy, deployNote } from "./deploy-model.js";
 import { deployPaths } from "./deploy-paths.js";
 import { goImports } from "./go-imports.js";
 import { loadDeployReaders } from "./deploy-readers.js";
+import { nodeEntryPaths } from "./node-scripts.js";
 
 /** babybuddy / mealie style: the image's entrypoint migrates, then hands over to the CMD (gunicorn) */
 const ENTRYPOINT = ["#!/bin/sh", "set -e", "# python manage.py migrate is below", "python manage.py migrate --noinput", "python manage.py collectstatic --noinput", 'exec "$@"', ""].join("\n");
@@ -244,6 +245,42 @@ describe("Node applications that migrate before they listen", () => {
     // `pnpm add` is pnpm's own command, whatever the scripts are named
     expect(decideDeploy(auto, node({ add: "prisma migrate deploy && node server.js" }, { Dockerfile: "FROM node:22\nCMD pnpm add left-pad && node server.js\n" })).mode).toBe("online");
     expect(deployPaths(["package.json", "backend/package.json", "packages/api/package.json", "node_modules/x/package.json"])).toEqual(["package.json", "backend/package.json"]);
+  });
+});
+
+describe("Node start code that migrates before listen (Babel's parser)", () => {
+  const manifest = JSON.stringify({ name: "app", main: "dist/server.js", scripts: { start: "node dist/server.js" }, dependencies: { knex: "^3.1.0" } }, null, 2);
+  const server = ["import express from 'express';", "import { db } from './db';", "", "const app = express();", "", "async function main() {", "  await db.migrate.latest();", "  app.listen(3000);", "}", "", "main();", ""].join("\n");
+  const node = (extra: Record<string, string> = {}) =>
+    Object.entries({ "package.json": manifest, "src/server.ts": server, Dockerfile: 'FROM node:22\nCMD ["node", "dist/server.js"]\n', ...extra }).map(([path, content]) => ({ path, content }));
+
+  it("reads knex, umzug, TypeORM and drizzle migrations run before listen as offline, naming the call's line", () => {
+    const decision = decideDeploy(auto, node());
+    expect(decision).toMatchObject({ mode: "offline", offline: { path: "src/server.ts", line: 7 } });
+    expect(deployNote(decision)).toContain("src/server.ts:7: the application runs its knex migrations (migrate.latest()) before the server listens");
+    const umzug = "const { Umzug, SequelizeStorage } = require('umzug');\nconst umzug = new Umzug({ migrations: { glob: 'migrations/*.js' } });\numzug.up().then(() => server.listen(8080));\n";
+    expect(decideDeploy(auto, node({ "src/server.ts": "", "server.js": umzug }))).toMatchObject({ mode: "offline", offline: { path: "server.js", line: 3 } });
+    const typeorm = "async function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.get(DataSource).runMigrations();\n  await app.listen(3000);\n}\nbootstrap();\n";
+    expect(decideDeploy(auto, node({ "src/server.ts": "", "src/main.ts": typeorm }))).toMatchObject({ mode: "offline", offline: { path: "src/main.ts", line: 3 } });
+    const drizzle = "import { migrate } from 'drizzle-orm/node-postgres/migrator';\nconst start = () => app.listen(3000);\nawait migrate(db, { migrationsFolder: './drizzle' });\nstart();\n";
+    expect(decideDeploy(auto, node({ "src/server.ts": drizzle }))).toMatchObject({ mode: "offline", offline: { path: "src/server.ts", line: 3 } });
+  });
+
+  it("stays online when the migration runs after listen, in the listen callback, in a comment, or the app is not a container", () => {
+    const after = server.replace("  await db.migrate.latest();\n  app.listen(3000);", "  app.listen(3000);\n  await db.migrate.latest();");
+    expect(decideDeploy(auto, node({ "src/server.ts": after })).mode).toBe("online");
+    const callback = "app.listen(3000, async () => {\n  await db.migrate.latest();\n});\n";
+    expect(decideDeploy(auto, node({ "src/server.ts": callback })).mode).toBe("online");
+    // a named function that migrates counts where it is called: here after the server listens
+    const calledLate = "async function migrate() { await db.migrate.latest(); }\napp.listen(3000);\nmigrate();\n";
+    expect(decideDeploy(auto, node({ "src/server.ts": calledLate })).mode).toBe("online");
+    expect(decideDeploy(auto, node({ "src/server.ts": "// await db.migrate.latest() first\napp.listen(3000);\n" })).mode).toBe("online");
+    // umzug's up() needs umzug imported: another up() is not a migration
+    expect(decideDeploy(auto, node({ "src/server.ts": "await cache.up();\napp.listen(3000);\n" })).mode).toBe("online");
+    expect(decideDeploy(auto, node({ Dockerfile: "" }).filter((f) => f.path !== "Dockerfile")).mode).toBe("online");
+    // the start file is one the CLI reads beside the conventional names
+    expect(nodeEntryPaths(node())).toEqual(expect.arrayContaining(["dist/server.js", "src/server.ts"]));
+    expect(deployPaths(["src/server.ts", "backend/src/main.ts", "web/src/components/app.tsx", "src/types.d.ts"])).toEqual(["src/server.ts", "backend/src/main.ts"]);
   });
 });
 

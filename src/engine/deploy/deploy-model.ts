@@ -14,7 +14,7 @@
 import type { Config } from "../config.js";
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { isComposePath, isDeployPath, isDeployWorkflowPath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isKubernetesPath, isMigrateScriptPath, isStartScriptPath } from "./deploy-paths.js";
+import { isComposePath, isDeployPath, isDeployWorkflowPath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isKubernetesPath, isNodeSourcePath, isMigrateScriptPath, isStartScriptPath } from "./deploy-paths.js";
 import { expandScripts, manifestFor, nodeManifests, scriptRuns, type NodeManifest } from "./node-scripts.js";
 import { importsGoMigrator, selfMigratingApp } from "./self-migrating.js";
 import { deployReadersToLoad, deployYaml } from "./deploy-readers.js";
@@ -269,8 +269,11 @@ function selfMigratingContainer(files: readonly SourceFile[]): DeployEvidence | 
   return selfMigratingApp(files);
 }
 
-/** Deploy files by path, and Go files by their imports (a bootstrap file that runs golang-migrate, whatever its name). */
-const isDeployFile = (f: SourceFile): boolean => isDeployPath(f.path) || (isGoSourcePath(f.path) && importsGoMigrator(f.content));
+/**
+ * Deploy files by path, Go files by their imports (a bootstrap file that runs golang-migrate, whatever its name), and
+ * the JavaScript and TypeScript files given (the CLI reads the Node start files package.json names).
+ */
+const isDeployFile = (f: SourceFile): boolean => isDeployPath(f.path) || (isGoSourcePath(f.path) && importsGoMigrator(f.content)) || isNodeSourcePath(f.path);
 
 /**
  * `files` as a function are read only when the config leaves the deploy to them (`auto`). A compose file among them

@@ -1,27 +1,44 @@
 /**
  * The parsers some deploy files need, loaded only when a deploy decision meets such a file: the `yaml` package for
- * compose files and Spring's application*.yml (deploy-yaml.ts). The deploy decision is made inside the analysis,
+ * compose files and Spring's application*.yml (deploy-yaml.ts), Babel's parser for a Node start file (node-start.ts). The deploy decision is made inside the analysis,
  * which is synchronous: the analysis waits for `deployReadersToLoad` first (analyze.ts), so a lint of one SQL file,
  * whose repository has no compose file, never loads YAML (test/cli/startup.test.ts).
  */
 import type { SourceFile } from "../model.js";
-import { isComposePath, isSpringConfigPath } from "./deploy-paths.js";
+import { isComposePath, isNodeSourcePath, isSpringConfigPath } from "./deploy-paths.js";
 import type * as deployYamlModule from "./deploy-yaml.js";
+import type * as nodeStartModule from "./node-start.js";
 
 type DeployYaml = typeof deployYamlModule;
+type NodeStart = typeof nodeStartModule;
 
 let yaml: DeployYaml | undefined;
+let javascript: NodeStart | undefined;
 
 /** A deploy file that only the YAML parser reads. */
 export const needsYaml = (path: string): boolean => isComposePath(path) || (isSpringConfigPath(path) && /\.ya?ml$/.test(path));
 
-export async function loadDeployReaders(): Promise<void> {
+const loadYaml = async () => {
   yaml ??= await import("./deploy-yaml.js");
+};
+const loadJavaScript = async () => {
+  javascript ??= await import("./node-start.js");
+};
+
+/** Both readers (a test that calls decideDeploy directly). */
+export async function loadDeployReaders(): Promise<void> {
+  await Promise.all([loadYaml(), loadJavaScript()]);
 }
 
 /** What to wait for before deciding on these files: undefined when their readers are there (or none is needed). */
 export function deployReadersToLoad(files: readonly SourceFile[]): Promise<void> | undefined {
-  return !yaml && files.some((f) => needsYaml(f.path)) ? loadDeployReaders() : undefined;
+  const loads = [!yaml && files.some((f) => needsYaml(f.path)) ? loadYaml() : undefined, !javascript && files.some((f) => isNodeSourcePath(f.path)) ? loadJavaScript() : undefined];
+  return loads.some(Boolean) ? Promise.all(loads).then(() => undefined) : undefined;
+}
+
+export function deployJavaScript(): NodeStart {
+  if (!javascript) throw new Error("the deploy's JavaScript reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
+  return javascript;
 }
 
 export function deployYaml(): DeployYaml {

@@ -91,3 +91,31 @@ export function expandScripts(command: string, manifest: NodeManifest, depth = 3
   for (const run of scriptRuns(command, manifest)) out = out.replace(run.written, ` ( ${expandScripts(manifest.scripts[run.name], manifest, depth - 1)} ) `);
   return out;
 }
+
+/** what a start script runs the server with, and the file it names */
+const NODE_RUN = /\b(?:node|nodemon|ts-node|tsx|bun)\s+(?:--?[\w-]+(?:=\S*)?\s+)*([\w./@-]+)/g;
+const COMPILED = /^(?:dist|build|out|lib)\//;
+
+/** A start target as the repository holds it: compiled output (`dist/server.js`) is built from src/, a bare name is a file or a folder's index. */
+function sourceCandidates(target: string): string[] {
+  const path = target.replace(/^\.\//, "");
+  const stems = [path.replace(/\.[cm]?[jt]s$/, "")];
+  if (COMPILED.test(path)) stems.push(stems[0].replace(COMPILED, "src/"), stems[0].replace(COMPILED, ""));
+  return [...new Set(stems.flatMap((stem) => [".ts", ".js", ".mts", ".mjs", "/index.ts", "/index.js"].map((ext) => `${stem}${ext}`)))];
+}
+
+/**
+ * The start files the project's package.json files point at: `main`, and what the start scripts run with node,
+ * ts-node or tsx (`node dist/server.js` is read from `src/server.ts`). Paths from the repository root, for a reader
+ * that fetches them (the CLI) beside the ones named like start files (deploy-paths.ts).
+ */
+export function nodeEntryPaths(files: readonly SourceFile[]): string[] {
+  const out = new Set<string>();
+  for (const manifest of nodeManifests(files)) {
+    const dir = dirOf(manifest.path);
+    const scripts = Object.entries(manifest.scripts).filter(([name]) => /^(?:start|serve)(?::[\w-]+)?$/.test(name));
+    const targets = [...(manifest.main ? [manifest.main] : []), ...scripts.flatMap(([, command]) => [...command.matchAll(NODE_RUN)].map((m) => m[1]))];
+    for (const target of targets) for (const candidate of sourceCandidates(target)) out.add(dir ? `${dir}/${candidate}` : candidate);
+  }
+  return [...out];
+}

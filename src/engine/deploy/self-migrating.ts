@@ -7,16 +7,18 @@
  *   imports golang-migrate's `source/iofs` and calls `.Up()` / `.Migrate(`, or goose with an `embed` FS and `goose.Up`;
  * - Rust: `sqlx::migrate!(...)` run, or diesel's `embed_migrations!` with `run_pending_migrations`;
  * - Spring Boot: flyway-core or liquibase-core beside spring-boot in pom.xml / build.gradle (Boot runs them before
- *   the web server), unless `spring.flyway.enabled` / `spring.liquibase.enabled` is false in application config.
+ *   the web server), unless `spring.flyway.enabled` / `spring.liquibase.enabled` is false in application config;
+ * - Node: start code that runs knex's `migrate.latest()`, umzug's `up()`, TypeORM's `runMigrations()` or drizzle's
+ *   `migrate(...)` before `listen(...)` (node-start.ts, Babel's parser).
  * Which function calls the Go or Rust code is not followed: a file under a `cmd/<...migrat...>/` folder is a command
  * of its own, not the server's start, and is left out.
  */
 import type { SourceFile } from "../model.js";
 import { baseOf, dirOf } from "../paths.js";
 import type { DeployEvidence } from "./deploy-model.js";
-import { isComposePath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isJvmBuildPath, isRustStartPath, isSpringConfigPath } from "./deploy-paths.js";
+import { isComposePath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isJvmBuildPath, isNodeSourcePath, isRustStartPath, isSpringConfigPath } from "./deploy-paths.js";
 import { goImports } from "./go-imports.js";
-import { deployYaml } from "./deploy-readers.js";
+import { deployJavaScript, deployYaml } from "./deploy-readers.js";
 
 const lineAt = (text: string, offset: number) => text.slice(0, offset).split("\n").length;
 /** a separate migrate command (`cmd/migrate/main.go`, `src/bin/migrate.rs`): a deploy step, not the server's start */
@@ -102,7 +104,17 @@ function springApp(files: readonly SourceFile[]): DeployEvidence | undefined {
   return undefined;
 }
 
+/** Node: start code that runs knex / umzug / TypeORM / drizzle migrations before the server listens (node-start.ts). */
+function nodeApp(files: readonly SourceFile[]): DeployEvidence | undefined {
+  for (const file of files) {
+    if (!isNodeSourcePath(file.path) || isDevelopmentPath(file.path)) continue;
+    const migration = deployJavaScript().startMigration(file);
+    if (migration) return { path: file.path, line: migration.line, what: `the application runs its ${migration.migrator} migrations (${migration.call}) before the server listens` };
+  }
+  return undefined;
+}
+
 /** The line that shows the application applies its own migrations at start, if any. */
 export function selfMigratingApp(files: readonly SourceFile[]): DeployEvidence | undefined {
-  return goApp(files) ?? rustApp(files) ?? springApp(files);
+  return goApp(files) ?? rustApp(files) ?? springApp(files) ?? nodeApp(files);
 }

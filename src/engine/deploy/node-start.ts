@@ -1,0 +1,173 @@
+/**
+ * A Node application's start code that applies the migrations before the server listens, read with Babel's parser
+ * (JavaScript and TypeScript): knex's `migrate.latest()`, umzug's `up()`, TypeORM's `runMigrations()`, drizzle's
+ * `migrate(...)` from a `drizzle-orm/<driver>/migrator` module, run before `listen(...)`.
+ * "Before" is the order the code runs in, as far as one file shows it: within one function the statements' order;
+ * a migration inside a named function counts where that function is called (`await migrate(); app.listen()`), and a
+ * migration in the `listen` callback runs after the server listens. Loaded only when a deploy decision meets a
+ * JavaScript or TypeScript file (deploy-readers.ts).
+ */
+import { parse, type ParserPlugin } from "@babel/parser";
+import type { SourceFile } from "../model.js";
+
+/** The parts of a Babel node this reader uses. */
+interface AstNode {
+  type: string;
+  start?: number | null;
+  loc?: { start: { line: number } } | null;
+  [key: string]: unknown;
+}
+
+type Migrator = "knex" | "umzug" | "TypeORM" | "drizzle";
+
+export interface StartMigration {
+  /** 1-based line of the migration call */
+  line: number;
+  migrator: Migrator;
+  /** the call as a reader knows it (`migrate.latest()`) */
+  call: string;
+}
+
+const FUNCTION_TYPES = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression", "ObjectMethod", "ClassMethod", "ClassPrivateMethod"]);
+const NOT_CHILDREN = new Set(["loc", "start", "end", "extra", "leadingComments", "trailingComments", "innerComments", "comments", "tokens", "range"]);
+const isNode = (value: unknown): value is AstNode => typeof value === "object" && value !== null && typeof (value as AstNode).type === "string";
+
+function parseModule(file: SourceFile): AstNode | undefined {
+  const typescript = /\.[cm]?tsx?$/.test(file.path);
+  const plugins: ParserPlugin[] = typescript ? ["typescript", "decorators-legacy"] : ["jsx"];
+  if (/\.tsx$/.test(file.path)) plugins.push("jsx");
+  try {
+    return parse(file.content, { sourceType: "unambiguous", plugins, errorRecovery: true, allowReturnOutsideFunction: true, allowAwaitOutsideFunction: true }) as unknown as AstNode;
+  } catch {
+    // not JavaScript this parser reads: no start code here
+    return undefined;
+  }
+}
+
+/** Every node with its parent, in source order. */
+function nodesOf(root: AstNode): { nodes: AstNode[]; parent: Map<AstNode, AstNode> } {
+  const nodes: AstNode[] = [];
+  const parent = new Map<AstNode, AstNode>();
+  const stack: AstNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    nodes.push(node);
+    const children: AstNode[] = [];
+    for (const [key, value] of Object.entries(node)) {
+      if (NOT_CHILDREN.has(key)) continue;
+      for (const child of Array.isArray(value) ? value : [value]) if (isNode(child)) children.push(child);
+    }
+    for (const child of children) parent.set(child, node);
+    stack.push(...children.reverse());
+  }
+  return { nodes: nodes.sort((a, b) => (a.start ?? 0) - (b.start ?? 0)), parent };
+}
+
+const name = (node: unknown): string | undefined => (isNode(node) && node.type === "Identifier" ? (node.name as string) : isNode(node) && node.type === "PrivateName" ? name(node.id) : undefined);
+const stringValue = (node: unknown): string | undefined => (isNode(node) && node.type === "StringLiteral" ? (node.value as string) : undefined);
+const isCall = (node: AstNode) => node.type === "CallExpression" || node.type === "OptionalCallExpression";
+const isMember = (node: unknown): node is AstNode => isNode(node) && (node.type === "MemberExpression" || node.type === "OptionalMemberExpression");
+/** `x.name(...)` or `x?.name(...)`: the property called */
+const calledProperty = (call: AstNode): string | undefined => (isMember(call.callee) && !call.callee.computed ? name(call.callee.property) : undefined);
+
+/** The modules a file imports (import declarations and `require("x")`), with the local names bound from each. */
+function importsOf(nodes: readonly AstNode[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const bind = (source: string, local: string | undefined) => {
+    const names = out.get(source) ?? new Set<string>();
+    if (local) names.add(local);
+    out.set(source, names);
+  };
+  for (const node of nodes) {
+    if (node.type === "ImportDeclaration") {
+      const source = stringValue(node.source);
+      if (source === undefined) continue;
+      bind(source, undefined);
+      for (const specifier of (node.specifiers as AstNode[]) ?? []) bind(source, name(specifier.local));
+    }
+    if (node.type === "VariableDeclarator" && isNode(node.init) && isCall(node.init) && name(node.init.callee) === "require") {
+      const source = stringValue((node.init.arguments as AstNode[])[0]);
+      if (source === undefined) continue;
+      bind(source, name(node.id));
+      if (isNode(node.id) && node.id.type === "ObjectPattern") for (const property of node.id.properties as AstNode[]) bind(source, name(property.value));
+    }
+  }
+  return out;
+}
+
+const DRIZZLE_MIGRATOR = /^drizzle-orm\/[\w-]+(?:\/[\w-]+)?\/migrator$/;
+
+/** The migrator a call runs, if it is one. */
+function migratorOf(call: AstNode, imports: Map<string, Set<string>>): { migrator: Migrator; call: string } | undefined {
+  const property = calledProperty(call);
+  if (property === "latest" && isMember(call.callee) && isMember(call.callee.object) && name(call.callee.object.property) === "migrate") return { migrator: "knex", call: "migrate.latest()" };
+  if (property === "runMigrations") return { migrator: "TypeORM", call: "runMigrations()" };
+  if (property === "up" && imports.has("umzug")) return { migrator: "umzug", call: "up()" };
+  const callee = name(call.callee);
+  if (callee && [...imports].some(([source, names]) => DRIZZLE_MIGRATOR.test(source) && names.has(callee))) return { migrator: "drizzle", call: `${callee}()` };
+  return undefined;
+}
+
+/** The name a function is called by: its own, the variable or property it is assigned to, the method's key. */
+function functionName(fn: AstNode, parent: Map<AstNode, AstNode>): string | undefined {
+  if (fn.type === "FunctionDeclaration" || fn.type === "FunctionExpression") {
+    const own = name(fn.id);
+    if (own) return own;
+  }
+  if (fn.type === "ObjectMethod" || fn.type === "ClassMethod" || fn.type === "ClassPrivateMethod") return name(fn.key);
+  const up = parent.get(fn);
+  if (up?.type === "VariableDeclarator") return name(up.id);
+  if (up?.type === "AssignmentExpression") return name(up.left) ?? (isMember(up.left) ? name(up.left.property) : undefined);
+  if (up?.type === "ClassProperty" || up?.type === "ObjectProperty") return name(up.key);
+  return undefined;
+}
+
+/**
+ * Whether `first` runs before `second`: within one function by position. A call in a deeper function moves out to
+ * where that function runs: a named function to its first call in the file (`await migrate()`), any other (a
+ * callback) to where it is written (`.then(() => app.listen())`, `app.listen(port, () => ...)`).
+ */
+function runsBefore(first: AstNode, second: AstNode, calls: readonly AstNode[], parent: Map<AstNode, AstNode>): boolean {
+  const enclosing = (node: AstNode): AstNode | undefined => {
+    for (let up = parent.get(node); up; up = parent.get(up)) if (FUNCTION_TYPES.has(up.type)) return up;
+    return undefined;
+  };
+  const within = (node: AstNode, fn: AstNode | undefined): boolean => {
+    if (!fn) return true;
+    for (let up = parent.get(node); up; up = parent.get(up)) if (up === fn) return true;
+    return false;
+  };
+  /** where a function runs: the earliest call of its name outside it, else where it is written */
+  const runsAt = (fn: AstNode): AstNode => {
+    const called = functionName(fn, parent);
+    return (called && calls.find((c) => !within(c, fn) && (name(c.callee) === called || calledProperty(c) === called))) || fn;
+  };
+  let a = first;
+  let b = second;
+  for (let step = 0; step < 12; step++) {
+    const fa = enclosing(a);
+    const fb = enclosing(b);
+    if (fa === fb) return (a.start ?? 0) < (b.start ?? 0);
+    if (fb && within(b, fa)) b = runsAt(fb);
+    else if (fa) a = runsAt(fa);
+    else return (a.start ?? 0) < (b.start ?? 0);
+  }
+  return false;
+}
+
+/** The migration this file's code runs before its server listens, if any. */
+export function startMigration(file: SourceFile): StartMigration | undefined {
+  const root = parseModule(file);
+  if (!root) return undefined;
+  const { nodes, parent } = nodesOf(root);
+  const calls = nodes.filter(isCall);
+  const listens = calls.filter((c) => calledProperty(c) === "listen");
+  if (listens.length === 0) return undefined;
+  const imports = importsOf(nodes);
+  for (const call of calls) {
+    const migration = migratorOf(call, imports);
+    if (!migration) continue;
+    if (listens.some((listen) => runsBefore(call, listen, calls, parent))) return { line: call.loc?.start.line ?? 1, ...migration };
+  }
+  return undefined;
+}

@@ -1,0 +1,33 @@
+/**
+ * `migguard lint` on a Node app whose start code runs knex's `migrate.latest()` before `app.listen()`, in the file
+ * that package.json's start script runs (`node dist/server.js`, built from src/boot/server.ts, a name the deploy
+ * walk does not know): the index built without CONCURRENTLY is a note naming the call's line; a migration moved
+ * into the listen callback keeps the error.
+ */
+import { run } from "../../src/cli/main.js";
+import { Repo } from "./support/git-repo.js";
+
+const server = (body: string) => ["import express from 'express';", "import { db } from '../db';", "", "const app = express();", "", body, ""].join("\n");
+const MIGRATES_FIRST = "async function main() {\n  await db.migrate.latest();\n  app.listen(3000);\n}\n\nmain();";
+const app = {
+  "package.json": `${JSON.stringify({ name: "app", scripts: { build: "tsc", start: "node dist/boot/server.js" }, dependencies: { express: "^5.1.0", knex: "^3.1.0" } }, null, 2)}\n`,
+  "src/boot/server.ts": server(MIGRATES_FIRST),
+  Dockerfile: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ["npm", "start"]\n',
+  "db/sql/001_users.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n",
+  "db/sql/002_users_email.sql": "CREATE INDEX users_email ON users (email);\n",
+};
+const MIGRATION = "db/sql/002_users_email.sql";
+const indexFinding = async (repo: Repo) => {
+  const { output } = await run(["lint", "--format", "json", MIGRATION], { cwd: repo.root });
+  return (JSON.parse(output) as { findings: Array<{ rule: string; severity: string; message: string }> }).findings.find((f) => f.rule === "index-without-concurrently");
+};
+
+describe("Node start code that migrates before listen, through the CLI", () => {
+  it("lint: knex's migrate.latest() before app.listen() in the start script's file: a note naming its line; in the listen callback: an error", async () => {
+    const repo = new Repo().write(app).commit("app");
+    expect(await indexFinding(repo)).toMatchObject({ severity: "info", message: expect.stringContaining("Offline deploy (src/boot/server.ts:7 runs the migrations") });
+    expect((await run(["lint", MIGRATION], { cwd: repo.root })).output).toContain("deploy: read as offline: src/boot/server.ts:7: the application runs its knex migrations (migrate.latest()) before the server listens");
+    repo.write({ "src/boot/server.ts": server("app.listen(3000, async () => {\n  await db.migrate.latest();\n});") }).commit("migrate after listening");
+    expect(await indexFinding(repo)).toMatchObject({ severity: "error" });
+  });
+});
