@@ -60,6 +60,27 @@ end
     expect(guardsOf(addColumn).map((g) => g.runsWhen)).toEqual(["missing"]);
   });
 
+  it("conjunctions record what must hold: `if a && !b` both, `unless a || b` neither, `unless a && b` nothing; `connection.` and `ActiveRecord::Base.connection.` checks count", async () => {
+    const m = await parseRails(`class Conjunctions < ActiveRecord::Migration[7.1]
+  def up
+    if table_exists?(:users) && !connection.column_exists?(:users, :nickname) && Rails.env.production?
+      add_column :users, :nickname, :string
+    end
+    unless ActiveRecord::Base.connection.table_exists?(:orgs) || column_exists?(:users, :org_id)
+      add_column :users, :org_id, :bigint
+    end
+    unless table_exists?(:users) && column_exists?(:users, :bio)
+      add_column :users, :bio, :text
+    end
+  end
+end
+`);
+    const [nickname, orgId, bio] = m.up;
+    expect(guardsOf(nickname).map((g) => [g.predicate, g.column, g.runsWhen])).toEqual([["table_exists?", undefined, "exists"], ["column_exists?", "nickname", "missing"]]);
+    expect(guardsOf(orgId).map((g) => [g.predicate, g.table, g.runsWhen])).toEqual([["table_exists?", "orgs", "missing"], ["column_exists?", "users", "missing"]]);
+    expect(bio.guards).toBeUndefined();
+  });
+
   it("`if_not_exists: true` / `if_exists: true` are the checks Rails makes; a computed name or another check records nothing", async () => {
     const m = await parseRails(`class Options < ActiveRecord::Migration[7.1]
   def change

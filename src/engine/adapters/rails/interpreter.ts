@@ -34,7 +34,7 @@ import {
   type DefNode,
   type Node,
 } from "@ruby/prism";
-import type { HiddenOperation, OperationInput, ParseProblem } from "../../model.js";
+import type { ExistenceGuard, HiddenOperation, OperationInput, ParseProblem } from "../../model.js";
 import { parseEmbeddedSql } from "../sql/index.js";
 import { blockParams } from "./block-params.js";
 import { callArgs, localName, type CallArgs } from "./call-args.js";
@@ -46,7 +46,7 @@ import { guardsOtherDatabase, testsOwnDatabase } from "./other-database.js";
 import type { RubySource } from "./ruby-source.js";
 import { COLUMN_METHODS } from "./table-definition.js";
 import { EMPTY_ENV, evaluate, nameOf, Options, type Env, type RubyValue } from "./values.js";
-import { readExistenceCheck, withOptionGuard, type ExistenceCheck } from "./existence-guard.js";
+import { readExistenceCheck, withOptionGuard } from "./existence-guard.js";
 import { append } from "../../append.js";
 
 export type Direction = "change" | "up" | "down";
@@ -97,38 +97,72 @@ const opposite = (guard: Guard): Guard => (guard === "exists" ? "missing" : "exi
 interface GuardOn {
   guard: Guard;
   table?: string;
-  /** what the check checks, when migguard can decide it (existence-guard.ts): recorded on the guarded operations */
-  check?: ExistenceCheck;
 }
 
 const TABLE_CHECKS = new Set(["data_source_exists?", "table_exists?"]);
 
 /** `index_exists?(...)`, `connection.column_exists?(...)`, `!table_exists?(...)`: which way the check goes. */
-function existenceCheck(predicate: Node | null, src: RubySource, env: Env = EMPTY_ENV): GuardOn | undefined {
+const unwrapped = (predicate: Node | null): Node | null => {
   let node = predicate;
   while (node instanceof ParenthesesNode) node = node.body instanceof StatementsNode && node.body.body.length === 1 ? node.body.body[0] : null;
+  return node;
+};
+
+/** A call on the migration or its connection (`column_exists?`, `connection.column_exists?`, `ActiveRecord::Base.connection.…`). */
+const onConnection = (receiver: Node | null): boolean =>
+  !receiver || receiver instanceof SelfNode || localName(receiver) === "connection" || (receiver instanceof CallNode && receiver.name === "connection" && !receiver.arguments_);
+
+/** `index_exists?(...)`, `connection.column_exists?(...)`, `!table_exists?(...)`: which way the check goes. */
+function existenceCheck(predicate: Node | null, src: RubySource): GuardOn | undefined {
+  const node = unwrapped(predicate);
   if (!(node instanceof CallNode)) return undefined;
   if (node.name === "!") {
-    const inner = existenceCheck(node.receiver, src, env);
+    const inner = existenceCheck(node.receiver, src);
     return inner && { ...inner, guard: opposite(inner.guard) };
   }
   const receiver = localName(node.receiver);
   if (node.receiver && !(node.receiver instanceof SelfNode) && receiver !== "connection") return undefined;
   if (!/_exists\?$|^extension_enabled\?$/.test(node.name)) return undefined;
   const table = TABLE_CHECKS.has(node.name) ? nameOf(evaluate(node.arguments_?.arguments_[0], EMPTY_ENV, src)) : undefined;
-  const check = readExistenceCheck(node, env, src);
-  return { guard: "exists", ...(table ? { table } : {}), ...(check ? { check } : {}) };
+  return { guard: "exists", ...(table ? { table } : {}) };
 }
 
-/** `return if ...` / `return unless ...` on an existence check: the guard on the statements after it. */
-function earlyReturnGuard(statement: Node, src: RubySource, env: Env): GuardOn | undefined {
+/**
+ * The existence checks that must hold for code to run where `predicate` is `truth` (existence-guard.ts says what
+ * each checks): `if a && b` needs both, `unless a || b` needs neither; `unless a && b` needs nothing migguard can
+ * name. Conditions that are no existence checks are left out: what is recorded is necessary, never more.
+ */
+function requiredChecks(predicate: Node | null, truth: boolean, src: RubySource, env: Env): ExistenceGuard[] {
+  const node = unwrapped(predicate);
+  if (node instanceof AndNode) return truth ? [...requiredChecks(node.left, true, src, env), ...requiredChecks(node.right, true, src, env)] : [];
+  if (node instanceof OrNode) return truth ? [] : [...requiredChecks(node.left, false, src, env), ...requiredChecks(node.right, false, src, env)];
+  if (!(node instanceof CallNode)) return [];
+  if (node.name === "!") return requiredChecks(node.receiver, !truth, src, env);
+  const check = onConnection(node.receiver) ? readExistenceCheck(node, env, src) : undefined;
+  return check ? [{ ...check, runsWhen: truth ? "exists" : "missing" }] : [];
+}
+
+/** What a branch runs under: the guard that makes its operations idempotent, and the checks recorded on each of them. */
+interface BranchGuard {
+  on?: GuardOn;
+  checks: ExistenceGuard[];
+}
+
+function branchGuard(predicate: Node | null, truth: boolean, src: RubySource, env: Env): BranchGuard {
+  const check = existenceCheck(predicate, src);
+  return { on: check && (truth ? check : { ...check, guard: opposite(check.guard) }), checks: requiredChecks(predicate, truth, src, env) };
+}
+
+const guardsAnything = (guard: BranchGuard): boolean => guard.on !== undefined || guard.checks.length > 0;
+
+/** `return if ...` / `return unless ...`: the guard on the statements after it. */
+function earlyReturnGuard(statement: Node, src: RubySource, env: Env): BranchGuard | undefined {
   if (!(statement instanceof IfNode || statement instanceof UnlessNode) || !(statement.statements instanceof StatementsNode)) return undefined;
   if (statement.statements.body.length !== 1 || !(statement.statements.body[0] instanceof ReturnNode)) return undefined;
   if (statement instanceof IfNode ? statement.subsequent : statement.elseClause) return undefined;
-  const check = existenceCheck(statement.predicate, src, env);
-  if (!check) return undefined;
   // `return if exists` leaves the rest for when it is missing; `return unless exists` for when it exists
-  return statement instanceof IfNode ? { ...check, guard: opposite(check.guard) } : check;
+  const guard = branchGuard(statement.predicate, statement instanceof UnlessNode, src, env);
+  return guardsAnything(guard) ? guard : undefined;
 }
 
 /**
@@ -138,14 +172,14 @@ function earlyReturnGuard(statement: Node, src: RubySource, env: Env): GuardOn |
  * never went through it, so the tables it creates are new there. The `force:` drop Rails' schema dump writes before
  * each of them drops nothing: it leaves the model, and what follows the creation is judged on a new, empty table.
  */
-function guarded(steps: Step[], on: GuardOn): Step[] {
-  const { guard } = on;
+function guarded(steps: Step[], { on, checks }: BranchGuard): Step[] {
+  const guard = on?.guard;
   const creates = (table: string) => steps.some((s) => s.ops.some((op) => op.kind === "create_table" && op.table.toLowerCase() === table.toLowerCase()));
-  const install = guard === "missing" && on.table !== undefined && creates(on.table);
+  const install = guard === "missing" && on?.table !== undefined && creates(on.table);
   const forceDrop = (op: OperationInput, next: OperationInput | undefined): boolean =>
     op.kind === "drop_table" && op.ifExists === true && op.tables.length === 1 && next?.kind === "create_table" && next.table === op.tables[0] && next.loc.line === op.loc.line;
   // the check, outside the guards the operation already has (a guard inside the branch was applied first)
-  const record = (op: OperationInput): OperationInput => (on.check ? { ...op, guards: [{ ...on.check, runsWhen: guard }, ...(op.guards ?? [])] } : op);
+  const record = (op: OperationInput): OperationInput => (checks.length ? { ...op, guards: [...checks, ...(op.guards ?? [])] } : op);
   const mark = (op: OperationInput): OperationInput => {
     if (guard === "exists" && (op.kind === "drop_index" || op.kind === "drop_table" || op.kind === "drop_column" || op.kind === "drop_constraint" || op.kind === "drop_object")) return record({ ...op, ifExists: true });
     if (guard === "missing" && (op.kind === "add_index" || op.kind === "create_table" || op.kind === "add_column")) return record({ ...op, ifNotExists: true });
@@ -249,8 +283,8 @@ export class Interpreter {
   }
 
   /** A branch under an existence check (`if index_exists?(...)`): its operations are idempotent. */
-  private branch(node: Node | null | undefined, scope: Scope, out: Step[], guard: GuardOn | undefined): void {
-    if (!guard) return this.statements(node, scope, out);
+  private branch(node: Node | null | undefined, scope: Scope, out: Step[], guard: BranchGuard): void {
+    if (!guardsAnything(guard)) return this.statements(node, scope, out);
     const inner: Step[] = [];
     this.statements(node, scope, inner);
     append(out, guarded(inner, guard));
@@ -261,14 +295,12 @@ export class Interpreter {
     // a branch for MySQL/SQLite never runs here, nor the else of a test for this database (`if AppConfig.postgres?`);
     // every other branch might
     if (node instanceof IfNode) {
-      const check = existenceCheck(node.predicate, this.src, scope.env);
-      this.branch(guardsOtherDatabase(node.predicate) ? null : node.statements, scope, out, check);
-      return this.branch(testsOwnDatabase(node.predicate) ? null : node.subsequent, scope, out, check && { ...check, guard: opposite(check.guard) });
+      this.branch(guardsOtherDatabase(node.predicate) ? null : node.statements, scope, out, branchGuard(node.predicate, true, this.src, scope.env));
+      return this.branch(testsOwnDatabase(node.predicate) ? null : node.subsequent, scope, out, branchGuard(node.predicate, false, this.src, scope.env));
     }
     if (node instanceof UnlessNode) {
-      const check = existenceCheck(node.predicate, this.src, scope.env);
-      this.branch(testsOwnDatabase(node.predicate) ? null : node.statements, scope, out, check && { ...check, guard: opposite(check.guard) });
-      return this.branch(guardsOtherDatabase(node.predicate) ? null : node.elseClause, scope, out, check);
+      this.branch(testsOwnDatabase(node.predicate) ? null : node.statements, scope, out, branchGuard(node.predicate, false, this.src, scope.env));
+      return this.branch(guardsOtherDatabase(node.predicate) ? null : node.elseClause, scope, out, branchGuard(node.predicate, true, this.src, scope.env));
     }
     if (node instanceof WhenNode) return node.conditions.some((c) => guardsOtherDatabase(c)) ? undefined : this.statements(node.statements, scope, out);
     if (node instanceof ElseNode || node instanceof EnsureNode) return this.statements(node.statements, scope, out);
