@@ -45,7 +45,7 @@ export function keyRoot(ctx: RuleContext, op: AlterColumnType, changed: readonly
     const parent = changed.find(
       (p) =>
         !seen.has(at(p)) &&
-        ctx.repository.columnKeys(p.table, p.column).referencing.some((r) => own.some((k) => k.name === r.name && same(k.definition.table, r.definition.table))),
+        ctx.repository.columnKeys(p.table, p.column).referencing.some((r) => own.some((k) => same(k.name, r.name) && same(k.definition.table, r.definition.table))),
     );
     if (!parent) return current;
     seen.add(at(parent));
