@@ -41,7 +41,8 @@ export function ormNameUsages(files: readonly SourceFile[], names: readonly stri
   const index = searchUsages(plain.filter((f) => any.test(f.content)), words);
   const usages = words.flatMap((w) => index.usagesOf(w));
   const folded = [...new Set([...names.flatMap((n) => [n, n.replace(/_/g, "")]), ...classNames])].filter(Boolean);
-  const caseFree = new RegExp(`(?<![\\w$])(?:${folded.map(escapeRegExp).join("|")})(?![\\w$])`, "gi");
+  // a `$` before counts: PHP's properties are `$userId` (in JavaScript `$userId` is another name: a hit there only keeps the error)
+  const caseFree = new RegExp(`(?<!\\w)(?:${folded.map(escapeRegExp).join("|")})(?![\\w$])`, "gi");
   for (const file of mapped) {
     if (usages.length >= MAX_ORM_USAGES) break;
     caseFree.lastIndex = 0;
