@@ -106,7 +106,7 @@ export function rebuiltKeys(ctx: RuleContext, table: string, column: string, tmp
     if (notValid) {
       out.afterRename.push(notValid);
       out.validate.push(`ALTER TABLE ${ident(key.table)} VALIDATE CONSTRAINT ${ident(name)};`);
-    }
+    } else out.unknown.push(`the FOREIGN KEY ${name} of ${key.table} could not be written again: add it back after the swap (NOT VALID, then VALIDATE CONSTRAINT)`);
   }
   for (const index of keys.indexes) {
     if (constraintNames.has(nameKey(index.name))) continue;
