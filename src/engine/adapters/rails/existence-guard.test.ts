@@ -37,6 +37,22 @@ end
     expect(m.down.status === "present" && m.down.ops.every((op) => op.guards === undefined)).toBe(true);
   });
 
+  it("two early returns one after the other (Open Food Network's copy: `return unless table_exists?`, then `return if column_exists?`): both guard what follows", async () => {
+    const m = await parseRails(`class AddServiceNameToActiveStorageBlobs < ActiveRecord::Migration[6.0]
+  def up
+    return unless table_exists?(:active_storage_blobs)
+
+    return if column_exists?(:active_storage_blobs, :service_name)
+
+    add_column :active_storage_blobs, :service_name, :string
+    change_column :active_storage_blobs, :service_name, :string, null: false
+  end
+end
+`);
+    expect(m.up.map((op) => op.kind)).toEqual(["add_column", "alter_column_type", "set_not_null"]);
+    for (const op of m.up) expect(guardsOf(op).map((g) => [g.predicate, g.runsWhen, g.line])).toEqual([["table_exists?", "exists", 3], ["column_exists?", "missing", 5]]);
+  });
+
   it("modifier guards, negation, else branches, index, index name and foreign key checks", async () => {
     const m = await parseRails(`class Guards < ActiveRecord::Migration[7.1]
   def change

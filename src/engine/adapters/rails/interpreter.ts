@@ -188,6 +188,9 @@ function guarded(steps: Step[], { on, checks }: BranchGuard): Step[] {
   return steps.map((s) => ({ ...s, ops: s.ops.filter((op, i) => !(install && forceDrop(op, s.ops[i + 1]))).map(mark) }));
 }
 
+/** Early returns followed one after another in a method body (each re-reads the statements after it). */
+const MAX_CHAINED_RETURNS = 8;
+
 /** Calls that name the method to run as a value: `send(:drop_table, :users)`. */
 const SEND = new Set(["send", "public_send", "__send__"]);
 /** Calls that run Ruby source held in a string (with a block, the code is there to read). */
@@ -265,21 +268,24 @@ export class Interpreter {
 
   private statements(node: Node | null | undefined, scope: Scope, out: Step[]): void {
     if (!node) return;
-    if (node instanceof StatementsNode) {
-      for (const [i, statement] of node.body.entries()) {
-        // `return unless index_exists?(...)`: what follows runs only when the object exists (or is missing)
-        const early = earlyReturnGuard(statement, this.src, scope.env);
-        if (early) {
-          const rest: Step[] = [];
-          for (const next of node.body.slice(i + 1)) this.statement(next, scope, rest);
-          append(out, guarded(rest, early));
-          return;
-        }
-        this.statement(statement, scope, out);
-      }
-      return;
-    }
+    if (node instanceof StatementsNode) return this.sequence(node.body, scope, out);
     this.statement(node, scope, out);
+  }
+
+  /** Statements in order; `return unless index_exists?(...)`: what follows runs only when the object exists (or is missing). */
+  private sequence(body: readonly Node[], scope: Scope, out: Step[], chained = 0): void {
+    for (const [i, statement] of body.entries()) {
+      // a second early return after it guards what follows it too (Active Storage's `return unless table_exists?`
+      // then `return if column_exists?`); a hostile chain of thousands is followed a few deep, then read as statements
+      const early = chained < MAX_CHAINED_RETURNS ? earlyReturnGuard(statement, this.src, scope.env) : undefined;
+      if (early) {
+        const rest: Step[] = [];
+        this.sequence(body.slice(i + 1), scope, rest, chained + 1);
+        append(out, guarded(rest, early));
+        return;
+      }
+      this.statement(statement, scope, out);
+    }
   }
 
   /** A branch under an existence check (`if index_exists?(...)`): its operations are idempotent. */
