@@ -27,4 +27,18 @@ describe("a Node app that migrates in its start script, through the CLI", () => 
     repo.write({ "package.json": manifest("node dist/server.js") }).commit("migrate apart");
     expect(await indexFinding(repo)).toMatchObject({ severity: "error" });
   });
+  it("lint: npm-run-all runs a Node script that execs prisma migrate deploy, then the server: a note naming the script the container runs", async () => {
+    const scripts = { "start-docker": "npm-run-all check-db start-server", "check-db": "node scripts/check-db.js", "start-server": "node server.js" };
+    const repo = new Repo()
+      .write({
+        ...app,
+        "package.json": `${JSON.stringify({ name: "app", scripts, dependencies: { prisma: "^6.0.0", "npm-run-all": "^4.1.5" } }, null, 2)}\n`,
+        Dockerfile: 'FROM node:22-slim\nCOPY . .\nCMD ["pnpm", "start-docker"]\n',
+        "scripts/check-db.js": "import { execSync } from 'node:child_process';\n\nexecSync('prisma migrate deploy', { stdio: 'inherit' });\n",
+      })
+      .commit("app");
+    expect(await indexFinding(repo)).toMatchObject({ severity: "info", message: expect.stringContaining("Offline deploy (package.json:4 runs the migrations") });
+    repo.write({ "scripts/check-db.js": "console.log('the database is up');\n" }).commit("no migration at start");
+    expect(await indexFinding(repo)).toMatchObject({ severity: "error" });
+  });
 });

@@ -237,6 +237,22 @@ describe("Node applications that migrate before they listen", () => {
     expect(decideDeploy(auto, backend)).toMatchObject({ mode: "offline", offline: { path: "backend/package.json", line: 4 } });
   });
 
+  it("follows npm-run-all's sequential scripts and a Node script that runs the migration command (umami's check-db.js)", () => {
+    const checkDb = "import { execSync } from 'node:child_process';\n\nasync function applyMigration() {\n  console.log(execSync('prisma migrate deploy').toString());\n}\n\napplyMigration();\n";
+    const scripts = { "start-docker": "npm-run-all check-db update-tracker start-server", "check-db": "node scripts/check-db.js", "update-tracker": "node scripts/update-tracker.js", "start-server": "node server.js" };
+    const umami = node(scripts, { Dockerfile: 'FROM node:22\nCMD ["pnpm", "start-docker"]\n', "scripts/check-db.js": checkDb });
+    expect(decideDeploy(auto, umami)).toMatchObject({ mode: "offline", offline: { path: "package.json", line: 4 } });
+    expect(deployNote(decideDeploy(auto, umami))).toContain("the `start-docker` script, which the container runs (`pnpm start-docker`)");
+    // side by side (-p, run-p) is no order; spawn with its arguments and require() count the same
+    expect(decideDeploy(auto, node({ ...scripts, "start-docker": "npm-run-all -p check-db start-server" }, { Dockerfile: 'FROM node:22\nCMD ["pnpm", "start-docker"]\n', "scripts/check-db.js": checkDb })).mode).toBe("online");
+    const spawned = "const cp = require('child_process');\ncp.spawnSync('npx', ['knex', 'migrate:latest'], { stdio: 'inherit' });\n";
+    expect(decideDeploy(auto, node({ ...scripts, "start-docker": "run-s check-db start-server" }, { Dockerfile: 'FROM node:22\nCMD ["pnpm", "start-docker"]\n', "scripts/check-db.js": spawned })).mode).toBe("offline");
+    // a migration command only written in a string that nothing runs, or run by a script no container starts
+    const written = "const help = 'run prisma migrate deploy first';\nconsole.log(help);\n";
+    expect(decideDeploy(auto, node(scripts, { Dockerfile: 'FROM node:22\nCMD ["pnpm", "start-docker"]\n', "scripts/check-db.js": written })).mode).toBe("online");
+    expect(decideDeploy(auto, node(scripts, { Dockerfile: 'FROM node:22\nCMD ["pnpm", "start-server"]\n', "scripts/check-db.js": checkDb })).mode).toBe("online");
+  });
+
   it("stays online when no container runs the script, the server starts first, or a release phase migrates", () => {
     expect(decideDeploy(auto, node({ start: "prisma migrate deploy && node server.js" }, { Dockerfile: 'FROM node:22\nCMD ["node", "server.js"]\n' })).mode).toBe("online");
     expect(decideDeploy(auto, [{ path: "package.json", content: manifest({ start: "prisma migrate deploy && node server.js" }) }]).mode).toBe("online");

@@ -15,9 +15,9 @@ import type { Config } from "../config.js";
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
 import { isComposePath, isDeployPath, isDeployWorkflowPath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isKubernetesPath, isNodeSourcePath, isMigrateScriptPath, isStartScriptPath } from "./deploy-paths.js";
-import { expandScripts, manifestFor, nodeManifests, scriptRuns, type NodeManifest } from "./node-scripts.js";
+import { expandScripts, manifestFor, nodeManifests, scriptRuns, type FileCommands, type NodeManifest } from "./node-scripts.js";
 import { importsGoMigrator, selfMigratingApp } from "./self-migrating.js";
-import { deployReadersToLoad, deployYaml } from "./deploy-readers.js";
+import { deployJavaScript, deployReadersToLoad, deployYaml } from "./deploy-readers.js";
 import type { ComposeService } from "./deploy-yaml.js";
 
 /** A line of a repository file that shows how the project deploys. */
@@ -55,29 +55,40 @@ const lineAt = (text: string, offset: number) => text.slice(0, offset).split("\n
 /** comments blanked out (same length, so offsets keep their lines) */
 const withoutComments = (text: string) => text.replace(/^[ \t]*#.*$/gm, (m) => " ".repeat(m.length));
 
-/** Offset of a migration command that a server start follows in `text`, if any (package scripts read as what they run). */
-function migrateThenServe(text: string, manifest?: NodeManifest): number | undefined {
-  const expand = (command: string) => (manifest ? expandScripts(command, manifest) : command);
-  // the first migration: a migration command, or a package script that runs one (`npm run migrate`)
+/** What a command means in a Node project: its package.json's scripts, and the commands its Node script files run. */
+interface NodeContext {
+  manifest: NodeManifest;
+  fileCommands: FileCommands;
+}
+
+const expanded = (command: string, node: NodeContext | undefined) => (node ? expandScripts(command, node.manifest, 3, node.fileCommands) : command);
+
+/**
+ * Offset in `text` of a migration that a server start follows, if any: package scripts and Node script files read as
+ * what they run (`npm-run-all check-db start-server`, check-db running `prisma migrate deploy`).
+ */
+function migrateThenServe(text: string, node?: NodeContext): number | undefined {
+  const full = expanded(text, node);
+  const migrate = MIGRATE.exec(full);
+  if (!migrate || !SERVER.test(full.slice(migrate.index + migrate[0].length))) return undefined;
+  // where the migration starts in the text as written: the command itself, or the first script run that leads to it
   const direct = MIGRATE.exec(text);
-  const viaScript = manifest ? scriptRuns(text, manifest).find((run) => MIGRATE.test(expand(run.written))) : undefined;
-  const first = [direct && { index: direct.index, end: direct.index + direct[0].length }, viaScript && { index: viaScript.index, end: viaScript.index + viaScript.written.length }]
-    .filter((m): m is { index: number; end: number } => Boolean(m))
-    .sort((a, b) => a.index - b.index)[0];
-  if (!first) return undefined;
-  return SERVER.test(expand(text.slice(first.end))) ? first.index : undefined;
+  const viaScript = node ? scriptRuns(text, node.manifest).find((run) => MIGRATE.test(expanded(run.written, node))) : undefined;
+  const starts = [direct?.index, viaScript?.index].filter((i): i is number => i !== undefined);
+  return starts.length > 0 ? Math.min(...starts) : 0;
 }
 
 /**
  * A container command or start script that runs a package script which itself migrates and then starts the server
  * (`CMD ["npm", "start"]` with `"start": "prisma migrate deploy && node server.js"`): the script's line in package.json.
  */
-function scriptThatMigratesThenServes(text: string, manifest: NodeManifest | undefined): DeployEvidence | undefined {
-  if (!manifest) return undefined;
-  for (const run of scriptRuns(text, manifest)) {
-    if (migrateThenServe(manifest.scripts[run.name], manifest) === undefined) continue;
-    return { path: manifest.path, line: manifest.scriptLine(run.name), what: `the \`${run.name}\` script, which the container runs (\`${run.written}\`), runs the migrations and then starts the server` };
-  }
+function scriptThatMigratesThenServes(text: string, node: NodeContext | undefined): DeployEvidence | undefined {
+  if (!node) return undefined;
+  for (const run of scriptRuns(text, node.manifest))
+    for (const name of run.names) {
+      if (migrateThenServe(node.manifest.scripts[name], node) === undefined) continue;
+      return { path: node.manifest.path, line: node.manifest.scriptLine(name), what: `the \`${name}\` script, which the container runs (\`${run.written}\`), runs the migrations and then starts the server` };
+    }
   return undefined;
 }
 
@@ -188,13 +199,24 @@ export function offlineEntrypoint(all: readonly SourceFile[]): DeployEvidence | 
       for (const i of dockerInstructions(file.content)) if (i.name === "CMD" || i.name === "ENTRYPOINT") commands.push({ path: file.path, line: i.line, text: execFormAsShell(i.text) });
     if (isComposePath(file.path)) for (const s of composeServices(file)) if (s.command) commands.push({ path: file.path, line: s.line, text: s.command });
   }
-  // a Node project's package scripts, for commands that run them (`npm start`, `yarn migrate`)
+  // a Node project's package scripts, for commands that run them (`npm start`, `yarn migrate`), and the migration
+  // commands its Node script files run (umami's scripts/check-db.js runs `prisma migrate deploy`)
   const manifests = nodeManifests(files);
+  const migrationsRun = new Map<string, string>();
+  for (const file of files) {
+    if (!isNodeSourcePath(file.path)) continue;
+    const migrations = deployJavaScript().shellCommands(file).filter((c) => MIGRATE.test(c));
+    if (migrations.length > 0) migrationsRun.set(file.path, migrations.join(" && "));
+  }
+  const nodeFor = (path: string): NodeContext | undefined => {
+    const manifest = manifestFor(path, manifests);
+    return manifest && { manifest, fileCommands: (file) => migrationsRun.get(file) };
+  };
   for (const c of commands) {
-    const manifest = manifestFor(c.path, manifests);
-    const viaScript = scriptThatMigratesThenServes(c.text, manifest);
+    const node = nodeFor(c.path);
+    const viaScript = scriptThatMigratesThenServes(c.text, node);
     if (viaScript) return viaScript;
-    if (migrateThenServe(c.text, manifest) !== undefined) return { path: c.path, line: c.line, what: "the container command runs the migrations and then starts the server" };
+    if (migrateThenServe(c.text, node) !== undefined) return { path: c.path, line: c.line, what: "the container command runs the migrations and then starts the server" };
   }
   // scripts the container runs: named *entrypoint*, or named by a container command or by such a script
   const scripts = files.filter((f) => isStartScriptPath(f.path));
@@ -210,10 +232,10 @@ export function offlineEntrypoint(all: readonly SourceFile[]): DeployEvidence | 
     }
   }
   for (const script of runs) {
-    const manifest = manifestFor(script.path, manifests);
-    const viaScript = scriptThatMigratesThenServes(withoutComments(script.content), manifest);
+    const node = nodeFor(script.path);
+    const viaScript = scriptThatMigratesThenServes(withoutComments(script.content), node);
     if (viaScript) return viaScript;
-    const at = migrateThenServe(withoutComments(script.content), manifest);
+    const at = migrateThenServe(withoutComments(script.content), node);
     if (at !== undefined) return { path: script.path, line: lineAt(script.content, at), what: "the container's start script runs the migrations and then starts the server" };
   }
   return undefined;

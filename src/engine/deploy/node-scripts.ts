@@ -65,13 +65,16 @@ const SCRIPT_RUN = /\b(npm|yarn|pnpm|bun)\s+(?:(run|run-script)\s+)?(?:--?[\w-]+
 const OWN_COMMANDS = new Set(["install", "i", "add", "remove", "upgrade", "up", "update", "link", "unlink", "pack", "publish", "init", "create", "dlx", "exec", "why", "info", "list", "ls", "outdated", "audit", "config", "cache", "global", "import", "patch", "rebuild", "workspace", "workspaces"]);
 
 export interface ScriptRun {
-  /** the script's name */
-  name: string;
-  /** the command as written (`npm start`) */
+  /** the scripts' names, in the order they run (npm-run-all runs several) */
+  names: string[];
+  /** the command as written (`npm start`, `npm-run-all check-db start-server`) */
   written: string;
   /** its offset in the command */
   index: number;
 }
+
+/** npm-run-all's sequential forms (`npm-run-all a b`, `run-s a b`); `-p` / `run-p` run them side by side, in no order */
+const RUN_ALL = /\b(npm-run-all|run-s|run-p)((?:[ \t]+[\w:.@*=-]+)+)/g;
 
 /** The package scripts a shell command runs, in order. */
 export function scriptRuns(command: string, manifest: NodeManifest): ScriptRun[] {
@@ -79,17 +82,39 @@ export function scriptRuns(command: string, manifest: NodeManifest): ScriptRun[]
   for (const match of command.matchAll(SCRIPT_RUN)) {
     const [written, tool, run, name] = match;
     const isRun = run !== undefined || (tool === "npm" ? name === "start" : tool !== "bun" && !OWN_COMMANDS.has(name));
-    if (isRun && name in manifest.scripts) out.push({ name, written, index: match.index });
+    if (isRun && name in manifest.scripts) out.push({ names: [name], written, index: match.index });
   }
-  return out;
+  for (const match of command.matchAll(RUN_ALL)) {
+    const words = match[2].trim().split(/\s+/);
+    if (match[1] === "run-p" || words.some((w) => w === "-p" || w === "--parallel")) continue;
+    const names = words.filter((w) => w in manifest.scripts);
+    if (names.length > 0) out.push({ names, written: match[0], index: match.index });
+  }
+  return out.sort((a, b) => a.index - b.index);
 }
 
-/** The command with each package script it runs replaced by the script's own command, a few levels deep. */
-export function expandScripts(command: string, manifest: NodeManifest, depth = 3): string {
+/** The shell commands a Node script file runs (`execSync("prisma migrate deploy")`), by its path; see node-start.ts. */
+export type FileCommands = (path: string) => string | undefined;
+
+/** `node scripts/check-db.js`: a Node script a command runs, with the file it names */
+const NODE_SCRIPT = /\b(?:node|ts-node|tsx)\s+(?:--?[\w-]+(?:=\S*)?\s+)*([\w./@-]+\.[cm]?[jt]s)\b/g;
+
+/**
+ * The command with each package script it runs replaced by the script's own command, a few levels deep, and each
+ * Node script file it runs by the shell commands that file runs (when `fileCommands` knows the file).
+ */
+export function expandScripts(command: string, manifest: NodeManifest, depth = 3, fileCommands?: FileCommands): string {
   if (depth === 0) return command;
   let out = command;
-  for (const run of scriptRuns(command, manifest)) out = out.replace(run.written, ` ( ${expandScripts(manifest.scripts[run.name], manifest, depth - 1)} ) `);
-  return out;
+  for (const run of scriptRuns(command, manifest))
+    out = out.replace(run.written, ` ${run.names.map((name) => `( ${expandScripts(manifest.scripts[name], manifest, depth - 1, fileCommands)} )`).join(" && ")} `);
+  if (!fileCommands) return out;
+  const dir = dirOf(manifest.path);
+  return out.replace(NODE_SCRIPT, (written, target: string) => {
+    const path = target.replace(/^\.\//, "");
+    const commands = fileCommands(dir ? `${dir}/${path}` : path);
+    return commands ? ` ( ${commands} ) ` : written;
+  });
 }
 
 /** what a start script runs the server with, and the file it names */
@@ -105,15 +130,16 @@ function sourceCandidates(target: string): string[] {
 }
 
 /**
- * The start files the project's package.json files point at: `main`, and what the start scripts run with node,
- * ts-node or tsx (`node dist/server.js` is read from `src/server.ts`). Paths from the repository root, for a reader
+ * The start files the project's package.json files point at: `main`, and what the scripts run with node, ts-node or
+ * tsx (`node dist/server.js` is read from `src/server.ts`, `node scripts/check-db.js` as it is). Paths from the repository root, for a reader
  * that fetches them (the CLI) beside the ones named like start files (deploy-paths.ts).
  */
 export function nodeEntryPaths(files: readonly SourceFile[]): string[] {
   const out = new Set<string>();
   for (const manifest of nodeManifests(files)) {
     const dir = dirOf(manifest.path);
-    const scripts = Object.entries(manifest.scripts).filter(([name]) => /^(?:start|serve)(?::[\w-]+)?$/.test(name));
+    // every script's: a start script may run another that runs a Node file (umami's check-db)
+    const scripts = Object.entries(manifest.scripts);
     const targets = [...(manifest.main ? [manifest.main] : []), ...scripts.flatMap(([, command]) => [...command.matchAll(NODE_RUN)].map((m) => m[1]))];
     for (const target of targets) for (const candidate of sourceCandidates(target)) out.add(dir ? `${dir}/${candidate}` : candidate);
   }

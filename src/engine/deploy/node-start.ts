@@ -155,11 +155,63 @@ function runsBefore(first: AstNode, second: AstNode, calls: readonly AstNode[], 
   return false;
 }
 
+interface Parsed {
+  nodes: AstNode[];
+  parent: Map<AstNode, AstNode>;
+}
+
+/** each file parsed once per analysis: the start code and the shell commands are read from the same tree */
+const parsedFiles = new WeakMap<SourceFile, Parsed | null>();
+
+function parsed(file: SourceFile): Parsed | undefined {
+  if (!parsedFiles.has(file)) {
+    const root = parseModule(file);
+    parsedFiles.set(file, root ? nodesOf(root) : null);
+  }
+  return parsedFiles.get(file) ?? undefined;
+}
+
+const CHILD_PROCESS = new Set(["child_process", "node:child_process", "execa"]);
+const RUNS_COMMAND = new Set(["exec", "execSync", "spawn", "spawnSync", "execFile", "execFileSync", "execa", "execaSync", "execaCommand", "execaCommandSync"]);
+
+/** A string argument as written: a literal, or a template's fixed parts (`${...}` left out). */
+function literalText(node: unknown): string | undefined {
+  if (!isNode(node)) return undefined;
+  if (node.type === "StringLiteral") return node.value as string;
+  if (node.type === "TemplateLiteral") return (node.quasis as AstNode[]).map((q) => (q.value as { cooked?: string; raw: string }).cooked ?? (q.value as { raw: string }).raw).join(" ");
+  return undefined;
+}
+
+/**
+ * The shell commands a Node script runs through child_process or execa, in source order: `execSync("prisma migrate
+ * deploy")`, `spawnSync("npx", ["knex", "migrate:latest"])` (umami's scripts/check-db.js).
+ */
+export function shellCommands(file: SourceFile): string[] {
+  const tree = parsed(file);
+  if (!tree) return [];
+  const imports = importsOf(tree.nodes);
+  const bound = new Set([...imports].filter(([source]) => CHILD_PROCESS.has(source)).flatMap(([, names]) => [...names]));
+  if (bound.size === 0) return [];
+  const out: string[] = [];
+  for (const call of tree.nodes.filter(isCall)) {
+    const callee = name(call.callee) ?? calledProperty(call);
+    // the function itself imported (`import { execSync }`), or called on the module (`cp.execSync(...)`)
+    const imported = (name(call.callee) !== undefined && bound.has(callee!)) || (isMember(call.callee) && bound.has(name(call.callee.object) ?? ""));
+    if (!callee || !RUNS_COMMAND.has(callee) || !imported) continue;
+    const [command, args] = call.arguments as unknown[];
+    const text = literalText(command);
+    if (text === undefined) continue;
+    const words = isNode(args) && args.type === "ArrayExpression" ? (args.elements as unknown[]).map(literalText).filter((w): w is string => w !== undefined) : [];
+    out.push([text, ...words].join(" "));
+  }
+  return out;
+}
+
 /** The migration this file's code runs before its server listens, if any. */
 export function startMigration(file: SourceFile): StartMigration | undefined {
-  const root = parseModule(file);
-  if (!root) return undefined;
-  const { nodes, parent } = nodesOf(root);
+  const tree = parsed(file);
+  if (!tree) return undefined;
+  const { nodes, parent } = tree;
   const calls = nodes.filter(isCall);
   const listens = calls.filter((c) => calledProperty(c) === "listen");
   if (listens.length === 0) return undefined;
