@@ -2,7 +2,8 @@
  * A Rails foreign key (add_foreign_key, t.foreign_key, references ... foreign_key:) as the ALTER TABLE ... ADD
  * CONSTRAINT PostgreSQL runs for it, as ActiveRecord's SchemaCreation writes it: what the schema history keeps, so
  * a later fix can drop it and add it back (column-type-change converts a key and its referencing columns together).
- * Undefined when an option is computed at run time or unknown: the history then keeps nothing rather than a guess.
+ * Undefined when an option is computed at run time: the history then keeps nothing rather than a guess. Keys Rails
+ * does not read are left out, as Rails leaves them.
  */
 import { QuoteUtils } from "@pgsql/quotes";
 import type { Options, RubyValue } from "./values.js";
@@ -12,8 +13,12 @@ const ident = (name: string) => name.split(".").map((part) => QuoteUtils.quoteId
 /** on_delete: / on_update: as SQL (ActiveRecord's action_sql) */
 const ACTIONS: Record<string, string> = { cascade: "CASCADE", nullify: "SET NULL", restrict: "RESTRICT" };
 
-/** the options add_foreign_key reads; any other makes the statement unknown */
-const KNOWN = new Set(["column", "primary_key", "name", "on_delete", "on_update", "validate", "deferrable", "to_table", "if_not_exists"]);
+/**
+ * The keys Rails' add_foreign_key reads from a reference's `foreign_key:` hash (ForeignKeyDefinition, and
+ * ReferenceDefinition's `to_table`). Any other key is dropped without a word: `foreign_key: { on_cascade: :delete }`
+ * creates the same plain key as `foreign_key: true`, and an empty hash is `true` (a Hash is truthy).
+ */
+export const RAILS_FOREIGN_KEY_OPTIONS: ReadonlySet<string> = new Set(["to_table", "column", "primary_key", "name", "on_delete", "on_update", "validate", "deferrable", "if_not_exists"]);
 
 const literal = (value: RubyValue | undefined): string | undefined => (value?.kind === "sym" || value?.kind === "str" ? value.value : undefined);
 
@@ -34,7 +39,6 @@ function deferrable(opts: Options): string | null {
 }
 
 export function foreignKeySql(from: string, to: string, column: string, name: string, opts: Options): string | undefined {
-  if ([...opts.entries.keys()].some((key) => !KNOWN.has(key))) return undefined;
   // a column, name or table Ruby computes: the ones the caller was given are a fallback, not what runs
   if (["column", "name", "to_table"].some((key) => opts.has(key) && literal(opts.get(key)) === undefined)) return undefined;
   const primaryKey = opts.has("primary_key") ? literal(opts.get("primary_key")) : "id";

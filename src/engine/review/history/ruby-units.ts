@@ -29,6 +29,7 @@ import { findMigrationClass } from "../../adapters/rails/migration-class.js";
 import { parseRuby } from "../../adapters/rails/prism.js";
 import { RubySource } from "../../adapters/rails/ruby-source.js";
 import type { Callee, Side, SourceUnit } from "./source-units.js";
+import { RAILS_FOREIGN_KEY_OPTIONS } from "../../adapters/rails/foreign-key-sql.js";
 
 const IMPORTS = new Set(["require", "require_relative", "require_dependency", "load"]);
 
@@ -74,13 +75,6 @@ function squishedCanonical(string: StringNode | InterpolatedStringNode): string 
   return `Squished(${squished.join(",")})`;
 }
 
-/**
- * The keys Rails' add_foreign_key reads from a reference's `foreign_key:` hash (ForeignKeyDefinition, and
- * ReferenceDefinition's `to_table`). Any other key is dropped without a word: `foreign_key: { on_cascade: :delete }`
- * creates the same plain key as `foreign_key: true`, and an empty hash is `true` (a Hash is truthy).
- */
-const FOREIGN_KEY_OPTIONS = new Set(["to_table", "column", "primary_key", "name", "on_delete", "on_update", "validate", "deferrable", "if_not_exists"]);
-
 const symbolKey = (node: Node): string | undefined => (node instanceof SymbolNode ? node.unescaped.value : undefined);
 
 /** Set while `ignoredOptions` collects: the `foreign_key:` keys Rails drops, instead of leaving them out. */
@@ -109,7 +103,7 @@ function foreignKeyCanonical(assoc: AssocNode): string | undefined {
     if (!(element instanceof AssocNode)) kept.push(canonical(element));
     else {
       const key = symbolKey(element.key);
-      if (key === undefined || FOREIGN_KEY_OPTIONS.has(key)) kept.push(canonical(element));
+      if (key === undefined || RAILS_FOREIGN_KEY_OPTIONS.has(key)) kept.push(canonical(element));
       else ignoredSeen?.push(`foreign_key: { ${key}: }`);
     }
   }
