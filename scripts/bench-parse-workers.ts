@@ -13,7 +13,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { setFlagsFromString } from "node:v8";
+import { setV8Flags } from "../src/cli/process-setup.js";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 import { instanceOf, parseOutcome } from "../src/engine/adapters/sql/pg-query.js";
 import { pgQueryModule } from "../src/engine/adapters/sql/pg-query-wasm.js";
@@ -54,7 +54,7 @@ async function workerStart(module: WebAssembly.Module): Promise<{ ready: number;
 }
 
 export async function benchParseWorkers(corpus: string, rounds = Number(process.env.MIGGUARD_BENCH_ROUNDS ?? 9)): Promise<string[]> {
-  setFlagsFromString("--liftoff-only"); // as the CLI runs (process-setup.ts)
+  setV8Flags(); // as the CLI runs (process-setup.ts)
   const dirs = readdirSync(corpus).filter((d) => d.startsWith("sql-")).sort();
   const files = dirs.flatMap((d) => sqlFiles(join(corpus, d)));
   const texts = files.map((f) => readFileSync(f, "utf8"));

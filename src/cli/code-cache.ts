@@ -20,8 +20,8 @@ import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { setFlagsFromString } from "node:v8";
 import vm from "node:vm";
+import { setV8Flags } from "./process-setup.js";
 
 /** Set by scripts/bundle.ts: a hash of bundle/cli-code.js, so a cache never outlives the code it was made from. */
 declare const MIGGUARD_CLI_CODE_HASH: string;
@@ -109,7 +109,7 @@ function writeCache(path: string, data: Buffer): void {
 
 export async function main(): Promise<number> {
   // as setUpProcess() does (process-setup.ts), but before the compile: V8 checks a cache against the flags
-  setFlagsFromString("--liftoff-only");
+  setV8Flags();
   const file = fileURLToPath(new URL(`./${CLI_CODE}`, import.meta.url));
   const cache = cachePath();
   const cachedData = readCache(cache);
