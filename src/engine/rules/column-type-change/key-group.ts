@@ -11,6 +11,7 @@ import type { RuleContext } from "../support/rule.js";
 import { nameKey } from "../support/facts.js";
 import { expressionOverColumn } from "../support/sql-text.js";
 import type { KeyDefinition } from "../../repository/constraint-history.js";
+import { ownFate } from "./own-constraint-fate.js";
 
 type AlterColumnType = OperationOf<"alter_column_type">;
 
@@ -68,6 +69,7 @@ export function keyGroup(ctx: RuleContext, root: AlterColumnType, changed: reado
     const keys = ctx.repository.columnKeys(key.table, key.column);
     const primaryKey = keys.own.find((k) => k.definition.kind === "primary_key")?.definition.columns ?? [key.column];
     for (const { name, definition } of keys.referencing) {
+      if (ownFate(ctx, definition.table, name).dropped) continue; // the migration drops the key for good: nothing to keep compatible
       const column = referencingColumn(definition, key.column, primaryKey);
       if (same(definition.table, key.table) && column && same(column, key.column)) continue; // a key from the column to itself
       if (!column) {

@@ -11,7 +11,7 @@ import type { RuleContext } from "../support/rule.js";
 import { nameKey } from "../support/facts.js";
 import { ident, sqlString } from "../support/fix.js";
 import { indexOverColumn } from "../support/sql-text.js";
-import { definedKeys } from "../../repository/constraint-history.js";
+import { ownFate } from "./own-constraint-fate.js";
 
 export interface RebuiltKeys {
   /** the column is part of the PRIMARY KEY: NOT NULL whatever its definition says */
@@ -34,25 +34,6 @@ const serialSequence = (table: string, column: string) => {
   const name = `${table.split(".").pop()}_${column}_seq`;
   return Buffer.byteLength(name) <= 63 ? (table.includes(".") ? `${table.split(".")[0]}.${name}` : name) : undefined;
 };
-
-/**
- * What the migration itself does to the constraint `name` on `table`: `dropped` when it drops it and does not add it
- * back (the swap must not bring it back), `readded` (its ADD CONSTRAINT, NOT VALID) when it adds it again after
- * dropping it or adds it anew: the swap then adds back the migration's own definition, not the history's.
- */
-function ownFate(ctx: RuleContext, table: string, name: string): { dropped: boolean; readded?: string } {
-  let dropped = false;
-  let readded: string | undefined;
-  for (const op of ctx.migration.up) {
-    if (nameKey(op.kind === "drop_constraint" || op.kind === "add_constraint" ? op.table : "") !== nameKey(table)) continue;
-    if (op.kind === "drop_constraint" && op.name && nameKey(op.name) === nameKey(name)) [dropped, readded] = [true, undefined];
-    else if (op.kind === "add_constraint") {
-      const added = definedKeys(op.text).find((k) => nameKey(k.name) === nameKey(name));
-      if (added?.definition.notValidSql) [dropped, readded] = [false, added.definition.notValidSql];
-    }
-  }
-  return { dropped, readded };
-}
 
 export function rebuiltKeys(ctx: RuleContext, table: string, column: string, tmp: string, newType: string): RebuiltKeys {
   const keys = ctx.repository.columnKeys(table, column);
