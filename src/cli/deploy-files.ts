@@ -9,9 +9,9 @@
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SourceFile } from "../engine/model.js";
-import { deployPaths, isGoSourcePath, isNotDeployFolder } from "../engine/deploy/deploy-paths.js";
+import { deployPaths, isGoSourcePath, isNodeSourcePath, isNotDeployFolder } from "../engine/deploy/deploy-paths.js";
 import { importsGoMigrator, migratingGoModules } from "../engine/deploy/self-migrating.js";
-import { nodeEntryPaths } from "../engine/deploy/node-scripts.js";
+import { migratingNodeProjects, nodeEntryPaths } from "../engine/deploy/node-scripts.js";
 import { isWithin } from "../engine/repository/fact-paths.js";
 import { displayPath } from "./collect-files.js";
 import { repositoryRootAbove } from "./walk-files.js";
@@ -45,6 +45,8 @@ function walk(root: string, dir: string, depth: number, out: string[], maxDepth:
 
 /** a module's Go files read for their imports, at most (a large module's bootstrap code sits near its root) */
 const MAX_GO_FILES = 400;
+/** a Node project's code files read for what its start files import, at most */
+const MAX_NODE_FILES = 400;
 
 function readFile(root: string, path: string, cwd: string, maxBytes: number): SourceFile | undefined {
   const absolute = join(root, path);
@@ -78,9 +80,14 @@ export function readDeployFiles(cwd: string, maxBytes: number): SourceFile[] {
       if (file && importsGoMigrator(file.content)) byPath.set(path, file);
     }
   }
-  // a Node project's start files, as package.json names them (`main`, `node dist/server.js` from src/server.ts)
+  // a Node project's start files, as package.json names them (`main`, `node dist/server.js` from src/server.ts), and
+  // when it depends on a migrator (knex, umzug, TypeORM, drizzle), the code its start files import (shallowest first)
   const listed = new Set(listing);
-  for (const path of nodeEntryPaths([...byPath].map(([path, file]) => ({ path, content: file.content })))) {
+  const read = [...byPath].map(([path, file]) => ({ path, content: file.content }));
+  const projects = migratingNodeProjects(read);
+  const depth = (p: string) => p.split("/").length;
+  const code = listing.filter((p) => isNodeSourcePath(p) && projects.some((d) => isWithin(d, p))).sort((a, b) => depth(a) - depth(b)).slice(0, MAX_NODE_FILES);
+  for (const path of [...nodeEntryPaths(read), ...code]) {
     if (!listed.has(path) || byPath.has(path)) continue;
     const file = readFile(root, path, cwd, maxBytes);
     if (file) byPath.set(path, file);

@@ -2,7 +2,7 @@
  * `migguard lint` on a Node app whose start code runs knex's `migrate.latest()` before `app.listen()`, in the file
  * that package.json's start script runs (`node dist/server.js`, built from src/boot/server.ts, a name the deploy
  * walk does not know): the index built without CONCURRENTLY is a note naming the call's line; a migration moved
- * into the listen callback keeps the error.
+ * into the listen callback keeps the error. A migration in another module that the start file calls counts too.
  */
 import { run } from "../../src/cli/main.js";
 import { Repo } from "./support/git-repo.js";
@@ -29,5 +29,18 @@ describe("Node start code that migrates before listen, through the CLI", () => {
     expect((await run(["lint", MIGRATION], { cwd: repo.root })).output).toContain("deploy: read as offline: src/boot/server.ts:7: the application runs its knex migrations (migrate.latest()) before the server listens");
     repo.write({ "src/boot/server.ts": server("app.listen(3000, async () => {\n  await db.migrate.latest();\n});") }).commit("migrate after listening");
     expect(await indexFinding(repo)).toMatchObject({ severity: "error" });
+  });
+  it("lint: src/index.ts awaits runMigrations() from src/db/migrate.ts (drizzle's migrator) before listen: a note naming the migrate call's line", async () => {
+    const repo = new Repo()
+      .write({
+        ...app,
+        "package.json": `${JSON.stringify({ name: "app", type: "module", scripts: { start: "node dist/index.js" }, dependencies: { "drizzle-orm": "^0.44.0", hono: "^4.0.0" } }, null, 2)}\n`,
+        "src/boot/server.ts": "export {};\n",
+        "src/index.ts": "import { runMigrations } from './db/migrate.js';\nimport { app } from './app.js';\n\nawait runMigrations();\napp.listen(8080);\n",
+        "src/db/migrate.ts": "import { migrate } from 'drizzle-orm/node-postgres/migrator';\nimport { db } from './client.js';\n\nexport async function runMigrations() {\n  await migrate(db, { migrationsFolder: 'drizzle' });\n}\n",
+      })
+      .commit("app");
+    expect(await indexFinding(repo)).toMatchObject({ severity: "info", message: expect.stringContaining("Offline deploy (src/db/migrate.ts:5 runs the migrations") });
+    expect((await run(["lint", MIGRATION], { cwd: repo.root })).output).toContain("called from src/index.ts:4) before the server listens");
   });
 });

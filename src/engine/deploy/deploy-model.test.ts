@@ -282,6 +282,21 @@ describe("Node start code that migrates before listen (Babel's parser)", () => {
     expect(decideDeploy(auto, node({ "src/server.ts": drizzle }))).toMatchObject({ mode: "offline", offline: { path: "src/server.ts", line: 3 } });
   });
 
+  it("follows a call into another module of the project, one import away (uptime-kuma's Database.patch(), a drizzle migrate module)", () => {
+    const database = "class Database {\n  static async connect() {}\n\n  static async patch() {\n    await this.knex.migrate.latest({ directory: 'db/migrations' });\n  }\n}\n\nmodule.exports = Database;\n";
+    const main = "const Database = require('./database');\n\nasync function initDatabase() {\n  await Database.connect();\n  await Database.patch();\n}\n\n(async () => {\n  await initDatabase();\n  server.listen(3001);\n})();\n";
+    const kuma = node({ "src/server.ts": "", "server/server.js": main, "server/database.js": database });
+    const decision = decideDeploy(auto, kuma);
+    expect(decision).toMatchObject({ mode: "offline", offline: { path: "server/database.js", line: 5 } });
+    expect(deployNote(decision)).toContain("server/database.js:5: the application runs its knex migrations (migrate.latest(), called from server/server.js:5) before the server listens");
+    const migrateModule = "import { migrate } from 'drizzle-orm/node-postgres/migrator';\nimport { db } from './client.js';\n\nexport async function runMigrations() {\n  await migrate(db, { migrationsFolder: 'drizzle' });\n}\n";
+    const index = "import { runMigrations } from './db/migrate.js';\nimport { app } from './app.js';\n\nawait runMigrations();\napp.listen(8080);\n";
+    expect(decideDeploy(auto, node({ "src/server.ts": "", "src/index.ts": index, "src/db/migrate.ts": migrateModule }))).toMatchObject({ mode: "offline", offline: { path: "src/db/migrate.ts", line: 5 } });
+    // the module's other functions, or the call after listen, do not count
+    expect(decideDeploy(auto, node({ "src/server.ts": "", "src/index.ts": index.replace("runMigrations", "seed").replace("runMigrations", "seed"), "src/db/migrate.ts": migrateModule })).mode).toBe("online");
+    expect(decideDeploy(auto, node({ "src/server.ts": "", "src/index.ts": index.replace("await runMigrations();\napp.listen(8080);", "app.listen(8080);\nawait runMigrations();"), "src/db/migrate.ts": migrateModule })).mode).toBe("online");
+  });
+
   it("stays online when the migration runs after listen, in the listen callback, in a comment, or the app is not a container", () => {
     const after = server.replace("  await db.migrate.latest();\n  app.listen(3000);", "  app.listen(3000);\n  await db.migrate.latest();");
     expect(decideDeploy(auto, node({ "src/server.ts": after })).mode).toBe("online");

@@ -66,8 +66,8 @@ export const isRustStartPath = (path: string): boolean => /^(?:[\w-]*migrat[\w-]
 export const isJvmBuildPath = (path: string): boolean => ["pom.xml", "build.gradle", "build.gradle.kts"].includes(baseOf(path));
 /** Spring Boot's application config (`src/main/resources/application.yml`, `application-prod.properties`) */
 export const isSpringConfigPath = (path: string): boolean => /(?:^|\/)resources\/application(?:-[\w.-]+)?\.(?:properties|ya?ml)$/.test(path);
-/** a JavaScript or TypeScript source file (declaration files left out) */
-export const isNodeSourcePath = (path: string): boolean => /\.(?:[cm]?[jt]s|[jt]sx)$/.test(path) && !/\.d\.[cm]?ts$/.test(path) && !NOT_DEPLOY.test(path);
+/** a JavaScript or TypeScript source file (declaration files and tests left out) */
+export const isNodeSourcePath = (path: string): boolean => /\.(?:[cm]?[jt]s|[jt]sx)$/.test(path) && !/\.(?:d|test|spec)\.[cm]?[jt]sx?$/.test(path) && !NOT_DEPLOY.test(path);
 /**
  * A Node server's start file by its conventional name, at the root or one folder down, or in their src/
  * (`src/server.ts`, `backend/src/main.ts`); the CLI also reads the files package.json's `main` and start script run.

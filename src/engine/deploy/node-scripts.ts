@@ -145,3 +145,12 @@ export function nodeEntryPaths(files: readonly SourceFile[]): string[] {
   }
   return [...out];
 }
+
+/** packages whose migrations an application can run from its own start code (node-start.ts) */
+const NODE_MIGRATORS = ["knex", "umzug", "typeorm", "drizzle-orm", "sequelize"];
+
+/** The folders of the Node projects whose package.json depends on one of them (their code is read for the start). */
+export const migratingNodeProjects = (files: readonly SourceFile[]): string[] =>
+  nodeManifests(files)
+    .filter((m) => NODE_MIGRATORS.some((d) => m.dependencies.has(d)))
+    .map((m) => dirOf(m.path));

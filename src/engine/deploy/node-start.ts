@@ -21,8 +21,12 @@ interface AstNode {
 type Migrator = "knex" | "umzug" | "TypeORM" | "drizzle";
 
 export interface StartMigration {
+  /** the file of the migration call, when it is not the start file (another module's function the start code calls) */
+  path?: string;
   /** 1-based line of the migration call */
   line: number;
+  /** where the start file calls that function */
+  calledAt?: { path: string; line: number };
   migrator: Migrator;
   /** the call as a reader knows it (`migrate.latest()`) */
   call: string;
@@ -207,8 +211,79 @@ export function shellCommands(file: SourceFile): string[] {
   return out;
 }
 
-/** The migration this file's code runs before its server listens, if any. */
-export function startMigration(file: SourceFile): StartMigration | undefined {
+const within = (node: AstNode, fn: AstNode, parent: Map<AstNode, AstNode>): boolean => {
+  for (let up = parent.get(node); up; up = parent.get(up)) if (up === fn) return true;
+  return false;
+};
+
+/**
+ * A migration call inside the function or method named `called` in `file`, or in a function of the same file it
+ * calls (uptime-kuma's `Database.patch()` runs `knex.migrate.latest()`).
+ */
+function migrationIn(file: SourceFile, called: string, depth = 2): (StartMigration & { path: string }) | undefined {
+  const tree = parsed(file);
+  if (!tree) return undefined;
+  const imports = importsOf(tree.nodes);
+  const calls = tree.nodes.filter(isCall);
+  for (const fn of tree.nodes.filter((n) => FUNCTION_TYPES.has(n.type) && functionName(n, tree.parent) === called)) {
+    const inside = calls.filter((c) => within(c, fn, tree.parent));
+    for (const call of inside) {
+      const migration = migratorOf(call, imports);
+      if (migration) return { path: file.path, line: call.loc?.start.line ?? 1, ...migration };
+    }
+    if (depth > 1)
+      for (const call of inside) {
+        const next = name(call.callee) ?? calledProperty(call);
+        const found = next && next !== called ? migrationIn(file, next, depth - 1) : undefined;
+        if (found) return found;
+      }
+  }
+  return undefined;
+}
+
+/** `a/b/../c` as `a/c` */
+function normalize(path: string): string {
+  const out: string[] = [];
+  for (const part of path.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === ".." && out.length > 0 && out[out.length - 1] !== "..") out.pop();
+    else out.push(part);
+  }
+  return out.join("/");
+}
+
+/** The file a relative import names, among the files given (`./database`, `../db/migrate.js` for a .ts file). */
+function resolveImport(from: string, specifier: string, files: ReadonlyMap<string, SourceFile>): SourceFile | undefined {
+  if (!specifier.startsWith(".")) return undefined;
+  const base = normalize(`${from.includes("/") ? from.slice(0, from.lastIndexOf("/")) : "."}/${specifier}`);
+  const stem = base.replace(/\.[cm]?js$/, "");
+  for (const candidate of [base, ...[".ts", ".js", ".mts", ".mjs", ".cts", ".cjs", ".tsx", "/index.ts", "/index.js"].map((ext) => `${stem}${ext}`)]) {
+    const file = files.get(candidate);
+    if (file) return file;
+  }
+  return undefined;
+}
+
+/** A call of a function or method that another file of the project exports and that migrates there. */
+function importedMigration(call: AstNode, imports: Map<string, Set<string>>, from: string, files: ReadonlyMap<string, SourceFile>): (StartMigration & { path: string }) | undefined {
+  // `runMigrations()` bound by an import, or `Database.patch()` on a module's default export or namespace
+  const local = name(call.callee) ?? (isMember(call.callee) ? name(call.callee.object) : undefined);
+  const called = name(call.callee) ?? calledProperty(call);
+  if (!local || !called) return undefined;
+  for (const [source, names] of imports) {
+    if (!names.has(local)) continue;
+    const target = resolveImport(from, source, files);
+    const found = target && target.path !== from ? migrationIn(target, called) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The migration this file's code runs before its server listens, if any: a migration call in the file, or a call of
+ * a function that another file (`files`, by path) exports and that migrates there, one import away.
+ */
+export function startMigration(file: SourceFile, files: readonly SourceFile[] = []): StartMigration | undefined {
   const tree = parsed(file);
   if (!tree) return undefined;
   const { nodes, parent } = tree;
@@ -216,10 +291,14 @@ export function startMigration(file: SourceFile): StartMigration | undefined {
   const listens = calls.filter((c) => calledProperty(c) === "listen");
   if (listens.length === 0) return undefined;
   const imports = importsOf(nodes);
+  const byPath = new Map(files.map((f) => [f.path, f]));
   for (const call of calls) {
     const migration = migratorOf(call, imports);
-    if (!migration) continue;
-    if (listens.some((listen) => runsBefore(call, listen, calls, parent))) return { line: call.loc?.start.line ?? 1, ...migration };
+    const imported = migration ? undefined : importedMigration(call, imports, file.path, byPath);
+    if (!migration && !imported) continue;
+    if (!listens.some((listen) => runsBefore(call, listen, calls, parent))) continue;
+    const line = call.loc?.start.line ?? 1;
+    return migration ? { line, ...migration } : { ...imported!, calledAt: { path: file.path, line } };
   }
   return undefined;
 }

@@ -16,8 +16,9 @@
 import type { SourceFile } from "../model.js";
 import { baseOf, dirOf } from "../paths.js";
 import type { DeployEvidence } from "./deploy-model.js";
-import { isComposePath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isJvmBuildPath, isNodeSourcePath, isRustStartPath, isSpringConfigPath } from "./deploy-paths.js";
+import { isComposePath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isJvmBuildPath, isNodeSourcePath, isNodeStartPath, isRustStartPath, isSpringConfigPath } from "./deploy-paths.js";
 import { goImports } from "./go-imports.js";
+import { nodeEntryPaths } from "./node-scripts.js";
 import { deployJavaScript, deployYaml } from "./deploy-readers.js";
 
 const lineAt = (text: string, offset: number) => text.slice(0, offset).split("\n").length;
@@ -106,10 +107,15 @@ function springApp(files: readonly SourceFile[]): DeployEvidence | undefined {
 
 /** Node: start code that runs knex / umzug / TypeORM / drizzle migrations before the server listens (node-start.ts). */
 function nodeApp(files: readonly SourceFile[]): DeployEvidence | undefined {
-  for (const file of files) {
-    if (!isNodeSourcePath(file.path) || isDevelopmentPath(file.path)) continue;
-    const migration = deployJavaScript().startMigration(file);
-    if (migration) return { path: file.path, line: migration.line, what: `the application runs its ${migration.migrator} migrations (${migration.call}) before the server listens` };
+  // start files: named like one, or what package.json's main and scripts run
+  const entries = new Set(nodeEntryPaths(files));
+  const sources = files.filter((f) => isNodeSourcePath(f.path));
+  for (const file of sources) {
+    if (!(isNodeStartPath(file.path) || entries.has(file.path)) || isDevelopmentPath(file.path)) continue;
+    const migration = deployJavaScript().startMigration(file, sources);
+    if (!migration) continue;
+    const caller = migration.calledAt ? `, called from ${migration.calledAt.path}:${migration.calledAt.line}` : "";
+    return { path: migration.path ?? file.path, line: migration.line, what: `the application runs its ${migration.migrator} migrations (${migration.call}${caller}) before the server listens` };
   }
   return undefined;
 }
