@@ -61,6 +61,31 @@ describe("review: an added migration guarded by an existence check, decided on t
   });
 });
 
+describe("review: a SQL statement's own IF NOT EXISTS, decided on the base dump", () => {
+  const dump = (index: boolean) =>
+    `CREATE TABLE public.users (\n    id bigint NOT NULL,\n    email text\n);\n\n${index ? "CREATE INDEX index_users_on_email ON public.users USING btree (email);\n\n" : ""}INSERT INTO public.schema_migrations (version) VALUES\n    ('20240101000000');\n`;
+  const migration = "db/migrations/20240201000000_index_users_email.sql";
+  /** dbmate: main holds db/schema.sql with or without the index; the branch adds a migration that builds it IF NOT EXISTS */
+  function indexAgain(baseHasIndex: boolean): Repo {
+    const repo = new Repo().write({ "db/migrations/20240101000000_create_users.sql": "-- migrate:up\nCREATE TABLE users (id bigint NOT NULL, email text);\n\n-- migrate:down\nDROP TABLE users;\n", "db/schema.sql": dump(baseHasIndex) }).commit("base");
+    repo.git("checkout", "-q", "-b", "feature");
+    return repo.write({ [migration]: "-- migrate:up\nCREATE INDEX IF NOT EXISTS index_users_on_email ON users (email);\n\n-- migrate:down\nDROP INDEX IF EXISTS index_users_on_email;\n" }).commit("index");
+  }
+
+  it("the base db/schema.sql already has the index: index-without-concurrently is a note, its fix to change nothing", async () => {
+    const found = (await reviewJson(indexAgain(true))).findings.filter((f) => f.path === migration && f.rule === "index-without-concurrently");
+    expect(found.map((f) => f.severity)).toEqual(["info"]);
+    expect(found[0].message).toContain("It runs only if index_users_on_email does not exist yet (`CREATE INDEX IF NOT EXISTS`), and the base branch's schema has it (db/schema.sql:6): nothing runs in production");
+    expect(found[0].fix).toBe("-- nothing to change: the base branch's schema (db/schema.sql:6) already has index_users_on_email, so `CREATE INDEX IF NOT EXISTS` makes production skip this; keep the clause as it is");
+  });
+
+  it("the base dump has no such index: the build runs, the finding keeps its severity (a warning: the table is young) and its fix", async () => {
+    const found = (await reviewJson(indexAgain(false))).findings.filter((f) => f.path === migration && f.rule === "index-without-concurrently");
+    expect(found.map((f) => f.severity)).toEqual(["warning"]);
+    expect(found[0].fix).toContain("CONCURRENTLY");
+  });
+});
+
 describe("lint: no base branch, so the guard is not decided", () => {
   it("the repository's own schema.rb has the column, yet the findings stay: that dump already includes this migration", async () => {
     const repo = addMigration(true);

@@ -12,6 +12,7 @@
 import type { ExistenceGuard, Migration, Operation, ReportedFinding } from "../../model.js";
 import { nameKey } from "../../rules/support/facts.js";
 import type { DumpObjects } from "./dump-objects.js";
+import { checkedObject, sqlClauseGuards } from "./sql-clause-guards.js";
 
 /** What the base dump says of a check: whether it holds, and the dump line that shows it (the table's or the object's). */
 export interface CheckOnBase {
@@ -65,6 +66,8 @@ export interface SkippedOnBase {
   guard: ExistenceGuard;
   onBase: CheckOnBase;
   dump: DumpObjects;
+  /** the check is the statement's own `IF [NOT] EXISTS` (sql-clause-guards.ts) */
+  clause: boolean;
 }
 
 /** Tables whose existence, columns, indexes or keys an operation may change; "*" when it may change any. */
@@ -106,9 +109,10 @@ export function skippedOnBase(migrations: readonly Migration[], dumpOf: (migrati
   const skipped = new Map<Operation, SkippedOnBase>();
   const touched = new Set<string>();
   for (const migration of migrations) {
-    const dump = migration.up.some((op) => op.guards?.length) ? dumpOf(migration) : undefined;
+    const guards = new Map(migration.up.map((op) => [op, { recorded: op.guards ?? [], clause: sqlClauseGuards(op, migration) }] as const));
+    const dump = [...guards.values()].some((g) => g.recorded.length + g.clause.length > 0) ? dumpOf(migration) : undefined;
     for (const op of migration.up) {
-      const stop = dump && decide(op, dump, touched);
+      const stop = dump && decide(guards.get(op)!, dump, touched);
       if (stop) skipped.set(op, stop);
       else for (const table of existenceTouched(op)) touched.add(table === "*" ? "*" : nameKey(table));
     }
@@ -116,11 +120,12 @@ export function skippedOnBase(migrations: readonly Migration[], dumpOf: (migrati
   return skipped;
 }
 
-function decide(op: Operation, dump: DumpObjects, touched: ReadonlySet<string>): SkippedOnBase | undefined {
-  for (const guard of op.guards ?? []) {
+function decide(guards: { recorded: readonly ExistenceGuard[]; clause: readonly ExistenceGuard[] }, dump: DumpObjects, touched: ReadonlySet<string>): SkippedOnBase | undefined {
+  const all = [...guards.recorded.map((guard) => ({ guard, clause: false })), ...guards.clause.map((guard) => ({ guard, clause: true }))];
+  for (const { guard, clause } of all) {
     if (touched.has("*") || guardTables(guard).some((t) => touched.has(t))) continue;
     const onBase = checkOnBase(guard, dump);
-    if (onBase && onBase.holds !== (guard.runsWhen === "exists")) return { guard, onBase, dump };
+    if (onBase && onBase.holds !== (guard.runsWhen === "exists")) return { guard, onBase, dump, clause };
   }
   return undefined;
 }
@@ -129,6 +134,8 @@ const whereOnBase = ({ onBase, dump }: SkippedOnBase) => (onBase.line !== undefi
 
 /** Why the finding's statement does nothing in production, as a sentence for its message. */
 function skippedReason(skipped: SkippedOnBase): string {
+  if (skipped.clause)
+    return `It runs only if ${checkedObject(skipped.guard)} ${skipped.guard.runsWhen === "missing" ? "does not exist yet" : "exists"} (\`${skipped.guard.text}\`), and the base branch's schema ${skipped.onBase.holds ? "has it" : "has no such object"} (${whereOnBase(skipped)}): nothing runs in production, where the base schema is what the servers have.`;
   return `It is guarded by \`${skipped.guard.text}\`, which is ${skipped.onBase.holds} on the base branch's schema (${whereOnBase(skipped)}): nothing runs in production, where the base schema is what the servers have.`;
 }
 
@@ -139,6 +146,8 @@ function skippedReason(skipped: SkippedOnBase): string {
  */
 function skippedFix(skipped: SkippedOnBase, migration: Migration): string {
   const comment = migration.framework === "sql" ? "--" : "#";
+  if (skipped.clause)
+    return `${comment} nothing to change: the base branch's schema (${whereOnBase(skipped)}) ${skipped.onBase.holds ? "already has" : "has no"} ${checkedObject(skipped.guard)}, so \`${skipped.guard.text}\` makes production skip this; keep the clause as it is`;
   return `${comment} nothing to change: \`${skipped.guard.text}\` is ${skipped.onBase.holds} on the base branch's schema (${whereOnBase(skipped)}), so production skips this; keep the check as it is`;
 }
 
