@@ -152,3 +152,32 @@ it("an integer key to bigint alone: the columns that reference it, and those tha
     await session.release();
   }
 }, 60_000);
+
+it("keys whose defaults the migrations do not show (tables made outside them): the swap carries the catalog's default and sequence to the new column", async () => {
+  const c: InvalidRuleCase = {
+    framework: "sql",
+    name: "defaults read from the catalog",
+    path: "db/migrations/002_key_types.sql",
+    schema:
+      "CREATE TABLE tokens (id serial PRIMARY KEY, label text);\nCREATE TABLE sessions (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), label text);\n" +
+      "INSERT INTO tokens (label) VALUES ('a'), ('b');\nINSERT INTO sessions (label) VALUES ('a');",
+    code: "ALTER TABLE tokens ALTER COLUMN id TYPE bigint;\nALTER TABLE sessions ALTER COLUMN id TYPE text;",
+    lines: [1, 2],
+  };
+  const session = await executor.open(DEFAULT_LIMITS);
+  try {
+    await applyFixes(session, c, "INSERT INTO tokens (label) VALUES ('c');\nINSERT INTO sessions (label) VALUES ('b');");
+    expect(await typeOf(session, "tokens", "id")).toBe("bigint");
+    expect(await typeOf(session, "sessions", "id")).toBe("text");
+    // the sequence moved to the new column, widened to bigint: numbering goes on, past integer's range too
+    expect(await session.query("INSERT INTO tokens (label) VALUES ('d') RETURNING id::int AS id")).toEqual([{ id: 4 }]);
+    await session.query("SELECT setval('tokens_id_seq', 3000000000)");
+    expect(await session.query("INSERT INTO tokens (label) VALUES ('e') RETURNING id::text AS id")).toEqual([{ id: "3000000001" }]);
+    // gen_random_uuid() came along, converted to text as ALTER TYPE converts a default
+    const [row] = await session.query("INSERT INTO sessions (label) VALUES ('c') RETURNING id");
+    expect(String(row.id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(await session.query("SELECT count(*)::int AS n FROM sessions")).toEqual([{ n: 3 }]);
+  } finally {
+    await session.release();
+  }
+}, 60_000);

@@ -101,6 +101,20 @@ def upgrade():
     op.execute("""
     DROP TRIGGER abstract_field_values_sync_data_new ON event_abstracts.abstract_field_values;
     DROP FUNCTION event_abstracts.abstract_field_values_sync_data_new();
+    -- data's default and sequence, if any (the migrations do not show them), given to data_new before DROP COLUMN takes them
+    DO $$
+    DECLARE
+      old_default text := (SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+                           WHERE d.adrelid = 'event_abstracts.abstract_field_values'::regclass AND a.attname = 'data');
+      owned text := pg_get_serial_sequence('event_abstracts.abstract_field_values', 'data');
+    BEGIN
+      IF owned IS NOT NULL AND old_default IS NOT NULL THEN
+        EXECUTE format('ALTER SEQUENCE %s OWNED BY %s.%I', owned, 'event_abstracts.abstract_field_values', 'data_new');
+      END IF;
+      IF old_default IS NOT NULL THEN
+        EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET DEFAULT (%s)::jsonb', 'event_abstracts.abstract_field_values', 'data_new', old_default);
+      END IF;
+    END $$;
     ALTER TABLE event_abstracts.abstract_field_values DROP COLUMN data;
     ALTER TABLE event_abstracts.abstract_field_values RENAME COLUMN data_new TO data;
     """)

@@ -19,6 +19,7 @@ import { alembicBatchedFill, djangoBatchedFillFunction, railsBatchedFill, sqlBat
 import { columnSyncSql, dropColumnSyncSql } from "../support/column-sync.js";
 import { railsType } from "../support/rails-fix.js";
 import { rebuiltKeys, type RebuiltKeys } from "./rebuilt-keys.js";
+import { catalogDefaultSql } from "./catalog-default.js";
 
 type AlterColumnType = OperationOf<"alter_column_type">;
 
@@ -57,6 +58,10 @@ function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
   // the trigger reads the row through a subquery named like the table, so the USING reads NEW as written (col or table.col)
   const convertNew = op.using ? `(SELECT ${converted} FROM (SELECT NEW.*) AS ${ident(base)})` : `NEW.${c}`;
   const check = derivedName(op.table, [tmp], "not_null");
+  // a default the migrations do not show (a table made outside them, a key the framework declares): read from the
+  // catalog in the swap. Django keeps none in the database; its auto fields get their numbering in identityAfter.
+  const defaultUnknown =
+    !ownDefault && !definition?.default && !definition?.serial && !definition?.generated && ctx.framework !== "django" && (!definition || (definition.primaryKey && ctx.framework !== "sql"));
   const sync = { table: op.table, from: op.column, to: tmp, convert: convertNew, postgresVersion: ctx.postgresVersion };
   return {
     tmp,
@@ -67,6 +72,7 @@ function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
     before: [
       ...(notNull ? [`ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(check)};`, `ALTER TABLE ${t} ALTER COLUMN ${n} SET NOT NULL;`, `ALTER TABLE ${t} DROP CONSTRAINT ${ident(check)};`] : []),
       ...dropColumnSyncSql(sync).split("\n"),
+      ...(defaultUnknown ? [catalogDefaultSql(op.table, op.column, tmp, op.type.text)] : []),
     ],
     drop: `ALTER TABLE ${t} DROP COLUMN ${c};`,
     rename: `ALTER TABLE ${t} RENAME COLUMN ${n} TO ${c};`,
