@@ -110,6 +110,17 @@ describe("deploy model", () => {
     expect(deployPaths([".github/workflows/deploy.yaml", ".github/workflows/test.yaml", "Capfile", "docker-compose.demo.yml"])).toEqual(["Capfile", "docker-compose.demo.yml", ".github/workflows/deploy.yaml"]);
   });
 
+  it("leaves out compose services that run the checkout or whose environment says development (openfoodnetwork's compose.yaml)", () => {
+    const ofn = "services:\n  web:\n    build: .\n    volumes:\n      - .:/usr/src/app\n      - gems:/bundles\n    command: >\n      sh -lc 'bundle exec rails db:prepare &&\n              bundle exec rails s -b 0.0.0.0'\n";
+    expect(decideDeploy(auto, [{ path: "compose.yaml", content: ofn }]).mode).toBe("online");
+    const production = ofn.replace("      - .:/usr/src/app\n", "");
+    expect(decideDeploy(auto, [{ path: "compose.yaml", content: production }])).toMatchObject({ mode: "offline", offline: { path: "compose.yaml", line: 6 } });
+    // the long syntax, a mount from the folder above, and the environment
+    expect(decideDeploy(auto, [{ path: "docker/compose.yaml", content: production.replace("      - gems:/bundles\n", "      - type: bind\n        source: ..\n        target: /app\n") }]).mode).toBe("online");
+    expect(decideDeploy(auto, [{ path: "compose.yaml", content: production.replace("    build: .\n", "    build: .\n    environment:\n      - RAILS_ENV=development\n") }]).mode).toBe("online");
+    expect(decideDeploy(auto, [{ path: "compose.yaml", content: production.replace("    build: .\n", "    build: .\n    environment:\n      RAILS_ENV: production\n    volumes:\n      - ./storage:/app/storage\n") }]).mode).toBe("offline");
+  });
+
   it("lets the config decide: deploy: online switches detection off, deploy: offline needs no files", () => {
     expect(decideDeploy({ deploy: "online" }, files())).toEqual({ mode: "online", source: "config" });
     expect(decideDeploy({ deploy: "offline" }, [])).toEqual({ mode: "offline", source: "config" });

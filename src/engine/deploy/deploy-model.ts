@@ -197,7 +197,8 @@ export function offlineEntrypoint(all: readonly SourceFile[]): DeployEvidence | 
   for (const file of files) {
     if (isDockerfilePath(file.path))
       for (const i of dockerInstructions(file.content)) if (i.name === "CMD" || i.name === "ENTRYPOINT") commands.push({ path: file.path, line: i.line, text: execFormAsShell(i.text) });
-    if (isComposePath(file.path)) for (const s of composeServices(file)) if (s.command) commands.push({ path: file.path, line: s.line, text: s.command });
+    // a service that runs the checkout (`.:/app`) or says it is for development migrates for a developer's convenience
+    if (isComposePath(file.path)) for (const s of composeServices(file)) if (s.command && !s.development) commands.push({ path: file.path, line: s.line, text: s.command });
   }
   // a Node project's package scripts, for commands that run them (`npm start`, `yarn migrate`), and the migration
   // commands its Node script files run (umami's scripts/check-db.js runs `prisma migrate deploy`)

@@ -15,6 +15,30 @@ export interface ComposeService {
   line: number;
   /** `deploy.replicas`, or the older `scale` */
   replicas?: number;
+  /** why the service is a development one (it runs the checkout, or its environment says so), if it is */
+  development?: string;
+}
+
+/** a bind mount of the compose file's folder or the one above it: the service runs the checkout, not the image's code */
+const CHECKOUT = /^\.{1,2}\/?$/;
+const ENVIRONMENT_KEYS = new Set(["RAILS_ENV", "RACK_ENV", "NODE_ENV", "APP_ENV", "FLASK_ENV", "MIX_ENV", "DJANGO_ENV", "ENVIRONMENT"]);
+const DEVELOPMENT_VALUE = /^(?:dev|devel|development|local|test)$/i;
+
+/** `environment:` as a map or as a list of `KEY=value` */
+function environmentOf(value: unknown): Array<[string, string]> {
+  if (Array.isArray(value)) return value.filter((e): e is string => typeof e === "string").map((e) => [e.split("=")[0], e.slice(e.indexOf("=") + 1)]);
+  return Object.entries(record(value) ?? {}).map(([k, v]) => [k, String(v)]);
+}
+
+/** The reason a compose service is for development, if one shows: a mount of the checkout, an environment that says so. */
+function developmentSign(service: Record<string, unknown>): string | undefined {
+  const volumes = Array.isArray(service.volumes) ? service.volumes : [];
+  for (const volume of volumes) {
+    const source = typeof volume === "string" ? volume.split(":")[0] : String(record(volume)?.source ?? "");
+    if (CHECKOUT.test(source)) return `it mounts the checkout (${typeof volume === "string" ? volume : source})`;
+  }
+  for (const [key, value] of environmentOf(service.environment)) if (ENVIRONMENT_KEYS.has(key) && DEVELOPMENT_VALUE.test(value.trim())) return `${key}=${value.trim()}`;
+  return undefined;
 }
 
 const record = (value: unknown): Record<string, unknown> | undefined => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
@@ -58,6 +82,7 @@ export function composeServices(file: SourceFile): ComposeService[] {
       command: keys.map((k) => shellLine(service[k])).join(" ").trim(),
       line: keyLine ?? serviceLines.get(name) ?? 1,
       replicas: Number.isFinite(replicas) ? replicas : undefined,
+      development: developmentSign(service),
     });
   }
   return out;
