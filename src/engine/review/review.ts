@@ -201,7 +201,7 @@ function baseDumpReader(dumps: readonly SchemaDumpState[], config: Config, conte
     const file = detectMigrationPath(migration.path, config, contents.head.get(migration.path));
     const state = file && dumps.find((d) => baseContent(d) !== undefined && d.dump.covers(file));
     if (!state) return undefined;
-    if (!read.has(state.dump.path)) read.set(state.dump.path, dumpObjects(state.dump.path, state.dump.format, baseContent(state)!));
+    if (!read.has(state.dump.path)) read.set(state.dump.path, dumpObjects(state.dump.path, state.dump.format, baseContent(state)!, { name: migration.database, version: migration.databaseVersion }));
     return read.get(state.dump.path);
   };
 }

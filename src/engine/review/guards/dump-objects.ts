@@ -3,9 +3,9 @@
  * views. Read from the dump's operations (schema.rb through the Rails adapter, structure.sql through PostgreSQL's
  * parser), so an existence check of a migration (guards-on-base.ts) can be decided against it.
  */
-import { segmentOperations } from "../../adapters/sql/index.js";
+import { segmentOperations, withSqlDialect } from "../../adapters/sql/index.js";
 import { withoutPsqlMetaCommands } from "../../adapters/sql/psql-meta.js";
-import type { Operation } from "../../model.js";
+import type { Database, Operation } from "../../model.js";
 import { schemaRbMigration } from "../../production/schema-rb-model.js";
 import { nameKey } from "../../rules/support/facts.js";
 import type { DumpFormat } from "../classify.js";
@@ -79,7 +79,7 @@ export class DumpObjects {
 }
 
 /** The dump's objects; undefined when it cannot be read (a schema.rb without `ActiveRecord::Schema.define`). */
-export function dumpObjects(path: string, format: DumpFormat, content: string): DumpObjects | undefined {
+export function dumpObjects(path: string, format: DumpFormat, content: string, database?: { name: Database; version?: string }): DumpObjects | undefined {
   let ops: readonly Operation[];
   let complete: boolean;
   let columnLines: ColumnLines | undefined;
@@ -91,7 +91,8 @@ export function dumpObjects(path: string, format: DumpFormat, content: string): 
     columnLines = schemaRbColumnLines(content);
   } else {
     // a statement PostgreSQL's parser rejects costs only itself; psql's `\restrict` lines are no SQL
-    const read = segmentOperations({ text: withoutPsqlMetaCommands(content), transaction: "none" });
+    // a MySQL project's dump is mysqldump's SQL: read with the grammar of the migrations it describes
+    const read = withSqlDialect(database?.name, database?.version, () => segmentOperations({ text: withoutPsqlMetaCommands(content), transaction: "none" }));
     if (read.ops.length === 0) return undefined;
     ops = read.ops;
     complete = read.errors.length === 0 && read.tooComplex.length === 0;

@@ -3,6 +3,7 @@
  * dump cannot decide, and a check on an object the change touched before it.
  */
 import { loadAdapters } from "../../adapters/index.js";
+import { loadMysqlGrammar } from "../../adapters/sql/mysql/mysql-grammar.js";
 import { parseRails } from "../../adapters/rails/test-helpers.js";
 import type { ExistenceGuard } from "../../model.js";
 import { dumpObjects, type DumpObjects } from "./dump-objects.js";
@@ -90,6 +91,18 @@ describe("checkOnBase: structure.sql", () => {
     expect(dump.complete).toBe(false);
     expect(checkOnBase(guard({ predicate: "table_exists?", table: "users" }), dump)?.holds).toBe(true);
     expect(checkOnBase(guard({ predicate: "table_exists?", table: "broken" }), dump)).toBeUndefined();
+  });
+});
+
+describe("checkOnBase: a MySQL project's dump", () => {
+  it("is read with MySQL's grammar, as the migrations it describes", async () => {
+    await loadMysqlGrammar();
+    const mysqldump = "CREATE TABLE `users` (\n  `id` bigint NOT NULL AUTO_INCREMENT,\n  `email` varchar(255) DEFAULT NULL,\n  PRIMARY KEY (`id`),\n  KEY `index_users_on_email` (`email`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;\n";
+    const dump = dumpObjects("db/structure.sql", "structure.sql", mysqldump, { name: "mysql" })!;
+    expect(dump.complete).toBe(true);
+    expect(checkOnBase(guard({ predicate: "column_exists?", table: "users", column: "email" }), dump)?.holds).toBe(true);
+    // PostgreSQL's parser refuses it: nothing missing can be proved from what it read
+    expect(dumpObjects("db/structure.sql", "structure.sql", mysqldump)?.complete ?? false).toBe(false);
   });
 });
 
