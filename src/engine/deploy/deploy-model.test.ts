@@ -127,6 +127,9 @@ describe("deploy model", () => {
   });
 
   it("selects deploy files by path, leaving tests and dependencies out", () => {
+    // Dockerfiles in either case: uptime-kuma's docker/dockerfile runs the server
+    expect(deployPaths(["docker/dockerfile", "docker/base.dockerfile", "dockerfiles.md"])).toEqual(["docker/base.dockerfile", "docker/dockerfile"]);
+    expect(decideDeploy(auto, [{ path: "docker/dockerfile", content: "FROM node:22\nCMD npx prisma migrate deploy && node server.js\n" }])).toMatchObject({ mode: "offline", offline: { path: "docker/dockerfile", line: 2 } });
     expect(deployPaths(["Dockerfile", "docker/entrypoint.sh", "docker/entry.sh", "src/lib/build.sh", "charts/x/Chart.yaml", "tests/Dockerfile", "node_modules/a/Dockerfile", "app/models.py", "Procfile"])).toEqual([
       "Dockerfile",
       "Procfile",

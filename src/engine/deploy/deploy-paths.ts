@@ -20,7 +20,8 @@ export const isNotDeployFolder = (name: string): boolean => NOT_DEPLOY_FOLDER.te
 /** folders that hold Kubernetes manifests and Helm charts */
 const KUBERNETES_DIRS = /(?:^|\/)(?:k8s|kubernetes|kube|helm|charts?|manifests|deploy|deployments?|kustomize|\.k8s)\//;
 
-export const isDockerfilePath = (path: string): boolean => /^(?:Dockerfile(?:\.[\w.-]+)?|[\w.-]+\.Dockerfile|Containerfile)$/.test(baseOf(path));
+/** `Dockerfile`, `Dockerfile.prod`, `web.Dockerfile`, `Containerfile`, in either case (uptime-kuma's docker/dockerfile) */
+export const isDockerfilePath = (path: string): boolean => /^(?:Dockerfile(?:\.[\w.-]+)?|[\w.-]+\.Dockerfile|Containerfile)$/i.test(baseOf(path));
 export const isComposePath = (path: string): boolean => /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/.test(baseOf(path));
 /**
  * entrypoint and start scripts by their conventional names (jumpserver's `jms` included), and any shell script at
