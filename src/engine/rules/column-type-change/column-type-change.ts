@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from "../support/rule.js";
 import type { OperationOf } from "../../model.js";
 import { railsType } from "../support/rails-fix.js";
-import { fixFor, ident, modelName, sym } from "../support/fix.js";
+import { fixFor, ident, sym } from "../support/fix.js";
 import { renderFix } from "../support/fix-steps.js";
 import { swapSteps } from "./swap-steps.js";
 import { keyGroup, keyRoot, type KeyGroup } from "./key-group.js";
