@@ -79,3 +79,16 @@ export function safeToDrop(target: UsageTarget, models: CodeModels | undefined, 
   }
   return undefined;
 }
+
+/**
+ * The removed many-to-many field's reverse accessor, when other relations the code keeps declare the same
+ * related_name (rapidpro's Flow: ten `*_dependencies` fields, all `related_name="dependent_flows"`): the
+ * accessor and the `Model.field`s that keep it. A `self.dependent_flows` in a mixin then reads one of those.
+ */
+export function sharedReverseAccessor(target: UsageTarget, models: CodeModels | undefined): Map<string, string[]> {
+  const accessor = target.reverseAccessor;
+  if (!models || !accessor || target.kind !== "drop_table") return new Map();
+  const sameField = (model: DjangoModel, field: string) => model.className.toLowerCase() === target.ormModel?.toLowerCase() && field === target.ormField;
+  const keepers = models.django.flatMap((m) => m.reverseAccessors.filter((a) => a.name === accessor && !sameField(m, a.field)).map((a) => `${m.className}.${a.field}`));
+  return keepers.length ? new Map([[accessor, keepers]]) : new Map();
+}

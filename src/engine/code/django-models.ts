@@ -16,6 +16,8 @@ export interface DjangoModel {
   abstract: boolean;
   /** fields with a column of their own: name and column */
   fields: Array<{ name: string; column: string }>;
+  /** relation fields that name their reverse accessor (`related_name="dependent_flows"`), many-to-many ones too */
+  reverseAccessors: Array<{ field: string; name: string }>;
 }
 
 /** models.py, or a module of a models/ package: the app is the folder that holds them. */
@@ -81,10 +83,12 @@ function readModel(path: string, appLabel: string, node: PyNode): DjangoModel | 
   const bases = node.childForFieldName("superclasses");
   if (!className || !bases || bases.namedChildren.length === 0) return undefined;
   const body = node.childForFieldName("body");
-  const model: DjangoModel = { path, appLabel, className, abstract: false, fields: [] };
+  const model: DjangoModel = { path, appLabel, className, abstract: false, fields: [], reverseAccessors: [] };
   for (const { name, value } of assignments(body)) {
     const column = fieldColumn(name, value);
     if (column) model.fields.push({ name, column });
+    const accessor = value.type === "call" ? stringValue(keyword(value, "related_name")) : undefined;
+    if (accessor && accessor !== "+" && !accessor.endsWith("+")) model.reverseAccessors.push({ field: name, name: accessor });
   }
   const meta = classDefinitions(body).find((c) => c.childForFieldName("name")?.text === "Meta");
   for (const { name, value } of assignments(meta?.childForFieldName("body") ?? null)) {

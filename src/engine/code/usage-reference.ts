@@ -173,7 +173,9 @@ function pythonReference(target: UsageTarget, file: SourceFile, lines: readonly 
         for (const offset of offsetsOn(file.content, line, word)) {
           const node = root.descendantForIndex(offset);
           if (!node) continue;
-          verdict = worst(verdict, judgePython(node, word, table, model, facts));
+          const judged = judgePython(node, word, table, model, facts);
+          // a name relations the code keeps share, on a receiver whose model the code does not say: theirs as much as this one's
+          verdict = worst(verdict, judged === "unsure" && target.sharedWith?.has(word) ? "generic" : judged);
         }
       out.set(line, verdict);
     }

@@ -24,6 +24,13 @@ export interface UsageTarget {
   ormField?: string;
   /** words searched in the code for it */
   identifiers: string[];
+  /** a removed many-to-many field's reverse accessor (`related_name`), one of the identifiers */
+  reverseAccessor?: string;
+  /**
+   * identifiers that relations the code keeps name too (the related_name other fields declare as well): a use
+   * on a receiver whose model the code does not say is no evidence for this one (set by the review from the code)
+   */
+  sharedWith?: ReadonlyMap<string, readonly string[]>;
   /** `users.phone_number` / `users`, for messages */
   label: string;
 }
@@ -88,6 +95,7 @@ export function usageTargets(migrations: readonly Migration[], change: ChangePla
               // a many-to-many RemoveField drops the field's join table while its model stays: code reaches that table
               // through the field (and its reverse accessor), so those are its uses, not the owning model's name
               identifiers: op.ormField ? joinTableIdentifiers(table, op.ormField, op.ormFieldDef) : tableIdentifiers(table, migration.framework, op.ormModel, true),
+              ...(op.ormField && relatedName(op.ormFieldDef).length ? { reverseAccessor: relatedName(op.ormFieldDef)[0] } : {}),
               label: unqualified(table),
             });
           return;

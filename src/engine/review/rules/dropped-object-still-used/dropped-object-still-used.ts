@@ -1,5 +1,5 @@
 import { fixFor, modelName, sym } from "../../../rules/support/fix.js";
-import { safeToDrop } from "../../../code/code-models.js";
+import { safeToDrop, sharedReverseAccessor } from "../../../code/code-models.js";
 import type { Usage } from "../../../code/usage-search.js";
 import { changedTargets, type UsageTarget } from "../../../code/usage-targets.js";
 import type { Reference } from "../../../code/usage-reference.js";
@@ -90,7 +90,9 @@ export default defineReviewRule({
   },
   check(ctx) {
     if (!ctx.usages) return; // no application code was given: nothing to search
-    for (const target of changedTargets(ctx.migrations, ctx.change)) {
+    for (const changed of changedTargets(ctx.migrations, ctx.change)) {
+      const sharedWith = sharedReverseAccessor(changed, ctx.models);
+      const target: UsageTarget = sharedWith.size ? { ...changed, sharedWith } : changed;
       const changedPaths = new Set(ctx.changes.filter((c) => c.status !== "removed").map((c) => c.path));
       const verdict = safeToDrop(target, ctx.models, changedPaths);
       const excluded = new Set((verdict?.declarations ?? []).map((d) => `${d.path}:${d.line}`));
@@ -126,7 +128,10 @@ export default defineReviewRule({
       }
       if (refers.length === 0 && unsure.length === 0 && generic.length > 0) {
         // a name every other table and library uses, nowhere near the table: no evidence, but worth a look
-        reportDoubtful(generic, "info", (shown) => `${target.identifiers.join(" / ")} is a name many tables and libraries use, and application code names it only where nothing ties it to ${target.table} (no mention of the table or its model near it): ${shown}`);
+        const [accessor, keepers] = [...sharedWith][0] ?? [];
+        if (accessor && keepers && generic.every((u) => u.text.includes(accessor)))
+          reportDoubtful(generic, "info", (shown) => `${accessor} is also the reverse accessor of ${keepers.slice(0, IN_MESSAGE).join(", ")}${keepers.length > IN_MESSAGE ? ` and ${keepers.length - IN_MESSAGE} more` : ""}, which stay, and application code names it only on a receiver whose model it does not say, which may be any of them: ${shown}`);
+        else reportDoubtful(generic, "info", (shown) => `${target.identifiers.join(" / ")} is a name many tables and libraries use, and application code names it only where nothing ties it to ${target.table} (no mention of the table or its model near it): ${shown}`);
         continue;
       }
       const usages = refers;
