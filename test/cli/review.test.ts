@@ -129,7 +129,7 @@ describe("what counts as the change", () => {
     const repo = railsApp();
     repo.write({ "db/migrate/20240201000000_add_locale.rb": rails("AddLocale", "add_column :users, :locale, :string"), "db/schema.rb": schemaRb("2024_02_01_000000") }).commit("locale");
     repo.git("checkout", "-q", "main");
-    repo.write({ "db/migrate/20240301000000_add_name.rb": rails("AddName", "add_column :users, :name, :string"), "db/schema.rb": schemaRb("2024_03_01_000000") }).commit("name");
+    repo.write({ "db/migrate/20240301000000_add_name.rb": rails("AddName", 'add_column :users, :name, :string\n    execute "UPDATE users SET name = \'\'"'), "db/schema.rb": schemaRb("2024_03_01_000000") }).commit("name");
     repo.git("checkout", "-q", "feature");
     const { body } = await reviewJson(repo);
     const order = body.findings.find((f) => f.rule === "migration-version-order");
@@ -182,9 +182,9 @@ describe("what counts as the change", () => {
     // none of the 16 touches users: the order makes no difference, a note
     expect(await order()).toMatchObject({ path: "db/migrate/20240115000000_add_locale.rb", severity: "info" });
     expect((await order())!.message).toContain("so the order makes no difference here");
-    // the 17th newer one does: a warning naming the table
+    // the 17th newer one does (it writes the rows of users): a warning naming the table
     repo.git("checkout", "-q", "main");
-    repo.write({ "db/migrate/20240220000000_add_name.rb": rails("AddName", "add_column :users, :name, :string") }).commit("name");
+    repo.write({ "db/migrate/20240220000000_add_name.rb": rails("AddName", 'add_column :users, :name, :string\n    execute "UPDATE users SET name = \'\'"') }).commit("name");
     repo.git("checkout", "-q", "feature");
     expect(await order()).toMatchObject({ severity: "warning", message: expect.stringContaining("Both touch users") });
   });

@@ -72,7 +72,8 @@ export function touchedTables(migration: Migration): Set<string> | undefined {
 /**
  * What an operation touches in one table: every column (`"*"`: the table itself is created, dropped, renamed, its
  * rows written, or what is touched is not known), or some columns; `appends` when it adds a column (two
- * migrations that add columns to one table leave them in a different order in old and fresh databases).
+ * migrations that add columns to one table leave them in a different physical order in old and fresh databases,
+ * which only `SELECT *` and a schema dump's column order see).
  */
 interface Footprint {
   table: string;
@@ -82,6 +83,28 @@ interface Footprint {
   reads?: boolean;
   /** only indexed: an index reads its columns' values, so it commutes with reads and other indexes */
   indexes?: boolean;
+  /** the index created or dropped: two operations on one index depend on their order */
+  index?: IndexIdentity;
+}
+
+/** An index as an operation names it: by name, or (Rails' remove_index :t, :col, an unnamed add_index) by columns. */
+interface IndexIdentity {
+  dropped: boolean;
+  names: readonly string[];
+  columns: readonly string[];
+}
+
+const indexKey = (name: string) => nameKey(name).split(".").pop()!;
+
+/**
+ * Whether two operations may be on one index: the names say so when both have one; else the column lists (Rails
+ * names an unnamed index after its columns); else two new indexes are different ones (PostgreSQL names each
+ * apart), while a drop of an index migguard cannot identify may be of the other one.
+ */
+function sameIndex(a: IndexIdentity, b: IndexIdentity): boolean {
+  if (a.names.length && b.names.length) return a.names.some((n) => b.names.some((m) => indexKey(n) === indexKey(m)));
+  if (a.columns.length && b.columns.length) return a.columns.length === b.columns.length && a.columns.every((c, i) => c === b.columns[i]);
+  return a.dropped || b.dropped;
 }
 
 /** the column a foreign key points at: the one named, else the primary key, `id` in Rails and Django */
@@ -104,8 +127,11 @@ function footprintsOf(op: Operation): Footprint[] | undefined {
       return [{ table: op.table, columns: [op.column.name] }];
     case "add_index": {
       const columns = op.referencedColumns.length ? op.referencedColumns : op.columns;
-      return [{ table: op.table, columns: columns.length ? columns : "*", indexes: true }];
+      return [{ table: op.table, columns: columns.length ? columns : "*", indexes: true, index: { dropped: false, names: op.name ? [op.name] : [], columns: op.columns } }];
     }
+    case "drop_index":
+      // an index's rows are its table's: dropping one commutes with reads and with other indexes, not with writes
+      return op.table ? [{ table: op.table, columns: "*", indexes: true, index: { dropped: true, names: op.names, columns: op.columns } }] : undefined;
     case "add_constraint":
       if (op.constraint === "foreign_key" && op.referencesTable && op.columns.length) return [{ table: op.table, columns: op.columns }, referenced(op.referencesTable)];
       return [{ table: op.table, columns: op.columns.length ? op.columns : "*" }];
@@ -136,16 +162,19 @@ function footprints(migration: Migration): Footprint[] | undefined {
   return out;
 }
 
+/** reads and index builds or drops see the same rows in either order, unless both are on one index */
+const commute = (a: Footprint, b: Footprint) => Boolean((a.reads || a.indexes) && (b.reads || b.indexes) && !(a.index && b.index && sameIndex(a.index, b.index)));
+
 const overlap = (a: Footprint, b: Footprint) =>
-  a.table === b.table &&
-  !((a.reads || a.indexes) && (b.reads || b.indexes)) &&
-  (a.columns === "*" || b.columns === "*" || (a.appends && b.appends) || a.columns.some((c) => (b.columns as readonly string[]).includes(c)));
+  a.table === b.table && !commute(a, b) && (a.columns === "*" || b.columns === "*" || a.columns.some((c) => (b.columns as readonly string[]).includes(c)));
 
 /**
  * The tables where two migrations' work depends on their order: one creates, drops, renames or writes the rows of a
- * table the other touches, both change one column, or both add columns to one table. A concurrent index on
+ * table the other touches, both change one column, or both create or drop one index. A concurrent index on
  * invoices and a new table whose foreign key points at invoices.id commute, as do two indexes on different
- * columns, an index on the key a new table's foreign key points at, and two new tables referencing the same parents. Undefined when either hides what it touches.
+ * columns, an index and the drop of another index, two new columns of one table (only their physical order
+ * differs: appendedTables), an index on the key a new table's foreign key points at, and two new tables
+ * referencing the same parents. Undefined when either hides what it touches.
  */
 export function orderDependentTables(a: Migration, b: Migration): Set<string> | undefined {
   const mine = footprints(a);
@@ -154,4 +183,11 @@ export function orderDependentTables(a: Migration, b: Migration): Set<string> | 
   const out = new Set<string>();
   for (const x of mine) for (const y of theirs) if (overlap(x, y)) out.add(x.table);
   return out;
+}
+
+/** The tables both migrations add columns to: old and fresh databases order those columns differently. */
+export function appendedTables(a: Migration, b: Migration): Set<string> {
+  const mine = (footprints(a) ?? []).filter((f) => f.appends);
+  const theirs = (footprints(b) ?? []).filter((f) => f.appends);
+  return new Set(mine.filter((x) => theirs.some((y) => y.table === x.table)).map((x) => x.table));
 }

@@ -7,6 +7,19 @@ const rails = (name: string) => `class ${name} < ActiveRecord::Migration[7.1]
 end
 `;
 
+/** a newer migration that adds a column to users and fills it: it writes every row this one's column is added to */
+const railsFilled = (name: string) => `class ${name} < ActiveRecord::Migration[7.1]
+  def up
+    add_column :users, :${name.toLowerCase()}, :string
+    execute "UPDATE users SET ${name.toLowerCase()} = 'en'"
+  end
+
+  def down
+    remove_column :users, :${name.toLowerCase()}
+  end
+end
+`;
+
 export default defineReviewCases({
   invalid: [
     {
@@ -20,10 +33,10 @@ export default defineReviewCases({
       findings: [{ path: "migrations/20251216000000_add_token_endpoint_auth_method.up.sql", line: 1, severity: "info", message: "gobuffalo/pop applies every version" }],
     },
     {
-      name: "gobuffalo/pop, a newer migration on the same table: the order differs between old and fresh databases, a warning",
+      name: "gobuffalo/pop, a newer migration that writes the rows of the same table: the order differs between old and fresh databases, a warning",
       base: {
         "go.mod": "module github.com/supabase/auth\n\ngo 1.23\n\nrequire (\n\tgithub.com/gobuffalo/pop/v6 v6.1.1\n\tgithub.com/gofrs/uuid v4.4.0+incompatible // indirect\n)\n",
-        "migrations/20260115000000_oauth_clients_type.up.sql": "ALTER TABLE oauth_clients ADD COLUMN client_type text;\n",
+        "migrations/20260115000000_oauth_clients_type.up.sql": "ALTER TABLE oauth_clients ADD COLUMN client_type text;\nUPDATE oauth_clients SET client_type = 'confidential';\n",
       },
       head: { "migrations/20251216000000_add_token_endpoint_auth_method.up.sql": "ALTER TABLE oauth_clients ADD COLUMN token_endpoint_auth_method text;\n" },
       findings: [{ path: "migrations/20251216000000_add_token_endpoint_auth_method.up.sql", line: 1, severity: "warning", message: "Both touch oauth_clients" }],
@@ -39,16 +52,44 @@ export default defineReviewCases({
       findings: [{ path: "migrations/20251216000000_add_token_endpoint_auth_method.up.sql", line: 1, severity: "warning", message: "golang-migrate keeps only the current version" }],
     },
     {
-      name: "Rails: a branch's migration is older than one merged meanwhile",
-      base: { "db/migrate/20240101000000_nickname.rb": rails("Nickname"), "db/migrate/20240301000000_locale.rb": rails("Locale") },
+      name: "Rails: a branch's migration is older than one merged meanwhile that writes the same table's rows",
+      base: { "db/migrate/20240101000000_nickname.rb": rails("Nickname"), "db/migrate/20240301000000_locale.rb": railsFilled("Locale") },
       head: { "db/migrate/20240201000000_phone.rb": rails("Phone") },
       findings: [{ path: "db/migrate/20240201000000_phone.rb", line: 1, severity: "warning" }],
     },
     {
       name: "Rails: db/migrate and db/post_migrate are one sequence of versions",
-      base: { "db/migrate/20240101000000_nickname.rb": rails("Nickname"), "db/post_migrate/20240301000000_locale.rb": rails("Locale") },
+      base: { "db/migrate/20240101000000_nickname.rb": rails("Nickname"), "db/post_migrate/20240301000000_locale.rb": railsFilled("Locale") },
       head: { "db/migrate/20240201000000_phone.rb": rails("Phone") },
       findings: [{ path: "db/migrate/20240201000000_phone.rb", line: 1, severity: "warning" }],
+    },
+    {
+      name: "Rails (vita-min 90ba37ff7e): two add_column of different columns on intakes: the same columns either way, a note that only their physical order differs",
+      base: { "db/migrate/20240101000000_nickname.rb": rails("Nickname"), "db/migrate/20240301000000_locale.rb": rails("Locale") },
+      head: { "db/migrate/20240201000000_phone.rb": rails("Phone") },
+      findings: [{ path: "db/migrate/20240201000000_phone.rb", line: 1, severity: "info", message: "Both add columns to users: old and fresh databases hold the same columns in another physical order" }],
+    },
+    {
+      name: "Rails (vita-min 7bc705ae85): an expression index, and a newer migration that drops and rebuilds another index of campaign_emails: a note",
+      base: {
+        "db/migrate/20240101000000_create_campaign_emails.rb": "class CreateCampaignEmails < ActiveRecord::Migration[7.1]\n  def change\n    create_table :campaign_emails do |t|\n      t.bigint :campaign_contact_id\n      t.string :message_name\n      t.string :to_email\n    end\n    add_index :campaign_emails, [:campaign_contact_id, :message_name], unique: true, name: \"index_campaign_emails_on_contact_id_and_message_name\"\n  end\nend\n",
+        "db/migrate/20240301000000_remove_unique_index_from_campaign_emails.rb": "class RemoveUniqueIndexFromCampaignEmails < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n  def up\n    remove_index :campaign_emails, name: \"index_campaign_emails_on_contact_id_and_message_name\"\n    add_index :campaign_emails, [:campaign_contact_id, :message_name], name: \"index_campaign_emails_on_contact_id_and_message_name\", algorithm: :concurrently\n  end\n\n  def down\n  end\nend\n",
+      },
+      head: {
+        "db/migrate/20240201000000_add_domain_index_to_campaign_emails.rb": "class AddDomainIndexToCampaignEmails < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n  def up\n    execute <<~SQL\n      CREATE INDEX CONCURRENTLY idx_campaign_emails_on_domain\n      ON campaign_emails (lower(split_part(to_email, '@', 2)));\n    SQL\n  end\n\n  def down\n    execute \"DROP INDEX CONCURRENTLY IF EXISTS idx_campaign_emails_on_domain\"\n  end\nend\n",
+      },
+      findings: [{ path: "db/migrate/20240201000000_add_domain_index_to_campaign_emails.rb", line: 1, severity: "info", message: "so the order makes no difference here" }],
+    },
+    {
+      name: "Rails: a newer migration drops the index this one creates (by its name): the order decides whether it exists, a warning",
+      base: {
+        "db/migrate/20240101000000_create_campaign_emails.rb": "class CreateCampaignEmails < ActiveRecord::Migration[7.1]\n  def change\n    create_table :campaign_emails do |t|\n      t.string :to_email\n    end\n  end\nend\n",
+        "db/migrate/20240301000000_drop_domain_index.rb": "class DropDomainIndex < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n  def up\n    remove_index :campaign_emails, name: \"idx_campaign_emails_on_domain\", if_exists: true, algorithm: :concurrently\n  end\n\n  def down\n  end\nend\n",
+      },
+      head: {
+        "db/migrate/20240201000000_add_domain_index_to_campaign_emails.rb": "class AddDomainIndexToCampaignEmails < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n  def change\n    add_index :campaign_emails, :to_email, name: \"idx_campaign_emails_on_domain\", algorithm: :concurrently\n  end\nend\n",
+      },
+      findings: [{ path: "db/migrate/20240201000000_add_domain_index_to_campaign_emails.rb", line: 1, severity: "warning", message: "Both touch campaign_emails" }],
     },
     {
       name: "Rails: older than a merged migration that touches other tables: a note that the order makes no difference",
@@ -80,7 +121,7 @@ export default defineReviewCases({
     },
     {
       name: "diesel: an older folder than one merged meanwhile, touching the same table",
-      base: { "migrations/2025-08-01-000030_a/up.sql": "ALTER TABLE person ADD COLUMN a text;\n", "migrations/2025-08-01-000030_a/down.sql": "ALTER TABLE person DROP COLUMN a;\n" },
+      base: { "migrations/2025-08-01-000030_a/up.sql": "ALTER TABLE person ADD COLUMN a text;\nUPDATE person SET a = '';\n", "migrations/2025-08-01-000030_a/down.sql": "ALTER TABLE person DROP COLUMN a;\n" },
       head: { "migrations/2025-08-01-000027_b/up.sql": "ALTER TABLE person ADD COLUMN b text;\n", "migrations/2025-08-01-000027_b/down.sql": "ALTER TABLE person DROP COLUMN b;\n" },
       findings: [{ path: "migrations/2025-08-01-000027_b/up.sql", line: 1, severity: "warning" }],
     },

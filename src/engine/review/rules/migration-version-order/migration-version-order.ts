@@ -1,6 +1,6 @@
 import type { DetectedFile } from "../../../detect.js";
 import type { Layout, Migration } from "../../../model.js";
-import { orderDependentTables, unreadViews } from "../../history/touched-tables.js";
+import { appendedTables, orderDependentTables, unreadViews } from "../../history/touched-tables.js";
 import { ORDERED_BY_VERSION } from "../../plan.js";
 import { dedent } from "../../../rules/support/fix.js";
 import { versionSets } from "../../history/version-sets.js";
@@ -79,6 +79,9 @@ export default defineReviewRule({
         const independent = shared !== undefined && shared.size === 0;
         // a newer view whose query migguard did not read: independent unless it selects * from a table this one changes
         const views = independent ? newer.flatMap((f) => unreadViews(ctx.baseModels.get(f.path) ?? { up: [] })) : [];
+        // both add columns to a table: the same columns either way, in another physical order
+        const added = m.head;
+        const appended = independent && added ? [...new Set(newer.flatMap((f) => { const model = ctx.baseModels.get(f.path); return model ? [...appendedTables(added, model)] : []; }))].sort() : [];
         ctx.report({
           path: m.change.path,
           line: 1,
@@ -86,7 +89,8 @@ export default defineReviewRule({
           severity: layout === "flyway" ? "error" : independent ? "info" : undefined,
           message:
             `Version ${version} is older than ${newest}${newestFile ? ` (${newestFile.path})` : ""}, the newest migration on the base branch. ${message}` +
-            (independent ? " No newer migration on the base branch creates, drops, renames or writes the rows of a table this one touches, changes a column it changes, or adds columns to a table it adds to, so the order makes no difference here." : shared?.size ? ` Both touch ${[...shared].sort().join(", ")}.` : "") +
+            (independent ? " No newer migration on the base branch creates, drops, renames or writes the rows of a table this one touches, changes a column or an index it changes, so the order makes no difference here." : shared?.size ? ` Both touch ${[...shared].sort().join(", ")}.` : "") +
+            (appended.length ? ` (Both add columns to ${appended.join(", ")}: old and fresh databases hold the same columns in another physical order, which only SELECT * and a schema dump's column order show.)` : "") +
             (views.length ? ` (A newer migration replaces view${views.length > 1 ? "s" : ""} ${[...new Set(views)].join(", ")}, whose query is kept outside the migration: if it selects * from a table this one changes, its columns differ between environments.)` : ""),
           fix: dedent(`
             Give the migration a version newer than ${newest} (rename the file with a new timestamp or number)${

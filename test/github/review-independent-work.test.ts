@@ -1,0 +1,83 @@
+/**
+ * The rapidpro and vita-min replays' remaining false alarms through the App (a signed webhook against the local
+ * GitHub API): independent work on one table out of version order, and a reverse accessor other relations keep.
+ * The same patterns go through `migguard review` in test/cli/review-independent-version-order.test.ts and
+ * test/cli/review-shared-reverse-accessor.test.ts.
+ */
+import { afterEach, describe, expect, it } from "@jest/globals";
+import type { FakeCheckRun } from "./support/fake-github.js";
+import { startScenario, type Scenario } from "./support/scenario.js";
+
+let s: Scenario | undefined;
+afterEach(async () => {
+  if (s) expect(s.fake.violations).toEqual([]);
+  await s?.stop();
+  s = undefined;
+});
+
+const latestRun = (head: string): FakeCheckRun => s!.fake.checkRunsFor(head).at(-1)!;
+const levels = (run: FakeCheckRun, rule: string) => run.annotations.filter((a) => a.title.startsWith(rule)).map((a) => a.annotation_level);
+const addColumn = (klass: string, column: string) => `class ${klass} < ActiveRecord::Migration[7.1]\n  def change\n    add_column :intakes, :${column}, :integer, default: 0\n  end\nend\n`;
+
+describe("the rapidpro and vita-min replays' patterns through the App", () => {
+  it("an older add_column on intakes than a merged add_column of another intakes column: a notice, the check passes", async () => {
+    s = await startScenario({
+      baseFiles: {
+        "README.md": "# vita-min\n",
+        "db/migrate/20251101000000_create_intakes.rb": "class CreateIntakes < ActiveRecord::Migration[7.1]\n  def change\n    create_table :intakes\n  end\nend\n",
+        "db/migrate/20251208205505_add_brought_last_years_return_to_intake.rb": addColumn("AddBroughtLastYearsReturnToIntake", "brought_last_years_return"),
+      },
+    });
+    const head = s.openPull(1, { "db/migrate/20251201215441_add_new_vehicle_purchased_to_intakes.rb": addColumn("AddNewVehiclePurchasedToIntakes", "new_vehicle_purchased") });
+    await s.pullRequest("opened", 1);
+    const run = latestRun(head);
+    expect(levels(run, "migration-version-order")).toEqual(["notice"]);
+    expect(run.conclusion).toBe("success");
+  });
+
+  it("a many-to-many field removed while other relations keep its related_name, used in a mixin: a notice, not a warning", async () => {
+    const initial = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(name="OptIn", fields=[("id", models.BigAutoField(primary_key=True))]),
+        migrations.CreateModel(name="Label", fields=[("id", models.BigAutoField(primary_key=True))]),
+        migrations.CreateModel(
+            name="Flow",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("optin_dependencies", models.ManyToManyField(related_name="dependent_flows", to="flows.optin")),
+                ("label_dependencies", models.ManyToManyField(related_name="dependent_flows", to="flows.label")),
+            ],
+        ),
+    ]
+`;
+    const models = (field: string) =>
+      `from django.db import models\n\n\nclass OptIn(models.Model):\n    pass\n\n\nclass Label(models.Model):\n    pass\n\n\nclass Flow(models.Model):\n${field}    label_dependencies = models.ManyToManyField(Label, related_name="dependent_flows")\n`;
+    s = await startScenario({
+      baseFiles: {
+        "README.md": "# rapidpro\n",
+        "flows/__init__.py": "",
+        "flows/migrations/__init__.py": "",
+        "flows/migrations/0001_initial.py": initial,
+        "flows/models.py": models('    optin_dependencies = models.ManyToManyField(OptIn, related_name="dependent_flows")\n'),
+        "orgs/__init__.py": "",
+        "orgs/models.py":
+          "class DependencyMixin:\n    def get_dependents(self):\n        return {\"flow\": self.dependent_flows.filter(is_active=True)}\n\n\ndef flows_of(org):\n    from flows.models import Flow\n\n    return Flow.objects.filter(org=org)\n",
+      },
+    });
+    const head = s.openPull(2, {
+      "flows/models.py": models(""),
+      "flows/migrations/0002_remove_flow_optin_dependencies.py":
+        'from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("flows", "0001_initial")]\n\n    operations = [migrations.RemoveField(model_name="flow", name="optin_dependencies")]\n',
+    });
+    await s.pullRequest("opened", 2);
+    const run = latestRun(head);
+    expect(levels(run, "dropped-object-still-used")).toEqual(["notice"]);
+    expect(run.annotations.find((a) => a.title.startsWith("dropped-object-still-used"))?.message).toContain("dependent_flows is also the reverse accessor of Flow.label_dependencies");
+  });
+});
