@@ -50,6 +50,10 @@ describe("deploy model", () => {
   it("stays online without an entrypoint that migrates before the server, or when the server starts first", () => {
     expect(decideDeploy(auto, [])).toEqual({ mode: "online", source: "default" });
     expect(decideDeploy(auto, [{ path: "docker-entrypoint.sh", content: "gunicorn app &\npython manage.py migrate\n" }]).mode).toBe("online");
+    // manyfold's entrypoint hands over to the CMD with an unquoted $@: the server starts after the migration
+    const manyfold = "#!/bin/ash\nset -e\nbundle exec rails db:prepare:with_data\nbundle exec rake tmp:cache:clear\nexec s6-setuidgid $PUID:$PGID $@\n";
+    expect(decideDeploy(auto, [{ path: "bin/docker-entrypoint.sh", content: manyfold }])).toMatchObject({ mode: "offline", offline: { path: "bin/docker-entrypoint.sh", line: 3 } });
+    expect(decideDeploy(auto, [{ path: "bin/docker-entrypoint.sh", content: manyfold.replace("exec s6-setuidgid $PUID:$PGID $@", "echo done") }]).mode).toBe("online");
     // a start script no container runs is not the deploy
     expect(decideDeploy(auto, [{ path: "scripts/start.sh", content: "python manage.py migrate\ngunicorn app\n" }]).mode).toBe("online");
     // ... unless the Dockerfile runs it
