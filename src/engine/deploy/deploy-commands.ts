@@ -1,0 +1,59 @@
+/**
+ * The shell commands the deploy reads: which apply the migrations (MIGRATE), which start a server or hand over to
+ * the container's CMD (SERVER), which roll instances (ROLLOUT), and whether a command or script migrates and then
+ * serves, with a Node project's package scripts and script files read as what they run (node-scripts.ts).
+ * Shell is read line by line, not parsed.
+ */
+import { expandScripts, scriptRuns, type FileCommands, type NodeManifest } from "./node-scripts.js";
+import type { DeployEvidence } from "./deploy-model.js";
+
+/** commands that apply the migrations of the frameworks migguard reads (and of the common SQL runners) */
+export const MIGRATE =
+  /\b(?:manage\.py|django-admin(?:\.py)?)\s+migrate\b|\balembic\b[^\n"']*\bupgrade\b|\b(?:rails|rake)\s+db:(?:migrate|prepare|setup)\b|\bflask\s+db\s+upgrade\b|\bprisma\s+migrate\s+deploy\b|\bdiesel\s+migration\s+run\b|\bflyway\b[^\n"']*\bmigrate\b|\bdbmate\b[^\n"']*\b(?:up|migrate)\b|\bgoose\b[^\n"']*\bup\b|\bmigrate\b[^\n"']*\s-path\b[^\n"']*\bup\b|\bsqitch\s+deploy\b|\bknex\b[^\n"'&;|]*\bmigrate:latest\b|\bsequelize(?:-cli)?\s+db:migrate\b|\btypeorm(?:-ts-node-(?:commonjs|esm))?\b[^\n"'&;|]*\bmigration:run\b|\bdrizzle-kit\s+migrate\b|\bnode-pg-migrate\b[^\n"'&;|]*\bup\b|\bdb-migrate\s+up\b/;
+/** commands that start a long-running server, or hand over to the container's CMD (`exec "$@"`, `exec gosu app "$@"`, `exec s6-setuidgid $PUID $@`) */
+export const SERVER =
+  /\b(?:gunicorn|uvicorn|daphne|hypercorn|uwsgi|waitress-serve|granian|puma|unicorn|passenger|supervisord|pm2-runtime)\b|\bmanage\.py\s+runserver\b|\brails\s+(?:server|s)\b|\b(?:npm|yarn|pnpm)\s+(?:run\s+)?start\b|\b(?:node|tsx|ts-node|bun)\s+(?:--?[\w-]+(?:=\S*)?\s+)*\S+\.(?:m?js|cjs|m?ts)\b|\bnode\s+(?:--?[\w-]+(?:=\S*)?\s+)*(?:\.\/)?(?:dist|build|out)\/[\w./-]+|\b(?:next|nuxt|nest)\s+start\b|\bremix-serve\b|\bjava\s+-jar\b|\bexec\b[^\n]*(?:"\$(?:@|\{@\})"|\$@|\$\{@\})/;
+
+/** commands of a deploy workflow that roll instances (Kubernetes, Helm, Capistrano) */
+export const ROLLOUT = /\bkubectl\s+(?:rollout\s+restart|set\s+image|apply)\b|\bhelm\s+(?:upgrade|install)\b|\bcap\s+\w+\s+deploy\b/;
+
+export const lineAt = (text: string, offset: number) => text.slice(0, offset).split("\n").length;
+/** comments blanked out (same length, so offsets keep their lines) */
+export const withoutComments = (text: string) => text.replace(/^[ \t]*#.*$/gm, (m) => " ".repeat(m.length));
+
+/** What a command means in a Node project: its package.json's scripts, and the commands its Node script files run. */
+export interface NodeContext {
+  manifest: NodeManifest;
+  fileCommands: FileCommands;
+}
+
+const expanded = (command: string, node: NodeContext | undefined) => (node ? expandScripts(command, node.manifest, 3, node.fileCommands) : command);
+
+/**
+ * Offset in `text` of a migration that a server start follows, if any: package scripts and Node script files read as
+ * what they run (`npm-run-all check-db start-server`, check-db running `prisma migrate deploy`).
+ */
+export function migrateThenServe(text: string, node?: NodeContext): number | undefined {
+  const full = expanded(text, node);
+  const migrate = MIGRATE.exec(full);
+  if (!migrate || !SERVER.test(full.slice(migrate.index + migrate[0].length))) return undefined;
+  // where the migration starts in the text as written: the command itself, or the first script run that leads to it
+  const direct = MIGRATE.exec(text);
+  const viaScript = node ? scriptRuns(text, node.manifest).find((run) => MIGRATE.test(expanded(run.written, node))) : undefined;
+  const starts = [direct?.index, viaScript?.index].filter((i): i is number => i !== undefined);
+  return starts.length > 0 ? Math.min(...starts) : 0;
+}
+
+/**
+ * A container command or start script that runs a package script which itself migrates and then starts the server
+ * (`CMD ["npm", "start"]` with `"start": "prisma migrate deploy && node server.js"`): the script's line in package.json.
+ */
+export function scriptThatMigratesThenServes(text: string, node: NodeContext | undefined): DeployEvidence | undefined {
+  if (!node) return undefined;
+  for (const run of scriptRuns(text, node.manifest))
+    for (const name of run.names) {
+      if (migrateThenServe(node.manifest.scripts[name], node) === undefined) continue;
+      return { path: node.manifest.path, line: node.manifest.scriptLine(name), what: `the \`${name}\` script, which the container runs (\`${run.written}\`), runs the migrations and then starts the server` };
+    }
+  return undefined;
+}

@@ -1,0 +1,94 @@
+/**
+ * The container entrypoint or start script that runs the migrations and then starts the server: Dockerfile `CMD` /
+ * `ENTRYPOINT`, compose commands (deploy-yaml.ts), the scripts they run (named `*entrypoint*` or named by a command),
+ * and a Node project's package scripts behind `npm start` (deploy-commands.ts). Development files and services are
+ * left out: they migrate on start for a developer's convenience.
+ */
+import type { SourceFile } from "../model.js";
+import { baseOf } from "../paths.js";
+import { lineAt, MIGRATE, migrateThenServe, scriptThatMigratesThenServes, withoutComments, type NodeContext } from "./deploy-commands.js";
+import type { DeployEvidence } from "./deploy-model.js";
+import { deployJavaScript, deployYaml } from "./deploy-readers.js";
+import { isComposePath, isDevelopmentPath, isDockerfilePath, isNodeSourcePath, isStartScriptPath } from "./deploy-paths.js";
+import { manifestFor, nodeManifests } from "./node-scripts.js";
+
+/** Dockerfile instructions with their continuation lines joined: [instruction, text, 1-based line]. */
+function dockerInstructions(content: string): Array<{ name: string; text: string; line: number }> {
+  const out: Array<{ name: string; text: string; line: number }> = [];
+  const lines = content.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const start = i;
+    let text = lines[i];
+    while (/\\\s*$/.test(text) && i + 1 < lines.length) text = `${text.replace(/\\\s*$/, " ")}${lines[++i]}`;
+    const match = /^\s*([A-Za-z]+)\s+(.*)$/s.exec(text);
+    if (match && !text.trimStart().startsWith("#")) out.push({ name: match[1].toUpperCase(), text: match[2], line: start + 1 });
+  }
+  return out;
+}
+
+/** A Dockerfile's exec form (`["npm", "start"]`, a JSON array) as the words it runs; the shell form as written. */
+function execFormAsShell(text: string): string {
+  if (!text.trimStart().startsWith("[")) return text;
+  try {
+    const words: unknown = JSON.parse(text);
+    return Array.isArray(words) && words.every((w) => typeof w === "string") ? words.join(" ") : text;
+  } catch {
+    return text;
+  }
+}
+
+/** The file names a command names (a script it runs): `./docker-entrypoint.sh`, `["/app/start.sh"]`, `bin/jms start`. */
+const namedFiles = (command: string): string[] => [...command.matchAll(/[\w./-]+/g)].map((m) => baseOf(m[0])).filter((n) => n.length > 1);
+
+/** The container entrypoint or start script that runs the migration command and then starts the server, if any. */
+export function offlineEntrypoint(all: readonly SourceFile[]): DeployEvidence | undefined {
+  // a development image or compose file migrates on start for convenience: it says nothing of production
+  const files = all.filter((f) => !isDevelopmentPath(f.path));
+  const commands: Array<{ path: string; line: number; text: string }> = [];
+  for (const file of files) {
+    if (isDockerfilePath(file.path))
+      for (const i of dockerInstructions(file.content)) if (i.name === "CMD" || i.name === "ENTRYPOINT") commands.push({ path: file.path, line: i.line, text: execFormAsShell(i.text) });
+    // a service that runs the checkout (`.:/app`) or says it is for development migrates for a developer's convenience
+    if (isComposePath(file.path)) for (const s of deployYaml().composeServices(file)) if (s.command && !s.development) commands.push({ path: file.path, line: s.line, text: s.command });
+  }
+  // a Node project's package scripts, for commands that run them (`npm start`, `yarn migrate`), and the migration
+  // commands its Node script files run (umami's scripts/check-db.js runs `prisma migrate deploy`)
+  const manifests = nodeManifests(files);
+  const migrationsRun = new Map<string, string>();
+  for (const file of files) {
+    if (!isNodeSourcePath(file.path)) continue;
+    const migrations = deployJavaScript().shellCommands(file).filter((c) => MIGRATE.test(c));
+    if (migrations.length > 0) migrationsRun.set(file.path, migrations.join(" && "));
+  }
+  const nodeFor = (path: string): NodeContext | undefined => {
+    const manifest = manifestFor(path, manifests);
+    return manifest && { manifest, fileCommands: (file) => migrationsRun.get(file) };
+  };
+  for (const c of commands) {
+    const node = nodeFor(c.path);
+    const viaScript = scriptThatMigratesThenServes(c.text, node);
+    if (viaScript) return viaScript;
+    if (migrateThenServe(c.text, node) !== undefined) return { path: c.path, line: c.line, what: "the container command runs the migrations and then starts the server" };
+  }
+  // scripts the container runs: named *entrypoint*, or named by a container command or by such a script
+  const scripts = files.filter((f) => isStartScriptPath(f.path));
+  const named = new Set(commands.flatMap((c) => namedFiles(c.text)));
+  const runs = new Set<SourceFile>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const script of scripts) {
+      if (runs.has(script) || !(/entrypoint/i.test(baseOf(script.path)) || named.has(baseOf(script.path)))) continue;
+      runs.add(script);
+      for (const name of namedFiles(withoutComments(script.content))) named.add(name);
+      grew = true;
+    }
+  }
+  for (const script of runs) {
+    const node = nodeFor(script.path);
+    const viaScript = scriptThatMigratesThenServes(withoutComments(script.content), node);
+    if (viaScript) return viaScript;
+    const at = migrateThenServe(withoutComments(script.content), node);
+    if (at !== undefined) return { path: script.path, line: lineAt(script.content, at), what: "the container's start script runs the migrations and then starts the server" };
+  }
+  return undefined;
+}

@@ -1,0 +1,78 @@
+/**
+ * Signs in the deploy files that several instances run at once, or that the migrations run beside the old ones: a
+ * Helm chart or rolled Kubernetes Deployment, a migrate Job, a Procfile release phase, Heroku's app.json, fly.io's
+ * release_command, Render's preDeployCommand, Capistrano, a deploy workflow that rolls Kubernetes, a script that only
+ * migrates, a compose service that only migrates or runs several replicas.
+ */
+import type { SourceFile } from "../model.js";
+import { baseOf } from "../paths.js";
+import { lineAt, MIGRATE, ROLLOUT, SERVER, withoutComments } from "./deploy-commands.js";
+import type { DeployEvidence } from "./deploy-model.js";
+import { deployYaml } from "./deploy-readers.js";
+import { isComposePath, isDeployWorkflowPath, isDevelopmentPath, isKubernetesPath, isMigrateScriptPath } from "./deploy-paths.js";
+
+/** The first sign in the deploy files that several instances run at once, or that migrations run beside the old ones. */
+export function rollingSign(files: readonly SourceFile[]): DeployEvidence | undefined {
+  for (const file of files) {
+    const base = baseOf(file.path);
+    if (base === "Chart.yaml") return { path: file.path, line: 1, what: "a Helm chart: Kubernetes starts new pods beside the old ones" };
+    if (isKubernetesPath(file.path)) {
+      for (const match of file.content.matchAll(/^kind:\s*(Deployment|StatefulSet|DaemonSet|Job|CronJob)\s*$/gm)) {
+        const documentEnd = file.content.indexOf("\n---", match.index);
+        const document = file.content.slice(file.content.lastIndexOf("\n---", match.index) + 1, documentEnd === -1 ? undefined : documentEnd);
+        const line = lineAt(file.content, match.index);
+        if (match[1] === "Job" || match[1] === "CronJob") {
+          if (MIGRATE.test(document)) return { path: file.path, line, what: "a Kubernetes Job that runs the migrations apart from the server" };
+          continue;
+        }
+        const replicas = /^\s*replicas:\s*(\d+)\s*$/m.exec(document);
+        // a single replica replaced with Recreate stops the old pod first: the one case without overlap
+        if (/^\s*type:\s*Recreate\b/m.test(document) && replicas && Number(replicas[1]) <= 1) continue;
+        return { path: file.path, line, what: `a Kubernetes ${match[1]}${replicas ? ` with ${replicas[1]} replica(s)` : ""} rolled by its update strategy: new pods start beside the old ones` };
+      }
+      continue;
+    }
+    if (base === "Procfile") {
+      const release = /^release\s*:/m.exec(file.content);
+      if (release) return { path: file.path, line: lineAt(file.content, release.index), what: "a Procfile release phase: Heroku migrates while the old dynos serve" };
+    }
+    if (base === "app.json") {
+      try {
+        const json = JSON.parse(file.content) as Record<string, unknown>;
+        if (["buildpacks", "formation", "addons", "stack", "environments"].some((k) => k in json)) return { path: file.path, line: 1, what: "a Heroku app.json: dynos are replaced while the old ones serve" };
+      } catch {
+        // not JSON: not Heroku's
+      }
+    }
+    if (base === "fly.toml") {
+      const release = /^\s*release_command\s*=/m.exec(file.content);
+      if (release) return { path: file.path, line: lineAt(file.content, release.index), what: "fly.io's release_command: it migrates while the old machines serve" };
+    }
+    if (base === "render.yaml") {
+      const release = /preDeployCommand\s*:/.exec(file.content);
+      if (release) return { path: file.path, line: lineAt(file.content, release.index), what: "Render's preDeployCommand: it migrates while the old instance serves" };
+    }
+    if (base === "Capfile") {
+      const migrations = /^\s*require\s+["']capistrano\/rails\/migrations["']/m.exec(file.content);
+      return { path: file.path, line: migrations ? lineAt(file.content, migrations.index) : 1, what: "a Capistrano deploy: the new release migrates on the servers while the old one serves" };
+    }
+    if (isDeployWorkflowPath(file.path)) {
+      const rollout = ROLLOUT.exec(withoutComments(file.content));
+      if (rollout) return { path: file.path, line: lineAt(file.content, rollout.index), what: `a deploy workflow that runs \`${rollout[0]}\`: new instances start beside the old ones` };
+    }
+    if (isMigrateScriptPath(file.path) && !isDevelopmentPath(file.path)) {
+      const text = withoutComments(file.content);
+      const migrate = MIGRATE.exec(text);
+      if (migrate && !SERVER.test(text))
+        return { path: file.path, line: lineAt(file.content, migrate.index), what: "a script that only runs the migrations: a deploy step of its own, apart from the server's start" };
+    }
+    if (isComposePath(file.path) && !isDevelopmentPath(file.path)) {
+      for (const service of deployYaml().composeServices(file)) {
+        if (service.replicas !== undefined && service.replicas > 1) return { path: file.path, line: service.line, what: `compose service ${service.name} runs ${service.replicas} replicas` };
+        if (MIGRATE.test(service.command) && !SERVER.test(service.command))
+          return { path: file.path, line: service.line, what: `compose service ${service.name} runs the migrations apart from the server` };
+      }
+    }
+  }
+  return undefined;
+}
