@@ -6,7 +6,8 @@
 import type { HiddenOperation, OperationInput, ParseProblem } from "../../model.js";
 import { embeddedSql } from "./embedded-sql.js";
 import { lastSegment } from "./imports.js";
-import { readColumn, serverDefault, sqlalchemyType, tableName } from "./sqlalchemy.js";
+import { readColumn, serverDefault, sqlalchemyType, tableName, type SaColumn } from "./sqlalchemy.js";
+import { alembicForeignKeySql, referentOf } from "./alembic-foreign-key-sql.js";
 import { coreDml } from "./sqlalchemy-dml.js";
 import { asBool, asList, asString, isNone, kwarg, type PyCall, type PyValue } from "./values.js";
 import { append } from "../../append.js";
@@ -34,6 +35,26 @@ export function nameOf(value: PyValue | undefined): string | undefined {
 const columnNames = (value: PyValue | undefined): string[] =>
   (asList(value) ?? (value ? [value] : [])).map((v) => (v.kind === "str" ? v.value : v.kind === "call" && lastSegment(v.callee) === "text" ? (asString(v.args[0]) ?? v.text) : v.kind === "call" || v.kind === "name" ? v.text : "?"));
 
+/** `call` without the keyword arguments `names` (the ones a reader took as positions). */
+const withoutKwargs = (call: PyCall, names: readonly string[]): PyCall => ({ ...call, kwargs: new Map([...call.kwargs].filter(([k]) => !names.includes(k))) });
+
+/** The SQL of an `sa.Column`'s `sa.ForeignKey("t.col", name=...)`, when named and its options known. */
+function columnForeignKeySql(table: string, column: SaColumn): string | undefined {
+  const fk = column.foreignKey;
+  return fk?.column ? alembicForeignKeySql({ table, columns: [column.spec.name], referent: fk.table, referentColumns: [fk.column], call: withoutKwargs(fk.call, ["column"]) }) : undefined;
+}
+
+/** A create_table's `sa.ForeignKeyConstraint(["col"], ["t.col"], name=...)`: its columns, and its SQL when named, onto one table, and its options known. */
+function tableForeignKey(table: string, value: PyValue): { columns: string[]; sql?: string } | undefined {
+  if (value.kind !== "call" || lastSegment(value.callee) !== "ForeignKeyConstraint") return undefined;
+  const local = asList(kwarg(value, "columns", 0))?.map((c) => asString(c));
+  const remote = asList(kwarg(value, "refcolumns", 1))?.map(referentOf);
+  if (!local?.length || local.some((c) => !c)) return undefined;
+  const columns = local as string[];
+  if (!remote?.length || remote.some((r) => !r || r.table !== remote[0]!.table)) return { columns };
+  return { columns, sql: alembicForeignKeySql({ table, columns, referent: remote[0]!.table, referentColumns: remote.map((r) => r!.column), call: withoutKwargs(value, ["columns", "refcolumns"]) }) };
+}
+
 /**
  * The operations of one `op.<name>(...)` call. Positional arguments shift by one inside a batch block,
  * where the table is implicit.
@@ -52,7 +73,7 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
       if (!column) return note(ctx, call, "the column is not an sa.Column(...) migguard can read");
       const ops: OperationInput[] = [{ ...base, kind: "add_column", table: t, column: column.spec, ifNotExists: asBool(call.kwargs.get("if_not_exists")) ?? false }];
       if (column.foreignKey)
-        ops.push({ ...base, kind: "add_constraint", table: t, constraint: "foreign_key", columns: [column.spec.name], referencesTable: column.foreignKey.table });
+        ops.push({ ...base, kind: "add_constraint", table: t, constraint: "foreign_key", columns: [column.spec.name], referencesTable: column.foreignKey.table, sql: columnForeignKeySql(t, column) });
       if (column.spec.unique) {
         ops[0] = { ...base, kind: "add_column", table: t, column: { ...column.spec, unique: false } };
         ops.push({ ...base, kind: "add_constraint", table: t, constraint: "unique", columns: [column.spec.name] });
@@ -96,7 +117,11 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
         .slice(1)
         .flatMap((a) => (a.kind === "call" && lastSegment(a.callee) === "PrimaryKeyConstraint" ? [{ type: "primary_key" as const, columns: a.args.flatMap((c) => asString(c) ?? []) }] : []))
         .filter((c) => c.columns.length > 0);
-      const ops: OperationInput[] = [{ ...base, kind: "create_table", table: t, columns: columns.map((c) => c.spec), constraints, ifNotExists: asBool(call.kwargs.get("if_not_exists")) ?? false }];
+      // the foreign keys named in the migration, as the SQL SQLAlchemy emits (what the schema history keeps of them)
+      const foreignKeys = [...columns.map((c) => ({ columns: [c.spec.name], sql: columnForeignKeySql(t, c) })), ...call.args.slice(1).flatMap((a) => tableForeignKey(t, a) ?? [])].flatMap(({ columns: on, sql }) =>
+        sql ? [{ type: "foreign_key" as const, columns: on, sql }] : [],
+      );
+      const ops: OperationInput[] = [{ ...base, kind: "create_table", table: t, columns: columns.map((c) => c.spec), constraints: [...constraints, ...foreignKeys], ifNotExists: asBool(call.kwargs.get("if_not_exists")) ?? false }];
       for (const c of columns) if (c.index) ops.push({ ...base, kind: "add_index", table: t, columns: [c.spec.name] });
       return ops;
     }
@@ -152,6 +177,16 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
           columns: columnNames(kwarg(call, "local_cols", batch ? 2 : 3)),
           referencesTable: referent,
           notValid: asBool(call.kwargs.get("postgresql_not_valid")) ?? false,
+          sql: referent
+            ? alembicForeignKeySql({
+                table: t,
+                columns: columnNames(kwarg(call, "local_cols", batch ? 2 : 3)),
+                referent,
+                referentColumns: columnNames(kwarg(call, "remote_cols", batch ? 3 : 4)),
+                name: kwarg(call, "constraint_name", 0),
+                call: withoutKwargs(call, ["constraint_name", "source_table", "referent_table", "local_cols", "remote_cols"]),
+              })
+            : undefined,
         },
       ];
     }

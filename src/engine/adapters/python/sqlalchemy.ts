@@ -114,7 +114,7 @@ export function serverDefault(value: PyValue | undefined): DefaultValue | undefi
 export interface SaColumn {
   spec: ColumnSpec;
   /** `ForeignKey("users.id")` on the column: Alembic adds it as a separate, validated constraint */
-  foreignKey?: { table: string; column?: string };
+  foreignKey?: { table: string; column?: string; call: PyCall };
   index: boolean;
 }
 
@@ -137,7 +137,7 @@ export function readColumn(value: PyValue | undefined): SaColumn | undefined {
       const target = asString(a.args[0]) ?? (a.args[0]?.kind === "name" ? a.args[0].text : undefined);
       if (target) {
         const dot = target.lastIndexOf(".");
-        foreignKey = dot === -1 ? { table: target } : { table: target.slice(0, dot), column: target.slice(dot + 1) };
+        foreignKey = dot === -1 ? { table: target, call: a } : { table: target.slice(0, dot), column: target.slice(dot + 1), call: a };
       }
     } else if (cls === "Identity") generated = "identity";
     else if (cls === "Computed") {

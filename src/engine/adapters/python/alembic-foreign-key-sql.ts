@@ -1,0 +1,72 @@
+/**
+ * An Alembic / SQLAlchemy foreign key (`op.create_foreign_key`, `sa.ForeignKeyConstraint`, `sa.ForeignKey` on an
+ * `sa.Column`) as the ALTER TABLE ... ADD CONSTRAINT SQLAlchemy's PostgreSQL dialect emits for it: what the schema
+ * history keeps, so a later fix can drop it and add it back (column-type-change converts a key and its referencing
+ * columns together). Only for a key named in the migration: an unnamed one is named by the MetaData's naming
+ * convention, which env.py may set, so its name is not known here. Undefined too when an option is computed or
+ * unknown: the history keeps nothing rather than a guess.
+ */
+import { QuoteUtils } from "@pgsql/quotes";
+import { lastSegment } from "./imports.js";
+import { asBool, asString, type PyCall, type PyValue } from "./values.js";
+
+const ident = (name: string) => QuoteUtils.quoteIdentifier(name);
+
+const ACTIONS = new Set(["CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT", "NO ACTION"]);
+
+/** keyword arguments that change no SQL, or that this module writes */
+const KNOWN = new Set(["name", "ondelete", "onupdate", "deferrable", "initially", "use_alter", "link_to_name", "postgresql_not_valid", "source_schema", "referent_schema", "comment", "info"]);
+
+/** A name argument: a string, or `op.f("fk_name")` (a name the naming convention does not touch). */
+function nameOf(value: PyValue | undefined): string | undefined {
+  if (value?.kind === "call" && lastSegment(value.callee) === "f") return asString(value.args[0]);
+  return asString(value);
+}
+
+export interface AlembicForeignKey {
+  table: string;
+  columns: readonly string[];
+  referent: string;
+  referentColumns: readonly string[];
+  /** the call whose keyword arguments hold the name and the options */
+  call: PyCall;
+  /** the constraint's name when it is an argument of its own (op.create_foreign_key's first) */
+  name?: PyValue;
+}
+
+export function alembicForeignKeySql(key: AlembicForeignKey): string | undefined {
+  const { call } = key;
+  if (call.splat || [...call.kwargs.keys()].some((k) => !KNOWN.has(k))) return undefined;
+  if (call.kwargs.has("source_schema") || call.kwargs.has("referent_schema")) return undefined;
+  const name = nameOf(key.name ?? call.kwargs.get("name"));
+  if (!name || !key.columns.length || key.columns.length !== key.referentColumns.length) return undefined;
+  const clauses: string[] = [];
+  for (const [keyword, sql] of [["ondelete", "ON DELETE"], ["onupdate", "ON UPDATE"]] as const) {
+    if (!call.kwargs.has(keyword)) continue;
+    const action = asString(call.kwargs.get(keyword))?.toUpperCase();
+    if (!action || !ACTIONS.has(action)) return undefined;
+    clauses.push(`${sql} ${action}`);
+  }
+  if (call.kwargs.has("deferrable")) {
+    const deferrable = asBool(call.kwargs.get("deferrable"));
+    if (deferrable === undefined) return undefined;
+    clauses.push(deferrable ? "DEFERRABLE" : "NOT DEFERRABLE");
+  }
+  if (call.kwargs.has("initially")) {
+    const initially = asString(call.kwargs.get("initially"))?.toUpperCase();
+    if (initially !== "DEFERRED" && initially !== "IMMEDIATE") return undefined;
+    clauses.push(`INITIALLY ${initially}`);
+  }
+  const notValid = call.kwargs.has("postgresql_not_valid") ? asBool(call.kwargs.get("postgresql_not_valid")) : false;
+  if (notValid === undefined) return undefined;
+  const list = (names: readonly string[]) => names.map(ident).join(", ");
+  return `ALTER TABLE ${ident(key.table)} ADD CONSTRAINT ${ident(name)} FOREIGN KEY (${list(key.columns)}) REFERENCES ${ident(key.referent)} (${list(key.referentColumns)})${clauses.map((c) => ` ${c}`).join("")}${notValid ? " NOT VALID" : ""};`;
+}
+
+/** `"clients.id"` (a ForeignKey's or ForeignKeyConstraint's target) -> table and column; undefined for anything else. */
+export function referentOf(target: PyValue | undefined): { table: string; column: string } | undefined {
+  const text = asString(target);
+  const dot = text?.lastIndexOf(".") ?? -1;
+  // "schema.table.column" names a schema: left to the name's own reader
+  return text && dot > 0 && text.indexOf(".") === dot ? { table: text.slice(0, dot), column: text.slice(dot + 1) } : undefined;
+}
