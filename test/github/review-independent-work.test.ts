@@ -1,8 +1,9 @@
 /**
  * The rapidpro and vita-min replays' remaining false alarms through the App (a signed webhook against the local
- * GitHub API): independent work on one table out of version order, and a reverse accessor other relations keep.
- * The same patterns go through `migguard review` in test/cli/review-independent-version-order.test.ts and
- * test/cli/review-shared-reverse-accessor.test.ts.
+ * GitHub API): independent work on one table out of version order, a reverse accessor other relations keep, and
+ * a Python-only default on a model the deployed code never creates. The same patterns go through `migguard
+ * review` in test/cli/review-independent-version-order.test.ts, review-shared-reverse-accessor.test.ts and
+ * review-deployed-inserts.test.ts.
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
 import type { FakeCheckRun } from "./support/fake-github.js";
@@ -79,5 +80,32 @@ class Migration(migrations.Migration):
     const run = latestRun(head);
     expect(levels(run, "dropped-object-still-used")).toEqual(["notice"]);
     expect(run.annotations.find((a) => a.title.startsWith("dropped-object-still-used"))?.message).toContain("dependent_flows is also the reverse accessor of Flow.label_dependencies");
+  });
+
+  it("a NOT NULL AddField with a Python-only default on a model the base branch creates only in tests, authoring added by the pull request: a notice, the check passes", async () => {
+    const models = (language: string) =>
+      `from django.db import models\n\n\nclass Article(models.Model):\n    title = models.CharField(max_length=64)\n${language}`;
+    s = await startScenario({
+      baseFiles: {
+        "README.md": "# rapidpro\n",
+        "knowledge/__init__.py": "",
+        "knowledge/migrations/__init__.py": "",
+        "knowledge/migrations/0001_initial.py":
+          'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n\n    operations = [migrations.CreateModel(name="Article", fields=[("id", models.BigAutoField(primary_key=True)), ("title", models.CharField(max_length=64))])]\n',
+        "knowledge/models.py": models(""),
+        "knowledge/views.py": "from knowledge.models import Article\n\n\ndef titles():\n    return Article.objects.values_list(\"title\", flat=True)\n",
+        "knowledge/tests.py": "from knowledge.models import Article\n\n\ndef test_it():\n    Article.objects.create(title=\"x\")\n",
+      },
+    });
+    const head = s.openPull(3, {
+      "knowledge/models.py": models('    language = models.CharField(default="eng", max_length=3)\n'),
+      "knowledge/views.py": "from knowledge.models import Article\n\n\ndef create(title):\n    return Article.objects.create(title=title)\n",
+      "knowledge/migrations/0002_article_language.py":
+        'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("knowledge", "0001_initial")]\n\n    operations = [migrations.AddField(model_name="article", name="language", field=models.CharField(default="eng", max_length=3))]\n',
+    });
+    await s.pullRequest("opened", 3);
+    const run = latestRun(head);
+    expect(levels(run, "required-column-without-default")).toEqual(["notice"]);
+    expect(run.conclusion).toBe("success");
   });
 });

@@ -3,6 +3,7 @@
  * migrations, not schema dumps, not vendored or generated trees, not binary or huge files. Path checks
  * come first so the App can drop most of a tarball without decoding it.
  */
+import { isTestPath } from "./test-paths.js";
 import type { Config } from "../config.js";
 import { CONFIG_PATHS } from "../config-paths.js";
 import { detectByPath } from "../detect.js";
@@ -79,14 +80,6 @@ const extensionOf = (path: string) => {
   return dot <= 0 ? "" : base.slice(dot + 1).toLowerCase();
 };
 
-/**
- * Tests and specs: a dropped column they still name fails the project's own test run before the merge, not
- * production after the deploy; and their local names (RSpec's `let(:start_date)`) are not the column (sixth
- * replay: 2 of Lago's false findings).
- */
-const TEST_DIRS = new Set(["spec", "specs", "test", "tests", "__tests__", "testing", "e2e", "cypress", "playwright"]);
-const TEST_FILES = /(?:_spec\.rb|_test\.rb|_test\.go|_test\.py|\.(?:test|spec)\.[cm]?[jt]sx?)$|(?:^|\/)(?:test_[^/]*\.py|tests\.py|conftest\.py)$/;
-const isTestPath = (path: string) => TEST_FILES.test(path) || path.split("/").slice(0, -1).some((segment) => TEST_DIRS.has(segment));
 
 /** Path-only verdict: worth reading for the usage search. */
 export function isSearchableCodePath(path: string, config: Config): boolean {

@@ -228,8 +228,9 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
   if (!basePaths && changes.some((c) => mayBeMovedDjangoMigration(c.path))) relevant = true;
   if (relevant) for (const path of models) base.add(path);
   // a plain SQL migration names no model: the code the change edits or deletes, as the base branch has it, is what
-  // the servers run until the deploy, and may still name what the migration drops (sql-code-names.ts)
-  if (added.some((file) => file.framework === "sql")) for (const path of editedCode) base.add(path);
+  // the servers run until the deploy, and may still name what the migration drops (sql-code-names.ts); a Django
+  // column whose default stays in Python breaks only inserts of that code (deployed-inserts.ts)
+  if (added.some((file) => file.framework === "sql" || file.framework === "django")) for (const path of editedCode) base.add(path);
   return { head: [...head].sort(), base: [...base].sort(), baseTree: relevant, context: [...context].sort(), facts: facts.sort() };
 }
 

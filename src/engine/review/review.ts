@@ -393,13 +393,15 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   const added = analysis.migrations.filter((m) => adds.has(m.path)).sort(byVersion);
   const skipped = skippedOnBase(added, baseDumpReader(facts.dumps, config, contents, input.repositoryFiles ?? []));
   const changedModels = analysis.migrations.filter((m) => changed.has(m.path));
+  const frameworkOf = (path: string) => analysis.migrations.find((m) => m.path === path)?.framework;
   return {
     findings: foldSkippedOnBase([...folded.lint, ...folded.reviewed], added, skipped).sort(byLocation),
     errors,
     migrations: analysis.migrations,
     databases: analysis.databases,
     deploy: analysis.deploy,
-    codeSearch: { needed: identifiers.length > 0 && input.codeFiles === undefined, identifiers },
+    // a Django column whose default stays in Python breaks only inserts of the deployed code: the code says whether it makes any
+    codeSearch: { needed: (identifiers.length > 0 || linted.some((f) => f.rule === "required-column-without-default" && frameworkOf(f.path) === "django")) && input.codeFiles === undefined, identifiers },
     regulatedWaivers: regulatedWaivers(changedModels, config),
   };
 }

@@ -15,6 +15,7 @@ import { reindented } from "../support/data-code.js";
 import { alterAddColumnsChanged, alterSubcommandsOf } from "../support/sql-text.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
 import { rubyString } from "../support/embed-sql.js";
+import { deployedInserts } from "../support/deployed-inserts.js";
 
 /** A default expression the migration wrote that is a real value (Django's callables come through as `<value of f>`). */
 const knownDefault = (c: ColumnSpec): string | undefined => (c.default && !c.default.expr.startsWith("<") ? c.default.expr : undefined);
@@ -275,6 +276,18 @@ export default defineRule({
               : `Adding NOT NULL column ${op.table}.${c.name} without a default fails if ${op.table} has rows, and breaks inserts from code that does not set it.`,
         fix: ctx.framework === "django" ? djangoFix(op, ctx) : ctx.framework === "sql" && mysql ? mysqlSqlFix(op) : { sql: sqlFix, rails: railsFix, alembic: alembicFix }[ctx.framework](op, ctx),
       };
+      // Django keeps the default in Python: only inserts of the deployed code miss the column, and that code may create no rows at all
+      const inserts = kind === "dropped" ? deployedInserts(ctx, op) : undefined;
+      if (inserts && inserts.creators.length === 0) {
+        ctx.report({
+          op,
+          severity: "info",
+          message: `NOT NULL column ${op.table}.${c.name} gets the default ${c.default!.expr} only to fill the existing rows (the database default is dropped again right after), but the deployed code creates no ${op.table} rows (outside tests and migrations it names ${inserts.model} only to read it), so none of its inserts can miss ${c.name}; code that creates ${inserts.model} rows sets it from the model's Python default.`,
+          fix: finding.fix,
+          hazard: "old-code",
+        });
+        continue;
+      }
       const key = `${op.loc.line}:${op.loc.endLine}:${op.text}`;
       byStatement.set(key, [...(byStatement.get(key) ?? []), finding]);
     }

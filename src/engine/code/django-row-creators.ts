@@ -1,0 +1,116 @@
+/**
+ * Where Python code may create rows of a Django model (read with tree-sitter's Python grammar): what a NOT NULL
+ * column whose default Django keeps in Python only breaks is inserts from the deployed code, and code that never
+ * creates the model's rows makes none (rapidpro's knowledge_article: on the base branch only tests create
+ * articles; authoring arrives with the column). Conservative: every use of the model's class that is not a
+ * read (its definition, an import, a relation's target, a constant, a query that does not create) counts, as
+ * does any creation in the model's own class body or a custom manager, since callers are not followed.
+ */
+import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
+import type { SourceFile } from "../model.js";
+
+/** QuerySet and manager calls that insert rows. */
+const CREATES = new Set(["create", "bulk_create", "get_or_create", "update_or_create", "acreate", "abulk_create", "aget_or_create", "aupdate_or_create"]);
+const RELATIONS = new Set(["ForeignKey", "OneToOneField", "ManyToManyField", "ParentalKey"]);
+
+export interface RowCreator {
+  path: string;
+  line: number;
+}
+
+const lastSegment = (text: string) => text.slice(text.lastIndexOf(".") + 1);
+
+/** The names a chain of attributes and calls applies after `node`: `Article.objects.filter(...).create` -> objects, filter, create. */
+function chainAfter(node: PyNode): { names: string[]; called: boolean } {
+  const names: string[] = [];
+  let called = false;
+  let n: PyNode = node;
+  for (;;) {
+    const parent = n.parent;
+    if (parent?.type === "attribute" && parent.childForFieldName("object")?.id === n.id) {
+      names.push(parent.childForFieldName("attribute")?.text ?? "");
+      n = parent;
+    } else if (parent?.type === "call" && parent.childForFieldName("function")?.id === n.id) {
+      if (n.id === node.id) called = true;
+      n = parent;
+    } else return { names, called };
+  }
+}
+
+/** Whether an occurrence of the model's class name only reads (or declares) and cannot insert a row. */
+function onlyReads(node: PyNode, model: string): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  // `class Article(...)`: its definition; `from x import Article`: an import
+  if (parent.type === "class_definition" && parent.childForFieldName("name")?.id === node.id) return true;
+  if (parent.type === "dotted_name" && (parent.parent?.type === "import_from_statement" || parent.parent?.type === "aliased_import")) return true;
+  // `models.ForeignKey(Article, ...)`: a relation's target
+  if (parent.type === "argument_list") {
+    const callee = parent.parent?.childForFieldName("function")?.text ?? "";
+    if (RELATIONS.has(lastSegment(callee)) && parent.namedChildren[0]?.id === node.id) return true;
+  }
+  const chain = chainAfter(node);
+  // `Article(...)`: a new instance; `Article.objects.create(...)`: an insert
+  if (chain.called) return false;
+  if (chain.names.some((name) => CREATES.has(name))) return false;
+  // `Article.STATUS_DRAFT`, `Article.objects.filter(...)`, `Article.get_unique_slug(...)` (the class body is read below)
+  return chain.names.length > 0 && node.text === model;
+}
+
+/** Inside the model's class body: `cls(...)`, `cls.objects.create(...)`, `self.__class__(...)`, `type(self)(...)`, any `.create(` of a manager. */
+function bodyCreates(body: PyNode): PyNode | undefined {
+  for (const call of body.descendantsOfType("call")) {
+    const fn = call.childForFieldName("function");
+    if (!fn) continue;
+    if (["cls", "self.__class__", "type(self)"].includes(fn.text)) return call;
+    if (fn.type === "attribute" && CREATES.has(fn.childForFieldName("attribute")?.text ?? "")) return call;
+  }
+  return undefined;
+}
+
+/**
+ * The lines of `files` that may create rows of `model` (a Django model class of `modelsPath`), or that make it
+ * impossible to tell (a custom manager); `reverseAccessors`: the names other models reach its rows by
+ * (`knowledge.articles.create(...)`), `<model>_set` included by the caller when no related_name is given.
+ */
+export function djangoRowCreators(model: string, files: readonly SourceFile[], reverseAccessors: readonly string[]): RowCreator[] {
+  const out: RowCreator[] = [];
+  for (const file of files) {
+    if (!file.path.endsWith(".py")) continue;
+    const mentions = file.content.includes(model) || reverseAccessors.some((a) => file.content.includes(a));
+    if (!mentions) continue;
+    withPythonTree(file.content, (root) => {
+      const at = (node: PyNode) => out.push({ path: file.path, line: node.startPosition.row + 1 });
+      for (const cls of root.descendantsOfType("class_definition")) {
+        if (cls.childForFieldName("name")?.text !== model) continue;
+        const body = cls.childForFieldName("body");
+        const creates = body && bodyCreates(body);
+        if (creates) at(creates);
+        // `objects = ArticleManager()`: a manager whose methods migguard does not follow may create rows
+        for (const statement of body?.namedChildren ?? []) {
+          const assignment = statement.type === "expression_statement" ? statement.namedChildren[0] : undefined;
+          const right = assignment?.type === "assignment" ? assignment.childForFieldName("right") : undefined;
+          const callee = right?.type === "call" ? right.childForFieldName("function")?.text ?? "" : "";
+          if (/Manager$|QuerySet$|as_manager$|from_queryset$/.test(callee) && callee !== "models.Manager" && callee !== "Manager") at(statement);
+        }
+      }
+      for (const node of root.descendantsOfType("identifier")) {
+        if (node.text === model && !onlyReads(node, model)) at(node);
+        // `knowledge.articles.create(...)`: a row created through a relation
+        if (reverseAccessors.includes(node.text) && node.parent?.type === "attribute" && node.parent.childForFieldName("attribute")?.id === node.id) {
+          if (chainAfter(node.parent).names.some((name) => CREATES.has(name))) at(node);
+        }
+      }
+      // `apps.get_model("knowledge", "Article")`, `"knowledge.Article"` outside a relation: a model reached by name
+      for (const string of root.descendantsOfType("string")) {
+        const text = string.namedChildren.filter((c) => c.type === "string_content").map((c) => c.text).join("");
+        if (text !== model && !text.endsWith(`.${model}`)) continue;
+        const args = string.parent?.type === "argument_list" ? string.parent : undefined;
+        const callee = args?.parent?.childForFieldName("function")?.text ?? "";
+        if (!(args && RELATIONS.has(lastSegment(callee)) && args.namedChildren[0]?.id === string.id)) at(string);
+      }
+    });
+  }
+  const seen = new Set<string>();
+  return out.filter((c) => !seen.has(`${c.path}:${c.line}`) && seen.add(`${c.path}:${c.line}`) !== undefined);
+}

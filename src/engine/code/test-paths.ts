@@ -1,0 +1,9 @@
+/**
+ * Test and spec files: code a test run executes and production never does. A dropped column they still name
+ * fails the project's own test run before the merge, not production after the deploy; their local names
+ * (RSpec's `let(:start_date)`) are not the column (sixth replay: 2 of Lago's false findings); and rows they
+ * create are no inserts of the deployed code (deployed-inserts.ts).
+ */
+const TEST_DIRS = new Set(["spec", "specs", "test", "tests", "__tests__", "testing", "e2e", "cypress", "playwright"]);
+const TEST_FILES = /(?:_spec\.rb|_test\.rb|_test\.go|_test\.py|\.(?:test|spec)\.[cm]?[jt]sx?)$|(?:^|\/)(?:test_[^/]*\.py|tests\.py|conftest\.py)$/;
+export const isTestPath = (path: string): boolean => TEST_FILES.test(path) || path.split("/").slice(0, -1).some((segment) => TEST_DIRS.has(segment));
