@@ -3,10 +3,11 @@
  * rule asks (a planned removal: does any code still name the dropped column or table?). A Rails project's
  * app/, lib/ and config/; a Python project's files, and those of a project with plain SQL migrations (any
  * language), from the nearest folder above its migrations that holds the repository (`.git`) or, without one, the
- * working directory. The same files review's code search reads
+ * working directory that holds them (codeRootOf). The same files review's code search reads
  * (isSearchableCodePath: no migrations, tests, vendored trees), bounded for monorepos.
  */
 import { readFileSync, statSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
 import { dirname, relative, resolve } from "node:path";
 import type { Config } from "../engine/config.js";
 import type { SourceFile } from "../engine/model.js";
@@ -27,6 +28,20 @@ const isWithin = (dir: string, path: string) => {
   return rel !== "" && !rel.startsWith("..") && !rel.startsWith("/");
 };
 
+/** working directories that are no project: a lint started there with no repository around reads no code */
+const NOT_A_PROJECT = new Set([resolve("/"), resolve(homedir()), resolve(tmpdir())]);
+
+/**
+ * The folder whose code is searched for a migration's names: the repository (`.git`) above it; without one, the
+ * working directory when it holds the migration (a checkout without its .git, a test's folder), unless that is the
+ * file system's root, the home or the temp directory, whose walk would read unrelated trees (seconds, for
+ * nothing). A migrations folder linted from outside, with nothing around it, reads nothing: its drops keep
+ * their error.
+ */
+function codeRootOf(migration: string, cwd: string): string | undefined {
+  return repositoryRootAbove(dirname(migration)) ?? (isWithin(cwd, migration) && !NOT_A_PROJECT.has(cwd) ? cwd : undefined);
+}
+
 export function readApplicationCode(migrationPaths: readonly string[], config: Config, cwd = process.cwd()): ApplicationCodeRead {
   const roots = new Set<string>();
   for (const path of migrationPaths) {
@@ -34,11 +49,9 @@ export function readApplicationCode(migrationPaths: readonly string[], config: C
       const project = projectRootOf(path);
       if (project === undefined) continue;
       for (const dir of ["app", "lib", "config"]) roots.add(resolve(cwd, project, dir));
-    } else if (path.endsWith(".py")) roots.add(repositoryRootAbove(dirname(resolve(cwd, path))) ?? resolve(cwd));
-    else if (path.endsWith(".sql")) {
-      // plain SQL beside any language: the repository around the migrations; without one, the working directory
-      // when it holds them (a migrations folder linted from outside, with nothing around it, reads nothing)
-      const root = repositoryRootAbove(dirname(resolve(cwd, path))) ?? (isWithin(resolve(cwd), resolve(cwd, path)) ? resolve(cwd) : undefined);
+    } else if (path.endsWith(".py") || path.endsWith(".sql")) {
+      // Python, or plain SQL beside any language: the repository around the migrations
+      const root = codeRootOf(resolve(cwd, path), resolve(cwd));
       if (root) roots.add(root);
     }
   }

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
 import { featureBranchOn, reviewJson } from "./support/review-repo.js";
 
@@ -176,6 +176,14 @@ describe("planned drops", () => {
       expect(table.message).toContain("names one_time_access_tokens or OneTimeAccessToken: internal/model/token.go:3");
       const bare = (JSON.parse((await run(["lint", "--format", "json", "migrations/000002_drop_unused.up.sql"], { cwd: repo({ "migrations/000002_drop_unused.up.sql": drops, "migrations/000001_init.up.sql": init }) })).output) as { findings: Finding[] }).findings;
       expect(bare.filter((f) => f.rule === "drop-column" || f.rule === "drop-table").map((f) => f.severity)).toEqual(["error", "error", "error"]);
+    });
+
+    it("linted from the temp directory (or the home directory, or /) with no repository around, no code is read: those folders hold unrelated trees, and the drops keep their error", async () => {
+      const project = repo(files);
+      const fromTmp = (JSON.parse((await run(["lint", "--format", "json", join(basename(project), "migrations")], { cwd: tmpdir() })).output) as { findings: Finding[] }).findings;
+      const drops = fromTmp.filter((f) => f.path.endsWith("000002_drop_unused.up.sql") && (f.rule === "drop-column" || f.rule === "drop-table"));
+      expect(drops.map((f) => f.severity)).toEqual(["error", "error", "error"]);
+      expect(drops[0].message).not.toContain("application code read names");
     });
 
     it("a search stopped at max_code_files proves nothing: the unnamed drop keeps the error, which says the rest was not read", async () => {
