@@ -14,6 +14,9 @@
  *     something is dropped or renamed (`codeSearch.needed`) and the head has code to search;
  *   - the earlier migrations of each changed SQL migration's folder (config `execute`), which the executor
  *     applies before running it up -> down -> up: one call each when few, else from that same tarball;
+ *   - the code an application that migrates itself at start needs (the engine's `planDeployCode`: the Go files of a
+ *     module whose go.mod requires golang-migrate or goose, a Node project's start code when its package.json
+ *     depends on knex, umzug, TypeORM, drizzle-orm or Sequelize), from ONE tarball of the head, only then;
  *   - the production snapshot config `snapshot` names, on the base branch, one call when configured;
  *   - the settings modules at head, one call each, only when a numbered Python module outside migrations/
  *     changes (Django's MIGRATION_MODULES may name its folder); the alembic.ini files above a changed Python
@@ -26,7 +29,7 @@ import type { Config, ConfigProblem } from "../engine/config.js";
 import type { SourceFile } from "../engine/model.js";
 import { regulatedWaiverFindings, type RegulatedApproval } from "../engine/regulated/approval.js";
 import type { RegulatedWaiver } from "../engine/regulated/waivers.js";
-import { foldersToList, planReview } from "../engine/review/plan.js";
+import { foldersToList, planDeployCode, planReview } from "../engine/review/plan.js";
 import { loadPythonParser } from "../engine/adapters/python/parser.js";
 import { migrationModuleSettingsPaths, withDjangoMigrationModules } from "../engine/migration-folders/django-migration-modules.js";
 import { alembicIniCandidates, withAlembicVersionLocations } from "../engine/migration-folders/alembic-version-locations.js";
@@ -40,7 +43,7 @@ import { cappedCodeNote, fetchHeadArchive, hasNoSearchableCode } from "./head-ar
 import { mayComeFromDiff, readPlanned, type DiffFile, type Wanted } from "./planned-files.js";
 import { approvalNote, fetchRegulatedApproval } from "./regulated-approval.js";
 import { databaseNote } from "../engine/database/notes.js";
-import { deploySummaryNote } from "../engine/deploy/deploy-model.js";
+import { deploySummaryNote, isDeployFile } from "../engine/deploy/deploy-model.js";
 import { fetchTree, listFolders } from "../github-api/repo-tree.js";
 import type { GitHub, ReviewTarget } from "../github-api/target.js";
 import { readBaseSnapshot } from "./production-snapshot.js";
@@ -144,6 +147,10 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
   const facts = new Map<string, SourceFile>();
   const place = (file: { path: string; content: string; side: Wanted["side"] }) => ({ head, base, context, history, facts })[file.side].set(file.path, { path: file.path, content: file.content });
   read.forEach(place);
+  // an application that may migrate itself at start (a go.mod or package.json among the facts names a migrator):
+  // the code the deploy needs, from one tarball of the head (none asked for otherwise)
+  const deployCode = basePaths ? planDeployCode(config, [...facts.values()], headListing(changedFiles, basePaths, headTree && !headTree.truncated ? [...headTree.blobs.keys()] : undefined)) : [];
+  if (deployCode.length) for (const file of await fetchArchiveFiles(octokit, target, target.headSha, new Set(deployCode), config.max_file_bytes)) if (isDeployFile(file)) facts.set(file.path, file);
 
   const input: EngineReviewInput = {
     changes: changedFiles,

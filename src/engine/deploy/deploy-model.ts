@@ -95,7 +95,7 @@ function selfMigratingContainer(files: readonly SourceFile[]): DeployEvidence | 
  * Deploy files by path, Go files by their imports (a bootstrap file that runs golang-migrate, whatever its name), and
  * the JavaScript and TypeScript files given (the CLI reads the Node start files package.json names).
  */
-const isDeployFile = (f: SourceFile): boolean => isDeployPath(f.path) || (isGoSourcePath(f.path) && importsGoMigrator(f.content)) || isNodeSourcePath(f.path);
+export const isDeployFile = (f: SourceFile): boolean => isDeployPath(f.path) || (isGoSourcePath(f.path) && importsGoMigrator(f.content)) || isNodeSourcePath(f.path);
 
 /**
  * `files` as a function are read only when the config leaves the deploy to them (`auto`). A compose file among them

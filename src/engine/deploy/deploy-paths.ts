@@ -17,6 +17,21 @@ const NOT_DEPLOY_FOLDER = new RegExp(`^(?:${NOT_DEPLOY_FOLDERS})$`);
 /** A folder no deploy file lies under (`isDeployPath` is false for all of them): a walk for deploy files skips it. */
 export const isNotDeployFolder = (name: string): boolean => NOT_DEPLOY_FOLDER.test(name);
 
+/** Dockerfiles, charts, entrypoints and start code sit near the root: a search for deploy files goes this many folders deep */
+export const DEPLOY_WALK_DEPTH = 4;
+/** folders of build output, dependencies and virtual environments: a search for deploy files never enters them */
+const UNWALKED_FOLDERS = new Set(["node_modules", ".git", "vendor", "dist", "build", "target", ".venv", "venv", "__pycache__"]);
+/** A folder a search for deploy files does not enter (build output, dependencies, tests, docs). */
+export const isUnwalkedFolder = (name: string): boolean => UNWALKED_FOLDERS.has(name) || isNotDeployFolder(name);
+/**
+ * A path a search for deploy files reaches: at most DEPLOY_WALK_DEPTH folders deep, through none it skips. The CLI
+ * walks the disk that way; the App picks the same paths from its listing, so both read the same files.
+ */
+export function isInDeployWalk(path: string): boolean {
+  const folders = path.split("/").slice(0, -1);
+  return folders.length <= DEPLOY_WALK_DEPTH && !folders.some(isUnwalkedFolder);
+}
+
 /** folders that hold Kubernetes manifests and Helm charts */
 const KUBERNETES_DIRS = /(?:^|\/)(?:k8s|kubernetes|kube|helm|charts?|manifests|deploy|deployments?|kustomize|\.k8s)\//;
 

@@ -1,5 +1,5 @@
 import { defaultConfig } from "../config.js";
-import { planReview } from "./plan.js";
+import { planDeployCode, planReview } from "./plan.js";
 
 const config = defaultConfig();
 
@@ -83,5 +83,24 @@ describe("planReview: what the App fetches", () => {
     ]);
     expect(plan.context).toEqual(["db/migrations/20260224121149_charges.up.sql"]);
     expect(planReview([{ path: "db/migrations/20260410132752_flat_fee_status.up.sql", status: "added" }], { ...config, young_table: { days: 0 } }, ["db/migrations/20260224121149_charges.up.sql"]).context).toEqual([]);
+  });
+});
+
+describe("planDeployCode: the code an application that migrates itself needs", () => {
+  const goMod = { path: "go.mod", content: "module example.com/app\n\nrequire github.com/pressly/goose/v3 v3.24.0\n" };
+  const listing = ["go.mod", "main.go", "internal/bootstrap/db.go", "internal/db/db_test.go", "vendor/x/y.go", "a/b/c/d/e/deep.go", "web/package.json", "web/src/app.ts"];
+
+  it("the module's Go files as the CLI's walk reaches them (no tests, vendor, or folders deeper than four), none already read", () => {
+    expect(planDeployCode(config, [goMod, { path: "main.go", content: "package main\n" }], listing)).toEqual(["internal/bootstrap/db.go"]);
+  });
+
+  it("nothing when no go.mod names a migrator, or the config decides the deploy", () => {
+    expect(planDeployCode(config, [{ path: "go.mod", content: "module example.com/app\n\nrequire github.com/lib/pq v1.10.9\n" }], listing)).toEqual([]);
+    expect(planDeployCode({ deploy: "online" }, [goMod], listing)).toEqual([]);
+  });
+
+  it("a Node project depending on knex: its code, shallowest first, not its build output", () => {
+    const manifest = { path: "web/package.json", content: JSON.stringify({ scripts: { start: "node dist/server.js" }, dependencies: { knex: "^3.1.0" } }) };
+    expect(planDeployCode(config, [manifest], ["web/package.json", "web/dist/server.js", "web/src/db/index.ts", "web/src/server.ts", "web/server.js"])).toEqual(["web/src/server.ts", "web/server.js", "web/src/db/index.ts"]);
   });
 });

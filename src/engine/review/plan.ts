@@ -8,6 +8,8 @@
  * - context (optional, once the base tree is known): the other Django migrations of an app whose migrations
  *   change, read at head, from which the Django adapter rebuilds the model state (AlterField, RemoveField); and
  *   the base's migrations written shortly before an added one (which tables are young: recent-on-base.ts).
+ * - deploy code (`planDeployCode`, once the facts are read): the Go files and Node start code of a project whose
+ *   go.mod or package.json names a migrator, for an application that migrates itself at start.
  * Application code is asked for after a first pass, only when something is dropped or renamed
  * (`ReviewResult.codeSearch`).
  */
@@ -25,6 +27,8 @@ import { compareVersions, newestVersion } from "./versions.js";
 import { RailsDatabases } from "./rails-databases.js";
 import { isGoModPath, isWithin, repositoryFactPaths, isDjangoModelPath } from "../repository/fact-paths.js";
 import { isSearchableCodePath } from "../code/searchable.js";
+import { deployCodePaths } from "../deploy/deploy-code-paths.js";
+import type { SourceFile } from "../model.js";
 
 export interface ReviewPlan {
   /** read at the head commit; a path that does not exist there is simply left out of `ReviewInput.head` */
@@ -232,6 +236,17 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
   // column whose default stays in Python breaks only inserts of that code (deployed-inserts.ts)
   if (added.some((file) => file.framework === "sql" || file.framework === "django")) for (const path of editedCode) base.add(path);
   return { head: [...head].sort(), base: [...base].sort(), baseTree: relevant, context: [...context].sort(), facts: facts.sort() };
+}
+
+/**
+ * The source files the deploy needs beyond the facts (read at head, after them): with `deploy: auto`, when a go.mod
+ * among the facts requires golang-migrate or goose, or a package.json depends on knex, umzug, TypeORM, drizzle-orm or
+ * Sequelize, the module's Go files and the project's start code (deploy-code-paths.ts, at most 400 each), the same
+ * the CLI reads; none otherwise. `headPaths` lists the head commit's files. Give the engine those `isDeployFile` keeps.
+ */
+export function planDeployCode(config: Pick<Config, "deploy">, facts: readonly SourceFile[], headPaths: readonly string[]): string[] {
+  if ((config.deploy ?? "auto") !== "auto") return [];
+  return deployCodePaths(facts, headPaths);
 }
 
 /**

@@ -1,0 +1,37 @@
+/**
+ * The source files the deploy needs beyond the ones chosen by name (deploy-paths.ts), decided from the deploy files
+ * already read and a listing of the repository, the same for every edge (the CLI walks the disk, the App reads them
+ * from the head's tarball):
+ * - the Go files of a module whose go.mod requires golang-migrate or goose (the engine keeps those that import it);
+ * - the Node start files package.json names (`main`, `node dist/server.js` read from src/server.ts), and the code of a
+ *   project that depends on knex, umzug, TypeORM, drizzle-orm or Sequelize (a start file's call is followed one import
+ *   away), the shallowest first.
+ * Nothing when no go.mod or package.json among `read` names a migrator, so a repository without one costs no read.
+ */
+import type { SourceFile } from "../model.js";
+import { isWithin } from "../repository/fact-paths.js";
+import { isGoSourcePath, isInDeployWalk, isNodeSourcePath } from "./deploy-paths.js";
+import { migratingGoModules } from "./self-migrating.js";
+import { migratingNodeProjects, nodeEntryPaths } from "./node-scripts.js";
+
+/** a module's Go files read for their imports, at most (a large module's bootstrap code sits near its root) */
+export const MAX_GO_FILES = 400;
+/** a Node project's code files read for what its start files import, at most */
+export const MAX_NODE_FILES = 400;
+
+const depth = (path: string) => path.split("/").length;
+
+/** The paths to read, in `listing` and not among `read`, Go files first. */
+export function deployCodePaths(read: readonly SourceFile[], listing: readonly string[]): string[] {
+  const have = new Set(read.map((f) => f.path));
+  const walked = listing.filter(isInDeployWalk);
+  const listed = new Set(walked);
+  const out = new Set<string>();
+  const modules = migratingGoModules(read);
+  if (modules.length > 0)
+    for (const path of walked.filter((p) => isGoSourcePath(p) && !have.has(p) && modules.some((m) => isWithin(m, p))).slice(0, MAX_GO_FILES)) out.add(path);
+  const projects = migratingNodeProjects(read);
+  const code = projects.length ? walked.filter((p) => isNodeSourcePath(p) && projects.some((d) => isWithin(d, p))).sort((a, b) => depth(a) - depth(b)).slice(0, MAX_NODE_FILES) : [];
+  for (const path of [...nodeEntryPaths(read), ...code]) if (listed.has(path) && !have.has(path)) out.add(path);
+  return [...out];
+}

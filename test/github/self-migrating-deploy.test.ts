@@ -1,0 +1,107 @@
+/**
+ * The deploy model through the App for an application that migrates itself at start from code not named for it:
+ * a Go module whose internal/bootstrap/db.go runs its embedded golang-migrate migrations, and a Node project whose
+ * src/index.ts awaits drizzle's migrator in src/db/migrate.ts before it listens. The App reads that code from ONE
+ * tarball of the head (the engine's `planDeployCode`), so the index a pull request adds is the same note, naming
+ * the same line, as `migguard review` gives on the same repository; a repository whose go.mod names no migrator
+ * costs no tarball. Signed webhooks over HTTP against the local GitHub API, which checks every request against
+ * GitHub's OpenAPI and serves tarballs through a redirect.
+ */
+import { afterEach, describe, expect, it } from "@jest/globals";
+import { featureBranchOn, reviewJson } from "../cli/support/review-repo.js";
+import { startScenario, type Scenario } from "./support/scenario.js";
+
+const BOOTSTRAP = [
+  "package bootstrap",
+  "",
+  "import (",
+  '\t"database/sql"',
+  "",
+  '\t"github.com/golang-migrate/migrate/v4"',
+  '\t"github.com/golang-migrate/migrate/v4/source/iofs"',
+  ")",
+  "",
+  "func OpenDatabase(db *sql.DB) error {",
+  '\tsource, _ := iofs.New(migrations.FS, "sql")',
+  '\tm, _ := migrate.NewWithSourceInstance("iofs", source, url)',
+  "\treturn m.Up()",
+  "}",
+  "",
+].join("\n");
+const GO_MOD = "module example.com/app\n\ngo 1.24\n\nrequire github.com/golang-migrate/migrate/v4 v4.19.1\n";
+const GO_APP: Record<string, string> = {
+  "README.md": "# App\n",
+  "go.mod": GO_MOD,
+  "main.go": 'package main\n\nimport "example.com/app/internal/bootstrap"\n\nfunc main() { bootstrap.Run() }\n',
+  "internal/bootstrap/db.go": BOOTSTRAP,
+  "internal/api/handlers.go": 'package api\n\nimport "net/http"\n\nfunc Health(w http.ResponseWriter, r *http.Request) {}\n',
+  Dockerfile: 'FROM golang:1.24\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n',
+  "migrations/sql/000001_users.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n",
+  "migrations/sql/000001_users.down.sql": "DROP TABLE users;\n",
+};
+const NODE_APP: Record<string, string> = {
+  "README.md": "# App\n",
+  "package.json": `${JSON.stringify({ name: "app", type: "module", scripts: { start: "node dist/index.js" }, dependencies: { "drizzle-orm": "^0.44.0", hono: "^4.0.0" } }, null, 2)}\n`,
+  "src/index.ts": "import { runMigrations } from './db/migrate.js';\nimport { app } from './app.js';\n\nawait runMigrations();\napp.listen(8080);\n",
+  "src/db/migrate.ts": "import { migrate } from 'drizzle-orm/node-postgres/migrator';\nimport { db } from './client.js';\n\nexport async function runMigrations() {\n  await migrate(db, { migrationsFolder: 'drizzle' });\n}\n",
+  Dockerfile: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ["npm", "start"]\n',
+  "migrations/000001_users.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n",
+  "migrations/000001_users.down.sql": "DROP TABLE users;\n",
+};
+const goIndex = (dir: string) => ({
+  [`${dir}/000002_users_email.up.sql`]: "CREATE INDEX users_email ON users (email);\n",
+  [`${dir}/000002_users_email.down.sql`]: "DROP INDEX users_email;\n",
+});
+
+let s: Scenario | undefined;
+afterEach(async () => {
+  if (s) expect(s.fake.violations).toEqual([]);
+  await s?.stop();
+  s = undefined;
+});
+
+const tarballsSince = (from: number) => s!.fake.requests.slice(from).filter((r) => r.path.includes("/tarball/"));
+
+/** The App's check for a pull request adding `added` on `base`, and the CLI's review of the same repository. */
+async function bothEdges(base: Record<string, string>, added: Record<string, string>, number: number) {
+  s = await startScenario({ baseFiles: base });
+  const head = s.openPull(number, added);
+  const from = s.fake.requests.length;
+  expect((await s.pullRequest("opened", number)).status).toBe(200);
+  const run = s.fake.checkRunsFor(head).at(-1)!;
+  const cli = await reviewJson(featureBranchOn(base).write(added).commit("index users.email"));
+  return { head, run, tarballs: tarballsSince(from), cli: cli.findings.find((f) => f.rule === "index-without-concurrently") };
+}
+
+describe("an application that migrates itself at start, read from the head's code", () => {
+  it("Go: internal/bootstrap/db.go's m.Up() makes the index a notice naming its line, as `migguard review` does", async () => {
+    const { head, run, tarballs, cli } = await bothEdges(GO_APP, goIndex("migrations/sql"), 81);
+    expect(run).toMatchObject({ status: "completed", conclusion: "success" });
+    expect(run.output.summary?.match(/\*\*Deploy:\*\* read as offline: `internal\/bootstrap\/db\.go:13`/g)).toHaveLength(1);
+    const annotation = run.annotations.find((a) => a.title.startsWith("index-without-concurrently"));
+    expect(annotation).toMatchObject({ path: "migrations/sql/000002_users_email.up.sql", annotation_level: "notice" });
+    expect(cli).toMatchObject({ severity: "info", message: expect.stringContaining("Offline deploy (internal/bootstrap/db.go:13 runs the migrations") });
+    expect(annotation!.message).toContain(cli!.message);
+    // the module's Go files came from one tarball of the head, through GitHub's redirect
+    expect(tarballs.map((r) => r.path)).toEqual([expect.stringMatching(new RegExp(`/tarball/${head}$`))]);
+  });
+
+  it("Node: src/index.ts awaits drizzle's migrator in src/db/migrate.ts before listen: the same notice in both edges", async () => {
+    const { run, tarballs, cli } = await bothEdges(NODE_APP, goIndex("migrations"), 82);
+    expect(run.conclusion).toBe("success");
+    const annotation = run.annotations.find((a) => a.title.startsWith("index-without-concurrently"));
+    expect(annotation).toMatchObject({ annotation_level: "notice", message: expect.stringContaining("Offline deploy (src/db/migrate.ts:5 runs the migrations") });
+    expect(cli?.severity).toBe("info");
+    expect(annotation!.message).toContain(cli!.message);
+    expect(tarballs).toHaveLength(1);
+  });
+
+  it("a go.mod that names no migrator: no tarball, and the index stays an error in both edges", async () => {
+    const base = { ...GO_APP, "go.mod": GO_MOD.replace("require github.com/golang-migrate/migrate/v4 v4.19.1\n", "require github.com/lib/pq v1.10.9\n") };
+    const { run, tarballs, cli } = await bothEdges(base, goIndex("migrations/sql"), 83);
+    expect(run.conclusion).toBe("failure");
+    expect(run.annotations.find((a) => a.title.startsWith("index-without-concurrently"))).toMatchObject({ annotation_level: "failure" });
+    expect(cli?.severity).toBe("error");
+    expect(tarballs).toEqual([]);
+  });
+});
