@@ -154,7 +154,8 @@ end
 def down
   add_column :spree_claims, :claim_type, :string
   execute "UPDATE spree_claims SET claim_type = b.claim_type FROM spree_claims_claim_type_backup b WHERE spree_claims.id = b.id"
-  change_column_null :spree_claims, :claim_type, false
+  # claim_type was NOT NULL: it stays nullable here, since rows created after up have no copy in spree_claims_claim_type_backup;
+  # fill those rows, then make it NOT NULL in a migration of its own (change_column_null :spree_claims, :claim_type, false)
 end`,
       ],
     },

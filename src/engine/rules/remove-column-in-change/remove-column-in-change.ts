@@ -76,8 +76,9 @@ export default defineRule({
 
 /**
  * The down of the fix: the column added back as it was defined (the remove_column's own options, else the
- * earlier migration's), its values joined back from the copy on the table's key, then NOT NULL when it had it
- * and no default (a NOT NULL column without a default cannot be added to a table with rows).
+ * earlier migration's), its values joined back from the copy on the table's key. A column that was NOT NULL
+ * without a default stays nullable: rows written after the up have no copy, so a NOT NULL here would fail the
+ * rollback exactly when production wrote rows since.
  */
 function readdAndRestore(ctx: RuleContext, op: OperationOf<"drop_column">, index: number, kept: ColumnBackup): string[] {
   const written = ctx.migration.down.status === "present" ? ctx.migration.down.ops.find((o): o is OperationOf<"add_column"> => o.kind === "add_column" && o.table === op.table && o.column.name === op.column) : undefined;
@@ -94,6 +95,10 @@ function readdAndRestore(ctx: RuleContext, op: OperationOf<"drop_column">, index
   }
   const on = kept.key.map((k) => `${ident(t)}.${ident(k)} = b.${ident(k)}`).join(" AND ");
   lines.push(`execute ${rubyString(`UPDATE ${ident(t)} SET ${ident(op.column)} = b.${ident(op.column)} FROM ${ident(kept.backup)} b WHERE ${on}`)}`);
-  if (notNull && !dflt) lines.push(`change_column_null ${sym(t)}, ${sym(op.column)}, false`);
+  if (notNull && !dflt)
+    lines.push(
+      `# ${op.column} was NOT NULL: it stays nullable here, since rows created after up have no copy in ${kept.backup};`,
+      `# fill those rows, then make it NOT NULL in a migration of its own (change_column_null ${sym(t)}, ${sym(op.column)}, false)`,
+    );
   return lines;
 }
