@@ -56,7 +56,7 @@ describe("a branch behind its base", () => {
   });
 
   it("warns when the 16th newer migration, past what one call each would read, touches users", async () => {
-    const later = { ...merged(15), "db/migrate/20240220000000_add_phone_to_users.rb": rails("AddPhoneToUsers", "add_column :users, :phone, :string") };
+    const later = { ...merged(15), "db/migrate/20240220000000_add_phone_to_users.rb": rails("AddPhoneToUsers", 'add_column :users, :phone, :string\n    execute "UPDATE users SET phone = \'\'"') };
     const { run } = await behind(later);
     const order = run.annotations.find((a) => a.title.startsWith("migration-version-order"));
     expect(order).toMatchObject({ path: ADDED, annotation_level: "warning" });
@@ -67,7 +67,7 @@ describe("a branch behind its base", () => {
   it("lists db/migrate in full when GitHub truncates the base tree, so the newest migration is still known", async () => {
     // 40 files of app/ come first in the listing; cut at 30 entries, it holds no migration at all
     const app = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`app/models/model_${String(i).padStart(2, "0")}.rb`, "class Model < ApplicationRecord\nend\n"]));
-    const later = { "db/migrate/20240220000000_add_phone_to_users.rb": rails("AddPhoneToUsers", "add_column :users, :phone, :string") };
+    const later = { "db/migrate/20240220000000_add_phone_to_users.rb": rails("AddPhoneToUsers", 'add_column :users, :phone, :string\n    execute "UPDATE users SET phone = \'\'"') };
     const { run, calls, tip } = await behind(later, { treeListingLimit: 30, more: app });
     const order = run.annotations.find((a) => a.title.startsWith("migration-version-order"));
     expect(order).toMatchObject({ path: ADDED, annotation_level: "warning" });
