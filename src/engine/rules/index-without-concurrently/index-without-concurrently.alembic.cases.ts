@@ -316,6 +316,26 @@ with op.get_context().autocommit_block():
   valid: [
     {
       framework: "alembic",
+      name: "create_index before add_column(nullable=False) without a server_default, in the revision's transaction: it only commits on an empty table",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_index("ix_follower_user_id", "follower", ["user_id"])
+    op.add_column("follower", sa.Column("scope", sa.String(), nullable=False))
+
+
+def downgrade():
+    op.drop_column("follower", "scope")
+    op.drop_index("ix_follower_user_id", table_name="follower")
+`,
+    },
+    {
+      framework: "alembic",
       name: "the table is created the line before through the migration's own mapped class (Organization.__table__.create(bind)): the index is built on a new, empty table",
       code: `from alembic import op
 import sqlalchemy as sa

@@ -6,6 +6,22 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "outside a transaction an index built before the NOT NULL column commits on its own, on the rows the table had",
+      schema: 'CREATE TABLE "Folder" (id text PRIMARY KEY, name text);',
+      path: "db/migrations/00061_folder_type.sql",
+      code: '-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX "Folder_name_idx" ON "Folder"(name);\nALTER TABLE "Folder" ADD COLUMN "type" TEXT NOT NULL;\n-- +goose Down\nALTER TABLE "Folder" DROP COLUMN "type";\nDROP INDEX "Folder_name_idx";\n',
+      lines: [3],
+    },
+    {
+      framework: "sql",
+      name: "rows deleted between the index and the NOT NULL column: the index was built on them",
+      path: "db/migrations/000061_golang_migrate.up.sql",
+      schema: 'CREATE TABLE "Folder" (id text PRIMARY KEY, name text);',
+      code: 'CREATE INDEX "Folder_name_idx" ON "Folder"(name);\nDELETE FROM "Folder" WHERE name IS NULL;\nALTER TABLE "Folder" ADD COLUMN "type" TEXT NOT NULL;\n',
+      lines: [1],
+    },
+    {
+      framework: "sql",
       name: "eugene's ignore E6 waived the non-concurrent index: a note that names it",
       schema: "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint);",
       code: "-- eugene: ignore E6\nCREATE INDEX orders_customer_id_idx ON orders (customer_id);",
@@ -195,6 +211,13 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "an index built before a NOT NULL column without a default in the same transaction: the migration only commits on an empty table",
+      path: "db/migrations/000061_golang_migrate.up.sql",
+      schema: 'CREATE TABLE "Folder" (id text PRIMARY KEY, name text);',
+      code: 'CREATE INDEX "Folder_name_idx" ON "Folder"(name);\nALTER TABLE "Folder" ADD COLUMN "type" TEXT NOT NULL;\n',
+    },
     {
       framework: "sql",
       name: "a NOT NULL column added without a default earlier in the migration: PostgreSQL refuses that on a table with rows, so the index builds on an empty table",

@@ -6,6 +6,23 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "atomic = False: an AddIndex before the AddField of a NOT NULL field commits on its own, on the rows the table had",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    atomic = False
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddIndex(model_name="follower", index=models.Index(fields=["user"], name="follower_user_idx")),
+        migrations.AddField(model_name="follower", name="scope", field=models.IntegerField()),
+    ]
+`,
+      lines: [9],
+    },
+    {
+      framework: "django",
       name: "a conditional UniqueConstraint is a partial unique index: the fix builds it with CREATE UNIQUE INDEX CONCURRENTLY ... WHERE (rendered from a Q of simple lookups, columns from the state) and keeps the constraint in Django's state, UNIQUE and condition both kept (Plane's project_public_members); a condition it cannot render says to copy the WHERE from sqlmigrate",
       code: `from django.db import migrations, models
 
@@ -366,6 +383,21 @@ class Migration(migrations.Migration):
     },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "AddIndex before an AddField of a NOT NULL field without a default, in the atomic migration: it only commits on an empty table",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddIndex(model_name="follower", index=models.Index(fields=["user"], name="follower_user_idx")),
+        migrations.AddField(model_name="follower", name="scope", field=models.IntegerField()),
+    ]
+`,
+    },
     {
       framework: "django",
       name: "the split done: this migration adds the key without its index (db_index=False) beside its other operations, the next one, non-atomic and depending on it, builds the index with AddIndexConcurrently",

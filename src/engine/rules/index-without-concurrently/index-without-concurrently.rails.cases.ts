@@ -4,6 +4,20 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "with disable_ddl_transaction! an add_index before the add_column null: false commits on its own, on the rows the table had",
+      code: `class AddScopeToFollowers < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def change
+    add_index :followers, :user_id
+    add_column :followers, :scope, :string, null: false
+  end
+end
+`,
+      lines: [5],
+    },
+    {
+      framework: "rails",
       name: "add_reference whose column the migration's other work reads: the reference stays with index: false, the new migration only builds the index (repeating add_reference adds the column twice)",
       path: "db/migrate/20250902143122_fix_policies_store_association.rb",
       code: `class FixPoliciesStoreAssociation < ActiveRecord::Migration[7.2]
@@ -229,6 +243,17 @@ end
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "add_index before add_column null: false without a default, in the migration's transaction: it only commits on an empty table",
+      code: `class AddScopeToFollowers < ActiveRecord::Migration[7.1]
+  def change
+    add_index :followers, :user_id
+    add_column :followers, :scope, :string, null: false
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "add_column null: false without a default first: it fails on a table with rows, so the index builds on an empty table",

@@ -95,19 +95,6 @@ def downgrade():
     },
     {
       framework: "alembic",
-      name: "the loop over the query also changes the rows it reads (p.enabled = False is written at the flush): a data change of an existing table",
-      code: `${PLUGIN_INSTANCE_CREATED}    for p in session.query(Plugin).all():
-        p.enabled = False
-    session.flush()
-
-
-def downgrade():
-    op.drop_table("plugin_instance")
-`,
-      lines: [35],
-    },
-    {
-      framework: "alembic",
       name: "type change and a backfill UPDATE in one revision",
       code: `from alembic import op
 import sqlalchemy as sa
@@ -224,6 +211,39 @@ def downgrade():
     },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "the loop changes rows of the existing plugin (p.enabled = False), but the only schema change creates plugin_instance: its lock is on a table nothing uses yet, and the plugin rows are locked as long without it",
+      code: `${PLUGIN_INSTANCE_CREATED}    for p in session.query(Plugin).all():
+        p.enabled = False
+    session.flush()
+
+
+def downgrade():
+    op.drop_table("plugin_instance")
+`,
+    },
+    {
+      framework: "alembic",
+      name: "every schema change is on a table created here: the data change's lock is only its own",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_table("archived_user", sa.Column("id", sa.BigInteger(), primary_key=True), sa.Column("name", sa.Text()))
+    op.create_index("ix_archived_user_name", "archived_user", ["name"])
+    op.execute("DELETE FROM app_user WHERE archived")
+
+
+def downgrade():
+    op.drop_index("ix_archived_user_name", table_name="archived_user")
+    op.drop_table("archived_user")
+`,
+    },
     {
       framework: "alembic",
       name: "rows of an existing table read through the ORM and copied into a table this migration creates (session.add of the file's mapped class): seeding the new table is part of creating it",

@@ -4,6 +4,15 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a new table filled from others, but a schema change also touches an existing table: its lock is held through the data change",
+      path: "db/migrations/000061_golang_migrate.up.sql",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, name text, archived boolean);",
+      code: "CREATE TABLE archived_users (id bigint PRIMARY KEY, name text);\nALTER TABLE users ADD COLUMN archived_at timestamptz;\nINSERT INTO archived_users SELECT id, name FROM users WHERE archived;\nDELETE FROM users WHERE archived;\n",
+      fixRunsAfter: "schema",
+      lines: [4],
+    },
+    {
+      framework: "sql",
       fixRunsAfter: "schema",
       name: "a DROP TABLE beside a data change that copies from it",
       schema: "CREATE TABLE events (id bigint, kind text);\nCREATE TABLE inventory_discrepancies (id bigint);",
@@ -74,6 +83,20 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "every schema change is on a table created here, filled from a few rows of others: its locks are on a table nothing uses yet",
+      path: "db/migrations/000061_golang_migrate.up.sql",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, name text, archived boolean);",
+      code: "CREATE TABLE archived_users (id bigint PRIMARY KEY, name text);\nINSERT INTO archived_users SELECT id, name FROM users WHERE archived;\nCREATE INDEX archived_users_name_idx ON archived_users (name);\nDELETE FROM users WHERE archived;\n",
+    },
+    {
+      framework: "sql",
+      name: "the data change updates a table a NOT NULL column without a default proves empty: no lock is held on rows",
+      path: "db/migrations/000061_golang_migrate.up.sql",
+      schema: "CREATE TABLE orders (id bigint PRIMARY KEY, total integer);",
+      code: "ALTER TABLE orders ADD COLUMN tenant_id integer NOT NULL;\nUPDATE orders SET tenant_id = 1;\nALTER TABLE orders ALTER COLUMN total TYPE bigint;\n",
+    },
     {
       framework: "sql",
       name: "the only schema change drops a table the data change does not touch",

@@ -164,6 +164,22 @@ class Migration(migrations.Migration):
   valid: [
     {
       framework: "django",
+      name: "every schema change is on a model created here: the data change's lock is only its own",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.CreateModel(name="ArchivedUser", fields=[("id", models.BigAutoField(primary_key=True)), ("name", models.TextField())]),
+        migrations.AddIndex(model_name="archiveduser", index=models.Index(fields=["name"], name="archived_user_name_idx")),
+        migrations.RunSQL("DELETE FROM app_user WHERE archived", reverse_sql=migrations.RunSQL.noop),
+    ]
+`,
+    },
+    {
+      framework: "django",
       name: "a RunPython that only reads (rapidpro's pgvector version check: SELECT extversion, then raise) next to a schema change: no data change",
       code: `from django.db import migrations, models
 

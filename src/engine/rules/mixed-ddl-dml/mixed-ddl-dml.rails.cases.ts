@@ -261,6 +261,36 @@ end
   valid: [
     {
       framework: "rails",
+      name: "every schema change is on a table created here: the data change's lock is only its own",
+      code: `class ArchiveUsers < ActiveRecord::Migration[7.1]
+  def change
+    create_table :archived_users do |t|
+      t.string :name
+    end
+    add_index :archived_users, :name
+    execute "INSERT INTO archived_users (id, name) SELECT id, name FROM users WHERE archived"
+    execute "DELETE FROM users WHERE archived"
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "the update is on a table add_column null: false without a default proves empty",
+      code: `class AddTenantToOrders < ActiveRecord::Migration[7.1]
+  def up
+    add_column :orders, :tenant_id, :integer, null: false
+    execute "UPDATE orders SET tenant_id = 1"
+  end
+
+  def down
+    remove_column :orders, :tenant_id
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "the only schema change drops a table the data change does not touch: its lock is on the dropped table alone",
       code: `class ClearEventsOnceAgain < ActiveRecord::Migration[7.0]
   def change

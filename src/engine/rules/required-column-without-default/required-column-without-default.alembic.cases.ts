@@ -4,6 +4,28 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "the message says the revision's other locks on the table are brief: it must be empty for add_column to run",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("follower", sa.Column("scope", sa.String(), nullable=False))
+    op.create_index("ix_follower_scope", "follower", ["scope"])
+
+
+def downgrade():
+    op.drop_index("ix_follower_scope", table_name="follower")
+    op.drop_column("follower", "scope")
+`,
+      lines: [9],
+      messages: ["The rest of this migration's locks on follower (line 10) are only brief: follower must be empty for this statement to run."],
+    },
+    {
+      framework: "alembic",
       name: "nullable=False without server_default",
       code: `from alembic import op
 import sqlalchemy as sa

@@ -4,6 +4,15 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "the message says the migration's other locks on the table are brief: it must be empty for the ALTER to run",
+      path: "db/migrations/000061_golang_migrate.up.sql",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, name text);",
+      code: "CREATE INDEX users_name_idx ON users (name);\nALTER TABLE users ADD COLUMN tenant_id integer NOT NULL;\nALTER TABLE users ALTER COLUMN name SET NOT NULL;\n",
+      lines: [2],
+      messages: ["The rest of this migration's locks on users (lines 1 and 3) are only brief: users must be empty for this statement to run."],
+    },
+    {
+      framework: "sql",
       name: "Atlas's atlas:nolint MF103 (non-nullable column on an existing table) waived it: a note that names the waiver",
       schema: "CREATE TABLE charge_flat_fee_credit_allocations (id bigint PRIMARY KEY);",
       code: '-- modify "charge_flat_fee_credit_allocations" table\n-- atlas:nolint MF103\nALTER TABLE "charge_flat_fee_credit_allocations" ADD COLUMN "type" character varying NOT NULL;\n',

@@ -4,6 +4,19 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "the message says the migration's other locks on the table are brief: it must be empty for add_column to run",
+      code: `class AddScopeToFollowers < ActiveRecord::Migration[7.1]
+  def change
+    add_column :followers, :scope, :string, null: false
+    add_index :followers, :scope
+  end
+end
+`,
+      lines: [3],
+      messages: ["The rest of this migration's locks on followers (line 4) are only brief: followers must be empty for this statement to run."],
+    },
+    {
+      framework: "rails",
       name: "add_column null: false without a default, and add_timestamps (NOT NULL since Rails 5): one finding for the call naming both columns",
       code: `class AddRequiredFields < ActiveRecord::Migration[7.1]
   def change

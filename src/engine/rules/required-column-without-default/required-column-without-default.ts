@@ -296,8 +296,9 @@ export default defineRule({
       // a statement that also does other things is rewritten whole, so none of them is lost
       const whole = ctx.framework === "sql" && !mysql ? sqlStatementFix(ctx, findings.map((f) => f.op)) : undefined;
       if (whole) for (const f of findings) f.fix = whole;
+      const brief = findings.every((f) => f.kind === "plain") ? briefLocks(ctx, first.op) : "";
       if (findings.length === 1) {
-        ctx.report({ op: first.op, message: first.message, fix: first.fix, hazard: onlyOldCode(findings) });
+        ctx.report({ op: first.op, message: first.message + brief, fix: first.fix, hazard: onlyOldCode(findings) });
         continue;
       }
       const columns = findings.map((f) => f.op.column.name).join(", ");
@@ -313,7 +314,7 @@ export default defineRule({
               : kinds.size === 1
                 ? `Adding NOT NULL columns ${columns} to ${table} without defaults fails if ${table} has rows, and breaks inserts from code that does not set them.`
                 : findings.map((f) => f.message).join(" ");
-      ctx.report({ op: first.op, message, fix: [...new Set(findings.map((f) => f.fix))].join("\n"), hazard: onlyOldCode(findings) });
+      ctx.report({ op: first.op, message: message + brief, fix: [...new Set(findings.map((f) => f.fix))].join("\n"), hazard: onlyOldCode(findings) });
     }
   },
 });
@@ -324,6 +325,23 @@ export default defineRule({
  * ALTER fails (and MySQL fills implicit values) under any deploy.
  */
 const onlyOldCode = (findings: ReadonlyArray<{ kind: string }>) => (findings.every((f) => f.kind === "dropped" || f.kind === "emptied") ? ("old-code" as const) : undefined);
+
+/** Statements whose lock lasts as long as the table's rows take to scan, build or rewrite. */
+const ROW_WORK = new Set<Operation["kind"]>(["add_index", "set_not_null", "alter_column_type", "redefine_column", "add_constraint", "validate_constraint"]);
+
+/**
+ * The ALTER only succeeds on an empty table, so the migration's other row-bound locks on it (before it in the same
+ * transaction, or after it) have no rows to work through: their findings are dropped (facts.emptiedHow), and this
+ * one says why, so the reader sees one hazard once.
+ */
+function briefLocks(ctx: RuleContext, proof: OperationOf<"add_column">): string {
+  const lines = ctx.migration.up.flatMap((op, index) =>
+    op !== proof && ROW_WORK.has(op.kind) && "table" in op && typeof op.table === "string" && nameKey(op.table) === nameKey(proof.table) && ctx.facts.emptiedHow(op.table, index) === "proven-empty" ? [op.loc.line] : [],
+  );
+  if (lines.length === 0) return "";
+  const where = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.slice(0, -1).join(", ")} and ${lines[lines.length - 1]}`;
+  return ` The rest of this migration's locks on ${proof.table} (${where}) are only brief: ${proof.table} must be empty for this statement to run.`;
+}
 
 /** The DROP DEFAULT of this column later in the same up, if any, unless a SET DEFAULT after it puts one back. */
 function defaultDroppedLater(ctx: RuleContext, table: string, column: string, after: number): Operation | undefined {

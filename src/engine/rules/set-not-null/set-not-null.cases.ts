@@ -46,6 +46,13 @@ export default defineCases({
   valid: [
     {
       framework: "sql",
+      name: "SET NOT NULL before a NOT NULL column without a default in the same transaction: the migration only commits on an empty table",
+      path: "db/migrations/000061_golang_migrate.up.sql",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, name text);",
+      code: "ALTER TABLE users ALTER COLUMN name SET NOT NULL;\nALTER TABLE users ADD COLUMN tenant_id integer NOT NULL;\n",
+    },
+    {
+      framework: "sql",
       name: "validated CHECK first (PostgreSQL 12+ skips the scan)",
       code: "ALTER TABLE profiles VALIDATE CONSTRAINT profiles_email_not_null;\nALTER TABLE profiles ALTER COLUMN email SET NOT NULL;\nALTER TABLE profiles DROP CONSTRAINT profiles_email_not_null;",
     },

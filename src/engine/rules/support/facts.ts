@@ -137,6 +137,7 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     return (at !== undefined && at < beforeIndex) || change.createdEmptyEarlier(migration, table, beforeIndex);
   };
 
+  const transactions = transactionIds(migration);
   // each op that empties or writes a table (or proves it empty), in order
   type Emptied = "emptied" | "proven-empty";
   const events = new Map<string, Array<{ index: number; empty: Emptied | undefined }>>();
@@ -148,7 +149,11 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
   const unknownWrites: number[] = [];
   up.forEach((op, index) => {
     if (op.kind === "truncate") op.tables.forEach((t) => mark(t, index, "emptied"));
-    else if (op.kind === "dml" && op.table) mark(op.table, index, op.verb === "delete" && !op.hasWhere ? "emptied" : undefined);
+    // an UPDATE or DELETE adds no rows: an empty table stays empty (only DELETE without WHERE empties one)
+    else if (op.kind === "dml" && op.table) {
+      if (op.verb === "delete" && !op.hasWhere) mark(op.table, index, "emptied");
+      else if (op.verb !== "update" && op.verb !== "delete") mark(op.table, index, undefined);
+    }
     else if (op.kind === "add_column" && migration.database === "postgresql" && provesEmpty(op)) mark(op.table, index, "proven-empty");
     // code (a Ruby block, a RunPython function) may write any table, whatever it names
     else if (op.kind === "data_migration") unknownWrites.push(index);
@@ -160,7 +165,7 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     const list = events.get(nameKey(table)) ?? [];
     const lastAt = countBelow(list, beforeIndex, (e) => e.index) - 1;
     const last = list[lastAt];
-    if (last === undefined || !last.empty) return undefined;
+    if (last === undefined || !last.empty) return provenByLaterStatement(table, beforeIndex) ? "proven-empty" : undefined;
     if (countBelow(unknownWrites, beforeIndex, (i) => i) !== countBelow(unknownWrites, last.index + 1, (i) => i)) return undefined;
     // a proof of emptiness right after an emptying statement: the emptying is the reason
     let at = lastAt;
@@ -168,6 +173,37 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     return list[at].empty;
   };
   const isEmptiedBefore = (table: string | undefined, beforeIndex: number) => emptiedHow(table, beforeIndex) !== undefined;
+
+  // Statements before the proof in the same transaction run only if the whole transaction commits, so the proof
+  // covers them too, as long as nothing between removed rows (a DELETE, TRUNCATE, or code that may) or swapped the
+  // table under its name (CREATE, DROP, RENAME). Outside a transaction (a no-transaction layout,
+  // disable_ddl_transaction!, atomic = False) each statement commits on its own before the proof is reached: an
+  // earlier one may have run on rows, so only what comes after the proof is covered (above).
+  const swaps = up.flatMap((op, index) => (op.kind === "create_table" || op.kind === "rename_table" || op.kind === "drop_table" ? [index] : []));
+  const swapsTable = (op: Operation, key: string) =>
+    (op.kind === "create_table" && nameKey(op.table) === key) ||
+    (op.kind === "rename_table" && (nameKey(op.table) === key || nameKey(op.newName) === key)) ||
+    (op.kind === "drop_table" && op.tables.some((t) => nameKey(t) === key));
+  const removals = up.flatMap((op, index) => (op.kind === "truncate" || (op.kind === "dml" && op.verb === "delete") ? [index] : []));
+  const removesRows = (op: Operation, key: string) =>
+    (op.kind === "truncate" && op.tables.some((t) => nameKey(t) === key)) || (op.kind === "dml" && op.verb === "delete" && op.table !== undefined && nameKey(op.table) === key);
+  const provenByLaterStatement = (table: string, index: number): boolean => {
+    const transaction = transactions[index];
+    if (transaction === undefined) return false;
+    const key = nameKey(table);
+    const list = events.get(key) ?? [];
+    for (let at = countBelow(list, index, (e) => e.index); at < list.length; at++) {
+      const event = list[at];
+      if (transactions[event.index] !== transaction) return false;
+      if (event.empty === "proven-empty") {
+        if (countBelow(unknownWrites, event.index, (i) => i) !== countBelow(unknownWrites, index, (i) => i)) return false;
+        for (let s = countBelow(swaps, index, (i) => i); s < swaps.length && swaps[s] < event.index; s++) if (swapsTable(up[swaps[s]], key)) return false;
+        for (let r = countBelow(removals, index + 1, (i) => i); r < removals.length && removals[r] < event.index; r++) if (removesRows(up[removals[r]], key)) return false;
+        return true;
+      }
+    }
+    return false;
+  };
 
   // renames and drops in order: a column dropped before its table is renamed and the new name dropped dies with it too
   const renamesAndDrops = up.flatMap((op, index) => (op.kind === "rename_table" || op.kind === "drop_table" ? [index] : []));
@@ -182,7 +218,6 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     return false;
   };
 
-  const transactions = transactionIds(migration);
   // table -> where ACCESS EXCLUSIVE was taken on it, in order (a renamed table keeps the lock under its new name)
   const exclusive = new Map<string, number[]>();
   up.forEach((op, index) => {
