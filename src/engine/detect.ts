@@ -40,10 +40,19 @@ const DJANGO = /(?:^|\/)migrations\/(\d{4})_([\w-]+)\.py$/;
 const ALEMBIC = /(?:^|\/)[^/]*(?:alembic|migrat)[^/]*\/(?:\w+_)?versions\/(?:[^/]+\/)*([^/]+)\.py$/i;
 const GOLANG_MIGRATE = /^(\d+)_(.+)\.(up|down)\.sql$/;
 const DIESEL = /(?:^|\/)(?:migrations)\/([^/]+)\/(up|down)\.sql$/;
+// diesel's own folder names (`diesel migration generate`: 2025-08-01-000027_x, or 14 digits), under any folder
+// diesel.toml's migrations_directory names
+const DIESEL_STRUCTURE = /(?:^|\/)((?:\d{4}-\d{2}-\d{2}-\d{6}|\d{14})_[^/]+)\/(up|down)\.sql$/;
 const FLYWAY = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/;
 const FLYWAY_REPEATABLE = /^R__(.+)\.sql$/;
 const SQITCH = /(?:^|\/)(deploy|revert|verify)\/(.+)\.sql$/;
 const PRISMA = /(?:^|\/)migrations\/((\d+)_?[^/]*)\/migration\.sql$/;
+/**
+ * Prisma Migrate's own structure, whatever the folder holding it is called (`prisma migrate dev --schema` puts the
+ * migrations beside the schema: formbricks' packages/database/migration/, singular): a folder named
+ * `<14-digit timestamp>_<name>` holding `migration.sql`. The name `migration.sql` alone stays ambiguous.
+ */
+const PRISMA_STRUCTURE = /(?:^|\/)((\d{14})_[^/]+)\/migration\.sql$/;
 const NUMBERED_SQL = /^(\d+)[_-]?(.*)\.sql$/;
 const MIGRATION_DIR = /(?:^|\/)[^/]*migrat[^/]*\//i;
 
@@ -120,14 +129,14 @@ export function detectByPath(path: string, config?: Pick<Config, "paths">): Dete
   if (g && RIVER_MIGRATION_PATH.test(path)) return { path, framework: "sql", layout: "rivermigrate", role: g[3] === "up" ? "up" : "down", version: g[1], name: g[2], key: `${dir}/${g[1]}_${g[2]}` };
   // pop/popx: an up and its down pair whether or not either runs outside a transaction (`.autocommit`)
   if (g) return { path, framework: "sql", layout: "golang-migrate", role: g[3] === "up" ? "up" : "down", version: g[1], name: g[2], key: `${dir}/${g[1]}_${g[2].replace(/\.autocommit$/, "")}` };
-  const diesel = DIESEL.exec(path);
+  const diesel = DIESEL.exec(path) ?? DIESEL_STRUCTURE.exec(path);
   // diesel's version is the folder name before its first underscore, dashes dropped (2025-08-01-000027_x -> 20250801000027)
   if (diesel) return { path, framework: "sql", layout: "golang-migrate", role: diesel[2] === "up" ? "up" : "down", version: dieselVersion(diesel[1]), name: diesel[1], key: dir };
   const f = FLYWAY.exec(base);
   if (f) return { path, framework: "sql", layout: "flyway", role: f[1] === "V" ? "up" : "down", version: f[2], name: f[3], key: `${dir}/${f[2].replace(/_/g, ".")}` };
   const r = FLYWAY_REPEATABLE.exec(base);
   if (r) return { path, framework: "sql", layout: "flyway", role: "repeatable", name: r[1], key: path };
-  const p = PRISMA.exec(path);
+  const p = PRISMA.exec(path) ?? PRISMA_STRUCTURE.exec(path);
   if (p) return { path, framework: "sql", layout: "prisma", role: "combined", version: p[2], name: p[1], key: path };
   const s = SQITCH.exec(path);
   if (s) {

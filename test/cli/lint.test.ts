@@ -100,6 +100,33 @@ describe("which files are migrations", () => {
       expect(disabled.body.findings).toEqual([]);
     });
   });
+
+  it("finds Prisma's migrations by their structure under a folder of any name (formbricks' packages/database/migration/), and leaves seeds and dumps out", async () => {
+    const root = repo({
+      "packages/database/schema.prisma": 'datasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n',
+      "packages/database/migration/migration_lock.toml": 'provider = "postgresql"\n',
+      "packages/database/migration/20240101000000_init/migration.sql": 'CREATE TABLE "Survey" ("id" TEXT NOT NULL, "name" TEXT NOT NULL);\n',
+      "packages/database/migration/20240202000000_survey_name/migration.sql": 'CREATE INDEX "Survey_name_idx" ON "Survey"("name");\n',
+      // diesel's folder names, under the folder its diesel.toml names
+      "crates/store/schema_changes/2025-08-01-000027_orders/up.sql": "CREATE INDEX orders_total_idx ON orders (total);\n",
+      "crates/store/schema_changes/2025-08-01-000027_orders/down.sql": "DROP INDEX orders_total_idx;\n",
+      // SQL that is not a migration: a seed, a fixture, a schema dump, a file that only shares the name
+      "packages/database/seed/seed.sql": 'DROP TABLE "Survey";\n',
+      "packages/database/fixtures/001_surveys.sql": 'DROP TABLE "Survey";\n',
+      "packages/database/dump/schema.sql": 'DROP TABLE "Survey";\n',
+      "packages/database/tmp/init/migration.sql": 'DROP TABLE "Survey";\n',
+    });
+    const walked = await json(["packages", "crates"], root);
+    const found = walked.body.findings.map((f) => [f.path, f.rule]);
+    expect(found).toContainEqual(["packages/database/migration/20240202000000_survey_name/migration.sql", "index-without-concurrently"]);
+    expect(found).toContainEqual(["crates/store/schema_changes/2025-08-01-000027_orders/up.sql", "index-without-concurrently"]);
+    expect(new Set(walked.body.findings.map((f) => f.path))).toEqual(
+      new Set(["packages/database/migration/20240202000000_survey_name/migration.sql", "crates/store/schema_changes/2025-08-01-000027_orders/up.sql"]),
+    );
+    // the same findings as for the file named alone
+    const named = await json(["packages/database/migration/20240202000000_survey_name/migration.sql"], root);
+    expect(named.body.findings.map((f) => f.rule)).toEqual(walked.body.findings.filter((f) => f.path.startsWith("packages/")).map((f) => f.rule));
+  });
 });
 
 describe("the repository's Django version", () => {

@@ -94,6 +94,19 @@ describe("the issue's done-when, in a test repository", () => {
 });
 
 describe("what counts as the change", () => {
+  it("reviews a Prisma migration added under a folder of any name (formbricks' packages/database/migration/)", async () => {
+    const repo = new Repo()
+      .write({
+        "packages/database/migration/migration_lock.toml": 'provider = "postgresql"\n',
+        "packages/database/migration/20240101000000_init/migration.sql": 'CREATE TABLE "Survey" ("id" TEXT NOT NULL, "name" TEXT NOT NULL);\n',
+      })
+      .commit("init");
+    repo.git("checkout", "-q", "-b", "feature");
+    repo.write({ "packages/database/migration/20240202000000_survey_name/migration.sql": 'CREATE INDEX "Survey_name_idx" ON "Survey"("name");\n' }).commit("index");
+    const { body } = await reviewJson(repo);
+    expect(body.findings.map((f) => [f.path, f.rule])).toContainEqual(["packages/database/migration/20240202000000_survey_name/migration.sql", "index-without-concurrently"]);
+  });
+
   it("reviews committed, unstaged and untracked changes against the merge base", async () => {
     const repo = new Repo().write({ "db/migrations/001_users.up.sql": "CREATE TABLE users (id bigint);\n" }).commit("users");
     repo.git("checkout", "-q", "-b", "feature");
