@@ -125,7 +125,7 @@ describe("which files are migrations", () => {
     );
     // the same findings as for the file named alone
     const named = await json(["packages/database/migration/20240202000000_survey_name/migration.sql"], root);
-    expect(named.body.findings.map((f) => f.rule)).toEqual(walked.body.findings.filter((f) => f.path.startsWith("packages/")).map((f) => f.rule));
+    expect(named.body.findings.map((f) => f.rule)).toEqual(walked.body.findings.filter((f) => String(f.path).startsWith("packages/")).map((f) => f.rule));
   });
 });
 
