@@ -28,6 +28,7 @@ import { downConventions, type Conventions } from "./conventions.js";
 import { RULES } from "./rules/index.js";
 import type { Report, Rule, RuleMeta } from "./rules/support/rule.js";
 import { byLocation } from "./finding-order.js";
+import { namesUnknown, sayUnknownNames, usesUnknownName } from "./unknown-name.js";
 import { decideDatabase, loadSignalReaders, migrationFolder, reviseFromRefusals, type DatabaseDecision, type FolderMigrations } from "./database/decide.js";
 import { fileDatabase, popGenericReading, popGenericTargetsIn, unreviewedDatabase } from "./database/dialect-file.js";
 import { mayHoldMysqlStatements, mayHoldMysqlSyntax } from "./database/dialect-syntax.js";
@@ -209,6 +210,8 @@ function runRule(
       const severity = effectiveSeverity(config, rule.meta, report.severity);
       if (!severity) return;
       const loc = report.loc ?? report.op?.loc ?? { line: 1, endLine: 1 };
+      const fix = rule.meta.fixReplacesOperation ? inPlaceOf(migration.framework, report.op, report.fix) : report.fix;
+      const unread = namesUnknown(report.op);
       out.push({
         op: report.op,
         hazard: report.hazard === "none" ? undefined : (report.hazard ?? rule.meta.hazard),
@@ -220,8 +223,8 @@ function runRule(
           rule: rule.meta.id,
           category: rule.meta.category,
           severity,
-          message: report.message,
-          fix: rule.meta.fixReplacesOperation ? inPlaceOf(migration.framework, report.op, report.fix) : report.fix,
+          message: unread ? sayUnknownNames(report.message) : report.message,
+          fix: unread && usesUnknownName(fix) ? unreadNameFix(migration.path, fix) : fix,
           statement: normalise(report.op?.text ?? ""),
           details: report.details ?? [],
         },
@@ -229,6 +232,22 @@ function runRule(
     },
   });
   return out;
+}
+
+/**
+ * A fix built for an operation whose table or other name the adapter could not read would print the placeholder
+ * as a name: instead, a comment says what is unknown (valid code in the file's language) and what the rule's fix
+ * needs.
+ */
+function unreadNameFix(path: string, fix: string): string {
+  const advice = fix.split("\n").filter((line) => /^\s*(#|--)/.test(line) && !usesUnknownName(line) && sayUnknownNames(line) === line && !line.trimEnd().endsWith(":")).map((line) => line.replace(/^\s*(#|--)\s?/, ""));
+  return [
+    "migguard could not read a name this operation uses (it is computed when the migration runs), so it does not write the fix with a guessed name.",
+    "Write the name as a literal (or loop over a literal list) and migguard writes the fix for each.",
+    ...advice,
+  ]
+    .map((line) => asComment(path, line))
+    .join("\n");
 }
 
 /** Inline waivers and safety_assured blocks. */

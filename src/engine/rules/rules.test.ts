@@ -7,6 +7,7 @@ import { checkFixSyntax, fixLanguageOf, loadFixParsers } from "../testing/fix-sy
 import type { Database } from "../model.js";
 import { postgresOnlyToken } from "../testing/postgres-only.js";
 import { RULES } from "./index.js";
+import { usesUnknownName } from "../unknown-name.js";
 
 await loadFixParsers();
 
@@ -34,6 +35,9 @@ describe.each(tables.map((t) => [t.rule.meta.id, t] as const))("%s", (_id, { rul
         expect(f.path).toBe(casePath(c));
         expect(f.message.length).toBeGreaterThan(20);
         expect(f.fix.trim().length).toBeGreaterThan(10);
+        // a name the adapter could not read ("?") is never printed as if it were one
+        expect({ fix: f.fix, unreadName: usesUnknownName(f.fix) }).toEqual({ fix: f.fix, unreadName: false });
+        expect({ message: f.message, unreadName: usesUnknownName(f.message) }).toEqual({ message: f.message, unreadName: false });
         // the fix is code in the language of the file it is shown for, and parses as a whole
         const database = (c.config as { database?: Database } | undefined)?.database;
         const language = fixLanguageOf(f.path, database);

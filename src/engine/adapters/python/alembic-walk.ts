@@ -12,6 +12,7 @@ import { assignments, type PyModule } from "./module.js";
 import { callParts, locOf, parameterNames, statementsOf, unparen } from "./nodes.js";
 import type { PyNode } from "./parser.js";
 import { statementsBeforeError } from "./recovery.js";
+import { bindTarget, dictViewItems, literalItems } from "./loop-items.js";
 import { ormInsert, queryDml, queryRead } from "./sqlalchemy-dml.js";
 import { asBool, asString, evaluate, kwarg, type PyValue } from "./values.js";
 import { append } from "../../append.js";
@@ -41,7 +42,10 @@ const POSTGRES = new Set(["postgresql", "postgres"]);
 type HandleKind = "migration-connection" | "migration-session" | "other";
 
 const MAX_DEPTH = 8;
-const MAX_LOOP_ITEMS = 20;
+/** loop bodies walked per item, all loops of a function together (nested ones multiply): a hostile file stays cheap */
+const MAX_LOOP_ITERATIONS = 200;
+/** what a loop's body may do on rows without making the loop unknown schema work */
+const DATA_KINDS = new Set(["dml", "data_migration", "transaction_control"]);
 /** methods of a connection / session that do not touch rows */
 const QUIET_METHODS = new Set(["close", "commit", "rollback", "flush", "begin", "begin_nested", "expunge", "expunge_all", "expire", "expire_all", "dispose", "get_bind", "in_transaction", "connection"]);
 /** calls that never change the database (SQLAlchemy constructs only build statements; executing them is what counts) */
@@ -54,6 +58,11 @@ export class AlembicWalker {
   /** operations hidden from a static reading (getattr, exec, SQL built at run time): `hidden-operation` */
   readonly hidden: HiddenOperation[] = [];
   private readonly hiddenSeen = new Set<string>();
+  /** loop iterations left to unroll (MAX_LOOP_ITERATIONS per walked function) */
+  private loopBudget = MAX_LOOP_ITERATIONS;
+  /** loops being unrolled around the statement walked, and whether one inside them ran out of budget */
+  private unrolling = 0;
+  private exhausted = false;
 
   constructor(private readonly module: PyModule) {}
 
@@ -65,6 +74,7 @@ export class AlembicWalker {
 
   /** The statements of function `name`'s body (a whole body, or what parsed of one before a syntax error). */
   walkBody(name: string, statements: readonly PyNode[], inTransaction = true): void {
+    this.loopBudget = MAX_LOOP_ITERATIONS;
     const state: WalkState = {
       inTransaction,
       bindings: new Map(this.module.bindings),
@@ -380,16 +390,56 @@ export class AlembicWalker {
     // assignment `p.x = ...` or `session.delete(p)` would, at the next flush)
     const readOnly = right && left?.type === "identifier" && queryRead(items!, this.opContext(state)) && onlyAttributeReads(left.text, body);
     if (right && !readOnly) this.scanData(right, state);
-    if (left?.type === "identifier" && items?.kind === "list" && items.items.length <= MAX_LOOP_ITEMS) {
-      // a loop over a literal list: walk the body once per item, with the loop variable bound
-      for (const item of items.items) {
-        const bindings = new Map(state.bindings);
-        bindings.set(left.text, item);
-        this.walkBlock(body, { ...state, bindings });
-      }
-      return;
-    }
+    const unrolled = left && right ? this.unrolledBindings(left, right, items!, state) : undefined;
+    if (unrolled && this.unroll(body, unrolled, state)) return;
+    // a loop over what only running it tells (a query, a helper's result, too many items): what the body does, on
+    // what, is unknown work, so no rule may say the migration does or does not do something it might do
+    const at = this.ops.length;
     this.walkBlock(body, state);
+    if (this.ops.slice(at).some((op) => !DATA_KINDS.has(op.kind)))
+      this.ops.splice(at, 0, { loc: locOf(statement), text: statement.text, inTransaction: state.inTransaction, kind: "raw", statement: "for", opaque: true });
+  }
+
+  /**
+   * Walks a loop over a literal iterable once per item, with the loop's names bound. Loops inside it share the
+   * budget: when any of them would pass it, the outermost loop being unrolled takes back what its items produced
+   * and returns false (the loop is then read as over what is not known).
+   */
+  private unroll(body: PyNode | null, items: ReadonlyArray<Map<string, PyValue>>, state: WalkState): boolean {
+    if (items.length > this.loopBudget) {
+      if (this.unrolling > 0) this.exhausted = true;
+      return false;
+    }
+    const mark = { ops: this.ops.length, hidden: this.hidden.length, notes: this.notes.length, errors: this.errors.length, budget: this.loopBudget };
+    this.loopBudget -= items.length;
+    this.unrolling++;
+    for (const names of items) {
+      this.walkBlock(body, { ...state, bindings: new Map([...state.bindings, ...names]) });
+      if (this.exhausted) break;
+    }
+    this.unrolling--;
+    if (!this.exhausted) return true;
+    if (this.unrolling > 0) return true; // the enclosing loop takes it all back
+    this.exhausted = false;
+    this.ops.length = mark.ops;
+    for (const h of this.hidden.splice(mark.hidden)) this.hiddenSeen.delete(`${h.line}\0${h.message}`);
+    this.notes.length = mark.notes;
+    this.errors.length = mark.errors;
+    this.loopBudget = mark.budget;
+    return false;
+  }
+
+  /** The loop target's bindings for each item of a literal iterable; undefined when the items or their shape are unknown. */
+  private unrolledBindings(left: PyNode, right: PyNode, items: PyValue, state: WalkState): Array<Map<string, PyValue>> | undefined {
+    const values = literalItems(items) ?? dictViewItems(right, (n) => this.eval(n, state));
+    if (!values) return undefined;
+    const out: Array<Map<string, PyValue>> = [];
+    for (const value of values) {
+      const names = bindTarget(left, value);
+      if (!names) return undefined;
+      out.push(names);
+    }
+    return out;
   }
 
   private call(node: PyNode, state: WalkState): void {

@@ -121,6 +121,29 @@ def downgrade():
     expect(m.syntaxErrors).toEqual([]);
   });
 
+  it("unrolls loops up to 200 iterations in all (nested loops multiply); past that, or over what is not literal, the loop is unknown work", () => {
+    const hundred = `[${Array.from({ length: 100 }, (_, i) => `"t${i}"`).join(", ")}]`;
+    const m = parse(`${HEADER}
+MANY = ${hundred}
+
+
+def upgrade():
+    for table in MANY:
+        for column in ["a", "b", "c"]:
+            op.drop_column(table, column)
+
+
+def downgrade():
+    for table in op.get_bind().execute(sa.text("SELECT 1")).scalars():
+        op.add_column(table, sa.Column("a", sa.Text()))
+`);
+    // 100 x 3 is past the budget: the outer loop is unknown work; each of its 100 would-be bodies is not walked
+    expect(m.up[0]).toMatchObject({ kind: "raw", statement: "for", opaque: true, loc: { line: 11 } });
+    expect(m.up.filter((o) => o.kind === "drop_column").every((o) => o.kind === "drop_column" && ["a", "b", "c"].includes(o.column))).toBe(true);
+    expect(m.up.length).toBeLessThan(20);
+    expect(m.down.status === "present" && m.down.ops.find((o) => o.kind === "raw" && o.opaque)).toMatchObject({ statement: "for", loc: { line: 17 } });
+  });
+
   it("branches on the database are decided for PostgreSQL; a batch_op passed to a helper keeps its table", () => {
     const m = parse(`${HEADER}
 

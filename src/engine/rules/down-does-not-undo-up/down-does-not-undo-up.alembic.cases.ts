@@ -23,8 +23,98 @@ def downgrade():
 `,
       lines: [11],
     },
+    {
+      framework: "alembic",
+      name: "a loop over a list of (table, column) pairs adds three columns, the downgrade drops two",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "c3"
+down_revision = "b2"
+
+COLUMNS = [("package", "plugin_data"), ("resource", "plugin_data"), ("group", "plugin_data")]
+
+
+def upgrade():
+    for table, column in COLUMNS:
+        op.add_column(table, sa.Column(column, sa.Text()))
+
+
+def downgrade():
+    op.drop_column("package", "plugin_data")
+    op.drop_column("resource", "plugin_data")
+`,
+      lines: [12],
+    },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "the downgrade drops the columns in a loop over reversed() of a module constant (ckan)",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "d4"
+down_revision = "c3"
+
+tables = ["package", "resource"]
+
+
+def upgrade():
+    for table in tables:
+        op.add_column(table, sa.Column("extras", sa.Text()))
+
+
+def downgrade():
+    for table in reversed(tables):
+        op.drop_column(table, "extras")
+`,
+    },
+    {
+      framework: "alembic",
+      name: "loops over sorted() of a function's own tuple, and over a dict's items, undo each other",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "e5"
+down_revision = "d4"
+
+
+def upgrade():
+    names = ("resource", "package")
+    for name in sorted(names):
+        op.create_index(f"ix_{name}_state", name, ["state"])
+    for table, column in {"member": "capacity", "group": "approval"}.items():
+        op.add_column(table, sa.Column(column, sa.Text()))
+
+
+def downgrade():
+    for table, column in [["member", "capacity"], ["group", "approval"]]:
+        op.drop_column(table, column)
+    for i, name in enumerate(["package", "resource"]):
+        op.drop_index(f"ix_{name}_state", table_name=name)
+`,
+    },
+    {
+      framework: "alembic",
+      name: "a downgrade that loops over what only the database tells may drop anything the upgrade added",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "f6"
+down_revision = "e5"
+
+
+def upgrade():
+    op.add_column("package", sa.Column("extras", sa.Text()))
+
+
+def downgrade():
+    bind = op.get_bind()
+    for table in sa.inspect(bind).get_table_names():
+        op.drop_column(table, "extras")
+`,
+    },
     {
       framework: "alembic",
       name: "downgrade() undoes everything, in reverse order",

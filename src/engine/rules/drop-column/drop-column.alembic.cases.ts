@@ -40,6 +40,54 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "a loop over tables only the database names drops a column of each: the fix says the table is unknown, never prints a placeholder",
+      path: "alembic/versions/e5_drop_extras.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "e5"
+down_revision = "d4"
+
+
+def upgrade():
+    bind = op.get_bind()
+    for table in sa.inspect(bind).get_table_names():
+        op.drop_column(table, "extras")
+
+
+def downgrade():
+    pass
+`,
+      lines: [11],
+      messages: ["Dropping column extras (of a table named at run time)"],
+    },
+    {
+      framework: "alembic",
+      name: "a loop over reversed() of a literal list drops the column of each table: one finding per table, with its name",
+      path: "alembic/versions/e5_drop_extras.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "e5"
+down_revision = "d4"
+
+TABLES = ("package", "resource")
+
+
+def upgrade():
+    for table in reversed(TABLES):
+        op.drop_column(table, "extras")
+
+
+def downgrade():
+    for table in TABLES:
+        op.add_column(table, sa.Column("extras", sa.Text()))
+`,
+      lines: [12, 12],
+      messages: ["package.extras", "resource.extras"],
+    },
+    {
+      framework: "alembic",
       name: "strong evidence, a note: the users model (a declarative class) no longer declares the column and no code read names it",
       path: "alembic/versions/d4_drop_nickname.py",
       code: DROP_NICKNAME,

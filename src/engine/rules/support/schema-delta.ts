@@ -6,6 +6,7 @@
  * indexes, triggers and owned sequences; a column its indexes; CASCADE the views built on it).
  */
 import type { ColumnSpec, Migration, Operation } from "../../model.js";
+import { isUnknownName } from "../../unknown-name.js";
 import { nameKey } from "./facts.js";
 import { postgresDefaultName } from "./pg-names.js";
 
@@ -43,7 +44,8 @@ export function downResidue(migration: Migration): DeltaEntry[] {
   if (down.derived && migration.framework !== "rails") return [];
   let residue = residues.get(migration);
   if (!residue) {
-    residue = new SchemaDelta().run(up, "up").run(down.ops, "down").residue();
+    // an object whose name the adapter could not read is not one the down can be said to forget
+    residue = new SchemaDelta().run(up, "up").run(down.ops, "down").residue().filter((e) => !namesUnknown(e));
     // Rails' `change` inverts its own operations exactly; only SQL it runs verbatim (execute in a
     // `reversible` dir.up with no dir.down) can lack its inverse
     if (down.derived) residue = residue.filter((e) => e.upOp?.embeddedSql);
@@ -51,6 +53,9 @@ export function downResidue(migration: Migration): DeltaEntry[] {
   }
   return residue;
 }
+
+const namesUnknown = (e: DeltaEntry) =>
+  isUnknownName(e.parent) || e.key.slice(e.key.indexOf(":") + 1).split(".").some(isUnknownName) || e.label.split(/[\s.]/).some(isUnknownName);
 
 /** Down statements we cannot see through (DO blocks, function calls, an app's or gem's helper): they might undo anything. */
 const opaque = (op: Operation) => op.kind === "raw" && (op.opaque || op.statement === "DO" || op.statement === "SELECT" || op.statement === "Call");
