@@ -4,6 +4,17 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a foreign key with MATCH FULL, ON DELETE CASCADE, ON UPDATE SET NULL, DEFERRABLE INITIALLY DEFERRED: NOT VALID and the VALIDATE keep every clause",
+      schema: "CREATE TABLE teams (id bigint PRIMARY KEY);\nCREATE TABLE members (id bigint PRIMARY KEY, team_id bigint);",
+      code: "ALTER TABLE members ADD CONSTRAINT members_team_id_fkey FOREIGN KEY (team_id) REFERENCES teams (id) MATCH FULL ON DELETE CASCADE ON UPDATE SET NULL DEFERRABLE INITIALLY DEFERRED;",
+      lines: [1],
+      afterFix: {
+        query: "SELECT conname, confmatchtype, confdeltype, confupdtype, condeferrable, condeferred, convalidated FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace",
+        rows: [{ conname: "members_team_id_fkey", confmatchtype: "f", confdeltype: "c", confupdtype: "n", condeferrable: true, condeferred: true, convalidated: true }],
+      },
+    },
+    {
+      framework: "sql",
       name: "a foreign key on a column added empty earlier in the transaction: no row can fail, but PostgreSQL still scans them all under the ADD COLUMN's lock",
       schema: "CREATE TABLE projects (id int PRIMARY KEY);\nCREATE TABLE documents (id bigint PRIMARY KEY);",
       code: "BEGIN;\nALTER TABLE documents ADD COLUMN project_id int;\nALTER TABLE documents ADD CONSTRAINT documents_project_id_fkey FOREIGN KEY (project_id) REFERENCES projects (id);\nCOMMIT;\n",

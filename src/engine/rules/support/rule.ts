@@ -138,6 +138,11 @@ export interface InvalidRuleCase extends RuleCase {
   fixes?: string[];
   /** a phrase each of those findings' messages must hold, when the case is about what the message says */
   messages?: string[];
+  /**
+   * SQL on PostgreSQL: what the database holds once the fix ran (rule-fixes.pglite.test.ts), when the case is
+   * about something the fix must keep (a constraint's DEFERRABLE): `query`'s rows must equal `rows`.
+   */
+  afterFix?: { query: string; rows: Array<Record<string, unknown>> };
 }
 
 export interface RuleCases {

@@ -389,7 +389,9 @@ export function alterWithConstraintUsingIndex(sql: string, kind: "primary_key" |
   });
   if (at < 0) return undefined;
   const copy = structuredClone(node) as PgNode;
-  copy.AlterTableStmt.cmds[at].AlterTableCmd.def = { Constraint: { contype, conname: constraint, indexname: index } };
+  // its timing (DEFERRABLE INITIALLY DEFERRED) stays: USING INDEX accepts it
+  const { deferrable, initdeferred } = cmds[at].AlterTableCmd.def.Constraint;
+  copy.AlterTableStmt.cmds[at].AlterTableCmd.def = { Constraint: { contype, conname: constraint, indexname: index, ...(deferrable ? { deferrable } : {}), ...(initdeferred ? { initdeferred } : {}) } };
   return deparse(copy);
 }
 
@@ -464,7 +466,14 @@ export function addColumnWithoutKey(sql: string, column: string): string | undef
     const def = c.AlterTableCmd?.subtype === "AT_AddColumn" ? c.AlterTableCmd.def?.ColumnDef : undefined;
     if (!def || def.colname !== column) continue;
     found = true;
-    def.constraints = (def.constraints ?? []).filter((k: PgNode) => k.Constraint?.contype !== "CONSTR_UNIQUE" && k.Constraint?.contype !== "CONSTR_PRIMARY");
+    // the key goes, and the DEFERRABLE / INITIALLY clauses that qualify it (left alone they would be misplaced)
+    let dropped = false;
+    def.constraints = (def.constraints ?? []).filter((k: PgNode) => {
+      const type: string = k.Constraint?.contype ?? "";
+      if (type.startsWith("CONSTR_ATTR_")) return !dropped;
+      dropped = type === "CONSTR_UNIQUE" || type === "CONSTR_PRIMARY";
+      return !dropped;
+    });
     if (!def.constraints.length) delete def.constraints;
   }
   const out = found ? deparse(copy) : undefined;

@@ -18,6 +18,51 @@ export default defineCases({
       code: "ALTER TABLE users\n    ADD COLUMN encrypted_email BYTEA,\n    ADD COLUMN email_decryption_nonce BYTEA,\n    ADD COLUMN email_hash TEXT UNIQUE DEFAULT NULL;",
       lines: [1],
     },
+    {
+      framework: "sql",
+      name: "Prisma: a UNIQUE constraint DEFERRABLE INITIALLY DEFERRED (positions shifted by one UPDATE): the attach keeps its timing, checked at commit as before",
+      path: "prisma/migrations/20250822044741_order_index_unique_constraint/migration.sql",
+      schema: 'CREATE TABLE "TeamRequest" (id text PRIMARY KEY, "teamID" text NOT NULL, "collectionID" text NOT NULL, "orderIndex" integer NOT NULL);',
+      code: 'ALTER TABLE "TeamRequest"\nADD CONSTRAINT "TeamRequest_teamID_collectionID_orderIndex_key"\n  UNIQUE ("teamID", "collectionID", "orderIndex")\n  DEFERRABLE INITIALLY DEFERRED;\n',
+      lines: [1],
+      afterFix: {
+        query: "SELECT conname, condeferrable, condeferred FROM pg_constraint WHERE contype = 'u' AND connamespace = 'public'::regnamespace",
+        rows: [{ conname: "TeamRequest_teamID_collectionID_orderIndex_key", condeferrable: true, condeferred: true }],
+      },
+    },
+    {
+      framework: "sql",
+      name: "a UNIQUE constraint with INCLUDE, NULLS NOT DISTINCT and a fillfactor, DEFERRABLE: the concurrent build keeps the index clauses, the attach the timing",
+      schema: "CREATE TABLE seats (id bigint PRIMARY KEY, hall bigint, seat integer, label text);",
+      code: "ALTER TABLE seats ADD CONSTRAINT seats_hall_seat_key UNIQUE NULLS NOT DISTINCT (hall, seat) INCLUDE (label) WITH (fillfactor = 70) DEFERRABLE;",
+      lines: [1],
+      afterFix: {
+        query: "SELECT c.conname, c.condeferrable, c.condeferred, i.indnullsnotdistinct, i.indnatts, i.indnkeyatts, x.reloptions FROM pg_constraint c JOIN pg_index i ON i.indexrelid = c.conindid JOIN pg_class x ON x.oid = c.conindid WHERE c.contype = 'u' AND c.connamespace = 'public'::regnamespace",
+        rows: [{ conname: "seats_hall_seat_key", condeferrable: true, condeferred: false, indnullsnotdistinct: true, indnatts: 3, indnkeyatts: 2, reloptions: ["fillfactor=70"] }],
+      },
+    },
+    {
+      framework: "sql",
+      name: "a new primary key DEFERRABLE INITIALLY DEFERRED in the statement that drops the old one: the attach keeps both the other changes and the timing",
+      schema: "CREATE TABLE tickets (id serial PRIMARY KEY, code uuid NOT NULL);",
+      code: "ALTER TABLE tickets\n    DROP CONSTRAINT tickets_pkey,\n    ADD PRIMARY KEY (code) DEFERRABLE INITIALLY DEFERRED;",
+      lines: [1],
+      afterFix: {
+        query: "SELECT conname, condeferrable, condeferred FROM pg_constraint WHERE contype = 'p' AND connamespace = 'public'::regnamespace",
+        rows: [{ conname: "tickets_code_pkey", condeferrable: true, condeferred: true }],
+      },
+    },
+    {
+      framework: "sql",
+      name: "ADD COLUMN ... UNIQUE DEFERRABLE INITIALLY DEFERRED: the column is added without the key and its clauses, the attach keeps them",
+      schema: "CREATE TABLE slots (id bigint PRIMARY KEY);",
+      code: "ALTER TABLE slots ADD COLUMN position integer UNIQUE DEFERRABLE INITIALLY DEFERRED;",
+      lines: [1],
+      afterFix: {
+        query: "SELECT conname, condeferrable, condeferred FROM pg_constraint WHERE contype = 'u' AND connamespace = 'public'::regnamespace",
+        rows: [{ conname: "slots_position_key", condeferrable: true, condeferred: true }],
+      },
+    },
     { framework: "sql", name: "ADD PRIMARY KEY", schema: "CREATE TABLE queue_message (queue_name text NOT NULL, message_id bigint NOT NULL);", code: "ALTER TABLE queue_message ADD PRIMARY KEY (queue_name, message_id);", lines: [1] },
     {
       framework: "sql",

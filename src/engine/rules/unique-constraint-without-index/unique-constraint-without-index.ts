@@ -15,6 +15,7 @@ import { outOfBandIndexFix } from "../support/out-of-band-index.js";
 import { RIVER_TEMPLATE_MARKER } from "../../adapters/sql/layouts/rivermigrate.js";
 import { renderFix } from "../support/fix-steps.js";
 import { alembicColumnUsingIndex, alembicConstraintUsingIndex } from "./alembic-using-index.js";
+import { columnKeyTiming, keyConstraintTiming, uniqueIndexWithClauses } from "../support/key-constraint-clauses.js";
 
 const indent = (text: string, by: string) =>
   text
@@ -116,6 +117,9 @@ export default defineRule({
       // the statement's other changes stay in it (a DROP COLUMN id that drops the old primary key first)
       const attachWithRest =
         op.constraint !== "exclusion" && ctx.framework === "sql" ? alterWithConstraintUsingIndex(op.text, op.constraint, op.columns, op.name ?? idx, idx) : undefined;
+      // what the constraint was written with stays: its timing on the attach, its index clauses on the build
+      const timing = op.constraint === "exclusion" ? "" : keyConstraintTiming(op.text, op.constraint, op.columns);
+      const buildWithClauses = op.constraint === "exclusion" ? undefined : uniqueIndexWithClauses(op.text, op.constraint, op.columns, idx);
       ctx.report({
         op,
         message: `Adding ${kind}${op.columns.length ? ` (${op.columns.join(", ")})` : ""} to ${op.table} builds an index while the table is locked against reads and writes.`,
@@ -137,12 +141,12 @@ export default defineRule({
                     [
                       `-- outside a transaction (CONCURRENTLY cannot run in one):`,
                       howToLeaveTheTransaction(ctx.migration) ?? "-- run it outside a transaction",
-                      `CREATE UNIQUE INDEX CONCURRENTLY ${ident(idx)} ON ${ident(op.table)} (${op.columns.map(ident).join(", ")});`,
+                      buildWithClauses ?? `CREATE UNIQUE INDEX CONCURRENTLY ${ident(idx)} ON ${ident(op.table)} (${op.columns.map(ident).join(", ")});`,
                     ].join("\n"),
                   steps: [
                     {
                       name: `${op.constraint === "primary_key" ? "primary key" : "unique"} ${op.name ?? idx}`,
-                      statements: [`-- instant: the index is built already\n${attachWithRest ?? `ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(op.name ?? idx)} ${kind} USING INDEX ${ident(idx)}`};`],
+                      statements: [`-- instant: the index is built already\n${attachWithRest ?? `ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(op.name ?? idx)} ${kind} USING INDEX ${ident(idx)}${timing}`};`],
                     },
                   ],
                 }),
@@ -151,7 +155,7 @@ export default defineRule({
 
                   def up
                     add_index ${sym(op.table)}, [${op.columns.map(sym).join(", ")}], unique: true, algorithm: :concurrently, name: "${idx}"
-                    execute "ALTER TABLE ${op.table} ADD CONSTRAINT ${op.name ?? idx} ${kind} USING INDEX ${idx}"
+                    execute "ALTER TABLE ${op.table} ADD CONSTRAINT ${op.name ?? idx} ${kind} USING INDEX ${idx}${timing}"
                   end
 
                   def down
@@ -174,7 +178,7 @@ export default defineRule({
                     `# built from what migguard read of the call: copy its other arguments (schema=, deferrable=) into these`,
                     `with op.get_context().autocommit_block():`,
                     `    op.create_index(${pythonString(idx)}, ${alembicTable(op.table).name}, [${op.columns.map((c) => pythonString(c)).join(", ")}]${alembicTable(op.table).schema}, unique=True, postgresql_concurrently=True)`,
-                    `op.execute(${pythonString(`ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(op.name ?? idx)} ${kind} USING INDEX ${ident(idx)}`)})`,
+                    `op.execute(${pythonString(`ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(op.name ?? idx)} ${kind} USING INDEX ${ident(idx)}${timing}`)})`,
                   ].join("\n"),
               }),
       });
@@ -193,7 +197,7 @@ export default defineRule({
               `ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} ${op.column.type?.text ?? "text"};${op.column.type ? "" : `  -- migguard does not know the type of ${op.column.name}: use yours`}`,
             steps: [
               { name: `index ${idx}`, noTransaction: true, statements: [`CREATE UNIQUE INDEX CONCURRENTLY ${ident(idx)} ON ${ident(op.table)} (${ident(op.column.name)});`], down: [`DROP INDEX CONCURRENTLY IF EXISTS ${ident(idx)};`] },
-              { name: `${op.column.primaryKey ? "primary key" : "unique"} ${idx}`, statements: [`ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(idx)} ${op.column.primaryKey ? "PRIMARY KEY" : "UNIQUE"} USING INDEX ${ident(idx)};`] },
+              { name: `${op.column.primaryKey ? "primary key" : "unique"} ${idx}`, statements: [`ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(idx)} ${op.column.primaryKey ? "PRIMARY KEY" : "UNIQUE"} USING INDEX ${ident(idx)}${op.embeddedSql ? "" : columnKeyTiming(op.text, op.column.name)};`] },
             ],
           }),
           rails: () =>
