@@ -107,6 +107,15 @@ END $$;
 CREATE TRIGGER abstract_field_values_sync_data_new BEFORE INSERT OR UPDATE ON event_abstracts.abstract_field_values
   FOR EACH ROW EXECUTE FUNCTION event_abstracts.abstract_field_values_sync_data_new();
 """)
+op.execute("""
+-- data's NOT NULL, if it has one (the migrations do not show it): data_new gets it through a CHECK validated in the swap
+DO $$
+BEGIN
+  IF (SELECT attnotnull FROM pg_attribute WHERE attrelid = 'event_abstracts.abstract_field_values'::regclass AND attname = 'data') THEN
+    ALTER TABLE event_abstracts.abstract_field_values ADD CONSTRAINT abstract_field_values_data_new_not_null CHECK (data_new IS NOT NULL) NOT VALID;
+  END IF;
+END $$;
+""")
 
 # then a new migration, alembic/versions/a2d0c13faa9c_fill_event_abstracts_abstract_field_values_data_new.py:
 from alembic import op
@@ -145,6 +154,14 @@ def upgrade():
     # the swap: short locks, no rewrite; a view that reads the old column makes DROP COLUMN fail: create it again over the new one in the same step
     # the earlier migrations do not show every constraint and index of event_abstracts.abstract_field_values (it was not created in them as SQL): list them (\\d event_abstracts.abstract_field_values) and rebuild on data_new what reads data; FOREIGN KEYs that reference data must be dropped before the swap and added back after it
     op.execute("""
+    DO $$
+    BEGIN
+      IF EXISTS (SELECT FROM pg_constraint WHERE conrelid = 'event_abstracts.abstract_field_values'::regclass AND conname = 'abstract_field_values_data_new_not_null') THEN
+        ALTER TABLE event_abstracts.abstract_field_values VALIDATE CONSTRAINT abstract_field_values_data_new_not_null;
+        ALTER TABLE event_abstracts.abstract_field_values ALTER COLUMN data_new SET NOT NULL;
+        ALTER TABLE event_abstracts.abstract_field_values DROP CONSTRAINT abstract_field_values_data_new_not_null;
+      END IF;
+    END $$;
     DROP TRIGGER abstract_field_values_sync_data_new ON event_abstracts.abstract_field_values;
     DROP FUNCTION event_abstracts.abstract_field_values_sync_data_new();
     -- data's default and sequence, if any (the migrations do not show them), given to data_new before DROP COLUMN takes them

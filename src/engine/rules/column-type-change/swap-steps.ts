@@ -20,6 +20,8 @@ import { columnSyncSql, dropColumnSyncSql } from "../support/column-sync.js";
 import { railsType } from "../support/rails-fix.js";
 import { rebuiltKeys, type RebuiltKeys } from "./rebuilt-keys.js";
 import { catalogDefaultSql } from "./catalog-default.js";
+import { catalogNotNullCheckSql, catalogNotNullSwapSql } from "./catalog-not-null.js";
+import { typeSwapRenames } from "./type-swap-renames.js";
 
 type AlterColumnType = OperationOf<"alter_column_type">;
 
@@ -37,6 +39,8 @@ interface SwapSql {
   after: string[];
   /** the old column's keys and indexes, rebuilt on the new one (rebuilt-keys.ts) */
   keys: RebuiltKeys;
+  /** the migration's lines that move after the swap (an enum swap's type renames, type-swap-renames.ts) */
+  movedLines: number[];
 }
 
 function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
@@ -47,7 +51,15 @@ function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
   const previousDefault = ownDefault ? undefined : definition?.default;
   const keys = rebuiltKeys(ctx, op.table, op.column, tmp, op.type.name);
   if (ctx.framework === "django") djangoUniqueKey(op, tmp, keys);
-  const notNull = (definition?.notNull || keys.inPrimaryKey) && !ctx.migration.up.some((o) => o.kind === "drop_not_null" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
+  const dropsNotNull = ctx.migration.up.some((o) => o.kind === "drop_not_null" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
+  const notNull = (definition?.notNull || keys.inPrimaryKey) && !dropsNotNull;
+  // no history of the column: its NOT NULL read from the catalog (Django's field as written says it instead)
+  const notNullUnknown = !definition && !keys.inPrimaryKey && !dropsNotNull && ctx.framework !== "django";
+  const at = ctx.migration.up.findIndex((o) => o.kind === "alter_column_type" && o.loc.line === op.loc.line && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
+  const renames = at >= 0 ? typeSwapRenames(ctx.migration.up, at, op) : undefined;
+  // an enum the migration creates takes another enum's value only through text (there is no cast between enums)
+  const createdType = ctx.migration.up.some((o) => o.kind === "create_object" && o.objectType === "type" && nameKey(o.name) === nameKey(op.type.name));
+  const cast = `${createdType ? "::text" : ""}::${op.type.text}`;
   const [t, c, n] = [ident(op.table), ident(op.column), ident(tmp)];
   const base = op.table.split(".").pop() ?? op.table;
   // Without USING, ALTER TYPE converts as an assignment does, which raises on a value that does not fit (varchar(n),
@@ -67,21 +79,24 @@ function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
     tmp,
     add: `ALTER TABLE ${t} ADD COLUMN ${n} ${op.type.text};`,
     sync: columnSyncSql(sync),
-    check: notNull ? `ALTER TABLE ${t} ADD CONSTRAINT ${ident(check)} CHECK (${n} IS NOT NULL) NOT VALID;` : undefined,
+    check: notNull ? `ALTER TABLE ${t} ADD CONSTRAINT ${ident(check)} CHECK (${n} IS NOT NULL) NOT VALID;` : notNullUnknown ? catalogNotNullCheckSql(op.table, op.column, tmp, check) : undefined,
     fill: { table: op.table, assignments: `${n} = ${assigned}`, pending: `${n} IS DISTINCT FROM ${converted}` },
     before: [
       ...(notNull ? [`ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(check)};`, `ALTER TABLE ${t} ALTER COLUMN ${n} SET NOT NULL;`, `ALTER TABLE ${t} DROP CONSTRAINT ${ident(check)};`] : []),
+      ...(notNullUnknown ? [catalogNotNullSwapSql(op.table, tmp, check)] : []),
       ...dropColumnSyncSql(sync).split("\n"),
-      ...(defaultUnknown ? [catalogDefaultSql(op.table, op.column, tmp, op.type.text)] : []),
+      ...(defaultUnknown ? [catalogDefaultSql(op.table, op.column, tmp, op.type.text, createdType)] : []),
     ],
     drop: `ALTER TABLE ${t} DROP COLUMN ${c};`,
     rename: `ALTER TABLE ${t} RENAME COLUMN ${n} TO ${c};`,
     // Django keeps no default in the database (its defaults are Python's); a serial's default is its sequence's, moved in keys
     after: [
-      ...(previousDefault && ctx.framework !== "django" && !definition?.serial ? [`ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT (${previousDefault.expr})::${op.type.text};`] : []),
+      ...(previousDefault && ctx.framework !== "django" && !definition?.serial ? [`ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT (${previousDefault.expr})${cast};`] : []),
       ...(djangoAutoField(op) ? identityAfter(op.table, op.column) : []),
+      ...(renames?.sql ?? []),
     ],
     keys,
+    movedLines: renames?.lines ?? [],
   };
 }
 
@@ -174,8 +189,17 @@ function keySteps(ctx: RuleContext, op: AlterColumnType, keys: Pick<RebuiltKeys,
 }
 
 /** The first line of the code in the operation's place: what the new columns are, or what the plan converts together. */
-const opening = (members: readonly Member[], notes: readonly string[], comment: string, writes: (m: Member) => string) =>
-  notes.length ? notes.map((n) => `${comment} ${n}`) : [`${comment} ${writes(members[0])}`];
+const opening = (members: readonly Member[], notes: readonly string[], comment: string, writes: (m: Member) => string) => [
+  ...movedNote(members, comment),
+  ...(notes.length ? notes.map((n) => `${comment} ${n}`) : [`${comment} ${writes(members[0])}`]),
+];
+
+/** The migration's statements the swap runs instead (an enum swap's type renames): said where they are deleted. */
+function movedNote(members: readonly Member[], comment: string): string[] {
+  const lines = unique(members.flatMap((m) => m.s.movedLines.map(String)));
+  if (!lines.length) return [];
+  return [`${comment} delete line${lines.length > 1 ? "s" : ""} ${lines.join(", ")} (the type renames and DROP TYPE) here: the column keeps its old type until the swap below, which runs them after it`];
+}
 
 function sqlSteps(ctx: RuleContext, members: readonly Member[], heading: readonly string[], notes: readonly string[]): FixSteps {
   const [root] = members;

@@ -1,0 +1,34 @@
+/**
+ * The enum swap Prisma (and hand-written SQL) writes around a type change: CREATE TYPE "T_new", ALTER COLUMN ... TYPE
+ * "T_new", then ALTER TYPE "T" RENAME TO "T_old", ALTER TYPE "T_new" RENAME TO "T", DROP TYPE "T_old". With the
+ * column converted by a swap instead, the column keeps the old type until the swap: in the migration's place the
+ * DROP TYPE fails (the column depends on it), and left out the column ends typed "T_new", which the ORM's schema
+ * does not declare. So those statements go after the swap's rename, generated from the operations.
+ */
+import type { Operation, OperationOf } from "../../model.js";
+import { nameKey } from "../support/facts.js";
+import { ident } from "../support/fix.js";
+
+export interface TypeSwapRenames {
+  /** the migration's lines that move (to say so in its place) */
+  lines: number[];
+  /** the statements, in the migration's order, to run after the swap */
+  sql: string[];
+}
+
+export function typeSwapRenames(up: readonly Operation[], index: number, op: OperationOf<"alter_column_type">): TypeSwapRenames | undefined {
+  const later = up.slice(index + 1);
+  const isTypeRename = (o: Operation): o is OperationOf<"rename_object"> => o.kind === "rename_object" && o.objectType === "type";
+  // "T_new" renamed to the name the ORM declares
+  const toFinal = later.find((o) => isTypeRename(o) && nameKey(o.name) === nameKey(op.type.name)) as OperationOf<"rename_object"> | undefined;
+  if (!toFinal) return undefined;
+  const final = nameKey(toFinal.newName);
+  // the old "T" renamed out of the way, and dropped under its new name
+  const aside = later.find((o) => isTypeRename(o) && nameKey(o.name) === final) as OperationOf<"rename_object"> | undefined;
+  const dropped = aside ? later.find((o): o is OperationOf<"drop_object"> => o.kind === "drop_object" && o.objectType === "type" && o.names.some((n) => nameKey(n) === nameKey(aside.newName))) : undefined;
+  const moved = [aside, toFinal, dropped].filter((o): o is NonNullable<typeof o> => o !== undefined).sort((a, b) => up.indexOf(a) - up.indexOf(b));
+  return {
+    lines: moved.map((o) => o.loc.line),
+    sql: moved.map((o) => (o.kind === "rename_object" ? `ALTER TYPE ${ident(o.name)} RENAME TO ${ident(o.newName)};` : `DROP TYPE ${o.names.map(ident).join(", ")};`)),
+  };
+}
