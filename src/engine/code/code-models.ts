@@ -52,6 +52,8 @@ export function safeToDrop(target: UsageTarget, models: CodeModels | undefined, 
           reason: `${model.className} lists it in ignored_columns (${model.path}:${ignored[0].line}), so Active Record no longer reads it`,
           declarations: ignored.map((c) => ({ path: model.path, line: c.line })),
           sameChange: changedPaths.has(model.path) && !ignoredInBase,
+          // ignored on the base branch too (or the change leaves the model alone): the running servers' Active Record already cannot read it
+          ...(ignoredInBase || !changedPaths.has(model.path) ? { deployed: true } : {}),
         };
     }
     // the change may empty ignored_columns together with the drop (rubygems): the base branch's list is what runs
@@ -91,4 +93,20 @@ export function sharedReverseAccessor(target: UsageTarget, models: CodeModels | 
   const sameField = (model: DjangoModel, field: string) => model.className.toLowerCase() === target.ormModel?.toLowerCase() && field === target.ormField;
   const keepers = models.django.flatMap((m) => m.reverseAccessors.filter((a) => a.name === accessor && !sameField(m, a.field)).map((a) => `${m.className}.${a.field}`));
   return keepers.length ? new Map([[accessor, keepers]]) : new Map();
+}
+
+/**
+ * A dropped Django field's name that other models keep declaring (treeherder's Repository.branch, while
+ * RepositoryBranch.branch stays): `x.branch` on a receiver whose model the code does not say reads one of those
+ * as well as this one, so it is no evidence on its own. The name and the `Model.field`s that keep it.
+ */
+export function sharedFieldName(target: UsageTarget, models: CodeModels | undefined): Map<string, string[]> {
+  if (!models || target.migration.framework !== "django" || (target.kind !== "drop_column" && target.kind !== "rename_column")) return new Map();
+  const field = target.ormField ?? target.column;
+  if (!field) return new Map();
+  const app = djangoAppOf(target.migration.path);
+  const isTarget = (model: DjangoModel) =>
+    sameTable(djangoTable(model), target.table) || (model.appLabel === app && model.className.toLowerCase() === target.ormModel?.toLowerCase());
+  const keepers = models.django.filter((m) => !m.abstract && !isTarget(m) && m.fields.some((f) => f.name === field)).map((m) => `${m.className}.${field}`);
+  return keepers.length ? new Map([[field, keepers]]) : new Map();
 }

@@ -12,8 +12,8 @@
  * - other: it cannot be (a same-named class of another app, another model's own attribute, a local name, a
  *   word in a script or stylesheet that does not name the table).
  */
-import { AssocNode, CallNode, ClassNode, HashNode, InterpolatedStringNode, LocalVariableTargetNode, LocalVariableWriteNode, OptionalParameterNode, RequiredParameterNode, StringNode, SymbolNode, XStringNode, ConstantPathNode, ConstantReadNode, InstanceVariableReadNode, LocalVariableReadNode, ModuleNode, type Node } from "@ruby/prism";
-import { singularize, tableize, underscore } from "../adapters/rails/inflections.js";
+import { AssocNode, CallNode, ClassNode, DefNode, HashNode, InterpolatedStringNode, LocalVariableTargetNode, LocalVariableWriteNode, OptionalParameterNode, RequiredParameterNode, StringNode, SymbolNode, XStringNode, ConstantPathNode, ConstantReadNode, InstanceVariableReadNode, LocalVariableReadNode, ModuleNode, type Node } from "@ruby/prism";
+import { pluralize, singularize, tableize, underscore } from "../adapters/rails/inflections.js";
 import { parseRuby } from "../adapters/rails/prism.js";
 import { RubySource } from "../adapters/rails/ruby-source.js";
 import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
@@ -52,6 +52,12 @@ const unqualified = (name: string) => (name.split(".").pop() ?? name).replace(/"
 function namesTable(text: string, table: string): boolean {
   for (let i = text.indexOf(table); i !== -1; i = text.indexOf(table, i + 1)) if (!isWordChar(text[i - 1]) && !isWordChar(text[i + table.length])) return true;
   return false;
+}
+
+/** SQL on the table: `FROM versions`, `JOIN versions`, `UPDATE versions`, `INTO versions`, `versions.column`. */
+function namesTableInSql(text: string, table: string): boolean {
+  const name = escapeRegExp(table);
+  return new RegExp(`\\b(?:FROM|JOIN|UPDATE|INTO|TABLE)\\s+["\`]?${name}(?![\\w])|(?<![.\\w])["\`]?${name}["\`]?\\.\\w`, "i").test(text);
 }
 
 /** `AutomationRuleMatch` -> `automation_rule_match`, the name Python code gives a record of it. */
@@ -185,10 +191,13 @@ function pythonReference(target: UsageTarget, file: SourceFile, lines: readonly 
 
 function judgePython(node: PyNode, word: string, table: string, model: string | undefined, facts: PythonFacts): Reference {
   const up = ancestors(node);
-  const statement = up.find((n) => n.parent?.type === "block" || n.parent?.type === "module") ?? node;
-  const string = node.type === "string" ? node : up.find((n) => n.type === "string");
-  // the table's own name, or SQL naming it: nothing else is called builds_build
-  if (word === table || (string && namesTable(statement.text, table))) return "refers";
+  // an f-string's `{transformer.branch}` is code, not the string's text
+  const interpolation = up.findIndex((n) => n.type === "interpolation");
+  const string = node.type === "string" ? node : up.slice(0, interpolation === -1 ? undefined : interpolation).find((n) => n.type === "string");
+  // the table's own name, or SQL on it (`FROM builds_build`, `builds_build.error`) in the same string: nothing
+  // else is called builds_build (prose such as "no active repository for branch" names no table)
+  const sql = string && (string.parent?.type === "concatenated_string" ? string.parent : string);
+  if (word === table || (sql && namesTableInSql(sql.text, table))) return "refers";
   // the model's class name: this app's class, or a same-named class of another app
   if (word === model) return facts.importsModel ? "refers" : "other";
   if (!facts.importsModel) return "other";
@@ -280,6 +289,22 @@ function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly nu
   return out;
 }
 
+/** Whether a class or module body defines an instance method `name` (not inside a nested class). */
+function definesMethod(scope: ClassNode | ModuleNode, name: string): boolean {
+  const visit = (node: Node): boolean =>
+    node instanceof DefNode ? node.name === name && !node.receiver : !(node instanceof ClassNode || node instanceof ModuleNode) && node.compactChildNodes().some(visit);
+  return scope.body ? visit(scope.body) : false;
+}
+
+/** The word is a key of a hash literal whose keys name tables (this word another model's table, and some sibling a table too). */
+function keysTableHash(path: Node[], word: string, table: string, otherRecords: ReadonlySet<string>): boolean {
+  const [key, assoc, hash] = path;
+  if (!(key instanceof SymbolNode) || !(assoc instanceof AssocNode) || assoc.key.location.startOffset !== key.location.startOffset || !(hash instanceof HashNode)) return false;
+  const tables = new Set([table, ...[...otherRecords].map(pluralize)]);
+  if (word === table || !tables.has(word)) return false;
+  return hash.elements.some((e) => e instanceof AssocNode && e.key instanceof SymbolNode && e.key.unescaped.value !== word && tables.has(e.key.unescaped.value));
+}
+
 /** The calls of a chain, outermost first: `params.require(:x).permit(...)` -> permit, require, params. */
 function chainCalls(call: CallNode): CallNode[] {
   const out: CallNode[] = [];
@@ -302,6 +327,9 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
   // a local variable or parameter of that name
   if (path[0] instanceof LocalVariableWriteNode || path[0] instanceof LocalVariableReadNode || path[0] instanceof LocalVariableTargetNode || path[0] instanceof RequiredParameterNode || path[0] instanceof OptionalParameterNode) return "other";
   const classes = path.filter((n): n is ClassNode | ModuleNode => n instanceof ClassNode || n instanceof ModuleNode);
+  // a key of a data hash keyed by tables (db/anonymise/rules.rb's `linked_applications: {}` beside
+  // `legal_aid_applications: {...}`): it names the other table of that name, not this table's column
+  if (keysTableHash(path, word, table, otherRecords)) return "other";
   // a query rooted at another model (`Ownership.where(rubygem_id: ...)`, `.index_by(&:rubygem_id)`), or a key under
   // another table's (`where(ownerships: { rubygem_id: ... })`): that table's column
   const call = path.find((n): n is CallNode => n instanceof CallNode && n.name !== word);
@@ -320,12 +348,15 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
   if (outerKey instanceof AssocNode && outerKey.key instanceof SymbolNode) return outerKey.key.unescaped.value === table ? "refers" : "other";
   const own = classes.find((c) => c instanceof ClassNode && (constantName(c.constantPath) === model || isModelClass(constantName(c.constantPath), table, namespaced)));
   if (own) return "refers"; // the model's own code: attributes, validations, scopes
+  // a method of another class that shares the name (a CSV line's `def linked_applications`)
+  if (path[0] instanceof DefNode && path[0].name === word) return "other";
   const otherModel = classes.find((c) => c instanceof ClassNode && ["ApplicationRecord", "Base"].includes(constantName(c.superclass) ?? ""));
   if (otherModel) return "other"; // another model's own column of the same name
   const node = path[0];
   // `record.column`: an attribute read on a receiver named after the model (version, @version)
   if (node instanceof CallNode && node.name === word) {
-    if (!node.receiver) return "unsure";
+    // a bare call in a class that defines the method itself calls that method
+    if (!node.receiver) return classes[0] && definesMethod(classes[0], word) ? "other" : "unsure";
     if (constantName(node.receiver) === model) return "refers";
     const name = receiverName(node.receiver);
     if (name !== undefined && (name === record || name === underscore(model))) return "refers";

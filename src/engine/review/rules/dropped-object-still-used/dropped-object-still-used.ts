@@ -1,5 +1,5 @@
 import { fixFor, modelName, sym } from "../../../rules/support/fix.js";
-import { safeToDrop, sharedReverseAccessor } from "../../../code/code-models.js";
+import { safeToDrop, sharedFieldName, sharedReverseAccessor } from "../../../code/code-models.js";
 import type { Usage } from "../../../code/usage-search.js";
 import { changedTargets, type UsageTarget } from "../../../code/usage-targets.js";
 import type { Reference } from "../../../code/usage-reference.js";
@@ -92,7 +92,9 @@ export default defineReviewRule({
     if (!ctx.usages) return; // no application code was given: nothing to search
     for (const changed of changedTargets(ctx.migrations, ctx.change)) {
       const sharedWith = sharedReverseAccessor(changed, ctx.models);
-      const target: UsageTarget = sharedWith.size ? { ...changed, sharedWith } : changed;
+      const sharedFields = sharedFieldName(changed, ctx.models);
+      const shared = new Map([...sharedWith, ...sharedFields]);
+      const target: UsageTarget = shared.size ? { ...changed, sharedWith: shared } : changed;
       const changedPaths = new Set(ctx.changes.filter((c) => c.status !== "removed").map((c) => c.path));
       const verdict = safeToDrop(target, ctx.models, changedPaths);
       const excluded = new Set((verdict?.declarations ?? []).map((d) => `${d.path}:${d.line}`));
@@ -100,6 +102,10 @@ export default defineReviewRule({
       // so only raw SQL on the table can break when it goes
       const inSql = verdict?.deployed ? namesTableInSql(target) : undefined;
       const found = usagesOf(ctx, target, excluded, inSql && ((usage) => inSql(usage.text)));
+      // lines that name it through Active Record while the deployed model ignores it: they fail today already, the drop changes nothing for them
+      const namedElsewhere = inSql ? usagesOf(ctx, target, excluded, (usage) => !inSql(usage.text)).usages : [];
+      // only the lines that may be this model's (another model's column of the same name is no concern of this drop)
+      const alreadyBroken = ctx.judgeUsages ? ctx.judgeUsages(target, namedElsewhere).filter((u) => u.reference === "refers" || u.reference === "unsure") : namedElsewhere;
       // whether each can be this table's (usage-reference.ts, read with the grammars by the review); without it, all count
       const all: Array<Usage & { reference: Reference }> = ctx.judgeUsages ? ctx.judgeUsages(target, found.usages) : found.usages.map((u) => ({ ...u, reference: "refers" }));
       const refers = all.filter((u) => u.reference === "refers");
@@ -109,7 +115,7 @@ export default defineReviewRule({
       const truncated = found.truncated;
       const loc = target.op.loc;
       // usages that do not prove the code reads this table: shown with where they are, for a person to check
-      const reportDoubtful = (usages: readonly Usage[], severity: "warning" | "info", why: (shown: string) => string) => {
+      const reportDoubtful = (usages: readonly Usage[], severity: "warning" | "info", why: (shown: string) => string, note?: string) => {
         const shown = usages.slice(0, IN_MESSAGE).map((u) => `${u.path}:${u.line}`).join(", ") + (usages.length > IN_MESSAGE ? ` and ${usages.length - IN_MESSAGE} more` : "");
         ctx.report({
           path: target.migration.path,
@@ -118,7 +124,7 @@ export default defineReviewRule({
           statement: target.op.text,
           severity,
           message: `${describe(target)}; ${why(shown)}. Check that none of them reads ${target.label}.`,
-          details: usages.map((u) => `${u.path}:${u.line}: ${u.text}`),
+          details: [...(note ? [note] : []), ...usages.map((u) => `${u.path}:${u.line}: ${u.text}`)],
           fix: fixOf(target, [...new Set(usages.map((u) => `${u.path}:${u.line}`))]),
         });
       };
@@ -129,8 +135,17 @@ export default defineReviewRule({
       if (refers.length === 0 && unsure.length === 0 && generic.length > 0) {
         // a name every other table and library uses, nowhere near the table: no evidence, but worth a look
         const [accessor, keepers] = [...sharedWith][0] ?? [];
-        if (accessor && keepers && generic.every((u) => u.text.includes(accessor)))
-          reportDoubtful(generic, "info", (shown) => `${accessor} is also the reverse accessor of ${keepers.slice(0, IN_MESSAGE).join(", ")}${keepers.length > IN_MESSAGE ? ` and ${keepers.length - IN_MESSAGE} more` : ""}, which stay, and application code names it only on a receiver whose model it does not say, which may be any of them: ${shown}`);
+        const [field, fieldKeepers] = [...sharedFields][0] ?? [];
+        const list = (names: readonly string[]) => `${names.slice(0, IN_MESSAGE).join(", ")}${names.length > IN_MESSAGE ? ` and ${names.length - IN_MESSAGE} more` : ""}`;
+        if (field && fieldKeepers && generic.every((u) => u.text.includes(field)))
+          reportDoubtful(
+            generic,
+            "info",
+            (shown) => `${field} is also a field of ${list(fieldKeepers)}, which stay, and application code names it only on a receiver whose model it does not say, which may be any of them: ${shown}`,
+            `Ambiguous: ${list(fieldKeepers)} declare${fieldKeepers.length === 1 ? "s" : ""} ${field} too, so a use that does not say its model is no evidence that the code reads ${target.label}.`,
+          );
+        else if (accessor && keepers && generic.every((u) => u.text.includes(accessor)))
+          reportDoubtful(generic, "info", (shown) => `${accessor} is also the reverse accessor of ${list(keepers)}, which stay, and application code names it only on a receiver whose model it does not say, which may be any of them: ${shown}`);
         else reportDoubtful(generic, "info", (shown) => `${target.identifiers.join(" / ")} is a name many tables and libraries use, and application code names it only where nothing ties it to ${target.table} (no mention of the table or its model near it): ${shown}`);
         continue;
       }
@@ -146,8 +161,13 @@ export default defineReviewRule({
             endLine: loc.endLine,
             statement: target.op.text,
             severity: "info",
-            message: `${describe(target)}: safe to drop now: ${verdict.reason}, and no ${verdict.deployed ? `raw SQL on ${target.label.split(".")[0]}` : "application code"} names ${target.column}.`,
-            details: [safeDropDetail(verdict.reason, target.column ?? "", verdict.deployed ? `raw SQL on ${target.label.split(".")[0]}` : "application code")],
+            message:
+              `${describe(target)}: safe to drop now: ${verdict.reason}, and no ${verdict.deployed ? `raw SQL on ${target.label.split(".")[0]}` : "application code"} names ${target.column}.` +
+              (alreadyBroken.length ? ` Code that names it otherwise (${alreadyBroken.slice(0, IN_MESSAGE).map((u) => `${u.path}:${u.line}`).join(", ")}${alreadyBroken.length > IN_MESSAGE ? ` and ${alreadyBroken.length - IN_MESSAGE} more` : ""}) already cannot read it through the model, so the drop breaks nothing that is not broken today.` : ""),
+            details: [
+              safeDropDetail(verdict.reason, target.column ?? "", verdict.deployed ? `raw SQL on ${target.label.split(".")[0]}` : "application code"),
+              ...alreadyBroken.map((u) => `${u.path}:${u.line}: ${u.text} (the deployed model ignores ${target.column}: Active Record cannot read it here today)`),
+            ],
             fix: "Nothing to do.",
           });
         continue;

@@ -1,0 +1,41 @@
+/**
+ * The ninth replay's dropped-object-still-used false alarms through the App (signed webhooks against the local
+ * GitHub API): the same small repositories as test/cli/review-replay9-usages.test.ts, and what the check says.
+ */
+import { afterEach, describe, expect, it } from "@jest/globals";
+import type { FakeCheckRun } from "./support/fake-github.js";
+import { startScenario, type Scenario } from "./support/scenario.js";
+import { laaCompletedAtBase, laaCompletedAtDrop, laaSettingsBase, laaSettingsDrop, treeherderBase, treeherderDrop } from "../cli/support/replay9-usages.js";
+
+let s: Scenario | undefined;
+afterEach(async () => {
+  if (s) expect(s.fake.violations).toEqual([]);
+  await s?.stop();
+  s = undefined;
+});
+
+const latestRun = (head: string): FakeCheckRun => s!.fake.checkRunsFor(head).at(-1)!;
+const annotations = (run: FakeCheckRun) => run.annotations.filter((a) => a.title.startsWith("dropped-object-still-used"));
+
+describe("the ninth replay's usage patterns through the App", () => {
+  it("treeherder: branch is also RepositoryBranch's field: a notice, not a failure", async () => {
+    s = await startScenario({ baseFiles: { "README.md": "# treeherder\n", ...treeherderBase } });
+    const head = s.openPull(1, treeherderDrop);
+    await s.pullRequest("opened", 1);
+    const found = annotations(latestRun(head));
+    expect(found.map((a) => a.annotation_level)).toEqual(["notice"]);
+    expect(found[0].message).toContain("branch is also a field of RepositoryBranch.branch");
+  });
+
+  it("laa: another class's method and a per-table hash key: nothing; a column the base model already ignores: a notice", async () => {
+    s = await startScenario({ baseFiles: { "README.md": "# laa\n", ...laaSettingsBase, ...laaCompletedAtBase, "app/models/legal_aid_application.rb": laaCompletedAtBase["app/models/legal_aid_application.rb"] } });
+    const settings = s.openPull(2, laaSettingsDrop);
+    await s.pullRequest("opened", 2);
+    expect(annotations(latestRun(settings))).toEqual([]);
+    const completed = s.openPull(3, laaCompletedAtDrop);
+    await s.pullRequest("opened", 3);
+    const found = annotations(latestRun(completed));
+    expect(found.map((a) => a.annotation_level)).toEqual(["notice"]);
+    expect(found[0].message).toContain("already cannot read it through the model");
+  });
+});
