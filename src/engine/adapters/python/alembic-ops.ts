@@ -9,6 +9,7 @@ import { lastSegment } from "./imports.js";
 import { readColumn, serverDefault, sqlalchemyType, tableName, type SaColumn } from "./sqlalchemy.js";
 import { alembicForeignKeySql, referentOf } from "./alembic-foreign-key-sql.js";
 import { coreDml } from "./sqlalchemy-dml.js";
+import { ddlElementSql } from "./sqlalchemy-ddl.js";
 import { asBool, asList, asString, isNone, kwarg, type PyCall, type PyValue } from "./values.js";
 import { append } from "../../append.js";
 
@@ -247,7 +248,13 @@ function note(ctx: OpContext, call: PyCall, message: string): OperationInput[] {
  */
 export function executeOperations(sql: PyValue | undefined, call: PyCall, ctx: OpContext, options: { params?: boolean } = {}): OperationInput[] {
   if (!sql) return [];
-  const text = sql.kind === "call" && /^(text|literal_column)$/.test(lastSegment(sql.callee)) ? sql.args[0] : sql;
+  // a DDL element with literal arguments (DropSequence(Sequence("s"))) is the SQL SQLAlchemy compiles it to
+  const ddl = ddlElementSql(sql);
+  const text: PyValue | undefined = ddl
+    ? { kind: "str", value: ddl, loc: sql.loc, pieces: [{ text: ddl, line: sql.loc.line }], unresolved: false }
+    : sql.kind === "call" && /^(text|literal_column)$/.test(lastSegment(sql.callee))
+      ? sql.args[0]
+      : sql;
   const dml = text?.kind === "str" ? undefined : coreDml(sql, ctx);
   if (dml) return [{ loc: call.loc, text: call.text, inTransaction: ctx.inTransaction, kind: "dml", ...dml, viaCode: true }];
   // a SQLAlchemy construct (sa.select(...), t.insert().values(...)) is code migguard reads elsewhere, not SQL text

@@ -21,6 +21,27 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "sa.schema.DropTable given to op.execute is DROP TABLE (a SQLAlchemy DDL element, not hidden SQL)",
+      path: "alembic/versions/e5_drop_legacy_events.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "e5"
+down_revision = "d4"
+
+
+def upgrade():
+    op.execute(sa.schema.DropTable(sa.table("legacy_events"), if_exists=True))
+
+
+def downgrade():
+    pass
+`,
+      lines: [9],
+      messages: ["Dropping table legacy_events"],
+    },
+    {
+      framework: "alembic",
       name: "strong evidence, a note: no SQLAlchemy model maps the table any more and no code read names it or its class",
       path: "alembic/versions/e5_drop_legacy_events.py",
       code: DROP_LEGACY_EVENTS,

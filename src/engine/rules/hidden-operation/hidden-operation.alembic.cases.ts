@@ -30,6 +30,12 @@ def downgrade():
     { framework: "alembic", name: "an operation whose name is computed", code: alembic('    getattr(op, "drop_" + KIND)("sessions")'), lines: [8] },
     { framework: "alembic", name: "Python in a string given to exec", code: alembic("    exec(\"op.drop_column('users', 'email')\")"), lines: [8] },
     { framework: "alembic", name: "SQL a function builds", code: alembic("    op.execute(cleanup_sql())"), lines: [8] },
+    {
+      framework: "alembic",
+      name: "a DDL element whose name is computed at run time",
+      code: alembic("    op.execute(sa.schema.DropSequence(sa.Sequence(seq_name())))").replace("from alembic import op", "from alembic import op\nimport sqlalchemy as sa"),
+      lines: [9],
+    },
   ],
   valid: [
     {
@@ -71,6 +77,28 @@ def downgrade():
 `,
     },
     { framework: "alembic", name: "op.execute called by name with its SQL written out", code: alembic('    op.execute("DELETE FROM sessions WHERE expired")') },
+    {
+      framework: "alembic",
+      name: "SQLAlchemy DDL elements with literal arguments: their SQL is known (ckan's DropSequence)",
+      code: `from alembic import op
+import sqlalchemy as sa
+from sqlalchemy.schema import CreateSequence, DropSequence, Sequence
+
+revision = "c3"
+down_revision = "b2"
+
+
+def upgrade():
+    op.execute(DropSequence(Sequence("package_id_seq")))
+    op.execute(sa.schema.DropIndex(sa.Index("ix_package_old")))
+    op.execute(sa.schema.CreateSchema("audit", if_not_exists=True))
+
+
+def downgrade():
+    op.execute(sa.schema.DropSchema("audit", if_exists=True, cascade=True))
+    op.execute(CreateSequence(Sequence("package_id_seq", start=100, increment=1, schema="public")))
+`,
+    },
     {
       framework: "alembic",
       name: "a SQLAlchemy select read through the connection",
