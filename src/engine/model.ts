@@ -555,6 +555,8 @@ export const Migration = z.object({
   revision: RevisionLink.optional(),
   /** the file's text as read (analyze sets it): fixes that rewrite the whole migration slice it by the operations' lines */
   source: z.string().optional(),
+  /** Rails: the methods the class defines, `change` or `up` and `down` (a fix that rewrites the migration keeps its form) */
+  railsForm: z.enum(["change", "up_down"]).optional(),
   /** Django: the migrations of its own app it depends on, by name (`dependencies`): the ones that ran just before it */
   dependsOn: z.array(z.string()).optional(),
   /** Django: the app label its app is known by (an AppConfig's own `label`, read from the migrations' dependencies), when not the folder's name */

@@ -137,6 +137,7 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
   return {
     ...base,
     frameworkVersion: cls.frameworkVersion,
+    railsForm: change ? "change" : "up_down",
     transactional: !cls.disableDdlTransaction,
     up: up as never,
     down,

@@ -17,7 +17,7 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
-      name: "the copy keeps the table's primary key as the migration that created it declared it (primary_key: :code) and the column, not the whole table",
+      name: "the copy keeps the table's primary key as the migration that created it declared it (primary_key: :code) and the column, not the whole table; up and down as the migration has them, the down restoring the values",
       path: "db/migrate/20250702000000_remove_label_from_countries.rb",
       code: `class RemoveLabelFromCountries < ActiveRecord::Migration[7.1]
   def up
@@ -47,10 +47,15 @@ end
           "class Country < ApplicationRecord",
           '  self.ignored_columns += ["label"]',
           "end",
-          "# 2. Then, in a later migration, keep a copy and remove the column with its type so it can be rolled back:",
-          "def change",
-          '  up_only { execute "CREATE TABLE countries_label_backup AS SELECT code, label FROM countries" }',
+          "# 2. Then, in a later migration, keep a copy and remove the column; the down puts it back with its values:",
+          "def up",
+          '  execute "CREATE TABLE countries_label_backup AS SELECT code, label FROM countries"',
           "  remove_column :countries, :label, :string",
+          "end",
+          "",
+          "def down",
+          "  add_column :countries, :label, :string",
+          '  execute "UPDATE countries SET label = b.label FROM countries_label_backup b WHERE countries.code = b.code"',
           "end",
         ].join("\n"),
       ],
@@ -95,6 +100,107 @@ end
 end
 `,
       lines: [3],
+    },
+    {
+      framework: "rails",
+      name: "a bulk change_table removing five columns (up and down): the fix ignores all five, copies them in one backup table, removes each with its type from the history, and the down restores them",
+      path: "db/migrate/20201215143727_remove_redundant_fields_from_trainees.rb",
+      code: `class RemoveRedundantFieldsFromTrainees < ActiveRecord::Migration[6.0]
+  def up
+    change_table :trainees, bulk: true do |t|
+      t.remove :ethnicity
+      t.remove :disability
+      t.remove :full_time_part_time
+      t.remove :teaching_scholars
+      t.remove :start_date
+    end
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`,
+      files: {
+        "db/migrate/20200601000000_create_trainees.rb": `class CreateTrainees < ActiveRecord::Migration[6.0]
+  def change
+    create_table :trainees do |t|
+      t.text :ethnicity
+      t.text :disability
+      t.text :full_time_part_time
+      t.boolean :teaching_scholars
+      t.date :start_date
+    end
+  end
+end
+`,
+      },
+      lines: [4, 5, 6, 7, 8],
+      fixes: Array(5).fill(
+        [
+          "# 1. Tell Active Record to ignore the columns, and deploy:",
+          "# Trainee: Rails' name for the model of trainees (migguard did not find the model in app/models; its superclass is unknown: keep the one it has)",
+          "class Trainee < ApplicationRecord",
+          '  self.ignored_columns += ["ethnicity", "disability", "full_time_part_time", "teaching_scholars", "start_date"]',
+          "end",
+          "# 2. Then, in a later migration, keep a copy and remove the columns; the down puts them back with their values:",
+          "def up",
+          '  execute "CREATE TABLE trainees_dropped_columns_backup AS SELECT id, ethnicity, disability, full_time_part_time, teaching_scholars, start_date FROM trainees"',
+          "  remove_column :trainees, :ethnicity, :text",
+          "  remove_column :trainees, :disability, :text",
+          "  remove_column :trainees, :full_time_part_time, :text",
+          "  remove_column :trainees, :teaching_scholars, :boolean",
+          "  remove_column :trainees, :start_date, :date",
+          "end",
+          "",
+          "def down",
+          "  add_column :trainees, :ethnicity, :text",
+          "  add_column :trainees, :disability, :text",
+          "  add_column :trainees, :full_time_part_time, :text",
+          "  add_column :trainees, :teaching_scholars, :boolean",
+          "  add_column :trainees, :start_date, :date",
+          '  execute "UPDATE trainees SET ethnicity = b.ethnicity, disability = b.disability, full_time_part_time = b.full_time_part_time, teaching_scholars = b.teaching_scholars, start_date = b.start_date FROM trainees_dropped_columns_backup b WHERE trainees.id = b.id"',
+          "end",
+        ].join("\n"),
+      ),
+    },
+    {
+      framework: "rails",
+      name: "remove_columns of two columns in change: one fix for both, in change (typed remove_column is reversible, the copy runs up only)",
+      path: "db/migrate/20240101000000_remove_contact_fields_from_users.rb",
+      code: `class RemoveContactFieldsFromUsers < ActiveRecord::Migration[7.1]
+  def change
+    remove_columns :users, :fax, :telex
+  end
+end
+`,
+      files: {
+        "db/migrate/20230101000000_create_users.rb": `class CreateUsers < ActiveRecord::Migration[7.1]
+  def change
+    create_table :users do |t|
+      t.string :fax
+      t.string :telex
+    end
+  end
+end
+`,
+      },
+      lines: [3, 3],
+      fixes: Array(2).fill(
+        [
+          "# 1. Tell Active Record to ignore the columns, and deploy:",
+          "# User: Rails' name for the model of users (migguard did not find the model in app/models; its superclass is unknown: keep the one it has)",
+          "class User < ApplicationRecord",
+          '  self.ignored_columns += ["fax", "telex"]',
+          "end",
+          "# 2. Then, in a later migration, keep a copy and remove the columns with their types so it can be rolled back:",
+          "def change",
+          '  up_only { execute "CREATE TABLE users_dropped_columns_backup AS SELECT id, fax, telex FROM users" }',
+          "  remove_column :users, :fax, :string",
+          "  remove_column :users, :telex, :string",
+          "end",
+        ].join("\n"),
+      ),
     },
     {
       framework: "rails",

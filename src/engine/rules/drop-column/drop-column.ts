@@ -1,6 +1,6 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, sym } from "../support/fix.js";
-import { assured, ignoredColumnsFix, primaryKeyFix, railsType, railsUpOnly } from "../support/rails-fix.js";
+import { railsRemovalFix, removedColumns } from "./rails-removal.js";
 import { backupFix, fieldGoneFromModels, movedValues, plannedRemoval, plannedSeverity } from "../support/planned-removal.js";
 import { nameKey } from "../support/facts.js";
 import { droppedColumnMatters, restoredByDown, upOps } from "../support/scope.js";
@@ -108,10 +108,15 @@ export default defineRule({
       "but not its data.",
   },
   check(ctx) {
-    for (const { op, index } of upOps(ctx, "drop_column")) {
-      if (!droppedColumnMatters(ctx, op.table, op.column, index) || ctx.facts.backedUpBefore(op.table, op.column, index) || restoredByDown(ctx, op.table, op.column)) continue;
+    // a removal this rule is about: the column matters, its values are not kept elsewhere
+    const counts = (op: OperationOf<"drop_column">, index: number) =>
+      droppedColumnMatters(ctx, op.table, op.column, index) &&
+      !ctx.facts.backedUpBefore(op.table, op.column, index) &&
+      !restoredByDown(ctx, op.table, op.column) &&
       // a step of a swap: the replacement the change filled takes the column's name, the values live on there
-      if (ctx.facts.change.isReplacedDrop(ctx.migration, index)) continue;
+      !ctx.facts.change.isReplacedDrop(ctx.migration, index);
+    for (const { op, index } of upOps(ctx, "drop_column")) {
+      if (!counts(op, index)) continue;
       const moved = movedValues(ctx, index);
       const planned = moved ? undefined : plannedRemoval(ctx, op, op.column);
       if (planned) {
@@ -141,17 +146,8 @@ export default defineRule({
             ${note("--")}${copy};
             -- 3. Then, in a later migration:
             ALTER TABLE ${t} DROP COLUMN ${op.ifExists ? "IF EXISTS " : ""}${c};`,
-          rails: () => [
-            ...(nameKey(op.column) === "id"
-              ? [`# 1. Stop using ${op.column} as the model's primary key (Active Record cannot ignore its primary key), and deploy:`, primaryKeyFix(ctx.repository, op.table, op.column)]
-              : [`# 1. Tell Active Record to ignore the column, and deploy:`, ignoredColumnsFix(ctx.repository, op.table, [op.column])]),
-            `# 2. Then, in a later migration, keep a copy and remove the column with its type so it can be rolled back:`,
-            `def change`,
-            ...(kept.note ? [`  # ${kept.note}`] : []),
-            `  ${railsUpOnly(ctx.migration, `execute ${JSON.stringify(copy)}`)}`,
-            `  ${assured(ctx.repository, `remove_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(type)}`)}${type ? "" : "  # type unknown to migguard: use the column's type from db/schema.rb"}`,
-            `end`,
-          ].join("\n"),
+          // every column this migration removes from the table, in one fix (the same on each of their findings)
+          rails: () => railsRemovalFix(ctx, op.table, removedColumns(ctx, op.table, (o, i) => counts(o, i) || o === op), index),
           django: () => `
             ${djangoStateOnlyRemoval(ctx, op).replace(/\n/g, "\n            ")}
             # 2. In a later migration, once no running code reads it, keep a copy and drop the column:

@@ -49,3 +49,17 @@ export function columnBackup(ctx: RuleContext, table: string, column: string, be
     note: known ? undefined : `${table}'s primary key is not in the migrations migguard read: ${ctx.framework === "rails" || ctx.framework === "django" ? "the framework's id" : "its id column"} is assumed`,
   };
 }
+
+/**
+ * The copy of several columns of `table` a migration drops together, in one backup table: the key and every column
+ * (the whole table when no key is known, or when the key is among them).
+ */
+export function columnsBackup(ctx: RuleContext, table: string, columns: readonly string[], beforeIndex?: number): ColumnBackup {
+  if (columns.length === 1) return columnBackup(ctx, table, columns[0], beforeIndex);
+  const sql = sqlDialect(ctx.migration.database);
+  const backup = `${table.split(".").pop()}_dropped_columns_backup`;
+  const one = columnBackup(ctx, table, columns[0], beforeIndex);
+  const key = one.key;
+  if (!key || key.some((k) => columns.some((c) => nameKey(k) === nameKey(c)))) return { sql: sql.copyTable(backup, table), backup, note: one.note };
+  return { sql: `CREATE TABLE ${sql.ident(backup)} AS SELECT ${[...key, ...columns].map(sql.ident).join(", ")} FROM ${sql.ident(table)}`, backup, key, note: one.note };
+}

@@ -1,0 +1,80 @@
+/**
+ * The Rails fix for the columns one migration removes from a table (a bulk change_table of five t.remove, or
+ * several remove_column): every one of them, not only the finding's. Step 1 ignores them all in the model; step 2
+ * copies them in one backup table and removes each with its type, in the migration's own form: `change` (typed
+ * remove_column is reversible, the copy runs up only) or `up` and `down` (the down adds them back and restores
+ * their values from the copy).
+ */
+import type { OperationOf, TypeRef } from "../../model.js";
+import { sym } from "../support/fix.js";
+import { nameKey } from "../support/facts.js";
+import { assured, ignoredColumnsFix, primaryKeyFix, railsType, railsUpOnly } from "../support/rails-fix.js";
+import { columnsBackup } from "../support/column-backup.js";
+import { sqlDialect } from "../support/sql-dialect.js";
+import type { RuleContext } from "../support/rule.js";
+
+export interface RemovedColumn {
+  column: string;
+  /** from the call or the history; undefined when neither says it */
+  type?: TypeRef;
+}
+
+/** The columns of `table` the migration's up removes, in order, each once, with the type the history gives them. */
+export function removedColumns(ctx: RuleContext, table: string, counts: (op: OperationOf<"drop_column">, index: number) => boolean): RemovedColumn[] {
+  const seen = new Set<string>();
+  const out: RemovedColumn[] = [];
+  ctx.migration.up.forEach((o, i) => {
+    if (o.kind !== "drop_column" || nameKey(o.table) !== nameKey(table) || seen.has(nameKey(o.column)) || !counts(o, i)) return;
+    seen.add(nameKey(o.column));
+    out.push({ column: o.column, type: o.type ?? ctx.repository.columnType(o.table, o.column, i) });
+  });
+  return out;
+}
+
+export function railsRemovalFix(ctx: RuleContext, table: string, columns: readonly RemovedColumn[], index: number): string {
+  const sql = sqlDialect(ctx.migration.database);
+  const names = columns.map((c) => c.column);
+  const many = names.length > 1;
+  const key = names.find((c) => nameKey(c) === "id");
+  const others = names.filter((c) => c !== key);
+  const kept = columnsBackup(ctx, table, names, index);
+  const unknown = (c: RemovedColumn) => (c.type ? "" : "  # type unknown to migguard: use the column's type from db/schema.rb");
+  const remove = (c: RemovedColumn) => `${assured(ctx.repository, `remove_column ${sym(table)}, ${sym(c.column)}, ${railsType(c.type)}`)}${unknown(c)}`;
+  const step1 = [
+    ...(key ? [`# 1. Stop using ${key} as the model's primary key (Active Record cannot ignore its primary key), and deploy:`, primaryKeyFix(ctx.repository, table, key)] : []),
+    ...(others.length ? [`# ${key ? "and" : "1."} Tell Active Record to ignore the column${others.length > 1 ? "s" : ""}, and deploy:`, ignoredColumnsFix(ctx.repository, table, others)] : []),
+  ];
+  const note = kept.note ? [`  # ${kept.note}`] : [];
+  if (ctx.migration.railsForm !== "up_down")
+    return [
+      ...step1,
+      `# 2. Then, in a later migration, keep a copy and remove ${many ? "the columns with their types" : "the column with its type"} so it can be rolled back:`,
+      `def change`,
+      ...note,
+      `  ${railsUpOnly(ctx.migration, `execute ${JSON.stringify(kept.sql)}`)}`,
+      ...columns.map((c) => `  ${remove(c)}`),
+      `end`,
+    ].join("\n");
+  // the down adds the columns back (NULL-able: rows written after the up have no value) and joins the values back by the key
+  const t = sql.ident(table);
+  const b = sql.ident(kept.backup);
+  const on = (kept.key ?? []).map((k) => (sql.mysql ? `${t}.${sql.ident(k)} = ${b}.${sql.ident(k)}` : `${t}.${sql.ident(k)} = b.${sql.ident(k)}`)).join(" AND ");
+  const sets = names.map((c) => (sql.mysql ? `${t}.${sql.ident(c)} = ${b}.${sql.ident(c)}` : `${sql.ident(c)} = b.${sql.ident(c)}`)).join(", ");
+  const restore = kept.key
+    ? `execute ${JSON.stringify(sql.mysql ? `UPDATE ${t} JOIN ${b} ON ${on} SET ${sets}` : `UPDATE ${t} SET ${sets} FROM ${b} b WHERE ${on}`)}`
+    : `# the copy is the whole of ${table} (no key to join it back by): restore the values from ${kept.backup} by hand`;
+  return [
+    ...step1,
+    `# 2. Then, in a later migration, keep a copy and remove ${many ? "the columns" : "the column"}; the down puts ${many ? "them" : "it"} back with ${many ? "their" : "its"} values:`,
+    `def up`,
+    ...note,
+    `  execute ${JSON.stringify(kept.sql)}`,
+    ...columns.map((c) => `  ${remove(c)}`),
+    `end`,
+    ``,
+    `def down`,
+    ...columns.map((c) => `  add_column ${sym(table)}, ${sym(c.column)}, ${railsType(c.type)}${unknown(c)}`),
+    `  ${restore}`,
+    `end`,
+  ].join("\n");
+}
