@@ -39,6 +39,7 @@ import { Production } from "./production/production.js";
 import { RunObjects } from "./production/run-objects.js";
 import { againstProduction } from "./production/size-aware.js";
 import { againstTableAges } from "./production/young-tables.js";
+import { againstAuthorSize } from "./production/author-size.js";
 import type { ProductionSnapshot } from "./production/snapshot-file.js";
 import type { ProductionContext } from "./rules/support/rule.js";
 import { append } from "./append.js";
@@ -430,6 +431,7 @@ function ruleFindings(
   }
   if (production) raw = againstProduction(raw, production.production, config);
   raw = againstTableAges(raw, migration, repository, config, production?.production);
+  raw = againstAuthorSize(raw, migration, production?.production);
   keepRunnerTemplates(raw, migration);
   return raw;
 }

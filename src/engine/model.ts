@@ -522,6 +522,10 @@ export const RevisionLink = z.object({
 });
 export type RevisionLink = z.infer<typeof RevisionLink>;
 
+/** The author's comment that says a table is small (adapters/size-notes.ts), with the lines it spans. */
+export const SizeNote = z.object({ line: z.number().int().positive(), endLine: z.number().int().positive(), text: z.string() });
+export type SizeNote = z.infer<typeof SizeNote>;
+
 export const Migration = z.object({
   path: z.string(),
   framework: Framework,
@@ -544,6 +548,8 @@ export const Migration = z.object({
    */
   squashes: z.number().int().nonnegative().default(0),
   waivers: z.array(Waiver).default([]),
+  /** comments that say a table is small: a lock finding on the statement they sit on or above (or anywhere, as the header) is a note */
+  sizeNotes: z.array(SizeNote).default([]),
   syntaxErrors: z.array(ParseProblem).default([]),
   /** parts nested deeper than migguard follows (see limits.ts): not checked, reported as `too-complex` */
   tooComplex: z.array(ParseProblem).default([]),

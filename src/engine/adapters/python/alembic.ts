@@ -97,6 +97,7 @@ export function alembicMigration(input: AdapterInput): MigrationInput {
       up: up as never,
       down,
       waivers: module.waivers,
+      sizeNotes: module.sizeNotes,
       syntaxErrors,
       hidden,
       notes,

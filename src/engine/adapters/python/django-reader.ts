@@ -3,7 +3,7 @@
  * its RunPython functions do. Read once per file and analysis (the same file also serves as history for the
  * later migrations of its app), then the tree is freed.
  */
-import type { ParseProblem, Waiver } from "../../model.js";
+import type { ParseProblem, SizeNote, Waiver } from "../../model.js";
 import { dataFunctionFacts, type DataFunctionFacts } from "./django-runpython.js";
 import { lastSegment } from "./imports.js";
 import { assignmentsIn, readModule } from "./module.js";
@@ -28,6 +28,7 @@ export interface DjangoFile {
   operationsUnreadable?: { line: number; text: string };
   functions: Map<string, DataFunctionFacts>;
   waivers: Waiver[];
+  sizeNotes: SizeNote[];
   syntaxErrors: ParseProblem[];
   classLine: number;
   /** django-safemigrate's `safe = Safe.after_deploy()` (or before_deploy, always): when the migration runs relative to the deploy */
@@ -67,6 +68,7 @@ export function readDjangoFile(path: string, content: string): DjangoFile {
       operations: [],
       functions: new Map(),
       waivers: module.waivers,
+      sizeNotes: module.sizeNotes,
       syntaxErrors: module.syntaxErrors,
       classLine: 1,
     };

@@ -74,6 +74,7 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
       ? // django-migration-linter's waiver of the whole migration: like every other linter's, it gives no reason (peer-waivers.ts)
         [...file.waivers, { line: translation.ignored.line, rules: [ALL_RULES], reason: "", wholeFile: true, peer: "django-migration-linter's IgnoreMigration()" }]
       : file.waivers,
+    sizeNotes: file.sizeNotes,
     syntaxErrors: [...file.syntaxErrors, ...translation.errors],
     hidden: [...hidden, ...translation.hidden.filter((h) => !broken(h))],
     notes: [...notes, ...translation.notes, ...translation.hidden.filter(broken).map(({ line, endLine, message }) => ({ line, endLine, message }))],

@@ -2,7 +2,8 @@
  * A Python module read once: imports, module-level constants (so `RunSQL(SQL)` or `op.execute(QUERY)` can see
  * the string bound to the name), top-level functions and classes, waivers and syntax problems.
  */
-import type { ParseProblem, Waiver } from "../../model.js";
+import type { ParseProblem, SizeNote, Waiver } from "../../model.js";
+import { maySaySize, sizeNotes } from "../size-notes.js";
 import { readWaivers, syntaxProblems } from "./diagnostics.js";
 import { Imports } from "./imports.js";
 import { functionDefinitions } from "./nodes.js";
@@ -17,6 +18,8 @@ export interface PyModule {
   functions: Map<string, PyNode>;
   classes: Map<string, PyNode>;
   waivers: Waiver[];
+  /** comments and docstrings (the module's, a top-level class's) that say a table is small */
+  sizeNotes: SizeNote[];
   syntaxErrors: ParseProblem[];
 }
 
@@ -64,6 +67,19 @@ export function readModule(root: PyNode, content: string): PyModule {
     functions: functionDefinitions(root),
     classes,
     waivers: readWaivers(root, content),
+    sizeNotes: maySaySize(content) ? sizeNotes(authorText(root, classes)) : [],
     syntaxErrors: syntaxProblems(root),
   };
+}
+
+/** The first statement of a block when it is a string: its docstring. */
+const docstringOf = (block: PyNode | null | undefined): PyNode | undefined => {
+  const first = block?.namedChildren.find((n) => n.type !== "comment");
+  return first?.type === "expression_statement" && first.namedChildren[0]?.type === "string" ? first.namedChildren[0] : undefined;
+};
+
+/** Tree-sitter's comment nodes, and the docstrings of the module and of its top-level classes (Django's `Migration`). */
+function authorText(root: PyNode, classes: Map<string, PyNode>): Array<{ line: number; endLine: number; text: string }> {
+  const docstrings = [docstringOf(root), ...[...classes.values()].map((c) => docstringOf(c.childForFieldName("body")))].filter((d): d is PyNode => d !== undefined);
+  return [...root.descendantsOfType("comment"), ...docstrings].map((n) => ({ line: n.startPosition.row + 1, endLine: n.endPosition.row + 1, text: n.text }));
 }

@@ -9,6 +9,7 @@ import type { DetectedFile } from "../../detect.js";
 import type { Down, MigrationInput, OperationInput, ParseProblem, Waiver } from "../../model.js";
 import { mayHaveWaivers, parseWaiver } from "../../waivers/waivers.js";
 import { deliberateReason, type DownComment } from "../deliberate-down.js";
+import { maySaySize, sizeNotes } from "../size-notes.js";
 import { oneSyntaxError } from "../one-syntax-error.js";
 import { isIrreversible } from "./commands/context.js";
 import { modelTables } from "./data-calls.js";
@@ -86,6 +87,7 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
     version: unit.file.version,
     name: unit.file.name,
     waivers: waivers(result, src),
+    sizeNotes: maySaySize(src.text) ? sizeNotes(result.comments.map((c) => ({ line: src.lineOf(c.location.startOffset), endLine: src.lineOf(c.location.startOffset + Math.max(0, c.location.length - 1)), text: src.slice(c.location) }))) : [],
     syntaxErrors: syntaxErrors(result, src),
   };
   const cls = findMigrationClass(result.value, src);

@@ -12,6 +12,7 @@ import { SourceLines } from "../../source-lines.js";
 import { mayHaveWaivers, parseWaiver } from "../../waivers/waivers.js";
 import { atlasFileWaivers } from "../../waivers/peer-waivers.js";
 import { deliberateReason } from "../deliberate-down.js";
+import { maySaySize, sizeNotes } from "../size-notes.js";
 import { SQL_LAYOUTS, type SqlSegment, type TransactionMode } from "./layouts/index.js";
 import { statementOperations, unwrap } from "./pg-operations.js";
 import { parseStatements, scanComments, type ParsedStatement, type PgNode, type SqlParseResult } from "./pg-parser.js";
@@ -291,6 +292,8 @@ export function sqlMigration(input: SqlUnit): Migration {
     down,
     squashes: 0,
     waivers: mysql ? readMysqlWaivers(unit.content) : readWaivers(unit.content),
+    // PostgreSQL's scanner finds the comments; MySQL's lexer is not asked (the size notes are about PostgreSQL's locks)
+    sizeNotes: !mysql && maySaySize(unit.content) ? sizeNotes(scanComments(unit.content)) : [],
     syntaxErrors,
     tooComplex,
     hidden: [],

@@ -4,6 +4,28 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "a comment right above create_index says the table never grows: a note quoting it",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    # country never grows: one row per ISO code
+    op.create_index("ix_country_code", "country", ["code"])
+
+
+def downgrade():
+    op.drop_index("ix_country_code", table_name="country")
+`,
+      lines: [10],
+      severities: ["info"],
+      messages: ['Its author says the table is small: "country never grows: one row per ISO code" (line 9)'],
+    },
+    {
+      framework: "alembic",
       name: "add_column(nullable=False) with a server_default proves nothing about the rows",
       code: `from alembic import op
 import sqlalchemy as sa

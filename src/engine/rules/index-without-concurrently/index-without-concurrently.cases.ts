@@ -6,6 +6,31 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "the author's comment right above says the table is small: a note quoting it, with the safe fix",
+      schema: "CREATE TABLE settings (id bigint PRIMARY KEY, key text);",
+      code: "-- this table is small, only a few rows\nCREATE INDEX settings_key_idx ON settings (key);\n",
+      lines: [2],
+      severities: ["info"],
+      messages: ['Its author says the table is small: "this table is small, only a few rows" (line 1)'],
+    },
+    {
+      framework: "sql",
+      name: "a size comment speaks for its own statement only: the next index keeps its error; one at the end of a line speaks for that line",
+      schema: "CREATE TABLE settings (id bigint PRIMARY KEY, key text);\nCREATE TABLE users (id bigint PRIMARY KEY, email text);\nCREATE TABLE plans (id bigint PRIMARY KEY, name text);",
+      code: "-- only 40 rows\nCREATE INDEX settings_key_idx ON settings (key);\nCREATE INDEX plans_name_idx ON plans (name); -- plans never grows\nCREATE INDEX users_email_idx ON users (email);\n",
+      lines: [2, 3, 4],
+      severities: ["info", "info", "error"],
+    },
+    {
+      framework: "sql",
+      name: "a comment that says the table is not small, or holds 50,000 rows, proves nothing",
+      schema: "CREATE TABLE settings (id bigint PRIMARY KEY, key text);\nCREATE TABLE users (id bigint PRIMARY KEY, email text);",
+      code: "-- this table is not small\nCREATE INDEX settings_key_idx ON settings (key);\n-- only 50,000 rows\nCREATE INDEX users_email_idx ON users (email);\n",
+      lines: [2, 4],
+      severities: ["error", "error"],
+    },
+    {
+      framework: "sql",
       name: "outside a transaction an index built before the NOT NULL column commits on its own, on the rows the table had",
       schema: 'CREATE TABLE "Folder" (id text PRIMARY KEY, name text);',
       path: "db/migrations/00061_folder_type.sql",

@@ -6,6 +6,25 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "the Migration's docstring says the table is small: every index build of the migration is a note",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    """The follower table is small: only a few rows per site."""
+
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddIndex(model_name="follower", index=models.Index(fields=["user"], name="follower_user_idx")),
+    ]
+`,
+      lines: [10],
+      severities: ["info"],
+      messages: ['Its author says the table is small: "The follower table is small: only a few rows per site." (line 5)'],
+    },
+    {
+      framework: "django",
       name: "atomic = False: an AddIndex before the AddField of a NOT NULL field commits on its own, on the rows the table had",
       code: `from django.db import migrations, models
 

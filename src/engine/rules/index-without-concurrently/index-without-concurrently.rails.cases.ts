@@ -4,6 +4,20 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "a Ruby comment right above add_index says the table is tiny: a note quoting it",
+      code: `class AddKeyIndexToSettings < ActiveRecord::Migration[7.1]
+  def change
+    # settings is a tiny table (one row per feature flag)
+    add_index :settings, :key
+  end
+end
+`,
+      lines: [4],
+      severities: ["info"],
+      messages: ['Its author says the table is small: "settings is a tiny table (one row per feature flag)" (line 3)'],
+    },
+    {
+      framework: "rails",
       name: "with disable_ddl_transaction! an add_index before the add_column null: false commits on its own, on the rows the table had",
       code: `class AddScopeToFollowers < ActiveRecord::Migration[7.1]
   disable_ddl_transaction!

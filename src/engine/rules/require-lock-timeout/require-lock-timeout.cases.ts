@@ -4,6 +4,13 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "the author's word that the table is small does not cover the lock wait: a queue forms behind a small hot table too",
+      code: "-- this table is small\nALTER TABLE settings ADD COLUMN note text;\n",
+      lines: [2],
+      severities: ["warning"],
+    },
+    {
+      framework: "sql",
       name: "the first statement that takes a lock others wait on is a DROP INDEX (ACCESS EXCLUSIVE on its table), before the ALTER TABLE",
       path: "prisma/migrations/20231206073509_add_multiple_subscriptions/migration.sql",
       files: { "prisma/migrations/20231101000000_init/migration.sql": 'CREATE TABLE "Subscription" (id int PRIMARY KEY, "planId" text, "customerId" text);\nCREATE UNIQUE INDEX "Subscription_customerId_key" ON "Subscription" ("customerId");\n' },

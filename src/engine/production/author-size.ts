@@ -1,0 +1,48 @@
+/**
+ * Lock findings in the light of the author's own word on the table's size: a comment on the statement or right
+ * above it, or in the migration's header (a docstring, the comments before its first statement), that says the
+ * table is small (adapters/size-notes.ts). The author knows the table; an index build, scan, rewrite or data change
+ * of a small one is brief, so the finding is a note that quotes the comment and keeps its safe fix, for the day the
+ * table is no longer small. Not for lock waits (require-lock-timeout, lock-table's hold): a queue forms behind a
+ * small hot table too. A production snapshot that measured the table wins over the word.
+ */
+import type { Migration, Operation, ReportedFinding, SizeNote } from "../model.js";
+import type { Production } from "./production.js";
+import { tablesOf, workOf } from "./size-aware.js";
+import type { LockWork } from "./estimates.js";
+
+/**
+ * The note that speaks for the op: on its lines, ending right above it, or the header (ending before the first
+ * statement with a line between: a comment right above the first statement speaks for that statement alone).
+ */
+function noteFor(op: Operation, migration: Migration): SizeNote | undefined {
+  const firstLine = Math.min(...migration.up.map((o) => o.loc.line));
+  const on = (n: SizeNote, o: Operation) => n.line >= o.loc.line && n.line <= o.loc.endLine;
+  // a comment at the end of a statement's line speaks for that statement, not for the one on the next line
+  const above = (n: SizeNote) => n.endLine === op.loc.line - 1 && !migration.up.some((o) => on(n, o));
+  return (
+    migration.sizeNotes.find((n) => on(n, op) || above(n)) ??
+    migration.sizeNotes.find((n) => n.endLine < firstLine - 1)
+  );
+}
+
+/** The finding as a note quoting the author when a comment says its table is small; unchanged otherwise. */
+export function withAuthorSize(finding: ReportedFinding, op: Operation | undefined, migration: Migration, production?: Production, reported?: LockWork): ReportedFinding {
+  const work = workOf(finding.rule, op, reported);
+  if (!op || finding.severity === "info" || !work || work === "hold") return finding;
+  if (production && tablesOf(op).some((t) => production.table(t)?.statistics !== undefined)) return finding;
+  const note = noteFor(op, migration);
+  if (!note) return finding;
+  return {
+    ...finding,
+    severity: "info",
+    message: `${finding.message} Its author says the table is small: "${note.text}" (line ${note.line}), so the lock is brief; if it grows, take the safe way below.`,
+    details: [...finding.details, "the author's comment on the table's size; a production snapshot (--snapshot) gives its real size"],
+  };
+}
+
+/** Every lock finding of one migration, seen against what its author says about the tables' size. */
+export function againstAuthorSize<R extends { finding: ReportedFinding; op?: Operation; work?: LockWork }>(raw: readonly R[], migration: Migration, production?: Production): R[] {
+  if (migration.sizeNotes.length === 0) return [...raw];
+  return raw.map((r) => ({ ...r, finding: withAuthorSize(r.finding, r.op, migration, production, r.work) }));
+}

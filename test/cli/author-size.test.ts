@@ -1,0 +1,56 @@
+/**
+ * The author's word on a table's size through `migguard lint` (README: "The author's word on size"): a comment on
+ * or right above a statement, or the migration's header, that says the table is small makes its lock findings
+ * notes quoting the comment; lock waits (require-lock-timeout) stay.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { run } from "../../src/cli/main.js";
+
+function repo(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "migguard-author-size-"));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+type Finding = { path: string; line: number; rule: string; severity: string; message: string; fix: string };
+const lint = async (root: string) => (JSON.parse((await run(["lint", "--format", "json", "."], { cwd: root })).output) as { findings: Finding[] }).findings;
+
+describe("the author's word on a table's size", () => {
+  it("SQL: the commented index is a note quoting the comment, keeps its fix; the next one and the lock wait keep theirs", async () => {
+    const root = repo({
+      "db/migrations/000001_indexes.up.sql": "-- kpi: this table is small / only a few rows\nCREATE INDEX settings_key_idx ON settings (key);\nCREATE INDEX users_email_idx ON users (email);\n",
+      "db/migrations/000001_indexes.down.sql": "DROP INDEX users_email_idx;\nDROP INDEX settings_key_idx;\n",
+    });
+    const findings = await lint(root);
+    const indexes = findings.filter((f) => f.rule === "index-without-concurrently");
+    expect(indexes.map((f) => [f.line, f.severity])).toEqual([
+      [2, "info"],
+      [3, "error"],
+    ]);
+    expect(indexes[0].message).toContain('Its author says the table is small: "kpi: this table is small / only a few rows" (line 1)');
+    expect(indexes[0].fix).toContain("CREATE INDEX CONCURRENTLY settings_key_idx");
+    expect(findings.find((f) => f.rule === "require-lock-timeout")?.severity).toBe("warning");
+  });
+
+  it("Alembic: the revision's docstring header speaks for every statement", async () => {
+    const root = repo({
+      "alembic/versions/b2_country.py":
+        '"""add country indexes\n\nThe country table is tiny and never grows.\n\nRevision ID: b2\n"""\nfrom alembic import op\n\nrevision = "b2"\ndown_revision = "a1"\n\n\ndef upgrade():\n    op.create_index("ix_country_code", "country", ["code"])\n\n\ndef downgrade():\n    op.drop_index("ix_country_code", table_name="country")\n',
+    });
+    const index = (await lint(root)).find((f) => f.rule === "index-without-concurrently");
+    expect(index?.severity).toBe("info");
+    expect(index?.message).toContain("The country table is tiny and never grows.");
+  });
+
+  it("Rails: a comment that says nothing about size changes nothing", async () => {
+    const root = repo({
+      "db/migrate/20240101000000_add_key_index.rb": "class AddKeyIndex < ActiveRecord::Migration[7.1]\n  def change\n    # look settings up by key\n    add_index :settings, :key\n  end\nend\n",
+    });
+    expect((await lint(root)).find((f) => f.rule === "index-without-concurrently")?.severity).toBe("error");
+  });
+});
