@@ -1,7 +1,0 @@
-import { createRequire as __migguardCreateRequire } from "node:module";
-import { fileURLToPath as __migguardFileURLToPath } from "node:url";
-import { dirname as __migguardDirname } from "node:path";
-const require = __migguardCreateRequire(import.meta.url);
-const __filename = __migguardFileURLToPath(import.meta.url);
-const __dirname = __migguardDirname(__filename);
-import{deployLine,lintAnalysis,lintCommand}from"./chunk-RXQH2MEP.js";import"./chunk-CYEKERNI.js";import"./chunk-ORA5VXGS.js";import"./chunk-OX762JXF.js";import"./chunk-DZQPWZWB.js";import"./chunk-TDP3LPC6.js";import"./chunk-WWCBNKUF.js";import"./chunk-BWF4ZDAW.js";import"./chunk-GHHFVP6H.js";import"./chunk-PETPVQ7C.js";import"./chunk-CL4AXEQR.js";import"./chunk-NCPGPNS7.js";import"./chunk-LKF7GW36.js";import"./chunk-4PIDF7I5.js";import"./chunk-7SGEIYUV.js";import"./chunk-3YBEORUA.js";import"./chunk-45IQUOJP.js";import"./chunk-WLYDECT4.js";import"./chunk-4622GW46.js";import"./chunk-GGLOMEZT.js";import"./chunk-QP5Z4XFZ.js";import"./chunk-YG2DCWQR.js";import"./chunk-3GIJDICJ.js";import"./chunk-HXBRFH4K.js";import"./chunk-JPTA6PRG.js";import"./chunk-VZJ77JFL.js";import"./chunk-D3TT3OAD.js";import"./chunk-BQRH7I3O.js";import"./chunk-5FJLO4F3.js";import"./chunk-QV6GJGTN.js";import"./chunk-7ZKVSGII.js";import"./chunk-67IMWYXB.js";import"./chunk-7B3IGGFL.js";import"./chunk-6M6UPCF6.js";import"./chunk-QQGLHI7X.js";import"./chunk-32YNESVV.js";import"./chunk-6E7SBJZC.js";import"./chunk-E44I44Y2.js";import"./chunk-SL54QWOZ.js";export{deployLine,lintAnalysis,lintCommand};
