@@ -77,6 +77,8 @@ export interface RepositoryView {
   sqlalchemyAtLeast(version: string): boolean | undefined;
   /** the migration of this migration's folder that runs just before it (its data steps may have moved what this one drops) */
   readonly previousInFolder: Migration | undefined;
+  /** the migrations of this migration's folder that run after it, in their order (none when it is the newest) */
+  readonly laterInFolder: readonly Migration[];
   /** the newest migration of this migration's folder (itself when it is the newest): a fix's new migrations go after it, so they clash with no number and leave one head */
   readonly newestInFolder: Migration | undefined;
   /** the version of Active Record the project's Gemfile.lock resolves today (`7.1.3`), when it has one */
@@ -103,6 +105,9 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     },
     get previousInFolder() {
       return history.previousOfSet(migration.path);
+    },
+    get laterInFolder() {
+      return history.laterOfSet(migration.path);
     },
     get newestInFolder() {
       return history.lastOfSet(migration.path);

@@ -268,6 +268,12 @@ export class SchemaHistory {
   }
 
   /** The last migration of the set `migrationPath` belongs to (itself when it is the newest); undefined when not in a set. */
+  /** the migrations of the folder that run after `migrationPath`, in their order */
+  laterOfSet(migrationPath: string): readonly Migration[] {
+    const at = this.positions.get(migrationPath);
+    return (at && this.members.get(at.set)?.slice(at.position + 1)) || [];
+  }
+
   lastOfSet(migrationPath: string): Migration | undefined {
     const at = this.positions.get(migrationPath);
     return this.alembicHead(migrationPath) ?? (at ? this.members.get(at.set)?.at(-1) : undefined);

@@ -4,6 +4,55 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "ckan 034: a later revision drops a column of the renamed table, which the compatibility view reads: that revision drops the view first, and the follow-up after the head drops it IF EXISTS",
+      path: "migration/versions/034_6c600693af5b_resource_group_table.py",
+      files: {
+        "migration/versions/033_6da92ef2df15_init.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "6da92ef2df15"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("package_resource_revision", sa.Column("id", sa.UnicodeText, primary_key=True), sa.Column("resource_group_id", sa.UnicodeText))
+
+
+def downgrade():
+    op.drop_table("package_resource_revision")
+`,
+        "migration/versions/074_a4ca55f0f45e_remove_resource_groups.py": `from alembic import op
+
+revision = "a4ca55f0f45e"
+down_revision = "6c600693af5b"
+
+
+def upgrade():
+    op.drop_column("resource_revision", "resource_group_id")
+
+
+def downgrade():
+    pass
+`,
+      },
+      code: `from alembic import op
+
+revision = "6c600693af5b"
+down_revision = "6da92ef2df15"
+
+
+def upgrade():
+    op.rename_table("package_resource_revision", "resource_revision")
+
+
+def downgrade():
+    op.rename_table("resource_revision", "package_resource_revision")
+`,
+      lines: [8],
+      fixes: ["op.rename_table(\"package_resource_revision\", \"resource_revision\")\n# the old name keeps working (reads and writes) until no code uses it:\nop.execute(\"CREATE VIEW package_resource_revision AS SELECT * FROM resource_revision\")\n# migration/versions/074_a4ca55f0f45e_remove_resource_groups.py drops column resource_group_id of resource_revision on line 8, which fails while the view stands: it runs before the follow-up below on a database migrated from scratch,\n# so that migration drops the view first, before line 8: op.execute(\"DROP VIEW IF EXISTS package_resource_revision\")\n\n# then a new migration, migration/versions/59c752cace3f_drop_view_package_resource_revision.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"59c752cace3f\"\nrevision = NEW_REVISION_ID\ndown_revision = \"a4ca55f0f45e\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    # in the next deploy, once no running code uses package_resource_revision (PostgreSQL expands * when the view is made, so it reads every column resource_revision has now, named or not: DROP COLUMN of one of them and DROP TABLE fail while it stands):\n    op.execute(\"DROP VIEW IF EXISTS package_resource_revision\")\n\n\ndef downgrade():\n    op.execute(\"CREATE VIEW package_resource_revision AS SELECT * FROM resource_revision\")\n    pass"],
+    },
+    {
+      framework: "alembic",
       name: "rename_table inside a helper called from upgrade()",
       code: `from alembic import op
 

@@ -2,6 +2,19 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "a later migration drops a column of the renamed table: the view would make it fail on a database migrated from scratch, so the fix says to drop the view before it there, and the follow-up drops it IF EXISTS",
+      path: "db/migrations/002_rename_package_resource_revision.sql",
+      files: {
+        "db/migrations/001_init.sql": "CREATE TABLE package_resource_revision (id text PRIMARY KEY, url text, resource_group_id text);",
+        "db/migrations/003_drop_resource_group.sql": "ALTER TABLE resource_revision DROP COLUMN resource_group_id;",
+      },
+      schema: "CREATE TABLE package_resource_revision (id text PRIMARY KEY, url text, resource_group_id text);\nINSERT INTO package_resource_revision VALUES ('a', 'http://x', 'g');",
+      code: "ALTER TABLE package_resource_revision RENAME TO resource_revision;",
+      lines: [1],
+      fixes: ["ALTER TABLE package_resource_revision RENAME TO resource_revision;\n-- the old name keeps working (reads and writes) until no code uses it:\nCREATE VIEW package_resource_revision AS SELECT * FROM resource_revision;\n-- db/migrations/003_drop_resource_group.sql drops column resource_group_id of resource_revision on line 1, which fails while the view stands: it runs before the follow-up below on a database migrated from scratch,\n-- so that migration drops the view first, before line 1: DROP VIEW IF EXISTS package_resource_revision;\n\n-- then a new migration, db/migrations/004_drop_view_package_resource_revision.sql:\n-- in the next deploy, once no running code uses package_resource_revision (PostgreSQL expands * when the view is made, so it reads every column resource_revision has now, named or not: DROP COLUMN of one of them and DROP TABLE fail while it stands):\nDROP VIEW IF EXISTS package_resource_revision;"],
+    },
     { framework: "sql", name: "rename a live table", schema: "CREATE TABLE workertaskexecutions (id bigint PRIMARY KEY);", code: "ALTER TABLE workertaskexecutions RENAME TO subflow_executions;", lines: [1] },
     {
       framework: "sql",

@@ -11,6 +11,7 @@ import { nameKey } from "../support/facts.js";
 import { firstAfter, positionsBy } from "../support/positions.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
+import { firstLaterDrop } from "./later-drops.js";
 
 /** A view or table created under this name. */
 function viewOrTableCreated(op: Operation): string | undefined {
@@ -61,12 +62,20 @@ function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">): FixSteps 
   const sql = sqlDialect(ctx.migration.database);
   const [from, to] = [sql.ident(op.table), sql.ident(op.newName)];
   const createView = `CREATE VIEW ${from} AS SELECT * FROM ${to}`;
-  const dropView = `DROP VIEW ${from}`;
-  const later = `once no running code uses ${op.table}`;
+  // PostgreSQL refuses to drop what a view reads (MySQL leaves the view invalid instead)
+  const postgres = ctx.migration.database === "postgresql";
+  const later = postgres
+    ? `in the next deploy, once no running code uses ${op.table} (PostgreSQL expands * when the view is made, so it reads every column ${op.newName} has now, named or not: DROP COLUMN of one of them and DROP TABLE fail while it stands)`
+    : `once no running code uses ${op.table}`;
+  const drop = postgres ? firstLaterDrop(ctx, op.newName) : undefined;
+  // a later migration that drops it first (below) leaves the follow-up nothing to drop on a database migrated from scratch
+  const dropView = `DROP VIEW ${drop ? "IF EXISTS " : ""}${from}`;
+  const dropFirst = (comment: string, code: string) =>
+    drop ? [`${comment} ${drop.path} drops ${drop.what} on line ${drop.line}, which fails while the view stands: it runs before the follow-up below on a database migrated from scratch,`, `${comment} so that migration drops the view first, before line ${drop.line}: ${code}`] : [];
   switch (ctx.framework) {
     case "sql":
       return {
-        inPlace: [`ALTER TABLE ${from} RENAME TO ${to};`, `-- the old name keeps working (reads and writes) until no code uses it:`, `${createView};`].join("\n"),
+        inPlace: [`ALTER TABLE ${from} RENAME TO ${to};`, `-- the old name keeps working (reads and writes) until no code uses it:`, `${createView};`, ...dropFirst("--", `DROP VIEW IF EXISTS ${from};`)].join("\n"),
         steps: [{ name: `drop view ${op.table}`, statements: [`-- ${later}:`, `${dropView};`], down: [`${createView};`] }],
       };
     case "rails":
@@ -79,18 +88,19 @@ function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">): FixSteps 
           `  dir.up { execute ${rubyString(createView)} }`,
           `  dir.down { execute ${rubyString(dropView)} }`,
           `end`,
+          ...dropFirst("#", `execute ${rubyString(`DROP VIEW IF EXISTS ${from}`)}`),
         ].join("\n"),
         steps: [{ name: `drop view ${op.table}`, statements: [`# ${later}:`, `execute ${rubyString(dropView)}`], down: [`execute ${rubyString(createView)}`] }],
       };
     case "django":
       return {
-        inPlace: [op.embeddedSql ? `migrations.RunSQL(${pythonString(`ALTER TABLE ${from} RENAME TO ${to}`)}, reverse_sql=${pythonString(`ALTER TABLE ${to} RENAME TO ${from}`)}),` : `${op.text.trim().replace(/,\s*$/, "")},`, `# the old name keeps working (reads and writes) until no code uses it:`, `migrations.RunSQL(${pythonString(createView)}, reverse_sql=${pythonString(dropView)}),`].join("\n"),
+        inPlace: [op.embeddedSql ? `migrations.RunSQL(${pythonString(`ALTER TABLE ${from} RENAME TO ${to}`)}, reverse_sql=${pythonString(`ALTER TABLE ${to} RENAME TO ${from}`)}),` : `${op.text.trim().replace(/,\s*$/, "")},`, `# the old name keeps working (reads and writes) until no code uses it:`, `migrations.RunSQL(${pythonString(createView)}, reverse_sql=${pythonString(dropView)}),`, ...dropFirst("#", `migrations.RunSQL(${pythonString(`DROP VIEW IF EXISTS ${from}`)}, reverse_sql=migrations.RunSQL.noop),`)].join("\n"),
         // one statement with its comment: the new file's operations list would put a comma after a comment of its own
         steps: [{ name: `drop view ${op.table}`, statements: [`# ${later}:\nmigrations.RunSQL(${pythonString(dropView)}, reverse_sql=${pythonString(createView)}),`] }],
       };
     case "alembic":
       return {
-        inPlace: [`op.rename_table(${pythonString(op.table)}, ${pythonString(op.newName)})`, `# the old name keeps working (reads and writes) until no code uses it:`, `op.execute(${pythonString(createView)})`].join("\n"),
+        inPlace: [`op.rename_table(${pythonString(op.table)}, ${pythonString(op.newName)})`, `# the old name keeps working (reads and writes) until no code uses it:`, `op.execute(${pythonString(createView)})`, ...dropFirst("#", `op.execute(${pythonString(`DROP VIEW IF EXISTS ${from}`)})`)].join("\n"),
         steps: [{ name: `drop view ${op.table}`, statements: [`# ${later}:`, `op.execute(${pythonString(dropView)})`], down: [`op.execute(${pythonString(createView)})`] }],
       };
   }
