@@ -288,6 +288,8 @@ export const ValidateConstraint = op("validate_constraint", { table: z.string(),
 export const DropConstraint = op("drop_constraint", {
   table: z.string(),
   name: z.string().optional(),
+  /** the constraint's columns when the migration names them instead of the constraint (a unique_together set Django replaces) */
+  columns: z.array(z.string()).optional(),
   ifExists: z.boolean().default(false),
 });
 export const DmlVerb = z.enum(["insert", "update", "delete", "merge", "copy", "select_into"]);

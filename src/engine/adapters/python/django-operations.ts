@@ -262,7 +262,7 @@ function translate(value: PyValue, ctx: Ctx): void {
       }
       for (const set of removed) {
         const columns = columnsOf(ctx.state, modelName, set);
-        up.push(unique ? { ...at, kind: "drop_constraint", table: t } : { ...at, kind: "drop_index", table: t, columns });
+        up.push(unique ? { ...at, kind: "drop_constraint", table: t, columns } : { ...at, kind: "drop_index", table: t, columns });
         down.push(unique ? { ...at, kind: "add_constraint", table: t, constraint: "unique", columns } : { ...at, kind: "add_index", table: t, columns });
       }
       emit(up, down);

@@ -33,9 +33,9 @@ interface UniqueBuild {
   constraint: string;
 }
 
-function djangoSeparateFix(op: Operation, table: string, columns: string[], idx: string, constraint: string, kind: string, databaseFirst?: string, all: readonly UniqueBuild[] = []): string {
+function djangoSeparateFix(op: Operation, table: string, columns: string[], idx: string, constraint: string, kind: string, databaseFirst?: string, all: readonly UniqueBuild[] = [], replaced: readonly string[][] = []): string {
   // every constraint the state operation records is built: one AlterUniqueTogether may name several sets
-  const build = (all.length ? all : [{ columns, idx, constraint }]).flatMap((b) => [
+  const build = [...(all.length ? all : [{ columns, idx, constraint }]).flatMap((b) => [
     `migrations.RunSQL(`,
     `    ${pythonString(`CREATE UNIQUE INDEX CONCURRENTLY ${b.idx} ON ${table} (${b.columns.join(", ")})`)},`,
     `    reverse_sql=${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${b.idx}`)},`,
@@ -44,7 +44,7 @@ function djangoSeparateFix(op: Operation, table: string, columns: string[], idx:
     `    ${pythonString(`ALTER TABLE ${table} ADD CONSTRAINT ${b.constraint} ${kind} USING INDEX ${b.idx}`)},`,
     `    reverse_sql=${pythonString(`ALTER TABLE ${table} DROP CONSTRAINT ${b.constraint}`)},`,
     `),`,
-  ]);
+  ]), ...replaced.flatMap((set) => dropReplacedUnique(table, set))];
   // SQL of a RunSQL has no Django state to keep: the two statements replace it
   if (op.embeddedSql) return [`# with atomic = False on the Migration (CREATE INDEX CONCURRENTLY cannot run in a transaction):`, ...build].join("\n");
   return [
@@ -59,6 +59,38 @@ function djangoSeparateFix(op: Operation, table: string, columns: string[], idx:
     `    ],`,
     `),`,
   ].join("\n");
+}
+
+/**
+ * The unique_together set an AlterUniqueTogether replaces, dropped once the new index stands (else inserts the new
+ * set allows still hit the old constraint). Django names that constraint itself and no migration says the name, so
+ * it is found by its columns in the catalog, as Django's own AlterUniqueTogether does; none found is an error, as there.
+ */
+function dropReplacedUnique(table: string, columns: readonly string[]): string[] {
+  const list = `${table} (${columns.join(", ")})`;
+  const wanted = `ARRAY[${columns.map((c) => `'${c.replace(/'/g, "''")}'`).join(", ")}]::text[]`;
+  const sql =
+    `DO $$ DECLARE found text; dropped int := 0; BEGIN ` +
+    `FOR found IN SELECT c.conname FROM pg_constraint c WHERE c.conrelid = '${table}'::regclass AND c.contype = 'u' ` +
+    `AND ARRAY(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)) @> ${wanted} ` +
+    `AND ARRAY(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)) <@ ${wanted} LOOP ` +
+    `EXECUTE 'ALTER TABLE ${table} DROP CONSTRAINT ' || quote_ident(found); dropped := dropped + 1; END LOOP; ` +
+    `IF dropped = 0 THEN RAISE EXCEPTION 'no unique constraint on ${list.replace(/'/g, "''")}'; END IF; END $$`;
+  const restore = derivedName(table, [...columns], "uniq");
+  return [
+    `# the replaced unique_together set ${list}: its constraint's name is Django's, in no migration, so it is found by its columns`,
+    `migrations.RunSQL(`,
+    `    ${pythonString(sql)},`,
+    `    reverse_sql=${pythonString(`ALTER TABLE ${table} ADD CONSTRAINT ${restore} UNIQUE (${columns.join(", ")})`)},`,
+    `),`,
+  ];
+}
+
+/** The unique_together sets the same Django operation replaces (their columns), dropped after the new ones are built. */
+function sameStatementReplaced(ctx: RuleContext, op: OperationOf<"add_constraint">): string[][] {
+  return ctx.migration.up
+    .filter((o): o is OperationOf<"drop_constraint"> => o.kind === "drop_constraint" && o.columns !== undefined && o.loc.line === op.loc.line && o.text === op.text && nameKey(o.table) === nameKey(op.table))
+    .map((o) => o.columns!);
 }
 
 /** The type change rewrites the table (PostgreSQL's rules: types.ts), its previous type from the adapter or the history. */
@@ -171,6 +203,7 @@ export default defineRule({
                     kind,
                     alterField && `${indent(alterField, "        ").trimStart().replace(/,?$/, ",")}  # its other changes, without unique=True`,
                     op.embeddedSql ? [] : sameStatementUniques(ctx, op),
+                    op.embeddedSql ? [] : sameStatementReplaced(ctx, op),
                   ),
                 alembic: () =>
                   alembicConstraintUsingIndex(op, ctx.migration.source, idx, kind) ??

@@ -1,0 +1,99 @@
+/**
+ * unique-constraint-without-index on a Django AlterUniqueTogether that replaces a set (treeherder 0071): the fix
+ * builds the new unique index concurrently and must also drop the replaced constraint, else the inserts the change
+ * means to allow still fail with a duplicate key. The fix's SQL (its RunSQL statements, read with the Python
+ * grammar) runs in PGlite on a table Django made, whose old constraint has Django's own name.
+ */
+import { analyzeLoaded, loadEngine } from "../../engine/analyze.js";
+import { loadPythonParser, withPythonTree } from "../../engine/adapters/python/parser.js";
+import { DEFAULT_LIMITS, pgFailureOf } from "../executor.js";
+import { PgliteExecutor } from "../pglite/pglite-executor.js";
+
+const executor = new PgliteExecutor();
+beforeAll(() => Promise.all([executor.start(), loadEngine(), loadPythonParser()]), 120_000);
+afterAll(() => executor.close());
+
+const INITIAL = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="AlertTesting",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("summary", models.IntegerField()),
+                ("signature", models.IntegerField()),
+                ("detection_method", models.CharField(max_length=50)),
+            ],
+            options={"db_table": "alert_testing", "unique_together": {("summary", "detection_method")}},
+        ),
+    ]
+`;
+const REPLACE = `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("perf", "0001_initial")]
+
+    operations = [
+        migrations.AlterUniqueTogether(
+            name="alerttesting",
+            unique_together={("summary", "signature", "detection_method")},
+        ),
+    ]
+`;
+// the table as Django 5 creates it: the unique_together constraint carries Django's hashed name
+const SCHEMA = [
+  "CREATE TABLE alert_testing (id bigserial PRIMARY KEY, summary integer NOT NULL, signature integer NOT NULL, detection_method varchar(50) NOT NULL)",
+  "ALTER TABLE alert_testing ADD CONSTRAINT alert_testing_summary_detection_method_4b3e51c2_uniq UNIQUE (summary, detection_method)",
+  "INSERT INTO alert_testing (summary, signature, detection_method) VALUES (1, 10, 'mwu')",
+];
+
+/** The first argument of each RunSQL call of the fix, as Python reads it (pythonString writes JSON-compatible literals). */
+function runSqlOf(fix: string): string[] {
+  return withPythonTree(fix, (root) =>
+    root
+      .descendantsOfType("call")
+      .filter((call) => /RunSQL$/.test(call.childForFieldName("function")?.text ?? ""))
+      .map((call) => JSON.parse(call.childForFieldName("arguments")!.namedChildren[0].text) as string),
+  );
+}
+
+describe("unique-constraint-without-index: an AlterUniqueTogether that replaces a set", () => {
+  it("the fix drops the replaced constraint after building the new index: a row the new set allows goes in", async () => {
+    const result = analyzeLoaded({ files: [{ path: "perf/migrations/0001_initial.py", content: INITIAL }, { path: "perf/migrations/0002_replace.py", content: REPLACE }] });
+    const finding = result.findings.find((f) => f.rule === "unique-constraint-without-index" && f.path === "perf/migrations/0002_replace.py");
+    expect(finding).toBeDefined();
+    const statements = runSqlOf(finding!.fix);
+    expect(statements[0]).toMatch(/^CREATE UNIQUE INDEX CONCURRENTLY/);
+    expect(statements.at(-1)).toMatch(/^DO \$\$/);
+    const session = await executor.open(DEFAULT_LIMITS);
+    try {
+      for (const sql of [...SCHEMA, ...statements]) await session.query(sql).catch((error) => { throw new Error(`${pgFailureOf(error).message}\n${sql}`); });
+      // same summary and method, another signature: the old set forbade it, the new one allows it
+      await session.query("INSERT INTO alert_testing (summary, signature, detection_method) VALUES (1, 11, 'mwu')");
+      // the new set holds
+      await expect(session.query("INSERT INTO alert_testing (summary, signature, detection_method) VALUES (1, 11, 'mwu')")).rejects.toThrow(/duplicate key/);
+      const constraints = await session.query("SELECT conname FROM pg_constraint WHERE conrelid = 'alert_testing'::regclass AND contype = 'u'");
+      expect(JSON.stringify(constraints)).not.toContain("4b3e51c2_uniq");
+    } finally {
+      await session.release();
+    }
+  });
+
+  it("the replaced constraint is not there: the drop says so instead of passing silently", async () => {
+    const result = analyzeLoaded({ files: [{ path: "perf/migrations/0001_initial.py", content: INITIAL }, { path: "perf/migrations/0002_replace.py", content: REPLACE }] });
+    const statements = runSqlOf(result.findings.find((f) => f.rule === "unique-constraint-without-index")!.fix);
+    const session = await executor.open(DEFAULT_LIMITS);
+    try {
+      await session.query(SCHEMA[0]);
+      await expect((async () => { for (const sql of statements) await session.query(sql); })()).rejects.toThrow(/no unique constraint on alert_testing \(summary, detection_method\)/);
+    } finally {
+      await session.release();
+    }
+  });
+});
