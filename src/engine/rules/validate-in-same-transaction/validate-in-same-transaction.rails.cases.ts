@@ -46,6 +46,18 @@ end
   valid: [
     {
       framework: "rails",
+      name: "add_column null: false without a default in the same transaction proves the table empty: the validation has no rows to scan",
+      code: `class AddSetToLinks < ActiveRecord::Migration[7.1]
+  def change
+    add_foreign_key :links, :sets, validate: false
+    validate_foreign_key :links, :sets
+    add_column :links, :kind, :string, null: false
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "validation in the next migration",
       code: `class ValidateUserForeignKey < ActiveRecord::Migration[7.1]
   def change

@@ -2,7 +2,7 @@ import { defineRule } from "../support/rule.js";
 import { fixFor, ident } from "../support/fix.js";
 import { nameKey } from "../support/facts.js";
 import { railsValidateFix } from "../support/rails-fix.js";
-import { upOps } from "../support/scope.js";
+import { tableWithRows, upOps } from "../support/scope.js";
 import type { Operation } from "../../model.js";
 import { anyBetween, positionsBy } from "../support/positions.js";
 
@@ -31,7 +31,8 @@ export default defineRule({
       const { index: addedAt, added } = addedNotValid.get(`${nameKey(op.table)}.${nameKey(op.name)}`)!;
       const at = ctx.facts.indexOf(op);
       const committed = anyBetween(positionsBy(ctx.migration.up, commit).get("commit"), addedAt, at);
-      if (committed) continue;
+      // a table created here, emptied, or proven empty (a NOT NULL column without a default in the same transaction) has no rows to scan
+      if (committed || !tableWithRows(ctx, op.table, at)) continue;
       ctx.report({
         op,
         message: `Constraint ${op.name} is validated in the same transaction that added it NOT VALID, so the table stays locked during the full validation scan.`,
