@@ -284,6 +284,12 @@ export class Interpreter {
         append(out, guarded(rest, early));
         return;
       }
+      // an unconditional `return`: what it returns is evaluated, the statements after it never run (dead code is no
+      // operation: email-alert-api kept a data migration's old code below a `return` on its first line)
+      if (statement instanceof ReturnNode) {
+        for (const value of statement.arguments_?.arguments_ ?? []) this.statement(value, scope, out);
+        return;
+      }
       this.statement(statement, scope, out);
     }
   }

@@ -4,6 +4,21 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "a conditional return is a guard, not the end: the code after it runs when the condition is false",
+      code: `class ResetPlans < ActiveRecord::Migration[7.1]
+  def change
+    return if Rails.env.test?
+
+    Account.update_all(plan: "free")
+    return
+    Account.delete_all
+  end
+end
+`,
+      lines: [5],
+    },
+    {
+      framework: "rails",
       name: "delete_all and destroy_all on a whole model",
       code: `class PurgeSessions < ActiveRecord::Migration[7.1]
   def up
@@ -50,6 +65,23 @@ end
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "code after an unconditional return never runs (email-alert-api kept a done data migration below one)",
+      code: `class BackfillSubscriberLists < ActiveRecord::Migration[7.1]
+  def up
+    # ran in 2019; kept for reference
+    return
+
+    SubscriberList.update_all(active: true)
+    execute "DELETE FROM subscriptions"
+  end
+
+  def down
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "scoped with where / a scope, or one record",
