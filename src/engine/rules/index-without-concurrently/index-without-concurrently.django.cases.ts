@@ -66,66 +66,7 @@ class Migration(migrations.Migration):
 `,
       files: DJANGO_INITIAL,
       lines: [8, 16],
-      fixes: [
-        `# remove this migrations.AddConstraint from the migration; every other operation of this migration stays as written, in its transaction
-
-# then, in a new migration after it:
-from django.db import migrations, models
-
-
-class Migration(migrations.Migration):
-    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
-    dependencies = [("app", "0002_case")]
-    operations = [
-        # a conditional UniqueConstraint is a partial unique index in PostgreSQL (not a table constraint):
-        # built CONCURRENTLY here, the constraint kept in Django's state
-        migrations.SeparateDatabaseAndState(
-            database_operations=[
-                migrations.RunSQL("DROP INDEX CONCURRENTLY IF EXISTS order_customer_number_open", reverse_sql=migrations.RunSQL.noop),  # what a failed build left (INVALID)
-                migrations.RunSQL(
-                    "CREATE UNIQUE INDEX CONCURRENTLY order_customer_number_open ON app_order (customer_id, number) WHERE \\"note\\" IS NULL",
-                    reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS order_customer_number_open",
-                ),
-            ],
-            state_operations=[
-                migrations.AddConstraint(
-                    model_name="order",
-                    constraint=models.UniqueConstraint(
-                        fields=["customer", "number"],
-                        condition=models.Q(("note__isnull", True)),
-                        name="order_customer_number_open",
-                    ),
-                ),
-            ],
-        ),
-    ]`,
-        `# remove this migrations.AddConstraint from the migration; every other operation of this migration stays as written, in its transaction
-
-# then, in a new migration after it:
-from django.db import migrations, models
-
-
-class Migration(migrations.Migration):
-    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
-    dependencies = [("app", "0002_case")]
-    operations = [
-        # a conditional UniqueConstraint is a partial unique index in PostgreSQL (not a table constraint):
-        # built CONCURRENTLY here, the constraint kept in Django's state
-        migrations.SeparateDatabaseAndState(
-            database_operations=[
-                # migguard could not render this constraint's condition as SQL: copy the CREATE UNIQUE INDEX Django prints
-                # (python manage.py sqlmigrate app 0002_case), add CONCURRENTLY, and run it here with migrations.RunSQL(...,
-                # reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS order_reference_positive")
-            ],
-            state_operations=[
-                migrations.AddConstraint(
-                    model_name="order",
-                    constraint=models.UniqueConstraint(fields=["reference"], condition=models.Q(quantity__gt=0), name="order_reference_positive"),
-                ),
-            ],
-        ),
-    ]`,
-      ],
+      fixes: ["# the migration becomes (without this migrations.AddConstraint; every other operation of this migration stays as written, in its transaction), app/migrations/0002_case.py:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddConstraint(\n            model_name=\"order\",\n            constraint=models.UniqueConstraint(fields=[\"reference\"], condition=models.Q(quantity__gt=0), name=\"order_reference_positive\"),\n        ),\n    ]\n\n# then, in a new migration after it:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0002_case\")]\n    operations = [\n        # a conditional UniqueConstraint is a partial unique index in PostgreSQL (not a table constraint):\n        # built CONCURRENTLY here, the constraint kept in Django's state\n        migrations.SeparateDatabaseAndState(\n            database_operations=[\n                migrations.RunSQL(\"DROP INDEX CONCURRENTLY IF EXISTS order_customer_number_open\", reverse_sql=migrations.RunSQL.noop),  # what a failed build left (INVALID)\n                migrations.RunSQL(\n                    \"CREATE UNIQUE INDEX CONCURRENTLY order_customer_number_open ON app_order (customer_id, number) WHERE \\\"note\\\" IS NULL\",\n                    reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS order_customer_number_open\",\n                ),\n            ],\n            state_operations=[\n                migrations.AddConstraint(\n                    model_name=\"order\",\n                    constraint=models.UniqueConstraint(\n                        fields=[\"customer\", \"number\"],\n                        condition=models.Q((\"note__isnull\", True)),\n                        name=\"order_customer_number_open\",\n                    ),\n                ),\n            ],\n        ),\n    ]","# the migration becomes (without this migrations.AddConstraint; every other operation of this migration stays as written, in its transaction), app/migrations/0002_case.py:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddConstraint(\n            model_name=\"order\",\n            constraint=models.UniqueConstraint(\n                fields=[\"customer\", \"number\"],\n                condition=models.Q((\"note__isnull\", True)),\n                name=\"order_customer_number_open\",\n            ),\n        ),\n    ]\n\n# then, in a new migration after it:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0002_case\")]\n    operations = [\n        # a conditional UniqueConstraint is a partial unique index in PostgreSQL (not a table constraint):\n        # built CONCURRENTLY here, the constraint kept in Django's state\n        migrations.SeparateDatabaseAndState(\n            database_operations=[\n                # migguard could not render this constraint's condition as SQL: copy the CREATE UNIQUE INDEX Django prints\n                # (python manage.py sqlmigrate app 0002_case), add CONCURRENTLY, and run it here with migrations.RunSQL(...,\n                # reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS order_reference_positive\")\n            ],\n            state_operations=[\n                migrations.AddConstraint(\n                    model_name=\"order\",\n                    constraint=models.UniqueConstraint(fields=[\"reference\"], condition=models.Q(quantity__gt=0), name=\"order_reference_positive\"),\n                ),\n            ],\n        ),\n    ]"],
     },
     {
       framework: "django",
@@ -156,7 +97,7 @@ class Migration(migrations.Migration):
 `,
       files: DJANGO_INITIAL,
       lines: [15],
-      fixes: ["# remove this migrations.AddConstraint from the migration; every other operation of this migration stays as written, in its transaction\n\n# then, in a new migration after it:\nimport django.db.models.functions.text\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0002_case\")]\n    operations = [\n        # a conditional UniqueConstraint is a partial unique index in PostgreSQL (not a table constraint):\n        # built CONCURRENTLY here, the constraint kept in Django's state\n        migrations.SeparateDatabaseAndState(\n            database_operations=[\n                migrations.RunSQL(\"DROP INDEX CONCURRENTLY IF EXISTS customer_email_lower_uniq\", reverse_sql=migrations.RunSQL.noop),  # what a failed build left (INVALID)\n                migrations.RunSQL(\n                    \"CREATE UNIQUE INDEX CONCURRENTLY customer_email_lower_uniq ON app_customer (lower(email)) WHERE \\\"email\\\" IS NOT NULL\",\n                    reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS customer_email_lower_uniq\",\n                ),\n            ],\n            state_operations=[\n                migrations.AddConstraint(\n                    model_name=\"customer\",\n                    constraint=models.UniqueConstraint(\n                        django.db.models.functions.text.Lower(\"email\"),\n                        condition=models.Q((\"email__isnull\", False)),\n                        name=\"customer_email_lower_uniq\",\n                    ),\n                ),\n            ],\n        ),\n    ]"],
+      fixes: ["# the migration becomes (without this migrations.AddConstraint; every other operation of this migration stays as written, in its transaction), app/migrations/0002_case.py:\nimport django.db.models.functions.text\n\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        migrations.AlterField(\n            model_name=\"customer\",\n            name=\"email\",\n            field=models.EmailField(max_length=254, null=True),\n        ),\n    ]\n\n# then, in a new migration after it:\nimport django.db.models.functions.text\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0002_case\")]\n    operations = [\n        # a conditional UniqueConstraint is a partial unique index in PostgreSQL (not a table constraint):\n        # built CONCURRENTLY here, the constraint kept in Django's state\n        migrations.SeparateDatabaseAndState(\n            database_operations=[\n                migrations.RunSQL(\"DROP INDEX CONCURRENTLY IF EXISTS customer_email_lower_uniq\", reverse_sql=migrations.RunSQL.noop),  # what a failed build left (INVALID)\n                migrations.RunSQL(\n                    \"CREATE UNIQUE INDEX CONCURRENTLY customer_email_lower_uniq ON app_customer (lower(email)) WHERE \\\"email\\\" IS NOT NULL\",\n                    reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS customer_email_lower_uniq\",\n                ),\n            ],\n            state_operations=[\n                migrations.AddConstraint(\n                    model_name=\"customer\",\n                    constraint=models.UniqueConstraint(\n                        django.db.models.functions.text.Lower(\"email\"),\n                        condition=models.Q((\"email__isnull\", False)),\n                        name=\"customer_email_lower_uniq\",\n                    ),\n                ),\n            ],\n        ),\n    ]"],
     },
     {
       framework: "django",
@@ -185,7 +126,7 @@ class Migration(migrations.Migration):
 `,
       files: DJANGO_INITIAL,
       lines: [13],
-      fixes: ["# remove this migrations.AddConstraint from the migration; every other operation of this migration stays as written, in its transaction\n\n# then, in a new migration after it:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0002_case\")]\n    operations = [\n        # a conditional UniqueConstraint is a partial unique index in PostgreSQL (not a table constraint):\n        # built CONCURRENTLY here, the constraint kept in Django's state\n        migrations.SeparateDatabaseAndState(\n            database_operations=[\n                migrations.RunSQL(\"DROP INDEX CONCURRENTLY IF EXISTS customer_role_uniq\", reverse_sql=migrations.RunSQL.noop),  # what a failed build left (INVALID)\n                migrations.RunSQL(\n                    \"CREATE UNIQUE INDEX CONCURRENTLY customer_role_uniq ON app_customer (role) WHERE \\\"role\\\" IS NOT NULL\",\n                    reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS customer_role_uniq\",\n                ),\n            ],\n            state_operations=[\n                migrations.AddConstraint(\n                    model_name=\"customer\",\n                    constraint=models.UniqueConstraint(\n                        models.F(\"role\"),\n                        condition=models.Q((\"role__isnull\", False)),\n                        name=\"customer_role_uniq\",\n                    ),\n                ),\n            ],\n        ),\n    ]"],
+      fixes: ["# the migration becomes (without this migrations.AddConstraint; every other operation of this migration stays as written, in its transaction), app/migrations/0002_case.py:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddField(\n            model_name=\"customer\",\n            name=\"role\",\n            field=models.CharField(blank=True, default=None, max_length=20, null=True),\n        ),\n    ]\n\n# then, in a new migration after it:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0002_case\")]\n    operations = [\n        # a conditional UniqueConstraint is a partial unique index in PostgreSQL (not a table constraint):\n        # built CONCURRENTLY here, the constraint kept in Django's state\n        migrations.SeparateDatabaseAndState(\n            database_operations=[\n                migrations.RunSQL(\"DROP INDEX CONCURRENTLY IF EXISTS customer_role_uniq\", reverse_sql=migrations.RunSQL.noop),  # what a failed build left (INVALID)\n                migrations.RunSQL(\n                    \"CREATE UNIQUE INDEX CONCURRENTLY customer_role_uniq ON app_customer (role) WHERE \\\"role\\\" IS NOT NULL\",\n                    reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS customer_role_uniq\",\n                ),\n            ],\n            state_operations=[\n                migrations.AddConstraint(\n                    model_name=\"customer\",\n                    constraint=models.UniqueConstraint(\n                        models.F(\"role\"),\n                        condition=models.Q((\"role__isnull\", False)),\n                        name=\"customer_role_uniq\",\n                    ),\n                ),\n            ],\n        ),\n    ]"],
     },
     {
       framework: "django",
@@ -223,7 +164,44 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
-      name: "AddIndex on an existing table",
+      name: "docs 0010: a ForeignKey added beside an AlterField of another model's choices (no operation in migguard's model, still an operation of the file): the migration becomes itself without the index, its dependencies and the AlterField kept in order, and the concurrent build goes to a new migration depending on it by name",
+      path: "core/migrations/0010_add_field_creator_to_order.py",
+      code: `import django.db.models.deletion
+from django.conf import settings
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("core", "0009_add_document_favorite"),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="creator",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.RESTRICT,
+                related_name="orders_created",
+                to=settings.AUTH_USER_MODEL,
+            ),
+        ),
+        migrations.AlterField(
+            model_name="customer",
+            name="email",
+            field=models.EmailField(max_length=254, help_text="where receipts go"),
+        ),
+    ]
+`,
+      files: Object.fromEntries(Object.entries(DJANGO_INITIAL).map(([path, text]) => [path.replace(/^app\//, "core/").replace("0001_initial", "0009_add_document_favorite"), text])),
+      lines: [13],
+      fixes: ["# the migration becomes (this migrations.AddField builds no index; every other operation of this migration stays as written, in its transaction), core/migrations/0010_add_field_creator_to_order.py:\nimport django.db.models.deletion\nfrom django.conf import settings\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [\n        (\"core\", \"0009_add_document_favorite\"),\n        migrations.swappable_dependency(settings.AUTH_USER_MODEL),\n    ]\n\n    operations = [\n        # in the model too: db_index=False on creator, and the index in Meta.indexes\n        migrations.AddField(\n            model_name=\"order\",\n            name=\"creator\",\n            field=models.ForeignKey(\n                null=True,\n                on_delete=django.db.models.deletion.RESTRICT,\n                related_name=\"orders_created\",\n                to=settings.AUTH_USER_MODEL, db_index=False,\n            ),\n        ),\n        migrations.AlterField(\n            model_name=\"customer\",\n            name=\"email\",\n            field=models.EmailField(max_length=254, help_text=\"where receipts go\"),\n        ),\n    ]\n\n# then, in a new migration after it:\nfrom django.contrib.postgres.operations import AddIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"core\", \"0010_add_field_creator_to_order\")]\n    operations = [\n        AddIndexConcurrently(model_name=\"Order\", index=models.Index(fields=[\"creator\"], name=\"core_order_creator_id_idx\")),\n    ]"],
+    },
+    {
+      framework: "django",
+      name: "AddIndex on an existing table, alone in its migration: the fix is the whole migration, non-atomic, its dependencies kept (a class without them would be a second leaf node)",
       code: `from django.db import migrations, models
 
 
@@ -239,6 +217,7 @@ class Migration(migrations.Migration):
 `,
       files: DJANGO_INITIAL,
       lines: [8],
+      fixes: ["# the migration becomes, app/migrations/0002_case.py:\nfrom django.db import migrations, models\nfrom django.contrib.postgres.operations import AddIndexConcurrently\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        AddIndexConcurrently(\n            model_name=\"order\",\n            index=models.Index(fields=[\"customer\", \"-number\"], name=\"order_customer_number_idx\"),\n        ),\n    ]"],
     },
     {
       framework: "django",
@@ -260,42 +239,7 @@ class Migration(migrations.Migration):
 `,
       files: DJANGO_INITIAL,
       lines: [8, 9],
-      fixes: [
-        `# every other operation of this migration stays as written, in its transaction; this migrations.AddField builds no index:
-# in the model too: db_index=False on placed_at, and the index in Meta.indexes
-migrations.AddField(model_name="order", name="placed_at", field=models.DateTimeField(null=True, db_index=False)),
-
-# then, in a new migration after it:
-from django.contrib.postgres.operations import AddIndexConcurrently
-from django.db import migrations, models
-
-
-class Migration(migrations.Migration):
-    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
-    dependencies = [("app", "0002_case")]
-    operations = [
-        AddIndexConcurrently(model_name="Order", index=models.Index(fields=["placed_at"], name="app_order_placed_at_idx")),
-    ]`,
-        `# every other operation of this migration stays as written, in its transaction; this migrations.AddField builds no index:
-# in the model too: db_index=False on invoice, and the index in Meta.indexes
-migrations.AddField(
-    model_name="order",
-    name="invoice",
-    field=models.ForeignKey(null=True, on_delete=models.SET_NULL, to="app.legacyinvoice", db_index=False),
-),
-
-# then, in a new migration after it:
-from django.contrib.postgres.operations import AddIndexConcurrently
-from django.db import migrations, models
-
-
-class Migration(migrations.Migration):
-    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
-    dependencies = [("app", "0002_case")]
-    operations = [
-        AddIndexConcurrently(model_name="Order", index=models.Index(fields=["invoice"], name="app_order_invoice_id_idx")),
-    ]`,
-      ],
+      fixes: ["# the migration becomes (this migrations.AddField builds no index; every other operation of this migration stays as written, in its transaction), app/migrations/0002_case.py:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        # in the model too: db_index=False on placed_at, and the index in Meta.indexes\n        migrations.AddField(model_name=\"order\", name=\"placed_at\", field=models.DateTimeField(null=True, db_index=False)),\n        migrations.AddField(\n            model_name=\"order\",\n            name=\"invoice\",\n            field=models.ForeignKey(null=True, on_delete=models.SET_NULL, to=\"app.legacyinvoice\"),\n        ),\n    ]\n\n# then, in a new migration after it:\nfrom django.contrib.postgres.operations import AddIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0002_case\")]\n    operations = [\n        AddIndexConcurrently(model_name=\"Order\", index=models.Index(fields=[\"placed_at\"], name=\"app_order_placed_at_idx\")),\n    ]","# the migration becomes (this migrations.AddField builds no index; every other operation of this migration stays as written, in its transaction), app/migrations/0002_case.py:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddField(model_name=\"order\", name=\"placed_at\", field=models.DateTimeField(null=True, db_index=True)),\n        # in the model too: db_index=False on invoice, and the index in Meta.indexes\n        migrations.AddField(\n            model_name=\"order\",\n            name=\"invoice\",\n            field=models.ForeignKey(null=True, on_delete=models.SET_NULL, to=\"app.legacyinvoice\", db_index=False),\n        ),\n    ]\n\n# then, in a new migration after it:\nfrom django.contrib.postgres.operations import AddIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0002_case\")]\n    operations = [\n        AddIndexConcurrently(model_name=\"Order\", index=models.Index(fields=[\"invoice\"], name=\"app_order_invoice_id_idx\")),\n    ]"],
     },
     {
       framework: "django",
@@ -320,55 +264,7 @@ class Migration(migrations.Migration):
 `,
       files: DJANGO_INITIAL,
       lines: [8, 14, 15],
-      fixes: [
-        `# every other operation of this migration stays as written, in its transaction; this migrations.AddField builds no index:
-# in the model too: db_index=False on invoice, and the index in Meta.indexes
-migrations.AddField(
-    model_name="order",
-    name="invoice",
-    field=models.ForeignKey(null=True, on_delete=models.SET_NULL, to="app.legacyinvoice", db_index=False),
-),
-
-# then, in a new migration after it:
-from django.contrib.postgres.operations import AddIndexConcurrently
-from django.db import migrations, models
-
-
-class Migration(migrations.Migration):
-    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
-    dependencies = [("app", "0002_case")]
-    operations = [
-        AddIndexConcurrently(model_name="Order", index=models.Index(fields=["invoice"], name="app_order_invoice_id_idx")),
-    ]`,
-        `# remove this migrations.AddIndex from the migration; every other operation of this migration stays as written, in its transaction
-
-# then, in a new migration after it:
-from django.contrib.postgres.operations import AddIndexConcurrently
-from django.db import migrations, models
-
-
-class Migration(migrations.Migration):
-    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
-    dependencies = [("app", "0002_case")]
-    operations = [
-        AddIndexConcurrently(model_name="order", index=models.Index(fields=["quantity"], name="order_quantity_idx")),
-    ]`,
-        `# take this CREATE INDEX out of the migration (out of its RunSQL); every other operation of this migration stays as written, in its transaction
-
-# then, in a new migration after it:
-from django.db import migrations, models
-
-
-class Migration(migrations.Migration):
-    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction
-    dependencies = [("app", "0002_case")]
-    operations = [
-        migrations.RunSQL(
-            "CREATE INDEX CONCURRENTLY order_note_idx ON app_order (note)",
-            reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS order_note_idx",
-        ),
-    ]`,
-      ],
+      fixes: ["# the migration becomes (this migrations.AddField builds no index; every other operation of this migration stays as written, in its transaction), app/migrations/0002_case.py:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        # in the model too: db_index=False on invoice, and the index in Meta.indexes\n        migrations.AddField(\n            model_name=\"order\",\n            name=\"invoice\",\n            field=models.ForeignKey(null=True, on_delete=models.SET_NULL, to=\"app.legacyinvoice\", db_index=False),\n        ),\n        migrations.AlterUniqueTogether(name=\"order\", unique_together={(\"number\", \"customer\", \"invoice\")}),\n        migrations.AddIndex(model_name=\"order\", index=models.Index(fields=[\"quantity\"], name=\"order_quantity_idx\")),\n        migrations.RunSQL(\"CREATE INDEX order_note_idx ON app_order (note)\", reverse_sql=\"DROP INDEX order_note_idx\"),\n        migrations.RunSQL(\"UPDATE app_order SET quantity = 0 WHERE quantity IS NULL\", reverse_sql=migrations.RunSQL.noop),\n    ]\n\n# then, in a new migration after it:\nfrom django.contrib.postgres.operations import AddIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0002_case\")]\n    operations = [\n        AddIndexConcurrently(model_name=\"Order\", index=models.Index(fields=[\"invoice\"], name=\"app_order_invoice_id_idx\")),\n    ]","# the migration becomes (without this migrations.AddIndex; every other operation of this migration stays as written, in its transaction), app/migrations/0002_case.py:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddField(\n            model_name=\"order\",\n            name=\"invoice\",\n            field=models.ForeignKey(null=True, on_delete=models.SET_NULL, to=\"app.legacyinvoice\"),\n        ),\n        migrations.AlterUniqueTogether(name=\"order\", unique_together={(\"number\", \"customer\", \"invoice\")}),\n        migrations.RunSQL(\"CREATE INDEX order_note_idx ON app_order (note)\", reverse_sql=\"DROP INDEX order_note_idx\"),\n        migrations.RunSQL(\"UPDATE app_order SET quantity = 0 WHERE quantity IS NULL\", reverse_sql=migrations.RunSQL.noop),\n    ]\n\n# then, in a new migration after it:\nfrom django.contrib.postgres.operations import AddIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0002_case\")]\n    operations = [\n        AddIndexConcurrently(model_name=\"order\", index=models.Index(fields=[\"quantity\"], name=\"order_quantity_idx\")),\n    ]","# take this CREATE INDEX out of the migration (out of its RunSQL); every other operation of this migration stays as written, in its transaction\n\n# then, in a new migration after it:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0002_case\")]\n    operations = [\n        migrations.RunSQL(\n            \"CREATE INDEX CONCURRENTLY order_note_idx ON app_order (note)\",\n            reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS order_note_idx\",\n        ),\n    ]"],
     },
     {
       framework: "django",

@@ -16,6 +16,7 @@ import { outOfBandIndexFix } from "../support/out-of-band-index.js";
 import { RIVER_TEMPLATE_MARKER } from "../../adapters/sql/layouts/rivermigrate.js";
 import { djangoDependsOn, djangoHasOtherOperations } from "../support/django-migration.js";
 import { sourceImports } from "../support/next-migration.js";
+import { djangoMigrationRewritten, djangoOperationRanges } from "../support/django-rewrite.js";
 import { freeNames } from "../support/python-free-names.js";
 
 /**
@@ -92,7 +93,16 @@ function djangoUniqueIndexFix(ctx: RuleContext, op: OperationOf<"add_index">, na
  */
 function djangoConcurrentFix(ctx: RuleContext, op: OperationOf<"add_index">, build: string, fieldStep: string | undefined, imports: string): string {
   const indent = (text: string, by: string) => text.replace(/\n/g, `\n${by}`);
-  if (!djangoHasOtherOperations(ctx.migration, op))
+  // the file's own operations list: an operation the model keeps nothing for (an AlterField of choices) is one too
+  const ranges = djangoOperationRanges(ctx.migration);
+  const others = ranges ? ranges.some((r) => op.loc.line < r.line || op.loc.line > r.endLine) : djangoHasOtherOperations(ctx.migration, op);
+  const nonAtomic = "CREATE INDEX CONCURRENTLY cannot run in a transaction";
+  if (!others) {
+    // the whole migration: its imports, dependencies and everything else as written, non-atomic, the build in the operation's place
+    const whole = op.embeddedSql ? undefined : djangoMigrationRewritten(ctx.migration, { line: op.loc.line, with: [...(fieldStep ? [fieldStep] : []), build], nonAtomic, imports: imports ? [imports] : [] });
+    if (whole) return [`# the migration becomes, ${ctx.migration.path}:`, whole.trimEnd()].join("\n");
+  }
+  if (!others)
     return [
       ...(imports ? [imports, ``] : []),
       `class Migration(migrations.Migration):`,
@@ -104,7 +114,11 @@ function djangoConcurrentFix(ctx: RuleContext, op: OperationOf<"add_index">, bui
     ].join("\n");
   const callee = calleeOf(op.text) ?? "operation";
   const keep = "every other operation of this migration stays as written, in its transaction";
-  const here = fieldStep
+  // this migration as it becomes, whole: its dependencies and other operations in their order, without the build
+  const first = op.embeddedSql ? undefined : djangoMigrationRewritten(ctx.migration, { line: op.loc.line, with: fieldStep ? [fieldStep] : [] });
+  const here = first
+    ? [`# the migration becomes (${fieldStep ? `this ${callee} builds no index; ` : `without this ${callee}; `}${keep}), ${ctx.migration.path}:`, first.trimEnd()]
+    : fieldStep
     ? [`# ${keep}; this ${callee} builds no index:`, fieldStep]
     : op.embeddedSql
       ? [`# take this CREATE INDEX out of the migration (out of its RunSQL); ${keep}`]

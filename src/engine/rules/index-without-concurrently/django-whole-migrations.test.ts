@@ -1,0 +1,46 @@
+/**
+ * The Django fixes of index-without-concurrently are whole migration files (docs 0010 and 0033, audit 14): each
+ * file of a fix parses with tree-sitter's Python grammar; the migration that takes the original's place keeps
+ * its dependencies and every operation but the moved build, and the new one depends on it by its real name.
+ */
+import { loadPythonParser, withPythonTree } from "../../adapters/python/parser.js";
+import { readDjangoFile } from "../../adapters/python/django-reader.js";
+import { RULES } from "../index.js";
+import { casePath, loadCases, runCase } from "../../testing/case-runner.js";
+
+const rule = RULES.find((r) => r.meta.id === "index-without-concurrently")!;
+const cases = (await loadCases(rule.meta.id)).invalid.filter((c) => c.framework === "django" && c.fixes);
+beforeAll(() => loadPythonParser());
+
+/** The files of a fix: the text under each `# the migration becomes ..., path:` / `# then, in a new migration ...:` header. */
+function filesOf(fix: string): Array<{ header: string; text: string }> {
+  const parts: Array<{ header: string; text: string[] }> = [];
+  for (const line of fix.split("\n")) {
+    if (/^# (the migration becomes|then, in a new migration)/.test(line)) parts.push({ header: line, text: [] });
+    else parts.at(-1)?.text.push(line);
+  }
+  return parts.map((p) => ({ header: p.header, text: p.text.join("\n") }));
+}
+
+describe.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+  it("every file of each fix parses, keeps the original's dependencies, and the new one follows it", async () => {
+    const original = readDjangoFile(casePath(c), c.code);
+    const findings = await runCase(rule, c);
+    for (const finding of findings) {
+      const files = filesOf(finding.fix);
+      for (const file of files) expect(withPythonTree(file.text, (root) => root.hasError)).toBe(false);
+      const becomes = files.find((f) => f.header.startsWith("# the migration becomes"));
+      if (!becomes) continue;
+      const first = readDjangoFile(casePath(c), becomes.text);
+      expect(first.dependencies).toEqual(original.dependencies);
+      const next = files.find((f) => f.header.startsWith("# then, in a new migration"));
+      if (next) {
+        expect(first.operations.length).toBe(original.operations.length - (finding.fix.includes("builds no index") ? 0 : 1));
+        expect(readDjangoFile("next.py", next.text).dependencies).toEqual([{ app: original.dependencies[0]?.app ?? "app", name: original.name }]);
+      } else {
+        expect(first.atomic).toBe(false);
+        expect(first.operations.length).toBe(original.operations.length);
+      }
+    }
+  });
+});
