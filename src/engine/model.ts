@@ -147,6 +147,13 @@ const OperationBase = z.object({
   assured: z.boolean().default(false),
   /** produced from SQL embedded in Ruby/Python (execute, RunSQL, op.execute) */
   embeddedSql: z.boolean().default(false),
+  /**
+   * Alembic: the line of a COMMIT sent as SQL earlier in the function (`op.execute("COMMIT")`). SQLAlchemy and the
+   * driver still count their transaction as open, so psycopg2 (SQLAlchemy's default PostgreSQL driver) and asyncpg
+   * send no BEGIN again: the operation runs in autocommit (`inTransaction` false). psycopg 3 reads the server's
+   * transaction status and begins a new transaction before it, which rules that care ask the repository about.
+   */
+  afterRawCommit: z.number().int().positive().optional(),
   /** the ORM's names behind `table` / `column` (Django model_name and field name), so fixes can use them */
   ormModel: z.string().optional(),
   ormField: z.string().optional(),

@@ -129,6 +129,52 @@ describe("which files are migrations", () => {
   });
 });
 
+describe("Alembic's raw COMMIT, by the driver the project's dependency files name (hypothesis/lms)", () => {
+  const revision = `from alembic import op
+
+revision = "3d0c022c716c"
+down_revision = "7858a12c4e4a"
+
+
+def upgrade() -> None:
+    # CONCURRENTLY can't be used inside a transaction. Finish the current one.
+    op.execute("COMMIT")
+
+    op.create_index(
+        op.f("ix__assignment_grouping_assignment_id"),
+        "assignment_grouping",
+        ["assignment_id"],
+        unique=False,
+        postgresql_concurrently=True,
+    )
+
+
+def downgrade() -> None:
+    op.execute("COMMIT")
+    op.drop_index(op.f("ix__assignment_grouping_assignment_id"), table_name="assignment_grouping", postgresql_concurrently=True)
+`;
+  const lintWith = async (requirements: string) => {
+    const root = repo({ "requirements/prod.txt": requirements, "lms/migrations/versions/3d0c022c716c_add_missing_indexes_for_fks.py": revision });
+    return (await json(["lms"], root)).body.findings;
+  };
+
+  it("psycopg2 sends no BEGIN again: CONCURRENTLY runs, and the COMMIT is reported with its real cost and the revision's own call", async () => {
+    const findings = await lintWith("alembic==1.13.1\npsycopg2==2.9.9\n");
+    expect(findings.map((f) => f.rule)).not.toContain("concurrently-in-transaction");
+    const commit = findings.find((f) => f.rule === "transaction-nesting");
+    expect(commit?.line).toBe(9);
+    expect(commit?.message).toContain("psycopg2 (the project's driver) sends no BEGIN again");
+    expect(commit?.message).toContain("alembic_version");
+    expect(commit?.fix).toContain('op.f("ix__assignment_grouping_assignment_id"),');
+    expect(commit?.fix).not.toContain("(...");
+  });
+
+  it("psycopg 3 begins a new transaction: CONCURRENTLY after the COMMIT fails", async () => {
+    const findings = await lintWith("alembic==1.13.1\npsycopg[binary]==3.2.1\n");
+    expect(findings.filter((f) => f.rule === "concurrently-in-transaction").map((f) => [f.line, f.severity])).toEqual([[11, "error"]]);
+  });
+});
+
 describe("the repository's Django version", () => {
   const initial = `from django.db import migrations, models
 

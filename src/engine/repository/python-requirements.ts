@@ -191,6 +191,35 @@ export function manifestRange(path: string, content: string, name: string): { ra
   return undefined;
 }
 
+/**
+ * Does one dependency file name package `name` at all (a bare `psycopg2`, which bounds no version, included)? Read
+ * as manifestRange reads it: requirement lines, [project] and Poetry dependencies (and their optional groups),
+ * setup files, the Pipfile's [packages], a lock file's packages.
+ */
+export function manifestDeclares(path: string, content: string, name: string): boolean {
+  const base = baseOf(path);
+  const wanted = normalise(name);
+  const named = (requirements: readonly unknown[]) => requirements.some((r) => typeof r === "string" && requirementSpec(r, wanted) !== undefined);
+  const keyNamed = (deps: unknown) => Object.keys(table(deps) ?? {}).some((n) => normalise(n) === wanted);
+  try {
+    if (base === "poetry.lock" || base === "uv.lock") return ((parseToml(content).package as Toml[] | undefined) ?? []).some((p) => typeof p.name === "string" && normalise(p.name) === wanted);
+    if (base === "Pipfile.lock") return keyNamed((JSON.parse(content) as Record<string, unknown>).default);
+    if (base === "setup.cfg") return named(setupCfgRequirements(content));
+    if (base === "setup.py") return named(setupPyRequirements(content));
+    if (base === "Pipfile") return keyNamed(parseToml(content).packages);
+    if (base === "pyproject.toml") {
+      const doc = parseToml(content);
+      const project = table(doc.project);
+      const optional = Object.values(table(project?.["optional-dependencies"]) ?? {}).flatMap((group) => (Array.isArray(group) ? group : []));
+      const poetry = table(table(doc.tool)?.poetry);
+      return named([...(Array.isArray(project?.dependencies) ? project.dependencies : []), ...optional]) || keyNamed(poetry?.dependencies);
+    }
+    return content.split(/\r?\n/).some((line) => !/^\s*(?:-|#|$)/.test(line) && requirementSpec(line.replace(/\\\s*$/, ""), wanted) !== undefined);
+  } catch {
+    return false; // an unreadable file says nothing
+  }
+}
+
 /** Every version `range` allows is at least `floor` (true), below it (false), or some are and some are not (undefined). */
 export function rangeAtLeast(range: VersionRange | undefined, floor: string): boolean | undefined {
   const f = version(floor)!;

@@ -13,7 +13,7 @@ import { dirOf, isDjangoModelPath, isGoModPath, isManifestPath, isSchemaDumpPath
 import { lockfileGems, lockfileVersion } from "./lockfile.js";
 import { isDeployPath } from "../deploy/deploy-paths.js";
 import { isModelPath } from "../adapters/rails/model-path.js";
-import { combinedRange, isPythonManifestPath, manifestRange, pythonManifestDir, type VersionRange } from "./python-requirements.js";
+import { combinedRange, isPythonManifestPath, manifestDeclares, manifestRange, pythonManifestDir, type VersionRange } from "./python-requirements.js";
 
 /** What the edge read of the application's code: the files, and whether a bound stopped the read before the end. */
 export interface ApplicationCodeRead {
@@ -90,6 +90,11 @@ export class RepositoryFacts {
     const range = combinedRange(found.filter((x) => pythonManifestDir(x.f.path).length === nearest).map((x) => x.r!));
     this.packageRanges.set(key, range);
     return range;
+  }
+
+  /** Does a dependency file of the project of `migrationPath` (in a folder above it) name Python package `name`? */
+  pythonPackageDeclared(migrationPath: string, name: string): boolean {
+    return this.pythonManifests.some((f) => isWithin(pythonManifestDir(f.path), migrationPath) && manifestDeclares(f.path, f.content, name));
   }
 
   /** The type a schema dump of the migration's project gives table.column (a dump of another database lacks the table). */

@@ -16,6 +16,15 @@ import { rangeAtLeast } from "./python-requirements.js";
 import { nameKey } from "../rules/support/facts.js";
 import { placeIndexOf } from "./index-places.js";
 
+/** The DB-API drivers SQLAlchemy speaks to PostgreSQL with that tell a raw COMMIT apart (see `afterRawCommit`). */
+export const PYTHON_POSTGRES_DRIVERS = ["psycopg2", "psycopg", "asyncpg"] as const;
+export type PythonPostgresDriver = (typeof PYTHON_POSTGRES_DRIVERS)[number];
+const DRIVER_PACKAGES: Record<PythonPostgresDriver, readonly string[]> = {
+  psycopg2: ["psycopg2", "psycopg2-binary"],
+  psycopg: ["psycopg", "psycopg-binary"],
+  asyncpg: ["asyncpg"],
+};
+
 export interface RepositoryView {
   /** the type of table.column just before `up[beforeIndex]` runs (before the whole migration when omitted); undefined when nothing given says */
   columnType(table: string, column: string, beforeIndex?: number): TypeRef | undefined;
@@ -75,6 +84,8 @@ export interface RepositoryView {
   djangoAtLeast(version: string): boolean | undefined;
   /** the same for SQLAlchemy (Alembic's dialect keywords: postgresql_not_valid is 1.4.32+) */
   sqlalchemyAtLeast(version: string): boolean | undefined;
+  /** the PostgreSQL drivers for SQLAlchemy the project's dependency files name (psycopg2 and psycopg2-binary as "psycopg2"), in this order */
+  postgresDrivers(): readonly PythonPostgresDriver[];
   /** the migration of this migration's folder that runs just before it (its data steps may have moved what this one drops) */
   readonly previousInFolder: Migration | undefined;
   /** the migrations of this migration's folder that run after it, in their order (none when it is the newest) */
@@ -161,6 +172,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     applicationCodeComplete: () => (codeFiles.length ? !facts.codeFilesCapped : facts.applicationCodeComplete()),
     djangoAtLeast: (version) => rangeAtLeast(facts.pythonPackageRange(migration.path, "django"), version),
     sqlalchemyAtLeast: (version) => rangeAtLeast(facts.pythonPackageRange(migration.path, "sqlalchemy"), version),
+    postgresDrivers: () => PYTHON_POSTGRES_DRIVERS.filter((driver) => DRIVER_PACKAGES[driver].some((name) => facts.pythonPackageDeclared(migration.path, name))),
     get lockedRailsVersion() {
       return facts.lockedGemVersion(migration.path, "activerecord") ?? facts.lockedGemVersion(migration.path, "rails");
     },

@@ -19,6 +19,8 @@ import { append } from "../../append.js";
 
 interface WalkState {
   inTransaction: boolean;
+  /** the line of a COMMIT (or ROLLBACK) the function sent as SQL, behind SQLAlchemy's back (see `afterRawCommit`) */
+  rawCommit?: number;
   batch?: { alias: string; table: string; block?: PyNode };
   bindings: Map<string, PyValue>;
   /** names bound to a connection or session: calls on them read or write data */
@@ -461,7 +463,7 @@ export class AlembicWalker {
     const q = qualifiedName(fn, this.module.imports);
     if (q?.startsWith("alembic.op.") && !q.slice("alembic.op.".length).includes("(")) {
       const value = this.eval(node, state);
-      if (value.kind === "call") append(this.ops, alembicOperation(q.slice("alembic.op.".length), value, this.opContext(state)));
+      if (value.kind === "call") this.pushOps(alembicOperation(q.slice("alembic.op.".length), value, this.opContext(state)), state);
       return;
     }
     if (this.handleCall(node, fn, q, state)) return;
@@ -547,7 +549,9 @@ export class AlembicWalker {
     if (method === "execute" || method === "exec_driver_sql") {
       const ops = executeOperations(kwarg(value, "statement", 0), value, this.opContext(state), { params: executeHasParams(value) });
       if (ops.length) {
-        append(this.ops, ops);
+        // only SQL sent on Alembic's own connection ends Alembic's transaction
+        if (kind === "migration-connection") this.pushOps(ops, state);
+        else append(this.ops, ops);
         return true;
       }
     }
@@ -561,6 +565,25 @@ export class AlembicWalker {
       reversible: false,
     });
     return true;
+  }
+
+  /**
+   * Operations of one call, marked when they follow a COMMIT sent as SQL; a COMMIT or ROLLBACK among them (SQL the
+   * driver passes on without knowing what it is) leaves the statements after it in autocommit, a BEGIN opens a
+   * transaction again. SQLAlchemy's own commit() is not one: the next statement begins a new transaction.
+   */
+  private pushOps(ops: readonly OperationInput[], state: WalkState): void {
+    for (const op of ops) {
+      this.ops.push(state.rawCommit !== undefined ? { ...op, afterRawCommit: state.rawCommit } : op);
+      if (op.kind !== "transaction_control" || !op.embeddedSql) continue;
+      if (op.action === "commit" || op.action === "rollback") {
+        if (state.inTransaction || state.rawCommit !== undefined) state.rawCommit = op.loc.line;
+        state.inTransaction = false;
+      } else if (op.action === "begin") {
+        state.inTransaction = true;
+        state.rawCommit = undefined;
+      }
+    }
   }
 
   /** `connection.commit()` / `.rollback()` on Alembic's connection, `session.rollback()` on a Session joined to it. */

@@ -4,6 +4,7 @@
  */
 import { loadReviewCases, runReviewCase } from "../testing/review-case-runner.js";
 import { REVIEW_RULES } from "./index.js";
+import { placeholderArgument } from "../../testing/placeholder-arguments.js";
 
 const tables = await Promise.all(REVIEW_RULES.map(async (rule) => ({ rule, cases: await loadReviewCases(rule.meta.id) })));
 
@@ -30,6 +31,8 @@ describe.each(tables.map((t) => [t.rule.meta.id, t] as const))("%s", (_id, { rul
       for (const f of findings) {
         expect(f.message.length).toBeGreaterThan(20);
         expect(f.fix.trim().length).toBeGreaterThan(5);
+        // the migration's own arguments, never `(...)` standing for them
+        expect({ fix: f.fix, placeholder: placeholderArgument(f.fix) }).toEqual({ fix: f.fix, placeholder: undefined });
       }
     });
 

@@ -24,6 +24,42 @@ def downgrade():
     op.drop_index("ix_invoices_customer_id", table_name="invoices")
 `,
       lines: [8],
+      // the revision's own call, every argument kept: never op.create_index(..., postgresql_concurrently=True)
+      fixes: [
+        `with op.get_context().autocommit_block():
+    op.create_index(
+        "ix_invoices_customer_id",
+        "invoices",
+        ["customer_id"],
+        postgresql_concurrently=True,
+    )`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "op.execute(\"COMMIT\") with psycopg 3: it sends BEGIN again before the next statement, so CONCURRENTLY fails",
+      files: { "pyproject.toml": '[project]\nname = "app"\ndependencies = ["alembic>=1.13", "psycopg[binary]>=3.1"]\n' },
+      code: `from alembic import op
+
+revision = "ca27e52b7303"
+down_revision = "e5a9845d55d7"
+
+
+def upgrade():
+    op.execute("COMMIT")
+    op.create_index(op.f("ix__assignment_membership_lti_role_id"), "assignment_membership", ["lti_role_id"], unique=False, postgresql_concurrently=True)
+
+
+def downgrade():
+    op.drop_index(op.f("ix__assignment_membership_lti_role_id"), table_name="assignment_membership")
+`,
+      lines: [9],
+      severities: ["error"],
+      messages: ["psycopg 3 (the project's driver) sends BEGIN again before the next statement"],
+      fixes: [
+        `with op.get_context().autocommit_block():
+    op.create_index(op.f("ix__assignment_membership_lti_role_id"), "assignment_membership", ["lti_role_id"], unique=False, postgresql_concurrently=True)`,
+      ],
     },
     {
       framework: "alembic",
@@ -49,6 +85,42 @@ def downgrade():
     },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "op.execute(\"COMMIT\") with psycopg2 (hypothesis/lms): the driver sends no BEGIN again, so CONCURRENTLY runs in autocommit (transaction-nesting reports the COMMIT)",
+      files: { "requirements/prod.txt": "alembic==1.13.1\npsycopg2==2.9.9\n" },
+      code: `from alembic import op
+
+revision = "3d0c022c716c"
+down_revision = "7858a12c4e4a"
+
+
+def upgrade() -> None:
+    # CONCURRENTLY can't be used inside a transaction. Finish the current one.
+    op.execute("COMMIT")
+
+    op.create_index(
+        op.f("ix__assignment_grouping_assignment_id"),
+        "assignment_grouping",
+        ["assignment_id"],
+        unique=False,
+        postgresql_concurrently=True,
+    )
+    op.create_index(
+        op.f("ix__assignment_grouping_grouping_id"),
+        "assignment_grouping",
+        ["grouping_id"],
+        unique=False,
+        postgresql_concurrently=True,
+    )
+
+
+def downgrade() -> None:
+    op.execute("COMMIT")
+    op.drop_index(op.f("ix__assignment_grouping_grouping_id"), table_name="assignment_grouping", postgresql_concurrently=True)
+    op.drop_index(op.f("ix__assignment_grouping_assignment_id"), table_name="assignment_grouping", postgresql_concurrently=True)
+`,
+    },
     {
       framework: "alembic",
       name: "inside autocommit_block()",

@@ -3,6 +3,14 @@ import { fixFor } from "../support/fix.js";
 import { upOps } from "../support/scope.js";
 import { railsConcurrentlyFix } from "../support/rails-fix.js";
 import { howToLeaveTheTransaction } from "../support/leave-transaction.js";
+import { afterRawCommit, alembicCallsWithAutocommit } from "../support/alembic-autocommit.js";
+import { inPlaceOf } from "../support/alembic-batch.js";
+import type { Operation } from "../../model.js";
+
+/** Django: the operations stay as written, the migration leaves its transaction. */
+const DJANGO_NOT_ATOMIC = "class Migration(migrations.Migration):\n    atomic = False  # CONCURRENTLY refuses a transaction; the operations stay as they are";
+
+const statementOf = (op: Operation): string => (op.kind === "add_index" ? "CREATE INDEX" : op.kind === "drop_index" ? "DROP INDEX" : "REINDEX");
 
 
 export default defineRule({
@@ -21,12 +29,12 @@ export default defineRule({
       if (op.kind === "maintenance" && op.command !== "reindex") continue;
       ctx.report({
         op,
-        message: `${op.kind === "add_index" ? "CREATE INDEX" : op.kind === "drop_index" ? "DROP INDEX" : "REINDEX"} CONCURRENTLY runs inside a transaction here, which PostgreSQL refuses: the migration will fail.`,
+        message: `${statementOf(op)} CONCURRENTLY runs inside a transaction here, which PostgreSQL refuses: the migration will fail.`,
         fix: fixFor(ctx.framework, {
           sql: howToLeaveTheTransaction(ctx.migration) ?? "-- run it outside a transaction",
           rails: () => railsConcurrentlyFix(op, ctx.migration),
-          django: () => `class Migration(migrations.Migration):\n    atomic = False\n    operations = [AddIndexConcurrently(...)]`,
-          alembic: () => `with op.get_context().autocommit_block():\n    op.create_index(..., postgresql_concurrently=True)`,
+          django: () => DJANGO_NOT_ATOMIC,
+          alembic: () => inPlaceOf("alembic", op, alembicCallsWithAutocommit([op], ctx.migration.source)),
         }),
       });
     }
@@ -36,17 +44,28 @@ export default defineRule({
     const commits = upOps(ctx, "transaction_control").filter(({ op }) => op.action === "commit");
     for (const { op, index } of upOps(ctx, "add_index", "drop_index", "maintenance")) {
       if (!op.concurrently || op.inTransaction) continue;
+      if (ctx.framework === "alembic") {
+        // a COMMIT sent as SQL: transaction-nesting reports it once, with what the driver does after it; only
+        // psycopg 3 begins a transaction again, and there CONCURRENTLY fails
+        const driver = afterRawCommit(ctx.repository.postgresDrivers());
+        if (op.afterRawCommit === undefined || !driver.beginsAgain) continue;
+        ctx.report({
+          op,
+          message: `${statementOf(op)} CONCURRENTLY runs in a transaction after all: the COMMIT on line ${op.afterRawCommit} ends Alembic's transaction, but ${driver.driver} sends BEGIN again before the next statement, so PostgreSQL refuses it and the migration fails.`,
+          fix: inPlaceOf("alembic", op, alembicCallsWithAutocommit([op], ctx.migration.source)),
+        });
+        continue;
+      }
       const commit = commits.find((c) => c.index < index);
       if (!commit) continue;
       ctx.report({
         op,
         severity: "warning",
-        message: `${op.kind === "add_index" ? "CREATE INDEX" : op.kind === "drop_index" ? "DROP INDEX" : "REINDEX"} CONCURRENTLY runs only because the COMMIT on line ${commit.op.loc.line} ended the migration's transaction behind the runner's back: what ran before it is committed even if this fails, and the runner's own bookkeeping runs outside a transaction.`,
+        message: `${statementOf(op)} CONCURRENTLY runs only because the COMMIT on line ${commit.op.loc.line} ended the migration's transaction behind the runner's back: what ran before it is committed even if this fails, and the runner's own bookkeeping runs outside a transaction.`,
         fix: fixFor(ctx.framework, {
           sql: "-- run it in a migration of its own, outside a transaction",
           rails: () => railsConcurrentlyFix(op, ctx.migration),
-          django: () => `class Migration(migrations.Migration):\n    atomic = False\n    operations = [AddIndexConcurrently(...)]`,
-          alembic: () => `with op.get_context().autocommit_block():\n    op.create_index(..., postgresql_concurrently=True)`,
+          django: () => DJANGO_NOT_ATOMIC,
         }),
       });
     }

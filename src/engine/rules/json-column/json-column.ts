@@ -1,4 +1,4 @@
-import { pythonString } from "../support/embed-sql.js";
+import { pythonString, sqlCall } from "../support/embed-sql.js";
 import { defineRule } from "../support/rule.js";
 import { fixFor, ident, sym } from "../support/fix.js";
 import { existingTable, upOps } from "../support/scope.js";
@@ -29,13 +29,18 @@ export default defineRule({
   check(ctx) {
     for (const { op, index } of upOps(ctx, "add_column")) {
       if (op.column.type?.name !== "json" || !existingTable(ctx, op.table, index)) continue;
+      const jsonbSql = `ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} jsonb${op.column.type?.array ? "[]" : ""};`;
       ctx.report({
         op,
         message: `Adding json column ${op.table}.${op.column.name} breaks existing SELECT DISTINCT / UNION queries over ${op.table}: json has no equality operator. Use jsonb.`,
         fix: fixFor(ctx.framework, {
-          sql: `ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} jsonb${op.column.type?.array ? "[]" : ""};`,
+          sql: jsonbSql,
           rails: () => `add_column ${sym(op.table)}, ${sym(op.column.name)}, :jsonb`,
-          django: () => `models.JSONField(...)  # Django stores it as jsonb`,
+          // Django's own JSONField is jsonb already: a json column comes from RunSQL or a field class of the project
+          django: () =>
+            op.embeddedSql
+              ? `${sqlCall("django", jsonbSql)},`
+              : `models.JSONField()  # Django stores it as jsonb; in place of ${op.ormFieldDef ?? `the field that makes ${op.table}.${op.column.name} json`}, its other arguments kept`,
           // built for an Alembic revision only: it reads the call with the Python grammar, which a SQL file never loads
           alembic: () => alembicFix(op.text, op.table, op.column.name),
         }),

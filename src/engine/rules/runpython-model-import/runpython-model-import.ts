@@ -1,3 +1,4 @@
+import { argumentText } from "../support/python-call.js";
 import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { upOps } from "../support/scope.js";
@@ -23,16 +24,25 @@ export default defineRule({
     const app = parts[parts.lastIndexOf("migrations") - 1] ?? "app";
     for (const { op } of upOps(ctx, "data_migration")) {
       if (!op.importsModelsDirectly) continue;
-      const model = op.ormModel ?? "Order";
+      const model = op.ormModel;
+      if (!model) continue; // the adapter names the first model imported directly whenever it sets importsModelsDirectly
+      // the function RunPython runs, read from its call with the Python grammar (forwards when it is not a name)
+      const functionName = () => {
+        const code = argumentText(op.text, 0, "code");
+        return code && /^[A-Za-z_]\w*$/.test(code) ? code : "forwards";
+      };
       ctx.report({
         op,
         message: `${op.description}: the migration uses today's model classes, so it breaks once those models change (fresh databases, rollbacks).`,
         fix: fixFor(ctx.framework, {
           sql: "-- use the model as of this migration",
-          django: () => `
-            def forwards(apps, schema_editor):
+          django: () => {
+            const fn = functionName();
+            return `
+            def ${fn}(apps, schema_editor):
                 ${model} = apps.get_model("${app}", "${model}")  # the historical model, not \`from ${app}.models import ${model}\`
-                ${model}.objects.filter(...).update(...)`,
+                # the rest of ${fn}() as written, every model it imports from the app taken from apps.get_model() like this one`;
+          },
         }),
       });
     }

@@ -21,6 +21,63 @@ def downgrade():
     op.drop_index(op.f("ix__group__name"), "group")
 `,
       lines: [9],
+      messages: ["psycopg2 (SQLAlchemy's default PostgreSQL driver; the project's dependency files name none) sends no BEGIN again"],
+      fixes: [
+        `# in place of op.execute("COMMIT") and the calls after it:
+with op.get_context().autocommit_block():
+    op.create_index(op.f("ix__group__name"), "group", ["name"], postgresql_concurrently=True)`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "op.execute(\"COMMIT\") with psycopg2 named: what follows and the alembic_version update run in autocommit; the other calls stay in the transaction autocommit_block() begins again",
+      files: { "requirements/prod.txt": "alembic==1.13.1\npsycopg2-binary==2.9.9\n" },
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "ca27e52b7303"
+down_revision = "e5a9845d55d7"
+
+
+def upgrade():
+    op.execute("COMMIT")
+    op.create_index(op.f("ix__assignment_membership_lti_role_id"), "assignment_membership", ["lti_role_id"], unique=False, postgresql_concurrently=True)
+    op.add_column("assignment_membership", sa.Column("note", sa.Text(), nullable=True))
+
+
+def downgrade():
+    op.drop_column("assignment_membership", "note")
+    op.drop_index(op.f("ix__assignment_membership_lti_role_id"), table_name="assignment_membership")
+`,
+      lines: [9],
+      messages: ["psycopg2 (the project's driver) sends no BEGIN again (it still counts its transaction as open), so every statement after it, and Alembic's update of alembic_version, runs in autocommit"],
+      fixes: [
+        `# in place of op.execute("COMMIT") and the calls after it:
+with op.get_context().autocommit_block():
+    op.create_index(op.f("ix__assignment_membership_lti_role_id"), "assignment_membership", ["lti_role_id"], unique=False, postgresql_concurrently=True)
+op.add_column("assignment_membership", sa.Column("note", sa.Text(), nullable=True))`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "op.execute(\"COMMIT\") with psycopg 3: it begins a new transaction before the next statement",
+      files: { "requirements.txt": "alembic==1.13.1\npsycopg[binary]==3.2.1\n" },
+      code: `from alembic import op
+
+revision = "ca27e52b7303"
+down_revision = "e5a9845d55d7"
+
+
+def upgrade():
+    op.execute("COMMIT")
+    op.create_index("ix_events_kind", "events", ["kind"], postgresql_concurrently=True)
+
+
+def downgrade():
+    op.drop_index("ix_events_kind", table_name="events")
+`,
+      lines: [8],
+      messages: ["psycopg 3 (the project's driver) sends BEGIN again before the next statement, so what follows runs in a new transaction (CONCURRENTLY there still fails)"],
     },
     {
       framework: "alembic",

@@ -1,6 +1,33 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { upOps } from "../support/scope.js";
+import { afterRawCommit, alembicCallsWithAutocommit, anyNeedsAutocommit } from "../support/alembic-autocommit.js";
+import type { Operation } from "../../model.js";
+import type { RuleContext } from "../support/rule.js";
+
+/** The operations after the transaction control at `index`, up to the next one: what a fix puts in its place. */
+function opsAfter(ctx: RuleContext, index: number): Operation[] {
+  const rest = ctx.migration.up.slice(index + 1);
+  const next = rest.findIndex((op) => op.kind === "transaction_control");
+  return next === -1 ? rest : rest.slice(0, next);
+}
+
+/** Alembic: the calls after the COMMIT, those that must leave the transaction in autocommit_block(), in place of the COMMIT. */
+function alembicFix(ctx: RuleContext, op: Operation, index: number): string {
+  const call = ctx.migration.source?.split("\n")[op.loc.line - 1]?.trim() ?? op.text;
+  const after = opsAfter(ctx, index);
+  if (!anyNeedsAutocommit(after)) return `# remove ${call}: nothing after it has to run outside Alembic's transaction`;
+  return [`# in place of ${call} and the calls after it:`, alembicCallsWithAutocommit(after, ctx.migration.source)].join("\n");
+}
+
+/** Alembic: a COMMIT sent as SQL, which neither SQLAlchemy nor the driver sees, and what the driver does next. */
+function rawCommitMessage(ctx: RuleContext): string {
+  const { beginsAgain, driver } = afterRawCommit(ctx.repository.postgresDrivers());
+  const next = beginsAgain
+    ? `${driver} sends BEGIN again before the next statement, so what follows runs in a new transaction (CONCURRENTLY there still fails) and what ran before the COMMIT stays committed if it fails.`
+    : `${driver} sends no BEGIN again (it still counts its transaction as open), so every statement after it, and Alembic's update of alembic_version, runs in autocommit, each committed on its own: a failure leaves the revision half applied with alembic_version not moved, and the next upgrade runs it again from the top.`;
+  return `COMMIT sent as SQL ends Alembic's transaction behind SQLAlchemy's back; ${next} op.get_context().autocommit_block() is the supported way: it commits Alembic's transaction, runs only its block in autocommit, and begins a new transaction for the rest and for the version update.`;
+}
 
 export default defineRule({
   meta: {
@@ -17,7 +44,7 @@ export default defineRule({
     const controls = upOps(ctx, "transaction_control");
     let open = 0;
     let lastBegin: (typeof controls)[number]["op"] | undefined;
-    for (const { op } of controls) {
+    for (const { op, index } of controls) {
       if (op.action === "begin") {
         if (op.inTransaction) {
           ctx.report({
@@ -30,12 +57,13 @@ export default defineRule({
         lastBegin = op;
       } else if (op.action === "commit" || op.action === "rollback") {
         if (open === 0 && op.inTransaction) {
+          const rawCommit = ctx.framework === "alembic" && op.embeddedSql && op.action === "commit";
           ctx.report({
             op,
-            message: `${op.action.toUpperCase()} ends the migration runner's transaction early; what follows runs outside it and a failure leaves the migration half applied.`,
+            message: rawCommit ? rawCommitMessage(ctx) : `${op.action.toUpperCase()} ends the migration runner's transaction early; what follows runs outside it and a failure leaves the migration half applied.`,
             fix: fixFor(ctx.framework, {
               sql: "-- split the migration instead: one that runs in a transaction, and one that runs without (NO TRANSACTION / transaction:false)",
-              alembic: () => "with op.get_context().autocommit_block():\n    op.create_index(..., postgresql_concurrently=True)",
+              alembic: () => alembicFix(ctx, op, index),
               django: () => "class Migration(migrations.Migration):\n    atomic = False",
               rails: () => "disable_ddl_transaction!",
             }),

@@ -1,0 +1,62 @@
+/**
+ * Alembic's supported way out of its transaction, `op.get_context().autocommit_block()`, written around the
+ * revision's own calls (never `op.create_index(...)` standing for them), and what a COMMIT sent as SQL does instead
+ * with the driver the project names.
+ */
+import type { Operation } from "../../model.js";
+import type { PythonPostgresDriver } from "../../repository/repository-view.js";
+import { outOfBatch } from "./alembic-batch.js";
+import { dataCode, reindented } from "./data-code.js";
+import { calleeOf } from "./python-call.js";
+
+const needsAutocommit = (op: Operation): boolean => "concurrently" in op && op.concurrently === true;
+
+/** One operation as the `op.*` call that runs it, as the revision wrote it (a batch call as the op call naming its table). */
+function callOf(op: Operation, source: string | undefined): string {
+  if (op.embeddedSql) return dataCode("alembic", op);
+  const own = reindented(op.text.trim());
+  const callee = calleeOf(own) ?? "";
+  if (!op.batchBlock || !callee.startsWith(`${op.batchBlock.alias}.`)) return own;
+  const moved = outOfBatch(own, op, source, /(?:^|\.)create_index$/.test(callee) ? 1 : undefined);
+  // the batch's table could not be read: the call stays as written, with what to change said
+  return moved ?? `# name the batch_alter_table's table in this call, as op.${callee.split(".").pop()} takes it\n${own}`;
+}
+
+/**
+ * The calls among `ops` (each call once: one call may be several operations), in their order, those that must run
+ * outside a transaction (CONCURRENTLY) in autocommit blocks, the others as they were.
+ */
+export function alembicCallsWithAutocommit(ops: readonly Operation[], source: string | undefined): string {
+  const seen = new Set<string>();
+  const groups: Array<{ autocommit: boolean; calls: string[] }> = [];
+  for (const op of ops) {
+    const key = `${op.loc.line}:${op.loc.endLine}:${op.embeddedSql ? op.text : ""}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const autocommit = needsAutocommit(op);
+    const call = callOf(op, source);
+    const last = groups.at(-1);
+    if (last && last.autocommit === autocommit) last.calls.push(call);
+    else groups.push({ autocommit, calls: [call] });
+  }
+  return groups
+    .map((g) => (g.autocommit ? ["with op.get_context().autocommit_block():", ...g.calls.map((c) => `    ${c.replace(/\n/g, "\n    ")}`)].join("\n") : g.calls.join("\n")))
+    .join("\n");
+}
+
+/** Does any of `ops` have to run outside a transaction? */
+export const anyNeedsAutocommit = (ops: readonly Operation[]): boolean => ops.some(needsAutocommit);
+
+/**
+ * What the driver does after a COMMIT sent as SQL: psycopg2 (SQLAlchemy's default PostgreSQL driver) and SQLAlchemy's
+ * asyncpg adapter keep counting their transaction as open and send no BEGIN, so what follows runs in autocommit;
+ * psycopg 3 reads the server's transaction status and sends BEGIN before the next statement. With several drivers
+ * named, or none, the default's behaviour is assumed and said.
+ */
+export function afterRawCommit(drivers: readonly PythonPostgresDriver[]): { beginsAgain: boolean; driver: string } {
+  if (drivers.length === 1 && drivers[0] === "psycopg") return { beginsAgain: true, driver: "psycopg 3 (the project's driver)" };
+  if (drivers.length === 1) return { beginsAgain: false, driver: `${drivers[0]} (the project's driver)` };
+  if (drivers.length === 0) return { beginsAgain: false, driver: "psycopg2 (SQLAlchemy's default PostgreSQL driver; the project's dependency files name none)" };
+  const assumed = drivers.filter((d) => d !== "psycopg").join(" or ");
+  return { beginsAgain: false, driver: `${assumed} (the project names ${drivers.join(", ")}${drivers.includes("psycopg") ? "; with psycopg 3 a new transaction begins instead" : ""})` };
+}
