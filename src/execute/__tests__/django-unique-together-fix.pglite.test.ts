@@ -85,6 +85,26 @@ describe("unique-constraint-without-index: an AlterUniqueTogether that replaces 
     }
   });
 
+  it("treeherder 0079's shape: AlterUniqueTogether(set()) first drops the old set, so the later one's fix only builds the new one and runs", async () => {
+    const clearThenSet = REPLACE.replace(
+      "        migrations.AlterUniqueTogether(",
+      '        migrations.AlterUniqueTogether(name="alerttesting", unique_together=set()),\n        migrations.AlterUniqueTogether(',
+    );
+    const result = analyzeLoaded({ files: [{ path: "perf/migrations/0001_initial.py", content: INITIAL }, { path: "perf/migrations/0002_replace.py", content: clearThenSet }] });
+    const finding = result.findings.find((f) => f.rule === "unique-constraint-without-index" && f.path === "perf/migrations/0002_replace.py");
+    expect(finding?.line).toBe(9);
+    const statements = runSqlOf(finding!.fix);
+    const session = await executor.open(DEFAULT_LIMITS);
+    try {
+      // what Django runs for AlterUniqueTogether(set()) before the fix
+      for (const sql of [...SCHEMA, "ALTER TABLE alert_testing DROP CONSTRAINT alert_testing_summary_detection_method_4b3e51c2_uniq", ...statements])
+        await session.query(sql).catch((error) => { throw new Error(`${pgFailureOf(error).message}\n${sql}`); });
+      await session.query("INSERT INTO alert_testing (summary, signature, detection_method) VALUES (1, 11, 'mwu')");
+    } finally {
+      await session.release();
+    }
+  });
+
   it("the replaced constraint is not there: the drop says so instead of passing silently", async () => {
     const result = analyzeLoaded({ files: [{ path: "perf/migrations/0001_initial.py", content: INITIAL }, { path: "perf/migrations/0002_replace.py", content: REPLACE }] });
     const statements = runSqlOf(result.findings.find((f) => f.rule === "unique-constraint-without-index")!.fix);

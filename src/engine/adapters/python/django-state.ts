@@ -41,6 +41,8 @@ export function operationName(value: PyValue): string | undefined {
 /** `unique_together = ("a", "b")` or `{("a", "b"), ("c",)}`: always a list of field lists. */
 export function togetherSets(value: PyValue | undefined): string[][] | undefined {
   if (!value || value.kind === "none") return [];
+  // `unique_together=set()`: Django's makemigrations writes no sets this way
+  if (value.kind === "call" && (value.callee === "set" || value.callee === "frozenset") && value.args.length === 0 && value.kwargs.size === 0) return [];
   const items = asList(value);
   if (!items) return undefined;
   if (items.every((i) => i.kind === "str")) return items.length ? [items.map((i) => asString(i) ?? "")] : [];
