@@ -77,9 +77,7 @@ export default defineCases({
       schema: "CREATE TABLE post (id bigint PRIMARY KEY, featured boolean);",
       code: "ALTER TABLE post ADD COLUMN featured_local boolean;\nUPDATE post SET featured_local = featured;\nALTER TABLE post ADD COLUMN featured_community boolean;\nUPDATE post SET featured_community = featured;\nALTER TABLE post DROP COLUMN featured;\n",
       lines: [2],
-      fixes: [
-        "-- migration 1, db/migrations/001_case.sql as it becomes: without the data change\nALTER TABLE post ADD COLUMN featured_local boolean;\n\n-- migration 2, new file db/migrations/002_backfill_post.sql: the data change with the statements it prepares (one transaction: rows written between them would break them), once migration 1 is deployed (rolling back migration 1 drops what this fills; on a large table, in batches)\nUPDATE post SET featured_local = featured;\nALTER TABLE post ADD COLUMN featured_community boolean;\nUPDATE post SET featured_community = featured;\nALTER TABLE post DROP COLUMN featured;",
-      ],
+      fixes: ["-- migration 1, db/migrations/001_case.sql as it becomes: without the data change\nALTER TABLE post ADD COLUMN featured_local boolean;\n\n-- migration 2, new file db/migrations/002_backfill_post.sql: the data change with the statements it prepares (one transaction: rows written between them would break them), once migration 1 is deployed (rolling back migration 1 drops what this fills; on a large table, in batches)\n-- until migration 2 has run, post.featured_local, post.featured_community hold only their defaults: deploy the code that reads them after migration 2, not with migration 1\nUPDATE post SET featured_local = featured;\nALTER TABLE post ADD COLUMN featured_community boolean;\nUPDATE post SET featured_community = featured;\nALTER TABLE post DROP COLUMN featured;"],
     },
   ],
   valid: [

@@ -50,7 +50,18 @@ const commentOf = (ctx: RuleContext) => (ctx.framework === "sql" ? "--" : "#");
  * they read), migration 3 the statements after the last data step. Undefined when the statements cannot be cut
  * out of the source by their lines; `{ unbound }` when the moved code reads names that cannot move with it.
  */
-function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: readonly Operation[], dataTable: string | undefined, rollback: string, tailWithData: boolean): string | { unbound: string[] } | undefined {
+/**
+ * How the data step undoes itself, in Rails (where a `def up` alone makes the rollback of the whole split stop with
+ * no word why): nothing to do when it fills only columns migration 1 adds (rolling back migration 1 drops them),
+ * otherwise the values it overwrote are gone, said with IrreversibleMigration.
+ */
+function railsDataDown(filled: readonly string[] | undefined): string[] {
+  return filled
+    ? [`# nothing to undo: rolling back migration 1 drops ${filled.join(", ")}, which this fills`]
+    : [`raise ActiveRecord::IrreversibleMigration, "the values this data change overwrote are not kept: restore them from a copy"`];
+}
+
+function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: readonly Operation[], dataTable: string | undefined, rollback: string, tailWithData: boolean, filled?: readonly string[]): string | { unbound: string[] } | undefined {
   const migration = ctx.migration;
   // the data change prepares the statement after it (NULLs removed before NOT NULL, values copied before the drop):
   // they move together, in one transaction
@@ -87,7 +98,7 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
   const batched = moved.some((op) => op.kind === "data_migration" && op.batched !== undefined);
   const mysql = isMysqlFamily(migration.database);
   const steps: MigrationStep[] = [
-    { name: stepName(dataTable), ...data, noTransaction: batched && !mysql },
+    { name: stepName(dataTable), ...data, noTransaction: batched && !mysql, ...(ctx.framework === "rails" && !tailWithData ? { down: railsDataDown(filled) } : {}) },
     ...(later ? [{ name: `after ${stepName(dataTable)}`, ...later, change: ctx.framework === "rails" && migration.down.status === "present" && migration.down.derived }] : []),
   ];
   const [second, third] = newMigrations(migration, steps);
@@ -98,6 +109,8 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
     first.trimEnd(),
     ``,
     `${c} ${revision} 2, new file ${second.path}: the data change${tailWithData ? " with the statements it prepares (one transaction: rows written between them would break them)" : ""}, once ${revision} 1 is deployed (${rollback}; on a large table, in batches)`,
+    // between the two, the columns migration 1 adds hold their defaults: code that reads them would read those
+    ...(filled ? [`${c} until ${revision} 2 has run, ${filled.join(", ")} hold${filled.length > 1 ? "" : "s"} only ${filled.length > 1 ? "their defaults" : "its default"}: deploy the code that reads ${filled.length > 1 ? "them" : "it"} after ${revision} 2, not with ${revision} 1`] : []),
     second.text.trimEnd(),
     ...(third
       ? [``, `${c} ${revision} 3, new file ${third.path}: the statements after the data change, once ${revision} 2 has run (they need it done; rolling back ${revision} 1 undoes them)`, third.text.trimEnd()]
@@ -127,7 +140,9 @@ function splitFix(ctx: RuleContext, allDataOps: readonly Operation[], dataTable:
   const rollback = onlyNewColumns
     ? "rolling back migration 1 drops what this fills"
     : "rollback does not bring the old values back: keep a copy first if they may be needed";
-  const files = splitFiles(ctx, moved, tail, dataTable, rollback, tailWithData);
+  // the columns a backfill of new columns fills, as table.column
+  const filled = onlyNewColumns ? [...new Set(dataOps.flatMap((op) => (op.kind === "dml" && op.table ? op.columns.map((col) => `${op.table}.${col}`) : [])))] : undefined;
+  const files = splitFiles(ctx, moved, tail, dataTable, rollback, tailWithData, filled);
   if (typeof files === "string") return files;
   const c = commentOf(ctx);
   if (files && "unbound" in files)
