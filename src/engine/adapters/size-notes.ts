@@ -18,8 +18,14 @@ export interface SourceComment {
 /** Below this many rows "only N rows" is a small table (the brief's and the audits' bound). */
 const FEW_ROWS = 10_000;
 
+/** Subjects whose smallness is not the table's: "this change is small". */
+const NOT_A_TABLE = /^(change|changes|diff|migration|patch|fix|step|impact|risk|difference|overhead|cost|chance|window|downtime|batch|PR)$/i;
+const CLAIM = /([\w`"'.]+)\s+(is|are|'s|stays|remains|will\s+(?:be|stay|remain)|should\s+(?:be|stay|remain))\s+(still\s+|always\s+)?(very\s+|quite\s+|really\s+|pretty\s+|fairly\s+|relatively\s+)?(small|tiny)\b/gi;
+
+/** "<something> is / stays small", where the something is not the change itself ("`TransferStatusError` stays small"). */
+const claimsSmall = (prose: string) => [...prose.matchAll(CLAIM)].some((m) => !NOT_A_TABLE.test(m[1].replace(/[`"'.]/g, "")));
+
 const SMALL: readonly RegExp[] = [
-  /\b(table|tables|it|this|model)\s+(is|are|'s|stays|remains|will\s+be|should\s+be)\s+(still\s+|always\s+)?(very\s+|quite\s+|really\s+|pretty\s+|fairly\s+|relatively\s+)?(small|tiny)\b/i,
   /\b(small|tiny)\s+([a-z]+\s+)?table\b/i,
   /\b(few|handful\s+of)\s+(dozen\s+|hundred\s+)?(rows|records|entries)\b/i,
   /\bnever\s+grows\b/i,
@@ -31,7 +37,7 @@ const NEGATED = /\b(not|isn't|aren't|no\s+longer|never)\s+(a\s+|that\s+|so\s+|ve
 /** The comment's prose says a table is small. */
 export function saysSmall(prose: string): boolean {
   if (NEGATED.test(prose)) return false;
-  if (SMALL.some((p) => p.test(prose))) return true;
+  if (claimsSmall(prose) || SMALL.some((p) => p.test(prose))) return true;
   const only = ONLY_N_ROWS.exec(prose);
   return only !== null && Number(only[2].replace(/[,_]/g, "")) < FEW_ROWS;
 }

@@ -6,6 +6,14 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a comment that calls the change small says nothing about the table",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);",
+      code: "-- this change is small\nCREATE INDEX users_email_idx ON users (email);\n",
+      lines: [2],
+      severities: ["error"],
+    },
+    {
+      framework: "sql",
       name: "the author's comment right above says the table is small: a note quoting it, with the safe fix",
       schema: "CREATE TABLE settings (id bigint PRIMARY KEY, key text);",
       code: "-- this table is small, only a few rows\nCREATE INDEX settings_key_idx ON settings (key);\n",

@@ -6,6 +6,30 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "kpi 0008: the comment right above the AddField says the model stays small: its db_index build is a note quoting it",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("project_ownership", "0007_transfer_status_error")]
+
+    operations = [
+        migrations.AlterModelOptions(name="transferstatuserror", options={"verbose_name": "log"}),
+        # \`TransferStatusError\` stays small (garbage-collected with non-failed
+        # invites), so the index build is fast enough for a regular migration.
+        migrations.AddField(
+            model_name="transferstatuserror",
+            name="level",
+            field=models.CharField(choices=[("error", "Error"), ("info", "Info")], db_index=True, default="error", max_length=7),
+        ),
+    ]
+`,
+      lines: [11],
+      severities: ["info"],
+      messages: ["Its author says the table is small: \"\`TransferStatusError\` stays small (garbage-collected with non-failed invites), so the index build is fast enough for a regular migration.\" (line 9)"],
+    },
+    {
+      framework: "django",
       name: "the Migration's docstring says the table is small: every index build of the migration is a note",
       code: `from django.db import migrations, models
 

@@ -164,6 +164,48 @@ class Migration(migrations.Migration):
   valid: [
     {
       framework: "django",
+      name: "kpi markdownx 0002: a new model (its foreign key to an existing one) filled by RunPython from a few rows of others: its locks are on a table nothing uses yet",
+      code: `from django.db import migrations, models
+import django.db.models.deletion
+
+
+def add_file_references(apps, schema_editor):
+    InAppMessage = apps.get_model("help", "InAppMessage")
+    Reference = apps.get_model("markdownx_uploader", "MarkdownxUploaderFileReference")
+    File = apps.get_model("markdownx_uploader", "MarkdownxUploaderFile")
+    for message in InAppMessage.objects.all():
+        for upload in File.objects.filter(content__contains=message.uid):
+            Reference.objects.create(file=upload, object_id=message.pk)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("markdownx_uploader", "0001_initial"), ("help", "0003_inappmessage")]
+
+    operations = [
+        migrations.CreateModel(
+            name="MarkdownxUploaderFileReference",
+            fields=[
+                ("id", models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("object_id", models.PositiveIntegerField()),
+                (
+                    "file",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="markdown_fields",
+                        to="markdownx_uploader.markdownxuploaderfile",
+                    ),
+                ),
+            ],
+        ),
+        migrations.RunPython(
+            add_file_references,
+            migrations.RunPython.noop,
+        ),
+    ]
+`,
+    },
+    {
+      framework: "django",
       name: "every schema change is on a model created here: the data change's lock is only its own",
       code: `from django.db import migrations, models
 
