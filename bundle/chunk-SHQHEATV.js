@@ -1,7 +1,0 @@
-import { createRequire as __migguardCreateRequire } from "node:module";
-import { fileURLToPath as __migguardFileURLToPath } from "node:url";
-import { dirname as __migguardDirname } from "node:path";
-const require = __migguardCreateRequire(import.meta.url);
-const __filename = __migguardFileURLToPath(import.meta.url);
-const __dirname = __migguardDirname(__filename);
-import{CATALOGUE,KNOWN_RULE_IDS,catalogueEntry,ruleMeta}from"./chunk-MARG26PX.js";import"./chunk-5H2NWXNX.js";import"./chunk-DECV6W2Z.js";import"./chunk-H56R7GTK.js";import"./chunk-7TMT4ULQ.js";import"./chunk-DUBL2RF3.js";import"./chunk-QF4AHWBL.js";import"./chunk-5VEBWNZU.js";import"./chunk-T5DOVWFN.js";import"./chunk-LKF7GW36.js";import"./chunk-6SFSAN3E.js";import"./chunk-AGZ2TITV.js";import"./chunk-UGFIC6CN.js";import"./chunk-VEQTNTFN.js";import"./chunk-4622GW46.js";import"./chunk-JPYWH2IR.js";import"./chunk-QP5Z4XFZ.js";import"./chunk-YG2DCWQR.js";import"./chunk-3GIJDICJ.js";import"./chunk-HXBRFH4K.js";import"./chunk-JPTA6PRG.js";import"./chunk-VZJ77JFL.js";import"./chunk-TG2JBWVK.js";import"./chunk-HDO6OQSL.js";import"./chunk-BQRH7I3O.js";import"./chunk-QQBNASC7.js";import"./chunk-QV6GJGTN.js";import"./chunk-7ZKVSGII.js";import"./chunk-67IMWYXB.js";import"./chunk-7B3IGGFL.js";import"./chunk-6M6UPCF6.js";import"./chunk-QQGLHI7X.js";import"./chunk-32YNESVV.js";import"./chunk-6E7SBJZC.js";import"./chunk-E44I44Y2.js";import"./chunk-SL54QWOZ.js";export{CATALOGUE,KNOWN_RULE_IDS,catalogueEntry,ruleMeta};
