@@ -7,6 +7,7 @@
 import type { SourceRange } from "../../model.js";
 import { qualifiedName, type Imports } from "./imports.js";
 import { getattrLookup, type Lookup } from "./indirect.js";
+import { bindTarget, literalItems } from "./loop-items.js";
 import { callParts, locOf, unparen } from "./nodes.js";
 import type { PyNode } from "./parser.js";
 
@@ -90,6 +91,9 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
     case "tuple":
     case "set":
       return { kind: "list", items: n.namedChildren.filter((c) => c.type !== "comment").map((c) => evaluate(c, ctx)), tuple: n.type === "tuple", loc };
+    case "list_comprehension":
+    case "generator_expression":
+      return comprehension(n, ctx, loc) ?? { kind: "unknown", text: n.text, loc };
     case "expression_list":
       return { kind: "list", items: n.namedChildren.map((c) => evaluate(c, ctx)), tuple: true, loc };
     case "dictionary": {
@@ -187,6 +191,36 @@ function formatString(template: PyValue, args: PyValue[], kwargs: ReadonlyMap<st
     return v ?? "";
   });
   return known ? { kind: "str", value, loc, pieces: [{ text: value, line: loc.line }], unresolved: false } : undefined;
+}
+
+/** Items a comprehension may make: past this it is read as built at run time (a hostile file stays cheap). */
+const MAX_COMPREHENSION_ITEMS = 200;
+
+/**
+ * `[migrations.RemoveField(model_name=m, name="x") for m in MODELS]` over literal iterables (see loop-items): the
+ * list it makes. An `if` clause, or an iterable only running tells, leaves it unknown.
+ */
+function comprehension(n: PyNode, ctx: EvalContext, loc: SourceRange): PyValue | undefined {
+  const body = n.childForFieldName("body");
+  const clauses = n.namedChildren.filter((c) => c.type !== "comment" && c.id !== body?.id);
+  if (!body || clauses.length === 0 || clauses.some((c) => c.type !== "for_in_clause")) return undefined;
+  const items: PyValue[] = [];
+  const expand = (at: number, bindings: Bindings): boolean => {
+    if (at === clauses.length) {
+      items.push(evaluate(body, { ...ctx, bindings }));
+      return items.length <= MAX_COMPREHENSION_ITEMS;
+    }
+    const left = clauses[at].childForFieldName("left");
+    const right = clauses[at].childForFieldName("right");
+    const values = right ? literalItems(evaluate(right, { ...ctx, bindings })) : undefined;
+    if (!left || !values) return false;
+    for (const value of values) {
+      const names = bindTarget(left, value);
+      if (!names || !expand(at + 1, new Map([...bindings, ...names]))) return false;
+    }
+    return true;
+  };
+  return expand(0, ctx.bindings ?? new Map()) ? { kind: "list", items, tuple: false, loc } : undefined;
 }
 
 /** A bound value read where it is used: its lines become the use's lines. */

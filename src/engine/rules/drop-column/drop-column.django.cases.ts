@@ -33,6 +33,23 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "RemoveField in a comprehension over a module's literal list: one finding per model, with its table",
+      code: `from django.db import migrations
+
+MODELS = ["order", "invoice"]
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [migrations.RemoveField(model_name=m, name="legacy") for m in MODELS]
+`,
+      path: "shop/migrations/0002_drop_legacy.py",
+      lines: [9, 9],
+      messages: ["shop_invoice.legacy", "shop_order.legacy"],
+    },
+    {
+      framework: "django",
       name: "the planned last step: the app's model no longer declares the field and nothing read names it (bookwyrm's 0074)",
       path: "bookwyrm/migrations/0074_auto_20210511_1829.py",
       code: BOOKWYRM_0074,

@@ -13,9 +13,30 @@ export default defineCases({
     },
     { framework: "django", name: "an operation in a string given to eval", code: django('        eval("migrations.RemoveField(\'order\', \'note\')"),'), lines: [6] },
     { framework: "django", name: "RunSQL of a file read at run time", code: django('        migrations.RunSQL(open("cleanup.sql").read(), reverse_sql=migrations.RunSQL.noop),'), lines: [6] },
+    {
+      framework: "django",
+      name: "operations a comprehension builds over what only running tells",
+      code: "from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    operations = [migrations.RemoveField(model_name=m, name=\"legacy\") for m in models_with_legacy()]\n",
+      lines: [5],
+    },
     { framework: "django", name: "operations a function builds", code: "from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    operations = build_operations()\n", lines: [5] },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "operations a comprehension builds over a module's literal list (and an unpacked list of pairs)",
+      code: `from django.db import migrations, models
+
+MODELS = ["order", "invoice"]
+COMMENTS = [("shop_order", "placed by a customer"), ("shop_invoice", "sent to a customer")]
+
+
+class Migration(migrations.Migration):
+    operations = [migrations.AddField(model_name=m, name="note", field=models.TextField(null=True)) for m in MODELS] + [
+        migrations.RunSQL(f"COMMENT ON TABLE {t} IS '{c}'", reverse_sql=f"COMMENT ON TABLE {t} IS NULL") for t, c in COMMENTS
+    ]
+`,
+    },
     { framework: "django", name: "RunSQL called by name with its SQL written out", code: django('        migrations.RunSQL("DELETE FROM shop_cart WHERE expired", reverse_sql=migrations.RunSQL.noop),') },
     {
       framework: "django",
