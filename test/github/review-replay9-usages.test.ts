@@ -1,6 +1,7 @@
 /**
  * The ninth replay's dropped-object-still-used false alarms through the App (signed webhooks against the local
- * GitHub API): the same small repositories as test/cli/review-replay9-usages.test.ts, and what the check says.
+ * GitHub API): the same small repositories as test/cli/review-replay9-usages.test.ts, and what the check says;
+ * and treeherder 0071's AlterUniqueTogether fix (test/cli/review-replay9-unique-together.test.ts) as the annotation shows it.
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
 import type { FakeCheckRun } from "./support/fake-github.js";
@@ -37,5 +38,41 @@ describe("the ninth replay's usage patterns through the App", () => {
     const found = annotations(latestRun(completed));
     expect(found.map((a) => a.annotation_level)).toEqual(["notice"]);
     expect(found[0].message).toContain("already cannot read it through the model");
+  });
+});
+
+describe("treeherder 0071's AlterUniqueTogether through the App", () => {
+  const initial = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="AlertTesting",
+            fields=[("id", models.BigAutoField(primary_key=True)), ("summary", models.IntegerField()), ("signature", models.IntegerField())],
+            options={"db_table": "alert_testing", "unique_together": {("summary",)}},
+        ),
+    ]
+`;
+  const replace = `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("perf", "0001_initial")]
+
+    operations = [migrations.AlterUniqueTogether(name="alerttesting", unique_together={("summary", "signature")})]
+`;
+
+  it("the annotation's safe alternative drops the replaced set's constraint after attaching the new one", async () => {
+    s = await startScenario({ baseFiles: { "README.md": "# treeherder\n", "perf/__init__.py": "", "perf/migrations/__init__.py": "", "perf/migrations/0001_initial.py": initial } });
+    const head = s.openPull(4, { "perf/migrations/0002_alter_alerttesting_unique_together.py": replace });
+    await s.pullRequest("opened", 4);
+    const annotation = latestRun(head).annotations.find((a) => a.title.startsWith("unique-constraint-without-index"));
+    const details = annotation?.raw_details ?? "";
+    expect(details).toContain("# the replaced unique_together set alert_testing (summary)");
+    expect(details.indexOf("DROP CONSTRAINT ' || quote_ident(found)")).toBeGreaterThan(details.indexOf("UNIQUE USING INDEX"));
   });
 });
