@@ -27,8 +27,9 @@ function alembicConcurrentDrop(op: OperationOf<"drop_index">, source: string | u
     if (concurrent) return block(concurrent);
   }
   // a call migguard cannot edit in place (a batch call in a loop, another alias): written from what was read
-  const rebuilt = `op.drop_index(${op.names[0] ? pythonString(op.names[0]) : "..."}${table ? `, table_name=${pythonString(table)}` : ""}, postgresql_concurrently=True)`;
-  return `${op.names[0] ? "" : "# the index's name: migguard could not read it\n"}${block(rebuilt)}`;
+  if (!op.names[0]) return `# migguard could not read the name of the index line ${op.loc.line} drops: drop it by that name with postgresql_concurrently=True, in op.get_context().autocommit_block()`;
+  const rebuilt = `op.drop_index(${pythonString(op.names[0])}${table ? `, table_name=${pythonString(table)}` : ""}, postgresql_concurrently=True)`;
+  return block(rebuilt);
 }
 
 export default defineRule({

@@ -21,6 +21,26 @@ def downgrade():
 `,
       lines: [9],
     },
+    {
+      framework: "alembic",
+      name: "PostgreSQL 11 refuses ADD VALUE in a transaction at all: the revision's own statement in an autocommit block",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.execute("ALTER TYPE order_status ADD VALUE 'refunded'")
+
+
+def downgrade():
+    pass
+`,
+      config: { postgres_version: 11 },
+      lines: [8],
+      fixes: [`with op.get_context().autocommit_block():\n    op.execute("ALTER TYPE order_status ADD VALUE 'refunded'")`],
+    },
   ],
   valid: [
     {

@@ -32,6 +32,7 @@ end
 `,
       config: { postgres_version: 11 },
       lines: [3],
+      fixes: [`disable_ddl_transaction!  # with this statement alone in its migration\nexecute "ALTER TYPE post_status ADD VALUE 'archived'"`],
     },
   ],
   valid: [

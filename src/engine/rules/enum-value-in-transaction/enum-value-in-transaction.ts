@@ -1,3 +1,4 @@
+import { dataCode } from "../support/data-code.js";
 import type { Operation } from "../../model.js";
 import { defineRule } from "../support/rule.js";
 import { fixFor, sqlString } from "../support/fix.js";
@@ -26,9 +27,10 @@ export default defineRule({
           message: `ALTER TYPE ${op.type} ADD VALUE cannot run inside a transaction block on PostgreSQL ${ctx.postgresVersion}.`,
           fix: fixFor(ctx.framework, {
             sql: "-- run ALTER TYPE ... ADD VALUE in its own migration, outside a transaction",
-            rails: () => "disable_ddl_transaction!\n# execute \"ALTER TYPE ... ADD VALUE ...\" alone in this migration",
+            // the migration's own statement, alone in a migration of its own
+            rails: () => `disable_ddl_transaction!  # with this statement alone in its migration\n${dataCode("rails", op)}`,
             django: () => "atomic = False  # on the Migration, with the RunSQL alone",
-            alembic: () => "with op.get_context().autocommit_block():\n    op.execute(\"ALTER TYPE ... ADD VALUE ...\")",
+            alembic: () => `with op.get_context().autocommit_block():\n    ${dataCode("alembic", op).replace(/\n/g, "\n    ")}`,
           }),
         });
         continue;

@@ -105,8 +105,9 @@ export function railsUndo(op: Operation, types?: TypeSource, index?: number): st
       return `remove_index ${sym(op.table)}, ${op.name ? `name: ${JSON.stringify(op.name)}` : `column: ${list(op.columns)}`}${op.concurrently ? ", algorithm: :concurrently" : ""}`;
     case "add_constraint":
       if (op.constraint === "foreign_key") return `remove_foreign_key ${sym(op.table)}, ${op.name ? `name: ${JSON.stringify(op.name)}` : sym(op.referencesTable ?? "other_table")}`;
-      if (op.constraint === "check") return `remove_check_constraint ${sym(op.table)}, name: ${JSON.stringify(op.name ?? "...")}`;
-      return `execute "ALTER TABLE ${op.table} DROP CONSTRAINT ${op.name ?? "..."}"`;
+      if (!op.name) return `# migguard could not read the name of the constraint line ${op.loc.line} adds to ${op.table}: drop it by that name`;
+      if (op.constraint === "check") return `remove_check_constraint ${sym(op.table)}, name: ${JSON.stringify(op.name)}`;
+      return `execute "ALTER TABLE ${op.table} DROP CONSTRAINT ${op.name}"`;
     case "rename_table":
       return `rename_table ${sym(op.newName)}, ${sym(op.table)}`;
     case "rename_column":
@@ -437,7 +438,9 @@ function constraintRemovalFix(op: Extract<Operation, { kind: "drop_constraint" }
     case "remove_exclusion_constraint":
       return `remove_exclusion_constraint ${sym(op.table)}, "<the EXCLUDE expression>"${name}, using: :gist`;
     default:
-      return `reversible do |dir|\n  dir.up { execute "ALTER TABLE ${op.table} DROP CONSTRAINT ${op.name ?? "..."}" }\n  dir.down { execute "ALTER TABLE ${op.table} ADD CONSTRAINT ${op.name ?? "..."} ..." }\nend`;
+      if (!op.name) return `# migguard could not read the name of the constraint line ${op.loc.line} drops from ${op.table}: drop it by that name in a reversible block whose down adds it back`;
+      // the constraint's definition is in no migration migguard read: the down says so instead of guessing it
+      return `reversible do |dir|\n  dir.up { execute "ALTER TABLE ${op.table} DROP CONSTRAINT ${op.name}" }\n  dir.down do\n    # ALTER TABLE ${op.table} ADD CONSTRAINT ${op.name} with its definition as it was (migguard did not find it)\n    raise ActiveRecord::IrreversibleMigration, "add ${op.name} back with its definition"\n  end\nend`;
   }
 }
 
@@ -566,7 +569,8 @@ function referenceWithoutIndex(op: Operation): string {
 /** add_index ..., algorithm: :concurrently for the index as the operation describes it. */
 function plainConcurrentIndex(op: Extract<Operation, { kind: "add_index" }>, defaultName: (table: string, columns: string[]) => string): string {
   const named = op.name && op.name !== defaultName(op.table, op.columns) ? `, name: ${JSON.stringify(op.name)}` : "";
-  return `add_index ${sym(op.table)}, ${list(op.columns)}${op.unique ? ", unique: true" : ""}${named}${op.partial ? ', where: "..."' : ""}, algorithm: :concurrently`;
+  const unreadWhere = op.partial && !op.predicate ? "# add the index's where: as written (migguard could not read it)\n" : "";
+  return `${unreadWhere}add_index ${sym(op.table)}, ${list(op.columns)}${op.unique ? ", unique: true" : ""}${named}${op.partial && op.predicate ? `, where: ${JSON.stringify(op.predicate)}` : ""}, algorithm: :concurrently`;
 }
 
 /** Operations that change nothing a split migration would have to keep (session settings, transaction control). */
