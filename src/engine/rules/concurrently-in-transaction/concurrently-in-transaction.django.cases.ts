@@ -20,6 +20,7 @@ class Migration(migrations.Migration):
     ]
 `,
       lines: [9],
+      fixes: ["# the migration becomes, app/migrations/0002_case.py:\nfrom django.contrib.postgres.operations import AddIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"billing\", \"0013_invoice_number\")]\n\n    operations = [\n        AddIndexConcurrently(\n            model_name=\"invoice\",\n            index=models.Index(fields=[\"number\"], name=\"billing_invoice_number_idx\"),\n        ),\n    ]"],
     },
     {
       framework: "django",
@@ -38,6 +39,29 @@ class Migration(migrations.Migration):
     ]
 `,
       lines: [9],
+      fixes: ["# the migration becomes, app/migrations/0002_case.py:\nfrom django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"billing\", \"0013_invoice_number\")]\n\n    operations = [\n        migrations.RunSQL(\n            \"CREATE INDEX CONCURRENTLY invoice_due_idx ON billing_invoice (due_date)\",\n            reverse_sql=\"DROP INDEX CONCURRENTLY invoice_due_idx\",\n        ),\n    ]"],
+    },
+    {
+      framework: "django",
+      name: "AddIndexConcurrently beside an AddField in an atomic migration: the AddField stays there, in its transaction, and the concurrent build moves to a new non-atomic migration depending on it",
+      path: "billing/migrations/0014_invoice_due.py",
+      code: `from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("billing", "0013_invoice_number")]
+
+    operations = [
+        migrations.AddField(model_name="invoice", name="due", field=models.DateField(null=True)),
+        AddIndexConcurrently(
+            model_name="invoice",
+            index=models.Index(fields=["due"], name="billing_invoice_due_idx"),
+        ),
+    ]
+`,
+      lines: [10],
+      fixes: ["# the migration becomes (without this operation; every other one stays as written, in its transaction), billing/migrations/0014_invoice_due.py:\nfrom django.contrib.postgres.operations import AddIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"billing\", \"0013_invoice_number\")]\n\n    operations = [\n        migrations.AddField(model_name=\"invoice\", name=\"due\", field=models.DateField(null=True)),\n    ]\n\n# then a new migration, billing/migrations/0015_concurrent_index.py:\nfrom django.contrib.postgres.operations import AddIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n\n    dependencies = [(\"billing\", \"0014_invoice_due\")]\n\n    operations = [\n        AddIndexConcurrently(\n            model_name=\"invoice\",\n            index=models.Index(fields=[\"due\"], name=\"billing_invoice_due_idx\"),\n        ),\n    ]"],
     },
     {
       framework: "django",

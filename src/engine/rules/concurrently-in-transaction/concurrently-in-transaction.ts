@@ -6,11 +6,37 @@ import { howToLeaveTheTransaction } from "../support/leave-transaction.js";
 import { afterRawCommit, alembicCallsWithAutocommit } from "../support/alembic-autocommit.js";
 import { inPlaceOf } from "../support/alembic-batch.js";
 import type { Operation } from "../../model.js";
+import type { RuleContext } from "../support/rule.js";
+import { djangoMigrationRewritten, djangoOperationRanges } from "../support/django-rewrite.js";
+import { carriedStatement, renderFix } from "../support/fix-steps.js";
 
 /** Django: the operations stay as written, the migration leaves its transaction. */
 const DJANGO_NOT_ATOMIC = "class Migration(migrations.Migration):\n    atomic = False  # CONCURRENTLY refuses a transaction; the operations stay as they are";
 
 const statementOf = (op: Operation): string => (op.kind === "add_index" ? "CREATE INDEX" : op.kind === "drop_index" ? "DROP INDEX" : "REINDEX");
+
+/**
+ * Django: the concurrent operation in a non-atomic migration, as whole files. Alone in its migration, the
+ * migration itself with atomic = False (its imports and dependencies kept); beside other operations, which keep
+ * their transaction, the migration without it, then a new non-atomic migration depending on it that runs it.
+ */
+function djangoNonAtomicFix(ctx: RuleContext, op: Operation): string {
+  const ranges = djangoOperationRanges(ctx.migration);
+  if (!ctx.migration.transactional || !ranges) return DJANGO_NOT_ATOMIC;
+  const own = (r: { line: number; endLine: number }) => r.line <= op.loc.line && op.loc.line <= r.endLine;
+  const why = "CONCURRENTLY cannot run in a transaction";
+  if (ranges.every(own)) {
+    const whole = djangoMigrationRewritten(ctx.migration, { line: op.loc.line, nonAtomic: why });
+    return whole ? [`# the migration becomes, ${ctx.migration.path}:`, whole.trimEnd()].join("\n") : DJANGO_NOT_ATOMIC;
+  }
+  const carried = carriedStatement(ctx.migration, op);
+  const first = djangoMigrationRewritten(ctx.migration, { line: op.loc.line, with: [] });
+  if (!first || !carried.statement) return DJANGO_NOT_ATOMIC;
+  return renderFix(ctx, {
+    inPlace: [`# the migration becomes (without this operation; every other one stays as written, in its transaction), ${ctx.migration.path}:`, first.trimEnd()].join("\n"),
+    steps: [{ name: "concurrent index", statements: [carried.statement], definitions: carried.definitions, noTransaction: true }],
+  });
+}
 
 
 export default defineRule({
@@ -33,7 +59,7 @@ export default defineRule({
         fix: fixFor(ctx.framework, {
           sql: howToLeaveTheTransaction(ctx.migration) ?? "-- run it outside a transaction",
           rails: () => railsConcurrentlyFix(op, ctx.migration),
-          django: () => DJANGO_NOT_ATOMIC,
+          django: () => djangoNonAtomicFix(ctx, op),
           alembic: () => inPlaceOf("alembic", op, alembicCallsWithAutocommit([op], ctx.migration.source)),
         }),
       });

@@ -42,8 +42,8 @@ export function djangoOperationRanges(migration: Pick<Migration, "source">): Sou
 export interface DjangoRewrite {
   /** the line of the operation (an element of `operations`) to replace */
   line: number;
-  /** what takes its place: operations as written (dedented), none to remove it */
-  with: readonly string[];
+  /** what takes its place: operations as written (dedented), none to remove it; undefined keeps it as it is */
+  with?: readonly string[];
   /** `atomic = False` with this comment */
   nonAtomic?: string;
   /** import lines the replacement needs; those the file binds already are left out */
@@ -77,7 +77,7 @@ export function djangoMigrationRewritten(migration: Pick<Migration, "source">, c
   if (!plan) return undefined;
   const pad = (row: number) => lines[row].slice(0, lines[row].length - lines[row].trimStart().length);
   const own = pad(plan.start);
-  const replacement = change.with.map((op) => `${own}${op.trim().replace(/,$/, "").replace(/\n/g, `\n${own}`)},`);
+  const replacement = change.with === undefined ? lines.slice(plan.start, plan.end + 1) : change.with.map((op) => `${own}${op.trim().replace(/,$/, "").replace(/\n/g, `\n${own}`)},`);
   const bound = sourceImports(migration as Migration);
   const missing = (change.imports ?? []).filter((line) => {
     const name = line.split(/\s+import\s+/).pop()?.split(/\s+as\s+/).pop()?.trim();

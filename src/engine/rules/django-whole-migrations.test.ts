@@ -1,28 +1,34 @@
 /**
- * The Django fixes of index-without-concurrently are whole migration files (docs 0010 and 0033, audit 14): each
+ * The Django fixes that move a concurrent index build (index-without-concurrently, concurrently-in-transaction) are
+ * whole migration files (docs 0010 and 0033, audit 14): each
  * file of a fix parses with tree-sitter's Python grammar; the migration that takes the original's place keeps
  * its dependencies and every operation but the moved build, and the new one depends on it by its real name.
  */
-import { loadPythonParser, withPythonTree } from "../../adapters/python/parser.js";
-import { readDjangoFile } from "../../adapters/python/django-reader.js";
-import { RULES } from "../index.js";
-import { casePath, loadCases, runCase } from "../../testing/case-runner.js";
+import { loadPythonParser, withPythonTree } from "../adapters/python/parser.js";
+import { readDjangoFile } from "../adapters/python/django-reader.js";
+import { RULES } from "./index.js";
+import { casePath, loadCases, runCase } from "../testing/case-runner.js";
 
-const rule = RULES.find((r) => r.meta.id === "index-without-concurrently")!;
-const cases = (await loadCases(rule.meta.id)).invalid.filter((c) => c.framework === "django" && c.fixes);
+const tables = await Promise.all(
+  ["index-without-concurrently", "concurrently-in-transaction"].map(async (id) => {
+    const rule = RULES.find((r) => r.meta.id === id)!;
+    return (await loadCases(id)).invalid.filter((c) => c.framework === "django" && c.fixes).map((c) => [`${id}: ${c.name}`, rule, c] as const);
+  }),
+);
+const cases = tables.flat();
 beforeAll(() => loadPythonParser());
 
 /** The files of a fix: the text under each `# the migration becomes ..., path:` / `# then, in a new migration ...:` header. */
 function filesOf(fix: string): Array<{ header: string; text: string }> {
   const parts: Array<{ header: string; text: string[] }> = [];
   for (const line of fix.split("\n")) {
-    if (/^# (the migration becomes|then, in a new migration)/.test(line)) parts.push({ header: line, text: [] });
+    if (/^# (the migration becomes|then,? (in )?a new migration)/.test(line)) parts.push({ header: line, text: [] });
     else parts.at(-1)?.text.push(line);
   }
   return parts.map((p) => ({ header: p.header, text: p.text.join("\n") }));
 }
 
-describe.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+describe.each(cases)("%s", (_name, rule, c) => {
   it("every file of each fix parses, keeps the original's dependencies, and the new one follows it", async () => {
     const original = readDjangoFile(casePath(c), c.code);
     const findings = await runCase(rule, c);
@@ -33,7 +39,7 @@ describe.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
       if (!becomes) continue;
       const first = readDjangoFile(casePath(c), becomes.text);
       expect(first.dependencies).toEqual(original.dependencies);
-      const next = files.find((f) => f.header.startsWith("# then, in a new migration"));
+      const next = files.find((f) => /^# then,? (in )?a new migration/.test(f.header));
       if (next) {
         expect(first.operations.length).toBe(original.operations.length - (finding.fix.includes("builds no index") ? 0 : 1));
         expect(readDjangoFile("next.py", next.text).dependencies).toEqual([{ app: original.dependencies[0]?.app ?? "app", name: original.name }]);
