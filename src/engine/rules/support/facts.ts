@@ -179,30 +179,34 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
   // table under its name (CREATE, DROP, RENAME). Outside a transaction (a no-transaction layout,
   // disable_ddl_transaction!, atomic = False) each statement commits on its own before the proof is reached: an
   // earlier one may have run on rows, so only what comes after the proof is covered (above).
-  const swaps = up.flatMap((op, index) => (op.kind === "create_table" || op.kind === "rename_table" || op.kind === "drop_table" ? [index] : []));
-  const swapsTable = (op: Operation, key: string) =>
-    (op.kind === "create_table" && nameKey(op.table) === key) ||
-    (op.kind === "rename_table" && (nameKey(op.table) === key || nameKey(op.newName) === key)) ||
-    (op.kind === "drop_table" && op.tables.some((t) => nameKey(t) === key));
-  const removals = up.flatMap((op, index) => (op.kind === "truncate" || (op.kind === "dml" && op.verb === "delete") ? [index] : []));
-  const removesRows = (op: Operation, key: string) =>
-    (op.kind === "truncate" && op.tables.some((t) => nameKey(t) === key)) || (op.kind === "dml" && op.verb === "delete" && op.table !== undefined && nameKey(op.table) === key);
+  // Per table, in order (binary searches: rules ask once per op, and a file can hold tens of thousands of statements)
+  const byTable = new Map<string, { proofs: number[]; removals: number[]; swaps: number[] }>();
+  const entryOf = (table: string) => {
+    const key = nameKey(table);
+    let entry = byTable.get(key);
+    if (!entry) byTable.set(key, (entry = { proofs: [], removals: [], swaps: [] }));
+    return entry;
+  };
+  up.forEach((op, index) => {
+    if (op.kind === "add_column" && migration.database === "postgresql" && provesEmpty(op)) entryOf(op.table).proofs.push(index);
+    else if (op.kind === "truncate") op.tables.forEach((t) => entryOf(t).removals.push(index));
+    else if (op.kind === "dml" && op.verb === "delete" && op.table) entryOf(op.table).removals.push(index);
+    else if (op.kind === "create_table") entryOf(op.table).swaps.push(index);
+    else if (op.kind === "drop_table") op.tables.forEach((t) => entryOf(t).swaps.push(index));
+    else if (op.kind === "rename_table") {
+      entryOf(op.table).swaps.push(index);
+      entryOf(op.newName).swaps.push(index);
+    }
+  });
+  const between = (sorted: readonly number[], from: number, to: number) => countBelow(sorted, to, (i) => i) - countBelow(sorted, from, (i) => i);
   const provenByLaterStatement = (table: string, index: number): boolean => {
     const transaction = transactions[index];
-    if (transaction === undefined) return false;
-    const key = nameKey(table);
-    const list = events.get(key) ?? [];
-    for (let at = countBelow(list, index, (e) => e.index); at < list.length; at++) {
-      const event = list[at];
-      if (transactions[event.index] !== transaction) return false;
-      if (event.empty === "proven-empty") {
-        if (countBelow(unknownWrites, event.index, (i) => i) !== countBelow(unknownWrites, index, (i) => i)) return false;
-        for (let s = countBelow(swaps, index, (i) => i); s < swaps.length && swaps[s] < event.index; s++) if (swapsTable(up[swaps[s]], key)) return false;
-        for (let r = countBelow(removals, index + 1, (i) => i); r < removals.length && removals[r] < event.index; r++) if (removesRows(up[removals[r]], key)) return false;
-        return true;
-      }
-    }
-    return false;
+    const entry = byTable.get(nameKey(table));
+    if (transaction === undefined || !entry) return false;
+    const proof = entry.proofs[countBelow(entry.proofs, index, (i) => i)];
+    if (proof === undefined || transactions[proof] !== transaction) return false;
+    // the op itself may be the DELETE: only what runs after it and before the proof can have removed rows
+    return between(unknownWrites, index, proof) === 0 && between(entry.swaps, index, proof) === 0 && between(entry.removals, index + 1, proof) === 0;
   };
 
   // renames and drops in order: a column dropped before its table is renamed and the new name dropped dies with it too
