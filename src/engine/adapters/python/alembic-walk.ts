@@ -163,7 +163,7 @@ export class AlembicWalker {
         this.forStatement(statement, state);
         return;
       case "while_statement":
-        this.walkBlock(statement.childForFieldName("body"), state);
+        this.unknownLoop(statement, statement.childForFieldName("body"), state);
         return;
       case "try_statement":
         this.walkBlock(statement.childForFieldName("body"), state);
@@ -394,12 +394,19 @@ export class AlembicWalker {
     if (right && !readOnly) this.scanData(right, state);
     const unrolled = left && right ? this.unrolledBindings(left, right, items!, state) : undefined;
     if (unrolled && this.unroll(body, unrolled, state)) return;
-    // a loop over what only running it tells (a query, a helper's result, too many items): what the body does, on
-    // what, is unknown work, so no rule may say the migration does or does not do something it might do
+    this.unknownLoop(statement, body, state);
+  }
+
+  /**
+   * A loop over what only running it tells (a query, a helper's result, too many items, a `while`): how often and on
+   * what its body changes the schema is unknown work, so no rule may say the migration does or does not do
+   * something it might do. Its body is still read once (what it does to rows, the operations on names it writes out).
+   */
+  private unknownLoop(statement: PyNode, body: PyNode | null, state: WalkState): void {
     const at = this.ops.length;
     this.walkBlock(body, state);
     if (this.ops.slice(at).some((op) => !DATA_KINDS.has(op.kind)))
-      this.ops.splice(at, 0, { loc: locOf(statement), text: statement.text, inTransaction: state.inTransaction, kind: "raw", statement: "for", opaque: true });
+      this.ops.splice(at, 0, { loc: locOf(statement), text: statement.text, inTransaction: state.inTransaction, kind: "raw", statement: statement.type === "while_statement" ? "while" : "for", opaque: true });
   }
 
   /**

@@ -144,6 +144,23 @@ def downgrade():
     expect(m.down.status === "present" && m.down.ops.find((o) => o.kind === "raw" && o.opaque)).toMatchObject({ statement: "for", loc: { line: 17 } });
   });
 
+  it("a while loop that changes the schema is unknown work; one that only moves rows is not", () => {
+    const m = parse(`${HEADER}
+
+def upgrade():
+    conn = op.get_bind()
+    while conn.execute(sa.text("DELETE FROM events WHERE id IN (SELECT id FROM events LIMIT 1000)")).rowcount:
+        conn.execute(sa.text("UPDATE events SET archived = true WHERE id IN (SELECT id FROM events LIMIT 1000)"))
+
+
+def downgrade():
+    while pending():
+        op.drop_table(next_table())
+`);
+    expect(m.up.some((o) => o.kind === "raw" && o.opaque)).toBe(false);
+    expect(m.down.status === "present" && m.down.ops[0]).toMatchObject({ kind: "raw", statement: "while", opaque: true, loc: { line: 15 } });
+  });
+
   it("branches on the database are decided for PostgreSQL; a batch_op passed to a helper keeps its table", () => {
     const m = parse(`${HEADER}
 
