@@ -178,6 +178,27 @@ function sqlLiteralOf(python: string): string | undefined {
   return quoted ? `'${(quoted[1] ?? quoted[2]).replace(/'/g, "''")}'` : undefined;
 }
 
+/**
+ * The column is made unique later in this migration (a unique constraint or index on it alone), or redefined by an
+ * AlterField whose field class migguard does not read (a project's field may set unique=True in its __init__, as
+ * kpi's KpiUidField does): said as the reason the fix gives it no shared default.
+ */
+function uniqueLater(ctx: RuleContext, op: OperationOf<"add_column">): string | undefined {
+  const same = (table: string, column: string) => nameKey(table) === nameKey(op.table) && nameKey(column) === nameKey(op.column.name);
+  const up = ctx.migration.up;
+  for (const later of up.slice(up.indexOf(op) + 1)) {
+    if ((later.kind === "add_constraint" || later.kind === "add_index") && (later.kind === "add_index" ? later.unique : later.constraint === "unique") && later.columns.length === 1 && same(later.table, later.columns[0]))
+      return `${op.column.name} becomes unique on line ${later.loc.line}`;
+    if (later.kind === "redefine_column" && same(later.table, later.column.name) && (later.column.unique || !later.column.type)) {
+      const callee = later.ormFieldDef ? calleeOf(later.ormFieldDef) : undefined;
+      return later.column.unique
+        ? `${op.column.name} becomes unique on line ${later.loc.line}`
+        : `line ${later.loc.line} redefines ${op.column.name} with ${callee ?? "a field"}, a field class migguard does not read: it may make it unique`;
+    }
+  }
+  return undefined;
+}
+
 function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const c = op.column;
   const model = op.ormModel ?? op.table;
@@ -186,6 +207,18 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   // and they collide; Django's recipe gives each row its own value before the field becomes unique and NOT NULL
   const unique = op.ormFieldDef && keywordText(op.ormFieldDef, "unique") === "True" ? djangoUniqueFieldFix(op, ctx.migration) : undefined;
   if (unique) return [unique, `# (the AlterField of step 3 makes ${field} NOT NULL: only once every running version of the code writes it)`].join("\n");
+  const later = uniqueLater(ctx, op);
+  if (later && op.ormFieldDef) {
+    const def = reindented(op.ormFieldDef.trim());
+    const loose = withKeyword(withoutKeyword(def, "default") ?? def, "null", "True");
+    return [
+      `# ${later}: a shared default would give every row that code not setting ${field} writes the same value, and the second such row`,
+      `# would break the unique constraint. Add it nullable without a default (NULLs never collide), give each row its own value (RunPython),`,
+      `# then make it unique and NOT NULL in a migration of its own, once every running version of the code writes ${field}`,
+      `# (the rows to fill are then those whose ${field} is NULL: ${field}__isnull=True):`,
+      `migrations.AddField(model_name=${pythonString(model)}, name=${pythonString(field)}, field=${loose}),`,
+    ].join("\n");
+  }
   const written = op.ormFieldDef ? keywordText(op.ormFieldDef, "default") : undefined;
   // db_default takes a value or a database expression, not a Python callable
   const literal = written !== undefined && /^(?:-?\d+(?:\.\d+)?|True|False|"[^"]*"|'[^']*')$/.test(written) ? written : undefined;
