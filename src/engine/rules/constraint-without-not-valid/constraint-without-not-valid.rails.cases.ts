@@ -80,6 +80,24 @@ end
         "# instant: existing rows are not checked\n# in its table block, the reference without foreign_key:\nt.references :transfer, type: :uuid\n# and after the block:\nadd_foreign_key :payments, :transfers, validate: false\n\n# then a new migration, db/migrate/20240101000001_validate_foreign_key_payments_transfers.rb:\nclass ValidateForeignKeyPaymentsTransfers < ActiveRecord::Migration[7.2]\n  def up\n    validate_foreign_key :payments, :transfers\n  end\n\n  def down\n    # nothing to undo: validating only checked the rows\n  end\nend",
       ],
     },
+    {
+      framework: "rails",
+      name: "references whose foreign_key: hash says on_delete:, on_update: and deferrable:: the key added again unvalidated keeps them (the same key, only not checked yet)",
+      code: `class AddTransferToPayments < ActiveRecord::Migration[7.2]
+  def change
+    change_table :payments do |t|
+      t.references :transfer, foreign_key: { on_delete: :cascade, on_update: :nullify, deferrable: :deferred }
+    end
+    add_reference :refunds, :payment, foreign_key: { on_delete: :restrict }
+  end
+end
+`,
+      lines: [4, 6],
+      fixes: [
+        "# instant: existing rows are not checked\n# in its table block, the reference without foreign_key:\nt.references :transfer\n# and after the block:\nadd_foreign_key :payments, :transfers, on_delete: :cascade, on_update: :nullify, deferrable: :deferred, validate: false\n\n# then a new migration, db/migrate/20240101000001_validate_foreign_key_payments_transfers.rb:\nclass ValidateForeignKeyPaymentsTransfers < ActiveRecord::Migration[7.2]\n  def up\n    validate_foreign_key :payments, :transfers\n  end\n\n  def down\n    # nothing to undo: validating only checked the rows\n  end\nend",
+        "# instant: existing rows are not checked\nadd_reference :refunds, :payment, index: { algorithm: :concurrently }  # with disable_ddl_transaction!\nadd_foreign_key :refunds, :payments, on_delete: :restrict, validate: false\n\n# then a new migration, db/migrate/20240101000001_validate_foreign_key_refunds_payments.rb:\nclass ValidateForeignKeyRefundsPayments < ActiveRecord::Migration[7.2]\n  def up\n    validate_foreign_key :refunds, :payments\n  end\n\n  def down\n    # nothing to undo: validating only checked the rows\n  end\nend",
+      ],
+    },
   ],
   valid: [
     {

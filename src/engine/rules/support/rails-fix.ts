@@ -3,6 +3,7 @@
  * PostgreSQL types back as Rails column types, the call that undoes an operation, and the change that makes
  * an irreversible `change` reversible, in the spirit of strong_migrations' messages.
  */
+import { railsForeignKeyOptions } from "./rails-foreign-key-options.js";
 import type { Migration, Operation, TypeRef } from "../../model.js";
 import type { RepositoryView } from "../../repository/repository-view.js";
 import { dataCode, reindented } from "./data-code.js";
@@ -665,16 +666,18 @@ export function railsConstraintSteps(op: Extract<Operation, { kind: "add_constra
     const to = op.referencesTable ?? "other_table";
     const column = op.columns[0];
     const columnOpt = column && column !== `${singularTable(to)}_id` ? `, column: ${sym(column)}` : "";
-    const later = `add_foreign_key ${sym(op.table)}, ${sym(to)}${columnOpt}, validate: false`;
+    // the key's own options (on_delete: of a reference's foreign_key: hash) stay: the same key, only unvalidated
+    const kept = railsForeignKeyOptions(op.sql);
+    const later = `add_foreign_key ${sym(op.table)}, ${sym(to)}${columnOpt}${kept}, validate: false`;
     // a reference of a table block stays there with its own options (type: :uuid, index:), its key added after the block
     const blockReference = /^t\.(references|belongs_to)$/.test(call) && text !== undefined && rubyReadersLoaded();
     const add = blockReference
       ? `# in its table block, the reference without foreign_key:\n${rubyReaders().withoutOption(text, "foreign_key")}\n# and after the block:\n${later}`
       : /(^|\.)(add_reference|add_belongs_to|references|belongs_to)$/.test(call)
-        ? `${referenceWithoutKey(op) ?? `add_reference ${sym(op.table)}, ${sym((column ?? "ref_id").replace(/_id$/, ""))}`}, index: { algorithm: :concurrently }  # with disable_ddl_transaction!\nadd_foreign_key ${sym(op.table)}, ${sym(to)}${columnOpt}, validate: false`
+        ? `${referenceWithoutKey(op) ?? `add_reference ${sym(op.table)}, ${sym((column ?? "ref_id").replace(/_id$/, ""))}`}, index: { algorithm: :concurrently }  # with disable_ddl_transaction!\n${later}`
         : call === "add_foreign_key" && text && !/validate:/.test(text)
           ? `${text}, validate: false`
-          : `add_foreign_key ${sym(op.table)}, ${sym(to)}${columnOpt}, validate: false`;
+          : later;
     return { inPlace: `# instant: existing rows are not checked\n${add}`, steps: [{ name: `validate foreign key ${op.table} ${to}`, down: [NOTHING_TO_UNDO], statements: [`validate_foreign_key ${sym(op.table)}, ${sym(to)}${columnOpt}`] }] };
   }
   const name = op.name ?? derivedName(op.table, op.columns, "check");
