@@ -179,6 +179,15 @@ export default defineReviewCases({
       findings: [{ path: "db/migrate/20240201000000_remove_phone_number.rb", line: 3 }],
     },
     {
+      name: "ignored_columns does not excuse an Active Record query argument: where.not(phone_number: nil) writes the name into SQL and fails once the column is gone",
+      base: {
+        "app/models/user.rb": 'class User < ApplicationRecord\n  self.ignored_columns += ["phone_number"]\nend\n',
+        "app/reports/legacy.rb": "class LegacyReport\n  def rows = User.where.not(phone_number: nil).count\nend\n",
+      },
+      head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },
+      findings: [{ path: "db/migrate/20240201000000_remove_phone_number.rb", line: 3, severity: "error" }],
+    },
+    {
       name: "Django: code still reads a removed field",
       base: {
         "accounts/migrations/0001_initial.py": djangoInitial,

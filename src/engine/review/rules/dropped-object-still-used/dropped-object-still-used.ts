@@ -11,11 +11,20 @@ import { escapeRegExp } from "../../../regexp.js";
 const IN_MESSAGE = 5;
 
 
-/** Raw SQL on the target's table: `FROM versions`, `JOIN versions`, `UPDATE versions`, `versions.info_checksum`. */
-function namesTableInSql(target: UsageTarget): (text: string) => boolean {
+/**
+ * What still reaches the column while the deployed model ignores it:
+ * - raw SQL on the target's table: `FROM versions`, `JOIN versions`, `UPDATE versions`, `versions.info_checksum`;
+ * - Active Record query arguments in Ruby: `where(completed_at: nil)`, `where.not(completed_at: nil)`,
+ *   `order(:completed_at)`, `pluck(:completed_at)` write the name into SQL whatever ignored_columns says, so they
+ *   work today and fail once the column is gone. Taken as the name written as a symbol or a hash key, the forms
+ *   those arguments take (a `validates :x` counts too: reported rather than missed).
+ */
+function reachesColumnDespiteIgnore(target: UsageTarget): (usage: Usage) => boolean {
   const table = escapeRegExp(target.table.split(".").pop() ?? target.table);
-  const sql = new RegExp(`\\b(?:FROM|JOIN|UPDATE|INTO|TABLE)\\s+["\`]?${table}\\b|(?<![.\\w])${table}\\.${escapeRegExp(target.column ?? "")}\\b`, "i");
-  return (text) => sql.test(text);
+  const column = escapeRegExp(target.column ?? "");
+  const sql = new RegExp(`\\b(?:FROM|JOIN|UPDATE|INTO|TABLE)\\s+["\`]?${table}\\b|(?<![.\\w])${table}\\.${column}\\b`, "i");
+  const queryArgument = new RegExp(`(?<![\\w:]):${column}\\b(?![:?!=])|(?<![\\w.:@$])${column}:(?!:)`);
+  return (usage) => sql.test(usage.text) || (usage.path.endsWith(".rb") && queryArgument.test(usage.text));
 }
 
 function usagesOf(ctx: ReviewRuleContext, target: UsageTarget, excluded: ReadonlySet<string>, keep: (usage: Usage) => boolean = () => true): { usages: Usage[]; truncated: boolean } {
@@ -99,11 +108,11 @@ export default defineReviewRule({
       const verdict = safeToDrop(target, ctx.models, changedPaths);
       const excluded = new Set((verdict?.declarations ?? []).map((d) => `${d.path}:${d.line}`));
       // the deployed code already ignores the column: a name read through Active Record would fail today already,
-      // so only raw SQL on the table can break when it goes
-      const inSql = verdict?.deployed ? namesTableInSql(target) : undefined;
-      const found = usagesOf(ctx, target, excluded, inSql && ((usage) => inSql(usage.text)));
+      // so only raw SQL on the table and query arguments can break when it goes
+      const reaches = verdict?.deployed ? reachesColumnDespiteIgnore(target) : undefined;
+      const found = usagesOf(ctx, target, excluded, reaches);
       // lines that name it through Active Record while the deployed model ignores it: they fail today already, the drop changes nothing for them
-      const namedElsewhere = inSql ? usagesOf(ctx, target, excluded, (usage) => !inSql(usage.text)).usages : [];
+      const namedElsewhere = reaches ? usagesOf(ctx, target, excluded, (usage) => !reaches(usage)).usages : [];
       // only the lines that may be this model's (another model's column of the same name is no concern of this drop)
       const alreadyBroken = ctx.judgeUsages ? ctx.judgeUsages(target, namedElsewhere).filter((u) => u.reference === "refers" || u.reference === "unsure") : namedElsewhere;
       // whether each can be this table's (usage-reference.ts, read with the grammars by the review); without it, all count
