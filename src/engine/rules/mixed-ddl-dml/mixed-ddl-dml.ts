@@ -61,6 +61,13 @@ function railsDataDown(filled: readonly string[] | undefined): string[] {
     : [`raise ActiveRecord::IrreversibleMigration, "the values this data change overwrote are not kept: restore them from a copy"`];
 }
 
+/** Alembic's downgrade of the data step says what a rollback leaves (it passes either way: the rows stay as they are). */
+function alembicDataDown(filled: readonly string[] | undefined): string {
+  return filled
+    ? `# nothing to undo: downgrading the revision before drops ${filled.join(", ")}, which this fills`
+    : `# the values this data change overwrote are not kept: restore them from a copy if they are needed`;
+}
+
 function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: readonly Operation[], dataTable: string | undefined, rollback: string, tailWithData: boolean, filled?: readonly string[]): string | { unbound: string[] } | undefined {
   const migration = ctx.migration;
   // the data change prepares the statement after it (NULLs removed before NOT NULL, values copied before the drop):
@@ -98,7 +105,7 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
   const batched = moved.some((op) => op.kind === "data_migration" && op.batched !== undefined);
   const mysql = isMysqlFamily(migration.database);
   const steps: MigrationStep[] = [
-    { name: stepName(dataTable), ...data, noTransaction: batched && !mysql, ...(ctx.framework === "rails" && !tailWithData ? { down: railsDataDown(filled) } : {}) },
+    { name: stepName(dataTable), ...data, noTransaction: batched && !mysql, ...(ctx.framework === "rails" && !tailWithData ? { down: railsDataDown(filled) } : ctx.framework === "alembic" && !tailWithData ? { down: [alembicDataDown(filled)] } : {}) },
     ...(later ? [{ name: `after ${stepName(dataTable)}`, ...later, change: ctx.framework === "rails" && migration.down.status === "present" && migration.down.derived }] : []),
   ];
   const [second, third] = newMigrations(migration, steps);
