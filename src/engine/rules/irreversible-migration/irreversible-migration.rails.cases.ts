@@ -6,6 +6,36 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "remove_check_constraint without its expression in change: the down adds it back as the earlier migration's SQL made it",
+      path: "db/migrate/20240306000000_drop_total_check.rb",
+      files: {
+        "db/migrate/20240301000000_add_total_check.rb": `class AddTotalCheck < ActiveRecord::Migration[7.1]
+  def up
+    create_table :orders do |t|
+      t.integer :total
+    end
+    execute "ALTER TABLE orders ADD CONSTRAINT chk_orders_total CHECK (total >= 0)"
+  end
+end
+`,
+      },
+      code: `class DropTotalCheck < ActiveRecord::Migration[7.1]
+  def change
+    remove_check_constraint :orders, name: "chk_orders_total"
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        `# Name what Rails needs to add the constraint back:
+reversible do |dir|
+  dir.up { remove_check_constraint :orders, name: "chk_orders_total" }
+  dir.down { execute "ALTER TABLE orders ADD CONSTRAINT chk_orders_total CHECK (total >= 0)" }
+end`,
+      ],
+    },
+    {
+      framework: "rails",
       name: "an up-only clean-up that deletes rows: the raise on rollback is right, the deletion without a copy is the hazard: a warning whose fix copies the table first",
       code: `class CleanupInvalidPolls < ActiveRecord::Migration[7.1]
   def up

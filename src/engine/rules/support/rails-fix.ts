@@ -189,7 +189,7 @@ export function railsTableDefinition(repository: Pick<RepositoryView, "tableDefi
 }
 
 /** What a Rails fix may read about the schema the earlier migrations left. */
-type SchemaSource = TypeSource & Partial<Pick<RepositoryView, "columnDefinition" | "indexDefinition" | "tableDefinition" | "grownTableDefinition">>;
+type SchemaSource = TypeSource & Partial<Pick<RepositoryView, "columnDefinition" | "indexDefinition" | "tableDefinition" | "grownTableDefinition" | "constraintDefinition">>;
 
 /**
  * The default table.column had just before `up[index]`: this migration's own earlier add_column or default change,
@@ -293,9 +293,7 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
         # Name the column(s) so Rails can rebuild the index on rollback:
         ${railsRemoveIndex(op, op.concurrently && !isMysqlFamily(migration.database))}`);
     case "drop_constraint":
-      return dedent(`
-        # Name what Rails needs to add the constraint back:
-        ${constraintRemovalFix(op)}`);
+      return `# Name what Rails needs to add the constraint back:\n${constraintRemovalFix(op, op.name ? types?.constraintDefinition?.(op.name, op.table) : undefined)}`;
     case "dml":
     case "data_migration":
       if (op.embeddedSql || !(op.kind === "dml" ? op.viaCode : true))
@@ -427,8 +425,10 @@ function indexColumns(columns: string[], table: string | undefined, name: string
 }
 
 /** remove_foreign_key needs the other table, remove_check_constraint the expression, to add them back. */
-function constraintRemovalFix(op: Extract<Operation, { kind: "drop_constraint" }>): string {
+function constraintRemovalFix(op: Extract<Operation, { kind: "drop_constraint" }>, definition?: { sql: string }): string {
   const name = op.name ? `, name: ${JSON.stringify(op.name)}` : "";
+  // the earlier migrations say how it was made: the down adds it back as they did, the up stays the call as written
+  if (definition) return `reversible do |dir|\n  dir.up { ${op.embeddedSql ? dataCode("rails", op) : reindented(op.text.trim())} }\n  dir.down { execute ${rubyString(definition.sql.replace(/;\s*$/, ""))} }\nend`;
   switch (op.frameworkCall) {
     case "remove_foreign_key":
       return `remove_foreign_key ${sym(op.table)}, :other_table${name}`;
