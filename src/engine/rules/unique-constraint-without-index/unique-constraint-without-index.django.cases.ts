@@ -66,6 +66,26 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "a UniqueConstraint deferrable=Deferrable.DEFERRED: the attach keeps DEFERRABLE INITIALLY DEFERRED, as Django would have created it",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddConstraint(
+            model_name="order",
+            constraint=models.UniqueConstraint(fields=["customer", "number"], name="order_customer_number_uniq", deferrable=models.Deferrable.DEFERRED),
+        ),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8],
+      fixes: ["# with atomic = False on the Migration (CREATE INDEX CONCURRENTLY cannot run in a transaction):\nmigrations.SeparateDatabaseAndState(\n    database_operations=[\n        migrations.RunSQL(\n            \"CREATE UNIQUE INDEX CONCURRENTLY app_order_customer_id_number_key ON app_order (customer_id, number)\",\n            reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS app_order_customer_id_number_key\",\n        ),\n        migrations.RunSQL(\n            \"ALTER TABLE app_order ADD CONSTRAINT order_customer_number_uniq UNIQUE USING INDEX app_order_customer_id_number_key DEFERRABLE INITIALLY DEFERRED\",\n            reverse_sql=\"ALTER TABLE app_order DROP CONSTRAINT order_customer_number_uniq\",\n        ),\n    ],\n    state_operations=[\n        migrations.AddConstraint(\n            model_name=\"order\",\n            constraint=models.UniqueConstraint(fields=[\"customer\", \"number\"], name=\"order_customer_number_uniq\", deferrable=models.Deferrable.DEFERRED),\n        ),\n    ],\n),"],
+    },
+    {
+      framework: "django",
       name: "AddConstraint(UniqueConstraint) and AlterUniqueTogether build unique indexes under lock",
       code: `from django.db import migrations, models
 

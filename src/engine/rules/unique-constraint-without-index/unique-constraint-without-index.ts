@@ -5,7 +5,7 @@ import type { Operation, OperationOf } from "../../model.js";
 import { saType } from "../support/column-code.js";
 import { reindented } from "../support/data-code.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
-import { calleeOf, withoutKeyword } from "../support/python-call.js";
+import { calleeOf, keywordText, withoutKeyword } from "../support/python-call.js";
 import { nameKey } from "../support/facts.js";
 import { isUtcZone, typeChangeCost } from "../../types.js";
 import { railsType } from "../support/rails-fix.js";
@@ -31,17 +31,31 @@ interface UniqueBuild {
   columns: string[];
   idx: string;
   constraint: string;
+  /** the constraint's DEFERRABLE / INITIALLY DEFERRED, kept on the attach */
+  timing?: string;
 }
 
-function djangoSeparateFix(op: Operation, table: string, columns: string[], idx: string, constraint: string, kind: string, databaseFirst?: string, all: readonly UniqueBuild[] = [], replaced: readonly string[][] = []): string {
+/**
+ * The timing a Django UniqueConstraint asks for (`deferrable=models.Deferrable.DEFERRED`), as Django writes it:
+ * DEFERRED is DEFERRABLE INITIALLY DEFERRED, IMMEDIATE is DEFERRABLE INITIALLY IMMEDIATE.
+ */
+function djangoTiming(op: Operation): string {
+  const value = keywordText(op.text, "deferrable", (c) => /(?:^|\.)UniqueConstraint$/.test(c));
+  const member = value?.split(".").pop();
+  return member === "DEFERRED" ? " DEFERRABLE INITIALLY DEFERRED" : member === "IMMEDIATE" ? " DEFERRABLE INITIALLY IMMEDIATE" : "";
+}
+
+function djangoSeparateFix(op: Operation, table: string, columns: string[], idx: string, constraint: string, kind: string, databaseFirst?: string, all: readonly UniqueBuild[] = [], replaced: readonly string[][] = [], timing = ""): string {
   // every constraint the state operation records is built: one AlterUniqueTogether may name several sets
-  const build = [...(all.length ? all : [{ columns, idx, constraint }]).flatMap((b) => [
+  // the timing is this constraint's (a UniqueConstraint's deferrable=): the sets of an AlterUniqueTogether have none
+  const builds: UniqueBuild[] = (all.length ? all : [{ columns, idx, constraint }]).map((b) => ({ ...b, timing: b.constraint === constraint ? timing : "" }));
+  const build = [...builds.flatMap((b) => [
     `migrations.RunSQL(`,
     `    ${pythonString(`CREATE UNIQUE INDEX CONCURRENTLY ${b.idx} ON ${table} (${b.columns.join(", ")})`)},`,
     `    reverse_sql=${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${b.idx}`)},`,
     `),`,
     `migrations.RunSQL(`,
-    `    ${pythonString(`ALTER TABLE ${table} ADD CONSTRAINT ${b.constraint} ${kind} USING INDEX ${b.idx}`)},`,
+    `    ${pythonString(`ALTER TABLE ${table} ADD CONSTRAINT ${b.constraint} ${kind} USING INDEX ${b.idx}${b.timing ?? ""}`)},`,
     `    reverse_sql=${pythonString(`ALTER TABLE ${table} DROP CONSTRAINT ${b.constraint}`)},`,
     `),`,
   ]), ...replaced.flatMap((set) => dropReplacedUnique(table, set))];
@@ -204,6 +218,7 @@ export default defineRule({
                     alterField && `${indent(alterField, "        ").trimStart().replace(/,?$/, ",")}  # its other changes, without unique=True`,
                     op.embeddedSql ? [] : sameStatementUniques(ctx, op),
                     op.embeddedSql ? [] : sameStatementReplaced(ctx, op),
+                    op.embeddedSql ? timing : djangoTiming(op),
                   ),
                 alembic: () =>
                   alembicConstraintUsingIndex(op, ctx.migration.source, idx, kind) ??
