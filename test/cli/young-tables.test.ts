@@ -50,6 +50,19 @@ describe("migguard lint: a lock finding on a young table", () => {
   });
 });
 
+describe("migguard lint: a young table in Prisma's folder-per-migration layout", () => {
+  it("names the creating migration by its folder, not by migration.sql", async () => {
+    const root = tree({
+      "prisma/migrations/20240101000000_add_survey/migration.sql": "CREATE TABLE survey (id bigint PRIMARY KEY, title text);\n",
+      "prisma/migrations/20240102000000_index_survey_title/migration.sql": "CREATE INDEX survey_title_idx ON survey (title);\n",
+    });
+    const result = await run(["lint", "--format", "json", "prisma/migrations"], { cwd: root });
+    const findings = (JSON.parse(result.output) as { findings: Array<{ rule: string; path: string; message: string }> }).findings;
+    const index = findings.find((f) => f.rule === "index-without-concurrently");
+    expect(index?.message).toContain("survey was created 1 day earlier by 20240101000000_add_survey/migration.sql:");
+  });
+});
+
 describe("migguard review: a table an earlier migration of the same change created", () => {
   it("takes a NOT NULL reference without a default and its index: no error (the table is empty when it runs)", async () => {
     const repo = featureBranchOn({ "db/migrate/20200101000000_create_users.rb": createUsers });

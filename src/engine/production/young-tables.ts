@@ -13,7 +13,7 @@ import type { Config } from "../config.js";
 import type { Migration, Operation, ReportedFinding } from "../model.js";
 import type { RepositoryView } from "../repository/repository-view.js";
 import { daysBetween, migrationDate } from "../repository/migration-date.js";
-import { baseOf } from "../paths.js";
+import { migrationLabel } from "../paths.js";
 import type { Production } from "./production.js";
 import { tablesOf, workOf } from "./size-aware.js";
 import type { LockWork } from "./estimates.js";
@@ -55,7 +55,7 @@ export function youngTable(op: Operation, migration: Migration, repository: Repo
   const young = youngTables(op, migration, repository, config);
   if (!young?.length) return undefined;
   const { table, days, creator } = young.reduce((oldest, y) => (y.days > oldest.days ? y : oldest));
-  return { table, created: `${table} was created ${ago(days)} by ${baseOf(creator.path)}` };
+  return { table, created: `${table} was created ${ago(days)} by ${migrationLabel(creator.path)}` };
 }
 
 /** The finding as a warning when its table is young; unchanged otherwise. */
@@ -70,7 +70,7 @@ export function withTableAge(finding: ReportedFinding, op: Operation | undefined
   return {
     ...finding,
     severity: "warning",
-    message: `${finding.message} ${table} was created ${ago(days)} by ${baseOf(creator.path)}: a young table is usually small, so the lock is likely brief; if it already holds many rows, the lock lasts as long as ${WHAT_LASTS[work]}, so take the safe way below.`,
+    message: `${finding.message} ${table} was created ${ago(days)} by ${migrationLabel(creator.path)}: a young table is usually small, so the lock is likely brief; if it already holds many rows, the lock lasts as long as ${WHAT_LASTS[work]}, so take the safe way below.`,
     details: [
       ...finding.details,
       `young table: created at most ${config.young_table.days} days before this migration, by their version dates (config young_table.days); a production snapshot (--snapshot) gives its real size`,
