@@ -1,7 +1,0 @@
-import { createRequire as __migguardCreateRequire } from "node:module";
-import { fileURLToPath as __migguardFileURLToPath } from "node:url";
-import { dirname as __migguardDirname } from "node:path";
-const require = __migguardCreateRequire(import.meta.url);
-const __filename = __migguardFileURLToPath(import.meta.url);
-const __dirname = __migguardDirname(__filename);
-import{deployLine,lintAnalysis,lintCommand}from"./chunk-5WIQHBUQ.js";import"./chunk-Z2MM3AX2.js";import"./chunk-4KJPEO4T.js";import"./chunk-OX762JXF.js";import"./chunk-I27W4W4U.js";import"./chunk-GYOZXNNK.js";import"./chunk-WWCBNKUF.js";import"./chunk-IDRUXV43.js";import"./chunk-GHHFVP6H.js";import"./chunk-4JETKUCR.js";import"./chunk-WBZ455LM.js";import"./chunk-4JH75OWF.js";import"./chunk-LKF7GW36.js";import"./chunk-OJYEAC7Q.js";import"./chunk-BXIGJXB6.js";import"./chunk-VEGPV4GW.js";import"./chunk-CML2W4QN.js";import"./chunk-FZOF7NMD.js";import"./chunk-4622GW46.js";import"./chunk-LMYQCND6.js";import"./chunk-QP5Z4XFZ.js";import"./chunk-YG2DCWQR.js";import"./chunk-3GIJDICJ.js";import"./chunk-HXBRFH4K.js";import"./chunk-JPTA6PRG.js";import"./chunk-VZJ77JFL.js";import"./chunk-O2JUOFFM.js";import"./chunk-BQRH7I3O.js";import"./chunk-FDFE5LNY.js";import"./chunk-QV6GJGTN.js";import"./chunk-7ZKVSGII.js";import"./chunk-67IMWYXB.js";import"./chunk-7B3IGGFL.js";import"./chunk-6M6UPCF6.js";import"./chunk-QQGLHI7X.js";import"./chunk-32YNESVV.js";import"./chunk-6E7SBJZC.js";import"./chunk-E44I44Y2.js";import"./chunk-SL54QWOZ.js";export{deployLine,lintAnalysis,lintCommand};
