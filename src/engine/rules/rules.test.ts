@@ -6,7 +6,7 @@ import { casePath, loadCases, runCase } from "../testing/case-runner.js";
 import { checkFixSyntax, fixLanguageOf, loadFixParsers } from "../testing/fix-syntax.js";
 import type { Database } from "../model.js";
 import { postgresOnlyToken } from "../testing/postgres-only.js";
-import { placeholderArgument } from "../testing/placeholder-arguments.js";
+import { placeholderArgument, placeholderName } from "../testing/placeholder-arguments.js";
 import { RULES } from "./index.js";
 import { usesUnknownName } from "../unknown-name.js";
 
@@ -45,6 +45,8 @@ describe.each(tables.map((t) => [t.rule.meta.id, t] as const))("%s", (_id, { rul
         if (language) expect({ fix: f.fix, ...checkFixSyntax(language, f.fix) }).toEqual({ fix: f.fix, ok: true });
         // the migration's own arguments, never `(...)` standing for them (it parses, so the check above cannot see it)
         expect({ fix: f.fix, placeholder: placeholderArgument(f.fix) }).toEqual({ fix: f.fix, placeholder: undefined });
+        // a name or value it read, never one standing for it (`:other_table`, `"<the CHECK expression>"`)
+        expect({ fix: f.fix, placeholderName: placeholderName(f.fix) }).toEqual({ fix: f.fix, placeholderName: undefined });
         // a MySQL / MariaDB migration never gets PostgreSQL's own syntax, in SQL or embedded in Ruby and Python
         if (database === "mysql" || database === "mariadb") expect({ fix: f.fix, postgres: postgresOnlyToken(f.fix) }).toEqual({ fix: f.fix, postgres: undefined });
       }

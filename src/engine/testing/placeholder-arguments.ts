@@ -23,3 +23,14 @@ function codeOf(line: string): string {
 export function placeholderArgument(fix: string): string | undefined {
   return fix.split("\n").find((line) => PLACEHOLDER.test(codeOf(line)));
 }
+
+/**
+ * A name or value the fix stands in for instead of reading it: `:other_table`, `:column_name`, `"<the CHECK
+ * expression>"`, `<...>`. It parses, so the syntax check cannot see it; comments may still describe what is unknown.
+ */
+const PLACEHOLDER_NAME = /:other_table\b|:column_name\b|<the |<\.\.\.>|<[A-Za-z][\w'.,-]*(?: [\w'.,-]+)+>/;
+
+/** The first line of `fix` whose code (not its comment) holds a placeholder name or value, or undefined. */
+export function placeholderName(fix: string): string | undefined {
+  return fix.split("\n").find((line) => PLACEHOLDER_NAME.test(codeOf(line)));
+}

@@ -36,6 +36,90 @@ end`,
     },
     {
       framework: "rails",
+      name: "remove_check_constraint by name alone, added by no migration it sees: the down says what it lacks and raises, no placeholder for it",
+      code: `class DropRemoveCheckConstraint < ActiveRecord::Migration[7.1]
+  def change
+    remove_check_constraint :members, name: "members_age_positive"
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        `# Name what Rails needs to add the constraint back:
+reversible do |dir|
+  dir.up { remove_check_constraint :members, name: "members_age_positive" }
+  dir.down do
+    # its CHECK expression: add members_age_positive back as it was (migguard found no migration that adds it)
+    raise ActiveRecord::IrreversibleMigration, "members_age_positive: its CHECK expression is in no migration migguard read"
+  end
+end`,
+      ],
+    },
+    {
+      framework: "rails",
+      name: "remove_foreign_key by name alone, added by no migration it sees: the down says what it lacks and raises, no placeholder for it",
+      code: `class DropRemoveForeignKey < ActiveRecord::Migration[7.1]
+  def change
+    remove_foreign_key :orders, name: "fk_orders_user"
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        `# Name what Rails needs to add the constraint back:
+reversible do |dir|
+  dir.up { remove_foreign_key :orders, name: "fk_orders_user" }
+  dir.down do
+    # the table its foreign key references: add fk_orders_user back as it was (migguard found no migration that adds it)
+    raise ActiveRecord::IrreversibleMigration, "fk_orders_user: the table its foreign key references is in no migration migguard read"
+  end
+end`,
+      ],
+    },
+    {
+      framework: "rails",
+      name: "remove_unique_constraint by name alone, added by no migration it sees: the down says what it lacks and raises, no placeholder for it",
+      code: `class DropRemoveUniqueConstraint < ActiveRecord::Migration[7.1]
+  def change
+    remove_unique_constraint :members, name: "members_email_unique"
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        `# Name what Rails needs to add the constraint back:
+reversible do |dir|
+  dir.up { remove_unique_constraint :members, name: "members_email_unique" }
+  dir.down do
+    # its columns: add members_email_unique back as it was (migguard found no migration that adds it)
+    raise ActiveRecord::IrreversibleMigration, "members_email_unique: its columns is in no migration migguard read"
+  end
+end`,
+      ],
+    },
+    {
+      framework: "rails",
+      name: "remove_exclusion_constraint by name alone, added by no migration it sees: the down says what it lacks and raises, no placeholder for it",
+      code: `class DropRemoveExclusionConstraint < ActiveRecord::Migration[7.1]
+  def change
+    remove_exclusion_constraint :bookings, name: "bookings_no_overlap"
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        `# Name what Rails needs to add the constraint back:
+reversible do |dir|
+  dir.up { remove_exclusion_constraint :bookings, name: "bookings_no_overlap" }
+  dir.down do
+    # its EXCLUDE expression: add bookings_no_overlap back as it was (migguard found no migration that adds it)
+    raise ActiveRecord::IrreversibleMigration, "bookings_no_overlap: its EXCLUDE expression is in no migration migguard read"
+  end
+end`,
+      ],
+    },
+    {
+      framework: "rails",
       name: "an up-only clean-up that deletes rows: the raise on rollback is right, the deletion without a copy is the hazard: a warning whose fix copies the table first",
       code: `class CleanupInvalidPolls < ActiveRecord::Migration[7.1]
   def up

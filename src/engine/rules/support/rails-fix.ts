@@ -105,7 +105,7 @@ export function railsUndo(op: Operation, types?: TypeSource, index?: number): st
     case "add_index":
       return `remove_index ${sym(op.table)}, ${op.name ? `name: ${JSON.stringify(op.name)}` : `column: ${list(op.columns)}`}${op.concurrently ? ", algorithm: :concurrently" : ""}`;
     case "add_constraint":
-      if (op.constraint === "foreign_key") return `remove_foreign_key ${sym(op.table)}, ${op.name ? `name: ${JSON.stringify(op.name)}` : sym(op.referencesTable ?? "other_table")}`;
+      if (op.constraint === "foreign_key" && (op.name || op.referencesTable)) return `remove_foreign_key ${sym(op.table)}, ${op.name ? `name: ${JSON.stringify(op.name)}` : sym(op.referencesTable!)}`;
       if (!op.name) return `# migguard could not read the name of the constraint line ${op.loc.line} adds to ${op.table}: drop it by that name`;
       if (op.constraint === "check") return `remove_check_constraint ${sym(op.table)}, name: ${JSON.stringify(op.name)}`;
       return `execute "ALTER TABLE ${op.table} DROP CONSTRAINT ${op.name}"`;
@@ -426,22 +426,28 @@ function indexColumns(columns: string[], table: string | undefined, name: string
 
 /** remove_foreign_key needs the other table, remove_check_constraint the expression, to add them back. */
 function constraintRemovalFix(op: Extract<Operation, { kind: "drop_constraint" }>, definition?: { sql: string }): string {
-  const name = op.name ? `, name: ${JSON.stringify(op.name)}` : "";
   // the earlier migrations say how it was made: the down adds it back as they did, the up stays the call as written
   if (definition) return `reversible do |dir|\n  dir.up { ${op.embeddedSql ? dataCode("rails", op) : reindented(op.text.trim())} }\n  dir.down { execute ${rubyString(definition.sql.replace(/;\s*$/, ""))} }\nend`;
-  switch (op.frameworkCall) {
+  if (!op.name && !op.frameworkCall) return `# migguard could not read the name of the constraint line ${op.loc.line} drops from ${op.table}: drop it by that name in a reversible block whose down adds it back`;
+  // no earlier migration migguard read adds it: the down says what it lacks and refuses, instead of guessing it
+  const up = op.frameworkCall ? reindented(op.text.trim()) : `execute "ALTER TABLE ${op.table} DROP CONSTRAINT ${op.name}"`;
+  const what = op.name ?? `the constraint line ${op.loc.line} drops from ${op.table}`;
+  return `reversible do |dir|\n  dir.up { ${up} }\n  dir.down do\n    # ${missingPart(op.frameworkCall)}: add ${what} back as it was (migguard found no migration that adds it)\n    raise ActiveRecord::IrreversibleMigration, ${rubyString(`${what}: ${missingPart(op.frameworkCall)} is in no migration migguard read`)}\n  end\nend`;
+}
+
+/** What Rails needs to add a removed constraint back, by the call that removed it. */
+function missingPart(call: string | undefined): string {
+  switch (call) {
     case "remove_foreign_key":
-      return `remove_foreign_key ${sym(op.table)}, :other_table${name}`;
+      return "the table its foreign key references";
     case "remove_check_constraint":
-      return `remove_check_constraint ${sym(op.table)}, "<the CHECK expression>"${name}`;
+      return "its CHECK expression";
     case "remove_unique_constraint":
-      return `remove_unique_constraint ${sym(op.table)}, [:column_name]${name}`;
+      return "its columns";
     case "remove_exclusion_constraint":
-      return `remove_exclusion_constraint ${sym(op.table)}, "<the EXCLUDE expression>"${name}, using: :gist`;
+      return "its EXCLUDE expression";
     default:
-      if (!op.name) return `# migguard could not read the name of the constraint line ${op.loc.line} drops from ${op.table}: drop it by that name in a reversible block whose down adds it back`;
-      // the constraint's definition is in no migration migguard read: the down says so instead of guessing it
-      return `reversible do |dir|\n  dir.up { execute "ALTER TABLE ${op.table} DROP CONSTRAINT ${op.name}" }\n  dir.down do\n    # ALTER TABLE ${op.table} ADD CONSTRAINT ${op.name} with its definition as it was (migguard did not find it)\n    raise ActiveRecord::IrreversibleMigration, "add ${op.name} back with its definition"\n  end\nend`;
+      return "its definition";
   }
 }
 
