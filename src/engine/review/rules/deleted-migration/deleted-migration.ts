@@ -3,7 +3,7 @@ import { djangoMigrationName } from "../../history/django-graph.js";
 import { djangoAppOf } from "../../../paths.js";
 import { revertedBy } from "../../history/reverted.js";
 import { POP_HISTORY, runnerHistory } from "../../history/runners.js";
-import { dirOf, migrationLabel } from "../../../paths.js";
+import { baseOf, dirOf } from "../../../paths.js";
 import { defineReviewRule, type ChangedMigration, type ReviewRuleContext } from "../../review-rule.js";
 import type { Migration } from "../../../model.js";
 import { dumpVersions } from "../../dumps/dump-versions.js";
@@ -152,7 +152,7 @@ function at(deleted: readonly ChangedMigration[]): { path: string; line: number;
 /** "a.py, b.py and c.py" (file names when they share a folder), or the first three and how many more. */
 function names(deleted: readonly ChangedMigration[]): string {
   const oneFolder = new Set(deleted.map((m) => dirOf(m.change.path))).size === 1;
-  const paths = byPath(deleted).map((m) => (oneFolder && deleted.length > 1 ? migrationLabel(m.change.path) : m.change.path));
+  const paths = byPath(deleted).map((m) => (oneFolder && deleted.length > 1 ? baseOf(m.change.path) : m.change.path));
   if (paths.length === 1) return paths[0];
   if (paths.length <= 3) return `${paths.slice(0, -1).join(", ")} and ${paths[paths.length - 1]}`;
   return `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more`;
