@@ -120,6 +120,26 @@ end`,
     },
     {
       framework: "rails",
+      name: "remove_index by a name that spells no columns, created by no migration it sees: the down says its columns are unknown and raises, no :column_name for them",
+      code: `class DropShopsCityIndex < ActiveRecord::Migration[7.1]
+  def change
+    remove_index :shops, name: "shops_city_idx"
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        `reversible do |dir|
+  dir.up { remove_index :shops, name: "shops_city_idx" }
+  dir.down do
+    # add_index :shops with the columns it had, name: "shops_city_idx"
+    raise ActiveRecord::IrreversibleMigration, "shops_city_idx: its columns are in no migration migguard read"
+  end
+end`,
+      ],
+    },
+    {
+      framework: "rails",
       name: "an up-only clean-up that deletes rows: the raise on rollback is right, the deletion without a copy is the hazard: a warning whose fix copies the table first",
       code: `class CleanupInvalidPolls < ActiveRecord::Migration[7.1]
   def up

@@ -289,7 +289,7 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
         change_column_default ${sym(op.table)}, ${sym(op.column)}, from: ${from ?? "nil"}, to: ${op.kind === "set_default" ? op.default.expr : "nil"}${from === undefined ? "  # from: the default it had before (migguard found none written)" : ""}`);
     }
     case "drop_index":
-      return guardOfUnknownIndex(migration, op, types) ?? dedent(`
+      return guardOfUnknownIndex(migration, op, types) ?? removeIndexOfUnknownColumns(op) ?? dedent(`
         # Name the column(s) so Rails can rebuild the index on rollback:
         ${railsRemoveIndex(op, op.concurrently && !isMysqlFamily(migration.database))}`);
     case "drop_constraint":
@@ -380,7 +380,15 @@ function railsUpAndDown(migration: Migration, types: TypeSource): string {
 /** remove_index with the column(s) it needs to be reversible in `change`, and its name when it has one. */
 export function railsRemoveIndex(op: Extract<Operation, { kind: "drop_index" }>, concurrently: boolean): string {
   const name = op.names[0] ? `, name: ${JSON.stringify(op.names[0])}` : "";
-  return `remove_index ${sym(op.table ?? "table")}, column: ${list(indexColumns(op.columns, op.table, op.names[0]))}${name}${concurrently ? ", algorithm: :concurrently" : ""}`;
+  const columns = indexColumns(op.columns, op.table, op.names[0]);
+  return `remove_index ${sym(op.table ?? "table")}${columns ? `, column: ${list(columns)}` : ""}${name}${concurrently ? ", algorithm: :concurrently" : ""}`;
+}
+
+/** The index's columns are in no migration migguard read: the up drops it as written, the down says so and raises. */
+function removeIndexOfUnknownColumns(op: Extract<Operation, { kind: "drop_index" }>): string | undefined {
+  if (indexColumns(op.columns, op.table, op.names[0]) || !op.names[0]) return undefined;
+  const what = `${op.names[0]}: its columns are in no migration migguard read`;
+  return `reversible do |dir|\n  dir.up { ${reindented(op.text.trim())} }\n  dir.down do\n    # add_index ${sym(op.table ?? "table")} with the columns it had, name: ${JSON.stringify(op.names[0])}\n    raise ActiveRecord::IrreversibleMigration, ${rubyString(what)}\n  end\nend`;
 }
 
 /**
@@ -413,15 +421,16 @@ function railsMoveOutConcurrent(migration: Migration, name: string, body: string
 export function railsIfExists(migration: Pick<Migration, "frameworkVersion">, op: Extract<Operation, { kind: "drop_index" }>): string {
   if (Number(migration.frameworkVersion ?? "7.1") >= 6.1) return ", if_exists: true";
   const table = sym(op.table ?? "table");
-  return op.names[0] && !op.columns.length ? ` if index_name_exists?(${table}, ${JSON.stringify(op.names[0])})` : ` if index_exists?(${table}, ${list(indexColumns(op.columns, op.table, op.names[0]))})`;
+  const columns = indexColumns(op.columns, op.table, op.names[0]);
+  return op.names[0] && (!op.columns.length || !columns) ? ` if index_name_exists?(${table}, ${JSON.stringify(op.names[0])})` : ` if index_exists?(${table}, ${list(columns ?? [])})`;
 }
 
-/** The columns of an index dropped by name: Rails' own names (index_users_on_a_and_b) spell them out. */
-function indexColumns(columns: string[], table: string | undefined, name: string | undefined): string[] {
+/** The columns of an index dropped by name: Rails' own names (index_users_on_a_and_b) spell them out; undefined when nothing does. */
+function indexColumns(columns: string[], table: string | undefined, name: string | undefined): string[] | undefined {
   if (columns.length) return columns;
   const prefix = `index_${(table ?? "").split(".").pop()}_on_`;
   if (table && name?.startsWith(prefix) && name.length > prefix.length) return name.slice(prefix.length).split("_and_");
-  return ["column_name"];
+  return undefined;
 }
 
 /** remove_foreign_key needs the other table, remove_check_constraint the expression, to add them back. */
