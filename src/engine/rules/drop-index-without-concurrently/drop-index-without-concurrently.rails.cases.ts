@@ -56,6 +56,30 @@ end
     },
     {
       framework: "rails",
+      name: "remove_index by a name that spells no columns, created by no migration it sees: dropped concurrently by that name, the down says its columns are unknown",
+      code: `class DropShopsCityIndex < ActiveRecord::Migration[7.1]
+  def change
+    remove_index :shops, name: "shops_city_idx"
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        `disable_ddl_transaction!
+
+def change
+  reversible do |dir|
+    dir.up { remove_index :shops, name: "shops_city_idx", algorithm: :concurrently }
+    dir.down do
+      # add_index :shops with the columns it had, name: "shops_city_idx"
+      raise ActiveRecord::IrreversibleMigration, "shops_city_idx: its columns are in no migration migguard read"
+    end
+  end
+end`,
+      ],
+    },
+    {
+      framework: "rails",
       name: "remove_index guarded by index_exists? on an index the history keeps: the fix keeps the guard",
       path: "db/migrate/20250613101051_remove_key_index_from_api_keys.rb",
       files: API_KEYS_CREATED,

@@ -384,11 +384,11 @@ export function railsRemoveIndex(op: Extract<Operation, { kind: "drop_index" }>,
   return `remove_index ${sym(op.table ?? "table")}${columns ? `, column: ${list(columns)}` : ""}${name}${concurrently ? ", algorithm: :concurrently" : ""}`;
 }
 
-/** The index's columns are in no migration migguard read: the up drops it as written, the down says so and raises. */
-function removeIndexOfUnknownColumns(op: Extract<Operation, { kind: "drop_index" }>): string | undefined {
+/** The index's columns are in no migration migguard read: `up` drops it, the down says so and raises. */
+function removeIndexOfUnknownColumns(op: Extract<Operation, { kind: "drop_index" }>, up = reindented(op.text.trim())): string | undefined {
   if (indexColumns(op.columns, op.table, op.names[0]) || !op.names[0]) return undefined;
   const what = `${op.names[0]}: its columns are in no migration migguard read`;
-  return `reversible do |dir|\n  dir.up { ${reindented(op.text.trim())} }\n  dir.down do\n    # add_index ${sym(op.table ?? "table")} with the columns it had, name: ${JSON.stringify(op.names[0])}\n    raise ActiveRecord::IrreversibleMigration, ${rubyString(what)}\n  end\nend`;
+  return `reversible do |dir|\n  dir.up { ${up} }\n  dir.down do\n    # add_index ${sym(op.table ?? "table")} with the columns it had, name: ${JSON.stringify(op.names[0])}\n    raise ActiveRecord::IrreversibleMigration, ${rubyString(what)}\n  end\nend`;
 }
 
 /**
@@ -397,9 +397,11 @@ function removeIndexOfUnknownColumns(op: Extract<Operation, { kind: "drop_index"
  * index is dropped concurrently in a migration of its own.
  */
 export function railsDropIndexFix(op: Extract<Operation, { kind: "drop_index" }>, migration: Migration): string {
-  const call = `${railsRemoveIndex(op, true)}${op.ifExists ? railsIfExists(migration, op) : ""}`;
+  const written = `${railsRemoveIndex(op, true)}${op.ifExists ? railsIfExists(migration, op) : ""}`;
+  // by a name alone, remove_index cannot be rolled back in change: the down says what it lacks
+  const call = removeIndexOfUnknownColumns(op, written) ?? written;
   const rest = migration.up.filter((o) => !INERT.has(o.kind) && !(o.loc.line === op.loc.line && o.text === op.text));
-  if (!rest.length) return `disable_ddl_transaction!\n\ndef change\n  ${call}\nend`;
+  if (!rest.length) return `disable_ddl_transaction!\n\ndef change\n${call.split("\n").map((l) => `  ${l}`).join("\n")}\nend`;
   const name = op.names[0] ? `remove_${op.names[0]}` : `remove_index_on_${(op.table ?? "table").split(".").pop()}_${op.columns.join("_and_")}`;
   return railsMoveOutConcurrent(migration, name, call, `the remove_index of line ${op.loc.line}`, "drop the index in a migration of its own");
 }
