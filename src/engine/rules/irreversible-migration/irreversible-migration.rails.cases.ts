@@ -140,6 +140,24 @@ end`,
     },
     {
       framework: "rails",
+      name: "execute of SQL whose inverse migguard cannot derive, in change: the down raises and says so instead of running an empty statement",
+      code: `class BackfillAdmins < ActiveRecord::Migration[7.1]
+  def change
+    execute "UPDATE users SET admin = false WHERE admin IS NULL"
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        `# Tell Rails what rollback does (write the SQL that undoes it in place of the raise):
+reversible do |dir|
+  dir.up { execute "UPDATE users SET admin = false WHERE admin IS NULL" }
+  dir.down { raise ActiveRecord::IrreversibleMigration, "line 3: migguard cannot derive the SQL that undoes it" }
+end`,
+      ],
+    },
+    {
+      framework: "rails",
       name: "an up-only clean-up that deletes rows: the raise on rollback is right, the deletion without a copy is the hazard: a warning whose fix copies the table first",
       code: `class CleanupInvalidPolls < ActiveRecord::Migration[7.1]
   def up

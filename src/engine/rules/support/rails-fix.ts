@@ -468,19 +468,21 @@ function missingPart(call: string | undefined): string {
  * inverse migguard derives (sql-inverse.ts) runs that; anything else says the down is to be written.
  */
 function executeFix(op: Operation): string {
-  const firstLine = op.text.split("\n")[0];
-  const up = op.embeddedSql ? (op.hostCall ? reindented(op.hostCall.trim()) : `execute ${rubyString(op.text.trim())}`) : firstLine;
+  const up = op.embeddedSql ? (op.hostCall ? reindented(op.hostCall.trim()) : `execute ${rubyString(op.text.trim())}`) : reindented(op.text.trim());
   const block = (down: string, why: string) => [`# ${why}:`, `reversible do |dir|`, `  dir.up { ${up} }`, `  dir.down { ${down} }`, `end`].join("\n");
   if (op.kind === "set_setting") return block(up, "a session setting: the rollback's statements run under it too, so run it both ways");
   const steps = op.embeddedSql ? inverseOfUp([op], undefined) : [];
   if (!up.includes("\n") && steps.length > 0 && steps.every((s) => s.kind === "sql"))
     return block(`execute ${rubyString(steps.map((s) => s.text).join("\n"))}`, "Tell Rails what to run on rollback");
-  return dedent(`
-    # Tell Rails what to run on rollback:
-    reversible do |dir|
-      dir.up { ${up.includes("\n") ? firstLine : up} }
-      dir.down { execute "-- SQL that undoes it" }
-    end`);
+  // no inverse migguard can derive: the down refuses and says so, rather than run nothing and report success
+  const why = `line ${op.loc.line}: migguard cannot derive the SQL that undoes it`;
+  return [
+    `# Tell Rails what rollback does (write the SQL that undoes it in place of the raise):`,
+    `reversible do |dir|`,
+    up.includes("\n") ? `  dir.up do\n${up.split("\n").map((l) => `    ${l}`).join("\n")}\n  end` : `  dir.up { ${up} }`,
+    `  dir.down { raise ActiveRecord::IrreversibleMigration, ${rubyString(why)} }`,
+    `end`,
+  ].join("\n");
 }
 
 /** `class User < ApplicationRecord; self.ignored_columns += ["phone"]; end`, in the project's own model (its nesting and superclass) when it was given. */
