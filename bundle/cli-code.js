@@ -271,17 +271,16 @@ end`;if(!op2.name&&!op2.frameworkCall)return`# migguard could not read the name 
     # ${missingPart(op2.frameworkCall)}: add ${what} back as it was (migguard found no migration that adds it)
     raise ActiveRecord::IrreversibleMigration, ${rubyString(`${what}: ${missingPart(op2.frameworkCall)} is in no migration migguard read`)}
   end
-end`}function missingPart(call){switch(call){case"remove_foreign_key":return"the table its foreign key references";case"remove_check_constraint":return"its CHECK expression";case"remove_unique_constraint":return"its columns";case"remove_exclusion_constraint":return"its EXCLUDE expression";default:return"its definition"}}function executeFix(op2){let firstLine2=op2.text.split(`
-`)[0],up=op2.embeddedSql?op2.hostCall?reindented(op2.hostCall.trim()):`execute ${rubyString(op2.text.trim())}`:firstLine2,block2=(down,why2)=>[`# ${why2}:`,"reversible do |dir|",`  dir.up { ${up} }`,`  dir.down { ${down} }`,"end"].join(`
-`);if(op2.kind==="set_setting")return block2(up,"a session setting: the rollback's statements run under it too, so run it both ways");let steps=op2.embeddedSql?inverseOfUp([op2],void 0):[];return!up.includes(`
-`)&&steps.length>0&&steps.every(s=>s.kind==="sql")?block2(`execute ${rubyString(steps.map(s=>s.text).join(`
-`))}`,"Tell Rails what to run on rollback"):dedent(`
-    # Tell Rails what to run on rollback:
-    reversible do |dir|
-      dir.up { ${up.includes(`
-`)?firstLine2:up} }
-      dir.down { execute "-- SQL that undoes it" }
-    end`)}function ignoredColumnsFix(repository,table2,columns){let model=railsModel(repository,table2);return[model.path?`# in ${model.path}:`:model.note,modelClass(model,[`self.ignored_columns += [${columns.map(c=>JSON.stringify(c)).join(", ")}]`])].filter(Boolean).join(`
+end`}function missingPart(call){switch(call){case"remove_foreign_key":return"the table its foreign key references";case"remove_check_constraint":return"its CHECK expression";case"remove_unique_constraint":return"its columns";case"remove_exclusion_constraint":return"its EXCLUDE expression";default:return"its definition"}}function executeFix(op2){let up=op2.embeddedSql?op2.hostCall?reindented(op2.hostCall.trim()):`execute ${rubyString(op2.text.trim())}`:reindented(op2.text.trim()),block2=(down,why3)=>[`# ${why3}:`,"reversible do |dir|",`  dir.up { ${up} }`,`  dir.down { ${down} }`,"end"].join(`
+`);if(op2.kind==="set_setting")return block2(up,"a session setting: the rollback's statements run under it too, so run it both ways");let steps=op2.embeddedSql?inverseOfUp([op2],void 0):[];if(!up.includes(`
+`)&&steps.length>0&&steps.every(s=>s.kind==="sql"))return block2(`execute ${rubyString(steps.map(s=>s.text).join(`
+`))}`,"Tell Rails what to run on rollback");let why2=`line ${op2.loc.line}: migguard cannot derive the SQL that undoes it`;return["# Tell Rails what rollback does (write the SQL that undoes it in place of the raise):","reversible do |dir|",up.includes(`
+`)?`  dir.up do
+${up.split(`
+`).map(l=>`    ${l}`).join(`
+`)}
+  end`:`  dir.up { ${up} }`,`  dir.down { raise ActiveRecord::IrreversibleMigration, ${rubyString(why2)} }`,"end"].join(`
+`)}function ignoredColumnsFix(repository,table2,columns){let model=railsModel(repository,table2);return[model.path?`# in ${model.path}:`:model.note,modelClass(model,[`self.ignored_columns += [${columns.map(c=>JSON.stringify(c)).join(", ")}]`])].filter(Boolean).join(`
 `)}function railsUpOnly(migration,call){return Number(migration.frameworkVersion??"7.1")>=5.2?`up_only { ${call} }`:`reversible { |dir| dir.up { ${call} } }`}function primaryKeyFix(repository,table2,column){let model=railsModel(repository,table2);return[model.path?`# in ${model.path}:`:model.note,modelClass(model,[`self.primary_key = nil  # ${column} is the primary key: name the column(s) that identify a row once it is gone, if any (Rails 7.1+ takes a list)`])].filter(Boolean).join(`
 `)}function railsClassHeader(migration,fallbackName){return`class ${railsClassName(migration,fallbackName)} < ActiveRecord::Migration[${migration.frameworkVersion??"7.1"}]`}function railsClassName(migration,fallbackName){return(migration.name??fallbackName).replace(/\.rb$/,"").split(/[^a-zA-Z0-9]+|_/).filter(Boolean).map(w=>w[0].toUpperCase()+w.slice(1)).join("")||"Migration"}function railsConcurrentMigration(migration,fallbackName,body){return[railsClassHeader(migration,fallbackName),"  disable_ddl_transaction!","","  def change",...body.split(`
 `).map(l=>`    ${l}`),"  end","end"].join(`
