@@ -5,6 +5,7 @@ export default defineCases({
     {
       framework: "sql",
       name: "the author's word that the table is small does not cover the lock wait: a queue forms behind a small hot table too",
+      schema: "CREATE TABLE settings (id bigint PRIMARY KEY);",
       code: "-- this table is small\nALTER TABLE settings ADD COLUMN note text;\n",
       lines: [2],
       severities: ["warning"],
