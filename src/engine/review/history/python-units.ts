@@ -8,6 +8,7 @@
 import { locOf } from "../../adapters/python/nodes.js";
 import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
 import type { Callee, Side, SourceUnit } from "./source-units.js";
+import { Collector } from "./collector.js";
 import { append } from "../../append.js";
 
 /** Field and operation options Django never sends to the database. */
@@ -158,8 +159,8 @@ function libraryCallee(node: PyNode, sink: CalleeSink): Callee | undefined {
   return { text, owner: segments.slice(0, -1).join(".") || segments[0], name: segments[segments.length - 1] };
 }
 
-/** Set while `rowsForm` reads a statement: what it left out (`.iterator()`, `output_field=`). */
-let rowsSeen: string[] | undefined;
+/** Active while `rowsForm` reads a statement: what it left out (`.iterator()`, `output_field=`). */
+const rowsSeen = new Collector();
 
 /**
  * Expressions where `output_field` reaches the SQL: Cast casts to it, Value adapts its parameter with it, Case wraps
@@ -176,7 +177,7 @@ function rowsRewrite(node: PyNode): PyNode | "skip" | undefined {
   if (node.type === "keyword_argument" && keywordName(node) === "output_field") {
     const fn = node.parent?.parent?.type === "call" ? node.parent.parent.childForFieldName("function")?.text ?? "" : "";
     if (fn === "" || SQL_OUTPUT_FIELD.has(fn.slice(fn.lastIndexOf(".") + 1))) return undefined;
-    rowsSeen?.push("output_field=");
+    rowsSeen.push("output_field=");
     return "skip";
   }
   const fn = node.type === "call" ? node.childForFieldName("function") : undefined;
@@ -186,7 +187,7 @@ function rowsRewrite(node: PyNode): PyNode | "skip" | undefined {
   const args = node.childForFieldName("arguments")?.namedChildren.filter((c) => c.type !== "comment") ?? [];
   const walks = (method === "iterator" && args.every((a) => a.type === "keyword_argument" && keywordName(a) === "chunk_size")) || (method === "all" && args.length === 0);
   if (walks && isQuerySet(object)) {
-    rowsSeen?.push(`.${method}()`);
+    rowsSeen.push(`.${method}()`);
     return object;
   }
   return undefined;
@@ -208,13 +209,8 @@ function isQuerySet(node: PyNode): boolean {
 
 /** A statement's canonical form with how it walks the rows left out, and what was left out (source-units.ts `rows`). */
 function rowsForm(node: PyNode): { canonical: string; how: string[] } {
-  rowsSeen = [];
-  try {
-    const form = canonical(node);
-    return { canonical: form, how: [...rowsSeen] };
-  } finally {
-    rowsSeen = undefined;
-  }
+  const { value, seen } = rowsSeen.collect(() => canonical(node));
+  return { canonical: value, how: seen };
 }
 
 /**
@@ -223,7 +219,7 @@ function rowsForm(node: PyNode): { canonical: string; how: string[] } {
  */
 function canonical(node: PyNode, skip?: (n: PyNode) => boolean, callees?: CalleeSink): string {
   if (node.type === "comment" || skip?.(node)) return "";
-  const rewritten = rowsSeen ? rowsRewrite(node) : undefined;
+  const rewritten = rowsSeen.active ? rowsRewrite(node) : undefined;
   if (rewritten) return rewritten === "skip" ? "" : canonical(rewritten, skip, callees);
   const callee = callees && libraryCallee(node, callees);
   if (callee) {

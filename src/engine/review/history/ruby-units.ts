@@ -29,6 +29,7 @@ import { findMigrationClass } from "../../adapters/rails/migration-class.js";
 import { parseRuby } from "../../adapters/rails/prism.js";
 import { RubySource } from "../../adapters/rails/ruby-source.js";
 import type { Callee, Side, SourceUnit } from "./source-units.js";
+import { Collector } from "./collector.js";
 import { RAILS_FOREIGN_KEY_OPTIONS } from "../../adapters/rails/foreign-key-sql.js";
 
 const IMPORTS = new Set(["require", "require_relative", "require_dependency", "load"]);
@@ -77,18 +78,12 @@ function squishedCanonical(string: StringNode | InterpolatedStringNode): string 
 
 const symbolKey = (node: Node): string | undefined => (node instanceof SymbolNode ? node.unescaped.value : undefined);
 
-/** Set while `ignoredOptions` collects: the `foreign_key:` keys Rails drops, instead of leaving them out. */
-let ignoredSeen: string[] | undefined;
+/** Active while `ignoredOptions` collects: the `foreign_key:` keys Rails drops, instead of leaving them out. */
+const ignoredSeen = new Collector();
 
 /** The options of `node` Rails ignores (`foreign_key.on_cascade`): an edit of those alone changes nothing the database sees. */
 export function ignoredOptions(node: Node): string[] {
-  ignoredSeen = [];
-  try {
-    canonical(node);
-    return [...new Set(ignoredSeen)].sort();
-  } finally {
-    ignoredSeen = undefined;
-  }
+  return [...new Set(ignoredSeen.collect(() => canonical(node)).seen)].sort();
 }
 
 /** `foreign_key: {...}` as Rails reads it: the keys it ignores left out, an empty hash the same as `true`. */
@@ -104,14 +99,14 @@ function foreignKeyCanonical(assoc: AssocNode): string | undefined {
     else {
       const key = symbolKey(element.key);
       if (key === undefined || RAILS_FOREIGN_KEY_OPTIONS.has(key)) kept.push(canonical(element));
-      else ignoredSeen?.push(`foreign_key: { ${key}: }`);
+      else ignoredSeen.push(`foreign_key: { ${key}: }`);
     }
   }
   return kept.length === 0 ? "ForeignKey(true)" : `ForeignKey({${kept.join(",")}})`;
 }
 
-/** Set while `rowsForm` reads a statement: how it walks the rows, as each normalised call chain (`find_each`). */
-let rowsSeen: string[] | undefined;
+/** Active while `rowsForm` reads a statement: how it walks the rows, as each normalised call chain (`find_each`). */
+const rowsSeen = new Collector();
 
 /**
  * A statement with how it walks the rows left out (see source-units.ts `rows`), and the call chains left out.
@@ -119,13 +114,8 @@ let rowsSeen: string[] | undefined;
  * `in_batches.update_all`, `in_batches { |b| b.update_all }`): each form visits the rows its relation selects.
  */
 export function rowsForm(node: Node): { canonical: string; how: string[] } {
-  rowsSeen = [];
-  try {
-    const form = canonical(node);
-    return { canonical: form, how: [...rowsSeen] };
-  } finally {
-    rowsSeen = undefined;
-  }
+  const { value, seen } = rowsSeen.collect(() => canonical(node));
+  return { canonical: value, how: seen };
 }
 
 /** Batching options that change the size of a batch or the order batches come in, never which rows (unlike `start:` / `finish:`). */
@@ -194,13 +184,13 @@ function rowsCanonical(call: CallNode): string | undefined {
   } else return undefined;
   relation = withoutAll(relation, chain);
   if (ordered(relation)) return undefined;
-  rowsSeen?.push(`.${chain.join(".")}`);
+  rowsSeen.push(`.${chain.join(".")}`);
   return `Rows(${what};${canonical(relation)};${args};${block})`;
 }
 
 /** The node without its source positions. */
 export function canonical(node: Node): string {
-  const rows = rowsSeen && node instanceof CallNode ? rowsCanonical(node) : undefined;
+  const rows = rowsSeen.active && node instanceof CallNode ? rowsCanonical(node) : undefined;
   if (rows) return rows;
   const string = squishedString(node);
   if (string) return squishedCanonical(string);
