@@ -15,7 +15,7 @@ import { compareMigrations, migrationSet } from "../engine/migration-order.js";
 import type { Migration, ReportedFinding, SourceFile } from "../engine/model.js";
 import { ModelSchema } from "../engine/production/model-schema.js";
 import { schemaRbMigration } from "../engine/production/schema-rb-model.js";
-import { schemaDumpOf } from "../engine/review/classify.js";
+import { schemaDumpOf } from "../engine/repository/schema-dump-paths.js";
 import { BuildError, buildFromDump, buildFromMigrations, type BuiltSchema } from "../execute/build-schema.js";
 import { driftFindings, modelDriftFindings } from "../execute/drift.js";
 import { executable } from "../execute/script.js";

@@ -17,6 +17,7 @@ import type { DatabaseDecision } from "../engine/database/decide.js";
 import type { ReportedFinding, SourceFile } from "../engine/model.js";
 import { deployNote, type DeployDecision } from "../engine/deploy/deploy-model.js";
 import { parseWorkersNote, startParseWorkers } from "./parse-workers.js";
+import { readApplicationCode } from "./application-code.js";
 
 export interface LintOptions {
   paths: string[];
@@ -57,8 +58,6 @@ export interface LintAnalysis {
   executedText?: string;
 }
 
-/** A DROP that is not of an object without data (an index, a constraint, a function...). */
-const MAY_DROP_DATA = /\bdrop\s+(?!(?:index|constraint|trigger|function|procedure|view|sequence|type|extension|schema|policy|rule|default|not\s+null|identity|expression|materialized|role|user|owned|publication|subscription|statistics|aggregate|operator|domain|cast|collation|server)\b)/i;
 
 export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> {
   const cwd = options.cwd ?? process.cwd();
@@ -85,11 +84,6 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
     options.verbose === true,
   );
   // the usage search's file filter (with the config and review modules it needs) loads only for migrations whose
-  // planned removals search the code: Ruby and Python ones, and SQL files that may drop a table or column (a cheap
-  // test on the text, `ALTER TABLE t DROP c` included: the rules decide from the parsed statements); the walk
-  // itself waits for the first search
-  const searchesCode = collected.files.some((f) => /\.(?:rb|py)$/.test(f.path) || (f.path.endsWith(".sql") && MAY_DROP_DATA.test(f.content)));
-  const codeReader = searchesCode ? (await import("./application-code.js")).readApplicationCode : undefined;
   const result = await analyze({
     snapshot: production.snapshot,
     files: collected.files,
@@ -104,8 +98,8 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
     // the deploy files cost a walk of the repository: read only when a finding's hazard depends on the deploy
     // (with --verbose always, above: its last line says how the deploy was read)
     deployFiles: options.verbose ? undefined : () => withDeployFiles(repositoryFiles, cwd, collected.config),
-    // the code a planned removal searches for readers: walked only when a migration drops something
-    applicationCode: codeReader && (() => codeReader(collected.files.map((f) => f.path), collected.config, cwd)),
+    // the code a planned removal searches for readers: walked only when a rule asks, i.e. a migration drops something
+    applicationCode: () => readApplicationCode(collected.files.map((f) => f.path), collected.config, cwd),
     sqlParses: parseWorkers?.pool.parsed,
   }).finally(() => parseWorkers?.pool.close());
   const workersNote = parseWorkersNote(parseWorkers);

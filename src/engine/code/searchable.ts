@@ -7,7 +7,7 @@ import { isTestPath } from "./test-paths.js";
 import type { Config } from "../config.js";
 import { CONFIG_PATHS } from "../config-paths.js";
 import { detectByPath } from "../detect.js";
-import { schemaDumpOf } from "../review/classify.js";
+import { schemaDumpOf } from "../repository/schema-dump-paths.js";
 
 /** Folders that hold other people's code, build output or data, anywhere in the path. */
 const SKIPPED_DIRS = new Set([

@@ -8,7 +8,7 @@ import type { Config } from "../config.js";
 import type { DetectedFile } from "../detect.js";
 import { daysBetween, migrationDate } from "../repository/migration-date.js";
 import { detectMigrationPath, isPrimaryFile, migrationSetKey } from "./classify.js";
-import type { RailsDatabases } from "./rails-databases.js";
+import type { RailsDatabases } from "../repository/rails-databases.js";
 
 /** Per added migration, at most this many of the nearest earlier ones: a busy folder writes hundreds in two months. */
 export const RECENT_TO_READ = 40;

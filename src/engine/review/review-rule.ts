@@ -9,14 +9,14 @@ import type { DetectedFile } from "../detect.js";
 import type { Migration, Severity, SourceFile } from "../model.js";
 import type { RuleMeta } from "../rules/support/rule.js";
 import type { Change } from "./changes.js";
-import type { SchemaDumpPath } from "./classify.js";
+import type { SchemaDumpPath } from "../repository/schema-dump-paths.js";
 import type { Usage, UsageIndex } from "../code/usage-search.js";
 import type { UsageTarget } from "../code/usage-targets.js";
 import type { Reference } from "../code/usage-reference.js";
 import type { CodeModels } from "../code/code-models.js";
 import type { DjangoGraphNode } from "./history/django-graph.js";
 import type { EditJudgement } from "./history/edit-judgement.js";
-import type { RailsDatabases } from "./rails-databases.js";
+import type { RailsDatabases } from "../repository/rails-databases.js";
 
 export interface ChangedMigration {
   change: Change;

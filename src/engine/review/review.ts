@@ -19,7 +19,8 @@ import type { Migration, ReportedFinding, SourceFile } from "../model.js";
 import { regulatedWaivers, type RegulatedWaiver } from "../regulated/waivers.js";
 import { isWaived } from "../waivers/waivers.js";
 import { normaliseChanges, type Change, type ChangedFile } from "./changes.js";
-import { detectMigrationPath, schemaDumpOf } from "./classify.js";
+import { detectMigrationPath } from "./classify.js";
+import { schemaDumpOf } from "../repository/schema-dump-paths.js";
 import { readCodeModels } from "../code/read-code-models.js";
 import { isSearchableCodePath, isSearchableContent } from "../code/searchable.js";
 import { searchUsages, type Usage } from "../code/usage-search.js";
@@ -31,7 +32,7 @@ import { readDjangoGraphNode, type DjangoGraphNode } from "./history/django-grap
 import { djangoAppOf } from "../paths.js";
 import { loadDumpReaders } from "./dumps/dump-versions.js";
 import { counterpartPaths, isBaseCodePath } from "./plan.js";
-import { RailsDatabases } from "./rails-databases.js";
+import { RailsDatabases } from "../repository/rails-databases.js";
 import { foldSafeDrops } from "./safe-drop.js";
 import { dumpObjects, type DumpObjects } from "./guards/dump-objects.js";
 import { foldSkippedOnBase, skippedOnBase } from "./guards/guards-on-base.js";

@@ -8,7 +8,7 @@ import { withoutPsqlMetaCommands } from "../../adapters/sql/psql-meta.js";
 import type { Database, Operation } from "../../model.js";
 import { schemaRbMigration } from "../../production/schema-rb-model.js";
 import { nameKey } from "../../rules/support/facts.js";
-import type { DumpFormat } from "../classify.js";
+import type { DumpFormat } from "../../repository/schema-dump-paths.js";
 import { schemaRbColumnLines, type ColumnLines } from "./schema-rb-column-lines.js";
 
 export interface DumpedTable {
