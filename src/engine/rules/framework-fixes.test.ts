@@ -49,7 +49,7 @@ describe("Rails fixes", () => {
 
   it("says remove_check_constraint lacks the expression, not a foreign key", () => {
     const [fix] = fixesOf("irreversible-migration", RAILS_PATH, rails('  def change\n    remove_check_constraint :members, name: "members_age_positive"\n  end'));
-    expect(fix).toContain('raise ActiveRecord::IrreversibleMigration, "members_age_positive: its CHECK expression is in no migration migguard read"');
+    expect(fix).toContain('raise ActiveRecord::IrreversibleMigration, "members_age_positive: no migration migguard read gives its CHECK expression"');
     expect(fix).not.toContain("remove_foreign_key");
   });
 

@@ -50,7 +50,7 @@ reversible do |dir|
   dir.up { remove_check_constraint :members, name: "members_age_positive" }
   dir.down do
     # its CHECK expression: add members_age_positive back as it was (migguard found no migration that adds it)
-    raise ActiveRecord::IrreversibleMigration, "members_age_positive: its CHECK expression is in no migration migguard read"
+    raise ActiveRecord::IrreversibleMigration, "members_age_positive: no migration migguard read gives its CHECK expression"
   end
 end`,
       ],
@@ -71,7 +71,7 @@ reversible do |dir|
   dir.up { remove_foreign_key :orders, name: "fk_orders_user" }
   dir.down do
     # the table its foreign key references: add fk_orders_user back as it was (migguard found no migration that adds it)
-    raise ActiveRecord::IrreversibleMigration, "fk_orders_user: the table its foreign key references is in no migration migguard read"
+    raise ActiveRecord::IrreversibleMigration, "fk_orders_user: no migration migguard read gives the table its foreign key references"
   end
 end`,
       ],
@@ -92,7 +92,7 @@ reversible do |dir|
   dir.up { remove_unique_constraint :members, name: "members_email_unique" }
   dir.down do
     # its columns: add members_email_unique back as it was (migguard found no migration that adds it)
-    raise ActiveRecord::IrreversibleMigration, "members_email_unique: its columns is in no migration migguard read"
+    raise ActiveRecord::IrreversibleMigration, "members_email_unique: no migration migguard read gives its columns"
   end
 end`,
       ],
@@ -113,7 +113,7 @@ reversible do |dir|
   dir.up { remove_exclusion_constraint :bookings, name: "bookings_no_overlap" }
   dir.down do
     # its EXCLUDE expression: add bookings_no_overlap back as it was (migguard found no migration that adds it)
-    raise ActiveRecord::IrreversibleMigration, "bookings_no_overlap: its EXCLUDE expression is in no migration migguard read"
+    raise ActiveRecord::IrreversibleMigration, "bookings_no_overlap: no migration migguard read gives its EXCLUDE expression"
   end
 end`,
       ],

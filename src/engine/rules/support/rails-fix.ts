@@ -443,7 +443,7 @@ function constraintRemovalFix(op: Extract<Operation, { kind: "drop_constraint" }
   // no earlier migration migguard read adds it: the down says what it lacks and refuses, instead of guessing it
   const up = op.frameworkCall ? reindented(op.text.trim()) : `execute "ALTER TABLE ${op.table} DROP CONSTRAINT ${op.name}"`;
   const what = op.name ?? `the constraint line ${op.loc.line} drops from ${op.table}`;
-  return `reversible do |dir|\n  dir.up { ${up} }\n  dir.down do\n    # ${missingPart(op.frameworkCall)}: add ${what} back as it was (migguard found no migration that adds it)\n    raise ActiveRecord::IrreversibleMigration, ${rubyString(`${what}: ${missingPart(op.frameworkCall)} is in no migration migguard read`)}\n  end\nend`;
+  return `reversible do |dir|\n  dir.up { ${up} }\n  dir.down do\n    # ${missingPart(op.frameworkCall)}: add ${what} back as it was (migguard found no migration that adds it)\n    raise ActiveRecord::IrreversibleMigration, ${rubyString(`${what}: no migration migguard read gives ${missingPart(op.frameworkCall)}`)}\n  end\nend`;
 }
 
 /** What Rails needs to add a removed constraint back, by the call that removed it. */
