@@ -166,6 +166,50 @@ end
     },
     {
       framework: "rails",
+      name: "the same bulk removal with no history of the table: each column's type is the one the migration's own down adds it back with",
+      path: "db/migrate/20201215143727_remove_redundant_fields_from_trainees.rb",
+      code: `class RemoveRedundantFieldsFromTrainees < ActiveRecord::Migration[6.0]
+  def up
+    change_table :trainees, bulk: true do |t|
+      t.remove :ethnicity
+      t.remove :start_date
+    end
+  end
+
+  def down
+    change_table :trainees, bulk: true do |t|
+      t.column :ethnicity, :text
+      t.column :start_date, :date
+    end
+  end
+end
+`,
+      lines: [4, 5],
+      fixes: Array(2).fill(
+        [
+          "# 1. Tell Active Record to ignore the columns, and deploy:",
+          "# Trainee: Rails' name for the model of trainees (migguard did not find the model in app/models; its superclass is unknown: keep the one it has)",
+          "class Trainee < ApplicationRecord",
+          '  self.ignored_columns += ["ethnicity", "start_date"]',
+          "end",
+          "# 2. Then, in a later migration, keep a copy and remove the columns; the down puts them back with their values:",
+          "def up",
+          "  # trainees's primary key is not in the migrations migguard read: the framework's id is assumed",
+          '  execute "CREATE TABLE trainees_dropped_columns_backup AS SELECT id, ethnicity, start_date FROM trainees"',
+          "  remove_column :trainees, :ethnicity, :text",
+          "  remove_column :trainees, :start_date, :date",
+          "end",
+          "",
+          "def down",
+          "  add_column :trainees, :ethnicity, :text",
+          "  add_column :trainees, :start_date, :date",
+          '  execute "UPDATE trainees SET ethnicity = b.ethnicity, start_date = b.start_date FROM trainees_dropped_columns_backup b WHERE trainees.id = b.id"',
+          "end",
+        ].join("\n"),
+      ),
+    },
+    {
+      framework: "rails",
       name: "remove_columns of two columns in change: one fix for both, in change (typed remove_column is reversible, the copy runs up only)",
       path: "db/migrate/20240101000000_remove_contact_fields_from_users.rb",
       code: `class RemoveContactFieldsFromUsers < ActiveRecord::Migration[7.1]

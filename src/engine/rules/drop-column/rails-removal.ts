@@ -19,16 +19,27 @@ export interface RemovedColumn {
   type?: TypeRef;
 }
 
-/** The columns of `table` the migration's up removes, in order, each once, with the type the history gives them. */
+/**
+ * The columns of `table` the migration's up removes, in order, each once, with the type the call or the history
+ * gives them, else the one the migration's own down adds them back with (`t.column :start_date, :date`).
+ */
 export function removedColumns(ctx: RuleContext, table: string, counts: (op: OperationOf<"drop_column">, index: number) => boolean): RemovedColumn[] {
   const seen = new Set<string>();
   const out: RemovedColumn[] = [];
   ctx.migration.up.forEach((o, i) => {
     if (o.kind !== "drop_column" || nameKey(o.table) !== nameKey(table) || seen.has(nameKey(o.column)) || !counts(o, i)) return;
     seen.add(nameKey(o.column));
-    out.push({ column: o.column, type: o.type ?? ctx.repository.columnType(o.table, o.column, i) });
+    out.push({ column: o.column, type: o.type ?? ctx.repository.columnType(o.table, o.column, i) ?? typeInDown(ctx, o.table, o.column) });
   });
   return out;
+}
+
+/** The type the migration's own down re-adds `table.column` with, when it does. */
+function typeInDown(ctx: RuleContext, table: string, column: string): TypeRef | undefined {
+  const { down } = ctx.migration;
+  if (down.status !== "present") return undefined;
+  const added = down.ops.find((o): o is OperationOf<"add_column"> => o.kind === "add_column" && nameKey(o.table) === nameKey(table) && nameKey(o.column.name) === nameKey(column));
+  return added?.column.type;
 }
 
 export function railsRemovalFix(ctx: RuleContext, table: string, columns: readonly RemovedColumn[], index: number): string {
