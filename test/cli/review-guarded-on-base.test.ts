@@ -6,7 +6,7 @@
 import { Repo } from "./support/git-repo.js";
 import { reviewJson } from "./support/review-repo.js";
 import { run } from "../../src/cli/main.js";
-import { GUARDED_MIGRATION, GUARDED_PATH, guardedBase, guardedPull } from "../support/guarded-migration.js";
+import { GUARDED_MIGRATION, GUARDED_PATH, guardedBase, guardedPull } from "../../src/engine/testing/guarded-migration.js";
 
 const path = GUARDED_PATH;
 

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import type { FakeCheckRun } from "./support/fake-github.js";
 import { startScenario, type Scenario } from "./support/scenario.js";
-import { GUARDED_PATH, guardedBase, guardedPull } from "../support/guarded-migration.js";
+import { GUARDED_PATH, guardedBase, guardedPull } from "../../src/engine/testing/guarded-migration.js";
 
 let s: Scenario | undefined;
 afterEach(async () => {

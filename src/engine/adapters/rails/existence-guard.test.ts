@@ -4,37 +4,20 @@
  */
 import type { Operation } from "../../model.js";
 import { parseRails } from "./test-helpers.js";
+import { GUARDED_MIGRATION } from "../../testing/guarded-migration.js";
 
 const guardsOf = (op: Operation) => (op.guards ?? []).map(({ predicate, table, column, columns, name, toTable, qualified, runsWhen, line }) => ({ predicate, table, column, columns, name, toTable, qualified, runsWhen, line }));
 
 describe("existence guards recorded on operations", () => {
-  it("Active Storage's add_service_name: `return unless table_exists?` then `unless column_exists?`, outermost first, on every guarded operation", async () => {
-    const m = await parseRails(`class AddServiceNameToActiveStorageBlobs < ActiveRecord::Migration[6.0]
-  def up
-    return unless table_exists?(:active_storage_blobs)
-
-    unless column_exists?(:active_storage_blobs, :service_name)
-      add_column :active_storage_blobs, :service_name, :string
-
-      if configured_service = ActiveStorage::Blob.service.name
-        ActiveStorage::Blob.unscoped.update_all(service_name: configured_service)
-      end
-
-      change_column :active_storage_blobs, :service_name, :string, null: false
-    end
-  end
-
-  def down
-    remove_column :active_storage_blobs, :service_name
-  end
-end
-`);
-    const outer = { predicate: "table_exists?", table: "active_storage_blobs", column: undefined, columns: [], name: undefined, toTable: undefined, qualified: false, runsWhen: "exists", line: 3 };
-    const inner = { predicate: "column_exists?", table: "active_storage_blobs", column: "service_name", columns: [], name: undefined, toTable: undefined, qualified: false, runsWhen: "missing", line: 5 };
+  it("Active Storage's add_service_name (as `rails active_storage:update` copies it): `return unless table_exists?` then `unless column_exists?`, outermost first, on every guarded operation", async () => {
+    const m = await parseRails(GUARDED_MIGRATION);
+    const outer = { predicate: "table_exists?", table: "active_storage_blobs", column: undefined, columns: [], name: undefined, toTable: undefined, qualified: false, runsWhen: "exists", line: 4 };
+    const inner = { predicate: "column_exists?", table: "active_storage_blobs", column: "service_name", columns: [], name: undefined, toTable: undefined, qualified: false, runsWhen: "missing", line: 6 };
     expect(m.up.length).toBeGreaterThanOrEqual(3);
     for (const op of m.up) expect(guardsOf(op)).toEqual([outer, inner]);
     expect(m.up[0].guards?.[1].text).toBe("column_exists?(:active_storage_blobs, :service_name)");
-    expect(m.down.status === "present" && m.down.ops.every((op) => op.guards === undefined)).toBe(true);
+    // the down's own early return guards its removal; the up's guards do not leak into it
+    expect(m.down.status === "present" && m.down.ops.map((op) => guardsOf(op))).toEqual([[{ ...outer, line: 18 }]]);
   });
 
   it("two early returns one after the other (Open Food Network's copy: `return unless table_exists?`, then `return if column_exists?`): both guard what follows", async () => {
