@@ -5,30 +5,10 @@
  */
 import { run } from "../../src/cli/main.js";
 import { Repo } from "./support/git-repo.js";
+import { GO_BOOTSTRAP, GO_SELF_MIGRATING_APP } from "../../src/engine/testing/deploy-fixtures.js";
 
-const BOOTSTRAP = [
-  "package bootstrap",
-  "",
-  "import (",
-  '\t"database/sql"',
-  "",
-  '\t"github.com/golang-migrate/migrate/v4"',
-  '\t"github.com/golang-migrate/migrate/v4/source/iofs"',
-  ")",
-  "",
-  "func OpenDatabase(db *sql.DB) error {",
-  '\tsource, _ := iofs.New(migrations.FS, "sql")',
-  '\tm, _ := migrate.NewWithSourceInstance("iofs", source, url)',
-  "\treturn m.Up()",
-  "}",
-  "",
-].join("\n");
 const app = {
-  "go.mod": "module example.com/app\n\ngo 1.24\n\nrequire github.com/golang-migrate/migrate/v4 v4.19.1\n",
-  "main.go": 'package main\n\nimport "example.com/app/internal/bootstrap"\n\nfunc main() { bootstrap.Run() }\n',
-  "internal/bootstrap/db.go": BOOTSTRAP,
-  Dockerfile: 'FROM golang:1.24\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n',
-  "migrations/sql/000001_users.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n",
+  ...GO_SELF_MIGRATING_APP,
   "migrations/sql/000002_users_email.up.sql": "CREATE INDEX users_email ON users (email);\n",
 };
 const MIGRATION = "migrations/sql/000002_users_email.up.sql";
@@ -41,7 +21,7 @@ describe("a Go start-up migration found by its imports, through the CLI", () => 
   it("lint: internal/bootstrap/db.go's m.Up() makes the lock finding a note naming its line; moved under cmd/migrate/ it is an error again", async () => {
     const repo = new Repo().write(app).commit("app");
     expect(await indexFinding(repo)).toMatchObject({ severity: "info", message: expect.stringContaining("Offline deploy (internal/bootstrap/db.go:13 runs the migrations") });
-    repo.remove("internal/bootstrap/db.go").write({ "cmd/migrate/db.go": BOOTSTRAP }).commit("a migrate command");
+    repo.remove("internal/bootstrap/db.go").write({ "cmd/migrate/db.go": GO_BOOTSTRAP }).commit("a migrate command");
     expect(await indexFinding(repo)).toMatchObject({ severity: "error" });
   });
 });

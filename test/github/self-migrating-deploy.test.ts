@@ -10,33 +10,12 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { featureBranchOn, reviewJson } from "../cli/support/review-repo.js";
 import { startScenario, type Scenario } from "./support/scenario.js";
+import { GO_MOD_WITH_MIGRATE, GO_SELF_MIGRATING_APP } from "../../src/engine/testing/deploy-fixtures.js";
 
-const BOOTSTRAP = [
-  "package bootstrap",
-  "",
-  "import (",
-  '\t"database/sql"',
-  "",
-  '\t"github.com/golang-migrate/migrate/v4"',
-  '\t"github.com/golang-migrate/migrate/v4/source/iofs"',
-  ")",
-  "",
-  "func OpenDatabase(db *sql.DB) error {",
-  '\tsource, _ := iofs.New(migrations.FS, "sql")',
-  '\tm, _ := migrate.NewWithSourceInstance("iofs", source, url)',
-  "\treturn m.Up()",
-  "}",
-  "",
-].join("\n");
-const GO_MOD = "module example.com/app\n\ngo 1.24\n\nrequire github.com/golang-migrate/migrate/v4 v4.19.1\n";
 const GO_APP: Record<string, string> = {
   "README.md": "# App\n",
-  "go.mod": GO_MOD,
-  "main.go": 'package main\n\nimport "example.com/app/internal/bootstrap"\n\nfunc main() { bootstrap.Run() }\n',
-  "internal/bootstrap/db.go": BOOTSTRAP,
+  ...GO_SELF_MIGRATING_APP,
   "internal/api/handlers.go": 'package api\n\nimport "net/http"\n\nfunc Health(w http.ResponseWriter, r *http.Request) {}\n',
-  Dockerfile: 'FROM golang:1.24\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n',
-  "migrations/sql/000001_users.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n",
   "migrations/sql/000001_users.down.sql": "DROP TABLE users;\n",
 };
 const NODE_APP: Record<string, string> = {
@@ -97,7 +76,7 @@ describe("an application that migrates itself at start, read from the head's cod
   });
 
   it("a go.mod that names no migrator: no tarball, and the index stays an error in both edges", async () => {
-    const base = { ...GO_APP, "go.mod": GO_MOD.replace("require github.com/golang-migrate/migrate/v4 v4.19.1\n", "require github.com/lib/pq v1.10.9\n") };
+    const base = { ...GO_APP, "go.mod": GO_MOD_WITH_MIGRATE.replace("require github.com/golang-migrate/migrate/v4 v4.19.1\n", "require github.com/lib/pq v1.10.9\n") };
     const { run, tarballs, cli } = await bothEdges(base, goIndex("migrations/sql"), 83);
     expect(run.conclusion).toBe("failure");
     expect(run.annotations.find((a) => a.title.startsWith("index-without-concurrently"))).toMatchObject({ annotation_level: "failure" });

@@ -9,3 +9,36 @@ export const OFFLINE_ENTRYPOINT = {
 };
 
 export const HELM_CHART = { "charts/app/Chart.yaml": "apiVersion: v2\nname: app\nversion: 1.0.0\n" };
+
+/**
+ * A Go module that migrates itself at start from a file not named for it: internal/bootstrap/db.go runs its
+ * embedded golang-migrate migrations (an iofs source) and main.go calls it; its `m.Up()` is on line 13.
+ */
+export const GO_BOOTSTRAP = [
+  "package bootstrap",
+  "",
+  "import (",
+  '\t"database/sql"',
+  "",
+  '\t"github.com/golang-migrate/migrate/v4"',
+  '\t"github.com/golang-migrate/migrate/v4/source/iofs"',
+  ")",
+  "",
+  "func OpenDatabase(db *sql.DB) error {",
+  '\tsource, _ := iofs.New(migrations.FS, "sql")',
+  '\tm, _ := migrate.NewWithSourceInstance("iofs", source, url)',
+  "\treturn m.Up()",
+  "}",
+  "",
+].join("\n");
+
+export const GO_MOD_WITH_MIGRATE = "module example.com/app\n\ngo 1.24\n\nrequire github.com/golang-migrate/migrate/v4 v4.19.1\n";
+
+/** That module's files around its migrations folder (migrations/sql/ holds 000001_users.up.sql). */
+export const GO_SELF_MIGRATING_APP: Record<string, string> = {
+  "go.mod": GO_MOD_WITH_MIGRATE,
+  "main.go": 'package main\n\nimport "example.com/app/internal/bootstrap"\n\nfunc main() { bootstrap.Run() }\n',
+  "internal/bootstrap/db.go": GO_BOOTSTRAP,
+  Dockerfile: 'FROM golang:1.24\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n',
+  "migrations/sql/000001_users.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n",
+};
