@@ -84,3 +84,42 @@ dependencies = [
 ]
 `,
 };
+
+/**
+ * treeherder 0071 (ninth replay): perf's AlertTesting (table alert_testing) whose unique_together set
+ * (summary, detection_method) an AlterUniqueTogether replaces by (summary, signature, detection_method).
+ */
+export const ALERT_TESTING_INITIAL = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="AlertTesting",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("summary", models.IntegerField()),
+                ("signature", models.IntegerField()),
+                ("detection_method", models.CharField(max_length=50)),
+            ],
+            options={"db_table": "alert_testing", "unique_together": {("summary", "detection_method")}},
+        ),
+    ]
+`;
+
+export const ALERT_TESTING_REPLACE_UNIQUE_SET = `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("perf", "0001_initial")]
+
+    operations = [
+        migrations.AlterUniqueTogether(
+            name="alerttesting",
+            unique_together={("summary", "signature", "detection_method")},
+        ),
+    ]
+`;

@@ -8,44 +8,12 @@ import { analyzeLoaded, loadEngine } from "../../engine/analyze.js";
 import { loadPythonParser, withPythonTree } from "../../engine/adapters/python/parser.js";
 import { DEFAULT_LIMITS, pgFailureOf } from "../executor.js";
 import { PgliteExecutor } from "../pglite/pglite-executor.js";
+import { ALERT_TESTING_INITIAL, ALERT_TESTING_REPLACE_UNIQUE_SET } from "../../engine/testing/python-fixtures.js";
 
 const executor = new PgliteExecutor();
 beforeAll(() => Promise.all([executor.start(), loadEngine(), loadPythonParser()]), 120_000);
 afterAll(() => executor.close());
 
-const INITIAL = `from django.db import migrations, models
-
-
-class Migration(migrations.Migration):
-    initial = True
-    dependencies = []
-
-    operations = [
-        migrations.CreateModel(
-            name="AlertTesting",
-            fields=[
-                ("id", models.BigAutoField(primary_key=True)),
-                ("summary", models.IntegerField()),
-                ("signature", models.IntegerField()),
-                ("detection_method", models.CharField(max_length=50)),
-            ],
-            options={"db_table": "alert_testing", "unique_together": {("summary", "detection_method")}},
-        ),
-    ]
-`;
-const REPLACE = `from django.db import migrations
-
-
-class Migration(migrations.Migration):
-    dependencies = [("perf", "0001_initial")]
-
-    operations = [
-        migrations.AlterUniqueTogether(
-            name="alerttesting",
-            unique_together={("summary", "signature", "detection_method")},
-        ),
-    ]
-`;
 // the table as Django 5 creates it: the unique_together constraint carries Django's hashed name
 const SCHEMA = [
   "CREATE TABLE alert_testing (id bigserial PRIMARY KEY, summary integer NOT NULL, signature integer NOT NULL, detection_method varchar(50) NOT NULL)",
@@ -65,7 +33,7 @@ function runSqlOf(fix: string): string[] {
 
 describe("unique-constraint-without-index: an AlterUniqueTogether that replaces a set", () => {
   it("the fix drops the replaced constraint after building the new index: a row the new set allows goes in", async () => {
-    const result = analyzeLoaded({ files: [{ path: "perf/migrations/0001_initial.py", content: INITIAL }, { path: "perf/migrations/0002_replace.py", content: REPLACE }] });
+    const result = analyzeLoaded({ files: [{ path: "perf/migrations/0001_initial.py", content: ALERT_TESTING_INITIAL }, { path: "perf/migrations/0002_replace.py", content: ALERT_TESTING_REPLACE_UNIQUE_SET }] });
     const finding = result.findings.find((f) => f.rule === "unique-constraint-without-index" && f.path === "perf/migrations/0002_replace.py");
     expect(finding).toBeDefined();
     const statements = runSqlOf(finding!.fix);
@@ -86,11 +54,11 @@ describe("unique-constraint-without-index: an AlterUniqueTogether that replaces 
   });
 
   it("treeherder 0079's shape: AlterUniqueTogether(set()) first drops the old set, so the later one's fix only builds the new one and runs", async () => {
-    const clearThenSet = REPLACE.replace(
+    const clearThenSet = ALERT_TESTING_REPLACE_UNIQUE_SET.replace(
       "        migrations.AlterUniqueTogether(",
       '        migrations.AlterUniqueTogether(name="alerttesting", unique_together=set()),\n        migrations.AlterUniqueTogether(',
     );
-    const result = analyzeLoaded({ files: [{ path: "perf/migrations/0001_initial.py", content: INITIAL }, { path: "perf/migrations/0002_replace.py", content: clearThenSet }] });
+    const result = analyzeLoaded({ files: [{ path: "perf/migrations/0001_initial.py", content: ALERT_TESTING_INITIAL }, { path: "perf/migrations/0002_replace.py", content: clearThenSet }] });
     const finding = result.findings.find((f) => f.rule === "unique-constraint-without-index" && f.path === "perf/migrations/0002_replace.py");
     expect(finding?.line).toBe(9);
     const statements = runSqlOf(finding!.fix);
@@ -106,7 +74,7 @@ describe("unique-constraint-without-index: an AlterUniqueTogether that replaces 
   });
 
   it("the replaced constraint is not there: the drop says so instead of passing silently", async () => {
-    const result = analyzeLoaded({ files: [{ path: "perf/migrations/0001_initial.py", content: INITIAL }, { path: "perf/migrations/0002_replace.py", content: REPLACE }] });
+    const result = analyzeLoaded({ files: [{ path: "perf/migrations/0001_initial.py", content: ALERT_TESTING_INITIAL }, { path: "perf/migrations/0002_replace.py", content: ALERT_TESTING_REPLACE_UNIQUE_SET }] });
     const statements = runSqlOf(result.findings.find((f) => f.rule === "unique-constraint-without-index")!.fix);
     const session = await executor.open(DEFAULT_LIMITS);
     try {
