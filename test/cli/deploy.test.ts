@@ -61,6 +61,33 @@ describe("offline deploy through the CLI", () => {
     expect((await run(["lint", "core/migrations/0002_child_name.py"], { cwd: repo.root })).output).not.toContain("deploy: read as offline");
   });
 
+  it("review: a data change held under its table's schema lock in one transaction is a note too (wger's backfill after AddField); online, an error", async () => {
+    const backfill = `from django.db import migrations, models
+
+
+def fill(apps, schema_editor):
+    apps.get_model("core", "Child").objects.filter(name="").update(nickname="baby")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("core", "0001_initial")]
+    operations = [
+        migrations.AddField(model_name="child", name="nickname", field=models.CharField(max_length=50, null=True)),
+        migrations.RunPython(fill, migrations.RunPython.noop),
+    ]
+`;
+    const offline = featureBranchOn({ ...djangoApp("core", { "core/migrations/0001_initial.py": initial }), ...container }).write({ "core/migrations/0002_nickname.py": backfill }).commit("nickname");
+    const notes = await reviewJson(offline);
+    const mixed = notes.findings.find((f) => f.rule === "mixed-ddl-dml");
+    expect(mixed?.severity).toBe("info");
+    expect(mixed?.message).toContain("Offline deploy (docker/docker-entrypoint.sh:3 runs the migrations");
+    expect(notes.exitCode).toBe(0);
+    offline.write({ ".github/migguard.yml": "deploy: online\n" }).commit("online");
+    const online = await reviewJson(offline);
+    expect(online.findings.find((f) => f.rule === "mixed-ddl-dml")?.severity).toBe("error");
+    expect(online.exitCode).toBe(1);
+  });
+
   it("a Helm chart beside the entrypoint means rolling pods: every finding keeps its severity", async () => {
     const { findings } = await reviewJson(pullRequest({ "charts/babybuddy/Chart.yaml": "apiVersion: v2\nname: babybuddy\n" }));
     expect(severities(findings)).toMatchObject({ "index-without-concurrently": "error", "drop-column": "error" });

@@ -345,6 +345,9 @@ export default defineRule({
       severity: !sharesTransaction ? "info" : lockedBefore ? "error" : undefined,
       // held through the data change: as long as the rows take to write (a young or small table's are few)
       work: sharesTransaction && lockedBefore ? "write" : undefined,
+      // in one transaction the hazard is the lock the other sessions wait on (a rollback undoes both together): with
+      // no traffic during the migration (an offline deploy) it is downtime; outside one it is the half-done state
+      hazard: sharesTransaction ? "concurrency" : undefined,
       message: !sharesTransaction
         ? `This migration changes both the schema and the data outside a transaction (${noTransaction}): each statement commits on its own, so no lock outlives its statement, but a failure halfway leaves one done without the other, and a rollback must undo both.`
         : lockedBefore
