@@ -574,6 +574,8 @@ export const Migration = z.object({
   railsForm: z.enum(["change", "up_down"]).optional(),
   /** Django: the migrations of its own app it depends on, by name (`dependencies`): the ones that ran just before it */
   dependsOn: z.array(z.string()).optional(),
+  /** Django: the migrations of its own app a squashed migration replaces (`replaces`), by name: the graph knows them as it */
+  djangoReplaces: z.array(z.string()).optional(),
   /** Django: the app label its app is known by (an AppConfig's own `label`, read from the migrations' dependencies), when not the folder's name */
   djangoLabel: z.string().optional(),
   /** Alembic: how env.py runs the revisions of one upgrade (database/alembic-env.ts); unknown without env.py */

@@ -436,3 +436,24 @@ describe("SARIF", () => {
     );
   });
 });
+
+describe("a Django fix's new migration in the app's graph", () => {
+  const migration = (depends: string, operations: string) =>
+    `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [${depends}]\n\n    operations = [\n${operations}\n    ]\n`;
+  const files = {
+    "shop/migrations/0001_initial.py": migration("", '        migrations.CreateModel(name="Order", fields=[("id", models.BigAutoField(primary_key=True)), ("code", models.CharField(max_length=20))]),'),
+    "shop/migrations/0002_order_code_idx.py": migration(
+      '("shop", "0001_initial")',
+      '        migrations.AddField(model_name="order", name="ref", field=models.CharField(max_length=10, null=True)),\n        migrations.AddIndex(model_name="order", index=models.Index(fields=["code"], name="order_code_idx")),',
+    ),
+    "shop/migrations/0003_order_note.py": migration('("shop", "0002_order_code_idx")', '        migrations.AddField(model_name="order", name="note", field=models.TextField(null=True)),'),
+  };
+
+  it("depends on the app's newest migration when later ones exist, not on the migration it splits (a second leaf node: migrate refuses)", async () => {
+    const { body } = await json(["shop"], repo(files));
+    const [finding] = body.findings.filter((f) => f.rule === "index-without-concurrently");
+    expect(finding.path).toBe("shop/migrations/0002_order_code_idx.py");
+    expect(finding.fix).toContain('dependencies = [("shop", "0003_order_note")]');
+    expect(finding.fix).not.toContain('dependencies = [("shop", "0002_order_code_idx")]');
+  });
+});

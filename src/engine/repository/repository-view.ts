@@ -92,6 +92,8 @@ export interface RepositoryView {
   readonly laterInFolder: readonly Migration[];
   /** the newest migration of this migration's folder (itself when it is the newest): a fix's new migrations go after it, so they clash with no number and leave one head */
   readonly newestInFolder: Migration | undefined;
+  /** Django: the leaf nodes of this migration's app (its migrations no other one depends on), in their order: a new migration depends on them */
+  readonly djangoLeaves: readonly Migration[];
   /** the version of Active Record the project's Gemfile.lock resolves today (`7.1.3`), when it has one */
   readonly lockedRailsVersion: string | undefined;
   /** the project bundles strong_migrations (its Gemfile or Gemfile.lock), so `safety_assured` means something there */
@@ -122,6 +124,9 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     },
     get newestInFolder() {
       return history.lastOfSet(migration.path);
+    },
+    get djangoLeaves() {
+      return history.djangoLeavesOfSet(migration.path);
     },
     tableDefinition: (table) => history.definitionBefore(migration.path, table),
     tableUnseen: (table) => history.tableUnseenBefore(migration.path, table),

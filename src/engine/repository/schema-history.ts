@@ -83,6 +83,8 @@ export class SchemaHistory {
   private readonly members = new Map<string, Migration[]>();
   /** Alembic, over every version location: revision id -> the revisions whose down_revision (or depends_on) names it */
   private readonly revisionChildren = new Map<string, Migration[]>();
+  /** Django: set -> the app's leaf nodes (djangoLeavesOfSet), read on first use */
+  private readonly djangoLeaves = new Map<string, readonly Migration[]>();
   /** Alembic, over every version location: path -> its migration */
   private readonly alembicByPath = new Map<string, Migration>();
 
@@ -276,7 +278,29 @@ export class SchemaHistory {
 
   lastOfSet(migrationPath: string): Migration | undefined {
     const at = this.positions.get(migrationPath);
-    return this.alembicHead(migrationPath) ?? (at ? this.members.get(at.set)?.at(-1) : undefined);
+    return this.alembicHead(migrationPath) ?? this.djangoLeavesOfSet(migrationPath).at(-1) ?? (at ? this.members.get(at.set)?.at(-1) : undefined);
+  }
+
+  /**
+   * Django: the leaf nodes of the app `migrationPath` belongs to, in the order they run: its migrations no other one
+   * of the app depends on. A squashed migration stands for the ones it `replaces` (Django's loader remaps a
+   * dependency on one of them to it and drops them from the graph). One leaf normally; several mean `migrate`
+   * reports conflicting leaf nodes until a merge migration depends on them all. Empty for other frameworks.
+   */
+  djangoLeavesOfSet(migrationPath: string): readonly Migration[] {
+    const at = this.positions.get(migrationPath);
+    const members = at && this.members.get(at.set);
+    if (!at || !members || members[0]?.framework !== "django") return [];
+    const cached = this.djangoLeaves.get(at.set);
+    if (cached) return cached;
+    const name = (m: Migration) => (m.path.split("/").pop() ?? "").replace(/\.py$/, "");
+    const replacedBy = new Map<string, string>();
+    for (const m of members) for (const replaced of m.djangoReplaces ?? []) replacedBy.set(replaced, name(m));
+    const dependedOn = new Set<string>();
+    for (const m of members) for (const d of m.dependsOn ?? []) dependedOn.add(replacedBy.get(d) ?? d);
+    const leaves = members.filter((m) => !replacedBy.has(name(m)) && !dependedOn.has(name(m)));
+    this.djangoLeaves.set(at.set, leaves);
+    return leaves;
   }
 
   /**

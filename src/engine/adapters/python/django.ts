@@ -70,6 +70,7 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
     squashes: file.replaces.length || squashedByName(input.file.path),
     djangoLabel: label,
     dependsOn: file.dependencies.filter((d) => d.app === (label ?? input.file.path.split("/").at(-3))).map((d) => d.name),
+    ...(file.replaces.length ? { djangoReplaces: file.replaces.filter((d) => d.app === (label ?? input.file.path.split("/").at(-3))).map((d) => d.name) } : {}),
     waivers: translation.ignored
       ? // django-migration-linter's waiver of the whole migration: like every other linter's, it gives no reason (peer-waivers.ts)
         [...file.waivers, { line: translation.ignored.line, rules: [ALL_RULES], reason: "", wholeFile: true, peer: "django-migration-linter's IgnoreMigration()" }]

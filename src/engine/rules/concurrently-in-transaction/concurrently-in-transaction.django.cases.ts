@@ -65,6 +65,47 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "the app already goes on after the reviewed migration, on two branches not merged yet (0015_invoice_memo and 0015_invoice_paid): the new migration depends on both leaf nodes, merging them, and takes the next number after them",
+      path: "billing/migrations/0014_invoice_due.py",
+      code: `from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("billing", "0013_invoice_number")]
+
+    operations = [
+        migrations.AddField(model_name="invoice", name="due", field=models.DateField(null=True)),
+        AddIndexConcurrently(model_name="invoice", index=models.Index(fields=["due"], name="billing_invoice_due_idx")),
+    ]
+`,
+      files: {
+        "billing/migrations/0015_invoice_memo.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("billing", "0014_invoice_due")]
+
+    operations = [
+        migrations.AddField(model_name="invoice", name="memo", field=models.TextField(null=True)),
+    ]
+`,
+        "billing/migrations/0015_invoice_paid.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("billing", "0014_invoice_due")]
+
+    operations = [
+        migrations.AddField(model_name="invoice", name="paid", field=models.BooleanField(null=True)),
+    ]
+`,
+      },
+      lines: [10],
+      fixes: ["# the migration becomes (without this operation; every other one stays as written, in its transaction), billing/migrations/0014_invoice_due.py:\nfrom django.contrib.postgres.operations import AddIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"billing\", \"0013_invoice_number\")]\n\n    operations = [\n        migrations.AddField(model_name=\"invoice\", name=\"due\", field=models.DateField(null=True)),\n    ]\n\n# then a new migration, billing/migrations/0016_concurrent_index.py:\nfrom django.contrib.postgres.operations import AddIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n\n    dependencies = [  # the app's leaf nodes: this migration merges them\n        (\"billing\", \"0015_invoice_memo\"),\n        (\"billing\", \"0015_invoice_paid\"),\n    ]\n\n    operations = [\n        AddIndexConcurrently(model_name=\"invoice\", index=models.Index(fields=[\"due\"], name=\"billing_invoice_due_idx\")),\n    ]"],
+    },
+    {
+      framework: "django",
       name: "atomic = False, but two CONCURRENTLY statements in one list item: sent as one query, one implicit transaction",
       code: `from django.db import migrations
 

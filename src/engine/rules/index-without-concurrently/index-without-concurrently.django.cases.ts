@@ -245,6 +245,36 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "the app has later migrations in the repository (0003 after the reviewed 0002): the new migration depends on the app's newest leaf, not on 0002, which would make a second leaf node and `migrate` refuse (conflicting leaf nodes)",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="reference", field=models.CharField(max_length=20, null=True)),
+        migrations.AddIndex(model_name="order", index=models.Index(fields=["number"], name="order_number_idx")),
+    ]
+`,
+      files: {
+        ...DJANGO_INITIAL,
+        "app/migrations/0003_order_memo.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_case")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="memo", field=models.TextField(null=True)),
+    ]
+`,
+      },
+      lines: [9],
+      fixes: ["# the migration becomes (without this migrations.AddIndex; every other operation of this migration stays as written, in its transaction), app/migrations/0002_case.py:\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddField(model_name=\"order\", name=\"reference\", field=models.CharField(max_length=20, null=True)),\n    ]\n\n# then, in a new migration after the app's newest (0003_order_memo):\nfrom django.contrib.postgres.operations import AddIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0003_order_memo\")]\n    operations = [\n        AddIndexConcurrently(model_name=\"order\", index=models.Index(fields=[\"number\"], name=\"order_number_idx\")),\n    ]"],
+    },
+    {
+      framework: "django",
       name: "AddField with db_index=True, and a ForeignKey (indexed by default): the fix's field says db_index=False, which a ForeignKey needs explicitly, while AddIndexConcurrently builds the index",
       code: `from django.db import migrations, models
 

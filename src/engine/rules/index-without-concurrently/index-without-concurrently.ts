@@ -14,7 +14,7 @@ import { djangoIndexNameWithin } from "../support/django-index-name.js";
 import { NO_WAY_OUT_OF_TRANSACTION, popLeaveTransaction, sendsOneQuery } from "../support/leave-transaction.js";
 import { outOfBandIndexFix } from "../support/out-of-band-index.js";
 import { RIVER_TEMPLATE_MARKER } from "../../adapters/sql/layouts/rivermigrate.js";
-import { djangoDependsOn, djangoHasOtherOperations } from "../support/django-migration.js";
+import { djangoApp, djangoDependsOn, djangoHasOtherOperations, djangoPredecessors } from "../support/django-migration.js";
 import { sourceImports } from "../support/next-migration.js";
 import { djangoMigrationRewritten, djangoOperationRanges } from "../support/django-rewrite.js";
 import { freeNames } from "../support/python-free-names.js";
@@ -126,10 +126,12 @@ function djangoConcurrentFix(ctx: RuleContext, op: OperationOf<"add_index">, bui
   // names the moved operation reads that the migration imports (django.db.models.functions.text.Lower): the new file imports them too
   const own = sourceImports(ctx.migration);
   const carried = (freeNames(build) ?? []).filter((n) => n !== "migrations" && n !== "models" && own[n]).map((n) => own[n]);
+  // after the app's leaf nodes: a later migration of the app in the repository would otherwise be a second leaf
+  const after = djangoPredecessors(ctx.migration, ctx.repository.djangoLeaves).filter((m) => m !== ctx.migration);
   return [
     ...here,
     ``,
-    `# then, in a new migration after it:`,
+    `# then, in a new migration after ${after.length ? `the app's newest (${after.map((m) => djangoApp(m).name).join(", ")})` : "it"}:`,
     ...(imports ? [imports] : []),
     ...carried,
     `from django.db import migrations, models`,
@@ -137,7 +139,7 @@ function djangoConcurrentFix(ctx: RuleContext, op: OperationOf<"add_index">, bui
     ``,
     `class Migration(migrations.Migration):`,
     `    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction`,
-    `    ${djangoDependsOn(ctx.migration)}`,
+    `    ${djangoDependsOn(ctx.migration, ctx.repository.djangoLeaves)}`,
     `    operations = [`,
     `        ${indent(build, "        ")}`,
     `    ]`,

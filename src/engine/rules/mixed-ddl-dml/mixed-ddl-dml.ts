@@ -90,7 +90,7 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
   if (migration.up.every((op) => framing(op) || data.ops.includes(op) || later?.ops.includes(op)) && later) {
     const kept = migrationWithout(migration, later.lines);
     if (kept === undefined) return undefined;
-    const [next] = newMigrations(migration, [{ name: `after ${stepName(dataTable)}`, ...later, change: ctx.framework === "rails" && migration.down.status === "present" && migration.down.derived }]);
+    const [next] = newMigrations(migration, [{ name: `after ${stepName(dataTable)}`, ...later, change: ctx.framework === "rails" && migration.down.status === "present" && migration.down.derived }], ctx.repository);
     const c = commentOf(ctx);
     const revision = ctx.framework === "alembic" ? "revision" : "migration";
     return [
@@ -108,7 +108,7 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
     { name: stepName(dataTable), ...data, noTransaction: batched && !mysql, ...(ctx.framework === "rails" && !tailWithData ? { down: railsDataDown(filled) } : ctx.framework === "alembic" && !tailWithData ? { down: [alembicDataDown(filled)] } : {}) },
     ...(later ? [{ name: `after ${stepName(dataTable)}`, ...later, change: ctx.framework === "rails" && migration.down.status === "present" && migration.down.derived }] : []),
   ];
-  const [second, third] = newMigrations(migration, steps);
+  const [second, third] = newMigrations(migration, steps, ctx.repository);
   const c = commentOf(ctx);
   const revision = ctx.framework === "alembic" ? "revision" : "migration";
   return [

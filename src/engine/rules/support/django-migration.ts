@@ -21,8 +21,23 @@ export function djangoHasOtherOperations(migration: Pick<Migration, "up">, op: O
   return migration.up.some((other) => other.loc.line !== op.loc.line);
 }
 
-/** `dependencies = [("shop", "0012_fill")]`: the line that makes a new migration run after `migration`. */
-export function djangoDependsOn(migration: Pick<Migration, "path" | "djangoLabel">): string {
-  const app = djangoApp(migration);
-  return `dependencies = [(${pythonString(app.label)}, ${pythonString(app.name)})]`;
+/**
+ * The migrations a new migration after `migration` depends on: the app's leaf nodes when the repository has later
+ * migrations of the app (a dependency on `migration` itself would make a second leaf, and `migrate` reports
+ * conflicting leaf nodes), else `migration`. Several leaves (a merge still missing) are all depended on, as
+ * `makemigrations --merge` would.
+ */
+export function djangoPredecessors(migration: Migration, leaves: readonly Migration[] = []): Migration[] {
+  const own = leaves.filter((leaf) => leaf.framework === "django" && djangoApp(leaf).label === djangoApp(migration).label);
+  return own.length ? [...own] : [migration];
+}
+
+/**
+ * `dependencies = [("shop", "0012_fill")]`: the line that makes a new migration run after `migration`, and after
+ * the app's later migrations when there are (`leaves`, RepositoryView.djangoLeaves).
+ */
+export function djangoDependsOn(migration: Migration, leaves: readonly Migration[] = []): string {
+  const after = djangoPredecessors(migration, leaves).map((m) => djangoApp(m));
+  const pairs = after.map((app) => `(${pythonString(app.label)}, ${pythonString(app.name)})`);
+  return pairs.length > 1 ? `dependencies = [  # the app's leaf nodes: this migration merges them\n        ${pairs.join(",\n        ")},\n    ]` : `dependencies = [${pairs[0]}]`;
 }

@@ -17,7 +17,7 @@
 import type { Migration, SourceRange } from "../../model.js";
 import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
 import { pythonString } from "./embed-sql.js";
-import { djangoApp } from "./django-migration.js";
+import { djangoApp, djangoPredecessors } from "./django-migration.js";
 import { freeNames } from "./python-free-names.js";
 import { isMysqlFamily } from "./databases.js";
 import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
@@ -197,14 +197,17 @@ function railsFile(migration: Migration, anchor: Migration, step: MigrationStep,
   return { path: `${folderPrefix(migration.path)}${version}_${snake(step.name)}.rb`, text: forDatabase(migration, text) };
 }
 
-function djangoFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number, previous: string): { file: MigrationFile; name: string } {
+function djangoFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number, previous: readonly string[]): { file: MigrationFile; name: string } {
   const app = djangoApp(migration);
   const number = /^\d+/.exec(djangoApp(anchor).name)?.[0];
   const name = `${number ? nextVersion(number, index + 1) : `${app.name}_${index + 1}`}_${snake(step.name)}`;
+  const pairs = previous.map((p) => `(${pythonString(app.label)}, ${pythonString(p)})`);
   const klass = [
     `class Migration(migrations.Migration):`,
     ...(step.noTransaction ? [`    atomic = False`, ``] : []),
-    `    dependencies = [(${pythonString(app.label)}, ${pythonString(previous)})]`,
+    pairs.length > 1
+      ? `    dependencies = [  # the app's leaf nodes: this migration merges them\n        ${pairs.join(",\n        ")},\n    ]`
+      : `    dependencies = [${pairs[0]}]`,
     ``,
     `    operations = [`,
     ...step.statements.map((s) => indent(s.trimEnd().endsWith(",") ? s.trimEnd() : `${s.trimEnd()},`, "        ")),
@@ -288,13 +291,20 @@ function sqlFile(migration: Migration, anchor: Migration, step: MigrationStep, i
   }
 }
 
+/** Where new migrations go in the repository (RepositoryView): after the folder's newest, Django's after the app's leaf nodes. */
+export interface MigrationPlace {
+  newestInFolder?: Migration;
+  djangoLeaves?: readonly Migration[];
+}
+
 /** New migration files after `migration`, each running after the one before it (their paths, their text). */
-export function newMigrations(migration: Migration, steps: readonly MigrationStep[], newestInFolder?: Migration): MigrationFile[] {
+export function newMigrations(migration: Migration, steps: readonly MigrationStep[], place: MigrationPlace = {}): MigrationFile[] {
   const files: MigrationFile[] = [];
   // after the folder's newest migration, not after this one: a migration already numbered next (Django's 0003,
   // golang-migrate's 20) or a revision already following it would clash, or leave two heads Django and Alembic refuse
+  const { newestInFolder } = place;
   const anchor = newestInFolder && newestInFolder.framework === migration.framework ? newestInFolder : migration;
-  let djangoPrevious = djangoApp(anchor).name;
+  let djangoPrevious = migration.framework === "django" ? djangoPredecessors(anchor, place.djangoLeaves).map((m) => djangoApp(m).name) : [];
   let alembicPrevious = anchor.revision?.id ?? migration.revision?.id;
   steps.forEach((step, index) => {
     switch (migration.framework) {
@@ -304,7 +314,7 @@ export function newMigrations(migration: Migration, steps: readonly MigrationSte
       case "django": {
         const { file, name } = djangoFile(migration, anchor, step, index, djangoPrevious);
         files.push(file);
-        djangoPrevious = name;
+        djangoPrevious = [name];
         break;
       }
       case "alembic": {
