@@ -189,7 +189,10 @@ export const CreateTable = op("create_table", {
   table: z.string(),
   columns: z.array(ColumnSpec).default([]),
   /** `sql`: a framework's constraint (Rails t.foreign_key) as PostgreSQL's ALTER TABLE ... ADD CONSTRAINT, when its options are known */
-  constraints: z.array(z.object({ type: ConstraintType, columns: z.array(z.string()).default([]), sql: z.string().optional() })).default([]),
+  /** `expression`: a CHECK's, as written (Rails t.check_constraint) */
+  constraints: z
+    .array(z.object({ type: ConstraintType, columns: z.array(z.string()).default([]), sql: z.string().optional(), name: z.string().optional(), expression: z.string().optional() }))
+    .default([]),
   ifNotExists: z.boolean().default(false),
   /** CREATE TABLE ... AS SELECT / LIKE: copies data (a backup) */
   asSelect: z.boolean().default(false),
@@ -290,6 +293,8 @@ export const AddConstraint = op("add_constraint", {
   usingIndex: z.string().optional(),
   /** a framework's constraint (Rails add_foreign_key) as PostgreSQL's ALTER TABLE ... ADD CONSTRAINT, when its options are known */
   sql: z.string().optional(),
+  /** a CHECK's expression as the migration wrote it (Rails add_check_constraint, t.check_constraint), when it is a literal */
+  expression: z.string().optional(),
 });
 export const ValidateConstraint = op("validate_constraint", { table: z.string(), name: z.string().optional() });
 export const DropConstraint = op("drop_constraint", {

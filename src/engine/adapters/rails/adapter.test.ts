@@ -338,3 +338,27 @@ end
     expect(m.down.status).toBe("present");
   });
 });
+
+describe("CHECK constraints", () => {
+  it("records the expression and the SQL of add_check_constraint, t.check_constraint in change_table and in create_table", async () => {
+    const m = await parseRails(`class AddChecks < ActiveRecord::Migration[7.1]
+  def change
+    add_check_constraint :orders, "total >= 0", name: "orders_total_positive", validate: false
+    change_table :orders do |t|
+      t.check_constraint "quantity > 0", name: "orders_quantity_positive"
+    end
+    create_table :refunds do |t|
+      t.integer :amount
+      t.check_constraint "amount > 0"
+    end
+  end
+end
+`);
+    const [add, inChangeTable, created] = m.up;
+    expect(add).toMatchObject({ kind: "add_constraint", table: "orders", name: "orders_total_positive", expression: "total >= 0", notValid: true, sql: 'ALTER TABLE orders ADD CONSTRAINT orders_total_positive CHECK (total >= 0) NOT VALID;' });
+    expect(inChangeTable).toMatchObject({ kind: "add_constraint", table: "orders", name: "orders_quantity_positive", expression: "quantity > 0", sql: "ALTER TABLE orders ADD CONSTRAINT orders_quantity_positive CHECK (quantity > 0);" });
+    expect(created.kind === "create_table" && created.constraints).toEqual([
+      { type: "check", columns: [], name: expect.stringMatching(/^chk_rails_[0-9a-f]{10}$/), expression: "amount > 0", sql: expect.stringMatching(/^ALTER TABLE refunds ADD CONSTRAINT chk_rails_[0-9a-f]{10} CHECK \(amount > 0\);$/) },
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ import { blockParams } from "./block-params.js";
 import { callArgs, localName } from "./call-args.js";
 import { columnSpec, timestampColumns } from "./column-spec.js";
 import { foreignKeyOp } from "./commands/constraints.js";
+import { checkConstraint } from "./check-constraint-sql.js";
 import type { CommandContext } from "./commands/context.js";
 import { addIndexOp } from "./commands/indexes.js";
 import { foreignKeyColumn } from "./inflections.js";
@@ -17,7 +18,7 @@ import { isHash, nameOf, namesOf, Options, type RubyValue } from "./values.js";
 
 export interface TableDefinition {
   columns: ColumnSpec[];
-  constraints: Array<{ type: ConstraintType; columns: string[]; sql?: string }>;
+  constraints: Array<{ type: ConstraintType; columns: string[]; sql?: string; name?: string; expression?: string }>;
   /** indexes Rails creates right after CREATE TABLE */
   indexes: OperationInput[];
 }
@@ -83,7 +84,9 @@ export function readTableDefinition(table: string, tableOpts: Options, block: Bl
       const columns = namesOf(args[0]);
       if (columns) def.indexes.push(addIndexOp(ctx.base(node), table, columns, opts));
     } else if (method === "check_constraint") {
-      def.constraints.push({ type: "check", columns: [] });
+      const expression = nameOf(args[0]);
+      const check = expression === undefined ? undefined : checkConstraint(table, expression, opts);
+      def.constraints.push({ type: "check", columns: [], ...(check ? { name: check.name, expression, sql: check.sql } : {}) });
     } else if (method === "foreign_key") {
       const to = nameOf(args[0]);
       if (to) {

@@ -36,6 +36,28 @@ end
     },
     {
       framework: "rails",
+      name: "add_check_constraint over several lines, and t.check_constraint in change_table: the fix writes each with the expression the migration gives, validate: false",
+      code: `class AddPriceChecks < ActiveRecord::Migration[7.1]
+  def change
+    add_check_constraint(
+      :products,
+      "price >= 0",
+      name: "products_price_non_negative",
+    )
+    change_table :orders do |t|
+      t.check_constraint "quantity > 0 AND note <> 'x'", name: "orders_quantity_positive"
+    end
+  end
+end
+`,
+      lines: [3, 9],
+      fixes: [
+        '# instant: existing rows are not checked\nadd_check_constraint :products, "price >= 0", name: "products_price_non_negative", validate: false\n\n# then a new migration, db/migrate/20240101000001_validate_products_price_non_negative.rb:\nclass ValidateProductsPriceNonNegative < ActiveRecord::Migration[7.1]\n  def up\n    validate_check_constraint :products, name: "products_price_non_negative"\n  end\n\n  def down\n    # nothing to undo: validating only checked the rows\n  end\nend',
+        '# instant: existing rows are not checked\nadd_check_constraint :orders, "quantity > 0 AND note <> \'x\'", name: "orders_quantity_positive", validate: false\n\n# then a new migration, db/migrate/20240101000001_validate_orders_quantity_positive.rb:\nclass ValidateOrdersQuantityPositive < ActiveRecord::Migration[7.1]\n  def up\n    validate_check_constraint :orders, name: "orders_quantity_positive"\n  end\n\n  def down\n    # nothing to undo: validating only checked the rows\n  end\nend',
+      ],
+    },
+    {
+      framework: "rails",
       name: "add_reference with foreign_key: true, and t.foreign_key in change_table",
       code: `class AddAuthor < ActiveRecord::Migration[7.1]
   disable_ddl_transaction!

@@ -141,7 +141,7 @@ export default defineRule({
           case "sql":
             return { inPlace: `${addSql};`, steps: [validate(`${validateSql};`)] };
           case "rails":
-            return op.embeddedSql && written ? { inPlace: `execute ${rubyString(addSql)}`, steps: [validate(`execute ${rubyString(validateSql)}`)] } : railsConstraintSteps(op);
+            return op.embeddedSql && written ? { inPlace: `execute ${rubyString(addSql)}`, steps: [validate(`execute ${rubyString(validateSql)}`)] } : railsConstraintSteps(op, check);
           case "django":
             if (op.embeddedSql && written)
               return {

@@ -678,11 +678,21 @@ function referenceWithoutKey(op: Operation): string | undefined {
 const NOTHING_TO_UNDO = "# nothing to undo: validating only checked the rows";
 
 /** A foreign key or CHECK added NOT VALID now and validated in the next migration, as strong_migrations prints it. */
-export function railsConstraintSteps(op: Extract<Operation, { kind: "add_constraint" }>): FixSteps {
+export function railsConstraintSteps(op: Extract<Operation, { kind: "add_constraint" }>, sqlCheck?: string): FixSteps {
   const call = op.frameworkCall ?? "";
   const text = singleLine(op);
+  if (op.constraint === "foreign_key" && (!op.referencesTable || !op.columns[0])) {
+    // what the key references (or which column it is on) is not in the call as migguard read it: no name is made up
+    const validate = op.name
+      ? `validate_foreign_key ${sym(op.table)}, name: ${JSON.stringify(op.name)}`
+      : `# validate_foreign_key ${sym(op.table)} with the table the key of line ${op.loc.line} references (migguard could not read it)`;
+    return {
+      inPlace: `# instant: existing rows are not checked\n# migguard could not read the table or column of the foreign key on line ${op.loc.line}: add it as written there, with validate: false\n${text ?? op.text.trim()}`,
+      steps: [{ name: `validate foreign key ${op.name ?? op.table}`, down: [NOTHING_TO_UNDO], statements: [validate] }],
+    };
+  }
   if (op.constraint === "foreign_key") {
-    const to = op.referencesTable ?? "other_table";
+    const to = op.referencesTable!;
     const column = op.columns[0];
     const columnOpt = column && column !== `${singularTable(to)}_id` ? `, column: ${sym(column)}` : "";
     // the key's own options (on_delete: of a reference's foreign_key: hash) stay: the same key, only unvalidated
@@ -693,7 +703,7 @@ export function railsConstraintSteps(op: Extract<Operation, { kind: "add_constra
     const add = blockReference
       ? `# in its table block, the reference without foreign_key:\n${rubyReaders().withoutOption(text, "foreign_key")}\n# and after the block:\n${later}`
       : /(^|\.)(add_reference|add_belongs_to|references|belongs_to)$/.test(call)
-        ? `${referenceWithoutKey(op) ?? `add_reference ${sym(op.table)}, ${sym((column ?? "ref_id").replace(/_id$/, ""))}`}, index: { algorithm: :concurrently }  # with disable_ddl_transaction!\n${later}`
+        ? `${referenceWithoutKey(op) ?? `add_reference ${sym(op.table)}, ${sym(column.replace(/_id$/, ""))}`}, index: { algorithm: :concurrently }  # with disable_ddl_transaction!\n${later}`
         : call === "add_foreign_key" && text && !/validate:/.test(text)
           ? `${text}, validate: false`
           : later;
@@ -701,7 +711,14 @@ export function railsConstraintSteps(op: Extract<Operation, { kind: "add_constra
   }
   const name = op.name ?? derivedName(op.table, op.columns, "check");
   const own = op.text.trim();
-  const add = /^add_check_constraint\s/.test(own) && !/validate:/.test(own) && !/\)\s*$/.test(own) ? `${own}, validate: false` : `add_check_constraint ${sym(op.table)}, "<expression>", name: ${JSON.stringify(name)}, validate: false`;
+  // the expression the adapter read (add_check_constraint, t.check_constraint), else the one of the embedded SQL
+  const expression = op.expression ?? sqlCheck;
+  const add =
+    /^add_check_constraint\s/.test(own) && !/validate:/.test(own) && !/\)\s*$/.test(own) && !own.includes("\n")
+      ? `${own}, validate: false`
+      : expression !== undefined
+        ? `add_check_constraint ${sym(op.table)}, ${rubyString(expression)}, name: ${JSON.stringify(name)}, validate: false`
+        : `# migguard could not read the CHECK expression of line ${op.loc.line}: add the constraint as written there, with validate: false\n${own}`;
   return { inPlace: `# instant: existing rows are not checked\n${add}`, steps: [{ name: `validate ${name}`, down: [NOTHING_TO_UNDO], statements: [`validate_check_constraint ${sym(op.table)}, name: ${JSON.stringify(name)}`] }] };
 }
 
@@ -710,9 +727,11 @@ export function railsValidateFix(
   op: Extract<Operation, { kind: "validate_constraint" }>,
   added: Extract<Operation, { kind: "add_constraint" }>,
 ): string {
-  const name = op.name ?? added.name ?? "constraint_name";
+  const name = op.name ?? added.name;
   let call: string;
-  if (op.embeddedSql) call = `execute ${JSON.stringify(`ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${name}`)}`;
+  // no name read (validate_constraint :t): the migration's own call, as written, is the one that validates it
+  if (name === undefined) call = op.text.trim();
+  else if (op.embeddedSql) call = `execute ${JSON.stringify(`ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${name}`)}`;
   else if (added.constraint === "foreign_key" && added.referencesTable && !added.embeddedSql && /^fk_rails_/.test(name)) {
     const column = added.columns[0];
     const columnOpt = column && column !== `${singularTable(added.referencesTable)}_id` ? `, column: ${sym(column)}` : "";

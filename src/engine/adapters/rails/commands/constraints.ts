@@ -7,6 +7,7 @@ import { foreignKeyColumn } from "../inflections.js";
 import { checkConstraintName, foreignKeyName } from "../rails-names.js";
 import { nameOf, namesOf, type Options } from "../values.js";
 import { foreignKeySql } from "../foreign-key-sql.js";
+import { checkConstraint } from "../check-constraint-sql.js";
 import { irreversible, step, type CommandHandler, type OpBase } from "./context.js";
 
 /** The add_foreign_key operation (shared with references and t.foreign_key). */
@@ -67,11 +68,11 @@ const addCheckConstraint: CommandHandler = (cmd, ctx) => {
   const expression = nameOf(cmd.args[1]);
   if (!table || expression === undefined) return undefined;
   const base = ctx.base(cmd.node);
-  const name = cmd.opts.name("name") ?? checkConstraintName(table, expression);
+  const check = checkConstraint(table, expression, cmd.opts);
   return [
     step(
-      [{ kind: "add_constraint", ...base, table, constraint: "check", name, notValid: cmd.opts.flag("validate") === false }],
-      [{ kind: "drop_constraint", ...base, table, name }],
+      [{ kind: "add_constraint", ...base, table, constraint: "check", name: check.name, notValid: cmd.opts.flag("validate") === false, expression, sql: check.sql }],
+      [{ kind: "drop_constraint", ...base, table, name: check.name }],
     ),
   ];
 };
@@ -86,7 +87,7 @@ const removeCheckConstraint: CommandHandler = (cmd, ctx) => {
     step(
       [{ kind: "drop_constraint", ...base, table, name, ifExists: cmd.opts.flag("if_exists") === true }],
       expression !== undefined
-        ? [{ kind: "add_constraint", ...base, table, constraint: "check", name, notValid: cmd.opts.flag("validate") === false }]
+        ? [{ kind: "add_constraint", ...base, table, constraint: "check", name, notValid: cmd.opts.flag("validate") === false, expression, sql: checkConstraint(table, expression, cmd.opts.without("if_exists")).sql }]
         : irreversible(cmd, ctx, "remove_check_constraint is only reversible if given an expression"),
     ),
   ];
