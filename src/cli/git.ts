@@ -96,6 +96,17 @@ export function readBlobs(root: string, commit: string, paths: readonly string[]
   return out;
 }
 
+/** At most this many of the change's commits are read for their messages (the newest first). */
+const MAX_MESSAGES = 100;
+
+/** The messages of the commits on `head` that `base` lacks (the change's own), newest first, each with its short hash. */
+export function changeMessages(root: string, base: string, head: string): Array<{ commit: string; message: string }> {
+  const parts = git(root, ["log", `-n${MAX_MESSAGES}`, "--format=%h%x00%B%x00", `${base}..${head}`, "--"]).toString("utf8").split("\0");
+  const out: Array<{ commit: string; message: string }> = [];
+  for (let i = 0; i + 1 < parts.length; i += 2) out.push({ commit: parts[i].trim(), message: parts[i + 1].trim() });
+  return out;
+}
+
 /** The committer date of `commit` (ISO 8601). */
 export function commitDate(root: string, commit: string): string {
   return git(root, ["log", "-1", "--format=%cI", commit, "--"]).toString("utf8").trim();

@@ -20,7 +20,7 @@ import { migrationModuleSettingsPaths, withDjangoMigrationModules } from "../eng
 import { alembicIniPaths, withAlembicVersionLocations } from "../engine/migration-folders/alembic-version-locations.js";
 import { review, type ReviewInput } from "../engine/review/review.js";
 import { loadCliConfig } from "./config-file.js";
-import { addedOn, changedFiles, releaseTags, commitDate, mergeBase, readBlobs, repoRoot, resolveCommit, treePaths, workingTreePaths } from "./git.js";
+import { addedOn, changeMessages, changedFiles, releaseTags, commitDate, mergeBase, readBlobs, repoRoot, resolveCommit, treePaths, workingTreePaths } from "./git.js";
 import { gateExitCode } from "./exit-status.js";
 import { deployLine, type CommandResult } from "./lint-command.js";
 import { snapshotFromConfig, snapshotFromFlag, type LoadedSnapshot } from "./snapshot-option.js";
@@ -92,7 +92,8 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
   const loaded = await loadCliConfig(options.config, cwd);
   const baseTip = resolveCommit(root, options.base);
   const head = resolveCommit(root, "HEAD");
-  const changes = changedFiles(root, mergeBase(root, baseTip, head));
+  const forkPoint = mergeBase(root, baseTip, head);
+  const changes = changedFiles(root, forkPoint);
   const basePaths = treePaths(root, baseTip);
   // the folders Django's MIGRATION_MODULES names, from the settings modules as the change leaves them
   const settings = migrationModuleSettingsPaths(changes.map((c) => c.path), [...new Set([...basePaths, ...changes.map((c) => c.path)])]);
@@ -139,6 +140,8 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
       change: commitDate(root, head),
       addedOnBase: Object.fromEntries(deletedMigrations.map((path) => [path, addedOn(root, baseTip, path)]).filter(([, d]) => d !== undefined)),
     },
+    // the change's own word (a commit that says its tables are small): the App reads the pull request's title and description
+    changeText: changeMessages(root, forkPoint, head).map(({ commit, message }) => ({ from: `the message of commit ${commit}`, text: message })),
     // whether a deleted or renamed migration ever shipped: the release tags that contain the commit that added it
     releases: deletedMigrations.length + renamedFrom.length ? releaseTags(root, baseTip, head, [...deletedMigrations, ...renamedFrom]) : undefined,
   };

@@ -21,7 +21,7 @@ import { effectiveSeverity } from "./severity.js";
 import { isWaived, peerWaiverOf } from "./waivers/waivers.js";
 import { groupMigrations, type MigrationUnit } from "./group.js";
 import { isStackOverflow, TooComplexError } from "./limits.js";
-import type { Framework, Migration, Operation, HiddenOperation, ParseProblem, ReportedFinding, SourceFile } from "./model.js";
+import type { ChangeSizeNote, Framework, Migration, Operation, HiddenOperation, ParseProblem, ReportedFinding, SourceFile } from "./model.js";
 import { computeFacts } from "./rules/support/facts.js";
 import { ChangePlan, changePlanOf } from "./rules/support/change-plan.js";
 import { downConventions, type Conventions } from "./conventions.js";
@@ -117,6 +117,8 @@ export interface AnalyzeInput {
    * step filled may replace one the change drops.
    */
   changeAdds?: ReadonlySet<string>;
+  /** Review: the change's own text that says its tables are small (review/change-size-note.ts), for the migrations it adds */
+  changeSizeNote?: ChangeSizeNote;
   /** Review: the base branch's version of the application files the change edits (models whose ignored_columns it changes) */
   baseCodeFiles?: readonly SourceFile[];
   /**
@@ -414,6 +416,8 @@ function ruleFindings(
   conventions: Conventions,
   repository: RepositoryView,
   change: ChangePlan,
+  /** the change's own word on its tables' size, when the change adds this migration */
+  changeSizeNote?: ChangeSizeNote,
 ): Raw[] {
   const facts = computeFacts(migration, change);
   // a production snapshot is PostgreSQL's catalogs: it says nothing about a MySQL or SQLite migration
@@ -431,7 +435,7 @@ function ruleFindings(
   }
   if (production) raw = againstProduction(raw, production.production, config);
   raw = againstTableAges(raw, migration, repository, config, production?.production);
-  raw = againstAuthorSize(raw, migration, production?.production);
+  raw = againstAuthorSize(raw, migration, production?.production, changeSizeNote);
   keepRunnerTemplates(raw, migration);
   return raw;
 }
@@ -626,7 +630,8 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<Promise<v
   const change = changePlanFor(units, parsed, input.changeAdds, input.baseCodeFiles);
   const deploy = new DeployDecider(config, input.deployFiles ?? input.repositoryFiles ?? []);
   for (const migration of migrations) {
-    const raw = ruleFindings(migration, config, errors, codeFiles, production, conventions.get(migration) ?? {}, repositoryView(migration, facts, history, codeFiles), change);
+    const said = input.changeAdds?.has(migration.path) ? input.changeSizeNote : undefined;
+    const raw = ruleFindings(migration, config, errors, codeFiles, production, conventions.get(migration) ?? {}, repositoryView(migration, facts, history, codeFiles), change, said);
     if (dependsOnDeploy(raw)) {
       // the deploy files may need a parser loaded first (YAML for a compose file): the driver waits for it
       const load = deploy.readersToLoad();

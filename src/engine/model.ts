@@ -539,6 +539,9 @@ export type RevisionLink = z.infer<typeof RevisionLink>;
 /** The author's comment that says a table is small (adapters/size-notes.ts), with the lines it spans. */
 export const SizeNote = z.object({ line: z.number().int().positive(), endLine: z.number().int().positive(), text: z.string() });
 export type SizeNote = z.infer<typeof SizeNote>;
+/** The same word in the change's own text (a pull request's title, a commit message): where it was written, and the sentence. */
+export const ChangeSizeNote = z.object({ from: z.string(), text: z.string() });
+export type ChangeSizeNote = z.infer<typeof ChangeSizeNote>;
 
 export const Migration = z.object({
   path: z.string(),

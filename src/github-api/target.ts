@@ -18,6 +18,8 @@ export interface ReviewTarget {
   trigger: string;
   /** the pull request's author (their own approval never signs off a waiver) */
   author?: string;
+  /** the pull request's title and description: its author's word on the tables' size (review/change-size-note.ts) */
+  description?: { title: string; body?: string };
 }
 
 /** The fields of a pull request object (webhook payload or REST answer) a review needs. */
@@ -28,7 +30,13 @@ export interface PullRequestLike {
   head: { sha: string };
   base: { sha: string; ref: string };
   user?: { login: string } | null;
+  /** absent from a check run's pull request list */
+  title?: string;
+  body?: string | null;
 }
+
+/** A description longer than this is cut: a sentence about the tables' size comes early, and the queue job stays small. */
+const DESCRIPTION_LIMIT = 8_000;
 
 export function targetFromPullRequest(owner: string, repo: string, pr: PullRequestLike, trigger: string): ReviewTarget {
   return {
@@ -41,6 +49,7 @@ export function targetFromPullRequest(owner: string, repo: string, pr: PullReque
     changedFiles: pr.changed_files,
     trigger,
     ...(pr.user?.login ? { author: pr.user.login } : {}),
+    ...(pr.title !== undefined ? { description: { title: pr.title, ...(pr.body ? { body: pr.body.slice(0, DESCRIPTION_LIMIT) } : {}) } } : {}),
   };
 }
 

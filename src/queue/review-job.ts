@@ -19,6 +19,7 @@ const TargetSchema = z.object({
   changedFiles: z.number().int().nonnegative().optional(),
   trigger: z.string(),
   author: z.string().min(1).optional(),
+  description: z.object({ title: z.string(), body: z.string().optional() }).optional(),
 }) satisfies z.ZodType<ReviewTarget>;
 
 export const ReviewJobData = z.object({

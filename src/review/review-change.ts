@@ -167,6 +167,13 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
     // the App reviews the pull request as it is now; how long ago the base branch added a migration it deletes is
     // told by that migration's version date (no commit history is fetched)
     dates: { change: new Date().toISOString() },
+    // the author's word on the tables' size, where a pull request says it
+    changeText: target.description
+      ? [
+          { from: "the pull request's title", text: target.description.title },
+          { from: "the pull request's description", text: target.description.body ?? "" },
+        ]
+      : undefined,
   };
   let result = await review(input);
 

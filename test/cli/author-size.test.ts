@@ -1,12 +1,14 @@
 /**
  * The author's word on a table's size through `migguard lint` (README: "The author's word on size"): a comment on
  * or right above a statement, or the migration's header, that says the table is small makes its lock findings
- * notes quoting the comment; lock waits (require-lock-timeout) stay.
+ * notes quoting the comment; lock waits (require-lock-timeout) stay. Through `migguard review`, a commit message of
+ * the change that says its tables are small speaks for the migrations the change adds.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { djangoApp, featureBranchOn, reviewJson } from "./support/review-repo.js";
 
 function repo(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "migguard-author-size-"));
@@ -52,5 +54,48 @@ describe("the author's word on a table's size", () => {
       "db/migrate/20240101000000_add_key_index.rb": "class AddKeyIndex < ActiveRecord::Migration[7.1]\n  def change\n    # look settings up by key\n    add_index :settings, :key\n  end\nend\n",
     });
     expect((await lint(root)).find((f) => f.rule === "index-without-concurrently")?.severity).toBe("error");
+  });
+});
+
+describe("the author's word on size in the change's own text (migguard review)", () => {
+  const initial = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+    operations = [
+        migrations.CreateModel(name="Resthook", fields=[("id", models.AutoField(primary_key=True)), ("slug", models.CharField(max_length=50))]),
+    ]
+`;
+  const bigint = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("api", "0001_initial")]
+    operations = [
+        migrations.AlterField(model_name="resthook", name="id", field=models.BigAutoField(primary_key=True, serialize=False)),
+    ]
+`;
+  const pullRequest = (message: string) =>
+    featureBranchOn(djangoApp("api", { "api/migrations/0001_initial.py": initial }))
+      .write({ "api/migrations/0002_alter_resthook_id.py": bigint })
+      .commit(message);
+
+  it("a commit message that says the tables are small (rapidpro's #6758): the rewrite is a note quoting it, and the check passes", async () => {
+    const { exitCode, findings } = await reviewJson(pullRequest("Convert primary keys of small tables to bigint\n\nThe rest follow once mailroom is ready."));
+    const rewrite = findings.find((f) => f.rule === "column-type-change");
+    expect(rewrite?.severity).toBe("info");
+    expect(rewrite?.message).toMatch(/Its author says the table is small: "Convert primary keys of small tables to bigint" \(the message of commit [0-9a-f]{7,}\)/);
+    expect(rewrite?.fix).toContain("bigint");
+    expect(exitCode).toBe(0);
+  });
+
+  it("a message that says nothing about size, or that the tables are not small, changes nothing", async () => {
+    for (const message of ["Convert primary keys to bigint", "Convert primary keys to bigint: these are not small tables"]) {
+      const { exitCode, findings } = await reviewJson(pullRequest(message));
+      expect(findings.find((f) => f.rule === "column-type-change")?.severity).toBe("error");
+      expect(exitCode).toBe(1);
+    }
   });
 });

@@ -26,7 +26,7 @@ const CLAIM = /([\w`"'.]+)\s+(is|are|'s|stays|remains|will\s+(?:be|stay|remain)|
 const claimsSmall = (prose: string) => [...prose.matchAll(CLAIM)].some((m) => !NOT_A_TABLE.test(m[1].replace(/[`"'.]/g, "")));
 
 const SMALL: readonly RegExp[] = [
-  /\b(small|tiny)\s+([a-z]+\s+)?table\b/i,
+  /\b(small|tiny)\s+([a-z]+\s+)?tables?\b/i,
   /\b(few|handful\s+of)\s+(dozen\s+|hundred\s+)?(rows|records|entries)\b/i,
   /\bnever\s+grows\b/i,
 ];

@@ -3,10 +3,11 @@
  * above it, or in the migration's header (a docstring, the comments before its first statement), that says the
  * table is small (adapters/size-notes.ts). The author knows the table; an index build, scan, rewrite or data change
  * of a small one is brief, so the finding is a note that quotes the comment and keeps its safe fix, for the day the
- * table is no longer small. Not for lock waits (require-lock-timeout, lock-table's hold): a queue forms behind a
+ * table is no longer small. In a review, the change's own text (a pull request's title, a commit message) that says
+ * so speaks for the migrations the change adds (review/change-size-note.ts). Not for lock waits (require-lock-timeout, lock-table's hold): a queue forms behind a
  * small hot table too. A production snapshot that measured the table wins over the word.
  */
-import type { Migration, Operation, ReportedFinding, SizeNote } from "../model.js";
+import type { ChangeSizeNote, Migration, Operation, ReportedFinding, SizeNote } from "../model.js";
 import type { Production } from "./production.js";
 import { tablesOf, workOf } from "./size-aware.js";
 import type { LockWork } from "./estimates.js";
@@ -26,23 +27,28 @@ function noteFor(op: Operation, migration: Migration): SizeNote | undefined {
   );
 }
 
-/** The finding as a note quoting the author when a comment says its table is small; unchanged otherwise. */
-export function withAuthorSize(finding: ReportedFinding, op: Operation | undefined, migration: Migration, production?: Production, reported?: LockWork): ReportedFinding {
+/** The finding as a note quoting the author when a comment, or the change's own text, says its table is small; unchanged otherwise. */
+export function withAuthorSize(finding: ReportedFinding, op: Operation | undefined, migration: Migration, production?: Production, reported?: LockWork, change?: ChangeSizeNote): ReportedFinding {
   const work = workOf(finding.rule, op, reported);
   if (!op || finding.severity === "info" || !work || work === "hold") return finding;
   if (production && tablesOf(op).some((t) => production.table(t)?.statistics !== undefined)) return finding;
+  // the file's own comment is the closer word; the change's text speaks for every statement of its added migrations
   const note = noteFor(op, migration);
-  if (!note) return finding;
+  const said = note ? { text: note.text, where: `line ${note.line}` } : change ? { text: change.text, where: change.from } : undefined;
+  if (!said) return finding;
   return {
     ...finding,
     severity: "info",
-    message: `${finding.message} Its author says the table is small: "${note.text}" (line ${note.line}), so the lock is brief; if it grows, take the safe way below.`,
-    details: [...finding.details, "the author's comment on the table's size; a production snapshot (--snapshot) gives its real size"],
+    message: `${finding.message} Its author says the table is small: "${said.text}" (${said.where}), so the lock is brief; if it grows, take the safe way below.`,
+    details: [...finding.details, `the author's word on the table's size${note ? "" : ` in ${change!.from}`}; a production snapshot (--snapshot) gives its real size`],
   };
 }
 
-/** Every lock finding of one migration, seen against what its author says about the tables' size. */
-export function againstAuthorSize<R extends { finding: ReportedFinding; op?: Operation; work?: LockWork }>(raw: readonly R[], migration: Migration, production?: Production): R[] {
-  if (migration.sizeNotes.length === 0) return [...raw];
-  return raw.map((r) => ({ ...r, finding: withAuthorSize(r.finding, r.op, migration, production, r.work) }));
+/**
+ * Every lock finding of one migration, seen against what its author says about the tables' size: its comments,
+ * and (`change`) the change's own text when the change adds the migration.
+ */
+export function againstAuthorSize<R extends { finding: ReportedFinding; op?: Operation; work?: LockWork }>(raw: readonly R[], migration: Migration, production?: Production, change?: ChangeSizeNote): R[] {
+  if (migration.sizeNotes.length === 0 && !change) return [...raw];
+  return raw.map((r) => ({ ...r, finding: withAuthorSize(r.finding, r.op, migration, production, r.work, change) }));
 }

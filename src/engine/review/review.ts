@@ -7,6 +7,7 @@
 import { runsOnPop } from "../repository/go-mod.js";
 import { migrationDate } from "../repository/migration-date.js";
 import { ReleaseTags, unreleased } from "./releases.js";
+import { changeSizeNote, type ChangeText } from "./change-size-note.js";
 import { withAlembicScriptLocations } from "../migration-folders/alembic-script-locations.js";
 import { analyze, loadEngine, mayNeedMysql, signalFiles, type AnalysisResult, type FileError } from "../analyze.js";
 import { loadSignalReaders } from "../database/decide.js";
@@ -73,6 +74,11 @@ export interface ReviewInput {
   dates?: { change?: string; addedOnBase?: Readonly<Record<string, string>> };
   /** the base branch's tags and the tags that shipped each deleted migration (the CLI reads them from git; the App has no history) */
   releases?: ReleaseTags;
+  /**
+   * The change's own text: the pull request's title and description (the App), the messages of its commits (the
+   * CLI). A sentence there that says the tables are small speaks for the migrations it adds (change-size-note.ts)
+   */
+  changeText?: readonly ChangeText[];
 }
 
 /** `ReviewInput.releases` checked against its schema: a caller's malformed tags are an error that says so. */
@@ -286,6 +292,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     snapshot: input.snapshot,
     repositoryFiles: input.repositoryFiles,
     changeAdds: adds,
+    changeSizeNote: changeSizeNote(input.changeText),
     baseCodeFiles,
   });
   errors.push(...analysis.errors);

@@ -41,6 +41,8 @@ export interface FakePull {
   headRepo: string;
   /** login of the user who opened it */
   author: string;
+  title: string;
+  body: string | null;
 }
 
 export interface FakeAnnotation {
@@ -216,7 +218,7 @@ export class FakeGitHub {
     this.branches.set(ref, sha);
   }
 
-  openPull(options: { number: number; baseRef: string; head: string; headRef?: string; headRepo?: string; author?: string }): FakePull {
+  openPull(options: { number: number; baseRef: string; head: string; headRef?: string; headRepo?: string; author?: string; title?: string; body?: string }): FakePull {
     const baseSha = this.branches.get(options.baseRef);
     if (!baseSha) throw new Error(`no branch ${options.baseRef}`);
     const pull: FakePull = {
@@ -228,6 +230,8 @@ export class FakeGitHub {
       headRef: options.headRef ?? `feature-${options.number}`,
       headRepo: options.headRepo ?? `${this.owner}/${this.repo}`,
       author: options.author ?? "octocat",
+      title: options.title ?? `Pull request ${options.number}`,
+      body: options.body ?? null,
     };
     this.pulls.set(pull.number, pull);
     return pull;
@@ -483,7 +487,8 @@ export class FakeGitHub {
     return {
       number: pull.number,
       state: pull.state,
-      title: `Pull request ${pull.number}`,
+      title: pull.title,
+      body: pull.body,
       head: { sha: pull.headSha, ref: pull.headRef, label: `${headOwner}:${pull.headRef}`, repo: { full_name: pull.headRepo, name: headName, owner: { login: headOwner } } },
       base: { sha: pull.baseSha, ref: pull.baseRef, label: `${this.owner}:${pull.baseRef}`, repo: { full_name: `${this.owner}/${this.repo}`, name: this.repo, owner: { login: this.owner } } },
       changed_files: this.changedFiles(pull).length,

@@ -45,6 +45,8 @@ export function pullRequestPayload(fake: FakeGitHub, action: "opened" | "synchro
     head: { ...payload.pull_request.head, sha: pull.headSha, ref: pull.headRef, repo: { ...payload.pull_request.head.repo, name: headName, full_name: pull.headRepo, owner: { ...payload.pull_request.head.repo.owner, login: headOwner } } },
     base: { ...payload.pull_request.base, sha: pull.baseSha, ref: pull.baseRef, repo },
     user: { ...payload.pull_request.user, login: pull.author },
+    title: pull.title,
+    body: pull.body,
   };
   if (action === "synchronize") payload.after = pull.headSha;
   return payload;
