@@ -1,7 +1,0 @@
-import { createRequire as __migguardCreateRequire } from "node:module";
-import { fileURLToPath as __migguardFileURLToPath } from "node:url";
-import { dirname as __migguardDirname } from "node:path";
-const require = __migguardCreateRequire(import.meta.url);
-const __filename = __migguardFileURLToPath(import.meta.url);
-const __dirname = __migguardDirname(__filename);
-import{deployLine,lintAnalysis,lintCommand}from"./chunk-7K42GDIF.js";import"./chunk-BR7IRIZ2.js";import"./chunk-FHONCPSW.js";import"./chunk-OIY5AYFJ.js";import"./chunk-GHHFVP6H.js";import"./chunk-VK5ONPAS.js";import"./chunk-OX762JXF.js";import"./chunk-5GA4YUOB.js";import"./chunk-WWCBNKUF.js";import"./chunk-753OFACP.js";import"./chunk-FVRKZ5DU.js";import"./chunk-LKF7GW36.js";import"./chunk-5QJ4PIPF.js";import"./chunk-IBW5UHV6.js";import"./chunk-HRWHXOBU.js";import"./chunk-CAB7PKSQ.js";import"./chunk-NRWH4VNY.js";import"./chunk-YHI7RWLF.js";import"./chunk-LMYQCND6.js";import"./chunk-P2TL3MCF.js";import"./chunk-YG2DCWQR.js";import"./chunk-3GIJDICJ.js";import"./chunk-HXBRFH4K.js";import"./chunk-JPTA6PRG.js";import"./chunk-VZJ77JFL.js";import"./chunk-Q4JVKILA.js";import"./chunk-BQRH7I3O.js";import"./chunk-FDFE5LNY.js";import"./chunk-Y352J57F.js";import"./chunk-7ZKVSGII.js";import"./chunk-67IMWYXB.js";import"./chunk-7B3IGGFL.js";import"./chunk-6M6UPCF6.js";import"./chunk-QQGLHI7X.js";import"./chunk-32YNESVV.js";import"./chunk-6E7SBJZC.js";import"./chunk-E44I44Y2.js";import"./chunk-SL54QWOZ.js";export{deployLine,lintAnalysis,lintCommand};
