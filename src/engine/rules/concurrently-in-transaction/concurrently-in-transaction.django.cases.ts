@@ -123,6 +123,29 @@ class Migration(migrations.Migration):
     ]
 `,
       lines: [11, 11],
+      fixes: ["# the migration becomes (each statement an item of its own: Django sends a list item whole, as one query, which PostgreSQL runs as one transaction), app/migrations/0002_case.py:\nfrom django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n\n    dependencies = [(\"shop\", \"0049_order\")]\n\n    operations = [\n        migrations.RunSQL(\n            [\"CREATE INDEX CONCURRENTLY shop_order_a_idx ON shop_order (a)\", \"CREATE INDEX CONCURRENTLY shop_order_b_idx ON shop_order (b)\"],\n            reverse_sql=[\"DROP INDEX CONCURRENTLY shop_order_a_idx\", \"DROP INDEX CONCURRENTLY shop_order_b_idx\"],\n        ),\n    ]","# the migration becomes (each statement an item of its own: Django sends a list item whole, as one query, which PostgreSQL runs as one transaction), app/migrations/0002_case.py:\nfrom django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n\n    dependencies = [(\"shop\", \"0049_order\")]\n\n    operations = [\n        migrations.RunSQL(\n            [\"CREATE INDEX CONCURRENTLY shop_order_a_idx ON shop_order (a)\", \"CREATE INDEX CONCURRENTLY shop_order_b_idx ON shop_order (b)\"],\n            reverse_sql=[\"DROP INDEX CONCURRENTLY shop_order_a_idx\", \"DROP INDEX CONCURRENTLY shop_order_b_idx\"],\n        ),\n    ]"],
+    },
+    {
+      framework: "django",
+      name: "an atomic migration whose RunSQL list item holds two CONCURRENTLY statements: atomic = False alone would still send them as one query, so the fix also gives each statement its own item",
+      path: "shop/migrations/0050_order_indexes.py",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0049_order")]
+
+    operations = [
+        migrations.RunSQL(
+            [
+                "CREATE INDEX CONCURRENTLY shop_order_a_idx ON shop_order (a); CREATE INDEX CONCURRENTLY shop_order_b_idx ON shop_order (b);",
+            ],
+            reverse_sql=["DROP INDEX CONCURRENTLY shop_order_a_idx; DROP INDEX CONCURRENTLY shop_order_b_idx;"],
+        ),
+    ]
+`,
+      lines: [10, 10],
+      fixes: ["# the migration becomes (each statement an item of its own: Django sends a list item whole, as one query, which PostgreSQL runs as one transaction), shop/migrations/0050_order_indexes.py:\nfrom django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"shop\", \"0049_order\")]\n\n    operations = [\n        migrations.RunSQL(\n            [\n                \"CREATE INDEX CONCURRENTLY shop_order_a_idx ON shop_order (a)\",\n                \"CREATE INDEX CONCURRENTLY shop_order_b_idx ON shop_order (b)\",\n            ],\n            reverse_sql=[\"DROP INDEX CONCURRENTLY shop_order_a_idx\", \"DROP INDEX CONCURRENTLY shop_order_b_idx\"],\n        ),\n    ]","# the migration becomes (each statement an item of its own: Django sends a list item whole, as one query, which PostgreSQL runs as one transaction), shop/migrations/0050_order_indexes.py:\nfrom django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"shop\", \"0049_order\")]\n\n    operations = [\n        migrations.RunSQL(\n            [\n                \"CREATE INDEX CONCURRENTLY shop_order_a_idx ON shop_order (a)\",\n                \"CREATE INDEX CONCURRENTLY shop_order_b_idx ON shop_order (b)\",\n            ],\n            reverse_sql=[\"DROP INDEX CONCURRENTLY shop_order_a_idx\", \"DROP INDEX CONCURRENTLY shop_order_b_idx\"],\n        ),\n    ]"],
     },
   ],
   valid: [

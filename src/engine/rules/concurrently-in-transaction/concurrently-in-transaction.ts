@@ -9,6 +9,7 @@ import type { Operation } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
 import { djangoMigrationRewritten, djangoOperationRanges } from "../support/django-rewrite.js";
 import { carriedStatement, renderFix } from "../support/fix-steps.js";
+import { runSqlOneStatementPerItem } from "../support/django-runsql-items.js";
 
 /** Django: the operations stay as written, the migration leaves its transaction. */
 const DJANGO_NOT_ATOMIC = "class Migration(migrations.Migration):\n    atomic = False  # CONCURRENTLY refuses a transaction; the operations stay as they are";
@@ -22,19 +23,27 @@ const statementOf = (op: Operation): string => (op.kind === "add_index" ? "CREAT
  */
 function djangoNonAtomicFix(ctx: RuleContext, op: Operation): string {
   const ranges = djangoOperationRanges(ctx.migration);
-  if (!ctx.migration.transactional || !ranges) return DJANGO_NOT_ATOMIC;
+  if (!ranges) return DJANGO_NOT_ATOMIC;
+  const carried = carriedStatement(ctx.migration, op);
+  // a RunSQL list item of several statements is one query, one implicit transaction even outside Django's: one item each
+  const split = op.embeddedSql && carried.statement ? runSqlOneStatementPerItem(carried.statement) : undefined;
+  const oneQuery = split ? " (each statement an item of its own: Django sends a list item whole, as one query, which PostgreSQL runs as one transaction)" : "";
+  if (!ctx.migration.transactional) {
+    const whole = split && djangoMigrationRewritten(ctx.migration, { line: op.loc.line, with: [split] });
+    return whole ? [`# the migration becomes${oneQuery}, ${ctx.migration.path}:`, whole.trimEnd()].join("\n") : DJANGO_NOT_ATOMIC;
+  }
   const own = (r: { line: number; endLine: number }) => r.line <= op.loc.line && op.loc.line <= r.endLine;
   const why = "CONCURRENTLY cannot run in a transaction";
   if (ranges.every(own)) {
-    const whole = djangoMigrationRewritten(ctx.migration, { line: op.loc.line, nonAtomic: why });
-    return whole ? [`# the migration becomes, ${ctx.migration.path}:`, whole.trimEnd()].join("\n") : DJANGO_NOT_ATOMIC;
+    const whole = djangoMigrationRewritten(ctx.migration, { line: op.loc.line, nonAtomic: why, ...(split ? { with: [split] } : {}) });
+    return whole ? [`# the migration becomes${oneQuery}, ${ctx.migration.path}:`, whole.trimEnd()].join("\n") : DJANGO_NOT_ATOMIC;
   }
-  const carried = carriedStatement(ctx.migration, op);
   const first = djangoMigrationRewritten(ctx.migration, { line: op.loc.line, with: [] });
-  if (!first || !carried.statement) return DJANGO_NOT_ATOMIC;
+  const statement = split ?? carried.statement;
+  if (!first || !statement) return DJANGO_NOT_ATOMIC;
   return renderFix(ctx, {
     inPlace: [`# the migration becomes (without this operation; every other one stays as written, in its transaction), ${ctx.migration.path}:`, first.trimEnd()].join("\n"),
-    steps: [{ name: "concurrent index", statements: [carried.statement], definitions: carried.definitions, noTransaction: true }],
+    steps: [{ name: "concurrent index", statements: [statement], definitions: carried.definitions, noTransaction: true }],
   });
 }
 
