@@ -1,5 +1,9 @@
 /** The down SQL/Ruby the two down rules suggest: what DROP TABLE takes along is not listed again, and objects are dropped by their own kind. */
 import { analyzeLoaded, loadEngine } from "../analyze.js";
+import { undo } from "./down-does-not-undo-up/down-does-not-undo-up.js";
+import { railsDownFix } from "./support/rails-fix.js";
+import type { DeltaEntry } from "./support/schema-delta.js";
+import { parseStatements } from "../adapters/sql/pg-parser.js";
 
 beforeAll(() => loadEngine());
 
@@ -37,4 +41,19 @@ describe("fixes of the down rules", () => {
     }).map((f) => f.fix);
     expect(fixes.join("\n")).toContain('execute "DROP SEQUENCE IF EXISTS invoice_numbers"');
   });
+
+  it("drops a constraint whose table the migrations do not say by reading the table from pg_constraint, not a <table> placeholder", () => {
+    // a constraint known by name alone (ALTER INDEX ... RENAME takes a unique constraint along under the new name)
+    const entry: DeltaEntry = { key: "constraint:users_email_uniq", net: 1, netUp: 1, touched: true, label: "constraint users_email_uniq", columns: [], dependsOn: [] };
+    const sql = undo(entry);
+    expect(sql).not.toContain("<");
+    expect(sql).toContain("EXECUTE (SELECT format('ALTER TABLE %s DROP CONSTRAINT %s', conrelid::regclass, 'users_email_uniq') FROM pg_constraint WHERE conname = 'users_email_uniq');");
+    const parsed = parseStatements(sql);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.statements).toHaveLength(1);
+    const ruby = railsDownFix([entry]);
+    expect(ruby).not.toContain("<table>");
+    expect(ruby).toContain("execute <<~'SQL'");
+  });
 });
+

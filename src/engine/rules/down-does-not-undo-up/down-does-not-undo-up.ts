@@ -4,6 +4,7 @@ import { railsDownFix } from "../support/rails-fix.js";
 import { fixFor } from "../support/fix.js";
 import { byUpOperation, downResidue, leftOver, outermost, type DeltaEntry } from "../support/schema-delta.js";
 import { ALL_DATABASES } from "../support/databases.js";
+import { dropConstraintOfUnknownTable } from "../support/constraint-of-unknown-table.js";
 
 /** Rails derives the down of `change`: a missing inverse belongs beside the SQL, in its reversible block. */
 export const isDerived = (down: Migration["down"]): boolean => down.status === "present" && down.derived;
@@ -27,7 +28,8 @@ export function undo(entry: DeltaEntry): string {
     case "index":
       return `DROP INDEX ${left.name};`;
     case "constraint":
-      return `ALTER TABLE ${left.table ?? "<table>"} DROP CONSTRAINT ${left.name};${left.defaultName ? "  -- PostgreSQL's default name; use the key's own if it has one" : ""}`;
+      if (!left.table) return dropConstraintOfUnknownTable(left.name);
+      return `ALTER TABLE ${left.table} DROP CONSTRAINT ${left.name};${left.defaultName ? "  -- PostgreSQL's default name; use the key's own if it has one" : ""}`;
     case "object":
       return `DROP ${left.type.replace("_", " ").toUpperCase()} ${left.name}${left.table ? ` ON ${left.table}` : ""};`;
   }

@@ -11,7 +11,8 @@ import { dedent, derivedName, modelName, sym } from "./fix.js";
 import type { FixSteps } from "./fix-steps.js";
 import { isMysqlFamily } from "./databases.js";
 import { concurrentIndexSql } from "./sql-text.js";
-import { rubyString } from "./embed-sql.js";
+import { embedSql, rubyString } from "./embed-sql.js";
+import { dropConstraintOfUnknownTable } from "./constraint-of-unknown-table.js";
 import { inverseOfUp } from "./sql-inverse.js";
 import { leftOver, type DeltaEntry } from "./schema-delta.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
@@ -759,7 +760,8 @@ export function railsDownFix(entries: readonly DeltaEntry[], options: { inChange
       case "index":
         return `remove_index ${sym(left.table ?? "table")}, name: ${JSON.stringify(left.name)}`;
       case "constraint":
-        return `execute "ALTER TABLE ${left.table ?? "<table>"} DROP CONSTRAINT ${left.name}"${left.defaultName ? "  # PostgreSQL's default name" : ""}`;
+        if (!left.table) return embedSql("rails", dropConstraintOfUnknownTable(left.name));
+        return `execute "ALTER TABLE ${left.table} DROP CONSTRAINT ${left.name}"${left.defaultName ? "  # PostgreSQL's default name" : ""}`;
       case "object":
         return `execute "DROP ${left.type.replace("_", " ").toUpperCase()} IF EXISTS ${left.name}${left.table ? ` ON ${left.table}` : ""}"`;
     }
