@@ -25,6 +25,14 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "one DROP INDEX of two indexes: CONCURRENTLY drops one at a time, so the fix is a statement per index",
+      schema: "CREATE TABLE reverse_lookup (user_id bigint, org_id bigint);\nCREATE INDEX idx_reverse_lookup_user ON reverse_lookup (user_id);\nCREATE INDEX idx_reverse_lookup_org ON reverse_lookup (org_id);",
+      code: "DROP INDEX IF EXISTS idx_reverse_lookup_user, idx_reverse_lookup_org;",
+      lines: [1],
+      fixes: ["-- outside a transaction:\nDROP INDEX CONCURRENTLY IF EXISTS idx_reverse_lookup_user;\nDROP INDEX CONCURRENTLY IF EXISTS idx_reverse_lookup_org;"],
+    },
+    {
+      framework: "sql",
       name: "plain DROP INDEX",
       schema: "CREATE TABLE reverse_lookup (user_id bigint);\nCREATE INDEX idx_reverse_lookup_user ON reverse_lookup (user_id);",
       code: "DROP INDEX IF EXISTS idx_reverse_lookup_user;",

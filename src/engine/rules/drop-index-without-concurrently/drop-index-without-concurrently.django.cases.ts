@@ -35,6 +35,83 @@ class Migration(migrations.Migration):
       files: DJANGO_INITIAL,
       lines: [7],
     },
+    {
+      framework: "django",
+      name: "AlterField that removes db_index=True: the index is dropped CONCURRENTLY just before, under the names Django gave it (and its _like twin), not a RemoveIndexConcurrently with no model or name",
+      path: "app/migrations/0002_title_without_index.py",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="document", name="title", field=models.CharField(max_length=20, null=True)),
+    ]
+`,
+      files: {
+        "app/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    operations = [
+        migrations.CreateModel(
+            name="Document",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("title", models.CharField(max_length=20, db_index=True, null=True)),
+            ],
+        ),
+    ]
+`,
+      },
+      lines: [8],
+      fixes: [
+        [
+          "# in a migration of its own, just before this one, with atomic = False on the Migration (CONCURRENTLY cannot run in a transaction):",
+          "# the index of app_document.title under the names Django gave it, so the operation then finds none to drop",
+          'migrations.RunSQL("DROP INDEX CONCURRENTLY IF EXISTS app_document_title_6f0d1710", reverse_sql=migrations.RunSQL.noop),',
+          'migrations.RunSQL("DROP INDEX CONCURRENTLY IF EXISTS app_document_title_6f0d1710_like", reverse_sql=migrations.RunSQL.noop),',
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "django",
+      name: "RunSQL DROP INDEX: the same SQL CONCURRENTLY, not a RemoveIndexConcurrently of an index Django's state does not hold",
+      path: "app/migrations/0002_drop_title_index.py",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL("DROP INDEX app_document_title_6f0d1710", reverse_sql=migrations.RunSQL.noop),
+    ]
+`,
+      files: {
+        "app/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    operations = [
+        migrations.CreateModel(
+            name="Document",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("title", models.CharField(max_length=20, db_index=True, null=True)),
+            ],
+        ),
+    ]
+`,
+      },
+      lines: [8],
+      fixes: ['# with atomic = False on the Migration (CONCURRENTLY cannot run in a transaction)\nmigrations.RunSQL("DROP INDEX CONCURRENTLY IF EXISTS app_document_title_6f0d1710", reverse_sql=migrations.RunSQL.noop),'],
+    },
   ],
   valid: [
     {

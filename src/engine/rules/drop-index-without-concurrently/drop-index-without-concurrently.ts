@@ -9,6 +9,7 @@ import { outOfBatch } from "../support/alembic-batch.js";
 import { reindented } from "../support/data-code.js";
 import { pythonString } from "../support/embed-sql.js";
 import type { OperationOf } from "../../model.js";
+import { djangoConcurrentDrop } from "./django-concurrent-drop.js";
 
 /**
  * The Alembic fix: the revision's own drop_index, every argument kept as written (op.f names, schema=, if_exists=),
@@ -17,8 +18,8 @@ import type { OperationOf } from "../../model.js";
  */
 function alembicConcurrentDrop(op: OperationOf<"drop_index">, source: string | undefined, table: string | undefined): string {
   const block = (call: string) => `with op.get_context().autocommit_block():\n    ${call.replace(/\n/g, "\n    ")}`;
-  const names = op.names.map(ident).join(", ");
-  if (op.embeddedSql && names) return block(`op.execute(${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${names}`)})`);
+  // one statement per index: DROP INDEX CONCURRENTLY drops one object at a time
+  if (op.embeddedSql && op.names.length) return block(op.names.map((n) => `op.execute(${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(n)}`)})`).join("\n"));
   const callee = calleeOf(op.text) ?? "";
   if (/(?:^|\.)drop_index$/.test(callee)) {
     const own = reindented(op.text.trim());
@@ -66,10 +67,12 @@ export default defineRule({
         message: `Dropping index ${names} without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on its table.`,
         fix: fixFor(ctx.framework, {
           sql: NO_WAY_OUT_OF_TRANSACTION[ctx.migration.layout] && !op.embeddedSql && op.names.length
-            ? byHandDrop(NO_WAY_OUT_OF_TRANSACTION[ctx.migration.layout]!, op.names.map(ident).join(", "))
-            : `${concurrentlyPlacement(ctx.migration, op)}\nDROP INDEX CONCURRENTLY IF EXISTS ${op.names.map(ident).join(", ") || "<index>"};`,
+            ? byHandDrop(NO_WAY_OUT_OF_TRANSACTION[ctx.migration.layout]!, op.names.map(ident))
+            : op.names.length
+              ? `${concurrentlyPlacement(ctx.migration, op)}\n${op.names.map((n) => `DROP INDEX CONCURRENTLY IF EXISTS ${ident(n)};`).join("\n")}`
+              : `-- migguard could not read the name of the index line ${op.loc.line} drops: drop it by that name with DROP INDEX CONCURRENTLY IF EXISTS, outside a transaction`,
           rails: () => railsDropIndexFix(op, ctx.migration),
-          django: () => `from django.contrib.postgres.operations import RemoveIndexConcurrently\n# with atomic = False on the Migration\nRemoveIndexConcurrently(model_name="${op.ormModel ?? "..."}", name="${op.names[0] ?? "..."}")`,
+          django: () => djangoConcurrentDrop(op, table),
           alembic: () => alembicConcurrentDrop(op, ctx.migration.source, table),
         }),
       });
@@ -78,12 +81,12 @@ export default defineRule({
 });
 
 /** A runner that cannot leave its transaction (rivermigrate): the concurrent drop is a step by hand before migrating. */
-function byHandDrop(runner: string, names: string): string {
+function byHandDrop(runner: string, names: readonly string[]): string {
   return [
     `-- ${runner} runs every version in a transaction and has no way to leave it, so CONCURRENTLY cannot run in`,
     `-- this migration. Before migrating, drop the index by hand in a separate step outside any transaction (psql in autocommit):`,
-    `--   DROP INDEX CONCURRENTLY IF EXISTS ${names};`,
+    ...names.map((n) => `--   DROP INDEX CONCURRENTLY IF EXISTS ${n};`),
     `-- The migration keeps the drop with IF EXISTS: it finds the index gone and takes no lock.`,
-    `DROP INDEX IF EXISTS ${names};`,
+    `DROP INDEX IF EXISTS ${names.join(", ")};`,
   ].join("\n");
 }
