@@ -39,6 +39,7 @@ import { Production } from "./production/production.js";
 import { RunObjects } from "./production/run-objects.js";
 import { againstProduction } from "./production/size-aware.js";
 import { againstTableAges } from "./production/young-tables.js";
+import { againstSameDeployTables } from "./production/same-deploy-tables.js";
 import { againstAuthorSize } from "./production/author-size.js";
 import type { ProductionSnapshot } from "./production/snapshot-file.js";
 import type { ProductionContext } from "./rules/support/rule.js";
@@ -403,7 +404,7 @@ export function checkMigration(
   /** offline: findings whose hazard needs traffic or old code become notes (a function: asked only when such a finding is found) */
   deploy: DeployDecision | (() => DeployDecision) = ONLINE,
 ): ReportedFinding[] {
-  return reportMigration(migration, config, ruleFindings(migration, config, errors, codeFiles, snapshot, conventions, repository, change), deploy);
+  return reportMigration(migration, config, ruleFindings(migration, config, errors, codeFiles, snapshot, conventions, repository, change, change === ChangePlan.none), deploy);
 }
 
 /** The rules' findings on one migration, before the deploy, waivers and syntax findings (`reportMigration`). */
@@ -416,6 +417,8 @@ function ruleFindings(
   conventions: Conventions,
   repository: RepositoryView,
   change: ChangePlan,
+  /** lint: no base branch says what is deployed, so a table created less than a day earlier is taken to ship with this migration (same-deploy-tables.ts) */
+  sameDeployGuess: boolean,
   /** the change's own word on its tables' size, when the change adds this migration */
   changeSizeNote?: ChangeSizeNote,
 ): Raw[] {
@@ -434,6 +437,7 @@ function ruleFindings(
     }
   }
   if (production) raw = againstProduction(raw, production.production, config);
+  if (sameDeployGuess) raw = againstSameDeployTables(raw, migration, facts.indexOf, repository, config, production?.production);
   raw = againstTableAges(raw, migration, repository, config, production?.production);
   raw = againstAuthorSize(raw, migration, production?.production, changeSizeNote);
   keepRunnerTemplates(raw, migration);
@@ -631,7 +635,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<Promise<v
   const deploy = new DeployDecider(config, input.deployFiles ?? input.repositoryFiles ?? []);
   for (const migration of migrations) {
     const said = input.changeAdds?.has(migration.path) ? input.changeSizeNote : undefined;
-    const raw = ruleFindings(migration, config, errors, codeFiles, production, conventions.get(migration) ?? {}, repositoryView(migration, facts, history, codeFiles), change, said);
+    const raw = ruleFindings(migration, config, errors, codeFiles, production, conventions.get(migration) ?? {}, repositoryView(migration, facts, history, codeFiles), change, input.changeAdds === undefined, said);
     if (dependsOnDeploy(raw)) {
       // the deploy files may need a parser loaded first (YAML for a compose file): the driver waits for it
       const load = deploy.readersToLoad();

@@ -6,6 +6,7 @@
  */
 import type { Migration, Operation } from "../model.js";
 import { nameKey } from "../rules/support/facts.js";
+import { rowsAddedTo } from "../rules/support/row-writes.js";
 import { lastBefore } from "./last-before.js";
 
 export interface TableBirth {
@@ -18,6 +19,8 @@ export interface TableBirth {
    * once, or its name says so), so its date is not the day the table was born
    */
   baseline: boolean;
+  /** rows may have been added to it since its CREATE TABLE (any INSERT, code that may write it): it may not be empty */
+  written: boolean;
 }
 
 /** Polar's June 2026 squash creates 91 tables; a feature's first migration a handful. */
@@ -57,7 +60,8 @@ export class TableBirths {
   record(migration: Migration, position: number): void {
     let baseline: boolean | undefined;
     for (const op of migration.up) {
-      if (op.kind === "create_table" && !op.temporary) this.set(op.table, position, { creator: migration, filled: op.asSelect, baseline: (baseline ??= isBaseline(migration)) });
+      this.markWritten(rowsAddedTo(op), position);
+      if (op.kind === "create_table" && !op.temporary) this.set(op.table, position, { creator: migration, filled: op.asSelect, baseline: (baseline ??= isBaseline(migration)), written: op.asSelect });
       else if (op.kind === "drop_table") for (const t of op.tables) this.set(t, position, undefined);
       else if (op.kind === "rename_table") {
         const birth = this.now(op.table);
@@ -68,6 +72,16 @@ export class TableBirths {
           const birth = this.now(t);
           if (birth && !birth.filled) this.set(t, position, { ...birth, filled: true });
         }
+    }
+  }
+
+  /** Rows may have been added to `tables` (every table alive, for "any") at `position`. */
+  private markWritten(tables: readonly string[] | "any" | undefined, position: number): void {
+    if (!tables) return;
+    const names = tables === "any" ? [...this.byTable.keys()] : tables;
+    for (const t of names) {
+      const birth = this.now(t);
+      if (birth && !birth.written) this.set(t, position, { ...birth, written: true });
     }
   }
 

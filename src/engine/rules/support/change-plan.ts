@@ -10,6 +10,7 @@ import type { Migration, Operation, SourceFile } from "../../model.js";
 import type { DetectedFile } from "../../detect.js";
 import { compareMigrations } from "../../migration-order.js";
 import { nameKey } from "./facts.js";
+import { rowsAddedTo } from "./row-writes.js";
 
 /** Where an op runs in the change: its migration's place in run order, then its place in that up. */
 type Position = number;
@@ -102,13 +103,14 @@ export class ChangePlan {
       migration.up.forEach((op, o) => {
         const at = positionOf(m, o);
         const written = writtenTables(op);
-        if (written === "any") {
-          fill(undefined, [], at);
+        if (written === "any") fill(undefined, [], at);
+        else if (written) for (const table of written) fill(table, op.kind === "dml" ? op.columns : [], at);
+        const rowsAdded = rowsAddedTo(op);
+        if (rowsAdded === "any") {
           for (const created of unwritten) created.writtenAt = at;
           unwritten.clear();
-        } else if (written) {
-          for (const table of written) {
-            fill(table, op.kind === "dml" ? op.columns : [], at);
+        } else if (rowsAdded) {
+          for (const table of rowsAdded) {
             const created = this.created.get(nameKey(table));
             if (created && unwritten.delete(created)) created.writtenAt = at;
           }
@@ -120,10 +122,11 @@ export class ChangePlan {
         }
         switch (op.kind) {
           case "create_table": {
-            const created: Created = { at };
+            // CREATE TABLE AS starts with rows
+            const created: Created = op.asSelect ? { at, writtenAt: at } : { at };
             this.created.set(nameKey(op.table), created);
             this.openSpan(op.table, created, at);
-            unwritten.add(created);
+            if (!op.asSelect) unwritten.add(created);
             for (const c of op.columns) addColumn(op.table, c.name, at);
             break;
           }

@@ -1,0 +1,99 @@
+/**
+ * Lint, where no base branch says what is deployed: a table that an earlier dated migration created less than a
+ * day before this one (by their version timestamps) almost surely ships in the same deploy as this migration, so
+ * it is empty when this one runs. A NOT NULL column without a default cannot fail on it, SET NOT NULL or a
+ * constraint scans nothing, a DELETE without WHERE or a DROP loses nothing, an index build is instant. The
+ * finding stays, as a note that says why and keeps the safe fix: the two may have been deployed apart.
+ * Not for a table rows may have been added to since its CREATE TABLE (CREATE TABLE AS, any INSERT, code that may
+ * write it, in between or earlier in this migration), nor one a squash or baseline wrote down (its date is the
+ * squash's). A review knows better (its ChangePlan: tables the pull request itself creates are new; a base
+ * branch's table may be deployed already), so this is for lint only. A production snapshot that has the table wins.
+ */
+import type { Config } from "../config.js";
+import type { Migration, Operation, ReportedFinding } from "../model.js";
+import type { RepositoryView } from "../repository/repository-view.js";
+import { migrationDate } from "../repository/migration-date.js";
+import { migrationLabel } from "../paths.js";
+import { nameKey } from "../rules/support/facts.js";
+import { rowsAddedTo } from "../rules/support/row-writes.js";
+import type { Production } from "./production.js";
+import type { LockWork } from "./estimates.js";
+import { tablesOf, workOf } from "./size-aware.js";
+
+const HOUR_MS = 60 * 60 * 1000;
+/** Migrations written within a day of each other are taken to ship together. */
+export const SAME_DEPLOY_HOURS = 24;
+
+/** Rules whose hazard needs rows in the table (besides the lock rules whose work grows with it: size-aware.ts). */
+const NEEDS_ROWS = new Set(["required-column-without-default", "set-not-null", "constraint-without-not-valid", "dml-without-where", "drop-table", "drop-column"]);
+
+interface Fresh {
+  table: string;
+  hours: number;
+  creator: Migration;
+}
+
+/** `up[0..index)` of the migration adds rows to `table`, or creates, drops or renames a table under its name. */
+function touchedBefore(migration: Migration, index: number, table: string): boolean {
+  const key = nameKey(table);
+  return migration.up.slice(0, index).some((op) => {
+    const added = rowsAddedTo(op);
+    if (added === "any" || added?.some((t) => nameKey(t) === key)) return true;
+    if (op.kind === "create_table" || op.kind === "rename_table") return nameKey(op.table) === key || (op.kind === "rename_table" && nameKey(op.newName) === key);
+    return op.kind === "drop_table" && op.tables.some((t) => nameKey(t) === key);
+  });
+}
+
+/** Each table the op works on was created empty by an earlier dated migration less than a day before this one, and is empty still. */
+function freshTables(op: Operation, index: number, migration: Migration, date: Date, repository: RepositoryView): Fresh[] | undefined {
+  const tables = tablesOf(op);
+  if (tables.length === 0 || index < 0) return undefined;
+  const fresh: Fresh[] = [];
+  for (const table of tables) {
+    const birth = repository.tableBirth(table);
+    if (!birth || birth.written || birth.baseline || touchedBefore(migration, index, table)) return undefined;
+    const born = migrationDate(birth.creator);
+    const ms = born ? date.getTime() - born.getTime() : -1;
+    if (ms < 0 || ms >= SAME_DEPLOY_HOURS * HOUR_MS) return undefined;
+    fresh.push({ table, hours: Math.floor(ms / HOUR_MS), creator: birth.creator });
+  }
+  return fresh;
+}
+
+const earlier = (hours: number) => (hours === 0 ? "less than an hour earlier" : hours === 1 ? "1 hour earlier" : `${hours} hours earlier`);
+
+/** The finding as a note when every table it is about was created empty less than a day before; unchanged otherwise. */
+export function withSameDeployTable(finding: ReportedFinding, op: Operation | undefined, index: number, migration: Migration, repository: RepositoryView, production?: Production, reported?: LockWork): ReportedFinding {
+  if (finding.severity === "info" || !op) return finding;
+  const work = workOf(finding.rule, op, reported);
+  if (!NEEDS_ROWS.has(finding.rule) && (!work || work === "hold")) return finding;
+  const date = migrationDate(migration);
+  if (!date) return finding;
+  // the snapshot measured the table: withTableSize and the rules' production checks judge it
+  if (production && tablesOf(op).some((t) => production.table(t)?.statistics !== undefined)) return finding;
+  const fresh = freshTables(op, index, migration, date, repository);
+  if (!fresh) return finding;
+  const { table, hours, creator } = fresh.reduce((oldest, f) => (f.hours > oldest.hours ? f : oldest));
+  return {
+    ...finding,
+    severity: "info",
+    message: `${finding.message} ${table} was created ${earlier(hours)} by ${migrationLabel(creator.path)}, and nothing has written to it since: a migration written less than a day before this one almost surely ships in the same deploy, so ${table} is empty when this runs and no row can fail, wait or be lost. If ${migrationLabel(creator.path)} was deployed on its own and ${table} has rows by now, take the safe way below.`,
+    details: [
+      ...finding.details,
+      `same deploy: the table was created less than ${SAME_DEPLOY_HOURS} hours before this migration, by their version timestamps, and no statement or data step added rows to it since; a production snapshot (--snapshot) gives its real size`,
+    ],
+  };
+}
+
+/** Every finding of one migration, seen against tables created empty less than a day before it (lint: `sameDeploy`). */
+export function againstSameDeployTables<R extends { finding: ReportedFinding; op?: Operation; work?: LockWork }>(
+  raw: readonly R[],
+  migration: Migration,
+  indexOf: (op: Operation) => number,
+  repository: RepositoryView,
+  config: Config,
+  production?: Production,
+): R[] {
+  if (config.young_table.days === 0 || !migrationDate(migration)) return [...raw];
+  return raw.map((r) => ({ ...r, finding: withSameDeployTable(r.finding, r.op, r.op ? indexOf(r.op) : -1, migration, repository, production, r.work) }));
+}
