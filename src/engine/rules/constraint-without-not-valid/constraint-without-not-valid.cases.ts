@@ -4,6 +4,17 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a CHECK on a table an earlier migration created 6 hours before and nothing wrote to: the scan reads nothing: a note",
+      path: "db/migrations/20240110150000_check_amount.up.sql",
+      files: { "db/migrations/20240110090000_create_charges.up.sql": "CREATE TABLE charges (id bigint PRIMARY KEY, amount integer);\n" },
+      schema: "CREATE TABLE charges (id bigint PRIMARY KEY, amount integer);",
+      code: "SET lock_timeout = '5s';\nALTER TABLE charges ADD CONSTRAINT charges_amount_positive CHECK (amount > 0);\n",
+      lines: [2],
+      severities: ["info"],
+      messages: ["charges was created 6 hours earlier by 20240110090000_create_charges.up.sql"],
+    },
+    {
+      framework: "sql",
       name: "a foreign key with MATCH FULL, ON DELETE CASCADE, ON UPDATE SET NULL, DEFERRABLE INITIALLY DEFERRED: NOT VALID and the VALIDATE keep every clause",
       schema: "CREATE TABLE teams (id bigint PRIMARY KEY);\nCREATE TABLE members (id bigint PRIMARY KEY, team_id bigint);",
       code: "ALTER TABLE members ADD CONSTRAINT members_team_id_fkey FOREIGN KEY (team_id) REFERENCES teams (id) MATCH FULL ON DELETE CASCADE ON UPDATE SET NULL DEFERRABLE INITIALLY DEFERRED;",

@@ -4,6 +4,17 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a column of a table an earlier migration created 4 hours before and nothing wrote to: no values to lose: a note",
+      path: "db/migrations/20240110130000_drop_charges_note.up.sql",
+      files: { "db/migrations/20240110090000_create_charges.up.sql": "CREATE TABLE charges (id bigint PRIMARY KEY, note text);\n" },
+      schema: "CREATE TABLE charges (id bigint PRIMARY KEY, note text);",
+      code: "ALTER TABLE charges DROP COLUMN note;\n",
+      lines: [1],
+      severities: ["info"],
+      messages: ["charges was created 4 hours earlier by 20240110090000_create_charges.up.sql"],
+    },
+    {
+      framework: "sql",
       name: "ADD COLUMN IF NOT EXISTS of a column that may already be there does not make it a scratch column",
       schema: 'CREATE TABLE "Team" (id int PRIMARY KEY, "isPersonal" boolean);',
       code: 'ALTER TABLE "Team" ADD COLUMN IF NOT EXISTS "isPersonal" boolean;\nALTER TABLE "Team" DROP COLUMN "isPersonal";\n',

@@ -2,6 +2,17 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "a table an earlier migration created 20 hours before and nothing wrote to: no rows to lose: a note",
+      path: "db/migrations/20240111050000_drop_addfiletotar.up.sql",
+      files: { "db/migrations/20240110090000_create_addfiletotar.up.sql": "CREATE TABLE addfiletotar (id bigint PRIMARY KEY, file text);\n" },
+      schema: "CREATE TABLE addfiletotar (id bigint PRIMARY KEY, file text);",
+      code: "DROP TABLE addfiletotar;\n",
+      lines: [1],
+      severities: ["info"],
+      messages: ["addfiletotar was created 20 hours earlier by 20240110090000_create_addfiletotar.up.sql"],
+    },
     { framework: "sql", name: "drop a live table", schema: "CREATE TABLE category (id bigint PRIMARY KEY, name text);", code: "DROP TABLE category;", lines: [1] },
     { framework: "sql", name: "several tables, one statement", schema: "CREATE TABLE a (id bigint PRIMARY KEY);\nCREATE TABLE b (a_id bigint REFERENCES a (id));", code: "SET lock_timeout = '2s';\nDROP TABLE IF EXISTS a, b CASCADE;", lines: [2, 2] },
     { framework: "sql", name: "dropped and created again empty: the rows are gone", schema: "CREATE TABLE user_stats (user_id bigint PRIMARY KEY, posts int);", code: "DROP TABLE user_stats;\nCREATE TABLE user_stats (user_id bigint PRIMARY KEY, posts int);", lines: [1] },

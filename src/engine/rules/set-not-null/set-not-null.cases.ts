@@ -4,6 +4,17 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a table an earlier migration created 5 hours before: almost surely the same deploy, so the scan reads nothing: a note",
+      path: "db/migrations/20240110140000_require_status.up.sql",
+      files: { "db/migrations/20240110090000_create_charges.up.sql": "CREATE TABLE charges (id bigint PRIMARY KEY, status text);\n" },
+      schema: "CREATE TABLE charges (id bigint PRIMARY KEY, status text);",
+      code: "SET lock_timeout = '5s';\nALTER TABLE charges ALTER COLUMN status SET NOT NULL;\n",
+      lines: [2],
+      severities: ["info"],
+      messages: ["charges was created 5 hours earlier by 20240110090000_create_charges.up.sql"],
+    },
+    {
+      framework: "sql",
       name: "one ALTER TABLE with two SET NOT NULL: each fix keeps the statement's other sub-command in its place",
       schema: "CREATE TABLE public_collection_tokens (id bigint PRIMARY KEY, enable_download bool DEFAULT TRUE, enable_comment bool DEFAULT FALSE);\nINSERT INTO public_collection_tokens VALUES (1, TRUE, FALSE);",
       code: "ALTER TABLE public_collection_tokens\n    ALTER COLUMN enable_download SET NOT NULL,\n    ALTER COLUMN enable_comment SET NOT NULL;",
