@@ -102,3 +102,49 @@ describe("migguard review: a lock finding on a table a recent base migration cre
     expect((await review("20210410150945"))?.severity).toBe("error");
   });
 });
+
+describe("migguard review: the data rules on a table an earlier migration of the same change created (issue #14)", () => {
+  const base = { "db/migrations/20240101000000_create_users.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY);\n", "db/migrations/20240101000000_create_users.down.sql": "DROP TABLE users;\n" };
+  const create = (content: string) => ({ "db/migrations/20240201000000_create_charges.up.sql": content, "db/migrations/20240201000000_create_charges.down.sql": "DROP TABLE charges;\n" });
+  const later = {
+    "db/migrations/20240205000000_tighten_charges.up.sql": "SET lock_timeout = '5s';\nALTER TABLE charges ALTER COLUMN status SET NOT NULL;\nALTER TABLE charges ADD CONSTRAINT charges_amount_positive CHECK (amount > 0);\nDELETE FROM charges;\n",
+    "db/migrations/20240205000000_tighten_charges.down.sql": "ALTER TABLE charges DROP CONSTRAINT charges_amount_positive;\nALTER TABLE charges ALTER COLUMN status DROP NOT NULL;\n",
+    "db/migrations/20240206000000_drop_charges.up.sql": "DROP TABLE charges;\n",
+    "db/migrations/20240206000000_drop_charges.down.sql": "CREATE TABLE charges (id bigint PRIMARY KEY, status text, amount integer);\n",
+  };
+  const DATA_RULES = ["set-not-null", "constraint-without-not-valid", "dml-without-where", "drop-table"];
+  const dataFindings = (findings: Awaited<ReturnType<typeof reviewJson>>["findings"]) => findings.filter((f) => DATA_RULES.includes(f.rule)).map((f) => [f.rule, f.severity]);
+
+  it("SET NOT NULL, a CHECK, a DELETE without WHERE and the DROP TABLE find it empty: nothing to report, days apart or not", async () => {
+    const repo = featureBranchOn(base);
+    repo.write({ ...create("CREATE TABLE charges (id bigint PRIMARY KEY, status text, amount integer);\n"), ...later }).commit("charges");
+    expect(dataFindings((await reviewJson(repo)).findings)).toEqual([]);
+  });
+
+  it("a table the change created with CREATE TABLE AS, or filled by code it runs, has rows: every finding stays", async () => {
+    for (const content of ["CREATE TABLE charges AS SELECT id, 'new'::text AS status, 1 AS amount FROM users;\n", "CREATE TABLE charges (id bigint PRIMARY KEY, status text, amount integer);\nSELECT fill_charges();\n"]) {
+      const repo = featureBranchOn(base);
+      repo.write({ ...create(content), ...later }).commit("charges from users");
+      expect(dataFindings((await reviewJson(repo)).findings).map(([rule]) => rule).sort()).toEqual([...DATA_RULES].sort());
+    }
+  });
+});
+
+describe("migguard lint: a table an earlier migration created less than a day before (issue #14, same deploy)", () => {
+  it("a NOT NULL reference without a default on it is a note naming the creator and the hours; a day later the error", async () => {
+    const lint = async (version: string) => {
+      const root = tree({
+        "db/migrate/20200101000000_create_users.rb": createUsers,
+        "db/migrate/20230417150945_create_check_deposits.rb": createCheckDeposits,
+        [`db/migrate/${version}_add_user_to_check_deposits.rb`]: rails("AddUserToCheckDeposits", "add_reference :check_deposits, :created_by, null: false, index: true"),
+      });
+      const result = await run(["lint", "--format", "json", "db/migrate"], { cwd: root });
+      return (JSON.parse(result.output) as { findings: Array<{ rule: string; severity: string; message: string; fix: string }> }).findings.find((f) => f.rule === "required-column-without-default");
+    };
+    const sameDay = await lint("20230417200827");
+    expect(sameDay?.severity).toBe("info");
+    expect(sameDay?.message).toContain("check_deposits was created 4 hours earlier by 20230417150945_create_check_deposits.rb");
+    expect(sameDay?.fix.length).toBeGreaterThan(20);
+    expect((await lint("20230418200827"))?.severity).toBe("error");
+  });
+});
