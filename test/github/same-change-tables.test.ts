@@ -1,0 +1,49 @@
+/**
+ * A table an earlier migration of the same pull request created is empty when the pull request's later migrations
+ * run (issue #14): the App, through signed webhooks, reports no data-loss, NOT NULL or scan finding on it; the
+ * same statements on a table of the base branch keep their failures.
+ */
+import { afterEach, describe, expect, it } from "@jest/globals";
+import type { FakeCheckRun } from "./support/fake-github.js";
+import { startScenario, type Scenario } from "./support/scenario.js";
+
+const BASE = {
+  "README.md": "# Billing\n",
+  "migrations/000001_init.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, status text, amount integer);\n",
+  "migrations/000001_init.down.sql": "DROP TABLE users;\n",
+};
+const tighten = (table: string) => ({
+  "migrations/000003_tighten.up.sql": `SET lock_timeout = '5s';\nALTER TABLE ${table} ALTER COLUMN status SET NOT NULL;\nALTER TABLE ${table} ADD COLUMN region text NOT NULL;\nDELETE FROM ${table};\n`,
+  "migrations/000003_tighten.down.sql": `ALTER TABLE ${table} DROP COLUMN region;\nALTER TABLE ${table} ALTER COLUMN status DROP NOT NULL;\n`,
+});
+const CREATE = { "migrations/000002_charges.up.sql": "CREATE TABLE charges (id bigint PRIMARY KEY, status text, amount integer);\n", "migrations/000002_charges.down.sql": "DROP TABLE charges;\n" };
+const RULES = ["set-not-null", "required-column-without-default", "dml-without-where"];
+
+let s: Scenario | undefined;
+afterEach(async () => {
+  if (s) expect(s.fake.violations).toEqual([]);
+  await s?.stop();
+  s = undefined;
+});
+
+const dataAnnotations = (run: FakeCheckRun) => run.annotations.filter((a) => a.path.endsWith("000003_tighten.up.sql") && RULES.some((r) => a.title.startsWith(r))).map((a) => [a.start_line, a.annotation_level]);
+
+describe("a table the same pull request created", () => {
+  it("takes SET NOT NULL, a NOT NULL column without a default and a DELETE without WHERE: nothing to report", async () => {
+    s = await startScenario({ baseFiles: BASE });
+    const head = s.openPull(70, { ...CREATE, ...tighten("charges") });
+    await s.pullRequest("opened", 70);
+    expect(dataAnnotations(s.fake.checkRunsFor(head).at(-1)!)).toEqual([]);
+  });
+
+  it("the same statements on a table of the base branch fail", async () => {
+    s = await startScenario({ baseFiles: BASE });
+    const head = s.openPull(71, { ...CREATE, ...tighten("users") });
+    await s.pullRequest("opened", 71);
+    // SET NOT NULL's scan (line 2) is moot there: line 3 only runs on an empty table, in the same transaction
+    expect(dataAnnotations(s.fake.checkRunsFor(head).at(-1)!)).toEqual([
+      [3, "failure"],
+      [4, "failure"],
+    ]);
+  });
+});
