@@ -48,6 +48,12 @@ describe("a table created less than a day before this migration", () => {
     expect(required(await lint([createAlias, addEnv("20230425122235")], { config: { young_table: { days: 0 } } }))?.severity).toBe("error");
   });
 
+  it("stays when the folder holds a batch of migrations dated within a day (CKAN's port of 87 scripts to Alembic on one day)", async () => {
+    const batch = Array.from({ length: 31 }, (_, i) => ({ path: `prisma/migrations/2023042511${10 + i}00_step_${i}/migration.sql`, content: `CREATE TABLE t${i} (id int);\n` }));
+    expect(required(await lint([createAlias, ...batch, addEnv("20230425122235")]))?.severity).toBe("error");
+    expect(required(await lint([createAlias, ...batch.slice(0, 20), addEnv("20230425122235")]))?.severity).toBe("info");
+  });
+
   it("gives way to a production snapshot that has the table", async () => {
     const snapshot = productionSnapshot({ JobAlias: { rows: 5_000, mb: 2 } });
     expect(required(await lint([createAlias, addEnv("20230425122235")], { snapshot }))?.message).not.toContain("same deploy");

@@ -6,7 +6,8 @@
  * finding stays, as a note that says why and keeps the safe fix: the two may have been deployed apart.
  * Not for a table rows may have been added to since its CREATE TABLE (CREATE TABLE AS, any INSERT, code that may
  * write it, in between or earlier in this migration), nor one a squash or baseline wrote down (its date is the
- * squash's). A review knows better (its ChangePlan: tables the pull request itself creates are new; a base
+ * squash's), nor when the folder holds a batch of migrations dated within a day (a port: the dates are the
+ * port's). A review knows better (its ChangePlan: tables the pull request itself creates are new; a base
  * branch's table may be deployed already), so this is for lint only. A production snapshot that has the table wins.
  */
 import type { Config } from "../config.js";
@@ -23,6 +24,13 @@ import { tablesOf, workOf } from "./size-aware.js";
 const HOUR_MS = 60 * 60 * 1000;
 /** Migrations written within a day of each other are taken to ship together. */
 export const SAME_DEPLOY_HOURS = 24;
+
+/**
+ * More migrations than this dated within a day of this one are a batch, not a day's work: CKAN ported 87
+ * sqlalchemy-migrate scripts to Alembic on 2018-09-04, each with that day's Create Date. The busiest days of the
+ * audited repositories' own work hold up to 20 (langfuse, trigger.dev 16).
+ */
+const BATCH_MIGRATIONS = 30;
 
 /** Rules whose hazard needs rows in the table (besides the lock rules whose work grows with it: size-aware.ts). */
 const NEEDS_ROWS = new Set(["required-column-without-default", "set-not-null", "constraint-without-not-valid", "dml-without-where", "drop-table", "drop-column"]);
@@ -68,7 +76,7 @@ export function withSameDeployTable(finding: ReportedFinding, op: Operation | un
   const work = workOf(finding.rule, op, reported);
   if (!NEEDS_ROWS.has(finding.rule) && (!work || work === "hold")) return finding;
   const date = migrationDate(migration);
-  if (!date) return finding;
+  if (!date || repository.datedNear(date, SAME_DEPLOY_HOURS * HOUR_MS) > BATCH_MIGRATIONS) return finding;
   // the snapshot measured the table: withTableSize and the rules' production checks judge it
   if (production && tablesOf(op).some((t) => production.table(t)?.statistics !== undefined)) return finding;
   const fresh = freshTables(op, index, migration, date, repository);

@@ -57,6 +57,8 @@ export interface RepositoryView {
   indexTable(name: string, beforeIndex: number): string | undefined;
   /** the earlier migration of the folder that created `table` (through renames, not dropped since), and whether rows were copied into it */
   tableBirth(table: string): TableBirth | undefined;
+  /** how many migrations of this migration's folder are dated less than `ms` from `date` (their version timestamps) */
+  datedNear(date: Date, ms: number): number;
   /** no earlier migration of the folder names `table` although earlier ones are there (SchemaHistory.tableUnseenBefore) */
   tableUnseen(table: string): boolean;
   /** the project's Active Record model of `table`, when its model files were given */
@@ -131,6 +133,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     tableDefinition: (table) => history.definitionBefore(migration.path, table),
     tableUnseen: (table) => history.tableUnseenBefore(migration.path, table),
     tableBirth: (table) => history.tableBirthBefore(migration.path, table),
+    datedNear: (date, ms) => history.datedNear(migration.path, date, ms),
     grownTableDefinition: (table) => history.grownDefinitionBefore(migration.path, table),
     objectDefinition: (objectType, name) => history.objectDefinitionBefore(migration.path, objectType, name),
     columnDefinition: (table, column) => history.columnDefinitionBefore(migration.path, table, column),

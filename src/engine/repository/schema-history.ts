@@ -13,6 +13,7 @@ import { ColumnTypes } from "./column-types.js";
 import { RowVersions } from "./row-versions.js";
 import { IndexHistory, type IndexDefinition } from "./index-history.js";
 import { lastBefore } from "./last-before.js";
+import { migrationDate } from "./migration-date.js";
 import { TableBirths, type TableBirth } from "./table-births.js";
 import { ConstraintHistory, type ConstraintDefinition, type KeyDefinition } from "./constraint-history.js";
 import type { KnownIndex } from "./index-history.js";
@@ -81,6 +82,8 @@ export class SchemaHistory {
   private readonly positions = new Map<string, { set: string; position: number }>();
   /** each set's migrations in the order they run: a new migration goes after the last */
   private readonly members = new Map<string, Migration[]>();
+  /** set -> its members' dates (ms), ascending, read on first use (datedNear) */
+  private readonly dates = new Map<string, number[]>();
   /** Alembic, over every version location: revision id -> the revisions whose down_revision (or depends_on) names it */
   private readonly revisionChildren = new Map<string, Migration[]>();
   /** Django: set -> the app's leaf nodes (djangoLeavesOfSet), read on first use */
@@ -276,6 +279,19 @@ export class SchemaHistory {
     return (at && this.members.get(at.set)?.slice(at.position + 1)) || [];
   }
 
+  /** How many migrations of the set `migrationPath` belongs to are dated (migration-date.ts) less than `ms` from `date`. */
+  datedNear(migrationPath: string, date: Date, ms: number): number {
+    const at = this.positions.get(migrationPath);
+    if (!at) return 0;
+    let times = this.dates.get(at.set);
+    if (!times) {
+      times = (this.members.get(at.set) ?? []).flatMap((m) => migrationDate(m)?.getTime() ?? []).sort((a, b) => a - b);
+      this.dates.set(at.set, times);
+    }
+    const t = date.getTime();
+    return countBelow(times, t + ms) - countBelow(times, t - ms + 1);
+  }
+
   lastOfSet(migrationPath: string): Migration | undefined {
     const at = this.positions.get(migrationPath);
     return this.alembicHead(migrationPath) ?? this.djangoLeavesOfSet(migrationPath).at(-1) ?? (at ? this.members.get(at.set)?.at(-1) : undefined);
@@ -450,4 +466,16 @@ function recordNames(named: Map<string, number>, unread: number[], migration: Mi
 function droppedAddition(added: readonly OperationOf<"add_column">[], column: string): boolean {
   const hit = added.find((a) => nameKey(a.column.name) === nameKey(column));
   return hit !== undefined && !added.some((a) => a !== hit && a.loc.line === hit.loc.line && a.text === hit.text);
+}
+
+/** How many of the ascending `sorted` are below `limit`. */
+function countBelow(sorted: readonly number[], limit: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < limit) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
