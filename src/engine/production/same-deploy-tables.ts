@@ -17,6 +17,7 @@ import { migrationDate } from "../repository/migration-date.js";
 import { migrationLabel } from "../paths.js";
 import { nameKey } from "../rules/support/facts.js";
 import { rowsAddedTo } from "../rules/support/row-writes.js";
+import type { RuleMeta } from "../rules/support/rule.js";
 import type { Production } from "./production.js";
 import type { LockWork } from "./estimates.js";
 import { tablesOf, workOf } from "./size-aware.js";
@@ -94,7 +95,7 @@ export function withSameDeployTable(finding: ReportedFinding, op: Operation | un
 }
 
 /** Every finding of one migration, seen against tables created empty less than a day before it (lint: `sameDeploy`). */
-export function againstSameDeployTables<R extends { finding: ReportedFinding; op?: Operation; work?: LockWork }>(
+export function againstSameDeployTables<R extends { finding: ReportedFinding; op?: Operation; work?: LockWork; hazard?: RuleMeta["hazard"] }>(
   raw: readonly R[],
   migration: Migration,
   indexOf: (op: Operation) => number,
@@ -103,5 +104,7 @@ export function againstSameDeployTables<R extends { finding: ReportedFinding; op
   production?: Production,
 ): R[] {
   if (config.young_table.days === 0 || !migrationDate(migration)) return [...raw];
-  return raw.map((r) => ({ ...r, finding: withSameDeployTable(r.finding, r.op, r.op ? indexOf(r.op) : -1, migration, repository, production, r.work) }));
+  // a variant only the running code meets (Django's preserve_default=False: its inserts omit the column once the
+  // default is gone) is about the code, not the rows: an empty table does not answer it
+  return raw.map((r) => (r.hazard === "old-code" ? r : { ...r, finding: withSameDeployTable(r.finding, r.op, r.op ? indexOf(r.op) : -1, migration, repository, production, r.work) }));
 }
