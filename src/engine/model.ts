@@ -273,6 +273,14 @@ export const AddIndex = op("add_index", {
   method: z.string().optional(),
   /** every column the index reads, including its expressions and WHERE predicate (dropping one drops the index) */
   referencedColumns: z.array(z.string()).default([]),
+  /** INCLUDE (...): the covering columns (Django's UniqueConstraint include=), when the adapter read them */
+  include: z.array(z.string()).optional(),
+  /** the operator class of each column, in order (Django's opclasses=) */
+  opclasses: z.array(z.string()).optional(),
+  /** NULLS [NOT] DISTINCT of a unique index (Django's nulls_distinct=); undefined: PostgreSQL's default, not written */
+  nullsDistinct: z.boolean().optional(),
+  /** options of the framework's call that shape the index but were not read (set at run time): `include`, `opclasses`, `nulls_distinct` */
+  unreadOptions: z.array(z.string()).optional(),
 });
 export const DropIndex = op("drop_index", {
   names: z.array(z.string()).default([]),
@@ -295,6 +303,10 @@ export const AddConstraint = op("add_constraint", {
   sql: z.string().optional(),
   /** a CHECK's expression as the migration wrote it (Rails add_check_constraint, t.check_constraint), when it is a literal */
   expression: z.string().optional(),
+  /** UNIQUE NULLS [NOT] DISTINCT (Django's UniqueConstraint nulls_distinct=); undefined: PostgreSQL's default, not written */
+  nullsDistinct: z.boolean().optional(),
+  /** options of the framework's call that shape the constraint's index but were not read (set at run time): `nulls_distinct` */
+  unreadOptions: z.array(z.string()).optional(),
 });
 export const ValidateConstraint = op("validate_constraint", { table: z.string(), name: z.string().optional() });
 export const DropConstraint = op("drop_constraint", {

@@ -56,6 +56,7 @@ export function constraintOperation(constraint: PyValue | undefined, table: stri
   const columns = columnsOf(state, model, fields);
   if (cls === "UniqueConstraint") {
     const asIndex = ["condition", "include", "opclasses"].some((k) => constraint.kwargs.has(k)) || constraint.args.length > 0;
+    const options = uniqueOptions(constraint, state, model);
     if (asIndex)
       return {
         ...base,
@@ -67,8 +68,10 @@ export function constraintOperation(constraint: PyValue | undefined, table: stri
         concurrently: false,
         partial: constraint.kwargs.has("condition"),
         predicate: conditionSql(constraint.kwargs.get("condition"), state, model),
+        ...options,
       };
-    return { ...base, kind: "add_constraint", table, name, constraint: "unique", columns, notValid };
+    const { nullsDistinct, unreadOptions } = options;
+    return { ...base, kind: "add_constraint", table, name, constraint: "unique", columns, notValid, ...(nullsDistinct !== undefined ? { nullsDistinct } : {}), ...(unreadOptions ? { unreadOptions } : {}) };
   }
   if (cls === "CheckConstraint") {
     // the fields its condition looks at (`Q(balance__gte=0)`, `~Q(identifier="")`): what the check reads
@@ -78,6 +81,33 @@ export function constraintOperation(constraint: PyValue | undefined, table: stri
   }
   if (cls === "ExclusionConstraint") return { ...base, kind: "add_constraint", table, name, constraint: "exclusion", columns, notValid };
   return undefined;
+}
+
+/**
+ * A UniqueConstraint's options that shape its index, as Django's schema editor writes them: include= (field names,
+ * their columns from the state), opclasses= (one per field), nulls_distinct= (True / False; None is PostgreSQL's
+ * default). An option given but not read (a name set at run time) is listed in `unreadOptions`.
+ */
+function uniqueOptions(constraint: PyCall, state: AppState, model: string): Pick<OperationInput & { kind: "add_index" }, "include" | "opclasses" | "nullsDistinct" | "unreadOptions"> {
+  const out: Pick<OperationInput & { kind: "add_index" }, "include" | "opclasses" | "nullsDistinct" | "unreadOptions"> = {};
+  const unread: string[] = [];
+  const include = constraint.kwargs.get("include");
+  if (include) {
+    const fields = asStrings(include);
+    if (fields) out.include = columnsOf(state, model, fields);
+    else unread.push("include");
+  }
+  const opclasses = constraint.kwargs.get("opclasses");
+  if (opclasses) {
+    const names = asStrings(opclasses);
+    if (names) out.opclasses = names;
+    else unread.push("opclasses");
+  }
+  const nulls = constraint.kwargs.get("nulls_distinct");
+  if (nulls && nulls.kind === "bool") out.nullsDistinct = nulls.value;
+  else if (nulls && nulls.kind !== "none") unread.push("nulls_distinct");
+  if (unread.length) out.unreadOptions = unread;
+  return out;
 }
 
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;

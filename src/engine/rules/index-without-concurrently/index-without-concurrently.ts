@@ -47,31 +47,43 @@ function indexKeySql(ctx: RuleContext, table: string, key: string, beforeIndex: 
 
 /**
  * Django's AddConstraint of a UniqueConstraint with a condition (or include, opclasses, expressions): PostgreSQL has
- * it as a partial unique INDEX, not a table constraint, so there is no USING INDEX step: the index is built
- * CONCURRENTLY with RunSQL, the constraint goes into Django's state as written. The WHERE is rendered when the
- * condition is simple lookups (the adapter's `predicate`); otherwise the fix says where to copy it from.
+ * it as a unique INDEX, not a table constraint, so there is no USING INDEX step: the index is built CONCURRENTLY
+ * with RunSQL as Django's schema editor writes it (`CREATE UNIQUE INDEX name ON table (columns opclass) INCLUDE
+ * (...) NULLS [NOT] DISTINCT WHERE ...`), the constraint goes into Django's state as written. What migguard cannot
+ * render (a condition beyond simple lookups, an expression, an option set at run time) is named in a comment that
+ * says where to copy the index from.
  */
 function djangoUniqueIndexFix(ctx: RuleContext, op: OperationOf<"add_index">, name: string): string {
-  const pick = (c: string) => /(?:^|\.)UniqueConstraint$/.test(c);
   const keys = op.columns.map((c) => indexKeySql(ctx, op.table, c, ctx.migration.up.indexOf(op)));
-  const plain = ["include", "opclasses", "expressions"].every((k) => keywordText(op.text, k, pick) === undefined) && keys.every((k) => k !== undefined);
-  const app = ctx.migration.path.split("/").slice(-3, -2)[0] ?? "<app_label>";
-  const migrationName = (ctx.migration.path.split("/").pop() ?? "").replace(/\.py$/, "");
   const where = op.partial ? op.predicate : "";
-  const database =
-    plain && where !== undefined
-      ? [
-          `migrations.RunSQL(${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`)}, reverse_sql=migrations.RunSQL.noop),  # what a failed build left (INVALID)`,
-          `migrations.RunSQL(`,
-          `    ${pythonString(`CREATE UNIQUE INDEX CONCURRENTLY ${ident(name)} ON ${ident(op.table)} (${keys.join(", ")})${where ? ` WHERE ${where}` : ""}`)},`,
-          `    reverse_sql=${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`)},`,
-          `),`,
-        ]
-      : [
-          `# migguard could not render this constraint's ${plain ? "condition" : "index"} as SQL: copy the CREATE UNIQUE INDEX Django prints`,
-          `# (python manage.py sqlmigrate ${app} ${migrationName}), add CONCURRENTLY, and run it here with migrations.RunSQL(...,`,
-          `# reverse_sql=${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`)})`,
-        ];
+  // Django pairs opclasses with fields (it refuses them with expressions): `"col" varchar_pattern_ops`
+  const columns = keys.map((k, i) => (k !== undefined && op.opclasses?.[i] ? `${k} ${op.opclasses[i]}` : k));
+  const unread = [
+    ...(keys.some((k) => k === undefined) ? ["expressions"] : []),
+    ...(where === undefined ? ["condition"] : []),
+    ...(op.unreadOptions ?? []),
+    ...(op.opclasses && op.opclasses.length !== keys.length ? ["opclasses"] : []),
+  ];
+  const clauses = [
+    op.include?.length ? ` INCLUDE (${op.include.map(ident).join(", ")})` : "",
+    op.nullsDistinct === false ? " NULLS NOT DISTINCT" : op.nullsDistinct === true ? " NULLS DISTINCT" : "",
+    where ? ` WHERE ${where}` : "",
+  ].join("");
+  const app = djangoApp(ctx.migration).label;
+  const migrationName = djangoApp(ctx.migration).name;
+  const database = !unread.length
+    ? [
+        `migrations.RunSQL(${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`)}, reverse_sql=migrations.RunSQL.noop),  # what a failed build left (INVALID)`,
+        `migrations.RunSQL(`,
+        `    ${pythonString(`CREATE UNIQUE INDEX CONCURRENTLY ${ident(name)} ON ${ident(op.table)} (${columns.join(", ")})${clauses}`)},`,
+        `    reverse_sql=${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`)},`,
+        `),`,
+      ]
+    : [
+        `# migguard could not render this constraint's ${unread.map((u) => (u === "expressions" ? "expressions" : `${u}=`)).join(", ")} as SQL: copy the CREATE UNIQUE INDEX Django prints`,
+        `# (python manage.py sqlmigrate ${app} ${migrationName}), add CONCURRENTLY, and run it here with migrations.RunSQL(...,`,
+        `# reverse_sql=${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`)})`,
+      ];
   return [
     `# ${op.partial ? "a conditional" : "this"} UniqueConstraint is a ${op.partial ? "partial " : ""}unique index in PostgreSQL (not a table constraint):`,
     `# built CONCURRENTLY here, the constraint kept in Django's state`,

@@ -86,6 +86,31 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "a UniqueConstraint nulls_distinct=False (Django 5.0+): the concurrently built index is NULLS NOT DISTINCT, as Django's ADD CONSTRAINT ... UNIQUE NULLS NOT DISTINCT would be, and the constraint attached to it takes that from the index; a nulls_distinct= set at run time is said, not guessed",
+      code: `from django.conf import settings
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddConstraint(
+            model_name="order",
+            constraint=models.UniqueConstraint(fields=["customer", "quantity"], name="order_customer_quantity_uniq", nulls_distinct=False),
+        ),
+        migrations.AddConstraint(
+            model_name="order",
+            constraint=models.UniqueConstraint(fields=["note"], name="order_note_uniq", nulls_distinct=settings.NOTES_NULLS_DISTINCT),
+        ),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [9, 13],
+      fixes: ["# with atomic = False on the Migration (CREATE INDEX CONCURRENTLY cannot run in a transaction):\nmigrations.SeparateDatabaseAndState(\n    database_operations=[\n        migrations.RunSQL(\n            \"CREATE UNIQUE INDEX CONCURRENTLY app_order_customer_id_quantity_key ON app_order (customer_id, quantity) NULLS NOT DISTINCT\",\n            reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS app_order_customer_id_quantity_key\",\n        ),\n        migrations.RunSQL(\n            \"ALTER TABLE app_order ADD CONSTRAINT order_customer_quantity_uniq UNIQUE USING INDEX app_order_customer_id_quantity_key\",\n            reverse_sql=\"ALTER TABLE app_order DROP CONSTRAINT order_customer_quantity_uniq\",\n        ),\n    ],\n    state_operations=[\n        migrations.AddConstraint(\n            model_name=\"order\",\n            constraint=models.UniqueConstraint(fields=[\"customer\", \"quantity\"], name=\"order_customer_quantity_uniq\", nulls_distinct=False),\n        ),\n    ],\n),","# with atomic = False on the Migration (CREATE INDEX CONCURRENTLY cannot run in a transaction):\nmigrations.SeparateDatabaseAndState(\n    database_operations=[\n        # nulls_distinct= is set at run time: migguard could not read it; with False, add NULLS NOT DISTINCT after the columns of the CREATE UNIQUE INDEX below\n        migrations.RunSQL(\n            \"CREATE UNIQUE INDEX CONCURRENTLY app_order_note_key ON app_order (note)\",\n            reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS app_order_note_key\",\n        ),\n        migrations.RunSQL(\n            \"ALTER TABLE app_order ADD CONSTRAINT order_note_uniq UNIQUE USING INDEX app_order_note_key\",\n            reverse_sql=\"ALTER TABLE app_order DROP CONSTRAINT order_note_uniq\",\n        ),\n    ],\n    state_operations=[\n        migrations.AddConstraint(\n            model_name=\"order\",\n            constraint=models.UniqueConstraint(fields=[\"note\"], name=\"order_note_uniq\", nulls_distinct=settings.NOTES_NULLS_DISTINCT),\n        ),\n    ],\n),"],
+    },
+    {
+      framework: "django",
       name: "AddConstraint(UniqueConstraint) and AlterUniqueTogether build unique indexes under lock",
       code: `from django.db import migrations, models
 

@@ -33,6 +33,19 @@ interface UniqueBuild {
   constraint: string;
   /** the constraint's DEFERRABLE / INITIALLY DEFERRED, kept on the attach */
   timing?: string;
+  /** the constraint's NULLS [NOT] DISTINCT, kept on the index (the constraint attached to it takes it from there) */
+  nulls?: string;
+}
+
+/**
+ * A Django UniqueConstraint's nulls_distinct= as the clause Django writes (PostgreSQL 15+), and a comment when it is
+ * set at run time, so the index is never built with another NULL semantics without saying so.
+ */
+function djangoNulls(op: Operation): { clause: string; unread?: string } {
+  if (op.kind !== "add_constraint") return { clause: "" };
+  if (op.unreadOptions?.includes("nulls_distinct"))
+    return { clause: "", unread: "# nulls_distinct= is set at run time: migguard could not read it; with False, add NULLS NOT DISTINCT after the columns of the CREATE UNIQUE INDEX below" };
+  return { clause: op.nullsDistinct === false ? " NULLS NOT DISTINCT" : op.nullsDistinct === true ? " NULLS DISTINCT" : "" };
 }
 
 /**
@@ -48,10 +61,11 @@ function djangoTiming(op: Operation): string {
 function djangoSeparateFix(op: Operation, table: string, columns: string[], idx: string, constraint: string, kind: string, databaseFirst?: string, all: readonly UniqueBuild[] = [], replaced: readonly string[][] = [], timing = ""): string {
   // every constraint the state operation records is built: one AlterUniqueTogether may name several sets
   // the timing is this constraint's (a UniqueConstraint's deferrable=): the sets of an AlterUniqueTogether have none
-  const builds: UniqueBuild[] = (all.length ? all : [{ columns, idx, constraint }]).map((b) => ({ ...b, timing: b.constraint === constraint ? timing : "" }));
-  const build = [...builds.flatMap((b) => [
+  const nulls = djangoNulls(op);
+  const builds: UniqueBuild[] = (all.length ? all : [{ columns, idx, constraint }]).map((b) => ({ ...b, timing: b.constraint === constraint ? timing : "", nulls: b.constraint === constraint ? nulls.clause : "" }));
+  const build = [...(nulls.unread ? [nulls.unread] : []), ...builds.flatMap((b) => [
     `migrations.RunSQL(`,
-    `    ${pythonString(`CREATE UNIQUE INDEX CONCURRENTLY ${b.idx} ON ${table} (${b.columns.join(", ")})`)},`,
+    `    ${pythonString(`CREATE UNIQUE INDEX CONCURRENTLY ${b.idx} ON ${table} (${b.columns.join(", ")})${b.nulls ?? ""}`)},`,
     `    reverse_sql=${pythonString(`DROP INDEX CONCURRENTLY IF EXISTS ${b.idx}`)},`,
     `),`,
     `migrations.RunSQL(`,
