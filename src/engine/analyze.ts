@@ -11,6 +11,7 @@ import { segmentOperations, withSqlDialect } from "./adapters/sql/index.js";
 import { forgetParsesAhead, parseAhead, rememberStatementTrees } from "./adapters/sql/pg-parser.js";
 import { parserMisses, useParsesFrom, type PgParseOutcome } from "./adapters/sql/pg-query.js";
 import { rememberPythonTrees } from "./adapters/python/parser.js";
+import { withRevisionParameters } from "./rules/support/alembic-signature.js";
 import type { Config, ConfigProblem } from "./config.js";
 import { CONFIG_DEFAULTS } from "./config-defaults.js";
 import { ruleOptions } from "./rule-settings.js";
@@ -441,6 +442,7 @@ function ruleFindings(
   raw = againstTableAges(raw, migration, repository, config, production?.production);
   raw = againstAuthorSize(raw, migration, production?.production, changeSizeNote);
   keepRunnerTemplates(raw, migration);
+  keepRevisionParameters(raw, migration);
   return raw;
 }
 
@@ -464,6 +466,13 @@ function keepRunnerTemplates(raw: Raw[], migration: Migration): void {
   const names = templatedNames([migration.source ?? "", ...downTexts]);
   if (names.size === 0) return;
   for (const r of raw) r.finding = { ...r.finding, fix: keepTemplates(r.finding.fix, names) };
+}
+
+/** Alembic fixes that write `upgrade()`/`downgrade()` take the parameters the revision's own functions take. */
+function keepRevisionParameters(raw: Raw[], migration: Migration): void {
+  const parameters = migration.alembicParameters;
+  if (migration.framework !== "alembic" || !parameters) return;
+  for (const r of raw) if (r.finding.fix) r.finding = { ...r.finding, fix: withRevisionParameters(r.finding.fix, parameters) };
 }
 
 /** Alembic revisions learn from their env.py whether one upgrade's revisions share a transaction (split fixes need it). */

@@ -599,6 +599,11 @@ export const Migration = z.object({
   /** Django: the app label its app is known by (an AppConfig's own `label`, read from the migrations' dependencies), when not the folder's name */
   djangoLabel: z.string().optional(),
   /** Alembic: how env.py runs the revisions of one upgrade (database/alembic-env.ts); unknown without env.py */
+  /**
+   * Alembic: the parameters env.py passes to `upgrade()`/`downgrade()` when the revisions take some (Quay's
+   * `op, tables, tester`); fixes that write those functions keep them
+   */
+  alembicParameters: z.string().optional(),
   alembicTransactions: z.object({ path: z.string(), shared: z.boolean(), splat: z.string().optional(), targetMetadata: z.string().optional() }).optional(),
 });
 export type Migration = z.infer<typeof Migration>;

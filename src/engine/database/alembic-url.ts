@@ -26,14 +26,20 @@ export function readAlembicIni(path: string, content: string): SignalReading {
 
 export function readAlembicEnv(path: string, content: string): SignalReading {
   return withPythonTree(content, (root) => {
+    let runtime: number | undefined;
     for (const { value } of evaluatedCalls(root)) {
       if (value.kind !== "call") continue;
       const name = value.callee.slice(value.callee.lastIndexOf(".") + 1);
-      const url =
-        name === "set_main_option" && asString(value.args[0]) === "sqlalchemy.url" ? asString(value.args[1]) : name === "create_engine" ? asString(value.args[0]) : undefined;
+      const given =
+        name === "set_main_option" && asString(value.args[0]) === "sqlalchemy.url" ? value.args[1] : name === "create_engine" ? value.args[0] : name === "configure" && /context/.test(value.callee) ? value.kwargs.get("url") : undefined;
+      if (!given) continue;
+      const url = asString(given);
       const database = url ? urlDatabase(url) : undefined;
       if (database && url) return { database, path, says: `${name}(...) is given ${url.split(":")[0]}://...`, strength: "config" };
+      // the ini's option set to a URL computed when migrations run (the application's settings, an environment
+      // variable); a computed create_engine()/configure(url=) may just pass the ini's URL on (Alembic's template)
+      if (url === undefined && name === "set_main_option" && !(given.kind === "call" && given.callee.endsWith("get_main_option"))) runtime ??= given.loc.line;
     }
-    return undefined;
+    return runtime === undefined ? undefined : { path, why: `sets the database URL when the migrations run (line ${runtime}), so alembic.ini's sqlalchemy.url is not the one they use`, overridesIni: true };
   });
 }

@@ -111,6 +111,19 @@ describe("which database a migrations folder runs on", () => {
     expect((await run([migration], [env])).databases[0]).toMatchObject({ database: "mariadb" });
   });
 
+  test("Alembic: env.py that sets sqlalchemy.url from the application when migrations run makes alembic.ini's URL a placeholder (Quay)", async () => {
+    const migration = { path: "data/migrations/versions/abc_x.py", content: 'revision = "abc"\ndown_revision = None\n\ndef upgrade(op, tables, tester):\n    pass\n\ndef downgrade(op, tables, tester):\n    pass\n' };
+    const ini = { path: "alembic.ini", content: "[alembic]\nscript_location = data/migrations\nsqlalchemy.url = sqlite:///will/be/overridden\n" };
+    const env = { path: "data/migrations/env.py", content: 'from alembic import context\nfrom app import app\n\nconfig = context.config\n\n\ndef get_db_url():\n    return app.config.get("DB_URI", "sqlite:///test/data/test.db")\n\n\nconfig.set_main_option("sqlalchemy.url", get_db_url())\n' };
+    expect((await run([migration], [ini])).databases[0]).toMatchObject({ database: "sqlite", assumed: false });
+    const overridden = (await run([migration], [ini, env])).databases[0];
+    expect(overridden).toMatchObject({ database: "postgresql", assumed: true });
+    expect(overridden.reason).toContain("data/migrations/env.py sets the database URL when the migrations run (line 11)");
+    // Alembic's own template passes the ini's URL on: the ini still decides
+    const template = { ...env, content: 'from alembic import context\n\nconfig = context.config\nurl = config.get_main_option("sqlalchemy.url")\ncontext.configure(url=url)\nconfig.set_main_option("sqlalchemy.url", config.get_main_option("sqlalchemy.url"))\n' };
+    expect((await run([migration], [ini, template])).databases[0]).toMatchObject({ database: "sqlite", assumed: false });
+  });
+
   test("SQL: MySQL-only syntax in the folder's migrations; a PostgreSQL column named engine is not MySQL", async () => {
     const up = { path: "migrations/000002_orders.up.sql", content: "CREATE TABLE `orders` (id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY) ENGINE=InnoDB;\n" };
     const down = { path: "migrations/000002_orders.down.sql", content: "DROP TABLE `orders`;\n" };

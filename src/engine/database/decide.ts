@@ -87,6 +87,12 @@ export function decideDatabase(folder: FolderMigrations, signalFiles: ReadonlyMa
     if (isSignal(reading)) signals.push(reading);
     else if (reading) silences.push(reading);
   }
+  // env.py that sets the URL at run time overrides alembic.ini's, whatever the ini says ("sqlite:///will/be/overridden")
+  if (silences.some((s) => s.overridesIni)) {
+    const ini = signals.findIndex((s) => signalKind(s.path) === "alembic-ini");
+    if (ini !== -1) silences.push({ path: signals[ini].path, why: `(${signals[ini].says}) is overridden` });
+    if (ini !== -1) signals.splice(ini, 1);
+  }
   if (folder.framework === "sql") {
     for (const file of folder.sql) {
       const evidence = mysqlSyntaxIn(file.content);

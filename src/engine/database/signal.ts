@@ -19,6 +19,8 @@ export interface DatabaseSignal {
 export interface DatabaseSilence {
   path: string;
   why: string;
+  /** Alembic's env.py computes the URL at run time (Quay's app config): alembic.ini's URL is a placeholder */
+  overridesIni?: boolean;
 }
 
 export type SignalReading = DatabaseSignal | DatabaseSilence | undefined;

@@ -41,9 +41,21 @@ function dispatchedFunctions(def: PyNode, prefix: string, functions: Map<string,
   return targets.length ? targets : [def];
 }
 
+/**
+ * The parameters of `upgrade()` (Quay's env.py calls `upgrade(op, tables, tester)` with its own wrapper of
+ * Alembic's operations): a parameter named `op` is Alembic's `op` in the revision, as an import would make it.
+ */
+function parametersOf(def: PyNode | undefined): { text?: string; op: boolean } {
+  const list = def?.childForFieldName("parameters");
+  const names = list?.namedChildren.map((p) => (p.type === "identifier" ? p.text : p.childForFieldName("name")?.text ?? p.namedChildren[0]?.text)) ?? [];
+  return { text: names.length ? list!.text.slice(1, -1).trim() : undefined, op: names.includes("op") };
+}
+
 export function alembicMigration(input: AdapterInput): MigrationInput {
   return withPythonTree(input.content, (root) => {
-    const module = readModule(root, input.content);
+    const read = readModule(root, input.content);
+    const upgradeParameters = parametersOf(read.functions.get("upgrade") ?? read.functions.get("downgrade"));
+    const module = upgradeParameters.op && read.imports.lookup("op") === undefined ? { ...read, imports: read.imports.withBinding("op", "alembic.op") } : read;
     const notes: ParseProblem[] = [];
     const hidden: HiddenOperation[] = [];
     const syntaxErrors: ParseProblem[] = [...module.syntaxErrors];
@@ -102,6 +114,7 @@ export function alembicMigration(input: AdapterInput): MigrationInput {
       hidden,
       notes,
       revision: revisionLink(module.bindings),
+      ...(upgradeParameters.text ? { alembicParameters: upgradeParameters.text } : {}),
     };
   });
 }

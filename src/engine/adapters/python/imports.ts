@@ -72,6 +72,14 @@ export class Imports {
     }
   }
 
+  /** A copy where `local` also stands for `qualified` (a parameter the caller fills with a known object). */
+  withBinding(local: string, qualified: string): Imports {
+    const copy = new Imports();
+    for (const [k, v] of this.bound) copy.bound.set(k, v);
+    copy.bound.set(local, qualified);
+    return copy;
+  }
+
   /** The qualified name a local name stands for, when an import bound it. */
   lookup(local: string): string | undefined {
     return this.bound.get(local);

@@ -4,6 +4,29 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "revisions whose env.py passes Alembic's op as an argument (Quay's `def upgrade(op, tables, tester)`): read as if imported, and the fix keeps the signature",
+      code: `"""Add an index on queueitem.state_id."""
+
+revision = "a1"
+down_revision = None
+
+import sqlalchemy as sa
+
+
+def upgrade(op, tables, tester):
+    op.add_column("queueitem", sa.Column("state_id", sa.String(length=255), nullable=True))
+    op.create_index("queueitem_state_id", "queueitem", ["state_id"], unique=False)
+
+
+def downgrade(op, tables, tester):
+    pass
+`,
+      lines: [14],
+      severities: ["error"],
+      fixes: ['def downgrade(op, tables, tester):\n    op.drop_index("queueitem_state_id", table_name="queueitem")\n    op.drop_column("queueitem", "state_id")'],
+    },
+    {
+      framework: "alembic",
       name: "a deliberate no-op downgrade whose comment says why (Polar's search-vector function): a note that quotes it, and the fix keeps it",
       code: `from alembic import op
 
