@@ -1,7 +1,8 @@
 /**
  * The deploy model through the App: a self-hosted app whose image's entrypoint runs the Alembic upgrade and then
  * starts the server (mealie's pattern). The index a pull request adds is a notice, the check passes and says once
- * why the deploy was read as offline; a Helm chart on the base branch makes it rolling again (a failing check).
+ * why the deploy was read as offline; a Helm chart or a Cloud66 manifest on the base branch makes it rolling again (a
+ * failing check).
  * Signed webhooks over HTTP against the local GitHub API, which checks every request against GitHub's OpenAPI.
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
@@ -44,6 +45,16 @@ describe("an app that migrates offline", () => {
     s = await startScenario({ baseFiles: { ...BASE, "charts/app/Chart.yaml": "apiVersion: v2\nname: app\n" } });
     const head = s.openPull(72, { [ADDED]: INDEX });
     expect((await s.pullRequest("opened", 72)).status).toBe(200);
+    const run = s.fake.checkRunsFor(head).at(-1)!;
+    expect(run.conclusion).toBe("failure");
+    expect(run.output.summary).not.toContain("**Deploy:**");
+    expect(run.annotations.find((a) => a.title.startsWith("index-without-concurrently"))).toMatchObject({ annotation_level: "failure" });
+  });
+
+  it("keeps the error when a Cloud66 manifest restarts processes in phases (bike_index's production)", async () => {
+    s = await startScenario({ baseFiles: { ...BASE, ".cloud66/manifest.yml": "production:\n  procfile_metadata:\n    web:\n      restart_signal: usr1\n" } });
+    const head = s.openPull(73, { [ADDED]: INDEX });
+    expect((await s.pullRequest("opened", 73)).status).toBe(200);
     const run = s.fake.checkRunsFor(head).at(-1)!;
     expect(run.conclusion).toBe("failure");
     expect(run.output.summary).not.toContain("**Deploy:**");

@@ -10,12 +10,22 @@ import type { DeployEvidence } from "./deploy-model.js";
 /** commands that apply the migrations of the frameworks migguard reads (and of the common SQL runners) */
 export const MIGRATE =
   /\b(?:manage\.py|django-admin(?:\.py)?)\s+migrate\b|\balembic\b[^\n"']*\bupgrade\b|\b(?:rails|rake)\s+db:(?:migrate|prepare|setup)\b|\bflask\s+db\s+upgrade\b|\bprisma\s+migrate\s+deploy\b|\bdiesel\s+migration\s+run\b|\bflyway\b[^\n"']*\bmigrate\b|\bdbmate\b[^\n"']*\b(?:up|migrate)\b|\bgoose\b[^\n"']*\bup\b|\bmigrate\b[^\n"']*\s-path\b[^\n"']*\bup\b|\bsqitch\s+deploy\b|\bknex\b[^\n"'&;|]*\bmigrate:latest\b|\bsequelize(?:-cli)?\s+db:migrate\b|\btypeorm(?:-ts-node-(?:commonjs|esm))?\b[^\n"'&;|]*\bmigration:run\b|\bdrizzle-kit\s+migrate\b|\bnode-pg-migrate\b[^\n"'&;|]*\bup\b|\bdb-migrate\s+up\b/;
-/** commands that start a long-running server, or hand over to the container's CMD (`exec "$@"`, `exec gosu app "$@"`, `exec s6-setuidgid $PUID $@`) */
+/**
+ * commands that start a long-running server, or hand over to the container's CMD (`exec "$@"`, `exec gosu app "$@"`,
+ * `exec s6-setuidgid $PUID $@`), or hand the container's process to Node running a file named without its extension
+ * (ghostfolio's `exec node main`: Node resolves main.js)
+ */
 export const SERVER =
-  /\b(?:gunicorn|uvicorn|daphne|hypercorn|uwsgi|waitress-serve|granian|puma|unicorn|passenger|supervisord|pm2-runtime)\b|\bmanage\.py\s+runserver\b|\brails\s+(?:server|s)\b|\b(?:npm|yarn|pnpm)\s+(?:run\s+)?start\b|\b(?:node|tsx|ts-node|bun)\s+(?:--?[\w-]+(?:=\S*)?\s+)*\S+\.(?:m?js|cjs|m?ts)\b|\bnode\s+(?:--?[\w-]+(?:=\S*)?\s+)*(?:\.\/)?(?:dist|build|out)\/[\w./-]+|\b(?:next|nuxt|nest)\s+start\b|\bremix-serve\b|\bjava\s+-jar\b|\bexec\b[^\n]*(?:"\$(?:@|\{@\})"|\$@|\$\{@\})/;
+  /\bexec\s+node\s+(?:--?[\w-]+(?:=\S*)?\s+)*(?:\.\/)?\w[\w./-]*|\b(?:gunicorn|uvicorn|daphne|hypercorn|uwsgi|waitress-serve|granian|puma|unicorn|passenger|supervisord|pm2-runtime)\b|\bmanage\.py\s+runserver\b|\brails\s+(?:server|s)\b|\b(?:npm|yarn|pnpm)\s+(?:run\s+)?start\b|\b(?:node|tsx|ts-node|bun)\s+(?:--?[\w-]+(?:=\S*)?\s+)*\S+\.(?:m?js|cjs|m?ts)\b|\bnode\s+(?:--?[\w-]+(?:=\S*)?\s+)*(?:\.\/)?(?:dist|build|out)\/[\w./-]+|\b(?:next|nuxt|nest)\s+start\b|\bremix-serve\b|\bjava\s+-jar\b|\bexec\b[^\n]*(?:"\$(?:@|\{@\})"|\$@|\$\{@\})/;
 
-/** commands of a deploy workflow that roll instances (Kubernetes, Helm, Capistrano) */
-export const ROLLOUT = /\bkubectl\s+(?:rollout\s+restart|set\s+image|apply)\b|\bhelm\s+(?:upgrade|install)\b|\bcap\s+\w+\s+deploy\b/;
+/**
+ * commands (and GitHub actions) of a deploy workflow that roll instances: Kubernetes, Helm, Capistrano; an ECS service
+ * update (langfuse's workflow: ECS starts the new tasks, whose entrypoint migrates, beside the old ones until they
+ * are healthy); a Cloud Run deploy (the new revision starts while the old one serves); Kamal (kamal-proxy switches
+ * to the new container once it is healthy)
+ */
+export const ROLLOUT =
+  /\bkubectl\s+(?:rollout\s+restart|set\s+image|apply)\b|\bhelm\s+(?:upgrade|install)\b|\bcap\s+\w+\s+deploy\b|\baws-actions\/amazon-ecs-deploy-task-definition\b|\baws\s+ecs\s+update-service\b|\bgoogle-github-actions\/deploy-cloudrun\b|\bgcloud\s+run\s+deploy\b|\bkamal\s+deploy\b/;
 
 export const lineAt = (text: string, offset: number) => text.slice(0, offset).split("\n").length;
 /** comments blanked out (same length, so offsets keep their lines) */

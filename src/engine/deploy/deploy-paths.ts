@@ -2,7 +2,7 @@
  * Files that say how the project is deployed, chosen by path alone (the App fetches one request each, so the
  * list is short): container files (Dockerfile, compose files, entrypoint and start scripts) and the signs of a
  * rolling deploy (Kubernetes manifests, Helm charts, Procfile, Heroku's app.json, fly.toml, render.yaml, Capistrano's
- * Capfile, a CI workflow named for deploying), and the
+ * Capfile, Cloud66's manifest, Kamal's config/deploy.yml, a CI workflow named for deploying), and the
  * files that show an application migrating itself at start (self-migrating.ts: go.mod and Go start files, Rust
  * main files, pom.xml / build.gradle, Spring's application config, a Node project's package.json).
  * deploy-model.ts reads them.
@@ -47,13 +47,14 @@ export const isStartScriptPath = (path: string): boolean =>
   /^(?:[\w.-]*entrypoint[\w.-]*(?:\.sh)?|(?:entry|start|run|boot|launch|serve|startup|prestart|docker-start|start-server|run-server|init)(?:[\w.-]*)\.sh|jms)$/i.test(baseOf(path)) ||
   (path.endsWith(".sh") && /^(?:[^/]+|(?:[^/]+\/)?(?:\.?docker|containers?|deploy)\/[^/]+)$/.test(path));
 /** words that mark a file as one for development, tests or a demo, not for how production runs */
-const DEVELOPMENT_WORDS = "dev|devel|development|local|test|testing|ci|debug|e2e|demo|demos|example|examples|sample|samples|sandbox|playground|quickstart|override";
+const DEVELOPMENT_WORDS = "dev|devel|development|local|test|testing|ci|debug|e2e|demo|demos|example|examples|sample|samples|sandbox|playground|quickstart|override|review|preview";
 const DEVELOPMENT_NAME = new RegExp(`(?:^|[._-])(?:${DEVELOPMENT_WORDS})(?:[._-]|$)`, "i");
 /** a name (a file's, a Spring profile's) that says development, tests or a demo */
 export const isDevelopmentName = (name: string): boolean => DEVELOPMENT_NAME.test(name);
 const DEVELOPMENT_FOLDER = /(?:^|\/)(?:dev|devel|development|\.devcontainer|devcontainer|local|demos?|samples?|sandbox|playground)\//i;
 /**
- * A file for development, tests or a demo, not for how production runs: `Dockerfile.dev`, `docker-compose.local.yml`,
+ * A file for development, tests, a demo or a pull request's review app, not for how production runs: `Dockerfile.dev`,
+ * `docker-compose.local.yml`, bike_index's Kamal `config/deploy.review.yml`,
  * `scripts/start.dev.sh` (Lago's dev image runs `rails db:prepare` then `rails s`; production migrates apart), a
  * demo or example compose file (`docker-compose.demo.yml`, `demo/compose.yaml`) and Compose's
  * `docker-compose.override.yml`, which `docker compose up` merges in on a developer's machine.
@@ -62,10 +63,22 @@ export const isDevelopmentPath = (path: string): boolean =>
   DEVELOPMENT_NAME.test(baseOf(path)) ||
   // a folder of development tooling or demos (Polar's dev/docker/scripts/startup.sh, a .devcontainer)
   DEVELOPMENT_FOLDER.test(path);
+/** the variables through which frameworks read which environment they run in */
+const ENVIRONMENT_KEYS = new Set(["RAILS_ENV", "RACK_ENV", "NODE_ENV", "APP_ENV", "FLASK_ENV", "MIX_ENV", "DJANGO_ENV", "ENVIRONMENT"]);
+const DEVELOPMENT_ENVIRONMENT = /^(?:dev|devel|development|local|test|testing|sandbox|review|preview)$/i;
+/**
+ * `KEY=value` that says the container runs for development, tests or review apps (`RAILS_ENV=development`,
+ * bike_index's image built with `RAILS_ENV=sandbox`), so it is not how production runs
+ */
+export const isDevelopmentEnvironment = (key: string, value: string): boolean => ENVIRONMENT_KEYS.has(key) && DEVELOPMENT_ENVIRONMENT.test(value.trim());
 /** a script named for running the migrations (`scripts/migrate.sh`): a step of its own, apart from the server's start */
 export const isMigrateScriptPath = (path: string): boolean => /^[\w.-]*migrat[\w.-]*\.sh$/i.test(baseOf(path));
 export const isKubernetesPath = (path: string): boolean => baseOf(path) === "Chart.yaml" || (KUBERNETES_DIRS.test(path) && /\.ya?ml$/.test(path));
-export const isPlatformPath = (path: string): boolean => ["Procfile", "app.json", "fly.toml", "render.yaml", "Capfile"].includes(baseOf(path));
+export const isPlatformPath = (path: string): boolean => ["Procfile", "app.json", "fly.toml", "render.yaml", "Capfile"].includes(baseOf(path)) || isCloud66ManifestPath(path) || isKamalConfigPath(path);
+/** Cloud66's stack manifest (bike_index deploys production there) */
+export const isCloud66ManifestPath = (path: string): boolean => /(?:^|\/)\.cloud66\/manifest\.ya?ml$/.test(path);
+/** Kamal's deploy config, `config/deploy.yml` or a destination's `config/deploy.<destination>.yml` */
+export const isKamalConfigPath = (path: string): boolean => /(?:^|\/)config\/deploy(?:\.[\w-]+)?\.ya?ml$/.test(path);
 /** a CI workflow named for deploying (danbooru's `.github/workflows/deploy.yaml` rolls its Kubernetes Deployments) */
 export const isDeployWorkflowPath = (path: string): boolean =>
   /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path) && /(?:^|[._-])(?:deploy\w*|release|rollout|cd|prod|production|k8s|kubernetes|helm)(?:[._-]|$)/i.test(baseOf(path));

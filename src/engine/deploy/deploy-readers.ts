@@ -1,11 +1,11 @@
 /**
  * The parsers some deploy files need, loaded only when a deploy decision meets such a file: the `yaml` package for
- * compose files and Spring's application*.yml (deploy-yaml.ts), Babel's parser for a Node start file (node-start.ts). The deploy decision is made inside the analysis,
+ * compose files, Spring's application*.yml, Kamal's config and Cloud66's manifest (deploy-yaml.ts), Babel's parser for a Node start file (node-start.ts). The deploy decision is made inside the analysis,
  * which is synchronous: the analysis waits for `deployReadersToLoad` first (analyze.ts), so a lint of one SQL file,
  * whose repository has no compose file, never loads YAML (test/cli/startup.test.ts).
  */
 import type { SourceFile } from "../model.js";
-import { isComposePath, isNodeSourcePath, isSpringConfigPath } from "./deploy-paths.js";
+import { isCloud66ManifestPath, isComposePath, isKamalConfigPath, isNodeSourcePath, isSpringConfigPath } from "./deploy-paths.js";
 import type * as deployYamlModule from "./deploy-yaml.js";
 import type * as nodeStartModule from "./node-start.js";
 
@@ -16,7 +16,7 @@ let yaml: DeployYaml | undefined;
 let javascript: NodeStart | undefined;
 
 /** A deploy file that only the YAML parser reads. */
-export const needsYaml = (path: string): boolean => isComposePath(path) || (isSpringConfigPath(path) && /\.ya?ml$/.test(path));
+export const needsYaml = (path: string): boolean => isComposePath(path) || (isSpringConfigPath(path) && /\.ya?ml$/.test(path)) || isKamalConfigPath(path) || isCloud66ManifestPath(path);
 
 const loadYaml = async () => {
   yaml ??= await import("./deploy-yaml.js");

@@ -3,9 +3,9 @@
  * replicas) and Spring Boot's application*.yml (is Flyway or Liquibase switched off). Loaded only when a deploy
  * decision meets such a file (deploy-readers.ts): a lint of one SQL file never loads the YAML parser.
  */
-import { isMap, isScalar, LineCounter, parseAllDocuments, parseDocument, type Document } from "yaml";
+import { isMap, isScalar, LineCounter, parseAllDocuments, parseDocument, visit, type Document } from "yaml";
 import type { SourceFile } from "../model.js";
-import { isDevelopmentName } from "./deploy-paths.js";
+import { isDevelopmentEnvironment, isDevelopmentName } from "./deploy-paths.js";
 
 export interface ComposeService {
   name: string;
@@ -21,8 +21,6 @@ export interface ComposeService {
 
 /** a bind mount of the compose file's folder or the one above it: the service runs the checkout, not the image's code */
 const CHECKOUT = /^\.{1,2}\/?$/;
-const ENVIRONMENT_KEYS = new Set(["RAILS_ENV", "RACK_ENV", "NODE_ENV", "APP_ENV", "FLASK_ENV", "MIX_ENV", "DJANGO_ENV", "ENVIRONMENT"]);
-const DEVELOPMENT_VALUE = /^(?:dev|devel|development|local|test)$/i;
 
 /** `environment:` as a map or as a list of `KEY=value` */
 function environmentOf(value: unknown): Array<[string, string]> {
@@ -37,7 +35,7 @@ function developmentSign(service: Record<string, unknown>): string | undefined {
     const source = typeof volume === "string" ? volume.split(":")[0] : String(record(volume)?.source ?? "");
     if (CHECKOUT.test(source)) return `it mounts the checkout (${typeof volume === "string" ? volume : source})`;
   }
-  for (const [key, value] of environmentOf(service.environment)) if (ENVIRONMENT_KEYS.has(key) && DEVELOPMENT_VALUE.test(value.trim())) return `${key}=${value.trim()}`;
+  for (const [key, value] of environmentOf(service.environment)) if (isDevelopmentEnvironment(key, value)) return `${key}=${value.trim()}`;
   return undefined;
 }
 
@@ -123,4 +121,38 @@ export function springYamlDisables(file: SourceFile, tool: "flyway" | "liquibase
     if (enabled === false || enabled === "false") return true;
   }
   return false;
+}
+
+/** The top-level keys of a YAML file with their lines; none when it is not valid YAML. */
+function topLevelKeys(file: SourceFile): Map<string, number> {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(file.content, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  return document.errors.length > 0 ? new Map() : keyLines(document.contents, lineCounter);
+}
+
+/** The line of a Kamal config's `service:`, when the file has the `service` and `image` Kamal requires. */
+export function kamalServiceLine(file: SourceFile): number | undefined {
+  const keys = topLevelKeys(file);
+  return keys.has("image") ? keys.get("service") : undefined;
+}
+
+/**
+ * A Cloud66 manifest's environments (`production:`), and the line of the first `restart_signal:` a process of
+ * theirs restarts with (`usr1`: Puma's phased restart), if any.
+ */
+export function cloud66Manifest(file: SourceFile): { environmentLine: number; restartSignal?: { line: number; signal: string } } | undefined {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(file.content, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  if (document.errors.length > 0) return undefined;
+  const environments = keyLines(document.contents, lineCounter);
+  const first = [...environments.values()].sort((a, b) => a - b)[0];
+  if (first === undefined) return undefined;
+  let restartSignal: { line: number; signal: string } | undefined;
+  visit(document, {
+    Pair(_, pair) {
+      if (restartSignal || !isScalar(pair.key) || pair.key.value !== "restart_signal" || !isScalar(pair.value) || !pair.key.range) return;
+      restartSignal = { line: lineCounter.linePos(pair.key.range[0]).line, signal: String(pair.value.value) };
+    },
+  });
+  return { environmentLine: first, restartSignal };
 }

@@ -2,14 +2,15 @@
  * The container entrypoint or start script that runs the migrations and then starts the server: Dockerfile `CMD` /
  * `ENTRYPOINT`, compose commands (deploy-yaml.ts), the scripts they run (named `*entrypoint*` or named by a command),
  * and a Node project's package scripts behind `npm start` (deploy-commands.ts). Development files and services are
- * left out: they migrate on start for a developer's convenience.
+ * left out: they migrate on start for a developer's convenience; so is an image whose Dockerfile sets a development
+ * or review environment (`ENV RAILS_ENV=sandbox`), with the entrypoint only it runs.
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
 import { lineAt, MIGRATE, migrateThenServe, scriptThatMigratesThenServes, withoutComments, type NodeContext } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { deployJavaScript, deployYaml } from "./deploy-readers.js";
-import { isComposePath, isDevelopmentPath, isDockerfilePath, isNodeSourcePath, isStartScriptPath } from "./deploy-paths.js";
+import { isComposePath, isDevelopmentEnvironment, isDevelopmentPath, isDockerfilePath, isNodeSourcePath, isStartScriptPath } from "./deploy-paths.js";
 import { manifestFor, nodeManifests } from "./node-scripts.js";
 
 /** Dockerfile instructions with their continuation lines joined: [instruction, text, 1-based line]. */
@@ -37,6 +38,32 @@ function execFormAsShell(text: string): string {
   }
 }
 
+/** `ENV KEY=value KEY2="value"`, or the older `ENV KEY value`: the variables it sets */
+function envPairs(text: string): Array<[string, string]> {
+  const pairs = [...text.matchAll(/([A-Za-z_][\w]*)=("[^"]*"|'[^']*'|\S*)/g)].map((m): [string, string] => [m[1], m[2].replace(/^(["'])(.*)\1$/, "$2")]);
+  if (pairs.length > 0) return pairs;
+  const legacy = /^([A-Za-z_]\w*)\s+(.*)$/.exec(text.trim());
+  return legacy ? [[legacy[1], legacy[2].replace(/^(["'])(.*)\1$/, "$2")]] : [];
+}
+
+/**
+ * The `ENV KEY=value` of a Dockerfile that says its image is not production's (bike_index builds its review-app
+ * image with `RAILS_ENV=sandbox`), read for the stage the image ends with and the stages it is built `FROM`.
+ */
+function developmentEnvironment(content: string): string | undefined {
+  const stages = new Map<string, Map<string, string>>();
+  let env = new Map<string, string>();
+  for (const i of dockerInstructions(content)) {
+    if (i.name === "FROM") {
+      const [image, as, name] = i.text.trim().split(/\s+/);
+      env = new Map(stages.get(image?.toLowerCase() ?? "") ?? []);
+      if (as?.toLowerCase() === "as" && name) stages.set(name.toLowerCase(), env);
+    } else if (i.name === "ENV") for (const [key, value] of envPairs(i.text)) env.set(key, value);
+  }
+  for (const [key, value] of env) if (isDevelopmentEnvironment(key, value)) return `${key}=${value}`;
+  return undefined;
+}
+
 /** The file names a command names (a script it runs): `./docker-entrypoint.sh`, `["/app/start.sh"]`, `bin/jms start`. */
 const namedFiles = (command: string): string[] => [...command.matchAll(/[\w./-]+/g)].map((m) => baseOf(m[0])).filter((n) => n.length > 1);
 
@@ -45,9 +72,14 @@ export function offlineEntrypoint(all: readonly SourceFile[]): DeployEvidence | 
   // a development image or compose file migrates on start for convenience: it says nothing of production
   const files = all.filter((f) => !isDevelopmentPath(f.path));
   const commands: Array<{ path: string; line: number; text: string }> = [];
+  // what an image for development or review apps runs: its entrypoint is not production's, whatever its name
+  const developmentCommands: string[] = [];
   for (const file of files) {
-    if (isDockerfilePath(file.path))
-      for (const i of dockerInstructions(file.content)) if (i.name === "CMD" || i.name === "ENTRYPOINT") commands.push({ path: file.path, line: i.line, text: execFormAsShell(i.text) });
+    if (isDockerfilePath(file.path)) {
+      const development = developmentEnvironment(file.content) !== undefined;
+      for (const i of dockerInstructions(file.content))
+        if (i.name === "CMD" || i.name === "ENTRYPOINT") (development ? developmentCommands.push(execFormAsShell(i.text)) : commands.push({ path: file.path, line: i.line, text: execFormAsShell(i.text) }));
+    }
     // a service that runs the checkout (`.:/app`) or says it is for development migrates for a developer's convenience
     if (isComposePath(file.path)) for (const s of deployYaml().composeServices(file)) if (s.command && !s.development) commands.push({ path: file.path, line: s.line, text: s.command });
   }
@@ -73,11 +105,13 @@ export function offlineEntrypoint(all: readonly SourceFile[]): DeployEvidence | 
   // scripts the container runs: named *entrypoint*, or named by a container command or by such a script
   const scripts = files.filter((f) => isStartScriptPath(f.path));
   const named = new Set(commands.flatMap((c) => namedFiles(c.text)));
+  const developmentOnly = new Set(developmentCommands.flatMap(namedFiles).filter((name) => !named.has(name)));
   const runs = new Set<SourceFile>();
   for (let grew = true; grew; ) {
     grew = false;
     for (const script of scripts) {
-      if (runs.has(script) || !(/entrypoint/i.test(baseOf(script.path)) || named.has(baseOf(script.path)))) continue;
+      const base = baseOf(script.path);
+      if (runs.has(script) || !((/entrypoint/i.test(base) && !developmentOnly.has(base)) || named.has(base))) continue;
       runs.add(script);
       for (const name of namedFiles(withoutComments(script.content))) named.add(name);
       grew = true;

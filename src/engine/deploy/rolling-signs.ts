@@ -1,15 +1,16 @@
 /**
  * Signs in the deploy files that several instances run at once, or that the migrations run beside the old ones: a
  * Helm chart or rolled Kubernetes Deployment, a migrate Job, a Procfile release phase, Heroku's app.json, fly.io's
- * release_command, Render's preDeployCommand, Capistrano, a deploy workflow that rolls Kubernetes, a script that only
- * migrates, a compose service that only migrates or runs several replicas.
+ * release_command, Render's preDeployCommand, Capistrano, a Cloud66 manifest, a Kamal config, a deploy workflow that
+ * rolls Kubernetes or updates an ECS service, a script that only migrates, a compose service that only migrates or runs
+ * several replicas.
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
 import { lineAt, MIGRATE, ROLLOUT, SERVER, withoutComments } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { deployYaml } from "./deploy-readers.js";
-import { isComposePath, isDeployWorkflowPath, isDevelopmentPath, isKubernetesPath, isMigrateScriptPath } from "./deploy-paths.js";
+import { isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isDevelopmentPath, isKamalConfigPath, isKubernetesPath, isMigrateScriptPath } from "./deploy-paths.js";
 
 /** The first sign in the deploy files that several instances run at once, or that migrations run beside the old ones. */
 export function rollingSign(files: readonly SourceFile[]): DeployEvidence | undefined {
@@ -55,6 +56,16 @@ export function rollingSign(files: readonly SourceFile[]): DeployEvidence | unde
     if (base === "Capfile") {
       const migrations = /^\s*require\s+["']capistrano\/rails\/migrations["']/m.exec(file.content);
       return { path: file.path, line: migrations ? lineAt(file.content, migrations.index) : 1, what: "a Capistrano deploy: the new release migrates on the servers while the old one serves" };
+    }
+    if (isCloud66ManifestPath(file.path)) {
+      const manifest = deployYaml().cloud66Manifest(file);
+      if (manifest?.restartSignal)
+        return { path: file.path, line: manifest.restartSignal.line, what: `a Cloud66 manifest that restarts processes with \`restart_signal: ${manifest.restartSignal.signal}\` (usr1: Puma's phased restart): the old workers serve while the deploy migrates` };
+      if (manifest) return { path: file.path, line: manifest.environmentLine, what: "a Cloud66 manifest: Cloud66 migrates during its deploy while the running processes serve" };
+    }
+    if (isKamalConfigPath(file.path) && !isDevelopmentPath(file.path)) {
+      const line = deployYaml().kamalServiceLine(file);
+      if (line !== undefined) return { path: file.path, line, what: "a Kamal deploy: the new container (its entrypoint migrating) starts beside the old one, which serves until the new one is healthy" };
     }
     if (isDeployWorkflowPath(file.path)) {
       const rollout = ROLLOUT.exec(withoutComments(file.content));
