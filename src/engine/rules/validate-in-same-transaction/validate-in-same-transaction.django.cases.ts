@@ -23,6 +23,25 @@ class Migration(migrations.Migration):
 `,
       files: DJANGO_INITIAL,
       lines: [13],
+      fixes: ['# next migration:\nfrom django.contrib.postgres.operations import ValidateConstraint\nValidateConstraint(model_name="Order", name="order_total_positive"),'],
+    },
+    {
+      framework: "django",
+      name: "RunSQL that adds NOT VALID and validates in one atomic migration: the VALIDATE moves to the next migration as SQL (no model to name)",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL("ALTER TABLE app_order ADD CONSTRAINT order_total_positive CHECK (total >= 0) NOT VALID"),
+        migrations.RunSQL("ALTER TABLE app_order VALIDATE CONSTRAINT order_total_positive"),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [9],
+      fixes: ['# next migration:\nmigrations.RunSQL("ALTER TABLE app_order VALIDATE CONSTRAINT order_total_positive", reverse_sql=migrations.RunSQL.noop),'],
     },
   ],
   valid: [

@@ -1,5 +1,6 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, ident } from "../support/fix.js";
+import { pythonString } from "../support/embed-sql.js";
 import { nameKey } from "../support/facts.js";
 import { railsValidateFix } from "../support/rails-fix.js";
 import { tableWithRows, upOps } from "../support/scope.js";
@@ -39,7 +40,11 @@ export default defineRule({
         fix: fixFor(ctx.framework, {
           sql: `-- move this statement to the next migration:\nALTER TABLE ${ident(op.table)} VALIDATE CONSTRAINT ${ident(op.name)};`,
           rails: () => railsValidateFix(op, added),
-          django: () => `# next migration:\nValidateConstraint(model_name="${op.ormModel ?? "..."}", name="${op.name}")`,
+          // ValidateConstraint finds the table by its model; SQL that validated it (RunSQL) names the table itself
+          django: () =>
+            op.ormModel && !op.embeddedSql
+              ? `# next migration:\nfrom django.contrib.postgres.operations import ValidateConstraint\nValidateConstraint(model_name=${pythonString(op.ormModel)}, name=${pythonString(op.name!)}),`
+              : `# next migration:\nmigrations.RunSQL(${pythonString(`ALTER TABLE ${ident(op.table)} VALIDATE CONSTRAINT ${ident(op.name!)}`)}, reverse_sql=migrations.RunSQL.noop),`,
           alembic: () => `# next revision:\nop.execute("ALTER TABLE ${op.table} VALIDATE CONSTRAINT ${op.name}")`,
         }),
       });
