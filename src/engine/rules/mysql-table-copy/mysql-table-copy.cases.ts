@@ -32,6 +32,16 @@ ALTER TABLE posts ADD FULLTEXT INDEX ft_body (body);
       code: `ALTER TABLE orders MODIFY total decimal(14,2) NOT NULL;
 `,
       lines: [1],
+      // the database is the connection's, named by no migration: a shell variable the fix says, no <database>
+      fixes: [
+        [
+          "-- run the change online, outside the migration (gh-ost or pt-online-schema-change copy the table in the background",
+          "-- and swap it in), then keep this migration as the record that it ran:",
+          "--  (MYSQL_DATABASE: the database the migrations run in, which they do not name)",
+          '--  gh-ost --database="$MYSQL_DATABASE" --table=orders --alter="MODIFY total decimal(14,2) NOT NULL" --execute',
+          '--  pt-online-schema-change --alter "MODIFY total decimal(14,2) NOT NULL" D="$MYSQL_DATABASE",t=orders --execute',
+        ].join("\n"),
+      ],
     },
     {
       framework: "sql",

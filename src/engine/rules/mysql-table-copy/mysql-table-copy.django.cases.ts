@@ -40,6 +40,26 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "AlterField to a field class migguard cannot read: the fix says the new definition is unknown, with no MODIFY <column> placeholder",
+      config: mysql,
+      path: "shop/migrations/0002_total_money.py",
+      files: { "shop/migrations/0001_initial.py": initial },
+      code: `from django.db import migrations
+
+import shop.fields
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+    operations = [
+        migrations.AlterField(model_name="order", name="total", field=shop.fields.MoneyField()),
+    ]
+`,
+      lines: [9],
+      fixes: ["# migguard could not read the new definition of shop_order's column: run the change with ALGORITHM=INPLACE, LOCK=NONE added, so MySQL refuses instead of copying the table"],
+    },
+    {
+      framework: "django",
       name: "an id AutoField given to a model keyed by a code until now (AUTO_INCREMENT on MySQL) blocks writes while every row is numbered",
       config: mysql,
       path: "shop/migrations/0002_coupon_id.py",

@@ -45,11 +45,19 @@ function foreignKeyChecksOff(ctx: RuleContext, index: number): boolean {
   return off;
 }
 
+/**
+ * gh-ost's and pt-online-schema-change's command lines. The database of a table named without one is the
+ * connection's, which no migration names: the commands read it from $MYSQL_DATABASE, and say so.
+ */
 function onlineCommands(table: string, clause: string | undefined): string {
-  const alter = clause ?? "<the ALTER TABLE clauses of this statement>";
+  if (clause === undefined) return "gh-ost or pt-online-schema-change, with --alter set to this statement's ALTER TABLE clauses (migguard could not read them)";
+  const [database, name] = table.includes(".") ? table.split(".", 2) : [undefined, table];
+  const db = database ?? '"$MYSQL_DATABASE"';
+  const alter = clause.replace(/"/g, '\\"');
   return [
-    `gh-ost --database=<database> --table=${table} --alter="${alter.replace(/"/g, '\\"')}" --execute`,
-    `pt-online-schema-change --alter "${alter.replace(/"/g, '\\"')}" D=<database>,t=${table} --execute`,
+    ...(database ? [] : ["(MYSQL_DATABASE: the database the migrations run in, which they do not name)"]),
+    `gh-ost --database=${db} --table=${name} --alter="${alter}" --execute`,
+    `pt-online-schema-change --alter "${alter}" D=${db},t=${name} --execute`,
   ].join("\n");
 }
 
@@ -66,8 +74,13 @@ function copyFix(ctx: RuleContext, op: Operation, table: string): string {
 
 /** MODIFY/CHANGE of an unknown previous definition: ask for the in-place algorithm, so MySQL refuses instead of copying. */
 function inplaceFix(ctx: RuleContext, op: Operation, table: string, clauses = alterClause(op)): string {
-  const clause = clauses ?? "MODIFY <column> <definition>";
-  const sql = `ALTER TABLE ${q(table)} ${clause}, ALGORITHM=INPLACE, LOCK=NONE`;
+  // no clause read (a redefinition whose new type is unknown): a SQL migration's own ALTER TABLE, as written
+  const own = ctx.framework === "sql" && /^ALTER\s+TABLE\s/i.test(op.text.trim()) ? op.text.trim().replace(/;\s*$/, "") : undefined;
+  if (clauses === undefined && own === undefined) {
+    const say = (prefix: string) => `${prefix} migguard could not read the new definition of ${table}'s column: run the change with ALGORITHM=INPLACE, LOCK=NONE added, so MySQL refuses instead of copying the table`;
+    return fixFor(ctx.framework, { sql: say("--"), rails: () => say("#"), django: () => say("#"), alembic: () => say("#") });
+  }
+  const sql = clauses === undefined ? `${own}, ALGORITHM=INPLACE, LOCK=NONE` : `ALTER TABLE ${q(table)} ${clauses}, ALGORITHM=INPLACE, LOCK=NONE`;
   return fixFor(ctx.framework, {
     sql: `-- MySQL refuses (instead of copying the table) when the change cannot be made in place:\n${sql};\n-- if it refuses, run it online:\n${onlineCommands(table, clauses)
       .split("\n")
@@ -80,7 +93,7 @@ function inplaceFix(ctx: RuleContext, op: Operation, table: string, clauses = al
 }
 
 function foreignKeyFix(ctx: RuleContext, op: Extract<Operation, { kind: "add_constraint" }>): string {
-  const orphans = `-- existing rows are not checked: look for orphans first (SELECT ... LEFT JOIN ${op.referencesTable ?? "<referenced table>"} ... WHERE ... IS NULL)`;
+  const orphans = `-- existing rows are not checked: look for orphans first (SELECT ... LEFT JOIN ${op.referencesTable ?? "the referenced table"} ... WHERE ... IS NULL)`;
   // the Rails variant reads the call with Prism, which a SQL-only lint never loads: fixFor builds it only for Rails
   const rails = () => `execute "SET foreign_key_checks = 0"  # lets MySQL add the key in place, without copying ${op.table}\n${rubyReaders().withoutPostgresOptions(op.text.trim())}\nexecute "SET foreign_key_checks = 1"\n${orphans.replace(/^--/, "#")}`;
   return fixFor(ctx.framework, {

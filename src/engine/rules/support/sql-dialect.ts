@@ -43,7 +43,8 @@ const MYSQL: SqlDialect = {
   differs: (a, b) => `NOT (${a} <=> ${b})`,
   batchedUpdate: (table, assignments, pending) => `UPDATE ${mysqlIdent(table)} SET ${assignments}\nWHERE ${pending}\nLIMIT ${BATCH_ROWS};`,
   dumpTable: (table) => {
-    const [database, name] = table.includes(".") ? table.split(".", 2) : ["<database>", table];
+    // the database a table without one runs in is the connection's, which no migration names: a shell variable
+    const [database, name] = table.includes(".") ? table.split(".", 2) : ['"$MYSQL_DATABASE"', table];
     return `mysqldump ${database} ${name}`;
   },
 };
