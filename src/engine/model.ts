@@ -349,6 +349,11 @@ export const DataMigration = op("data_migration", {
   deletes: z.array(z.object({ call: z.string(), table: z.string().optional() })).optional(),
   /** the names its code uses (identifiers, words of its strings), when the code was read: the columns it may read */
   mentions: z.array(z.string()).optional(),
+  /**
+   * the tables its code reaches through the relations of the models it asks for, when it names the relation
+   * (`select_related("unit")`, `unit__name`, `iwu.unit.name`): it reads their rows too
+   */
+  readsThrough: z.array(z.string()).optional(),
   /** its code only reads (a version check, a count): it writes no row, so it is no data change */
   readOnly: z.boolean().optional(),
 });

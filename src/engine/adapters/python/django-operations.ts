@@ -594,6 +594,25 @@ function codeName(value: PyValue | undefined): string | undefined {
 const tablesOf = (facts: DataFunctionFacts | undefined, state: AppState): string[] =>
   [...new Set((facts?.models ?? []).map((m) => state.table(m.model, m.app)))].sort();
 
+/**
+ * Tables a RunPython function reads through a ForeignKey or OneToOneField of a model of this app it asks for, when
+ * its code names the field (wger's 0031 copies `iwu.unit.name` through `select_related("unit")` before 0033 deletes
+ * WeightUnit): the related rows are read as surely as the model's own.
+ */
+function tablesReadThrough(facts: DataFunctionFacts | undefined, state: AppState): string[] {
+  const named = new Set(facts?.mentions ?? []);
+  const out = new Set<string>();
+  for (const { app, model } of facts?.models ?? []) {
+    if (app.toLowerCase() !== state.app.toLowerCase()) continue;
+    for (const [name, field] of state.model(model)?.fields ?? []) {
+      if (!field.relation || !named.has(name)) continue;
+      const table = relatedTable(field.relation.target, state.app, model, (a, m) => state.table(m, a));
+      if (table) out.add(table);
+    }
+  }
+  return [...out].sort();
+}
+
 function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: OperationInput[]) => void): void {
   const code = kwarg(call, "code", 0);
   const reverse = kwarg(call, "reverse_code", 1);
@@ -624,6 +643,7 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
     ...(direct.length ? { ormModel: [...direct].sort()[0] } : {}),
     tables: tablesOf(facts, ctx.state),
     ...(facts ? { mentions: facts.mentions } : {}),
+    ...(tablesReadThrough(facts, ctx.state).length ? { readsThrough: tablesReadThrough(facts, ctx.state) } : {}),
     ...(facts?.readOnly ? { readOnly: true } : {}),
   };
   const back: OperationInput[] =

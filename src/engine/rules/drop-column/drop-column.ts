@@ -176,6 +176,8 @@ export default defineRule({
         ctx.report({
           op,
           severity: "warning",
+          // the values moved: what is left is the old code reading the column, which an offline deploy never runs
+          hazard: "old-code",
           message: `Dropping column ${op.table}.${op.column} after ${moved} read its values: if that step moved them, no data is lost, but servers still running the old code read ${op.column} and fail until they restart.`,
           fix: ctx.framework === "django" ? fix : backupFix(ctx, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index }),
         });

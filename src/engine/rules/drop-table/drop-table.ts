@@ -221,6 +221,8 @@ export default defineRule({
           ctx.report({
             op,
             severity: "warning",
+            // the rows moved: what is left is the old code using the table, which an offline deploy never runs
+            hazard: "old-code",
             message: `Dropping table ${table} after ${moved} read its rows: if that step moved them, no data is lost, but servers still running the old code use ${table} and fail until they restart.`,
             fix: deferredDeleteModel(ctx, op, table, moved) ?? backupFix(ctx, table, table),
           });

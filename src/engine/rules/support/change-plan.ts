@@ -235,10 +235,13 @@ export class ChangePlan {
   }
 }
 
-/** Tables a data step reads: those an INSERT ... SELECT or UPDATE ... FROM reads, the models code whose text was read asks for. */
+/**
+ * Tables a data step reads: those an INSERT ... SELECT or UPDATE ... FROM reads, the models code whose text was read
+ * asks for, and the tables it reaches through their relations.
+ */
 function readTables(op: Operation): string[] {
   if (op.kind === "dml") return op.sourceTables;
-  if (op.kind === "data_migration" && op.mentions) return op.tables;
+  if (op.kind === "data_migration" && op.mentions) return [...op.tables, ...(op.readsThrough ?? [])];
   return [];
 }
 
