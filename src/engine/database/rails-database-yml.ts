@@ -46,8 +46,8 @@ function rubyFallback(code: string): string | undefined {
   return literal(body[0]);
 }
 
-type Entry = Record<string, unknown>;
-const isEntry = (v: unknown): v is Entry => typeof v === "object" && v !== null && !Array.isArray(v);
+export type Entry = Record<string, unknown>;
+export const isEntry = (v: unknown): v is Entry => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The connection settings of an environment (`primary` or the first database of a multi-database one). */
 function connectionOf(env: unknown): Entry | undefined {
@@ -58,16 +58,24 @@ function connectionOf(env: unknown): Entry | undefined {
   return primary && ("adapter" in primary || "url" in primary) ? primary : undefined;
 }
 
-export function readRailsDatabaseYml(path: string, text: string, sample: boolean): SignalReading {
+/** database.yml's data, ERB output tags as `__migguard_erb_<n>__` placeholders whose Ruby is `ruby[n]`. */
+export type DatabaseYml = { data: unknown; ruby: string[] } | { problem: string };
+
+export function parseDatabaseYml(text: string): DatabaseYml {
   const { yaml, ruby } = stripErb(text);
-  let data: unknown;
   try {
     const doc = parseDocument(yaml, { merge: true, uniqueKeys: false });
-    if (doc.errors.length) return { path, why: `not valid YAML once its ERB is set aside (${doc.errors[0].message.split("\n")[0]})` };
-    data = doc.toJS({ maxAliasCount: 100 });
+    if (doc.errors.length) return { problem: `not valid YAML once its ERB is set aside (${doc.errors[0].message.split("\n")[0]})` };
+    return { data: doc.toJS({ maxAliasCount: 100 }), ruby };
   } catch (error) {
-    return { path, why: `not readable (${error instanceof Error ? error.message.split("\n")[0] : String(error)})` };
+    return { problem: `not readable (${error instanceof Error ? error.message.split("\n")[0] : String(error)})` };
   }
+}
+
+export function readRailsDatabaseYml(path: string, text: string, sample: boolean): SignalReading {
+  const parsed = parseDatabaseYml(text);
+  if ("problem" in parsed) return { path, why: parsed.problem };
+  const { data, ruby } = parsed;
   if (!isEntry(data)) return { path, why: "has no environments" };
   const envName = isEntry(data.production) ? "production" : isEntry(data.default) ? "default" : undefined;
   if (!envName) return { path, why: "has neither a production nor a default entry" };

@@ -136,6 +136,8 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
       if (change.status !== "removed") head.add(change.path);
       // what it was: a dump written again in another order (a newer Rails) describes the same schema
       if (change.status === "modified") base.add(change.path);
+      // a Rails dump: config/database.yml says whether its database is a replica, whose dump copies another's
+      if (RailsDatabases.databaseOfDump(change.path) !== undefined) databaseFolders.set(`${dirOf(change.path)}/migrate`, "rails");
       continue;
     }
     const byPath = detectByPath(change.path, config);
@@ -211,6 +213,15 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
   }
   const changedMigrations = changes.filter((c) => c.status !== "removed" && detectByPath(c.path, config) !== undefined).map((c) => c.path);
   const facts = basePaths && changedMigrations.length ? repositoryFactPaths([...existing], changedMigrations, { models: false }).filter((p) => !head.has(p)) : [];
+  // a named database's dump that changes may copy the primary's (a replica's, a mirror: dump-mirrors.ts): the
+  // primary's dumps of its application, read at head, say whether it is that copy again
+  if (basePaths)
+    for (const change of changes) {
+      const database = change.status === "removed" ? undefined : RailsDatabases.databaseOfDump(change.path);
+      const primary = database?.slice(0, database.lastIndexOf("db/") + "db/".length);
+      if (database === undefined || primary === database) continue;
+      for (const path of existing) if (RailsDatabases.databaseOfDump(path) === primary && !head.has(path) && !facts.includes(path)) facts.push(path);
+    }
   // the go.mod above a deleted migration too: it says whether pop runs the folder (deleted-migration)
   const removedMigrations = changes.filter((c) => c.status === "removed" && detectByPath(c.path, config) !== undefined).map((c) => c.path);
   if (basePaths && removedMigrations.length)

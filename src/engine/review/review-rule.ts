@@ -46,6 +46,18 @@ export interface SchemaDumpState {
   headContent?: string;
   /** content on the base branch, when the plan read it (the change adds migrations and leaves the dump alone) */
   baseContent?: string;
+  /** a copy of another dump (a replica's, a mirror of the primary's: dumps/dump-mirrors.ts) */
+  mirrorOf?: DumpMirror;
+}
+
+/** The dump a mirror copies, and what says so. */
+export interface DumpMirror {
+  /** the path of the dump it copies */
+  source: string;
+  /** config/database.yml's replica, or the same content */
+  why: string;
+  /** its content at head is the source's, byte for byte */
+  identical: boolean;
 }
 
 export interface ReviewFacts {

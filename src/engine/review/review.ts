@@ -32,6 +32,10 @@ import { judgeEdit } from "./history/edit-judgement.js";
 import { readDjangoGraphNode, type DjangoGraphNode } from "./history/django-graph.js";
 import { djangoAppOf } from "../paths.js";
 import { loadDumpReaders } from "./dumps/dump-versions.js";
+import { dumpMirrors } from "./dumps/dump-mirrors.js";
+import { rubyReaders, rubyReadersLoaded } from "../adapters/rails/ruby-readers.js";
+import type { RailsReplica } from "../database/rails-replicas.js";
+import { signalKind } from "../database/signal-paths.js";
 import { counterpartPaths, isBaseCodePath } from "./plan.js";
 import { RailsDatabases } from "../repository/rails-databases.js";
 import { foldSafeDrops } from "./safe-drop.js";
@@ -169,7 +173,15 @@ function changedMigrations(changes: readonly Change[], config: Config, contents:
   return out;
 }
 
-function dumpStates(changes: readonly Change[], config: Config, contents: Contents, basePaths: readonly string[] | undefined, databases: RailsDatabases): SchemaDumpState[] {
+function dumpStates(
+  changes: readonly Change[],
+  config: Config,
+  contents: Contents,
+  basePaths: readonly string[] | undefined,
+  databases: RailsDatabases,
+  replicas: readonly RailsReplica[],
+  repositoryFiles: readonly SourceFile[],
+): SchemaDumpState[] {
   const states = new Map<string, SchemaDumpState>();
   for (const path of basePaths ?? []) {
     const dump = schemaDumpOf(path, config, databases);
@@ -188,7 +200,20 @@ function dumpStates(changes: readonly Change[], config: Config, contents: Conten
     touch(change.path, change);
     if (change.status === "renamed" && change.previousPath) touch(change.previousPath, { path: change.previousPath, status: "removed" });
   }
-  return [...states.values()];
+  // a dump the change leaves alone is the same at head, where the repository facts read it
+  const mirrors = dumpMirrors([...states.values()], replicas, new Map(repositoryFiles.map((f) => [f.path, f.content])));
+  return [...states.values()].map((state) => (mirrors.has(state.dump.path) ? { ...state, mirrorOf: mirrors.get(state.dump.path) } : state));
+}
+
+/** The replica databases of every config/database.yml at hand (the change's, else the one read for context). */
+function replicasOf(files: readonly SourceFile[]): RailsReplica[] {
+  if (!rubyReadersLoaded()) return [];
+  const seen = new Set<string>();
+  return files.flatMap((file) => {
+    if (seen.has(file.path) || signalKind(file.path) !== "rails-database-yml") return [];
+    seen.add(file.path);
+    return rubyReaders().railsReplicas(file.path, file.content);
+  });
 }
 
 /** Migrations in the order they run: by version, then path. */
@@ -341,7 +366,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
       const file = detectMigrationPath(p, config);
       return file ? [file] : [];
     }),
-    dumps: dumpStates(changes, config, contents, input.basePaths, databases),
+    dumps: dumpStates(changes, config, contents, input.basePaths, databases, replicasOf([...input.head, ...(input.contextMigrations ?? [])]), input.repositoryFiles ?? []),
     railsDatabases: databases,
     codeFiles: code ?? [],
     usages: code ? searchUsages(code, identifiers) : undefined,

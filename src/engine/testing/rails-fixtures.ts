@@ -25,3 +25,49 @@ drop_table :users_backup
 end
 end
 `;
+
+/**
+ * bike_index's config/database.yml, shortened: `primary_replica` is a replica (`replica: true`) of `primary`, the same
+ * database under ERB in development and the sandbox (merged from the primary), another host in production.
+ */
+export const REPLICA_DATABASE_YML = `default: &default
+  adapter: postgresql
+  pool: <%= ENV.fetch("DB_POOL") { 20 } %>
+
+development:
+  primary:
+    <<: *default
+    database: app_development<%= "_#{ENV["WORKSPACE_ID"]}" if ENV["WORKSPACE_ID"] %>
+  primary_replica:
+    <<: *default
+    # Using primary database, replica not actually replicating
+    database: app_development<%= "_#{ENV["WORKSPACE_ID"]}" if ENV["WORKSPACE_ID"] %>
+    replica: true
+  analytics:
+    <<: *default
+    database: app_analytics_development
+    migrations_paths: db/analytics_migrate
+
+production:
+  primary:
+    <<: *default
+    database: app_production
+    host: "<%= ENV['POSTGRESQL_ADDRESS'] %>"
+  primary_replica:
+    <<: *default
+    replica: true
+    host: "<%= ENV['POSTGRESQL_PRIMARY_REPLICA_ADDRESS'] %>"
+    database: "<%= ENV['POSTGRESQL_DATABASE'] %>"
+  analytics:
+    <<: *default
+    migrations_paths: db/analytics_migrate
+    database: "<%= ENV['ANALYTICS_DB_DATABASE'] %>"
+
+sandbox:
+  primary: &sandbox_primary
+    <<: *default
+    database: "<%= ENV['POSTGRESQL_DATABASE'] %>"
+  primary_replica:
+    <<: *sandbox_primary
+    replica: true
+`;

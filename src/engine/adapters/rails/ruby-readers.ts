@@ -1,10 +1,12 @@
 /**
- * Readers of Ruby outside migrations: Active Record models (ignored_columns) and config/database.yml's ERB.
+ * Readers of Ruby outside migrations: Active Record models (ignored_columns) and config/database.yml's ERB
+ * (its database, its replicas).
  * They parse with Prism, which a lint without Rails migrations never loads, so the modules that name them
  * (a rule, the database decision, both loaded by every lint) reach them through here; the Rails adapter's load
  * imports them, and they only run on Rails migrations, after that load.
  */
 import type { readRailsDatabaseYml } from "../../database/rails-database-yml.js";
+import type { railsReplicas } from "../../database/rails-replicas.js";
 import type { gemfileGems } from "../../repository/gemfile.js";
 import type { schemaRbOperations } from "../../repository/schema-rb-operations.js";
 import type { argumentText, asBlockColumn, withOption, withoutOption, withoutPostgresOptions } from "../../rules/support/rails-mysql-call.js";
@@ -16,6 +18,8 @@ import type * as railsInsertSettings from "../../repository/rails-insert-setting
 interface RubyReaders {
   readModelFiles: typeof readModelFiles;
   readRailsDatabaseYml: typeof readRailsDatabaseYml;
+  /** database.yml's replica databases, whose dumps copy another database's (review/dumps/dump-mirrors.ts) */
+  railsReplicas: typeof railsReplicas;
   /** the repository facts fixes read: a Gemfile's gems, db/schema.rb's tables */
   gemfileGems: typeof gemfileGems;
   schemaRbOperations: typeof schemaRbOperations;
@@ -40,9 +44,10 @@ let readers: RubyReaders | undefined;
 
 export async function loadRubyReaders(): Promise<void> {
   if (readers) return;
-  const [models, databaseYml, gemfile, schemaRb, call, strings, moved, insertSettings] = await Promise.all([
+  const [models, [databaseYml, replicas], gemfile, schemaRb, call, strings, moved, insertSettings] = await Promise.all([
     import("./model-files.js"),
-    import("../../database/rails-database-yml.js"),
+    // one after the other: the replicas' reader imports database.yml's (Jest's ESM loader fails on one module linked twice at once)
+    import("../../database/rails-database-yml.js").then(async (yml) => [yml, await import("../../database/rails-replicas.js")] as const),
     import("../../repository/gemfile.js"),
     import("../../repository/schema-rb-operations.js"),
     import("../../rules/support/rails-mysql-call.js"),
@@ -53,6 +58,7 @@ export async function loadRubyReaders(): Promise<void> {
   readers = {
     readModelFiles: models.readModelFiles,
     readRailsDatabaseYml: databaseYml.readRailsDatabaseYml,
+    railsReplicas: replicas.railsReplicas,
     gemfileGems: gemfile.gemfileGems,
     schemaRbOperations: schemaRb.schemaRbOperations,
     withoutPostgresOptions: call.withoutPostgresOptions,

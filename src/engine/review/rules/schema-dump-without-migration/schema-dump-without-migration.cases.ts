@@ -3,6 +3,30 @@ import { defineReviewCases } from "../../review-rule.js";
 const schema = (version: string, column = "email") =>
   `ActiveRecord::Schema[7.1].define(version: ${version}) do\n  create_table "users" do |t|\n    t.string "${column}"\n  end\nend\n`;
 
+const structure = (columns: string, versions: string[]) =>
+  `CREATE TABLE users (\n    id bigint,\n${columns}\n);\n\nINSERT INTO "schema_migrations" (version) VALUES\n${versions.map((v) => `('${v}')`).join(",\n")};\n`;
+const BASE_STRUCTURE = structure("    email text", ["20240101000000"]);
+const PHONE_STRUCTURE = structure("    email text,\n    phone text", ["20240201000000", "20240101000000"]);
+const ADD_PHONE = { "db/migrate/20240201000000_add_phone_to_users.rb": "class AddPhoneToUsers < ActiveRecord::Migration[7.1]\n  def change\n    add_column :users, :phone, :string\n  end\nend\n" };
+// bike_index: primary_replica reads the primary's database; a rake task copies db/structure.sql to its dump
+const REPLICA_YML = [
+  "production:",
+  "  primary:",
+  "    adapter: postgresql",
+  "    database: app_production",
+  "  primary_replica:",
+  "    adapter: postgresql",
+  "    database: app_production",
+  "    replica: true",
+  "",
+].join("\n");
+const REPLICA_BASE = {
+  "config/database.yml": REPLICA_YML,
+  "db/structure.sql": BASE_STRUCTURE,
+  "db/primary_replica_structure.sql": BASE_STRUCTURE,
+  "db/migrate/20240101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.string :email\n    end\n  end\nend\n",
+};
+
 export default defineReviewCases({
   invalid: [
     {
@@ -29,8 +53,35 @@ export default defineReviewCases({
       head: { "db/structure.sql": "CREATE TABLE users (id bigint, phone text);\n\nINSERT INTO \"schema_migrations\" (version) VALUES\n('20240101000000');\n" },
       findings: [{ path: "db/structure.sql", line: 3 }],
     },
+    {
+      name: "the dump of a replica (config/database.yml: replica: true) changed alone: written from its source again, never reverted alone",
+      base: REPLICA_BASE,
+      head: { "db/primary_replica_structure.sql": PHONE_STRUCTURE },
+      findings: [{ path: "db/primary_replica_structure.sql", line: 7, message: "the dump it copies (config/database.yml declares primary_replica a replica (`replica: true`) of primary)" }],
+    },
+    {
+      name: "db/structure.sql and its byte-for-byte mirror edited alike without a migration: one finding, reverting both",
+      base: { ...REPLICA_BASE, "config/database.yml": "production:\n  adapter: postgresql\n" },
+      head: { "db/structure.sql": PHONE_STRUCTURE, "db/primary_replica_structure.sql": PHONE_STRUCTURE },
+      findings: [{ path: "db/structure.sql", line: 7, message: "(db/primary_replica_structure.sql copies it and changed alike.)" }],
+    },
   ],
   valid: [
+    {
+      name: "the dump of a replica (config/database.yml: replica: true) changes with the primary's migration (bike_index's db/primary_replica_structure.sql)",
+      base: REPLICA_BASE,
+      head: { ...ADD_PHONE, "db/structure.sql": PHONE_STRUCTURE, "db/primary_replica_structure.sql": PHONE_STRUCTURE },
+    },
+    {
+      name: "the stale dump of a replica written again from db/structure.sql, which the change leaves alone (bike_index efe21edeb1): a note",
+      base: { ...REPLICA_BASE, "db/structure.sql": PHONE_STRUCTURE },
+      head: { "db/primary_replica_structure.sql": PHONE_STRUCTURE },
+    },
+    {
+      name: "a named dump that is the primary's byte for byte changes with the primary's migration (no replica in config/database.yml)",
+      base: { ...REPLICA_BASE, "config/database.yml": "production:\n  adapter: postgresql\n" },
+      head: { ...ADD_PHONE, "db/structure.sql": PHONE_STRUCTURE, "db/primary_replica_structure.sql": PHONE_STRUCTURE },
+    },
     {
       name: "dumped again by Rails 8.1: columns sorted and the Schema[8.1] header, the same schema (rubygems' upgrade): a note",
       base: {

@@ -1,6 +1,6 @@
 import { dumpVersions, schemaRbShape } from "../../dumps/dump-versions.js";
 import { coveredChanges } from "../../dumps/dump-coverage.js";
-import { defineReviewRule } from "../../review-rule.js";
+import { defineReviewRule, type SchemaDumpState } from "../../review-rule.js";
 
 export default defineReviewRule({
   meta: {
@@ -17,6 +17,11 @@ export default defineReviewRule({
     for (const state of ctx.dumps) {
       if (state.change?.status !== "modified" && state.change?.status !== "renamed") continue;
       if (coveredChanges(ctx, state).length > 0) continue;
+      // a copy of another dump (a replica's, a mirror of the primary's) changes with its source: by the source's
+      // migrations, or by the same edit, which the source's finding names
+      const source = state.mirrorOf && ctx.dumps.find((d) => d.dump.path === state.mirrorOf!.source);
+      const changed = (d: SchemaDumpState) => d.change !== undefined && d.change.status !== "removed";
+      if (source && (coveredChanges(ctx, source).length > 0 || changed(source))) continue;
       const line = state.headContent !== undefined ? (dumpVersions(state.dump.format, state.headContent).line ?? 1) : 1;
       // dumped again by a newer Rails (8.1 sorts columns and writes Schema[8.1]): the same tables, columns and indexes
       if (state.dump.format === "schema.rb" && state.baseContent !== undefined && state.headContent !== undefined) {
@@ -33,12 +38,36 @@ export default defineReviewRule({
           continue;
         }
       }
+      if (source && state.mirrorOf?.identical) {
+        ctx.report({
+          path: state.dump.path,
+          line,
+          severity: "info",
+          statement: "dump copied again",
+          message: `${state.dump.path} changed without a migration, but it is now ${source.dump.path} byte for byte, the dump it copies (${state.mirrorOf.why}): it was written again from its source.`,
+          fix: "Nothing to do.",
+        });
+        continue;
+      }
+      if (source && state.mirrorOf) {
+        // reverting a copy alone may leave it unlike its source: it is written from the source again
+        ctx.report({
+          path: state.dump.path,
+          line,
+          statement: "dump without migration",
+          message: `${state.dump.path} changed, but ${source.dump.path}, the dump it copies (${state.mirrorOf.why}), did not, and no migration did: the copy no longer matches what the migrations build.`,
+          fix: `Make the schema change in a migration and dump the schema from it, or write the copy again from its source: cp ${source.dump.path} ${state.dump.path}`,
+        });
+        continue;
+      }
+      // copies that changed with it are reverted with it, so that they stay copies
+      const copies = ctx.dumps.filter((d) => d.mirrorOf?.source === state.dump.path && changed(d)).map((d) => d.dump.path);
       ctx.report({
         path: state.dump.path,
         line,
         statement: "dump without migration",
-        message: `${state.dump.path} changed, but no migration it describes did: the dump no longer matches what the migrations build.`,
-        fix: `Make the schema change in a migration and dump the schema from it, or revert the hand edit: git checkout <base> -- ${state.dump.path}`,
+        message: `${state.dump.path} changed, but no migration it describes did: the dump no longer matches what the migrations build.${copies.length ? ` (${copies.join(", ")} copies it and changed alike.)` : ""}`,
+        fix: `Make the schema change in a migration and dump the schema from it, or revert the hand edit: git checkout <base> -- ${[state.dump.path, ...copies].join(" ")}`,
       });
     }
   },

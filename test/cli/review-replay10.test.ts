@@ -1,0 +1,59 @@
+/**
+ * The false alarms of the tenth independent replay (bike_index, kitsune), each rebuilt in a small git repository
+ * and reviewed through `migguard review` (issue #19).
+ */
+import { featureBranchOn, reviewJson } from "./support/review-repo.js";
+import { REPLICA_DATABASE_YML } from "../../src/engine/testing/rails-fixtures.js";
+
+const structure = (columns: string[], versions: string[]) =>
+  `CREATE TABLE public.users (\n    id bigint NOT NULL,\n${columns.map((c) => `    ${c} character varying`).join(",\n")}\n);\n\nINSERT INTO "schema_migrations" (version) VALUES\n${versions.map((v) => `('${v}')`).join(",\n")};\n\n`;
+const createUsers = "class CreateUsers < ActiveRecord::Migration[8.1]\n  def change\n    create_table :users do |t|\n      t.string :email\n    end\n  end\nend\n";
+const addPhone = "class AddPhoneToUsers < ActiveRecord::Migration[8.1]\n  def change\n    add_column :users, :phone, :string\n  end\nend\n";
+
+/** bike_index: lib/tasks/schema_dump.rake copies db/structure.sql to db/primary_replica_structure.sql after every dump. */
+const BIKE_INDEX = {
+  "config/database.yml": REPLICA_DATABASE_YML,
+  "lib/tasks/schema_dump.rake": 'Rake::Task["db:schema:dump"].enhance do\n  File.write("db/primary_replica_structure.sql", File.read("db/structure.sql"))\nend\n',
+  "db/migrate/20260101000000_create_users.rb": createUsers,
+  "db/structure.sql": structure(["email"], ["20260101000000"]),
+  "db/primary_replica_structure.sql": structure(["email"], ["20260101000000"]),
+};
+const withPhone = structure(["email", "phone"], ["20260201000000", "20260101000000"]);
+
+describe("schema-dump-without-migration: the dump of a replica database (bike_index's db/primary_replica_structure.sql)", () => {
+  it("review: a migration with db/structure.sql and its replica's copy dumped alike: no drift", async () => {
+    const repo = featureBranchOn(BIKE_INDEX);
+    repo.write({ "db/migrate/20260201000000_add_phone_to_users.rb": addPhone, "db/structure.sql": withPhone, "db/primary_replica_structure.sql": withPhone }).commit("add phone");
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.rule.startsWith("schema-dump"))).toEqual([]);
+  });
+
+  it("review: the replica's copy edited alone is written again from db/structure.sql, never reverted alone", async () => {
+    const repo = featureBranchOn(BIKE_INDEX);
+    repo.write({ "db/primary_replica_structure.sql": withPhone }).commit("hand edit");
+    const { findings } = await reviewJson(repo);
+    const drift = findings.filter((f) => f.rule === "schema-dump-without-migration");
+    expect(drift.map((f) => [f.path, f.severity])).toEqual([["db/primary_replica_structure.sql", "warning"]]);
+    expect(drift[0].message).toContain("config/database.yml declares primary_replica a replica (`replica: true`) of primary");
+    expect(drift[0].fix).toContain("cp db/structure.sql db/primary_replica_structure.sql");
+    expect(drift[0].fix).not.toContain("git checkout");
+  });
+
+  it("review: the replica's stale copy written again from db/structure.sql, which the change leaves alone (efe21edeb1): a note", async () => {
+    const repo = featureBranchOn({ ...BIKE_INDEX, "db/migrate/20260201000000_add_phone_to_users.rb": addPhone, "db/structure.sql": withPhone });
+    repo.write({ "db/primary_replica_structure.sql": withPhone }).commit("mirror structure.sql");
+    const { findings } = await reviewJson(repo);
+    const drift = findings.filter((f) => f.rule === "schema-dump-without-migration");
+    expect(drift.map((f) => [f.path, f.severity])).toEqual([["db/primary_replica_structure.sql", "info"]]);
+    expect(drift[0].message).toContain("it is now db/structure.sql byte for byte");
+  });
+
+  it("review: both dumps edited alike without a migration: one finding on db/structure.sql, whose revert takes the copy along", async () => {
+    const repo = featureBranchOn(BIKE_INDEX);
+    repo.write({ "db/structure.sql": withPhone, "db/primary_replica_structure.sql": withPhone }).commit("hand edit both");
+    const { findings } = await reviewJson(repo);
+    const drift = findings.filter((f) => f.rule === "schema-dump-without-migration");
+    expect(drift.map((f) => f.path)).toEqual(["db/structure.sql"]);
+    expect(drift[0].fix).toContain("git checkout <base> -- db/structure.sql db/primary_replica_structure.sql");
+  });
+});
