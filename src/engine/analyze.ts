@@ -8,6 +8,7 @@ import { alembicEnvFor, readAlembicTransactions, type AlembicTransactions } from
 import { inPlaceOf } from "./rules/support/alembic-batch.js";
 import { adapterFor, adaptersReady, loadAdapters } from "./adapters/index.js";
 import { segmentOperations, withSqlDialect } from "./adapters/sql/index.js";
+import { loadScriptSyntax, scriptSyntaxToLoad } from "./code/script-syntax-loader.js";
 import { forgetParsesAhead, parseAhead, rememberStatementTrees } from "./adapters/sql/pg-parser.js";
 import { parserMisses, useParsesFrom, type PgParseOutcome } from "./adapters/sql/pg-query.js";
 import { rememberPythonTrees } from "./adapters/python/parser.js";
@@ -643,6 +644,11 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<Promise<v
   const change = changePlanFor(units, parsed, input.changeAdds, input.baseCodeFiles);
   const deploy = new DeployDecider(config, input.deployFiles ?? input.repositoryFiles ?? []);
   for (const migration of migrations) {
+    // a plain SQL drop searches the application's JavaScript/TypeScript with Babel: loaded for such a drop only
+    if (migration.framework === "sql" && migration.up.some((op) => op.kind === "drop_column" || op.kind === "drop_table")) {
+      const load = scriptSyntaxToLoad();
+      if (load) yield load;
+    }
     const said = input.changeAdds?.has(migration.path) ? input.changeSizeNote : undefined;
     const raw = ruleFindings(migration, config, errors, codeFiles, production, conventions.get(migration) ?? {}, repositoryView(migration, facts, history, codeFiles), change, input.changeAdds === undefined, said);
     if (dependsOnDeploy(raw)) {
@@ -803,8 +809,9 @@ export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {
   }
 }
 
-/** Load the parsers (WASM) once per process: those of the given frameworks, or all of them. */
-export const loadEngine = (frameworks?: Iterable<Framework>): Promise<void> => loadAdapters(frameworks);
+/** Load the parsers (WASM) once per process: those of the given frameworks, or all of them (and Babel, for plain SQL drops). */
+export const loadEngine = (frameworks?: Iterable<Framework>): Promise<void> =>
+  frameworks === undefined ? Promise.all([loadAdapters(), loadScriptSyntax()]).then(() => undefined) : loadAdapters(frameworks);
 
 /** Analyse, loading only the parsers the given files need. */
 export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {

@@ -11,37 +11,130 @@
  * - C#, F#, VB: EF Core with the snake_case naming convention (EFCore.NamingConventions), Dapper's
  *   MatchNamesWithUnderscores;
  * - PHP: Doctrine's underscore naming strategy (Symfony's recipe default);
- * - JavaScript, TypeScript: MikroORM's default UnderscoreNamingStrategy, Sequelize's `underscored`, Objection's
- *   knexSnakeCaseMappers; Dart: drift's default column names.
- * Python, Ruby, Rust and Elixir ORMs name attributes as the columns, so the snake_case word is their form. A form
- * that also matches unrelated code keeps the data-loss error: the safe side.
+ * - Vue, Svelte, Dart (drift's default column names): the same letters in any case.
+ * JavaScript and TypeScript are read with Babel (script-syntax.ts), and a column counts only as a record's field
+ * or in SQL: a property name (`.isPublic`, `{ is_public: true }`, `{ prepare }`) in the name's camelCase or
+ * snake_case (MikroORM's UnderscoreNamingStrategy, Sequelize's `underscored`, Objection's knexSnakeCaseMappers,
+ * Prisma's field names), or a string that is the name alone (`select: ["is_public"]`) or SQL on the table
+ * (`SELECT "prepare" FROM "JobVersion"`); not a comment, JSX prose, a word in a string of prose, a local name or a
+ * PascalCase type (`type EventRule` is no `eventRule` column). A dropped table's model class counts anywhere.
+ * Python, Ruby, Rust and Elixir ORMs name attributes as the columns, so the snake_case word is their form.
+ * With the table given (`NameContext`), a common word also needs the table next to it (table-context.ts).
  */
 import type { SourceFile } from "../model.js";
 import { escapeRegExp } from "../regexp.js";
 import { searchUsages, type Usage } from "./usage-search.js";
+import { scriptSyntaxReader } from "./script-syntax-loader.js";
+import type { ScriptPlace } from "./script-syntax.js";
+import { isCommonName, namesAnyOf, sqlOnTable } from "./table-context.js";
 
-const CASE_MAPPED = /\.(?:go|java|kt|kts|scala|groovy|cs|fs|vb|php|[mc]?[jt]sx?|vue|svelte|dart)$/;
+const CASE_MAPPED = /\.(?:go|java|kt|kts|scala|groovy|cs|fs|vb|php|vue|svelte|dart)$/;
+const SCRIPT = /\.(?:[mc]?[jt]s|[jt]sx)$/;
 
 /** The file's language maps identifiers to snake_case names by their case. */
-export const mapsCaseToSnake = (path: string) => CASE_MAPPED.test(path);
+export const mapsCaseToSnake = (path: string) => CASE_MAPPED.test(path) || SCRIPT.test(path);
 
 /** Usages shown per name: enough for a message, bounded for a name like `id`. */
 export const MAX_ORM_USAGES = 200;
 
+/** The table a drop touches, for the words that need it beside them. */
+export interface NameContext {
+  /** as written, without quotes (`JobVersion`, `app_config_variables`) */
+  table: string;
+  /** what code calls the table besides its name: model classes, Prisma's model and its client delegate (`jobVersion`) */
+  tableNames: readonly string[];
+  /**
+   * The ORM's client is generated from a schema that no longer has it (Prisma): no field, type or delegate of it is
+   * left, so only SQL text on the table reaches it, or a query builder's string of a specific column name alone in a
+   * file that names the table in a string of its own (Kysely's `selectFrom("TaskRun").select("lockedById")`).
+   */
+  sqlOnly?: boolean;
+}
+
+const camel = (name: string) => name.replace(/_+([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+
+/** A JavaScript/TypeScript column's forms: as written, camelCase, snake_case (never PascalCase: that is a type). */
+const scriptForms = (name: string) => [...new Set([name, camel(name), /[A-Z]/.test(name[0] ?? "") ? name : snake(name)])];
+
+function lineAt(content: string, offset: number): { line: number; text: string } {
+  let line = 1;
+  for (let i = content.indexOf("\n"); i !== -1 && i < offset; i = content.indexOf("\n", i + 1)) line++;
+  const start = content.lastIndexOf("\n", offset - 1) + 1;
+  const end = content.indexOf("\n", offset);
+  const text = content.slice(start, end === -1 ? undefined : end).trim();
+  return { line, text: text.length > 160 ? `${text.slice(0, 159)}…` : text };
+}
+
 /**
- * The usages of any of `names` (snake_case table or column names) in `files`, sorted by path and line, one per
- * line. `classNames` (a dropped table's model class, `OidcDeviceCode`) count as whole words in every language.
+ * Whether a string holding a form reads it: SQL on the table, or the name alone (a field list, a key; for a table's
+ * name only a specific one: `"Template"` alone is a label as often as a table).
  */
-export function ormNameUsages(files: readonly SourceFile[], names: readonly string[], classNames: readonly string[] = []): Usage[] {
-  const mapped = files.filter((f) => mapsCaseToSnake(f.path));
+const stringReads = (text: string, form: string, column: boolean, context: NameContext | undefined) =>
+  (text.trim() === form && (column || !isCommonName(form))) || (context !== undefined ? sqlOnTable(text, context.table) : /\b(?:SELECT|UPDATE|INSERT|DELETE|WHERE|RETURNING)\b/i.test(text));
+
+/** A word's usages in JavaScript/TypeScript files, each judged by what Babel says it is (a line's text when Babel is not loaded). */
+function scriptUsages(files: readonly SourceFile[], names: readonly string[], classNames: readonly string[], context: NameContext | undefined, column: boolean): Usage[] {
+  const formOf = new Map<string, "name" | "class">();
+  for (const name of names) for (const form of scriptForms(name)) formOf.set(form, "name");
+  for (const name of classNames) formOf.set(name, "class");
+  const matcher = new RegExp(`(?<![\\w$])(?:${[...formOf.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})(?![\\w$])`, "g");
+  const out: Usage[] = [];
+  const reader = scriptSyntaxReader();
+  for (const file of files) {
+    if (out.length >= MAX_ORM_USAGES) break;
+    matcher.lastIndex = 0;
+    if (!matcher.test(file.content)) continue;
+    matcher.lastIndex = 0;
+    const syntax = reader?.scriptSyntax(file);
+    for (let m = matcher.exec(file.content); m !== null; m = matcher.exec(file.content)) {
+      const form = m[0];
+      const place: ScriptPlace = syntax ? syntax.placeOf(m.index, m.index + form.length) : fallbackPlace(file.content, m.index);
+      const kind = formOf.get(form);
+      const counts = context?.sqlOnly
+        ? place.kind === "string" && (sqlOnTable(place.text, context.table) || (column && !isCommonName(form) && place.text.trim() === form && namesTableInString(file.content, context.table)))
+        : place.kind === "property" || (place.kind === "string" && stringReads(place.text, form, column, context)) || (kind === "class" && place.kind === "other");
+      if (counts) out.push({ path: file.path, ...lineAt(file.content, m.index) });
+    }
+  }
+  return out;
+}
+
+/** Without Babel: a word after `//` on its line is a comment, anything else may be a field. */
+function fallbackPlace(content: string, offset: number): ScriptPlace {
+  const start = content.lastIndexOf("\n", offset - 1) + 1;
+  return content.slice(start, offset).includes("//") ? { kind: "comment" } : { kind: "property" };
+}
+
+/** The table's name as a string of its own (`"TaskRun"`, `'TaskRun'`): a query builder's table. */
+const namesTableInString = (content: string, table: string) => ['"', "'", "`"].some((q) => content.includes(`${q}${table}${q}`));
+
+/** The file names the table, its model or delegate (case-sensitively in JavaScript/TypeScript, where the case is the ORM's). */
+const tiedTo = (file: SourceFile, context: NameContext) => namesAnyOf(file.content, [context.table, ...context.tableNames], !SCRIPT.test(file.path));
+
+/**
+ * The usages of any of `names` (table or column names) in `files`, sorted by path and line, one per line.
+ * `classNames` (a dropped table's model class, `OidcDeviceCode`) count as whole words in every language. With
+ * `context`, a common column name (`prepare`, `status`, `organizationId`) counts only in a file that also names the
+ * table (or its model or delegate) or in SQL on the table.
+ */
+export function ormNameUsages(allFiles: readonly SourceFile[], names: readonly string[], classNames: readonly string[] = [], context?: NameContext): Usage[] {
+  // a common word is another table's or library's unless the file names the table too (SQL on the table names it)
+  const files = context !== undefined && (context.sqlOnly || names.every(isCommonName)) ? allFiles.filter((f) => tiedTo(f, context)) : allFiles;
+  // no generated class is left to name when the client's schema dropped the model
+  if (context?.sqlOnly) classNames = [];
+  const column = classNames.length === 0 && names.every((n) => n !== context?.table);
+  const scripts = files.filter((f) => SCRIPT.test(f.path));
+  const mapped = files.filter((f) => CASE_MAPPED.test(f.path));
   const plain = files.filter((f) => !mapsCaseToSnake(f.path));
   const words = [...new Set([...names, ...classNames])];
   // only the files that hold one of the names in any case go through the search (lint reads thousands)
   const any = new RegExp(words.map(escapeRegExp).join("|"), "i");
   const index = searchUsages(plain.filter((f) => any.test(f.content)), words);
-  const usages = words.flatMap((w) => index.usagesOf(w));
+  const usages: Usage[] = words.flatMap((w) => index.usagesOf(w));
+  usages.push(...scriptUsages(scripts, names, classNames, context, column));
   const folded = [...new Set([...names.flatMap((n) => [n, n.replace(/_/g, "")]), ...classNames])].filter(Boolean);
-  // a `$` before counts: PHP's properties are `$userId` (in JavaScript `$userId` is another name: a hit there only keeps the error)
+  // a `$` before counts: PHP's properties are `$userId`
   const caseFree = new RegExp(`(?<!\\w)(?:${folded.map(escapeRegExp).join("|")})(?![\\w$])`, "gi");
   for (const file of mapped) {
     if (usages.length >= MAX_ORM_USAGES) break;
@@ -62,7 +155,9 @@ export function ormNameUsages(files: readonly SourceFile[], names: readonly stri
     }
   }
   const seen = new Set<string>();
-  return usages
+  // outside JavaScript/TypeScript a line is read as text: with only SQL left to reach the table, the line must be SQL on it
+  return (context?.sqlOnly ? usages.filter((u) => SCRIPT.test(u.path) || sqlOnTable(u.text, context.table)) : usages)
     .filter((u) => !seen.has(`${u.path}:${u.line}`) && seen.add(`${u.path}:${u.line}`))
-    .sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
+    .sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line)
+    .slice(0, MAX_ORM_USAGES);
 }

@@ -1,14 +1,23 @@
 /**
  * Plain SQL migrations name no model: whether the application's code beside them (lint reads it from the
  * repository, a review is given the pull request's head) still names a table or column they drop, in the forms
- * its ORM maps (orm-name-forms.ts). Nobody naming it in code that was read makes the drop the planned last step
- * of a removal; code that names it keeps the error, and the message says where.
+ * its ORM maps (orm-name-forms.ts; a common word only beside its table, table-context.ts). Nobody naming it in code
+ * that was read makes the drop the planned last step of a removal; code that names it keeps the error, and the
+ * message says where.
+ *
+ * A Prisma migration has its schema beside it (`prisma/schema.prisma`, or `prisma/schema/*.prisma`), read with
+ * prisma-schema.ts: Prisma's client selects every scalar field a model declares, so a field (or model) the schema
+ * still declares is read by running code, whatever the rest of the code names: the error, citing the declaration.
+ * One the schema no longer has is gone from the client, as a Django field gone from its model: with no code naming
+ * it (raw SQL on the table, another client), the planned last step. `.prisma` files are never searched as text:
+ * another model's field of the same name is not this column.
  */
 import type { SourceFile } from "../../model.js";
 import type { Usage } from "../../code/usage-search.js";
-import { MAX_ORM_USAGES, ormNameUsages } from "../../code/orm-name-forms.js";
+import { MAX_ORM_USAGES, ormNameUsages, type NameContext } from "../../code/orm-name-forms.js";
+import { prismaDelegate, prismaModelOf, readPrismaSchema, selectedField, type PrismaModel } from "../../code/prisma-schema.js";
+import { singularize } from "../../adapters/rails/inflections.js";
 import { dirOf } from "../../paths.js";
-import { nameKey } from "./facts.js";
 import { modelName } from "./fix.js";
 import type { RuleContext } from "./rule.js";
 
@@ -29,9 +38,33 @@ export interface CodeNames {
   baseUsages: readonly Usage[];
   /** what was searched, for messages */
   forms: string;
+  /** a Prisma migration whose schema was read: the schema's files, and the model of the table if it still has one */
+  prisma?: { schema: string; table: string; model?: PrismaModel };
+  /** the Prisma schema's declaration of what is dropped: the client selects it (in usages too, first) */
+  declared?: Usage;
 }
 
 const cache = new WeakMap<readonly SourceFile[], Map<string, CodeNames>>();
+
+/**
+ * The Prisma schema of a Prisma migration (`<root>/migrations/<ts>_<name>/migration.sql`): the `.prisma` files under
+ * `<root>`, outside its migrations. Undefined for other layouts, or when the code read holds none.
+ */
+function prismaSchemaFiles(ctx: RuleContext, files: readonly SourceFile[]): SourceFile[] | undefined {
+  if (ctx.migration.layout !== "prisma") return undefined;
+  const root = dirOf(dirOf(dirOf(ctx.migration.path)));
+  const migrations = dirOf(dirOf(ctx.migration.path));
+  const schema = files.filter((f) => f.path.endsWith(".prisma") && (!root || f.path.startsWith(`${root}/`)) && !f.path.startsWith(`${migrations}/`));
+  return schema.length ? schema : undefined;
+}
+
+/** Where the schema still declares the table's model, or the column's field: the client reads it. */
+function declaration(model: PrismaModel | undefined, column: string | undefined): Usage | undefined {
+  if (!model || model.ignored) return undefined;
+  if (column === undefined) return { path: model.path, line: model.line, text: `model ${model.name} {` };
+  const field = selectedField(model, column);
+  return field && { path: model.path, line: field.line, text: field.text };
+}
 
 /** For a plain SQL migration, where the application's code names `table` (or `table.column`); undefined for other frameworks. */
 export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): CodeNames | undefined {
@@ -43,22 +76,39 @@ export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): 
   if (!known) cache.set(all, (known = new Map()));
   // the migrations' own folder is history, not code (the edges leave migrations out; a review's tree may not)
   const folder = dirOf(ctx.migration.path);
-  const name = nameKey(table).split(".").pop() ?? table;
-  const key = `${folder}\0${name}\0${column ?? ""}`;
+  // as written (PostgreSQL keeps a quoted name's case: Prisma's "JobVersion"), without schema or quotes
+  const name = (table.split(".").pop() ?? table).replace(/"/g, "");
+  const key = `${folder}\0${ctx.migration.layout}\0${name}\0${column ?? ""}`;
   const hit = known.get(key);
   if (hit) return hit;
   const outsideMigrations = (f: SourceFile) => !folder || !f.path.startsWith(`${folder}/`);
-  const code = all.filter(outsideMigrations);
-  const names = column ? [column] : [name];
+  const schema = prismaSchemaFiles(ctx, all);
+  const baseSchema = prismaSchemaFiles(ctx, base);
+  const model = schema && prismaModelOf(readPrismaSchema(schema), name);
+  // a .prisma file is read as a schema, never as text: another model's `status` is not this one's
+  const code = all.filter((f) => outsideMigrations(f) && !f.path.endsWith(".prisma"));
+  // Prisma code names the field (`isPublic`), which @map may give another column name (`is_public`)
+  const field = column !== undefined ? model?.fields.find((f) => f.column === column && !f.relation)?.name : undefined;
+  const names = column ? [...new Set([column, ...(field ? [field] : [])])] : [name];
   // a dropped table's model class: `OidcDeviceCode` for oidc_device_codes (gorm, JPA, EF Core, ActiveRecord, SQLAlchemy)
   const classNames = column ? [] : [modelName(name)].filter((c) => c !== name);
+  // what code calls the table: its model (a class, Prisma's model) and Prisma's client delegate (`prisma.jobVersion`)
+  const models = [...new Set([modelName(name), model?.name ?? (/^[A-Z]/.test(name) ? name : undefined)].filter((m): m is string => Boolean(m)))];
+  // with the Prisma schema read, its client is generated from it: what the schema no longer has, only SQL reaches
+  const context: NameContext = { table: name, tableNames: [...new Set([singularize(name), ...models, ...models.map(prismaDelegate)])], ...(schema ? { sqlOnly: true } : {}) };
+  const declared = declaration(model, column);
+  const baseDeclared = baseSchema ? declaration(prismaModelOf(readPrismaSchema(baseSchema), name), column) : undefined;
+  const usages = ormNameUsages(code, names, classNames, context);
+  const baseCode = base.filter((f) => outsideMigrations(f) && !f.path.endsWith(".prisma"));
   const answer: CodeNames = {
     sources: code.filter((f) => SOURCE.test(f.path)).length,
     complete: ctx.repository.applicationCodeComplete(),
-    usages: ormNameUsages(code, names, classNames),
+    usages: declared ? [declared, ...usages] : usages,
     // the servers run the base branch's code until the deploy: a reader the change removes still reads it until then
-    baseUsages: base.length ? ormNameUsages(base.filter(outsideMigrations), names, classNames) : [],
+    baseUsages: [...(baseDeclared ? [baseDeclared] : []), ...(baseCode.length ? ormNameUsages(baseCode, names, classNames, context) : [])],
     forms: [...names, ...classNames].join(" or "),
+    ...(schema ? { prisma: { schema: [...new Set(schema.map((f) => f.path))].join(", "), table: name, ...(model ? { model } : {}) } } : {}),
+    ...(declared ? { declared } : {}),
   };
   known.set(key, answer);
   return answer;
@@ -82,18 +132,26 @@ export function stillNamed(names: CodeNames | undefined): { sentence: string; de
     };
   }
   if (!names || names.usages.length === 0) return undefined;
-  const { usages } = names;
+  const { declared } = names;
+  const details = names.usages.map((u) => `${u.path}:${u.line}: ${u.text}`);
+  // Prisma's client selects every scalar field its schema declares: the declaration is the read, whatever else names it
+  const prisma = declared ? ` The Prisma schema still declares it (${declared.path}:${declared.line}: ${declared.text}), and Prisma's client selects every field a model declares, so running code reads it.` : "";
+  const usages = names.usages.filter((u) => u !== declared);
+  if (usages.length === 0) return { sentence: prisma, details };
   const shown = usages.slice(0, IN_MESSAGE).map((u) => `${u.path}:${u.line}`).join(", ");
   // the search keeps a bounded number (a column named `type`): past it, how many more is unknown
   const more = usages.length >= MAX_ORM_USAGES ? " and more" : usages.length > IN_MESSAGE ? ` and ${usages.length - IN_MESSAGE} more` : "";
   return {
-    sentence: ` Application code still names ${names.forms}: ${shown}${more}.`,
-    details: usages.map((u) => `${u.path}:${u.line}: ${u.text}`),
+    sentence: `${prisma} Application code still names ${names.forms}: ${shown}${more}.`,
+    details,
   };
 }
 
 /** Planned when application source was read, all of it, and none of it names it: the removal from the code shipped. */
 export function unnamedInCode(names: CodeNames | undefined): string | undefined {
   if (!names || names.sources === 0 || !names.complete || names.usages.length > 0 || names.baseUsages.length > 0) return undefined;
-  return `none of the ${names.sources} source file${names.sources === 1 ? "" : "s"} of application code read names ${names.forms}, in any form its ORM maps`;
+  const files = `${names.sources} source file${names.sources === 1 ? "" : "s"} of application code read`;
+  // the schema no longer declares it: Prisma's client does not select it (as a Django model without the field), and only SQL is left
+  if (names.prisma) return `the Prisma schema (${names.prisma.schema}) no longer declares it, so Prisma's client does not read it, and none of the ${files} names ${names.forms} in SQL on ${names.prisma.table}`;
+  return `none of the ${files} names ${names.forms}, in any form its ORM maps`;
 }

@@ -1,0 +1,19 @@
+/**
+ * Babel's reading of JavaScript and TypeScript for the usage search of plain SQL drops (script-syntax.ts), loaded
+ * on demand: the analysis waits for `scriptSyntaxToLoad` before the rules of a SQL migration that drops a table or
+ * column (analyze.ts), so a lint that drops nothing never loads Babel (test/cli/startup.test.ts). Until it is
+ * loaded, callers fall back to reading the line as text.
+ */
+import type * as scriptSyntaxModule from "./script-syntax.js";
+
+let reader: typeof scriptSyntaxModule | undefined;
+
+export async function loadScriptSyntax(): Promise<void> {
+  reader ??= await import("./script-syntax.js");
+}
+
+/** What to wait for before the rules need it: undefined once it is loaded. */
+export const scriptSyntaxToLoad = (): Promise<void> | undefined => (reader ? undefined : loadScriptSyntax());
+
+/** The reader, when loaded. */
+export const scriptSyntaxReader = () => reader;
