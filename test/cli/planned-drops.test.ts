@@ -222,4 +222,52 @@ describe("planned drops", () => {
       expect((await run(["lint", "--format", "json", "migrations"], { cwd: repo.root })).output).toContain("none of the 1 source file of application code read names is_internal");
     });
   });
+
+  describe("Prisma beside TypeScript (trigger.dev's JobVersion.prepare and Workflow.eventRule)", () => {
+    const init =
+      '-- CreateTable\nCREATE TABLE "JobVersion" ("id" TEXT NOT NULL, "prepare" BOOLEAN NOT NULL DEFAULT false, CONSTRAINT "JobVersion_pkey" PRIMARY KEY ("id"));\n' +
+      '-- CreateTable\nCREATE TABLE "Workflow" ("id" TEXT NOT NULL, "eventRule" JSONB, CONSTRAINT "Workflow_pkey" PRIMARY KEY ("id"));\n';
+    const drops = '-- AlterTable\nALTER TABLE "JobVersion" DROP COLUMN "prepare";\n\n-- AlterTable\nALTER TABLE "Workflow" DROP COLUMN "eventRule";\n';
+    const schema = (jobVersionFields = "") => `datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n\nmodel JobVersion {\n  id String @id\n${jobVersionFields}}\n\nmodel Workflow {\n  id String @id\n}\n`;
+    const files = {
+      "package.json": '{ "name": "app" }\n',
+      "prisma/migrations/20221219142856_init/migration.sql": init,
+      "prisma/migrations/20230515102310_remove_prepare/migration.sql": drops,
+      "prisma/schema.prisma": schema(),
+      // the words without the columns: a comment, a local function, JSX prose, a type named like the column
+      "app/components/QueryEditor.tsx": "export function QueryEditor() {\n  // Handle query submission - prepare for title generation\n  const prepare = () => 1;\n  return <p>prepare {prepare()}</p>;\n}\n",
+      "packages/core/src/schemas/eventFilter.ts": "export type EventRule = { event: string; source: string };\n",
+      "app/models/jobVersion.server.ts": "export const versions = (prisma) => prisma.jobVersion.findMany({ where: { id: { not: '' } } });\n",
+    };
+    const prismaLint = async (extra: Record<string, string> = {}) =>
+      (JSON.parse((await run(["lint", "--format", "json", "prisma/migrations"], { cwd: repo({ ...files, ...extra }) })).output) as { findings: Array<Finding & { line: number }> }).findings.filter(
+        (f) => f.path.endsWith("20230515102310_remove_prepare/migration.sql") && f.rule === "drop-column",
+      );
+
+    it("columns the schema no longer declares and no SQL names are notes, whatever else says the words", async () => {
+      const [prepare, eventRule] = await prismaLint();
+      expect([prepare.severity, eventRule.severity]).toEqual(["info", "info"]);
+      expect(prepare.message).toContain("the Prisma schema (prisma/schema.prisma) no longer declares it, so Prisma's client does not read it, and none of the 3 source files of application code read names prepare in SQL on JobVersion");
+    });
+
+    it("a field the schema still declares is an error that cites it; raw SQL on the table is an error that names the file, and only that line", async () => {
+      const declared = await prismaLint({ "prisma/schema.prisma": schema("  prepare Boolean @default(false)\n") });
+      expect(declared[0].severity).toBe("error");
+      expect(declared[0].message).toContain("The Prisma schema still declares it (prisma/schema.prisma:8: prepare Boolean @default(false))");
+      expect(declared[1].severity).toBe("info");
+      const raw = await prismaLint({ "app/models/workflow.server.ts": 'export const rules = (prisma) => prisma.$queryRaw`SELECT "eventRule" FROM "Workflow"`;\n' });
+      expect(raw.map((f) => f.severity)).toEqual(["info", "error"]);
+      expect(raw[1].message).toContain("Application code still names eventRule: app/models/workflow.server.ts:1.");
+    });
+
+    it("migguard review of the change that takes the field out of schema.prisma with the drop keeps the error: the servers run the base branch's client, which selects it", async () => {
+      const { "prisma/migrations/20230515102310_remove_prepare/migration.sql": up, ...base } = { ...files, "prisma/schema.prisma": schema("  prepare Boolean @default(false)\n") };
+      const repo = featureBranchOn(base);
+      repo.write({ "prisma/migrations/20230515102310_remove_prepare/migration.sql": up, "prisma/schema.prisma": schema() }).commit("remove prepare");
+      const { findings } = await reviewJson(repo);
+      const drops = findings.filter((f) => f.rule === "drop-column");
+      expect(drops.map((f) => f.severity)).toEqual(["error", "info"]);
+      expect(drops[0].message).toContain("This change removes the last code that names prepare, but the servers run the base branch's until the deploy: prisma/schema.prisma:8.");
+    });
+  });
 });

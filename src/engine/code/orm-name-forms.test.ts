@@ -1,4 +1,7 @@
-import { ormNameUsages } from "./orm-name-forms.js";
+import { ormNameUsages, type NameContext } from "./orm-name-forms.js";
+import { loadScriptSyntax } from "./script-syntax-loader.js";
+
+beforeAll(() => loadScriptSyntax());
 
 const where = (files: Record<string, string>, names: string[], classNames: string[] = []) =>
   ormNameUsages(Object.entries(files).map(([path, content]) => ({ path, content })), names, classNames).map((u) => `${u.path}:${u.line}`);
@@ -33,5 +36,56 @@ describe("the forms an ORM gives a snake_case name", () => {
     };
     expect(where(files, ["user_id"])).toEqual(["internal/a.go:1"]);
     expect(where(files, ["one_time_access_tokens"], ["OneTimeAccessToken"])).toEqual(["internal/b.go:1", "lib/report.rb:1"]);
+  });
+
+  describe("JavaScript and TypeScript, read with Babel: a use must reach the table's column", () => {
+    const jobVersion: NameContext = { table: "JobVersion", tableNames: ["jobVersion"] };
+    // trigger.dev's false evidence: `prepare` in a comment and prose, a local name, `EventRule` a type
+    const unrelated = {
+      "apps/webapp/app/components/query/QueryEditor.tsx": [
+        "export function QueryEditor() {",
+        "  // Handle query submission - prepare for title generation",
+        "  const prepare = () => setTitle('');",
+        "  const help = 'we prepare the query';",
+        "  return <p>prepare</p>;",
+        "}",
+      ].join("\n"),
+      "apps/webapp/app/components/primitives/charts/ChartLegendCompound.tsx": "const rows = items.map((item) => item.prepare());\n",
+      "packages/core/src/schemas/eventFilter.ts": "export type EventRule = z.infer<typeof EventRuleSchema>;\n",
+    };
+    const columnUses = {
+      "app/jobs.server.ts": "export const ready = () => prisma.jobVersion.findMany({ where: { prepare: true } });\n",
+      "app/raw.server.ts": 'export const raw = () => prisma.$queryRaw`SELECT id FROM "JobVersion" WHERE "prepare" = ${true}`;\n',
+    };
+
+    it("a comment, prose in a string or JSX, a local name and a PascalCase type are no use of the column", () => {
+      expect(where(unrelated, ["eventRule"])).toEqual([]);
+      expect(where(unrelated, ["event_rule"])).toEqual([]);
+      expect(ormNameUsages(Object.entries(unrelated).map(([path, content]) => ({ path, content })), ["prepare"], [], jobVersion)).toEqual([]);
+    });
+
+    it("a common word counts only where the file names the table (the client's delegate) or in SQL on the table", () => {
+      const files = { ...unrelated, ...columnUses };
+      const found = ormNameUsages(Object.entries(files).map(([path, content]) => ({ path, content })), ["prepare"], [], jobVersion).map((u) => `${u.path}:${u.line}`);
+      expect(found).toEqual(["app/jobs.server.ts:1", "app/raw.server.ts:1"]);
+      // without the table, any record's `.prepare` is a field: the call in ChartLegendCompound counts
+      expect(where(files, ["prepare"])).toEqual(["app/jobs.server.ts:1", "app/raw.server.ts:1", "apps/webapp/app/components/primitives/charts/ChartLegendCompound.tsx:1"]);
+    });
+
+    it("a specific name counts as a field or key in camelCase or snake_case, or as a string of the name alone", () => {
+      const files = {
+        "a.ts": "const r = row.eventRule;\n",
+        "b.ts": "await knex('workflows').select(['event_rule']);\n",
+        "c.tsx": "const { eventRule } = workflow;\n",
+        "d.ts": "type EventRule = { a: 1 };\nconst eventRule = 1;\n",
+      };
+      expect(where(files, ["event_rule"])).toEqual(["a.ts:1", "b.ts:1", "c.tsx:1"]);
+    });
+
+    it("with the client's schema left without it (Prisma), only SQL on the table reaches it: a field named alike is another model's", () => {
+      const files = { ...unrelated, ...columnUses, "app/other.server.ts": "export const o = () => prisma.jobVersion.findMany({ select: { id: true } }).then((r) => r.map((x) => x.prepare));\n" };
+      const found = ormNameUsages(Object.entries(files).map(([path, content]) => ({ path, content })), ["prepare"], [], { ...jobVersion, sqlOnly: true }).map((u) => `${u.path}:${u.line}`);
+      expect(found).toEqual(["app/raw.server.ts:1"]);
+    });
   });
 });

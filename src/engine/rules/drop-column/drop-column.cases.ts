@@ -1,5 +1,15 @@
 import { defineCases } from "../support/rule.js";
 
+// trigger.dev's remove_prepare_from_job_version: a Prisma migration beside its schema and the app's TypeScript
+const PRISMA_DROP = { path: "prisma/migrations/20230515102310_remove_prepare_from_job_version/migration.sql", code: 'ALTER TABLE "JobVersion" DROP COLUMN "prepare";\n' };
+const JOB_VERSION_TABLE = 'CREATE TABLE "JobVersion" (id text PRIMARY KEY, prepare boolean NOT NULL DEFAULT false);\nINSERT INTO "JobVersion" VALUES (\'a\', true);';
+const jobVersionModel = (fields: string) => `model JobVersion {\n  id String @id\n${fields}  version String\n}\n`;
+// the word `prepare` and a type EventRule where no JobVersion is: a comment, a local function, a type, prose
+const UNRELATED_TS = {
+  "app/components/QueryEditor.tsx": "export function QueryEditor() {\n  // Handle query submission - prepare for title generation\n  const prepare = () => 1;\n  return <p>We prepare the chart</p>;\n}\n",
+  "packages/core/src/schemas/eventFilter.ts": "export type EventRule = { event: string };\n",
+};
+
 export default defineCases({
   invalid: [
     {
@@ -12,6 +22,57 @@ export default defineCases({
       lines: [1],
       severities: ["info"],
       messages: ["charges was created 4 hours earlier by 20240110090000_create_charges.up.sql"],
+    },
+    {
+      framework: "sql",
+      name: "Prisma: the schema no longer declares the field and the code names the word only in a comment, a local name, JSX prose and a type: the planned last step, a note",
+      ...PRISMA_DROP,
+      schema: JOB_VERSION_TABLE,
+      files: { "prisma/schema.prisma": jobVersionModel(""), ...UNRELATED_TS },
+      lines: [1],
+      severities: ["info"],
+      messages: ["the Prisma schema (prisma/schema.prisma) no longer declares it, so Prisma's client does not read it, and none of the 2 source files of application code read names prepare in SQL on JobVersion"],
+    },
+    {
+      framework: "sql",
+      name: "Prisma: the schema still declares the field (with @map): the client selects it, the error cites the declaration",
+      ...PRISMA_DROP,
+      schema: JOB_VERSION_TABLE,
+      files: { "prisma/schema.prisma": jobVersionModel('  isPrepared Boolean @default(false) @map("prepare")\n'), ...UNRELATED_TS },
+      lines: [1],
+      severities: ["error"],
+      messages: ['The Prisma schema still declares it (prisma/schema.prisma:3: isPrepared Boolean @default(false) @map("prepare"))'],
+    },
+    {
+      framework: "sql",
+      name: "Prisma: the field is gone from the schema but raw SQL on the table still reads the column: the error names the file",
+      ...PRISMA_DROP,
+      schema: JOB_VERSION_TABLE,
+      files: { "prisma/schema.prisma": jobVersionModel(""), "app/jobs.server.ts": 'export const prepared = (prisma) => prisma.$queryRaw`SELECT id FROM "JobVersion" WHERE "prepare" = true`;\n', ...UNRELATED_TS },
+      lines: [1],
+      severities: ["error"],
+      messages: ["Application code still names prepare: app/jobs.server.ts:1."],
+    },
+    {
+      framework: "sql",
+      name: "plain SQL beside TypeScript that names the word only in a comment, a local name, JSX prose and a type (EventRule is no eventRule): the planned step, a note",
+      path: "migrations/000012_drop_prepare.up.sql",
+      code: 'ALTER TABLE "JobVersion" DROP COLUMN "prepare", DROP COLUMN "eventRule";\n',
+      schema: 'CREATE TABLE "JobVersion" (id text PRIMARY KEY, prepare boolean, "eventRule" jsonb);',
+      files: UNRELATED_TS,
+      lines: [1, 1],
+      severities: ["info", "info"],
+    },
+    {
+      framework: "sql",
+      name: "plain SQL beside TypeScript: a common word counts where the file names the table's client delegate, not in unrelated files",
+      path: "migrations/000012_drop_prepare.up.sql",
+      code: 'ALTER TABLE "JobVersion" DROP COLUMN "prepare";\n',
+      schema: JOB_VERSION_TABLE,
+      files: { "app/jobs.server.ts": "export const ready = (prisma) => prisma.jobVersion.findMany({ where: { prepare: true } });\n", ...UNRELATED_TS },
+      lines: [1],
+      severities: ["error"],
+      messages: ["Application code still names prepare: app/jobs.server.ts:1."],
     },
     {
       framework: "sql",
