@@ -21,17 +21,11 @@ import type { RuleMeta } from "../rules/support/rule.js";
 import type { Production } from "./production.js";
 import type { LockWork } from "./estimates.js";
 import { tablesOf, workOf } from "./size-aware.js";
+import { inDatedBatch } from "./dated-batch.js";
 
 const HOUR_MS = 60 * 60 * 1000;
 /** Migrations written within a day of each other are taken to ship together. */
 export const SAME_DEPLOY_HOURS = 24;
-
-/**
- * More migrations than this dated within a day of this one are a batch, not a day's work: CKAN ported 87
- * sqlalchemy-migrate scripts to Alembic on 2018-09-04, each with that day's Create Date. The busiest days of the
- * audited repositories' own work hold up to 20 (langfuse, trigger.dev 16).
- */
-const BATCH_MIGRATIONS = 30;
 
 /** Rules whose hazard needs rows in the table (besides the lock rules whose work grows with it: size-aware.ts). */
 const NEEDS_ROWS = new Set(["required-column-without-default", "set-not-null", "constraint-without-not-valid", "dml-without-where", "drop-table", "drop-column"]);
@@ -77,7 +71,7 @@ export function withSameDeployTable(finding: ReportedFinding, op: Operation | un
   const work = workOf(finding.rule, op, reported);
   if (!NEEDS_ROWS.has(finding.rule) && (!work || work === "hold")) return finding;
   const date = migrationDate(migration);
-  if (!date || repository.datedNear(date, SAME_DEPLOY_HOURS * HOUR_MS) > BATCH_MIGRATIONS) return finding;
+  if (!date || inDatedBatch(repository, date)) return finding;
   // the snapshot measured the table: withTableSize and the rules' production checks judge it
   if (production && tablesOf(op).some((t) => production.table(t)?.statistics !== undefined)) return finding;
   const fresh = freshTables(op, index, migration, date, repository);
