@@ -107,6 +107,17 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "golang-migrate, an unnamed index: PostgreSQL names it, so the clean-up of a failed build lists the INVALID index instead of naming one",
+      path: "migrations/000061_artifact_digest.up.sql",
+      schema: "CREATE TABLE artifact (id bigint PRIMARY KEY, digest text);",
+      code: "CREATE INDEX ON artifact (digest);\n",
+      lines: [1],
+      fixes: [
+        "-- in a migration file of its own, this statement alone (golang-migrate sends the file as one query, and\n-- PostgreSQL runs two or more statements as one transaction, which CONCURRENTLY refuses).\n-- A failed build leaves an INVALID index: drop it CONCURRENTLY (PostgreSQL names it; SELECT indexrelid::regclass FROM pg_index WHERE indrelid = 'artifact'::regclass AND NOT indisvalid lists it)\n-- by hand before migrating again.\nCREATE INDEX CONCURRENTLY ON artifact (digest);",
+      ],
+    },
+    {
+      framework: "sql",
       name: "golang-migrate: the fix is the CREATE alone in its file (the file is one query; a DROP beside it would make it one transaction, which CONCURRENTLY refuses)",
       path: "migrations/000060_artifact_digest.up.sql",
       schema: "CREATE TABLE artifact (id bigint PRIMARY KEY, digest text);",

@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext } from "../support/rule.js";
-import { derivedName, fixFor, ident, sym } from "../support/fix.js";
+import { derivedName, fixFor, ident, sqlString, sym } from "../support/fix.js";
 import { tableWithRows, upOps } from "../support/scope.js";
 import { railsIndexFix } from "../support/rails-fix.js";
 import { indexName } from "../../adapters/rails/rails-names.js";
@@ -278,7 +278,7 @@ export default defineRule({
             ? `
             -- in a migration file of its own, this statement alone (${ctx.migration.layout} sends the file as one query, and
             -- PostgreSQL runs two or more statements as one transaction, which CONCURRENTLY refuses).
-            -- A failed build leaves an INVALID index: run DROP INDEX CONCURRENTLY IF EXISTS ${op.name ? ident(op.name) : "<its name>"}
+            -- A failed build leaves an INVALID index: ${op.name ? `run DROP INDEX CONCURRENTLY IF EXISTS ${ident(op.name)}` : `drop it CONCURRENTLY (PostgreSQL names it; SELECT indexrelid::regclass FROM pg_index WHERE indrelid = ${sqlString(ident(op.table))}::regclass AND NOT indisvalid lists it)`}
             -- by hand before migrating again.
             ${alone.replace(/\n/g, "\n            ")}`
             : `
