@@ -592,7 +592,7 @@ ${by}`),ranges=djangoOperationRanges(ctx.migration),others=ranges?ranges.some(r=
 ${create3}`,createAlone=parts?.create??create3,sharesFile=ctx.migration.up.some(o=>o.loc.line!==op2.loc.line),alone=oneQuery?sharesFile?indexOnNextLine(createAlone)??createAlone:createAlone:void 0,runner=ctx.framework==="sql"&&!op2.embeddedSql?NO_WAY_OUT_OF_TRANSACTION[ctx.migration.layout]:void 0,byHand=runner?outOfBandIndexFix(op2.text,name2,runner,RIVER_TEMPLATE_MARKER.test(ctx.migration.source??op2.text)):void 0;ctx.report({op:op2,message:`Creating index ${op2.name??`on ${op2.table} (${op2.columns.join(", ")})`} without CONCURRENTLY blocks writes to ${op2.table} while it builds.`,fix:fixFor(ctx.framework,{sql:byHand||(alone?`
             -- in a migration file of its own, this statement alone (${ctx.migration.layout} sends the file as one query, and
             -- PostgreSQL runs two or more statements as one transaction, which CONCURRENTLY refuses).
-            -- A failed build leaves an INVALID index: run DROP INDEX CONCURRENTLY IF EXISTS ${op2.name?ident(op2.name):"<its name>"}
+            -- A failed build leaves an INVALID index: ${op2.name?`run DROP INDEX CONCURRENTLY IF EXISTS ${ident(op2.name)}`:`drop it CONCURRENTLY (PostgreSQL names it; SELECT indexrelid::regclass FROM pg_index WHERE indrelid = ${sqlString(ident(op2.table))}::regclass AND NOT indisvalid lists it)`}
             -- by hand before migrating again.
             ${alone.replace(/\n/g,`
             `)}`:`
