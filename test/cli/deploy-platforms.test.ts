@@ -1,8 +1,8 @@
 /**
  * `migguard lint` on the deploy shapes of ghostfolio (its entrypoint migrates with `npx prisma migrate deploy`, then
  * `exec node main`: offline), langfuse (the same kind of entrypoint, overruled by a workflow that updates an ECS
- * service: online) and bike_index (an image built for review apps with `RAILS_ENV=sandbox`, production on Cloud66
- * with Puma's phased restarts: online).
+ * service: online), docuseal (an initializer migrates at boot, one app container: offline) and bike_index (an image
+ * built for review apps with `RAILS_ENV=sandbox`, production on Cloud66 with Puma's phased restarts: online).
  */
 import { run } from "../../src/cli/main.js";
 import { Repo } from "./support/git-repo.js";
@@ -31,6 +31,24 @@ describe("container and PaaS deploys, through the CLI", () => {
     expect((await run(["lint", "--verbose", MIGRATION], { cwd: repo.root })).output).toContain(
       "deploy: read as online: docker/entrypoint.sh:3 migrates before the server starts, but .github/workflows/deploy.yml:4 is a deploy workflow that runs `aws-actions/amazon-ecs-deploy-task-definition`",
     );
+  });
+
+  it("lint: docuseal's initializer migrates at boot and one container serves: the rename is a note naming the call; a release phase puts the error back", async () => {
+    const MIGRATION = "db/migrate/20250101000000_rename_users_deleted_at.rb";
+    const repo = new Repo()
+      .write({
+        [MIGRATION]: "class RenameUsersDeletedAt < ActiveRecord::Migration[7.1]\n  def change\n    rename_column :users, :deleted_at, :archived_at\n  end\nend\n",
+        Dockerfile: 'FROM ruby:3.4-alpine\nENV RAILS_ENV=production\nCMD ["/app/bin/bundle", "exec", "puma", "-C", "/app/config/puma.rb"]\n',
+        "docker-compose.yml": "services:\n  app:\n    image: docuseal/docuseal:latest\n",
+        "config/initializers/migrate.rb": "Rails.configuration.to_prepare do\n  ActiveRecord::Tasks::DatabaseTasks.migrate if ENV['RAILS_ENV'] == 'production'\nend\n",
+      })
+      .commit("app");
+    expect(await finding(repo, MIGRATION, "rename-column")).toMatchObject({ severity: "info", message: expect.stringContaining("Offline deploy (config/initializers/migrate.rb:2 runs the migrations") });
+    expect((await run(["lint", "--verbose", MIGRATION], { cwd: repo.root })).output).toContain(
+      "deploy: read as offline: config/initializers/migrate.rb:2: the application runs its migrations at boot (`ActiveRecord::Tasks::DatabaseTasks.migrate` in an initializer)",
+    );
+    repo.write({ Procfile: "release: bin/rails db:migrate\nweb: bundle exec puma\n" }).commit("heroku");
+    expect(await finding(repo, MIGRATION, "rename-column")).toMatchObject({ severity: "error" });
   });
 
   it("lint: bike_index's review-app image (RAILS_ENV=sandbox) does not make the rename a note; a production image does, until a Cloud66 manifest says processes restart in phases", async () => {

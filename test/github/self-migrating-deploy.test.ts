@@ -1,7 +1,8 @@
 /**
  * The deploy model through the App for an application that migrates itself at start from code not named for it:
  * a Go module whose internal/bootstrap/db.go runs its embedded golang-migrate migrations, and a Node project whose
- * src/index.ts awaits drizzle's migrator in src/db/migrate.ts before it listens. The App reads that code from ONE
+ * src/index.ts awaits drizzle's migrator in src/db/migrate.ts before it listens; and a Rails initializer named for
+ * migrating (docuseal's), fetched by its name like the other deploy files. The App reads the Go and Node code from ONE
  * tarball of the head (the engine's `planDeployCode`), so the index a pull request adds is the same note, naming
  * the same line, as `migguard review` gives on the same repository; a repository whose go.mod names no migrator
  * costs no tarball. Signed webhooks over HTTP against the local GitHub API, which checks every request against
@@ -73,6 +74,24 @@ describe("an application that migrates itself at start, read from the head's cod
     expect(cli?.severity).toBe("info");
     expect(annotation!.message).toContain(cli!.message);
     expect(tarballs).toHaveLength(1);
+  });
+
+  it("Rails: docuseal's config/initializers/migrate.rb migrates at boot, one app container: the same notice in both edges, without a tarball", async () => {
+    const base = {
+      "README.md": "# App\n",
+      Dockerfile: 'FROM ruby:3.4-alpine\nENV RAILS_ENV=production\nCMD ["/app/bin/bundle", "exec", "puma", "-C", "/app/config/puma.rb"]\n',
+      "config/initializers/migrate.rb": "# frozen_string_literal: true\n\nRails.configuration.to_prepare do\n  ActiveRecord::Tasks::DatabaseTasks.migrate if ENV['RAILS_ENV'] == 'production'\nend\n",
+      "db/migrate/20250101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.string :email\n    end\n  end\nend\n",
+    };
+    const added = { "db/migrate/20250201000000_index_users_email.rb": "class IndexUsersEmail < ActiveRecord::Migration[7.1]\n  def change\n    add_index :users, :email\n  end\nend\n" };
+    const { run, tarballs, cli } = await bothEdges(base, added, 84);
+    expect(run.conclusion).toBe("success");
+    expect(run.output.summary?.match(/\*\*Deploy:\*\* read as offline: `config\/initializers\/migrate\.rb:4`/g)).toHaveLength(1);
+    const annotation = run.annotations.find((a) => a.title.startsWith("index-without-concurrently"));
+    expect(annotation).toMatchObject({ annotation_level: "notice", message: expect.stringContaining("Offline deploy (config/initializers/migrate.rb:4 runs the migrations") });
+    expect(cli?.severity).toBe("info");
+    expect(annotation!.message).toContain(cli!.message);
+    expect(tarballs).toEqual([]);
   });
 
   it("a go.mod that names no migrator: no tarball, and the index stays an error in both edges", async () => {

@@ -4,7 +4,8 @@
  * rolling deploy (Kubernetes manifests, Helm charts, Procfile, Heroku's app.json, fly.toml, render.yaml, Capistrano's
  * Capfile, Cloud66's manifest, Kamal's config/deploy.yml, a CI workflow named for deploying), and the
  * files that show an application migrating itself at start (self-migrating.ts: go.mod and Go start files, Rust
- * main files, pom.xml / build.gradle, Spring's application config, a Node project's package.json).
+ * main files, pom.xml / build.gradle, Spring's application config, a Node project's package.json, a Rails
+ * initializer named for migrating).
  * deploy-model.ts reads them.
  */
 import { baseOf } from "../paths.js";
@@ -105,7 +106,10 @@ export const isNodeStartPath = (path: string): boolean =>
   /^(?:[^/]+\/)?(?:src\/)?(?:server|main|index|app|start|bootstrap)\.(?:[cm]?[jt]s)$/.test(path) && isNodeSourcePath(path);
 /** a Node project's package.json at the root or one folder down (`backend/`): its scripts are what `npm start` runs */
 export const isNodeManifestPath = (path: string): boolean => /^(?:[^/]+\/)?package\.json$/.test(path);
-export const isAppStartPath = (path: string): boolean => baseOf(path) === "go.mod" || isGoStartPath(path) || isRustStartPath(path) || isJvmBuildPath(path) || isSpringConfigPath(path) || isNodeManifestPath(path) || isNodeStartPath(path);
+/** a Rails initializer named for migrating (docuseal's config/initializers/migrate.rb): it runs at every boot */
+export const isRailsMigrateInitializerPath = (path: string): boolean => /(?:^|\/)config\/initializers\/[\w.-]*migrat[\w.-]*\.rb$/i.test(path);
+export const isAppStartPath = (path: string): boolean =>
+  baseOf(path) === "go.mod" || isGoStartPath(path) || isRustStartPath(path) || isJvmBuildPath(path) || isSpringConfigPath(path) || isNodeManifestPath(path) || isNodeStartPath(path) || isRailsMigrateInitializerPath(path);
 
 export function isDeployPath(path: string): boolean {
   if (NOT_DEPLOY.test(path)) return false;

@@ -1,19 +1,23 @@
 /**
  * The parsers some deploy files need, loaded only when a deploy decision meets such a file: the `yaml` package for
- * compose files, Spring's application*.yml, Kamal's config and Cloud66's manifest (deploy-yaml.ts), Babel's parser for a Node start file (node-start.ts). The deploy decision is made inside the analysis,
+ * compose files, Spring's application*.yml, Kamal's config and Cloud66's manifest (deploy-yaml.ts), Babel's parser for a Node start file (node-start.ts), Prism for a Rails initializer named for migrating
+ * (rails-boot-migration.ts). The deploy decision is made inside the analysis,
  * which is synchronous: the analysis waits for `deployReadersToLoad` first (analyze.ts), so a lint of one SQL file,
  * whose repository has no compose file, never loads YAML (test/cli/startup.test.ts).
  */
 import type { SourceFile } from "../model.js";
-import { isCloud66ManifestPath, isComposePath, isKamalConfigPath, isNodeSourcePath, isSpringConfigPath } from "./deploy-paths.js";
+import { isCloud66ManifestPath, isComposePath, isKamalConfigPath, isNodeSourcePath, isRailsMigrateInitializerPath, isSpringConfigPath } from "./deploy-paths.js";
 import type * as deployYamlModule from "./deploy-yaml.js";
 import type * as nodeStartModule from "./node-start.js";
+import type * as railsBootModule from "./rails-boot-migration.js";
 
 type DeployYaml = typeof deployYamlModule;
 type NodeStart = typeof nodeStartModule;
+type RailsBoot = typeof railsBootModule;
 
 let yaml: DeployYaml | undefined;
 let javascript: NodeStart | undefined;
+let ruby: RailsBoot | undefined;
 
 /** A deploy file that only the YAML parser reads. */
 export const needsYaml = (path: string): boolean => isComposePath(path) || (isSpringConfigPath(path) && /\.ya?ml$/.test(path)) || isKamalConfigPath(path) || isCloud66ManifestPath(path);
@@ -24,16 +28,30 @@ const loadYaml = async () => {
 const loadJavaScript = async () => {
   javascript ??= await import("./node-start.js");
 };
+const loadRuby = async () => {
+  const module = await import("./rails-boot-migration.js");
+  await module.loadRailsBootReader();
+  ruby ??= module;
+};
 
-/** Both readers (a test that calls decideDeploy directly). */
+/** Every reader (a test that calls decideDeploy directly). */
 export async function loadDeployReaders(): Promise<void> {
-  await Promise.all([loadYaml(), loadJavaScript()]);
+  await Promise.all([loadYaml(), loadJavaScript(), loadRuby()]);
 }
 
 /** What to wait for before deciding on these files: undefined when their readers are there (or none is needed). */
 export function deployReadersToLoad(files: readonly SourceFile[]): Promise<void> | undefined {
-  const loads = [!yaml && files.some((f) => needsYaml(f.path)) ? loadYaml() : undefined, !javascript && files.some((f) => isNodeSourcePath(f.path)) ? loadJavaScript() : undefined];
+  const loads = [
+    !yaml && files.some((f) => needsYaml(f.path)) ? loadYaml() : undefined,
+    !javascript && files.some((f) => isNodeSourcePath(f.path)) ? loadJavaScript() : undefined,
+    !ruby && files.some((f) => isRailsMigrateInitializerPath(f.path)) ? loadRuby() : undefined,
+  ];
   return loads.some(Boolean) ? Promise.all(loads).then(() => undefined) : undefined;
+}
+
+export function deployRuby(): RailsBoot {
+  if (!ruby) throw new Error("the deploy's Ruby reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
+  return ruby;
 }
 
 export function deployJavaScript(): NodeStart {

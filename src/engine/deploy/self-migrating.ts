@@ -9,17 +9,19 @@
  * - Spring Boot: flyway-core or liquibase-core beside spring-boot in pom.xml / build.gradle (Boot runs them before
  *   the web server), unless `spring.flyway.enabled` / `spring.liquibase.enabled` is false in application config;
  * - Node: start code that runs knex's `migrate.latest()`, umzug's `up()`, TypeORM's `runMigrations()` or drizzle's
- *   `migrate(...)` before `listen(...)` (node-start.ts, Babel's parser).
+ *   `migrate(...)` before `listen(...)` (node-start.ts, Babel's parser);
+ * - Rails: an initializer named for migrating that runs `ActiveRecord::Tasks::DatabaseTasks.migrate` (or a migration
+ *   context's `migrate`, `Rake::Task["db:migrate"].invoke`) at boot (rails-boot-migration.ts, Prism).
  * Which function calls the Go or Rust code is not followed: a file under a `cmd/<...migrat...>/` folder is a command
  * of its own, not the server's start, and is left out.
  */
 import type { SourceFile } from "../model.js";
 import { baseOf, dirOf } from "../paths.js";
 import type { DeployEvidence } from "./deploy-model.js";
-import { isComposePath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isJvmBuildPath, isNodeSourcePath, isNodeStartPath, isRustStartPath, isSpringConfigPath } from "./deploy-paths.js";
+import { isComposePath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isJvmBuildPath, isNodeSourcePath, isNodeStartPath, isRailsMigrateInitializerPath, isRustStartPath, isSpringConfigPath } from "./deploy-paths.js";
 import { goImports } from "./go-imports.js";
 import { nodeEntryPaths } from "./node-scripts.js";
-import { deployJavaScript, deployYaml } from "./deploy-readers.js";
+import { deployJavaScript, deployRuby, deployYaml } from "./deploy-readers.js";
 
 const lineAt = (text: string, offset: number) => text.slice(0, offset).split("\n").length;
 /** a separate migrate command (`cmd/migrate/main.go`, `src/bin/migrate.rs`): a deploy step, not the server's start */
@@ -120,7 +122,17 @@ function nodeApp(files: readonly SourceFile[]): DeployEvidence | undefined {
   return undefined;
 }
 
+/** Rails: an initializer that applies the migrations at boot, before Puma serves (rails-boot-migration.ts, Prism). */
+function railsApp(files: readonly SourceFile[]): DeployEvidence | undefined {
+  for (const file of files) {
+    if (!isRailsMigrateInitializerPath(file.path)) continue;
+    const migration = deployRuby().bootMigration(file);
+    if (migration) return { path: file.path, line: migration.line, what: `the application runs its migrations at boot (\`${migration.call}\` in an initializer), before it serves` };
+  }
+  return undefined;
+}
+
 /** The line that shows the application applies its own migrations at start, if any. */
 export function selfMigratingApp(files: readonly SourceFile[]): DeployEvidence | undefined {
-  return goApp(files) ?? rustApp(files) ?? springApp(files) ?? nodeApp(files);
+  return goApp(files) ?? rustApp(files) ?? springApp(files) ?? nodeApp(files) ?? railsApp(files);
 }
