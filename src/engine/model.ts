@@ -103,6 +103,8 @@ export const ColumnSpec = z.object({
   /** GENERATED ALWAYS AS (expr): the expression, as SQL, when the adapter can read it */
   generatedExpr: z.string().optional(),
   serial: z.boolean().default(false),
+  /** the index the framework builds on the column by itself, by the name it gives it (Django's db_index=True, a ForeignKey's by default) */
+  frameworkIndex: z.string().optional(),
 });
 export type ColumnSpec = z.infer<typeof ColumnSpec>;
 

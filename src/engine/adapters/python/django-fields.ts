@@ -8,6 +8,7 @@ import type { ColumnSpec, DefaultValue, TypeRef } from "../../model.js";
 import { typeRef } from "../../types.js";
 import { lastSegment } from "./imports.js";
 import { asBool, asNumber, asString, kwarg, type PyCall, type PyValue } from "./values.js";
+import { djangoIndexName } from "./django-foreign-key-sql.js";
 
 export interface DjangoField {
   /** field class, last segment (`CharField`) */
@@ -262,8 +263,11 @@ export function relatedTable(target: string, appLabel: string, selfModel: string
 }
 
 /** The model's column for this field (a ManyToManyField has none). */
-export function columnSpec(field: DjangoField, options: { references?: string; referencesSql?: string; withDefault: boolean }): ColumnSpec {
+export function columnSpec(field: DjangoField, options: { references?: string; referencesSql?: string; withDefault: boolean; table?: string }): ColumnSpec {
+  // the index Django's schema editor adds for db_index (a ForeignKey's by default), named by _create_index_name
+  const frameworkIndex = field.dbIndex && options.table && !options.table.includes(".") ? djangoIndexName(options.table, [field.column], "") : undefined;
   return {
+    ...(frameworkIndex ? { frameworkIndex } : {}),
     name: field.column,
     type: field.type,
     notNull: !field.null,

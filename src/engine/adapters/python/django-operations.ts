@@ -109,7 +109,7 @@ function translate(value: PyValue, ctx: Ctx): void {
       const fields = [...(state?.fields.values() ?? [])];
       // a model that references itself is in `created`, not yet in the app's state
       const model = (name: string) => created.model(name) ?? ctx.state.model(name);
-      const columns = fields.filter((f) => !f.manyToMany).map((f) => columnSpec(f, { references: references(f, ctx, modelName), referencesSql: referencesSql(f, ctx, modelName, t, model), withDefault: false }));
+      const columns = fields.filter((f) => !f.manyToMany).map((f) => columnSpec(f, { references: references(f, ctx, modelName), referencesSql: referencesSql(f, ctx, modelName, t, model), withDefault: false, table: t }));
       const joins = fields.filter((f) => f.manyToMany && !f.manyToMany.through);
       const up: OperationInput[] = [{ ...base, ormModel: modelName, kind: "create_table", table: t, columns, constraints: [] }];
       for (const f of joins) up.push({ ...base, kind: "create_table", table: joinTable(t, f), columns: [] });
@@ -466,7 +466,7 @@ function addField(field: DjangoField, table: string, model: string, fieldName: s
     const join = joinTable(table, field);
     return [[{ ...base, kind: "create_table", table: join, columns: [] }], [{ ...base, kind: "drop_table", tables: [join] }]];
   }
-  const column: ColumnSpec = columnSpec(field, { references: references(field, ctx, model), referencesSql: referencesSql(field, ctx, model, table), withDefault: true });
+  const column: ColumnSpec = columnSpec(field, { references: references(field, ctx, model), referencesSql: referencesSql(field, ctx, model, table), withDefault: true, table });
   const up: OperationInput[] = [{ ...base, kind: "add_column", table, column }];
   // Django keeps the default only in Python: the database default is dropped right after (db_default stays)
   if (field.default && !field.dbDefault) up.push({ ...base, kind: "drop_default", table, column: field.column });

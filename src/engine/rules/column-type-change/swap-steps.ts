@@ -22,6 +22,7 @@ import { rebuiltKeys, type RebuiltKeys } from "./rebuilt-keys.js";
 import { catalogDefaultSql } from "./catalog-default.js";
 import { catalogNotNullCheckSql, catalogNotNullSwapSql } from "./catalog-not-null.js";
 import { typeSwapRenames } from "./type-swap-renames.js";
+import { djangoIndexName } from "../../adapters/python/django-foreign-key-sql.js";
 
 type AlterColumnType = OperationOf<"alter_column_type">;
 
@@ -51,6 +52,7 @@ function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
   const previousDefault = ownDefault ? undefined : definition?.default;
   const keys = rebuiltKeys(ctx, op.table, op.column, tmp, op.type.name);
   if (ctx.framework === "django") djangoUniqueKey(op, tmp, keys);
+  if (ctx.framework === "django") djangoFieldIndexes(op, tmp, keys, definition?.frameworkIndex);
   const dropsNotNull = ctx.migration.up.some((o) => o.kind === "drop_not_null" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
   const notNull = (definition?.notNull || keys.inPrimaryKey) && !dropsNotNull;
   // no history of the column: its NOT NULL read from the catalog (Django's field as written says it instead)
@@ -135,6 +137,47 @@ function djangoUniqueKey(op: AlterColumnType, tmp: string, keys: RebuiltKeys): v
   keys.afterRename.push(`ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(name)} UNIQUE USING INDEX ${ident(`${name}_new`)};`);
 }
 
+
+/** Django's operator class of the `_like` index it adds beside db_index on a varchar or text column (PostgreSQL's schema editor) */
+const likeOpclass = (type: AlterColumnType["type"]): string | undefined =>
+  type.array ? undefined : ["varchar", "character varying"].includes(type.name) ? "varchar_pattern_ops" : type.name === "text" ? "text_pattern_ops" : undefined;
+
+/**
+ * What a Django field as written has Django index by itself: db_index=True, a ForeignKey unless db_index=False
+ * (unique=True and primary_key=True make their own index instead, so no db_index one).
+ */
+function djangoFieldIndexing(def: string): { index: boolean; unique: boolean } {
+  const unique = keywordText(def, "unique") === "True" || keywordText(def, "primary_key") === "True";
+  const dbIndex = keywordText(def, "db_index");
+  const foreignKey = /ForeignKey$/.test(calleeOf(def) ?? "");
+  return { index: !unique && (dbIndex === "True" || (dbIndex === undefined && foreignKey)), unique };
+}
+
+/**
+ * The index Django adds for db_index=True (a ForeignKey's by default: also the columns that reference a converted
+ * key), which the earlier migrations do not show as SQL (Django's CreateModel / AddField build it) and DROP COLUMN
+ * takes with the old column: built CONCURRENTLY over the new column with the other indexes (their own non-atomic
+ * migration, before the swap) and renamed to Django's name after it. The field as written decides when the migration
+ * has it (an AlterField that sets or drops db_index); else the earlier migrations' index (`previous`). On a varchar or
+ * text column Django adds a `_like` index too (varchar_pattern_ops / text_pattern_ops), also for unique=True.
+ */
+function djangoFieldIndexes(op: AlterColumnType, tmp: string, keys: RebuiltKeys, previous: string | undefined): void {
+  const table = op.table.split(".").pop() ?? op.table;
+  const own = op.ormFieldDef ? djangoFieldIndexing(op.ormFieldDef) : undefined;
+  const name = own ? (own.index && !op.table.includes(".") ? djangoIndexName(table, [op.column], "") : undefined) : previous;
+  const opclass = own && (own.index || own.unique) && !op.table.includes(".") ? likeOpclass(op.type) : undefined;
+  const builds = [...(name ? [{ name, opclass: "" }] : []), ...(opclass ? [{ name: djangoIndexName(table, [op.column], "_like"), opclass: ` ${opclass}` }] : [])];
+  for (const index of builds) {
+    if (keys.afterRename.some((s) => s.endsWith(` RENAME TO ${ident(index.name)};`))) continue;
+    const temporary = `${index.name}_new`;
+    if (Buffer.byteLength(temporary) > 63) {
+      keys.unknown.push(`Django's index ${index.name} on ${op.column} goes with the old column: build it again over ${tmp} CONCURRENTLY before the swap`);
+      continue;
+    }
+    keys.indexes.push(`CREATE INDEX CONCURRENTLY ${ident(temporary)} ON ${ident(op.table)} (${ident(tmp)}${index.opclass});`);
+    keys.afterRename.push(`ALTER INDEX ${ident(temporary)} RENAME TO ${ident(index.name)};`);
+  }
+}
 
 const SWAP_NOTE = "the swap: short locks, no rewrite; a view that reads the old column makes DROP COLUMN fail: create it again over the new one in the same step";
 
@@ -297,7 +340,9 @@ function alembicSteps(ctx: RuleContext, members: readonly Member[], heading: rea
  */
 function newFieldDef(def: string): string | undefined {
   const loose = withoutKeyword(withoutKeyword(def, "unique") ?? def, "default") ?? def;
-  return withKeyword(loose, "null", "True");
+  // the index Django would build under the AddField's lock is built CONCURRENTLY instead (djangoFieldIndexes)
+  const unindexed = djangoFieldIndexing(def).index ? (withKeyword(loose, "db_index", "False") ?? loose) : loose;
+  return withKeyword(unindexed, "null", "True");
 }
 
 const runSql = (sql: string, reverse?: string) => `migrations.RunSQL(\n    ${pythonString(sql).replace(/\n/g, "\n    ")},\n    reverse_sql=${reverse ? pythonString(reverse) : "migrations.RunSQL.noop"},\n),`;

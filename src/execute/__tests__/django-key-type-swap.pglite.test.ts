@@ -1,0 +1,94 @@
+/**
+ * column-type-change's plan for a Django key and the ForeignKeys that reference it, its SQL run in PGlite in the
+ * order of the fix's files (each RunSQL, and the fill's UPDATE): Django's own index on the referencing column (the
+ * one db_index builds for a ForeignKey, which DROP COLUMN takes with the old column) is built again, concurrently,
+ * over the new column, and has Django's name after the swap.
+ */
+import { loadPgParser, parseStatements } from "../../engine/adapters/sql/pg-parser.js";
+import { loadPythonParser, withPythonTree, type PyNode } from "../../engine/adapters/python/parser.js";
+import { RULES } from "../../engine/rules/index.js";
+import { loadCases, runCase } from "../../engine/testing/case-runner.js";
+import { DEFAULT_LIMITS, pgFailureOf, type Session } from "../executor.js";
+import { PgliteExecutor } from "../pglite/pglite-executor.js";
+
+const executor = new PgliteExecutor();
+beforeAll(() => Promise.all([executor.start(), loadPgParser(), loadPythonParser()]), 120_000);
+afterAll(() => executor.close());
+
+// library/migrations/0001_initial.py of the case as Django 3.2 creates it: serial keys, the ForeignKey's constraint and index
+const SCHEMA = `
+CREATE TABLE library_author (id serial PRIMARY KEY, name varchar(100) NOT NULL);
+CREATE TABLE library_book (id serial PRIMARY KEY, title varchar(200) NOT NULL, author_id integer NOT NULL);
+ALTER TABLE library_book ADD CONSTRAINT library_book_author_id_d9a3b67e_fk_library_author_id FOREIGN KEY (author_id) REFERENCES library_author (id) DEFERRABLE INITIALLY DEFERRED;
+CREATE INDEX library_book_author_id_d9a3b67e ON library_book (author_id);
+INSERT INTO library_author (name) VALUES ('a'), ('b');
+INSERT INTO library_book (title, author_id) VALUES ('x', 1), ('y', 2);
+`;
+
+/** A Python string literal of the fix as its value: pythonString writes JSON-compatible ones and triple-quoted ones with `\\` escaped. */
+function valueOf(literal: PyNode): string {
+  const text = literal.text;
+  return text.startsWith('"""') ? text.slice(3, -3).replace(/\\(["\\])/g, "$1") : (JSON.parse(text) as string);
+}
+
+/** The SQL of the fix in order: each RunSQL's statement and each cursor.execute of a fill function. */
+function sqlOf(fix: string): string[] {
+  return withPythonTree(fix, (root) =>
+    root
+      .descendantsOfType("call")
+      .filter((call) => /(?:RunSQL|\.execute)$/.test(call.childForFieldName("function")?.text ?? ""))
+      .map((call) => call.childForFieldName("arguments")!.namedChildren[0])
+      .filter((arg): arg is PyNode => arg?.type === "string")
+      .map(valueOf),
+  );
+}
+
+async function runAll(session: Session, sql: string): Promise<void> {
+  for (const statement of parseStatements(sql).statements)
+    await session.query(statement.text).catch((error) => { throw new Error(`${pgFailureOf(error).message}\n${statement.text}`); });
+}
+
+describe("column-type-change: a Django key converted with the ForeignKeys that reference it", () => {
+  it("rebuilds Django's index of the ForeignKey over the new column, concurrently, under Django's name", async () => {
+    const rule = RULES.find((r) => r.meta.id === "column-type-change")!;
+    const c = (await loadCases("column-type-change")).invalid.find((x) => x.framework === "django" && x.name.startsWith("AutoField -> BigAutoField"))!;
+    const [finding] = await runCase(rule, c);
+    const statements = sqlOf(finding.fix);
+    expect(statements).toContain("CREATE INDEX CONCURRENTLY library_book_author_id_d9a3b67e_new ON library_book (author_id_new)");
+    const session = await executor.open(DEFAULT_LIMITS);
+    try {
+      await runAll(session, SCHEMA);
+      for (const sql of statements) await runAll(session, sql);
+      const indexes = (await session.query("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'library_book' ORDER BY indexname")) as Array<{ indexname: string; indexdef: string }>;
+      expect(indexes.map((i) => i.indexdef)).toContain("CREATE INDEX library_book_author_id_d9a3b67e ON public.library_book USING btree (author_id)");
+      const [type] = (await session.query("SELECT data_type FROM information_schema.columns WHERE table_name = 'library_book' AND column_name = 'author_id'")) as Array<{ data_type: string }>;
+      expect(type.data_type).toBe("bigint");
+      expect(await session.query("SELECT b.title FROM library_book b JOIN library_author a ON a.id = b.author_id ORDER BY b.title")).toEqual([{ title: "x" }, { title: "y" }]);
+    } finally {
+      await session.release();
+    }
+  });
+
+  it("an IntegerField(db_index=True) made a CharField: its index and the varchar_pattern_ops `_like` one Django adds are built over the new column and keep Django's names", async () => {
+    const rule = RULES.find((r) => r.meta.id === "column-type-change")!;
+    const c = (await loadCases("column-type-change")).invalid.find((x) => x.framework === "django" && x.name.startsWith("IntegerField(db_index=True)"))!;
+    const [finding] = await runCase(rule, c);
+    // the fix's AddField adds the new field without an index (db_index=False): what Django runs for it
+    expect(finding.fix).toContain('field=models.CharField(max_length=20, db_index=False, null=True)');
+    const session = await executor.open(DEFAULT_LIMITS);
+    try {
+      await runAll(session, "CREATE TABLE shop_item (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, code integer NOT NULL); CREATE INDEX shop_item_code_7fe3372d ON shop_item (code); INSERT INTO shop_item (code) VALUES (7), (8);");
+      await runAll(session, "ALTER TABLE shop_item ADD COLUMN code_new varchar(20) NULL;");
+      for (const sql of sqlOf(finding.fix)) await runAll(session, sql);
+      const indexes = (await session.query("SELECT indexdef FROM pg_indexes WHERE tablename = 'shop_item' ORDER BY indexname")) as Array<{ indexdef: string }>;
+      expect(indexes.map((i) => i.indexdef)).toEqual([
+        "CREATE INDEX shop_item_code_7fe3372d ON public.shop_item USING btree (code)",
+        "CREATE INDEX shop_item_code_7fe3372d_like ON public.shop_item USING btree (code varchar_pattern_ops)",
+        "CREATE UNIQUE INDEX shop_item_pkey ON public.shop_item USING btree (id)",
+      ]);
+      expect(await session.query("SELECT code FROM shop_item ORDER BY code")).toEqual([{ code: "7" }, { code: "8" }]);
+    } finally {
+      await session.release();
+    }
+  });
+});
