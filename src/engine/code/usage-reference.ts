@@ -12,9 +12,10 @@
  * - other: it cannot be (a same-named class of another app, another model's own attribute, a local name, a
  *   word in a script or stylesheet that does not name the table).
  */
-import { AssocNode, CallNode, ClassNode, DefNode, HashNode, InterpolatedStringNode, LocalVariableTargetNode, LocalVariableWriteNode, OptionalParameterNode, RequiredParameterNode, StringNode, SymbolNode, XStringNode, ConstantPathNode, ConstantReadNode, InstanceVariableReadNode, LocalVariableReadNode, ModuleNode, type Node } from "@ruby/prism";
+import { AssocNode, CallNode, ClassNode, DefNode, HashNode, InterpolatedStringNode, LocalVariableTargetNode, LocalVariableWriteNode, OptionalKeywordParameterNode, OptionalParameterNode, RequiredKeywordParameterNode, RequiredParameterNode, SelfNode, SingletonClassNode, StringNode, SymbolNode, XStringNode, ConstantPathNode, ConstantReadNode, InstanceVariableReadNode, LocalVariableReadNode, ModuleNode, type Node } from "@ruby/prism";
 import { pluralize, singularize, tableize, underscore } from "../adapters/rails/inflections.js";
 import { parseRuby } from "../adapters/rails/prism.js";
+import { rubyChildren } from "../adapters/rails/ruby-children.js";
 import { RubySource } from "../adapters/rails/ruby-source.js";
 import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
 import type { SourceFile } from "../model.js";
@@ -189,6 +190,56 @@ function pythonReference(target: UsageTarget, file: SourceFile, lines: readonly 
   return out;
 }
 
+/** Django's query expressions: a class whose keywords and strings are lookups of the query they go into. */
+const QUERY_EXPRESSIONS = new Set(["Q", "F", "Exists", "OuterRef", "Subquery", "Case", "When", "Value", "Prefetch", "Count", "Sum", "Max", "Min", "Avg", "Coalesce"]);
+
+/** Shortcuts that fetch a record of the model they are given first: `get_object_or_404(FlaggedObject, pk=...)`. */
+const MODEL_SHORTCUTS = new Set(["get_object_or_404", "get_list_or_404"]);
+
+const isClassName = (name: string | undefined): name is string => name !== undefined && /^[A-Z]/.test(name) && !QUERY_EXPRESSIONS.has(name);
+
+/**
+ * The class a local name holds, from its assignments in the function (or module) around `at`:
+ * `flags = FlaggedObject.objects.filter(...)`, `for flag in flags:`, `flagged = get_object_or_404(FlaggedObject, ...)`.
+ * Undefined when an assignment says nothing of it or two disagree.
+ */
+function localClass(name: string, at: PyNode, depth = 0): string | undefined {
+  if (depth > 3) return undefined;
+  const scope = ancestors(at).find((n) => n.type === "function_definition") ?? ancestors(at).at(-1);
+  if (!scope) return undefined;
+  const found = new Set<string | undefined>();
+  for (const statement of scope.descendantsOfType(["assignment", "for_statement"])) {
+    const left = statement.childForFieldName("left");
+    if (left?.type !== "identifier" || left.text !== name) continue;
+    found.add(expressionClass(statement.childForFieldName(statement.type === "for_statement" ? "right" : "right"), at, depth + 1));
+  }
+  // a parameter of the function: its caller decides
+  const parameters = scope.type === "function_definition" ? scope.childForFieldName("parameters") : null;
+  if (parameters?.namedChildren.some((p) => (p.type === "identifier" ? p.text : p.childForFieldName("name")?.text) === name)) found.add(undefined);
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** The class an expression's value belongs to, when its call chain starts at a class or a local that holds one. */
+function expressionClass(node: PyNode | null, at: PyNode, depth: number): string | undefined {
+  if (!node) return undefined;
+  if (node.type === "call") {
+    const fn = node.childForFieldName("function");
+    if (fn?.type === "identifier" && MODEL_SHORTCUTS.has(fn.text)) {
+      const first = node.childForFieldName("arguments")?.namedChildren[0];
+      return first?.type === "identifier" && isClassName(first.text) ? first.text : undefined;
+    }
+  }
+  const root = chainRoot(node);
+  if (root === undefined) return undefined;
+  if (/^[A-Z]/.test(root)) return isClassName(root) ? root : undefined;
+  return localClass(root, at, depth);
+}
+
+/** The class a call works on: its chain's root class, the class a local root holds, or the model a shortcut is given. */
+function callClass(call: PyNode): string | undefined {
+  return expressionClass(call, call, 0) ?? expressionClass(call.childForFieldName("function"), call, 0);
+}
+
 function judgePython(node: PyNode, word: string, table: string, model: string | undefined, facts: PythonFacts): Reference {
   const up = ancestors(node);
   // an f-string's `{transformer.branch}` is code, not the string's text
@@ -221,14 +272,29 @@ function judgePython(node: PyNode, word: string, table: string, model: string | 
     if (parent?.type === "attribute" && ["self", "cls"].includes(parent.childForFieldName("object")?.text ?? "")) return "refers";
     if (parent?.type === "assignment" && parent.parent?.parent?.type === "block" && parent.parent.parent.parent?.type === "class_definition") return "refers";
   }
-  if (string) return rootedAtModel ? "refers" : "unsure";
+  // the class the call works on: the model's (refers), another class's (`FlaggedObject.objects.filter(status=...)`,
+  // `HttpResponse(status=400)`, `flag.save(update_fields=["status"])` with flag a FlaggedObject): not this column
+  const worksOn = call ? callClass(call) : undefined;
+  const byCall = (): Reference => (rootedAtModel || worksOn === model ? "refers" : worksOn !== undefined ? "other" : "unsure");
+  const fn = call?.childForFieldName("function");
+  // a plain function's keyword (`flag_object(ticket, status=status)`, `dict(status=...)`) is its parameter; only the
+  // model's class, a query expression or a shortcut given the model take field names
+  const plainFunction = fn?.type === "identifier" && /^[a-z_]/.test(fn.text) && !MODEL_SHORTCUTS.has(fn.text);
+  if (string) {
+    // a string key of a mapping (`request.POST.get("status")`): data, not a field
+    const argument = string.parent?.type === "argument_list" && fn?.type === "attribute" && ["get", "pop", "setdefault", "getlist"].includes(fn.childForFieldName("attribute")?.text ?? "");
+    return argument ? "other" : byCall();
+  }
   const parent = node.parent;
-  if (parent?.type === "keyword_argument" && parent.childForFieldName("name")?.id === node.id) return rootedAtModel ? "refers" : "unsure";
+  if (parent?.type === "keyword_argument" && parent.childForFieldName("name")?.id === node.id) return plainFunction ? "other" : byCall();
   if (parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === node.id) {
     // `build.error`, `self.build.error`: a receiver named after the model; `Build.objects...`: rooted at it
     const object = parent.childForFieldName("object");
     const name = object?.type === "attribute" ? object.childForFieldName("attribute")?.text : object?.type === "identifier" ? object.text : undefined;
     if (chainRoot(object) === model || (model !== undefined && name === snake(model))) return "refers";
+    // a local that holds a record of a class: `flag = FlaggedObject.objects.get(...)`, `for flag in flags:`
+    const held = object?.type === "identifier" ? localClass(object.text, object) : undefined;
+    if (held !== undefined) return held === model ? "refers" : "other";
     // `Service.is_active`: another class's attribute (a model's column, an enum's member)
     return object?.type === "identifier" && /^[A-Z]/.test(object.text) ? "other" : "unsure";
   }
@@ -243,7 +309,7 @@ function rubyPath(root: Node, offset: number): Node[] {
   let node: Node | undefined = root;
   while (node) {
     path.unshift(node);
-    node = node.compactChildNodes().find((child) => child.location.startOffset <= offset && offset < child.location.startOffset + child.location.length);
+    node = rubyChildren(node).find((child) => child.location.startOffset <= offset && offset < child.location.startOffset + child.location.length);
   }
   return path;
 }
@@ -273,6 +339,7 @@ function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly nu
   const parsed = parseRuby(file.content);
   const encoder = new TextEncoder();
   const source = new RubySource(file.content);
+  const included = context.railsIncludes?.(model);
   for (const line of lines) {
     let verdict: Reference = "other";
     for (const word of words)
@@ -282,7 +349,7 @@ function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly nu
         const others = new Set([...context.railsRecords].filter((r) => r !== record));
         // a comment is prose
         if (parsed.comments.some((c) => c.location.startOffset <= byte && byte < c.location.startOffset + c.location.length)) continue;
-        verdict = worst(verdict, judgeRuby(path, word, table, model, record, others, (node) => source.textOf(node)));
+        verdict = worst(verdict, judgeRuby(path, word, table, model, record, others, (node) => source.textOf(node), included));
       }
     out.set(line, verdict);
   }
@@ -292,7 +359,7 @@ function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly nu
 /** Whether a class or module body defines an instance method `name` (not inside a nested class). */
 function definesMethod(scope: ClassNode | ModuleNode, name: string): boolean {
   const visit = (node: Node): boolean =>
-    node instanceof DefNode ? node.name === name && !node.receiver : !(node instanceof ClassNode || node instanceof ModuleNode) && node.compactChildNodes().some(visit);
+    node instanceof DefNode ? node.name === name && !node.receiver : !(node instanceof ClassNode || node instanceof ModuleNode) && rubyChildren(node).some(visit);
   return scope.body ? visit(scope.body) : false;
 }
 
@@ -316,7 +383,37 @@ function chainCalls(call: CallNode): CallNode[] {
 const isModelClass = (name: string | undefined, table: string, namespaced: boolean) =>
   name !== undefined && (tableize(name) === table || (namespaced && table.endsWith(`_${tableize(name)}`)));
 
-function judgeRuby(path: Node[], word: string, table: string, model: string, record: string, otherRecords: ReadonlySet<string>, textOf: (node: Node) => string | false): Reference {
+/** Hash and record methods that take a key: `h[:x]`, `h[:x] = v`, `h.delete(:x)`, `h.fetch("x")`. */
+const KEYED_ACCESS = new Set(["[]", "[]=", "delete", "fetch", "dig", "key?", "has_key?"]);
+
+/** Operators and comparisons: a literal they take is compared or combined, not passed to a query. */
+const OPERATORS = new Set(["+", "-", "==", "!=", "===", "=~", "<<", "|", "&", "include?", "in?"]);
+
+/** The call whose arguments hold the literal at path[0] (the key of `address["zipcode"]`, the symbol of `validates :zipcode`). */
+function argumentOf(path: Node[]): CallNode | undefined {
+  for (let i = 1; i < path.length; i++) {
+    const node = path[i];
+    if (node instanceof CallNode) return node.arguments_ && path[i - 1] === node.arguments_ ? node : undefined;
+    if (node instanceof DefNode || node instanceof ClassNode || node instanceof ModuleNode) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The use runs on the object the code is part of: a bare or `self.` call of the name (`state_id.present?`,
+ * `self.state_id = nil`), or a literal that is data or an argument of such a call (`%w[state_id city]`,
+ * `validates :state_id`), not an attribute of another receiver (`obj.state_id`).
+ */
+function onSelf(path: Node[], word: string): boolean {
+  const node = path[0];
+  const implicit = (call: CallNode) => !call.receiver || call.receiver instanceof SelfNode;
+  if (node instanceof CallNode) return (node.name === word || node.name === `${word}=`) && implicit(node);
+  if (!(node instanceof SymbolNode || node instanceof StringNode)) return false;
+  const call = argumentOf(path);
+  return !call || implicit(call);
+}
+
+function judgeRuby(path: Node[], word: string, table: string, model: string, record: string, otherRecords: ReadonlySet<string>, textOf: (node: Node) => string | false, included?: ReadonlySet<string>): Reference {
   if (word === table || word === model) return "refers";
   // a string naming the table too: SQL (`"SELECT token FROM users"`)
   const string = path.find((n) => n instanceof StringNode || n instanceof InterpolatedStringNode || n instanceof XStringNode);
@@ -325,8 +422,21 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
     if (text && namesTable(text, table)) return "refers";
   }
   // a local variable or parameter of that name
-  if (path[0] instanceof LocalVariableWriteNode || path[0] instanceof LocalVariableReadNode || path[0] instanceof LocalVariableTargetNode || path[0] instanceof RequiredParameterNode || path[0] instanceof OptionalParameterNode) return "other";
+  // (a job's `def perform(theft_alert_id)`, a keyword `zipcode: true` of a formatting method)
+  if ([LocalVariableWriteNode, LocalVariableReadNode, LocalVariableTargetNode, RequiredParameterNode, OptionalParameterNode, RequiredKeywordParameterNode, OptionalKeywordParameterNode].some((type) => path[0] instanceof type)) return "other";
   const classes = path.filter((n): n is ClassNode | ModuleNode => n instanceof ClassNode || n instanceof ModuleNode);
+  // code of a module the model does not mix in (a concern of other models, a module's own `class << self`)
+  // runs on their records or on the module: its bare `state_id` and its lists of names are not this model's
+  const scope = path.find((n) => n instanceof ClassNode || n instanceof ModuleNode || n instanceof SingletonClassNode);
+  const module = classes[0] instanceof ModuleNode ? constantName(classes[0].constantPath) : undefined;
+  if (module !== undefined && included && !included.has(module) && (scope instanceof ModuleNode || scope instanceof SingletonClassNode) && onSelf(path, word)) return "other";
+  // a key of a hash read or written (`address["zipcode"]`, `l_hash[:zipcode] = ...`, `h.delete(:zipcode)`): only a
+  // record of the model reads its attributes that way (`stolen_record[:zipcode]`)
+  const keyed = path[0] instanceof SymbolNode || path[0] instanceof StringNode ? argumentOf(path) : undefined;
+  if (keyed && KEYED_ACCESS.has(keyed.name) && keyed.receiver && !(keyed.receiver instanceof SelfNode)) {
+    const holder = receiverName(keyed.receiver);
+    return constantName(keyed.receiver) === model || (holder !== undefined && (holder === record || holder === underscore(model))) ? "refers" : "other";
+  }
   // a key of a data hash keyed by tables (db/anonymise/rules.rb's `linked_applications: {}` beside
   // `legal_aid_applications: {...}`): it names the other table of that name, not this table's column
   if (keysTableHash(path, word, table, otherRecords)) return "other";
@@ -352,6 +462,17 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
   if (path[0] instanceof DefNode && path[0].name === word) return "other";
   const otherModel = classes.find((c) => c instanceof ClassNode && ["ApplicationRecord", "Base"].includes(constantName(c.superclass) ?? ""));
   if (otherModel) return "other"; // another model's own column of the same name
+  // a class named after another model (LocationSerializer's `attributes :zipcode`, LocationsController): its own
+  // macros and bare calls name that model's attributes
+  const named = classes[0] instanceof ClassNode ? constantName(classes[0].constantPath) : undefined;
+  const namedAfter = (name: string) => named !== undefined && named.startsWith(name) && /^(?:[A-Z]|$)/.test(named.slice(name.length));
+  if (named && !namedAfter(model) && onSelf(path, word) && [...otherRecords].some((r) => namedAfter(modelName(r)))) return "other";
+  // a literal no call takes as an argument (a data hash of seeds or previews, a `when "zipcode"`, a list of
+  // header names added to another list): data, read back by key elsewhere (judged there), not a column name
+  if ((path[0] instanceof SymbolNode || path[0] instanceof StringNode) && !path.some((n) => n instanceof XStringNode)) {
+    const call = argumentOf(path);
+    if (!call || OPERATORS.has(call.name)) return "other";
+  }
   const node = path[0];
   // `record.column`: an attribute read on a receiver named after the model (version, @version)
   if (node instanceof CallNode && node.name === word) {
@@ -388,6 +509,8 @@ function inTemplateSyntax(text: string, words: readonly string[]): boolean {
 export interface ReferenceContext {
   /** what Ruby code calls a record of each Active Record model (`app/models/enterprise.rb` -> enterprise: Zeitwerk names files after classes) */
   railsRecords: ReadonlySet<string>;
+  /** the modules an Active Record model's class mixes in (rails-includes.ts); undefined when its class is unread */
+  railsIncludes?: (className: string) => ReadonlySet<string> | undefined;
 }
 
 /** The record names of the application's Active Record models, from their file names. */

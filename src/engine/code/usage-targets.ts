@@ -69,6 +69,8 @@ export function usageTargets(migrations: readonly Migration[], change: ChangePla
           // still uses are the new home's (drop-column warns that servers on the old code fail until they restart)
           if (op.kind === "drop_column" && (facts.change.isReplacedDrop(migration, index) || facts.change.movedBefore(migration, index))) return;
           if (op.kind === "rename_column" && facts.change.renamesAddedColumn(migration, index)) return;
+          // a later step of the change adds a column code reaches by the same name: the name lives on, on the new column
+          if (facts.change.addsNameLater(migration, index, op.table, [op.column, op.ormField])) return;
           out.push({
             migration,
             op,

@@ -59,6 +59,8 @@ export class ChangePlan {
   private readonly renamesOfAdded = new Set<Position>();
   /** drop position -> the data step before it that read the dropped column (or table) */
   private readonly movedBy = new Map<Position, DataStep>();
+  /** columns the change adds, by table: where, and the names code reaches them by (the column, its ORM field) */
+  private readonly adds = new Map<string, Array<{ at: Position; names: Set<string> }>>();
 
   static readonly none = new ChangePlan([]);
 
@@ -130,9 +132,13 @@ export class ChangePlan {
             for (const c of op.columns) addColumn(op.table, c.name, at);
             break;
           }
-          case "add_column":
+          case "add_column": {
             addColumn(op.table, op.column.name, at);
+            const adds = this.adds.get(nameKey(op.table)) ?? [];
+            this.adds.set(nameKey(op.table), adds);
+            adds.push({ at, names: new Set([op.column.name, ...(op.ormField ? [op.ormField] : [])].map(nameKey)) });
             break;
+          }
           case "rename_column": {
             const columns = added.get(nameKey(op.table));
             const from = columns?.get(nameKey(op.column));
@@ -226,6 +232,18 @@ export class ChangePlan {
   renamesAddedColumn(migration: Migration, opIndex: number): boolean {
     const at = this.at(migration, opIndex);
     return at !== undefined && this.renamesOfAdded.has(at);
+  }
+
+  /**
+   * A step of the change after the op at `opIndex` adds a column to `table` that code names by one of `names`
+   * (a Django ForeignKey `topic`, column topic_id, after the CharField topic was renamed): once the change has
+   * run, the name reaches that new column, so code that names it is no use of the dropped or renamed one.
+   */
+  addsNameLater(migration: Migration, opIndex: number, table: string, names: ReadonlyArray<string | undefined>): boolean {
+    const at = this.at(migration, opIndex);
+    if (at === undefined) return false;
+    const wanted = names.flatMap((n) => (n ? [nameKey(n)] : []));
+    return (this.adds.get(nameKey(table)) ?? []).some((add) => add.at > at && wanted.some((n) => add.names.has(n)));
   }
 
   /** The data step of the change that read the dropped column (or table) just before the drop at `opIndex`. */

@@ -57,31 +57,45 @@ function describe(target: UsageTarget): string {
   }
 }
 
-function fixOf(target: UsageTarget, files: string[]): string {
-  const where = files.slice(0, IN_MESSAGE).join(", ");
+/**
+ * What to do with the lines, by operation: a drop needs the code off the name before the migration runs; a
+ * rename needs the code moved to the new name (rename-column's fix on the same line writes the steps that keep
+ * both names working while it deploys). `certain`: every line reads this table's; otherwise they are to check.
+ */
+function fixOf(target: UsageTarget, files: string[], certain = true): string {
+  const where = files.slice(0, IN_MESSAGE).join(", ") + (files.length > IN_MESSAGE ? ` and ${files.length - IN_MESSAGE} more` : "");
   const column = target.column ?? "";
-  const isColumn = target.kind === "drop_column" || target.kind === "rename_column";
+  const name = target.kind === "drop_column" || target.kind === "rename_column" ? (target.ormField ?? column) : target.label;
+  const lines = certain ? `${where}` : `those of ${where} that read ${target.label}`;
+  const comment = target.migration.framework === "django" || target.migration.framework === "alembic" || target.migration.framework === "rails" ? "#" : "--";
+  if (target.kind === "rename_column" || target.kind === "rename_table") {
+    const renamed = target.kind === "rename_table" && target.ormModel ? `${target.ormModel} (${target.label})` : name;
+    return [
+      `${comment} 1. Move ${lines} to ${target.newName} in this change: after the migration ${renamed} no longer exists.`,
+      `${comment} 2. Code still running on the old name while the change deploys fails until it restarts: rename in steps (add ${target.newName} beside ${target.kind === "rename_column" ? column : target.label}, keep both in step, deploy, then drop the old), as rename-${target.kind === "rename_column" ? "column" : "table"}'s fix on this line writes them.`,
+    ].join("\n");
+  }
   return fixFor(target.migration.framework, {
     sql: `
-      -- 1. Remove every use of ${isColumn ? column : target.label} (${where}) and deploy that code first.
+      -- 1. Remove every use of ${name} in ${lines} and deploy that code first.
       -- 2. Then merge this migration.`,
-    rails: () => isColumn
+    rails: () => target.kind === "drop_column"
       ? `
-        # 1. Stop using ${column} (${where}) and make Active Record forget the column, then deploy:
+        # 1. Stop using ${column} in ${lines} and make Active Record forget the column, then deploy:
         class ${modelName(target.table)} < ApplicationRecord
           self.ignored_columns += ["${column}"]
         end
         # 2. Then merge this migration (remove_column ${sym(target.table)}, ${sym(column)}, ...).`
-      : `# 1. Remove the model and every use of ${target.label} (${where}) and deploy.\n# 2. Then merge this migration.`,
+      : `# 1. Remove the model and every use of ${target.label} in ${lines} and deploy.\n# 2. Then merge this migration.`,
     django: () => target.kind === "drop_table" && target.ormField
       ? `
-        # 1. Stop using ${target.ormModel ? `${target.ormModel}.` : ""}${target.ormField} (${where}), its reverse accessor included, deploy that code,
+        # 1. Stop using ${target.ormModel ? `${target.ormModel}.` : ""}${target.ormField}, its reverse accessor included, in ${lines}, deploy that code,
         # 2. then merge this migration (the model stays; only the field's join table ${target.label} goes).`
-      : isColumn
+      : target.kind === "drop_column"
       ? `
-        # 1. Remove ${target.ormField ?? column} from the model and from ${where}, deploy that code,
-        # 2. then merge the migration that drops the column.`
-      : `# 1. Remove the model and every use of it (${where}) and deploy.\n# 2. Then merge this migration.`,
+        # 1. Remove ${name} from the model and from ${lines}, deploy that code,
+        # 2. then merge this migration.`
+      : `# 1. Remove the model and every use of it in ${lines} and deploy.\n# 2. Then merge this migration.`,
   });
 }
 
@@ -134,7 +148,7 @@ export default defineReviewRule({
           severity,
           message: `${describe(target)}; ${why(shown)}. Check that none of them reads ${target.label}.`,
           details: [...(note ? [note] : []), ...usages.map((u) => `${u.path}:${u.line}: ${u.text}`)],
-          fix: fixOf(target, [...new Set(usages.map((u) => `${u.path}:${u.line}`))]),
+          fix: fixOf(target, [...new Set(usages.map((u) => `${u.path}:${u.line}`))], false),
         });
       };
       if (refers.length === 0 && unsure.length > 0) {

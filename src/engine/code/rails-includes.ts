@@ -1,0 +1,94 @@
+/**
+ * The modules an Active Record model mixes in: `include X` in its class (and in its superclasses, and in the
+ * concerns it includes, their `included do ... end` blocks too), read with Prism from the files Zeitwerk names
+ * after the constants (`app/models/stolen_record.rb`, `app/models/concerns/geocodeable.rb`). A concern the model
+ * does not include runs its code on other models only: its bare `state_id` reads their column, not this one's.
+ */
+import { CallNode, ClassNode, ConstantPathNode, ConstantReadNode, ModuleNode, type Node } from "@ruby/prism";
+import { underscore } from "../adapters/rails/inflections.js";
+import { parseRuby } from "../adapters/rails/prism.js";
+import { rubyChildren } from "../adapters/rails/ruby-children.js";
+import type { SourceFile } from "../model.js";
+
+const lastName = (node: Node | null | undefined): string | undefined =>
+  node instanceof ConstantReadNode ? node.name : node instanceof ConstantPathNode ? (node.name ?? undefined) : undefined;
+
+/** Where Zeitwerk looks for a constant's file under app/models (and its concerns folder). */
+const candidatePaths = (name: string) => [`app/models/${underscore(name)}.rb`, `app/models/concerns/${underscore(name)}.rb`];
+
+/** The class or module `name` in a parsed file, anywhere in its namespaces. */
+function definition(root: Node, name: string): ClassNode | ModuleNode | undefined {
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if ((node instanceof ClassNode || node instanceof ModuleNode) && lastName(node.constantPath) === name) return node;
+    stack.push(...rubyChildren(node));
+  }
+  return undefined;
+}
+
+/** The constants `include` names in a body, outside nested classes and modules (an `included do` block counts). */
+function includedNames(scope: ClassNode | ModuleNode): string[] {
+  const out: string[] = [];
+  const visit = (node: Node) => {
+    if (node instanceof ClassNode || node instanceof ModuleNode) return;
+    if (node instanceof CallNode && node.name === "include" && !node.receiver)
+      for (const argument of node.arguments_?.arguments_ ?? []) {
+        const name = lastName(argument);
+        if (name) out.push(name);
+      }
+    rubyChildren(node).forEach(visit);
+  };
+  if (scope.body) visit(scope.body);
+  return out;
+}
+
+/**
+ * `includedModules(className)`: the names of every module the model's class mixes in, or undefined when
+ * migguard cannot read the class (no file where Zeitwerk would have it): then nothing is known either way.
+ */
+export function railsIncludedModules(files: ReadonlyMap<string, SourceFile>): (className: string) => ReadonlySet<string> | undefined {
+  const byPath = new Map<string, SourceFile>();
+  for (const [path, file] of files) {
+    const at = path.indexOf("app/models/");
+    if (at !== -1 && (at === 0 || path[at - 1] === "/")) byPath.set(path.slice(at), file);
+  }
+  const scopes = new Map<string, ClassNode | ModuleNode | undefined>();
+  const scopeOf = (name: string) => {
+    if (!scopes.has(name)) {
+      const file = candidatePaths(name).map((p) => byPath.get(p)).find(Boolean);
+      let found: ClassNode | ModuleNode | undefined;
+      try {
+        found = file ? definition(parseRuby(file.content).value, name) : undefined;
+      } catch {
+        found = undefined; // a file Prism cannot read tells nothing
+      }
+      scopes.set(name, found);
+    }
+    return scopes.get(name);
+  };
+  const memo = new Map<string, ReadonlySet<string> | undefined>();
+  return (className) => {
+    if (memo.has(className)) return memo.get(className);
+    const model = scopeOf(className);
+    let out: Set<string> | undefined;
+    if (model instanceof ClassNode) {
+      out = new Set<string>();
+      const pending: Array<ClassNode | ModuleNode> = [model];
+      const seen = new Set<string>([className]);
+      while (pending.length) {
+        const scope = pending.pop()!;
+        const parent = scope instanceof ClassNode ? lastName(scope.superclass) : undefined;
+        for (const name of [...includedNames(scope), ...(parent ? [parent] : [])]) {
+          if (seen.has(name)) continue;
+          seen.add(name);
+          if (name !== parent) out.add(name);
+          const next = scopeOf(name);
+          if (next) pending.push(next);
+        }
+      }
+    }
+    memo.set(className, out);
+    return out;
+  };
+}
