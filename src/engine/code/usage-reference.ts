@@ -211,7 +211,7 @@ function localClass(name: string, at: PyNode, depth = 0): string | undefined {
   for (const statement of scope.descendantsOfType(["assignment", "for_statement"])) {
     const left = statement.childForFieldName("left");
     if (left?.type !== "identifier" || left.text !== name) continue;
-    found.add(expressionClass(statement.childForFieldName(statement.type === "for_statement" ? "right" : "right"), at, depth + 1));
+    found.add(expressionClass(statement.childForFieldName("right"), at, depth + 1));
   }
   // a parameter of the function: its caller decides
   const parameters = scope.type === "function_definition" ? scope.childForFieldName("parameters") : null;
