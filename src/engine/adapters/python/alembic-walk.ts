@@ -51,6 +51,9 @@ const DATA_KINDS = new Set(["dml", "data_migration", "transaction_control"]);
 /** methods of a connection / session that do not touch rows */
 const QUIET_METHODS = new Set(["close", "commit", "rollback", "flush", "begin", "begin_nested", "expunge", "expunge_all", "expire", "expire_all", "dispose", "get_bind", "in_transaction", "connection"]);
 /** calls that never change the database (SQLAlchemy constructs only build statements; executing them is what counts) */
+/** Alembic's schema operations, as methods of its `op` (alembic-ops.ts reads each). */
+const SCHEMA_OPERATIONS = new Set(["add_column", "drop_column", "alter_column", "create_table", "drop_table", "rename_table", "create_index", "drop_index", "create_foreign_key", "create_unique_constraint", "create_primary_key", "create_check_constraint", "create_exclude_constraint", "drop_constraint"]);
+
 const HARMLESS = /^(sqlalchemy\.(table|column|Table|Column|MetaData|text|literal_column|select|update|delete|insert|and_|or_|not_|case|cast|func\..*)|print|len|str|int|float|bool|list|dict|set|tuple|range|sorted|enumerate|zip|isinstance|getattr|setattr|hasattr|super|min|max|abs|round|sum|any|all|map|filter|reversed|repr|format|next|iter|type|json\..*|datetime\..*|uuid\..*|logging\..*|logger\..*|log\..*|warnings\..*|alembic\.context\..*|alembic\.op\.get_context\(\)\..*)$/;
 
 export class AlembicWalker {
@@ -483,6 +486,12 @@ export class AlembicWalker {
     if (q && !HARMLESS.test(q)) {
       // a call we cannot see into: it may change anything (and may undo anything in a downgrade)
       this.ops.push({ loc: locOf(node), text: node.text, inTransaction: state.inTransaction, kind: "raw", statement: "Call" });
+      const receiver = fn.type === "attribute" ? unparen(fn.childForFieldName("object")!) : undefined;
+      const method = fn.childForFieldName("attribute")?.text ?? "";
+      // `ops.create_index(...)`: Alembic's operation on an object the file does not say is Alembic's op (an env.py
+      // that passes it under another name): unchecked, and said so rather than passed unread
+      if (receiver?.type === "identifier" && SCHEMA_OPERATIONS.has(method))
+        this.hide(node, { message: `\`${receiver.text}.${method}(...)\` reads like Alembic's \`op.${method}\`, but nothing in this file says \`${receiver.text}\` is Alembic's op (an import, or a parameter named op), so the operation is not checked`, fix: `# migguard reads Alembic's operations through op: name the parameter op (def upgrade(op, ...)) or import it (from alembic import op)` });
     }
   }
 
