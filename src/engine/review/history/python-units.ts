@@ -213,6 +213,30 @@ function rowsForm(node: PyNode): { canonical: string; how: string[] } {
   return { canonical: value, how: seen };
 }
 
+/** Django's project root: the folder `manage.py` runs from, where a relative path already pointed. */
+const BASE_DIR = new Set(["settings.BASE_DIR", "BASE_DIR"]);
+
+/**
+ * `os.path.join(settings.BASE_DIR, "taiga/hooks/github/logo.png")` or `settings.BASE_DIR / "..."`: the relative path
+ * string it joins onto the project root. A migration runs from that root (`manage.py migrate`), so where it ran the
+ * bare relative path named the same file (taiga's 373886dcfc only stopped a crash from another working directory).
+ */
+function relativeToBaseDir(node: PyNode): PyNode | undefined {
+  let root: PyNode | null | undefined;
+  let path: PyNode | undefined;
+  if (node.type === "call" && /^(os\.)?path\.join$/.test(node.childForFieldName("function")?.text ?? "")) {
+    const args = node.childForFieldName("arguments")?.namedChildren.filter((c) => c.type !== "comment") ?? [];
+    if (args.length !== 2) return undefined;
+    [root, path] = args;
+  } else if (node.type === "binary_operator" && node.childForFieldName("operator")?.text === "/") {
+    root = node.childForFieldName("left");
+    path = node.childForFieldName("right") ?? undefined;
+  } else return undefined;
+  if (!root || !BASE_DIR.has(root.text) || path?.type !== "string") return undefined;
+  const text = stringContent(path);
+  return text !== "" && !text.startsWith("/") ? path : undefined;
+}
+
 /**
  * Canonical text of a node; `skip` leaves a node out (Python-only options). With `callees`, the library function
  * each call names is left out of the text and collected there instead.
@@ -227,6 +251,8 @@ function canonical(node: PyNode, skip?: (n: PyNode) => boolean, callees?: Callee
     return "?";
   }
   if (node.type === "string" || node.type === "concatenated_string") return `s${JSON.stringify(stringContent(node))}`;
+  const relative = relativeToBaseDir(node);
+  if (relative) return canonical(relative, skip, callees);
   const empty = node.type === "keyword_argument" && keywordName(node) === "default" ? emptyDefault(node.childForFieldName("value")) : undefined;
   if (empty) return `default=${empty}`;
   // Django 5.1 renamed CheckConstraint's `check=` to `condition=`: the same constraint, the same SQL
