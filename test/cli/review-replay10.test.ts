@@ -57,3 +57,52 @@ describe("schema-dump-without-migration: the dump of a replica database (bike_in
     expect(drift[0].fix).toContain("git checkout <base> -- db/structure.sql db/primary_replica_structure.sql");
   });
 });
+
+// bike_index 20260725192133: the SQL it runs comes from helper methods, one built with a constant: unreadable
+const dedupe = `class AddUniqueIndexToBikeOrganizations < ActiveRecord::Migration[8.0]
+  disable_ddl_transaction!
+
+  INDEX_NAME = :index_bike_organizations_unique
+
+  def up
+    invalid = select_value(<<~SQL)
+      SELECT 1 FROM pg_index INNER JOIN pg_class ON pg_class.oid = pg_index.indexrelid
+      WHERE pg_class.relname = '#{INDEX_NAME}' AND NOT pg_index.indisvalid
+    SQL
+    remove_index(:bike_organizations, name: INDEX_NAME) if invalid.present?
+    add_index :bike_organizations, %i[bike_id organization_id], unique: true, name: INDEX_NAME, algorithm: :concurrently
+  end
+
+  def down
+  end
+end
+`;
+
+describe("migration-version-order: a branch's migrations that only create new tables (bike_index 581cb37de3)", () => {
+  it("review: each one older than a merged migration that hides what it touches is a note, like the one older than a readable one", async () => {
+    const repo = featureBranchOn({
+      "db/migrate/20260101000000_create_users.rb": createUsers,
+      "db/migrate/20260725192133_add_unique_index_to_bike_organizations.rb": dedupe,
+      "db/migrate/20260729085100_add_binx_data_to_active_storage_blobs.rb":
+        "class AddBinxDataToActiveStorageBlobs < ActiveRecord::Migration[8.1]\n  def change\n    add_column :active_storage_blobs, :binx_data, :jsonb\n  end\nend\n",
+    });
+    repo
+      .write({
+        "db/migrate/20260723120000_create_organization_saml_configurations.rb":
+          "class CreateOrganizationSamlConfigurations < ActiveRecord::Migration[8.1]\n  def change\n    create_table :organization_saml_configurations do |t|\n      t.references :organization, null: false, index: {unique: true}\n      t.boolean :enabled, default: false, null: false\n      t.string :idp_entity_id\n      t.timestamps\n    end\n  end\nend\n",
+        "db/migrate/20260723120001_create_sso_identities.rb":
+          "class CreateSsoIdentities < ActiveRecord::Migration[8.1]\n  def change\n    create_table :sso_identities do |t|\n      t.references :user, null: false, index: true\n      t.references :organization, null: false, index: false\n      t.string :provider, null: false\n      t.string :uid, null: false\n      t.timestamps\n    end\n    add_index :sso_identities, %i[organization_id provider uid], unique: true\n  end\nend\n",
+        "db/migrate/20260728220000_add_index_to_organizations_user_email_domain.rb":
+          "class AddIndexToOrganizationsUserEmailDomain < ActiveRecord::Migration[8.1]\n  def change\n    add_index :organizations, :user_email_domain\n  end\nend\n",
+      })
+      .commit("SAML");
+    const { findings } = await reviewJson(repo);
+    const order = findings.filter((f) => f.rule === "migration-version-order");
+    expect(order.map((f) => [f.path.split("/").pop(), f.severity])).toEqual([
+      ["20260723120000_create_organization_saml_configurations.rb", "info"],
+      ["20260723120001_create_sso_identities.rb", "info"],
+      ["20260728220000_add_index_to_organizations_user_email_domain.rb", "info"],
+    ]);
+    expect(order[0].message).toContain("20260725192133_add_unique_index_to_bike_organizations.rb hides what it touches");
+  });
+});

@@ -191,3 +191,28 @@ export function appendedTables(a: Migration, b: Migration): Set<string> {
   const theirs = (footprints(b) ?? []).filter((f) => f.appends);
   return new Set(mine.filter((x) => theirs.some((y) => y.table === x.table)).map((x) => x.table));
 }
+
+/**
+ * The migration touches only tables it creates (plainly: no IF NOT EXISTS, no copy of another table, nothing dropped
+ * or written before the creation, no foreign key to a table that exists). A newer migration already ran on databases
+ * without those tables, so whatever it does, it cannot have touched them: even one that hides what it touches cannot
+ * depend on this one's order (one that created the same table makes this one fail loudly, never differ silently).
+ * A foreign key to an existing table counts as touching it, as orderDependentTables counts a write of its rows.
+ */
+export function touchesOnlyTablesItCreates(migration: Migration): boolean {
+  const created = new Set<string>();
+  for (const op of migration.up) {
+    if (op.kind === "create_table") {
+      if (op.ifNotExists || op.asSelect || op.copiedFrom !== undefined || op.partitionOf !== undefined) return false;
+    }
+    const found = footprintsOf(op);
+    if (!found) return false;
+    const own = op.kind === "create_table" ? nameKey(op.table).split(".").pop()! : undefined;
+    for (const f of found) {
+      const table = nameKey(f.table).split(".").pop()!;
+      if (table !== own && !created.has(table)) return false;
+    }
+    if (own) created.add(own);
+  }
+  return created.size > 0;
+}

@@ -8,6 +8,23 @@ end
 `;
 
 /** a newer migration that adds a column to users and fills it: it writes every row this one's column is added to */
+// the SQL it runs is built in a helper method from a constant: migguard cannot tell what it touches
+const DEDUPE_MEMBERSHIPS = `class DedupeMemberships < ActiveRecord::Migration[8.0]
+  INDEX_NAME = :index_memberships_unique
+
+  def up
+    invalid = select_value("SELECT 1 FROM pg_class WHERE relname = '#{INDEX_NAME}'")
+    remove_index(:memberships, name: INDEX_NAME) if invalid.present?
+    execute(dedupe_sql)
+  end
+
+  private
+
+  def dedupe_sql
+    "DELETE FROM #{table_name} WHERE id NOT IN (SELECT MIN(id) FROM #{table_name} GROUP BY user_id)"
+  end
+end
+`;
 const railsFilled = (name: string) => `class ${name} < ActiveRecord::Migration[7.1]
   def up
     add_column :users, :${name.toLowerCase()}, :string
@@ -226,6 +243,29 @@ export default defineReviewCases({
         "db/migrate/20240201000000_create_sessions.rb": "class CreateSessions < ActiveRecord::Migration[7.1]\n  def change\n    create_table :sessions do |t|\n      t.references :user, null: false, foreign_key: true\n    end\n  end\nend\n",
       },
       findings: [{ path: "db/migrate/20240201000000_create_sessions.rb", line: 1, severity: "warning", message: "Both touch users" }],
+    },
+    {
+      name: "Rails (bike_index 581cb37de3): new tables only, older than a merged migration that hides what it touches: it ran without them, a note",
+      base: {
+        "db/migrate/20240101000000_nickname.rb": rails("Nickname"),
+        "db/migrate/20240301000000_dedupe_memberships.rb": DEDUPE_MEMBERSHIPS,
+      },
+      head: {
+        "db/migrate/20240201000000_create_sso_identities.rb":
+          "class CreateSsoIdentities < ActiveRecord::Migration[8.1]\n  def change\n    create_table :sso_identities do |t|\n      t.references :user, null: false, index: true\n      t.string :uid, null: false\n      t.timestamps\n    end\n    add_index :sso_identities, %i[user_id uid], unique: true\n  end\nend\n",
+      },
+      findings: [{ path: "db/migrate/20240201000000_create_sso_identities.rb", line: 1, severity: "info", message: "20240301000000_dedupe_memberships.rb hides what it touches, but it already ran on databases without the tables this migration creates" }],
+    },
+    {
+      name: "Rails: a new table with a foreign key to users, older than a merged migration that hides what it touches: it may write users' rows, a warning",
+      base: {
+        "db/migrate/20240101000000_nickname.rb": rails("Nickname"),
+        "db/migrate/20240301000000_dedupe_memberships.rb": DEDUPE_MEMBERSHIPS,
+      },
+      head: {
+        "db/migrate/20240201000000_create_sessions.rb": "class CreateSessions < ActiveRecord::Migration[7.1]\n  def change\n    create_table :sessions do |t|\n      t.references :user, null: false, foreign_key: true\n    end\n  end\nend\n",
+      },
+      findings: [{ path: "db/migrate/20240201000000_create_sessions.rb", line: 1, severity: "warning" }],
     },
   ],
   valid: [

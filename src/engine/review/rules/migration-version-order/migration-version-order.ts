@@ -1,6 +1,6 @@
 import type { DetectedFile } from "../../../detect.js";
 import type { Layout, Migration } from "../../../model.js";
-import { appendedTables, orderDependentTables, unreadViews } from "../../history/touched-tables.js";
+import { appendedTables, orderDependentTables, touchesOnlyTablesItCreates, unreadViews } from "../../history/touched-tables.js";
 import { ORDERED_BY_VERSION } from "../../plan.js";
 import { dedent } from "../../../rules/support/fix.js";
 import { versionSets } from "../../history/version-sets.js";
@@ -34,16 +34,19 @@ function consequence(layout: Layout, newest: string): string | undefined {
  * Tables where the added migration and a newer base one depend on their order (history/touched-tables.ts); undefined
  * when some of them was not read or hides what it touches.
  */
-function sharedTables(ctx: ReviewRuleContext, added: Migration | undefined, newer: readonly DetectedFile[]): Set<string> | undefined {
+function sharedTables(ctx: ReviewRuleContext, added: Migration | undefined, newer: readonly DetectedFile[]): { shared: Set<string>; unread: string[] } | undefined {
   if (!added) return undefined;
   const shared = new Set<string>();
+  // newer migrations whose tables are unknown: harmless to one that touches only tables it creates
+  const unread: string[] = [];
   for (const file of newer) {
     const model = ctx.baseModels.get(file.path);
     const tables = model ? orderDependentTables(added, model) : undefined;
-    if (!tables) return undefined;
-    for (const t of tables) shared.add(t);
+    if (!tables && touchesOnlyTablesItCreates(added)) unread.push(file.path);
+    else if (!tables) return undefined;
+    for (const t of tables ?? []) shared.add(t);
   }
-  return shared;
+  return { shared, unread };
 }
 
 export default defineReviewRule({
@@ -75,8 +78,10 @@ export default defineReviewRule({
         const newestFile = set.base.find((f) => f.version !== undefined && compareVersions(f.version, newest) === 0);
         // runners that apply it late anyway: the order matters only if a newer migration touches the same tables
         const newer = set.base.filter((f) => f.version !== undefined && compareVersions(f.version, version) > 0);
-        const shared = pop || ORDERED_BY_VERSION.has(layout) ? sharedTables(ctx, m.head, newer) : undefined;
+        const found = pop || ORDERED_BY_VERSION.has(layout) ? sharedTables(ctx, m.head, newer) : undefined;
+        const shared = found?.shared;
         const independent = shared !== undefined && shared.size === 0;
+        const unread = independent ? (found?.unread ?? []) : [];
         // a newer view whose query migguard did not read: independent unless it selects * from a table this one changes
         const views = independent ? newer.flatMap((f) => unreadViews(ctx.baseModels.get(f.path) ?? { up: [] })) : [];
         // both add columns to a table: the same columns either way, in another physical order
@@ -90,6 +95,9 @@ export default defineReviewRule({
           message:
             `Version ${version} is older than ${newest}${newestFile ? ` (${newestFile.path})` : ""}, the newest migration on the base branch. ${message}` +
             (independent ? " No newer migration on the base branch creates, drops, renames or writes the rows of a table this one touches, changes a column or an index it changes, so the order makes no difference here." : shared?.size ? ` Both touch ${[...shared].sort().join(", ")}.` : "") +
+            (unread.length
+              ? ` (${unread.join(", ")} hide${unread.length === 1 ? "s" : ""} what ${unread.length === 1 ? "it touches" : "they touch"}, but ${unread.length === 1 ? "it" : "they"} already ran on databases without the tables this migration creates, the only tables it changes: ${unread.length === 1 ? "it" : "they"} cannot have touched them.)`
+              : "") +
             (appended.length ? ` (Both add columns to ${appended.join(", ")}: old and fresh databases hold the same columns in another physical order, which only SELECT * and a schema dump's column order show.)` : "") +
             (views.length ? ` (A newer migration replaces view${views.length > 1 ? "s" : ""} ${[...new Set(views)].join(", ")}, whose query is kept outside the migration: if it selects * from a table this one changes, its columns differ between environments.)` : ""),
           fix: dedent(`
