@@ -111,6 +111,36 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "the app already has a later migration (0003 depends on this 0002): the data change's new migration goes after it, numbered 0004 and depending on 0003, not a second 0003 beside it (two leaf nodes: migrate refuses)",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="currency", field=models.CharField(max_length=3, null=True)),
+        migrations.RunSQL("UPDATE app_order SET currency = 'EUR'", reverse_sql=migrations.RunSQL.noop),
+    ]
+`,
+      files: {
+        ...DJANGO_INITIAL,
+        "app/migrations/0003_order_memo.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_case")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="memo", field=models.TextField(null=True)),
+    ]
+`,
+      },
+      lines: [9],
+      fixes: ["# migration 1, app/migrations/0002_case.py as it becomes: without the data change\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        migrations.AddField(model_name=\"order\", name=\"currency\", field=models.CharField(max_length=3, null=True)),\n    ]\n\n# migration 2, new file app/migrations/0004_backfill_app_order.py: the data change, once migration 1 is deployed (rolling back migration 1 drops what this fills; on a large table, in batches)\n# until migration 2 has run, app_order.currency holds only its default: deploy the code that reads it after migration 2, not with migration 1\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0003_order_memo\")]\n\n    operations = [\n        migrations.RunSQL(\"UPDATE app_order SET currency = 'EUR'\", reverse_sql=migrations.RunSQL.noop),\n    ]"],
+    },
+    {
+      framework: "django",
       name: "RunPython next to a schema change",
       code: `from django.db import migrations, models
 
