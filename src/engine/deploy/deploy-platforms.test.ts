@@ -28,6 +28,14 @@ describe("an entrypoint that hands the container to Node (ghostfolio)", () => {
     expect(decideDeploy(auto, files({ ...GHOSTFOLIO, "docker/entrypoint.sh": pnpm })).mode).toBe("offline");
   });
 
+  it("does not follow a COPY to another name (open-forms' docker_start.sh run as /start.sh): nothing there shows its Helm chart's rolling pods", () => {
+    const openForms = {
+      Dockerfile: 'FROM python:3.12-slim\nCOPY ./bin/docker_start.sh /start.sh\nCMD ["/start.sh"]\n',
+      "bin/docker_start.sh": "#!/bin/sh\nset -ex\npython src/manage.py migrate\nexec uwsgi --http :8000\n",
+    };
+    expect(decideDeploy(auto, files(openForms))).toEqual({ mode: "online", source: "default" });
+  });
+
   it("stays online when the script does not hand over to the server, or starts it before migrating", () => {
     const noServer = GHOSTFOLIO["docker/entrypoint.sh"].replace("exec node main", "node main &");
     expect(decideDeploy(auto, files({ ...GHOSTFOLIO, "docker/entrypoint.sh": noServer })).mode).toBe("online");
