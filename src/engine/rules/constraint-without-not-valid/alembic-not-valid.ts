@@ -103,12 +103,13 @@ export function alembicNotValidFix(
   name: string,
   atLeast: boolean | undefined,
   source: string | undefined,
-  fallback: { add: string; validate: string },
+  /** `add` undefined when the migration does not say all of the constraint's SQL: `unread` says what it lacks */
+  fallback: { add: string | undefined; unread: string; validate: string },
   targetMetadata?: string,
 ): { inPlace: string; validate: string } {
   const callee = calleeOf(op.text) ?? "";
   const own = /(?:^|\.)create_(foreign_key|check_constraint)$/.test(callee) ? reindented(op.text.trim()) : undefined;
-  if (!own) return { inPlace: `op.execute(${pythonString(fallback.add)})`, validate: fallback.validate };
+  if (!own) return { inPlace: fallback.add ? `op.execute(${pythonString(fallback.add)})` : fallback.unread, validate: fallback.validate };
   fallback = { ...fallback, validate: validateStatement(op, name, source) ?? fallback.validate };
   const keyword = withKeyword(own, "postgresql_not_valid", "True");
   // the call kept as written names the constraint the way Alembic does: by target_metadata's naming_convention

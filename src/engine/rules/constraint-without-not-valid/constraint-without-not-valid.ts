@@ -123,38 +123,48 @@ export default defineRule({
       const name = op.name ?? derivedName(op.table, op.columns, op.constraint === "foreign_key" ? "fkey" : "check");
       // the statement as written, NOT VALID (its CHECK expression, its REFERENCES columns), when it is one statement
       const written = op.embeddedSql || ctx.framework === "sql" ? notValidSql(op.text, op.name ? undefined : name) : undefined;
-      const check = op.embeddedSql || ctx.framework === "sql" ? checkExpression(op.text) : undefined;
+      const check = (op.embeddedSql || ctx.framework === "sql" ? checkExpression(op.text) : undefined) ?? op.expression;
+      // what the constraint's SQL needs and the migration does not say: no SQL is written then, the fix says it
+      const unread =
+        op.constraint === "foreign_key" && (!op.referencesTable || !op.columns.length)
+          ? "the table or columns of its foreign key"
+          : op.constraint === "check" && check === undefined
+            ? "its CHECK expression"
+            : undefined;
       const body =
         op.constraint === "foreign_key"
-          ? `FOREIGN KEY (${op.columns.map(ident).join(", ")}) REFERENCES ${ident(op.referencesTable ?? "the_referenced_table")}`
+          ? `FOREIGN KEY (${op.columns.map(ident).join(", ")}) REFERENCES ${ident(op.referencesTable ?? "")}`
           : op.constraint === "check"
-            ? `CHECK (${check ?? "true /* the CHECK expression */"})`
+            ? `CHECK (${check})`
             : `NOT NULL ${op.columns.map(ident).join(", ")}`;
       const what = op.constraint === "foreign_key" ? `foreign key${op.referencesTable ? ` to ${op.referencesTable}` : ""}` : op.constraint === "check" ? "CHECK constraint" : "NOT NULL constraint";
       // a CHECK on columns this migration just added, empty: no row can fail, but PostgreSQL still scans them all
       const onEmptyColumns = op.constraint === "check" && op.columns.length > 0 && op.columns.every((c) => addedEmptyBefore(ctx.migration.up, op.table, c, index));
-      const addSql = written ?? `ALTER TABLE ${t} ADD CONSTRAINT ${ident(name)} ${body} NOT VALID`;
+      const addSql = written ?? (unread ? undefined : `ALTER TABLE ${t} ADD CONSTRAINT ${ident(name)} ${body} NOT VALID`);
+      const unreadNote = (prefix: string) => `${prefix} migguard could not read ${unread} on line ${op.loc.line}: add it as written there, with NOT VALID, then validate it in the next migration`;
       const validateSql = `ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(name)}`;
       const validate = (statement: string): MigrationStep => ({ name: `validate ${name}`, statements: [statement], down: ctx.framework === "rails" ? ["# nothing to undo: validating only checked the rows"] : undefined });
       const constraintSteps = (): FixSteps => {
         switch (ctx.framework) {
           case "sql":
-            return { inPlace: `${addSql};`, steps: [validate(`${validateSql};`)] };
+            return { inPlace: addSql ? `${addSql};` : unreadNote("--"), steps: [validate(`${validateSql};`)] };
           case "rails":
-            return op.embeddedSql && written ? { inPlace: `execute ${rubyString(addSql)}`, steps: [validate(`execute ${rubyString(validateSql)}`)] } : railsConstraintSteps(op, check);
+            return op.embeddedSql && written ? { inPlace: `execute ${rubyString(written)}`, steps: [validate(`execute ${rubyString(validateSql)}`)] } : railsConstraintSteps(op, check);
           case "django":
             if (op.embeddedSql && written)
               return {
-                inPlace: `migrations.RunSQL(${pythonString(addSql)}, reverse_sql=${pythonString(`ALTER TABLE ${t} DROP CONSTRAINT ${ident(name)}`)}),`,
+                inPlace: `migrations.RunSQL(${pythonString(written)}, reverse_sql=${pythonString(`ALTER TABLE ${t} DROP CONSTRAINT ${ident(name)}`)}),`,
                 steps: [validate(`migrations.RunSQL(${pythonString(validateSql)}, reverse_sql=migrations.RunSQL.noop),`)],
               };
             if (op.constraint === "foreign_key") {
-              const column = op.columns[0] ?? `${op.ormField ?? "field"}_id`;
+              if (!op.referencesTable || !op.columns[0]) return { inPlace: unreadNote("#"), steps: [validate(`migrations.RunSQL(${pythonString(validateSql)}, reverse_sql=migrations.RunSQL.noop),`)] };
+              const column = op.columns[0];
               const field = (def: string) => `migrations.AlterField(model_name=${pythonString(op.ormModel ?? op.table)}, name=${pythonString(op.ormField ?? column.replace(/_id$/, ""))}, field=${def}),`;
-              return djangoForeignKeySteps(op, name, column, op.referencesTable ?? "the_referenced_table", field, carriedStatement(ctx.migration, op).definitions);
+              return djangoForeignKeySteps(op, name, column, op.referencesTable, field, carriedStatement(ctx.migration, op).definitions);
             }
+            if (!djangoNotValid(op.text) && !addSql) return { inPlace: unreadNote("#"), steps: [validate(`migrations.RunSQL(${pythonString(validateSql)}, reverse_sql=migrations.RunSQL.noop),`)] };
             return {
-              inPlace: ["from django.contrib.postgres.operations import AddConstraintNotValid", `${djangoNotValid(op.text) ?? `migrations.RunSQL(${pythonString(addSql)}, reverse_sql=${pythonString(`ALTER TABLE ${t} DROP CONSTRAINT ${ident(name)}`)})`},`].join("\n"),
+              inPlace: ["from django.contrib.postgres.operations import AddConstraintNotValid", `${djangoNotValid(op.text) ?? `migrations.RunSQL(${pythonString(addSql!)}, reverse_sql=${pythonString(`ALTER TABLE ${t} DROP CONSTRAINT ${ident(name)}`)})`},`].join("\n"),
               steps: [
                 {
                   name: `validate ${name}`,
@@ -164,7 +174,7 @@ export default defineRule({
               ],
             };
           case "alembic": {
-            const own = alembicNotValidFix(op, name, ctx.repository.sqlalchemyAtLeast(NOT_VALID_SINCE), ctx.migration.source, { add: addSql, validate: validateSql }, ctx.migration.alembicTransactions?.targetMetadata);
+            const own = alembicNotValidFix(op, name, ctx.repository.sqlalchemyAtLeast(NOT_VALID_SINCE), ctx.migration.source, { add: addSql, unread: unreadNote("#"), validate: validateSql }, ctx.migration.alembicTransactions?.targetMetadata);
             return { inPlace: own.inPlace, steps: [validate(`op.execute(${pythonString(own.validate)})`)] };
           }
         }
