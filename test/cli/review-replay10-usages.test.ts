@@ -55,6 +55,16 @@ describe("dropped-object-still-used: uses must reach the model's column (tenth r
     expect(found[0].fix).not.toContain("ignored_columns");
   });
 
+  it("Rails: the model defines a method of the old name (alias_attribute): a record calling it reaches that method, not the column", async () => {
+    const model = { "app/models/stolen_record.rb": "class StolenRecord < ApplicationRecord\n  include Geocodeable\n  alias_attribute :zipcode, :postal_code\nend\n" };
+    expect(await usedFindings({ ...stolenBase, ...stolenTrueUse }, { ...stolenRename, ...model })).toEqual([]);
+    // a query argument still names the column itself
+    const query = { "app/reports/by_zip.rb": "class ByZip\n  def call(zip)\n    StolenRecord.where(zipcode: zip).count\n  end\nend\n" };
+    const found = await usedFindings({ ...stolenBase, ...query }, { ...stolenRename, "app/models/stolen_record.rb": "class StolenRecord < ApplicationRecord\n  def zipcode\n    postal_code\n  end\nend\n" });
+    expect(found.map((f) => f.message.includes("app/reports/by_zip.rb:3"))).toEqual([true]);
+    expect(found[0].message).not.toContain("app/models/stolen_record.rb");
+  });
+
   it("Django: another model's status (its query, its records, a function's keyword, a response's status) is no use of the renamed field", async () => {
     expect(await usedFindings(ticketsBase, ticketsRename)).toEqual([]);
   });

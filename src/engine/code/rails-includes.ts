@@ -3,8 +3,10 @@
  * concerns it includes, their `included do ... end` blocks too), read with Prism from the files Zeitwerk names
  * after the constants (`app/models/stolen_record.rb`, `app/models/concerns/geocodeable.rb`). A concern the model
  * does not include runs its code on other models only: its bare `state_id` reads their column, not this one's.
+ * And the methods the class defines under a column's name (`def zipcode`, `alias_attribute :zipcode, :postal_code`):
+ * `record.zipcode` calls that method, which outlives the column.
  */
-import { CallNode, ClassNode, ConstantPathNode, ConstantReadNode, ModuleNode, type Node } from "@ruby/prism";
+import { AliasMethodNode, CallNode, ClassNode, ConstantPathNode, ConstantReadNode, DefNode, ModuleNode, SymbolNode, type Node } from "@ruby/prism";
 import { underscore } from "../adapters/rails/inflections.js";
 import { parseRuby } from "../adapters/rails/prism.js";
 import { rubyChildren } from "../adapters/rails/ruby-children.js";
@@ -43,11 +45,38 @@ function includedNames(scope: ClassNode | ModuleNode): string[] {
   return out;
 }
 
+/** Instance methods a class body defines (not in nested classes): `def x`, `alias x y`, `alias_method :x, ...`, `alias_attribute :x, ...`. */
+function definedMethods(scope: ClassNode): Set<string> {
+  const out = new Set<string>();
+  const visit = (node: Node) => {
+    if (node instanceof ClassNode || node instanceof ModuleNode) return;
+    if (node instanceof DefNode) {
+      if (!node.receiver) out.add(node.name);
+      return;
+    }
+    if (node instanceof AliasMethodNode && node.newName instanceof SymbolNode) out.add(node.newName.unescaped.value);
+    if (node instanceof CallNode && !node.receiver && (node.name === "alias_method" || node.name === "alias_attribute")) {
+      const first = node.arguments_?.arguments_[0];
+      if (first instanceof SymbolNode) out.add(first.unescaped.value);
+    }
+    rubyChildren(node).forEach(visit);
+  };
+  if (scope.body) visit(scope.body);
+  return out;
+}
+
+export interface RailsModelReader {
+  /** the names of every module the model's class mixes in; undefined when its class is unread */
+  included(className: string): ReadonlySet<string> | undefined;
+  /** the instance methods its class body defines; undefined when its class is unread */
+  methods(className: string): ReadonlySet<string> | undefined;
+}
+
 /**
- * `includedModules(className)`: the names of every module the model's class mixes in, or undefined when
- * migguard cannot read the class (no file where Zeitwerk would have it): then nothing is known either way.
+ * What the application's model files say of a model class (undefined when migguard cannot read the class: no
+ * file where Zeitwerk would have it; then nothing is known either way).
  */
-export function railsIncludedModules(files: ReadonlyMap<string, SourceFile>): (className: string) => ReadonlySet<string> | undefined {
+export function railsModelReader(files: ReadonlyMap<string, SourceFile>): RailsModelReader {
   const byPath = new Map<string, SourceFile>();
   for (const [path, file] of files) {
     const at = path.indexOf("app/models/");
@@ -68,7 +97,7 @@ export function railsIncludedModules(files: ReadonlyMap<string, SourceFile>): (c
     return scopes.get(name);
   };
   const memo = new Map<string, ReadonlySet<string> | undefined>();
-  return (className) => {
+  const included = (className: string) => {
     if (memo.has(className)) return memo.get(className);
     const model = scopeOf(className);
     let out: Set<string> | undefined;
@@ -91,4 +120,9 @@ export function railsIncludedModules(files: ReadonlyMap<string, SourceFile>): (c
     memo.set(className, out);
     return out;
   };
+  const methods = (className: string) => {
+    const model = scopeOf(className);
+    return model instanceof ClassNode ? definedMethods(model) : undefined;
+  };
+  return { included, methods };
 }

@@ -12,10 +12,11 @@
  * - other: it cannot be (a same-named class of another app, another model's own attribute, a local name, a
  *   word in a script or stylesheet that does not name the table).
  */
-import { AssocNode, CallNode, ClassNode, DefNode, HashNode, InterpolatedStringNode, LocalVariableTargetNode, LocalVariableWriteNode, OptionalKeywordParameterNode, OptionalParameterNode, RequiredKeywordParameterNode, RequiredParameterNode, SelfNode, SingletonClassNode, StringNode, SymbolNode, XStringNode, ConstantPathNode, ConstantReadNode, InstanceVariableReadNode, LocalVariableReadNode, ModuleNode, type Node } from "@ruby/prism";
+import { AliasMethodNode, AssocNode, CallNode, ClassNode, DefNode, HashNode, InterpolatedStringNode, LocalVariableTargetNode, LocalVariableWriteNode, OptionalKeywordParameterNode, OptionalParameterNode, RequiredKeywordParameterNode, RequiredParameterNode, SelfNode, SingletonClassNode, StringNode, SymbolNode, XStringNode, ConstantPathNode, ConstantReadNode, InstanceVariableReadNode, LocalVariableReadNode, ModuleNode, type Node } from "@ruby/prism";
 import { pluralize, singularize, tableize, underscore } from "../adapters/rails/inflections.js";
 import { parseRuby } from "../adapters/rails/prism.js";
 import { rubyChildren } from "../adapters/rails/ruby-children.js";
+import type { RailsModelReader } from "./rails-includes.js";
 import { RubySource } from "../adapters/rails/ruby-source.js";
 import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
 import type { SourceFile } from "../model.js";
@@ -339,7 +340,8 @@ function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly nu
   const parsed = parseRuby(file.content);
   const encoder = new TextEncoder();
   const source = new RubySource(file.content);
-  const included = context.railsIncludes?.(model);
+  const included = context.railsModels?.included(model);
+  const methods = context.railsModels?.methods(model);
   for (const line of lines) {
     let verdict: Reference = "other";
     for (const word of words)
@@ -349,7 +351,7 @@ function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly nu
         const others = new Set([...context.railsRecords].filter((r) => r !== record));
         // a comment is prose
         if (parsed.comments.some((c) => c.location.startOffset <= byte && byte < c.location.startOffset + c.location.length)) continue;
-        verdict = worst(verdict, judgeRuby(path, word, table, model, record, others, (node) => source.textOf(node), included));
+        verdict = worst(verdict, judgeRuby(path, word, table, model, record, others, (node) => source.textOf(node), included, methods));
       }
     out.set(line, verdict);
   }
@@ -413,7 +415,7 @@ function onSelf(path: Node[], word: string): boolean {
   return !call || implicit(call);
 }
 
-function judgeRuby(path: Node[], word: string, table: string, model: string, record: string, otherRecords: ReadonlySet<string>, textOf: (node: Node) => string | false, included?: ReadonlySet<string>): Reference {
+function judgeRuby(path: Node[], word: string, table: string, model: string, record: string, otherRecords: ReadonlySet<string>, textOf: (node: Node) => string | false, included?: ReadonlySet<string>, methods?: ReadonlySet<string>): Reference {
   if (word === table || word === model) return "refers";
   // a string naming the table too: SQL (`"SELECT token FROM users"`)
   const string = path.find((n) => n instanceof StringNode || n instanceof InterpolatedStringNode || n instanceof XStringNode);
@@ -456,6 +458,13 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
   }
   const outerKey = path.find((n, i) => i > 0 && n instanceof AssocNode && path[i - 1] !== n.key && path.slice(0, i).some((m) => m instanceof HashNode));
   if (outerKey instanceof AssocNode && outerKey.key instanceof SymbolNode) return outerKey.key.unescaped.value === table ? "refers" : "other";
+  // a method of that name (the definition itself, or a call of it): the model defines `def zipcode` or
+  // `alias_attribute :zipcode, :postal_code`, so `stolen_record.zipcode` calls it, and it outlives the column
+  if (path[0] instanceof DefNode && path[0].name === word) return "other";
+  const aliasing = argumentOf(path);
+  if (aliasing && !aliasing.receiver && ["alias_attribute", "alias_method"].includes(aliasing.name) && aliasing.arguments_?.arguments_[0] === path[0]) return "other";
+  if (path[1] instanceof AliasMethodNode && path[1].newName === path[0]) return "other";
+  if (methods?.has(word) && path[0] instanceof CallNode && path[0].name === word) return "other";
   const own = classes.find((c) => c instanceof ClassNode && (constantName(c.constantPath) === model || isModelClass(constantName(c.constantPath), table, namespaced)));
   if (own) return "refers"; // the model's own code: attributes, validations, scopes
   // a method of another class that shares the name (a CSV line's `def linked_applications`)
@@ -509,8 +518,8 @@ function inTemplateSyntax(text: string, words: readonly string[]): boolean {
 export interface ReferenceContext {
   /** what Ruby code calls a record of each Active Record model (`app/models/enterprise.rb` -> enterprise: Zeitwerk names files after classes) */
   railsRecords: ReadonlySet<string>;
-  /** the modules an Active Record model's class mixes in (rails-includes.ts); undefined when its class is unread */
-  railsIncludes?: (className: string) => ReadonlySet<string> | undefined;
+  /** the modules an Active Record model's class mixes in and the methods it defines (rails-includes.ts) */
+  railsModels?: RailsModelReader;
 }
 
 /** The record names of the application's Active Record models, from their file names. */
