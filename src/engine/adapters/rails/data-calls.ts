@@ -7,7 +7,7 @@
 import { BlockArgumentNode, BlockNode, CallNode, ConstantPathNode, ConstantReadNode, SymbolNode, type Node } from "@ruby/prism";
 import { blockParams } from "./block-params.js";
 import { localName } from "./call-args.js";
-import { tableize } from "./inflections.js";
+import { tableize, underscore } from "./inflections.js";
 
 /** A receiver chain `A.b(...).c(...)`: its root and the calls from the innermost out. */
 export interface Chain {
@@ -215,6 +215,20 @@ export function classifyDataCall(call: CallNode, models: ModelTables): DataCall 
   return undefined;
 }
 
-export function modelTables(inner: ReadonlyMap<string, string>): ModelTables {
-  return { tableOf: (constant) => inner.get(constant) ?? inner.get(constant.split("::").pop() ?? constant) ?? tableize(constant) };
+/**
+ * Tables of model constants: the migration's inner classes first, then Rails' naming. A namespaced model
+ * (`ActiveAdmin::Comment`) is `comments` by Rails' rule unless its namespace sets a table_name_prefix, as engines
+ * and gems do (`active_admin_comments`): the prefixed table is taken when the migration names it (`names`, the
+ * symbols and strings of the file), since the data code then works on the table its schema calls change.
+ */
+export function modelTables(inner: ReadonlyMap<string, string>, names: ReadonlySet<string> = new Set()): ModelTables {
+  return {
+    tableOf: (constant) => {
+      const own = inner.get(constant) ?? inner.get(constant.split("::").pop() ?? constant);
+      if (own) return own;
+      const namespace = constant.split("::").slice(0, -1).join("::");
+      const prefixed = namespace ? `${underscore(namespace).replace(/\//g, "_")}_${tableize(constant)}` : undefined;
+      return prefixed && names.has(prefixed) ? prefixed : tableize(constant);
+    },
+  };
 }

@@ -13,6 +13,7 @@ import { maySaySize, sizeNotes } from "../size-notes.js";
 import { oneSyntaxError } from "../one-syntax-error.js";
 import { isIrreversible } from "./commands/context.js";
 import { modelTables } from "./data-calls.js";
+import { literalNames } from "./literal-names.js";
 import { Interpreter, opsOf } from "./interpreter.js";
 import { meaningful, unconditionalRaise } from "./method-body.js";
 import { findMigrationClass } from "./migration-class.js";
@@ -106,7 +107,7 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
     transactional: !cls.disableDdlTransaction,
     helpers: cls.helpers,
     constants: new Map([...cls.constants].map(([name, node]) => [name, evaluate(node, EMPTY_ENV, src)])),
-    models: modelTables(cls.models),
+    models: modelTables(cls.models, literalNames(result.value)),
   });
   const { change, up: upDef, down: downDef } = cls.methods;
   let up: OperationInput[] = [];

@@ -4,6 +4,22 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "a namespaced model is matched to the prefixed table the migration names, not to Rails' unprefixed guess",
+      code: `class ResetAdminComments < ActiveRecord::Migration[5.1]
+  def up
+    change_column_default :active_admin_comments, :namespace, "admin"
+    ActiveAdmin::Comment.update_all(namespace: "admin")
+  end
+
+  def down
+  end
+end
+`,
+      lines: [4],
+      messages: ["overwrites namespace in every row of active_admin_comments"],
+    },
+    {
+      framework: "rails",
       name: "a conditional return is a guard, not the end: the code after it runs when the condition is false",
       code: `class ResetPlans < ActiveRecord::Migration[7.1]
   def change
@@ -65,6 +81,22 @@ end
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "a gem's namespaced model (ActiveAdmin::Comment) filling a column just added to its prefixed table (pupilfirst 20180130074631)",
+      code: `class ConvertAdminCommentResourceIdToInteger < ActiveRecord::Migration[5.1]
+  def up
+    add_column :active_admin_comments, :resource_id_i, :integer
+    ActiveAdmin::Comment.update_all('resource_id_i=(resource_id::integer)')
+    change_column_null :active_admin_comments, :resource_id_i, false
+  end
+
+  def down
+    remove_column :active_admin_comments, :resource_id_i
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "code after an unconditional return never runs (email-alert-api kept a done data migration below one)",
