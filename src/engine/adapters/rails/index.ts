@@ -14,6 +14,7 @@ import { oneSyntaxError } from "../one-syntax-error.js";
 import { isIrreversible } from "./commands/context.js";
 import { modelTables } from "./data-calls.js";
 import { literalNames } from "./literal-names.js";
+import { matchesNoRowAfter, notNullAfter } from "./null-filter.js";
 import { Interpreter, opsOf } from "./interpreter.js";
 import { meaningful, unconditionalRaise } from "./method-body.js";
 import { findMigrationClass } from "./migration-class.js";
@@ -116,12 +117,16 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
     // Rails runs `change` and ignores up/down when it is defined
     const steps = interpreter.run(change.body, "change");
     up = opsOf(steps);
+    // data code re-run on rollback runs while the schema is still the up's: when it writes only rows with a NULL in a
+    // column the change made NOT NULL (where(column: nil)), it matches no row and changes nothing
+    const notNull = notNullAfter(up);
+    const revertOf = (s: (typeof steps)[number]) => (isIrreversible(s.revert) && s.revert.rerun && matchesNoRowAfter(s.revert.nullRows, notNull) ? [] : s.revert);
     // a command Rails cannot invert makes it raise on rollback (after re-running any data code): that comes first
-    const reverts = steps.map((s) => s.revert).filter(isIrreversible);
+    const reverts = steps.map(revertOf).filter(isIrreversible);
     const blocked = reverts.find((r) => !r.rerun) ?? reverts[0];
     down = blocked
       ? { status: "irreversible", loc: blocked.loc, reason: blocked.irreversible, ...(blocked.rerun ? { rerun: true } : {}) }
-      : { status: "present", ops: [...steps].reverse().flatMap((s) => s.revert as OperationInput[]) as never, derived: true };
+      : { status: "present", ops: [...steps].reverse().flatMap((s) => revertOf(s) as OperationInput[]) as never, derived: true };
   } else {
     up = upDef ? opsOf(interpreter.run(upDef.body, "up")) : [];
     if (!downDef) down = upDef ? { status: "irreversible", reason: "it defines `up` without `down`, so Rails raises ActiveRecord::IrreversibleMigration on rollback" } : { status: "present", ops: [], derived: true };

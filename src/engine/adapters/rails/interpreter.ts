@@ -42,6 +42,7 @@ import { COMMANDS, TABLE_METHODS } from "./commands/index.js";
 import { isIrreversible, step, type CommandContext, type Irreversible, type OpBase, type Step } from "./commands/context.js";
 import { classifyDataCall, CONNECTION_SQL, constantName, type ModelTables } from "./data-calls.js";
 import { embeddedOperations, rubySql, type RubySql } from "./embedded-sql.js";
+import { columnsFilteredToNull } from "./null-filter.js";
 import { guardsOtherDatabase, testsOwnDatabase } from "./other-database.js";
 import type { RubySource } from "./ruby-source.js";
 import { COLUMN_METHODS } from "./table-definition.js";
@@ -638,7 +639,10 @@ export class Interpreter {
       out.push(step([{ kind: "data_migration", ...base, language: "ruby", description: what, reversible: scope.oneWay, tables: data.table ? [data.table] : [], writes: data.writes, batched: data.batched, ...(data.deletes.length ? { deletes: data.deletes.map((d) => ({ call: this.src.textOf(d.call).split("\n")[0].trim(), ...(d.table ? { table: d.table } : {}) })) } : {}) }], this.notRecorded(node, scope, what)));
       return;
     }
-    out.push(step([{ kind: "dml", ...base, verb: data.verb, table: data.table, hasWhere: data.hasWhere, columns: this.writtenColumns(node, scope, data.table), viaCode: true }], this.notRecorded(node, scope, what)));
+    const revert = this.notRecorded(node, scope, what);
+    const nullColumns = data.table && data.verb !== "insert" ? columnsFilteredToNull(node, scope.env, this.src) : [];
+    if (isIrreversible(revert) && nullColumns.length) revert.nullRows = { table: data.table!, columns: nullColumns };
+    out.push(step([{ kind: "dml", ...base, verb: data.verb, table: data.table, hasWhere: data.hasWhere, columns: this.writtenColumns(node, scope, data.table), viaCode: true }], revert));
   }
 
   /**

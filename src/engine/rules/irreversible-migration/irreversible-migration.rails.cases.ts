@@ -6,6 +6,39 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "data code re-run on rollback still matches rows: where(column: nil) on a column left nullable",
+      code: `class AddPreferencesToSubmitters < ActiveRecord::Migration[7.0]
+  class MigrationSubmitter < ApplicationRecord
+    self.table_name = 'submitters'
+  end
+
+  def change
+    add_column :submitters, :preferences, :text
+
+    MigrationSubmitter.where(preferences: nil).update_all(preferences: '{}')
+  end
+end
+`,
+      lines: [9],
+    },
+    {
+      framework: "rails",
+      name: "data code re-run on rollback still matches rows: where(column: nil) on a NOT NULL column, widened by or",
+      code: `class AddMetadataToSubmitters < ActiveRecord::Migration[7.0]
+  class MigrationSubmitter < ApplicationRecord
+    self.table_name = 'submitters'
+  end
+
+  def change
+    add_column :submitters, :metadata, :text, null: false, default: '{}'
+    MigrationSubmitter.where(metadata: nil).or(MigrationSubmitter.where(archived: true)).update_all(metadata: '[]')
+  end
+end
+`,
+      lines: [8],
+    },
+    {
+      framework: "rails",
       name: "remove_check_constraint without its expression in change: the down adds it back as the earlier migration's SQL made it",
       path: "db/migrate/20240306000000_drop_total_check.rb",
       files: {
@@ -733,6 +766,24 @@ end
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "data code re-run on rollback that matches no row: where(column: nil) on a column the change made NOT NULL (docuseal 20231122203341)",
+      code: `class AddPreferencesToSubmitters < ActiveRecord::Migration[7.0]
+  class MigrationSubmitter < ApplicationRecord
+    self.table_name = 'submitters'
+  end
+
+  def change
+    add_column :submitters, :preferences, :text
+
+    MigrationSubmitter.where(preferences: nil).update_all(preferences: '{}')
+
+    change_column_null :submitters, :preferences, false
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "change: a data step inside up_only runs on the way up only",

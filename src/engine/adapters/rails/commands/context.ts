@@ -13,6 +13,8 @@ export interface Irreversible {
   loc: SourceRange;
   /** Rails does not refuse the rollback: the call is code its command recorder never sees, run again on rollback */
   rerun?: true;
+  /** the re-run code writes only rows whose columns are NULL (`where(column: nil)`): none once the change made one NOT NULL */
+  nullRows?: { table: string; columns: string[] };
 }
 
 export interface Step {

@@ -1,0 +1,47 @@
+/**
+ * The columns a relation's `where(column: nil)` keeps to NULL: `Model.where(preferences: nil).update_all(...)`
+ * writes only rows whose preferences IS NULL. Once the migration has made such a column NOT NULL, the same call
+ * run again matches no row, so Rails re-running it on rollback changes nothing.
+ */
+import type { CallNode } from "@ruby/prism";
+import { callArgs } from "./call-args.js";
+import { chainOf } from "./data-calls.js";
+import type { RubySource } from "./ruby-source.js";
+import type { Env } from "./values.js";
+import type { OperationInput } from "../../model.js";
+
+const WIDENING = new Set(["or", "rewhere", "unscope", "invert_where"]);
+
+export function columnsFilteredToNull(call: CallNode, env: Env, src: RubySource): string[] {
+  const { calls } = chainOf(call);
+  // or / rewhere / unscope / invert_where widen or replace a where's condition: nothing is known then
+  if (calls.some((c) => WIDENING.has(c.name))) return [];
+  const columns: string[] = [];
+  for (const link of calls.slice(0, -1)) {
+    // where.not(column: nil) keeps the rows that are NOT NULL: its hash is `not`'s, and `where` alone has none
+    if (link.name !== "where") continue;
+    const args = callArgs(link, env, src);
+    const hash = args.args[0]?.kind === "hash" ? args.args[0].entries : args.opts.entries;
+    for (const [column, value] of hash) if (value.kind === "nil") columns.push(column);
+  }
+  return columns;
+}
+
+/** Rails names are written as the database folds them (symbols, lower case): a plain key compares them */
+const key = (table: string, column: string) => `${table}.${column}`.toLowerCase();
+
+/** The table.column keys the operations leave NOT NULL, in their order (a later DROP NOT NULL undoes an earlier SET). */
+export function notNullAfter(ops: readonly OperationInput[]): Set<string> {
+  const notNull = new Set<string>();
+  for (const op of ops) {
+    if (op.kind === "add_column" && op.column.notNull) notNull.add(key(op.table, op.column.name));
+    else if (op.kind === "set_not_null") notNull.add(key(op.table, op.column));
+    else if (op.kind === "drop_not_null") notNull.delete(key(op.table, op.column));
+    else if (op.kind === "drop_column") notNull.delete(key(op.table, op.column));
+  }
+  return notNull;
+}
+
+/** A re-run that writes only rows with a NULL in a column the change leaves NOT NULL: it matches no row. */
+export const matchesNoRowAfter = (nullRows: { table: string; columns: string[] } | undefined, notNull: ReadonlySet<string>): boolean =>
+  nullRows !== undefined && nullRows.columns.some((c) => notNull.has(key(nullRows.table, c)));
