@@ -83,9 +83,16 @@ describe("the forms an ORM gives a snake_case name", () => {
     });
 
     it("with the client's schema left without it (Prisma), only SQL on the table reaches it: a field named alike is another model's", () => {
-      const files = { ...unrelated, ...columnUses, "app/other.server.ts": "export const o = () => prisma.jobVersion.findMany({ select: { id: true } }).then((r) => r.map((x) => x.prepare));\n" };
-      const found = ormNameUsages(Object.entries(files).map(([path, content]) => ({ path, content })), ["prepare"], [], { ...jobVersion, sqlOnly: true }).map((u) => `${u.path}:${u.line}`);
-      expect(found).toEqual(["app/raw.server.ts:1"]);
+      const files = {
+        ...unrelated,
+        ...columnUses,
+        "app/other.server.ts": "export const o = () => prisma.jobVersion.findMany({ select: { id: true } }).then((r) => r.map((x) => x.prepare));\n",
+        // prose that reads like SQL: PostgreSQL folds an unquoted name, so only "JobVersion" quoted is the table
+        "app/copy.ts": 'export const note = (v) => `prepare copied from JobVersion ${v.id}`;\n',
+      };
+      const usages = (context: NameContext) => ormNameUsages(Object.entries(files).map(([path, content]) => ({ path, content })), ["prepare"], [], context).map((u) => `${u.path}:${u.line}`);
+      expect(usages({ ...jobVersion, sqlOnly: true, quoted: true })).toEqual(["app/raw.server.ts:1"]);
+      expect(usages({ ...jobVersion, sqlOnly: true })).toEqual(["app/copy.ts:1", "app/raw.server.ts:1"]);
     });
   });
 });

@@ -25,8 +25,8 @@ import type { SourceFile } from "../model.js";
 import { escapeRegExp } from "../regexp.js";
 import { searchUsages, type Usage } from "./usage-search.js";
 import { scriptSyntaxReader } from "./script-syntax-loader.js";
-import type { ScriptPlace } from "./script-syntax.js";
-import { isCommonName, namesAnyOf, sqlOnTable } from "./table-context.js";
+import type { ScriptPlace, ScriptSyntax } from "./script-syntax.js";
+import { isCommonName, tableNamesPattern, sqlOnTable } from "./table-context.js";
 
 const CASE_MAPPED = /\.(?:go|java|kt|kts|scala|groovy|cs|fs|vb|php|vue|svelte|dart)$/;
 const SCRIPT = /\.(?:[mc]?[jt]s|[jt]sx)$/;
@@ -49,7 +49,12 @@ export interface NameContext {
    * file that names the table in a string of its own (Kysely's `selectFrom("TaskRun").select("lockedById")`).
    */
   sqlOnly?: boolean;
+  /** PostgreSQL with a name that has capitals (Prisma's "JobVersion"): SQL can name it only quoted */
+  quoted?: boolean;
 }
+
+/** SQL on the context's table. */
+const onTable = (text: string, context: NameContext) => sqlOnTable(text, context.table, context.quoted);
 
 const camel = (name: string) => name.replace(/_+([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
@@ -57,13 +62,19 @@ const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLo
 /** A JavaScript/TypeScript column's forms: as written, camelCase, snake_case (never PascalCase: that is a type). */
 const scriptForms = (name: string) => [...new Set([name, camel(name), /[A-Z]/.test(name[0] ?? "") ? name : snake(name)])];
 
-function lineAt(content: string, offset: number): { line: number; text: string } {
+/** The line of each offset asked for in increasing order, counting newlines once per file. */
+function lineCounter(content: string): (offset: number) => { line: number; text: string } {
   let line = 1;
-  for (let i = content.indexOf("\n"); i !== -1 && i < offset; i = content.indexOf("\n", i + 1)) line++;
-  const start = content.lastIndexOf("\n", offset - 1) + 1;
-  const end = content.indexOf("\n", offset);
-  const text = content.slice(start, end === -1 ? undefined : end).trim();
-  return { line, text: text.length > 160 ? `${text.slice(0, 159)}…` : text };
+  let counted = 0;
+  return (offset) => {
+    for (let nl = content.indexOf("\n", counted); nl !== -1 && nl < offset; nl = content.indexOf("\n", nl + 1)) {
+      line++;
+      counted = nl + 1;
+    }
+    const end = content.indexOf("\n", offset);
+    const text = content.slice(counted, end === -1 ? undefined : end).trim();
+    return { line, text: text.length > 160 ? `${text.slice(0, 159)}…` : text };
+  };
 }
 
 /**
@@ -71,7 +82,34 @@ function lineAt(content: string, offset: number): { line: number; text: string }
  * name only a specific one: `"Template"` alone is a label as often as a table).
  */
 const stringReads = (text: string, form: string, column: boolean, context: NameContext | undefined) =>
-  (text.trim() === form && (column || !isCommonName(form))) || (context !== undefined ? sqlOnTable(text, context.table) : /\b(?:SELECT|UPDATE|INSERT|DELETE|WHERE|RETURNING)\b/i.test(text));
+  (text.trim() === form && (column || !isCommonName(form))) || (context !== undefined ? onTable(text, context) : /\b(?:SELECT|UPDATE|INSERT|DELETE|WHERE|RETURNING)\b/i.test(text));
+
+/**
+ * Each file's words, lower-cased, once per analysis: every drop of a lint asks which files hold its forms. A superset
+ * of what the matchers below find: runs of word characters, and their parts around `$` (PHP's `$userId`) and `__`
+ * (Django's `error__isnull`).
+ */
+const fileWords = new WeakMap<SourceFile, Set<string>>();
+function wordsOf(file: SourceFile): Set<string> {
+  let words = fileWords.get(file);
+  if (!words) {
+    words = new Set();
+    for (const run of file.content.toLowerCase().match(/[\w$]+/g) ?? []) {
+      words.add(run);
+      if (run.includes("$") || run.includes("__")) for (const part of run.split(/\$|__/)) words.add(part);
+    }
+    fileWords.set(file, words);
+  }
+  return words;
+}
+
+/** Babel's reading of each file, once per analysis: every drop of a lint asks about the same files. */
+const syntaxes = new WeakMap<SourceFile, ScriptSyntax | null>();
+function syntaxOf(file: SourceFile, read: (file: SourceFile) => ScriptSyntax | undefined): ScriptSyntax | undefined {
+  let syntax = syntaxes.get(file);
+  if (syntax === undefined) syntaxes.set(file, (syntax = read(file) ?? null));
+  return syntax ?? undefined;
+}
 
 /** A word's usages in JavaScript/TypeScript files, each judged by what Babel says it is (a line's text when Babel is not loaded). */
 function scriptUsages(files: readonly SourceFile[], names: readonly string[], classNames: readonly string[], context: NameContext | undefined, column: boolean): Usage[] {
@@ -86,15 +124,16 @@ function scriptUsages(files: readonly SourceFile[], names: readonly string[], cl
     matcher.lastIndex = 0;
     if (!matcher.test(file.content)) continue;
     matcher.lastIndex = 0;
-    const syntax = reader?.scriptSyntax(file);
+    const syntax = reader && syntaxOf(file, reader.scriptSyntax);
+    const lineAt = lineCounter(file.content);
     for (let m = matcher.exec(file.content); m !== null; m = matcher.exec(file.content)) {
       const form = m[0];
       const place: ScriptPlace = syntax ? syntax.placeOf(m.index, m.index + form.length) : fallbackPlace(file.content, m.index);
       const kind = formOf.get(form);
       const counts = context?.sqlOnly
-        ? place.kind === "string" && (sqlOnTable(place.text, context.table) || (column && !isCommonName(form) && place.text.trim() === form && namesTableInString(file.content, context.table)))
+        ? place.kind === "string" && (onTable(place.text, context) || (column && !isCommonName(form) && place.text.trim() === form && namesTableInString(file.content, context.table)))
         : place.kind === "property" || (place.kind === "string" && stringReads(place.text, form, column, context)) || (kind === "class" && place.kind === "other");
-      if (counts) out.push({ path: file.path, ...lineAt(file.content, m.index) });
+      if (counts) out.push({ path: file.path, ...lineAt(m.index) });
     }
   }
   return out;
@@ -110,7 +149,10 @@ function fallbackPlace(content: string, offset: number): ScriptPlace {
 const namesTableInString = (content: string, table: string) => ['"', "'", "`"].some((q) => content.includes(`${q}${table}${q}`));
 
 /** The file names the table, its model or delegate (case-sensitively in JavaScript/TypeScript, where the case is the ORM's). */
-const tiedTo = (file: SourceFile, context: NameContext) => namesAnyOf(file.content, [context.table, ...context.tableNames], !SCRIPT.test(file.path));
+function tiedTo(context: NameContext): (file: SourceFile) => boolean {
+  const [exact, anyCase] = [tableNamesPattern([context.table, ...context.tableNames], false), tableNamesPattern([context.table, ...context.tableNames], true)];
+  return (file) => (SCRIPT.test(file.path) ? exact : anyCase).test(file.content);
+}
 
 /**
  * The usages of any of `names` (table or column names) in `files`, sorted by path and line, one per line.
@@ -119,8 +161,16 @@ const tiedTo = (file: SourceFile, context: NameContext) => namesAnyOf(file.conte
  * table (or its model or delegate) or in SQL on the table.
  */
 export function ormNameUsages(allFiles: readonly SourceFile[], names: readonly string[], classNames: readonly string[] = [], context?: NameContext): Usage[] {
+  // only the files that hold a form of a name in any case are read further (lint reads thousands, once per drop)
+  const forms = [...new Set([...names, ...classNames].flatMap((n) => [n, n.replace(/_/g, ""), snake(n)]).map((f) => f.toLowerCase()))].filter(Boolean);
+  const candidates = allFiles.filter((f) => {
+    const words = wordsOf(f);
+    return forms.some((form) => words.has(form));
+  });
   // a common word is another table's or library's unless the file names the table too (SQL on the table names it)
-  const files = context !== undefined && (context.sqlOnly || names.every(isCommonName)) ? allFiles.filter((f) => tiedTo(f, context)) : allFiles;
+  const tied = context !== undefined && (context.sqlOnly || names.every(isCommonName)) ? candidates.filter(tiedTo(context)) : candidates;
+  // with only SQL left to reach it, a file without SQL on the table (or the table's name as a string) has no use to parse for
+  const files = context?.sqlOnly ? tied.filter((f) => onTable(f.content, context) || namesTableInString(f.content, context.table)) : tied;
   // no generated class is left to name when the client's schema dropped the model
   if (context?.sqlOnly) classNames = [];
   const column = classNames.length === 0 && names.every((n) => n !== context?.table);
@@ -128,9 +178,7 @@ export function ormNameUsages(allFiles: readonly SourceFile[], names: readonly s
   const mapped = files.filter((f) => CASE_MAPPED.test(f.path));
   const plain = files.filter((f) => !mapsCaseToSnake(f.path));
   const words = [...new Set([...names, ...classNames])];
-  // only the files that hold one of the names in any case go through the search (lint reads thousands)
-  const any = new RegExp(words.map(escapeRegExp).join("|"), "i");
-  const index = searchUsages(plain.filter((f) => any.test(f.content)), words);
+  const index = searchUsages(plain, words);
   const usages: Usage[] = words.flatMap((w) => index.usagesOf(w));
   usages.push(...scriptUsages(scripts, names, classNames, context, column));
   const folded = [...new Set([...names.flatMap((n) => [n, n.replace(/_/g, "")]), ...classNames])].filter(Boolean);
@@ -156,7 +204,7 @@ export function ormNameUsages(allFiles: readonly SourceFile[], names: readonly s
   }
   const seen = new Set<string>();
   // outside JavaScript/TypeScript a line is read as text: with only SQL left to reach the table, the line must be SQL on it
-  return (context?.sqlOnly ? usages.filter((u) => SCRIPT.test(u.path) || sqlOnTable(u.text, context.table)) : usages)
+  return (context?.sqlOnly ? usages.filter((u) => SCRIPT.test(u.path) || onTable(u.text, context)) : usages)
     .filter((u) => !seen.has(`${u.path}:${u.line}`) && seen.add(`${u.path}:${u.line}`))
     .sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line)
     .slice(0, MAX_ORM_USAGES);

@@ -38,6 +38,8 @@ export interface PrismaModel {
 
 type Token = { kind: "word" | "string" | "punct" | "newline"; text: string; line: number; offset: number };
 
+const isWordChar = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+
 /** The tokens of a schema; comments (`//`, `///`) are dropped. */
 function lex(content: string): Token[] {
   const tokens: Token[] = [];
@@ -61,9 +63,9 @@ function lex(content: string): Token[] {
       }
       tokens.push({ kind: "string", text, line, offset: i });
       i = j + 1;
-    } else if (/[A-Za-z_0-9]/.test(c)) {
+    } else if (isWordChar(content.charCodeAt(i))) {
       let j = i;
-      while (j < content.length && /[A-Za-z_0-9]/.test(content[j])) j++;
+      while (j < content.length && isWordChar(content.charCodeAt(j))) j++;
       tokens.push({ kind: "word", text: content.slice(i, j), line, offset: i });
       i = j;
     } else {
@@ -142,8 +144,17 @@ function blocks(tokens: readonly Token[]): Block[] {
   return out;
 }
 
+/** Each schema read once per analysis (every drop of a lint asks about the same files). */
+const read = new WeakMap<readonly SourceFile[], PrismaModel[]>();
+
 /** The models and views of `files` (the `.prisma` ones are read; others are left alone). */
 export function readPrismaSchema(files: readonly SourceFile[]): PrismaModel[] {
+  let models = read.get(files);
+  if (!models) read.set(files, (models = readSchema(files)));
+  return models;
+}
+
+function readSchema(files: readonly SourceFile[]): PrismaModel[] {
   const parsed = files.filter((f) => f.path.endsWith(".prisma")).map((f) => ({ file: f, blocks: blocks(lex(f.content)) }));
   // a field typed by one of these is a relation (models and views of every file: a multi-file schema shares them)
   const modelNames = new Set(parsed.flatMap((p) => p.blocks.filter((b) => b.keyword === "model" || b.keyword === "view").map((b) => b.name)));

@@ -81,9 +81,12 @@ export function scriptSyntax(file: SourceFile): ScriptSyntax | undefined {
       const text = quasis.map((q) => (q.value as { raw: string }).raw).join(" ");
       for (const quasi of quasis) pieces.push({ start: quasi.start ?? 0, end: quasi.end ?? 0, place: { kind: "string", text } });
     } else if (node.type === "JSXText") pieces.push({ start: node.start ?? 0, end: node.end ?? 0, place: { kind: "prose" } });
-    for (const [key, value] of Object.entries(node)) {
-      if (NOT_CHILDREN.has(key)) continue;
-      for (const child of Array.isArray(value) ? value : [value]) if (isNode(child)) stack.push(child);
+    for (const key in node) {
+      const value = node[key];
+      if (typeof value !== "object" || value === null || NOT_CHILDREN.has(key)) continue;
+      if (Array.isArray(value)) {
+        for (const child of value) if (isNode(child)) stack.push(child);
+      } else if (isNode(value)) stack.push(value);
     }
   }
   pieces.sort((a, b) => a.start - b.start);

@@ -26,17 +26,27 @@ export const isCommonName = (word: string): boolean =>
 
 /**
  * SQL text on `table` (as written, quoted or not): `FROM "JobVersion"`, `JOIN job_versions`, `UPDATE`, `INTO`,
- * `TABLE`, or a qualified column `"JobVersion"."prepare"` / `jv.prepare` is not enough (an alias names no table).
+ * `TABLE`, or a qualified column `"JobVersion"."prepare"`. The keywords in any case, the name in its own: with
+ * `quoted`, only quoted (PostgreSQL folds an unquoted name to lower case, so `from Task` in prose names no "Task").
  */
-export function sqlOnTable(text: string, table: string): boolean {
-  const name = `["\`]?${escapeRegExp(table)}["\`]?`;
-  const schema = `(?:["\`]?\\w+["\`]?\\.)?`;
-  return new RegExp(`\\b(?:FROM|JOIN|UPDATE|INTO|TABLE)\\s+${schema}${name}(?![\\w])|(?<![\\w"\`])${name}\\s*\\.\\s*["\`]?[A-Za-z_]`, "i").test(text);
+export function sqlOnTable(text: string, table: string, quoted = false): boolean {
+  const key = `${quoted ? "q" : ""}\0${table}`;
+  let pattern = sqlPatterns.get(key);
+  if (!pattern) {
+    const name = quoted ? `["\`]${escapeRegExp(table)}["\`]` : `["\`]?${escapeRegExp(table)}["\`]?`;
+    const keyword = ["FROM", "JOIN", "UPDATE", "INTO", "TABLE"].map((k) => `[${k[0]}${k[0].toLowerCase()}]${[...k.slice(1)].map((c) => `[${c}${c.toLowerCase()}]`).join("")}`).join("|");
+    const schema = `(?:["\`]?\\w+["\`]?\\.)?`;
+    pattern = new RegExp(`(?<![\\w])(?:${keyword})\\s+${schema}${name}(?![\\w])|(?<![\\w"\`])${name}\\s*\\.\\s*["\`]?[A-Za-z_]`);
+    if (sqlPatterns.size > 10_000) sqlPatterns.clear();
+    sqlPatterns.set(key, pattern);
+  }
+  return pattern.test(text);
 }
+const sqlPatterns = new Map<string, RegExp>();
 
-/** Whether `content` names any of `names` as a whole word (case-sensitively unless `anyCase`). */
-export function namesAnyOf(content: string, names: readonly string[], anyCase = false): boolean {
+/** A matcher of any of `names` as a whole word (case-sensitively unless `anyCase`); never matches when there are none. */
+export function tableNamesPattern(names: readonly string[], anyCase: boolean): RegExp {
   const words = [...new Set(names.filter(Boolean))];
-  if (words.length === 0) return false;
-  return new RegExp(`(?<![\\w$])(?:${words.map(escapeRegExp).join("|")})(?![\\w$])`, anyCase ? "i" : "").test(content);
+  if (words.length === 0) return /(?!)/;
+  return new RegExp(`(?<![\\w$])(?:${words.map(escapeRegExp).join("|")})(?![\\w$])`, anyCase ? "i" : "");
 }

@@ -54,9 +54,16 @@ function prismaSchemaFiles(ctx: RuleContext, files: readonly SourceFile[]): Sour
   if (ctx.migration.layout !== "prisma") return undefined;
   const root = dirOf(dirOf(dirOf(ctx.migration.path)));
   const migrations = dirOf(dirOf(ctx.migration.path));
-  const schema = files.filter((f) => f.path.endsWith(".prisma") && (!root || f.path.startsWith(`${root}/`)) && !f.path.startsWith(`${migrations}/`));
-  return schema.length ? schema : undefined;
+  // one array per schema and code read, so the schema is read once (prisma-schema.ts keeps it per array)
+  let byFolder = schemaFiles.get(files);
+  if (!byFolder) schemaFiles.set(files, (byFolder = new Map()));
+  if (!byFolder.has(migrations)) {
+    const schema = files.filter((f) => f.path.endsWith(".prisma") && (!root || f.path.startsWith(`${root}/`)) && !f.path.startsWith(`${migrations}/`));
+    byFolder.set(migrations, schema.length ? schema : undefined);
+  }
+  return byFolder.get(migrations);
 }
+const schemaFiles = new WeakMap<readonly SourceFile[], Map<string, SourceFile[] | undefined>>();
 
 /** Where the schema still declares the table's model, or the column's field: the client reads it. */
 function declaration(model: PrismaModel | undefined, column: string | undefined): Usage | undefined {
@@ -95,7 +102,7 @@ export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): 
   // what code calls the table: its model (a class, Prisma's model) and Prisma's client delegate (`prisma.jobVersion`)
   const models = [...new Set([modelName(name), model?.name ?? (/^[A-Z]/.test(name) ? name : undefined)].filter((m): m is string => Boolean(m)))];
   // with the Prisma schema read, its client is generated from it: what the schema no longer has, only SQL reaches
-  const context: NameContext = { table: name, tableNames: [...new Set([singularize(name), ...models, ...models.map(prismaDelegate)])], ...(schema ? { sqlOnly: true } : {}) };
+  const context: NameContext = { table: name, tableNames: [...new Set([singularize(name), ...models, ...models.map(prismaDelegate)])], ...(schema ? { sqlOnly: true } : {}), ...(ctx.migration.database === "postgresql" && /[A-Z]/.test(name) ? { quoted: true } : {}) };
   const declared = declaration(model, column);
   const baseDeclared = baseSchema ? declaration(prismaModelOf(readPrismaSchema(baseSchema), name), column) : undefined;
   const usages = ormNameUsages(code, names, classNames, context);
