@@ -455,5 +455,12 @@ describe("a Django fix's new migration in the app's graph", () => {
     expect(finding.path).toBe("shop/migrations/0002_order_code_idx.py");
     expect(finding.fix).toContain('dependencies = [("shop", "0003_order_note")]');
     expect(finding.fix).not.toContain('dependencies = [("shop", "0002_order_code_idx")]');
+    expect(finding.fix).not.toContain("did not read all of this app's migrations");
+  });
+
+  it("a lint of the named file alone (a pre-commit hook) does not see the later ones: the fix says so above its dependencies", async () => {
+    const { body } = await json(["shop/migrations/0002_order_code_idx.py"], repo(files));
+    const [finding] = body.findings.filter((f) => f.rule === "index-without-concurrently");
+    expect(finding.fix).toContain(`# migguard did not read all of this app's migrations: if later ones exist, depend on the newest instead (a second leaf node makes migrate refuse)\n    dependencies = [("shop", "0002_order_code_idx")]`);
   });
 });

@@ -96,6 +96,8 @@ export interface RepositoryView {
   readonly newestInFolder: Migration | undefined;
   /** Django: the leaf nodes of this migration's app (its migrations no other one depends on), in their order: a new migration depends on them */
   readonly djangoLeaves: readonly Migration[];
+  /** Django: not every migration of the app was read (one depends on a migration that is not there), so later ones may exist unseen */
+  readonly djangoGraphPartial: boolean;
   /** the version of Active Record the project's Gemfile.lock resolves today (`7.1.3`), when it has one */
   readonly lockedRailsVersion: string | undefined;
   /** the project bundles strong_migrations (its Gemfile or Gemfile.lock), so `safety_assured` means something there */
@@ -129,6 +131,9 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     },
     get djangoLeaves() {
       return history.djangoLeavesOfSet(migration.path);
+    },
+    get djangoGraphPartial() {
+      return history.djangoGraphPartial(migration.path);
     },
     tableDefinition: (table) => history.definitionBefore(migration.path, table),
     tableUnseen: (table) => history.tableUnseenBefore(migration.path, table),

@@ -88,6 +88,8 @@ export class SchemaHistory {
   private readonly revisionChildren = new Map<string, Migration[]>();
   /** Django: set -> the app's leaf nodes (djangoLeavesOfSet), read on first use */
   private readonly djangoLeaves = new Map<string, readonly Migration[]>();
+  /** Django: the sets whose migrations depend on one of the app that was not read */
+  private readonly djangoPartial = new Set<string>();
   /** Alembic, over every version location: path -> its migration */
   private readonly alembicByPath = new Map<string, Migration>();
 
@@ -316,7 +318,17 @@ export class SchemaHistory {
     for (const m of members) for (const d of m.dependsOn ?? []) dependedOn.add(replacedBy.get(d) ?? d);
     const leaves = members.filter((m) => !replacedBy.has(name(m)) && !dependedOn.has(name(m)));
     this.djangoLeaves.set(at.set, leaves);
+    // a dependency on a migration of the app that was not read: the app's other migrations were not all given
+    const read = new Set(members.map(name));
+    if ([...dependedOn].some((d) => !read.has(d))) this.djangoPartial.add(at.set);
     return leaves;
+  }
+
+  /** Django: the app's migrations were not all read (one depends on a migration of the app that is not there): its leaf nodes are not known */
+  djangoGraphPartial(migrationPath: string): boolean {
+    const at = this.positions.get(migrationPath);
+    if (!at || !this.djangoLeavesOfSet(migrationPath).length) return false;
+    return this.djangoPartial.has(at.set);
   }
 
   /**

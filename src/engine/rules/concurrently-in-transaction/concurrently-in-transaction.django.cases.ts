@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
-      name: "AddIndexConcurrently beside an AddField in an atomic migration: the AddField stays there, in its transaction, and the concurrent build moves to a new non-atomic migration depending on it",
+      name: "AddIndexConcurrently beside an AddField in an atomic migration: the AddField stays there, in its transaction, and the concurrent build moves to a new non-atomic migration depending on it; 0013, which it depends on, was not read, so the new one says later migrations of the app may exist unseen",
       path: "billing/migrations/0014_invoice_due.py",
       code: `from django.contrib.postgres.operations import AddIndexConcurrently
 from django.db import migrations, models
@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
     ]
 `,
       lines: [10],
-      fixes: ["# the migration becomes (without this operation; every other one stays as written, in its transaction), billing/migrations/0014_invoice_due.py:\nfrom django.contrib.postgres.operations import AddIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"billing\", \"0013_invoice_number\")]\n\n    operations = [\n        migrations.AddField(model_name=\"invoice\", name=\"due\", field=models.DateField(null=True)),\n    ]\n\n# then a new migration, billing/migrations/0015_concurrent_index.py:\nfrom django.contrib.postgres.operations import AddIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n\n    dependencies = [(\"billing\", \"0014_invoice_due\")]\n\n    operations = [\n        AddIndexConcurrently(\n            model_name=\"invoice\",\n            index=models.Index(fields=[\"due\"], name=\"billing_invoice_due_idx\"),\n        ),\n    ]"],
+      fixes: ["# the migration becomes (without this operation; every other one stays as written, in its transaction), billing/migrations/0014_invoice_due.py:\nfrom django.contrib.postgres.operations import AddIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"billing\", \"0013_invoice_number\")]\n\n    operations = [\n        migrations.AddField(model_name=\"invoice\", name=\"due\", field=models.DateField(null=True)),\n    ]\n\n# then a new migration, billing/migrations/0015_concurrent_index.py:\nfrom django.contrib.postgres.operations import AddIndexConcurrently\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    atomic = False\n\n    # migguard did not read all of this app's migrations: if later ones exist, depend on the newest instead (a second leaf node makes migrate refuse)\n    dependencies = [(\"billing\", \"0014_invoice_due\")]\n\n    operations = [\n        AddIndexConcurrently(\n            model_name=\"invoice\",\n            index=models.Index(fields=[\"due\"], name=\"billing_invoice_due_idx\"),\n        ),\n    ]"],
     },
     {
       framework: "django",

@@ -151,7 +151,7 @@ function djangoConcurrentFix(ctx: RuleContext, op: OperationOf<"add_index">, bui
     ``,
     `class Migration(migrations.Migration):`,
     `    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction`,
-    `    ${djangoDependsOn(ctx.migration, ctx.repository.djangoLeaves)}`,
+    `    ${djangoDependsOn(ctx.migration, ctx.repository.djangoLeaves, ctx.repository.djangoGraphPartial)}`,
     `    operations = [`,
     `        ${indent(build, "        ")}`,
     `    ]`,

@@ -36,8 +36,15 @@ export function djangoPredecessors(migration: Migration, leaves: readonly Migrat
  * `dependencies = [("shop", "0012_fill")]`: the line that makes a new migration run after `migration`, and after
  * the app's later migrations when there are (`leaves`, RepositoryView.djangoLeaves).
  */
-export function djangoDependsOn(migration: Migration, leaves: readonly Migration[] = []): string {
+export function djangoDependsOn(migration: Migration, leaves: readonly Migration[] = [], graphPartial = false): string {
   const after = djangoPredecessors(migration, leaves).map((m) => djangoApp(m));
   const pairs = after.map((app) => `(${pythonString(app.label)}, ${pythonString(app.name)})`);
-  return pairs.length > 1 ? `dependencies = [  # the app's leaf nodes: this migration merges them\n        ${pairs.join(",\n        ")},\n    ]` : `dependencies = [${pairs[0]}]`;
+  if (pairs.length > 1) return `dependencies = [  # the app's leaf nodes: this migration merges them\n        ${pairs.join(",\n        ")},\n    ]`;
+  return `${graphPartial ? `${DJANGO_GRAPH_UNREAD}\n    ` : ""}dependencies = [${pairs[0]}]`;
 }
+
+/**
+ * Said above the dependencies when the app's migrations were not all read (a lint of named files, a pre-commit
+ * hook): the migration split is the newest one migguard knows, but later ones may exist.
+ */
+export const DJANGO_GRAPH_UNREAD = "# migguard did not read all of this app's migrations: if later ones exist, depend on the newest instead (a second leaf node makes migrate refuse)";

@@ -17,7 +17,7 @@
 import type { Migration, SourceRange } from "../../model.js";
 import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
 import { pythonString } from "./embed-sql.js";
-import { djangoApp, djangoPredecessors } from "./django-migration.js";
+import { DJANGO_GRAPH_UNREAD, djangoApp, djangoPredecessors } from "./django-migration.js";
 import { freeNames } from "./python-free-names.js";
 import { isMysqlFamily } from "./databases.js";
 import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
@@ -197,7 +197,7 @@ function railsFile(migration: Migration, anchor: Migration, step: MigrationStep,
   return { path: `${folderPrefix(migration.path)}${version}_${snake(step.name)}.rb`, text: forDatabase(migration, text) };
 }
 
-function djangoFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number, previous: readonly string[]): { file: MigrationFile; name: string } {
+function djangoFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number, previous: readonly string[], graphPartial: boolean): { file: MigrationFile; name: string } {
   const app = djangoApp(migration);
   const number = /^\d+/.exec(djangoApp(anchor).name)?.[0];
   const name = `${number ? nextVersion(number, index + 1) : `${app.name}_${index + 1}`}_${snake(step.name)}`;
@@ -207,7 +207,7 @@ function djangoFile(migration: Migration, anchor: Migration, step: MigrationStep
     ...(step.noTransaction ? [`    atomic = False`, ``] : []),
     pairs.length > 1
       ? `    dependencies = [  # the app's leaf nodes: this migration merges them\n        ${pairs.join(",\n        ")},\n    ]`
-      : `    dependencies = [${pairs[0]}]`,
+      : `${index === 0 && graphPartial ? `    ${DJANGO_GRAPH_UNREAD}\n` : ""}    dependencies = [${pairs[0]}]`,
     ``,
     `    operations = [`,
     ...step.statements.map((s) => indent(s.trimEnd().endsWith(",") ? s.trimEnd() : `${s.trimEnd()},`, "        ")),
@@ -295,6 +295,8 @@ function sqlFile(migration: Migration, anchor: Migration, step: MigrationStep, i
 export interface MigrationPlace {
   newestInFolder?: Migration;
   djangoLeaves?: readonly Migration[];
+  /** Django: the app's migrations were not all read, so later ones may exist unseen */
+  djangoGraphPartial?: boolean;
 }
 
 /** New migration files after `migration`, each running after the one before it (their paths, their text). */
@@ -312,7 +314,7 @@ export function newMigrations(migration: Migration, steps: readonly MigrationSte
         files.push(railsFile(migration, anchor, step, index));
         break;
       case "django": {
-        const { file, name } = djangoFile(migration, anchor, step, index, djangoPrevious);
+        const { file, name } = djangoFile(migration, anchor, step, index, djangoPrevious, place.djangoGraphPartial === true);
         files.push(file);
         djangoPrevious = [name];
         break;
