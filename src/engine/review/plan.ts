@@ -247,6 +247,10 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
   // the servers run until the deploy, and may still name what the migration drops (sql-code-names.ts); a Django
   // column whose default stays in Python breaks only inserts of that code (deployed-inserts.ts)
   if (added.some((file) => file.framework === "sql" || file.framework === "django")) for (const path of editedCode) base.add(path);
+  // an edited Python migration may now define the constants it imported from a module the change edits or
+  // empties: that module as the base branch has it says whether they are the same (inlined-constants.ts)
+  const editsPythonMigration = changes.some((c) => c.status === "modified" && ["django", "alembic"].includes(detectMigrationPath(c.path, config)?.framework ?? ""));
+  if (editsPythonMigration) for (const path of editedCode) if (path.endsWith(".py")) base.add(path);
   return { head: [...head].sort(), base: [...base].sort(), baseTree: relevant, context: [...context].sort(), facts: facts.sort() };
 }
 

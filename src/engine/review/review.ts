@@ -30,6 +30,7 @@ import { railsModelReader } from "../code/rails-includes.js";
 import type { UsageTarget } from "../code/usage-targets.js";
 import { changedTargets } from "../code/usage-targets.js";
 import { judgeEdit } from "./history/edit-judgement.js";
+import { inlinedConstants } from "./history/inlined-constants.js";
 import { readDjangoGraphNode, type DjangoGraphNode } from "./history/django-graph.js";
 import { djangoAppOf } from "../paths.js";
 import { loadDumpReaders } from "./dumps/dump-versions.js";
@@ -138,7 +139,18 @@ interface Contents {
   base: ReadonlyMap<string, string>;
 }
 
-function changedMigrations(changes: readonly Change[], config: Config, contents: Contents, headModels: readonly Migration[], baseModels: readonly Migration[]): ChangedMigration[] {
+/**
+ * `baseModule(path)`: a project file as the base branch has it, when read (for the constants an edited Python
+ * migration imported: inlined-constants.ts)
+ */
+function changedMigrations(
+  changes: readonly Change[],
+  config: Config,
+  contents: Contents,
+  headModels: readonly Migration[],
+  baseModels: readonly Migration[],
+  baseModule: (path: string) => string | undefined,
+): ChangedMigration[] {
   const out: ChangedMigration[] = [];
   for (const original of changes) {
     let change = original;
@@ -157,7 +169,9 @@ function changedMigrations(changes: readonly Change[], config: Config, contents:
     }
     const head = change.status === "removed" ? undefined : modelFor(change.path, headModels);
     const base = basePath === undefined ? undefined : baseModels.find((m) => m.path === basePath);
-    const edit = base && head && head.path === change.path && baseContent !== undefined && headContent !== undefined ? judgeEdit(base, head, baseContent, headContent) : undefined;
+    const python = head?.framework === "django" || head?.framework === "alembic";
+    const inlined = python && baseContent !== undefined && headContent !== undefined ? inlinedConstants(change.path, baseContent, headContent, baseModule) : undefined;
+    const edit = base && head && head.path === change.path && baseContent !== undefined && headContent !== undefined ? judgeEdit(base, head, baseContent, headContent, inlined) : undefined;
     out.push({
       edit,
       change,
@@ -335,7 +349,11 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   const baseModels = baseAnalysis.migrations;
 
   // 2. what the change does to history, dumps and code
-  const migrations = changedMigrations(changes, config, contents, analysis.migrations, baseModels);
+  // a project file as the base branch has it: read there when the change edits it, else the same at head
+  const touchedPaths = new Set(changes.flatMap((c) => [c.path, ...(c.previousPath ? [c.previousPath] : [])]));
+  const atHead = new Map([...(input.codeFiles ?? []), ...(input.repositoryFiles ?? []), ...(input.contextMigrations ?? [])].map((f) => [f.path, f.content]));
+  const baseModule = (path: string) => contents.base.get(path) ?? (touchedPaths.has(path) ? undefined : atHead.get(path));
+  const migrations = changedMigrations(changes, config, contents, analysis.migrations, baseModels, baseModule);
   // an edited merged migration: only the operations the edit touched are linted again
   const edits = new Map(migrations.flatMap((m) => (m.edit ? [[m.change.path, m.edit] as const] : [])));
   // what the base version was already told ran long ago: an edit elsewhere in the file does not make it new

@@ -16,7 +16,8 @@
  * - conditional: a RunSQL now takes its SQL from a helper that returns one of several strings, one of them the SQL
  *   it ran: which one runs is decided when it runs, so migguard cannot tell (a note);
  * - unmodelled: an operation's arguments changed in a way migguard does not model, so it cannot tell;
- * - no database effect: only the down, imports, type annotations, Python-only field options (help_text, choices, validators, a
+ * - no database effect: only the down, imports, constants once imported from the project now written in the migration
+ *   with the values the module held on the base branch (inlined-constants.ts), type annotations, Python-only field options (help_text, choices, validators, a
  *   sanitizer), comments or formatting, a function renamed, code that names nothing reaching the database
  *   (`f.close()`), a RunPython or RunSQL that runs the same function body or SQL from elsewhere.
  * The operations the edit did not touch ran long ago and are not judged again: `changedOps` lists the ones
@@ -27,8 +28,9 @@ import { netSchema } from "./net-schema.js";
 import { pythonUnits, PYTHON_ONLY_OPERATIONS } from "./python-units.js";
 import { railsCallOptions, rubyUnits } from "./ruby-units.js";
 import { diffUnits, swappedCallees, type SourceUnit, type UnitChange } from "./source-units.js";
+import type { InlinedConstants } from "./inlined-constants.js";
 
-export type EditPart = "qualified" | "regrouped" | "ignored-options" | "extension" | "schema" | "steps" | "graph" | "data" | "rows" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "annotations" | "comments";
+export type EditPart = "qualified" | "regrouped" | "ignored-options" | "extension" | "schema" | "steps" | "graph" | "data" | "rows" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "inlined" | "annotations" | "comments";
 
 export interface EditPartDetail {
   part: EditPart;
@@ -184,7 +186,8 @@ function sameNetSchema(base: readonly Operation[], head: readonly Operation[]): 
 
 const overlaps = (a: SourceRange, b: SourceRange) => a.line <= b.endLine && b.line <= a.endLine;
 
-export function judgeEdit(base: Migration, head: Migration, baseContent: string, headContent: string): EditJudgement {
+/** `inlined`: constants the edit copied into the migration from a module it imported (inlined-constants.ts) */
+export function judgeEdit(base: Migration, head: Migration, baseContent: string, headContent: string, inlined?: InlinedConstants): EditJudgement {
   const parts = new Set<EditPart>();
   const details: EditPartDetail[] = [];
   const add = (part: EditPart, what: string, loc: SourceRange) => {
@@ -258,7 +261,15 @@ export function judgeEdit(base: Migration, head: Migration, baseContent: string,
     // a helper that returns a RunSQL's SQL: its statements are that SQL, not data code
     const sqlHelpers = new Set([...(before ?? []), ...(after ?? [])].flatMap((u) => (u.runs?.helpers ?? []).map((h) => `def ${h}`)));
     const helperOf = (c: UnitChange) => (c.kind === "statement" ? (c.head ?? c.base)!.key : undefined);
+    // the import of inlined constants, and their definitions now in the migration: the same values either way
+    const within = (loc: SourceRange, ranges: readonly SourceRange[]) => ranges.some((r) => r.line <= loc.line && loc.endLine <= r.endLine);
+    const inlinedChange = (c: UnitChange) =>
+      inlined !== undefined && (c.base === undefined || within(c.base.loc, inlined.baseImports)) && (c.head === undefined || within(c.head.loc, inlined.headAssignments));
     for (const change of unitChanges) {
+      if (inlinedChange(change)) {
+        if (!parts.has("inlined")) add("inlined", `${inlined!.names.join(", ")} (from ${inlined!.modules.join(", ")})`, change.head?.loc ?? { line: 1, endLine: 1 });
+        continue;
+      }
       const helper = helperOf(change);
       if (helper && readHelpers.has(helper)) continue;
       if (helper && sqlHelpers.has(helper)) {

@@ -179,6 +179,49 @@ const railsData = (load: string, dump: string) => `class MoveSettings < ActiveRe
 end
 `;
 
+// kitsune's customercare module and 0029, which read its constants; the change copies them into 0029 and empties the module
+const SUPPORT_CONSTANTS = `BASE_CATEGORIES: dict[str, dict] = {
+    "payments": {"slug": "payments", "tags": {"tiers": ["t1-billing"], "automation": None}},
+    "not_listed": {"slug": "not-listed", "tags": {"tiers": ["not_listed"], "automation": None}},
+}
+
+ZENDESK_CATEGORIES = {
+    "mozilla-vpn": [
+        {"slug": "vpn-connection-issues", "tags": {"tiers": ["t1-connectivity", "t2-connectivity"], "automation": "ssa-connection"}},
+        *BASE_CATEGORIES.values(),
+    ],
+    "pocket": [BASE_CATEGORIES["not_listed"]],
+}
+`;
+const supportModule = `from typing import TypedDict
+
+
+class TagsDict(TypedDict):
+    tiers: list[str]
+
+
+${SUPPORT_CONSTANTS}`;
+const populate = (source: "import" | "inline", constants = SUPPORT_CONSTANTS) => `from django.db import migrations
+${source === "inline" ? `\n# Seed data inlined to keep this migration self-contained.\n${constants}` : ""}
+
+def populate_configs(apps, schema_editor):
+${source === "import" ? '    """Reads ZENDESK_CATEGORIES."""\n    from kitsune.customercare import ZENDESK_CATEGORIES\n\n' : ""}    Product = apps.get_model("products", "Product")
+    ZendeskTopic = apps.get_model("products", "ZendeskTopic")
+    for slug, categories in ZENDESK_CATEGORIES.items():
+        product = Product.objects.filter(slug=slug).first()
+        if product is None:
+            continue
+        for category in categories:
+            ZendeskTopic.objects.create(product=product, slug=category["slug"], tiers=category["tags"]["tiers"])
+
+
+class Migration(migrations.Migration):
+    dependencies = [("products", "0028_zendesktopic")]
+
+    operations = [migrations.RunPython(populate_configs, migrations.RunPython.noop)]
+`;
+const populatePath = "kitsune/products/migrations/0029_populate_zendesk_configs.py";
+
 export default defineReviewCases({
   invalid: [
     {
@@ -462,8 +505,19 @@ export default defineReviewCases({
       head: { [sqlPath]: djangoSql("RunSQL(_index_sql())", 'def _index_sql():\n    return "CREATE INDEX product_name ON product_product USING hash (id);"\n') },
       findings: [{ path: sqlPath, line: 3, severity: "error", message: "removes CREATE INDEX" }],
     },
+    {
+      name: "Django: constants copied into the migration from the module it imported, one value changed on the way: what the data code reads changed, a warning",
+      base: { "kitsune/customercare/__init__.py": supportModule, [populatePath]: populate("import") },
+      head: { "kitsune/customercare/__init__.py": "", [populatePath]: populate("inline", SUPPORT_CONSTANTS.replace('"t2-connectivity"', '"t2-connection"')) },
+      findings: [{ path: populatePath, line: 3, severity: "warning" }],
+    },
   ],
   valid: [
+    {
+      name: "Django: constants it imported now written in the migration with the values the module held on the base branch, as the change empties the module (kitsune 0029): a note",
+      base: { "kitsune/customercare/__init__.py": supportModule, [populatePath]: populate("import") },
+      head: { "kitsune/customercare/__init__.py": "", [populatePath]: populate("inline") },
+    },
     {
       name: "a new migration beside merged ones",
       base: { "db/migrations/001_accounts.up.sql": create },

@@ -21,8 +21,9 @@ const shorten = (text: string) => {
 };
 
 /** The parts of an edit the database never sees, in words. */
-function noEffect(parts: ReadonlySet<EditPart>, options: readonly string[]): string {
+function noEffect(parts: ReadonlySet<EditPart>, options: readonly string[], inlined?: string): string {
   const words: string[] = [];
+  if (parts.has("inlined")) words.push(`constants it imported, now written in the migration with the values the module held on the base branch (${inlined ?? "the same values"})`);
   if (parts.has("regrouped")) words.push("how the same schema calls are grouped (a change_table block or add_column calls, a safety_assured block), with the same options");
   if (parts.has("down")) words.push("its down (the up that ran is the same; the new down applies to future rollbacks)");
   if (parts.has("imports")) words.push("imports");
@@ -252,7 +253,7 @@ export default defineReviewRule({
         ...lines,
         path: m.change.path,
         severity: "info",
-        message: `Migration${version} is on the base branch; this edit changes ${noEffect(edit.parts, edit.options)}.`,
+        message: `Migration${version} is on the base branch; this edit changes ${noEffect(edit.parts, edit.options, edit.details.find((d) => d.part === "inlined")?.what)}.`,
         fix: "Nothing to do: databases that ran it are unaffected. Keep merged migrations importable when code moves, and make schema changes in a new migration.",
       });
     }
