@@ -51,7 +51,7 @@ function djangoStateOnlyRemoval(ctx: RuleContext, op: OperationOf<"drop_column">
     `    state_operations=[${removal}],`,
     relax
       ? `    database_operations=[${relax}],  # kept NULL-able on rollback: rows the new code wrote have none`
-      : `    database_operations=[],  # first make ${op.column} NULL-able (ALTER TABLE ${sql.ident(op.table)} MODIFY ${sql.ident(op.column)} <its type> NULL): migguard does not know its type`,
+      : `    database_operations=[],  # first make ${op.column} NULL-able (ALTER TABLE ${sql.ident(op.table)} MODIFY ${sql.ident(op.column)}, its type, NULL): migguard does not know its type`,
     `),`,
   ].join("\n");
 }

@@ -7,7 +7,23 @@ export const PRODUCTION = productionSnapshot({
 
 export default defineCases({
   invalid: [
-    { framework: "sql", name: "a table production does not have", schema: "CREATE TABLE user_archive (id bigint PRIMARY KEY);", code: "ALTER TABLE user_archive ADD COLUMN note text;", snapshot: PRODUCTION, lines: [1] },
+    {
+      framework: "sql",
+      name: "a table production does not have: the commands name one snapshot file and the migration's folder, no placeholders",
+      schema: "CREATE TABLE user_archive (id bigint PRIMARY KEY);",
+      path: "db/migrations/003_archive_note.sql",
+      code: "ALTER TABLE user_archive ADD COLUMN note text;",
+      snapshot: PRODUCTION,
+      lines: [1],
+      fixes: [
+        [
+          "-- if user_archive was created in production after 2026-11-27, refresh the snapshot:",
+          '--   migguard snapshot --database-url "$PRODUCTION_READONLY_URL" --out production-snapshot.json',
+          "-- otherwise find where production and the migrations differ:",
+          "--   migguard drift --snapshot production-snapshot.json db/migrations",
+        ].join("\n"),
+      ],
+    },
     {
       framework: "sql",
       name: "a column production does not have",

@@ -2,6 +2,16 @@ import type { Operation } from "../../model.js";
 import { nameKey } from "../support/facts.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { commentLines } from "../support/production-facts.js";
+import { dirOf } from "../../paths.js";
+
+/** The file the refresh writes and drift then reads: one name, so the two commands go together as printed. */
+const SNAPSHOT_FILE = "production-snapshot.json";
+
+/** The migration's folder (shell-quoted when it needs it), for drift to read every migration of it. */
+const folderOf = (path: string): string => {
+  const folder = dirOf(path) || ".";
+  return /^[\w./-]+$/.test(folder) ? folder : `'${folder.replace(/'/g, "'\\''")}'`;
+};
 
 const PLAIN_COLUMN = /^"?[A-Za-z_][A-Za-z0-9_$]*"?$/;
 
@@ -101,9 +111,9 @@ export default defineRule({
           message: `${table} is not in the production snapshot (${production.takenOn}) and no migration of this change creates it: this fails in production, or production has drifted from the migrations.`,
           fix: commentLines(ctx, [
             `if ${table} was created in production after ${production.takenOn}, refresh the snapshot:`,
-            "  migguard snapshot --database-url \"$PRODUCTION_READONLY_URL\" --out <snapshot file>",
+            `  migguard snapshot --database-url "$PRODUCTION_READONLY_URL" --out ${SNAPSHOT_FILE}`,
             "otherwise find where production and the migrations differ:",
-            "  migguard drift --snapshot <snapshot file> <migrations folder>",
+            `  migguard drift --snapshot ${SNAPSHOT_FILE} ${folderOf(ctx.migration.path)}`,
           ]),
         });
       }
@@ -118,9 +128,9 @@ export default defineRule({
             message: `Column ${table}.${column} is not in the production snapshot (${production.takenOn}) and no migration of this change adds it: this fails in production, or production has drifted from the migrations.`,
             fix: commentLines(ctx, [
               `if ${table}.${column} was added in production after ${production.takenOn}, refresh the snapshot:`,
-              "  migguard snapshot --database-url \"$PRODUCTION_READONLY_URL\" --out <snapshot file>",
+              `  migguard snapshot --database-url "$PRODUCTION_READONLY_URL" --out ${SNAPSHOT_FILE}`,
               "otherwise find where production and the migrations differ:",
-              "  migguard drift --snapshot <snapshot file> <migrations folder>",
+              `  migguard drift --snapshot ${SNAPSHOT_FILE} ${folderOf(ctx.migration.path)}`,
             ]),
           });
         }

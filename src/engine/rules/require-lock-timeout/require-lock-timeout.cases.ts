@@ -32,6 +32,17 @@ export default defineCases({
         "-- this file holds a CONCURRENTLY statement, which golang-migrate can run only alone in its file (the file is one query,\n-- one transaction): a SET lock_timeout beside it would make it fail.\n-- set it for the migration's connection instead: golang-migrate's postgres and pgx drivers pass a run-time\n-- parameter of the database URL to the server, e.g. postgres://user@host/db?lock_timeout=5000 (milliseconds)",
       ],
     },
+    {
+      framework: "sql",
+      name: "Prisma migration.sql holding a CONCURRENTLY statement: the role's setting, for the role that runs it (CURRENT_USER, no role name made up)",
+      path: "prisma/migrations/20240101000000_note/migration.sql",
+      schema: "CREATE TABLE orders (id bigint PRIMARY KEY);",
+      code: "ALTER TABLE orders ADD COLUMN note text;\nCREATE INDEX CONCURRENTLY orders_note_idx ON orders (note);",
+      lines: [1],
+      fixes: [
+        "-- this file holds a CONCURRENTLY statement, which prisma can run only alone in its file (the file is one query,\n-- one transaction): a SET lock_timeout beside it would make it fail.\n-- set it for the migration's connection instead, e.g. for the role it runs as (run this as that role):\n-- ALTER ROLE CURRENT_USER SET lock_timeout = '5s';",
+      ],
+    },
   ],
   valid: [
     { framework: "sql", name: "lock_timeout first", code: "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;" },

@@ -54,7 +54,7 @@ function connectionSetting(layout: string): string {
           `-- set it for the migration's connection instead: golang-migrate's postgres and pgx drivers pass a run-time`,
           `-- parameter of the database URL to the server, e.g. postgres://user@host/db?lock_timeout=5000 (milliseconds)`,
         ]
-      : [`-- set it for the migration's connection instead, e.g. for the role it runs as:`, `-- ALTER ROLE <migration role> SET lock_timeout = '5s';`];
+      : [`-- set it for the migration's connection instead, e.g. for the role it runs as (run this as that role):`, `-- ALTER ROLE CURRENT_USER SET lock_timeout = '5s';`];
   return [`-- this file holds a CONCURRENTLY statement, which ${layout} can run only alone in its file (the file is one query,`, `-- one transaction): a SET lock_timeout beside it would make it fail.`, ...where].join("\n");
 }
 
