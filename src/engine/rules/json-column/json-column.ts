@@ -1,5 +1,7 @@
 import { pythonString, sqlCall } from "../support/embed-sql.js";
-import { defineRule } from "../support/rule.js";
+import { defineRule, type RuleContext } from "../support/rule.js";
+import type { OperationOf } from "../../model.js";
+import { withColumnDefinition } from "../support/sql-text.js";
 import { fixFor, ident, sym } from "../support/fix.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { namedBy, withPositional } from "../support/python-call.js";
@@ -29,10 +31,15 @@ export default defineRule({
   check(ctx) {
     for (const { op, index } of upOps(ctx, "add_column")) {
       if (op.column.type?.name !== "json" || !existingTable(ctx, op.table, index)) continue;
-      const jsonbSql = `ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} jsonb${op.column.type?.array ? "[]" : ""};`;
+      // the statement as written with its json columns made jsonb: one ALTER may add several columns, all kept
+      const jsonbSql = sqlFramework(ctx.framework) || op.embeddedSql ? (statementAsJsonb(ctx, op) ?? oneColumnSql(op)) : oneColumnSql(op);
       ctx.report({
         op,
-        message: `Adding json column ${op.table}.${op.column.name} breaks existing SELECT DISTINCT / UNION queries over ${op.table}: json has no equality operator. Use jsonb.`,
+        // migguard does not read the application's queries: it says which ones fail, not that some exist
+        message:
+          `Adding json column ${op.table}.${op.column.name}: json has no equality operator, so a query that compares its values fails ` +
+          `("could not identify an equality operator for type json"): SELECT DISTINCT or UNION (without ALL) over rows that include it, GROUP BY it, = on it. ` +
+          `UNION ALL and plain reads work. jsonb has the operator: use jsonb.`,
         fix: fixFor(ctx.framework, {
           sql: jsonbSql,
           rails: () => `add_column ${sym(op.table)}, ${sym(op.column.name)}, :jsonb`,
@@ -48,6 +55,18 @@ export default defineRule({
     }
   },
 });
+
+const sqlFramework = (framework: string) => framework === "sql";
+
+const oneColumnSql = (op: OperationOf<"add_column">) => `ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} jsonb${op.column.type?.array ? "[]" : ""};`;
+
+/** The migration's statement with every json column it adds defined as jsonb (an array stays an array). */
+function statementAsJsonb(ctx: RuleContext, op: OperationOf<"add_column">): string | undefined {
+  const columns = ctx.migration.up.filter((o): o is OperationOf<"add_column"> => o.kind === "add_column" && o.text === op.text && o.loc.line === op.loc.line && o.column.type?.name === "json");
+  let sql: string | undefined = op.text;
+  for (const column of columns) sql = sql === undefined ? undefined : withColumnDefinition(sql, column.column.name, `jsonb${column.column.type?.array ? "[]" : ""}`);
+  return sql === undefined ? undefined : `${sql.replace(/;\s*$/, "")};`;
+}
 
 /**
  * The revision's own add_column with its type made JSONB: every other argument and keyword (server_default,
