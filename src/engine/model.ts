@@ -603,6 +603,11 @@ export const Migration = z.object({
   dependsOn: z.array(z.string()).optional(),
   /** Django: the migrations of its own app a squashed migration replaces (`replaces`), by name: the graph knows them as it */
   djangoReplaces: z.array(z.string()).optional(),
+  /**
+   * Django: the primary key columns of its app's tables as the migration starts, by lower-case table name, from the
+   * app's model state (every earlier migration of the app, squashed ones too): what a fix keys a backup by
+   */
+  djangoTableKeys: z.record(z.string(), z.array(z.string())).optional(),
   /** Django: the app label its app is known by (an AppConfig's own `label`, read from the migrations' dependencies), when not the folder's name */
   djangoLabel: z.string().optional(),
   /** Alembic: how env.py runs the revisions of one upgrade (database/alembic-env.ts); unknown without env.py */

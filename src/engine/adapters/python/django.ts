@@ -8,6 +8,7 @@ import type { AdapterInput } from "../index.js";
 import type { Down, MigrationInput, OperationInput, ParseProblem } from "../../model.js";
 import { historyOf } from "./django-history.js";
 import { translateOperations } from "./django-operations.js";
+import type { AppState } from "./django-state.js";
 
 const unquoted = (name: string) => name.replace(/"/g, "").split(".").pop()!.toLowerCase();
 
@@ -37,6 +38,17 @@ function squashedByName(path: string): number {
   return last >= first ? last - first + 1 : 0;
 }
 
+/** The primary key columns of each table of the app's models (tables, not proxies or unmanaged models), by lower-case table name. */
+function primaryKeysOf(state: AppState): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const model of state.models.values()) {
+    if (model.noTable) continue;
+    const keys = [...model.fields.values()].filter((f) => f.primaryKey && !f.manyToMany).map((f) => f.column);
+    if (keys.length) out[state.table(model.name).toLowerCase()] = keys;
+  }
+  return out;
+}
+
 export function djangoMigration(input: AdapterInput): MigrationInput {
   const history = historyOf(input.history);
   const file = history.file(input.file.path, input.content);
@@ -49,6 +61,7 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
   const { state, known } = history.stateBefore(file, label);
   // what earlier migrations removed from the state only, before translating changes the state
   const leftState = new Map(state.leftState);
+  const tableKeys = primaryKeysOf(state);
   const translation = translateOperations(file.operations, { state, stateKnown: known, atomic: file.atomic, functions: file.functions });
   markPlannedDrops(translation.up, leftState);
   // django-safemigrate: a drop that runs after the deploy is the planned second step of a two-step removal
@@ -69,6 +82,7 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
     down,
     squashes: file.replaces.length || squashedByName(input.file.path),
     djangoLabel: label,
+    ...(Object.keys(tableKeys).length ? { djangoTableKeys: tableKeys } : {}),
     dependsOn: file.dependencies.filter((d) => d.app === (label ?? input.file.path.split("/").at(-3))).map((d) => d.name),
     ...(file.replaces.length ? { djangoReplaces: file.replaces.filter((d) => d.app === (label ?? input.file.path.split("/").at(-3))).map((d) => d.name) } : {}),
     waivers: translation.ignored

@@ -18,10 +18,13 @@ export interface ColumnBackup {
   note?: string;
 }
 
-/** The primary key columns of `table` as the migration that created it declared them, or undefined. */
+/**
+ * The primary key columns of `table` as the migration that created it declared them (a Django app's model state
+ * says it too: review reads the app's other migrations for that state only), or undefined.
+ */
 export function primaryKeyOf(ctx: RuleContext, table: string): readonly string[] | undefined {
   const create = ctx.repository.grownTableDefinition(table)?.create ?? ctx.repository.tableDefinition(table);
-  if (!create) return undefined;
+  if (!create) return ctx.migration.djangoTableKeys?.[nameKey(table)];
   const columns = create.columns.filter((c) => c.primaryKey).map((c) => c.name);
   const constraint = create.constraints.find((c) => c.type === "primary_key")?.columns ?? [];
   const key = columns.length ? columns : constraint;
