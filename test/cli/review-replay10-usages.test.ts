@@ -78,6 +78,27 @@ describe("dropped-object-still-used: uses must reach the model's column (tenth r
     expect(found[0].fix).not.toContain("drops the column");
   });
 
+  it("Django: the model defines a property of the old name: a record reading it calls the property; a query on the old name stays an error", async () => {
+    const model = {
+      "customercare/models.py": `from django.db import models
+
+
+class SupportTicket(models.Model):
+    submission_status = models.CharField(max_length=20)
+
+    @property
+    def status(self):
+        return self.submission_status
+`,
+    };
+    const reader = { "customercare/badge.py": "from customercare.models import SupportTicket\n\n\ndef badge(support_ticket: SupportTicket):\n    return support_ticket.status.upper()\n" };
+    expect(await usedFindings({ ...ticketsBase, ...reader }, { ...ticketsRename, ...model })).toEqual([]);
+    const found = await usedFindings({ ...ticketsBase, ...reader, ...ticketsTrueUse }, { ...ticketsRename, ...model });
+    expect(found.map((f) => f.severity)).toEqual(["error"]);
+    expect(found[0].message).toContain("customercare/report.py:5");
+    expect(found[0].message).not.toContain("badge.py");
+  });
+
   it("Django: the change's next migration adds a ForeignKey of the renamed field's name: its uses are the new field's", async () => {
     expect(await usedFindings(topicsBase, { ...topicRename, ...topicForeignKey })).toEqual([]);
   });

@@ -110,6 +110,8 @@ interface PythonFacts {
   importsModel: boolean;
   /** the model's class name is imported from another module (a same-named class of another app) */
   importsOtherModel: boolean;
+  /** the methods and properties the model's class defines: `record.name` calls them, not a column */
+  modelMethods?: ReadonlySet<string>;
 }
 
 function pythonFacts(root: PyNode, file: string, model: string, appDir: string): PythonFacts {
@@ -166,7 +168,7 @@ function chainRoot(node: PyNode | null): string | undefined {
   return undefined;
 }
 
-function pythonReference(target: UsageTarget, file: SourceFile, lines: readonly number[], words: readonly string[]): Map<number, Reference> {
+function pythonReference(target: UsageTarget, file: SourceFile, lines: readonly number[], words: readonly string[], context: ReferenceContext): Map<number, Reference> {
   const out = new Map<number, Reference>();
   const table = unqualified(target.table);
   const alembic = target.migration.framework === "alembic";
@@ -174,7 +176,9 @@ function pythonReference(target: UsageTarget, file: SourceFile, lines: readonly 
   const model = target.ormModel ?? (alembic ? modelName(table) : undefined);
   const appDir = djangoAppDir(target.migration.path);
   withPythonTree(file.content, (root) => {
-    const facts = !model ? { importsModel: false, importsOtherModel: false } : alembic ? sqlalchemyFacts(root, model) : pythonFacts(root, file.path, model, appDir);
+    const read = !model ? { importsModel: false, importsOtherModel: false } : alembic ? sqlalchemyFacts(root, model) : pythonFacts(root, file.path, model, appDir);
+    const modelMethods = model && !alembic ? context.djangoMethods?.(appDir, model) : undefined;
+    const facts: PythonFacts = modelMethods ? { ...read, modelMethods } : read;
     for (const line of lines) {
       let verdict: Reference = "other";
       for (const word of words)
@@ -270,7 +274,7 @@ function judgePython(node: PyNode, word: string, table: string, model: string | 
   if (inModelClass) {
     // the model's own code: `self.output`, a field declared in its body
     const parent = node.parent;
-    if (parent?.type === "attribute" && ["self", "cls"].includes(parent.childForFieldName("object")?.text ?? "")) return "refers";
+    if (parent?.type === "attribute" && ["self", "cls"].includes(parent.childForFieldName("object")?.text ?? "")) return facts.modelMethods?.has(word) ? "other" : "refers";
     if (parent?.type === "assignment" && parent.parent?.parent?.type === "block" && parent.parent.parent.parent?.type === "class_definition") return "refers";
   }
   // the class the call works on: the model's (refers), another class's (`FlaggedObject.objects.filter(status=...)`,
@@ -289,6 +293,8 @@ function judgePython(node: PyNode, word: string, table: string, model: string | 
   const parent = node.parent;
   if (parent?.type === "keyword_argument" && parent.childForFieldName("name")?.id === node.id) return plainFunction ? "other" : byCall();
   if (parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === node.id) {
+    // a method or property the model defines under that name (`@property def status`): `ticket.status` calls it
+    if (facts.modelMethods?.has(word)) return "other";
     // `build.error`, `self.build.error`: a receiver named after the model; `Build.objects...`: rooted at it
     const object = parent.childForFieldName("object");
     const name = object?.type === "attribute" ? object.childForFieldName("attribute")?.text : object?.type === "identifier" ? object.text : undefined;
@@ -520,6 +526,8 @@ export interface ReferenceContext {
   railsRecords: ReadonlySet<string>;
   /** the modules an Active Record model's class mixes in and the methods it defines (rails-includes.ts) */
   railsModels?: RailsModelReader;
+  /** the methods a Django model's class defines, by app folder and class name (django-model-methods.ts) */
+  djangoMethods?: (appDir: string, model: string) => ReadonlySet<string> | undefined;
 }
 
 /** The record names of the application's Active Record models, from their file names. */
@@ -538,7 +546,7 @@ export function referencesIn(target: UsageTarget, file: SourceFile, usages: read
   const words = target.identifiers;
   const framework = target.migration.framework;
   try {
-    if ((framework === "django" || framework === "alembic") && file.path.endsWith(".py")) return pythonReference(target, file, lines, words);
+    if ((framework === "django" || framework === "alembic") && file.path.endsWith(".py")) return pythonReference(target, file, lines, words, context);
     if (framework === "rails" && (file.path.endsWith(".rb") || file.path.endsWith(".rake"))) return rubyReference(target, file, lines, words, context);
   } catch {
     return new Map(lines.map((line) => [line, "unsure" as Reference]));

@@ -27,6 +27,7 @@ import { isSearchableCodePath, isSearchableContent } from "../code/searchable.js
 import { searchUsages, type Usage } from "../code/usage-search.js";
 import { railsRecordNames, referencesIn, type Reference } from "../code/usage-reference.js";
 import { railsModelReader } from "../code/rails-includes.js";
+import { djangoModelMethods } from "../code/django-model-methods.js";
 import type { UsageTarget } from "../code/usage-targets.js";
 import { changedTargets } from "../code/usage-targets.js";
 import { judgeEdit } from "./history/edit-judgement.js";
@@ -256,7 +257,7 @@ function baseDumpReader(dumps: readonly SchemaDumpState[], config: Config, conte
 /** Each usage of a target with whether it can be that table's, file by file (usage-reference.ts). */
 function usageJudge(code: readonly SourceFile[]): (target: UsageTarget, usages: readonly Usage[]) => Array<Usage & { reference: Reference }> {
   const files = new Map(code.map((f) => [f.path, f]));
-  const context = { railsRecords: railsRecordNames(files.keys()), railsModels: railsModelReader(files) };
+  const context = { railsRecords: railsRecordNames(files.keys()), railsModels: railsModelReader(files), djangoMethods: djangoModelMethods(files) };
   return (target, usages) => {
     const byPath = new Map<string, Usage[]>();
     for (const usage of usages) byPath.set(usage.path, [...(byPath.get(usage.path) ?? []), usage]);
