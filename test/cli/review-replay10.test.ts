@@ -209,3 +209,47 @@ describe("edited-migration: constants a merged Django migration imported, now wr
     expect(findings.filter((f) => f.rule === "edited-migration").map((f) => f.severity)).toEqual(["warning"]);
   });
 });
+
+// kitsune 3da6d8b659: 0036 refused to run when ESR slugs clashed; the edit drops the duplicates there instead
+const moveEsr = (block: string) => `from django.db import migrations
+
+
+def move_esr_versions_to_firefox(apps, schema_editor):
+    Product = apps.get_model("products", "Product")
+    Version = apps.get_model("products", "Version")
+
+    try:
+        firefox = Product.objects.get(slug="firefox")
+    except Product.DoesNotExist:
+        return
+
+    esr_versions = Version.objects.filter(product__slug="firefox-enterprise", slug__endswith="-esr")
+    enterprise_slugs = set(esr_versions.values_list("slug", flat=True))
+    clashing = set(Version.objects.filter(product=firefox, slug__in=enterprise_slugs).values_list("slug", flat=True))
+    if clashing:
+${block}
+
+    esr_versions.update(product=firefox)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("products", "0035_productsupportconfig_subscription_only_and_more")]
+
+    operations = [migrations.RunPython(move_esr_versions_to_firefox, migrations.RunPython.noop)]
+`;
+
+describe("edited-migration: a merged Django migration's block that always raised now does something (kitsune 3da6d8b659)", () => {
+  it("review: databases that recorded it never took that block: a note", async () => {
+    const path = "kitsune/products/migrations/0036_move_esr_versions_to_firefox.py";
+    const repo = featureBranchOn({
+      "kitsune/products/__init__.py": "",
+      "kitsune/products/migrations/__init__.py": "",
+      [path]: moveEsr('        raise RuntimeError(\n            "Cannot move ESR versions to firefox: slug clashes already exist "\n            f"under firefox: {sorted(clashing)}"\n        )'),
+    });
+    repo.write({ [path]: moveEsr('        # firefox copies are canonical, so drop the stale firefox-enterprise duplicates\n        print(f"Dropping {len(clashing)} duplicate ESR version(s): {sorted(clashing)}")\n        esr_versions.filter(slug__in=clashing).delete()') }).commit("drop the duplicates");
+    const { findings } = await reviewJson(repo);
+    const edited = findings.filter((f) => f.rule === "edited-migration");
+    expect(edited.map((f) => [f.line, f.severity])).toEqual([[16, "info"]]);
+    expect(edited[0].message).toContain("A database that recorded the migration never took that block");
+  });
+});

@@ -15,6 +15,8 @@
  *   `JSON.generate(x)`), which leaves the data as it was when the new functions do what the old ones did;
  * - conditional: a RunSQL now takes its SQL from a helper that returns one of several strings, one of them the SQL
  *   it ran: which one runs is decided when it runs, so migguard cannot tell (a note);
+ * - unreached: only the block of an `if` that always raised changed (its condition and the rest alike): a database
+ *   that recorded the migration never took it, since the run would have stopped there (a note);
  * - unmodelled: an operation's arguments changed in a way migguard does not model, so it cannot tell;
  * - no database effect: only the down, imports, constants once imported from the project now written in the migration
  *   with the values the module held on the base branch (inlined-constants.ts), type annotations, Python-only field options (help_text, choices, validators, a
@@ -30,7 +32,7 @@ import { railsCallOptions, rubyUnits } from "./ruby-units.js";
 import { diffUnits, swappedCallees, type SourceUnit, type UnitChange } from "./source-units.js";
 import type { InlinedConstants } from "./inlined-constants.js";
 
-export type EditPart = "qualified" | "regrouped" | "ignored-options" | "extension" | "schema" | "steps" | "graph" | "data" | "rows" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "inlined" | "annotations" | "comments";
+export type EditPart = "qualified" | "regrouped" | "ignored-options" | "extension" | "schema" | "steps" | "graph" | "data" | "rows" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "inlined" | "unreached" | "annotations" | "comments";
 
 export interface EditPartDetail {
   part: EditPart;
@@ -266,6 +268,10 @@ export function judgeEdit(base: Migration, head: Migration, baseContent: string,
     const inlinedChange = (c: UnitChange) =>
       inlined !== undefined && (c.base === undefined || within(c.base.loc, inlined.baseImports)) && (c.head === undefined || within(c.head.loc, inlined.headAssignments));
     for (const change of unitChanges) {
+      if (raisedBefore(change)) {
+        add("unreached", change.head!.label, change.head!.loc);
+        continue;
+      }
       if (inlinedChange(change)) {
         if (!parts.has("inlined")) add("inlined", `${inlined!.names.join(", ")} (from ${inlined!.modules.join(", ")})`, change.head?.loc ?? { line: 1, endLine: 1 });
         continue;
@@ -345,6 +351,16 @@ function runsAlike(change: UnitChange): "same" | "down" | "conditional" | undefi
   const same = (a?: string[], b?: string[]) => a !== undefined && b !== undefined && a.join("\u0000") === b.join("\u0000");
   if (same(before.forward, after.forward)) return same(before.reverse, after.reverse) ? "same" : "down";
   return after.forward.length > 1 && after.forward.includes(before.forward[0]) ? "conditional" : undefined;
+}
+
+/**
+ * A statement of the up that was an `if` whose block always raised, now the same `if` (condition, elif and else
+ * alike) with another block: databases that recorded the migration never took that block.
+ */
+function raisedBefore(change: UnitChange): boolean {
+  const before = change.base?.raisingBranch;
+  const after = change.head?.branch;
+  return change.kind === "statement" && change.head?.side !== "down" && before !== undefined && after !== undefined && before.condition === after.condition && before.alternatives === after.alternatives;
 }
 
 /** Statements of the up that walk the same rows another way (source-units.ts `rows`): the same form, other text. */

@@ -414,6 +414,19 @@ function sides(functions: Map<string, PyNode>, roots: { up: Set<string>; down: S
 
 const definitionOf = (statement: PyNode) => (statement.type === "decorated_definition" ? statement.childForFieldName("definition") : statement);
 
+/** An `if` statement's condition and its elif/else branches, canonical; with whether its own block always raises. */
+function branchOf(statement: PyNode): { condition: string; alternatives: string; raises: boolean } | undefined {
+  if (statement.type !== "if_statement") return undefined;
+  const condition = statement.childForFieldName("condition");
+  const block = statement.childForFieldName("consequence");
+  if (!condition || !block) return undefined;
+  const alternatives = statement.childrenForFieldName("alternative").map((a) => canonical(a)).join(" ");
+  const body = block.namedChildren.filter((c) => c.type !== "comment");
+  // the block ends in a raise that nothing before it can leave from (a return, break or continue)
+  const raises = body.at(-1)?.type === "raise_statement" && block.descendantsOfType(["return_statement", "break_statement", "continue_statement"]).length === 0;
+  return { condition: canonical(condition), alternatives, raises };
+}
+
 function statementUnits(def: PyNode, side: Side, imported: ReadonlySet<string>, databaseNames: ReadonlySet<string>): SourceUnit[] {
   const name = def.childForFieldName("name")?.text ?? "?";
   const body = def.childForFieldName("body");
@@ -443,8 +456,16 @@ function statementUnits(def: PyNode, side: Side, imported: ReadonlySet<string>, 
       calls: callShape(s, imported),
       substance: offDatabase.has(s.id) ? "" : canonical(s, (n) => offDatabase.has(n.id)),
       rows: rowsForm(s),
+      ...branchUnit(s),
     })),
   ];
+}
+
+function branchUnit(statement: PyNode): Pick<SourceUnit, "branch" | "raisingBranch"> {
+  const found = branchOf(statement);
+  if (!found) return {};
+  const { raises, ...branch } = found;
+  return raises ? { branch, raisingBranch: branch } : { branch };
 }
 
 const identifiersIn = (node: PyNode): string[] => {

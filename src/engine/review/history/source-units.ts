@@ -57,6 +57,13 @@ export interface SourceUnit {
    * left out, for the message (`find_each`, `output_field=`): two versions with the same form touch the same rows.
    */
   rows?: { canonical: string; how: string[] };
+  /**
+   * Python statements: an `if` whose own block always ends in `raise`: its condition and its elif/else, canonical.
+   * A database that recorded the migration never took that block: the run would have stopped there.
+   */
+  raisingBranch?: { condition: string; alternatives: string };
+  /** Python statements: an `if`, its condition and its elif/else, canonical (to pair with a `raisingBranch`) */
+  branch?: { condition: string; alternatives: string };
 }
 
 /**

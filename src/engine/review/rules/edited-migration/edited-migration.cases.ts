@@ -222,6 +222,30 @@ class Migration(migrations.Migration):
 `;
 const populatePath = "kitsune/products/migrations/0029_populate_zendesk_configs.py";
 
+// kitsune's 0036: ESR versions move from firefox-enterprise to firefox; slugs already under firefox stopped the run
+const moveEsr = (condition: string, block: string) => `from django.db import migrations
+
+
+def move_esr_versions_to_firefox(apps, schema_editor):
+    Product = apps.get_model("products", "Product")
+    Version = apps.get_model("products", "Version")
+    firefox = Product.objects.get(slug="firefox")
+    esr_versions = Version.objects.filter(product__slug="firefox-enterprise", slug__endswith="-esr")
+    clashing = set(Version.objects.filter(product=firefox, slug__in=esr_versions.values("slug")).values_list("slug", flat=True))
+    if ${condition}:
+${block}
+    esr_versions.update(product=firefox)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("products", "0035_version")]
+
+    operations = [migrations.RunPython(move_esr_versions_to_firefox, migrations.RunPython.noop)]
+`;
+const RAISES = '        raise RuntimeError(\n            "Cannot move ESR versions to firefox: slug clashes already exist "\n            f"under firefox: {sorted(clashing)}"\n        )';
+const DROPS = '        # firefox copies are canonical, so drop the stale duplicates before moving the rest\n        print(f"Dropping {len(clashing)} duplicate ESR version(s)")\n        esr_versions.filter(slug__in=clashing).delete()';
+const esrPath = "kitsune/products/migrations/0036_move_esr_versions_to_firefox.py";
+
 export default defineReviewCases({
   invalid: [
     {
@@ -511,8 +535,19 @@ export default defineReviewCases({
       head: { "kitsune/customercare/__init__.py": "", [populatePath]: populate("inline", SUPPORT_CONSTANTS.replace('"t2-connectivity"', '"t2-connection"')) },
       findings: [{ path: populatePath, line: 3, severity: "warning" }],
     },
+    {
+      name: "Django: the block of an `if` that raised now does something, under another condition: what the data code does changed, a warning",
+      base: { [esrPath]: moveEsr("clashing", RAISES) },
+      head: { [esrPath]: moveEsr("clashing and firefox.visible", DROPS) },
+      findings: [{ path: esrPath, line: 10, severity: "warning" }],
+    },
   ],
   valid: [
+    {
+      name: "Django: only the block of an `if` that always raised changed (kitsune 0036): databases that recorded the migration never took it, a note",
+      base: { [esrPath]: moveEsr("clashing", RAISES) },
+      head: { [esrPath]: moveEsr("clashing", DROPS) },
+    },
     {
       name: "Django: constants it imported now written in the migration with the values the module held on the base branch, as the change empties the module (kitsune 0029): a note",
       base: { "kitsune/customercare/__init__.py": supportModule, [populatePath]: populate("import") },

@@ -203,6 +203,20 @@ export default defineReviewRule({
         });
         continue;
       }
+      const unreached = edit.details.find((d) => d.part === "unreached");
+      if (unreached) {
+        const at = unreached.loc.line > 1 ? { line: unreached.loc.line, endLine: unreached.loc.line } : lines;
+        ctx.report({
+          ...at,
+          path: m.change.path,
+          severity: "info",
+          message:
+            `Migration${version} is on the base branch; this edit changes only what an \`if\` does whose block used to raise (line ${at.line}, in \`${unreached.what}\`), with the same condition. ` +
+            `A database that recorded the migration never took that block: the run would have stopped there, unrecorded. So databases that ran the old version hold what the new one leaves where the condition is false; only databases where it is true, which the old version refused, take the new block.`,
+          fix: "Nothing to do for the databases that ran it. The new block is new data code: check what it does where the old version refused to run.",
+        });
+        continue;
+      }
       const steps = edit.details.find((d) => d.part === "steps");
       if (steps) {
         const at = steps.loc.line > 1 ? { line: steps.loc.line, endLine: steps.loc.line } : lines;
