@@ -239,11 +239,12 @@ export default defineCases({
     { framework: "sql", name: "sqitch deploy without a revert script", schema: "CREATE TABLE profiles (id bigint PRIMARY KEY);", path: "deploy/add_bio.sql", code: "BEGIN;\nALTER TABLE profiles ADD COLUMN bio text;\nCOMMIT;\n", lines: [2], fixRunsAfter: "up" },
     {
       framework: "sql",
-      name: "Liquibase changeset without --rollback",
+      name: "Liquibase changeset without --rollback: the fix is its rollback, one --rollback line per statement of the derived down",
       schema: "CREATE TABLE profiles (id bigint PRIMARY KEY);",
       path: "db/changelog/001_bio.sql",
       code: "--liquibase formatted sql\n\n--changeset alice:1\nALTER TABLE profiles ADD COLUMN bio text;\n",
       lines: [4],
+      fixes: ["--rollback ALTER TABLE profiles DROP COLUMN bio;"],
     },
     {
       framework: "sql",
@@ -252,6 +253,8 @@ export default defineCases({
       path: "db/changelog/002_accounts.sql",
       code: "--liquibase formatted sql\n\n--changeset alice:1\nCREATE TABLE accounts (id bigint PRIMARY KEY, name text);\n--rollback DROP TABLE accounts;\n\n--changeset alice:2\nALTER TABLE profiles ADD COLUMN bio text;\n",
       lines: [8],
+      // changeset 1 has its own rollback: only changeset 2's statement is undone here
+      fixes: ["--rollback ALTER TABLE profiles DROP COLUMN bio;"],
     },
   ],
   valid: [

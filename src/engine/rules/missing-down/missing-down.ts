@@ -7,6 +7,15 @@ import { sqlInverse } from "../support/sql-inverse.js";
 import { sqlDialect } from "../support/sql-dialect.js";
 import { railsDownFor } from "../support/rails-inverse.js";
 import { alembicDowngradeFor } from "../support/alembic-inverse.js";
+import { liquibaseChangesetLines } from "../../adapters/sql/layouts/liquibase.js";
+import type { Operation } from "../../model.js";
+
+/** The operations of the Liquibase changeset whose marker is on `line`: those before the next `--changeset`. */
+function changesetOps(up: readonly Operation[], source: string | undefined, line: number | undefined): readonly Operation[] {
+  if (source === undefined || line === undefined) return up;
+  const next = liquibaseChangesetLines(source).find((l) => l > line) ?? Infinity;
+  return up.filter((op) => op.loc.line > line && op.loc.line < next);
+}
 
 /** The seed's policy: every migration has a way back, written before it is needed. */
 export default defineRule({
@@ -26,7 +35,9 @@ export default defineRule({
     const where = down.reason;
     // the derived statements are PostgreSQL's (quoting, DROP INDEX without ON)
     // a part it cannot know stops the down with a RAISE (PostgreSQL's DO block) after the comment that says it
-    const derived = sqlDialect(ctx.migration.database).mysql ? [] : sqlInverse(up, ctx.repository, { loud: ctx.migration.database === "postgresql" });
+    // Liquibase: the rollback is the changeset's own, of the statements between its marker and the next one
+    const undone = layout === "liquibase" ? changesetOps(up, ctx.migration.source, down.line) : up;
+    const derived = sqlDialect(ctx.migration.database).mysql ? [] : sqlInverse(undone, ctx.repository, { loud: ctx.migration.database === "postgresql" });
     const undo = derived.join("\n") || "-- statements that undo the up, in reverse order";
     ctx.report({
       loc: firstLine(ctx, down.line),
@@ -39,7 +50,10 @@ export default defineRule({
             : layout === "goose"
               ? `-- +goose Down\n${undo}`
               : layout === "liquibase"
-                ? `--rollback <statement that undoes the changeset>`
+                ? undo
+                    .split("\n")
+                    .map((line) => `--rollback ${line}`)
+                    .join("\n")
                 : `-- ${ctx.migration.path.replace(/\.up\.sql$/, ".down.sql").replace(/(^|\/)deploy\//, "$1revert/")}\n${undo}`,
         rails: () => railsDownFor(up, ctx.repository),
         django: () => `migrations.RunPython(forwards, reverse_code=backwards)  # or migrations.RunPython.noop when nothing needs undoing`,

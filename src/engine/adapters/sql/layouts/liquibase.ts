@@ -12,6 +12,11 @@ import { maskPlaceholders } from "./templates.js";
 const CHANGESET = /^changeset\s+(\S+)(.*)$/i;
 const ROLLBACK = /^rollback\b\s?/i;
 
+/** The line of each `--changeset` marker, in order: where one changeset's statements end and the next one's begin. */
+export function liquibaseChangesetLines(content: string): number[] {
+  return findMarkers(maskPlaceholders(content), (body) => CHANGESET.test(body)).map((m) => m.comment.line);
+}
+
 export function splitLiquibase(input: SqlLayoutInput): SqlSections {
   const content = maskPlaceholders(input.content);
   const markers = findMarkers(content, (body) => CHANGESET.test(body) || ROLLBACK.test(body));
