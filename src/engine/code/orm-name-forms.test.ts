@@ -19,6 +19,15 @@ describe("the forms an ORM gives a snake_case name", () => {
     expect(where(files, ["user_id"])).toEqual(["gen/Tables.java:1", "internal/model/token.go:4", "Models/Token.cs:1", "src/Entity/Token.php:3", "src/main/java/Token.java:2", "web/src/token.ts:1"]);
   });
 
+  it("Java and Kotlin read a column through the bean's accessors too (getUserId, setUserId; isPublic for a boolean)", () => {
+    const files = {
+      "src/main/java/TokenService.java": "class TokenService {\n  String owner(Token t) { return t.getUserId(); }\n  List<String> all(Tokens t) { return t.getUserIds(); }\n}\n",
+      "src/main/kotlin/Config.kt": "fun shown(c: AppConfig) = c.isPublic()\n",
+    };
+    expect(where(files, ["user_id"])).toEqual(["src/main/java/TokenService.java:2"]);
+    expect(where(files, ["public"])).toEqual(["src/main/kotlin/Config.kt:1"]);
+  });
+
   it("Python, Ruby and Rust name attributes as the columns: only the snake_case word counts there", () => {
     const files = {
       "app/models.py": "class Token(Base):\n    UserId = 1\n    owner = relationship('User')\n",

@@ -30,6 +30,9 @@ import { isCommonName, tableNamesPattern, sqlOnTable } from "./table-context.js"
 
 const CASE_MAPPED = /\.(?:go|java|kt|kts|scala|groovy|cs|fs|vb|php|vue|svelte|dart)$/;
 const SCRIPT = /\.(?:[mc]?[jt]s|[jt]sx)$/;
+const JVM = /\.(?:java|kt|kts|scala|groovy)$/;
+/** A bean's accessors of a column (`getUserId`, `setUserId`, `isPublic` for is_public or public): none, or these. */
+const ACCESSOR_PREFIXES = ["", "get", "set", "is"];
 
 /** The file's language maps identifiers to snake_case names by their case. */
 export const mapsCaseToSnake = (path: string) => CASE_MAPPED.test(path) || SCRIPT.test(path);
@@ -162,7 +165,9 @@ function tiedTo(context: NameContext): (file: SourceFile) => boolean {
  */
 export function ormNameUsages(allFiles: readonly SourceFile[], names: readonly string[], classNames: readonly string[] = [], context?: NameContext): Usage[] {
   // only the files that hold a form of a name in any case are read further (lint reads thousands, once per drop)
-  const forms = [...new Set([...names, ...classNames].flatMap((n) => [n, n.replace(/_/g, ""), snake(n)]).map((f) => f.toLowerCase()))].filter(Boolean);
+  const forms = [
+    ...new Set([...names.flatMap((n) => ACCESSOR_PREFIXES.map((p) => p + n.replace(/_/g, ""))), ...[...names, ...classNames].flatMap((n) => [n, n.replace(/_/g, ""), snake(n)])].map((f) => f.toLowerCase())),
+  ].filter(Boolean);
   const candidates = allFiles.filter((f) => {
     const words = wordsOf(f);
     return forms.some((form) => words.has(form));
@@ -181,11 +186,15 @@ export function ormNameUsages(allFiles: readonly SourceFile[], names: readonly s
   const index = searchUsages(plain, words);
   const usages: Usage[] = words.flatMap((w) => index.usagesOf(w));
   usages.push(...scriptUsages(scripts, names, classNames, context, column));
-  const folded = [...new Set([...names.flatMap((n) => [n, n.replace(/_/g, "")]), ...classNames])].filter(Boolean);
+  const folded = [...new Set(names.flatMap((n) => [n, n.replace(/_/g, "")]))].filter(Boolean).map(escapeRegExp).join("|");
+  const classes = classNames.map(escapeRegExp);
   // a `$` before counts: PHP's properties are `$userId`
-  const caseFree = new RegExp(`(?<!\\w)(?:${folded.map(escapeRegExp).join("|")})(?![\\w$])`, "gi");
+  const caseFreeForms = new RegExp(`(?<!\\w)(?:${[folded, ...classes].filter(Boolean).join("|")})(?![\\w$])`, "gi");
+  // the JVM's beans read a column through its accessors: `getUserId()`, `isPublic()` (Lombok, Kotlin's Java interop)
+  const accessors = new RegExp(`(?<!\\w)(?:(?:${ACCESSOR_PREFIXES.filter(Boolean).join("|")})?(?:${folded})${classes.length ? `|${classes.join("|")}` : ""})(?![\\w$])`, "gi");
   for (const file of mapped) {
     if (usages.length >= MAX_ORM_USAGES) break;
+    const caseFree = JVM.test(file.path) && folded ? accessors : caseFreeForms;
     caseFree.lastIndex = 0;
     let line = 1;
     let counted = 0;
