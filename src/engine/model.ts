@@ -358,6 +358,8 @@ export const DataMigration = op("data_migration", {
   readsThrough: z.array(z.string()).optional(),
   /** its code only reads (a version check, a count): it writes no row, so it is no data change */
   readOnly: z.boolean().optional(),
+  /** its code only adds rows it did not find (find_or_initialize_by, skipped when persisted, then save): it overwrites and deletes nothing */
+  insertsOnly: z.boolean().optional(),
 });
 export const SetSetting = op("set_setting", {
   name: z.string(),

@@ -6,6 +6,7 @@
  */
 import { BlockArgumentNode, BlockNode, CallNode, ConstantPathNode, ConstantReadNode, SymbolNode, type Node } from "@ruby/prism";
 import { blockParams } from "./block-params.js";
+import { insertsOnly } from "./inserts-only.js";
 import { localName } from "./call-args.js";
 import { tableize, underscore } from "./inflections.js";
 
@@ -107,7 +108,7 @@ const UNFILTERED = new Set(["all", "unscoped", "in_batches", "order", "reorder",
 export type DataCall =
   | { kind: "connection-sql"; method: string; sqlArg: Node | undefined }
   | { kind: "dml"; verb: "update" | "delete" | "insert"; table?: string; hasWhere: boolean; columns: string[]; call: CallNode }
-  | { kind: "loop"; table?: string; description: string; writes?: string[]; batched?: BatchedWrite; deletes: Deletion[] };
+  | { kind: "loop"; table?: string; description: string; writes?: string[]; batched?: BatchedWrite; deletes: Deletion[]; insertsOnly: boolean };
 
 /** A call in data code that deletes rows (`document.destroy!`, `Edition.where(...).delete_all`), with its table when the call names it. */
 export interface Deletion {
@@ -202,7 +203,7 @@ export function classifyDataCall(call: CallNode, models: ModelTables): DataCall 
     const block = loop?.block instanceof BlockNode ? loop.block : undefined;
     const record = block ? blockParams(block)[0] : undefined;
     const batched = !block && last in RELATION_WRITES ? { verb: RELATION_WRITES[last], hasWhere: names.slice(0, -1).some((n) => !UNFILTERED.has(n)) } : undefined;
-    return { kind: "loop", table, description: names.join("."), writes: block ? writtenTables(block, record, table, models) : undefined, batched, deletes: deletionsOf(loop, block, record, table, call, batched, models) };
+    return { kind: "loop", table, description: names.join("."), writes: block ? writtenTables(block, record, table, models) : undefined, batched, deletes: deletionsOf(loop, block, record, table, call, batched, models), insertsOnly: block ? insertsOnly(block) : false };
   }
   if (constant && last in RELATION_WRITES) {
     const narrowed = names.slice(0, -1).some((n) => !UNFILTERED.has(n));

@@ -4,6 +4,50 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "an empty down after a loop that only adds rows it did not find (find_or_initialize_by, next if persisted?, save!): a note (docuseal 20241022125135)",
+      code: `class PopulateCompletedSubmitters < ActiveRecord::Migration[7.2]
+  def up
+    MigrationSubmitter.where.not(completed_at: nil).find_each do |submitter|
+      completed = MigrationCompletedSubmitter.find_or_initialize_by(submitter_id: submitter.id)
+
+      next if completed.persisted?
+
+      completed.assign_attributes(completed_at: submitter.completed_at)
+      completed.save!
+    end
+  end
+
+  def down
+    nil
+  end
+end
+`,
+      lines: [13],
+      severities: ["info"],
+      messages: ["only adds rows it did not find"],
+    },
+    {
+      framework: "rails",
+      name: "an empty down after a loop that saves a found-or-built record without skipping found ones: it may overwrite, a warning",
+      code: `class PopulateCompletedSubmitters < ActiveRecord::Migration[7.2]
+  def up
+    MigrationSubmitter.where.not(completed_at: nil).find_each do |submitter|
+      completed = MigrationCompletedSubmitter.find_or_initialize_by(submitter_id: submitter.id)
+      completed.assign_attributes(completed_at: submitter.completed_at)
+      completed.save!
+    end
+  end
+
+  def down
+    nil
+  end
+end
+`,
+      lines: [10],
+      severities: ["warning"],
+    },
+    {
+      framework: "rails",
       name: "an empty down whose comment says why it stays empty: a note that quotes it",
       code: `class BackfillSearchTokens < ActiveRecord::Migration[7.1]
   def up

@@ -57,7 +57,9 @@ export default defineRule({
     const dataOnly =
       ctx.framework === "alembic" ? changesOnlyData(meaningful) : meaningful.length > 0 && meaningful.every((op) => op.kind === "dml" || op.kind === "data_migration");
     // a narrowed batched write (`where(uri: nil).in_batches.delete_all`) is one statement per batch, read as such
-    const unreadData = dataOnly && meaningful.some((op) => (op.kind === "data_migration" && !op.batched?.hasWhere) || (op.kind === "raw" && op.statement === "Call"));
+    // code that only adds rows it did not find overwrites and deletes nothing: a rollback that keeps them loses nothing
+    const unreadData = dataOnly && meaningful.some((op) => (op.kind === "data_migration" && !op.batched?.hasWhere && !op.insertsOnly) || (op.kind === "raw" && op.statement === "Call"));
+    const onlyAdds = dataOnly && meaningful.every((op) => op.kind === "data_migration" && op.insertsOnly);
     const where = down.path ? ` (${down.path})` : "";
     // the author left it empty on purpose and wrote why: a decision to show, not a gap to gate on. The fix keeps
     // that down as it is (its comment and the no-op), never a generated inverse that may drop what the up replaced
@@ -93,7 +95,9 @@ export default defineRule({
         ? `The down migration${where} is empty: rolling back does nothing.${downHabit(ctx, "empty-down")}`
         : unreadData
           ? `The down migration${where} is empty and this migration changes data in code migguard cannot read: values it overwrites or deletes stay that way after a rollback, which still reports success.`
-          : `The down migration${where} is empty: this migration only changes data, and rolling back leaves the data as it left it.`,
+          : onlyAdds
+            ? `The down migration${where} is empty: this migration only adds rows it did not find (it overwrites and deletes none), and rolling back keeps them.`
+            : `The down migration${where} is empty: this migration only changes data, and rolling back leaves the data as it left it.`,
       fix: fixFor(ctx.framework, {
         sql: dataOnly
           ? `-- one-way data change: the up only changes rows${dataTables(meaningful) ? ` of ${dataTables(meaningful)}` : ""}, and there is no schema to put back (this down is empty on purpose)`

@@ -1,0 +1,59 @@
+/**
+ * Does a data loop only add rows it did not find? docuseal's backfills build a record with
+ * `find_or_initialize_by`, skip it with `next if record.persisted?`, and `save!` only new ones: they overwrite and
+ * delete nothing, so a rollback that leaves the new rows loses nothing. Any other write (an update, a delete, an
+ * upsert, a save of a record that may exist, SQL) makes the answer no.
+ */
+import { CallNode, IfNode, LocalVariableWriteNode, NextNode, StatementsNode, UnlessNode, type BlockNode, type Node } from "@ruby/prism";
+import { chainOf } from "./data-calls.js";
+import { localName } from "./call-args.js";
+
+/** Calls that make a record not yet in the table. */
+const BUILDS_NEW = new Set(["new", "build"]);
+/** Calls that give an existing record when one matches, else a new one: saved, it may overwrite the found row. */
+const FINDS_OR_BUILDS = new Set(["find_or_initialize_by", "first_or_initialize"]);
+/** Writes that only insert, never change a row they find (insert_all skips conflicting rows; upsert overwrites them). */
+const INSERTS = new Set(["create", "create!", "insert", "insert!", "insert_all", "insert_all!", "find_or_create_by", "find_or_create_by!", "create_or_find_by", "create_or_find_by!"]);
+const SAVES = new Set(["save", "save!"]);
+/** Every call that writes rows, as the data classifier knows them (data-calls.ts) */
+const OTHER_WRITES = new Set(["update_all", "update_counters", "touch_all", "delete_all", "destroy_all", "delete_by", "destroy_by", "upsert", "upsert_all", "update", "update!", "update_column", "update_columns", "update_attribute", "update_attributes", "update_attributes!", "increment!", "decrement!", "toggle!", "touch", "destroy", "destroy!", "delete", "encrypt", "decrypt", "execute", "exec_query", "exec_update", "exec_delete", "exec_insert"]);
+
+/** `next if record.persisted?` / `next unless record.new_record?`: the record `name` is saved only when new. */
+function skipsExisting(node: Node): string | undefined {
+  const guard = (predicate: Node | null, body: StatementsNode | null, wanted: string) =>
+    predicate instanceof CallNode && predicate.name === wanted && body?.body.length === 1 && body.body[0] instanceof NextNode ? localName(predicate.receiver) : undefined;
+  if (node instanceof IfNode && !node.subsequent) return guard(node.predicate, node.statements, "persisted?");
+  if (node instanceof UnlessNode && !node.elseClause) return guard(node.predicate, node.statements, "new_record?");
+  return undefined;
+}
+
+export function insertsOnly(block: BlockNode): boolean {
+  const fresh = new Set<string>(); // records built new, or found-or-built and skipped when found
+  const maybeExisting = new Set<string>();
+  let inserts = 0;
+  let only = true;
+  // in source order: a guard counts for the saves after it
+  const visit = (node: Node | null) => {
+    if (!node || !only) return;
+    if (node instanceof LocalVariableWriteNode && node.value instanceof CallNode) {
+      const made = chainOf(node.value).calls.at(-1)!.name;
+      fresh.delete(node.name);
+      maybeExisting.delete(node.name);
+      if (BUILDS_NEW.has(made)) fresh.add(node.name);
+      else if (FINDS_OR_BUILDS.has(made)) maybeExisting.add(node.name);
+    }
+    const skipped = skipsExisting(node);
+    if (skipped && maybeExisting.delete(skipped)) fresh.add(skipped);
+    if (node instanceof CallNode) {
+      if (SAVES.has(node.name)) {
+        const record = localName(node.receiver);
+        if (record !== undefined && fresh.has(record)) inserts++;
+        else only = false;
+      } else if (INSERTS.has(node.name)) inserts++;
+      else if (OTHER_WRITES.has(node.name)) only = false;
+    }
+    for (const child of node.compactChildNodes()) visit(child);
+  };
+  visit(block.body);
+  return only && inserts > 0;
+}
