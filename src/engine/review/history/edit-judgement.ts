@@ -75,7 +75,7 @@ function canonicalJson(value: unknown): string {
 const opKey = ({ loc: _loc, text: _text, ormFieldDef: _def, frameworkCall: _call, assured: _assured, guards, ...unguarded }: Operation) => {
   const rest = guards ? { ...unguarded, guards: guards.map(({ line: _line, text: _guardText, ...check }) => check) } : unguarded;
   if (rest.kind !== "data_migration") return canonicalJson(rest);
-  const { mentions: _mentions, reversible: _reversible, description, ...data } = rest;
+  const { mentions: _mentions, readsThrough: _readsThrough, reversible: _reversible, description, ...data } = rest;
   return canonicalJson(data.language === "python" ? data : { ...data, description });
 };
 
@@ -180,6 +180,11 @@ function unitsOf(m: Migration, content: string): SourceUnit[] | undefined {
   return undefined;
 }
 
+/** The first head operation whose place the edit changed, when both lists hold the same operations in another order. */
+function firstReordered(base: readonly Operation[], head: readonly Operation[]): Operation | undefined {
+  return head.find((op, i) => base[i] === undefined || opKey(base[i]) !== opKey(op));
+}
+
 /** Both lists leave the objects they touch the same, as far as net-schema.ts can follow them. */
 function sameNetSchema(base: readonly Operation[], head: readonly Operation[]): boolean {
   const before = netSchema(base);
@@ -223,6 +228,10 @@ export function judgeEdit(base: Migration, head: Migration, baseContent: string,
   const sameEnd = (schemaAdded.length > 0 || schemaRemoved.length > 0) && sameNetSchema(schemaOf(base.up), schemaOf(head.up));
   // the same objects built another way (CONCURRENTLY, outside the transaction) leave every database alike
   const schemaPart = sameEnd || onlyHowBuilt(schemaRemoved, schemaAdded) ? "steps" : "schema";
+  // the same operations in another order (wger's 0021 deleting ScheduleStep before Workout): where net-schema.ts
+  // follows them to the same end, only the steps changed; otherwise the unit comparison below says what it can
+  const reordered = schemaAdded.length === 0 && schemaRemoved.length === 0 && firstReordered(schemaOf(base.up), schemaOf(head.up));
+  if (reordered && sameNetSchema(schemaOf(base.up), schemaOf(head.up))) add("steps", `the order of its operations, from ${reordered.text || reordered.kind}`, reordered.loc);
   const sameObjects = (schemaAdded.length === 0 && schemaRemoved.length === 0) || schemaPart === "steps";
   // CREATE EXTENSION IF NOT EXISTS added: where the extension exists it does nothing, and a database that ran the
   // migration without it either has it from elsewhere or never needed it; fresh databases now get it here

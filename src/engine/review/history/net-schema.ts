@@ -1,6 +1,6 @@
 /**
  * Where a list of schema operations leaves the objects it touches, for the kinds whose result the model holds
- * whole: views and materialized views (scenic's versioned definitions), indexes, and their renames. Two versions
+ * whole: views and materialized views (scenic's versioned definitions), indexes, their renames, and tables dropped. Two versions
  * of an edited migration that end with the same objects leave every database with the same schema, whichever
  * version it ran: Mastodon rebuilt a materialized view beside the old one and renamed it into place, where the
  * merged version dropped and re-created it.
@@ -61,6 +61,11 @@ class NetSchema {
         for (const [key, entry] of this.state) if (key.startsWith("index:") && entry.table === op.name) this.state.set(key, { ...entry, table: op.newName });
         return true;
       }
+      case "drop_table":
+        // gone at the end whichever order the tables went in (Django's DeleteModel drops with CASCADE, and the
+        // dependents a cascade takes are recorded as dropped either way)
+        op.tables.forEach((name) => this.dropRelation(name));
+        return true;
       case "add_index":
         if (!op.name || op.partial) return false;
         this.set(`index:${op.name}`, { desc: JSON.stringify([op.columns, op.unique, op.method ?? null]), table: op.table }, true);

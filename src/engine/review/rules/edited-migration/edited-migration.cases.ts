@@ -221,6 +221,29 @@ class Migration(migrations.Migration):
     operations = [migrations.RunPython(populate_configs, migrations.RunPython.noop)]
 `;
 const populatePath = "kitsune/products/migrations/0029_populate_zendesk_configs.py";
+/** wger's flexible-routines models: three tables, each with a key to the one before. */
+const routinesInitial = `from django.db import migrations, models
+import django.db.models.deletion
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+    operations = [
+        migrations.CreateModel(name="Workout", fields=[("id", models.AutoField(primary_key=True))]),
+        migrations.CreateModel(name="Schedule", fields=[("id", models.AutoField(primary_key=True)), ("workout", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="manager.workout"))]),
+        migrations.CreateModel(name="ScheduleStep", fields=[("id", models.AutoField(primary_key=True)), ("schedule", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="manager.schedule"))]),
+    ]
+`;
+const routinesCleanup = (models: readonly string[]) => `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("manager", "0001_initial")]
+    operations = [
+${models.map((m) => `        migrations.DeleteModel(\n            name="${m}",\n        ),`).join("\n")}
+    ]
+`;
 
 // kitsune's 0036: ESR versions move from firefox-enterprise to firefox; slugs already under firefox stopped the run
 const moveEsr = (condition: string, block: string) => `from django.db import migrations
@@ -330,6 +353,18 @@ export default defineReviewCases({
       base: { "shop/product/migrations/0001_initial.py": djangoInitial, [djangoPath]: django() },
       head: { [djangoPath]: django({ module: "shop.core.editorjs", sanitizer: "clean_editorjs" }) },
       findings: [{ path: djangoPath, line: 4, severity: "info" }],
+    },
+    {
+      name: "Django: the same DeleteModel operations in another order (wger's 0021 cleanup): every database ends without the tables, a note",
+      base: { "manager/migrations/0001_initial.py": routinesInitial, "manager/migrations/0002_cleanup.py": routinesCleanup(["Workout", "Schedule", "ScheduleStep"]) },
+      head: { "manager/migrations/0002_cleanup.py": routinesCleanup(["ScheduleStep", "Schedule", "Workout"]) },
+      findings: [{ path: "manager/migrations/0002_cleanup.py", line: 7, severity: "info", message: "the order of its operations" }],
+    },
+    {
+      name: "Django: the DeleteModel operations reordered with one left out is still a schema change",
+      base: { "manager/migrations/0001_initial.py": routinesInitial, "manager/migrations/0002_cleanup.py": routinesCleanup(["Workout", "Schedule", "ScheduleStep"]) },
+      head: { "manager/migrations/0002_cleanup.py": routinesCleanup(["ScheduleStep", "Schedule"]) },
+      findings: [{ path: "manager/migrations/0002_cleanup.py", line: 8, severity: "error" }],
     },
     {
       name: "Django: help_text, verbose_name, choices and validators are Python only: a note",

@@ -226,7 +226,7 @@ export default defineReviewRule({
           severity: "info",
           message:
             `Migration${version} is on the base branch; this edit changes the steps of its up (${shorten(steps.what)}) but not where they end: ` +
-            `both versions leave the same views and indexes, so databases that ran the old version have the schema the new one builds.`,
+            `both versions leave the same views and indexes and drop the same tables, so databases that ran the old version have the schema the new one builds.`,
           fix: "Nothing to do for the schema. The new steps are checked as new code: their locks apply to the databases that have not run it yet.",
         });
         continue;
