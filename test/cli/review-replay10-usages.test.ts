@@ -55,6 +55,14 @@ describe("dropped-object-still-used: uses must reach the model's column (tenth r
     expect(found[0].fix).not.toContain("ignored_columns");
   });
 
+  it("Rails: a data hash given to a call through a local may reach the model: a warning to check, not silence", async () => {
+    const seed = { "db/seeds/stolen.rb": 'attrs = {street: "50 Fremont St", zipcode: "94105"}\nStolenRecord.create!(**attrs)\n' };
+    const found = await usedFindings({ ...stolenBase, ...seed }, stolenRename);
+    expect(found.map((f) => f.severity)).toEqual(["warning"]);
+    expect(found[0].message).toContain("db/seeds/stolen.rb:1");
+    expect(found[0].message).not.toContain("db/seeds.rb");
+  });
+
   it("Rails: the model defines a method of the old name (alias_attribute): a record calling it reaches that method, not the column", async () => {
     const model = { "app/models/stolen_record.rb": "class StolenRecord < ApplicationRecord\n  include Geocodeable\n  alias_attribute :zipcode, :postal_code\nend\n" };
     expect(await usedFindings({ ...stolenBase, ...stolenTrueUse }, { ...stolenRename, ...model })).toEqual([]);

@@ -12,7 +12,7 @@
  * - other: it cannot be (a same-named class of another app, another model's own attribute, a local name, a
  *   word in a script or stylesheet that does not name the table).
  */
-import { AliasMethodNode, AssocNode, CallNode, ClassNode, DefNode, HashNode, InterpolatedStringNode, LocalVariableTargetNode, LocalVariableWriteNode, OptionalKeywordParameterNode, OptionalParameterNode, RequiredKeywordParameterNode, RequiredParameterNode, SelfNode, SingletonClassNode, StringNode, SymbolNode, XStringNode, ConstantPathNode, ConstantReadNode, InstanceVariableReadNode, LocalVariableReadNode, ModuleNode, type Node } from "@ruby/prism";
+import { AliasMethodNode, ArgumentsNode, ArrayNode, AssocNode, AssocSplatNode, CallNode, KeywordHashNode, SplatNode, ClassNode, DefNode, HashNode, InterpolatedStringNode, LocalVariableTargetNode, LocalVariableWriteNode, OptionalKeywordParameterNode, OptionalParameterNode, RequiredKeywordParameterNode, RequiredParameterNode, SelfNode, SingletonClassNode, StringNode, SymbolNode, XStringNode, ConstantPathNode, ConstantReadNode, InstanceVariableReadNode, LocalVariableReadNode, ModuleNode, type Node } from "@ruby/prism";
 import { pluralize, singularize, tableize, underscore } from "../adapters/rails/inflections.js";
 import { parseRuby } from "../adapters/rails/prism.js";
 import { rubyChildren } from "../adapters/rails/ruby-children.js";
@@ -408,6 +408,32 @@ function argumentOf(path: Node[]): CallNode | undefined {
 }
 
 /**
+ * The literal at path[0] is (inside) the value a local is assigned, and the method or file around it gives that
+ * local to a call as an argument (`record.update(attrs)`, `create!(**attrs)`): the data may reach a query there.
+ * Reads as a receiver (`locations.each`) or a key lookup (`loc[:zipcode]`, judged on their own) pass nothing on.
+ */
+function passedOnAsLocal(path: Node[]): boolean {
+  let i = 1;
+  while (i < path.length && [HashNode, KeywordHashNode, ArrayNode, AssocNode].some((type) => path[i] instanceof type)) i++;
+  const write = path[i];
+  if (!(write instanceof LocalVariableWriteNode)) return false;
+  const scope = path.slice(i).find((n) => n instanceof DefNode || n instanceof ClassNode || n instanceof ModuleNode) ?? path[path.length - 1];
+  let passed = false;
+  const visit = (node: Node, parent: Node | undefined, grand: Node | undefined) => {
+    if (passed) return;
+    if (node instanceof LocalVariableReadNode && node.name === write.name) {
+      // `call(attrs)`, `call(*attrs)`, `call(**attrs)`
+      const splat = parent instanceof SplatNode || parent instanceof AssocSplatNode;
+      passed = parent instanceof ArgumentsNode || (splat && (grand instanceof ArgumentsNode || grand instanceof KeywordHashNode));
+      return;
+    }
+    for (const child of rubyChildren(node)) visit(child, node, parent);
+  };
+  visit(scope, undefined, undefined);
+  return passed;
+}
+
+/**
  * The use runs on the object the code is part of: a bare or `self.` call of the name (`state_id.present?`,
  * `self.state_id = nil`), or a literal that is data or an argument of such a call (`%w[state_id city]`,
  * `validates :state_id`), not an attribute of another receiver (`obj.state_id`).
@@ -486,7 +512,8 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
   // header names added to another list): data, read back by key elsewhere (judged there), not a column name
   if ((path[0] instanceof SymbolNode || path[0] instanceof StringNode) && !path.some((n) => n instanceof XStringNode)) {
     const call = argumentOf(path);
-    if (!call || OPERATORS.has(call.name)) return "other";
+    // unless the data is a local that a call is then given (`attrs = {zipcode: z}; StolenRecord.create!(attrs)`)
+    if ((!call || OPERATORS.has(call.name)) && !passedOnAsLocal(path)) return "other";
   }
   const node = path[0];
   // `record.column`: an attribute read on a receiver named after the model (version, @version)
