@@ -34,3 +34,36 @@ describe("drop-column backup: the primary key from the Django app's model state 
     expect(drop?.fix).not.toContain("the framework's id is assumed");
   });
 });
+
+/** open-forms config: GlobalConfiguration(SingletonModel), read through get_solo() */
+const CONFIG = {
+  "config/__init__.py": "",
+  "config/migrations/__init__.py": "",
+  "config/migrations/0001_initial.py": migration(
+    "",
+    `        migrations.CreateModel(
+            name="GlobalConfiguration",
+            fields=[("id", models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"))],
+        ),`,
+  ),
+  "config/models.py": "from django.db import models\nfrom solo.models import SingletonModel\n\n\nclass GlobalConfiguration(SingletonModel):\n    family_members_data_api = models.CharField(blank=True, default=\"\", max_length=100)\n",
+  "config/views.py": "from .models import GlobalConfiguration\n\n\ndef family_api():\n    return GlobalConfiguration.get_solo().family_members_data_api\n",
+};
+
+describe("required-column-without-default on a django-solo singleton (open-forms GlobalConfiguration)", () => {
+  it("review: an AddField whose default Django keeps in Python on a SingletonModel is a note that says why no old insert can miss it", async () => {
+    const repo = featureBranchOn(CONFIG);
+    repo
+      .write({
+        "config/migrations/0002_family_members_data_api.py": migration(
+          '("config", "0001_initial")',
+          '        migrations.AddField(model_name="globalconfiguration", name="family_members_data_api", field=models.CharField(blank=True, default="", max_length=100)),',
+        ),
+      })
+      .commit("add family_members_data_api");
+    const { findings } = await reviewJson(repo);
+    const required = findings.filter((f) => f.rule === "required-column-without-default");
+    expect(required.map((f) => f.severity)).toEqual(["info"]);
+    expect(required[0].message).toContain("GlobalConfiguration (config/models.py) is a django-solo singleton (GlobalConfiguration extends solo.models.SingletonModel)");
+  });
+});

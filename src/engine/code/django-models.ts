@@ -6,6 +6,7 @@
 import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
 import type { SourceFile } from "../model.js";
 import { isManyToMany, keepsRelatedKey } from "../adapters/python/django-fields.js";
+import { Imports, qualifiedName } from "../adapters/python/imports.js";
 
 export interface DjangoModel {
   path: string;
@@ -16,6 +17,8 @@ export interface DjangoModel {
   abstract: boolean;
   /** fields with a column of their own: name and column */
   fields: Array<{ name: string; column: string }>;
+  /** the classes it extends, qualified through the module's imports (`solo.models.SingletonModel`), else as written */
+  bases: string[];
   /** relation fields that name their reverse accessor (`related_name="dependent_flows"`), many-to-many ones too */
   reverseAccessors: Array<{ field: string; name: string }>;
 }
@@ -78,12 +81,14 @@ const classDefinitions = (block: PyNode | null): PyNode[] =>
     .map((statement) => (statement.type === "decorated_definition" ? statement.childForFieldName("definition") : statement))
     .filter((node): node is PyNode => node?.type === "class_definition");
 
-function readModel(path: string, appLabel: string, node: PyNode): DjangoModel | undefined {
+function readModel(path: string, appLabel: string, node: PyNode, imports: Imports): DjangoModel | undefined {
   const className = node.childForFieldName("name")?.text;
   const bases = node.childForFieldName("superclasses");
   if (!className || !bases || bases.namedChildren.length === 0) return undefined;
   const body = node.childForFieldName("body");
-  const model: DjangoModel = { path, appLabel, className, abstract: false, fields: [], reverseAccessors: [] };
+  // positional bases only: `metaclass=` and other keywords are no class it extends
+  const extended = bases.namedChildren.filter((b) => b.type !== "keyword_argument" && b.type !== "comment").map((b) => qualifiedName(b, imports) ?? b.text);
+  const model: DjangoModel = { path, appLabel, className, abstract: false, fields: [], bases: extended, reverseAccessors: [] };
   for (const { name, value } of assignments(body)) {
     const column = fieldColumn(name, value);
     if (column) model.fields.push({ name, column });
@@ -106,8 +111,9 @@ export function readDjangoModels(files: readonly SourceFile[]): DjangoModel[] {
     if (appLabel === undefined || !file.content.includes("class ")) continue;
     withPythonTree(file.content, (root) => {
       if (root.hasError) return;
+      const imports = Imports.of(root);
       for (const node of classDefinitions(root)) {
-        const model = readModel(file.path, appLabel, node);
+        const model = readModel(file.path, appLabel, node, imports);
         if (model) models.push(model);
       }
     });

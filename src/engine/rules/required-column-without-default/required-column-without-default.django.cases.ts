@@ -13,6 +13,9 @@ class Migration(migrations.Migration):
     ]
 `;
 
+/** app/models.py declaring Order on `base`, imported by `imports` */
+const SOLO_ORDER_MODELS = (imports: string, base: string) => `from django.db import models\n${imports}\n\nclass Order(${base}):\n    number = models.CharField(max_length=200)\n`;
+
 export default defineCases({
   invalid: [
     {
@@ -258,6 +261,36 @@ class Migration(migrations.Migration):
     operations = [migrations.AddField(model_name="order", name="channel", field=models.CharField(max_length=20))]
 `,
       files: { ...DJANGO_INITIAL, ...OFFLINE_ENTRYPOINT },
+      lines: [7],
+      severities: ["error"],
+    },
+    {
+      framework: "django",
+      name: "a django-solo singleton (open-forms GlobalConfiguration extends solo.models.SingletonModel): its one row gets the value and no running code inserts another: a note that says why",
+      files: { ...DJANGO_INITIAL, "app/models.py": SOLO_ORDER_MODELS("from solo.models import SingletonModel\n", "SingletonModel") },
+      code: SIZE,
+      lines: [7],
+      severities: ["info"],
+      messages: ["Order (app/models.py) is a django-solo singleton (Order extends solo.models.SingletonModel): its one row gets size now"],
+    },
+    {
+      framework: "django",
+      name: "a singleton through the project's own abstract base (class Order(ConfigBase), ConfigBase(solo.models.SingletonModel)): a note",
+      files: { ...DJANGO_INITIAL, "app/models.py": `import solo.models\nfrom django.db import models\n\n\nclass ConfigBase(solo.models.SingletonModel):\n    class Meta:\n        abstract = True\n\n\nclass Order(ConfigBase):\n    number = models.CharField(max_length=200)\n` },
+      code: SIZE,
+      lines: [7],
+      severities: ["info"],
+      messages: ["(Order extends ConfigBase extends solo.models.SingletonModel)"],
+    },
+    {
+      framework: "django",
+      name: "a base named SingletonModel that is not django-solo's (the project's own, which says nothing of its rows): the error stays",
+      files: {
+        ...DJANGO_INITIAL,
+        "app/models.py": SOLO_ORDER_MODELS("from app.base import SingletonModel\n", "SingletonModel"),
+        "app/views.py": "from app.models import Order\n\n\ndef place(request):\n    Order.objects.create(number=request.POST['number'])\n",
+      },
+      code: SIZE,
       lines: [7],
       severities: ["error"],
     },

@@ -16,6 +16,7 @@ import { alterAddColumnsChanged, alterSubcommandsOf } from "../support/sql-text.
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
 import { rubyString } from "../support/embed-sql.js";
 import { deployedInserts } from "../support/deployed-inserts.js";
+import { singletonModelOf } from "./singleton-row.js";
 
 /** A default expression the migration wrote that is a real value (Django's callables come through as `<value of f>`). */
 const knownDefault = (c: ColumnSpec): string | undefined => (c.default && !c.default.expr.startsWith("<") ? c.default.expr : undefined);
@@ -309,6 +310,18 @@ export default defineRule({
               : `Adding NOT NULL column ${op.table}.${c.name} without a default fails if ${op.table} has rows, and breaks inserts from code that does not set it.`,
         fix: ctx.framework === "django" ? djangoFix(op, ctx) : ctx.framework === "sql" && mysql ? mysqlSqlFix(op) : { sql: sqlFix, rails: railsFix, alembic: alembicFix }[ctx.framework](op, ctx),
       };
+      // a django-solo singleton's one row gets the value now, and the running code inserts no other
+      const singleton = kind === "dropped" ? singletonModelOf(ctx, op) : undefined;
+      if (singleton) {
+        ctx.report({
+          op,
+          severity: "info",
+          message: `NOT NULL column ${op.table}.${c.name} gets ${c.default!.expr.startsWith("<") ? "a Python default" : `the default ${c.default!.expr}`} only to fill the existing rows (the database default is dropped again right after), but ${singleton.model} (${singleton.path}) is a django-solo singleton (${singleton.chain.join(" extends ")}): its one row gets ${c.name} now and the running code reads that row through get_solo() without inserting another, so no insert of the old code can miss ${c.name}. Only a database whose row get_solo() has not created yet would have old code insert it during the deploy.`,
+          fix: finding.fix,
+          hazard: "old-code",
+        });
+        continue;
+      }
       // Django keeps the default in Python: only inserts of the deployed code miss the column, and that code may create no rows at all
       const inserts = kind === "dropped" ? deployedInserts(ctx, op) : undefined;
       if (inserts && inserts.creators.length === 0) {

@@ -21,6 +21,7 @@ import { partialInserts } from "./partial-inserts.js";
 import { mayDeclareSqlAlchemyModels, SqlAlchemyModelIndex } from "../../code/sqlalchemy-models.js";
 import { escapeRegExp } from "../../regexp.js";
 import { djangoAppOf } from "../../paths.js";
+import { djangoModelFiles } from "./django-model-files.js";
 import { sqlCodeNames, unnamedInCode } from "./sql-code-names.js";
 
 /**
@@ -194,14 +195,6 @@ export function movedValues(ctx: RuleContext, index: number): string | undefined
   if (!step) return undefined;
   const where = step.migration === ctx.migration ? `line ${step.op.loc.line}` : `${step.migration.path}:${step.op.loc.line}`;
   return `the data step at ${where} (${step.op.kind === "data_migration" ? step.op.description : step.op.text.replace(/\s+/g, " ").slice(0, 80)})`;
-}
-
-/** The Django app's model files: the ones given beside its migrations/ folder, and those of the app among the code read. */
-function djangoModelFiles(ctx: RuleContext): SourceFile[] {
-  const given = ctx.repository.djangoModelFiles();
-  const app = djangoAppOf(ctx.migration.path) || undefined;
-  const read = ctx.repository.applicationCode().filter((f) => app !== undefined && djangoModelsApp(f.path) === app && !given.some((g) => g.path === f.path));
-  return [...given, ...read];
 }
 
 /** The app's model files and the code read (not migrations: they name every field they ever made). */
