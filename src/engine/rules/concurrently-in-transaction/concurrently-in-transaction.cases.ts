@@ -20,7 +20,7 @@ export default defineCases({
       lines: [1],
       fixes: [
         "-- popx runs this file in a transaction, which CONCURRENTLY refuses: move the statement to a new version's file\n" +
-          "-- <next version>_client_nid_idx.postgres.autocommit.up.sql, which popx runs outside a transaction.",
+          "-- persistence/sql/migrations/20240101000001000001_client_nid_idx.postgres.autocommit.up.sql, which popx runs outside a transaction.",
       ],
     },
     {

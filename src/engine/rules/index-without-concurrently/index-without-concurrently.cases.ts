@@ -102,7 +102,7 @@ export default defineCases({
       files: { "persistence/sql/migrations/20190100000009000000_client.down.sql": "DROP INDEX hydra_client_idx_id_uq;\n" },
       lines: [1],
       fixes: [
-        "-- popx runs this file in a transaction, which CONCURRENTLY refuses: move the statement to a new version's file\n-- <next version>_client.postgres.autocommit.up.sql, which popx runs outside a transaction.\nDROP INDEX CONCURRENTLY IF EXISTS hydra_client_idx_id_uq;\nCREATE UNIQUE INDEX CONCURRENTLY hydra_client_idx_id_uq ON hydra_client (id);",
+        "-- popx runs this file in a transaction, which CONCURRENTLY refuses: move the statement to a new version's file\n-- persistence/sql/migrations/20190100000009000001_client.postgres.autocommit.up.sql, which popx runs outside a transaction.\nDROP INDEX CONCURRENTLY IF EXISTS hydra_client_idx_id_uq;\nCREATE UNIQUE INDEX CONCURRENTLY hydra_client_idx_id_uq ON hydra_client (id);",
       ],
     },
     {

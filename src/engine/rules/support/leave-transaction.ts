@@ -4,7 +4,8 @@
  */
 import type { Layout, Migration, Operation } from "../../model.js";
 import { popSuffix } from "../../database/dialect-file.js";
-import { baseOf } from "../../paths.js";
+import { baseOf, folderPrefix } from "../../paths.js";
+import { nextVersion } from "./next-migration.js";
 
 /**
  * golang-migrate's PostgreSQL driver sends a whole file as one query (it adds no BEGIN of its own), and PostgreSQL
@@ -49,10 +50,14 @@ export function popLeaveTransaction(path: string): string | undefined {
   const pop = popSuffix(path);
   // an .autocommit file already runs outside a transaction
   if (!pop || pop.autocommit) return undefined;
-  const name = baseOf(pop.stem).replace(/^\d+_/, "");
+  const stem = baseOf(pop.stem);
+  const version = /^\d+(?=_)/.exec(stem)?.[0];
+  const name = stem.replace(/^\d+_/, "");
+  // the version after this one (the same width), in this file's folder
+  const file = `${folderPrefix(path)}${version ? nextVersion(version, 1) : "next"}_${name}${pop.dialect ? `.${pop.dialect}` : ""}.autocommit.up.sql`;
   return (
     "-- popx runs this file in a transaction, which CONCURRENTLY refuses: move the statement to a new version's file\n" +
-    `-- <next version>_${name}${pop.dialect ? `.${pop.dialect}` : ""}.autocommit.up.sql, which popx runs outside a transaction.`
+    `-- ${file}, which popx runs outside a transaction.`
   );
 }
 

@@ -66,7 +66,7 @@ const snake = (name: string) => words(name).map((w) => w.toLowerCase()).join("_"
 const camel = (name: string) => words(name).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
 
 /** `20240101000000` + 2 -> `20240101000002`, `0043` + 1 -> `0044` (width kept); other versions get `_2`. */
-function nextVersion(version: string | undefined, step: number): string {
+export function nextVersion(version: string | undefined, step: number): string {
   if (version && /^\d+$/.test(version)) return (BigInt(version) + BigInt(step)).toString().padStart(version.length, "0");
   return `${version ?? "next"}_${step}`;
 }
