@@ -78,6 +78,18 @@ const dedupe = `class AddUniqueIndexToBikeOrganizations < ActiveRecord::Migratio
 end
 `;
 
+describe("schema-dump-without-migration: structure.sql with a column moved back to where its create_table made it (bike_index cc7f41330c)", () => {
+  it("review: the same tables, columns and versions in another column order: a note", async () => {
+    const repo = featureBranchOn(BIKE_INDEX);
+    const moved = structure(["email"], ["20260101000000"]).replace("    id bigint NOT NULL,\n    email character varying", "    email character varying,\n    id bigint NOT NULL");
+    repo.write({ "db/structure.sql": moved, "db/primary_replica_structure.sql": moved }).commit("reorder");
+    const { findings } = await reviewJson(repo);
+    const drift = findings.filter((f) => f.rule === "schema-dump-without-migration");
+    expect(drift.map((f) => [f.path, f.severity])).toEqual([["db/structure.sql", "info"]]);
+    expect(drift[0].message).toContain("only in the order of columns or constraints inside CREATE TABLE");
+  });
+});
+
 describe("migration-version-order: a branch's migrations that only create new tables (bike_index 581cb37de3)", () => {
   it("review: each one older than a merged migration that hides what it touches is a note, like the one older than a readable one", async () => {
     const repo = featureBranchOn({

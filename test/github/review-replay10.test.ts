@@ -65,3 +65,16 @@ describe("the dump of a replica database (bike_index's db/primary_replica_struct
     expect(run.conclusion).toBe("success");
   });
 });
+
+describe("structure.sql with a column moved, nothing else (bike_index cc7f41330c)", () => {
+  it("a note, and the check passes", async () => {
+    s = await startScenario({ baseFiles: BIKE_INDEX });
+    const moved = structure(["email"], ["20260101000000"]).replace("    id bigint NOT NULL,\n    email character varying", "    email character varying,\n    id bigint NOT NULL");
+    const head = s.openPull(4, { "db/structure.sql": moved, "db/primary_replica_structure.sql": moved });
+    await s.pullRequest("opened", 4);
+    const run = latestRun(head);
+    const drift = run.annotations.filter((a) => a.title.startsWith("schema-dump-without-migration"));
+    expect(drift.map((a) => [a.path, a.annotation_level])).toEqual([["db/structure.sql", "notice"]]);
+    expect(run.conclusion).toBe("success");
+  });
+});

@@ -34,3 +34,28 @@ export function structureSqlVersions(content: string): DumpVersions {
   if (line === undefined) return { versions: [], problem: "no `INSERT INTO schema_migrations` statement parses in it" };
   return { versions, line };
 }
+
+/** A parse tree without its byte positions: two dumps that differ only in layout give the same tree. */
+function withoutLocations(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutLocations);
+  if (!node || typeof node !== "object") return node;
+  return Object.fromEntries(Object.entries(node).filter(([key]) => key !== "location" && key !== "stmt_location" && key !== "stmt_len").map(([key, value]) => [key, withoutLocations(value)]));
+}
+
+/**
+ * A structure.sql's statements, read with PostgreSQL's parser, with each CREATE TABLE's columns and constraints in a
+ * canonical order: two dumps with the same shape have the same tables, columns, constraints, indexes and versions,
+ * the columns perhaps in another physical order. Undefined when a statement does not parse.
+ */
+export function structureSqlShape(content: string): string | undefined {
+  const { statements, errors, tooComplex } = parseStatements(withoutPsqlMetaCommands(content));
+  if (errors.length || tooComplex.length) return undefined;
+  return statements
+    .map((statement) => {
+      const tree = withoutLocations(statement.stmt) as PgNode;
+      const create = tree.CreateStmt as { tableElts?: unknown[] } | undefined;
+      if (create?.tableElts) create.tableElts = create.tableElts.map((e) => JSON.stringify(e)).sort();
+      return JSON.stringify(tree);
+    })
+    .join("\n");
+}

@@ -48,6 +48,12 @@ export default defineReviewCases({
       findings: [{ path: "db/schema.rb", line: 1 }],
     },
     {
+      name: "structure.sql with a column moved and its type changed: not the same schema",
+      base: { "db/structure.sql": "CREATE TABLE public.pages (\n    id bigint NOT NULL,\n    position integer,\n    body text\n);\n" },
+      head: { "db/structure.sql": "CREATE TABLE public.pages (\n    id bigint NOT NULL,\n    body character varying,\n    position integer\n);\n" },
+      findings: [{ path: "db/structure.sql", line: 1 }],
+    },
+    {
       name: "structure.sql changed alone",
       base: { "db/structure.sql": "CREATE TABLE users (id bigint);\n\nINSERT INTO \"schema_migrations\" (version) VALUES\n('20240101000000');\n" },
       head: { "db/structure.sql": "CREATE TABLE users (id bigint, phone text);\n\nINSERT INTO \"schema_migrations\" (version) VALUES\n('20240101000000');\n" },
@@ -71,6 +77,11 @@ export default defineReviewCases({
       name: "the dump of a replica (config/database.yml: replica: true) changes with the primary's migration (bike_index's db/primary_replica_structure.sql)",
       base: REPLICA_BASE,
       head: { ...ADD_PHONE, "db/structure.sql": PHONE_STRUCTURE, "db/primary_replica_structure.sql": PHONE_STRUCTURE },
+    },
+    {
+      name: "structure.sql with a column moved back to where its create_table made it, nothing else (bike_index cc7f41330c): a note",
+      base: { "db/structure.sql": "CREATE TABLE public.pages (\n    id bigint NOT NULL,\n    title character varying,\n    position integer,\n    body text\n);\n\nINSERT INTO \"schema_migrations\" (version) VALUES\n('20240101000000');\n" },
+      head: { "db/structure.sql": "CREATE TABLE public.pages (\n    id bigint NOT NULL,\n    title character varying,\n    body text,\n    position integer\n);\n\nINSERT INTO \"schema_migrations\" (version) VALUES\n('20240101000000');\n" },
     },
     {
       name: "the stale dump of a replica written again from db/structure.sql, which the change leaves alone (bike_index efe21edeb1): a note",

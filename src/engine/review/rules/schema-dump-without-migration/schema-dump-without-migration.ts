@@ -1,4 +1,5 @@
 import { dumpVersions, schemaRbShape } from "../../dumps/dump-versions.js";
+import { structureSqlShape } from "../../dumps/structure-sql.js";
 import { coveredChanges } from "../../dumps/dump-coverage.js";
 import { defineReviewRule, type SchemaDumpState } from "../../review-rule.js";
 
@@ -24,6 +25,21 @@ export default defineReviewRule({
       if (source && (coveredChanges(ctx, source).length > 0 || changed(source))) continue;
       const line = state.headContent !== undefined ? (dumpVersions(state.dump.format, state.headContent).line ?? 1) : 1;
       // dumped again by a newer Rails (8.1 sorts columns and writes Schema[8.1]): the same tables, columns and indexes
+      // structure.sql with columns moved (to where their migration created them): the same tables, columns and indexes
+      if (state.dump.format === "structure.sql" && state.baseContent !== undefined && state.headContent !== undefined) {
+        const before = structureSqlShape(state.baseContent);
+        if (before !== undefined && before === structureSqlShape(state.headContent)) {
+          ctx.report({
+            path: state.dump.path,
+            line,
+            severity: "info",
+            statement: "dump columns reordered",
+            message: `${state.dump.path} changed without a migration, but only in the order of columns or constraints inside CREATE TABLE: the same tables, columns, constraints, indexes and versions. The order is the columns' physical order, which databases keep as their migrations added the columns; only SELECT * and a new dump show it.`,
+            fix: "Nothing to do if the new order is the one the migrations build (a column moved back to where its create_table made it). Otherwise dump the schema again from a database that ran the migrations.",
+          });
+          continue;
+        }
+      }
       if (state.dump.format === "schema.rb" && state.baseContent !== undefined && state.headContent !== undefined) {
         const before = schemaRbShape(state.baseContent);
         if (before !== undefined && before === schemaRbShape(state.headContent)) {
