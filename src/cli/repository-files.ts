@@ -70,6 +70,9 @@ export function readRepositoryFiles(migrationPaths: readonly string[], config: C
     const db = join(project, "db");
     for (const name of existsSync(db) ? readdirSync(db) : []) absolute.add(join(db, name));
     for (const path of filesUnder(join(project, "app", "models"), MAX_MODEL_FILES)) absolute.add(path);
+    // the project's own inflections name its models' tables (criterion/criteria)
+    const inflections = join(project, "config", "initializers", "inflections.rb");
+    if (existsSync(inflections)) absolute.add(inflections);
     for (const path of manifestsAbove(project)) absolute.add(path);
   }
   // Python projects (Django's migrations have no db/ folder): the dependency files that say the Django version

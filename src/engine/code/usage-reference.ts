@@ -375,7 +375,7 @@ function definesMethod(scope: ClassNode | ModuleNode, name: string): boolean {
 function keysTableHash(path: Node[], word: string, table: string, otherRecords: ReadonlySet<string>): boolean {
   const [key, assoc, hash] = path;
   if (!(key instanceof SymbolNode) || !(assoc instanceof AssocNode) || assoc.key.location.startOffset !== key.location.startOffset || !(hash instanceof HashNode)) return false;
-  const tables = new Set([table, ...[...otherRecords].map(pluralize)]);
+  const tables = new Set([table, ...[...otherRecords].map((w) => pluralize(w))]);
   if (word === table || !tables.has(word)) return false;
   return hash.elements.some((e) => e instanceof AssocNode && e.key instanceof SymbolNode && e.key.unescaped.value !== word && tables.has(e.key.unescaped.value));
 }

@@ -63,12 +63,23 @@ const SINGULARS: Array<[RegExp, string]> = [
   [/s$/i, ""],
 ];
 
-function inflectLastWord(word: string, rules: Array<[RegExp, string]>, irregular: (w: string) => string | undefined): string {
+/**
+ * A project's own inflections (config/initializers/inflections.rb): `inflect.irregular "criterion", "criteria"`,
+ * `inflect.uncountable %w[feedback]`. They come before Rails' rules, as ActiveSupport applies them.
+ */
+export interface ProjectInflections {
+  irregular: ReadonlyArray<readonly [string, string]>;
+  uncountable: ReadonlySet<string>;
+}
+
+export const NO_INFLECTIONS: ProjectInflections = { irregular: [], uncountable: new Set() };
+
+function inflectLastWord(word: string, rules: Array<[RegExp, string]>, irregular: (w: string) => string | undefined, own: ProjectInflections): string {
   const parts = word.split("_");
   const last = parts.pop() ?? "";
   let result = last;
   const lower = last.toLowerCase();
-  if (!UNCOUNTABLE.has(lower)) {
+  if (!UNCOUNTABLE.has(lower) && !own.uncountable.has(lower)) {
     const irr = irregular(lower);
     if (irr !== undefined) result = irr;
     else
@@ -82,12 +93,14 @@ function inflectLastWord(word: string, rules: Array<[RegExp, string]>, irregular
   return [...parts, result].join("_");
 }
 
-export function pluralize(word: string): string {
-  return inflectLastWord(word, PLURALS, (w) => IRREGULAR.find(([s, p]) => w === s || w === p)?.[1]);
+const irregularOf = (w: string, own: ProjectInflections) => own.irregular.find(([s, p]) => w === s || w === p) ?? IRREGULAR.find(([s, p]) => w === s || w === p);
+
+export function pluralize(word: string, own: ProjectInflections = NO_INFLECTIONS): string {
+  return inflectLastWord(word, PLURALS, (w) => irregularOf(w, own)?.[1], own);
 }
 
-export function singularize(word: string): string {
-  return inflectLastWord(word, SINGULARS, (w) => IRREGULAR.find(([s, p]) => w === s || w === p)?.[0]);
+export function singularize(word: string, own: ProjectInflections = NO_INFLECTIONS): string {
+  return inflectLastWord(word, SINGULARS, (w) => irregularOf(w, own)?.[0], own);
 }
 
 /** "OrderItem" -> "order_item", "API::Key" -> "api/key" */
@@ -100,9 +113,9 @@ export function underscore(camel: string): string {
 }
 
 /** Model constant -> table name as Active Record derives it: "OrderItem" -> "order_items", "Admin::User" -> "users" */
-export function tableize(constant: string): string {
+export function tableize(constant: string, own: ProjectInflections = NO_INFLECTIONS): string {
   const last = constant.split("::").pop() ?? constant;
-  return pluralize(underscore(last));
+  return pluralize(underscore(last), own);
 }
 
 /** The column a reference to `table` gets: users -> user_id */

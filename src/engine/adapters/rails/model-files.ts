@@ -14,7 +14,8 @@ import {
 } from "@ruby/prism";
 import type { SourceFile } from "../../model.js";
 import { constantName } from "./data-calls.js";
-import { tableize, underscore } from "./inflections.js";
+import { NO_INFLECTIONS, tableize, underscore, type ProjectInflections } from "./inflections.js";
+import { inflectionsRootOf, isInflectionsPath, readInflections } from "./project-inflections.js";
 import { parseRuby } from "./prism.js";
 import { RubySource } from "./ruby-source.js";
 import { EMPTY_ENV, evaluate, namesOf } from "./values.js";
@@ -55,17 +56,17 @@ function ignored(node: Node, src: RubySource): string[] {
   return [];
 }
 
-function modelsIn(nodes: Node[], namespace: string, path: string, src: RubySource, out: ModelFile[], opening: string[] = []): void {
+function modelsIn(nodes: Node[], namespace: string, path: string, src: RubySource, out: ModelFile[], own: ProjectInflections, opening: string[] = []): void {
   for (const node of nodes) {
     if (node instanceof ModuleNode) {
       const name = constantName(node.constantPath);
-      modelsIn(bodyOf(node.body), name ? `${namespace}${name}::` : namespace, path, src, out, [...opening, `module ${src.textOf(node.constantPath)}`]);
+      modelsIn(bodyOf(node.body), name ? `${namespace}${name}::` : namespace, path, src, out, own, [...opening, `module ${src.textOf(node.constantPath)}`]);
     } else if (node instanceof ClassNode) {
       const name = constantName(node.constantPath);
       if (!name) continue;
       // a namespace module often sets table_name_prefix (Spree::Variant -> spree_variants)
       const prefix = namespace ? `${underscore(namespace.replace(/::$/, "")).replace(/\//g, "_")}_` : "";
-      const derived = tableize(name);
+      const derived = tableize(name, own);
       const header = `class ${src.textOf(node.constantPath)}${node.superclass ? ` < ${src.textOf(node.superclass)}` : ""}`;
       const model: ModelFile = {
         path,
@@ -82,7 +83,7 @@ function modelsIn(nodes: Node[], namespace: string, path: string, src: RubySourc
         for (const column of ignored(statement, src)) model.ignoredColumns.add(column);
       }
       out.push(model);
-      modelsIn(bodyOf(node.body), `${namespace}${name}::`, path, src, out, model.opening);
+      modelsIn(bodyOf(node.body), `${namespace}${name}::`, path, src, out, own, model.opening);
     }
   }
 }
@@ -94,11 +95,15 @@ export function readModelFiles(files: readonly SourceFile[]): ModelFile[] {
   const cached = cache.get(files);
   if (cached) return cached;
   const out: ModelFile[] = [];
+  // the project's own inflections name its tables (EvaluationCriterion -> evaluation_criteria with criterion/criteria irregular)
+  const inflections = files.filter((f) => isInflectionsPath(f.path)).map((f) => ({ root: inflectionsRootOf(f.path), own: readInflections(f) }));
   for (const file of files) {
     if (!isModelPath(file.path)) continue;
     const src = new RubySource(file.content);
     const result = parseRuby(file.content);
-    modelsIn(result.value.statements.body, "", file.path, src, out);
+    const root = file.path.slice(0, Math.max(0, file.path.lastIndexOf("app/models/"))).replace(/\/$/, "");
+    const own = inflections.find((i) => i.root === root)?.own ?? NO_INFLECTIONS;
+    modelsIn(result.value.statements.body, "", file.path, src, out, own);
   }
   cache.set(files, out);
   return out;

@@ -1,0 +1,43 @@
+/**
+ * A Rails project's own inflections through `migguard lint` (README: Rails): config/initializers/inflections.rb
+ * declares criterion/criteria irregular, so the model EvaluationCriterion (app/models/evaluation_criterion.rb) is the
+ * model of evaluation_criteria, and a fix that adds ignored_columns reopens that class, not Rails' default guess
+ * EvaluationCriterium (pupilfirst 20200109110848).
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { run } from "../../src/cli/main.js";
+
+function repo(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "migguard-inflections-"));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+type Finding = { rule: string; fix?: string };
+const lint = async (cwd: string) => (JSON.parse((await run(["lint", "--format", "json", "db/migrate"], { cwd })).output) as { findings: Finding[] }).findings;
+
+const files = {
+  "db/migrate/20200109110848_remove_description_from_evaluation_criterion.rb":
+    "class RemoveDescriptionFromEvaluationCriterion < ActiveRecord::Migration[6.0]\n  def change\n    remove_column :evaluation_criteria, :description, :string\n  end\nend\n",
+  "app/models/evaluation_criterion.rb": "class EvaluationCriterion < ApplicationRecord\n  def summary = description\nend\n",
+};
+const inflections =
+  'ActiveSupport::Inflector.inflections(:en) do |inflect|\n  inflect.uncountable %w[feedback]\n  inflect.irregular "criterion", "criteria"\nend\n';
+
+describe("Rails project inflections", () => {
+  it("a model whose table an irregular inflection names is found: the fix reopens the project's class", async () => {
+    const fix = (await lint(repo({ ...files, "config/initializers/inflections.rb": inflections }))).find((f) => f.rule === "remove-column-in-change")!.fix!;
+    expect(fix).toContain("# in app/models/evaluation_criterion.rb:\nclass EvaluationCriterion < ApplicationRecord");
+    expect(fix).not.toContain("EvaluationCriterium");
+  });
+
+  it("without the project's inflections, Rails' default rules give another class, said in a comment", async () => {
+    const fix = (await lint(repo(files))).find((f) => f.rule === "remove-column-in-change")!.fix!;
+    expect(fix).toContain("EvaluationCriterium: Rails' name for the model of evaluation_criteria");
+  });
+});
