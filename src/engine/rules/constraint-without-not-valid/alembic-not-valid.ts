@@ -5,7 +5,7 @@
  * written as the ALTER TABLE ... NOT VALID SQLAlchemy would emit, from the call's own arguments, run with
  * op.execute (which every version has); when an argument is not a literal migguard cannot write that SQL and says so.
  */
-import type { OperationOf } from "../../model.js";
+import type { OperationOf, RevisionLink } from "../../model.js";
 import { argumentText, calleeOf, keywordText, readLiteral as read, withKeyword, type LiteralRead as Read } from "../support/python-call.js";
 import { ident, sqlString } from "../support/fix.js";
 import { batchTarget } from "../support/alembic-batch.js";
@@ -94,6 +94,12 @@ function conventionalValidate(op: OperationOf<"add_constraint">, name: string, v
   ].join("\n");
 }
 
+/** The revision range Alembic's offline mode prints this revision's SQL for: from its one down_revision, else from the base. */
+function offlineRange(revision: RevisionLink | undefined): string {
+  if (!revision) return "head";
+  return revision.after.length === 1 ? `${revision.after[0]}:${revision.id}` : revision.id;
+}
+
 /**
  * The in-place fix and the VALIDATE statement for an Alembic create_foreign_key / create_check_constraint.
  * `atLeast`: the project's SQLAlchemy is 1.4.32+ (true), older (false), or unknown (undefined).
@@ -106,6 +112,7 @@ export function alembicNotValidFix(
   /** `add` undefined when the migration does not say all of the constraint's SQL: `unread` says what it lacks */
   fallback: { add: string | undefined; unread: string; validate: string },
   targetMetadata?: string,
+  revision?: RevisionLink,
 ): { inPlace: string; validate: string } {
   const callee = calleeOf(op.text) ?? "";
   const own = /(?:^|\.)create_(foreign_key|check_constraint)$/.test(callee) ? reindented(op.text.trim()) : undefined;
@@ -124,7 +131,7 @@ export function alembicNotValidFix(
   return {
     inPlace: [
       `# ${version}, which has no postgresql_not_valid, and migguard cannot write this constraint's SQL (${sql.unknown} not a literal):`,
-      `# print it with \`alembic upgrade <this revision> --sql\`, then run it here with op.execute, NOT VALID at its end:`,
+      `# print it with \`alembic upgrade ${offlineRange(revision)} --sql\`, then run it here with op.execute, NOT VALID at its end:`,
       `# op.execute("ALTER TABLE ... ADD CONSTRAINT ${name} ... NOT VALID")`,
     ].join("\n"),
     validate: fallback.validate,

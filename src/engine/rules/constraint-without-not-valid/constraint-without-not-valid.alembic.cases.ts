@@ -216,7 +216,7 @@ def downgrade():
       lines: [9],
       fixes: [
         withValidateRevision(`# this project's SQLAlchemy is older than 1.4.32, which has no postgresql_not_valid, and migguard cannot write this constraint's SQL (condition (sa.column("total") >= 0) not a literal):
-# print it with \`alembic upgrade <this revision> --sql\`, then run it here with op.execute, NOT VALID at its end:
+# print it with \`alembic upgrade a1:b2 --sql\`, then run it here with op.execute, NOT VALID at its end:
 # op.execute("ALTER TABLE ... ADD CONSTRAINT ck_orders_total ... NOT VALID")`, "8181fe2e7c95", "validate_ck_orders_total", "ALTER TABLE orders VALIDATE CONSTRAINT ck_orders_total"),
       ],
     },

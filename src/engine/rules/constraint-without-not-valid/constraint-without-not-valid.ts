@@ -174,7 +174,7 @@ export default defineRule({
               ],
             };
           case "alembic": {
-            const own = alembicNotValidFix(op, name, ctx.repository.sqlalchemyAtLeast(NOT_VALID_SINCE), ctx.migration.source, { add: addSql, unread: unreadNote("#"), validate: validateSql }, ctx.migration.alembicTransactions?.targetMetadata);
+            const own = alembicNotValidFix(op, name, ctx.repository.sqlalchemyAtLeast(NOT_VALID_SINCE), ctx.migration.source, { add: addSql, unread: unreadNote("#"), validate: validateSql }, ctx.migration.alembicTransactions?.targetMetadata, ctx.migration.revision);
             return { inPlace: own.inPlace, steps: [validate(`op.execute(${pythonString(own.validate)})`)] };
           }
         }
