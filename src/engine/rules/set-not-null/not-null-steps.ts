@@ -11,7 +11,8 @@ import { reindented } from "../support/data-code.js";
 import { ident, modelName, sym } from "../support/fix.js";
 import { alterSubcommandsOf, alterWithSubcommand } from "../support/sql-text.js";
 import { alembicTable, pythonString, rubyString } from "../support/embed-sql.js";
-import { keywordText } from "../support/python-call.js";
+import { keywordText, literalOf } from "../support/python-call.js";
+import { readField } from "../../adapters/python/django-fields.js";
 import { unboundNames } from "../support/python-free-names.js";
 import { djangoApp } from "../support/django-migration.js";
 import { djangoBatchedFillFunction, railsBatchedFill } from "../support/batched-fill.js";
@@ -72,6 +73,12 @@ const VALUE_MARK = "__migguard_value__";
 
 const sqlBatchFillUpdate = (op: SetNotNull, value = VALUE_MARK) => ({ table: op.table, assignments: `${ident(op.column)} = ${value}`, pending: `${ident(op.column)} IS NULL` });
 
+/** The AlterField's field keeps a FOREIGN KEY: a ForeignKey, a OneToOneField or a subclass given `to` and `on_delete`, without db_constraint=False. */
+function keepsForeignKey(op: SetNotNull): boolean {
+  const value = op.ormFieldDef ? literalOf(op.ormFieldDef) : undefined;
+  return readField(op.ormField ?? op.column, value)?.relation?.constraint === true;
+}
+
 /** Django: AddConstraintNotValid; the AlterField's default filled in batches; then ValidateConstraint, the AlterField, RemoveConstraint. */
 function djangoSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
   if (op.embeddedSql) return djangoSqlSteps(op, name);
@@ -131,11 +138,16 @@ function djangoSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
       statements: [`migrations.RunPython(${fn}, migrations.RunPython.noop),`],
     });
   }
-  // with a default, AlterField runs UPDATE ... WHERE col IS NULL (a scan) under the ALTER's lock: the database
-  // side is the SET NOT NULL alone, the AlterField only in Django's state
+  // with a default, AlterField runs UPDATE ... WHERE col IS NULL (a scan) under the ALTER's lock; on a relation it
+  // drops the FOREIGN KEY and adds it back (BaseDatabaseSchemaEditor._alter_field), which checks every row under
+  // that lock: the database side is the SET NOT NULL alone, the AlterField only in Django's state
+  const foreignKey = keepsForeignKey(op);
   const alter =
-    defaultText !== undefined && !alterDoesMore
+    (defaultText !== undefined || foreignKey) && !alterDoesMore
       ? [
+          ...(foreignKey
+            ? [`# ${field} is a relation: Django's AlterField would drop its FOREIGN KEY and add it back, checking every row under the lock; the state changes alone`]
+            : []),
           `migrations.SeparateDatabaseAndState(`,
           `    database_operations=[`,
           `        migrations.RunSQL(`,

@@ -44,6 +44,47 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "a relation made NOT NULL (nautobot's StatusField, a ForeignKey subclass given to= and on_delete=): the validate step's AlterField is state-only, the database gets SET NOT NULL alone (Django's AlterField would drop the FOREIGN KEY and add it back, a full check under the lock)",
+      code: `from django.db import migrations, models
+import app.fields
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="status", field=app.fields.StatusField(on_delete=models.PROTECT, related_name="orders", to="app.status")),
+    ]
+`,
+      files: {
+        "app/migrations/0001_initial.py": `from django.db import migrations, models
+import app.fields
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(name="Status", fields=[("id", models.BigAutoField(primary_key=True)), ("name", models.CharField(max_length=50))]),
+        migrations.CreateModel(
+            name="Order",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("status", app.fields.StatusField(null=True, on_delete=models.PROTECT, related_name="orders", to="app.status")),
+            ],
+        ),
+    ]
+`,
+      },
+      lines: [9],
+      fixes: [
+        "from django.contrib.postgres.operations import AddConstraintNotValid\nAddConstraintNotValid(model_name=\"Order\", constraint=models.CheckConstraint(condition=models.Q(status__isnull=False), name=\"app_order_status_id_not_null\")),  # condition= is Django 5.1+: before 5.1 it is check=\n\n# then a new migration, app/migrations/0003_validate_app_order_status_id_not_null.py:\nfrom django.contrib.postgres.operations import ValidateConstraint\nfrom django.db import migrations, models\nimport app.fields\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0002_case\")]\n\n    operations = [\n        ValidateConstraint(model_name=\"Order\", name=\"app_order_status_id_not_null\"),\n        # status is a relation: Django's AlterField would drop its FOREIGN KEY and add it back, checking every row under the lock; the state changes alone\n        migrations.SeparateDatabaseAndState(\n            database_operations=[\n                migrations.RunSQL(\n                    \"ALTER TABLE app_order ALTER COLUMN status_id SET NOT NULL\",\n                    reverse_sql=\"ALTER TABLE app_order ALTER COLUMN status_id DROP NOT NULL\",\n                ),\n            ],\n            state_operations=[\n                migrations.AlterField(model_name=\"order\", name=\"status\", field=app.fields.StatusField(on_delete=models.PROTECT, related_name=\"orders\", to=\"app.status\")),\n            ],\n        ),\n        migrations.RemoveConstraint(model_name=\"Order\", name=\"app_order_status_id_not_null\"),\n    ]",
+      ],
+    },
+    {
+      framework: "django",
       name: "AlterField from null=True to NOT NULL",
       code: `from django.db import migrations, models
 
