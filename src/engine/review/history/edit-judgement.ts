@@ -180,9 +180,19 @@ function unitsOf(m: Migration, content: string): SourceUnit[] | undefined {
   return undefined;
 }
 
-/** The first head operation whose place the edit changed, when both lists hold the same operations in another order. */
-function firstReordered(base: readonly Operation[], head: readonly Operation[]): Operation | undefined {
-  return head.find((op, i) => base[i] === undefined || opKey(base[i]) !== opKey(op));
+/**
+ * The stretch of operations an edit put in another order (both lists hold the same operations): from the first
+ * place they differ to the last. What comes before and after it is the same on both sides, so the two orders end
+ * alike when the stretch itself does.
+ */
+function reorderedWindow(base: readonly Operation[], head: readonly Operation[]): { base: Operation[]; head: Operation[] } | undefined {
+  if (base.length !== head.length) return undefined;
+  const differs = (i: number) => opKey(base[i]) !== opKey(head[i]);
+  const first = head.findIndex((_op, i) => differs(i));
+  if (first === -1) return undefined;
+  let last = head.length - 1;
+  while (!differs(last)) last--;
+  return { base: base.slice(first, last + 1), head: head.slice(first, last + 1) };
 }
 
 /** Both lists leave the objects they touch the same, as far as net-schema.ts can follow them. */
@@ -230,8 +240,8 @@ export function judgeEdit(base: Migration, head: Migration, baseContent: string,
   const schemaPart = sameEnd || onlyHowBuilt(schemaRemoved, schemaAdded) ? "steps" : "schema";
   // the same operations in another order (wger's 0021 deleting ScheduleStep before Workout): where net-schema.ts
   // follows them to the same end, only the steps changed; otherwise the unit comparison below says what it can
-  const reordered = schemaAdded.length === 0 && schemaRemoved.length === 0 && firstReordered(schemaOf(base.up), schemaOf(head.up));
-  if (reordered && sameNetSchema(schemaOf(base.up), schemaOf(head.up))) add("steps", `the order of its operations, from ${reordered.text || reordered.kind}`, reordered.loc);
+  const reordered = schemaAdded.length === 0 && schemaRemoved.length === 0 ? reorderedWindow(schemaOf(base.up), schemaOf(head.up)) : undefined;
+  if (reordered && sameNetSchema(reordered.base, reordered.head)) add("steps", `the order of its operations, from ${reordered.head[0].text || reordered.head[0].kind}`, reordered.head[0].loc);
   const sameObjects = (schemaAdded.length === 0 && schemaRemoved.length === 0) || schemaPart === "steps";
   // CREATE EXTENSION IF NOT EXISTS added: where the extension exists it does nothing, and a database that ran the
   // migration without it either has it from elsewhere or never needed it; fresh databases now get it here
