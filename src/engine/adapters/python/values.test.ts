@@ -114,3 +114,12 @@ describe("lines of embedded text", () => {
     expect(text.split("\n")).toHaveLength(2);
   });
 });
+
+describe("repr of a known string", () => {
+  it("repr(name) and {name!r} in an f-string give Python's quoted text; str(name) the text itself", () => {
+    expect(plain(valueOf('key = "email"\nx = f"->>{repr(key)}"'))).toBe("->>'email'");
+    expect(plain(valueOf('key = "email"\nx = f"->>{key!r}"'))).toBe("->>'email'");
+    expect(plain(valueOf("key = \"it's\"\nx = repr(key)"))).toBe('"it\'s"');
+    expect(plain(valueOf('key = "a\\nb"\nx = str(key)'))).toBe("a\nb");
+  });
+});

@@ -118,6 +118,11 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
         const text = evaluate(parts.positional[0], ctx);
         if (text.kind === "str") return text;
       }
+      // repr("email") / str("email") of a known string: the text Python makes (fides builds index SQL with repr(key))
+      if (parts.positional.length === 1 && kwargs.size === 0 && fn.type === "identifier" && (fn.text === "repr" || fn.text === "str") && !ctx.bindings?.has(fn.text)) {
+        const value = evaluate(parts.positional[0], ctx);
+        if (value.kind === "str" && !value.unresolved) return fn.text === "repr" ? { kind: "str", value: pythonRepr(value.value), loc, pieces: [{ text: pythonRepr(value.value), line: loc.line }], unresolved: false } : value;
+      }
       const object = fn.type === "attribute" ? fn.childForFieldName("object") : null;
       // "UPDATE {} SET ...".format(table) with every value known: the string it makes
       if (object && fn.childForFieldName("attribute")?.text === "format") {
@@ -247,7 +252,9 @@ function stringValue(strings: PyNode[], ctx: EvalContext, loc: SourceRange): PyV
       } else if (child.type === "interpolation") {
         const expression = child.childForFieldName("expression");
         const value = expression ? evaluate(expression, ctx) : undefined;
-        if (value?.kind === "str" && !value.unresolved) text += value.value;
+        // {key!r} converts with repr
+        const converted = child.namedChildren.some((c) => c.type === "type_conversion" && c.text === "!r");
+        if (value?.kind === "str" && !value.unresolved) text += converted ? pythonRepr(value.value) : value.value;
         else if (value?.kind === "num") text += String(value.value);
         else {
           unresolved = true;
@@ -259,6 +266,22 @@ function stringValue(strings: PyNode[], ctx: EvalContext, loc: SourceRange): PyV
     pieces.push({ text, line: s.startPosition.row + 1 });
   }
   return { kind: "str", value: pieces.map((p) => p.text).join(""), loc, pieces, unresolved };
+}
+
+/** Python's repr of a str: single quotes unless the text has one and no double quote; escapes as Python writes them. */
+export function pythonRepr(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = "";
+  for (const c of text) {
+    const code = c.codePointAt(0)!;
+    if (c === "\\" || c === quote) out += `\\${c}`;
+    else if (c === "\n") out += "\\n";
+    else if (c === "\r") out += "\\r";
+    else if (c === "\t") out += "\\t";
+    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    else out += c;
+  }
+  return `${quote}${out}${quote}`;
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v", "0": "\0" };

@@ -4,6 +4,36 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "index SQL built in a loop with repr(key) in an f-string (fides b2c3d4e5f6a7): the fix has the key as Python writes it, not a placeholder",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+IDENTITY_KEYS = ["email", "phone_number"]
+
+
+def upgrade():
+    for identity_key in IDENTITY_KEYS:
+        op.execute(f"CREATE INDEX idx_identity_{identity_key} ON privacy_preferences ((search_data->'identity'->>{repr(identity_key)}))")
+
+
+def downgrade():
+    for identity_key in IDENTITY_KEYS:
+        op.execute(f"DROP INDEX IF EXISTS idx_identity_{identity_key}")
+`,
+      lines: [11, 11],
+      fixes: [
+        `with op.get_context().autocommit_block():
+    op.execute("DROP INDEX CONCURRENTLY IF EXISTS idx_identity_email")
+    op.execute("CREATE INDEX CONCURRENTLY idx_identity_email ON privacy_preferences ((search_data->'identity'->>'email'))")`,
+        `with op.get_context().autocommit_block():
+    op.execute("DROP INDEX CONCURRENTLY IF EXISTS idx_identity_phone_number")
+    op.execute("CREATE INDEX CONCURRENTLY idx_identity_phone_number ON privacy_preferences ((search_data->'identity'->>'phone_number'))")`,
+      ],
+    },
+    {
+      framework: "alembic",
       name: "a comment right above create_index says the table never grows: a note quoting it",
       code: `from alembic import op
 import sqlalchemy as sa
