@@ -57,3 +57,14 @@ describe("fixes of the down rules", () => {
   });
 });
 
+
+describe("Rails `change` whose SQL has no derived inverse", () => {
+  it("gives reversible's dir.up the migration's own execute, beside the down that undoes it (no `# ... as now`)", () => {
+    const [finding] = findingsOf("down-does-not-undo-up", {
+      "db/migrate/20240101000000_invoice_numbers.rb":
+        'class InvoiceNumbers < ActiveRecord::Migration[7.1]\n  def change\n    reversible do |dir|\n      dir.up { execute "CREATE SEQUENCE invoice_numbers" }\n    end\n  end\nend\n',
+    });
+    expect(finding?.fix).toBe('reversible do |dir|\n  dir.up do\n    execute "CREATE SEQUENCE invoice_numbers"\n  end\n  dir.down do\n    execute "DROP SEQUENCE IF EXISTS invoice_numbers"\n  end\nend');
+    expect(finding?.fix).not.toContain("...");
+  });
+});

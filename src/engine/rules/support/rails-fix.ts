@@ -6,7 +6,7 @@
 import { railsForeignKeyOptions } from "./rails-foreign-key-options.js";
 import type { Migration, Operation, TypeRef } from "../../model.js";
 import type { RepositoryView } from "../../repository/repository-view.js";
-import { dataCode, reindented } from "./data-code.js";
+import { dataCode, dataCodeOf, reindented } from "./data-code.js";
 import { dedent, derivedName, modelName, sym } from "./fix.js";
 import type { FixSteps } from "./fix-steps.js";
 import { isMysqlFamily } from "./databases.js";
@@ -767,7 +767,13 @@ export function railsDownFix(entries: readonly DeltaEntry[], options: { inChange
     }
   });
   // in `def change` the SQL that Rails cannot invert needs its inverse beside it, in the same reversible block
-  if (options.inChange) return `reversible do |dir|\n  dir.up do\n    # ... as now\n  end\n  dir.down do\n${lines.map((l) => `    ${l}`).join("\n")}\n  end\nend`;
+  if (options.inChange) {
+    // the up is the migration's own code of what the down misses (each call once), moved into the block
+    const ups = entries.map((e) => e.upOp).filter((op): op is Operation => op !== undefined).sort((a, b) => a.loc.line - b.loc.line);
+    const up = ups.length ? dataCodeOf("rails", ups) : "# the statements of `change` these undo, moved here";
+    const indented = (text: string) => text.split("\n").map((l) => (l ? `    ${l}` : l)).join("\n");
+    return `reversible do |dir|\n  dir.up do\n${indented(up)}\n  end\n  dir.down do\n${lines.map((l) => `    ${l}`).join("\n")}\n  end\nend`;
+  }
   return `def down\n  # add, in reverse order of the up:\n${lines.map((l) => `  ${l}`).join("\n")}\nend`;
 }
 
