@@ -303,15 +303,17 @@ ${later}`:call==="add_foreign_key"&&text2&&!/validate:/.test(text2)?`${text2}, v
 ${/^add_check_constraint\s/.test(own)&&!/validate:/.test(own)&&!/\)\s*$/.test(own)&&!own.includes(`
 `)?`${own}, validate: false`:expression!==void 0?`add_check_constraint ${sym(op2.table)}, ${rubyString(expression)}, name: ${JSON.stringify(name2)}, validate: false`:`# migguard could not read the CHECK expression of line ${op2.loc.line}: add the constraint as written there, with validate: false
 ${own}`}`,steps:[{name:`validate ${name2}`,down:[NOTHING_TO_UNDO],statements:[`validate_check_constraint ${sym(op2.table)}, name: ${JSON.stringify(name2)}`]}]}}function railsValidateFix(op2,added2){let name2=op2.name??added2.name,call;if(name2===void 0)call=op2.text.trim();else if(op2.embeddedSql)call=`execute ${JSON.stringify(`ALTER TABLE ${op2.table} VALIDATE CONSTRAINT ${name2}`)}`;else if(added2.constraint==="foreign_key"&&added2.referencesTable&&!added2.embeddedSql&&/^fk_rails_/.test(name2)){let column=added2.columns[0],columnOpt=column&&column!==`${singularTable(added2.referencesTable)}_id`?`, column: ${sym(column)}`:"";call=`validate_foreign_key ${sym(op2.table)}, ${sym(added2.referencesTable)}${columnOpt}`}else added2.constraint==="foreign_key"?call=`validate_foreign_key ${sym(op2.table)}, name: ${JSON.stringify(name2)}`:call=`validate_check_constraint ${sym(op2.table)}, name: ${JSON.stringify(name2)}`;return`# in a migration of its own (or after disable_ddl_transaction!, so that each statement commits):
-${call}`}function railsDownFix(entries,options={}){let lines=entries.map(entry=>{if(entry.net<0)return`# recreate ${entry.label} as it was before the up`;let left=leftOver(entry);switch(left.kind){case"table":return`drop_table ${sym(left.name)}`;case"column":return`remove_column ${sym(left.table)}, ${sym(left.column)}`;case"index":return`remove_index ${sym(left.table??"table")}, name: ${JSON.stringify(left.name)}`;case"constraint":return left.table?`execute "ALTER TABLE ${left.table} DROP CONSTRAINT ${left.name}"${left.defaultName?"  # PostgreSQL's default name":""}`:embedSql("rails",dropConstraintOfUnknownTable(left.name));case"object":return`execute "DROP ${left.type.replace("_"," ").toUpperCase()} IF EXISTS ${left.name}${left.table?` ON ${left.table}`:""}"`}});return options.inChange?`reversible do |dir|
+${call}`}function railsDownFix(entries,options={}){let lines=entries.map(entry=>{if(entry.net<0)return`# recreate ${entry.label} as it was before the up`;let left=leftOver(entry);switch(left.kind){case"table":return`drop_table ${sym(left.name)}`;case"column":return`remove_column ${sym(left.table)}, ${sym(left.column)}`;case"index":return`remove_index ${sym(left.table??"table")}, name: ${JSON.stringify(left.name)}`;case"constraint":return left.table?`execute "ALTER TABLE ${left.table} DROP CONSTRAINT ${left.name}"${left.defaultName?"  # PostgreSQL's default name":""}`:embedSql("rails",dropConstraintOfUnknownTable(left.name));case"object":return`execute "DROP ${left.type.replace("_"," ").toUpperCase()} IF EXISTS ${left.name}${left.table?` ON ${left.table}`:""}"`}});if(options.inChange){let ups=entries.map(e=>e.upOp).filter(op2=>op2!==void 0).sort((a,b)=>a.loc.line-b.loc.line),up=ups.length?dataCodeOf("rails",ups):"# the statements of `change` these undo, moved here";return`reversible do |dir|
   dir.up do
-    # ... as now
+${(text2=>text2.split(`
+`).map(l=>l&&`    ${l}`).join(`
+`))(up)}
   end
   dir.down do
 ${lines.map(l=>`    ${l}`).join(`
 `)}
   end
-end`:`def down
+end`}return`def down
   # add, in reverse order of the up:
 ${lines.map(l=>`  ${l}`).join(`
 `)}
