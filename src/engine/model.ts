@@ -138,6 +138,21 @@ export const ExistenceGuard = z.object({
 });
 export type ExistenceGuard = z.infer<typeof ExistenceGuard>;
 
+/**
+ * A size check the code runs the operation under (Alembic's `if count < THRESHOLD:` on a `SELECT COUNT(*)` of the
+ * table): the team weighed the lock against the table's size, so its lock findings are notes quoting the check.
+ */
+export const SizeGuard = z.object({
+  /** the table whose rows are counted */
+  table: z.string(),
+  /** the condition as written */
+  condition: z.string(),
+  line: z.number().int().positive(),
+  /** the operation runs when the condition holds (true) or in its `else` (false) */
+  holds: z.boolean(),
+});
+export type SizeGuard = z.infer<typeof SizeGuard>;
+
 /** Fields every operation has. */
 const OperationBase = z.object({
   loc: SourceRange,
@@ -179,6 +194,8 @@ const OperationBase = z.object({
   hostCall: z.string().optional(),
   /** the existence checks it runs under, outermost first (Rails' `unless column_exists?(...)`): it runs only when all hold */
   guards: z.array(ExistenceGuard).optional(),
+  /** it runs only while the table's row count is below a bound the code compares it with (size-guard) */
+  sizeGuard: SizeGuard.optional(),
   /** MySQL/MariaDB: the statement's `ALGORITHM=` and `LOCK=` clauses, lower-cased ("instant", "inplace", "copy"; "none", "shared") */
   algorithm: z.string().optional(),
   lock: z.string().optional(),

@@ -49,6 +49,22 @@ describe("the author's word on a table's size", () => {
     expect(index?.message).toContain("The country table is tiny and never grows.");
   });
 
+  it("Alembic: create_index run only below a bound on its table's SELECT COUNT(*) is a note quoting the condition, its fix kept; the count read is no data change", async () => {
+    const root = repo({
+      "alembic/versions/4f_property_indices.py":
+        'import sqlalchemy as sa\nfrom alembic import op\n\nrevision = "4f"\ndown_revision = "57"\n\n\ndef upgrade():\n    connection = op.get_bind()\n    history_count = connection.execute(\n        sa.text("SELECT COUNT(*) FROM servednoticehistory")\n    ).scalar()\n    if history_count < 1000000:\n        op.create_index("ix_servednoticehistory_property_id", "servednoticehistory", ["property_id"])\n    else:\n        print("run CREATE INDEX CONCURRENTLY by hand")\n    op.create_index("ix_users_email", "users", ["email"])\n\n\ndef downgrade():\n    op.drop_index("ix_users_email", table_name="users")\n    op.drop_index("ix_servednoticehistory_property_id", table_name="servednoticehistory")\n',
+    });
+    const findings = await lint(root);
+    const indexes = findings.filter((f) => f.rule === "index-without-concurrently");
+    expect(indexes.map((f) => [f.line, f.severity])).toEqual([
+      [14, "info"],
+      [17, "error"],
+    ]);
+    expect(indexes[0].message).toContain("The migration runs it only when `history_count < 1000000` (line 13)");
+    expect(indexes[0].fix).toContain("postgresql_concurrently=True");
+    expect(findings.filter((f) => f.rule === "mixed-ddl-dml")).toEqual([]);
+  });
+
   it("Rails: a comment that says nothing about size changes nothing", async () => {
     const root = repo({
       "db/migrate/20240101000000_add_key_index.rb": "class AddKeyIndex < ActiveRecord::Migration[7.1]\n  def change\n    # look settings up by key\n    add_index :settings, :key\n  end\nend\n",

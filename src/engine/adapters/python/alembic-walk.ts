@@ -16,6 +16,7 @@ import { bindTarget, dictViewItems, literalItems } from "./loop-items.js";
 import { ormInsert, queryDml, queryRead } from "./sqlalchemy-dml.js";
 import { asBool, asString, evaluate, kwarg, type PyValue } from "./values.js";
 import { append } from "../../append.js";
+import { branchSizeGuard, rowCountOf } from "./size-guard.js";
 
 interface WalkState {
   inTransaction: boolean;
@@ -31,6 +32,8 @@ interface WalkState {
   dialects: Set<string>;
   /** names bound to the database URL, whose text starts with the dialect (`url = str(op.get_bind().engine.url)`) */
   urls: Set<string>;
+  /** names bound to a table's row count (`n = conn.execute(sa.text("SELECT COUNT(*) FROM t")).scalar()`): the table */
+  counts: Map<string, string>;
 }
 
 const POSTGRES = new Set(["postgresql", "postgres"]);
@@ -87,6 +90,7 @@ export class AlembicWalker {
       calling: new Set([name]),
       dialects: new Set(),
       urls: new Set(),
+      counts: new Map(),
     };
     statements.forEach((statement, i) => {
       if (!this.commitsOnlyBeforeAutocommit(statement, statements, i, state)) this.walkStatement(statement, state);
@@ -205,12 +209,25 @@ export class AlembicWalker {
       if (alt.type === "elif_clause") branches.push({ condition: alt.childForFieldName("condition"), body: alt.childForFieldName("consequence") });
       else branches.push({ condition: null, body: alt.childForFieldName("body") ?? alt.namedChildren.find((c) => c.type === "block") ?? null });
     }
+    const earlier: PyNode[] = [];
     for (const branch of branches) {
       const value = branch.condition ? this.onPostgres(branch.condition, state) : true;
       if (value === false) continue;
+      const at = this.ops.length;
       this.walkBlock(branch.body, state);
+      const guard = branchSizeGuard(earlier, branch.condition, (node) => this.rowCount(node, state));
+      // a guard closer to the operation (an inner `if`) was set first
+      if (guard) for (let i = at; i < this.ops.length; i++) this.ops[i] = { sizeGuard: guard, ...this.ops[i] };
       if (value === true) return; // later branches are not taken
+      if (branch.condition) earlier.push(branch.condition);
     }
+  }
+
+  /** The table whose rows an expression counts: a name bound to a count, or the count query itself. */
+  private rowCount(node: PyNode, state: WalkState): string | undefined {
+    const n = unparen(node);
+    if (n.type === "identifier") return state.counts.get(n.text);
+    return n.type === "call" ? rowCountOf(this.eval(n, state)) : undefined;
   }
 
   /** The value of a condition on PostgreSQL, when it only asks which database this is. */
@@ -312,6 +329,14 @@ export class AlembicWalker {
     const handle = this.handleKind(r, state);
     if (name && handle) {
       state.handles.set(name, handle);
+      state.bindings.delete(name);
+      return;
+    }
+    if (name) state.counts.delete(name);
+    // a row count read for a size check: a SELECT, which changes nothing
+    const counted = name && r.type === "call" ? rowCountOf(this.eval(r, state)) : undefined;
+    if (name && counted !== undefined) {
+      state.counts.set(name, counted);
       state.bindings.delete(name);
       return;
     }
@@ -656,6 +681,7 @@ export class AlembicWalker {
       calling: new Set([...state.calling, name]),
       dialects: new Set(),
       urls: new Set(),
+      counts: new Map(),
     });
   }
 }

@@ -56,6 +56,72 @@ def downgrade():
     },
     {
       framework: "alembic",
+      name: "create_index only when a SELECT COUNT(*) of its table is below a bound: a note quoting the condition, the fix kept",
+      code: `import sqlalchemy as sa
+from alembic import op
+
+from app.migrations.deferred_indexes import INDEX_ROW_COUNT_THRESHOLD
+
+revision = "3ff6449c099e"
+down_revision = "56fe6fad2d89"
+
+
+def upgrade():
+    connection = op.get_bind()
+    identity_count = connection.execute(
+        sa.text("SELECT COUNT(*) FROM providedidentity")
+    ).scalar()
+    if identity_count < INDEX_ROW_COUNT_THRESHOLD:
+        op.create_index("ix_providedidentity_request_id", "providedidentity", ["privacy_request_id"])
+    else:
+        print("large table: the index is built CONCURRENTLY at startup")
+
+
+def downgrade():
+    op.execute("DROP INDEX IF EXISTS ix_providedidentity_request_id")
+`,
+      lines: [16],
+      severities: ["info"],
+      messages: ["The migration runs it only when `identity_count < INDEX_ROW_COUNT_THRESHOLD` (line 15), a bound on providedidentity's row count"],
+      fixes: [
+        `with op.get_context().autocommit_block():
+    op.create_index("ix_providedidentity_request_id", "providedidentity", ["privacy_request_id"], postgresql_concurrently=True)`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "create_index in the else of `count >= LIMIT`, and under a count in the condition itself: notes; under a count of another table, or above the bound: errors",
+      code: `import sqlalchemy as sa
+from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    conn = op.get_bind()
+    events = conn.execute(sa.text("SELECT count(*) FROM events")).scalar()
+    if events >= 1000000:
+        print("run CREATE INDEX CONCURRENTLY by hand")
+    else:
+        op.create_index("ix_events_kind", "events", ["kind"])
+    if 50000 > conn.execute(sa.text("SELECT count(*) FROM tags")).scalar():
+        op.create_index("ix_tags_name", "tags", ["name"])
+    if events < 1000000:
+        op.create_index("ix_users_email", "users", ["email"])
+    if events > 1000:
+        op.create_index("ix_events_at", "events", ["at"])
+
+
+def downgrade():
+    pass
+`,
+      lines: [14, 16, 18, 20],
+      severities: ["info", "info", "error", "error"],
+      messages: ["only when `events >= 1000000` is false (line 11)", "only when `50000 > conn.execute(sa.text(\"SELECT count(*) FROM tags\")).scalar()` (line 15)", "blocks writes to users", "blocks writes to events"],
+    },
+    {
+      framework: "alembic",
       name: "add_column(nullable=False) with a server_default proves nothing about the rows",
       code: `from alembic import op
 import sqlalchemy as sa

@@ -213,6 +213,27 @@ def downgrade():
   valid: [
     {
       framework: "alembic",
+      name: "a SELECT COUNT(*) read for a size check before create_index writes no rows",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    connection = op.get_bind()
+    count = connection.execute(sa.text("SELECT COUNT(*) FROM servednoticehistory")).scalar()
+    if count < 1000000:
+        op.create_index("ix_servednoticehistory_property_id", "servednoticehistory", ["property_id"])
+
+
+def downgrade():
+    op.drop_index("ix_servednoticehistory_property_id", table_name="servednoticehistory")
+`,
+    },
+    {
+      framework: "alembic",
       name: "the loop changes rows of the existing plugin (p.enabled = False), but the only schema change creates plugin_instance: its lock is on a table nothing uses yet, and the plugin rows are locked as long without it",
       code: `${PLUGIN_INSTANCE_CREATED}    for p in session.query(Plugin).all():
         p.enabled = False

@@ -1,0 +1,72 @@
+/**
+ * Alembic code that weighs a lock against the table's size: `n = conn.execute(sa.text("SELECT COUNT(*) FROM t")).scalar()`
+ * then `if n < THRESHOLD: op.create_index(...)`. Read from the syntax tree (tree-sitter) and the count's SQL
+ * (PostgreSQL's parser): the table a value counts, and the guard a branch runs under when its condition keeps the
+ * count below a bound. production/author-size.ts turns the guarded operation's lock findings into notes.
+ */
+import type { SizeGuard } from "../../model.js";
+import { countedTable } from "../sql/row-count-sql.js";
+import { lastSegment } from "./imports.js";
+import { unparen } from "./nodes.js";
+import type { PyNode } from "./parser.js";
+import { asString, kwarg, type PyValue } from "./values.js";
+
+/** What turns an executed query into its one value. */
+const SCALAR = new Set(["scalar", "scalar_one", "scalar_one_or_none"]);
+const EXECUTE = new Set(["execute", "exec_driver_sql"]);
+
+/** The table whose rows `conn.execute(sa.text("SELECT COUNT(*) FROM t")).scalar()` counts; undefined for any other value. */
+export function rowCountOf(value: PyValue): string | undefined {
+  if (value.kind !== "call" || !SCALAR.has(lastSegment(value.callee))) return undefined;
+  const execute = value.receiver;
+  if (execute?.kind !== "call" || !EXECUTE.has(lastSegment(execute.callee))) return undefined;
+  const statement = kwarg(execute, "statement", 0);
+  const sql = statement?.kind === "call" && lastSegment(statement.callee) === "text" ? statement.args[0] : statement;
+  const text = asString(sql);
+  return text === undefined ? undefined : countedTable(text);
+}
+
+/** `count < bound` and its mirror `bound > count` keep the count below the bound when true; `>`, `>=` when false. */
+const BELOW_WHEN_TRUE: Record<string, boolean> = { "<": true, "<=": true, ">": false, ">=": false };
+const MIRROR: Record<string, string> = { "<": ">", "<=": ">=", ">": "<", ">=": "<=" };
+
+/**
+ * The counted table when `condition` being `truth` keeps its row count below a bound: `n < LIMIT` (true),
+ * `n >= LIMIT` (false), `not ...`, either side of an `and` that holds or an `or` that fails. `countOf` says what a
+ * name or expression counts.
+ */
+function countedBelow(condition: PyNode, truth: boolean, countOf: (node: PyNode) => string | undefined): string | undefined {
+  const n = unparen(condition);
+  if (n.type === "not_operator") {
+    const inner = n.childForFieldName("argument");
+    return inner ? countedBelow(inner, !truth, countOf) : undefined;
+  }
+  if (n.type === "boolean_operator") {
+    // `a and b` true: both hold; `a or b` false: both fail
+    if ((n.childForFieldName("operator")?.text === "and") !== truth) return undefined;
+    return [n.childForFieldName("left"), n.childForFieldName("right")].map((side) => (side ? countedBelow(side, truth, countOf) : undefined)).find((t) => t !== undefined);
+  }
+  if (n.type !== "comparison_operator") return undefined;
+  const operands = n.namedChildren;
+  const operators = n.childrenForFieldName("operators");
+  if (operands.length !== 2 || operators.length !== 1) return undefined;
+  const [left, right] = [countOf(operands[0]), countOf(operands[1])];
+  // a count compared with a bound, not with another count
+  if ((left === undefined) === (right === undefined)) return undefined;
+  const operator = left !== undefined ? operators[0].text : MIRROR[operators[0].text];
+  const below = operator === undefined ? undefined : BELOW_WHEN_TRUE[operator];
+  return below === undefined || below !== truth ? undefined : (left ?? right);
+}
+
+/**
+ * The size guard of an `if` / `elif` / `else` branch: the branch runs when `conditions[last]` holds (absent for an
+ * `else`) and every earlier condition failed; the first of them that keeps a count below a bound is the guard.
+ */
+export function branchSizeGuard(earlier: readonly PyNode[], own: PyNode | null, countOf: (node: PyNode) => string | undefined): SizeGuard | undefined {
+  const tests = [...earlier.map((c) => ({ c, holds: false })), ...(own ? [{ c: own, holds: true }] : [])];
+  for (const { c, holds } of tests) {
+    const table = countedBelow(c, holds, countOf);
+    if (table !== undefined) return { table, condition: c.text.replace(/\s+/g, " "), line: c.startPosition.row + 1, holds };
+  }
+  return undefined;
+}
