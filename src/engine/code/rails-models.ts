@@ -3,7 +3,8 @@
  * `+= %w[...]` in the model class (read with Ruby's own parser). A column the model ignores is no longer
  * in Active Record's cached column list, so dropping it does not break running servers.
  */
-import { ArrayNode, SelfNode, StringNode, SymbolNode, Visitor, type CallNode, type CallOperatorWriteNode, type ClassNode, type ModuleNode, type Node } from "@ruby/prism";
+import { ArrayNode, SelfNode, StringNode, SymbolNode, type CallNode, type CallOperatorWriteNode, type ClassNode, type ModuleNode, type Node } from "@ruby/prism";
+import { RubyVisitor } from "../adapters/rails/ruby-visitor.js";
 import { tableize, underscore } from "../adapters/rails/inflections.js";
 import { parseRuby } from "../adapters/rails/prism.js";
 import { RubySource } from "../adapters/rails/ruby-source.js";
@@ -28,7 +29,7 @@ function arrayStrings(node: Node | null | undefined): Array<{ name: string; node
 
 const isSelf = (node: Node | null | undefined) => node instanceof SelfNode;
 
-class ModelVisitor extends Visitor {
+class ModelVisitor extends RubyVisitor {
   readonly models: RailsModel[] = [];
   private readonly stack: Array<{ model: RailsModel; explicitTable?: string }> = [];
   private readonly modules: string[] = [];

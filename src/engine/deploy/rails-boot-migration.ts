@@ -5,6 +5,7 @@
  * the deploy meets such an initializer (deploy-readers.ts), so a lint of one SQL file never loads it.
  */
 import { CallNode, ConstantPathNode, ConstantReadNode, DefNode, IfNode, StringNode, type Node } from "@ruby/prism";
+import { rubyChildren } from "../adapters/rails/ruby-children.js";
 import { loadRubyParser, parseRuby } from "../adapters/rails/prism.js";
 import { RubySource } from "../adapters/rails/ruby-source.js";
 import type { SourceFile } from "../model.js";
@@ -46,7 +47,7 @@ function developmentOnly(predicate: Node): boolean {
     if (node instanceof CallNode && node.name === "production?") production = true;
     if (node instanceof StringNode && isDevelopmentEnvironment("RAILS_ENV", node.unescaped.value)) development = true;
     if (node instanceof StringNode && node.unescaped.value === "production") production = true;
-    stack.push(...node.compactChildNodes());
+    stack.push(...rubyChildren(node));
   }
   return development && !production;
 }
@@ -74,7 +75,7 @@ export function bootMigration(file: SourceFile): { line: number; call: string } 
       const text = source.textOf(node);
       return { line: source.loc(node).line, call: text.length > 60 ? `${text.slice(0, 57)}...` : text };
     }
-    for (const child of node.compactChildNodes()) {
+    for (const child of rubyChildren(node)) {
       const found = visit(child);
       if (found) return found;
     }

@@ -4,7 +4,8 @@
  * enable_extension), so it is read by the Rails adapter as the `up` of a migration of the same Rails version,
  * and every operation keeps its line in schema.rb.
  */
-import { BlockNode, CallNode, ConstantPathNode, FloatNode, Visitor, type Node } from "@ruby/prism";
+import { BlockNode, CallNode, ConstantPathNode, FloatNode, type Node } from "@ruby/prism";
+import { RubyVisitor } from "../adapters/rails/ruby-visitor.js";
 import { adapterFor } from "../adapters/index.js";
 import { parseRuby } from "../adapters/rails/prism.js";
 import { RubySource } from "../adapters/rails/ruby-source.js";
@@ -22,7 +23,7 @@ function schemaConstant(node: Node | null, source: RubySource): { version?: stri
   return node instanceof ConstantPathNode && source.textOf(node).replace(/^::/, "") === "ActiveRecord::Schema" ? {} : undefined;
 }
 
-class DefineBlock extends Visitor {
+class DefineBlock extends RubyVisitor {
   found?: { version?: string; body: { line: number; endLine: number } };
 
   constructor(private readonly source: RubySource) {

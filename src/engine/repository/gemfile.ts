@@ -2,10 +2,11 @@
  * The gems a Ruby project's Gemfile names, read with Prism (`gem "strong_migrations"`, inside groups too).
  * Reached through the Ruby readers (loaded with the Rails adapter); lockfile.ts reads Gemfile.lock.
  */
-import { CallNode, StringNode, Visitor } from "@ruby/prism";
+import { CallNode, StringNode } from "@ruby/prism";
+import { RubyVisitor } from "../adapters/rails/ruby-visitor.js";
 import { parseRuby } from "../adapters/rails/prism.js";
 
-class GemCalls extends Visitor {
+class GemCalls extends RubyVisitor {
   readonly gems = new Set<string>();
 
   override visitCallNode(node: CallNode): void {

@@ -4,6 +4,7 @@
  * decides from them). Reached through ruby-readers.ts, so a lint without Rails migrations never loads Prism.
  */
 import { CallNode, FalseNode, FloatNode, IntegerNode, LocalVariableReadNode, StringNode, TrueNode, type Node } from "@ruby/prism";
+import { rubyChildren } from "../adapters/rails/ruby-children.js";
 import { parseRuby } from "../adapters/rails/prism.js";
 import type { SourceFile } from "../model.js";
 
@@ -20,7 +21,7 @@ function callsIn(file: SourceFile): CallNode[] {
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node instanceof CallNode) out.push(node);
-    stack.push(...node.compactChildNodes());
+    stack.push(...rubyChildren(node));
   }
   return out.sort((a, b) => a.location.startOffset - b.location.startOffset);
 }

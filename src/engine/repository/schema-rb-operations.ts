@@ -2,13 +2,14 @@
  * Rails' db/schema.rb as operations: its `create_table` blocks read by the Rails adapter itself, as the body of a
  * migration. Parses with Prism: reached through the Ruby readers (loaded with the Rails adapter).
  */
-import { BlockNode, CallNode, Visitor } from "@ruby/prism";
+import { BlockNode, CallNode } from "@ruby/prism";
+import { RubyVisitor } from "../adapters/rails/ruby-visitor.js";
 import { railsMigration } from "../adapters/rails/index.js";
 import { parseRuby } from "../adapters/rails/prism.js";
 import { Migration, type Operation } from "../model.js";
 
 /** The block of `ActiveRecord::Schema[7.1].define(...) do ... end` and the Rails version in brackets. */
-class DefineBlock extends Visitor {
+class DefineBlock extends RubyVisitor {
   found?: { body: string; version?: string };
 
   constructor(private readonly bytes: Buffer) {

@@ -5,6 +5,7 @@
  * these: in `def change` a rollback runs them again instead of undoing them.
  */
 import { BlockArgumentNode, BlockNode, CallNode, ConstantPathNode, ConstantReadNode, SymbolNode, type Node } from "@ruby/prism";
+import { rubyChildren } from "./ruby-children.js";
 import { blockParams } from "./block-params.js";
 import { insertsOnly } from "./inserts-only.js";
 import { localName } from "./call-args.js";
@@ -139,7 +140,7 @@ function deletionsOf(loop: CallNode | undefined, block: BlockNode | undefined, r
       const table = constant && constant !== "ActiveRecord::Base" && ownRows ? models.tableOf(constant) : record !== undefined && localName(node.receiver) === record ? loopTable : undefined;
       out.push({ call: node, table });
     }
-    for (const child of node.compactChildNodes()) visit(child);
+    for (const child of rubyChildren(node)) visit(child);
   };
   visit(block?.body ?? null);
   return out;
@@ -155,7 +156,7 @@ export interface BatchedWrite {
 function writes(node: Node | null): boolean {
   if (!node) return false;
   if (node instanceof CallNode && (node.name in RELATION_WRITES || node.name in RECORD_WRITES || node.name === "execute")) return true;
-  return node.compactChildNodes().some(writes);
+  return rubyChildren(node).some(writes);
 }
 
 /**
@@ -175,7 +176,7 @@ function writtenTables(block: BlockNode, record: string | undefined, loopTable: 
       else if (node.name in RECORD_WRITES && record !== undefined && localName(node.receiver) === record && loopTable) tables.add(loopTable);
       else known = false;
     }
-    for (const child of node.compactChildNodes()) visit(child);
+    for (const child of rubyChildren(node)) visit(child);
   };
   visit(block.body);
   return known ? [...tables] : undefined;

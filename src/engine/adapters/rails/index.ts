@@ -5,6 +5,7 @@
  * written down; `up` alone, or a down that raises, cannot be rolled back.
  */
 import type { Location, Node } from "@ruby/prism";
+import { rubyChildren } from "./ruby-children.js";
 import type { DetectedFile } from "../../detect.js";
 import type { Down, MigrationInput, OperationInput, ParseProblem, Waiver } from "../../model.js";
 import { mayHaveWaivers, parseWaiver } from "../../waivers/waivers.js";
@@ -45,7 +46,7 @@ function openedAt(root: Node, offset: number): number | undefined {
     if (offset < startOffset || offset > startOffset + length) continue;
     const { openingLoc, closingLoc } = node as Partial<Record<"openingLoc" | "closingLoc", Location | null>>;
     if (openingLoc && closingLoc && closingLoc.length === 0 && (found === undefined || openingLoc.startOffset > found)) found = openingLoc.startOffset;
-    for (const child of node.compactChildNodes()) stack.push(child);
+    for (const child of rubyChildren(node)) stack.push(child);
   }
   return found;
 }

@@ -5,6 +5,7 @@
  * upsert, a save of a record that may exist, SQL) makes the answer no.
  */
 import { CallNode, IfNode, LocalVariableWriteNode, NextNode, StatementsNode, UnlessNode, type BlockNode, type Node } from "@ruby/prism";
+import { rubyChildren } from "./ruby-children.js";
 import { chainOf } from "./data-calls.js";
 import { localName } from "./call-args.js";
 
@@ -52,7 +53,7 @@ export function insertsOnly(block: BlockNode): boolean {
       } else if (INSERTS.has(node.name)) inserts++;
       else if (OTHER_WRITES.has(node.name)) only = false;
     }
-    for (const child of node.compactChildNodes()) visit(child);
+    for (const child of rubyChildren(node)) visit(child);
   };
   visit(block.body);
   return only && inserts > 0;

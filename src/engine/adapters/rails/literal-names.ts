@@ -4,6 +4,7 @@
  * the migration works on.
  */
 import { StringNode, SymbolNode, type Node } from "@ruby/prism";
+import { rubyChildren } from "./ruby-children.js";
 
 export function literalNames(root: Node): Set<string> {
   const names = new Set<string>();
@@ -11,7 +12,7 @@ export function literalNames(root: Node): Set<string> {
   while (stack.length) {
     const node = stack.pop()!;
     if (node instanceof SymbolNode || node instanceof StringNode) names.add(node.unescaped.value);
-    for (const child of node.compactChildNodes()) stack.push(child);
+    for (const child of rubyChildren(node)) stack.push(child);
   }
   return names;
 }

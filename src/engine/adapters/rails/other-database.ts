@@ -6,6 +6,7 @@
  */
 import { currentSqlDialect } from "../sql/index.js";
 import { CallNode, ConstantReadNode, ConstantPathNode, OrNode, ParenthesesNode, RegularExpressionNode, StatementsNode, StringNode, SymbolNode, type Node } from "@ruby/prism";
+import { rubyChildren } from "./ruby-children.js";
 
 const NAMES: Record<string, readonly string[]> = {
   postgresql: ["postg"],
@@ -19,7 +20,7 @@ function words(node: Node, out: string[]): string[] {
   if (node instanceof CallNode || node instanceof ConstantReadNode) out.push(node.name.toLowerCase());
   else if (node instanceof ConstantPathNode && node.name) out.push(node.name.toLowerCase());
   else if (node instanceof StringNode || node instanceof SymbolNode || node instanceof RegularExpressionNode) out.push(node.unescaped.value.toLowerCase());
-  for (const child of node.compactChildNodes()) words(child, out);
+  for (const child of rubyChildren(node)) words(child, out);
   return out;
 }
 

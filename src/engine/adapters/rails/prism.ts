@@ -13,6 +13,7 @@ import { readFile } from "node:fs/promises";
 import { devNull as devNullPath } from "node:os";
 import { WASI } from "node:wasi";
 import type { Node } from "@ruby/prism";
+import { rubyChildren } from "./ruby-children.js";
 import type { ParseResult } from "@ruby/prism/src/deserialize.js";
 import { parsePrism } from "@ruby/prism/src/parsePrism.js";
 import { isStackOverflow, MAX_TREE_DEPTH, TooComplexError } from "../../limits.js";
@@ -109,6 +110,6 @@ function checkDepth(result: RubyParseResult, source: string): void {
       const line = new SourceLines(source).lineOfByte(node.location.startOffset);
       throw new TooComplexError(`this expression is nested more than ${MAX_TREE_DEPTH} levels deep`, line);
     }
-    for (const child of node.compactChildNodes()) stack.push([child, depth + 1]);
+    for (const child of rubyChildren(node)) stack.push([child, depth + 1]);
   }
 }

@@ -5,6 +5,7 @@
  * Regex rules (`inflect.plural /^(ox)$/i, '\1en'`) are Ruby regexes: not translated, they stay unknown.
  */
 import { CallNode, type Node } from "@ruby/prism";
+import { rubyChildren } from "./ruby-children.js";
 import type { SourceFile } from "../../model.js";
 import type { ProjectInflections } from "./inflections.js";
 import { NO_INFLECTIONS } from "./inflections.js";
@@ -29,7 +30,7 @@ export function readInflections(file: SourceFile): ProjectInflections {
       if (node.name === "irregular" && args.length === 2 && args[0]?.length === 1 && args[1]?.length === 1) irregular.push([args[0][0].toLowerCase(), args[1][0].toLowerCase()]);
       if (node.name === "uncountable") for (const words of args) for (const word of words ?? []) uncountable.add(word.toLowerCase());
     }
-    for (const child of node.compactChildNodes()) stack.push(child);
+    for (const child of rubyChildren(node)) stack.push(child);
   }
   return irregular.length || uncountable.size ? { irregular, uncountable } : NO_INFLECTIONS;
 }

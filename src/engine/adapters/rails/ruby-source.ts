@@ -1,5 +1,6 @@
 /** A Ruby file's text with Prism's byte locations mapped to lines and source slices. */
 import type { Location, Node } from "@ruby/prism";
+import { rubyChildren } from "./ruby-children.js";
 import type { SourceRange } from "../../model.js";
 import { SourceLines } from "../../source-lines.js";
 
@@ -44,7 +45,7 @@ export class RubySource {
     for (let n = stack.pop(); n; n = stack.pop()) {
       const { openingLoc, closingLoc } = n as Partial<Record<"openingLoc" | "closingLoc", Location | null>>;
       if (openingLoc && closingLoc && this.slice(openingLoc).startsWith("<<")) end = Math.max(end, closingLoc.startOffset + closingLoc.length);
-      stack.push(...n.compactChildNodes());
+      stack.push(...rubyChildren(n));
     }
     return this.lines.sliceBytes(node.location.startOffset, end).replace(/\n$/, "");
   }

@@ -2,7 +2,9 @@
  * The version a Rails schema.rb was dumped at, read with Ruby's own parser:
  * `ActiveRecord::Schema[7.1].define(version: 2024_01_01_000000) do ... end` (or `ActiveRecord::Schema.define`).
  */
-import { BlockNode, CallNode, ConstantPathNode, StatementsNode, IntegerNode, KeywordHashNode, AssocNode, SymbolNode, Visitor, type Node } from "@ruby/prism";
+import { BlockNode, CallNode, ConstantPathNode, StatementsNode, IntegerNode, KeywordHashNode, AssocNode, SymbolNode, type Node } from "@ruby/prism";
+import { RubyVisitor } from "../../adapters/rails/ruby-visitor.js";
+import { rubyChildren } from "../../adapters/rails/ruby-children.js";
 import { parseRuby } from "../../adapters/rails/prism.js";
 import { RubySource } from "../../adapters/rails/ruby-source.js";
 import type { DumpVersions } from "./dump-versions.js";
@@ -13,7 +15,7 @@ function isSchemaConstant(node: Node | null, source: RubySource): boolean {
   return node instanceof ConstantPathNode && source.textOf(node).replace(/^::/, "") === "ActiveRecord::Schema";
 }
 
-class DefineVisitor extends Visitor {
+class DefineVisitor extends RubyVisitor {
   found?: { version: string; line: number };
 
   constructor(private readonly source: RubySource) {
@@ -73,7 +75,7 @@ export function schemaRbShape(content: string): string | undefined {
       shape = [`version ${node.arguments_ ? text(node.arguments_) : ""}`, ...statements.sort()].join("\n");
       return;
     }
-    for (const child of node.compactChildNodes()) visit(child);
+    for (const child of rubyChildren(node)) visit(child);
   };
   visit(result.value);
   return shape;

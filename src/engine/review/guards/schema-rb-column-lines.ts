@@ -3,7 +3,8 @@
  * read with Prism: the Rails adapter's column specs carry no line of their own, and a note that cites the dump
  * should point at the column, not at its table.
  */
-import { BlockNode, CallNode, Visitor } from "@ruby/prism";
+import { BlockNode, CallNode } from "@ruby/prism";
+import { RubyVisitor } from "../../adapters/rails/ruby-visitor.js";
 import { blockParams } from "../../adapters/rails/block-params.js";
 import { callArgs, localName } from "../../adapters/rails/call-args.js";
 import { parseRuby } from "../../adapters/rails/prism.js";
@@ -15,7 +16,7 @@ import { nameKey } from "../../rules/support/facts.js";
 /** `table key -> column key -> line` */
 export type ColumnLines = Map<string, Map<string, number>>;
 
-class CreateTables extends Visitor {
+class CreateTables extends RubyVisitor {
   readonly lines: ColumnLines = new Map();
 
   constructor(private readonly src: RubySource) {

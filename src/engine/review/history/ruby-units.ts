@@ -25,6 +25,7 @@ import {
   YieldNode,
   type Node,
 } from "@ruby/prism";
+import { rubyChildren } from "../../adapters/rails/ruby-children.js";
 import { findMigrationClass } from "../../adapters/rails/migration-class.js";
 import { parseRuby } from "../../adapters/rails/prism.js";
 import { RubySource } from "../../adapters/rails/ruby-source.js";
@@ -233,7 +234,7 @@ function callShape(node: Node, src: RubySource, ownClasses: ReadonlySet<string>)
 /** The classes and modules a file defines (their first constant): `class Account < ApplicationRecord` in a migration. */
 function definedConstants(node: Node, src: RubySource, out = new Set<string>()): Set<string> {
   if (node instanceof ClassNode || node instanceof ModuleNode) out.add(src.textOf(node.constantPath).replace(/^::/, "").split("::")[0]);
-  for (const child of node.compactChildNodes()) definedConstants(child, src, out);
+  for (const child of rubyChildren(node)) definedConstants(child, src, out);
   return out;
 }
 
@@ -242,7 +243,7 @@ const bodyOf = (node: Node | null): Node[] => (node instanceof StatementsNode ? 
 /** Methods called without a receiver (or on self) inside a node: the helpers it reaches. */
 function calledNames(node: Node, out = new Set<string>()): Set<string> {
   if (node instanceof CallNode && (!node.receiver || node.receiver instanceof SelfNode)) out.add(node.name);
-  for (const child of node.compactChildNodes()) calledNames(child, out);
+  for (const child of rubyChildren(node)) calledNames(child, out);
   return out;
 }
 
@@ -322,7 +323,7 @@ export function railsCallOptions(texts: readonly string[]): string[] | undefined
     // every call of the text: a create_table's block holds the t.* calls whose options matter
     const stack: Node[] = [result.value];
     for (let node = stack.pop(); node; node = stack.pop()) {
-      stack.push(...node.compactChildNodes());
+      stack.push(...rubyChildren(node));
       if (!(node instanceof CallNode)) continue;
       for (const arg of node.arguments_?.arguments_ ?? [])
         if (arg instanceof KeywordHashNode)

@@ -18,6 +18,7 @@ import {
   StatementsNode,
   type Node,
 } from "@ruby/prism";
+import { rubyChildren } from "../../adapters/rails/ruby-children.js";
 import { parseRuby } from "../../adapters/rails/prism.js";
 import type { Operation, SourceRange } from "../../model.js";
 import { SourceLines } from "../../source-lines.js";
@@ -60,7 +61,7 @@ function rubyReads(nodes: readonly Node[], into: RubyReads = { locals: new Set()
       if (node.parent) walk(node.parent);
       return;
     }
-    for (const child of node.compactChildNodes()) walk(child);
+    for (const child of rubyChildren(node)) walk(child);
   };
   for (const n of nodes) walk(n);
   return into;
@@ -73,7 +74,7 @@ function endWithHeredocs(node: Node): number {
   let end = endOf(node);
   const closing = (node as unknown as { closingLoc?: { startOffset: number; length: number } | null }).closingLoc;
   if (closing) end = Math.max(end, closing.startOffset + closing.length);
-  for (const child of node.compactChildNodes()) end = Math.max(end, endWithHeredocs(child));
+  for (const child of rubyChildren(node)) end = Math.max(end, endWithHeredocs(child));
   return end;
 }
 
@@ -93,7 +94,7 @@ export function rubyMoved(source: string, ops: readonly Operation[], staying: re
   const collectClasses = (node: Node) => {
     if (node instanceof ClassNode) classes.push(node);
     if (node instanceof ClassNode || node instanceof ModuleNode || node instanceof StatementsNode || node.constructor.name === "ProgramNode")
-      for (const child of node.compactChildNodes()) collectClasses(child);
+      for (const child of rubyChildren(node)) collectClasses(child);
   };
   collectClasses(result.value);
   const cls = classes.find((c) => ops.every((op) => within(op.loc, rangeOfNode(c))));
@@ -159,7 +160,7 @@ export function rubyMoved(source: string, ops: readonly Operation[], staying: re
         if (member instanceof DefNode && ["up", "down", "change"].includes(member.name)) continue;
         carried.add(member);
         // what the definition reads in turn: a helper method's calls and constants, a stub's superclass
-        const inner = rubyReads(member instanceof DefNode ? [member.body].filter((b): b is Node => b !== null) : member.compactChildNodes());
+        const inner = rubyReads(member instanceof DefNode ? [member.body].filter((b): b is Node => b !== null) : rubyChildren(member));
         pending.constants.push(...inner.constants);
         pending.calls.push(...inner.calls);
       }

@@ -5,7 +5,9 @@
  * (`index: { algorithm: :concurrently }`, `foreign_key: { validate: false }`). Read with Prism, so strings and
  * nested hashes are never mistaken for syntax.
  */
-import { AssocNode, CallNode, FalseNode, HashNode, KeywordHashNode, SymbolNode, Visitor, type Node } from "@ruby/prism";
+import { AssocNode, CallNode, FalseNode, HashNode, KeywordHashNode, SymbolNode, type Node } from "@ruby/prism";
+import { RubyVisitor } from "../../adapters/rails/ruby-visitor.js";
+import { rubyChildren } from "../../adapters/rails/ruby-children.js";
 import { parseRuby } from "../../adapters/rails/prism.js";
 
 const keyOf = (node: AssocNode) => (node.key instanceof SymbolNode ? node.key.unescaped.value : undefined);
@@ -25,7 +27,7 @@ interface Edit {
 const end = (node: Node) => node.location.startOffset + node.location.length;
 
 /** Byte edits that take the PostgreSQL-only pairs out of every hash of the call. */
-class PairRemover extends Visitor {
+class PairRemover extends RubyVisitor {
   edits: Edit[] = [];
   constructor(private readonly drop: (pair: AssocNode) => boolean = postgresOnly) {
     super();
@@ -47,7 +49,7 @@ class PairRemover extends Visitor {
     // trailing options that are all PostgreSQL's go with the comma that introduced them
     if ((last instanceof KeywordHashNode || last instanceof HashNode) && this.allDropped(last.elements)) {
       this.edits.push({ start: args.length > 1 ? end(args[args.length - 2]) : last.location.startOffset, end: end(last), text: "" });
-      for (const child of node.compactChildNodes()) if (child !== node.arguments_) this.visit(child);
+      for (const child of rubyChildren(node)) if (child !== node.arguments_) this.visit(child);
       for (const arg of args.slice(0, -1)) this.visit(arg);
       return;
     }

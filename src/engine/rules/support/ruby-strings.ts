@@ -3,10 +3,11 @@
  * data change writes or looks for, without mistaking code for text. Interpolated strings are left out (their value
  * is not known before the code runs).
  */
-import { StringNode, SymbolNode, Visitor } from "@ruby/prism";
+import { StringNode, SymbolNode } from "@ruby/prism";
+import { RubyVisitor } from "../../adapters/rails/ruby-visitor.js";
 import { parseRuby } from "../../adapters/rails/prism.js";
 
-class StringCollector extends Visitor {
+class StringCollector extends RubyVisitor {
   readonly values: string[] = [];
   override visitStringNode(node: StringNode) {
     this.values.push(node.unescaped.value);
