@@ -44,6 +44,8 @@ let readers: RubyReaders | undefined;
 
 export async function loadRubyReaders(): Promise<void> {
   if (readers) return;
+  // first, alone: most readers below extend it (Jest's ESM loader fails on one module linked twice at once)
+  await import("./ruby-visitor.js");
   const [models, [databaseYml, replicas], gemfile, schemaRb, call, strings, moved, insertSettings] = await Promise.all([
     import("./model-files.js"),
     // one after the other: the replicas' reader imports database.yml's (Jest's ESM loader fails on one module linked twice at once)
