@@ -60,7 +60,7 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
-      name: "DeleteModel drops the table",
+      name: "DeleteModel drops the table: the fix keeps it but drops its foreign keys with the state (kitsune gallery Video: Django no longer deletes its rows with the customer they point at, so the key would fail that delete)",
       code: `from django.db import migrations
 
 
@@ -73,6 +73,9 @@ class Migration(migrations.Migration):
 `,
       files: DJANGO_INITIAL,
       lines: [8],
+      fixes: [
+        "# 1. Delete the model from the code and from Django's state only (the table stays), and deploy:\nmigrations.SeparateDatabaseAndState(\n    state_operations=[migrations.DeleteModel(name=\"Order\")],\n    database_operations=[\n        # Django deletes related rows in Python (on_delete): without the model nothing deletes app_order rows with the rows they\n        # point at, so its foreign keys would make those deletes fail. They go now; the rows stay:\n        migrations.RunSQL(\n            \"DO $$ DECLARE c record; BEGIN\"\n            \" FOR c IN SELECT conrelid::regclass AS tbl, conname FROM pg_constraint WHERE contype = 'f' AND conrelid IN ('app_order'::regclass)\"\n            \" LOOP EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', c.tbl, c.conname); END LOOP; END $$\",\n            # the code a rollback brings back deletes these rows through its model again\n            reverse_sql=migrations.RunSQL.noop,\n        ),\n    ],\n),\n# 2. In a later migration, once nothing reads it, move it out of the way (drop it once nobody misses the rows):\nmigrations.RunSQL(\n    \"ALTER TABLE app_order RENAME TO app_order_deprecated\",\n    reverse_sql=\"ALTER TABLE app_order_deprecated RENAME TO app_order\",\n),",
+      ],
     },
     {
       framework: "django",
@@ -100,7 +103,7 @@ class Migration(migrations.Migration):
 `,
       files: DJANGO_INITIAL,
       lines: [17],
-      fixes: ["# the data step at line 16 (RunPython(move_orders)) already took care of the rows: a copy adds nothing. What breaks is servers still running the\n# old code during the upgrade, whose Order model still queries app_order. Delete the model from Django's state only:\nmigrations.SeparateDatabaseAndState(state_operations=[migrations.DeleteModel(\n    name=\"Order\",\n)], database_operations=[]),\n# and drop the table in a migration of the next release, once no running code has the model:\nmigrations.RunSQL(\"DROP TABLE app_order\", reverse_sql=migrations.RunSQL.noop),"],
+      fixes: ["# the data step at line 16 (RunPython(move_orders)) already took care of the rows: a copy adds nothing. What breaks is servers still running the\n# old code during the upgrade, whose Order model still queries app_order. Delete the model from Django's state only:\nmigrations.SeparateDatabaseAndState(\n    state_operations=[\n        migrations.DeleteModel(\n            name=\"Order\",\n        ),\n    ],\n    database_operations=[\n        # Django deletes related rows in Python (on_delete): without the model nothing deletes app_order rows with the rows they\n        # point at, so its foreign keys would make those deletes fail. They go now; the rows stay:\n        migrations.RunSQL(\n            \"DO $$ DECLARE c record; BEGIN\"\n            \" FOR c IN SELECT conrelid::regclass AS tbl, conname FROM pg_constraint WHERE contype = 'f' AND conrelid IN ('app_order'::regclass)\"\n            \" LOOP EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', c.tbl, c.conname); END LOOP; END $$\",\n            # the code a rollback brings back deletes these rows through its model again\n            reverse_sql=migrations.RunSQL.noop,\n        ),\n    ],\n),\n# and drop the table in a migration of the next release, once no running code has the model:\nmigrations.RunSQL(\"DROP TABLE app_order\", reverse_sql=migrations.RunSQL.noop),"],
     },
     {
       framework: "django",

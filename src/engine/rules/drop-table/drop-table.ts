@@ -11,6 +11,7 @@ import { firstAfter, positionsBy } from "../support/positions.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { sqlDialect } from "../support/sql-dialect.js";
+import { keptTableForeignKeysDrop } from "./kept-table-foreign-keys.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
 
 /**
@@ -64,21 +65,29 @@ function railsDropWithDefinition(ctx: RuleContext, op: OperationOf<"drop_table">
 /**
  * Django's state-only first step: a RemoveField of a many-to-many field drops its join table, not its model's, so the
  * state loses that field (never the owning model, which stays: rapidpro's flows 0406 removes Flow.optin_dependencies).
+ * The kept tables lose their foreign keys with it (kept-table-foreign-keys.ts).
  */
-function djangoStateOnlyRemoval(op: OperationOf<"drop_table">, table: string): string {
+function djangoStateOnlyRemoval(ctx: RuleContext, op: OperationOf<"drop_table">, table: string): string {
   const removeField = /\bRemoveField\s*\(/.test(op.text) ? /\bmodel_name\s*=\s*(["'][^"']+["'])[\s\S]*?\bname\s*=\s*(["'][^"']+["'])|\bname\s*=\s*(["'][^"']+["'])[\s\S]*?\bmodel_name\s*=\s*(["'][^"']+["'])/.exec(op.text) : null;
-  if (removeField) {
-    const [model, field] = removeField[1] ? [removeField[1], removeField[2]] : [removeField[4], removeField[3]];
-    return [
-      `# 1. Remove the many-to-many field from the model and from Django's state only (its join table ${table} stays), and deploy:`,
-      `              migrations.SeparateDatabaseAndState(state_operations=[migrations.RemoveField(model_name=${model}, name=${field})], database_operations=[]),`,
-    ].join("\n");
-  }
+  const [model, field] = removeField ? (removeField[1] ? [removeField[1], removeField[2]] : [removeField[4], removeField[3]]) : [];
+  const state = removeField ? `migrations.RemoveField(model_name=${model}, name=${field})` : `migrations.DeleteModel(name="${op.ormModel ?? modelName(table)}")`;
   return [
-    `# 1. Delete the model from the code and from Django's state only (the table stays), and deploy:`,
-    `              migrations.SeparateDatabaseAndState(state_operations=[migrations.DeleteModel(name="${op.ormModel ?? modelName(table)}")], database_operations=[]),`,
-  ].join("\n");
+    removeField
+      ? `# 1. Remove the many-to-many field from the model and from Django's state only (its join table ${table} stays), and deploy:`
+      : `# 1. Delete the model from the code and from Django's state only (the table stays), and deploy:`,
+    ...stateOnly(ctx, state, op.tables),
+  ].join("\n              ");
 }
+
+/** SeparateDatabaseAndState: `state` in Django's state, and in the database only the kept tables' foreign keys dropped. */
+const stateOnly = (ctx: RuleContext, state: string, tables: readonly string[]): string[] => [
+  `migrations.SeparateDatabaseAndState(`,
+  ...(state.includes("\n") ? [`    state_operations=[`, ...`${state},`.split("\n").map((l) => `        ${l}`), `    ],`] : [`    state_operations=[${state}],`]),
+  `    database_operations=[`,
+  ...keptTableForeignKeysDrop(tables, ctx.migration.database).map((l) => `        ${l}`),
+  `    ],`,
+  `),`,
+];
 
 /**
  * Django, a DeleteModel after a data step that moved (or checked) its rows: a copy adds nothing, what breaks is the
@@ -91,7 +100,7 @@ function deferredDeleteModel(ctx: RuleContext, op: OperationOf<"drop_table">, ta
   return [
     `# ${moved} already took care of the rows: a copy adds nothing. What breaks is servers still running the`,
     `# old code during the upgrade, whose ${op.ormModel} model still queries ${table}. Delete the model from Django's state only:`,
-    `migrations.SeparateDatabaseAndState(state_operations=[${reindented(op.text.trim()).replace(/,\s*$/, "")}], database_operations=[]),`,
+    ...stateOnly(ctx, reindented(op.text.trim()).replace(/,\s*$/, ""), op.tables),
     `# and drop the table in a migration of the next release, once no running code has the model:`,
     `migrations.RunSQL(${JSON.stringify(`DROP TABLE ${t}`)}, reverse_sql=migrations.RunSQL.noop),`,
   ].join("\n");
@@ -260,7 +269,7 @@ export default defineRule({
               -- 3. Drop the renamed table in a later migration.`,
             rails: () => railsDropTableFix(op, table, copy) ?? railsDropWithDefinition(ctx, op, table, copy),
             django: () => `
-              ${djangoStateOnlyRemoval(op, table)}
+              ${djangoStateOnlyRemoval(ctx, op, table)}
               # 2. In a later migration, once nothing reads it, move it out of the way (drop it once nobody misses the rows):
               migrations.RunSQL(
                   ${JSON.stringify(`ALTER TABLE ${t} RENAME TO ${ident(`${table.split(".").pop()}_deprecated`)}`)},
