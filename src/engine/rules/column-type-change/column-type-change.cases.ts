@@ -4,6 +4,19 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "Prisma's enum to text, then DROP TYPE ... CASCADE (ghostfolio 20210921151004): the DROP moves after the swap, which it would otherwise break by dropping the old column",
+      path: "prisma/migrations/20210921151004_changed_currency_from_enum_to_string/migration.sql",
+      schema: 'CREATE TYPE "Currency" AS ENUM (\'CHF\', \'EUR\', \'USD\');\nCREATE TABLE "Account" ("id" TEXT NOT NULL PRIMARY KEY, "currency" "Currency");\nINSERT INTO "Account" VALUES (\'a\', \'USD\'), (\'b\', NULL);',
+      fixRunsAfter: "schema",
+      code: '-- AlterTable\nALTER TABLE "Account" ALTER COLUMN "currency" TYPE TEXT;\n\n-- DropEnum\nDROP TYPE "Currency" CASCADE;\n',
+      lines: [2],
+      afterFix: {
+        query: "SELECT (SELECT data_type FROM information_schema.columns WHERE table_name = 'Account' AND column_name = 'currency') AS type, (SELECT count(*)::int FROM pg_type WHERE typname = 'Currency') AS enums, (SELECT currency FROM \"Account\" WHERE id = 'a') AS a",
+        rows: [{ type: "text", enums: 0, a: "USD" }],
+      },
+    },
+    {
+      framework: "sql",
       name: "Prisma's enum swap (trigger.dev more_kv_types): the type renames and DROP TYPE move after the swap, so the column ends typed with the enum's own name, NOT NULL and its default kept, as schema.prisma declares",
       path: "prisma/migrations/20230312132000_more/migration.sql",
       files: { "prisma/migrations/20221219142856_init/migration.sql": "-- CreateEnum\nCREATE TYPE \"StepType\" AS ENUM ('LOG', 'KV_VALUE', 'OUTPUT');\n\n-- CreateTable\nCREATE TABLE \"Step\" (\n    \"id\" TEXT NOT NULL,\n    \"type\" \"StepType\" NOT NULL DEFAULT 'LOG',\n    CONSTRAINT \"Step_pkey\" PRIMARY KEY (\"id\")\n);\n" },

@@ -241,7 +241,7 @@ const opening = (members: readonly Member[], notes: readonly string[], comment: 
 function movedNote(members: readonly Member[], comment: string): string[] {
   const lines = unique(members.flatMap((m) => m.s.movedLines.map(String)));
   if (!lines.length) return [];
-  return [`${comment} delete line${lines.length > 1 ? "s" : ""} ${lines.join(", ")} (the type renames and DROP TYPE) here: the column keeps its old type until the swap below, which runs them after it`];
+  return [`${comment} delete line${lines.length > 1 ? "s" : ""} ${lines.join(", ")} (${members.some((m) => m.s.movedLines.length === 1) ? "a DROP TYPE ... CASCADE, which would drop the column still of that type" : "the type renames and DROP TYPE"}) here: the column keeps its old type until the swap below, which runs ${lines.length > 1 ? "them" : "it"} after it`];
 }
 
 function sqlSteps(ctx: RuleContext, members: readonly Member[], heading: readonly string[], notes: readonly string[]): FixSteps {

@@ -21,7 +21,7 @@ export function typeSwapRenames(up: readonly Operation[], index: number, op: Ope
   const isTypeRename = (o: Operation): o is OperationOf<"rename_object"> => o.kind === "rename_object" && o.objectType === "type";
   // "T_new" renamed to the name the ORM declares
   const toFinal = later.find((o) => isTypeRename(o) && nameKey(o.name) === nameKey(op.type.name)) as OperationOf<"rename_object"> | undefined;
-  if (!toFinal) return undefined;
+  if (!toFinal) return cascadeDropOfOldType(later, op);
   const final = nameKey(toFinal.newName);
   // the old "T" renamed out of the way, and dropped under its new name
   const aside = later.find((o) => isTypeRename(o) && nameKey(o.name) === final) as OperationOf<"rename_object"> | undefined;
@@ -31,4 +31,17 @@ export function typeSwapRenames(up: readonly Operation[], index: number, op: Ope
     lines: moved.map((o) => o.loc.line),
     sql: moved.map((o) => (o.kind === "rename_object" ? `ALTER TYPE ${ident(o.name)} RENAME TO ${ident(o.newName)};` : `DROP TYPE ${o.names.map(ident).join(", ")};`)),
   };
+}
+
+/**
+ * Prisma's enum-to-text change (ghostfolio 20210921151004): ALTER COLUMN ... TYPE TEXT, then DROP TYPE "Currency"
+ * CASCADE. Run in the migration's place while the column still has its old type (the swap converts it later), the
+ * CASCADE drops the old column the trigger and the fill still read. A later DROP TYPE ... CASCADE of another type
+ * than the new one moves after the swap: if the column was of that type it is gone by then, and if it was not,
+ * dropping the type later changes nothing for it.
+ */
+function cascadeDropOfOldType(later: readonly Operation[], op: OperationOf<"alter_column_type">): TypeSwapRenames | undefined {
+  const drop = later.find((o): o is OperationOf<"drop_object"> => o.kind === "drop_object" && o.objectType === "type" && o.cascade && !o.names.some((n) => nameKey(n) === nameKey(op.type.name)));
+  if (!drop) return undefined;
+  return { lines: [drop.loc.line], sql: [`DROP TYPE ${drop.ifExists ? "IF EXISTS " : ""}${drop.names.map(ident).join(", ")} CASCADE;`] };
 }
