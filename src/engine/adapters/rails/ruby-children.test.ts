@@ -14,6 +14,11 @@ import { gemfileGems } from "../../repository/gemfile.js";
 import { explicitSetting } from "../../repository/rails-insert-settings.js";
 import { bootMigration } from "../../deploy/rails-boot-migration.js";
 import { rubyStringLiterals } from "../../rules/support/ruby-strings.js";
+import { readRailsModels } from "../../code/rails-models.js";
+import { guardsOtherDatabase } from "./other-database.js";
+import { schemaRbColumnLines } from "../../review/guards/schema-rb-column-lines.js";
+import { schemaRbShape } from "../../review/dumps/schema-rb.js";
+import { schemaRbOperations } from "../../repository/schema-rb-operations.js";
 import { MAX_TREE_DEPTH, TooComplexError } from "../../limits.js";
 
 beforeAll(() => loadRubyParser());
@@ -95,4 +100,27 @@ describe("walkers see inside case/when, rescue lists and parameter defaults", ()
     expect(rubyStringLiterals('case x\nwhen 1 then execute "DROP TABLE a"\nend\n')).toContain("DROP TABLE a");
   });
 
+  it("readRailsModels (RubyVisitor): ignored_columns set under a when", () => {
+    const content = 'class User < ApplicationRecord\n  case ENV["PHASE"]\n  when "2" then self.ignored_columns = ["legacy"]\n  end\nend\n';
+    expect(readRailsModels([{ path: "app/models/user.rb", content }]).flatMap((m) => m.ignoredColumns.map((c) => c.name))).toEqual(["legacy"]);
+  });
+
+  it("guardsOtherDatabase: a condition that names MySQL under a when", () => {
+    const predicate = first(parseRuby('if (case ENV["DB"] when "mysql" then true end)\n  execute "x"\nend\n').value, CaseNode);
+    expect(guardsOtherDatabase(predicate)).toBe(true);
+  });
+
+  const DUMP = 'case ENV["DUMP"]\nwhen "a"\n  ActiveRecord::Schema[7.1].define(version: 2024_01_01_000000) do\n    create_table "users" do |t|\n      t.string "email"\n    end\n  end\nend\n';
+
+  it("schemaRbColumnLines (RubyVisitor): a create_table under a when", () => {
+    expect(schemaRbColumnLines(DUMP).get("users")?.get("email")).toBe(5);
+  });
+
+  it("schemaRbShape: a define block under a when", () => {
+    expect(schemaRbShape(DUMP)).toContain("create_table");
+  });
+
+  it("schemaRbOperations (RubyVisitor): a define block under a when", () => {
+    expect(schemaRbOperations("db/schema.rb", DUMP).map((op) => op.kind)).toContain("create_table");
+  });
 });
