@@ -65,6 +65,20 @@ describe("the author's word on a table's size", () => {
     expect(findings.filter((f) => f.rule === "mixed-ddl-dml")).toEqual([]);
   });
 
+  it("Rails: add_index under `if Model.count < N` is a note quoting the condition, its fix kept; the one above the bound stays an error", async () => {
+    const root = repo({
+      "db/migrate/20240101000000_add_event_indexes.rb":
+        "class AddEventIndexes < ActiveRecord::Migration[7.1]\n  def change\n    add_index :events, :kind if Event.count < 1_000_000\n    add_index :events, :created_at if Event.count >= 1_000_000\n  end\nend\n",
+    });
+    const indexes = (await lint(root)).filter((f) => f.rule === "index-without-concurrently");
+    expect(indexes.map((f) => [f.line, f.severity])).toEqual([
+      [3, "info"],
+      [4, "error"],
+    ]);
+    expect(indexes[0].message).toContain("The migration runs it only when `Event.count < 1_000_000` (line 3)");
+    expect(indexes[0].fix).toContain("algorithm: :concurrently");
+  });
+
   it("Rails: a comment that says nothing about size changes nothing", async () => {
     const root = repo({
       "db/migrate/20240101000000_add_key_index.rb": "class AddKeyIndex < ActiveRecord::Migration[7.1]\n  def change\n    # look settings up by key\n    add_index :settings, :key\n  end\nend\n",

@@ -44,7 +44,7 @@ function guarded(finding: ReportedFinding, guard: SizeGuard): ReportedFinding {
   return {
     ...finding,
     severity: "info",
-    message: `${finding.message} The migration runs it only when ${when} (line ${guard.line}), a bound on ${guard.table}'s row count it reads first: its team weighed the lock against the table's size, so the lock is brief; above the bound, take the safe way below.`,
+    message: `${finding.message} The migration runs it only when ${when} (line ${guard.line}), a bound on the row count of ${guard.table} it reads first: its team weighed the lock against the table's size, so the lock is brief; above the bound, take the safe way below.`,
     details: [...finding.details, "a row-count check in the migration's code; a production snapshot (--snapshot) gives the table's real size"],
   };
 }

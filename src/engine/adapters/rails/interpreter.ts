@@ -34,7 +34,7 @@ import {
   type DefNode,
   type Node,
 } from "@ruby/prism";
-import type { ExistenceGuard, HiddenOperation, OperationInput, ParseProblem } from "../../model.js";
+import type { ExistenceGuard, HiddenOperation, OperationInput, ParseProblem, SizeGuard } from "../../model.js";
 import { parseEmbeddedSql } from "../sql/index.js";
 import { blockParams } from "./block-params.js";
 import { callArgs, localName, type CallArgs } from "./call-args.js";
@@ -48,6 +48,7 @@ import type { RubySource } from "./ruby-source.js";
 import { COLUMN_METHODS } from "./table-definition.js";
 import { EMPTY_ENV, evaluate, nameOf, Options, type Env, type RubyValue } from "./values.js";
 import { readExistenceCheck, withOptionGuard } from "./existence-guard.js";
+import { railsSizeGuard } from "./size-guard.js";
 import { append } from "../../append.js";
 
 export type Direction = "change" | "up" | "down";
@@ -147,22 +148,25 @@ function requiredChecks(predicate: Node | null, truth: boolean, src: RubySource,
 interface BranchGuard {
   on?: GuardOn;
   checks: ExistenceGuard[];
+  /** the bound on a table's row count it runs under (`if Event.count < 1_000_000`) */
+  size?: SizeGuard;
 }
 
-function branchGuard(predicate: Node | null, truth: boolean, src: RubySource, env: Env): BranchGuard {
+function branchGuard(predicate: Node | null, truth: boolean, src: RubySource, env: Env, models: ModelTables): BranchGuard {
   const check = existenceCheck(predicate, src);
-  return { on: check && (truth ? check : { ...check, guard: opposite(check.guard) }), checks: requiredChecks(predicate, truth, src, env) };
+  const size = railsSizeGuard(predicate, truth, models, src, env);
+  return { on: check && (truth ? check : { ...check, guard: opposite(check.guard) }), checks: requiredChecks(predicate, truth, src, env), ...(size ? { size } : {}) };
 }
 
-const guardsAnything = (guard: BranchGuard): boolean => guard.on !== undefined || guard.checks.length > 0;
+const guardsAnything = (guard: BranchGuard): boolean => guard.on !== undefined || guard.checks.length > 0 || guard.size !== undefined;
 
 /** `return if ...` / `return unless ...`: the guard on the statements after it. */
-function earlyReturnGuard(statement: Node, src: RubySource, env: Env): BranchGuard | undefined {
+function earlyReturnGuard(statement: Node, src: RubySource, env: Env, models: ModelTables): BranchGuard | undefined {
   if (!(statement instanceof IfNode || statement instanceof UnlessNode) || !(statement.statements instanceof StatementsNode)) return undefined;
   if (statement.statements.body.length !== 1 || !(statement.statements.body[0] instanceof ReturnNode)) return undefined;
   if (statement instanceof IfNode ? statement.subsequent : statement.elseClause) return undefined;
   // `return if exists` leaves the rest for when it is missing; `return unless exists` for when it exists
-  const guard = branchGuard(statement.predicate, statement instanceof UnlessNode, src, env);
+  const guard = branchGuard(statement.predicate, statement instanceof UnlessNode, src, env, models);
   return guardsAnything(guard) ? guard : undefined;
 }
 
@@ -173,14 +177,16 @@ function earlyReturnGuard(statement: Node, src: RubySource, env: Env): BranchGua
  * never went through it, so the tables it creates are new there. The `force:` drop Rails' schema dump writes before
  * each of them drops nothing: it leaves the model, and what follows the creation is judged on a new, empty table.
  */
-function guarded(steps: Step[], { on, checks }: BranchGuard): Step[] {
+function guarded(steps: Step[], { on, checks, size }: BranchGuard): Step[] {
   const guard = on?.guard;
   const creates = (table: string) => steps.some((s) => s.ops.some((op) => op.kind === "create_table" && op.table.toLowerCase() === table.toLowerCase()));
   const install = guard === "missing" && on?.table !== undefined && creates(on.table);
   const forceDrop = (op: OperationInput, next: OperationInput | undefined): boolean =>
     op.kind === "drop_table" && op.ifExists === true && op.tables.length === 1 && next?.kind === "create_table" && next.table === op.tables[0] && next.loc.line === op.loc.line;
   // the check, outside the guards the operation already has (a guard inside the branch was applied first)
-  const record = (op: OperationInput): OperationInput => (checks.length ? { ...op, guards: [...checks, ...(op.guards ?? [])] } : op);
+  // a size guard closer to the operation (an inner branch) was set first
+  const sized = (op: OperationInput): OperationInput => (size && !op.sizeGuard ? { ...op, sizeGuard: size } : op);
+  const record = (op: OperationInput): OperationInput => sized(checks.length ? { ...op, guards: [...checks, ...(op.guards ?? [])] } : op);
   const mark = (op: OperationInput): OperationInput => {
     if (guard === "exists" && (op.kind === "drop_index" || op.kind === "drop_table" || op.kind === "drop_column" || op.kind === "drop_constraint" || op.kind === "drop_object")) return record({ ...op, ifExists: true });
     if (guard === "missing" && (op.kind === "add_index" || op.kind === "create_table" || op.kind === "add_column")) return record({ ...op, ifNotExists: true });
@@ -278,7 +284,7 @@ export class Interpreter {
     for (const [i, statement] of body.entries()) {
       // a second early return after it guards what follows it too (Active Storage's `return unless table_exists?`
       // then `return if column_exists?`); a hostile chain of thousands is followed a few deep, then read as statements
-      const early = chained < MAX_CHAINED_RETURNS ? earlyReturnGuard(statement, this.src, scope.env) : undefined;
+      const early = chained < MAX_CHAINED_RETURNS ? earlyReturnGuard(statement, this.src, scope.env, this.setup.models) : undefined;
       if (early) {
         const rest: Step[] = [];
         this.sequence(body.slice(i + 1), scope, rest, chained + 1);
@@ -308,12 +314,12 @@ export class Interpreter {
     // a branch for MySQL/SQLite never runs here, nor the else of a test for this database (`if AppConfig.postgres?`);
     // every other branch might
     if (node instanceof IfNode) {
-      this.branch(guardsOtherDatabase(node.predicate) ? null : node.statements, scope, out, branchGuard(node.predicate, true, this.src, scope.env));
-      return this.branch(testsOwnDatabase(node.predicate) ? null : node.subsequent, scope, out, branchGuard(node.predicate, false, this.src, scope.env));
+      this.branch(guardsOtherDatabase(node.predicate) ? null : node.statements, scope, out, branchGuard(node.predicate, true, this.src, scope.env, this.setup.models));
+      return this.branch(testsOwnDatabase(node.predicate) ? null : node.subsequent, scope, out, branchGuard(node.predicate, false, this.src, scope.env, this.setup.models));
     }
     if (node instanceof UnlessNode) {
-      this.branch(testsOwnDatabase(node.predicate) ? null : node.statements, scope, out, branchGuard(node.predicate, false, this.src, scope.env));
-      return this.branch(guardsOtherDatabase(node.predicate) ? null : node.elseClause, scope, out, branchGuard(node.predicate, true, this.src, scope.env));
+      this.branch(testsOwnDatabase(node.predicate) ? null : node.statements, scope, out, branchGuard(node.predicate, false, this.src, scope.env, this.setup.models));
+      return this.branch(guardsOtherDatabase(node.predicate) ? null : node.elseClause, scope, out, branchGuard(node.predicate, true, this.src, scope.env, this.setup.models));
     }
     if (node instanceof WhenNode) return node.conditions.some((c) => guardsOtherDatabase(c)) ? undefined : this.statements(node.statements, scope, out);
     if (node instanceof ElseNode || node instanceof EnsureNode) return this.statements(node.statements, scope, out);

@@ -82,7 +82,7 @@ def downgrade():
 `,
       lines: [16],
       severities: ["info"],
-      messages: ["The migration runs it only when `identity_count < INDEX_ROW_COUNT_THRESHOLD` (line 15), a bound on providedidentity's row count"],
+      messages: ["The migration runs it only when `identity_count < INDEX_ROW_COUNT_THRESHOLD` (line 15), a bound on the row count of providedidentity"],
       fixes: [
         `with op.get_context().autocommit_block():
     op.create_index("ix_providedidentity_request_id", "providedidentity", ["privacy_request_id"], postgresql_concurrently=True)`,

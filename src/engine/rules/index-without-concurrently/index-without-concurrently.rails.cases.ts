@@ -18,6 +18,43 @@ end
     },
     {
       framework: "rails",
+      name: "add_index only while Model.count, or a SQL COUNT(*), is below a bound (if, unless, an early return): notes quoting the condition; under a count of another table or above the bound: errors",
+      code: `class AddEventIndexes < ActiveRecord::Migration[7.1]
+  LIMIT = 1_000_000
+
+  def up
+    add_index :events, :kind if Event.count < LIMIT
+    unless Tag.unscoped.count > 50_000
+      add_index :tags, :name
+    end
+    add_index :users, :email if Event.count < LIMIT
+    add_index :events, :created_at if Event.count > 1_000
+    return if connection.select_value("SELECT COUNT(*) FROM comments") >= LIMIT
+
+    add_index :comments, :post_id
+  end
+
+  def down
+    remove_index :comments, :post_id
+    remove_index :events, :created_at
+    remove_index :users, :email
+    remove_index :tags, :name
+    remove_index :events, :kind
+  end
+end
+`,
+      lines: [5, 7, 9, 10, 13],
+      severities: ["info", "info", "error", "error", "info"],
+      messages: [
+        "The migration runs it only when \`Event.count < LIMIT\` (line 5), a bound on the row count of events",
+        "only when \`Tag.unscoped.count > 50_000\` is false (line 6)",
+        "blocks writes to users",
+        "blocks writes to events",
+        "only when \`connection.select_value(\"SELECT COUNT(*) FROM comments\") >= LIMIT\` is false (line 11)",
+      ],
+    },
+    {
+      framework: "rails",
       name: "with disable_ddl_transaction! an add_index before the add_column null: false commits on its own, on the rows the table had",
       code: `class AddScopeToFollowers < ActiveRecord::Migration[7.1]
   disable_ddl_transaction!
