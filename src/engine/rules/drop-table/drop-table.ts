@@ -5,7 +5,7 @@ import { fixFor, modelName, sym } from "../support/fix.js";
 import { nameKey } from "../support/facts.js";
 import type { Operation, OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
-import { backupFix, movedValues, plannedRemoval, plannedSeverity } from "../support/planned-removal.js";
+import { backupFix, movedValues, plannedRemoval, plannedSeverity, typesDroppedLater } from "../support/planned-removal.js";
 import { sqlCodeNames, stillNamed } from "../support/sql-code-names.js";
 import { firstAfter, positionsBy } from "../support/positions.js";
 import { existingTable, upOps } from "../support/scope.js";
@@ -266,7 +266,11 @@ export default defineRule({
               -- 1. Remove every use of ${t} from the application and deploy.
               -- 2. Keep the data until you are sure nothing needs it:
               ALTER TABLE ${t} RENAME TO ${ident(`${table.split(".").pop()}_deprecated`)};
-              -- 3. Drop the renamed table in a later migration.`,
+              -- 3. Drop the renamed table in a later migration.${
+                typesDroppedLater(ctx).length
+                  ? `\n              -- the renamed table still uses its types: move line${typesDroppedLater(ctx).length > 1 ? "s" : ""} ${typesDroppedLater(ctx).join(", ")} (DROP TYPE) to that later migration, after its DROP TABLE`
+                  : ""
+              }`,
             rails: () => railsDropTableFix(op, table, copy) ?? railsDropWithDefinition(ctx, op, table, copy),
             django: () => `
               ${djangoStateOnlyRemoval(ctx, op, table)}

@@ -158,9 +158,16 @@ export function backupFix(ctx: RuleContext, table: string, what: string, column?
   const dialect = sqlDialect(ctx.migration.database);
   const kept = column ? columnBackup(ctx, table, column.name, column.beforeIndex) : undefined;
   const backup = kept?.backup ?? `${table.split(".").pop()}_backup`;
-  const sql = kept?.sql ?? dialect.copyTable(backup, table);
+  // a type the migration drops later (Prisma drops a table's enums with it): a copy with the table's column types
+  // would depend on it and make that DROP TYPE fail; rows kept as jsonb depend on no type of the table
+  const asJson = !kept && ctx.migration.database === "postgresql" && typesDroppedLater(ctx).length > 0;
+  const sql = kept?.sql ?? (asJson ? `CREATE TABLE ${dialect.ident(backup)} AS SELECT to_jsonb(t) AS row FROM ${dialect.ident(table)} t` : dialect.copyTable(backup, table));
   const dump = dialect.dumpTable(table);
-  const note = (prefix: string) => (kept?.note ? `\n      ${prefix} ${kept.note}` : "");
+  const jsonNote = asJson
+    ? `each row as jsonb, since ${lineList(typesDroppedLater(ctx))} of this migration drop${typesDroppedLater(ctx).length > 1 ? "" : "s"} a type a copy with the table's column types would depend on (restore: INSERT INTO ${dialect.ident(table)} SELECT (jsonb_populate_record(NULL::${dialect.ident(table)}, row)).* FROM ${dialect.ident(backup)}, with the table and its types created again)`
+    : undefined;
+  const noteText = kept?.note ?? jsonNote;
+  const note = (prefix: string) => (noteText ? `\n      ${prefix} ${noteText}` : "");
   return fixFor(ctx.framework, {
     sql: `
       -- before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:${note("--")}
@@ -176,6 +183,13 @@ export function backupFix(ctx: RuleContext, table: string, what: string, column?
       # before ${what} is dropped, keep a copy (or ${dump}), and drop the copy once nobody misses it:${note("#")}
       op.execute(${JSON.stringify(sql)})`,
   });
+}
+
+const lineList = (lines: readonly number[]) => `line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}`;
+
+/** The lines of the migration's up that drop a type (DROP TYPE): what a copy typed like the dropped table would block. */
+export function typesDroppedLater(ctx: RuleContext): number[] {
+  return ctx.migration.up.filter((o) => o.kind === "drop_object" && o.objectType === "type").map((o) => o.loc.line);
 }
 
 /** Rails `change`: its down is derived, or it cannot be because of one of its own calls. */
