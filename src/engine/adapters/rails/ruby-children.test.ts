@@ -3,7 +3,7 @@
  * exception list and a method's parameters. Each walker below reads through `rubyChildren`/`RubyVisitor`:
  * what hides under a `when`, a `rescue` list or a parameter default is still seen.
  */
-import { BlockNode, CaseNode, type Node } from "@ruby/prism";
+import { BlockNode, CallNode, CaseNode, type Node } from "@ruby/prism";
 import { loadRubyParser, parseRuby } from "./prism.js";
 import { rubyChildren } from "./ruby-children.js";
 import { literalNames } from "./literal-names.js";
@@ -16,6 +16,9 @@ import { bootMigration } from "../../deploy/rails-boot-migration.js";
 import { rubyStringLiterals } from "../../rules/support/ruby-strings.js";
 import { readRailsModels } from "../../code/rails-models.js";
 import { guardsOtherDatabase } from "./other-database.js";
+import { classifyDataCall, modelTables } from "./data-calls.js";
+import { parseRails } from "./test-helpers.js";
+import { railsCallOptions } from "../../review/history/ruby-units.js";
 import { schemaRbColumnLines } from "../../review/guards/schema-rb-column-lines.js";
 import { schemaRbShape } from "../../review/dumps/schema-rb.js";
 import { schemaRbOperations } from "../../repository/schema-rb-operations.js";
@@ -122,5 +125,20 @@ describe("walkers see inside case/when, rescue lists and parameter defaults", ()
 
   it("schemaRbOperations (RubyVisitor): a define block under a when", () => {
     expect(schemaRbOperations("db/schema.rb", DUMP).map((op) => op.kind)).toContain("create_table");
+  });
+  it("classifyDataCall: a loop whose only write sits under a when is a loop that deletes", () => {
+    const root = parseRuby("Document.find_each do |d|\n  case d.kind\n  when 1 then d.destroy!\n  end\nend\n").value;
+    const loop = rubyChildren(rubyChildren(root)[0])[0] as CallNode;
+    expect(classifyDataCall(loop, modelTables(new Map()))).toMatchObject({ kind: "loop", table: "documents", writes: ["documents"], deletes: [{ table: "documents" }] });
+  });
+
+  it("railsMigration: a string left open under a when is reported where it opens", async () => {
+    const content = 'class Broken < ActiveRecord::Migration[7.1]\n  def change\n    case x\n    when 1 then execute "SELECT 1\n    end\n  end\nend\n';
+    const m = await parseRails(content);
+    expect(m.syntaxErrors?.[0]?.line).toBe(4);
+  });
+
+  it("railsCallOptions: a column option under a when counts", () => {
+    expect(railsCallOptions(["create_table :a do |t|\n  case x\n  when 1 then t.string :b, null: false\n  end\nend\n"])).toContain("null=false");
   });
 });
