@@ -20,6 +20,46 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "AutoField -> BigAutoField of a table whose name is too long for <table>_pkey_new (open-forms registrations_objects_api_objectsapisubmissionattachment): the new key column added in SQL, never a second, nullable BigAutoField primary key; the unique index named as PostgreSQL shortens names",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("registrations_objects_api", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(
+            model_name="objectsapisubmissionattachment",
+            name="id",
+            field=models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+        ),
+    ]
+`,
+      path: "registrations_objects_api/migrations/0002_bigint_ids.py",
+      files: {
+        "registrations_objects_api/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="ObjectsAPISubmissionAttachment",
+            fields=[
+                ("id", models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("document_url", models.URLField(max_length=1000)),
+            ],
+        ),
+    ]
+`,
+      },
+      lines: [8],
+    },
+    {
+      framework: "django",
       name: "AutoField -> BigAutoField of a key other models' ForeignKeys reference: their columns are converted with it in SQL (Django's ForeignKey takes its key's type), the constraints Django named (md5 in the name, DEFERRABLE) dropped and added back NOT VALID; the key's new column added in SQL (the state holds one primary key) and numbered by an identity that goes on after the highest id; the index Django built for the ForeignKey (which DROP COLUMN takes) built again CONCURRENTLY over the new column in the non-atomic index migration and renamed to Django's name in the swap",
       code: `from django.db import migrations, models
 

@@ -12,6 +12,7 @@ import { nameKey } from "../support/facts.js";
 import { ident, sqlString } from "../support/fix.js";
 import { indexOverColumn } from "../support/sql-text.js";
 import { ownFate } from "./own-constraint-fate.js";
+import { makeObjectName, postgresDefaultName } from "../support/pg-names.js";
 
 export interface RebuiltKeys {
   /** the column is part of the PRIMARY KEY: NOT NULL whatever its definition says */
@@ -35,7 +36,8 @@ const serialSequence = (table: string, column: string) => {
   return Buffer.byteLength(name) <= 63 ? (table.includes(".") ? `${table.split(".")[0]}.${name}` : name) : undefined;
 };
 
-export function rebuiltKeys(ctx: RuleContext, table: string, column: string, tmp: string, newType: string): RebuiltKeys {
+/** `declaredKey`: the migration's own field says the column is the primary key (Django's primary_key=True, an AutoField) */
+export function rebuiltKeys(ctx: RuleContext, table: string, column: string, tmp: string, newType: string, declaredKey = false): RebuiltKeys {
   const keys = ctx.repository.columnKeys(table, column);
   const definition = ctx.repository.columnDefinition(table, column);
   const [t, c, n] = [ident(table), ident(column), ident(tmp)];
@@ -61,15 +63,13 @@ export function rebuiltKeys(ctx: RuleContext, table: string, column: string, tmp
   // a primary key the framework declared (Rails' create_table id, Django's AutoField, sa.Column(primary_key=True))
   // is in no SQL the history read, yet DROP COLUMN takes it: rebuilt like one it read, under PostgreSQL's own name
   // for a key declared inline (<table>_pkey), which Rails and Django keep; an Alembic naming convention may not
-  if (definition?.primaryKey && !out.inPrimaryKey && keys.own.every((k) => k.definition.kind !== "primary_key")) {
-    const base = table.split(".").pop() ?? table;
-    const [name, index] = [`${base}_pkey`, `${base}_pkey_new`];
-    if (Buffer.byteLength(index) <= 63) {
-      out.inPrimaryKey = true;
-      out.indexes.push(`CREATE UNIQUE INDEX CONCURRENTLY ${ident(index)} ON ${t} (${n});`);
-      out.afterRename.push(`ALTER TABLE ${t} ADD CONSTRAINT ${ident(name)} PRIMARY KEY USING INDEX ${ident(index)};`);
-      if (ctx.framework !== "rails" && ctx.framework !== "django") out.unknown.push(`the primary key is rebuilt as ${name}, PostgreSQL's name for a key declared inline: if the project names its keys otherwise (a naming convention), use that name`);
-    } else out.unknown.push(`${column} is the primary key: build a unique index over ${tmp} CONCURRENTLY before the swap and attach it (ADD CONSTRAINT ... PRIMARY KEY USING INDEX) after the rename`);
+  // (a long table name shortened as PostgreSQL shortens it: open-forms' registrations_objects_api_objectsapisubmissionattachment)
+  if ((definition?.primaryKey || declaredKey) && !out.inPrimaryKey && keys.own.every((k) => k.definition.kind !== "primary_key")) {
+    const [name, index] = [postgresDefaultName(table, [], "pkey"), makeObjectName(table.split(".").pop() ?? table, undefined, "pkey_new")];
+    out.inPrimaryKey = true;
+    out.indexes.push(`CREATE UNIQUE INDEX CONCURRENTLY ${ident(index)} ON ${t} (${n});`);
+    out.afterRename.push(`ALTER TABLE ${t} ADD CONSTRAINT ${ident(name)} PRIMARY KEY USING INDEX ${ident(index)};`);
+    if (ctx.framework !== "rails" && ctx.framework !== "django") out.unknown.push(`the primary key is rebuilt as ${name}, PostgreSQL's name for a key declared inline: if the project names its keys otherwise (a naming convention), use that name`);
   }
   const referencedBy = keys.referencing.filter(({ definition: key }) => !(nameKey(key.table) === nameKey(table) && key.columns.some((col) => nameKey(col) === nameKey(column))));
   // the referencing columns the history names are converted with the key (key-group.ts); where it may not name

@@ -44,13 +44,19 @@ interface SwapSql {
   movedLines: number[];
 }
 
+/** A Django field that is its model's primary key: primary_key=True, or an auto field (AutoField, BigAutoField, SmallAutoField), which Django allows only as one. */
+function declaresPrimaryKey(def: string | undefined): boolean {
+  if (!def) return false;
+  return keywordText(def, "primary_key") === "True" || /(?:^|\.)(?:Small|Big)?AutoField$/.test(calleeOf(def) ?? "");
+}
+
 function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
   const tmp = `${op.column}_new`;
   const definition = ctx.repository.columnDefinition(op.table, op.column);
   // the earlier migrations' default, unless this migration sets or drops it itself (then that is what the column keeps)
   const ownDefault = ctx.migration.up.some((o) => (o.kind === "set_default" || o.kind === "drop_default") && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
   const previousDefault = ownDefault ? undefined : definition?.default;
-  const keys = rebuiltKeys(ctx, op.table, op.column, tmp, op.type.name);
+  const keys = rebuiltKeys(ctx, op.table, op.column, tmp, op.type.name, ctx.framework === "django" && declaresPrimaryKey(op.ormFieldDef));
   if (ctx.framework === "django") djangoUniqueKey(op, tmp, keys);
   if (ctx.framework === "django") djangoFieldIndexes(op, tmp, keys, definition?.frameworkIndex);
   const dropsNotNull = ctx.migration.up.some((o) => o.kind === "drop_not_null" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
