@@ -6,7 +6,7 @@
 import { keepTemplates, templatedNames } from "./rules/support/keep-templates.js";
 import { alembicEnvFor, readAlembicTransactions, type AlembicTransactions } from "./database/alembic-env.js";
 import { inPlaceOf } from "./rules/support/alembic-batch.js";
-import { adapterFor, adaptersReady, loadAdapters } from "./adapters/index.js";
+import { adapterFor, adaptersReady, loadAdapters, type DjangoProject } from "./adapters/index.js";
 import { segmentOperations, withSqlDialect } from "./adapters/sql/index.js";
 import { loadScriptSyntax, scriptSyntaxToLoad } from "./code/script-syntax-loader.js";
 import { forgetParsesAhead, parseAhead, rememberStatementTrees } from "./adapters/sql/pg-parser.js";
@@ -500,14 +500,14 @@ function attachAlembicTransactions(parsed: ReadonlyMap<MigrationUnit, Parsed>, i
 /** A unit parses into a migration, is too complex to check as a whole, or fails (an error of its own file). */
 type Parsed = { migration: Migration } | { tooComplex: ParseProblem } | undefined;
 
-function parseUnit(unit: MigrationUnit, errors: FileError[], decision: DatabaseDecision | undefined): Parsed {
+function parseUnit(unit: MigrationUnit, errors: FileError[], decision: DatabaseDecision | undefined, djangoProject?: DjangoProject): Parsed {
   const adapter = adapterFor(unit.file.framework);
   if (!adapter) {
     errors.push({ path: unit.file.path, message: `${unit.file.framework} migrations are not supported by this build; the file was not analysed` });
     return undefined;
   }
   try {
-    const migration = withSqlDialect(decision?.database, decision?.version, () => adapter.parse({ ...unit, database: decision?.database, databaseVersion: decision?.version }));
+    const migration = withSqlDialect(decision?.database, decision?.version, () => adapter.parse({ ...unit, database: decision?.database, databaseVersion: decision?.version, ...(unit.file.framework === "django" ? { djangoProject } : {}) }));
     migration.source ??= unit.content;
     if (decision) {
       migration.database = decision.database;
@@ -587,12 +587,13 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<Promise<v
   const migrations: Migration[] = [];
   const findings: ReportedFinding[] = unreviewedFindings(planned.unreviewed, config);
   const databases = decideDatabases(units, readable, input, config);
+  const djangoProject = djangoProjectOf(units, input);
   // all parsing first, then all rules: two tight phases run measurably faster than alternating per file
   const parsed = new Map<MigrationUnit, Parsed>();
   const unitErrors = new Map<MigrationUnit, FileError[]>();
   const parseOnce = (unit: MigrationUnit) => {
     const own: FileError[] = [];
-    parsed.set(unit, parseUnit(unit, own, decisionFor(unit, databases)));
+    parsed.set(unit, parseUnit(unit, own, decisionFor(unit, databases), djangoProject));
     unitErrors.set(unit, own);
   };
   // a parse that found PostgreSQL's parser broken and not yet replaced (there are no spares before the first
@@ -728,6 +729,14 @@ export function signalFiles(input: AnalyzeInput): Map<string, SourceFile> {
   for (const file of [...(input.projectFiles ?? []), ...input.files, ...(input.contextMigrations ?? []), ...(input.codeFiles ?? [])])
     if (!out.has(file.path) && signalKind(file.path)) out.set(file.path, file);
   return out;
+}
+
+/** Django's settings modules and each app folder's migrations, where the adapter reads the user model's table. */
+function djangoProjectOf(units: readonly MigrationUnit[], input: AnalyzeInput): DjangoProject | undefined {
+  const django = units.filter((u) => u.file.framework === "django");
+  if (django.length === 0) return undefined;
+  const settings = [...signalFiles(input).values()].filter((f) => signalKind(f.path) === "django-settings");
+  return { settings, folders: [...new Set(django.flatMap((u) => (u.history ? [u.history] : [])))] };
 }
 
 /** The database of each migrations folder of the units (engine/database/decide.ts). */

@@ -7,6 +7,11 @@ import type { DetectedFile } from "../detect.js";
 import type { Database, Framework, Migration, MigrationInput } from "../model.js";
 import { pgQueryReady } from "./sql/pg-query.js";
 
+export interface DjangoProject {
+  settings: ReadonlyArray<{ path: string; content: string }>;
+  folders: ReadonlyArray<ReadonlyArray<{ path: string; content: string }>>;
+}
+
 export interface AdapterInput {
   file: DetectedFile;
   content: string;
@@ -14,6 +19,11 @@ export interface AdapterInput {
   downFile?: { path: string; content: string };
   /** Django: the migrations of the same folder in this analysis (this one included), to rebuild the model state */
   history?: ReadonlyArray<{ path: string; content: string }>;
+  /**
+   * Django: the project's settings modules and every app's migrations (one array per folder) in this analysis,
+   * where the table of `settings.AUTH_USER_MODEL` is read (django-user-model.ts)
+   */
+  djangoProject?: DjangoProject;
   /** the database of the migration's folder (engine/database/decide.ts): picks the SQL grammar */
   database?: Database;
   databaseVersion?: string;

@@ -253,10 +253,19 @@ export function readField(name: string, value: PyValue | undefined): DjangoField
   return field;
 }
 
-/** The table of a related model: `"app.Model"` -> `app_model`, `"Model"` / `"self"` -> in this app. */
-export function relatedTable(target: string, appLabel: string, selfModel: string, tableOf: (app: string, model: string) => string): string | undefined {
+/**
+ * What a ForeignKey to `settings.AUTH_USER_MODEL` references when the project's user model could not be read:
+ * the setting itself, so messages and fixes name the swappable user model's table, never `auth_user` as fact.
+ */
+export const SWAPPABLE_USER_TABLE = "settings.AUTH_USER_MODEL";
+
+/**
+ * The table of a related model: `"app.Model"` -> `app_model`, `"Model"` / `"self"` -> in this app;
+ * `settings.AUTH_USER_MODEL` -> the user model's table read from the project (`userTable`), else unknown.
+ */
+export function relatedTable(target: string, appLabel: string, selfModel: string, tableOf: (app: string, model: string) => string, userTable?: string): string | undefined {
   if (target === "self") return tableOf(appLabel, selfModel);
-  if (target.includes("settings.")) return target.endsWith("AUTH_USER_MODEL") ? "auth_user" : undefined;
+  if (target.includes("settings.")) return target.endsWith("AUTH_USER_MODEL") ? userTable : undefined;
   const dot = target.lastIndexOf(".");
   if (dot === -1) return tableOf(appLabel, target);
   return tableOf(target.slice(0, dot), target.slice(dot + 1));

@@ -143,6 +143,14 @@ export class DjangoHistory {
     return state;
   }
 
+  /** The app's state once every migration here has run (the last by name among those nothing depends on). */
+  stateAtEnd(label: string): AppState {
+    const files = [...this.byName.keys()].sort().flatMap((n) => this.fileByName(n) ?? []);
+    const parents = new Set(files.flatMap((f) => this.parentsOf(f, label)));
+    const last = files.filter((f) => !parents.has(f.name)).pop();
+    return last ? this.stateAfter(last, label) : new AppState(label);
+  }
+
   /** The app's state before `file` (a copy the caller may change), and whether any earlier migration was available to build it. */
   stateBefore(file: DjangoFile, label: string, depth = 0): { state: AppState; known: boolean } {
     const parents = this.parentsOf(file, label).filter((p) => p !== file.name);

@@ -4,7 +4,7 @@
  * operation so later operations of the same migration see it (AddField then AlterField).
  */
 import type { ColumnSpec, HiddenOperation, OperationInput, ParseProblem, SourceRange } from "../../model.js";
-import { columnSpec, literalDefault, readField, relatedTable, type DjangoField } from "./django-fields.js";
+import { columnSpec, literalDefault, readField, relatedTable, SWAPPABLE_USER_TABLE, type DjangoField } from "./django-fields.js";
 import { columnsOf, constraintOperation, indexOperation } from "./django-indexes.js";
 import type { DataFunctionFacts } from "./django-runpython.js";
 import { AppState, operationName, togetherSets } from "./django-state.js";
@@ -438,7 +438,7 @@ function relationKeyType(field: DjangoField, ctx: Ctx, selfModel: string): Djang
 
 function references(field: DjangoField, ctx: Ctx, selfModel: string): string | undefined {
   if (!field.relation) return undefined;
-  return relatedTable(field.relation.target, ctx.state.app, selfModel, (app, model) => ctx.state.table(model, app)) ?? "settings.AUTH_USER_MODEL";
+  return relatedTable(field.relation.target, ctx.state.app, selfModel, (app, model) => ctx.state.table(model, app), ctx.state.userTable) ?? SWAPPABLE_USER_TABLE;
 }
 
 /**
@@ -606,7 +606,7 @@ function tablesReadThrough(facts: DataFunctionFacts | undefined, state: AppState
     if (app.toLowerCase() !== state.app.toLowerCase()) continue;
     for (const [name, field] of state.model(model)?.fields ?? []) {
       if (!field.relation || !named.has(name)) continue;
-      const table = relatedTable(field.relation.target, state.app, model, (a, m) => state.table(m, a));
+      const table = relatedTable(field.relation.target, state.app, model, (a, m) => state.table(m, a), state.userTable);
       if (table) out.add(table);
     }
   }

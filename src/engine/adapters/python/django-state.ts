@@ -58,10 +58,14 @@ export class AppState {
    */
   readonly leftState = new Map<string, string>();
 
+  /** the table of `settings.AUTH_USER_MODEL`, when the project's settings and migrations say it (django-user-model.ts) */
+  userTable?: string;
+
   constructor(readonly app: string) {}
 
   clone(): AppState {
     const copy = new AppState(this.app);
+    copy.userTable = this.userTable;
     for (const [k, v] of this.leftState) copy.leftState.set(k, v);
     for (const [k, m] of this.models)
       copy.models.set(k, { ...m, fields: new Map(m.fields), uniqueTogether: [...m.uniqueTogether], indexTogether: [...m.indexTogether] });

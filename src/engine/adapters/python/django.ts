@@ -9,6 +9,7 @@ import type { Down, MigrationInput, OperationInput, ParseProblem } from "../../m
 import { historyOf } from "./django-history.js";
 import { translateOperations } from "./django-operations.js";
 import type { AppState } from "./django-state.js";
+import { projectUserTable } from "./django-user-model.js";
 
 const unquoted = (name: string) => name.replace(/"/g, "").split(".").pop()!.toLowerCase();
 
@@ -59,6 +60,7 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
     ? [{ line: file.operationsUnreadable.line, message: `the operations are built at run time (\`${file.operationsUnreadable.text}\`), so they cannot be checked statically` }]
     : [];
   const { state, known } = history.stateBefore(file, label);
+  state.userTable = input.djangoProject && projectUserTable(input.djangoProject);
   // what earlier migrations removed from the state only, before translating changes the state
   const leftState = new Map(state.leftState);
   const tableKeys = primaryKeysOf(state);

@@ -1,0 +1,72 @@
+/**
+ * The table of the project's user model (`settings.AUTH_USER_MODEL`): the setting read from the settings modules
+ * with the Python grammar (a module-level assignment, or a class attribute as django-configurations writes it),
+ * then "app_label.Model" resolved through that app's migrations (Meta.db_table, else Django's `<app>_<model>`).
+ * Unknown (undefined) when no settings module is given, they disagree, or the value is computed at run time: the
+ * user model is swappable, so `auth_user` is only Django's default, never a guess.
+ */
+import type { DjangoProject } from "../index.js";
+import { historyOf } from "./django-history.js";
+import { withPythonTree, type PyNode } from "./parser.js";
+
+type Files = ReadonlyArray<{ path: string; content: string }>;
+
+/** Every `AUTH_USER_MODEL = ...` outside functions: a string's value, or null when it is computed. */
+function userModelSettings(root: PyNode): Array<string | null> {
+  const out: Array<string | null> = [];
+  const visit = (node: PyNode) => {
+    if (node.type === "function_definition" || node.type === "lambda") return;
+    if (node.type === "assignment" && node.childForFieldName("left")?.text === "AUTH_USER_MODEL") {
+      const right = node.childForFieldName("right");
+      const parts = right?.type === "string" ? right.namedChildren.filter((c) => c?.type !== "string_start" && c?.type !== "string_end") : [];
+      out.push(parts.length === 1 && parts[0]?.type === "string_content" ? parts[0].text : null);
+    }
+    for (const child of node.namedChildren) if (child) visit(child);
+  };
+  visit(root);
+  return out;
+}
+
+/** The setting's value across the settings modules: one string, "default" when none sets it, undefined when unknown. */
+export function readUserModelSetting(settings: Files): string | "default" | undefined {
+  if (settings.length === 0) return undefined;
+  const values = new Set<string | null>();
+  for (const file of settings) {
+    try {
+      for (const v of withPythonTree(file.content, userModelSettings)) values.add(v);
+    } catch {
+      return undefined; // a settings module the grammar cannot read may set it
+    }
+  }
+  if (values.size === 0) return "default";
+  const [only] = values;
+  return values.size === 1 && only && /^\w+\.\w+$/.test(only) ? only : undefined;
+}
+
+/** "app_label.Model" -> its table, from the migrations of the app with that label among the given folders. */
+export function userModelTable(setting: string, folders: readonly Files[]): string | undefined {
+  const [app, model] = setting.split(".");
+  if (app === "auth" && model.toLowerCase() === "user") return "auth_user";
+  for (const files of folders) {
+    if (files.length === 0) continue;
+    const history = historyOf(files);
+    if (history.appLabel(files[0].path).toLowerCase() !== app.toLowerCase()) continue;
+    const state = history.stateAtEnd(app);
+    // the app's migrations do not create the model: its table is not known here
+    return state.model(model) ? state.table(model) : undefined;
+  }
+  return undefined;
+}
+
+const tables = new WeakMap<DjangoProject, { table?: string }>();
+
+/** The user model's table for the project, read once per analysis (undefined: unknown). */
+export function projectUserTable(project: DjangoProject): string | undefined {
+  let known = tables.get(project);
+  if (!known) {
+    const setting = readUserModelSetting(project.settings);
+    known = { table: setting === "default" ? "auth_user" : setting ? userModelTable(setting, project.folders) : undefined };
+    tables.set(project, known);
+  }
+  return known.table;
+}
