@@ -18,6 +18,8 @@ import { readRailsModels } from "../../code/rails-models.js";
 import { guardsOtherDatabase } from "./other-database.js";
 import { classifyDataCall, modelTables } from "./data-calls.js";
 import { parseRails } from "./test-helpers.js";
+import { loadAdapters } from "../index.js";
+import { schemaRbMigration } from "../../production/schema-rb-model.js";
 import { railsCallOptions } from "../../review/history/ruby-units.js";
 import { schemaRbColumnLines } from "../../review/guards/schema-rb-column-lines.js";
 import { schemaRbShape } from "../../review/dumps/schema-rb.js";
@@ -140,5 +142,9 @@ describe("walkers see inside case/when, rescue lists and parameter defaults", ()
 
   it("railsCallOptions: a column option under a when counts", () => {
     expect(railsCallOptions(["create_table :a do |t|\n  case x\n  when 1 then t.string :b, null: false\n  end\nend\n"])).toContain("null=false");
+  });
+  it("schemaRbMigration (RubyVisitor): a define block under a when", async () => {
+    await loadAdapters(["rails", "sql"]);
+    expect(schemaRbMigration("db/schema.rb", DUMP)?.up.map((op) => `${op.kind}@${op.loc.line}`)).toEqual(["create_table@4"]);
   });
 });
