@@ -20,6 +20,7 @@ import { classifyDataCall, modelTables } from "./data-calls.js";
 import { parseRails } from "./test-helpers.js";
 import { loadAdapters } from "../index.js";
 import { schemaRbMigration } from "../../production/schema-rb-model.js";
+import { rubyMoved } from "../../rules/support/moved-ruby-code.js";
 import { railsCallOptions } from "../../review/history/ruby-units.js";
 import { schemaRbColumnLines } from "../../review/guards/schema-rb-column-lines.js";
 import { schemaRbShape } from "../../review/dumps/schema-rb.js";
@@ -146,5 +147,11 @@ describe("walkers see inside case/when, rescue lists and parameter defaults", ()
   it("schemaRbMigration (RubyVisitor): a define block under a when", async () => {
     await loadAdapters(["rails", "sql"]);
     expect(schemaRbMigration("db/schema.rb", DUMP)?.up.map((op) => `${op.kind}@${op.loc.line}`)).toEqual(["create_table@4"]);
+  });
+  it("rubyMoved: a statement moved to its own migration carries the stub model it reads under a when", async () => {
+    const source = 'class Foo < ActiveRecord::Migration[7.1]\n  class Account < ActiveRecord::Base; end\n\n  def up\n    case ENV["X"]\n    when "1" then add_column :accounts, :a, :integer, default: Account.count\n    end\n    drop_table :old\n  end\nend\n';
+    const { up } = await parseRails(source);
+    const moved = rubyMoved(source, up.filter((op) => op.kind === "add_column"), up.filter((op) => op.kind === "drop_table"));
+    expect(moved).toMatchObject({ definitions: ["class Account < ActiveRecord::Base; end"] });
   });
 });
