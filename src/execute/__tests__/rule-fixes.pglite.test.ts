@@ -40,12 +40,15 @@ async function runAll(session: Session, sql: string, what: string, loud = false)
   }
 }
 
-/** The statements of the migration that run before the fix of a finding on `line`. */
+/**
+ * The statements of the migration that run before the fix of a finding on `line`. A DO block around the line is
+ * not one of them: the finding is a statement inside it, whose place the fix takes.
+ */
 function before(c: InvalidRuleCase, line: number): string {
   if (c.fixRunsAfter === "schema") return "";
   const statements = parseStatements(c.code).statements;
   return statements
-    .filter((s) => (c.fixRunsAfter === "up" ? true : s.line < line))
+    .filter((s) => (c.fixRunsAfter === "up" ? true : s.line < line && !(s.stmt.DoStmt && s.endLine >= line)))
     .map((s) => `${s.text.replace(/;\s*$/, "")};`)
     .join("\n");
 }

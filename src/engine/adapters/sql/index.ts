@@ -14,6 +14,7 @@ import { atlasFileWaivers } from "../../waivers/peer-waivers.js";
 import { deliberateReason } from "../deliberate-down.js";
 import { maySaySize, sizeNotes } from "../size-notes.js";
 import { SQL_LAYOUTS, type SqlSegment, type TransactionMode } from "./layouts/index.js";
+import { doBlockStatements } from "./do-block.js";
 import { statementOperations, unwrap } from "./pg-operations.js";
 import { parseStatements, scanComments, type ParsedStatement, type PgNode, type SqlParseResult } from "./pg-parser.js";
 import { mysqlTokens } from "./mysql/mysql-grammar.js";
@@ -134,6 +135,10 @@ export function segmentOperations(segment: SqlSegment, extra: Partial<OperationI
   const hasExtra = Object.keys(extra).length > 0;
   for (const statement of parsed.statements) {
     const produced = statementOperations(statement, inTransaction);
+    // a DO block stays one operation (rules read the DO itself) and adds the statements it runs, in its transaction
+    // (a COMMIT inside it is the block's own business, not the file's transaction state)
+    if (statement.stmt.DoStmt)
+      for (const inner of doBlockStatements(statement)) produced.push(...statementOperations(inner, true).filter((op) => op.kind !== "transaction_control"));
     for (const op of produced) ops.push(completeOperation(hasExtra ? Object.assign(op, extra) : op));
     for (const op of produced) {
       if (op.kind !== "transaction_control") continue;

@@ -4,6 +4,14 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "drizzle-kit's foreign key, inside DO ... EXCEPTION WHEN duplicate_object, on an existing table: validated under the lock as it would be outside",
+      schema: 'CREATE TABLE "users" (id bigint PRIMARY KEY);\nCREATE TABLE "posts" (id bigint PRIMARY KEY, "user_id" bigint);',
+      code: 'DO $$ BEGIN\n ALTER TABLE "posts" ADD CONSTRAINT "posts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;\nEXCEPTION\n WHEN duplicate_object THEN null;\nEND $$;\n',
+      lines: [2],
+      severities: ["error"],
+    },
+    {
+      framework: "sql",
       name: "a CHECK on a table an earlier migration created 6 hours before and nothing wrote to: the scan reads nothing: a note",
       path: "db/migrations/20240110150000_check_amount.up.sql",
       files: { "db/migrations/20240110090000_create_charges.up.sql": "CREATE TABLE charges (id bigint PRIMARY KEY, amount integer);\n" },

@@ -6,6 +6,14 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a CREATE INDEX inside a DO block is read with PL/pgSQL's parser: it blocks writes as it would outside",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);",
+      code: "DO $$\nBEGIN\n  CREATE INDEX users_email ON users (email);\nEND $$;\n",
+      lines: [3],
+      severities: ["error"],
+    },
+    {
+      framework: "sql",
       name: "a comment that calls the change small says nothing about the table",
       schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);",
       code: "-- this change is small\nCREATE INDEX users_email_idx ON users (email);\n",
@@ -255,6 +263,11 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "a DO block that indexes a table created earlier in the same file: nothing to block",
+      code: "CREATE TABLE users (id bigint PRIMARY KEY, email text);\nDO $$ BEGIN\n  CREATE INDEX users_email ON users (email);\nEND $$;\n",
+    },
     {
       framework: "sql",
       name: "an index built before a NOT NULL column without a default in the same transaction: the migration only commits on an empty table",

@@ -1,0 +1,79 @@
+/**
+ * The statements a `DO $$ ... $$` block runs, read with PL/pgSQL's own parser: the SQL it runs as written and
+ * EXECUTE of a constant string, each placed on the file's lines. drizzle-kit writes every foreign key this way
+ * (`DO $$ BEGIN ALTER TABLE ... ADD CONSTRAINT ... EXCEPTION WHEN duplicate_object THEN null; END $$;`), so a DO
+ * read as one opaque statement would let its locks pass unchecked. SQL an EXECUTE builds at run time stays
+ * unread. No field of the model says "may be skipped" for an IF branch or a block an exception undoes: those
+ * statements are read as if they run, which is what they do on the path that matters.
+ */
+import { pgParsePlPgSql } from "./pg-query.js";
+import { parseStatements, type ParsedStatement, type PgNode } from "./pg-parser.js";
+
+const str = (node: PgNode | undefined): string | undefined => node?.String?.sval ?? node?.sval;
+
+/** A DO block's language, as its LANGUAGE option says (plpgsql when none). */
+function languageOf(doStmt: PgNode): string {
+  const option = (doStmt.args ?? []).find((a: PgNode) => a?.DefElem?.defname === "language")?.DefElem?.arg;
+  return String(str(option) ?? "plpgsql").toLowerCase();
+}
+
+/** The SQL text of an EXECUTE when it is one string literal (`EXECUTE 'CREATE INDEX ...'`), else undefined. */
+function constantExecute(query: string): string | undefined {
+  try {
+    const { statements, errors } = parseStatements(`SELECT ${query}`);
+    const target = statements.length === 1 && errors.length === 0 ? statements[0].stmt.SelectStmt : undefined;
+    if (!target || target.fromClause || (target.targetList ?? []).length !== 1) return undefined;
+    const value = target.targetList[0]?.ResTarget?.val?.A_Const?.sval?.sval;
+    return typeof value === "string" ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** SQL texts the PL/pgSQL tree runs, with the line (1-based, in the DO's text) each starts on. */
+function staticSql(tree: unknown): Array<{ sql: string; lineno: number }> {
+  const found: Array<{ sql: string; lineno: number }> = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const record = node as PgNode;
+    const exec = record.PLpgSQL_stmt_execsql;
+    if (exec && typeof exec.sqlstmt?.PLpgSQL_expr?.query === "string") {
+      found.push({ sql: exec.sqlstmt.PLpgSQL_expr.query, lineno: exec.lineno ?? 1 });
+      return;
+    }
+    const dynamic = record.PLpgSQL_stmt_dynexecute;
+    if (dynamic) {
+      const query = dynamic.query?.PLpgSQL_expr?.query;
+      const constant = typeof query === "string" ? constantExecute(query) : undefined;
+      if (constant !== undefined) found.push({ sql: constant, lineno: dynamic.lineno ?? 1 });
+      return;
+    }
+    for (const value of Object.values(record)) visit(value);
+  };
+  visit(tree);
+  return found;
+}
+
+/**
+ * The statements inside a DO statement, with the lines they sit on in the file (the DO's own line counted
+ * from). Empty for a DO in another language, or one PL/pgSQL's parser rejects (PostgreSQL judges it when it runs).
+ */
+export function doBlockStatements(parsed: ParsedStatement): ParsedStatement[] {
+  const doStmt = parsed.stmt.DoStmt;
+  if (!doStmt || languageOf(doStmt) !== "plpgsql") return [];
+  let tree: unknown;
+  try {
+    tree = pgParsePlPgSql(parsed.text);
+  } catch {
+    return [];
+  }
+  const out: ParsedStatement[] = [];
+  for (const { sql, lineno } of staticSql(tree)) {
+    const inner = parseStatements(sql);
+    if (inner.errors.length || inner.tooComplex.length) continue;
+    const shift = parsed.line + lineno - 2;
+    for (const statement of inner.statements) out.push({ ...statement, line: statement.line + shift, endLine: statement.endLine + shift });
+  }
+  return out;
+}
