@@ -21,7 +21,7 @@ import { parseRails } from "./test-helpers.js";
 import { loadAdapters } from "../index.js";
 import { schemaRbMigration } from "../../production/schema-rb-model.js";
 import { rubyMoved } from "../../rules/support/moved-ruby-code.js";
-import { railsCallOptions } from "../../review/history/ruby-units.js";
+import { railsCallOptions, rubyUnits } from "../../review/history/ruby-units.js";
 import { schemaRbColumnLines } from "../../review/guards/schema-rb-column-lines.js";
 import { schemaRbShape } from "../../review/dumps/schema-rb.js";
 import { schemaRbOperations } from "../../repository/schema-rb-operations.js";
@@ -153,5 +153,9 @@ describe("walkers see inside case/when, rescue lists and parameter defaults", ()
     const { up } = await parseRails(source);
     const moved = rubyMoved(source, up.filter((op) => op.kind === "add_column"), up.filter((op) => op.kind === "drop_table"));
     expect(moved).toMatchObject({ definitions: ["class Account < ActiveRecord::Base; end"] });
+  });
+  it("rubyUnits: a helper called under a when runs on the side of its caller", () => {
+    const source = 'class Foo < ActiveRecord::Migration[7.1]\n  def up\n    case ENV["X"]\n    when "1" then widen\n    end\n  end\n\n  def widen\n    change_column :a, :b, :bigint\n  end\nend\n';
+    expect(rubyUnits(source)?.find((u) => u.key === "def widen")?.side).toBe("up");
   });
 });
