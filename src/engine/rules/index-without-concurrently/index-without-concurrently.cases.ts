@@ -14,6 +14,14 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "EXECUTE of a constant string inside a DO block, in an IF branch: the string is SQL and is read as such",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);",
+      code: "DO $$\nBEGIN\n  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relname = 'users_email') THEN\n    EXECUTE 'CREATE INDEX users_email ON users (email)';\n  END IF;\nEND $$;\n",
+      lines: [4],
+      severities: ["error"],
+    },
+    {
+      framework: "sql",
       name: "a comment that calls the change small says nothing about the table",
       schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);",
       code: "-- this change is small\nCREATE INDEX users_email_idx ON users (email);\n",
