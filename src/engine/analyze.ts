@@ -8,7 +8,7 @@ import { alembicEnvFor, readAlembicTransactions, type AlembicTransactions } from
 import { inPlaceOf } from "./rules/support/alembic-batch.js";
 import { adapterFor, adaptersReady, loadAdapters, type DjangoProject } from "./adapters/index.js";
 import { segmentOperations, withSqlDialect } from "./adapters/sql/index.js";
-import { loadScriptSyntax, scriptSyntaxToLoad } from "./code/script-syntax-loader.js";
+import { isScriptPath, loadScriptSyntax, scriptSyntaxToLoad } from "./code/script-syntax-loader.js";
 import { forgetParsesAhead, parseAhead, rememberStatementTrees } from "./adapters/sql/pg-parser.js";
 import { parserMisses, useParsesFrom, type PgParseOutcome } from "./adapters/sql/pg-query.js";
 import { rememberPythonTrees } from "./adapters/python/parser.js";
@@ -645,13 +645,15 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<Promise<v
   const change = changePlanFor(units, parsed, input.changeAdds, input.baseCodeFiles);
   const deploy = new DeployDecider(config, input.deployFiles ?? input.repositoryFiles ?? []);
   for (const migration of migrations) {
-    // a plain SQL drop searches the application's JavaScript/TypeScript with Babel: loaded for such a drop only
-    if (migration.framework === "sql" && migration.up.some((op) => op.kind === "drop_column" || op.kind === "drop_table")) {
+    const view = repositoryView(migration, facts, history, codeFiles);
+    // a plain SQL drop searches the application's JavaScript/TypeScript with Babel: loaded for such a drop only,
+    // when the code it searches (read now, as the drop rules would) holds a script
+    if (migration.framework === "sql" && migration.up.some((op) => op.kind === "drop_column" || op.kind === "drop_table") && view.applicationCode().some((f) => isScriptPath(f.path))) {
       const load = scriptSyntaxToLoad();
       if (load) yield load;
     }
     const said = input.changeAdds?.has(migration.path) ? input.changeSizeNote : undefined;
-    const raw = ruleFindings(migration, config, errors, codeFiles, production, conventions.get(migration) ?? {}, repositoryView(migration, facts, history, codeFiles), change, input.changeAdds === undefined, said);
+    const raw = ruleFindings(migration, config, errors, codeFiles, production, conventions.get(migration) ?? {}, view, change, input.changeAdds === undefined, said);
     if (dependsOnDeploy(raw)) {
       // the deploy files may need a parser loaded first (YAML for a compose file): the driver waits for it
       const load = deploy.readersToLoad();

@@ -6,6 +6,7 @@
  * SQL migration drops something (script-syntax-loader.ts): a lint that drops nothing never loads Babel.
  */
 import { parse, type ParserPlugin } from "@babel/parser";
+import { isScriptPath } from "./script-syntax-loader.js";
 import type { SourceFile } from "../model.js";
 
 export type ScriptPlace =
@@ -60,7 +61,7 @@ function pluginsFor(path: string): ParserPlugin[] {
 
 /** Babel's reading of a JavaScript or TypeScript file; undefined for another language or one it cannot read. */
 export function scriptSyntax(file: SourceFile): ScriptSyntax | undefined {
-  if (!/\.(?:[mc]?[jt]s|[jt]sx)$/.test(file.path)) return undefined;
+  if (!isScriptPath(file.path)) return undefined;
   let root: AstNode & { comments?: AstNode[] };
   try {
     root = parse(file.content, { sourceType: "unambiguous", plugins: pluginsFor(file.path), errorRecovery: true, allowReturnOutsideFunction: true, allowAwaitOutsideFunction: true }) as unknown as AstNode;
