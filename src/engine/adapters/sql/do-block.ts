@@ -3,8 +3,11 @@
  * EXECUTE of a constant string, each placed on the file's lines. drizzle-kit writes every foreign key this way
  * (`DO $$ BEGIN ALTER TABLE ... ADD CONSTRAINT ... EXCEPTION WHEN duplicate_object THEN null; END $$;`), so a DO
  * read as one opaque statement would let its locks pass unchecked. SQL an EXECUTE builds at run time stays
- * unread. No field of the model says "may be skipped" for an IF branch or a block an exception undoes: those
- * statements are read as if they run, which is what they do on the path that matters.
+ * unread. Only statements that run whenever the block runs, as written, are read: those of the body and of its
+ * BEGIN ... EXCEPTION blocks (drizzle's idiom). A statement in an IF, CASE or loop may not run, or runs once per row
+ * (no field of the model says so, and a fix or a derived down that moved it out of its branch would run it
+ * unconditionally: supabase's grants on a schema only an installed extension has), and one that names the block's
+ * variables (a loop's record: `WHERE id = job.id`) means nothing outside it: both stay inside the DO, unread.
  */
 import { pgParsePlPgSql } from "./pg-query.js";
 import { parseStatements, type ParsedStatement, type PgNode } from "./pg-parser.js";
@@ -30,13 +33,49 @@ function constantExecute(query: string): string | undefined {
   }
 }
 
-/** SQL texts the PL/pgSQL tree runs, with the line (1-based, in the DO's text) each starts on. */
+/** PL/pgSQL statements whose inner statements may not run, or run once per row. */
+const BRANCHING = ["PLpgSQL_stmt_if", "PLpgSQL_stmt_case", "PLpgSQL_stmt_loop", "PLpgSQL_stmt_while", "PLpgSQL_stmt_fori", "PLpgSQL_stmt_fors", "PLpgSQL_stmt_forc", "PLpgSQL_stmt_foreach_a", "PLpgSQL_stmt_dynfors"];
+
+/** The names the block declares (variables, records, loop targets), lower-cased, `found` left out. */
+function blockVariables(tree: unknown): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const record = node as PgNode;
+    for (const kind of ["PLpgSQL_var", "PLpgSQL_rec", "PLpgSQL_row"]) {
+      const name = record[kind]?.refname;
+      if (typeof name === "string" && name !== "found" && !name.startsWith("*")) names.add(name.toLowerCase());
+    }
+    for (const value of Object.values(record)) visit(value);
+  };
+  visit(tree);
+  return names;
+}
+
+/** The statement names one of the block's variables (a column reference's first name, as PL/pgSQL resolves it). */
+function namesVariable(statement: ParsedStatement, variables: ReadonlySet<string>): boolean {
+  let found = false;
+  const visit = (node: unknown): void => {
+    if (found || !node || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const record = node as PgNode;
+    const first = str(record.ColumnRef?.fields?.[0]);
+    if (first && variables.has(first.toLowerCase())) found = true;
+    else for (const value of Object.values(record)) visit(value);
+  };
+  visit(statement.stmt);
+  return found;
+}
+
+/** SQL texts the PL/pgSQL tree runs whenever the block runs, with the line (1-based, in the DO's text) each starts on. */
 function staticSql(tree: unknown): Array<{ sql: string; lineno: number }> {
   const found: Array<{ sql: string; lineno: number }> = [];
   const visit = (node: unknown): void => {
     if (!node || typeof node !== "object") return;
     if (Array.isArray(node)) return node.forEach(visit);
     const record = node as PgNode;
+    if (BRANCHING.some((kind) => record[kind])) return;
     const exec = record.PLpgSQL_stmt_execsql;
     if (exec && typeof exec.sqlstmt?.PLpgSQL_expr?.query === "string") {
       found.push({ sql: exec.sqlstmt.PLpgSQL_expr.query, lineno: exec.lineno ?? 1 });
@@ -69,11 +108,12 @@ export function doBlockStatements(parsed: ParsedStatement): ParsedStatement[] {
     return [];
   }
   const out: ParsedStatement[] = [];
+  const variables = blockVariables(tree);
   for (const { sql, lineno } of staticSql(tree)) {
     const inner = parseStatements(sql);
     if (inner.errors.length || inner.tooComplex.length) continue;
     const shift = parsed.line + lineno - 2;
-    for (const statement of inner.statements) out.push({ ...statement, line: statement.line + shift, endLine: statement.endLine + shift });
+    for (const statement of inner.statements) if (!namesVariable(statement, variables)) out.push({ ...statement, line: statement.line + shift, endLine: statement.endLine + shift });
   }
   return out;
 }

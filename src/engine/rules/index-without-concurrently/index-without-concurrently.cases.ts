@@ -14,10 +14,10 @@ export default defineCases({
     },
     {
       framework: "sql",
-      name: "EXECUTE of a constant string inside a DO block, in an IF branch: the string is SQL and is read as such",
+      name: "EXECUTE of a constant string inside a DO block: the string is SQL and is read as such",
       schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);",
-      code: "DO $$\nBEGIN\n  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relname = 'users_email') THEN\n    EXECUTE 'CREATE INDEX users_email ON users (email)';\n  END IF;\nEND $$;\n",
-      lines: [4],
+      code: "DO $$\nBEGIN\n  EXECUTE 'CREATE INDEX users_email ON users (email)';\nEND $$;\n",
+      lines: [3],
       severities: ["error"],
     },
     {
@@ -271,6 +271,18 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "a DO block's IF branch may not run (an extension installed, an object missing): it stays inside the DO, unread, so no fix moves it out of its branch",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);",
+      code: "DO $$\nBEGIN\n  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relname = 'users_email') THEN\n    EXECUTE 'CREATE INDEX users_email ON users (email)';\n  END IF;\nEND $$;\n",
+    },
+    {
+      framework: "sql",
+      name: "a statement that names a DO block's loop record means nothing outside the block: unread",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);",
+      code: "DO $$\nDECLARE\n  u RECORD;\nBEGIN\n  FOR u IN SELECT * FROM users LOOP\n    UPDATE users SET email = lower(u.email) WHERE id = u.id;\n  END LOOP;\n  CREATE INDEX users_email ON users (email) WHERE email = u.email;\nEND $$;\n",
+    },
     {
       framework: "sql",
       name: "a DO block that indexes a table created earlier in the same file: nothing to block",
