@@ -1,7 +1,0 @@
-import { createRequire as __migguardCreateRequire } from "node:module";
-import { fileURLToPath as __migguardFileURLToPath } from "node:url";
-import { dirname as __migguardDirname } from "node:path";
-const require = __migguardCreateRequire(import.meta.url);
-const __filename = __migguardFileURLToPath(import.meta.url);
-const __dirname = __migguardDirname(__filename);
-import{deployLine,lintAnalysis,lintCommand}from"./chunk-A6FXFPVL.js";import"./chunk-2FS2XPC7.js";import"./chunk-XKSK3MZA.js";import"./chunk-EU6Q6LWF.js";import"./chunk-OX762JXF.js";import"./chunk-IOWGPSWH.js";import"./chunk-PQCRSAHS.js";import"./chunk-3OLKJ4ED.js";import"./chunk-CJUQG4HT.js";import"./chunk-57MWIZXT.js";import"./chunk-WWCBNKUF.js";import"./chunk-LKF7GW36.js";import"./chunk-WU46NSPF.js";import"./chunk-GHHFVP6H.js";import"./chunk-XJCKVP4E.js";import"./chunk-3GIJDICJ.js";import"./chunk-HXBRFH4K.js";import"./chunk-SVTBBUB4.js";import"./chunk-6EECUE2V.js";import"./chunk-YQMHPN2A.js";import"./chunk-YHI7RWLF.js";import"./chunk-GGSA5DF7.js";import"./chunk-JPTA6PRG.js";import"./chunk-FZZQLV55.js";import"./chunk-EVINCYOA.js";import"./chunk-JARHRD5J.js";import"./chunk-67IMWYXB.js";import"./chunk-6BE2VLNX.js";import"./chunk-BQRH7I3O.js";import"./chunk-ZPW47YXL.js";import"./chunk-Y352J57F.js";import"./chunk-7ZKVSGII.js";import"./chunk-7B3IGGFL.js";import"./chunk-6M6UPCF6.js";import"./chunk-QQGLHI7X.js";import"./chunk-32YNESVV.js";import"./chunk-6E7SBJZC.js";import"./chunk-E44I44Y2.js";import"./chunk-SL54QWOZ.js";export{deployLine,lintAnalysis,lintCommand};
