@@ -12,14 +12,14 @@ export default defineExecutionCases({
     },
     {
       name: "an ALTER TABLE inside a DO block",
-      files: golangMigrate({ ...USERS, "002_phone": ["DO $$\nBEGIN\n  ALTER TABLE users ADD COLUMN phone text;\nEND\n$$;\n", "ALTER TABLE users DROP COLUMN phone;\n"] }),
+      files: golangMigrate({ ...USERS, "002_phone": ["DO $$\nBEGIN\n  EXECUTE format('ALTER TABLE %I ADD COLUMN phone text', 'users');\nEND\n$$;\n", "ALTER TABLE users DROP COLUMN phone;\n"] }),
       lines: [1],
     },
     {
       name: "one finding per migration, on the first such statement",
       files: golangMigrate({
         ...USERS,
-        "002_orders_and_phone": [`${ORDERS}DO $$ BEGIN ALTER TABLE users ADD COLUMN phone text; END $$;\n`, "ALTER TABLE users DROP COLUMN phone;\nDROP TABLE orders;\n"],
+        "002_orders_and_phone": [`${ORDERS}DO $$ BEGIN EXECUTE format('ALTER TABLE %I ADD COLUMN phone text', 'users'); END $$;\n`, "ALTER TABLE users DROP COLUMN phone;\nDROP TABLE orders;\n"],
       }),
       lines: [1],
     },

@@ -7,7 +7,7 @@ export default defineExecutionCases({
       name: "a column type change hidden in a DO block, where no static rule sees it",
       files: golangMigrate({
         ...USERS,
-        "002_numeric_ids": ["SET lock_timeout = '5s';\nDO $$ BEGIN EXECUTE 'ALTER TABLE users ALTER COLUMN id TYPE numeric'; END $$;\n", "ALTER TABLE users ALTER COLUMN id TYPE bigint;\n"],
+        "002_numeric_ids": ["SET lock_timeout = '5s';\nDO $$ BEGIN EXECUTE format('ALTER TABLE %I ALTER COLUMN id TYPE numeric', 'users'); END $$;\n", "ALTER TABLE users ALTER COLUMN id TYPE bigint;\n"],
       }),
       lines: [2],
     },
@@ -39,7 +39,7 @@ export default defineExecutionCases({
         "db/migrate/20240101000000_create_users.rb":
           'class CreateUsers < ActiveRecord::Migration[7.1]\n  def up\n    execute "CREATE TABLE users (id bigserial PRIMARY KEY, email text)"\n  end\n\n  def down\n    execute "DROP TABLE users"\n  end\nend\n',
         "db/migrate/20240102000000_numeric_ids.rb":
-          'class NumericIds < ActiveRecord::Migration[7.1]\n  def up\n    execute "DO $$ BEGIN EXECUTE \'ALTER TABLE users ALTER COLUMN id TYPE numeric\'; END $$"\n  end\n\n  def down\n    execute "ALTER TABLE users ALTER COLUMN id TYPE bigint"\n  end\nend\n',
+          'class NumericIds < ActiveRecord::Migration[7.1]\n  def up\n    execute "DO $$ BEGIN EXECUTE format(\'ALTER TABLE %I ALTER COLUMN id TYPE numeric\', \'users\'); END $$"\n  end\n\n  def down\n    execute "ALTER TABLE users ALTER COLUMN id TYPE bigint"\n  end\nend\n',
       },
       lines: [3],
     },
@@ -49,14 +49,14 @@ export default defineExecutionCases({
       name: "widening varchar(50) to varchar(100) keeps the table's storage (no rewrite)",
       files: golangMigrate({
         ...USERS,
-        "002_longer_names": ["SET lock_timeout = '5s';\nDO $$ BEGIN EXECUTE 'ALTER TABLE users ALTER COLUMN name TYPE varchar(100)'; END $$;\n", "ALTER TABLE users ALTER COLUMN name TYPE varchar(50);\n"],
+        "002_longer_names": ["SET lock_timeout = '5s';\nDO $$ BEGIN EXECUTE format('ALTER TABLE %I ALTER COLUMN name TYPE varchar(100)', 'users'); END $$;\n", "ALTER TABLE users ALTER COLUMN name TYPE varchar(50);\n"],
       }),
     },
     {
       name: "a new column with a constant default is stored in the catalog (PostgreSQL 11+), not written to every row",
       files: golangMigrate({
         ...USERS,
-        "002_active": ["SET lock_timeout = '5s';\nDO $$ BEGIN EXECUTE 'ALTER TABLE users ADD COLUMN active boolean NOT NULL DEFAULT true'; END $$;\n", "ALTER TABLE users DROP COLUMN active;\n"],
+        "002_active": ["SET lock_timeout = '5s';\nDO $$ BEGIN EXECUTE format('ALTER TABLE %I ADD COLUMN active boolean NOT NULL DEFAULT true', 'users'); END $$;\n", "ALTER TABLE users DROP COLUMN active;\n"],
       }),
     },
     {
@@ -70,7 +70,7 @@ export default defineExecutionCases({
       name: "rewriting a table the same migration creates copies no one's rows",
       files: golangMigrate({
         ...USERS,
-        "002_events": ["CREATE TABLE events (id integer, at timestamp);\nDO $$ BEGIN EXECUTE 'ALTER TABLE events ALTER COLUMN id TYPE bigint'; END $$;\n", "DROP TABLE events;\n"],
+        "002_events": ["CREATE TABLE events (id integer, at timestamp);\nDO $$ BEGIN EXECUTE format('ALTER TABLE %I ALTER COLUMN id TYPE bigint', 'events'); END $$;\n", "DROP TABLE events;\n"],
       }),
     },
   ],
