@@ -47,7 +47,7 @@ describe("an entrypoint that hands the container to Node (ghostfolio)", () => {
 describe("deploy workflows of container platforms that roll", () => {
   const LANGFUSE = {
     "web/Dockerfile": 'FROM node:24-alpine\nENTRYPOINT ["dumb-init", "--", "./web/entrypoint.sh"]\nCMD ["node", "web/server.js"]\n',
-    "web/entrypoint.sh": '#!/bin/sh\nprisma migrate deploy --schema=./packages/shared/prisma/schema.prisma\nexec "$@"\n',
+    "web/entrypoint.sh": '#!/bin/sh\nprisma migrate deploy --schema=./packages/db/prisma/schema.prisma\nexec "$@"\n',
   };
   it("reads langfuse's entrypoint as online once its workflow updates an ECS service (new tasks beside the old ones)", () => {
     expect(decideDeploy(auto, files(LANGFUSE)).mode).toBe("offline");
