@@ -18,8 +18,7 @@ export class Imports {
 
   /** A copy with the imports of a nested block (a function body) added on top. */
   withBlock(block: PyNode): Imports {
-    const copy = new Imports();
-    for (const [k, v] of this.bound) copy.bound.set(k, v);
+    const copy = this.copy();
     copy.addFrom(block);
     return copy;
   }
@@ -74,9 +73,14 @@ export class Imports {
 
   /** A copy where `local` also stands for `qualified` (a parameter the caller fills with a known object). */
   withBinding(local: string, qualified: string): Imports {
+    const copy = this.copy();
+    copy.bound.set(local, qualified);
+    return copy;
+  }
+
+  private copy(): Imports {
     const copy = new Imports();
     for (const [k, v] of this.bound) copy.bound.set(k, v);
-    copy.bound.set(local, qualified);
     return copy;
   }
 
