@@ -333,8 +333,10 @@ export class AlembicWalker {
       return;
     }
     if (name) state.counts.delete(name);
+    // evaluated once: what a row count reads and what the name is bound to (call() never binds names)
+    const value = name ? this.eval(r, state) : undefined;
     // a row count read for a size check: a SELECT, which changes nothing
-    const counted = name && r.type === "call" ? rowCountOf(this.eval(r, state)) : undefined;
+    const counted = value && r.type === "call" ? rowCountOf(value) : undefined;
     if (name && counted !== undefined) {
       state.counts.set(name, counted);
       state.bindings.delete(name);
@@ -342,7 +344,7 @@ export class AlembicWalker {
     }
     if (r.type === "call") this.call(r, state);
     else this.scanData(r, state);
-    if (name) state.bindings.set(name, this.eval(r, state));
+    if (name) state.bindings.set(name, value!);
   }
 
   /** `op.get_bind()`, `op.get_context().bind`, `Session(bind=...)`, `sessionmaker(...)()`, `engine.connect()`: what it gives. */
