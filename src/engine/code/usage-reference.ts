@@ -491,7 +491,8 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
   const outerKey = path.find((n, i) => i > 0 && n instanceof AssocNode && path[i - 1] !== n.key && path.slice(0, i).some((m) => m instanceof HashNode));
   if (outerKey instanceof AssocNode && outerKey.key instanceof SymbolNode) return outerKey.key.unescaped.value === table ? "refers" : "other";
   // a method of that name (the definition itself, or a call of it): the model defines `def zipcode` or
-  // `alias_attribute :zipcode, :postal_code`, so `stolen_record.zipcode` calls it, and it outlives the column
+  // `alias_attribute :zipcode, :postal_code`, so `stolen_record.zipcode` calls it, and it outlives the column;
+  // another class's method of the name is no use either (a CSV line's `def linked_applications`)
   if (path[0] instanceof DefNode && path[0].name === word) return "other";
   const aliasing = argumentOf(path);
   if (aliasing && !aliasing.receiver && ["alias_attribute", "alias_method"].includes(aliasing.name) && aliasing.arguments_?.arguments_[0] === path[0]) return "other";
@@ -499,8 +500,6 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
   if (methods?.has(word) && path[0] instanceof CallNode && path[0].name === word) return "other";
   const own = classes.find((c) => c instanceof ClassNode && (constantName(c.constantPath) === model || isModelClass(constantName(c.constantPath), table, namespaced)));
   if (own) return "refers"; // the model's own code: attributes, validations, scopes
-  // a method of another class that shares the name (a CSV line's `def linked_applications`)
-  if (path[0] instanceof DefNode && path[0].name === word) return "other";
   const otherModel = classes.find((c) => c instanceof ClassNode && ["ApplicationRecord", "Base"].includes(constantName(c.superclass) ?? ""));
   if (otherModel) return "other"; // another model's own column of the same name
   // a class named after another model (LocationSerializer's `attributes :zipcode`, LocationsController): its own
