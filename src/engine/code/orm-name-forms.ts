@@ -24,18 +24,17 @@
 import type { SourceFile } from "../model.js";
 import { escapeRegExp } from "../regexp.js";
 import { searchUsages, type Usage } from "./usage-search.js";
-import { scriptSyntaxReader } from "./script-syntax-loader.js";
+import { isScriptPath, scriptSyntaxReader } from "./script-syntax-loader.js";
 import type { ScriptPlace, ScriptSyntax } from "./script-syntax.js";
 import { isCommonName, tableNamesPattern, sqlOnTable } from "./table-context.js";
 
 const CASE_MAPPED = /\.(?:go|java|kt|kts|scala|groovy|cs|fs|vb|php|vue|svelte|dart)$/;
-const SCRIPT = /\.(?:[mc]?[jt]s|[jt]sx)$/;
 const JVM = /\.(?:java|kt|kts|scala|groovy)$/;
 /** A bean's accessors of a column (`getUserId`, `setUserId`, `isPublic` for is_public or public): none, or these. */
 const ACCESSOR_PREFIXES = ["", "get", "set", "is"];
 
 /** The file's language maps identifiers to snake_case names by their case. */
-export const mapsCaseToSnake = (path: string) => CASE_MAPPED.test(path) || SCRIPT.test(path);
+export const mapsCaseToSnake = (path: string) => CASE_MAPPED.test(path) || isScriptPath(path);
 
 /** Usages shown per name: enough for a message, bounded for a name like `id`. */
 export const MAX_ORM_USAGES = 200;
@@ -154,7 +153,7 @@ const namesTableInString = (content: string, table: string) => ['"', "'", "`"].s
 /** The file names the table, its model or delegate (case-sensitively in JavaScript/TypeScript, where the case is the ORM's). */
 function tiedTo(context: NameContext): (file: SourceFile) => boolean {
   const [exact, anyCase] = [tableNamesPattern([context.table, ...context.tableNames], false), tableNamesPattern([context.table, ...context.tableNames], true)];
-  return (file) => (SCRIPT.test(file.path) ? exact : anyCase).test(file.content);
+  return (file) => (isScriptPath(file.path) ? exact : anyCase).test(file.content);
 }
 
 /**
@@ -179,7 +178,7 @@ export function ormNameUsages(allFiles: readonly SourceFile[], names: readonly s
   // no generated class is left to name when the client's schema dropped the model
   if (context?.sqlOnly) classNames = [];
   const column = classNames.length === 0 && names.every((n) => n !== context?.table);
-  const scripts = files.filter((f) => SCRIPT.test(f.path));
+  const scripts = files.filter((f) => isScriptPath(f.path));
   const mapped = files.filter((f) => CASE_MAPPED.test(f.path));
   const plain = files.filter((f) => !mapsCaseToSnake(f.path));
   const words = [...new Set([...names, ...classNames])];
@@ -213,7 +212,7 @@ export function ormNameUsages(allFiles: readonly SourceFile[], names: readonly s
   }
   const seen = new Set<string>();
   // outside JavaScript/TypeScript a line is read as text: with only SQL left to reach the table, the line must be SQL on it
-  return (context?.sqlOnly ? usages.filter((u) => SCRIPT.test(u.path) || onTable(u.text, context)) : usages)
+  return (context?.sqlOnly ? usages.filter((u) => isScriptPath(u.path) || onTable(u.text, context)) : usages)
     .filter((u) => !seen.has(`${u.path}:${u.line}`) && seen.add(`${u.path}:${u.line}`))
     .sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line)
     .slice(0, MAX_ORM_USAGES);
