@@ -630,6 +630,7 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
   const reverseFacts = reverseName ? ctx.functions.get(reverseName) : undefined;
   const direct = [...(facts?.directModels ?? []), ...(reverseFacts?.directModels ?? [])];
   const inTransaction = ctx.atomic || atomic === true;
+  const readsThrough = tablesReadThrough(facts, ctx.state);
   const op: OperationInput = {
     loc: call.loc,
     text: call.text,
@@ -643,7 +644,7 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
     ...(direct.length ? { ormModel: [...direct].sort()[0] } : {}),
     tables: tablesOf(facts, ctx.state),
     ...(facts ? { mentions: facts.mentions } : {}),
-    ...(tablesReadThrough(facts, ctx.state).length ? { readsThrough: tablesReadThrough(facts, ctx.state) } : {}),
+    ...(readsThrough.length ? { readsThrough } : {}),
     ...(facts?.readOnly ? { readOnly: true } : {}),
   };
   const back: OperationInput[] =
