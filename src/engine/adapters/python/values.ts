@@ -121,7 +121,11 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
       // repr("email") / str("email") of a known string: the text Python makes (fides builds index SQL with repr(key))
       if (parts.positional.length === 1 && kwargs.size === 0 && fn.type === "identifier" && (fn.text === "repr" || fn.text === "str") && !ctx.bindings?.has(fn.text)) {
         const value = evaluate(parts.positional[0], ctx);
-        if (value.kind === "str" && !value.unresolved) return fn.text === "repr" ? { kind: "str", value: pythonRepr(value.value), loc, pieces: [{ text: pythonRepr(value.value), line: loc.line }], unresolved: false } : value;
+        if (value.kind === "str" && !value.unresolved) {
+          if (fn.text !== "repr") return value;
+          const text = pythonRepr(value.value);
+          return { kind: "str", value: text, loc, pieces: [{ text, line: loc.line }], unresolved: false };
+        }
       }
       const object = fn.type === "attribute" ? fn.childForFieldName("object") : null;
       // "UPDATE {} SET ...".format(table) with every value known: the string it makes
