@@ -3,11 +3,9 @@
  * ALTER TABLE ... ADD CONSTRAINT PostgreSQL runs for it, as ActiveRecord's SchemaCreation writes it: what the
  * schema history keeps, so a later fix can add it back, and what a fix re-adding it NOT VALID starts from.
  */
-import { QuoteUtils } from "@pgsql/quotes";
+import { ident } from "./foreign-key-sql.js";
 import { checkConstraintName } from "./rails-names.js";
 import type { Options } from "./values.js";
-
-const ident = (name: string) => name.split(".").map((part) => QuoteUtils.quoteIdentifier(part)).join(".");
 
 export interface CheckConstraint {
   name: string;

@@ -8,7 +8,8 @@
 import { QuoteUtils } from "@pgsql/quotes";
 import type { Options, RubyValue } from "./values.js";
 
-const ident = (name: string) => name.split(".").map((part) => QuoteUtils.quoteIdentifier(part)).join(".");
+/** A (possibly schema-qualified) name quoted where PostgreSQL needs it, as ActiveRecord writes it. */
+export const ident = (name: string) => name.split(".").map((part) => QuoteUtils.quoteIdentifier(part)).join(".");
 
 /** on_delete: / on_update: as SQL (ActiveRecord's action_sql) */
 const ACTIONS: Record<string, string> = { cascade: "CASCADE", nullify: "SET NULL", restrict: "RESTRICT" };
