@@ -83,7 +83,6 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
     cwd,
     options.verbose === true,
   );
-  // the usage search's file filter (with the config and review modules it needs) loads only for migrations whose
   const result = await analyze({
     snapshot: production.snapshot,
     files: collected.files,
