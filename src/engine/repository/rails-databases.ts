@@ -33,6 +33,11 @@ export class RailsDatabases {
     return db;
   }
 
+  /** The primary database's key of the Rails application a database key belongs to (`x/db/cache` -> `x/db/`). */
+  static primaryOf(database: string): string {
+    return database.slice(0, database.lastIndexOf("db/") + "db/".length);
+  }
+
   /** The database key a dump describes: its own name, or the primary database of its `db/` folder. */
   static databaseOfDump(dumpPath: string): string | undefined {
     const m = RAILS_DUMP.exec(dumpPath);

@@ -218,7 +218,7 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
   if (basePaths)
     for (const change of changes) {
       const database = change.status === "removed" ? undefined : RailsDatabases.databaseOfDump(change.path);
-      const primary = database?.slice(0, database.lastIndexOf("db/") + "db/".length);
+      const primary = database && RailsDatabases.primaryOf(database);
       if (database === undefined || primary === database) continue;
       for (const path of existing) if (RailsDatabases.databaseOfDump(path) === primary && !head.has(path) && !facts.includes(path)) facts.push(path);
     }

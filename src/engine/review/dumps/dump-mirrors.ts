@@ -9,8 +9,6 @@ import { RailsDatabases } from "../../repository/rails-databases.js";
 import type { DumpMirror, SchemaDumpState } from "../review-rule.js";
 import { dumpAtHead } from "./dump-coverage.js";
 
-/** The primary database's key of the Rails application a database key belongs to (`x/db/cache` -> `x/db/`). */
-const primaryOf = (database: string) => database.slice(0, database.lastIndexOf("db/") + "db/".length);
 
 /**
  * `unchanged`: the content at head of dumps the change leaves alone, when read (the repository facts), so that a
@@ -26,7 +24,7 @@ export function dumpMirrors(states: readonly SchemaDumpState[], replicas: readon
   };
   for (const state of states) {
     const database = databaseOf.get(state);
-    if (database === undefined || database === primaryOf(database)) continue;
+    if (database === undefined || database === RailsDatabases.primaryOf(database)) continue;
     const replica = replicas.find((r) => r.database === database);
     if (replica?.source !== undefined) {
       // the source database's dump that exists once the change is merged, in the same format when it keeps two
@@ -39,7 +37,7 @@ export function dumpMirrors(states: readonly SchemaDumpState[], replicas: readon
     }
     const content = atHead(state);
     if (content === undefined) continue;
-    const primary = states.find((s) => databaseOf.get(s) === primaryOf(database) && atHead(s) === content);
+    const primary = states.find((s) => databaseOf.get(s) === RailsDatabases.primaryOf(database) && atHead(s) === content);
     if (primary) mirror(state, primary, `its content is ${primary.dump.path}'s, byte for byte`);
   }
   return out;
