@@ -5,6 +5,7 @@
  * count below a bound. production/author-size.ts turns the guarded operation's lock findings into notes.
  */
 import type { SizeGuard } from "../../model.js";
+import { countedBelowBound } from "../count-bound.js";
 import { countedTable } from "../sql/row-count-sql.js";
 import { lastSegment } from "./imports.js";
 import { unparen } from "./nodes.js";
@@ -26,10 +27,6 @@ export function rowCountOf(value: PyValue): string | undefined {
   return text === undefined ? undefined : countedTable(text);
 }
 
-/** `count < bound` and its mirror `bound > count` keep the count below the bound when true; `>`, `>=` when false. */
-const BELOW_WHEN_TRUE: Record<string, boolean> = { "<": true, "<=": true, ">": false, ">=": false };
-const MIRROR: Record<string, string> = { "<": ">", "<=": ">=", ">": "<", ">=": "<=" };
-
 /**
  * The counted table when `condition` being `truth` keeps its row count below a bound: `n < LIMIT` (true),
  * `n >= LIMIT` (false), `not ...`, either side of an `and` that holds or an `or` that fails. `countOf` says what a
@@ -50,12 +47,7 @@ function countedBelow(condition: PyNode, truth: boolean, countOf: (node: PyNode)
   const operands = n.namedChildren;
   const operators = n.childrenForFieldName("operators");
   if (operands.length !== 2 || operators.length !== 1) return undefined;
-  const [left, right] = [countOf(operands[0]), countOf(operands[1])];
-  // a count compared with a bound, not with another count
-  if ((left === undefined) === (right === undefined)) return undefined;
-  const operator = left !== undefined ? operators[0].text : MIRROR[operators[0].text];
-  const below = operator === undefined ? undefined : BELOW_WHEN_TRUE[operator];
-  return below === undefined || below !== truth ? undefined : (left ?? right);
+  return countedBelowBound(operators[0].text, countOf(operands[0]), countOf(operands[1]), truth);
 }
 
 /**

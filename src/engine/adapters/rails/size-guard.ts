@@ -7,6 +7,7 @@
  */
 import { AndNode, CallNode, OrNode, ParenthesesNode, StatementsNode, type Node } from "@ruby/prism";
 import type { SizeGuard } from "../../model.js";
+import { countedBelowBound, isBoundOperator } from "../count-bound.js";
 import { countedTable } from "../sql/row-count-sql.js";
 import { constantName, type ModelTables } from "./data-calls.js";
 import type { RubySource } from "./ruby-source.js";
@@ -37,10 +38,6 @@ function countOf(node: Node | null, models: ModelTables, src: RubySource, env: E
   return constant && constant !== "ActiveRecord::Base" ? models.tableOf(constant) : undefined;
 }
 
-/** `count < bound` keeps the count below the bound when true; `count > bound` when false; `bound > count` mirrors. */
-const BELOW_WHEN_TRUE: Record<string, boolean> = { "<": true, "<=": true, ">": false, ">=": false };
-const MIRROR: Record<string, string> = { "<": ">", "<=": ">=", ">": "<", ">=": "<=" };
-
 /** The counted table when `predicate` being `truth` keeps its row count below a bound (`&&`, `||`, `!`, `and`, `or` followed). */
 function countedBelow(predicate: Node | null, truth: boolean, models: ModelTables, src: RubySource, env: Env): string | undefined {
   const node = unwrapped(predicate);
@@ -52,12 +49,8 @@ function countedBelow(predicate: Node | null, truth: boolean, models: ModelTable
   if (!(node instanceof CallNode)) return undefined;
   if (node.name === "!" && !node.arguments_) return countedBelow(node.receiver, !truth, models, src, env);
   const operand = node.arguments_?.arguments_.length === 1 ? node.arguments_.arguments_[0] : undefined;
-  if (!(node.name in BELOW_WHEN_TRUE) || !operand) return undefined;
-  const [left, right] = [countOf(node.receiver, models, src, env), countOf(operand, models, src, env)];
-  // a count compared with a bound, not with another count
-  if ((left === undefined) === (right === undefined)) return undefined;
-  const below = BELOW_WHEN_TRUE[left !== undefined ? node.name : MIRROR[node.name]];
-  return below !== truth ? undefined : (left ?? right);
+  if (!isBoundOperator(node.name) || !operand) return undefined;
+  return countedBelowBound(node.name, countOf(node.receiver, models, src, env), countOf(operand, models, src, env), truth);
 }
 
 /** The size guard of code that runs where `predicate` is `truth`; undefined when the condition says nothing of a table's size. */
