@@ -195,19 +195,13 @@ export function ormNameUsages(allFiles: readonly SourceFile[], names: readonly s
     if (usages.length >= MAX_ORM_USAGES) break;
     const caseFree = JVM.test(file.path) && folded ? accessors : caseFreeForms;
     caseFree.lastIndex = 0;
-    let line = 1;
-    let counted = 0;
+    const lineAt = lineCounter(file.content);
     let last = 0;
     for (let m = caseFree.exec(file.content); m !== null && usages.length < MAX_ORM_USAGES; m = caseFree.exec(file.content)) {
-      for (let nl = file.content.indexOf("\n", counted); nl !== -1 && nl < m.index; nl = file.content.indexOf("\n", nl + 1)) {
-        line++;
-        counted = nl + 1;
-      }
-      if (line === last) continue;
-      last = line;
-      const end = file.content.indexOf("\n", m.index);
-      const text = file.content.slice(counted, end === -1 ? undefined : end).trim();
-      usages.push({ path: file.path, line, text: text.length > 160 ? `${text.slice(0, 159)}…` : text });
+      const usage = lineAt(m.index);
+      if (usage.line === last) continue;
+      last = usage.line;
+      usages.push({ path: file.path, ...usage });
     }
   }
   const seen = new Set<string>();
