@@ -37,7 +37,14 @@ export function djangoPredecessors(migration: Migration, leaves: readonly Migrat
  * the app's later migrations when there are (`leaves`, RepositoryView.djangoLeaves).
  */
 export function djangoDependsOn(migration: Migration, leaves: readonly Migration[] = [], graphPartial = false): string {
-  const after = djangoPredecessors(migration, leaves).map((m) => djangoApp(m));
+  return djangoDependencies(djangoPredecessors(migration, leaves).map((m) => djangoApp(m)), graphPartial);
+}
+
+/**
+ * The `dependencies = [...]` line of a migration class on `after` (label, name), written at the class body's
+ * indentation: several are a merge, and one comes under DJANGO_GRAPH_UNREAD when the app was not read whole.
+ */
+export function djangoDependencies(after: ReadonlyArray<{ label: string; name: string }>, graphPartial: boolean): string {
   const pairs = after.map((app) => `(${pythonString(app.label)}, ${pythonString(app.name)})`);
   if (pairs.length > 1) return `dependencies = [  # the app's leaf nodes: this migration merges them\n        ${pairs.join(",\n        ")},\n    ]`;
   return `${graphPartial ? `${DJANGO_GRAPH_UNREAD}\n    ` : ""}dependencies = [${pairs[0]}]`;

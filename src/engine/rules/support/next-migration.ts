@@ -17,7 +17,7 @@
 import type { Migration, SourceRange } from "../../model.js";
 import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
 import { pythonString } from "./embed-sql.js";
-import { DJANGO_GRAPH_UNREAD, djangoApp, djangoPredecessors } from "./django-migration.js";
+import { djangoApp, djangoDependencies, djangoPredecessors } from "./django-migration.js";
 import { freeNames } from "./python-free-names.js";
 import { isMysqlFamily } from "./databases.js";
 import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
@@ -201,13 +201,10 @@ function djangoFile(migration: Migration, anchor: Migration, step: MigrationStep
   const app = djangoApp(migration);
   const number = /^\d+/.exec(djangoApp(anchor).name)?.[0];
   const name = `${number ? nextVersion(number, index + 1) : `${app.name}_${index + 1}`}_${snake(step.name)}`;
-  const pairs = previous.map((p) => `(${pythonString(app.label)}, ${pythonString(p)})`);
   const klass = [
     `class Migration(migrations.Migration):`,
     ...(step.noTransaction ? [`    atomic = False`, ``] : []),
-    pairs.length > 1
-      ? `    dependencies = [  # the app's leaf nodes: this migration merges them\n        ${pairs.join(",\n        ")},\n    ]`
-      : `${index === 0 && graphPartial ? `    ${DJANGO_GRAPH_UNREAD}\n` : ""}    dependencies = [${pairs[0]}]`,
+    `    ${djangoDependencies(previous.map((name) => ({ label: app.label, name })), index === 0 && graphPartial)}`,
     ``,
     `    operations = [`,
     ...step.statements.map((s) => indent(s.trimEnd().endsWith(",") ? s.trimEnd() : `${s.trimEnd()},`, "        ")),
