@@ -5,7 +5,7 @@
  * (statements read by PostgreSQL's parser; the call read with tree-sitter's Python grammar).
  */
 import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
-import { plainString } from "../../adapters/python/nodes.js";
+import { callParts, plainString } from "../../adapters/python/nodes.js";
 import { pythonString } from "./embed-sql.js";
 import { sqlPieces } from "./sql-text.js";
 
@@ -13,13 +13,6 @@ interface Edit {
   start: number;
   end: number;
   text: string;
-}
-
-/** The argument `key` of the call, by keyword or at position `n`. */
-function argument(args: readonly PyNode[], n: number, key: string): PyNode | undefined {
-  const named = args.find((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === key);
-  if (named) return named.childForFieldName("value") ?? undefined;
-  return args.filter((a) => a.type !== "keyword_argument")[n];
 }
 
 /** One item per statement for each string item of `list` holding several; a string with escapes is left as it is. */
@@ -45,9 +38,11 @@ export function runSqlOneStatementPerItem(call: string): string | undefined {
   const edits = withPythonTree(text, (root) => {
     const statement = root.namedChildren[0];
     const outer = statement?.type === "expression_statement" ? statement.namedChildren[0] : undefined;
-    if (root.hasError || outer?.type !== "call" || !/(?:^|\.)RunSQL$/.test(outer.childForFieldName("function")?.text ?? "")) return undefined;
-    const args = (outer.childForFieldName("arguments")?.namedChildren ?? []).filter((n): n is PyNode => n !== null && n.type !== "comment");
-    return [argument(args, 0, "sql"), argument(args, 1, "reverse_sql")].flatMap((value) => (value?.type === "list" ? splitItems(value, text) : []));
+    const parts = !root.hasError && outer?.type === "call" ? callParts(outer) : undefined;
+    if (!parts || !/(?:^|\.)RunSQL$/.test(parts.function.text)) return undefined;
+    const sql = parts.keywords.get("sql") ?? parts.positional[0];
+    const reverse = parts.keywords.get("reverse_sql") ?? parts.positional[1];
+    return [sql, reverse].flatMap((value) => (value?.type === "list" ? splitItems(value, text) : []));
   });
   if (!edits?.length) return undefined;
   let out = text;
