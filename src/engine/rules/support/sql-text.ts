@@ -372,30 +372,6 @@ function walk(node: unknown, visit: (record: PgNode) => void): void {
 }
 
 /**
- * An ALTER TABLE that adds a PRIMARY KEY or UNIQUE constraint along with other changes (DROP COLUMN id, ADD
- * PRIMARY KEY (uuid)), with that constraint attached from an index built beforehand (`... USING INDEX index`) and
- * its other changes kept: dropping the old key is what lets the new one be added. Undefined when the statement
- * holds nothing else (the short form reads better) or is not such an ALTER TABLE.
- */
-export function alterWithConstraintUsingIndex(sql: string, kind: "primary_key" | "unique", columns: readonly string[], constraint: string, index: string): string | undefined {
-  const node = parseOne(sql);
-  const cmds: PgNode[] | undefined = node?.AlterTableStmt?.cmds;
-  if (!cmds || cmds.length < 2) return undefined;
-  const contype = kind === "primary_key" ? "CONSTR_PRIMARY" : "CONSTR_UNIQUE";
-  const keysOf = (c: PgNode) => (c.keys ?? []).map((k: PgNode) => k.String?.sval);
-  const at = cmds.findIndex((cmd) => {
-    const c = cmd.AlterTableCmd?.subtype === "AT_AddConstraint" ? cmd.AlterTableCmd.def?.Constraint : undefined;
-    return c?.contype === contype && !c.indexname && keysOf(c).join("\u0000") === columns.join("\u0000");
-  });
-  if (at < 0) return undefined;
-  const copy = structuredClone(node) as PgNode;
-  // its timing (DEFERRABLE INITIALLY DEFERRED) stays: USING INDEX accepts it
-  const { deferrable, initdeferred } = cmds[at].AlterTableCmd.def.Constraint;
-  copy.AlterTableStmt.cmds[at].AlterTableCmd.def = { Constraint: { contype, conname: constraint, indexname: index, ...(deferrable ? { deferrable } : {}), ...(initdeferred ? { initdeferred } : {}) } };
-  return deparse(copy);
-}
-
-/**
  * A CREATE INDEX of the history written again over another column: `column` read as `to` (its keys, expressions and
  * WHERE), under the name `name`, built CONCURRENTLY (without IF NOT EXISTS, which would keep an INVALID index).
  */
@@ -454,30 +430,6 @@ export function alterWithSubcommand(sql: string, match: (cmd: PgNode) => boolean
 /** The sub-commands of an ALTER TABLE statement written as SQL (`ALTER TABLE t ADD CONSTRAINT ...`), to put into another. */
 export function alterSubcommandsOf(sql: string): PgNode[] {
   return (parseOne(sql)?.AlterTableStmt?.cmds ?? []).map((c: PgNode) => c.AlterTableCmd);
-}
-
-/** ALTER TABLE ... ADD COLUMN `column` without its UNIQUE / PRIMARY KEY, the statement's other parts kept (its type, default, NOT NULL, other sub-commands). */
-export function addColumnWithoutKey(sql: string, column: string): string | undefined {
-  const node = parseOne(sql);
-  if (!node?.AlterTableStmt?.cmds) return undefined;
-  const copy = structuredClone(node) as PgNode;
-  let found = false;
-  for (const c of copy.AlterTableStmt.cmds) {
-    const def = c.AlterTableCmd?.subtype === "AT_AddColumn" ? c.AlterTableCmd.def?.ColumnDef : undefined;
-    if (!def || def.colname !== column) continue;
-    found = true;
-    // the key goes, and the DEFERRABLE / INITIALLY clauses that qualify it (left alone they would be misplaced)
-    let dropped = false;
-    def.constraints = (def.constraints ?? []).filter((k: PgNode) => {
-      const type: string = k.Constraint?.contype ?? "";
-      if (type.startsWith("CONSTR_ATTR_")) return !dropped;
-      dropped = type === "CONSTR_UNIQUE" || type === "CONSTR_PRIMARY";
-      return !dropped;
-    });
-    if (!def.constraints.length) delete def.constraints;
-  }
-  const out = found ? deparse(copy) : undefined;
-  return out && `${out};`;
 }
 
 /**
