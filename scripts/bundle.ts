@@ -82,6 +82,23 @@ const precomputed: Plugin = {
   },
 };
 
+/**
+ * @mrleebo/prisma-ast reads its parser options, when imported, from a config file it searches for (lilconfig) from
+ * the working directory up: package.json files, `.prisma-astrc.js`, `prisma-ast.config.js`, which it would run.
+ * migguard gives the parser its own options (prisma-schema.ts), and the CLI and the Action run in the repository
+ * they check: the bundle's lilconfig finds nothing, so no file of the repository is read or run beyond its input.
+ */
+const noConfigSearch: Plugin = {
+  name: "no-config-search",
+  setup(build) {
+    build.onResolve({ filter: /^lilconfig$/ }, () => ({ path: "lilconfig", namespace: "no-config-search" }));
+    build.onLoad({ filter: /.*/, namespace: "no-config-search" }, () => ({
+      contents: "export const lilconfigSync = () => ({ search: () => null, load: () => null, clearLoadCache() {}, clearSearchCache() {}, clearCaches() {} });",
+      loader: "js",
+    }));
+  },
+};
+
 /** The ES module build: the Action and the PGlite worker, with code splitting. */
 export function bundleOptions(outdir = BUNDLE_DIR): BuildOptions {
   return {
@@ -93,7 +110,7 @@ export function bundleOptions(outdir = BUNDLE_DIR): BuildOptions {
     format: "esm",
     external: EXTERNAL,
     banner: { js: BANNER },
-    plugins: [precomputed],
+    plugins: [precomputed, noConfigSearch],
   };
 }
 
@@ -196,6 +213,7 @@ async function buildVendor(outdir: string, group: string): Promise<{ file: Bundl
     // import.meta.url (web-tree-sitter finds its WebAssembly beside it) is this file's
     define: { ...common(outdir).define, "import.meta.url": "__migguardImportMetaUrl" },
     banner: { js: 'var __migguardImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    plugins: [noConfigSearch],
   });
   return { file: { path, contents: result.outputFiles![0].contents }, metafile: result.metafile! };
 }

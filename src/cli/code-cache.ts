@@ -32,13 +32,13 @@ export const CLI_CODE = "cli-code.js";
 /**
  * Packages the CLI's code requires from their own files (bundle/vendor-<group>.cjs) instead of carrying them:
  * 3.6 MB that a SQL lint never runs (the MySQL grammar, the config's zod schemas and YAML parser, Python's
- * parser, Babel's parser for Node start files) would otherwise be read, kept in memory and checked by V8 at every
+ * parser, Babel's parser for Node start files, the Prisma schema's parser) would otherwise be read, kept in memory and checked by V8 at every
  * start. A group is one file, so
  * packages that share objects (ts-mysql-parser builds antlr4ts' trees) share one copy. web-tree-sitter must be
  * one: its Emscripten loader declares a `var require` of its own, which would hide the script's require() from
  * the `import()`s the build turns into require() calls.
  */
-export const VENDORED: Record<string, string> = { "ts-mysql-parser": "mysql", antlr4ts: "mysql", zod: "zod", yaml: "yaml", "web-tree-sitter": "tree-sitter", "@babel/parser": "babel" };
+export const VENDORED: Record<string, string> = { "ts-mysql-parser": "mysql", antlr4ts: "mysql", zod: "zod", yaml: "yaml", "web-tree-sitter": "tree-sitter", "@babel/parser": "babel", "@mrleebo/prisma-ast/dist/prisma-ast.esm.js": "prisma" };
 
 /** Commands with a cache of their own: each compiles different functions. */
 const COMMANDS = new Set(["lint", "review", "drift", "rules", "explain", "snapshot"]);

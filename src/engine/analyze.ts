@@ -9,6 +9,7 @@ import { inPlaceOf } from "./rules/support/alembic-batch.js";
 import { adapterFor, adaptersReady, loadAdapters, type DjangoProject } from "./adapters/index.js";
 import { segmentOperations, withSqlDialect } from "./adapters/sql/index.js";
 import { isScriptPath, loadScriptSyntax, scriptSyntaxToLoad } from "./code/script-syntax-loader.js";
+import { isPrismaSchemaPath, loadPrismaSchema, prismaSchemaToLoad } from "./code/prisma-schema-loader.js";
 import { forgetParsesAhead, parseAhead, rememberStatementTrees } from "./adapters/sql/pg-parser.js";
 import { parserMisses, useParsesFrom, type PgParseOutcome } from "./adapters/sql/pg-query.js";
 import { rememberPythonTrees } from "./adapters/python/parser.js";
@@ -652,6 +653,12 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<Promise<v
       const load = scriptSyntaxToLoad();
       if (load) yield load;
     }
+    // a Prisma migration's rules read its schema (what the client selects, the field a fix names): its parser is
+    // loaded when the code read, or a review's base branch, holds one
+    if (migration.layout === "prisma" && [...view.applicationCode(), ...change.baseCodeFiles].some((f) => isPrismaSchemaPath(f.path))) {
+      const load = prismaSchemaToLoad();
+      if (load) yield load;
+    }
     const said = input.changeAdds?.has(migration.path) ? input.changeSizeNote : undefined;
     const raw = ruleFindings(migration, config, errors, codeFiles, production, conventions.get(migration) ?? {}, view, change, input.changeAdds === undefined, said);
     if (dependsOnDeploy(raw)) {
@@ -820,9 +827,9 @@ export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {
   }
 }
 
-/** Load the parsers (WASM) once per process: those of the given frameworks, or all of them (and Babel, for plain SQL drops). */
+/** Load the parsers (WASM) once per process: those of the given frameworks, or all of them (and Babel for plain SQL drops, the Prisma schema's). */
 export const loadEngine = (frameworks?: Iterable<Framework>): Promise<void> =>
-  frameworks === undefined ? Promise.all([loadAdapters(), loadScriptSyntax()]).then(() => undefined) : loadAdapters(frameworks);
+  frameworks === undefined ? Promise.all([loadAdapters(), loadScriptSyntax(), loadPrismaSchema()]).then(() => undefined) : loadAdapters(frameworks);
 
 /** Analyse, loading only the parsers the given files need. */
 export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {

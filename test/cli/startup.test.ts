@@ -7,7 +7,7 @@
  * and print what the first printed, and a damaged cache is replaced, not trusted.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -42,6 +42,12 @@ beforeAll(async () => {
   };
   write("migrations/000001_index.up.sql", "CREATE INDEX users_email_idx ON users (email);\n");
   write("migrations/000001_index.down.sql", "DROP INDEX users_email_idx;\n");
+  // a Prisma project: the drop's column is a field schema.prisma still declares; a config file of prisma-ast's that
+  // would mark its run (the bundle's parser searches for none)
+  write("prisma/schema.prisma", 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n\nmodel JobVersion {\n  id         String  @id\n  isPrepared Boolean @default(false) @map("prepare")\n}\n');
+  write("prisma/migrations/20240101000000_init/migration.sql", 'CREATE TABLE "JobVersion" ("id" TEXT NOT NULL, "prepare" BOOLEAN NOT NULL DEFAULT false, CONSTRAINT "JobVersion_pkey" PRIMARY KEY ("id"));\n');
+  write("prisma/migrations/20240201000000_drop_prepare/migration.sql", 'ALTER TABLE "JobVersion" DROP COLUMN "prepare";\n');
+  write(".prisma-astrc.js", 'require("node:fs").writeFileSync(require("node:path").join(__dirname, "config-ran"), "");\nmodule.exports = {};\n');
   write("db/migrate/20240101000000_add_index.rb", "class AddIndex < ActiveRecord::Migration[7.1]\n  def change\n    add_index :users, :email\n  end\nend\n");
 }, 180_000);
 
@@ -101,6 +107,7 @@ function expectNotLoaded(sources: string[], pattern: RegExp, what: string): void
 }
 
 const PRISM = /node_modules\/@ruby\/prism\//;
+const PRISMA_AST = /node_modules\/(@mrleebo\/prisma-ast|chevrotain|@chevrotain\/[^/]+)\//;
 const TREE_SITTER = /node_modules\/(web-tree-sitter|tree-sitter-python)\//;
 const LIBPG_QUERY = /node_modules\/libpg-query\//;
 const CONFIG_CODE = /node_modules\/(zod|yaml)\//;
@@ -130,6 +137,7 @@ it("a lint of one SQL file loads libpg-query, and neither Prism, tree-sitter, th
   expectNotLoaded(sources, TREE_SITTER, "tree-sitter");
   expectNotLoaded(sources, CONFIG_CODE, "The config's zod schema or YAML parser");
   expectNotLoaded(sources, /node_modules\/@babel\/parser\//, "Babel's parser (Node start files of the deploy)");
+  expectNotLoaded(sources, PRISMA_AST, "The Prisma schema's parser");
   expectNotLoaded(sources, /^src\/(execute\/|report\/sarif\.ts|engine\/review\/)/, "Execution, SARIF or review code");
 });
 
@@ -138,6 +146,14 @@ it("a lint of a Rails migration loads Prism, and still not tree-sitter", () => {
   expect(status).toBe(1);
   expect(matching(sources, PRISM).length).toBeGreaterThan(0);
   expectNotLoaded(sources, TREE_SITTER, "tree-sitter");
+});
+
+it("a lint of a Prisma migration loads the Prisma schema's parser, reads the field the schema still declares, and runs no config file of the repository", () => {
+  const { status, sources, stdout } = sourcesLoaded(["lint", "prisma/migrations"]);
+  expect(status).toBe(1);
+  expect(matching(sources, PRISMA_AST).length).toBeGreaterThan(0);
+  expect(stdout).toContain('The Prisma schema still declares it (prisma/schema.prisma:8: isPrepared Boolean @default(false) @map("prepare"))');
+  expect(existsSync(join(project, "config-ran"))).toBe(false);
 });
 
 describe("the code cache", () => {

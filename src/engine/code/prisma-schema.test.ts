@@ -1,4 +1,5 @@
-import { prismaDelegate, prismaModelOf, readPrismaSchema, selectedField } from "./prisma-schema.js";
+import { PrismaSchemaSyntaxError, prismaDelegate, prismaModelOf, readPrismaSchema, selectedField } from "./prisma-schema.js";
+import { loadPrismaSchema, prismaSchemaModels } from "./prisma-schema-loader.js";
 
 const SCHEMA = `// the app's schema
 datasource db {
@@ -57,5 +58,21 @@ describe("readPrismaSchema", () => {
     expect(prismaModelOf(models, "Job")?.name).toBe("Job");
     expect(prismaModelOf(models, "job")).toBeUndefined();
     expect(prismaDelegate("JobVersion")).toBe("jobVersion");
+  });
+});
+
+describe("the field's type and a schema that does not parse", () => {
+  it("reads the field's type and its native database type (@db.Json), beside @map", () => {
+    const [model] = readPrismaSchema([{ path: "schema.prisma", content: 'model Dataset {\n  id String @id\n  inputSchema Json? @map("input_schema") @db.Json\n  kind Kind\n}\n' }]);
+    expect(model.fields.map((f) => [f.name, f.column, f.type, f.nativeType])).toEqual([["id", "id", "String", undefined], ["inputSchema", "input_schema", "Json", "Json"], ["kind", "kind", "Kind", undefined]]);
+  });
+
+  it("a file the grammar refuses is an error that names it and its line; through the loader, an unread schema", async () => {
+    const broken = [{ path: "prisma/schema.prisma", content: "model Job {\n  id String @id\n  name String @map(\n}\n" }];
+    expect(() => readPrismaSchema(broken)).toThrow(PrismaSchemaSyntaxError);
+    expect(() => readPrismaSchema(broken)).toThrow(/^prisma\/schema\.prisma:3: the Prisma schema does not parse/);
+    await loadPrismaSchema();
+    expect(prismaSchemaModels(broken)).toBeUndefined();
+    expect(prismaSchemaModels([{ path: "prisma/schema.prisma", content: SCHEMA }])?.map((m) => m.name)).toEqual(["JobVersion", "Job", "Legacy"]);
   });
 });

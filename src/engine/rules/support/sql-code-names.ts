@@ -6,7 +6,7 @@
  * message says where.
  *
  * A Prisma migration has its schema beside it (`prisma/schema.prisma`, or `prisma/schema/*.prisma`), read with
- * prisma-schema.ts: Prisma's client selects every scalar field a model declares, so a field (or model) the schema
+ * prisma-migration-schema.ts: Prisma's client selects every scalar field a model declares, so a field (or model) the schema
  * still declares is read by running code, whatever the rest of the code names: the error, citing the declaration.
  * One the schema no longer has is gone from the client, as a Django field gone from its model: with no code naming
  * it (raw SQL on the table, another client), the planned last step. `.prisma` files are never searched as text:
@@ -15,7 +15,9 @@
 import type { SourceFile } from "../../model.js";
 import type { Usage } from "../../code/usage-search.js";
 import { MAX_ORM_USAGES, ormNameUsages, type NameContext } from "../../code/orm-name-forms.js";
-import { prismaDelegate, prismaModelOf, readPrismaSchema, selectedField, type PrismaModel } from "../../code/prisma-schema.js";
+import { prismaDelegate, prismaModelOf, selectedField, type PrismaModel } from "../../code/prisma-model.js";
+import { isPrismaSchemaPath } from "../../code/prisma-schema-loader.js";
+import { prismaMigrationSchema } from "./prisma-migration-schema.js";
 import { singularize } from "../../adapters/rails/inflections.js";
 import { dirOf } from "../../paths.js";
 import { modelName } from "./fix.js";
@@ -46,25 +48,6 @@ export interface CodeNames {
 
 const cache = new WeakMap<readonly SourceFile[], Map<string, CodeNames>>();
 
-/**
- * The Prisma schema of a Prisma migration (`<root>/migrations/<ts>_<name>/migration.sql`): the `.prisma` files under
- * `<root>`, outside its migrations. Undefined for other layouts, or when the code read holds none.
- */
-function prismaSchemaFiles(ctx: RuleContext, files: readonly SourceFile[]): SourceFile[] | undefined {
-  if (ctx.migration.layout !== "prisma") return undefined;
-  const root = dirOf(dirOf(dirOf(ctx.migration.path)));
-  const migrations = dirOf(dirOf(ctx.migration.path));
-  // one array per schema and code read, so the schema is read once (prisma-schema.ts keeps it per array)
-  let byFolder = schemaFiles.get(files);
-  if (!byFolder) schemaFiles.set(files, (byFolder = new Map()));
-  if (!byFolder.has(migrations)) {
-    const schema = files.filter((f) => f.path.endsWith(".prisma") && (!root || f.path.startsWith(`${root}/`)) && !f.path.startsWith(`${migrations}/`));
-    byFolder.set(migrations, schema.length ? schema : undefined);
-  }
-  return byFolder.get(migrations);
-}
-const schemaFiles = new WeakMap<readonly SourceFile[], Map<string, SourceFile[] | undefined>>();
-
 /** Where the schema still declares the table's model, or the column's field: the client reads it. */
 function declaration(model: PrismaModel | undefined, column: string | undefined): Usage | undefined {
   if (!model || model.ignored) return undefined;
@@ -89,11 +72,11 @@ export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): 
   const hit = known.get(key);
   if (hit) return hit;
   const outsideMigrations = (f: SourceFile) => !folder || !f.path.startsWith(`${folder}/`);
-  const schema = prismaSchemaFiles(ctx, all);
-  const baseSchema = prismaSchemaFiles(ctx, base);
-  const model = schema && prismaModelOf(readPrismaSchema(schema), name);
+  const schema = prismaMigrationSchema(ctx, all);
+  const baseSchema = prismaMigrationSchema(ctx, base);
+  const model = schema && prismaModelOf(schema.models, name);
   // a .prisma file is read as a schema, never as text: another model's `status` is not this one's
-  const code = all.filter((f) => outsideMigrations(f) && !f.path.endsWith(".prisma"));
+  const code = all.filter((f) => outsideMigrations(f) && !isPrismaSchemaPath(f.path));
   // Prisma code names the field (`isPublic`), which @map may give another column name (`is_public`)
   const field = column !== undefined ? model?.fields.find((f) => f.column === column && !f.relation)?.name : undefined;
   const names = column ? [...new Set([column, ...(field ? [field] : [])])] : [name];
@@ -104,9 +87,9 @@ export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): 
   // with the Prisma schema read, its client is generated from it: what the schema no longer has, only SQL reaches
   const context: NameContext = { table: name, tableNames: [...new Set([singularize(name), ...models, ...models.map(prismaDelegate)])], ...(schema ? { sqlOnly: true } : {}), ...(ctx.migration.database === "postgresql" && /[A-Z]/.test(name) ? { quoted: true } : {}) };
   const declared = declaration(model, column);
-  const baseDeclared = baseSchema ? declaration(prismaModelOf(readPrismaSchema(baseSchema), name), column) : undefined;
+  const baseDeclared = baseSchema ? declaration(prismaModelOf(baseSchema.models, name), column) : undefined;
   const usages = ormNameUsages(code, names, classNames, context);
-  const baseCode = base.filter((f) => outsideMigrations(f) && !f.path.endsWith(".prisma"));
+  const baseCode = base.filter((f) => outsideMigrations(f) && !isPrismaSchemaPath(f.path));
   const answer: CodeNames = {
     sources: code.filter((f) => SOURCE.test(f.path)).length,
     complete: ctx.repository.applicationCodeComplete(),
@@ -114,7 +97,7 @@ export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): 
     // the servers run the base branch's code until the deploy: a reader the change removes still reads it until then
     baseUsages: [...(baseDeclared ? [baseDeclared] : []), ...(baseCode.length ? ormNameUsages(baseCode, names, classNames, context) : [])],
     forms: [...names, ...classNames].join(" or "),
-    ...(schema ? { prisma: { schema: [...new Set(schema.map((f) => f.path))].join(", "), table: name, ...(model ? { model } : {}) } } : {}),
+    ...(schema ? { prisma: { schema: schema.paths, table: name, ...(model ? { model } : {}) } } : {}),
     ...(declared ? { declared } : {}),
   };
   known.set(key, answer);
