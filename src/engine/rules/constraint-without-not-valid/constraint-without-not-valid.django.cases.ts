@@ -46,6 +46,26 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "AddField of a ForeignKey with a default to settings.AUTH_USER_MODEL, the project's settings unread: the key's SQL says the user model's table is unknown, no table name is made up",
+      code: `from django.conf import settings
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial"), migrations.swappable_dependency(settings.AUTH_USER_MODEL)]
+
+    operations = [
+        migrations.AddField(model_name="order", name="payer", field=models.ForeignKey(default=1, on_delete=models.CASCADE, to=settings.AUTH_USER_MODEL)),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [9],
+      fixes: [
+        "# the field without its database constraint, then the constraint NOT VALID:\nmigrations.AddField(model_name=\"Order\", name=\"payer\", field=models.ForeignKey(default=1, on_delete=models.CASCADE, to=settings.AUTH_USER_MODEL, db_constraint=False)),\n# then, in a migrations.RunSQL: ALTER TABLE app_order ADD CONSTRAINT app_order_payer_id_fkey FOREIGN KEY (payer_id) REFERENCES\n# the table of settings.AUTH_USER_MODEL (the user model the project's settings name, which migguard could not read), DEFERRABLE INITIALLY DEFERRED NOT VALID; reverse_sql: ALTER TABLE app_order DROP CONSTRAINT app_order_payer_id_fkey\n\n# then a new migration, app/migrations/0003_validate_app_order_payer_id_fkey.py:\nfrom django.conf import settings\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0002_case\")]\n\n    operations = [\n        migrations.RunSQL(\"ALTER TABLE app_order VALIDATE CONSTRAINT app_order_payer_id_fkey\", reverse_sql=migrations.RunSQL.noop),\n        # Django's state gets the field with its constraint back; the database has it already\n        migrations.SeparateDatabaseAndState(\n            state_operations=[\n                migrations.AlterField(model_name=\"Order\", name=\"payer\", field=models.ForeignKey(default=1, on_delete=models.CASCADE, to=settings.AUTH_USER_MODEL)),\n            ],\n        ),\n    ]",
+      ],
+    },
+    {
+      framework: "django",
       name: "AddConstraint with a CheckConstraint validates every row",
       code: `from django.db import migrations, models
 

@@ -12,6 +12,13 @@ import { NOT_VALID_SINCE, alembicNotValidFix } from "./alembic-not-valid.js";
 import { checkExpression, notValidSql } from "../support/sql-text.js";
 import { nameKey } from "../support/facts.js";
 import type { RuleContext } from "../support/rule.js";
+import { SWAPPABLE_USER_TABLE } from "../../adapters/python/django-fields.js";
+
+/** What a foreign key references, unless it is the swappable user model whose table the project's settings did not say. */
+const knownTable = (table: string | undefined): string | undefined => (table === SWAPPABLE_USER_TABLE ? undefined : table);
+
+/** A comment for a key to the user model whose table is unknown: its SQL is described, no table name invented. */
+const USER_TABLE_UNKNOWN = "the table of settings.AUTH_USER_MODEL (the user model the project's settings name, which migguard could not read)";
 
 /** `column` of `table` was added earlier in this up without a default: every existing row holds NULL there. */
 function addedEmptyBefore(up: readonly Operation[], table: string, column: string, before: number): boolean {
@@ -61,18 +68,26 @@ function djangoForeignKeySteps(
   op: { table: string; ormModel?: string; ormField?: string; ormFieldDef?: string },
   name: string,
   column: string,
-  references: string,
+  references: string | undefined,
   field: (def: string) => string,
   definitions: string[],
 ): FixSteps {
   const withoutConstraint = op.ormFieldDef && withKeyword(op.ormFieldDef, "db_constraint", "False");
   const fieldName = op.ormField ?? column.replace(/_id$/, "");
+  const addKey = references
+    ? [
+        "migrations.RunSQL(",
+        `    ${pythonString(`ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(name)} FOREIGN KEY (${ident(column)}) REFERENCES ${ident(references)} DEFERRABLE INITIALLY DEFERRED NOT VALID`)},`,
+        `    reverse_sql=${pythonString(`ALTER TABLE ${ident(op.table)} DROP CONSTRAINT ${ident(name)}`)},`,
+        "),",
+      ]
+    : [
+        `# then, in a migrations.RunSQL: ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(name)} FOREIGN KEY (${ident(column)}) REFERENCES`,
+        `# ${USER_TABLE_UNKNOWN}, DEFERRABLE INITIALLY DEFERRED NOT VALID; reverse_sql: ALTER TABLE ${ident(op.table)} DROP CONSTRAINT ${ident(name)}`,
+      ];
   const inPlace = [
     ...(withoutConstraint && op.ormModel ? ["# the field without its database constraint, then the constraint NOT VALID:", field(withoutConstraint)] : ["# the constraint NOT VALID (instant):"]),
-    "migrations.RunSQL(",
-    `    ${pythonString(`ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(name)} FOREIGN KEY (${ident(column)}) REFERENCES ${ident(references)} DEFERRABLE INITIALLY DEFERRED NOT VALID`)},`,
-    `    reverse_sql=${pythonString(`ALTER TABLE ${ident(op.table)} DROP CONSTRAINT ${ident(name)}`)},`,
-    "),",
+    ...addKey,
   ].join("\n");
   const validate = `migrations.RunSQL(${pythonString(`ALTER TABLE ${ident(op.table)} VALIDATE CONSTRAINT ${ident(name)}`)}, reverse_sql=migrations.RunSQL.noop),`;
   const state =
@@ -126,7 +141,9 @@ export default defineRule({
       const check = (op.embeddedSql || ctx.framework === "sql" ? checkExpression(op.text) : undefined) ?? op.expression;
       // what the constraint's SQL needs and the migration does not say: no SQL is written then, the fix says it
       const unread =
-        op.constraint === "foreign_key" && (!op.referencesTable || !op.columns.length)
+        op.constraint === "foreign_key" && op.referencesTable === SWAPPABLE_USER_TABLE
+          ? USER_TABLE_UNKNOWN
+          : op.constraint === "foreign_key" && (!op.referencesTable || !op.columns.length)
           ? "the table or columns of its foreign key"
           : op.constraint === "check" && check === undefined
             ? "its CHECK expression"
@@ -157,10 +174,10 @@ export default defineRule({
                 steps: [validate(`migrations.RunSQL(${pythonString(validateSql)}, reverse_sql=migrations.RunSQL.noop),`)],
               };
             if (op.constraint === "foreign_key") {
-              if (!op.referencesTable || !op.columns[0]) return { inPlace: unreadNote("#"), steps: [validate(`migrations.RunSQL(${pythonString(validateSql)}, reverse_sql=migrations.RunSQL.noop),`)] };
+              if (!knownTable(op.referencesTable) || !op.columns[0]) return { inPlace: unreadNote("#"), steps: [validate(`migrations.RunSQL(${pythonString(validateSql)}, reverse_sql=migrations.RunSQL.noop),`)] };
               const column = op.columns[0];
               const field = (def: string) => `migrations.AlterField(model_name=${pythonString(op.ormModel ?? op.table)}, name=${pythonString(op.ormField ?? column.replace(/_id$/, ""))}, field=${def}),`;
-              return djangoForeignKeySteps(op, name, column, op.referencesTable, field, carriedStatement(ctx.migration, op).definitions);
+              return djangoForeignKeySteps(op, name, column, op.referencesTable!, field, carriedStatement(ctx.migration, op).definitions);
             }
             if (!djangoNotValid(op.text) && !addSql) return { inPlace: unreadNote("#"), steps: [validate(`migrations.RunSQL(${pythonString(validateSql)}, reverse_sql=migrations.RunSQL.noop),`)] };
             return {
@@ -217,9 +234,15 @@ export default defineRule({
           case "alembic":
             return { inPlace: embedSql("alembic", addSql), steps: [validate(`op.execute(${pythonString(validateSql)})`)] };
           case "django": {
-            if (!op.ormFieldDef || !op.ormModel) return { inPlace: embedSql("django", addSql), steps: [validate(`migrations.RunSQL(${pythonString(validateSql)}, reverse_sql=migrations.RunSQL.noop),`)] };
+            const references = knownTable(ref.table);
+            if (!op.ormFieldDef || !op.ormModel)
+              return {
+                inPlace: references
+                  ? embedSql("django", addSql)
+                  : `# migguard could not read ${USER_TABLE_UNKNOWN}: add the column of line ${op.loc.line} without its constraint, then the constraint NOT VALID, and validate it in the next migration`, steps: [validate(`migrations.RunSQL(${pythonString(validateSql)}, reverse_sql=migrations.RunSQL.noop),`)],
+              };
             const field = (def: string) => `migrations.AddField(model_name=${pythonString(op.ormModel!)}, name=${pythonString(op.ormField ?? op.column.name.replace(/_id$/, ""))}, field=${def}),`;
-            return djangoForeignKeySteps({ ...op, table: op.table }, fkName, op.column.name, ref.table, field, carriedStatement(ctx.migration, op).definitions);
+            return djangoForeignKeySteps({ ...op, table: op.table }, fkName, op.column.name, references, field, carriedStatement(ctx.migration, op).definitions);
           }
         }
       };
