@@ -13,6 +13,8 @@ export interface LaterDrop {
   line: number;
   /** what it drops: "column x of t" or "table t" */
   what: string;
+  /** the table itself: after it nothing can drop the view or create it again over the table */
+  table: boolean;
 }
 
 /** The table's names through later renames (the view follows the table, not the name). */
@@ -21,8 +23,8 @@ export function firstLaterDrop(ctx: RuleContext, table: string): LaterDrop | und
   for (const migration of ctx.repository.laterInFolder) {
     for (const op of migration.up as readonly Operation[]) {
       if (op.kind === "rename_table" && nameKey(op.table) === name) name = nameKey(op.newName);
-      else if (op.kind === "drop_column" && nameKey(op.table) === name) return { path: migration.path, line: op.loc.line, what: `column ${op.column} of ${op.table}` };
-      else if (op.kind === "drop_table" && op.tables.some((t) => nameKey(t) === name)) return { path: migration.path, line: op.loc.line, what: `table ${name}` };
+      else if (op.kind === "drop_column" && nameKey(op.table) === name) return { path: migration.path, line: op.loc.line, what: `column ${op.column} of ${op.table}`, table: false };
+      else if (op.kind === "drop_table" && op.tables.some((t) => nameKey(t) === name)) return { path: migration.path, line: op.loc.line, what: `table ${name}`, table: true };
     }
   }
   return undefined;

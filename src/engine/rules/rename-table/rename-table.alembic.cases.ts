@@ -49,7 +49,57 @@ def downgrade():
     op.rename_table("resource_revision", "package_resource_revision")
 `,
       lines: [8],
-      fixes: ["op.rename_table(\"package_resource_revision\", \"resource_revision\")\n# the old name keeps working (reads and writes) until no code uses it:\nop.execute(\"CREATE VIEW package_resource_revision AS SELECT * FROM resource_revision\")\n# migration/versions/074_a4ca55f0f45e_remove_resource_groups.py drops column resource_group_id of resource_revision on line 8, which fails while the view stands: it runs before the follow-up below on a database migrated from scratch,\n# so that migration drops the view first, before line 8: op.execute(\"DROP VIEW IF EXISTS package_resource_revision\")\n\n# then a new migration, migration/versions/59c752cace3f_drop_view_package_resource_revision.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"59c752cace3f\"\nrevision = NEW_REVISION_ID\ndown_revision = \"a4ca55f0f45e\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    # in the next deploy, once no running code uses package_resource_revision (PostgreSQL expands * when the view is made, so it reads every column resource_revision has now, named or not: DROP COLUMN of one of them and DROP TABLE fail while it stands):\n    op.execute(\"DROP VIEW IF EXISTS package_resource_revision\")\n\n\ndef downgrade():\n    op.execute(\"CREATE VIEW package_resource_revision AS SELECT * FROM resource_revision\")\n    pass"],
+      fixes: ["op.rename_table(\"package_resource_revision\", \"resource_revision\")\n# the old name keeps working (reads and writes) until no code uses it:\nop.execute(\"CREATE VIEW package_resource_revision AS SELECT * FROM resource_revision\")\n# and in downgrade(), before the table is renamed back: op.execute(\"DROP VIEW IF EXISTS package_resource_revision\")\n# migration/versions/074_a4ca55f0f45e_remove_resource_groups.py drops column resource_group_id of resource_revision on line 8, which fails while the view stands: it runs before the follow-up below on a database migrated from scratch,\n# so that migration drops the view first, before line 8: op.execute(\"DROP VIEW IF EXISTS package_resource_revision\")\n\n# then a new migration, migration/versions/59c752cace3f_drop_view_package_resource_revision.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"59c752cace3f\"\nrevision = NEW_REVISION_ID\ndown_revision = \"a4ca55f0f45e\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    # in the next deploy, once no running code uses package_resource_revision (PostgreSQL expands * when the view is made, so it reads every column resource_revision has now, named or not: DROP COLUMN of one of them and DROP TABLE fail while it stands):\n    op.execute(\"DROP VIEW IF EXISTS package_resource_revision\")\n\n\ndef downgrade():\n    op.execute(\"CREATE VIEW package_resource_revision AS SELECT * FROM resource_revision\")\n    pass"],
+    },
+    {
+      framework: "alembic",
+      name: "fides aaa81d97a6f6: a later revision drops the renamed table itself: that revision drops the view first, and no follow-up after the head recreates the view on rollback over a table that is gone",
+      path: "migrations/versions/aaa81d97a6f6_prepend_tables_with_ctl.py",
+      files: {
+        "migrations/versions/0a1b2c3d4e5f_init.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "0a1b2c3d4e5f"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("registries", sa.Column("id", sa.String(), primary_key=True), sa.Column("fides_key", sa.String()))
+
+
+def downgrade():
+    op.drop_table("registries")
+`,
+        "migrations/versions/548a1ac26771_remove_references.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "548a1ac26771"
+down_revision = "aaa81d97a6f6"
+
+
+def upgrade():
+    op.drop_table("ctl_registries")
+
+
+def downgrade():
+    op.create_table("ctl_registries", sa.Column("id", sa.String(), primary_key=True), sa.Column("fides_key", sa.String()))
+`,
+      },
+      code: `from alembic import op
+
+revision = "aaa81d97a6f6"
+down_revision = "0a1b2c3d4e5f"
+
+
+def upgrade():
+    op.rename_table("registries", "ctl_registries")
+
+
+def downgrade():
+    op.rename_table("ctl_registries", "registries")
+`,
+      lines: [8],
+      fixes: ["op.rename_table(\"registries\", \"ctl_registries\")\n# the old name keeps working (reads and writes) until no code uses it:\nop.execute(\"CREATE VIEW registries AS SELECT * FROM ctl_registries\")\n# and in downgrade(), before the table is renamed back: op.execute(\"DROP VIEW IF EXISTS registries\")\n# migrations/versions/548a1ac26771_remove_references.py drops table ctl_registries on line 9, which fails while the view stands: that migration drops the view first, before line 9: op.execute(\"DROP VIEW IF EXISTS registries\")\n# and no migration after it drops the view: the table is gone there, so its rollback could not create the view again over it"],
     },
     {
       framework: "alembic",

@@ -71,12 +71,21 @@ function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">): FixSteps 
   // a later migration that drops it first (below) leaves the follow-up nothing to drop on a database migrated from scratch
   const dropView = `DROP VIEW ${drop ? "IF EXISTS " : ""}${from}`;
   const dropFirst = (comment: string, code: string) =>
-    drop ? [`${comment} ${drop.path} drops ${drop.what} on line ${drop.line}, which fails while the view stands: it runs before the follow-up below on a database migrated from scratch,`, `${comment} so that migration drops the view first, before line ${drop.line}: ${code}`] : [];
+    !drop
+      ? []
+      : drop.table
+        ? [
+            `${comment} ${drop.path} drops ${drop.what} on line ${drop.line}, which fails while the view stands: that migration drops the view first, before line ${drop.line}: ${code}`,
+            `${comment} and no migration after it drops the view: the table is gone there, so its rollback could not create the view again over it`,
+          ]
+        : [`${comment} ${drop.path} drops ${drop.what} on line ${drop.line}, which fails while the view stands: it runs before the follow-up below on a database migrated from scratch,`, `${comment} so that migration drops the view first, before line ${drop.line}: ${code}`];
+  // the view goes with the table a later migration drops: a follow-up after it would read a table that no longer exists
+  const followUp = <T>(step: T): T[] => (drop?.table ? [] : [step]);
   switch (ctx.framework) {
     case "sql":
       return {
         inPlace: [`ALTER TABLE ${from} RENAME TO ${to};`, `-- the old name keeps working (reads and writes) until no code uses it:`, `${createView};`, ...dropFirst("--", `DROP VIEW IF EXISTS ${from};`)].join("\n"),
-        steps: [{ name: `drop view ${op.table}`, statements: [`-- ${later}:`, `${dropView};`], down: [`${createView};`] }],
+        steps: followUp({ name: `drop view ${op.table}`, statements: [`-- ${later}:`, `${dropView};`], down: [`${createView};`] }),
       };
     case "rails":
       return {
@@ -90,18 +99,25 @@ function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">): FixSteps 
           `end`,
           ...dropFirst("#", `execute ${rubyString(`DROP VIEW IF EXISTS ${from}`)}`),
         ].join("\n"),
-        steps: [{ name: `drop view ${op.table}`, statements: [`# ${later}:`, `execute ${rubyString(dropView)}`], down: [`execute ${rubyString(createView)}`] }],
+        steps: followUp({ name: `drop view ${op.table}`, statements: [`# ${later}:`, `execute ${rubyString(dropView)}`], down: [`execute ${rubyString(createView)}`] }),
       };
     case "django":
       return {
         inPlace: [op.embeddedSql ? `migrations.RunSQL(${pythonString(`ALTER TABLE ${from} RENAME TO ${to}`)}, reverse_sql=${pythonString(`ALTER TABLE ${to} RENAME TO ${from}`)}),` : `${op.text.trim().replace(/,\s*$/, "")},`, `# the old name keeps working (reads and writes) until no code uses it:`, `migrations.RunSQL(${pythonString(createView)}, reverse_sql=${pythonString(dropView)}),`, ...dropFirst("#", `migrations.RunSQL(${pythonString(`DROP VIEW IF EXISTS ${from}`)}, reverse_sql=migrations.RunSQL.noop),`)].join("\n"),
         // one statement with its comment: the new file's operations list would put a comma after a comment of its own
-        steps: [{ name: `drop view ${op.table}`, statements: [`# ${later}:\nmigrations.RunSQL(${pythonString(dropView)}, reverse_sql=${pythonString(createView)}),`] }],
+        steps: followUp({ name: `drop view ${op.table}`, statements: [`# ${later}:\nmigrations.RunSQL(${pythonString(dropView)}, reverse_sql=${pythonString(createView)}),`] }),
       };
     case "alembic":
       return {
-        inPlace: [`op.rename_table(${pythonString(op.table)}, ${pythonString(op.newName)})`, `# the old name keeps working (reads and writes) until no code uses it:`, `op.execute(${pythonString(createView)})`, ...dropFirst("#", `op.execute(${pythonString(`DROP VIEW IF EXISTS ${from}`)})`)].join("\n"),
-        steps: [{ name: `drop view ${op.table}`, statements: [`# ${later}:`, `op.execute(${pythonString(dropView)})`], down: [`op.execute(${pythonString(createView)})`] }],
+        inPlace: [
+          `op.rename_table(${pythonString(op.table)}, ${pythonString(op.newName)})`,
+          `# the old name keeps working (reads and writes) until no code uses it:`,
+          `op.execute(${pythonString(createView)})`,
+          // the view holds the old name: downgrade() cannot rename the table back while it stands
+          `# and in downgrade(), before the table is renamed back: op.execute(${pythonString(`DROP VIEW IF EXISTS ${from}`)})`,
+          ...dropFirst("#", `op.execute(${pythonString(`DROP VIEW IF EXISTS ${from}`)})`),
+        ].join("\n"),
+        steps: followUp({ name: `drop view ${op.table}`, statements: [`# ${later}:`, `op.execute(${pythonString(dropView)})`], down: [`op.execute(${pythonString(createView)})`] }),
       };
   }
 }
