@@ -18,6 +18,8 @@ import type { ReportedFinding, SourceFile } from "../engine/model.js";
 import { deployNote, type DeployDecision } from "../engine/deploy/deploy-model.js";
 import { parseWorkersNote, startParseWorkers } from "./parse-workers.js";
 import { readApplicationCode } from "./application-code.js";
+import type { BaselineSummary } from "../engine/baseline/baselines.js";
+import { baselineNote } from "../engine/baseline/baseline-note.js";
 
 export interface LintOptions {
   paths: string[];
@@ -56,6 +58,8 @@ export interface LintAnalysis {
   deploy: DeployDecision;
   /** `--execute`'s text report */
   executedText?: string;
+  /** the migrations at or before a baseline, not checked */
+  baseline?: BaselineSummary;
 }
 
 
@@ -112,7 +116,14 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
     databases: result.databases,
     deploy: result.deploy,
     executedText: executed?.text,
+    baseline: result.baseline,
   };
+}
+
+/** Once per run, in text, how many migrations a baseline left unchecked and which line. */
+export function baselineLine(summary: BaselineSummary | undefined): string {
+  const note = baselineNote(summary);
+  return note ? `${note}\n` : "";
 }
 
 /** Once per run, how the deploy was read: always when offline (findings changed), with --verbose when online for a reason. */
@@ -122,11 +133,11 @@ export function deployLine(decision: DeployDecision, verbose = false): string {
 }
 
 export async function lintCommand(options: LintOptions): Promise<CommandResult> {
-  const { config, findings, errors, unanalysed, databases: decisions, deploy, executedText } = await lintAnalysis(options);
-  const output = await formatResult(options.format, findings, errors, config.docs_url);
+  const { config, findings, errors, unanalysed, databases: decisions, deploy, executedText, baseline } = await lintAnalysis(options);
+  const output = await formatResult(options.format, findings, errors, config.docs_url, baseline);
   const databases = options.verbose && options.format === "text" ? `${databaseLines(decisions).map((line) => `database: ${line}`).join("\n")}\n` : "";
   return {
-    output: `${options.format === "text" && executedText ? `${output}${executedText}` : output}${databases}${options.format === "text" ? deployLine(deploy, options.verbose) : ""}`,
+    output: `${options.format === "text" && executedText ? `${output}${executedText}` : output}${databases}${options.format === "text" ? `${baselineLine(baseline)}${deployLine(deploy, options.verbose)}` : ""}`,
     exitCode: gateExitCode(findings, unanalysed),
   };
 }

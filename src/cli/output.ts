@@ -4,15 +4,17 @@
  */
 import type { FileError } from "../engine/analyze.js";
 import type { ReportedFinding } from "../engine/model.js";
+import type { BaselineSummary } from "../engine/baseline/baselines.js";
 import { VERSION } from "./version.js";
 
 export const OUTPUT_FORMATS = ["text", "json", "sarif"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-export async function formatResult(format: OutputFormat, findings: readonly ReportedFinding[], errors: readonly FileError[], docsUrl?: string): Promise<string> {
+/** `baseline`: the migrations a baseline left unchecked, said in JSON (text prints `baselineNote`'s line) */
+export async function formatResult(format: OutputFormat, findings: readonly ReportedFinding[], errors: readonly FileError[], docsUrl?: string, baseline?: BaselineSummary): Promise<string> {
   switch (format) {
     case "json":
-      return (await import("../report/json.js")).toJson(findings, errors);
+      return (await import("../report/json.js")).toJson(findings, errors, baseline);
     case "sarif": {
       const [{ toSarif }, { CATALOGUE }] = await Promise.all([import("../report/sarif.js"), import("../engine/catalogue.js")]);
       return toSarif(findings, errors, CATALOGUE.map((e) => e.meta), { version: VERSION, docsUrl });

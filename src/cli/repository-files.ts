@@ -12,6 +12,7 @@ import { isPythonManifestPath } from "../engine/repository/python-requirements.j
 import { displayPath } from "./collect-files.js";
 import { walkFiles } from "./walk-files.js";
 import { readDeployFiles } from "./deploy-files.js";
+import { detectByPath } from "../engine/detect.js";
 
 /** more model files than this in one project are not read (a fix then names the table, not the class) */
 const MAX_MODEL_FILES = 5000;
@@ -61,6 +62,20 @@ function pythonManifestsAbove(dir: string, seen: Map<string, string[]>): string[
   }
 }
 
+/** Where Flyway's and Spring's settings sit in a folder: a baseline they declare may cover the migrations below it. */
+const FLYWAY_SETTINGS = ["flyway.conf", "flyway.toml", "conf/flyway.conf", "conf/flyway.toml", ...["properties", "yml", "yaml"].map((ext) => `src/main/resources/application.${ext}`)];
+
+/** The Flyway and Spring settings files in the folders from a Flyway migration's up to the repository root. */
+function flywaySettingsAbove(dir: string, seen: Set<string>): string[] {
+  const out: string[] = [];
+  for (let current = dir; !seen.has(current); current = dirname(current)) {
+    seen.add(current);
+    for (const name of FLYWAY_SETTINGS) if (existsSync(join(current, name))) out.push(join(current, name));
+    if (existsSync(join(current, ".git")) || dirname(current) === current) break;
+  }
+  return out;
+}
+
 /** `withDeploy: false` leaves out the deploy files, for a caller that reads them only when a finding needs them (`readDeployFiles`). */
 export function readRepositoryFiles(migrationPaths: readonly string[], config: Config, cwd = process.cwd(), withDeploy = true): SourceFile[] {
   const absolute = new Set<string>();
@@ -73,6 +88,9 @@ export function readRepositoryFiles(migrationPaths: readonly string[], config: C
     // the project's own inflections name its models' tables (criterion/criteria)
     const inflections = join(project, "config", "initializers", "inflections.rb");
     if (existsSync(inflections)) absolute.add(inflections);
+    // strong_migrations' start_after: the line before which its migrations ran everywhere (baseline/baselines.ts)
+    const strongMigrations = join(project, "config", "initializers", "strong_migrations.rb");
+    if (existsSync(strongMigrations)) absolute.add(strongMigrations);
     for (const path of manifestsAbove(project)) absolute.add(path);
   }
   // Python projects (Django's migrations have no db/ folder): the dependency files that say the Django version
@@ -83,6 +101,12 @@ export function readRepositoryFiles(migrationPaths: readonly string[], config: C
   for (const app of new Set(migrationPaths.filter((p) => /(?:^|\/)migrations\/[^/]+\.py$/.test(p)).map((p) => dirname(dirname(resolve(cwd, p)))))) {
     if (existsSync(join(app, "models.py"))) absolute.add(join(app, "models.py"));
     for (const path of filesUnder(join(app, "models"), MAX_MODEL_FILES, ".py")) absolute.add(path);
+  }
+  // Flyway's baselineVersion, in flyway.conf / flyway.toml or Spring's spring.flyway.baseline-version
+  const climbed = new Set<string>();
+  for (const path of migrationPaths) {
+    const detected = detectByPath(path, config);
+    if (detected !== undefined && detected !== "sql-candidate" && detected.layout === "flyway") for (const found of flywaySettingsAbove(dirname(resolve(cwd, path)), climbed)) absolute.add(found);
   }
   // Go projects: the nearest go.mod above a SQL migration names its runner (gobuffalo/pop)
   for (const dir of new Set(migrationPaths.filter((p) => /\.(?:sql|fizz)$/.test(p)).map((p) => dirname(resolve(cwd, p))))) {

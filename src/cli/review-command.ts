@@ -22,7 +22,7 @@ import { review, type ReviewInput } from "../engine/review/review.js";
 import { loadCliConfig } from "./config-file.js";
 import { addedOn, changeMessages, changedFiles, releaseTags, commitDate, mergeBase, readBlobs, repoRoot, resolveCommit, treePaths, workingTreePaths } from "./git.js";
 import { gateExitCode } from "./exit-status.js";
-import { deployLine, type CommandResult } from "./lint-command.js";
+import { baselineLine, deployLine, type CommandResult } from "./lint-command.js";
 import { snapshotFromConfig, snapshotFromFlag, type LoadedSnapshot } from "./snapshot-option.js";
 import { formatResult, type OutputFormat } from "./output.js";
 import { readRepositoryFiles } from "./repository-files.js";
@@ -158,7 +158,8 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
       findings.map((f) => ({ ...f, path: shown(f.path) })),
       [...production.errors, ...unanalysed, ...result.errors].map((e) => ({ ...e, path: e.path.startsWith("(") ? e.path : shown(e.path) })),
       config.docs_url,
-    ) + (options.format === "text" ? deployLine(result.deploy) : ""),
+      result.baseline,
+    ) + (options.format === "text" ? `${baselineLine(result.baseline)}${deployLine(result.deploy)}` : ""),
     exitCode: gateExitCode(findings, [...unanalysed, ...result.errors]),
   };
 }

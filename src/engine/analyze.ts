@@ -54,6 +54,7 @@ import { dirOf } from "./paths.js";
 import { DeployDecider, type DeployDecision } from "./deploy/deploy-model.js";
 import { underDeploy } from "./deploy/offline-notes.js";
 import { popText } from "./adapters/sql/layouts/golang-migrate.js";
+import { Baselines, type BaselineSummary } from "./baseline/baselines.js";
 
 export interface FileError {
   path: string;
@@ -144,6 +145,8 @@ export interface AnalysisResult {
    * why; `unread` when `deployFiles` were given and no finding needed them
    */
   deploy: DeployDecision;
+  /** the migrations at or before a baseline (config `baseline`, StrongMigrations.start_after, Flyway's baselineVersion): not checked */
+  baseline?: BaselineSummary;
 }
 
 /**
@@ -635,17 +638,24 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<Promise<v
   const production = input.snapshot ? { production: new Production(input.snapshot), run: new RunObjects(migrations) } : undefined;
   const conventions = downConventions(migrations, [...(input.repositoryPaths ?? []), ...readable.map((f) => f.path)], config);
   const facts = new RepositoryFacts(input.repositoryFiles ?? [], input.applicationCode, input.codeFilesCapped);
+  const earlier = yield* historyOnly(input, units, config, databases);
   const history = new SchemaHistory([
     ...units.flatMap((unit) => {
       const result = parsed.get(unit);
       return result && "migration" in result ? [{ file: unit.file, migration: result.migration }] : [];
     }),
-    ...(yield* historyOnly(input, units, config, databases)),
+    ...earlier,
   ]);
+  // migrations at or before the line a team declared ran everywhere: parsed for the history above, not checked
+  const baselines = new Baselines(config, input.repositoryFiles ?? [], [...migrations, ...earlier.map((e) => e.migration)], input.configPath);
+  const baselineReaders = Baselines.readersToLoad(input.repositoryFiles ?? [], migrations);
+  if (baselineReaders) yield baselineReaders;
   const codeFiles = input.codeFiles ?? [];
   const change = changePlanFor(units, parsed, input.changeAdds, input.baseCodeFiles);
   const deploy = new DeployDecider(config, input.deployFiles ?? input.repositoryFiles ?? []);
   for (const migration of migrations) {
+    // a migration a review adds is new, whatever its version says (a backdated one is judged by the history rules)
+    if (!input.changeAdds?.has(migration.path) && baselines.covering(migration)) continue;
     const view = repositoryView(migration, facts, history, codeFiles);
     // a plain SQL drop searches the application's JavaScript/TypeScript with Babel: loaded for such a drop only,
     // when the code it searches (read now, as the drop rules would) holds a script
@@ -694,7 +704,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<Promise<v
   if (input.configProblems?.length) findings.push(...configFindings(input.configProblems, input.configPath ?? ".github/migguard.yml", config));
   const load = deploy.readersToLoadForResult();
   if (load) yield load;
-  return { findings: findings.sort(byLocation), errors, migrations, databases: [...databases.values()], deploy: deploy.result() };
+  return { findings: findings.sort(byLocation), errors, migrations, databases: [...databases.values()], deploy: deploy.result(), baseline: baselines.summary() };
 }
 
 /**
@@ -818,7 +828,7 @@ export function analyzeLoaded(input: AnalyzeInput): AnalysisResult {
       const step = steps.next();
       if (step.done) return step.value;
       // nothing can be waited for here: a reader the analysis needs must be loaded beforehand
-      if (step.value) throw new Error("analyzeLoaded: the deploy files need a reader that is not loaded (YAML for a compose file): call loadDeployReaders() first, or use analyze");
+      if (step.value) throw new Error("analyzeLoaded: the deploy or baseline files need a reader that is not loaded (YAML for a compose file, properties for flyway.conf): call loadDeployReaders() first, or use analyze");
     }
   } finally {
     forgetParses();

@@ -31,6 +31,16 @@ export type RuleSetting = z.infer<typeof RuleSetting>;
 
 const Globs = z.array(z.string()).default([]);
 
+/**
+ * A migration version as the runner writes it: a Rails or dbmate timestamp, a golang-migrate number, a Flyway
+ * version ("2.1"), a Django migration ("0042", "shop.0042", "0042_add_tags"), an Alembic revision id. YAML reads
+ * 1.10 as the number 1.1, so only whole numbers may go unquoted.
+ */
+const BaselineVersion = z.union([
+  z.string().trim().min(1).regex(/^[\w.-]+$/, "expected a migration version such as 20230101000000, \"2.1\", \"0042\" or an Alembic revision id"),
+  z.number().int("quote a dotted version (YAML reads 1.10 as the number 1.1)").nonnegative().transform((v) => String(v)),
+]);
+
 export const ConfigSchema = z
   .object({
     /** hazards that depend on the server version (volatile defaults before 11, enum ADD VALUE before 12, ...) */
@@ -106,6 +116,12 @@ export const ConfigSchema = z
     deploy: z.enum(["auto", "online", "offline"]).default("auto"),
     /** `migguard drift`: objects of production that no migration should be expected to create (globs over "kind name") */
     drift_ignore: Globs,
+    /**
+     * per migration folder (relative to the repository root), the version at or before which its migrations ran on
+     * every database: their lint findings are not reported (baseline/baselines.ts). Peers' own declarations
+     * (StrongMigrations.start_after, Flyway's baselineVersion) count as well; this wins for the folders it names
+     */
+    baseline: z.record(z.string().min(1), BaselineVersion).default({}),
   })
   .strict();
 export type Config = z.infer<typeof ConfigSchema>;

@@ -87,7 +87,7 @@ export function composeServices(file: SourceFile): ComposeService[] {
 }
 
 /** The value at a dotted path, whether the YAML nests it (`spring: flyway: enabled:`) or writes the dots in a key. */
-function valueAt(node: unknown, path: readonly string[]): unknown {
+export function valueAt(node: unknown, path: readonly string[]): unknown {
   if (path.length === 0) return node;
   const map = record(node);
   if (!map) return undefined;
@@ -102,7 +102,7 @@ function valueAt(node: unknown, path: readonly string[]): unknown {
 }
 
 /** The profiles a Spring document applies to (`spring.config.activate.on-profile`, older `spring.profiles`). */
-function documentProfiles(document: Document): string[] {
+export function documentProfiles(document: Document): string[] {
   const js = document.toJS({ maxAliasCount: 1000 }) as unknown;
   const profiles = valueAt(js, ["spring", "config", "activate", "on-profile"]) ?? valueAt(js, ["spring", "profiles"]);
   if (typeof profiles === "string") return profiles.split(",").map((p) => p.trim().replace(/^!/, ""));

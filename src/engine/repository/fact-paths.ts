@@ -1,12 +1,14 @@
 /**
  * Files of a repository that tell fixes what the migrations alone do not: the dependency manifests (does the
  * project use strong_migrations?), the schema dumps (a column's real type) and the Active Record models (the
- * class of a namespaced table). The edges read these paths and pass them as `repositoryFiles`.
+ * class of a namespaced table), and the files where a peer declares the baseline (baseline/declaration-paths.ts).
+ * The edges read these paths and pass them as `repositoryFiles`.
  */
 import { isInflectionsPath, isModelPath } from "../adapters/rails/model-path.js";
 import { isPythonManifestPath, pythonManifestDir } from "./python-requirements.js";
 import { baseOf, dirOf } from "../paths.js";
 import { deployPaths } from "../deploy/deploy-paths.js";
+import { declarationAt } from "../baseline/declaration-paths.js";
 
 export { dirOf };
 
@@ -25,7 +27,7 @@ export const isDjangoModelPath = (path: string): boolean => /(?:^|\/)models(?:\.
 
 /** A path whose content fixes may use (see the module comment). */
 export function isRepositoryFactPath(path: string, options: { models?: boolean } = {}): boolean {
-  return isManifestPath(path) || isGoModPath(path) || isPythonManifestPath(path) || isSchemaDumpPath(path) || (options.models !== false && (isModelPath(path) || isDjangoModelPath(path) || isInflectionsPath(path)));
+  return isManifestPath(path) || isGoModPath(path) || isPythonManifestPath(path) || isSchemaDumpPath(path) || declarationAt(path) !== undefined || (options.models !== false && (isModelPath(path) || isDjangoModelPath(path) || isInflectionsPath(path)));
 }
 
 const upLevels = (path: string) => /^(?:\.\.(?:\/|$))*/.exec(path)![0].split("/").filter((s) => s === "..").length;
@@ -55,6 +57,9 @@ export function repositoryFactPaths(listing: readonly string[], migrationPaths: 
     if (isPythonManifestPath(path)) return migrationPaths.some((m) => isWithin(pythonManifestDir(path), m));
     // a Go module's go.mod names its migration runner (gobuffalo/pop): in a folder above a migration
     if (isGoModPath(path)) return migrationPaths.some((m) => isWithin(dirOf(path), m));
+    // a peer's baseline (StrongMigrations.start_after, Flyway's baselineVersion): over the migrations it speaks for
+    const declaration = declarationAt(path);
+    if (declaration) return migrationPaths.some((m) => isWithin(declaration.scope, m));
     const root = isManifestPath(path) ? dirOf(path) : isInflectionsPath(path) ? path.replace(/\/?config\/initializers\/inflections\.rb$/, "") : projectRootOf(path);
     return root !== undefined && [...roots].some((r) => isWithin(root, r));
   });

@@ -453,6 +453,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     migrations: analysis.migrations,
     databases: analysis.databases,
     deploy: analysis.deploy,
+    baseline: analysis.baseline,
     // a Django column whose default stays in Python breaks only inserts of the deployed code: the code says whether it makes any
     codeSearch: { needed: (identifiers.length > 0 || linted.some((f) => f.rule === "required-column-without-default" && frameworkOf(f.path) === "django")) && input.codeFiles === undefined, identifiers },
     regulatedWaivers: regulatedWaivers(changedModels, config),

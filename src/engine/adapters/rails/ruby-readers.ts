@@ -14,6 +14,7 @@ import type { readModelFiles } from "./model-files.js";
 import type { rubyStringLiterals } from "../../rules/support/ruby-strings.js";
 import type { rubyMoved } from "../../rules/support/moved-ruby-code.js";
 import type * as railsInsertSettings from "../../repository/rails-insert-settings.js";
+import type { strongMigrationsStartAfter } from "../../baseline/strong-migrations-start-after.js";
 
 interface RubyReaders {
   readModelFiles: typeof readModelFiles;
@@ -38,6 +39,8 @@ interface RubyReaders {
   rubyMoved: typeof rubyMoved;
   /** config/*.rb's partial_inserts setting and load_defaults version (rules/support/partial-inserts) */
   railsInsertSettings: typeof railsInsertSettings;
+  /** `StrongMigrations.start_after = N` in config/initializers/strong_migrations.rb (baseline/baselines.ts) */
+  strongMigrationsStartAfter: typeof strongMigrationsStartAfter;
 }
 
 let readers: RubyReaders | undefined;
@@ -46,7 +49,7 @@ export async function loadRubyReaders(): Promise<void> {
   if (readers) return;
   // first, alone: most readers below extend it (Jest's ESM loader fails on one module linked twice at once)
   await import("./ruby-visitor.js");
-  const [models, [databaseYml, replicas], gemfile, schemaRb, call, strings, moved, insertSettings] = await Promise.all([
+  const [models, [databaseYml, replicas], gemfile, schemaRb, call, strings, moved, insertSettings, startAfter] = await Promise.all([
     import("./model-files.js"),
     // one after the other: the replicas' reader imports database.yml's (Jest's ESM loader fails on one module linked twice at once)
     import("../../database/rails-database-yml.js").then(async (yml) => [yml, await import("../../database/rails-replicas.js")] as const),
@@ -56,6 +59,7 @@ export async function loadRubyReaders(): Promise<void> {
     import("../../rules/support/ruby-strings.js"),
     import("../../rules/support/moved-ruby-code.js"),
     import("../../repository/rails-insert-settings.js"),
+    import("../../baseline/strong-migrations-start-after.js"),
   ]);
   readers = {
     readModelFiles: models.readModelFiles,
@@ -71,6 +75,7 @@ export async function loadRubyReaders(): Promise<void> {
     rubyStringLiterals: strings.rubyStringLiterals,
     rubyMoved: moved.rubyMoved,
     railsInsertSettings: { explicitSetting: insertSettings.explicitSetting, loadDefaults: insertSettings.loadDefaults },
+    strongMigrationsStartAfter: startAfter.strongMigrationsStartAfter,
   };
 }
 
