@@ -36,10 +36,10 @@ const Globs = z.array(z.string()).default([]);
  * version ("2.1"), a Django migration ("0042", "shop.0042", "0042_add_tags"), an Alembic revision id. YAML reads
  * 1.10 as the number 1.1, so only whole numbers may go unquoted.
  */
-const BaselineVersion = z.union([
-  z.string().trim().min(1).regex(/^[\w.-]+$/, "expected a migration version such as 20230101000000, \"2.1\", \"0042\" or an Alembic revision id"),
-  z.number().int("quote a dotted version (YAML reads 1.10 as the number 1.1)").nonnegative().transform((v) => String(v)),
-]);
+const BaselineVersion = z.union(
+  [z.string().trim().regex(/^[\w.-]+$/), z.number().int().nonnegative().transform((v) => String(v))],
+  { error: "expected a migration version such as 20230101000000, \"2.1\", \"0042\" or an Alembic revision id; quote a dotted version (YAML reads 1.10 as the number 1.1)" },
+);
 
 export const ConfigSchema = z
   .object({

@@ -9,7 +9,7 @@ import type { Config } from "../config.js";
 import { migrationFolder } from "../database/decide.js";
 import type { Migration, SourceFile } from "../model.js";
 import { isWithin } from "../repository/fact-paths.js";
-import { compareVersions } from "../review/versions.js";
+import { compareVersions } from "../migration-versions.js";
 import { rubyReaders, rubyReadersLoaded } from "../adapters/rails/ruby-readers.js";
 import { declarationAt, declaresFor, type Declaration } from "./declaration-paths.js";
 import type { DeclaredVersion } from "./flyway-declarations.js";

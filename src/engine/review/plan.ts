@@ -24,7 +24,7 @@ import { normaliseChanges, type ChangedFile } from "./changes.js";
 import { recentOnBase } from "./recent-on-base.js";
 import { detectMigrationPath, isDieselFile, isPrimaryFile, migrationSetKey } from "./classify.js";
 import { schemaDumpOf } from "../repository/schema-dump-paths.js";
-import { compareVersions, newestVersion } from "./versions.js";
+import { compareVersions, newestVersion } from "../migration-versions.js";
 import { RailsDatabases } from "../repository/rails-databases.js";
 import { isGoModPath, isWithin, repositoryFactPaths, isDjangoModelPath } from "../repository/fact-paths.js";
 import { isSearchableCodePath } from "../code/searchable.js";

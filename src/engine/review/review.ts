@@ -44,7 +44,7 @@ import { RailsDatabases } from "../repository/rails-databases.js";
 import { foldSafeDrops } from "./safe-drop.js";
 import { dumpObjects, type DumpObjects } from "./guards/dump-objects.js";
 import { foldSkippedOnBase, skippedOnBase } from "./guards/guards-on-base.js";
-import { compareVersions } from "./versions.js";
+import { compareVersions } from "../migration-versions.js";
 import type { ChangedMigration, ReviewFacts, SchemaDumpState } from "./review-rule.js";
 import { REVIEW_RULES } from "./rules/index.js";
 import { changePlanOf } from "../rules/support/change-plan.js";

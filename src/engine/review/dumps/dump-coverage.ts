@@ -2,7 +2,7 @@
 import type { DetectedFile } from "../../detect.js";
 import { isPrimaryFile } from "../classify.js";
 import type { ChangedMigration, ReviewFacts, SchemaDumpState } from "../review-rule.js";
-import { compareVersions } from "../versions.js";
+import { compareVersions } from "../../migration-versions.js";
 
 /** The dump exists once the change is merged. */
 export const dumpAtHead = (state: SchemaDumpState): boolean => (state.onBase || state.change?.status === "added") && state.change?.status !== "removed";

@@ -1,6 +1,6 @@
 /** The migration versions a schema dump says it contains. */
 import type { DumpFormat } from "../../repository/schema-dump-paths.js";
-import { newestVersion } from "../versions.js";
+import { newestVersion } from "../../migration-versions.js";
 import type { schemaRbShape as readShape, schemaRbVersions } from "./schema-rb.js";
 import { structureSqlVersions } from "./structure-sql.js";
 

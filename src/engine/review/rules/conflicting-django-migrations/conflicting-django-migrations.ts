@@ -3,7 +3,7 @@ import { djangoMigrationName } from "../../history/django-graph.js";
 import { djangoAppOf } from "../../../paths.js";
 import { versionSets } from "../../history/version-sets.js";
 import { defineReviewRule } from "../../review-rule.js";
-import { compareVersions, newestVersion } from "../../versions.js";
+import { compareVersions, newestVersion } from "../../../migration-versions.js";
 
 export default defineReviewRule({
   meta: {

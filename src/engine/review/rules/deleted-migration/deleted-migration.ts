@@ -7,7 +7,7 @@ import { baseOf, dirOf } from "../../../paths.js";
 import { defineReviewRule, type ChangedMigration, type ReviewRuleContext } from "../../review-rule.js";
 import type { Migration } from "../../../model.js";
 import { dumpVersions } from "../../dumps/dump-versions.js";
-import { compareVersions } from "../../versions.js";
+import { compareVersions } from "../../../migration-versions.js";
 import { unreleasedDeletion } from "./unreleased.js";
 import { afterRestore } from "./restore-fix.js";
 

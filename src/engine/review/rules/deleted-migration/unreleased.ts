@@ -7,7 +7,7 @@
 import { sqlString } from "../../../rules/support/fix.js";
 import { djangoMigrationName } from "../../history/django-graph.js";
 import { dirOf, djangoAppOf } from "../../../paths.js";
-import { compareVersions } from "../../versions.js";
+import { compareVersions } from "../../../migration-versions.js";
 import { runnerHistory } from "../../history/runners.js";
 import type { ChangedMigration, ReviewRuleContext } from "../../review-rule.js";
 

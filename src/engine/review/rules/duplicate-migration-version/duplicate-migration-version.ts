@@ -1,6 +1,6 @@
 import { versionSets } from "../../history/version-sets.js";
 import { defineReviewRule } from "../../review-rule.js";
-import { versionKey } from "../../versions.js";
+import { versionKey } from "../../../migration-versions.js";
 
 const REFUSAL: Record<string, string> = {
   rails: "Rails refuses to run any migration (ActiveRecord::DuplicateMigrationVersionError).",

@@ -6,7 +6,7 @@ import { dedent } from "../../../rules/support/fix.js";
 import { versionSets } from "../../history/version-sets.js";
 import { isDieselFile } from "../../classify.js";
 import { defineReviewRule, type ReviewRuleContext } from "../../review-rule.js";
-import { compareVersions, newestVersion } from "../../versions.js";
+import { compareVersions, newestVersion } from "../../../migration-versions.js";
 
 /** What each runner does with a new version older than the newest applied one. */
 function consequence(layout: Layout, newest: string): string | undefined {

@@ -3,7 +3,7 @@ import { djangoMigrationName } from "../../history/django-graph.js";
 import { djangoAppOf } from "../../../paths.js";
 import { POP_HISTORY, runnerHistory } from "../../history/runners.js";
 import { defineReviewRule, type ChangedMigration, type ReviewRuleContext } from "../../review-rule.js";
-import { compareVersions, newestVersion } from "../../versions.js";
+import { compareVersions, newestVersion } from "../../../migration-versions.js";
 import { dirOf } from "../../../paths.js";
 
 

@@ -3,7 +3,7 @@ import { isPrimaryFile } from "../../classify.js";
 import { dumpAtHead } from "../../dumps/dump-coverage.js";
 import { defineReviewRule } from "../../review-rule.js";
 import { dumpVersions } from "../../dumps/dump-versions.js";
-import { compareVersions, versionKey } from "../../versions.js";
+import { compareVersions, versionKey } from "../../../migration-versions.js";
 
 export default defineReviewRule({
   meta: {

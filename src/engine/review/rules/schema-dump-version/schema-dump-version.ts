@@ -2,7 +2,7 @@ import { newestCovered, dumpAtHead } from "../../dumps/dump-coverage.js";
 import { dumpVersions } from "../../dumps/dump-versions.js";
 import { isPrimaryFile } from "../../classify.js";
 import { defineReviewRule } from "../../review-rule.js";
-import { compareVersions, versionKey } from "../../versions.js";
+import { compareVersions, versionKey } from "../../../migration-versions.js";
 
 export default defineReviewRule({
   meta: {

@@ -1,4 +1,4 @@
-import { compareVersions, newestVersion, versionKey } from "./versions.js";
+import { compareVersions, newestVersion, versionKey } from "./migration-versions.js";
 
 describe("versions as runners order them", () => {
   it("compares numerically, segment by segment", () => {
