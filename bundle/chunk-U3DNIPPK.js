@@ -1,7 +1,0 @@
-import { createRequire as __migguardCreateRequire } from "node:module";
-import { fileURLToPath as __migguardFileURLToPath } from "node:url";
-import { dirname as __migguardDirname } from "node:path";
-const require = __migguardCreateRequire(import.meta.url);
-const __filename = __migguardFileURLToPath(import.meta.url);
-const __dirname = __migguardDirname(__filename);
-import{deployLine,lintAnalysis,lintCommand}from"./chunk-WA56TENY.js";import"./chunk-XE6VFFVM.js";import"./chunk-FF7X6VQJ.js";import"./chunk-RJ4ZFMC3.js";import"./chunk-OCZM7ZTQ.js";import"./chunk-OX762JXF.js";import"./chunk-WLHMYVCE.js";import"./chunk-GHHFVP6H.js";import"./chunk-JO7L4N3N.js";import"./chunk-H2QR5M6R.js";import"./chunk-QFHOX2NC.js";import"./chunk-CJUQG4HT.js";import"./chunk-4DCLRWYW.js";import"./chunk-J5FH6IR3.js";import"./chunk-WWCBNKUF.js";import"./chunk-LKF7GW36.js";import"./chunk-3GIJDICJ.js";import"./chunk-HXBRFH4K.js";import"./chunk-5ITZETCU.js";import"./chunk-VQEIM7WR.js";import"./chunk-PHADNJZH.js";import"./chunk-YHI7RWLF.js";import"./chunk-PK5MYHZH.js";import"./chunk-JPTA6PRG.js";import"./chunk-FZZQLV55.js";import"./chunk-EVINCYOA.js";import"./chunk-JARHRD5J.js";import"./chunk-67IMWYXB.js";import"./chunk-4NIGMXHY.js";import"./chunk-BQRH7I3O.js";import"./chunk-ZPW47YXL.js";import"./chunk-Y352J57F.js";import"./chunk-7ZKVSGII.js";import"./chunk-7B3IGGFL.js";import"./chunk-6M6UPCF6.js";import"./chunk-QQGLHI7X.js";import"./chunk-32YNESVV.js";import"./chunk-6E7SBJZC.js";import"./chunk-E44I44Y2.js";import"./chunk-SL54QWOZ.js";export{deployLine,lintAnalysis,lintCommand};
