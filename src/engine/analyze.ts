@@ -481,10 +481,9 @@ function keepRevisionParameters(raw: Raw[], migration: Migration): void {
 }
 
 /** Alembic revisions learn from their env.py whether one upgrade's revisions share a transaction (split fixes need it). */
-function attachAlembicTransactions(parsed: ReadonlyMap<MigrationUnit, Parsed>, input: AnalyzeInput): void {
+function attachAlembicTransactions(parsed: ReadonlyMap<MigrationUnit, Parsed>, files: ReadonlyMap<string, SourceFile>): void {
   const revisions = [...parsed.values()].flatMap((p) => (p && "migration" in p && p.migration.framework === "alembic" ? [p.migration] : []));
   if (revisions.length === 0) return;
-  const files = signalFiles(input);
   const read = new Map<string, AlembicTransactions | undefined>();
   for (const migration of revisions) {
     const env = alembicEnvFor(migration.path, files);
@@ -586,12 +585,12 @@ const frameworksOf = (planned: Plan): Framework[] => [...planned.units.map((u) =
  * The analysis as steps: each `yield` lets the driver wait for a replaced parser, and a yielded promise is a reader
  * the next step needs (the deploy files' YAML parser) that the driver waits for.
  */
-function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<Promise<void> | void, AnalysisResult> {
+function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFiles(input)): Generator<Promise<void> | void, AnalysisResult> {
   const { config, errors, readable, units, orphanDowns } = planned;
   const migrations: Migration[] = [];
   const findings: ReportedFinding[] = unreviewedFindings(planned.unreviewed, config);
-  const databases = decideDatabases(units, readable, input, config);
-  const djangoProject = djangoProjectOf(units, input);
+  const databases = decideDatabases(units, readable, signals, config);
+  const djangoProject = djangoProjectOf(units, signals);
   // all parsing first, then all rules: two tight phases run measurably faster than alternating per file
   const parsed = new Map<MigrationUnit, Parsed>();
   const unitErrors = new Map<MigrationUnit, FileError[]>();
@@ -613,7 +612,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan): Generator<Promise<v
     yield;
     yield* parseInto(unit);
   }
-  attachAlembicTransactions(parsed, input);
+  attachAlembicTransactions(parsed, signals);
   // a folder assumed to be PostgreSQL whose refused files MySQL's grammar reads whole is MySQL's
   const refused = (unit: MigrationUnit) => {
     const result = parsed.get(unit);
@@ -751,15 +750,15 @@ export function signalFiles(input: AnalyzeInput): Map<string, SourceFile> {
 }
 
 /** Django's settings modules and each app folder's migrations, where the adapter reads the user model's table. */
-function djangoProjectOf(units: readonly MigrationUnit[], input: AnalyzeInput): DjangoProject | undefined {
+function djangoProjectOf(units: readonly MigrationUnit[], signals: ReadonlyMap<string, SourceFile>): DjangoProject | undefined {
   const django = units.filter((u) => u.file.framework === "django");
   if (django.length === 0) return undefined;
-  const settings = [...signalFiles(input).values()].filter((f) => signalKind(f.path) === "django-settings");
+  const settings = [...signals.values()].filter((f) => signalKind(f.path) === "django-settings");
   return { settings, folders: [...new Set(django.flatMap((u) => (u.history ? [u.history] : [])))] };
 }
 
 /** The database of each migrations folder of the units (engine/database/decide.ts). */
-function decideDatabases(units: readonly MigrationUnit[], readable: readonly SourceFile[], input: AnalyzeInput, config: Config): Map<string, DatabaseDecision> {
+function decideDatabases(units: readonly MigrationUnit[], readable: readonly SourceFile[], signals: ReadonlyMap<string, SourceFile>, config: Config): Map<string, DatabaseDecision> {
   const folders = new Map<string, FolderMigrations & { sql: SourceFile[] }>();
   for (const unit of units) {
     const folder = migrationFolder(unit.file);
@@ -777,7 +776,6 @@ function decideDatabases(units: readonly MigrationUnit[], readable: readonly Sou
     const folder = detected && detected !== "sql-candidate" ? migrationFolder(detected) : dirOf(file.path);
     folders.get(folder)?.sql.push(file);
   }
-  const signals = signalFiles(input);
   const readings = new Map();
   const out = new Map<string, DatabaseDecision>();
   for (const folder of folders.values()) out.set(folder.folder, decideDatabase(folder, signals, config, readings));
@@ -853,11 +851,12 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   // a large lint's parses, done by the CLI's worker threads while this thread works
   const forgetParses = useParsesFrom(input.sqlParses);
   try {
+    const signals = signalFiles(input);
     await Promise.all([
       mayNeedMysql(input, frameworks.includes("sql") ? refusedByPostgres : undefined) ? loadMysqlGrammar() : undefined,
-      loadSignalReaders(signalFiles(input).keys()),
+      loadSignalReaders(signals.keys()),
     ]);
-    const steps = analysisSteps(input, planned);
+    const steps = analysisSteps(input, planned, signals);
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;
