@@ -13,7 +13,7 @@
  */
 import type { ChangeSizeNote, Migration, Operation, ReportedFinding, SizeGuard, SizeNote } from "../model.js";
 import type { Production } from "./production.js";
-import { tablesOf, workOf } from "./size-aware.js";
+import { measuredInSnapshot, tablesOf, workOf } from "./size-aware.js";
 import type { LockWork } from "./estimates.js";
 
 /**
@@ -53,7 +53,7 @@ function guarded(finding: ReportedFinding, guard: SizeGuard): ReportedFinding {
 export function withAuthorSize(finding: ReportedFinding, op: Operation | undefined, migration: Migration, production?: Production, reported?: LockWork, change?: ChangeSizeNote): ReportedFinding {
   const work = workOf(finding.rule, op, reported);
   if (!op || finding.severity === "info" || !work || work === "hold") return finding;
-  if (production && tablesOf(op).some((t) => production.table(t)?.statistics !== undefined)) return finding;
+  if (measuredInSnapshot(op, production)) return finding;
   const guard = guardOf(op);
   if (guard) return guarded(finding, guard);
   // the file's own comment is the closer word; the change's text speaks for every statement of its added migrations

@@ -20,7 +20,8 @@ import { rowsAddedTo } from "../rules/support/row-writes.js";
 import type { RuleMeta } from "../rules/support/rule.js";
 import type { Production } from "./production.js";
 import type { LockWork } from "./estimates.js";
-import { tablesOf, workOf } from "./size-aware.js";
+import { measuredInSnapshot, workOf } from "./size-aware.js";
+import { tableAges } from "./table-ages.js";
 import { inDatedBatch } from "./dated-batch.js";
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -49,18 +50,10 @@ function touchedBefore(migration: Migration, index: number, table: string): bool
 
 /** Each table the op works on was created empty by an earlier dated migration less than a day before this one, and is empty still. */
 function freshTables(op: Operation, index: number, migration: Migration, date: Date, repository: RepositoryView): Fresh[] | undefined {
-  const tables = tablesOf(op);
-  if (tables.length === 0 || index < 0) return undefined;
-  const fresh: Fresh[] = [];
-  for (const table of tables) {
-    const birth = repository.tableBirth(table);
-    if (!birth || birth.written || birth.baseline || touchedBefore(migration, index, table)) return undefined;
-    const born = migrationDate(birth.creator);
-    const ms = born ? date.getTime() - born.getTime() : -1;
-    if (ms < 0 || ms >= SAME_DEPLOY_HOURS * HOUR_MS) return undefined;
-    fresh.push({ table, hours: Math.floor(ms / HOUR_MS), creator: birth.creator });
-  }
-  return fresh;
+  if (index < 0) return undefined;
+  const ages = tableAges(op, date, repository, (birth, table) => !birth.written && !touchedBefore(migration, index, table));
+  if (!ages || ages.some((a) => a.ms >= SAME_DEPLOY_HOURS * HOUR_MS)) return undefined;
+  return ages.map(({ table, ms, creator }) => ({ table, hours: Math.floor(ms / HOUR_MS), creator }));
 }
 
 const earlier = (hours: number) => (hours === 0 ? "less than an hour earlier" : hours === 1 ? "1 hour earlier" : `${hours} hours earlier`);
@@ -73,7 +66,7 @@ export function withSameDeployTable(finding: ReportedFinding, op: Operation | un
   const date = migrationDate(migration);
   if (!date || inDatedBatch(repository, date)) return finding;
   // the snapshot measured the table: withTableSize and the rules' production checks judge it
-  if (production && tablesOf(op).some((t) => production.table(t)?.statistics !== undefined)) return finding;
+  if (measuredInSnapshot(op, production)) return finding;
   const fresh = freshTables(op, index, migration, date, repository);
   if (!fresh) return finding;
   const { table, hours, creator } = fresh.reduce((oldest, f) => (f.hours > oldest.hours ? f : oldest));

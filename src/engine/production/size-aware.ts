@@ -39,6 +39,13 @@ export function tablesOf(op: Operation | undefined): string[] {
   return [];
 }
 
+/**
+ * The snapshot measured one of the op's tables: its size is a measurement, so withTableSize and the rules' production
+ * checks judge it, and the guesses from the repository (a young or same-deploy table, the author's word) stand back.
+ */
+export const measuredInSnapshot = (op: Operation | undefined, production: Production | undefined): boolean =>
+  production !== undefined && tablesOf(op).some((t) => production.table(t)?.statistics !== undefined);
+
 function analyzedOn(statistics: TableStatistics): string {
   const last = [statistics.lastAnalyze, statistics.lastAutoanalyze].filter((t): t is string => t !== null).sort().at(-1);
   return last ? `analyzed ${last.slice(0, 10)}` : "never analyzed";

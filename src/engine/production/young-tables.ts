@@ -15,7 +15,8 @@ import type { RepositoryView } from "../repository/repository-view.js";
 import { daysBetween, migrationDate } from "../repository/migration-date.js";
 import { migrationLabel } from "../paths.js";
 import type { Production } from "./production.js";
-import { tablesOf, workOf } from "./size-aware.js";
+import { measuredInSnapshot, workOf } from "./size-aware.js";
+import { tableAges } from "./table-ages.js";
 import type { LockWork } from "./estimates.js";
 
 const WHAT_LASTS: Record<LockWork, string> = { index: "the index build", scan: "the scan", rewrite: "the rewrite", write: "the data change" };
@@ -29,17 +30,9 @@ interface Young {
 /** Each table the op works on was created by an earlier, dated migration at most `config.young_table.days` before this one. */
 function youngTables(op: Operation | undefined, migration: Migration, repository: RepositoryView, config: Config): Young[] | undefined {
   const date = migrationDate(migration);
-  const tables = tablesOf(op);
-  if (!date || tables.length === 0) return undefined;
-  const young: Young[] = [];
-  for (const table of tables) {
-    const birth = repository.tableBirth(table);
-    const born = birth && !birth.filled && !birth.baseline ? migrationDate(birth.creator) : undefined;
-    const days = born ? daysBetween(born, date) : undefined;
-    if (!birth || days === undefined || days < 0 || days > config.young_table.days) return undefined;
-    young.push({ table, days, creator: birth.creator });
-  }
-  return young;
+  if (!date) return undefined;
+  const young = tableAges(op, date, repository, (birth) => !birth.filled)?.map(({ table, born, creator }) => ({ table, days: daysBetween(born, date), creator }));
+  return young?.every((y) => y.days <= config.young_table.days) ? young : undefined;
 }
 
 const ago = (days: number) => (days === 0 ? "the same day" : days === 1 ? "1 day earlier" : `${days} days earlier`);
@@ -51,7 +44,7 @@ const ago = (days: number) => (days === 0 ? "the same day" : days === 1 ? "1 day
  */
 export function youngTable(op: Operation, migration: Migration, repository: RepositoryView, config: Config, production?: Production): { table: string; created: string } | undefined {
   if (config.young_table.days === 0) return undefined;
-  if (production && tablesOf(op).some((t) => production.table(t)?.statistics !== undefined)) return undefined;
+  if (measuredInSnapshot(op, production)) return undefined;
   const young = youngTables(op, migration, repository, config);
   if (!young?.length) return undefined;
   const { table, days, creator } = young.reduce((oldest, y) => (y.days > oldest.days ? y : oldest));
@@ -63,7 +56,7 @@ export function withTableAge(finding: ReportedFinding, op: Operation | undefined
   const work = workOf(finding.rule, op, reported);
   if (finding.severity !== "error" || !work || work === "hold" || config.young_table.days === 0) return finding;
   // the snapshot's size is a measurement: withTableSize already judged the table
-  if (production && tablesOf(op).some((t) => production.table(t)?.statistics !== undefined)) return finding;
+  if (measuredInSnapshot(op, production)) return finding;
   const young = youngTables(op, migration, repository, config);
   if (!young) return finding;
   const { table, days, creator } = young.reduce((oldest, y) => (y.days > oldest.days ? y : oldest));
