@@ -10,6 +10,8 @@ import { escapeRegExp } from "../../../regexp.js";
 /** Usages shown in the message itself; all of them go to the details. */
 const IN_MESSAGE = 5;
 
+/** `a, b, c, d, e and 3 more`: the first IN_MESSAGE items, and how many more there are. */
+const listed = (items: readonly string[]): string => items.slice(0, IN_MESSAGE).join(", ") + (items.length > IN_MESSAGE ? ` and ${items.length - IN_MESSAGE} more` : "");
 
 /**
  * What still reaches the column while the deployed model ignores it:
@@ -27,21 +29,26 @@ function reachesColumnDespiteIgnore(target: UsageTarget): (usage: Usage) => bool
   return (usage) => sql.test(usage.text) || (usage.path.endsWith(".rb") && queryArgument.test(usage.text));
 }
 
-function usagesOf(ctx: ReviewRuleContext, target: UsageTarget, excluded: ReadonlySet<string>, keep: (usage: Usage) => boolean = () => true): { usages: Usage[]; truncated: boolean } {
-  const seen = new Set<string>();
-  const usages: Usage[] = [];
+/**
+ * The target's usages outside `excluded`, one per line, in the order of their paths and lines: those `keep` takes,
+ * and the others (`left`), each list read in the one pass over the search's results.
+ */
+function usagesOf(ctx: ReviewRuleContext, target: UsageTarget, excluded: ReadonlySet<string>, keep: (usage: Usage) => boolean = () => true): { usages: Usage[]; left: Usage[]; truncated: boolean } {
+  const kept = { seen: new Set<string>(), usages: [] as Usage[] };
+  const left = { seen: new Set<string>(), usages: [] as Usage[] };
   let truncated = false;
   for (const id of target.identifiers) {
     truncated ||= ctx.usages?.truncated(id) ?? false;
     for (const usage of ctx.usages?.usagesOf(id) ?? []) {
       const key = `${usage.path}:${usage.line}`;
-      if (seen.has(key) || excluded.has(key) || !keep(usage)) continue;
-      seen.add(key);
-      usages.push(usage);
+      const side = keep(usage) ? kept : left;
+      if (side.seen.has(key) || excluded.has(key)) continue;
+      side.seen.add(key);
+      side.usages.push(usage);
     }
   }
-  usages.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
-  return { usages, truncated };
+  const inOrder = (usages: Usage[]) => usages.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
+  return { usages: inOrder(kept.usages), left: inOrder(left.usages), truncated };
 }
 
 function describe(target: UsageTarget): string {
@@ -63,7 +70,7 @@ function describe(target: UsageTarget): string {
  * both names working while it deploys). `certain`: every line reads this table's; otherwise they are to check.
  */
 function fixOf(target: UsageTarget, files: string[], certain = true): string {
-  const where = files.slice(0, IN_MESSAGE).join(", ") + (files.length > IN_MESSAGE ? ` and ${files.length - IN_MESSAGE} more` : "");
+  const where = listed(files);
   const column = target.column ?? "";
   const name = target.kind === "drop_column" || target.kind === "rename_column" ? (target.ormField ?? column) : target.label;
   const lines = certain ? `${where}` : `those of ${where} that read ${target.label}`;
@@ -126,7 +133,7 @@ export default defineReviewRule({
       const reaches = verdict?.deployed ? reachesColumnDespiteIgnore(target) : undefined;
       const found = usagesOf(ctx, target, excluded, reaches);
       // lines that name it through Active Record while the deployed model ignores it: they fail today already, the drop changes nothing for them
-      const namedElsewhere = reaches ? usagesOf(ctx, target, excluded, (usage) => !reaches(usage)).usages : [];
+      const namedElsewhere = reaches ? found.left : [];
       // only the lines that may be this model's (another model's column of the same name is no concern of this drop)
       const alreadyBroken = ctx.judgeUsages ? ctx.judgeUsages(target, namedElsewhere).filter((u) => u.reference === "refers" || u.reference === "unsure") : namedElsewhere;
       // whether each can be this table's (usage-reference.ts, read with the grammars by the review); without it, all count
@@ -139,7 +146,7 @@ export default defineReviewRule({
       const loc = target.op.loc;
       // usages that do not prove the code reads this table: shown with where they are, for a person to check
       const reportDoubtful = (usages: readonly Usage[], severity: "warning" | "info", why: (shown: string) => string, note?: string) => {
-        const shown = usages.slice(0, IN_MESSAGE).map((u) => `${u.path}:${u.line}`).join(", ") + (usages.length > IN_MESSAGE ? ` and ${usages.length - IN_MESSAGE} more` : "");
+        const shown = listed(usages.map((u) => `${u.path}:${u.line}`));
         ctx.report({
           path: target.migration.path,
           line: loc.line,
@@ -159,16 +166,15 @@ export default defineReviewRule({
         // a name every other table and library uses, nowhere near the table: no evidence, but worth a look
         const [accessor, keepers] = [...sharedWith][0] ?? [];
         const [field, fieldKeepers] = [...sharedFields][0] ?? [];
-        const list = (names: readonly string[]) => `${names.slice(0, IN_MESSAGE).join(", ")}${names.length > IN_MESSAGE ? ` and ${names.length - IN_MESSAGE} more` : ""}`;
         if (field && fieldKeepers && generic.every((u) => u.text.includes(field)))
           reportDoubtful(
             generic,
             "info",
-            (shown) => `${field} is also a field of ${list(fieldKeepers)}, which stay, and application code names it only on a receiver whose model it does not say, which may be any of them: ${shown}`,
-            `Ambiguous: ${list(fieldKeepers)} declare${fieldKeepers.length === 1 ? "s" : ""} ${field} too, so a use that does not say its model is no evidence that the code reads ${target.label}.`,
+            (shown) => `${field} is also a field of ${listed(fieldKeepers)}, which stay, and application code names it only on a receiver whose model it does not say, which may be any of them: ${shown}`,
+            `Ambiguous: ${listed(fieldKeepers)} declare${fieldKeepers.length === 1 ? "s" : ""} ${field} too, so a use that does not say its model is no evidence that the code reads ${target.label}.`,
           );
         else if (accessor && keepers && generic.every((u) => u.text.includes(accessor)))
-          reportDoubtful(generic, "info", (shown) => `${accessor} is also the reverse accessor of ${list(keepers)}, which stay, and application code names it only on a receiver whose model it does not say, which may be any of them: ${shown}`);
+          reportDoubtful(generic, "info", (shown) => `${accessor} is also the reverse accessor of ${listed(keepers)}, which stay, and application code names it only on a receiver whose model it does not say, which may be any of them: ${shown}`);
         else reportDoubtful(generic, "info", (shown) => `${target.identifiers.join(" / ")} is a name many tables and libraries use, and application code names it only where nothing ties it to ${target.table} (no mention of the table or its model near it): ${shown}`);
         continue;
       }
@@ -186,7 +192,7 @@ export default defineReviewRule({
             severity: "info",
             message:
               `${describe(target)}: safe to drop now: ${verdict.reason}, and no ${verdict.deployed ? `raw SQL on ${target.label.split(".")[0]}` : "application code"} names ${target.column}.` +
-              (alreadyBroken.length ? ` Code that names it otherwise (${alreadyBroken.slice(0, IN_MESSAGE).map((u) => `${u.path}:${u.line}`).join(", ")}${alreadyBroken.length > IN_MESSAGE ? ` and ${alreadyBroken.length - IN_MESSAGE} more` : ""}) already cannot read it through the model, so the drop breaks nothing that is not broken today.` : ""),
+              (alreadyBroken.length ? ` Code that names it otherwise (${listed(alreadyBroken.map((u) => `${u.path}:${u.line}`))}) already cannot read it through the model, so the drop breaks nothing that is not broken today.` : ""),
             details: [
               safeDropDetail(verdict.reason, target.column ?? "", verdict.deployed ? `raw SQL on ${target.label.split(".")[0]}` : "application code"),
               ...alreadyBroken.map((u) => `${u.path}:${u.line}: ${u.text} (the deployed model ignores ${target.column}: Active Record cannot read it here today)`),
@@ -196,15 +202,15 @@ export default defineReviewRule({
         continue;
       }
       const locations = usages.map((u) => `${u.path}:${u.line}`);
-      const shown = locations.slice(0, IN_MESSAGE).join(", ");
-      const more = truncated ? " and more" : usages.length > IN_MESSAGE ? ` and ${usages.length - IN_MESSAGE} more` : "";
+      // a search cut short knows not how many more there are
+      const shown = truncated ? `${locations.slice(0, IN_MESSAGE).join(", ")} and more` : listed(locations);
       const names = target.identifiers.join(" / ");
       ctx.report({
         path: target.migration.path,
         line: loc.line,
         endLine: loc.endLine,
         statement: target.op.text,
-        message: `${describe(target)} while application code still uses ${names}: ${shown}${more}. Those lines fail once this migration runs${verdict ? ` (${verdict.reason}, but these lines still name it)` : ""}.`,
+        message: `${describe(target)} while application code still uses ${names}: ${shown}. Those lines fail once this migration runs${verdict ? ` (${verdict.reason}, but these lines still name it)` : ""}.`,
         details: usages.map((u) => `${u.path}:${u.line}: ${u.text}`),
         fix: fixOf(target, [...new Set(usages.map((u) => `${u.path}:${u.line}`))]),
       });
