@@ -109,7 +109,9 @@ export class Baselines {
       const number = /^(?:\w+\.)?(\d+)(?:_\w*)?$/.exec(version)?.[1];
       return number !== undefined && BigInt(migration.version) <= BigInt(number);
     }
-    return NUMBERED.test(version) && NUMBERED.test(migration.version) && compareVersions(migration.version, version) <= 0;
+    // `_` separates Flyway's version parts (1_2 is 1.2); elsewhere it only groups digits, as Ruby writes 2023_01_01_000000
+    const line = migration.layout === "flyway" ? version : version.replace(/_/g, "");
+    return NUMBERED.test(line) && NUMBERED.test(migration.version) && compareVersions(migration.version, line) <= 0;
   }
 
   /** The revision (a unique prefix of its id, as Alembic takes one) and every revision it descends from, in its folder. */
