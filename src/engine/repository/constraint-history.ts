@@ -167,6 +167,7 @@ export class ConstraintHistory {
 
   /** What the up of the migration at `position` of `set` does to constraints. */
   record(set: string, position: number, migration: Migration): void {
+    this.lastAt = undefined;
     const byName = this.sets.get(set) ?? new Map<string, Timeline>();
     this.sets.set(set, byName);
     const live = this.live.get(set) ?? new LiveConstraints();
@@ -210,8 +211,15 @@ export class ConstraintHistory {
     }
   }
 
-  private at(set: string, position: number): Array<{ name: string; definition: KeyDefinition }> {
-    const out: Array<{ name: string; definition: KeyDefinition }> = [];
+  /**
+   * The last `at` answered: a migration's rules ask it once per column they look at (a column type change, its
+   * keys, the keys that reference them), and each answer walks every constraint the folder ever had.
+   */
+  private lastAt: { set: string; position: number; constraints: Named[] } | undefined;
+
+  private at(set: string, position: number): Named[] {
+    if (this.lastAt?.set === set && this.lastAt.position === position) return this.lastAt.constraints;
+    const out: Named[] = [];
     for (const [k, list] of this.sets.get(set) ?? []) {
       const name = nameOf(k);
       let found: KeyDefinition | undefined;
@@ -221,13 +229,16 @@ export class ConstraintHistory {
       }
       if (found) out.push({ name, definition: found });
     }
+    this.lastAt = { set, position, constraints: out };
     return out;
   }
 
   /** The FOREIGN KEY or CHECK constraint `name` as the migrations of `set` before `position` leave it. */
   before(set: string, position: number, name: string, table?: string): ConstraintDefinition | undefined {
+    // the key (or the name) worked out once, not once per constraint of the folder
+    const wanted = table !== undefined ? keyOf(table, name) : nameKey(name);
     for (const [k, list] of this.sets.get(set) ?? []) {
-      if (table !== undefined ? k !== keyOf(table, name) : nameOf(k) !== nameKey(name)) continue;
+      if ((table !== undefined ? k : nameOf(k)) !== wanted) continue;
       const found = lastBefore(list, position, (e) => e.definition);
       if (found && (found.kind === "foreign_key" || found.kind === "check")) return { table: found.table, columns: found.columns, sql: found.sql };
     }
@@ -240,12 +251,14 @@ export class ConstraintHistory {
    */
   onColumn(set: string, position: number, table: string, column: string): { own: Array<{ name: string; definition: KeyDefinition }>; referencing: Array<{ name: string; definition: KeyDefinition }> } {
     const all = this.at(set, position);
-    const primary = (t: string) => all.find((c) => c.definition.kind === "primary_key" && nameKey(c.definition.table) === nameKey(t))?.definition.columns ?? [];
+    const tableKey = nameKey(table);
+    let primaryKey: string[] | undefined;
+    const primary = () => (primaryKey ??= all.find((c) => c.definition.kind === "primary_key" && nameKey(c.definition.table) === tableKey)?.definition.columns ?? []);
     return {
-      own: all.filter((c) => nameKey(c.definition.table) === nameKey(table) && includes(c.definition.columns, column)),
+      own: all.filter((c) => nameKey(c.definition.table) === tableKey && includes(c.definition.columns, column)),
       referencing: all.filter((c) => {
         const r = c.definition.references;
-        return r && nameKey(r.table) === nameKey(table) && includes(r.columns.length ? r.columns : primary(table), column);
+        return r && nameKey(r.table) === tableKey && includes(r.columns.length ? r.columns : primary(), column);
       }),
     };
   }
