@@ -362,10 +362,27 @@ export class SchemaHistory {
     if (!at) return [];
     const out: Array<{ name: string; sql: string }> = [];
     const views = this.viewReads.get(at.set) ?? new Map<string, readonly string[]>();
-    // a view another view reads cannot be dropped alone: left out (a DROP COLUMN it blocks fails loudly)
-    const read = (view: string) => [...views].some(([other, relations]) => other !== view && this.objectDefinitionBefore(migrationPath, "view", other) && relations.some((r) => nameKey(r) === view));
+    // a view another view reads cannot be dropped alone: left out (a DROP COLUMN it blocks fails loudly). Who reads
+    // what is worked out once per call, not once per view (a folder of hundreds of views asked for every column).
+    let readers: Map<string, string[]> | undefined;
+    const readersOf = (view: string): string[] => {
+      if (!readers) {
+        readers = new Map();
+        for (const [other, relations] of views) {
+          if (!this.objectDefinitionBefore(migrationPath, "view", other)) continue;
+          for (const r of relations) {
+            const list = readers.get(nameKey(r));
+            if (!list) readers.set(nameKey(r), [other]);
+            else if (list.at(-1) !== other) list.push(other);
+          }
+        }
+      }
+      return readers.get(view) ?? [];
+    };
+    const read = (view: string) => readersOf(view).some((other) => other !== view);
+    const tableKey = nameKey(table);
     for (const [view, relations] of views) {
-      if (!relations.some((r) => nameKey(r) === nameKey(table)) || read(view)) continue;
+      if (!relations.some((r) => nameKey(r) === tableKey) || read(view)) continue;
       const sql = this.objectDefinitionBefore(migrationPath, "view", view);
       if (sql) out.push({ name: view, sql });
     }
