@@ -38,12 +38,19 @@ const NOT_A_PROJECT = new Set([resolve("/"), resolve(homedir()), resolve(tmpdir(
  * nothing). A migrations folder linted from outside, with nothing around it, reads nothing: its drops keep
  * their error.
  */
-function codeRootOf(migration: string, cwd: string): string | undefined {
-  return repositoryRootAbove(dirname(migration)) ?? (isWithin(cwd, migration) && !NOT_A_PROJECT.has(cwd) ? cwd : undefined);
+function codeRootOf(migration: string, cwd: string, repositories: Map<string, string | undefined>): string | undefined {
+  return repositoryOf(dirname(migration), repositories) ?? (isWithin(cwd, migration) && !NOT_A_PROJECT.has(cwd) ? cwd : undefined);
+}
+
+/** repositoryRootAbove, each folder looked up once per read: a lint names hundreds of files of a few folders, each a walk up to `/`. */
+function repositoryOf(dir: string, repositories: Map<string, string | undefined>): string | undefined {
+  if (!repositories.has(dir)) repositories.set(dir, repositoryRootAbove(dir));
+  return repositories.get(dir);
 }
 
 export function readApplicationCode(migrationPaths: readonly string[], config: Config, cwd = process.cwd()): ApplicationCodeRead {
   const roots = new Set<string>();
+  const repositories = new Map<string, string | undefined>();
   for (const path of migrationPaths) {
     if (path.endsWith(".rb")) {
       const project = projectRootOf(path);
@@ -51,7 +58,7 @@ export function readApplicationCode(migrationPaths: readonly string[], config: C
       for (const dir of ["app", "lib", "config"]) roots.add(resolve(cwd, project, dir));
     } else if (path.endsWith(".py") || path.endsWith(".sql")) {
       // Python, or plain SQL beside any language: the repository around the migrations
-      const root = codeRootOf(resolve(cwd, path), resolve(cwd));
+      const root = codeRootOf(resolve(cwd, path), resolve(cwd), repositories);
       if (root) roots.add(root);
     }
   }
