@@ -42,8 +42,13 @@ export function saysSmall(prose: string): boolean {
   return only !== null && Number(only[2].replace(/[,_]/g, "")) < FEW_ROWS;
 }
 
-/** A cheap look before any comment is read: most migrations say nothing about size. */
-export const maySaySize = (content: string): boolean => /small|tiny|few|rows|records|entries|never grows/i.test(content);
+/**
+ * A cheap look before any comment is read (reading them costs a scan of the whole file): most migrations say
+ * nothing about size. A word of the phrases above, and one that saysSmall cannot do without: small or tiny (a
+ * claim, a small table), few or handful (few rows), grows (never grows), only (only N rows). "rows" alone is in
+ * many a migration that says nothing about size (`-- backfill existing rows`, a `records` table).
+ */
+export const maySaySize = (content: string): boolean => /small|tiny|few|rows|records|entries|never grows/i.test(content) && /small|tiny|few|handful|grows|only/i.test(content);
 
 /**
  * The comment blocks that say a table is small. Comments on consecutive lines are one block (a `--` or `#` per
