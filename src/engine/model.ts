@@ -192,6 +192,12 @@ const OperationBase = z.object({
    * (`execute "UPDATE #{...} SET ..."`), so a fix that moves the statement moves that call, not a placeholder
    */
   hostCall: z.string().optional(),
+  /**
+   * Rails: the call with the method's local variables it reads written as their values (`change_column table, ...`
+   * in `%i[tips tags].each do |table|` is `change_column :tips, ...` in its first iteration), so a fix that lists
+   * statements outside their loop names real tables; `unknown`: the locals whose value is computed at run time
+   */
+  inlined: z.object({ text: z.string(), unknown: z.array(z.string()) }).optional(),
   /** the existence checks it runs under, outermost first (Rails' `unless column_exists?(...)`): it runs only when all hold */
   guards: z.array(ExistenceGuard).optional(),
   /** it runs only while the table's row count is below a bound the code compares it with (size-guard) */

@@ -9,6 +9,7 @@ import { postgresOnlyToken } from "../testing/postgres-only.js";
 import { placeholderArgument, placeholderName } from "../testing/placeholder-arguments.js";
 import { RULES } from "./index.js";
 import { usesUnknownName } from "../unknown-name.js";
+import { unboundLocals } from "../testing/unbound-locals.js";
 
 await loadFixParsers();
 
@@ -45,6 +46,8 @@ describe.each(tables.map((t) => [t.rule.meta.id, t] as const))("%s", (_id, { rul
         const database = (c.config as { database?: Database } | undefined)?.database;
         const language = fixLanguageOf(f.path, database);
         if (language) expect({ fix: f.fix, ...checkFixSyntax(language, f.fix) }).toEqual({ fix: f.fix, ok: true });
+        // and names no local of the migration where it is undefined (a loop's `table` lifted out of its loop)
+        if (language === "ruby") expect({ fix: f.fix, unboundLocals: unboundLocals(f.fix, c.code) }).toEqual({ fix: f.fix, unboundLocals: [] });
         // the migration's own arguments, never `(...)` standing for them (it parses, so the check above cannot see it)
         expect({ fix: f.fix, placeholder: placeholderArgument(f.fix) }).toEqual({ fix: f.fix, placeholder: undefined });
         // a name or value it read, never one standing for it (`:other_table`, `"<the CHECK expression>"`)

@@ -43,6 +43,7 @@ import { isIrreversible, step, type CommandContext, type Irreversible, type OpBa
 import { classifyDataCall, CONNECTION_SQL, constantName, type ModelTables } from "./data-calls.js";
 import { embeddedOperations, rubySql, type RubySql } from "./embedded-sql.js";
 import { columnsFilteredToNull } from "./null-filter.js";
+import { inlinedLocals } from "./inlined-locals.js";
 import { guardsOtherDatabase, testsOwnDatabase } from "./other-database.js";
 import type { RubySource } from "./ruby-source.js";
 import { COLUMN_METHODS } from "./table-definition.js";
@@ -248,7 +249,8 @@ export class Interpreter {
   private base(node: Node, scope: Scope): OpBase {
     const receiver = node instanceof CallNode ? localName(node.receiver) : undefined;
     const frameworkCall = node instanceof CallNode ? (receiver ? `${receiver}.${node.name}` : node.name) : undefined;
-    return { loc: this.src.loc(node), text: this.src.textOf(node), inTransaction: scope.inTransaction, assured: scope.assured, frameworkCall };
+    const inlined = inlinedLocals(node, scope.env, this.src);
+    return { loc: this.src.loc(node), text: this.src.textOf(node), inTransaction: scope.inTransaction, assured: scope.assured, frameworkCall, ...(inlined ? { inlined } : {}) };
   }
 
   private context(scope: Scope): CommandContext {

@@ -372,6 +372,56 @@ end
     },
     {
       framework: "rails",
+      name: "change: change_column in a loop over a local's tables (codeocean 20221204120508): up lists each iteration with its table, never the loop's `table` outside its loop",
+      path: "db/migrate/20240206000000_add_precision_to_timestamps.rb",
+      files: {
+        "db/migrate/20240202000000_create_tips.rb": `class CreateTips < ActiveRecord::Migration[7.0]
+  def change
+    create_table :tips do |t|
+      t.datetime :created_at
+    end
+    create_table :tags do |t|
+      t.datetime :created_at
+    end
+    create_table :tokens do |t|
+      t.datetime :expire_at
+    end
+  end
+end
+`,
+      },
+      code: `class AddPrecisionToTimestamps < ActiveRecord::Migration[7.0]
+  def change
+    tables = %i[tips tags]
+
+    tables.each do |table|
+      change_column table, :created_at, :datetime, precision: 6
+    end
+
+    change_column :tokens, :expire_at, :datetime, precision: 6
+  end
+end
+`,
+      lines: [6],
+      fixes: [
+        [
+          "# change_column cannot be inverted: replace `change` with up and down, each statement kept in order.",
+          "def up",
+          "  change_column :tips, :created_at, :datetime, precision: 6",
+          "  change_column :tags, :created_at, :datetime, precision: 6",
+          "  change_column :tokens, :expire_at, :datetime, precision: 6",
+          "end",
+          "",
+          "def down",
+          "  change_column :tokens, :expire_at, :datetime",
+          "  change_column :tags, :created_at, :datetime",
+          "  change_column :tips, :created_at, :datetime",
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
       name: "change: change_column of a column whose type nothing tells, beside another statement: the down says it is unknown, in a comment",
       code: `class WidenScore < ActiveRecord::Migration[7.2]
   def change

@@ -314,13 +314,25 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
   }
 }
 
+/** A call as its own statement, out of the loop or method it was in: the locals it read written as their values. */
+const asWritten = (op: Operation): string => op.inlined?.text ?? op.text;
+
+/** A statement of `change` as one of `def up`; a local whose value migguard cannot read is said to be unknown. */
+function upStatement(op: Operation): string {
+  const written = reindented(asWritten(op).trim());
+  const unknown = op.inlined?.unknown ?? [];
+  if (!unknown.length) return written;
+  return `# ${unknown.join(", ")}: ${unknown.length > 1 ? "locals" : "a local"} of change whose value migguard cannot read: define ${unknown.length > 1 ? "them" : "it"} here as change does\n${written}`;
+}
+
 /** The calls of an up, one per statement (a t.references gives a column, an index and a key, all on its line). */
 function statementsOf(up: readonly Operation[]): { ops: Operation[]; index: number }[] {
   const statements: { ops: Operation[]; index: number }[] = [];
   up.forEach((op, index) => {
     if (INERT.has(op.kind)) return;
     const last = statements.at(-1);
-    if (last && last.ops[0].loc.line === op.loc.line && last.ops[0].text === op.text) last.ops.push(op);
+    // a loop's iterations are one line each time: their values (inlined) tell them apart
+    if (last && last.ops[0].loc.line === op.loc.line && asWritten(last.ops[0]) === asWritten(op)) last.ops.push(op);
     else statements.push({ ops: [op], index });
   });
   return statements;
@@ -366,7 +378,7 @@ function railsUpAndDown(migration: Migration, types: TypeSource): string {
   return [
     "# change_column cannot be inverted: replace `change` with up and down, each statement kept in order.",
     "def up",
-    ...statements.map((s) => `  ${indent(reindented(s.ops[0].text.trim()))}`),
+    ...statements.map((s) => `  ${indent(upStatement(s.ops[0]))}`),
     "end",
     "",
     "def down",

@@ -7,6 +7,7 @@ import type { BlockNode, Node } from "@ruby/prism";
 import type { OperationInput, SourceRange } from "../../../model.js";
 import type { RubySource } from "../ruby-source.js";
 import type { Env, Options, RubyValue } from "../values.js";
+import type { InlinedLocals } from "../inlined-locals.js";
 
 export interface Irreversible {
   irreversible: string;
@@ -43,6 +44,8 @@ export interface OpBase {
   assured: boolean;
   /** the Rails method as called (`add_reference`, `t.index`) */
   frameworkCall?: string;
+  /** the call with the method's locals it reads written as their values */
+  inlined?: InlinedLocals;
 }
 
 export interface CommandContext {
