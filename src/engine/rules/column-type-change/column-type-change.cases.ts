@@ -17,6 +17,36 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "two columns of one enum to text, then DROP TYPE ... CASCADE: one plan converts both and drops the type once, after its swap (one column's swap alone would drop the other, still of the type, with the CASCADE)",
+      path: "prisma/migrations/20210921151004_changed_currency_from_enum_to_string/migration.sql",
+      schema: 'CREATE TYPE "Currency" AS ENUM (\'CHF\', \'EUR\', \'USD\');\nCREATE TABLE "Order" ("id" TEXT NOT NULL PRIMARY KEY, "currency" "Currency");\nCREATE TABLE "SymbolProfile" ("id" TEXT NOT NULL PRIMARY KEY, "currency" "Currency");\nINSERT INTO "Order" VALUES (\'o\', \'EUR\');\nINSERT INTO "SymbolProfile" VALUES (\'s\', \'USD\');',
+      fixRunsAfter: "schema",
+      code: '-- AlterTable\nALTER TABLE "Order" ALTER COLUMN "currency" TYPE TEXT;\n\n-- AlterTable\nALTER TABLE "SymbolProfile" ALTER COLUMN "currency" TYPE TEXT;\n\n-- DropEnum\nDROP TYPE "Currency" CASCADE;\n',
+      lines: [2, 5],
+      messages: ["the fix converts Order.currency and SymbolProfile.currency together", "It is converted with Order.currency (line 8 of the migration, run once after the swap of them all, changes the type each has until then) in the fix of line 2."],
+      // both columns keep their values (the second finding's fix points to the first's, so its schema is untouched)
+      afterFix: {
+        query: 'SELECT (SELECT currency::text FROM "Order" WHERE id = \'o\') AS o, (SELECT currency::text FROM "SymbolProfile" WHERE id = \'s\') AS s',
+        rows: [{ o: "EUR", s: "USD" }],
+      },
+    },
+    {
+      framework: "sql",
+      name: "two columns of one enum in Prisma's enum swap: the type renames and DROP TYPE of the old enum run once, after one swap of both (the old enum cannot be dropped while the other column has it)",
+      path: "prisma/migrations/20230312132000_more/migration.sql",
+      schema: "CREATE TYPE \"StepType\" AS ENUM ('LOG', 'KV_VALUE', 'OUTPUT');\nCREATE TABLE \"Step\" (\"id\" TEXT NOT NULL PRIMARY KEY, \"type\" \"StepType\");\nCREATE TABLE \"Task\" (\"id\" TEXT NOT NULL PRIMARY KEY, \"stepType\" \"StepType\");\nINSERT INTO \"Step\" VALUES ('a', 'OUTPUT');\nINSERT INTO \"Task\" VALUES ('t', 'LOG');\nCREATE TYPE \"StepType_new\" AS ENUM ('LOG', 'OUTPUT', 'KV_GET');",
+      fixRunsAfter: "schema",
+      code: "-- AlterEnum\nBEGIN;\nCREATE TYPE \"StepType_new\" AS ENUM ('LOG', 'OUTPUT', 'KV_GET');\nALTER TABLE \"Step\" ALTER COLUMN \"type\" TYPE \"StepType_new\" USING (\"type\"::text::\"StepType_new\");\nALTER TABLE \"Task\" ALTER COLUMN \"stepType\" TYPE \"StepType_new\" USING (\"stepType\"::text::\"StepType_new\");\nALTER TYPE \"StepType\" RENAME TO \"StepType_old\";\nALTER TYPE \"StepType_new\" RENAME TO \"StepType\";\nDROP TYPE \"StepType_old\";\nCOMMIT;\n",
+      lines: [4, 5],
+      messages: ["the fix converts Step.type and Task.stepType together", "It is converted with Step.type"],
+      afterFix: {
+        // each column typed with the enum's own name, as schema.prisma declares, its value kept
+        query: "SELECT (SELECT type::text FROM \"Step\" WHERE id = 'a') AS step, (SELECT \"stepType\"::text FROM \"Task\" WHERE id = 't') AS task, (SELECT string_agg(udt_name, ',' ORDER BY table_name) FROM information_schema.columns WHERE column_name IN ('type', 'stepType') AND table_name IN ('Step', 'Task')) AS types",
+        rows: [{ step: "OUTPUT", task: "LOG", types: "StepType,StepType" }],
+      },
+    },
+    {
+      framework: "sql",
       name: "Prisma's enum swap (trigger.dev more_kv_types): the type renames and DROP TYPE move after the swap, so the column ends typed with the enum's own name, NOT NULL and its default kept, as schema.prisma declares",
       path: "prisma/migrations/20230312132000_more/migration.sql",
       files: { "prisma/migrations/20221219142856_init/migration.sql": "-- CreateEnum\nCREATE TYPE \"StepType\" AS ENUM ('LOG', 'KV_VALUE', 'OUTPUT');\n\n-- CreateTable\nCREATE TABLE \"Step\" (\n    \"id\" TEXT NOT NULL,\n    \"type\" \"StepType\" NOT NULL DEFAULT 'LOG',\n    CONSTRAINT \"Step_pkey\" PRIMARY KEY (\"id\")\n);\n" },

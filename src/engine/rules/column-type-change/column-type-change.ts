@@ -4,7 +4,7 @@ import { railsType } from "../support/rails-fix.js";
 import { fixFor, ident, sym } from "../support/fix.js";
 import { renderFix } from "../support/fix-steps.js";
 import { swapSteps } from "./swap-steps.js";
-import { keyGroup, keyRoot, type KeyGroup } from "./key-group.js";
+import { swapPlans, type SwapPlan } from "./swap-plans.js";
 import { nameKey } from "../support/facts.js";
 import { tableWithRows, upOps } from "../support/scope.js";
 import { isUtcZone, typeChangeCost } from "../../types.js";
@@ -88,40 +88,63 @@ interface Swap {
 }
 
 /**
- * Each type change that rewrites the table gets a swap. A key and the columns that reference it are converted in
- * one plan (key-group.ts): on the first of them the migration changes, and the others' findings point to it, so no
- * fix converts one side of a FOREIGN KEY alone.
+ * Each type change that rewrites the table gets a swap. A key and the columns that reference it, and columns whose
+ * type the migration then drops or renames, are converted in one plan (swap-plans.ts): on the first of them the
+ * migration changes, and the others' findings point to it, so no fix converts one of them alone.
  */
 function reportSwaps(ctx: RuleContext, swaps: readonly Swap[]): void {
-  const changed = swaps.map((s) => s.op);
-  const groups = new Map<OperationOf<"alter_column_type">, KeyGroup>();
+  const plans = swapPlans(ctx, swaps.map((s) => s.op));
+  const comment = ctx.framework === "sql" ? "--" : "#";
   for (const swap of swaps) {
-    const root = keyRoot(ctx, swap.op, changed);
-    const group = groups.get(root) ?? keyGroup(ctx, root, changed);
-    groups.set(root, group);
-    const holder = swaps.find((s) => group.members.includes(s.op))!;
-    const comment = ctx.framework === "sql" ? "--" : "#";
-    const [, ...referencing] = group.members.map((m) => `${m.table}.${m.column}`);
-    const withKey = swap.op === root ? `the columns that reference it (${referencing.join(", ")})` : `${root.table}.${root.column}, the key it references,`;
+    const plan = plans.find((p) => p.members.includes(swap.op))!;
+    const holder = swaps.find((s) => plan.members.includes(s.op))!;
     if (holder !== swap) {
       // this operation's place holds nothing: the plan in the fix of the holder's line converts it
-      const fix = `${comment} ${swap.op.table}.${swap.op.column} is converted with ${withKey} in the fix of line ${holder.written.loc.line}`;
-      ctx.report({ op: swap.written, severity: swap.warning ? "warning" : undefined, message: `${swap.message} It is converted with ${withKey} in the fix of line ${holder.written.loc.line}.`, fix });
+      const withWhat = convertedWith(plan, swap.op);
+      ctx.report({ op: swap.written, severity: swap.warning ? "warning" : undefined, message: `${swap.message} It is converted with ${withWhat} in the fix of line ${holder.written.loc.line}.`, fix: `${comment} ${at(swap.op)} is converted with ${withWhat} in the fix of line ${holder.written.loc.line}` });
       continue;
     }
-    const together = referencing.length > 0;
-    const fix = renderFix(ctx, swapSteps(ctx, group.members, together ? jointHeading(group) : [], group.unknown));
-    const message = together ? `${swap.message} A FOREIGN KEY holds only between columns of compatible types: the fix converts ${root.table}.${root.column} and ${referencing.join(", ")} together.` : swap.message;
-    ctx.report({ op: swap.written, severity: swap.warning ? "warning" : undefined, message, fix });
+    const fix = renderFix(ctx, swapSteps(ctx, plan.members, plan.members.length > 1 ? jointHeading(plan) : [], plan.unknown));
+    ctx.report({ op: swap.written, severity: swap.warning ? "warning" : undefined, message: `${swap.message}${together(plan)}`, fix });
   }
 }
 
-/** What the joint plan converts and why: the lines of the comment that opens it. */
-function jointHeading(group: KeyGroup): string[] {
+const at = (op: OperationOf<"alter_column_type">) => `${op.table}.${op.column}`;
+const linesText = (lines: readonly number[]) => `line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}`;
+
+/** What `op` is converted with, for its finding's message and fix. */
+function convertedWith(plan: SwapPlan, op: OperationOf<"alter_column_type">): string {
+  const group = plan.keyGroups.find((g) => g.members.includes(op))!;
   const [key, ...referencing] = group.members;
+  const byKey = group.members.length < 2 ? undefined : op === key ? `the columns that reference it (${referencing.map(at).join(", ")})` : `${at(key)}, the key it references,`;
+  if (!plan.sharedLines.length) return byKey!;
+  const others = plan.members.filter((m) => m !== op && !group.members.includes(m)).map(at);
+  return `${byKey ? `${byKey} and ` : ""}${others.join(", ")} (${linesText(plan.sharedLines)} of the migration, run once after the swap of them all, change${plan.sharedLines.length > 1 ? "" : "s"} the type each has until then)`;
+}
+
+/** What the holder's message adds when its plan converts more columns than its own. */
+function together(plan: SwapPlan): string {
+  if (plan.members.length < 2) return "";
+  const [root, ...rest] = plan.members;
+  const keys = plan.keyGroups.some((g) => g.members.length > 1) ? " A FOREIGN KEY holds only between columns of compatible types:" : "";
+  const shared = plan.sharedLines.length ? ` ${linesText(plan.sharedLines)[0].toUpperCase()}${linesText(plan.sharedLines).slice(1)} of the migration change${plan.sharedLines.length > 1 ? "" : "s"} the type the others still have until their swap:` : "";
+  return `${keys}${shared} the fix converts ${at(root)} and ${rest.map(at).join(", ")} together.`;
+}
+
+/** What the joint plan converts and why: the lines of the comment that opens it. */
+function jointHeading(plan: SwapPlan): string[] {
+  const keyed = plan.keyGroups.filter((g) => g.members.length > 1);
+  if (!plan.sharedLines.length) {
+    const [key, ...referencing] = plan.members;
+    return [
+      `${at(key)} and the columns that reference it (${referencing.map(at).join(", ")}) converted together:`,
+      `a FOREIGN KEY holds only between columns of compatible types. A column of the new type beside each, kept converted by a trigger`,
+      `while the code writes the old one; each filled in batches; one swap exchanges them all, the keys added back NOT VALID:`,
+    ];
+  }
   return [
-    `${key.table}.${key.column} and the columns that reference it (${referencing.map((m) => `${m.table}.${m.column}`).join(", ")}) converted together:`,
-    `a FOREIGN KEY holds only between columns of compatible types. A column of the new type beside each, kept converted by a trigger`,
-    `while the code writes the old one; each filled in batches; one swap exchanges them all, the keys added back NOT VALID:`,
+    `${plan.members.map(at).join(", ")} converted together: ${linesText(plan.sharedLines)} of the migration change${plan.sharedLines.length > 1 ? "" : "s"} the type each has until its swap,`,
+    `so ${plan.sharedLines.length > 1 ? "they run" : "it runs"} once, after one swap exchanges them all${keyed.length ? " (a FOREIGN KEY holds only between columns of compatible types: the keys are added back NOT VALID)" : ""}.`,
+    `A column of the new type beside each, kept converted by a trigger while the code writes the old one; each filled in batches:`,
   ];
 }

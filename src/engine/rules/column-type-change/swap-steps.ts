@@ -21,7 +21,7 @@ import { railsType } from "../support/rails-fix.js";
 import { rebuiltKeys, type RebuiltKeys } from "./rebuilt-keys.js";
 import { catalogDefaultSql } from "./catalog-default.js";
 import { catalogNotNullCheckSql, catalogNotNullSwapSql } from "./catalog-not-null.js";
-import { typeSwapRenames } from "./type-swap-renames.js";
+import { typeSwapRenamesOf } from "./type-swap-renames.js";
 import { djangoIndexName } from "../../adapters/python/django-foreign-key-sql.js";
 
 type AlterColumnType = OperationOf<"alter_column_type">;
@@ -40,7 +40,9 @@ interface SwapSql {
   after: string[];
   /** the old column's keys and indexes, rebuilt on the new one (rebuilt-keys.ts) */
   keys: RebuiltKeys;
-  /** the migration's lines that move after the swap (an enum swap's type renames, type-swap-renames.ts) */
+  /** the migration's statements that run last in the swap, after every column's (an enum swap's type renames, type-swap-renames.ts) */
+  moved: string[];
+  /** their lines in the migration */
   movedLines: number[];
 }
 
@@ -63,8 +65,7 @@ function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
   const notNull = (definition?.notNull || keys.inPrimaryKey) && !dropsNotNull;
   // no history of the column: its NOT NULL read from the catalog (Django's field as written says it instead)
   const notNullUnknown = !definition && !keys.inPrimaryKey && !dropsNotNull && ctx.framework !== "django";
-  const at = ctx.migration.up.findIndex((o) => o.kind === "alter_column_type" && o.loc.line === op.loc.line && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
-  const renames = at >= 0 ? typeSwapRenames(ctx.migration.up, at, op) : undefined;
+  const renames = typeSwapRenamesOf(ctx.migration.up, op);
   // an enum the migration creates takes another enum's value only through text (there is no cast between enums)
   const createdType = ctx.migration.up.some((o) => o.kind === "create_object" && o.objectType === "type" && nameKey(o.name) === nameKey(op.type.name));
   const cast = `${createdType ? "::text" : ""}::${op.type.text}`;
@@ -101,9 +102,9 @@ function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
     after: [
       ...(previousDefault && ctx.framework !== "django" && !definition?.serial ? [`ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT (${previousDefault.expr})${cast};`] : []),
       ...(djangoAutoField(op) ? identityAfter(op.table, op.column) : []),
-      ...(renames?.sql ?? []),
     ],
     keys,
+    moved: renames?.sql ?? [],
     movedLines: renames?.lines ?? [],
   };
 }
@@ -208,6 +209,8 @@ function swapStatements(members: readonly Member[]): string[] {
     ...members.map((m) => m.s.drop),
     ...members.map((m) => m.s.rename),
     ...unique(members.flatMap((m) => [...m.s.keys.afterRename, ...m.s.after])),
+    // once, after every column: columns of one type that the migration then drops or renames are converted in one plan
+    ...unique(members.flatMap((m) => m.s.moved)),
   ];
 }
 

@@ -16,7 +16,13 @@ export interface TypeSwapRenames {
   sql: string[];
 }
 
-export function typeSwapRenames(up: readonly Operation[], index: number, op: OperationOf<"alter_column_type">): TypeSwapRenames | undefined {
+/** The statements that move for `op` when it is the migration's own type change (found by its line, table and column). */
+export function typeSwapRenamesOf(up: readonly Operation[], op: OperationOf<"alter_column_type">): TypeSwapRenames | undefined {
+  const at = up.findIndex((o) => o.kind === "alter_column_type" && o.loc.line === op.loc.line && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
+  return at >= 0 ? typeSwapRenames(up, at, op) : undefined;
+}
+
+function typeSwapRenames(up: readonly Operation[], index: number, op: OperationOf<"alter_column_type">): TypeSwapRenames | undefined {
   const later = up.slice(index + 1);
   const isTypeRename = (o: Operation): o is OperationOf<"rename_object"> => o.kind === "rename_object" && o.objectType === "type";
   // "T_new" renamed to the name the ORM declares
