@@ -202,6 +202,11 @@ const OperationBase = z.object({
   guards: z.array(ExistenceGuard).optional(),
   /** it runs only while the table's row count is below a bound the code compares it with (size-guard) */
   sizeGuard: SizeGuard.optional(),
+  /**
+   * Alembic: the lines of the outermost loop over a literal list the operation was unrolled from (fides'
+   * `for key in KEYS: op.execute(f"CREATE INDEX ...")`), so a fix can keep the loop instead of one item's statement
+   */
+  loop: SourceRange.optional(),
   /** MySQL/MariaDB: the statement's `ALGORITHM=` and `LOCK=` clauses, lower-cased ("instant", "inplace", "copy"; "none", "shared") */
   algorithm: z.string().optional(),
   lock: z.string().optional(),

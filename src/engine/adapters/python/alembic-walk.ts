@@ -423,7 +423,7 @@ export class AlembicWalker {
     const readOnly = right && left?.type === "identifier" && queryRead(items!, this.opContext(state)) && onlyAttributeReads(left.text, body);
     if (right && !readOnly) this.scanData(right, state);
     const unrolled = left && right ? this.unrolledBindings(left, right, items!, state) : undefined;
-    if (unrolled && this.unroll(body, unrolled, state)) return;
+    if (unrolled && this.unroll(statement, body, unrolled, state)) return;
     this.unknownLoop(statement, body, state);
   }
 
@@ -444,7 +444,7 @@ export class AlembicWalker {
    * budget: when any of them would pass it, the outermost loop being unrolled takes back what its items produced
    * and returns false (the loop is then read as over what is not known).
    */
-  private unroll(body: PyNode | null, items: ReadonlyArray<Map<string, PyValue>>, state: WalkState): boolean {
+  private unroll(loop: PyNode, body: PyNode | null, items: ReadonlyArray<Map<string, PyValue>>, state: WalkState): boolean {
     if (items.length > this.loopBudget) {
       if (this.unrolling > 0) this.exhausted = true;
       return false;
@@ -457,7 +457,11 @@ export class AlembicWalker {
       if (this.exhausted) break;
     }
     this.unrolling--;
-    if (!this.exhausted) return true;
+    if (!this.exhausted) {
+      // the outermost loop unrolled (it finishes last): a fix keeps it around the operations it produced
+      if (this.unrolling === 0) for (let i = mark.ops; i < this.ops.length; i++) this.ops[i] = { ...this.ops[i], loop: locOf(loop) };
+      return true;
+    }
     if (this.unrolling > 0) return true; // the enclosing loop takes it all back
     this.exhausted = false;
     this.ops.length = mark.ops;

@@ -4,7 +4,7 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
-      name: "index SQL built in a loop with repr(key) in an f-string (fides b2c3d4e5f6a7): the fix has the key as Python writes it, not a placeholder",
+      name: "index SQL built in a loop with repr(key) in an f-string (fides b2c3d4e5f6a7): the fix keeps the loop, each build CONCURRENTLY in its f-string, not one item's statement",
       code: `from alembic import op
 
 revision = "b2"
@@ -23,14 +23,62 @@ def downgrade():
         op.execute(f"DROP INDEX IF EXISTS idx_identity_{identity_key}")
 `,
       lines: [11, 11],
-      fixes: [
-        `with op.get_context().autocommit_block():
-    op.execute("DROP INDEX CONCURRENTLY IF EXISTS idx_identity_email")
-    op.execute("CREATE INDEX CONCURRENTLY idx_identity_email ON privacy_preferences ((search_data->'identity'->>'email'))")`,
-        `with op.get_context().autocommit_block():
-    op.execute("DROP INDEX CONCURRENTLY IF EXISTS idx_identity_phone_number")
-    op.execute("CREATE INDEX CONCURRENTLY idx_identity_phone_number ON privacy_preferences ((search_data->'identity'->>'phone_number'))")`,
-      ],
+      fixes: ["# the loop of lines 10-11 builds this index once per item: it stays as written, outside the transaction, each index CONCURRENTLY\n# (a build that fails leaves an INVALID index: drop it with DROP INDEX CONCURRENTLY before running the revision again)\nwith op.get_context().autocommit_block():\n    for identity_key in IDENTITY_KEYS:\n        op.execute(f\"CREATE INDEX CONCURRENTLY idx_identity_{identity_key} ON privacy_preferences ((search_data->'identity'->>{repr(identity_key)}))\")", "# the loop of lines 10-11 builds this index once per item: it stays as written, outside the transaction, each index CONCURRENTLY\n# (a build that fails leaves an INVALID index: drop it with DROP INDEX CONCURRENTLY before running the revision again)\nwith op.get_context().autocommit_block():\n    for identity_key in IDENTITY_KEYS:\n        op.execute(f\"CREATE INDEX CONCURRENTLY idx_identity_{identity_key} ON privacy_preferences ((search_data->'identity'->>{repr(identity_key)}))\")"],
+    },
+    {
+      framework: "alembic",
+      name: "op.create_index of an expression in nested loops over literal lists: the loops kept, the call with postgresql_concurrently=True",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+KEYS = ["email", "phone"]
+TABLES = ["current", "historic"]
+
+
+def upgrade():
+    for key in KEYS:
+        for table in TABLES:
+            op.create_index(
+                f"ix_{key}_{table}",
+                f"prefs_{table}",
+                [sa.text(f"(data ->> '{key}')")],
+            )
+
+
+def downgrade():
+    for key in KEYS:
+        for table in TABLES:
+            op.drop_index(f"ix_{key}_{table}", table_name=f"prefs_{table}")
+`,
+      lines: [14, 14, 14, 14],
+      fixes: ["# the loop of lines 12-18 builds this index once per item: it stays as written, outside the transaction, each index CONCURRENTLY\n# (a build that fails leaves an INVALID index: drop it with DROP INDEX CONCURRENTLY before running the revision again)\nwith op.get_context().autocommit_block():\n    for key in KEYS:\n        for table in TABLES:\n            op.create_index(\n                f\"ix_{key}_{table}\",\n                f\"prefs_{table}\",\n                [sa.text(f\"(data ->> '{key}')\")], postgresql_concurrently=True,\n            )", "# the loop of lines 12-18 builds this index once per item: it stays as written, outside the transaction, each index CONCURRENTLY\n# (a build that fails leaves an INVALID index: drop it with DROP INDEX CONCURRENTLY before running the revision again)\nwith op.get_context().autocommit_block():\n    for key in KEYS:\n        for table in TABLES:\n            op.create_index(\n                f\"ix_{key}_{table}\",\n                f\"prefs_{table}\",\n                [sa.text(f\"(data ->> '{key}')\")], postgresql_concurrently=True,\n            )", "# the loop of lines 12-18 builds this index once per item: it stays as written, outside the transaction, each index CONCURRENTLY\n# (a build that fails leaves an INVALID index: drop it with DROP INDEX CONCURRENTLY before running the revision again)\nwith op.get_context().autocommit_block():\n    for key in KEYS:\n        for table in TABLES:\n            op.create_index(\n                f\"ix_{key}_{table}\",\n                f\"prefs_{table}\",\n                [sa.text(f\"(data ->> '{key}')\")], postgresql_concurrently=True,\n            )", "# the loop of lines 12-18 builds this index once per item: it stays as written, outside the transaction, each index CONCURRENTLY\n# (a build that fails leaves an INVALID index: drop it with DROP INDEX CONCURRENTLY before running the revision again)\nwith op.get_context().autocommit_block():\n    for key in KEYS:\n        for table in TABLES:\n            op.create_index(\n                f\"ix_{key}_{table}\",\n                f\"prefs_{table}\",\n                [sa.text(f\"(data ->> '{key}')\")], postgresql_concurrently=True,\n            )"],
+    },
+    {
+      framework: "alembic",
+      name: "a loop that adds a column and builds its index: it cannot leave the transaction whole, and the fix says so instead of one item's statement",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    for table in ["orders", "invoices"]:
+        op.add_column(table, sa.Column("region", sa.Text()))
+        op.create_index(f"ix_{table}_region", table, ["region"])
+
+
+def downgrade():
+    for table in ["orders", "invoices"]:
+        op.drop_index(f"ix_{table}_region", table_name=table)
+        op.drop_column(table, "region")
+`,
+      lines: [11, 11],
+      fixes: ["# line 11 is in the loop of lines 9-11, which builds an index per item; migguard cannot rewrite that loop: it also runs add column on line 10, which would leave the transaction with it.\n# Run the loop inside `with op.get_context().autocommit_block():` and build each index CONCURRENTLY (postgresql_concurrently=True, or CONCURRENTLY after CREATE INDEX in its SQL).", "# line 11 is in the loop of lines 9-11, which builds an index per item; migguard cannot rewrite that loop: it also runs add column on line 10, which would leave the transaction with it.\n# Run the loop inside `with op.get_context().autocommit_block():` and build each index CONCURRENTLY (postgresql_concurrently=True, or CONCURRENTLY after CREATE INDEX in its SQL)."],
     },
     {
       framework: "alembic",

@@ -10,6 +10,7 @@ import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { reindented } from "../support/data-code.js";
 import { calleeOf, keywordText, withCallee, withKeyword, withoutKeyword } from "../support/python-call.js";
 import { outOfBatch } from "../support/alembic-batch.js";
+import { alembicLoopIndexFix } from "./alembic-loop-index.js";
 import { djangoIndexNameWithin } from "../support/django-index-name.js";
 import { NO_WAY_OUT_OF_TRANSACTION, popLeaveTransaction, sendsOneQuery } from "../support/leave-transaction.js";
 import { outOfBandIndexFix } from "../support/out-of-band-index.js";
@@ -304,12 +305,22 @@ export default defineRule({
               djangoUniqueIndex || embeddedCreate ? "" : "from django.contrib.postgres.operations import AddIndexConcurrently",
             ),
           // built for an Alembic revision only: it reads the call with the Python grammar, which a SQL file never loads
-          alembic: () => alembicConcurrentIndex(ctx, op, name, parts),
+          alembic: () => alembicLoopFix(ctx, op) ?? alembicConcurrentIndex(ctx, op, name, parts),
         }),
       });
     }
   },
 });
+
+/** An index a loop over a literal list builds: the loop kept, or said plainly why it cannot be rewritten (never one item's statement). */
+function alembicLoopFix(ctx: RuleContext, op: OperationOf<"add_index">): string | undefined {
+  const fix = alembicLoopIndexFix(ctx, op);
+  if (!fix || "code" in fix) return fix?.code;
+  return [
+    `# line ${op.loc.line} is in the loop of lines ${op.loop!.line}-${op.loop!.endLine}, which builds an index per item; migguard cannot rewrite that loop: ${fix.reason}.`,
+    `# Run the loop inside \`with op.get_context().autocommit_block():\` and build each index CONCURRENTLY (postgresql_concurrently=True, or CONCURRENTLY after CREATE INDEX in its SQL).`,
+  ].join("\n");
+}
 
 /**
  * The Alembic fix: the revision's own create_index, every argument kept as written (postgresql_using,
