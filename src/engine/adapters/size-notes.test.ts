@@ -12,6 +12,8 @@ describe("maySaySize", () => {
     "-- only 200 entries",
     "-- the table is very\n-- small",
     "-- it never\n-- grows",
+    "/* only\n * 200 rows */",
+    "-- only a\n-- ----\n-- few entries",
   ];
 
   it.each(claims)("lets %j through to the comments", (sql) => {
@@ -21,5 +23,6 @@ describe("maySaySize", () => {
 
   it("skips a file whose words about rows make no claim (no scan of its comments)", () => {
     expect(maySaySize("-- backfill existing rows\nUPDATE records SET x = 1;\nCREATE INDEX i ON entries (c);")).toBe(false);
+    expect(maySaySize("ALTER TABLE ONLY t ADD COLUMN few_x smallint;")).toBe(false);
   });
 });

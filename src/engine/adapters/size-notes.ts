@@ -44,11 +44,12 @@ export function saysSmall(prose: string): boolean {
 
 /**
  * A cheap look before any comment is read (reading them costs a scan of the whole file): most migrations say
- * nothing about size. A word of the phrases above, and one that saysSmall cannot do without: small or tiny (a
- * claim, a small table), few or handful (few rows), grows (never grows), only (only N rows). "rows" alone is in
- * many a migration that says nothing about size (`-- backfill existing rows`, a `records` table).
+ * nothing about size. Each phrase above needs a whole word of the file (comment text is the file's own, its words
+ * whole): small or tiny (a claim, a small table), grows (never grows), or only, few or handful with rows, records
+ * or entries (only N rows, a few rows). `smallint`, a `records` table or `ALTER TABLE ONLY` alone says nothing.
  */
-export const maySaySize = (content: string): boolean => /small|tiny|few|rows|records|entries|never grows/i.test(content) && /small|tiny|few|handful|grows|only/i.test(content);
+export const maySaySize = (content: string): boolean =>
+  /\b(small|tiny|grows)\b/i.test(content) || (/\b(only|few|handful)\b/i.test(content) && /\b(rows|records|entries)\b/i.test(content));
 
 /**
  * The comment blocks that say a table is small. Comments on consecutive lines are one block (a `--` or `#` per
