@@ -7,7 +7,7 @@
 import type { ColumnSpec, DefaultValue, TypeRef } from "../../model.js";
 import { typeRef } from "../../types.js";
 import { lastSegment } from "./imports.js";
-import { asBool, asNumber, asString, kwarg, type PyCall, type PyValue } from "./values.js";
+import { truthy, asNumber, asString, kwarg, type PyCall, type PyValue } from "./values.js";
 import { djangoIndexName } from "./django-foreign-key-sql.js";
 
 export interface DjangoField {
@@ -205,10 +205,10 @@ function dbDefault(value: PyValue): DefaultValue | undefined {
 function effectiveDefault(call: PyCall, cls: string, isNull: boolean): DefaultValue | undefined {
   const given = call.kwargs.get("default");
   if (given) return literalDefault(given);
-  const blank = asBool(call.kwargs.get("blank")) === true;
+  const blank = truthy(call.kwargs.get("blank")) === true;
   if (!isNull && blank && (cls in VARCHAR_TYPES || cls === "TextField" || cls === "CICharField" || cls === "CITextField"))
     return { expr: "''", volatile: false };
-  if (asBool(call.kwargs.get("auto_now")) || asBool(call.kwargs.get("auto_now_add"))) return { expr: "<the current time>", volatile: false };
+  if (truthy(call.kwargs.get("auto_now")) || truthy(call.kwargs.get("auto_now_add"))) return { expr: "<the current time>", volatile: false };
   return undefined;
 }
 
@@ -223,11 +223,11 @@ export function readField(name: string, value: PyValue | undefined): DjangoField
   if (value?.kind !== "call") return undefined;
   const cls = lastSegment(value.callee);
   const relation = isRelation(cls, value);
-  const primaryKey = asBool(value.kwargs.get("primary_key")) === true || cls in AUTO_TYPES;
-  const isNull = cls === "NullBooleanField" || asBool(value.kwargs.get("null")) === true;
+  const primaryKey = truthy(value.kwargs.get("primary_key")) === true || cls in AUTO_TYPES;
+  const isNull = cls === "NullBooleanField" || truthy(value.kwargs.get("null")) === true;
   const dbColumn = asString(value.kwargs.get("db_column"));
-  const unique = (relation && cls.endsWith("OneToOneField")) || asBool(value.kwargs.get("unique")) === true;
-  const dbIndexKw = asBool(value.kwargs.get("db_index"));
+  const unique = (relation && cls.endsWith("OneToOneField")) || truthy(value.kwargs.get("unique")) === true;
+  const dbIndexKw = truthy(value.kwargs.get("db_index"));
   const targetValue = relation || isManyToMany(cls) ? kwarg(value, "to", 0) : undefined;
   const target = targetValue?.kind === "str" ? targetValue.value : targetValue?.kind === "name" ? targetValue.name : "?";
   const typeKeyParts = [cls, ...["max_length", "max_digits", "decimal_places", "base_field", "size", "to"].map((k) => {
@@ -245,7 +245,7 @@ export function readField(name: string, value: PyValue | undefined): DjangoField
     // ForeignKey indexes its column unless db_index=False; a unique column is indexed by its constraint
     dbIndex: (dbIndexKw ?? relation) && !unique && !primaryKey,
     primaryKey,
-    relation: relation ? { target, constraint: asBool(value.kwargs.get("db_constraint")) !== false, toField: asString(value.kwargs.get("to_field")), databaseOnDelete: databaseOnDelete(value) } : undefined,
+    relation: relation ? { target, constraint: truthy(value.kwargs.get("db_constraint")) !== false, toField: asString(value.kwargs.get("to_field")), databaseOnDelete: databaseOnDelete(value) } : undefined,
     manyToMany: isManyToMany(cls) ? { through: value.kwargs.has("through") || RELATED_THROUGH_MODEL.has(cls) ? "set" : undefined, dbTable: asString(value.kwargs.get("db_table")) } : undefined,
     typeKey: typeKeyParts.join(","),
     text: value.text,

@@ -12,7 +12,7 @@ import { embeddedSql } from "./embedded-sql.js";
 import { djangoForeignKeySql } from "./django-foreign-key-sql.js";
 import { lastSegment } from "./imports.js";
 import { lookupProblem } from "./indirect.js";
-import { asBool, asList, asString, isNone, kwarg, type PyCall, type PyValue } from "./values.js";
+import { truthy, asList, asString, isNone, kwarg, type PyCall, type PyValue } from "./values.js";
 import { append } from "../../append.js";
 
 export interface Translation {
@@ -616,7 +616,7 @@ function tablesReadThrough(facts: DataFunctionFacts | undefined, state: AppState
 function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: OperationInput[]) => void): void {
   const code = kwarg(call, "code", 0);
   const reverse = kwarg(call, "reverse_code", 1);
-  const atomic = asBool(kwarg(call, "atomic", 2));
+  const atomic = truthy(kwarg(call, "atomic", 2));
   const reversible = reverse !== undefined && !isNone(reverse);
   if (!reversible && !ctx.out.irreversible)
     ctx.out.irreversible = { loc: call.loc, reason: `RunPython on line ${call.loc.line} has no reverse_code, so Django refuses to unapply it` };

@@ -10,7 +10,7 @@ import { assignmentsIn, readModule } from "./module.js";
 import { locOf } from "./nodes.js";
 import { withPythonTree, type PyNode } from "./parser.js";
 import { readError, type CutShortList } from "./recovery.js";
-import { asBool, asString, evaluate, type PyValue } from "./values.js";
+import { truthy, asString, evaluate, type PyValue } from "./values.js";
 import { baseOf } from "../../paths.js";
 
 export interface DjangoFile {
@@ -87,7 +87,7 @@ export function readDjangoFile(path: string, content: string): DjangoFile {
           ? evaluate(attribute.value, ctx)
           : { kind: "list", items: attribute.elements.map((e) => evaluate(e, ctx)), tuple: false, loc: locOf(attribute.at) };
       bindings.set(attr, valueOf());
-      if (attr === "atomic") file.atomic = asBool(valueOf()) ?? true;
+      if (attr === "atomic") file.atomic = truthy(valueOf()) ?? true;
       else if (attr === "dependencies") file.dependencies = readDependencies(valueOf());
       else if (attr === "replaces") file.replaces = readDependencies(valueOf());
       else if (attr === "safe") file.safe = safeMigrate(valueOf());

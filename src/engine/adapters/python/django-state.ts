@@ -5,7 +5,7 @@
  */
 import { readField, type DjangoField } from "./django-fields.js";
 import { lastSegment } from "./imports.js";
-import { asBool, asList, asString, asStrings, dictGet, kwarg, type PyCall, type PyValue } from "./values.js";
+import { truthy, asList, asString, asStrings, dictGet, kwarg, type PyCall, type PyValue } from "./values.js";
 
 export interface ModelState {
   name: string;
@@ -113,15 +113,15 @@ export class AppState {
           fields,
           uniqueTogether: togetherSets(dictGet(options, "unique_together")) ?? [],
           indexTogether: togetherSets(dictGet(options, "index_together")) ?? [],
-          proxy: asBool(dictGet(options, "proxy")) === true,
-          noTable: asBool(dictGet(options, "proxy")) === true || asBool(dictGet(options, "managed")) === false,
+          proxy: truthy(dictGet(options, "proxy")) === true,
+          noTable: truthy(dictGet(options, "proxy")) === true || truthy(dictGet(options, "managed")) === false,
         });
         return;
       }
       case "AlterModelOptions": {
         const model = this.modelOf(call, "name");
         // Django replaces `managed` (one of ALTER_OPTION_KEYS) with what the operation lists: left out, it is True
-        const managed = asBool(dictGet(kwarg(call, "options", 1), "managed"));
+        const managed = truthy(dictGet(kwarg(call, "options", 1), "managed"));
         if (model) model.noTable = model.proxy === true || managed === false;
         return;
       }

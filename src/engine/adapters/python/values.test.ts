@@ -2,7 +2,7 @@
 import { Imports, qualifiedName } from "./imports.js";
 import { readModule } from "./module.js";
 import { loadPythonParser, withPythonTree } from "./parser.js";
-import { evaluate, textWithLines, type PyValue } from "./values.js";
+import { evaluate, textWithLines, truthy, type PyValue } from "./values.js";
 
 beforeAll(() => loadPythonParser());
 
@@ -76,6 +76,13 @@ describe("literals", () => {
     });
     expect(valueOf(`x = lambda a: a`).kind).toBe("unknown");
     expect(valueOf(`x = y[0]`).kind).toBe("unknown");
+  });
+
+  it("tests truth as Python does: 'False' is a non-empty string; an f-string with unknown parts is not known", () => {
+    const truth = (expr: string) => truthy(valueOf(`x = ${expr}`));
+    expect(["True", "'True'", "'False'", "1", "[0]", "{'a': 1}"].map(truth)).toEqual([true, true, true, true, true, true]);
+    expect(["False", "None", "0", "''", "[]", "{}"].map(truth)).toEqual([false, false, false, false, false, false]);
+    expect([truth(`f"{name}"`), truth("settings.NULLABLE"), truth(`f"{''}"`)]).toEqual([undefined, undefined, false]);
   });
 });
 

@@ -368,7 +368,11 @@ export function dictGet(value: PyValue | undefined, key: string): PyValue | unde
   if (value?.kind !== "dict") return undefined;
   return value.entries.find((e) => e.key.kind === "str" && e.key.value === key)?.value;
 }
-/** Truthy as Python would see a literal (undefined for what cannot be known). */
+/**
+ * Truthy as Python would see a literal (undefined for what cannot be known): Django and SQLAlchemy test their
+ * keyword arguments this way (`if self.null:`), so `null='True'` and even `null='False'` make a column NULL-able,
+ * while 0, None and '' do not.
+ */
 export function truthy(value: PyValue | undefined): boolean | undefined {
   if (!value) return undefined;
   switch (value.kind) {
@@ -379,7 +383,8 @@ export function truthy(value: PyValue | undefined): boolean | undefined {
     case "num":
       return value.value !== 0;
     case "str":
-      return value.value.length > 0;
+      // an f-string with a part not known holds a placeholder for it: its length says nothing
+      return value.unresolved ? undefined : value.value.length > 0;
     case "list":
       return value.items.length > 0;
     case "dict":

@@ -327,6 +327,49 @@ migrations.RunSQL(
     },
     {
       framework: "django",
+      name: "a field declared null='True' (AWX's ImplicitRoleField): a non-empty string is truthy, so the column is NULL-able already and the state-only step needs no DROP NOT NULL",
+      path: "main/migrations/0002_drop_role.py",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("main", "0001_initial")]
+
+    operations = [migrations.RemoveField(model_name="organization", name="approval_note")]
+`,
+      files: {
+        "main/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="Organization",
+            fields=[("id", models.BigAutoField(primary_key=True)), ("approval_note", models.TextField(null='True'))],
+        ),
+    ]
+`,
+      },
+      lines: [7],
+      fixes: [
+        `# 1. Remove the field from the model and from Django's state only (the column stays), and deploy:
+migrations.SeparateDatabaseAndState(
+    state_operations=[migrations.RemoveField(model_name="Organization", name="approval_note")],
+    database_operations=[],
+),
+# 2. In a later migration, once no running code reads it, keep a copy and drop the column:
+migrations.RunSQL(
+    "CREATE TABLE main_organization_approval_note_backup AS SELECT id, approval_note FROM main_organization; ALTER TABLE main_organization DROP COLUMN approval_note",
+    reverse_sql="ALTER TABLE main_organization ADD COLUMN approval_note text NULL; UPDATE main_organization SET approval_note = b.approval_note FROM main_organization_approval_note_backup b WHERE main_organization.id = b.id",
+),`,
+      ],
+    },
+    {
+      framework: "django",
       name: "a RunPython just before moved the values elsewhere: a warning that old servers still read the column",
       code: `from django.db import migrations
 
