@@ -21,6 +21,31 @@ export default defineCases({
         "ALTER TABLE datasets ADD COLUMN expected_output_schema jsonb, ADD COLUMN input_schema jsonb, ADD COLUMN note text;",
       ],
     },
+    {
+      framework: "sql",
+      name: "a Prisma migration: the fix names each field schema.prisma declares @db.Json (its line as written), which must say @db.JsonB, or the next migrate dev writes json back",
+      path: "prisma/migrations/20251104091248_add_dataset_schema_enforcement/migration.sql",
+      schema: "CREATE TABLE datasets (id text PRIMARY KEY);",
+      code: '-- AlterTable\nALTER TABLE "datasets"\nADD COLUMN "expected_output_schema" JSON,\nADD COLUMN "input_schema" JSON;\n',
+      files: {
+        "prisma/schema.prisma":
+          'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n\nmodel Dataset {\n  id                   String @id\n  inputSchema          Json?  @map("input_schema") @db.Json\n  expectedOutputSchema Json?  @map("expected_output_schema") @db.Json\n\n  @@map("datasets")\n}\n',
+      },
+      lines: [2, 2],
+      fixes: [
+        '-- with schema.prisma, or Prisma\'s next migrate dev changes the column back to json:\n-- prisma/schema.prisma:9: expectedOutputSchema Json?  @map("expected_output_schema") @db.Json -> @db.JsonB\n-- prisma/schema.prisma:8: inputSchema          Json?  @map("input_schema") @db.Json -> @db.JsonB\nALTER TABLE datasets ADD COLUMN expected_output_schema jsonb, ADD COLUMN input_schema jsonb;',
+        '-- with schema.prisma, or Prisma\'s next migrate dev changes the column back to json:\n-- prisma/schema.prisma:9: expectedOutputSchema Json?  @map("expected_output_schema") @db.Json -> @db.JsonB\n-- prisma/schema.prisma:8: inputSchema          Json?  @map("input_schema") @db.Json -> @db.JsonB\nALTER TABLE datasets ADD COLUMN expected_output_schema jsonb, ADD COLUMN input_schema jsonb;',
+      ],
+    },
+    {
+      framework: "sql",
+      name: "a Prisma migration linted without its schema: the fix says the field is to change too, and that the schema was not read",
+      path: "prisma/migrations/20251104091248_add_dataset_schema_enforcement/migration.sql",
+      schema: "CREATE TABLE datasets (id text PRIMARY KEY);",
+      code: '-- AlterTable\nALTER TABLE "datasets" ADD COLUMN "input_schema" JSON;\n',
+      lines: [2],
+      fixes: ["-- with schema.prisma, or Prisma's next migrate dev changes the column back to json:\n-- datasets.input_schema: its field in schema.prisma (not read here) must say @db.JsonB instead of @db.Json\nALTER TABLE datasets ADD COLUMN input_schema jsonb;"],
+    },
   ],
   valid: [
     { framework: "sql", name: "jsonb", code: "ALTER TABLE users ADD COLUMN settings jsonb;" },

@@ -5,6 +5,7 @@ import { withColumnDefinition } from "../support/sql-text.js";
 import { fixFor, ident, sym } from "../support/fix.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { namedBy, withPositional } from "../support/python-call.js";
+import { prismaColumnDeclaration, unquoted } from "../support/prisma-migration-schema.js";
 
 /** `JSON`, `sa.JSON`, `postgresql.JSON(astext_type=...)`: a column type argument that names JSON, read with the Python grammar. */
 const namesJson = (arg: string) => namedBy(arg)?.name.split(".").pop() === "JSON";
@@ -32,7 +33,8 @@ export default defineRule({
     for (const { op, index } of upOps(ctx, "add_column")) {
       if (op.column.type?.name !== "json" || !existingTable(ctx, op.table, index)) continue;
       // the statement as written with its json columns made jsonb: one ALTER may add several columns, all kept
-      const jsonbSql = sqlFramework(ctx.framework) || op.embeddedSql ? (statementAsJsonb(ctx, op) ?? oneColumnSql(op)) : oneColumnSql(op);
+      const whole = sqlFramework(ctx.framework) || op.embeddedSql ? statementAsJsonb(ctx, op) : undefined;
+      const jsonbSql = whole ? whole.sql : oneColumnSql(op);
       ctx.report({
         op,
         // migguard does not read the application's queries: it says which ones fail, not that some exist
@@ -41,7 +43,7 @@ export default defineRule({
           `("could not identify an equality operator for type json"): SELECT DISTINCT or UNION (without ALL) over rows that include it, GROUP BY it, = on it. ` +
           `UNION ALL and plain reads work. jsonb has the operator: use jsonb.`,
         fix: fixFor(ctx.framework, {
-          sql: jsonbSql,
+          sql: `${prismaFields(ctx, whole?.columns ?? [op])}${jsonbSql}`,
           rails: () => `add_column ${sym(op.table)}, ${sym(op.column.name)}, :jsonb`,
           // Django's own JSONField is jsonb already: a json column comes from RunSQL or a field class of the project
           django: () =>
@@ -60,12 +62,32 @@ const sqlFramework = (framework: string) => framework === "sql";
 
 const oneColumnSql = (op: OperationOf<"add_column">) => `ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} jsonb${op.column.type?.array ? "[]" : ""};`;
 
-/** The migration's statement with every json column it adds defined as jsonb (an array stays an array). */
-function statementAsJsonb(ctx: RuleContext, op: OperationOf<"add_column">): string | undefined {
+/** The migration's statement with every json column it adds defined as jsonb (an array stays an array), and those columns. */
+function statementAsJsonb(ctx: RuleContext, op: OperationOf<"add_column">): { sql: string; columns: OperationOf<"add_column">[] } | undefined {
   const columns = ctx.migration.up.filter((o): o is OperationOf<"add_column"> => o.kind === "add_column" && o.text === op.text && o.loc.line === op.loc.line && o.column.type?.name === "json");
   let sql: string | undefined = op.text;
   for (const column of columns) sql = sql === undefined ? undefined : withColumnDefinition(sql, column.column.name, `jsonb${column.column.type?.array ? "[]" : ""}`);
-  return sql === undefined ? undefined : `${sql.replace(/;\s*$/, "")};`;
+  return sql === undefined ? undefined : { sql: `${sql.replace(/;\s*$/, "")};`, columns };
+}
+
+/**
+ * A Prisma migration is written from schema.prisma: a column made jsonb here while its field still says `@db.Json`
+ * is changed back to json by the next `prisma migrate dev`. The comment lines that name each field to change, as the
+ * schema declares it; where the schema was not read, or declares no field for the column, it says so.
+ */
+function prismaFields(ctx: RuleContext, columns: readonly OperationOf<"add_column">[]): string {
+  const lines = columns.flatMap((op) => {
+    const declared = prismaColumnDeclaration(ctx, op.table, op.column.name);
+    if (!declared) return [];
+    const { schema, model, field } = declared;
+    const column = `${unquoted(op.table)}.${op.column.name}`;
+    if (!schema) return [`-- ${column}: its field in schema.prisma (not read here) must say @db.JsonB instead of @db.Json`];
+    if (!model || !field) return [`-- ${column}: no field of the Prisma schema (${schema.paths}) maps it: the one that does must say @db.JsonB instead of @db.Json`];
+    const where = `${model.path}:${field.line}: ${field.text}`;
+    return [field.nativeType === "Json" ? `-- ${where} -> @db.JsonB` : `-- ${where} (already jsonb in the schema)`];
+  });
+  if (!lines.length) return "";
+  return `-- with schema.prisma, or Prisma's next migrate dev changes the column back to json:\n${lines.join("\n")}\n`;
 }
 
 /**

@@ -5,7 +5,7 @@
  * Prisma's next `migrate dev` writes the change back: json-column).
  */
 import type { SourceFile } from "../../model.js";
-import type { PrismaModel } from "../../code/prisma-model.js";
+import { prismaModelOf, type PrismaField, type PrismaModel } from "../../code/prisma-model.js";
 import { isPrismaSchemaPath, prismaSchemaModels } from "../../code/prisma-schema-loader.js";
 import { dirOf } from "../../paths.js";
 import type { RuleContext } from "./rule.js";
@@ -36,3 +36,23 @@ export function prismaMigrationSchema(ctx: RuleContext, files: readonly SourceFi
   }
   return byFolder.get(migrations);
 }
+
+/** How a Prisma migration's schema declares `table`.`column` (names as written, quotes left out). */
+export interface PrismaColumnDeclaration {
+  /** the schema, when it was read */
+  schema?: PrismaMigrationSchema;
+  model?: PrismaModel;
+  field?: PrismaField;
+}
+
+/** The schema's model and field for a column of `ctx`'s migration; undefined when the migration is no Prisma one. */
+export function prismaColumnDeclaration(ctx: RuleContext, table: string, column: string): PrismaColumnDeclaration | undefined {
+  if (ctx.migration.layout !== "prisma") return undefined;
+  const schema = prismaMigrationSchema(ctx, ctx.repository.applicationCode());
+  const model = schema && prismaModelOf(schema.models, unquoted(table));
+  const field = model?.fields.find((f) => f.column === unquoted(column) && !f.relation);
+  return { ...(schema ? { schema } : {}), ...(model ? { model } : {}), ...(field ? { field } : {}) };
+}
+
+/** A name as Prisma's schema maps it: the last part of a qualified name, without quotes (Prisma quotes every name, so its case is kept). */
+export const unquoted = (name: string) => (name.split(".").pop() ?? name).replace(/"/g, "");

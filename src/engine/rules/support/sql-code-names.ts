@@ -17,7 +17,7 @@ import type { Usage } from "../../code/usage-search.js";
 import { MAX_ORM_USAGES, ormNameUsages, type NameContext } from "../../code/orm-name-forms.js";
 import { prismaDelegate, prismaModelOf, selectedField, type PrismaModel } from "../../code/prisma-model.js";
 import { isPrismaSchemaPath } from "../../code/prisma-schema-loader.js";
-import { prismaMigrationSchema } from "./prisma-migration-schema.js";
+import { prismaMigrationSchema, unquoted } from "./prisma-migration-schema.js";
 import { singularize } from "../../adapters/rails/inflections.js";
 import { dirOf } from "../../paths.js";
 import { modelName } from "./fix.js";
@@ -67,7 +67,7 @@ export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): 
   // the migrations' own folder is history, not code (the edges leave migrations out; a review's tree may not)
   const folder = dirOf(ctx.migration.path);
   // as written (PostgreSQL keeps a quoted name's case: Prisma's "JobVersion"), without schema or quotes
-  const name = (table.split(".").pop() ?? table).replace(/"/g, "");
+  const name = unquoted(table);
   const key = `${folder}\0${ctx.migration.layout}\0${name}\0${column ?? ""}`;
   const hit = known.get(key);
   if (hit) return hit;
