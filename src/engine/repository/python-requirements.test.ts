@@ -1,6 +1,6 @@
 /** The Django version read from a Python project's dependency files, as the fixes ask for it (djangoAtLeast). */
 import { loadPythonParser } from "../adapters/python/parser.js";
-import { combinedRange, isPythonManifestPath, manifestRange, pythonManifestDir, rangeAtLeast, specifierRange } from "./python-requirements.js";
+import { combinedRange, isPythonManifestPath, manifestNames, manifestRange, pythonManifestDir, rangeAtLeast, specifierRange } from "./python-requirements.js";
 
 beforeAll(() => loadPythonParser());
 
@@ -44,6 +44,16 @@ describe("python dependency files", () => {
     ["Pipfile: \"*\" bounds nothing, and dev-packages are not the app's", "Pipfile", '[packages]\ndjango = "*"\n\n[dev-packages]\ndjango = "==4.2"\n', undefined],
   ])("%s", (_name, path, content, expected) => {
     expect(range(path, content)).toEqual(expected);
+  });
+
+  it("names every package a file declares, bare names and optional groups included; an unreadable file none", () => {
+    const names = (path: string, content: string) => [...manifestNames(path, content)].sort();
+    expect(names("requirements.txt", "Django>=4.2\n-r base.txt\n# psycopg2\npsycopg2-binary==2.9 \\\n  --hash=sha256:x\nasyncpg ; python_version>'3'\n")).toEqual(["asyncpg", "django", "psycopg2-binary"]);
+    expect(names("pyproject.toml", '[project]\ndependencies = ["psycopg>=3"]\n[project.optional-dependencies]\npg = ["asyncpg"]\n[tool.poetry.dependencies]\nPsycopg_2 = "^2.9"\n')).toEqual(["asyncpg", "psycopg", "psycopg-2"]);
+    expect(names("poetry.lock", '[[package]]\nname = "psycopg2"\nversion = "2.9"\n')).toEqual(["psycopg2"]);
+    expect(names("Pipfile.lock", '{"default": {"asyncpg": {"version": "==1"}}}')).toEqual(["asyncpg"]);
+    expect(names("Pipfile", '[packages]\npsycopg = "*"\n')).toEqual(["psycopg"]);
+    expect(names("pyproject.toml", "not toml [")).toEqual([]);
   });
 
   it("knows which files and folders speak for a project", () => {

@@ -116,15 +116,25 @@ export function specifierRange(spec: string): VersionRange | undefined {
   return bounded ? range : undefined;
 }
 
-/** A PEP 508 requirement (`Django[argon2]>=4.2,<5 ; python_version >= "3.10"`) for `name`: its specifier, or undefined. */
-function requirementSpec(line: string, name: string): string | undefined {
+/** A PEP 508 requirement (`Django[argon2]>=4.2,<5 ; python_version >= "3.10"`): its package's normalised name and its specifier. */
+function requirement(line: string): { name: string; spec: string } | undefined {
   const text = line.replace(/\s+#.*$/, "").split(";")[0].trim();
   const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(.*)$/.exec(text);
-  if (!m || normalise(m[1]) !== name) return undefined;
-  return m[2].replace(/^\(|\)$/g, "").trim();
+  return m ? { name: normalise(m[1]), spec: m[2].replace(/^\(|\)$/g, "").trim() } : undefined;
 }
 
-const normalise = (name: string) => name.toLowerCase().replace(/[-_.]+/g, "-");
+/** The requirement's specifier when it is one for `name` (normalised); undefined otherwise. */
+function requirementSpec(line: string, name: string): string | undefined {
+  const r = requirement(line);
+  return r?.name === name ? r.spec : undefined;
+}
+
+/** A line of a requirements file that is a requirement: options (-r, -e, --hash), comments and blank lines are not. */
+const requirementLines = (content: string) => content.split(/\r?\n/).filter((line) => !/^\s*(?:-|#|$)/.test(line)).map((line) => line.replace(/\\\s*$/, ""));
+
+/** A package's name as PEP 503 compares them: `Django_Filter` and `django-filter` are one package. */
+export const normalisedPackageName = (name: string) => name.toLowerCase().replace(/[-_.]+/g, "-");
+const normalise = normalisedPackageName;
 
 type Toml = Record<string, unknown>;
 const table = (value: unknown): Toml | undefined => (value && typeof value === "object" && !Array.isArray(value) ? (value as Toml) : undefined);
@@ -178,10 +188,9 @@ export function manifestRange(path: string, content: string, name: string): { ra
       }
       return intersected(specs);
     }
-    // requirements*.txt: one requirement a line; options (-r, -e, --hash) are not requirements
-    for (const line of content.split(/\r?\n/)) {
-      if (/^\s*(?:-|#|$)/.test(line)) continue;
-      const spec = requirementSpec(line.replace(/\\\s*$/, ""), wanted);
+    // requirements*.txt: one requirement a line
+    for (const line of requirementLines(content)) {
+      const spec = requirementSpec(line, wanted);
       const range = spec !== undefined ? specifierRange(spec) : undefined;
       if (range) return { range, locked: false };
     }
@@ -192,32 +201,38 @@ export function manifestRange(path: string, content: string, name: string): { ra
 }
 
 /**
- * Does one dependency file name package `name` at all (a bare `psycopg2`, which bounds no version, included)? Read
- * as manifestRange reads it: requirement lines, [project] and Poetry dependencies (and their optional groups),
- * setup files, the Pipfile's [packages], a lock file's packages.
+ * The packages one dependency file names at all (a bare `psycopg2`, which bounds no version, included), normalised:
+ * read as manifestRange reads the file (requirement lines, [project] and Poetry dependencies and their optional
+ * groups, setup files, the Pipfile's [packages], a lock file's packages). None when it cannot be read.
  */
-export function manifestDeclares(path: string, content: string, name: string): boolean {
+export function manifestNames(path: string, content: string): Set<string> {
   const base = baseOf(path);
-  const wanted = normalise(name);
-  const named = (requirements: readonly unknown[]) => requirements.some((r) => typeof r === "string" && requirementSpec(r, wanted) !== undefined);
-  const keyNamed = (deps: unknown) => Object.keys(table(deps) ?? {}).some((n) => normalise(n) === wanted);
+  const names = new Set<string>();
+  const requirements = (lines: readonly unknown[]) => {
+    for (const line of lines) {
+      const r = typeof line === "string" ? requirement(line) : undefined;
+      if (r) names.add(r.name);
+    }
+  };
+  const keys = (deps: unknown) => Object.keys(table(deps) ?? {}).forEach((n) => names.add(normalise(n)));
   try {
-    if (base === "poetry.lock" || base === "uv.lock") return ((parseToml(content).package as Toml[] | undefined) ?? []).some((p) => typeof p.name === "string" && normalise(p.name) === wanted);
-    if (base === "Pipfile.lock") return keyNamed((JSON.parse(content) as Record<string, unknown>).default);
-    if (base === "setup.cfg") return named(setupCfgRequirements(content));
-    if (base === "setup.py") return named(setupPyRequirements(content));
-    if (base === "Pipfile") return keyNamed(parseToml(content).packages);
-    if (base === "pyproject.toml") {
+    if (base === "poetry.lock" || base === "uv.lock") {
+      for (const p of (parseToml(content).package as Toml[] | undefined) ?? []) if (typeof p.name === "string") names.add(normalise(p.name));
+    } else if (base === "Pipfile.lock") keys((JSON.parse(content) as Record<string, unknown>).default);
+    else if (base === "setup.cfg") requirements(setupCfgRequirements(content));
+    else if (base === "setup.py") requirements(setupPyRequirements(content));
+    else if (base === "Pipfile") keys(parseToml(content).packages);
+    else if (base === "pyproject.toml") {
       const doc = parseToml(content);
       const project = table(doc.project);
       const optional = Object.values(table(project?.["optional-dependencies"]) ?? {}).flatMap((group) => (Array.isArray(group) ? group : []));
-      const poetry = table(table(doc.tool)?.poetry);
-      return named([...(Array.isArray(project?.dependencies) ? project.dependencies : []), ...optional]) || keyNamed(poetry?.dependencies);
-    }
-    return content.split(/\r?\n/).some((line) => !/^\s*(?:-|#|$)/.test(line) && requirementSpec(line.replace(/\\\s*$/, ""), wanted) !== undefined);
+      requirements([...(Array.isArray(project?.dependencies) ? project.dependencies : []), ...optional]);
+      keys(table(table(doc.tool)?.poetry)?.dependencies);
+    } else requirements(requirementLines(content));
   } catch {
-    return false; // an unreadable file says nothing
+    return new Set(); // an unreadable file says nothing
   }
+  return names;
 }
 
 /** Every version `range` allows is at least `floor` (true), below it (false), or some are and some are not (undefined). */

@@ -13,7 +13,7 @@ import { dirOf, isDjangoModelPath, isGoModPath, isManifestPath, isSchemaDumpPath
 import { lockfileGems, lockfileVersion } from "./lockfile.js";
 import { isDeployPath } from "../deploy/deploy-paths.js";
 import { isModelPath } from "../adapters/rails/model-path.js";
-import { combinedRange, isPythonManifestPath, manifestDeclares, manifestRange, pythonManifestDir, type VersionRange } from "./python-requirements.js";
+import { combinedRange, isPythonManifestPath, manifestNames, manifestRange, normalisedPackageName, pythonManifestDir, type VersionRange } from "./python-requirements.js";
 
 /** What the edge read of the application's code: the files, and whether a bound stopped the read before the end. */
 export interface ApplicationCodeRead {
@@ -25,6 +25,7 @@ export class RepositoryFacts {
   private readonly manifests: SourceFile[];
   private readonly pythonManifests: SourceFile[];
   private readonly packageRanges = new Map<string, VersionRange | undefined>();
+  private readonly manifestNames = new Map<string, Set<string>>();
   private readonly dumps: SourceFile[];
   private readonly modelSources: SourceFile[];
   private readonly gems = new Map<string, Set<string>>();
@@ -94,7 +95,15 @@ export class RepositoryFacts {
 
   /** Does a dependency file of the project of `migrationPath` (in a folder above it) name Python package `name`? */
   pythonPackageDeclared(migrationPath: string, name: string): boolean {
-    return this.pythonManifests.some((f) => isWithin(pythonManifestDir(f.path), migrationPath) && manifestDeclares(f.path, f.content, name));
+    const wanted = normalisedPackageName(name);
+    return this.pythonManifests.some((f) => isWithin(pythonManifestDir(f.path), migrationPath) && this.namesIn(f).has(wanted));
+  }
+
+  /** The packages a dependency file names, read once per file: each driver of postgresDrivers() asks every file. */
+  private namesIn(file: SourceFile): Set<string> {
+    let names = this.manifestNames.get(file.path);
+    if (!names) this.manifestNames.set(file.path, (names = manifestNames(file.path, file.content)));
+    return names;
   }
 
   /** The type a schema dump of the migration's project gives table.column (a dump of another database lacks the table). */
