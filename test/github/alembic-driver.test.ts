@@ -5,9 +5,9 @@
  * down from the project) exactly as the CLI does. Signed webhooks over HTTP against the local GitHub API, which
  * checks every request against GitHub's OpenAPI; the check run and the inline comments as users see them.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { BOT_LOGIN } from "./support/fake-github.js";
-import { startScenario, type Scenario } from "./support/scenario.js";
+import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
 
 const revision = (id: string, down: string, up: string[], back: string) =>
   `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "${id}"\ndown_revision = ${down}\n\n\ndef upgrade():\n${up.map((l) => `    ${l}\n`).join("")}\n\ndef downgrade():\n    ${back}\n`;
@@ -26,11 +26,7 @@ const added = {
 };
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 const ours = (pull: number) => s!.fake.commentsOn(pull).filter((c) => c.user.login === BOT_LOGIN);
 const rulesOf = (annotations: Array<{ title: string; annotation_level: string }>) => annotations.filter((a) => a.annotation_level !== "notice").map((a) => a.title.split(":")[0]);

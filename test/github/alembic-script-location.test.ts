@@ -5,9 +5,9 @@
  * checking every request against GitHub's OpenAPI description; the check run and the inline comment as users
  * see them. Nothing in the path says alembic or migrations, so only the two files can mark the folder.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { BOT_LOGIN } from "./support/fake-github.js";
-import { startScenario, type Scenario } from "./support/scenario.js";
+import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
 
 const LOCATION = "src/app/database/revisions/core";
 const revision = (id: string, down: string, up: string, back: string) =>
@@ -34,11 +34,7 @@ const BASE: Record<string, string> = {
 };
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 const ours = (pull: number) => s!.fake.commentsOn(pull).filter((c) => c.user.login === BOT_LOGIN);
 

@@ -3,8 +3,8 @@
  * database (`%(here)s/billing/schema`), whose name says nothing; a revision added there is reviewed as Alembic's.
  * Signed webhooks over HTTP, the local GitHub API checking every request against GitHub's OpenAPI description.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
-import { startScenario, type Scenario } from "./support/scenario.js";
+import { describe, expect, it } from "@jest/globals";
+import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
 
 const revision = (id: string, down: string, up: string, back: string) =>
   `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "${id}"\ndown_revision = ${down}\n\n\ndef upgrade():\n    ${up}\n\n\ndef downgrade():\n    ${back}\n`;
@@ -19,11 +19,7 @@ const BASE = (locations: string) => ({
 });
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 async function review(locations: string) {
   s = await startScenario({ baseFiles: BASE(locations) });

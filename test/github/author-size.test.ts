@@ -5,8 +5,8 @@
  * check passes; read again on `/migguard recheck`, which takes the pull request from the REST API. A pull request
  * that says nothing about size keeps the failure. Signed webhooks over HTTP against the local GitHub API.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
-import { startScenario, type Scenario } from "./support/scenario.js";
+import { describe, expect, it } from "@jest/globals";
+import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
 
 const BASE: Record<string, string> = {
   "README.md": "# App\n",
@@ -36,11 +36,7 @@ class Migration(migrations.Migration):
 };
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 const rewriteOf = (run: { annotations: Array<{ title: string; annotation_level: string; message: string }> }) => run.annotations.find((a) => a.title.startsWith("column-type-change"));
 

@@ -3,8 +3,8 @@
  * strong_migrations' `start_after` still fails on `edited-migration`, and the edit's own lint findings are not
  * reported; the initializer is read from the repository with the review's other fact files.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
-import { startScenario, type Scenario } from "./support/scenario.js";
+import { describe, expect, it } from "@jest/globals";
+import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
 
 const OLD = "db/migrate/20221201000000_add_email_index.rb";
 const index = (column = "email") => `class AddEmailIndex < ActiveRecord::Migration[7.1]\n  def change\n    add_index :users, :${column}\n  end\nend\n`;
@@ -12,11 +12,7 @@ const BASE = { "README.md": "# Shop\n", [OLD]: index() };
 const INITIALIZER = { "config/initializers/strong_migrations.rb": "StrongMigrations.start_after = 20230101000000\n" };
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 const rulesAfterEdit = async (baseFiles: Record<string, string>) => {
   s = await startScenario({ baseFiles });

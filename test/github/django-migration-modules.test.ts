@@ -3,8 +3,8 @@
  * dojo/settings/settings.dist.py): a migration added to that folder is reviewed as a Django migration. Signed
  * webhooks over HTTP, the local GitHub API checking every request against GitHub's OpenAPI description.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
-import { startScenario, type Scenario } from "./support/scenario.js";
+import { describe, expect, it } from "@jest/globals";
+import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
 
 const INITIAL =
   'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n    operations = [\n        migrations.CreateModel(name="Finding", fields=[("id", models.AutoField(primary_key=True)), ("title", models.TextField())]),\n    ]\n';
@@ -13,11 +13,7 @@ const ADDED = "dojo/db_migrations/0002_remove_title.py";
 const settings = (setting: string) => `import environ\n\nenv = environ.Env()\n\nif env("DD_TRACK_MIGRATIONS"):\n    ${setting}\n`;
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 async function review(setting: string) {
   s = await startScenario({ baseFiles: { "README.md": "# Dojo\n", "dojo/settings/settings.dist.py": settings(setting), "dojo/db_migrations/__init__.py": "", "dojo/db_migrations/0001_initial.py": INITIAL } });

@@ -5,16 +5,12 @@
  * `empty-down`, a failure of the test database is a note and never a failed check, `execute: false` turns it
  * off. The same pull requests go through the queue (test/queue/execution.test.ts) and the CLI.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { BASE, EMPTY_DOWN, EMPTY_DOWN_DOWN, EMPTY_DOWN_UP, LOCKS, LOCKS_DOWN, LOCKS_UP, lockRows, SAFE, SAFE_UP } from "../support/readme-prs.js";
-import { startScenario, type Scenario } from "./support/scenario.js";
+import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 const ruleIds = (run: { annotations: Array<{ title: string }> }) => run.annotations.map((a) => a.title.split(":")[0]);
 

@@ -3,17 +3,13 @@
  * retry absorbs a passing 5xx, a redelivery or two simultaneous deliveries leave one set of comments, and a
  * review of an older head never posts over a newer one.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { WEBHOOK_SECRET } from "./support/app-harness.js";
-import { BASE_FILES, DANGEROUS_INDEX, DANGEROUS_INDEX_PATH, startScenario, type Scenario } from "./support/scenario.js";
+import { BASE_FILES, DANGEROUS_INDEX, DANGEROUS_INDEX_PATH, startScenario, type Scenario, useScenario } from "./support/scenario.js";
 import { deliver, pullRequestPayload } from "./support/webhooks.js";
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 describe("GitHub API faults", () => {
   it("completes the check with the reason when the contents API keeps failing", async () => {

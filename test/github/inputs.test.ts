@@ -3,15 +3,11 @@
  * changed by the pull request), binary and huge files, many findings, huge pull requests, the companions of
  * a migration that the pull request did not touch, and the seed's Rails anti-pattern.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
-import { DANGEROUS_INDEX, DANGEROUS_INDEX_PATH, startScenario, type Scenario } from "./support/scenario.js";
+import { describe, expect, it } from "@jest/globals";
+import { DANGEROUS_INDEX, DANGEROUS_INDEX_PATH, startScenario, type Scenario, useScenario } from "./support/scenario.js";
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 const ruleIds = (run: { annotations: Array<{ title: string }> }) => run.annotations.map((a) => a.title.split(":")[0]);
 

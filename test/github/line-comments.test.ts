@@ -3,17 +3,13 @@
  * share one inline comment that lists each with its fix; the next push edits that comment (a finding left
  * the line) instead of adding one, and the fixing push resolves it.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { parseCommentMarkers } from "../../src/report/review-comments.js";
 import { BOT_LOGIN } from "./support/fake-github.js";
-import { BASE_FILES, startScenario, type Scenario } from "./support/scenario.js";
+import { BASE_FILES, startScenario, type Scenario, useScenario } from "./support/scenario.js";
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 const UP = "db/migrations/20240301000000_users_token.up.sql";
 const DOWN = "db/migrations/20240301000000_users_token.down.sql";

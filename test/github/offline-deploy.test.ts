@@ -5,8 +5,8 @@
  * failing check).
  * Signed webhooks over HTTP against the local GitHub API, which checks every request against GitHub's OpenAPI.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
-import { startScenario, type Scenario } from "./support/scenario.js";
+import { describe, expect, it } from "@jest/globals";
+import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
 
 const revision = (id: string, down: string, up: string, back: string) =>
   `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "${id}"\ndown_revision = ${down}\n\n\ndef upgrade():\n    ${up}\n\n\ndef downgrade():\n    ${back}\n`;
@@ -23,11 +23,7 @@ const BASE: Record<string, string> = {
 const INDEX = revision("b2", '"a1"', 'op.create_index("ix_recipe_name", "recipe", ["name"])', 'op.drop_index("ix_recipe_name", table_name="recipe")');
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 describe("an app that migrates offline", () => {
   it("makes the index a notice and says once in the summary which line proved the offline deploy", async () => {

@@ -5,9 +5,9 @@
  * same pull request removes (the base branch's file, read for it); a search stopped at `max_code_files` proves
  * nothing, so the unnamed drop keeps the failure too.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import type { FakeCheckRun } from "./support/fake-github.js";
-import { startScenario, type Scenario } from "./support/scenario.js";
+import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
 
 const DROP = "migrations/000002_drop_unused.up.sql";
 const BASE = {
@@ -25,11 +25,7 @@ const PULL = {
 };
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 const latestRun = (head: string) => s!.fake.checkRunsFor(head).at(-1)!;
 const dropsOf = (run: FakeCheckRun) => run.annotations.filter((a) => a.title.startsWith("drop-column")).map((a) => [a.start_line, a.annotation_level]);

@@ -4,8 +4,8 @@
  * the path says migrations). Signed webhooks over HTTP, the local GitHub API checking every request against
  * GitHub's OpenAPI description; the check run as users see it.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
-import { startScenario, type Scenario } from "./support/scenario.js";
+import { describe, expect, it } from "@jest/globals";
+import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
 
 const FOLDER = "packages/database/migration";
 const ADDED = `${FOLDER}/20240202000000_survey_name/migration.sql`;
@@ -18,11 +18,7 @@ const BASE: Record<string, string> = {
 };
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 describe("Prisma's migrations under a folder of any name", () => {
   it("reviews a migration.sql added in a timestamped folder of packages/database/migration/", async () => {

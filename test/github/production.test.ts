@@ -5,17 +5,13 @@
  * over the contents API's 1 MB JSON limit works. A pull request that edits the snapshot is still judged by
  * the base branch's; a snapshot that cannot be used is a note, never a failure.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { productionSnapshot } from "../../src/engine/testing/production-fixtures.js";
 import { BASE, LOCKS, LOCKS_UP, lockRows } from "../support/readme-prs.js";
-import { startScenario, type Scenario } from "./support/scenario.js";
+import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 const PRODUCTION = productionSnapshot({
   users: { rows: 2_000_000, mb: 3_000, columns: { id: { type: "bigint", notNull: true, nDistinct: -1 }, email: { type: "text", nullFrac: 0.02, nDistinct: -0.98 } } },

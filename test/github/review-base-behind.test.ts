@@ -5,8 +5,8 @@
  * over HTTP, the local GitHub API checking every request against GitHub's OpenAPI description; the pull
  * request's files are computed from where the branch left the base, as GitHub does.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
-import { startScenario, type Scenario } from "./support/scenario.js";
+import { describe, expect, it } from "@jest/globals";
+import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
 
 const rails = (klass: string, body: string) => `class ${klass} < ActiveRecord::Migration[7.1]\n  def change\n    ${body}\n  end\nend\n`;
 const ADDED = "db/migrate/20240115000000_add_locale_to_users.rb";
@@ -21,11 +21,7 @@ const merged = (count: number): Record<string, string> =>
   );
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 /** The base: users; a branch that adds a column to users; then the base merges `later` on top. */
 async function behind(later: Record<string, string>, options: { treeListingLimit?: number; more?: Record<string, string> } = {}) {

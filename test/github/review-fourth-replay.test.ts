@@ -3,15 +3,11 @@
  * webhooks against the local GitHub API: what the check concludes. The same patterns go through `migguard review`
  * in test/cli/review-fourth-replay.test.ts.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
-import { startScenario, type Scenario } from "./support/scenario.js";
+import { describe, expect, it } from "@jest/globals";
+import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 const alembic = (id: string, after: string | null, body: string) =>
   `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "${id}"\ndown_revision = ${after ? `"${after}"` : "None"}\n\n\ndef upgrade():\n    ${body}\n\n\ndef downgrade():\n    pass\n`;

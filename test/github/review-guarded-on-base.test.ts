@@ -4,17 +4,13 @@
  * branch's db/schema.rb (the pull request's own dump already holds the column either way) and decides the guard
  * on it, as `migguard review` does (test/cli/review-guarded-on-base.test.ts).
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import type { FakeCheckRun } from "./support/fake-github.js";
-import { startScenario, type Scenario } from "./support/scenario.js";
+import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
 import { GUARDED_PATH, guardedBase, guardedPull } from "../../src/engine/testing/guarded-migration.js";
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 const latestRun = (head: string): FakeCheckRun => s!.fake.checkRunsFor(head).at(-1)!;
 const onMigration = (run: FakeCheckRun) => run.annotations.filter((a) => a.path === GUARDED_PATH);

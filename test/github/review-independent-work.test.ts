@@ -5,16 +5,12 @@
  * review` in test/cli/review-independent-version-order.test.ts, review-shared-reverse-accessor.test.ts and
  * review-deployed-inserts.test.ts.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import type { FakeCheckRun } from "./support/fake-github.js";
-import { startScenario, type Scenario } from "./support/scenario.js";
+import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 const latestRun = (head: string): FakeCheckRun => s!.fake.checkRunsFor(head).at(-1)!;
 const levels = (run: FakeCheckRun, rule: string) => run.annotations.filter((a) => a.title.startsWith(rule)).map((a) => a.annotation_level);

@@ -5,9 +5,9 @@
  * edited history, schema drift, a dropped column still used by code, regulated data signed off (or not) by
  * an approving review, and a deleted migration; plus what each costs in API calls.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import type { FakeCheckRun } from "./support/fake-github.js";
-import { startScenario, type Scenario } from "./support/scenario.js";
+import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
 
 const CREATE_USERS = "db/migrate/20240101000000_create_users.rb";
 const DROP_PHONE = "db/migrate/20240201000000_remove_phone_number.rb";
@@ -60,11 +60,7 @@ const dropPhone = (waiver?: string) =>
   ].join("\n");
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 const rulesOf = (run: FakeCheckRun) => run.annotations.map((a) => a.title.split(":")[0]);
 const latestRun = (head: string) => s!.fake.checkRunsFor(head).at(-1)!;

@@ -3,16 +3,12 @@
  * sent to the App as a signed webhook against the local GitHub API: what the check concludes and how each
  * finding is annotated. The same patterns go through `migguard review` in test/cli/review-real-prs.test.ts.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import type { FakeCheckRun } from "./support/fake-github.js";
-import { startScenario, type Scenario } from "./support/scenario.js";
+import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 const latestRun = (head: string): FakeCheckRun => s!.fake.checkRunsFor(head).at(-1)!;
 const annotationsOf = (run: FakeCheckRun, rule: string) => run.annotations.filter((a) => a.title.startsWith(`${rule}`));

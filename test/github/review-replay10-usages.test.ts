@@ -2,17 +2,13 @@
  * The tenth replay's dropped-object-still-used false alarms through the App (signed webhooks against the local
  * GitHub API): the same small repositories as test/cli/review-replay10-usages.test.ts, and what the check says.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import type { FakeCheckRun } from "./support/fake-github.js";
-import { startScenario, type Scenario } from "./support/scenario.js";
+import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
 import { alertsBase, alertsDrop, ticketsBase, ticketsRename, ticketsTrueUse, topicForeignKey, topicRename, topicsBase } from "../cli/support/replay10-usages.js";
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 const latestRun = (head: string): FakeCheckRun => s!.fake.checkRunsFor(head).at(-1)!;
 const annotations = (run: FakeCheckRun) => run.annotations.filter((a) => a.title.startsWith("dropped-object-still-used"));

@@ -3,17 +3,13 @@
  * against the local GitHub API: what the check concludes and how it annotates. The same patterns go through
  * `migguard review` in test/cli/review-replay10.test.ts.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import type { FakeCheckRun } from "./support/fake-github.js";
-import { startScenario, type Scenario } from "./support/scenario.js";
+import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
 import { REPLICA_DATABASE_YML } from "../../src/engine/testing/rails-fixtures.js";
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 const latestRun = (head: string): FakeCheckRun => s!.fake.checkRunsFor(head).at(-1)!;
 

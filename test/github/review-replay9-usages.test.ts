@@ -3,17 +3,13 @@
  * GitHub API): the same small repositories as test/cli/review-replay9-usages.test.ts, and what the check says;
  * and treeherder 0071's AlterUniqueTogether fix (test/cli/review-replay9-unique-together.test.ts) as the annotation shows it.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import type { FakeCheckRun } from "./support/fake-github.js";
-import { startScenario, type Scenario } from "./support/scenario.js";
+import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
 import { laaCompletedAtBase, laaCompletedAtDrop, laaSettingsBase, laaSettingsDrop, treeherderBase, treeherderDrop } from "../cli/support/replay9-usages.js";
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 const latestRun = (head: string): FakeCheckRun => s!.fake.checkRunsFor(head).at(-1)!;
 const annotations = (run: FakeCheckRun) => run.annotations.filter((a) => a.title.startsWith("dropped-object-still-used"));

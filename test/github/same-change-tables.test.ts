@@ -3,9 +3,9 @@
  * run (issue #14): the App, through signed webhooks, reports no data-loss, NOT NULL or scan finding on it; the
  * same statements on a table of the base branch keep their failures.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import type { FakeCheckRun } from "./support/fake-github.js";
-import { startScenario, type Scenario } from "./support/scenario.js";
+import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
 
 const BASE = {
   "README.md": "# Billing\n",
@@ -20,11 +20,7 @@ const CREATE = { "migrations/000002_charges.up.sql": "CREATE TABLE charges (id b
 const RULES = ["set-not-null", "required-column-without-default", "dml-without-where"];
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 const dataAnnotations = (run: FakeCheckRun) => run.annotations.filter((a) => a.path.endsWith("000003_tighten.up.sql") && RULES.some((r) => a.title.startsWith(r))).map((a) => [a.start_line, a.annotation_level]);
 

@@ -8,9 +8,9 @@
  * costs no tarball. Signed webhooks over HTTP against the local GitHub API, which checks every request against
  * GitHub's OpenAPI and serves tarballs through a redirect.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { featureBranchOn, reviewJson } from "../cli/support/review-repo.js";
-import { startScenario, type Scenario } from "./support/scenario.js";
+import { startScenario, type Scenario, useScenario } from "./support/scenario.js";
 import { GO_MOD_WITH_MIGRATE, GO_SELF_MIGRATING_APP } from "../../src/engine/testing/deploy-fixtures.js";
 
 const GO_APP: Record<string, string> = {
@@ -34,11 +34,7 @@ const goIndex = (dir: string) => ({
 });
 
 let s: Scenario | undefined;
-afterEach(async () => {
-  if (s) expect(s.fake.violations).toEqual([]);
-  await s?.stop();
-  s = undefined;
-});
+useScenario();
 
 const tarballsSince = (from: number) => s!.fake.requests.slice(from).filter((r) => r.path.includes("/tarball/"));
 

@@ -1,4 +1,5 @@
 /** A fake repository with the App running against it, and one-line deliveries, for the end-to-end tests. */
+import { afterEach, expect } from "@jest/globals";
 import { startApp, WEBHOOK_SECRET, type AppOptions, type RunningApp } from "./app-harness.js";
 import { FakeGitHub } from "./fake-github.js";
 import type { FakePersonReview, FakeSymlink } from "./fake-github.js";
@@ -27,6 +28,25 @@ export const BASE_FILES: Record<string, string> = {
   "db/migrations/20230101000000_init.down.sql": "DROP TABLE users;\n",
 };
 
+/** The scenarios started since useScenario's last cleanup, and whether each is still running. */
+const started = new Map<Scenario, { running: boolean }>();
+
+/**
+ * Every scenario a test starts is checked and stopped after it: the local GitHub API saw no request off GitHub's
+ * OpenAPI description, and the App and the API shut down. Call once at a test file's top level.
+ */
+export function useScenario(): void {
+  afterEach(async () => {
+    const scenarios = [...started];
+    started.clear();
+    try {
+      for (const [scenario] of scenarios) expect(scenario.fake.violations).toEqual([]);
+    } finally {
+      for (const [scenario, state] of scenarios) if (state.running) await scenario.stop();
+    }
+  });
+}
+
 export async function startScenario(options: { baseFiles?: Record<string, string | Buffer>; app?: Partial<AppOptions> } = {}): Promise<Scenario> {
   const fake = new FakeGitHub();
   await fake.start();
@@ -34,11 +54,13 @@ export async function startScenario(options: { baseFiles?: Record<string, string
   const base = fake.commit(options.baseFiles ?? BASE_FILES);
   fake.setBranch("master", base);
   const secret = { secret: WEBHOOK_SECRET };
-  return {
+  const state = { running: true };
+  const scenario: Scenario = {
     fake,
     app,
     base,
     async stop() {
+      state.running = false;
       await app.stop();
       await fake.stop();
     },
@@ -57,6 +79,8 @@ export async function startScenario(options: { baseFiles?: Record<string, string
     },
     dismissReview: (number, reviewId) => deliver(app.webhookUrl, "pull_request_review", pullRequestReviewPayload(fake, "dismissed", fake.pulls.get(number)!, fake.dismissReview(reviewId)), secret),
   };
+  started.set(scenario, state);
+  return scenario;
 }
 
 export const DANGEROUS_INDEX = {
