@@ -255,6 +255,12 @@ export const AddColumn = op("add_column", {
   table: z.string(),
   column: ColumnSpec,
   ifNotExists: z.boolean().default(false),
+  /**
+   * Django: the model as the migration starts has a NOT NULL field of this column, which the migration moves away
+   * before adding the new one (AWX's 0185 renames `setting` to `setting_old`, then adds a new `setting`): the running
+   * code's model still names the column, so its inserts write a value into it
+   */
+  writtenByRunningCode: z.boolean().optional(),
 });
 export const DropColumn = op("drop_column", {
   table: z.string(),

@@ -37,6 +37,8 @@ export interface TranslateOptions {
 }
 
 interface Ctx extends TranslateOptions {
+  /** the app's state as the migration starts: the models of the code that runs while it does */
+  start: AppState;
   out: Translation;
   /** reverse steps, one group per forward operation, reversed at the end */
   steps: OperationInput[][];
@@ -57,7 +59,7 @@ const EXTENSIONS: Record<string, string> = {
 const STATE_ONLY = new Set(["AlterModelOptions", "AlterModelManagers", "AlterModelTableComment"]);
 
 export function translateOperations(operations: PyValue[], options: TranslateOptions): Translation {
-  const ctx: Ctx = { ...options, out: { up: [], down: [], notes: [], errors: [], hidden: [] }, steps: [] };
+  const ctx: Ctx = { ...options, start: options.stateKnown ? options.state.clone() : new AppState(options.state.app), out: { up: [], down: [], notes: [], errors: [], hidden: [] }, steps: [] };
   for (const op of operations) translate(op, ctx);
   markJoinTableRenames(ctx.out.up, ctx.state);
   ctx.out.down = ctx.steps.reverse().flat();
@@ -467,12 +469,25 @@ function addField(field: DjangoField, table: string, model: string, fieldName: s
     return [[{ ...base, kind: "create_table", table: join, columns: [] }], [{ ...base, kind: "drop_table", tables: [join] }]];
   }
   const column: ColumnSpec = columnSpec(field, { references: references(field, ctx, model), referencesSql: referencesSql(field, ctx, model, table), withDefault: true, table });
-  const up: OperationInput[] = [{ ...base, kind: "add_column", table, column }];
+  const up: OperationInput[] = [{ ...base, kind: "add_column", table, column, ...(writtenByRunningCode(field, table, ctx) ? { writtenByRunningCode: true } : {}) }];
   // Django keeps the default only in Python: the database default is dropped right after (db_default stays)
   if (field.default && !field.dbDefault) up.push({ ...base, kind: "drop_default", table, column: field.column });
   if (field.dbIndex) up.push({ ...base, kind: "add_index", table, columns: [field.column] });
   void fieldName;
   return [up, [{ ...base, kind: "drop_column", table, column: field.column }]];
+}
+
+/**
+ * The model of the running code (the state as the migration starts) has a NOT NULL field of this column on the
+ * same table: Django inserts every concrete field, so that code writes a value into the column the migration adds
+ * in its place. A NULL-able one may write NULL.
+ */
+function writtenByRunningCode(field: DjangoField, table: string, ctx: Ctx): boolean {
+  for (const model of ctx.start.models.values()) {
+    if (model.noTable || ctx.start.table(model.name).toLowerCase() !== table.toLowerCase()) continue;
+    for (const old of model.fields.values()) if (!old.manyToMany && !old.null && old.column === field.column) return true;
+  }
+  return false;
 }
 
 const sameType = (a: DjangoField, b: DjangoField) =>

@@ -16,8 +16,51 @@ class Migration(migrations.Migration):
 /** app/models.py declaring Order on `base`, imported by `imports` */
 const SOLO_ORDER_MODELS = (imports: string, base: string) => `from django.db import models\n${imports}\n\nclass Order(${base}):\n    number = models.CharField(max_length=200)\n`;
 
+/** AWX's 0185 in small: `setting` renamed away in SQL (leaving Django's state), a new `setting` added with a Python default */
+const MOVED_ASIDE = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("main", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL(
+            "ALTER TABLE main_activitystream RENAME setting TO setting_old; ALTER TABLE main_activitystream ALTER COLUMN setting_old DROP NOT NULL",
+            state_operations=[migrations.RemoveField(model_name="activitystream", name="setting")],
+        ),
+        migrations.AddField(model_name="activitystream", name="setting", field=models.JSONField(blank=True, default=dict)),
+    ]
+`;
+
+/** the app's first migration, ActivityStream with a `setting` field as given */
+const ACTIVITY_STREAM = (setting: string) => ({
+  "main/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="ActivityStream",
+            fields=[("id", models.AutoField(primary_key=True)), ("setting", ${setting})],
+        ),
+    ]
+`,
+});
+
 export default defineCases({
   invalid: [
+    {
+      framework: "django",
+      name: "a column renamed away and added anew, whose old field was NULL-able: the running code may insert NULL into it",
+      path: "main/migrations/0002_move_setting.py",
+      files: ACTIVITY_STREAM("models.TextField(null=True)"),
+      code: MOVED_ASIDE,
+      lines: [12],
+    },
     {
       framework: "django",
       name: "null=0 and null='' are falsy in Python: both columns are NOT NULL",
@@ -312,6 +355,13 @@ class Migration(migrations.Migration):
     },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "AWX 0185: the old setting column is renamed away and a new one added, but the running code's model has a NOT NULL field setting, so its inserts write it",
+      path: "main/migrations/0002_move_setting.py",
+      files: ACTIVITY_STREAM("models.TextField(blank=True, default='{}')"),
+      code: MOVED_ASIDE,
+    },
     {
       framework: "django",
       name: "AWX 0086: null='True' and null='False' are non-empty strings, truthy in Python: Django makes both columns NULL-able",
