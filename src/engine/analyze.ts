@@ -50,6 +50,7 @@ import { append } from "./append.js";
 import { RepositoryFacts, type ApplicationCodeRead } from "./repository/repository-facts.js";
 import { repositoryView, type RepositoryView } from "./repository/repository-view.js";
 import { SchemaHistory } from "./repository/schema-history.js";
+import { resolveModelTables } from "./repository/model-table-history.js";
 import { dirOf } from "./paths.js";
 import { DeployDecider, type DeployDecision } from "./deploy/deploy-model.js";
 import { underDeploy } from "./deploy/offline-notes.js";
@@ -645,6 +646,8 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
     }),
     ...earlier,
   ]);
+  // a gem's namespaced model (ActiveAdmin::Comment) works on the table the migrations before it created
+  resolveModelTables(migrations, history);
   // migrations at or before the line a team declared ran everywhere: parsed for the history above, not checked
   const baselines = new Baselines(config, input.repositoryFiles ?? [], [...migrations, ...earlier.map((e) => e.migration)], input.configPath);
   const baselineReaders = Baselines.readersToLoad(input.repositoryFiles ?? [], migrations);

@@ -207,6 +207,12 @@ const OperationBase = z.object({
    * `for key in KEYS: op.execute(f"CREATE INDEX ...")`), so a fix can keep the loop instead of one item's statement
    */
   loop: SourceRange.optional(),
+  /**
+   * Rails: the operation's table is Rails' unprefixed name for a namespaced model the migration neither defines nor
+   * names the table of (ActiveAdmin::Comment -> comments); this is the table it has when its namespace sets a
+   * table_name_prefix, as gems do (active_admin_comments). The migrations before it decide (model-table-history.ts).
+   */
+  prefixedTable: z.string().optional(),
   /** MySQL/MariaDB: the statement's `ALGORITHM=` and `LOCK=` clauses, lower-cased ("instant", "inplace", "copy"; "none", "shared") */
   algorithm: z.string().optional(),
   lock: z.string().optional(),

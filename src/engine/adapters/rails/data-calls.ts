@@ -108,8 +108,8 @@ const UNFILTERED = new Set(["all", "unscoped", "in_batches", "order", "reorder",
 
 export type DataCall =
   | { kind: "connection-sql"; method: string; sqlArg: Node | undefined }
-  | { kind: "dml"; verb: "update" | "delete" | "insert"; table?: string; hasWhere: boolean; columns: string[]; call: CallNode }
-  | { kind: "loop"; table?: string; description: string; writes?: string[]; batched?: BatchedWrite; deletes: Deletion[]; insertsOnly: boolean };
+  | { kind: "dml"; verb: "update" | "delete" | "insert"; table?: string; prefixedTable?: string; hasWhere: boolean; columns: string[]; call: CallNode }
+  | { kind: "loop"; table?: string; prefixedTable?: string; description: string; writes?: string[]; batched?: BatchedWrite; deletes: Deletion[]; insertsOnly: boolean };
 
 /** A call in data code that deletes rows (`document.destroy!`, `Edition.where(...).delete_all`), with its table when the call names it. */
 export interface Deletion {
@@ -185,6 +185,8 @@ function writtenTables(block: BlockNode, record: string | undefined, loopTable: 
 export interface ModelTables {
   /** table of a model constant (inner classes of the migration may set table_name) */
   tableOf(constant: string): string;
+  /** the table a namespaced model has when its namespace sets a table_name_prefix, when `tableOf` could not tell it */
+  prefixedOf(constant: string): string | undefined;
 }
 
 export function classifyDataCall(call: CallNode, models: ModelTables): DataCall | undefined {
@@ -195,6 +197,8 @@ export function classifyDataCall(call: CallNode, models: ModelTables): DataCall 
 
   const constant = constantName(root);
   const table = constant && constant !== "ActiveRecord::Base" ? models.tableOf(constant) : undefined;
+  const prefixed = constant && table ? models.prefixedOf(constant) : undefined;
+  const prefixedTable = prefixed ? { prefixedTable: prefixed } : {};
   const fromRecord = root !== null && localName(root) !== undefined;
   if (!constant && !fromRecord) return undefined;
 
@@ -204,15 +208,15 @@ export function classifyDataCall(call: CallNode, models: ModelTables): DataCall 
     const block = loop?.block instanceof BlockNode ? loop.block : undefined;
     const record = block ? blockParams(block)[0] : undefined;
     const batched = !block && last in RELATION_WRITES ? { verb: RELATION_WRITES[last], hasWhere: names.slice(0, -1).some((n) => !UNFILTERED.has(n)) } : undefined;
-    return { kind: "loop", table, description: names.join("."), writes: block ? writtenTables(block, record, table, models) : undefined, batched, deletes: deletionsOf(loop, block, record, table, call, batched, models), insertsOnly: block ? insertsOnly(block) : false };
+    return { kind: "loop", table, ...prefixedTable, description: names.join("."), writes: block ? writtenTables(block, record, table, models) : undefined, batched, deletes: deletionsOf(loop, block, record, table, call, batched, models), insertsOnly: block ? insertsOnly(block) : false };
   }
   if (constant && last in RELATION_WRITES) {
     const narrowed = names.slice(0, -1).some((n) => !UNFILTERED.has(n));
     const verb = RELATION_WRITES[last];
-    return { kind: "dml", verb, table, hasWhere: narrowed || verb === "insert" || last === "update_counters" || last.endsWith("_by"), columns: [], call };
+    return { kind: "dml", verb, table, ...prefixedTable, hasWhere: narrowed || verb === "insert" || last === "update_counters" || last.endsWith("_by"), columns: [], call };
   }
   if (last in RECORD_WRITES && (fromRecord || (constant && names.length > 1))) {
-    return { kind: "dml", verb: RECORD_WRITES[last], table, hasWhere: true, columns: [], call };
+    return { kind: "dml", verb: RECORD_WRITES[last], table, ...prefixedTable, hasWhere: true, columns: [], call };
   }
   return undefined;
 }
@@ -221,16 +225,23 @@ export function classifyDataCall(call: CallNode, models: ModelTables): DataCall 
  * Tables of model constants: the migration's inner classes first, then Rails' naming. A namespaced model
  * (`ActiveAdmin::Comment`) is `comments` by Rails' rule unless its namespace sets a table_name_prefix, as engines
  * and gems do (`active_admin_comments`): the prefixed table is taken when the migration names it (`names`, the
- * symbols and strings of the file), since the data code then works on the table its schema calls change.
+ * symbols and strings of the file), since the data code then works on the table its schema calls change; else the
+ * migrations before it decide (`prefixedOf`, model-table-history.ts).
  */
 export function modelTables(inner: ReadonlyMap<string, string>, names: ReadonlySet<string> = new Set()): ModelTables {
+  const own = (constant: string) => inner.get(constant) ?? inner.get(constant.split("::").pop() ?? constant);
+  const prefixedName = (constant: string) => {
+    const namespace = constant.split("::").slice(0, -1).join("::");
+    return namespace ? `${underscore(namespace).replace(/\//g, "_")}_${tableize(constant)}` : undefined;
+  };
   return {
     tableOf: (constant) => {
-      const own = inner.get(constant) ?? inner.get(constant.split("::").pop() ?? constant);
-      if (own) return own;
-      const namespace = constant.split("::").slice(0, -1).join("::");
-      const prefixed = namespace ? `${underscore(namespace).replace(/\//g, "_")}_${tableize(constant)}` : undefined;
-      return prefixed && names.has(prefixed) ? prefixed : tableize(constant);
+      const prefixed = prefixedName(constant);
+      return own(constant) ?? (prefixed && names.has(prefixed) ? prefixed : tableize(constant));
+    },
+    prefixedOf: (constant) => {
+      const prefixed = prefixedName(constant);
+      return own(constant) || !prefixed || names.has(prefixed) ? undefined : prefixed;
     },
   };
 }

@@ -644,13 +644,13 @@ export class Interpreter {
     const ownConnection = node.name === "execute" && node.receiver instanceof CallNode && node.receiver.name === "connection" && !node.receiver.receiver;
     if (data.kind === "connection-sql") return this.execute(node, data.sqlArg, scope, out, ownConnection);
     if (data.kind === "loop") {
-      out.push(step([{ kind: "data_migration", ...base, language: "ruby", description: what, reversible: scope.oneWay, tables: data.table ? [data.table] : [], writes: data.writes, batched: data.batched, ...(data.insertsOnly ? { insertsOnly: true } : {}), ...(data.deletes.length ? { deletes: data.deletes.map((d) => ({ call: this.src.textOf(d.call).split("\n")[0].trim(), ...(d.table ? { table: d.table } : {}) })) } : {}) }], this.notRecorded(node, scope, what)));
+      out.push(step([{ kind: "data_migration", ...base, ...(data.prefixedTable ? { prefixedTable: data.prefixedTable } : {}), language: "ruby", description: what, reversible: scope.oneWay, tables: data.table ? [data.table] : [], writes: data.writes, batched: data.batched, ...(data.insertsOnly ? { insertsOnly: true } : {}), ...(data.deletes.length ? { deletes: data.deletes.map((d) => ({ call: this.src.textOf(d.call).split("\n")[0].trim(), ...(d.table ? { table: d.table } : {}) })) } : {}) }], this.notRecorded(node, scope, what)));
       return;
     }
     const revert = this.notRecorded(node, scope, what);
     const nullColumns = data.table && data.verb !== "insert" ? columnsFilteredToNull(node, scope.env, this.src) : [];
     if (isIrreversible(revert) && nullColumns.length) revert.nullRows = { table: data.table!, columns: nullColumns };
-    out.push(step([{ kind: "dml", ...base, verb: data.verb, table: data.table, hasWhere: data.hasWhere, columns: this.writtenColumns(node, scope, data.table), viaCode: true }], revert));
+    out.push(step([{ kind: "dml", ...base, ...(data.prefixedTable ? { prefixedTable: data.prefixedTable } : {}), verb: data.verb, table: data.table, hasWhere: data.hasWhere, columns: this.writtenColumns(node, scope, data.table), viaCode: true }], revert));
   }
 
   /**

@@ -20,6 +20,60 @@ end
     },
     {
       framework: "rails",
+      name: "a gem's namespaced model (ActiveAdmin::Comment) in a migration that names no table: the table an earlier migration created (active_admin_comments), not Rails' unprefixed guess comments",
+      path: "db/migrate/20190101000000_reset_admin_comments.rb",
+      files: {
+        "db/migrate/20170101000000_create_active_admin_comments.rb": `class CreateActiveAdminComments < ActiveRecord::Migration[5.1]
+  def change
+    create_table :active_admin_comments do |t|
+      t.string :namespace
+      t.text :body
+    end
+  end
+end
+`,
+      },
+      code: `class ResetAdminComments < ActiveRecord::Migration[5.1]
+  def up
+    ActiveAdmin::Comment.update_all(namespace: "admin")
+  end
+
+  def down
+  end
+end
+`,
+      lines: [3],
+      messages: ["overwrites namespace in every row of active_admin_comments"],
+      fixes: ["# keep a copy first, so the old values can be restored:\nexecute \"CREATE TABLE active_admin_comments_backup AS TABLE active_admin_comments\"\n# then the statement (to change only some rows, add their condition):\nActiveAdmin::Comment.update_all(namespace: \"admin\")"],
+    },
+    {
+      framework: "rails",
+      name: "the same model when the earlier migrations created comments, not active_admin_comments: Rails' unprefixed name stands",
+      path: "db/migrate/20190101000000_reset_admin_comments.rb",
+      files: {
+        "db/migrate/20170101000000_create_comments.rb": `class CreateComments < ActiveRecord::Migration[5.1]
+  def change
+    create_table :comments do |t|
+      t.string :namespace
+    end
+  end
+end
+`,
+      },
+      code: `class ResetAdminComments < ActiveRecord::Migration[5.1]
+  def up
+    ActiveAdmin::Comment.update_all(namespace: "admin")
+  end
+
+  def down
+  end
+end
+`,
+      lines: [3],
+      messages: ["overwrites namespace in every row of comments"],
+    },
+    {
+      framework: "rails",
       name: "a conditional return is a guard, not the end: the code after it runs when the condition is false",
       code: `class ResetPlans < ActiveRecord::Migration[7.1]
   def change
