@@ -4,7 +4,7 @@
  * enters, which files it keeps and where it stops, so a monorepo or a home folder costs a bounded walk.
  */
 import { existsSync, readdirSync, type Dirent } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, sep } from "node:path";
 
 export interface WalkOptions {
   /** whether to enter a sub-folder of this name (default: every one) */
@@ -21,12 +21,23 @@ export interface WalkOptions {
   onLimit?: () => void;
 }
 
+/**
+ * What join(dir, name) puts before an entry's name, for a normalised `dir` (join's own output): worked out once
+ * per folder, where join() would normalise the whole path again for every entry (a walk of a repository lists
+ * tens of thousands); a name from readdir is one segment, never `.` or `..`.
+ */
+function entryPrefix(dir: string): string {
+  if (dir === "." || dir === `.${sep}`) return "";
+  return dir.endsWith(sep) ? dir : `${dir}${sep}`;
+}
+
 /** Absolute paths of the files under `root` that `keep` accepts; an unreadable folder is skipped. */
 export function walkFiles(root: string, options: WalkOptions): string[] {
   const { enter = () => true, keep, maxDepth = Infinity, maxFiles = Infinity, maxEntries = Infinity, onLimit } = options;
   const found: string[] = [];
   let visited = 0;
   const walk = (dir: string, depth: number) => {
+    const prefix = entryPrefix(dir);
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -38,13 +49,13 @@ export function walkFiles(root: string, options: WalkOptions): string[] {
         onLimit?.();
         return;
       }
-      const path = join(dir, entry.name);
+      const path = prefix + entry.name;
       if (entry.isDirectory()) {
         if (depth < maxDepth && enter(entry.name)) walk(path, depth + 1);
       } else if (keep(path, entry)) found.push(path);
     }
   };
-  walk(root, 0);
+  walk(join(root), 0);
   return found;
 }
 
