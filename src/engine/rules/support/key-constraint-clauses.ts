@@ -7,6 +7,7 @@
  * Also the statements such a fix rewrites: the ALTER TABLE with the key attached from the index, the ADD COLUMN
  * without its key.
  */
+import { QuoteUtils } from "@pgsql/quotes";
 import { deparse, parseOne } from "./sql-text.js";
 import type { PgNode } from "../../adapters/sql/pg-parser.js";
 
@@ -110,11 +111,18 @@ export function alterWithConstraintUsingIndex(sql: string, kind: KeyKind, column
   if (!cmds || cmds.length < 2) return undefined;
   const at = keyConstraintAt(cmds, kind, columns);
   if (at < 0) return undefined;
-  const copy = structuredClone(node) as PgNode;
   // its timing (DEFERRABLE INITIALLY DEFERRED) stays: USING INDEX accepts it
   const { deferrable, initdeferred } = cmds[at].AlterTableCmd.def.Constraint;
-  copy.AlterTableStmt.cmds[at].AlterTableCmd.def = { Constraint: { contype: contypeOf(kind), conname: constraint, indexname: index, ...(deferrable ? { deferrable } : {}), ...(initdeferred ? { initdeferred } : {}) } };
-  return deparse(copy);
+  const attached = (indexname: string) => {
+    const copy = structuredClone(node) as PgNode;
+    copy.AlterTableStmt.cmds[at].AlterTableCmd.def = { Constraint: { contype: contypeOf(kind), conname: constraint, indexname, ...(deferrable ? { deferrable } : {}), ...(initdeferred ? { initdeferred } : {}) } };
+    return deparse(copy);
+  };
+  // pgsql-deparser writes this index name as given, unquoted ("Access_id_pkey" became access_id_pkey, which does
+  // not exist): given quoted, and kept only when the statement reads back with the index's own name
+  const readsBack = (sql: string | undefined) =>
+    sql !== undefined && (parseOne(sql)?.AlterTableStmt?.cmds as PgNode[] | undefined)?.[at]?.AlterTableCmd?.def?.Constraint?.indexname === index;
+  return [attached(QuoteUtils.quoteIdentifier(index)), attached(index)].find(readsBack);
 }
 
 /** ALTER TABLE ... ADD COLUMN `column` without its UNIQUE / PRIMARY KEY, the statement's other parts kept (its type, default, NOT NULL, other sub-commands). */

@@ -54,6 +54,18 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "Prisma's primary key dropped and added again in one statement (a quoted, mixed-case table): the attach names the index as it was built, quoted",
+      path: "prisma/migrations/20220424064155_changed_various_ids/migration.sql",
+      schema: 'CREATE TABLE "Access" ("id" TEXT NOT NULL, "userId" TEXT NOT NULL, CONSTRAINT "Access_pkey" PRIMARY KEY ("id", "userId"));\nINSERT INTO "Access" VALUES (\'a\', \'u\');',
+      code: '-- AlterTable\nALTER TABLE "Access" DROP CONSTRAINT "Access_pkey",\nADD CONSTRAINT "Access_pkey" PRIMARY KEY ("id");\n',
+      lines: [2],
+      afterFix: {
+        query: "SELECT conname, (SELECT string_agg(a.attname, ',') FROM pg_attribute a WHERE a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)) AS columns FROM pg_constraint c WHERE contype = 'p' AND connamespace = 'public'::regnamespace",
+        rows: [{ conname: "Access_pkey", columns: "id" }],
+      },
+    },
+    {
+      framework: "sql",
       name: "ADD COLUMN ... UNIQUE DEFERRABLE INITIALLY DEFERRED: the column is added without the key and its clauses, the attach keeps them",
       schema: "CREATE TABLE slots (id bigint PRIMARY KEY);",
       code: "ALTER TABLE slots ADD COLUMN position integer UNIQUE DEFERRABLE INITIALLY DEFERRED;",
