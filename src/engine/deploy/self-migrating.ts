@@ -17,13 +17,13 @@
  */
 import type { SourceFile } from "../model.js";
 import { baseOf, dirOf } from "../paths.js";
+import { lineAt } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { isComposePath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isJvmBuildPath, isNodeSourcePath, isNodeStartPath, isRailsMigrateInitializerPath, isRustStartPath, isSpringConfigPath } from "./deploy-paths.js";
 import { goImports } from "./go-imports.js";
 import { nodeEntryPaths } from "./node-scripts.js";
 import { deployJavaScript, deployRuby, deployYaml } from "./deploy-readers.js";
 
-const lineAt = (text: string, offset: number) => text.slice(0, offset).split("\n").length;
 /** a separate migrate command (`cmd/migrate/main.go`, `src/bin/migrate.rs`): a deploy step, not the server's start */
 const isMigrateCommand = (path: string) => /(?:^|\/)(?:cmd|bin)\/[\w.-]*migrat[\w.-]*\//i.test(path) || /(?:^|\/)bin\/[\w-]*migrat[\w-]*\.rs$/i.test(path);
 /** Go and Rust line comments blanked out (same length, so offsets keep their lines) */
