@@ -45,24 +45,34 @@ function includedNames(scope: ClassNode | ModuleNode): string[] {
   return out;
 }
 
-/** Instance methods a class body defines (not in nested classes): `def x`, `alias x y`, `alias_method :x, ...`, `alias_attribute :x, ...`. */
-function definedMethods(scope: ClassNode): Set<string> {
-  const out = new Set<string>();
+/**
+ * Instance methods a class or module body defines (not in nested classes or modules): by `def x` (`defs`), and by
+ * `alias x y`, `alias_method :x, ...`, `alias_attribute :x, ...` (`aliases`).
+ */
+export function instanceMethods(scope: ClassNode | ModuleNode): { defs: Set<string>; aliases: Set<string> } {
+  const defs = new Set<string>();
+  const aliases = new Set<string>();
   const visit = (node: Node) => {
     if (node instanceof ClassNode || node instanceof ModuleNode) return;
     if (node instanceof DefNode) {
-      if (!node.receiver) out.add(node.name);
+      if (!node.receiver) defs.add(node.name);
       return;
     }
-    if (node instanceof AliasMethodNode && node.newName instanceof SymbolNode) out.add(node.newName.unescaped.value);
+    if (node instanceof AliasMethodNode && node.newName instanceof SymbolNode) aliases.add(node.newName.unescaped.value);
     if (node instanceof CallNode && !node.receiver && (node.name === "alias_method" || node.name === "alias_attribute")) {
       const first = node.arguments_?.arguments_[0];
-      if (first instanceof SymbolNode) out.add(first.unescaped.value);
+      if (first instanceof SymbolNode) aliases.add(first.unescaped.value);
     }
     rubyChildren(node).forEach(visit);
   };
   if (scope.body) visit(scope.body);
-  return out;
+  return { defs, aliases };
+}
+
+/** Every instance method a class body defines, aliases included. */
+function definedMethods(scope: ClassNode): Set<string> {
+  const { defs, aliases } = instanceMethods(scope);
+  return new Set([...defs, ...aliases]);
 }
 
 export interface RailsModelReader {

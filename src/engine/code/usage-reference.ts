@@ -16,7 +16,7 @@ import { AliasMethodNode, ArgumentsNode, ArrayNode, AssocNode, AssocSplatNode, C
 import { pluralize, singularize, tableize, underscore } from "../adapters/rails/inflections.js";
 import { parseRuby } from "../adapters/rails/prism.js";
 import { rubyChildren } from "../adapters/rails/ruby-children.js";
-import type { RailsModelReader } from "./rails-includes.js";
+import { instanceMethods, type RailsModelReader } from "./rails-includes.js";
 import { RubySource } from "../adapters/rails/ruby-source.js";
 import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
 import type { SourceFile } from "../model.js";
@@ -364,13 +364,6 @@ function rubyReference(target: UsageTarget, file: SourceFile, lines: readonly nu
   return out;
 }
 
-/** Whether a class or module body defines an instance method `name` (not inside a nested class). */
-function definesMethod(scope: ClassNode | ModuleNode, name: string): boolean {
-  const visit = (node: Node): boolean =>
-    node instanceof DefNode ? node.name === name && !node.receiver : !(node instanceof ClassNode || node instanceof ModuleNode) && rubyChildren(node).some(visit);
-  return scope.body ? visit(scope.body) : false;
-}
-
 /** The word is a key of a hash literal whose keys name tables (this word another model's table, and some sibling a table too). */
 function keysTableHash(path: Node[], word: string, table: string, otherRecords: ReadonlySet<string>): boolean {
   const [key, assoc, hash] = path;
@@ -518,7 +511,7 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
   // `record.column`: an attribute read on a receiver named after the model (version, @version)
   if (node instanceof CallNode && node.name === word) {
     // a bare call in a class that defines the method itself calls that method
-    if (!node.receiver) return classes[0] && definesMethod(classes[0], word) ? "other" : "unsure";
+    if (!node.receiver) return classes[0] && instanceMethods(classes[0]).defs.has(word) ? "other" : "unsure";
     if (constantName(node.receiver) === model) return "refers";
     const name = receiverName(node.receiver);
     if (name !== undefined && (name === record || name === underscore(model))) return "refers";
