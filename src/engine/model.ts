@@ -372,6 +372,11 @@ export const Dml = op("dml", {
   sourceColumns: z.array(z.string()).default([]),
   /** written through application code (update_all, objects.update) rather than SQL */
   viaCode: z.boolean().default(false),
+  /**
+   * DELETE: the columns whose every row with a value it removes (WHERE c IS NOT NULL, alone or as one side of an
+   * OR; `where.not(c: nil)`; `t.c.c != None`): what is left of the table holds only NULLs in them
+   */
+  removesRowsWithValue: z.array(z.string()).optional(),
 });
 export const Truncate = op("truncate", { tables: z.array(z.string()), cascade: z.boolean().default(false) });
 export const DataMigration = op("data_migration", {

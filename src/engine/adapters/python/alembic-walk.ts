@@ -57,7 +57,7 @@ const QUIET_METHODS = new Set(["close", "commit", "rollback", "flush", "begin", 
 /** Alembic's schema operations, as methods of its `op` (alembic-ops.ts reads each). */
 const SCHEMA_OPERATIONS = new Set(["add_column", "drop_column", "alter_column", "create_table", "drop_table", "rename_table", "create_index", "drop_index", "create_foreign_key", "create_unique_constraint", "create_primary_key", "create_check_constraint", "create_exclude_constraint", "drop_constraint"]);
 
-const HARMLESS = /^(sqlalchemy\.(table|column|Table|Column|MetaData|text|literal_column|select|update|delete|insert|and_|or_|not_|case|cast|func\..*)|print|len|str|int|float|bool|list|dict|set|tuple|range|sorted|enumerate|zip|isinstance|getattr|setattr|hasattr|super|min|max|abs|round|sum|any|all|map|filter|reversed|repr|format|next|iter|type|json\..*|datetime\..*|uuid\..*|logging\..*|logger\..*|log\..*|warnings\..*|alembic\.context\..*|alembic\.op\.get_context\(\)\..*)$/;
+const HARMLESS = /^(sqlalchemy\.(table|column|Table|Column|MetaData|text|literal_column|select|update|delete|insert|and_|or_|not_|case|cast|func\..*)|sqlalchemy\.(select|update|delete|insert)\(\)(\.\w+\(\))*\.\w+|print|len|str|int|float|bool|list|dict|set|tuple|range|sorted|enumerate|zip|isinstance|getattr|setattr|hasattr|super|min|max|abs|round|sum|any|all|map|filter|reversed|repr|format|next|iter|type|json\..*|datetime\..*|uuid\..*|logging\..*|logger\..*|log\..*|warnings\..*|alembic\.context\..*|alembic\.op\.get_context\(\)\..*)$/;
 
 export class AlembicWalker {
   readonly ops: OperationInput[] = [];
@@ -332,6 +332,11 @@ export class AlembicWalker {
       state.bindings.delete(name);
       return;
     }
+    // `meta.bind = op.get_bind()` (SQLAlchemy 1.x's bound MetaData): `meta.bind.execute(...)` runs on that connection
+    if (left?.type === "attribute" && handle) {
+      state.handles.set(left.text, handle);
+      return;
+    }
     if (name) state.counts.delete(name);
     // evaluated once: what a row count reads and what the name is bound to (call() never binds names)
     const value = name ? this.eval(r, state) : undefined;
@@ -580,10 +585,11 @@ export class AlembicWalker {
     if (fn.type !== "attribute") return false;
     const root = rootIdentifier(fn);
     const migrationConnection = q?.startsWith("alembic.op.get_bind().") || q?.startsWith("alembic.op.get_context().bind.");
-    const kind: HandleKind | undefined = migrationConnection ? "migration-connection" : root !== undefined ? state.handles.get(root) : undefined;
+    const object = fn.childForFieldName("object");
+    const kind: HandleKind | undefined = migrationConnection ? "migration-connection" : ((root !== undefined ? state.handles.get(root) : undefined) ?? (object?.type === "attribute" ? state.handles.get(object.text) : undefined));
     if (!kind) return false;
     const method = fn.childForFieldName("attribute")?.text ?? "";
-    const direct = fn.childForFieldName("object")?.type !== "call" || migrationConnection;
+    const direct = object?.type !== "call" || migrationConnection;
     if (direct && this.transactionControl(node, method, kind, state)) return true;
     if (QUIET_METHODS.has(method)) return true;
     const value = this.eval(node, state);

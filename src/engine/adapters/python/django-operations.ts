@@ -677,5 +677,10 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
     columns: write.columns,
     viaCode: true,
   }));
-  emit([op, ...wholeTable], back);
+  // deletes of every row with a value in a field: the field's column holds only NULLs after them
+  const valueDeletes: OperationInput[] = (facts?.valueDeletes ?? []).map((d) => {
+    const column = (d.app === undefined || d.app === ctx.state.app ? ctx.state.field(d.model, d.field)?.column : undefined) ?? d.field;
+    return { loc: call.loc, text: `${d.model}.objects.filter(${d.field}__isnull=False).delete() (line ${d.line})`, inTransaction, kind: "dml", verb: "delete", table: ctx.state.table(d.model, d.app), ormModel: d.model, hasWhere: true, columns: [], viaCode: true, removesRowsWithValue: [column] };
+  });
+  emit([op, ...wholeTable, ...valueDeletes], back);
 }

@@ -54,3 +54,52 @@ export function unfilteredWrites(body: PyNode, isModel: (name: string) => boolea
   }
   return out;
 }
+
+export interface ValueDelete {
+  modelVariable: string;
+  /** the field whose every row with a value the delete removes */
+  field: string;
+  line: number;
+}
+
+/** The one condition of `filter(x__isnull=False)`, `exclude(x__isnull=True)`, `exclude(x=None)`: the field x. */
+function valueCondition(method: string, args: readonly PyNode[]): string | undefined {
+  if (args.length !== 1 || args[0].type !== "keyword_argument") return undefined;
+  const name = args[0].childForFieldName("name")?.text ?? "";
+  const value = args[0].childForFieldName("value")?.type;
+  const field = /^(\w+?)__isnull$/.exec(name)?.[1];
+  // only the model's own field: `a__b__isnull` follows a relation
+  if (field && !field.includes("__")) return (method === "filter" && value === "false") || (method === "exclude" && value === "true") ? field : undefined;
+  return method === "exclude" && value === "none" && !name.includes("__") ? name : undefined;
+}
+
+/**
+ * `Alert.objects.filter(deleted_at__isnull=False).delete()` (or `exclude(deleted_at__isnull=True)` /
+ * `exclude(deleted_at=None)`): every row with a value in the field goes, so the table keeps only NULLs there. One
+ * condition only: another narrows the rows, and a row with a value may stay.
+ */
+export function valueDeletes(body: PyNode, isModel: (name: string) => boolean): ValueDelete[] {
+  const out: ValueDelete[] = [];
+  for (const call of body.descendantsOfType("call")) {
+    const fn = call.childForFieldName("function");
+    if (fn?.type !== "attribute" || fn.childForFieldName("attribute")?.text !== "delete" || (call.childForFieldName("arguments")?.namedChildren.length ?? 0) > 0) continue;
+    let current = fn.childForFieldName("object");
+    let field: string | undefined;
+    let conditions = 0;
+    while (current?.type === "call") {
+      const inner = current.childForFieldName("function");
+      if (inner?.type !== "attribute") break;
+      const method = inner.childForFieldName("attribute")?.text ?? "";
+      if (method === "filter" || method === "exclude") {
+        conditions++;
+        field = valueCondition(method, current.childForFieldName("arguments")?.namedChildren ?? []);
+      } else if (!ALL_ROWS.has(method)) break;
+      current = inner.childForFieldName("object");
+    }
+    if (current?.type !== "attribute" || !MANAGERS.has(current.childForFieldName("attribute")?.text ?? "")) continue;
+    const model = current.childForFieldName("object");
+    if (conditions !== 1 || !field || model?.type !== "identifier" || !isModel(model.text)) continue;
+    out.push({ modelVariable: model.text, field, line: call.startPosition.row + 1 });
+  }
+  return out;
+}

@@ -7,7 +7,7 @@ import type { Imports } from "./imports.js";
 import { parameterNames } from "./nodes.js";
 import type { PyNode } from "./parser.js";
 import { evaluate } from "./values.js";
-import { unfilteredWrites } from "./django-querysets.js";
+import { unfilteredWrites, valueDeletes } from "./django-querysets.js";
 import { readsOnly } from "./django-read-only.js";
 
 export interface DataFunctionFacts {
@@ -17,6 +17,8 @@ export interface DataFunctionFacts {
   models: Array<{ app: string; model: string }>;
   /** `Order.objects.all().delete()` / `Order.objects.update(...)`: every row of the model's table */
   wholeTableWrites: Array<{ verb: "update" | "delete"; app?: string; model: string; columns: string[]; line: number }>;
+  /** `Model.objects.filter(x__isnull=False).delete()`: every row with a value in the field goes */
+  valueDeletes?: Array<{ app?: string; model: string; field: string; line: number }>;
   /** every name the body uses (identifiers, attributes, keyword arguments, words of its strings): the fields it may read */
   mentions: string[];
   /** every call only reads (queryset reads, a literal SELECT): not a data change */
@@ -90,5 +92,10 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports): DataFunc
     if (same) same.columns = [...new Set([...same.columns, ...write.columns])];
     else wholeTableWrites.push({ ...write, app: target.app, model: target.model });
   }
-  return { directModels: [...direct].sort(), models: [...models.values()], wholeTableWrites, mentions: mentionedNames(body), readOnly: readsOnly(body) };
+  const isModel = (name: string) => fromGetModel.has(name) || direct.has(name);
+  const deletesWithValue = valueDeletes(body, isModel).flatMap(({ modelVariable, ...d }) => {
+    const target = fromGetModel.has(modelVariable) ? fromGetModel.get(modelVariable) : { app: undefined, model: modelVariable };
+    return target ? [{ ...d, app: target.app, model: target.model }] : [];
+  });
+  return { directModels: [...direct].sort(), models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), mentions: mentionedNames(body), readOnly: readsOnly(body) };
 }

@@ -6,6 +6,7 @@
  */
 import { lastSegment } from "./imports.js";
 import { asString, type PyCall, type PyValue } from "./values.js";
+import { columnsEmptiedOfValues } from "./sqlalchemy-null-filter.js";
 
 export type DmlVerb = "insert" | "update" | "delete";
 
@@ -17,6 +18,8 @@ export interface SqlalchemyDml {
   /** the mapped class the statement names (`session.query(User)`, `sa.update(User)`) */
   ormModel?: string;
   columns?: string[];
+  /** a DELETE whose condition removes every row with a value in these columns (`.where(t.c.deleted_at != None)`) */
+  removesRowsWithValue?: string[];
 }
 
 export interface TableResolver {
@@ -44,6 +47,11 @@ function target(value: PyValue | undefined, resolver: TableResolver): { table?: 
   if (value.kind === "str") return { table: value.value };
   if (value.kind === "call" && /^(table|Table)$/.test(method(value))) {
     const table = asString(value.args[0]);
+    return table ? { table } : {};
+  }
+  // `meta.tables["alert"]`: a MetaData's table by its name (reflected, or declared on it)
+  if (value.kind === "unknown" && value.subscript?.object.kind === "name" && /(^|\.)tables$/.test(value.subscript.object.name)) {
+    const table = asString(value.subscript.key);
     return table ? { table } : {};
   }
   if (value.kind !== "name") return {};
@@ -75,7 +83,8 @@ export function coreDml(value: PyValue, resolver: TableResolver): SqlalchemyDml 
   const receiverName = segments.length === 2 && !statement.receiver ? resolver.bound?.(segments[0]) : undefined;
   const where = receiverName ? target(receiverName, resolver) : target(statement.args[0] ?? statement.kwargs.get("table"), resolver);
   const columns = verb === "update" ? writtenColumns(calls.find((c) => method(c) === "values")) : [];
-  return { verb, hasWhere, ...where, ...(columns.length ? { columns } : {}) };
+  const emptied = verb === "delete" ? columnsEmptiedOfValues(calls.filter((c) => FILTERS.has(method(c)))) : [];
+  return { verb, hasWhere, ...where, ...(columns.length ? { columns } : {}), ...(emptied.length ? { removesRowsWithValue: emptied } : {}) };
 }
 
 /** An ORM query ending in a bulk write: `session.query(User).filter(...).delete()` / `.update({...})`. */
@@ -88,7 +97,8 @@ export function queryDml(value: PyValue, resolver: TableResolver): SqlalchemyDml
   if (!query) return undefined;
   const hasWhere = calls.some((c) => FILTERS.has(method(c)));
   const columns = last === "update" ? writtenColumns(value) : [];
-  return { verb: last, hasWhere, ...target(query.args[0], resolver), ...(columns.length ? { columns } : {}) };
+  const emptied = last === "delete" ? columnsEmptiedOfValues(calls.filter((c) => FILTERS.has(method(c)))) : [];
+  return { verb: last, hasWhere, ...target(query.args[0], resolver), ...(columns.length ? { columns } : {}), ...(emptied.length ? { removesRowsWithValue: emptied } : {}) };
 }
 
 /** The table of `Model(...)` when Model is a mapped class of the file: an object the session will INSERT. */

@@ -44,6 +44,10 @@ export type PyValue =
       loc: SourceRange;
       /** the operands of an operator expression we do not evaluate (`~Q(a=1)`, `Q(a=1) | Q(b=2)`), for readers that only need its parts */
       operands?: PyValue[];
+      /** a comparison (`t.c.deleted_at != None`: operators ["!="]), for readers of SQLAlchemy conditions; not in `operands`, which other readers take as the whole of an expression */
+      comparison?: { operators: string[]; operands: PyValue[] };
+      /** `meta.tables["alert"]`: what is indexed and by what, for readers that know the object (a MetaData's tables) */
+      subscript?: { object: PyValue; key: PyValue };
     };
 
 export type PyStr = Extract<PyValue, { kind: "str" }>;
@@ -172,6 +176,17 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
         if (l.kind === "list" && r.kind === "list") return { kind: "list", items: [...l.items, ...r.items], tuple: l.tuple, loc };
       }
       return { kind: "unknown", text: n.text, loc, operands: [left, right].flatMap((o) => (o ? [evaluate(o, ctx)] : [])) };
+    }
+    case "comparison_operator": {
+      const parts = n.children.filter((c) => c.type !== "comment");
+      const operands = parts.filter((c) => c.isNamed).map((c) => evaluate(c, ctx));
+      return { kind: "unknown", text: n.text, loc, comparison: { operators: parts.filter((c) => !c.isNamed).map((c) => c.text), operands } };
+    }
+    case "subscript": {
+      const object = n.childForFieldName("value");
+      const key = n.childForFieldName("subscript");
+      if (!object || !key) return { kind: "unknown", text: n.text, loc };
+      return { kind: "unknown", text: n.text, loc, subscript: { object: evaluate(object, ctx), key: evaluate(key, ctx) } };
     }
     case "not_operator":
     case "boolean_operator":

@@ -42,7 +42,7 @@ import { COMMANDS, TABLE_METHODS } from "./commands/index.js";
 import { isIrreversible, step, type CommandContext, type Irreversible, type OpBase, type Step } from "./commands/context.js";
 import { classifyDataCall, CONNECTION_SQL, constantName, type ModelTables } from "./data-calls.js";
 import { embeddedOperations, rubySql, type RubySql } from "./embedded-sql.js";
-import { columnsFilteredToNull } from "./null-filter.js";
+import { columnsFilteredToNull, columnsFilteredToValues } from "./null-filter.js";
 import { inlinedLocals } from "./inlined-locals.js";
 import { guardsOtherDatabase, testsOwnDatabase } from "./other-database.js";
 import type { RubySource } from "./ruby-source.js";
@@ -650,7 +650,8 @@ export class Interpreter {
     const revert = this.notRecorded(node, scope, what);
     const nullColumns = data.table && data.verb !== "insert" ? columnsFilteredToNull(node, scope.env, this.src) : [];
     if (isIrreversible(revert) && nullColumns.length) revert.nullRows = { table: data.table!, columns: nullColumns };
-    out.push(step([{ kind: "dml", ...base, ...(data.prefixedTable ? { prefixedTable: data.prefixedTable } : {}), verb: data.verb, table: data.table, hasWhere: data.hasWhere, columns: this.writtenColumns(node, scope, data.table), viaCode: true }], revert));
+    const emptied = data.table && data.verb === "delete" ? columnsFilteredToValues(node, scope.env, this.src) : [];
+    out.push(step([{ kind: "dml", ...base, ...(data.prefixedTable ? { prefixedTable: data.prefixedTable } : {}), verb: data.verb, table: data.table, hasWhere: data.hasWhere, columns: this.writtenColumns(node, scope, data.table), viaCode: true, ...(emptied.length ? { removesRowsWithValue: emptied } : {}) }], revert));
   }
 
   /**

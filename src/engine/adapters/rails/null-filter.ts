@@ -27,6 +27,26 @@ export function columnsFilteredToNull(call: CallNode, env: Env, src: RubySource)
   return columns;
 }
 
+/**
+ * The columns a relation's only condition, `where.not(column: nil)`, keeps to rows with a value:
+ * `Alert.where.not(deleted_at: nil).delete_all` deletes every row where deleted_at is set, so the table keeps only
+ * NULLs there. With any other narrowing (another where, a scope, a limit) a row with a value may stay.
+ */
+export function columnsFilteredToValues(call: CallNode, env: Env, src: RubySource): string[] {
+  const { calls } = chainOf(call);
+  const narrowing = calls.slice(0, -1).filter((c) => !UNNARROWED.has(c.name));
+  if (narrowing.length !== 2 || narrowing[0].name !== "where" || narrowing[0].arguments_ || narrowing[1].name !== "not") return [];
+  const args = callArgs(narrowing[1], env, src);
+  if (args.args.length > 1) return [];
+  const hash = args.args[0]?.kind === "hash" ? args.args[0].entries : args.opts.entries;
+  const entries = [...hash];
+  // one column only: where.not(a: nil, b: nil) is NAND since Rails 6.1 but NOR before it, which keeps rows with one set
+  return entries.length === 1 && entries[0][1].kind === "nil" ? [entries[0][0]] : [];
+}
+
+/** Relation methods that keep every row: `unscoped`, `all`. */
+const UNNARROWED = new Set(["all", "unscoped"]);
+
 /** Rails names are written as the database folds them (symbols, lower case): a plain key compares them */
 const key = (table: string, column: string) => `${table}.${column}`.toLowerCase();
 

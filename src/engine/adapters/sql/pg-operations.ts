@@ -7,6 +7,7 @@ import { QuoteUtils } from "@pgsql/quotes";
 import type { ColumnSpec, ConstraintType, DefaultValue, ObjectType, OperationInput, TypeRef } from "../../model.js";
 import { isVolatileFunction, SERIAL_TYPES, typeRef } from "../../types.js";
 import { deparser, type ParsedStatement, type PgNode } from "./pg-parser.js";
+import { columnsEmptiedOfValues } from "./value-removing-where.js";
 
 type Loose = PgNode | undefined;
 
@@ -473,8 +474,10 @@ export function statementOperations(parsed: ParsedStatement, inTransaction: bool
         },
       ];
     }
-    case "DeleteStmt":
-      return [{ kind: "dml", ...base, verb: "delete", table: rangeVarName(s.relation), hasWhere: Boolean(s.whereClause) }];
+    case "DeleteStmt": {
+      const emptied = s.usingClause ? [] : columnsEmptiedOfValues(s.whereClause, s.relation);
+      return [{ kind: "dml", ...base, verb: "delete", table: rangeVarName(s.relation), hasWhere: Boolean(s.whereClause), ...(emptied.length ? { removesRowsWithValue: emptied } : {}) }];
+    }
     case "InsertStmt": {
       const sources = sourcesOf(s.selectStmt?.SelectStmt?.fromClause ? s.selectStmt : undefined);
       const selectColumns = sourcesOf(s.selectStmt?.SelectStmt?.targetList).columns;

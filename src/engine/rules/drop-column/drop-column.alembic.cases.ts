@@ -40,6 +40,91 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "aleph's hard_deletes: a loop over reflected tables deletes every row with deleted_at set, then drops it: only NULLs go, no data-loss claim; the old code selecting it stays",
+      path: "alembic/versions/aa486b9e627e_hard_deletes.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "aa486b9e627e"
+down_revision = "9dcef7592cea"
+
+
+def upgrade():
+    meta = sa.MetaData()
+    meta.bind = op.get_bind()
+    meta.reflect(bind=meta.bind)
+    for table_name in ("alert", "mapping"):
+        table = meta.tables[table_name]
+        q = sa.delete(table).where(table.c.deleted_at != None)  # noqa
+        meta.bind.execute(q)
+
+    op.drop_column("alert", "deleted_at")
+    op.drop_column("mapping", "deleted_at")
+
+
+def downgrade():
+    pass
+`,
+      lines: [17, 18],
+      severities: ["warning", "warning"],
+      messages: ["loses no data: the DELETE on line 15 removed every row where it was set", "loses no data: the DELETE on line 15 removed every row where it was set"],
+      fixes: [
+        '# 1. Stop using the column and deploy. 2. Then drop it in a later revision (the DELETE on line 15 left only NULLs in deleted_at: nothing to copy):\nop.drop_column("alert", "deleted_at")',
+        '# 1. Stop using the column and deploy. 2. Then drop it in a later revision (the DELETE on line 15 left only NULLs in deleted_at: nothing to copy):\nop.drop_column("mapping", "deleted_at")',
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "op.execute(table.delete().where(table.c.deleted_at.isnot(None))) before the drop: only NULLs go, a warning",
+      path: "alembic/versions/c3_hard_deletes.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "c3"
+down_revision = "b2"
+
+alert = sa.table("alert", sa.column("deleted_at", sa.DateTime()))
+
+
+def upgrade():
+    op.execute(alert.delete().where(alert.c.deleted_at.isnot(None)))
+    op.drop_column("alert", "deleted_at")
+
+
+def downgrade():
+    op.add_column("alert", sa.Column("deleted_at", sa.DateTime(), nullable=True))
+`,
+      lines: [12],
+      severities: ["warning"],
+      messages: ["the DELETE on line 11 removed every row where it was set"],
+    },
+    {
+      framework: "alembic",
+      name: "a DELETE narrowed by two conditions (and_) may keep rows with a value: the data-loss error stays",
+      path: "alembic/versions/c3_hard_deletes.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "c3"
+down_revision = "b2"
+
+alert = sa.table("alert", sa.column("deleted_at", sa.DateTime()), sa.column("kind", sa.String()))
+
+
+def upgrade():
+    op.execute(alert.delete().where(sa.and_(alert.c.deleted_at != None, alert.c.kind == "mail")))
+    op.drop_column("alert", "deleted_at")
+
+
+def downgrade():
+    op.add_column("alert", sa.Column("deleted_at", sa.DateTime(), nullable=True))
+`,
+      lines: [12],
+      severities: ["error"],
+      messages: ["deletes its data"],
+    },
+    {
+      framework: "alembic",
       name: "a loop over tables only the database names drops a column of each: the fix says the table is unknown, never prints a placeholder",
       path: "alembic/versions/e5_drop_extras.py",
       code: `from alembic import op

@@ -33,6 +33,47 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "a RunPython deletes every row with deleted_at set (filter(deleted_at__isnull=False).delete()) before RemoveField: only NULLs go, a warning",
+      path: "alerts/migrations/0002_hard_delete.py",
+      files: { "alerts/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="Alert",
+            fields=[
+                ("id", models.AutoField(primary_key=True)),
+                ("deleted_at", models.DateTimeField(null=True)),
+            ],
+        ),
+    ]
+` },
+      code: `from django.db import migrations
+
+
+def hard_delete(apps, schema_editor):
+    Alert = apps.get_model("alerts", "Alert")
+    Alert.objects.filter(deleted_at__isnull=False).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("alerts", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(hard_delete, migrations.RunPython.noop),
+        migrations.RemoveField(model_name="alert", name="deleted_at"),
+    ]
+`,
+      lines: [14],
+      severities: ["warning"],
+      messages: ["loses no data: the DELETE on line 13 removed every row where it was set"],
+    },
+    {
+      framework: "django",
       name: "RemoveField in a comprehension over a module's literal list: one finding per model, with its table",
       code: `from django.db import migrations
 

@@ -17,6 +17,43 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "where.not(deleted_at: nil).delete_all before remove_column: only NULLs go, no data-loss claim; ignore the column first, then remove it without a copy",
+      path: "db/migrate/20250702000000_hard_delete_alerts.rb",
+      code: `class HardDeleteAlerts < ActiveRecord::Migration[7.1]
+  def up
+    Alert.where.not(deleted_at: nil).delete_all
+    remove_column :alerts, :deleted_at
+  end
+
+  def down
+    add_column :alerts, :deleted_at, :datetime
+  end
+end
+`,
+      lines: [4],
+      severities: ["warning"],
+      messages: ["loses no data: the DELETE on line 3 removed every row where it was set"],
+    },
+    {
+      framework: "rails",
+      name: "where(kind: 'mail').where.not(deleted_at: nil).delete_all keeps other rows with a value: the data-loss error stays",
+      path: "db/migrate/20250702000000_hard_delete_alerts.rb",
+      code: `class HardDeleteAlerts < ActiveRecord::Migration[7.1]
+  def up
+    Alert.where(kind: "mail").where.not(deleted_at: nil).delete_all
+    remove_column :alerts, :deleted_at
+  end
+
+  def down
+    add_column :alerts, :deleted_at, :datetime
+  end
+end
+`,
+      lines: [4],
+      severities: ["error"],
+    },
+    {
+      framework: "rails",
       name: "the copy keeps the table's primary key as the migration that created it declared it (primary_key: :code) and the column, not the whole table; up and down as the migration has them, the down restoring the values",
       path: "db/migrate/20250702000000_remove_label_from_countries.rb",
       code: `class RemoveLabelFromCountries < ActiveRecord::Migration[7.1]

@@ -97,6 +97,41 @@ function sqlStatementFix(ctx: RuleContext, op: OperationOf<"drop_column">, index
   ].join("\n");
 }
 
+/**
+ * What emptied the column of values before the drop: "the DELETE on line 21" when an earlier DELETE of this
+ * migration removed every row where it was set (`WHERE deleted_at IS NOT NULL`) and nothing wrote the table since.
+ */
+function onlyNullsLeft(ctx: RuleContext, op: OperationOf<"drop_column">, index: number): string | undefined {
+  const at = ctx.facts.valuesDeletedBefore(op.table, op.column, index) ?? (op.ormField ? ctx.facts.valuesDeletedBefore(op.table, op.ormField, index) : undefined);
+  return at === undefined ? undefined : `the DELETE on line ${ctx.migration.up[at].loc.line}`;
+}
+
+/** Take the column out of the old code's way first; then drop it, with no copy (it holds only NULLs). */
+function onlyNullsFix(ctx: RuleContext, op: OperationOf<"drop_column">, index: number, emptied: string): string {
+  const sql = sqlDialect(ctx.migration.database);
+  const t = sql.ident(op.table);
+  const c = sql.ident(op.column);
+  const why = `${emptied} left only NULLs in ${op.column}`;
+  const type = op.type ?? ctx.repository.columnType(op.table, op.column, index);
+  return fixFor(ctx.framework, {
+    sql: `
+      -- 1. Stop reading and writing ${op.table}.${op.column} in the application and deploy.
+      -- 2. Then, in a later migration (${why}: nothing to keep):
+      ALTER TABLE ${t} DROP COLUMN ${op.ifExists ? "IF EXISTS " : ""}${c};`,
+    rails: () => railsRemovalFix(ctx, op.table, [{ column: op.column, type }], index, why),
+    django: () => `
+      ${djangoStateOnlyRemoval(ctx, op).replace(/\n/g, "\n      ")}
+      # 2. In a later migration, once no running code reads it, drop the column (${why}: nothing to keep):
+      migrations.RunSQL(
+          ${JSON.stringify(`ALTER TABLE ${t} DROP COLUMN ${c}`)},
+          reverse_sql=${type ? JSON.stringify(`ALTER TABLE ${t} ADD COLUMN ${c} ${type.text} NULL`) : "migrations.RunSQL.noop,  # migguard does not know the column's type to re-add it"},
+      ),`,
+    alembic: () => `
+      # 1. Stop using the column and deploy. 2. Then drop it in a later revision (${why}: nothing to copy):
+      op.drop_column(${JSON.stringify(op.table)}, ${JSON.stringify(op.column)})`,
+  });
+}
+
 export default defineRule({
   meta: {
     id: "drop-column",
@@ -120,6 +155,19 @@ export default defineRule({
       !ctx.facts.change.isReplacedDrop(ctx.migration, index);
     for (const { op, index } of upOps(ctx, "drop_column")) {
       if (!counts(op, index)) continue;
+      const emptied = onlyNullsLeft(ctx, op, index);
+      if (emptied) {
+        // nothing to lose: what is left is the old code still selecting the column, unless it already stopped
+        if (plannedRemoval(ctx, op, op.column)?.strong) continue;
+        ctx.report({
+          op,
+          severity: "warning",
+          hazard: "old-code",
+          message: `Dropping column ${op.table}.${op.column} loses no data: ${emptied} removed every row where it was set, so only NULLs are dropped. Servers still running the old code select ${op.column} and fail until they restart.`,
+          fix: onlyNullsFix(ctx, op, index, emptied),
+        });
+        continue;
+      }
       const moved = movedValues(ctx, index);
       const planned = moved ? undefined : plannedRemoval(ctx, op, op.column);
       if (planned) {

@@ -42,7 +42,11 @@ function typeInDown(ctx: RuleContext, table: string, column: string): TypeRef | 
   return added?.column.type;
 }
 
-export function railsRemovalFix(ctx: RuleContext, table: string, columns: readonly RemovedColumn[], index: number): string {
+/**
+ * `onlyNulls`: why the columns hold no value any more (an earlier DELETE removed every row with one): no copy is
+ * kept, and a rollback that adds them back NULL-able restores them as they were.
+ */
+export function railsRemovalFix(ctx: RuleContext, table: string, columns: readonly RemovedColumn[], index: number, onlyNulls?: string): string {
   const sql = sqlDialect(ctx.migration.database);
   const names = columns.map((c) => c.column);
   const many = names.length > 1;
@@ -56,6 +60,14 @@ export function railsRemovalFix(ctx: RuleContext, table: string, columns: readon
     ...(others.length ? [`# ${key ? "and" : "1."} Tell Active Record to ignore the column${others.length > 1 ? "s" : ""}, and deploy:`, ignoredColumnsFix(ctx.repository, table, others)] : []),
   ];
   const note = kept.note ? [`  # ${kept.note}`] : [];
+  if (onlyNulls)
+    return [
+      ...step1,
+      `# 2. Then, in a later migration, remove ${many ? "the columns with their types" : "the column with its type"} (${onlyNulls}: nothing to copy, and a rollback adds ${many ? "them" : "it"} back as ${many ? "they were" : "it was"}):`,
+      ...(ctx.migration.railsForm !== "up_down"
+        ? [`def change`, ...columns.map((c) => `  ${remove(c)}`), `end`]
+        : [`def up`, ...columns.map((c) => `  ${remove(c)}`), `end`, ``, `def down`, ...columns.map((c) => `  add_column ${sym(table)}, ${sym(c.column)}, ${railsType(c.type)}${unknown(c)}`), `end`]),
+    ].join("\n");
   if (ctx.migration.railsForm !== "up_down")
     return [
       ...step1,

@@ -225,6 +225,18 @@ end`,
   valid: [
     {
       framework: "rails",
+      name: "where.not(deleted_at: nil).delete_all first: the column holds only NULLs, so re-adding it empty on rollback restores it as it was",
+      path: "db/migrate/20250702000000_hard_delete_alerts.rb",
+      code: `class HardDeleteAlerts < ActiveRecord::Migration[7.1]
+  def change
+    reversible { |dir| dir.up { Alert.where.not(deleted_at: nil).delete_all } }
+    remove_column :alerts, :deleted_at, :datetime
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "a scratch column the same change added: the rollback has no values to lose",
       code: `class MoveUsers < ActiveRecord::Migration[7.1]
   def change

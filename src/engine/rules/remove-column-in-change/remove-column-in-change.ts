@@ -36,6 +36,8 @@ export default defineRule({
     for (const { op, index } of upOps(ctx, "drop_column")) {
       if (!droppedColumnMatters(ctx, op.table, op.column, index) || ctx.facts.backedUpBefore(op.table, op.column, index) || restoredByDown(ctx, op.table, op.column)) continue;
       if (ctx.facts.change.isReplacedDrop(ctx.migration, index)) continue;
+      // an earlier DELETE removed every row with a value: re-added empty, the column is as it was (drop-column says the rest)
+      if (ctx.facts.valuesDeletedBefore(op.table, op.column, index) !== undefined) continue;
       const planned = plannedRemoval(ctx, op, op.column);
       if (planned) {
         ctx.report({

@@ -69,6 +69,11 @@ export interface MigrationFacts {
   lockTimeoutBefore(index: number): boolean;
   /** data of `table` (optionally `column`) was copied elsewhere before `index` */
   backedUpBefore(table: string, column: string | undefined, index: number): boolean;
+  /**
+   * where an earlier DELETE removed every row of `table` with a value in `column` (WHERE column IS NOT NULL) and
+   * nothing wrote to the table since: the column holds only NULLs there, so dropping it loses no value
+   */
+  valuesDeletedBefore(table: string, column: string, index: number): number | undefined;
   /** the up changes the schema of a table that existed before (not only new tables) */
   touchesExistingSchema: boolean;
 }
@@ -293,6 +298,19 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     if (column === undefined) return entry.any < index;
     return entry.whole < index || (entry.columns.get(nameKey(column)) ?? Infinity) < index;
   };
+  const valuesDeletedBefore = (table: string, column: string, index: number): number | undefined => {
+    const t = nameKey(table);
+    const c = nameKey(column);
+    // the last write to the table before the drop must be such a DELETE (code that may write anything breaks it)
+    for (let i = index - 1; i >= 0; i--) {
+      const op = up[i];
+      if (op.kind === "data_migration" || (op.kind === "raw" && op.opaque)) return undefined;
+      if (op.kind !== "dml" || !op.table || nameKey(op.table) !== t) continue;
+      if (op.verb !== "delete") return undefined;
+      if (op.removesRowsWithValue?.some((r) => nameKey(r) === c)) return i;
+    }
+    return undefined;
+  };
   const positions = new Map<Operation, number>();
   up.forEach((op, index) => {
     if (!positions.has(op)) positions.set(op, index);
@@ -316,6 +334,7 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     indexOf: (op) => positions.get(op) ?? -1,
     lockTimeoutBefore: (index) => firstLockTimeout !== -1 && firstLockTimeout < index,
     backedUpBefore,
+    valuesDeletedBefore,
     touchesExistingSchema,
   };
 }
