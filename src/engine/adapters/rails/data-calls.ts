@@ -152,10 +152,13 @@ export interface BatchedWrite {
   hasWhere: boolean;
 }
 
+/** Is a call of this name one that writes rows (a relation's, a record's, or SQL's)? */
+export const writesRows = (name: string): boolean => name in RELATION_WRITES || name in RECORD_WRITES || name === "execute";
+
 /** Does a block write data (any write call anywhere inside it)? */
 function writes(node: Node | null): boolean {
   if (!node) return false;
-  if (node instanceof CallNode && (node.name in RELATION_WRITES || node.name in RECORD_WRITES || node.name === "execute")) return true;
+  if (node instanceof CallNode && writesRows(node.name)) return true;
   return rubyChildren(node).some(writes);
 }
 
@@ -169,7 +172,7 @@ function writtenTables(block: BlockNode, record: string | undefined, loopTable: 
   let known = true;
   const visit = (node: Node | null) => {
     if (!node || !known) return;
-    if (node instanceof CallNode && (node.name in RELATION_WRITES || node.name in RECORD_WRITES || node.name === "execute")) {
+    if (node instanceof CallNode && writesRows(node.name)) {
       const { root } = chainOf(node);
       const constant = constantName(root);
       if (node.name in RELATION_WRITES && constant && constant !== "ActiveRecord::Base") tables.add(models.tableOf(constant));

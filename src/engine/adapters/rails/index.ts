@@ -12,10 +12,11 @@ import { mayHaveWaivers, parseWaiver } from "../../waivers/waivers.js";
 import { deliberateReason, type DownComment } from "../deliberate-down.js";
 import { maySaySize, sizeNotes } from "../size-notes.js";
 import { oneSyntaxError } from "../one-syntax-error.js";
-import { isIrreversible } from "./commands/context.js";
+import { isIrreversible, type Irreversible } from "./commands/context.js";
 import { modelTables } from "./data-calls.js";
 import { literalNames } from "./literal-names.js";
 import { matchesNoRowAfter, notNullAfter } from "./null-filter.js";
+import { rollbackDrops, writesOnlyDropped } from "./rollback-drops.js";
 import { Interpreter, opsOf } from "./interpreter.js";
 import { meaningful, unconditionalRaise } from "./method-body.js";
 import { findMigrationClass } from "./migration-class.js";
@@ -119,9 +120,12 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
     const steps = interpreter.run(change.body, "change");
     up = opsOf(steps);
     // data code re-run on rollback runs while the schema is still the up's: when it writes only rows with a NULL in a
-    // column the change made NOT NULL (where(column: nil)), it matches no row and changes nothing
+    // column the change made NOT NULL (where(column: nil)), it matches no row and changes nothing; when it writes
+    // only columns or tables the change adds, the rollback drops them right after
     const notNull = notNullAfter(up);
-    const revertOf = (s: (typeof steps)[number]) => (isIrreversible(s.revert) && s.revert.rerun && matchesNoRowAfter(s.revert.nullRows, notNull) ? [] : s.revert);
+    const drops = rollbackDrops(up);
+    const harmless = (r: Irreversible) => matchesNoRowAfter(r.nullRows, notNull) || writesOnlyDropped(r.writes, drops);
+    const revertOf = (s: (typeof steps)[number]) => (isIrreversible(s.revert) && s.revert.rerun && harmless(s.revert) ? [] : s.revert);
     // a command Rails cannot invert makes it raise on rollback (after re-running any data code): that comes first
     const reverts = steps.map(revertOf).filter(isIrreversible);
     const blocked = reverts.find((r) => !r.rerun) ?? reverts[0];

@@ -28,10 +28,29 @@ function skipsExisting(node: Node): string | undefined {
   return undefined;
 }
 
+/** Inserts that add only a row not already there: run twice, the second run finds it and adds nothing. */
+const FINDS_OR_CREATES = new Set(["find_or_create_by", "find_or_create_by!", "create_or_find_by", "create_or_find_by!"]);
+
 export function insertsOnly(block: BlockNode): boolean {
+  const walk = insertWalk(block);
+  return walk.only && walk.inserts > 0;
+}
+
+/**
+ * Does a data loop only add rows that are missing (find_or_create_by, a found-or-built record saved only when new)?
+ * Run a second time, it finds them all and adds nothing: `create` and a `new` record's save add a row each time.
+ */
+export function insertsOnlyMissing(block: BlockNode): boolean {
+  const walk = insertWalk(block);
+  return walk.only && walk.inserts > 0 && walk.everyTime === 0;
+}
+
+function insertWalk(block: BlockNode): { only: boolean; inserts: number; everyTime: number } {
   const fresh = new Set<string>(); // records built new, or found-or-built and skipped when found
+  const built = new Set<string>(); // of them, the ones built new: saved, each adds a row every time
   const maybeExisting = new Set<string>();
   let inserts = 0;
+  let everyTime = 0;
   let only = true;
   // in source order: a guard counts for the saves after it
   const visit = (node: Node | null) => {
@@ -39,8 +58,12 @@ export function insertsOnly(block: BlockNode): boolean {
     if (node instanceof LocalVariableWriteNode && node.value instanceof CallNode) {
       const made = chainOf(node.value).calls.at(-1)!.name;
       fresh.delete(node.name);
+      built.delete(node.name);
       maybeExisting.delete(node.name);
-      if (BUILDS_NEW.has(made)) fresh.add(node.name);
+      if (BUILDS_NEW.has(made)) {
+        fresh.add(node.name);
+        built.add(node.name);
+      }
       else if (FINDS_OR_BUILDS.has(made)) maybeExisting.add(node.name);
     }
     const skipped = skipsExisting(node);
@@ -48,13 +71,17 @@ export function insertsOnly(block: BlockNode): boolean {
     if (node instanceof CallNode) {
       if (SAVES.has(node.name)) {
         const record = localName(node.receiver);
-        if (record !== undefined && fresh.has(record)) inserts++;
-        else only = false;
-      } else if (INSERTS.has(node.name)) inserts++;
-      else if (OTHER_WRITES.has(node.name)) only = false;
+        if (record !== undefined && fresh.has(record)) {
+          inserts++;
+          if (built.has(record)) everyTime++;
+        } else only = false;
+      } else if (INSERTS.has(node.name)) {
+        inserts++;
+        if (!FINDS_OR_CREATES.has(node.name)) everyTime++;
+      } else if (OTHER_WRITES.has(node.name)) only = false;
     }
     for (const child of rubyChildren(node)) visit(child);
   };
   visit(block.body);
-  return only && inserts > 0;
+  return { only, inserts, everyTime };
 }

@@ -44,6 +44,7 @@ import { classifyDataCall, CONNECTION_SQL, constantName, type ModelTables } from
 import { embeddedOperations, rubySql, type RubySql } from "./embedded-sql.js";
 import { columnsFilteredToNull, columnsFilteredToValues } from "./null-filter.js";
 import { inlinedLocals } from "./inlined-locals.js";
+import { harmlessRerun, rerunWrites } from "./harmless-rerun.js";
 import { guardsOtherDatabase, testsOwnDatabase } from "./other-database.js";
 import type { RubySource } from "./ruby-source.js";
 import { COLUMN_METHODS } from "./table-definition.js";
@@ -643,11 +644,14 @@ export class Interpreter {
     // recorded (and cannot be inverted), like a bare execute; any other connection runs the SQL again on rollback
     const ownConnection = node.name === "execute" && node.receiver instanceof CallNode && node.receiver.name === "connection" && !node.receiver.receiver;
     if (data.kind === "connection-sql") return this.execute(node, data.sqlArg, scope, out, ownConnection);
+    // run again on rollback, some data code changes nothing the first run had not: nothing to record for it
+    const revert = harmlessRerun(node, data, scope.env, this.src) ? [] : this.notRecorded(node, scope, what);
+    const writes = isIrreversible(revert) ? rerunWrites(node, data, scope.env, this.src, this.setup.models) : undefined;
+    if (isIrreversible(revert) && writes) revert.writes = writes;
     if (data.kind === "loop") {
-      out.push(step([{ kind: "data_migration", ...base, ...(data.prefixedTable ? { prefixedTable: data.prefixedTable } : {}), language: "ruby", description: what, reversible: scope.oneWay, tables: data.table ? [data.table] : [], writes: data.writes, batched: data.batched, ...(data.insertsOnly ? { insertsOnly: true } : {}), ...(data.deletes.length ? { deletes: data.deletes.map((d) => ({ call: this.src.textOf(d.call).split("\n")[0].trim(), ...(d.table ? { table: d.table } : {}) })) } : {}) }], this.notRecorded(node, scope, what)));
+      out.push(step([{ kind: "data_migration", ...base, ...(data.prefixedTable ? { prefixedTable: data.prefixedTable } : {}), language: "ruby", description: what, reversible: scope.oneWay, tables: data.table ? [data.table] : [], writes: data.writes, batched: data.batched, ...(data.insertsOnly ? { insertsOnly: true } : {}), ...(data.deletes.length ? { deletes: data.deletes.map((d) => ({ call: this.src.textOf(d.call).split("\n")[0].trim(), ...(d.table ? { table: d.table } : {}) })) } : {}) }], revert));
       return;
     }
-    const revert = this.notRecorded(node, scope, what);
     const nullColumns = data.table && data.verb !== "insert" ? columnsFilteredToNull(node, scope.env, this.src) : [];
     if (isIrreversible(revert) && nullColumns.length) revert.nullRows = { table: data.table!, columns: nullColumns };
     const emptied = data.table && data.verb === "delete" ? columnsFilteredToValues(node, scope.env, this.src) : [];

@@ -6,36 +6,19 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
-      name: "data code re-run on rollback still matches rows: where(column: nil) on a column left nullable",
-      code: `class AddPreferencesToSubmitters < ActiveRecord::Migration[7.0]
-  class MigrationSubmitter < ApplicationRecord
-    self.table_name = 'submitters'
-  end
-
-  def change
-    add_column :submitters, :preferences, :text
-
-    MigrationSubmitter.where(preferences: nil).update_all(preferences: '{}')
-  end
-end
-`,
-      lines: [9],
-    },
-    {
-      framework: "rails",
       name: "data code re-run on rollback still matches rows: where(column: nil) on a NOT NULL column, widened by or",
-      code: `class AddMetadataToSubmitters < ActiveRecord::Migration[7.0]
+      code: `class FillSubmitterMetadata < ActiveRecord::Migration[7.0]
   class MigrationSubmitter < ApplicationRecord
     self.table_name = 'submitters'
   end
 
   def change
-    add_column :submitters, :metadata, :text, null: false, default: '{}'
     MigrationSubmitter.where(metadata: nil).or(MigrationSubmitter.where(archived: true)).update_all(metadata: '[]')
+    change_column_null :submitters, :metadata, false
   end
 end
 `,
-      lines: [8],
+      lines: [7],
     },
     {
       framework: "rails",
@@ -649,12 +632,12 @@ end
     },
     {
       framework: "rails",
-      name: "change: a loop over records beside a schema change runs again on rollback, before the column is removed",
+      name: "change: a loop over records beside a schema change runs again on rollback, before the column is removed: it also rewrites a column the rollback keeps (name)",
       code: `class AddRegionCodeToCounties < ActiveRecord::Migration[7.0]
   def change
     add_column :counties, :region_code, :string
     County.find_each do |county|
-      county.update!(region_code: county.region.strip.upcase)
+      county.update!(region_code: county.region.strip.upcase, name: county.name.titleize)
     end
   end
 end
@@ -667,7 +650,7 @@ end
           "# (or: reversible { |dir| dir.up { ... } }, with dir.down restoring the old values when they matter)",
           "up_only do",
           "  County.find_each do |county|",
-          "    county.update!(region_code: county.region.strip.upcase)",
+          "    county.update!(region_code: county.region.strip.upcase, name: county.name.titleize)",
           "  end",
           "end",
         ].join("\n"),
@@ -814,8 +797,205 @@ end
 `,
       lines: [3],
     },
+    {
+      framework: "rails",
+      name: "change: an unfiltered delete_all runs again on rollback and deletes every row written since the migration (codeocean 20140826073318)",
+      code: `class SorceryCore < ActiveRecord::Migration[4.2]
+  class InternalUser < ApplicationRecord
+  end
+
+  def change
+    InternalUser.delete_all
+    add_column :internal_users, :crypted_password, :string
+  end
+end
+`,
+      lines: [6],
+      severities: ["warning"],
+    },
+    {
+      framework: "rails",
+      name: "change: a create inserts its row again on rollback (not found first)",
+      code: `class AddTipsIntervention < ActiveRecord::Migration[7.0]
+  class Intervention < ApplicationRecord
+  end
+
+  def change
+    Intervention.create!(name: 'TipsIntervention')
+  end
+end
+`,
+      lines: [6],
+      severities: ["warning"],
+    },
+    {
+      framework: "rails",
+      name: "change: a loop over where(column: nil) that sets the column only under a condition: rows it skipped are tried again on rollback",
+      code: `class FillFileExtensions < ActiveRecord::Migration[7.0]
+  class FileType < ApplicationRecord
+  end
+
+  def change
+    FileType.where(file_extension: nil).find_each do |file_type|
+      file_type.update!(file_extension: file_type.name.downcase) if file_type.name.present?
+    end
+  end
+end
+`,
+      lines: [6],
+      severities: ["warning"],
+    },
+    {
+      framework: "rails",
+      name: "change: where.not(column: value) updated to another value: the rows it wrote still match, run again on rollback",
+      code: `class ResetRoles < ActiveRecord::Migration[7.0]
+  class User < ApplicationRecord
+  end
+
+  def change
+    User.where.not(role: "admin").update_all(role: "member")
+  end
+end
+`,
+      lines: [6],
+      severities: ["warning"],
+    },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "data code re-run on rollback that excludes what it sets: where(column: nil).update_all(column: value) matches none of the rows it filled (codeocean 20241116105338)",
+      code: `class BackfillUserTypeToCodeharborLinks < ActiveRecord::Migration[7.2]
+  class CodeharborLink < ApplicationRecord
+  end
+
+  class InternalUser < ApplicationRecord
+  end
+
+  def change
+    CodeharborLink.where(user_type: nil).update_all(user_type: InternalUser.name.demodulize)
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "data code re-run on rollback that excludes what it sets: where(column: nil) on a column left nullable, beside the add_column",
+      code: `class AddPreferencesToSubmitters < ActiveRecord::Migration[7.0]
+  class MigrationSubmitter < ApplicationRecord
+    self.table_name = 'submitters'
+  end
+
+  def change
+    add_column :submitters, :preferences, :text
+
+    MigrationSubmitter.where(preferences: nil).update_all(preferences: '{}')
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "data code re-run on rollback that excludes what it sets: where.not(column: value).update_all(column: value)",
+      code: `class NormalizeStates < ActiveRecord::Migration[7.0]
+  class Import < ApplicationRecord
+  end
+
+  def change
+    Import.where.not(state: :finished).where(finished_at: ...1.year.ago).update_all(state: :finished)
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "data code re-run on rollback that excludes what it sets: a loop over find_all { |r| r.column.nil? } updating that column (codeocean 20230206203117)",
+      code: `class MigrateFiletypeExtensionsNotNil < ActiveRecord::Migration[7.0]
+  class FileType < ApplicationRecord
+  end
+
+  def change
+    FileType.all.find_all {|file_type| file_type.file_extension.nil? }.each do |file_type|
+      file_type.update file_extension: ''
+    end
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "data code re-run on rollback: a filtered delete_all deletes again only rows matching its filter (codeocean 20250513141128)",
+      code: `class DeleteInvalidAssessTestruns < ActiveRecord::Migration[7.2]
+  class Testrun < ApplicationRecord
+  end
+
+  disable_ddl_transaction!
+
+  def change
+    Testrun.where(
+      cause: 'assess',
+      passed: nil,
+      exit_code: nil
+    ).delete_all
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "data code re-run on rollback: find_or_create_by finds the row the first run created (codeocean 20211114145024)",
+      code: `class CreateTipsIntervention < ActiveRecord::Migration[6.1]
+  class Intervention < ApplicationRecord
+  end
+
+  def change
+    Intervention.find_or_create_by(name: 'TipsIntervention')
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "data code re-run on rollback: a loop that saves a found-or-built record only when it is new adds nothing the second time",
+      code: `class CreateDefaultAccountConfigs < ActiveRecord::Migration[7.1]
+  class Account < ApplicationRecord
+  end
+
+  class AccountConfig < ApplicationRecord
+  end
+
+  def change
+    Account.find_each do |account|
+      config = AccountConfig.find_or_initialize_by(account_id: account.id, key: 'locale')
+      next if config.persisted?
+
+      config.value = 'en'
+      config.save!
+    end
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "data code re-run on rollback that writes only the column the change adds: the rollback drops it right after (docuseal 20241028162000)",
+      code: `class AddSecretToWebhookUrls < ActiveRecord::Migration[7.2]
+  class MigrationWebhookUrl < ApplicationRecord
+    self.table_name = 'webhook_urls'
+  end
+
+  def change
+    add_column :webhook_urls, :secret, :text
+
+    MigrationWebhookUrl.all.each do |url|
+      url.update_columns(secret: {})
+    end
+
+    change_column_null :webhook_urls, :secret, false
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "data code re-run on rollback that matches no row: where(column: nil) on a column the change made NOT NULL (docuseal 20231122203341)",

@@ -8,6 +8,7 @@ import type { OperationInput, SourceRange } from "../../../model.js";
 import type { RubySource } from "../ruby-source.js";
 import type { Env, Options, RubyValue } from "../values.js";
 import type { InlinedLocals } from "../inlined-locals.js";
+import type { ColumnWrites } from "../harmless-rerun.js";
 
 export interface Irreversible {
   irreversible: string;
@@ -16,6 +17,8 @@ export interface Irreversible {
   rerun?: true;
   /** the re-run code writes only rows whose columns are NULL (`where(column: nil)`): none once the change made one NOT NULL */
   nullRows?: { table: string; columns: string[] };
+  /** every column the re-run code writes, when all of its writes are updates that name them */
+  writes?: ColumnWrites[];
 }
 
 export interface Step {

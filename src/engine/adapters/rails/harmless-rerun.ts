@@ -1,0 +1,187 @@
+/**
+ * Data code in `change` that a rollback runs again without harm. Rails replays `change` to record its schema
+ * commands, and data code it does not record (a model's update_all, a loop over records) runs once more, forward,
+ * while the schema is still the up's. That second run is harmless when it changes nothing the first one had not:
+ *  - an update whose filter excludes the rows it sets: `where(col: nil).update_all(col: v)` (the rows it filled are
+ *    no longer NULL), `where.not(col: v).update_all(col: v)`, a loop over `where(col: nil)` or
+ *    `find_all { |r| r.col.nil? }` that updates each record's col;
+ *  - a filtered delete (`where(...).delete_all`): it deletes again only rows matching its filter, none of which the
+ *    first run left (an unfiltered one would empty the table of every row written since);
+ *  - an insert of a missing row (`find_or_create_by`, a found-or-built record saved only when new): it finds it.
+ * An update from values that may have changed, an increment, a plain insert, SQL, an external call: the rollback's
+ * second run may change data, and the warning stays.
+ */
+import { BlockArgumentNode, BlockNode, CallNode, StatementsNode, SymbolNode, type Node } from "@ruby/prism";
+import { blockParams } from "./block-params.js";
+import { callArgs, localName } from "./call-args.js";
+import { chainOf, constantName, writesRows, type DataCall, type ModelTables } from "./data-calls.js";
+import { insertsOnlyMissing } from "./inserts-only.js";
+import { rubyChildren } from "./ruby-children.js";
+import type { RubySource } from "./ruby-source.js";
+import { nameOf, type Env, type RubyValue } from "./values.js";
+
+/** A condition on one column the rows a relation keeps meet: IS NULL, or IS DISTINCT from a value (`where.not`). */
+type Filter = { column: string; isNull: true } | { column: string; isNull: false; not: RubyValue };
+
+/** Relation methods that widen or replace a where's condition: nothing is known of the rows then. */
+const WIDENING = new Set(["or", "rewhere", "unscope", "invert_where"]);
+/** Ruby-side filters of the loaded records (`find_all { |r| r.col.nil? }`). */
+const RECORD_FILTERS = new Set(["find_all", "select", "filter"]);
+/** Loops that hand each record to their block. */
+const RECORD_LOOPS = new Set(["each", "find_each"]);
+/** Record writes that set the columns their arguments name. */
+const RECORD_UPDATES = new Set(["update", "update!", "update_column", "update_columns", "update_attribute", "update_attributes", "update_attributes!"]);
+/** Relation deletes: with a filter, run again they find only rows matching it. */
+const RELATION_DELETES = new Set(["delete_all", "destroy_all", "delete_by", "destroy_by"]);
+/** Record deletes sent to each record of a loop (`find_each(&:destroy)`). */
+const RECORD_DELETES = new Set(["destroy", "destroy!", "delete"]);
+/** Inserts of a row only when it is missing. */
+const FINDS_OR_CREATES = new Set(["find_or_create_by", "find_or_create_by!", "create_or_find_by", "create_or_find_by!"]);
+/** Relation methods that keep every row (they order, load or batch them). */
+const KEEPS_ALL = new Set(["all", "unscoped", "order", "reorder", "includes", "preload", "eager_load", "readonly", "select", "lock", "strict_loading", "distinct", "in_batches", "find_each", "each"]);
+
+export function harmlessRerun(call: CallNode, data: DataCall, env: Env, src: RubySource): boolean {
+  if (data.kind === "connection-sql") return false;
+  const { root, calls } = chainOf(call);
+  if (!constantName(root) || calls.some((c) => WIDENING.has(c.name))) return false;
+  const loopAt = calls.findIndex((c) => RECORD_LOOPS.has(c.name) && (c.block instanceof BlockNode || c.block instanceof BlockArgumentNode));
+  const before = calls.slice(0, loopAt === -1 ? -1 : loopAt);
+  if (loopAt !== -1) return loopIsHarmless(calls[loopAt], before, env, src);
+  const name = call.name;
+  if (FINDS_OR_CREATES.has(name)) return true;
+  if (RELATION_DELETES.has(name)) return narrowed(before, call, env, src);
+  if (name === "update_all") return excludesWhatItSets(filtersOf(before, env, src), setsOf(call, env, src));
+  return false;
+}
+
+/** A loop whose every write is the harmless kind: a missing row's insert, its record's delete, or an update its filter excludes. */
+function loopIsHarmless(loop: CallNode, before: CallNode[], env: Env, src: RubySource): boolean {
+  if (loop.block instanceof BlockArgumentNode) {
+    const sent = loop.block.expression instanceof SymbolNode ? loop.block.expression.unescaped.value : undefined;
+    return sent !== undefined && RECORD_DELETES.has(sent) && narrowed(before, undefined, env, src);
+  }
+  if (!(loop.block instanceof BlockNode)) return false;
+  if (insertsOnlyMissing(loop.block)) return true;
+  const record = blockParams(loop.block)[0];
+  const statements = loop.block.body instanceof StatementsNode ? loop.block.body.body : [];
+  const updates = statements.filter((s): s is CallNode => s instanceof CallNode && RECORD_UPDATES.has(s.name) && record !== undefined && localName(s.receiver) === record);
+  // every write of the block is one of those updates of the record, as a statement of its own (not under a condition)
+  if (countWrites(loop.block.body) !== updates.length || !updates.length) return false;
+  const sets = new Map<string, RubyValue>();
+  for (const update of updates) for (const [column, value] of setsOf(update, env, src)) sets.set(column, value);
+  return excludesWhatItSets(filtersOf(before, env, src), sets);
+}
+
+function countWrites(node: Node | null): number {
+  if (!node) return 0;
+  const own = node instanceof CallNode && writesRows(node.name) ? 1 : 0;
+  return own + rubyChildren(node).reduce((sum, child) => sum + countWrites(child), 0);
+}
+
+/** Does the relation keep only some rows: a where, a finder's conditions (delete_by(...)), a scope of the model? */
+function narrowed(before: CallNode[], call: CallNode | undefined, env: Env, src: RubySource): boolean {
+  if (call && call.name.endsWith("_by")) return (call.arguments_?.arguments_.length ?? 0) > 0;
+  return before.some((c) => !KEEPS_ALL.has(c.name) && (c.name !== "where" || callArgs(c, env, src).args.length > 0 || callArgs(c, env, src).opts.size > 0));
+}
+
+/** The columns an update sets, with their values: `update_all(a: 1)`, `update!(a: 1)`, `update_column(:a, 1)`. */
+function setsOf(call: CallNode, env: Env, src: RubySource): Map<string, RubyValue> {
+  const args = callArgs(call, env, src);
+  if (call.name === "update_column" || call.name === "update_attribute") {
+    const column = nameOf(args.args[0]);
+    const value: RubyValue | undefined = args.args[1] ?? (args.opts.size ? { kind: "hash", entries: new Map(args.opts.entries) } : undefined);
+    return column !== undefined && value !== undefined ? new Map([[column, value]]) : new Map();
+  }
+  const first = args.args[0];
+  if (first?.kind === "hash") return new Map(first.entries);
+  // update_all with SQL (`update_all("a = b")`): what it sets is SQL, not read here
+  if (first) return new Map();
+  return new Map(args.opts.entries);
+}
+
+/** The column conditions of a relation's filters: where(col: nil), where.not(col: v), find_all { |r| r.col.nil? }. */
+function filtersOf(links: CallNode[], env: Env, src: RubySource): Filter[] {
+  const out: Filter[] = [];
+  for (const [i, link] of links.entries()) {
+    if (link.name === "where") {
+      for (const [column, value] of hashOf(link, env, src)) if (value.kind === "nil") out.push({ column, isNull: true });
+    } else if (link.name === "not" && links[i - 1]?.name === "where" && !links[i - 1].arguments_) {
+      for (const [column, value] of hashOf(link, env, src)) out.push({ column, isNull: false, not: value });
+    } else if (RECORD_FILTERS.has(link.name) && link.block instanceof BlockNode) {
+      const column = nilTest(link.block);
+      if (column) out.push({ column, isNull: true });
+    }
+  }
+  return out;
+}
+
+function hashOf(call: CallNode, env: Env, src: RubySource): ReadonlyMap<string, RubyValue> {
+  const args = callArgs(call, env, src);
+  return args.args[0]?.kind === "hash" ? args.args[0].entries : args.opts.entries;
+}
+
+/** `{ |r| r.col.nil? }`: the column the block keeps NULL. */
+function nilTest(block: BlockNode): string | undefined {
+  const record = blockParams(block)[0];
+  const body = block.body instanceof StatementsNode && block.body.body.length === 1 ? block.body.body[0] : undefined;
+  if (!(body instanceof CallNode) || body.name !== "nil?" || body.arguments_) return undefined;
+  const read = body.receiver;
+  if (!(read instanceof CallNode) || read.arguments_ || read.block || record === undefined || localName(read.receiver) !== record) return undefined;
+  return read.name;
+}
+
+/** Does a filter on a column the update sets drop every row the update wrote? */
+function excludesWhatItSets(filters: Filter[], sets: ReadonlyMap<string, RubyValue>): boolean {
+  return filters.some((f) => {
+    const value = sets.get(f.column);
+    if (!value) return false;
+    // NULL stays NULL: the row still matches. A value computed at run time is taken as not NULL
+    if (f.isNull) return value.kind !== "nil";
+    return sameValue(f.not, value) || (f.not.kind === "array" && f.not.items.some((item) => sameValue(item, value)));
+  });
+}
+
+/** Literal values the database stores alike (a symbol is written as its string). */
+function sameValue(a: RubyValue, b: RubyValue): boolean {
+  const text = (v: RubyValue) => (v.kind === "sym" || v.kind === "str" ? `s:${v.value}` : v.kind === "int" || v.kind === "float" ? `n:${v.value}` : v.kind === "bool" ? `b:${v.value}` : undefined);
+  const ta = text(a);
+  return ta !== undefined && ta === text(b);
+}
+
+/** The columns of one table a re-run writes. */
+export interface ColumnWrites {
+  table: string;
+  columns: string[];
+}
+
+/**
+ * Every column the data code writes, when each of its writes is an update that names them: `Model.update_all(a: 1)`,
+ * in a loop `record.update_columns(a: 1)` on the loop's record or `Other.where(...).update_all(a: 1)`. Undefined
+ * when any write is something else (a delete, an insert, SQL, a record from elsewhere) or its columns are not read.
+ */
+export function rerunWrites(call: CallNode, data: DataCall, env: Env, src: RubySource, models: ModelTables): ColumnWrites[] | undefined {
+  if (data.kind === "connection-sql" || !data.table) return undefined;
+  const { calls } = chainOf(call);
+  const loop = calls.find((c) => RECORD_LOOPS.has(c.name) && c.block instanceof BlockNode);
+  if (!loop) return call.name === "update_all" ? known([{ table: data.table, sets: setsOf(call, env, src) }]) : undefined;
+  const record = blockParams(loop.block as BlockNode)[0];
+  const writes: { table: string; sets: ReadonlyMap<string, RubyValue> }[] = [];
+  let unknown = false;
+  const visit = (node: Node) => {
+    if (node instanceof CallNode && writesRows(node.name)) {
+      const constant = constantName(chainOf(node).root);
+      if (RECORD_UPDATES.has(node.name) && record !== undefined && localName(node.receiver) === record) writes.push({ table: data.table!, sets: setsOf(node, env, src) });
+      else if (node.name === "update_all" && constant && constant !== "ActiveRecord::Base") writes.push({ table: models.tableOf(constant), sets: setsOf(node, env, src) });
+      else unknown = true;
+    }
+    for (const child of rubyChildren(node)) visit(child);
+  };
+  visit(loop.block as BlockNode);
+  return unknown ? undefined : known(writes);
+}
+
+/** The writes' columns, or undefined when one names none (SQL, a hash computed at run time). */
+function known(writes: { table: string; sets: ReadonlyMap<string, RubyValue> }[]): ColumnWrites[] | undefined {
+  if (!writes.length || writes.some((w) => w.sets.size === 0)) return undefined;
+  return writes.map((w) => ({ table: w.table, columns: [...w.sets.keys()] }));
+}
