@@ -646,6 +646,11 @@ export const Migration = z.object({
   source: z.string().optional(),
   /** Rails: the methods the class defines, `change` or `up` and `down` (a fix that rewrites the migration keeps its form) */
   railsForm: z.enum(["change", "up_down"]).optional(),
+  /**
+   * Django: `initial = True`, one of the migrations makemigrations writes together for an app's first models (split
+   * in parts when they reference each other): a new install applies them together
+   */
+  initial: z.boolean().optional(),
   /** Django: the migrations of its own app it depends on, by name (`dependencies`): the ones that ran just before it */
   dependsOn: z.array(z.string()).optional(),
   /** Django: the migrations of its own app a squashed migration replaces (`replaces`), by name: the graph knows them as it */

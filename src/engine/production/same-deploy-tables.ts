@@ -9,6 +9,7 @@
  * squash's), nor when the folder holds a batch of migrations dated within a day (a port: the dates are the
  * port's). A review knows better (its ChangePlan: tables the pull request itself creates are new; a base
  * branch's table may be deployed already), so this is for lint only. A production snapshot that has the table wins.
+ * Django's initial parts (initial-set-tables.ts) ship together whatever their dates: their tables get the same note.
  */
 import type { Config } from "../config.js";
 import type { Migration, Operation, ReportedFinding } from "../model.js";
@@ -20,7 +21,8 @@ import { rowsAddedTo } from "../rules/support/row-writes.js";
 import type { RuleMeta } from "../rules/support/rule.js";
 import type { Production } from "./production.js";
 import type { LockWork } from "./estimates.js";
-import { measuredInSnapshot, workOf } from "./size-aware.js";
+import { measuredInSnapshot, tablesOf, workOf } from "./size-aware.js";
+import { initialSetTables, type InitialSetTable } from "./initial-set-tables.js";
 import { tableAges } from "./table-ages.js";
 import { inDatedBatch } from "./dated-batch.js";
 
@@ -63,10 +65,12 @@ export function withSameDeployTable(finding: ReportedFinding, op: Operation | un
   if (finding.severity === "info" || !op) return finding;
   const work = workOf(finding.rule, op, reported);
   if (!NEEDS_ROWS.has(finding.rule) && (!work || work === "hold")) return finding;
-  const date = migrationDate(migration);
-  if (!date || inDatedBatch(repository, date)) return finding;
   // the snapshot measured the table: withTableSize and the rules' production checks judge it
   if (measuredInSnapshot(op, production)) return finding;
+  const initialSet = index >= 0 ? initialSetTables(tablesOf(op), migration, repository, (table) => !touchedBefore(migration, index, table)) : undefined;
+  if (initialSet) return inInitialSet(finding, initialSet[0]);
+  const date = migrationDate(migration);
+  if (!date || inDatedBatch(repository, date)) return finding;
   const fresh = freshTables(op, index, migration, date, repository);
   if (!fresh) return finding;
   const { table, hours, creator } = fresh.reduce((oldest, f) => (f.hours > oldest.hours ? f : oldest));
@@ -81,6 +85,17 @@ export function withSameDeployTable(finding: ReportedFinding, op: Operation | un
   };
 }
 
+/** The finding as a note: its table was created empty by an earlier part of the app's initial migrations. */
+function inInitialSet(finding: ReportedFinding, { table, creator }: InitialSetTable): ReportedFinding {
+  const label = migrationLabel(creator.path);
+  return {
+    ...finding,
+    severity: "info",
+    message: `${finding.message} ${table} was created by ${label}, an earlier \`initial = True\` migration of this app, and nothing has written to it since: makemigrations writes an app's initial migrations together and an install applies them together, so ${table} is empty when this runs and no row can fail, wait or be lost. If ${label} was applied on its own and ${table} has rows by now, take the safe way below.`,
+    details: [...finding.details, "initial set: both migrations are `initial = True` migrations of the app, and no statement or data step added rows to the table in between; a production snapshot (--snapshot) gives its real size"],
+  };
+}
+
 /** Every finding of one migration, seen against tables created empty less than a day before it (lint: `sameDeploy`). */
 export function againstSameDeployTables<R extends { finding: ReportedFinding; op?: Operation; work?: LockWork; hazard?: RuleMeta["hazard"] }>(
   raw: readonly R[],
@@ -90,7 +105,7 @@ export function againstSameDeployTables<R extends { finding: ReportedFinding; op
   config: Config,
   production?: Production,
 ): R[] {
-  if (config.young_table.days === 0 || !migrationDate(migration)) return [...raw];
+  if (config.young_table.days === 0 || (!migrationDate(migration) && !migration.initial)) return [...raw];
   // a variant only the running code meets (Django's preserve_default=False: its inserts omit the column once the
   // default is gone) is about the code, not the rows: an empty table does not answer it
   return raw.map((r) => (r.hazard === "old-code" ? r : { ...r, finding: withSameDeployTable(r.finding, r.op, r.op ? indexOf(r.op) : -1, migration, repository, production, r.work) }));

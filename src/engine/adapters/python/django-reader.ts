@@ -20,6 +20,8 @@ export interface DjangoFile {
   /** a `class Migration` was found */
   found: boolean;
   atomic: boolean;
+  /** `initial = True`: one of the app's initial migrations */
+  initial: boolean;
   dependencies: Array<{ app: string; name: string }>;
   /** `replaces = [...]` of a squashed migration */
   replaces: Array<{ app: string; name: string }>;
@@ -63,6 +65,7 @@ export function readDjangoFile(path: string, content: string): DjangoFile {
       name,
       found: false,
       atomic: true,
+      initial: false,
       dependencies: [],
       replaces: [],
       operations: [],
@@ -88,6 +91,7 @@ export function readDjangoFile(path: string, content: string): DjangoFile {
           : { kind: "list", items: attribute.elements.map((e) => evaluate(e, ctx)), tuple: false, loc: locOf(attribute.at) };
       bindings.set(attr, valueOf());
       if (attr === "atomic") file.atomic = truthy(valueOf()) ?? true;
+      else if (attr === "initial") file.initial = truthy(valueOf()) === true;
       else if (attr === "dependencies") file.dependencies = readDependencies(valueOf());
       else if (attr === "replaces") file.replaces = readDependencies(valueOf());
       else if (attr === "safe") file.safe = safeMigrate(valueOf());

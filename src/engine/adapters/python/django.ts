@@ -80,6 +80,7 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
     version: input.file.version,
     name: input.file.name,
     transactional: file.atomic,
+    ...(file.initial ? { initial: true } : {}),
     up: translation.up as never,
     down,
     squashes: file.replaces.length || squashedByName(input.file.path),

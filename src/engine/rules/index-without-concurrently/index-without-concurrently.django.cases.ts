@@ -2,8 +2,73 @@ import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
 import { HELM_CHART, OFFLINE_ENTRYPOINT } from "../../testing/deploy-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
+/** nautobot's ipam 0001_initial_part_1 in small: Prefix and Role created empty, `initial = True` */
+const IPAM_PART_1 = {
+  "ipam/migrations/0001_initial_part_1.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(name="Role", fields=[("id", models.UUIDField(primary_key=True)), ("name", models.CharField(max_length=100))]),
+        migrations.CreateModel(name="Prefix", fields=[("id", models.UUIDField(primary_key=True)), ("network", models.CharField(max_length=39))]),
+    ]
+`,
+};
+
+/** part 2 of the same app, `initial` as given, adding Prefix.role (a ForeignKey: Django indexes it) on line 12, after `between` */
+const IPAM_PART_2 = (initial: string, between = "") => `from django.db import migrations, models
+import django.db.models.deletion
+
+
+class Migration(migrations.Migration):
+    initial = ${initial}
+
+    dependencies = [("ipam", "0001_initial_part_1")]
+
+    operations = [${between}
+        migrations.AddField(
+            model_name="prefix",
+            name="role",
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="prefixes", to="ipam.role"),
+        ),
+    ]
+`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "django",
+      name: "nautobot ipam 0002_initial_part_2: ipam_prefix was created empty by 0001_initial_part_1, both `initial = True` parts an install applies together: a note",
+      path: "ipam/migrations/0002_initial_part_2.py",
+      files: IPAM_PART_1,
+      code: IPAM_PART_2("True"),
+      lines: [11],
+      severities: ["info"],
+      messages: ["ipam_prefix was created by 0001_initial_part_1.py, an earlier `initial = True` migration of this app"],
+    },
+    {
+      framework: "django",
+      name: "a later migration that is not `initial`: ipam_prefix may have rows by then, the error stays",
+      path: "ipam/migrations/0002_initial_part_2.py",
+      files: IPAM_PART_1,
+      code: IPAM_PART_2("False"),
+      lines: [11],
+      severities: ["error"],
+    },
+    {
+      framework: "django",
+      name: "an initial part that writes rows into ipam_prefix before the index: not empty any more, the error stays",
+      path: "ipam/migrations/0002_initial_part_2.py",
+      files: IPAM_PART_1,
+      code: IPAM_PART_2("True", `
+        migrations.RunSQL("INSERT INTO ipam_prefix (id, network) VALUES ('7d3c1f8e-3b0a-4c4e-9a53-4f0c9f6e2a11', '10.0.0.0/8')", migrations.RunSQL.noop),`),
+      lines: [12],
+      severities: ["error"],
+    },
     {
       framework: "django",
       name: "kpi 0008: the comment right above the AddField says the model stays small: its db_index build is a note quoting it",
