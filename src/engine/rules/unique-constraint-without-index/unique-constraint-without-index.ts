@@ -6,6 +6,7 @@ import { saType } from "../support/column-code.js";
 import { reindented } from "../support/data-code.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { calleeOf, keywordText, withoutKeyword } from "../support/python-call.js";
+import { djangoFieldWithoutUnique } from "./django-field-without-unique.js";
 import { nameKey } from "../support/facts.js";
 import { isUtcZone, typeChangeCost } from "../../types.js";
 import { railsType } from "../support/rails-fix.js";
@@ -274,7 +275,7 @@ export default defineRule({
                 idx,
                 idx,
                 "UNIQUE",
-                `migrations.AddField(model_name=${pythonString(op.ormModel ?? op.table)}, name=${pythonString(op.ormField ?? op.column.name)}, field=${withoutKeyword(op.ormFieldDef, "unique") ?? op.ormFieldDef}),`,
+                `migrations.AddField(model_name=${pythonString(op.ormModel ?? op.table)}, name=${pythonString(op.ormField ?? op.column.name)}, field=${djangoFieldWithoutUnique(op.ormFieldDef)}),`,
               )
             : djangoSeparateFix(op, op.table, [op.column.name], idx, idx, "UNIQUE"),
           alembic: () => alembicColumnUsingIndex(op, idx) ?? `
