@@ -15,6 +15,8 @@ declare module "libpg-query/wasm/libpg-query.js" {
     UTF8ToString(pointer: number): string;
     stringToUTF8(text: string, pointer: number, maxBytes: number): void;
     lengthBytesUTF8(text: string): number;
+    /** the module's memory as bytes: a new view after the memory grows, so read it after every call */
+    HEAPU8: Uint8Array;
   }
   export interface PgQueryModuleOptions {
     /** Emscripten's hook to instantiate the WASM itself (here: from a module compiled once) */
