@@ -2,9 +2,10 @@
  * `npm run audit-fixes PATH [--all] [--rule ID]`: lints PATH as `migguard lint` does, collects every distinct
  * fix (per language: the language of the file the finding is on, SQL in its folder's database's dialect), parses
  * each as a whole in its language (Ruby with Prism, Python with tree-sitter Python, PostgreSQL with libpg-query,
- * MySQL/MariaDB with the MySQL grammar) and prints the parse rate per language, then the failing fixes grouped
- * by rule (a few per rule; every one with --all). Then every PostgreSQL fix on a plain SQL migration runs in
- * PGlite on the schema its migration finds (scripts/fix-runs.ts): the share that runs, and the failures by rule.
+ * MySQL/MariaDB with the MySQL grammar) and prints the parse rate per language, the Ruby fixes that name a local of
+ * their migration where it is undefined, then the failing fixes grouped by rule (a few per rule; every one with
+ * --all). Then every PostgreSQL fix on a plain SQL migration runs in PGlite on the schema its migration finds
+ * (scripts/fix-runs.ts): the share that runs, and the failures by rule.
  */
 import { relative, resolve } from "node:path";
 import { lintAnalysis } from "../src/cli/lint-command.js";
@@ -12,6 +13,8 @@ import type { Database } from "../src/engine/model.js";
 import { collectFiles } from "../src/cli/collect-files.js";
 import { runSqlFixes, type FixRun } from "./fix-runs.js";
 import { checkFixSyntax, fixLanguageOf, loadFixParsers, type FixLanguage } from "../src/engine/testing/fix-syntax.js";
+import { unboundLocals } from "../src/engine/testing/unbound-locals.js";
+import { readFileSync } from "node:fs";
 
 const args = process.argv.slice(2);
 const target = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--rule");
@@ -66,6 +69,13 @@ for (const d of distinct.values()) {
   if (syntax.ok) t.ok++;
   else failures.push({ ...d, error: syntax.error });
 }
+// a Ruby fix that parses may still name a local of its migration where it is undefined (NameError when run)
+const unbound: (Distinct & { names: string[] })[] = [];
+for (const d of distinct.values()) {
+  if (d.language !== "ruby" || !checkFixSyntax("ruby", d.fix).ok) continue;
+  const names = unboundLocals(d.fix, readFileSync(d.where.replace(/:\d+$/, ""), "utf8"));
+  if (names.length) unbound.push({ ...d, names });
+}
 
 const pct = (ok: number, total: number) => (total ? `${((100 * ok) / total).toFixed(1)}%` : "-");
 const all = [...tally.values()].reduce((a, t) => ({ ok: a.ok + t.ok, total: a.total + t.total }), { ok: 0, total: 0 });
@@ -73,6 +83,9 @@ console.log(`fixes of ${report.findings.length} findings in ${target}${onlyRule 
 console.log("| language | fixes that parse | rate |\n|---|---|---|");
 for (const [language, t] of tally) if (t.total || language !== "mysql") console.log(`| ${language} | ${t.ok}/${t.total} | ${pct(t.ok, t.total)} |`);
 console.log(`| all | ${all.ok}/${all.total} | ${pct(all.ok, all.total)} |`);
+const rubyTotal = tally.get("ruby")!.total;
+if (rubyTotal) console.log(`\nRuby fixes that name a local of their migration where it is undefined (NameError): ${unbound.length}/${rubyTotal}`);
+for (const d of showAll ? unbound : unbound.slice(0, 3)) console.log(`  ${d.where} (${[...d.rules].join(", ")}): ${d.names.join(", ")}`);
 if (otherLanguages) console.log(`\n(${otherLanguages} findings on files in other languages, e.g. Liquibase XML, not counted)`);
 if (report.errors.length) console.log(`\n${report.errors.length} files not analysed`);
 
