@@ -47,6 +47,17 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "to json (langfuse prompts_config_to_JSON): json has no equality operator, so the fill finds the rows still to do by comparing text",
+      schema: "CREATE TABLE prompts (id text PRIMARY KEY, config jsonb NOT NULL DEFAULT '{}');\nINSERT INTO prompts VALUES ('p', '{\"temperature\": 0.5}');",
+      code: "ALTER TABLE prompts ALTER COLUMN config TYPE JSON USING config::JSON;",
+      lines: [1],
+      afterFix: {
+        query: "SELECT (SELECT data_type FROM information_schema.columns WHERE table_name = 'prompts' AND column_name = 'config') AS type, (SELECT config::text FROM prompts) AS config",
+        rows: [{ type: "json", config: '{"temperature": 0.5}' }],
+      },
+    },
+    {
+      framework: "sql",
       name: "Prisma's enum swap (trigger.dev more_kv_types): the type renames and DROP TYPE move after the swap, so the column ends typed with the enum's own name, NOT NULL and its default kept, as schema.prisma declares",
       path: "prisma/migrations/20230312132000_more/migration.sql",
       files: { "prisma/migrations/20221219142856_init/migration.sql": "-- CreateEnum\nCREATE TYPE \"StepType\" AS ENUM ('LOG', 'KV_VALUE', 'OUTPUT');\n\n-- CreateTable\nCREATE TABLE \"Step\" (\n    \"id\" TEXT NOT NULL,\n    \"type\" \"StepType\" NOT NULL DEFAULT 'LOG',\n    CONSTRAINT \"Step_pkey\" PRIMARY KEY (\"id\")\n);\n" },

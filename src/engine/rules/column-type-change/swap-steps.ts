@@ -22,6 +22,7 @@ import { rebuiltKeys, type RebuiltKeys } from "./rebuilt-keys.js";
 import { catalogDefaultSql } from "./catalog-default.js";
 import { catalogNotNullCheckSql, catalogNotNullSwapSql } from "./catalog-not-null.js";
 import { typeSwapRenamesOf } from "./type-swap-renames.js";
+import { pgDistinct } from "../support/pg-distinct.js";
 import { djangoIndexName } from "../../adapters/python/django-foreign-key-sql.js";
 
 type AlterColumnType = OperationOf<"alter_column_type">;
@@ -89,7 +90,7 @@ function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
     add: `ALTER TABLE ${t} ADD COLUMN ${n} ${op.type.text};`,
     sync: columnSyncSql(sync),
     check: notNull ? `ALTER TABLE ${t} ADD CONSTRAINT ${ident(check)} CHECK (${n} IS NOT NULL) NOT VALID;` : notNullUnknown ? catalogNotNullCheckSql(op.table, op.column, tmp, check) : undefined,
-    fill: { table: op.table, assignments: `${n} = ${assigned}`, pending: `${n} IS DISTINCT FROM ${converted}` },
+    fill: { table: op.table, assignments: `${n} = ${assigned}`, pending: pgDistinct(n, converted, op.type) },
     before: [
       ...(notNull ? [`ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(check)};`, `ALTER TABLE ${t} ALTER COLUMN ${n} SET NOT NULL;`, `ALTER TABLE ${t} DROP CONSTRAINT ${ident(check)};`] : []),
       ...(notNullUnknown ? [catalogNotNullSwapSql(op.table, tmp, check)] : []),

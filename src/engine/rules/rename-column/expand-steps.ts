@@ -6,6 +6,7 @@
  * name, the contract migration that drops the trigger and the old column.
  */
 import type { OperationOf } from "../../model.js";
+import { pgDistinct } from "../support/pg-distinct.js";
 import type { RuleContext } from "../support/rule.js";
 import { nameKey } from "../support/facts.js";
 import type { FixSteps, MigrationStep } from "../support/fix-steps.js";
@@ -41,12 +42,13 @@ function expandSql(ctx: RuleContext, op: RenameColumn): ExpandSql {
   const notNull = definition?.notNull && !ctx.migration.up.some((o) => o.kind === "drop_not_null" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
   const [t, from, to] = [ident(op.table), ident(op.column), ident(op.newName)];
   const check = derivedName(op.table, [op.newName], "not_null");
-  const sync = { table: op.table, from: op.column, to: op.newName, postgresVersion: ctx.postgresVersion };
+  const type = ctx.repository.columnType(op.table, op.column);
+  const sync = { table: op.table, from: op.column, to: op.newName, ...(type ? { type } : {}), postgresVersion: ctx.postgresVersion };
   const views = ctx.repository.viewsOnTable(op.table);
   return {
     sync: columnSyncSql(sync),
     check: notNull ? `ALTER TABLE ${t} ADD CONSTRAINT ${ident(check)} CHECK (${to} IS NOT NULL) NOT VALID;` : undefined,
-    fill: { table: op.table, assignments: `${to} = ${from}`, pending: `${to} IS DISTINCT FROM ${from}` },
+    fill: { table: op.table, assignments: `${to} = ${from}`, pending: pgDistinct(to, from, type) },
     notNull: definition?.notNull
       ? [`ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(check)};`, `ALTER TABLE ${t} ALTER COLUMN ${to} SET NOT NULL;`, `ALTER TABLE ${t} DROP CONSTRAINT ${ident(check)};`]
       : undefined,

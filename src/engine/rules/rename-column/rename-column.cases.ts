@@ -13,6 +13,19 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "a json column (no equality operator): the fill and the sync trigger compare it as text, the value kept as written",
+      path: "migrations/000002_rename.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE TABLE prompts (id serial PRIMARY KEY, config json);\n" },
+      schema: "CREATE TABLE prompts (id serial PRIMARY KEY, config json);\nINSERT INTO prompts (config) VALUES ('{\"b\": 1, \"a\": 2}');",
+      code: "ALTER TABLE prompts RENAME COLUMN config TO settings;\n",
+      lines: [1],
+      afterFix: {
+        query: "SELECT settings::text AS settings FROM prompts",
+        rows: [{ settings: '{"b": 1, "a": 2}' }],
+      },
+    },
+    {
+      framework: "sql",
       name: "MySQL: the type read from information_schema, the backfill batched with UPDATE ... LIMIT",
       config: { database: "mysql" },
       schema: "CREATE TABLE site (id bigint PRIMARY KEY, `desc` varchar(300));\nINSERT INTO site VALUES (1, 'a'), (2, NULL);",

@@ -39,7 +39,7 @@ function expandFix(ctx: RuleContext, op: OperationOf<"rename_column">, index: nu
   const sql = sqlDialect(ctx.migration.database);
   const [newName, oldName] = [sql.ident(op.newName), sql.ident(op.column)];
   const add = addColumnLike(framework, { table: op.table, column: op.newName, like: op.column, type }, sql);
-  const backfill = backfillCode(framework, { table: op.table, assignments: `${newName} = ${oldName}`, pending: sql.differs(newName, oldName) }, sql);
+  const backfill = backfillCode(framework, { table: op.table, assignments: `${newName} = ${oldName}`, pending: sql.differs(newName, oldName, type) }, sql);
   switch (framework) {
     case "sql":
       return [

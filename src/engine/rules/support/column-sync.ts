@@ -4,7 +4,9 @@
  * the contract one. Code that writes either column (or both) leaves both right; a NOT NULL on the old column is
  * satisfied from the new one, since BEFORE triggers run before the row's constraints are checked.
  */
+import type { TypeRef } from "../../model.js";
 import { ident } from "./fix.js";
+import { pgDistinct } from "./pg-distinct.js";
 
 export interface ColumnSync {
   table: string;
@@ -17,6 +19,8 @@ export interface ColumnSync {
    * sync then goes one way, old to new (`NEW."v_new" := NEW."v"::jsonb`); absent, the columns copy each other
    */
   convert?: string;
+  /** the columns' type, when they copy each other: json's are compared as text (pg-distinct.ts) */
+  type?: TypeRef;
   postgresVersion: number;
 }
 
@@ -37,9 +41,9 @@ export function columnSyncSql(sync: ColumnSync): string {
         `  IF TG_OP = 'INSERT' THEN`,
         `    ${to} := COALESCE(${to}, ${from});`,
         `    ${from} := COALESCE(${from}, ${to});`,
-        `  ELSIF ${from} IS DISTINCT FROM OLD.${ident(sync.from)} THEN`,
+        `  ELSIF ${pgDistinct(from, `OLD.${ident(sync.from)}`, sync.type)} THEN`,
         `    ${to} := ${from};`,
-        `  ELSIF ${to} IS DISTINCT FROM OLD.${ident(sync.to)} THEN`,
+        `  ELSIF ${pgDistinct(to, `OLD.${ident(sync.to)}`, sync.type)} THEN`,
         `    ${from} := ${to};`,
         `  END IF;`,
       ];

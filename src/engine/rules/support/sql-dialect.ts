@@ -4,7 +4,8 @@
  * PostgreSQL's (`CREATE TABLE ... AS TABLE`, `ctid`, `IS DISTINCT FROM`, double-quoted names).
  */
 import { mysqlIdent } from "../../adapters/sql/mysql/mysql-ident.js";
-import type { Database } from "../../model.js";
+import type { Database, TypeRef } from "../../model.js";
+import { pgDistinct } from "./pg-distinct.js";
 import { isMysqlFamily } from "./databases.js";
 import { ident } from "./fix.js";
 import { BATCH_ROWS, batchedUpdate } from "./sql-text.js";
@@ -15,8 +16,8 @@ export interface SqlDialect {
   ident(name: string): string;
   /** one statement (no semicolon) that copies every row and column of `table` into a new table `backup` */
   copyTable(backup: string, table: string): string;
-  /** a SQL condition: `a` and `b` differ, a NULL on one side only counting as a difference */
-  differs(a: string, b: string): string;
+  /** a SQL condition: `a` and `b` (of `type`, when known) differ, a NULL on one side only counting as a difference */
+  differs(a: string, b: string, type?: TypeRef): string;
   /**
    * One batch of a backfill: `UPDATE t SET ...` on at most BATCH_ROWS rows still `pending`, no key column assumed
    * (PostgreSQL finds them by ctid; MySQL's single-table UPDATE takes LIMIT). Run it again until it updates no rows.
@@ -30,7 +31,7 @@ const POSTGRESQL: SqlDialect = {
   mysql: false,
   ident,
   copyTable: (backup, table) => `CREATE TABLE ${ident(backup)} AS TABLE ${ident(table)}`,
-  differs: (a, b) => `${a} IS DISTINCT FROM ${b}`,
+  differs: pgDistinct,
   batchedUpdate,
   dumpTable: (table) => `pg_dump --table=${table}`,
 };
