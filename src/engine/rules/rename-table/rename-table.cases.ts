@@ -15,6 +15,20 @@ export default defineCases({
       lines: [1],
       fixes: ["ALTER TABLE package_resource_revision RENAME TO resource_revision;\n-- the old name keeps working (reads and writes) until no code uses it:\nCREATE VIEW package_resource_revision AS SELECT * FROM resource_revision;\n-- db/migrations/003_drop_resource_group.sql drops column resource_group_id of resource_revision on line 1, which fails while the view stands: it runs before the follow-up below on a database migrated from scratch,\n-- so that migration drops the view first, before line 1: DROP VIEW IF EXISTS package_resource_revision;\n\n-- then a new migration, db/migrations/004_drop_view_package_resource_revision.sql:\n-- in the next deploy, once no running code uses package_resource_revision (PostgreSQL expands * when the view is made, so it reads every column resource_revision has now, named or not: DROP COLUMN of one of them and DROP TABLE fail while it stands):\nDROP VIEW IF EXISTS package_resource_revision;"],
     },
+    {
+      framework: "sql",
+      name: "golang-migrate: the down renames the table back, which fails while the view holds the old name: the fix drops the view there first",
+      path: "migrations/000002_rename_orders.up.sql",
+      files: {
+        "migrations/000001_init.up.sql": "CREATE TABLE orders (id bigint PRIMARY KEY);",
+        "migrations/000001_init.down.sql": "DROP TABLE orders;",
+        "migrations/000002_rename_orders.down.sql": "ALTER TABLE purchases RENAME TO orders;",
+      },
+      schema: "CREATE TABLE orders (id bigint PRIMARY KEY);\nINSERT INTO orders VALUES (1);",
+      code: "ALTER TABLE orders RENAME TO purchases;",
+      lines: [1],
+      fixes: ["ALTER TABLE orders RENAME TO purchases;\n-- the old name keeps working (reads and writes) until no code uses it:\nCREATE VIEW orders AS SELECT * FROM purchases;\n-- and in the down, before the table is renamed back: DROP VIEW IF EXISTS orders;\n\n-- then a new migration, migrations/000003_drop_view_orders.up.sql:\n-- in the next deploy, once no running code uses orders (PostgreSQL expands * when the view is made, so it reads every column purchases has now, named or not: DROP COLUMN of one of them and DROP TABLE fail while it stands):\nDROP VIEW orders;"],
+    },
     { framework: "sql", name: "rename a live table", schema: "CREATE TABLE workertaskexecutions (id bigint PRIMARY KEY);", code: "ALTER TABLE workertaskexecutions RENAME TO subflow_executions;", lines: [1] },
     {
       framework: "sql",

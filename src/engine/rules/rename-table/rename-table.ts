@@ -81,10 +81,20 @@ function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">): FixSteps 
         : [`${comment} ${drop.path} drops ${drop.what} on line ${drop.line}, which fails while the view stands: it runs before the follow-up below on a database migrated from scratch,`, `${comment} so that migration drops the view first, before line ${drop.line}: ${code}`];
   // the view goes with the table a later migration drops: a follow-up after it would read a table that no longer exists
   const followUp = <T>(step: T): T[] => (drop?.table ? [] : [step]);
+  // the view holds the old name: a down that renames the table back fails while it stands
+  const down = ctx.migration.down;
+  const renamesBack = down.status === "present" && down.ops.some((o) => o.kind === "rename_table" && nameKey(o.table) === nameKey(op.newName));
+  const dropBeforeRenameBack = (comment: string, code: string) => (renamesBack ? [`${comment} and in the down, before the table is renamed back: ${code}`] : []);
   switch (ctx.framework) {
     case "sql":
       return {
-        inPlace: [`ALTER TABLE ${from} RENAME TO ${to};`, `-- the old name keeps working (reads and writes) until no code uses it:`, `${createView};`, ...dropFirst("--", `DROP VIEW IF EXISTS ${from};`)].join("\n"),
+        inPlace: [
+          `ALTER TABLE ${from} RENAME TO ${to};`,
+          `-- the old name keeps working (reads and writes) until no code uses it:`,
+          `${createView};`,
+          ...dropBeforeRenameBack("--", `DROP VIEW IF EXISTS ${from};`),
+          ...dropFirst("--", `DROP VIEW IF EXISTS ${from};`),
+        ].join("\n"),
         steps: followUp({ name: `drop view ${op.table}`, statements: [`-- ${later}:`, `${dropView};`], down: [`${createView};`] }),
       };
     case "rails":
@@ -113,8 +123,7 @@ function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">): FixSteps 
           `op.rename_table(${pythonString(op.table)}, ${pythonString(op.newName)})`,
           `# the old name keeps working (reads and writes) until no code uses it:`,
           `op.execute(${pythonString(createView)})`,
-          // the view holds the old name: downgrade() cannot rename the table back while it stands
-          `# and in downgrade(), before the table is renamed back: op.execute(${pythonString(`DROP VIEW IF EXISTS ${from}`)})`,
+          ...dropBeforeRenameBack("#", `op.execute(${pythonString(`DROP VIEW IF EXISTS ${from}`)})`),
           ...dropFirst("#", `op.execute(${pythonString(`DROP VIEW IF EXISTS ${from}`)})`),
         ].join("\n"),
         steps: followUp({ name: `drop view ${op.table}`, statements: [`# ${later}:`, `op.execute(${pythonString(dropView)})`], down: [`op.execute(${pythonString(createView)})`] }),
