@@ -92,6 +92,8 @@ export class SchemaHistory {
   private readonly djangoPartial = new Set<string>();
   /** Alembic, over every version location: path -> its migration */
   private readonly alembicByPath = new Map<string, Migration>();
+  /** the views that read each relation when the last migration asked (viewsOnTableBefore) starts: its rules ask once per column */
+  private lastViewReaders: { path: string; readers: Map<string, string[]> } | undefined;
 
   static empty(): SchemaHistory {
     return new SchemaHistory([]);
@@ -363,11 +365,10 @@ export class SchemaHistory {
     const out: Array<{ name: string; sql: string }> = [];
     const views = this.viewReads.get(at.set) ?? new Map<string, readonly string[]>();
     // a view another view reads cannot be dropped alone: left out (a DROP COLUMN it blocks fails loudly). Who reads
-    // what is worked out once per call, not once per view (a folder of hundreds of views asked for every column).
-    let readers: Map<string, string[]> | undefined;
+    // what is worked out once per migration, not once per view (a folder of hundreds of views asked for every column).
     const readersOf = (view: string): string[] => {
-      if (!readers) {
-        readers = new Map();
+      if (this.lastViewReaders?.path !== migrationPath) {
+        const readers = new Map<string, string[]>();
         for (const [other, relations] of views) {
           if (!this.objectDefinitionBefore(migrationPath, "view", other)) continue;
           for (const r of relations) {
@@ -376,8 +377,9 @@ export class SchemaHistory {
             else if (list.at(-1) !== other) list.push(other);
           }
         }
+        this.lastViewReaders = { path: migrationPath, readers };
       }
-      return readers.get(view) ?? [];
+      return this.lastViewReaders.readers.get(view) ?? [];
     };
     const read = (view: string) => readersOf(view).some((other) => other !== view);
     const tableKey = nameKey(table);
@@ -483,8 +485,9 @@ function recordNames(named: Map<string, number>, unread: number[], migration: Mi
     if ("table" in op && typeof op.table === "string") note(op.table);
     if ("tables" in op && Array.isArray(op.tables)) for (const t of op.tables) if (typeof t === "string") note(t);
     if (op.kind === "rename_table") note(op.newName);
-    // SQL text migguard keeps without a table (a statement it does not model): every word may be a table name
-    if (op.kind === "raw" && op.table === undefined) for (const word of op.text.toLowerCase().match(/[a-z_][a-z0-9_$]*/g) ?? []) note(word);
+    // SQL text migguard keeps without a table (a statement it does not model): every word may be a table name. A
+    // word of this pattern is its own nameKey (lower case, no quote, no schema): a function body has thousands
+    if (op.kind === "raw" && op.table === undefined) for (const word of op.text.toLowerCase().match(/[a-z_][a-z0-9_$]*/g) ?? []) if (!named.has(word)) named.set(word, position);
   }
 }
 
