@@ -6,6 +6,7 @@ import { fixFor, ident, sym } from "../support/fix.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { namedBy, withPositional } from "../support/python-call.js";
 import { prismaColumnDeclaration, unquoted } from "../support/prisma-migration-schema.js";
+import { rowComparisons } from "./row-comparisons.js";
 
 /** `JSON`, `sa.JSON`, `postgresql.JSON(astext_type=...)`: a column type argument that names JSON, read with the Python grammar. */
 const namesJson = (arg: string) => namedBy(arg)?.name.split(".").pop() === "JSON";
@@ -35,13 +36,21 @@ export default defineRule({
       // the statement as written with its json columns made jsonb: one ALTER may add several columns, all kept
       const whole = sqlFramework(ctx.framework) || op.embeddedSql ? statementAsJsonb(ctx, op) : undefined;
       const jsonbSql = whole ? whole.sql : oneColumnSql(op);
+      // only queries that compare whole rows of the table fail: a json column nothing compares is a choice (it keeps key order and duplicate keys)
+      const comparisons = rowComparisons(ctx, op.table, op.ormModel);
+      const where = comparisons.usages.slice(0, 5).map((u) => `${u.path}:${u.line}`);
       ctx.report({
         op,
-        // migguard does not read the application's queries: it says which ones fail, not that some exist
+        ...(comparisons.usages.length ? {} : { severity: "info" as const }),
         message:
           `Adding json column ${op.table}.${op.column.name}: json has no equality operator, so a query that compares its values fails ` +
           `("could not identify an equality operator for type json"): SELECT DISTINCT or UNION (without ALL) over rows that include it, GROUP BY it, = on it. ` +
-          `UNION ALL and plain reads work. jsonb has the operator: use jsonb.`,
+          `UNION ALL and plain reads work. ` +
+          (comparisons.usages.length
+            ? `The application's code runs such a query over ${op.table}: ${where.join(", ")}${comparisons.usages.length > where.length ? ` and ${comparisons.usages.length - where.length} more` : ""}. jsonb has the operator: use jsonb.`
+            : comparisons.read
+              ? `migguard searched the application's code and found no SELECT DISTINCT or UNION over whole rows of ${op.table} (the queries written before this column name theirs otherwise, for GROUP BY and = too), so no query it read fails; json may be the project's choice (it keeps key order and duplicate keys). jsonb has the operator, if rows are ever compared.`
+              : `migguard did not read the application's code, so it cannot say a query compares ${op.table}'s rows; json may be the project's choice (it keeps key order and duplicate keys). jsonb has the operator, if rows are ever compared.`),
         fix: fixFor(ctx.framework, {
           sql: `${prismaFields(ctx, whole?.columns ?? [op])}${jsonbSql}`,
           rails: () => `add_column ${sym(op.table)}, ${sym(op.column.name)}, :jsonb`,
