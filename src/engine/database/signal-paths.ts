@@ -23,7 +23,9 @@ export function signalKind(path: string): SignalKind | undefined {
   if (parent === "config" && base === "database.yml") return "rails-database-yml";
   if (parent === "config" && RAILS_SAMPLES.has(base)) return "rails-database-sample";
   if (base === "alembic.ini") return "alembic-ini";
-  if (base === "env.py" && (parent === "alembic" || parent === "migrations" || parent === "migration")) return "alembic-env";
+  // any script location's env.py (aleph's aleph/migrate/env.py): its readers take only the one beside the `versions/`
+  // folder they serve; a Django settings package's env.py (settings/env.py, envs/env.py) stays a settings module
+  if (base === "env.py" && parent !== "settings" && parent !== "envs") return "alembic-env";
   if (!base.endsWith(".py") || path.includes("/migrations/")) return undefined;
   if (base === "settings.py" || /^settings[_-]?\w*\.py$/.test(base) || parent === "settings" || parent === "envs") return "django-settings";
   return undefined;

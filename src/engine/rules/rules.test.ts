@@ -10,6 +10,7 @@ import { placeholderArgument, placeholderName } from "../testing/placeholder-arg
 import { RULES } from "./index.js";
 import { usesUnknownName } from "../unknown-name.js";
 import { unboundLocals } from "../testing/unbound-locals.js";
+import { unboundInNewRevisions } from "../testing/new-revision-names.js";
 
 await loadFixParsers();
 
@@ -48,6 +49,8 @@ describe.each(tables.map((t) => [t.rule.meta.id, t] as const))("%s", (_id, { rul
         if (language) expect({ fix: f.fix, ...checkFixSyntax(language, f.fix) }).toEqual({ fix: f.fix, ok: true });
         // and names no local of the migration where it is undefined (a loop's `table` lifted out of its loop)
         if (language === "ruby") expect({ fix: f.fix, unboundLocals: unboundLocals(f.fix, c.code) }).toEqual({ fix: f.fix, unboundLocals: [] });
+        // and every new Alembic revision it writes out defines what its functions read (a `q` used before it is assigned)
+        if (language === "python" && c.framework === "alembic") expect({ fix: f.fix, unbound: unboundInNewRevisions(f.fix) }).toEqual({ fix: f.fix, unbound: [] });
         // the migration's own arguments, never `(...)` standing for them (it parses, so the check above cannot see it)
         expect({ fix: f.fix, placeholder: placeholderArgument(f.fix) }).toEqual({ fix: f.fix, placeholder: undefined });
         // a name or value it read, never one standing for it (`:other_table`, `"<the CHECK expression>"`)

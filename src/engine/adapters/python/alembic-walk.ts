@@ -13,7 +13,7 @@ import { callParts, locOf, parameterNames, statementsOf, unparen } from "./nodes
 import type { PyNode } from "./parser.js";
 import { statementsBeforeError } from "./recovery.js";
 import { bindTarget, dictViewItems, literalItems } from "./loop-items.js";
-import { ormInsert, queryDml, queryRead } from "./sqlalchemy-dml.js";
+import { coreSelect, ormInsert, queryDml, queryRead } from "./sqlalchemy-dml.js";
 import { asBool, asString, evaluate, kwarg, type PyValue } from "./values.js";
 import { append } from "../../append.js";
 import { branchSizeGuard, rowCountOf } from "./size-guard.js";
@@ -605,6 +605,12 @@ export class AlembicWalker {
         // only SQL sent on Alembic's own connection ends Alembic's transaction
         if (kind === "migration-connection") this.pushOps(ops, state);
         else append(this.ops, ops);
+        return true;
+      }      // `rp = bind.execute(sa.select(t))`: rows read, none written (what the code then does with them is its own statement)
+      const statement = kwarg(value, "statement", 0);
+      const read = statement ? coreSelect(statement, this.opContext(state)) : undefined;
+      if (read) {
+        this.ops.push({ loc: value.loc, text: value.text, inTransaction: state.inTransaction, kind: "data_migration", language: "python", description: `${root ?? "connection"}.${method}(select)`, reversible: true, readOnly: true, tables: read.table ? [read.table] : [] });
         return true;
       }
     }

@@ -81,7 +81,9 @@ export function coreDml(value: PyValue, resolver: TableResolver): SqlalchemyDml 
   // `t.update()`: the table is the receiver name; `sa.update(t)`: its first argument (or `table=`)
   const segments = statement.callee.split(".");
   const receiverName = segments.length === 2 && !statement.receiver ? resolver.bound?.(segments[0]) : undefined;
-  const where = receiverName ? target(receiverName, resolver) : target(statement.args[0] ?? statement.kwargs.get("table"), resolver);
+  // `t.delete()` with t bound to `sa.table("t", ...)`: the evaluator gives the bound call as the receiver
+  const receiverTable = segments.length === 2 && statement.receiver && statement.args.length === 0 && !statement.kwargs.has("table") ? statement.receiver : undefined;
+  const where = receiverName ? target(receiverName, resolver) : receiverTable ? target(receiverTable, resolver) : target(statement.args[0] ?? statement.kwargs.get("table"), resolver);
   const columns = verb === "update" ? writtenColumns(calls.find((c) => method(c) === "values")) : [];
   const emptied = verb === "delete" ? columnsEmptiedOfValues(calls.filter((c) => FILTERS.has(method(c)))) : [];
   return { verb, hasWhere, ...where, ...(columns.length ? { columns } : {}), ...(emptied.length ? { removesRowsWithValue: emptied } : {}) };
@@ -132,4 +134,17 @@ export function queryRead(value: PyValue, resolver: TableResolver): { table?: st
   const query = calls.find((c) => method(c) === "query");
   if (!query || calls.some((c) => VERBS.has(method(c)))) return undefined;
   return { table: target(query.args[0], resolver).table };
+}
+
+/**
+ * A Core SELECT (`sa.select(t)`, `sa.select(t).where(...)`, `select([t.c.id])`): executed, it reads rows and writes
+ * none. The table when its first argument names one.
+ */
+export function coreSelect(value: PyValue, resolver: TableResolver): { table?: string } | undefined {
+  if (value.kind !== "call") return undefined;
+  const calls = chain(value);
+  const root = calls[calls.length - 1];
+  if (root.callee !== "sqlalchemy.select" && root.callee !== "sqlalchemy.sql.select" || calls.some((c) => VERBS.has(method(c)))) return undefined;
+  const first = root.args[0];
+  return { table: target(first?.kind === "list" ? first.items[0] : first, resolver).table };
 }

@@ -137,7 +137,9 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
         const formatted = formatString(evaluate(object, ctx), parts.positional.map((p) => evaluate(p, ctx)), kwargs, loc);
         if (formatted) return formatted;
       }
-      const receiver = object && unparen(object).type === "call" ? evaluate(object, ctx) : undefined;
+      // `q = q.where(...)` on a name bound to a call (`q = sa.update(t)`): the chain goes on from that call
+      const boundCall = object && unparen(object).type === "identifier" ? ctx.bindings?.get(unparen(object).text) : undefined;
+      const receiver = object && unparen(object).type === "call" ? evaluate(object, ctx) : boundCall?.kind === "call" ? boundCall : undefined;
       // `getattr(migrations, "RunSQL")(...)` is RunSQL, called through a lookup the adapters report
       const lookup = getattrLookup(fn, ctx.imports, (name) => {
         const value = evaluate(name, ctx);

@@ -41,6 +41,59 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "aleph's entity_ids: rows selected through a reflected MetaData, then updated in a loop after a schema change; env.py beside versions/ in a folder of any name runs all revisions in one transaction: revision 2 first commits, reflects again and defines q before reading it",
+      path: "aleph/migrate/versions/b3959bf8cc66_entity_ids.py",
+      files: {
+        "aleph/migrate/env.py": `from alembic import context
+from sqlalchemy import engine_from_config, pool
+
+config = context.config
+
+
+def run_migrations_online():
+    engine = engine_from_config(config.get_section(config.config_ini_section), prefix="sqlalchemy.", poolclass=pool.NullPool)
+    connection = engine.connect()
+    context.configure(connection=connection, target_metadata=None)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run_migrations_online()
+`,
+      },
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b3959bf8cc66"
+down_revision = "1519391870a0"
+
+
+def upgrade():
+    op.add_column("entity", sa.Column("label", sa.Unicode(), nullable=True))
+    bind = op.get_bind()
+    meta = sa.MetaData()
+    meta.bind = bind
+    meta.reflect(bind=bind)
+    entity_table = meta.tables["entity"]
+    q = sa.select(entity_table)
+    rp = bind.execute(q)
+    for entity in rp.fetchall():
+        q = sa.update(entity_table)
+        q = q.where(entity_table.c.id == entity.id)
+        q = q.values(label=entity.name)
+        bind.execute(q)
+
+
+def downgrade():
+    pass
+`,
+      lines: [21],
+      fixes: [
+        "# revision 1, aleph/migrate/versions/b3959bf8cc66_entity_ids.py as it becomes: without the data change\nfrom alembic import op\nimport sqlalchemy as sa\n\nrevision = \"b3959bf8cc66\"\ndown_revision = \"1519391870a0\"\n\n\ndef upgrade():\n    op.add_column(\"entity\", sa.Column(\"label\", sa.Unicode(), nullable=True))\n    bind = op.get_bind()\n    meta = sa.MetaData()\n    meta.bind = bind\n    meta.reflect(bind=bind)\n    entity_table = meta.tables[\"entity\"]\n    q = sa.select(entity_table)\n\n\ndef downgrade():\n    pass\n\n# revision 2, new file aleph/migrate/versions/08285c751686_backfill_entity.py: the data change, once revision 1 is deployed (rolling back migration 1 drops what this fills; on a large table, in batches)\n# until revision 2 has run, entity.label holds only its default: deploy the code that reads it after revision 2, not with revision 1\nfrom alembic import op\nimport sqlalchemy as sa\n\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"08285c751686\"\nrevision = NEW_REVISION_ID\ndown_revision = \"b3959bf8cc66\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    # aleph/migrate/env.py runs every revision of an upgrade in one transaction (context.configure has no transaction_per_migration=True):\n    # commit what the revisions before ran, releasing their locks; the statements below run in a new transaction\n    with op.get_context().autocommit_block():\n        pass\n    bind = op.get_bind()\n    meta = sa.MetaData()\n    meta.bind = bind\n    meta.reflect(bind=bind)\n    entity_table = meta.tables[\"entity\"]\n    q = sa.select(entity_table)\n    rp = bind.execute(q)\n    for entity in rp.fetchall():\n        q = sa.update(entity_table)\n        q = q.where(entity_table.c.id == entity.id)\n        q = q.values(label=entity.name)\n        bind.execute(q)\n\n\ndef downgrade():\n    # nothing to undo: downgrading the revision before drops entity.label, which this fills\n    pass\n\n# the revision whose down_revision is \"b3959bf8cc66\" now follows the last of these: give it that revision's id",
+      ],
+    },
+    {
+      framework: "alembic",
       name: "zou's introduce_concepts (trimmed): the stub models the data change builds move with what they read, their bases (base = declarative_base(), BaseMixin) and every import their bodies use (sa, expression, UUIDType)",
       path: "zou/migrations/versions/feffd3c5b806_introduce_concepts.py",
       code: `from alembic import op

@@ -139,7 +139,12 @@ function splitFix(ctx: RuleContext, allDataOps: readonly Operation[], dataTable:
   // Django: ORM writes found inside a RunPython move with their RunPython, which is a data operation of its own
   const dataOps = ctx.framework === "django" ? allDataOps.filter((op) => op.kind === "data_migration" || op.embeddedSql) : allDataOps;
   const up = ctx.migration.up;
-  const from = up.indexOf(dataOps[0]);
+  let from = up.indexOf(dataOps[0]);
+  // the reads that feed the data change (rows selected, then written in a loop over them) move with it
+  for (let i = from - 1; i >= 0 && !SCHEMA_KINDS.has(up[i].kind); i--) {
+    const op = up[i];
+    if (op.kind === "data_migration" && op.readOnly) from = i;
+  }
   const to = up.indexOf(dataOps[dataOps.length - 1]);
   // the statements between the data steps run as written in the moved migration, in their order
   const moved = from >= 0 && to >= from ? up.slice(from, to + 1).filter((op) => !framing(op)) : [...dataOps];

@@ -161,7 +161,7 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     }
     else if (op.kind === "add_column" && migration.database === "postgresql" && provesEmpty(op)) mark(op.table, index, "proven-empty");
     // code (a Ruby block, a RunPython function) may write any table, whatever it names
-    else if (op.kind === "data_migration") unknownWrites.push(index);
+    else if (op.kind === "data_migration" && !op.readOnly) unknownWrites.push(index);
   });
   // every question below is a binary search over positions in order: rules ask them once per op, and a file
   // of 70,000 statements made the linear scans quadratic (minutes of CPU)
@@ -304,7 +304,7 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     // the last write to the table before the drop must be such a DELETE (code that may write anything breaks it)
     for (let i = index - 1; i >= 0; i--) {
       const op = up[i];
-      if (op.kind === "data_migration" || (op.kind === "raw" && op.opaque)) return undefined;
+      if ((op.kind === "data_migration" && !op.readOnly) || (op.kind === "raw" && op.opaque)) return undefined;
       if (op.kind !== "dml" || !op.table || nameKey(op.table) !== t) continue;
       if (op.verb !== "delete") return undefined;
       if (op.removesRowsWithValue?.some((r) => nameKey(r) === c)) return i;

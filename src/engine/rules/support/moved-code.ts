@@ -85,10 +85,11 @@ export function unitsHolding<T extends { range: SourceRange }>(units: readonly T
 
 /**
  * An earlier statement that can run again in the new migration: it holds no operation, or only ones the model could
- * not interpret that change nothing by themselves (an SQLAlchemy `table(...)` object, a value read).
+ * not interpret that change nothing by themselves (an SQLAlchemy `table(...)` object, a value read), or reads of rows
+ * (`crp = bind.execute(sa.select(t))`).
  */
 export const repeatable = (range: SourceRange, staying: readonly Operation[]) =>
-  staying.every((op) => !overlaps(op.loc, range) || (op.kind === "raw" && !op.opaque && !op.rewritesTable && op.table === undefined));
+  staying.every((op) => !overlaps(op.loc, range) || (op.kind === "raw" && !op.opaque && !op.rewritesTable && op.table === undefined) || (op.kind === "data_migration" && op.readOnly === true));
 
 /** The migration's operations the moved units hold. */
 const opsIn = (migration: Migration, ranges: readonly SourceRange[]) => migration.up.filter((op) => ranges.some((r) => overlaps(op.loc, r)));
@@ -172,8 +173,24 @@ function classReads(node: PyNode, inner: PyNode): string[] {
   ];
 }
 
-/** Statements of `pool` binding the names `wanted` needs, closed over what they read in turn, in source order. */
-function closure(pool: readonly PyNode[], wanted: Iterable<string>, skip: (node: PyNode) => boolean): { nodes: PyNode[]; missing: string[] } {
+/**
+ * The local a statement changes in place without binding it: `meta.reflect(bind=bind)`, `meta.bind = bind`,
+ * `rows.append(x)` (a method called on it, an attribute or item set on it), when it is one of `locals`.
+ */
+function mutatedLocal(node: PyNode, locals: ReadonlySet<string>): string | undefined {
+  if (node.type !== "expression_statement") return undefined;
+  const expr = node.namedChildren[0];
+  let target = expr?.type === "call" ? expr.childForFieldName("function") : expr?.type === "assignment" || expr?.type === "augmented_assignment" ? expr.childForFieldName("left") : undefined;
+  if (!target || (target.type !== "attribute" && target.type !== "subscript")) return undefined;
+  while (target && (target.type === "attribute" || target.type === "subscript")) target = target.childForFieldName(target.type === "attribute" ? "object" : "value");
+  return target?.type === "identifier" && locals.has(target.text) ? target.text : undefined;
+}
+
+/**
+ * Statements of `pool` binding the names `wanted` needs (or changing them in place: `mutates`), closed over what they
+ * read in turn, in source order.
+ */
+function closure(pool: readonly PyNode[], wanted: Iterable<string>, skip: (node: PyNode) => boolean, mutates?: (node: PyNode) => string | undefined): { nodes: PyNode[]; missing: string[] } {
   const taken = new Set<PyNode>();
   const missing = new Set<string>();
   const queue = [...wanted];
@@ -184,6 +201,7 @@ function closure(pool: readonly PyNode[], wanted: Iterable<string>, skip: (node:
     seen.add(name);
     const binders = pool.filter((n) => !skip(n) && bindsOf(n).includes(name));
     if (binders.length === 0) missing.add(name);
+    else if (mutates) binders.push(...pool.filter((n) => !binders.includes(n) && mutates(n) === name));
     for (const b of binders) {
       if (taken.has(b)) continue;
       taken.add(b);
@@ -239,8 +257,11 @@ function pythonMoved(source: string, framework: "django" | "alembic", ops: reado
     const read = new Set(freeNames(statements.join("\n")) ?? []);
     // locals of upgrade() assigned before the first moved statement (the connection, a table object)
     const firstRow = Math.min(...picked.map((u) => u.range.line));
-    const earlier = method.filter((n) => rangeOf(n).endLine < firstRow && bindsOf(n).length > 0 && repeatable(rangeOf(n), staying));
-    const local = closure(earlier, read, () => false);
+    const before = method.filter((n) => rangeOf(n).endLine < firstRow && repeatable(rangeOf(n), staying));
+    const earlier = before.filter((n) => bindsOf(n).length > 0);
+    // a local's state set by a later statement (`meta.reflect(bind=bind)` fills meta.tables): it moves with the local
+    const locals = new Set(earlier.flatMap(bindsOf));
+    const local = closure(before, read, () => false, (n) => mutatedLocal(n, locals));
     // Django: a function defined in the Migration class body (RunPython's, say) works as well at module level,
     // where the new file defines it (a name in a class body falls back to the module's)
     const migrationClass = top.map(unwrapDecorated).find((n) => n.type === "class_definition" && n.childForFieldName("name")?.text === "Migration");

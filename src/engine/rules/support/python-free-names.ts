@@ -27,7 +27,8 @@ function walk(node: PyNode, bound: Set<string>, read: Set<string>): void {
       if (right) walk(right, bound, read);
       if (node.type === "assignment" && left) bindTarget(left, bound);
       else if (left) walk(left, bound, read);
-      if (node.type === "assignment" && left && left.type !== "identifier") walk(left, new Set(), read);
+      // `meta.bind = x`, `rows[i] = x`: the target's object and index are read
+      if (node.type === "assignment" && left && left.type !== "identifier") walk(left, bound, read);
       return;
     }
     case "for_statement":
@@ -65,8 +66,19 @@ function walk(node: PyNode, bound: Set<string>, read: Set<string>): void {
       if (value) walk(value, bound, read);
       return;
     }
+    case "list_comprehension":
+    case "set_comprehension":
+    case "generator_expression":
+    case "dictionary_comprehension": {
+      // the clauses bind before the body runs, though the body is written first
+      const body = node.childForFieldName("body");
+      for (const child of node.namedChildren) if (child && child.id !== body?.id) walk(child, bound, read);
+      if (body) walk(body, bound, read);
+      return;
+    }
     case "identifier":
-      read.add(node.text);
+      // read before anything binds it: free, even when a later statement binds it (`rp = bind.execute(q)` before `q = ...`)
+      if (!bound.has(node.text)) read.add(node.text);
       return;
   }
   for (const child of node.namedChildren) if (child) walk(child, bound, read);
@@ -84,6 +96,6 @@ export function freeNames(code: string): string[] | undefined {
     const bound = new Set<string>();
     const read = new Set<string>();
     walk(root, bound, read);
-    return [...read].filter((name) => !bound.has(name));
+    return [...read];
   });
 }
