@@ -40,7 +40,36 @@ const FINDS_OR_CREATES = new Set(["find_or_create_by", "find_or_create_by!", "cr
 /** Relation methods that keep every row (they order, load or batch them). */
 const KEEPS_ALL = new Set(["all", "unscoped", "order", "reorder", "includes", "preload", "eager_load", "readonly", "select", "lock", "strict_loading", "distinct", "in_batches", "find_each", "each"]);
 
-export function harmlessRerun(call: CallNode, data: DataCall, env: Env, src: RubySource): boolean {
+/**
+ * The table and the columns harmless data code names, for the adapter to check they are still there in the up's
+ * schema (a later rename_column or remove_column of them makes the rollback's second run fail); undefined when the
+ * code is not harmless to run again.
+ */
+export function harmlessRerun(call: CallNode, data: DataCall, env: Env, src: RubySource): ColumnWrites | undefined {
+  if (data.kind === "connection-sql" || !harmless(call, data, env, src)) return undefined;
+  return { table: data.table ?? "", columns: [...namedColumns(call, env, src)] };
+}
+
+/** Every column a hash of the call's chain names (where, not, update_all, find_or_create_by) or its loop's record updates set. */
+function namedColumns(call: CallNode, env: Env, src: RubySource): Set<string> {
+  const columns = new Set<string>();
+  const { calls } = chainOf(call);
+  for (const link of calls) {
+    for (const column of hashOf(link, env, src).keys()) columns.add(column);
+    if (RECORD_FILTERS.has(link.name) && link.block instanceof BlockNode) {
+      const tested = nilTest(link.block);
+      if (tested) columns.add(tested);
+    }
+    if (RECORD_LOOPS.has(link.name) && link.block instanceof BlockNode) {
+      const record = blockParams(link.block)[0];
+      const body = link.block.body instanceof StatementsNode ? link.block.body.body : [];
+      for (const s of body) if (s instanceof CallNode && RECORD_UPDATES.has(s.name) && record !== undefined && localName(s.receiver) === record) for (const column of setsOf(s, env, src).keys()) columns.add(column);
+    }
+  }
+  return columns;
+}
+
+function harmless(call: CallNode, data: DataCall, env: Env, src: RubySource): boolean {
   if (data.kind === "connection-sql") return false;
   const { root, calls } = chainOf(call);
   if (!constantName(root) || calls.some((c) => WIDENING.has(c.name))) return false;

@@ -16,7 +16,7 @@ import { isIrreversible, type Irreversible } from "./commands/context.js";
 import { modelTables } from "./data-calls.js";
 import { literalNames } from "./literal-names.js";
 import { matchesNoRowAfter, notNullAfter } from "./null-filter.js";
-import { rollbackDrops, writesOnlyDropped } from "./rollback-drops.js";
+import { goneInUp, namesGone, rollbackDrops, writesOnlyDropped } from "./rollback-drops.js";
 import { Interpreter, opsOf } from "./interpreter.js";
 import { meaningful, unconditionalRaise } from "./method-body.js";
 import { findMigrationClass } from "./migration-class.js";
@@ -121,10 +121,14 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
     up = opsOf(steps);
     // data code re-run on rollback runs while the schema is still the up's: when it writes only rows with a NULL in a
     // column the change made NOT NULL (where(column: nil)), it matches no row and changes nothing; when it writes
-    // only columns or tables the change adds, the rollback drops them right after
+    // only columns or tables the change adds, the rollback drops them right after; when it changes nothing the first
+    // run had not (harmless-rerun), nothing happens
     const notNull = notNullAfter(up);
+    // (the schema is the up's then: code naming a table or column the change removed or renamed fails instead)
     const drops = rollbackDrops(up);
-    const harmless = (r: Irreversible) => matchesNoRowAfter(r.nullRows, notNull) || writesOnlyDropped(r.writes, drops);
+    const gone = goneInUp(up);
+    const present = (r: Irreversible) => ![...(r.harmless ? [r.harmless] : []), ...(r.writes ?? [])].some((named) => namesGone(named, gone));
+    const harmless = (r: Irreversible) => (r.harmless !== undefined || matchesNoRowAfter(r.nullRows, notNull) || writesOnlyDropped(r.writes, drops)) && present(r);
     const revertOf = (s: (typeof steps)[number]) => (isIrreversible(s.revert) && s.revert.rerun && harmless(s.revert) ? [] : s.revert);
     // a command Rails cannot invert makes it raise on rollback (after re-running any data code): that comes first
     const reverts = steps.map(revertOf).filter(isIrreversible);

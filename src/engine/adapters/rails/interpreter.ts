@@ -644,8 +644,11 @@ export class Interpreter {
     // recorded (and cannot be inverted), like a bare execute; any other connection runs the SQL again on rollback
     const ownConnection = node.name === "execute" && node.receiver instanceof CallNode && node.receiver.name === "connection" && !node.receiver.receiver;
     if (data.kind === "connection-sql") return this.execute(node, data.sqlArg, scope, out, ownConnection);
-    // run again on rollback, some data code changes nothing the first run had not: nothing to record for it
-    const revert = harmlessRerun(node, data, scope.env, this.src) ? [] : this.notRecorded(node, scope, what);
+    // run again on rollback, some data code changes nothing the first run had not: the adapter drops it from the
+    // irreversible steps when what it names is still there in the up's schema
+    const revert = this.notRecorded(node, scope, what);
+    const harmless = isIrreversible(revert) ? harmlessRerun(node, data, scope.env, this.src) : undefined;
+    if (isIrreversible(revert) && harmless) revert.harmless = harmless;
     const writes = isIrreversible(revert) ? rerunWrites(node, data, scope.env, this.src, this.setup.models) : undefined;
     if (isIrreversible(revert) && writes) revert.writes = writes;
     if (data.kind === "loop") {

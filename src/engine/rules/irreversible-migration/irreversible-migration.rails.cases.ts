@@ -860,6 +860,22 @@ end
       lines: [6],
       severities: ["warning"],
     },
+    {
+      framework: "rails",
+      name: "change: a fill that excludes what it sets, of a column the change then renames: the rollback runs it again in the up's schema, where that column is gone, and fails",
+      code: `class RenameDisplayName < ActiveRecord::Migration[7.1]
+  class User < ApplicationRecord
+  end
+
+  def change
+    User.where(display_name: nil).update_all(display_name: "anonymous")
+    rename_column :users, :display_name, :public_name
+  end
+end
+`,
+      lines: [6],
+      severities: ["warning"],
+    },
   ],
   valid: [
     {

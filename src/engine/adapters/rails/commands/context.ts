@@ -19,6 +19,8 @@ export interface Irreversible {
   nullRows?: { table: string; columns: string[] };
   /** every column the re-run code writes, when all of its writes are updates that name them */
   writes?: ColumnWrites[];
+  /** the re-run changes nothing the first run had not (harmless-rerun): the table and columns it names */
+  harmless?: ColumnWrites;
 }
 
 export interface Step {
