@@ -4,13 +4,22 @@
  * the constraint with the column whatever its keywords say), so it becomes the ForeignKey it is underneath, without
  * the plain index the unique one replaces. Django's state keeps the field as written.
  */
-import { calleeOf, withCallee, withKeyword, withoutKeyword } from "../support/python-call.js";
+import { calleeOf, keywordText, withCallee, withKeyword, withoutKeyword } from "../support/python-call.js";
 
-export function djangoFieldWithoutUnique(def: string): string {
+export function djangoFieldWithoutUnique(def: string, added = true): string {
   const callee = calleeOf(def) ?? "";
   if (/(?:^|\.)OneToOneField$/.test(callee)) {
     const key = withCallee(def, "models.ForeignKey");
-    return (key && withKeyword(withoutKeyword(key, "unique") ?? key, "db_index", "False")) ?? def;
+    const plain = key && (withoutKeyword(key, "unique") ?? key);
+    // a new column gets no plain index built under the lock; an altered one keeps the index it has while the unique one is built
+    return (plain && (added ? withKeyword(plain, "db_index", "False") : plain)) ?? def;
   }
   return withoutKeyword(def, "unique") ?? def;
+}
+
+/** An AlterField whose field leaves its unique constraint to the concurrent build (its other changes kept). */
+export function djangoAlterFieldWithoutUnique(alter: string): string | undefined {
+  const field = keywordText(alter, "field");
+  if (field) return withKeyword(alter, "field", djangoFieldWithoutUnique(field, false), (c) => /(?:^|\.)AlterField$/.test(c));
+  return withoutKeyword(alter, "unique", (c) => !/(?:^|\.)AlterField$/.test(c));
 }

@@ -168,6 +168,23 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "AlterField from a ForeignKey to a OneToOneField that also makes it nullable: the database side alters it as the ForeignKey underneath (its index kept while the unique one builds), not the OneToOneField, whose unique constraint Django would add under the lock",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="customer", field=models.OneToOneField(null=True, on_delete=models.CASCADE, to="app.customer")),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8],
+      fixes: ["# with atomic = False on the Migration (CREATE INDEX CONCURRENTLY cannot run in a transaction):\nmigrations.SeparateDatabaseAndState(\n    database_operations=[\n        migrations.AlterField(model_name=\"order\", name=\"customer\", field=models.ForeignKey(null=True, on_delete=models.CASCADE, to=\"app.customer\")),  # its other changes, without unique=True\n        migrations.RunSQL(\n            \"CREATE UNIQUE INDEX CONCURRENTLY app_order_customer_id_key ON app_order (customer_id)\",\n            reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS app_order_customer_id_key\",\n        ),\n        migrations.RunSQL(\n            \"ALTER TABLE app_order ADD CONSTRAINT app_order_customer_id_key UNIQUE USING INDEX app_order_customer_id_key\",\n            reverse_sql=\"ALTER TABLE app_order DROP CONSTRAINT app_order_customer_id_key\",\n        ),\n    ],\n    state_operations=[\n        migrations.AlterField(model_name=\"order\", name=\"customer\", field=models.OneToOneField(null=True, on_delete=models.CASCADE, to=\"app.customer\")),\n    ],\n),"],
+    },
+    {
+      framework: "django",
       name: "AddField with unique=True, and AlterField to unique=True",
       code: `from django.db import migrations, models
 

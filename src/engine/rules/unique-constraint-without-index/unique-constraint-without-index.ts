@@ -6,7 +6,7 @@ import { saType } from "../support/column-code.js";
 import { reindented } from "../support/data-code.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { calleeOf, keywordText, withoutKeyword } from "../support/python-call.js";
-import { djangoFieldWithoutUnique } from "./django-field-without-unique.js";
+import { djangoAlterFieldWithoutUnique, djangoFieldWithoutUnique } from "./django-field-without-unique.js";
 import { nameKey } from "../support/facts.js";
 import { isUtcZone, typeChangeCost } from "../../types.js";
 import { railsType } from "../support/rails-fix.js";
@@ -170,7 +170,7 @@ export default defineRule({
       // the database operations, so its other changes are not lost
       const alterField =
         ctx.framework === "django" && op.constraint === "unique" && sameCall.length && /(?:^|\.)AlterField$/.test(calleeOf(op.text) ?? "")
-          ? withoutKeyword(reindented(op.text.trim()), "unique", (c) => !/(?:^|\.)AlterField$/.test(c))
+          ? djangoAlterFieldWithoutUnique(reindented(op.text.trim()))
           : undefined;
       const kind = op.constraint === "unique" ? "UNIQUE" : op.constraint === "primary_key" ? "PRIMARY KEY" : "EXCLUDE";
       const idx = derivedName(op.table, op.columns, op.constraint === "primary_key" ? "pkey" : "key");
