@@ -142,7 +142,7 @@ function common(outdir: string): BuildOptions {
     outdir,
     bundle: true,
     platform: "node",
-    target: "node20.18",
+    target: "node20.19",
     // the ES module build of packages that ship both (libpg-query), so unused code can be dropped
     mainFields: ["module", "main"],
     define: { MIGGUARD_VERSION: JSON.stringify(version) },
