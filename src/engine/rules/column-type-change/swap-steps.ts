@@ -14,7 +14,7 @@ import { derivedName, ident, sqlString, sym } from "../support/fix.js";
 import { alembicTable, pythonString, rubyString } from "../support/embed-sql.js";
 import { saType } from "../support/column-code.js";
 import { sourceImports } from "../support/next-migration.js";
-import { calleeOf, keywordText, withKeyword, withoutKeyword } from "../support/python-call.js";
+import { calleeOf, keywordText, keywordTruthy, withKeyword, withoutKeyword } from "../support/python-call.js";
 import { alembicBatchedFill, djangoBatchedFillFunction, railsBatchedFill, sqlBatchedFill, type BatchedFill } from "../support/batched-fill.js";
 import { columnSyncSql, dropColumnSyncSql } from "../support/column-sync.js";
 import { railsType } from "../support/rails-fix.js";
@@ -155,10 +155,10 @@ const likeOpclass = (type: AlterColumnType["type"]): string | undefined =>
  * (unique=True and primary_key=True make their own index instead, so no db_index one).
  */
 function djangoFieldIndexing(def: string): { index: boolean; unique: boolean } {
-  const unique = keywordText(def, "unique") === "True" || keywordText(def, "primary_key") === "True";
-  const dbIndex = keywordText(def, "db_index");
+  const unique = keywordTruthy(def, "unique") === true || keywordTruthy(def, "primary_key") === true;
+  const dbIndex = keywordTruthy(def, "db_index");
   const foreignKey = /ForeignKey$/.test(calleeOf(def) ?? "");
-  return { index: !unique && (dbIndex === "True" || (dbIndex === undefined && foreignKey)), unique };
+  return { index: !unique && (dbIndex ?? foreignKey), unique };
 }
 
 /**

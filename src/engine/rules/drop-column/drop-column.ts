@@ -12,8 +12,7 @@ import { columnBackup } from "../support/column-backup.js";
 import type { OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
 import { pythonString } from "../support/embed-sql.js";
-import { keywordText, literalOf, withKeyword } from "../support/python-call.js";
-import { truthy } from "../../adapters/python/values.js";
+import { keywordText, keywordTruthy, withKeyword } from "../support/python-call.js";
 import { sqlCodeNames, stillNamed } from "../support/sql-code-names.js";
 
 /**
@@ -26,8 +25,7 @@ function djangoStateOnlyRemoval(ctx: RuleContext, op: OperationOf<"drop_column">
   const sql = sqlDialect(ctx.migration.database);
   const def = op.ormFieldDef;
   // null= as Python tests it (`if self.null`): null='True' is NULL-able as well
-  const nullText = def !== undefined ? keywordText(def, "null") : undefined;
-  const nullable = nullText !== undefined && truthy(literalOf(nullText)) === true;
+  const nullable = def !== undefined && keywordTruthy(def, "null") === true;
   const removal = `migrations.RemoveField(model_name=${pythonString(op.ormModel ?? op.table)}, name=${pythonString(op.ormField ?? op.column)})`;
   if (nullable || (def !== undefined && keywordText(def, "db_default") !== undefined))
     return [

@@ -5,7 +5,7 @@ import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { nameKey } from "../support/facts.js";
 import { positionsBy } from "../support/positions.js";
 import { derivedName, ident, sym } from "../support/fix.js";
-import { calleeOf, keywordText, withKeyword, withoutKeyword } from "../support/python-call.js";
+import { calleeOf, keywordText, keywordTruthy, withKeyword, withoutKeyword } from "../support/python-call.js";
 import { railsType } from "../support/rails-fix.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
@@ -206,7 +206,7 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const field = op.ormField ?? c.name;
   // a unique field: AddField writes its default (a callable is called once) or db_default into every existing row,
   // and they collide; Django's recipe gives each row its own value before the field becomes unique and NOT NULL
-  const unique = op.ormFieldDef && keywordText(op.ormFieldDef, "unique") === "True" ? djangoUniqueFieldFix(op, ctx.migration) : undefined;
+  const unique = op.ormFieldDef && keywordTruthy(op.ormFieldDef, "unique") === true ? djangoUniqueFieldFix(op, ctx.migration) : undefined;
   if (unique) return [unique, `# (the AlterField of step 3 makes ${field} NOT NULL: only once every running version of the code writes it)`].join("\n");
   const later = uniqueLater(ctx, op);
   if (later && op.ormFieldDef) {

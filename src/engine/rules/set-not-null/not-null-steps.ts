@@ -11,7 +11,7 @@ import { reindented } from "../support/data-code.js";
 import { ident, modelName, sym } from "../support/fix.js";
 import { alterSubcommandsOf, alterWithSubcommand } from "../support/sql-text.js";
 import { alembicTable, pythonString, rubyString } from "../support/embed-sql.js";
-import { keywordText, literalOf } from "../support/python-call.js";
+import { keywordText, keywordTruthy, literalOf } from "../support/python-call.js";
 import { readField } from "../../adapters/python/django-fields.js";
 import { unboundNames } from "../support/python-free-names.js";
 import { djangoApp } from "../support/django-migration.js";
@@ -101,7 +101,7 @@ function djangoSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
     const needs = (unboundNames(defaultText) ?? []).filter((n) => !DJANGO_BOUND.has(n));
     const app = djangoApp(ctx.migration).label;
     // a unique field cannot take one value in every NULL row: a callable default (uuid.uuid4) is called per row
-    const unique = keywordText(def, "unique") === "True" || keywordText(def, "primary_key") === "True";
+    const unique = keywordTruthy(def, "unique") === true || keywordTruthy(def, "primary_key") === true;
     const perRow = unique && /^[A-Za-z_][\w.]*$/.test(defaultText) && !["True", "False", "None"].includes(defaultText);
     steps.push({
       name: `fill ${op.table} ${op.column}`,

@@ -4,7 +4,7 @@
  * read with tree-sitter's Python grammar, so strings and nested calls in it are never mistaken for syntax.
  */
 import { withPythonTree, type PyNode } from "../../adapters/python/parser.js";
-import { evaluate, type PyValue } from "../../adapters/python/values.js";
+import { evaluate, truthy, type PyValue } from "../../adapters/python/values.js";
 import { Imports, lastSegment } from "../../adapters/python/imports.js";
 
 interface Argument {
@@ -75,6 +75,15 @@ export function keywordText(call: string, key: string, pick?: CallPick): string 
   if (!arg) return undefined;
   const text = call.trim().slice(arg.start, arg.end);
   return text.slice(text.indexOf("=") + 1).trim();
+}
+
+/**
+ * Keyword argument `key` of `call` as Python tests it (`if self.unique:`, Django's fields do): `null='True'` and
+ * even `unique='False'` hold, 0, None and '' do not; undefined when it is not given or not a literal.
+ */
+export function keywordTruthy(call: string, key: string, pick?: CallPick): boolean | undefined {
+  const text = keywordText(call, key, pick);
+  return text === undefined ? undefined : truthy(literalOf(text));
 }
 
 /** The callee of the outermost call (`migrations.AddIndex`), or undefined when the text is not one call. */
