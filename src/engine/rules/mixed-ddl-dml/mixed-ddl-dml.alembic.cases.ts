@@ -41,6 +41,37 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "aleph's hard_deletes: a loop deletes every soft-deleted row of each reflected table, then the deleted_at columns are dropped: the deletes prepare the drops and run before any lock is taken, a note to keep them together",
+      path: "alembic/versions/aa486b9e627e_hard_deletes.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "aa486b9e627e"
+down_revision = "9dcef7592cea"
+
+
+def upgrade():
+    meta = sa.MetaData()
+    meta.bind = op.get_bind()
+    meta.reflect(bind=meta.bind)
+    for table_name in ("alert", "mapping"):
+        table = meta.tables[table_name]
+        q = sa.delete(table).where(table.c.deleted_at != None)  # noqa
+        meta.bind.execute(q)
+
+    op.drop_column("alert", "deleted_at")
+    op.drop_column("mapping", "deleted_at")
+
+
+def downgrade():
+    pass
+`,
+      lines: [15],
+      severities: ["info"],
+      messages: ["This data change prepares the schema change of line 17 (drop column on alert)"],
+    },
+    {
+      framework: "alembic",
       name: "aleph's entity_ids: rows selected through a reflected MetaData, then updated in a loop after a schema change; env.py beside versions/ in a folder of any name runs all revisions in one transaction: revision 2 first commits, reflects again and defines q before reading it",
       path: "aleph/migrate/versions/b3959bf8cc66_entity_ids.py",
       files: {

@@ -204,6 +204,10 @@ function prepares(data: Operation, schema: Operation): boolean {
   }
 }
 
+/** A DELETE of every row with a value in the column the schema change drops (`WHERE deleted_at IS NOT NULL`, then DROP COLUMN deleted_at). */
+const emptiesDroppedColumn = (data: Operation, schema: Operation): boolean =>
+  schema.kind === "drop_column" && data.kind === "dml" && data.verb === "delete" && data.table !== undefined && nameKey(data.table) === nameKey(schema.table) && (data.removesRowsWithValue ?? []).some((c) => nameKey(c) === nameKey(schema.column));
+
 /** The data change and the schema change it prepares, kept in one migration as written (its code, as the migration runs it). */
 function keepTogetherFix(ctx: RuleContext, ops: readonly Operation[], prepared: Operation): string {
   const c = commentOf(ctx);
@@ -317,8 +321,11 @@ export default defineRule({
     // the statement after the last data step, when the data step prepares it: split apart, rows written between
     // them break it (a new NULL fails the NOT NULL, a value written after the copy is lost with the dropped column)
     const next = indexed.find(({ op, index }) => index > last.index && !framing(op));
-    const prepared = next && prepares(last.op, next.op) ? next.op : undefined;
-    const nothingBefore = indexed.every(({ op, index }) => index >= first.index || framing(op));
+    // (or a DELETE of the run that emptied the column it drops of values: the drop then loses nothing, rows soft-deleted
+    // between the two would lose their mark)
+    const prepared = next && (prepares(last.op, next.op) || dataOps.some(({ op }) => emptiesDroppedColumn(op, next.op))) ? next.op : undefined;
+    // code that only builds objects (a MetaData reflected, a table looked up) takes no lock
+    const nothingBefore = indexed.every(({ op, index }) => index >= first.index || framing(op) || inert(op));
     // outside a transaction nothing keeps the pair atomic anyway: the no-transaction note below says what is at stake
     if (prepared && nothingBefore && sharesTransaction) {
       // the data change runs before any schema lock of this migration is taken: only the schema change's own lock is at stake
