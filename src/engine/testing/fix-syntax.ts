@@ -47,9 +47,25 @@ function rubySyntax(fix: string): FixSyntax {
   return { ok: false, error: `line ${lineOfByte(fix, error.location.startOffset)}: ${error.message}` };
 }
 
+/**
+ * A block with no statement, only comments (`def downgrade():` and a comment): tree-sitter accepts it, Python raises
+ * IndentationError ("expected an indented block"); a body needs at least `pass`.
+ */
+function emptyPythonBlock(node: PyNode): PyNode | undefined {
+  if (node.type === "block" && node.namedChildren.every((child) => !child || child.type === "comment")) return node;
+  for (const child of node.namedChildren) {
+    const empty = child && emptyPythonBlock(child);
+    if (empty) return empty;
+  }
+  return undefined;
+}
+
 function pythonSyntax(fix: string): FixSyntax {
   return withPythonTree(fix, (root) => {
-    if (!root.hasError) return { ok: true };
+    if (!root.hasError) {
+      const empty = emptyPythonBlock(root);
+      return empty ? { ok: false, error: `line ${empty.startPosition.row + 1}: a block with no statement (IndentationError: write \`pass\`)` } : { ok: true };
+    }
     const bad = firstPythonError(root) ?? root;
     return { ok: false, error: `line ${bad.startPosition.row + 1}: ${bad.isMissing ? `missing ${bad.type}` : `unexpected ${JSON.stringify(bad.text.slice(0, 40))}`}` };
   });

@@ -4,6 +4,26 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "a downgrade whose steps are only comments (an enum value PostgreSQL cannot drop) ends in pass: a body of comments is an IndentationError",
+      code: `from alembic import op
+
+revision = "a2"
+down_revision = "a1"
+
+
+def upgrade() -> None:
+    op.execute("ALTER TYPE proxylocation ADD VALUE 'RESIDENTIAL_GB'")
+    op.execute("ANALYZE tasks")
+
+
+def downgrade() -> None:
+    pass
+`,
+      lines: [12],
+      fixes: ["def downgrade():\n    # PostgreSQL cannot remove a value from an enum: 'RESIDENTIAL_GB' stays in proxylocation (old code never writes it)\n    pass"],
+    },
+    {
+      framework: "alembic",
       name: "revisions whose env.py passes Alembic's op as an argument (Quay's `def upgrade(op, tables, tester)`): read as if imported, and the fix keeps the signature",
       code: `"""Add an index on queueitem.state_id."""
 
@@ -321,6 +341,23 @@ def downgrade():
     },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "an upgrade that only adds an enum value (skyvern's proxylocation): PostgreSQL cannot drop it, so an empty downgrade is the only one",
+      code: `from alembic import op
+
+revision = "8f237f00faeb"
+down_revision = "c5ed5a3a14eb"
+
+
+def upgrade() -> None:
+    op.execute("ALTER TYPE proxylocation ADD VALUE 'RESIDENTIAL_GB'")
+
+
+def downgrade() -> None:
+    pass
+`,
+    },
     {
       framework: "alembic",
       name: "an upgrade that changes nothing may have an empty downgrade",

@@ -47,6 +47,26 @@ end
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "golang-migrate .down.sql left empty after ALTER TYPE ... ADD VALUE: PostgreSQL cannot drop an enum value",
+      schema: "CREATE TYPE mood AS ENUM ('sad', 'ok');",
+      path: "migrations/000030_add_happy.up.sql",
+      code: "ALTER TYPE mood ADD VALUE 'happy';",
+      files: { "migrations/000030_add_happy.down.sql": "" },
+    },
+    {
+      framework: "rails",
+      name: "an enum value added with execute, and an empty down",
+      code: `class AddHappyToMood < ActiveRecord::Migration[7.1]
+  def up
+    execute "ALTER TYPE mood ADD VALUE 'happy'"
+  end
+
+  def down; end
+end
+`,
+    },
     { framework: "sql", name: "dbmate with a real down", path: "db/migrations/20240101_bio.sql", code: "-- migrate:up\nALTER TABLE profiles ADD COLUMN bio text;\n-- migrate:down\nALTER TABLE profiles DROP COLUMN bio;\n" },
     { framework: "sql", name: "empty up and empty down", path: "db/migrations/20240102_nothing.sql", code: "-- migrate:up\n-- migrate:down\n" },
     {

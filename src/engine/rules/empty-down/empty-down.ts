@@ -50,6 +50,8 @@ export default defineRule({
     // VALIDATE CONSTRAINT only checks rows a NOT VALID constraint already guards: there is nothing to undo, and
     // an empty down is the right one (strong_migrations' validate_foreign_key step)
     if (meaningful.length > 0 && meaningful.every((op) => op.kind === "validate_constraint")) return;
+    // ALTER TYPE ... ADD VALUE: PostgreSQL cannot drop a value from an enum, so an empty down is the only one there is
+    if (meaningful.length > 0 && meaningful.every((op) => op.kind === "alter_enum" && op.action === "add_value")) return;
     // a backfill or clean-up: an explicit empty down says the data stays as the up left it, which is usually the
     // point. Statements migguard reads are judged by dml-without-where when they overwrite every row; code it
     // cannot read (an ORM loop over every row) may overwrite values nothing else reports, so that stays a warning.

@@ -194,9 +194,15 @@ export function alembicInverse(up: readonly Operation[], repository: InverseSour
 /** A call into Python code migguard cannot read (a helper, an imported function). */
 const isOpaqueCall = (op: Operation) => op.kind === "raw" && op.statement === "Call";
 
-/** `def downgrade():` with `body` (Python statements at the function's level); `pass` with a comment when empty. */
+/** a Python line that is no statement: blank, or only a comment */
+const isNoStatement = (line: string) => /^\s*(?:#.*)?$/.test(line);
+
+/**
+ * `def downgrade():` with `body` (Python statements at the function's level); `pass` with a comment when empty, and
+ * `pass` after a body of comments only (Python raises IndentationError on a function without a statement).
+ */
 export function alembicDowngrade(body: readonly string[], empty = "pass"): string {
-  const lines = body.length ? body : [empty];
+  const lines = body.length === 0 ? [empty] : body.flatMap((l) => l.split("\n")).every(isNoStatement) ? [...body, "pass"] : body;
   return `def downgrade():\n${lines.flatMap((l) => l.split("\n")).map((l) => (l ? `    ${l}` : l)).join("\n")}`;
 }
 
