@@ -1,6 +1,7 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { existingTable, upOps } from "../support/scope.js";
+import { lockTimeoutInForce } from "./lock-timeout-guard.js";
 
 /** Lock modes that conflict with ROW EXCLUSIVE, the lock every INSERT/UPDATE/DELETE takes. */
 const WRITE_BLOCKING_MODES = new Set(["SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"]);
@@ -21,6 +22,9 @@ export default defineRule({
       // the hazard is the lock alone: when an earlier statement of the same transaction already holds ACCESS EXCLUSIVE
       // on every existing table named, LOCK TABLE waits for nothing and blocks no one who was not blocked already
       if (op.tables.filter((t) => existingTable(ctx, t, index)).every((t) => ctx.facts.holdsAccessExclusiveBefore(t, index))) continue;
+      // a lock_timeout in force (skyvern's `SET LOCAL lock_timeout` right before the LOCK, in a retry loop): the LOCK
+      // gives up instead of queueing every session behind it, which is what this rule asks for
+      if (lockTimeoutInForce(ctx.migration.up, index)) continue;
       ctx.report({
         op,
         message: `LOCK TABLE ${op.tables.join(", ")} IN ${op.mode} MODE blocks other sessions until the migration commits.`,
