@@ -4,7 +4,7 @@
  * filled in batches outside a transaction; then VALIDATE (a scan that lets reads and writes go on), SET NOT NULL
  * (which reads the validated CHECK instead of the table) and the CHECK dropped.
  */
-import type { OperationOf } from "../../model.js";
+import type { Operation, OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
 import { carriedStatement, type FixSteps, type MigrationStep } from "../support/fix-steps.js";
 import { reindented } from "../support/data-code.js";
@@ -77,6 +77,19 @@ const sqlBatchFillUpdate = (op: SetNotNull, value = VALUE_MARK) => ({ table: op.
 function keepsForeignKey(op: SetNotNull): boolean {
   const value = op.ormFieldDef ? literalOf(op.ormFieldDef) : undefined;
   return readField(op.ormField ?? op.column, value)?.relation?.constraint === true;
+}
+
+/** What an AlterField changes besides NOT NULL (the other operations read from its line), in words. */
+function alterDoesMoreWhat(ctx: RuleContext, op: SetNotNull): string {
+  const said = (o: Operation): string => {
+    if (o.kind === "add_constraint") return `adds a ${o.constraint.replace(/_/g, " ")} constraint`;
+    if (o.kind === "add_index") return "adds an index";
+    if (o.kind === "drop_index") return "drops an index";
+    if (o.kind === "alter_column_type") return "changes its type";
+    return `runs ${o.kind.replace(/_/g, " ")}`;
+  };
+  const kinds = ctx.migration.up.filter((o) => o !== op && o.loc.line === op.loc.line && o.kind !== "set_default" && o.kind !== "drop_default").map(said);
+  return [...new Set(kinds)].join(", ");
 }
 
 /** Django: AddConstraintNotValid; the AlterField's default filled in batches; then ValidateConstraint, the AlterField, RemoveConstraint. */
@@ -160,7 +173,10 @@ function djangoSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
           `    ],`,
           `),`,
         ].join("\n")
-      : `${alterField},`;
+      : foreignKey
+        ? // what else it changes needs Django's schema editor: the scan under the lock is then not avoided, and the fix says so
+          `# ${field} is a relation and this AlterField also ${alterDoesMoreWhat(ctx, op)}: it stays as written, and Django drops its FOREIGN KEY and adds it back,\n# checking every row under the lock: the NOT NULL needs no scan after the CHECK, the FOREIGN KEY still does\n${alterField},`
+        : `${alterField},`;
   steps.push({
     name: `validate ${name}`,
     definitions: ["from django.contrib.postgres.operations import ValidateConstraint", ...carried.definitions],

@@ -44,6 +44,43 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "a ForeignKey made a NOT NULL OneToOneField: the AlterField also adds a unique constraint, so it stays as written, and the fix says Django still drops the FOREIGN KEY and adds it back under the lock",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="buyer", field=models.OneToOneField(on_delete=models.CASCADE, to="app.buyer")),
+    ]
+`,
+      files: {
+        "app/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(name="Buyer", fields=[("id", models.BigAutoField(primary_key=True))]),
+        migrations.CreateModel(
+            name="Order",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("buyer", models.ForeignKey(null=True, on_delete=models.CASCADE, to="app.buyer")),
+            ],
+        ),
+    ]
+`,
+      },
+      lines: [8],
+      fixes: ["from django.contrib.postgres.operations import AddConstraintNotValid\nAddConstraintNotValid(model_name=\"Order\", constraint=models.CheckConstraint(condition=models.Q(buyer__isnull=False), name=\"app_order_buyer_id_not_null\")),  # condition= is Django 5.1+: before 5.1 it is check=\n\n# then a new migration, app/migrations/0003_validate_app_order_buyer_id_not_null.py:\nfrom django.contrib.postgres.operations import ValidateConstraint\nfrom django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [(\"app\", \"0002_case\")]\n\n    operations = [\n        ValidateConstraint(model_name=\"Order\", name=\"app_order_buyer_id_not_null\"),\n        # buyer is a relation and this AlterField also adds a unique constraint, drops an index: it stays as written, and Django drops its FOREIGN KEY and adds it back,\n        # checking every row under the lock: the NOT NULL needs no scan after the CHECK, the FOREIGN KEY still does\n        migrations.AlterField(model_name=\"order\", name=\"buyer\", field=models.OneToOneField(on_delete=models.CASCADE, to=\"app.buyer\")),\n        migrations.RemoveConstraint(model_name=\"Order\", name=\"app_order_buyer_id_not_null\"),\n    ]"],
+    },
+    {
+      framework: "django",
       name: "a relation made NOT NULL (nautobot's StatusField, a ForeignKey subclass given to= and on_delete=): the validate step's AlterField is state-only, the database gets SET NOT NULL alone (Django's AlterField would drop the FOREIGN KEY and add it back, a full check under the lock)",
       code: `from django.db import migrations, models
 import app.fields
