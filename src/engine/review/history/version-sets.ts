@@ -12,6 +12,8 @@ export interface VersionSet {
   base: DetectedFile[];
   /** primary files the change adds */
   added: ChangedMigration[];
+  /** primary files the change renames, at their new path (their old path is no longer in `base`) */
+  renamed: ChangedMigration[];
 }
 
 export function versionSets(facts: ReviewFacts): VersionSet[] {
@@ -21,10 +23,11 @@ export function versionSets(facts: ReviewFacts): VersionSet[] {
   const setOf = (file: DetectedFile) => {
     const key = migrationSetKey(file, facts.railsDatabases);
     let set = sets.get(key);
-    if (!set) sets.set(key, (set = { key, base: [], added: [] }));
+    if (!set) sets.set(key, (set = { key, base: [], added: [], renamed: [] }));
     return set;
   };
   for (const file of facts.baseMigrations) if (isPrimaryFile(file) && !gone.has(file.path)) setOf(file).base.push(file);
   for (const m of facts.migrations) if (m.change.status === "added" && isPrimaryFile(m.file)) setOf(m.file).added.push(m);
+  for (const m of facts.migrations) if (m.change.status === "renamed" && isPrimaryFile(m.file)) sets.get(migrationSetKey(m.file, facts.railsDatabases))?.renamed.push(m);
   return [...sets.values()].filter((s) => s.added.length > 0);
 }

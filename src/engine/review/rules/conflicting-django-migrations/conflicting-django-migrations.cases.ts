@@ -16,6 +16,13 @@ export default defineReviewCases({
       head: { "shop/migrations/0003_phone.py": migration('("shop", "0001_initial")') },
       findings: [{ path: "shop/migrations/0003_phone.py", line: 1 }],
     },
+    {
+      name: "a renamed migration left as a leaf beside a new one on the same parent",
+      base: { "shop/migrations/0001_initial.py": migration(""), "shop/migrations/0002_price.py": migration('("shop", "0001_initial")') },
+      head: { "shop/migrations/0003_phone.py": migration('("shop", "0001_initial")') },
+      renames: { "shop/migrations/0002_prices.py": "shop/migrations/0002_price.py" },
+      findings: [{ path: "shop/migrations/0003_phone.py", line: 1, message: "0003_phone and 0002_prices are both leaf nodes" }],
+    },
   ],
   valid: [
     {
@@ -30,6 +37,19 @@ export default defineReviewCases({
         "shop/migrations/0002_phone.py": migration('("shop", "0001_initial")'),
         "shop/migrations/0003_merge.py": migration('("shop", "0002_price"), ("shop", "0002_phone")'),
       },
+    },
+    {
+      name: "mitxonline b3c9730edd: the base's newest migration renamed to the middle of a new chain (0044_pt1 -> 0045_pt2 (renamed) -> 0046_pt3) has one leaf",
+      base: {
+        "shop/migrations/0043_status.py": migration(""),
+        "shop/migrations/0044_unique.py": migration('("shop", "0043_status")'),
+      },
+      head: {
+        "shop/migrations/0044_unique_pt1.py": migration('("shop", "0043_status")'),
+        "shop/migrations/0045_unique_pt2.py": migration('("shop", "0044_unique_pt1")'),
+        "shop/migrations/0046_unique_pt3.py": migration('("shop", "0045_unique_pt2")'),
+      },
+      renames: { "shop/migrations/0045_unique_pt2.py": "shop/migrations/0044_unique.py" },
     },
     {
       name: "other apps have their own graphs",

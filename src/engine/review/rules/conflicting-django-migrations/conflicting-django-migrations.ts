@@ -23,10 +23,14 @@ export default defineReviewRule({
       const newest = newestVersion(set.base.flatMap((f) => (f.version ? [f.version] : [])));
       if (!newest) continue;
       const baseLeaves = set.base.filter((f) => f.version !== undefined && compareVersions(f.version, newest) === 0).map((f) => djangoMigrationName(f.path));
-      const names = new Set([...set.base.map((f) => djangoMigrationName(f.path)), ...set.added.map((m) => djangoMigrationName(m.change.path))]);
-      const leaves = new Set([...baseLeaves, ...set.added.map((m) => djangoMigrationName(m.change.path))]);
+      // a migration the change renames is in the head graph under its new name (a renumbered part of a chain)
+      // (one whose graph could not be read is left out: its dependencies are unknown)
+      const headMigrations = [...set.added, ...set.renamed.filter((m) => m.headGraph)];
+      const headNames = headMigrations.map((m) => djangoMigrationName(m.change.path));
+      const names = new Set([...set.base.map((f) => djangoMigrationName(f.path)), ...headNames]);
+      const leaves = new Set([...baseLeaves, ...headNames]);
       const unreadable = set.added.filter((m) => !m.headGraph);
-      for (const m of set.added) {
+      for (const m of headMigrations) {
         const app = djangoAppOf(m.change.path);
         // a dependency on a migration of this app (by name; the label may differ from the folder)
         for (const dep of m.headGraph?.dependencies ?? []) if (dep.app === app || names.has(dep.name)) leaves.delete(dep.name);
