@@ -227,7 +227,17 @@ export const CreateTable = op("create_table", {
   /** `sql`: a framework's constraint (Rails t.foreign_key) as PostgreSQL's ALTER TABLE ... ADD CONSTRAINT, when its options are known */
   /** `expression`: a CHECK's, as written (Rails t.check_constraint) */
   constraints: z
-    .array(z.object({ type: ConstraintType, columns: z.array(z.string()).default([]), sql: z.string().optional(), name: z.string().optional(), expression: z.string().optional() }))
+    .array(
+      z.object({
+        type: ConstraintType,
+        columns: z.array(z.string()).default([]),
+        sql: z.string().optional(),
+        name: z.string().optional(),
+        expression: z.string().optional(),
+        /** a foreign key's referenced table and columns, when the call names them (`sa.ForeignKeyConstraint(["a_id"], ["a.id"])`) */
+        references: z.object({ table: z.string(), columns: z.array(z.string()) }).optional(),
+      }),
+    )
     .default([]),
   ifNotExists: z.boolean().default(false),
   /** CREATE TABLE ... AS SELECT / LIKE: copies data (a backup) */

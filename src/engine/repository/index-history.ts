@@ -123,6 +123,17 @@ export class IndexHistory {
     return out;
   }
 
+  /** Every named index on `table` when the migration at `position` starts, with its columns (and its SQL when written in SQL). */
+  namedIndexesOf(table: string, position: number): Array<{ name: string } & KnownIndex> {
+    const out: Array<{ name: string } & KnownIndex> = [];
+    for (const [key, list] of this.byName) {
+      if (isUnnamed(key)) continue;
+      const index = lastBefore(list, position, (e) => e.index);
+      if (index && nameKey(index.table) === nameKey(table)) out.push({ name: key, ...index });
+    }
+    return out;
+  }
+
   /** The named indexes on `table` that read `column` when the migration at `position` starts. */
   readingColumn(table: string, column: string, position: number): Array<{ name: string } & KnownIndex> {
     const out: Array<{ name: string } & KnownIndex> = [];

@@ -51,6 +51,8 @@ export interface RepositoryView {
   indexDefinition(name: string): IndexDefinition | undefined;
   /** the SQL indexes the earlier migrations left on `table`, each with its CREATE INDEX as written */
   tableIndexes(table: string): Array<{ name: string; sql: string }>;
+  /** every named index the earlier migrations left on `table` (framework calls too): its columns, whether unique, its SQL when written in SQL */
+  namedTableIndexes(table: string): Array<{ name: string; columns: string[]; reads: string[]; unique?: boolean; sql?: string }>;
   /** the partitions the earlier migrations created for `table` when it is a partitioned table; undefined when not known to be one */
   partitions(table: string): readonly string[] | undefined;
   /** the table index `name` is on just before `up[beforeIndex]` runs (this migration's earlier operations, then the earlier migrations), if known */
@@ -147,6 +149,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     viewsOnTable: (table) => history.viewsOnTableBefore(migration.path, table),
     columnKeys: (table, column) => history.columnKeysBefore(migration.path, table, column),
     tableIndexes: (table) => history.indexesOfTableBefore(migration.path, table),
+    namedTableIndexes: (table) => history.namedIndexesOfTableBefore(migration.path, table),
     partitions: (table) => history.partitionsBefore(migration.path, table),
     rowVersions(table, beforeIndex) {
       // one replay moved forward as rules ask in order: a file of thousands of ALTERs stays linear

@@ -421,6 +421,12 @@ export class SchemaHistory {
     return (at && this.indexes.get(at.set)?.sqlIndexesOf(table, at.position)) ?? [];
   }
 
+  /** Every named index on `table` when `migrationPath` starts: name, columns, unique, and its CREATE INDEX when written in SQL. */
+  namedIndexesOfTableBefore(migrationPath: string, table: string): Array<{ name: string; columns: string[]; reads: string[]; unique?: boolean; sql?: string }> {
+    const at = this.positions.get(migrationPath);
+    return (at && this.indexes.get(at.set)?.namedIndexesOf(table, at.position)) ?? [];
+  }
+
   /**
    * When `table` is a partitioned table (CREATE TABLE ... PARTITION BY) as `migrationPath` starts: the partitions the
    * earlier migrations created for it (CREATE TABLE ... PARTITION OF), in order. Undefined when it is not known to be one.

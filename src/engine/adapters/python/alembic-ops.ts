@@ -46,14 +46,27 @@ function columnForeignKeySql(table: string, column: SaColumn): string | undefine
 }
 
 /** A create_table's `sa.ForeignKeyConstraint(["col"], ["t.col"], name=...)`: its columns, and its SQL when named, onto one table, and its options known. */
-function tableForeignKey(table: string, value: PyValue): { columns: string[]; sql?: string } | undefined {
+function tableForeignKey(table: string, value: PyValue): TableForeignKey | undefined {
   if (value.kind !== "call" || lastSegment(value.callee) !== "ForeignKeyConstraint") return undefined;
   const local = asList(kwarg(value, "columns", 0))?.map((c) => asString(c));
   const remote = asList(kwarg(value, "refcolumns", 1))?.map(referentOf);
   if (!local?.length || local.some((c) => !c)) return undefined;
   const columns = local as string[];
   if (!remote?.length || remote.some((r) => !r || r.table !== remote[0]!.table)) return { columns };
-  return { columns, sql: alembicForeignKeySql({ table, columns, referent: remote[0]!.table, referentColumns: remote.map((r) => r!.column), call: withoutKwargs(value, ["columns", "refcolumns"]) }) };
+  const name = asString(value.kwargs.get("name"));
+  return {
+    columns,
+    references: { table: remote[0]!.table, columns: remote.map((r) => r!.column) },
+    ...(name ? { name } : {}),
+    sql: alembicForeignKeySql({ table, columns, referent: remote[0]!.table, referentColumns: remote.map((r) => r!.column), call: withoutKwargs(value, ["columns", "refcolumns"]) }),
+  };
+}
+
+interface TableForeignKey {
+  columns: string[];
+  sql?: string;
+  name?: string;
+  references?: { table: string; columns: string[] };
 }
 
 /**
@@ -119,8 +132,10 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
         .flatMap((a) => (a.kind === "call" && lastSegment(a.callee) === "PrimaryKeyConstraint" ? [{ type: "primary_key" as const, columns: a.args.flatMap((c) => asString(c) ?? []) }] : []))
         .filter((c) => c.columns.length > 0);
       // the foreign keys named in the migration, as the SQL SQLAlchemy emits (what the schema history keeps of them)
-      const foreignKeys = [...columns.map((c) => ({ columns: [c.spec.name], sql: columnForeignKeySql(t, c) })), ...call.args.slice(1).flatMap((a) => tableForeignKey(t, a) ?? [])].flatMap(({ columns: on, sql }) =>
-        sql ? [{ type: "foreign_key" as const, columns: on, sql }] : [],
+      // (and the unnamed ones with what they reference: a downgrade that creates the table again needs them too)
+      const columnKeys = columns.flatMap((c): TableForeignKey[] => (c.foreignKey ? [{ columns: [c.spec.name], sql: columnForeignKeySql(t, c), ...(c.foreignKey.column ? { references: { table: c.foreignKey.table, columns: [c.foreignKey.column] } } : {}) }] : []));
+      const foreignKeys = [...columnKeys, ...call.args.slice(1).flatMap((a) => tableForeignKey(t, a) ?? [])].flatMap(({ columns: on, sql, name, references }) =>
+        sql || references ? [{ type: "foreign_key" as const, columns: on, ...(sql ? { sql } : {}), ...(name ? { name } : {}), ...(references ? { references } : {}) }] : [],
       );
       const ops: OperationInput[] = [{ ...base, kind: "create_table", table: t, columns: columns.map((c) => c.spec), constraints: [...constraints, ...foreignKeys], ifNotExists: asBool(call.kwargs.get("if_not_exists")) ?? false }];
       for (const c of columns) if (c.index) ops.push({ ...base, kind: "add_index", table: t, columns: [c.spec.name] });

@@ -24,6 +24,74 @@ def downgrade() -> None:
     },
     {
       framework: "alembic",
+      name: "aleph's match_table: the dropped table comes back with the foreign keys and the indexes the revision that created it declared (unnamed ForeignKeyConstraint, op.create_index), not only its columns",
+      files: {
+        "alembic/versions/af9b37868cf3_init.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "af9b37868cf3"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("collection", sa.Column("id", sa.Integer(), nullable=False), sa.PrimaryKeyConstraint("id"))
+    op.create_table(
+        "match",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("collection_id", sa.Integer(), nullable=True),
+        sa.Column("match_collection_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["collection_id"],
+            ["collection.id"],
+        ),
+        sa.ForeignKeyConstraint(["match_collection_id"], ["collection.id"], name="fk_match_other"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index(op.f("ix_match_collection_id"), "match", ["collection_id"], unique=False)
+    op.create_index(op.f("ix_match_match_collection_id"), "match", ["match_collection_id"], unique=False)
+
+
+def downgrade():
+    pass
+`,
+      },
+      path: "alembic/versions/a8849e4e6784_match_table.py",
+      code: `from alembic import op
+
+revision = "a8849e4e6784"
+down_revision = "af9b37868cf3"
+
+
+def upgrade():
+    op.drop_index("ix_match_collection_id", table_name="match")
+    op.drop_index("ix_match_match_collection_id", table_name="match")
+    op.drop_table("match")
+
+
+def downgrade():
+    pass
+`,
+      lines: [13],
+      fixes: [
+        [
+          "def downgrade():",
+          "    # match as the earlier revisions define it (the rows cannot come back)",
+          "    op.create_table(",
+          '        "match",',
+          '        sa.Column("id", sa.Integer(), nullable=False),',
+          '        sa.Column("collection_id", sa.Integer(), nullable=True),',
+          '        sa.Column("match_collection_id", sa.Integer(), nullable=True),',
+          '        sa.PrimaryKeyConstraint("id"),',
+          '        sa.ForeignKeyConstraint(["collection_id"], ["collection.id"]),',
+          '        sa.ForeignKeyConstraint(["match_collection_id"], ["collection.id"], name="fk_match_other"),',
+          "    )",
+          '    op.create_index("ix_match_collection_id", "match", ["collection_id"], unique=False)',
+          '    op.create_index("ix_match_match_collection_id", "match", ["match_collection_id"], unique=False)',
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "alembic",
       name: "revisions whose env.py passes Alembic's op as an argument (Quay's `def upgrade(op, tables, tester)`): read as if imported, and the fix keeps the signature",
       code: `"""Add an index on queueitem.state_id."""
 

@@ -91,10 +91,38 @@ function recreate(op: Extract<Operation, { kind: "drop_table" }>, index: number,
     const rendered = columns.map((c) => saColumn(c, c.type, { keepNotNull: true }));
     if (definition && !definition.embeddedSql && columns.length && rendered.every((c) => c !== undefined)) {
       const keys = definition.constraints.filter((c) => c.type === "primary_key" && !columns.some((col) => col.primaryKey)).map((c) => `sa.PrimaryKeyConstraint(${c.columns.map(str).join(", ")})`);
-      return [note(`${table} as the earlier revisions define it (the rows cannot come back)`), code(`op.create_table(\n    ${[str(table), ...rendered, ...keys].join(",\n    ")},\n)`)];
+      // its foreign keys and unique constraints as that revision declared them (the ones the schema state knows whole)
+      const foreignKeys = definition.constraints.flatMap((c) =>
+        c.type === "foreign_key" && c.references && c.references.columns.length === c.columns.length
+          ? [`sa.ForeignKeyConstraint([${c.columns.map(str).join(", ")}], [${c.references.columns.map((r) => str(`${c.references!.table}.${r}`)).join(", ")}]${c.name ? `, name=${str(c.name)}` : ""})`]
+          : [],
+      );
+      const uniques = definition.constraints.flatMap((c) => (c.type === "unique" && c.columns.length ? [`sa.UniqueConstraint(${c.columns.map(str).join(", ")}${c.name ? `, name=${str(c.name)}` : ""})`] : []));
+      const lost = definition.constraints.filter((c) => (c.type === "foreign_key" && !(c.references && c.references.columns.length === c.columns.length)) || c.type === "check" || c.type === "exclusion");
+      return [
+        note(`${table} as the earlier revisions define it (the rows cannot come back)`),
+        code(`op.create_table(\n    ${[str(table), ...rendered, ...keys, ...foreignKeys, ...uniques].join(",\n    ")},\n)`),
+        ...(lost.length ? [unknown(`${table} also had ${lost.map((c) => `a ${c.type.replace("_", " ")}${c.name ? ` ${c.name}` : ""} on ${c.columns.join(", ") || "an expression"}`).join(", ")}, which migguard cannot write out: add ${lost.length > 1 ? "them" : "it"} back`)] : []),
+        ...tableIndexSteps(table, repository),
+      ];
     }
     // written in SQL by an earlier revision (or unknown): the SQL inverse recreates it or says it cannot
     return inverseSteps({ ...op, tables: [table] }, index, created, repository) ?? [];
+  });
+}
+
+/**
+ * The indexes the earlier revisions left on a table the downgrade creates again: each by the call that makes it
+ * (op.create_index of its columns), or its SQL as written; one on expressions or with a WHERE migguard only knows
+ * by name is said, not guessed.
+ */
+function tableIndexSteps(table: string, repository: InverseSource | undefined): InverseStep[] {
+  return (repository?.namedTableIndexes?.(table) ?? []).map((index) => {
+    if (index.sql) return { kind: "sql", text: index.sql.trim().replace(/;\s*$/, "") } as InverseStep;
+    const plain = index.columns.length > 0 && index.reads.length === index.columns.length;
+    return plain
+      ? code(`op.create_index(${str(index.name)}, ${tableArgs(table)}, [${index.columns.map(str).join(", ")}], unique=${index.unique ? "True" : "False"})`)
+      : unknown(`index ${index.name} of ${table} reads expressions or has a WHERE migguard did not keep: create it again as its revision did`);
   });
 }
 
