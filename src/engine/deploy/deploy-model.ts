@@ -19,6 +19,7 @@ import { importsGoMigrator, selfMigratingApp } from "./self-migrating.js";
 import { deployReadersToLoad } from "./deploy-readers.js";
 import { offlineEntrypoint } from "./offline-entrypoint.js";
 import { rollingSign } from "./rolling-signs.js";
+import { maintenanceWindow } from "./maintenance-mode.js";
 
 /** A line of a repository file that shows how the project deploys. */
 export interface DeployEvidence {
@@ -26,6 +27,8 @@ export interface DeployEvidence {
   line: number;
   /** what the line shows, in a few words */
   what: string;
+  /** why the lock and old-code findings cannot hurt, when it is not that the server starts after the migration */
+  reason?: string;
 }
 
 export interface DeployDecision {
@@ -106,6 +109,9 @@ export function decideDeploy(config: Pick<Config, "deploy">, files: readonly Sou
   const configured = config.deploy ?? "auto";
   if (configured !== "auto") return { mode: configured, source: "config" };
   const deployFiles = (typeof files === "function" ? files() : files).filter(isDeployFile);
+  // maintenance mode around the migration: no traffic at all, whatever instances run (a rolling sign changes nothing)
+  const maintenance = maintenanceWindow(deployFiles);
+  if (maintenance) return { mode: "offline", source: "detected", offline: maintenance };
   const offline = offlineEntrypoint(deployFiles) ?? selfMigratingContainer(deployFiles);
   if (!offline) return { mode: "online", source: "default" };
   const rolling = rollingSign(deployFiles);
@@ -117,6 +123,8 @@ const at = (e: DeployEvidence) => `${e.path}:${e.line}`;
 /** One line saying how the deploy was read and why, for the text output and the check summary; undefined when nothing was read. */
 export function deployNote(decision: DeployDecision): string | undefined {
   if (decision.source === "config") return decision.mode === "offline" ? "deploy: offline (config `deploy: offline`): lock and old-code findings are notes" : undefined;
+  if (decision.mode === "offline" && decision.offline?.reason)
+    return `deploy: read as offline: ${at(decision.offline)}: ${decision.offline.what}: ${decision.offline.reason}, so lock and old-code findings are notes (set \`deploy: online\` in .github/migguard.yml if traffic is served while it migrates)`;
   if (decision.mode === "offline" && decision.offline)
     return `deploy: read as offline: ${at(decision.offline)}: ${decision.offline.what}, and no file shows instances that overlap, so lock and old-code findings are notes (set \`deploy: online\` in .github/migguard.yml if instances do overlap)`;
   if (decision.offline && decision.rolling)
@@ -129,5 +137,7 @@ export function deploySummaryNote(decision: DeployDecision): string | undefined 
   if (decision.mode !== "offline") return undefined;
   if (decision.source === "config") return "**Deploy:** offline (`deploy: offline` in .github/migguard.yml): lock and old-code findings are notes about downtime.";
   if (!decision.offline) return undefined;
+  if (decision.offline.reason)
+    return `**Deploy:** read as offline: \`${at(decision.offline)}\`: ${decision.offline.what}: ${decision.offline.reason}. Lock and old-code findings are notes about downtime; set \`deploy: online\` in .github/migguard.yml if traffic is served while it migrates.`;
   return `**Deploy:** read as offline: \`${at(decision.offline)}\`: ${decision.offline.what}, and no file shows instances that overlap (Helm chart, Kubernetes Deployment, release phase, migrate job). Lock and old-code findings are notes about downtime; set \`deploy: online\` in .github/migguard.yml if instances do overlap.`;
 }

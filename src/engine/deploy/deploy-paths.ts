@@ -111,9 +111,14 @@ export const isRailsMigrateInitializerPath = (path: string): boolean => /(?:^|\/
 export const isAppStartPath = (path: string): boolean =>
   baseOf(path) === "go.mod" || isGoStartPath(path) || isRustStartPath(path) || isJvmBuildPath(path) || isSpringConfigPath(path) || isNodeManifestPath(path) || isNodeStartPath(path) || isRailsMigrateInitializerPath(path);
 
+/** Travis CI's config at the root: its deploy phases may run the migrations under maintenance mode (maintenance-mode.ts) */
+export const isTravisPath = (path: string): boolean => path === ".travis.yml";
+/** a shell script named for deploying (growstuff's script/deploy-tasks.sh): a deploy sequence may run it */
+export const isDeployScriptPath = (path: string): boolean => /^[\w.-]*deploy[\w.-]*\.sh$/i.test(baseOf(path)) && !isDevelopmentPath(path);
+
 export function isDeployPath(path: string): boolean {
   if (NOT_DEPLOY.test(path)) return false;
-  return isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isMigrateScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path) || isDeployWorkflowPath(path) || isAppStartPath(path);
+  return isTravisPath(path) || isDeployScriptPath(path) || isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isMigrateScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path) || isDeployWorkflowPath(path) || isAppStartPath(path);
 }
 
 /** more deploy files than this are not read: the signs are in the first few (root files sort first) */

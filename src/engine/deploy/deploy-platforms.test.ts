@@ -113,3 +113,38 @@ describe("an image for review apps, and PaaS deploys that roll (bike_index)", ()
     ]);
   });
 });
+
+/** growstuff's: Travis turns Heroku maintenance mode on, runs script/deploy-tasks.sh (rails db:migrate), then turns it off */
+const GROWSTUFF = {
+  ".travis.yml":
+    'language: ruby\nbefore_deploy:\n  - bundle exec script/heroku_maintenance.rb on\ndeploy:\n  provider: heroku\n  app:\n    mainline: growstuff-prod\n  run:\n    - "script/deploy-tasks.sh"\n    - restart\nafter_deploy:\n  - bundle exec script/heroku_maintenance.rb off\n',
+  "script/deploy-tasks.sh": "#!/bin/bash\n# tasks to run at deploy time, usually after 'rake db:migrate'\nrails db:migrate\nrails assets:precompile\n",
+  Procfile: "web: bundle exec puma -C config/puma.rb",
+  "app.json": '{ "name": "growstuff", "stack": "heroku-18", "formation": { "web": { "quantity": 1 } } }',
+};
+
+describe("a deploy that migrates under maintenance mode (growstuff)", () => {
+  it("reads the migration between maintenance on and off as offline, over Heroku's app.json, naming the line that migrates", () => {
+    expect(decideDeploy(auto, files(GROWSTUFF))).toMatchObject({ mode: "offline", source: "detected", offline: { path: ".travis.yml", line: 9, reason: "no traffic reaches the application while it migrates" } });
+    // the App fetches the same files
+    expect(deployPaths(Object.keys(GROWSTUFF))).toEqual(expect.arrayContaining([".travis.yml", "script/deploy-tasks.sh"]));
+  });
+
+  it("stays online when the migration is not between on and off, or worker dynos keep running old code", () => {
+    const noOff = GROWSTUFF[".travis.yml"].replace(/after_deploy:[\s\S]*$/, "");
+    expect(decideDeploy(auto, files({ ...GROWSTUFF, ".travis.yml": noOff })).mode).toBe("online");
+    const noMigration = { ...GROWSTUFF, "script/deploy-tasks.sh": "#!/bin/bash\n# rails db:migrate runs in the release phase\nrails assets:precompile\n" };
+    expect(decideDeploy(auto, files(noMigration)).mode).toBe("online");
+    expect(decideDeploy(auto, files({ ...GROWSTUFF, Procfile: "web: bundle exec puma\nworker: bundle exec sidekiq\n" })).mode).toBe("online");
+  });
+
+  it("reads a GitHub Actions job and a deploy script that run `heroku maintenance:on`, the migration, `heroku maintenance:off`", () => {
+    const workflow = "jobs:\n  deploy:\n    steps:\n      - run: heroku maintenance:on -a app\n      - run: heroku run rails db:migrate -a app\n      - run: heroku maintenance:off -a app\n";
+    expect(decideDeploy(auto, files({ ".github/workflows/deploy.yml": workflow, "app.json": GROWSTUFF["app.json"] }))).toMatchObject({ mode: "offline", offline: { path: ".github/workflows/deploy.yml", line: 5 } });
+    const script = "#!/bin/sh\nset -e\nheroku maintenance:on\nheroku run rake db:migrate\nheroku restart\nheroku maintenance:off\n";
+    expect(decideDeploy(auto, files({ "bin/deploy.sh": script, "app.json": GROWSTUFF["app.json"] }))).toMatchObject({ mode: "offline", offline: { path: "bin/deploy.sh", line: 4 } });
+    // the off before the migration: traffic is back while it runs
+    const early = "#!/bin/sh\nheroku maintenance:on\nheroku maintenance:off\nheroku run rake db:migrate\n";
+    expect(decideDeploy(auto, files({ "bin/deploy.sh": early, "app.json": GROWSTUFF["app.json"] })).mode).toBe("online");
+  });
+});

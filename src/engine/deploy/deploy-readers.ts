@@ -6,12 +6,13 @@
  * whose repository has no compose file, never loads YAML (test/cli/startup.test.ts).
  */
 import type { SourceFile } from "../model.js";
-import { isCloud66ManifestPath, isComposePath, isKamalConfigPath, isNodeSourcePath, isRailsMigrateInitializerPath, isSpringConfigPath } from "./deploy-paths.js";
+import { isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isKamalConfigPath, isNodeSourcePath, isRailsMigrateInitializerPath, isSpringConfigPath, isTravisPath } from "./deploy-paths.js";
 import type * as deployYamlModule from "./deploy-yaml.js";
+import type * as maintenanceYamlModule from "./maintenance-yaml.js";
 import type * as nodeStartModule from "./node-start.js";
 import type * as railsBootModule from "./rails-boot-migration.js";
 
-type DeployYaml = typeof deployYamlModule;
+type DeployYaml = typeof deployYamlModule & typeof maintenanceYamlModule;
 type NodeStart = typeof nodeStartModule;
 type RailsBoot = typeof railsBootModule;
 
@@ -20,10 +21,13 @@ let javascript: NodeStart | undefined;
 let ruby: RailsBoot | undefined;
 
 /** A deploy file that only the YAML parser reads. */
-export const needsYaml = (path: string): boolean => isComposePath(path) || (isSpringConfigPath(path) && /\.ya?ml$/.test(path)) || isKamalConfigPath(path) || isCloud66ManifestPath(path);
+export const needsYaml = (path: string): boolean =>
+  isComposePath(path) || (isSpringConfigPath(path) && /\.ya?ml$/.test(path)) || isKamalConfigPath(path) || isCloud66ManifestPath(path) || isTravisPath(path) || isDeployWorkflowPath(path);
 
 const loadYaml = async () => {
-  yaml ??= await import("./deploy-yaml.js");
+  if (yaml) return;
+  const [compose, ci] = await Promise.all([import("./deploy-yaml.js"), import("./maintenance-yaml.js")]);
+  yaml = { ...compose, ...ci };
 };
 const loadJavaScript = async () => {
   javascript ??= await import("./node-start.js");

@@ -11,6 +11,7 @@ const OVERRIDE = "set `deploy: online` in .github/migguard.yml if instances over
 
 function why(decision: DeployDecision): string {
   if (decision.source === "config") return "config `deploy: offline`";
+  if (decision.offline?.reason) return `${decision.offline.path}:${decision.offline.line}: ${decision.offline.what}: ${decision.offline.reason}`;
   return decision.offline ? `${decision.offline.path}:${decision.offline.line} runs the migrations before the server starts, and no file shows instances that overlap` : "";
 }
 
