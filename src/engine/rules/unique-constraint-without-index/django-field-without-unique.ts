@@ -2,9 +2,10 @@
  * A Django field as the database side of a concurrent unique build adds it: without its unique constraint, which the
  * index built CONCURRENTLY then carries. `unique=True` is dropped; a OneToOneField is unique by its kind (Django adds
  * the constraint with the column whatever its keywords say), so it becomes the ForeignKey it is underneath, without
- * the plain index the unique one replaces. Django's state keeps the field as written.
+ * the plain index the unique one replaces; a new column loses `db_index=True` too (a plain index built under the
+ * lock). Django's state keeps the field as written.
  */
-import { calleeOf, keywordText, withCallee, withKeyword, withoutKeyword } from "../support/python-call.js";
+import { calleeOf, keywordText, keywordTruthy, withCallee, withKeyword, withoutKeyword } from "../support/python-call.js";
 
 export function djangoFieldWithoutUnique(def: string, added = true): string {
   const callee = calleeOf(def) ?? "";
@@ -14,7 +15,12 @@ export function djangoFieldWithoutUnique(def: string, added = true): string {
     // a new column gets no plain index built under the lock; an altered one keeps the index it has while the unique one is built
     return (plain && (added ? withKeyword(plain, "db_index", "False") : plain)) ?? def;
   }
-  return withoutKeyword(def, "unique") ?? def;
+  const plain = withoutKeyword(def, "unique") ?? def;
+  if (!added) return plain;
+  // without unique=True, db_index=True (a ForeignKey's default) makes Django build a plain index on the new column
+  // under the lock: the unique index built CONCURRENTLY serves the lookups (Django builds none beside a unique one)
+  if (/(?:^|\.)ForeignKey$/.test(callee) && keywordTruthy(def, "db_index") !== false) return withKeyword(plain, "db_index", "False") ?? plain;
+  return keywordTruthy(def, "db_index") ? (withoutKeyword(plain, "db_index") ?? plain) : plain;
 }
 
 /** An AlterField whose field leaves its unique constraint to the concurrent build (its other changes kept). */

@@ -151,6 +151,40 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "AddField with db_index=True and unique=True (mitxonline 336ae2896e's basket.anonymous_id): the database side adds the column without db_index, whose plain index Django would build under the lock",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="anonymous_id", field=models.UUIDField(blank=True, db_index=True, null=True, unique=True)),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8],
+      fixes: ["# with atomic = False on the Migration (CREATE INDEX CONCURRENTLY cannot run in a transaction):\nmigrations.SeparateDatabaseAndState(\n    database_operations=[\n        migrations.AddField(model_name=\"Order\", name=\"anonymous_id\", field=models.UUIDField(blank=True, null=True)),\n        migrations.RunSQL(\n            \"CREATE UNIQUE INDEX CONCURRENTLY app_order_anonymous_id_key ON app_order (anonymous_id)\",\n            reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS app_order_anonymous_id_key\",\n        ),\n        migrations.RunSQL(\n            \"ALTER TABLE app_order ADD CONSTRAINT app_order_anonymous_id_key UNIQUE USING INDEX app_order_anonymous_id_key\",\n            reverse_sql=\"ALTER TABLE app_order DROP CONSTRAINT app_order_anonymous_id_key\",\n        ),\n    ],\n    state_operations=[\n        migrations.AddField(model_name=\"order\", name=\"anonymous_id\", field=models.UUIDField(blank=True, db_index=True, null=True, unique=True)),\n    ],\n),"],
+    },
+    {
+      framework: "django",
+      name: "AddField of a ForeignKey with unique=True: the database side adds it with db_index=False (a ForeignKey's default index would be built under the lock)",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="invoice", field=models.ForeignKey(null=True, on_delete=models.CASCADE, to="app.legacyinvoice", unique=True)),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8],
+      fixes: ["# with atomic = False on the Migration (CREATE INDEX CONCURRENTLY cannot run in a transaction):\nmigrations.SeparateDatabaseAndState(\n    database_operations=[\n        migrations.AddField(model_name=\"Order\", name=\"invoice\", field=models.ForeignKey(null=True, on_delete=models.CASCADE, to=\"app.legacyinvoice\", db_index=False)),\n        migrations.RunSQL(\n            \"CREATE UNIQUE INDEX CONCURRENTLY app_order_invoice_id_key ON app_order (invoice_id)\",\n            reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS app_order_invoice_id_key\",\n        ),\n        migrations.RunSQL(\n            \"ALTER TABLE app_order ADD CONSTRAINT app_order_invoice_id_key UNIQUE USING INDEX app_order_invoice_id_key\",\n            reverse_sql=\"ALTER TABLE app_order DROP CONSTRAINT app_order_invoice_id_key\",\n        ),\n    ],\n    state_operations=[\n        migrations.AddField(model_name=\"order\", name=\"invoice\", field=models.ForeignKey(null=True, on_delete=models.CASCADE, to=\"app.legacyinvoice\", unique=True)),\n    ],\n),"],
+    },
+    {
+      framework: "django",
       name: "AddField of a OneToOneField (unique by its kind): the database side adds the ForeignKey underneath it, without the constraint the concurrent index then carries",
       code: `from django.db import migrations, models
 
