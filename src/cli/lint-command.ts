@@ -20,6 +20,7 @@ import { parseWorkersNote, startParseWorkers } from "./parse-workers.js";
 import { readApplicationCode } from "./application-code.js";
 import type { BaselineSummary } from "../engine/baseline/baselines.js";
 import { baselineNote } from "../engine/baseline/baseline-note.js";
+import { shippedWith } from "./shipped-with.js";
 
 export interface LintOptions {
   paths: string[];
@@ -104,6 +105,8 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
     // the code a planned removal searches for readers: walked only when a rule asks, i.e. a migration drops something
     applicationCode: () => readApplicationCode(collected.files.map((f) => f.path), collected.config, cwd),
     sqlParses: parseWorkers?.pool.parsed,
+    // which first-parent commit added each migration: those one commit added ship in the same deploy
+    shippedWith: shippedWith(collected.files.map((f) => f.path), cwd),
   }).finally(() => parseWorkers?.pool.close());
   const workersNote = parseWorkersNote(parseWorkers);
   if (workersNote) process.stderr.write(`migguard: ${workersNote}\n`);

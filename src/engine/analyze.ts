@@ -43,6 +43,7 @@ import { RunObjects } from "./production/run-objects.js";
 import { againstProduction } from "./production/size-aware.js";
 import { againstTableAges } from "./production/young-tables.js";
 import { againstSameDeployTables } from "./production/same-deploy-tables.js";
+import { ShippedTogether } from "./production/shipped-together.js";
 import { againstAuthorSize } from "./production/author-size.js";
 import type { ProductionSnapshot } from "./production/snapshot-file.js";
 import type { ProductionContext } from "./rules/support/rule.js";
@@ -133,6 +134,11 @@ export interface AnalyzeInput {
    * text (`parseOutcome`), so the findings are the same either way.
    */
   sqlParses?: (sql: string) => PgParseOutcome | undefined;
+  /**
+   * Lint: each migration's path to the id of the first-parent commit that added it to the checked-out branch (the
+   * CLI's one `git log`; empty outside git). Migrations one commit added ship in the same deploy, whatever their dates.
+   */
+  shippedWith?: ReadonlyMap<string, string>;
 }
 
 export interface AnalysisResult {
@@ -411,7 +417,7 @@ export function checkMigration(
   /** offline: findings whose hazard needs traffic or old code become notes (a function: asked only when such a finding is found) */
   deploy: DeployDecision | (() => DeployDecision) = ONLINE,
 ): ReportedFinding[] {
-  return reportMigration(migration, config, ruleFindings(migration, config, errors, codeFiles, snapshot, conventions, repository, change, change === ChangePlan.none), deploy);
+  return reportMigration(migration, config, ruleFindings(migration, config, errors, codeFiles, snapshot, conventions, repository, change, change === ChangePlan.none ? ShippedTogether.none : undefined), deploy);
 }
 
 /** The rules' findings on one migration, before the deploy, waivers and syntax findings (`reportMigration`). */
@@ -424,8 +430,11 @@ function ruleFindings(
   conventions: Conventions,
   repository: RepositoryView,
   change: ChangePlan,
-  /** lint: no base branch says what is deployed, so a table created less than a day earlier is taken to ship with this migration (same-deploy-tables.ts) */
-  sameDeployGuess: boolean,
+  /**
+   * lint: no base branch says what is deployed, so a table created less than a day earlier, or by a migration git
+   * says reached the branch in the same commit, is taken to ship with this migration (same-deploy-tables.ts)
+   */
+  sameDeployGuess: ShippedTogether | undefined,
   /** the change's own word on its tables' size, when the change adds this migration */
   changeSizeNote?: ChangeSizeNote,
 ): Raw[] {
@@ -444,7 +453,7 @@ function ruleFindings(
     }
   }
   if (production) raw = againstProduction(raw, production.production, config);
-  if (sameDeployGuess) raw = againstSameDeployTables(raw, migration, facts.indexOf, repository, config, production?.production);
+  if (sameDeployGuess) raw = againstSameDeployTables(raw, migration, facts.indexOf, repository, config, production?.production, sameDeployGuess);
   raw = againstTableAges(raw, migration, repository, config, production?.production);
   raw = againstAuthorSize(raw, migration, production?.production, changeSizeNote);
   keepRunnerTemplates(raw, migration);
@@ -655,6 +664,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const codeFiles = input.codeFiles ?? [];
   const change = changePlanFor(units, parsed, input.changeAdds, input.baseCodeFiles);
   const deploy = new DeployDecider(config, input.deployFiles ?? input.repositoryFiles ?? []);
+  const shipped = new ShippedTogether(input.shippedWith ?? new Map());
   for (const migration of migrations) {
     // a migration a review adds is new, whatever its version says (a backdated one is judged by the history rules)
     if (!input.changeAdds?.has(migration.path) && baselines.covering(migration)) continue;
@@ -672,7 +682,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
       if (load) yield load;
     }
     const said = input.changeAdds?.has(migration.path) ? input.changeSizeNote : undefined;
-    const raw = ruleFindings(migration, config, errors, codeFiles, production, conventions.get(migration) ?? {}, view, change, input.changeAdds === undefined, said);
+    const raw = ruleFindings(migration, config, errors, codeFiles, production, conventions.get(migration) ?? {}, view, change, input.changeAdds === undefined ? shipped : undefined, said);
     if (dependsOnDeploy(raw)) {
       // the deploy files may need a parser loaded first (YAML for a compose file): the driver waits for it
       const load = deploy.readersToLoad();

@@ -8,7 +8,7 @@
 import type { RepositoryView } from "../repository/repository-view.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const BATCH_MIGRATIONS = 30;
+export const BATCH_MIGRATIONS = 30;
 
 /** More than 30 migrations of the folder are dated within a day of `date`. */
 export const inDatedBatch = (repository: RepositoryView, date: Date): boolean => repository.datedNear(date, DAY_MS) > BATCH_MIGRATIONS;

@@ -10,6 +10,8 @@
  * port's). A review knows better (its ChangePlan: tables the pull request itself creates are new; a base
  * branch's table may be deployed already), so this is for lint only. A production snapshot that has the table wins.
  * Django's initial parts (initial-set-tables.ts) ship together whatever their dates: their tables get the same note.
+ * So do migrations git says reached the main line in the same first-parent commit (shipped-together.ts: one pull
+ * request's merge or one direct commit), dated or not.
  */
 import type { Config } from "../config.js";
 import type { Migration, Operation, ReportedFinding } from "../model.js";
@@ -25,6 +27,7 @@ import { measuredInSnapshot, tablesOf, workOf } from "./size-aware.js";
 import { initialSetTables, type InitialSetTable } from "./initial-set-tables.js";
 import { tableAges } from "./table-ages.js";
 import { inDatedBatch } from "./dated-batch.js";
+import { ShippedTogether } from "./shipped-together.js";
 
 const HOUR_MS = 60 * 60 * 1000;
 /** Migrations written within a day of each other are taken to ship together. */
@@ -61,7 +64,16 @@ function freshTables(op: Operation, index: number, migration: Migration, date: D
 const earlier = (hours: number) => (hours === 0 ? "less than an hour earlier" : hours === 1 ? "1 hour earlier" : `${hours} hours earlier`);
 
 /** The finding as a note when every table it is about was created empty less than a day before; unchanged otherwise. */
-export function withSameDeployTable(finding: ReportedFinding, op: Operation | undefined, index: number, migration: Migration, repository: RepositoryView, production?: Production, reported?: LockWork): ReportedFinding {
+export function withSameDeployTable(
+  finding: ReportedFinding,
+  op: Operation | undefined,
+  index: number,
+  migration: Migration,
+  repository: RepositoryView,
+  production?: Production,
+  reported?: LockWork,
+  shipped: ShippedTogether = ShippedTogether.none,
+): ReportedFinding {
   if (finding.severity === "info" || !op) return finding;
   const work = workOf(finding.rule, op, reported);
   if (!NEEDS_ROWS.has(finding.rule) && (!work || work === "hold")) return finding;
@@ -69,6 +81,8 @@ export function withSameDeployTable(finding: ReportedFinding, op: Operation | un
   if (measuredInSnapshot(op, production)) return finding;
   const initialSet = index >= 0 ? initialSetTables(tablesOf(op), migration, repository, (table) => !touchedBefore(migration, index, table)) : undefined;
   if (initialSet) return inInitialSet(finding, initialSet[0]);
+  const merged = index >= 0 ? sameCommitTable(op, index, migration, repository, shipped) : undefined;
+  if (merged) return inSameCommit(finding, merged);
   const date = migrationDate(migration);
   if (!date || inDatedBatch(repository, date)) return finding;
   const fresh = freshTables(op, index, migration, date, repository);
@@ -81,6 +95,41 @@ export function withSameDeployTable(finding: ReportedFinding, op: Operation | un
     details: [
       ...finding.details,
       `same deploy: the table was created less than ${SAME_DEPLOY_HOURS} hours before this migration, by their version timestamps, and no statement or data step added rows to it since; a production snapshot (--snapshot) gives its real size`,
+    ],
+  };
+}
+
+interface SameCommitTable {
+  table: string;
+  creator: Migration;
+  commit: string;
+}
+
+/** A table the op works on, each of which an earlier migration added by the same first-parent commit created empty, and is empty still. */
+function sameCommitTable(op: Operation, index: number, migration: Migration, repository: RepositoryView, shipped: ShippedTogether): SameCommitTable | undefined {
+  const tables = tablesOf(op);
+  const found: SameCommitTable[] = [];
+  for (const table of tables) {
+    const birth = repository.tableBirth(table);
+    if (!birth || birth.baseline || birth.filled || birth.written || touchedBefore(migration, index, table)) return undefined;
+    const commit = shipped.commitOf(birth.creator.path, migration.path);
+    if (!commit) return undefined;
+    found.push({ table, creator: birth.creator, commit });
+  }
+  return found[0];
+}
+
+/** The finding as a note: its table was created empty by a migration that reached the main line with this one. */
+function inSameCommit(finding: ReportedFinding, { table, creator, commit }: SameCommitTable): ReportedFinding {
+  const label = migrationLabel(creator.path);
+  const short = commit.slice(0, 12);
+  return {
+    ...finding,
+    severity: "info",
+    message: `${finding.message} ${table} was created by ${label}, which reached this branch in the same commit as this migration (${short}: one pull request's merge or one direct commit), and nothing has written to it since: they ship in the same deploy, so ${table} is empty when this runs and no row can fail, wait or be lost. If ${label} was deployed on its own and ${table} has rows by now, take the safe way below.`,
+    details: [
+      ...finding.details,
+      `same deploy: git says the first-parent commit ${short} added both migrations to the branch, and no statement or data step added rows to the table in between; a production snapshot (--snapshot) gives its real size`,
     ],
   };
 }
@@ -104,9 +153,11 @@ export function againstSameDeployTables<R extends { finding: ReportedFinding; op
   repository: RepositoryView,
   config: Config,
   production?: Production,
+  /** the git fact: migrations that reached the main line in the same first-parent commit */
+  shipped: ShippedTogether = ShippedTogether.none,
 ): R[] {
-  if (config.young_table.days === 0 || (!migrationDate(migration) && !migration.initial)) return [...raw];
+  if (config.young_table.days === 0 || (!migrationDate(migration) && !migration.initial && !shipped.known(migration.path))) return [...raw];
   // a variant only the running code meets (Django's preserve_default=False: its inserts omit the column once the
   // default is gone) is about the code, not the rows: an empty table does not answer it
-  return raw.map((r) => (r.hazard === "old-code" ? r : { ...r, finding: withSameDeployTable(r.finding, r.op, r.op ? indexOf(r.op) : -1, migration, repository, production, r.work) }));
+  return raw.map((r) => (r.hazard === "old-code" ? r : { ...r, finding: withSameDeployTable(r.finding, r.op, r.op ? indexOf(r.op) : -1, migration, repository, production, r.work, shipped) }));
 }

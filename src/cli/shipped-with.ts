@@ -1,0 +1,101 @@
+/**
+ * Lint's git fact for same-deploy-tables.ts: the first-parent commit of the checked-out branch that added each
+ * migration (a merge: its pull request; a direct commit: itself). Migrations one such commit added reached the
+ * main line together, so they ship in the same deploy whatever their dates say. One `git log` over the migration
+ * folders, and one `git show` of the commits that added several: a file that commit deleted under the same name
+ * elsewhere was moved, not added (renames are not seen in a log limited to the folders). Nothing when the folder is not in a git work tree, git is missing, slow or fails, or the clone is
+ * shallow (its oldest commit seems to add every file); a root commit's files are left out too (an import of a
+ * history kept elsewhere). Never fails lint.
+ */
+import { execFileSync } from "node:child_process";
+import { realpathSync } from "node:fs";
+import { dirname, relative, resolve, sep } from "node:path";
+
+const TIMEOUT_MS = 20_000;
+
+/** git's output, or undefined when it cannot answer (not a repository, no git, too slow). */
+function gitOutput(cwd: string, args: readonly string[]): string | undefined {
+  try {
+    return execFileSync("git", args, { cwd, encoding: "utf8", maxBuffer: 1 << 28, timeout: TIMEOUT_MS, stdio: ["ignore", "pipe", "ignore"] });
+  } catch {
+    return undefined;
+  }
+}
+
+const realPath = (path: string): string | undefined => {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
+/** Each `git log -z --name-only --format=%x01%H %P` record: the commit, whether it has a parent, the paths it added. */
+function addedByCommit(log: string): Array<{ commit: string; root: boolean; paths: string[] }> {
+  return log
+    .split("\x01")
+    .filter((record) => record !== "")
+    .map((record) => {
+      const [header, ...rest] = record.split("\0");
+      const [commit, ...parents] = header.trim().split(" ").filter((p) => p !== "");
+      return { commit, root: parents.length === 0, paths: rest.map((p) => p.replace(/^\n/, "")).filter((p) => p !== "") };
+    });
+}
+
+/** The linted migrations (paths as shown, relative to `cwd`) mapped to the first-parent commit that added each; empty outside git. */
+export function shippedWith(paths: readonly string[], cwd: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const first = paths[0] && realPath(dirname(resolve(cwd, paths[0])));
+  if (!first) return out;
+  const [shallow, top] = (gitOutput(first, ["rev-parse", "--is-shallow-repository", "--show-toplevel"]) ?? "").split("\n");
+  const realTop = top && shallow === "false" ? realPath(top) : undefined;
+  if (!realTop) return out;
+  // the repository's path of each linted migration, back to the path lint shows
+  const shown = new Map<string, string>();
+  for (const path of paths) {
+    const real = realPath(resolve(cwd, path));
+    const inRepository = real && relative(realTop, real);
+    if (!inRepository || inRepository.startsWith("..") || inRepository.startsWith(sep)) continue;
+    shown.set(sep === "/" ? inRepository : inRepository.split(sep).join("/"), path);
+  }
+  if (shown.size === 0) return out;
+  const folders = [...new Set([...shown.keys()].map((p) => p.slice(0, p.lastIndexOf("/")) || "."))];
+  const log = gitOutput(realTop, [
+    "-c", "core.quotepath=false", "--literal-pathspecs", "log", "--first-parent", "--diff-merges=first-parent", "--diff-filter=A",
+    // a moved file is a rename, not an addition: a moved folder says nothing about when its migrations shipped
+    "--find-renames", "--name-only", "-z", "--format=%x01%H %P", "--", ...folders,
+  ]);
+  if (!log) return out;
+  const added = new Map<string, string>();
+  // newest first: the commit that added a file last is the one that added the file there now
+  const seen = new Set<string>();
+  for (const { commit, root, paths: files } of addedByCommit(log)) {
+    for (const path of files) {
+      if (!shown.has(path) || seen.has(path)) continue;
+      seen.add(path);
+      if (!root) added.set(path, commit);
+    }
+  }
+  const moved = movedNames(realTop, added);
+  for (const [path, commit] of added) {
+    const names = moved.get(commit);
+    if (names !== "unknown" && !names?.has(baseName(path))) out.set(shown.get(path)!, commit);
+  }
+  return out;
+}
+
+const baseName = (path: string): string => path.slice(path.lastIndexOf("/") + 1);
+
+/** The file names each commit that added several of the migrations deleted (with renames off): those it moved. */
+function movedNames(top: string, added: ReadonlyMap<string, string>): Map<string, Set<string> | "unknown"> {
+  const counts = new Map<string, number>();
+  for (const commit of added.values()) counts.set(commit, (counts.get(commit) ?? 0) + 1);
+  const several = [...counts].filter(([, n]) => n > 1).map(([commit]) => commit);
+  const moved = new Map<string, Set<string> | "unknown">();
+  if (several.length === 0) return moved;
+  const shown = gitOutput(top, ["-c", "core.quotepath=false", "show", "--no-walk", "--diff-merges=first-parent", "--no-renames", "--diff-filter=D", "--name-only", "-z", "--format=%x01%H %P", ...several]);
+  // git could not say: none of them is trusted
+  if (shown === undefined) return new Map(several.map((commit) => [commit, "unknown"]));
+  for (const { commit, paths } of addedByCommit(shown)) moved.set(commit, new Set(paths.map(baseName)));
+  return moved;
+}

@@ -1,0 +1,82 @@
+/**
+ * `migguard lint` in a git work tree: migrations that reached the branch in the same first-parent commit (one pull
+ * request's merge) ship in the same deploy whatever their dates, so a lock finding on a table created in that merge
+ * is a note; a table an earlier merge created keeps its finding, and outside git the dates alone decide, as before.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { run } from "../../src/cli/main.js";
+
+const rails = (klass: string, body: string) => `class ${klass} < ActiveRecord::Migration[7.0]\n  def change\n    ${body}\n  end\nend\n`;
+const USERS = "db/migrate/20200101000000_create_users.rb";
+const DEPOSITS = "db/migrate/20230417150945_create_check_deposits.rb";
+const INDEX_DEPOSITS = "db/migrate/20240418200827_index_check_deposits_on_status.rb";
+const INDEX_USERS = "db/migrate/20240501000000_index_users_on_email.rb";
+const FILES: Record<string, string> = {
+  [USERS]: rails("CreateUsers", "create_table :users do |t|\n      t.string :email\n    end"),
+  [DEPOSITS]: rails("CreateCheckDeposits", "create_table :check_deposits do |t|\n      t.string :status\n    end"),
+  [INDEX_DEPOSITS]: rails("IndexCheckDepositsOnStatus", "add_index :check_deposits, :status"),
+  [INDEX_USERS]: rails("IndexUsersOnEmail", "add_index :users, :email"),
+};
+
+const ENV = { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" };
+const git = (root: string, ...args: string[]) => execFileSync("git", ["-c", "commit.gpgsign=false", ...args], { cwd: root, env: ENV, stdio: "pipe" });
+
+function write(root: string, paths: readonly string[]): void {
+  for (const path of paths) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), FILES[path]);
+  }
+}
+
+/** main: a first commit, users by a direct commit; then a pull request that adds check_deposits and both indexes, merged. */
+function repository(): string {
+  const root = mkdtempSync(join(tmpdir(), "migguard-same-merge-"));
+  git(root, "init", "-q", "-b", "main");
+  writeFileSync(join(root, "README.md"), "app\n");
+  git(root, "add", ".");
+  git(root, "commit", "-q", "-m", "first");
+  write(root, [USERS]);
+  git(root, "add", ".");
+  git(root, "commit", "-q", "-m", "users");
+  git(root, "checkout", "-q", "-b", "deposits");
+  write(root, [DEPOSITS]);
+  git(root, "add", ".");
+  git(root, "commit", "-q", "-m", "check deposits");
+  write(root, [INDEX_DEPOSITS, INDEX_USERS]);
+  git(root, "add", ".");
+  git(root, "commit", "-q", "-m", "indexes");
+  git(root, "checkout", "-q", "main");
+  git(root, "merge", "-q", "--no-ff", "-m", "Merge pull request #2", "deposits");
+  return root;
+}
+
+async function indexFindings(root: string) {
+  const result = await run(["lint", "--format", "json", "db/migrate"], { cwd: root });
+  const findings = (JSON.parse(result.output) as { findings: Array<{ rule: string; path: string; severity: string; message: string; fix?: string }> }).findings;
+  const index = (path: string) => findings.find((f) => f.rule === "index-without-concurrently" && f.path === path);
+  return { deposits: index(INDEX_DEPOSITS), users: index(INDEX_USERS) };
+}
+
+describe("migguard lint: a table created in the same merge", () => {
+  it("makes the index on it a note naming the merge, a year after the table's date; the table of an earlier commit keeps its error", async () => {
+    const root = repository();
+    const merge = git(root, "rev-parse", "HEAD").toString().trim();
+    const { deposits, users } = await indexFindings(root);
+    expect(deposits?.severity).toBe("info");
+    expect(deposits?.message).toContain(`check_deposits was created by 20230417150945_create_check_deposits.rb, which reached this branch in the same commit as this migration (${merge.slice(0, 12)}`);
+    expect(deposits?.fix).toContain("algorithm: :concurrently");
+    expect(users?.severity).toBe("error");
+  });
+
+  it("is unchanged outside git: the dates a year apart decide", async () => {
+    const root = mkdtempSync(join(tmpdir(), "migguard-no-git-"));
+    write(root, Object.keys(FILES));
+    const { deposits, users } = await indexFindings(root);
+    expect(deposits?.severity).toBe("error");
+    expect(deposits?.message).not.toContain("same commit");
+    expect(users?.severity).toBe("error");
+  });
+});
