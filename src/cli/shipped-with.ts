@@ -44,6 +44,14 @@ function addedByCommit(log: string): Array<{ commit: string; root: boolean; path
 
 /** The linted migrations (paths as shown, relative to `cwd`) mapped to the first-parent commit that added each; empty outside git. */
 export function shippedWith(paths: readonly string[], cwd: string): Map<string, string> {
+  try {
+    return addingCommits(paths, cwd);
+  } catch {
+    return new Map(); // a fact lint can do without: git's trouble never fails it
+  }
+}
+
+function addingCommits(paths: readonly string[], cwd: string): Map<string, string> {
   const out = new Map<string, string>();
   const first = paths[0] && realPath(dirname(resolve(cwd, paths[0])));
   if (!first) return out;
