@@ -6,7 +6,8 @@
  * Config `deploy:` wins; `auto` (the default) reads the repository's deploy files (deploy-paths.ts): offline when a
  * container entrypoint or start script runs the migration command and then starts the server, and nothing says that
  * several instances roll (a Kubernetes Deployment or Helm chart, a Procfile `release:` phase, Heroku's app.json,
- * fly.io's release_command, a separate migrate service or Job, Capistrano, a deploy workflow that rolls Kubernetes:
+ * fly.io's release_command, a separate migrate service or Job, Capistrano, a deploy workflow that rolls Kubernetes,
+ * more than one instance in Terraform variables or a Cloud Foundry, ECS or fly.io file:
  * rolling-signs.ts). Shell is read line by line, not parsed: a script counts when the migration command appears on a
  * line before a server start (or `exec "$@"`, the container's CMD: offline-entrypoint.ts, deploy-commands.ts).
  * An application that applies its own migrations in-process at start (self-migrating.ts) counts the same, when it
@@ -139,5 +140,5 @@ export function deploySummaryNote(decision: DeployDecision): string | undefined 
   if (!decision.offline) return undefined;
   if (decision.offline.reason)
     return `**Deploy:** read as offline: \`${at(decision.offline)}\`: ${decision.offline.what}: ${decision.offline.reason}. Lock and old-code findings are notes about downtime; set \`deploy: online\` in .github/migguard.yml if traffic is served while it migrates.`;
-  return `**Deploy:** read as offline: \`${at(decision.offline)}\`: ${decision.offline.what}, and no file shows instances that overlap (Helm chart, Kubernetes Deployment, release phase, migrate job). Lock and old-code findings are notes about downtime; set \`deploy: online\` in .github/migguard.yml if instances do overlap.`;
+  return `**Deploy:** read as offline: \`${at(decision.offline)}\`: ${decision.offline.what}, and no file shows instances that overlap (Helm chart, Kubernetes Deployment, release phase, migrate job, an instance count above one). Lock and old-code findings are notes about downtime; set \`deploy: online\` in .github/migguard.yml if instances do overlap.`;
 }

@@ -2,7 +2,8 @@
  * Files that say how the project is deployed, chosen by path alone (the App fetches one request each, so the
  * list is short): container files (Dockerfile, compose files, entrypoint and start scripts) and the signs of a
  * rolling deploy (Kubernetes manifests, Helm charts, Procfile, Heroku's app.json, fly.toml, render.yaml, Capistrano's
- * Capfile, Cloud66's manifest, Kamal's config/deploy.yml, a CI workflow named for deploying), and the
+ * Capfile, Cloud66's manifest, Kamal's config/deploy.yml, a CI workflow named for deploying, the files that count
+ * instances: Terraform's JSON variables, Cloud Foundry manifests, ECS and CloudFormation definitions), and the
  * files that show an application migrating itself at start (self-migrating.ts: go.mod and Go start files, Rust
  * main files, pom.xml / build.gradle, Spring's application config, a Node project's package.json, a Rails
  * initializer named for migrating).
@@ -80,6 +81,14 @@ export const isPlatformPath = (path: string): boolean => ["Procfile", "app.json"
 export const isCloud66ManifestPath = (path: string): boolean => /(?:^|\/)\.cloud66\/manifest\.ya?ml$/.test(path);
 /** Kamal's deploy config, `config/deploy.yml` or a destination's `config/deploy.<destination>.yml` */
 export const isKamalConfigPath = (path: string): boolean => /(?:^|\/)config\/deploy(?:\.[\w-]+)?\.ya?ml$/.test(path);
+/** Terraform's variables and configuration in JSON (`production.tfvars.json`, `main.tf.json`); HCL files are not read */
+export const isTerraformJsonPath = (path: string): boolean => /\.(?:tfvars|tf)\.json$/.test(path);
+/** a Cloud Foundry (GOV.UK PaaS) app manifest, `manifest.yml` or `manifest-production.yml`; not Cloud66's */
+export const isCloudFoundryManifestPath = (path: string): boolean => /^manifest(?:[._-][\w-]+)?\.ya?ml$/.test(baseOf(path)) && !isCloud66ManifestPath(path);
+/** JSON or YAML in a folder of ECS, CloudFormation or Copilot definitions (a service's `desiredCount`) */
+export const isAwsDefinitionPath = (path: string): boolean => /(?:^|\/)(?:\.?aws|ecs|cloudformation|cfn|copilot)\/(?:[^/]+\/)*[^/]+\.(?:json|ya?ml)$/.test(path);
+/** a file that may state how many instances of the application run (instance-counts.ts reads it) */
+export const isInstanceCountPath = (path: string): boolean => isTerraformJsonPath(path) || isCloudFoundryManifestPath(path) || isAwsDefinitionPath(path);
 /** a CI workflow named for deploying (danbooru's `.github/workflows/deploy.yaml` rolls its Kubernetes Deployments) */
 export const isDeployWorkflowPath = (path: string): boolean =>
   /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path) && /(?:^|[._-])(?:deploy\w*|release|rollout|cd|prod|production|k8s|kubernetes|helm)(?:[._-]|$)/i.test(baseOf(path));
@@ -118,7 +127,7 @@ export const isDeployScriptPath = (path: string): boolean => /^[\w.-]*deploy[\w.
 
 export function isDeployPath(path: string): boolean {
   if (NOT_DEPLOY.test(path)) return false;
-  return isTravisPath(path) || isDeployScriptPath(path) || isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isMigrateScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path) || isDeployWorkflowPath(path) || isAppStartPath(path);
+  return isTravisPath(path) || isDeployScriptPath(path) || isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isMigrateScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path) || isDeployWorkflowPath(path) || isInstanceCountPath(path) || isAppStartPath(path);
 }
 
 /** more deploy files than this are not read: the signs are in the first few (root files sort first) */

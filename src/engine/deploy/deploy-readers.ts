@@ -1,24 +1,29 @@
 /**
  * The parsers some deploy files need, loaded only when a deploy decision meets such a file: the `yaml` package for
- * compose files, Spring's application*.yml, Kamal's config and Cloud66's manifest (deploy-yaml.ts), Babel's parser for a Node start file (node-start.ts), Prism for a Rails initializer named for migrating
+ * compose files, Spring's application*.yml, Kamal's config and Cloud66's manifest (deploy-yaml.ts), the `yaml` package
+ * and smol-toml for the files that count instances (instance-counts.ts), Babel's parser for a Node start file (node-start.ts), Prism for a Rails initializer named for migrating
  * (rails-boot-migration.ts). The deploy decision is made inside the analysis,
  * which is synchronous: the analysis waits for `deployReadersToLoad` first (analyze.ts), so a lint of one SQL file,
  * whose repository has no compose file, never loads YAML (test/cli/startup.test.ts).
  */
 import type { SourceFile } from "../model.js";
-import { isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isKamalConfigPath, isNodeSourcePath, isRailsMigrateInitializerPath, isSpringConfigPath, isTravisPath } from "./deploy-paths.js";
+import { baseOf } from "../paths.js";
+import { isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isInstanceCountPath, isKamalConfigPath, isNodeSourcePath, isRailsMigrateInitializerPath, isSpringConfigPath, isTravisPath } from "./deploy-paths.js";
 import type * as deployYamlModule from "./deploy-yaml.js";
 import type * as maintenanceYamlModule from "./maintenance-yaml.js";
+import type * as instanceCountsModule from "./instance-counts.js";
 import type * as nodeStartModule from "./node-start.js";
 import type * as railsBootModule from "./rails-boot-migration.js";
 
 type DeployYaml = typeof deployYamlModule & typeof maintenanceYamlModule;
 type NodeStart = typeof nodeStartModule;
 type RailsBoot = typeof railsBootModule;
+type InstanceCounts = typeof instanceCountsModule;
 
 let yaml: DeployYaml | undefined;
 let javascript: NodeStart | undefined;
 let ruby: RailsBoot | undefined;
+let counts: InstanceCounts | undefined;
 
 /** A deploy file that only the YAML parser reads. */
 export const needsYaml = (path: string): boolean =>
@@ -28,6 +33,11 @@ const loadYaml = async () => {
   if (yaml) return;
   const [compose, ci] = await Promise.all([import("./deploy-yaml.js"), import("./maintenance-yaml.js")]);
   yaml = { ...compose, ...ci };
+};
+/** A deploy file that may count the application's instances (instance-counts.ts: YAML, JSON, fly.toml's TOML). */
+export const mayCountInstances = (path: string): boolean => isInstanceCountPath(path) || baseOf(path) === "fly.toml";
+const loadCounts = async () => {
+  counts ??= await import("./instance-counts.js");
 };
 const loadJavaScript = async () => {
   javascript ??= await import("./node-start.js");
@@ -40,7 +50,7 @@ const loadRuby = async () => {
 
 /** Every reader (a test that calls decideDeploy directly). */
 export async function loadDeployReaders(): Promise<void> {
-  await Promise.all([loadYaml(), loadJavaScript(), loadRuby()]);
+  await Promise.all([loadYaml(), loadJavaScript(), loadRuby(), loadCounts()]);
 }
 
 /** What to wait for before deciding on these files: undefined when their readers are there (or none is needed). */
@@ -49,6 +59,7 @@ export function deployReadersToLoad(files: readonly SourceFile[]): Promise<void>
     !yaml && files.some((f) => needsYaml(f.path)) ? loadYaml() : undefined,
     !javascript && files.some((f) => isNodeSourcePath(f.path)) ? loadJavaScript() : undefined,
     !ruby && files.some((f) => isRailsMigrateInitializerPath(f.path)) ? loadRuby() : undefined,
+    !counts && files.some((f) => mayCountInstances(f.path)) ? loadCounts() : undefined,
   ];
   return loads.some(Boolean) ? Promise.all(loads).then(() => undefined) : undefined;
 }
@@ -61,6 +72,11 @@ export function deployRuby(): RailsBoot {
 export function deployJavaScript(): NodeStart {
   if (!javascript) throw new Error("the deploy's JavaScript reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
   return javascript;
+}
+
+export function deployInstanceCounts(): InstanceCounts {
+  if (!counts) throw new Error("the deploy's instance-count reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
+  return counts;
 }
 
 export function deployYaml(): DeployYaml {

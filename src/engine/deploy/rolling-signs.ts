@@ -3,19 +3,24 @@
  * Helm chart or rolled Kubernetes Deployment, a migrate Job, a Procfile release phase, Heroku's app.json, fly.io's
  * release_command, Render's preDeployCommand, Capistrano, a Cloud66 manifest, a Kamal config, a deploy workflow that
  * rolls Kubernetes or updates an ECS service, a script that only migrates, a compose service that only migrates or runs
- * several replicas.
+ * several replicas, more than one instance counted in Terraform's JSON variables, a Cloud Foundry manifest, an ECS or
+ * CloudFormation definition or fly.toml (instance-counts.ts).
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
 import { lineAt, MIGRATE, ROLLOUT, SERVER, withoutComments } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
-import { deployYaml } from "./deploy-readers.js";
-import { isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isDevelopmentPath, isKamalConfigPath, isKubernetesPath, isMigrateScriptPath } from "./deploy-paths.js";
+import { deployInstanceCounts, deployYaml } from "./deploy-readers.js";
+import { isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isDevelopmentPath, isInstanceCountPath, isKamalConfigPath, isKubernetesPath, isMigrateScriptPath } from "./deploy-paths.js";
 
 /** The first sign in the deploy files that several instances run at once, or that migrations run beside the old ones. */
 export function rollingSign(files: readonly SourceFile[]): DeployEvidence | undefined {
   for (const file of files) {
     const base = baseOf(file.path);
+    if (isInstanceCountPath(file.path) && !isDevelopmentPath(file.path)) {
+      const count = deployInstanceCounts().instanceCountSign(file);
+      if (count) return count;
+    }
     if (base === "Chart.yaml") return { path: file.path, line: 1, what: "a Helm chart: Kubernetes starts new pods beside the old ones" };
     if (isKubernetesPath(file.path)) {
       for (const match of file.content.matchAll(/^kind:\s*(Deployment|StatefulSet|DaemonSet|Job|CronJob)\s*$/gm)) {
@@ -48,6 +53,8 @@ export function rollingSign(files: readonly SourceFile[]): DeployEvidence | unde
     if (base === "fly.toml") {
       const release = /^\s*release_command\s*=/m.exec(file.content);
       if (release) return { path: file.path, line: lineAt(file.content, release.index), what: "fly.io's release_command: it migrates while the old machines serve" };
+      const machines = deployInstanceCounts().flyInstanceSign(file);
+      if (machines) return machines;
     }
     if (base === "render.yaml") {
       const release = /preDeployCommand\s*:/.exec(file.content);
