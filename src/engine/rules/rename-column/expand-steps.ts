@@ -16,6 +16,7 @@ import { addColumnLike } from "../support/column-code.js";
 import { alembicBatchedFill, railsBatchedFill, sqlBatchedFill, type BatchedFill } from "../support/batched-fill.js";
 import { columnSyncSql, dropColumnSyncSql } from "../support/column-sync.js";
 import { railsType } from "../support/rails-fix.js";
+import { renamedForeignKeySql as renamedColumnForeignKeySql, renamedColumnForeignKeys } from "./renamed-foreign-keys.js";
 
 type RenameColumn = OperationOf<"rename_column">;
 
@@ -25,6 +26,8 @@ interface ExpandSql {
   sync: string;
   /** CHECK (new IS NOT NULL) NOT VALID, when the old column is NOT NULL */
   check?: string;
+  /** the old column's foreign keys on the new one, NOT VALID (validated in the contract step, once every row is copied) */
+  foreignKeys: string[];
   fill: BatchedFill;
   /** VALIDATE, SET NOT NULL, DROP CONSTRAINT */
   notNull?: string[];
@@ -45,14 +48,17 @@ function expandSql(ctx: RuleContext, op: RenameColumn): ExpandSql {
   const type = ctx.repository.columnType(op.table, op.column);
   const sync = { table: op.table, from: op.column, to: op.newName, ...(type ? { type } : {}), postgresVersion: ctx.postgresVersion };
   const views = ctx.repository.viewsOnTable(op.table);
+  const keys = renamedColumnForeignKeySql(op.table, op.newName, renamedColumnForeignKeys(ctx, op.table, op.column));
   return {
     sync: columnSyncSql(sync),
     check: notNull ? `ALTER TABLE ${t} ADD CONSTRAINT ${ident(check)} CHECK (${to} IS NOT NULL) NOT VALID;` : undefined,
+    foreignKeys: keys.add,
     fill: { table: op.table, assignments: `${to} = ${from}`, pending: pgDistinct(to, from, type) },
     notNull: definition?.notNull
       ? [`ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(check)};`, `ALTER TABLE ${t} ALTER COLUMN ${to} SET NOT NULL;`, `ALTER TABLE ${t} DROP CONSTRAINT ${ident(check)};`]
       : undefined,
     contract: [
+      ...keys.validate,
       ...dropColumnSyncSql(sync).split("\n"),
       // the default only now: while the trigger copies, a default on the new column would hide the old code's value
       ...(previousDefault ? [`ALTER TABLE ${t} ALTER COLUMN ${to} SET DEFAULT ${previousDefault.expr};`] : []),
@@ -71,7 +77,7 @@ function sqlSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSteps {
   if (sql.notNull) steps.push({ name: `${op.table} ${op.newName} not null`, statements: sql.notNull });
   steps.push({ name: `drop ${op.table} ${op.column}`, statements: [`-- once no running code uses ${op.column} (every server runs the code that uses ${op.newName}):`, ...sql.contract, ...sql.recreate] });
   return {
-    inPlace: [`-- expand: ${op.newName} beside ${op.column}, kept in step by a trigger while old and new code run`, add, sql.sync, ...(sql.check ? [sql.check] : [])].join("\n"),
+    inPlace: [`-- expand: ${op.newName} beside ${op.column}, kept in step by a trigger while old and new code run`, add, ...sql.foreignKeys, sql.sync, ...(sql.check ? [sql.check] : [])].join("\n"),
     steps,
   };
 }
@@ -85,7 +91,7 @@ function railsSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSteps
   const type = ctx.repository.columnType(op.table, op.column, index);
   const model = ctx.repository.model(op.table)?.className ?? modelName(op.table);
   const add = addColumnLike("rails", { table: op.table, column: op.newName, like: op.column, type });
-  const up = [sql.sync, ...(sql.check ? [sql.check] : [])].join("\n");
+  const up = [...sql.foreignKeys, sql.sync, ...(sql.check ? [sql.check] : [])].join("\n");
   const down = dropColumnSyncSql({ table: op.table, to: op.newName });
   const steps: MigrationStep[] = [{ name: `fill ${op.table} ${op.newName}`, noTransaction: true, statements: [railsBatchedFill(sql.fill)], down: ["# nothing to undo: the copied values stay"] }];
   if (sql.notNull)
@@ -155,6 +161,7 @@ function alembicSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSte
     inPlace: [
       `# expand: "${op.newName}" beside "${op.column}", kept in step by a trigger while old and new code run`,
       add,
+      ...sql.foreignKeys.map(pythonExecute),
       pythonExecute(sql.sync),
       ...(sql.check ? [pythonExecute(sql.check)] : []),
       ``,

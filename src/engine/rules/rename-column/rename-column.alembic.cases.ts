@@ -4,6 +4,55 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "aleph's role_id_flags: document.uploader_id references role.id (an unnamed sa.ForeignKeyConstraint of the revision that created the table): the new column gets the same key, added NOT VALID in the expand and validated in the contract",
+      files: {
+        "alembic/versions/a1_init.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("role", sa.Column("id", sa.Integer(), nullable=False), sa.PrimaryKeyConstraint("id"))
+    op.create_table(
+        "document",
+        sa.Column("id", sa.BigInteger(), nullable=False),
+        sa.Column("uploader_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["uploader_id"],
+            ["role.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+    )
+
+
+def downgrade():
+    pass
+`,
+      },
+      path: "alembic/versions/b2_role_id.py",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.alter_column("document", "uploader_id", new_column_name="role_id")
+
+
+def downgrade():
+    pass
+`,
+      lines: [8],
+      messages: ["Renaming document.uploader_id to role_id"],
+      fixes: [
+        "# expand: \"role_id\" beside \"uploader_id\", kept in step by a trigger while old and new code run\nop.add_column(\"document\", sa.Column(\"role_id\", sa.Integer(), nullable=True))\nop.execute(\"ALTER TABLE document ADD CONSTRAINT document_role_id_fkey FOREIGN KEY (role_id) REFERENCES role (id) NOT VALID;\")\nop.execute(\"\"\"\nCREATE FUNCTION document_sync_role_id() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  IF TG_OP = 'INSERT' THEN\n    NEW.role_id := COALESCE(NEW.role_id, NEW.uploader_id);\n    NEW.uploader_id := COALESCE(NEW.uploader_id, NEW.role_id);\n  ELSIF NEW.uploader_id IS DISTINCT FROM OLD.uploader_id THEN\n    NEW.role_id := NEW.uploader_id;\n  ELSIF NEW.role_id IS DISTINCT FROM OLD.role_id THEN\n    NEW.uploader_id := NEW.role_id;\n  END IF;\n  RETURN NEW;\nEND $$;\nCREATE TRIGGER document_sync_role_id BEFORE INSERT OR UPDATE ON document\n  FOR EACH ROW EXECUTE FUNCTION document_sync_role_id();\n\"\"\")\n\n# and in this revision's downgrade(), (it must undo the expand):\nop.execute(\"\"\"\nDROP TRIGGER document_sync_role_id ON document;\nDROP FUNCTION document_sync_role_id();\n\"\"\")\nop.drop_column(\"document\", \"role_id\")\n\n# then a new migration, alembic/versions/98a4e103601b_fill_document_role_id.py:\nfrom alembic import op\nimport sqlalchemy as sa\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"98a4e103601b\"\nrevision = NEW_REVISION_ID\ndown_revision = \"b2\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    with op.get_context().autocommit_block():\n        # 1000 rows a statement, each committed on its own (autocommit_block), until one updates nothing\n        while op.get_bind().execute(sa.text(\"UPDATE document SET role_id = uploader_id WHERE ctid IN (SELECT ctid FROM document WHERE role_id IS DISTINCT FROM uploader_id LIMIT 1000)\")).rowcount:\n            pass\n\n\ndef downgrade():\n    # nothing to undo: the copied values stay\n    pass\n\n# then a new migration, alembic/versions/c2a9b85da849_drop_document_uploader_id.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"c2a9b85da849\"\nrevision = NEW_REVISION_ID\ndown_revision = \"98a4e103601b\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    # once no running code uses \"uploader_id\":\n    op.execute(\"ALTER TABLE document VALIDATE CONSTRAINT document_role_id_fkey;\")\n    op.execute(\"DROP TRIGGER document_sync_role_id ON document;\")\n    op.execute(\"DROP FUNCTION document_sync_role_id();\")\n    op.execute(\"ALTER TABLE document DROP COLUMN uploader_id;\")\n\n\ndef downgrade():\n    raise RuntimeError(\"document.uploader_id was dropped: restore it from a backup\")\n    pass",
+      ],
+    },
+    {
+      framework: "alembic",
       name: "alter_column new_column_name (the Netflix/lemur rename): the expand in upgrade, and a downgrade that undoes it instead of renaming back a column the upgrade no longer renames",
       code: `from alembic import op
 

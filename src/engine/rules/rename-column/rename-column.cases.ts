@@ -4,6 +4,19 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "the renamed column has a foreign key (document.uploader_id -> role.id): the new column gets the same key, NOT VALID while old and new code run, validated in the contract; PostgreSQL ends with the key on the new column",
+      path: "migrations/000002_rename.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE TABLE role (id serial PRIMARY KEY);\nCREATE TABLE document (id serial PRIMARY KEY, uploader_id integer REFERENCES role (id));\n" },
+      schema: "CREATE TABLE role (id serial PRIMARY KEY);\nCREATE TABLE document (id serial PRIMARY KEY, uploader_id integer REFERENCES role (id));\nINSERT INTO role DEFAULT VALUES;\nINSERT INTO document (uploader_id) VALUES (1);",
+      code: "ALTER TABLE document RENAME COLUMN uploader_id TO role_id;\n",
+      lines: [1],
+      afterFix: {
+        query: "SELECT conname, pg_get_constraintdef(oid) AS def, convalidated FROM pg_constraint WHERE conrelid = 'document'::regclass AND contype = 'f'",
+        rows: [{ conname: "document_role_id_fkey", def: "FOREIGN KEY (role_id) REFERENCES role(id)", convalidated: true }],
+      },
+    },
+    {
+      framework: "sql",
       name: "a view on the table reads the old column (SELECT *): the contract drops it before DROP COLUMN and creates it again after",
       path: "migrations/000002_rename.up.sql",
       files: { "migrations/000001_init.up.sql": "CREATE TABLE person (id serial PRIMARY KEY, preferred_username text);\nCREATE VIEW person_alias_1 AS SELECT * FROM person;\n" },
