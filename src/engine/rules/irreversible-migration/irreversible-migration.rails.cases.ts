@@ -683,14 +683,15 @@ end
     },
     {
       framework: "rails",
-      name: "up without down: Rails raises on rollback (a whole-file finding)",
+      name: "up without down: Rails raises on rollback (a whole-file finding), and the down can put the column back (its type is written)",
       code: `class RemoveDocumentId < ActiveRecord::Migration[7.1]
   def up
-    remove_column :change_notes, :document_id
+    remove_column :change_notes, :document_id, :integer
   end
 end
 `,
       lines: [3],
+      fixes: ["def down\n  # change_notes.document_id comes back empty: the values up removed are gone\n  add_column :change_notes, :document_id, :integer\nend"],
     },
     {
       framework: "rails",
@@ -878,6 +879,27 @@ end
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "up without down, removing a column of unknown type: a down could only raise, as Rails already does on rollback",
+      code: `class RemoveDocumentId < ActiveRecord::Migration[7.1]
+  def up
+    remove_column :change_notes, :document_id
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "an up-only migration dropping tables no earlier migration defines (growstuff's RemoveShop): Rails already raises on rollback, a down could only raise the same, and the lost rows are drop-table's finding",
+      code: `class RemoveShop < ActiveRecord::Migration[4.2]
+  def up
+    drop_table :order_items
+    drop_table :orders
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "data code re-run on rollback that excludes what it sets: where(column: nil).update_all(column: value) matches none of the rows it filled (codeocean 20241116105338)",

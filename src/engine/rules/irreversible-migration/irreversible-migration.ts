@@ -1,12 +1,12 @@
 import type { Migration, Operation } from "../../model.js";
 import { pythonString, sqlCall } from "../support/embed-sql.js";
-import { sqlInverse, type InverseSource } from "../support/sql-inverse.js";
+import { inverseOfUp, sqlInverse, type InverseSource } from "../support/sql-inverse.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { sqlDialect } from "../support/sql-dialect.js";
 import { fixFor } from "../support/fix.js";
 import { railsIrreversibleFix } from "../support/rails-fix.js";
 import { reverseHabit } from "../support/conventions.js";
-import { railsDownFor } from "../support/rails-inverse.js";
+import { railsDownFor, railsInverseSteps } from "../support/rails-inverse.js";
 import { alembicDowngradeFor } from "../support/alembic-inverse.js";
 import { firstLine } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
@@ -163,6 +163,13 @@ export default defineRule({
         }),
       });
       return;
+    }
+    // a Rails migration with only an `up`, whose every step migguard can only answer with a raise (tables dropped that
+    // no earlier migration defines): Rails already raises IrreversibleMigration on rollback, so a down that raises the
+    // same adds nothing, and the data the drops lose is drop-table's and drop-column's finding (growstuff's RemoveShop)
+    if (ctx.framework === "rails" && ctx.migration.railsForm === "up_down" && !down.loc && !dataOnly) {
+      const steps = inverseOfUp(meaningful, ctx.repository, railsInverseSteps);
+      if (steps.length > 0 && steps.every((step) => step.kind === "unknown" || step.kind === "note")) return;
     }
     // a down written to raise before undoing anything is the author saying the migration is one-way, as a
     // data-only migration's missing reverse is: a warning that a rollback stops there, not a failed check
