@@ -14,11 +14,13 @@ const USERS = "db/migrate/20200101000000_create_users.rb";
 const DEPOSITS = "db/migrate/20230417150945_create_check_deposits.rb";
 const INDEX_DEPOSITS = "db/migrate/20240418200827_index_check_deposits_on_status.rb";
 const INDEX_USERS = "db/migrate/20240501000000_index_users_on_email.rb";
+const RENAME = "db/migrate/20240601000000_rename_check_deposits_status.rb";
 const FILES: Record<string, string> = {
   [USERS]: rails("CreateUsers", "create_table :users do |t|\n      t.string :email\n    end"),
   [DEPOSITS]: rails("CreateCheckDeposits", "create_table :check_deposits do |t|\n      t.string :status\n    end"),
   [INDEX_DEPOSITS]: rails("IndexCheckDepositsOnStatus", "add_index :check_deposits, :status"),
   [INDEX_USERS]: rails("IndexUsersOnEmail", "add_index :users, :email"),
+  [RENAME]: rails("RenameCheckDepositsStatus", "rename_column :check_deposits, :status, :state"),
 };
 
 const ENV = { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" };
@@ -45,7 +47,7 @@ function repository(): string {
   write(root, [DEPOSITS]);
   git(root, "add", ".");
   git(root, "commit", "-q", "-m", "check deposits");
-  write(root, [INDEX_DEPOSITS, INDEX_USERS]);
+  write(root, [INDEX_DEPOSITS, INDEX_USERS, RENAME]);
   git(root, "add", ".");
   git(root, "commit", "-q", "-m", "indexes");
   git(root, "checkout", "-q", "main");
@@ -57,7 +59,7 @@ async function indexFindings(root: string) {
   const result = await run(["lint", "--format", "json", "db/migrate"], { cwd: root });
   const findings = (JSON.parse(result.output) as { findings: Array<{ rule: string; path: string; severity: string; message: string; fix?: string }> }).findings;
   const index = (path: string) => findings.find((f) => f.rule === "index-without-concurrently" && f.path === path);
-  return { deposits: index(INDEX_DEPOSITS), users: index(INDEX_USERS) };
+  return { deposits: index(INDEX_DEPOSITS), users: index(INDEX_USERS), rename: findings.find((f) => f.rule === "rename-column") };
 }
 
 describe("migguard lint: a table created in the same merge", () => {
@@ -71,12 +73,19 @@ describe("migguard lint: a table created in the same merge", () => {
     expect(users?.severity).toBe("error");
   });
 
+  it("makes a rename on it a note: no code of an earlier release knows the table", async () => {
+    const { rename } = await indexFindings(repository());
+    expect(rename?.severity).toBe("info");
+    expect(rename?.message).toContain("no code of an earlier release knows it");
+  });
+
   it("is unchanged outside git: the dates a year apart decide", async () => {
     const root = mkdtempSync(join(tmpdir(), "migguard-no-git-"));
     write(root, Object.keys(FILES));
-    const { deposits, users } = await indexFindings(root);
+    const { deposits, users, rename } = await indexFindings(root);
     expect(deposits?.severity).toBe("error");
     expect(deposits?.message).not.toContain("same commit");
+    expect(rename?.severity).toBe("error");
     expect(users?.severity).toBe("error");
   });
 });

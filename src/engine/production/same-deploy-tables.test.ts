@@ -7,8 +7,10 @@ import { resolveConfig } from "../config.js";
 import type { SourceFile } from "../model.js";
 import { productionSnapshot } from "../testing/production-fixtures.js";
 
-const lint = async (files: SourceFile[], options: { config?: Record<string, unknown>; snapshot?: ReturnType<typeof productionSnapshot>; changeAdds?: ReadonlySet<string> } = {}) =>
-  (await analyze({ files, config: resolveConfig(options.config ?? {}).config, snapshot: options.snapshot, changeAdds: options.changeAdds })).findings;
+const lint = async (
+  files: SourceFile[],
+  options: { config?: Record<string, unknown>; snapshot?: ReturnType<typeof productionSnapshot>; changeAdds?: ReadonlySet<string>; shippedWith?: ReadonlyMap<string, string> } = {},
+) => (await analyze({ files, config: resolveConfig(options.config ?? {}).config, snapshot: options.snapshot, changeAdds: options.changeAdds, shippedWith: options.shippedWith })).findings;
 
 // trigger.dev's 20230425103833_add_job_alias_model and the migration written 1 h 42 min later
 const createAlias = { path: "prisma/migrations/20230425103833_add_job_alias_model/migration.sql", content: 'CREATE TABLE "JobAlias" ("id" TEXT NOT NULL, "jobId" TEXT NOT NULL, CONSTRAINT "JobAlias_pkey" PRIMARY KEY ("id"));\n' };
@@ -72,5 +74,29 @@ describe("a table created less than a day before this migration", () => {
   it("is not applied by a review: the base branch's table may be deployed already (the pull request's own tables are new there)", async () => {
     const findings = await lint([createAlias, addEnv("20230425122235")], { changeAdds: new Set([addEnv("20230425122235").path]) });
     expect(required(findings)?.severity).toBe("error");
+  });
+});
+
+describe("a table an earlier migration added by the same first-parent commit created (lint's git fact)", () => {
+  const later = addEnv("20240425122235");
+  it("turns the finding into a note naming the commit, a year after the table's date", async () => {
+    const finding = required(await lint([createAlias, later], { shippedWith: new Map([[createAlias.path, "a".repeat(40)], [later.path, "a".repeat(40)]]) }));
+    expect(finding?.severity).toBe("info");
+    expect(finding?.message).toContain(`reached this branch in the same commit as this migration (${"a".repeat(12)}`);
+  });
+
+  it("stays when another commit added the creator, or the commit added a batch of more than 30 migrations (an import, a port)", async () => {
+    expect(required(await lint([createAlias, later], { shippedWith: new Map([[createAlias.path, "a".repeat(40)], [later.path, "b".repeat(40)]]) }))?.severity).toBe("error");
+    const batch = Array.from({ length: 30 }, (_, i) => [`other/${i}.sql`, "a".repeat(40)] as const);
+    const shippedWith = new Map([[createAlias.path, "a".repeat(40)], [later.path, "a".repeat(40)], ...batch]);
+    expect(required(await lint([createAlias, later], { shippedWith }))?.severity).toBe("error");
+  });
+
+  it("makes a narrowing type change a note: an empty table loses no value", async () => {
+    const narrow = { path: "prisma/migrations/20240425122235_narrow/migration.sql", content: 'ALTER TABLE "JobAlias" ALTER COLUMN "jobId" TYPE varchar(10);\n' };
+    const narrowing = async (commit: string) =>
+      (await lint([createAlias, narrow], { shippedWith: new Map([[createAlias.path, "a".repeat(40)], [narrow.path, commit]]) })).find((f) => f.rule === "narrowing-type-change");
+    expect((await narrowing("b".repeat(40)))?.severity).not.toBe("info");
+    expect((await narrowing("a".repeat(40)))?.message).toContain("reached this branch in the same commit");
   });
 });

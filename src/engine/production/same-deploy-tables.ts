@@ -11,7 +11,8 @@
  * branch's table may be deployed already), so this is for lint only. A production snapshot that has the table wins.
  * Django's initial parts (initial-set-tables.ts) ship together whatever their dates: their tables get the same note.
  * So do migrations git says reached the main line in the same first-parent commit (shipped-together.ts: one pull
- * request's merge or one direct commit), dated or not.
+ * request's merge or one direct commit), dated or not; for them a hazard of the old code too (a rename, a drop it
+ * still reads): no earlier release knows a table that deploy creates.
  */
 import type { Config } from "../config.js";
 import type { Migration, Operation, ReportedFinding } from "../model.js";
@@ -34,7 +35,7 @@ const HOUR_MS = 60 * 60 * 1000;
 export const SAME_DEPLOY_HOURS = 24;
 
 /** Rules whose hazard needs rows in the table (besides the lock rules whose work grows with it: size-aware.ts). */
-const NEEDS_ROWS = new Set(["required-column-without-default", "set-not-null", "constraint-without-not-valid", "dml-without-where", "drop-table", "drop-column"]);
+const NEEDS_ROWS = new Set(["required-column-without-default", "set-not-null", "constraint-without-not-valid", "dml-without-where", "drop-table", "drop-column", "narrowing-type-change"]);
 
 interface Fresh {
   table: string;
@@ -73,8 +74,14 @@ export function withSameDeployTable(
   production?: Production,
   reported?: LockWork,
   shipped: ShippedTogether = ShippedTogether.none,
+  /** the hazard is the old code's (a rename, a drop it still reads): only a table the same commit created answers it, old code never knew that table */
+  oldCode = false,
 ): ReportedFinding {
   if (finding.severity === "info" || !op) return finding;
+  if (oldCode) {
+    const merged = index >= 0 && !measuredInSnapshot(op, production) ? sameCommitTable(op, index, migration, repository, shipped) : undefined;
+    return merged ? inSameCommit(finding, merged) : finding;
+  }
   const work = workOf(finding.rule, op, reported);
   if (!NEEDS_ROWS.has(finding.rule) && (!work || work === "hold")) return finding;
   // the snapshot measured the table: withTableSize and the rules' production checks judge it
@@ -126,7 +133,7 @@ function inSameCommit(finding: ReportedFinding, { table, creator, commit }: Same
   return {
     ...finding,
     severity: "info",
-    message: `${finding.message} ${table} was created by ${label}, which reached this branch in the same commit as this migration (${short}: one pull request's merge or one direct commit), and nothing has written to it since: they ship in the same deploy, so ${table} is empty when this runs and no row can fail, wait or be lost. If ${label} was deployed on its own and ${table} has rows by now, take the safe way below.`,
+    message: `${finding.message} ${table} was created by ${label}, which reached this branch in the same commit as this migration (${short}: one pull request's merge or one direct commit), and nothing has written to it since: they ship in the same deploy, so ${table} is empty when this runs and no code of an earlier release knows it: no row can fail, wait or be lost, and no running query breaks. If ${label} was deployed on its own and ${table} has rows by now, take the safe way below.`,
     details: [
       ...finding.details,
       `same deploy: git says the first-parent commit ${short} added both migrations to the branch, and no statement or data step added rows to the table in between; a production snapshot (--snapshot) gives its real size`,
@@ -157,7 +164,8 @@ export function againstSameDeployTables<R extends { finding: ReportedFinding; op
   shipped: ShippedTogether = ShippedTogether.none,
 ): R[] {
   if (config.young_table.days === 0 || (!migrationDate(migration) && !migration.initial && !shipped.known(migration.path))) return [...raw];
-  // a variant only the running code meets (Django's preserve_default=False: its inserts omit the column once the
-  // default is gone) is about the code, not the rows: an empty table does not answer it
-  return raw.map((r) => (r.hazard === "old-code" ? r : { ...r, finding: withSameDeployTable(r.finding, r.op, r.op ? indexOf(r.op) : -1, migration, repository, production, r.work, shipped) }));
+  // a hazard only the running code meets (a rename; Django's preserve_default=False: its inserts omit the column once
+  // the default is gone) is about the code, not the rows: an empty table does not answer it, a table the same commit
+  // created does (no earlier release knows it)
+  return raw.map((r) => ({ ...r, finding: withSameDeployTable(r.finding, r.op, r.op ? indexOf(r.op) : -1, migration, repository, production, r.work, shipped, r.hazard === "old-code") }));
 }
