@@ -52,6 +52,45 @@ end`,
     },
     {
       framework: "rails",
+      name: "teaching-vacancies 5cf7137cdd: online_migrations' add_not_null_constraint, validated, SET NOT NULL, then remove_check_constraint by name: the fix gives the expression the same migration added",
+      path: "db/migrate/20260622154520_publisher_oid_not_null.rb",
+      code: `class PublisherOidNotNull < ActiveRecord::Migration[8.0]
+  disable_ddl_transaction!
+
+  def change
+    add_not_null_constraint :publishers, :oid, name: "publishers_oid_null", validate: false
+    validate_not_null_constraint :publishers, :oid, name: "publishers_oid_null"
+
+    change_column_null :publishers, :oid, false
+    remove_check_constraint :publishers, name: "publishers_oid_null"
+  end
+end
+`,
+      lines: [9],
+      fixes: [
+        `# Give the CHECK expression (added on line 5) so Rails can add the constraint back:
+remove_check_constraint :publishers, "oid IS NOT NULL", name: "publishers_oid_null"`,
+      ],
+    },
+    {
+      framework: "rails",
+      name: "remove_check_constraint by name of a CHECK the same migration added with add_check_constraint: the fix passes its expression",
+      code: `class SwapAgeCheck < ActiveRecord::Migration[7.1]
+  def change
+    add_check_constraint :members, "age >= 0", name: "members_age_positive", validate: false
+    validate_check_constraint :members, name: "members_age_positive"
+    remove_check_constraint :members, name: "members_age_positive"
+  end
+end
+`,
+      lines: [5],
+      fixes: [
+        `# Give the CHECK expression (added on line 3) so Rails can add the constraint back:
+remove_check_constraint :members, "age >= 0", name: "members_age_positive"`,
+      ],
+    },
+    {
+      framework: "rails",
       name: "remove_check_constraint by name alone, added by no migration it sees: the down says what it lacks and raises, no placeholder for it",
       code: `class DropRemoveCheckConstraint < ActiveRecord::Migration[7.1]
   def change

@@ -94,6 +94,22 @@ end
     },
     {
       framework: "rails",
+      name: "online_migrations' add_not_null_constraint validate: false, then validate_not_null_constraint (teaching-vacancies): the CHECK is validated before SET NOT NULL",
+      code: `class PublisherOidNotNull < ActiveRecord::Migration[8.0]
+  disable_ddl_transaction!
+
+  def change
+    add_not_null_constraint :publishers, :oid, validate: false
+    validate_not_null_constraint :publishers, :oid
+
+    change_column_null :publishers, :oid, false
+    remove_not_null_constraint :publishers, :oid
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "a validated CHECK (column IS NOT NULL) first (PostgreSQL 12+ skips the scan)",
       code: `class ValidateDocumentNotNull < ActiveRecord::Migration[7.1]
   def up

@@ -10,6 +10,7 @@ import { dataCode, dataCodeOf, reindented } from "./data-code.js";
 import { dedent, derivedName, modelName, sym } from "./fix.js";
 import type { FixSteps } from "./fix-steps.js";
 import { isMysqlFamily } from "./databases.js";
+import { nameKey } from "./facts.js";
 import { concurrentIndexSql } from "./sql-text.js";
 import { embedSql, rubyString } from "./embed-sql.js";
 import { dropConstraintOfUnknownTable } from "./constraint-of-unknown-table.js";
@@ -293,8 +294,11 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
       return guardOfUnknownIndex(migration, op, types) ?? removeIndexOfUnknownColumns(op) ?? dedent(`
         # Name the column(s) so Rails can rebuild the index on rollback:
         ${railsRemoveIndex(op, op.concurrently && !isMysqlFamily(migration.database))}`);
-    case "drop_constraint":
+    case "drop_constraint": {
+      const expression = checkAddedEarlier(migration, op);
+      if (expression !== undefined) return `# Give the CHECK expression (added on line ${expression.line}) so Rails can add the constraint back:\n${reindented(`remove_check_constraint ${sym(op.table)}, ${rubyString(expression.text)}, name: ${JSON.stringify(op.name)}${op.ifExists ? ", if_exists: true" : ""}`)}`;
       return `# Name what Rails needs to add the constraint back:\n${constraintRemovalFix(op, op.name ? types?.constraintDefinition?.(op.name, op.table) : undefined)}`;
+    }
     case "dml":
     case "data_migration":
       if (op.embeddedSql || !(op.kind === "dml" ? op.viaCode : true))
@@ -446,6 +450,20 @@ function indexColumns(columns: string[], table: string | undefined, name: string
   const prefix = `index_${(table ?? "").split(".").pop()}_on_`;
   if (table && name?.startsWith(prefix) && name.length > prefix.length) return name.slice(prefix.length).split("_and_");
   return undefined;
+}
+
+/**
+ * The expression of the CHECK a remove_check_constraint by name drops, when the same migration added it earlier
+ * (add_check_constraint, online_migrations' add_not_null_constraint): Rails' recorder needs it to add it back.
+ */
+function checkAddedEarlier(migration: Migration, op: Extract<Operation, { kind: "drop_constraint" }>): { text: string; line: number } | undefined {
+  if (op.frameworkCall !== "remove_check_constraint" || !op.name) return undefined;
+  const at = migration.up.indexOf(op);
+  const added = migration.up
+    .slice(0, at === -1 ? migration.up.length : at)
+    .filter((o): o is Extract<Operation, { kind: "add_constraint" }> => o.kind === "add_constraint" && o.constraint === "check" && o.name === op.name && nameKey(o.table) === nameKey(op.table))
+    .at(-1);
+  return added?.expression !== undefined ? { text: added.expression, line: added.loc.line } : undefined;
 }
 
 /** remove_foreign_key needs the other table, remove_check_constraint the expression, to add them back. */

@@ -4,12 +4,13 @@ import { CONSTRAINT_COMMANDS } from "./constraints.js";
 import type { CommandHandler } from "./context.js";
 import { INDEX_COMMANDS } from "./indexes.js";
 import { OBJECT_COMMANDS } from "./objects.js";
+import { ONLINE_MIGRATIONS_COMMANDS } from "./online-migrations.js";
 import { REFERENCE_COMMANDS } from "./references.js";
 import { TABLE_COMMANDS } from "./tables.js";
 import { VIEW_COMMANDS } from "./views.js";
 
 export const COMMANDS: ReadonlyMap<string, CommandHandler> = new Map(
-  Object.entries({ ...TABLE_COMMANDS, ...COLUMN_COMMANDS, ...INDEX_COMMANDS, ...REFERENCE_COMMANDS, ...CONSTRAINT_COMMANDS, ...OBJECT_COMMANDS, ...VIEW_COMMANDS }),
+  Object.entries({ ...TABLE_COMMANDS, ...COLUMN_COMMANDS, ...INDEX_COMMANDS, ...REFERENCE_COMMANDS, ...CONSTRAINT_COMMANDS, ...OBJECT_COMMANDS, ...VIEW_COMMANDS, ...ONLINE_MIGRATIONS_COMMANDS }),
 );
 
 /**
