@@ -41,6 +41,33 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "fides' monitor keys (trimmed): the data change sits in a loop that also builds an index; its statements alone read the loop's variable, so the fix names the lines to move, never code that raises NameError",
+      path: "alembic/versions/b2_keys.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    conn = op.get_bind()
+    op.add_column("monitorconfig", sa.Column("legacy", sa.Boolean(), nullable=True))
+    for table in ("monitorconfig", "monitorexecution"):
+        conn.execute(sa.text(f"UPDATE {table} SET legacy = true WHERE key LIKE '%.%'"))
+        op.create_index(f"ix_{table}_legacy", table, ["legacy"])
+
+
+def downgrade():
+    pass
+`,
+      lines: [12],
+      fixes: [
+        "# migguard could not cut this migration into files: the data change runs inside code (a helper function, a loop) that also\n# holds statements that stay, and its statements alone are no Python that runs (they read table, which they do not define).\n# Move the code of lines 12-13 that runs the data change, with the calls that run it,\n# in a migration of its own, after this one, and the statements from line 13 on in a third.",
+      ],
+    },
+    {
+      framework: "alembic",
       name: "aleph's hard_deletes: a loop deletes every soft-deleted row of each reflected table, then the deleted_at columns are dropped: the deletes prepare the drops and run before any lock is taken, a note to keep them together",
       path: "alembic/versions/aa486b9e627e_hard_deletes.py",
       code: `from alembic import op

@@ -1,5 +1,6 @@
 import type { Migration, Operation } from "../../model.js";
 import { dataCodeOf } from "../support/data-code.js";
+import { unboundNames } from "../support/python-free-names.js";
 import { movedCode } from "../support/moved-code.js";
 import { migrationWithout, newMigrations, type MigrationStep } from "../support/next-migration.js";
 import { nameKey } from "../support/facts.js";
@@ -166,12 +167,33 @@ function splitFix(ctx: RuleContext, allDataOps: readonly Operation[], dataTable:
       dataCodeOf(ctx.framework, dataOps),
     ].join("\n");
   // the data change shares a statement (a block, a condition, a line) with statements that stay: its code, to move by hand
+  const where = `${c} in a migration of its own, after this one${laterLine === undefined ? "" : `, and the statements from line ${laterLine} on in a third`}`;
+  const code = dataCodeOf(ctx.framework, moved);
+  // Python statements gathered from helper functions and loop bodies do not stand alone (a loop body without its
+  // loop, a helper's parameter without its call): named by their lines, never printed as code that would not run
+  const unbound = PYTHON.has(ctx.framework) ? unboundNames(code) : [];
+  if (unbound === undefined || unbound.length > 0)
+    return [
+      `${c} migguard could not cut this migration into files: the data change runs inside code (a helper function, a loop) that also`,
+      `${c} holds statements that stay, and its statements alone are no Python that runs${unbound?.length ? ` (they read ${unbound.slice(0, 3).join(", ")}${unbound.length > 3 ? ` and ${unbound.length - 3} more` : ""}, which they do not define)` : ""}.`,
+      `${c} Move the code of lines ${spanOf(moved)} that runs the data change, with the calls that run it,`,
+      `${where}.`,
+    ].join("\n");
   return [
     `${c} migguard could not cut this migration into files: the data change shares a block, a condition or a line with statements that stay.`,
     `${c} Put the data change of line ${dataOps[0].loc.line}`,
-    `${c} in a migration of its own, after this one${laterLine === undefined ? "" : `, and the statements from line ${laterLine} on in a third`}:`,
-    dataCodeOf(ctx.framework, moved),
+    `${where}:`,
+    code,
   ].join("\n");
+}
+
+const PYTHON = new Set(["django", "alembic"]);
+
+/** The source lines from the first operation's to the last one's: "42-410". */
+function spanOf(ops: readonly Operation[]): string {
+  const first = Math.min(...ops.map((op) => op.loc.line));
+  const last = Math.max(...ops.map((op) => op.loc.endLine));
+  return first === last ? `${first}` : `${first}-${last}`;
 }
 
 /**
