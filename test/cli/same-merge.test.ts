@@ -79,6 +79,28 @@ describe("migguard lint: a table created in the same merge", () => {
     expect(rename?.message).toContain("no code of an earlier release knows it");
   });
 
+  it("says nothing of migrations a commit moved into the folder: a move is not when they shipped", async () => {
+    const root = mkdtempSync(join(tmpdir(), "migguard-moved-"));
+    git(root, "init", "-q", "-b", "main");
+    writeFileSync(join(root, "README.md"), "app\n");
+    git(root, "add", ".");
+    git(root, "commit", "-q", "-m", "first");
+    write(root, [DEPOSITS]);
+    git(root, "add", ".");
+    git(root, "commit", "-q", "-m", "check deposits");
+    write(root, [INDEX_DEPOSITS]);
+    git(root, "add", ".");
+    git(root, "commit", "-q", "-m", "index");
+    mkdirSync(join(root, "app"));
+    git(root, "mv", "db", "app/db");
+    git(root, "commit", "-q", "-m", "move the app");
+    const result = await run(["lint", "--format", "json", "app/db/migrate"], { cwd: root });
+    const findings = (JSON.parse(result.output) as { findings: Array<{ rule: string; severity: string; message: string }> }).findings;
+    const index = findings.find((f) => f.rule === "index-without-concurrently");
+    expect(index?.severity).toBe("error");
+    expect(index?.message).not.toContain("same commit");
+  });
+
   it("is unchanged outside git: the dates a year apart decide", async () => {
     const root = mkdtempSync(join(tmpdir(), "migguard-no-git-"));
     write(root, Object.keys(FILES));
