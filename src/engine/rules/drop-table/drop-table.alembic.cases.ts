@@ -21,6 +21,68 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "aleph's entitysets: the rows of diagram are selected and inserted into entityset in a loop before the drop: no data-loss claim, the old code using diagram stays, a warning",
+      path: "alembic/versions/4c9e198c5b31_entitysets.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "4c9e198c5b31"
+down_revision = "8dff301e1b1f"
+
+
+def upgrade():
+    op.create_table("entityset", sa.Column("id", sa.String(128), primary_key=True), sa.Column("label", sa.Unicode()))
+    bind = op.get_bind()
+    meta = sa.MetaData()
+    meta.reflect(bind=bind)
+    diagram_table = meta.tables["diagram"]
+    entityset_table = meta.tables["entityset"]
+    rp = bind.execute(sa.select(diagram_table))
+    while True:
+        diagram = rp.fetchone()
+        if diagram is None:
+            break
+        q = sa.insert(entityset_table)
+        q = q.values({"id": str(diagram.id), "label": diagram.label})
+        bind.execute(q)
+    op.drop_table("diagram")
+
+
+def downgrade():
+    pass
+`,
+      lines: [23],
+      severities: ["warning"],
+      messages: ["Dropping table diagram after the data step at line 15 (bind.execute(select)) read its rows: if that step moved them, no data is lost, but servers still running the old code use diagram"],
+    },
+    {
+      framework: "alembic",
+      name: "rows of the table only selected (a count, a check) before the drop, nothing written elsewhere: the data-loss error stays",
+      path: "alembic/versions/4c9e198c5b31_entitysets.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "4c9e198c5b31"
+down_revision = "8dff301e1b1f"
+
+
+def upgrade():
+    bind = op.get_bind()
+    meta = sa.MetaData()
+    meta.reflect(bind=bind)
+    rows = bind.execute(sa.select(meta.tables["diagram"])).fetchall()
+    print(len(rows))
+    op.drop_table("diagram")
+
+
+def downgrade():
+    pass
+`,
+      lines: [14],
+      severities: ["error"],
+    },
+    {
+      framework: "alembic",
       name: "sa.schema.DropTable given to op.execute is DROP TABLE (a SQLAlchemy DDL element, not hidden SQL)",
       path: "alembic/versions/e5_drop_legacy_events.py",
       code: `from alembic import op

@@ -226,7 +226,8 @@ export default defineRule({
           continue;
         }
         const moved = movedValues(ctx, index);
-        if (moved) {
+        // rows read before a drop the application already stopped using: the planned removal below says it
+        if (moved && !plannedRemoval(ctx, op, undefined, table)?.strong) {
           ctx.report({
             op,
             severity: "warning",

@@ -39,7 +39,7 @@ const key = (table: string, column: string) => `${nameKey(table)}\u0000${nameKey
 
 /** Tables a data step may write: those it names, or any when it names none (code whose models migguard could not resolve). */
 function writtenTables(op: Operation): string[] | "any" | undefined {
-  if (op.kind === "data_migration") return op.writes ?? (op.tables.length ? op.tables : "any");
+  if (op.kind === "data_migration") return op.readOnly ? undefined : (op.writes ?? (op.tables.length ? op.tables : "any"));
   if (op.kind === "dml" && (op.verb === "insert" || op.verb === "update" || op.verb === "copy" || op.verb === "select_into") && op.table) return [op.table];
   return undefined;
 }
@@ -80,6 +80,10 @@ export class ChangePlan {
     const pendingDrops = new Map<string, Position[]>();
     // data steps that read a table (INSERT ... SELECT, code that asks for its model), by table: every question is per table
     const readers = new Map<string, DataStep[]>();
+    // where each reader read, and the last write of the change so far: rows only selected are moved only when
+    // something is written elsewhere after they were read
+    const readAt = new Map<Operation, Position>();
+    let lastWrite: { at: Position; tables: string[] | "any" } | undefined;
     const addColumn = (table: string, column: string, at: Position) => {
       const t = nameKey(table);
       const entry: AddedColumn = { addedAt: at };
@@ -105,6 +109,7 @@ export class ChangePlan {
       migration.up.forEach((op, o) => {
         const at = positionOf(m, o);
         const written = writtenTables(op);
+        if (written) lastWrite = { at, tables: written };
         if (written === "any") fill(undefined, [], at);
         else if (written) for (const table of written) fill(table, op.kind === "dml" ? op.columns : [], at);
         const rowsAdded = rowsAddedTo(op);
@@ -121,6 +126,7 @@ export class ChangePlan {
           const list = readers.get(nameKey(table)) ?? [];
           readers.set(nameKey(table), list);
           list.push({ migration, op });
+          readAt.set(op, at);
         }
         switch (op.kind) {
           case "create_table": {
@@ -164,7 +170,9 @@ export class ChangePlan {
               this.created.delete(nameKey(table));
               this.closeSpan(table, at);
               const reader = readers.get(nameKey(table))?.at(-1);
-              if (reader) this.movedBy.set(at, reader);
+              const selectedOnly = reader?.op.kind === "data_migration" && reader.op.readOnly === true;
+              const writtenElsewhere = reader !== undefined && lastWrite !== undefined && lastWrite.at > (readAt.get(reader.op) ?? Infinity) && (lastWrite.tables === "any" || lastWrite.tables.some((t) => nameKey(t) !== nameKey(table)));
+              if (reader && (!selectedOnly || writtenElsewhere)) this.movedBy.set(at, reader);
             }
             break;
           case "rename_table": {
@@ -259,6 +267,8 @@ export class ChangePlan {
  */
 function readTables(op: Operation): string[] {
   if (op.kind === "dml") return op.sourceTables;
+  // rows selected for the code after it (`rp = bind.execute(sa.select(diagram))`, then a loop that inserts them elsewhere)
+  if (op.kind === "data_migration" && op.readOnly) return op.tables;
   if (op.kind === "data_migration" && op.mentions) return [...op.tables, ...(op.readsThrough ?? [])];
   return [];
 }
