@@ -1,7 +1,7 @@
 /**
  * `migguard lint` on a container that migrates before its server starts, with and without files that count more
  * than one instance: teaching-vacancies' Terraform variables (eight AKS web pods, each migrating before `rails s`),
- * a Cloud Foundry manifest, fly.toml. One instance, a data store's replicas or a review app's count leave the deploy
+ * in JSON or HCL, an ECS service's desired_count, a Cloud Foundry manifest, fly.toml. One instance, a data store's replicas or a review app's count leave the deploy
  * offline (the findings notes); more than one instance of the application makes it online (the findings kept).
  */
 import { run } from "../../src/cli/main.js";
@@ -47,6 +47,20 @@ describe("instance counts in infrastructure files decide whether a migrating con
   it("lint: a Terraform variable in JSON whose default counts two replicas makes the deploy online", async () => {
     const repo = app({ "infra/variables.tf.json": JSON.stringify({ variable: { web_replicas: { type: "number", default: 2 } } }) });
     expect(await severity(repo)).toBe("error");
+  });
+
+  it("lint: Terraform's HCL, read with its grammar: a .tfvars counting eight web instances or an ECS service's desired_count of 2 make the deploy online; a count from an expression, one instance or a database's replicas do not", async () => {
+    const repo = app({
+      "terraform/production.tfvars": 'environment = "production"\naks_web_app_instances = 1\npostgres_read_replicas = 3\n',
+      "terraform/ecs.tf": 'resource "aws_ecs_service" "web" {\n  name          = "web"\n  desired_count = var.web_count\n}\n\nvariable "web_count" {\n  type = number\n}\n',
+    });
+    expect(await severity(repo)).toBe("info");
+    repo.write({ "terraform/production.tfvars": 'environment = "production"\n# eight pods, each migrating before rails s\naks_web_app_instances = 8\n' }).commit("scale");
+    expect(await severity(repo)).toBe("error");
+    expect(await verbose(repo)).toContain("but terraform/production.tfvars:3 is `aks_web_app_instances = 8` in Terraform's configuration");
+    repo.write({ "terraform/production.tfvars": 'environment = "production"\n', "terraform/ecs.tf": 'resource "aws_ecs_service" "web" {\n  name          = "web"\n  desired_count = 2\n}\n' }).commit("ecs");
+    expect(await severity(repo)).toBe("error");
+    expect(await verbose(repo)).toContain("but terraform/ecs.tf:3 is `desired_count = 2`");
   });
 
   it("lint: a single compose service stays offline; a Cloud Foundry manifest with three instances, or fly.toml keeping two machines, makes the deploy online", async () => {

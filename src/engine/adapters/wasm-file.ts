@@ -13,6 +13,7 @@ export const PARSER_WASM = [
   "@ruby/prism/src/prism.wasm",
   "web-tree-sitter/web-tree-sitter.wasm",
   "tree-sitter-python/tree-sitter-python.wasm",
+  "@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm",
 ] as const;
 
 export function wasmFile(packagePath: (typeof PARSER_WASM)[number]): string {

@@ -3,7 +3,7 @@
  * list is short): container files (Dockerfile, compose files, entrypoint and start scripts) and the signs of a
  * rolling deploy (Kubernetes manifests, Helm charts, Procfile, Heroku's app.json, fly.toml, render.yaml, Capistrano's
  * Capfile, Cloud66's manifest, Kamal's config/deploy.yml, a CI workflow named for deploying, the files that count
- * instances: Terraform's JSON variables, Cloud Foundry manifests, ECS and CloudFormation definitions), and the
+ * instances: Terraform's variables and configuration, Cloud Foundry manifests, ECS and CloudFormation definitions), and the
  * files that show an application migrating itself at start (self-migrating.ts: go.mod and Go start files, Rust
  * main files, pom.xml / build.gradle, Spring's application config, a Node project's package.json, a Rails
  * initializer named for migrating).
@@ -81,14 +81,16 @@ export const isPlatformPath = (path: string): boolean => ["Procfile", "app.json"
 export const isCloud66ManifestPath = (path: string): boolean => /(?:^|\/)\.cloud66\/manifest\.ya?ml$/.test(path);
 /** Kamal's deploy config, `config/deploy.yml` or a destination's `config/deploy.<destination>.yml` */
 export const isKamalConfigPath = (path: string): boolean => /(?:^|\/)config\/deploy(?:\.[\w-]+)?\.ya?ml$/.test(path);
-/** Terraform's variables and configuration in JSON (`production.tfvars.json`, `main.tf.json`); HCL files are not read */
+/** Terraform's variables and configuration in JSON (`production.tfvars.json`, `main.tf.json`) */
 export const isTerraformJsonPath = (path: string): boolean => /\.(?:tfvars|tf)\.json$/.test(path);
+/** Terraform's variables and configuration in HCL (`production.tfvars`, `main.tf`): terraform-hcl.ts reads them */
+export const isTerraformHclPath = (path: string): boolean => /\.(?:tfvars|tf)$/.test(path);
 /** a Cloud Foundry (GOV.UK PaaS) app manifest, `manifest.yml` or `manifest-production.yml`; not Cloud66's */
 export const isCloudFoundryManifestPath = (path: string): boolean => /^manifest(?:[._-][\w-]+)?\.ya?ml$/.test(baseOf(path)) && !isCloud66ManifestPath(path);
 /** JSON or YAML in a folder of ECS, CloudFormation or Copilot definitions (a service's `desiredCount`) */
 export const isAwsDefinitionPath = (path: string): boolean => /(?:^|\/)(?:\.?aws|ecs|cloudformation|cfn|copilot)\/(?:[^/]+\/)*[^/]+\.(?:json|ya?ml)$/.test(path);
 /** a file that may state how many instances of the application run (instance-counts.ts reads it) */
-export const isInstanceCountPath = (path: string): boolean => isTerraformJsonPath(path) || isCloudFoundryManifestPath(path) || isAwsDefinitionPath(path);
+export const isInstanceCountPath = (path: string): boolean => isTerraformJsonPath(path) || isTerraformHclPath(path) || isCloudFoundryManifestPath(path) || isAwsDefinitionPath(path);
 /** a CI workflow named for deploying (danbooru's `.github/workflows/deploy.yaml` rolls its Kubernetes Deployments) */
 export const isDeployWorkflowPath = (path: string): boolean =>
   /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path) && /(?:^|[._-])(?:deploy\w*|release|rollout|cd|prod|production|k8s|kubernetes|helm)(?:[._-]|$)/i.test(baseOf(path));

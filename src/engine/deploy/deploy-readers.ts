@@ -1,14 +1,15 @@
 /**
  * The parsers some deploy files need, loaded only when a deploy decision meets such a file: the `yaml` package for
  * compose files, Spring's application*.yml, Kamal's config and Cloud66's manifest (deploy-yaml.ts), the `yaml` package
- * and smol-toml for the files that count instances (instance-counts.ts), Babel's parser for a Node start file (node-start.ts), Prism for a Rails initializer named for migrating
+ * and smol-toml for the files that count instances (instance-counts.ts), tree-sitter's HCL grammar for Terraform's
+ * (terraform-hcl.ts), Babel's parser for a Node start file (node-start.ts), Prism for a Rails initializer named for migrating
  * (rails-boot-migration.ts). The deploy decision is made inside the analysis,
  * which is synchronous: the analysis waits for `deployReadersToLoad` first (analyze.ts), so a lint of one SQL file,
  * whose repository has no compose file, never loads YAML (test/cli/startup.test.ts).
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isInstanceCountPath, isKamalConfigPath, isNodeSourcePath, isRailsMigrateInitializerPath, isSpringConfigPath, isTravisPath } from "./deploy-paths.js";
+import { isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isInstanceCountPath, isKamalConfigPath, isTerraformHclPath, isNodeSourcePath, isRailsMigrateInitializerPath, isSpringConfigPath, isTravisPath } from "./deploy-paths.js";
 import type * as deployYamlModule from "./deploy-yaml.js";
 import type * as maintenanceYamlModule from "./maintenance-yaml.js";
 import type * as instanceCountsModule from "./instance-counts.js";
@@ -36,8 +37,13 @@ const loadYaml = async () => {
 };
 /** A deploy file that may count the application's instances (instance-counts.ts: YAML, JSON, fly.toml's TOML). */
 export const mayCountInstances = (path: string): boolean => isInstanceCountPath(path) || baseOf(path) === "fly.toml";
-const loadCounts = async () => {
-  counts ??= await import("./instance-counts.js");
+/** the HCL grammar (tree-sitter) is loaded only for Terraform's HCL files */
+let hcl = false;
+const loadCounts = async (withHcl: boolean) => {
+  const module = await import("./instance-counts.js");
+  if (withHcl) await module.loadHclParser();
+  hcl ||= withHcl;
+  counts ??= module;
 };
 const loadJavaScript = async () => {
   javascript ??= await import("./node-start.js");
@@ -50,7 +56,7 @@ const loadRuby = async () => {
 
 /** Every reader (a test that calls decideDeploy directly). */
 export async function loadDeployReaders(): Promise<void> {
-  await Promise.all([loadYaml(), loadJavaScript(), loadRuby(), loadCounts()]);
+  await Promise.all([loadYaml(), loadJavaScript(), loadRuby(), loadCounts(true)]);
 }
 
 /** What to wait for before deciding on these files: undefined when their readers are there (or none is needed). */
@@ -59,7 +65,7 @@ export function deployReadersToLoad(files: readonly SourceFile[]): Promise<void>
     !yaml && files.some((f) => needsYaml(f.path)) ? loadYaml() : undefined,
     !javascript && files.some((f) => isNodeSourcePath(f.path)) ? loadJavaScript() : undefined,
     !ruby && files.some((f) => isRailsMigrateInitializerPath(f.path)) ? loadRuby() : undefined,
-    !counts && files.some((f) => mayCountInstances(f.path)) ? loadCounts() : undefined,
+    (!counts && files.some((f) => mayCountInstances(f.path))) || (!hcl && files.some((f) => isTerraformHclPath(f.path))) ? loadCounts(files.some((f) => isTerraformHclPath(f.path))) : undefined,
   ];
   return loads.some(Boolean) ? Promise.all(loads).then(() => undefined) : undefined;
 }

@@ -4,7 +4,7 @@
  * offline deploy (teaching-vacancies: eight AKS web pods, each running `db:migrate` before `rails s`, their count in
  * terraform/workspace-variables/production.tfvars.json). Read with real parsers: Terraform's JSON variables
  * (`*.tfvars.json`, `*.tf.json`) and YAML/JSON manifests with the `yaml` parser (JSON is YAML, and it gives lines),
- * fly.toml with smol-toml. Terraform's HCL files (`.tf`, `.tfvars`) are not read. Loaded lazily (deploy-readers.ts).
+ * fly.toml with smol-toml; Terraform's HCL files with tree-sitter (terraform-hcl.ts). Loaded lazily (deploy-readers.ts).
  */
 import { parse as parseToml } from "smol-toml";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
@@ -12,27 +12,11 @@ import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
 import { lineAt } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
-import { isCloudFoundryManifestPath, isTerraformJsonPath } from "./deploy-paths.js";
+import { isCloudFoundryManifestPath, isTerraformHclPath, isTerraformJsonPath } from "./deploy-paths.js";
+import { isInstanceCountKey } from "./instance-count-keys.js";
+import { hclInstanceCountSign } from "./terraform-hcl.js";
 
-/** key names (as lower-case words) that count the instances of something */
-const COUNT_NAMES = [["instances"], ["instance", "count"], ["replicas"], ["replica", "count"], ["desired", "count"], ["min", "replicas"], ["min", "machines", "running"]];
-/** words that say the count is of a data store's nodes or replicas (a database's read replicas), not of the application */
-const DATA_STORE_WORDS = new Set(["db", "database", "databases", "postgres", "postgresql", "pg", "psql", "mysql", "mariadb", "redis", "cache", "memcached", "elasticsearch", "opensearch", "rds", "aurora", "kafka", "rabbitmq", "mongo", "mongodb", "clickhouse", "read", "standby", "replication"]);
-
-/** `aks_web_app_instances`, `desiredCount`, `min-replicas` as lower-case words */
-const wordsOf = (key: string): string[] =>
-  key
-    .replace(/([a-z\d])([A-Z])/g, "$1 $2")
-    .toLowerCase()
-    .split(/[^a-z\d]+/)
-    .filter(Boolean);
-
-/** A key that counts the application's instances (not a data store's). */
-export function isInstanceCountKey(key: string): boolean {
-  const words = wordsOf(key);
-  if (words.some((w) => DATA_STORE_WORDS.has(w))) return false;
-  return COUNT_NAMES.some((name) => name.length <= words.length && name.every((w, i) => words[words.length - name.length + i] === w));
-}
+export { loadHclParser } from "./terraform-hcl.js";
 
 /** a whole number written as a number or a numeric string (`"3"`) */
 function countOf(value: unknown): number | undefined {
@@ -82,8 +66,9 @@ function sourceOf(path: string): string {
   return "an infrastructure file";
 }
 
-/** A count above one of the application's instances in a Terraform JSON, Cloud Foundry, ECS or CloudFormation file. */
+/** A count above one of the application's instances in a Terraform, Cloud Foundry, ECS or CloudFormation file. */
 export function instanceCountSign(file: SourceFile): DeployEvidence | undefined {
+  if (isTerraformHclPath(file.path)) return hclInstanceCountSign(file);
   const lines = new LineCounter();
   const document = parseDocument(file.content, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
   if (document.errors.length > 0) return undefined;
