@@ -1,8 +1,8 @@
 /**
  * The deploy model through the App: a self-hosted app whose image's entrypoint runs the Alembic upgrade and then
  * starts the server (mealie's pattern). The index a pull request adds is a notice, the check passes and says once
- * why the deploy was read as offline; a Helm chart or a Cloud66 manifest on the base branch makes it rolling again (a
- * failing check).
+ * why the deploy was read as offline; a Helm chart, a Cloud66 manifest or Terraform variables counting several
+ * instances on the base branch make it rolling again (a failing check).
  * Signed webhooks over HTTP against the local GitHub API, which checks every request against GitHub's OpenAPI.
  */
 import { describe, expect, it } from "@jest/globals";
@@ -55,5 +55,17 @@ describe("an app that migrates offline", () => {
     expect(run.conclusion).toBe("failure");
     expect(run.output.summary).not.toContain("**Deploy:**");
     expect(run.annotations.find((a) => a.title.startsWith("index-without-concurrently"))).toMatchObject({ annotation_level: "failure" });
+  });
+
+  it.each([
+    ["JSON", { "terraform/workspace-variables/production.tfvars.json": '{\n  "environment": "production",\n  "aks_web_app_instances": 8\n}\n' }, 74],
+    ["HCL", { "terraform/production.tfvars": 'environment = "production"\naks_web_app_instances = 8\n' }, 75],
+  ])("keeps the error when Terraform's variables in %s count eight web instances (teaching-vacancies' AKS pods)", async (_, files, number) => {
+    s = await startScenario({ baseFiles: { ...BASE, ...files } });
+    const head = s.openPull(number, { [ADDED]: INDEX });
+    expect((await s.pullRequest("opened", number)).status).toBe(200);
+    const run = s.fake.checkRunsFor(head).at(-1)!;
+    expect(run.conclusion).toBe("failure");
+    expect(run.output.summary).not.toContain("**Deploy:**");
   });
 });
