@@ -304,6 +304,23 @@ end
     },
     {
       framework: "rails",
+      name: "a table no model of app/models maps (comfortable_mexican_sofa's comfy_cms_layouts, its model the gem's Comfy::Cms::Layout): the fix invents no class, it says the model is not in the repository and names the table",
+      code: `class UpgradeCms < ActiveRecord::Migration[5.2]
+  def up
+    remove_column :comfy_cms_layouts, :is_shared
+  end
+
+  def down
+    add_column :comfy_cms_layouts, :is_shared, :boolean, null: false, default: false
+  end
+end
+`,
+      files: { "app/models/harvest.rb": "class Harvest < ApplicationRecord\n  belongs_to :crop\nend\n" },
+      lines: [3],
+      fixes: ["# 1. Tell Active Record to ignore the column, and deploy:\n# no model in app/models maps comfy_cms_layouts (a gem's model, or one the project's inflections name?): its class is not in the repository, so this names none.\n# In the model of comfy_cms_layouts, wherever it is defined (reopen it in an initializer if a gem defines it):\n#   self.ignored_columns += [\"is_shared\"]\n# 2. Then, in a later migration, keep a copy and remove the column; the down puts it back with its values:\ndef up\n  # comfy_cms_layouts's primary key is not in the migrations migguard read: the framework's id is assumed\n  execute \"CREATE TABLE comfy_cms_layouts_is_shared_backup AS SELECT id, is_shared FROM comfy_cms_layouts\"\n  remove_column :comfy_cms_layouts, :is_shared, :boolean\nend\n\ndef down\n  add_column :comfy_cms_layouts, :is_shared, :boolean\n  execute \"UPDATE comfy_cms_layouts SET is_shared = b.is_shared FROM comfy_cms_layouts_is_shared_backup b WHERE comfy_cms_layouts.id = b.id\"\nend"],
+    },
+    {
+      framework: "rails",
       name: "the planned last step: the model already ignores the column (a note with a backup: nothing reads it)",
       code: `class DropPhoneNumber < ActiveRecord::Migration[7.0]
   def up

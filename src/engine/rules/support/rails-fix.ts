@@ -3,6 +3,7 @@
  * PostgreSQL types back as Rails column types, the call that undoes an operation, and the change that makes
  * an irreversible `change` reversible, in the spirit of strong_migrations' messages.
  */
+import { isModelPath } from "../../adapters/rails/model-path.js";
 import { railsForeignKeyOptions } from "./rails-foreign-key-options.js";
 import type { Migration, Operation, TypeRef } from "../../model.js";
 import type { RepositoryView } from "../../repository/repository-view.js";
@@ -516,12 +517,23 @@ function executeFix(op: Operation): string {
   ].join("\n");
 }
 
+/** The model files were read and none maps `table` (a gem's model, as comfortable_mexican_sofa's Comfy::Cms::File): no class to write. */
+type ModelLookup = Pick<RepositoryView, "model"> & Partial<Pick<RepositoryView, "modelFiles" | "applicationCode">>;
+const unmappedTable = (repository: ModelLookup | undefined, table: string): boolean =>
+  !repository?.model(table) && ((repository?.modelFiles?.().length ?? 0) > 0 || (repository?.applicationCode?.() ?? []).some((f) => isModelPath(f.path)));
+
+/** A model change for a table no model of the repository maps: said in comments, never a class invented for it. */
+const forUnmappedModel = (table: string, body: string) =>
+  `# no model in app/models maps ${table} (a gem's model, or one the project's inflections name?): its class is not in the repository, so this names none.\n# In the model of ${table}, wherever it is defined (reopen it in an initializer if a gem defines it):\n#   ${body}`;
+
 /** `class User < ApplicationRecord; self.ignored_columns += ["phone"]; end`, in the project's own model (its nesting and superclass) when it was given. */
-export function ignoredColumnsFix(repository: Pick<RepositoryView, "model"> | undefined, table: string, columns: string[]): string {
+export function ignoredColumnsFix(repository: ModelLookup | undefined, table: string, columns: string[]): string {
+  const body = `self.ignored_columns += [${columns.map((c) => JSON.stringify(c)).join(", ")}]`;
+  if (unmappedTable(repository, table)) return forUnmappedModel(table, body);
   const model = railsModel(repository, table);
   return [
     model.path ? `# in ${model.path}:` : model.note,
-    modelClass(model, [`self.ignored_columns += [${columns.map((c) => JSON.stringify(c)).join(", ")}]`]),
+    modelClass(model, [body]),
   ]
     .filter(Boolean)
     .join("\n");
@@ -533,11 +545,13 @@ export function railsUpOnly(migration: Pick<Migration, "frameworkVersion">, call
 }
 
 /** Step 1 of removing the primary key column: Active Record cannot ignore its model's primary key, the model needs another one first. */
-export function primaryKeyFix(repository: Pick<RepositoryView, "model"> | undefined, table: string, column: string): string {
+export function primaryKeyFix(repository: ModelLookup | undefined, table: string, column: string): string {
+  const body = `self.primary_key = nil  # ${column} is the primary key: name the column(s) that identify a row once it is gone, if any (Rails 7.1+ takes a list)`;
+  if (unmappedTable(repository, table)) return forUnmappedModel(table, body);
   const model = railsModel(repository, table);
   return [
     model.path ? `# in ${model.path}:` : model.note,
-    modelClass(model, [`self.primary_key = nil  # ${column} is the primary key: name the column(s) that identify a row once it is gone, if any (Rails 7.1+ takes a list)`]),
+    modelClass(model, [body]),
   ]
     .filter(Boolean)
     .join("\n");
