@@ -53,14 +53,14 @@ export default defineRule({
               : `migguard did not read the application's code, so it cannot say a query compares ${op.table}'s rows; json may be the project's choice (it keeps key order and duplicate keys). jsonb has the operator, if rows are ever compared.`),
         fix: fixFor(ctx.framework, {
           sql: `${prismaFields(ctx, whole?.columns ?? [op])}${jsonbSql}`,
-          rails: () => `add_column ${sym(op.table)}, ${sym(op.column.name)}, :jsonb`,
+          rails: () => (op.embeddedSql ? embeddedFix(ctx, op, "rails", jsonbSql) : `add_column ${sym(op.table)}, ${sym(op.column.name)}, :jsonb`),
           // Django's own JSONField is jsonb already: a json column comes from RunSQL or a field class of the project
           django: () =>
             op.embeddedSql
               ? `${sqlCall("django", jsonbSql)},`
               : `models.JSONField()  # Django stores it as jsonb; in place of ${op.ormFieldDef ?? `the field that makes ${op.table}.${op.column.name} json`}, its other arguments kept`,
           // built for an Alembic revision only: it reads the call with the Python grammar, which a SQL file never loads
-          alembic: () => alembicFix(op.text, op.table, op.column.name),
+          alembic: () => (op.embeddedSql ? embeddedFix(ctx, op, "alembic", jsonbSql) : alembicFix(op.text, op.table, op.column.name)),
         }),
       });
     }
@@ -68,6 +68,23 @@ export default defineRule({
 });
 
 const sqlFramework = (framework: string) => framework === "sql";
+
+/**
+ * SQL a Ruby or Python migration runs (execute, op.execute): the call again with the statement made jsonb, when the
+ * statement is written in that call. SQL built at run time (skyvern's f-string passed through a retried helper, in
+ * a loop over four tables) cannot be rewritten in place: the fix says so and shows the statement to change where it
+ * is built, and never puts one call in the place of the loop.
+ */
+function embeddedFix(ctx: RuleContext, op: OperationOf<"add_column">, framework: "rails" | "alembic", jsonbSql: string): string {
+  const lines = (ctx.migration.source ?? "").split("\n").slice(op.loc.line - 1, op.loc.endLine);
+  const statement = op.text.trim().replace(/;\s*$/, "");
+  if (lines.join("\n").includes(statement)) return sqlCall(framework, jsonbSql.replace(/;\s*$/, ""));
+  return [
+    `# line ${op.loc.line} runs SQL the migration builds at run time (a loop, a helper's argument), so it cannot be rewritten in place:`,
+    `# where that SQL is written, make json jsonb; for ${op.table} it runs:`,
+    `#   ${jsonbSql.replace(/\n/g, "\n#   ")}`,
+  ].join("\n");
+}
 
 const oneColumnSql = (op: OperationOf<"add_column">) => `ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} jsonb${op.column.type?.array ? "[]" : ""};`;
 
