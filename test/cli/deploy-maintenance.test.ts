@@ -1,0 +1,33 @@
+/**
+ * `migguard lint` on growstuff's deploy: Travis turns Heroku maintenance mode on (`script/heroku_maintenance.rb on`),
+ * runs script/deploy-tasks.sh (`rails db:migrate`) and turns it off after: no request reaches the application while
+ * it migrates, so the rename is a note, over Heroku's app.json; with a worker in the Procfile old code runs meanwhile.
+ */
+import { run } from "../../src/cli/main.js";
+import { Repo } from "./support/git-repo.js";
+
+type Finding = { rule: string; severity: string; message: string };
+const MIGRATION = "db/migrate/20190712234859_rename_photographings.rb";
+const finding = async (repo: Repo) => {
+  const { output } = await run(["lint", "--format", "json", MIGRATION], { cwd: repo.root });
+  return (JSON.parse(output) as { findings: Finding[] }).findings.find((f) => f.rule === "rename-table");
+};
+
+describe("a deploy that migrates under maintenance mode, through the CLI", () => {
+  it("lint: growstuff's Travis deploy makes the rename a note naming the line that migrates; a worker process puts the error back", async () => {
+    const repo = new Repo()
+      .write({
+        [MIGRATION]: "class RenamePhotographings < ActiveRecord::Migration[5.2]\n  def change\n    rename_table :photographings, :photo_associations\n  end\nend\n",
+        ".travis.yml":
+          "language: ruby\nbefore_deploy:\n  - bundle exec script/heroku_maintenance.rb on\ndeploy:\n  provider: heroku\n  run:\n    - \"script/deploy-tasks.sh\"\n    - restart\nafter_deploy:\n  - bundle exec script/heroku_maintenance.rb off\n",
+        "script/deploy-tasks.sh": "#!/bin/bash\nrails db:migrate\nrails assets:precompile\n",
+        Procfile: "web: bundle exec puma -C config/puma.rb",
+        "app.json": '{ "name": "growstuff", "stack": "heroku-18" }',
+      })
+      .commit("app");
+    expect(await finding(repo)).toMatchObject({ severity: "info", message: expect.stringContaining("Offline deploy (.travis.yml:7: the deploy migrates (script/deploy-tasks.sh runs the migrations) with maintenance mode on (line 3)") });
+    expect((await run(["lint", "--verbose", MIGRATION], { cwd: repo.root })).output).toContain("deploy: read as offline: .travis.yml:7");
+    repo.write({ Procfile: "web: bundle exec puma\nworker: bundle exec sidekiq\n" }).commit("worker");
+    expect(await finding(repo)).toMatchObject({ severity: "error" });
+  });
+});
