@@ -75,6 +75,26 @@ export default defineReviewCases({
       findings: [{ path: "db/migrate/20240201000000_phone.rb", line: 1, severity: "warning" }],
     },
     {
+      name: "Rails (teaching-vacancies b0c2c35c4c): the newer base migration uses online_migrations' add_not_null_constraint on publishers, this one adds a column to vacancies: read, disjoint, a note",
+      base: {
+        "db/migrate/20240101000000_nickname.rb": rails("Nickname"),
+        "db/migrate/20260622154520_publisher_oid_not_null.rb": `class PublisherOidNotNull < ActiveRecord::Migration[8.0]
+  disable_ddl_transaction!
+
+  def change
+    add_not_null_constraint :publishers, :oid, name: "publishers_oid_null", validate: false
+    validate_not_null_constraint :publishers, :oid, name: "publishers_oid_null"
+
+    change_column_null :publishers, :oid, false
+    remove_check_constraint :publishers, name: "publishers_oid_null"
+  end
+end
+`,
+      },
+      head: { "db/migrate/20260618125907_add_job_address_to_vacancies.rb": "class AddJobAddressToVacancies < ActiveRecord::Migration[8.0]\n  def change\n    add_column :vacancies, :job_address, :string\n  end\nend\n" },
+      findings: [{ path: "db/migrate/20260618125907_add_job_address_to_vacancies.rb", line: 1, severity: "info", message: "so the order makes no difference here" }],
+    },
+    {
       name: "Rails: db/migrate and db/post_migrate are one sequence of versions",
       base: { "db/migrate/20240101000000_nickname.rb": rails("Nickname"), "db/post_migrate/20240301000000_locale.rb": railsFilled("Locale") },
       head: { "db/migrate/20240201000000_phone.rb": rails("Phone") },
