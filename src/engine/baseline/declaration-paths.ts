@@ -37,7 +37,5 @@ export function declarationAt(path: string): Declaration | undefined {
   return undefined;
 }
 
-export const isBaselineDeclarationPath = (path: string): boolean => declarationAt(path) !== undefined;
-
 /** The framework a declaration's kind concerns: strong_migrations Rails migrations, the others Flyway's. */
 export const declaresFor = (kind: DeclarationKind): "rails" | "flyway" => (kind === "strong_migrations" ? "rails" : "flyway");

@@ -61,11 +61,12 @@ export async function loadDeployReaders(): Promise<void> {
 
 /** What to wait for before deciding on these files: undefined when their readers are there (or none is needed). */
 export function deployReadersToLoad(files: readonly SourceFile[]): Promise<void> | undefined {
+  const terraform = files.some((f) => isTerraformHclPath(f.path));
   const loads = [
     !yaml && files.some((f) => needsYaml(f.path)) ? loadYaml() : undefined,
     !javascript && files.some((f) => isNodeSourcePath(f.path)) ? loadJavaScript() : undefined,
     !ruby && files.some((f) => isRailsMigrateInitializerPath(f.path)) ? loadRuby() : undefined,
-    (!counts && files.some((f) => mayCountInstances(f.path))) || (!hcl && files.some((f) => isTerraformHclPath(f.path))) ? loadCounts(files.some((f) => isTerraformHclPath(f.path))) : undefined,
+    (!counts && files.some((f) => mayCountInstances(f.path))) || (!hcl && terraform) ? loadCounts(terraform) : undefined,
   ];
   return loads.some(Boolean) ? Promise.all(loads).then(() => undefined) : undefined;
 }

@@ -114,16 +114,15 @@ interface SameCommitTable {
 
 /** A table the op works on, each of which an earlier migration added by the same first-parent commit created empty, and is empty still. */
 function sameCommitTable(op: Operation, index: number, migration: Migration, repository: RepositoryView, shipped: ShippedTogether): SameCommitTable | undefined {
-  const tables = tablesOf(op);
-  const found: SameCommitTable[] = [];
-  for (const table of tables) {
+  let first: SameCommitTable | undefined;
+  for (const table of tablesOf(op)) {
     const birth = repository.tableBirth(table);
     if (!birth || birth.baseline || birth.filled || birth.written || touchedBefore(migration, index, table)) return undefined;
     const commit = shipped.commitOf(birth.creator.path, migration.path);
     if (!commit) return undefined;
-    found.push({ table, creator: birth.creator, commit });
+    first ??= { table, creator: birth.creator, commit };
   }
-  return found[0];
+  return first;
 }
 
 /** The finding as a note: its table was created empty by a migration that reached the main line with this one. */
