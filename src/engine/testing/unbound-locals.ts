@@ -12,21 +12,22 @@ import { blockParams } from "../adapters/rails/block-params.js";
 /** Calls whose block's parameter is the table being defined or changed. */
 const TABLE_BLOCKS = new Set(["create_table", "change_table", "create_join_table"]);
 
-function collect(source: string, keep: (node: Node) => string | undefined): Set<string> {
+function collect(root: Node, keep: (node: Node) => string | undefined): Set<string> {
   const names = new Set<string>();
   const visit = (node: Node) => {
     const name = keep(node);
     if (name !== undefined) names.add(name);
     for (const child of rubyChildren(node)) visit(child);
   };
-  visit(parseRuby(source).value);
+  visit(root);
   return names;
 }
 
 /** The locals of `migration` that `fix` calls as bare names (Prism's variable calls): undefined there. The Ruby parser must be loaded. */
 export function unboundLocals(fix: string, migration: string): string[] {
-  const tableBlocks = collect(migration, (node) => (node instanceof CallNode && TABLE_BLOCKS.has(node.name) && node.block instanceof BlockNode ? blockParams(node.block)[0] : undefined));
-  const locals = collect(migration, (node) => (node instanceof LocalVariableReadNode && !tableBlocks.has(node.name) ? node.name : undefined));
-  const bare = collect(fix, (node) => (node instanceof CallNode && node.isVariableCall() ? node.name : undefined));
+  const parsed = parseRuby(migration).value;
+  const tableBlocks = collect(parsed, (node) => (node instanceof CallNode && TABLE_BLOCKS.has(node.name) && node.block instanceof BlockNode ? blockParams(node.block)[0] : undefined));
+  const locals = collect(parsed, (node) => (node instanceof LocalVariableReadNode && !tableBlocks.has(node.name) ? node.name : undefined));
+  const bare = collect(parseRuby(fix).value, (node) => (node instanceof CallNode && node.isVariableCall() ? node.name : undefined));
   return [...bare].filter((name) => locals.has(name));
 }
