@@ -26,6 +26,9 @@ export function callArgs(call: CallNode, env: Env, src: RubySource): CallArgs {
   };
 }
 
+/** The hash a call's arguments give: its first argument when that is a hash (`where({ a: nil })`), else its options. */
+export const hashOf = (args: CallArgs): ReadonlyMap<string, RubyValue> => (args.args[0]?.kind === "hash" ? args.args[0].entries : args.opts.entries);
+
 /** The local variable a node reads (`t` in `t.string`), if it is one. */
 export function localName(node: Node | null): string | undefined {
   if (node instanceof LocalVariableReadNode) return node.name;

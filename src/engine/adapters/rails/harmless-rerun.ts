@@ -13,9 +13,10 @@
  */
 import { BlockArgumentNode, BlockNode, CallNode, StatementsNode, SymbolNode, type Node } from "@ruby/prism";
 import { blockParams } from "./block-params.js";
-import { callArgs, localName } from "./call-args.js";
+import { callArgs, hashOf, localName } from "./call-args.js";
 import { chainOf, constantName, writesRows, type DataCall, type ModelTables } from "./data-calls.js";
-import { insertsOnlyMissing } from "./inserts-only.js";
+import { FINDS_OR_CREATES, insertsOnlyMissing } from "./inserts-only.js";
+import { WIDENING } from "./null-filter.js";
 import { rubyChildren } from "./ruby-children.js";
 import type { RubySource } from "./ruby-source.js";
 import { nameOf, type Env, type RubyValue } from "./values.js";
@@ -23,8 +24,6 @@ import { nameOf, type Env, type RubyValue } from "./values.js";
 /** A condition on one column the rows a relation keeps meet: IS NULL, or IS DISTINCT from a value (`where.not`). */
 type Filter = { column: string; isNull: true } | { column: string; isNull: false; not: RubyValue };
 
-/** Relation methods that widen or replace a where's condition: nothing is known of the rows then. */
-const WIDENING = new Set(["or", "rewhere", "unscope", "invert_where"]);
 /** Ruby-side filters of the loaded records (`find_all { |r| r.col.nil? }`). */
 const RECORD_FILTERS = new Set(["find_all", "select", "filter"]);
 /** Loops that hand each record to their block. */
@@ -35,8 +34,6 @@ const RECORD_UPDATES = new Set(["update", "update!", "update_column", "update_co
 const RELATION_DELETES = new Set(["delete_all", "destroy_all", "delete_by", "destroy_by"]);
 /** Record deletes sent to each record of a loop (`find_each(&:destroy)`). */
 const RECORD_DELETES = new Set(["destroy", "destroy!", "delete"]);
-/** Inserts of a row only when it is missing. */
-const FINDS_OR_CREATES = new Set(["find_or_create_by", "find_or_create_by!", "create_or_find_by", "create_or_find_by!"]);
 /** Relation methods that keep every row (they order, load or batch them). */
 const KEEPS_ALL = new Set(["all", "unscoped", "order", "reorder", "includes", "preload", "eager_load", "readonly", "select", "lock", "strict_loading", "distinct", "in_batches", "find_each", "each"]);
 
@@ -55,7 +52,7 @@ function namedColumns(call: CallNode, env: Env, src: RubySource): Set<string> {
   const columns = new Set<string>();
   const { calls } = chainOf(call);
   for (const link of calls) {
-    for (const column of hashOf(link, env, src).keys()) columns.add(column);
+    for (const column of hashOf(callArgs(link, env, src)).keys()) columns.add(column);
     if (RECORD_FILTERS.has(link.name) && link.block instanceof BlockNode) {
       const tested = nilTest(link.block);
       if (tested) columns.add(tested);
@@ -133,20 +130,15 @@ function filtersOf(links: CallNode[], env: Env, src: RubySource): Filter[] {
   const out: Filter[] = [];
   for (const [i, link] of links.entries()) {
     if (link.name === "where") {
-      for (const [column, value] of hashOf(link, env, src)) if (value.kind === "nil") out.push({ column, isNull: true });
+      for (const [column, value] of hashOf(callArgs(link, env, src))) if (value.kind === "nil") out.push({ column, isNull: true });
     } else if (link.name === "not" && links[i - 1]?.name === "where" && !links[i - 1].arguments_) {
-      for (const [column, value] of hashOf(link, env, src)) out.push({ column, isNull: false, not: value });
+      for (const [column, value] of hashOf(callArgs(link, env, src))) out.push({ column, isNull: false, not: value });
     } else if (RECORD_FILTERS.has(link.name) && link.block instanceof BlockNode) {
       const column = nilTest(link.block);
       if (column) out.push({ column, isNull: true });
     }
   }
   return out;
-}
-
-function hashOf(call: CallNode, env: Env, src: RubySource): ReadonlyMap<string, RubyValue> {
-  const args = callArgs(call, env, src);
-  return args.args[0]?.kind === "hash" ? args.args[0].entries : args.opts.entries;
 }
 
 /** `{ |r| r.col.nil? }`: the column the block keeps NULL. */

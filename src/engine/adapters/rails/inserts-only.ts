@@ -29,7 +29,7 @@ function skipsExisting(node: Node): string | undefined {
 }
 
 /** Inserts that add only a row not already there: run twice, the second run finds it and adds nothing. */
-const FINDS_OR_CREATES = new Set(["find_or_create_by", "find_or_create_by!", "create_or_find_by", "create_or_find_by!"]);
+export const FINDS_OR_CREATES = new Set(["find_or_create_by", "find_or_create_by!", "create_or_find_by", "create_or_find_by!"]);
 
 export function insertsOnly(block: BlockNode): boolean {
   const walk = insertWalk(block);

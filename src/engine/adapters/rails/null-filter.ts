@@ -4,13 +4,15 @@
  * run again matches no row, so Rails re-running it on rollback changes nothing.
  */
 import type { CallNode } from "@ruby/prism";
-import { callArgs } from "./call-args.js";
+import { callArgs, hashOf } from "./call-args.js";
 import { chainOf } from "./data-calls.js";
 import type { RubySource } from "./ruby-source.js";
 import type { Env } from "./values.js";
 import type { OperationInput } from "../../model.js";
+import { key } from "./rollback-drops.js";
 
-const WIDENING = new Set(["or", "rewhere", "unscope", "invert_where"]);
+/** Relation methods that widen or replace a where's condition: nothing is known of the rows then. */
+export const WIDENING = new Set(["or", "rewhere", "unscope", "invert_where"]);
 
 export function columnsFilteredToNull(call: CallNode, env: Env, src: RubySource): string[] {
   const { calls } = chainOf(call);
@@ -20,9 +22,7 @@ export function columnsFilteredToNull(call: CallNode, env: Env, src: RubySource)
   for (const link of calls.slice(0, -1)) {
     // where.not(column: nil) keeps the rows that are NOT NULL: its hash is `not`'s, and `where` alone has none
     if (link.name !== "where") continue;
-    const args = callArgs(link, env, src);
-    const hash = args.args[0]?.kind === "hash" ? args.args[0].entries : args.opts.entries;
-    for (const [column, value] of hash) if (value.kind === "nil") columns.push(column);
+    for (const [column, value] of hashOf(callArgs(link, env, src))) if (value.kind === "nil") columns.push(column);
   }
   return columns;
 }
@@ -38,17 +38,13 @@ export function columnsFilteredToValues(call: CallNode, env: Env, src: RubySourc
   if (narrowing.length !== 2 || narrowing[0].name !== "where" || narrowing[0].arguments_ || narrowing[1].name !== "not") return [];
   const args = callArgs(narrowing[1], env, src);
   if (args.args.length > 1) return [];
-  const hash = args.args[0]?.kind === "hash" ? args.args[0].entries : args.opts.entries;
-  const entries = [...hash];
+  const entries = [...hashOf(args)];
   // one column only: where.not(a: nil, b: nil) is NAND since Rails 6.1 but NOR before it, which keeps rows with one set
   return entries.length === 1 && entries[0][1].kind === "nil" ? [entries[0][0]] : [];
 }
 
 /** Relation methods that keep every row: `unscoped`, `all`. */
 const UNNARROWED = new Set(["all", "unscoped"]);
-
-/** Rails names are written as the database folds them (symbols, lower case): a plain key compares them */
-const key = (table: string, column: string) => `${table}.${column}`.toLowerCase();
 
 /** The table.column keys the operations leave NOT NULL, in their order (a later DROP NOT NULL undoes an earlier SET). */
 export function notNullAfter(ops: readonly OperationInput[]): Set<string> {

@@ -8,7 +8,7 @@ import type { OperationInput } from "../../model.js";
 import type { ColumnWrites } from "./harmless-rerun.js";
 
 /** Rails names are written as the database folds them (symbols, lower case): plain keys compare them */
-const key = (...parts: string[]) => parts.join(".").toLowerCase();
+export const key = (...parts: string[]) => parts.join(".").toLowerCase();
 
 export interface RollbackDrops {
   tables: ReadonlySet<string>;
