@@ -14,8 +14,9 @@ export interface CheckConstraint {
   sql: string;
 }
 
-export function checkConstraint(table: string, expression: string, opts: Options): CheckConstraint {
-  const name = opts.name("name") ?? checkConstraintName(table, expression);
+/** `defaultName`: the name a helper other than add_check_constraint gives when `name:` is absent (online_migrations'). */
+export function checkConstraint(table: string, expression: string, opts: Options, defaultName?: string): CheckConstraint {
+  const name = opts.name("name") ?? defaultName ?? checkConstraintName(table, expression);
   const notValid = opts.flag("validate") === false ? " NOT VALID" : "";
   return { name, expression, sql: `ALTER TABLE ${ident(table)} ADD CONSTRAINT ${ident(name)} CHECK (${expression})${notValid};` };
 }

@@ -6,6 +6,7 @@
  * as guarded.
  */
 import type { OperationInput } from "../../../model.js";
+import { checkConstraint } from "../check-constraint-sql.js";
 import { ident } from "../foreign-key-sql.js";
 import { nameOf, type Options } from "../values.js";
 import { irreversible, step, type CommandHandler, type OpBase } from "./context.js";
@@ -14,20 +15,8 @@ import { irreversible, step, type CommandHandler, type OpBase } from "./context.
 const notNullName = (table: string, column: string, opts: Options) => opts.name("name") ?? `${table.split(".").pop()}_${column}_null`;
 
 function notNullCheck(base: OpBase, table: string, column: string, opts: Options): Extract<OperationInput, { kind: "add_constraint" }> {
-  const name = notNullName(table, column, opts);
-  const expression = `${ident(column)} IS NOT NULL`;
-  const notValid = opts.flag("validate") === false;
-  return {
-    kind: "add_constraint",
-    ...base,
-    table,
-    constraint: "check",
-    columns: [column],
-    name,
-    notValid,
-    expression,
-    sql: `ALTER TABLE ${ident(table)} ADD CONSTRAINT ${ident(name)} CHECK (${expression})${notValid ? " NOT VALID" : ""};`,
-  };
+  const { name, expression, sql } = checkConstraint(table, `${ident(column)} IS NOT NULL`, opts, notNullName(table, column, opts));
+  return { kind: "add_constraint", ...base, table, constraint: "check", columns: [column], name, notValid: opts.flag("validate") === false, expression, sql };
 }
 
 const addNotNullConstraint: CommandHandler = (cmd, ctx) => {
