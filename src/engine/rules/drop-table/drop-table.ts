@@ -226,8 +226,9 @@ export default defineRule({
           continue;
         }
         const moved = movedValues(ctx, index);
+        const planned = plannedRemoval(ctx, op, undefined, table);
         // rows read before a drop the application already stopped using: the planned removal below says it
-        if (moved && !plannedRemoval(ctx, op, undefined, table)?.strong) {
+        if (moved && !planned?.strong) {
           ctx.report({
             op,
             severity: "warning",
@@ -238,7 +239,6 @@ export default defineRule({
           });
           continue;
         }
-        const planned = plannedRemoval(ctx, op, undefined, table);
         if (planned) {
           ctx.report({
             op,
