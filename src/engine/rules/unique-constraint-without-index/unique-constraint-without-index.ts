@@ -5,7 +5,7 @@ import type { Operation, OperationOf } from "../../model.js";
 import { saType } from "../support/column-code.js";
 import { reindented } from "../support/data-code.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
-import { calleeOf, keywordText, withoutKeyword } from "../support/python-call.js";
+import { calleeOf, keywordText } from "../support/python-call.js";
 import { djangoAlterFieldWithoutUnique, djangoFieldWithoutUnique } from "./django-field-without-unique.js";
 import { nameKey } from "../support/facts.js";
 import { isUtcZone, typeChangeCost } from "../../types.js";
