@@ -9,7 +9,7 @@ import type { TypeRef } from "../../model.js";
 const WITHOUT_EQUALITY = new Set(["json", "xml", "point", "polygon"]);
 
 /** The type (or its arrays) has no `=`. Unknown types are taken to have one, as most do. */
-export const lacksEquality = (type: Pick<TypeRef, "name"> | undefined): boolean => type !== undefined && WITHOUT_EQUALITY.has(type.name.toLowerCase());
+const lacksEquality = (type: Pick<TypeRef, "name"> | undefined): boolean => type !== undefined && WITHOUT_EQUALITY.has(type.name.toLowerCase());
 
 export const pgDistinct = (a: string, b: string, type: Pick<TypeRef, "name"> | undefined): string =>
   lacksEquality(type) ? `${a}::text IS DISTINCT FROM ${b}::text` : `${a} IS DISTINCT FROM ${b}`;
