@@ -52,14 +52,12 @@ export function railsRemovalFix(ctx: RuleContext, table: string, columns: readon
   const many = names.length > 1;
   const key = names.find((c) => nameKey(c) === "id");
   const others = names.filter((c) => c !== key);
-  const kept = columnsBackup(ctx, table, names, index);
   const unknown = (c: RemovedColumn) => (c.type ? "" : "  # type unknown to migguard: use the column's type from db/schema.rb");
   const remove = (c: RemovedColumn) => `${assured(ctx.repository, `remove_column ${sym(table)}, ${sym(c.column)}, ${railsType(c.type)}`)}${unknown(c)}`;
   const step1 = [
     ...(key ? [`# 1. Stop using ${key} as the model's primary key (Active Record cannot ignore its primary key), and deploy:`, primaryKeyFix(ctx.repository, table, key)] : []),
     ...(others.length ? [`# ${key ? "and" : "1."} Tell Active Record to ignore the column${others.length > 1 ? "s" : ""}, and deploy:`, ignoredColumnsFix(ctx.repository, table, others)] : []),
   ];
-  const note = kept.note ? [`  # ${kept.note}`] : [];
   if (onlyNulls)
     return [
       ...step1,
@@ -68,6 +66,9 @@ export function railsRemovalFix(ctx: RuleContext, table: string, columns: readon
         ? [`def change`, ...columns.map((c) => `  ${remove(c)}`), `end`]
         : [`def up`, ...columns.map((c) => `  ${remove(c)}`), `end`, ``, `def down`, ...columns.map((c) => `  add_column ${sym(table)}, ${sym(c.column)}, ${railsType(c.type)}${unknown(c)}`), `end`]),
     ].join("\n");
+  // the copy only when the columns still hold values: the onlyNulls fix above keeps none
+  const kept = columnsBackup(ctx, table, names, index);
+  const note = kept.note ? [`  # ${kept.note}`] : [];
   if (ctx.migration.railsForm !== "up_down")
     return [
       ...step1,
