@@ -5,6 +5,7 @@ import { fixFor } from "../support/fix.js";
 import { railsDownFor } from "../support/rails-inverse.js";
 import { alembicDowngradeFor, changesOnlyData, dataTables } from "../support/alembic-inverse.js";
 import { firstLine, hasMeaningfulUp } from "../support/scope.js";
+import { addsOnlyEnumValues } from "../support/adds-only-enum-values.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 import { sqlInverse } from "../support/sql-inverse.js";
 
@@ -51,7 +52,7 @@ export default defineRule({
     // an empty down is the right one (strong_migrations' validate_foreign_key step)
     if (meaningful.length > 0 && meaningful.every((op) => op.kind === "validate_constraint")) return;
     // ALTER TYPE ... ADD VALUE: PostgreSQL cannot drop a value from an enum, so an empty down is the only one there is
-    if (meaningful.length > 0 && meaningful.every((op) => op.kind === "alter_enum" && op.action === "add_value")) return;
+    if (addsOnlyEnumValues(meaningful)) return;
     // a backfill or clean-up: an explicit empty down says the data stays as the up left it, which is usually the
     // point. Statements migguard reads are judged by dml-without-where when they overwrite every row; code it
     // cannot read (an ORM loop over every row) may overwrite values nothing else reports, so that stays a warning.

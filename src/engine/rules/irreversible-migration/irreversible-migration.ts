@@ -1,4 +1,5 @@
 import type { Migration, Operation } from "../../model.js";
+import { addsOnlyEnumValues } from "../support/adds-only-enum-values.js";
 import { pythonString, sqlCall } from "../support/embed-sql.js";
 import { inverseOfUp, sqlInverse, type InverseSource } from "../support/sql-inverse.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
@@ -149,7 +150,7 @@ export default defineRule({
     }
     // a down that raises over an up that only adds enum values: PostgreSQL has no DROP VALUE, so the raise is the
     // honest down, and the old code never writes a value it does not know (sixth replay: Lago e0afdb2584). A note
-    const addsEnumValues = meaningful.length > 0 && meaningful.every((op) => op.kind === "alter_enum" && op.action === "add_value");
+    const addsEnumValues = addsOnlyEnumValues(meaningful);
     if (down.declared === true && addsEnumValues) {
       ctx.report({
         loc: down.loc ?? firstLine(ctx),
