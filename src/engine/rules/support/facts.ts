@@ -152,7 +152,28 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     else events.set(nameKey(table), [{ index, empty }]);
   };
   const unknownWrites: number[] = [];
+  // for valuesDeletedBefore: code that may write anything, each table's other writes, and the DELETEs that remove
+  // the rows holding a value of a column (table, then column)
+  const opaqueWrites: number[] = [];
+  const otherWrites = new Map<string, number[]>();
+  const valueRemovals = new Map<string, Map<string, number[]>>();
+  const push = <K>(map: Map<K, number[]>, key: K, index: number) => {
+    const list = map.get(key);
+    if (list) list.push(index);
+    else map.set(key, [index]);
+  };
   up.forEach((op, index) => {
+    if ((op.kind === "data_migration" && !op.readOnly) || (op.kind === "raw" && op.opaque)) opaqueWrites.push(index);
+    if (op.kind === "dml" && op.table) {
+      const t = nameKey(op.table);
+      if (op.verb !== "delete") push(otherWrites, t, index);
+      else if (op.removesRowsWithValue?.length) {
+        const byColumn = valueRemovals.get(t) ?? new Map<string, number[]>();
+        valueRemovals.set(t, byColumn);
+        // one entry per column, even when the DELETE names it twice
+        for (const c of new Set(op.removesRowsWithValue.map(nameKey))) push(byColumn, c, index);
+      }
+    }
     if (op.kind === "truncate") op.tables.forEach((t) => mark(t, index, "emptied"));
     // an UPDATE or DELETE adds no rows: an empty table stays empty (only DELETE without WHERE empties one)
     else if (op.kind === "dml" && op.table) {
@@ -300,16 +321,12 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
   };
   const valuesDeletedBefore = (table: string, column: string, index: number): number | undefined => {
     const t = nameKey(table);
-    const c = nameKey(column);
     // the last write to the table before the drop must be such a DELETE (code that may write anything breaks it)
-    for (let i = index - 1; i >= 0; i--) {
-      const op = up[i];
-      if ((op.kind === "data_migration" && !op.readOnly) || (op.kind === "raw" && op.opaque)) return undefined;
-      if (op.kind !== "dml" || !op.table || nameKey(op.table) !== t) continue;
-      if (op.verb !== "delete") return undefined;
-      if (op.removesRowsWithValue?.some((r) => nameKey(r) === c)) return i;
-    }
-    return undefined;
+    const removals = valueRemovals.get(t)?.get(nameKey(column)) ?? [];
+    const removal = removals[countBelow(removals, index, (i) => i) - 1];
+    if (removal === undefined) return undefined;
+    const after = (sorted: readonly number[]) => countBelow(sorted, index, (i) => i) - countBelow(sorted, removal + 1, (i) => i);
+    return after(opaqueWrites) === 0 && after(otherWrites.get(t) ?? []) === 0 ? removal : undefined;
   };
   const positions = new Map<Operation, number>();
   up.forEach((op, index) => {
