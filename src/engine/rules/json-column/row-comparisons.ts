@@ -41,23 +41,50 @@ function compares(keyword: string, line: string, around: string): boolean {
   return /(?:^|[^.\w])union(?:\s+distinct)?\s*(?:\(|select\b|$|["'`])/i.test(line) && ALL_COLUMNS.test(around);
 }
 
-/** Where the code compares whole rows of `table` (its model `ormModel` when the migration names it: Django's class). */
-export function rowComparisons(ctx: RuleContext, table: string, ormModel?: string): RowComparisons {
-  const folder = dirOf(ctx.migration.path);
-  const code = ctx.repository.applicationCode().filter((f) => !isTestPath(f.path) && !(folder && f.path.startsWith(`${folder}/`)));
-  if (code.length === 0) return { read: false, usages: [] };
-  const name = unquoted(table).split(".").pop() ?? table;
-  const model = tableNamesPattern([modelName(name), ...(ormModel ? [ormModel] : [])], false);
+/** A keyword that compares whole rows, with the lines around it; which table it is about is asked per column. */
+interface Comparison {
+  usage: Usage;
+  around: string;
+}
+
+/**
+ * Per code read and migrations folder, the keywords that compare rows (undefined: no code read): every json column
+ * of a lint asks the same search, and scanning all the code once per column repeated it.
+ */
+const searched = new WeakMap<readonly SourceFile[], Map<string, Comparison[] | undefined>>();
+
+function comparisonsIn(files: readonly SourceFile[], folder: string): Comparison[] | undefined {
+  let byFolder = searched.get(files);
+  if (!byFolder) searched.set(files, (byFolder = new Map()));
+  if (byFolder.has(folder)) return byFolder.get(folder);
+  const code = files.filter((f) => !isTestPath(f.path) && !(folder && f.path.startsWith(`${folder}/`)));
+  const found = code.length === 0 ? undefined : rowComparingKeywords(code);
+  byFolder.set(folder, found);
+  return found;
+}
+
+/** The keywords in `code` that compare whole rows, in keyword order then the search's. */
+function rowComparingKeywords(code: readonly SourceFile[]): Comparison[] {
   const byPath = new Map<string, SourceFile>(code.map((f) => [f.path, f]));
   const split = new Map<string, string[]>();
   const linesOf = (path: string) => split.get(path) ?? split.set(path, byPath.get(path)!.content.split("\n")).get(path)!;
   const index = searchUsages(code, KEYWORDS);
-  const usages: Usage[] = [];
+  const found: Comparison[] = [];
   for (const keyword of KEYWORDS)
     for (const usage of index.usagesOf(keyword)) {
       const lines = linesOf(usage.path);
       const around = lines.slice(Math.max(0, usage.line - 1 - BEFORE), usage.line + AFTER).join("\n");
-      if (compares(keyword, lines[usage.line - 1] ?? usage.text, around) && (sqlOnTable(around, name) || model.test(around))) usages.push(usage);
+      if (compares(keyword, lines[usage.line - 1] ?? usage.text, around)) found.push({ usage, around });
     }
+  return found;
+}
+
+/** Where the code compares whole rows of `table` (its model `ormModel` when the migration names it: Django's class). */
+export function rowComparisons(ctx: RuleContext, table: string, ormModel?: string): RowComparisons {
+  const comparisons = comparisonsIn(ctx.repository.applicationCode(), dirOf(ctx.migration.path));
+  if (!comparisons) return { read: false, usages: [] };
+  const name = unquoted(table).split(".").pop() ?? table;
+  const model = tableNamesPattern([modelName(name), ...(ormModel ? [ormModel] : [])], false);
+  const usages = comparisons.filter(({ around }) => sqlOnTable(around, name) || model.test(around)).map(({ usage }) => usage);
   return { read: true, usages: usages.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line) };
 }
