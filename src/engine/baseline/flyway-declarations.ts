@@ -8,6 +8,7 @@
 import { parseLines, Pair } from "dot-properties";
 import { parse as parseToml } from "smol-toml";
 import { parseAllDocuments } from "yaml";
+import { lineAt } from "../deploy/deploy-commands.js";
 import { documentProfiles, valueAt } from "../deploy/deploy-yaml.js";
 import { isDevelopmentName } from "../deploy/deploy-paths.js";
 import type { SourceFile } from "../model.js";
@@ -23,15 +24,13 @@ export interface DeclaredVersion {
 /** A Flyway version as Flyway reads it (1, 1.2, 2024.01.31.1200, 1_2); a placeholder such as ${BASELINE} is none. */
 const FLYWAY_VERSION = /^\d+(?:[._]\d+)*$/;
 
-const lineOf = (text: string, offset: number): number => text.slice(0, offset).split("\n").length;
-
 /** The last literal value of one of `keys` in a properties file (a later line overrides an earlier one, as in Java). */
 function fromProperties(file: SourceFile, keys: readonly string[]): DeclaredVersion | undefined {
   let found: DeclaredVersion | undefined;
   for (const node of parseLines(file.content, true)) {
     if (!(node instanceof Pair) || !keys.includes(node.key)) continue;
     const version = node.value.trim();
-    found = FLYWAY_VERSION.test(version) ? { version, said: `${node.key}=${version}`, line: node.range ? lineOf(file.content, node.range[0]) : undefined } : undefined;
+    found = FLYWAY_VERSION.test(version) ? { version, said: `${node.key}=${version}`, line: node.range ? lineAt(file.content, node.range[0]) : undefined } : undefined;
   }
   return found;
 }

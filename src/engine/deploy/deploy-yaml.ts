@@ -39,7 +39,8 @@ function developmentSign(service: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-const record = (value: unknown): Record<string, unknown> | undefined => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
+/** `value` as a mapping when it is one (a parsed YAML or TOML table) */
+export const record = (value: unknown): Record<string, unknown> | undefined => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
 
 /** `command: sh -c "..."` as written, `command: ["sh", "-c", "..."]` as its words */
 function shellLine(value: unknown): string {

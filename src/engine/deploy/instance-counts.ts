@@ -12,6 +12,7 @@ import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
 import { lineAt } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
+import { record } from "./deploy-yaml.js";
 import { isCloudFoundryManifestPath, isTerraformHclPath, isTerraformJsonPath } from "./deploy-paths.js";
 import { isInstanceCountKey } from "./instance-count-keys.js";
 import { hclInstanceCountSign } from "./terraform-hcl.js";
@@ -76,8 +77,6 @@ export function instanceCountSign(file: SourceFile): DeployEvidence | undefined 
   if (!found) return undefined;
   return { path: file.path, line: found.line, what: `\`${found.key}: ${found.count}\` in ${sourceOf(file.path)}: ${found.count} instances run the code, and a deploy replaces them while the others serve` };
 }
-
-const record = (value: unknown): Record<string, unknown> | undefined => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
 
 /**
  * fly.toml's signs of overlapping machines: `min_machines_running` above one (a rolling deploy replaces them one at
