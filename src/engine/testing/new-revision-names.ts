@@ -5,7 +5,7 @@
  * it, or a helper left in the old file, would fail at run time (NameError).
  */
 import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
-import { freeNames } from "../rules/support/python-free-names.js";
+import { bindTarget, freeNames } from "../rules/support/python-free-names.js";
 
 const BUILTINS = new Set([
   "True", "False", "None", "print", "len", "range", "str", "int", "float", "bool", "dict", "list", "set", "tuple", "enumerate", "zip",
@@ -18,13 +18,6 @@ const BUILTINS = new Set([
 function newRevisionParts(fix: string): string[] {
   const parts = fix.split(/^(?=# (?:revision|migration) \d+, )/m);
   return parts.filter((p) => /^# (?:revision|migration) \d+, new file /.test(p));
-}
-
-/** Identifiers an assignment's target binds (`a`, `a, b`), not the attributes or items it sets. */
-function targetNames(node: PyNode | null, out: Set<string>): void {
-  if (!node) return;
-  if (node.type === "identifier") out.add(node.text);
-  else if (["pattern_list", "tuple_pattern", "list_pattern", "tuple", "list"].includes(node.type)) for (const c of node.namedChildren) targetNames(c, out);
 }
 
 /** What the module's top-level statements bind: functions, classes, imports, assigned names. */
@@ -40,7 +33,10 @@ function moduleBinds(root: PyNode): Set<string> {
         const alias = c.type === "aliased_import" ? c.childForFieldName("alias") : c;
         if (alias) bound.add(alias.text.split(".")[0]);
       }
-    } else if (inner.type === "expression_statement" && inner.namedChildren[0]?.type === "assignment") targetNames(inner.namedChildren[0].childForFieldName("left"), bound);
+    } else if (inner.type === "expression_statement" && inner.namedChildren[0]?.type === "assignment") {
+      const left = inner.namedChildren[0].childForFieldName("left");
+      if (left) bindTarget(left, bound);
+    }
   }
   return bound;
 }

@@ -12,7 +12,7 @@ const ALWAYS_BOUND = new Set([
 ]);
 
 /** Identifiers a target binds (`a`, `a, b`, `(a, b)`), not the attributes or subscripts it writes. */
-function bindTarget(node: PyNode, bound: Set<string>): void {
+export function bindTarget(node: PyNode, bound: Set<string>): void {
   if (node.type === "identifier") bound.add(node.text);
   else if (["pattern_list", "tuple_pattern", "list_pattern", "tuple", "list"].includes(node.type))
     for (const child of node.namedChildren) if (child) bindTarget(child, bound);
