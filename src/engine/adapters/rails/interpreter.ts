@@ -250,7 +250,8 @@ export class Interpreter {
   private base(node: Node, scope: Scope): OpBase {
     const receiver = node instanceof CallNode ? localName(node.receiver) : undefined;
     const frameworkCall = node instanceof CallNode ? (receiver ? `${receiver}.${node.name}` : node.name) : undefined;
-    const inlined = inlinedLocals(node, scope.env, this.src);
+    // with no locals bound nothing is inlined: skip walking the node's whole subtree (create_table's block)
+    const inlined = scope.env.size ? inlinedLocals(node, scope.env, this.src) : undefined;
     return { loc: this.src.loc(node), text: this.src.textOf(node), inTransaction: scope.inTransaction, assured: scope.assured, frameworkCall, ...(inlined ? { inlined } : {}) };
   }
 
