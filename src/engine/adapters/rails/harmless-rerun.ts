@@ -21,6 +21,9 @@ import { rubyChildren } from "./ruby-children.js";
 import type { RubySource } from "./ruby-source.js";
 import { nameOf, type Env, type RubyValue } from "./values.js";
 
+/** Data code the interpreter reads in Ruby: connection SQL is read as SQL and never comes here. */
+type RubyData = Exclude<DataCall, { kind: "connection-sql" }>;
+
 /** A condition on one column the rows a relation keeps meet: IS NULL, or IS DISTINCT from a value (`where.not`). */
 type Filter = { column: string; isNull: true } | { column: string; isNull: false; not: RubyValue };
 
@@ -42,8 +45,8 @@ const KEEPS_ALL = new Set(["all", "unscoped", "order", "reorder", "includes", "p
  * schema (a later rename_column or remove_column of them makes the rollback's second run fail); undefined when the
  * code is not harmless to run again.
  */
-export function harmlessRerun(call: CallNode, data: DataCall, env: Env, src: RubySource): ColumnWrites | undefined {
-  if (data.kind === "connection-sql" || !harmless(call, data, env, src)) return undefined;
+export function harmlessRerun(call: CallNode, data: RubyData, env: Env, src: RubySource): ColumnWrites | undefined {
+  if (!harmless(call, env, src)) return undefined;
   return { table: data.table ?? "", columns: [...namedColumns(call, env, src)] };
 }
 
@@ -66,8 +69,7 @@ function namedColumns(call: CallNode, env: Env, src: RubySource): Set<string> {
   return columns;
 }
 
-function harmless(call: CallNode, data: DataCall, env: Env, src: RubySource): boolean {
-  if (data.kind === "connection-sql") return false;
+function harmless(call: CallNode, env: Env, src: RubySource): boolean {
   const { root, calls } = chainOf(call);
   if (!constantName(root) || calls.some((c) => WIDENING.has(c.name))) return false;
   const loopAt = calls.findIndex((c) => RECORD_LOOPS.has(c.name) && (c.block instanceof BlockNode || c.block instanceof BlockArgumentNode));
@@ -180,8 +182,8 @@ export interface ColumnWrites {
  * in a loop `record.update_columns(a: 1)` on the loop's record or `Other.where(...).update_all(a: 1)`. Undefined
  * when any write is something else (a delete, an insert, SQL, a record from elsewhere) or its columns are not read.
  */
-export function rerunWrites(call: CallNode, data: DataCall, env: Env, src: RubySource, models: ModelTables): ColumnWrites[] | undefined {
-  if (data.kind === "connection-sql" || !data.table) return undefined;
+export function rerunWrites(call: CallNode, data: RubyData, env: Env, src: RubySource, models: ModelTables): ColumnWrites[] | undefined {
+  if (!data.table) return undefined;
   const { calls } = chainOf(call);
   const loop = calls.find((c) => RECORD_LOOPS.has(c.name) && c.block instanceof BlockNode);
   if (!loop) return call.name === "update_all" ? known([{ table: data.table, sets: setsOf(call, env, src) }]) : undefined;

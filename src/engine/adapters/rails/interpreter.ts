@@ -648,10 +648,12 @@ export class Interpreter {
     // run again on rollback, some data code changes nothing the first run had not: the adapter drops it from the
     // irreversible steps when what it names is still there in the up's schema
     const revert = this.notRecorded(node, scope, what);
-    const harmless = isIrreversible(revert) ? harmlessRerun(node, data, scope.env, this.src) : undefined;
-    if (isIrreversible(revert) && harmless) revert.harmless = harmless;
-    const writes = isIrreversible(revert) ? rerunWrites(node, data, scope.env, this.src, this.setup.models) : undefined;
-    if (isIrreversible(revert) && writes) revert.writes = writes;
+    if (isIrreversible(revert)) {
+      const harmless = harmlessRerun(node, data, scope.env, this.src);
+      if (harmless) revert.harmless = harmless;
+      const writes = rerunWrites(node, data, scope.env, this.src, this.setup.models);
+      if (writes) revert.writes = writes;
+    }
     if (data.kind === "loop") {
       out.push(step([{ kind: "data_migration", ...base, ...(data.prefixedTable ? { prefixedTable: data.prefixedTable } : {}), language: "ruby", description: what, reversible: scope.oneWay, tables: data.table ? [data.table] : [], writes: data.writes, batched: data.batched, ...(data.insertsOnly ? { insertsOnly: true } : {}), ...(data.deletes.length ? { deletes: data.deletes.map((d) => ({ call: this.src.textOf(d.call).split("\n")[0].trim(), ...(d.table ? { table: d.table } : {}) })) } : {}) }], revert));
       return;
