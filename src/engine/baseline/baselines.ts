@@ -42,6 +42,7 @@ interface Declared extends BaselineLine, Declaration {}
 export class Baselines {
   private declared?: Declared[];
   private readonly counts = new Map<BaselineLine, number>();
+  private readonly alembicLines = new Map<string, ReadonlySet<string> | undefined>();
   private readonly configured: Map<string, BaselineLine>;
 
   constructor(
@@ -116,21 +117,31 @@ export class Baselines {
 
   /** The revision (a unique prefix of its id, as Alembic takes one) and every revision it descends from, in its folder. */
   private alembicAtOrBefore(migration: Migration, version: string): boolean {
-    const folder = migrationFolder(migration);
+    const line = this.alembicLine(migrationFolder(migration), version);
+    return line !== undefined && !!migration.revision && line.has(migration.revision.id);
+  }
+
+  /** The ids at or before `version` in `folder`, once per (folder, version): every migration of the folder asks. */
+  private alembicLine(folder: string, version: string): ReadonlySet<string> | undefined {
+    const key = `${folder}\0${version}`;
+    if (this.alembicLines.has(key)) return this.alembicLines.get(key);
     const revisions = this.migrations.filter((m) => m.framework === "alembic" && m.revision && migrationFolder(m) === folder);
     const matches = revisions.filter((m) => m.revision!.id === version || m.revision!.id.startsWith(version));
     const exact = matches.find((m) => m.revision!.id === version);
     const start = exact ?? (matches.length === 1 ? matches[0] : undefined);
-    if (!start || !migration.revision) return false;
-    const byId = new Map(revisions.map((m) => [m.revision!.id, m]));
-    const seen = new Set<string>();
-    const stack = [start.revision!.id];
-    while (stack.length > 0) {
-      const id = stack.pop()!;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      stack.push(...(byId.get(id)?.revision?.after ?? []));
+    let seen: Set<string> | undefined;
+    if (start) {
+      const byId = new Map(revisions.map((m) => [m.revision!.id, m]));
+      seen = new Set<string>();
+      const stack = [start.revision!.id];
+      while (stack.length > 0) {
+        const id = stack.pop()!;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        stack.push(...(byId.get(id)?.revision?.after ?? []));
+      }
     }
-    return seen.has(migration.revision.id);
+    this.alembicLines.set(key, seen);
+    return seen;
   }
 }
