@@ -600,14 +600,15 @@ export class AlembicWalker {
       return true;
     }
     if (method === "execute" || method === "exec_driver_sql") {
-      const ops = executeOperations(kwarg(value, "statement", 0), value, this.opContext(state), { params: executeHasParams(value) });
+      const statement = kwarg(value, "statement", 0);
+      const ops = executeOperations(statement, value, this.opContext(state), { params: executeHasParams(value) });
       if (ops.length) {
         // only SQL sent on Alembic's own connection ends Alembic's transaction
         if (kind === "migration-connection") this.pushOps(ops, state);
         else append(this.ops, ops);
         return true;
-      }      // `rp = bind.execute(sa.select(t))`: rows read, none written (what the code then does with them is its own statement)
-      const statement = kwarg(value, "statement", 0);
+      }
+      // `rp = bind.execute(sa.select(t))`: rows read, none written (what the code then does with them is its own statement)
       const read = statement ? coreSelect(statement, this.opContext(state)) : undefined;
       if (read) {
         this.ops.push({ loc: value.loc, text: value.text, inTransaction: state.inTransaction, kind: "data_migration", language: "python", description: `${root ?? "connection"}.${method}(select)`, reversible: true, readOnly: true, tables: read.table ? [read.table] : [] });
