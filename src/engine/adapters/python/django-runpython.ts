@@ -84,17 +84,18 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports): DataFunc
   }
   // one write per model and verb (branches of an if often repeat the same update), with every field it sets
   const wholeTableWrites: DataFunctionFacts["wholeTableWrites"] = [];
-  for (const { modelVariable, ...write } of unfilteredWrites(body, (name) => fromGetModel.has(name) || direct.has(name))) {
-    // a model from get_model("app", "Model") or one imported by its class name
-    const target = fromGetModel.has(modelVariable) ? fromGetModel.get(modelVariable) : { app: undefined, model: modelVariable };
+  const isModel = (name: string) => fromGetModel.has(name) || direct.has(name);
+  // a model from get_model("app", "Model") or one imported by its class name
+  const targetOf = (modelVariable: string) => (fromGetModel.has(modelVariable) ? fromGetModel.get(modelVariable) : { app: undefined, model: modelVariable });
+  for (const { modelVariable, ...write } of unfilteredWrites(body, isModel)) {
+    const target = targetOf(modelVariable);
     if (!target) continue;
     const same = wholeTableWrites.find((w) => w.verb === write.verb && w.model === target.model && w.app === target.app);
     if (same) same.columns = [...new Set([...same.columns, ...write.columns])];
     else wholeTableWrites.push({ ...write, app: target.app, model: target.model });
   }
-  const isModel = (name: string) => fromGetModel.has(name) || direct.has(name);
   const deletesWithValue = valueDeletes(body, isModel).flatMap(({ modelVariable, ...d }) => {
-    const target = fromGetModel.has(modelVariable) ? fromGetModel.get(modelVariable) : { app: undefined, model: modelVariable };
+    const target = targetOf(modelVariable);
     return target ? [{ ...d, app: target.app, model: target.model }] : [];
   });
   return { directModels: [...direct].sort(), models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), mentions: mentionedNames(body), readOnly: readsOnly(body) };
