@@ -1,4 +1,5 @@
-import { PrismaSchemaSyntaxError, prismaDelegate, prismaModelOf, readPrismaSchema, selectedField } from "./prisma-schema.js";
+import { prismaDelegate, prismaModelOf, selectedField } from "./prisma-model.js";
+import { PrismaSchemaSyntaxError, readPrismaSchema } from "./prisma-schema.js";
 import { loadPrismaSchema, prismaSchemaModels } from "./prisma-schema-loader.js";
 
 const SCHEMA = `// the app's schema

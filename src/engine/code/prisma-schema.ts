@@ -12,8 +12,6 @@ import { getSchema, PrismaParser, VisitorClassFactory, type AttributeArgument, t
 import type { SourceFile } from "../model.js";
 import type { PrismaField, PrismaModel } from "./prisma-model.js";
 
-export { prismaDelegate, prismaModelOf, selectedField, type PrismaField, type PrismaModel } from "./prisma-model.js";
-
 /** A schema file the grammar refuses: Prisma cannot generate its client either, so what it declares is unknown. */
 export class PrismaSchemaSyntaxError extends Error {
   constructor(
