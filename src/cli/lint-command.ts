@@ -105,8 +105,9 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
     // the code a planned removal searches for readers: walked only when a rule asks, i.e. a migration drops something
     applicationCode: () => readApplicationCode(collected.files.map((f) => f.path), collected.config, cwd),
     sqlParses: parseWorkers?.pool.parsed,
-    // which first-parent commit added each migration: those one commit added ship in the same deploy
-    shippedWith: shippedWith(collected.files.map((f) => f.path), cwd),
+    // which first-parent commit added each migration: those one commit added ship in the same deploy (git runs
+    // only when a finding reaches that question)
+    shippedWith: () => shippedWith(collected.files.map((f) => f.path), cwd),
   }).finally(() => parseWorkers?.pool.close());
   const workersNote = parseWorkersNote(parseWorkers);
   if (workersNote) process.stderr.write(`migguard: ${workersNote}\n`);

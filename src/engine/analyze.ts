@@ -137,8 +137,9 @@ export interface AnalyzeInput {
   /**
    * Lint: each migration's path to the id of the first-parent commit that added it to the checked-out branch (the
    * CLI's one `git log`; empty outside git). Migrations one commit added ship in the same deploy, whatever their dates.
+   * A function is called only when a finding asks (lint's git processes are spent only then).
    */
-  shippedWith?: ReadonlyMap<string, string>;
+  shippedWith?: ReadonlyMap<string, string> | (() => ReadonlyMap<string, string>);
 }
 
 export interface AnalysisResult {

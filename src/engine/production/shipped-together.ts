@@ -8,21 +8,29 @@ import { BATCH_MIGRATIONS } from "./dated-batch.js";
 
 export class ShippedTogether {
   static readonly none = new ShippedTogether(new Map());
-  private readonly added = new Map<string, number>();
+  private read?: { commits: ReadonlyMap<string, string>; added: Map<string, number> };
 
-  /** `commits`: a migration's path to the id of the first-parent commit that added it */
-  constructor(private readonly commits: ReadonlyMap<string, string>) {
-    for (const commit of commits.values()) this.added.set(commit, (this.added.get(commit) ?? 0) + 1);
+  /** `commits`: a migration's path to the id of the first-parent commit that added it; a function is asked on first use (the CLI's git runs only when a finding needs it) */
+  constructor(private readonly commits: ReadonlyMap<string, string> | (() => ReadonlyMap<string, string>)) {}
+
+  private table(): { commits: ReadonlyMap<string, string>; added: Map<string, number> } {
+    if (this.read) return this.read;
+    const commits = typeof this.commits === "function" ? this.commits() : this.commits;
+    const added = new Map<string, number>();
+    for (const commit of commits.values()) added.set(commit, (added.get(commit) ?? 0) + 1);
+    this.read = { commits, added };
+    return this.read;
   }
 
   /** git says which commit added this migration */
   known(path: string): boolean {
-    return this.commits.has(path);
+    return this.table().commits.has(path);
   }
 
   /** The commit that added both migrations, when one did and it is not a batch. */
   commitOf(a: string, b: string): string | undefined {
-    const commit = this.commits.get(a);
-    return commit !== undefined && commit === this.commits.get(b) && (this.added.get(commit) ?? 0) <= BATCH_MIGRATIONS ? commit : undefined;
+    const { commits, added } = this.table();
+    const commit = commits.get(a);
+    return commit !== undefined && commit === commits.get(b) && (added.get(commit) ?? 0) <= BATCH_MIGRATIONS ? commit : undefined;
   }
 }
