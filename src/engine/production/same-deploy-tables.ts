@@ -162,7 +162,8 @@ export function againstSameDeployTables<R extends { finding: ReportedFinding; op
   /** the git fact: migrations that reached the main line in the same first-parent commit */
   shipped: ShippedTogether = ShippedTogether.none,
 ): R[] {
-  if (config.young_table.days === 0 || (!migrationDate(migration) && !migration.initial && !shipped.known(migration.path))) return [...raw];
+  // no finding: nothing to ask git (the CLI runs it on first use)
+  if (raw.length === 0 || config.young_table.days === 0 || (!migrationDate(migration) && !migration.initial && !shipped.known(migration.path))) return [...raw];
   // a hazard only the running code meets (a rename; Django's preserve_default=False: its inserts omit the column once
   // the default is gone) is about the code, not the rows: an empty table does not answer it, a table the same commit
   // created does (no earlier release knows it)
