@@ -273,11 +273,12 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
     case "alter_column_type": {
       const before = columnTypeOf(types, op.table, op.column, op.fromType, migration.up.indexOf(op));
       // a `change` that does more than this change_column: up keeps all of it, in order, and down undoes each
-      if (migration.up.some((o) => o.loc.line !== op.loc.line && !INERT.has(o.kind))) return railsUpAndDown(migration, types);
+      // (a loop's other iterations share its line but not its written values)
+      if (migration.up.some((o) => !INERT.has(o.kind) && (o.loc.line !== op.loc.line || asWritten(o) !== asWritten(op)))) return railsUpAndDown(migration, types);
       return dedent(`
         # change_column cannot be inverted: say what the type was.
         def up
-          change_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(op.type)}
+          ${upStatement(op)}
         end
 
         def down
