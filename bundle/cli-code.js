@@ -232,10 +232,10 @@ end`).join(`
         drop_table ${sym(op2.tables[0])} do |t|
           # t.string :name, null: false
           # t.timestamps
-        end`)}case"alter_column_type":{let before=columnTypeOf(types,op2.table,op2.column,op2.fromType,migration.up.indexOf(op2));return migration.up.some(o=>o.loc.line!==op2.loc.line&&!INERT.has(o.kind))?railsUpAndDown(migration,types):dedent(`
+        end`)}case"alter_column_type":{let before=columnTypeOf(types,op2.table,op2.column,op2.fromType,migration.up.indexOf(op2));return migration.up.some(o=>!INERT.has(o.kind)&&(o.loc.line!==op2.loc.line||asWritten(o)!==asWritten(op2)))?railsUpAndDown(migration,types):dedent(`
         # change_column cannot be inverted: say what the type was.
         def up
-          change_column ${sym(op2.table)}, ${sym(op2.column)}, ${railsType(op2.type)}
+          ${upStatement(op2)}
         end
 
         def down
