@@ -30,4 +30,22 @@ describe("a deploy that migrates under maintenance mode, through the CLI", () =>
     repo.write({ Procfile: "web: bundle exec puma\nworker: bundle exec sidekiq\n" }).commit("worker");
     expect(await finding(repo)).toMatchObject({ severity: "error" });
   });
+
+  it("lint: Capistrano's maintenance page hooked before the migration in config/deploy.rb makes the rename a note over the Capfile's rolling release; hooked after it, the error stays", async () => {
+    const repo = new Repo()
+      .write({
+        [MIGRATION]: "class RenamePhotographings < ActiveRecord::Migration[5.2]\n  def change\n    rename_table :photographings, :photo_associations\n  end\nend\n",
+        Capfile: 'require "capistrano/setup"\nrequire "capistrano/deploy"\nrequire "capistrano/rails/migrations"\nrequire "capistrano/maintenance"\n',
+        "config/deploy.rb": 'lock "~> 3.17"\nset :application, "shop"\n\nbefore "deploy:migrate", "maintenance:enable"\nafter "deploy:published", "maintenance:disable"\n',
+      })
+      .commit("capistrano 3");
+    expect(await finding(repo)).toMatchObject({ severity: "info", message: expect.stringContaining("Offline deploy (config/deploy.rb:4: Capistrano puts up the maintenance page") });
+    expect((await run(["lint", "--verbose", MIGRATION], { cwd: repo.root })).output).toContain("deploy: read as offline: config/deploy.rb:4");
+    // Capistrano 2's web:disable, before the deploy:migrations that runs the migration
+    repo.write({ "config/deploy.rb": 'set :application, "shop"\nbefore "deploy:migrations", "deploy:web:disable"\nafter "deploy:migrations", "deploy:web:enable"\n' }).commit("capistrano 2");
+    expect(await finding(repo)).toMatchObject({ severity: "info", message: expect.stringContaining("config/deploy.rb:2") });
+    // the page goes up only after the migration ran: requests met it meanwhile
+    repo.write({ "config/deploy.rb": 'set :application, "shop"\nafter "deploy:migrate", "maintenance:enable"\n' }).commit("late");
+    expect(await finding(repo)).toMatchObject({ severity: "error" });
+  });
 });

@@ -77,6 +77,8 @@ export const isDevelopmentEnvironment = (key: string, value: string): boolean =>
 export const isMigrateScriptPath = (path: string): boolean => /^[\w.-]*migrat[\w.-]*\.sh$/i.test(baseOf(path));
 export const isKubernetesPath = (path: string): boolean => baseOf(path) === "Chart.yaml" || (KUBERNETES_DIRS.test(path) && /\.ya?ml$/.test(path));
 export const isPlatformPath = (path: string): boolean => ["Procfile", "app.json", "fly.toml", "render.yaml", "Capfile"].includes(baseOf(path)) || isCloud66ManifestPath(path) || isKamalConfigPath(path);
+/** Capistrano's config, `config/deploy.rb` or a stage's `config/deploy/production.rb`: its hooks may put up a maintenance page */
+export const isCapistranoConfigPath = (path: string): boolean => /(?:^|\/)config\/deploy(?:\/[\w-]+)?\.rb$/.test(path) && !isDevelopmentPath(path);
 /** Cloud66's stack manifest (bike_index deploys production there) */
 export const isCloud66ManifestPath = (path: string): boolean => /(?:^|\/)\.cloud66\/manifest\.ya?ml$/.test(path);
 /** Kamal's deploy config, `config/deploy.yml` or a destination's `config/deploy.<destination>.yml` */
@@ -129,7 +131,7 @@ export const isDeployScriptPath = (path: string): boolean => /^[\w.-]*deploy[\w.
 
 export function isDeployPath(path: string): boolean {
   if (NOT_DEPLOY.test(path)) return false;
-  return isTravisPath(path) || isDeployScriptPath(path) || isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isMigrateScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path) || isDeployWorkflowPath(path) || isInstanceCountPath(path) || isAppStartPath(path);
+  return isTravisPath(path) || isDeployScriptPath(path) || isCapistranoConfigPath(path) || isDockerfilePath(path) || isComposePath(path) || isStartScriptPath(path) || isMigrateScriptPath(path) || isKubernetesPath(path) || isPlatformPath(path) || isDeployWorkflowPath(path) || isInstanceCountPath(path) || isAppStartPath(path);
 }
 
 /** more deploy files than this are not read: the signs are in the first few (root files sort first) */

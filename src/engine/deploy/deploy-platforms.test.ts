@@ -144,6 +144,9 @@ describe("a deploy that migrates under maintenance mode (growstuff)", () => {
     const script = "#!/bin/sh\nset -e\nheroku maintenance:on\nheroku run rake db:migrate\nheroku restart\nheroku maintenance:off\n";
     expect(decideDeploy(auto, files({ "bin/deploy.sh": script, "app.json": GROWSTUFF["app.json"] }))).toMatchObject({ mode: "offline", offline: { path: "bin/deploy.sh", line: 4 } });
     // the off before the migration: traffic is back while it runs
+    // Capistrano 2's maintenance page, from a deploy script
+    const cap = "#!/bin/sh\nbundle exec cap production deploy:web:disable\nbundle exec cap production deploy:migrations\nbundle exec cap production deploy:web:enable\n";
+    expect(decideDeploy(auto, files({ "bin/deploy.sh": cap, Capfile: 'require "capistrano/deploy"\n' }))).toMatchObject({ mode: "offline", offline: { path: "bin/deploy.sh", line: 3 } });
     const early = "#!/bin/sh\nheroku maintenance:on\nheroku maintenance:off\nheroku run rake db:migrate\n";
     expect(decideDeploy(auto, files({ "bin/deploy.sh": early, "app.json": GROWSTUFF["app.json"] })).mode).toBe("online");
   });

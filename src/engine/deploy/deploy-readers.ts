@@ -3,22 +3,23 @@
  * compose files, Spring's application*.yml, Kamal's config and Cloud66's manifest (deploy-yaml.ts), the `yaml` package
  * and smol-toml for the files that count instances (instance-counts.ts), tree-sitter's HCL grammar for Terraform's
  * (terraform-hcl.ts), Babel's parser for a Node start file (node-start.ts), Prism for a Rails initializer named for migrating
- * (rails-boot-migration.ts). The deploy decision is made inside the analysis,
+ * (rails-boot-migration.ts) and Capistrano's config/deploy.rb (capistrano-maintenance.ts). The deploy decision is made inside the analysis,
  * which is synchronous: the analysis waits for `deployReadersToLoad` first (analyze.ts), so a lint of one SQL file,
  * whose repository has no compose file, never loads YAML (test/cli/startup.test.ts).
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isInstanceCountPath, isKamalConfigPath, isTerraformHclPath, isNodeSourcePath, isRailsMigrateInitializerPath, isSpringConfigPath, isTravisPath } from "./deploy-paths.js";
+import { isCapistranoConfigPath, isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isInstanceCountPath, isKamalConfigPath, isTerraformHclPath, isNodeSourcePath, isRailsMigrateInitializerPath, isSpringConfigPath, isTravisPath } from "./deploy-paths.js";
 import type * as deployYamlModule from "./deploy-yaml.js";
 import type * as maintenanceYamlModule from "./maintenance-yaml.js";
 import type * as instanceCountsModule from "./instance-counts.js";
 import type * as nodeStartModule from "./node-start.js";
 import type * as railsBootModule from "./rails-boot-migration.js";
+import type * as capistranoModule from "./capistrano-maintenance.js";
 
 type DeployYaml = typeof deployYamlModule & typeof maintenanceYamlModule;
 type NodeStart = typeof nodeStartModule;
-type RailsBoot = typeof railsBootModule;
+type RailsBoot = typeof railsBootModule & typeof capistranoModule;
 type InstanceCounts = typeof instanceCountsModule;
 
 let yaml: DeployYaml | undefined;
@@ -49,9 +50,11 @@ const loadJavaScript = async () => {
   javascript ??= await import("./node-start.js");
 };
 const loadRuby = async () => {
-  const module = await import("./rails-boot-migration.js");
-  await module.loadRailsBootReader();
-  ruby ??= module;
+  // one after the other: both import Prism, and Jest's module loader fails two concurrent first imports of its WASI
+  const boot = await import("./rails-boot-migration.js");
+  await boot.loadRailsBootReader();
+  const capistrano = await import("./capistrano-maintenance.js");
+  ruby ??= { ...boot, ...capistrano };
 };
 
 /** Every reader (a test that calls decideDeploy directly). */
@@ -65,7 +68,7 @@ export function deployReadersToLoad(files: readonly SourceFile[]): Promise<void>
   const loads = [
     !yaml && files.some((f) => needsYaml(f.path)) ? loadYaml() : undefined,
     !javascript && files.some((f) => isNodeSourcePath(f.path)) ? loadJavaScript() : undefined,
-    !ruby && files.some((f) => isRailsMigrateInitializerPath(f.path)) ? loadRuby() : undefined,
+    !ruby && files.some((f) => isRailsMigrateInitializerPath(f.path) || isCapistranoConfigPath(f.path)) ? loadRuby() : undefined,
     (!counts && files.some((f) => mayCountInstances(f.path))) || (!hcl && terraform) ? loadCounts(terraform) : undefined,
   ];
   return loads.some(Boolean) ? Promise.all(loads).then(() => undefined) : undefined;

@@ -12,13 +12,13 @@ import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
 import { MIGRATE, withoutComments } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
-import { isDeployScriptPath, isDeployWorkflowPath, isTravisPath } from "./deploy-paths.js";
-import { deployYaml } from "./deploy-readers.js";
+import { isCapistranoConfigPath, isDeployScriptPath, isDeployWorkflowPath, isTravisPath } from "./deploy-paths.js";
+import { deployRuby, deployYaml } from "./deploy-readers.js";
 import type { DeployCommand } from "./maintenance-yaml.js";
 
-/** Heroku's CLI, Capistrano's maintenance tasks, or a script named for maintenance run with on / enable */
-const ON = /\bheroku\s+maintenance:on\b|\bmaintenance:enable\b|[\w./-]*maintenance[\w.-]*\s+(?:on|enable)\b/i;
-const OFF = /\bheroku\s+maintenance:off\b|\bmaintenance:disable\b|[\w./-]*maintenance[\w.-]*\s+(?:off|disable)\b/i;
+/** Heroku's CLI, Capistrano's maintenance tasks (capistrano-maintenance's, Capistrano 2's `deploy:web:disable`), or a script named for maintenance run with on / enable */
+const ON = /\bheroku\s+maintenance:on\b|\bmaintenance:enable\b|\bdeploy:web:disable\b|[\w./-]*maintenance[\w.-]*\s+(?:on|enable)\b/i;
+const OFF = /\bheroku\s+maintenance:off\b|\bmaintenance:disable\b|\bdeploy:web:enable\b|[\w./-]*maintenance[\w.-]*\s+(?:off|disable)\b/i;
 
 /** Procfile process types that Heroku's maintenance mode leaves running (everything but web and the release phase). */
 function workerProcesses(files: readonly SourceFile[]): string[] {
@@ -50,6 +50,11 @@ function window(path: string, commands: readonly DeployCommand[], scripts: Reado
 
 /** The deploy sequence that migrates between maintenance mode on and off, if the repository writes one. */
 export function maintenanceWindow(files: readonly SourceFile[]): DeployEvidence | undefined {
+  // Capistrano's maintenance page, hooked before the migration in its config (capistrano-maintenance.ts)
+  for (const file of files) {
+    const found = isCapistranoConfigPath(file.path) ? deployRuby().capistranoMaintenance(file) : undefined;
+    if (found) return found;
+  }
   if (workerProcesses(files).length > 0) return undefined;
   const scripts = new Map(files.filter((f) => isDeployScriptPath(f.path)).map((f) => [baseOf(f.path), f] as const));
   for (const file of files) {
