@@ -13,6 +13,7 @@ import type { argumentText, asBlockColumn, withOption, withoutOption, withoutPos
 import type { readModelFiles } from "./model-files.js";
 import type { rubyStringLiterals } from "../../rules/support/ruby-strings.js";
 import type { rubyMoved } from "../../rules/support/moved-ruby-code.js";
+import type { rubyBindings } from "../../rules/support/ruby-bindings.js";
 import type * as railsInsertSettings from "../../repository/rails-insert-settings.js";
 import type { strongMigrationsStartAfter } from "../../baseline/strong-migrations-start-after.js";
 
@@ -37,6 +38,8 @@ interface RubyReaders {
   rubyStringLiterals: typeof rubyStringLiterals;
   /** the statements of a Rails migration that move to a migration of their own, with what they read */
   rubyMoved: typeof rubyMoved;
+  /** where the locals a statement of a Rails migration reads get their value, for code a fix lifts out of it */
+  rubyBindings: typeof rubyBindings;
   /** config/*.rb's partial_inserts setting and load_defaults version (rules/support/partial-inserts) */
   railsInsertSettings: typeof railsInsertSettings;
   /** `StrongMigrations.start_after = N` in config/initializers/strong_migrations.rb (baseline/baselines.ts) */
@@ -49,7 +52,7 @@ export async function loadRubyReaders(): Promise<void> {
   if (readers) return;
   // first, alone: most readers below extend it (Jest's ESM loader fails on one module linked twice at once)
   await import("./ruby-visitor.js");
-  const [models, [databaseYml, replicas], gemfile, schemaRb, call, strings, moved, insertSettings, startAfter] = await Promise.all([
+  const [models, [databaseYml, replicas], gemfile, schemaRb, call, strings, [moved, bindings], insertSettings, startAfter] = await Promise.all([
     import("./model-files.js"),
     // one after the other: the replicas' reader imports database.yml's (Jest's ESM loader fails on one module linked twice at once)
     import("../../database/rails-database-yml.js").then(async (yml) => [yml, await import("../../database/rails-replicas.js")] as const),
@@ -57,7 +60,8 @@ export async function loadRubyReaders(): Promise<void> {
     import("../../repository/schema-rb-operations.js"),
     import("../../rules/support/rails-mysql-call.js"),
     import("../../rules/support/ruby-strings.js"),
-    import("../../rules/support/moved-ruby-code.js"),
+    // one after the other: the bindings' reader imports moved-ruby-code (Jest's ESM loader fails on one module linked twice at once)
+    import("../../rules/support/moved-ruby-code.js").then(async (m) => [m, await import("../../rules/support/ruby-bindings.js")] as const),
     import("../../repository/rails-insert-settings.js"),
     import("../../baseline/strong-migrations-start-after.js"),
   ]);
@@ -74,6 +78,7 @@ export async function loadRubyReaders(): Promise<void> {
     argumentText: call.argumentText,
     rubyStringLiterals: strings.rubyStringLiterals,
     rubyMoved: moved.rubyMoved,
+    rubyBindings: bindings.rubyBindings,
     railsInsertSettings: { explicitSetting: insertSettings.explicitSetting, loadDefaults: insertSettings.loadDefaults },
     strongMigrationsStartAfter: startAfter.strongMigrationsStartAfter,
   };

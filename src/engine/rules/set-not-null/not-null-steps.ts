@@ -17,6 +17,7 @@ import { unboundNames } from "../support/python-free-names.js";
 import { djangoApp } from "../support/django-migration.js";
 import { djangoBatchedFillFunction, railsBatchedFill } from "../support/batched-fill.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
+import { repeatable } from "../support/moved-code.js";
 
 type SetNotNull = OperationOf<"set_not_null">;
 
@@ -43,7 +44,7 @@ function sqlSteps(op: SetNotNull, name: string): FixSteps {
 }
 
 /** Rails: change_column_null's fourth argument is the value Rails gives NULL rows first (UPDATE ... WHERE col IS NULL). */
-function railsSteps(op: SetNotNull, name: string): FixSteps {
+function railsSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
   const [t, c] = [sym(op.table), sym(op.column)];
   const check = `add_check_constraint ${t}, ${rubyString(`${op.column} IS NOT NULL`)}, name: ${rubyString(name)}, validate: false`;
   const call = op.text.trim();
@@ -53,10 +54,12 @@ function railsSteps(op: SetNotNull, name: string): FixSteps {
   const steps: MigrationStep[] = [];
   if (fill && fill !== "nil") {
     const update = sqlBatchFillUpdate(op);
+    const value = railsFillValue(ctx, op, fill);
     steps.push({
       name: `fill ${op.table} ${op.column}`,
       noTransaction: true,
-      statements: [`value = connection.quote(${fill})  # the value change_column_null gave NULL rows`, railsBatchedFill(update).replace(VALUE_MARK, "#{value}")],
+      locals: value.locals,
+      statements: [...value.statements, railsBatchedFill(update).replace(VALUE_MARK, "#{value}")],
       down: ["# nothing to undo: the filled rows keep their value"],
     });
   }
@@ -66,6 +69,31 @@ function railsSteps(op: SetNotNull, name: string): FixSteps {
     down: [check, `change_column_null ${t}, ${c}, true`],
   });
   return { inPlace: keepRest ? `${keepRest}\n${check}` : check, steps };
+}
+
+/**
+ * `value = connection.quote(...)` with change_column_null's fill value, and the assignments of the migration it
+ * reads (`current_time = Time.zone.now` earlier in `up`), carried into the new migration; a local bound only where
+ * the migration runs the call (a loop's variable, a condition) is unknown there, and the fix says so instead of
+ * naming it.
+ */
+function railsFillValue(ctx: RuleContext, op: SetNotNull, fill: string): { locals: string[]; statements: string[] } {
+  const said = `value = connection.quote(${fill})  # the value change_column_null gave NULL rows`;
+  const source = ctx.migration.source;
+  const bindings = source === undefined ? undefined : rubyReaders().rubyBindings(source, op.loc, fill);
+  if (!bindings) return { locals: [], statements: [said] };
+  // an assignment that also runs an operation of the migration (`t = execute(...)`) is not repeated
+  const repeats = bindings.lines.every((r) => repeatable(r, ctx.migration.up));
+  if (!bindings.unknown.length && !bindings.conditions.length && repeats) return { locals: bindings.assignments, statements: [said] };
+  const names = [...new Set([...bindings.unknown, ...(bindings.conditions.length || !repeats ? ["the locals it reads"] : [])])];
+  return {
+    locals: [],
+    statements: [
+      `# the value change_column_null gave NULL rows (${fill}) is known only where the migration runs the call: it reads`,
+      `# ${names.join(", ")}, bound there (a loop's or a method's parameter, a condition, a statement that also changes the schema)`,
+      `value = connection.quote(nil)  # put that value in place of nil`,
+    ],
+  };
 }
 
 /** A placeholder the Ruby and Python fills replace with their bound value (never a SQL token). */
@@ -234,7 +262,7 @@ export function notNullSteps(ctx: RuleContext, op: SetNotNull, name: string): Fi
     case "sql":
       return sqlSteps(op, name);
     case "rails":
-      return railsSteps(op, name);
+      return railsSteps(ctx, op, name);
     case "django":
       return djangoSteps(ctx, op, name);
     case "alembic":

@@ -47,6 +47,65 @@ end`,
     },
     {
       framework: "rails",
+      name: "change_column_null's value read from a local assigned earlier in up: the fill migration carries the assignment (a bare current_time there is a NameError)",
+      code: `class RequireTimestamps < ActiveRecord::Migration[7.1]
+  def up
+    current_time = Time.zone.now
+
+    change_column_null :customers, :created_at, false, current_time
+  end
+end
+`,
+      lines: [5],
+      fixes: [
+        `add_check_constraint :customers, "created_at IS NOT NULL", name: "customers_created_at_not_null", validate: false
+
+# then a new migration, db/migrate/20240101000001_fill_customers_created_at.rb:
+class FillCustomersCreatedAt < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def up
+    current_time = Time.zone.now
+    value = connection.quote(current_time)  # the value change_column_null gave NULL rows
+    # 1000 rows a statement, each committed on its own (disable_ddl_transaction!), until one updates nothing
+    nil until connection.exec_update("UPDATE customers SET created_at = #{value} WHERE ctid IN (SELECT ctid FROM customers WHERE created_at IS NULL LIMIT 1000)").zero?
+  end
+
+  def down
+    # nothing to undo: the filled rows keep their value
+  end
+end
+
+# then a new migration, db/migrate/20240101000002_validate_customers_created_at_not_null.rb:
+class ValidateCustomersCreatedAtNotNull < ActiveRecord::Migration[7.1]
+  def up
+    validate_check_constraint :customers, name: "customers_created_at_not_null"
+    change_column_null :customers, :created_at, false  # PostgreSQL 12+ reads the CHECK instead of the table
+    remove_check_constraint :customers, name: "customers_created_at_not_null"
+  end
+
+  def down
+    add_check_constraint :customers, "created_at IS NOT NULL", name: "customers_created_at_not_null", validate: false
+    change_column_null :customers, :created_at, true
+  end
+end`,
+      ],
+    },
+    {
+      framework: "rails",
+      name: "change_column_null's value a loop's variable: the fill migration says the value is unknown there instead of naming it",
+      code: `class RequirePositions < ActiveRecord::Migration[7.1]
+  def up
+    [[:items, 0], [:lists, 1]].each do |table, start|
+      change_column_null table, :position, false, start
+    end
+  end
+end
+`,
+      lines: [4, 4],
+    },
+    {
+      framework: "rails",
       name: "change_column_null false on a live table",
       code: `class MakeDocumentRequired < ActiveRecord::Migration[7.1]
   def change

@@ -70,7 +70,7 @@ function rubyReads(nodes: readonly Node[], into: RubyReads = { locals: new Set()
 const endOf = (node: Node) => node.location.startOffset + node.location.length;
 
 /** Where a node's text ends, heredoc bodies included (Prism's location of a heredoc covers its opener only). */
-function endWithHeredocs(node: Node): number {
+export function endWithHeredocs(node: Node): number {
   let end = endOf(node);
   const closing = (node as unknown as { closingLoc?: { startOffset: number; length: number } | null }).closingLoc;
   if (closing) end = Math.max(end, closing.startOffset + closing.length);
