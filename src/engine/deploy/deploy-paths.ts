@@ -39,15 +39,26 @@ const KUBERNETES_DIRS = /(?:^|\/)(?:k8s|kubernetes|kube|helm|charts?|manifests|d
 
 /** `Dockerfile`, `Dockerfile.prod`, `web.Dockerfile`, `Containerfile`, in either case (uptime-kuma's docker/dockerfile) */
 export const isDockerfilePath = (path: string): boolean => /^(?:Dockerfile(?:\.[\w.-]+)?|[\w.-]+\.Dockerfile|Containerfile)$/i.test(baseOf(path));
-export const isComposePath = (path: string): boolean => /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/.test(baseOf(path));
+/** a folder of container files (`docker/`, `.docker/`, `containers/`) at the root or one folder down */
+const CONTAINER_FOLDER = String.raw`(?:[^/]+/)?(?:\.?docker|containers?)/`;
+const CONTAINER_YAML = new RegExp(String.raw`^${CONTAINER_FOLDER}[\w.-]+\.ya?ml$`);
+/**
+ * A compose file: named for Compose, or a YAML file in a container folder that is not one for development (IntelOwl's
+ * docker/default.yml, which its start script passes to `docker compose -f`). Only a file with a `services:` map has
+ * services (deploy-yaml.ts): other YAML there reads as none.
+ */
+export const isComposePath = (path: string): boolean =>
+  /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/.test(baseOf(path)) || (CONTAINER_YAML.test(path) && !isDevelopmentName(baseOf(path)));
 /**
  * entrypoint and start scripts by their conventional names (jumpserver's `jms` included), and any shell script at
- * the root or in a container folder (mealie's docker/entry.sh): which of them the container runs is read from the
+ * the root or in a container folder or one folder below it (mealie's docker/entry.sh): which of them the container runs is read from the
  * Dockerfile and compose files (deploy-model.ts)
  */
 export const isStartScriptPath = (path: string): boolean =>
   /^(?:[\w.-]*entrypoint[\w.-]*(?:\.sh)?|(?:entry|start|run|boot|launch|serve|startup|prestart|docker-start|start-server|run-server|init)(?:[\w.-]*)\.sh|jms)$/i.test(baseOf(path)) ||
-  (path.endsWith(".sh") && /^(?:[^/]+|(?:[^/]+\/)?(?:\.?docker|containers?|deploy)\/[^/]+)$/.test(path));
+  // a container folder's scripts, and those of its subfolders (IntelOwl's docker/entrypoints/uwsgi.sh, which its
+  // compose service's `entrypoint:` runs)
+  (path.endsWith(".sh") && /^(?:[^/]+|(?:[^/]+\/)?(?:\.?docker|containers?|deploy)\/(?:[^/]+\/)?[^/]+)$/.test(path));
 /** words that mark a file as one for development, tests or a demo, not for how production runs */
 const DEVELOPMENT_WORDS = "dev|devel|development|local|test|testing|ci|debug|e2e|demo|demos|example|examples|sample|samples|sandbox|playground|quickstart|override|review|preview";
 const DEVELOPMENT_NAME = new RegExp(`(?:^|[._-])(?:${DEVELOPMENT_WORDS})(?:[._-]|$)`, "i");
