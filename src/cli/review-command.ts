@@ -20,8 +20,9 @@ import { migrationModuleSettingsPaths, withDjangoMigrationModules } from "../eng
 import { alembicIniPaths, withAlembicVersionLocations } from "../engine/migration-folders/alembic-version-locations.js";
 import { review, type ReviewInput } from "../engine/review/review.js";
 import { loadCliConfig } from "./config-file.js";
-import { addedOn, changeMessages, changedFiles, releaseTags, commitDate, mergeBase, readBlobs, repoRoot, resolveCommit, treePaths, workingTreePaths } from "./git.js";
+import { addingCommits, type AddingCommit, changeMessages, changedFiles, commitDate, mergeBase, readBlobs, repoRoot, resolveCommit, treePaths, workingTreePaths } from "./git.js";
 import { gateExitCode } from "./exit-status.js";
+import { releaseTags } from "./release-tags.js";
 import { baselineLine, deployLine, type CommandResult } from "./lint-command.js";
 import { snapshotFromConfig, snapshotFromFlag, type LoadedSnapshot } from "./snapshot-option.js";
 import { formatResult, type OutputFormat } from "./output.js";
@@ -119,6 +120,9 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
   const deletedMigrations = changes.flatMap((c) => (c.status === "removed" && detectMigrationPath(c.path, config) ? [c.path] : []));
   // a renamed migration is gone from the base branch under its old name, as a deleted one is
   const renamedFrom = changes.flatMap((c) => (c.status === "renamed" && c.previousPath && detectMigrationPath(c.previousPath, config) ? [c.previousPath] : []));
+  // the first-parent commit that added each to the base branch, for all of them in one walk
+  const goneFromBase = [...new Set([...deletedMigrations, ...renamedFrom])];
+  const addedToBase = goneFromBase.length ? addingCommits(root, baseTip, goneFromBase) : new Map<string, AddingCommit>();
   const input: ReviewInput = {
     changes,
     head: headFiles.files,
@@ -138,12 +142,12 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
     // how young each deleted migration is: the change's date against the commit that added it to the base branch
     dates: {
       change: commitDate(root, head),
-      addedOnBase: Object.fromEntries(deletedMigrations.map((path) => [path, addedOn(root, baseTip, path)]).filter(([, d]) => d !== undefined)),
+      addedOnBase: Object.fromEntries(deletedMigrations.flatMap((path) => (addedToBase.has(path) ? [[path, addedToBase.get(path)!.date]] : []))),
     },
     // the change's own word (a commit that says its tables are small): the App reads the pull request's title and description
     changeText: changeMessages(root, forkPoint, head).map(({ commit, message }) => ({ from: `the message of commit ${commit}`, text: message })),
     // whether a deleted or renamed migration ever shipped: the release tags that contain the commit that added it
-    releases: deletedMigrations.length + renamedFrom.length ? releaseTags(root, baseTip, head, [...deletedMigrations, ...renamedFrom]) : undefined,
+    releases: goneFromBase.length ? releaseTags(root, baseTip, head, new Map(goneFromBase.flatMap((path) => (addedToBase.has(path) ? [[path, addedToBase.get(path)!.commit]] : [])))) : undefined,
   };
   let result = await review(input);
   if (result.codeSearch.needed) result = await review({ ...input, codeFiles: readCode(root, config) });
