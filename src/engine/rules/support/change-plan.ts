@@ -59,6 +59,11 @@ export class ChangePlan {
   private readonly renamesOfAdded = new Set<Position>();
   /** drop position -> the data step before it that read the dropped column (or table) */
   private readonly movedBy = new Map<Position, DataStep>();
+  /**
+   * every span in which a column the change added (ADD COLUMN without IF NOT EXISTS) existed under a name, by
+   * table and column: a later drop or rename ends it, so the drop itself still finds the column it drops
+   */
+  private readonly addedColumnSpans = new Map<string, Array<{ from: Position; until?: Position }>>();
   /** columns the change adds, by table: where, and the names code reaches them by (the column, its ORM field) */
   private readonly adds = new Map<string, Array<{ at: Position; names: Set<string> }>>();
 
@@ -140,12 +145,14 @@ export class ChangePlan {
           }
           case "add_column": {
             addColumn(op.table, op.column.name, at);
+            if (!op.ifNotExists) this.openColumnSpan(op.table, op.column.name, at);
             const adds = this.adds.get(nameKey(op.table)) ?? [];
             this.adds.set(nameKey(op.table), adds);
             adds.push({ at, names: new Set([op.column.name, ...(op.ormField ? [op.ormField] : [])].map(nameKey)) });
             break;
           }
           case "rename_column": {
+            if (this.closeColumnSpan(op.table, op.column, at)) this.openColumnSpan(op.table, op.newName, at);
             const columns = added.get(nameKey(op.table));
             const from = columns?.get(nameKey(op.column));
             if (columns && from) {
@@ -158,6 +165,7 @@ export class ChangePlan {
             break;
           }
           case "drop_column": {
+            this.closeColumnSpan(op.table, op.column, at);
             const k = key(op.table, op.column);
             pendingDrops.set(k, [...(pendingDrops.get(k) ?? []), at]);
             added.get(nameKey(op.table))?.delete(nameKey(op.column));
@@ -199,6 +207,31 @@ export class ChangePlan {
   private closeSpan(table: string, until: Position): void {
     const open = this.createdSpans.get(nameKey(table))?.findLast((s) => s.until === undefined);
     if (open) open.until = until;
+  }
+
+  private openColumnSpan(table: string, column: string, from: Position): void {
+    const spans = this.addedColumnSpans.get(key(table, column)) ?? [];
+    this.addedColumnSpans.set(key(table, column), spans);
+    spans.push({ from });
+  }
+
+  /** Ends the open span of a column the change added; false when the column is not one. */
+  private closeColumnSpan(table: string, column: string, until: Position): boolean {
+    const open = this.addedColumnSpans.get(key(table, column))?.findLast((s) => s.until === undefined);
+    if (open) open.until = until;
+    return open !== undefined;
+  }
+
+  /**
+   * An earlier migration of the change added the column (followed through its renames), and it still exists when
+   * the op at `opIndex` runs: no code deployed before the change knows it, and it holds only values the change
+   * wrote, so dropping it loses nothing (the migration's own adds are MigrationFacts.isColumnAddedBefore).
+   */
+  addedColumnEarlier(migration: Migration, table: string, column: string, opIndex: number): boolean {
+    const at = this.at(migration, opIndex);
+    if (at === undefined) return false;
+    const start = positionOf(this.index.get(migration)!, 0);
+    return (this.addedColumnSpans.get(key(table, column)) ?? []).some((s) => s.from < start && (s.until === undefined || s.until >= at));
   }
 
   /** A plan of the migration's own steps, with what this change knows of the base branch. */

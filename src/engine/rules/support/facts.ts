@@ -53,8 +53,9 @@ export interface MigrationFacts {
    */
   holdsAccessExclusiveInTransaction(table: string | undefined, index: number): boolean;
   /**
-   * the column was added earlier in this up (ADD COLUMN, add_column, AddField, followed through column renames): a
-   * scratch column no deployed code knows, whose values this migration made, so dropping it loses nothing
+   * the column was added earlier in this up (ADD COLUMN, add_column, AddField, followed through column renames), or
+   * by an earlier migration of the same change: a scratch column no deployed code knows, whose values the change
+   * made, so dropping it loses nothing
    */
   isColumnAddedBefore(table: string, column: string, beforeIndex: number): boolean;
   /** position of an op in `up` */
@@ -284,7 +285,8 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     if (op.kind === "add_column" && !op.ifNotExists && !addedAt.has(columnKey(op.table, op.column.name))) addedAt.set(columnKey(op.table, op.column.name), index);
     if (op.kind === "rename_column" && addedAt.has(columnKey(op.table, op.column)) && !addedAt.has(columnKey(op.table, op.newName))) addedAt.set(columnKey(op.table, op.newName), index);
   });
-  const isColumnAddedBefore = (table: string, column: string, beforeIndex: number) => (addedAt.get(columnKey(table, column)) ?? Infinity) < beforeIndex;
+  const isColumnAddedBefore = (table: string, column: string, beforeIndex: number) =>
+    (addedAt.get(columnKey(table, column)) ?? Infinity) < beforeIndex || change.addedColumnEarlier(migration, table, column, beforeIndex);
 
   const frameworkTimeZone = migration.framework === "rails" ? "UTC" : undefined;
   const timeZoneSets = up.flatMap((op, index) => (op.kind === "set_setting" && nameKey(op.name) === "timezone" ? [index] : []));
