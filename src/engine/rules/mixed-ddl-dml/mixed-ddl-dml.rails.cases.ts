@@ -24,6 +24,90 @@ end
     },
     {
       framework: "rails",
+      name: "a data change under an if whose condition assigns the local it reads (active_storage's service_name): the code to move keeps the if",
+      code: `class AddServiceNameToBlobs < ActiveRecord::Migration[6.0]
+  def up
+    unless column_exists?(:active_storage_blobs, :service_name)
+      add_column :active_storage_blobs, :service_name, :string
+
+      if configured_service = ActiveStorage::Blob.service.name
+        ActiveStorage::Blob.unscoped.update_all(service_name: configured_service)
+      end
+
+      change_column :active_storage_blobs, :service_name, :string, null: false
+    end
+  end
+end
+`,
+      lines: [7],
+      fixes: [
+        `# migguard could not cut this migration into files: the data change shares a block, a condition or a line with statements that stay.
+# Put the data change of line 7
+# in a migration of its own, after this one, and the statements from line 10 on in a third:
+if configured_service = ActiveStorage::Blob.service.name
+  ActiveStorage::Blob.unscoped.update_all(service_name: configured_service)
+end`,
+      ],
+    },
+    {
+      framework: "rails",
+      name: "a data change kept with the schema change it prepares reads a local assigned earlier in the same branch: the code shown carries the assignment",
+      code: `class AddLanguageToGroups < ActiveRecord::Migration[8.0]
+  def up
+    if column_exists? :groups, :language
+      available = %w[de fr it]
+      Group.where.not(language: available).update_all(language: "de")
+      change_column :groups, :language, :string, default: "de", null: false
+    end
+  end
+end
+`,
+      lines: [5],
+      severities: ["info"],
+      fixes: [
+        `# keep the data change and the alter column type it prepares in this migration, in this order and in one
+# transaction, as written:
+available = %w[de fr it]
+Group.where.not(language: available).update_all(language: "de")
+change_column :groups, :language, :string, default: "de", null: false`,
+      ],
+    },
+    {
+      framework: "rails",
+      name: "a data change in a helper method that up calls once: the code shown binds the helper's parameter to the value up passes and carries the helper's own assignment",
+      code: `class DropDownloads < ActiveRecord::Migration[8.0]
+  def up
+    purge_attachments("Download")
+
+    drop_table :downloads
+  end
+
+  private
+
+  def purge_attachments(record_type)
+    attachments = ActiveStorage::Attachment.where(record_type: record_type)
+
+    attachments.in_batches do |batch|
+      batch.delete_all
+    end
+  end
+end
+`,
+      lines: [13],
+      severities: ["info"],
+      fixes: [
+        `# keep the data change and the drop table it prepares in this migration, in this order and in one
+# transaction, as written:
+record_type = "Download"
+attachments = ActiveStorage::Attachment.where(record_type: record_type)
+attachments.in_batches do |batch|
+  batch.delete_all
+end
+drop_table :downloads`,
+      ],
+    },
+    {
+      framework: "rails",
       name: "a backfill that reads the migration's stub model and a local: migration 2 carries the stub class and the local",
       code: `class FillSlugs < ActiveRecord::Migration[7.1]
   class Post < ActiveRecord::Base

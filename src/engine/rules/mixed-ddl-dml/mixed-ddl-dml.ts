@@ -1,5 +1,5 @@
 import type { Migration, Operation } from "../../model.js";
-import { dataCodeOf } from "../support/data-code.js";
+import { liftedDataCode } from "../support/lifted-data-code.js";
 import { unboundNames } from "../support/python-free-names.js";
 import { movedCode } from "../support/moved-code.js";
 import { migrationWithout, newMigrations, type MigrationStep } from "../support/next-migration.js";
@@ -164,11 +164,11 @@ function splitFix(ctx: RuleContext, allDataOps: readonly Operation[], dataTable:
       `${c} which nothing it could carry defines (a variable of the code around it, a name this file does not define), so moved alone it would fail.`,
       `${c} Keep this migration as it is (the data change and the schema changes stay in one transaction, so a copy-then-drop`,
       `${c} stays atomic), or move the whole enclosing code, with every binding it reads, into a migration of its own:`,
-      dataCodeOf(ctx.framework, dataOps),
+      liftedDataCode(ctx.migration, dataOps),
     ].join("\n");
   // the data change shares a statement (a block, a condition, a line) with statements that stay: its code, to move by hand
   const where = `${c} in a migration of its own, after this one${laterLine === undefined ? "" : `, and the statements from line ${laterLine} on in a third`}`;
-  const code = dataCodeOf(ctx.framework, moved);
+  const code = liftedDataCode(ctx.migration, moved);
   // Python statements gathered from helper functions and loop bodies do not stand alone (a loop body without its
   // loop, a helper's parameter without its call): named by their lines, never printed as code that would not run
   const unbound = PYTHON.has(ctx.framework) ? unboundNames(code) : [];
@@ -243,7 +243,7 @@ function keepTogetherFix(ctx: RuleContext, ops: readonly Operation[], prepared: 
       ];
   return [
     ...head,
-    dataCodeOf(ctx.framework, ops),
+    liftedDataCode(ctx.migration, ops),
   ].join("\n");
 }
 

@@ -83,8 +83,8 @@ function railsFillValue(ctx: RuleContext, op: SetNotNull, fill: string): { local
   const bindings = source === undefined ? undefined : rubyReaders().rubyBindings(source, op.loc, fill);
   if (!bindings) return { locals: [], statements: [said] };
   // an assignment that also runs an operation of the migration (`t = execute(...)`) is not repeated
-  const repeats = bindings.lines.every((r) => repeatable(r, ctx.migration.up));
-  if (!bindings.unknown.length && !bindings.conditions.length && repeats) return { locals: bindings.assignments, statements: [said] };
+  const repeats = bindings.assignments.every((a) => repeatable(a.lines, ctx.migration.up));
+  if (!bindings.unknown.length && !bindings.conditions.length && repeats) return { locals: [...bindings.parameters, ...bindings.assignments.map((a) => a.text)], statements: [said] };
   const names = [...new Set([...bindings.unknown, ...(bindings.conditions.length || !repeats ? ["the locals it reads"] : [])])];
   return {
     locals: [],

@@ -24,12 +24,15 @@ export function dataCode(framework: Framework, op: Operation): string {
   return reindented(text);
 }
 
+/** The operations whose code stands for `ops`: a write found inside a RunPython function is carried by the RunPython on its line. */
+export function codeOperations(ops: readonly Operation[]): readonly Operation[] {
+  const carried = (op: Operation) => op.kind === "dml" && op.viaCode === true && ops.some((o) => o.kind === "data_migration" && o.loc.line === op.loc.line);
+  return ops.some(carried) ? ops.filter((op) => !carried(op)) : ops;
+}
+
 /** Several operations' code, each once (one RunSQL may hold several statements). */
 export function dataCodeOf(framework: Framework, ops: readonly Operation[]): string {
-  // a write found inside a RunPython function is described, not code: the RunPython on its line carries it
-  const carried = (op: Operation) => op.kind === "dml" && op.viaCode === true && ops.some((o) => o.kind === "data_migration" && o.loc.line === op.loc.line);
-  const code = ops.some(carried) ? ops.filter((op) => !carried(op)) : ops;
-  return [...new Set(code.map((op) => dataCode(framework, op)))].join("\n");
+  return [...new Set(codeOperations(ops).map((op) => dataCode(framework, op)))].join("\n");
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   LocalVariableTargetNode,
   LocalVariableWriteNode,
   MultiWriteNode,
+  RequiredParameterNode,
   StatementsNode,
   UnlessNode,
   type Node,
@@ -33,10 +34,13 @@ import { dedentFrom } from "./moved-code.js";
 import { endWithHeredocs } from "./moved-ruby-code.js";
 
 export interface RubyBindings {
-  /** the statements that assign the locals read, to run before the code, in source order, dedented */
-  assignments: string[];
-  /** the lines of those statements (a caller checks that they hold no operation of the migration: none is repeated) */
-  lines: SourceRange[];
+  /** the values `up` passes the helper method holding the statement, as assignments to its parameters (`record_type = "Post"`) */
+  parameters: string[];
+  /**
+   * the statements that assign the locals read, to run before the code, in source order, dedented, with their
+   * lines (a caller checks that they hold no operation of the migration: none is repeated) and the locals they bind
+   */
+  assignments: { text: string; lines: SourceRange; binds: string[] }[];
   /** the `if`/`unless` lines whose condition assigns a local read, outermost first (`if configured_service = ...`) */
   conditions: string[];
   /** the locals nothing carried binds: a block's or a method's parameter, one written in a branch or a loop */
@@ -82,6 +86,37 @@ function bareNames(code: string): Set<string> {
   return names;
 }
 
+/** The methods of the migration's direction that runs its operations: `up`, or `change` run forward. */
+const FORWARD = new Set(["up", "change"]);
+
+/**
+ * The arguments `up` (or `change`) passes a helper method's required parameters, by name, when it calls the helper
+ * exactly once and each argument reads no local (a literal, a constant): that value is the parameter's wherever the
+ * helper's code runs forward. Undefined otherwise.
+ */
+function helperArguments(program: Node | undefined, helper: DefNode): Map<string, Node> | undefined {
+  const calls: CallNode[] = [];
+  const visit = (n: Node) => {
+    if (n instanceof CallNode && !n.receiver && n.name === helper.name) calls.push(n);
+    if (!(n instanceof DefNode)) for (const child of rubyChildren(n)) visit(child);
+  };
+  const walk = (n: Node) => {
+    if (n instanceof DefNode) {
+      if (FORWARD.has(n.name) && !n.receiver && n.body) visit(n.body);
+      return;
+    }
+    for (const child of rubyChildren(n)) walk(child);
+  };
+  if (program) walk(program);
+  const params = helper.parameters;
+  if (calls.length !== 1 || !params || params.optionals.length || params.rest || params.posts.length || params.keywords.length || params.keywordRest || params.block) return undefined;
+  const args = calls[0].arguments_?.arguments_ ?? [];
+  if (args.length !== params.requireds.length || args.some((a) => outerReads(a).size > 0)) return undefined;
+  const names = params.requireds.map((p) => (p instanceof RequiredParameterNode ? p.name : undefined));
+  if (names.some((n) => n === undefined)) return undefined;
+  return new Map(names.map((n, i) => [n!, args[i]]));
+}
+
 /**
  * The bindings of the locals that the statement starting on `at.line` reads (only those `code` names, when given:
  * a part of the statement taken out of it). Undefined when the source does not parse or no statement starts there.
@@ -111,6 +146,7 @@ export function rubyBindings(source: string, at: Pick<SourceRange, "line">, code
   const pending = new Set([...outerReads(target)].filter((n) => !wanted || wanted.has(n)));
   const carried: Node[] = [];
   const conditions: string[] = [];
+  const parameters: string[] = [];
   const unknown = new Set<string>();
   const addReads = (node: Node) => {
     for (const name of outerReads(node)) pending.add(name);
@@ -137,12 +173,27 @@ export function rubyBindings(source: string, at: Pick<SourceRange, "line">, code
         for (const name of bound) pending.delete(name);
         addReads(around.predicate);
       }
-    } else if (around instanceof BlockNode || around instanceof LambdaNode || around instanceof DefNode) {
-      // a block's parameter (a loop's variable) or a method's has its value only where the block or method runs
+    } else if (around instanceof DefNode) {
+      // a helper's parameter: the value `up` passes it, when `up` calls it once with an argument that reads no local
+      const passed = helperArguments(chain[1], around);
+      for (const name of around.locals) {
+        if (!pending.has(name)) continue;
+        pending.delete(name);
+        const argument = passed?.get(name);
+        if (argument) parameters.push(`${name} = ${textOf(argument)}`);
+        else unknown.add(name);
+      }
+      break;
+    } else if (around instanceof BlockNode || around instanceof LambdaNode) {
+      // a block's parameter (a loop's variable) has its value only where the block runs
       for (const name of around.locals) if (pending.has(name)) (unknown.add(name), pending.delete(name));
-      if (around instanceof DefNode) break;
     }
   }
   for (const name of pending) unknown.add(name);
-  return { assignments: carried.map(textOf), lines: carried.map((n) => ({ line: firstLine(n), endLine: lastLine(n) })), conditions, unknown: [...unknown] };
+  return {
+    parameters,
+    assignments: carried.map((n) => ({ text: textOf(n), lines: { line: firstLine(n), endLine: lastLine(n) }, binds: directWrites(n) })),
+    conditions,
+    unknown: [...unknown],
+  };
 }
