@@ -57,6 +57,15 @@ export interface RepositoryView {
   partitions(table: string): readonly string[] | undefined;
   /** the table index `name` is on just before `up[beforeIndex]` runs (this migration's earlier operations, then the earlier migrations), if known */
   indexTable(name: string, beforeIndex: number): string | undefined;
+  /**
+   * the name `table`, as an earlier migration wrote it (a key's REFERENCES), has just before `up[beforeIndex]` runs:
+   * followed through the renames of the earlier migrations and of this one; undefined once dropped
+   */
+  tableName(table: string, beforeIndex: number): string | undefined;
+  /** the name `table`, as `up[beforeIndex]` names it, had when this migration started (this migration's renames before it undone) */
+  tableAtStart(table: string, beforeIndex: number): string;
+  /** the name `table` had before an earlier migration of the folder renamed it to `table`, when one did (what the history knew of it stays under that name) */
+  tableRenamedFrom(table: string): string | undefined;
   /** the earlier migration of the folder that created `table` (through renames, not dropped since), and whether rows were copied into it */
   tableBirth(table: string): TableBirth | undefined;
   /** how many migrations of this migration's folder are dated less than `ms` from `date` (their version timestamps) */
@@ -113,6 +122,19 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
   let versions: { replay: RowVersions; at: number } | undefined;
   let indexes: { local: Map<string, string | null>; current: Map<string, string>; at: number } | undefined;
   let tableMoves: number[] | undefined;
+  /** where this migration renames or drops a table, worked out on first use */
+  const moves = () => (tableMoves ??= migration.up.flatMap((op, i) => (op.kind === "rename_table" || op.kind === "drop_table" ? [i] : [])));
+  /** `table` (its name when this migration starts) under the name this migration's renames before `up[beforeIndex]` give it; undefined once dropped */
+  const movedInMigration = (table: string, beforeIndex: number): string | undefined => {
+    let name: string | undefined = table;
+    for (const at of moves()) {
+      if (at >= beforeIndex || name === undefined) break;
+      const op = migration.up[at];
+      if (op.kind === "rename_table" && nameKey(op.table) === nameKey(name)) name = op.newName;
+      else if (op.kind === "drop_table" && op.tables.some((t) => nameKey(t) === nameKey(name!))) name = undefined;
+    }
+    return name;
+  };
   return {
     columnType(table, column, beforeIndex = 0) {
       if (beforeIndex <= 0) return before(table, column);
@@ -172,15 +194,23 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
       for (; indexes.at < beforeIndex && indexes.at < migration.up.length; indexes.at++) placeIndexOf(migration.up[indexes.at], 0, current, place);
       const key = nameKey(name);
       if (local.has(key)) return local.get(key) ?? undefined;
-      let table = history.indexBefore(migration.path, name)?.table;
-      for (const at of (tableMoves ??= migration.up.flatMap((op, i) => (op.kind === "rename_table" || op.kind === "drop_table" ? [i] : [])))) {
-        if (at >= beforeIndex || table === undefined) break;
-        const op = migration.up[at];
-        if (op.kind === "rename_table" && nameKey(op.table) === nameKey(table)) table = op.newName;
-        else if (op.kind === "drop_table" && op.tables.some((t) => nameKey(t) === nameKey(table!))) table = undefined;
-      }
-      return table;
+      const table = history.indexBefore(migration.path, name)?.table;
+      return table === undefined ? undefined : movedInMigration(table, beforeIndex);
     },
+    tableName(table, beforeIndex) {
+      const atStart = history.tableNameBefore(migration.path, table);
+      return atStart === undefined ? undefined : movedInMigration(atStart, beforeIndex);
+    },
+    tableAtStart(table, beforeIndex) {
+      let name = table;
+      const renames = moves();
+      for (let i = renames.length - 1; i >= 0; i--) {
+        const op = migration.up[renames[i]];
+        if (renames[i] < beforeIndex && op.kind === "rename_table" && nameKey(op.newName) === nameKey(name)) name = op.table;
+      }
+      return name;
+    },
+    tableRenamedFrom: (table) => history.tableRenamedFromBefore(migration.path, table),
     model: (table) => facts.model(migration.path, table, codeFiles),
     modelFiles: () => facts.modelSourcesOf(migration.path),
     djangoModelFiles: () => facts.djangoModelSourcesOf(migration.path),

@@ -262,6 +262,18 @@ export class SchemaHistory {
     return at && this.births.get(at.set)?.before(table, at.position);
   }
 
+  /** `table` under the name the renames of the set's earlier migrations gave it when `migrationPath` starts (TableBirths.nameBefore); undefined once dropped. */
+  tableNameBefore(migrationPath: string, table: string): string | undefined {
+    const at = this.positions.get(migrationPath);
+    return at ? this.births.get(at.set)?.nameBefore(table, at.position) : table;
+  }
+
+  /** The name `table` had before an earlier migration of the set renamed it to `table`, when one did. */
+  tableRenamedFromBefore(migrationPath: string, table: string): string | undefined {
+    const at = this.positions.get(migrationPath);
+    return at && this.births.get(at.set)?.renamedFromBefore(table, at.position);
+  }
+
   /**
    * The migration of the set that runs just before `migrationPath`: a Django migration's last dependency in its own
    * app (two 0210s of a branch sort by name, not by the graph), else the one before it in the set's order.

@@ -41,19 +41,31 @@ function bulkFilled(op: Operation): string[] {
   return [];
 }
 
+/** How a table's name left or came into the history at an entry: renamed away (to), renamed into (from), dropped. */
+interface Move {
+  movedTo?: string;
+  movedFrom?: string;
+  dropped?: boolean;
+}
+
+type Entry = { position: number; birth: TableBirth | undefined } & Move;
+
 export class TableBirths {
-  /** table -> its birth from each position on; undefined once dropped (or while created by no migration seen) */
-  private readonly byTable = new Map<string, Array<{ position: number; birth: TableBirth | undefined }>>();
+  /** table -> its birth from each position on, and how its name moved; birth undefined once dropped or renamed away (or while created by no migration seen) */
+  private readonly byTable = new Map<string, Entry[]>();
 
   private now(table: string): TableBirth | undefined {
     return this.byTable.get(nameKey(table))?.at(-1)?.birth;
   }
 
-  private set(table: string, position: number, birth: TableBirth | undefined): void {
+  /** `move` undefined: the same life of the table goes on (a flag changed), keeping where its name came from */
+  private set(table: string, position: number, birth: TableBirth | undefined, move?: Move): void {
     const list = this.byTable.get(nameKey(table)) ?? [];
     this.byTable.set(nameKey(table), list);
-    if (list.at(-1)?.position === position) list[list.length - 1].birth = birth;
-    else list.push({ position, birth });
+    const last = list.at(-1);
+    const entry: Entry = { position, birth, ...(move ?? (last?.movedFrom !== undefined ? { movedFrom: last.movedFrom } : {})) };
+    if (last?.position === position) list[list.length - 1] = entry;
+    else list.push(entry);
   }
 
   /** Record the migration at `position` (positions increase in run order). */
@@ -61,18 +73,40 @@ export class TableBirths {
     let baseline: boolean | undefined;
     for (const op of migration.up) {
       this.markWritten(rowsAddedTo(op), position);
-      if (op.kind === "create_table" && !op.temporary) this.set(op.table, position, { creator: migration, filled: op.asSelect, baseline: (baseline ??= isBaseline(migration)), written: op.asSelect });
-      else if (op.kind === "drop_table") for (const t of op.tables) this.set(t, position, undefined);
+      if (op.kind === "create_table" && !op.temporary) this.set(op.table, position, { creator: migration, filled: op.asSelect, baseline: (baseline ??= isBaseline(migration)), written: op.asSelect }, {});
+      else if (op.kind === "drop_table") for (const t of op.tables) this.set(t, position, undefined, { dropped: true });
       else if (op.kind === "rename_table") {
         const birth = this.now(op.table);
-        this.set(op.table, position, undefined);
-        this.set(op.newName, position, birth);
+        this.set(op.table, position, undefined, { movedTo: op.newName });
+        this.set(op.newName, position, birth, { movedFrom: op.table });
       } else
         for (const t of bulkFilled(op)) {
           const birth = this.now(t);
           if (birth && !birth.filled) this.set(t, position, { ...birth, filled: true });
         }
     }
+  }
+
+  /**
+   * The name `table` has when the migration at `position` starts, followed through the renames before it (lemmy's
+   * user_ renamed to person: person); undefined once dropped. A name no migration renamed or dropped is its own.
+   */
+  nameBefore(table: string, position: number): string | undefined {
+    let name = table;
+    for (let hops = 0; hops < 100; hops++) {
+      const entry = lastBefore(this.byTable.get(nameKey(name)), position, (e) => e);
+      if (entry?.dropped) return undefined;
+      if (entry?.movedTo === undefined) break;
+      name = entry.movedTo;
+    }
+    // RENAME TO names no schema: the table stays in the one it was in
+    const schema = table.includes(".") ? table.slice(0, table.lastIndexOf(".") + 1) : "";
+    return name === table || name.includes(".") ? name : `${schema}${name}`;
+  }
+
+  /** The name `table` had before an earlier migration (before `position`) renamed it to `table`; undefined when it came by no rename. */
+  renamedFromBefore(table: string, position: number): string | undefined {
+    return lastBefore(this.byTable.get(nameKey(table)), position, (e) => e.movedFrom);
   }
 
   /** Rows may have been added to `tables` (every table alive, for "any") at `position`. */

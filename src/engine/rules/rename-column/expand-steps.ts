@@ -16,7 +16,7 @@ import { addColumnLike } from "../support/column-code.js";
 import { alembicBatchedFill, railsBatchedFill, sqlBatchedFill, type BatchedFill } from "../support/batched-fill.js";
 import { columnSyncSql, dropColumnSyncSql } from "../support/column-sync.js";
 import { railsType } from "../support/rails-fix.js";
-import { renamedForeignKeySql as renamedColumnForeignKeySql, renamedColumnForeignKeys } from "./renamed-foreign-keys.js";
+import { renamedForeignKeySql as renamedColumnForeignKeySql, renamedColumnForeignKeys, unknownForeignKeysNote } from "./renamed-foreign-keys.js";
 
 type RenameColumn = OperationOf<"rename_column">;
 
@@ -28,6 +28,8 @@ interface ExpandSql {
   check?: string;
   /** the old column's foreign keys on the new one, NOT VALID (validated in the contract step, once every row is copied) */
   foreignKeys: string[];
+  /** the old column's keys are not all known (its table was renamed since the history read them): said, not guessed */
+  foreignKeysNote?: string;
   fill: BatchedFill;
   /** VALIDATE, SET NOT NULL, DROP CONSTRAINT */
   notNull?: string[];
@@ -37,22 +39,24 @@ interface ExpandSql {
   recreate: string[];
 }
 
-function expandSql(ctx: RuleContext, op: RenameColumn): ExpandSql {
-  const definition = ctx.repository.columnDefinition(op.table, op.column);
+function expandSql(ctx: RuleContext, op: RenameColumn, index: number): ExpandSql {
+  // what the earlier migrations defined is under the name the table had when this migration started
+  const definition = ctx.repository.columnDefinition(ctx.repository.tableAtStart(op.table, index), op.column);
   // the earlier migrations' default, unless this migration sets or drops it itself (then that is what the column keeps)
   const ownDefault = ctx.migration.up.some((o) => (o.kind === "set_default" || o.kind === "drop_default") && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
   const previousDefault = ownDefault ? undefined : definition?.default;
   const notNull = definition?.notNull && !ctx.migration.up.some((o) => o.kind === "drop_not_null" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
   const [t, from, to] = [ident(op.table), ident(op.column), ident(op.newName)];
   const check = derivedName(op.table, [op.newName], "not_null");
-  const type = ctx.repository.columnType(op.table, op.column);
+  const type = ctx.repository.columnType(op.table, op.column, index);
   const sync = { table: op.table, from: op.column, to: op.newName, ...(type ? { type } : {}), postgresVersion: ctx.postgresVersion };
   const views = ctx.repository.viewsOnTable(op.table);
-  const keys = renamedColumnForeignKeySql(op.table, op.newName, renamedColumnForeignKeys(ctx, op.table, op.column));
+  const keys = renamedColumnForeignKeySql(op.table, op.newName, renamedColumnForeignKeys(ctx, op.table, op.column, index));
   return {
     sync: columnSyncSql(sync),
     check: notNull ? `ALTER TABLE ${t} ADD CONSTRAINT ${ident(check)} CHECK (${to} IS NOT NULL) NOT VALID;` : undefined,
     foreignKeys: keys.add,
+    foreignKeysNote: unknownForeignKeysNote(ctx, op, index),
     fill: { table: op.table, assignments: `${to} = ${from}`, pending: pgDistinct(to, from, type) },
     notNull: definition?.notNull
       ? [`ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(check)};`, `ALTER TABLE ${t} ALTER COLUMN ${to} SET NOT NULL;`, `ALTER TABLE ${t} DROP CONSTRAINT ${ident(check)};`]
@@ -71,13 +75,13 @@ function expandSql(ctx: RuleContext, op: RenameColumn): ExpandSql {
 }
 
 function sqlSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSteps {
-  const sql = expandSql(ctx, op);
+  const sql = expandSql(ctx, op, index);
   const add = addColumnLike("sql", { table: op.table, column: op.newName, like: op.column, type: ctx.repository.columnType(op.table, op.column, index) });
   const steps: MigrationStep[] = [{ name: `fill ${op.table} ${op.newName}`, noTransaction: true, statements: [sqlBatchedFill(sql.fill, ctx.migration.layout, ctx.postgresVersion)] }];
   if (sql.notNull) steps.push({ name: `${op.table} ${op.newName} not null`, statements: sql.notNull });
   steps.push({ name: `drop ${op.table} ${op.column}`, statements: [`-- once no running code uses ${op.column} (every server runs the code that uses ${op.newName}):`, ...sql.contract, ...sql.recreate] });
   return {
-    inPlace: [`-- expand: ${op.newName} beside ${op.column}, kept in step by a trigger while old and new code run`, add, ...sql.foreignKeys, sql.sync, ...(sql.check ? [sql.check] : [])].join("\n"),
+    inPlace: [`-- expand: ${op.newName} beside ${op.column}, kept in step by a trigger while old and new code run`, add, ...(sql.foreignKeysNote ? [`-- ${sql.foreignKeysNote}`] : []), ...sql.foreignKeys, sql.sync, ...(sql.check ? [sql.check] : [])].join("\n"),
     steps,
   };
 }
@@ -87,7 +91,7 @@ const indent = (text: string, by: string) => text.split("\n").map((l) => (l ? `$
 const rubyExecute = (sql: string) => `execute ${rubyString(sql)}`;
 
 function railsSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSteps {
-  const sql = expandSql(ctx, op);
+  const sql = expandSql(ctx, op, index);
   const type = ctx.repository.columnType(op.table, op.column, index);
   const model = ctx.repository.model(op.table)?.className ?? modelName(op.table);
   const add = addColumnLike("rails", { table: op.table, column: op.newName, like: op.column, type });
@@ -114,6 +118,7 @@ function railsSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSteps
     inPlace: [
       `# expand: ${op.newName} beside ${op.column}, kept in step by a trigger while old and new code run`,
       add,
+      ...(sql.foreignKeysNote ? [`# ${sql.foreignKeysNote}`] : []),
       `reversible do |dir|`,
       `  dir.up do`,
       indent(rubyExecute(up), "    "),
@@ -147,7 +152,7 @@ function alembicExpandDown(ctx: RuleContext, op: RenameColumn, check: boolean): 
 }
 
 function alembicSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSteps {
-  const sql = expandSql(ctx, op);
+  const sql = expandSql(ctx, op, index);
   const add = addColumnLike("alembic", { table: op.table, column: op.newName, like: op.column, type: ctx.repository.columnType(op.table, op.column, index) });
   const steps: MigrationStep[] = [{ name: `fill ${op.table} ${op.newName}`, noTransaction: true, statements: [alembicBatchedFill(sql.fill)], down: ["# nothing to undo: the copied values stay"] }];
   if (sql.notNull)
@@ -161,6 +166,7 @@ function alembicSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSte
     inPlace: [
       `# expand: "${op.newName}" beside "${op.column}", kept in step by a trigger while old and new code run`,
       add,
+      ...(sql.foreignKeysNote ? [`# ${sql.foreignKeysNote}`] : []),
       ...sql.foreignKeys.map(pythonExecute),
       pythonExecute(sql.sync),
       ...(sql.check ? [pythonExecute(sql.check)] : []),

@@ -17,6 +17,63 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "the referenced table was renamed by an earlier migration (lemmy's user_ renamed to person): the new column's key references it by its name now",
+      path: "migrations/000003_rename.up.sql",
+      files: {
+        "migrations/000001_init.up.sql": "CREATE TABLE user_ (id serial PRIMARY KEY);\nCREATE TABLE comment_like (id serial PRIMARY KEY, user_id integer NOT NULL REFERENCES user_);\n",
+        "migrations/000002_person.up.sql": "ALTER TABLE user_ RENAME TO person;\n",
+      },
+      schema: "CREATE TABLE person (id serial PRIMARY KEY);\nCREATE TABLE comment_like (id serial PRIMARY KEY, user_id integer NOT NULL REFERENCES person);\nINSERT INTO person DEFAULT VALUES;\nINSERT INTO comment_like (user_id) VALUES (1);",
+      code: "ALTER TABLE comment_like RENAME COLUMN user_id TO person_id;\n",
+      lines: [1],
+      afterFix: {
+        query: "SELECT conname, pg_get_constraintdef(oid) AS def, convalidated FROM pg_constraint WHERE conrelid = 'comment_like'::regclass AND contype = 'f' AND conname LIKE '%person%'",
+        rows: [{ conname: "comment_like_person_id_fkey", def: "FOREIGN KEY (person_id) REFERENCES person(id)", convalidated: true }],
+      },
+    },
+    {
+      framework: "sql",
+      name: "the referenced table is renamed earlier in the same migration (lemmy's 000076: user_ to person, then comment_like.user_id): the key references the new name",
+      path: "migrations/000002_person.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE TABLE user_ (id serial PRIMARY KEY);\nCREATE TABLE comment_like (id serial PRIMARY KEY, user_id integer REFERENCES user_ (id));\n" },
+      schema: "CREATE TABLE user_ (id serial PRIMARY KEY);\nCREATE TABLE comment_like (id serial PRIMARY KEY, user_id integer REFERENCES user_ (id));\nINSERT INTO user_ DEFAULT VALUES;\nINSERT INTO comment_like (user_id) VALUES (1);",
+      code: "ALTER TABLE user_ RENAME TO person;\nALTER TABLE comment_like RENAME COLUMN user_id TO person_id;\n",
+      lines: [2],
+      afterFix: {
+        query: "SELECT conname, pg_get_constraintdef(oid) AS def, convalidated FROM pg_constraint WHERE conrelid = 'comment_like'::regclass AND contype = 'f' AND conname LIKE '%person%'",
+        rows: [{ conname: "comment_like_person_id_fkey", def: "FOREIGN KEY (person_id) REFERENCES person(id)", convalidated: true }],
+      },
+    },
+    {
+      framework: "sql",
+      name: "the table itself is renamed earlier in the same migration (user_ban to person_ban, then its user_id): its key is read under the name it had, and goes to the new column",
+      path: "migrations/000002_person.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE TABLE person (id serial PRIMARY KEY);\nCREATE TABLE user_ban (id serial PRIMARY KEY, user_id integer NOT NULL REFERENCES person);\n" },
+      schema: "CREATE TABLE person (id serial PRIMARY KEY);\nCREATE TABLE user_ban (id serial PRIMARY KEY, user_id integer NOT NULL REFERENCES person);\nINSERT INTO person DEFAULT VALUES;\nINSERT INTO user_ban (user_id) VALUES (1);",
+      code: "ALTER TABLE user_ban RENAME TO person_ban;\nALTER TABLE person_ban RENAME COLUMN user_id TO person_id;\n",
+      lines: [2],
+      afterFix: {
+        query: "SELECT conname, pg_get_constraintdef(oid) AS def, convalidated FROM pg_constraint WHERE conrelid = 'person_ban'::regclass AND contype IN ('f', 'c') AND conname LIKE '%person_id%' ORDER BY conname",
+        rows: [{ conname: "person_ban_person_id_fkey", def: "FOREIGN KEY (person_id) REFERENCES person(id)", convalidated: true }],
+      },
+    },
+    {
+      framework: "sql",
+      name: "the table was renamed by an earlier migration (user_ban to person_ban): what migguard knew of its keys stays under the old name, so the fix says the old column's foreign keys are not known instead of leaving them out silently",
+      path: "migrations/000003_rename.up.sql",
+      files: {
+        "migrations/000001_init.up.sql": "CREATE TABLE person (id serial PRIMARY KEY);\nCREATE TABLE user_ban (id serial PRIMARY KEY, user_id integer REFERENCES person);\n",
+        "migrations/000002_person_ban.up.sql": "ALTER TABLE user_ban RENAME TO person_ban;\n",
+      },
+      schema: "CREATE TABLE person (id serial PRIMARY KEY);\nCREATE TABLE person_ban (id serial PRIMARY KEY, user_id integer REFERENCES person);\nINSERT INTO person DEFAULT VALUES;\nINSERT INTO person_ban (user_id) VALUES (1);",
+      code: "ALTER TABLE person_ban RENAME COLUMN user_id TO person_id;\n",
+      lines: [1],
+      fixes: [
+        "-- expand: person_id beside user_id, kept in step by a trigger while old and new code run\nALTER TABLE person_ban ADD COLUMN person_id integer;\n-- not known: the foreign keys user_id had before an earlier migration renamed user_ban to person_ban (migguard does not follow them across the rename): give person_id the same ones\nCREATE FUNCTION person_ban_sync_person_id() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  IF TG_OP = 'INSERT' THEN\n    NEW.person_id := COALESCE(NEW.person_id, NEW.user_id);\n    NEW.user_id := COALESCE(NEW.user_id, NEW.person_id);\n  ELSIF NEW.user_id IS DISTINCT FROM OLD.user_id THEN\n    NEW.person_id := NEW.user_id;\n  ELSIF NEW.person_id IS DISTINCT FROM OLD.person_id THEN\n    NEW.user_id := NEW.person_id;\n  END IF;\n  RETURN NEW;\nEND $$;\nCREATE TRIGGER person_ban_sync_person_id BEFORE INSERT OR UPDATE ON person_ban\n  FOR EACH ROW EXECUTE FUNCTION person_ban_sync_person_id();\n\n-- then a new migration, migrations/000004_fill_person_ban_person_id.up.sql:\n-- alone in its file: golang-migrate sends the file as one query, and a query of one statement may commit\nDO $$\nDECLARE\n  filled bigint;\nBEGIN\n  LOOP\n    UPDATE person_ban SET person_id = user_id\n    WHERE ctid IN (SELECT ctid FROM person_ban WHERE person_id IS DISTINCT FROM user_id LIMIT 1000);\n    GET DIAGNOSTICS filled = ROW_COUNT;\n    EXIT WHEN filled = 0;\n    COMMIT;\n  END LOOP;\nEND $$;\n\n-- then a new migration, migrations/000005_drop_person_ban_user_id.up.sql:\n-- once no running code uses user_id (every server runs the code that uses person_id):\nDROP TRIGGER person_ban_sync_person_id ON person_ban;\nDROP FUNCTION person_ban_sync_person_id();\nALTER TABLE person_ban DROP COLUMN user_id;",
+      ],
+    },
+    {
+      framework: "sql",
       name: "a view on the table reads the old column (SELECT *): the contract drops it before DROP COLUMN and creates it again after",
       path: "migrations/000002_rename.up.sql",
       files: { "migrations/000001_init.up.sql": "CREATE TABLE person (id serial PRIMARY KEY, preferred_username text);\nCREATE VIEW person_alias_1 AS SELECT * FROM person;\n" },
