@@ -18,7 +18,8 @@
  * - unreached: only the block of an `if` that always raised changed (its condition and the rest alike): a database
  *   that recorded the migration never took it, since the run would have stopped there (a note);
  * - unmodelled: an operation's arguments changed in a way migguard does not model, so it cannot tell;
- * - no database effect: only the down, imports, constants once imported from the project now written in the migration
+ * - no database effect: only the down, imports (a function's own import moved to module level or back, binding the
+ *   same names: python-units.ts `binds`), constants once imported from the project now written in the migration
  *   with the values the module held on the base branch (inlined-constants.ts), type annotations, Python-only field options (help_text, choices, validators, a
  *   sanitizer), comments or formatting, a function renamed, code that names nothing reaching the database
  *   (`f.close()`), a RunPython or RunSQL that runs the same function body or SQL from elsewhere.
@@ -286,7 +287,13 @@ export function judgeEdit(base: Migration, head: Migration, baseContent: string,
     const within = (loc: SourceRange, ranges: readonly SourceRange[]) => ranges.some((r) => r.line <= loc.line && loc.endLine <= r.endLine);
     const inlinedChange = (c: UnitChange) =>
       inlined !== undefined && (c.base === undefined || within(c.base.loc, inlined.baseImports)) && (c.head === undefined || within(c.head.loc, inlined.headAssignments));
+    const moduleBinds = (units: readonly SourceUnit[]) => new Set(units.flatMap((u) => (u.kind === "import" ? (u.binds ?? []) : [])));
+    const bound = { base: moduleBinds(before ?? []), head: moduleBinds(after ?? []) };
     for (const change of unitChanges) {
+      if (movedImport(change, bound)) {
+        add("imports", `${(change.head ?? change.base)!.label}: an import moved between the function and the module`, change.head?.loc ?? { line: 1, endLine: 1 });
+        continue;
+      }
       if (raisedBefore(change)) {
         add("unreached", change.head!.label, change.head!.loc);
         continue;
@@ -370,6 +377,20 @@ function runsAlike(change: UnitChange): "same" | "down" | "conditional" | undefi
   const same = (a?: string[], b?: string[]) => a !== undefined && b !== undefined && a.join("\u0000") === b.join("\u0000");
   if (same(before.forward, after.forward)) return same(before.reverse, after.reverse) ? "same" : "down";
   return after.forward.length > 1 && after.forward.includes(before.forward[0]) ? "conditional" : undefined;
+}
+
+/**
+ * A function's own import, added or removed, whose names the other side binds to the same things at module level
+ * (pretalx's imports hoisted out of RunPython functions, and moved back for a circular import): the function
+ * resolves every name as before, so it runs the same code.
+ */
+function movedImport(change: UnitChange, moduleBinds: { base: ReadonlySet<string>; head: ReadonlySet<string> }): boolean {
+  if (change.kind !== "statement") return false;
+  const { base, head } = change;
+  if ((base && !base.binds) || (head && !head.binds)) return false;
+  const removedResolve = (base?.binds ?? []).every((b) => moduleBinds.head.has(b) || (head?.binds ?? []).includes(b));
+  const addedResolve = (head?.binds ?? []).every((b) => moduleBinds.base.has(b) || (base?.binds ?? []).includes(b));
+  return removedResolve && addedResolve;
 }
 
 /**

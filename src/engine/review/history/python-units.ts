@@ -310,6 +310,32 @@ function callShape(node: PyNode, imported: ReadonlySet<string>): { shape: string
   return { shape: canonical(node, undefined, sink), callees: sink.out };
 }
 
+/**
+ * What each name an import statement binds resolves to (source-units.ts `binds`), sorted; undefined for a
+ * wildcard import, whose names nobody lists.
+ */
+function importBindings(statement: PyNode): string[] | undefined {
+  const dotted = (node: PyNode | null | undefined) => (node?.text ?? "").replace(/\s+/g, "");
+  const out: string[] = [];
+  if (statement.type === "import_statement") {
+    for (const item of statement.namedChildren) {
+      if (item.type === "aliased_import") out.push(`${dotted(item.childForFieldName("alias"))}=${dotted(item.childForFieldName("name"))}`);
+      // `import a.b` binds `a` and loads `a.b` as well
+      else if (item.type === "dotted_name") out.push(`${dotted(item).split(".")[0]}=import ${dotted(item)}`);
+    }
+  } else if (statement.type === "import_from_statement") {
+    if (statement.namedChildren.some((c) => c.type === "wildcard_import")) return undefined;
+    const module = dotted(statement.childForFieldName("module_name"));
+    for (const item of statement.childrenForFieldName("name")) {
+      if (item.type === "aliased_import") out.push(`${dotted(item.childForFieldName("alias"))}=${module}.${dotted(item.childForFieldName("name"))}`);
+      else out.push(`${dotted(item)}=${module}.${dotted(item)}`);
+    }
+  } else return undefined;
+  return out.sort();
+}
+
+const IMPORT_STATEMENTS = new Set(["import_statement", "import_from_statement"]);
+
 /** The names a module's imports bind (`import a.b` binds `a`, `from m import f as g` binds `g`). */
 function importedNames(imports: readonly PyNode[]): Set<string> {
   const names = new Set<string>();
@@ -457,6 +483,7 @@ function statementUnits(def: PyNode, side: Side, imported: ReadonlySet<string>, 
       substance: offDatabase.has(s.id) ? "" : canonical(s, (n) => offDatabase.has(n.id)),
       rows: rowsForm(s),
       ...branchUnit(s),
+      ...(IMPORT_STATEMENTS.has(s.type) && importBindings(s) ? { binds: importBindings(s) } : {}),
     })),
   ];
 }
@@ -582,7 +609,8 @@ export function pythonUnits(source: string, framework: "django" | "alembic"): So
       if (statement.type === "comment" || (isDocstring(statement) && statement.id === firstStatement(root)?.id)) continue;
       if (["import_statement", "import_from_statement", "future_import_statement"].includes(statement.type)) {
         imports.push(statement);
-        units.push({ kind: "import", key: "imports", canonical: canonical(statement), loc: locOf(statement), label: statement.text.replace(/\s+/g, " "), side: "unknown" });
+        const binds = importBindings(statement);
+        units.push({ kind: "import", key: "imports", canonical: canonical(statement), loc: locOf(statement), label: statement.text.replace(/\s+/g, " "), side: "unknown", ...(binds ? { binds } : {}) });
         continue;
       }
       const def = definitionOf(statement);

@@ -64,6 +64,12 @@ export interface SourceUnit {
   raisingBranch?: { condition: string; alternatives: string };
   /** Python statements: an `if`, its condition and its elif/else, canonical (to pair with a `raisingBranch`) */
   branch?: { condition: string; alternatives: string };
+  /**
+   * Python imports, at module level or a function's own: what each name it binds resolves to
+   * (`from m import f as g`: `g=m.f`; `import a.b`: `a=import a.b`). The same bindings, made in the function or
+   * at module level, give the function the same names: moving the import is no change of what it runs.
+   */
+  binds?: string[];
 }
 
 /**
