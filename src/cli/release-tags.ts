@@ -84,12 +84,13 @@ export function containedTargets(root: string, tips: readonly string[], targets:
 }
 
 /**
- * The tags of the base branch (newest first) and, for each deleted path whose adding commit is known (`added`: the
- * path's first-parent commit on the base branch), the tags that shipped it: those that contain that commit, but not
- * the head commit when the head already lacks the path (a tag made after the deletion released the code without
- * the file). Newest first, at most MAX_TAGS each.
+ * The tags of the base branch (newest first) and, for each deleted or `edited` path whose adding commit is known
+ * (`added`: the path's first-parent commit on the base branch), the tags that shipped it: those that contain that
+ * commit, but not the head commit when the head already lacks the path (a tag made after the deletion released the
+ * code without the file) or edits it (a tag made after the edit released the edited file, not the base branch's).
+ * Newest first, at most MAX_TAGS each.
  */
-export function releaseTags(root: string, baseTip: string, head: string, added: ReadonlyMap<string, string>): ReleaseTags {
+export function releaseTags(root: string, baseTip: string, head: string, added: ReadonlyMap<string, string>, edited: ReadonlySet<string> = new Set()): ReleaseTags {
   const onBase = tagsMergedInto(root, baseTip);
   const shippedIn: Record<string, string[]> = {};
   if (onBase.length === 0 || added.size === 0) return { onBase, shippedIn };
@@ -100,10 +101,10 @@ export function releaseTags(root: string, baseTip: string, head: string, added: 
   const index = new Map(targets.map((t, i) => [t, i]));
   for (const [path, commit] of added) {
     const wanted = index.get(commit)!;
-    const headLacks = !headHas.has(path);
+    const headChanges = !headHas.has(path) || edited.has(path);
     const shipping = tags.filter(({ commit: tip }) => {
       const has = contained.get(tip)!;
-      return has.has(wanted) && !(headLacks && has.has(0));
+      return has.has(wanted) && !(headChanges && has.has(0));
     });
     shippedIn[path] = shipping.slice(0, MAX_TAGS).map((t) => t.name);
   }

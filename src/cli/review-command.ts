@@ -120,9 +120,12 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
   const deletedMigrations = changes.flatMap((c) => (c.status === "removed" && detectMigrationPath(c.path, config) ? [c.path] : []));
   // a renamed migration is gone from the base branch under its old name, as a deleted one is
   const renamedFrom = changes.flatMap((c) => (c.status === "renamed" && c.previousPath && detectMigrationPath(c.previousPath, config) ? [c.previousPath] : []));
+  // an edited one is asked about too: an edit before any release reaches no production database
+  const editedMigrations = changes.flatMap((c) => (c.status === "modified" && detectMigrationPath(c.path, config) ? [c.path] : []));
   // the first-parent commit that added each to the base branch, for all of them in one walk
   const goneFromBase = [...new Set([...deletedMigrations, ...renamedFrom])];
-  const addedToBase = goneFromBase.length ? addingCommits(root, baseTip, goneFromBase) : new Map<string, AddingCommit>();
+  const askedAbout = [...new Set([...goneFromBase, ...editedMigrations])];
+  const addedToBase = askedAbout.length ? addingCommits(root, baseTip, askedAbout) : new Map<string, AddingCommit>();
   const input: ReviewInput = {
     changes,
     head: headFiles.files,
@@ -146,8 +149,10 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
     },
     // the change's own word (a commit that says its tables are small): the App reads the pull request's title and description
     changeText: changeMessages(root, forkPoint, head).map(({ commit, message }) => ({ from: `the message of commit ${commit}`, text: message })),
-    // whether a deleted or renamed migration ever shipped: the release tags that contain the commit that added it
-    releases: goneFromBase.length ? releaseTags(root, baseTip, head, new Map(goneFromBase.flatMap((path) => (addedToBase.has(path) ? [[path, addedToBase.get(path)!.commit]] : [])))) : undefined,
+    // whether a deleted, renamed or edited migration ever shipped: the release tags that contain the commit that added it
+    releases: askedAbout.length
+      ? releaseTags(root, baseTip, head, new Map(askedAbout.flatMap((path) => (addedToBase.has(path) ? [[path, addedToBase.get(path)!.commit]] : []))), new Set(editedMigrations))
+      : undefined,
   };
   let result = await review(input);
   if (result.codeSearch.needed) result = await review({ ...input, codeFiles: readCode(root, config) });

@@ -67,3 +67,45 @@ describe("edited-migration: an import moved between a data function and the modu
     expect(elsewhere.map((f) => f.severity)).toEqual(["warning"]);
   });
 });
+
+describe("edited-migration: an edit of a migration no release holds", () => {
+  const person = "person/migrations";
+  const unique = (field: string) => `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("person", "0001_initial")]
+
+    operations = [
+        migrations.AddConstraint(model_name="user", constraint=models.UniqueConstraint(models.F("${field}"), name="person_user_${field}_unique")),
+    ]
+`;
+  const initial = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    operations = [migrations.CreateModel(name="User", fields=[("id", models.AutoField(primary_key=True)), ("email", models.CharField(max_length=200)), ("name", models.CharField(max_length=200))])]
+`;
+  /** main: 0001 released as v2026.1.0, then 0037 added (`tagged`: and released as v2026.2.0); the branch edits 0037. */
+  const repoWith = (tagged: boolean) => {
+    const repo = featureBranchOn(djangoApp("person", { [`${person}/0001_initial.py`]: initial }));
+    repo.git("checkout", "-q", "main");
+    repo.git("tag", "v2026.1.0");
+    repo.write({ [`${person}/0037_user_email_unique.py`]: unique("email") }).commit("unique emails");
+    if (tagged) repo.git("tag", "v2026.2.0");
+    repo.git("checkout", "-q", "-B", "feature");
+    repo.write({ [`${person}/0037_user_email_unique.py`]: unique("name") }).commit("unique names instead");
+    return repo;
+  };
+
+  it("review: added after the newest version tag and edited before the next (pretalx 5f67dca716): a note, production never ran it", async () => {
+    const findings = (await reviewJson(repoWith(false))).findings.filter((f) => f.rule === "edited-migration");
+    expect(findings.map((f) => [f.severity, f.message.includes("edited before any release") && f.message.includes("v2026.1.0")])).toEqual([["info", true]]);
+  });
+
+  it("review: a version tag holds it: the edit reaches databases that ran the released version, an error", async () => {
+    const findings = (await reviewJson(repoWith(true))).findings.filter((f) => f.rule === "edited-migration");
+    expect(findings.map((f) => f.severity)).toEqual(["error"]);
+  });
+});

@@ -120,6 +120,22 @@ export default defineReviewRule({
       }
       const lines = m.baseContent !== undefined && m.headContent !== undefined ? changedLines(m.baseContent, m.headContent) : { line: 1, endLine: 1 };
       const version = m.file.version ? ` ${m.file.version}` : "";
+      // no release holds the version the base branch has: production never ran it, only databases that follow the branch
+      const release = ctx.unreleased?.(m.change.path);
+      if (release) {
+        ctx.report({
+          ...lines,
+          path: m.change.path,
+          severity: "info",
+          message:
+            `Migration${version} was edited before any release: the commit that added it to the base branch is in no version tag (the newest is ${release.newestTag}), ` +
+            `so production never ran the version the base branch holds. Databases that migrated since it was merged (development, staging, CI) ran that version and keep what it did.`,
+          fix: history.checksums
+            ? `Nothing to do for production. On each development or staging database that ran it, realign the stored checksum (Flyway: \`flyway repair\`; Liquibase: \`liquibase clear-checksums\`; Prisma: \`prisma migrate resolve\`) or rebuild the database from the migrations.`
+            : "Nothing to do for production. On each development or staging database that ran it, roll it back before taking the edit and migrate again, or rebuild the database from the migrations.",
+        });
+        continue;
+      }
       const edit = m.edit;
       if (!edit || history.checksums || edit.parts.has("schema")) {
         const schema = edit?.details.find((d) => d.part === "schema");
