@@ -108,6 +108,52 @@ drop_table :downloads`,
     },
     {
       framework: "rails",
+      name: "an UPDATE assigned to a local, then run by execute(sql): both statements move to migration 2 (migration 1 would read a local it no longer assigns)",
+      code: `class AddScoreToPosts < ActiveRecord::Migration[7.1]
+  def up
+    add_column :posts, :score, :integer, default: 0, null: false
+    sql = <<-SQL
+      UPDATE posts SET score = 1 WHERE published
+    SQL
+    execute(sql)
+  end
+
+  def down
+    remove_column :posts, :score
+  end
+end
+`,
+      lines: [5],
+      fixes: [
+        `# migration 1, db/migrate/20240101000000_case.rb as it becomes: without the data change
+class AddScoreToPosts < ActiveRecord::Migration[7.1]
+  def up
+    add_column :posts, :score, :integer, default: 0, null: false
+  end
+
+  def down
+    remove_column :posts, :score
+  end
+end
+
+# migration 2, new file db/migrate/20240101000001_backfill_posts.rb: the data change, once migration 1 is deployed (rolling back migration 1 drops what this fills; on a large table, in batches)
+# until migration 2 has run, posts.score holds only its default: deploy the code that reads it after migration 2, not with migration 1
+class BackfillPosts < ActiveRecord::Migration[7.1]
+  def up
+    sql = <<-SQL
+      UPDATE posts SET score = 1 WHERE published
+    SQL
+    execute(sql)
+  end
+
+  def down
+    # nothing to undo: rolling back migration 1 drops posts.score, which this fills
+  end
+end`,
+      ],
+    },
+    {
+      framework: "rails",
       name: "a backfill that reads the migration's stub model and a local: migration 2 carries the stub class and the local",
       code: `class FillSlugs < ActiveRecord::Migration[7.1]
   class Post < ActiveRecord::Base

@@ -78,6 +78,22 @@ export function endWithHeredocs(node: Node): number {
   return end;
 }
 
+/**
+ * The picked statements and the later ones of the same body that read a local they assign (the SQL assigned to a
+ * local, then `execute(sql)`): the operation's text is where its value is written, but the statement that runs it
+ * must move with it, or the migration left behind reads a local it no longer assigns.
+ */
+function withLaterReaders(units: readonly RubyUnit[], picked: RubyUnit[]): RubyUnit[] {
+  const first = units.indexOf(picked[0]);
+  let last = units.indexOf(picked[picked.length - 1]);
+  for (;;) {
+    const written = rubyReads(units.slice(first, last + 1).map((u) => u.node)).written;
+    const reader = units.findLastIndex((u, i) => i > last && [...rubyReads([u.node]).locals].some((n) => written.has(n)));
+    if (reader < 0) return units.slice(first, last + 1);
+    last = reader;
+  }
+}
+
 export function rubyMoved(source: string, ops: readonly Operation[], staying: readonly Operation[]): Omit<MovedCode, "ops"> | Unmovable | undefined {
   const result = parseRuby(source);
   if (result.errors.length) return undefined;
@@ -103,8 +119,9 @@ export function rubyMoved(source: string, ops: readonly Operation[], staying: re
   const body = method?.body instanceof StatementsNode ? method.body.body : [];
   if (!method || body.length === 0) return undefined;
   const units: RubyUnit[] = body.map((node) => ({ node, range: rangeOfNode(node) }));
-  const picked = unitsHolding(units, ops);
-  if (!picked) return undefined;
+  const held = unitsHolding(units, ops);
+  if (!held) return undefined;
+  const picked = withLaterReaders(units, held);
   const readsOfNodes = (nodes: readonly Node[]) => rubyReads(nodes);
   const reads = readsOfNodes(picked.map((u) => u.node));
   // locals assigned by earlier statements of the method (`users = User.where(...)`), themselves closed over
