@@ -1,4 +1,5 @@
 /** `migguard lint [--format text|json|sarif] [--config FILE] [--execute] PATH...` */
+import { projectFileReader } from "./project-file-reader.js";
 import { analyze } from "../engine/analyze.js";
 import { gateExitCode } from "./exit-status.js";
 import { collectFiles } from "./collect-files.js";
@@ -104,6 +105,8 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
     deployFiles: options.verbose ? undefined : () => withDeployFiles(repositoryFiles, cwd, collected.config),
     // the code a planned removal searches for readers: walked only when a rule asks, i.e. a migration drops something
     applicationCode: () => readApplicationCode(collected.files.map((f) => f.path), collected.config, cwd),
+    // the project's own Python modules a Django migration imports (a helper returning SQL), read when asked
+    readProjectFile: projectFileReader(cwd),
     sqlParses: parseWorkers?.pool.parsed,
     // which first-parent commit added each migration: those one commit added ship in the same deploy (git runs
     // only when a finding reaches that question)

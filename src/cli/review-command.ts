@@ -5,6 +5,7 @@
  * (its migrations and schema dumps, the base version of edited files); application code comes from the
  * working tree. Same engine, same JSON contract and exit codes as `lint`.
  */
+import { projectFileReader } from "./project-file-reader.js";
 import { lstatSync, readFileSync, realpathSync } from "node:fs";
 import type { FileError } from "../engine/analyze.js";
 import { join, relative, resolve, sep } from "node:path";
@@ -135,6 +136,8 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
     configProblems: loaded.problems,
     configPath: loaded.path ? toRepoPath(loaded.path) : undefined,
     contextMigrations: readWorkingTree(root, plan.context, config.max_file_bytes).files,
+    // the project's own Python modules a Django migration imports (a helper returning SQL), read when asked
+    readProjectFile: projectFileReader(root),
     snapshot: production.snapshot,
     // the working tree is at hand: the fixes may read the models too, not only plan.facts
     repositoryFiles: readRepositoryFiles(

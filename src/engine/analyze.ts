@@ -110,6 +110,12 @@ export interface AnalyzeInput {
    * when `codeFiles` are given (a review's code). `complete`: no bound stopped the read.
    */
   applicationCode?: () => ApplicationCodeRead;
+  /**
+   * A repository file's text by its path, or undefined: where the Django adapter reads the project's own Python
+   * modules a migration imports (a helper that returns SQL, a subclass of RunSQL), asked only for those paths.
+   * The files given in this input are looked at first.
+   */
+  readProjectFile?: (path: string) => string | undefined;
   /** the `codeFiles` stopped at the App's limits (`max_code_files`, `max_code_bytes`): not all the code was searched */
   codeFilesCapped?: boolean;
   /**
@@ -514,14 +520,14 @@ function attachAlembicTransactions(parsed: ReadonlyMap<MigrationUnit, Parsed>, f
 /** A unit parses into a migration, is too complex to check as a whole, or fails (an error of its own file). */
 type Parsed = { migration: Migration } | { tooComplex: ParseProblem } | undefined;
 
-function parseUnit(unit: MigrationUnit, errors: FileError[], decision: DatabaseDecision | undefined, djangoProject?: DjangoProject): Parsed {
+function parseUnit(unit: MigrationUnit, errors: FileError[], decision: DatabaseDecision | undefined, djangoProject?: DjangoProject, projectFile?: (path: string) => string | undefined): Parsed {
   const adapter = adapterFor(unit.file.framework);
   if (!adapter) {
     errors.push({ path: unit.file.path, message: `${unit.file.framework} migrations are not supported by this build; the file was not analysed` });
     return undefined;
   }
   try {
-    const migration = withSqlDialect(decision?.database, decision?.version, () => adapter.parse({ ...unit, database: decision?.database, databaseVersion: decision?.version, ...(unit.file.framework === "django" ? { djangoProject } : {}) }));
+    const migration = withSqlDialect(decision?.database, decision?.version, () => adapter.parse({ ...unit, database: decision?.database, databaseVersion: decision?.version, ...(unit.file.framework === "django" ? { djangoProject, projectFile } : {}) }));
     migration.source ??= unit.content;
     if (decision) {
       migration.database = decision.database;
@@ -602,12 +608,13 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const findings: ReportedFinding[] = unreviewedFindings(planned.unreviewed, config);
   const databases = decideDatabases(units, readable, signals, config);
   const djangoProject = djangoProjectOf(units, signals);
+  const projectFile = djangoProject ? projectFileReader(input) : undefined;
   // all parsing first, then all rules: two tight phases run measurably faster than alternating per file
   const parsed = new Map<MigrationUnit, Parsed>();
   const unitErrors = new Map<MigrationUnit, FileError[]>();
   const parseOnce = (unit: MigrationUnit) => {
     const own: FileError[] = [];
-    parsed.set(unit, parseUnit(unit, own, decisionFor(unit, databases), djangoProject));
+    parsed.set(unit, parseUnit(unit, own, decisionFor(unit, databases), djangoProject, projectFile));
     unitErrors.set(unit, own);
   };
   // a parse that found PostgreSQL's parser broken and not yet replaced (there are no spares before the first
@@ -761,6 +768,15 @@ export function signalFiles(input: AnalyzeInput): Map<string, SourceFile> {
   for (const file of [...(input.projectFiles ?? []), ...input.files, ...(input.contextMigrations ?? []), ...(input.codeFiles ?? [])])
     if (!out.has(file.path) && signalKind(file.path)) out.set(file.path, file);
   return out;
+}
+
+/** The input's files by path, then the edge's reader: where the project's Python modules are read. */
+function projectFileReader(input: AnalyzeInput): (path: string) => string | undefined {
+  const given = new Map<string, string>();
+  for (const file of [...input.files, ...(input.contextMigrations ?? []), ...(input.codeFiles ?? []), ...(input.projectFiles ?? []), ...(input.repositoryFiles ?? [])])
+    if (!given.has(file.path)) given.set(file.path, file.content);
+  const read = input.readProjectFile;
+  return (path) => given.get(path) ?? read?.(path);
 }
 
 /** Django's settings modules and each app folder's migrations, where the adapter reads the user model's table. */

@@ -68,6 +68,8 @@ export interface ReviewInput {
   codeFiles?: readonly SourceFile[];
   /** the `codeFiles` stopped at `max_code_files` / `max_code_bytes`: a drop nothing read names may still be used in the rest */
   codeFilesCapped?: boolean;
+  /** a file's text at head by path, for the project's Python modules a Django migration imports (AnalyzeInput.readProjectFile) */
+  readProjectFile?: (path: string) => string | undefined;
   /** `planReview(...).context` at head: earlier Django migrations the adapter rebuilds model state from (not reviewed) */
   contextMigrations?: readonly SourceFile[];
   /** the production snapshot (config `snapshot` on the base branch, or `--snapshot`): see AnalyzeInput.snapshot */
@@ -332,6 +334,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     repositoryPaths: siblings,
     snapshot: input.snapshot,
     repositoryFiles: input.repositoryFiles,
+    readProjectFile: input.readProjectFile,
     changeAdds: adds,
     changeSizeNote: changeSizeNote(input.changeText),
     baseCodeFiles,

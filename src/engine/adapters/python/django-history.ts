@@ -5,6 +5,7 @@
  */
 import { readDjangoFile, type DjangoFile } from "./django-reader.js";
 import { AppState } from "./django-state.js";
+import type { ProjectModules } from "./project-modules.js";
 import { baseOf } from "../../paths.js";
 
 type HistoryFiles = ReadonlyArray<{ path: string; content: string }>;
@@ -22,6 +23,9 @@ export class DjangoHistory {
   private readonly failed = new Map<string, unknown>();
   private label?: string;
 
+  /** the project's Python modules the migrations import from (set by the first adapter input that has them) */
+  modules?: ProjectModules;
+
   constructor(private readonly files: HistoryFiles) {
     for (const f of files) this.byName.set(baseOf(f.path).replace(/\.py$/, ""), f);
   }
@@ -33,7 +37,7 @@ export class DjangoHistory {
     if (!file) {
       const source = content ?? this.files.find((f) => f.path === path)?.content ?? "";
       try {
-        file = readDjangoFile(path, source);
+        file = readDjangoFile(path, source, this.modules);
       } catch (error) {
         this.failed.set(path, error);
         throw error;
@@ -174,12 +178,17 @@ export class DjangoHistory {
 const histories = new WeakMap<object, DjangoHistory>();
 
 /** The history shared by every migration of a folder (keyed by the folder's array), or a private one. */
-export function historyOf(files: HistoryFiles | undefined): DjangoHistory {
-  if (!files) return new DjangoHistory([]);
+export function historyOf(files: HistoryFiles | undefined, modules?: ProjectModules): DjangoHistory {
+  if (!files) {
+    const lone = new DjangoHistory([]);
+    lone.modules = modules;
+    return lone;
+  }
   let history = histories.get(files);
   if (!history) {
     history = new DjangoHistory(files);
     histories.set(files, history);
   }
+  history.modules ??= modules;
   return history;
 }

@@ -5,12 +5,14 @@
  */
 import type { ParseProblem, SizeNote, Waiver } from "../../model.js";
 import { dataFunctionFacts, type DataFunctionFacts } from "./django-runpython.js";
+import { isKnownOperation, operationName } from "./django-state.js";
+import type { ProjectModules } from "./project-modules.js";
 import { lastSegment } from "./imports.js";
 import { assignmentsIn, readModule } from "./module.js";
-import { locOf } from "./nodes.js";
+import { callParts, locOf, unparen } from "./nodes.js";
 import { withPythonTree, type PyNode } from "./parser.js";
 import { readError, type CutShortList } from "./recovery.js";
-import { truthy, asString, evaluate, type PyValue } from "./values.js";
+import { truthy, asString, evaluate, type EvalContext, type PyValue } from "./values.js";
 import { baseOf } from "../../paths.js";
 
 export interface DjangoFile {
@@ -26,8 +28,11 @@ export interface DjangoFile {
   /** `replaces = [...]` of a squashed migration */
   replaces: Array<{ app: string; name: string }>;
   operations: PyValue[];
-  /** the `operations = ...` value was not a list we could read */
-  operationsUnreadable?: { line: number; text: string };
+  /**
+   * the parts of `operations = ...` that are not lists we could read (the whole value, or the calls a `+` joins to
+   * literal lists), with what the part's arguments hold when they name the project's operations
+   */
+  operationsUnreadable: Array<{ line: number; text: string; holds?: string }>;
   functions: Map<string, DataFunctionFacts>;
   waivers: Waiver[];
   sizeNotes: SizeNote[];
@@ -56,10 +61,12 @@ function migrationClass(classes: Map<string, PyNode>): PyNode | undefined {
   return classes.get("Migration");
 }
 
-export function readDjangoFile(path: string, content: string): DjangoFile {
+/** `modules`: the project's Python modules, where names the migration imports from them are read (project-modules.ts) */
+export function readDjangoFile(path: string, content: string, modules?: ProjectModules): DjangoFile {
   const name = baseOf(path).replace(/\.py$/, "");
+  const project = modules?.codeFor(path, 0, isKnownOperation);
   return withPythonTree(content, (root) => {
-    const module = readModule(root, content);
+    const module = readModule(root, content, project);
     const file: DjangoFile = {
       path,
       name,
@@ -69,6 +76,7 @@ export function readDjangoFile(path: string, content: string): DjangoFile {
       dependencies: [],
       replaces: [],
       operations: [],
+      operationsUnreadable: [],
       functions: new Map(),
       waivers: module.waivers,
       sizeNotes: module.sizeNotes,
@@ -82,7 +90,7 @@ export function readDjangoFile(path: string, content: string): DjangoFile {
     file.classLine = locOf(cls).line;
     // class attributes can name each other (`operations = [SeparateDatabaseAndState(state_operations=state_operations)]`)
     const bindings = new Map(module.bindings);
-    const ctx = { imports: module.imports, bindings, skipKeywords: PRESENTATION_ONLY };
+    const ctx = { imports: module.imports, bindings, skipKeywords: PRESENTATION_ONLY, project };
     for (const attribute of classAttributes(cls, body)) {
       const attr = attribute.name;
       const valueOf = (): PyValue =>
@@ -98,7 +106,12 @@ export function readDjangoFile(path: string, content: string): DjangoFile {
       else if (attr === "operations") {
         const ops = valueOf();
         if (ops.kind === "list") file.operations = ops.items;
-        else if ("value" in attribute) file.operationsUnreadable = { line: locOf(attribute.value).line, text: attribute.value.text.slice(0, 60) };
+        else if ("value" in attribute)
+          for (const part of concatenated(attribute.value)) {
+            const value = evaluate(part, ctx);
+            if (value.kind === "list") file.operations.push(...value.items);
+            else file.operationsUnreadable.push({ line: locOf(part).line, text: part.text.slice(0, 60), holds: heldOperations(part, ctx) });
+          }
       }
     }
     // facts of the functions RunPython refers to, while the tree is alive
@@ -127,6 +140,32 @@ function classAttributes(cls: PyNode, body: PyNode): Array<{ name: string; value
     if (recovered.list) out.push(recovered.list);
   }
   return out;
+}
+
+/** The operands of a chain of `+` (`[...] + helper(...)`), in order; any other expression is one part. */
+function concatenated(node: PyNode): PyNode[] {
+  const n = unparen(node);
+  if (n.type !== "binary_operator" || n.childForFieldName("operator")?.text !== "+") return [n];
+  const left = n.childForFieldName("left");
+  const right = n.childForFieldName("right");
+  return left && right ? [...concatenated(left), ...concatenated(right)] : [n];
+}
+
+/**
+ * What a call that builds operations at run time is given, when an argument is a list or dict of operations read
+ * from the project (awx's `_squashed.operations(SQUASHED_31)`): "`SQUASHED_31`: 12 operations". The call chooses
+ * among them as it runs, so they are named, not checked.
+ */
+function heldOperations(part: PyNode, ctx: EvalContext): string | undefined {
+  const parts = part.type === "call" ? callParts(part) : undefined;
+  const said: string[] = [];
+  for (const arg of parts?.positional ?? []) {
+    const value = evaluate(arg, ctx);
+    const items = value.kind === "list" ? value.items : value.kind === "dict" ? value.entries.flatMap((e) => (e.value.kind === "list" ? e.value.items : [e.value])) : [];
+    const operations = items.filter((i) => operationName(i) !== undefined).length;
+    if (operations > 0) said.push(`\`${arg.text}\` holds ${operations} operation${operations === 1 ? "" : "s"}${value.kind === "dict" ? ` under ${value.entries.length} keys` : ""}`);
+  }
+  return said.length ? said.join(", ") : undefined;
 }
 
 function readDependencies(value: PyValue): Array<{ app: string; name: string }> {

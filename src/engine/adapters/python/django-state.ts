@@ -28,6 +28,9 @@ const OPERATION_MODULES = [
   /^django_add_default_value(?:\.\w+)*\.(AddDefaultValue)$/,
 ];
 
+/** A qualified class name that is one of the operations migguard reads (a project subclass resolves to it). */
+export const isKnownOperation = (qualified: string): boolean => OPERATION_MODULES.some((re) => re.test(qualified));
+
 /** `migrations.AddField` / `AddField` imported from django -> "AddField"; anything else (custom operations) -> undefined. */
 export function operationName(value: PyValue): string | undefined {
   if (value.kind !== "call") return undefined;

@@ -10,6 +10,7 @@ import { historyOf } from "./django-history.js";
 import { translateOperations } from "./django-operations.js";
 import type { AppState } from "./django-state.js";
 import { projectUserTable } from "./django-user-model.js";
+import { ProjectModules } from "./project-modules.js";
 
 const unquoted = (name: string) => name.replace(/"/g, "").split(".").pop()!.toLowerCase();
 
@@ -50,15 +51,26 @@ function primaryKeysOf(state: AppState): Record<string, string[]> {
   return out;
 }
 
+/** One set of project modules per file reader (per analysis), shared by its migrations. */
+const projectModules = new WeakMap<(path: string) => string | undefined, ProjectModules>();
+function modulesOf(read: ((path: string) => string | undefined) | undefined): ProjectModules | undefined {
+  if (!read) return undefined;
+  let modules = projectModules.get(read);
+  if (!modules) projectModules.set(read, (modules = new ProjectModules(read)));
+  return modules;
+}
+
 export function djangoMigration(input: AdapterInput): MigrationInput {
-  const history = historyOf(input.history);
+  const history = historyOf(input.history, modulesOf(input.projectFile));
   const file = history.file(input.file.path, input.content);
   const label = history.appLabel(input.file.path);
   const notes = [];
   if (!file.found) notes.push({ line: 1, message: "no `class Migration` found: nothing to check in this file" });
-  const hidden = file.operationsUnreadable
-    ? [{ line: file.operationsUnreadable.line, message: `the operations are built at run time (\`${file.operationsUnreadable.text}\`), so they cannot be checked statically` }]
-    : [];
+  // what the project's modules say a call is given is named: the call picks among those operations as it runs
+  const hidden = file.operationsUnreadable.map(({ line, text, holds }) => ({
+    line,
+    message: `the operations are built at run time (\`${text}\`${holds ? `; ${holds}, of which the call picks what runs` : ""}), so they cannot be checked statically`,
+  }));
   const { state, known } = history.stateBefore(file, label);
   state.userTable = input.djangoProject && projectUserTable(input.djangoProject);
   // what earlier migrations removed from the state only, before translating changes the state

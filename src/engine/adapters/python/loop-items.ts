@@ -1,6 +1,6 @@
 /**
  * What a Python `for` loop iterates over, when the program text alone says it: a literal list or tuple (or a
- * name bound to one), through `reversed()`, `sorted()`, `list()`, `tuple()`, `enumerate()`, a dict literal's
+ * name bound to one), through `reversed()`, `sorted()`, `list()`, `tuple()`, `enumerate()`, `zip()`, a dict literal's
  * keys / `.items()` / `.values()`. Each item comes with the bindings of the loop's target (`for t, c in PAIRS:`
  * unpacks). Anything else (a query, a function's result, a name bound at run time) is undefined: not literal.
  */
@@ -15,6 +15,13 @@ export function literalItems(value: PyValue): PyValue[] | undefined {
   if (value.kind === "list") return value.items;
   if (value.kind === "dict") return value.entries.map((e) => e.key);
   if (value.kind === "str" && !value.unresolved) return undefined; // iterating a string's characters is never a migration's list of names
+  // zip() of known iterables: tuples, as long as the shortest (awx's `for p, s in zip(postgres_sql, sqlite_sql)`)
+  if (value.kind === "call" && value.callee === "zip" && !value.receiver && !value.splat && value.kwargs.size === 0 && value.args.length > 0) {
+    const columns = value.args.map(literalItems);
+    if (columns.some((c) => c === undefined)) return undefined;
+    const length = Math.min(...columns.map((c) => c!.length));
+    return Array.from({ length }, (_, i) => ({ kind: "list", items: columns.map((c) => c![i]!), tuple: true, loc: value.loc }) as PyValue);
+  }
   // builtins over one iterable; a method's result (`.all()`, `.fetchall()`) is not literal
   if (value.kind !== "call" || value.receiver || value.splat || value.args.length !== 1) return undefined;
   const inner = literalItems(value.args[0]);

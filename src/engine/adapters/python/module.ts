@@ -8,7 +8,7 @@ import { readWaivers, syntaxProblems } from "./diagnostics.js";
 import { Imports } from "./imports.js";
 import { functionDefinitions } from "./nodes.js";
 import type { PyNode } from "./parser.js";
-import { evaluate, type PyValue } from "./values.js";
+import { evaluate, type ProjectCode, type PyValue } from "./values.js";
 
 export interface PyModule {
   root: PyNode;
@@ -42,13 +42,14 @@ export function assignmentsIn(statements: readonly PyNode[]): Array<{ name: stri
   return out;
 }
 
-export function readModule(root: PyNode, content: string): PyModule {
+/** `project`: the project's modules, for constants built from what this module imports from them */
+export function readModule(root: PyNode, content: string, project?: ProjectCode): PyModule {
   const imports = Imports.of(root);
   const bindings = new Map<string, PyValue>();
   const reassigned = new Set<string>();
   for (const { name, value } of assignments(root)) {
     if (bindings.has(name)) reassigned.add(name);
-    bindings.set(name, evaluate(value, { imports, bindings }));
+    bindings.set(name, evaluate(value, { imports, bindings, project }));
   }
   // a name assigned twice at module level has no single value
   for (const name of reassigned) bindings.delete(name);

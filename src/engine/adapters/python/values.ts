@@ -56,8 +56,21 @@ export type PyCall = Extract<PyValue, { kind: "call" }>;
 /** Names bound to known values where an expression is read: module constants, a helper's arguments. */
 export type Bindings = ReadonlyMap<string, PyValue>;
 
+/**
+ * What the project's own modules tell about a name the migration imports from them (project-modules.ts): the value
+ * a helper returns for known arguments, a module constant, the Django operation a project class subclasses.
+ */
+export interface ProjectCode {
+  callResult(callee: string, args: PyValue[], kwargs: ReadonlyMap<string, PyValue>, loc: SourceRange): PyValue | undefined;
+  constant(qualified: string, loc: SourceRange): PyValue | undefined;
+  /** the operation class a project class subclasses, when the reader asked for such bases */
+  operationBase(callee: string): string | undefined;
+}
+
 export interface EvalContext {
   imports: Imports;
+  /** the project's modules, read where an imported name is used (undefined: imported names stay names) */
+  project?: ProjectCode;
   bindings?: Bindings;
   /** keyword arguments not worth reading (Django's `choices=` lists can hold hundreds of tuples): left `unknown` */
   skipKeywords?: ReadonlySet<string>;
@@ -145,11 +158,19 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
         const value = evaluate(name, ctx);
         return value.kind === "str" && !value.unresolved ? value.value : undefined;
       });
+      const args = parts.positional.map((p) => evaluate(p, ctx));
+      let callee = lookup ? (lookup.qualified ?? "") : (qualifiedName(parts.function, ctx.imports) ?? "");
+      // a function or class of the project's own modules, imported by the migration
+      if (!lookup && ctx.project && !parts.splat && importedName(fn, ctx)) {
+        const returned = ctx.project.callResult(callee, args, kwargs, loc);
+        if (returned) return returned;
+        callee = ctx.project.operationBase(callee) ?? callee;
+      }
       return {
         kind: "call",
-        callee: lookup ? (lookup.qualified ?? "") : (qualifiedName(parts.function, ctx.imports) ?? ""),
+        callee,
         ...(lookup ? { lookup } : {}),
-        args: parts.positional.map((p) => evaluate(p, ctx)),
+        args,
         kwargs,
         splat: parts.splat,
         loc,
@@ -160,11 +181,15 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
     case "identifier": {
       const bound = ctx.bindings?.get(n.text);
       if (bound) return relocate(bound, loc);
-      return { kind: "name", name: ctx.imports.qualify(n.text), loc, text: n.text };
+      const name = ctx.imports.qualify(n.text);
+      const constant = ctx.project && importedName(n, ctx) ? ctx.project.constant(name, loc) : undefined;
+      return constant ?? { kind: "name", name, loc, text: n.text };
     }
     case "attribute": {
       const name = qualifiedName(n, ctx.imports);
-      return name === undefined ? { kind: "unknown", text: n.text, loc } : { kind: "name", name, loc, text: n.text };
+      if (name === undefined) return { kind: "unknown", text: n.text, loc };
+      const constant = ctx.project && importedName(n, ctx) ? ctx.project.constant(name, loc) : undefined;
+      return constant ?? { kind: "name", name, loc, text: n.text };
     }
     case "binary_operator": {
       const operator = n.childForFieldName("operator")?.text;
@@ -247,6 +272,13 @@ function comprehension(n: PyNode, ctx: EvalContext, loc: SourceRange): PyValue |
     return true;
   };
   return expand(0, ctx.bindings ?? new Map()) ? { kind: "list", items, tuple: false, loc } : undefined;
+}
+
+/** A name (or attribute chain) whose first name an import binds and no local binding hides: only those reach other modules. */
+function importedName(node: PyNode, ctx: EvalContext): boolean {
+  let head = unparen(node);
+  while (head.type === "attribute") head = unparen(head.childForFieldName("object") ?? head);
+  return head.type === "identifier" && !ctx.bindings?.has(head.text) && ctx.imports.lookup(head.text) !== undefined;
 }
 
 /** A bound value read where it is used: its lines become the use's lines. */

@@ -1,0 +1,268 @@
+/**
+ * The project's own Python modules that a migration imports (mitxonline's `from ecommerce.db_utils import
+ * create_delete_rule`, awx's `from ._sqlite_helper import dbawaremigrations`), found by the import's dotted name
+ * among the repository's files and read with the same grammar, so what the migration takes from them is known where
+ * it is used: what a helper function returns for the arguments given (a string of SQL, an operation), a module's
+ * constant, and the Django class a project class subclasses. The edge supplies the files through a reader by path;
+ * the engine never touches the disk. Only what the text alone tells is read: a function whose body is more than
+ * assignments and one `return` stays a call made at run time.
+ */
+import type { SourceRange } from "../../model.js";
+import { dirOf } from "../../paths.js";
+import { ancestors } from "../../database/signal-paths.js";
+import { qualifiedName } from "./imports.js";
+import { readModule, type PyModule } from "./module.js";
+import { unparen } from "./nodes.js";
+import { withPythonTree, type PyNode } from "./parser.js";
+import { evaluate, type PyValue, type ProjectCode } from "./values.js";
+
+/** A repository file's text by its path (as the analysis names paths); undefined when there is none. */
+export type ProjectFileReader = (path: string) => string | undefined;
+
+/** helpers calling helpers: past this depth a call stays one made at run time (a cycle stays cheap) */
+const MAX_DEPTH = 3;
+/** a module larger than this is not a helper worth reading */
+const MAX_MODULE_CHARS = 256 * 1024;
+
+/** The project's modules, looked up once per importing folder and dotted name, for one analysis. */
+export class ProjectModules {
+  private readonly found = new Map<string, { path: string; content: string } | null>();
+  /** each module's top-level names by kind, so a name it does not define never costs a parse again */
+  private readonly defined = new Map<string, TopLevelNames>();
+
+  constructor(private readonly read: ProjectFileReader) {}
+
+  /** What a module at `path` sees of the project through its imports. */
+  codeFor(path: string, depth = 0, acceptsBase?: (qualified: string) => boolean): ProjectCode | undefined {
+    return depth > MAX_DEPTH ? undefined : new ModuleCode(this, path, depth, acceptsBase);
+  }
+
+  /** The file of module `dotted` (`ecommerce.db_utils`, `._squashed`) as imported by the file at `from`. */
+  moduleFile(dotted: string, from: string): { path: string; content: string } | undefined {
+    const key = `${dirOf(from)}|${dotted}`;
+    if (!this.found.has(key)) this.found.set(key, this.locate(dotted, from) ?? null);
+    return this.found.get(key) ?? undefined;
+  }
+
+  /** The top-level names of a module file, read once. */
+  namesOf(file: { path: string; content: string }): TopLevelNames {
+    let names = this.defined.get(file.path);
+    if (!names) {
+      names = withPythonTree(file.content, (root) => {
+        const module = readModule(root, file.content);
+        return { functions: new Set(module.functions.keys()), classes: new Set(module.classes.keys()), bindings: new Set(module.bindings.keys()) };
+      });
+      this.defined.set(file.path, names);
+    }
+    return names;
+  }
+
+  private locate(dotted: string, from: string): { path: string; content: string } | undefined {
+    const dots = /^\.*/.exec(dotted)![0].length;
+    const rest = dotted.slice(dots).split(".").filter(Boolean);
+    // `from . import x` names the package itself: x is an attribute or a module of it
+    let folders: string[];
+    if (dots > 0) {
+      let dir = dirOf(from);
+      for (let i = 1; i < dots; i++) dir = dirOf(dir);
+      folders = [dir];
+    } else folders = ancestors(dirOf(from));
+    for (const folder of folders) {
+      const base = [folder, ...rest].filter(Boolean).join("/");
+      for (const path of rest.length ? [`${base}.py`, `${base}/__init__.py`] : [`${base ? `${base}/` : ""}__init__.py`]) {
+        const content = this.read(path);
+        if (content !== undefined && content.length <= MAX_MODULE_CHARS) return { path, content };
+      }
+    }
+    return undefined;
+  }
+}
+
+interface TopLevelNames {
+  functions: ReadonlySet<string>;
+  classes: ReadonlySet<string>;
+  bindings: ReadonlySet<string>;
+}
+
+/** A qualified name split into a project module and the attributes read from it, the longest module first. */
+function* splits(qualified: string): Generator<{ module: string; attributes: string[] }> {
+  const dots = /^\.*/.exec(qualified)![0];
+  const parts = qualified.slice(dots.length).split(".");
+  for (let i = parts.length - 1; i >= (dots ? 0 : 1); i--) yield { module: dots + parts.slice(0, i).join("."), attributes: parts.slice(i) };
+}
+
+/** Every location of a value read from another file becomes the place it is used in the migration. */
+function relocated(value: PyValue, loc: SourceRange): PyValue {
+  switch (value.kind) {
+    case "str":
+      return { ...value, loc, pieces: [{ text: value.value, line: loc.line }] };
+    case "list":
+      return { ...value, loc, items: value.items.map((i) => relocated(i, loc)) };
+    case "dict":
+      return { ...value, loc, entries: value.entries.map((e) => ({ key: relocated(e.key, loc), value: relocated(e.value, loc) })) };
+    case "call":
+      return {
+        ...value,
+        loc,
+        args: value.args.map((a) => relocated(a, loc)),
+        kwargs: new Map([...value.kwargs].map(([k, v]) => [k, relocated(v, loc)])),
+        ...(value.receiver ? { receiver: relocated(value.receiver, loc) } : {}),
+      };
+    default:
+      return { ...value, loc };
+  }
+}
+
+/** Is a value fully known, as the migration would see it? (an f-string part or an operand left unknown is not) */
+function known(value: PyValue): boolean {
+  switch (value.kind) {
+    case "str":
+      return !value.unresolved;
+    case "unknown":
+      return false;
+    case "list":
+      return value.items.every(known);
+    case "dict":
+      return value.entries.every((e) => known(e.key) && known(e.value));
+    default:
+      return true;
+  }
+}
+
+class ModuleCode implements ProjectCode {
+  constructor(
+    private readonly modules: ProjectModules,
+    private readonly path: string,
+    private readonly depth: number,
+    private readonly acceptsBase?: (qualified: string) => boolean,
+  ) {}
+
+  /** The project module a qualified name reaches, read, with the attributes taken from it. */
+  private withModule<T>(
+    qualified: string,
+    defines: (names: TopLevelNames, attributes: string[]) => boolean,
+    read: (module: PyModule, attributes: string[], file: { path: string }) => T | undefined,
+  ): T | undefined {
+    for (const { module, attributes } of splits(qualified)) {
+      const file = this.modules.moduleFile(module, this.path);
+      if (!file) continue;
+      if (!defines(this.modules.namesOf(file), attributes)) return undefined;
+      const code = this.modules.codeFor(file.path, this.depth + 1, this.acceptsBase);
+      if (!code) return undefined;
+      return withPythonTree(file.content, (root) => read(readModule(root, file.content, code), attributes, file));
+    }
+    return undefined;
+  }
+
+  constant(qualified: string, loc: SourceRange): PyValue | undefined {
+    return this.withModule(qualified, (names, [name, ...rest]) => rest.length === 0 && names.bindings.has(name!), (module, attributes) => {
+      const value = attributes.length === 1 ? module.bindings.get(attributes[0]) : undefined;
+      return value && known(value) ? relocated(value, loc) : undefined;
+    });
+  }
+
+  callResult(callee: string, args: PyValue[], kwargs: ReadonlyMap<string, PyValue>, loc: SourceRange): PyValue | undefined {
+    return this.withModule(callee, (names, [name, ...rest]) => rest.length === 0 && names.functions.has(name!), (module, attributes, file) => {
+      const def = attributes.length === 1 ? module.functions.get(attributes[0]) : undefined;
+      if (!def) return undefined;
+      const code = this.modules.codeFor(file.path, this.depth + 1, this.acceptsBase);
+      const result = code && returnedValue(def, module, args, kwargs, code);
+      return result && known(result) ? relocated(result, loc) : undefined;
+    });
+  }
+
+  operationBase(callee: string): string | undefined {
+    if (!this.acceptsBase) return undefined;
+    const base = this.withModule(callee, (names, [name, ...rest]) => rest.length <= 1 && (names.classes.has(name!) || (rest.length === 1 && names.bindings.has(name!))), (module, attributes, file) => classBase(module, attributes, file.path, this.modules, this.depth));
+    return base && this.acceptsBase(base) ? base : undefined;
+  }
+}
+
+/** The parameters of a def as names with their defaults; undefined when it takes `*args` / `**kwargs`. */
+function parametersOf(def: PyNode): Array<{ name: string; fallback?: PyNode }> | undefined {
+  const out: Array<{ name: string; fallback?: PyNode }> = [];
+  for (const p of def.childForFieldName("parameters")?.namedChildren ?? []) {
+    if (p.type === "identifier") out.push({ name: p.text });
+    else if (p.type === "typed_parameter") {
+      const name = p.namedChildren.find((c) => c.type === "identifier");
+      if (!name) return undefined;
+      out.push({ name: name.text });
+    } else if (p.type === "default_parameter" || p.type === "typed_default_parameter") {
+      const name = p.childForFieldName("name");
+      const value = p.childForFieldName("value");
+      if (name?.type !== "identifier" || !value) return undefined;
+      out.push({ name: name.text, fallback: value });
+    } else if (p.type !== "comment" && p.type !== "keyword_separator" && p.type !== "positional_separator") return undefined;
+  }
+  return out;
+}
+
+/**
+ * What a function returns for these arguments when its body is only a docstring, simple assignments and one
+ * `return` at the end (a helper that formats SQL); undefined for anything else (a branch, a loop, a query).
+ */
+function returnedValue(def: PyNode, module: PyModule, args: PyValue[], kwargs: ReadonlyMap<string, PyValue>, code: ProjectCode): PyValue | undefined {
+  const parameters = parametersOf(def);
+  if (!parameters || args.length > parameters.length) return undefined;
+  const bindings = new Map(module.bindings);
+  const ctx = { imports: module.imports, bindings, project: code };
+  for (const [i, p] of parameters.entries()) {
+    const given = i < args.length ? args[i] : kwargs.get(p.name);
+    const value = given ?? (p.fallback ? evaluate(p.fallback, ctx) : undefined);
+    if (!value) return undefined;
+    bindings.set(p.name, value);
+  }
+  if ([...kwargs.keys()].some((k) => !parameters.some((p) => p.name === k))) return undefined;
+  const statements = (def.childForFieldName("body")?.namedChildren ?? []).filter((s) => s.type !== "comment");
+  for (const [i, statement] of statements.entries()) {
+    const inner = statement.namedChildren[0];
+    const last = i === statements.length - 1;
+    if (statement.type === "expression_statement" && inner?.type === "string" && i === 0) continue;
+    if (statement.type === "return_statement" && last) return inner ? evaluate(inner, ctx) : undefined;
+    const left = inner?.type === "assignment" ? inner.childForFieldName("left") : null;
+    const right = inner?.type === "assignment" ? inner.childForFieldName("right") : null;
+    if (statement.type !== "expression_statement" || left?.type !== "identifier" || !right) return undefined;
+    bindings.set(left.text, evaluate(right, ctx));
+  }
+  return undefined;
+}
+
+/**
+ * The class a project class (or a class attribute of a module object: awx's `dbawaremigrations.RunSQL`, an
+ * instance of a class whose `RunSQL = RunSQL`) subclasses, followed through the project until it leaves it.
+ */
+function classBase(module: PyModule, attributes: string[], path: string, modules: ProjectModules, depth: number): string | undefined {
+  const [head, ...rest] = attributes;
+  if (!head || rest.length > 1) return undefined;
+  let cls = module.classes.get(head);
+  if (rest.length === 1) {
+    // an instance of a class of this module (`dbawaremigrations = _sqlitemigrations()`), or the class itself
+    const bound = module.bindings.get(head);
+    const owner = cls ?? (bound?.kind === "call" && bound.args.length === 0 && !bound.callee.includes(".") ? module.classes.get(bound.callee) : undefined);
+    const attribute = owner && classAttribute(owner, rest[0]);
+    if (!attribute) return undefined;
+    if (attribute.type === "identifier" && module.classes.has(attribute.text)) cls = module.classes.get(attribute.text);
+    else return followBase(qualifiedName(attribute, module.imports), path, modules, depth);
+  }
+  const superclass = cls?.childForFieldName("superclasses")?.namedChildren.find((c) => c.type !== "comment" && c.type !== "keyword_argument");
+  if (!superclass) return undefined;
+  const local = unparen(superclass);
+  if (local.type === "identifier" && module.classes.has(local.text) && local.text !== head) return classBase(module, [local.text], path, modules, depth);
+  return followBase(qualifiedName(superclass, module.imports), path, modules, depth);
+}
+
+/** A base named through an import: another project class is followed, anything else is the answer. */
+function followBase(qualified: string | undefined, path: string, modules: ProjectModules, depth: number): string | undefined {
+  if (!qualified) return undefined;
+  const code = modules.codeFor(path, depth + 1, () => true);
+  return code?.operationBase(qualified) ?? qualified;
+}
+
+/** `name = value` in a class body: the value's node. */
+function classAttribute(cls: PyNode, name: string): PyNode | undefined {
+  for (const statement of cls.childForFieldName("body")?.namedChildren ?? []) {
+    const assignment = statement.type === "expression_statement" ? statement.namedChildren[0] : undefined;
+    if (assignment?.type === "assignment" && assignment.childForFieldName("left")?.text === name) return assignment.childForFieldName("right") ?? undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,192 @@
+/**
+ * `migguard lint` on Django migrations that take their SQL or operations from the project's own modules: a helper
+ * that returns SQL (mitxonline's ecommerce/db_utils.py), a subclass of RunSQL / RunPython behind a module object
+ * (awx's migrations/_sqlite_helper.py), operations a comprehension zips from module constants, and a squashed
+ * migration whose operations a helper picks from a module's dict (awx's _squashed.operations(SQUASHED_31)).
+ * The helper files are read from the repository; what they do not tell stays hidden, never guessed.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { run } from "../../src/cli/main.js";
+
+type Finding = { rule: string; line: number; severity: string; message: string };
+
+function repo(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "migguard-project-modules-"));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+const lint = async (root: string, path: string): Promise<Finding[]> => {
+  const { output } = await run(["lint", "--format", "json", path], { cwd: root });
+  return (JSON.parse(output) as { findings: Finding[] }).findings.filter((f) => f.line > 1 || f.rule !== "conflicting-django-migrations");
+};
+
+const DB_UTILS = `"""Utility functions for the ecommerce database"""
+
+
+def create_delete_rule(table_name):
+    """SQL that makes DELETE a no-op on an ecommerce table"""
+    return f"CREATE RULE delete_protect AS ON DELETE TO ecommerce_{table_name} DO INSTEAD NOTHING"
+
+
+def rollback_delete_rule(table_name):
+    return f"DROP RULE delete_protect ON ecommerce_{table_name}"
+
+
+def index_sql(table_name, column, unique=False):
+    kind = "UNIQUE INDEX" if unique else "INDEX"
+    return f"CREATE {kind} ix_{column} ON ecommerce_{table_name} ({column})"
+
+
+def create_index(table_name, column):
+    name = f"ix_{table_name}_{column}"
+    return f"CREATE INDEX {name} ON ecommerce_{table_name} ({column})"
+
+
+def branchy(table_name):
+    if table_name == "product":
+        return "SELECT 1"
+    return f"DROP TABLE ecommerce_{table_name}"
+`;
+
+const migration = (operations: string) => `from django.db import migrations
+
+from ecommerce.db_utils import branchy, create_delete_rule, create_index, rollback_delete_rule
+
+
+class Migration(migrations.Migration):
+    table_name = "product"
+    dependencies = [("ecommerce", "0043_refund_request_status")]
+
+    operations = [
+${operations}
+    ]
+`;
+
+const PATH = "ecommerce/migrations/0044_product_rule.py";
+
+describe("Django SQL and operations from the project's own modules, through the CLI", () => {
+  it("reads the SQL a helper module's function returns for the arguments given (mitxonline's db_utils): nothing hidden, and its statements are checked at the call", async () => {
+    const root = repo({
+      "manage.py": "",
+      "ecommerce/__init__.py": "",
+      "ecommerce/db_utils.py": DB_UTILS,
+      [PATH]: migration(`        migrations.RunSQL(
+            sql=rollback_delete_rule(table_name),
+            reverse_sql=create_delete_rule(table_name),
+        ),
+        migrations.RunSQL(create_index("order", "placed_at"), reverse_sql=migrations.RunSQL.noop),`),
+    });
+    const findings = await lint(root, PATH);
+    expect(findings.filter((f) => f.rule === "hidden-operation")).toEqual([]);
+    // the helper's CREATE INDEX, named as the helper builds it, at the line that calls it
+    expect(findings).toContainEqual(expect.objectContaining({ rule: "index-without-concurrently", line: 15, message: expect.stringContaining("ix_order_placed_at") }));
+  });
+
+  it("keeps a helper hidden when its body branches, or when the module is not in the repository", async () => {
+    const root = repo({ "ecommerce/db_utils.py": DB_UTILS, [PATH]: migration(`        migrations.RunSQL(branchy(table_name), reverse_sql=migrations.RunSQL.noop),`) });
+    expect(await lint(root, PATH)).toContainEqual(expect.objectContaining({ rule: "hidden-operation", line: 11 }));
+    const without = repo({ [PATH]: migration(`        migrations.RunSQL(rollback_delete_rule(table_name), reverse_sql=create_delete_rule(table_name)),`) });
+    expect(await lint(without, PATH)).toContainEqual(expect.objectContaining({ rule: "hidden-operation", line: 11 }));
+  });
+
+  it("reads a project subclass of RunSQL / RunPython reached through a module object (awx's dbawaremigrations) as Django's own, and a comprehension over zip() of module constants", async () => {
+    const helper = `from django.db import migrations
+
+
+class RunSQL(migrations.operations.special.RunSQL):
+    def __init__(self, *args, **kwargs):
+        self.sqlite_sql = kwargs.pop("sqlite_sql")
+        super().__init__(*args, **kwargs)
+
+
+class RunPython(migrations.operations.special.RunPython):
+    pass
+
+
+class _sqlitemigrations:
+    RunPython = RunPython
+    RunSQL = RunSQL
+
+
+dbawaremigrations = _sqlitemigrations()
+`;
+    const drop = `from django.db import migrations
+
+from ._sqlite_helper import dbawaremigrations
+
+tables_to_drop = ["celery_taskmeta", "djkombu_queue"]
+postgres_sql = ([("DROP TABLE IF EXISTS {} CASCADE;".format(table))] for table in tables_to_drop)
+sqlite_sql = ([("DROP TABLE IF EXISTS {};".format(table))] for table in tables_to_drop)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("main", "0049_previous")]
+
+    operations = [dbawaremigrations.RunSQL(p, sqlite_sql=s) for p, s in zip(postgres_sql, sqlite_sql)]
+`;
+    const index = `from django.db import migrations
+
+from ._sqlite_helper import dbawaremigrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("main", "0050_drop_celery_tables")]
+
+    operations = [
+        dbawaremigrations.RunSQL("CREATE INDEX ix_job_created ON main_job (created)", sqlite_sql="SELECT 1", reverse_sql="DROP INDEX ix_job_created"),
+    ]
+`;
+    const root = repo({ "awx/main/migrations/__init__.py": "", "awx/main/migrations/_sqlite_helper.py": helper, "awx/main/migrations/0050_drop_celery_tables.py": drop, "awx/main/migrations/0051_job_index.py": index });
+    const dropped = await lint(root, "awx/main/migrations/0050_drop_celery_tables.py");
+    expect(dropped.filter((f) => f.rule === "hidden-operation")).toEqual([]);
+    expect(dropped.filter((f) => f.rule === "drop-table").map((f) => f.message)).toEqual([expect.stringContaining("celery_taskmeta"), expect.stringContaining("djkombu_queue")]);
+    const indexed = await lint(root, "awx/main/migrations/0051_job_index.py");
+    expect(indexed).toContainEqual(expect.objectContaining({ rule: "index-without-concurrently", line: 10 }));
+  });
+
+  it("reads the literal operations a squashed migration adds to a helper's, and says what the helper picks from (awx's _squashed.operations)", async () => {
+    const squashedHelper = `from itertools import chain
+
+
+def operations(squashed, applied=False):
+    keys = sorted(squashed.keys())
+    return [op for op in chain.from_iterable(squashed[k] for k in keys)]
+`;
+    const constant = `from django.db import migrations
+
+SQUASHED_31 = {
+    "0035_remove_settings": [
+        migrations.RemoveField(model_name="towersettings", name="user"),
+        migrations.DeleteModel(name="TowerSettings"),
+    ],
+    "0036_insights": [migrations.RemoveField(model_name="project", name="legacy")],
+}
+`;
+    const squash = `from django.db import migrations, models
+
+from . import _squashed
+from ._squashed_31 import SQUASHED_31
+
+
+class Migration(migrations.Migration):
+    dependencies = [("main", "0004_squashed_v310_release")]
+
+    operations = _squashed.operations(SQUASHED_31) + [
+        migrations.RemoveField(model_name="host", name="has_active_failures"),
+    ]
+`;
+    const root = repo({ "awx/main/migrations/_squashed.py": squashedHelper, "awx/main/migrations/_squashed_31.py": constant, "awx/main/migrations/0005_squashed_v310_v313_updates.py": squash });
+    const findings = await lint(root, "awx/main/migrations/0005_squashed_v310_v313_updates.py");
+    expect(findings).toContainEqual(
+      expect.objectContaining({ rule: "hidden-operation", line: 10, message: expect.stringContaining("`SQUASHED_31` holds 3 operations under 2 keys, of which the call picks what runs") }),
+    );
+    // the literal list joined to it is read
+    expect(findings).toContainEqual(expect.objectContaining({ rule: "drop-column", line: 11, message: expect.stringContaining("main_host.has_active_failures") }));
+  });
+});
