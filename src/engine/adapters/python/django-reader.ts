@@ -101,7 +101,12 @@ export function readDjangoFile(path: string, content: string, modules?: ProjectM
       if (attr === "atomic") file.atomic = truthy(valueOf()) ?? true;
       else if (attr === "initial") file.initial = truthy(valueOf()) === true;
       else if (attr === "dependencies") file.dependencies = readDependencies(valueOf());
-      else if (attr === "replaces") file.replaces = readDependencies(valueOf());
+      else if (attr === "replaces") {
+        // `[...] + _squashed.replaces(SQUASHED_30)` (awx): the literal lists still say it is a squash
+        const value = valueOf();
+        const items = value.kind === "list" || !("value" in attribute) ? [value] : concatenated(attribute.value).map((part) => evaluate(part, ctx));
+        file.replaces = items.flatMap(readDependencies);
+      }
       else if (attr === "safe") file.safe = safeMigrate(valueOf());
       else if (attr === "operations") {
         const ops = valueOf();

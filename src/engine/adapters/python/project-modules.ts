@@ -29,6 +29,8 @@ export class ProjectModules {
   private readonly found = new Map<string, { path: string; content: string } | null>();
   /** each module's top-level names by kind, so a name it does not define never costs a parse again */
   private readonly defined = new Map<string, TopLevelNames>();
+  /** answers that do not depend on the arguments (a constant, a class's base), by importing folder and name */
+  readonly answers = new Map<string, PyValue | string | null>();
 
   constructor(private readonly read: ProjectFileReader) {}
 
@@ -154,10 +156,22 @@ class ModuleCode implements ProjectCode {
     return undefined;
   }
 
+  /** An answer that does not depend on where or how the name is used, computed once per importing folder. */
+  private once<T extends PyValue | string>(kind: string, qualified: string, compute: () => T | undefined): T | undefined {
+    const key = `${kind}|${this.depth}|${dirOf(this.path)}|${qualified}`;
+    if (!this.modules.answers.has(key)) this.modules.answers.set(key, compute() ?? null);
+    return (this.modules.answers.get(key) as T | null) ?? undefined;
+  }
+
   constant(qualified: string, loc: SourceRange): PyValue | undefined {
+    const value = this.once("constant", qualified, () => this.readConstant(qualified));
+    return value && relocated(value, loc);
+  }
+
+  private readConstant(qualified: string): PyValue | undefined {
     return this.withModule(qualified, (names, [name, ...rest]) => rest.length === 0 && names.bindings.has(name!), (module, attributes) => {
       const value = attributes.length === 1 ? module.bindings.get(attributes[0]) : undefined;
-      return value && known(value) ? relocated(value, loc) : undefined;
+      return value && known(value) ? value : undefined;
     });
   }
 
@@ -172,9 +186,14 @@ class ModuleCode implements ProjectCode {
   }
 
   operationBase(callee: string): string | undefined {
-    if (!this.acceptsBase) return undefined;
+    const accepts = this.acceptsBase;
+    if (!accepts) return undefined;
+    return this.once(accepts === ACCEPT_ANY ? "class" : "operation", callee, () => this.readBase(callee, accepts));
+  }
+
+  private readBase(callee: string, accepts: (qualified: string) => boolean): string | undefined {
     const base = this.withModule(callee, (names, [name, ...rest]) => rest.length <= 1 && (names.classes.has(name!) || (rest.length === 1 && names.bindings.has(name!))), (module, attributes, file) => classBase(module, attributes, file.path, this.modules, this.depth));
-    return base && this.acceptsBase(base) ? base : undefined;
+    return base && accepts(base) ? base : undefined;
   }
 }
 
@@ -251,10 +270,13 @@ function classBase(module: PyModule, attributes: string[], path: string, modules
   return followBase(qualifiedName(superclass, module.imports), path, modules, depth);
 }
 
+/** followed through the project, any base is an answer; the reader judges the last one */
+const ACCEPT_ANY = (): boolean => true;
+
 /** A base named through an import: another project class is followed, anything else is the answer. */
 function followBase(qualified: string | undefined, path: string, modules: ProjectModules, depth: number): string | undefined {
   if (!qualified) return undefined;
-  const code = modules.codeFor(path, depth + 1, () => true);
+  const code = modules.codeFor(path, depth + 1, ACCEPT_ANY);
   return code?.operationBase(qualified) ?? qualified;
 }
 

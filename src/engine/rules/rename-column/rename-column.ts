@@ -84,6 +84,12 @@ export default defineRule({
         .slice(0, index)
         .some((o) => o.kind === "add_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column.name) === nameKey(op.column));
       if (addedHere || ctx.facts.change.renamesAddedColumn(ctx.migration, index)) continue;
+      // moved aside for a new column of the same name, added later in this migration (awx's 0185: `setting` to
+      // `setting_old`, then AddField `setting`): the running code still finds a column by the name it uses
+      const addedBack = ctx.migration.up
+        .slice(index + 1)
+        .some((o) => o.kind === "add_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column.name) === nameKey(op.column));
+      if (addedBack) continue;
       ctx.report({
         op,
         message: `Renaming ${op.table}.${op.column} to ${op.newName} breaks code that still uses ${op.column} while the deploy rolls out.`,
