@@ -16,7 +16,7 @@ import { addColumnLike } from "../support/column-code.js";
 import { alembicBatchedFill, railsBatchedFill, sqlBatchedFill, type BatchedFill } from "../support/batched-fill.js";
 import { columnSyncSql, dropColumnSyncSql } from "../support/column-sync.js";
 import { railsType } from "../support/rails-fix.js";
-import { renamedForeignKeySql as renamedColumnForeignKeySql, renamedColumnForeignKeys, unknownForeignKeysNote } from "./renamed-foreign-keys.js";
+import { renamedForeignKeySql as renamedColumnForeignKeySql, renamedColumnForeignKeys } from "./renamed-foreign-keys.js";
 
 type RenameColumn = OperationOf<"rename_column">;
 
@@ -28,8 +28,8 @@ interface ExpandSql {
   check?: string;
   /** the old column's foreign keys on the new one, NOT VALID (validated in the contract step, once every row is copied) */
   foreignKeys: string[];
-  /** the old column's keys are not all known (its table was renamed since the history read them): said, not guessed */
-  foreignKeysNote?: string;
+  /** the old column's keys the fix cannot name (its table or a referenced column renamed since the history read them): said, not guessed */
+  foreignKeysNotes: string[];
   fill: BatchedFill;
   /** VALIDATE, SET NOT NULL, DROP CONSTRAINT */
   notNull?: string[];
@@ -51,12 +51,13 @@ function expandSql(ctx: RuleContext, op: RenameColumn, index: number): ExpandSql
   const type = ctx.repository.columnType(op.table, op.column, index);
   const sync = { table: op.table, from: op.column, to: op.newName, ...(type ? { type } : {}), postgresVersion: ctx.postgresVersion };
   const views = ctx.repository.viewsOnTable(op.table);
-  const keys = renamedColumnForeignKeySql(op.table, op.newName, renamedColumnForeignKeys(ctx, op.table, op.column, index));
+  const found = renamedColumnForeignKeys(ctx, op, index);
+  const keys = renamedColumnForeignKeySql(op.table, op.newName, found.keys);
   return {
     sync: columnSyncSql(sync),
     check: notNull ? `ALTER TABLE ${t} ADD CONSTRAINT ${ident(check)} CHECK (${to} IS NOT NULL) NOT VALID;` : undefined,
     foreignKeys: keys.add,
-    foreignKeysNote: unknownForeignKeysNote(ctx, op, index),
+    foreignKeysNotes: found.unknown,
     fill: { table: op.table, assignments: `${to} = ${from}`, pending: pgDistinct(to, from, type) },
     notNull: definition?.notNull
       ? [`ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(check)};`, `ALTER TABLE ${t} ALTER COLUMN ${to} SET NOT NULL;`, `ALTER TABLE ${t} DROP CONSTRAINT ${ident(check)};`]
@@ -81,7 +82,7 @@ function sqlSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSteps {
   if (sql.notNull) steps.push({ name: `${op.table} ${op.newName} not null`, statements: sql.notNull });
   steps.push({ name: `drop ${op.table} ${op.column}`, statements: [`-- once no running code uses ${op.column} (every server runs the code that uses ${op.newName}):`, ...sql.contract, ...sql.recreate] });
   return {
-    inPlace: [`-- expand: ${op.newName} beside ${op.column}, kept in step by a trigger while old and new code run`, add, ...(sql.foreignKeysNote ? [`-- ${sql.foreignKeysNote}`] : []), ...sql.foreignKeys, sql.sync, ...(sql.check ? [sql.check] : [])].join("\n"),
+    inPlace: [`-- expand: ${op.newName} beside ${op.column}, kept in step by a trigger while old and new code run`, add, ...sql.foreignKeysNotes.map((n) => `-- ${n}`), ...sql.foreignKeys, sql.sync, ...(sql.check ? [sql.check] : [])].join("\n"),
     steps,
   };
 }
@@ -118,7 +119,7 @@ function railsSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSteps
     inPlace: [
       `# expand: ${op.newName} beside ${op.column}, kept in step by a trigger while old and new code run`,
       add,
-      ...(sql.foreignKeysNote ? [`# ${sql.foreignKeysNote}`] : []),
+      ...sql.foreignKeysNotes.map((n) => `# ${n}`),
       `reversible do |dir|`,
       `  dir.up do`,
       indent(rubyExecute(up), "    "),
@@ -166,7 +167,7 @@ function alembicSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSte
     inPlace: [
       `# expand: "${op.newName}" beside "${op.column}", kept in step by a trigger while old and new code run`,
       add,
-      ...(sql.foreignKeysNote ? [`# ${sql.foreignKeysNote}`] : []),
+      ...sql.foreignKeysNotes.map((n) => `# ${n}`),
       ...sql.foreignKeys.map(pythonExecute),
       pythonExecute(sql.sync),
       ...(sql.check ? [pythonExecute(sql.check)] : []),

@@ -74,6 +74,32 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "the referenced column was renamed by an earlier migration (role.id to role_id): the key is left out with a comment saying it is not known, not written on a column that is gone",
+      path: "migrations/000003_rename.up.sql",
+      files: {
+        "migrations/000001_init.up.sql": "CREATE TABLE role (id serial PRIMARY KEY);\nCREATE TABLE document (id serial PRIMARY KEY, uploader_id integer REFERENCES role (id));\n",
+        "migrations/000002_role_id.up.sql": "ALTER TABLE role RENAME COLUMN id TO role_id;\n",
+      },
+      schema: "CREATE TABLE role (role_id serial PRIMARY KEY);\nCREATE TABLE document (id serial PRIMARY KEY, uploader_id integer REFERENCES role (role_id));\nINSERT INTO role DEFAULT VALUES;\nINSERT INTO document (uploader_id) VALUES (1);",
+      code: "ALTER TABLE document RENAME COLUMN uploader_id TO owner_id;\n",
+      lines: [1],
+      afterFix: { query: "SELECT conname FROM pg_constraint WHERE conrelid = 'document'::regclass AND conname LIKE '%owner_id%'", rows: [] },
+    },
+    {
+      framework: "sql",
+      name: "the referenced column is renamed earlier in the same migration: the key references it by its new name",
+      path: "migrations/000002_rename.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE TABLE role (id serial PRIMARY KEY, name text);\nCREATE TABLE document (id serial PRIMARY KEY, uploader_id integer REFERENCES role (id));\n" },
+      schema: "CREATE TABLE role (id serial PRIMARY KEY, name text);\nCREATE TABLE document (id serial PRIMARY KEY, uploader_id integer REFERENCES role (id));\nINSERT INTO role DEFAULT VALUES;\nINSERT INTO document (uploader_id) VALUES (1);",
+      code: "-- migguard:ignore rename-column role.id is renamed with its keys in a maintenance window\nALTER TABLE role RENAME COLUMN id TO role_id;\nALTER TABLE document RENAME COLUMN uploader_id TO owner_id;\n",
+      lines: [3],
+      afterFix: {
+        query: "SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'document'::regclass AND conname LIKE '%owner_id%'",
+        rows: [{ conname: "document_owner_id_fkey", def: "FOREIGN KEY (owner_id) REFERENCES role(role_id)" }],
+      },
+    },
+    {
+      framework: "sql",
       name: "a view on the table reads the old column (SELECT *): the contract drops it before DROP COLUMN and creates it again after",
       path: "migrations/000002_rename.up.sql",
       files: { "migrations/000001_init.up.sql": "CREATE TABLE person (id serial PRIMARY KEY, preferred_username text);\nCREATE VIEW person_alias_1 AS SELECT * FROM person;\n" },

@@ -14,13 +14,40 @@ export interface RenamedForeignKey {
   columns: string[];
 }
 
+/** What the fix can carry: the keys, and the ones it cannot name said in words (comments), never guessed. */
+export interface RenamedColumnKeys {
+  keys: RenamedForeignKey[];
+  unknown: string[];
+}
+
 /**
- * The keys of `table`.`column` as `up[index]` renames it. What the history knows of the table is under the name it
- * had when this migration started (lemmy's 000076 renames user_ban to person_ban, then its user_id), and a key names
- * the referenced table as its migration wrote it: followed to the name that table has now (user_ renamed to person
- * after comment_like.user_id referenced it), left out when it was dropped since (its keys went with it).
+ * The referenced column `column` of `table` (its name now) under the name this migration's renames before
+ * `up[index]` gave it; undefined once dropped, or when an earlier migration renamed or dropped it (the history
+ * follows `table`'s columns and has none of that name): a key on it cannot be written from what was read.
  */
-export function renamedColumnForeignKeys(ctx: RuleContext, table: string, column: string, index: number): RenamedForeignKey[] {
+function referencedColumnNow(ctx: RuleContext, written: string, column: string, index: number): string | undefined {
+  // when this migration starts: a table the history saw created has its columns followed there
+  const atStart = ctx.repository.tableName(written, 0);
+  if (atStart === undefined || (ctx.repository.tableBirth(atStart) !== undefined && !ctx.repository.columnType(atStart, column))) return undefined;
+  let name: string | undefined = column;
+  ctx.migration.up.slice(0, index).forEach((o, i) => {
+    if (name === undefined || (o.kind !== "rename_column" && o.kind !== "drop_column")) return;
+    const table = ctx.repository.tableName(written, i);
+    if (table !== undefined && nameKey(o.table) === nameKey(table) && nameKey(o.column) === nameKey(name)) name = o.kind === "rename_column" ? o.newName : undefined;
+  });
+  return name;
+}
+
+/**
+ * The keys of `table`.`column` as `up[index]` renames it to `newName`. What the history knows of the table is under
+ * the name it had when this migration started (lemmy's 000076 renames user_ban to person_ban, then its user_id), and
+ * a key names the referenced table and columns as its migration wrote them: followed to the names they have now
+ * (user_ renamed to person after comment_like.user_id referenced it), left out when the table was dropped since (its
+ * keys went with it), said to be unknown when a referenced column was renamed or dropped by an earlier migration, or
+ * when an earlier migration renamed the table itself (the history keeps what it knew of it under the old name).
+ */
+export function renamedColumnForeignKeys(ctx: RuleContext, op: { table: string; column: string; newName: string }, index: number): RenamedColumnKeys {
+  const { table, column } = op;
   const written: RenamedForeignKey[] = [];
   const own = (columns: readonly string[]) => columns.length === 1 && nameKey(columns[0]) === nameKey(column);
   const start = ctx.repository.tableAtStart(table, index);
@@ -31,22 +58,22 @@ export function renamedColumnForeignKeys(ctx: RuleContext, table: string, column
   for (const c of ctx.repository.tableDefinition(start)?.constraints ?? []) if (c.type === "foreign_key" && own(c.columns) && c.references) written.push({ table: c.references.table, columns: c.references.columns });
   // one added since (ADD CONSTRAINT, op.create_foreign_key, add_foreign_key)
   for (const { definition } of ctx.repository.columnKeys(start, column).own) if (definition.kind === "foreign_key" && own(definition.columns) && definition.references) written.push(definition.references);
-  const found: RenamedForeignKey[] = [];
+  const keys: RenamedForeignKey[] = [];
+  const unknown: string[] = [];
+  const from = ctx.repository.tableRenamedFrom(start);
+  if (from) unknown.push(`not known: the foreign keys ${column} had before an earlier migration renamed ${from} to ${start} (migguard does not follow them across the rename): give ${op.newName} the same ones`);
   for (const key of written) {
     const now = ctx.repository.tableName(key.table, index);
-    if (now !== undefined && !found.some((k) => nameKey(k.table) === nameKey(now) && k.columns.join() === key.columns.join())) found.push({ table: now, columns: key.columns });
+    if (now === undefined) continue;
+    const columns = key.columns.map((c) => referencedColumnNow(ctx, key.table, c, index));
+    if (columns.some((c) => c === undefined)) {
+      unknown.push(`not known: ${column}'s foreign key to ${key.table} (${key.columns.join(", ")}), a column renamed or dropped since: give ${op.newName} the key ${column} has now`);
+      continue;
+    }
+    const named = { table: now, columns: columns as string[] };
+    if (!keys.some((k) => nameKey(k.table) === nameKey(named.table) && k.columns.join() === named.columns.join())) keys.push(named);
   }
-  return found;
-}
-
-/**
- * Why the keys found may not be all the old column has: an earlier migration renamed its table, and the history
- * keeps what it knew of the table before that under the old name. Undefined when nothing renamed it.
- */
-export function unknownForeignKeysNote(ctx: RuleContext, op: { table: string; column: string; newName: string }, index: number): string | undefined {
-  const start = ctx.repository.tableAtStart(op.table, index);
-  const from = ctx.repository.tableRenamedFrom(start);
-  return from && `not known: the foreign keys ${op.column} had before an earlier migration renamed ${from} to ${start} (migguard does not follow them across the rename): give ${op.newName} the same ones`;
+  return { keys, unknown: [...new Set(unknown)] };
 }
 
 /** The keys as SQL on the new column: added NOT VALID (no scan while old and new code run), validated once it is filled. */
