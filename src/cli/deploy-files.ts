@@ -10,13 +10,16 @@ import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SourceFile } from "../engine/model.js";
 import { DEPLOY_WALK_DEPTH, deployPaths, isUnwalkedFolder } from "../engine/deploy/deploy-paths.js";
-import { deployCodePaths } from "../engine/deploy/deploy-code-paths.js";
+import { deployCodePaths, javaSourceRoots } from "../engine/deploy/deploy-code-paths.js";
 import { isDeployFile } from "../engine/deploy/deploy-model.js";
 import { displayPath } from "./collect-files.js";
 import { repositoryRootAbove } from "./walk-files.js";
 
 /** a walk of a monorepo's root stops after this many files (deploy files sit near the root) */
 const MAX_ENTRIES = 20_000;
+
+/** Java packages nest deep (`src/main/java/edu/harvard/iq/dataverse/flyway/`): how far below src/main/java the walk goes */
+const JAVA_WALK_DEPTH = 12;
 
 /** outside a git repository (a lint run from a home or temporary folder) only the folder and its children are read */
 const MAX_DEPTH_OUTSIDE_GIT = 1;
@@ -62,9 +65,13 @@ export function readDeployFiles(cwd: string, maxBytes: number): SourceFile[] {
     const file = readFile(root, path, cwd, maxBytes);
     if (file) byPath.set(path, file);
   }
+  const read = [...byPath].map(([path, file]) => ({ path, content: file.content }));
+  // a JVM module that depends on Flyway or Liquibase keeps its start-up migrator deep in src/main/java's packages
+  for (const sources of javaSourceRoots(read)) walk(root, sources, 0, listing, JAVA_WALK_DEPTH);
   // the code the deploy needs beyond those names (deploy-code-paths.ts): Go files of a module that requires
-  // golang-migrate or goose, kept when they import it; Node start files and a migrating project's code
-  for (const path of deployCodePaths([...byPath].map(([path, file]) => ({ path, content: file.content })), listing)) {
+  // golang-migrate or goose, kept when they import it; Node start files and a migrating project's code; Java files
+  // named for migrating
+  for (const path of deployCodePaths(read, listing)) {
     const file = readFile(root, path, cwd, maxBytes);
     if (file && isDeployFile(file)) byPath.set(path, file);
   }

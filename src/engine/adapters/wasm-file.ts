@@ -14,6 +14,7 @@ export const PARSER_WASM = [
   "web-tree-sitter/web-tree-sitter.wasm",
   "tree-sitter-python/tree-sitter-python.wasm",
   "@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm",
+  "tree-sitter-java/tree-sitter-java.wasm",
 ] as const;
 
 export function wasmFile(packagePath: (typeof PARSER_WASM)[number]): string {

@@ -5,19 +5,29 @@
  * - the Go files of a module whose go.mod requires golang-migrate or goose (the engine keeps those that import it);
  * - the Node start files package.json names (`main`, `node dist/server.js` read from src/server.ts), and the code of a
  *   project that depends on knex, umzug, TypeORM, drizzle-orm or Sequelize (a start file's call is followed one import
- *   away), the shallowest first.
- * Nothing when no go.mod or package.json among `read` names a migrator, so a repository without one costs no read.
+ *   away), the shallowest first;
+ * - the Java files named for migrating (Dataverse's StartupFlywayMigrator.java) of a module whose pom.xml or
+ *   build.gradle depends on Flyway or Liquibase, at any depth of its src/main/java.
+ * Nothing when no go.mod, package.json or JVM build file among `read` names a migrator, so a repository without one costs no read.
  */
 import type { SourceFile } from "../model.js";
 import { isWithin } from "../repository/fact-paths.js";
-import { isGoSourcePath, isInDeployWalk, isNodeSourcePath } from "./deploy-paths.js";
-import { migratingGoModules } from "./self-migrating.js";
+import { isGoSourcePath, isInDeployWalk, isJavaMigratorPath, isNodeSourcePath } from "./deploy-paths.js";
+import { migratingGoModules, migratingJvmModules } from "./self-migrating.js";
 import { migratingNodeProjects, nodeEntryPaths } from "./node-scripts.js";
 
 /** a module's Go files read for their imports, at most (a large module's bootstrap code sits near its root) */
 export const MAX_GO_FILES = 400;
 /** a Node project's code files read for what its start files import, at most */
 export const MAX_NODE_FILES = 400;
+/** a JVM module's Java files named for migrating, read at most (its start-up migrator is one or two of them) */
+export const MAX_JAVA_FILES = 20;
+
+/**
+ * Where the Java files named for migrating lie (`<module>/src/main/java`), for the JVM modules whose build file
+ * depends on Flyway or Liquibase: deeper than a deploy walk goes, so the CLI walks them apart.
+ */
+export const javaSourceRoots = (read: readonly SourceFile[]): string[] => migratingJvmModules(read).map((m) => (m ? `${m}/src/main/java` : "src/main/java"));
 
 const depth = (path: string) => path.split("/").length;
 
@@ -33,5 +43,8 @@ export function deployCodePaths(read: readonly SourceFile[], listing: readonly s
   const projects = migratingNodeProjects(read);
   const code = projects.length ? walked.filter((p) => isNodeSourcePath(p) && projects.some((d) => isWithin(d, p))).sort((a, b) => depth(a) - depth(b)).slice(0, MAX_NODE_FILES) : [];
   for (const path of [...nodeEntryPaths(read), ...code]) if (listed.has(path) && !have.has(path)) out.add(path);
+  // Java files named for migrating, at any depth of a module's src/main/java (a package path is deep)
+  const roots = javaSourceRoots(read);
+  if (roots.length > 0) for (const path of listing.filter((p) => isJavaMigratorPath(p) && !have.has(p) && roots.some((r) => isWithin(r, p))).slice(0, MAX_JAVA_FILES)) out.add(path);
   return [...out];
 }

@@ -10,8 +10,9 @@
  * more than one instance in Terraform variables or a Cloud Foundry, ECS or fly.io file:
  * rolling-signs.ts). Shell is read line by line, not parsed: a script counts when the migration command appears on a
  * line before a server start (or `exec "$@"`, the container's CMD: offline-entrypoint.ts, deploy-commands.ts).
- * An application that applies its own migrations in-process at start (self-migrating.ts) counts the same, when it
- * ships as a container (a production Dockerfile or compose file).
+ * An application that applies its own migrations in-process at start (self-migrating.ts) counts the same, when a
+ * production deploy sequence undeploys the old version from its application server before it deploys the new one
+ * (app-server-redeploy.ts) or when it ships as a container (a production Dockerfile or compose file).
  */
 import type { Config } from "../config.js";
 import type { SourceFile } from "../model.js";
@@ -21,6 +22,7 @@ import { deployReadersToLoad } from "./deploy-readers.js";
 import { offlineEntrypoint } from "./offline-entrypoint.js";
 import { rollingSign } from "./rolling-signs.js";
 import { maintenanceWindow } from "./maintenance-mode.js";
+import { appServerRedeploy } from "./app-server-redeploy.js";
 
 /** A line of a repository file that shows how the project deploys. */
 export interface DeployEvidence {
@@ -113,7 +115,7 @@ export function decideDeploy(config: Pick<Config, "deploy">, files: readonly Sou
   // maintenance mode around the migration: no traffic at all, whatever instances run (a rolling sign changes nothing)
   const maintenance = maintenanceWindow(deployFiles);
   if (maintenance) return { mode: "offline", source: "detected", offline: maintenance };
-  const offline = offlineEntrypoint(deployFiles) ?? selfMigratingContainer(deployFiles);
+  const offline = offlineEntrypoint(deployFiles) ?? appServerRedeploy(deployFiles) ?? selfMigratingContainer(deployFiles);
   if (!offline) return { mode: "online", source: "default" };
   const rolling = rollingSign(deployFiles);
   return rolling ? { mode: "online", source: "detected", offline, rolling } : { mode: "offline", source: "detected", offline };

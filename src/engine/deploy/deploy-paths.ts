@@ -132,8 +132,15 @@ export const isNodeStartPath = (path: string): boolean =>
 export const isNodeManifestPath = (path: string): boolean => /^(?:[^/]+\/)?package\.json$/.test(path);
 /** a Rails initializer named for migrating (docuseal's config/initializers/migrate.rb): it runs at every boot */
 export const isRailsMigrateInitializerPath = (path: string): boolean => /(?:^|\/)config\/initializers\/[\w.-]*migrat[\w.-]*\.rb$/i.test(path);
+/**
+ * A Java source file of the application named for migrating or for Flyway or Liquibase (Dataverse's
+ * src/main/java/.../flyway/StartupFlywayMigrator.java), at any depth of a module's src/main/java: java-startup.ts reads
+ * whether the application server runs it when it deploys the application. Deeper than a deploy walk goes, so the
+ * edges list it apart, for a module whose build file depends on one of the tools (deploy-code-paths.ts).
+ */
+export const isJavaMigratorPath = (path: string): boolean => /(?:^|\/)src\/main\/java\/(?:[^/]+\/)*[\w$]*(?:[Mm]igrat|Flyway|Liquibase)[\w$]*\.java$/.test(path) && !NOT_DEPLOY.test(path);
 export const isAppStartPath = (path: string): boolean =>
-  baseOf(path) === "go.mod" || isGoStartPath(path) || isRustStartPath(path) || isJvmBuildPath(path) || isSpringConfigPath(path) || isNodeManifestPath(path) || isNodeStartPath(path) || isRailsMigrateInitializerPath(path);
+  baseOf(path) === "go.mod" || isJavaMigratorPath(path) || isGoStartPath(path) || isRustStartPath(path) || isJvmBuildPath(path) || isSpringConfigPath(path) || isNodeManifestPath(path) || isNodeStartPath(path) || isRailsMigrateInitializerPath(path);
 
 /** Travis CI's config at the root: its deploy phases may run the migrations under maintenance mode (maintenance-mode.ts) */
 export const isTravisPath = (path: string): boolean => path === ".travis.yml";

@@ -3,19 +3,21 @@
  * compose files, Spring's application*.yml, Kamal's config and Cloud66's manifest (deploy-yaml.ts), the `yaml` package
  * and smol-toml for the files that count instances (instance-counts.ts), tree-sitter's HCL grammar for Terraform's
  * (terraform-hcl.ts), Babel's parser for a Node start file (node-start.ts), Prism for a Rails initializer named for migrating
- * (rails-boot-migration.ts) and Capistrano's config/deploy.rb (capistrano-maintenance.ts). The deploy decision is made inside the analysis,
+ * (rails-boot-migration.ts) and Capistrano's config/deploy.rb (capistrano-maintenance.ts), tree-sitter's Java grammar for a Java
+ * file named for migrating (java-startup.ts). The deploy decision is made inside the analysis,
  * which is synchronous: the analysis waits for `deployReadersToLoad` first (analyze.ts), so a lint of one SQL file,
  * whose repository has no compose file, never loads YAML (test/cli/startup.test.ts).
  */
 import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
-import { isCapistranoConfigPath, isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isInstanceCountPath, isKamalConfigPath, isTerraformHclPath, isNodeSourcePath, isRailsMigrateInitializerPath, isSpringConfigPath, isTravisPath } from "./deploy-paths.js";
+import { isCapistranoConfigPath, isCloud66ManifestPath, isComposePath, isDeployWorkflowPath, isInstanceCountPath, isKamalConfigPath, isTerraformHclPath, isJavaMigratorPath, isNodeSourcePath, isRailsMigrateInitializerPath, isSpringConfigPath, isTravisPath } from "./deploy-paths.js";
 import type * as deployYamlModule from "./deploy-yaml.js";
 import type * as maintenanceYamlModule from "./maintenance-yaml.js";
 import type * as instanceCountsModule from "./instance-counts.js";
 import type * as nodeStartModule from "./node-start.js";
 import type * as railsBootModule from "./rails-boot-migration.js";
 import type * as capistranoModule from "./capistrano-maintenance.js";
+import type * as javaStartupModule from "./java-startup.js";
 
 type DeployYaml = typeof deployYamlModule & typeof maintenanceYamlModule;
 type NodeStart = typeof nodeStartModule;
@@ -26,6 +28,7 @@ let yaml: DeployYaml | undefined;
 let javascript: NodeStart | undefined;
 let ruby: RailsBoot | undefined;
 let counts: InstanceCounts | undefined;
+let java: typeof javaStartupModule | undefined;
 
 /** A deploy file that only the YAML parser reads. */
 export const needsYaml = (path: string): boolean =>
@@ -57,9 +60,15 @@ const loadRuby = async () => {
   ruby ??= { ...boot, ...capistrano };
 };
 
+const loadJava = async () => {
+  const module = await import("./java-startup.js");
+  await module.loadJavaParser();
+  java ??= module;
+};
+
 /** Every reader (a test that calls decideDeploy directly). */
 export async function loadDeployReaders(): Promise<void> {
-  await Promise.all([loadYaml(), loadJavaScript(), loadRuby(), loadCounts(true)]);
+  await Promise.all([loadYaml(), loadJavaScript(), loadRuby(), loadCounts(true), loadJava()]);
 }
 
 /** What to wait for before deciding on these files: undefined when their readers are there (or none is needed). */
@@ -70,6 +79,7 @@ export function deployReadersToLoad(files: readonly SourceFile[]): Promise<void>
     !javascript && files.some((f) => isNodeSourcePath(f.path)) ? loadJavaScript() : undefined,
     !ruby && files.some((f) => isRailsMigrateInitializerPath(f.path) || isCapistranoConfigPath(f.path)) ? loadRuby() : undefined,
     (!counts && files.some((f) => mayCountInstances(f.path))) || (!hcl && terraform) ? loadCounts(terraform) : undefined,
+    !java && files.some((f) => isJavaMigratorPath(f.path)) ? loadJava() : undefined,
   ];
   return loads.some(Boolean) ? Promise.all(loads).then(() => undefined) : undefined;
 }
@@ -82,6 +92,11 @@ export function deployRuby(): RailsBoot {
 export function deployJavaScript(): NodeStart {
   if (!javascript) throw new Error("the deploy's JavaScript reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
   return javascript;
+}
+
+export function deployJava(): typeof javaStartupModule {
+  if (!java) throw new Error("the deploy's Java reader is not loaded: wait for deployReadersToLoad (analyze does) or call loadDeployReaders first");
+  return java;
 }
 
 export function deployInstanceCounts(): InstanceCounts {

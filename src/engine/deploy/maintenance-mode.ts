@@ -12,8 +12,9 @@ import type { SourceFile } from "../model.js";
 import { baseOf } from "../paths.js";
 import { MIGRATE, withoutComments } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
-import { isCapistranoConfigPath, isDeployScriptPath, isDeployWorkflowPath, isTravisPath } from "./deploy-paths.js";
-import { deployRuby, deployYaml } from "./deploy-readers.js";
+import { isCapistranoConfigPath, isDeployScriptPath } from "./deploy-paths.js";
+import { deployRuby } from "./deploy-readers.js";
+import { deploySequences } from "./deploy-sequences.js";
 import type { DeployCommand } from "./maintenance-yaml.js";
 
 /** Heroku's CLI, Capistrano's maintenance tasks (capistrano-maintenance's, Capistrano 2's `deploy:web:disable`), or a script named for maintenance run with on / enable */
@@ -57,21 +58,9 @@ export function maintenanceWindow(files: readonly SourceFile[]): DeployEvidence 
   }
   if (workerProcesses(files).length > 0) return undefined;
   const scripts = new Map(files.filter((f) => isDeployScriptPath(f.path)).map((f) => [baseOf(f.path), f] as const));
-  for (const file of files) {
-    if (isTravisPath(file.path)) {
-      const found = window(file.path, deployYaml().travisDeployCommands(file), scripts);
-      if (found) return found;
-    }
-    if (isDeployWorkflowPath(file.path))
-      for (const job of deployYaml().workflowJobCommands(file)) {
-        const found = window(file.path, job, scripts);
-        if (found) return found;
-      }
-    if (isDeployScriptPath(file.path)) {
-      const commands = withoutComments(file.content).split("\n").map((text, i) => ({ text, line: i + 1 }));
-      const found = window(file.path, commands, scripts);
-      if (found) return found;
-    }
+  for (const sequence of deploySequences(files)) {
+    const found = window(sequence.path, sequence.commands, scripts);
+    if (found) return found;
   }
   return undefined;
 }

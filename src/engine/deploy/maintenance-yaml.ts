@@ -1,9 +1,10 @@
 /**
  * The command sequences of CI deploy files, read with the YAML parser (loaded with the other YAML readers,
  * deploy-readers.ts): Travis CI's deploy phases in the order Travis runs them (`before_deploy`, the Heroku provider's
- * `run` commands, `after_deploy`), and each job of a GitHub Actions workflow, its steps' `run` lines in order.
+ * `run` commands, `after_deploy`), and each job of a GitHub Actions workflow, its steps' `run` lines (and the scripts
+ * its SSH steps run) in order; a block scalar's lines are commands of their own.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node, type YAMLMap } from "yaml";
 import type { SourceFile } from "../model.js";
 
 /** One command a deploy runs, with the line it is written on. */
@@ -12,9 +13,24 @@ export interface DeployCommand {
   line: number;
 }
 
+/**
+ * A block scalar (`run: |`) as its lines, each with its own line number, shell comments and blank lines left out; any
+ * other scalar as one command.
+ */
+function scalarCommands(node: Scalar, lines: LineCounter): DeployCommand[] {
+  const line = lines.linePos(node.range![0]).line;
+  const text = String(node.value);
+  if (node.type !== Scalar.BLOCK_LITERAL) return [{ text, line }];
+  // the block's text starts on the line after its `|` header
+  return text
+    .split("\n")
+    .map((command, i) => ({ text: command, line: line + 1 + i }))
+    .filter((c) => c.text.trim() !== "" && !c.text.trimStart().startsWith("#"));
+}
+
 /** The scalars of a string or a list of strings (a list of maps: each one's `key`), with their lines. */
 function commandsOf(node: unknown, lines: LineCounter, key?: string): DeployCommand[] {
-  if (isScalar(node) && typeof node.value === "string" && node.range) return [{ text: node.value, line: lines.linePos(node.range[0]).line }];
+  if (isScalar(node) && typeof node.value === "string" && node.range) return scalarCommands(node, lines);
   if (isSeq(node)) return node.items.flatMap((item) => (key && isMap(item) ? commandsOf(item.get(key, true), lines) : commandsOf(item, lines)));
   if (key && isMap(node)) return commandsOf(node.get(key, true), lines);
   return [];
@@ -32,12 +48,27 @@ export function travisDeployCommands(file: SourceFile): DeployCommand[] {
   return [...commandsOf(root.get("before_deploy", true), lines), ...during, ...commandsOf(root.get("after_deploy", true), lines)];
 }
 
-/** GitHub Actions: each job's steps' `run` commands, in order (one sequence a job). */
+/**
+ * A step's commands: its `run` lines, or the script an SSH action runs on the server (appleboy/ssh-action's
+ * `script`: Dataverse's deploy workflow undeploys and deploys there).
+ */
+function stepCommands(step: YAMLMap, lines: LineCounter): DeployCommand[] {
+  const run = step.get("run", true);
+  if (run) return commandsOf(run, lines);
+  const uses = step.get("uses");
+  const inputs = step.get("with", true);
+  return typeof uses === "string" && /\bssh\b|ssh-action/i.test(uses) && isMap(inputs) ? commandsOf(inputs.get("script", true), lines) : [];
+}
+
+/** GitHub Actions: each job's steps' commands, in order (one sequence a job). */
 export function workflowJobCommands(file: SourceFile): DeployCommand[][] {
   const lines = new LineCounter();
   const document = parseDocument(file.content, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
   if (document.errors.length > 0 || !isMap(document.contents)) return [];
   const jobs = document.contents.get("jobs", true);
   if (!isMap(jobs)) return [];
-  return jobs.items.map((job) => (isMap(job.value) ? commandsOf(job.value.get("steps", true), lines, "run") : []));
+  return jobs.items.map((job) => {
+    const steps = isMap(job.value) ? job.value.get("steps", true) : undefined;
+    return isSeq(steps) ? steps.items.flatMap((step) => (isMap(step) ? stepCommands(step, lines) : [])) : [];
+  });
 }

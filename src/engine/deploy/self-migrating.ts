@@ -8,6 +8,8 @@
  * - Rust: `sqlx::migrate!(...)` run, or diesel's `embed_migrations!` with `run_pending_migrations`;
  * - Spring Boot: flyway-core or liquibase-core beside spring-boot in pom.xml / build.gradle (Boot runs them before
  *   the web server), unless `spring.flyway.enabled` / `spring.liquibase.enabled` is false in application config;
+ * - Jakarta EE: a `@Startup @Singleton` EJB whose `@PostConstruct` runs Flyway's `migrate()` or Liquibase's
+ *   `update(...)` (java-startup.ts, tree-sitter's Java grammar);
  * - Node: start code that runs knex's `migrate.latest()`, umzug's `up()`, TypeORM's `runMigrations()` or drizzle's
  *   `migrate(...)` before `listen(...)` (node-start.ts, Babel's parser);
  * - Rails: an initializer named for migrating that runs `ActiveRecord::Tasks::DatabaseTasks.migrate` (or a migration
@@ -19,10 +21,10 @@ import type { SourceFile } from "../model.js";
 import { baseOf, dirOf } from "../paths.js";
 import { lineAt } from "./deploy-commands.js";
 import type { DeployEvidence } from "./deploy-model.js";
-import { isComposePath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isJvmBuildPath, isNodeSourcePath, isNodeStartPath, isRailsMigrateInitializerPath, isRustStartPath, isSpringConfigPath } from "./deploy-paths.js";
+import { isComposePath, isDevelopmentPath, isDockerfilePath, isGoSourcePath, isJavaMigratorPath, isJvmBuildPath, isNodeSourcePath, isNodeStartPath, isRailsMigrateInitializerPath, isRustStartPath, isSpringConfigPath } from "./deploy-paths.js";
 import { goImports } from "./go-imports.js";
 import { nodeEntryPaths } from "./node-scripts.js";
-import { deployJavaScript, deployRuby, deployYaml } from "./deploy-readers.js";
+import { deployJava, deployJavaScript, deployRuby, deployYaml } from "./deploy-readers.js";
 
 /** a separate migrate command (`cmd/migrate/main.go`, `src/bin/migrate.rs`): a deploy step, not the server's start */
 const isMigrateCommand = (path: string) => /(?:^|\/)(?:cmd|bin)\/[\w.-]*migrat[\w.-]*\//i.test(path) || /(?:^|\/)bin\/[\w-]*migrat[\w-]*\.rs$/i.test(path);
@@ -93,16 +95,37 @@ function containerDisables(files: readonly SourceFile[], tool: "flyway" | "liqui
   return files.some((f) => (isDockerfilePath(f.path) || isComposePath(f.path)) && !isDevelopmentPath(f.path) && off.test(f.content));
 }
 
+/** Flyway and Liquibase as a build file (pom.xml, build.gradle) names their artifacts */
+const JVM_MIGRATORS = [["flyway", /\bflyway-core\b|org\.flywaydb:flyway-(?:database-)?\w+/], ["liquibase", /\bliquibase-core\b/]] as const;
+
+/** The folders of the JVM modules whose build file depends on Flyway or Liquibase (their Java files named for it are read). */
+export const migratingJvmModules = (files: readonly SourceFile[]): string[] =>
+  files.filter((f) => isJvmBuildPath(f.path) && JVM_MIGRATORS.some(([, artifact]) => artifact.test(f.content))).map((f) => dirOf(f.path));
+
 function springApp(files: readonly SourceFile[]): DeployEvidence | undefined {
   // a development or test profile that turns Flyway off says nothing of production
   const configs = files.filter((f) => isSpringConfigPath(f.path) && !isDevelopmentPath(f.path));
   for (const file of files) {
     if (!isJvmBuildPath(file.path) || !/spring-boot/.test(file.content)) continue;
-    for (const [tool, artifact] of [["flyway", /\bflyway-core\b|org\.flywaydb:flyway-(?:database-)?\w+/], ["liquibase", /\bliquibase-core\b/]] as const) {
+    for (const [tool, artifact] of JVM_MIGRATORS) {
       const dependency = artifact.exec(file.content);
       if (!dependency || configs.some((c) => springToolDisabled(c, tool)) || containerDisables(files, tool)) continue;
       return { path: file.path, line: lineAt(file.content, dependency.index), what: `Spring Boot runs ${tool === "flyway" ? "Flyway" : "Liquibase"} (on the classpath here) at start, before the web server serves` };
     }
+  }
+  return undefined;
+}
+
+/**
+ * Jakarta EE: a `@Startup @Singleton` EJB whose `@PostConstruct` runs Flyway or Liquibase (java-startup.ts): the
+ * application server runs it when it deploys the application, before it delivers a request to it.
+ */
+function jakartaApp(files: readonly SourceFile[]): DeployEvidence | undefined {
+  for (const file of files) {
+    if (!isJavaMigratorPath(file.path)) continue;
+    const migration = deployJava().javaStartupMigration(file);
+    if (migration)
+      return { path: file.path, line: migration.line, what: `the application server runs ${migration.tool} (${migration.method}, a @Startup singleton's @PostConstruct) when it deploys the application, before it serves` };
   }
   return undefined;
 }
@@ -134,5 +157,5 @@ function railsApp(files: readonly SourceFile[]): DeployEvidence | undefined {
 
 /** The line that shows the application applies its own migrations at start, if any. */
 export function selfMigratingApp(files: readonly SourceFile[]): DeployEvidence | undefined {
-  return goApp(files) ?? rustApp(files) ?? springApp(files) ?? nodeApp(files) ?? railsApp(files);
+  return goApp(files) ?? rustApp(files) ?? springApp(files) ?? jakartaApp(files) ?? nodeApp(files) ?? railsApp(files);
 }

@@ -103,4 +103,11 @@ describe("planDeployCode: the code an application that migrates itself needs", (
     const manifest = { path: "web/package.json", content: JSON.stringify({ scripts: { start: "node dist/server.js" }, dependencies: { knex: "^3.1.0" } }) };
     expect(planDeployCode(config, [manifest], ["web/package.json", "web/dist/server.js", "web/src/db/index.ts", "web/src/server.ts", "web/server.js"])).toEqual(["web/src/server.ts", "web/server.js", "web/src/db/index.ts"]);
   });
+
+  it("a JVM module depending on Flyway: its Java files named for migrating, however deep their package, not its tests", () => {
+    const pom = { path: "pom.xml", content: "<project><dependencies><dependency><artifactId>flyway-core</artifactId></dependency></dependencies></project>\n" };
+    const java = ["src/main/java/edu/harvard/iq/app/flyway/StartupFlywayMigrator.java", "src/main/java/edu/harvard/iq/app/Dataset.java", "src/test/java/edu/harvard/iq/app/db/migration/MigrationIT.java"];
+    expect(planDeployCode(config, [pom], ["pom.xml", ...java])).toEqual([java[0]]);
+    expect(planDeployCode(config, [{ path: "pom.xml", content: "<project></project>\n" }], ["pom.xml", ...java])).toEqual([]);
+  });
 });
