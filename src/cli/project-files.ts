@@ -17,7 +17,8 @@ const MAX_BYTES = 512 * 1024;
 
 export function collectProjectFiles(cwd: string): SourceFile[] {
   const found = walkFiles(cwd, {
-    enter: (name) => !SKIPPED.has(name) && !name.startsWith("."),
+    // .github: its workflows' job matrices say which databases the project supports
+    enter: (name) => !SKIPPED.has(name) && (!name.startsWith(".") || name === ".github"),
     keep: (path, entry) => entry.isFile() && signalKind(displayPath(path, cwd)) !== undefined,
     maxDepth: MAX_DEPTH,
     maxEntries: MAX_ENTRIES,

@@ -32,7 +32,7 @@ import { RULES } from "./rules/index.js";
 import type { Report, Rule, RuleMeta } from "./rules/support/rule.js";
 import { byLocation } from "./finding-order.js";
 import { namesUnknown, sayUnknownNames, usesUnknownName } from "./unknown-name.js";
-import { decideDatabase, loadSignalReaders, migrationFolder, reviseFromRefusals, type DatabaseDecision, type FolderMigrations } from "./database/decide.js";
+import { decideDatabase, withSupportedDatabases, loadSignalReaders, migrationFolder, reviseFromRefusals, type DatabaseDecision, type FolderMigrations } from "./database/decide.js";
 import { fileDatabase, popGenericReading, popGenericTargetsIn, unreviewedDatabase } from "./database/dialect-file.js";
 import { mayHoldMysqlStatements, mayHoldMysqlSyntax } from "./database/dialect-syntax.js";
 import { signalKind } from "./database/signal-paths.js";
@@ -532,6 +532,7 @@ function parseUnit(unit: MigrationUnit, errors: FileError[], decision: DatabaseD
     if (decision) {
       migration.database = decision.database;
       if (decision.version) migration.databaseVersion = decision.version;
+      if (decision.alsoRunsOn?.length) migration.alsoRunsOn = decision.alsoRunsOn.filter((d) => d !== decision.database);
     }
     return { migration: enrichMigration(migration) };
   } catch (error) {
@@ -808,7 +809,7 @@ function decideDatabases(units: readonly MigrationUnit[], readable: readonly Sou
   }
   const readings = new Map();
   const out = new Map<string, DatabaseDecision>();
-  for (const folder of folders.values()) out.set(folder.folder, decideDatabase(folder, signals, config, readings));
+  for (const folder of folders.values()) out.set(folder.folder, withSupportedDatabases(decideDatabase(folder, signals, config, readings), folder, signals));
   return out;
 }
 

@@ -633,6 +633,11 @@ export const Migration = z.object({
   database: Database.default("postgresql"),
   /** the server version when the config gives it (`database_version`), e.g. "8.0.29" or "10.11" */
   databaseVersion: z.string().optional(),
+  /**
+   * the other databases the project supports (decide.ts withSupportedDatabases): a fix in `database`'s own syntax
+   * runs there only, behind the framework's check of the connection, and leaves these the operation as written
+   */
+  alsoRunsOn: z.array(Database).optional(),
   up: z.array(Operation),
   down: Down,
   /**

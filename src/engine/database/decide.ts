@@ -14,7 +14,8 @@ import { DATABASE_LABEL } from "./names.js";
 
 import { rubyReaders } from "../adapters/rails/ruby-readers.js";
 import { isSignal, type DatabaseSignal, type DatabaseSilence, type SignalReading } from "./signal.js";
-import { signalKind, signalPathsFor } from "./signal-paths.js";
+import { databasePathsFor, FRAMEWORKS_WITH_SIGNALS, signalKind } from "./signal-paths.js";
+import { isDevelopmentSettingsPath } from "./development-settings.js";
 import { baseOf, dirOf } from "../paths.js";
 
 export interface DatabaseDecision {
@@ -27,6 +28,13 @@ export interface DatabaseDecision {
   reason: string;
   /** nothing in the repository decided it, or its signals disagree: the check summary says so */
   assumed: boolean;
+  /**
+   * the other databases the project supports (a CI matrix over databases, settings that choose the engine at run
+   * time): the migrations run on those too, so a fix in PostgreSQL's own syntax must leave them their operation
+   */
+  alsoRunsOn?: Database[];
+  /** one sentence: what says so */
+  alsoReason?: string;
 }
 
 /** The folder that holds a layout's migrations (diesel and Prisma keep one folder per migration). */
@@ -78,7 +86,7 @@ export function decideDatabase(folder: FolderMigrations, signalFiles: ReadonlyMa
   const named = folderDatabase(folder.folder);
   if (named) return { folder: folder.folder, database: named, version, reason: `the folder's name (${baseOf(folder.folder)})`, assumed: false };
 
-  const paths = signalPathsFor(folder.framework, folder.folder, [...signalFiles.keys()]);
+  const paths = databasePathsFor(folder.framework, folder.folder, [...signalFiles.keys()]);
   const signals: DatabaseSignal[] = [];
   const silences: DatabaseSilence[] = [];
   for (const path of paths) {
@@ -149,4 +157,30 @@ export function reviseFromRefusals(decision: DatabaseDecision, refused: readonly
   const shown = mysqlReadsAll(files);
   if (!shown) return undefined;
   return { ...decision, database: "mysql", assumed: false, reason: `${shown.path}: MySQL's grammar reads what PostgreSQL's refuses (line ${shown.line})` };
+}
+
+/**
+ * The databases the project supports besides the decided one: Django settings that choose the engine at run time
+ * (production ones; test settings are not installations), and CI workflows whose job matrix runs on several.
+ * `database:` in the config speaks for the installations: nothing is added to it.
+ */
+export function withSupportedDatabases(decision: DatabaseDecision, folder: FolderMigrations, signalFiles: ReadonlyMap<string, SourceFile>): DatabaseDecision {
+  if (!readers || decision.reason.startsWith("`database:")) return decision;
+  const found = new Map<Database, string>();
+  const listing = [...signalFiles.keys()];
+  const settings = folder.framework === "django" ? databasePathsFor("django", folder.folder, listing).filter((p) => !isDevelopmentSettingsPath(p)) : [];
+  for (const path of settings) {
+    const read = readers.settingsDatabases(signalFiles.get(path)!);
+    for (const database of read?.databases ?? []) if (!found.has(database)) found.set(database, `${path} (${read!.says})`);
+  }
+  if (FRAMEWORKS_WITH_SIGNALS.has(folder.framework)) {
+    for (const path of listing.filter((p) => signalKind(p) === "ci-workflow").sort()) {
+      const read = readers.workflowDatabases(signalFiles.get(path)!);
+      for (const database of read?.databases ?? []) if (!found.has(database)) found.set(database, `${path} (${read!.says})`);
+    }
+  }
+  const also = [...found.keys()].filter((d) => d !== decision.database);
+  if (also.length === 0) return decision;
+  const sources = [...new Set(also.map((d) => found.get(d)!))];
+  return { ...decision, alsoRunsOn: also, alsoReason: `the project also runs on ${also.map((d) => DATABASE_LABEL[d]).join(" and ")}: ${sources.join("; ")}` };
 }

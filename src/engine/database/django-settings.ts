@@ -9,12 +9,10 @@ import { asString, dictGet, kwarg, type PyValue } from "../adapters/python/value
 import type { Database } from "../model.js";
 import { djangoEngineDatabase, urlDatabase } from "./names.js";
 import type { SignalReading } from "./signal.js";
-import { baseOf } from "../paths.js";
 
-/** Settings modules named for development or tests (or kept among tests and examples) say what developers run, not production. */
-export const isDevelopmentSettings = (path: string): boolean =>
-  /(?:^|[_./])(dev|development|local|test|tests|testing|ci)(?:[_.]|$)/.test(baseOf(path).replace(/\.py$/, "")) ||
-  /(?:^|\/)(tests?|testing|fixtures|examples?|docs|spec)\//.test(path);
+import { isDevelopmentSettingsPath } from "./development-settings.js";
+
+export const isDevelopmentSettings = isDevelopmentSettingsPath;
 
 function fromValue(value: PyValue | undefined): { database: Database; says: string } | undefined {
   if (!value) return undefined;
@@ -35,7 +33,7 @@ function fromValue(value: PyValue | undefined): { database: Database; says: stri
  * The engines DATABASES is given under a module-level `if`/`elif`/`else` (healthchecks: SQLite unless
  * `DB=postgres`): which one runs is chosen at run time, so the unconditional assignment is only one of them.
  */
-function conditionalEngines(root: PyNode): string[] {
+export function conditionalEngines(root: PyNode): string[] {
   const engines: string[] = [];
   const visit = (node: PyNode, conditional: boolean) => {
     if (node.type === "function_definition" || node.type === "class_definition") return;

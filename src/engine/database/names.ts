@@ -40,3 +40,17 @@ export function djangoEngineDatabase(engine: string): Database | undefined {
 }
 
 export const DATABASE_LABEL: Record<Database, string> = { postgresql: "PostgreSQL", mysql: "MySQL", mariadb: "MariaDB", sqlite: "SQLite" };
+
+/**
+ * A database as a CI matrix or a setting spells it on its own (`postgres`, `postgres:16`, `sqlite3`, `mariadb-10.11`):
+ * the leading word; anything else is undefined.
+ */
+export function databaseWord(text: string): Database | undefined {
+  const word = /^[a-z]+/i.exec(text.trim())?.[0]?.toLowerCase();
+  if (!word) return undefined;
+  if (word === "postgres" || word === "postgresql" || word === "pg" || word === "postgis" || word === "psql") return "postgresql";
+  if (word === "sqlite" || word === "sqlite3" || word === "spatialite") return "sqlite";
+  if (word === "mysql") return "mysql";
+  if (word === "mariadb") return "mariadb";
+  return undefined;
+}

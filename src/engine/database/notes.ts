@@ -6,7 +6,7 @@ const label = (d: DatabaseDecision) => `${DATABASE_LABEL[d.database]}${d.version
 
 /** One line per folder: `db/migrate: MySQL (config/database.yml (production adapter mysql2))`. */
 export function databaseLines(decisions: readonly DatabaseDecision[]): string[] {
-  return decisions.map((d) => `${d.folder || "."}: ${label(d)} (${d.reason})${d.database === "sqlite" ? "; SQLite takes no lock a deploy waits on, so the lock rules do not apply" : ""}`);
+  return decisions.map((d) => `${d.folder || "."}: ${label(d)} (${d.reason}${d.alsoReason ? `; ${d.alsoReason}` : ""})${d.database === "sqlite" ? "; SQLite takes no lock a deploy waits on, so the lock rules do not apply" : ""}`);
 }
 
 /** For the check summary: only folders whose database was assumed (nothing named it, or its signals disagree). */

@@ -5,7 +5,7 @@
  */
 import { baseOf, dirOf } from "../paths.js";
 
-export type SignalKind = "rails-database-yml" | "rails-database-sample" | "django-settings" | "alembic-ini" | "alembic-env";
+export type SignalKind = "rails-database-yml" | "rails-database-sample" | "django-settings" | "alembic-ini" | "alembic-env" | "ci-workflow";
 
 const RAILS_SAMPLES = new Set([
   "database.yml.sample",
@@ -20,6 +20,8 @@ export function signalKind(path: string): SignalKind | undefined {
   if (/(?:^|\/)(?:node_modules|vendor|\.git|site-packages|\.venv|venv)\//.test(path)) return undefined;
   const base = baseOf(path);
   const parent = baseOf(dirOf(path));
+  // a CI job matrix over databases says which ones the project supports (database/ci-matrix.ts)
+  if (parent === "workflows" && baseOf(dirOf(dirOf(path))) === ".github" && /\.ya?ml$/.test(base)) return "ci-workflow";
   if (parent === "config" && base === "database.yml") return "rails-database-yml";
   if (parent === "config" && RAILS_SAMPLES.has(base)) return "rails-database-sample";
   if (base === "alembic.ini") return "alembic-ini";
@@ -69,6 +71,11 @@ export const FRAMEWORKS_WITH_SIGNALS: ReadonlySet<string> = new Set(["rails", "d
 
 export function signalPathsFor(framework: string, migrationFolder: string, listing: readonly string[]): string[] {
   if (!FRAMEWORKS_WITH_SIGNALS.has(framework)) return [];
+  return [...databasePathsFor(framework, migrationFolder, listing), ...listing.filter((path) => signalKind(path) === "ci-workflow")];
+}
+
+/** The files that name the folder's database (signalPathsFor adds the CI workflows that say which others it supports). */
+export function databasePathsFor(framework: string, migrationFolder: string, listing: readonly string[]): string[] {
   const kinds = listing.map((path) => ({ path, kind: signalKind(path) })).filter((s) => s.kind);
   if (framework === "rails") {
     const root = railsRoot(migrationFolder);

@@ -5,6 +5,8 @@ import { readDjangoSettings } from "./django-settings.js";
 import { readRailsDatabaseYml } from "./rails-database-yml.js";
 import type { SignalReading } from "./signal.js";
 import { signalKind } from "./signal-paths.js";
+import { readSettingsDatabases } from "./django-engines.js";
+import { readWorkflowDatabases } from "./ci-matrix.js";
 
 export function readSignal(file: SourceFile): SignalReading {
   try {
@@ -26,3 +28,15 @@ export function readSignal(file: SourceFile): SignalReading {
     return { path: file.path, why: `could not be read (${error instanceof Error ? error.message : String(error)})` };
   }
 }
+
+/** The databases a production settings module can choose (database/django-engines.ts). */
+export const settingsDatabases = (file: SourceFile) => {
+  try {
+    return readSettingsDatabases(file.content);
+  } catch {
+    return undefined; // unreadable: it adds nothing
+  }
+};
+
+/** The databases a CI workflow's job matrix runs on (database/ci-matrix.ts). */
+export const workflowDatabases = (file: SourceFile) => readWorkflowDatabases(file.content);
