@@ -37,7 +37,8 @@ import { fileDatabase, popGenericReading, popGenericTargetsIn, unreviewedDatabas
 import { mayHoldMysqlStatements, mayHoldMysqlSyntax } from "./database/dialect-syntax.js";
 import { signalKind } from "./database/signal-paths.js";
 import { loadMysqlGrammar } from "./adapters/sql/mysql/mysql-grammar.js";
-import { appliesToDatabase } from "./rules/support/databases.js";
+import { appliesToDatabase, ruleDatabases } from "./rules/support/databases.js";
+import { portableFinding } from "./portable-fixes/portable-fixes.js";
 import { Production } from "./production/production.js";
 import { RunObjects } from "./production/run-objects.js";
 import { againstProduction } from "./production/size-aware.js";
@@ -176,6 +177,9 @@ function notText(content: string): string | undefined {
   return "a binary file (it contains NUL bytes): not checked";
 }
 const normalise = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/** Each rule's metadata by id: which databases it speaks for (portable-fixes.ts). */
+const RULE_META = new Map(RULES.map((rule) => [rule.meta.id, rule.meta]));
 
 interface Raw {
   finding: ReportedFinding;
@@ -465,6 +469,7 @@ function ruleFindings(
   raw = againstAuthorSize(raw, migration, production?.production, changeSizeNote);
   keepRunnerTemplates(raw, migration);
   keepRevisionParameters(raw, migration);
+  if (migration.alsoRunsOn?.length) for (const r of raw) r.finding = portableFinding(r.finding, migration, ruleDatabases(RULE_META.get(r.finding.rule) ?? {}), r.op?.text);
   return raw;
 }
 

@@ -1,0 +1,32 @@
+/**
+ * Fixes for a project that supports more databases than the one decided (alsoRunsOn: pretalx runs on PostgreSQL
+ * and SQLite). A PostgreSQL-only rule's hazard is PostgreSQL's lock, so its message says it concerns the
+ * PostgreSQL installations, and its fix, written in PostgreSQL's terms (CONCURRENTLY, NOT VALID, USING INDEX,
+ * django.contrib.postgres), is put behind the framework's check of the connection, the other databases keeping
+ * the operation as written. A fix this module cannot guard (one whose steps the others cannot skip) says so.
+ */
+import type { Database, Migration, ReportedFinding } from "../model.js";
+import { DATABASE_LABEL } from "../database/names.js";
+import { djangoOnPostgresql } from "./django-on-postgresql.js";
+
+/**
+ * Rules whose Django fixes reach the same schema as the flagged operation by gentler locks (an index built
+ * CONCURRENTLY, a constraint NOT VALID then validated, a UNIQUE on a prebuilt index): every step of them is either
+ * PostgreSQL's way of the plain operation, which the others run instead, or PostgreSQL-only work they can skip.
+ */
+const GUARDED: Partial<Record<Migration["framework"], ReadonlySet<string>>> = {
+  django: new Set(["index-without-concurrently", "unique-constraint-without-index", "set-not-null", "constraint-without-not-valid", "drop-index-without-concurrently", "validate-in-same-transaction"]),
+};
+
+const list = (databases: readonly Database[]) => databases.map((d) => DATABASE_LABEL[d]).join(" and ");
+
+/** The finding of a rule that speaks for `ruleDatabases`, for a migration that also runs on `migration.alsoRunsOn`. */
+export function portableFinding(finding: ReportedFinding, migration: Migration, ruleDatabases: readonly Database[], original?: string): ReportedFinding {
+  const others = (migration.alsoRunsOn ?? []).filter((d) => !ruleDatabases.includes(d));
+  if (others.length === 0 || migration.database !== "postgresql" || !ruleDatabases.includes("postgresql")) return finding;
+  const message = `${finding.message} This concerns the PostgreSQL installations: the project also runs on ${list(others)}.`;
+  if (!finding.fix) return { ...finding, message };
+  const guarded = GUARDED[migration.framework]?.has(finding.rule) && migration.framework === "django" ? djangoOnPostgresql(finding.fix, original) : undefined;
+  if (guarded) return { ...finding, message, fix: `# PostgreSQL's way on PostgreSQL only (connection.vendor), the operation as written on ${list(others)}:\n${guarded}` };
+  return { ...finding, message, fix: `# for PostgreSQL installations only: ${list(others)} cannot run this; there, keep the migration as written\n${finding.fix}` };
+}
