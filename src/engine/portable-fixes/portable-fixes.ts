@@ -27,6 +27,8 @@ export function portableFinding(finding: ReportedFinding, migration: Migration, 
   const message = `${finding.message} This concerns the PostgreSQL installations: the project also runs on ${list(others)}.`;
   if (!finding.fix) return { ...finding, message };
   const guarded = GUARDED[migration.framework]?.has(finding.rule) && migration.framework === "django" ? djangoOnPostgresql(finding.fix, original) : undefined;
+  // nothing in it was PostgreSQL's own: it runs everywhere as it is
+  if (guarded === finding.fix) return { ...finding, message };
   if (guarded) return { ...finding, message, fix: `# PostgreSQL's way on PostgreSQL only (connection.vendor), the operation as written on ${list(others)}:\n${guarded}` };
   return { ...finding, message, fix: `# for PostgreSQL installations only: ${list(others)} cannot run this; there, keep the migration as written\n${finding.fix}` };
 }

@@ -123,3 +123,38 @@ class Migration(migrations.Migration):
         ),
     ]
 `;
+
+/**
+ * pretalx in small: the settings build ENGINE from a setting (`"django.db.backends." + DB_ENGINE`) that is SQLite
+ * unless the environment says otherwise, so the project runs on SQLite as well as PostgreSQL.
+ */
+export const DJANGO_ENGINE_SETTINGS = {
+  "shop/settings.py": `import os
+
+DB_ENGINE = os.environ.get("DB_ENGINE", "sqlite3")
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends." + DB_ENGINE,
+        "NAME": os.environ.get("DB_NAME", "shop.sqlite3"),
+        "CONN_MAX_AGE": 0 if DB_ENGINE == "sqlite3" else 120,
+    }
+}
+`,
+};
+
+/** A GitHub Actions workflow whose job matrix runs the tests on SQLite and on PostgreSQL (pretalx's tests.yml). */
+export const CI_MATRIX_SQLITE_POSTGRES = {
+  ".github/workflows/tests.yml": `on: [push, pull_request]
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    strategy:
+      fail-fast: false
+      matrix:
+        python-version: ["3.13"]
+        database: [sqlite, postgres]
+    steps:
+      - uses: actions/checkout@v4
+      - run: pytest --database \${{ matrix.database }}
+`,
+};

@@ -1,4 +1,4 @@
-import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
+import { DJANGO_ENGINE_SETTINGS, DJANGO_INITIAL } from "../../testing/python-fixtures.js";
 import { HELM_CHART, OFFLINE_ENTRYPOINT } from "../../testing/deploy-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
@@ -40,6 +40,24 @@ class Migration(migrations.Migration):
 
 export default defineCases({
   invalid: [
+    {
+      framework: "django",
+      name: "a project that also runs on SQLite (settings build ENGINE from DB_ENGINE, sqlite3 unless set): AddIndexConcurrently only on PostgreSQL, behind OnPostgreSQL; SQLite runs the AddIndex as written and never imports django.contrib.postgres",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddIndex(model_name="order", index=models.Index(fields=["number"], name="app_order_number_idx")),
+    ]
+`,
+      files: { ...DJANGO_INITIAL, ...DJANGO_ENGINE_SETTINGS },
+      lines: [8],
+      messages: ["Creating index app_order_number_idx without CONCURRENTLY blocks writes to app_order while it builds. This concerns the PostgreSQL installations: the project also runs on SQLite."],
+      fixes: ["# PostgreSQL's way on PostgreSQL only (connection.vendor), the operation as written on SQLite:\n# the migration becomes, app/migrations/0002_case.py:\nfrom django.db import migrations, models\n\n\nclass OnPostgreSQL(migrations.SeparateDatabaseAndState):\n    # PostgreSQL runs `postgresql`; SQLite and the other databases the project supports run `others`, the plain\n    # operations (Django's state follows them, or `state` when given: operations only PostgreSQL's way needs,\n    # which the others keep in the state alone). A name is a class of django.contrib.postgres.operations, imported\n    # on PostgreSQL only (it needs psycopg, which an install on another database may lack) and given the plain\n    # operation's arguments; without `postgresql`, PostgreSQL runs the state operations.\n    def __init__(self, postgresql=None, others=(), state=None, **options):\n        super().__init__(database_operations=list(others), state_operations=list(others if state is None else state))\n        self.postgresql, self.options = postgresql, options\n\n    def _postgresql(self):\n        if self.postgresql is None:\n            return migrations.SeparateDatabaseAndState(database_operations=self.state_operations)\n        if not isinstance(self.postgresql, str):\n            return self.postgresql\n        from importlib import import_module\n\n        operation = getattr(import_module(\"django.contrib.postgres.operations\"), self.postgresql)\n        if self.options:\n            return operation(**self.options)\n        _, args, kwargs = self.state_operations[0].deconstruct()\n        return operation(*args, **kwargs)\n\n    def _for(self, schema_editor):\n        if schema_editor.connection.vendor == \"postgresql\":\n            return migrations.SeparateDatabaseAndState(database_operations=[self._postgresql()])\n        return super()\n\n    def database_forwards(self, app_label, schema_editor, from_state, to_state):\n        self._for(schema_editor).database_forwards(app_label, schema_editor, from_state, to_state)\n\n    def database_backwards(self, app_label, schema_editor, from_state, to_state):\n        self._for(schema_editor).database_backwards(app_label, schema_editor, from_state, to_state)\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        OnPostgreSQL(\"AddIndexConcurrently\", [migrations.AddIndex(model_name=\"order\", index=models.Index(fields=[\"number\"], name=\"app_order_number_idx\"))]),\n    ]"],
+    },
     {
       framework: "django",
       name: "nautobot ipam 0002_initial_part_2: ipam_prefix was created empty by 0001_initial_part_1, both `initial = True` parts an install applies together: a note",

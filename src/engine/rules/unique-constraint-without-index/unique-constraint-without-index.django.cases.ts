@@ -1,8 +1,26 @@
-import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
+import { DJANGO_ENGINE_SETTINGS, DJANGO_INITIAL } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "django",
+      name: "a project that also runs on SQLite (settings build ENGINE from DB_ENGINE): the prebuilt index and ADD CONSTRAINT USING INDEX on PostgreSQL only; SQLite runs the state's AlterField, the operation as written",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="customer", name="email", field=models.EmailField(max_length=254, unique=True)),
+    ]
+`,
+      files: { ...DJANGO_INITIAL, ...DJANGO_ENGINE_SETTINGS },
+      lines: [8],
+      messages: ["Adding UNIQUE (email) to app_customer builds an index while the table is locked against reads and writes. This concerns the PostgreSQL installations: the project also runs on SQLite."],
+      fixes: ["# PostgreSQL's way on PostgreSQL only (connection.vendor), the operation as written on SQLite:\n# with atomic = False on the Migration (CREATE INDEX CONCURRENTLY cannot run in a transaction):\n# in the migration file, before its operations (beside `from django.db import migrations`):\nclass OnPostgreSQL(migrations.SeparateDatabaseAndState):\n    # PostgreSQL runs `postgresql`; SQLite and the other databases the project supports run `others`, the plain\n    # operations (Django's state follows them, or `state` when given: operations only PostgreSQL's way needs,\n    # which the others keep in the state alone). A name is a class of django.contrib.postgres.operations, imported\n    # on PostgreSQL only (it needs psycopg, which an install on another database may lack) and given the plain\n    # operation's arguments; without `postgresql`, PostgreSQL runs the state operations.\n    def __init__(self, postgresql=None, others=(), state=None, **options):\n        super().__init__(database_operations=list(others), state_operations=list(others if state is None else state))\n        self.postgresql, self.options = postgresql, options\n\n    def _postgresql(self):\n        if self.postgresql is None:\n            return migrations.SeparateDatabaseAndState(database_operations=self.state_operations)\n        if not isinstance(self.postgresql, str):\n            return self.postgresql\n        from importlib import import_module\n\n        operation = getattr(import_module(\"django.contrib.postgres.operations\"), self.postgresql)\n        if self.options:\n            return operation(**self.options)\n        _, args, kwargs = self.state_operations[0].deconstruct()\n        return operation(*args, **kwargs)\n\n    def _for(self, schema_editor):\n        if schema_editor.connection.vendor == \"postgresql\":\n            return migrations.SeparateDatabaseAndState(database_operations=[self._postgresql()])\n        return super()\n\n    def database_forwards(self, app_label, schema_editor, from_state, to_state):\n        self._for(schema_editor).database_forwards(app_label, schema_editor, from_state, to_state)\n\n    def database_backwards(self, app_label, schema_editor, from_state, to_state):\n        self._for(schema_editor).database_backwards(app_label, schema_editor, from_state, to_state)\n\n\nOnPostgreSQL(migrations.SeparateDatabaseAndState(\n    database_operations=[\n        migrations.RunSQL(\n            \"CREATE UNIQUE INDEX CONCURRENTLY app_customer_email_key ON app_customer (email)\",\n            reverse_sql=\"DROP INDEX CONCURRENTLY IF EXISTS app_customer_email_key\",\n        ),\n        migrations.RunSQL(\n            \"ALTER TABLE app_customer ADD CONSTRAINT app_customer_email_key UNIQUE USING INDEX app_customer_email_key\",\n            reverse_sql=\"ALTER TABLE app_customer DROP CONSTRAINT app_customer_email_key\",\n        ),\n    ],\n    state_operations=[\n        migrations.AlterField(model_name=\"customer\", name=\"email\", field=models.EmailField(max_length=254, unique=True)),\n    ],\n), [migrations.AlterField(model_name=\"customer\", name=\"email\", field=models.EmailField(max_length=254, unique=True))]),"],
+    },
     {
       framework: "django",
       name: "a UniqueConstraint over a ForeignKey subclass (mptt's TreeForeignKey): the index names its column parent_id, as Django does",
