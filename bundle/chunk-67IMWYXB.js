@@ -1,7 +1,0 @@
-import { createRequire as __migguardCreateRequire } from "node:module";
-import { fileURLToPath as __migguardFileURLToPath } from "node:url";
-import { dirname as __migguardDirname } from "node:path";
-const require = __migguardCreateRequire(import.meta.url);
-const __filename = __migguardFileURLToPath(import.meta.url);
-const __dirname = __migguardDirname(__filename);
-var RAILS_ADAPTERS={mysql2:"mysql",trilogy:"mysql",mysql:"mysql",jdbcmysql:"mysql",postgresql:"postgresql",postgres:"postgresql",postgis:"postgresql",jdbcpostgresql:"postgresql",sqlite3:"sqlite",sqlite:"sqlite",jdbcsqlite3:"sqlite"},railsAdapterDatabase=adapter=>RAILS_ADAPTERS[adapter.trim().toLowerCase()];function urlDatabase(url){let scheme=/^([a-z][a-z0-9+.-]*):/i.exec(url.trim())?.[1]?.toLowerCase();if(!scheme)return;let dialect=scheme.split("+")[0];return dialect==="mariadb"?"mariadb":RAILS_ADAPTERS[dialect]??(dialect==="postgresql"||dialect==="pgsql"?"postgresql":void 0)}function djangoEngineDatabase(engine){let last=engine.trim().toLowerCase().split(".");if(last.includes("mysql")||engine.includes("mysql.connector"))return"mysql";if(last.some(part=>part==="postgresql"||part==="postgresql_psycopg2"||part==="postgis"))return"postgresql";if(last.includes("sqlite3")||last.includes("spatialite"))return"sqlite"}var DATABASE_LABEL={postgresql:"PostgreSQL",mysql:"MySQL",mariadb:"MariaDB",sqlite:"SQLite"};export{railsAdapterDatabase,urlDatabase,djangoEngineDatabase,DATABASE_LABEL};
