@@ -369,6 +369,14 @@ function unreviewedFindings(files: Plan["unreviewed"], config: Config): Reported
   }));
 }
 
+/**
+ * A finding once per path, line, rule and message (sorted, so equal ones are adjacent): the same cause reached
+ * twice (a loop unrolled over a list, a helper called from two places) is one thing for the reader to fix.
+ */
+function oncePerPlace(sorted: ReportedFinding[]): ReportedFinding[] {
+  return sorted.filter((f, i) => i === 0 || byLocation(sorted[i - 1], f) !== 0 || sorted[i - 1].endLine !== f.endLine);
+}
+
 /** Operations the code hides from a static reading (send, eval, getattr, SQL built at run time). */
 function hiddenFindings(migration: Migration, config: Config): ReportedFinding[] {
   const generic = (p: HiddenOperation) => asComment(p.path ?? migration.path, "Call the migration method or operation by name with its arguments written out, and give it its SQL as a literal string, so reviewers and migguard see what runs.");
@@ -730,7 +738,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   if (input.configProblems?.length) findings.push(...configFindings(input.configProblems, input.configPath ?? ".github/migguard.yml", config));
   const load = deploy.readersToLoadForResult();
   if (load) yield load;
-  return { findings: findings.sort(byLocation), errors, migrations, databases: [...databases.values()], deploy: deploy.result(), baseline: baselines.summary() };
+  return { findings: oncePerPlace(findings.sort(byLocation)), errors, migrations, databases: [...databases.values()], deploy: deploy.result(), baseline: baselines.summary() };
 }
 
 /**

@@ -19,8 +19,8 @@ export interface OpContext {
   batchTable?: string;
   errors: ParseProblem[];
   notes: ParseProblem[];
-  /** operations the code hides from a static reading: `hidden-operation` */
-  hidden: HiddenOperation[];
+  /** records an operation the code hides from a static reading (`hidden-operation`), once per line and message */
+  hide: (problem: HiddenOperation) => void;
   /** what a name is bound to where the operation runs (`accounts = sa.table("accounts", ...)`) */
   bound?: (name: string) => PyValue | undefined;
   /** the table of a mapped class defined in the file (`__tablename__`) */
@@ -283,7 +283,7 @@ export function executeOperations(sql: PyValue | undefined, call: PyCall, ctx: O
   const result = embeddedSql(text ?? sql, { inTransaction: ctx.inTransaction, what: "execute", params });
   append(ctx.errors, result.errors);
   append(ctx.notes, result.notes);
-  append(ctx.hidden, result.hidden);
+  for (const problem of result.hidden) ctx.hide(problem);
   return result.ops;
 }
 

@@ -128,7 +128,7 @@ export class AlembicWalker {
       batchTable: state.batch?.table,
       errors: this.errors,
       notes: this.notes,
-      hidden: this.hidden,
+      hide: (problem) => this.keepHidden(problem),
       bound: (name) => state.bindings.get(name),
       modelTable: (className) => this.modelTable(className),
     };
@@ -573,11 +573,15 @@ export class AlembicWalker {
 
   private hide(node: PyNode, problem: { message: string; fix?: string }): void {
     const loc = locOf(node);
-    // each place and message once, in a set: a hostile file may hide 100,000 operations, so no scan per one
-    const key = `${loc.line}\0${problem.message}`;
+    this.keepHidden({ line: loc.line, endLine: loc.endLine, ...problem });
+  }
+
+  /** Each place and message once, in a set: a loop unrolled over a list hides the same call once per item, and a hostile file may hide 100,000, so no scan per one. */
+  private keepHidden(problem: HiddenOperation): void {
+    const key = `${problem.line}\0${problem.message}`;
     if (this.hiddenSeen.has(key)) return;
     this.hiddenSeen.add(key);
-    this.hidden.push({ line: loc.line, endLine: loc.endLine, ...problem });
+    this.hidden.push(problem);
   }
 
   /** A call on a connection or session: execute(SQL) is parsed, other calls read or write rows. */

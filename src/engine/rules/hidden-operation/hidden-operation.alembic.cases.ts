@@ -34,6 +34,30 @@ def downgrade():
       severities: ["warning", "warning"],
       messages: ["`ops.create_index(...)` reads like Alembic's `op.create_index`, but nothing in this file says `ops` is Alembic's op"],
     },
+    {
+      framework: "alembic",
+      name: "SQL built at run time inside a loop over a literal list is one finding, not one per item of the list",
+      code: `from alembic import op
+from psycopg2 import sql
+
+revision = "b2"
+down_revision = "a1"
+
+tables = [("users", "users"), ("projects", "projects"), ("events", "events")]
+
+
+def upgrade():
+    connection = op.get_bind()
+    for schema, table in tables:
+        statement = sql.SQL("SELECT MAX(id) FROM {}").format(sql.Identifier(schema, table)).as_string(connection)
+        connection.exec_driver_sql(statement)
+
+
+def downgrade():
+    pass
+`,
+      lines: [14],
+    },
     { framework: "alembic", name: "op.execute looked up with getattr (still checked as op.execute)", code: alembic('    getattr(op, "execute")("DELETE FROM sessions WHERE expired")'), lines: [8] },
     { framework: "alembic", name: "an operation whose name is computed", code: alembic('    getattr(op, "drop_" + KIND)("sessions")'), lines: [8] },
     { framework: "alembic", name: "Python in a string given to exec", code: alembic("    exec(\"op.drop_column('users', 'email')\")"), lines: [8] },

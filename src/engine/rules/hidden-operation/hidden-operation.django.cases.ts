@@ -19,6 +19,19 @@ export default defineCases({
       code: "from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    operations = [migrations.RemoveField(model_name=m, name=\"legacy\") for m in models_with_legacy()]\n",
       lines: [5],
     },
+    {
+      framework: "django",
+      name: "RunSQL of SQL read at run time in a comprehension over a literal list is one finding, not one per item",
+      code: `from django.db import migrations
+
+TABLES = ["shop_order", "shop_invoice", "shop_cart"]
+
+
+class Migration(migrations.Migration):
+    operations = [migrations.RunSQL(open("cleanup.sql").read(), reverse_sql=migrations.RunSQL.noop) for t in TABLES]
+`,
+      lines: [7],
+    },
     { framework: "django", name: "operations a function builds", code: "from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    operations = build_operations()\n", lines: [5] },
   ],
   valid: [
