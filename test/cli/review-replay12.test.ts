@@ -109,3 +109,71 @@ class Migration(migrations.Migration):
     expect(findings.map((f) => f.severity)).toEqual(["error"]);
   });
 });
+
+describe("migration-version-order, Rails: newer base migrations that name their tables in raw SQL and through a found record", () => {
+  const rb = (klass: string, body: string) => `class ${klass} < ActiveRecord::Migration[8.1]\n${body}end\n`;
+  const createClaims = rb("CreateClaims", "  def change\n    create_table :claims do |t|\n      t.string :routing_name\n    end\n    create_table :journeys_sessions do |t|\n      t.jsonb :answers\n    end\n  end\n");
+  // claim's base after 2026-01: an index built in SQL, dropped by name in a later migration, rebuilt in another, and a journey renamed through its record
+  const newer = (model: string) => ({
+    "db/migrate/20260305130500_index_journey_session_multi_ol.rb": rb("IndexJourneySessionMultiOl", "  def up\n    execute <<-SQL\n      CREATE INDEX sessions_one_login_existing_index ON journeys_sessions ((answers->>'onelogin_uid'))\n    SQL\n  end\n\n  def down\n  end\n"),
+    "db/migrate/20260316121438_redo_index_sessions_ol_index.rb": rb("RedoIndexSessionsOlIndex", "  def up\n    execute <<-SQL\n      DROP INDEX sessions_one_login_uid_index;\n      CREATE INDEX sessions_one_login_uid_index ON journeys_sessions ((answers#>>'{onelogin_uid}'));\n    SQL\n  end\n\n  def down\n  end\n"),
+    "db/migrate/20260316122045_rm_extra_ol_index.rb": rb("RmExtraOlIndex", "  def up\n    execute <<-SQL\n      DROP INDEX IF EXISTS sessions_one_login_existing_index\n    SQL\n  end\n\n  def down\n  end\n"),
+    "db/migrate/20260526124909_update_journey_config_path.rb": rb("UpdateJourneyConfigPath", `  def change\n    config = ${model}.find_by(\n      routing_name: "early-years"\n    )\n\n    config&.update(\n      routing_name: "early-years-recognition"\n    )\n  end\n`),
+  });
+  const added = { "db/migrate/20260105160335_add_matching_attributes_last_checked_at_to_claims.rb": rb("AddMatchingAttributesLastCheckedAtToClaims", "  def change\n    add_column :claims, :matching_attributes_last_checked_at, :timestamp\n  end\n") };
+  const order = async (model: string) => {
+    const repo = featureBranchOn({ "db/migrate/20250101000000_create_claims.rb": createClaims, ...newer(model) });
+    repo.write(added).commit("branch made in January");
+    return (await reviewJson(repo)).findings.filter((f) => f.rule === "migration-version-order");
+  };
+
+  it("review: the newer ones touch journeys_sessions and the journey configurations (claim fc6413b8a1): a note", async () => {
+    expect((await order("Journeys::Configuration")).map((f) => f.severity)).toEqual(["info"]);
+  });
+
+  it("review: the found record is a claim: its update writes rows of the table this one changes, a warning", async () => {
+    const found = await order("Claim");
+    expect(found.map((f) => f.severity)).toEqual(["warning"]);
+    expect(found[0].message).toContain("Both touch claims");
+  });
+});
+
+describe("schema.rb: a version brought up to date, and the tool a fix names", () => {
+  const schema = (version: string, columns = '    t.jsonb "answers"\n') =>
+    `ActiveRecord::Schema[8.1].define(version: ${version}) do\n  enable_extension "pg_catalog.plpgsql"\n\n  create_table "journeys_sessions", force: :cascade do |t|\n${columns}  end\nend\n`;
+  const rb = (klass: string, body: string) => `class ${klass} < ActiveRecord::Migration[8.1]\n${body}end\n`;
+  const base = {
+    "db/migrate/20260305161503_create_sessions.rb": rb("CreateSessions", "  def change\n    create_table :journeys_sessions do |t|\n      t.jsonb :answers\n    end\n  end\n"),
+    // run after the last dump, and changing nothing schema.rb shows (claim's rm_extra_ol_index)
+    "db/migrate/20260316122045_rm_extra_ol_index.rb": rb("RmExtraOlIndex", '  def up\n    execute "DROP INDEX IF EXISTS sessions_one_login_existing_index"\n  end\n\n  def down\n  end\n'),
+    "db/schema.rb": schema("2026_03_05_161503"),
+  };
+
+  it("review: only the version, bumped to the newest migration (claim 9df82db4cf, fix-schema-version): a note", async () => {
+    const repo = featureBranchOn(base);
+    repo.write({ "db/schema.rb": schema("2026_03_16_122045") }).commit("fix schema version");
+    const findings = (await reviewJson(repo)).findings.filter((f) => f.rule.startsWith("schema-dump"));
+    expect(findings.map((f) => [f.rule, f.severity])).toEqual([["schema-dump-without-migration", "info"]]);
+  });
+
+  it("review: the version bumped together with a column added by hand: a warning", async () => {
+    const repo = featureBranchOn(base);
+    repo.write({ "db/schema.rb": schema("2026_03_16_122045", '    t.jsonb "answers"\n    t.string "token"\n') }).commit("hand edit");
+    const findings = (await reviewJson(repo)).findings.filter((f) => f.rule === "schema-dump-without-migration");
+    expect(findings.map((f) => f.severity)).toEqual(["warning"]);
+  });
+
+  it("review: a Rails dump left behind a new migration: the fix runs Rails' task, never dbmate", async () => {
+    const repo = featureBranchOn(base);
+    repo
+      .write({
+        "db/migrate/20260401000000_add_token.rb": rb("AddToken", "  def change\n    add_column :journeys_sessions, :token, :string\n  end\n"),
+        "db/schema.rb": schema("2026_03_05_161503", '    t.jsonb "answers"\n    t.string "token"\n'),
+      })
+      .commit("add token");
+    const version = (await reviewJson(repo)).findings.filter((f) => f.rule === "schema-dump-version");
+    expect(version).toHaveLength(1);
+    expect(version[0].fix).toContain("bin/rails db:migrate");
+    expect(version[0].fix).not.toContain("dbmate");
+  });
+});

@@ -192,12 +192,27 @@ export interface ModelTables {
   prefixedOf(constant: string): string | undefined;
 }
 
-export function classifyDataCall(call: CallNode, models: ModelTables): DataCall | undefined {
+/**
+ * The model whose record a local variable holds, when it was assigned a finder on a model (`config =
+ * Journeys::Configuration.find_by(...)`: `Journeys::Configuration`); undefined for anything else.
+ */
+export function recordModel(value: Node | undefined): string | undefined {
+  if (!(value instanceof CallNode)) return undefined;
+  const { root, calls } = chainOf(value);
+  const constant = constantName(root);
+  return constant && constant !== "ActiveRecord::Base" && calls.every((c) => FINDERS.has(c.name)) ? constant : undefined;
+}
+
+/** `records`: the model constant of a record a local variable holds (recordModel), to name the table a record write on it writes */
+export function classifyDataCall(call: CallNode, models: ModelTables, records?: (local: string) => string | undefined): DataCall | undefined {
   const { root, calls } = chainOf(call);
   const names = calls.map((c) => c.name);
   const last = call.name;
   if (names.slice(0, -1).includes("connection") && CONNECTION_SQL.has(last)) return { kind: "connection-sql", method: last, sqlArg: call.arguments_?.arguments_[0] };
 
+  // a record write on a local that holds a model's record (`config&.update(...)` after `config = Model.find_by(...)`) writes that model's table
+  const held = calls.length === 1 && last in RECORD_WRITES && localName(root) !== undefined ? records?.(localName(root)!) : undefined;
+  if (held) return { kind: "dml", verb: RECORD_WRITES[last], table: models.tableOf(held), ...(models.prefixedOf(held) ? { prefixedTable: models.prefixedOf(held) } : {}), hasWhere: true, columns: [], call };
   const constant = constantName(root);
   const table = constant && constant !== "ActiveRecord::Base" ? models.tableOf(constant) : undefined;
   const prefixed = constant && table ? models.prefixedOf(constant) : undefined;

@@ -40,7 +40,7 @@ import { blockParams } from "./block-params.js";
 import { callArgs, localName, type CallArgs } from "./call-args.js";
 import { COMMANDS, TABLE_METHODS } from "./commands/index.js";
 import { isIrreversible, step, type CommandContext, type Irreversible, type OpBase, type Step } from "./commands/context.js";
-import { classifyDataCall, CONNECTION_SQL, constantName, type ModelTables } from "./data-calls.js";
+import { classifyDataCall, CONNECTION_SQL, constantName, recordModel, type ModelTables } from "./data-calls.js";
 import { embeddedOperations, rubySql, type RubySql } from "./embedded-sql.js";
 import { columnsFilteredToNull, columnsFilteredToValues } from "./null-filter.js";
 import { inlinedLocals } from "./inlined-locals.js";
@@ -629,7 +629,10 @@ export class Interpreter {
       }
     }
     if (node.name === "transaction" && node.block instanceof BlockNode) return this.block(node, { ...scope, inTransaction: true }, out);
-    const data = classifyDataCall(node, this.setup.models);
+    const data = classifyDataCall(node, this.setup.models, (local) => {
+      const held = scope.env.get(local);
+      return held?.kind === "code" ? recordModel(held.node) : undefined;
+    });
     if (!data) {
       if (node.block instanceof BlockNode) this.block(node, scope, out);
       else if (this.gemHelper(node)) {

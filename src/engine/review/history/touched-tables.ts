@@ -152,9 +152,36 @@ function footprintsOf(op: Operation): Footprint[] | undefined {
   }
 }
 
-function footprints(migration: Migration): Footprint[] | undefined {
+/**
+ * The table of each index name the migrations create (add_index, CREATE INDEX), for names created on one table only:
+ * PostgreSQL names an index once per schema, so a DROP INDEX of that name that names no table drops that table's.
+ */
+export function indexTables(migrations: Iterable<Migration>): Map<string, string> {
+  const seen = new Map<string, Set<string>>();
+  for (const m of migrations)
+    for (const op of m.up)
+      if (op.kind === "add_index" && op.name) seen.set(indexKey(op.name), new Set([...(seen.get(indexKey(op.name)) ?? []), nameKey(op.table).split(".").pop()!]));
+  return new Map([...seen].flatMap(([name, tables]) => (tables.size === 1 ? [[name, [...tables][0]] as [string, string]] : [])));
+}
+
+/**
+ * A DROP INDEX that names no table (raw SQL's `DROP INDEX x`), given the table of its index: the one the same
+ * migration rebuilds it on under its own name (`DROP INDEX x; CREATE INDEX x ON journeys_sessions ...`, claim's
+ * redo_index_sessions_ol_index), else the one `known` (indexTables) says. Any other drop without a table stays unknown.
+ */
+function withIndexTables(ops: readonly Operation[], known: ReadonlyMap<string, string>): Operation[] {
+  return ops.map((op, i) => {
+    if (op.kind !== "drop_index" || op.table || op.names.length !== 1) return op;
+    const name = indexKey(op.names[0]);
+    const rebuilt = ops.slice(i + 1).find((later) => later.kind === "add_index" && later.name !== undefined && indexKey(later.name) === name);
+    const table = rebuilt?.kind === "add_index" ? rebuilt.table : known.get(name);
+    return table ? { ...op, table } : op;
+  });
+}
+
+function footprints(migration: Migration, known: ReadonlyMap<string, string> = new Map()): Footprint[] | undefined {
   const out: Footprint[] = [];
-  for (const op of migration.up) {
+  for (const op of withIndexTables(migration.up, known)) {
     const found = footprintsOf(op);
     if (!found) return undefined;
     for (const f of found) out.push({ ...f, table: nameKey(f.table).split(".").pop()! });
@@ -174,11 +201,12 @@ const overlap = (a: Footprint, b: Footprint) =>
  * invoices and a new table whose foreign key points at invoices.id commute, as do two indexes on different
  * columns, an index and the drop of another index, two new columns of one table (only their physical order
  * differs: appendedTables), an index on the key a new table's foreign key points at, and two new tables
- * referencing the same parents. Undefined when either hides what it touches.
+ * referencing the same parents. Undefined when either hides what it touches. `known`: the tables of index names
+ * (indexTables), for drops that name no table.
  */
-export function orderDependentTables(a: Migration, b: Migration): Set<string> | undefined {
-  const mine = footprints(a);
-  const theirs = footprints(b);
+export function orderDependentTables(a: Migration, b: Migration, known: ReadonlyMap<string, string> = new Map()): Set<string> | undefined {
+  const mine = footprints(a, known);
+  const theirs = footprints(b, known);
   if (!mine || !theirs) return undefined;
   const out = new Set<string>();
   for (const x of mine) for (const y of theirs) if (overlap(x, y)) out.add(x.table);

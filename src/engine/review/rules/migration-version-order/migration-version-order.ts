@@ -1,6 +1,6 @@
 import type { DetectedFile } from "../../../detect.js";
 import type { Layout, Migration } from "../../../model.js";
-import { appendedTables, orderDependentTables, touchesOnlyTablesItCreates, unreadViews } from "../../history/touched-tables.js";
+import { appendedTables, indexTables, orderDependentTables, touchesOnlyTablesItCreates, unreadViews } from "../../history/touched-tables.js";
 import { ORDERED_BY_VERSION } from "../../plan.js";
 import { dedent } from "../../../rules/support/fix.js";
 import { versionSets } from "../../history/version-sets.js";
@@ -39,9 +39,11 @@ function sharedTables(ctx: ReviewRuleContext, added: Migration | undefined, newe
   const shared = new Set<string>();
   // newer migrations whose tables are unknown: harmless to one that touches only tables it creates
   const unread: string[] = [];
+  // the indexes the base migrations migguard read create: a newer DROP INDEX that names no table drops one of those
+  const known = indexTables(ctx.baseModels.values());
   for (const file of newer) {
     const model = ctx.baseModels.get(file.path);
-    const tables = model ? orderDependentTables(added, model) : undefined;
+    const tables = model ? orderDependentTables(added, model, known) : undefined;
     if (!tables && touchesOnlyTablesItCreates(added)) unread.push(file.path);
     else if (!tables) return undefined;
     for (const t of tables ?? []) shared.add(t);

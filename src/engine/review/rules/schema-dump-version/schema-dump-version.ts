@@ -1,8 +1,16 @@
 import { newestCovered, dumpAtHead } from "../../dumps/dump-coverage.js";
 import { dumpVersions } from "../../dumps/dump-versions.js";
 import { isPrimaryFile } from "../../classify.js";
+import type { DetectedFile } from "../../../detect.js";
 import { defineReviewRule } from "../../review-rule.js";
 import { compareVersions, versionKey } from "../../../migration-versions.js";
+
+/** How the project writes this dump: Rails' migrate task dumps as it runs, dbmate has its own command. */
+function dumpCommand(newest: DetectedFile): string {
+  if (newest.layout === "rails") return "bin/rails db:migrate, which dumps the schema after it runs, or bin/rails db:schema:dump";
+  if (newest.layout === "dbmate") return "dbmate migrate, which writes db/schema.sql, or dbmate dump";
+  return `the command that runs ${newest.framework} migrations and writes the dump`;
+}
 
 export default defineReviewRule({
   meta: {
@@ -53,7 +61,7 @@ export default defineReviewRule({
         fix:
           order > 0
             ? "Dump the schema again from a database that ran exactly this branch's migrations (reset it first, e.g. bin/rails db:reset db:migrate), or add the missing migration."
-            : "Run the new migrations and dump the schema again (bin/rails db:migrate; dbmate dump), then commit the dump.",
+            : `Run the new migrations and dump the schema again (${dumpCommand(newest)}), then commit the dump.`,
       });
     }
   },

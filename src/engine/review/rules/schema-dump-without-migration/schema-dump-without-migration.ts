@@ -1,6 +1,7 @@
-import { dumpVersions, schemaRbShape } from "../../dumps/dump-versions.js";
+import { dumpVersions, schemaRbShape, schemaRbTables } from "../../dumps/dump-versions.js";
 import { structureSqlShape } from "../../dumps/structure-sql.js";
-import { coveredChanges } from "../../dumps/dump-coverage.js";
+import { coveredChanges, newestCovered } from "../../dumps/dump-coverage.js";
+import { compareVersions } from "../../../migration-versions.js";
 import { defineReviewRule, type SchemaDumpState } from "../../review-rule.js";
 
 export default defineReviewRule({
@@ -49,6 +50,25 @@ export default defineReviewRule({
             severity: "info",
             statement: "dump re-dumped",
             message: `${state.dump.path} was dumped again without a migration, but it describes the same schema: the same tables, columns, indexes and version, in another order or under another Rails version's header.`,
+            fix: "Nothing to do.",
+          });
+          continue;
+        }
+      }
+      // only the version changed, to the newest migration the dump describes: a stale version brought up to date
+      // (claim's fix-schema-version, after a change that ran two migrations without dumping): reverting re-breaks it
+      if (state.dump.format === "schema.rb" && state.baseContent !== undefined && state.headContent !== undefined) {
+        const tables = schemaRbTables(state.baseContent);
+        const newest = newestCovered(ctx, state);
+        const before = dumpVersions(state.dump.format, state.baseContent).newest;
+        const after = dumpVersions(state.dump.format, state.headContent).newest;
+        if (tables !== undefined && tables === schemaRbTables(state.headContent) && newest?.version && before && after && compareVersions(after, newest.version) === 0 && compareVersions(before, after) < 0) {
+          ctx.report({
+            path: state.dump.path,
+            line,
+            severity: "info",
+            statement: "dump version brought up to date",
+            message: `${state.dump.path} changed without a migration, but only its version, from ${before} to ${after}, the newest migration it describes (${newest.path}): the same tables, columns and indexes. The dump had not been written again after that migration ran; now it records it.`,
             fix: "Nothing to do.",
           });
           continue;
