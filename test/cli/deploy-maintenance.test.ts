@@ -31,6 +31,22 @@ describe("a deploy that migrates under maintenance mode, through the CLI", () =>
     expect(await finding(repo)).toMatchObject({ severity: "error" });
   });
 
+  it("lint: a deploy workflow's one `run: |` block turning maintenance on, migrating and turning it off: each line a command, the migration's line named", async () => {
+    const workflow = (steps: string[]) =>
+      ["name: Deploy", "on: push", "jobs:", "  deploy:", "    runs-on: ubuntu-latest", "    steps:", "      - run: |", ...steps.map((s) => `          ${s}`), ""].join("\n");
+    const repo = new Repo()
+      .write({
+        [MIGRATION]: "class RenamePhotographings < ActiveRecord::Migration[5.2]\n  def change\n    rename_table :photographings, :photo_associations\n  end\nend\n",
+        ".github/workflows/deploy.yml": workflow(["heroku maintenance:on -a shop", "# the schema first", "heroku run rails db:migrate -a shop", "heroku maintenance:off -a shop"]),
+        Procfile: "web: bundle exec puma -C config/puma.rb",
+        "app.json": '{ "name": "shop" }',
+      })
+      .commit("app");
+    expect(await finding(repo)).toMatchObject({ severity: "info", message: expect.stringContaining("Offline deploy (.github/workflows/deploy.yml:10: the deploy migrates with maintenance mode on (line 8) until after it (off at line 11)") });
+    repo.write({ ".github/workflows/deploy.yml": workflow(["heroku run rails db:migrate -a shop", "heroku maintenance:on -a shop", "heroku maintenance:off -a shop"]) }).commit("late");
+    expect(await finding(repo)).toMatchObject({ severity: "error" });
+  });
+
   it("lint: Capistrano's maintenance page hooked before the migration in config/deploy.rb makes the rename a note over the Capfile's rolling release; hooked after it, the error stays", async () => {
     const repo = new Repo()
       .write({
