@@ -46,6 +46,7 @@ import { againstTableAges } from "./production/young-tables.js";
 import { againstSameDeployTables } from "./production/same-deploy-tables.js";
 import { ShippedTogether } from "./production/shipped-together.js";
 import { againstAuthorSize } from "./production/author-size.js";
+import { againstSingletonTables } from "./production/singleton-tables.js";
 import type { ProductionSnapshot } from "./production/snapshot-file.js";
 import type { ProductionContext } from "./rules/support/rule.js";
 import { append } from "./append.js";
@@ -473,6 +474,7 @@ function ruleFindings(
   }
   if (production) raw = againstProduction(raw, production.production, config);
   if (sameDeployGuess) raw = againstSameDeployTables(raw, migration, facts.indexOf, repository, config, production?.production, sameDeployGuess);
+  raw = againstSingletonTables(raw, migration, repository, production?.production);
   raw = againstTableAges(raw, migration, repository, config, production?.production);
   raw = againstAuthorSize(raw, migration, production?.production, changeSizeNote);
   keepRunnerTemplates(raw, migration);

@@ -1,8 +1,38 @@
 import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
+/** app's Order model as a django-solo singleton: its table holds one row */
+const SOLO_ORDER = { ...DJANGO_INITIAL, "app/models.py": "from django.db import models\nfrom solo.models import SingletonModel\n\n\nclass Order(SingletonModel):\n    number = models.CharField(max_length=200)\n" };
+
+/** AlterField of app_order's `field` to `definition` on line 7 */
+const ALTER_ORDER = (field: string, definition: string) => `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AlterField(model_name="order", name="${field}", field=${definition})]
+`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "django",
+      name: "a django-solo singleton's column rewritten (integer -> text on its one row): a note that says why",
+      code: ALTER_ORDER("quantity", "models.TextField(null=True)"),
+      files: SOLO_ORDER,
+      lines: [7],
+      severities: ["info"],
+      messages: ["is a django-solo singleton (Order extends solo.models.SingletonModel): app_order holds one row"],
+    },
+    {
+      framework: "django",
+      name: "a django-solo singleton's key to bigint: Django rewrites the referencing columns of other tables with it, which may be large: the error stays",
+      code: ALTER_ORDER("id", "models.IntegerField(primary_key=True)"),
+      files: SOLO_ORDER,
+      lines: [7],
+      severities: ["error"],
+    },
     {
       framework: "django",
       name: "a package's field class the project does not define (django_countries' CountryField): its max_length still gives the type, varchar(200) -> varchar(2) rewrites",

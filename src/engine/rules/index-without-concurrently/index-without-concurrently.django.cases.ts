@@ -38,6 +38,21 @@ class Migration(migrations.Migration):
     ]
 `;
 
+/** app's Order model extending `base`, with `imports` above it */
+const ORDER_MODEL = (imports: string, base: string) => `from django.db import models\n${imports}\n\nclass Order(${base}):\n    number = models.CharField(max_length=200)\n`;
+
+/** An index on app_order (number), line 8 */
+const ORDER_INDEX = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddIndex(model_name="order", index=models.Index(fields=["number"], name="order_number_idx")),
+    ]
+`;
+
 export default defineCases({
   invalid: [
     {
@@ -57,6 +72,44 @@ class Migration(migrations.Migration):
       lines: [8],
       messages: ["Creating index app_order_number_idx without CONCURRENTLY blocks writes to app_order while it builds. This concerns the PostgreSQL installations: the project also runs on SQLite."],
       fixes: ["# PostgreSQL's way on PostgreSQL only (connection.vendor), the operation as written on SQLite:\n# the migration becomes, app/migrations/0002_case.py:\nfrom django.db import migrations, models\n\n\nclass OnPostgreSQL(migrations.SeparateDatabaseAndState):\n    # PostgreSQL runs `postgresql`; SQLite and the other databases the project supports run `others`, the plain\n    # operations (Django's state follows them, or `state` when given: operations only PostgreSQL's way needs,\n    # which the others keep in the state alone). A name is a class of django.contrib.postgres.operations, imported\n    # on PostgreSQL only (it needs psycopg, which an install on another database may lack) and given the plain\n    # operation's arguments; without `postgresql`, PostgreSQL runs the state operations.\n    def __init__(self, postgresql=None, others=(), state=None, **options):\n        super().__init__(database_operations=list(others), state_operations=list(others if state is None else state))\n        self.postgresql, self.options = postgresql, options\n\n    def _postgresql(self):\n        if self.postgresql is None:\n            return migrations.SeparateDatabaseAndState(database_operations=self.state_operations)\n        if not isinstance(self.postgresql, str):\n            return self.postgresql\n        from importlib import import_module\n\n        operation = getattr(import_module(\"django.contrib.postgres.operations\"), self.postgresql)\n        if self.options:\n            return operation(**self.options)\n        _, args, kwargs = self.state_operations[0].deconstruct()\n        return operation(*args, **kwargs)\n\n    def _for(self, schema_editor):\n        if schema_editor.connection.vendor == \"postgresql\":\n            return migrations.SeparateDatabaseAndState(database_operations=[self._postgresql()])\n        return super()\n\n    def database_forwards(self, app_label, schema_editor, from_state, to_state):\n        self._for(schema_editor).database_forwards(app_label, schema_editor, from_state, to_state)\n\n    def database_backwards(self, app_label, schema_editor, from_state, to_state):\n        self._for(schema_editor).database_backwards(app_label, schema_editor, from_state, to_state)\n\n\nclass Migration(migrations.Migration):\n    atomic = False  # CREATE INDEX CONCURRENTLY cannot run in a transaction\n    dependencies = [(\"app\", \"0001_initial\")]\n\n    operations = [\n        OnPostgreSQL(\"AddIndexConcurrently\", [migrations.AddIndex(model_name=\"order\", index=models.Index(fields=[\"number\"], name=\"app_order_number_idx\"))]),\n    ]"],
+    },
+    {
+      framework: "django",
+      name: "open-forms KadasterApiConfig: the model extends django-solo's SingletonModel, so its table holds one row: a note that says why",
+      files: { ...DJANGO_INITIAL, "app/models.py": ORDER_MODEL("from solo.models import SingletonModel\n", "SingletonModel") },
+      code: ORDER_INDEX,
+      lines: [8],
+      severities: ["info"],
+      messages: ["Order (app/models.py) is a django-solo singleton (Order extends solo.models.SingletonModel): app_order holds one row, which get_solo() creates and no code adds to, so the lock is brief."],
+    },
+    {
+      framework: "django",
+      name: "a singleton through the project's own base in another app (core.models.ConfigBase extends solo.models.SingletonModel): a note",
+      files: {
+        ...DJANGO_INITIAL,
+        "app/models.py": ORDER_MODEL("from core.models import ConfigBase\n", "ConfigBase"),
+        "core/models.py": "from solo.models import SingletonModel\n\n\nclass ConfigBase(SingletonModel):\n    class Meta:\n        abstract = True\n",
+      },
+      code: ORDER_INDEX,
+      lines: [8],
+      severities: ["info"],
+      messages: ["(Order extends ConfigBase extends solo.models.SingletonModel)"],
+    },
+    {
+      framework: "django",
+      name: "a plain model (models.Model): nothing says how many rows app_order holds, the error stays",
+      files: { ...DJANGO_INITIAL, "app/models.py": ORDER_MODEL("", "models.Model") },
+      code: ORDER_INDEX,
+      lines: [8],
+      severities: ["error"],
+    },
+    {
+      framework: "django",
+      name: "a base named SingletonModel that is not django-solo's (the project's own): the error stays",
+      files: { ...DJANGO_INITIAL, "app/models.py": ORDER_MODEL("from app.base import SingletonModel\n", "SingletonModel") },
+      code: ORDER_INDEX,
+      lines: [8],
+      severities: ["error"],
     },
     {
       framework: "django",
