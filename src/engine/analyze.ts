@@ -474,7 +474,7 @@ function ruleFindings(
   }
   if (production) raw = againstProduction(raw, production.production, config);
   if (sameDeployGuess) raw = againstSameDeployTables(raw, migration, facts.indexOf, repository, config, production?.production, sameDeployGuess);
-  raw = againstSingletonTables(raw, migration, repository, production?.production);
+  raw = againstSingletonTables(raw, migration, facts.indexOf, repository, production?.production);
   raw = againstTableAges(raw, migration, repository, config, production?.production);
   raw = againstAuthorSize(raw, migration, production?.production, changeSizeNote);
   keepRunnerTemplates(raw, migration);

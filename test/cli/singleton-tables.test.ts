@@ -1,7 +1,7 @@
 /**
- * Django singletons through `migguard lint` (README: "A singleton's table"): a lock finding on the table of a model
- * that extends django-solo's SingletonModel, directly or through the project's own base in another app, is a note
- * that says the table holds one row; the same lock on a plain model's table stays an error.
+ * One-row tables through `migguard lint` (README: "A one-row table"): a lock finding on a table whose primary key a
+ * CHECK pins to one value, or on the table of a Django model that extends django-solo's SingletonModel (directly or
+ * through the project's own base in another app), is a note that says why; the same lock on another table stays.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -87,5 +87,28 @@ describe("Django singletons' tables", () => {
     expect(indexes[0].message).toContain("KadasterConfig (kadaster/models.py) is a django-solo singleton (KadasterConfig extends solo.models.SingletonModel): kadaster_kadasterconfig holds one row");
     expect(indexes[1].message).toContain("(PrefillConfig extends ConfigBase extends solo.models.SingletonModel)");
     expect(indexes[0].fix).toContain("AddIndexConcurrently");
+  });
+
+  it("Prisma (rallly's instance_settings): PRIMARY KEY (id) and CHECK (id = 1) keep it to one row: its rewrite and index are notes, the lock waits stay", async () => {
+    const root = repo({
+      "prisma/schema.prisma": 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n',
+      "prisma/migrations/20250602144531_add_instance_settings/migration.sql":
+        'CREATE TABLE "instance_settings" (\n    "id" INTEGER NOT NULL DEFAULT 1,\n    "disable_user_registration" BOOLEAN NOT NULL DEFAULT false,\n\n    CONSTRAINT "instance_settings_pkey" PRIMARY KEY ("id")\n);\n\nINSERT INTO "instance_settings" ("id", "disable_user_registration") VALUES (1, false);\n',
+      "prisma/migrations/20250602181052_add_instance_settings_constraints/migration.sql": 'ALTER TABLE "instance_settings"\n  ADD CONSTRAINT instance_settings_singleton CHECK (id = 1);\n',
+      "prisma/migrations/20260423144927_add_instance_id/migration.sql":
+        '-- AlterTable\nALTER TABLE "instance_settings" ADD COLUMN     "instance_id" UUID NOT NULL DEFAULT gen_random_uuid();\n\n-- CreateIndex\nCREATE UNIQUE INDEX "instance_settings_instance_id_key" ON "instance_settings"("instance_id");\n',
+      "prisma/migrations/20260501000000_add_user_email_index/migration.sql": 'CREATE TABLE "users" ("id" TEXT NOT NULL, "email" TEXT, CONSTRAINT "users_pkey" PRIMARY KEY ("id"));\n',
+      "prisma/migrations/20260601000000_index_users/migration.sql": 'CREATE INDEX "users_email_idx" ON "users"("email");\n',
+    });
+    const findings = await lint(root);
+    const at = (file: string) => findings.filter((f) => f.path.includes(file)).map((f) => [f.rule, f.line, f.severity]);
+    expect(at("20260423144927_add_instance_id")).toEqual([
+      ["require-lock-timeout", 2, "warning"],
+      ["volatile-default", 2, "info"],
+      ["index-without-concurrently", 5, "info"],
+    ]);
+    const volatile = findings.find((f) => f.rule === "volatile-default")!;
+    expect(volatile.message).toContain("instance_settings holds at most one row (its primary key id is pinned to one value by CHECK instance_settings_singleton (`id = 1`): PostgreSQL refuses a second one), so the lock is brief.");
+    expect(findings.find((f) => f.path.includes("20260601000000_index_users") && f.rule === "index-without-concurrently")?.severity).not.toBe("info");
   });
 });

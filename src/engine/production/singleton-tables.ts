@@ -1,14 +1,15 @@
 /**
- * Lock findings on a Django singleton's table: a model that extends django-solo's `solo.models.SingletonModel`
- * (directly or through the project's own base) holds one row, which `get_solo()` creates and reads ever after, and
- * its `save()` keeps the one key, so an index build, scan or rewrite of its table, or a data change of that table
- * alone, is brief. The finding becomes a note that says why and keeps the safe fix. Not for lock waits
+ * Lock findings on a table that holds one row: an index build, scan or rewrite of it, or a data change of that table
+ * alone, is brief, so the finding becomes a note that says why and keeps the safe fix. Two things prove one row:
+ * the table's own constraints (one-row-constraint.ts: a single-column primary key a CHECK pins to one value), or a
+ * Django model that extends django-solo's `solo.models.SingletonModel` (directly or through the project's own base),
+ * whose one row `get_solo()` creates and reads ever after while its `save()` keeps the one key. Not for lock waits
  * (require-lock-timeout, lock-table's hold: a queue forms behind a one-row hot table too), nor for a key's type
- * change (Django rewrites the columns of other tables that reference the key with it, and those may be large), and
+ * change (the columns of other tables that reference the key are rewritten with it, and those may be large), and
  * a production snapshot that measured the table wins.
  *
- * The model is read from the application's code as it is now: the app's model files beside its migrations, then
- * the rest of the code (a project's own singleton base may live in another app) only when the app's own files
+ * The Django model is read from the application's code as it is now: the app's model files beside its migrations,
+ * then the rest of the code (a project's own singleton base may live in another app) only when the app's own files
  * leave a base unresolved, so most lints read nothing more.
  */
 import { djangoModelsApp, readDjangoModels, type DjangoModel } from "../code/django-models.js";
@@ -19,6 +20,7 @@ import type { RepositoryView } from "../repository/repository-view.js";
 import type { LockWork } from "./estimates.js";
 import type { Production } from "./production.js";
 import { measuredInSnapshot, tablesOf, workOf } from "./size-aware.js";
+import { oneRowConstraint } from "./one-row-constraint.js";
 
 export interface SingletonTable {
   model: string;
@@ -56,39 +58,63 @@ function singletonOf(ormModel: string, migration: Migration, repository: Reposit
   return model && chain ? { model: model.className, path: model.path, chain } : undefined;
 }
 
-/** The finding as a note when its one table is a django-solo singleton's; unchanged otherwise. */
+/** What proves the table holds one row, as the note says it. */
+function oneRowReason(op: Operation, index: number, migration: Migration, repository: RepositoryView, singleton: (ormModel: string) => SingletonTable | undefined): { says: string; detail: string } | undefined {
+  const table = tablesOf(op)[0];
+  const found = op.ormModel && migration.framework === "django" ? singleton(op.ormModel) : undefined;
+  if (found) {
+    return {
+      says: `${found.model} (${found.path}) is a django-solo singleton (${found.chain.join(" extends ")}): ${table} holds one row, which get_solo() creates and no code adds to`,
+      detail: "singleton table: the model extends solo.models.SingletonModel in the application's code as it is now",
+    };
+  }
+  const constraint = oneRowConstraint(table, migration, index, repository);
+  if (!constraint) return undefined;
+  return {
+    says: `${table} holds at most one row (its primary key ${constraint.column} is pinned to one value by CHECK ${constraint.check} (\`${constraint.expression}\`): PostgreSQL refuses a second one)`,
+    detail: "one-row table: a single-column primary key and a validated CHECK that allows one value of it, as the earlier migrations leave them",
+  };
+}
+
+/** The finding as a note when its one table holds one row; unchanged otherwise. */
 export function withSingletonTable(
   finding: ReportedFinding,
   op: Operation | undefined,
+  index: number,
+  migration: Migration,
   repository: RepositoryView,
   singleton: (ormModel: string) => SingletonTable | undefined,
   production?: Production,
   reported?: LockWork,
 ): ReportedFinding {
   const work = workOf(finding.rule, op, reported);
-  if (!op?.ormModel || finding.severity === "info" || !work || work === "hold") return finding;
+  if (!op || finding.severity === "info" || !work || work === "hold") return finding;
   // one table: a data change or rewrite that also reaches another table lasts as long as that one's share
   if (tablesOf(op).length !== 1 || changesKey(op, repository)) return finding;
   if (measuredInSnapshot(op, production)) return finding;
-  const found = singleton(op.ormModel);
-  if (!found) return finding;
-  const table = tablesOf(op)[0];
+  const reason = oneRowReason(op, index, migration, repository, singleton);
+  if (!reason) return finding;
   return {
     ...finding,
     severity: "info",
-    message: `${finding.message} ${found.model} (${found.path}) is a django-solo singleton (${found.chain.join(" extends ")}): ${table} holds one row, which get_solo() creates and no code adds to, so the lock is brief.`,
-    details: [...finding.details, "singleton table: the model extends solo.models.SingletonModel in the application's code as it is now; a production snapshot (--snapshot) gives the table's real size"],
+    message: `${finding.message} ${reason.says}, so the lock is brief.`,
+    details: [...finding.details, `${reason.detail}; a production snapshot (--snapshot) gives the table's real size`],
   };
 }
 
-/** Every lock finding of one Django migration, seen against singleton models; the code is read only for candidates. */
-export function againstSingletonTables<R extends { finding: ReportedFinding; op?: Operation; work?: LockWork }>(raw: readonly R[], migration: Migration, repository: RepositoryView, production?: Production): R[] {
-  if (migration.framework !== "django") return [...raw];
+/** Every lock finding of one migration, seen against tables that hold one row; the code is read only for Django candidates. */
+export function againstSingletonTables<R extends { finding: ReportedFinding; op?: Operation; work?: LockWork }>(
+  raw: readonly R[],
+  migration: Migration,
+  indexOf: (op: Operation) => number,
+  repository: RepositoryView,
+  production?: Production,
+): R[] {
   const known = new Map<string, SingletonTable | undefined>();
   const singleton = (ormModel: string) => {
     const key = ormModel.toLowerCase();
     if (!known.has(key)) known.set(key, singletonOf(ormModel, migration, repository));
     return known.get(key);
   };
-  return raw.map((r) => ({ ...r, finding: withSingletonTable(r.finding, r.op, repository, singleton, production, r.work) }));
+  return raw.map((r) => ({ ...r, finding: withSingletonTable(r.finding, r.op, r.op ? indexOf(r.op) : -1, migration, repository, singleton, production, r.work) }));
 }

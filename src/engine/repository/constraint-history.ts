@@ -245,6 +245,12 @@ export class ConstraintHistory {
     return undefined;
   }
 
+  /** Every constraint on `table` (PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK), as the migrations of `set` before `position` leave them. */
+  onTable(set: string, position: number, table: string): Array<{ name: string; definition: KeyDefinition }> {
+    const tableKey = nameKey(table);
+    return this.at(set, position).filter((c) => nameKey(c.definition.table) === tableKey);
+  }
+
   /**
    * The constraints on `table` that read `column` (its PRIMARY KEY, UNIQUE, FOREIGN KEY and CHECK constraints), and
    * the FOREIGN KEYs of any table that reference it, as the migrations of `set` before `position` leave them.

@@ -10,7 +10,7 @@ import { rowVersionLimit } from "../rules/support/mysql-online-ddl.js";
 import { RowVersions } from "./row-versions.js";
 import type { RepositoryFacts } from "./repository-facts.js";
 import type { ColumnKeys, GrownTable, IndexDefinition, SchemaHistory } from "./schema-history.js";
-import type { ConstraintDefinition } from "./constraint-history.js";
+import type { ConstraintDefinition, KeyDefinition } from "./constraint-history.js";
 import type { TableBirth } from "./table-births.js";
 import { rangeAtLeast } from "./python-requirements.js";
 import { nameKey } from "../rules/support/facts.js";
@@ -47,6 +47,8 @@ export interface RepositoryView {
   viewsOnTable(table: string): Array<{ name: string; sql: string }>;
   /** the constraints and indexes that read table.column, and the FOREIGN KEYs that reference it, as the earlier migrations leave them */
   columnKeys(table: string, column: string): ColumnKeys;
+  /** every constraint on `table` as the earlier migrations leave it (PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK), with its ADD CONSTRAINT */
+  tableKeys(table: string): Array<{ name: string; definition: KeyDefinition }>;
   /** the index named `name` as the earlier migrations leave it (its table; its CREATE INDEX when written in SQL) */
   indexDefinition(name: string): IndexDefinition | undefined;
   /** the SQL indexes the earlier migrations left on `table`, each with its CREATE INDEX as written */
@@ -170,6 +172,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     constraintDefinition: (name, table) => history.constraintBefore(migration.path, name, table),
     viewsOnTable: (table) => history.viewsOnTableBefore(migration.path, table),
     columnKeys: (table, column) => history.columnKeysBefore(migration.path, table, column),
+    tableKeys: (table) => history.tableKeysBefore(migration.path, table),
     tableIndexes: (table) => history.indexesOfTableBefore(migration.path, table),
     namedTableIndexes: (table) => history.namedIndexesOfTableBefore(migration.path, table),
     partitions: (table) => history.partitionsBefore(migration.path, table),

@@ -421,6 +421,12 @@ export class SchemaHistory {
     return { ...this.constraints.onColumn(at.set, at.position, table, column), indexes: indexes?.readingColumn(table, column, at.position) ?? [], followed: indexes?.follows(table, at.position) ?? false };
   }
 
+  /** Every constraint on `table` when `migrationPath` starts (PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK), with its ADD CONSTRAINT. */
+  tableKeysBefore(migrationPath: string, table: string): Array<{ name: string; definition: KeyDefinition }> {
+    const at = this.positions.get(migrationPath);
+    return at ? this.constraints.onTable(at.set, at.position, table) : [];
+  }
+
   /** The index named `name` when `migrationPath` starts (an earlier migration created it, none dropped it since): its table and, written in SQL, its CREATE INDEX. */
   indexBefore(migrationPath: string, name: string): IndexDefinition | undefined {
     const at = this.positions.get(migrationPath);

@@ -2,6 +2,19 @@ import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "rallly 20260423144927: gen_random_uuid() rewrites instance_settings, which PRIMARY KEY (id) and CHECK (id = 1) keep to one row: a note",
+      path: "prisma/migrations/20260423144927_add_instance_id/migration.sql",
+      files: {
+        "prisma/migrations/20250602144531_add_instance_settings/migration.sql": 'CREATE TABLE "instance_settings" (\n    "id" INTEGER NOT NULL DEFAULT 1,\n    CONSTRAINT "instance_settings_pkey" PRIMARY KEY ("id")\n);\nINSERT INTO "instance_settings" ("id") VALUES (1);\n',
+        "prisma/migrations/20250602181052_add_instance_settings_constraints/migration.sql": 'ALTER TABLE "instance_settings"\n  ADD CONSTRAINT instance_settings_singleton CHECK (id = 1);\n',
+      },
+      code: 'ALTER TABLE "instance_settings" ADD COLUMN "instance_id" UUID NOT NULL DEFAULT gen_random_uuid();\n',
+      lines: [1],
+      severities: ["info"],
+      messages: ["instance_settings holds at most one row (its primary key id is pinned to one value by CHECK instance_settings_singleton (`id = 1`)"],
+    },
     { framework: "sql", name: "random() in the default", schema: "CREATE TABLE local_user (id bigint PRIMARY KEY);", code: "ALTER TABLE local_user\n  ADD COLUMN last_notified timestamptz NOT NULL DEFAULT (now() - random() * interval '12 months');", lines: [1] },
     { framework: "sql", name: "gen_random_uuid()", schema: "CREATE TABLE users (id bigint PRIMARY KEY);", code: "ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();", lines: [1] },
     { framework: "sql", name: "an unknown (user-defined) function counts as volatile", schema: "CREATE FUNCTION generate_unique_changeme() RETURNS text LANGUAGE sql AS $$ SELECT md5(random()::text) $$;\nCREATE TABLE site (id bigint PRIMARY KEY);", code: "ALTER TABLE site ADD COLUMN actor_id varchar(255) NOT NULL DEFAULT generate_unique_changeme();", lines: [1] },
