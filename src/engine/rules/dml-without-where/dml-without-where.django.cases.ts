@@ -1,7 +1,31 @@
+import { CI_MATRIX_SQLITE_POSTGRES } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "django",
+      name: "a project whose CI matrix also runs SQLite (pretalx): the backup copy is CREATE TABLE ... AS SELECT * FROM, which SQLite reads too (AS TABLE is PostgreSQL's alone)",
+      code: `from django.db import migrations
+
+
+def mark_legacy(apps, schema_editor):
+    User = apps.get_model("person", "User")
+    User.objects.update(state="legacy")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("person", "0047_user_state")]
+
+    operations = [
+        migrations.RunPython(mark_legacy, migrations.RunPython.noop),
+    ]
+`,
+      path: "person/migrations/0048_user_state_legacy.py",
+      files: CI_MATRIX_SQLITE_POSTGRES,
+      lines: [13],
+      fixes: ["# keep a copy first, so the old values can be restored, in an operation before this one (on rollback its reverse runs after this one's):\nmigrations.RunSQL(\n    \"CREATE TABLE person_user_backup AS SELECT * FROM person_user\",\n    reverse_sql=\"DROP TABLE person_user_backup\",\n),\n# then the RunPython as it is (to change only some rows, add their condition)"],
+    },
     {
       framework: "django",
       name: "DELETE without WHERE in RunSQL, with params tuples",

@@ -6,7 +6,7 @@ import { anyBetween, positionsBy } from "../support/positions.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
-import { sqlDialect } from "../support/sql-dialect.js";
+import { migrationDialect } from "../support/sql-dialect.js";
 
 const addedColumn = (op: Operation) => (op.kind === "add_column" ? `${nameKey(op.table)}.${nameKey(op.column.name)}` : undefined);
 
@@ -25,7 +25,7 @@ const columnsAddedBefore = (ctx: RuleContext, table: string, before: number): bo
  * team's call, said in a comment.
  */
 function backupFix(ctx: RuleContext, op: OperationOf<"dml">, table: string): string {
-  const sql = sqlDialect(ctx.migration.database);
+  const sql = migrationDialect(ctx.migration);
   const ident = sql.ident;
   const backup = `${table}_backup`;
   const copy = sql.copyTable(backup, table);

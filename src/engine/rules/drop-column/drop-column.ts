@@ -7,7 +7,7 @@ import { droppedColumnMatters, restoredByDown, upOps } from "../support/scope.js
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 import { alterSubcommandsOf, alterWithoutSubcommands } from "../support/sql-text.js";
 import type { PgNode } from "../../adapters/sql/pg-parser.js";
-import { sqlDialect } from "../support/sql-dialect.js";
+import { migrationDialect } from "../support/sql-dialect.js";
 import { columnBackup } from "../support/column-backup.js";
 import type { OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
@@ -22,7 +22,7 @@ import { sqlCodeNames, stillNamed } from "../support/sql-code-names.js";
  * makes it accept NULL first.
  */
 function djangoStateOnlyRemoval(ctx: RuleContext, op: OperationOf<"drop_column">): string {
-  const sql = sqlDialect(ctx.migration.database);
+  const sql = migrationDialect(ctx.migration);
   const def = op.ormFieldDef;
   // null= as Python tests it (`if self.null`): null='True' is NULL-able as well
   const nullable = def !== undefined && keywordTruthy(def, "null") === true;
@@ -70,7 +70,7 @@ function sqlStatementFix(ctx: RuleContext, op: OperationOf<"drop_column">, index
   const cmds = alterSubcommandsOf(op.text);
   if (cmds.length < 2) return undefined;
   const drops = ctx.migration.up.filter((o): o is OperationOf<"drop_column"> => o.kind === "drop_column" && o.loc.line === op.loc.line && o.text === op.text);
-  const sql = sqlDialect(ctx.migration.database);
+  const sql = migrationDialect(ctx.migration);
   const t = sql.ident(op.table);
   const names = new Set(drops.map((d) => nameKey(d.column)));
   const dropped = (cmd: PgNode) => cmd?.subtype === "AT_DropColumn" && names.has(nameKey(cmd.name ?? ""));
@@ -106,7 +106,7 @@ function onlyNullsLeft(ctx: RuleContext, op: OperationOf<"drop_column">, index: 
 
 /** Take the column out of the old code's way first; then drop it, with no copy (it holds only NULLs). */
 function onlyNullsFix(ctx: RuleContext, op: OperationOf<"drop_column">, index: number, emptied: string): string {
-  const sql = sqlDialect(ctx.migration.database);
+  const sql = migrationDialect(ctx.migration);
   const t = sql.ident(op.table);
   const c = sql.ident(op.column);
   const why = `${emptied} left only NULLs in ${op.column}`;
@@ -177,7 +177,7 @@ export default defineRule({
         });
         continue;
       }
-      const sql = sqlDialect(ctx.migration.database);
+      const sql = migrationDialect(ctx.migration);
       const t = sql.ident(op.table);
       const c = sql.ident(op.column);
       const type = op.type ?? ctx.repository.columnType(op.table, op.column, index);

@@ -10,7 +10,7 @@ import { sym } from "../support/fix.js";
 import { nameKey } from "../support/facts.js";
 import { assured, ignoredColumnsFix, primaryKeyFix, railsType, railsUpOnly } from "../support/rails-fix.js";
 import { columnsBackup } from "../support/column-backup.js";
-import { sqlDialect } from "../support/sql-dialect.js";
+import { migrationDialect } from "../support/sql-dialect.js";
 import type { RuleContext } from "../support/rule.js";
 
 export interface RemovedColumn {
@@ -47,7 +47,7 @@ function typeInDown(ctx: RuleContext, table: string, column: string): TypeRef | 
  * kept, and a rollback that adds them back NULL-able restores them as they were.
  */
 export function railsRemovalFix(ctx: RuleContext, table: string, columns: readonly RemovedColumn[], index: number, onlyNulls?: string): string {
-  const sql = sqlDialect(ctx.migration.database);
+  const sql = migrationDialect(ctx.migration);
   const names = columns.map((c) => c.column);
   const many = names.length > 1;
   const key = names.find((c) => nameKey(c) === "id");

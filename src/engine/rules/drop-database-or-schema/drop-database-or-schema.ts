@@ -2,7 +2,7 @@ import { defineRule } from "../support/rule.js";
 import { fixFor, ident } from "../support/fix.js";
 import { upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
-import { sqlDialect } from "../support/sql-dialect.js";
+import { sqlDialect, migrationDialect } from "../support/sql-dialect.js";
 
 /**
  * MySQL cannot rename a database (its SCHEMA is the same thing), but RENAME TABLE moves tables between
@@ -64,7 +64,7 @@ export default defineRule({
       ctx.report({
         op,
         message: `DROP ${isDatabase ? "DATABASE" : "SCHEMA ... CASCADE"} ${names.join(", ")} deletes every table in it; no rollback can restore the data.`,
-        fix: fixFor(ctx.framework, { sql: sqlDialect(ctx.migration.database).mysql ? mysqlFix(names[0]) : postgresFix(isDatabase ? "DATABASE" : "SCHEMA", names[0], op.ifExists) }),
+        fix: fixFor(ctx.framework, { sql: migrationDialect(ctx.migration).mysql ? mysqlFix(names[0]) : postgresFix(isDatabase ? "DATABASE" : "SCHEMA", names[0], op.ifExists) }),
       });
     }
   },

@@ -10,7 +10,7 @@ import { sqlCodeNames, stillNamed } from "../support/sql-code-names.js";
 import { firstAfter, positionsBy } from "../support/positions.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
-import { sqlDialect } from "../support/sql-dialect.js";
+import { migrationDialect } from "../support/sql-dialect.js";
 import { keptTableForeignKeysDrop } from "./kept-table-foreign-keys.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
 
@@ -96,7 +96,7 @@ const stateOnly = (ctx: RuleContext, state: string, tables: readonly string[]): 
  */
 function deferredDeleteModel(ctx: RuleContext, op: OperationOf<"drop_table">, table: string, moved: string): string | undefined {
   if (ctx.framework !== "django" || !/\bDeleteModel\s*\(/.test(op.text) || !op.ormModel) return undefined;
-  const t = sqlDialect(ctx.migration.database).ident(table);
+  const t = migrationDialect(ctx.migration).ident(table);
   return [
     `# ${moved} already took care of the rows: a copy adds nothing. What breaks is servers still running the`,
     `# old code during the upgrade, whose ${op.ormModel} model still queries ${table}. Delete the model from Django's state only:`,
@@ -247,12 +247,12 @@ export default defineRule({
             // Rails' change: the copy runs up only and drop_table gets the definition rollback recreates (hcb's drop_partner_tables)
             fix:
               ctx.framework === "rails" && inChange(ctx)
-                ? railsDropWithDefinition(ctx, op, table, sqlDialect(ctx.migration.database).copyTable(`${table.split(".").pop()}_backup`, table), planned.reason)
+                ? railsDropWithDefinition(ctx, op, table, migrationDialect(ctx.migration).copyTable(`${table.split(".").pop()}_backup`, table), planned.reason)
                 : backupFix(ctx, table, table),
           });
           continue;
         }
-        const sql = sqlDialect(ctx.migration.database);
+        const sql = migrationDialect(ctx.migration);
         const ident = sql.ident;
         const t = ident(table);
         const copy = sql.copyTable(`${table.split(".").pop()}_backup`, table);

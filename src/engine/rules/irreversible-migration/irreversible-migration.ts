@@ -3,7 +3,7 @@ import { addsOnlyEnumValues } from "../support/adds-only-enum-values.js";
 import { pythonString, sqlCall } from "../support/embed-sql.js";
 import { inverseOfUp, sqlInverse, type InverseSource } from "../support/sql-inverse.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
-import { sqlDialect } from "../support/sql-dialect.js";
+import { migrationDialect } from "../support/sql-dialect.js";
 import { fixFor } from "../support/fix.js";
 import { railsIrreversibleFix } from "../support/rails-fix.js";
 import { reverseHabit } from "../support/conventions.js";
@@ -56,7 +56,7 @@ function unbackedDeletions(ctx: RuleContext, ops: readonly Operation[]): Deletio
 
 /** Ruby that copies each table the up deletes from before it runs; the tables the code does not name are said to be unknown. */
 function deletionBackupFix(ctx: RuleContext, deletions: readonly Deletion[]): string {
-  const sql = sqlDialect(ctx.migration.database);
+  const sql = migrationDialect(ctx.migration);
   const tables = [...new Set(deletions.flatMap((d) => (d.table ? [d.table] : [])))];
   const unknown = [...new Set(deletions.filter((d) => !d.table).map((d) => d.call))];
   const lines = ["def up", "  # keep a copy of the rows first, so they can be restored (copy only the rows it deletes if the table is large):"];

@@ -4,7 +4,7 @@ import { fixFor } from "../support/fix.js";
 import { firstLine, hasMeaningfulUp } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { sqlInverse } from "../support/sql-inverse.js";
-import { sqlDialect } from "../support/sql-dialect.js";
+import { migrationDialect } from "../support/sql-dialect.js";
 import { railsDownFor } from "../support/rails-inverse.js";
 import { alembicDowngradeFor } from "../support/alembic-inverse.js";
 import { liquibaseChangesetLines } from "../../adapters/sql/layouts/liquibase.js";
@@ -37,7 +37,7 @@ export default defineRule({
     // a part it cannot know stops the down with a RAISE (PostgreSQL's DO block) after the comment that says it
     // Liquibase: the rollback is the changeset's own, of the statements between its marker and the next one
     const undone = layout === "liquibase" ? changesetOps(up, ctx.migration.source, down.line) : up;
-    const derived = sqlDialect(ctx.migration.database).mysql ? [] : sqlInverse(undone, ctx.repository, { loud: ctx.migration.database === "postgresql" });
+    const derived = migrationDialect(ctx.migration).mysql ? [] : sqlInverse(undone, ctx.repository, { loud: ctx.migration.database === "postgresql" });
     const undo = derived.join("\n") || "-- statements that undo the up, in reverse order";
     ctx.report({
       loc: firstLine(ctx, down.line),

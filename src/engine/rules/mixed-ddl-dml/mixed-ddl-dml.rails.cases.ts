@@ -1,7 +1,29 @@
+import { CI_MATRIX_SQLITE_POSTGRES } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "rails",
+      name: "the same in a project whose CI matrix also runs SQLite: the CHECK ... NOT VALID way is said to be for a PostgreSQL installation's large table",
+      code: `class RemoveEmptyPod < ActiveRecord::Migration[5.1]
+  def up
+    Pod.where(host: nil).delete_all
+    change_column_null :pods, :host, false
+  end
+
+  def down
+    change_column_null :pods, :host, true
+  end
+end
+`,
+      files: CI_MATRIX_SQLITE_POSTGRES,
+      lines: [3],
+      severities: ["info"],
+      fixes: [
+        "# keep the data change and the set not null it prepares in this migration, in this order and in one\n# transaction, as written; on a large table of a PostgreSQL installation, take the NOT NULL as set-not-null shows (a CHECK ... NOT VALID, then VALIDATE), after the data change:\nPod.where(host: nil).delete_all\nchange_column_null :pods, :host, false",
+      ],
+    },
     {
       framework: "rails",
       name: "NULL rows deleted right before NOT NULL on the same table (diaspora's remove_empty_pod): the delete prepares the NOT NULL, so no split, a note",

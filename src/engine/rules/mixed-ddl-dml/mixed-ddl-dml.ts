@@ -239,7 +239,7 @@ function keepTogetherFix(ctx: RuleContext, ops: readonly Operation[], prepared: 
     ? [`${c} keep the data change and the ${what} it prepares in this migration, in this order, as written`, `${c} (MySQL commits each schema statement on its own):`]
     : [
         `${c} keep the data change and the ${what} it prepares in this migration, in this order and in one`,
-        `${c} transaction, as written${prepared.kind === "set_not_null" ? "; on a large table, take the NOT NULL as set-not-null shows (a CHECK ... NOT VALID, then VALIDATE), after the data change" : ""}:`,
+        `${c} transaction, as written${prepared.kind === "set_not_null" ? `; on a large table${ctx.migration.alsoRunsOn?.length ? " of a PostgreSQL installation" : ""}, take the NOT NULL as set-not-null shows (a CHECK ... NOT VALID, then VALIDATE), after the data change` : ""}:`,
       ];
   return [
     ...head,

@@ -6,7 +6,7 @@ import { youngTable } from "../../production/young-tables.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { tableWithRows, upOps } from "../support/scope.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
-import { sqlDialect } from "../support/sql-dialect.js";
+import { migrationDialect } from "../support/sql-dialect.js";
 import { doesNotFit } from "../support/sql-text.js";
 import { columnBackup } from "../support/column-backup.js";
 import { djangoFieldType } from "../support/django-field-type.js";
@@ -81,7 +81,7 @@ export default defineRule({
       const from = change.from ?? ctx.repository.columnType(op.table, change.column, index);
       if (!tableWithRows(ctx, op.table, index) || ctx.facts.isDroppedAfter(op.table, index) || !isNarrowing(from, change.type)) continue;
       const where = `${op.table}.${change.column}`;
-      const sql = sqlDialect(ctx.migration.database);
+      const sql = migrationDialect(ctx.migration);
       const ident = sql.ident;
       const misfit = sql.mysql ? undefined : doesNotFit(change.column, from, change.type, ctx.postgresVersion);
       const refuses = !sql.mysql && refusesMisfits(from!, change.type);

@@ -8,7 +8,7 @@ import { defineRule, type RuleContext } from "../support/rule.js";
 import { nameKey } from "../support/facts.js";
 import { keptTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
-import { sqlDialect } from "../support/sql-dialect.js";
+import { migrationDialect } from "../support/sql-dialect.js";
 import { isMysqlFamily } from "../support/databases.js";
 import { renderFix } from "../support/fix-steps.js";
 import { expandSteps } from "./expand-steps.js";
@@ -36,7 +36,7 @@ function djangoFix(op: OperationOf<"rename_column">): string {
 function expandFix(ctx: RuleContext, op: OperationOf<"rename_column">, index: number): string {
   const framework: Exclude<Framework, "django"> = ctx.framework === "django" ? "sql" : ctx.framework;
   const type = ctx.repository.columnType(op.table, op.column, index);
-  const sql = sqlDialect(ctx.migration.database);
+  const sql = migrationDialect(ctx.migration);
   const [newName, oldName] = [sql.ident(op.newName), sql.ident(op.column)];
   const add = addColumnLike(framework, { table: op.table, column: op.newName, like: op.column, type }, sql);
   const backfill = backfillCode(framework, { table: op.table, assignments: `${newName} = ${oldName}`, pending: sql.differs(newName, oldName, type) }, sql);

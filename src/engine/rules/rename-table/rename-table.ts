@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { modelName, sym } from "../support/fix.js";
 import { renderFix, type FixSteps } from "../support/fix-steps.js";
-import { sqlDialect } from "../support/sql-dialect.js";
+import { migrationDialect } from "../support/sql-dialect.js";
 import { calleeOf, keywordText } from "../support/python-call.js";
 import type { Operation, OperationOf } from "../../model.js";
 import { withKeyword } from "../support/python-call.js";
@@ -59,7 +59,7 @@ function renamedModelFix(op: OperationOf<"rename_table">): string | undefined {
 
 /** Rename, and the old name kept as a view over the new table (simple views are updatable) until no code uses it. */
 function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">): FixSteps {
-  const sql = sqlDialect(ctx.migration.database);
+  const sql = migrationDialect(ctx.migration);
   const [from, to] = [sql.ident(op.table), sql.ident(op.newName)];
   const createView = `CREATE VIEW ${from} AS SELECT * FROM ${to}`;
   // PostgreSQL refuses to drop what a view reads (MySQL leaves the view invalid instead)

@@ -10,7 +10,7 @@ import { railsType } from "../support/rails-fix.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
-import { sqlDialect } from "../support/sql-dialect.js";
+import { sqlDialect, migrationDialect } from "../support/sql-dialect.js";
 import { reindented } from "../support/data-code.js";
 import { alterAddColumnsChanged, alterSubcommandsOf } from "../support/sql-text.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
@@ -238,7 +238,7 @@ function djangoFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
     ].join("\n");
   // before Django 5.0 (or a version the repository does not say): the AddField as written, then a database default
   // of its own, which Django leaves alone
-  const sql = sqlDialect(ctx.migration.database);
+  const sql = migrationDialect(ctx.migration);
   const sqlValue = (literal ? sqlLiteralOf(literal) : undefined) ?? (namesARow(ctx, op) ? undefined : neutralDefault("sql", c.type));
   if (!sqlValue) return `# add ${field} with null=True, fill it for existing rows (RunPython), then AlterField to null=False once every running version of the code writes it`;
   const t = sql.ident(op.table);

@@ -6,7 +6,7 @@
  */
 import { nameKey } from "./facts.js";
 import type { RuleContext } from "./rule.js";
-import { sqlDialect } from "./sql-dialect.js";
+import { migrationDialect } from "./sql-dialect.js";
 
 export interface ColumnBackup {
   /** the CREATE TABLE ... AS statement, no semicolon */
@@ -32,7 +32,7 @@ export function primaryKeyOf(ctx: RuleContext, table: string): readonly string[]
 }
 
 export function columnBackup(ctx: RuleContext, table: string, column: string, beforeIndex?: number): ColumnBackup {
-  const sql = sqlDialect(ctx.migration.database);
+  const sql = migrationDialect(ctx.migration);
   const backup = `${table.split(".").pop()}_${column}_backup`;
   const known = primaryKeyOf(ctx, table);
   const conventional = !known && (ctx.framework === "rails" || ctx.framework === "django" || ctx.repository.columnType(table, "id", beforeIndex) !== undefined);
@@ -59,7 +59,7 @@ export function columnBackup(ctx: RuleContext, table: string, column: string, be
  */
 export function columnsBackup(ctx: RuleContext, table: string, columns: readonly string[], beforeIndex?: number): ColumnBackup {
   if (columns.length === 1) return columnBackup(ctx, table, columns[0], beforeIndex);
-  const sql = sqlDialect(ctx.migration.database);
+  const sql = migrationDialect(ctx.migration);
   const backup = `${table.split(".").pop()}_dropped_columns_backup`;
   const one = columnBackup(ctx, table, columns[0], beforeIndex);
   const key = one.key;

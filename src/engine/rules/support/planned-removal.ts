@@ -9,7 +9,7 @@ import { isModelPath } from "../../adapters/rails/model-path.js";
 import type { OperationOf, SourceFile } from "../../model.js";
 import { nameKey } from "./facts.js";
 import { fixFor, modelName } from "./fix.js";
-import { sqlDialect } from "./sql-dialect.js";
+import { migrationDialect } from "./sql-dialect.js";
 import { columnBackup } from "./column-backup.js";
 import { railsUpOnly } from "./rails-fix.js";
 import type { RuleContext } from "./rule.js";
@@ -155,7 +155,7 @@ export function ignoringModel(files: readonly SourceFile[], table: string, colum
  * (columnBackup), no key or type guessed.
  */
 export function backupFix(ctx: RuleContext, table: string, what: string, column?: { name: string; beforeIndex: number }): string {
-  const dialect = sqlDialect(ctx.migration.database);
+  const dialect = migrationDialect(ctx.migration);
   const kept = column ? columnBackup(ctx, table, column.name, column.beforeIndex) : undefined;
   const backup = kept?.backup ?? `${table.split(".").pop()}_backup`;
   // a type the migration drops later (Prisma drops a table's enums with it): a copy with the table's column types

@@ -4,7 +4,7 @@
  * PostgreSQL's (`CREATE TABLE ... AS TABLE`, `ctid`, `IS DISTINCT FROM`, double-quoted names).
  */
 import { mysqlIdent } from "../../adapters/sql/mysql/mysql-ident.js";
-import type { Database, TypeRef } from "../../model.js";
+import type { Database, Migration, TypeRef } from "../../model.js";
 import { pgDistinct } from "./pg-distinct.js";
 import { isMysqlFamily } from "./databases.js";
 import { ident } from "./fix.js";
@@ -52,3 +52,13 @@ const MYSQL: SqlDialect = {
 
 /** The dialect of the migration's database: MySQL's for MySQL and MariaDB, PostgreSQL's otherwise. */
 export const sqlDialect = (database: Database): SqlDialect => (isMysqlFamily(database) ? MYSQL : POSTGRESQL);
+
+/**
+ * PostgreSQL's, for a project that also runs on other databases (pretalx: SQLite): the backup copy in the form
+ * every one of them reads (`AS TABLE` is PostgreSQL's alone).
+ */
+const PORTABLE: SqlDialect = { ...POSTGRESQL, copyTable: (backup, table) => `CREATE TABLE ${ident(backup)} AS SELECT * FROM ${ident(table)}` };
+
+/** The dialect of a migration's fixes: its database's, PostgreSQL's in a form the others also read when it runs on those too. */
+export const migrationDialect = (migration: Pick<Migration, "database" | "alsoRunsOn">): SqlDialect =>
+  !isMysqlFamily(migration.database) && migration.alsoRunsOn?.length ? PORTABLE : sqlDialect(migration.database);

@@ -2,7 +2,7 @@ import { beforeOperation } from "../support/data-code.js";
 import { defineRule } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
-import { sqlDialect } from "../support/sql-dialect.js";
+import { migrationDialect } from "../support/sql-dialect.js";
 
 export default defineRule({
   meta: {
@@ -19,7 +19,7 @@ export default defineRule({
     for (const { op, index } of upOps(ctx, "truncate")) {
       const tables = op.tables.filter((t) => existingTable(ctx, t, index));
       if (tables.length === 0) continue;
-      const sql = sqlDialect(ctx.migration.database);
+      const sql = migrationDialect(ctx.migration);
       const copies = tables.map((t) => `${sql.copyTable(`${t.split(".").pop()}_backup`, t)};`);
       const restore = tables.map((t) => `INSERT INTO ${sql.ident(t)} SELECT * FROM ${sql.ident(`${t.split(".").pop()}_backup`)};`).join(" ");
       ctx.report({
