@@ -41,6 +41,82 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "a split revision that a later revision follows: the new revisions come right after it (down_revision: its id) and the fix says which revision to re-point, and to what",
+      path: "alembic/versions/a1_scores.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.add_column("posts", sa.Column("score", sa.Integer(), nullable=True))
+    op.execute("UPDATE posts SET score = 1")
+
+
+def downgrade():
+    op.drop_column("posts", "score")
+`,
+      files: {
+        "alembic/versions/b2_titles.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("posts", sa.Column("title", sa.Text(), nullable=True))
+
+
+def downgrade():
+    op.drop_column("posts", "title")
+`,
+      },
+      lines: [10],
+      fixes: [
+        `# revision 1, alembic/versions/a1_scores.py as it becomes: without the data change
+from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.add_column("posts", sa.Column("score", sa.Integer(), nullable=True))
+
+
+def downgrade():
+    op.drop_column("posts", "score")
+
+# revision 2, new file alembic/versions/4005d0ac5e2e_backfill_posts.py: the data change, once revision 1 is deployed (rolling back migration 1 drops what this fills; on a large table, in batches)
+# until revision 2 has run, posts.score holds only its default: deploy the code that reads it after revision 2, not with revision 1
+from alembic import op
+
+
+# a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)
+NEW_REVISION_ID = "4005d0ac5e2e"
+revision = NEW_REVISION_ID
+down_revision = "a1"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.execute("UPDATE posts SET score = 1")
+
+
+def downgrade():
+    # nothing to undo: downgrading the revision before drops posts.score, which this fills
+    pass
+
+# alembic/versions/b2_titles.py has down_revision "a1": set it to "4005d0ac5e2e", so that it runs after the new revisions`,
+      ],
+    },
+    {
+      framework: "alembic",
       name: "fides' monitor keys (trimmed): the data change sits in a loop that also builds an index; its statements alone read the loop's variable, so the fix names the lines to move, never code that raises NameError",
       path: "alembic/versions/b2_keys.py",
       code: `from alembic import op
@@ -147,7 +223,7 @@ def downgrade():
 `,
       lines: [21],
       fixes: [
-        "# revision 1, aleph/migrate/versions/b3959bf8cc66_entity_ids.py as it becomes: without the data change\nfrom alembic import op\nimport sqlalchemy as sa\n\nrevision = \"b3959bf8cc66\"\ndown_revision = \"1519391870a0\"\n\n\ndef upgrade():\n    op.add_column(\"entity\", sa.Column(\"label\", sa.Unicode(), nullable=True))\n    bind = op.get_bind()\n    meta = sa.MetaData()\n    meta.bind = bind\n    meta.reflect(bind=bind)\n    entity_table = meta.tables[\"entity\"]\n    q = sa.select(entity_table)\n\n\ndef downgrade():\n    pass\n\n# revision 2, new file aleph/migrate/versions/08285c751686_backfill_entity.py: the data change, once revision 1 is deployed (rolling back migration 1 drops what this fills; on a large table, in batches)\n# until revision 2 has run, entity.label holds only its default: deploy the code that reads it after revision 2, not with revision 1\nfrom alembic import op\nimport sqlalchemy as sa\n\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"08285c751686\"\nrevision = NEW_REVISION_ID\ndown_revision = \"b3959bf8cc66\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    # aleph/migrate/env.py runs every revision of an upgrade in one transaction (context.configure has no transaction_per_migration=True):\n    # commit what the revisions before ran, releasing their locks; the statements below run in a new transaction\n    with op.get_context().autocommit_block():\n        pass\n    bind = op.get_bind()\n    meta = sa.MetaData()\n    meta.bind = bind\n    meta.reflect(bind=bind)\n    entity_table = meta.tables[\"entity\"]\n    q = sa.select(entity_table)\n    rp = bind.execute(q)\n    for entity in rp.fetchall():\n        q = sa.update(entity_table)\n        q = q.where(entity_table.c.id == entity.id)\n        q = q.values(label=entity.name)\n        bind.execute(q)\n\n\ndef downgrade():\n    # nothing to undo: downgrading the revision before drops entity.label, which this fills\n    pass\n\n# the revision whose down_revision is \"b3959bf8cc66\" now follows the last of these: give it that revision's id",
+        "# revision 1, aleph/migrate/versions/b3959bf8cc66_entity_ids.py as it becomes: without the data change\nfrom alembic import op\nimport sqlalchemy as sa\n\nrevision = \"b3959bf8cc66\"\ndown_revision = \"1519391870a0\"\n\n\ndef upgrade():\n    op.add_column(\"entity\", sa.Column(\"label\", sa.Unicode(), nullable=True))\n    bind = op.get_bind()\n    meta = sa.MetaData()\n    meta.bind = bind\n    meta.reflect(bind=bind)\n    entity_table = meta.tables[\"entity\"]\n    q = sa.select(entity_table)\n\n\ndef downgrade():\n    pass\n\n# revision 2, new file aleph/migrate/versions/08285c751686_backfill_entity.py: the data change, once revision 1 is deployed (rolling back migration 1 drops what this fills; on a large table, in batches)\n# until revision 2 has run, entity.label holds only its default: deploy the code that reads it after revision 2, not with revision 1\nfrom alembic import op\nimport sqlalchemy as sa\n\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"08285c751686\"\nrevision = NEW_REVISION_ID\ndown_revision = \"b3959bf8cc66\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    # aleph/migrate/env.py runs every revision of an upgrade in one transaction (context.configure has no transaction_per_migration=True):\n    # commit what the revisions before ran, releasing their locks; the statements below run in a new transaction\n    with op.get_context().autocommit_block():\n        pass\n    bind = op.get_bind()\n    meta = sa.MetaData()\n    meta.bind = bind\n    meta.reflect(bind=bind)\n    entity_table = meta.tables[\"entity\"]\n    q = sa.select(entity_table)\n    rp = bind.execute(q)\n    for entity in rp.fetchall():\n        q = sa.update(entity_table)\n        q = q.where(entity_table.c.id == entity.id)\n        q = q.values(label=entity.name)\n        bind.execute(q)\n\n\ndef downgrade():\n    # nothing to undo: downgrading the revision before drops entity.label, which this fills\n    pass",
       ],
     },
     {
@@ -202,7 +278,7 @@ def downgrade():
         batch_op.drop_column("for_concept")
 `,
       lines: [35],
-      fixes: ["# revision 1, zou/migrations/versions/feffd3c5b806_introduce_concepts.py as it becomes: without the data change\nfrom alembic import op\nimport sqlalchemy as sa\nfrom sqlalchemy import orm\nfrom sqlalchemy.ext.declarative import declarative_base\nfrom zou.migrations.utils.base import BaseMixin\nfrom sqlalchemy_utils import UUIDType\nfrom sqlalchemy.sql import expression\n\nrevision = \"feffd3c5b806\"\ndown_revision = \"5b9fd9ddfe43\"\nbranch_labels = None\ndepends_on = None\n\nbase = declarative_base()\n\n\nclass TaskStatus(base, BaseMixin):\n    __tablename__ = \"task_status\"\n    name = sa.Column(sa.String(40), nullable=False)\n    for_concept = sa.Column(sa.Boolean(), server_default=expression.false(), default=False)\n\n\ndef upgrade():\n    with op.batch_alter_table(\"task_status\", schema=None) as batch_op:\n        batch_op.add_column(sa.Column(\"for_concept\", sa.Boolean(), server_default=sa.text(\"false\"), nullable=True))\n\n    bind = op.get_bind()\n    session = orm.Session(bind=bind)\n\n\ndef downgrade():\n    bind = op.get_bind()\n    session = orm.Session(bind=bind)\n    session.query(TaskStatus).filter_by(for_concept=True).delete()\n    session.commit()\n    with op.batch_alter_table(\"task_status\", schema=None) as batch_op:\n        batch_op.drop_column(\"for_concept\")\n\n# revision 2, new file zou/migrations/versions/ce4a9fb381fe_backfill_data.py: the data change, once revision 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nfrom alembic import op\nimport sqlalchemy as sa\nfrom sqlalchemy import orm\nfrom sqlalchemy.ext.declarative import declarative_base\nfrom zou.migrations.utils.base import BaseMixin\nfrom sqlalchemy_utils import UUIDType\nfrom sqlalchemy.sql import expression\n\n\nbase = declarative_base()\n\n\nclass TaskStatus(base, BaseMixin):\n    __tablename__ = \"task_status\"\n    name = sa.Column(sa.String(40), nullable=False)\n    for_concept = sa.Column(sa.Boolean(), server_default=expression.false(), default=False)\n\n\nclass TaskType(base, BaseMixin):\n    __tablename__ = \"task_type\"\n    name = sa.Column(sa.String(40), nullable=False)\n    department_id = sa.Column(UUIDType(binary=False), sa.ForeignKey(\"department.id\"), index=True)\n\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"ce4a9fb381fe\"\nrevision = NEW_REVISION_ID\ndown_revision = \"feffd3c5b806\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    bind = op.get_bind()\n    session = orm.Session(bind=bind)\n    session.merge(TaskStatus(name=\"Neutral\", for_concept=True))\n    session.merge(TaskType(name=\"Concept\"))\n    session.commit()\n\n\ndef downgrade():\n    # the values this data change overwrote are not kept: restore them from a copy if they are needed\n    pass\n\n# the revision whose down_revision is \"feffd3c5b806\" now follows the last of these: give it that revision's id"],
+      fixes: ["# revision 1, zou/migrations/versions/feffd3c5b806_introduce_concepts.py as it becomes: without the data change\nfrom alembic import op\nimport sqlalchemy as sa\nfrom sqlalchemy import orm\nfrom sqlalchemy.ext.declarative import declarative_base\nfrom zou.migrations.utils.base import BaseMixin\nfrom sqlalchemy_utils import UUIDType\nfrom sqlalchemy.sql import expression\n\nrevision = \"feffd3c5b806\"\ndown_revision = \"5b9fd9ddfe43\"\nbranch_labels = None\ndepends_on = None\n\nbase = declarative_base()\n\n\nclass TaskStatus(base, BaseMixin):\n    __tablename__ = \"task_status\"\n    name = sa.Column(sa.String(40), nullable=False)\n    for_concept = sa.Column(sa.Boolean(), server_default=expression.false(), default=False)\n\n\ndef upgrade():\n    with op.batch_alter_table(\"task_status\", schema=None) as batch_op:\n        batch_op.add_column(sa.Column(\"for_concept\", sa.Boolean(), server_default=sa.text(\"false\"), nullable=True))\n\n    bind = op.get_bind()\n    session = orm.Session(bind=bind)\n\n\ndef downgrade():\n    bind = op.get_bind()\n    session = orm.Session(bind=bind)\n    session.query(TaskStatus).filter_by(for_concept=True).delete()\n    session.commit()\n    with op.batch_alter_table(\"task_status\", schema=None) as batch_op:\n        batch_op.drop_column(\"for_concept\")\n\n# revision 2, new file zou/migrations/versions/ce4a9fb381fe_backfill_data.py: the data change, once revision 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nfrom alembic import op\nimport sqlalchemy as sa\nfrom sqlalchemy import orm\nfrom sqlalchemy.ext.declarative import declarative_base\nfrom zou.migrations.utils.base import BaseMixin\nfrom sqlalchemy_utils import UUIDType\nfrom sqlalchemy.sql import expression\n\n\nbase = declarative_base()\n\n\nclass TaskStatus(base, BaseMixin):\n    __tablename__ = \"task_status\"\n    name = sa.Column(sa.String(40), nullable=False)\n    for_concept = sa.Column(sa.Boolean(), server_default=expression.false(), default=False)\n\n\nclass TaskType(base, BaseMixin):\n    __tablename__ = \"task_type\"\n    name = sa.Column(sa.String(40), nullable=False)\n    department_id = sa.Column(UUIDType(binary=False), sa.ForeignKey(\"department.id\"), index=True)\n\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"ce4a9fb381fe\"\nrevision = NEW_REVISION_ID\ndown_revision = \"feffd3c5b806\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    bind = op.get_bind()\n    session = orm.Session(bind=bind)\n    session.merge(TaskStatus(name=\"Neutral\", for_concept=True))\n    session.merge(TaskType(name=\"Concept\"))\n    session.commit()\n\n\ndef downgrade():\n    # the values this data change overwrote are not kept: restore them from a copy if they are needed\n    pass"],
     },
     {
       framework: "alembic",
@@ -274,7 +350,7 @@ def downgrade():
 `,
       lines: [14],
       fixes: [
-        "# revision 1, alembic/versions/abc123_case.py as it becomes: without the data change\nfrom alembic import op\nimport sqlalchemy as sa\nfrom sqlalchemy.sql import table\n\nrevision = \"d7d747033183\"\ndown_revision = \"e5c7a4e2df4d\"\n\ndestinations = table(\"destinations\", sa.Column(\"id\", sa.Integer), sa.Column(\"options\", sa.Text), sa.Column(\"secret\", sa.Text))\n\n\ndef upgrade():\n    op.add_column(\"destinations\", sa.Column(\"secret\", sa.Text(), nullable=True))\n    conn = op.get_bind()\n\n\ndef downgrade():\n    pass\n\n# revision 2, new file alembic/versions/70afc22c5824_backfill_data.py: the data change with the statements it prepares (one transaction: rows written between them would break them), once revision 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nfrom alembic import op\nimport sqlalchemy as sa\nfrom sqlalchemy.sql import table\n\n\ndestinations = table(\"destinations\", sa.Column(\"id\", sa.Integer), sa.Column(\"options\", sa.Text), sa.Column(\"secret\", sa.Text))\n\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"70afc22c5824\"\nrevision = NEW_REVISION_ID\ndown_revision = \"d7d747033183\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    conn = op.get_bind()\n    for dest in conn.execute(destinations.select()):\n        conn.execute(destinations.update().where(destinations.c.id == dest.id).values(secret=dest.options))\n    op.drop_column(\"destinations\", \"options\")\n\n\ndef downgrade():\n    pass\n\n# the revision whose down_revision is \"d7d747033183\" now follows the last of these: give it that revision's id",
+        "# revision 1, alembic/versions/abc123_case.py as it becomes: without the data change\nfrom alembic import op\nimport sqlalchemy as sa\nfrom sqlalchemy.sql import table\n\nrevision = \"d7d747033183\"\ndown_revision = \"e5c7a4e2df4d\"\n\ndestinations = table(\"destinations\", sa.Column(\"id\", sa.Integer), sa.Column(\"options\", sa.Text), sa.Column(\"secret\", sa.Text))\n\n\ndef upgrade():\n    op.add_column(\"destinations\", sa.Column(\"secret\", sa.Text(), nullable=True))\n    conn = op.get_bind()\n\n\ndef downgrade():\n    pass\n\n# revision 2, new file alembic/versions/70afc22c5824_backfill_data.py: the data change with the statements it prepares (one transaction: rows written between them would break them), once revision 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nfrom alembic import op\nimport sqlalchemy as sa\nfrom sqlalchemy.sql import table\n\n\ndestinations = table(\"destinations\", sa.Column(\"id\", sa.Integer), sa.Column(\"options\", sa.Text), sa.Column(\"secret\", sa.Text))\n\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"70afc22c5824\"\nrevision = NEW_REVISION_ID\ndown_revision = \"d7d747033183\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    conn = op.get_bind()\n    for dest in conn.execute(destinations.select()):\n        conn.execute(destinations.update().where(destinations.c.id == dest.id).values(secret=dest.options))\n    op.drop_column(\"destinations\", \"options\")\n\n\ndef downgrade():\n    pass",
       ],
     },
     {
@@ -318,7 +394,7 @@ def downgrade():
     pass
 `,
       lines: [25],
-      fixes: ["# revision 1, alembic/versions/abc123_case.py as it becomes: without the data change\nfrom typing import Any\n\nimport sqlalchemy as sa\nfrom sqlalchemy import orm\n\nfrom alembic import op\n\nrevision = \"d7c6efd2de42\"\ndown_revision = \"09aba125b57a\"\n\n\ndef upgrade():\n    op.add_column(\"users\", sa.Column(\"rating\", sa.Float(), nullable=True))\n\n\ndef downgrade():\n    pass\n\n# revision 2, new file alembic/versions/edb083a5bd7e_backfill_data.py: the data change with the statements it prepares (one transaction: rows written between them would break them), once revision 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nfrom typing import Any\nimport sqlalchemy as sa\nfrom sqlalchemy import orm\nfrom alembic import op\n\n\ndef copy_group(group_id: Any):\n    session = orm.Session(bind=op.get_bind())\n    user_ids = (\n        session.execute(sa.text(\"SELECT id FROM users WHERE group_id=:group_id\").bindparams(group_id=group_id))\n        .scalars()\n        .all()\n    )\n    for user_id in user_ids:\n        session.execute(sa.text(\"UPDATE users SET rating = 0 WHERE id = :id\").bindparams(id=user_id))\n\n\ndef copy_all():\n    session = orm.Session(bind=op.get_bind())\n    for group_id in session.execute(sa.text(\"SELECT id FROM groups\")).scalars().all():\n        copy_group(group_id)\n\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"edb083a5bd7e\"\nrevision = NEW_REVISION_ID\ndown_revision = \"d7c6efd2de42\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    copy_all()\n    op.drop_table(\"users_to_favorites\")\n\n\ndef downgrade():\n    pass\n\n# the revision whose down_revision is \"d7c6efd2de42\" now follows the last of these: give it that revision's id"],
+      fixes: ["# revision 1, alembic/versions/abc123_case.py as it becomes: without the data change\nfrom typing import Any\n\nimport sqlalchemy as sa\nfrom sqlalchemy import orm\n\nfrom alembic import op\n\nrevision = \"d7c6efd2de42\"\ndown_revision = \"09aba125b57a\"\n\n\ndef upgrade():\n    op.add_column(\"users\", sa.Column(\"rating\", sa.Float(), nullable=True))\n\n\ndef downgrade():\n    pass\n\n# revision 2, new file alembic/versions/edb083a5bd7e_backfill_data.py: the data change with the statements it prepares (one transaction: rows written between them would break them), once revision 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nfrom typing import Any\nimport sqlalchemy as sa\nfrom sqlalchemy import orm\nfrom alembic import op\n\n\ndef copy_group(group_id: Any):\n    session = orm.Session(bind=op.get_bind())\n    user_ids = (\n        session.execute(sa.text(\"SELECT id FROM users WHERE group_id=:group_id\").bindparams(group_id=group_id))\n        .scalars()\n        .all()\n    )\n    for user_id in user_ids:\n        session.execute(sa.text(\"UPDATE users SET rating = 0 WHERE id = :id\").bindparams(id=user_id))\n\n\ndef copy_all():\n    session = orm.Session(bind=op.get_bind())\n    for group_id in session.execute(sa.text(\"SELECT id FROM groups\")).scalars().all():\n        copy_group(group_id)\n\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"edb083a5bd7e\"\nrevision = NEW_REVISION_ID\ndown_revision = \"d7c6efd2de42\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    copy_all()\n    op.drop_table(\"users_to_favorites\")\n\n\ndef downgrade():\n    pass"],
     },
   ],
   valid: [

@@ -2,7 +2,7 @@ import type { Migration, Operation } from "../../model.js";
 import { liftedDataCode } from "../support/lifted-data-code.js";
 import { unboundNames } from "../support/python-free-names.js";
 import { movedCode } from "../support/moved-code.js";
-import { migrationWithout, newMigrations, type MigrationStep } from "../support/next-migration.js";
+import { migrationWithout, newMigrations, type MigrationFile, type MigrationPlace, type MigrationStep } from "../support/next-migration.js";
 import { nameKey } from "../support/facts.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { fixFor, modelName } from "../support/fix.js";
@@ -91,7 +91,7 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
   if (migration.up.every((op) => framing(op) || data.ops.includes(op) || later?.ops.includes(op)) && later) {
     const kept = migrationWithout(migration, later.lines);
     if (kept === undefined) return undefined;
-    const [next] = newMigrations(migration, [{ name: `after ${stepName(dataTable)}`, ...later, change: ctx.framework === "rails" && migration.down.status === "present" && migration.down.derived }], ctx.repository);
+    const [next] = newMigrations(migration, [{ name: `after ${stepName(dataTable)}`, ...later, change: ctx.framework === "rails" && migration.down.status === "present" && migration.down.derived }], splitPlace(ctx));
     const c = commentOf(ctx);
     const revision = ctx.framework === "alembic" ? "revision" : "migration";
     return [
@@ -100,6 +100,7 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
       ``,
       `${c} ${revision} 2, new file ${next.path}: the statements after the data change, once ${revision} 1 has run (they need it done)`,
       next.text.trimEnd(),
+      ...rechain(ctx, next),
     ].join("\n");
   }
   // a batched data step commits batch by batch; any other keeps its transaction (a copy-then-clear pair stays atomic)
@@ -109,7 +110,7 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
     { name: stepName(dataTable), ...data, noTransaction: batched && !mysql, ...(ctx.framework === "rails" && !tailWithData ? { down: railsDataDown(filled) } : ctx.framework === "alembic" && !tailWithData ? { down: [alembicDataDown(filled)] } : {}) },
     ...(later ? [{ name: `after ${stepName(dataTable)}`, ...later, change: ctx.framework === "rails" && migration.down.status === "present" && migration.down.derived }] : []),
   ];
-  const [second, third] = newMigrations(migration, steps, ctx.repository);
+  const [second, third] = newMigrations(migration, steps, splitPlace(ctx));
   const c = commentOf(ctx);
   const revision = ctx.framework === "alembic" ? "revision" : "migration";
   return [
@@ -123,10 +124,32 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
     ...(third
       ? [``, `${c} ${revision} 3, new file ${third.path}: the statements after the data change, once ${revision} 2 has run (they need it done; rolling back ${revision} 1 undoes them)`, third.text.trimEnd()]
       : []),
-    ...(ctx.framework === "alembic" && migration.revision
-      ? [``, `# the revision whose down_revision is ${JSON.stringify(migration.revision.id)} now follows the last of these: give it that revision's id`]
-      : []),
+    ...rechain(ctx, third ?? second),
   ].join("\n");
+}
+
+/**
+ * Where a split's new migrations go. An Alembic split's revisions run right after the revision they come out of
+ * (down_revision: its id), before any revision that followed it, which is re-pointed (`rechain`); every other
+ * framework's go after the folder's newest migration (numbered after it, one head).
+ */
+const splitPlace = (ctx: RuleContext): MigrationPlace => (ctx.framework === "alembic" ? { newestInFolder: ctx.migration } : ctx.repository);
+
+/**
+ * Alembic: the revisions whose down_revision was the split one's now follow the last new revision: each said by
+ * its file, with the down_revision it must now have (a revision not read is said by what it names).
+ */
+function rechain(ctx: RuleContext, last: MigrationFile | undefined): string[] {
+  const id = ctx.migration.revision?.id;
+  if (ctx.framework !== "alembic" || id === undefined || last?.revision === undefined) return [];
+  const later = ctx.repository.laterInFolder;
+  const children = later.filter((m) => m.revision?.after.includes(id));
+  const to = JSON.stringify(last.revision);
+  if (children.length)
+    return [``, ...children.map((m) => `# ${m.path} has down_revision ${JSON.stringify(id)}: set it to ${to}, so that it runs after the new revisions`)];
+  // the newest revision of its folder: nothing follows it yet
+  if (!later.length) return [];
+  return [``, `# a revision whose down_revision is ${JSON.stringify(id)} (migguard did not find one in this folder) must now name ${to}, so that it runs after the new revisions`];
 }
 
 /**

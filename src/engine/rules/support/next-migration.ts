@@ -53,6 +53,8 @@ export interface MigrationStep {
 export interface MigrationFile {
   path: string;
   text: string;
+  /** Alembic: the new revision's id (what a revision that must run after it names as its down_revision) */
+  revision?: string;
 }
 
 const indent = (text: string, by: string) =>
@@ -253,7 +255,7 @@ function alembicFile(migration: Migration, anchor: Migration, step: MigrationSte
   const imports = pythonImports([...(step.definitions ?? []), ...(step.noTransaction || migration.alembicTransactions?.shared ? ["op.get_context()"] : []), ...run, ...(step.down ?? [])], { op: "from alembic import op", sa: "import sqlalchemy as sa", ...sourceImports(migration) });
   // beside the head it follows: a second version location (a legacy/ folder run only to catch up) may not be where
   // the project's upgrade looks for new revisions
-  return { file: { path: `${folderPrefix(anchor.path)}${id}_${snake(step.name)}.py`, text: [...imports, ...(imports.length ? [""] : []), body].join("\n") }, id };
+  return { file: { path: `${folderPrefix(anchor.path)}${id}_${snake(step.name)}.py`, text: [...imports, ...(imports.length ? [""] : []), body].join("\n"), revision: id }, id };
 }
 
 function sqlFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number): MigrationFile {
