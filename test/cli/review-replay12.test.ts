@@ -177,3 +177,69 @@ describe("schema.rb: a version brought up to date, and the tool a fix names", ()
     expect(version[0].fix).not.toContain("dbmate");
   });
 });
+
+describe("drop-column, Django: a column moved into a new one and removed in one migration whose reverse puts it back", () => {
+  const initial = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    operations = [
+        migrations.CreateModel(
+            name="Event",
+            fields=[("id", models.AutoField(primary_key=True)), ("locale_array", models.TextField(default="en")), ("content_locale_array", models.TextField(default="en"))],
+        ),
+    ]
+`;
+  // pretalx's 0044_event_locales_json
+  const localesJson = `from django.db import migrations, models
+
+
+def migrate_locale_arrays(apps, schema_editor):
+    Event = apps.get_model("event", "Event")
+    for event in Event.objects.all():
+        event.locales = (event.locale_array or "en").split(",")
+        event.content_locales = (event.content_locale_array or "en").split(",")
+        event.save(update_fields=["locales", "content_locales"])
+
+
+def unmigrate_locale_arrays(apps, schema_editor):
+    Event = apps.get_model("event", "Event")
+    for event in Event.objects.all():
+        event.locale_array = ",".join(event.locales)
+        event.content_locale_array = ",".join(event.content_locales)
+        event.save(update_fields=["locale_array", "content_locale_array"])
+
+
+class Migration(migrations.Migration):
+    dependencies = [("event", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="event", name="locales", field=models.JSONField(null=True)),
+        migrations.AddField(model_name="event", name="content_locales", field=models.JSONField(null=True)),
+        migrations.RunPython(migrate_locale_arrays, unmigrate_locale_arrays),
+        migrations.RemoveField(model_name="event", name="locale_array"),
+        migrations.RemoveField(model_name="event", name="content_locale_array"),
+    ]
+`;
+  it("review: the old code still selects locale_array during the upgrade (pretalx e0ef042f24): a warning per column", async () => {
+    const repo = featureBranchOn(
+      djangoApp("event", {
+        "event/migrations/0001_initial.py": initial,
+        "event/models.py": "from django.db import models\n\n\nclass Event(models.Model):\n    locale_array = models.TextField(default=\"en\")\n    content_locale_array = models.TextField(default=\"en\")\n",
+      }),
+    );
+    repo
+      .write({
+        "event/migrations/0002_event_locales_json.py": localesJson,
+        "event/models.py": "from django.db import models\n\n\nclass Event(models.Model):\n    locales = models.JSONField(null=True)\n    content_locales = models.JSONField(null=True)\n",
+      })
+      .commit("locales as JSON");
+    const drops = (await reviewJson(repo)).findings.filter((f) => f.rule === "drop-column");
+    expect(drops.map((f) => [f.line, f.severity])).toEqual([
+      [27, "warning"],
+      [28, "warning"],
+    ]);
+    expect(drops[0].message).toContain("servers still running the old code read locale_array");
+  });
+});

@@ -144,11 +144,15 @@ export default defineRule({
       "but not its data.",
   },
   check(ctx) {
-    // a removal this rule is about: the column matters, its values are not kept elsewhere
+    // a data step of this change read the column before the drop (pretalx's 0044 moving locale_array into locales):
+    // the code deployed before the change still selects the column, whatever became of its values
+    const movedInChange = (index: number) => ctx.facts.change.movedBefore(ctx.migration, index) !== undefined;
+    // a removal this rule is about: the column matters, its values are not kept elsewhere (a down that puts them back
+    // answers the data loss, not the old code reading the column, when this change moved them)
     const counts = (op: OperationOf<"drop_column">, index: number) =>
       droppedColumnMatters(ctx, op.table, op.column, index) &&
       !ctx.facts.backedUpBefore(op.table, op.column, index) &&
-      !restoredByDown(ctx, op.table, op.column) &&
+      (!restoredByDown(ctx, op.table, op.column) || movedInChange(index)) &&
       // a step of a swap: the replacement the change filled takes the column's name, the values live on there
       !ctx.facts.change.isReplacedDrop(ctx.migration, index);
     for (const { op, index } of upOps(ctx, "drop_column")) {
@@ -210,8 +214,9 @@ export default defineRule({
             op.drop_column("${op.table}", "${op.column}")`,
       });
       if (moved) {
-        // the values were copied and the model no longer declares the field: the planned step after a move, a note
-        const gone = fieldGoneFromModels(ctx, op);
+        // the values were copied and the model no longer declares the field: the planned step after a move, a note;
+        // unless this change made the move, so the code deployed until now still declares the field and selects it
+        const gone = movedInChange(index) ? undefined : fieldGoneFromModels(ctx, op);
         if (gone) {
           ctx.report({
             op,
