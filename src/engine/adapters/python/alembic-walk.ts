@@ -13,7 +13,7 @@ import { callParts, locOf, parameterNames, statementsOf, unparen } from "./nodes
 import type { PyNode } from "./parser.js";
 import { statementsBeforeError } from "./recovery.js";
 import { bindTarget, dictViewItems, literalItems } from "./loop-items.js";
-import { coreSelect, ormInsert, queryDml, queryRead } from "./sqlalchemy-dml.js";
+import { coreSelect, EXECUTES, executedUnderFetches, ormInsert, queryDml, queryRead } from "./sqlalchemy-dml.js";
 import { asBool, asString, evaluate, kwarg, type PyValue } from "./values.js";
 import { append } from "../../append.js";
 import { branchSizeGuard, rowCountOf } from "./size-guard.js";
@@ -592,18 +592,22 @@ export class AlembicWalker {
     const object = fn.childForFieldName("object");
     const kind: HandleKind | undefined = migrationConnection ? "migration-connection" : ((root !== undefined ? state.handles.get(root) : undefined) ?? (object?.type === "attribute" ? state.handles.get(object.text) : undefined));
     if (!kind) return false;
-    const method = fn.childForFieldName("attribute")?.text ?? "";
+    const called = fn.childForFieldName("attribute")?.text ?? "";
     const direct = object?.type !== "call" || migrationConnection;
-    if (direct && this.transactionControl(node, method, kind, state)) return true;
-    if (QUIET_METHODS.has(method)) return true;
-    const value = this.eval(node, state);
-    if (value.kind !== "call") return true;
-    const query = queryDml(value, this.opContext(state)) ?? ormInsert(value, this.opContext(state));
+    if (direct && this.transactionControl(node, called, kind, state)) return true;
+    if (QUIET_METHODS.has(called)) return true;
+    const evaluated = this.eval(node, state);
+    if (evaluated.kind !== "call") return true;
+    const query = queryDml(evaluated, this.opContext(state)) ?? ormInsert(evaluated, this.opContext(state));
     if (query) {
-      this.ops.push({ loc: value.loc, text: value.text, inTransaction: state.inTransaction, kind: "dml", ...query, viaCode: true });
+      this.ops.push({ loc: evaluated.loc, text: evaluated.text, inTransaction: state.inTransaction, kind: "dml", ...query, viaCode: true });
       return true;
     }
-    if (method === "execute" || method === "exec_driver_sql") {
+    // `connection.scalars(stmt).one_or_none()`, `connection.exec_driver_sql(sql).fetchone()`: fetching the result
+    // writes nothing, the statement run is what counts
+    const value = executedUnderFetches(evaluated) ?? evaluated;
+    const method = value === evaluated ? called : lastSegment(value.callee);
+    if (EXECUTES.has(method)) {
       const statement = kwarg(value, "statement", 0);
       const ops = executeOperations(statement, value, this.opContext(state), { params: executeHasParams(value) });
       if (ops.length) {
@@ -620,12 +624,12 @@ export class AlembicWalker {
       }
     }
     this.ops.push({
-      loc: value.loc,
-      text: value.text,
+      loc: evaluated.loc,
+      text: evaluated.text,
       inTransaction: state.inTransaction,
       kind: "data_migration",
       language: "python",
-      description: `${root ?? "connection"}.${method}(...)`,
+      description: `${root ?? "connection"}.${called}(...)`,
       reversible: false,
     });
     return true;

@@ -148,3 +148,19 @@ export function coreSelect(value: PyValue, resolver: TableResolver): { table?: s
   const first = root.args[0];
   return { table: target(first?.kind === "list" ? first.items[0] : first, resolver).table };
 }
+
+/** A connection's or session's methods that run the statement they are given. */
+export const EXECUTES = new Set(["execute", "exec_driver_sql", "scalar", "scalars"]);
+/** What code does with the result of a statement run: fetch its rows, which writes nothing. */
+const RESULT_READS = new Set(["one", "one_or_none", "first", "all", "fetchone", "fetchall", "fetchmany", "scalar", "scalar_one", "scalar_one_or_none", "scalars", "mappings", "unique"]);
+
+/**
+ * The call that runs the statement under fetches of its result: `connection.scalars(stmt)` of
+ * `connection.scalars(stmt).one_or_none()`, `connection.exec_driver_sql(sql)` of `....fetchone()`. Undefined when
+ * the outer calls are anything else.
+ */
+export function executedUnderFetches(value: PyCall): PyCall | undefined {
+  const calls = chain(value);
+  const run = calls.findIndex((c) => EXECUTES.has(method(c)));
+  return run > 0 && calls.slice(0, run).every((c) => RESULT_READS.has(method(c))) ? calls[run] : undefined;
+}

@@ -18,7 +18,16 @@ export interface StrPiece {
 }
 
 export type PyValue =
-  | { kind: "str"; value: string; loc: SourceRange; pieces: StrPiece[]; /** an f-string part was not known */ unresolved: boolean }
+  | {
+      kind: "str";
+      value: string;
+      loc: SourceRange;
+      pieces: StrPiece[];
+      /** an f-string part was not known */
+      unresolved: boolean;
+      /** psycopg's composed SQL (`sql.SQL(...).format(sql.Identifier(...))`), whose `as_string(conn)` is this text */
+      composed?: true;
+    }
   | { kind: "num"; value: number; loc: SourceRange }
   | { kind: "bool"; value: boolean; loc: SourceRange }
   | { kind: "none"; loc: SourceRange }
@@ -144,7 +153,14 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
           return { kind: "str", value: text, loc, pieces: [{ text, line: loc.line }], unresolved: false };
         }
       }
+      const composed = psycopgComposed(qualifiedName(parts.function, ctx.imports), parts.positional.map((p) => evaluate(p, ctx)), kwargs.size, loc);
+      if (composed) return composed;
       const object = fn.type === "attribute" ? fn.childForFieldName("object") : null;
+      // psycopg's `composed.as_string(connection)` of SQL composed from known parts: the text it makes
+      if (object && fn.childForFieldName("attribute")?.text === "as_string" && unparen(object).type === "call") {
+        const text = evaluate(object, ctx);
+        if (text.kind === "str" && text.composed) return text;
+      }
       // "UPDATE {} SET ...".format(table) with every value known: the string it makes
       if (object && fn.childForFieldName("attribute")?.text === "format") {
         const formatted = formatString(evaluate(object, ctx), parts.positional.map((p) => evaluate(p, ctx)), kwargs, loc);
@@ -224,6 +240,28 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
   }
 }
 
+/** psycopg's SQL composition (psycopg2.sql and psycopg 3's psycopg.sql): the modules whose SQL and Identifier compose text. */
+const PSYCOPG_SQL = ["psycopg2.sql.", "psycopg.sql."];
+
+/** A double-quoted SQL identifier, as psycopg's Identifier writes it. */
+const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * `sql.SQL("SELECT MAX(id) FROM {}")` (its text, a template `.format` fills) and `sql.Identifier("users", "users")`
+ * (the quoted, dotted name) when every part is a known string; anything else of psycopg's sql module (Literal,
+ * Placeholder) is a value known only at run time.
+ */
+function psycopgComposed(callee: string | undefined, args: readonly PyValue[], keywords: number, loc: SourceRange): PyStr | undefined {
+  const module = PSYCOPG_SQL.find((m) => callee?.startsWith(m));
+  if (!module || keywords > 0 || args.length === 0) return undefined;
+  const parts = args.map((a) => (a.kind === "str" && !a.unresolved ? a.value : undefined));
+  if (parts.some((p) => p === undefined)) return undefined;
+  const kind = callee!.slice(module.length);
+  const value = kind === "SQL" && parts.length === 1 ? parts[0]! : kind === "Identifier" ? parts.map((p) => quoteIdentifier(p!)).join(".") : undefined;
+  if (value === undefined) return undefined;
+  return { kind: "str", value, loc, pieces: [{ text: value, line: loc.line }], unresolved: false, composed: true };
+}
+
 /**
  * `template.format(*args, **kwargs)` when the template and every value it uses are known strings or numbers and its
  * fields are plain (`{}`, `{0}`, `{name}`, no conversion or format spec); otherwise undefined (built at run time).
@@ -241,7 +279,7 @@ function formatString(template: PyValue, args: PyValue[], kwargs: ReadonlyMap<st
     if (v === undefined) known = false;
     return v ?? "";
   });
-  return known ? { kind: "str", value, loc, pieces: [{ text: value, line: loc.line }], unresolved: false } : undefined;
+  return known ? { kind: "str", value, loc, pieces: [{ text: value, line: loc.line }], unresolved: false, ...(template.composed ? { composed: true as const } : {}) } : undefined;
 }
 
 /** Items a comprehension may make: past this it is read as built at run time (a hostile file stays cheap). */

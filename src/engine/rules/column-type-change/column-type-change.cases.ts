@@ -4,6 +4,14 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a column made integer whose current type the migrations do not show: a warning that says the rewrite depends on it (a serial already is integer), not an error that assumes one",
+      code: "ALTER TABLE users ALTER COLUMN id SET DATA TYPE integer;\n",
+      lines: [1],
+      severities: ["warning"],
+      messages: ["rewrites the whole table unless it already is integer (the migrations do not show its current type)"],
+    },
+    {
+      framework: "sql",
       name: "Prisma's enum to text, then DROP TYPE ... CASCADE (ghostfolio 20210921151004): the DROP moves after the swap, which it would otherwise break by dropping the old column",
       path: "prisma/migrations/20210921151004_changed_currency_from_enum_to_string/migration.sql",
       schema: 'CREATE TYPE "Currency" AS ENUM (\'CHF\', \'EUR\', \'USD\');\nCREATE TABLE "Account" ("id" TEXT NOT NULL PRIMARY KEY, "currency" "Currency");\nINSERT INTO "Account" VALUES (\'a\', \'USD\'), (\'b\', NULL);',

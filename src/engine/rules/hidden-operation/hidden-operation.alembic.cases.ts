@@ -38,7 +38,8 @@ def downgrade():
       framework: "alembic",
       name: "SQL built at run time inside a loop over a literal list is one finding, not one per item of the list",
       code: `from alembic import op
-from psycopg2 import sql
+
+from app.sql import max_id_query
 
 revision = "b2"
 down_revision = "a1"
@@ -49,14 +50,14 @@ tables = [("users", "users"), ("projects", "projects"), ("events", "events")]
 def upgrade():
     connection = op.get_bind()
     for schema, table in tables:
-        statement = sql.SQL("SELECT MAX(id) FROM {}").format(sql.Identifier(schema, table)).as_string(connection)
+        statement = max_id_query(schema, table)
         connection.exec_driver_sql(statement)
 
 
 def downgrade():
     pass
 `,
-      lines: [14],
+      lines: [15],
     },
     { framework: "alembic", name: "op.execute looked up with getattr (still checked as op.execute)", code: alembic('    getattr(op, "execute")("DELETE FROM sessions WHERE expired")'), lines: [8] },
     { framework: "alembic", name: "an operation whose name is computed", code: alembic('    getattr(op, "drop_" + KIND)("sessions")'), lines: [8] },

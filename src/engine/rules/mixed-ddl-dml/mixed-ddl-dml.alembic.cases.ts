@@ -400,6 +400,54 @@ def downgrade():
   valid: [
     {
       framework: "alembic",
+      name: "a sequence moved past the largest id read with connection.scalars(sa.select(...)).one_or_none(): the SELECT writes nothing and ALTER SEQUENCE is DDL",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    connection = op.get_bind()
+    op.execute("ALTER TABLE common.project_slugs RENAME TO entity_slugs")
+    last_id_stmt = sa.select(sa.func.max(sa.column("id", type_=sa.INT))).select_from(sa.table("entity_slugs", schema="common"))
+    last_id = connection.scalars(last_id_stmt).one_or_none()
+    op.execute(sa.text(f"ALTER SEQUENCE common.entity_slugs_id_seq RESTART WITH {last_id + 1}"))
+
+
+def downgrade():
+    pass
+`,
+    },
+    {
+      framework: "alembic",
+      name: "SELECT MAX(id) composed with psycopg2's sql.SQL and sql.Identifier over a literal list, then the id's default dropped: a read and DDL, no data change",
+      code: `from alembic import op
+import sqlalchemy as sa
+from psycopg2 import sql
+
+revision = "b2"
+down_revision = "a1"
+
+tables = [("users", "users", "id"), ("events", "events", "id")]
+
+
+def upgrade():
+    connection = op.get_bind()
+    for schema, table, column in tables:
+        op.execute(sa.text(f"LOCK TABLE {schema}.{table} IN EXCLUSIVE MODE"))
+        statement = sql.SQL("SELECT MAX(id) FROM {}").format(sql.Identifier(schema, table)).as_string(connection)
+        next_id = connection.exec_driver_sql(statement).fetchone()[0] + 1
+        connection.execute(sa.text(f"ALTER TABLE {schema}.{table} ALTER COLUMN {column} DROP DEFAULT"))
+
+
+def downgrade():
+    pass
+`,
+    },
+    {
+      framework: "alembic",
       name: "a SELECT COUNT(*) read for a size check before create_index writes no rows",
       code: `from alembic import op
 import sqlalchemy as sa
