@@ -120,6 +120,15 @@ const includes = (columns: readonly string[], column: string) => columns.some((c
 
 type Named = { name: string; definition: KeyDefinition };
 
+/** The constraints live at one position of a set, grouped by table on first use (ConstraintHistory.at). */
+interface ConstraintsAt {
+  set: string;
+  position: number;
+  constraints: Named[];
+  byTable?: Map<string, Named[]>;
+  byReferenced?: Map<string, Named[]>;
+}
+
 /**
  * The constraints the migrations of a set recorded so far leave (each name's last definition, when defined), found
  * by the tables they touch: a DROP TABLE or DROP COLUMN reads those of its table, not every live constraint (lemmy's
@@ -213,12 +222,13 @@ export class ConstraintHistory {
 
   /**
    * The last `at` answered: a migration's rules ask it once per column they look at (a column type change, its
-   * keys, the keys that reference them), and each answer walks every constraint the folder ever had.
+   * keys, the keys that reference them), and each answer walks every constraint the folder ever had. Grouped by the
+   * table each is on and the table it references (nameKey, in `constraints`' order) when first asked by table.
    */
-  private lastAt: { set: string; position: number; constraints: Named[] } | undefined;
+  private lastAt: ConstraintsAt | undefined;
 
-  private at(set: string, position: number): Named[] {
-    if (this.lastAt?.set === set && this.lastAt.position === position) return this.lastAt.constraints;
+  private at(set: string, position: number): ConstraintsAt {
+    if (this.lastAt?.set === set && this.lastAt.position === position) return this.lastAt;
     const out: Named[] = [];
     for (const [k, list] of this.sets.get(set) ?? []) {
       const name = nameOf(k);
@@ -230,7 +240,25 @@ export class ConstraintHistory {
       if (found) out.push({ name, definition: found });
     }
     this.lastAt = { set, position, constraints: out };
-    return out;
+    return this.lastAt;
+  }
+
+  private byTableAt(set: string, position: number): { byTable: Map<string, Named[]>; byReferenced: Map<string, Named[]> } {
+    const at = this.at(set, position);
+    if (!at.byTable || !at.byReferenced) {
+      const group = (groups: Map<string, Named[]>, table: string, named: Named) => {
+        const list = groups.get(table);
+        if (list) list.push(named);
+        else groups.set(table, [named]);
+      };
+      at.byTable = new Map();
+      at.byReferenced = new Map();
+      for (const named of at.constraints) {
+        group(at.byTable, nameKey(named.definition.table), named);
+        if (named.definition.references) group(at.byReferenced, nameKey(named.definition.references.table), named);
+      }
+    }
+    return { byTable: at.byTable, byReferenced: at.byReferenced };
   }
 
   /** The FOREIGN KEY or CHECK constraint `name` as the migrations of `set` before `position` leave it. */
@@ -247,8 +275,7 @@ export class ConstraintHistory {
 
   /** Every constraint on `table` (PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK), as the migrations of `set` before `position` leave them. */
   onTable(set: string, position: number, table: string): Array<{ name: string; definition: KeyDefinition }> {
-    const tableKey = nameKey(table);
-    return this.at(set, position).filter((c) => nameKey(c.definition.table) === tableKey);
+    return [...(this.byTableAt(set, position).byTable.get(nameKey(table)) ?? [])];
   }
 
   /**
@@ -256,16 +283,14 @@ export class ConstraintHistory {
    * the FOREIGN KEYs of any table that reference it, as the migrations of `set` before `position` leave them.
    */
   onColumn(set: string, position: number, table: string, column: string): { own: Array<{ name: string; definition: KeyDefinition }>; referencing: Array<{ name: string; definition: KeyDefinition }> } {
-    const all = this.at(set, position);
+    const { byTable, byReferenced } = this.byTableAt(set, position);
     const tableKey = nameKey(table);
+    const onTable = byTable.get(tableKey) ?? [];
     let primaryKey: string[] | undefined;
-    const primary = () => (primaryKey ??= all.find((c) => c.definition.kind === "primary_key" && nameKey(c.definition.table) === tableKey)?.definition.columns ?? []);
+    const primary = () => (primaryKey ??= onTable.find((c) => c.definition.kind === "primary_key")?.definition.columns ?? []);
     return {
-      own: all.filter((c) => nameKey(c.definition.table) === tableKey && includes(c.definition.columns, column)),
-      referencing: all.filter((c) => {
-        const r = c.definition.references;
-        return r && nameKey(r.table) === tableKey && includes(r.columns.length ? r.columns : primary(), column);
-      }),
+      own: onTable.filter((c) => includes(c.definition.columns, column)),
+      referencing: (byReferenced.get(tableKey) ?? []).filter((c) => includes(c.definition.references!.columns.length ? c.definition.references!.columns : primary(), column)),
     };
   }
 }

@@ -49,10 +49,17 @@ export class IndexHistory {
   /** table -> the names of its indexes as the replay stands (so a drop reads one table, not every index) */
   private readonly live = new Map<string, Set<string>>();
   private steps = 0;
+  /**
+   * The named indexes live when the migration at `position` starts, by table (nameKey), in the order of `byName`:
+   * a migration's rules ask once per column they look at (the bench's 800 files: 347 questions at 33 positions),
+   * and each answer walked every index the folder ever had.
+   */
+  private lastAt: { position: number; byTable: Map<string, Array<{ name: string; index: KnownIndex }>> } | undefined;
 
   /** Replays one operation of the migration at `position`; `sql` is the operation's text when it is SQL as written. */
   apply(op: Operation, position: number, sql: string | undefined): void {
     const step = this.steps++;
+    this.lastAt = undefined;
     const set = (key: string, index: KnownIndex | undefined) => {
       const list = this.byName.get(key);
       const before = list?.at(-1)?.index;
@@ -123,24 +130,32 @@ export class IndexHistory {
     return out;
   }
 
-  /** Every named index on `table` when the migration at `position` starts, with its columns (and its SQL when written in SQL). */
-  namedIndexesOf(table: string, position: number): Array<{ name: string } & KnownIndex> {
-    const out: Array<{ name: string } & KnownIndex> = [];
+  private namedAt(position: number): Map<string, Array<{ name: string; index: KnownIndex }>> {
+    if (this.lastAt?.position === position) return this.lastAt.byTable;
+    const byTable = new Map<string, Array<{ name: string; index: KnownIndex }>>();
     for (const [key, list] of this.byName) {
       if (isUnnamed(key)) continue;
       const index = lastBefore(list, position, (e) => e.index);
-      if (index && nameKey(index.table) === nameKey(table)) out.push({ name: key, ...index });
+      if (!index) continue;
+      const table = nameKey(index.table);
+      const onTable = byTable.get(table);
+      if (onTable) onTable.push({ name: key, index });
+      else byTable.set(table, [{ name: key, index }]);
     }
-    return out;
+    this.lastAt = { position, byTable };
+    return byTable;
+  }
+
+  /** Every named index on `table` when the migration at `position` starts, with its columns (and its SQL when written in SQL). */
+  namedIndexesOf(table: string, position: number): Array<{ name: string } & KnownIndex> {
+    return (this.namedAt(position).get(nameKey(table)) ?? []).map(({ name, index }) => ({ name, ...index }));
   }
 
   /** The named indexes on `table` that read `column` when the migration at `position` starts. */
   readingColumn(table: string, column: string, position: number): Array<{ name: string } & KnownIndex> {
+    const columnKey = nameKey(column);
     const out: Array<{ name: string } & KnownIndex> = [];
-    for (const [key, list] of this.byName) {
-      const index = lastBefore(list, position, (e) => e.index);
-      if (index && !isUnnamed(key) && nameKey(index.table) === nameKey(table) && index.reads.some((c) => nameKey(c) === nameKey(column))) out.push({ name: key, ...index });
-    }
+    for (const { name, index } of this.namedAt(position).get(nameKey(table)) ?? []) if (index.reads.some((c) => nameKey(c) === columnKey)) out.push({ name, ...index });
     return out;
   }
 
