@@ -189,4 +189,57 @@ class Migration(migrations.Migration):
     // the literal list joined to it is read
     expect(findings).toContainEqual(expect.objectContaining({ rule: "drop-column", line: 11, message: expect.stringContaining("main_host.has_active_failures") }));
   });
+
+  it("reads a project subclass of ForeignKey (awx's ImplicitRoleField) as a relation, with or without on_delete=: its column is <name>_id from the start, so an AlterField renames nothing", async () => {
+    const fields = `from django.db import models
+
+
+class ImplicitRoleField(models.ForeignKey):
+    def __init__(self, parent_role=None, *args, **kwargs):
+        kwargs.setdefault("to", "main.Role")
+        kwargs.setdefault("related_name", "+")
+        kwargs.setdefault("null", "True")
+        kwargs.setdefault("on_delete", models.SET_NULL)
+        super().__init__(*args, **kwargs)
+`;
+    const initial = `from django.db import migrations, models
+
+import awx.main.fields
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(name="Role", fields=[("id", models.AutoField(primary_key=True))]),
+        migrations.CreateModel(name="Project", fields=[("id", models.AutoField(primary_key=True))]),
+        migrations.AddField(model_name="project", name="admin_role", field=awx.main.fields.ImplicitRoleField(related_name="+", to="main.Role", null="True")),
+    ]
+`;
+    const alter = `import django.db.models.deletion
+from django.db import migrations
+
+import awx.main.fields
+
+
+class Migration(migrations.Migration):
+    dependencies = [("main", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(
+            model_name="project",
+            name="admin_role",
+            field=awx.main.fields.ImplicitRoleField(null="True", on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="main.Role"),
+        ),
+    ]
+`;
+    const files = { "awx/__init__.py": "", "awx/main/__init__.py": "", "awx/main/fields.py": fields, "awx/main/migrations/0001_initial.py": initial, "awx/main/migrations/0002_role_on_delete.py": alter };
+    const { output } = await run(["lint", "--format", "json", "awx/main/migrations"], { cwd: repo(files) });
+    expect((JSON.parse(output) as { findings: Finding[] }).findings.filter((f) => f.rule === "rename-column")).toEqual([]);
+    // without the project's fields.py the class is not known to be a ForeignKey: the two definitions differ
+    const unread = Object.fromEntries(Object.entries(files).filter(([path]) => path !== "awx/main/fields.py"));
+    const without = JSON.parse((await run(["lint", "--format", "json", "awx/main/migrations"], { cwd: repo(unread) })).output) as { findings: Finding[] };
+    expect(without.findings.filter((f) => f.rule === "rename-column")).toHaveLength(1);
+  });
 });

@@ -103,7 +103,9 @@ export const isManyToMany = (cls: string): boolean => cls.endsWith("ManyToManyFi
  * `on_delete=` as those are. ForeignObject (`from_fields=`) maps existing columns and adds none.
  */
 function isRelation(cls: string, call: PyCall): boolean {
-  return keepsRelatedKey(cls, { keywords: new Set(call.kwargs.keys()), positional: call.args.length });
+  const args = { keywords: new Set(call.kwargs.keys()), positional: call.args.length };
+  // a project's subclass of ForeignKey (awx's ImplicitRoleField, read from its fields.py) is one, with or without on_delete=
+  return keepsRelatedKey(cls, args) || (call.base !== undefined && keepsRelatedKey(lastSegment(call.base), args));
 }
 
 /** isRelation from the field's class name and the names of its keyword arguments (a models.py read with another reader). */

@@ -188,7 +188,12 @@ class ModuleCode implements ProjectCode {
   operationBase(callee: string): string | undefined {
     const accepts = this.acceptsBase;
     if (!accepts) return undefined;
-    return this.once(accepts === ACCEPT_ANY ? "class" : "operation", callee, () => this.readBase(callee, accepts));
+    const base = this.classBase(callee);
+    return base && accepts(base) ? base : undefined;
+  }
+
+  classBase(callee: string): string | undefined {
+    return this.once("class", callee, () => this.readBase(callee, ACCEPT_ANY));
   }
 
   private readBase(callee: string, accepts: (qualified: string) => boolean): string | undefined {
@@ -277,7 +282,7 @@ const ACCEPT_ANY = (): boolean => true;
 function followBase(qualified: string | undefined, path: string, modules: ProjectModules, depth: number): string | undefined {
   if (!qualified) return undefined;
   const code = modules.codeFor(path, depth + 1, ACCEPT_ANY);
-  return code?.operationBase(qualified) ?? qualified;
+  return code?.classBase(qualified) ?? qualified;
 }
 
 /** `name = value` in a class body: the value's node. */

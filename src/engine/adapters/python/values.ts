@@ -45,6 +45,8 @@ export type PyValue =
       receiver?: PyValue;
       /** called through `getattr(object, "name")`: `callee` is the attribute it names (empty when computed) */
       lookup?: Lookup;
+      /** a project class (callee) that subclasses this one from outside the project (awx's ImplicitRoleField: `django.db.models.ForeignKey`) */
+      base?: string;
     }
   | { kind: "name"; name: string; loc: SourceRange; text: string }
   | {
@@ -74,6 +76,8 @@ export interface ProjectCode {
   constant(qualified: string, loc: SourceRange): PyValue | undefined;
   /** the operation class a project class subclasses, when the reader asked for such bases */
   operationBase(callee: string): string | undefined;
+  /** the class from outside the project that a project class subclasses, followed through the project */
+  classBase(callee: string): string | undefined;
 }
 
 export interface EvalContext {
@@ -176,11 +180,14 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
       });
       const args = parts.positional.map((p) => evaluate(p, ctx));
       let callee = lookup ? (lookup.qualified ?? "") : (qualifiedName(parts.function, ctx.imports) ?? "");
+      let base: string | undefined;
       // a function or class of the project's own modules, imported by the migration
       if (!lookup && ctx.project && !parts.splat && importedName(fn, ctx)) {
         const returned = ctx.project.callResult(callee, args, kwargs, loc);
         if (returned) return returned;
-        callee = ctx.project.operationBase(callee) ?? callee;
+        const operation = ctx.project.operationBase(callee);
+        base = operation ? undefined : ctx.project.classBase(callee);
+        callee = operation ?? callee;
       }
       return {
         kind: "call",
@@ -192,6 +199,7 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
         loc,
         text: n.text,
         ...(receiver ? { receiver } : {}),
+        ...(base ? { base } : {}),
       };
     }
     case "identifier": {

@@ -85,14 +85,15 @@ export default defineRule({
         .some((o) => o.kind === "add_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column.name) === nameKey(op.column));
       if (addedHere || ctx.facts.change.renamesAddedColumn(ctx.migration, index)) continue;
       // moved aside for a new column of the same name, added later in this migration (awx's 0185: `setting` to
-      // `setting_old`, then AddField `setting`): the running code still finds a column by the name it uses
+      // `setting_old`, then AddField `setting`): the running code finds the name, but on the new column's values
       const addedBack = ctx.migration.up
         .slice(index + 1)
         .some((o) => o.kind === "add_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column.name) === nameKey(op.column));
-      if (addedBack) continue;
       ctx.report({
         op,
-        message: `Renaming ${op.table}.${op.column} to ${op.newName} breaks code that still uses ${op.column} while the deploy rolls out.`,
+        message: addedBack
+          ? `Renaming ${op.table}.${op.column} to ${op.newName} moves its values away from the running code: ${op.column} is added anew later in this migration, so until the deploy rolls out the old code reads and writes the new column, not the values it had.`
+          : `Renaming ${op.table}.${op.column} to ${op.newName} breaks code that still uses ${op.column} while the deploy rolls out.`,
         fix: ctx.framework === "django" ? djangoFix(op) : isMysqlFamily(ctx.migration.database) ? expandFix(ctx, op, index) : renderFix(ctx, expandSteps(ctx, op, index)),
       });
     }
