@@ -243,3 +243,59 @@ class Migration(migrations.Migration):
     expect(drops[0].message).toContain("servers still running the old code read locale_array");
   });
 });
+
+describe("dropped-object-still-used, Django: template words that read no field", () => {
+  const initial = `from django.conf import settings
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="QueuedMail",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("subject", models.CharField(max_length=200)),
+                ("to_users", models.ManyToManyField(related_name="mails", to="auth.user")),
+            ],
+        ),
+    ]
+`;
+  const remove = `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("mail", "0001_initial")]
+
+    operations = [migrations.RemoveField(model_name="queuedmail", name="to_users")]
+`;
+  // pretalx's mail_log.html and orga/base.html: a context variable, an HTML id and URL names
+  const templates = {
+    "mail/templates/mail/mail_log.html": "{% if mails %}\n    <div id=\"accordion\">\n        {% for mail in mails %}\n            <h5>{{ mail.subject }}</h5>\n        {% endfor %}\n    </div>\n{% endif %}\n",
+    "mail/templates/mail/sidebar.html":
+      "<span hx-get=\"{% url 'orga:mails.sidebar_count' %}\"></span>\n<button data-target=\"#collapseMails\" aria-controls=\"collapseMails\"></button>\n<div class=\"collapse{% if 'mails.' in url_name %} show{% endif %}\" id=\"collapseMails\">\n<a class=\"nav-link{% if 'mails.outbox' in url_name %} active{% endif %}\">Outbox</a>\n</div>\n",
+  };
+  const review = async (extra: Record<string, string>) => {
+    const repo = featureBranchOn({
+      ...djangoApp("mail", { "mail/migrations/0001_initial.py": initial, "mail/models.py": "from django.db import models\n\n\nclass QueuedMail(models.Model):\n    subject = models.CharField(max_length=200)\n" }),
+      ...templates,
+      ...extra,
+    });
+    repo.write({ "mail/migrations/0002_remove_queuedmail_to_users.py": remove }).commit("drop to_users");
+    return (await reviewJson(repo)).findings.filter((f) => f.rule === "dropped-object-still-used");
+  };
+
+  it("review: a context variable, HTML ids and URL names spelled like the accessor (pretalx 69c5c6541b): no use", async () => {
+    expect((await review({})).filter((f) => f.severity !== "info")).toEqual([]);
+  });
+
+  it("review: a template that reads the field on the model's record still is one: an error naming that line", async () => {
+    const found = await review({ "mail/templates/mail/recipients.html": "{% for user in queuedmail.to_users.all %}{{ user.name }}{% endfor %}\n" });
+    expect(found.map((f) => f.severity)).toEqual(["error"]);
+    expect(found[0].message).toContain("mail/templates/mail/recipients.html:1");
+    expect(found[0].message).not.toContain("mail_log.html");
+  });
+});

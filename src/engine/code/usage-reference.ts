@@ -529,10 +529,15 @@ function judgeRuby(path: Node[], word: string, table: string, model: string, rec
 const RUBY_TEMPLATES = /\.(?:erb|haml|slim|jbuilder|builder)$/;
 const PYTHON_TEMPLATES = /\.(?:html?|jinja2?|j2)$/;
 
-/** Whether a word sits inside a template tag or expression (`{{ ... }}`, `{% ... %}`) of the line. */
-function inTemplateSyntax(text: string, words: readonly string[]): boolean {
-  const segments = text.match(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g) ?? [];
-  return segments.some((segment) => words.some((word) => new RegExp(`(?<![\\w])${escapeRegExp(word)}(?![\\w])`).test(segment)));
+/**
+ * Whether a word is read from the database in a template tag or expression (`{{ ... }}`, `{% ... %}`) of the line:
+ * as an attribute of something (`{{ user.mails.all }}`, `{% for m in speaker.mails.all %}`), or the table itself.
+ * A bare name is a variable the view put in the context (`{% if mails %}`), and a word inside a quoted string is
+ * text (`{% url 'orga:mails.outbox' %}`, `{% if 'mails.' in url_name %}`, a URL name): neither reads a field.
+ */
+function readInTemplateSyntax(text: string, words: readonly string[], table: string): boolean {
+  const segments = (text.match(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g) ?? []).map((segment) => segment.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""'));
+  return segments.some((segment) => words.some((word) => new RegExp(word === table ? `(?<![\\w])${escapeRegExp(word)}(?![\\w])` : `\\.${escapeRegExp(word)}(?![\\w])`).test(segment)));
 }
 
 /**
@@ -580,8 +585,10 @@ export function referencesIn(target: UsageTarget, file: SourceFile, usages: read
       // a Django or Jinja template reads the database only in its template syntax ({{ flow.optin_dependencies }},
       // {% for d in flow.optin_dependencies.all %}): the same word in its markup or prose (a styleguide's demo
       // page mentioning "Flow") reads nothing
-      if ((framework === "django" || framework === "alembic") && PYTHON_TEMPLATES.test(file.path) && !inTemplateSyntax(text, words)) return [line, "other"];
-      if (words.includes(table)) return [line, "refers"];
+      if ((framework === "django" || framework === "alembic") && PYTHON_TEMPLATES.test(file.path) && !readInTemplateSyntax(text, words, table)) return [line, "other"];
+      // a table's target (a join table): the line names the table, or reads the field on a record of the model
+      // (`flow.optin_dependencies`); a bare word of the search alone (a variable `mails`) is no reference to it
+      if (words.includes(table) && (namesTable(text, table) || words.some((w) => text.includes(`${record}.${w}`)))) return [line, "refers"];
       // front-end code of an ORM project reads serialized records (`item.plugin.required`): the API decides what is in them
       if (template && framework !== "sql") return [line, words.some((w) => text.includes(`${record}.${w}`)) ? "unsure" : "other"];
       if (namesTable(text, table)) return [line, "refers"];
