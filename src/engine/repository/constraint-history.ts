@@ -38,11 +38,26 @@ function defaultName(table: string, kind: KeyDefinition["kind"], columns: readon
   return label && (kind === "primary_key" || columns.length) ? postgresDefaultName(table, kind === "primary_key" ? [] : columns, label) : undefined;
 }
 
-function definition(relation: PgNode, constraint: PgNode, columns: string[]): { name: string; definition: KeyDefinition } | undefined {
+/** The distinct columns an expression reads, in the order PostgreSQL's pull_var_clause meets them. */
+function readColumns(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) for (const n of node) readColumns(n, out);
+  else if (node && typeof node === "object") {
+    const ref = (node as PgNode).ColumnRef;
+    const name = (ref?.fields as PgNode[] | undefined)?.at(-1)?.String?.sval;
+    if (typeof name === "string") {
+      if (!out.includes(name)) out.push(name);
+    } else for (const value of Object.values(node)) readColumns(value, out);
+  }
+  return out;
+}
+
+function definition(relation: PgNode, constraint: PgNode, columns: string[]): { name: string; definition: KeyDefinition; guessedName?: boolean } | undefined {
   const table = relation.relname as string;
   const kind = KINDS[constraint.contype as string];
   if (!kind || constraint.indexname) return undefined; // USING INDEX: its columns are the index's
-  const name = (constraint.conname as string | undefined) ?? defaultName(table, kind, columns);
+  // an unnamed CHECK: PostgreSQL names it for its one column (`settings_id_check`), or the table alone when it reads several
+  const checkName = kind === "check" && !constraint.conname ? postgresDefaultName(table, readColumns(constraint.raw_expr), "check") : undefined;
+  const name = (constraint.conname as string | undefined) ?? checkName ?? defaultName(table, kind, columns);
   if (!name) return undefined;
   const own = kind === "foreign_key" ? { fk_attrs: columns.map((sval) => ({ String: { sval } })) } : kind === "primary_key" || kind === "unique" ? { keys: columns.map((sval) => ({ String: { sval } })) } : {};
   const sql = deparse({
@@ -65,13 +80,13 @@ function definition(relation: PgNode, constraint: PgNode, columns: string[]): { 
     const target = constraint.pktable as PgNode;
     out.references = { table: `${target.schemaname ? `${target.schemaname}.` : ""}${target.relname}`, columns: strings(constraint.pk_attrs) };
   }
-  return { name, definition: out };
+  return checkName ? { name, definition: out, guessedName: true } : { name, definition: out };
 }
 
 /** The constraints of every kind a CREATE TABLE or ALTER TABLE (ADD CONSTRAINT, ADD COLUMN ... REFERENCES/UNIQUE/PRIMARY KEY) statement defines, by name. */
-export function definedKeys(sql: string, options: { addColumn: boolean } = { addColumn: true }): Array<{ name: string; definition: KeyDefinition }> {
+export function definedKeys(sql: string, options: { addColumn: boolean } = { addColumn: true }): Array<{ name: string; definition: KeyDefinition; guessedName?: boolean }> {
   const node = parseOne(sql);
-  const out: Array<{ name: string; definition: KeyDefinition } | undefined> = [];
+  const out: Array<{ name: string; definition: KeyDefinition; guessedName?: boolean } | undefined> = [];
   const fromColumn = (relation: PgNode, column: PgNode) => {
     for (const c of column.constraints ?? []) if (KINDS[c.Constraint?.contype]) out.push(definition(relation, c.Constraint, [column.colname]));
   };
@@ -91,7 +106,9 @@ export function definedKeys(sql: string, options: { addColumn: boolean } = { add
       else if (options.addColumn && c?.subtype === "AT_AddColumn" && c.def?.ColumnDef) fromColumn(alter.relation, c.def.ColumnDef);
     }
   }
-  return out.filter((d) => d !== undefined);
+  // a second unnamed CHECK of the same name gets a number from PostgreSQL (settings_check1): not followed
+  const named = out.filter((d) => d !== undefined);
+  return named.filter((d, i) => !(d.guessedName && named.slice(0, i).some((e) => e.name === d.name)));
 }
 
 /** The FOREIGN KEY and CHECK constraints a CREATE TABLE or ALTER TABLE ... ADD CONSTRAINT statement defines, by name. */
@@ -143,6 +160,10 @@ class LiveConstraints {
     return definition.references ? [nameKey(definition.table), nameKey(definition.references.table)] : [nameKey(definition.table)];
   }
 
+  has(key: string): boolean {
+    return this.byKey.has(key);
+  }
+
   set(key: string, named: Named): void {
     this.delete(key);
     this.byKey.set(key, named);
@@ -191,18 +212,26 @@ export class ConstraintHistory {
       else live.delete(k);
     };
     const touching = (tables: Iterable<string>) => live.touching(tables);
+    const taken = (table: string, name: string) => live.has(keyOf(table, name));
     // a statement of several sub-commands gives one op each, with the statement's text: read each text once
     let lastText: string | undefined;
     for (const op of migration.up) {
       const reread = op.text !== lastText;
       lastText = op.text;
-      this.apply(op, put, touching, reread);
+      this.apply(op, put, touching, taken, reread);
     }
   }
 
-  private apply(op: Operation, put: (table: string, name: string, definition: KeyDefinition | undefined) => void, touching: (tables: Iterable<string>) => Named[], reread: boolean): void {
+  private apply(
+    op: Operation,
+    put: (table: string, name: string, definition: KeyDefinition | undefined) => void,
+    touching: (tables: Iterable<string>) => Named[],
+    taken: (table: string, name: string) => boolean,
+    reread: boolean,
+  ): void {
     if ((op.kind === "create_table" && !op.temporary && !op.asSelect) || op.kind === "add_constraint" || (op.kind === "add_column" && !op.embeddedSql)) {
-      if (reread) for (const { name, definition } of definedKeys(op.text)) put(definition.table, name, definition);
+      // an unnamed CHECK whose name the table already has is numbered by PostgreSQL (settings_check1): not followed
+      if (reread) for (const { name, definition, guessedName } of definedKeys(op.text)) if (!(guessedName && taken(definition.table, name))) put(definition.table, name, definition);
       for (const sql of frameworkSql(op)) for (const { name, definition } of definedKeys(sql)) put(definition.table, name, definition);
     } else if (op.kind === "drop_constraint" && op.name) put(op.table, op.name, undefined);
     else if (op.kind === "drop_table" || op.kind === "rename_table") {

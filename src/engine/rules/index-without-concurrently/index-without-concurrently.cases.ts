@@ -7,6 +7,7 @@ export default defineCases({
     {
       framework: "sql",
       name: "a table its constraints keep to one row (rallly's instance_settings: PRIMARY KEY (id) and CHECK (id = 1), added later): a note that names the CHECK",
+      schema: "CREATE TABLE settings (id integer NOT NULL DEFAULT 1, key text, CONSTRAINT settings_pkey PRIMARY KEY (id), CONSTRAINT settings_singleton CHECK (id = 1));",
       path: "migrations/000003_settings_key.up.sql",
       files: {
         "migrations/000001_settings.up.sql": "CREATE TABLE settings (id integer NOT NULL DEFAULT 1, key text, CONSTRAINT settings_pkey PRIMARY KEY (id));\nINSERT INTO settings (id) VALUES (1);\n",
@@ -20,6 +21,7 @@ export default defineCases({
     {
       framework: "sql",
       name: "a boolean primary key that must be true (CHECK (singleton) AND key <> ''), written in the CREATE TABLE: a note",
+      schema: "CREATE TABLE settings (singleton boolean PRIMARY KEY DEFAULT true, key text, CONSTRAINT settings_one_row CHECK (singleton AND key <> ''));",
       path: "migrations/000002_settings_key.up.sql",
       files: { "migrations/000001_settings.up.sql": "CREATE TABLE settings (singleton boolean PRIMARY KEY DEFAULT true, key text, CONSTRAINT settings_one_row CHECK (singleton AND key <> ''));\n" },
       code: "CREATE INDEX settings_key_idx ON settings (key);\n",
@@ -29,7 +31,45 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "an unnamed CHECK on the key column (id integer PRIMARY KEY CHECK (id = 1)): PostgreSQL names it settings_id_check, a note that says so",
+      schema: "CREATE TABLE settings (id integer PRIMARY KEY CHECK (id = 1), key text);",
+      path: "migrations/000002_settings_key.up.sql",
+      files: { "migrations/000001_settings.up.sql": "CREATE TABLE settings (id integer PRIMARY KEY CHECK (id = 1), key text);\n" },
+      code: "CREATE INDEX settings_key_idx ON settings (key);\n",
+      lines: [1],
+      severities: ["info"],
+      messages: ["settings holds at most one row (its primary key id is pinned to one value by CHECK settings_id_check (`id = 1`)"],
+    },
+    {
+      framework: "sql",
+      name: "the unnamed CHECK dropped since by the name PostgreSQL gave it (settings_id_check): the error stays",
+      schema: "CREATE TABLE settings (id integer PRIMARY KEY, key text);",
+      path: "migrations/000003_settings_key.up.sql",
+      files: {
+        "migrations/000001_settings.up.sql": "CREATE TABLE settings (id integer PRIMARY KEY CHECK (id = 1), key text);\n",
+        "migrations/000002_many_settings.up.sql": "ALTER TABLE settings DROP CONSTRAINT settings_id_check;\n",
+      },
+      code: "CREATE INDEX settings_key_idx ON settings (key);\n",
+      lines: [1],
+      severities: ["error"],
+    },
+    {
+      framework: "sql",
+      name: "a second unnamed CHECK reading the key (PostgreSQL numbers it settings_id_check1) and the first dropped: the error stays",
+      schema: "CREATE TABLE settings (id integer PRIMARY KEY CHECK (id > 0), key text);",
+      path: "migrations/000003_settings_key.up.sql",
+      files: {
+        "migrations/000001_settings.up.sql": "CREATE TABLE settings (id integer PRIMARY KEY CHECK (id > 0), key text);\nALTER TABLE settings ADD CHECK (id = 1);\n",
+        "migrations/000002_many_settings.up.sql": "ALTER TABLE settings DROP CONSTRAINT settings_id_check1;\n",
+      },
+      code: "CREATE INDEX settings_key_idx ON settings (key);\n",
+      lines: [1],
+      severities: ["error"],
+    },
+    {
+      framework: "sql",
       name: "the CHECK was added NOT VALID: rows already there may break it, the error stays",
+      schema: "CREATE TABLE settings (id integer PRIMARY KEY, key text);\nALTER TABLE settings ADD CONSTRAINT settings_singleton CHECK (id = 1) NOT VALID;",
       path: "migrations/000002_settings_key.up.sql",
       files: { "migrations/000001_settings.up.sql": "CREATE TABLE settings (id integer PRIMARY KEY, key text);\nALTER TABLE settings ADD CONSTRAINT settings_singleton CHECK (id = 1) NOT VALID;\n" },
       code: "CREATE INDEX settings_key_idx ON settings (key);\n",
@@ -39,6 +79,7 @@ export default defineCases({
     {
       framework: "sql",
       name: "a CHECK that pins another column than the key (kind = 'global'), or compares the key with NULL (never false): the error stays",
+      schema: "CREATE TABLE settings (id integer PRIMARY KEY, kind text, key text, CONSTRAINT settings_kind CHECK (kind = 'global'), CONSTRAINT settings_null CHECK (id = NULL));",
       path: "migrations/000002_settings_key.up.sql",
       files: { "migrations/000001_settings.up.sql": "CREATE TABLE settings (id integer PRIMARY KEY, kind text, key text, CONSTRAINT settings_kind CHECK (kind = 'global'), CONSTRAINT settings_null CHECK (id = NULL));\n" },
       code: "CREATE INDEX settings_key_idx ON settings (key);\n",
@@ -48,6 +89,7 @@ export default defineCases({
     {
       framework: "sql",
       name: "the same migration drops the CHECK before the index: the error stays",
+      schema: "CREATE TABLE settings (id integer PRIMARY KEY, key text, CONSTRAINT settings_singleton CHECK (id = 1));",
       path: "migrations/000002_settings_key.up.sql",
       files: { "migrations/000001_settings.up.sql": "CREATE TABLE settings (id integer PRIMARY KEY, key text, CONSTRAINT settings_singleton CHECK (id = 1));\n" },
       code: "ALTER TABLE settings DROP CONSTRAINT settings_singleton;\nCREATE INDEX settings_key_idx ON settings (key);\n",

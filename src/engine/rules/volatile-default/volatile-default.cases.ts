@@ -5,6 +5,7 @@ export default defineCases({
     {
       framework: "sql",
       name: "rallly 20260423144927: gen_random_uuid() rewrites instance_settings, which PRIMARY KEY (id) and CHECK (id = 1) keep to one row: a note",
+      schema: 'CREATE TABLE "instance_settings" ("id" INTEGER NOT NULL DEFAULT 1, CONSTRAINT "instance_settings_pkey" PRIMARY KEY ("id"), CONSTRAINT instance_settings_singleton CHECK (id = 1));\nINSERT INTO "instance_settings" ("id") VALUES (1);',
       path: "prisma/migrations/20260423144927_add_instance_id/migration.sql",
       files: {
         "prisma/migrations/20250602144531_add_instance_settings/migration.sql": 'CREATE TABLE "instance_settings" (\n    "id" INTEGER NOT NULL DEFAULT 1,\n    CONSTRAINT "instance_settings_pkey" PRIMARY KEY ("id")\n);\nINSERT INTO "instance_settings" ("id") VALUES (1);\n',
