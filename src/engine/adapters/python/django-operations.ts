@@ -610,8 +610,8 @@ const tablesOf = (facts: DataFunctionFacts | undefined, state: AppState): string
   [...new Set((facts?.models ?? []).map((m) => state.table(m.model, m.app)))].sort();
 
 /**
- * Tables a RunPython function reads through a ForeignKey or OneToOneField of a model of this app it asks for, when
- * its code names the field (wger's 0031 copies `iwu.unit.name` through `select_related("unit")` before 0033 deletes
+ * Tables a RunPython function reads through a ForeignKey, OneToOneField or ManyToManyField (its join table) of a
+ * model of this app it asks for, when its code names the field (wger's 0031 copies `iwu.unit.name` through `select_related("unit")` before 0033 deletes
  * WeightUnit): the related rows are read as surely as the model's own.
  */
 function tablesReadThrough(facts: DataFunctionFacts | undefined, state: AppState): string[] {
@@ -620,7 +620,10 @@ function tablesReadThrough(facts: DataFunctionFacts | undefined, state: AppState
   for (const { app, model } of facts?.models ?? []) {
     if (app.toLowerCase() !== state.app.toLowerCase()) continue;
     for (const [name, field] of state.model(model)?.fields ?? []) {
-      if (!field.relation || !named.has(name)) continue;
+      if (!named.has(name)) continue;
+      // a many-to-many field's rows are its join table's (`Mail.to_users.through`, a `"playbooks__name"` lookup)
+      if (field.manyToMany && !field.manyToMany.through) out.add(joinTable(state.table(model, app), field));
+      if (!field.relation) continue;
       const table = relatedTable(field.relation.target, state.app, model, (a, m) => state.table(m, a), state.userTable);
       if (table) out.add(table);
     }

@@ -1,6 +1,39 @@
 import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
+/** 0002 adds Order.watchers (a many-to-many to Customer); 0003 moves every join row into Customer.email and deletes it, its reverse puts them back */
+const ORDER_WATCHERS_MOVED = {
+  "app/migrations/0002_order_watchers.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AddField(model_name="order", name="watchers", field=models.ManyToManyField(to="app.customer"))]
+`,
+  "app/migrations/0003_move_watchers.py": `from django.db import migrations
+
+
+def move_watchers(apps, schema_editor):
+    Order = apps.get_model("app", "Order")
+    Customer = apps.get_model("app", "Customer")
+    watchers = Order.watchers.through
+    for row in watchers.objects.all():
+        Customer.objects.filter(pk=row.customer_id).update(email=row.order.note)
+    watchers.objects.all().delete()
+
+
+def restore_watchers(apps, schema_editor):
+    pass
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_order_watchers")]
+
+    operations = [migrations.RunPython(move_watchers, restore_watchers)]
+`,
+};
+
 export default defineCases({
   invalid: [
     {
@@ -237,6 +270,54 @@ class Migration(migrations.Migration):
     ]
 `,
       lines: [8],
+    },
+    {
+      framework: "django",
+      name: "pretalx mail 0019: the previous migration's RunPython moved every row of the many-to-many's join table (read through Order.watchers.through) and its reverse restores them: no data lost, only old code breaks",
+      path: "app/migrations/0004_remove_order_watchers.py",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0003_move_watchers")]
+
+    operations = [migrations.RemoveField(model_name="order", name="watchers")]
+`,
+      files: { ...DJANGO_INITIAL, ...ORDER_WATCHERS_MOVED },
+      lines: [7],
+      severities: ["warning"],
+      messages: ["after the data step at app/migrations/0003_move_watchers.py:"],
+      fixes: ["# the data step at app/migrations/0003_move_watchers.py:20 (RunPython(move_watchers)) already took care of the rows: a copy adds nothing. What breaks is servers still running the\n# old code during the upgrade, whose many-to-many field still queries app_order_watchers. Remove the field from Django's state only:\nmigrations.SeparateDatabaseAndState(\n    state_operations=[migrations.RemoveField(model_name=\"order\", name=\"watchers\")],\n    database_operations=[\n        # Django deletes related rows in Python (on_delete): without the model nothing deletes app_order_watchers rows with the rows they\n        # point at, so its foreign keys would make those deletes fail. They go now; the rows stay:\n        migrations.RunSQL(\n            \"DO $$ DECLARE c record; BEGIN\"\n            \" FOR c IN SELECT conrelid::regclass AS tbl, conname FROM pg_constraint WHERE contype = 'f' AND conrelid IN ('app_order_watchers'::regclass)\"\n            \" LOOP EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', c.tbl, c.conname); END LOOP; END $$\",\n            # the code a rollback brings back deletes these rows through its model again\n            reverse_sql=migrations.RunSQL.noop,\n        ),\n    ],\n),\n# and drop the table in a migration of the next release, once no running code has the field:\nmigrations.RunSQL(\"DROP TABLE app_order_watchers\", reverse_sql=migrations.RunSQL.noop),"],
+    },
+    {
+      framework: "django",
+      name: "IntelOwl visualizers 0036_2: a RunPython copies a many-to-many's rows before its RemoveField and a later migration adds the field back: the fix keeps the drop (a kept join table makes that migration fail) and names it, no backup",
+      path: "app/migrations/0004_remove_order_watchers.py",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0003_move_watchers")]
+
+    operations = [migrations.RemoveField(model_name="order", name="watchers")]
+`,
+      files: {
+        ...DJANGO_INITIAL,
+        ...ORDER_WATCHERS_MOVED,
+        "app/migrations/0005_order_watchers_again.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0004_remove_order_watchers")]
+
+    operations = [migrations.AddField(model_name="order", name="watchers", field=models.ManyToManyField(to="app.customer"))]
+`,
+      },
+      lines: [7],
+      severities: ["warning"],
+      fixes: [
+        '# the data step at app/migrations/0003_move_watchers.py:20 (RunPython(move_watchers)) already took care of the rows: a copy adds nothing. Servers still running the old code during the\n# upgrade query app_order_watchers through the many-to-many field and fail until they restart, but the table cannot stay for them:\n# app/migrations/0005_order_watchers_again.py:7 creates app_order_watchers again, which fails with "relation already exists" while it\n# is kept. Keep the drop (deploy it with the code that stops using the many-to-many field), or give that migration\'s table another name:\nmigrations.RemoveField(model_name="order", name="watchers")',
+      ],
     },
   ],
   valid: [
