@@ -8,15 +8,35 @@
 import type { Database, Migration, ReportedFinding } from "../model.js";
 import { DATABASE_LABEL } from "../database/names.js";
 import { djangoOnPostgresql } from "./django-on-postgresql.js";
+import { alembicOnPostgresql } from "./alembic-on-postgresql.js";
+import { rubyReaders, rubyReadersLoaded } from "../adapters/rails/ruby-readers.js";
 
 /**
  * Rules whose Django fixes reach the same schema as the flagged operation by gentler locks (an index built
  * CONCURRENTLY, a constraint NOT VALID then validated, a UNIQUE on a prebuilt index): every step of them is either
  * PostgreSQL's way of the plain operation, which the others run instead, or PostgreSQL-only work they can skip.
  */
-const GUARDED: Partial<Record<Migration["framework"], ReadonlySet<string>>> = {
-  django: new Set(["index-without-concurrently", "unique-constraint-without-index", "set-not-null", "constraint-without-not-valid", "drop-index-without-concurrently", "validate-in-same-transaction"]),
-};
+const LOCK_RULES = ["index-without-concurrently", "unique-constraint-without-index", "set-not-null", "constraint-without-not-valid", "drop-index-without-concurrently", "validate-in-same-transaction"];
+const GUARDED: Partial<Record<Migration["framework"], ReadonlySet<string>>> = { django: new Set(LOCK_RULES), rails: new Set(LOCK_RULES), alembic: new Set(LOCK_RULES) };
+
+/** The fix with its PostgreSQL-only steps behind the framework's check of the connection; undefined when it cannot be. */
+function guardedFix(framework: Migration["framework"], fix: string, original: string | undefined): string | undefined {
+  try {
+    return guardedIn(framework, fix, original);
+  } catch {
+    return undefined; // not read: the fix is shown as PostgreSQL's, said so
+  }
+}
+
+function guardedIn(framework: Migration["framework"], fix: string, original: string | undefined): string | undefined {
+  if (framework === "django") return djangoOnPostgresql(fix, original);
+  if (framework === "alembic") return alembicOnPostgresql(fix, original);
+  // Prism is there: the migration is a Rails one, whose adapter loaded the Ruby readers
+  if (framework === "rails" && rubyReadersLoaded()) return rubyReaders().railsOnPostgresql(fix, original);
+  return undefined;
+}
+
+const CHECK: Partial<Record<Migration["framework"], string>> = { django: "connection.vendor", rails: "connection.adapter_name", alembic: "the connection's dialect" };
 
 const list = (databases: readonly Database[]) => databases.map((d) => DATABASE_LABEL[d]).join(" and ");
 
@@ -26,9 +46,9 @@ export function portableFinding(finding: ReportedFinding, migration: Migration, 
   if (others.length === 0 || migration.database !== "postgresql" || !ruleDatabases.includes("postgresql")) return finding;
   const message = `${finding.message} This concerns the PostgreSQL installations: the project also runs on ${list(others)}.`;
   if (!finding.fix) return { ...finding, message };
-  const guarded = GUARDED[migration.framework]?.has(finding.rule) && migration.framework === "django" ? djangoOnPostgresql(finding.fix, original) : undefined;
+  const guarded = GUARDED[migration.framework]?.has(finding.rule) ? guardedFix(migration.framework, finding.fix, original) : undefined;
   // nothing in it was PostgreSQL's own: it runs everywhere as it is
   if (guarded === finding.fix) return { ...finding, message };
-  if (guarded) return { ...finding, message, fix: `# PostgreSQL's way on PostgreSQL only (connection.vendor), the operation as written on ${list(others)}:\n${guarded}` };
+  if (guarded) return { ...finding, message, fix: `# PostgreSQL's way on PostgreSQL only (${CHECK[migration.framework]}), the operation as written on ${list(others)}:\n${guarded}` };
   return { ...finding, message, fix: `# for PostgreSQL installations only: ${list(others)} cannot run this; there, keep the migration as written\n${finding.fix}` };
 }

@@ -16,6 +16,7 @@ import type { rubyMoved } from "../../rules/support/moved-ruby-code.js";
 import type { rubyBindings } from "../../rules/support/ruby-bindings.js";
 import type * as railsInsertSettings from "../../repository/rails-insert-settings.js";
 import type { strongMigrationsStartAfter } from "../../baseline/strong-migrations-start-after.js";
+import type { railsOnPostgresql } from "../../portable-fixes/rails-on-postgresql.js";
 
 interface RubyReaders {
   readModelFiles: typeof readModelFiles;
@@ -44,6 +45,8 @@ interface RubyReaders {
   railsInsertSettings: typeof railsInsertSettings;
   /** `StrongMigrations.start_after = N` in config/initializers/strong_migrations.rb (baseline/baselines.ts) */
   strongMigrationsStartAfter: typeof strongMigrationsStartAfter;
+  /** a fix's PostgreSQL-only statements under `if connection.adapter_name =~ /postg/i` (portable-fixes/) */
+  railsOnPostgresql: typeof railsOnPostgresql;
 }
 
 let readers: RubyReaders | undefined;
@@ -52,13 +55,14 @@ export async function loadRubyReaders(): Promise<void> {
   if (readers) return;
   // first, alone: most readers below extend it (Jest's ESM loader fails on one module linked twice at once)
   await import("./ruby-visitor.js");
-  const [models, [databaseYml, replicas], gemfile, schemaRb, call, strings, [moved, bindings], insertSettings, startAfter] = await Promise.all([
+  const [models, [databaseYml, replicas], gemfile, schemaRb, [call, portable], strings, [moved, bindings], insertSettings, startAfter] = await Promise.all([
     import("./model-files.js"),
     // one after the other: the replicas' reader imports database.yml's (Jest's ESM loader fails on one module linked twice at once)
     import("../../database/rails-database-yml.js").then(async (yml) => [yml, await import("../../database/rails-replicas.js")] as const),
     import("../../repository/gemfile.js"),
     import("../../repository/schema-rb-operations.js"),
-    import("../../rules/support/rails-mysql-call.js"),
+    // one after the other: the portable fixes' reader imports rails-mysql-call (Jest's ESM loader fails on one module linked twice at once)
+    import("../../rules/support/rails-mysql-call.js").then(async (m) => [m, await import("../../portable-fixes/rails-on-postgresql.js")] as const),
     import("../../rules/support/ruby-strings.js"),
     // one after the other: the bindings' reader imports moved-ruby-code (Jest's ESM loader fails on one module linked twice at once)
     import("../../rules/support/moved-ruby-code.js").then(async (m) => [m, await import("../../rules/support/ruby-bindings.js")] as const),
@@ -81,6 +85,7 @@ export async function loadRubyReaders(): Promise<void> {
     rubyBindings: bindings.rubyBindings,
     railsInsertSettings: { explicitSetting: insertSettings.explicitSetting, loadDefaults: insertSettings.loadDefaults },
     strongMigrationsStartAfter: startAfter.strongMigrationsStartAfter,
+    railsOnPostgresql: portable.railsOnPostgresql,
   };
 }
 

@@ -1,3 +1,4 @@
+import { CI_MATRIX_SQLITE_POSTGRES } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 /** The expected fix: `first` (the constraint added NOT VALID), then the new revision `id`_`name` that validates it. */
@@ -23,6 +24,28 @@ def downgrade():
 
 export default defineCases({
   invalid: [
+    {
+      framework: "alembic",
+      name: "a project whose CI matrix also runs SQLite: the NOT VALID foreign key and its VALIDATE under `if op.get_bind().dialect.name == \"postgresql\"`, the create_foreign_key as written otherwise",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_foreign_key("fk_orders_customer", "orders", "customers", ["customer_id"], ["id"])
+
+
+def downgrade():
+    op.drop_constraint("fk_orders_customer", "orders", type_="foreignkey")
+`,
+      files: CI_MATRIX_SQLITE_POSTGRES,
+      lines: [9],
+      messages: ["Adding a foreign key to customers on orders without NOT VALID checks every row while writes to both tables are blocked. This concerns the PostgreSQL installations: the project also runs on SQLite."],
+      fixes: ["# PostgreSQL's way on PostgreSQL only (the connection's dialect), the operation as written on SQLite:\nif op.get_bind().dialect.name == \"postgresql\":\n    op.execute(\"ALTER TABLE orders ADD CONSTRAINT fk_orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID\")\nelse:\n    op.create_foreign_key(\"fk_orders_customer\", \"orders\", \"customers\", [\"customer_id\"], [\"id\"])\n\n# then a new migration, alembic/versions/8e2a8828554a_validate_fk_orders_customer.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"8e2a8828554a\"\nrevision = NEW_REVISION_ID\ndown_revision = \"b2\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    if op.get_bind().dialect.name == \"postgresql\":\n        op.execute(\"ALTER TABLE orders VALIDATE CONSTRAINT fk_orders_customer\")\n\n\ndef downgrade():\n    pass"],
+    },
     {
       framework: "alembic",
       name: "autocommit_block: the ADD COLUMN commits at once, so the foreign key takes its locks again and scans under them",

@@ -1,7 +1,21 @@
+import { CI_MATRIX_SQLITE_POSTGRES } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "rails",
+      name: "a project whose CI matrix also runs SQLite (whose adapter raises on algorithm: :concurrently): the concurrent add_index under `if connection.adapter_name =~ /postg/i`, the add_index as written otherwise",
+      code: `class AddIndexOnOrdersNumber < ActiveRecord::Migration[7.1]
+  def change
+    add_index :orders, :number
+  end
+end
+`,
+      files: CI_MATRIX_SQLITE_POSTGRES,
+      lines: [3],
+      fixes: ["# PostgreSQL's way on PostgreSQL only (connection.adapter_name), the operation as written on SQLite:\nclass Case < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n  def change\n    if connection.adapter_name =~ /postg/i\n      add_index :orders, :number, algorithm: :concurrently\n    else\n      add_index :orders, :number\n    end\n  end\nend"],
+    },
     {
       framework: "rails",
       name: "a Ruby comment right above add_index says the table is tiny: a note quoting it",

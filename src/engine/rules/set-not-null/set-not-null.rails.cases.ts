@@ -1,7 +1,22 @@
+import { CI_MATRIX_SQLITE_POSTGRES } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 export default defineCases({
   invalid: [
+    {
+      framework: "rails",
+      name: "a project whose CI matrix also runs SQLite: the CHECK NOT VALID, the ctid fill, VALIDATE and the CHECK's removal under `if connection.adapter_name =~ /postg/i`; SQLite runs the change_column_null as written in the CHECK's place",
+      code: `class RequireItemSortOrder < ActiveRecord::Migration[7.1]
+  def change
+    change_column_null :items, :sort_order, false, 0
+  end
+end
+`,
+      files: CI_MATRIX_SQLITE_POSTGRES,
+      lines: [3],
+      messages: ["SET NOT NULL on items.sort_order scans the whole table under an ACCESS EXCLUSIVE lock. This concerns the PostgreSQL installations: the project also runs on SQLite."],
+      fixes: ["# PostgreSQL's way on PostgreSQL only (connection.adapter_name), the operation as written on SQLite:\nif connection.adapter_name =~ /postg/i\n  add_check_constraint :items, \"sort_order IS NOT NULL\", name: \"items_sort_order_not_null\", validate: false\nelse\n  change_column_null :items, :sort_order, false, 0\nend\n\n# then a new migration, db/migrate/20240101000001_fill_items_sort_order.rb:\nclass FillItemsSortOrder < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n  def up\n    value = connection.quote(0)  # the value change_column_null gave NULL rows\n    # 1000 rows a statement, each committed on its own (disable_ddl_transaction!), until one updates nothing\n    if connection.adapter_name =~ /postg/i\n      nil until connection.exec_update(\"UPDATE items SET sort_order = #{value} WHERE ctid IN (SELECT ctid FROM items WHERE sort_order IS NULL LIMIT 1000)\").zero?\n    end\n  end\n\n  def down\n    # nothing to undo: the filled rows keep their value\n  end\nend\n\n# then a new migration, db/migrate/20240101000002_validate_items_sort_order_not_null.rb:\nclass ValidateItemsSortOrderNotNull < ActiveRecord::Migration[7.1]\n  def up\n    if connection.adapter_name =~ /postg/i\n      validate_check_constraint :items, name: \"items_sort_order_not_null\"\n    end\n    change_column_null :items, :sort_order, false  # PostgreSQL 12+ reads the CHECK instead of the table\n    if connection.adapter_name =~ /postg/i\n      remove_check_constraint :items, name: \"items_sort_order_not_null\"\n    end\n  end\n\n  def down\n    if connection.adapter_name =~ /postg/i\n      add_check_constraint :items, \"sort_order IS NOT NULL\", name: \"items_sort_order_not_null\", validate: false\n    end\n    change_column_null :items, :sort_order, true\n  end\nend"],
+    },
     {
       framework: "rails",
       name: "change_column_null with the value NULL rows get: that value fills them in batches (a migration of its own, outside the transaction) before VALIDATE",
