@@ -12,7 +12,7 @@ import { nameKey } from "../support/facts.js";
 import { carriedStatement, type FixSteps, type MigrationStep } from "../support/fix-steps.js";
 import { derivedName, ident, sqlString, sym } from "../support/fix.js";
 import { alembicTable, pythonString, rubyString } from "../support/embed-sql.js";
-import { saType } from "../support/column-code.js";
+import { saType, sqlalchemy2 } from "../support/column-code.js";
 import { sourceImports } from "../support/next-migration.js";
 import { calleeOf, keywordText, keywordTruthy, withKeyword, withoutKeyword } from "../support/python-call.js";
 import { alembicBatchedFill, djangoBatchedFillFunction, railsBatchedFill, sqlBatchedFill, type BatchedFill } from "../support/batched-fill.js";
@@ -322,7 +322,7 @@ function alembicSteps(ctx: RuleContext, members: readonly Member[], heading: rea
   const keys = mergedKeys(members, notes);
   const around = keySteps(ctx, root.op, keys, pythonExecute);
   const add = ({ op, s }: Member) => {
-    const type = saType(op.type);
+    const type = saType(op.type, sqlalchemy2(ctx.repository));
     const t = alembicTable(op.table);
     return type ? `op.add_column(${t.name}, sa.Column(${pythonString(s.tmp)}, ${type}, nullable=True)${t.schema})` : pythonExecute(s.add.replace(/;$/, ""));
   };

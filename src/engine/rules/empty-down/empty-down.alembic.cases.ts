@@ -1,7 +1,75 @@
 import { defineCases } from "../support/rule.js";
 
+/** A revision that creates posts with a double precision and a uuid column, which the next one drops. */
+const POSTS = `from alembic import op
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.create_table(
+        "posts",
+        sa.Column("id", sa.BigInteger(), primary_key=True),
+        sa.Column("score", postgresql.DOUBLE_PRECISION(), nullable=True),
+        sa.Column("token", postgresql.UUID(), nullable=True),
+    )
+
+
+def downgrade():
+    op.drop_table("posts")
+`;
+
+const DROP_SCORES = `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.drop_column("posts", "score")
+    op.drop_column("posts", "token")
+
+
+def downgrade():
+    pass
+`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "alembic",
+      name: "the downgrade adds back a double precision and a uuid column on SQLAlchemy 1.4 (requirements.txt): sa.Float(precision=53) and postgresql.UUID(), as sa.Double and sa.Uuid are SQLAlchemy 2.0's",
+      files: { "alembic/versions/a1_posts.py": POSTS, "requirements.txt": "alembic==1.7.7\nSQLAlchemy==1.4.46\n" },
+      path: "alembic/versions/b2_drop_scores.py",
+      code: DROP_SCORES,
+      lines: [13],
+      fixes: [
+        `def downgrade():
+    # posts.token comes back empty: the values upgrade() dropped are gone
+    op.add_column("posts", sa.Column("token", postgresql.UUID(), nullable=True))
+    # posts.score comes back empty: the values upgrade() dropped are gone
+    op.add_column("posts", sa.Column("score", sa.Float(precision=53), nullable=True))`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "the downgrade adds back a double precision and a uuid column on SQLAlchemy 2 (pyproject.toml): sa.Double() and sa.Uuid()",
+      files: { "alembic/versions/a1_posts.py": POSTS, "pyproject.toml": '[project]\nname = "app"\ndependencies = ["SQLAlchemy>=2.0,<3", "alembic>=1.12"]\n' },
+      path: "alembic/versions/b2_drop_scores.py",
+      code: DROP_SCORES,
+      lines: [13],
+      fixes: [
+        `def downgrade():
+    # posts.token comes back empty: the values upgrade() dropped are gone
+    op.add_column("posts", sa.Column("token", sa.Uuid(), nullable=True))
+    # posts.score comes back empty: the values upgrade() dropped are gone
+    op.add_column("posts", sa.Column("score", sa.Double(), nullable=True))`,
+      ],
+    },
     {
       framework: "alembic",
       name: "a downgrade whose steps are only comments (an enum value PostgreSQL cannot drop) ends in pass: a body of comments is an IndentationError",

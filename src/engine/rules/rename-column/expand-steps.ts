@@ -12,7 +12,7 @@ import { nameKey } from "../support/facts.js";
 import type { FixSteps, MigrationStep } from "../support/fix-steps.js";
 import { derivedName, ident, modelName, sym } from "../support/fix.js";
 import { alembicTable, pythonString, rubyString } from "../support/embed-sql.js";
-import { addColumnLike } from "../support/column-code.js";
+import { addColumnLike, sqlalchemy2 } from "../support/column-code.js";
 import { alembicBatchedFill, railsBatchedFill, sqlBatchedFill, type BatchedFill } from "../support/batched-fill.js";
 import { columnSyncSql, dropColumnSyncSql } from "../support/column-sync.js";
 import { railsType } from "../support/rails-fix.js";
@@ -154,7 +154,7 @@ function alembicExpandDown(ctx: RuleContext, op: RenameColumn, check: boolean): 
 
 function alembicSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSteps {
   const sql = expandSql(ctx, op, index);
-  const add = addColumnLike("alembic", { table: op.table, column: op.newName, like: op.column, type: ctx.repository.columnType(op.table, op.column, index) });
+  const add = addColumnLike("alembic", { table: op.table, column: op.newName, like: op.column, type: ctx.repository.columnType(op.table, op.column, index), sqlalchemy2: sqlalchemy2(ctx.repository) });
   const steps: MigrationStep[] = [{ name: `fill ${op.table} ${op.newName}`, noTransaction: true, statements: [alembicBatchedFill(sql.fill)], down: ["# nothing to undo: the copied values stay"] }];
   if (sql.notNull)
     steps.push({ name: `${op.table} ${op.newName} not null`, statements: sql.notNull.map(pythonExecute), down: [`op.alter_column(${alembicTable(op.table).name}, ${pythonString(op.newName)}${alembicTable(op.table).schema}, nullable=True)`] });

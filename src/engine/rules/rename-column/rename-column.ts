@@ -1,5 +1,5 @@
 import type { Framework, OperationOf } from "../../model.js";
-import { addColumnLike, backfillCode } from "../support/column-code.js";
+import { addColumnLike, backfillCode, sqlalchemy2 } from "../support/column-code.js";
 import { pythonString } from "../support/embed-sql.js";
 import { dedent, ident, modelName, sym } from "../support/fix.js";
 import { withKeyword } from "../support/python-call.js";
@@ -38,7 +38,7 @@ function expandFix(ctx: RuleContext, op: OperationOf<"rename_column">, index: nu
   const type = ctx.repository.columnType(op.table, op.column, index);
   const sql = migrationDialect(ctx.migration);
   const [newName, oldName] = [sql.ident(op.newName), sql.ident(op.column)];
-  const add = addColumnLike(framework, { table: op.table, column: op.newName, like: op.column, type }, sql);
+  const add = addColumnLike(framework, { table: op.table, column: op.newName, like: op.column, type, sqlalchemy2: framework === "alembic" ? sqlalchemy2(ctx.repository) : undefined }, sql);
   const backfill = backfillCode(framework, { table: op.table, assignments: `${newName} = ${oldName}`, pending: sql.differs(newName, oldName, type) }, sql);
   switch (framework) {
     case "sql":

@@ -1,6 +1,6 @@
 import type { ColumnSpec, Operation, OperationOf, TypeRef } from "../../model.js";
 import { djangoUniqueFieldFix } from "../support/django-unique-field.js";
-import { neutralDefault, neutralDefaultNote, saType } from "../support/column-code.js";
+import { neutralDefault, neutralDefaultNote, saType, sqlalchemy2 } from "../support/column-code.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { nameKey } from "../support/facts.js";
 import { positionsBy } from "../support/positions.js";
@@ -263,7 +263,7 @@ function alembicFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const written = server ? withKeyword(withoutKeyword(op.text, "server_default", isColumn) ?? op.text, "server_default", server, isColumn) : undefined;
   if (written && server)
     return [...(knownDefault(c) ? [] : [neutralDefaultNote(server, c.name, "#")]), written].join("\n");
-  const type = c.type && saType(c.type);
+  const type = c.type && saType(c.type, sqlalchemy2(ctx.repository));
   // the revision's own call, every other argument kept, nullable=True
   const nullable = /(?:^|\.)add_column$/.test(calleeOf(op.text) ?? "") ? withKeyword(reindented(op.text.trim()), "nullable", "True", isColumn) : undefined;
   if (nullable) return [`# add it nullable, fill it for existing rows, then make it NOT NULL once every running version of the code writes it`, nullable].join("\n");

@@ -8,7 +8,7 @@
 import type { ColumnSpec, Operation, TypeRef } from "../../model.js";
 import { alembicTable, pythonString } from "./embed-sql.js";
 import { derivedName, ident } from "./fix.js";
-import { saType } from "./column-code.js";
+import { saType, sqlalchemy2 } from "./column-code.js";
 import { inverseOfUp, inverseSteps, type InverseSource, type InverseStep } from "./sql-inverse.js";
 import { nameKey } from "./facts.js";
 import { parseOne } from "./sql-text.js";
@@ -44,8 +44,8 @@ const serverDefault = (expr: string) => `server_default=sa.text(${str(expr)})`;
 const sqlDefaultOf = (column: ColumnSpec | undefined) => (column?.default && parseOne(`SELECT ${column.default.expr}`) ? column.default : undefined);
 
 /** `sa.Column("name", sa.Text(), nullable=..., server_default=...)`, or undefined for a type SQLAlchemy has no class for. */
-function saColumn(column: ColumnSpec, type: TypeRef | undefined, options: { keepNotNull: boolean }): string | undefined {
-  const sa = type && saType(type);
+function saColumn(column: ColumnSpec, type: TypeRef | undefined, options: { keepNotNull: boolean; since2: boolean | undefined }): string | undefined {
+  const sa = type && saType(type, options.since2);
   if (!sa) return undefined;
   const args = [str(column.name), sa];
   if (column.primaryKey) args.push("primary_key=True");
@@ -58,7 +58,7 @@ function saColumn(column: ColumnSpec, type: TypeRef | undefined, options: { keep
 /** `existing_type=...` when the repository knows the column's type: Alembic needs it on MySQL, and it documents the call. */
 const existingType = (repository: InverseSource | undefined, table: string, column: string, index: number) => {
   const type = repository?.columnType(table, column, index);
-  const sa = type && saType(type);
+  const sa = type && saType(type, sqlalchemy2(repository));
   return sa ? `, existing_type=${sa}` : "";
 };
 
@@ -75,7 +75,7 @@ function addBack(op: Extract<Operation, { kind: "drop_column" }>, index: number,
   // a NOT NULL column with no default cannot come back NOT NULL on a table with rows: its values are gone
   const keepNotNull = column.notNull && sqlDefaultOf(column) !== undefined;
   const lost = column.notNull && !keepNotNull ? `; it was NOT NULL: fill it, then op.alter_column(${tableColumn(op.table, op.column)}, nullable=False)` : "";
-  const sa = saColumn({ ...column, name: op.column }, type, { keepNotNull });
+  const sa = saColumn({ ...column, name: op.column }, type, { keepNotNull, since2: sqlalchemy2(repository) });
   const call = sa
     ? `op.add_column(${alembicTable(op.table).name}, ${sa}${alembicTable(op.table).schema})`
     : `op.execute(${str(`ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column)} ${type.text}${keepNotNull ? ` DEFAULT ${sqlDefaultOf(column)!.expr} NOT NULL` : ""}`)})`;
@@ -88,7 +88,7 @@ function recreate(op: Extract<Operation, { kind: "drop_table" }>, index: number,
     const grown = repository?.grownTableDefinition?.(table);
     const definition = grown?.complete ? grown.create : repository?.tableDefinition(table);
     const columns = grown?.complete ? [...grown.create.columns, ...grown.added.map((a) => a.column)] : (definition?.columns ?? []);
-    const rendered = columns.map((c) => saColumn(c, c.type, { keepNotNull: true }));
+    const rendered = columns.map((c) => saColumn(c, c.type, { keepNotNull: true, since2: sqlalchemy2(repository) }));
     if (definition && !definition.embeddedSql && columns.length && rendered.every((c) => c !== undefined)) {
       const keys = definition.constraints.filter((c) => c.type === "primary_key" && !columns.some((col) => col.primaryKey)).map((c) => `sa.PrimaryKeyConstraint(${c.columns.map(str).join(", ")})`);
       // its foreign keys and unique constraints as that revision declared them (the ones the schema state knows whole)
@@ -157,8 +157,8 @@ export function alembicInverseSteps(op: Operation, index: number, created: Reado
     case "alter_column_type": {
       if (onNewTable(op.table)) return undefined;
       const before = op.fromType ?? repository?.columnType(op.table, op.column, index);
-      const sa = before && saType(before);
-      const now = saType(op.type);
+      const sa = before && saType(before, sqlalchemy2(repository));
+      const now = saType(op.type, sqlalchemy2(repository));
       if (!sa) return inverseSteps(op, index, created, repository);
       return [code(`op.alter_column(${tableColumn(op.table, op.column)}, type_=${sa}${now ? `, existing_type=${now}` : ""}, postgresql_using=${str(`${ident(op.column)}::${before.text}`)})`)];
     }

@@ -5,6 +5,7 @@
  * a comment says so, instead of guessing one.
  */
 import type { Framework, TypeRef } from "../../model.js";
+import type { RepositoryView } from "../../repository/repository-view.js";
 import { ident, sym } from "./fix.js";
 import { alembicTable, pythonString, rubyString } from "./embed-sql.js";
 import { railsType } from "./rails-fix.js";
@@ -25,9 +26,7 @@ const SA_SIMPLE: Record<string, string> = {
   bytea: "sa.LargeBinary()",
   json: "sa.JSON()",
   jsonb: "postgresql.JSONB()",
-  uuid: "sa.Uuid()",
   real: "sa.REAL()",
-  "double precision": "sa.Double()",
   timestamp: "sa.DateTime()",
   timestamptz: "sa.DateTime(timezone=True)",
   inet: "postgresql.INET()",
@@ -38,11 +37,26 @@ const SA_SIMPLE: Record<string, string> = {
 };
 
 /**
- * A PostgreSQL type as SQLAlchemy writes it (`sa.String(length=120)`, `postgresql.JSONB()`); undefined for a
- * type SQLAlchemy has no class for (an enum, a domain): callers then write the SQL with op.execute.
+ * Types whose generic class is SQLAlchemy 2.0's (sa.Double, sa.Uuid: an AttributeError on 1.x): before 2.0, or
+ * when the project's dependency files do not say its version, what 1.x has too: a Float of 53 bits of precision
+ * (PostgreSQL's double precision, through `sa` alone), the PostgreSQL dialect's UUID.
  */
-export function saType(type: TypeRef): string | undefined {
-  let base = SA_SIMPLE[type.name];
+const SA_SINCE_2: Record<string, { since2: string; before2: string }> = {
+  "double precision": { since2: "sa.Double()", before2: "sa.Float(precision=53)" },
+  uuid: { since2: "sa.Uuid()", before2: "postgresql.UUID()" },
+};
+
+/** The project's SQLAlchemy is 2.0 or later, as its dependency files say (undefined: they do not say). */
+export const sqlalchemy2 = (repository: Partial<Pick<RepositoryView, "sqlalchemyAtLeast">> | undefined): boolean | undefined => repository?.sqlalchemyAtLeast?.("2.0");
+
+/**
+ * A PostgreSQL type as SQLAlchemy writes it (`sa.String(length=120)`, `postgresql.JSONB()`), in the project's
+ * SQLAlchemy (`since2`: its version is 2.0 or later); undefined for a type SQLAlchemy has no class for (an enum,
+ * a domain): callers then write the SQL with op.execute.
+ */
+export function saType(type: TypeRef, since2: boolean | undefined): string | undefined {
+  const versioned = SA_SINCE_2[type.name];
+  let base = versioned ? (since2 === true ? versioned.since2 : versioned.before2) : SA_SIMPLE[type.name];
   if (type.name === "varchar") base = type.mods[0] !== undefined ? `sa.String(length=${type.mods[0]})` : "sa.String()";
   else if (type.name === "char") base = `sa.CHAR(${type.mods[0] ?? 1})`;
   else if (type.name === "numeric") base = type.mods.length ? `sa.Numeric(${type.mods.join(", ")})` : "sa.Numeric()";
@@ -58,6 +72,8 @@ export interface ColumnLike {
   like: string;
   /** its type, when the repository says it */
   type?: TypeRef;
+  /** Alembic: the project's SQLAlchemy is 2.0 or later (undefined: its dependency files do not say) */
+  sqlalchemy2?: boolean;
 }
 
 /** ADD COLUMN with the type of another column: written out when known, else copied from the table by the code. */
@@ -79,7 +95,7 @@ export function addColumnLike(framework: Framework, c: ColumnLike, dialect: SqlD
     case "alembic": {
       const t = alembicTable(c.table);
       if (c.type) {
-        const type = saType(c.type);
+        const type = saType(c.type, c.sqlalchemy2);
         return type
           ? `op.add_column(${t.name}, sa.Column(${pythonString(c.column)}, ${type}, nullable=True)${t.schema})`
           : `op.execute(${pythonString(`ALTER TABLE ${ident(c.table)} ADD COLUMN ${ident(c.column)} ${c.type.text}`)})`;

@@ -23,7 +23,7 @@ const unknown = (text: string): InverseStep => ({ kind: "unknown", text });
 
 /** What the inverse may ask the repository (`RuleContext.repository`). */
 export type InverseSource = Pick<RepositoryView, "columnType" | "columnDefinition" | "objectDefinition" | "tableDefinition" | "tableIndexes" | "indexDefinition"> &
-  Partial<Pick<RepositoryView, "constraintDefinition" | "grownTableDefinition" | "namedTableIndexes">>;
+  Partial<Pick<RepositoryView, "constraintDefinition" | "grownTableDefinition" | "namedTableIndexes" | "sqlalchemyAtLeast">>;
 
 /** The text is one SQL statement (a Rails create_table's text is Ruby, never copied into SQL). */
 const parsesAsStatement = (text: string) => parseOne(text) !== undefined;

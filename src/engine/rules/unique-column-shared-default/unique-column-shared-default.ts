@@ -6,7 +6,7 @@ import { defineRule, type RuleContext } from "../support/rule.js";
 import { fixFor, ident, sym } from "../support/fix.js";
 import { tableWithRows, upOps } from "../support/scope.js";
 import type { TypeRef } from "../../model.js";
-import { backfillCode, saType } from "../support/column-code.js";
+import { backfillCode, saType, sqlalchemy2 } from "../support/column-code.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { railsType } from "../support/rails-fix.js";
 
@@ -98,10 +98,10 @@ export default defineRule({
           ].join("\n"),
           // djangoFix reads the field with the Python grammar: only for a Django migration, which loads it
           ...(ctx.framework === "django" && djangoUniqueFieldFix(op, ctx.migration) ? { django: () => djangoUniqueFieldFix(op, ctx.migration)! } : {}),
-          ...(c.type && saType(c.type)
+          ...(c.type && saType(c.type, sqlalchemy2(ctx.repository))
             ? {
                 alembic: () => [
-                  `op.add_column(${alembicTable(op.table).name}, sa.Column(${pythonString(c.name)}, ${saType(c.type!)}, nullable=True)${alembicTable(op.table).schema})  # no server_default, not unique yet`,
+                  `op.add_column(${alembicTable(op.table).name}, sa.Column(${pythonString(c.name)}, ${saType(c.type!, sqlalchemy2(ctx.repository))}, nullable=True)${alembicTable(op.table).schema})  # no server_default, not unique yet`,
                   ...(perRow ? [backfillCode("alembic", fill)] : [`# give each existing row its own value, then:`]),
                   `with op.get_context().autocommit_block():`,
                   `    op.create_index(${pythonString(indexName)}, ${alembicTable(op.table).name}, [${pythonString(c.name)}]${alembicTable(op.table).schema}, unique=True, postgresql_concurrently=True)`,

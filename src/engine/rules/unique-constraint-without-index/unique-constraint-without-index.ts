@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from "../support/rule.js";
 import { derivedName, fixFor, ident, sym } from "../support/fix.js";
 import { tableWithRows, upOps } from "../support/scope.js";
 import type { Operation, OperationOf } from "../../model.js";
-import { saType } from "../support/column-code.js";
+import { saType, sqlalchemy2 } from "../support/column-code.js";
 import { reindented } from "../support/data-code.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { calleeOf, keywordText } from "../support/python-call.js";
@@ -279,7 +279,7 @@ export default defineRule({
               )
             : djangoSeparateFix(op, op.table, [op.column.name], idx, idx, "UNIQUE"),
           alembic: () => alembicColumnUsingIndex(op, idx) ?? `
-            ${op.column.type && saType(op.column.type) ? `op.add_column(${alembicTable(op.table).name}, sa.Column(${pythonString(op.column.name)}, ${saType(op.column.type)})${alembicTable(op.table).schema})` : `op.execute(${pythonString(`ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} ${op.column.type?.text ?? "text"}`)})`}
+            ${op.column.type && saType(op.column.type, sqlalchemy2(ctx.repository)) ? `op.add_column(${alembicTable(op.table).name}, sa.Column(${pythonString(op.column.name)}, ${saType(op.column.type, sqlalchemy2(ctx.repository))})${alembicTable(op.table).schema})` : `op.execute(${pythonString(`ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} ${op.column.type?.text ?? "text"}`)})`}
             with op.get_context().autocommit_block():
                 op.create_index("${idx}", "${op.table}", ["${op.column.name}"], unique=True, postgresql_concurrently=True)
             op.execute("ALTER TABLE ${op.table} ADD CONSTRAINT ${idx} UNIQUE USING INDEX ${idx}")`,

@@ -1,5 +1,5 @@
 import type { OperationOf } from "../../model.js";
-import { backfillCode, saType } from "../support/column-code.js";
+import { backfillCode, saType, sqlalchemy2 } from "../support/column-code.js";
 import { alembicTable, embedSql, pythonString } from "../support/embed-sql.js";
 import { ident, sym } from "../support/fix.js";
 import { reindented } from "../support/data-code.js";
@@ -75,7 +75,7 @@ function djangoFix(op: OperationOf<"add_column">): string | undefined {
 
 function alembicFix(ctx: RuleContext, op: OperationOf<"add_column">, source: Source): string | undefined {
   const column = op.column;
-  const type = column.type && saType(column.type);
+  const type = column.type && saType(column.type, sqlalchemy2(ctx.repository));
   if (source !== "default" || !type || !column.default) return undefined;
   // the revision's own add_column, every other argument kept (a ForeignKey, comment=, the type as written), with
   // no server_default and nullable=True; its server_default as written goes to the alter_column
