@@ -119,6 +119,8 @@ export function typeChangeCost(from: TypeRef | undefined, to: TypeRef, hasUsing 
       return { rewrite: "unknown", reason: `no rewrite only when the column is already varchar or text` };
     if (!hasUsing && (to.name === "varchar" || to.name === "varbit" || (to.name === "numeric" && to.mods.length <= 1)))
       return { rewrite: "unknown", reason: `no rewrite only when this raises the limit of a column of the same type` };
+    // a USING expression other than the column itself converts every row, whatever the old type
+    if (hasUsing && context.usingIsColumn !== true) return { rewrite: true, reason: `changing a column to ${to.text} rewrites the whole table` };
     // the history does not give the column's type: it may already be this one (a serial made an identity column, SET DATA TYPE integer)
     return { rewrite: "unknown", reason: `changing a column to ${to.text} rewrites the whole table unless it already is ${to.text} (the migrations do not show its current type)` };
   }

@@ -5,6 +5,7 @@ export default defineCases({
     {
       framework: "sql",
       name: "a column made integer whose current type the migrations do not show: a warning that says the rewrite depends on it (a serial already is integer), not an error that assumes one",
+      schema: "CREATE TABLE users (id serial PRIMARY KEY, name text);\nINSERT INTO users (name) VALUES ('a'), ('b');",
       code: "ALTER TABLE users ALTER COLUMN id SET DATA TYPE integer;\n",
       lines: [1],
       severities: ["warning"],

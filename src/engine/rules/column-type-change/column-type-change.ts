@@ -73,7 +73,7 @@ export default defineRule({
         });
         continue;
       }
-      swaps.push({ written, op, message: `Changing ${op.table}.${op.column} to ${op.type.text} takes an ACCESS EXCLUSIVE lock; ${cost.reason}.`, warning: cost.rewrite === "unknown" });
+      swaps.push({ written, op, message: `Changing ${op.table}.${op.column} to ${op.type.text} takes an ACCESS EXCLUSIVE lock; ${cost.reason}.`, warning: cost.rewrite === "unknown", reason: cost.reason });
     }
     reportSwaps(ctx, swaps);
   },
@@ -85,6 +85,8 @@ interface Swap {
   op: OperationOf<"alter_column_type">;
   message: string;
   warning: boolean;
+  /** why it rewrites, or on what that depends */
+  reason: string;
 }
 
 /**
@@ -104,7 +106,9 @@ function reportSwaps(ctx: RuleContext, swaps: readonly Swap[]): void {
       ctx.report({ op: swap.written, severity: swap.warning ? "warning" : undefined, message: `${swap.message} It is converted with ${withWhat} in the fix of line ${holder.written.loc.line}.`, fix: `${comment} ${at(swap.op)} is converted with ${withWhat} in the fix of line ${holder.written.loc.line}` });
       continue;
     }
-    const fix = renderFix(ctx, swapSteps(ctx, plan.members, plan.members.length > 1 ? jointHeading(plan) : [], plan.unknown));
+    const swapFix = renderFix(ctx, swapSteps(ctx, plan.members, plan.members.length > 1 ? jointHeading(plan) : [], plan.unknown));
+    // the old type unknown: the swap is for the case the change rewrites; the other leaves the table file as it is
+    const fix = swap.warning ? `${comment} only if ${at(swap.op)} is not already of a type this changes in the catalog alone (the migrations do not show its type; ${swap.reason}):\n${swapFix}` : swapFix;
     ctx.report({ op: swap.written, severity: swap.warning ? "warning" : undefined, message: `${swap.message}${together(plan)}`, fix });
   }
 }

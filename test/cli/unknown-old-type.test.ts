@@ -1,0 +1,48 @@
+/**
+ * A type change whose old type the migrations do not show, through `migguard lint`: varchar/text -> text and a
+ * serial made integer change only the catalog, so the finding is a warning that says what the rewrite depends on,
+ * and its copy-and-swap fix opens with the condition under which it is needed. With the old type in the history,
+ * varchar -> text is no finding at all.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { run } from "../../src/cli/main.js";
+
+function repo(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "migguard-old-type-"));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+type Finding = { path: string; rule: string; line: number; severity: string; message: string; fix: string };
+const lint = async (cwd: string, folder: string) =>
+  (JSON.parse((await run(["lint", "--format", "json", folder], { cwd })).output) as { findings: Finding[] }).findings.filter((f) => f.rule === "column-type-change");
+
+it("a column made integer whose old type no migration shows: a warning that says so, and the swap only if it is not already integer", async () => {
+  const cwd = repo({ "migrations/002_identity.sql": "ALTER TABLE events ALTER COLUMN id SET DATA TYPE integer;\n" });
+  const [finding] = await lint(cwd, "migrations");
+  expect(finding.severity).toBe("warning");
+  expect(finding.message).toContain("rewrites the whole table unless it already is integer (the migrations do not show its current type)");
+  expect(finding.fix.split("\n")[0]).toBe(
+    "-- only if events.id is not already of a type this changes in the catalog alone (the migrations do not show its type; changing a column to integer rewrites the whole table unless it already is integer (the migrations do not show its current type)):",
+  );
+});
+
+it("Rails varchar -> text: no finding when an earlier migration shows the string column, a conditional swap when none does", async () => {
+  const change = "class SetLimitsOnText < ActiveRecord::Migration[4.2]\n  def up\n    change_column :moments, :mood, :text, limit: nil\n  end\n\n  def down\n  end\nend\n";
+  const known = repo({
+    "db/migrate/20150506005730_create_moments.rb": 'class CreateMoments < ActiveRecord::Migration[4.2]\n  def change\n    create_table "moments" do |t|\n      t.string "mood"\n    end\n  end\nend\n',
+    "db/migrate/20160512174202_set_limits_on_text.rb": change,
+  });
+  expect(await lint(known, "db/migrate")).toEqual([]);
+  const unknown = repo({ "db/migrate/20160512174202_set_limits_on_text.rb": change });
+  const [finding] = await lint(unknown, "db/migrate");
+  expect(finding.severity).toBe("warning");
+  expect(finding.fix.split("\n")[0]).toBe(
+    "# only if moments.mood is not already of a type this changes in the catalog alone (the migrations do not show its type; no rewrite only when the column is already varchar or text):",
+  );
+});
