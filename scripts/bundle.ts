@@ -146,7 +146,7 @@ function common(outdir: string): BuildOptions {
     // the ES module build of packages that ship both (libpg-query), so unused code can be dropped
     mainFields: ["module", "main"],
     define: { MIGGUARD_VERSION: JSON.stringify(version) },
-    minifyWhitespace: true,
+    minifyWhitespace: process.env.PROF_READABLE ? false : true,
     minifySyntax: true,
     legalComments: "eof",
     logLevel: "warning",

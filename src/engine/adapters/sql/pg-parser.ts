@@ -303,7 +303,11 @@ function parseWhole(parseText: string, lines: SourceLines): SqlParseResult {
 }
 
 /** Comments of the text, from PostgreSQL's scanner (dbmate/goose/Liquibase markers and waivers live there). */
-export function scanComments(text: string, lines = new SourceLines(text)): SqlComment[] {
+export function scanComments(text: string, lines?: SourceLines): SqlComment[] {
+  // every comment starts with `--` or `/*`: a text with neither has none, and skips the scan (a token list in JSON,
+  // about 20 times the text: 30 of the bench's 68 scans were down sections without a comment)
+  if (!text.includes("--") && !text.includes("/*")) return [];
+  lines ??= new SourceLines(text);
   const tokens = scanTokens(text)?.tokens ?? [];
   return tokens
     .filter((t) => t.tokenName === "SQL_COMMENT" || t.tokenName === "C_COMMENT")
