@@ -349,3 +349,40 @@ describe("RemoveField whose field the same pull request takes out of the model (
     expect((await reviewJson(earlier)).findings.find((f) => f.rule === "drop-column")!.severity).toBe("warning");
   });
 });
+
+describe("a backfill of a column an earlier migration of the same pull request added (pretalx's 0048 after 0047)", () => {
+  const backfill = django(
+    "0002_session_state",
+    `        migrations.RunPython(mark_legacy, migrations.RunPython.noop),`,
+    `
+
+def mark_legacy(apps, schema_editor):
+    Session = apps.get_model("log", "Session")
+    Session.objects.update(state="legacy")
+`,
+  );
+  const addState = django("0001_initial", `        migrations.AddField(model_name="session", name="state", field=models.CharField(default="new", max_length=20)),`);
+
+  it("the UPDATE without WHERE overwrites only what the change wrote: a note, no backup", async () => {
+    const repo = logApp();
+    repo.write({ "app/log/migrations/0002_session_state.py": addState, "app/log/migrations/0003_mark_legacy.py": backfill }).commit("session state");
+    const { findings } = await reviewJson(repo);
+    const updates = findings.filter((f) => f.rule === "dml-without-where");
+    expect(updates.map((f) => [f.path, f.severity])).toEqual([["app/log/migrations/0003_mark_legacy.py", "info"]]);
+    expect(updates[0].message).toContain("an earlier migration of this change added it");
+    expect(updates[0].fix).not.toContain("backup");
+  });
+
+  it("the column added on the base branch (deployed, written since): the warning and its backup stay", async () => {
+    const repo = logApp();
+    repo.write({ "app/log/migrations/0002_session_state.py": addState }).commit("session state");
+    repo.git("checkout", "-q", "main");
+    repo.git("merge", "-q", "feature");
+    repo.git("checkout", "-q", "-b", "backfill");
+    repo.write({ "app/log/migrations/0003_mark_legacy.py": backfill }).commit("mark legacy");
+    const { findings } = await reviewJson(repo);
+    const updates = findings.filter((f) => f.rule === "dml-without-where");
+    expect(updates.map((f) => [f.path, f.severity])).toEqual([["app/log/migrations/0003_mark_legacy.py", "warning"]]);
+    expect(updates[0].fix).toContain("backup");
+  });
+});

@@ -78,6 +78,18 @@ export default defineRule({
       } else if (op.verb === "update") {
         const overwritten = op.columns.filter((c) => !addedBefore(ctx, op.table!, c, index) && !ctx.facts.backedUpBefore(op.table!, c, index));
         if (op.columns.length > 0 && overwritten.length === 0) continue; // backfill of new columns
+        // every column it sets was added by an earlier migration of the same change (pretalx's 0048 sets the state 0047
+        // added): the values it overwrites are the ones the change wrote (the default, or NULL), so no data is lost
+        if (overwritten.length > 0 && overwritten.every((c) => ctx.facts.change.addedColumnEarlier(ctx.migration, op.table!, c, index))) {
+          ctx.report({
+            op,
+            severity: "info",
+            message: `UPDATE without WHERE sets ${overwritten.join(", ")} in every row of ${op.table}, but an earlier migration of this change added ${overwritten.length > 1 ? "them" : "it"}: every value it overwrites is one the change itself wrote (the default, or NULL), so no data is lost. It still locks every row of ${op.table} while it runs.`,
+            // ORM code stays in the RunPython function it is in
+            fix: `# a backfill of ${overwritten.length > 1 ? "columns" : "a column"} this change added: no copy needed (to change only some rows, add their condition)${ctx.framework === "django" && !op.embeddedSql ? ", the RunPython as it is" : `\n${dataCode(ctx.framework, op)}`}`,
+          });
+          continue;
+        }
         // code that computes which columns it sets (update(**{field: ...})) right after columns were added to the
         // table: a backfill of them is the likely reading, and nothing says an old value is overwritten
         if (op.columns.length === 0 && columnsAddedBefore(ctx, op.table, index)) continue;
