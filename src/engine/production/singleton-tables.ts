@@ -1,6 +1,6 @@
 /**
- * Lock findings on a table that holds one row: an index build, scan or rewrite of it, or a data change of that table
- * alone, is brief, so the finding becomes a note that says why and keeps the safe fix. Two things prove one row:
+ * Lock findings on a table that holds one row: an index build, scan or rewrite of it, or a SQL data change of that
+ * table alone that reads no other one, is brief, so the finding becomes a note that says why and keeps the safe fix. Two things prove one row:
  * the table's own constraints (one-row-constraint.ts: a single-column primary key a CHECK pins to one value), or a
  * Django model that extends django-solo's `solo.models.SingletonModel` (directly or through the project's own base),
  * whose one row `get_solo()` creates and reads ever after while its `save()` keeps the one key. Not for lock waits
@@ -38,6 +38,12 @@ function changesKey(op: Operation, repository: RepositoryView): boolean {
   const column = op.kind === "alter_column_type" ? op.column : op.column.name;
   return column === "id" || repository.columnKeys(op.table, column).referencing.length > 0;
 }
+
+/**
+ * A data change whose duration is not its table's: a statement that reads other tables (UPDATE ... FROM, a subquery,
+ * INSERT ... SELECT) or code migguard does not follow (a data step), which may scan a large table under the lock.
+ */
+const readsOthers = (op: Operation): boolean => op.kind === "data_migration" || (op.kind === "dml" && op.sourceTables.length > 0);
 
 /** The django-solo singleton the op's model is, reading the code only as far as it takes. */
 function singletonOf(ormModel: string, migration: Migration, repository: RepositoryView): SingletonTable | undefined {
@@ -90,7 +96,7 @@ export function withSingletonTable(
   const work = workOf(finding.rule, op, reported);
   if (!op || finding.severity === "info" || !work || work === "hold") return finding;
   // one table: a data change or rewrite that also reaches another table lasts as long as that one's share
-  if (tablesOf(op).length !== 1 || changesKey(op, repository)) return finding;
+  if (tablesOf(op).length !== 1 || changesKey(op, repository) || readsOthers(op)) return finding;
   if (measuredInSnapshot(op, production)) return finding;
   const reason = oneRowReason(op, index, migration, repository, singleton);
   if (!reason) return finding;
