@@ -43,7 +43,12 @@ const DIESEL = /(?:^|\/)(?:migrations)\/([^/]+)\/(up|down)\.sql$/;
 // diesel's own folder names (`diesel migration generate`: 2025-08-01-000027_x, or 14 digits), under any folder
 // diesel.toml's migrations_directory names
 const DIESEL_STRUCTURE = /(?:^|\/)((?:\d{4}-\d{2}-\d{2}-\d{6}|\d{14})_[^/]+)\/(up|down)\.sql$/;
-const FLYWAY = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/;
+const FLYWAY = /^([VU])(\d+(?:[._]\d+)*)(?:__(.+))?\.sql$/;
+/**
+ * Flyway's description is optional (`V6.1.0.6.sql` runs as version 6.1.0.6): a name without one is read as Flyway's
+ * only in Flyway's own default location, db/migration, where a `V1.sql` means nothing else.
+ */
+const FLYWAY_LOCATION = /(?:^|\/)db\/migration\//;
 const FLYWAY_REPEATABLE = /^R__(.+)\.sql$/;
 const SQITCH = /(?:^|\/)(deploy|revert|verify)\/(.+)\.sql$/;
 const PRISMA = /(?:^|\/)migrations\/((\d+)_?[^/]*)\/migration\.sql$/;
@@ -133,7 +138,8 @@ export function detectByPath(path: string, config?: Pick<Config, "paths">): Dete
   // diesel's version is the folder name before its first underscore, dashes dropped (2025-08-01-000027_x -> 20250801000027)
   if (diesel) return { path, framework: "sql", layout: "golang-migrate", role: diesel[2] === "up" ? "up" : "down", version: dieselVersion(diesel[1]), name: diesel[1], key: dir };
   const f = FLYWAY.exec(base);
-  if (f) return { path, framework: "sql", layout: "flyway", role: f[1] === "V" ? "up" : "down", version: f[2], name: f[3], key: `${dir}/${f[2].replace(/_/g, ".")}` };
+  if (f && (f[3] !== undefined || FLYWAY_LOCATION.test(path)))
+    return { path, framework: "sql", layout: "flyway", role: f[1] === "V" ? "up" : "down", version: f[2], name: f[3] ?? "", key: `${dir}/${f[2].replace(/_/g, ".")}` };
   const r = FLYWAY_REPEATABLE.exec(base);
   if (r) return { path, framework: "sql", layout: "flyway", role: "repeatable", name: r[1], key: path };
   const p = PRISMA.exec(path) ?? PRISMA_STRUCTURE.exec(path);
@@ -203,7 +209,7 @@ export function companionPaths(file: DetectedFile, siblings: readonly string[] =
         const m = FLYWAY.exec(baseOf(p));
         return m?.[1] === "U" && m[2].replace(/_/g, ".") === wanted && dirOf(p) === dir;
       });
-      return fromSiblings.length ? fromSiblings : [`${prefix}U${file.version}__${file.name}.sql`];
+      return fromSiblings.length ? fromSiblings : [`${prefix}U${file.version}${file.name ? `__${file.name}` : ""}.sql`];
     }
     case "sqitch":
       if (file.role !== "up") return [];
