@@ -299,3 +299,43 @@ class Migration(migrations.Migration):
     expect(found[0].message).not.toContain("mail_log.html");
   });
 });
+
+describe("Rails fixes that must run: a rollback's column type, a down beside change, a rebuilt index", () => {
+  const rb = (klass: string, body: string) => `class ${klass} < ActiveRecord::Migration[8.1]\n${body}end\n`;
+  const createClaims = rb("CreateClaims", "  def change\n    create_table :claims do |t|\n      t.text :govuk_verify_fields, array: true, default: []\n    end\n    create_table :journeys_sessions do |t|\n      t.jsonb :answers\n    end\n  end\n");
+  // claim's db/schema.rb: the type the column has (text, an array)
+  const schema = `ActiveRecord::Schema[8.1].define(version: 2020_01_01_000000) do\n  create_table "claims", force: :cascade do |t|\n    t.text "govuk_verify_fields", default: [], array: true\n  end\n\n  create_table "journeys_sessions", force: :cascade do |t|\n    t.jsonb "answers"\n  end\nend\n`;
+  const fixesOf = async (files: Record<string, string>, rule: string) => {
+    const repo = featureBranchOn({ "db/migrate/20200101000000_create_claims.rb": createClaims, "db/schema.rb": schema });
+    repo.write(files).commit("change");
+    return (await reviewJson(repo)).findings.filter((f) => f.rule === rule).map((f) => f.fix);
+  };
+
+  it("review: remove_column with `:array` as its type (claim 0033a779fc): the rollback re-adds the column as db/schema.rb types it (text, an array), never as `array`", async () => {
+    const [fix] = await fixesOf({ "db/migrate/20260420103432_remove_govuk_verify_fields.rb": rb("RemoveGovukVerifyFields", "  def change\n    remove_column :claims, :govuk_verify_fields, :array, default: []\n  end\n") }, "remove-column-in-change");
+    expect(fix).toContain("add_column :claims, :govuk_verify_fields, :text, array: true");
+    expect(fix).not.toContain('"array"');
+  });
+
+  it("review: execute in change (claim 9c9882a267): the down comes with change turned into up, since Rails ignores a down beside change", async () => {
+    const [fix] = await fixesOf(
+      { "db/migrate/20260305130500_index_journey_session_multi_ol.rb": rb("IndexJourneySessionMultiOl", "  def change\n    execute <<-SQL\n      CREATE INDEX sessions_one_login_existing_index ON journeys_sessions ((answers->>'onelogin_uid'))\n    SQL\n  end\n") },
+      "irreversible-migration",
+    );
+    expect(fix).toContain(`def up\n  execute "CREATE INDEX sessions_one_login_existing_index ON journeys_sessions ((answers->>'onelogin_uid'))"\nend`);
+    expect(fix).toContain("def down\n");
+    expect(fix).not.toContain("def change");
+  });
+
+  it("review: an index dropped and built again under its name (claim a1484cd4ea): the concurrent build drops the old one first, and the down builds the old definition back", async () => {
+    const redo = rb(
+      "RedoIndexSessionsOlIndex",
+      "  def up\n    execute <<-SQL\n      DROP INDEX sessions_one_login_uid_index;\n      CREATE INDEX sessions_one_login_uid_index ON journeys_sessions ((answers#>>'{onelogin_uid}'));\n    SQL\n  end\n\n  def down\n    execute <<-SQL\n      DROP INDEX sessions_one_login_uid_index;\n      CREATE INDEX sessions_one_login_uid_index ON journeys_sessions ((answers->>'onelogin_uid'));\n    SQL\n  end\n",
+    );
+    const [fix] = await fixesOf({ "db/migrate/20260316121438_redo_index_sessions_ol_index.rb": redo }, "index-without-concurrently");
+    expect(fix).toContain(
+      `  def up\n    execute "DROP INDEX CONCURRENTLY IF EXISTS sessions_one_login_uid_index"\n    execute "CREATE INDEX CONCURRENTLY sessions_one_login_uid_index ON journeys_sessions ((answers#>>'{onelogin_uid}'))"\n  end`,
+    );
+    expect(fix).toContain(`  def down\n    execute "DROP INDEX CONCURRENTLY IF EXISTS sessions_one_login_uid_index"\n    execute "CREATE INDEX CONCURRENTLY sessions_one_login_uid_index ON journeys_sessions ((answers->>'onelogin_uid'))"\n  end`);
+  });
+});

@@ -96,6 +96,10 @@ export function columnType(type: RubyValue | undefined, opts: Options, railsVers
       const enumType = opts.name("enum_type");
       return plain(enumType ? typeRef(enumType) : undefined);
     }
+    // `:array` names no type: Rails sends it as the SQL type `array`, which PostgreSQL rejects, and the element type
+    // (`:text, array: true`) is not said: unknown here, so a fix reads the column's type from the history instead
+    case "array":
+      return plain(undefined);
     case "virtual": {
       const inner = columnType(opts.get("type"), opts.without("type"), railsVersion);
       return { ...inner, generated: opts.flag("stored") ? "stored" : "virtual", generatedExpr: opts.name("as") };

@@ -5,7 +5,7 @@ import { inverseOfUp, sqlInverse, type InverseSource } from "../support/sql-inve
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { migrationDialect } from "../support/sql-dialect.js";
 import { fixFor } from "../support/fix.js";
-import { railsIrreversibleFix } from "../support/rails-fix.js";
+import { railsDownBesideChange, railsIrreversibleFix } from "../support/rails-fix.js";
 import { reverseHabit } from "../support/conventions.js";
 import { railsDownFor, railsInverseSteps } from "../support/rails-inverse.js";
 import { alembicDowngradeFor } from "../support/alembic-inverse.js";
@@ -192,7 +192,7 @@ export default defineRule({
         sql: `-- provide a down migration that undoes the up`,
         // no down, or one that raises: the down that undoes up (the explicit no-op for a one-way data change);
         // an operation of `change` Rails cannot invert gets what Rails needs to invert it
-        rails: () => (!down.loc || !blocking || /raises/.test(down.reason) ? railsDownFor(ctx.migration.up, ctx.repository) : railsIrreversibleFix(ctx.migration, ctx.repository)),
+        rails: () => (!down.loc || !blocking || /raises/.test(down.reason) ? railsDownBesideChange(ctx.migration, railsDownFor(ctx.migration.up, ctx.repository)) : railsIrreversibleFix(ctx.migration, ctx.repository)),
         django: () => djangoReverseFix(blocking, ctx.migration, ctx.repository),
         alembic: () => alembicDowngradeFor(ctx.migration.up, ctx.repository),
       }),

@@ -12,7 +12,7 @@ import { dedent, derivedName, modelName, sym } from "./fix.js";
 import type { FixSteps } from "./fix-steps.js";
 import { isMysqlFamily } from "./databases.js";
 import { nameKey } from "./facts.js";
-import { concurrentIndexSql } from "./sql-text.js";
+import { concurrentIndexParts, concurrentIndexSql } from "./sql-text.js";
 import { embedSql, rubyString } from "./embed-sql.js";
 import { dropConstraintOfUnknownTable } from "./constraint-of-unknown-table.js";
 import { inverseOfUp } from "./sql-inverse.js";
@@ -325,10 +325,29 @@ const asWritten = (op: Operation): string => op.inlined?.text ?? op.text;
 
 /** A statement of `change` as one of `def up`; a local whose value migguard cannot read is said to be unknown. */
 function upStatement(op: Operation): string {
+  // SQL run by execute: its text is the statement, so the call is written around it (one statement per execute)
+  if (op.embeddedSql && !op.inlined) return `execute ${rubyString(op.text.trim().replace(/;\s*$/, ""))}`;
   const written = reindented(asWritten(op).trim());
   const unknown = op.inlined?.unknown ?? [];
   if (!unknown.length) return written;
   return `# ${unknown.join(", ")}: ${unknown.length > 1 ? "locals" : "a local"} of change whose value migguard cannot read: define ${unknown.length > 1 ? "them" : "it"} here as change does\n${written}`;
+}
+
+/**
+ * A `def down` for a migration written with `change`: Rails ignores a down beside change (it runs change backwards),
+ * so change becomes up, its statements as written and in order, beside the down.
+ */
+export function railsDownBesideChange(migration: Migration, down: string): string {
+  if (migration.railsForm !== "change") return down;
+  const indent = (code: string) => code.replace(/\n/g, "\n  ");
+  return [
+    "# Rails ignores a `down` beside `change` (it runs change backwards): replace `change` with up and down.",
+    "def up",
+    ...statementsOf(migration.up).map((s) => `  ${indent(upStatement(s.ops[0]))}`),
+    "end",
+    "",
+    down,
+  ].join("\n");
 }
 
 /** The calls of an up, one per statement (a t.references gives a column, an index and a key, all on its line). */
@@ -657,8 +676,10 @@ export function railsIndexFix(
   needsConcurrently: (index: number) => boolean = () => true,
 ): string {
   if (op.embeddedSql) {
-    const undo = op.name ? `execute ${JSON.stringify(`DROP INDEX CONCURRENTLY IF EXISTS ${op.name}`)}` : "# DROP INDEX CONCURRENTLY the index";
-    return railsConcurrentSql(migration, embeddedCreate ?? op.text, undo);
+    const undo = op.name ? `DROP INDEX CONCURRENTLY IF EXISTS ${op.name}` : "# DROP INDEX CONCURRENTLY the index";
+    const rebuild = op.name ? rebuiltIndex(migration, op, op.name) : undefined;
+    if (rebuild) return railsConcurrentSql(migration, [rebuild.drop, embeddedCreate ?? op.text], rebuild.down ?? [undo]);
+    return railsConcurrentSql(migration, [embeddedCreate ?? op.text], [undo]);
   }
   // every index of the up built without CONCURRENTLY the same way (in Ruby), this one included
   const indexes = migration.up.filter((o, i): o is Extract<Operation, { kind: "add_index" }> => o.kind === "add_index" && !o.concurrently && !o.embeddedSql && needsConcurrently(i));
@@ -694,10 +715,27 @@ export function railsIndexFix(
   );
 }
 
-/** SQL that must run outside the DDL transaction, with up and down (execute has no inverse in `change`). */
-function railsConcurrentSql(migration: Migration, sql: string, undo: string): string {
-  const up = `execute ${JSON.stringify(sql.replace(/;\s*$/, ""))}`;
-  return [railsClassHeader(migration, "concurrent_index"), "  disable_ddl_transaction!", "", "  def up", `    ${up}`, "  end", "", "  def down", `    ${undo}`, "  end", "end"].join("\n");
+/**
+ * An index the up drops and builds again under its name (claim's redo_index_sessions_ol_index: `DROP INDEX x;
+ * CREATE INDEX x ON ...`): the concurrent build must drop the old one first, or it fails with "relation already
+ * exists". The down the migration wrote, when it builds the index back (its old definition), done the same way.
+ */
+function rebuiltIndex(migration: Migration, op: Operation, name: string): { drop: string; down?: string[] } | undefined {
+  const same = (o: Operation) => o.kind === "drop_index" && o.names.some((n) => nameKey(n) === nameKey(name));
+  const at = migration.up.indexOf(op);
+  if (!migration.up.slice(0, at).some(same)) return undefined;
+  const drop = `DROP INDEX CONCURRENTLY IF EXISTS ${name}`;
+  const back = migration.down.status === "present" && !migration.down.derived ? migration.down.ops : [];
+  const built = back.find((o) => o.kind === "add_index" && o.embeddedSql && o.name !== undefined && nameKey(o.name) === nameKey(name));
+  const create = built ? concurrentIndexParts(built.text)?.create : undefined;
+  return { drop, ...(create && back.some(same) ? { down: [drop, create] } : {}) };
+}
+
+/** SQL that must run outside the DDL transaction, with up and down (execute has no inverse in `change`), one statement per execute. */
+function railsConcurrentSql(migration: Migration, up: readonly string[], down: readonly string[]): string {
+  // each SQL statement in an execute of its own; a comment as it is
+  const execute = (line: string) => (line.startsWith("#") ? line : `execute ${JSON.stringify(line.replace(/;\s*$/, ""))}`);
+  return [railsClassHeader(migration, "concurrent_index"), "  disable_ddl_transaction!", "", "  def up", ...up.map((l) => `    ${execute(l)}`), "  end", "", "  def down", ...down.map((l) => `    ${execute(l)}`), "  end", "end"].join("\n");
 }
 
 /** CONCURRENTLY in a transaction: the same call, in a migration with disable_ddl_transaction! and no transaction block. */
@@ -706,8 +744,8 @@ export function railsConcurrentlyFix(op: Operation, migration: Migration): strin
   if (op.embeddedSql) {
     // execute has no inverse in `change`, and a string of several statements runs as one implicit transaction
     const note = migration.transactional ? "" : "# one statement per execute (several in one string run as one transaction), outside any `transaction do` block:\n";
-    const undo = op.kind === "add_index" && op.name ? `execute ${JSON.stringify(`DROP INDEX CONCURRENTLY IF EXISTS ${op.name}`)}` : "# undo it, CONCURRENTLY";
-    return `${note}${railsConcurrentSql(migration, call, undo)}`;
+    const undo = op.kind === "add_index" && op.name ? `DROP INDEX CONCURRENTLY IF EXISTS ${op.name}` : "# undo it, CONCURRENTLY";
+    return `${note}${railsConcurrentSql(migration, [call], [undo])}`;
   }
   const note = migration.transactional ? "" : "# outside any `transaction do` block:\n";
   return `${note}${railsConcurrentMigration(migration, "concurrent_index", call)}`;
