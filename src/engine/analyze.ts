@@ -805,10 +805,11 @@ function djangoProjectOf(units: readonly MigrationUnit[], signals: ReadonlyMap<s
 
 /** The database of each migrations folder of the units (engine/database/decide.ts). */
 function decideDatabases(units: readonly MigrationUnit[], readable: readonly SourceFile[], signals: ReadonlyMap<string, SourceFile>, config: Config): Map<string, DatabaseDecision> {
-  const folders = new Map<string, FolderMigrations & { sql: SourceFile[] }>();
+  const folders = new Map<string, FolderMigrations & { sql: SourceFile[]; sources: SourceFile[] }>();
   for (const unit of units) {
     const folder = migrationFolder(unit.file);
-    if (!folders.has(folder)) folders.set(folder, { folder, framework: unit.file.framework, sql: [] });
+    if (!folders.has(folder)) folders.set(folder, { folder, framework: unit.file.framework, sql: [], sources: [] });
+    if (unit.file.framework === "alembic") folders.get(folder)!.sources.push({ path: unit.file.path, content: unit.content });
   }
   // the folder's SQL files in this analysis, downs included, for the dialect sniff; a pop file without a dialect
   // that its siblings give to another database (unit.database) speaks for itself, as a named one does

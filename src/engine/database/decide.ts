@@ -14,7 +14,7 @@ import { DATABASE_LABEL } from "./names.js";
 
 import { rubyReaders } from "../adapters/rails/ruby-readers.js";
 import { isSignal, type DatabaseSignal, type DatabaseSilence, type SignalReading } from "./signal.js";
-import { databasePathsFor, FRAMEWORKS_WITH_SIGNALS, signalKind } from "./signal-paths.js";
+import { databasePathsFor, FRAMEWORKS_WITH_SIGNALS, railsRoot, signalKind } from "./signal-paths.js";
 import { isDevelopmentSettingsPath } from "./development-settings.js";
 import { baseOf, dirOf } from "../paths.js";
 
@@ -56,7 +56,7 @@ export async function loadSignalReaders(paths: Iterable<string>): Promise<void> 
   const kinds = new Set([...paths].map(signalKind).filter(Boolean));
   if (kinds.size === 0) return;
   const loads: Array<Promise<unknown>> = [];
-  if (kinds.has("rails-database-yml") || kinds.has("rails-database-sample")) loads.push(import("../adapters/rails/prism.js").then((m) => m.loadRubyParser()));
+  if (kinds.has("rails-database-yml") || kinds.has("rails-database-sample") || kinds.has("gemfile")) loads.push(import("../adapters/rails/prism.js").then((m) => m.loadRubyParser()));
   if (kinds.has("django-settings") || kinds.has("alembic-env")) loads.push(import("../adapters/python/parser.js").then((m) => m.loadPythonParser()));
   await Promise.all(loads);
   readers ??= await import("./signal-readers.js");
@@ -75,6 +75,8 @@ export interface FolderMigrations {
   framework: DetectedFile["framework"];
   /** the folder's SQL migration files in this analysis (for the dialect sniff) */
   sql: readonly SourceFile[];
+  /** the folder's migrations in this analysis (Alembic revisions that branch on the dialect) */
+  sources?: readonly SourceFile[];
 }
 
 export function decideDatabase(folder: FolderMigrations, signalFiles: ReadonlyMap<string, SourceFile>, config: Config, readings = new Map<string, SignalReading>()): DatabaseDecision {
@@ -172,6 +174,18 @@ export function withSupportedDatabases(decision: DatabaseDecision, folder: Folde
   for (const path of settings) {
     const read = readers.settingsDatabases(signalFiles.get(path)!);
     for (const database of read?.databases ?? []) if (!found.has(database)) found.set(database, `${path} (${read!.says})`);
+  }
+  const gemfile = folder.framework === "rails" ? signalFiles.get(`${railsRoot(folder.folder)}Gemfile`) : undefined;
+  const gems = gemfile ? readers.gemfileDatabases(gemfile) : [];
+  // two adapter gems installed in production: the app runs on either
+  if (gems.length > 1) for (const database of gems) if (!found.has(database)) found.set(database, `${gemfile!.path} (its production gems: ${gems.map((d) => DATABASE_LABEL[d]).join(", ")} adapters)`);
+  // Alembic env.py and revisions that branch on the dialect
+  if (folder.framework === "alembic") {
+    const env = [...signalFiles.values()].filter((f) => signalKind(f.path) === "alembic-env" && dirOf(f.path) === dirOf(folder.folder));
+    for (const file of [...env, ...(folder.sources ?? [])]) {
+      if (!file.content.includes("dialect")) continue;
+      for (const database of readers.dialectDatabases(file.content)) if (!found.has(database)) found.set(database, `${file.path} (compares .dialect.name with "${database}")`);
+    }
   }
   if (FRAMEWORKS_WITH_SIGNALS.has(folder.framework)) {
     for (const path of listing.filter((p) => signalKind(p) === "ci-workflow").sort()) {

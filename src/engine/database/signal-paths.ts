@@ -5,7 +5,7 @@
  */
 import { baseOf, dirOf } from "../paths.js";
 
-export type SignalKind = "rails-database-yml" | "rails-database-sample" | "django-settings" | "alembic-ini" | "alembic-env" | "ci-workflow";
+export type SignalKind = "rails-database-yml" | "rails-database-sample" | "django-settings" | "alembic-ini" | "alembic-env" | "ci-workflow" | "gemfile";
 
 const RAILS_SAMPLES = new Set([
   "database.yml.sample",
@@ -22,6 +22,8 @@ export function signalKind(path: string): SignalKind | undefined {
   const parent = baseOf(dirOf(path));
   // a CI job matrix over databases says which ones the project supports (database/ci-matrix.ts)
   if (parent === "workflows" && baseOf(dirOf(dirOf(path))) === ".github" && /\.ya?ml$/.test(base)) return "ci-workflow";
+  // the adapter gems a Rails app installs say which databases it runs on (database/gemfile-databases.ts)
+  if (base === "Gemfile") return "gemfile";
   if (parent === "config" && base === "database.yml") return "rails-database-yml";
   if (parent === "config" && RAILS_SAMPLES.has(base)) return "rails-database-sample";
   if (base === "alembic.ini") return "alembic-ini";
@@ -71,7 +73,8 @@ export const FRAMEWORKS_WITH_SIGNALS: ReadonlySet<string> = new Set(["rails", "d
 
 export function signalPathsFor(framework: string, migrationFolder: string, listing: readonly string[]): string[] {
   if (!FRAMEWORKS_WITH_SIGNALS.has(framework)) return [];
-  return [...databasePathsFor(framework, migrationFolder, listing), ...listing.filter((path) => signalKind(path) === "ci-workflow")];
+  const gemfile = framework === "rails" ? listing.filter((path) => path === `${railsRoot(migrationFolder)}Gemfile`) : [];
+  return [...databasePathsFor(framework, migrationFolder, listing), ...gemfile, ...listing.filter((path) => signalKind(path) === "ci-workflow")];
 }
 
 /** The files that name the folder's database (signalPathsFor adds the CI workflows that say which others it supports). */

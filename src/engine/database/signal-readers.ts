@@ -7,6 +7,8 @@ import type { SignalReading } from "./signal.js";
 import { signalKind } from "./signal-paths.js";
 import { readSettingsDatabases } from "./django-engines.js";
 import { readWorkflowDatabases } from "./ci-matrix.js";
+import { gemfileDatabases as readGemfileDatabases } from "./gemfile-databases.js";
+import { dialectChecks } from "./dialect-checks.js";
 
 export function readSignal(file: SourceFile): SignalReading {
   try {
@@ -40,3 +42,15 @@ export const settingsDatabases = (file: SourceFile) => {
 
 /** The databases a CI workflow's job matrix runs on (database/ci-matrix.ts). */
 export const workflowDatabases = (file: SourceFile) => readWorkflowDatabases(file.content);
+
+/** The adapter gems a Gemfile installs outside its development and test groups (database/gemfile-databases.ts). */
+export const gemfileDatabases = (file: SourceFile) => readGemfileDatabases(file.content);
+
+/** The databases an Alembic module compares `.dialect.name` with (database/dialect-checks.ts). */
+export const dialectDatabases = (content: string) => {
+  try {
+    return dialectChecks(content);
+  } catch {
+    return [];
+  }
+};

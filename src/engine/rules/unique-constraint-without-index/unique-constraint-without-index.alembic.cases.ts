@@ -4,6 +4,38 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "env.py batches on SQLite (`context.get_context().dialect.name == \"sqlite\"`), so the project runs there too: the concurrent unique index runs everywhere (other dialects ignore postgresql_concurrently), the constraint USING INDEX on PostgreSQL only",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_unique_constraint("uq_posts_slug", "posts", ["slug"])
+
+
+def downgrade():
+    op.drop_constraint("uq_posts_slug", "posts", type_="unique")
+`,
+      files: {
+        "alembic/env.py": `from alembic import context
+
+from app.models import metadata
+
+
+def run_migrations_online(connection):
+    context.configure(connection=connection, target_metadata=metadata, render_as_batch=connection.dialect.name == "sqlite")
+    with context.begin_transaction():
+        context.run_migrations()
+`,
+      },
+      lines: [8],
+      messages: ["Adding UNIQUE (slug) to posts builds an index while the table is locked against reads and writes. This concerns the PostgreSQL installations: the project also runs on SQLite."],
+      fixes: ["# PostgreSQL's way on PostgreSQL only (the connection's dialect), the operation as written on SQLite:\nwith op.get_context().autocommit_block():\n    op.create_index(\"posts_slug_key\", \"posts\", [\"slug\"], unique=True, postgresql_concurrently=True)\nif op.get_bind().dialect.name == \"postgresql\":\n    op.execute(\"ALTER TABLE posts ADD CONSTRAINT uq_posts_slug UNIQUE USING INDEX posts_slug_key\")  # instant: the index is built already"],
+    },
+    {
+      framework: "alembic",
       name: "create_unique_constraint on a live table",
       code: `from alembic import op
 
