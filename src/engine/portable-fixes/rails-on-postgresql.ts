@@ -7,12 +7,15 @@
  *   - a CHECK added NOT VALID that the fix removes again (set-not-null's): `else` the flagged operation itself where
  *     the fix puts it in the migration's place, nothing in the migrations it adds (the others never had it)
  *   - validate_foreign_key / validate_check_constraint, that CHECK's removal, and statements sending SQL
- *     (execute, exec_update, ...: the rule's SQL is PostgreSQL's): PostgreSQL only
+ *     (execute, exec_update, ...: the rule's SQL is PostgreSQL's): PostgreSQL only; SQL that drops the constraint
+ *     made USING an index the fix adds concurrently (a unique one's down) gets `else` that index's removal, as the
+ *     others have only the index
  */
 import { CallNode, ClassNode, DefNode, ProgramNode, StatementsNode, StringNode, SymbolNode, AssocNode, KeywordHashNode, FalseNode, type Node } from "@ruby/prism";
 import { rubyChildren } from "../adapters/rails/ruby-children.js";
 import { parseRuby } from "../adapters/rails/prism.js";
 import { withoutPostgresOptions } from "../rules/support/rails-mysql-call.js";
+import { segmentOperations } from "../adapters/sql/index.js";
 
 const GUARD = "if connection.adapter_name =~ /postg/i";
 const SQL_CALLS = new Set(["execute", "exec_update", "exec_query", "exec_delete", "exec_insert", "select_value", "select_all"]);
@@ -26,6 +29,15 @@ const postgresOption = (call: CallNode) => {
   const algorithm = option(call, "algorithm");
   return (algorithm instanceof SymbolNode && algorithm.unescaped.value === "concurrently") || option(call, "validate") instanceof FalseNode;
 };
+/** The constraints a piece of SQL drops, with their tables (libpg-query through the SQL adapter). */
+function droppedConstraints(sql: string): Array<{ table: string; name: string }> {
+  try {
+    return segmentOperations({ text: sql, transaction: "none" }).ops.flatMap((op) => (op.kind === "drop_constraint" && op.name ? [{ table: op.table, name: op.name }] : []));
+  } catch {
+    return [];
+  }
+}
+
 const constraintName = (call: CallNode) => {
   const name = option(call, "name");
   return name instanceof StringNode ? name.unescaped.value : name instanceof SymbolNode ? name.unescaped.value : undefined;
@@ -64,6 +76,8 @@ export function railsOnPostgresql(fix: string, original?: string): string | unde
   const removed = new Set(statements.flatMap(({ node }) => calls(node).filter((c) => c.name === "remove_check_constraint").map(constraintName)));
   const temporary = (call: CallNode) => call.name === "add_check_constraint" && option(call, "validate") instanceof FalseNode && removed.has(constraintName(call));
   const hasTemporary = statements.some(({ node }) => node instanceof CallNode && temporary(node));
+  // indexes the fix builds concurrently by name: on the others, the constraint made USING one is that index alone
+  const concurrentIndexes = new Set(statements.flatMap(({ node }) => calls(node).filter((c) => c.name === "add_index" && postgresOption(c)).map(constraintName)));
   const edits: Edit[] = [];
   for (const { node, bare } of statements) {
     const start = node.location.startOffset;
@@ -79,7 +93,11 @@ export function railsOnPostgresql(fix: string, original?: string): string | unde
       else return undefined;
     } else if (call && postgresOption(call)) guard(withoutPostgresOptions(text(call)));
     else if (call && (VALIDATIONS.has(call.name) || (hasTemporary && call.name === "remove_check_constraint" && removed.has(constraintName(call))))) guard();
-    else if (calls(node).some((c) => SQL_CALLS.has(c.name))) guard();
+    else if (calls(node).some((c) => SQL_CALLS.has(c.name))) {
+      const sql = calls(node).flatMap((c) => (SQL_CALLS.has(c.name) ? (c.arguments_?.arguments_ ?? []) : [])).find((a): a is StringNode => a instanceof StringNode)?.unescaped.value;
+      const dropped = sql ? droppedConstraints(sql).find((d) => concurrentIndexes.has(d.name)) : undefined;
+      guard(dropped ? `remove_index :${dropped.table}, name: "${dropped.name}"` : undefined);
+    }
   }
   if (!edits.length) return fix;
   let out = bytes;

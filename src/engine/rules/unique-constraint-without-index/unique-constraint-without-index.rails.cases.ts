@@ -24,7 +24,7 @@ end
 `,
       },
       lines: [3],
-      fixes: ["# PostgreSQL's way on PostgreSQL only (connection.adapter_name), the operation as written on SQLite:\ndisable_ddl_transaction!\n\ndef up\n  if connection.adapter_name =~ /postg/i\n    add_index :posts, [:blog_id, :slug], unique: true, algorithm: :concurrently, name: \"posts_blog_id_slug_key\"\n  else\n    add_index :posts, [:blog_id, :slug], unique: true, name: \"posts_blog_id_slug_key\"\n  end\n  if connection.adapter_name =~ /postg/i\n    execute \"ALTER TABLE posts ADD CONSTRAINT posts_blog_id_slug_key UNIQUE USING INDEX posts_blog_id_slug_key\"\n  end\nend\n\ndef down\n  if connection.adapter_name =~ /postg/i\n    execute \"ALTER TABLE posts DROP CONSTRAINT posts_blog_id_slug_key\"\n  end  # drops the index with it\nend"],
+      fixes: ["# PostgreSQL's way on PostgreSQL only (connection.adapter_name), the operation as written on SQLite:\ndisable_ddl_transaction!\n\ndef up\n  if connection.adapter_name =~ /postg/i\n    add_index :posts, [:blog_id, :slug], unique: true, algorithm: :concurrently, name: \"posts_blog_id_slug_key\"\n  else\n    add_index :posts, [:blog_id, :slug], unique: true, name: \"posts_blog_id_slug_key\"\n  end\n  if connection.adapter_name =~ /postg/i\n    execute \"ALTER TABLE posts ADD CONSTRAINT posts_blog_id_slug_key UNIQUE USING INDEX posts_blog_id_slug_key\"\n  end\nend\n\ndef down\n  if connection.adapter_name =~ /postg/i\n    execute \"ALTER TABLE posts DROP CONSTRAINT posts_blog_id_slug_key\"\n  else\n    remove_index :posts, name: \"posts_blog_id_slug_key\"\n  end  # drops the index with it\nend"],
     },
     {
       framework: "rails",
