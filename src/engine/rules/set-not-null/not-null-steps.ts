@@ -106,7 +106,10 @@ function railsFillValue(ctx: RuleContext, op: SetNotNull, fill: string): { local
     statements: [
       `# the value change_column_null gave NULL rows (${fill}) is known only where the migration runs the call: it reads`,
       `# ${names.join(", ")}, bound there (a loop's or a method's parameter, a condition, a statement that also changes the schema)`,
-      `value = connection.quote(nil)  # put that value in place of nil`,
+      // a NULL fill would match the same rows forever: the migration stops until the value is written in
+      `fill = nil  # the value for NULL rows of ${op.table}.${op.column}: write it here`,
+      `raise ArgumentError, ${rubyString(`write the value for NULL rows of ${op.table}.${op.column} (the migration's change_column_null gave ${fill})`)} if fill.nil?`,
+      `value = connection.quote(fill)`,
     ],
   };
 }

@@ -118,6 +118,76 @@ end`,
 end
 `,
       lines: [4, 4],
+      fixes: [
+        `add_check_constraint :items, "position IS NOT NULL", name: "items_position_not_null", validate: false
+
+# then a new migration, db/migrate/20240101000001_fill_items_position.rb:
+class FillItemsPosition < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def up
+    # the value change_column_null gave NULL rows (start) is known only where the migration runs the call: it reads
+    # start, bound there (a loop's or a method's parameter, a condition, a statement that also changes the schema)
+    fill = nil  # the value for NULL rows of items.position: write it here
+    raise ArgumentError, "write the value for NULL rows of items.position (the migration's change_column_null gave start)" if fill.nil?
+    value = connection.quote(fill)
+    # 1000 rows a statement, each committed on its own (disable_ddl_transaction!), until one updates nothing
+    nil until connection.exec_update("UPDATE items SET \\"position\\" = #{value} WHERE ctid IN (SELECT ctid FROM items WHERE \\"position\\" IS NULL LIMIT 1000)").zero?
+  end
+
+  def down
+    # nothing to undo: the filled rows keep their value
+  end
+end
+
+# then a new migration, db/migrate/20240101000002_validate_items_position_not_null.rb:
+class ValidateItemsPositionNotNull < ActiveRecord::Migration[7.1]
+  def up
+    validate_check_constraint :items, name: "items_position_not_null"
+    change_column_null :items, :position, false  # PostgreSQL 12+ reads the CHECK instead of the table
+    remove_check_constraint :items, name: "items_position_not_null"
+  end
+
+  def down
+    add_check_constraint :items, "position IS NOT NULL", name: "items_position_not_null", validate: false
+    change_column_null :items, :position, true
+  end
+end`,
+        `add_check_constraint :lists, "position IS NOT NULL", name: "lists_position_not_null", validate: false
+
+# then a new migration, db/migrate/20240101000001_fill_lists_position.rb:
+class FillListsPosition < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def up
+    # the value change_column_null gave NULL rows (start) is known only where the migration runs the call: it reads
+    # start, bound there (a loop's or a method's parameter, a condition, a statement that also changes the schema)
+    fill = nil  # the value for NULL rows of lists.position: write it here
+    raise ArgumentError, "write the value for NULL rows of lists.position (the migration's change_column_null gave start)" if fill.nil?
+    value = connection.quote(fill)
+    # 1000 rows a statement, each committed on its own (disable_ddl_transaction!), until one updates nothing
+    nil until connection.exec_update("UPDATE lists SET \\"position\\" = #{value} WHERE ctid IN (SELECT ctid FROM lists WHERE \\"position\\" IS NULL LIMIT 1000)").zero?
+  end
+
+  def down
+    # nothing to undo: the filled rows keep their value
+  end
+end
+
+# then a new migration, db/migrate/20240101000002_validate_lists_position_not_null.rb:
+class ValidateListsPositionNotNull < ActiveRecord::Migration[7.1]
+  def up
+    validate_check_constraint :lists, name: "lists_position_not_null"
+    change_column_null :lists, :position, false  # PostgreSQL 12+ reads the CHECK instead of the table
+    remove_check_constraint :lists, name: "lists_position_not_null"
+  end
+
+  def down
+    add_check_constraint :lists, "position IS NOT NULL", name: "lists_position_not_null", validate: false
+    change_column_null :lists, :position, true
+  end
+end`,
+      ],
     },
     {
       framework: "rails",
