@@ -542,7 +542,7 @@ function parseUnit(unit: MigrationUnit, errors: FileError[], decision: DatabaseD
     return undefined;
   }
   try {
-    const migration = withSqlDialect(decision?.database, decision?.version, () => adapter.parse({ ...unit, database: decision?.database, databaseVersion: decision?.version, ...(unit.file.framework === "django" ? { djangoProject, projectFile } : {}) }));
+    const migration = withSqlDialect(decision?.database, decision?.version, () => adapter.parse({ ...unit, database: decision?.database, databaseVersion: decision?.version, ...(unit.file.framework === "django" ? { djangoProject, projectFile } : unit.file.framework === "alembic" ? { projectFile } : {}) }));
     migration.source ??= unit.content;
     if (decision) {
       migration.database = decision.database;
@@ -624,7 +624,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const findings: ReportedFinding[] = unreviewedFindings(planned.unreviewed, config);
   const databases = decideDatabases(units, readable, signals, config);
   const djangoProject = djangoProjectOf(units, signals);
-  const projectFile = djangoProject ? projectFileReader(input) : undefined;
+  const projectFile = djangoProject || units.some((u) => u.file.framework === "alembic") ? projectFileReader(input) : undefined;
   // all parsing first, then all rules: two tight phases run measurably faster than alternating per file
   const parsed = new Map<MigrationUnit, Parsed>();
   const unitErrors = new Map<MigrationUnit, FileError[]>();

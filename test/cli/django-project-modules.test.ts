@@ -242,4 +242,31 @@ class Migration(migrations.Migration):
     const without = JSON.parse((await run(["lint", "--format", "json", "awx/main/migrations"], { cwd: repo(unread) })).output) as { findings: Finding[] };
     expect(without.findings.filter((f) => f.rule === "rename-column")).toHaveLength(1);
   });
+
+  it("reads the SQL an Alembic revision's op.execute gets from a helper in the project's own package", async () => {
+    const revision = `from alembic import op
+
+from app.db.sql_helpers import index_sql
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.execute(index_sql("orders", "placed_at"))
+
+
+def downgrade():
+    op.execute("DROP INDEX ix_orders_placed_at")
+`;
+    const helpers = `def index_sql(table, column):
+    return f"CREATE INDEX ix_{table}_{column} ON {table} ({column})"
+`;
+    const files = { "alembic.ini": "[alembic]\nscript_location = migrations\n", "migrations/versions/b2_index.py": revision, "app/__init__.py": "", "app/db/__init__.py": "", "app/db/sql_helpers.py": helpers };
+    const findings = await lint(repo(files), "migrations/versions/b2_index.py");
+    expect(findings.filter((f) => f.rule === "hidden-operation")).toEqual([]);
+    expect(findings).toContainEqual(expect.objectContaining({ rule: "index-without-concurrently", line: 10, message: expect.stringContaining("ix_orders_placed_at") }));
+    const without = await lint(repo(Object.fromEntries(Object.entries(files).filter(([path]) => path !== "app/db/sql_helpers.py"))), "migrations/versions/b2_index.py");
+    expect(without).toContainEqual(expect.objectContaining({ rule: "hidden-operation", line: 10 }));
+  });
 });

@@ -25,8 +25,8 @@ export interface AdapterInput {
    */
   djangoProject?: DjangoProject;
   /**
-   * Django: a repository file's text by path, where the project's own modules that a migration imports are read
-   * (a helper that returns SQL, a subclass of RunSQL: python/project-modules.ts); undefined when none are given
+   * Django and Alembic: a repository file's text by path, where the project's own modules that a migration imports
+   * are read (a helper that returns SQL, a subclass of RunSQL: python/project-modules.ts); undefined when none are given
    */
   projectFile?: (path: string) => string | undefined;
   /** the database of the migration's folder (engine/database/decide.ts): picks the SQL grammar */

@@ -14,7 +14,7 @@ import type { PyNode } from "./parser.js";
 import { statementsBeforeError } from "./recovery.js";
 import { bindTarget, dictViewItems, literalItems } from "./loop-items.js";
 import { coreSelect, EXECUTES, executedUnderFetches, ormInsert, queryDml, queryRead } from "./sqlalchemy-dml.js";
-import { asBool, asString, evaluate, kwarg, type PyValue } from "./values.js";
+import { asBool, asString, evaluate, kwarg, type ProjectCode, type PyValue } from "./values.js";
 import { append } from "../../append.js";
 import { branchSizeGuard, rowCountOf } from "./size-guard.js";
 
@@ -72,7 +72,11 @@ export class AlembicWalker {
   private unrolling = 0;
   private exhausted = false;
 
-  constructor(private readonly module: PyModule) {}
+  /** `project`: the project's modules, where names the revision imports from them are read (project-modules.ts) */
+  constructor(
+    private readonly module: PyModule,
+    private readonly project?: ProjectCode,
+  ) {}
 
   walkFunction(def: PyNode, inTransaction = true): void {
     // a syntax error can fold the first statements into an ERROR beside the body (`def upgrade(): a(); b("""...`)
@@ -142,7 +146,7 @@ export class AlembicWalker {
   }
 
   private eval(node: PyNode, state: WalkState): PyValue {
-    return evaluate(node, { imports: this.module.imports, bindings: state.bindings });
+    return evaluate(node, { imports: this.module.imports, bindings: state.bindings, project: this.project });
   }
 
   private walkBlock(block: PyNode | null, state: WalkState): void {
@@ -686,7 +690,7 @@ export class AlembicWalker {
       if (p.type !== "default_parameter" && p.type !== "typed_default_parameter") continue;
       const pname = p.childForFieldName("name")?.text;
       const value = p.childForFieldName("value");
-      if (pname && value) bindings.set(pname, evaluate(value, { imports: this.module.imports, bindings: this.module.bindings }));
+      if (pname && value) bindings.set(pname, evaluate(value, { imports: this.module.imports, bindings: this.module.bindings, project: this.project }));
     }
     const bind = (param: string | undefined, arg: PyNode) => {
       if (!param) return;

@@ -3,6 +3,7 @@
  * transaction on PostgreSQL (transactional DDL) except inside `op.get_context().autocommit_block()`.
  * A missing downgrade, one that only passes, or one that raises first cannot roll the revision back.
  */
+import { projectModulesFor } from "./project-modules.js";
 import type { AdapterInput } from "../index.js";
 import type { Down, HiddenOperation, MigrationInput, OperationInput, ParseProblem } from "../../model.js";
 import { AlembicWalker } from "./alembic-walk.js";
@@ -52,8 +53,9 @@ function parametersOf(def: PyNode | undefined): { text?: string; op: boolean } {
 }
 
 export function alembicMigration(input: AdapterInput): MigrationInput {
+  const project = projectModulesFor(input.projectFile)?.codeFor(input.file.path);
   return withPythonTree(input.content, (root) => {
-    const read = readModule(root, input.content);
+    const read = readModule(root, input.content, project);
     const upgradeParameters = parametersOf(read.functions.get("upgrade") ?? read.functions.get("downgrade"));
     const module = upgradeParameters.op && read.imports.lookup("op") === undefined ? { ...read, imports: read.imports.withBinding("op", "alembic.op") } : read;
     const notes: ParseProblem[] = [];
@@ -68,7 +70,7 @@ export function alembicMigration(input: AdapterInput): MigrationInput {
     const recovered = upgrade ? undefined : folded("upgrade");
     let up: OperationInput[] = [];
     if (upgrade || recovered) {
-      const walker = new AlembicWalker(module);
+      const walker = new AlembicWalker(module, project);
       if (upgrade) for (const def of dispatchedFunctions(upgrade, "upgrade", module.functions)) walker.walkFunction(def);
       else walker.walkBody("upgrade", recovered!.statements);
       up = walker.ops;
@@ -87,7 +89,7 @@ export function alembicMigration(input: AdapterInput): MigrationInput {
       const raised = downgrade ? raisingStatement(downgrade) : undefined;
       if (raised) down = { status: "irreversible", loc: locOf(raised), reason: `downgrade() raises (\`${raised.text.split("\n")[0].slice(0, 80)}\`)` };
       else {
-        const walker = new AlembicWalker(module);
+        const walker = new AlembicWalker(module, project);
         if (downgrade) for (const def of dispatchedFunctions(downgrade, "downgrade", module.functions)) walker.walkFunction(def);
         else walker.walkBody("downgrade", recoveredDown!.statements);
         append(syntaxErrors, walker.errors);

@@ -10,7 +10,7 @@ import { historyOf } from "./django-history.js";
 import { translateOperations } from "./django-operations.js";
 import type { AppState } from "./django-state.js";
 import { projectUserTable } from "./django-user-model.js";
-import { ProjectModules } from "./project-modules.js";
+import { projectModulesFor } from "./project-modules.js";
 
 const unquoted = (name: string) => name.replace(/"/g, "").split(".").pop()!.toLowerCase();
 
@@ -51,17 +51,8 @@ function primaryKeysOf(state: AppState): Record<string, string[]> {
   return out;
 }
 
-/** One set of project modules per file reader (per analysis), shared by its migrations. */
-const projectModules = new WeakMap<(path: string) => string | undefined, ProjectModules>();
-function modulesOf(read: ((path: string) => string | undefined) | undefined): ProjectModules | undefined {
-  if (!read) return undefined;
-  let modules = projectModules.get(read);
-  if (!modules) projectModules.set(read, (modules = new ProjectModules(read)));
-  return modules;
-}
-
 export function djangoMigration(input: AdapterInput): MigrationInput {
-  const history = historyOf(input.history, modulesOf(input.projectFile));
+  const history = historyOf(input.history, projectModulesFor(input.projectFile));
   const file = history.file(input.file.path, input.content);
   const label = history.appLabel(input.file.path);
   const notes = [];

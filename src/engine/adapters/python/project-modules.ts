@@ -293,3 +293,12 @@ function classAttribute(cls: PyNode, name: string): PyNode | undefined {
   }
   return undefined;
 }
+
+/** One set of project modules per file reader (per analysis), shared by its migrations. */
+const perReader = new WeakMap<ProjectFileReader, ProjectModules>();
+export function projectModulesFor(read: ProjectFileReader | undefined): ProjectModules | undefined {
+  if (!read) return undefined;
+  let modules = perReader.get(read);
+  if (!modules) perReader.set(read, (modules = new ProjectModules(read)));
+  return modules;
+}
