@@ -111,3 +111,48 @@ describe("migguard lint: a table created in the same merge", () => {
     expect(users?.severity).toBe("error");
   });
 });
+
+describe("migguard lint: a column added in the same merge, filled by a later migration of it (ifme's published_at)", () => {
+  const PUBLISHED = "db/migrate/20171006164223_add_published_at_field_to_strategies.rb";
+  const BACKFILL = "db/migrate/20171010054721_set_default_publication_date.rb";
+  const STRATEGIES = "db/migrate/20150506005730_create_strategies.rb";
+  const files: Record<string, string> = {
+    [STRATEGIES]: rails("CreateStrategies", "create_table :strategies do |t|\n      t.string :name\n      t.datetime :shared_at\n      t.timestamps\n    end"),
+    [PUBLISHED]: rails("AddPublishedAtFieldToStrategies", "add_column :strategies, :published_at, :datetime"),
+    [BACKFILL]: rails("SetDefaultPublicationDate", 'Strategy.update_all("published_at=updated_at")'),
+    "db/migrate/20171011000000_copy_shared_at.rb": rails("CopySharedAt", 'Strategy.update_all("shared_at=updated_at")'),
+  };
+  /** strategies on main; a pull request adds published_at and, four days later, its backfill (and an update of a column main had) */
+  function repo(): string {
+    const root = mkdtempSync(join(tmpdir(), "migguard-same-merge-column-"));
+    const put = (paths: string[]) => {
+      for (const path of paths) {
+        mkdirSync(dirname(join(root, path)), { recursive: true });
+        writeFileSync(join(root, path), files[path]);
+      }
+      git(root, "add", ".");
+    };
+    git(root, "init", "-q", "-b", "main");
+    put([STRATEGIES]);
+    git(root, "commit", "-q", "-m", "strategies");
+    git(root, "checkout", "-q", "-b", "drafts");
+    put([PUBLISHED]);
+    git(root, "commit", "-q", "-m", "published_at");
+    put([BACKFILL, "db/migrate/20171011000000_copy_shared_at.rb"]);
+    git(root, "commit", "-q", "-m", "backfill");
+    git(root, "checkout", "-q", "main");
+    git(root, "merge", "-q", "--no-ff", "-m", "Merge pull request #704", "drafts");
+    return root;
+  }
+
+  it("makes the UPDATE without WHERE a note: it overwrites only the NULLs the merge's ADD COLUMN put there; a column main had keeps its warning", async () => {
+    const root = repo();
+    const result = await run(["lint", "--format", "json", "db/migrate"], { cwd: root });
+    const findings = (JSON.parse(result.output) as { findings: Array<{ rule: string; path: string; severity: string; message: string }> }).findings.filter((f) => f.rule === "dml-without-where");
+    expect(findings.map((f) => [f.path, f.severity])).toEqual([
+      [BACKFILL, "info"],
+      ["db/migrate/20171011000000_copy_shared_at.rb", "warning"],
+    ]);
+    expect(findings[0].message).toContain("published_at was added by 20171006164223_add_published_at_field_to_strategies.rb, which reached this branch in the same commit");
+  });
+});

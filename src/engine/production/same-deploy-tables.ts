@@ -29,6 +29,7 @@ import { initialSetTables, type InitialSetTable } from "./initial-set-tables.js"
 import { tableAges } from "./table-ages.js";
 import { inDatedBatch } from "./dated-batch.js";
 import { ShippedTogether } from "./shipped-together.js";
+import { withSameDeployColumns } from "./same-deploy-columns.js";
 
 const HOUR_MS = 60 * 60 * 1000;
 /** Migrations written within a day of each other are taken to ship together. */
@@ -78,6 +79,8 @@ export function withSameDeployTable(
   oldCode = false,
 ): ReportedFinding {
   if (finding.severity === "info" || !op) return finding;
+  const columns = measuredInSnapshot(op, production) ? undefined : withSameDeployColumns(finding, op, index, migration, repository, shipped, SAME_DEPLOY_HOURS);
+  if (columns) return columns;
   if (oldCode) {
     const merged = index >= 0 && !measuredInSnapshot(op, production) ? sameCommitTable(op, index, migration, repository, shipped) : undefined;
     return merged ? inSameCommit(finding, merged) : finding;

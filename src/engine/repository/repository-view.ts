@@ -70,6 +70,8 @@ export interface RepositoryView {
   tableRenamedFrom(table: string): string | undefined;
   /** the earlier migration of the folder that created `table` (through renames, not dropped since), and whether rows were copied into it */
   tableBirth(table: string): TableBirth | undefined;
+  /** the earlier migration of the folder that added `table.column` to an existing table, when nothing may have written it since, up to the op at `beforeIndex` */
+  columnAdder(table: string, column: string, beforeIndex: number): Migration | undefined;
   /** how many migrations of this migration's folder are dated less than `ms` from `date` (their version timestamps) */
   datedNear(date: Date, ms: number): number;
   /** no earlier migration of the folder names `table` although earlier ones are there (SchemaHistory.tableUnseenBefore) */
@@ -164,6 +166,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     tableDefinition: (table) => history.definitionBefore(migration.path, table),
     tableUnseen: (table) => history.tableUnseenBefore(migration.path, table),
     tableBirth: (table) => history.tableBirthBefore(migration.path, table),
+    columnAdder: (table, column, beforeIndex) => history.columnAdderBefore(migration, beforeIndex, table, column),
     datedNear: (date, ms) => history.datedNear(migration.path, date, ms),
     grownTableDefinition: (table) => history.grownDefinitionBefore(migration.path, table),
     objectDefinition: (objectType, name) => history.objectDefinitionBefore(migration.path, objectType, name),

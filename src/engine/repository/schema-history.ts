@@ -15,6 +15,7 @@ import { IndexHistory, type IndexDefinition } from "./index-history.js";
 import { lastBefore } from "./last-before.js";
 import { migrationDate } from "./migration-date.js";
 import { TableBirths, type TableBirth } from "./table-births.js";
+import { columnAdderBefore } from "./column-births.js";
 import { ConstraintHistory, type ConstraintDefinition, type KeyDefinition } from "./constraint-history.js";
 import type { KnownIndex } from "./index-history.js";
 
@@ -260,6 +261,13 @@ export class SchemaHistory {
   tableBirthBefore(migrationPath: string, table: string): TableBirth | undefined {
     const at = this.positions.get(migrationPath);
     return at && this.births.get(at.set)?.before(table, at.position);
+  }
+
+  /** The earlier migration of the set that added `table.column`, when nothing may have written it since (column-births.ts), up to `index` of `migration`. */
+  columnAdderBefore(migration: Migration, index: number, table: string, column: string): Migration | undefined {
+    const at = this.positions.get(migration.path);
+    const members = at && this.members.get(at.set);
+    return at && members ? columnAdderBefore(members, at.position, migration, index, table, column) : undefined;
   }
 
   /** `table` under the name the renames of the set's earlier migrations gave it when `migrationPath` starts (TableBirths.nameBefore); undefined once dropped. */

@@ -133,6 +133,24 @@ end
       lines: [3],
       messages: ["overwrites last_event_at in every row of agents"],
     },
+    {
+      framework: "rails",
+      name: "a column an earlier migration added 3 hours before, written by nothing since: almost surely the same deploy, so the UPDATE overwrites only its NULLs: a note",
+      path: "db/migrate/20171006190000_set_default_publication_date.rb",
+      files: {
+        "db/migrate/20150101000000_create_strategies.rb": "class CreateStrategies < ActiveRecord::Migration[5.0]\n  def change\n    create_table :strategies do |t|\n      t.string :name\n      t.timestamps\n    end\n  end\nend\n",
+        "db/migrate/20171006160000_add_published_at_to_strategies.rb": "class AddPublishedAtToStrategies < ActiveRecord::Migration[5.0]\n  def change\n    add_column :strategies, :published_at, :datetime\n  end\nend\n",
+      },
+      code: `class SetDefaultPublicationDate < ActiveRecord::Migration[5.0]
+  def up
+    Strategy.update_all("published_at=updated_at")
+  end
+end
+`,
+      lines: [3],
+      severities: ["info"],
+      messages: ["published_at was added by 20171006160000_add_published_at_to_strategies.rb, written less than 24 hours before this one"],
+    },
   ],
   valid: [
     {
