@@ -6,6 +6,22 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "CREATE UNIQUE INDEX IF NOT EXISTS (an index an older script may have built): the concurrent build keeps IF NOT EXISTS and never drops a valid index to build it again",
+      path: "src/main/resources/db/migration/V5.2.0.1__purge_referencedata.sql",
+      schema: "CREATE TABLE authenticateduser (id serial PRIMARY KEY, email text);\nCREATE UNIQUE INDEX index_authenticateduser_lower_email ON authenticateduser (lower(email));",
+      code: "CREATE UNIQUE INDEX IF NOT EXISTS index_authenticateduser_lower_email ON authenticateduser (lower(email));\n",
+      lines: [1],
+      fixes: [
+        [
+          "-- outside a transaction (its own migration file / NO TRANSACTION mode):",
+          "-- IF NOT EXISTS kept: an index index_authenticateduser_lower_email already there stays as it is. Only if a build of this statement failed",
+          "-- (SELECT indisvalid FROM pg_index WHERE indexrelid = 'index_authenticateduser_lower_email'::regclass gives false), DROP INDEX CONCURRENTLY it and run this again.",
+          "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS index_authenticateduser_lower_email ON authenticateduser (lower(email));",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "sql",
       name: "a table its constraints keep to one row (rallly's instance_settings: PRIMARY KEY (id) and CHECK (id = 1), added later): a note that names the CHECK",
       schema: "CREATE TABLE settings (id integer NOT NULL DEFAULT 1, key text, CONSTRAINT settings_pkey PRIMARY KEY (id), CONSTRAINT settings_singleton CHECK (id = 1));",
       path: "migrations/000003_settings_key.up.sql",

@@ -11,7 +11,7 @@ import { mysqlTokens } from "../../adapters/sql/mysql/mysql-grammar.js";
 import { parseMysql } from "../../adapters/sql/mysql/mysql-statements.js";
 import type { Database, TypeRef } from "../../model.js";
 import { isMysqlFamily } from "./databases.js";
-import { ident } from "./fix.js";
+import { ident, sqlString } from "./fix.js";
 import { postgresDefaultName } from "./pg-names.js";
 
 /** Rows per batch in the backfills fixes show. */
@@ -86,7 +86,7 @@ export function indexHead(sql: string, parsed?: { stmt: PgNode; base: number }):
  * The statement of a CREATE INDEX with CONCURRENTLY and without IF NOT EXISTS (see `concurrentIndexFix`), as the
  * migration wrote it otherwise.
  */
-export function concurrentIndexSql(sql: string, parsed?: { stmt: PgNode; base: number }): string | undefined {
+export function concurrentIndexSql(sql: string, parsed?: { stmt: PgNode; base: number }, keepIfNotExists = false): string | undefined {
   const index = indexHead(sql, parsed);
   if (!index) return undefined;
   const { bytes, tokens, at } = index;
@@ -95,10 +95,11 @@ export function concurrentIndexSql(sql: string, parsed?: { stmt: PgNode; base: n
   const restStart = tokens[index.ifNotExists || index.concurrently ? index.name - 1 : at].end;
   const rest = bytes.subarray(restStart).toString();
   const joint = /^\s/.test(rest) ? "" : " ";
-  const built = `${head} CONCURRENTLY${joint}${rest}`;
+  const options = keepIfNotExists && index.ifNotExists ? " CONCURRENTLY IF NOT EXISTS" : " CONCURRENTLY";
+  const built = `${head}${options}${joint}${rest}`;
   // the ON before the table, from the tokens at hand, for indexOnNextLine (which would parse and scan the result again)
   const on = index.on === undefined ? undefined : tokens[index.on];
-  lastBuilt = on && on.start >= restStart ? { text: built, onByte: Buffer.byteLength(`${head} CONCURRENTLY${joint}`) + on.start - restStart } : undefined;
+  lastBuilt = on && on.start >= restStart ? { text: built, onByte: Buffer.byteLength(`${head}${options}${joint}`) + on.start - restStart } : undefined;
   return built;
 }
 
@@ -139,6 +140,18 @@ export function concurrentIndexParts(sql: string): { drop?: string; create: stri
   if (!create) return undefined;
   const name: string | undefined = node.IndexStmt.idxname;
   const schema: string | undefined = node.IndexStmt.relation?.schemaname;
+  // IF NOT EXISTS says the index may be there already, valid and in use (built by hand, by an older script): it
+  // stays, never dropped to be built again (uniqueness unenforced meanwhile); only a build that failed leaves it INVALID
+  if (name && node.IndexStmt.if_not_exists) {
+    const qualified = ident(schema ? `${schema}.${name}` : name);
+    return {
+      drop: [
+        `-- IF NOT EXISTS kept: an index ${qualified} already there stays as it is. Only if a build of this statement failed`,
+        `-- (SELECT indisvalid FROM pg_index WHERE indexrelid = ${sqlString(qualified)}::regclass gives false), DROP INDEX CONCURRENTLY it and run this again.`,
+      ].join("\n"),
+      create: `${concurrentIndexSql(sql, parsed, true) ?? create};`,
+    };
+  }
   return { ...(name ? { drop: `DROP INDEX CONCURRENTLY IF EXISTS ${ident(schema ? `${schema}.${name}` : name)};` } : {}), create: `${create};` };
 }
 
