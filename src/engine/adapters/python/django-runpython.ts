@@ -69,16 +69,16 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports): DataFunc
     const left = assignment?.childForFieldName("left");
     if (left?.type === "identifier") fromGetModel.set(left.text, target);
   }
-  // a name the body uses that resolves to the app's models module, whether the function or the module imports it:
-  // where the import sits does not change what the name is (moving it changes nothing the migration does)
-  const imported = new Set(body.descendantsOfType("import_from_statement").flatMap((s) => s.descendantsOfType("identifier").map((n) => n.id)));
-  // an attribute's name (`x.Order`) and a keyword's name are no use of a variable
-  const isVariable = (n: PyNode) =>
-    !imported.has(n.id) && !(n.parent?.type === "attribute" && n.parent.childForFieldName("attribute")?.id === n.id) && !(n.parent?.type === "keyword_argument" && n.parent.childForFieldName("name")?.id === n.id);
-  for (const name of new Set(body.descendantsOfType("identifier").filter(isVariable).map((n) => n.text))) {
-    if (params.has(name) || fromGetModel.has(name)) continue;
-    const bound = imports.lookup(name);
-    if (bound !== undefined && isAppModelsModule(bound.slice(0, bound.lastIndexOf(".")))) direct.add(name);
+  // a model class of the app's models module built directly (`Order(...)`), whether the function or the module
+  // imports it: where the import sits does not change what the name is (moving it changes nothing the migration
+  // does). Only a class of a `models` module itself: a helper beside it (`models.mixins.GenerateCode`,
+  // `models.settings.GlobalSettings`) is no model. `.objects` on an imported name counts below, wherever imported.
+  for (const call of body.descendantsOfType("call")) {
+    const fn = call.childForFieldName("function");
+    if (fn?.type !== "identifier" || params.has(fn.text) || fromGetModel.has(fn.text)) continue;
+    const bound = imports.lookup(fn.text);
+    const module = bound?.slice(0, bound.lastIndexOf(".")) ?? "";
+    if (bound !== undefined && isAppModelsModule(module) && /(^|\.)models$/.test(module)) direct.add(fn.text);
   }
   for (const attribute of body.descendantsOfType("attribute")) {
     if (attribute.childForFieldName("attribute")?.text !== "objects") continue;
