@@ -227,6 +227,22 @@ export default defineCases({
       lines: [2],
       severities: ["error"],
     },
+    {
+      framework: "sql",
+      name: "inbox-zero remove_old_fields: Prisma, the previous migration copied the column to another table: the fix is about the old deployment's client still selecting it, not a backup",
+      path: "prisma/migrations/20240122015840_remove_old_fields/migration.sql",
+      files: {
+        "prisma/migrations/20240101000000_init/migration.sql": 'CREATE TABLE "User" ("id" TEXT NOT NULL PRIMARY KEY, "lemonSqueezyCustomerId" INTEGER NOT NULL);\nCREATE TABLE "Premium" ("id" TEXT NOT NULL PRIMARY KEY, "lemonSqueezyCustomerId" INTEGER);\n',
+        "prisma/migrations/20240116235134_shared_premium/migration.sql": 'INSERT INTO "Premium" ("id", "lemonSqueezyCustomerId") SELECT "id", "lemonSqueezyCustomerId" FROM "User";\n',
+      },
+      schema: 'CREATE TABLE "User" ("id" TEXT NOT NULL PRIMARY KEY, "lemonSqueezyCustomerId" INTEGER NOT NULL);\nCREATE TABLE "Premium" ("id" TEXT NOT NULL PRIMARY KEY, "lemonSqueezyCustomerId" INTEGER);',
+      code: 'ALTER TABLE "User" DROP COLUMN "lemonSqueezyCustomerId";\n',
+      lines: [1],
+      severities: ["warning"],
+      fixes: [
+        '-- the data step at prisma/migrations/20240116235134_shared_premium/migration.sql:1 (INSERT INTO "Premium" ("id", "lemonSqueezyCustomerId") SELECT "id", "lemonSqueez) already took care of the values: a copy adds nothing. What breaks is the deployment still serving while\n-- `prisma migrate deploy` runs: its generated client selects every scalar column of User, lemonSqueezyCustomerId included.\n-- 1. Release the Prisma schema without the field first (and without this migration): the new client stops selecting it.\n-- lemonSqueezyCustomerId is NOT NULL without a default and the new client\'s inserts leave it out, so that release\'s migration runs:\nALTER TABLE "User" ALTER COLUMN "lemonSqueezyCustomerId" DROP NOT NULL;\n-- 2. Then, in a migration of the next release, drop it as written here:\nALTER TABLE "User" DROP COLUMN "lemonSqueezyCustomerId";',
+      ],
+    },
   ],
   valid: [
     {

@@ -96,6 +96,34 @@ function sqlStatementFix(ctx: RuleContext, op: OperationOf<"drop_column">, index
 }
 
 /**
+ * Prisma, after a data step moved the values: a copy adds nothing (inbox-zero's remove_old_fields, after
+ * shared_premium copied them to Premium). What breaks is the deployment still serving while `prisma migrate deploy`
+ * runs: its generated client selects every scalar column of the model, this one included. The schema without the
+ * field ships first (the column stays, accepting NULL when the new client's inserts leave it out); the drop, as
+ * written, goes in the next release's migration.
+ */
+function prismaOldClientFix(ctx: RuleContext, op: OperationOf<"drop_column">, moved: string): string | undefined {
+  if (ctx.migration.layout !== "prisma") return undefined;
+  const sql = migrationDialect(ctx.migration);
+  const t = sql.ident(op.table);
+  const c = sql.ident(op.column);
+  const definition = ctx.repository.columnDefinition(op.table, op.column);
+  const relax = definition === undefined
+    ? [`-- (migguard found no definition of ${op.column}: if it is NOT NULL without a default, that release's migration also runs`, `--  ALTER TABLE ${t} ALTER COLUMN ${c} DROP NOT NULL; since the new client's inserts leave it out)`]
+    : definition.notNull && definition.default === undefined
+      ? [`-- ${op.column} is NOT NULL without a default and the new client's inserts leave it out, so that release's migration runs:`, `ALTER TABLE ${t} ALTER COLUMN ${c} DROP NOT NULL;`]
+      : [];
+  return [
+    `-- ${moved} already took care of the values: a copy adds nothing. What breaks is the deployment still serving while`,
+    `-- \`prisma migrate deploy\` runs: its generated client selects every scalar column of ${op.table}, ${op.column} included.`,
+    `-- 1. Release the Prisma schema without the field first (and without this migration): the new client stops selecting it.`,
+    ...relax,
+    `-- 2. Then, in a migration of the next release, drop it as written here:`,
+    op.text.trim().replace(/;?\s*$/, ";"),
+  ].join("\n");
+}
+
+/**
  * What emptied the column of values before the drop: "the DELETE on line 21" when an earlier DELETE of this
  * migration removed every row where it was set (`WHERE deleted_at IS NOT NULL`) and nothing wrote the table since.
  */
@@ -233,7 +261,7 @@ export default defineRule({
           // the values moved: what is left is the old code reading the column, which an offline deploy never runs
           hazard: "old-code",
           message: `Dropping column ${op.table}.${op.column} after ${moved} read its values: if that step moved them, no data is lost, but servers still running the old code read ${op.column} and fail until they restart.`,
-          fix: ctx.framework === "django" ? fix : backupFix(ctx, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index }),
+          fix: ctx.framework === "django" ? fix : (prismaOldClientFix(ctx, op, moved) ?? backupFix(ctx, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index })),
         });
         continue;
       }
