@@ -371,11 +371,19 @@ function unreviewedFindings(files: Plan["unreviewed"], config: Config): Reported
 }
 
 /**
- * A finding once per path, line, rule and message (sorted, so equal ones are adjacent): the same cause reached
- * twice (a loop unrolled over a list, a helper called from two places) is one thing for the reader to fix.
+ * A finding once per path, line, rule, message and fix (sorted, so equal ones are adjacent): the same cause reached
+ * twice (a loop unrolled over a list, a helper called from two places) is one thing for the reader to fix. Findings
+ * that say the same but fix different statements (two in one execute string) all stay.
  */
 function oncePerPlace(sorted: ReportedFinding[]): ReportedFinding[] {
-  return sorted.filter((f, i) => i === 0 || byLocation(sorted[i - 1], f) !== 0 || sorted[i - 1].endLine !== f.endLine);
+  const seen = new Set<string>();
+  return sorted.filter((f, i) => {
+    if (i > 0 && byLocation(sorted[i - 1], f) !== 0) seen.clear();
+    const key = `${f.endLine}\0${f.fix}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Operations the code hides from a static reading (send, eval, getattr, SQL built at run time). */
