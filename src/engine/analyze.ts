@@ -136,6 +136,8 @@ export interface AnalyzeInput {
   changeSizeNote?: ChangeSizeNote;
   /** Review: the base branch's version of the application files the change edits (models whose ignored_columns it changes) */
   baseCodeFiles?: readonly SourceFile[];
+  /** Review: the base branch's version of the schema dumps the change edits, for the types of columns it removes from them */
+  baseDumps?: readonly SourceFile[];
   /**
    * PostgreSQL parses done elsewhere (the CLI's parse workers on a large lint: src/cli/parse-pool.ts), asked for
    * each text before the parser runs here; undefined means parse here. An outcome is libpg-query's own for that
@@ -678,7 +680,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   }
   const production = input.snapshot ? { production: new Production(input.snapshot), run: new RunObjects(migrations) } : undefined;
   const conventions = downConventions(migrations, [...(input.repositoryPaths ?? []), ...readable.map((f) => f.path)], config);
-  const facts = new RepositoryFacts(input.repositoryFiles ?? [], input.applicationCode, input.codeFilesCapped);
+  const facts = new RepositoryFacts(input.repositoryFiles ?? [], input.applicationCode, input.codeFilesCapped, input.baseDumps);
   const earlier = yield* historyOnly(input, units, config, databases);
   const history = new SchemaHistory([
     ...units.flatMap((unit) => {

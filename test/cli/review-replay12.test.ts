@@ -317,6 +317,15 @@ describe("Rails fixes that must run: a rollback's column type, a down beside cha
     expect(fix).not.toContain('"array"');
   });
 
+  it("review: the change also takes the column out of db/schema.rb, as claim's did: the type comes from the base branch's dump", async () => {
+    const withoutColumn = schema.replace('    t.text "govuk_verify_fields", default: [], array: true\n', "");
+    const fixes = await fixesOf(
+      { "db/migrate/20260420103432_remove_govuk_verify_fields.rb": rb("RemoveGovukVerifyFields", "  def change\n    remove_column :claims, :govuk_verify_fields, :array, default: []\n  end\n"), "db/schema.rb": withoutColumn.replace("2020_01_01_000000", "2026_04_20_103432") },
+      "remove-column-in-change",
+    );
+    expect(fixes[0]).toContain("add_column :claims, :govuk_verify_fields, :text, array: true");
+  });
+
   it("review: execute in change (claim 9c9882a267): the down comes with change turned into up, since Rails ignores a down beside change", async () => {
     const [fix] = await fixesOf(
       { "db/migrate/20260305130500_index_journey_session_multi_ol.rb": rb("IndexJourneySessionMultiOl", "  def change\n    execute <<-SQL\n      CREATE INDEX sessions_one_login_existing_index ON journeys_sessions ((answers->>'onelogin_uid'))\n    SQL\n  end\n") },

@@ -42,6 +42,11 @@ export class RepositoryFacts {
     private readonly readApplicationCode?: () => ApplicationCodeRead,
     /** the code given with a review stopped at the App's limits (`max_code_files`, `max_code_bytes`) */
     readonly codeFilesCapped = false,
+    /**
+     * review: the base branch's version of the schema dumps the change edits. A column the change removes from the
+     * dump (claim's govuk_verify_fields) is gone from the head's, and typed only there.
+     */
+    private readonly baseDumps: readonly SourceFile[] = [],
   ) {
     this.manifests = files.filter((f) => isManifestPath(f.path));
     this.dumps = files.filter((f) => isSchemaDumpPath(f.path));
@@ -109,15 +114,19 @@ export class RepositoryFacts {
   /** The type a schema dump of the migration's project gives table.column (a dump of another database lacks the table). */
   dumpedType(migrationPath: string, table: string, column: string): TypeRef | undefined {
     const root = projectRootOf(migrationPath);
-    for (const dump of this.dumps) {
-      if (root === undefined || projectRootOf(dump.path) !== root) continue;
-      let columns = this.columns.get(dump.path);
-      if (!columns) {
-        columns = dumpedColumns(dump.path, dump.content);
-        this.columns.set(dump.path, columns);
+    // the head's dumps first, then the base branch's (a column the change removed from the dump)
+    for (const [side, dumps] of [["head", this.dumps], ["base", this.baseDumps]] as const) {
+      for (const dump of dumps) {
+        if (root === undefined || projectRootOf(dump.path) !== root) continue;
+        const key = `${side}:${dump.path}`;
+        let columns = this.columns.get(key);
+        if (!columns) {
+          columns = dumpedColumns(dump.path, dump.content);
+          this.columns.set(key, columns);
+        }
+        const type = columns.get(table, column);
+        if (type) return type;
       }
-      const type = columns.get(table, column);
-      if (type) return type;
     }
     return undefined;
   }

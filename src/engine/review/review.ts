@@ -338,6 +338,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     changeAdds: adds,
     changeSizeNote: changeSizeNote(input.changeText),
     baseCodeFiles,
+    baseDumps: [...contents.base].flatMap(([path, content]) => (changed.has(path) && schemaDumpOf(path, config) ? [{ path, content }] : [])),
   });
   errors.push(...analysis.errors);
   // the base side of edited and deleted migrations, and the base migrations the plan read for context (newer
