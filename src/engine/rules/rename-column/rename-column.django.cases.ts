@@ -41,6 +41,59 @@ class Migration(migrations.Migration):
       files: DJANGO_INITIAL,
       lines: [8, 9],
     },
+    {
+      framework: "django",
+      name: "IntelOwl 0058_2: an AlterField makes a ForeignKey a CharField, moving its column customer_id to customer: the fix is the AlterField with db_column, no RenameField to the same name",
+      path: "app/migrations/0002_order_customer_name.py",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="customer", field=models.CharField(max_length=100)),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8],
+      fixes: [
+        '# keep the column customer_id: with db_column set, the AlterField changes the field without renaming its column\nmigrations.AlterField(model_name="Order", name="customer", field=models.CharField(max_length=100, db_column="customer_id")),\n# and in the model: customer = models.CharField(max_length=100, db_column="customer_id")',
+      ],
+    },
+    {
+      framework: "django",
+      name: "IntelOwl 0058_2 and 0058_4: a later migration adds a foreign key whose column is the kept name: the fix says that migration must move the kept column away",
+      path: "app/migrations/0002_order_customer_name.py",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="customer", field=models.CharField(max_length=100)),
+    ]
+`,
+      files: {
+        ...DJANGO_INITIAL,
+        "app/migrations/0003_order_customer_key.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_order_customer_name")]
+
+    operations = [
+        migrations.RenameField(model_name="order", old_name="customer", new_name="old_customer"),
+        migrations.AddField(model_name="order", name="customer", field=models.ForeignKey(null=True, on_delete=models.CASCADE, to="app.customer")),
+    ]
+`,
+      },
+      lines: [8],
+      fixes: [
+        '# keep the column customer_id: with db_column set, the AlterField changes the field without renaming its column\n# app/migrations/0003_order_customer_key.py:9 adds a column customer_id to app_order: with the column kept under that name it fails ("column already exists"). That migration must first move this field\'s column away (an AlterField with another db_column), or keep this rename as written and deploy it with the code that stops using customer_id\nmigrations.AlterField(model_name="Order", name="customer", field=models.CharField(max_length=100, db_column="customer_id")),\n# and in the model: customer = models.CharField(max_length=100, db_column="customer_id")',
+      ],
+    },
   ],
   valid: [
     {

@@ -13,12 +13,37 @@ import { isMysqlFamily } from "../support/databases.js";
 import { renderFix } from "../support/fix-steps.js";
 import { expandSteps } from "./expand-steps.js";
 
-/** Django: give the field db_column=<its column> first, so RenameField changes only the Python name. */
-function djangoFix(op: OperationOf<"rename_column">): string {
+/**
+ * A later migration of the folder that adds a column of the kept name to the table (IntelOwl's 0058_4 adds the
+ * foreign key config, column config_id, that 0058_2's AlterField had moved away from): keeping the name collides.
+ */
+function keptNameTakenLater(ctx: RuleContext, op: OperationOf<"rename_column">): string | undefined {
+  for (const migration of ctx.repository.laterInFolder) {
+    const add = migration.up.find((o) => o.kind === "add_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column.name) === nameKey(op.column));
+    if (add)
+      return `# ${migration.path}:${add.loc.line} adds a column ${op.column} to ${op.table}: with the column kept under that name it fails ("column already exists"). That migration must first move this field's column away (an AlterField with another db_column), or keep this rename as written and deploy it with the code that stops using ${op.column}`;
+  }
+  return undefined;
+}
+
+/**
+ * Django: give the field db_column=<its column> first, so RenameField changes only the Python name. An AlterField
+ * whose new field has another column (a ForeignKey made a CharField: config_id becomes config) keeps its name, so the
+ * AlterField with db_column is the whole fix: a RenameField to the same name would do nothing.
+ */
+function djangoFix(ctx: RuleContext, op: OperationOf<"rename_column">): string {
   const model = op.ormModel ?? op.table;
   const oldField = op.ormField ?? op.column;
   const newField = oldField === op.column ? op.newName : op.newName.replace(/_id$/, "");
   const kept = op.ormFieldDef && withKeyword(op.ormFieldDef, "db_column", pythonString(op.column));
+  const taken = keptNameTakenLater(ctx, op);
+  if (kept && nameKey(oldField) === nameKey(newField))
+    return [
+      `# keep the column ${op.column}: with db_column set, the AlterField changes the field without renaming its column`,
+      ...(taken ? [taken] : []),
+      `migrations.AlterField(model_name=${pythonString(model)}, name=${pythonString(oldField)}, field=${kept}),`,
+      `# and in the model: ${newField} = ${kept.replace(/\s*\n\s*/g, " ")}`,
+    ].join("\n");
   if (!kept)
     return dedent(`
       # keep the column ${op.column}: the field's definition (in an earlier migration migguard was not given) needs
@@ -26,6 +51,7 @@ function djangoFix(op: OperationOf<"rename_column">): string {
       migrations.RenameField(model_name=${pythonString(model)}, old_name=${pythonString(oldField)}, new_name=${pythonString(newField)}),`);
   return [
     `# keep the column ${op.column}: with db_column set first, RenameField changes only Django's name for it`,
+    ...(taken ? [taken] : []),
     `migrations.AlterField(model_name=${pythonString(model)}, name=${pythonString(oldField)}, field=${kept}),`,
     `migrations.RenameField(model_name=${pythonString(model)}, old_name=${pythonString(oldField)}, new_name=${pythonString(newField)}),`,
     `# and in the model: ${newField} = ${kept.replace(/\s*\n\s*/g, " ")}`,
@@ -94,7 +120,7 @@ export default defineRule({
         message: addedBack
           ? `Renaming ${op.table}.${op.column} to ${op.newName} moves its values away from the running code: ${op.column} is added anew later in this migration, so until the deploy rolls out the old code reads and writes the new column, not the values it had.`
           : `Renaming ${op.table}.${op.column} to ${op.newName} breaks code that still uses ${op.column} while the deploy rolls out.`,
-        fix: ctx.framework === "django" ? djangoFix(op) : isMysqlFamily(ctx.migration.database) ? expandFix(ctx, op, index) : renderFix(ctx, expandSteps(ctx, op, index)),
+        fix: ctx.framework === "django" ? djangoFix(ctx, op) : isMysqlFamily(ctx.migration.database) ? expandFix(ctx, op, index) : renderFix(ctx, expandSteps(ctx, op, index)),
       });
     }
   },
