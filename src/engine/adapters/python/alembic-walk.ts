@@ -34,6 +34,8 @@ interface WalkState {
   urls: Set<string>;
   /** names bound to a table's row count (`n = conn.execute(sa.text("SELECT COUNT(*) FROM t")).scalar()`): the table */
   counts: Map<string, string>;
+  /** the function returned on PostgreSQL (`if bind.dialect.name != "sqlite": return`): nothing after it runs there */
+  returned?: boolean;
 }
 
 const POSTGRES = new Set(["postgresql", "postgres"]);
@@ -97,7 +99,7 @@ export class AlembicWalker {
       counts: new Map(),
     };
     statements.forEach((statement, i) => {
-      if (!this.commitsOnlyBeforeAutocommit(statement, statements, i, state)) this.walkStatement(statement, state);
+      if (!state.returned && !this.commitsOnlyBeforeAutocommit(statement, statements, i, state)) this.walkStatement(statement, state);
     });
   }
 
@@ -150,7 +152,10 @@ export class AlembicWalker {
   }
 
   private walkBlock(block: PyNode | null, state: WalkState): void {
-    for (const statement of statementsOf(block)) this.walkStatement(statement, state);
+    for (const statement of statementsOf(block)) {
+      if (state.returned) return;
+      this.walkStatement(statement, state);
+    }
   }
 
   private walkStatement(statement: PyNode, state: WalkState): void {
@@ -171,11 +176,14 @@ export class AlembicWalker {
         this.ifStatement(statement, state);
         return;
       case "for_statement":
-        this.forStatement(statement, state);
+      case "while_statement": {
+        // a loop may run no time at all: a return in its body ends the function only maybe
+        const returnedBefore = state.returned;
+        if (statement.type === "for_statement") this.forStatement(statement, state);
+        else this.unknownLoop(statement, statement.childForFieldName("body"), state);
+        state.returned = returnedBefore;
         return;
-      case "while_statement":
-        this.unknownLoop(statement, statement.childForFieldName("body"), state);
-        return;
+      }
       case "try_statement":
         this.walkBlock(statement.childForFieldName("body"), state);
         for (const clause of statement.namedChildren)
@@ -188,6 +196,11 @@ export class AlembicWalker {
       case "import_statement":
       case "import_from_statement":
       case "pass_statement":
+        return;
+      case "return_statement":
+        // reached on PostgreSQL (a branch decided for it, or no branch at all): the rest of the function does not run
+        if (statement.namedChildren.length) this.scanData(statement, state);
+        state.returned = true;
         return;
       case "ERROR": {
         // the complete statements a syntax error folded into the ERROR are read as usual; the rest only scanned
@@ -218,7 +231,11 @@ export class AlembicWalker {
       const value = branch.condition ? this.onPostgres(branch.condition, state) : true;
       if (value === false) continue;
       const at = this.ops.length;
+      const returnedBefore = state.returned;
       this.walkBlock(branch.body, state);
+      // a return in a branch PostgreSQL may not take ends nothing for sure: the statements after the if are read too
+      // (nor in the branch after one PostgreSQL may take: an else after an undecided if)
+      if (value === undefined || earlier.length > 0) state.returned = returnedBefore;
       const guard = branchSizeGuard(earlier, branch.condition, (node) => this.rowCount(node, state));
       // a guard closer to the operation (an inner `if`) was set first
       if (guard) for (let i = at; i < this.ops.length; i++) this.ops[i] = { sizeGuard: guard, ...this.ops[i] };

@@ -4,6 +4,27 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "a revision that returns early on SQLite only: on PostgreSQL the index is built, under its lock",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    if op.get_bind().dialect.name == "sqlite":
+        return
+    op.create_index("ix_agents_name", "agents", ["name"])
+
+
+def downgrade():
+    op.drop_index("ix_agents_name", table_name="agents")
+`,
+      lines: [11],
+    },
+    {
+      framework: "alembic",
       name: "index SQL built in a loop with repr(key) in an f-string (fides b2c3d4e5f6a7): the fix keeps the loop, each build CONCURRENTLY in its f-string, not one item's statement",
       code: `from alembic import op
 
@@ -480,6 +501,49 @@ with op.get_context().autocommit_block():
     },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "a revision that returns early unless the database is SQLite: on PostgreSQL it does nothing",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    if op.get_bind().dialect.name != "sqlite":
+        return
+    op.create_index("ix_agents_name", "agents", ["name"])
+
+
+def downgrade():
+    op.drop_index("ix_agents_name", table_name="agents")
+`,
+    },
+    {
+      framework: "alembic",
+      name: "the dialect read into a name, then a return in the branch PostgreSQL takes",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
+        pass
+    else:
+        return
+    op.create_index("ix_agents_name", "agents", ["name"])
+
+
+def downgrade():
+    op.drop_index("ix_agents_name", table_name="agents")
+`,
+    },
     {
       framework: "alembic",
       name: "create_index before add_column(nullable=False) without a server_default, in the revision's transaction: it only commits on an empty table",
