@@ -120,6 +120,24 @@ end
         "# instant: existing rows are not checked\nadd_reference :refunds, :payment, index: { algorithm: :concurrently }  # with disable_ddl_transaction!\nadd_foreign_key :refunds, :payments, on_delete: :restrict, validate: false\n\n# then a new migration, db/migrate/20240101000001_validate_foreign_key_refunds_payments.rb:\nclass ValidateForeignKeyRefundsPayments < ActiveRecord::Migration[7.2]\n  def up\n    validate_foreign_key :refunds, :payments\n  end\n\n  def down\n    # nothing to undo: validating only checked the rows\n  end\nend",
       ],
     },
+    {
+      framework: "rails",
+      name: "ifme's Active Storage key added only if table_exists?(:active_storage_blobs): the next migration validates it only if it was added",
+      path: "db/migrate/20200509110917_add_foreign_key_constraint_to_active_storage_attachments_for_blob_id.active_storage.rb",
+      code: `# This migration comes from active_storage (originally 20180723000244)
+class AddForeignKeyConstraintToActiveStorageAttachmentsForBlobId < ActiveRecord::Migration[6.0]
+  def up
+    return if foreign_key_exists?(:active_storage_attachments, column: :blob_id)
+
+    if table_exists?(:active_storage_blobs)
+      add_foreign_key :active_storage_attachments, :active_storage_blobs, column: :blob_id
+    end
+  end
+end
+`,
+      lines: [7],
+      fixes: ["# instant: existing rows are not checked\nadd_foreign_key :active_storage_attachments, :active_storage_blobs, column: :blob_id, validate: false\n\n# then a new migration, db/migrate/20200509110918_validate_foreign_key_active_storage_attachments_active_storage_blobs.rb:\nclass ValidateForeignKeyActiveStorageAttachmentsActiveStorageBlobs < ActiveRecord::Migration[6.0]\n  def up\n    validate_foreign_key :active_storage_attachments, :active_storage_blobs, column: :blob_id if foreign_key_exists?(:active_storage_attachments, :active_storage_blobs, column: :blob_id)\n  end\n\n  def down\n    # nothing to undo: validating only checked the rows\n  end\nend"],
+    },
   ],
   valid: [
     {

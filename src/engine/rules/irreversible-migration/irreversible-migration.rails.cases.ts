@@ -916,6 +916,24 @@ end
       lines: [6],
       severities: ["warning"],
     },
+    {
+      framework: "rails",
+      name: "ifme's Active Storage key added only under existence checks: the down removes it only if it exists",
+      path: "db/migrate/20200509110917_add_foreign_key_constraint_to_active_storage_attachments_for_blob_id.active_storage.rb",
+      code: `# This migration comes from active_storage (originally 20180723000244)
+class AddForeignKeyConstraintToActiveStorageAttachmentsForBlobId < ActiveRecord::Migration[6.0]
+  def up
+    return if foreign_key_exists?(:active_storage_attachments, column: :blob_id)
+
+    if table_exists?(:active_storage_blobs)
+      add_foreign_key :active_storage_attachments, :active_storage_blobs, column: :blob_id
+    end
+  end
+end
+`,
+      lines: [7],
+      fixes: ['def down\n  remove_foreign_key :active_storage_attachments, name: "fk_rails_c3b3935057" if foreign_key_exists?(:active_storage_attachments, name: "fk_rails_c3b3935057")\nend'],
+    },
   ],
   valid: [
     {

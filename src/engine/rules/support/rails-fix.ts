@@ -761,6 +761,13 @@ function referenceWithoutKey(op: Operation): string | undefined {
 
 const NOTHING_TO_UNDO = "# nothing to undo: validating only checked the rows";
 
+/**
+ * The validation in its own migration, for a constraint the up adds only under existence checks (Active Storage's
+ * `if table_exists?(:active_storage_blobs)`, which ifme never creates): it validates only a constraint that was
+ * added, or the migration fails on a database where the check skipped it.
+ */
+const validatedOnlyIfAdded = (op: Operation, validate: string, exists: string) => (op.guards?.length ? `${validate} if ${exists}` : validate);
+
 /** A foreign key or CHECK added NOT VALID now and validated in the next migration, as strong_migrations prints it. */
 export function railsConstraintSteps(op: Extract<Operation, { kind: "add_constraint" }>, sqlCheck?: string): FixSteps {
   const call = op.frameworkCall ?? "";
@@ -791,7 +798,7 @@ export function railsConstraintSteps(op: Extract<Operation, { kind: "add_constra
         : call === "add_foreign_key" && text && !/validate:/.test(text)
           ? `${text}, validate: false`
           : later;
-    return { inPlace: `# instant: existing rows are not checked\n${add}`, steps: [{ name: `validate foreign key ${op.table} ${to}`, down: [NOTHING_TO_UNDO], statements: [`validate_foreign_key ${sym(op.table)}, ${sym(to)}${columnOpt}`] }] };
+    return { inPlace: `# instant: existing rows are not checked\n${add}`, steps: [{ name: `validate foreign key ${op.table} ${to}`, down: [NOTHING_TO_UNDO], statements: [validatedOnlyIfAdded(op, `validate_foreign_key ${sym(op.table)}, ${sym(to)}${columnOpt}`, `foreign_key_exists?(${sym(op.table)}, ${sym(to)}${columnOpt})`)] }] };
   }
   const name = op.name ?? derivedName(op.table, op.columns, "check");
   const own = op.text.trim();

@@ -52,14 +52,18 @@ export function railsInverseSteps(op: Operation, index: number, created: Readonl
     case "create_table":
       return op.temporary ? undefined : [code(`drop_table ${t}`)];
     case "add_column":
-      return onNewTable(op.table) ? undefined : [code(`remove_column ${t}, ${sym(op.column.name)}`)];
+      return onNewTable(op.table) ? undefined : [code(`remove_column ${t}, ${sym(op.column.name)}${op.guards?.length ? ` if column_exists?(${t}, ${sym(op.column.name)})` : ""}`)];
     case "add_index":
       if (onNewTable(op.table)) return undefined;
-      if (op.name) return [code(`remove_index ${t}, name: ${rubyString(op.name)}`)];
-      return [op.columns.length ? code(`remove_index ${t}, column: ${list(op.columns)}`) : unknown(`${lineOf(op)} adds an index without a name or columns to ${op.table}: remove it by the name the database gave it`)];
+      if (op.name) return [code(`remove_index ${t}, name: ${rubyString(op.name)}${op.guards?.length ? ` if index_name_exists?(${t}, ${rubyString(op.name)})` : ""}`)];
+      return [op.columns.length ? code(`remove_index ${t}, column: ${list(op.columns)}${op.guards?.length ? ` if index_exists?(${t}, ${list(op.columns)})` : ""}`) : unknown(`${lineOf(op)} adds an index without a name or columns to ${op.table}: remove it by the name the database gave it`)];
     case "add_constraint":
       if (onNewTable(op.table)) return undefined;
-      if (op.constraint === "foreign_key" && (op.name || op.referencesTable)) return [code(`remove_foreign_key ${t}, ${op.name ? `name: ${rubyString(op.name)}` : sym(op.referencesTable!)}`)];
+      if (op.constraint === "foreign_key" && (op.name || op.referencesTable)) {
+        const key = `${t}, ${op.name ? `name: ${rubyString(op.name)}` : sym(op.referencesTable!)}`;
+        // an up that added the key only under its checks (`if table_exists?(...)`) may have added none: the down checks too
+        return [code(`remove_foreign_key ${key}${op.guards?.length ? ` if foreign_key_exists?(${key})` : ""}`)];
+      }
       if (op.constraint === "check" && op.name) return [code(`remove_check_constraint ${t}, name: ${rubyString(op.name)}`)];
       if (op.name) return [code(`execute ${rubyString(`ALTER TABLE ${op.table} DROP CONSTRAINT ${op.name}`)}`)];
       return [unknown(`${lineOf(op)} adds a ${op.constraint.replace("_", " ")} constraint without a name to ${op.table}: remove it by the name the database gave it`)];
