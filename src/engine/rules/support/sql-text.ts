@@ -136,20 +136,21 @@ export function concurrentIndexParts(sql: string): { drop?: string; create: stri
   const parsed = parsedOne(sql);
   const node = parsed?.stmt;
   if (!node?.IndexStmt) return undefined;
-  const create = concurrentIndexSql(sql, parsed); // the tree just parsed: not parsed again
-  if (!create) return undefined;
   const name: string | undefined = node.IndexStmt.idxname;
   const schema: string | undefined = node.IndexStmt.relation?.schemaname;
   // IF NOT EXISTS says the index may be there already, valid and in use (built by hand, by an older script): it
   // stays, never dropped to be built again (uniqueness unenforced meanwhile); only a build that failed leaves it INVALID
-  if (name && node.IndexStmt.if_not_exists) {
+  const keep = Boolean(name && node.IndexStmt.if_not_exists);
+  const create = concurrentIndexSql(sql, parsed, keep); // the tree just parsed: not parsed again
+  if (!create) return undefined;
+  if (keep && name) {
     const qualified = ident(schema ? `${schema}.${name}` : name);
     return {
       drop: [
         `-- IF NOT EXISTS kept: an index ${qualified} already there stays as it is. Only if a build of this statement failed`,
         `-- (SELECT indisvalid FROM pg_index WHERE indexrelid = ${sqlString(qualified)}::regclass gives false), DROP INDEX CONCURRENTLY it and run this again.`,
       ].join("\n"),
-      create: `${concurrentIndexSql(sql, parsed, true) ?? create};`,
+      create: `${create};`,
     };
   }
   return { ...(name ? { drop: `DROP INDEX CONCURRENTLY IF EXISTS ${ident(schema ? `${schema}.${name}` : name)};` } : {}), create: `${create};` };
