@@ -8,14 +8,9 @@
  */
 import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
 import { segmentOperations } from "../adapters/sql/index.js";
+import { applyEdits, type Edit } from "./text-edits.js";
 
 const GUARD = 'if op.get_bind().dialect.name == "postgresql":';
-
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
 
 const callOf = (statement: PyNode) => (statement.type === "expression_statement" && statement.namedChildren[0]?.type === "call" ? statement.namedChildren[0] : undefined);
 const calleeOf = (call: PyNode) => call.childForFieldName("function")?.text ?? "";
@@ -65,8 +60,6 @@ export function alembicOnPostgresql(fix: string, original?: string): string | un
       const otherwise = replaces && statement === bare[0] ? `\n${indent}else:\n${indent}    ${original!.split("\n").join(`\n${indent}    `)}` : "";
       edits.push({ start: statement.startIndex, end: statement.endIndex, text: `${GUARD}\n${indent}    ${body}${otherwise}` });
     }
-    let out = fix;
-    for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    return out;
+    return applyEdits(fix, edits);
   });
 }

@@ -10,6 +10,7 @@
  */
 import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
 import { ON_POSTGRESQL_CLASS } from "./on-postgresql-class.js";
+import { applyEdits, type Edit } from "./text-edits.js";
 
 /** contrib.postgres operations whose plain counterpart (same arguments) the other databases run. */
 const PLAIN: Record<string, string> = {
@@ -17,12 +18,6 @@ const PLAIN: Record<string, string> = {
   RemoveIndexConcurrently: "migrations.RemoveIndex",
   AddConstraintNotValid: "migrations.AddConstraint",
 };
-
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
 
 const calleeOf = (call: PyNode) => call.childForFieldName("function")?.text ?? "";
 const argumentsOf = (call: PyNode) => {
@@ -131,10 +126,4 @@ function withHelper(root: PyNode, fix: string, edits: Edit[]): string {
   }
   bare(from, fix.length);
   return applyEdits(fix, edits);
-}
-
-function applyEdits(text: string, edits: readonly Edit[]): string {
-  let out = text;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-  return out;
 }
