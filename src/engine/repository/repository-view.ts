@@ -17,12 +17,13 @@ import { nameKey } from "../rules/support/facts.js";
 import { placeIndexOf } from "./index-places.js";
 
 /** The DB-API drivers SQLAlchemy speaks to PostgreSQL with that tell a raw COMMIT apart (see `afterRawCommit`). */
-export const PYTHON_POSTGRES_DRIVERS = ["psycopg2", "psycopg", "asyncpg"] as const;
+export const PYTHON_POSTGRES_DRIVERS = ["psycopg2", "psycopg", "asyncpg", "pg8000"] as const;
 export type PythonPostgresDriver = (typeof PYTHON_POSTGRES_DRIVERS)[number];
 const DRIVER_PACKAGES: Record<PythonPostgresDriver, readonly string[]> = {
   psycopg2: ["psycopg2", "psycopg2-binary"],
   psycopg: ["psycopg", "psycopg-binary"],
   asyncpg: ["asyncpg"],
+  pg8000: ["pg8000"],
 };
 
 export interface RepositoryView {

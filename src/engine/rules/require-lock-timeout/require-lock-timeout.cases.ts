@@ -4,6 +4,22 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "CREATE UNIQUE INDEX waits for a SHARE lock: the writes to the table queue behind it, the reads do not",
+      schema: 'CREATE TABLE "ExecutedRule" (id text PRIMARY KEY, "ruleId" text, "threadId" text);',
+      code: 'CREATE UNIQUE INDEX "ExecutedRule_ruleId_threadId_key" ON "ExecutedRule" ("ruleId", "threadId");\n',
+      lines: [1],
+      messages: ["if it waits behind a long query, every write to the table queues behind it (its SHARE lock lets reads through)."],
+    },
+    {
+      framework: "sql",
+      name: "ALTER TABLE ... ADD COLUMN waits for ACCESS EXCLUSIVE: every query on the table queues behind it",
+      schema: 'CREATE TABLE "User" (id text PRIMARY KEY);',
+      code: 'ALTER TABLE "User" ADD COLUMN "summaryEmailAt" timestamp;\n',
+      lines: [1],
+      messages: ["if it waits behind a long query, every query on the table queues behind it."],
+    },
+    {
+      framework: "sql",
       name: "the author's word that the table is small does not cover the lock wait: a queue forms behind a small hot table too",
       schema: "CREATE TABLE settings (id bigint PRIMARY KEY);",
       code: "-- this table is small\nALTER TABLE settings ADD COLUMN note text;\n",

@@ -37,6 +37,31 @@ function lockedTable(op: Operation): string | undefined {
   }
 }
 
+/** Lock modes that let reads go on while they are held or waited for: only writes (and schema changes) queue. */
+const READS_PASS = new Set(["ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE", "SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE"]);
+/** Of those, the ones that let writes go on too. */
+const WRITES_PASS = new Set(["ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE"]);
+
+/**
+ * The lock PostgreSQL takes on the table for `op`: SHARE for CREATE INDEX, SHARE ROW EXCLUSIVE for a foreign key or a
+ * trigger, the mode LOCK TABLE names, ACCESS EXCLUSIVE for the other ALTER TABLE forms here.
+ */
+function lockMode(op: Operation): string {
+  if (op.kind === "add_index") return "SHARE";
+  if (op.kind === "add_constraint" && op.constraint === "foreign_key") return "SHARE ROW EXCLUSIVE";
+  if (op.kind === "create_object" && op.objectType === "trigger") return "SHARE ROW EXCLUSIVE";
+  if (op.kind === "lock_table") return op.mode.toUpperCase();
+  return "ACCESS EXCLUSIVE";
+}
+
+/** Who queues behind the statement while it waits for its lock: what its lock mode conflicts with. */
+function queued(op: Operation): string {
+  const mode = lockMode(op);
+  if (WRITES_PASS.has(mode)) return "the schema changes on the table queue behind it";
+  if (READS_PASS.has(mode)) return `every write to the table queues behind it (its ${mode} lock lets reads through)`;
+  return "every query on the table queues behind it";
+}
+
 /**
  * The runner sends the file as one query (golang-migrate, Prisma), which PostgreSQL runs as one transaction, and the
  * file holds a CONCURRENTLY statement: that statement must stay alone in its file, so a SET beside it would break it.
@@ -87,7 +112,7 @@ export default defineRule({
     const op = ctx.migration.up[index];
     ctx.report({
       op,
-      message: `No lock_timeout is set before this statement locks ${tableAt(op, index)}: if it waits behind a long query, every query on the table queues behind it.`,
+      message: `No lock_timeout is set before this statement locks ${tableAt(op, index)}: if it waits behind a long query, ${queued(op)}.`,
       fix: fixFor(ctx.framework, {
         sql: concurrentInOneQuery(ctx.migration) ? connectionSetting(ctx.migration.layout) : `SET lock_timeout = '5s';  -- first statement of the migration (SET LOCAL inside a transaction)`,
       }),

@@ -47,16 +47,23 @@ export function alembicCallsWithAutocommit(ops: readonly Operation[], source: st
 /** Does any of `ops` have to run outside a transaction? */
 export const anyNeedsAutocommit = (ops: readonly Operation[]): boolean => ops.some(needsAutocommit);
 
+/** Drivers that read the server's transaction status and send BEGIN before the next statement after a COMMIT sent as SQL. */
+const BEGINS_AGAIN = new Set<PythonPostgresDriver>(["psycopg", "pg8000"]);
+const DRIVER_NAMES: Record<PythonPostgresDriver, string> = { psycopg2: "psycopg2", psycopg: "psycopg 3", asyncpg: "asyncpg", pg8000: "pg8000" };
+
 /**
  * What the driver does after a COMMIT sent as SQL: psycopg2 (SQLAlchemy's default PostgreSQL driver) and SQLAlchemy's
  * asyncpg adapter keep counting their transaction as open and send no BEGIN, so what follows runs in autocommit;
- * psycopg 3 reads the server's transaction status and sends BEGIN before the next statement. With several drivers
- * named, or none, the default's behaviour is assumed and said.
+ * psycopg 3 and pg8000 read the server's transaction status and send BEGIN before the next statement. With no driver
+ * named the default's behaviour is assumed and said; with drivers of both kinds named, which one Alembic connects with
+ * decides (`beginsAgain` undefined).
  */
-export function afterRawCommit(drivers: readonly PythonPostgresDriver[]): { beginsAgain: boolean; driver: string } {
-  if (drivers.length === 1 && drivers[0] === "psycopg") return { beginsAgain: true, driver: "psycopg 3 (the project's driver)" };
-  if (drivers.length === 1) return { beginsAgain: false, driver: `${drivers[0]} (the project's driver)` };
+export function afterRawCommit(drivers: readonly PythonPostgresDriver[]): { beginsAgain: boolean | undefined; driver: string } {
+  if (drivers.length === 1) return { beginsAgain: BEGINS_AGAIN.has(drivers[0]), driver: `${DRIVER_NAMES[drivers[0]]} (the project's driver)` };
   if (drivers.length === 0) return { beginsAgain: false, driver: "psycopg2 (SQLAlchemy's default PostgreSQL driver; the project's dependency files name none)" };
-  const assumed = drivers.filter((d) => d !== "psycopg").join(" or ");
-  return { beginsAgain: false, driver: `${assumed} (the project names ${drivers.join(", ")}${drivers.includes("psycopg") ? "; with psycopg 3 a new transaction begins instead" : ""})` };
+  const named = drivers.map((d) => DRIVER_NAMES[d]).join(", ");
+  const again = drivers.filter((d) => BEGINS_AGAIN.has(d));
+  if (again.length === drivers.length) return { beginsAgain: true, driver: `${again.map((d) => DRIVER_NAMES[d]).join(" or ")} (the project names ${named})` };
+  if (again.length === 0) return { beginsAgain: false, driver: `${drivers.map((d) => DRIVER_NAMES[d]).join(" or ")} (the project names ${named})` };
+  return { beginsAgain: undefined, driver: `the driver Alembic connects with (the project names ${named})` };
 }

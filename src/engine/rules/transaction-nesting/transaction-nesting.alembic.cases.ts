@@ -81,6 +81,52 @@ def downgrade():
     },
     {
       framework: "alembic",
+      name: "op.execute(\"COMMIT\") with pg8000 the project's driver: it begins a new transaction before the next statement",
+      files: { "pyproject.toml": '[project]\nname = "agents"\ndependencies = ["alembic>=1.13", "pg8000>=1.30.3"]\n' },
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "f6cd5a1e519d"
+down_revision = "e5a9845d55d7"
+
+
+def upgrade():
+    op.add_column("archives", sa.Column("embedding_config", sa.JSON(), nullable=True))
+    op.execute("COMMIT")
+    op.execute("UPDATE archives SET embedding_config = '{}'")
+
+
+def downgrade():
+    op.drop_column("archives", "embedding_config")
+`,
+      lines: [10],
+      messages: ["pg8000 (the project's driver) sends BEGIN again before the next statement, so what follows runs in a new transaction"],
+    },
+    {
+      framework: "alembic",
+      name: "op.execute(\"COMMIT\") with drivers of both kinds named (pg8000 begins again, psycopg2 and asyncpg do not): the message says it depends on the driver",
+      files: { "pyproject.toml": '[project]\nname = "agents"\ndependencies = ["alembic>=1.13", "pg8000>=1.30.3", "psycopg2>=2.9.10", "asyncpg>=0.30.0"]\n' },
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "f6cd5a1e519d"
+down_revision = "e5a9845d55d7"
+
+
+def upgrade():
+    op.add_column("archives", sa.Column("embedding_config", sa.JSON(), nullable=True))
+    op.execute("COMMIT")
+    op.execute("UPDATE archives SET embedding_config = '{}'")
+
+
+def downgrade():
+    op.drop_column("archives", "embedding_config")
+`,
+      lines: [10],
+      messages: ["what happens next depends on the driver Alembic connects with (the project names psycopg2, asyncpg, pg8000): psycopg2 and asyncpg send no BEGIN again"],
+    },
+    {
+      framework: "alembic",
       name: "commit()/rollback() on Alembic's connection, and rollback() of a Session joined to it",
       code: `from alembic import op
 import sqlalchemy as sa
