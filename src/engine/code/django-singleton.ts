@@ -23,3 +23,21 @@ export function singletonChain(model: DjangoModel, models: readonly DjangoModel[
   }
   return undefined;
 }
+
+/** A django-solo singleton model as the findings name it. */
+export interface DjangoSingleton {
+  model: string;
+  path: string;
+  /** the classes from the model to solo.models.SingletonModel */
+  chain: string[];
+}
+
+/** The concrete model of `app` that `ormModel` names (Django's migrations lowercase it), among `models`. */
+export const appModel = (models: readonly DjangoModel[], app: string | undefined, ormModel: string): DjangoModel | undefined =>
+  models.find((m) => !m.abstract && m.appLabel === app && m.className.toLowerCase() === ormModel.toLowerCase());
+
+/** `model` as a django-solo singleton, through bases among `models`; undefined when it extends none. */
+export function asSingleton(model: DjangoModel, models: readonly DjangoModel[]): DjangoSingleton | undefined {
+  const chain = singletonChain(model, models);
+  return chain ? { model: model.className, path: model.path, chain } : undefined;
+}

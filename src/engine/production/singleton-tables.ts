@@ -12,8 +12,8 @@
  * then the rest of the code (a project's own singleton base may live in another app) only when the app's own files
  * leave a base unresolved, so most lints read nothing more.
  */
-import { djangoModelsApp, readDjangoModels, type DjangoModel } from "../code/django-models.js";
-import { singletonChain } from "../code/django-singleton.js";
+import { djangoModelsApp, readDjangoModels } from "../code/django-models.js";
+import { appModel, asSingleton, type DjangoSingleton } from "../code/django-singleton.js";
 import type { Migration, Operation, ReportedFinding } from "../model.js";
 import { djangoAppOf } from "../paths.js";
 import type { RepositoryView } from "../repository/repository-view.js";
@@ -21,13 +21,6 @@ import type { LockWork } from "./estimates.js";
 import type { Production } from "./production.js";
 import { measuredInSnapshot, tablesOf, workOf } from "./size-aware.js";
 import { oneRowConstraint } from "./one-row-constraint.js";
-
-export interface SingletonTable {
-  model: string;
-  path: string;
-  /** the classes from the model to solo.models.SingletonModel */
-  chain: string[];
-}
 
 /** Bases that say nothing more: a plain Django model. */
 const PLAIN_BASES = new Set(["models.Model", "django.db.models.Model", "Model"]);
@@ -46,26 +39,23 @@ function changesKey(op: Operation, repository: RepositoryView): boolean {
 const readsOthers = (op: Operation): boolean => op.kind === "data_migration" || (op.kind === "dml" && op.sourceTables.length > 0);
 
 /** The django-solo singleton the op's model is, reading the code only as far as it takes. */
-function singletonOf(ormModel: string, migration: Migration, repository: RepositoryView): SingletonTable | undefined {
+function singletonOf(ormModel: string, migration: Migration, repository: RepositoryView): DjangoSingleton | undefined {
   const app = djangoAppOf(migration.path);
-  const find = (models: readonly DjangoModel[]) => models.find((m) => !m.abstract && m.appLabel === app && m.className.toLowerCase() === ormModel.toLowerCase());
   const own = readDjangoModels(repository.djangoModelFiles());
-  let model = find(own);
-  let chain = model && singletonChain(model, own);
-  if (!chain && (!model || model.bases.some((b) => !PLAIN_BASES.has(b)))) {
-    const seen = new Set(repository.djangoModelFiles().map((f) => f.path));
-    const more = repository.applicationCode().filter((f) => djangoModelsApp(f.path) !== undefined && !seen.has(f.path));
-    if (more.length) {
-      const all = readDjangoModels([...repository.djangoModelFiles(), ...more]);
-      model = find(all);
-      chain = model && singletonChain(model, all);
-    }
-  }
-  return model && chain ? { model: model.className, path: model.path, chain } : undefined;
+  const model = appModel(own, app, ormModel);
+  const found = model && asSingleton(model, own);
+  // a model of the app's own files that extends a plain Django model only is no singleton: nothing more to read
+  if (found || (model && model.bases.every((b) => PLAIN_BASES.has(b)))) return found;
+  const seen = new Set(repository.djangoModelFiles().map((f) => f.path));
+  const more = repository.applicationCode().filter((f) => djangoModelsApp(f.path) !== undefined && !seen.has(f.path));
+  if (!more.length) return undefined;
+  const all = readDjangoModels([...repository.djangoModelFiles(), ...more]);
+  const wider = appModel(all, app, ormModel);
+  return wider && asSingleton(wider, all);
 }
 
 /** What proves the table holds one row, as the note says it. */
-function oneRowReason(op: Operation, index: number, migration: Migration, repository: RepositoryView, singleton: (ormModel: string) => SingletonTable | undefined): { says: string; detail: string } | undefined {
+function oneRowReason(op: Operation, index: number, migration: Migration, repository: RepositoryView, singleton: (ormModel: string) => DjangoSingleton | undefined): { says: string; detail: string } | undefined {
   const table = tablesOf(op)[0];
   const found = op.ormModel && migration.framework === "django" ? singleton(op.ormModel) : undefined;
   if (found) {
@@ -89,7 +79,7 @@ export function withSingletonTable(
   index: number,
   migration: Migration,
   repository: RepositoryView,
-  singleton: (ormModel: string) => SingletonTable | undefined,
+  singleton: (ormModel: string) => DjangoSingleton | undefined,
   production?: Production,
   reported?: LockWork,
 ): ReportedFinding {
@@ -116,7 +106,7 @@ export function againstSingletonTables<R extends { finding: ReportedFinding; op?
   repository: RepositoryView,
   production?: Production,
 ): R[] {
-  const known = new Map<string, SingletonTable | undefined>();
+  const known = new Map<string, DjangoSingleton | undefined>();
   const singleton = (ormModel: string) => {
     const key = ormModel.toLowerCase();
     if (!known.has(key)) known.set(key, singletonOf(ormModel, migration, repository));
