@@ -41,7 +41,7 @@ const readsOthers = (op: Operation): boolean => op.kind === "data_migration" || 
 /** The django-solo singleton the op's model is, reading the code only as far as it takes. */
 function singletonOf(ormModel: string, migration: Migration, repository: RepositoryView): DjangoSingleton | undefined {
   const app = djangoAppOf(migration.path);
-  const own = readDjangoModels(repository.djangoModelFiles());
+  const own = repository.djangoModels();
   const model = appModel(own, app, ormModel);
   const found = model && asSingleton(model, own);
   // a model of the app's own files that extends a plain Django model only is no singleton: nothing more to read
@@ -49,7 +49,7 @@ function singletonOf(ormModel: string, migration: Migration, repository: Reposit
   const seen = new Set(repository.djangoModelFiles().map((f) => f.path));
   const more = repository.applicationCode().filter((f) => djangoModelsApp(f.path) !== undefined && !seen.has(f.path));
   if (!more.length) return undefined;
-  const all = readDjangoModels([...repository.djangoModelFiles(), ...more]);
+  const all = [...own, ...readDjangoModels(more)];
   const wider = appModel(all, app, ormModel);
   return wider && asSingleton(wider, all);
 }

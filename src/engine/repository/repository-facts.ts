@@ -5,6 +5,7 @@
  */
 import type { ModelFile } from "../adapters/rails/model-files.js";
 import { rubyReaders, rubyReadersLoaded } from "../adapters/rails/ruby-readers.js";
+import { readDjangoModels, type DjangoModel } from "../code/django-models.js";
 import type { SourceFile, TypeRef } from "../model.js";
 import { nameKey } from "../rules/support/facts.js";
 import type { ColumnTypes } from "./column-types.js";
@@ -31,6 +32,7 @@ export class RepositoryFacts {
   private readonly gems = new Map<string, Set<string>>();
   private readonly columns = new Map<string, ColumnTypes>();
   private models?: ModelFile[];
+  private readonly djangoModels = new Map<string, DjangoModel[]>();
   private code?: ApplicationCodeRead;
 
   /**
@@ -156,6 +158,14 @@ export class RepositoryFacts {
     const app = dirOf(dirOf(migrationPath));
     const prefix = app ? `${app}/` : "";
     return this.modelSources.filter((f) => isDjangoModelPath(f.path) && (f.path === `${prefix}models.py` || f.path.startsWith(`${prefix}models/`)));
+  }
+
+  /** The Django models of those files, read once per app. */
+  djangoModelsOf(migrationPath: string): DjangoModel[] {
+    const app = dirOf(dirOf(migrationPath));
+    let models = this.djangoModels.get(app);
+    if (!models) this.djangoModels.set(app, (models = readDjangoModels(this.djangoModelSourcesOf(migrationPath))));
+    return models;
   }
 
   /** The Active Record model of `table` in the project around the migration (from the models given, plus `codeFiles`). */

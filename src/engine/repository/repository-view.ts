@@ -4,6 +4,7 @@
  * the project's schema dump), the model class of a table, and whether the project uses strong_migrations.
  */
 import type { ModelFile } from "../adapters/rails/model-files.js";
+import type { DjangoModel } from "../code/django-models.js";
 import type { ColumnSpec, Migration, OperationOf, SourceFile, TypeRef } from "../model.js";
 import { ColumnTypes } from "./column-types.js";
 import { rowVersionLimit } from "../rules/support/mysql-online-ddl.js";
@@ -83,6 +84,8 @@ export interface RepositoryView {
   modelFiles(): readonly SourceFile[];
   /** the Django app's model files (models.py, models/*.py) that were given: none when the code was not read */
   djangoModelFiles(): readonly SourceFile[];
+  /** the models those files declare, read once per app */
+  djangoModels(): readonly DjangoModel[];
   /**
    * the application's code to search for readers of a table or column: the code given with a review, else what
    * the edge reads on first use (lint: app/, lib/, config/ of a Rails project, a Python project's modules); may be empty
@@ -221,6 +224,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     model: (table) => facts.model(migration.path, table, codeFiles),
     modelFiles: () => facts.modelSourcesOf(migration.path),
     djangoModelFiles: () => facts.djangoModelSourcesOf(migration.path),
+    djangoModels: () => facts.djangoModelsOf(migration.path),
     applicationCode: () => (codeFiles.length ? codeFiles : facts.applicationCode()),
     applicationCodeComplete: () => (codeFiles.length ? !facts.codeFilesCapped : facts.applicationCodeComplete()),
     djangoAtLeast: (version) => rangeAtLeast(facts.pythonPackageRange(migration.path, "django"), version),
