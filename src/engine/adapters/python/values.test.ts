@@ -130,3 +130,22 @@ describe("repr of a known string", () => {
     expect(plain(valueOf('key = "a\\nb"\nx = str(key)'))).toBe("a\nb");
   });
 });
+
+describe("nested calls", () => {
+  // each call's arguments are read once: read twice per level, 30 levels would be 2^30 readings (hours, not milliseconds)
+  it("reads calls nested 30 deep, each argument once", () => {
+    const depth = 30;
+    const v = valueOf(`x = ${"f(".repeat(depth)}"a"${")".repeat(depth)}`);
+    let level = 0;
+    for (let at = v; at.kind === "call"; at = at.args[0]) level++;
+    expect(level).toBe(depth);
+  });
+
+  it("reads a chain of 30 .format calls of unknown values, each object once", () => {
+    const depth = 30;
+    const v = valueOf(`x = "{}"${".format(name)".repeat(depth)}`);
+    let level = 0;
+    for (let at: PyValue | undefined = v; at?.kind === "call"; at = at.receiver) level++;
+    expect(level).toBe(depth);
+  });
+});

@@ -157,28 +157,32 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
           return { kind: "str", value: text, loc, pieces: [{ text, line: loc.line }], unresolved: false };
         }
       }
-      const composed = psycopgComposed(qualifiedName(parts.function, ctx.imports), parts.positional.map((p) => evaluate(p, ctx)), kwargs.size, loc);
+      // each argument read once: psycopg, format and the call below share them (nested calls stay linear)
+      const args = parts.positional.map((p) => evaluate(p, ctx));
+      const composed = psycopgComposed(qualifiedName(parts.function, ctx.imports), args, kwargs.size, loc);
       if (composed) return composed;
       const object = fn.type === "attribute" ? fn.childForFieldName("object") : null;
+      // the object a method is called on, read once too (a `.format(name).format(name)` chain stays linear)
+      let objectValue: PyValue | undefined;
+      const readObject = (o: PyNode) => (objectValue ??= evaluate(o, ctx));
       // psycopg's `composed.as_string(connection)` of SQL composed from known parts: the text it makes
       if (object && fn.childForFieldName("attribute")?.text === "as_string" && unparen(object).type === "call") {
-        const text = evaluate(object, ctx);
+        const text = readObject(object);
         if (text.kind === "str" && text.composed) return text;
       }
       // "UPDATE {} SET ...".format(table) with every value known: the string it makes
       if (object && fn.childForFieldName("attribute")?.text === "format") {
-        const formatted = formatString(evaluate(object, ctx), parts.positional.map((p) => evaluate(p, ctx)), kwargs, loc);
+        const formatted = formatString(readObject(object), args, kwargs, loc);
         if (formatted) return formatted;
       }
       // `q = q.where(...)` on a name bound to a call (`q = sa.update(t)`): the chain goes on from that call
       const boundCall = object && unparen(object).type === "identifier" ? ctx.bindings?.get(unparen(object).text) : undefined;
-      const receiver = object && unparen(object).type === "call" ? evaluate(object, ctx) : boundCall?.kind === "call" ? boundCall : undefined;
+      const receiver = object && unparen(object).type === "call" ? readObject(object) : boundCall?.kind === "call" ? boundCall : undefined;
       // `getattr(migrations, "RunSQL")(...)` is RunSQL, called through a lookup the adapters report
       const lookup = getattrLookup(fn, ctx.imports, (name) => {
         const value = evaluate(name, ctx);
         return value.kind === "str" && !value.unresolved ? value.value : undefined;
       });
-      const args = parts.positional.map((p) => evaluate(p, ctx));
       let callee = lookup ? (lookup.qualified ?? "") : (qualifiedName(parts.function, ctx.imports) ?? "");
       let base: string | undefined;
       // a function or class of the project's own modules, imported by the migration
