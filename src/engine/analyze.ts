@@ -833,9 +833,11 @@ function decideDatabases(units: readonly MigrationUnit[], readable: readonly Sou
     const folder = detected && detected !== "sql-candidate" ? migrationFolder(detected) : dirOf(file.path);
     folders.get(folder)?.sql.push(file);
   }
+  // each signal file is read once for all the folders
   const readings = new Map();
+  const supportReads = new Map();
   const out = new Map<string, DatabaseDecision>();
-  for (const folder of folders.values()) out.set(folder.folder, withSupportedDatabases(decideDatabase(folder, signals, config, readings), folder, signals));
+  for (const folder of folders.values()) out.set(folder.folder, withSupportedDatabases(decideDatabase(folder, signals, config, readings), folder, signals, supportReads));
   return out;
 }
 

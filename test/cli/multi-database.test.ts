@@ -101,6 +101,21 @@ describe("a project that supports several databases", () => {
     expect(verbose.output).toContain('OnPostgreSQL("AddIndexConcurrently"');
   });
 
+  it("two apps' migrations folders: the workflow, read once, speaks for both", async () => {
+    const root = repo({
+      "talks/settings.py": 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "talks"}}\n',
+      ".github/workflows/tests.yml": WORKFLOW,
+      "talks/migrations/0001_initial.py": INITIAL,
+      "talks/migrations/0002_talk_slug_idx.py": ADD_INDEX,
+      "rooms/migrations/0001_initial.py": INITIAL,
+      "rooms/migrations/0002_talk_slug_idx.py": ADD_INDEX.replace('("talks", "0001_initial")', '("rooms", "0001_initial")'),
+    });
+    const result = await run(["lint", "--format", "json", "talks/migrations", "rooms/migrations"], { cwd: root });
+    const indexes = (JSON.parse(result.output) as Json).findings.filter((f) => f.rule === "index-without-concurrently");
+    expect(indexes).toHaveLength(2);
+    for (const index of indexes) expect(index.message).toContain("the project also runs on SQLite.");
+  });
+
   it("PostgreSQL alone (no other engine, no matrix): the fix stays PostgreSQL's own", async () => {
     const root = repo({
       "talks/settings.py": 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "talks"}}\n',

@@ -161,22 +161,30 @@ export function reviseFromRefusals(decision: DatabaseDecision, refused: readonly
   return { ...decision, database: "mysql", assumed: false, reason: `${shown.path}: MySQL's grammar reads what PostgreSQL's refuses (line ${shown.line})` };
 }
 
+/** What withSupportedDatabases read of the signal files, kept across one analysis's folders: each file is parsed once. */
+export type SupportReads = Map<string, unknown>;
+
+function readOnce<T>(reads: SupportReads, key: string, read: () => T): T {
+  if (!reads.has(key)) reads.set(key, read());
+  return reads.get(key) as T;
+}
+
 /**
  * The databases the project supports besides the decided one: Django settings that choose the engine at run time
  * (production ones; test settings are not installations), and CI workflows whose job matrix runs on several.
  * `database:` in the config speaks for the installations: nothing is added to it.
  */
-export function withSupportedDatabases(decision: DatabaseDecision, folder: FolderMigrations, signalFiles: ReadonlyMap<string, SourceFile>): DatabaseDecision {
+export function withSupportedDatabases(decision: DatabaseDecision, folder: FolderMigrations, signalFiles: ReadonlyMap<string, SourceFile>, reads: SupportReads = new Map()): DatabaseDecision {
   if (!readers || decision.reason.startsWith("`database:")) return decision;
   const found = new Map<Database, string>();
   const listing = [...signalFiles.keys()];
   const settings = folder.framework === "django" ? databasePathsFor("django", folder.folder, listing).filter((p) => !isDevelopmentSettingsPath(p)) : [];
   for (const path of settings) {
-    const read = readers.settingsDatabases(signalFiles.get(path)!);
+    const read = readOnce(reads, `settings|${path}`, () => readers!.settingsDatabases(signalFiles.get(path)!));
     for (const database of read?.databases ?? []) if (!found.has(database)) found.set(database, `${path} (${read!.says})`);
   }
   const gemfile = folder.framework === "rails" ? signalFiles.get(`${railsRoot(folder.folder)}Gemfile`) : undefined;
-  const gems = gemfile ? readers.gemfileDatabases(gemfile) : [];
+  const gems = gemfile ? readOnce(reads, `gemfile|${gemfile.path}`, () => readers!.gemfileDatabases(gemfile)) : [];
   // two adapter gems installed in production: the app runs on either
   if (gems.length > 1) for (const database of gems) if (!found.has(database)) found.set(database, `${gemfile!.path} (its production gems: ${gems.map((d) => DATABASE_LABEL[d]).join(", ")} adapters)`);
   // Alembic env.py and revisions that branch on the dialect
@@ -188,10 +196,14 @@ export function withSupportedDatabases(decision: DatabaseDecision, folder: Folde
     }
   }
   if (FRAMEWORKS_WITH_SIGNALS.has(folder.framework)) {
-    for (const path of listing.filter((p) => signalKind(p) === "ci-workflow").sort()) {
-      const read = readers.workflowDatabases(signalFiles.get(path)!);
-      for (const database of read?.databases ?? []) if (!found.has(database)) found.set(database, `${path} (${read!.says})`);
-    }
+    // the same workflows for every folder: read once
+    const workflows = readOnce(reads, "workflows", () =>
+      listing
+        .filter((p) => signalKind(p) === "ci-workflow")
+        .sort()
+        .map((path) => ({ path, read: readers!.workflowDatabases(signalFiles.get(path)!) })),
+    );
+    for (const { path, read } of workflows) for (const database of read?.databases ?? []) if (!found.has(database)) found.set(database, `${path} (${read!.says})`);
   }
   const also = [...found.keys()].filter((d) => d !== decision.database);
   if (also.length === 0) return decision;
