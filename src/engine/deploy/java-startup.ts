@@ -6,17 +6,15 @@
  * tree-sitter's Java grammar (the WASM that tree-sitter-java ships), loaded only when a deploy decision meets a Java
  * file named for migrating (deploy-readers.ts).
  */
-import type { Language, Node, Parser } from "web-tree-sitter";
+import type { Node, Parser } from "web-tree-sitter";
 import type { SourceFile } from "../model.js";
-import { wasmFile } from "../adapters/wasm-file.js";
+import { loadGrammar } from "../adapters/tree-sitter-grammar.js";
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
 async function init(): Promise<void> {
-  const treeSitter = await import("web-tree-sitter");
-  await treeSitter.Parser.init();
-  const language: Language = await treeSitter.Language.load(wasmFile("tree-sitter-java/tree-sitter-java.wasm"));
+  const { treeSitter, language } = await loadGrammar("tree-sitter-java/tree-sitter-java.wasm");
   parser = new treeSitter.Parser();
   parser.setLanguage(language);
 }

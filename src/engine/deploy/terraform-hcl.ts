@@ -5,9 +5,9 @@
  * `kubernetes_deployment`, a `variable "web_replicas"` whose `default` is 3. An expression (`var.replicas`) counts
  * nothing: its value is unknown here. Loaded only when a deploy decision meets such a file (deploy-readers.ts).
  */
-import type { Language, Node, Parser } from "web-tree-sitter";
+import type { Node, Parser } from "web-tree-sitter";
 import type { SourceFile } from "../model.js";
-import { wasmFile } from "../adapters/wasm-file.js";
+import { loadGrammar } from "../adapters/tree-sitter-grammar.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { isInstanceCountKey } from "./instance-count-keys.js";
 
@@ -15,9 +15,7 @@ let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
 async function init(): Promise<void> {
-  const treeSitter = await import("web-tree-sitter");
-  await treeSitter.Parser.init();
-  const language: Language = await treeSitter.Language.load(wasmFile("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm"));
+  const { treeSitter, language } = await loadGrammar("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm");
   parser = new treeSitter.Parser();
   parser.setLanguage(language);
 }

@@ -9,7 +9,7 @@
  */
 import type { Language, Node, Parser, Tree } from "web-tree-sitter";
 import { MAX_TREE_DEPTH, TooComplexError } from "../../limits.js";
-import { wasmFile } from "../wasm-file.js";
+import { loadGrammar } from "../tree-sitter-grammar.js";
 
 export type { Node as PyNode } from "web-tree-sitter";
 
@@ -18,13 +18,10 @@ let language: Language | undefined;
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
-// web-tree-sitter itself is imported here, not at the top: modules that only name Python helpers (the review
-// rules, through the rule catalogue) must not load it into a process that never parses Python
+// web-tree-sitter itself is loaded on demand (tree-sitter-grammar.ts): modules that only name Python helpers (the
+// review rules, through the rule catalogue) must not load it into a process that never parses Python
 async function init(): Promise<void> {
-  const module = await import("web-tree-sitter");
-  await module.Parser.init();
-  language = await module.Language.load(wasmFile("tree-sitter-python/tree-sitter-python.wasm"));
-  treeSitter = module;
+  ({ treeSitter, language } = await loadGrammar("tree-sitter-python/tree-sitter-python.wasm"));
 }
 
 /** Load the grammar once; later calls share the same promise. */

@@ -1,0 +1,30 @@
+/**
+ * web-tree-sitter's runtime, initialised once per process, for every grammar (Python, HCL, Java). `Parser.init()`
+ * builds a new WASM module and makes it the one every later Parser uses, so a second init orphans the grammars the
+ * first loaded: their parsers then fail with "Incompatible language version 0" (a Django project whose deploy
+ * reader later loaded Java's grammar). Loads run one after the other for the same reason.
+ */
+import type { Language } from "web-tree-sitter";
+import { wasmFile, type PARSER_WASM } from "./wasm-file.js";
+
+type TreeSitter = typeof import("web-tree-sitter");
+
+let runtime: Promise<TreeSitter> | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+
+// imported here, not at the top: a process that never parses Python, HCL or Java must not load web-tree-sitter
+const treeSitterRuntime = (): Promise<TreeSitter> =>
+  (runtime ??= import("web-tree-sitter").then(async (module) => {
+    await module.Parser.init();
+    return module;
+  }));
+
+/** The runtime and one grammar, from its package's WASM; callers keep the result (each loads its grammar once). */
+export function loadGrammar(packagePath: (typeof PARSER_WASM)[number]): Promise<{ treeSitter: TreeSitter; language: Language }> {
+  const loaded = queue.then(async () => {
+    const treeSitter = await treeSitterRuntime();
+    return { treeSitter, language: await treeSitter.Language.load(wasmFile(packagePath)) };
+  });
+  queue = loaded.catch(() => undefined);
+  return loaded;
+}
