@@ -78,6 +78,18 @@ export function endWithHeredocs(node: Node): number {
   return end;
 }
 
+/** The lines a node spans, heredoc bodies included. */
+export function rubyNodeLines(lines: SourceLines, node: Node): SourceRange {
+  return { line: lines.lineOfByte(node.location.startOffset), endLine: lines.lineOfByte(Math.max(node.location.startOffset, endWithHeredocs(node) - 1)) };
+}
+
+/** A node's text, heredoc bodies included, dedented by the column it starts at (to be shown elsewhere). */
+export function rubyNodeText(lines: SourceLines, node: Node): string {
+  const start = node.location.startOffset;
+  const before = lines.sliceBytes(0, start);
+  return dedentFrom(lines.sliceBytes(start, endWithHeredocs(node)).replace(/\n$/, ""), before.length - (before.lastIndexOf("\n") + 1));
+}
+
 /**
  * The picked statements and the later ones of the same body that read a local they assign (the SQL assigned to a
  * local, then `execute(sql)`): the operation's text is where its value is written, but the statement that runs it
@@ -98,13 +110,8 @@ export function rubyMoved(source: string, ops: readonly Operation[], staying: re
   const result = parseRuby(source);
   if (result.errors.length) return undefined;
   const lines = new SourceLines(source);
-  const rangeOfNode = (node: Node): SourceRange => ({ line: lines.lineOfByte(node.location.startOffset), endLine: lines.lineOfByte(Math.max(node.location.startOffset, endWithHeredocs(node) - 1)) });
-  const textOf = (node: Node) => {
-    const start = node.location.startOffset;
-    const lineStart = source.lastIndexOf("\n", lines.sliceBytes(0, start).length - 1) + 1;
-    const column = lines.sliceBytes(0, start).length - lineStart;
-    return dedentFrom(lines.sliceBytes(start, endWithHeredocs(node)).replace(/\n$/, ""), column);
-  };
+  const rangeOfNode = (node: Node) => rubyNodeLines(lines, node);
+  const textOf = (node: Node) => rubyNodeText(lines, node);
   // the migration class: the class whose body holds the operations
   const classes: ClassNode[] = [];
   const collectClasses = (node: Node) => {

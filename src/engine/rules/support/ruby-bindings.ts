@@ -30,8 +30,7 @@ import { parseRuby } from "../../adapters/rails/prism.js";
 import { rubyChildren } from "../../adapters/rails/ruby-children.js";
 import type { SourceRange } from "../../model.js";
 import { SourceLines } from "../../source-lines.js";
-import { dedentFrom } from "./moved-code.js";
-import { endWithHeredocs } from "./moved-ruby-code.js";
+import { rubyNodeLines, rubyNodeText } from "./moved-ruby-code.js";
 
 export interface RubyBindings {
   /** the values `up` passes the helper method holding the statement, as assignments to its parameters (`record_type = "Post"`) */
@@ -126,12 +125,8 @@ export function rubyBindings(source: string, at: Pick<SourceRange, "line">, code
   if (parsed.errors.length) return undefined;
   const lines = new SourceLines(source);
   const firstLine = (n: Node) => lines.lineOfByte(n.location.startOffset);
-  const lastLine = (n: Node) => lines.lineOfByte(Math.max(n.location.startOffset, endWithHeredocs(n) - 1));
-  const textOf = (n: Node) => {
-    const start = n.location.startOffset;
-    const before = lines.sliceBytes(0, start);
-    return dedentFrom(lines.sliceBytes(start, endWithHeredocs(n)).replace(/\n$/, ""), before.length - (before.lastIndexOf("\n") + 1));
-  };
+  const lastLine = (n: Node) => rubyNodeLines(lines, n).endLine;
+  const textOf = (n: Node) => rubyNodeText(lines, n);
   // the chain of nodes from the program down to the deepest statement holding the line
   const chain: Node[] = [parsed.value];
   for (;;) {
@@ -192,7 +187,7 @@ export function rubyBindings(source: string, at: Pick<SourceRange, "line">, code
   for (const name of pending) unknown.add(name);
   return {
     parameters,
-    assignments: carried.map((n) => ({ text: textOf(n), lines: { line: firstLine(n), endLine: lastLine(n) }, binds: directWrites(n) })),
+    assignments: carried.map((n) => ({ text: textOf(n), lines: rubyNodeLines(lines, n), binds: directWrites(n) })),
     conditions,
     unknown: [...unknown],
   };
