@@ -13,7 +13,7 @@ import type { argumentText, asBlockColumn, withOption, withoutOption, withoutPos
 import type { readModelFiles } from "./model-files.js";
 import type { rubyStringLiterals } from "../../rules/support/ruby-strings.js";
 import type { rubyMoved } from "../../rules/support/moved-ruby-code.js";
-import type { rubyBindings } from "../../rules/support/ruby-bindings.js";
+import type { rubyBindingsIn } from "../../rules/support/ruby-bindings.js";
 import type * as railsInsertSettings from "../../repository/rails-insert-settings.js";
 import type { strongMigrationsStartAfter } from "../../baseline/strong-migrations-start-after.js";
 import type { railsOnPostgresql } from "../../portable-fixes/rails-on-postgresql.js";
@@ -39,8 +39,8 @@ interface RubyReaders {
   rubyStringLiterals: typeof rubyStringLiterals;
   /** the statements of a Rails migration that move to a migration of their own, with what they read */
   rubyMoved: typeof rubyMoved;
-  /** where the locals a statement of a Rails migration reads get their value, for code a fix lifts out of it */
-  rubyBindings: typeof rubyBindings;
+  /** where the locals a statement of a Rails migration reads get their value, for code a fix lifts out of it (one parse for every statement asked) */
+  rubyBindingsIn: typeof rubyBindingsIn;
   /** config/*.rb's partial_inserts setting and load_defaults version (rules/support/partial-inserts) */
   railsInsertSettings: typeof railsInsertSettings;
   /** `StrongMigrations.start_after = N` in config/initializers/strong_migrations.rb (baseline/baselines.ts) */
@@ -82,7 +82,7 @@ export async function loadRubyReaders(): Promise<void> {
     argumentText: call.argumentText,
     rubyStringLiterals: strings.rubyStringLiterals,
     rubyMoved: moved.rubyMoved,
-    rubyBindings: bindings.rubyBindings,
+    rubyBindingsIn: bindings.rubyBindingsIn,
     railsInsertSettings: { explicitSetting: insertSettings.explicitSetting, loadDefaults: insertSettings.loadDefaults },
     strongMigrationsStartAfter: startAfter.strongMigrationsStartAfter,
     railsOnPostgresql: portable.railsOnPostgresql,

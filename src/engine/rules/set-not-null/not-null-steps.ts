@@ -95,7 +95,7 @@ function railsSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
 function railsFillValue(ctx: RuleContext, op: SetNotNull, fill: string): { locals: string[]; statements: string[] } {
   const said = `value = connection.quote(${fill})  # the value change_column_null gave NULL rows`;
   const source = ctx.migration.source;
-  const bindings = source === undefined ? undefined : rubyReaders().rubyBindings(source, op.loc, fill);
+  const bindings = source === undefined ? undefined : rubyReaders().rubyBindingsIn(source)?.(op.loc, fill);
   if (!bindings) return { locals: [], statements: [said] };
   // an assignment that also runs an operation of the migration (`t = execute(...)`) is not repeated
   const repeats = bindings.assignments.every((a) => repeatable(a.lines, ctx.migration.up));

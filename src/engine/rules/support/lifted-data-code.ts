@@ -32,8 +32,9 @@ export function liftedDataCode(migration: Migration, ops: readonly Operation[]):
   const assignments = new Map<number, string>();
   const unknown = new Set<string>();
   const pieces: Piece[] = [];
+  const bindingsAt = rubyReaders().rubyBindingsIn(source); // the migration parsed once for all its statements
   for (const [code, op] of shown) {
-    const bindings = rubyReaders().rubyBindings(source, op.loc);
+    const bindings = bindingsAt?.(op.loc);
     if (!bindings) {
       pieces.push({ code, conditions: [] });
       continue;

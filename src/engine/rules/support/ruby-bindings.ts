@@ -118,17 +118,22 @@ function helperArguments(program: Node | undefined, helper: DefNode): Map<string
 
 /**
  * The bindings of the locals that the statement starting on `at.line` reads (only those `code` names, when given:
- * a part of the statement taken out of it). Undefined when the source does not parse or no statement starts there.
+ * a part of the statement taken out of it), for as many statements of the migration as asked with one parse.
+ * Undefined when the source does not parse; the bindings undefined when no statement starts on that line.
  */
-export function rubyBindings(source: string, at: Pick<SourceRange, "line">, code?: string): RubyBindings | undefined {
+export function rubyBindingsIn(source: string): ((at: Pick<SourceRange, "line">, code?: string) => RubyBindings | undefined) | undefined {
   const parsed = parseRuby(source);
   if (parsed.errors.length) return undefined;
   const lines = new SourceLines(source);
+  return (at, code) => bindingsAt(parsed.value, lines, at, code);
+}
+
+function bindingsAt(program: Node, lines: SourceLines, at: Pick<SourceRange, "line">, code?: string): RubyBindings | undefined {
   const firstLine = (n: Node) => lines.lineOfByte(n.location.startOffset);
   const lastLine = (n: Node) => rubyNodeLines(lines, n).endLine;
   const textOf = (n: Node) => rubyNodeText(lines, n);
   // the chain of nodes from the program down to the deepest statement holding the line
-  const chain: Node[] = [parsed.value];
+  const chain: Node[] = [program];
   for (;;) {
     const next = rubyChildren(chain[chain.length - 1]).find((c) => firstLine(c) <= at.line && at.line <= lastLine(c));
     if (!next) break;
