@@ -20,11 +20,8 @@ export function schemaRbShape(content: string): string | undefined {
   return readSchemaRbShape(content);
 }
 
-/** schema.rb's tables, columns and indexes without its version (schemaRbShape's first line): what the dump describes. */
-export function schemaRbTables(content: string): string | undefined {
-  const shape = schemaRbShape(content);
-  return shape === undefined ? undefined : shape.slice(shape.indexOf("\n") + 1);
-}
+/** schema.rb's tables, columns and indexes without its version (the shape's first line): what the dump describes. */
+export const shapeTables = (shape: string): string => shape.slice(shape.indexOf("\n") + 1);
 
 export interface DumpVersions {
   /** every version recorded (schema.rb: one; structure.sql: the schema_migrations rows) */

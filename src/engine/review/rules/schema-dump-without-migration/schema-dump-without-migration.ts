@@ -1,4 +1,4 @@
-import { dumpVersions, schemaRbShape, schemaRbTables } from "../../dumps/dump-versions.js";
+import { dumpVersions, schemaRbShape, shapeTables } from "../../dumps/dump-versions.js";
 import { structureSqlShape } from "../../dumps/structure-sql.js";
 import { coveredChanges, newestCovered } from "../../dumps/dump-coverage.js";
 import { compareVersions } from "../../../migration-versions.js";
@@ -24,7 +24,8 @@ export default defineReviewRule({
       const source = state.mirrorOf && ctx.dumps.find((d) => d.dump.path === state.mirrorOf!.source);
       const changed = (d: SchemaDumpState) => d.change !== undefined && d.change.status !== "removed";
       if (source && (coveredChanges(ctx, source).length > 0 || changed(source))) continue;
-      const line = state.headContent !== undefined ? (dumpVersions(state.dump.format, state.headContent).line ?? 1) : 1;
+      const headVersions = state.headContent !== undefined ? dumpVersions(state.dump.format, state.headContent) : undefined;
+      const line = headVersions?.line ?? 1;
       // dumped again by a newer Rails (8.1 sorts columns and writes Schema[8.1]): the same tables, columns and indexes
       // structure.sql with columns moved (to where their migration created them): the same tables, columns and indexes
       if (state.dump.format === "structure.sql" && state.baseContent !== undefined && state.headContent !== undefined) {
@@ -43,7 +44,8 @@ export default defineReviewRule({
       }
       if (state.dump.format === "schema.rb" && state.baseContent !== undefined && state.headContent !== undefined) {
         const before = schemaRbShape(state.baseContent);
-        if (before !== undefined && before === schemaRbShape(state.headContent)) {
+        const after = before === undefined ? undefined : schemaRbShape(state.headContent);
+        if (before !== undefined && before === after) {
           ctx.report({
             path: state.dump.path,
             line,
@@ -54,24 +56,23 @@ export default defineReviewRule({
           });
           continue;
         }
-      }
-      // only the version changed, to the newest migration the dump describes: a stale version brought up to date
-      // (claim's fix-schema-version, after a change that ran two migrations without dumping): reverting re-breaks it
-      if (state.dump.format === "schema.rb" && state.baseContent !== undefined && state.headContent !== undefined) {
-        const tables = schemaRbTables(state.baseContent);
-        const newest = newestCovered(ctx, state);
-        const before = dumpVersions(state.dump.format, state.baseContent).newest;
-        const after = dumpVersions(state.dump.format, state.headContent).newest;
-        if (tables !== undefined && tables === schemaRbTables(state.headContent) && newest?.version && before && after && compareVersions(after, newest.version) === 0 && compareVersions(before, after) < 0) {
-          ctx.report({
-            path: state.dump.path,
-            line,
-            severity: "info",
-            statement: "dump version brought up to date",
-            message: `${state.dump.path} changed without a migration, but only its version, from ${before} to ${after}, the newest migration it describes (${newest.path}): the same tables, columns and indexes. The dump had not been written again after that migration ran; now it records it.`,
-            fix: "Nothing to do.",
-          });
-          continue;
+        // only the version changed, to the newest migration the dump describes: a stale version brought up to date
+        // (claim's fix-schema-version, after a change that ran two migrations without dumping): reverting re-breaks it
+        if (before !== undefined && after !== undefined && shapeTables(before) === shapeTables(after)) {
+          const newest = newestCovered(ctx, state);
+          const from = dumpVersions(state.dump.format, state.baseContent).newest;
+          const to = headVersions?.newest;
+          if (newest?.version && from && to && compareVersions(to, newest.version) === 0 && compareVersions(from, to) < 0) {
+            ctx.report({
+              path: state.dump.path,
+              line,
+              severity: "info",
+              statement: "dump version brought up to date",
+              message: `${state.dump.path} changed without a migration, but only its version, from ${from} to ${to}, the newest migration it describes (${newest.path}): the same tables, columns and indexes. The dump had not been written again after that migration ran; now it records it.`,
+              fix: "Nothing to do.",
+            });
+            continue;
+          }
         }
       }
       if (source && state.mirrorOf?.identical) {
