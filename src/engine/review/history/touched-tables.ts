@@ -160,7 +160,12 @@ export function indexTables(migrations: Iterable<Migration>): Map<string, string
   const seen = new Map<string, Set<string>>();
   for (const m of migrations)
     for (const op of m.up)
-      if (op.kind === "add_index" && op.name) seen.set(indexKey(op.name), new Set([...(seen.get(indexKey(op.name)) ?? []), nameKey(op.table).split(".").pop()!]));
+      if (op.kind === "add_index" && op.name) {
+        const key = indexKey(op.name);
+        const tables = seen.get(key) ?? new Set<string>();
+        if (!seen.has(key)) seen.set(key, tables);
+        tables.add(nameKey(op.table).split(".").pop()!);
+      }
   return new Map([...seen].flatMap(([name, tables]) => (tables.size === 1 ? [[name, [...tables][0]] as [string, string]] : [])));
 }
 

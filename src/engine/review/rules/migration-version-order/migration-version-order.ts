@@ -34,13 +34,12 @@ function consequence(layout: Layout, newest: string): string | undefined {
  * Tables where the added migration and a newer base one depend on their order (history/touched-tables.ts); undefined
  * when some of them was not read or hides what it touches.
  */
-function sharedTables(ctx: ReviewRuleContext, added: Migration | undefined, newer: readonly DetectedFile[]): { shared: Set<string>; unread: string[] } | undefined {
+function sharedTables(ctx: ReviewRuleContext, added: Migration | undefined, newer: readonly DetectedFile[], indexes: () => ReadonlyMap<string, string>): { shared: Set<string>; unread: string[] } | undefined {
   if (!added) return undefined;
   const shared = new Set<string>();
   // newer migrations whose tables are unknown: harmless to one that touches only tables it creates
   const unread: string[] = [];
-  // the indexes the base migrations migguard read create: a newer DROP INDEX that names no table drops one of those
-  const known = indexTables(ctx.baseModels.values());
+  const known = indexes();
   for (const file of newer) {
     const model = ctx.baseModels.get(file.path);
     const tables = model ? orderDependentTables(added, model, known) : undefined;
@@ -63,6 +62,9 @@ export default defineReviewRule({
       "unless outOfOrder is on, and golang-migrate never applies it where the newer one ran.",
   },
   check(ctx) {
+    // the indexes the base migrations migguard read create: a newer DROP INDEX that names no table drops one of those
+    let known: ReadonlyMap<string, string> | undefined;
+    const indexes = () => (known ??= indexTables(ctx.baseModels.values()));
     for (const set of versionSets(ctx)) {
       const newest = newestVersion(set.base.flatMap((f) => (f.version ? [f.version] : [])));
       if (!newest) continue;
@@ -80,7 +82,7 @@ export default defineReviewRule({
         const newestFile = set.base.find((f) => f.version !== undefined && compareVersions(f.version, newest) === 0);
         // runners that apply it late anyway: the order matters only if a newer migration touches the same tables
         const newer = set.base.filter((f) => f.version !== undefined && compareVersions(f.version, version) > 0);
-        const found = pop || ORDERED_BY_VERSION.has(layout) ? sharedTables(ctx, m.head, newer) : undefined;
+        const found = pop || ORDERED_BY_VERSION.has(layout) ? sharedTables(ctx, m.head, newer, indexes) : undefined;
         const shared = found?.shared;
         const independent = shared !== undefined && shared.size === 0;
         const unread = independent ? (found?.unread ?? []) : [];
