@@ -4,6 +4,13 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "two renames of one column in one migration: the first is reported, for the name the deployed code uses; the name between them existed only inside the migration, so the second is not",
+      schema: "CREATE TABLE comments (id int PRIMARY KEY, commented_on int);",
+      code: "ALTER TABLE comments RENAME COLUMN commented_on TO commentable;\nALTER TABLE comments RENAME COLUMN commentable TO commentable_id;\n",
+      lines: [1],
+    },
+    {
+      framework: "sql",
       name: "the renamed column has a foreign key (document.uploader_id -> role.id): the new column gets the same key, NOT VALID while old and new code run, validated in the contract; PostgreSQL ends with the key on the new column",
       path: "migrations/000002_rename.up.sql",
       files: { "migrations/000001_init.up.sql": "CREATE TABLE role (id serial PRIMARY KEY);\nCREATE TABLE document (id serial PRIMARY KEY, uploader_id integer REFERENCES role (id));\n" },

@@ -108,7 +108,12 @@ export default defineRule({
       // a column this migration (or an earlier one of the change) added (a new id_text swapped in for id): no running code knows its name
       const addedHere = ctx.migration.up
         .slice(0, index)
-        .some((o) => o.kind === "add_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column.name) === nameKey(op.column));
+        .some(
+          (o) =>
+            // or a name an earlier rename of this migration gave it (a to b, then b to c: the code knows a, reported there)
+            (o.kind === "add_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column.name) === nameKey(op.column)) ||
+            (o.kind === "rename_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.newName) === nameKey(op.column)),
+        );
       if (addedHere || ctx.facts.change.renamesAddedColumn(ctx.migration, index)) continue;
       // moved aside for a new column of the same name, added later in this migration (awx's 0185: `setting` to
       // `setting_old`, then AddField `setting`): the running code finds the name, but on the new column's values

@@ -4,6 +4,13 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "two renames in one migration: the first is reported, for the name the deployed code uses; the name between them existed only inside the migration, so the second is not",
+      schema: "CREATE TABLE adjfeedback_stringanswer (id int PRIMARY KEY);",
+      code: "ALTER TABLE adjfeedback_stringanswer RENAME TO adjfeedback_answer;\nALTER TABLE adjfeedback_answer RENAME TO registration_answer;\n",
+      lines: [1],
+    },
+    {
+      framework: "sql",
       name: "a later migration drops a column of the renamed table: the view would make it fail on a database migrated from scratch, so the fix says to drop the view before it there, and the follow-up drops it IF EXISTS",
       path: "db/migrations/002_rename_package_resource_revision.sql",
       files: {
