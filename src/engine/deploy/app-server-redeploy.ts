@@ -34,14 +34,14 @@ function withVariables(commands: readonly DeployCommand[]): DeployCommand[] {
 /** The production deploy sequence that undeploys the application before it deploys the new version, when that version migrates as it starts. */
 export function appServerRedeploy(files: readonly SourceFile[]): DeployEvidence | undefined {
   const sequences = deploySequences(files.filter((f) => !isDevelopmentPath(f.path)));
-  if (sequences.length === 0) return undefined;
-  const startup = selfMigratingApp(files);
-  if (!startup) return undefined;
   for (const sequence of sequences) {
     const commands = withVariables(sequence.commands);
     const undeploy = commands.findIndex((c) => UNDEPLOY.test(c.text));
     const deploy = commands.findIndex((c, i) => i > undeploy && DEPLOY.test(c.text));
     if (undeploy === -1 || deploy === -1) continue;
+    // the application is read only for a sequence that redeploys it: the first such sequence decides
+    const startup = selfMigratingApp(files);
+    if (!startup) return undefined;
     return {
       path: sequence.path,
       line: commands[undeploy]!.line,
