@@ -210,12 +210,12 @@ export function classifyDataCall(call: CallNode, models: ModelTables, records?: 
   const last = call.name;
   if (names.slice(0, -1).includes("connection") && CONNECTION_SQL.has(last)) return { kind: "connection-sql", method: last, sqlArg: call.arguments_?.arguments_[0] };
 
-  // a record write on a local that holds a model's record (`config&.update(...)` after `config = Model.find_by(...)`) writes that model's table
+  // a record write on a local that holds a model's record (`config&.update(...)` after `config = Model.find_by(...)`) writes that model's table (the last branch)
   const held = calls.length === 1 && last in RECORD_WRITES && localName(root) !== undefined ? records?.(localName(root)!) : undefined;
-  if (held) return { kind: "dml", verb: RECORD_WRITES[last], table: models.tableOf(held), ...(models.prefixedOf(held) ? { prefixedTable: models.prefixedOf(held) } : {}), hasWhere: true, columns: [], call };
   const constant = constantName(root);
-  const table = constant && constant !== "ActiveRecord::Base" ? models.tableOf(constant) : undefined;
-  const prefixed = constant && table ? models.prefixedOf(constant) : undefined;
+  const model = held ?? (constant && constant !== "ActiveRecord::Base" ? constant : undefined);
+  const table = model ? models.tableOf(model) : undefined;
+  const prefixed = model && table ? models.prefixedOf(model) : undefined;
   const prefixedTable = prefixed ? { prefixedTable: prefixed } : {};
   const fromRecord = root !== null && localName(root) !== undefined;
   if (!constant && !fromRecord) return undefined;
