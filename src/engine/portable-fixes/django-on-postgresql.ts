@@ -8,6 +8,7 @@
  *   - RunSQL elsewhere (PostgreSQL's SQL, no state): the others skip it
  *   - a function of a RunPython that sends SQL through a cursor: the others return before it
  */
+import { callParts } from "../adapters/python/nodes.js";
 import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
 import { ON_POSTGRESQL_CLASS } from "./on-postgresql-class.js";
 import { applyEdits, type Edit } from "./text-edits.js";
@@ -24,8 +25,7 @@ const argumentsOf = (call: PyNode) => {
   const args = call.childForFieldName("arguments");
   return args ? args.text.slice(1, -1).trim().replace(/,$/, "") : "";
 };
-const keyword = (call: PyNode, name: string) =>
-  call.childForFieldName("arguments")?.namedChildren.find((c) => c?.type === "keyword_argument" && c.childForFieldName("name")?.text === name)?.childForFieldName("value") ?? undefined;
+const keyword = (call: PyNode, name: string) => callParts(call)?.keywords.get(name);
 const isMigrationsCall = (call: PyNode, name: string) => calleeOf(call) === `migrations.${name}` || calleeOf(call) === name;
 
 /** The start of the line a node starts on (edits that insert or delete whole lines keep the layout). */
