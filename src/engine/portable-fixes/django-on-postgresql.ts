@@ -71,7 +71,8 @@ export function djangoOnPostgresql(fix: string, original?: string): string | und
       }
       else wrap(call, plain ? `OnPostgreSQL("${name}", [${plain}(${argumentsOf(call)})])` : `OnPostgreSQL("${name}", ${argumentsOf(call)})`);
     }
-    for (const call of calls) if (isMigrationsCall(call, "RemoveConstraint") && removed.has(keyword(call, "name")?.text) && calls.some((c) => calleeOf(c) === "AddConstraintNotValid" && temporary(c))) wrap(call, `OnPostgreSQL(state=[${call.text}])`);
+    const hasTemporary = calls.some((c) => calleeOf(c) === "AddConstraintNotValid" && temporary(c));
+    for (const call of calls) if (hasTemporary && isMigrationsCall(call, "RemoveConstraint") && removed.has(keyword(call, "name")?.text)) wrap(call, `OnPostgreSQL(state=[${call.text}])`);
     // SeparateDatabaseAndState with PostgreSQL's SQL: the others make its state real as Django would
     for (const call of calls) {
       if (!isMigrationsCall(call, "SeparateDatabaseAndState") || inside(call)) continue;
