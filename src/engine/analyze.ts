@@ -798,11 +798,17 @@ export function signalFiles(input: AnalyzeInput): Map<string, SourceFile> {
 
 /** The input's files by path, then the edge's reader: where the project's Python modules are read. */
 function projectFileReader(input: AnalyzeInput): (path: string) => string | undefined {
-  const given = new Map<string, string>();
-  for (const file of [...input.files, ...(input.contextMigrations ?? []), ...(input.codeFiles ?? []), ...(input.projectFiles ?? []), ...(input.repositoryFiles ?? [])])
-    if (!given.has(file.path)) given.set(file.path, file.content);
+  // built on the first module a migration imports: most analyses ask for none
+  let given: Map<string, string> | undefined;
   const read = input.readProjectFile;
-  return (path) => given.get(path) ?? read?.(path);
+  return (path) => {
+    if (!given) {
+      given = new Map();
+      for (const file of [...input.files, ...(input.contextMigrations ?? []), ...(input.codeFiles ?? []), ...(input.projectFiles ?? []), ...(input.repositoryFiles ?? [])])
+        if (!given.has(file.path)) given.set(file.path, file.content);
+    }
+    return given.get(path) ?? read?.(path);
+  };
 }
 
 /** Django's settings modules and each app folder's migrations, where the adapter reads the user model's table. */
