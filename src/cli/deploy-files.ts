@@ -42,17 +42,21 @@ function walk(root: string, dir: string, depth: number, out: string[], maxDepth:
   }
 }
 
-function readFile(root: string, path: string, cwd: string, maxBytes: number): SourceFile | undefined {
-  const absolute = join(root, path);
+/** A regular file's text when it holds at most `maxBytes`, never through a symbolic link (its target may lie outside the repository); undefined when unreadable. */
+export function readRegularFile(absolute: string, maxBytes: number): string | undefined {
   try {
-    // never through a symbolic link: its target may lie outside the repository
     const stat = lstatSync(absolute);
-    if (!stat.isFile() || stat.size > maxBytes) return undefined;
-    return { path: displayPath(absolute, cwd), content: readFileSync(absolute, "utf8") };
+    return stat.isFile() && stat.size <= maxBytes ? readFileSync(absolute, "utf8") : undefined;
   } catch {
-    // unreadable: the deploy is read from the other files, else assumed online
     return undefined;
   }
+}
+
+function readFile(root: string, path: string, cwd: string, maxBytes: number): SourceFile | undefined {
+  const absolute = join(root, path);
+  // unreadable: the deploy is read from the other files, else assumed online
+  const content = readRegularFile(absolute, maxBytes);
+  return content === undefined ? undefined : { path: displayPath(absolute, cwd), content };
 }
 
 export function readDeployFiles(cwd: string, maxBytes: number): SourceFile[] {

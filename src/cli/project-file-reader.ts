@@ -3,8 +3,8 @@
  * subclass of RunSQL): the engine asks for them by path (AnalyzeInput.readProjectFile) and this reads each one
  * from the working tree, inside the repository (or the working directory outside one), never through a link.
  */
-import { lstatSync, readFileSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
+import { readRegularFile } from "./deploy-files.js";
 import { repositoryRootAbove } from "./walk-files.js";
 
 /** a module larger than this is not a helper worth reading */
@@ -18,12 +18,7 @@ export function projectFileReader(base: string): (path: string) => string | unde
     const absolute = resolve(base, path);
     const inside = relative(root, absolute);
     if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) return undefined;
-    try {
-      const stat = lstatSync(absolute);
-      return stat.isFile() && stat.size <= MAX_BYTES ? readFileSync(absolute, "utf8") : undefined;
-    } catch {
-      // no such module in the repository: the name stays one made at run time
-      return undefined;
-    }
+    // undefined for no such module in the repository: the name stays one made at run time
+    return readRegularFile(absolute, MAX_BYTES);
   };
 }
