@@ -6,6 +6,33 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "execute in change beside a change_table block: the up beside the down keeps change's statements, since a t. call cannot be lifted out of its block",
+      code: `class AddNicknameToUsers < ActiveRecord::Migration[7.1]
+  def change
+    change_table :users do |t|
+      t.string :nickname
+    end
+    execute <<-SQL
+      CREATE INDEX index_users_on_nickname ON users (nickname)
+    SQL
+  end
+end
+`,
+      lines: [6],
+      fixes: [
+        `# Rails ignores a \`down\` beside \`change\` (it runs change backwards): replace \`change\` with up and down.
+def up
+  # every statement of change, as it is now, in the same order
+end
+
+def down
+  execute "DROP INDEX index_users_on_nickname;"
+  remove_column :users, :nickname
+end`,
+      ],
+    },
+    {
+      framework: "rails",
       name: "data code re-run on rollback still matches rows: where(column: nil) on a NOT NULL column, widened by or",
       code: `class FillSubmitterMetadata < ActiveRecord::Migration[7.0]
   class MigrationSubmitter < ApplicationRecord

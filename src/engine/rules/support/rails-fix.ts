@@ -339,15 +339,22 @@ function upStatement(op: Operation): string {
  */
 export function railsDownBesideChange(migration: Migration, down: string): string {
   if (migration.railsForm !== "change") return down;
-  const indent = (code: string) => code.replace(/\n/g, "\n  ");
-  return [
-    "# Rails ignores a `down` beside `change` (it runs change backwards): replace `change` with up and down.",
-    "def up",
-    ...statementsOf(migration.up).map((s) => `  ${indent(upStatement(s.ops[0]))}`),
-    "end",
-    "",
-    down,
-  ].join("\n");
+  return ["# Rails ignores a `down` beside `change` (it runs change backwards): replace `change` with up and down.", ...upMethod(statementsOf(migration.up)), "", down].join("\n");
+}
+
+/** A statement of change that is a call of a table block (t.string inside change_table). */
+const inTableBlock = (statement: { ops: Operation[] }) => /^t\./.test(statement.ops[0].frameworkCall ?? "");
+
+/** Indented one level, as a statement of a method body. */
+const inBody = (code: string) => `  ${code.replace(/\n/g, "\n  ")}`;
+
+/**
+ * `def up` holding change's statements as written, in order; a call of a table block cannot be lifted out of it
+ * alone, so then the up says to keep change's statements as they are.
+ */
+function upMethod(statements: readonly { ops: Operation[] }[]): string[] {
+  if (statements.some(inTableBlock)) return ["def up", "  # every statement of change, as it is now, in the same order", "end"];
+  return ["def up", ...statements.map((s) => inBody(upStatement(s.ops[0]))), "end"];
 }
 
 /** The calls of an up, one per statement (a t.references gives a column, an index and a key, all on its line). */
@@ -385,32 +392,17 @@ function changeColumnBack(op: Extract<Operation, { kind: "alter_column_type" }>,
  */
 function railsUpAndDown(migration: Migration, types: TypeSource): string {
   const statements = statementsOf(migration.up);
-  const indent = (code: string) => code.replace(/\n/g, "\n  ");
-  if (statements.some((s) => /^t\./.test(s.ops[0].frameworkCall ?? "")))
-    return [
-      "# change_column cannot be inverted: replace `change` with up and down.",
-      "def up",
-      "  # every statement of change, as it is now, in the same order",
-      "end",
-      "",
-      "def down",
-      ...statements
-        .slice()
-        .reverse()
-        .map((s) => `  ${indent(/^t\./.test(s.ops[0].frameworkCall ?? "") ? `# undo line ${s.ops[0].loc.line} (${s.ops[0].text.trim()}) inside its table block` : undoStatement(s, types))}`),
-      "end",
-    ].join("\n");
   return [
-    "# change_column cannot be inverted: replace `change` with up and down, each statement kept in order.",
-    "def up",
-    ...statements.map((s) => `  ${indent(upStatement(s.ops[0]))}`),
-    "end",
+    statements.some(inTableBlock)
+      ? "# change_column cannot be inverted: replace `change` with up and down."
+      : "# change_column cannot be inverted: replace `change` with up and down, each statement kept in order.",
+    ...upMethod(statements),
     "",
     "def down",
     ...statements
       .slice()
       .reverse()
-      .map((s) => `  ${indent(undoStatement(s, types))}`),
+      .map((s) => inBody(inTableBlock(s) ? `# undo line ${s.ops[0].loc.line} (${s.ops[0].text.trim()}) inside its table block` : undoStatement(s, types))),
     "end",
   ].join("\n");
 }
