@@ -336,6 +336,12 @@ function importBindings(statement: PyNode): string[] | undefined {
 
 const IMPORT_STATEMENTS = new Set(["import_statement", "import_from_statement"]);
 
+/** An import statement's bindings as a unit carries them; nothing for any other statement or a wildcard import. */
+function bindsOf(statement: PyNode): Pick<SourceUnit, "binds"> {
+  const binds = IMPORT_STATEMENTS.has(statement.type) ? importBindings(statement) : undefined;
+  return binds ? { binds } : {};
+}
+
 /** The names a module's imports bind (`import a.b` binds `a`, `from m import f as g` binds `g`). */
 function importedNames(imports: readonly PyNode[]): Set<string> {
   const names = new Set<string>();
@@ -483,7 +489,7 @@ function statementUnits(def: PyNode, side: Side, imported: ReadonlySet<string>, 
       substance: offDatabase.has(s.id) ? "" : canonical(s, (n) => offDatabase.has(n.id)),
       rows: rowsForm(s),
       ...branchUnit(s),
-      ...(IMPORT_STATEMENTS.has(s.type) && importBindings(s) ? { binds: importBindings(s) } : {}),
+      ...bindsOf(s),
     })),
   ];
 }
