@@ -53,7 +53,7 @@ function pathsIn(root: string, commit: string, paths: readonly string[]): Set<st
  * One `git rev-list` over the tips' history, parents before children; a commit's set is its parents' sets joined,
  * plus itself when it is a target. A commit that adds nothing shares its parent's set.
  */
-export function containedTargets(root: string, tips: readonly string[], targets: readonly string[]): Map<string, Set<number>> {
+function containedTargets(root: string, tips: readonly string[], targets: readonly string[]): Map<string, Set<number>> {
   const words = Math.ceil(targets.length / 32);
   const targetIndex = new Map(targets.map((t, i) => [t, i]));
   const empty = new Uint32Array(words);
