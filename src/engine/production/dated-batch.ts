@@ -7,7 +7,8 @@
  */
 import type { RepositoryView } from "../repository/repository-view.js";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 export const BATCH_MIGRATIONS = 30;
 
 /** More than 30 migrations of the folder are dated within a day of `date`. */

@@ -9,10 +9,9 @@ import type { Migration, Operation, ReportedFinding } from "../model.js";
 import type { RepositoryView } from "../repository/repository-view.js";
 import { migrationDate } from "../repository/migration-date.js";
 import { migrationLabel } from "../paths.js";
-import { inDatedBatch } from "./dated-batch.js";
+import { HOUR_MS, inDatedBatch } from "./dated-batch.js";
 import type { ShippedTogether } from "./shipped-together.js";
 
-const HOUR_MS = 60 * 60 * 1000;
 
 /** How an adder ships with `migration`: the commit both came in, or the hours between their dates (under `hours`). */
 function together(adder: Migration, migration: Migration, repository: RepositoryView, shipped: ShippedTogether, hours: number): string | undefined {

@@ -27,11 +27,10 @@ import type { LockWork } from "./estimates.js";
 import { measuredInSnapshot, tablesOf, workOf } from "./size-aware.js";
 import { initialSetTables, type InitialSetTable } from "./initial-set-tables.js";
 import { tableAges } from "./table-ages.js";
-import { inDatedBatch } from "./dated-batch.js";
+import { HOUR_MS, inDatedBatch } from "./dated-batch.js";
 import { ShippedTogether } from "./shipped-together.js";
 import { withSameDeployColumns } from "./same-deploy-columns.js";
 
-const HOUR_MS = 60 * 60 * 1000;
 /** Migrations written within a day of each other are taken to ship together. */
 export const SAME_DEPLOY_HOURS = 24;
 
