@@ -400,6 +400,28 @@ def downgrade():
   valid: [
     {
       framework: "alembic",
+      name: "an ALTER TABLE whose f-string holds a value known only at run time where SQL wants a number (START WITH {next_id}): schema work migguard could not parse, not a data change",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    connection = op.get_bind()
+    op.execute("ALTER TABLE events ALTER COLUMN id DROP DEFAULT")
+    res = connection.execute(sa.text("SELECT MAX(id) FROM events"))
+    next_id = res.fetchone()[0] + 1
+    connection.execute(sa.text(f"ALTER TABLE events ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (START WITH {next_id})"))
+
+
+def downgrade():
+    pass
+`,
+    },
+    {
+      framework: "alembic",
       name: "a sequence moved past the largest id read with connection.scalars(sa.select(...)).one_or_none(): the SELECT writes nothing and ALTER SEQUENCE is DDL",
       code: `from alembic import op
 import sqlalchemy as sa
