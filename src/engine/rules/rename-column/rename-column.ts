@@ -1,4 +1,4 @@
-import type { Framework, OperationOf } from "../../model.js";
+import type { Framework, Operation, OperationOf } from "../../model.js";
 import { addColumnLike, backfillCode, sqlalchemy2 } from "../support/column-code.js";
 import { pythonString } from "../support/embed-sql.js";
 import { dedent, ident, modelName, sym } from "../support/fix.js";
@@ -105,21 +105,19 @@ export default defineRule({
   check(ctx) {
     for (const { op, index } of upOps(ctx, "rename_column")) {
       if (!keptTable(ctx, op.table, index)) continue;
+      const addsColumn = (o: Operation) => o.kind === "add_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column.name) === nameKey(op.column);
       // a column this migration (or an earlier one of the change) added (a new id_text swapped in for id): no running code knows its name
       const addedHere = ctx.migration.up
         .slice(0, index)
         .some(
           (o) =>
             // or a name an earlier rename of this migration gave it (a to b, then b to c: the code knows a, reported there)
-            (o.kind === "add_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column.name) === nameKey(op.column)) ||
-            (o.kind === "rename_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.newName) === nameKey(op.column)),
+            addsColumn(o) || (o.kind === "rename_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.newName) === nameKey(op.column)),
         );
       if (addedHere || ctx.facts.change.renamesAddedColumn(ctx.migration, index)) continue;
       // moved aside for a new column of the same name, added later in this migration (awx's 0185: `setting` to
       // `setting_old`, then AddField `setting`): the running code finds the name, but on the new column's values
-      const addedBack = ctx.migration.up
-        .slice(index + 1)
-        .some((o) => o.kind === "add_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column.name) === nameKey(op.column));
+      const addedBack = ctx.migration.up.slice(index + 1).some(addsColumn);
       ctx.report({
         op,
         message: addedBack
