@@ -95,6 +95,8 @@ export function isEmptyBody(block: PyNode | null): boolean {
 /** The text of a string literal made of one plain part (no f-string interpolation, no implicit concatenation). */
 export function plainString(node: PyNode | null | undefined): string | undefined {
   if (node?.type !== "string") return undefined;
+  // f"DROP TABLE {name}" has one plain part too: its text is not the string's
+  if (node.namedChildren.some((c) => c.type === "interpolation")) return undefined;
   const content = node.namedChildren.filter((c) => c.type === "string_content");
   return content.length === 1 ? content[0].text : undefined;
 }
