@@ -6,6 +6,40 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "execute in change beside a call that reads a local change assigns: the up beside the down keeps change's statements, since the call cannot be lifted out without the local",
+      code: `class RenameInvoiceListsToInvoiceRuns < ActiveRecord::Migration[8.0]
+  def change
+    old_pkey = find_pkey_index_name
+    unless old_pkey.to_sym == :invoice_lists_pkey
+      rename_index(:invoice_lists, old_pkey, :invoice_lists_pkey)
+    end
+    rename_table(:invoice_lists, :invoice_runs)
+  end
+
+  def find_pkey_index_name
+    result = execute <<~SQL
+      SELECT i.relname AS name FROM pg_constraint c JOIN pg_class i ON c.conindid = i.oid WHERE c.contype = 'p'
+    SQL
+    result.first["name"]
+  end
+end
+`,
+      lines: [11],
+      fixes: [
+        `# Rails ignores a \`down\` beside \`change\` (it runs change backwards): replace \`change\` with up and down.
+def up
+  # every statement of change, as it is now, in the same order
+end
+
+def down
+  rename_table :invoice_runs, :invoice_lists
+  # line 5 (rename_index): undo it by hand, migguard cannot derive its inverse
+  raise ActiveRecord::IrreversibleMigration, "irreversible: line 5 (rename_index): undo it by hand, migguard cannot derive its inverse"
+end`,
+      ],
+    },
+    {
+      framework: "rails",
       name: "execute in change beside a change_table block: the up beside the down keeps change's statements, since a t. call cannot be lifted out of its block",
       code: `class AddNicknameToUsers < ActiveRecord::Migration[7.1]
   def change

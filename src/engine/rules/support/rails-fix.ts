@@ -349,11 +349,12 @@ const inTableBlock = (statement: { ops: Operation[] }) => /^t\./.test(statement.
 const inBody = (code: string) => `  ${code.replace(/\n/g, "\n  ")}`;
 
 /**
- * `def up` holding change's statements as written, in order; a call of a table block cannot be lifted out of it
- * alone, so then the up says to keep change's statements as they are.
+ * `def up` holding change's statements as written, in order; a call of a table block, or one that reads a local
+ * change assigns (`old_pkey = find_pkey_index_name`), cannot be lifted out of it alone, so then the up says to keep
+ * change's statements as they are.
  */
 function upMethod(statements: readonly { ops: Operation[] }[]): string[] {
-  if (statements.some(inTableBlock)) return ["def up", "  # every statement of change, as it is now, in the same order", "end"];
+  if (statements.some((s) => inTableBlock(s) || s.ops[0].inlined?.unknown?.length)) return ["def up", "  # every statement of change, as it is now, in the same order", "end"];
   return ["def up", ...statements.map((s) => inBody(upStatement(s.ops[0]))), "end"];
 }
 
