@@ -4,7 +4,7 @@
  * first loaded: their parsers then fail with "Incompatible language version 0" (a Django project whose deploy
  * reader later loaded Java's grammar). Loads run one after the other for the same reason.
  */
-import type { Language } from "web-tree-sitter";
+import type { Language, Parser } from "web-tree-sitter";
 import { wasmFile, type PARSER_WASM } from "./wasm-file.js";
 
 type TreeSitter = typeof import("web-tree-sitter");
@@ -27,4 +27,12 @@ export function loadGrammar(packagePath: (typeof PARSER_WASM)[number]): Promise<
   });
   queue = loaded.catch(() => undefined);
   return loaded;
+}
+
+/** A parser set to one grammar (a reader that keeps a single parser: Java's startup beans, Terraform's HCL). */
+export async function grammarParser(packagePath: (typeof PARSER_WASM)[number]): Promise<Parser> {
+  const { treeSitter, language } = await loadGrammar(packagePath);
+  const parser = new treeSitter.Parser();
+  parser.setLanguage(language);
+  return parser;
 }

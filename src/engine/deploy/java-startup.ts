@@ -8,19 +8,16 @@
  */
 import type { Node, Parser } from "web-tree-sitter";
 import type { SourceFile } from "../model.js";
-import { loadGrammar } from "../adapters/tree-sitter-grammar.js";
+import { grammarParser } from "../adapters/tree-sitter-grammar.js";
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
-async function init(): Promise<void> {
-  const { treeSitter, language } = await loadGrammar("tree-sitter-java/tree-sitter-java.wasm");
-  parser = new treeSitter.Parser();
-  parser.setLanguage(language);
-}
-
 /** Load the grammar once; later calls share the same promise. */
-export const loadJavaParser = (): Promise<void> => (loading ??= init());
+export const loadJavaParser = (): Promise<void> =>
+  (loading ??= grammarParser("tree-sitter-java/tree-sitter-java.wasm").then((loaded) => {
+    parser = loaded;
+  }));
 
 /** The migration tools, by the class that runs them, its package and the method that applies the migrations. */
 const TOOLS = [

@@ -7,21 +7,18 @@
  */
 import type { Node, Parser } from "web-tree-sitter";
 import type { SourceFile } from "../model.js";
-import { loadGrammar } from "../adapters/tree-sitter-grammar.js";
+import { grammarParser } from "../adapters/tree-sitter-grammar.js";
 import type { DeployEvidence } from "./deploy-model.js";
 import { isInstanceCountKey } from "./instance-count-keys.js";
 
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
-async function init(): Promise<void> {
-  const { treeSitter, language } = await loadGrammar("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm");
-  parser = new treeSitter.Parser();
-  parser.setLanguage(language);
-}
-
 /** Load the grammar once; later calls share the same promise. */
-export const loadHclParser = (): Promise<void> => (loading ??= init());
+export const loadHclParser = (): Promise<void> =>
+  (loading ??= grammarParser("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm").then((loaded) => {
+    parser = loaded;
+  }));
 
 /** Terraform configuration is shallow: a walk deeper than this is not a configuration worth reading */
 const MAX_DEPTH = 64;
