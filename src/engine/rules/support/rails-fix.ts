@@ -755,11 +755,11 @@ function referenceWithoutKey(op: Operation): string | undefined {
 const NOTHING_TO_UNDO = "# nothing to undo: validating only checked the rows";
 
 /**
- * The validation in its own migration, for a constraint the up adds only under existence checks (Active Storage's
- * `if table_exists?(:active_storage_blobs)`, which ifme never creates): it validates only a constraint that was
- * added, or the migration fails on a database where the check skipped it.
+ * A statement that acts on what an operation added, for an operation the up runs only under existence checks
+ * (Active Storage's `if table_exists?(:active_storage_blobs)`, which ifme never creates): it acts only if the thing
+ * exists, or it fails on a database where the check skipped the operation (a validation, a down's removal).
  */
-const validatedOnlyIfAdded = (op: Operation, validate: string, exists: string) => (op.guards?.length ? `${validate} if ${exists}` : validate);
+export const onlyIfAdded = (op: Operation, statement: string, exists: string) => (op.guards?.length ? `${statement} if ${exists}` : statement);
 
 /** A foreign key or CHECK added NOT VALID now and validated in the next migration, as strong_migrations prints it. */
 export function railsConstraintSteps(op: Extract<Operation, { kind: "add_constraint" }>, sqlCheck?: string): FixSteps {
@@ -791,7 +791,7 @@ export function railsConstraintSteps(op: Extract<Operation, { kind: "add_constra
         : call === "add_foreign_key" && text && !/validate:/.test(text)
           ? `${text}, validate: false`
           : later;
-    return { inPlace: `# instant: existing rows are not checked\n${add}`, steps: [{ name: `validate foreign key ${op.table} ${to}`, down: [NOTHING_TO_UNDO], statements: [validatedOnlyIfAdded(op, `validate_foreign_key ${sym(op.table)}, ${sym(to)}${columnOpt}`, `foreign_key_exists?(${sym(op.table)}, ${sym(to)}${columnOpt})`)] }] };
+    return { inPlace: `# instant: existing rows are not checked\n${add}`, steps: [{ name: `validate foreign key ${op.table} ${to}`, down: [NOTHING_TO_UNDO], statements: [onlyIfAdded(op, `validate_foreign_key ${sym(op.table)}, ${sym(to)}${columnOpt}`, `foreign_key_exists?(${sym(op.table)}, ${sym(to)}${columnOpt})`)] }] };
   }
   const name = op.name ?? derivedName(op.table, op.columns, "check");
   const own = op.text.trim();

@@ -9,7 +9,7 @@ import type { ColumnSpec, Operation } from "../../model.js";
 import { rubyString } from "./embed-sql.js";
 import { sym } from "./fix.js";
 import { reindented } from "./data-code.js";
-import { railsType } from "./rails-fix.js";
+import { onlyIfAdded, railsType } from "./rails-fix.js";
 import { inverseOfUp, inverseSteps, type InverseSource, type InverseStep } from "./sql-inverse.js";
 import { nameKey } from "./facts.js";
 
@@ -52,17 +52,17 @@ export function railsInverseSteps(op: Operation, index: number, created: Readonl
     case "create_table":
       return op.temporary ? undefined : [code(`drop_table ${t}`)];
     case "add_column":
-      return onNewTable(op.table) ? undefined : [code(`remove_column ${t}, ${sym(op.column.name)}${op.guards?.length ? ` if column_exists?(${t}, ${sym(op.column.name)})` : ""}`)];
+      return onNewTable(op.table) ? undefined : [code(onlyIfAdded(op, `remove_column ${t}, ${sym(op.column.name)}`, `column_exists?(${t}, ${sym(op.column.name)})`))];
     case "add_index":
       if (onNewTable(op.table)) return undefined;
-      if (op.name) return [code(`remove_index ${t}, name: ${rubyString(op.name)}${op.guards?.length ? ` if index_name_exists?(${t}, ${rubyString(op.name)})` : ""}`)];
-      return [op.columns.length ? code(`remove_index ${t}, column: ${list(op.columns)}${op.guards?.length ? ` if index_exists?(${t}, ${list(op.columns)})` : ""}`) : unknown(`${lineOf(op)} adds an index without a name or columns to ${op.table}: remove it by the name the database gave it`)];
+      if (op.name) return [code(onlyIfAdded(op, `remove_index ${t}, name: ${rubyString(op.name)}`, `index_name_exists?(${t}, ${rubyString(op.name)})`))];
+      return [op.columns.length ? code(onlyIfAdded(op, `remove_index ${t}, column: ${list(op.columns)}`, `index_exists?(${t}, ${list(op.columns)})`)) : unknown(`${lineOf(op)} adds an index without a name or columns to ${op.table}: remove it by the name the database gave it`)];
     case "add_constraint":
       if (onNewTable(op.table)) return undefined;
       if (op.constraint === "foreign_key" && (op.name || op.referencesTable)) {
         const key = `${t}, ${op.name ? `name: ${rubyString(op.name)}` : sym(op.referencesTable!)}`;
         // an up that added the key only under its checks (`if table_exists?(...)`) may have added none: the down checks too
-        return [code(`remove_foreign_key ${key}${op.guards?.length ? ` if foreign_key_exists?(${key})` : ""}`)];
+        return [code(onlyIfAdded(op, `remove_foreign_key ${key}`, `foreign_key_exists?(${key})`))];
       }
       if (op.constraint === "check" && op.name) return [code(`remove_check_constraint ${t}, name: ${rubyString(op.name)}`)];
       if (op.name) return [code(`execute ${rubyString(`ALTER TABLE ${op.table} DROP CONSTRAINT ${op.name}`)}`)];
