@@ -2,9 +2,7 @@ import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { lockTimeoutInForce } from "./lock-timeout-guard.js";
-
-/** Lock modes that conflict with ROW EXCLUSIVE, the lock every INSERT/UPDATE/DELETE takes. */
-const WRITE_BLOCKING_MODES = new Set(["SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"]);
+import { WRITE_BLOCKING_MODES } from "../support/lock-modes.js";
 
 export default defineRule({
   meta: {

@@ -2,6 +2,7 @@ import type { Migration, Operation } from "../../model.js";
 import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { existingTable } from "../support/scope.js";
+import { LOCK_MODES, WRITE_BLOCKING_MODES } from "../support/lock-modes.js";
 
 /** The table whose lock an operation must wait for, when it is a lock a queue can form behind. */
 function lockedTable(op: Operation): string | undefined {
@@ -37,11 +38,6 @@ function lockedTable(op: Operation): string | undefined {
   }
 }
 
-/** Lock modes that let reads go on while they are held or waited for: only writes (and schema changes) queue. */
-const READS_PASS = new Set(["ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE", "SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE"]);
-/** Of those, the ones that let writes go on too. */
-const WRITES_PASS = new Set(["ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE"]);
-
 /**
  * The lock PostgreSQL takes on the table for `op`: SHARE for CREATE INDEX, SHARE ROW EXCLUSIVE for a foreign key or a
  * trigger, the mode LOCK TABLE names, ACCESS EXCLUSIVE for the other ALTER TABLE forms here.
@@ -57,9 +53,9 @@ function lockMode(op: Operation): string {
 /** Who queues behind the statement while it waits for its lock: what its lock mode conflicts with. */
 function queued(op: Operation): string {
   const mode = lockMode(op);
-  if (WRITES_PASS.has(mode)) return "the schema changes on the table queue behind it";
-  if (READS_PASS.has(mode)) return `every write to the table queues behind it (its ${mode} lock lets reads through)`;
-  return "every query on the table queues behind it";
+  if (mode === "ACCESS EXCLUSIVE" || !LOCK_MODES.has(mode)) return "every query on the table queues behind it";
+  if (WRITE_BLOCKING_MODES.has(mode)) return `every write to the table queues behind it (its ${mode} lock lets reads through)`;
+  return "the schema changes on the table queue behind it";
 }
 
 /**
