@@ -36,24 +36,20 @@ function djangoFix(ctx: RuleContext, op: OperationOf<"rename_column">): string {
   const oldField = op.ormField ?? op.column;
   const newField = oldField === op.column ? op.newName : op.newName.replace(/_id$/, "");
   const kept = op.ormFieldDef && withKeyword(op.ormFieldDef, "db_column", pythonString(op.column));
-  const taken = keptNameTakenLater(ctx, op);
-  if (kept && nameKey(oldField) === nameKey(newField))
-    return [
-      `# keep the column ${op.column}: with db_column set, the AlterField changes the field without renaming its column`,
-      ...(taken ? [taken] : []),
-      `migrations.AlterField(model_name=${pythonString(model)}, name=${pythonString(oldField)}, field=${kept}),`,
-      `# and in the model: ${newField} = ${kept.replace(/\s*\n\s*/g, " ")}`,
-    ].join("\n");
   if (!kept)
     return dedent(`
       # keep the column ${op.column}: the field's definition (in an earlier migration migguard was not given) needs
       # db_column=${pythonString(op.column)}, in an AlterField before this RenameField and in the model, so the rename changes only Django's name
       migrations.RenameField(model_name=${pythonString(model)}, old_name=${pythonString(oldField)}, new_name=${pythonString(newField)}),`);
+  const sameName = nameKey(oldField) === nameKey(newField);
+  const taken = keptNameTakenLater(ctx, op);
   return [
-    `# keep the column ${op.column}: with db_column set first, RenameField changes only Django's name for it`,
+    sameName
+      ? `# keep the column ${op.column}: with db_column set, the AlterField changes the field without renaming its column`
+      : `# keep the column ${op.column}: with db_column set first, RenameField changes only Django's name for it`,
     ...(taken ? [taken] : []),
     `migrations.AlterField(model_name=${pythonString(model)}, name=${pythonString(oldField)}, field=${kept}),`,
-    `migrations.RenameField(model_name=${pythonString(model)}, old_name=${pythonString(oldField)}, new_name=${pythonString(newField)}),`,
+    ...(sameName ? [] : [`migrations.RenameField(model_name=${pythonString(model)}, old_name=${pythonString(oldField)}, new_name=${pythonString(newField)}),`]),
     `# and in the model: ${newField} = ${kept.replace(/\s*\n\s*/g, " ")}`,
   ].join("\n");
 }
