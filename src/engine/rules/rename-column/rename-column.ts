@@ -7,6 +7,7 @@ import { railsType, unknownRailsTypeNote } from "../support/rails-fix.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { nameKey } from "../support/facts.js";
 import { keptTable, upOps } from "../support/scope.js";
+import { renamesNameGivenEarlier } from "../support/renamed-within-migration.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { migrationDialect } from "../support/sql-dialect.js";
 import { isMysqlFamily } from "../support/databases.js";
@@ -102,14 +103,9 @@ export default defineRule({
     for (const { op, index } of upOps(ctx, "rename_column")) {
       if (!keptTable(ctx, op.table, index)) continue;
       const addsColumn = (o: Operation) => o.kind === "add_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column.name) === nameKey(op.column);
-      // a column this migration (or an earlier one of the change) added (a new id_text swapped in for id): no running code knows its name
-      const addedHere = ctx.migration.up
-        .slice(0, index)
-        .some(
-          (o) =>
-            // or a name an earlier rename of this migration gave it (a to b, then b to c: the code knows a, reported there)
-            addsColumn(o) || (o.kind === "rename_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.newName) === nameKey(op.column)),
-        );
+      // a column this migration (or an earlier one of the change) added (a new id_text swapped in for id), or a name an
+      // earlier rename of this migration gave it: no running code knows its name
+      const addedHere = ctx.migration.up.slice(0, index).some(addsColumn) || renamesNameGivenEarlier(ctx.migration, op, index);
       if (addedHere || ctx.facts.change.renamesAddedColumn(ctx.migration, index)) continue;
       // moved aside for a new column of the same name, added later in this migration (awx's 0185: `setting` to
       // `setting_old`, then AddField `setting`): the running code finds the name, but on the new column's values

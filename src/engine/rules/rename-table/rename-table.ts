@@ -10,6 +10,7 @@ import { reindented } from "../support/data-code.js";
 import { nameKey } from "../support/facts.js";
 import { firstAfter, positionsBy } from "../support/positions.js";
 import { existingTable, upOps } from "../support/scope.js";
+import { renamesNameGivenEarlier } from "../support/renamed-within-migration.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { firstLaterDrop } from "./later-drops.js";
 
@@ -146,9 +147,7 @@ export default defineRule({
   check(ctx) {
     for (const { op, index } of upOps(ctx, "rename_table")) {
       if (!existingTable(ctx, op.table, index)) continue;
-      // a name an earlier rename of this migration gave the table: no deployed code has seen it (the first rename's
-      // finding is about the name the code uses)
-      if (ctx.migration.up.slice(0, index).some((o) => o.kind === "rename_table" && nameKey(o.newName) === nameKey(op.table))) continue;
+      if (renamesNameGivenEarlier(ctx.migration, op, index)) continue;
       // the old name keeps answering: a view over the renamed table (the safe pattern itself), or a new table
       // built under it (the rename moved the old one aside to rebuild it)
       const nameKept = firstAfter(positionsBy(ctx.migration.up, viewOrTableCreated).get(nameKey(op.table)), index) !== undefined;
