@@ -34,9 +34,14 @@ interface WalkState {
   urls: Set<string>;
   /** names bound to a table's row count (`n = conn.execute(sa.text("SELECT COUNT(*) FROM t")).scalar()`): the table */
   counts: Map<string, string>;
-  /** the function returned on PostgreSQL (`if bind.dialect.name != "sqlite": return`): nothing after it runs there */
-  returned?: boolean;
 }
+
+/**
+ * What walking a statement tells of the function's end: true when PostgreSQL surely reaches a `return` in it
+ * (`if bind.dialect.name != "sqlite": return`), so nothing after it runs there. Returned rather than set on the
+ * state, which `with` blocks and loop items copy: a flag on a copy was lost when the block ended.
+ */
+type Returned = boolean;
 
 const POSTGRES = new Set(["postgresql", "postgres"]);
 
@@ -98,9 +103,10 @@ export class AlembicWalker {
       urls: new Set(),
       counts: new Map(),
     };
-    statements.forEach((statement, i) => {
-      if (!state.returned && !this.commitsOnlyBeforeAutocommit(statement, statements, i, state)) this.walkStatement(statement, state);
-    });
+    for (let i = 0; i < statements.length; i++) {
+      if (this.commitsOnlyBeforeAutocommit(statements[i], statements, i, state)) continue;
+      if (this.walkStatement(statements[i], state)) return;
+    }
   }
 
   /**
@@ -151,74 +157,82 @@ export class AlembicWalker {
     return evaluate(node, { imports: this.module.imports, bindings: state.bindings, project: this.project });
   }
 
-  private walkBlock(block: PyNode | null, state: WalkState): void {
-    for (const statement of statementsOf(block)) {
-      if (state.returned) return;
-      this.walkStatement(statement, state);
-    }
+  /** The block's statements up to a return PostgreSQL surely reaches; whether it reached one. */
+  private walkBlock(block: PyNode | null, state: WalkState): Returned {
+    for (const statement of statementsOf(block)) if (this.walkStatement(statement, state)) return true;
+    return false;
   }
 
-  private walkStatement(statement: PyNode, state: WalkState): void {
+  private walkStatement(statement: PyNode, state: WalkState): Returned {
     switch (statement.type) {
       case "expression_statement": {
         let expr = statement.namedChildren[0];
         if (expr?.type === "await") expr = expr.namedChildren[0];
-        if (!expr) return;
+        if (!expr) return false;
         if (expr.type === "assignment") this.assignment(expr, state);
         else if (expr.type === "call") this.call(expr, state);
         else this.scanData(statement, state);
-        return;
+        return false;
       }
       case "with_statement":
-        this.withStatement(statement, state);
-        return;
+        return this.withStatement(statement, state);
       case "if_statement":
-        this.ifStatement(statement, state);
-        return;
+        return this.ifStatement(statement, state);
       case "for_statement":
-      case "while_statement": {
         // a loop may run no time at all: a return in its body ends the function only maybe
-        const returnedBefore = state.returned;
-        if (statement.type === "for_statement") this.forStatement(statement, state);
-        else this.unknownLoop(statement, statement.childForFieldName("body"), state);
-        state.returned = returnedBefore;
-        return;
-      }
+        this.forStatement(statement, state);
+        return false;
+      case "while_statement":
+        this.unknownLoop(statement, statement.childForFieldName("body"), state);
+        return false;
       case "try_statement":
-        this.walkBlock(statement.childForFieldName("body"), state);
-        for (const clause of statement.namedChildren)
-          if (clause.type === "except_clause" || clause.type === "else_clause" || clause.type === "finally_clause")
-            this.walkBlock(clause.namedChildren.find((c) => c.type === "block") ?? null, state);
-        return;
+        return this.tryStatement(statement, state);
       case "function_definition":
       case "class_definition":
       case "decorated_definition":
       case "import_statement":
       case "import_from_statement":
       case "pass_statement":
-        return;
+        return false;
       case "return_statement":
         // reached on PostgreSQL (a branch decided for it, or no branch at all): the rest of the function does not run
         if (statement.namedChildren.length) this.scanData(statement, state);
-        state.returned = true;
-        return;
+        return true;
       case "ERROR": {
         // the complete statements a syntax error folded into the ERROR are read as usual; the rest only scanned
         const complete = statementsBeforeError(statement);
-        for (const s of complete) this.walkStatement(s, state);
+        for (const s of complete) if (this.walkStatement(s, state)) return true;
         for (const child of statement.namedChildren.slice(complete.length)) this.scanData(child, state);
-        return;
+        return false;
       }
       default:
         this.scanData(statement, state);
+        return false;
     }
+  }
+
+  /**
+   * `try:` ... `except:` ... `else:` ... `finally:`. An exception may leave the body before its return, so the
+   * handlers are read too; `else` runs when the body ends without returning or raising. The function surely returns
+   * when the body (or its `else`) and every handler return, or when `finally` does.
+   */
+  private tryStatement(statement: PyNode, state: WalkState): Returned {
+    const blockOf = (clause: PyNode) => clause.namedChildren.find((c) => c.type === "block") ?? null;
+    const clauses = statement.namedChildren;
+    const orElse = clauses.find((c) => c.type === "else_clause");
+    const normal = this.walkBlock(statement.childForFieldName("body"), state) || (orElse !== undefined && this.walkBlock(blockOf(orElse), state));
+    let handled = true;
+    for (const clause of clauses) if (clause.type === "except_clause" && !this.walkBlock(blockOf(clause), state)) handled = false;
+    const finallyClause = clauses.find((c) => c.type === "finally_clause");
+    const finallyReturns = finallyClause ? this.walkBlock(blockOf(finallyClause), state) : false;
+    return finallyReturns || (normal && handled);
   }
 
   /**
    * Branches on the database (`if bind.dialect.name == "mysql":`) are decided for PostgreSQL; other conditions
    * cannot be known, so every branch is read.
    */
-  private ifStatement(statement: PyNode, state: WalkState): void {
+  private ifStatement(statement: PyNode, state: WalkState): Returned {
     const branches: Array<{ condition: PyNode | null; body: PyNode | null }> = [
       { condition: statement.childForFieldName("condition"), body: statement.childForFieldName("consequence") },
     ];
@@ -227,21 +241,21 @@ export class AlembicWalker {
       else branches.push({ condition: null, body: alt.childForFieldName("body") ?? alt.namedChildren.find((c) => c.type === "block") ?? null });
     }
     const earlier: PyNode[] = [];
+    // the function surely returns when every branch PostgreSQL may take returns and one of them is surely taken: a
+    // return in a branch PostgreSQL may skip ends nothing, the statements after the if are read too
+    let everyTakenReturns = true;
     for (const branch of branches) {
       const value = branch.condition ? this.onPostgres(branch.condition, state) : true;
       if (value === false) continue;
       const at = this.ops.length;
-      const returnedBefore = state.returned;
-      this.walkBlock(branch.body, state);
-      // a return in a branch PostgreSQL may not take ends nothing for sure: the statements after the if are read too
-      // (nor in the branch after one PostgreSQL may take: an else after an undecided if)
-      if (value === undefined || earlier.length > 0) state.returned = returnedBefore;
+      if (!this.walkBlock(branch.body, state)) everyTakenReturns = false;
       const guard = branchSizeGuard(earlier, branch.condition, (node) => this.rowCount(node, state));
       // a guard closer to the operation (an inner `if`) was set first
       if (guard) for (let i = at; i < this.ops.length; i++) this.ops[i] = { sizeGuard: guard, ...this.ops[i] };
-      if (value === true) return; // later branches are not taken
+      if (value === true) return everyTakenReturns; // later branches are not taken
       if (branch.condition) earlier.push(branch.condition);
     }
+    return false; // no branch surely taken: PostgreSQL may pass them all
   }
 
   /** The table whose rows an expression counts: a name bound to a count, or the count query itself. */
@@ -392,7 +406,7 @@ export class AlembicWalker {
     return bind && this.handleKind(bind, state) === "migration-connection" ? "migration-session" : "other";
   }
 
-  private withStatement(statement: PyNode, state: WalkState): void {
+  private withStatement(statement: PyNode, state: WalkState): Returned {
     let next: WalkState = state;
     for (const item of statement.descendantsOfType("with_item")) {
       const value = item.childForFieldName("value");
@@ -411,7 +425,7 @@ export class AlembicWalker {
         if (alias && handle) next = { ...next, handles: new Map([...next.handles, [alias, handle]]) };
       }
     }
-    this.walkBlock(statement.childForFieldName("body"), next);
+    return this.walkBlock(statement.childForFieldName("body"), next);
   }
 
   /**

@@ -187,6 +187,30 @@ def upgrade():
     ]);
   });
 
+  it("a return PostgreSQL surely reaches ends the revision: in a with block, in every branch it may take, in try and its handlers; one in a helper ends the helper", () => {
+    const tables = (body: string) => {
+      const m = parse(`${HEADER}\nimport os\n\n\ndef _skip():\n    return\n\n\ndef upgrade():\n${body}\n    op.drop_table("after")\n`);
+      return m.up.flatMap((o) => (o.kind === "drop_table" ? o.tables : "table" in o ? [o.table] : [o.kind]));
+    };
+    const sqlite = `op.get_bind().dialect.name == "sqlite"`;
+    const unknown = `os.environ.get("SKIP")`;
+    // a with block's body is walked on a copy of the state: its return still ends the function
+    expect(tables(`    with op.get_context().autocommit_block():\n        if not ${sqlite}:\n            return\n        op.drop_table("a")`)).toEqual([]);
+    expect(tables(`    with op.batch_alter_table("a") as batch_op:\n        return`)).toEqual([]);
+    expect(tables(`    with op.batch_alter_table("a") as batch_op:\n        if ${unknown}:\n            return\n        batch_op.drop_column("c")`)).toEqual(["a", "after"]);
+    // both ways of an undecided if return; only one of them does
+    expect(tables(`    if ${unknown}:\n        return\n    else:\n        return`)).toEqual([]);
+    expect(tables(`    if ${unknown}:\n        return\n    elif ${sqlite}:\n        pass\n    else:\n        return`)).toEqual([]);
+    expect(tables(`    if ${unknown}:\n        pass\n    else:\n        return`)).toEqual(["after"]);
+    // an exception may leave the try body before its return: its handler must return too
+    expect(tables(`    try:\n        return\n    except Exception:\n        op.drop_table("b")`)).toEqual(["b", "after"]);
+    expect(tables(`    try:\n        op.drop_table("a")\n    except Exception:\n        return\n    else:\n        return`)).toEqual(["a"]);
+    expect(tables(`    try:\n        op.drop_table("a")\n    finally:\n        return`)).toEqual(["a"]);
+    // a loop may run no time; a helper's return ends the helper
+    expect(tables(`    for t in []:\n        return`)).toEqual(["after"]);
+    expect(tables(`    _skip()`)).toEqual(["after"]);
+  });
+
   it("op.execute: SQL strings, sa.text(...), SQLAlchemy constructs, and data through the connection", () => {
     const m = parse(`${HEADER}
 from sqlalchemy.orm import Session

@@ -4,6 +4,56 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "a return inside autocommit_block() in a branch PostgreSQL may not take (a setting read at run time): the index after the block is still reviewed",
+      code: `import os
+from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    with op.get_context().autocommit_block():
+        if os.environ.get("SKIP_SEARCH_INDEXES"):
+            return
+        op.create_index("ix_agents_name", "agents", ["name"], postgresql_concurrently=True)
+    op.create_index("ix_agents_org", "agents", ["organization_id"])
+
+
+def downgrade():
+    op.drop_index("ix_agents_org", table_name="agents")
+    op.drop_index("ix_agents_name", table_name="agents")
+`,
+      lines: [14],
+    },
+    {
+      framework: "alembic",
+      name: "a return inside batch_alter_table() on SQLite only: on PostgreSQL the index after the block is built, under its lock",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    with op.batch_alter_table("agents") as batch_op:
+        if op.get_bind().dialect.name == "sqlite":
+            return
+        batch_op.add_column(sa.Column("organization_id", sa.String(), nullable=True))
+    op.create_index("ix_agents_name", "agents", ["name"])
+
+
+def downgrade():
+    op.drop_index("ix_agents_name", table_name="agents")
+    with op.batch_alter_table("agents") as batch_op:
+        batch_op.drop_column("organization_id")
+`,
+      lines: [13],
+    },
+    {
+      framework: "alembic",
       name: "a revision that returns early on SQLite only: on PostgreSQL the index is built, under its lock",
       code: `from alembic import op
 import sqlalchemy as sa
@@ -501,6 +551,50 @@ with op.get_context().autocommit_block():
     },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "a return PostgreSQL reaches inside autocommit_block(): the index after the block does not run there",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    with op.get_context().autocommit_block():
+        if op.get_bind().dialect.name != "sqlite":
+            return
+        op.execute("VACUUM")
+    op.create_index("ix_agents_name", "agents", ["name"])
+
+
+def downgrade():
+    op.drop_index("ix_agents_name", table_name="agents")
+`,
+    },
+    {
+      framework: "alembic",
+      name: "a return PostgreSQL reaches inside batch_alter_table(): the index after the block does not run there",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    with op.batch_alter_table("agents") as batch_op:
+        if op.get_bind().dialect.name == "postgresql":
+            return
+        batch_op.add_column(sa.Column("organization_id", sa.String(), nullable=True))
+    op.create_index("ix_agents_name", "agents", ["name"])
+
+
+def downgrade():
+    op.drop_index("ix_agents_name", table_name="agents")
+`,
+    },
     {
       framework: "alembic",
       name: "a revision that returns early unless the database is SQLite: on PostgreSQL it does nothing",
