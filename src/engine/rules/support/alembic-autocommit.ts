@@ -51,19 +51,24 @@ export const anyNeedsAutocommit = (ops: readonly Operation[]): boolean => ops.so
 const BEGINS_AGAIN = new Set<PythonPostgresDriver>(["psycopg", "pg8000"]);
 const DRIVER_NAMES: Record<PythonPostgresDriver, string> = { psycopg2: "psycopg2", psycopg: "psycopg 3", asyncpg: "asyncpg", pg8000: "pg8000" };
 
+/** The named drivers, with the verb agreeing ("psycopg2 sends", "psycopg2 and asyncpg send"). */
+const withVerb = (list: readonly PythonPostgresDriver[], verb: string) => `${list.map((d) => DRIVER_NAMES[d]).join(" and ")} ${list.length === 1 ? `${verb}s` : verb}`;
+
 /**
  * What the driver does after a COMMIT sent as SQL: psycopg2 (SQLAlchemy's default PostgreSQL driver) and SQLAlchemy's
  * asyncpg adapter keep counting their transaction as open and send no BEGIN, so what follows runs in autocommit;
  * psycopg 3 and pg8000 read the server's transaction status and send BEGIN before the next statement. With no driver
  * named the default's behaviour is assumed and said; with drivers of both kinds named, which one Alembic connects with
- * decides (`beginsAgain` undefined).
+ * decides (`beginsAgain` undefined), and `noBegin` and `begin` say which of the project's drivers does what
+ * (only those: a driver the project does not depend on is not its concern).
  */
-export function afterRawCommit(drivers: readonly PythonPostgresDriver[]): { beginsAgain: boolean | undefined; driver: string } {
+export function afterRawCommit(drivers: readonly PythonPostgresDriver[]): { beginsAgain: boolean | undefined; driver: string; noBegin?: string; begin?: string } {
   if (drivers.length === 1) return { beginsAgain: BEGINS_AGAIN.has(drivers[0]), driver: `${DRIVER_NAMES[drivers[0]]} (the project's driver)` };
   if (drivers.length === 0) return { beginsAgain: false, driver: "psycopg2 (SQLAlchemy's default PostgreSQL driver; the project's dependency files name none)" };
-  const named = drivers.map((d) => DRIVER_NAMES[d]).join(", ");
+  const all = drivers.map((d) => DRIVER_NAMES[d]).join(", ");
   const again = drivers.filter((d) => BEGINS_AGAIN.has(d));
-  if (again.length === drivers.length) return { beginsAgain: true, driver: `${again.map((d) => DRIVER_NAMES[d]).join(" or ")} (the project names ${named})` };
-  if (again.length === 0) return { beginsAgain: false, driver: `${drivers.map((d) => DRIVER_NAMES[d]).join(" or ")} (the project names ${named})` };
-  return { beginsAgain: undefined, driver: `the driver Alembic connects with (the project names ${named})` };
+  const notAgain = drivers.filter((d) => !BEGINS_AGAIN.has(d));
+  if (!notAgain.length) return { beginsAgain: true, driver: `${again.map((d) => DRIVER_NAMES[d]).join(" or ")} (the project names ${all})` };
+  if (!again.length) return { beginsAgain: false, driver: `${notAgain.map((d) => DRIVER_NAMES[d]).join(" or ")} (the project names ${all})` };
+  return { beginsAgain: undefined, driver: `the driver Alembic connects with (the project names ${all})`, noBegin: withVerb(notAgain, "send"), begin: withVerb(again, "send") };
 }

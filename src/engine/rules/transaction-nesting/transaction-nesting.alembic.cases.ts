@@ -127,6 +127,31 @@ def downgrade():
     },
     {
       framework: "alembic",
+      name: "op.execute(\"COMMIT\") with psycopg2 and psycopg 3 named (uv.lock): the message names only those two, not asyncpg or pg8000, which the project does not use",
+      files: { "uv.lock": 'version = 1\n\n[[package]]\nname = "psycopg"\nversion = "3.2.3"\n\n[[package]]\nname = "psycopg2-binary"\nversion = "2.9.10"\n' },
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "f6cd5a1e519d"
+down_revision = "e5a9845d55d7"
+
+
+def upgrade():
+    op.add_column("archives", sa.Column("embedding_config", sa.JSON(), nullable=True))
+    op.execute("COMMIT")
+    op.execute("UPDATE archives SET embedding_config = '{}'")
+
+
+def downgrade():
+    op.drop_column("archives", "embedding_config")
+`,
+      lines: [10],
+      messages: [
+        "what happens next depends on the driver Alembic connects with (the project names psycopg2, psycopg 3): psycopg2 sends no BEGIN again, so every statement after it, and Alembic's update of alembic_version, runs in autocommit, each committed on its own: a failure leaves the revision half applied with alembic_version not moved, and the next upgrade runs it again from the top; psycopg 3 sends BEGIN again, so what follows",
+      ],
+    },
+    {
+      framework: "alembic",
       name: "commit()/rollback() on Alembic's connection, and rollback() of a Session joined to it",
       code: `from alembic import op
 import sqlalchemy as sa

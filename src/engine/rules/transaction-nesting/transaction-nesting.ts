@@ -22,13 +22,13 @@ function alembicFix(ctx: RuleContext, op: Operation, index: number): string {
 
 /** Alembic: a COMMIT sent as SQL, which neither SQLAlchemy nor the driver sees, and what the driver does next. */
 function rawCommitMessage(ctx: RuleContext): string {
-  const { beginsAgain, driver } = afterRawCommit(ctx.repository.postgresDrivers());
+  const { beginsAgain, driver, noBegin, begin } = afterRawCommit(ctx.repository.postgresDrivers());
   const againSays = "what follows runs in a new transaction (CONCURRENTLY there still fails) and what ran before the COMMIT stays committed if it fails";
   const autocommitSays =
     "every statement after it, and Alembic's update of alembic_version, runs in autocommit, each committed on its own: a failure leaves the revision half applied with alembic_version not moved, and the next upgrade runs it again from the top";
   const next =
     beginsAgain === undefined
-      ? `what happens next depends on ${driver}: psycopg2 and asyncpg send no BEGIN again, so ${autocommitSays}; psycopg 3 and pg8000 send BEGIN again, so ${againSays}.`
+      ? `what happens next depends on ${driver}: ${noBegin} no BEGIN again, so ${autocommitSays}; ${begin} BEGIN again, so ${againSays}.`
       : beginsAgain
         ? `${driver} sends BEGIN again before the next statement, so ${againSays}.`
         : `${driver} sends no BEGIN again (it still counts its transaction as open), so ${autocommitSays}.`;
