@@ -46,3 +46,13 @@ it("Rails varchar -> text: no finding when an earlier migration shows the string
     "# only if moments.mood is not already of a type this changes in the catalog alone (the migrations do not show its type; no rewrite only when the column is already varchar or text):",
   );
 });
+
+it("Rails: the old type from create_table written in an earlier migration's class body, outside any method (ifme's setup_database): varchar -> text and text -> text are no finding", async () => {
+  const cwd = repo({
+    "db/migrate/20150506005730_setup_database.rb":
+      '# encoding: UTF-8\nclass SetupDatabase < ActiveRecord::Migration[4.2]\n  enable_extension "plpgsql"\n\n  create_table "moments", force: true do |t|\n    t.string   "mood"\n    t.text     "strategies"\n  end\n\nend\n',
+    "db/migrate/20160512174202_set_limits_on_text.rb":
+      "class SetLimitsOnText < ActiveRecord::Migration[4.2]\n  def change\n  \tchange_column :moments, :mood, :text, :limit => nil\n  \tchange_column :moments, :strategies, :text, :limit => nil\n  end\nend\n",
+  });
+  expect(await lint(cwd, "db/migrate")).toEqual([]);
+});

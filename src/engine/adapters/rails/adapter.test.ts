@@ -210,6 +210,42 @@ end
   });
 });
 
+describe("commands in the class body", () => {
+  it("runs create_table written outside any method (ifme's setup_database) as Rails does when it loads the file: first, outside the transaction, never undone", async () => {
+    const m = await parseRails(`class SetupDatabase < ActiveRecord::Migration[4.2]
+  enable_extension "plpgsql"
+
+  create_table "moments", force: true do |t|
+    t.string "mood"
+  end
+
+  %w[groups meetings].each do |name|
+    create_table name
+  end
+
+  define_method(:later) { create_table :never_at_load }
+  NOT_RUN = -> { create_table :nor_this }
+
+  def change
+    add_column :moments, :why, :text
+  end
+end
+`);
+    expect(m.up.map((op) => `${op.kind}:${"table" in op ? op.table : ""}@${op.loc.line}`)).toEqual([
+      "create_object:@2",
+      "drop_table:@4",
+      "create_table:moments@4",
+      "create_table:groups@9",
+      "create_table:meetings@9",
+      "add_column:moments@16",
+    ]);
+    expect(m.up.map((op) => op.inTransaction)).toEqual([false, false, false, false, false, true]);
+    expect(m.up.find((op) => op.kind === "create_table" && op.table === "moments")).toMatchObject({ columns: expect.arrayContaining([expect.objectContaining({ name: "mood", type: expect.objectContaining({ name: "varchar" }) })]) });
+    // the rollback reverts the change only: the class body is not recorded
+    expect(m.down.status === "present" && shape(m.down.ops)).toEqual(["drop_column@16"]);
+  });
+});
+
 describe("transactions and waivers", () => {
   it("disable_ddl_transaction! takes operations out of the transaction; transaction blocks put them back", async () => {
     const m = await parseRails(`class Indexes < ActiveRecord::Migration[7.1]

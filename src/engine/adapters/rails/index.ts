@@ -113,20 +113,23 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
     models: modelTables(cls.models, literalNames(result.value)),
   });
   const { change, up: upDef, down: downDef } = cls.methods;
+  // what the class body runs as Rails loads the file comes first, and no rollback undoes it
+  const atLoad = opsOf(interpreter.runAtLoad(cls.loadTime));
   let up: OperationInput[] = [];
   let down: Down;
   if (change) {
     // Rails runs `change` and ignores up/down when it is defined
     const steps = interpreter.run(change.body, "change");
-    up = opsOf(steps);
+    const changed = opsOf(steps);
+    up = [...atLoad, ...changed];
     // data code re-run on rollback runs while the schema is still the up's: when it writes only rows with a NULL in a
     // column the change made NOT NULL (where(column: nil)), it matches no row and changes nothing; when it writes
     // only columns or tables the change adds, the rollback drops them right after; when it changes nothing the first
     // run had not (harmless-rerun), nothing happens
-    const notNull = notNullAfter(up);
+    const notNull = notNullAfter(changed);
     // (the schema is the up's then: code naming a table or column the change removed or renamed fails instead)
-    const drops = rollbackDrops(up);
-    const gone = goneInUp(up);
+    const drops = rollbackDrops(changed);
+    const gone = goneInUp(changed);
     const present = (r: Irreversible) => ![...(r.harmless ? [r.harmless] : []), ...(r.writes ?? [])].some((named) => namesGone(named, gone));
     const harmless = (r: Irreversible) => (r.harmless !== undefined || matchesNoRowAfter(r.nullRows, notNull) || writesOnlyDropped(r.writes, drops)) && present(r);
     const revertOf = (s: (typeof steps)[number]) => (isIrreversible(s.revert) && s.revert.rerun && harmless(s.revert) ? [] : s.revert);
@@ -137,7 +140,7 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
       ? { status: "irreversible", loc: blocked.loc, reason: blocked.irreversible, ...(blocked.rerun ? { rerun: true } : {}) }
       : { status: "present", ops: [...steps].reverse().flatMap((s) => revertOf(s) as OperationInput[]) as never, derived: true };
   } else {
-    up = upDef ? opsOf(interpreter.run(upDef.body, "up")) : [];
+    up = [...atLoad, ...(upDef ? opsOf(interpreter.run(upDef.body, "up")) : [])];
     if (!downDef) down = upDef ? { status: "irreversible", reason: "it defines `up` without `down`, so Rails raises ActiveRecord::IrreversibleMigration on rollback" } : { status: "present", ops: [], derived: true };
     else {
       const raised = unconditionalRaise(downDef, src);

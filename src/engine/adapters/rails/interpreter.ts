@@ -224,6 +224,17 @@ export class Interpreter {
     return out;
   }
 
+  /**
+   * The class body's commands, run as Rails loads the file (load-time.ts): before the migration's transaction opens,
+   * so outside it whatever `disable_ddl_transaction!` says, and never recorded for a rollback.
+   */
+  runAtLoad(statements: readonly Node[]): Step[] {
+    this.direction = "up";
+    const out: Step[] = [];
+    this.sequence(statements, { inTransaction: false, assured: false, env: new Map(this.setup.constants ?? []), oneWay: true }, out);
+    return out;
+  }
+
   private get src(): RubySource {
     return this.setup.src;
   }

@@ -2,11 +2,12 @@
  * Finds the migration class of a file and what Rails reads from it: the version in
  * `ActiveRecord::Migration[7.1]`, `disable_ddl_transaction!`, the `change` / `up` / `down` methods
  * (instance or the old `def self.up`), helper methods, and models the migration defines for itself
- * (`class Event < ApplicationRecord; self.table_name = "events_v2"; end`).
+ * (`class Event < ApplicationRecord; self.table_name = "events_v2"; end`), and the class body's own commands.
  */
 import { BlockNode, CallNode, ClassNode, ConstantWriteNode, DefNode, ElseNode, FloatNode, IfNode, IntegerNode, ModuleNode, SelfNode, StatementsNode, type Node, type ProgramNode } from "@ruby/prism";
 import { constantName } from "./data-calls.js";
 import { tableize } from "./inflections.js";
+import { loadTimeStatements } from "./load-time.js";
 import type { RubySource } from "./ruby-source.js";
 import { evaluate, nameOf, EMPTY_ENV } from "./values.js";
 
@@ -21,6 +22,8 @@ export interface MigrationClass {
   models: Map<string, string>;
   /** `TABLES = %i[posts comments]` in the class body: literals the methods may loop over */
   constants: Map<string, Node>;
+  /** class-body statements that run migration commands when Rails loads the file (load-time.ts) */
+  loadTime: Node[];
 }
 
 const bodyOf = (node: Node | null): Node[] => (node instanceof StatementsNode ? node.body : node ? [node] : []);
@@ -76,9 +79,12 @@ export function findMigrationClass(program: ProgramNode, src: RubySource): Migra
     helpers: new Map(),
     models: new Map(),
     constants: new Map(),
+    loadTime: [],
   };
   const reopened = reopenedAll.get(constantName(chosen.constantPath) ?? "") ?? [];
-  for (const node of [...bodyOf(chosen.body), ...reopened]) {
+  const body = [...bodyOf(chosen.body), ...reopened];
+  found.loadTime = loadTimeStatements(body);
+  for (const node of body) {
     if (node instanceof CallNode && !node.receiver && node.name === "disable_ddl_transaction!") found.disableDdlTransaction = true;
     else if (node instanceof DefNode && (!node.receiver || node.receiver instanceof SelfNode)) {
       if (node.name === "change" || node.name === "up" || node.name === "down") found.methods[node.name] ??= node;

@@ -1,5 +1,24 @@
 import { defineCases } from "../support/rule.js";
 
+/** ifme's first migration: db/schema.rb copied into the class body, outside any method; Rails runs it as it loads the file. */
+const SETUP_IN_CLASS_BODY = `class SetupDatabase < ActiveRecord::Migration[4.2]
+  enable_extension "plpgsql"
+
+  create_table "moments", force: true do |t|
+    t.string   "mood"
+    t.text     "strategies"
+    t.integer  "userid"
+  end
+
+  %w[groups meetings].each do |name|
+    create_table name do |t|
+      t.string :title, limit: 100
+    end
+  end
+end
+`;
+
+
 export default defineCases({
   invalid: [
     {
@@ -140,6 +159,24 @@ end
 `,
       lines: [3, 5],
     },
+    {
+      framework: "rails",
+      name: "a column created by create_table in an earlier migration's class body (outside any method): integer -> bigint rewrites, known from that create_table",
+      path: "db/migrate/20160512174202_widen_moments_userid.rb",
+      files: { "db/migrate/20150506005730_setup_database.rb": SETUP_IN_CLASS_BODY },
+      code: `class WidenMomentsUserid < ActiveRecord::Migration[4.2]
+  def up
+    change_column :moments, :userid, :bigint
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`,
+      lines: [3],
+      severities: ["error"],
+    },
   ],
   valid: [
     {
@@ -166,6 +203,32 @@ end
 
   def down
     change_column :posts, :title, :string, limit: 200
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "ifme's set_limits_on_text: columns created in an earlier migration's class body, string -> text and text -> text, change in the catalog only",
+      path: "db/migrate/20160512174202_set_limits_on_text.rb",
+      files: { "db/migrate/20150506005730_setup_database.rb": SETUP_IN_CLASS_BODY },
+      code: `class SetLimitsOnText < ActiveRecord::Migration[4.2]
+  def change
+    change_column :moments, :mood, :text, :limit => nil
+    change_column :moments, :strategies, :text, :limit => nil
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "a varchar limit raised on tables an earlier migration's class body created in a loop",
+      path: "db/migrate/20160601000000_widen_titles.rb",
+      files: { "db/migrate/20150506005730_setup_database.rb": SETUP_IN_CLASS_BODY },
+      code: `class WidenTitles < ActiveRecord::Migration[4.2]
+  def change
+    change_column :groups, :title, :string, limit: 200
+    change_column :meetings, :title, :string, limit: 100
   end
 end
 `,
