@@ -194,6 +194,13 @@ export class ConstraintHistory {
   private readonly sets = new Map<string, Map<string, Timeline>>();
   /** per set, the constraints the migrations recorded so far leave */
   private readonly live = new Map<string, LiveConstraints>();
+  /**
+   * per set, each table (nameKey of a definition's table) with the keys ever defined on it, and each key's place
+   * among the set's: `onTable` reads the table's own timelines, not every constraint the folder ever had (a one-row
+   * table's question came once per lock finding, and lemmy's folder has hundreds)
+   */
+  private readonly definedOn = new Map<string, Map<string, Set<string>>>();
+  private readonly order = new Map<string, Map<string, number>>();
 
   /** What the up of the migration at `position` of `set` does to constraints. */
   record(set: string, position: number, migration: Migration): void {
@@ -202,14 +209,27 @@ export class ConstraintHistory {
     this.sets.set(set, byName);
     const live = this.live.get(set) ?? new LiveConstraints();
     this.live.set(set, live);
+    const definedOn = this.definedOn.get(set) ?? new Map<string, Set<string>>();
+    this.definedOn.set(set, definedOn);
+    const order = this.order.get(set) ?? new Map<string, number>();
+    this.order.set(set, order);
     // constraint names are unique per table only (two tables may each have fk_user_id): kept by table and name
     const put = (table: string, name: string, definition: KeyDefinition | undefined) => {
       const k = keyOf(table, name);
-      const list = byName.get(k) ?? [];
+      let list = byName.get(k);
+      if (!list) {
+        list = [];
+        byName.set(k, list);
+        order.set(k, order.size);
+      }
       list.push({ position, definition });
-      byName.set(k, list);
-      if (definition) live.set(k, { name: nameOf(k), definition });
-      else live.delete(k);
+      if (definition) {
+        live.set(k, { name: nameOf(k), definition });
+        const on = nameKey(definition.table);
+        const keys = definedOn.get(on);
+        if (keys) keys.add(k);
+        else definedOn.set(on, new Set([k]));
+      } else live.delete(k);
     };
     const touching = (tables: Iterable<string>) => live.touching(tables);
     const taken = (table: string, name: string) => live.has(keyOf(table, name));
@@ -304,7 +324,18 @@ export class ConstraintHistory {
 
   /** Every constraint on `table` (PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK), as the migrations of `set` before `position` leave them. */
   onTable(set: string, position: number, table: string): Array<{ name: string; definition: KeyDefinition }> {
-    return [...(this.byTableAt(set, position).byTable.get(nameKey(table)) ?? [])];
+    const tableKey = nameKey(table);
+    const keys = this.definedOn.get(set)?.get(tableKey);
+    const byName = this.sets.get(set);
+    if (!keys || !byName) return [];
+    const order = this.order.get(set)!;
+    const out: Named[] = [];
+    // in the set's order of names, as the whole set's answer (`at`) lists them
+    for (const k of [...keys].sort((a, b) => order.get(a)! - order.get(b)!)) {
+      const found = lastBefore(byName.get(k), position, (e) => e.definition);
+      if (found && nameKey(found.table) === tableKey) out.push({ name: nameOf(k), definition: found });
+    }
+    return out;
   }
 
   /**

@@ -114,6 +114,26 @@ describe("schema history", () => {
     expect(history.typeBefore("db/migrations/000004_d.up.sql", "t", "a")).toBeUndefined();
     expect(history.typeBefore("db/migrations/000001_a.up.sql", "t", "a")).toBeUndefined();
   });
+
+  it("gives a table's constraints as the earlier migrations leave them, in the order their names first appeared", () => {
+    const files = {
+      "db/migrations/000001_a.up.sql": "CREATE TABLE s (id int PRIMARY KEY, CONSTRAINT s_one CHECK (id = 1));\nCREATE TABLE o (id int PRIMARY KEY, s_id int REFERENCES s);",
+      // s_later's name appears here, dropped before any migration defines it
+      "db/migrations/000002_b.up.sql": "ALTER TABLE s DROP CONSTRAINT s_one;\nALTER TABLE s DROP CONSTRAINT IF EXISTS s_later;",
+      "db/migrations/000003_c.up.sql": "ALTER TABLE s ADD CONSTRAINT s_other CHECK (id > 0);\nALTER TABLE s ADD CONSTRAINT s_later CHECK (id < 9);",
+      "db/migrations/000004_d.up.sql": "SELECT 1;",
+    };
+    const result = analyzeLoaded({ files: Object.entries(files).map(([path, content]) => ({ path, content })) });
+    const history = new SchemaHistory(result.migrations.map((migration) => ({ file: { path: migration.path, framework: "sql", layout: "golang-migrate", role: "up", key: migration.path, version: migration.version }, migration })));
+    const names = (path: string, table: string) => history.tableKeysBefore(`db/migrations/${path}`, table).map((k) => `${k.name}:${k.definition.kind}`);
+    expect(names("000001_a.up.sql", "s")).toEqual([]);
+    expect(names("000002_b.up.sql", "s")).toEqual(["s_pkey:primary_key", "s_one:check"]);
+    expect(names("000003_c.up.sql", "s")).toEqual(["s_pkey:primary_key"]);
+    expect(names("000004_d.up.sql", "s")).toEqual(["s_pkey:primary_key", "s_later:check", "s_other:check"]);
+    expect(names("000004_d.up.sql", "public.S")).toEqual(["s_pkey:primary_key", "s_later:check", "s_other:check"]);
+    expect(names("000004_d.up.sql", "o")).toEqual(["o_pkey:primary_key", "o_s_id_fkey:foreign_key"]);
+    expect(names("000004_d.up.sql", "missing")).toEqual([]);
+  });
 });
 
 describe("constraint definitions", () => {
