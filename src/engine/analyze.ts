@@ -53,6 +53,8 @@ import { append } from "./append.js";
 import { RepositoryFacts, type ApplicationCodeRead } from "./repository/repository-facts.js";
 import { repositoryView, type RepositoryView } from "./repository/repository-view.js";
 import { SchemaHistory } from "./repository/schema-history.js";
+import { againstAbsentTables } from "./repository/absent-tables.js";
+import { repositoryDumpReader } from "./repository/head-dumps.js";
 import { resolveModelTables } from "./repository/model-table-history.js";
 import { dirOf } from "./paths.js";
 import { DeployDecider, type DeployDecision } from "./deploy/deploy-model.js";
@@ -699,6 +701,8 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const change = changePlanFor(units, parsed, input.changeAdds, input.baseCodeFiles);
   const deploy = new DeployDecider(config, input.deployFiles ?? input.repositoryFiles ?? []);
   const shipped = new ShippedTogether(input.shippedWith ?? new Map());
+  const dumpOf = repositoryDumpReader(input.repositoryFiles ?? [], config, input.repositoryPaths ?? []);
+  const detected = new Map(units.map((unit) => [unit.file.path, unit.file]));
   for (const migration of migrations) {
     // a migration a review adds is new, whatever its version says (a backdated one is judged by the history rules)
     if (!input.changeAdds?.has(migration.path) && baselines.covering(migration)) continue;
@@ -716,7 +720,11 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
       if (load) yield load;
     }
     const said = input.changeAdds?.has(migration.path) ? input.changeSizeNote : undefined;
-    const raw = ruleFindings(migration, config, errors, codeFiles, production, conventions.get(migration) ?? {}, view, change, input.changeAdds === undefined ? shipped : undefined, said);
+    const linted = ruleFindings(migration, config, errors, codeFiles, production, conventions.get(migration) ?? {}, view, change, input.changeAdds === undefined ? shipped : undefined, said);
+    // lint: statements under a check of a table the repository never has do nothing (a review decides its added
+    // migrations' checks against the base branch's dump instead: review/guards/guards-on-base.ts)
+    const file = detected.get(migration.path);
+    const raw = input.changeAdds === undefined && file ? againstAbsentTables(linted, migration, view, () => dumpOf(file, migration.database ? { name: migration.database, version: migration.databaseVersion } : undefined)) : linted;
     if (dependsOnDeploy(raw)) {
       // the deploy files may need a parser loaded first (YAML for a compose file): the driver waits for it
       const load = deploy.readersToLoad();

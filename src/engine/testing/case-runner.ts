@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { analyze } from "../analyze.js";
 import { isPythonManifestPath } from "../repository/python-requirements.js";
 import { isDeployPath } from "../deploy/deploy-paths.js";
-import { isManifestPath } from "../repository/fact-paths.js";
+import { isManifestPath, isSchemaDumpPath } from "../repository/fact-paths.js";
 import { resolveConfig } from "../config.js";
 import type { Framework, ReportedFinding } from "../model.js";
 import type { Rule, RuleCase, RuleCases } from "../rules/support/rule.js";
@@ -43,8 +43,8 @@ export async function analyzeCase(c: RuleCase, switchOn: readonly string[], conf
   // other files are offered both as repository files (a paired down) and as application code (models)
   // Python dependency files (requirements.txt, pyproject.toml, ...) are what the edges pass as repository files
   // and so are the deploy files (Dockerfile, entrypoint scripts) that tell an offline deploy
-  // and a Gemfile / Gemfile.lock (the gems and Rails version the project locks)
-  const repositoryFiles = others.filter((f) => isPythonManifestPath(f.path) || isDeployPath(f.path) || isManifestPath(f.path));
+  // and a Gemfile / Gemfile.lock (the gems and Rails version the project locks), and the schema dumps
+  const repositoryFiles = others.filter((f) => isPythonManifestPath(f.path) || isDeployPath(f.path) || isManifestPath(f.path) || isSchemaDumpPath(f.path));
   const result = await analyze({ files: [{ path, content: c.code }, ...others], config: resolved, explicitPaths: new Set([path]), codeFiles: others, snapshot: c.snapshot, repositoryFiles });
   if (result.errors.length) throw new Error(`case "${c.name}": ${result.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`);
   return result.findings.filter((f) => f.path === path);

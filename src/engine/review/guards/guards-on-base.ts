@@ -71,7 +71,7 @@ export interface SkippedOnBase {
 }
 
 /** Tables whose existence, columns, indexes or keys an operation may change; "*" when it may change any. */
-function existenceTouched(op: Operation): string[] {
+export function existenceTouched(op: Operation): string[] {
   switch (op.kind) {
     case "create_table":
     case "add_column":

@@ -1,5 +1,37 @@
 import { defineCases } from "../support/rule.js";
 
+/** ifme's copy of Active Storage's framework migration: its key is added only where Active Storage's tables exist. */
+const ACTIVE_STORAGE_KEY = `# This migration comes from active_storage (originally 20180723000244)
+class AddForeignKeyConstraintToActiveStorageAttachmentsForBlobId < ActiveRecord::Migration[6.0]
+  def up
+    return if foreign_key_exists?(:active_storage_attachments, column: :blob_id)
+
+    if table_exists?(:active_storage_blobs)
+      add_foreign_key :active_storage_attachments, :active_storage_blobs, column: :blob_id
+    end
+  end
+end
+`;
+
+/** A project that never installed Active Storage: its earlier migrations and its db/schema.rb have no active_storage_blobs. */
+const WITHOUT_ACTIVE_STORAGE = {
+  "db/migrate/20190101000000_create_users.rb": `class CreateUsers < ActiveRecord::Migration[6.0]
+  def change
+    create_table :users do |t|
+      t.string :email
+    end
+  end
+end
+`,
+  "db/schema.rb": `ActiveRecord::Schema[6.0].define(version: 2020_05_09_110917) do
+  create_table "users", force: :cascade do |t|
+    t.string "email"
+  end
+end
+`,
+};
+
+
 export default defineCases({
   invalid: [
     {
@@ -137,6 +169,41 @@ end
 `,
       lines: [7],
       fixes: ["# instant: existing rows are not checked\nadd_foreign_key :active_storage_attachments, :active_storage_blobs, column: :blob_id, validate: false\n\n# then a new migration, db/migrate/20200509110918_validate_foreign_key_active_storage_attachments_active_storage_blobs.rb:\nclass ValidateForeignKeyActiveStorageAttachmentsActiveStorageBlobs < ActiveRecord::Migration[6.0]\n  def up\n    validate_foreign_key :active_storage_attachments, :active_storage_blobs, column: :blob_id if foreign_key_exists?(:active_storage_attachments, :active_storage_blobs, column: :blob_id)\n  end\n\n  def down\n    # nothing to undo: validating only checked the rows\n  end\nend"],
+    },
+    {
+      framework: "rails",
+      name: "the same Active Storage key in a project whose earlier migrations and db/schema.rb never have active_storage_blobs: table_exists? skips it, so a note with nothing to change",
+      path: "db/migrate/20200509110917_add_foreign_key_constraint_to_active_storage_attachments_for_blob_id.active_storage.rb",
+      files: WITHOUT_ACTIVE_STORAGE,
+      code: ACTIVE_STORAGE_KEY,
+      lines: [7],
+      severities: ["info"],
+      fixes: ["# nothing to change: no earlier migration creates active_storage_blobs and db/schema.rb has none, so `table_exists?(:active_storage_blobs)` skips this; keep the check as it is"],
+    },
+    {
+      framework: "rails",
+      name: "the same Active Storage key where db/schema.rb has active_storage_blobs: the check may pass, so the key is reviewed",
+      path: "db/migrate/20200509110917_add_foreign_key_constraint_to_active_storage_attachments_for_blob_id.active_storage.rb",
+      files: {
+        ...WITHOUT_ACTIVE_STORAGE,
+        "db/schema.rb": `ActiveRecord::Schema[6.0].define(version: 2020_05_09_110917) do
+  create_table "active_storage_blobs", force: :cascade do |t|
+    t.string "key", null: false
+  end
+
+  create_table "active_storage_attachments", force: :cascade do |t|
+    t.bigint "blob_id", null: false
+  end
+
+  create_table "users", force: :cascade do |t|
+    t.string "email"
+  end
+end
+`,
+      },
+      code: ACTIVE_STORAGE_KEY,
+      lines: [7],
+      severities: ["error"],
     },
   ],
   valid: [

@@ -1,4 +1,36 @@
 import { defineCases } from "../support/rule.js";
+
+/** ifme's copy of Active Storage's framework migration: its key is added only where Active Storage's tables exist. */
+const ACTIVE_STORAGE_KEY = `# This migration comes from active_storage (originally 20180723000244)
+class AddForeignKeyConstraintToActiveStorageAttachmentsForBlobId < ActiveRecord::Migration[6.0]
+  def up
+    return if foreign_key_exists?(:active_storage_attachments, column: :blob_id)
+
+    if table_exists?(:active_storage_blobs)
+      add_foreign_key :active_storage_attachments, :active_storage_blobs, column: :blob_id
+    end
+  end
+end
+`;
+
+/** A project that never installed Active Storage: its earlier migrations and its db/schema.rb have no active_storage_blobs. */
+const WITHOUT_ACTIVE_STORAGE = {
+  "db/migrate/20190101000000_create_users.rb": `class CreateUsers < ActiveRecord::Migration[6.0]
+  def change
+    create_table :users do |t|
+      t.string :email
+    end
+  end
+end
+`,
+  "db/schema.rb": `ActiveRecord::Schema[6.0].define(version: 2020_05_09_110917) do
+  create_table "users", force: :cascade do |t|
+    t.string "email"
+  end
+end
+`,
+};
+
 import { SEED_QUICK_PATCH } from "../../testing/rails-fixtures.js";
 
 /** Reversibility as ActiveRecord::Migration::CommandRecorder decides it. */
@@ -993,6 +1025,40 @@ class AddForeignKeyConstraintToActiveStorageAttachmentsForBlobId < ActiveRecord:
 end
 `,
       lines: [7],
+      fixes: ['def down\n  remove_foreign_key :active_storage_attachments, name: "fk_rails_c3b3935057" if foreign_key_exists?(:active_storage_attachments, name: "fk_rails_c3b3935057")\nend'],
+    },
+    {
+      framework: "rails",
+      name: "ifme's Active Storage key in a project that never has active_storage_blobs (no earlier migration, nor db/schema.rb): the up does nothing there, so a note with nothing to change",
+      path: "db/migrate/20200509110917_add_foreign_key_constraint_to_active_storage_attachments_for_blob_id.active_storage.rb",
+      files: WITHOUT_ACTIVE_STORAGE,
+      code: ACTIVE_STORAGE_KEY,
+      lines: [7],
+      severities: ["info"],
+      fixes: ["# nothing to change: no earlier migration creates active_storage_blobs and db/schema.rb has none, so `table_exists?(:active_storage_blobs)` skips this; keep the check as it is"],
+    },
+    {
+      framework: "rails",
+      name: "ifme's Active Storage key where an earlier migration creates active_storage_blobs although db/schema.rb has none: it may be there, so reviewed, its down removing the key only if it exists",
+      path: "db/migrate/20200509110917_add_foreign_key_constraint_to_active_storage_attachments_for_blob_id.active_storage.rb",
+      files: {
+        ...WITHOUT_ACTIVE_STORAGE,
+        "db/migrate/20190601000000_create_active_storage_tables.active_storage.rb": `class CreateActiveStorageTables < ActiveRecord::Migration[5.2]
+  def change
+    create_table :active_storage_blobs do |t|
+      t.string :key, null: false
+    end
+
+    create_table :active_storage_attachments do |t|
+      t.references :blob, null: false
+    end
+  end
+end
+`,
+      },
+      code: ACTIVE_STORAGE_KEY,
+      lines: [7],
+      severities: ["error"],
       fixes: ['def down\n  remove_foreign_key :active_storage_attachments, name: "fk_rails_c3b3935057" if foreign_key_exists?(:active_storage_attachments, name: "fk_rails_c3b3935057")\nend'],
     },
   ],
