@@ -13,6 +13,7 @@ import { ident, sqlString } from "../support/fix.js";
 import { indexOverColumn } from "../support/sql-text.js";
 import { ownFate } from "./own-constraint-fate.js";
 import { makeObjectName, postgresDefaultName } from "../support/pg-names.js";
+import { serialSequence } from "../support/serial-sequence.js";
 
 export interface RebuiltKeys {
   /** the column is part of the PRIMARY KEY: NOT NULL whatever its definition says */
@@ -30,11 +31,6 @@ export interface RebuiltKeys {
 }
 
 const short = (name: string) => (Buffer.byteLength(name) > 63 ? name.slice(0, 63) : name);
-/** PostgreSQL's name for a serial's sequence, when it fits unshortened */
-const serialSequence = (table: string, column: string) => {
-  const name = `${table.split(".").pop()}_${column}_seq`;
-  return Buffer.byteLength(name) <= 63 ? (table.includes(".") ? `${table.split(".")[0]}.${name}` : name) : undefined;
-};
 
 /** `declaredKey`: the migration's own field says the column is the primary key (Django's primary_key=True, an AutoField) */
 export function rebuiltKeys(ctx: RuleContext, table: string, column: string, tmp: string, newType: string, declaredKey = false): RebuiltKeys {

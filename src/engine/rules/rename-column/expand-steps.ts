@@ -10,13 +10,15 @@ import { pgDistinct } from "../support/pg-distinct.js";
 import type { RuleContext } from "../support/rule.js";
 import { nameKey } from "../support/facts.js";
 import type { FixSteps, MigrationStep } from "../support/fix-steps.js";
-import { derivedName, ident, modelName, sym } from "../support/fix.js";
+import { derivedName, ident, modelName, sqlString, sym } from "../support/fix.js";
 import { alembicTable, pythonString, rubyString } from "../support/embed-sql.js";
 import { addColumnLike, sqlalchemy2 } from "../support/column-code.js";
 import { alembicBatchedFill, railsBatchedFill, sqlBatchedFill, type BatchedFill } from "../support/batched-fill.js";
 import { columnSyncSql, dropColumnSyncSql } from "../support/column-sync.js";
 import { railsType } from "../support/rails-fix.js";
 import { renamedForeignKeySql as renamedColumnForeignKeySql, renamedColumnForeignKeys } from "./renamed-foreign-keys.js";
+import { movedKeyReferences, type MovedKeyReferences } from "./moved-key-references.js";
+import { serialSequence } from "../support/serial-sequence.js";
 
 type RenameColumn = OperationOf<"rename_column">;
 
@@ -31,11 +33,17 @@ interface ExpandSql {
   /** the old column's keys the fix cannot name (its table or a referenced column renamed since the history read them): said, not guessed */
   foreignKeysNotes: string[];
   fill: BatchedFill;
+  /** the unique indexes over the new column that the moved keys and constraints need (moved-key-references.ts), CONCURRENTLY */
+  indexes: MovedKeyReferences["indexes"];
   /** VALIDATE, SET NOT NULL, DROP CONSTRAINT */
   notNull?: string[];
-  /** DROP TRIGGER, DROP FUNCTION, the old default on the new column, the views on the table dropped, DROP COLUMN (last) */
+  /** the FOREIGN KEYs of other tables that reference the old column, added again on the new one NOT VALID */
+  references: MovedKeyReferences["add"];
+  /** what the history does not tell of the keys that reference the old column, as comment lines of the contract */
+  contractNotes: string[];
+  /** DROP TRIGGER, DROP FUNCTION, the moved keys validated and the old ones dropped, the old default on the new column, the views on the table dropped, DROP COLUMN (last) */
   contract: string[];
-  /** the views dropped before DROP COLUMN, created again after it */
+  /** after DROP COLUMN: the PRIMARY KEY and UNIQUE constraints on the new column, then the views created again */
   recreate: string[];
 }
 
@@ -45,7 +53,11 @@ function expandSql(ctx: RuleContext, op: RenameColumn, index: number): ExpandSql
   // the earlier migrations' default, unless this migration sets or drops it itself (then that is what the column keeps)
   const ownDefault = ctx.migration.up.some((o) => (o.kind === "set_default" || o.kind === "drop_default") && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
   const previousDefault = ownDefault ? undefined : definition?.default;
-  const notNull = definition?.notNull && !ctx.migration.up.some((o) => o.kind === "drop_not_null" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
+  // a serial's default is its sequence (no default expression written): the new column takes both
+  const sequence = definition?.serial && !ownDefault ? serialSequence(ctx.repository.tableAtStart(op.table, index), op.column) : undefined;
+  const moved = movedKeyReferences(ctx, op, index);
+  // a primary key's column is NOT NULL whatever its definition says, and the key cannot be attached to a nullable one without a scan
+  const notNull = (definition?.notNull || moved.inPrimaryKey) && !ctx.migration.up.some((o) => o.kind === "drop_not_null" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
   const [t, from, to] = [ident(op.table), ident(op.column), ident(op.newName)];
   const check = derivedName(op.table, [op.newName], "not_null");
   const type = ctx.repository.columnType(op.table, op.column, index);
@@ -59,28 +71,63 @@ function expandSql(ctx: RuleContext, op: RenameColumn, index: number): ExpandSql
     foreignKeys: keys.add,
     foreignKeysNotes: found.unknown,
     fill: { table: op.table, assignments: `${to} = ${from}`, pending: pgDistinct(to, from, type) },
-    notNull: definition?.notNull
+    indexes: moved.indexes,
+    references: moved.add,
+    contractNotes: moved.unknown,
+    notNull: notNull
       ? [`ALTER TABLE ${t} VALIDATE CONSTRAINT ${ident(check)};`, `ALTER TABLE ${t} ALTER COLUMN ${to} SET NOT NULL;`, `ALTER TABLE ${t} DROP CONSTRAINT ${ident(check)};`]
       : undefined,
     contract: [
       ...keys.validate,
+      ...moved.beforeDrop,
       ...dropColumnSyncSql(sync).split("\n"),
       // the default only now: while the trigger copies, a default on the new column would hide the old code's value
       ...(previousDefault ? [`ALTER TABLE ${t} ALTER COLUMN ${to} SET DEFAULT ${previousDefault.expr};`] : []),
+      // DROP COLUMN drops the sequence a serial owns, which the new column's default now reads: it moves first
+      ...(sequence
+        ? [...(previousDefault ? [] : [`ALTER TABLE ${t} ALTER COLUMN ${to} SET DEFAULT nextval(${sqlString(sequence)}::regclass);`]), `ALTER SEQUENCE ${ident(sequence)} OWNED BY ${t}.${to};`]
+        : []),
       // a view on the table that reads the old column (SELECT * does) makes DROP COLUMN fail: dropped, then created again
       ...views.map((v) => `DROP VIEW ${ident(v.name)};`),
       `ALTER TABLE ${t} DROP COLUMN ${from};`,
     ],
-    recreate: views.map((v) => v.sql.trim().replace(/;?\s*$/, ";")),
+    recreate: [...moved.afterDrop, ...views.map((v) => v.sql.trim().replace(/;?\s*$/, ";"))],
+  };
+}
+
+/**
+ * The steps between the fill and the contract that move the keys referencing the old column: each unique index
+ * CONCURRENTLY (one file each where the runner sends a file as one query, since CONCURRENTLY cannot run in the
+ * transaction a multi-statement query is), then the keys on the new column NOT VALID.
+ */
+function keySteps(ctx: RuleContext, op: RenameColumn, sql: ExpandSql, wrap: (sql: string) => string, withDowns = false): { indexes: MigrationStep[]; references: MigrationStep[] } {
+  const onePerFile = ctx.framework === "sql" && (ctx.migration.layout === "golang-migrate" || ctx.migration.layout === "prisma");
+  const groups = onePerFile ? sql.indexes.map((i) => [i]) : sql.indexes.length ? [sql.indexes] : [];
+  const down = (statements: string[]) => (withDowns ? { down: statements.map(wrap) } : {});
+  return {
+    indexes: groups.map((group, i) => ({
+      name: `index ${op.table} ${op.newName}${groups.length > 1 ? ` ${i + 1}` : ""}`,
+      noTransaction: true,
+      statements: group.map((g) => wrap(g.sql)),
+      ...down(group.map((g) => `DROP INDEX CONCURRENTLY IF EXISTS ${ident(g.name)};`)),
+    })),
+    references: sql.references.length
+      ? [{ name: `${op.table} ${op.newName} references`, statements: sql.references.map((r) => wrap(r.sql)), ...down(sql.references.map((r) => `ALTER TABLE ${ident(r.table)} DROP CONSTRAINT IF EXISTS ${ident(r.name)};`)) }]
+      : [],
   };
 }
 
 function sqlSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSteps {
   const sql = expandSql(ctx, op, index);
   const add = addColumnLike("sql", { table: op.table, column: op.newName, like: op.column, type: ctx.repository.columnType(op.table, op.column, index) });
-  const steps: MigrationStep[] = [{ name: `fill ${op.table} ${op.newName}`, noTransaction: true, statements: [sqlBatchedFill(sql.fill, ctx.migration.layout, ctx.postgresVersion)] }];
+  const { indexes, references } = keySteps(ctx, op, sql, (s) => s);
+  const steps: MigrationStep[] = [{ name: `fill ${op.table} ${op.newName}`, noTransaction: true, statements: [sqlBatchedFill(sql.fill, ctx.migration.layout, ctx.postgresVersion)] }, ...indexes];
   if (sql.notNull) steps.push({ name: `${op.table} ${op.newName} not null`, statements: sql.notNull });
-  steps.push({ name: `drop ${op.table} ${op.column}`, statements: [`-- once no running code uses ${op.column} (every server runs the code that uses ${op.newName}):`, ...sql.contract, ...sql.recreate] });
+  steps.push(...references);
+  steps.push({
+    name: `drop ${op.table} ${op.column}`,
+    statements: [`-- once no running code uses ${op.column} (every server runs the code that uses ${op.newName}):`, ...sql.contractNotes.map((n) => `-- ${n}`), ...sql.contract, ...sql.recreate],
+  });
   return {
     inPlace: [`-- expand: ${op.newName} beside ${op.column}, kept in step by a trigger while old and new code run`, add, ...sql.foreignKeysNotes.map((n) => `-- ${n}`), ...sql.foreignKeys, sql.sync, ...(sql.check ? [sql.check] : [])].join("\n"),
     steps,
@@ -98,17 +145,20 @@ function railsSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSteps
   const add = addColumnLike("rails", { table: op.table, column: op.newName, like: op.column, type });
   const up = [...sql.foreignKeys, sql.sync, ...(sql.check ? [sql.check] : [])].join("\n");
   const down = dropColumnSyncSql({ table: op.table, to: op.newName });
-  const steps: MigrationStep[] = [{ name: `fill ${op.table} ${op.newName}`, noTransaction: true, statements: [railsBatchedFill(sql.fill)], down: ["# nothing to undo: the copied values stay"] }];
+  const { indexes, references } = keySteps(ctx, op, sql, rubyExecute, true);
+  const steps: MigrationStep[] = [{ name: `fill ${op.table} ${op.newName}`, noTransaction: true, statements: [railsBatchedFill(sql.fill)], down: ["# nothing to undo: the copied values stay"] }, ...indexes];
   if (sql.notNull)
     steps.push({
       name: `${op.table} ${op.newName} not null`,
       statements: sql.notNull.map(rubyExecute),
       down: [`change_column_null ${sym(op.table)}, ${sym(op.newName)}, true`],
     });
+  steps.push(...references);
   steps.push({
     name: `remove ${op.table} ${op.column}`,
     statements: [
       `# once ${model} has self.ignored_columns += [${rubyString(op.column)}] and no running code uses ${op.column}:`,
+      ...sql.contractNotes.map((n) => `# ${n}`),
       ...sql.contract.slice(0, -1).map(rubyExecute),
       type ? `remove_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(type)}` : `remove_column ${sym(op.table)}, ${sym(op.column)}`,
       ...sql.recreate.map(rubyExecute),
@@ -155,12 +205,14 @@ function alembicExpandDown(ctx: RuleContext, op: RenameColumn, check: boolean): 
 function alembicSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSteps {
   const sql = expandSql(ctx, op, index);
   const add = addColumnLike("alembic", { table: op.table, column: op.newName, like: op.column, type: ctx.repository.columnType(op.table, op.column, index), sqlalchemy2: sqlalchemy2(ctx.repository) });
-  const steps: MigrationStep[] = [{ name: `fill ${op.table} ${op.newName}`, noTransaction: true, statements: [alembicBatchedFill(sql.fill)], down: ["# nothing to undo: the copied values stay"] }];
+  const { indexes, references } = keySteps(ctx, op, sql, pythonExecute, true);
+  const steps: MigrationStep[] = [{ name: `fill ${op.table} ${op.newName}`, noTransaction: true, statements: [alembicBatchedFill(sql.fill)], down: ["# nothing to undo: the copied values stay"] }, ...indexes];
   if (sql.notNull)
     steps.push({ name: `${op.table} ${op.newName} not null`, statements: sql.notNull.map(pythonExecute), down: [`op.alter_column(${alembicTable(op.table).name}, ${pythonString(op.newName)}${alembicTable(op.table).schema}, nullable=True)`] });
+  steps.push(...references);
   steps.push({
     name: `drop ${op.table} ${op.column}`,
-    statements: [`# once no running code uses "${op.column}":`, ...[...sql.contract, ...sql.recreate].map(pythonExecute)],
+    statements: [`# once no running code uses "${op.column}":`, ...sql.contractNotes.map((n) => `# ${n}`), ...[...sql.contract, ...sql.recreate].map(pythonExecute)],
     down: [`raise RuntimeError(${pythonString(`${op.table}.${op.column} was dropped: restore it from a backup`)})`],
   });
   return {

@@ -107,6 +107,45 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "other tables' foreign keys reference the renamed column (price.currency_code -> currency.code, the primary key): DROP COLUMN would fail on them, so the fix builds a unique index over the new column, adds each key again on it NOT VALID, and in the contract validates it, drops the old one and gives the new one its name; the primary key is attached to the index after DROP COLUMN",
+      path: "migrations/000002_rename.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE TABLE currency (code text PRIMARY KEY);\nCREATE TABLE price (id serial PRIMARY KEY, currency_code text NOT NULL REFERENCES currency (code) ON DELETE CASCADE);\n" },
+      schema:
+        "CREATE TABLE currency (code text PRIMARY KEY);\nCREATE TABLE price (id serial PRIMARY KEY, currency_code text NOT NULL REFERENCES currency (code) ON DELETE CASCADE);\nINSERT INTO currency VALUES ('EUR'), ('USD');\nINSERT INTO price (currency_code) VALUES ('EUR');",
+      code: "ALTER TABLE currency RENAME COLUMN code TO iso_code;\n",
+      lines: [1],
+      afterFix: {
+        query:
+          "SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def, convalidated FROM pg_constraint WHERE conrelid IN ('currency'::regclass, 'price'::regclass) AND contype IN ('p', 'f', 'u') ORDER BY 1, 2",
+        rows: [
+          { tbl: "currency", conname: "currency_pkey", def: "PRIMARY KEY (iso_code)", convalidated: true },
+          { tbl: "price", conname: "price_currency_code_fkey", def: "FOREIGN KEY (currency_code) REFERENCES currency(iso_code) ON DELETE CASCADE", convalidated: true },
+          { tbl: "price", conname: "price_pkey", def: "PRIMARY KEY (id)", convalidated: true },
+        ],
+      },
+    },
+    {
+      framework: "sql",
+      name: "a serial primary key referenced without naming its column (REFERENCES role), from another table and from the table itself: both keys move to the new column, which takes the sequence (DROP COLUMN would drop it) and the primary key",
+      path: "migrations/000002_rename.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE TABLE role (id serial PRIMARY KEY, parent_id integer REFERENCES role);\nCREATE TABLE document (id serial PRIMARY KEY, uploader_id integer REFERENCES role);\n" },
+      schema:
+        "CREATE TABLE role (id serial PRIMARY KEY, parent_id integer REFERENCES role);\nCREATE TABLE document (id serial PRIMARY KEY, uploader_id integer REFERENCES role);\nINSERT INTO role DEFAULT VALUES;\nINSERT INTO role (parent_id) VALUES (1);\nINSERT INTO document (uploader_id) VALUES (2);",
+      code: "ALTER TABLE role RENAME COLUMN id TO role_id;\n",
+      lines: [1],
+      afterFix: {
+        query:
+          "SELECT conname, pg_get_constraintdef(oid) AS def, convalidated FROM pg_constraint WHERE confrelid = 'role'::regclass OR (conrelid = 'role'::regclass AND contype = 'p') UNION ALL SELECT 'default', column_default, is_nullable = 'NO' FROM information_schema.columns WHERE table_name = 'role' AND column_name = 'role_id' ORDER BY 1",
+        rows: [
+          { conname: "default", def: "nextval('role_id_seq'::regclass)", convalidated: true },
+          { conname: "document_uploader_id_fkey", def: "FOREIGN KEY (uploader_id) REFERENCES role(role_id)", convalidated: true },
+          { conname: "role_parent_id_fkey", def: "FOREIGN KEY (parent_id) REFERENCES role(role_id)", convalidated: true },
+          { conname: "role_pkey", def: "PRIMARY KEY (role_id)", convalidated: true },
+        ],
+      },
+    },
+    {
+      framework: "sql",
       name: "a view on the table reads the old column (SELECT *): the contract drops it before DROP COLUMN and creates it again after",
       path: "migrations/000002_rename.up.sql",
       files: { "migrations/000001_init.up.sql": "CREATE TABLE person (id serial PRIMARY KEY, preferred_username text);\nCREATE VIEW person_alias_1 AS SELECT * FROM person;\n" },

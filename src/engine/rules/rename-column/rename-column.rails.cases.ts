@@ -28,6 +28,34 @@ end
 `,
       lines: [3, 5],
     },
+    {
+      framework: "rails",
+      name: "prices.currency_code references currencies.code (add_foreign_key ... primary_key: :code): the key moves to the new column before remove_column, over a unique index built concurrently; the referencing keys of a table not created in SQL may be more, which the contract says",
+      files: {
+        "db/migrate/20240101000000_create_currencies.rb": `class CreateCurrencies < ActiveRecord::Migration[7.1]
+  def change
+    create_table :currencies, id: false do |t|
+      t.string :code, null: false
+      t.index :code, unique: true
+    end
+    create_table :prices do |t|
+      t.string :currency_code, null: false
+    end
+    add_foreign_key :prices, :currencies, column: :currency_code, primary_key: :code, on_delete: :cascade
+  end
+end
+`,
+      },
+      path: "db/migrate/20240201000000_rename_currency_code.rb",
+      code: `class RenameCurrencyCode < ActiveRecord::Migration[7.1]
+  def change
+    rename_column :currencies, :code, :iso_code
+  end
+end
+`,
+      lines: [3],
+      fixes: ["# expand: iso_code beside code, kept in step by a trigger while old and new code run\nadd_column :currencies, :iso_code, :string\nreversible do |dir|\n  dir.up do\n    execute <<~'SQL'\n      CREATE FUNCTION currencies_sync_iso_code() RETURNS trigger LANGUAGE plpgsql AS $$\n      BEGIN\n        IF TG_OP = 'INSERT' THEN\n          NEW.iso_code := COALESCE(NEW.iso_code, NEW.code);\n          NEW.code := COALESCE(NEW.code, NEW.iso_code);\n        ELSIF NEW.code IS DISTINCT FROM OLD.code THEN\n          NEW.iso_code := NEW.code;\n        ELSIF NEW.iso_code IS DISTINCT FROM OLD.iso_code THEN\n          NEW.code := NEW.iso_code;\n        END IF;\n        RETURN NEW;\n      END $$;\n      CREATE TRIGGER currencies_sync_iso_code BEFORE INSERT OR UPDATE ON currencies\n        FOR EACH ROW EXECUTE FUNCTION currencies_sync_iso_code();\n      ALTER TABLE currencies ADD CONSTRAINT currencies_iso_code_not_null CHECK (iso_code IS NOT NULL) NOT VALID;\n    SQL\n  end\n  dir.down do\n    execute <<~'SQL'\n      DROP TRIGGER currencies_sync_iso_code ON currencies;\n      DROP FUNCTION currencies_sync_iso_code();\n    SQL\n  end\nend\n\n# then a new migration, db/migrate/20240201000001_fill_currencies_iso_code.rb:\nclass FillCurrenciesIsoCode < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n  def up\n    # 1000 rows a statement, each committed on its own (disable_ddl_transaction!), until one updates nothing\n    nil until connection.exec_update(\"UPDATE currencies SET iso_code = code WHERE ctid IN (SELECT ctid FROM currencies WHERE iso_code IS DISTINCT FROM code LIMIT 1000)\").zero?\n  end\n\n  def down\n    # nothing to undo: the copied values stay\n  end\nend\n\n# then a new migration, db/migrate/20240201000002_index_currencies_iso_code.rb:\nclass IndexCurrenciesIsoCode < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n  def up\n    execute \"CREATE UNIQUE INDEX CONCURRENTLY currencies_iso_code_key ON currencies (iso_code);\"\n  end\n\n  def down\n    execute \"DROP INDEX CONCURRENTLY IF EXISTS currencies_iso_code_key;\"\n  end\nend\n\n# then a new migration, db/migrate/20240201000003_currencies_iso_code_not_null.rb:\nclass CurrenciesIsoCodeNotNull < ActiveRecord::Migration[7.1]\n  def up\n    execute \"ALTER TABLE currencies VALIDATE CONSTRAINT currencies_iso_code_not_null;\"\n    execute \"ALTER TABLE currencies ALTER COLUMN iso_code SET NOT NULL;\"\n    execute \"ALTER TABLE currencies DROP CONSTRAINT currencies_iso_code_not_null;\"\n  end\n\n  def down\n    change_column_null :currencies, :iso_code, true\n  end\nend\n\n# then a new migration, db/migrate/20240201000004_currencies_iso_code_references.rb:\nclass CurrenciesIsoCodeReferences < ActiveRecord::Migration[7.1]\n  def up\n    execute \"ALTER TABLE prices ADD CONSTRAINT fk_rails_12abc890b2_new FOREIGN KEY (currency_code) REFERENCES currencies (iso_code) ON DELETE CASCADE NOT VALID;\"\n  end\n\n  def down\n    execute \"ALTER TABLE prices DROP CONSTRAINT IF EXISTS fk_rails_12abc890b2_new;\"\n  end\nend\n\n# then a new migration, db/migrate/20240201000005_remove_currencies_code.rb:\nclass RemoveCurrenciesCode < ActiveRecord::Migration[7.1]\n  def up\n    # once Currency has self.ignored_columns += [\"code\"] and no running code uses code:\n    # not known: whether FOREIGN KEYs the earlier migrations do not show reference code (currencies was not created in them as SQL; list them: SELECT conrelid::regclass, conname FROM pg_constraint WHERE confrelid = 'currencies'::regclass): DROP COLUMN fails while one does, so move each to iso_code before it (added NOT VALID, validated, the old one dropped)\n    execute \"ALTER TABLE prices VALIDATE CONSTRAINT fk_rails_12abc890b2_new;\"\n    execute \"ALTER TABLE prices DROP CONSTRAINT fk_rails_12abc890b2;\"\n    execute \"ALTER TABLE prices RENAME CONSTRAINT fk_rails_12abc890b2_new TO fk_rails_12abc890b2;\"\n    execute \"DROP TRIGGER currencies_sync_iso_code ON currencies;\"\n    execute \"DROP FUNCTION currencies_sync_iso_code();\"\n    remove_column :currencies, :code, :string\n  end\n\n  def down\n    raise ActiveRecord::IrreversibleMigration, \"code was dropped: restore it from a backup\"\n  end\nend"],
+    },
   ],
   valid: [
     {

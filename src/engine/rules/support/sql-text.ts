@@ -408,6 +408,36 @@ export function indexOverColumn(sql: string, column: string, to: string, name: s
   return out && `${out};`;
 }
 
+/** A RangeVar's schema and name for `table` (`s.t` or `t`), as the parser writes them. */
+const rangeVarOf = (relation: PgNode, table: string): PgNode => {
+  const dot = table.lastIndexOf(".");
+  const out: PgNode = { ...relation, relname: dot === -1 ? table : table.slice(dot + 1) };
+  if (dot === -1) delete out.schemaname;
+  else out.schemaname = table.slice(0, dot);
+  return out;
+};
+
+/**
+ * A FOREIGN KEY's ADD CONSTRAINT of the history (with NOT VALID) written again on table `from`, under the name
+ * `name`, referencing `references` (table and columns) instead: its own columns, ON DELETE/UPDATE, MATCH and
+ * DEFERRABLE kept as written. Undefined when `sql` is not one ALTER TABLE that adds one FOREIGN KEY.
+ */
+export function foreignKeyRetargeted(sql: string, to: { from: string; name: string; references: { table: string; columns: readonly string[] } }): string | undefined {
+  const node = parseOne(sql);
+  const cmds = node?.AlterTableStmt?.cmds ?? [];
+  const key = cmds.length === 1 && cmds[0].AlterTableCmd?.subtype === "AT_AddConstraint" ? cmds[0].AlterTableCmd.def?.Constraint : undefined;
+  if (key?.contype !== "CONSTR_FOREIGN" || !key.pktable) return undefined;
+  const copy = structuredClone(node) as PgNode;
+  const stmt = copy.AlterTableStmt;
+  const constraint = stmt.cmds[0].AlterTableCmd.def.Constraint;
+  stmt.relation = rangeVarOf(stmt.relation, to.from);
+  constraint.conname = to.name;
+  constraint.pktable = rangeVarOf(constraint.pktable, to.references.table);
+  constraint.pk_attrs = to.references.columns.map((sval) => ({ String: { sval } }));
+  const out = deparse(copy);
+  return out && `${out};`;
+}
+
 /**
  * A SQL expression over column `column` written over column `to` instead (a USING that converts a key, applied to a
  * column that references it): undefined when it reads any other column, or does not parse as one expression.
