@@ -70,6 +70,13 @@ describe("baseline: migrations that ran everywhere are not checked", () => {
     expect(text).toContain("baseline: 2 migrations not checked, at or before the version that ran on every database: baseline: { migrations: 2 } (.github/migguard.yml)\n");
   });
 
+  it("StrongMigrations.start_after grouped as the generator's users write it (2024_02_22_17_08_35), whose value Prism's IntegerNode gets wrong", async () => {
+    const root = repo({ ...RAILS, "config/initializers/strong_migrations.rb": "StrongMigrations.start_after = 2024_02_22_17_08_35 # rubocop:disable Style/NumericLiterals\n" });
+    const { findings, baseline } = await lint(root, "db/migrate");
+    expect(flagged(findings, "index-without-concurrently")).toEqual(["db/migrate/20240301000000_add_phone_index.rb"]);
+    expect(baseline?.lines).toEqual([{ version: "20240222170835", said: "StrongMigrations.start_after = 20240222170835", path: "config/initializers/strong_migrations.rb", line: 1, skipped: 2 }]);
+  });
+
   it("StrongMigrations.start_after in config/initializers/strong_migrations.rb, read with Prism (2023_01_01_000000)", async () => {
     const root = repo({ ...RAILS, "config/initializers/strong_migrations.rb": "# Mark existing migrations as safe\nStrongMigrations.start_after = 2023_01_01_000000\nStrongMigrations.lock_timeout = 10.seconds\n" });
     const { findings, baseline } = await lint(root, "db/migrate");

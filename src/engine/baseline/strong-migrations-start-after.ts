@@ -6,6 +6,7 @@
 import { CallNode, ConstantPathNode, ConstantReadNode, IntegerNode, type Node } from "@ruby/prism";
 import { parseRuby } from "../adapters/rails/prism.js";
 import { rubyChildren } from "../adapters/rails/ruby-children.js";
+import { rubyIntegerOf } from "../adapters/rails/ruby-integer.js";
 import { SourceLines } from "../source-lines.js";
 import type { SourceFile } from "../model.js";
 import type { DeclaredVersion } from "./flyway-declarations.js";
@@ -31,8 +32,10 @@ export function strongMigrationsStartAfter(file: SourceFile): DeclaredVersion | 
     const value = node.arguments_?.arguments_[0];
     // an ENV lookup or a computed version says nothing migguard can compare
     if (!(value instanceof IntegerNode)) continue;
+    const version = rubyIntegerOf(lines.sliceBytes(value.location.startOffset, value.location.startOffset + value.location.length));
+    if (version === undefined) continue;
     const offset = node.location.startOffset;
-    if (!found || offset > found.offset) found = { offset, version: String(value.value), line: lines.lineOfByte(offset) };
+    if (!found || offset > found.offset) found = { offset, version: String(version), line: lines.lineOfByte(offset) };
   }
   return found && { version: found.version, said: `StrongMigrations.start_after = ${found.version}`, line: found.line };
 }

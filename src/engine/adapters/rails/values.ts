@@ -4,6 +4,7 @@
  * compute at run time is `code`. Local variables bound to literals (block parameters over a literal array,
  * `table = :users`) resolve through the environment.
  */
+import { rubyIntegerOf } from "./ruby-integer.js";
 import {
   ArrayNode,
   AssocNode,
@@ -54,7 +55,10 @@ export function evaluate(node: Node | null | undefined, env: Env, src: RubySourc
   if (!node) return { kind: "nil" };
   if (node instanceof SymbolNode) return { kind: "sym", value: node.unescaped.value };
   if (node instanceof StringNode) return { kind: "str", value: node.unescaped.value, node };
-  if (node instanceof IntegerNode) return { kind: "int", value: Number(node.value), text: src.textOf(node) };
+  if (node instanceof IntegerNode) {
+    const text = src.textOf(node);
+    return { kind: "int", value: Number(rubyIntegerOf(text) ?? node.value), text };
+  }
   if (node instanceof FloatNode) return { kind: "float", value: node.value, text: src.textOf(node) };
   if (node instanceof RationalNode) return { kind: "code", text: src.textOf(node), node };
   if (node instanceof TrueNode) return { kind: "bool", value: true };

@@ -2,6 +2,7 @@
  * The version a Rails schema.rb was dumped at, read with Ruby's own parser:
  * `ActiveRecord::Schema[7.1].define(version: 2024_01_01_000000) do ... end` (or `ActiveRecord::Schema.define`).
  */
+import { rubyIntegerOf } from "../../adapters/rails/ruby-integer.js";
 import { BlockNode, CallNode, ConstantPathNode, StatementsNode, IntegerNode, KeywordHashNode, AssocNode, SymbolNode, type Node } from "@ruby/prism";
 import { RubyVisitor } from "../../adapters/rails/ruby-visitor.js";
 import { rubyChildren } from "../../adapters/rails/ruby-children.js";
@@ -28,9 +29,9 @@ class DefineVisitor extends RubyVisitor {
         if (!(argument instanceof KeywordHashNode)) continue;
         for (const element of argument.elements) {
           if (!(element instanceof AssocNode) || !(element.key instanceof SymbolNode) || element.key.unescaped.value !== "version") continue;
-          // Prism's deserialised IntegerNode value overflows for 14-digit versions: read the literal as written
-          if (element.value instanceof IntegerNode)
-            this.found = { version: this.source.textOf(element.value).replace(/_/g, ""), line: this.source.loc(element.value).line };
+          // Prism's deserialised IntegerNode value is wrong for some 14-digit versions: read the literal as written
+          const version = element.value instanceof IntegerNode ? rubyIntegerOf(this.source.textOf(element.value)) : undefined;
+          if (version !== undefined) this.found = { version: String(version), line: this.source.loc(element.value).line };
         }
       }
     }
