@@ -1,7 +1,0 @@
-import { createRequire as __migguardCreateRequire } from "node:module";
-import { fileURLToPath as __migguardFileURLToPath } from "node:url";
-import { dirname as __migguardDirname } from "node:path";
-const require = __migguardCreateRequire(import.meta.url);
-const __filename = __migguardFileURLToPath(import.meta.url);
-const __dirname = __migguardDirname(__filename);
-import"./chunk-RYDXXG5N.js";import{parseRuby}from"./chunk-X6WDBDI2.js";import{SourceLines}from"./chunk-7B3IGGFL.js";import{CallNode,ConstantPathNode,ConstantReadNode,IntegerNode,rubyChildren}from"./chunk-FWCJITNU.js";import"./chunk-QQGLHI7X.js";import"./chunk-6E7SBJZC.js";import"./chunk-SL54QWOZ.js";var isStrongMigrations=node=>node instanceof ConstantReadNode&&node.name==="StrongMigrations"||node instanceof ConstantPathNode&&node.parent===null&&node.name==="StrongMigrations";function strongMigrationsStartAfter(file){let root;try{root=parseRuby(file.content).value}catch{return}let lines=new SourceLines(file.content),found,stack=[root];for(;stack.length>0;){let node=stack.pop();if(stack.push(...rubyChildren(node)),!(node instanceof CallNode)||node.name!=="start_after="||!isStrongMigrations(node.receiver))continue;let value=node.arguments_?.arguments_[0];if(!(value instanceof IntegerNode))continue;let offset=node.location.startOffset;(!found||offset>found.offset)&&(found={offset,version:String(value.value),line:lines.lineOfByte(offset)})}return found&&{version:found.version,said:`StrongMigrations.start_after = ${found.version}`,line:found.line}}export{strongMigrationsStartAfter};
