@@ -71,10 +71,21 @@ function definition(relation: PgNode, constraint: PgNode, columns: string[]): { 
   if (!sql) return undefined;
   const out: KeyDefinition = { table: `${schema}${table}`, columns, sql: `${sql};`, kind };
   if (kind === "foreign_key" || kind === "check") {
-    const notValid = deparse({
-      AlterTableStmt: { relation, cmds: [{ AlterTableCmd: { subtype: "AT_AddConstraint", def: { Constraint: { ...constraint, conname: name, ...own, skip_validation: true, initially_valid: false } }, behavior: "DROP_RESTRICT" } }], objtype: "OBJECT_TABLE" },
+    // written when a fix first reads it: the history defines every key of a folder (lemmy's hundreds), the fixes that
+    // add one back NOT VALID read a few
+    let notValid: string | null | undefined;
+    Object.defineProperty(out, "notValidSql", {
+      enumerable: true,
+      get: () => {
+        if (notValid === undefined) {
+          const written = deparse({
+            AlterTableStmt: { relation, cmds: [{ AlterTableCmd: { subtype: "AT_AddConstraint", def: { Constraint: { ...constraint, conname: name, ...own, skip_validation: true, initially_valid: false } }, behavior: "DROP_RESTRICT" } }], objtype: "OBJECT_TABLE" },
+          });
+          notValid = written ? `${written};` : null;
+        }
+        return notValid ?? undefined;
+      },
     });
-    if (notValid) out.notValidSql = `${notValid};`;
   }
   if (kind === "foreign_key") {
     const target = constraint.pktable as PgNode;
