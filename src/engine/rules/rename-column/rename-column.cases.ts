@@ -146,6 +146,24 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "a UNIQUE column (not the primary key) referenced by another table: the key moves to the new column, and the UNIQUE constraint, under its name, is attached to the new column's index after DROP COLUMN",
+      path: "migrations/000002_rename.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE TABLE account (id serial PRIMARY KEY, email text UNIQUE);\nCREATE TABLE invite (id serial PRIMARY KEY, account_email text REFERENCES account (email));\n" },
+      schema:
+        "CREATE TABLE account (id serial PRIMARY KEY, email text UNIQUE);\nCREATE TABLE invite (id serial PRIMARY KEY, account_email text REFERENCES account (email));\nINSERT INTO account (email) VALUES ('a@example.org'), (NULL);\nINSERT INTO invite (account_email) VALUES ('a@example.org');",
+      code: "ALTER TABLE account RENAME COLUMN email TO email_address;\n",
+      lines: [1],
+      afterFix: {
+        query:
+          "SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def, convalidated FROM pg_constraint WHERE conrelid IN ('account'::regclass, 'invite'::regclass) AND contype IN ('f', 'u') ORDER BY 1, 2",
+        rows: [
+          { tbl: "account", conname: "account_email_key", def: "UNIQUE (email_address)", convalidated: true },
+          { tbl: "invite", conname: "invite_account_email_fkey", def: "FOREIGN KEY (account_email) REFERENCES account(email_address)", convalidated: true },
+        ],
+      },
+    },
+    {
+      framework: "sql",
       name: "a view on the table reads the old column (SELECT *): the contract drops it before DROP COLUMN and creates it again after",
       path: "migrations/000002_rename.up.sql",
       files: { "migrations/000001_init.up.sql": "CREATE TABLE person (id serial PRIMARY KEY, preferred_username text);\nCREATE VIEW person_alias_1 AS SELECT * FROM person;\n" },
