@@ -3,22 +3,28 @@
  * subclass of RunSQL): the engine asks for them by path (AnalyzeInput.readProjectFile) and this reads each one
  * from the working tree, inside the repository (or the working directory outside one), never through a link.
  */
+import { lstatSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
+import type { ProjectFileReader } from "../engine/adapters/python/project-modules.js";
+import { PROJECT_MODULE_LIMITS, SYMLINK_NOT_READ, projectModuleTooLarge } from "../engine/limits.js";
 import { readRegularFile } from "./deploy-files.js";
 import { repositoryRootAbove } from "./walk-files.js";
 
-/** a module larger than this is not a helper worth reading */
-const MAX_BYTES = 256 * 1024;
-
 /** `(path) => text` for `.py` paths as the analysis names them (relative to `base`); undefined for anything else. */
-export function projectFileReader(base: string): (path: string) => string | undefined {
+export function projectFileReader(base: string): ProjectFileReader {
   const root = repositoryRootAbove(base) ?? base;
   return (path) => {
     if (!path.endsWith(".py")) return undefined;
     const absolute = resolve(base, path);
     const inside = relative(root, absolute);
     if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) return undefined;
-    // undefined for no such module in the repository: the name stays one made at run time
-    return readRegularFile(absolute, MAX_BYTES);
+    const content = readRegularFile(absolute, PROJECT_MODULE_LIMITS.bytes);
+    if (content !== undefined) return content;
+    // there but not read: the finding the module would have told says why (the App says the same of a fetch)
+    const stat = lstatSync(absolute, { throwIfNoEntry: false });
+    if (stat?.isSymbolicLink()) return { unread: SYMLINK_NOT_READ };
+    if (stat?.isFile()) return { unread: projectModuleTooLarge(stat.size) };
+    // no such module in the repository: the name stays one made at run time
+    return undefined;
   };
 }

@@ -7,6 +7,7 @@ import { keepTemplates, templatedNames } from "./rules/support/keep-templates.js
 import { alembicEnvFor, readAlembicTransactions, type AlembicTransactions } from "./database/alembic-env.js";
 import { inPlaceOf } from "./rules/support/alembic-batch.js";
 import { adapterFor, adaptersReady, loadAdapters, type DjangoProject } from "./adapters/index.js";
+import type { ProjectFileReader } from "./adapters/python/project-modules.js";
 import { segmentOperations, withSqlDialect } from "./adapters/sql/index.js";
 import { isScriptPath, loadScriptSyntax, scriptSyntaxToLoad } from "./code/script-syntax-loader.js";
 import { isPrismaSchemaPath, loadPrismaSchema, prismaSchemaToLoad } from "./code/prisma-schema-loader.js";
@@ -117,9 +118,10 @@ export interface AnalyzeInput {
   /**
    * A repository file's text by its path, or undefined: where the Django adapter reads the project's own Python
    * modules a migration imports (a helper that returns SQL, a subclass of RunSQL), asked only for those paths.
-   * The files given in this input are looked at first.
+   * The files given in this input are looked at first. `{ unread }`: the file exists but the edge could not read it
+   * (too large, a failed fetch); the finding the module's code would have told is named with the reason.
    */
-  readProjectFile?: (path: string) => string | undefined;
+  readProjectFile?: ProjectFileReader;
   /** the `codeFiles` stopped at the App's limits (`max_code_files`, `max_code_bytes`): not all the code was searched */
   codeFilesCapped?: boolean;
   /**
@@ -167,6 +169,12 @@ export interface AnalysisResult {
   deploy: DeployDecision;
   /** the migrations at or before a baseline (config `baseline`, StrongMigrations.start_after, Flyway's baselineVersion): not checked */
   baseline?: BaselineSummary;
+  /**
+   * Paths where the adapters looked for a project module a migration imports that neither the input's files nor
+   * `readProjectFile` answered (most name no file: a dotted name is looked for in every folder above). An edge
+   * that fetches files (the App) reads those that exist at head and analyses again with them.
+   */
+  missingProjectModules?: string[];
 }
 
 /**
@@ -547,7 +555,7 @@ function attachAlembicTransactions(parsed: ReadonlyMap<MigrationUnit, Parsed>, f
 /** A unit parses into a migration, is too complex to check as a whole, or fails (an error of its own file). */
 type Parsed = { migration: Migration } | { tooComplex: ParseProblem } | undefined;
 
-function parseUnit(unit: MigrationUnit, errors: FileError[], decision: DatabaseDecision | undefined, djangoProject?: DjangoProject, projectFile?: (path: string) => string | undefined): Parsed {
+function parseUnit(unit: MigrationUnit, errors: FileError[], decision: DatabaseDecision | undefined, djangoProject?: DjangoProject, projectFile?: ProjectFileReader): Parsed {
   const adapter = adapterFor(unit.file.framework);
   if (!adapter) {
     errors.push({ path: unit.file.path, message: `${unit.file.framework} migrations are not supported by this build; the file was not analysed` });
@@ -636,7 +644,8 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const findings: ReportedFinding[] = unreviewedFindings(planned.unreviewed, config);
   const databases = decideDatabases(units, readable, signals, config);
   const djangoProject = djangoProjectOf(units, signals);
-  const projectFile = djangoProject || units.some((u) => u.file.framework === "alembic") ? projectFileReader(input) : undefined;
+  const missingProjectModules = new Set<string>();
+  const projectFile = djangoProject || units.some((u) => u.file.framework === "alembic") ? projectFileReader(input, missingProjectModules) : undefined;
   // all parsing first, then all rules: two tight phases run measurably faster than alternating per file
   const parsed = new Map<MigrationUnit, Parsed>();
   const unitErrors = new Map<MigrationUnit, FileError[]>();
@@ -758,7 +767,15 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   if (input.configProblems?.length) findings.push(...configFindings(input.configProblems, input.configPath ?? ".github/migguard.yml", config));
   const load = deploy.readersToLoadForResult();
   if (load) yield load;
-  return { findings: oncePerPlace(findings.sort(byLocation)), errors, migrations, databases: [...databases.values()], deploy: deploy.result(), baseline: baselines.summary() };
+  return {
+    findings: oncePerPlace(findings.sort(byLocation)),
+    errors,
+    migrations,
+    databases: [...databases.values()],
+    deploy: deploy.result(),
+    baseline: baselines.summary(),
+    ...(missingProjectModules.size ? { missingProjectModules: [...missingProjectModules].sort() } : {}),
+  };
 }
 
 /**
@@ -804,8 +821,8 @@ export function signalFiles(input: AnalyzeInput): Map<string, SourceFile> {
   return out;
 }
 
-/** The input's files by path, then the edge's reader: where the project's Python modules are read. */
-function projectFileReader(input: AnalyzeInput): (path: string) => string | undefined {
+/** The input's files by path, then the edge's reader: where the project's Python modules are read. Paths neither answers go in `missing`. */
+function projectFileReader(input: AnalyzeInput, missing: Set<string>): ProjectFileReader {
   // built on the first module a migration imports: most analyses ask for none
   let given: Map<string, string> | undefined;
   const read = input.readProjectFile;
@@ -815,7 +832,9 @@ function projectFileReader(input: AnalyzeInput): (path: string) => string | unde
       for (const file of [...input.files, ...(input.contextMigrations ?? []), ...(input.codeFiles ?? []), ...(input.projectFiles ?? []), ...(input.repositoryFiles ?? [])])
         if (!given.has(file.path)) given.set(file.path, file.content);
     }
-    return given.get(path) ?? read?.(path);
+    const answer = given.get(path) ?? read?.(path);
+    if (answer === undefined) missing.add(path);
+    return answer;
   };
 }
 

@@ -41,3 +41,15 @@ export class TooComplexError extends Error {
 
 /** V8's own stack overflow: a recursion the input drove too deep (a safety net; walkers are bounded first). */
 export const isStackOverflow = (error: unknown): boolean => error instanceof RangeError && /call stack size/i.test(error.message);
+
+/**
+ * The project's own Python modules one analysis reads for what a migration imports (a helper returning SQL, a
+ * RunSQL subclass): larger than `bytes` is not a helper worth reading, and past `count` distinct modules the rest
+ * stay unread. The CLI (from the working tree) and the App (fetched at the head commit) hold to the same numbers,
+ * so a pull request gets the same findings from both; a module left unread is named in the finding it hides.
+ */
+export const PROJECT_MODULE_LIMITS = { bytes: 256 * 1024, count: 40 } as const;
+/** why a module over PROJECT_MODULE_LIMITS.bytes is not read (its size when the reader knows it) */
+export const projectModuleTooLarge = (bytes?: number): string => `${bytes === undefined ? "" : `${bytes} bytes, `}larger than the ${PROJECT_MODULE_LIMITS.bytes / 1024} KB migguard reads of a helper module`;
+/** why a module past PROJECT_MODULE_LIMITS.count is not read */
+export const PROJECT_MODULES_PAST_COUNT = `past the ${PROJECT_MODULE_LIMITS.count} project modules migguard reads in one analysis`;

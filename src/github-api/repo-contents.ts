@@ -9,7 +9,8 @@ import type { GitHub } from "./target.js";
 export type FetchedFile =
   | { status: "text"; path: string; content: string }
   | { status: "missing"; path: string }
-  | { status: "skipped"; path: string; reason: string };
+  /** `size`: the file's size when it is larger than asked for */
+  | { status: "skipped"; path: string; reason: string; size?: number };
 
 export interface FileAt {
   owner: string;
@@ -37,7 +38,7 @@ export async function fetchFileAt(octokit: GitHub, at: FileAt, maxBytes: number)
   // `type: "symlink"`: neither is the file under review
   if (data.type === "symlink" || data.path !== at.path) return { status: "skipped", path: at.path, reason: SYMLINK_NOT_READ };
   if (data.type !== "file") return { status: "skipped", path: at.path, reason: `is a ${data.type}, not a file` };
-  if (data.size > maxBytes) return { status: "skipped", path: at.path, reason: oversizeReason(data.size, maxBytes) };
+  if (data.size > maxBytes) return { status: "skipped", path: at.path, reason: oversizeReason(data.size, maxBytes), size: data.size };
   // the contents API leaves `content` empty (encoding "none") for files over 1 MB
   if (!("content" in data) || data.encoding !== "base64") return { status: "skipped", path: at.path, reason: `too large for GitHub's contents API (${data.size} bytes)` };
   const buffer = Buffer.from(data.content, "base64");

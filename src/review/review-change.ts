@@ -21,6 +21,8 @@
  *   - the settings modules at head, one call each, only when a numbered Python module outside migrations/
  *     changes (Django's MIGRATION_MODULES may name its folder); the alembic.ini files above a changed Python
  *     file in no known folder, at most 4 calls (version_locations may list its folder);
+ *   - the project's Python modules a changed Django migration or Alembic revision imports, one call each, only those
+ *     the engine looked for that exist at head (project-module-fetch.ts), then the review again;
  *   - the pull request's reviews and the approvers' permissions, only when regulated data is waived.
  */
 import type { FileError } from "../engine/analyze.js";
@@ -47,6 +49,7 @@ import { deploySummaryNote, isDeployFile } from "../engine/deploy/deploy-model.j
 import { fetchTree, listFolders } from "../github-api/repo-tree.js";
 import type { GitHub, ReviewTarget } from "../github-api/target.js";
 import { readBaseSnapshot } from "./production-snapshot.js";
+import { headBlobs, PROJECT_MODULE_ROUNDS, ProjectModuleFetch } from "./project-module-fetch.js";
 
 /** more Django context migrations than this come from the head tarball (one call) instead of one call each */
 const CONTEXT_FETCH_LIMIT = 10;
@@ -152,7 +155,7 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
   const deployCode = basePaths ? planDeployCode(config, [...facts.values()], headListing(changedFiles, basePaths, headTree && !headTree.truncated ? [...headTree.blobs.keys()] : undefined)) : [];
   if (deployCode.length) for (const file of await fetchArchiveFiles(octokit, target, target.headSha, new Set(deployCode), config.max_file_bytes)) if (isDeployFile(file)) facts.set(file.path, file);
 
-  const input: EngineReviewInput = {
+  let input: EngineReviewInput = {
     changes: changedFiles,
     head: [...head.values()],
     base: [...base.values()],
@@ -176,6 +179,17 @@ export async function reviewChange(octokit: GitHub, target: ReviewTarget, option
       : undefined,
   };
   let result = await review(input);
+
+  // the project's modules the changed migrations import (a helper returning SQL, a RunSQL subclass), as the CLI reads
+  // them: the engine names where it looked, those at head are fetched and it reviews again (again when they import more)
+  if (result.missingProjectModules) {
+    const listing = headTree && !headTree.truncated ? headTree.blobs : baseTree && !baseTree.truncated ? headBlobs(changedFiles, baseTree) : undefined;
+    const modules = new ProjectModuleFetch(octokit, target, listing);
+    for (let round = 0; round < PROJECT_MODULE_ROUNDS && result.missingProjectModules && (await modules.fetch(result.missingProjectModules)); round++) {
+      input = { ...input, readProjectFile: modules.reader };
+      result = await review(input);
+    }
+  }
 
   // the second fetch: the head's code when something is dropped or renamed, and the earlier migrations the
   // executor applies first; one tarball for both when that saves calls

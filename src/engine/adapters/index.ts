@@ -6,6 +6,7 @@
 import type { DetectedFile } from "../detect.js";
 import type { Database, Framework, Migration, MigrationInput } from "../model.js";
 import { pgQueryReady } from "./sql/pg-query.js";
+import type { ProjectFileReader } from "./python/project-modules.js";
 
 export interface DjangoProject {
   settings: ReadonlyArray<{ path: string; content: string }>;
@@ -28,7 +29,7 @@ export interface AdapterInput {
    * Django and Alembic: a repository file's text by path, where the project's own modules that a migration imports
    * are read (a helper that returns SQL, a subclass of RunSQL: python/project-modules.ts); undefined when none are given
    */
-  projectFile?: (path: string) => string | undefined;
+  projectFile?: ProjectFileReader;
   /** the database of the migration's folder (engine/database/decide.ts): picks the SQL grammar */
   database?: Database;
   databaseVersion?: string;

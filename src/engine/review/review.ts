@@ -13,6 +13,7 @@ import { analyze, loadEngine, mayNeedMysql, signalFiles, type AnalysisResult, ty
 import { loadSignalReaders } from "../database/decide.js";
 import { loadMysqlGrammar } from "../adapters/sql/mysql/mysql-grammar.js";
 import { loadPythonParser } from "../adapters/python/parser.js";
+import type { ProjectFileReader } from "../adapters/python/project-modules.js";
 import { loadRubyParser } from "../adapters/rails/prism.js";
 import { defaultConfig, type Config, type ConfigProblem } from "../config.js";
 import { companionPaths, type DetectedFile } from "../detect.js";
@@ -69,7 +70,7 @@ export interface ReviewInput {
   /** the `codeFiles` stopped at `max_code_files` / `max_code_bytes`: a drop nothing read names may still be used in the rest */
   codeFilesCapped?: boolean;
   /** a file's text at head by path, for the project's Python modules a Django migration imports (AnalyzeInput.readProjectFile) */
-  readProjectFile?: (path: string) => string | undefined;
+  readProjectFile?: ProjectFileReader;
   /** `planReview(...).context` at head: earlier Django migrations the adapter rebuilds model state from (not reviewed) */
   contextMigrations?: readonly SourceFile[];
   /** the production snapshot (config `snapshot` on the base branch, or `--snapshot`): see AnalyzeInput.snapshot */
@@ -458,6 +459,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     databases: analysis.databases,
     deploy: analysis.deploy,
     baseline: analysis.baseline,
+    ...(analysis.missingProjectModules ? { missingProjectModules: analysis.missingProjectModules } : {}),
     // a Django column whose default stays in Python breaks only inserts of the deployed code: the code says whether it makes any
     codeSearch: { needed: (identifiers.length > 0 || linted.some((f) => f.rule === "required-column-without-default" && frameworkOf(f.path) === "django")) && input.codeFiles === undefined, identifiers },
     regulatedWaivers: regulatedWaivers(changedModels, config),

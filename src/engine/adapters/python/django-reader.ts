@@ -30,9 +30,10 @@ export interface DjangoFile {
   operations: PyValue[];
   /**
    * the parts of `operations = ...` that are not lists we could read (the whole value, or the calls a `+` joins to
-   * literal lists), with what the part's arguments hold when they name the project's operations
+   * literal lists), with what the part's arguments hold when they name the project's operations (`holds`) and why
+   * the call's project module was not read, when it was not (`unread`)
    */
-  operationsUnreadable: Array<{ line: number; text: string; holds?: string }>;
+  operationsUnreadable: Array<{ line: number; text: string; holds?: string; unread?: string }>;
   functions: Map<string, DataFunctionFacts>;
   waivers: Waiver[];
   sizeNotes: SizeNote[];
@@ -115,7 +116,7 @@ export function readDjangoFile(path: string, content: string, modules?: ProjectM
           for (const part of concatenated(attribute.value)) {
             const value = evaluate(part, ctx);
             if (value.kind === "list") file.operations.push(...value.items);
-            else file.operationsUnreadable.push({ line: locOf(part).line, text: part.text.slice(0, 60), holds: heldOperations(part, ctx) });
+            else file.operationsUnreadable.push({ line: locOf(part).line, text: part.text.slice(0, 60), holds: heldOperations(part, ctx), ...(value.kind === "call" && value.unread ? { unread: value.unread } : {}) });
           }
       }
     }

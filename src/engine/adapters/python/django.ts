@@ -58,9 +58,9 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
   const notes = [];
   if (!file.found) notes.push({ line: 1, message: "no `class Migration` found: nothing to check in this file" });
   // what the project's modules say a call is given is named: the call picks among those operations as it runs
-  const hidden = file.operationsUnreadable.map(({ line, text, holds }) => ({
+  const hidden = file.operationsUnreadable.map(({ line, text, holds, unread }) => ({
     line,
-    message: `the operations are built at run time (\`${text}\`${holds ? `; ${holds}, of which the call picks what runs` : ""}), so they cannot be checked statically`,
+    message: `the operations are built at run time (\`${text}\`${holds ? `; ${holds}, of which the call picks what runs` : ""}), so they cannot be checked statically${unread ? ` (${unread})` : ""}`,
   }));
   const { state, known } = history.stateBefore(file, label);
   state.userTable = input.djangoProject && projectUserTable(input.djangoProject);

@@ -52,7 +52,9 @@ export function embeddedSql(
 ): EmbeddedSql {
   if (value.kind !== "str") {
     const written = "text" in value ? ` (\`${value.text.split("\n")[0].slice(0, 60)}\`)` : "";
-    const message = `the SQL given to ${options.what} is built at run time${written}, so it cannot be checked statically`;
+    // the helper's module was found but not read: the finding says which and why, so the gap is not taken for the code's
+    const unread = value.kind === "call" && value.unread ? ` (${value.unread})` : "";
+    const message = `the SQL given to ${options.what} is built at run time${written}, so it cannot be checked statically${unread}`;
     return { ops: [], errors: [], notes: [], hidden: [{ line: value.loc.line, endLine: value.loc.endLine, message }] };
   }
   const written = textWithLines(value);

@@ -8,6 +8,7 @@
  * assignments and one `return` stays a call made at run time.
  */
 import type { SourceRange } from "../../model.js";
+import { PROJECT_MODULE_LIMITS, PROJECT_MODULES_PAST_COUNT, projectModuleTooLarge } from "../../limits.js";
 import { dirOf } from "../../paths.js";
 import { ancestors } from "../../database/signal-paths.js";
 import { qualifiedName } from "./imports.js";
@@ -16,17 +17,24 @@ import { unparen } from "./nodes.js";
 import { withPythonTree, type PyNode } from "./parser.js";
 import { evaluate, type PyValue, type ProjectCode } from "./values.js";
 
+/** A module the edge has but could not read (too large, a link, a failed fetch): why, for the finding it hides. */
+export interface UnreadModule {
+  unread: string;
+}
+
 /** A repository file's text by its path (as the analysis names paths); undefined when there is none. */
-export type ProjectFileReader = (path: string) => string | undefined;
+export type ProjectFileReader = (path: string) => string | UnreadModule | undefined;
 
 /** helpers calling helpers: past this depth a call stays one made at run time (a cycle stays cheap) */
 const MAX_DEPTH = 3;
-/** a module larger than this is not a helper worth reading */
-const MAX_MODULE_CHARS = 256 * 1024;
+
+type Located = { path: string; content: string } | { path: string; unread: string };
 
 /** The project's modules, looked up once per importing folder and dotted name, for one analysis. */
 export class ProjectModules {
-  private readonly found = new Map<string, { path: string; content: string } | null>();
+  private readonly found = new Map<string, Located | null>();
+  /** distinct module files read, against PROJECT_MODULE_LIMITS.count */
+  private readonly readPaths = new Set<string>();
   /** each module's top-level names by kind, so a name it does not define never costs a parse again */
   private readonly defined = new Map<string, TopLevelNames>();
   /** answers that do not depend on the arguments (a constant, a class's base), by importing folder and name */
@@ -41,6 +49,17 @@ export class ProjectModules {
 
   /** The file of module `dotted` (`ecommerce.db_utils`, `._squashed`) as imported by the file at `from`. */
   moduleFile(dotted: string, from: string): { path: string; content: string } | undefined {
+    const file = this.located(dotted, from);
+    return file && "content" in file ? file : undefined;
+  }
+
+  /** The module `dotted` names exists but was not read: its path and why. */
+  unreadFile(dotted: string, from: string): { path: string; unread: string } | undefined {
+    const file = this.located(dotted, from);
+    return file && "unread" in file ? file : undefined;
+  }
+
+  private located(dotted: string, from: string): Located | undefined {
     const key = `${dirOf(from)}|${dotted}`;
     if (!this.found.has(key)) this.found.set(key, this.locate(dotted, from) ?? null);
     return this.found.get(key) ?? undefined;
@@ -59,7 +78,7 @@ export class ProjectModules {
     return names;
   }
 
-  private locate(dotted: string, from: string): { path: string; content: string } | undefined {
+  private locate(dotted: string, from: string): Located | undefined {
     const dots = /^\.*/.exec(dotted)![0].length;
     const rest = dotted.slice(dots).split(".").filter(Boolean);
     // `from . import x` names the package itself: x is an attribute or a module of it
@@ -73,7 +92,14 @@ export class ProjectModules {
       const base = [folder, ...rest].filter(Boolean).join("/");
       for (const path of rest.length ? [`${base}.py`, `${base}/__init__.py`] : [`${base ? `${base}/` : ""}__init__.py`]) {
         const content = this.read(path);
-        if (content !== undefined && content.length <= MAX_MODULE_CHARS) return { path, content };
+        if (content === undefined) continue;
+        // the first file on the path is the module Python imports: one left unread is not passed over for another
+        if (typeof content !== "string") return { path, unread: content.unread };
+        if (content.length > PROJECT_MODULE_LIMITS.bytes) return { path, unread: projectModuleTooLarge() };
+        if (!this.readPaths.has(path) && this.readPaths.size >= PROJECT_MODULE_LIMITS.count)
+          return { path, unread: PROJECT_MODULES_PAST_COUNT };
+        this.readPaths.add(path);
+        return { path, content };
       }
     }
     return undefined;
@@ -152,6 +178,15 @@ class ModuleCode implements ProjectCode {
       const code = this.modules.codeFor(file.path, this.depth + 1, this.acceptsBase);
       if (!code) return undefined;
       return withPythonTree(file.content, (root) => read(readModule(root, file.content, code), attributes, file));
+    }
+    return undefined;
+  }
+
+  unreadModule(qualified: string): string | undefined {
+    for (const { module } of splits(qualified)) {
+      if (this.modules.moduleFile(module, this.path)) return undefined;
+      const unread = this.modules.unreadFile(module, this.path);
+      if (unread) return `\`${unread.path}\`, the module it is imported from, could not be read: ${unread.unread}`;
     }
     return undefined;
   }

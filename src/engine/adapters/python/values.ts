@@ -47,6 +47,8 @@ export type PyValue =
       lookup?: Lookup;
       /** a project class (callee) that subclasses this one from outside the project (awx's ImplicitRoleField: `django.db.models.ForeignKey`) */
       base?: string;
+      /** the callee's project module could not be read: where and why, for the finding that stays hidden */
+      unread?: string;
     }
   | { kind: "name"; name: string; loc: SourceRange; text: string }
   | {
@@ -78,6 +80,8 @@ export interface ProjectCode {
   operationBase(callee: string): string | undefined;
   /** the class from outside the project that a project class subclasses, followed through the project */
   classBase(callee: string): string | undefined;
+  /** the name's module is in the project but was not read (too large, a failed fetch): where, and why */
+  unreadModule(qualified: string): string | undefined;
 }
 
 export interface EvalContext {
@@ -185,12 +189,14 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
       });
       let callee = lookup ? (lookup.qualified ?? "") : (qualifiedName(parts.function, ctx.imports) ?? "");
       let base: string | undefined;
+      let unread: string | undefined;
       // a function or class of the project's own modules, imported by the migration
       if (!lookup && ctx.project && !parts.splat && importedName(fn, ctx)) {
         const returned = ctx.project.callResult(callee, args, kwargs, loc);
         if (returned) return returned;
         const operation = ctx.project.operationBase(callee);
         base = operation ? undefined : ctx.project.classBase(callee);
+        unread = operation || base ? undefined : ctx.project.unreadModule(callee);
         callee = operation ?? callee;
       }
       return {
@@ -204,6 +210,7 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
         text: n.text,
         ...(receiver ? { receiver } : {}),
         ...(base ? { base } : {}),
+        ...(unread ? { unread } : {}),
       };
     }
     case "identifier": {
