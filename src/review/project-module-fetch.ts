@@ -7,7 +7,7 @@
  * cannot be read (too large, a link, a failed call) is answered `{ unread }`, so the finding it hides says why.
  */
 import type { ProjectFileReader, UnreadModule } from "../engine/adapters/python/project-modules.js";
-import { PROJECT_MODULE_LIMITS, PROJECT_MODULES_PAST_COUNT, SYMLINK_NOT_READ, projectModuleTooLarge } from "../engine/limits.js";
+import { PROJECT_MODULE_LIMITS, SYMLINK_NOT_READ, projectModuleTooLarge } from "../engine/limits.js";
 import { dirOf } from "../engine/paths.js";
 import { describeError } from "../github-api/describe-error.js";
 import { fetchFileAt } from "../github-api/repo-contents.js";
@@ -17,6 +17,13 @@ import type { GitHub, ReviewTarget } from "../github-api/target.js";
 import { mapConcurrent } from "./concurrency.js";
 
 const FETCH_CONCURRENCY = 8;
+
+/**
+ * Calls per review: the engine's count (PROJECT_MODULE_LIMITS.count) decides which modules are read, in the order the
+ * migrations use them, as in the CLI; this bounds the calls, with room for the modules a first review looks in that the
+ * next does not use (a package's __init__.py, asked for while the submodule it names was not yet known).
+ */
+const MAX_FETCHES = 2 * PROJECT_MODULE_LIMITS.count;
 
 /** reviews with fetched modules after the first: a module read may import another (the engine follows helpers 3 deep) */
 export const PROJECT_MODULE_ROUNDS = 3;
@@ -81,8 +88,7 @@ export class ProjectModuleFetch {
   private async read(path: string, blob: TreeBlob | undefined): Promise<string | UnreadModule> {
     if (blob?.symlink) return { unread: SYMLINK_NOT_READ };
     if (blob && blob.size > PROJECT_MODULE_LIMITS.bytes) return { unread: projectModuleTooLarge(blob.size) };
-    // the same count the engine holds to: one call per module, bounded per review
-    if (this.fetched >= PROJECT_MODULE_LIMITS.count) return { unread: PROJECT_MODULES_PAST_COUNT };
+    if (this.fetched >= MAX_FETCHES) return { unread: `past the ${MAX_FETCHES} project modules the App fetches for one review` };
     this.fetched++;
     try {
       const file = await fetchFileAt(this.octokit, { owner: this.target.owner, repo: this.target.repo, path, ref: this.target.headSha }, PROJECT_MODULE_LIMITS.bytes);

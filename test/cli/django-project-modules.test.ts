@@ -269,4 +269,30 @@ def downgrade():
     const without = await lint(repo(Object.fromEntries(Object.entries(files).filter(([path]) => path !== "app/db/sql_helpers.py"))), "migrations/versions/b2_index.py");
     expect(without).toContainEqual(expect.objectContaining({ rule: "hidden-operation", line: 10 }));
   });
+
+  it("reads at most 40 project modules, and names the one past that, and one too large, in the finding it hides", async () => {
+    const names = Array.from({ length: 41 }, (_, i) => `m${String(i).padStart(2, "0")}`);
+    const files: Record<string, string> = { "manage.py": "", "ecommerce/__init__.py": "" };
+    for (const name of names) files[`ecommerce/${name}.py`] = `def sql():\n    return "CREATE INDEX ix_${name} ON ecommerce_order (placed_at)"\n`;
+    files["ecommerce/large.py"] = `def sql():\n    return "SELECT 1"\n${"# padding\n".repeat(27_000)}`;
+    files[PATH] = `from django.db import migrations
+
+from ecommerce import ${["large", ...names].join(", ")}
+
+
+class Migration(migrations.Migration):
+    dependencies = [("ecommerce", "0043_refund_request_status")]
+    operations = [
+${["large", ...names].map((name) => `        migrations.RunSQL(${name}.sql(), reverse_sql=migrations.RunSQL.noop),`).join("\n")}
+    ]
+`;
+    const findings = await lint(repo(files), PATH);
+    expect(findings.filter((f) => f.rule === "index-without-concurrently")).toHaveLength(40);
+    const hidden = findings.filter((f) => f.rule === "hidden-operation").map((f) => f.message);
+    // the module too large to read does not count
+    expect(hidden).toEqual([
+      expect.stringMatching(/\(`ecommerce\/large\.py`, the module it is imported from, could not be read: \d+ bytes, larger than the 256 KB migguard reads of a helper module\)/),
+      expect.stringContaining("(`ecommerce/m40.py`, the module it is imported from, could not be read: past the 40 project modules migguard reads in one analysis)"),
+    ]);
+  });
 });

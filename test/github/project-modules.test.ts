@@ -146,4 +146,33 @@ def add_index(table, column):
     const cli = (await lintWithCli({ ...files, [ADDED]: MIGRATION })).find((f) => f.rule === "hidden-operation");
     expect(hidden!.message.split("\n")[0]).toBe(cli!.message);
   });
+
+  it("reads at most 40 modules and fetches at most 80, and names those past that in the findings they hide, as the CLI does", async () => {
+    const names = Array.from({ length: 81 }, (_, i) => `m${String(i).padStart(2, "0")}`);
+    const files: Record<string, string> = { ...BASE };
+    for (const name of names) files[`app/${name}.py`] = `def sql():\n    return "CREATE INDEX ix_${name} ON app_order (placed_at)"\n`;
+    const migration = `from django.db import migrations
+
+from app import ${names.join(", ")}
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+    operations = [
+${names.map((name) => `        migrations.RunSQL(${name}.sql(), reverse_sql=migrations.RunSQL.noop),`).join("\n")}
+    ]
+`;
+    s = await startScenario({ baseFiles: files });
+    const head = s.openPull(12, { [ADDED]: migration });
+    expect((await s.pullRequest("opened", 12)).status).toBe(200);
+    const check = s.fake.checkRunsFor(head).at(-1)!;
+    const messages = (rule: string) => check.annotations.filter((a) => a.title.startsWith(rule)).map((a) => a.message.split("\n")[0]);
+    expect(messages("index-without-concurrently")).toHaveLength(40);
+    expect(messages("hidden-operation")).toHaveLength(41);
+    expect(messages("hidden-operation")[0]).toContain("(`app/m40.py`, the module it is imported from, could not be read: past the 40 project modules migguard reads in one analysis)");
+    // 80 calls at most: the engine's count decides which modules it reads, in the order the migration uses them
+    expect(contentsReads(s).filter((p) => /^app(\/__init__|\/m\d+)\.py$/.test(p))).toHaveLength(80);
+    const cli = (await lintWithCli({ ...files, [ADDED]: migration })).filter((f) => f.rule === "hidden-operation").map((f) => f.message);
+    expect(messages("hidden-operation")).toEqual(cli);
+  });
 });

@@ -93,11 +93,11 @@ export class ProjectModules {
       for (const path of rest.length ? [`${base}.py`, `${base}/__init__.py`] : [`${base ? `${base}/` : ""}__init__.py`]) {
         const content = this.read(path);
         if (content === undefined) continue;
-        // the first file on the path is the module Python imports: one left unread is not passed over for another
+        // the first file on the path is the module Python imports: one left unread is not passed over for another;
+        // past the count, whatever the reader could tell, so every edge says the same
+        if (!this.readPaths.has(path) && this.readPaths.size >= PROJECT_MODULE_LIMITS.count) return { path, unread: PROJECT_MODULES_PAST_COUNT };
         if (typeof content !== "string") return { path, unread: content.unread };
         if (content.length > PROJECT_MODULE_LIMITS.bytes) return { path, unread: projectModuleTooLarge() };
-        if (!this.readPaths.has(path) && this.readPaths.size >= PROJECT_MODULE_LIMITS.count)
-          return { path, unread: PROJECT_MODULES_PAST_COUNT };
         this.readPaths.add(path);
         return { path, content };
       }
@@ -173,6 +173,8 @@ class ModuleCode implements ProjectCode {
   ): T | undefined {
     for (const { module, attributes } of splits(qualified)) {
       const file = this.modules.moduleFile(module, this.path);
+      // a module there but unread holds the name: a shorter split (its package's __init__.py) is not where it is
+      if (!file && this.modules.unreadFile(module, this.path)) return undefined;
       if (!file) continue;
       if (!defines(this.modules.namesOf(file), attributes)) return undefined;
       const code = this.modules.codeFor(file.path, this.depth + 1, this.acceptsBase);
