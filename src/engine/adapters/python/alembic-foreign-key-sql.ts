@@ -11,6 +11,8 @@ import { lastSegment } from "./imports.js";
 import { asBool, asString, type PyCall, type PyValue } from "./values.js";
 
 const ident = (name: string) => QuoteUtils.quoteIdentifier(name);
+/** A table, `schema.table` when the call names its schema (alembic-ops' inSchema): each part quoted on its own. */
+const tableIdent = (name: string) => name.split(".").map(ident).join(".");
 
 const ACTIONS = new Set(["CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT", "NO ACTION"]);
 
@@ -60,13 +62,12 @@ export function alembicForeignKeySql(key: AlembicForeignKey): string | undefined
   const notValid = call.kwargs.has("postgresql_not_valid") ? asBool(call.kwargs.get("postgresql_not_valid")) : false;
   if (notValid === undefined) return undefined;
   const list = (names: readonly string[]) => names.map(ident).join(", ");
-  return `ALTER TABLE ${ident(key.table)} ADD CONSTRAINT ${ident(name)} FOREIGN KEY (${list(key.columns)}) REFERENCES ${ident(key.referent)} (${list(key.referentColumns)})${clauses.map((c) => ` ${c}`).join("")}${notValid ? " NOT VALID" : ""};`;
+  return `ALTER TABLE ${tableIdent(key.table)} ADD CONSTRAINT ${ident(name)} FOREIGN KEY (${list(key.columns)}) REFERENCES ${tableIdent(key.referent)} (${list(key.referentColumns)})${clauses.map((c) => ` ${c}`).join("")}${notValid ? " NOT VALID" : ""};`;
 }
 
-/** `"clients.id"` (a ForeignKey's or ForeignKeyConstraint's target) -> table and column; undefined for anything else. */
+/** `"clients.id"` / `"billing.clients.id"` (a ForeignKey's or ForeignKeyConstraint's target) -> table (with its schema) and column; undefined for anything else. */
 export function referentOf(target: PyValue | undefined): { table: string; column: string } | undefined {
   const text = asString(target);
   const dot = text?.lastIndexOf(".") ?? -1;
-  // "schema.table.column" names a schema: left to the name's own reader
-  return text && dot > 0 && text.indexOf(".") === dot ? { table: text.slice(0, dot), column: text.slice(dot + 1) } : undefined;
+  return text && dot > 0 && dot < text.length - 1 ? { table: text.slice(0, dot), column: text.slice(dot + 1) } : undefined;
 }

@@ -33,8 +33,22 @@ export function nameOf(value: PyValue | undefined): string | undefined {
   return asString(value);
 }
 
+/**
+ * A table as the shared model names it: `schema.table` when the call's `schema=` (or `source_schema=`, ...) names a
+ * schema, as qualified SQL does (`ALTER TABLE s.t`), so an `op.create_table("t", schema="s")` and a later
+ * `CREATE INDEX ... ON s.t` are one table. No keyword, or None: the table as written (found through search_path).
+ * A schema set at run time is left out (unqualified, as before): the name it would give is not known.
+ */
+export function inSchema(table: string | undefined, call: PyCall, key = "schema"): string | undefined {
+  const schema = asString(call.kwargs.get(key));
+  return table !== undefined && schema ? `${schema}.${table}` : table;
+}
+
 const columnNames = (value: PyValue | undefined): string[] =>
   (asList(value) ?? (value ? [value] : [])).map((v) => (v.kind === "str" ? v.value : v.kind === "call" && lastSegment(v.callee) === "text" ? (asString(v.args[0]) ?? v.text) : v.kind === "call" || v.kind === "name" ? v.text : "?"));
+
+/** Which of the keyword arguments `names` are written as a literal string or None. */
+const literalKwargs = (call: PyCall, names: readonly string[]): string[] => names.filter((k) => call.kwargs.has(k) && (asString(call.kwargs.get(k)) !== undefined || isNone(call.kwargs.get(k)!)));
 
 /** `call` without the keyword arguments `names` (the ones a reader took as positions). */
 const withoutKwargs = (call: PyCall, names: readonly string[]): PyCall => ({ ...call, kwargs: new Map([...call.kwargs].filter(([k]) => !names.includes(k))) });
@@ -78,7 +92,7 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
   const batch = ctx.batchTable !== undefined;
   // position of an argument that follows the table argument outside a batch
   const at = (outside: number) => (batch ? outside - 1 : outside);
-  const table = (key: string, position: number) => ctx.batchTable ?? nameOf(kwarg(call, key, position)) ?? "?";
+  const table = (key: string, position: number) => ctx.batchTable ?? inSchema(nameOf(kwarg(call, key, position)), call) ?? "?";
   const arg = (key: string, position: number) => kwarg(call, key, at(position));
   switch (name) {
     case "add_column": {
@@ -93,7 +107,8 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
         ops.push({ ...base, kind: "add_constraint", table: t, constraint: "unique", columns: [column.spec.name] });
       }
       // SQLAlchemy names it by its default convention, ix_<table>_<column> (op.add_column builds a fresh MetaData)
-      if (column.index) ops.push({ ...base, kind: "add_index", table: t, columns: [column.spec.name], name: `ix_${t}_${column.spec.name}` });
+      // (the column's label: `<schema>_<table>_<column>` for a table in a schema)
+      if (column.index) ops.push({ ...base, kind: "add_index", table: t, columns: [column.spec.name], name: `ix_${t.replace(/\./g, "_")}_${column.spec.name}` });
       return ops;
     }
     case "drop_column":
@@ -124,7 +139,7 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
       return ops;
     }
     case "create_table": {
-      const t = nameOf(kwarg(call, "table_name", 0)) ?? "?";
+      const t = inSchema(nameOf(kwarg(call, "table_name", 0)), call) ?? "?";
       const columns = call.args.slice(1).map(readColumn).filter((c) => c !== undefined);
       // sa.PrimaryKeyConstraint("id", name="pk_t"): the key the table's rows are found by (backups keep it)
       const constraints = call.args
@@ -142,13 +157,14 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
       return ops;
     }
     case "drop_table":
-      return [{ ...base, kind: "drop_table", tables: [nameOf(kwarg(call, "table_name", 0)) ?? "?"], ifExists: asBool(call.kwargs.get("if_exists")) ?? false }];
+      return [{ ...base, kind: "drop_table", tables: [inSchema(nameOf(kwarg(call, "table_name", 0)), call) ?? "?"], ifExists: asBool(call.kwargs.get("if_exists")) ?? false }];
     case "rename_table":
-      return [{ ...base, kind: "rename_table", table: nameOf(kwarg(call, "old_table_name", 0)) ?? "?", newName: nameOf(kwarg(call, "new_table_name", 1)) ?? "?" }];
+      // ALTER TABLE s.old RENAME TO new: the table stays in its schema, and SQL's RENAME names it unqualified
+      return [{ ...base, kind: "rename_table", table: inSchema(nameOf(kwarg(call, "old_table_name", 0)), call) ?? "?", newName: nameOf(kwarg(call, "new_table_name", 1)) ?? "?" }];
     case "create_index": {
       // create_index(index_name, table_name, columns, ...) / batch: create_index(index_name, columns, ...)
       const indexName = nameOf(kwarg(call, "index_name", 0));
-      const t = batch ? ctx.batchTable! : (nameOf(kwarg(call, "table_name", 1)) ?? "?");
+      const t = batch ? ctx.batchTable! : (inSchema(nameOf(kwarg(call, "table_name", 1)), call) ?? "?");
       const columns = columnNames(kwarg(call, "columns", batch ? 1 : 2));
       return [
         {
@@ -167,7 +183,7 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
     }
     case "drop_index": {
       const indexName = nameOf(kwarg(call, "index_name", 0));
-      const t = batch ? ctx.batchTable : nameOf(kwarg(call, "table_name", 1));
+      const t = batch ? ctx.batchTable : inSchema(nameOf(kwarg(call, "table_name", 1)), call);
       return [
         {
           ...base,
@@ -181,8 +197,8 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
     }
     case "create_foreign_key": {
       // create_foreign_key(name, source_table, referent_table, local_cols, remote_cols) / batch: (name, referent_table, local_cols, remote_cols)
-      const t = batch ? ctx.batchTable! : (nameOf(kwarg(call, "source_table", 1)) ?? "?");
-      const referent = nameOf(kwarg(call, "referent_table", batch ? 1 : 2));
+      const t = batch ? ctx.batchTable! : (inSchema(nameOf(kwarg(call, "source_table", 1)), call, "source_schema") ?? "?");
+      const referent = inSchema(nameOf(kwarg(call, "referent_table", batch ? 1 : 2)), call, "referent_schema");
       return [
         {
           ...base,
@@ -200,7 +216,8 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
                 referent,
                 referentColumns: columnNames(kwarg(call, "remote_cols", batch ? 3 : 4)),
                 name: kwarg(call, "constraint_name", 0),
-                call: withoutKwargs(call, ["constraint_name", "source_table", "referent_table", "local_cols", "remote_cols"]),
+                // a schema the table names carry now; one set at run time stays, and the SQL is then not written
+                call: withoutKwargs(call, ["constraint_name", "source_table", "referent_table", "local_cols", "remote_cols", ...literalKwargs(call, batch ? ["referent_schema"] : ["source_schema", "referent_schema"])]),
               })
             : undefined,
         },
@@ -208,7 +225,7 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
     }
     case "create_unique_constraint":
     case "create_primary_key": {
-      const t = batch ? ctx.batchTable! : (nameOf(kwarg(call, "table_name", 1)) ?? "?");
+      const t = batch ? ctx.batchTable! : (inSchema(nameOf(kwarg(call, "table_name", 1)), call) ?? "?");
       return [
         {
           ...base,
@@ -221,13 +238,13 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
       ];
     }
     case "create_check_constraint": {
-      const t = batch ? ctx.batchTable! : (nameOf(kwarg(call, "table_name", 1)) ?? "?");
+      const t = batch ? ctx.batchTable! : (inSchema(nameOf(kwarg(call, "table_name", 1)), call) ?? "?");
       return [{ ...base, kind: "add_constraint", table: t, name: nameOf(kwarg(call, "constraint_name", 0)), constraint: "check", notValid: asBool(call.kwargs.get("postgresql_not_valid")) ?? false }];
     }
     case "create_exclude_constraint":
-      return [{ ...base, kind: "add_constraint", table: batch ? ctx.batchTable! : (nameOf(kwarg(call, "table_name", 1)) ?? "?"), name: nameOf(kwarg(call, "constraint_name", 0)), constraint: "exclusion" }];
+      return [{ ...base, kind: "add_constraint", table: batch ? ctx.batchTable! : (inSchema(nameOf(kwarg(call, "table_name", 1)), call) ?? "?"), name: nameOf(kwarg(call, "constraint_name", 0)), constraint: "exclusion" }];
     case "drop_constraint": {
-      const t = batch ? ctx.batchTable! : (nameOf(kwarg(call, "table_name", 1)) ?? "?");
+      const t = batch ? ctx.batchTable! : (inSchema(nameOf(kwarg(call, "table_name", 1)), call) ?? "?");
       return [{ ...base, kind: "drop_constraint", table: t, name: nameOf(kwarg(call, "constraint_name", 0)), ifExists: asBool(call.kwargs.get("if_exists")) ?? false }];
     }
     case "execute":

@@ -5,7 +5,7 @@
  * `op.get_bind()` / a Session (SQL strings parsed, anything else a data migration).
  */
 import type { HiddenOperation, OperationInput, ParseProblem } from "../../model.js";
-import { alembicOperation, executeHasParams, executeOperations, nameOf, type OpContext } from "./alembic-ops.js";
+import { alembicOperation, executeHasParams, executeOperations, inSchema, nameOf, type OpContext } from "./alembic-ops.js";
 import { lastSegment, qualifiedName } from "./imports.js";
 import { lookupProblem, runsSource } from "./indirect.js";
 import { assignments, type PyModule } from "./module.js";
@@ -418,7 +418,7 @@ export class AlembicWalker {
       if (q === "alembic.op.get_context().autocommit_block()") next = { ...next, inTransaction: false };
       else if (q === "alembic.op.batch_alter_table()" && expr.type === "call") {
         const call = this.eval(expr, state);
-        const table = call.kind === "call" ? nameOf(kwarg(call, "table_name", 0)) : undefined;
+        const table = call.kind === "call" ? inSchema(nameOf(kwarg(call, "table_name", 0)), call) : undefined;
         if (alias && table) next = { ...next, batch: { alias, table, block: statement } };
       } else {
         const handle = alias ? this.handleKind(expr, state) : undefined;

@@ -211,6 +211,36 @@ def upgrade():
     expect(tables(`    _skip()`)).toEqual(["after"]);
   });
 
+  it("a table in a schema is schema.table, as qualified SQL names it: schema=, source_schema= / referent_schema=, a batch's schema=, sa.table(schema=)", () => {
+    const m = parse(`${HEADER}
+import os
+
+SCHEMA = os.environ["APP_SCHEMA"]
+
+
+def upgrade():
+    op.create_table("clusters", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("pool_id", sa.Integer(), sa.ForeignKey("pools.pools.id", name="fk_clusters_pool")), schema="pools")
+    op.add_column("pools", sa.Column("cluster_id", sa.Integer(), index=True), schema="pools")
+    op.alter_column("pools", "name", type_=sa.Text(), schema="pools")
+    op.create_index("ix_pools_name", "pools", ["name"], schema="pools")
+    op.create_foreign_key("fk_pools_cluster", "pools", "clusters", ["cluster_id"], ["id"], source_schema="pools", referent_schema="pools", ondelete="SET NULL")
+    with op.batch_alter_table("pools", schema="pools") as batch_op:
+        batch_op.drop_column("legacy")
+    op.rename_table("old_pools", "archived_pools", schema="pools")
+    op.drop_table("users", schema=None)
+    op.drop_table("sessions", schema=SCHEMA)
+    op.bulk_insert(sa.table("pools", sa.column("name"), schema="pools"), [{"name": "default"}])
+`);
+    const tables = m.up.map((o) => (o.kind === "drop_table" ? o.tables[0] : "table" in o ? o.table : o.kind));
+    expect(tables).toEqual(["pools.clusters", "pools.pools", "pools.pools", "pools.pools", "pools.pools", "pools.pools", "pools.pools", "pools.old_pools", "users", "sessions", "pools.pools"]);
+    // a schema set at run time is not guessed: the table stays as written (found through search_path)
+    expect(m.up[0]).toMatchObject({ constraints: [{ type: "foreign_key", references: { table: "pools.pools", columns: ["id"] }, sql: "ALTER TABLE pools.clusters ADD CONSTRAINT fk_clusters_pool FOREIGN KEY (pool_id) REFERENCES pools.pools (id);" }] });
+    // SQLAlchemy's default index name takes the column's label, schema_table_column
+    expect(m.up[2]).toMatchObject({ kind: "add_index", name: "ix_pools_pools_cluster_id" });
+    expect(m.up[5]).toMatchObject({ kind: "add_constraint", referencesTable: "pools.clusters", sql: "ALTER TABLE pools.pools ADD CONSTRAINT fk_pools_cluster FOREIGN KEY (cluster_id) REFERENCES pools.clusters (id) ON DELETE SET NULL;" });
+    expect(m.up[7]).toMatchObject({ kind: "rename_table", newName: "archived_pools" });
+  });
+
   it("op.execute: SQL strings, sa.text(...), SQLAlchemy constructs, and data through the connection", () => {
     const m = parse(`${HEADER}
 from sqlalchemy.orm import Session

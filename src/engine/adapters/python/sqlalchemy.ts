@@ -160,11 +160,13 @@ export function readColumn(value: PyValue | undefined): SaColumn | undefined {
   return { spec, foreignKey, index: asBool(value.kwargs.get("index")) === true };
 }
 
-/** The table name of `sa.table("accounts", ...)` / `sa.Table("accounts", metadata, ...)`. */
+/** The table name of `sa.table("accounts", ...)` / `sa.Table("accounts", metadata, ...)`, with its `schema=` (`billing.accounts`). */
 export function tableName(value: PyValue | undefined): string | undefined {
   if (value?.kind === "str") return value.value;
-  if (value?.kind === "call" && /^(table|Table)$/.test(lastSegment(value.callee))) return asString(value.args[0]);
-  return undefined;
+  if (value?.kind !== "call" || !/^(table|Table)$/.test(lastSegment(value.callee))) return undefined;
+  const name = asString(value.args[0]);
+  const schema = asString(value.kwargs.get("schema"));
+  return name !== undefined && schema ? `${schema}.${name}` : name;
 }
 
 export type { PyCall };

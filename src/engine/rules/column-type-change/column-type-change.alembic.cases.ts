@@ -4,6 +4,50 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "schema-qualified SQL on a table created with create_table(schema=\"billing\"): the old type is read from that revision (text), so the change is known to rewrite",
+      path: "alembic/versions/b2_note_type.py",
+      files: {
+        "alembic/versions/a1_init.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.create_table(
+        "invoices",
+        sa.Column("id", sa.BigInteger(), primary_key=True),
+        sa.Column("amount", sa.Numeric(10, 2), nullable=False),
+        sa.Column("note", sa.Text()),
+        schema="billing",
+    )
+
+
+def downgrade():
+    op.drop_table("invoices", schema="billing")
+`,
+      },
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.execute("ALTER TABLE billing.invoices ALTER COLUMN note TYPE integer USING note::integer")
+
+
+def downgrade():
+    # the old type is not written here: the case is about the earlier revision's
+    pass
+`,
+      lines: [8],
+      // with the old type unknown: "changing a column to integer rewrites the whole table"
+      messages: ["a USING conversion rewrites the table"],
+    },
+    {
+      framework: "alembic",
       name: "alter_column type_ with existing_type",
       code: `from alembic import op
 import sqlalchemy as sa
@@ -189,6 +233,85 @@ def downgrade():
     },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "schema-qualified SQL on a table created with create_table(schema=\"billing\"): the old type is read from that revision, numeric(10,2) to numeric(12,2), which rewrites nothing",
+      path: "alembic/versions/b2_wider_amount.py",
+      files: {
+        "alembic/versions/a1_init.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.create_table(
+        "invoices",
+        sa.Column("id", sa.BigInteger(), primary_key=True),
+        sa.Column("amount", sa.Numeric(10, 2), nullable=False),
+        sa.Column("note", sa.Text()),
+        schema="billing",
+    )
+
+
+def downgrade():
+    op.drop_table("invoices", schema="billing")
+`,
+      },
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.execute("ALTER TABLE billing.invoices ALTER COLUMN amount TYPE numeric(12, 2)")
+
+
+def downgrade():
+    # the old type is not written here: the case is about the earlier revision's
+    pass
+`,
+    },
+    {
+      framework: "alembic",
+      name: "two schemas hold a table of one name: alter_column(schema=\"archive\") reads archive's column (varchar(20) to varchar(50), no rewrite), not billing's text",
+      path: "alembic/versions/b2_longer_note.py",
+      files: {
+        "alembic/versions/a1_init.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.create_table("invoices", sa.Column("id", sa.BigInteger(), primary_key=True), sa.Column("note", sa.String(20)), schema="archive")
+    op.create_table("invoices", sa.Column("id", sa.BigInteger(), primary_key=True), sa.Column("note", sa.Text()), schema="billing")
+
+
+def downgrade():
+    op.drop_table("invoices", schema="billing")
+    op.drop_table("invoices", schema="archive")
+`,
+      },
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.alter_column("invoices", "note", type_=sa.String(50), schema="archive")
+
+
+def downgrade():
+    # the old type is not written here: the case is about the earlier revision's
+    pass
+`,
+    },
     {
       framework: "alembic",
       name: "widening a varchar",

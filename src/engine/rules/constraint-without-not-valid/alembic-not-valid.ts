@@ -14,8 +14,6 @@ import { reindented } from "../support/data-code.js";
 
 export const NOT_VALID_SINCE = "1.4.32";
 
-const qualified = (schema: string | undefined, table: string) => (schema ? `${ident(schema)}.${ident(table)}` : ident(table));
-
 /**
  * The ADD CONSTRAINT ... NOT VALID and VALIDATE CONSTRAINT statements of the call, or what could not be read.
  * A batch_op call's table (and its positional place) and schema are the block's.
@@ -38,13 +36,14 @@ export function notValidStatements(op: OperationOf<"add_constraint">, name: stri
   if (op.table === "?") return { unknown: "the table" };
   const v = (key: string) => (reads[key] as { ok: true; value: string | string[] | boolean | undefined }).value;
   const list = (value: unknown) => (Array.isArray(value) ? value : typeof value === "string" ? [value] : []);
-  const table = qualified(v("schema") as string | undefined, op.table);
+  // the adapter's table carries the schema a literal schema= names (billing.invoices): read here only to be sure it is one
+  const table = ident(op.table);
   let body: string;
   if (op.constraint === "foreign_key") {
     if (!op.referencesTable || !op.columns.length || !list(v("remote")).length) return { unknown: "the referenced table or the columns" };
     const deferrable = v("deferrable");
     body = [
-      `FOREIGN KEY (${op.columns.map(ident).join(", ")}) REFERENCES ${qualified(v("referent_schema") as string | undefined, op.referencesTable)} (${list(v("remote")).map(ident).join(", ")})`,
+      `FOREIGN KEY (${op.columns.map(ident).join(", ")}) REFERENCES ${ident(op.referencesTable)} (${list(v("remote")).map(ident).join(", ")})`,
       v("match") ? `MATCH ${v("match")}` : "",
       v("ondelete") ? `ON DELETE ${v("ondelete")}` : "",
       v("onupdate") ? `ON UPDATE ${v("onupdate")}` : "",
@@ -71,7 +70,7 @@ function validateStatement(op: OperationOf<"add_constraint">, name: string, sour
   if (op.batchBlock && !batch) return undefined;
   const schema = batch ? read(batch.schema, "the batch's schema") : read(keywordText(call, op.constraint === "foreign_key" ? "source_schema" : "schema"), "schema");
   if (!schema.ok || (schema.value !== undefined && typeof schema.value !== "string")) return undefined;
-  return `ALTER TABLE ${qualified(schema.value, op.table)} VALIDATE CONSTRAINT ${ident(name)}`;
+  return `ALTER TABLE ${ident(op.table)} VALIDATE CONSTRAINT ${ident(name)}`;
 }
 
 /**

@@ -11,7 +11,7 @@ import { migrationDialect } from "../support/sql-dialect.js";
 import { columnBackup } from "../support/column-backup.js";
 import type { OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
-import { pythonString } from "../support/embed-sql.js";
+import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { keywordText, keywordTruthy, withKeyword } from "../support/python-call.js";
 import { sqlCodeNames, stillNamed } from "../support/sql-code-names.js";
 
@@ -154,7 +154,7 @@ function onlyNullsFix(ctx: RuleContext, op: OperationOf<"drop_column">, index: n
       ),`,
     alembic: () => `
       # 1. Stop using the column and deploy. 2. Then drop it in a later revision (${why}: nothing to copy):
-      op.drop_column(${JSON.stringify(op.table)}, ${JSON.stringify(op.column)})`,
+      op.drop_column(${alembicTable(op.table).name}, ${pythonString(op.column)}${alembicTable(op.table).schema})`,
   });
 }
 
@@ -239,7 +239,7 @@ export default defineRule({
           alembic: () => `
             # 1. Stop using the column and deploy. 2. Keep a copy, then drop it in a later revision:
             ${note("#")}op.execute(${JSON.stringify(copy)})
-            op.drop_column("${op.table}", "${op.column}")`,
+            op.drop_column(${alembicTable(op.table).name}, ${pythonString(op.column)}${alembicTable(op.table).schema})`,
       });
       if (moved) {
         // the values were copied and the model no longer declares the field: the planned step after a move, a note;

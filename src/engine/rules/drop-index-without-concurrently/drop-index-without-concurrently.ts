@@ -7,7 +7,7 @@ import { NO_WAY_OUT_OF_TRANSACTION, concurrentlyPlacement } from "../support/lea
 import { calleeOf, withKeyword } from "../support/python-call.js";
 import { outOfBatch } from "../support/alembic-batch.js";
 import { reindented } from "../support/data-code.js";
-import { pythonString } from "../support/embed-sql.js";
+import { alembicTable, pythonString } from "../support/embed-sql.js";
 import type { OperationOf } from "../../model.js";
 import { djangoConcurrentDrop } from "./django-concurrent-drop.js";
 
@@ -29,7 +29,9 @@ function alembicConcurrentDrop(op: OperationOf<"drop_index">, source: string | u
   }
   // a call migguard cannot edit in place (a batch call in a loop, another alias): written from what was read
   if (!op.names[0]) return `# migguard could not read the name of the index line ${op.loc.line} drops: drop it by that name with postgresql_concurrently=True, in op.get_context().autocommit_block()`;
-  const rebuilt = `op.drop_index(${pythonString(op.names[0])}${table ? `, table_name=${pythonString(table)}` : ""}, postgresql_concurrently=True)`;
+  // a table in a schema (billing.invoices) is table_name= and schema=: one string would be quoted as one name
+  const t = table ? alembicTable(table) : undefined;
+  const rebuilt = `op.drop_index(${pythonString(op.names[0])}${t ? `, table_name=${t.name}${t.schema}` : ""}, postgresql_concurrently=True)`;
   return block(rebuilt);
 }
 

@@ -2,6 +2,7 @@ import { defineRule } from "../support/rule.js";
 import { railsDropTableFix, railsDropWith, railsModel, railsTableDefinition, railsUpOnly } from "../support/rails-fix.js";
 import { reindented } from "../support/data-code.js";
 import { fixFor, modelName, sym } from "../support/fix.js";
+import { alembicTable } from "../support/embed-sql.js";
 import { nameKey } from "../support/facts.js";
 import type { Migration, Operation, OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
@@ -307,7 +308,7 @@ export default defineRule({
             alembic: () => `
               # 1. Stop using the table and deploy. 2. Keep a copy, then drop it in a later revision:
               op.execute(${JSON.stringify(copy)})
-              op.drop_table("${table}")`,
+              op.drop_table(${alembicTable(table).name}${alembicTable(table).schema})`,
           }),
         });
       }

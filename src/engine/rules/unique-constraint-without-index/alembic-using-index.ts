@@ -13,15 +13,17 @@ import { ident } from "../support/fix.js";
 
 const autocommit = (call: string) => `with op.get_context().autocommit_block():\n    ${call}`;
 
-/** The ALTER TABLE ... USING INDEX of the constraint, or a comment saying which argument is not a literal. */
+/**
+ * The ALTER TABLE ... USING INDEX of the constraint, or a comment saying which argument is not a literal. `table`
+ * is the adapter's, with the schema a literal `schema=` names (board.positions).
+ */
 function attach(table: string, schemaText: string | undefined, name: string, kind: string, idx: string, call: string | undefined): string {
   const reads = { schema: readLiteral(schemaText, "schema"), deferrable: readLiteral(call && keywordText(call, "deferrable"), "deferrable"), initially: readLiteral(call && keywordText(call, "initially"), "initially") };
   const unknown = Object.values(reads).flatMap((r) => (r.ok ? [] : [r.what]));
   const value = (r: (typeof reads)[keyof typeof reads]) => (r.ok ? r.value : undefined);
-  const schema = value(reads.schema);
   const deferrable = value(reads.deferrable);
   const sql = [
-    `ALTER TABLE ${typeof schema === "string" ? `${ident(schema)}.` : ""}${ident(table)} ADD CONSTRAINT ${ident(name)} ${kind} USING INDEX ${ident(idx)}`,
+    `ALTER TABLE ${ident(table)} ADD CONSTRAINT ${ident(name)} ${kind} USING INDEX ${ident(idx)}`,
     deferrable === true ? " DEFERRABLE" : deferrable === false ? " NOT DEFERRABLE" : "",
     typeof value(reads.initially) === "string" ? ` INITIALLY ${value(reads.initially)}` : "",
   ].join("");

@@ -281,8 +281,8 @@ export default defineRule({
           alembic: () => alembicColumnUsingIndex(op, idx) ?? `
             ${op.column.type && saType(op.column.type, sqlalchemy2(ctx.repository)) ? `op.add_column(${alembicTable(op.table).name}, sa.Column(${pythonString(op.column.name)}, ${saType(op.column.type, sqlalchemy2(ctx.repository))})${alembicTable(op.table).schema})` : `op.execute(${pythonString(`ALTER TABLE ${ident(op.table)} ADD COLUMN ${ident(op.column.name)} ${op.column.type?.text ?? "text"}`)})`}
             with op.get_context().autocommit_block():
-                op.create_index("${idx}", "${op.table}", ["${op.column.name}"], unique=True, postgresql_concurrently=True)
-            op.execute("ALTER TABLE ${op.table} ADD CONSTRAINT ${idx} UNIQUE USING INDEX ${idx}")`,
+                op.create_index(${pythonString(idx)}, ${alembicTable(op.table).name}, [${pythonString(op.column.name)}]${alembicTable(op.table).schema}, unique=True, postgresql_concurrently=True)
+            op.execute(${pythonString(`ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(idx)} UNIQUE USING INDEX ${ident(idx)}`)})`,
         }),
       });
     }
