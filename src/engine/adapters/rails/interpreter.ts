@@ -276,7 +276,9 @@ export class Interpreter {
       tableBlock: (block, table) => {
         const inner: Step[] = [];
         const name = blockParams(block)[0];
-        if (name) this.statements(block.body, { ...scope, table: { name, table } }, inner);
+        // without a block parameter the block's calls have the migration as receiver: `change_table :t, bulk: true do
+        // add_column :t, :c, :string end` runs each add_column as the migration's own command, not as a table call
+        this.statements(block.body, name ? { ...scope, table: { name, table } } : scope, inner);
         return inner;
       },
     };

@@ -180,6 +180,36 @@ end
     },
     {
       framework: "rails",
+      name: "add_index after a change_table block without a block parameter (its add_column calls are the migration's own): the fix keeps them and moves only the index",
+      path: "db/migrate/20210415163231_add_notify_fields_to_nomination_email.rb",
+      code: `class AddNotifyFieldsToNominationEmail < ActiveRecord::Migration[6.1]
+  def change
+    change_table :nomination_emails, bulk: true do
+      add_column :nomination_emails, :notify_id, :string
+      add_column :nomination_emails, :delivered_at, :datetime
+    end
+
+    add_index :nomination_emails, :notify_id
+  end
+end
+`,
+      lines: [8],
+      fixes: [
+        [
+          "# Take the index out of AddNotifyFieldsToNominationEmail: its other changes stay there, in their transaction.",
+          "# Then build it in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):",
+          "class AddIndexOnNominationEmailsNotifyId < ActiveRecord::Migration[6.1]",
+          "  disable_ddl_transaction!",
+          "",
+          "  def change",
+          "    add_index :nomination_emails, :notify_id, algorithm: :concurrently",
+          "  end",
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
       name: "add_reference builds its index without algorithm: :concurrently (index is on by default)",
       code: `class AddStoryAndUserToReadRibbon < ActiveRecord::Migration[7.1]
   def change
