@@ -221,6 +221,71 @@ def down
 end`,
       ],
     },
+    {
+      framework: "rails",
+      name: "remove_reference without type: of a uuid reference: the down adds the column back as the history's uuid, not Rails' default bigint",
+      path: "db/migrate/20210208174025_remove_old_fields_from_schools.rb",
+      code: `class RemoveOldFieldsFromSchools < ActiveRecord::Migration[6.1]
+  def change
+    remove_reference :schools, :local_authority, foreign_key: true
+  end
+end
+`,
+      files: {
+        "db/migrate/20210128134938_add_gias_fields_to_schools.rb":
+          "class AddGiasFieldsToSchools < ActiveRecord::Migration[6.1]\n  def change\n    create_table :local_authorities, id: :uuid do |t|\n      t.string :name\n    end\n    create_table :schools, id: :uuid do |t|\n      t.string :urn\n    end\n    add_reference :schools, :local_authority, foreign_key: true, type: :uuid\n  end\nend\n",
+      },
+      lines: [3],
+      fixes: [
+        `# 1. Deploy the model without the column first:
+# School: Rails' name for the model of schools (migguard did not find the model in app/models; its superclass is unknown: keep the one it has)
+class School < ApplicationRecord
+  self.ignored_columns += ["local_authority_id"]
+end
+
+# 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:
+def up
+  execute "CREATE TABLE schools_local_authority_id_backup AS SELECT id, local_authority_id FROM schools"
+  remove_column :schools, :local_authority_id
+end
+
+def down
+  add_column :schools, :local_authority_id, :uuid
+  execute "UPDATE schools SET local_authority_id = b.local_authority_id FROM schools_local_authority_id_backup b WHERE schools.id = b.id"
+end`,
+      ],
+    },
+    {
+      framework: "rails",
+      name: "remove_reference without type: of a column no migration read defines: the down says its type is unknown instead of guessing bigint",
+      code: `class RemoveOwnerFromWidgets < ActiveRecord::Migration[6.1]
+  def change
+    remove_reference :widgets, :owner
+  end
+end
+`,
+      lines: [3],
+      messages: ["Removing widgets.owner_id deletes its values"],
+      fixes: [
+        `# 1. Deploy the model without the column first:
+# Widget: Rails' name for the model of widgets (migguard did not find the model in app/models; its superclass is unknown: keep the one it has)
+class Widget < ApplicationRecord
+  self.ignored_columns += ["owner_id"]
+end
+
+# 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:
+def up
+  # widgets's primary key is not in the migrations migguard read: the framework's id is assumed
+  execute "CREATE TABLE widgets_owner_id_backup AS SELECT id, owner_id FROM widgets"
+  remove_column :widgets, :owner_id
+end
+
+def down
+  add_column :widgets, :owner_id, :unknown_type  # type unknown to migguard: use the column's type from db/schema.rb
+  execute "UPDATE widgets SET owner_id = b.owner_id FROM widgets_owner_id_backup b WHERE widgets.id = b.id"
+end`,
+      ],
+    },
   ],
   valid: [
     {

@@ -25,7 +25,11 @@ const removeReference: CommandHandler = (cmd, ctx) => {
   const parts = referenceParts(table, ref, cmd.opts, ctx.railsVersion);
   const ops: OperationInput[] = [];
   if (parts.foreignKey) ops.push({ kind: "drop_constraint", ...base, table, name: foreignKeyOp(base, table, parts.foreignKey.to, parts.foreignKey.opts).name });
-  for (const c of [...parts.columns].reverse()) ops.push({ kind: "drop_column", ...base, table, column: c.name, type: c.type });
+  // the id column's type is what `type:` says; without it Rails' rollback adds a bigint (the revert below), but the
+  // column dropped may be a uuid (`t.references ..., type: :uuid`): its type is the history's, not a guess
+  const idType = cmd.opts.has("type");
+  const typed = (c: (typeof parts.columns)[number]) => c.name !== `${ref}_id` || idType;
+  for (const c of [...parts.columns].reverse()) ops.push({ kind: "drop_column", ...base, table, column: c.name, ...(typed(c) ? { type: c.type } : {}) });
   const revert: OperationInput[] = parts.columns.map((column) => ({ kind: "add_column", ...base, table, column }));
   if (parts.index) revert.push(addIndexOp(base, table, parts.index.columns, parts.index.opts));
   if (parts.foreignKey) revert.push(foreignKeyOp(base, table, parts.foreignKey.to, parts.foreignKey.opts));
