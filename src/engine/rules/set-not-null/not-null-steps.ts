@@ -81,9 +81,26 @@ function railsSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
   steps.push({
     name: `validate ${name}`,
     statements: [`validate_check_constraint ${t}, name: ${rubyString(name)}`, `change_column_null ${t}, ${c}, false  # PostgreSQL 12+ reads the CHECK instead of the table`, `remove_check_constraint ${t}, name: ${rubyString(name)}`],
-    down: [check, `change_column_null ${t}, ${c}, true`],
+    down: [check, railsNullableAgain(ctx, op, Boolean(fill && fill !== "nil"))],
   });
   return { inPlace: keepRest ? `${keepRest}\n${check}` : check, steps };
+}
+
+/**
+ * The down's way back to a nullable column, only when the column was nullable before: the history defines it so,
+ * the migration gives its NULL rows a value (`fills`), or its own rollback relaxes it (Rails inverts
+ * change_column_null in `change`). A column of unknown definition may never have been nullable, and a rollback
+ * must not relax it.
+ */
+function railsNullableAgain(ctx: RuleContext, op: SetNotNull, fills: boolean): string {
+  const call = `change_column_null ${sym(op.table)}, ${sym(op.column)}, true`;
+  if (fills) return call;
+  const down = ctx.migration.down.status === "present" ? ctx.migration.down.ops : [];
+  if (down.some((o) => o.kind === "drop_not_null" && o.table === op.table && o.column === op.column)) return call;
+  const here = ctx.migration.up.find((o): o is OperationOf<"add_column"> => o.kind === "add_column" && o.table === op.table && o.column.name === op.column);
+  const known = here?.column ?? ctx.repository.columnDefinition(op.table, op.column);
+  if (known && !known.notNull) return call;
+  return `# ${call}  # only if ${op.table}.${op.column} was nullable before this migration: migguard found no definition of it in the migrations it read`;
 }
 
 /**

@@ -219,6 +219,40 @@ end
 `,
       lines: [3, 5],
     },
+    {
+      framework: "rails",
+      name: "change_column null: false of a column no migration read defines, whose own down keeps it NOT NULL: the fix's down does not make it nullable",
+      path: "db/migrate/20210506161800_case_insensitive_user_emails.rb",
+      code: `class CaseInsensitiveUserEmails < ActiveRecord::Migration[6.1]
+  def up
+    change_column :users, :email, :citext, null: false
+  end
+
+  def down
+    change_column :users, :email, :string, null: false, default: ""
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        `change_column :users, :email, :citext
+add_check_constraint :users, "email IS NOT NULL", name: "users_email_not_null", validate: false
+
+# then a new migration, db/migrate/20210506161801_validate_users_email_not_null.rb:
+class ValidateUsersEmailNotNull < ActiveRecord::Migration[6.1]
+  def up
+    validate_check_constraint :users, name: "users_email_not_null"
+    change_column_null :users, :email, false  # PostgreSQL 12+ reads the CHECK instead of the table
+    remove_check_constraint :users, name: "users_email_not_null"
+  end
+
+  def down
+    add_check_constraint :users, "email IS NOT NULL", name: "users_email_not_null", validate: false
+    # change_column_null :users, :email, true  # only if users.email was nullable before this migration: migguard found no definition of it in the migrations it read
+  end
+end`,
+      ],
+    },
   ],
   valid: [
     {
@@ -268,6 +302,27 @@ end
   end
 end
 `,
+    },
+    {
+      framework: "rails",
+      name: "change_column to another type with null: false of a column an earlier migration created NOT NULL (devise's email): ALTER COLUMN TYPE keeps NOT NULL, so SET NOT NULL scans nothing",
+      path: "db/migrate/20210506161800_case_insensitive_user_emails.rb",
+      code: `class CaseInsensitiveUserEmails < ActiveRecord::Migration[6.1]
+  def up
+    enable_extension("citext")
+
+    change_column :users, :email, :citext, null: false
+  end
+
+  def down
+    change_column :users, :email, :string, null: false, default: ""
+  end
+end
+`,
+      files: {
+        "db/migrate/20201130093110_devise_create_users.rb":
+          'class DeviseCreateUsers < ActiveRecord::Migration[6.0]\n  def change\n    create_table :users, id: :uuid do |t|\n      t.string :email,              null: false, default: ""\n      t.timestamps null: false\n    end\n  end\nend\n',
+      },
     },
     {
       framework: "rails",

@@ -8,12 +8,15 @@ import { notNullSteps } from "./not-null-steps.js";
 /**
  * The column is NOT NULL already when the statement runs: an earlier migration defined it so (and none changed it
  * since) and nothing before it in this migration relaxed it. SET NOT NULL then checks nothing and scans nothing.
+ * A type change is no relaxation: PostgreSQL's ALTER COLUMN TYPE keeps the column's NOT NULL (Rails'
+ * `change_column :users, :email, :citext, null: false` is a type change and a SET NOT NULL of a column devise
+ * created `null: false`).
  */
 function alreadyNotNull(ctx: RuleContext, table: string, column: string, index: number): boolean {
   if (!ctx.repository.columnDefinition(table, column)?.notNull) return false;
   const same = (t: string, c: string) => nameKey(t) === nameKey(table) && nameKey(c) === nameKey(column);
   return !ctx.migration.up.slice(0, index).some((o) => {
-    if (o.kind === "drop_not_null" || o.kind === "drop_column" || o.kind === "rename_column" || o.kind === "alter_column_type") return same(o.table, o.column);
+    if (o.kind === "drop_not_null" || o.kind === "drop_column" || o.kind === "rename_column") return same(o.table, o.column);
     if (o.kind === "add_column") return same(o.table, o.column.name);
     if (o.kind === "drop_table") return o.tables.some((t) => nameKey(t) === nameKey(table));
     return o.kind === "rename_table" && nameKey(o.table) === nameKey(table);
