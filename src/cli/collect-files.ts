@@ -6,6 +6,7 @@ import { withAlembicScriptLocations } from "../engine/migration-folders/alembic-
 import { mayBeMovedDjangoMigration } from "../engine/migration-folders/django-migration-modules.js";
 import { withAlembicVersionLocations } from "../engine/migration-folders/alembic-version-locations.js";
 import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { alembicInisAbove, scriptLocationFilesAbove } from "./alembic-above.js";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { FileError } from "../engine/analyze.js";
 import type { Config } from "../engine/config.js";
@@ -35,26 +36,19 @@ export function displayPath(absolute: string, cwd = process.cwd()): string {
 const allFilesUnder = (dir: string): string[] =>
   walkFiles(dir, { enter: (name) => !SKIPPED_DIRS.has(name), keep: (_path, entry) => entry.isFile() || entry.isSymbolicLink() });
 
-/**
- * The alembic.ini files that may list a linted folder in version_locations: those the walk found, and those in
- * the folders above it up to the working directory (`migguard lint billing/versions` run beside alembic.ini).
- */
-function readAlembicInis(walked: readonly string[], from: string, cwd: string, looked: Set<string>): SourceFile[] {
-  const paths = new Set(walked.filter((file) => file.endsWith(`${sep}alembic.ini`) && !looked.has(file)));
-  // each folder looked at once (a pre-commit hook names hundreds of files of one folder)
-  for (let dir = from; dir.startsWith(cwd) && !looked.has(join(dir, "alembic.ini")); dir = dirname(dir)) {
-    paths.add(join(dir, "alembic.ini"));
-    if (dir === cwd || dirname(dir) === dir) break;
-  }
-  for (const path of paths) looked.add(path);
-  return [...paths].flatMap((file) => {
-    try {
-      const stat = lstatSync(file);
-      return stat.isFile() && stat.size <= 64 * 1024 ? [{ path: displayPath(file, cwd), content: readFileSync(file, "utf8") }] : [];
-    } catch {
-      return []; // no alembic.ini there
-    }
-  });
+/** The Alembic files above a linted path (script location, alembic.ini), as the engine's SourceFiles and paths. */
+function alembicAbove(walked: readonly string[], from: string, cwd: string, looked: AlembicLooked): { inis: SourceFile[]; locationFiles: string[] } {
+  return {
+    inis: alembicInisAbove(walked, from, cwd, looked.inis).map((ini) => ({ path: displayPath(ini.path, cwd), content: ini.content })),
+    locationFiles: scriptLocationFilesAbove(from, cwd, looked.locations).map((file) => displayPath(file, cwd)),
+  };
+}
+
+interface AlembicLooked {
+  /** alembic.ini paths already read or found absent */
+  inis: Set<string>;
+  /** folders already looked at for env.py and script.py.mako */
+  locations: Set<string>;
 }
 
 export interface CollectedFiles {
@@ -77,7 +71,7 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
   const found = new Map<string, boolean>(); // absolute path -> named explicitly
   let config = given;
   let movedDjango = false;
-  const looked = new Set<string>(); // alembic.ini paths already read or found absent
+  const looked: AlembicLooked = { inis: new Set(), locations: new Set() };
   for (const given of paths) {
     const absolute = resolve(cwd, given);
     let stat;
@@ -88,8 +82,10 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
     }
     if (stat.isDirectory()) {
       const all = allFilesUnder(absolute);
-      config = withAlembicScriptLocations(config, all.map((file) => displayPath(file, cwd)));
-      config = withAlembicVersionLocations(config, readAlembicInis(all, absolute, cwd, looked));
+      // a folder inside a script location (its versions/): the env.py and script.py.mako above it mark it
+      const above = alembicAbove(all, dirname(absolute), cwd, looked);
+      config = withAlembicScriptLocations(config, [...all.map((file) => displayPath(file, cwd)), ...above.locationFiles]);
+      config = withAlembicVersionLocations(config, above.inis);
       for (const file of all) {
         const path = displayPath(file, cwd);
         if (detectByPath(path, config) !== undefined) {
@@ -97,7 +93,9 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
         } else movedDjango ||= mayBeMovedDjangoMigration(path);
       }
     } else {
-      config = withAlembicVersionLocations(config, readAlembicInis([], dirname(absolute), cwd, looked));
+      const above = alembicAbove([], dirname(absolute), cwd, looked);
+      config = withAlembicScriptLocations(config, above.locationFiles);
+      config = withAlembicVersionLocations(config, above.inis);
       found.set(absolute, true);
       movedDjango ||= detectByPath(displayPath(absolute, cwd), config) === undefined && mayBeMovedDjangoMigration(displayPath(absolute, cwd));
     }

@@ -22,6 +22,7 @@ import { readApplicationCode } from "./application-code.js";
 import type { BaselineSummary } from "../engine/baseline/baselines.js";
 import { baselineNote } from "../engine/baseline/baseline-note.js";
 import { shippedWith } from "./shipped-with.js";
+import { unclassifiedPaths } from "./unclassified-paths.js";
 
 export interface LintOptions {
   paths: string[];
@@ -115,11 +116,13 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
   const workersNote = parseWorkersNote(parseWorkers);
   if (workersNote) process.stderr.write(`migguard: ${workersNote}\n`);
   const executed = options.execute ? await (await import("./execute-option.js")).executeLint({ files: collected.files, analysis: result, config: collected.config, cwd, snapshot: production.snapshot }) : undefined;
+  // a folder or named file that yielded no migration is said, never passed over in silence
+  const unclassified = unclassifiedPaths(options.paths, collected.files, collected.errors, collected.config, collected.explicit, cwd);
   return {
     config: collected.config,
     findings: executed?.findings ?? result.findings,
-    errors: [...collected.errors, ...production.errors, ...result.errors, ...(executed?.errors ?? [])],
-    unanalysed: [...collected.errors, ...result.errors],
+    errors: [...collected.errors, ...unclassified.unanalysed, ...unclassified.skipped, ...production.errors, ...result.errors, ...(executed?.errors ?? [])],
+    unanalysed: [...collected.errors, ...unclassified.unanalysed, ...result.errors],
     databases: result.databases,
     deploy: result.deploy,
     executedText: executed?.text,

@@ -70,6 +70,71 @@ describe("which files are migrations", () => {
     expect(folder.body.findings.map((f) => f.path)).toEqual(["billing/schema/3c1a_add_flow_index.py"]);
   });
 
+  describe("a migrations folder or one migration given alone is analysed as its parent is, and what yields none is said (agenta: core/versions gave no problems)", () => {
+    const addIndex = 'from alembic import op\n\nrevision: str = "b2"\ndown_revision = "a1"\n\n\ndef upgrade() -> None:\n    op.create_index("ix_flow_name", "flow", ["name"])\n\n\ndef downgrade() -> None:\n    op.drop_index("ix_flow_name")\n';
+    const createFlow = 'from alembic import op\nimport sqlalchemy as sa\n\nrevision = "a1"\ndown_revision = None\n\n\ndef upgrade():\n    op.create_table("flow", sa.Column("id", sa.Integer, primary_key=True), sa.Column("name", sa.Text))\n\n\ndef downgrade():\n    op.drop_table("flow")\n';
+    const initial = 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n    operations = [\n        migrations.CreateModel(name="Order", fields=[("id", models.AutoField(primary_key=True)), ("total", models.IntegerField())]),\n    ]\n';
+    const dropTotal = 'from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0001_initial")]\n    operations = [\n        migrations.RemoveField(model_name="order", name="total"),\n    ]\n';
+    const addRailsIndex = "class AddEmailIndex < ActiveRecord::Migration[7.1]\n  def change\n    add_index :users, :email\n  end\nend\n";
+    const project = () =>
+      repo({
+        // a script location named neither alembic nor migrations, marked by its env.py and script.py.mako only
+        "api/databases/core/env.py": "from alembic import context\n",
+        "api/databases/core/script.py.mako": '"""${message}"""\n',
+        "api/databases/core/utils.py": "def helper():\n    pass\n",
+        "api/databases/core/versions/__init__.py": "",
+        "api/databases/core/versions/a1_create_flow.py": createFlow,
+        "api/databases/core/versions/b2_flow_index.py": addIndex,
+        "shop/migrations/__init__.py": "",
+        "shop/migrations/0001_initial.py": initial,
+        "shop/migrations/0002_drop_total.py": dropTotal,
+        "db/migrate/20240101000000_add_email_index.rb": addRailsIndex,
+      });
+    const shape = (findings: Array<Record<string, unknown>>) => findings.map((f) => [f.path, f.line, f.rule, f.message]);
+
+    it.each([
+      ["api/databases/core", "api/databases/core/versions", "api/databases/core/versions/b2_flow_index.py"],
+      ["shop", "shop/migrations", "shop/migrations/0002_drop_total.py"],
+      ["db", "db/migrate", "db/migrate/20240101000000_add_email_index.rb"],
+    ])("%s, %s and %s alone give the same findings", async (parent, folder, file) => {
+      const root = project();
+      const fromParent = await json([parent], root);
+      expect(fromParent.body.findings.length).toBeGreaterThan(0);
+      for (const given of [folder, file]) {
+        const alone = await json([given], root);
+        expect({ given, findings: shape(alone.body.findings), errors: alone.body.errors, exitCode: alone.exitCode }).toEqual({
+          given,
+          findings: shape(fromParent.body.findings).filter(([path]) => given === folder || path === file),
+          errors: [],
+          exitCode: fromParent.exitCode,
+        });
+      }
+    });
+
+    it("fails the gate for a folder under which nothing is a migration, and for a named migration its path does not place", async () => {
+      const root = project();
+      // from inside the folders, the paths no longer say which project they belong to
+      const insideRails = await json(["."], join(root, "db/migrate"));
+      expect(insideRails.exitCode).toBe(1);
+      expect(insideRails.body.errors).toEqual([{ path: ".", message: expect.stringContaining("no migration found under this folder") }]);
+      const insideDjango = await json(["0002_drop_total.py"], join(root, "shop/migrations"));
+      expect(insideDjango.exitCode).toBe(1);
+      expect(insideDjango.body.errors).toEqual([{ path: "0002_drop_total.py", message: expect.stringContaining("reads as a Django migration") }]);
+      const noMigrations = await json(["api/databases/core/versions", "docs"], repo({ "api/databases/core/versions/b2_flow_index.py": "print(1)\n", "docs/README.md": "# docs\n" }));
+      expect(noMigrations.exitCode).toBe(1);
+      expect(noMigrations.body.errors.map((e) => e.path)).toEqual(["api/databases/core/versions", "docs"]);
+    });
+
+    it("says which named files are not migrations without failing the gate for them (a pre-commit hook names helpers and __init__.py)", async () => {
+      const named = await json(["api/databases/core/utils.py", "shop/migrations/__init__.py"], project());
+      expect(named.exitCode).toBe(0);
+      expect(named.body.errors).toEqual([
+        { path: "api/databases/core/utils.py", message: "not a migration migguard recognises; not analysed" },
+        { path: "shop/migrations/__init__.py", message: "not a migration migguard recognises; not analysed" },
+      ]);
+    });
+  });
+
   describe("Django's MIGRATION_MODULES (DefectDojo: dojo.db_migrations, set under an if)", () => {
     const initial = 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n    operations = [\n        migrations.CreateModel(name="Finding", fields=[("id", models.AutoField(primary_key=True)), ("title", models.TextField())]),\n    ]\n';
     const removeTitle = 'from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("dojo", "0001_initial")]\n    operations = [\n        migrations.RemoveField(model_name="finding", name="title"),\n    ]\n';
