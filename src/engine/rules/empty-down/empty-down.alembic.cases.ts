@@ -38,8 +38,87 @@ def downgrade():
     pass
 `;
 
+/** agenta's tracing spans: created_at and created_by_id NOT NULL, the other lifecycle columns nullable. */
+const SPANS = `from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.create_table(
+        "spans",
+        sa.Column("id", sa.UUID(), primary_key=True),
+        sa.Column("created_at", sa.TIMESTAMP(timezone=True), server_default=sa.text("CURRENT_TIMESTAMP"), nullable=False),
+        sa.Column("deleted_at", sa.TIMESTAMP(timezone=True), nullable=True),
+        sa.Column("created_by_id", sa.UUID(), nullable=False),
+        sa.Column("deleted_by_id", sa.UUID(), nullable=True),
+    )
+
+
+def downgrade():
+    op.drop_table("spans")
+`;
+
+/** relax_lifecycle_nullability's shape: DROP NOT NULL on every lifecycle column, whether it had NOT NULL or not. */
+const relax = (columns: string) => `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+LIFECYCLE_COLUMNS = (${columns})
+
+
+def upgrade():
+    for column in LIFECYCLE_COLUMNS:
+        op.execute(f'ALTER TABLE "spans" ALTER COLUMN "{column}" DROP NOT NULL')
+
+
+def downgrade():
+    pass
+`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "alembic",
+      name: "DROP NOT NULL on columns of which only some had it (agenta's relax_lifecycle_nullability): the downgrade sets NOT NULL back on those alone, read from the revision that created them",
+      files: { "alembic/versions/a1_spans.py": SPANS },
+      path: "alembic/versions/b2_relax_lifecycle.py",
+      code: relax('"created_at", "deleted_at", "created_by_id", "deleted_by_id"'),
+      lines: [14],
+      fixes: [
+        `def downgrade():
+    op.execute("ALTER TABLE spans ALTER COLUMN created_by_id SET NOT NULL;  -- fails if rows with NULL were written since the up")
+    op.execute("ALTER TABLE spans ALTER COLUMN created_at SET NOT NULL;  -- fails if rows with NULL were written since the up")`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "DROP NOT NULL on a column no revision migguard read defines: the downgrade says its earlier nullability is unknown instead of guessing NOT NULL",
+      path: "alembic/versions/b2_relax_audit.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.alter_column("audit_log", "actor_id", existing_type=sa.UUID(), nullable=True)
+
+
+def downgrade():
+    pass
+`,
+      lines: [12],
+      fixes: [
+        `def downgrade():
+    # line 9 drops NOT NULL on audit_log.actor_id: no earlier migration migguard read says whether it was NOT NULL before (none defines the column, or one changed it since); if it was, op.alter_column("audit_log", "actor_id", nullable=False) here (it fails if rows with NULL were written since)
+    pass`,
+      ],
+    },
     {
       framework: "alembic",
       name: "the downgrade adds back a double precision and a uuid column on SQLAlchemy 1.4 (requirements.txt): sa.Float(precision=53) and postgresql.UUID(), as sa.Double and sa.Uuid are SQLAlchemy 2.0's",
@@ -477,6 +556,13 @@ def downgrade():
     },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "DROP NOT NULL only on columns the earlier revision created nullable: upgrade() changes nothing, and an empty downgrade is the right one",
+      files: { "alembic/versions/a1_spans.py": SPANS },
+      path: "alembic/versions/b2_relax_lifecycle.py",
+      code: relax('"deleted_at", "deleted_by_id"'),
+    },
     {
       framework: "alembic",
       name: "an upgrade that only adds an enum value (skyvern's proxylocation): PostgreSQL cannot drop it, so an empty downgrade is the only one",

@@ -4,6 +4,32 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "golang-migrate: DROP NOT NULL on columns of which only some had it: the down sets NOT NULL back on those alone, as the migration that created the table defined them",
+      schema: "CREATE TABLE spans (id uuid PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now(), deleted_at timestamptz, created_by_id uuid NOT NULL, deleted_by_id uuid);",
+      files: { "migrations/000001_spans.up.sql": "CREATE TABLE spans (id uuid PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now(), deleted_at timestamptz, created_by_id uuid NOT NULL, deleted_by_id uuid);\n", "migrations/000002_relax.down.sql": "" },
+      path: "migrations/000002_relax.up.sql",
+      code: "ALTER TABLE spans ALTER COLUMN created_at DROP NOT NULL;\nALTER TABLE spans ALTER COLUMN deleted_at DROP NOT NULL;\nALTER TABLE spans ALTER COLUMN created_by_id DROP NOT NULL;\nALTER TABLE spans ALTER COLUMN deleted_by_id DROP NOT NULL;",
+      lines: [1],
+      fixRunsAfter: "up",
+      fixes: [
+        "ALTER TABLE spans ALTER COLUMN created_by_id SET NOT NULL;  -- fails if rows with NULL were written since the up\nALTER TABLE spans ALTER COLUMN created_at SET NOT NULL;  -- fails if rows with NULL were written since the up",
+      ],
+    },
+    {
+      framework: "sql",
+      name: "golang-migrate: DROP NOT NULL on a column no earlier migration defines: the down says its earlier nullability is unknown instead of guessing NOT NULL",
+      schema: "CREATE TABLE audit_log (id bigint PRIMARY KEY, actor_id uuid NOT NULL);",
+      files: { "migrations/000002_relax.down.sql": "" },
+      path: "migrations/000002_relax.up.sql",
+      code: "ALTER TABLE audit_log ALTER COLUMN actor_id DROP NOT NULL;",
+      lines: [1],
+      fixRunsAfter: "up",
+      fixes: [
+        "-- line 1 drops NOT NULL on audit_log.actor_id: no earlier migration migguard read says whether it was NOT NULL before (none defines the column, or one changed it since); if it was, ALTER TABLE audit_log ALTER COLUMN actor_id SET NOT NULL here (it fails if rows with NULL were written since)",
+      ],
+    },
+    {
+      framework: "sql",
       name: "golang-migrate .down.sql that says why it is empty: a note that quotes it (the path and line of the comment)",
       schema: "CREATE TABLE users (id bigint PRIMARY KEY);",
       path: "migrations/000021_add_locale.up.sql",
@@ -47,6 +73,14 @@ end
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "golang-migrate: DROP NOT NULL only on columns the earlier migration created nullable, and an empty down",
+      schema: "CREATE TABLE spans (id uuid PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now(), deleted_at timestamptz, created_by_id uuid NOT NULL, deleted_by_id uuid);",
+      files: { "migrations/000001_spans.up.sql": "CREATE TABLE spans (id uuid PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now(), deleted_at timestamptz, created_by_id uuid NOT NULL, deleted_by_id uuid);\n", "migrations/000002_relax.down.sql": "" },
+      path: "migrations/000002_relax.up.sql",
+      code: "ALTER TABLE spans ALTER COLUMN deleted_at DROP NOT NULL;\nALTER TABLE spans ALTER COLUMN deleted_by_id DROP NOT NULL;",
+    },
     {
       framework: "sql",
       name: "golang-migrate .down.sql left empty after ALTER TYPE ... ADD VALUE: PostgreSQL cannot drop an enum value",

@@ -4,6 +4,42 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "change_column_null on columns of which only some were NOT NULL: the down sets it back on those alone, as the migration that created the table defined them, and says it for a column no migration defines",
+      path: "db/migrate/20240306000000_relax_users.rb",
+      files: {
+        "db/migrate/20240301000000_create_users.rb": `class CreateUsers < ActiveRecord::Migration[7.1]
+  def change
+    create_table :users do |t|
+      t.string :email, null: false
+      t.string :nickname
+    end
+  end
+end
+`,
+      },
+      code: `class RelaxUsers < ActiveRecord::Migration[7.1]
+  def up
+    change_column_null :users, :email, true
+    change_column_null :users, :nickname, true
+    change_column_null :accounts, :owner_id, true
+  end
+
+  def down
+  end
+end
+`,
+      lines: [8],
+      fixes: [
+        [
+          "def down",
+          "  # line 5 drops NOT NULL on accounts.owner_id: no earlier migration migguard read says whether it was NOT NULL before (none defines the column, or one changed it since); if it was, change_column_null :accounts, :owner_id, false here (it fails if rows with NULL were written since)",
+          "  change_column_null :users, :email, false  # fails if rows with NULL were written since up",
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
       name: "an empty down after a loop that only adds rows it did not find (find_or_initialize_by, next if persisted?, save!): a note (docuseal 20241022125135)",
       code: `class PopulateCompletedSubmitters < ActiveRecord::Migration[7.2]
   def up

@@ -8,6 +8,7 @@ import { firstLine, hasMeaningfulUp } from "../support/scope.js";
 import { addsOnlyEnumValues } from "../support/adds-only-enum-values.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 import { sqlInverse } from "../support/sql-inverse.js";
+import { nullabilityBefore } from "../support/prior-nullability.js";
 
 /** Creates only what is missing or drops only what exists (IF NOT EXISTS, if_exists:, an index_exists? guard). */
 function idempotent(op: Operation): boolean {
@@ -51,6 +52,8 @@ export default defineRule({
     // VALIDATE CONSTRAINT only checks rows a NOT VALID constraint already guards: there is nothing to undo, and
     // an empty down is the right one (strong_migrations' validate_foreign_key step)
     if (meaningful.length > 0 && meaningful.every((op) => op.kind === "validate_constraint")) return;
+    // DROP NOT NULL on columns their earlier migrations define as nullable already: the up changes nothing to undo
+    if (meaningful.length > 0 && meaningful.every((op) => op.kind === "drop_not_null" && nullabilityBefore(op.table, op.column, ctx.repository) === "nullable")) return;
     // ALTER TYPE ... ADD VALUE: PostgreSQL cannot drop a value from an enum, so an empty down is the only one there is
     if (addsOnlyEnumValues(meaningful)) return;
     // a backfill or clean-up: an explicit empty down says the data stays as the up left it, which is usually the

@@ -60,6 +60,54 @@ export default defineCases({
     },
     {
       framework: "django",
+      name: "RunSQL DROP NOT NULL without reverse_sql on a NOT NULL and a nullable field: the reverse_sql sets NOT NULL back on the one 0001_initial created NOT NULL alone",
+      path: "billing/migrations/0002_relax_invoice.py",
+      files: {
+        "billing/migrations/__init__.py": "",
+        "billing/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="Invoice",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("number", models.TextField()),
+                ("memo", models.TextField(null=True)),
+            ],
+        ),
+    ]
+`,
+      },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("billing", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL("ALTER TABLE billing_invoice ALTER COLUMN number DROP NOT NULL; ALTER TABLE billing_invoice ALTER COLUMN memo DROP NOT NULL;"),
+    ]
+`,
+      lines: [8],
+      fixes: [
+        [
+          "migrations.RunSQL(",
+          '    """',
+          "    ALTER TABLE billing_invoice ALTER COLUMN number DROP NOT NULL;",
+          "    ALTER TABLE billing_invoice ALTER COLUMN memo DROP NOT NULL;",
+          '    """,',
+          '    reverse_sql="ALTER TABLE billing_invoice ALTER COLUMN number SET NOT NULL;  -- fails if rows with NULL were written since the up",',
+          ")",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "django",
       name: "RunSQL without reverse_sql that changes the schema: the fix's reverse_sql undoes each statement",
       code: `from django.db import migrations
 

@@ -12,6 +12,7 @@ import { saType, sqlalchemy2 } from "./column-code.js";
 import { inverseOfUp, inverseSteps, type InverseSource, type InverseStep } from "./sql-inverse.js";
 import { nameKey } from "./facts.js";
 import { parseOne } from "./sql-text.js";
+import { nullabilityBefore, unknownNullability } from "./prior-nullability.js";
 
 const code = (text: string): InverseStep => ({ kind: "code", text });
 const unknown = (text: string): InverseStep => ({ kind: "unknown", text });
@@ -164,8 +165,14 @@ export function alembicInverseSteps(op: Operation, index: number, created: Reado
     }
     case "set_not_null":
       return onNewTable(op.table) ? undefined : [code(`op.alter_column(${tableColumn(op.table, op.column)}${existingType(repository, op.table, op.column, index)}, nullable=True)`)];
-    case "drop_not_null":
-      return [code(`op.alter_column(${tableColumn(op.table, op.column)}${existingType(repository, op.table, op.column, index)}, nullable=False)  # fails if rows with NULL were written since upgrade()`)];
+    case "drop_not_null": {
+      // NOT NULL comes back only where it was: a column nullable before upgrade() gets nothing
+      if (onNewTable(op.table)) return undefined;
+      const before = nullabilityBefore(op.table, op.column, repository);
+      if (before === "nullable") return undefined;
+      const setNotNull = `op.alter_column(${tableColumn(op.table, op.column)}${existingType(repository, op.table, op.column, index)}, nullable=False)`;
+      return [before === "not-null" ? code(`${setNotNull}  # fails if rows with NULL were written since upgrade()`) : note(unknownNullability(op, setNotNull))];
+    }
     case "set_default": {
       if (onNewTable(op.table)) return undefined;
       const before = repository?.columnDefinition(op.table, op.column);

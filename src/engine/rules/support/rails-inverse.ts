@@ -12,6 +12,7 @@ import { reindented } from "./data-code.js";
 import { onlyIfAdded, railsType } from "./rails-fix.js";
 import { inverseOfUp, inverseSteps, type InverseSource, type InverseStep } from "./sql-inverse.js";
 import { nameKey } from "./facts.js";
+import { nullabilityBefore, unknownNullability } from "./prior-nullability.js";
 
 const code = (text: string): InverseStep => ({ kind: "code", text });
 const unknown = (text: string): InverseStep => ({ kind: "unknown", text });
@@ -82,8 +83,14 @@ export function railsInverseSteps(op: Operation, index: number, created: Readonl
     }
     case "set_not_null":
       return onNewTable(op.table) ? undefined : [code(`change_column_null ${t}, ${sym(op.column)}, true`)];
-    case "drop_not_null":
-      return [code(`change_column_null ${t}, ${sym(op.column)}, false  # fails if rows with NULL were written since up`)];
+    case "drop_not_null": {
+      // NOT NULL comes back only where it was: a column nullable before up gets nothing
+      if (onNewTable(op.table)) return undefined;
+      const before = nullabilityBefore(op.table, op.column, repository);
+      if (before === "nullable") return undefined;
+      const setNotNull = `change_column_null ${t}, ${sym(op.column)}, false`;
+      return [before === "not-null" ? code(`${setNotNull}  # fails if rows with NULL were written since up`) : note(unknownNullability(op, setNotNull))];
+    }
     case "set_default": {
       if (onNewTable(op.table)) return undefined;
       const before = repository?.columnDefinition(op.table, op.column);

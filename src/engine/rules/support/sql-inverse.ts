@@ -10,6 +10,7 @@ import { derivedName, ident } from "./fix.js";
 import { nameKey } from "./facts.js";
 import { deparse, parseOne } from "./sql-text.js";
 import type { PgNode } from "../../adapters/sql/pg-parser.js";
+import { nullabilityBefore, unknownNullability } from "./prior-nullability.js";
 
 /**
  * One step of a down: SQL that runs (it may carry its own `--` comments), code in the migration's own language
@@ -103,8 +104,14 @@ export function inverseSteps(op: Operation, index: number, created: ReadonlySet<
     }
     case "set_not_null":
       return onNewTable(op.table) ? undefined : [sql(`${col(op.table, op.column)} DROP NOT NULL;`)];
-    case "drop_not_null":
-      return [sql(`${col(op.table, op.column)} SET NOT NULL;  -- fails if rows with NULL were written since the up`)];
+    case "drop_not_null": {
+      // NOT NULL comes back only where it was: a column nullable before the up gets nothing
+      if (onNewTable(op.table)) return undefined;
+      const before = nullabilityBefore(op.table, op.column, repository);
+      if (before === "nullable") return undefined;
+      const setNotNull = `${col(op.table, op.column)} SET NOT NULL`;
+      return [before === "not-null" ? sql(`${setNotNull};  -- fails if rows with NULL were written since the up`) : note(unknownNullability(op, setNotNull))];
+    }
     case "set_default":
       return onNewTable(op.table) ? undefined : [previousDefault(op.table, op.column, repository?.columnDefinition(op.table, op.column))];
     case "drop_default": {

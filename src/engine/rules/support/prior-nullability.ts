@@ -1,0 +1,25 @@
+/**
+ * Whether a column was NOT NULL before the migration that drops its NOT NULL: what a down of DROP NOT NULL must
+ * restore, and nothing more. A column that was nullable already gets nothing back (agenta's relax_lifecycle_nullability
+ * drops NOT NULL on six columns of which two had it: SET NOT NULL on the other four, NULL on every live row, fails
+ * every rollback). Read from the earlier migrations' definition of the column; unknown when none says.
+ */
+import type { RepositoryView } from "../../repository/repository-view.js";
+import type { Operation } from "../../model.js";
+
+export type PriorNullability = "not-null" | "nullable" | "unknown";
+
+/**
+ * table.column as the earlier migration that added it defined it (a primary key is NOT NULL too); unknown when no
+ * migration migguard read added it, or a later one changed it since (its nullability may have changed with it).
+ */
+export function nullabilityBefore(table: string, column: string, repository: Pick<RepositoryView, "columnDefinition"> | undefined): PriorNullability {
+  const definition = repository?.columnDefinition(table, column);
+  if (!definition) return "unknown";
+  return definition.notNull || definition.primaryKey ? "not-null" : "nullable";
+}
+
+/** The comment for a column whose earlier nullability nothing says: `restore` is the call that sets NOT NULL again. */
+export const unknownNullability = (op: Extract<Operation, { kind: "drop_not_null" }>, restore: string): string =>
+  `line ${op.loc.line} drops NOT NULL on ${op.table}.${op.column}: no earlier migration migguard read says whether it was NOT NULL before ` +
+  `(none defines the column, or one changed it since); if it was, ${restore} here (it fails if rows with NULL were written since)`;
