@@ -7,6 +7,7 @@
 import type { Migration, Operation } from "../model.js";
 import { nameKey } from "../rules/support/facts.js";
 import { lastBefore } from "./last-before.js";
+import { KeysByTable, NameOrder } from "./keys-by-table.js";
 import { deparse, parseOne } from "../rules/support/sql-text.js";
 import type { PgNode } from "../adapters/sql/pg-parser.js";
 import { postgresDefaultName } from "../rules/support/pg-names.js";
@@ -148,15 +149,6 @@ const includes = (columns: readonly string[], column: string) => columns.some((c
 
 type Named = { name: string; definition: KeyDefinition };
 
-/** The constraints live at one position of a set, grouped by table on first use (ConstraintHistory.at). */
-interface ConstraintsAt {
-  set: string;
-  position: number;
-  constraints: Named[];
-  byTable?: Map<string, Named[]>;
-  byReferenced?: Map<string, Named[]>;
-}
-
 /**
  * The constraints the migrations of a set recorded so far leave (each name's last definition, when defined), found
  * by the tables they touch: a DROP TABLE or DROP COLUMN reads those of its table, not every live constraint (lemmy's
@@ -200,46 +192,51 @@ class LiveConstraints {
   }
 }
 
+/** A set's constraint keys by the table each was ever on, and by the table each ever referenced. */
+class TableKeys {
+  private readonly order = new NameOrder();
+  readonly on = new KeysByTable(this.order);
+  readonly referencing = new KeysByTable(this.order);
+
+  /** A name the set meets (defined, or dropped before any definition). */
+  named(key: string): void {
+    this.order.met(key);
+  }
+
+  defined(key: string, definition: KeyDefinition): void {
+    this.on.add(nameKey(definition.table), key);
+    if (definition.references) this.referencing.add(nameKey(definition.references.table), key);
+  }
+}
+
 /** Per migration set, each constraint name's definitions in position order (undefined once dropped). */
 export class ConstraintHistory {
   private readonly sets = new Map<string, Map<string, Timeline>>();
   /** per set, the constraints the migrations recorded so far leave */
   private readonly live = new Map<string, LiveConstraints>();
-  /**
-   * per set, each table (nameKey of a definition's table) with the keys ever defined on it, and each key's place
-   * among the set's: `onTable` reads the table's own timelines, not every constraint the folder ever had (a one-row
-   * table's question came once per lock finding, and lemmy's folder has hundreds)
-   */
-  private readonly definedOn = new Map<string, Map<string, Set<string>>>();
-  private readonly order = new Map<string, Map<string, number>>();
+  /** per set, the keys of the constraints ever defined on each table and ever referencing it (TableKeys) */
+  private readonly tables = new Map<string, TableKeys>();
 
   /** What the up of the migration at `position` of `set` does to constraints. */
   record(set: string, position: number, migration: Migration): void {
-    this.lastAt = undefined;
     const byName = this.sets.get(set) ?? new Map<string, Timeline>();
     this.sets.set(set, byName);
     const live = this.live.get(set) ?? new LiveConstraints();
     this.live.set(set, live);
-    const definedOn = this.definedOn.get(set) ?? new Map<string, Set<string>>();
-    this.definedOn.set(set, definedOn);
-    const order = this.order.get(set) ?? new Map<string, number>();
-    this.order.set(set, order);
+    const keysByTable = this.tables.get(set) ?? new TableKeys();
+    this.tables.set(set, keysByTable);
     // constraint names are unique per table only (two tables may each have fk_user_id): kept by table and name
     const put = (table: string, name: string, definition: KeyDefinition | undefined) => {
       const k = keyOf(table, name);
-      let list = byName.get(k);
-      if (!list) {
-        list = [];
-        byName.set(k, list);
-        order.set(k, order.size);
+      const list = byName.get(k);
+      if (list) list.push({ position, definition });
+      else {
+        byName.set(k, [{ position, definition }]);
+        keysByTable.named(k);
       }
-      list.push({ position, definition });
       if (definition) {
         live.set(k, { name: nameOf(k), definition });
-        const on = nameKey(definition.table);
-        const keys = definedOn.get(on);
-        if (keys) keys.add(k);
-        else definedOn.set(on, new Set([k]));
+        keysByTable.defined(k, definition);
       } else live.delete(k);
     };
     const touching = (tables: Iterable<string>) => live.touching(tables);
@@ -280,47 +277,6 @@ export class ConstraintHistory {
     }
   }
 
-  /**
-   * The last `at` answered: a migration's rules ask it once per column they look at (a column type change, its
-   * keys, the keys that reference them), and each answer walks every constraint the folder ever had. Grouped by the
-   * table each is on and the table it references (nameKey, in `constraints`' order) when first asked by table.
-   */
-  private lastAt: ConstraintsAt | undefined;
-
-  private at(set: string, position: number): ConstraintsAt {
-    if (this.lastAt?.set === set && this.lastAt.position === position) return this.lastAt;
-    const out: Named[] = [];
-    for (const [k, list] of this.sets.get(set) ?? []) {
-      const name = nameOf(k);
-      let found: KeyDefinition | undefined;
-      for (const entry of list) {
-        if (entry.position >= position) break;
-        found = entry.definition;
-      }
-      if (found) out.push({ name, definition: found });
-    }
-    this.lastAt = { set, position, constraints: out };
-    return this.lastAt;
-  }
-
-  private byTableAt(set: string, position: number): { byTable: Map<string, Named[]>; byReferenced: Map<string, Named[]> } {
-    const at = this.at(set, position);
-    if (!at.byTable || !at.byReferenced) {
-      const group = (groups: Map<string, Named[]>, table: string, named: Named) => {
-        const list = groups.get(table);
-        if (list) list.push(named);
-        else groups.set(table, [named]);
-      };
-      at.byTable = new Map();
-      at.byReferenced = new Map();
-      for (const named of at.constraints) {
-        group(at.byTable, nameKey(named.definition.table), named);
-        if (named.definition.references) group(at.byReferenced, nameKey(named.definition.references.table), named);
-      }
-    }
-    return { byTable: at.byTable, byReferenced: at.byReferenced };
-  }
-
   /** The FOREIGN KEY or CHECK constraint `name` as the migrations of `set` before `position` leave it. */
   before(set: string, position: number, name: string, table?: string): ConstraintDefinition | undefined {
     // the key (or the name) worked out once, not once per constraint of the folder
@@ -336,17 +292,7 @@ export class ConstraintHistory {
   /** Every constraint on `table` (PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK), as the migrations of `set` before `position` leave them. */
   onTable(set: string, position: number, table: string): Array<{ name: string; definition: KeyDefinition }> {
     const tableKey = nameKey(table);
-    const keys = this.definedOn.get(set)?.get(tableKey);
-    const byName = this.sets.get(set);
-    if (!keys || !byName) return [];
-    const order = this.order.get(set)!;
-    const out: Named[] = [];
-    // in the set's order of names, as the whole set's answer (`at`) lists them
-    for (const k of [...keys].sort((a, b) => order.get(a)! - order.get(b)!)) {
-      const found = lastBefore(byName.get(k), position, (e) => e.definition);
-      if (found && nameKey(found.table) === tableKey) out.push({ name: nameOf(k), definition: found });
-    }
-    return out;
+    return this.liveOf(set, position, this.tables.get(set)?.on.of(tableKey), (definition) => nameKey(definition.table) === tableKey);
   }
 
   /**
@@ -354,14 +300,26 @@ export class ConstraintHistory {
    * the FOREIGN KEYs of any table that reference it, as the migrations of `set` before `position` leave them.
    */
   onColumn(set: string, position: number, table: string, column: string): { own: Array<{ name: string; definition: KeyDefinition }>; referencing: Array<{ name: string; definition: KeyDefinition }> } {
-    const { byTable, byReferenced } = this.byTableAt(set, position);
     const tableKey = nameKey(table);
-    const onTable = byTable.get(tableKey) ?? [];
+    const onTable = this.onTable(set, position, table);
     let primaryKey: string[] | undefined;
     const primary = () => (primaryKey ??= onTable.find((c) => c.definition.kind === "primary_key")?.definition.columns ?? []);
+    const referencing = this.liveOf(set, position, this.tables.get(set)?.referencing.of(tableKey), (definition) => definition.references !== undefined && nameKey(definition.references.table) === tableKey);
     return {
       own: onTable.filter((c) => includes(c.definition.columns, column)),
-      referencing: (byReferenced.get(tableKey) ?? []).filter((c) => includes(c.definition.references!.columns.length ? c.definition.references!.columns : primary(), column)),
+      referencing: referencing.filter((c) => includes(c.definition.references!.columns.length ? c.definition.references!.columns : primary(), column)),
     };
+  }
+
+  /** Of `keys` (in the set's order of names), each constraint's definition before `position` that `wanted` accepts. */
+  private liveOf(set: string, position: number, keys: readonly string[] | undefined, wanted: (definition: KeyDefinition) => boolean): Named[] {
+    const byName = this.sets.get(set);
+    const out: Named[] = [];
+    if (!keys || !byName) return out;
+    for (const k of keys) {
+      const found = lastBefore(byName.get(k), position, (e) => e.definition);
+      if (found && wanted(found)) out.push({ name: nameOf(k), definition: found });
+    }
+    return out;
   }
 }

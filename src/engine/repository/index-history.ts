@@ -11,6 +11,7 @@
 import type { Operation } from "../model.js";
 import { nameKey } from "../rules/support/facts.js";
 import { lastBefore } from "./last-before.js";
+import { KeysByTable, NameOrder } from "./keys-by-table.js";
 
 /** An index as the history knows it. */
 export interface KnownIndex {
@@ -50,23 +51,27 @@ export class IndexHistory {
   private readonly live = new Map<string, Set<string>>();
   private steps = 0;
   /**
-   * The named indexes live when the migration at `position` starts, by table (nameKey), in the order of `byName`:
-   * a migration's rules ask once per column they look at (the bench's 800 files: 347 questions at 33 positions),
-   * and each answer walked every index the folder ever had.
+   * The keys of `byName` by the table each index was ever on, in `byName`'s order: a migration's rules ask once per
+   * column they look at (the bench's 800 files: 347 questions at 33 positions), and an answer reads its table's
+   * indexes, not every index the folder ever had.
    */
-  private lastAt: { position: number; byTable: Map<string, Array<{ name: string; index: KnownIndex }>> } | undefined;
+  private readonly order = new NameOrder();
+  private readonly keysOn = new KeysByTable(this.order);
 
   /** Replays one operation of the migration at `position`; `sql` is the operation's text when it is SQL as written. */
   apply(op: Operation, position: number, sql: string | undefined): void {
     const step = this.steps++;
-    this.lastAt = undefined;
     const set = (key: string, index: KnownIndex | undefined) => {
       const list = this.byName.get(key);
       const before = list?.at(-1)?.index;
       if (before) this.live.get(nameKey(before.table))?.delete(key);
       if (index) this.live.set(nameKey(index.table), (this.live.get(nameKey(index.table)) ?? new Set()).add(key));
       if (list) list.push({ position, index });
-      else this.byName.set(key, [{ position, index }]);
+      else {
+        this.byName.set(key, [{ position, index }]);
+        this.order.met(key);
+      }
+      if (index) this.keysOn.add(nameKey(index.table), key);
     };
     const follow = (table: string, since: number | undefined) => {
       const list = this.followed.get(nameKey(table));
@@ -123,39 +128,31 @@ export class IndexHistory {
   /** The SQL indexes on `table` when the migration at `position` starts, by name. */
   sqlIndexesOf(table: string, position: number): Array<{ name: string; sql: string }> {
     const out: Array<{ name: string; sql: string }> = [];
-    for (const [name, list] of this.byName) {
-      const index = lastBefore(list, position, (e) => e.index);
-      if (index?.sql && nameKey(index.table) === nameKey(table)) out.push({ name, sql: index.sql });
+    for (const { name, index } of this.indexesOn(table, position)) if (index.sql) out.push({ name, sql: index.sql });
+    return out;
+  }
+
+  /** The indexes (unnamed ones too) on `table` when the migration at `position` starts, in the order of `byName`. */
+  private indexesOn(table: string, position: number): Array<{ name: string; index: KnownIndex }> {
+    const tableKey = nameKey(table);
+    const out: Array<{ name: string; index: KnownIndex }> = [];
+    for (const key of this.keysOn.of(tableKey)) {
+      const index = lastBefore(this.byName.get(key), position, (e) => e.index);
+      if (index && nameKey(index.table) === tableKey) out.push({ name: key, index });
     }
     return out;
   }
 
-  private namedAt(position: number): Map<string, Array<{ name: string; index: KnownIndex }>> {
-    if (this.lastAt?.position === position) return this.lastAt.byTable;
-    const byTable = new Map<string, Array<{ name: string; index: KnownIndex }>>();
-    for (const [key, list] of this.byName) {
-      if (isUnnamed(key)) continue;
-      const index = lastBefore(list, position, (e) => e.index);
-      if (!index) continue;
-      const table = nameKey(index.table);
-      const onTable = byTable.get(table);
-      if (onTable) onTable.push({ name: key, index });
-      else byTable.set(table, [{ name: key, index }]);
-    }
-    this.lastAt = { position, byTable };
-    return byTable;
-  }
-
   /** Every named index on `table` when the migration at `position` starts, with its columns (and its SQL when written in SQL). */
   namedIndexesOf(table: string, position: number): Array<{ name: string } & KnownIndex> {
-    return (this.namedAt(position).get(nameKey(table)) ?? []).map(({ name, index }) => ({ name, ...index }));
+    return this.indexesOn(table, position).flatMap(({ name, index }) => (isUnnamed(name) ? [] : [{ name, ...index }]));
   }
 
   /** The named indexes on `table` that read `column` when the migration at `position` starts. */
   readingColumn(table: string, column: string, position: number): Array<{ name: string } & KnownIndex> {
     const columnKey = nameKey(column);
     const out: Array<{ name: string } & KnownIndex> = [];
-    for (const { name, index } of this.namedAt(position).get(nameKey(table)) ?? []) if (index.reads.some((c) => nameKey(c) === columnKey)) out.push({ name, ...index });
+    for (const { name, index } of this.indexesOn(table, position)) if (!isUnnamed(name) && index.reads.some((c) => nameKey(c) === columnKey)) out.push({ name, ...index });
     return out;
   }
 
@@ -172,7 +169,9 @@ export class IndexHistory {
     const since = lastBefore(this.followed.get(nameKey(table)), position, (e) => e.since);
     if (since === undefined) return false;
     let removed = false;
-    for (const [key, list] of this.byName) {
+    // only an index once on the table can be ours
+    for (const key of this.keysOn.of(nameKey(table))) {
+      const list = this.byName.get(key)!;
       const ours = (index: KnownIndex | undefined): index is KnownIndex => index !== undefined && index.step >= since && nameKey(index.table) === nameKey(table) && matches(key, index, names, columns);
       let last: KnownIndex | undefined;
       for (const entry of list) {

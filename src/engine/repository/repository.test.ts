@@ -119,8 +119,9 @@ describe("schema history", () => {
     const files = {
       "db/migrations/000001_a.up.sql": "CREATE TABLE s (id int PRIMARY KEY, CONSTRAINT s_one CHECK (id = 1));\nCREATE TABLE o (id int PRIMARY KEY, s_id int REFERENCES s);",
       // s_later's name appears here, dropped before any migration defines it
-      "db/migrations/000002_b.up.sql": "ALTER TABLE s DROP CONSTRAINT s_one;\nALTER TABLE s DROP CONSTRAINT IF EXISTS s_later;",
-      "db/migrations/000003_c.up.sql": "ALTER TABLE s ADD CONSTRAINT s_other CHECK (id > 0);\nALTER TABLE s ADD CONSTRAINT s_later CHECK (id < 9);",
+      "db/migrations/000002_b.up.sql": "ALTER TABLE s DROP CONSTRAINT s_one;\nALTER TABLE s DROP CONSTRAINT IF EXISTS s_later;\nALTER TABLE o DROP CONSTRAINT IF EXISTS o_ref_b;",
+      "db/migrations/000003_c.up.sql":
+        "ALTER TABLE s ADD CONSTRAINT s_other CHECK (id > 0);\nALTER TABLE s ADD CONSTRAINT s_later CHECK (id < 9);\nALTER TABLE o ADD CONSTRAINT o_ref_a FOREIGN KEY (id) REFERENCES s;\nALTER TABLE o ADD CONSTRAINT o_ref_b FOREIGN KEY (id) REFERENCES s (id);",
       "db/migrations/000004_d.up.sql": "SELECT 1;",
     };
     const result = analyzeLoaded({ files: Object.entries(files).map(([path, content]) => ({ path, content })) });
@@ -131,8 +132,17 @@ describe("schema history", () => {
     expect(names("000003_c.up.sql", "s")).toEqual(["s_pkey:primary_key"]);
     expect(names("000004_d.up.sql", "s")).toEqual(["s_pkey:primary_key", "s_later:check", "s_other:check"]);
     expect(names("000004_d.up.sql", "public.S")).toEqual(["s_pkey:primary_key", "s_later:check", "s_other:check"]);
-    expect(names("000004_d.up.sql", "o")).toEqual(["o_pkey:primary_key", "o_s_id_fkey:foreign_key"]);
+    expect(names("000004_d.up.sql", "o")).toEqual(["o_pkey:primary_key", "o_s_id_fkey:foreign_key", "o_ref_b:foreign_key", "o_ref_a:foreign_key"]);
     expect(names("000004_d.up.sql", "missing")).toEqual([]);
+    // a column's keys: its table's that read it, and the FOREIGN KEYs that reference it (by name, or by the primary key)
+    const columnKeys = (path: string, table: string, column: string) => {
+      const keys = history.columnKeysBefore(`db/migrations/${path}`, table, column);
+      return { own: keys.own.map((k) => k.name), referencing: keys.referencing.map((k) => k.name) };
+    };
+    expect(columnKeys("000003_c.up.sql", "s", "id")).toEqual({ own: ["s_pkey"], referencing: ["o_s_id_fkey"] });
+    expect(columnKeys("000004_d.up.sql", "S", "id")).toEqual({ own: ["s_pkey"], referencing: ["o_s_id_fkey", "o_ref_b", "o_ref_a"] });
+    expect(columnKeys("000004_d.up.sql", "o", "id")).toEqual({ own: ["o_pkey", "o_ref_b", "o_ref_a"], referencing: [] });
+    expect(columnKeys("000004_d.up.sql", "o", "s_id")).toEqual({ own: ["o_s_id_fkey"], referencing: [] });
   });
 });
 
