@@ -297,7 +297,7 @@ export function executeOperations(sql: PyValue | undefined, call: PyCall, ctx: O
   // a plain string sent with parameters goes to the DB-API driver (psycopg2), which fills `%s` / `%(name)s`;
   // sa.text() binds `:name` itself (the placeholder module reads those) and escapes `%`
   const params = options.params === true && text === sql;
-  const result = embeddedSql(text ?? sql, { inTransaction: ctx.inTransaction, what: "execute", params });
+  const result = embeddedSql(text ?? sql, { inTransaction: ctx.inTransaction, what: "execute", params, hostCall: call.text });
   append(ctx.errors, result.errors);
   append(ctx.notes, result.notes);
   for (const problem of result.hidden) ctx.hide(problem);

@@ -584,7 +584,7 @@ function runSql(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: Oper
   const reverse = kwarg(call, "reverse_sql", 1);
   const parse = (values: Array<{ sql: PyValue; params: boolean; split: boolean }>) =>
     values.flatMap(({ sql: v, params, split }) => {
-      const result = embeddedSql(v, { inTransaction: ctx.atomic, what: "RunSQL", params, split });
+      const result = embeddedSql(v, { inTransaction: ctx.atomic, what: "RunSQL", params, split, hostCall: call.text });
       append(ctx.out.errors, result.errors);
       append(ctx.out.notes, result.notes);
       append(ctx.out.hidden, result.hidden);

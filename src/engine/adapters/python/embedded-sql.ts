@@ -48,10 +48,12 @@ export function embeddedSql(
     params?: boolean;
     /** the statements are sent one by one */
     split?: boolean;
+    /** the call that runs the SQL, as written: a fix moving a statement with run-time parts moves it, never a placeholder */
+    hostCall?: string;
   },
 ): EmbeddedSql {
-  if (value.kind !== "str") {
-    const written = "text" in value ? ` (\`${value.text.split("\n")[0].slice(0, 60)}\`)` : "";
+  if (value.kind !== "str" || (value.runTime && !onlyQuotedData(value.value, value.runTime.placeholders))) {
+    const written = value.kind === "str" ? ` (\`${value.runTime!.text.split("\n")[0].slice(0, 60)}\`)` : "text" in value ? ` (\`${value.text.split("\n")[0].slice(0, 60)}\`)` : "";
     // the helper's module was found but not read: the finding says which and why, so the gap is not taken for the code's
     const unread = value.kind === "call" && value.unread ? ` (${value.unread})` : "";
     const message = `the SQL given to ${options.what} is built at run time${written}, so it cannot be checked statically${unread}`;
@@ -61,7 +63,8 @@ export function embeddedSql(
   const line = written.line;
   const text = options.params ? pyformatToPositional(written.text) : written.text;
   const transaction = options.inTransaction ? "wrapped" : options.split ? "none" : "implicit";
-  const result = segmentOperations({ text, transaction }, { embeddedSql: true, ...options.extra });
+  const host = value.unresolved && options.hostCall ? { hostCall: options.hostCall } : {};
+  const result = segmentOperations({ text, transaction }, { embeddedSql: true, ...host, ...options.extra });
   const shift = line - 1;
   refuseTooComplex(result.tooComplex, shift);
   const within = value.loc;
@@ -75,10 +78,28 @@ export function embeddedSql(
     const notes = errors.map((e) => ({ ...e, message: `${options.what}: SQL built from values only known at run time could not be fully checked (${e.message})` }));
     // a schema statement that did not parse (`... START WITH {next_id}`) is still schema work, not rows read or written
     const word = ops.length === 0 && errors.length > 0 ? schemaWord(text) : undefined;
-    const unread: OperationInput[] = word ? [{ loc: value.loc, text, inTransaction: options.inTransaction, kind: "raw", statement: word, opaque: true, ...options.extra } as OperationInput] : [];
+    const unread: OperationInput[] = word ? [{ loc: value.loc, text, inTransaction: options.inTransaction, kind: "raw", statement: word, opaque: true, ...host, ...options.extra } as OperationInput] : [];
     return { ops: [...ops, ...unread], errors: [], notes, hidden: [] };
   }
   return { ops, errors, notes: [], hidden: [] };
+}
+
+/**
+ * Whether every value a format filled in at run time sits inside a quoted SQL string ('{}', E'{}'): then it is data,
+ * and the statement around it is known (a quote inside the value could still break out, as with any such
+ * formatting, which the statement's shape cannot tell). A placeholder anywhere else (a name, a keyword, a
+ * dollar-quoted body that is code) makes the statement itself a run-time one.
+ */
+function onlyQuotedData(sql: string, placeholders: readonly string[]): boolean {
+  let tokens;
+  try {
+    tokens = pgScan(sql).tokens;
+  } catch {
+    return false; // an unterminated string or comment: where the values land cannot be told
+  }
+  const quoted = (text: string) => /^[eE]?'/.test(text);
+  const outside = tokens.filter((t) => t.tokenName !== "SQL_COMMENT" && t.tokenName !== "C_COMMENT" && !(t.tokenName === "SCONST" && quoted(t.text)));
+  return !outside.some((t) => placeholders.some((p) => t.text.includes(p)));
 }
 
 const defaults = new Map<string, DefaultValue | undefined>();

@@ -141,11 +141,32 @@ describe("nested calls", () => {
     expect(level).toBe(depth);
   });
 
-  it("reads a chain of 30 .format calls of unknown values, each object once", () => {
+  it("reads a chain of 30 .format calls it cannot reproduce (a format spec), each object once", () => {
     const depth = 30;
-    const v = valueOf(`x = "{}"${".format(name)".repeat(depth)}`);
+    const v = valueOf(`x = "{:>5}"${".format(name)".repeat(depth)}`);
     let level = 0;
     for (let at: PyValue | undefined = v; at?.kind === "call"; at = at.receiver) level++;
     expect(level).toBe(depth);
+  });
+});
+
+describe("str.format and % formatting", () => {
+  it("fills fields with known strings, numbers, booleans and None, as Python writes them", () => {
+    expect(valueOf(`T = "users"\nx = "UPDATE {} SET n = {n}, ok = {!r}".format(T, repr("y"), n=3)`)).toMatchObject({ value: "UPDATE users SET n = 3, ok = \"'y'\"", unresolved: false });
+    expect(valueOf(`T = "users"\nx = "UPDATE %s SET n = %d, a = '%%x', b = %s" % (T, 3, None)`)).toMatchObject({ value: "UPDATE users SET n = 3, a = '%x', b = None", unresolved: false });
+    expect(valueOf(`x = "DELETE FROM %(t)s WHERE ok = %(ok)s" % {"t": "jobs", "ok": True}`)).toMatchObject({ value: "DELETE FROM jobs WHERE ok = True", unresolved: false });
+    expect(valueOf(`x = "DROP TABLE %s" % "old"`)).toMatchObject({ value: "DROP TABLE old", unresolved: false });
+  });
+
+  it("puts a placeholder where a value is known only at run time, and names it with the expression", () => {
+    const v = valueOf(`x = "INSERT INTO t VALUES ('{}', '{}')".format(uuid.uuid4(), "a")`);
+    expect(v).toMatchObject({ kind: "str", value: "INSERT INTO t VALUES ('__uuid_uuid4____', 'a')", unresolved: true, runTime: { placeholders: ["__uuid_uuid4____"] } });
+    const p = valueOf(`x = "INSERT INTO t VALUES ('%s')" % now()`);
+    expect(p).toMatchObject({ kind: "str", value: "INSERT INTO t VALUES ('__now____')", runTime: { text: `"INSERT INTO t VALUES ('%s')" % now()` } });
+  });
+
+  it("leaves formats it cannot reproduce to run time: a width or flag, a missing or extra value, %d of a string, a format spec", () => {
+    for (const expression of [`"%5s" % ("a",)`, `"%s %s" % ("a",)`, `"%s" % ("a", "b")`, `"%d" % ("a",)`, `"{:>5}".format("a")`, `"{}".format(*names)`])
+      expect(valueOf(`x = ${expression}`).kind).not.toBe("str");
   });
 });

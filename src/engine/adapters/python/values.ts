@@ -27,6 +27,8 @@ export type PyValue =
       unresolved: boolean;
       /** psycopg's composed SQL (`sql.SQL(...).format(sql.Identifier(...))`), whose `as_string(conn)` is this text */
       composed?: true;
+      /** a str.format / % format filled with values known only at run time: the expression, and the placeholders in `value` standing for those values */
+      runTime?: RunTimeFields;
     }
   | { kind: "num"; value: number; loc: SourceRange }
   | { kind: "bool"; value: boolean; loc: SourceRange }
@@ -62,6 +64,14 @@ export type PyValue =
       /** `meta.tables["alert"]`: what is indexed and by what, for readers that know the object (a MetaData's tables) */
       subscript?: { object: PyValue; key: PyValue };
     };
+
+/** Where a format put values not known statically: readers of the text decide whether they only stand for data. */
+export interface RunTimeFields {
+  /** the formatting expression as written (`insert.format(uuid.uuid4(), start)`) */
+  text: string;
+  /** each placeholder written into the text for a value known only at run time */
+  placeholders: string[];
+}
 
 export type PyStr = Extract<PyValue, { kind: "str" }>;
 export type PyCall = Extract<PyValue, { kind: "call" }>;
@@ -174,9 +184,9 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
         const text = readObject(object);
         if (text.kind === "str" && text.composed) return text;
       }
-      // "UPDATE {} SET ...".format(table) with every value known: the string it makes
-      if (object && fn.childForFieldName("attribute")?.text === "format") {
-        const formatted = formatString(readObject(object), args, kwargs, loc);
+      // "UPDATE {} SET ...".format(table): the string it makes, a placeholder standing for each value not known
+      if (object && fn.childForFieldName("attribute")?.text === "format" && !parts.splat) {
+        const formatted = formatString(readObject(object), args, kwargs, loc, n.text);
         if (formatted) return formatted;
       }
       // `q = q.where(...)` on a name bound to a call (`q = sa.update(t)`): the chain goes on from that call
@@ -230,14 +240,21 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
       const operator = n.childForFieldName("operator")?.text;
       const left = n.childForFieldName("left");
       const right = n.childForFieldName("right");
-      if (operator === "+" && left && right) {
-        const l = evaluate(left, ctx);
-        const r = evaluate(right, ctx);
-        if (l.kind === "str" && r.kind === "str")
-          return { kind: "str", value: l.value + r.value, loc, pieces: [...l.pieces, ...r.pieces], unresolved: l.unresolved || r.unresolved };
+      const l = left ? evaluate(left, ctx) : undefined;
+      const r = right ? evaluate(right, ctx) : undefined;
+      if (operator === "+" && l && r) {
+        if (l.kind === "str" && r.kind === "str") {
+          const runTime = joinRunTime(n.text, l.runTime, r.runTime);
+          return { kind: "str", value: l.value + r.value, loc, pieces: [...l.pieces, ...r.pieces], unresolved: l.unresolved || r.unresolved, ...(runTime ? { runTime } : {}) };
+        }
         if (l.kind === "list" && r.kind === "list") return { kind: "list", items: [...l.items, ...r.items], tuple: l.tuple, loc };
       }
-      return { kind: "unknown", text: n.text, loc, operands: [left, right].flatMap((o) => (o ? [evaluate(o, ctx)] : [])) };
+      // "INSERT ... VALUES ('%s')" % (value,): the string it makes, a placeholder standing for each value not known
+      if (operator === "%" && l && r) {
+        const formatted = percentFormat(l, r, loc, n.text);
+        if (formatted) return formatted;
+      }
+      return { kind: "unknown", text: n.text, loc, operands: [l, r].flatMap((o) => (o ? [o] : [])) };
     }
     case "comparison_operator": {
       const parts = n.children.filter((c) => c.type !== "comment");
@@ -282,23 +299,101 @@ function psycopgComposed(callee: string | undefined, args: readonly PyValue[], k
 }
 
 /**
- * `template.format(*args, **kwargs)` when the template and every value it uses are known strings or numbers and its
- * fields are plain (`{}`, `{0}`, `{name}`, no conversion or format spec); otherwise undefined (built at run time).
+ * The text a format puts in for a value: a known string or number as Python writes it (`repr` for `!r` / `%r`),
+ * else a placeholder (an identifier named after the expression, as for f-strings) that readers of the text can find.
  */
-function formatString(template: PyValue, args: PyValue[], kwargs: ReadonlyMap<string, PyValue>, loc: SourceRange): PyValue | undefined {
+function fieldText(value: PyValue | undefined, conversion: "s" | "r", holes: string[]): string | undefined {
+  switch (value?.kind) {
+    case "str":
+      if (!value.unresolved) return conversion === "r" ? pythonRepr(value.value) : value.value;
+      // a formatted string put into another keeps its placeholders; an f-string's are its own, not known to readers of this one
+      if (!value.runTime || conversion === "r") return undefined;
+      holes.push(...value.runTime.placeholders);
+      return value.value;
+    case "num":
+      return String(value.value);
+    case "bool":
+      return value.value ? "True" : "False";
+    case "none":
+      return "None";
+    case "call":
+    case "name":
+    case "unknown": {
+      const placeholder = runTimePlaceholder(value.text);
+      holes.push(placeholder);
+      return placeholder;
+    }
+    default:
+      return undefined; // a list or dict: its text is Python's repr, not modelled
+  }
+}
+
+/** A placeholder for a value known only at run time: an identifier named after its expression, so SQL stays parseable. */
+export const runTimePlaceholder = (expression: string): string => `__${expression.replace(/[^A-Za-z0-9_]/g, "_").slice(0, 60)}__`;
+
+/** A formatted string: known when no value was left to run time, else with the placeholders standing for them. */
+function formatted(value: string, loc: SourceRange, template: PyStr, holes: string[], text: string): PyStr {
+  const base = { kind: "str" as const, value, loc, pieces: [{ text: value, line: loc.line }] };
+  if (holes.length === 0) return { ...base, unresolved: false, ...(template.composed ? { composed: true as const } : {}) };
+  return { ...base, unresolved: true, runTime: { text, placeholders: holes } };
+}
+
+/**
+ * `template.format(*args, **kwargs)` when the template is known and its fields are plain (`{}`, `{0}`, `{name}`,
+ * `!s` / `!r`, no format spec): the string it makes, values known only at run time left as placeholders (psycopg's
+ * composed SQL needs every part known: it quotes them itself). Otherwise undefined (built at run time).
+ */
+function formatString(template: PyValue, args: PyValue[], kwargs: ReadonlyMap<string, PyValue>, loc: SourceRange, text: string): PyValue | undefined {
   if (template.kind !== "str" || template.unresolved) return undefined;
-  const text = (v: PyValue | undefined) => (v?.kind === "str" && !v.unresolved ? v.value : v?.kind === "num" ? String(v.value) : undefined);
+  const holes: string[] = [];
   let next = 0;
   let known = true;
-  const value = template.value.replace(/\{\{|\}\}|\{([^{}]*)\}/g, (field, name: string | undefined) => {
+  const value = template.value.replace(/\{\{|\}\}|\{([^{}]*)\}/g, (field, inner: string | undefined) => {
     if (field === "{{") return "{";
     if (field === "}}") return "}";
-    const key = name ?? "";
-    const v = key === "" ? text(args[next++]) : /^\d+$/.test(key) ? text(args[Number(key)]) : /^[A-Za-z_]\w*$/.test(key) ? text(kwargs.get(key)) : undefined;
+    const [, key, conversion] = /^([^!:]*)(?:!([sr]))?$/.exec(inner ?? "") ?? [];
+    if (key === undefined) known = false;
+    const arg = key === "" ? args[next++] : key !== undefined && /^\d+$/.test(key) ? args[Number(key)] : key !== undefined && /^[A-Za-z_]\w*$/.test(key) ? kwargs.get(key) : undefined;
+    const v = fieldText(arg, conversion === "r" ? "r" : "s", holes);
     if (v === undefined) known = false;
     return v ?? "";
   });
-  return known ? { kind: "str", value, loc, pieces: [{ text: value, line: loc.line }], unresolved: false, ...(template.composed ? { composed: true as const } : {}) } : undefined;
+  if (!known || (template.composed && holes.length > 0)) return undefined;
+  return formatted(value, loc, template, holes, text);
+}
+
+/**
+ * `template % values` (printf-style: `%s`, `%r`, `%d`, `%i`, `%(name)s`, `%%`; no flags, width or precision) when
+ * the template is known and the values are a literal tuple, a dict for named fields, or one value for one field:
+ * the string it makes, values known only at run time left as placeholders. Otherwise undefined.
+ */
+function percentFormat(template: PyValue, values: PyValue, loc: SourceRange, text: string): PyStr | undefined {
+  if (template.kind !== "str" || template.unresolved || template.composed) return undefined;
+  const fields = [...template.value.matchAll(/%(\([^()]*\))?([^a-zA-Z%]*)([a-zA-Z%])/g)];
+  const positional = fields.filter((f) => f[3] !== "%" && f[1] === undefined).length;
+  const items = values.kind === "list" && values.tuple ? values.items : values.kind === "dict" ? undefined : positional === 1 ? [values] : undefined;
+  const holes: string[] = [];
+  let next = 0;
+  let known = true;
+  const value = template.value.replace(/%(\([^()]*\))?([^a-zA-Z%]*)([a-zA-Z%])/g, (field, name: string | undefined, flags: string, conversion: string) => {
+    if (flags !== "" || !"srdi%".includes(conversion)) known = false;
+    if (conversion === "%") return name === undefined && flags === "" ? "%" : "";
+    const value = name !== undefined ? dictGet(values, name.slice(1, -1)) : items?.[next++];
+    // %d of a known string is Python's TypeError: not a string it makes
+    if ((conversion === "d" || conversion === "i") && value?.kind === "str" && !value.unresolved) known = false;
+    const v = fieldText(value, conversion === "r" ? "r" : "s", holes);
+    if (v === undefined) known = false;
+    return v ?? "";
+  });
+  // every positional value used, exactly as Python checks ("not all arguments converted")
+  if (!known || (items !== undefined && next !== items.length)) return undefined;
+  return formatted(value, loc, template, holes, text);
+}
+
+/** The run-time fields of two strings joined with +: both sets of placeholders, under the joining expression. */
+function joinRunTime(text: string, a: RunTimeFields | undefined, b: RunTimeFields | undefined): RunTimeFields | undefined {
+  if (!a && !b) return undefined;
+  return { text, placeholders: [...(a?.placeholders ?? []), ...(b?.placeholders ?? [])] };
 }
 
 /** Items a comprehension may make: past this it is read as built at run time (a hostile file stays cheap). */

@@ -4,6 +4,32 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "an UPDATE formatted with % and str.format from a run-time value inside a quoted string is read; the fix moves the call as written, not a placeholder",
+      code: `from datetime import datetime
+
+from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.execute("UPDATE users SET seen_at = '%s'" % datetime.utcnow())
+
+
+def downgrade():
+    pass
+`,
+      lines: [10],
+      fixes: [
+        `# keep a copy first, so the old values can be restored:
+op.execute("CREATE TABLE users_backup AS TABLE users")
+# then the statement (to change only some rows, add their condition):
+op.execute("UPDATE users SET seen_at = '%s'" % datetime.utcnow())`,
+      ],
+    },
+    {
+      framework: "alembic",
       name: "DELETE without WHERE through the connection",
       code: `from alembic import op
 import sqlalchemy as sa

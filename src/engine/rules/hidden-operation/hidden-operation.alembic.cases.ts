@@ -59,6 +59,30 @@ def downgrade():
 `,
       lines: [15],
     },
+    {
+      framework: "alembic",
+      name: "a % format or a str.format that puts a run-time value where a table name goes stays hidden, whatever else is known",
+      code: `from alembic import op
+
+from app.naming import table_for
+
+revision = "b2"
+down_revision = "a1"
+
+SEEN = "2016-06-01"
+
+
+def upgrade():
+    op.execute("UPDATE %s SET seen_at = '%s'" % (table_for("users"), SEEN))
+    op.execute("DELETE FROM {table} WHERE created_at < '{}'".format(SEEN, table=table_for("events")))
+
+
+def downgrade():
+    pass
+`,
+      lines: [12, 13],
+      messages: ["built at run time (`\"UPDATE %s SET seen_at = '%s'\" % (table_for(\"users\"), SEEN)`)", "built at run time"],
+    },
     { framework: "alembic", name: "op.execute looked up with getattr (still checked as op.execute)", code: alembic('    getattr(op, "execute")("DELETE FROM sessions WHERE expired")'), lines: [8] },
     { framework: "alembic", name: "an operation whose name is computed", code: alembic('    getattr(op, "drop_" + KIND)("sessions")'), lines: [8] },
     { framework: "alembic", name: "Python in a string given to exec", code: alembic("    exec(\"op.drop_column('users', 'email')\")"), lines: [8] },
@@ -107,6 +131,41 @@ def upgrade():
 
 def downgrade():
     pass
+`,
+    },
+    {
+      framework: "alembic",
+      name: "seed rows written with str.format and % of module constants, and of run-time values (uuid4, utcnow) that only fill quoted SQL strings: the statements are known and checked",
+      code: `import uuid
+from datetime import datetime
+
+from alembic import op
+
+revision = "0025_notify_service_data"
+down_revision = "0024_add_research_mode_defaults"
+
+user_id = "6af522d0-2915-4e52-83a3-3690455a5fe6"
+service_id = "d6aa2c68-a2d9-4437-ab19-3ae8eb202553"
+
+
+def upgrade():
+    user_to_service_insert = """INSERT INTO user_to_service (user_id, service_id) VALUES ('{}', '{}')"""
+    op.execute(user_to_service_insert.format(user_id, service_id))
+    service_insert = """INSERT INTO services (id, name, created_at, created_by_id)
+                        VALUES ('{}', 'Notify service', '{}', '{}')
+                    """
+    op.execute(service_insert.format(service_id, datetime.utcnow(), user_id))
+    op.execute(
+        "insert into letter_rates values('{}', '{}', null, 1, 0.30, True, 'second')".format(
+            str(uuid.uuid4()), datetime(2016, 3, 31, 23, 00, 00)
+        )
+    )
+    op.execute("INSERT INTO key_types VALUES ('%s'), ('%s')" % ("normal", "team"))
+    op.execute("INSERT INTO rates (id, valid_from) VALUES ('%(id)s', '%(at)s')" % {"id": uuid.uuid4(), "at": datetime.utcnow()})
+
+
+def downgrade():
+    op.execute("DELETE FROM user_to_service WHERE user_id = '{}'".format(user_id))
 `,
     },
     { framework: "alembic", name: "op.execute called by name with its SQL written out", code: alembic('    op.execute("DELETE FROM sessions WHERE expired")') },
