@@ -136,9 +136,9 @@ export function baselineLine(summary: BaselineSummary | undefined): string {
   return note ? `${note}\n` : "";
 }
 
-/** Once per run, how the deploy was read: always when offline (findings changed), with --verbose when online for a reason. */
+/** Once per run, how the deploy was read: always when offline or code-first (findings changed), with --verbose when online for a reason. */
 export function deployLine(decision: DeployDecision, verbose = false): string {
-  const note = decision.mode === "offline" || verbose ? deployNote(decision) : undefined;
+  const note = decision.mode !== "online" || verbose ? deployNote(decision) : undefined;
   return note ? `${note}\n` : "";
 }
 

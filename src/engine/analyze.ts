@@ -60,6 +60,7 @@ import { resolveModelTables } from "./repository/model-table-history.js";
 import { dirOf } from "./paths.js";
 import { DeployDecider, type DeployDecision } from "./deploy/deploy-model.js";
 import { underDeploy } from "./deploy/offline-notes.js";
+import { underCodeOrder } from "./deploy/code-first-notes.js";
 import { popText } from "./adapters/sql/layouts/golang-migrate.js";
 import { Baselines, type BaselineSummary } from "./baseline/baselines.js";
 
@@ -199,6 +200,8 @@ interface Raw {
   op?: Operation;
   /** what the hazard needs besides the migration (the report's, else the rule's `hazard`) */
   hazard?: RuleMeta["hazard"];
+  /** the rule's `newCodeFailsToo`: a code-first deploy keeps it */
+  newCodeFailsToo?: boolean;
   /** what the statement does under the lock the finding is about, when the report says (Report.work) */
   work?: Report["work"];
 }
@@ -256,6 +259,7 @@ function runRule(
       out.push({
         op: report.op,
         hazard: report.hazard === "none" ? undefined : (report.hazard ?? rule.meta.hazard),
+        newCodeFailsToo: rule.meta.newCodeFailsToo,
         work: report.work,
         finding: {
           path: report.path ?? migration.path,
@@ -512,6 +516,11 @@ function reportMigration(migration: Migration, config: Config, rawFindings: Raw[
   if (dependsOnDeploy(raw)) {
     const decision = typeof deploy === "function" ? deploy() : deploy;
     if (decision.mode === "offline") raw = raw.map((r) => ({ ...r, finding: underDeploy(r.finding, r.hazard, decision) }));
+    // the order of code and migration: old-code notes where only the new code is left, new-code findings only then
+    raw = raw.flatMap((r) => {
+      const finding = underCodeOrder(r.finding, r.hazard, r.newCodeFailsToo === true, migration.framework, decision);
+      return finding ? [{ ...r, finding }] : [];
+    });
   }
   return [...applyWaivers(oneFindingPerHazard(raw), migration, config), ...syntaxFindings(migration, config), ...tooComplexFindings(migration.path, migration.tooComplex, config), ...hiddenFindings(migration, config).filter((f) => !isWaived(f, migration))];
 }

@@ -111,9 +111,11 @@ export const ConfigSchema = z
     /**
      * how migrations reach production: `online`, instances overlap (old code runs on the new schema, traffic waits on
      * locks); `offline`, the application is stopped while they run (lock and old-code findings become notes);
+     * `code-before-migrate`, the new code serves before they run (old-code findings of Django and Alembic become notes,
+     * a column the new code's models read before the migration adds it is an error: deploy/code-first.ts);
      * `auto`, read from the repository's entrypoint and deploy files (deploy/deploy-model.ts), else online
      */
-    deploy: z.enum(["auto", "online", "offline"]).default("auto"),
+    deploy: z.enum(["auto", "online", "offline", "code-before-migrate"]).default("auto"),
     /** `migguard drift`: objects of production that no migration should be expected to create (globs over "kind name") */
     drift_ignore: Globs,
     /**

@@ -111,7 +111,9 @@ export function renderRulePage(entry: CatalogueEntry, examples: RuleExamples): s
   ];
   if (entry.kind === "model" || (entry.kind === "execution" && meta.databases)) lines.push(`| Databases | ${(meta.databases ?? ["postgresql"]).map((d) => DATABASE_NAMES[d] ?? d).join(", ")} |`);
   if (meta.postgres) lines.push(`| PostgreSQL | ${meta.postgres} |`);
-  if (meta.hazard)
+  if (meta.hazard === "new-code")
+    lines.push(`| Deploy order | shown only when the new code serves before the migration runs (a code-before-migrate deploy: [deploy](../../README.md#deploy-model-deploy-online--offline)) |`);
+  else if (meta.hazard)
     lines.push(`| Offline deploy | a note: the hazard needs ${meta.hazard === "concurrency" ? "traffic waiting on the lock" : "old code running on the new schema"}, which an application stopped while it migrates does not have ([deploy](../../README.md#deploy-model-deploy-online--offline)) |`);
   if (meta.supersedes?.length) lines.push(`| Replaces | ${meta.supersedes.map((id) => `[\`${id}\`](${id}.md)`).join(", ")} on the same statement (one hazard, one finding) |`);
   lines.push("", "## Why it is dangerous", "", meta.why);

@@ -402,3 +402,44 @@ describe("findings under an offline deploy", () => {
     expect(reads).toBe(0);
   });
 });
+
+describe("deploy order: code before migrate", () => {
+  const workflow = (steps: string) => `name: Deploy\non: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n${steps}`;
+  const cfAction = (command: string) => `      - uses: cloud-gov/cg-cli-tools@main\n        with:\n          cf_space: stable\n          cf_command: ${command}\n`;
+
+  it("reads manage.get.gov's workflow: cg-cli-tools pushes (cf push), the next step runs migrate as a task", () => {
+    const content = workflow(cfAction(">-\n            push -f ops/manifests/manifest-stable.yaml\n            --strategy rolling") + cfAction("\"run-task getgov-stable --command 'python manage.py migrate' --name migrate\""));
+    const decision = decideDeploy(auto, [{ path: ".github/workflows/deploy-stable.yaml", content }]);
+    expect(decision).toMatchObject({ mode: "code-before-migrate", source: "detected", codeFirst: { path: ".github/workflows/deploy-stable.yaml", line: 16 } });
+    expect(decision.codeFirst?.what).toContain("`cf push`, line 10");
+    expect(deployNote(decision)).toContain("deploy: read as code-before-migrate: .github/workflows/deploy-stable.yaml:16");
+  });
+
+  it("reads `run` lines and one chained line; a migration before the push is migrate-before-code (online)", () => {
+    const runs = workflow("      - run: cf push app --strategy rolling\n      - run: |\n          cf run-task app --command 'python manage.py migrate'\n");
+    expect(decideDeploy(auto, [{ path: ".github/workflows/deploy.yml", content: runs }])).toMatchObject({ mode: "code-before-migrate", codeFirst: { line: 9 } });
+    const chained = workflow("      - run: git push heroku main && heroku run rails db:migrate\n");
+    expect(decideDeploy(auto, [{ path: ".github/workflows/deploy.yml", content: chained }]).mode).toBe("code-before-migrate");
+    const before = workflow("      - run: cf run-task app --command 'python manage.py migrate'\n      - run: cf push app\n      - run: cf run-task app --command 'python manage.py migrate'\n");
+    expect(decideDeploy(auto, [{ path: ".github/workflows/deploy.yml", content: before }])).toEqual({ mode: "online", source: "default" });
+    // a development workflow says nothing of production
+    expect(decideDeploy(auto, [{ path: ".github/workflows/deploy-development.yml", content: runs }]).mode).toBe("online");
+  });
+
+  it("a release phase that migrates first, or an entrypoint that migrates before its server, keeps the old order", () => {
+    const runs = workflow("      - run: git push heroku main\n      - run: heroku run python manage.py migrate\n");
+    expect(decideDeploy(auto, [{ path: ".github/workflows/deploy.yml", content: runs }, { path: "Procfile", content: "release: python manage.py migrate\nweb: gunicorn app.wsgi\n" }]).mode).toBe("online");
+    expect(decideDeploy(auto, [...files(), { path: ".github/workflows/deploy.yml", content: runs }]).mode).toBe("offline");
+  });
+
+  it("reads a Helm post-upgrade hook Job that migrates as code-before-migrate, a pre-upgrade one as not", () => {
+    const job = (hook: string) => `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\n  annotations:\n    "helm.sh/hook": ${hook}\nspec:\n  template:\n    spec:\n      containers:\n        - name: migrate\n          command: ["sh", "-c", "python manage.py migrate --noinput"]\n`;
+    expect(decideDeploy(auto, [{ path: "charts/app/templates/migrate-job.yaml", content: job("post-install,post-upgrade") }])).toMatchObject({ mode: "code-before-migrate", codeFirst: { path: "charts/app/templates/migrate-job.yaml", line: 2 } });
+    expect(decideDeploy(auto, [{ path: "charts/app/templates/migrate-job.yaml", content: job("pre-install,pre-upgrade") }]).mode).toBe("online");
+  });
+
+  it("config `deploy: code-before-migrate` says it without files", () => {
+    const { config } = resolveConfig({ deploy: "code-before-migrate" });
+    expect(decideDeploy(config, [])).toEqual({ mode: "code-before-migrate", source: "config" });
+  });
+});

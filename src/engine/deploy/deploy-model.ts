@@ -23,6 +23,7 @@ import { offlineEntrypoint } from "./offline-entrypoint.js";
 import { rollingSign } from "./rolling-signs.js";
 import { maintenanceWindow } from "./maintenance-mode.js";
 import { appServerRedeploy } from "./app-server-redeploy.js";
+import { codeBeforeMigrate } from "./code-first.js";
 
 /** A line of a repository file that shows how the project deploys. */
 export interface DeployEvidence {
@@ -35,7 +36,12 @@ export interface DeployEvidence {
 }
 
 export interface DeployDecision {
-  mode: "online" | "offline";
+  /**
+   * `online`: the migration runs while the old code serves and before the new code does (migrate-before-code, or
+   * instances that overlap); `offline`: nothing serves while it runs; `code-before-migrate`: the new code serves
+   * before the migration runs (code-first.ts), so only the new code meets it, and the new code meets the old schema
+   */
+  mode: "online" | "offline" | "code-before-migrate";
   /**
    * `config`: the `deploy:` key said so; `detected`: the deploy files did; `default`: nothing said, online assumed;
    * `unread`: no finding's hazard depends on the deploy, so its files were never read (a lint's lazy walk)
@@ -45,6 +51,8 @@ export interface DeployDecision {
   offline?: DeployEvidence;
   /** the first sign that instances overlap */
   rolling?: DeployEvidence;
+  /** the deploy step that runs the migrations after the new code is live (code-before-migrate) */
+  codeFirst?: DeployEvidence;
 }
 
 /** The deploy model: config first, then the deploy files (only those `isDeployPath` selects are read). */
@@ -116,15 +124,23 @@ export function decideDeploy(config: Pick<Config, "deploy">, files: readonly Sou
   const maintenance = maintenanceWindow(deployFiles);
   if (maintenance) return { mode: "offline", source: "detected", offline: maintenance };
   const offline = offlineEntrypoint(deployFiles) ?? appServerRedeploy(deployFiles) ?? selfMigratingContainer(deployFiles);
-  if (!offline) return { mode: "online", source: "default" };
+  if (!offline) {
+    // only where nothing migrates as it starts: an entrypoint that migrates runs before its instance serves
+    const codeFirst = codeBeforeMigrate(deployFiles);
+    return codeFirst ? { mode: "code-before-migrate", source: "detected", codeFirst } : { mode: "online", source: "default" };
+  }
   const rolling = rollingSign(deployFiles);
   return rolling ? { mode: "online", source: "detected", offline, rolling } : { mode: "offline", source: "detected", offline };
 }
 
 const at = (e: DeployEvidence) => `${e.path}:${e.line}`;
 
+const CODE_FIRST_EFFECT =
+  "the new code serves before the migrations run, so a Django or Alembic migration's old-code findings are notes, and a column the migration adds that the new code's models read is an error (set `deploy: online` in .github/migguard.yml if the migrations run before the code)";
+
 /** One line saying how the deploy was read and why, for the text output and the check summary; undefined when nothing was read. */
 export function deployNote(decision: DeployDecision): string | undefined {
+  if (decision.mode === "code-before-migrate") return `deploy: read as code-before-migrate: ${decision.codeFirst ? `${at(decision.codeFirst)}: ${decision.codeFirst.what}` : "config `deploy: code-before-migrate`"}: ${CODE_FIRST_EFFECT}`;
   if (decision.source === "config") return decision.mode === "offline" ? "deploy: offline (config `deploy: offline`): lock and old-code findings are notes" : undefined;
   if (decision.mode === "offline" && decision.offline?.reason)
     return `deploy: read as offline: ${at(decision.offline)}: ${decision.offline.what}: ${decision.offline.reason}, so lock and old-code findings are notes (set \`deploy: online\` in .github/migguard.yml if traffic is served while it migrates)`;
@@ -137,6 +153,8 @@ export function deployNote(decision: DeployDecision): string | undefined {
 
 /** For the App's check summary: said once when findings were made notes by an offline deploy. */
 export function deploySummaryNote(decision: DeployDecision): string | undefined {
+  if (decision.mode === "code-before-migrate")
+    return `**Deploy:** read as code-before-migrate: ${decision.codeFirst ? `\`${at(decision.codeFirst)}\`: ${decision.codeFirst.what}` : "`deploy: code-before-migrate` in .github/migguard.yml"}: ${CODE_FIRST_EFFECT}.`;
   if (decision.mode !== "offline") return undefined;
   if (decision.source === "config") return "**Deploy:** offline (`deploy: offline` in .github/migguard.yml): lock and old-code findings are notes about downtime.";
   if (!decision.offline) return undefined;

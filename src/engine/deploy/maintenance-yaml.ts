@@ -49,15 +49,20 @@ export function travisDeployCommands(file: SourceFile): DeployCommand[] {
 }
 
 /**
- * A step's commands: its `run` lines, or the script an SSH action runs on the server (appleboy/ssh-action's
- * `script`: Dataverse's deploy workflow undeploys and deploys there).
+ * A step's commands: its `run` lines, the script an SSH action runs on the server (appleboy/ssh-action's
+ * `script`: Dataverse's deploy workflow undeploys and deploys there), or the Cloud Foundry command an action runs
+ * (cloud-gov/cg-cli-tools' `cf_command: push -f manifest.yaml` runs `cf push -f manifest.yaml`: manage.get.gov
+ * pushes the code in one step and runs `cf run-task ... 'python manage.py migrate'` in the next).
  */
 function stepCommands(step: YAMLMap, lines: LineCounter): DeployCommand[] {
   const run = step.get("run", true);
   if (run) return commandsOf(run, lines);
   const uses = step.get("uses");
   const inputs = step.get("with", true);
-  return typeof uses === "string" && /\bssh\b|ssh-action/i.test(uses) && isMap(inputs) ? commandsOf(inputs.get("script", true), lines) : [];
+  if (!isMap(inputs)) return [];
+  const cf = commandsOf(inputs.get("cf_command", true), lines);
+  if (cf.length) return cf.map((c) => ({ ...c, text: `cf ${c.text.trim()}` }));
+  return typeof uses === "string" && /\bssh\b|ssh-action/i.test(uses) ? commandsOf(inputs.get("script", true), lines) : [];
 }
 
 /** GitHub Actions: each job's steps' commands, in order (one sequence a job). */

@@ -24,6 +24,7 @@ import missingInProduction from "./missing-in-production/missing-in-production.j
 import mixedDdlDml from "./mixed-ddl-dml/mixed-ddl-dml.js";
 import mysqlLockWaitTimeout from "./mysql-lock-wait-timeout/mysql-lock-wait-timeout.js";
 import mysqlTableCopy from "./mysql-table-copy/mysql-table-copy.js";
+import newCodeBeforeMigration from "./new-code-before-migration/new-code-before-migration.js";
 import nullsInProduction from "./nulls-in-production/nulls-in-production.js";
 import narrowingTypeChange from "./narrowing-type-change/narrowing-type-change.js";
 import preferBigint from "./prefer-bigint/prefer-bigint.js";
@@ -93,6 +94,7 @@ export const RULES: readonly Rule[] = [
   renameColumn,
   renameTable,
   renameEnumValue,
+  newCodeBeforeMigration,
   // what production's data and schema say (only with a snapshot)
   nullsInProduction,
   duplicatesInProduction,

@@ -42,3 +42,27 @@ export const GO_SELF_MIGRATING_APP: Record<string, string> = {
   Dockerfile: 'FROM golang:1.24\nCOPY . .\nRUN go build -o /app .\nCMD ["/app"]\n',
   "migrations/sql/000001_users.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n",
 };
+
+/**
+ * manage.get.gov's deploy in small: the workflow's first step pushes the code (cloud-gov/cg-cli-tools' `cf_command`,
+ * line 9), the next runs the migrations as a Cloud Foundry task (line 13): the new code serves before they run
+ * (deploy/code-first.ts).
+ */
+export const CF_PUSH_THEN_MIGRATE = {
+  ".github/workflows/deploy-stable.yaml": [
+    "name: Deploy stable",
+    "jobs:",
+    "  deploy-stable:",
+    "    runs-on: ubuntu-latest",
+    "    steps:",
+    "      - uses: cloud-gov/cg-cli-tools@main",
+    "        with:",
+    "          cf_space: stable",
+    "          cf_command: push -f ops/manifests/manifest-stable.yaml --strategy rolling",
+    "      - uses: cloud-gov/cg-cli-tools@main",
+    "        with:",
+    "          cf_space: stable",
+    "          cf_command: \"run-task getgov-stable --command 'python manage.py migrate' --name migrate\"",
+    "",
+  ].join("\n"),
+};

@@ -1,4 +1,5 @@
 import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
+import { CF_PUSH_THEN_MIGRATE } from "../../testing/deploy-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 export default defineCases({
@@ -40,6 +41,21 @@ class Migration(migrations.Migration):
 `,
       files: DJANGO_INITIAL,
       lines: [8, 9],
+    },
+    {
+      framework: "django",
+      name: "code-first deploy (cf push, then a migrate task): the new code names comment before the migration creates it, so the rename stays an error",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.RenameField(model_name="order", old_name="note", new_name="comment")]
+`,
+      files: { ...DJANGO_INITIAL, ...CF_PUSH_THEN_MIGRATE },
+      lines: [7],
+      severities: ["error"],
     },
     {
       framework: "django",

@@ -7,6 +7,8 @@ export default defineRule({
     id: "rename-enum-value",
     category: "breaking-change",
     hazard: "old-code",
+    // the new code names what the rename creates: served before the migration, it fails too
+    newCodeFailsToo: true,
     severity: "warning",
     title: "Renaming an enum value breaks the running code",
     why: "Running code still writes and compares the old label: inserts with it fail and queries filtering on it return nothing.",

@@ -1,5 +1,5 @@
 import { DJANGO_4_2_FILES, DJANGO_5_1_FILES, DJANGO_DEFAULTS_MIGRATION, DJANGO_INITIAL } from "../../testing/python-fixtures.js";
-import { OFFLINE_ENTRYPOINT } from "../../testing/deploy-fixtures.js";
+import { CF_PUSH_THEN_MIGRATE, OFFLINE_ENTRYPOINT } from "../../testing/deploy-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 /** one AddField with a Python default, on line 7 */
@@ -307,6 +307,37 @@ class Migration(migrations.Migration):
       files: { ...DJANGO_INITIAL, ...OFFLINE_ENTRYPOINT },
       lines: [7],
       severities: ["info"],
+    },
+    {
+      framework: "django",
+      name: "code-first deploy (manage.get.gov: cf push, then a migrate task): no old code runs when the column appears, and the new model sets it: a note that says why",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AddField(model_name="order", name="priority", field=models.IntegerField(default=1), preserve_default=False)]
+`,
+      files: { ...DJANGO_INITIAL, ...CF_PUSH_THEN_MIGRATE },
+      lines: [7],
+      severities: ["info"],
+      messages: ["Code-first deploy (.github/workflows/deploy-stable.yaml:13: the deploy puts the new code live (`cf push`, line 9) and runs the migrations after it): no old code runs when this migration runs"],
+    },
+    {
+      framework: "django",
+      name: "code-first deploy: NOT NULL without any default still fails on a table with rows: an error",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AddField(model_name="order", name="channel", field=models.CharField(max_length=20))]
+`,
+      files: { ...DJANGO_INITIAL, ...CF_PUSH_THEN_MIGRATE },
+      lines: [7],
+      severities: ["error"],
     },
     {
       framework: "django",

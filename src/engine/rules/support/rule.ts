@@ -51,9 +51,16 @@ export interface RuleMeta {
    * rewrite); `old-code`, code of the previous release still running against the new schema (a rename, a NOT NULL
    * column its inserts leave out). Under an offline deploy neither exists and the finding is a note
    * (deploy/offline-notes.ts). Absent: the hazard stands without traffic too (data loss, a failing or irreversible
-   * migration, transactions, history).
+   * migration, transactions, history). `new-code`: the code of the new release running before the migration (a
+   * column it selects that the migration adds): only a deploy that puts the code live first has it, and under any
+   * other deploy the finding is not shown (deploy/code-first.ts).
    */
-  hazard?: "concurrency" | "old-code";
+  hazard?: "concurrency" | "old-code" | "new-code";
+  /**
+   * An `old-code` hazard that the new code meets as well when it serves before the migration (a rename: the new code
+   * names what the migration creates): a code-before-migrate deploy keeps its severity.
+   */
+  newCodeFailsToo?: boolean;
 }
 
 /** One problem a rule found; `op` gives the lines unless `loc` is given. */

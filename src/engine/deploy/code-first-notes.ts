@@ -1,0 +1,46 @@
+/**
+ * Under a code-before-migrate deploy (code-first.ts) the new code serves before the migration runs: when it runs,
+ * no old code is left. An old-code finding (a NOT NULL column the old code's inserts leave out, a column the old code
+ * still selects) becomes a note saying why, where the new code's column list is fixed in its source:
+ * - Django and Alembic (SQLAlchemy): the models name the columns each query selects and inserts, so the new code
+ *   never names a column its models dropped and always sets one its models added;
+ * - not Rails: Active Record reads the table's columns when a process first queries it, so the new processes, booted
+ *   before the migration, cache the old column list and fail on a dropped column (or leave out an added NOT NULL
+ *   one) just as the old code would; nor plain SQL, whose code migguard cannot see.
+ * A rename stays (`RuleMeta.newCodeFailsToo`): the new code names the new name before the migration creates it.
+ * `new-code` findings (new-code-before-migration) are shown only under this deploy.
+ */
+import type { Framework, ReportedFinding } from "../model.js";
+import type { RuleMeta } from "../rules/support/rule.js";
+import type { DeployDecision } from "./deploy-model.js";
+
+/** frameworks whose application code names its columns in its source (models), not in a cache read at boot */
+const STATIC_COLUMNS: ReadonlySet<Framework> = new Set(["django", "alembic"]);
+
+const OVERRIDE = "set `deploy: online` in .github/migguard.yml if the migrations run before the code";
+
+function why(decision: DeployDecision): string {
+  return decision.codeFirst ? `${decision.codeFirst.path}:${decision.codeFirst.line}: ${decision.codeFirst.what}` : "config `deploy: code-before-migrate`";
+}
+
+/**
+ * A finding as a code-before-migrate deploy sees it: undefined when it is about the new code and the deploy is not
+ * code-first (it is not shown); a note when only old code meets it and the framework's code names its columns.
+ */
+export function underCodeOrder(
+  finding: ReportedFinding,
+  hazard: RuleMeta["hazard"],
+  newCodeFailsToo: boolean,
+  framework: Framework,
+  decision: DeployDecision,
+): ReportedFinding | undefined {
+  if (hazard === "new-code") return decision.mode === "code-before-migrate" ? finding : undefined;
+  if (decision.mode !== "code-before-migrate" || hazard !== "old-code" || newCodeFailsToo || finding.severity === "info" || !STATIC_COLUMNS.has(framework)) return finding;
+  const reason = why(decision);
+  return {
+    ...finding,
+    severity: "info",
+    message: `${finding.message} Code-first deploy (${reason}): no old code runs when this migration runs, and the new code's models name the columns it reads and writes; ${OVERRIDE}.`,
+    details: [...finding.details, `code-first deploy: ${reason}; a ${finding.severity} when the migrations run before the code (${OVERRIDE})`],
+  };
+}

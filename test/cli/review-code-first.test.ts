@@ -1,0 +1,98 @@
+/**
+ * A deploy that puts the new code live before it migrates (manage.get.gov: `cf push --strategy rolling`, then
+ * `cf run-task ... 'python manage.py migrate'`), reviewed through `migguard review`: the column the change adds is
+ * selected by the new code before it exists (an error), and the old code's inserts, which no longer run when the
+ * column appears, are a note.
+ */
+import { run } from "../../src/cli/main.js";
+import { djangoApp, featureBranchOn, reviewJson } from "./support/review-repo.js";
+
+const initial = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(name="Domain", fields=[("id", models.BigAutoField(primary_key=True)), ("name", models.CharField(max_length=253))]),
+    ]
+`;
+const addEnrolled = `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("registrar", "0001_initial")]
+
+    operations = [
+        migrations.AddField(
+            model_name="domain",
+            name="is_enrolled_in_dns_hosting",
+            field=models.BooleanField(default=False),
+        ),
+    ]
+`;
+const models = (extra: string) => `from django.db import models
+
+
+class Domain(models.Model):
+    name = models.CharField(max_length=253)
+${extra}`;
+// the deployed code creates domains: an insert that leaves a new NOT NULL column out fails while it runs
+const views = "from registrar.models import Domain\n\n\ndef register(name):\n    return Domain.objects.create(name=name)\n";
+const workflow = [
+  "name: Build and deploy stable",
+  "on:",
+  "  push:",
+  "    tags: [v*]",
+  "jobs:",
+  "  deploy-stable:",
+  "    runs-on: ubuntu-latest",
+  "    steps:",
+  "      - uses: actions/checkout@v5",
+  "      - name: Deploy to cloud.gov",
+  "        uses: cloud-gov/cg-cli-tools@main",
+  "        with:",
+  "          cf_space: stable",
+  "          cf_command: >-",
+  "            push -f ops/manifests/manifest-stable.yaml",
+  "            --strategy rolling",
+  "      - name: Run Django migrations",
+  "        uses: cloud-gov/cg-cli-tools@main",
+  "        with:",
+  "          cf_space: stable",
+  "          cf_command: \"run-task getgov-stable --command 'python manage.py migrate' --name migrate\"",
+  "",
+].join("\n");
+
+function repository(deploy: Record<string, string>) {
+  const repo = featureBranchOn({
+    ...djangoApp("registrar", { "registrar/migrations/0001_initial.py": initial, "registrar/models.py": models(""), "registrar/views.py": views }),
+    ...deploy,
+  });
+  repo.write({ "registrar/migrations/0002_domain_is_enrolled_in_dns_hosting.py": addEnrolled, "registrar/models.py": models("    is_enrolled_in_dns_hosting = models.BooleanField(default=False)\n") }).commit("dns hosting enrolment");
+  return repo;
+}
+
+describe("review: a deploy that pushes the code before it migrates", () => {
+  it("the added column is an error (the new code selects it first), the old code's inserts a note; the text says how the deploy was read", async () => {
+    const repo = repository({ ".github/workflows/deploy-stable.yaml": workflow });
+    const { exitCode, findings } = await reviewJson(repo);
+    const added = findings.filter((f) => f.rule === "new-code-before-migration");
+    expect(added.map((f) => [f.line, f.severity])).toEqual([[8, "error"]]);
+    expect(added[0].message).toContain("Domain (registrar/models.py) declares is_enrolled_in_dns_hosting, so every query of Domain selects registrar_domain.is_enrolled_in_dns_hosting");
+    expect(added[0].fix).toContain("migrations.SeparateDatabaseAndState(");
+    const required = findings.filter((f) => f.rule === "required-column-without-default");
+    expect(required.map((f) => f.severity)).toEqual(["info"]);
+    expect(required[0].message).toContain("Code-first deploy (.github/workflows/deploy-stable.yaml:21: the deploy puts the new code live (`cf push`, line 14)");
+    expect(exitCode).toBe(1);
+    const text = await run(["review", "--base", "main"], { cwd: repo.root });
+    expect(text.output).toContain("deploy: read as code-before-migrate: .github/workflows/deploy-stable.yaml:21");
+  });
+
+  it("without the workflow the migrations are taken to run first: no new-code finding, the old code's inserts an error", async () => {
+    const { findings } = await reviewJson(repository({}));
+    expect(findings.filter((f) => f.rule === "new-code-before-migration")).toEqual([]);
+    expect(findings.filter((f) => f.rule === "required-column-without-default").map((f) => f.severity)).toEqual(["error"]);
+  });
+});
