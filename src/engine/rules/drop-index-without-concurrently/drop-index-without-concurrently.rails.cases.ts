@@ -172,6 +172,53 @@ end
         '# Take the remove_index of line 4 out of ReworkUsers: its other changes stay there, in their transaction.\n# Then drop the index in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):\nclass RemoveIndexUsersOnEmail < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n  def change\n    remove_index :users, column: :email, name: \"index_users_on_email\", algorithm: :concurrently\n  end\nend',
       ],
     },
+    {
+      framework: "rails",
+      name: "remove_index by column: of an index an earlier migration built with name: (Rails finds it by its columns): the message and the fix name that index; with disable_ddl_transaction! already, the fix is concurrent in place",
+      path: "db/migrate/20230419084407_amend_unique_index_participant_declaration.rb",
+      code: `class AmendUniqueIndexParticipantDeclaration < ActiveRecord::Migration[6.1]
+  disable_ddl_transaction!
+
+  def up
+    remove_index :participant_declarations, column: %i[participant_profile_id declaration_type state], if_exists: true
+
+    add_index :participant_declarations, %i[participant_profile_id declaration_type state], unique: true, name: :unique_declaration_index, where: "state IN ('submitted', 'paid')", algorithm: :concurrently
+  end
+
+  def down
+    remove_index :participant_declarations, name: :unique_declaration_index, if_exists: true
+  end
+end
+`,
+      files: {
+        "db/migrate/20220906152545_add_unique_index_to_participant_declarations.rb":
+          "class AddUniqueIndexToParticipantDeclarations < ActiveRecord::Migration[6.1]\n  def change\n    create_table :participant_declarations do |t|\n      t.uuid :participant_profile_id\n      t.string :declaration_type\n      t.string :state\n    end\n    add_index :participant_declarations, %i[participant_profile_id declaration_type state], unique: true, name: :unique_declaration_index\n  end\nend\n",
+      },
+      lines: [5],
+      messages: ["Dropping index unique_declaration_index without CONCURRENTLY"],
+      fixes: ['remove_index :participant_declarations, column: [:participant_profile_id, :declaration_type, :state], name: "unique_declaration_index", algorithm: :concurrently, if_exists: true'],
+    },
+    {
+      framework: "rails",
+      name: "remove_index by column: of an index built with name:, in a change that does more: the migration of its own drops that index by its real name",
+      path: "db/migrate/20230419084407_rework_participant_declarations.rb",
+      code: `class ReworkParticipantDeclarations < ActiveRecord::Migration[6.1]
+  def change
+    add_column :participant_profiles, :note, :string
+    remove_index :participant_declarations, column: %i[participant_profile_id declaration_type state]
+  end
+end
+`,
+      files: {
+        "db/migrate/20220906152545_add_unique_index_to_participant_declarations.rb":
+          "class AddUniqueIndexToParticipantDeclarations < ActiveRecord::Migration[6.1]\n  def change\n    create_table :participant_declarations do |t|\n      t.uuid :participant_profile_id\n      t.string :declaration_type\n      t.string :state\n    end\n    add_index :participant_declarations, %i[participant_profile_id declaration_type state], unique: true, name: :unique_declaration_index\n  end\nend\n",
+      },
+      lines: [4],
+      messages: ["Dropping index unique_declaration_index without CONCURRENTLY"],
+      fixes: [
+        "# Take the remove_index of line 4 out of ReworkParticipantDeclarations: its other changes stay there, in their transaction.\n# Then drop the index in a migration of its own, outside the DDL transaction (CONCURRENTLY needs that):\nclass RemoveUniqueDeclarationIndex < ActiveRecord::Migration[6.1]\n  disable_ddl_transaction!\n\n  def change\n    remove_index :participant_declarations, column: [:participant_profile_id, :declaration_type, :state], name: \"unique_declaration_index\", algorithm: :concurrently\n  end\nend",
+      ],
+    },
   ],
   valid: [
     {

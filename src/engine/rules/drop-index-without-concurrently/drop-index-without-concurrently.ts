@@ -10,6 +10,7 @@ import { reindented } from "../support/data-code.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
 import type { OperationOf } from "../../model.js";
 import { djangoConcurrentDrop } from "./django-concurrent-drop.js";
+import { railsRemovedIndex } from "../support/rails-removed-index.js";
 
 /**
  * The Alembic fix: the revision's own drop_index, every argument kept as written (op.f names, schema=, if_exists=),
@@ -48,9 +49,12 @@ export default defineRule({
       "waits behind a long query every other query on the table queues behind it. DROP INDEX CONCURRENTLY does not.",
   },
   check(ctx) {
-    const createdHere = new Set(upOps(ctx, "add_index").map(({ op }) => op.name && nameKey(op.name)).filter(Boolean));
-    for (const { op, index } of upOps(ctx, "drop_index")) {
-      if (op.concurrently) continue;
+    // indexes this migration builds before the drop (one built after it, under the dropped index's name, is its replacement)
+    const createdHere = (before: number) => new Set(upOps(ctx, "add_index").filter(({ index }) => index < before).map(({ op }) => op.name && nameKey(op.name)).filter(Boolean));
+    for (const { op: written, index } of upOps(ctx, "drop_index")) {
+      if (written.concurrently) continue;
+      // Rails' remove_index by column: drops the index on those columns, whatever its name
+      const op = railsRemovedIndex(ctx, written);
       // DROP INDEX name: the table from where the index was created (this migration or an earlier one)
       const table = op.table ?? (op.names.length === 1 ? ctx.repository.indexTable(op.names[0], index) : undefined);
       // DROP TABLE takes the same lock and drops the index anyway: dropping it first adds no hazard
@@ -59,13 +63,14 @@ export default defineRule({
       // later with only schema work between: remove_column, rename_column) takes ACCESS EXCLUSIVE on the table and
       // holds it until commit anyway, so the concurrent drop would spare no wait
       if (ctx.facts.holdsAccessExclusiveInTransaction(table, index)) continue;
-      if (op.names.length > 0 && op.names.every((n) => createdHere.has(nameKey(n)))) continue;
+      const built = createdHere(index);
+      if (op.names.length > 0 && op.names.every((n) => built.has(nameKey(n)))) continue;
       // guarded (IF EXISTS, if_exists: true, `if index_exists?`) and the history removed the index already (with
       // its column or by name): the statement does nothing, it takes no lock
       if (op.ifExists && op.table && ctx.repository.indexGone(op.table, op.names, op.columns)) continue;
       const names = op.names.length ? op.names.join(", ") : `on ${op.table} (${op.columns.join(", ")})`;
       ctx.report({
-        op,
+        op: written,
         message: `Dropping index ${names} without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on its table.`,
         fix: fixFor(ctx.framework, {
           sql: NO_WAY_OUT_OF_TRANSACTION[ctx.migration.layout] && !op.embeddedSql && op.names.length

@@ -431,6 +431,8 @@ export function railsDropIndexFix(op: Extract<Operation, { kind: "drop_index" }>
   const written = `${railsRemoveIndex(op, true)}${op.ifExists ? railsIfExists(migration, op) : ""}`;
   // by a name alone, remove_index cannot be rolled back in change: the down says what it lacks
   const call = removeIndexOfUnknownColumns(op, written) ?? written;
+  // outside the DDL transaction already (disable_ddl_transaction!, no transaction block): concurrent in its place
+  if (!op.inTransaction) return call;
   const rest = migration.up.filter((o) => !INERT.has(o.kind) && !(o.loc.line === op.loc.line && o.text === op.text));
   if (!rest.length) return `disable_ddl_transaction!\n\ndef change\n${call.split("\n").map((l) => `  ${l}`).join("\n")}\nend`;
   const name = op.names[0] ? `remove_${op.names[0]}` : `remove_index_on_${(op.table ?? "table").split(".").pop()}_${op.columns.join("_and_")}`;
