@@ -86,7 +86,8 @@ export function usageTargets(migrations: readonly Migration[], change: ChangePla
           return;
         case "drop_table":
           if (facts.change.movedBefore(migration, index)) return;
-          for (const table of op.tables.filter(existing))
+          // a later step of the change creates the table again: code that names it uses that one once the change has run
+          for (const table of op.tables.filter((t) => existing(t) && !facts.change.createsTableLater(migration, index, t)))
             out.push({
               migration,
               op,

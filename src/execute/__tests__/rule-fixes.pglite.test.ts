@@ -76,6 +76,7 @@ describe.each(tables.filter((t) => t.cases.length).map((t) => [t.rule.meta.id, t
         await runAll(session, c.schema, "the schema");
         await runAll(session, before(c, finding.line), "the migration before the fix");
         await runAll(session, upsOf(c, finding.fix), `the fix of line ${finding.line}`, true);
+        if (c.thenRuns) await runAll(session, c.thenRuns, `what runs after the fix of line ${finding.line}`);
         if (c.afterFix) expect(await session.query(c.afterFix.query)).toEqual(c.afterFix.rows);
       } finally {
         await session.release();

@@ -10,8 +10,53 @@ const UNRELATED_TS = {
   "packages/core/src/schemas/eventFilter.ts": "export type EventRule = { event: string };\n",
 };
 
+/** linkwarden's Link and User tables, as the migrations before 20231025123038 and 20250215182023 left them */
+const LINK_TABLE = 'CREATE TABLE "Link" ("id" SERIAL NOT NULL, "indexVersion" TEXT, CONSTRAINT "Link_pkey" PRIMARY KEY ("id"));\n';
+const USER_TABLE = 'CREATE TABLE "User" ("id" SERIAL NOT NULL, "image" TEXT, CONSTRAINT "User_pkey" PRIMARY KEY ("id"));\n';
+
 export default defineCases({
   invalid: [
+    {
+      framework: "sql",
+      name: "linkwarden 20250215182023: Prisma drops indexVersion and adds it again as INTEGER in one statement: a change of type that empties the column, not a removal; the schema's field is the new column's, and the fix keeps a copy and runs the statement as written (never the drop alone)",
+      path: "prisma/migrations/20250215182023_change_field_type/migration.sql",
+      files: {
+        "prisma/migrations/20230719181459_init/migration.sql": LINK_TABLE,
+        "prisma/schema.prisma": "model Link {\n  id           Int  @id @default(autoincrement())\n  indexVersion Int?\n}\n",
+      },
+      schema: `${LINK_TABLE}INSERT INTO "Link" ("indexVersion") VALUES ('1');`,
+      code: 'ALTER TABLE "Link" DROP COLUMN "indexVersion",\nADD COLUMN     "indexVersion" INTEGER;\n',
+      lines: [1],
+      severities: ["error"],
+      messages: [
+        "Dropping column Link.indexVersion deletes its values; a rollback cannot restore them. The same statement adds indexVersion to Link again (integer). What names it today (prisma/schema.prisma:3) reads that one, not this one. Code that names it finds it when the migration ends, so only the values are lost. In effect a change of type that starts the column empty.",
+      ],
+      fixes: [
+        '-- the same statement adds indexVersion to Link again (integer): a change of type that starts the column empty. Keep a copy of the values, then run the statement as written:\nCREATE TABLE "Link_indexVersion_backup" AS SELECT id, "indexVersion" FROM "Link";\nALTER TABLE "Link" DROP COLUMN "indexVersion",\nADD COLUMN     "indexVersion" INTEGER;',
+      ],
+      afterFix: { query: 'SELECT "indexVersion" FROM "Link_indexVersion_backup"', rows: [{ indexVersion: "1" }] },
+      thenRuns: 'SELECT "indexVersion" + 1 FROM "Link";',
+    },
+    {
+      framework: "sql",
+      name: "linkwarden 20231025123038: User.image dropped, and 20231028041930 renames imagePath to image: the schema's image is that column, so no claim that running code reads this one; the fix keeps a copy and drops now, since a drop deferred to a later migration would collide with the rename",
+      path: "prisma/migrations/20231025123038_added_pathname_to_files/migration.sql",
+      files: {
+        "prisma/migrations/20230719181459_init/migration.sql": USER_TABLE,
+        "prisma/migrations/20231028041930_rename_image_path_to_image/migration.sql": 'ALTER TABLE "User" RENAME COLUMN "imagePath" TO "image";\n',
+        "prisma/schema.prisma": "model User {\n  id    Int     @id @default(autoincrement())\n  image String?\n}\n",
+      },
+      schema: `${USER_TABLE}INSERT INTO "User" ("image") VALUES ('a.png');`,
+      code: 'ALTER TABLE "User" DROP COLUMN "image",\nADD COLUMN     "imagePath" TEXT;\n',
+      lines: [1],
+      messages: [
+        "prisma/migrations/20231028041930_rename_image_path_to_image/migration.sql:1 renames imagePath to image on User. What names it today (prisma/schema.prisma:3) reads that one, not this one. Code that used the dropped one can only have run between the two migrations; today's code says nothing about that.",
+      ],
+      fixes: [
+        '-- prisma/migrations/20231028041930_rename_image_path_to_image/migration.sql:1 renames imagePath to image on User: a column kept here (left for the old code, dropped in a later migration) makes it fail with "already exists", so the drop stays. Keep a copy of the values, then drop it as written:\nCREATE TABLE "User_image_backup" AS SELECT id, image FROM "User";\nALTER TABLE "User" DROP COLUMN "image",\nADD COLUMN     "imagePath" TEXT;',
+      ],
+      thenRuns: 'ALTER TABLE "User" RENAME COLUMN "imagePath" TO "image";',
+    },
     {
       framework: "sql",
       name: "a DELETE of every row where the column is set runs first: only NULLs are dropped, so no data-loss claim; the old code selecting it stays, a warning whose fix keeps no copy",
@@ -137,11 +182,12 @@ export default defineCases({
     },
     {
       framework: "sql",
-      name: "lemmy 000215: a column dropped and added again under its name in one ALTER is not split (the ADD needs the DROP first)",
+      name: "lemmy 000215: a column dropped and added again under its name in one ALTER is not split (the ADD needs the DROP first): the fix keeps a copy and runs the statement whole, never the drop alone",
       schema: "CREATE TABLE modes (local_user_id int PRIMARY KEY, score boolean);",
       code: "ALTER TABLE modes DROP COLUMN score, ADD COLUMN score boolean DEFAULT false NOT NULL;\n",
       lines: [1],
-      fixes: ["-- 1. Stop reading and writing modes.score in the application and deploy.\n-- 2. Keep a copy of the data:\n-- migguard found no primary key of modes in the migrations: the whole table is copied (keeping only its key and score is enough)\nCREATE TABLE modes_score_backup AS TABLE modes;\n-- 3. Then, in a later migration:\nALTER TABLE modes DROP COLUMN score;"],
+      fixes: ["-- the same statement adds score to modes again (boolean): a change of type that starts the column empty. Keep a copy of the values, then run the statement as written:\n-- migguard found no primary key of modes in the migrations: the whole table is copied (keeping only its key and score is enough)\nCREATE TABLE modes_score_backup AS TABLE modes;\nALTER TABLE modes DROP COLUMN score, ADD COLUMN score boolean DEFAULT false NOT NULL;"],
+      thenRuns: "SELECT count(*) FROM modes WHERE NOT score;",
     },
     { framework: "sql", name: "drop a column of a live table", schema: "CREATE TABLE users (id bigint PRIMARY KEY, phone_number text);", code: "ALTER TABLE users DROP COLUMN phone_number;", lines: [1] },
     {

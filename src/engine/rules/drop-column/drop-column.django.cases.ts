@@ -29,8 +29,48 @@ ${extra}
     ]
 `;
 
+/** WebODM's 0014: the uuid key conversion adds Order.customer back, as a foreign key to the new key */
+const ORDER_CUSTOMER_READDED = {
+  "app/migrations/0003_order_customer_uuid.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_remove_order_customer")]
+
+    operations = [
+        migrations.AddField(
+            model_name="order",
+            name="customer",
+            field=models.ForeignKey(null=True, on_delete=models.CASCADE, to="app.customer"),
+        ),
+    ]
+`,
+};
+
 export default defineCases({
   invalid: [
+    {
+      framework: "django",
+      name: "WebODM 0012: RemoveField of a foreign key that a later migration of the app adds again (0014, to the new uuid key): the fix keeps a copy and removes it as written, since a column kept by a state-only removal makes that AddField fail",
+      path: "app/migrations/0002_remove_order_customer.py",
+      files: { ...DJANGO_INITIAL, ...ORDER_CUSTOMER_READDED },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RemoveField(model_name="order", name="customer"),
+    ]
+`,
+      lines: [8],
+      severities: ["error"],
+      messages: ["app/migrations/0003_order_customer_uuid.py:8 adds customer_id to app_order again. Code that used the dropped one can only have run between the two migrations; today's code says nothing about that."],
+      fixes: [
+        '# app/migrations/0003_order_customer_uuid.py:8 adds customer_id to app_order again: a column kept here (left for the old code, dropped in a later migration) makes it fail with "already exists", so the drop stays. Keep a copy of the values, then drop it as written:\nmigrations.RunSQL("CREATE TABLE app_order_customer_id_backup AS SELECT id, customer_id FROM app_order", reverse_sql="UPDATE app_order SET customer_id = b.customer_id FROM app_order_customer_id_backup b WHERE app_order.id = b.id; DROP TABLE app_order_customer_id_backup"),\nmigrations.RemoveField(model_name="order", name="customer"),',
+      ],
+    },
     {
       framework: "django",
       name: "a RunPython deletes every row with deleted_at set (filter(deleted_at__isnull=False).delete()) before RemoveField: only NULLs go, a warning",

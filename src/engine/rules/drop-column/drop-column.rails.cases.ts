@@ -17,6 +17,21 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "remove_column of a column a later migration adds again (as another type): the fix keeps a copy and removes it as written, since ignored_columns and a later removal keep the column the add_column then finds",
+      path: "db/migrate/20240102000000_remove_kind_from_charges.rb",
+      files: {
+        "db/migrate/20240101000000_create_charges.rb": "class CreateCharges < ActiveRecord::Migration[7.1]\n  def change\n    create_table :charges do |t|\n      t.string :kind\n    end\n  end\nend\n",
+        "db/migrate/20240103000000_add_kind_to_charges.rb": "class AddKindToCharges < ActiveRecord::Migration[7.1]\n  def change\n    add_column :charges, :kind, :integer\n  end\nend\n",
+      },
+      code: "class RemoveKindFromCharges < ActiveRecord::Migration[7.1]\n  def up\n    remove_column :charges, :kind\n  end\n\n  def down\n    add_column :charges, :kind, :string\n  end\nend\n",
+      lines: [3],
+      messages: ["db/migrate/20240103000000_add_kind_to_charges.rb:3 adds kind to charges again (integer). Code that used the dropped one can only have run between the two migrations"],
+      fixes: [
+        '# db/migrate/20240103000000_add_kind_to_charges.rb:3 adds kind to charges again (integer): a column kept here (left for the old code, dropped in a later migration) makes it fail with "already exists", so the drop stays. Keep a copy of the values, then drop it as written:\nexecute "CREATE TABLE charges_kind_backup AS SELECT id, kind FROM charges"\nremove_column :charges, :kind',
+      ],
+    },
+    {
+      framework: "rails",
       name: "where.not(deleted_at: nil).delete_all before remove_column: only NULLs go, no data-loss claim; ignore the column first, then remove it without a copy",
       path: "db/migrate/20250702000000_hard_delete_alerts.rb",
       code: `class HardDeleteAlerts < ActiveRecord::Migration[7.1]

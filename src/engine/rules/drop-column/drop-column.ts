@@ -14,6 +14,8 @@ import type { RuleContext } from "../support/rule.js";
 import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { keywordText, keywordTruthy, withKeyword } from "../support/python-call.js";
 import { sqlCodeNames, stillNamed } from "../support/sql-code-names.js";
+import { columnRecreated } from "../support/recreated-later.js";
+import { recreatedColumnReport } from "./recreated-column.js";
 
 /**
  * Django's first step of a removal: the field leaves the model and Django's state, the column stays. A column
@@ -198,7 +200,15 @@ export default defineRule({
         });
         continue;
       }
+      // the name comes back: today's code reads the new column, and keeping this one would make that step fail
+      // (a removal the migrations themselves record as planned keeps its own finding)
+      // (a removal the migrations themselves record as planned, or values a data step moved first, keep their own finding)
       const moved = movedValues(ctx, index);
+      const again = op.leftOrmIn || op.afterDeploy ? undefined : columnRecreated(ctx, op.table, op.column, index);
+      if (again && !moved) {
+        ctx.report(recreatedColumnReport(ctx, op, index, again));
+        continue;
+      }
       const planned = moved ? undefined : plannedRemoval(ctx, op, op.column);
       if (planned) {
         ctx.report({
@@ -261,7 +271,8 @@ export default defineRule({
           // the values moved: what is left is the old code reading the column, which an offline deploy never runs
           hazard: "old-code",
           message: `Dropping column ${op.table}.${op.column} after ${moved} read its values: if that step moved them, no data is lost, but servers still running the old code read ${op.column} and fail until they restart.`,
-          fix: ctx.framework === "django" ? fix : (prismaOldClientFix(ctx, op, moved) ?? backupFix(ctx, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index })),
+          // a fix that keeps the column (Django's state-only step, Prisma's next-release drop) collides with the step that creates the name again
+          fix: again ? recreatedColumnReport(ctx, op, index, again).fix : ctx.framework === "django" ? fix : (prismaOldClientFix(ctx, op, moved) ?? backupFix(ctx, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index })),
         });
         continue;
       }

@@ -1,5 +1,9 @@
 import { defineCases } from "../support/rule.js";
 
+/** linkwarden's NextAuth Account table as Prisma writes it: a named primary key and a unique index, names a renamed table keeps */
+const ACCOUNT_TABLE =
+  'CREATE TABLE "Account" (\n    "id" TEXT NOT NULL,\n    "provider" TEXT NOT NULL,\n    "providerAccountId" TEXT NOT NULL,\n\n    CONSTRAINT "Account_pkey" PRIMARY KEY ("id")\n);\nCREATE UNIQUE INDEX "Account_provider_providerAccountId_key" ON "Account"("provider", "providerAccountId");\n';
+
 export default defineCases({
   invalid: [
     {
@@ -59,7 +63,36 @@ export default defineCases({
     },
     { framework: "sql", name: "drop a live table", schema: "CREATE TABLE category (id bigint PRIMARY KEY, name text);", code: "DROP TABLE category;", lines: [1] },
     { framework: "sql", name: "several tables, one statement", schema: "CREATE TABLE a (id bigint PRIMARY KEY);\nCREATE TABLE b (a_id bigint REFERENCES a (id));", code: "SET lock_timeout = '2s';\nDROP TABLE IF EXISTS a, b CASCADE;", lines: [2, 2] },
-    { framework: "sql", name: "dropped and created again empty: the rows are gone", schema: "CREATE TABLE user_stats (user_id bigint PRIMARY KEY, posts int);", code: "DROP TABLE user_stats;\nCREATE TABLE user_stats (user_id bigint PRIMARY KEY, posts int);", lines: [1] },
+    {
+      framework: "sql",
+      name: "dropped and created again empty: the rows are gone, and the fix that renames the table aside (with its indexes) leaves the CREATE TABLE after it running",
+      schema: "CREATE TABLE user_stats (user_id bigint PRIMARY KEY, posts int);",
+      code: "DROP TABLE user_stats;\nCREATE TABLE user_stats (user_id bigint PRIMARY KEY, posts int);",
+      lines: [1],
+      messages: ["This migration, at line 2, creates table user_stats again. Code that names it finds it when the migration ends, so only the rows are lost."],
+      thenRuns: "CREATE TABLE user_stats (user_id bigint PRIMARY KEY, posts int);",
+    },
+    {
+      framework: "sql",
+      name: "linkwarden 20231027195438: Prisma drops Account and a later migration creates it again: the schema's model is the new table's, so no claim that running code reads this one; the fix renames the table and its indexes aside, so the later CREATE TABLE with CONSTRAINT \"Account_pkey\" runs",
+      path: "prisma/migrations/20231027195438_remove_unnecessary_tables/migration.sql",
+      files: {
+        "prisma/migrations/20230719181459_init/migration.sql": ACCOUNT_TABLE,
+        "prisma/migrations/20231108232127_recreate_table_account/migration.sql": ACCOUNT_TABLE,
+        "prisma/schema.prisma": 'model Account {\n  id                String  @id @default(cuid())\n  provider          String\n  providerAccountId String\n\n  @@unique([provider, providerAccountId])\n}\n',
+        "app/accounts.ts": "export const accounts = (prisma) => prisma.account.findMany();\n",
+      },
+      schema: ACCOUNT_TABLE,
+      code: 'DROP TABLE "Account";\n',
+      lines: [1],
+      messages: [
+        "prisma/migrations/20231108232127_recreate_table_account/migration.sql:1 creates table Account again. What names it today (prisma/schema.prisma:1) reads that one, not this one. Code that used the dropped one can only have run between the two migrations",
+      ],
+      fixes: [
+        '-- prisma/migrations/20231108232127_recreate_table_account/migration.sql:1 creates table Account again, so Account cannot stay under its name. Keep its rows under another name, and its indexes too\n-- (the primary key\'s and unique constraints\' among them): a renamed table keeps their names, which that step creates again:\nALTER TABLE "Account" RENAME TO "Account_deprecated";\nDO $$ DECLARE i record; BEGIN\n  FOR i IN SELECT c.relname FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid WHERE x.indrelid = \'"Account_deprecated"\'::regclass LOOP\n    EXECUTE format(\'ALTER INDEX %I RENAME TO %I\', i.relname, left(i.relname, 52) || \'_deprecated\');\n  END LOOP;\nEND $$;\n-- drop "Account_deprecated" in a later migration, once nobody misses the rows',
+      ],
+      thenRuns: ACCOUNT_TABLE,
+    },
   ],
   valid: [
     {

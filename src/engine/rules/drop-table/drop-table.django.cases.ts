@@ -38,6 +38,40 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "manage.get.gov 0168: DeleteModel of a model a later migration creates again (0169, to change its key): the fix keeps a copy and deletes it as written, since a table kept by a state-only removal makes that CreateModel fail",
+      path: "app/migrations/0002_delete_customer.py",
+      files: {
+        ...DJANGO_INITIAL,
+        "app/migrations/0003_customer.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_delete_customer")]
+
+    operations = [
+        migrations.CreateModel(name="Customer", fields=[("id", models.UUIDField(primary_key=True))]),
+    ]
+`,
+      },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.DeleteModel(name="Customer"),
+    ]
+`,
+      lines: [8],
+      severities: ["error"],
+      messages: ["app/migrations/0003_customer.py:8 creates table app_customer again. Code that used the dropped one can only have run between the two migrations"],
+      fixes: [
+        '# app/migrations/0003_customer.py:8 creates table app_customer again, so app_customer cannot stay under its name, and a copy has none of its indexes to collide with it. Keep a copy of the rows, then drop it as written:\nmigrations.RunSQL("CREATE TABLE app_customer_backup AS TABLE app_customer", reverse_sql="DROP TABLE app_customer_backup"),\nmigrations.DeleteModel(name="Customer"),',
+      ],
+    },
+    {
+      framework: "django",
       name: "DeleteModel whose model is gone from the app's models and named nowhere read: the planned last step",
       path: "bookwyrm/migrations/0151_delete_readinggoal.py",
       code: `from django.db import migrations

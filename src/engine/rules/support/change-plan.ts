@@ -64,8 +64,10 @@ export class ChangePlan {
    * table and column: a later drop or rename ends it, so the drop itself still finds the column it drops
    */
   private readonly addedColumnSpans = new Map<string, Array<{ from: Position; until?: Position }>>();
-  /** columns the change adds, by table: where, and the names code reaches them by (the column, its ORM field) */
+  /** columns the change adds (or renames onto a name), by table: where, and the names code reaches them by (the column, its ORM field) */
   private readonly adds = new Map<string, Array<{ at: Position; names: Set<string> }>>();
+  /** where the change creates a table under a name (CREATE TABLE, or a rename onto it), by name */
+  private readonly tableBirths = new Map<string, Position[]>();
 
   static readonly none = new ChangePlan([]);
 
@@ -89,6 +91,12 @@ export class ChangePlan {
     // something is written elsewhere after they were read
     const readAt = new Map<Operation, Position>();
     let lastWrite: { at: Position; tables: string[] | "any" } | undefined;
+    const named = (table: string, names: ReadonlyArray<string | undefined>, at: Position) => {
+      const adds = this.adds.get(nameKey(table)) ?? [];
+      this.adds.set(nameKey(table), adds);
+      adds.push({ at, names: new Set(names.flatMap((n) => (n ? [nameKey(n)] : []))) });
+    };
+    const born = (table: string, at: Position) => this.tableBirths.set(nameKey(table), [...(this.tableBirths.get(nameKey(table)) ?? []), at]);
     const addColumn = (table: string, column: string, at: Position) => {
       const t = nameKey(table);
       const entry: AddedColumn = { addedAt: at };
@@ -141,17 +149,18 @@ export class ChangePlan {
             this.openSpan(op.table, created, at);
             if (!op.asSelect) unwritten.add(created);
             for (const c of op.columns) addColumn(op.table, c.name, at);
+            if (!op.temporary) born(op.table, at);
             break;
           }
           case "add_column": {
             addColumn(op.table, op.column.name, at);
             if (!op.ifNotExists) this.openColumnSpan(op.table, op.column.name, at);
-            const adds = this.adds.get(nameKey(op.table)) ?? [];
-            this.adds.set(nameKey(op.table), adds);
-            adds.push({ at, names: new Set([op.column.name, ...(op.ormField ? [op.ormField] : [])].map(nameKey)) });
+            named(op.table, [op.column.name, op.ormField], at);
             break;
           }
           case "rename_column": {
+            // another column takes the name (linkwarden's imagePath renamed to image, dropped days before)
+            named(op.table, [op.newName], at);
             if (this.closeColumnSpan(op.table, op.column, at)) this.openColumnSpan(op.table, op.newName, at);
             const columns = added.get(nameKey(op.table));
             const from = columns?.get(nameKey(op.column));
@@ -184,6 +193,7 @@ export class ChangePlan {
             }
             break;
           case "rename_table": {
+            born(op.newName, at);
             const created = this.created.get(nameKey(op.table));
             if (created) {
               this.created.delete(nameKey(op.table));
@@ -285,6 +295,15 @@ export class ChangePlan {
     if (at === undefined) return false;
     const wanted = names.flatMap((n) => (n ? [nameKey(n)] : []));
     return (this.adds.get(nameKey(table)) ?? []).some((add) => add.at > at && wanted.some((n) => add.names.has(n)));
+  }
+
+  /**
+   * A step of the change after the op at `opIndex` creates a table named `table` again (manage.get.gov's 0169 creates
+   * DnsZone, which 0168 deleted to change its key): once the change has run, code that names it uses the new table.
+   */
+  createsTableLater(migration: Migration, opIndex: number, table: string): boolean {
+    const at = this.at(migration, opIndex);
+    return at !== undefined && (this.tableBirths.get(nameKey(table)) ?? []).some((p) => p > at);
   }
 
   /** The data step of the change that read the dropped column (or table) just before the drop at `opIndex`. */

@@ -150,6 +150,12 @@ export interface InvalidRuleCase extends RuleCase {
    * about something the fix must keep (a constraint's DEFERRABLE): `query`'s rows must equal `rows`.
    */
   afterFix?: { query: string; rows: Array<Record<string, unknown>> };
+  /**
+   * SQL on PostgreSQL that runs after the fix (rule-fixes.pglite.test.ts): what comes later and must still run, such
+   * as the statement or later migration that creates a dropped name again, which a fix keeping the dropped object
+   * (a table renamed aside with its `_pkey`) would make fail.
+   */
+  thenRuns?: string;
 }
 
 export interface RuleCases {

@@ -65,7 +65,8 @@ export function sqlCodeNames(ctx: RuleContext, table: string, column?: string): 
   let known = cache.get(all);
   if (!known) cache.set(all, (known = new Map()));
   // the migrations' own folder is history, not code (the edges leave migrations out; a review's tree may not)
-  const folder = dirOf(ctx.migration.path);
+  // (Prisma's is the folder of the migrations' folders: prisma/migrations/<version>_<name>/migration.sql)
+  const folder = ctx.migration.layout === "prisma" ? dirOf(dirOf(ctx.migration.path)) : dirOf(ctx.migration.path);
   // as written (PostgreSQL keeps a quoted name's case: Prisma's "JobVersion"), without schema or quotes
   const name = unquoted(table);
   const key = `${folder}\0${ctx.migration.layout}\0${name}\0${column ?? ""}`;

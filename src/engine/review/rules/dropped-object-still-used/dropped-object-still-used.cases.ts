@@ -282,6 +282,26 @@ export default defineReviewCases({
       head: { "db/migrations/002_cleanup.up.sql": "-- users lost their phone numbers in 2007\nALTER TABLE users DROP COLUMN phone_number;\n" },
     },
     {
+      name: "a dropped table a later migration of the change creates again (manage.get.gov's 0168 and 0169, DnsZone deleted to change its key): the code names the new table",
+      base: {
+        "dns/migrations/0001_initial.py": 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n\n    operations = [migrations.CreateModel(name="DnsZone", fields=[("id", models.BigAutoField(primary_key=True)), ("name", models.CharField(max_length=253))])]\n',
+        "dns/models.py": "from django.db import models\n\n\nclass DnsZone(models.Model):\n    name = models.CharField(max_length=253)\n",
+        "dns/views.py": "from dns.models import DnsZone\n\n\ndef zones(request):\n    return list(DnsZone.objects.all())\n",
+      },
+      head: {
+        "dns/migrations/0002_delete_dnszone.py": 'from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("dns", "0001_initial")]\n\n    operations = [migrations.DeleteModel(name="DnsZone")]\n',
+        "dns/migrations/0003_dnszone.py": 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("dns", "0002_delete_dnszone")]\n\n    operations = [migrations.CreateModel(name="DnsZone", fields=[("id", models.UUIDField(primary_key=True)), ("name", models.CharField(max_length=253))])]\n',
+      },
+    },
+    {
+      name: "SQL: a dropped column another column of the change is renamed onto later (linkwarden's image, imagePath renamed to image): the code names that column",
+      base: { "app/services/users.ts": "export const avatars = () => sql`SELECT image FROM users`;\n" },
+      head: {
+        "db/migrations/004_drop_image.up.sql": "ALTER TABLE users DROP COLUMN image, ADD COLUMN image_path text;\n",
+        "db/migrations/005_rename_image_path.up.sql": "ALTER TABLE users RENAME COLUMN image_path TO image;\n",
+      },
+    },
+    {
       name: "nothing uses the column any more",
       base: { "app/reports/legacy.rb": "class LegacyReport\n  def rows = User.pluck(:id, :email)\nend\n" },
       head: { "db/migrate/20240201000000_remove_phone_number.rb": removePhone },

@@ -1,0 +1,62 @@
+/**
+ * A dropped column whose name comes back (recreated-later.ts): in the same statement (Prisma's drop and add of
+ * linkwarden's Link.indexVersion, a change of type that empties the column), later in the migration, or in a later
+ * migration of the folder (WebODM's 0014 adds imageupload.task again). The values are lost all the same, so the
+ * error stays; what changes is what it says and fixes. What names the column today is the new column's reader, not
+ * evidence that code read this one. And the usual fix, which keeps the column for the old code (a state-only
+ * RemoveField, ignored_columns, a deferred DROP COLUMN), would make the re-creation fail with "already exists": the
+ * drop stays where it is, after a copy of the values.
+ */
+import type { OperationOf } from "../../model.js";
+import type { RuleContext, Report } from "../support/rule.js";
+import type { Recreation } from "../support/recreated-later.js";
+import { recreationSentence } from "../support/recreated-later.js";
+import { migrationDialect } from "../support/sql-dialect.js";
+import { columnBackup } from "../support/column-backup.js";
+import { sqlCodeNames } from "../support/sql-code-names.js";
+import { railsUpOnly } from "../support/rails-fix.js";
+import { reindented } from "../support/data-code.js";
+
+/** Rails `change`: its down is derived, so a bare execute in it would make rollback raise IrreversibleMigration. */
+const railsChange = (ctx: RuleContext) => ctx.migration.down.status === "present" && ctx.migration.down.derived;
+
+export function recreatedColumnReport(ctx: RuleContext, op: OperationOf<"drop_column">, index: number, again: Recreation): Report {
+  const sql = migrationDialect(ctx.migration);
+  const [t, c] = [sql.ident(op.table), sql.ident(op.column)];
+  const named = sqlCodeNames(ctx, op.table, op.column);
+  const today = (named?.usages ?? []).map((u) => `${u.path}:${u.line}`);
+  const sameChange = ctx.facts.change.includes(ctx.migration) && ctx.facts.change.includes(again.migration);
+  const retyped = again.sameMigration && again.type !== undefined;
+  const kept = columnBackup(ctx, op.table, op.column, index);
+  const b = sql.ident(kept.backup);
+  const on = (kept.key ?? ["id"]).map((k) => (sql.mysql ? `${t}.${sql.ident(k)} = ${b}.${sql.ident(k)}` : `${t}.${sql.ident(k)} = b.${sql.ident(k)}`)).join(" AND ");
+  const restore = sql.mysql ? `UPDATE ${t} JOIN ${b} ON ${on} SET ${t}.${c} = ${b}.${c}` : `UPDATE ${t} SET ${c} = b.${c} FROM ${b} b WHERE ${on}`;
+  const why = again.sameMigration
+    ? `${again.sameStatement ? "the same statement" : again.where} ${again.does}${retyped ? `: a change of type that starts the column empty` : ""}`
+    : `${again.where} ${again.does}: a column kept here (left for the old code, dropped in a later migration) makes it fail with "already exists", so the drop stays`;
+  const comment = (prefix: string) => [`${prefix} ${why}. Keep a copy of the values, then ${again.sameStatement ? "run the statement" : "drop it"} as written:`, ...(kept.note ? [`${prefix} ${kept.note}`] : [])];
+  const own = reindented(op.text.trim());
+  const fix = (() => {
+    switch (ctx.framework) {
+      case "django":
+        return [
+          ...comment("#"),
+          // the reverse runs after RemoveField's, which adds the column back empty: the values come back from the copy
+          `migrations.RunSQL(${JSON.stringify(kept.sql)}, reverse_sql=${JSON.stringify(kept.key ? `${restore}; DROP TABLE ${b}` : `DROP TABLE ${b}`)}),`,
+          own.endsWith(",") ? own : `${own},`,
+        ].join("\n");
+      case "rails":
+        return [...comment("#"), railsChange(ctx) ? railsUpOnly(ctx.migration, `execute ${JSON.stringify(kept.sql)}`) : `execute ${JSON.stringify(kept.sql)}`, own].join("\n");
+      case "alembic":
+        return [...comment("#"), `op.execute(${JSON.stringify(kept.sql)})`, own].join("\n");
+      default:
+        return [...comment("--"), `${kept.sql};`, own.replace(/;?\s*$/, ";")].join("\n");
+    }
+  })();
+  return {
+    op,
+    message: `Dropping column ${op.table}.${op.column} deletes its values; a rollback cannot restore them.${recreationSentence(again, today, sameChange)}${retyped ? " In effect a change of type that starts the column empty." : ""}`,
+    fix,
+    ...(today.length ? { details: (named?.usages ?? []).map((u) => `${u.path}:${u.line}: ${u.text} (reads the column created again)`) } : {}),
+  };
+}

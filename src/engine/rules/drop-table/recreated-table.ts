@@ -1,0 +1,74 @@
+/**
+ * A dropped table whose name comes back (recreated-later.ts): a CREATE TABLE later in the migration, or a later
+ * migration of the folder (linkwarden's Account, created again by 20231108232127; manage.get.gov's DnsZone, deleted
+ * by 0168 to change its key and created again by 0169). The rows are lost all the same, so the error stays; what
+ * changes is what it says and fixes. Today's schema and code describe the table created again, so what names it is
+ * no evidence that code used this one. And a fix that keeps the table collides with the re-creation: kept under its
+ * name (Django's state-only DeleteModel) it fails the CREATE TABLE, and renamed aside it still holds its index names
+ * (PostgreSQL keeps an index's name, and its primary key's, `Account_pkey`, through a table rename), which the new
+ * table's CREATE TABLE asks for again. On PostgreSQL the fix renames those indexes with it; elsewhere it keeps a copy,
+ * which has no indexes, and drops the table as written.
+ */
+import type { OperationOf } from "../../model.js";
+import type { Report, RuleContext } from "../support/rule.js";
+import { recreationSentence, type Recreation } from "../support/recreated-later.js";
+import { migrationDialect } from "../support/sql-dialect.js";
+import { sqlCodeNames } from "../support/sql-code-names.js";
+import { railsUpOnly } from "../support/rails-fix.js";
+import { reindented } from "../support/data-code.js";
+import { typesDroppedLater } from "../support/planned-removal.js";
+
+/** Rails `change`: its down is derived, so a bare execute in it would make rollback raise IrreversibleMigration. */
+const railsChange = (ctx: RuleContext) => ctx.migration.down.status === "present" && ctx.migration.down.derived;
+
+/** The table renamed aside with its indexes (and the constraints they back), each under a name that keeps within PostgreSQL's 63 bytes. */
+function renamedAside(ctx: RuleContext, table: string, why: string): string {
+  const { ident } = migrationDialect(ctx.migration);
+  const parts = table.split(".");
+  const name = `${parts.pop()}_deprecated`;
+  const renamed = [...parts, name].map((p) => ident(p)).join(".");
+  return [
+    `-- ${why}. Keep its rows under another name, and its indexes too`,
+    `-- (the primary key's and unique constraints' among them): a renamed table keeps their names, which that step creates again:`,
+    `ALTER TABLE ${ident(table)} RENAME TO ${ident(name)};`,
+    `DO $$ DECLARE i record; BEGIN`,
+    `  FOR i IN SELECT c.relname FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid WHERE x.indrelid = ${`'${renamed.replace(/'/g, "''")}'`}::regclass LOOP`,
+    `    EXECUTE format('ALTER INDEX %I RENAME TO %I', i.relname, left(i.relname, 52) || '_deprecated');`,
+    `  END LOOP;`,
+    `END $$;`,
+    `-- drop ${renamed} in a later migration, once nobody misses the rows`,
+    ...(typesDroppedLater(ctx).length
+      ? [`-- the renamed table still uses its types: move line${typesDroppedLater(ctx).length > 1 ? "s" : ""} ${typesDroppedLater(ctx).join(", ")} (DROP TYPE) to that later migration, after its DROP TABLE`]
+      : []),
+  ].join("\n");
+}
+
+export function recreatedTableReport(ctx: RuleContext, op: OperationOf<"drop_table">, table: string, again: Recreation): Report {
+  const sql = migrationDialect(ctx.migration);
+  const named = sqlCodeNames(ctx, table);
+  const today = (named?.usages ?? []).map((u) => `${u.path}:${u.line}`);
+  const sameChange = ctx.facts.change.includes(ctx.migration) && ctx.facts.change.includes(again.migration);
+  const copy = sql.copyTable(`${table.split(".").pop()}_backup`, table);
+  const why = `${again.where} ${again.does}, so ${table} cannot stay under its name`;
+  const keep = (prefix: string) => `${prefix} ${why}, and a copy has none of its indexes to collide with it. Keep a copy of the rows, then ${again.sameStatement ? "run the statement" : "drop it"} as written:`;
+  const own = reindented(op.text.trim());
+  const fix = (() => {
+    switch (ctx.framework) {
+      case "django":
+        return [keep("#"), `migrations.RunSQL(${JSON.stringify(copy)}, reverse_sql=${JSON.stringify(`DROP TABLE ${sql.ident(`${table.split(".").pop()}_backup`)}`)}),`, own.endsWith(",") ? own : `${own},`].join("\n");
+      case "rails":
+        return [keep("#"), railsChange(ctx) ? railsUpOnly(ctx.migration, `execute ${JSON.stringify(copy)}`) : `execute ${JSON.stringify(copy)}`, own].join("\n");
+      case "alembic":
+        return [keep("#"), `op.execute(${JSON.stringify(copy)})`, own].join("\n");
+      default:
+        // the statement may drop other tables too: only this one is kept aside
+        return ctx.migration.database === "postgresql" && op.tables.length === 1 ? renamedAside(ctx, table, why) : [keep("--"), `${copy};`, own.replace(/;?\s*$/, ";")].join("\n");
+    }
+  })();
+  return {
+    op,
+    message: `Dropping table ${table} deletes all its rows; a rollback cannot bring them back.${recreationSentence(again, today, sameChange, "the rows")}`,
+    fix,
+    ...(today.length ? { details: (named?.usages ?? []).map((u) => `${u.path}:${u.line}: ${u.text} (uses the table created again)`) } : {}),
+  };
+}

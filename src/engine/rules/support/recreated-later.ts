@@ -1,0 +1,110 @@
+/**
+ * A dropped name that comes back: a later step of the same up (a DROP COLUMN and an ADD COLUMN of one name in one
+ * ALTER TABLE, Prisma's way to change a type: linkwarden's Link.indexVersion; a DROP TABLE then CREATE TABLE), or a
+ * later migration of the folder (linkwarden's User.image, which 20231028041930 gives back by renaming imagePath;
+ * its Account table, created again by 20231108232127; WebODM's imageupload.task, added again by 0014 as a uuid key).
+ *
+ * Two consequences. Today's code and schema (schema.prisma, the Django models) describe the object created again,
+ * so what names it there is no evidence that code read the dropped one: at most the code of the window between the
+ * drop and the re-creation did, and within one migration there is no such window. And a fix that keeps the dropped
+ * object (a table renamed aside, a column left in the database by a state-only removal) must not take the name or
+ * the index names the re-creation needs, or that migration fails ("already exists").
+ */
+import type { Migration, Operation } from "../../model.js";
+import { nameKey } from "./facts.js";
+import type { RuleContext } from "./rule.js";
+
+export interface Recreation {
+  migration: Migration;
+  op: Operation;
+  /** a later step of the same up: the name is back before any code runs against the database */
+  sameMigration: boolean;
+  /** the same statement (one ALTER TABLE that drops and adds the column) */
+  sameStatement: boolean;
+  /** where, for messages: "line 9", or "path:line" of the later migration */
+  where: string;
+  /** what the step does, in words: "adds indexVersion to Link again (INTEGER)", "renames imagePath to image on User" */
+  does: string;
+  /** an added column's type as written, when the step gives one */
+  type?: string;
+}
+
+function described(op: Operation): string {
+  switch (op.kind) {
+    case "add_column":
+      return `adds ${op.column.name} to ${op.table} again${op.column.type ? ` (${op.column.type.text})` : ""}`;
+    case "rename_column":
+      return `renames ${op.column} to ${op.newName} on ${op.table}`;
+    case "rename_table":
+      return `renames table ${op.table} to ${op.newName}`;
+    case "create_table":
+      return `creates table ${op.table} again`;
+    default:
+      return "creates it again";
+  }
+}
+
+type Finder = (op: Operation) => { type?: string } | undefined;
+
+/** The first step after `up[index]`, in this up and then in the later migrations of the folder, that `find` matches. */
+function firstAfter(ctx: RuleContext, index: number, find: Finder): Recreation | undefined {
+  const dropped = ctx.migration.up[index];
+  const of = (migration: Migration, op: Operation, found: { type?: string }, same: boolean): Recreation => ({
+    migration,
+    op,
+    sameMigration: same,
+    sameStatement: same && dropped !== undefined && op.loc.line === dropped.loc.line && op.text === dropped.text,
+    where: same ? `line ${op.loc.line}` : `${migration.path}:${op.loc.line}`,
+    does: described(op),
+    ...(found.type ? { type: found.type } : {}),
+  });
+  for (const op of ctx.migration.up.slice(index + 1)) {
+    const found = find(op);
+    if (found) return of(ctx.migration, op, found, true);
+  }
+  for (const migration of ctx.repository.laterInFolder)
+    for (const op of migration.up) {
+      const found = find(op);
+      if (found) return of(migration, op, found, false);
+    }
+  return undefined;
+}
+
+/** The step that gives `table` a column `column` again after the drop at `up[index]`: an ADD COLUMN, a rename onto it, a CREATE TABLE that has it. */
+export function columnRecreated(ctx: RuleContext, table: string, column: string, index: number): Recreation | undefined {
+  const [t, c] = [nameKey(table), nameKey(column)];
+  return firstAfter(ctx, index, (op) => {
+    if (op.kind === "add_column" && nameKey(op.table) === t && nameKey(op.column.name) === c) return { type: op.column.type?.text };
+    if (op.kind === "rename_column" && nameKey(op.table) === t && nameKey(op.newName) === c) return {};
+    if (op.kind === "create_table" && !op.temporary && nameKey(op.table) === t) {
+      const col = op.columns.find((x) => nameKey(x.name) === c);
+      return col ? { type: col.type?.text } : undefined;
+    }
+    return undefined;
+  });
+}
+
+/** The step that creates a table named `table` again after the drop at `up[index]`: a CREATE TABLE, or a rename onto the name. */
+export function tableRecreated(ctx: RuleContext, table: string, index: number): Recreation | undefined {
+  const t = nameKey(table);
+  return firstAfter(ctx, index, (op) =>
+    (op.kind === "create_table" && !op.temporary && nameKey(op.table) === t) || (op.kind === "rename_table" && nameKey(op.newName) === t) ? {} : undefined,
+  );
+}
+
+/**
+ * The sentence a drop's message gives instead of "code still reads it": what today's code names is the object created
+ * again; within one migration (or one change) no code runs between the two.
+ */
+export function recreationSentence(recreation: Recreation, namedToday: readonly string[], sameChange: boolean, lost = "the values"): string {
+  const today = namedToday.length
+    ? ` What names it today (${namedToday.slice(0, 3).join(", ")}${namedToday.length > 3 ? ` and ${namedToday.length - 3} more` : ""}) reads that one, not this one.`
+    : "";
+  const where = recreation.sameStatement ? "The same statement" : recreation.sameMigration ? `This migration, at ${recreation.where},` : recreation.where;
+  const window = recreation.sameMigration
+    ? `Code that names it finds it when the migration ends, so only ${lost} ${lost.endsWith("s") ? "are" : "is"} lost.`
+    : sameChange
+      ? `Both are in this change, so no deployed code runs between them: only ${lost} ${lost.endsWith("s") ? "are" : "is"} lost.`
+      : "Code that used the dropped one can only have run between the two migrations; today's code says nothing about that.";
+  return ` ${where} ${recreation.does}.${today} ${window}`;
+}
