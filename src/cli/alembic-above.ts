@@ -6,7 +6,7 @@
  */
 import { lstatSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
-import type { SourceFile } from "../engine/model.js";
+import { SCRIPT_LOCATION_MARKS } from "../engine/migration-folders/alembic-script-locations.js";
 
 /** The folders from `from` up to `cwd`, `from` first; none when `from` is outside `cwd`. */
 function foldersUpTo(from: string, cwd: string): string[] {
@@ -21,16 +21,16 @@ function foldersUpTo(from: string, cwd: string): string[] {
 const isFile = (path: string) => statSync(path, { throwIfNoEntry: false })?.isFile() === true;
 
 /**
- * The env.py and script.py.mako of each Alembic script location at or above `from` (up to `cwd`): the pair of files
- * `alembic init` writes, the same mark the walk of a folder reads (alembic-script-locations.ts).
+ * The env.py and script.py.mako (or alembic.ini) of each Alembic script location at or above `from` (up to `cwd`):
+ * the same mark the walk of a folder reads (alembic-script-locations.ts).
  */
 export function scriptLocationFilesAbove(from: string, cwd: string, looked: Set<string>): string[] {
   return foldersUpTo(from, cwd).flatMap((dir) => {
     if (looked.has(dir)) return [];
     looked.add(dir);
     const env = join(dir, "env.py");
-    const template = join(dir, "script.py.mako");
-    return isFile(env) && isFile(template) ? [env, template] : [];
+    const mark = SCRIPT_LOCATION_MARKS.map((name) => join(dir, name)).find(isFile);
+    return mark && isFile(env) ? [env, mark] : [];
   });
 }
 

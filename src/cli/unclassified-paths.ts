@@ -30,7 +30,7 @@ function declaredFramework(path: string, content: string): string | undefined {
 
 const FOLDER_MESSAGE =
   "no migration found under this folder, so nothing in it was analysed. migguard places files by their path from the working directory: " +
-  "Rails' db/migrate/, Django's <app>/migrations/, Alembic's versions/ below a folder named for alembic or migrations or holding env.py and script.py.mako " +
+  "Rails' db/migrate/, Django's <app>/migrations/, Alembic's versions/ below a folder named for alembic or migrations or holding env.py and script.py.mako or alembic.ini " +
   "(or listed in alembic.ini's version_locations), SQL migration layouts; lint from the project's root, or name the folder under `paths` in the config";
 
 export function unclassifiedPaths(

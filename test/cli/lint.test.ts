@@ -85,6 +85,10 @@ describe("which files are migrations", () => {
         "api/databases/core/versions/__init__.py": "",
         "api/databases/core/versions/a1_create_flow.py": createFlow,
         "api/databases/core/versions/b2_flow_index.py": addIndex,
+        // agenta's core_oss: env.py beside alembic.ini, no template (its revisions are written by hand)
+        "api/databases/core_oss/alembic.ini": "[alembic]\nscript_location = /app/api/databases/core_oss\n",
+        "api/databases/core_oss/env.py": "from alembic import context\n",
+        "api/databases/core_oss/versions/oss1_flow_index.py": addIndex,
         "shop/migrations/__init__.py": "",
         "shop/migrations/0001_initial.py": initial,
         "shop/migrations/0002_drop_total.py": dropTotal,
@@ -94,6 +98,7 @@ describe("which files are migrations", () => {
 
     it.each([
       ["api/databases/core", "api/databases/core/versions", "api/databases/core/versions/b2_flow_index.py"],
+      ["api/databases/core_oss", "api/databases/core_oss/versions", "api/databases/core_oss/versions/oss1_flow_index.py"],
       ["shop", "shop/migrations", "shop/migrations/0002_drop_total.py"],
       ["db", "db/migrate", "db/migrate/20240101000000_add_email_index.rb"],
     ])("%s, %s and %s alone give the same findings", async (parent, folder, file) => {

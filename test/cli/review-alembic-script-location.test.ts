@@ -21,3 +21,16 @@ it("reviews a revision added to a script location found by its env.py and script
   expect(findings.map((f) => [f.path, f.rule, f.severity])).toContainEqual([`${location}/versions/2025-02-01_b2_index.py`, "index-without-concurrently", "error"]);
   expect(exitCode).toBe(1);
 });
+
+it("reviews a revision added to a script location marked by env.py beside alembic.ini, with no template (agenta's core_oss)", async () => {
+  const oss = "api/oss/databases/postgres/migrations/core_oss";
+  const repo = featureBranchOn({
+    [`${oss}/alembic.ini`]: "[alembic]\nscript_location = /app/oss/databases/postgres/migrations/core_oss\n",
+    [`${oss}/env.py`]: "from alembic import context\n",
+    [`${oss}/versions/oss1_initial.py`]: revision("a1", "None", 'op.create_table("event", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("source", sa.String()))'),
+  });
+  repo.write({ [`${oss}/versions/oss2_index.py`]: revision("b2", '"a1"', 'op.create_index("ix_event_source", "event", ["source"])') }).commit("index event.source");
+  const { exitCode, findings } = await reviewJson(repo);
+  expect(findings.map((f) => [f.path, f.rule, f.severity])).toContainEqual([`${oss}/versions/oss2_index.py`, "index-without-concurrently", "error"]);
+  expect(exitCode).toBe(1);
+});

@@ -1,19 +1,23 @@
 /**
  * Alembic's script_location can be any folder (Netflix dispatch: `src/dispatch/database/revisions/core`), named
  * only in alembic.ini. What marks it is its own pair of files: `env.py`, which runs the revisions, and
- * `script.py.mako`, the template `alembic revision` writes them from. Its `versions/` folder holds the revisions.
+ * `script.py.mako`, the template `alembic revision` writes them from, or alembic.ini itself beside env.py (agenta's
+ * core_oss keeps no template: its revisions are written by hand). Its `versions/` folder holds the revisions.
  * Read from paths alone, so the review plans with the base tree's listing and the CLI with its walk.
  */
 import type { Config } from "../config.js";
 import { baseOf, dirOf } from "../paths.js";
 
-/** The folders holding both env.py and script.py.mako: Alembic script locations. */
+/** The second file that, beside env.py, marks a folder as Alembic's script location. */
+export const SCRIPT_LOCATION_MARKS = ["script.py.mako", "alembic.ini"] as const;
+
+/** The folders holding env.py and script.py.mako (or alembic.ini): Alembic script locations. */
 export function alembicScriptLocations(paths: Iterable<string>): string[] {
   const envs = new Set<string>();
   const templates = new Set<string>();
   for (const path of paths) {
     if (baseOf(path) === "env.py") envs.add(dirOf(path));
-    else if (baseOf(path) === "script.py.mako") templates.add(dirOf(path));
+    else if ((SCRIPT_LOCATION_MARKS as readonly string[]).includes(baseOf(path))) templates.add(dirOf(path));
   }
   return [...envs].filter((dir) => templates.has(dir)).sort();
 }
