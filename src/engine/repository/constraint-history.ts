@@ -27,10 +27,28 @@ export interface KeyDefinition extends ConstraintDefinition {
   references?: { table: string; columns: string[] };
   /** a FOREIGN KEY's or CHECK's ADD CONSTRAINT as written, with NOT VALID: the same key added back without checking every row under the lock */
   notValidSql?: string;
+  /** added NOT VALID and not validated since (VALIDATE CONSTRAINT): PostgreSQL proves nothing from it */
+  notValid?: boolean;
+  /** a CHECK's columns whose `IS NOT NULL` is the whole expression or one of its top-level AND terms: PostgreSQL 12+'s SET NOT NULL reads the valid CHECK instead of the table */
+  notNullColumns?: string[];
 }
 
 const KINDS: Record<string, KeyDefinition["kind"]> = { CONSTR_FOREIGN: "foreign_key", CONSTR_CHECK: "check", CONSTR_PRIMARY: "primary_key", CONSTR_UNIQUE: "unique" };
 const strings = (list: PgNode[] | undefined): string[] => (list ?? []).map((n) => n.String?.sval).filter((s): s is string => typeof s === "string");
+
+/**
+ * The columns an expression proves non-NULL the way PostgreSQL's SET NOT NULL reads a CHECK (weak implication: a
+ * CHECK passes on NULL, so only `col IS NOT NULL` itself, alone or ANDed, proves it; `col > 0` does not).
+ */
+function notNullTerms(node: PgNode | undefined): string[] {
+  const test = node?.NullTest;
+  if (test) {
+    const name = test.nulltesttype === "IS_NOT_NULL" && !test.argisrow ? (test.arg?.ColumnRef?.fields as PgNode[] | undefined)?.at(-1)?.String?.sval : undefined;
+    return typeof name === "string" ? [name] : [];
+  }
+  const bool = node?.BoolExpr;
+  return bool?.boolop === "AND_EXPR" ? (bool.args as PgNode[]).flatMap(notNullTerms) : [];
+}
 
 /** PostgreSQL's own name for an unnamed constraint (`orders_user_id_fkey`, `orders_pkey`, `orders_number_key`), shortened as PostgreSQL shortens it. */
 function defaultName(table: string, kind: KeyDefinition["kind"], columns: readonly string[]): string | undefined {
@@ -71,6 +89,11 @@ function definition(relation: PgNode, constraint: PgNode, columns: string[]): { 
   const schema = relation.schemaname ? `${relation.schemaname}.` : "";
   if (!sql) return undefined;
   const out: KeyDefinition = { table: `${schema}${table}`, columns, sql: `${sql};`, kind };
+  if (constraint.skip_validation === true) out.notValid = true;
+  if (kind === "check") {
+    const notNull = notNullTerms(constraint.raw_expr);
+    if (notNull.length) out.notNullColumns = notNull;
+  }
   if (kind === "foreign_key" || kind === "check") {
     // written when a fix first reads it: the history defines every key of a folder (lemmy's hundreds), the fixes that
     // add one back NOT VALID read a few
@@ -167,6 +190,10 @@ class LiveConstraints {
     return this.byKey.has(key);
   }
 
+  get(key: string): Named | undefined {
+    return this.byKey.get(key);
+  }
+
   set(key: string, named: Named): void {
     this.delete(key);
     this.byKey.set(key, named);
@@ -241,12 +268,19 @@ export class ConstraintHistory {
     };
     const touching = (tables: Iterable<string>) => live.touching(tables);
     const taken = (table: string, name: string) => live.has(keyOf(table, name));
+    const validated = (table: string, name: string): Named | undefined => {
+      const named = live.get(keyOf(table, name));
+      if (!named?.definition.notValid) return undefined;
+      const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(named.definition)) as KeyDefinition;
+      delete copy.notValid;
+      return { name: named.name, definition: copy };
+    };
     // a statement of several sub-commands gives one op each, with the statement's text: read each text once
     let lastText: string | undefined;
     for (const op of migration.up) {
       const reread = op.text !== lastText;
       lastText = op.text;
-      this.apply(op, put, touching, taken, reread);
+      this.apply(op, put, touching, taken, validated, reread);
     }
   }
 
@@ -255,6 +289,7 @@ export class ConstraintHistory {
     put: (table: string, name: string, definition: KeyDefinition | undefined) => void,
     touching: (tables: Iterable<string>) => Named[],
     taken: (table: string, name: string) => boolean,
+    validated: (table: string, name: string) => Named | undefined,
     reread: boolean,
   ): void {
     if ((op.kind === "create_table" && !op.temporary && !op.asSelect) || op.kind === "add_constraint" || (op.kind === "add_column" && !op.embeddedSql)) {
@@ -262,6 +297,11 @@ export class ConstraintHistory {
       if (reread) for (const { name, definition, guessedName } of definedKeys(op.text)) if (!(guessedName && taken(definition.table, name))) put(definition.table, name, definition);
       for (const sql of frameworkSql(op)) for (const { name, definition } of definedKeys(sql)) put(definition.table, name, definition);
     } else if (op.kind === "drop_constraint" && op.name) put(op.table, op.name, undefined);
+    else if (op.kind === "validate_constraint" && op.name) {
+      // the same constraint, valid from here on (a copy: the earlier positions keep it NOT VALID)
+      const named = validated(op.table, op.name);
+      if (named) put(named.definition.table, named.name, named.definition);
+    }
     else if (op.kind === "drop_table" || op.kind === "rename_table") {
       // a constraint goes with its table (a renamed table's constraints keep their names, on a table of another name),
       // and a FOREIGN KEY with the table it references (DROP TABLE ... CASCADE, or the drop fails)

@@ -11,6 +11,7 @@ import { alembicForeignKeySql, referentOf } from "./alembic-foreign-key-sql.js";
 import { coreDml } from "./sqlalchemy-dml.js";
 import { ddlElementSql } from "./sqlalchemy-ddl.js";
 import { asBool, asList, asString, isNone, kwarg, type PyCall, type PyValue } from "./values.js";
+import { checkConstraintSql } from "./alembic-check-sql.js";
 import { append } from "../../append.js";
 
 export interface OpContext {
@@ -238,8 +239,12 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
       ];
     }
     case "create_check_constraint": {
-      const t = batch ? ctx.batchTable! : (inSchema(nameOf(kwarg(call, "table_name", 1)), call) ?? "?");
-      return [{ ...base, kind: "add_constraint", table: t, name: nameOf(kwarg(call, "constraint_name", 0)), constraint: "check", notValid: asBool(call.kwargs.get("postgresql_not_valid")) ?? false }];
+      const table = nameOf(kwarg(call, "table_name", 1));
+      const t = batch ? ctx.batchTable! : (inSchema(table, call) ?? "?");
+      const name = nameOf(kwarg(call, "constraint_name", 0));
+      const notValid = asBool(call.kwargs.get("postgresql_not_valid")) ?? false;
+      const sql = name && table && !batch ? checkConstraintSql(table, asString(call.kwargs.get("schema")), name, kwarg(call, "condition", 2), notValid) : undefined;
+      return [{ ...base, kind: "add_constraint", table: t, name, constraint: "check", notValid, ...(sql ? { sql } : {}) }];
     }
     case "create_exclude_constraint":
       return [{ ...base, kind: "add_constraint", table: batch ? ctx.batchTable! : (inSchema(nameOf(kwarg(call, "table_name", 1)), call) ?? "?"), name: nameOf(kwarg(call, "constraint_name", 0)), constraint: "exclusion" }];

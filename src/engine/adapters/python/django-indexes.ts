@@ -77,7 +77,10 @@ export function constraintOperation(constraint: PyValue | undefined, table: stri
     // the fields its condition looks at (`Q(balance__gte=0)`, `~Q(identifier="")`): what the check reads
     const condition = constraint.kwargs.get("condition") ?? constraint.kwargs.get("check");
     const read = condition ? lookupFields(condition) : undefined;
-    return { ...base, kind: "add_constraint", table, name, constraint: "check", columns: read ? columnsOf(state, model, read) : columns, notValid };
+    // the SQL Django writes for it when the condition reads as SQL: what the schema history keeps (a later SET NOT NULL reads a valid CHECK (column IS NOT NULL))
+    const check = conditionSql(condition, state, model);
+    const sql = check && name ? `ALTER TABLE ${quoted(table)} ADD CONSTRAINT ${quoted(name)} CHECK (${check})${notValid ? " NOT VALID" : ""};` : undefined;
+    return { ...base, kind: "add_constraint", table, name, constraint: "check", columns: read ? columnsOf(state, model, read) : columns, notValid, ...(sql ? { sql } : {}) };
   }
   if (cls === "ExclusionConstraint") return { ...base, kind: "add_constraint", table, name, constraint: "exclusion", columns, notValid };
   return undefined;

@@ -57,3 +57,13 @@ export function columnsEmptiedOfValues(filters: readonly PyCall[]): string[] {
   if (conditions.length !== 1) return [];
   return [...new Set(emptied(conditions[0]))];
 }
+
+/**
+ * The column a single SQLAlchemy condition says IS NOT NULL (`sa.column("x").is_not(None)`, `.isnot(None)`,
+ * `x != None`, `sa.not_(x.is_(None))`): a CHECK written so reads `x IS NOT NULL`. An `or_` proves nothing here.
+ */
+export function notNullColumn(condition: PyValue | undefined): string | undefined {
+  if (condition?.kind === "call" && method(condition) === "or_") return undefined;
+  const columns = emptied(condition);
+  return columns.length === 1 ? columns[0] : undefined;
+}

@@ -50,12 +50,34 @@ const lemurFix = (beforeValidate: string) =>
   beforeValidate +
   "    op.execute(\"ALTER TABLE certificate_associations VALIDATE CONSTRAINT certificate_associations_domain_id_not_null\")\n    op.alter_column(\"certificate_associations\", \"domain_id\", existing_type=sa.INTEGER(), nullable=False)\n    op.drop_constraint(\"certificate_associations_domain_id_not_null\", \"certificate_associations\")\n\n\ndef downgrade():\n    op.alter_column(\"certificate_associations\", \"domain_id\", nullable=True)\n    pass";
 
+/** notifications-api's 0449 / 0450 / 0451: a CHECK added NOT VALID as a SQLAlchemy expression, validated, then SET NOT NULL. */
+const revisionOf = (id: string, after: string, body: string) => `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "${id}"\ndown_revision = "${after}"\n\n\ndef upgrade():\n${body}\n\n\ndef downgrade():\n    pass\n`;
+const UNSUB_CHECK = revisionOf(
+  "0449_t_has_unsub_link_constraint",
+  "0448_t_has_unsub_link_backfill",
+  `    op.create_check_constraint(\n        "ck_templates_has_unsubscribe_link_not_null_check",\n        "templates",\n        sa.column("has_unsubscribe_link").is_not(None),\n        postgresql_not_valid=True,\n    )`,
+);
+const UNSUB_VALIDATE = revisionOf("0450_t_has_unsub_link_validate", "0449_t_has_unsub_link_constraint", `    op.execute("ALTER TABLE templates VALIDATE CONSTRAINT ck_templates_has_unsubscribe_link_not_null_check")`);
+const UNSUB_NOT_NULL = revisionOf(
+  "0451_t_has_unsub_link_not_null",
+  "0450_t_has_unsub_link_validate",
+  `    op.alter_column("templates", "has_unsubscribe_link", nullable=False)\n    op.drop_constraint("ck_templates_has_unsubscribe_link_not_null_check", "templates")`,
+);
+
 /** A revision of zou's chain that changes nothing: only its place in the graph matters. */
 const zouRevision = (id: string, after: string | undefined) =>
   `from alembic import op\n\nrevision = "${id}"\ndown_revision = ${after ? `"${after}"` : "None"}\n\n\ndef upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n`;
 
 export default defineCases({
   invalid: [
+    {
+      framework: "alembic",
+      name: "an earlier revision added the CHECK (column IS NOT NULL) NOT VALID and none validated it: SET NOT NULL still scans",
+      path: "migrations/versions/0451_t_has_unsub_link_not_null.py",
+      files: { "migrations/versions/0449_t_has_unsub_link_constraint.py": UNSUB_CHECK },
+      code: UNSUB_NOT_NULL,
+      lines: [9],
+    },
     {
       framework: "alembic",
       name: "lemur: env.py runs every revision in one transaction, so the VALIDATE revision first ends it (an empty autocommit_block); otherwise the split would hold the lock just as long",
@@ -154,6 +176,13 @@ def downgrade():
     },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "notifications-api: earlier revisions added CHECK (has_unsubscribe_link IS NOT NULL) NOT VALID as a SQLAlchemy expression and validated it: PostgreSQL 12+ reads the CHECK, no scan",
+      path: "migrations/versions/0451_t_has_unsub_link_not_null.py",
+      files: { "migrations/versions/0449_t_has_unsub_link_constraint.py": UNSUB_CHECK, "migrations/versions/0450_t_has_unsub_link_validate.py": UNSUB_VALIDATE },
+      code: UNSUB_NOT_NULL,
+    },
     {
       framework: "alembic",
       name: "NOT NULL through a validated CHECK constraint (PostgreSQL 12+ skips the scan)",

@@ -76,6 +76,43 @@ export default defineCases({
         "ALTER TABLE /* TEMPLATE: schema */river_job ADD CONSTRAINT river_job_tags_not_null CHECK (tags IS NOT NULL) NOT VALID;\n\n-- then a new migration, riverdriver/riverpgxv5/migration/main/004_validate_river_job_tags_not_null.up.sql:\nALTER TABLE /* TEMPLATE: schema */river_job VALIDATE CONSTRAINT river_job_tags_not_null;\nALTER TABLE /* TEMPLATE: schema */river_job ALTER COLUMN tags SET NOT NULL;  -- PostgreSQL 12+ reads the CHECK instead of the table\nALTER TABLE /* TEMPLATE: schema */river_job DROP CONSTRAINT river_job_tags_not_null;",
       ],
     },
+    {
+      framework: "sql",
+      name: "an earlier migration added CHECK (column IS NOT NULL) NOT VALID and never validated it: PostgreSQL proves nothing from it, so SET NOT NULL still scans",
+      path: "migrations/000003_not_null.up.sql",
+      files: {
+        "migrations/000001_init.up.sql": "CREATE TABLE templates (id bigint PRIMARY KEY, has_unsubscribe_link boolean);\n",
+        "migrations/000002_check.up.sql": "ALTER TABLE templates ADD CONSTRAINT templates_link_not_null CHECK (has_unsubscribe_link IS NOT NULL) NOT VALID;\n",
+      },
+      schema: "CREATE TABLE templates (id bigint PRIMARY KEY, has_unsubscribe_link boolean);\nALTER TABLE templates ADD CONSTRAINT templates_link_not_null CHECK (has_unsubscribe_link IS NOT NULL) NOT VALID;",
+      code: "ALTER TABLE templates ALTER COLUMN has_unsubscribe_link SET NOT NULL;\n",
+      lines: [1],
+    },
+    {
+      framework: "sql",
+      name: "an earlier migration's validated CHECK (column IS NOT NULL), dropped earlier in this migration: the scan is back",
+      path: "migrations/000004_not_null.up.sql",
+      files: {
+        "migrations/000001_init.up.sql": "CREATE TABLE templates (id bigint PRIMARY KEY, has_unsubscribe_link boolean);\n",
+        "migrations/000002_check.up.sql": "ALTER TABLE templates ADD CONSTRAINT templates_link_not_null CHECK (has_unsubscribe_link IS NOT NULL) NOT VALID;\n",
+        "migrations/000003_validate.up.sql": "ALTER TABLE templates VALIDATE CONSTRAINT templates_link_not_null;\n",
+      },
+      schema: "CREATE TABLE templates (id bigint PRIMARY KEY, has_unsubscribe_link boolean);\nALTER TABLE templates ADD CONSTRAINT templates_link_not_null CHECK (has_unsubscribe_link IS NOT NULL);",
+      code: "ALTER TABLE templates DROP CONSTRAINT templates_link_not_null;\nALTER TABLE templates ALTER COLUMN has_unsubscribe_link SET NOT NULL;\n",
+      lines: [2],
+    },
+    {
+      framework: "sql",
+      name: "an earlier migration's validated CHECK that only bounds the column (col > 0): a CHECK passes on NULL, so it proves nothing and SET NOT NULL scans",
+      path: "migrations/000003_not_null.up.sql",
+      files: {
+        "migrations/000001_init.up.sql": "CREATE TABLE orders (id bigint PRIMARY KEY, total integer);\n",
+        "migrations/000002_check.up.sql": "ALTER TABLE orders ADD CONSTRAINT orders_total_positive CHECK (total > 0);\n",
+      },
+      schema: "CREATE TABLE orders (id bigint PRIMARY KEY, total integer);\nALTER TABLE orders ADD CONSTRAINT orders_total_positive CHECK (total > 0);",
+      code: "ALTER TABLE orders ALTER COLUMN total SET NOT NULL;\n",
+      lines: [1],
+    },
     { framework: "sql", name: "SET NOT NULL on a live table", schema: "CREATE TABLE profiles (id bigint PRIMARY KEY, email text);", code: "ALTER TABLE profiles ALTER COLUMN email SET NOT NULL;", lines: [1] },
     {
       framework: "sql",
@@ -96,6 +133,24 @@ export default defineCases({
     },
   ],
   valid: [
+    {
+      framework: "sql",
+      name: "earlier migrations added CHECK (column IS NOT NULL) NOT VALID, then validated it (notifications-api 0449/0450): PostgreSQL 12+ reads the CHECK, no scan",
+      path: "migrations/000004_not_null.up.sql",
+      files: {
+        "migrations/000001_init.up.sql": "CREATE TABLE templates (id bigint PRIMARY KEY, has_unsubscribe_link boolean);\n",
+        "migrations/000002_check.up.sql": "ALTER TABLE templates ADD CONSTRAINT templates_link_not_null CHECK (has_unsubscribe_link IS NOT NULL) NOT VALID;\n",
+        "migrations/000003_validate.up.sql": "ALTER TABLE templates VALIDATE CONSTRAINT templates_link_not_null;\n",
+      },
+      code: "ALTER TABLE templates ALTER COLUMN has_unsubscribe_link SET NOT NULL;\nALTER TABLE templates DROP CONSTRAINT templates_link_not_null;\n",
+    },
+    {
+      framework: "sql",
+      name: "an earlier migration created the table with a CHECK whose AND terms include column IS NOT NULL: valid from the start, no scan",
+      path: "migrations/000002_not_null.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE TABLE orders (id bigint PRIMARY KEY, total integer, CONSTRAINT orders_total_check CHECK (total IS NOT NULL AND total >= 0));\n" },
+      code: "ALTER TABLE orders ALTER COLUMN total SET NOT NULL;\n",
+    },
     {
       framework: "sql",
       name: "SET NOT NULL before a NOT NULL column without a default in the same transaction: the migration only commits on an empty table",

@@ -1,8 +1,55 @@
 import { CI_MATRIX_SQLITE_POSTGRES, DJANGO_4_2_FILES, DJANGO_5_1_FILES, DJANGO_DEFAULTS_MIGRATION, DJANGO_INITIAL } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
+
+/** an earlier migration's CHECK (quantity IS NOT NULL), added NOT VALID, then (`validated`) validated by another */
+const quantityCheck = (validated: boolean) => ({
+  ...DJANGO_INITIAL,
+  "app/migrations/0002_quantity_check.py": `from django.contrib.postgres.operations import AddConstraintNotValid
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        AddConstraintNotValid(model_name="order", constraint=models.CheckConstraint(condition=models.Q(quantity__isnull=False), name="order_quantity_not_null")),
+    ]
+`,
+  ...(validated
+    ? {
+        "app/migrations/0003_validate_quantity_check.py": `from django.contrib.postgres.operations import ValidateConstraint
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_quantity_check")]
+
+    operations = [ValidateConstraint(model_name="order", name="order_quantity_not_null")]
+`,
+      }
+    : {}),
+});
+
+const QUANTITY_NOT_NULL = (after: string) => `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "${after}")]
+
+    operations = [migrations.AlterField(model_name="order", name="quantity", field=models.IntegerField(default=1))]
+`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "django",
+      name: "an earlier migration added CHECK (quantity IS NOT NULL) NOT VALID and none validated it: SET NOT NULL still scans",
+      path: "app/migrations/0003_quantity_not_null.py",
+      code: QUANTITY_NOT_NULL("0002_quantity_check"),
+      files: quantityCheck(false),
+      lines: [7],
+    },
     {
       framework: "django",
       name: "a project whose CI matrix runs on SQLite and PostgreSQL: the CHECK NOT VALID, its VALIDATE and the SET NOT NULL run on PostgreSQL only; SQLite runs the AlterField as written in its place (it fills NULL rows with the default) and skips the ctid fill",
@@ -147,6 +194,13 @@ class Migration(migrations.Migration):
     },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "earlier migrations added CheckConstraint(Q(quantity__isnull=False)) NOT VALID and validated it: PostgreSQL 12+ reads the CHECK, no scan",
+      path: "app/migrations/0004_quantity_not_null.py",
+      code: QUANTITY_NOT_NULL("0003_validate_quantity_check"),
+      files: quantityCheck(true),
+    },
     {
       framework: "django",
       name: "a validated CHECK constraint first lets PostgreSQL 12+ skip the scan",

@@ -1,8 +1,47 @@
 import { CI_MATRIX_SQLITE_POSTGRES } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
+
+/** an earlier migration's CHECK (document_id IS NOT NULL), added validate: false, then (`validated`) validated by another */
+const documentCheck = (validated: boolean): Record<string, string> => ({
+  "db/migrate/20240101000000_add_document_check.rb": `class AddDocumentCheck < ActiveRecord::Migration[7.1]
+  def change
+    add_check_constraint :change_notes, "document_id IS NOT NULL", name: "change_notes_document_id_null", validate: false
+  end
+end
+`,
+  ...(validated
+    ? {
+        "db/migrate/20240102000000_validate_document_check.rb": `class ValidateDocumentCheck < ActiveRecord::Migration[7.1]
+  def up
+    validate_check_constraint :change_notes, name: "change_notes_document_id_null"
+  end
+
+  def down
+  end
+end
+`,
+      }
+    : {}),
+});
+
+const DOCUMENT_NOT_NULL = `class RequireDocument < ActiveRecord::Migration[7.1]
+  def change
+    change_column_null :change_notes, :document_id, false
+  end
+end
+`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "rails",
+      name: "an earlier migration added the CHECK (document_id IS NOT NULL) validate: false and none validated it: SET NOT NULL still scans",
+      path: "db/migrate/20240103000000_require_document.rb",
+      code: DOCUMENT_NOT_NULL,
+      files: documentCheck(false),
+      lines: [3],
+    },
     {
       framework: "rails",
       name: "a project whose CI matrix also runs SQLite: the CHECK NOT VALID, the ctid fill, VALIDATE and the CHECK's removal under `if connection.adapter_name =~ /postg/i`; SQLite runs the change_column_null as written in the CHECK's place",
@@ -255,6 +294,13 @@ end`,
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "earlier migrations added the CHECK (document_id IS NOT NULL) validate: false and validated it: PostgreSQL 12+ reads the CHECK, no scan",
+      path: "db/migrate/20240103000000_require_document.rb",
+      code: DOCUMENT_NOT_NULL,
+      files: documentCheck(true),
+    },
     {
       framework: "rails",
       name: "the model's rows deleted first (delete_all): nothing left to scan",

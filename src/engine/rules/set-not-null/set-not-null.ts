@@ -4,6 +4,7 @@ import { nameKey } from "../support/facts.js";
 import { tableWithRows, upOps } from "../support/scope.js";
 import { renderFix } from "../support/fix-steps.js";
 import { notNullSteps } from "./not-null-steps.js";
+import { provingCheck } from "./proven-by-check.js";
 
 /**
  * The column is NOT NULL already when the statement runs: an earlier migration defined it so (and none changed it
@@ -48,6 +49,8 @@ export default defineRule({
       if (!tableWithRows(ctx, op.table, index) || alreadyNotNull(ctx, op.table, op.column, index)) continue;
       const at = validated.get(nameKey(op.table));
       if (ctx.postgresVersion >= 12 && at !== undefined && at < index) continue;
+      // an earlier migration's valid CHECK (column IS NOT NULL): PostgreSQL 12+ reads it, not the table
+      if (ctx.postgresVersion >= 12 && provingCheck(ctx, op.table, op.column, index)) continue;
       const t = ident(op.table);
       const c = ident(op.column);
       const name = derivedName(op.table, [op.column], "not_null");
