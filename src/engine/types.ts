@@ -130,6 +130,11 @@ export function typeChangeCost(from: TypeRef | undefined, to: TypeRef, hasUsing 
   if (hasUsing && !same) return { rewrite: true, reason: `a USING conversion rewrites the table` };
   const textual = (t: TypeRef) => t.name === "text" || t.name === "varchar";
   if (textual(from) && (to.name === "text" || limitless(to))) return { rewrite: false, reason: "varchar/text is binary-compatible" };
+  // the citext extension declares its casts from and to text and varchar WITHOUT FUNCTION: no row changes, but the
+  // column's operator class does (text_ops <-> citext_ops), so its indexes are rebuilt (PGlite: the table keeps its
+  // file, the index gets a new one). From char(n), or to varchar(n), a function converts every row.
+  if ((textual(from) && to.name === "citext") || (from.name === "citext" && (to.name === "text" || limitless(to))))
+    return { rewrite: false, rebuildsIndexes: true, reason: `${from.text} -> ${to.text} is binary-coercible (the citext extension's casts are WITHOUT FUNCTION), so no row is rewritten` };
   if (same && (from.name === "varchar" || from.name === "varbit")) {
     if (to.mods.length === 0 || (from.mods.length > 0 && to.mods[0] >= from.mods[0]))
       return { rewrite: false, reason: "raising a length limit is metadata-only" };

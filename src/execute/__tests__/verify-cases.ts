@@ -218,6 +218,20 @@ export function defineVerifyCases(executor: () => Executor): void {
     expect(rewrite?.message).toContain("rewrote users");
   });
 
+  it("measures no rewrite for varchar -> citext, as the static note says (the citext extension's casts are WITHOUT FUNCTION)", async () => {
+    const files = golangMigrate({
+      "001_users": [`CREATE EXTENSION IF NOT EXISTS citext;\n${USERS}CREATE UNIQUE INDEX users_name_idx ON users (name);\nINSERT INTO users (email, name) VALUES ('a@example.com', 'Ann');\n`, "DROP TABLE users;\n"],
+      "002_citext": ["SET lock_timeout = '5s';\nALTER TABLE users ALTER COLUMN name TYPE citext;\n", "SET lock_timeout = '5s';\nALTER TABLE users ALTER COLUMN name TYPE varchar(50);\n"],
+    });
+    const result = await run(executor(), files, [`${DIR}/002_citext.up.sql`], true);
+    expect(result.runs.map((r) => r.outcome)).not.toContain("skipped");
+    expect(result.findings.filter((f) => f.rule === "measured-table-rewrite")).toEqual([]);
+    // the static note (no rewrite, the index rebuilt) is what running it shows: the measurement takes its place
+    const note = result.overruled.find((f) => f.rule === "column-type-change");
+    expect(note).toMatchObject({ path: `${DIR}/002_citext.up.sql`, line: 2, severity: "info" });
+    expect(note?.message).toContain("its index users_name_idx on users.name is rebuilt");
+  });
+
   it("says so, without a finding, when an earlier migration needs what the test database lacks", async () => {
     const files = golangMigrate({
       "001_geo": ["CREATE EXTENSION postgis;\nCREATE TABLE places (id int, at geometry);\n", "DROP TABLE places;\n"],

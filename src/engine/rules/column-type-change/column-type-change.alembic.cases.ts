@@ -48,6 +48,28 @@ def downgrade():
     },
     {
       framework: "alembic",
+      name: "a String column to postgresql.CITEXT: no row rewritten (the extension's cast is WITHOUT FUNCTION), a note that any index on it is rebuilt",
+      code: `from alembic import op
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+
+revision = "c1"
+down_revision = "b1"
+
+
+def upgrade():
+    op.alter_column("users", "email", existing_type=sa.String(length=255), type_=postgresql.CITEXT())
+
+
+def downgrade():
+    op.alter_column("users", "email", existing_type=postgresql.CITEXT(), type_=sa.String(length=255))
+`,
+      lines: [10],
+      severities: ["info"],
+      messages: ["varchar(255) -> citext is binary-coercible (the citext extension's casts are WITHOUT FUNCTION), so no row is rewritten, but any index on users.email is rebuilt"],
+    },
+    {
+      framework: "alembic",
       name: "alter_column type_ with existing_type",
       code: `from alembic import op
 import sqlalchemy as sa

@@ -4,6 +4,27 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "varchar(255) -> citext: the citext extension's cast is WITHOUT FUNCTION, so no row is rewritten (PGlite: the table keeps its file); a note naming the index on the column, which is rebuilt (citext_ops)",
+      path: "migrations/000002_citext.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE EXTENSION IF NOT EXISTS citext;\nCREATE TABLE users (id bigint PRIMARY KEY, email varchar(255));\nCREATE UNIQUE INDEX users_email_idx ON users (email);\n" },
+      schema: "CREATE EXTENSION IF NOT EXISTS citext;\nCREATE TABLE users (id bigint PRIMARY KEY, email varchar(255));\nCREATE UNIQUE INDEX users_email_idx ON users (email);\nINSERT INTO users VALUES (1, 'A@example.com');",
+      code: "ALTER TABLE users ALTER COLUMN email TYPE citext;\n",
+      lines: [1],
+      severities: ["info"],
+      messages: ["varchar(255) -> citext is binary-coercible (the citext extension's casts are WITHOUT FUNCTION), so no row is rewritten, but its index users_email_idx on users.email is rebuilt"],
+    },
+    {
+      framework: "sql",
+      name: "char(10) -> citext: the extension's cast from bpchar is a function, run on every row: the table is rewritten",
+      path: "migrations/000002_citext.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE EXTENSION IF NOT EXISTS citext;\nCREATE TABLE users (id bigint PRIMARY KEY, code char(10));\n" },
+      schema: "CREATE EXTENSION IF NOT EXISTS citext;\nCREATE TABLE users (id bigint PRIMARY KEY, code char(10));",
+      code: "ALTER TABLE users ALTER COLUMN code TYPE citext;\n",
+      lines: [1],
+      severities: ["error"],
+    },
+    {
+      framework: "sql",
       name: "a column made integer whose current type the migrations do not show: a warning that says the rewrite depends on it (a serial already is integer), not an error that assumes one",
       schema: "CREATE TABLE users (id serial PRIMARY KEY, name text);\nINSERT INTO users (name) VALUES ('a'), ('b');",
       code: "ALTER TABLE users ALTER COLUMN id SET DATA TYPE integer;\n",

@@ -18,6 +18,23 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "an EmailField (varchar(254)) to CIEmailField (citext): no row rewritten, a note that any index on the column is rebuilt",
+      code: `import django.contrib.postgres.fields.citext
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.AlterField(model_name="customer", name="email", field=django.contrib.postgres.fields.citext.CIEmailField(max_length=254))]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8],
+      severities: ["info"],
+      messages: ["is binary-coercible (the citext extension's casts are WITHOUT FUNCTION), so no row is rewritten, but any index on app_customer.email is rebuilt"],
+    },
+    {
+      framework: "django",
       name: "a django-solo singleton's column rewritten (integer -> text on its one row): a note that says why",
       code: ALTER_ORDER("quantity", "models.TextField(null=True)"),
       files: SOLO_ORDER,

@@ -23,6 +23,36 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "npq-registration: a string column to citext rewrites no row (the extension's cast is WITHOUT FUNCTION): a note that any index on it is rebuilt",
+      path: "db/migrate/20260729110031_convert_closed_registration_users_to_citext.rb",
+      files: {
+        "db/migrate/20240215174312_create_closed_registration_users.rb": `class CreateClosedRegistrationUsers < ActiveRecord::Migration[7.1]
+  def change
+    create_table :closed_registration_users do |t|
+      t.string :email
+
+      t.timestamps
+    end
+  end
+end
+`,
+      },
+      code: `class ConvertClosedRegistrationUsersToCitext < ActiveRecord::Migration[8.1]
+  def up
+    change_column :closed_registration_users, :email, :citext
+  end
+
+  def down
+    change_column :closed_registration_users, :email, :string
+  end
+end
+`,
+      lines: [3],
+      severities: ["info"],
+      messages: ["varchar -> citext is binary-coercible (the citext extension's casts are WITHOUT FUNCTION), so no row is rewritten, but any index on closed_registration_users.email is rebuilt"],
+    },
+    {
+      framework: "rails",
       name: "codetriage: issues.id (create_table's implicit primary key) to bigint: the swap rebuilds the primary key over a unique index built CONCURRENTLY, moves the sequence, and says the referencing columns stay integer",
       path: "db/migrate/20260202160000_change_issues_id_to_bigint.rb",
       files: {

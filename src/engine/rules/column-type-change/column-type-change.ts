@@ -9,6 +9,7 @@ import { nameKey } from "../support/facts.js";
 import { tableWithRows, upOps } from "../support/scope.js";
 import { isUtcZone, typeChangeCost } from "../../types.js";
 import { djangoFieldType } from "../support/django-field-type.js";
+import { indexesRebuilt } from "./indexes-rebuilt.js";
 
 export default defineRule({
   meta: {
@@ -40,11 +41,15 @@ export default defineRule({
         postgresVersion: ctx.postgresVersion,
       });
       if (cost.rewrite === false) {
+        const rebuilt = indexesRebuilt(ctx, op.table, op.column);
         if (cost.rebuildsIndexes)
           ctx.report({
             op: written,
             severity: "info",
-            message: `${cost.reason}, but any index on ${op.table}.${op.column} is rebuilt while the table is locked (ACCESS EXCLUSIVE).`,
+            message:
+              rebuilt === "unknown"
+                ? `${cost.reason}, but any index on ${op.table}.${op.column} is rebuilt while the table is locked (ACCESS EXCLUSIVE).`
+                : `${cost.reason}, but ${rebuilt.length === 1 ? `its index ${rebuilt[0]} on ${op.table}.${op.column} is` : `its indexes ${rebuilt.join(", ")} on ${op.table}.${op.column} are`} rebuilt while the table is locked (ACCESS EXCLUSIVE).`,
             fix: fixFor(ctx.framework, {
               sql: `-- if ${op.column} is indexed on a large table: build the index again CONCURRENTLY under a new name first,\n-- then drop the old one, so the type change has no index to rebuild`,
               rails: () => `# if ${op.column} is indexed on a large table: add the index again under a new name with algorithm: :concurrently first,\n# then remove the old one, so the type change has no index to rebuild`,
