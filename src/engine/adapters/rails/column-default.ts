@@ -9,8 +9,13 @@ import type { RubyValue } from "./values.js";
 
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
-/** undefined when there is no default (absent or nil) */
-export function columnDefault(value: RubyValue | undefined): DefaultValue | undefined {
+/**
+ * undefined when there is no default (absent or nil). `type`: the column's PostgreSQL type, when known: Rails'
+ * PostgreSQL adapter writes a string default of a uuid column that holds "()" unquoted, as SQL
+ * (quote_default_expression: "Does not quote function default values for UUID columns"), so
+ * `:uuid, default: "gen_random_uuid()"` is a function default, evaluated per row.
+ */
+export function columnDefault(value: RubyValue | undefined, type?: string): DefaultValue | undefined {
   if (!value) return undefined;
   switch (value.kind) {
     case "nil":
@@ -18,6 +23,8 @@ export function columnDefault(value: RubyValue | undefined): DefaultValue | unde
     case "lambda":
       return value.sql !== undefined ? sqlDefault(value.sql) : { expr: value.text, volatile: true };
     case "str":
+      if (type === "uuid" && value.value.includes("()")) return sqlDefault(value.value);
+      return { expr: quote(value.value), volatile: false };
     case "sym":
       return { expr: quote(value.value), volatile: false };
     case "int":

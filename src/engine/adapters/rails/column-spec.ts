@@ -11,7 +11,7 @@ export function columnSpec(name: string, type: RubyValue | undefined, opts: Opti
     name,
     type: t.type,
     notNull: opts.flag("null") === false || primaryKey,
-    default: columnDefault(opts.get("default")),
+    default: columnDefault(opts.get("default"), t.type?.name),
     primaryKey,
     unique: false,
     check: false,

@@ -16,6 +16,25 @@ end
     },
     {
       framework: "rails",
+      name: "a uuid column's string default that calls a function (Rails writes it unquoted, as SQL): evaluated per row, the fix keeps it for new rows",
+      code: `class AddContentIdToLocalAuthorities < ActiveRecord::Migration[7.1]
+  def change
+    add_column :local_authorities, :content_id, :uuid, default: "gen_random_uuid()"
+  end
+end
+`,
+      lines: [3],
+      messages: ["the default gen_random_uuid() is volatile"],
+      fixes: [
+        `add_column :local_authorities, :content_id, :uuid  # instant: no default yet
+change_column_default :local_authorities, :content_id, from: nil, to: -> { "gen_random_uuid()" }  # new rows only
+# existing rows, in a migration of their own with disable_ddl_transaction!:
+# in batches of 1000 rows, until one updates nothing (with disable_ddl_transaction! each commits on its own)
+nil until connection.exec_update("UPDATE local_authorities SET content_id = gen_random_uuid() WHERE ctid IN (SELECT ctid FROM local_authorities WHERE content_id IS NULL LIMIT 1000)").zero?`,
+      ],
+    },
+    {
+      framework: "rails",
       name: "a stored generated column",
       code: `class AddSearchVector < ActiveRecord::Migration[7.1]
   def change
