@@ -561,17 +561,26 @@ function attachAlembicTransactions(parsed: ReadonlyMap<MigrationUnit, Parsed>, f
   }
 }
 
+/**
+ * The env.py a revision reads its settings' conditions through (alembic-settings-dialect.ts), where the revision is
+ * read as on PostgreSQL: on a folder decided for another database the conditions are not PostgreSQL's.
+ */
+function alembicEnvOn(unit: MigrationUnit, decision: DatabaseDecision | undefined, signals: ReadonlyMap<string, SourceFile> | undefined): SourceFile | undefined {
+  if (!signals || (decision && decision.database !== "postgresql")) return undefined;
+  return alembicEnvFor(unit.file.path, signals);
+}
+
 /** A unit parses into a migration, is too complex to check as a whole, or fails (an error of its own file). */
 type Parsed = { migration: Migration } | { tooComplex: ParseProblem } | undefined;
 
-function parseUnit(unit: MigrationUnit, errors: FileError[], decision: DatabaseDecision | undefined, djangoProject?: DjangoProject, projectFile?: ProjectFileReader): Parsed {
+function parseUnit(unit: MigrationUnit, errors: FileError[], decision: DatabaseDecision | undefined, djangoProject?: DjangoProject, projectFile?: ProjectFileReader, signals?: ReadonlyMap<string, SourceFile>): Parsed {
   const adapter = adapterFor(unit.file.framework);
   if (!adapter) {
     errors.push({ path: unit.file.path, message: `${unit.file.framework} migrations are not supported by this build; the file was not analysed` });
     return undefined;
   }
   try {
-    const migration = withSqlDialect(decision?.database, decision?.version, () => adapter.parse({ ...unit, database: decision?.database, databaseVersion: decision?.version, ...(unit.file.framework === "django" ? { djangoProject, projectFile } : unit.file.framework === "alembic" ? { projectFile } : {}) }));
+    const migration = withSqlDialect(decision?.database, decision?.version, () => adapter.parse({ ...unit, database: decision?.database, databaseVersion: decision?.version, ...(unit.file.framework === "django" ? { djangoProject, projectFile } : unit.file.framework === "alembic" ? { projectFile, alembicEnv: alembicEnvOn(unit, decision, signals) } : {}) }));
     migration.source ??= unit.content;
     if (decision) {
       migration.database = decision.database;
@@ -660,7 +669,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const unitErrors = new Map<MigrationUnit, FileError[]>();
   const parseOnce = (unit: MigrationUnit) => {
     const own: FileError[] = [];
-    parsed.set(unit, parseUnit(unit, own, decisionFor(unit, databases), djangoProject, projectFile));
+    parsed.set(unit, parseUnit(unit, own, decisionFor(unit, databases), djangoProject, projectFile, signals));
     unitErrors.set(unit, own);
   };
   // a parse that found PostgreSQL's parser broken and not yet replaced (there are no spares before the first

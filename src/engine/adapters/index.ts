@@ -30,6 +30,11 @@ export interface AdapterInput {
    * are read (a helper that returns SQL, a subclass of RunSQL: python/project-modules.ts); undefined when none are given
    */
   projectFile?: ProjectFileReader;
+  /**
+   * Alembic: the env.py of the revision's script location, where a condition on the project's settings may be tied
+   * to the database (python/alembic-settings-dialect.ts)
+   */
+  alembicEnv?: { path: string; content: string };
   /** the database of the migration's folder (engine/database/decide.ts): picks the SQL grammar */
   database?: Database;
   databaseVersion?: string;

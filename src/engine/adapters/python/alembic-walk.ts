@@ -17,6 +17,7 @@ import { coreSelect, EXECUTES, executedUnderFetches, ormInsert, queryDml, queryR
 import { asBool, asString, evaluate, kwarg, type ProjectCode, type PyValue } from "./values.js";
 import { append } from "../../append.js";
 import { branchSizeGuard, rowCountOf } from "./size-guard.js";
+import type { SettingsDialect } from "./alembic-settings-dialect.js";
 
 interface WalkState {
   inTransaction: boolean;
@@ -80,9 +81,11 @@ export class AlembicWalker {
   private exhausted = false;
 
   /** `project`: the project's modules, where names the revision imports from them are read (project-modules.ts) */
+  /** `dialect`: the conditions on the project's settings env.py ties to the database (alembic-settings-dialect.ts) */
   constructor(
     private readonly module: PyModule,
     private readonly project?: ProjectCode,
+    private readonly dialect?: SettingsDialect,
   ) {}
 
   walkFunction(def: PyNode, inTransaction = true): void {
@@ -281,6 +284,9 @@ export class AlembicWalker {
       if (n.childForFieldName("operator")?.text === "and") return a === false || b === false ? false : a === true && b === true ? true : undefined;
       return a === true || b === true ? true : a === false && b === false ? false : undefined;
     }
+    // `settings.letta_pg_uri_no_default`, `settings.database_engine == DatabaseChoice.POSTGRES`: what env.py proves
+    const decided = this.dialect?.decide(n, (name) => this.importedName(name, state));
+    if (decided !== undefined) return decided;
     if (n.type === "call") return this.startsWithOnPostgres(n, state);
     if (n.type !== "comparison_operator") return undefined;
     const operands = n.namedChildren;
@@ -312,6 +318,14 @@ export class AlembicWalker {
       default:
         return undefined;
     }
+  }
+
+  /** The qualified name of an imported name (`settings.x` -> `letta.settings.settings.x`); undefined for one bound here. */
+  private importedName(node: PyNode, state: WalkState): string | undefined {
+    let root = unparen(node);
+    while (root.type === "attribute") root = unparen(root.childForFieldName("object") ?? root);
+    if (root.type !== "identifier" || state.bindings.has(root.text) || state.handles.has(root.text) || this.module.imports.lookup(root.text) === undefined) return undefined;
+    return qualifiedName(node, this.module.imports);
   }
 
   /**

@@ -4,6 +4,168 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "the same env.py, the revision returns when the setting is not set: on PostgreSQL it goes on, the index is built under its lock",
+      path: "alembic/versions/a1_agents_name.py",
+      files: {
+        "alembic/env.py": `import os
+
+from sqlalchemy import engine_from_config, pool
+
+from alembic import context
+from app.settings import DatabaseChoice, settings
+
+config = context.config
+
+if settings.database_engine is DatabaseChoice.POSTGRES:
+    config.set_main_option("sqlalchemy.url", settings.pg_uri_no_default)
+else:
+    config.set_main_option("sqlalchemy.url", "sqlite:///" + os.path.join(os.path.expanduser("~"), "app.db"))
+
+
+def run_migrations_online() -> None:
+    connectable = engine_from_config(config.get_section(config.config_ini_section, {}), prefix="sqlalchemy.", poolclass=pool.NullPool)
+    with connectable.connect() as connection:
+        context.configure(connection=connection, target_metadata=None)
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+run_migrations_online()
+`,
+        "app/__init__.py": "",
+        "app/settings.py": `from enum import Enum
+from typing import Optional
+
+from pydantic_settings import BaseSettings
+
+
+class DatabaseChoice(str, Enum):
+    POSTGRES = "postgres"
+    SQLITE = "sqlite"
+
+
+class Settings(BaseSettings):
+    pg_uri: Optional[str] = None
+
+    @property
+    def pg_uri_no_default(self) -> Optional[str]:
+        return self.pg_uri or None
+
+    @property
+    def database_engine(self) -> DatabaseChoice:
+        """PostgreSQL when a URI is configured, else the local SQLite file."""
+        return DatabaseChoice.POSTGRES if self.pg_uri_no_default else DatabaseChoice.SQLITE
+
+
+settings = Settings()
+`,
+      },
+      code: `from alembic import op
+import sqlalchemy as sa
+
+from app.settings import settings
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    # only PostgreSQL: SQLite databases are created from the models
+    if not settings.pg_uri_no_default:
+        return
+    op.create_index("ix_agents_name", "agents", ["name"])
+
+
+def downgrade():
+    if settings.pg_uri_no_default:
+        return
+    op.drop_index("ix_agents_name", table_name="agents")
+`,
+      lines: [14],
+    },
+    {
+      framework: "alembic",
+      name: "env.py takes the URL from the environment in both branches: nothing proves which way the setting goes on PostgreSQL, so the revision is read whole",
+      path: "alembic/versions/a1_agents_name.py",
+      files: {
+        "alembic/env.py": `import os
+
+from sqlalchemy import engine_from_config, pool
+
+from alembic import context
+from app.settings import DatabaseChoice, settings
+
+config = context.config
+
+if settings.database_engine is DatabaseChoice.POSTGRES:
+    config.set_main_option("sqlalchemy.url", settings.pg_uri_no_default)
+else:
+    config.set_main_option("sqlalchemy.url", os.environ["DATABASE_URL"])
+
+
+def run_migrations_online() -> None:
+    connectable = engine_from_config(config.get_section(config.config_ini_section, {}), prefix="sqlalchemy.", poolclass=pool.NullPool)
+    with connectable.connect() as connection:
+        context.configure(connection=connection, target_metadata=None)
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+run_migrations_online()
+`,
+        "app/__init__.py": "",
+        "app/settings.py": `from enum import Enum
+from typing import Optional
+
+from pydantic_settings import BaseSettings
+
+
+class DatabaseChoice(str, Enum):
+    POSTGRES = "postgres"
+    SQLITE = "sqlite"
+
+
+class Settings(BaseSettings):
+    pg_uri: Optional[str] = None
+
+    @property
+    def pg_uri_no_default(self) -> Optional[str]:
+        return self.pg_uri or None
+
+    @property
+    def database_engine(self) -> DatabaseChoice:
+        """PostgreSQL when a URI is configured, else the local SQLite file."""
+        return DatabaseChoice.POSTGRES if self.pg_uri_no_default else DatabaseChoice.SQLITE
+
+
+settings = Settings()
+`,
+      },
+      code: `from alembic import op
+import sqlalchemy as sa
+
+from app.settings import settings
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    # only SQLite: PostgreSQL databases have these from earlier revisions
+    if settings.pg_uri_no_default:
+        return
+    op.create_index("ix_agents_name", "agents", ["name"])
+
+
+def downgrade():
+    if settings.pg_uri_no_default:
+        return
+    op.drop_index("ix_agents_name", table_name="agents")
+`,
+      lines: [14],
+    },
+    {
+      framework: "alembic",
       name: "a return inside autocommit_block() in a branch PostgreSQL may not take (a setting read at run time): the index after the block is still reviewed",
       code: `import os
 from alembic import op
@@ -551,6 +713,86 @@ with op.get_context().autocommit_block():
     },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "letta: a revision that returns when a project setting is set, and env.py sets a SQLite URL exactly when that setting (through its Settings property) is not: on PostgreSQL it returns, the index is SQLite's",
+      path: "alembic/versions/a1_agents_name.py",
+      files: {
+        "alembic/env.py": `import os
+
+from sqlalchemy import engine_from_config, pool
+
+from alembic import context
+from app.settings import DatabaseChoice, settings
+
+config = context.config
+
+if settings.database_engine is DatabaseChoice.POSTGRES:
+    config.set_main_option("sqlalchemy.url", settings.pg_uri_no_default)
+else:
+    config.set_main_option("sqlalchemy.url", "sqlite:///" + os.path.join(os.path.expanduser("~"), "app.db"))
+
+
+def run_migrations_online() -> None:
+    connectable = engine_from_config(config.get_section(config.config_ini_section, {}), prefix="sqlalchemy.", poolclass=pool.NullPool)
+    with connectable.connect() as connection:
+        context.configure(connection=connection, target_metadata=None)
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+run_migrations_online()
+`,
+        "app/__init__.py": "",
+        "app/settings.py": `from enum import Enum
+from typing import Optional
+
+from pydantic_settings import BaseSettings
+
+
+class DatabaseChoice(str, Enum):
+    POSTGRES = "postgres"
+    SQLITE = "sqlite"
+
+
+class Settings(BaseSettings):
+    pg_uri: Optional[str] = None
+
+    @property
+    def pg_uri_no_default(self) -> Optional[str]:
+        return self.pg_uri or None
+
+    @property
+    def database_engine(self) -> DatabaseChoice:
+        """PostgreSQL when a URI is configured, else the local SQLite file."""
+        return DatabaseChoice.POSTGRES if self.pg_uri_no_default else DatabaseChoice.SQLITE
+
+
+settings = Settings()
+`,
+      },
+      code: `from alembic import op
+import sqlalchemy as sa
+
+from app.settings import settings
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    # only SQLite: PostgreSQL databases have these from earlier revisions
+    if settings.pg_uri_no_default:
+        return
+    op.create_index("ix_agents_name", "agents", ["name"])
+
+
+def downgrade():
+    if settings.pg_uri_no_default:
+        return
+    op.drop_index("ix_agents_name", table_name="agents")
+`,
+    },
     {
       framework: "alembic",
       name: "a return PostgreSQL reaches inside autocommit_block(): the index after the block does not run there",
