@@ -109,6 +109,27 @@ describe("review", () => {
     expect(sql.findings.filter((f) => f.rule === "drop-table").map((f) => `${f.path}:${f.line}`)).toEqual(["db/migrations/004_c.up.sql:2"]);
   });
 
+  it("a dropped name a later migration of the same change creates again: no code runs between them, so drop-table and drop-column are warnings; in a migration the base branch already holds, the window stays an error", async () => {
+    const change = await reviewCase({
+      name: "dropped and created again in one change (manage.get.gov 0168/0169)",
+      base: { "db/migrations/001_init.up.sql": "CREATE TABLE zones (id bigint PRIMARY KEY, name text);\nCREATE TABLE records (id bigint PRIMARY KEY, zone_id bigint);\n" },
+      head: {
+        "db/migrations/002_drop.up.sql": "ALTER TABLE records DROP COLUMN zone_id;\nDROP TABLE zones;\n",
+        "db/migrations/003_create.up.sql": "CREATE TABLE zones (id uuid PRIMARY KEY, name text);\nALTER TABLE records ADD COLUMN zone_id uuid;\n",
+      },
+    });
+    const drops = change.findings.filter((f) => f.rule === "drop-table" || f.rule === "drop-column");
+    expect(drops.map((f) => [f.rule, f.line, f.severity])).toEqual([["drop-column", 1, "warning"], ["drop-table", 2, "warning"]]);
+    expect(drops[1].message).toContain("db/migrations/003_create.up.sql:1 creates table zones again. Both are in this change, so no deployed code runs between them: only the rows are lost.");
+
+    const merged = await reviewCase({
+      name: "the re-creation was merged before (out of order)",
+      base: { "db/migrations/001_init.up.sql": "CREATE TABLE zones (id bigint PRIMARY KEY, name text);\n", "db/migrations/003_create.up.sql": "CREATE TABLE zones (id uuid PRIMARY KEY, name text);\n" },
+      head: { "db/migrations/002_drop.up.sql": "DROP TABLE zones;\n" },
+    });
+    expect(merged.findings.filter((f) => f.rule === "drop-table").map((f) => f.severity)).toEqual(["error"]);
+  });
+
   it("reports lint findings of changed files only, and none for an edit that changes nothing a migration does", async () => {
     const result = await reviewCase({
       name: "lint scope",

@@ -18,7 +18,7 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
-      name: "linkwarden 20250215182023: Prisma drops indexVersion and adds it again as INTEGER in one statement: a change of type that empties the column, not a removal; the schema's field is the new column's, and the fix keeps a copy and runs the statement as written (never the drop alone)",
+      name: "linkwarden 20250215182023: Prisma drops indexVersion and adds it again as INTEGER in one statement: a change of type that empties the column, not a removal: no code finds it missing, so a warning for the values; the schema's field is the new column's, and the fix keeps a copy and runs the statement as written (never the drop alone)",
       path: "prisma/migrations/20250215182023_change_field_type/migration.sql",
       files: {
         "prisma/migrations/20230719181459_init/migration.sql": LINK_TABLE,
@@ -27,7 +27,7 @@ export default defineCases({
       schema: `${LINK_TABLE}INSERT INTO "Link" ("indexVersion") VALUES ('1');`,
       code: 'ALTER TABLE "Link" DROP COLUMN "indexVersion",\nADD COLUMN     "indexVersion" INTEGER;\n',
       lines: [1],
-      severities: ["error"],
+      severities: ["warning"],
       messages: [
         "Dropping column Link.indexVersion deletes its values; a rollback cannot restore them. The same statement adds indexVersion to Link again (integer). What names it today (prisma/schema.prisma:3) reads that one, not this one. Code that names it finds it when the migration ends, so only the values are lost. In effect a change of type that starts the column empty.",
       ],
@@ -49,6 +49,7 @@ export default defineCases({
       schema: `${USER_TABLE}INSERT INTO "User" ("image") VALUES ('a.png');`,
       code: 'ALTER TABLE "User" DROP COLUMN "image",\nADD COLUMN     "imagePath" TEXT;\n',
       lines: [1],
+      severities: ["error"],
       messages: [
         "prisma/migrations/20231028041930_rename_image_path_to_image/migration.sql:1 renames imagePath to image on User. What names it today (prisma/schema.prisma:3) reads that one, not this one. Code that used the dropped one can only have run between the two migrations; today's code says nothing about that.",
       ],

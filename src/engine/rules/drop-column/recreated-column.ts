@@ -55,6 +55,9 @@ export function recreatedColumnReport(ctx: RuleContext, op: OperationOf<"drop_co
   })();
   return {
     op,
+    // no code runs between the drop and the re-creation: what is left is the data loss alone, as with a removal the code
+    // already stopped using (planned-removal.ts), a warning; a later migration of its own leaves a window, the error stays
+    ...(again.sameMigration || sameChange ? { severity: "warning" as const } : {}),
     message: `Dropping column ${op.table}.${op.column} deletes its values; a rollback cannot restore them.${recreationSentence(again, today, sameChange)}${retyped ? " In effect a change of type that starts the column empty." : ""}`,
     fix,
     ...(today.length ? { details: (named?.usages ?? []).map((u) => `${u.path}:${u.line}: ${u.text} (reads the column created again)`) } : {}),

@@ -65,10 +65,11 @@ export default defineCases({
     { framework: "sql", name: "several tables, one statement", schema: "CREATE TABLE a (id bigint PRIMARY KEY);\nCREATE TABLE b (a_id bigint REFERENCES a (id));", code: "SET lock_timeout = '2s';\nDROP TABLE IF EXISTS a, b CASCADE;", lines: [2, 2] },
     {
       framework: "sql",
-      name: "dropped and created again empty: the rows are gone, and the fix that renames the table aside (with its indexes) leaves the CREATE TABLE after it running",
+      name: "dropped and created again empty in the same migration: the rows are gone (a warning: no code finds the table missing), and the fix that renames the table aside (with its indexes) leaves the CREATE TABLE after it running",
       schema: "CREATE TABLE user_stats (user_id bigint PRIMARY KEY, posts int);",
       code: "DROP TABLE user_stats;\nCREATE TABLE user_stats (user_id bigint PRIMARY KEY, posts int);",
       lines: [1],
+      severities: ["warning"],
       messages: ["This migration, at line 2, creates table user_stats again. Code that names it finds it when the migration ends, so only the rows are lost."],
       thenRuns: "CREATE TABLE user_stats (user_id bigint PRIMARY KEY, posts int);",
     },
@@ -85,6 +86,7 @@ export default defineCases({
       schema: ACCOUNT_TABLE,
       code: 'DROP TABLE "Account";\n',
       lines: [1],
+      severities: ["error"],
       messages: [
         "prisma/migrations/20231108232127_recreate_table_account/migration.sql:1 creates table Account again. What names it today (prisma/schema.prisma:1) reads that one, not this one. Code that used the dropped one can only have run between the two migrations",
       ],

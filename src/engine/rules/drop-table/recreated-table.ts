@@ -67,6 +67,10 @@ export function recreatedTableReport(ctx: RuleContext, op: OperationOf<"drop_tab
   })();
   return {
     op,
+    // no code runs between the drop and the re-creation: what is left is the data loss alone, as with a removal the code
+    // already stopped using (planned-removal.ts), a warning; a later migration of its own leaves a window, the error stays
+    // (not Rails' `create_table ..., force:`, whose drop is an option often copied from schema.rb without meaning to empty the table)
+    ...((again.sameMigration || sameChange) && !(ctx.framework === "rails" && again.sameStatement) ? { severity: "warning" as const } : {}),
     message: `Dropping table ${table} deletes all its rows; a rollback cannot bring them back.${recreationSentence(again, today, sameChange, "the rows")}`,
     fix,
     ...(today.length ? { details: (named?.usages ?? []).map((u) => `${u.path}:${u.line}: ${u.text} (uses the table created again)`) } : {}),
