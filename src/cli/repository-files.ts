@@ -13,6 +13,7 @@ import { displayPath } from "./collect-files.js";
 import { walkFiles } from "./walk-files.js";
 import { readDeployFiles } from "./deploy-files.js";
 import { detectByPath } from "../engine/detect.js";
+import { headFileFolders, isAlembicHeadPath } from "../engine/repository/alembic-head-file.js";
 
 /** more model files than this in one project are not read (a fix then names the table, not the class) */
 const MAX_MODEL_FILES = 5000;
@@ -101,6 +102,11 @@ export function readRepositoryFiles(migrationPaths: readonly string[], config: C
   for (const app of new Set(migrationPaths.filter((p) => /(?:^|\/)migrations\/[^/]+\.py$/.test(p)).map((p) => dirname(dirname(resolve(cwd, p)))))) {
     if (existsSync(join(app, "models.py"))) absolute.add(join(app, "models.py"));
     for (const path of filesUnder(join(app, "models"), MAX_MODEL_FILES, ".py")) absolute.add(path);
+  }
+  // an Alembic project's file naming its head revision (.current-alembic-head), beside its versions/ folder
+  for (const dir of new Set(migrationPaths.filter((p) => p.endsWith(".py")).flatMap((p) => headFileFolders(p)))) {
+    const folder = resolve(cwd, dir);
+    for (const name of safeList(folder)) if (isAlembicHeadPath(name)) absolute.add(join(folder, name));
   }
   // Flyway's baselineVersion, in flyway.conf / flyway.toml or Spring's spring.flyway.baseline-version
   const climbed = new Set<string>();

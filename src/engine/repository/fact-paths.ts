@@ -9,6 +9,7 @@ import { isPythonManifestPath, pythonManifestDir } from "./python-requirements.j
 import { baseOf, dirOf } from "../paths.js";
 import { deployPaths } from "../deploy/deploy-paths.js";
 import { declarationAt } from "../baseline/declaration-paths.js";
+import { headFileFolders, isAlembicHeadPath } from "./alembic-head-file.js";
 
 export { dirOf };
 
@@ -27,7 +28,7 @@ export const isDjangoModelPath = (path: string): boolean => /(?:^|\/)models(?:\.
 
 /** A path whose content fixes may use (see the module comment). */
 export function isRepositoryFactPath(path: string, options: { models?: boolean } = {}): boolean {
-  return isManifestPath(path) || isGoModPath(path) || isPythonManifestPath(path) || isSchemaDumpPath(path) || declarationAt(path) !== undefined || (options.models !== false && (isModelPath(path) || isDjangoModelPath(path) || isInflectionsPath(path)));
+  return isManifestPath(path) || isGoModPath(path) || isAlembicHeadPath(path) || isPythonManifestPath(path) || isSchemaDumpPath(path) || declarationAt(path) !== undefined || (options.models !== false && (isModelPath(path) || isDjangoModelPath(path) || isInflectionsPath(path)));
 }
 
 const upLevels = (path: string) => /^(?:\.\.(?:\/|$))*/.exec(path)![0].split("/").filter((s) => s === "..").length;
@@ -55,6 +56,8 @@ export function repositoryFactPaths(listing: readonly string[], migrationPaths: 
     if (!isRepositoryFactPath(path, options)) return false;
     // a Python project's dependency files: in a folder above a migration (Django has no db/ to root the project)
     if (isPythonManifestPath(path)) return migrationPaths.some((m) => isWithin(pythonManifestDir(path), m));
+    // an Alembic project's file naming its head revision: beside the revisions' folder
+    if (isAlembicHeadPath(path)) return migrationPaths.some((m) => m.endsWith(".py") && headFileFolders(m).includes(dirOf(path)));
     // a Go module's go.mod names its migration runner (gobuffalo/pop): in a folder above a migration
     if (isGoModPath(path)) return migrationPaths.some((m) => isWithin(dirOf(path), m));
     // a peer's baseline (StrongMigrations.start_after, Flyway's baselineVersion): over the migrations it speaks for

@@ -13,6 +13,7 @@ import { dumpedColumns } from "./dumped-columns.js";
 import { dirOf, isDjangoModelPath, isGoModPath, isManifestPath, isSchemaDumpPath, isWithin, projectRootOf } from "./fact-paths.js";
 import { lockfileGems, lockfileVersion } from "./lockfile.js";
 import { isDeployPath } from "../deploy/deploy-paths.js";
+import { alembicHeadFileOf, isAlembicHeadPath } from "./alembic-head-file.js";
 import { isModelPath } from "../adapters/rails/model-path.js";
 import { combinedRange, isPythonManifestPath, manifestNames, manifestRange, normalisedPackageName, pythonManifestDir, type VersionRange } from "./python-requirements.js";
 
@@ -28,6 +29,7 @@ export class RepositoryFacts {
   private readonly packageRanges = new Map<string, VersionRange | undefined>();
   private readonly manifestNames = new Map<string, Set<string>>();
   private readonly dumps: SourceFile[];
+  private readonly headFiles: SourceFile[];
   private readonly modelSources: SourceFile[];
   private readonly gems = new Map<string, Set<string>>();
   private readonly columns = new Map<string, ColumnTypes>();
@@ -53,7 +55,8 @@ export class RepositoryFacts {
     this.manifests = files.filter((f) => isManifestPath(f.path));
     this.dumps = files.filter((f) => isSchemaDumpPath(f.path));
     this.pythonManifests = files.filter((f) => isPythonManifestPath(f.path));
-    this.modelSources = files.filter((f) => !isManifestPath(f.path) && !isGoModPath(f.path) && !isPythonManifestPath(f.path) && !isSchemaDumpPath(f.path) && !isDeployPath(f.path));
+    this.headFiles = files.filter((f) => isAlembicHeadPath(f.path));
+    this.modelSources = files.filter((f) => !isManifestPath(f.path) && !isGoModPath(f.path) && !isPythonManifestPath(f.path) && !isSchemaDumpPath(f.path) && !isDeployPath(f.path) && !isAlembicHeadPath(f.path));
   }
 
   static none(): RepositoryFacts {
@@ -75,6 +78,11 @@ export class RepositoryFacts {
         }
         return gems.has(gem);
       });
+  }
+
+  /** The file naming the head revision of the Alembic revisions in `migrationPath`'s folder (alembic-head-file.ts), if given. */
+  alembicHeadFile(migrationPath: string): SourceFile | undefined {
+    return alembicHeadFileOf(this.headFiles, migrationPath);
   }
 
   /** The version of `gem` the nearest Gemfile.lock (or gems.locked) above `migrationPath` resolves, if it lists it. */

@@ -113,6 +113,8 @@ export interface RepositoryView {
   readonly laterInFolder: readonly Migration[];
   /** the newest migration of this migration's folder (itself when it is the newest): a fix's new migrations go after it, so they clash with no number and leave one head */
   readonly newestInFolder: Migration | undefined;
+  /** Alembic: the project's file naming the head revision (`.current-alembic-head`), when it keeps one and it was read */
+  readonly alembicHeadFile: { path: string; content: string } | undefined;
   /** Django: the leaf nodes of this migration's app (its migrations no other one depends on), in their order: a new migration depends on them */
   readonly djangoLeaves: readonly Migration[];
   /** Django: not every migration of the app was read (one depends on a migration that is not there), so later ones may exist unseen */
@@ -160,6 +162,9 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     },
     get newestInFolder() {
       return history.lastOfSet(migration.path);
+    },
+    get alembicHeadFile() {
+      return migration.framework === "alembic" ? facts.alembicHeadFile(migration.path) : undefined;
     },
     get djangoLeaves() {
       return history.djangoLeavesOfSet(migration.path);

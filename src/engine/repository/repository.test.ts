@@ -95,6 +95,12 @@ describe("fact paths", () => {
     expect(repositoryFactPaths(listing, ["db/migrate/20240101000000_a.rb"], { models: false })).toEqual(["Gemfile", "Gemfile.lock", "db/schema.rb"]);
     expect(repositoryFactPaths(listing, ["db/migrate/20240101000000_a.rb"])).toContain("app/models/user.rb");
   });
+
+  it("lists an Alembic project's head file beside the versions/ folder of a changed revision (the App fetches it), not another project's", () => {
+    const listing = ["migrations/.current-alembic-head", "migrations/versions/0450_a.py", "other/migrations/.current-alembic-head", "migrations/README.md"];
+    expect(repositoryFactPaths(listing, ["migrations/versions/0450_a.py"], { models: false })).toEqual(["migrations/.current-alembic-head"]);
+    expect(repositoryFactPaths(listing, ["db/migrate/20240101000000_a.rb"], { models: false })).toEqual([]);
+  });
 });
 
 describe("schema history", () => {

@@ -26,6 +26,52 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "a project that numbers its revisions (0449_x.py holds revision \"0449_x\") and keeps .current-alembic-head: the validating revision is numbered next, its id its file name, and the head file is updated",
+      path: "migrations/versions/0450_fk_api_keys_users.py",
+      code: `from alembic import op
+
+revision = "0450_fk_api_keys_users"
+down_revision = "0449_api_keys_created_by"
+
+
+def upgrade():
+    op.create_foreign_key("fk_api_keys_created_by_id", "api_keys", "users", ["created_by_id"], ["id"])
+
+
+def downgrade():
+    op.drop_constraint("fk_api_keys_created_by_id", "api_keys", type_="foreignkey")
+`,
+      files: {
+        "migrations/versions/0449_api_keys_created_by.py": `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "0449_api_keys_created_by"\ndown_revision = None\n\n\ndef upgrade():\n    op.create_table("users", sa.Column("id", sa.Integer, primary_key=True))\n    op.create_table("api_keys", sa.Column("id", sa.Integer, primary_key=True), sa.Column("created_by_id", sa.Integer))\n\n\ndef downgrade():\n    op.drop_table("api_keys")\n    op.drop_table("users")\n`,
+        "migrations/.current-alembic-head": "0450_fk_api_keys_users\n",
+      },
+      lines: [8],
+      fixes: [
+        `op.execute("ALTER TABLE api_keys ADD CONSTRAINT fk_api_keys_created_by_id FOREIGN KEY (created_by_id) REFERENCES users (id) NOT VALID")
+
+# then a new migration, migrations/versions/0451_validate_fk_api_keys_create.py:
+from alembic import op
+
+# the next number of the project's revisions (its ids are its file names: keep them the same if you rename)
+NEW_REVISION_ID = "0451_validate_fk_api_keys_create"
+revision = NEW_REVISION_ID
+down_revision = "0450_fk_api_keys_users"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.execute("ALTER TABLE api_keys VALIDATE CONSTRAINT fk_api_keys_created_by_id")
+
+
+def downgrade():
+    pass
+
+# migrations/.current-alembic-head names the head revision ("0450_fk_api_keys_users"): write "0451_validate_fk_api_keys_create" in it`,
+      ],
+    },
+    {
+      framework: "alembic",
       name: "a project whose CI matrix also runs SQLite: the NOT VALID foreign key and its VALIDATE under `if op.get_bind().dialect.name == \"postgresql\"`, the create_foreign_key as written otherwise",
       code: `from alembic import op
 import sqlalchemy as sa

@@ -133,7 +133,8 @@ function splitFiles(ctx: RuleContext, movedOps: readonly Operation[], tailOps: r
  * (down_revision: its id), before any revision that followed it, which is re-pointed (`rechain`); every other
  * framework's go after the folder's newest migration (numbered after it, one head).
  */
-const splitPlace = (ctx: RuleContext): MigrationPlace => (ctx.framework === "alembic" ? { newestInFolder: ctx.migration } : ctx.repository);
+const splitPlace = (ctx: RuleContext): MigrationPlace =>
+  ctx.framework === "alembic" ? { newestInFolder: ctx.migration, numberAfter: ctx.repository.newestInFolder, alembicHeadFile: ctx.repository.alembicHeadFile } : ctx.repository;
 
 /**
  * Alembic: the revisions whose down_revision was the split one's now follow the last new revision: each said by

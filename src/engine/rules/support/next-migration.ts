@@ -23,6 +23,7 @@ import { isMysqlFamily } from "./databases.js";
 import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
 import { folderPrefix } from "../../paths.js";
 import { popSuffix } from "../../database/dialect-file.js";
+import { revisionNaming, type RevisionNaming } from "./alembic-revision-naming.js";
 
 /**
  * Rails code copied into a split for a MySQL database, without PostgreSQL's own options (`algorithm: :concurrently`
@@ -71,13 +72,6 @@ const camel = (name: string) => words(name).map((w) => w[0].toUpperCase() + w.sl
 export function nextVersion(version: string | undefined, step: number): string {
   if (version && /^\d+$/.test(version)) return (BigInt(version) + BigInt(step)).toString().padStart(version.length, "0");
   return `${version ?? "next"}_${step}`;
-}
-
-/** A stable 12-hex-digit id for a new Alembic revision (FNV-1a 64 of the revision it follows and its name). */
-function revisionId(after: string, name: string): string {
-  let hash = 0xcbf29ce484222325n;
-  for (const byte of Buffer.from(`${after}/${name}`, "utf8")) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
-  return hash.toString(16).padStart(16, "0").slice(0, 12);
 }
 
 /**
@@ -232,8 +226,8 @@ function endSharedTransaction(env: NonNullable<Migration["alembicTransactions"]>
   ];
 }
 
-function alembicFile(migration: Migration, anchor: Migration, step: MigrationStep, previous: string | undefined): { file: MigrationFile; id: string } {
-  const id = revisionId(previous ?? migration.path, step.name);
+function alembicFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number, previous: string | undefined, naming: RevisionNaming, head?: HeadFileNote): { file: MigrationFile; id: string } {
+  const id = naming.id(step.name, snake(step.name), index, previous ?? migration.path);
   const run = [...(step.locals ?? []), ...step.statements];
   const upgrade = step.noTransaction
     ? [`def upgrade():`, `    with op.get_context().autocommit_block():`, ...run.map((s) => indent(s, "        "))]
@@ -241,8 +235,11 @@ function alembicFile(migration: Migration, anchor: Migration, step: MigrationSte
       ? [`def upgrade():`, ...endSharedTransaction(migration.alembicTransactions), ...run.map((s) => indent(s, "    "))]
       : [`def upgrade():`, ...run.map((s) => indent(s, "    "))];
   const downgrade = [`def downgrade():`, ...(step.down?.length ? step.down.map((s) => indent(s, "    ")) : []), `    pass`];
+  const own = naming.numbered
+    ? `# the next number of the project's revisions (its ids are its file names: keep them the same if you rename)`
+    : `# a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)`;
   const header = [
-    `# a new id for this revision: any string unique among the revisions (\`alembic revision\` makes one)`,
+    own,
     `NEW_REVISION_ID = ${pythonString(id)}`,
     `revision = NEW_REVISION_ID`,
     previous === undefined
@@ -251,11 +248,13 @@ function alembicFile(migration: Migration, anchor: Migration, step: MigrationSte
     `branch_labels = None`,
     `depends_on = None`,
   ];
-  const body = [pythonDefinitions(step.definitions ?? []), header.join("\n"), upgrade.join("\n"), downgrade.join("\n")].filter(Boolean).join("\n\n\n");
+  // the project's file naming the head revision (its tests compare it with the newest file): it names the new one
+  const headNote = head ? `\n\n# ${head.path} names the head revision (${pythonString(head.was)}): write ${pythonString(id)} in it` : "";
+  const body = [pythonDefinitions(step.definitions ?? []), header.join("\n"), upgrade.join("\n"), downgrade.join("\n") + headNote].filter(Boolean).join("\n\n\n");
   const imports = pythonImports([...(step.definitions ?? []), ...(step.noTransaction || migration.alembicTransactions?.shared ? ["op.get_context()"] : []), ...run, ...(step.down ?? [])], { op: "from alembic import op", sa: "import sqlalchemy as sa", ...sourceImports(migration) });
   // beside the head it follows: a second version location (a legacy/ folder run only to catch up) may not be where
   // the project's upgrade looks for new revisions
-  return { file: { path: `${folderPrefix(anchor.path)}${id}_${snake(step.name)}.py`, text: [...imports, ...(imports.length ? [""] : []), body].join("\n"), revision: id }, id };
+  return { file: { path: `${folderPrefix(anchor.path)}${naming.file(id, snake(step.name))}`, text: [...imports, ...(imports.length ? [""] : []), body].join("\n"), revision: id }, id };
 }
 
 function sqlFile(migration: Migration, anchor: Migration, step: MigrationStep, index: number): MigrationFile {
@@ -296,6 +295,16 @@ export interface MigrationPlace {
   djangoLeaves?: readonly Migration[];
   /** Django: the app's migrations were not all read, so later ones may exist unseen */
   djangoGraphPartial?: boolean;
+  /** Alembic: the folder's newest revision when the new ones go elsewhere (a split's, right after its revision): numbered ids continue after it */
+  numberAfter?: Migration;
+  /** Alembic: the project's file that names the head revision (`.current-alembic-head`) and what it holds */
+  alembicHeadFile?: { path: string; content: string };
+}
+
+/** The head file to update, and the id it held: said in the last new revision when that becomes the head. */
+interface HeadFileNote {
+  path: string;
+  was: string;
 }
 
 /** New migration files after `migration`, each running after the one before it (their paths, their text). */
@@ -307,6 +316,10 @@ export function newMigrations(migration: Migration, steps: readonly MigrationSte
   const anchor = newestInFolder && newestInFolder.framework === migration.framework ? newestInFolder : migration;
   let djangoPrevious = migration.framework === "django" ? djangoPredecessors(anchor, place.djangoLeaves).map((m) => djangoApp(m).name) : [];
   let alembicPrevious = anchor.revision?.id ?? migration.revision?.id;
+  const naming = migration.framework === "alembic" ? revisionNaming(anchor, place.numberAfter ?? place.newestInFolder) : undefined;
+  // the head file names the newest revision: the new ones become the head when they follow it
+  const headText = place.alembicHeadFile?.content.trim();
+  const head = place.alembicHeadFile && headText !== undefined && headText === alembicPrevious ? { path: place.alembicHeadFile.path, was: headText } : undefined;
   steps.forEach((step, index) => {
     switch (migration.framework) {
       case "rails":
@@ -319,7 +332,7 @@ export function newMigrations(migration: Migration, steps: readonly MigrationSte
         break;
       }
       case "alembic": {
-        const { file, id } = alembicFile(migration, anchor, step, alembicPrevious);
+        const { file, id } = alembicFile(migration, anchor, step, index, alembicPrevious, naming!, index === steps.length - 1 ? head : undefined);
         files.push(file);
         alembicPrevious = id;
         break;
