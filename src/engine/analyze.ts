@@ -61,6 +61,7 @@ import { dirOf } from "./paths.js";
 import { DeployDecider, type DeployDecision } from "./deploy/deploy-model.js";
 import { underDeploy } from "./deploy/offline-notes.js";
 import { underCodeOrder } from "./deploy/code-first-notes.js";
+import { oldCodeGone } from "./deploy/old-code-gone.js";
 import { popText } from "./adapters/sql/layouts/golang-migrate.js";
 import { Baselines, type BaselineSummary } from "./baseline/baselines.js";
 
@@ -202,6 +203,8 @@ interface Raw {
   hazard?: RuleMeta["hazard"];
   /** the rule's `newCodeFailsToo`: a code-first deploy keeps it */
   newCodeFailsToo?: boolean;
+  /** the report's message without its claim about running code, for a deploy where none runs while it migrates */
+  withoutOldCode?: string;
   /** what the statement does under the lock the finding is about, when the report says (Report.work) */
   work?: Report["work"];
 }
@@ -260,6 +263,7 @@ function runRule(
         op: report.op,
         hazard: report.hazard === "none" ? undefined : (report.hazard ?? rule.meta.hazard),
         newCodeFailsToo: rule.meta.newCodeFailsToo,
+        withoutOldCode: report.withoutOldCode,
         work: report.work,
         finding: {
           path: report.path ?? migration.path,
@@ -508,7 +512,7 @@ function ruleFindings(
 }
 
 /** A finding that an offline deploy would make a note: the deploy is read only when one is there (it may walk the repository). */
-const dependsOnDeploy = (raw: readonly Raw[]): boolean => raw.some((r) => r.hazard && r.finding.severity !== "info");
+const dependsOnDeploy = (raw: readonly Raw[]): boolean => raw.some((r) => (r.hazard || r.withoutOldCode) && r.finding.severity !== "info");
 
 /** The findings of one migration as reported: the deploy's notes, waivers, syntax and hidden-statement findings. */
 function reportMigration(migration: Migration, config: Config, rawFindings: Raw[], deploy: DeployDecision | (() => DeployDecision)): ReportedFinding[] {
@@ -516,6 +520,9 @@ function reportMigration(migration: Migration, config: Config, rawFindings: Raw[
   if (dependsOnDeploy(raw)) {
     const decision = typeof deploy === "function" ? deploy() : deploy;
     if (decision.mode === "offline") raw = raw.map((r) => ({ ...r, finding: underDeploy(r.finding, r.hazard, decision) }));
+    // a data-loss message's claim about running code, where the deploy leaves none running while it migrates
+    const gone = raw.some((r) => r.withoutOldCode) ? oldCodeGone(decision, migration.framework) : undefined;
+    if (gone) raw = raw.map((r) => (r.withoutOldCode ? { ...r, finding: { ...r.finding, message: `${r.withoutOldCode} No running code reads it then (${gone}).` } } : r));
     // the order of code and migration: old-code notes where only the new code is left, new-code findings only then
     raw = raw.flatMap((r) => {
       const finding = underCodeOrder(r.finding, r.hazard, r.newCodeFailsToo === true, migration.framework, decision);

@@ -13,9 +13,8 @@
 import type { Framework, ReportedFinding } from "../model.js";
 import type { RuleMeta } from "../rules/support/rule.js";
 import type { DeployDecision } from "./deploy-model.js";
+import { STATIC_COLUMNS } from "./old-code-gone.js";
 
-/** frameworks whose application code names its columns in its source (models), not in a cache read at boot */
-const STATIC_COLUMNS: ReadonlySet<Framework> = new Set(["django", "alembic"]);
 
 const OVERRIDE = "set `deploy: online` in .github/migguard.yml if the migrations run before the code";
 

@@ -1,4 +1,5 @@
 import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
+import { CF_PUSH_THEN_MIGRATE, OFFLINE_ENTRYPOINT } from "../../testing/deploy-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
 /** bookwyrm's 0074: one RemoveField of Connector.politeness_delay. */
@@ -47,8 +48,44 @@ class Migration(migrations.Migration):
 `,
 };
 
+/** RemoveField of Order.note, on line 7 */
+const REMOVE_NOTE = `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.RemoveField(model_name="order", name="note")]
+`;
+
 export default defineCases({
   invalid: [
+    {
+      framework: "django",
+      name: "WebODM 0004 under its offline deploy (the entrypoint migrates before the server starts): the data loss stays an error, without the claim that running code reads the column",
+      code: REMOVE_NOTE,
+      files: { ...DJANGO_INITIAL, ...OFFLINE_ENTRYPOINT },
+      lines: [7],
+      severities: ["error"],
+      messages: ["Dropping column app_order.note deletes its data, and a rollback cannot restore the values. No running code reads it then (docker-entrypoint.sh:3: the container's start script runs the migrations and then starts the server)."],
+    },
+    {
+      framework: "django",
+      name: "code-first deploy (cf push, then a migrate task): only the new code, whose model no longer names the field, runs when the column goes",
+      code: REMOVE_NOTE,
+      files: { ...DJANGO_INITIAL, ...CF_PUSH_THEN_MIGRATE },
+      lines: [7],
+      severities: ["error"],
+      messages: ["Dropping column app_order.note deletes its data, and a rollback cannot restore the values. No running code reads it then (.github/workflows/deploy-stable.yaml:13: the deploy puts the new code live (`cf push`, line 9) and runs the migrations after it: only the new code, whose models no longer name it, runs when it migrates)."],
+    },
+    {
+      framework: "django",
+      name: "no deploy file: the old code may still read the column while it goes",
+      code: REMOVE_NOTE,
+      files: DJANGO_INITIAL,
+      lines: [7],
+      messages: ["Dropping column app_order.note deletes its data; code that still reads it breaks, and a rollback cannot restore the values."],
+    },
     {
       framework: "django",
       name: "WebODM 0012: RemoveField of a foreign key that a later migration of the app adds again (0014, to the new uuid key): the fix keeps a copy and removes it as written, since a column kept by a state-only removal makes that AddField fail",

@@ -1,4 +1,5 @@
 import { defineCases } from "../support/rule.js";
+import { CF_PUSH_THEN_MIGRATE } from "../../testing/deploy-fixtures.js";
 import { SEED_ANTI_PATTERN, SEED_QUICK_PATCH } from "../../testing/rails-fixtures.js";
 
 /** danbooru's drop_unused_columns_from_users: one remove_column with an explicit down. */
@@ -15,6 +16,18 @@ end
 
 export default defineCases({
   invalid: [
+    {
+      framework: "rails",
+      name: "code-first deploy: Active Record's new processes, started before the migration, cached the column list with the column: the claim about running code stays",
+      path: "db/migrate/20240102000000_remove_kind_from_charges.rb",
+      files: {
+        "db/migrate/20240101000000_create_charges.rb": "class CreateCharges < ActiveRecord::Migration[7.1]\n  def change\n    create_table :charges do |t|\n      t.string :kind\n    end\n  end\nend\n",
+        ...CF_PUSH_THEN_MIGRATE,
+      },
+      code: "class RemoveKindFromCharges < ActiveRecord::Migration[7.1]\n  def up\n    remove_column :charges, :kind\n  end\n\n  def down\n    add_column :charges, :kind, :string\n  end\nend\n",
+      lines: [3],
+      messages: ["Dropping column charges.kind deletes its data; code that still reads it breaks"],
+    },
     {
       framework: "rails",
       name: "remove_column of a column a later migration adds again (as another type): the fix keeps a copy and removes it as written, since ignored_columns and a later removal keep the column the add_column then finds",

@@ -281,6 +281,8 @@ export default defineRule({
       ctx.report({
         op,
         message: `Dropping column ${op.table}.${op.column} deletes its data; code that still reads it breaks, and a rollback cannot restore the values.${named?.sentence ?? ""}`,
+        // code of the change's head that still names it fails whatever the deploy: only then is the claim kept
+        ...(named ? {} : { withoutOldCode: `Dropping column ${op.table}.${op.column} deletes its data, and a rollback cannot restore the values.` }),
         fix,
         ...(named ? { details: named.details } : {}),
       });

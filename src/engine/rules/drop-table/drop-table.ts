@@ -295,6 +295,8 @@ export default defineRule({
         ctx.report({
           op,
           message: `Dropping table ${table} deletes all its rows; a rollback cannot bring them back, and code still using ${table} breaks.${named?.sentence ?? ""}`,
+          // code of the change's head that still names it fails whatever the deploy: only then is the claim kept
+          ...(named ? {} : { withoutOldCode: `Dropping table ${table} deletes all its rows; a rollback cannot bring them back.` }),
           ...(named ? { details: named.details } : {}),
           fix: fixFor(ctx.framework, {
             sql: `

@@ -78,6 +78,12 @@ export interface Report {
    * under the schema change's lock): a snapshot gives it a size, a young table makes it a warning
    */
   work?: LockWork;
+  /**
+   * The message for a deploy where no old code runs while the migration does (offline; code-first where the code
+   * names its columns: deploy/old-code-gone.ts): the same hazard without its claim about the running code (WebODM's
+   * drop of a column "code still reads" under a deploy that stops the stack first). Data loss keeps its severity.
+   */
+  withoutOldCode?: string;
   /** overrides the rule's `hazard` for this report (a variant that only old code meets) */
   hazard?: RuleMeta["hazard"] | "none";
   /** the file the problem is in when it is not the migration's path (a .down.sql) */
