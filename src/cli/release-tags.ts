@@ -6,7 +6,7 @@
  * once per migration walked that history once per migration (a squash of 406 migrations under 3,130 tags: over
  * ten minutes).
  */
-import type { ReleaseTags } from "../engine/review/releases.js";
+import { isVersionTag, type ReleaseTags } from "../engine/review/releases.js";
 import { git } from "./git.js";
 
 const MAX_TAGS = 1000;
@@ -109,4 +109,23 @@ export function releaseTags(root: string, baseTip: string, head: string, added: 
     shippedIn[path] = shipping.slice(0, MAX_TAGS).map((t) => t.name);
   }
   return { onBase, shippedIn };
+}
+
+/** How many of the newest version tags the unreleased migrations are looked for in (tags made in the same second tie in date order). */
+const NEWEST_RELEASES = 5;
+
+/**
+ * The base branch's version tags (newest first) and which of its migrations (`paths`, in the base tree) the trees of
+ * its newest version tags lack: merged after the last release, they reach production with the next one, together
+ * with the change. Two git calls whatever the number of paths; undefined when the base branch has no version tag.
+ */
+export function unreleasedMigrations(root: string, baseTip: string, paths: readonly string[]): { onBase: string[]; unreleased: string[] } | undefined {
+  const onBase = tagsMergedInto(root, baseTip);
+  const newest = onBase.filter(isVersionTag).slice(0, NEWEST_RELEASES);
+  if (newest.length === 0) return undefined;
+  const asked = paths.filter((p) => !p.includes("\n"));
+  const lines = newest.flatMap((tag) => asked.map((p) => `refs/tags/${tag}:${p}\n`));
+  const answers = git(root, ["cat-file", "--batch-check=%(objectname)"], lines.join("")).toString("utf8").split("\n");
+  const held = new Set(lines.flatMap((_, i) => (OBJECT_ID.test(answers[i] ?? "") ? [asked[i % asked.length]] : [])));
+  return { onBase, unreleased: asked.filter((p) => !held.has(p)) };
 }

@@ -23,7 +23,8 @@ import { review, type ReviewInput } from "../engine/review/review.js";
 import { loadCliConfig } from "./config-file.js";
 import { addingCommits, type AddingCommit, changeMessages, changedFiles, commitDate, mergeBase, readBlobs, repoRoot, resolveCommit, treePaths, workingTreePaths } from "./git.js";
 import { gateExitCode } from "./exit-status.js";
-import { releaseTags } from "./release-tags.js";
+import { releaseTags, unreleasedMigrations } from "./release-tags.js";
+import type { ReleaseTags } from "../engine/review/releases.js";
 import { baselineLine, deployLine, type CommandResult } from "./lint-command.js";
 import { snapshotFromConfig, snapshotFromFlag, type LoadedSnapshot } from "./snapshot-option.js";
 import { formatResult, type OutputFormat } from "./output.js";
@@ -86,6 +87,12 @@ function readWorkingTree(root: string, paths: Iterable<string>, maxBytes: number
 function readCode(root: string, config: Config): SourceFile[] {
   const candidates = workingTreePaths(root).filter((path) => isSearchableCodePath(path, config));
   return readWorkingTree(root, candidates, config.max_file_bytes).files.filter((f) => isSearchableContent(f.content, config));
+}
+
+/** The release tags asked about deleted and edited migrations, with the base branch's unreleased migrations when read. */
+function withUnreleased(tags: ReleaseTags | undefined, unreleased: { onBase: string[]; unreleased: string[] } | undefined): ReleaseTags | undefined {
+  if (!unreleased) return tags;
+  return { ...(tags ?? { onBase: unreleased.onBase, shippedIn: {} }), unreleasedOnBase: unreleased.unreleased };
 }
 
 export async function reviewCommand(options: ReviewOptions): Promise<CommandResult> {
@@ -152,10 +159,12 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
     },
     // the change's own word (a commit that says its tables are small): the App reads the pull request's title and description
     changeText: changeMessages(root, forkPoint, head).map(({ commit, message }) => ({ from: `the message of commit ${commit}`, text: message })),
-    // whether a deleted, renamed or edited migration ever shipped: the release tags that contain the commit that added it
-    releases: askedAbout.length
-      ? releaseTags(root, baseTip, head, new Map(askedAbout.flatMap((path) => (addedToBase.has(path) ? [[path, addedToBase.get(path)!.commit]] : []))), new Set(editedMigrations))
-      : undefined,
+    // whether a deleted, renamed or edited migration ever shipped: the release tags that contain the commit that added it;
+    // and the base branch's migrations no release holds yet, which ship with the change
+    releases: withUnreleased(
+      askedAbout.length ? releaseTags(root, baseTip, head, new Map(askedAbout.flatMap((path) => (addedToBase.has(path) ? [[path, addedToBase.get(path)!.commit]] : []))), new Set(editedMigrations)) : undefined,
+      changes.some((c) => c.status === "added" && detectMigrationPath(c.path, config)) ? unreleasedMigrations(root, baseTip, basePaths.filter((path) => detectMigrationPath(path, config))) : undefined,
+    ),
   };
   let result = await review(input);
   if (result.codeSearch.needed) result = await review({ ...input, codeFiles: readCode(root, config) });

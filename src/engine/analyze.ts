@@ -27,7 +27,7 @@ import { groupMigrations, type MigrationUnit } from "./group.js";
 import { isStackOverflow, TooComplexError } from "./limits.js";
 import type { ChangeSizeNote, Framework, Migration, Operation, HiddenOperation, ParseProblem, ReportedFinding, SourceFile } from "./model.js";
 import { computeFacts } from "./rules/support/facts.js";
-import { ChangePlan, changePlanOf } from "./rules/support/change-plan.js";
+import { ChangePlan, changePlanOf, type UnreleasedBase } from "./rules/support/change-plan.js";
 import { downConventions, type Conventions } from "./conventions.js";
 import { RULES } from "./rules/index.js";
 import type { Report, Rule, RuleMeta } from "./rules/support/rule.js";
@@ -138,6 +138,8 @@ export interface AnalyzeInput {
    * step filled may replace one the change drops.
    */
   changeAdds?: ReadonlySet<string>;
+  /** Review with release tags: the base branch's migrations no version tag holds yet (they ship with the change), and the newest tag */
+  unreleasedBase?: UnreleasedBase;
   /** Review: the change's own text that says its tables are small (review/change-size-note.ts), for the migrations it adds */
   changeSizeNote?: ChangeSizeNote;
   /** Review: the base branch's version of the application files the change edits (models whose ignored_columns it changes) */
@@ -732,7 +734,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const baselineReaders = Baselines.readersToLoad(input.repositoryFiles ?? [], migrations);
   if (baselineReaders) yield baselineReaders;
   const codeFiles = input.codeFiles ?? [];
-  const change = changePlanFor(units, parsed, input.changeAdds, input.baseCodeFiles);
+  const change = changePlanFor(units, parsed, input.changeAdds, input.baseCodeFiles, input.unreleasedBase);
   const deploy = new DeployDecider(config, input.deployFiles ?? input.repositoryFiles ?? []);
   const shipped = new ShippedTogether(input.shippedWith ?? new Map());
   const dumpOf = repositoryDumpReader(input.repositoryFiles ?? [], config, input.repositoryPaths ?? []);
@@ -822,11 +824,11 @@ function* historyOnly(input: AnalyzeInput, units: readonly MigrationUnit[], conf
 }
 
 /** The change's added migrations in the order they run (ChangePlan). */
-function changePlanFor(units: readonly MigrationUnit[], parsed: ReadonlyMap<MigrationUnit, Parsed>, adds: ReadonlySet<string> | undefined, baseCodeFiles: readonly SourceFile[] = []): ChangePlan {
+function changePlanFor(units: readonly MigrationUnit[], parsed: ReadonlyMap<MigrationUnit, Parsed>, adds: ReadonlySet<string> | undefined, baseCodeFiles: readonly SourceFile[] = [], release?: UnreleasedBase): ChangePlan {
   return changePlanOf(units.flatMap((unit) => {
     const result = parsed.get(unit);
     return adds?.has(unit.file.path) && result && "migration" in result ? [{ file: unit.file, migration: result.migration }] : [];
-  }), baseCodeFiles);
+  }), baseCodeFiles, release);
 }
 
 /** The folder's database, unless the file's own name says another (`x.mysql.up.sql` beside `x.postgres.up.sql`). */

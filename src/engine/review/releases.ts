@@ -10,6 +10,11 @@ export const ReleaseTags = z.object({
   onBase: z.array(z.string()),
   /** per deleted migration path: the tags that contain the commit that added it to the base branch (and not its deletion) */
   shippedIn: z.record(z.string(), z.array(z.string())),
+  /**
+   * the base branch's migrations its newest version tag does not hold (merged since that release): they ship in the
+   * next release together with the change; absent when the base branch has no version tag or nobody asked
+   */
+  unreleasedOnBase: z.array(z.string()).optional(),
 });
 export type ReleaseTags = z.infer<typeof ReleaseTags>;
 
@@ -27,4 +32,10 @@ export function unreleased(releases: ReleaseTags | undefined, path: string): { n
   const shipped = releases?.shippedIn[path];
   if (!newestTag || !shipped || shipped.some(isVersionTag)) return undefined;
   return { newestTag };
+}
+
+/** The base branch's migrations no version tag holds yet, with the newest version tag; undefined without both. */
+export function unreleasedOnBase(releases: ReleaseTags | undefined): { newestTag: string; paths: readonly string[] } | undefined {
+  const newestTag = releases?.onBase.find(isVersionTag);
+  return newestTag && releases?.unreleasedOnBase ? { newestTag, paths: releases.unreleasedOnBase } : undefined;
 }

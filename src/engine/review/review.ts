@@ -6,7 +6,8 @@
  */
 import { runsOnPop } from "../repository/go-mod.js";
 import { migrationDate } from "../repository/migration-date.js";
-import { ReleaseTags, unreleased } from "./releases.js";
+import { ReleaseTags, unreleased, unreleasedOnBase } from "./releases.js";
+import type { UnreleasedBase } from "../rules/support/change-plan.js";
 import { changeSizeNote, type ChangeText } from "./change-size-note.js";
 import { withAlembicScriptLocations } from "../migration-folders/alembic-script-locations.js";
 import { analyze, loadEngine, mayNeedMysql, signalFiles, type AnalysisResult, type FileError } from "../analyze.js";
@@ -89,6 +90,12 @@ export interface ReviewInput {
    * CLI). A sentence there that says the tables are small speaks for the migrations it adds (change-size-note.ts)
    */
   changeText?: readonly ChangeText[];
+}
+
+/** The base branch's unreleased migrations as the change's plan reads them. */
+function baseRelease(releases: ReleaseTags | undefined): UnreleasedBase | undefined {
+  const base = unreleasedOnBase(releases);
+  return base && { newestTag: base.newestTag, paths: new Set(base.paths) };
 }
 
 /** `ReviewInput.releases` checked against its schema: a caller's malformed tags are an error that says so. */
@@ -337,6 +344,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     repositoryFiles: input.repositoryFiles,
     readProjectFile: input.readProjectFile,
     changeAdds: adds,
+    unreleasedBase: baseRelease(releases),
     changeSizeNote: changeSizeNote(input.changeText),
     baseCodeFiles,
     baseDumps: [...contents.base].flatMap(([path, content]) => (changed.has(path) && schemaDumpOf(path, config) ? [{ path, content }] : [])),

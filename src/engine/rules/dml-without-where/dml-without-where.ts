@@ -7,6 +7,7 @@ import { defineRule, type RuleContext } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { migrationDialect } from "../support/sql-dialect.js";
+import { migrationLabel } from "../../paths.js";
 
 const addedColumn = (op: Operation) => (op.kind === "add_column" ? `${nameKey(op.table)}.${nameKey(op.column.name)}` : undefined);
 
@@ -87,6 +88,21 @@ export default defineRule({
             message: `UPDATE without WHERE sets ${overwritten.join(", ")} in every row of ${op.table}, but an earlier migration of this change added ${overwritten.length > 1 ? "them" : "it"}: every value it overwrites is one the change itself wrote (the default, or NULL), so no data is lost. It still locks every row of ${op.table} while it runs.`,
             // ORM code stays in the RunPython function it is in
             fix: `# a backfill of ${overwritten.length > 1 ? "columns" : "a column"} this change added: no copy needed (to change only some rows, add their condition)${ctx.framework === "django" && !op.embeddedSql ? ", the RunPython as it is" : `\n${dataCode(ctx.framework, op)}`}`,
+          });
+          continue;
+        }
+        // review with release tags: every column it sets was added, and left unwritten since, by a base migration no
+        // release holds yet (linkwarden's createdById, added five days before its backfill, both first in v2.8.0): the
+        // two reach production together, so the values it overwrites are the ones that ADD COLUMN put there
+        const adders = overwritten.map((c) => ctx.repository.columnAdder(op.table!, c, index));
+        const tag = adders.length > 0 && adders.every((a) => a !== undefined) ? ctx.facts.change.unreleasedWithChange(adders[0]!) : undefined;
+        if (tag && adders.every((a) => ctx.facts.change.unreleasedWithChange(a!) === tag)) {
+          const added = [...new Set(adders.map((a) => migrationLabel(a!.path)))].join(", ");
+          ctx.report({
+            op,
+            severity: "info",
+            message: `UPDATE without WHERE sets ${overwritten.join(", ")} in every row of ${op.table}, but ${added} added ${overwritten.length > 1 ? "them" : "it"} and no release holds ${adders.length > 1 ? "those migrations" : "that migration"} yet (the newest version tag, ${tag}, does not): ${adders.length > 1 ? "they ship" : "it ships"} in the same release as this one, and nothing wrote ${overwritten.length > 1 ? "them" : "it"} in between, so every value it overwrites is the one the ADD COLUMN put there (its default, or NULL): no data is lost. It still locks every row of ${op.table} while it runs.`,
+            fix: `# a backfill of ${overwritten.length > 1 ? "columns" : "a column"} no release has shipped yet: no copy needed (to change only some rows, add their condition)${ctx.framework === "django" && !op.embeddedSql ? ", the RunPython as it is" : `\n${dataCode(ctx.framework, op)}`}`,
           });
           continue;
         }

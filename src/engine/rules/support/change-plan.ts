@@ -12,6 +12,12 @@ import { compareMigrations } from "../../migration-order.js";
 import { nameKey } from "./facts.js";
 import { rowsAddedTo } from "./row-writes.js";
 
+/** Review with release tags: the newest version tag of the base branch, and its migrations that tag's tree lacks. */
+export interface UnreleasedBase {
+  newestTag: string;
+  paths: ReadonlySet<string>;
+}
+
 /** Where an op runs in the change: its migration's place in run order, then its place in that up. */
 type Position = number;
 const STRIDE = 10_000_000;
@@ -79,6 +85,8 @@ export class ChangePlan {
   constructor(
     migrations: readonly Migration[],
     readonly baseCodeFiles: readonly SourceFile[] = [],
+    /** review with release tags: the base branch's migrations no release holds yet (they ship with the change) */
+    private readonly release?: UnreleasedBase,
   ) {
     // columns the change added, by table; those no data step filled yet, by table
     const added = new Map<string, Map<string, AddedColumn>>();
@@ -246,7 +254,15 @@ export class ChangePlan {
 
   /** A plan of the migration's own steps, with what this change knows of the base branch. */
   alone(migration: Migration): ChangePlan {
-    return new ChangePlan([migration], this.baseCodeFiles);
+    return new ChangePlan([migration], this.baseCodeFiles, this.release);
+  }
+
+  /**
+   * The base branch's migration is in no release yet (its newest version tag's tree lacks it): it reaches production
+   * in the same release as the change. The newest version tag, or undefined (released, or no tags were read).
+   */
+  unreleasedWithChange(migration: Migration): string | undefined {
+    return this.release?.paths.has(migration.path) ? this.release.newestTag : undefined;
   }
 
   /** This plan covers the migration (it is one of the change's added migrations). */
@@ -333,7 +349,7 @@ function readsColumn(op: Operation, names: ReadonlyArray<string | undefined>): b
 }
 
 /** The plan of a change's added migrations, put in the order their runner applies them. */
-export function changePlanOf(added: ReadonlyArray<{ file: DetectedFile; migration: Migration }>, baseCodeFiles: readonly SourceFile[] = []): ChangePlan {
-  if (added.length === 0 && baseCodeFiles.length === 0) return ChangePlan.none;
-  return new ChangePlan([...added].sort((a, b) => compareMigrations(a.file, b.file)).map((a) => a.migration), baseCodeFiles);
+export function changePlanOf(added: ReadonlyArray<{ file: DetectedFile; migration: Migration }>, baseCodeFiles: readonly SourceFile[] = [], release?: UnreleasedBase): ChangePlan {
+  if (added.length === 0 && baseCodeFiles.length === 0 && !release) return ChangePlan.none;
+  return new ChangePlan([...added].sort((a, b) => compareMigrations(a.file, b.file)).map((a) => a.migration), baseCodeFiles, release);
 }
