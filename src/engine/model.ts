@@ -565,6 +565,11 @@ export const Down = z.discriminatedUnion("status", [
      * command recorder never sees data code in `change`). No way back for it, but no raise either.
      */
     rerun: z.boolean().optional(),
+    /**
+     * The framework runs nothing on rollback and reports the migration reverted (Rails: a class with `up` and no
+     * `down`): the up's changes stay, the version is gone, and the next migrate runs the up again over them.
+     */
+    silent: z.boolean().optional(),
     /** the migration's own down raises before undoing anything (Rails' `raise ActiveRecord::IrreversibleMigration`): the author's statement */
     declared: z.boolean().optional(),
   }),

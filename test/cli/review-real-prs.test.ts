@@ -676,11 +676,13 @@ describe("a down written to raise ActiveRecord::IrreversibleMigration is the aut
     expect(exitCode).toBe(0);
   });
 
-  it("up without a down (Rails raises on rollback unasked) stays an error", async () => {
+  it("up without a down stays an error that says what Rails does: the rollback runs nothing yet deletes the version", async () => {
     const repo = new Repo().write({ "db/schema.rb": schemaRb("2024_01_01_000000") }).commit("base");
     repo.git("checkout", "-q", "-b", "feature");
     repo.write({ "db/migrate/20240201000000_drop_old_user_roles.rb": railsMigration("DropOldUserRoles", up).replace("def change", "def up"), "db/schema.rb": schemaRb("2024_02_01_000000") }).commit("pr");
-    expect((await reviewJson(repo)).findings.find((f) => f.rule === "irreversible-migration")).toMatchObject({ severity: "error" });
+    const finding = (await reviewJson(repo)).findings.find((f) => f.rule === "irreversible-migration");
+    expect(finding).toMatchObject({ severity: "error" });
+    expect(finding?.message).toContain("a rollback runs nothing (Rails' Migration#down returns when the class defines no down) yet deletes the version");
   });
 });
 

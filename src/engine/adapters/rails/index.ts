@@ -141,7 +141,17 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
       : { status: "present", ops: [...steps].reverse().flatMap((s) => revertOf(s) as OperationInput[]) as never, derived: true };
   } else {
     up = [...atLoad, ...(upDef ? opsOf(interpreter.run(upDef.body, "up")) : [])];
-    if (!downDef) down = upDef ? { status: "irreversible", reason: "it defines `up` without `down`, so Rails raises ActiveRecord::IrreversibleMigration on rollback" } : { status: "present", ops: [], derived: true };
+    // Rails' Migration#down is `return unless self.class.respond_to?(:down)` and exec_migration calls it
+    // (`public_send(direction)`), then the Migrator deletes the version (record_version_state_after_migrating):
+    // rails/rails 2a2db1e8, activerecord/lib/active_record/migration.rb, `def down` and `def exec_migration`
+    if (!downDef)
+      down = upDef
+        ? {
+            status: "irreversible",
+            reason: "it defines `up` without `down`: a rollback runs nothing (Rails' Migration#down returns when the class defines no down) yet deletes the version from schema_migrations, so the up's changes stay while Rails reports the migration reverted, and the next migrate runs the up again over them",
+            silent: true,
+          }
+        : { status: "present", ops: [], derived: true };
     else {
       const raised = unconditionalRaise(downDef, src);
       const downOps = opsOf(interpreter.run(downDef.body, "down"));

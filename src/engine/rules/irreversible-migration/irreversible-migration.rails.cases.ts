@@ -317,7 +317,7 @@ end
       severities: ["warning"],
       messages: ["deletes rows (`DELETE FROM polls WHERE status_message_id IS NULL`) and keeps no copy"],
       fixes: [
-        'def up\n  # keep a copy of the rows first, so they can be restored (copy only the rows it deletes if the table is large):\n  execute "CREATE TABLE polls_backup AS TABLE polls"  # restore: INSERT INTO polls SELECT * FROM polls_backup\n  # then the up as it is; without a down, a rollback still stops here, which is right for a deletion\nend',
+        'def up\n  # keep a copy of the rows first, so they can be restored (copy only the rows it deletes if the table is large):\n  execute "CREATE TABLE polls_backup AS TABLE polls"  # restore: INSERT INTO polls SELECT * FROM polls_backup\n  # then the up as it is\nend\n\ndef down\n  # the deleted rows come back only from the copy, by hand: a rollback stops here instead of reporting them restored\n  raise ActiveRecord::IrreversibleMigration\nend',
       ],
     },
     {
@@ -339,12 +339,12 @@ end
       severities: ["warning"],
       messages: ["deletes rows (`document.editions.destroy_all`, `document.destroy!`, `PathReservation.find_by(base_path: base_path).destroy!`) and keeps no copy"],
       fixes: [
-        'def up\n  # keep a copy of the rows first, so they can be restored (copy only the rows it deletes if the table is large):\n  execute "CREATE TABLE path_reservations_backup AS TABLE path_reservations"  # restore: INSERT INTO path_reservations SELECT * FROM path_reservations_backup\n  # document.editions.destroy_all, document.destroy!: the table they delete from is not known from the code (an association, a record found at run time): copy it the same way\n  # then the up as it is; without a down, a rollback still stops here, which is right for a deletion\nend',
+        'def up\n  # keep a copy of the rows first, so they can be restored (copy only the rows it deletes if the table is large):\n  execute "CREATE TABLE path_reservations_backup AS TABLE path_reservations"  # restore: INSERT INTO path_reservations SELECT * FROM path_reservations_backup\n  # document.editions.destroy_all, document.destroy!: the table they delete from is not known from the code (an association, a record found at run time): copy it the same way\n  # then the up as it is\nend\n\ndef down\n  # the deleted rows come back only from the copy, by hand: a rollback stops here instead of reporting them restored\n  raise ActiveRecord::IrreversibleMigration\nend',
       ],
     },
     {
       framework: "rails",
-      name: "publishing-api c5ca22a3e8: an up-only find_each(&:substitute) (a model method that unpublishes) is one-way data work: Rails raises on rollback, the honest behaviour, a note",
+      name: "publishing-api c5ca22a3e8: an up-only find_each(&:substitute) (a model method that unpublishes) is one-way data work: a rollback runs nothing and reports it reverted, harmless with no schema to put back, a note",
       code: `class RemoveWorldwideOffices < ActiveRecord::Migration[7.1]
   def up
     Edition.where(document_type: "worldwide_office", state: "published").find_each(&:substitute)
@@ -815,7 +815,7 @@ end
     },
     {
       framework: "rails",
-      name: "up without down: Rails raises on rollback (a whole-file finding), and the down can put the column back (its type is written)",
+      name: "up without down: a rollback runs nothing yet deletes the version (a whole-file finding), and the down can put the column back (its type is written)",
       code: `class RemoveDocumentId < ActiveRecord::Migration[7.1]
   def up
     remove_column :change_notes, :document_id, :integer
@@ -823,11 +823,12 @@ end
 end
 `,
       lines: [3],
+      messages: ["a rollback runs nothing (Rails' Migration#down returns when the class defines no down) yet deletes the version from schema_migrations"],
       fixes: ["def down\n  # change_notes.document_id comes back empty: the values up removed are gone\n  add_column :change_notes, :document_id, :integer\nend"],
     },
     {
       framework: "rails",
-      name: "a backfill with up only (OpenStreetMap's backfill_note_subscriptions): no schema to put back, Rails raises on rollback, the honest behaviour: a note that a rollback stops here",
+      name: "a backfill with up only (OpenStreetMap's backfill_note_subscriptions): no schema to put back, a rollback runs nothing (Rails' Migration#down returns without a down): a note",
       code: `class BackfillNoteSubscriptions < ActiveRecord::Migration[7.2]
   class Note < ApplicationRecord; end
 
@@ -838,6 +839,7 @@ end
 `,
       lines: [5],
       severities: ["info"],
+      messages: ["Rails reports the migration reverted"],
     },
     {
       framework: "rails",
@@ -1065,7 +1067,7 @@ end
   valid: [
     {
       framework: "rails",
-      name: "up without down, removing a column of unknown type: a down could only raise, as Rails already does on rollback",
+      name: "up without down, removing a column of unknown type: a down could only raise (without one, the rollback runs nothing and deletes the version)",
       code: `class RemoveDocumentId < ActiveRecord::Migration[7.1]
   def up
     remove_column :change_notes, :document_id
@@ -1075,7 +1077,7 @@ end
     },
     {
       framework: "rails",
-      name: "an up-only migration dropping tables no earlier migration defines (growstuff's RemoveShop): Rails already raises on rollback, a down could only raise the same, and the lost rows are drop-table's finding",
+      name: "an up-only migration dropping tables no earlier migration defines (growstuff's RemoveShop): a down could only raise (without one, the rollback runs nothing and deletes the version), and the lost rows are drop-table's finding",
       code: `class RemoveShop < ActiveRecord::Migration[4.2]
   def up
     drop_table :order_items

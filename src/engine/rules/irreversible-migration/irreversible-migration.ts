@@ -55,14 +55,16 @@ function unbackedDeletions(ctx: RuleContext, ops: readonly Operation[]): Deletio
 }
 
 /** Ruby that copies each table the up deletes from before it runs; the tables the code does not name are said to be unknown. */
-function deletionBackupFix(ctx: RuleContext, deletions: readonly Deletion[]): string {
+function deletionBackupFix(ctx: RuleContext, deletions: readonly Deletion[], silent: boolean): string {
   const sql = migrationDialect(ctx.migration);
   const tables = [...new Set(deletions.flatMap((d) => (d.table ? [d.table] : [])))];
   const unknown = [...new Set(deletions.filter((d) => !d.table).map((d) => d.call))];
   const lines = ["def up", "  # keep a copy of the rows first, so they can be restored (copy only the rows it deletes if the table is large):"];
   for (const table of tables) lines.push(`  ${sqlCall("rails", sql.copyTable(`${table}_backup`, table))}  # restore: INSERT INTO ${sql.ident(table)} SELECT * FROM ${sql.ident(`${table}_backup`)}`);
   if (unknown.length) lines.push(`  # ${unknown.join(", ")}: the table ${unknown.length > 1 ? "they delete" : "it deletes"} from is not known from the code (an association, a record found at run time): copy it the same way`);
-  lines.push("  # then the up as it is; without a down, a rollback still stops here, which is right for a deletion", "end");
+  lines.push("  # then the up as it is", "end");
+  // without a down Rails' rollback runs nothing and reports the migration reverted: a raise makes it stop instead
+  if (silent) lines.push("", "def down", "  # the deleted rows come back only from the copy, by hand: a rollback stops here instead of reporting them restored", "  raise ActiveRecord::IrreversibleMigration", "end");
   return lines.join("\n");
 }
 
@@ -74,7 +76,8 @@ export default defineRule({
     severity: "error",
     title: "Migration cannot be rolled back",
     why:
-      "The framework will refuse to roll this migration back (or the down raises), so a failed deploy cannot be " +
+      "The framework will refuse to roll this migration back (or the down raises, or, for a Rails migration with `up` " +
+      "and no `down`, the rollback runs nothing and reports it reverted), so a failed deploy cannot be " +
       "undone with the migration tool: recovery means a restore from backup.",
   },
   check(ctx) {
@@ -82,8 +85,8 @@ export default defineRule({
     if (down.status !== "irreversible") return;
     // the call that blocks the rollback: a waiver around it (Rails' safety_assured) applies to this finding too
     const blocking = down.loc ? ctx.migration.up.find((op) => op.loc.line === down.loc!.line) : undefined;
-    // a backfill or clean-up the framework refuses to unapply: the rollback stops loudly, and there is no schema
-    // to put back; a warning (not a failed check) that says so. Rails: a migration with only an `up` (a data call
+    // a backfill or clean-up with no way back, and no schema to put back; a warning (not a failed check) that says
+    // so. Rails: a migration with only an `up`, whose rollback runs nothing and deletes the version (a data call
     // in `change` is run again on rollback, not refused: that stays an error). Django: RunPython or RunSQL without
     // a reverse raises IrreversibleError before unapplying anything of the migration.
     const meaningful = ctx.migration.up.filter((op) => op.kind !== "transaction_control" && op.kind !== "set_setting");
@@ -105,8 +108,8 @@ export default defineRule({
       });
       return;
     }
-    // a Rails data-only migration that deletes rows, one-way by a missing down or a raising one: the raise on rollback
-    // is right for a deletion; what can hurt is that the rows are gone with no copy (publishing-api 721a72e363)
+    // a Rails data-only migration that deletes rows, one-way by a missing down or a raising one: no down can put the
+    // rows back; what can hurt is that they are gone with no copy (publishing-api 721a72e363)
     const deletions = dataOnly && ctx.framework === "rails" ? unbackedDeletions(ctx, meaningful) : [];
     if (deletions.length > 0) {
       const calls = [...new Set(deletions.map((d) => `\`${d.call}\``))];
@@ -115,22 +118,30 @@ export default defineRule({
         severity: "warning",
         message:
           `This one-way data migration deletes rows (${calls.slice(0, 3).join(", ")}${calls.length > 3 ? ", ..." : ""}) and keeps no copy of them. ` +
-          `${down.reason[0].toUpperCase()}${down.reason.slice(1)}: the honest behaviour for a deletion. The hazard is the deletion itself: once it ran, the rows come back only from a database backup.`,
-        fix: deletionBackupFix(ctx, deletions),
+          (down.silent
+            ? `It defines \`up\` without \`down\`: a rollback runs nothing (Rails' Migration#down returns when the class defines no down) and reports it reverted, and no down could bring the rows back. `
+            : `${down.reason[0].toUpperCase()}${down.reason.slice(1)}: the honest behaviour for a deletion. `) +
+          `The hazard is the deletion itself: once it ran, the rows come back only from a database backup.`,
+        fix: deletionBackupFix(ctx, deletions, down.silent === true),
       });
       return;
     }
     // a Rails data-only migration with only an `up` (OpenStreetMap's backfill, publishing-api's find_each(&:substitute)):
-    // Rails raises on rollback, which is the honest behaviour for a one-way data change: an empty down would report
-    // a rollback as done while the rows keep their new values. A note that a rollback stops here
+    // Rails' rollback runs nothing and reports it reverted while the rows keep their new values (Migration#down
+    // returns when the class has no down), and the next migrate runs the data change again. With no schema to put
+    // back that is often harmless: a note, whose fix is the down that says so, or raises when a rollback must stop
     if (dataOnly && ctx.framework === "rails" && down.declared !== true) {
       ctx.report({
         loc: down.loc ?? firstLine(ctx),
         severity: "info",
         message:
-          `This migration only changes data and is one-way: ${down.reason}, the honest behaviour for a data change with no schema to put back ` +
-          `(an empty down would report a rollback as done while the rows keep their new values). A rollback past it stops here.`,
-        fix: `# nothing to do: without a down, a rollback past this migration stops here. If one must pass it, say that it leaves the data as it is:\ndef down\n  # one-way data change: the rows up changed keep their new values (nothing in the schema to put back)\nend`,
+          down.silent
+            ? `This migration only changes data and is one-way: ${down.reason}. With no schema to put back that is often harmless, as long as the up can run again.`
+            : `This migration only changes data and is one-way: ${down.reason}, the honest behaviour for a data change with no schema to put back ` +
+              `(an empty down would report a rollback as done while the rows keep their new values). A rollback past it stops here.`,
+        fix: down.silent
+          ? `# say what a rollback does: the rows up changed keep their new values (nothing in the schema to put back)\ndef down\n  # one-way data change: nothing to undo\nend\n# or, when a rollback past it must stop instead of reporting it reverted:\n# def down\n#   raise ActiveRecord::IrreversibleMigration\n# end`
+          : `# nothing to do: a rollback past this migration stops here. If one must pass it, say that it leaves the data as it is:\ndef down\n  # one-way data change: the rows up changed keep their new values (nothing in the schema to put back)\nend`,
       });
       return;
     }
@@ -166,8 +177,9 @@ export default defineRule({
       return;
     }
     // a Rails migration with only an `up`, whose every step migguard can only answer with a raise (tables dropped that
-    // no earlier migration defines): Rails already raises IrreversibleMigration on rollback, so a down that raises the
-    // same adds nothing, and the data the drops lose is drop-table's and drop-column's finding (growstuff's RemoveShop)
+    // no earlier migration defines): the data the drops lose is drop-table's and drop-column's finding (growstuff's
+    // RemoveShop). Without a down Rails' rollback runs nothing and deletes the version (Migration#down returns when
+    // the class has no down): a down that raises would only make that rollback stop instead of passing silently
     if (ctx.framework === "rails" && ctx.migration.railsForm === "up_down" && !down.loc && !dataOnly) {
       const steps = inverseOfUp(meaningful, ctx.repository, railsInverseSteps);
       if (steps.length > 0 && steps.every((step) => step.kind === "unknown" || step.kind === "note")) return;
@@ -184,7 +196,7 @@ export default defineRule({
       severity: dataOnly || declared || habit ? "warning" : undefined,
       message:
         (dataOnly
-          ? `This migration cannot be rolled back: ${down.reason}. It only changes data, so there is no schema to put back, but a rollback past it stops here.`
+          ? `This migration cannot be rolled back: ${down.reason}. It only changes data, so there is no schema to put back${down.silent ? "" : ", but a rollback past it stops here"}.`
           : declared
             ? `This migration is one-way by its author's choice: ${down.reason}, so a rollback stops here and what its up removed or changed comes back only from a backup.`
             : `This migration cannot be rolled back: ${down.reason}.`) + habit,

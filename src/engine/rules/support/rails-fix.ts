@@ -236,7 +236,7 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
   const op = opAt(migration, down.loc?.line);
   if (!down.loc)
     return dedent(`
-      # Rails raises ActiveRecord::IrreversibleMigration on rollback: write the down that undoes up, in reverse order
+      # without a down, Rails' rollback runs nothing and still deletes the version: write the down that undoes up, in reverse order
       def down
         ${(migration.up.map((op, i) => railsUndo(op, types, i)).filter(Boolean).reverse().join("\n") || "# undo what up does").replace(/\n/g, "\n        ")}
       end`);
