@@ -27,6 +27,23 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "drop_table of a table a later migration creates again (a new key): no claim about today's model, which maps the new table; the fix keeps a copy and drops as written",
+      path: "db/migrate/20240201000000_drop_zones.rb",
+      files: {
+        "db/migrate/20240101000000_create_zones.rb": "class CreateZones < ActiveRecord::Migration[7.1]\n  def change\n    create_table :zones do |t|\n      t.string :name\n    end\n  end\nend\n",
+        "db/migrate/20240301000000_create_zones_again.rb": "class CreateZonesAgain < ActiveRecord::Migration[7.1]\n  def change\n    create_table :zones, id: :uuid do |t|\n      t.string :name\n    end\n  end\nend\n",
+        "app/models/zone.rb": "class Zone < ApplicationRecord\nend\n",
+      },
+      code: "class DropZones < ActiveRecord::Migration[7.1]\n  def up\n    drop_table :zones\n  end\n\n  def down\n    raise ActiveRecord::IrreversibleMigration\n  end\nend\n",
+      lines: [3],
+      severities: ["error"],
+      messages: ["db/migrate/20240301000000_create_zones_again.rb:3 creates table zones again. Code that used the dropped one can only have run between the two migrations"],
+      fixes: [
+        '# db/migrate/20240301000000_create_zones_again.rb:3 creates table zones again, so zones cannot stay under its name, and a copy has none of its indexes to collide with it. Keep a copy of the rows, then drop it as written:\nexecute "CREATE TABLE zones_backup AS TABLE zones"\ndrop_table :zones',
+      ],
+    },
+    {
+      framework: "rails",
       name: "the planned removal (hcb's drop_mfa): no model maps to the tables and no model names them, so the code left first; a warning to keep a copy",
       code: `class DropMfa < ActiveRecord::Migration[7.0]
   def change

@@ -20,6 +20,19 @@ const loadDefaults = (version: string) => ({ "config/application.rb": `module Da
 
 export default defineCases({
   invalid: [
+    {
+      framework: "rails",
+      name: "the same migration adds the column back as another type: no code finds it missing, a warning for the values; the fix has no ignored_columns step, which would hide the new column",
+      path: "db/migrate/20240201000000_change_keeper_data.rb",
+      files: { "db/migrate/20240101000000_create_posts.rb": "class CreatePosts < ActiveRecord::Migration[7.1]\n  def change\n    create_table :posts do |t|\n      t.text :keeper_data\n    end\n  end\nend\n" },
+      code: "class ChangeKeeperData < ActiveRecord::Migration[7.1]\n  def change\n    remove_column :posts, :keeper_data, :text\n    add_column :posts, :keeper_data, :jsonb\n  end\nend\n",
+      lines: [3],
+      severities: ["warning"],
+      messages: ["This migration, at line 4, adds keeper_data to posts again (jsonb). Code that names it finds it when the migration ends, so only the values are lost."],
+      fixes: [
+        '# line 4 adds keeper_data to posts again (jsonb): ignored_columns would hide that column from the model too, so the column goes here.\n# Drop it with explicit up/down, keeping a copy so the down can restore the values (line 4 goes into this up after it, and its inverse first into the down):\ndef up\n  execute "CREATE TABLE posts_keeper_data_backup AS SELECT id, keeper_data FROM posts"\n  remove_column :posts, :keeper_data\nend\n\ndef down\n  add_column :posts, :keeper_data, :text\n  execute "UPDATE posts SET keeper_data = b.keeper_data FROM posts_keeper_data_backup b WHERE posts.id = b.id"\nend',
+      ],
+    },
     { framework: "rails", name: "the seed's anti-pattern: change removes users.phone_number", code: SEED_ANTI_PATTERN, lines: [3] },
     {
       framework: "rails",

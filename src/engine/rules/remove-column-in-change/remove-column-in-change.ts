@@ -7,6 +7,7 @@ import { assured, ignoredColumnsFix, railsType, rubyDefault } from "../support/r
 import { backupFix, plannedRemoval, plannedSeverity } from "../support/planned-removal.js";
 import { droppedColumnMatters, restoredByDown, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
+import { columnRecreated, recreationSentence } from "../support/recreated-later.js";
 
 /**
  * The seed's policy "flag change methods removing columns": Rails can reverse `remove_column` with a type,
@@ -50,18 +51,25 @@ export default defineRule({
       }
       const kept = columnBackup(ctx, op.table, op.column, index);
       const copy = [...(kept.note ? [`# ${kept.note}`] : []), `execute ${rubyString(kept.sql)}`];
+      // the name comes back (recreated-later.ts): the model at head reads the new column, and ignoring the name would hide that one too
+      const again = columnRecreated(ctx, op.table, op.column, index);
+      const sameChange = again !== undefined && ctx.facts.change.includes(ctx.migration) && ctx.facts.change.includes(again.migration);
       ctx.report({
         op,
+        ...(again && (again.sameMigration || sameChange) ? { severity: "warning" as const } : {}),
         message:
-          `Removing ${op.table}.${op.column} deletes its values, and rolling back this \`change\` re-adds the column empty: Rails reverses the schema, not the values. ` +
-          `Code that still reads ${op.column} breaks until the model ignores it.`,
+          `Removing ${op.table}.${op.column} deletes its values, and rolling back this \`change\` re-adds the column empty: Rails reverses the schema, not the values.` +
+          (again ? recreationSentence(again, [], sameChange) : ` Code that still reads ${op.column} breaks until the model ignores it.`),
         fix: fixFor(ctx.framework, {
           sql: `${kept.note ? `-- ${kept.note}\n` : ""}${kept.sql};`,
           rails: () => `
-            # 1. Deploy the model without the column first:
-            ${ignoredColumnsFix(ctx.repository, op.table, [op.column]).replace(/\n/g, "\n            ")}
-
-            # 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:
+            ${(again
+              ? [
+                  `# ${again.where} ${again.does}: ignored_columns would hide that column from the model too, so the column goes here.`,
+                  `# Drop it with explicit up/down, keeping a copy so the down can restore the values${again.sameMigration ? ` (line ${again.op.loc.line} goes into this up after it, and its inverse first into the down)` : ""}:`,
+                ]
+              : ["# 1. Deploy the model without the column first:", ignoredColumnsFix(ctx.repository, op.table, [op.column]), "", "# 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:"]
+            ).join("\n").replace(/\n/g, "\n            ")}
             def up
               ${copy.join("\n              ")}
               ${assured(ctx.repository, `remove_column ${sym(op.table)}, ${sym(op.column)}`)}

@@ -49,6 +49,16 @@ end
   valid: [
     {
       framework: "rails",
+      name: "a later migration adds the column back: the model read is the new column's, and ignoring the name would hide that one too",
+      path: "db/migrate/20240201000000_remove_phone_number.rb",
+      code: migration,
+      files: {
+        "app/models/user.rb": "class User < ApplicationRecord\n  has_many :posts\nend\n",
+        "db/migrate/20240301000000_add_phone_number.rb": "class AddPhoneNumber < ActiveRecord::Migration[7.1]\n  def change\n    add_column :users, :phone_number, :bigint\n  end\nend\n",
+      },
+    },
+    {
+      framework: "rails",
       name: "a scratch column the same migration added: the model never loaded it",
       code: `class MoveUsers < ActiveRecord::Migration[7.1]
   def change

@@ -6,6 +6,7 @@ import { ignoringModel } from "../support/planned-removal.js";
 import { defineRule } from "../support/rule.js";
 import { droppedColumnMatters, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
+import { columnRecreated } from "../support/recreated-later.js";
 
 /**
  * strong_migrations' remove_column check, made verifiable: when the change set (or working tree) includes the
@@ -36,6 +37,9 @@ export default defineRule({
       if (!model || model.ignoredColumns.has(op.column)) continue;
       // the change empties ignored_columns with the drop: the servers running the base branch already ignore it
       if (ignoringModel(ctx.facts.change.baseCodeFiles, op.table, op.column)) continue;
+      // the name comes back (recreated-later.ts): the model read is the one of the column created again, which says nothing
+      // of the servers that ran the dropped one, and ignoring the name would hide the new column from it
+      if (columnRecreated(ctx, op.table, op.column, index)) continue;
       const type = op.type ?? ctx.repository.columnType(op.table, op.column, index);
       ctx.report({
         op,
