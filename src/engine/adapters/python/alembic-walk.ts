@@ -420,17 +420,28 @@ export class AlembicWalker {
     return bind && this.handleKind(bind, state) === "migration-connection" ? "migration-session" : "other";
   }
 
+  /**
+   * A `with` block, walked on a copy of the state that carries what the block changes (its batch table, its handles,
+   * autocommit). What its statements do to the transaction outlives the block (a COMMIT sent as SQL in it leaves
+   * what follows after that COMMIT), except in `autocommit_block()`: Alembic commits its transaction on entering
+   * the block and begins it again on leaving it, so a COMMIT sent before is behind both.
+   */
   private withStatement(statement: PyNode, state: WalkState): Returned {
     let next: WalkState = state;
-    for (const item of statement.descendantsOfType("with_item")) {
+    let autocommit = false;
+    // the block's own items: a `with` nested in its body applies to that body only
+    const clause = statement.children.find((c) => c.type === "with_clause");
+    for (const item of clause?.namedChildren.filter((c) => c.type === "with_item") ?? []) {
       const value = item.childForFieldName("value");
       if (!value) continue;
       const expr = value.type === "as_pattern" ? value.namedChildren[0] : value;
       const alias = value.type === "as_pattern" ? value.childForFieldName("alias")?.namedChildren[0]?.text : undefined;
       const q = expr ? qualifiedName(expr, this.module.imports) : undefined;
       if (!expr || !q) continue;
-      if (q === "alembic.op.get_context().autocommit_block()") next = { ...next, inTransaction: false };
-      else if (q === "alembic.op.batch_alter_table()" && expr.type === "call") {
+      if (q === "alembic.op.get_context().autocommit_block()") {
+        autocommit = true;
+        next = { ...next, inTransaction: false, rawCommit: undefined };
+      } else if (q === "alembic.op.batch_alter_table()" && expr.type === "call") {
         const call = this.eval(expr, state);
         const table = call.kind === "call" ? inSchema(nameOf(kwarg(call, "table_name", 0)), call) : undefined;
         if (alias && table) next = { ...next, batch: { alias, table, block: statement } };
@@ -439,8 +450,17 @@ export class AlembicWalker {
         if (alias && handle) next = { ...next, handles: new Map([...next.handles, [alias, handle]]) };
       }
     }
-    return this.walkBlock(statement.childForFieldName("body"), next);
+    const returned = this.walkBlock(statement.childForFieldName("body"), next);
+    if (!autocommit) {
+      state.inTransaction = next.inTransaction;
+      state.rawCommit = next.rawCommit;
+    } else if (state.rawCommit !== undefined) {
+      state.rawCommit = undefined;
+      state.inTransaction = true;
+    }
+    return returned;
   }
+
 
   /**
    * The batch block `call` is a statement of, written without that statement: what runs before anything put

@@ -241,6 +241,23 @@ def upgrade():
     expect(m.up[7]).toMatchObject({ kind: "rename_table", newName: "archived_pools" });
   });
 
+  it("an autocommit_block() nested in another with block leaves the rest of that block in the transaction", () => {
+    const m = parse(`${HEADER}
+
+def upgrade():
+    with op.batch_alter_table("invoices") as batch_op:
+        batch_op.add_column(sa.Column("due", sa.Date()))
+        with op.get_context().autocommit_block():
+            op.create_index("ix_due", "invoices", ["due"], postgresql_concurrently=True)
+        batch_op.drop_column("legacy")
+`);
+    expect(m.up.map((o) => [o.kind, o.inTransaction])).toEqual([
+      ["add_column", true],
+      ["add_index", false],
+      ["drop_column", true],
+    ]);
+  });
+
   it("op.execute: SQL strings, sa.text(...), SQLAlchemy constructs, and data through the connection", () => {
     const m = parse(`${HEADER}
 from sqlalchemy.orm import Session

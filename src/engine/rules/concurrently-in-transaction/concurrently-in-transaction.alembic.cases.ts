@@ -4,6 +4,32 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "a COMMIT sent as SQL inside a with block (a Session's) with psycopg 3: what follows the block runs after that COMMIT, where psycopg 3 begins again, so CONCURRENTLY fails",
+      files: { "pyproject.toml": '[project]\nname = "app"\ndependencies = ["alembic>=1.13", "psycopg[binary]>=3.1"]\n' },
+      code: `from alembic import op
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+revision = "ca27e52b7303"
+down_revision = "e5a9845d55d7"
+
+
+def upgrade():
+    conn = op.get_bind()
+    with Session(bind=conn) as session:
+        session.execute(sa.text("UPDATE assignment_membership SET lti_role_id = 1 WHERE lti_role_id IS NULL"))
+        conn.execute(sa.text("COMMIT"))
+    op.create_index(op.f("ix__assignment_membership_lti_role_id"), "assignment_membership", ["lti_role_id"], unique=False, postgresql_concurrently=True)
+
+
+def downgrade():
+    op.drop_index(op.f("ix__assignment_membership_lti_role_id"), table_name="assignment_membership")
+`,
+      lines: [14],
+      messages: ["the COMMIT on line 13 ends Alembic's transaction"],
+    },
+    {
+      framework: "alembic",
       name: "postgresql_concurrently=True in Alembic's transaction",
       code: `from alembic import op
 
@@ -85,6 +111,26 @@ def downgrade():
     },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "op.execute(\"COMMIT\") with psycopg 3, then CONCURRENTLY inside autocommit_block(): Alembic commits on entering the block and runs it in autocommit, whatever the driver does after a COMMIT",
+      files: { "pyproject.toml": '[project]\nname = "app"\ndependencies = ["alembic>=1.13", "psycopg[binary]>=3.1"]\n' },
+      code: `from alembic import op
+
+revision = "ca27e52b7303"
+down_revision = "e5a9845d55d7"
+
+
+def upgrade():
+    op.execute("COMMIT")
+    with op.get_context().autocommit_block():
+        op.create_index(op.f("ix__assignment_membership_lti_role_id"), "assignment_membership", ["lti_role_id"], unique=False, postgresql_concurrently=True)
+
+
+def downgrade():
+    op.drop_index(op.f("ix__assignment_membership_lti_role_id"), table_name="assignment_membership")
+`,
+    },
     {
       framework: "alembic",
       name: "op.execute(\"COMMIT\") with psycopg2 (hypothesis/lms): the driver sends no BEGIN again, so CONCURRENTLY runs in autocommit (transaction-nesting reports the COMMIT)",
