@@ -23,6 +23,7 @@ import type { BaselineSummary } from "../engine/baseline/baselines.js";
 import { baselineNote } from "../engine/baseline/baseline-note.js";
 import { shippedWith } from "./shipped-with.js";
 import { unclassifiedPaths } from "./unclassified-paths.js";
+import { siblingMigrations } from "./sibling-migrations.js";
 
 export interface LintOptions {
   paths: string[];
@@ -90,6 +91,8 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
     cwd,
     options.verbose === true,
   );
+  // a Rails or Alembic migration named alone is judged with its folder's history, as a lint of the folder judges it
+  const context = siblingMigrations(collected.files, collected.explicit, collected.config, cwd);
   const result = await analyze({
     snapshot: production.snapshot,
     files: collected.files,
@@ -97,6 +100,7 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
     configProblems: loaded.problems,
     configPath: loaded.path,
     explicitPaths: collected.explicit,
+    contextMigrations: context,
     // the walk for database.yml and settings modules: only Rails, Django and Alembic folders read them
     projectFiles: collected.files.some((f) => mayReadSignals(f.path, collected.config)) ? projectFiles() : [],
     // Gemfile, schema dumps and models around the migrations: the names and types the fixes use
@@ -111,7 +115,7 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
     sqlParses: parseWorkers?.pool.parsed,
     // which first-parent commit added each migration: those one commit added ship in the same deploy (git runs
     // only when a finding reaches that question)
-    shippedWith: () => shippedWith(collected.files.map((f) => f.path), cwd),
+    shippedWith: () => shippedWith([...collected.files, ...context].map((f) => f.path), cwd),
   }).finally(() => parseWorkers?.pool.close());
   const workersNote = parseWorkersNote(parseWorkers);
   if (workersNote) process.stderr.write(`migguard: ${workersNote}\n`);

@@ -116,6 +116,28 @@ describe("which files are migrations", () => {
       }
     });
 
+    it("judges a Rails or Alembic migration named alone with its folder's history (a pre-commit hook): the down puts NOT NULL back where the earlier migration had it", async () => {
+      const root = repo({
+        "alembic/versions/a1_spans.py":
+          'from alembic import op\nimport sqlalchemy as sa\n\nrevision = "a1"\ndown_revision = None\n\n\ndef upgrade():\n    op.create_table("spans", sa.Column("id", sa.UUID(), primary_key=True), sa.Column("created_at", sa.TIMESTAMP(), nullable=False), sa.Column("deleted_at", sa.TIMESTAMP(), nullable=True))\n\n\ndef downgrade():\n    op.drop_table("spans")\n',
+        "alembic/versions/b2_relax.py":
+          'from alembic import op\n\nrevision = "b2"\ndown_revision = "a1"\n\n\ndef upgrade():\n    for column in ("created_at", "deleted_at"):\n        op.execute(f\'ALTER TABLE "spans" ALTER COLUMN "{column}" DROP NOT NULL\')\n\n\ndef downgrade():\n    pass\n',
+        "db/migrate/20240301000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users do |t|\n      t.string :email, null: false\n      t.string :nickname\n    end\n  end\nend\n",
+        "db/migrate/20240306000000_relax_users.rb": "class RelaxUsers < ActiveRecord::Migration[7.1]\n  def up\n    change_column_null :users, :email, true\n    change_column_null :users, :nickname, true\n  end\n\n  def down\n  end\nend\n",
+      });
+      for (const [folder, file, restore] of [
+        ["alembic/versions", "alembic/versions/b2_relax.py", "ALTER TABLE spans ALTER COLUMN created_at SET NOT NULL"],
+        ["db/migrate", "db/migrate/20240306000000_relax_users.rb", "change_column_null :users, :email, false"],
+      ]) {
+        const parent = (await json([folder], root)).body.findings.filter((f) => f.path === file);
+        const alone = (await json([file], root)).body.findings;
+        expect(alone).toEqual(parent);
+        const down = String(alone.find((f) => f.rule === "empty-down")?.fix);
+        expect(down).toContain(restore);
+        expect(down).not.toMatch(/deleted_at|nickname/);
+      }
+    });
+
     it("fails the gate for a folder under which nothing is a migration, and for a named migration its path does not place", async () => {
       const root = project();
       // from inside the folders, the paths no longer say which project they belong to

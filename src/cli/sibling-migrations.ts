@@ -1,0 +1,53 @@
+/**
+ * The other migrations of the folder of each migration named alone (`migguard lint db/migrate/2024_x.rb`, a
+ * pre-commit hook): given to the engine as context, parsed for the history and never linted, so the named one is
+ * judged as a lint of its folder judges it (the type a fix writes back, whether a column was NOT NULL before, how old
+ * a table is). Rails and Alembic: Django's adapter reads its app's migrations itself, and a SQL file named alone stays
+ * the one-file lint it is (its start-up is measured).
+ */
+import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import type { Config } from "../engine/config.js";
+import { detectByPath } from "../engine/detect.js";
+import type { SourceFile } from "../engine/model.js";
+import { displayPath } from "./collect-files.js";
+
+/** migrations read as context at most: a folder larger than this is read up to it (the history then starts later) */
+const MAX_SIBLINGS = 5000;
+
+const frameworkOf = (path: string, config: Config) => {
+  const detected = detectByPath(path, config);
+  return detected && detected !== "sql-candidate" && (detected.framework === "rails" || detected.framework === "alembic") ? detected.framework : undefined;
+};
+
+export function siblingMigrations(files: readonly SourceFile[], explicit: ReadonlySet<string>, config: Config, cwd: string): SourceFile[] {
+  const given = new Set(files.map((f) => f.path));
+  const folders = new Map<string, string>(); // absolute folder -> framework of the named migration in it
+  for (const path of explicit) {
+    const framework = frameworkOf(path, config);
+    if (framework) folders.set(dirname(resolve(cwd, path)), framework);
+  }
+  const context: SourceFile[] = [];
+  for (const [folder, framework] of folders) {
+    let names: string[];
+    try {
+      names = readdirSync(folder).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (context.length >= MAX_SIBLINGS) return context;
+      const absolute = join(folder, name);
+      const path = displayPath(absolute, cwd);
+      if (given.has(path) || frameworkOf(path, config) !== framework) continue;
+      try {
+        // a link is never read (its target may be outside the repository); context too large is left out
+        const stat = lstatSync(absolute);
+        if (stat.isFile() && stat.size <= config.max_file_bytes) context.push({ path, content: readFileSync(absolute, "utf8") });
+      } catch {
+        // unreadable: the history goes without it
+      }
+    }
+  }
+  return context;
+}
