@@ -387,6 +387,8 @@ export const Dml = op("dml", {
    * OR; `where.not(c: nil)`; `t.c.c != None`): what is left of the table holds only NULLs in them
    */
   removesRowsWithValue: z.array(z.string()).optional(),
+  /** UPDATE: the columns it sets to a value that keeps every value already there (COALESCE(c, ...), CASE ... ELSE c filling NULLs or adding an absent jsonb key) */
+  keepsValues: z.array(z.string()).optional(),
 });
 export const Truncate = op("truncate", { tables: z.array(z.string()), cascade: z.boolean().default(false) });
 export const DataMigration = op("data_migration", {

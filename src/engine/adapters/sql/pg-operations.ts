@@ -7,6 +7,7 @@ import { QuoteUtils } from "@pgsql/quotes";
 import type { ColumnSpec, ConstraintType, DefaultValue, ObjectType, OperationInput, TypeRef } from "../../model.js";
 import { isVolatileFunction, SERIAL_TYPES, typeRef } from "../../types.js";
 import { deparser, type ParsedStatement, type PgNode } from "./pg-parser.js";
+import { columnsKeptBySet } from "./value-keeping-set.js";
 import { columnsEmptiedOfValues } from "./value-removing-where.js";
 
 type Loose = PgNode | undefined;
@@ -460,6 +461,7 @@ export function statementOperations(parsed: ParsedStatement, inTransaction: bool
       const values = sourcesOf((s.targetList ?? []).map((t: PgNode) => t?.ResTarget?.val));
       const from = sourcesOf(s.fromClause);
       const table = rangeVarName(s.relation);
+      const kept = columnsKeptBySet(s.targetList, s.relation);
       return [
         {
           kind: "dml",
@@ -468,6 +470,7 @@ export function statementOperations(parsed: ParsedStatement, inTransaction: bool
           table,
           hasWhere: Boolean(s.whereClause),
           columns,
+          ...(kept.length ? { keepsValues: kept } : {}),
           // UPDATE t SET copy = original: a copy of `original` within t; SET c = (SELECT ... FROM other): a copy of other's
           sourceTables: [...new Set([...(values.columns.length ? [table] : []), ...values.tables, ...from.tables])],
           sourceColumns: values.columns,

@@ -114,6 +114,37 @@ def downgrade():
   valid: [
     {
       framework: "alembic",
+      name: "agenta ac23de45fa67: a CASE that only adds is_split where flags lacks it (ELSE flags) keeps every value",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "ac23de45fa67"
+down_revision = "ab12cd34ef56"
+
+
+def upgrade() -> None:
+    conn = op.get_bind()
+
+    conn.execute(
+        sa.text(
+            """
+            UPDATE evaluation_runs
+            SET flags = CASE
+                WHEN flags IS NULL THEN '{"is_split": false}'::jsonb
+                WHEN NOT (flags ? 'is_split') THEN flags || '{"is_split": false}'::jsonb
+                ELSE flags
+            END
+            """
+        )
+    )
+
+
+def downgrade() -> None:
+    pass
+`,
+    },
+    {
+      framework: "alembic",
       name: "ORM and Core statements restricted by filter() / filter_by() / where()",
       code: `from alembic import op
 import sqlalchemy as sa

@@ -88,6 +88,23 @@ class Migration(migrations.Migration):
   valid: [
     {
       framework: "django",
+      name: "RunSQL of a CASE that fills NULLs and keeps the rest (ELSE the column): every value kept",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL(
+            "UPDATE app_order SET note = CASE WHEN note IS NULL THEN '' ELSE note END",
+            reverse_sql=migrations.RunSQL.noop,
+        ),
+    ]
+`,
+    },
+    {
+      framework: "django",
       name: "counters added by this migration, filled by an update whose fields are computed (update(**{name: ...}))",
       code: `from django.db import migrations, models
 from django.db.models import Count, OuterRef, Subquery

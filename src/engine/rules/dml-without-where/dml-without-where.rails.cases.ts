@@ -155,6 +155,19 @@ end
   valid: [
     {
       framework: "rails",
+      name: "execute of an UPDATE that only fills NULLs (COALESCE(locale, 'en')): every value kept",
+      code: `class DefaultUserLocale < ActiveRecord::Migration[7.1]
+  def up
+    execute "UPDATE users SET locale = COALESCE(locale, 'en')"
+  end
+
+  def down
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
       name: "a gem's namespaced model (ActiveAdmin::Comment) filling a column just added to its prefixed table (pupilfirst 20180130074631)",
       code: `class ConvertAdminCommentResourceIdToInteger < ActiveRecord::Migration[5.1]
   def up

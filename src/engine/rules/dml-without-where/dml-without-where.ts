@@ -77,8 +77,10 @@ export default defineRule({
           fix: backupFix(ctx, op, op.table),
         });
       } else if (op.verb === "update") {
-        const overwritten = op.columns.filter((c) => !addedBefore(ctx, op.table!, c, index) && !ctx.facts.backedUpBefore(op.table!, c, index));
-        if (op.columns.length > 0 && overwritten.length === 0) continue; // backfill of new columns
+        // a value that keeps the one there (COALESCE(c, ...), a CASE that fills NULLs or adds an absent jsonb key, ELSE c) overwrites nothing
+        const kept = (c: string) => op.keepsValues?.some((k) => nameKey(k) === nameKey(c)) ?? false;
+        const overwritten = op.columns.filter((c) => !addedBefore(ctx, op.table!, c, index) && !ctx.facts.backedUpBefore(op.table!, c, index) && !kept(c));
+        if (op.columns.length > 0 && overwritten.length === 0) continue; // backfill of new columns, or every value kept
         // every column it sets was added by an earlier migration of the same change (pretalx's 0048 sets the state 0047
         // added): the values it overwrites are the ones the change wrote (the default, or NULL), so no data is lost
         if (overwritten.length > 0 && overwritten.every((c) => ctx.facts.change.addedColumnEarlier(ctx.migration, op.table!, c, index))) {
