@@ -460,6 +460,10 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   const skipped = skippedOnBase(added, baseDumpReader(facts.dumps, config, contents, input.repositoryFiles ?? []));
   const changedModels = analysis.migrations.filter((m) => changed.has(m.path));
   const frameworkOf = (path: string) => analysis.migrations.find((m) => m.path === path)?.framework;
+  // a code-first deploy: a field a changed Django migration adds may be read by the models at head, which the App
+  // reads with the code (the CLI has the app's models beside its migrations already)
+  const addsDjangoFields =
+    analysis.deploy.mode === "code-before-migrate" && changedModels.some((m) => m.framework === "django" && m.up.some((op) => op.kind === "add_column" && op.ormModel !== undefined));
   return {
     findings: foldSkippedOnBase([...folded.lint, ...folded.reviewed], added, skipped).sort(byLocation),
     errors,
@@ -469,7 +473,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     baseline: analysis.baseline,
     ...(analysis.missingProjectModules ? { missingProjectModules: analysis.missingProjectModules } : {}),
     // a Django column whose default stays in Python breaks only inserts of the deployed code: the code says whether it makes any
-    codeSearch: { needed: (identifiers.length > 0 || linted.some((f) => f.rule === "required-column-without-default" && frameworkOf(f.path) === "django")) && input.codeFiles === undefined, identifiers },
+    codeSearch: { needed: (identifiers.length > 0 || addsDjangoFields || linted.some((f) => f.rule === "required-column-without-default" && frameworkOf(f.path) === "django")) && input.codeFiles === undefined, identifiers },
     regulatedWaivers: regulatedWaivers(changedModels, config),
   };
 }
