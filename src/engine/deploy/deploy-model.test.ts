@@ -415,6 +415,17 @@ describe("deploy order: code before migrate", () => {
     expect(deployNote(decision)).toContain("deploy: read as code-before-migrate: .github/workflows/deploy-stable.yaml:16");
   });
 
+  it("reads cg-cli-tools without cf_command as its documented default, `cf push` (manage.get.gov's workflow before v1.150: only `cf_manifest:`)", () => {
+    const push = '      - uses: cloud-gov/cg-cli-tools@main\n        with:\n          cf_space: stable\n          cf_manifest: "ops/manifests/manifest-stable.yaml"\n';
+    const content = workflow(push + cfAction("\"run-task getgov-stable --command 'python manage.py migrate' --name migrate\""));
+    const decision = decideDeploy(auto, [{ path: ".github/workflows/deploy-stable.yaml", content }]);
+    expect(decision).toMatchObject({ mode: "code-before-migrate", codeFirst: { line: 14 } });
+    expect(decision.codeFirst?.what).toContain("`cf push`, line 7");
+    // a shell `command:` instead runs that, not a push
+    const shell = '      - uses: cloud-gov/cg-cli-tools@main\n        with:\n          command: cf apps\n';
+    expect(decideDeploy(auto, [{ path: ".github/workflows/deploy-stable.yaml", content: workflow(shell + cfAction("\"run-task app --command 'python manage.py migrate'\"")) }]).mode).toBe("online");
+  });
+
   it("reads `run` lines and one chained line; a migration before the push is migrate-before-code (online)", () => {
     const runs = workflow("      - run: cf push app --strategy rolling\n      - run: |\n          cf run-task app --command 'python manage.py migrate'\n");
     expect(decideDeploy(auto, [{ path: ".github/workflows/deploy.yml", content: runs }])).toMatchObject({ mode: "code-before-migrate", codeFirst: { line: 9 } });

@@ -52,7 +52,9 @@ export function travisDeployCommands(file: SourceFile): DeployCommand[] {
  * A step's commands: its `run` lines, the script an SSH action runs on the server (appleboy/ssh-action's
  * `script`: Dataverse's deploy workflow undeploys and deploys there), or the Cloud Foundry command an action runs
  * (cloud-gov/cg-cli-tools' `cf_command: push -f manifest.yaml` runs `cf push -f manifest.yaml`: manage.get.gov
- * pushes the code in one step and runs `cf run-task ... 'python manage.py migrate'` in the next).
+ * pushes the code in one step and runs `cf run-task ... 'python manage.py migrate'` in the next). cg-cli-tools without a
+ * `cf_command` (nor a shell `command`) runs its documented default, `cf push -f <cf_manifest> --strategy rolling`
+ * (manage.get.gov's workflows before v1.150 gave only `cf_manifest:`).
  */
 function stepCommands(step: YAMLMap, lines: LineCounter): DeployCommand[] {
   const run = step.get("run", true);
@@ -62,6 +64,11 @@ function stepCommands(step: YAMLMap, lines: LineCounter): DeployCommand[] {
   if (!isMap(inputs)) return [];
   const cf = commandsOf(inputs.get("cf_command", true), lines);
   if (cf.length) return cf.map((c) => ({ ...c, text: `cf ${c.text.trim()}` }));
+  const usesNode = step.get("uses", true);
+  if (typeof uses === "string" && /(?:^|\/)cg-cli-tools@/.test(uses) && !inputs.has("command") && isScalar(usesNode) && usesNode.range) {
+    const manifest = inputs.get("cf_manifest");
+    return [{ text: `cf push -f ${typeof manifest === "string" ? manifest : "manifest.yml"} --strategy rolling`, line: lines.linePos(usesNode.range[0]).line }];
+  }
   return typeof uses === "string" && /\bssh\b|ssh-action/i.test(uses) ? commandsOf(inputs.get("script", true), lines) : [];
 }
 
