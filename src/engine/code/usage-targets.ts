@@ -103,7 +103,8 @@ export function usageTargets(migrations: readonly Migration[], change: ChangePla
             });
           return;
         case "rename_table":
-          if (!existing(op.table)) return;
+          // a later step of the change creates a table under the old name: code that names it uses that one
+          if (!existing(op.table) || facts.change.createsTableLater(migration, index, op.table)) return;
           out.push({
             migration,
             op,

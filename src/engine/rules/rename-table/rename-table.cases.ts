@@ -4,6 +4,22 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "a later migration creates a table under the old name (users moved aside, then built again): the view that keeps the old name would make it fail, so the fix has that migration drop the view first, and writes no follow-up",
+      path: "db/migrations/002_move_users_aside.sql",
+      files: {
+        "db/migrations/001_init.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);",
+        "db/migrations/003_users.sql": "CREATE TABLE users (id uuid PRIMARY KEY, email text);",
+      },
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, email text);",
+      code: "ALTER TABLE users RENAME TO users_old;",
+      lines: [1],
+      fixes: [
+        'ALTER TABLE users RENAME TO users_old;\n-- the old name keeps working (reads and writes) until no code uses it:\nCREATE VIEW users AS SELECT * FROM users_old;\n-- db/migrations/003_users.sql:1 creates table users again, which fails while the view holds the name ("already exists"): that migration drops the view first: DROP VIEW IF EXISTS users;',
+      ],
+      thenRuns: "DROP VIEW IF EXISTS users;\nCREATE TABLE users (id uuid PRIMARY KEY, email text);",
+    },
+    {
+      framework: "sql",
       name: "two renames in one migration: the first is reported, for the name the deployed code uses; the name between them existed only inside the migration, so the second is not",
       schema: "CREATE TABLE adjfeedback_stringanswer (id int PRIMARY KEY);",
       code: "ALTER TABLE adjfeedback_stringanswer RENAME TO adjfeedback_answer;\nALTER TABLE adjfeedback_answer RENAME TO registration_answer;\n",

@@ -13,6 +13,7 @@ import { existingTable, upOps } from "../support/scope.js";
 import { renamesNameGivenEarlier } from "../support/renamed-within-migration.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { firstLaterDrop } from "./later-drops.js";
+import { tableRecreated } from "../support/recreated-later.js";
 
 /** A view or table created under this name. */
 function viewOrTableCreated(op: Operation): string | undefined {
@@ -59,7 +60,7 @@ function renamedModelFix(op: OperationOf<"rename_table">): string | undefined {
 }
 
 /** Rename, and the old name kept as a view over the new table (simple views are updatable) until no code uses it. */
-function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">): FixSteps {
+function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">, index: number): FixSteps {
   const sql = migrationDialect(ctx.migration);
   const [from, to] = [sql.ident(op.table), sql.ident(op.newName)];
   const createView = `CREATE VIEW ${from} AS SELECT * FROM ${to}`;
@@ -69,6 +70,11 @@ function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">): FixSteps 
     ? `in the next deploy, once no running code uses ${op.table} (PostgreSQL expands * when the view is made, so it reads every column ${op.newName} has now, named or not: DROP COLUMN of one of them and DROP TABLE fail while it stands)`
     : `once no running code uses ${op.table}`;
   const drop = postgres ? firstLaterDrop(ctx, op.newName) : undefined;
+  // a later migration that creates a table under the old name (recreated-later.ts) fails while the view holds it: that
+  // migration drops the view first, and no follow-up is left to write
+  const taken = tableRecreated(ctx, op.table, index);
+  const nameTaken = (comment: string, code: string) =>
+    taken ? [`${comment} ${taken.where} ${taken.does}, which fails while the view holds the name ("already exists"): that migration drops the view first: ${code}`] : [];
   // a later migration that drops it first (below) leaves the follow-up nothing to drop on a database migrated from scratch
   const dropView = `DROP VIEW ${drop ? "IF EXISTS " : ""}${from}`;
   const dropFirst = (comment: string, code: string) =>
@@ -81,7 +87,7 @@ function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">): FixSteps 
           ]
         : [`${comment} ${drop.path} drops ${drop.what} on line ${drop.line}, which fails while the view stands: it runs before the follow-up below on a database migrated from scratch,`, `${comment} so that migration drops the view first, before line ${drop.line}: ${code}`];
   // the view goes with the table a later migration drops: a follow-up after it would read a table that no longer exists
-  const followUp = <T>(step: T): T[] => (drop?.table ? [] : [step]);
+  const followUp = <T>(step: T): T[] => (drop?.table || taken ? [] : [step]);
   // the view holds the old name: a down that renames the table back fails while it stands
   const down = ctx.migration.down;
   const renamesBack = down.status === "present" && down.ops.some((o) => o.kind === "rename_table" && nameKey(o.table) === nameKey(op.newName));
@@ -95,6 +101,7 @@ function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">): FixSteps 
           `${createView};`,
           ...dropBeforeRenameBack("--", `DROP VIEW IF EXISTS ${from};`),
           ...dropFirst("--", `DROP VIEW IF EXISTS ${from};`),
+          ...nameTaken("--", `DROP VIEW IF EXISTS ${from};`),
         ].join("\n"),
         steps: followUp({ name: `drop view ${op.table}`, statements: [`-- ${later}:`, `${dropView};`], down: [`${createView};`] }),
       };
@@ -109,12 +116,13 @@ function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">): FixSteps 
           `  dir.down { execute ${rubyString(dropView)} }`,
           `end`,
           ...dropFirst("#", `execute ${rubyString(`DROP VIEW IF EXISTS ${from}`)}`),
+          ...nameTaken("#", `execute ${rubyString(`DROP VIEW IF EXISTS ${from}`)}`),
         ].join("\n"),
         steps: followUp({ name: `drop view ${op.table}`, statements: [`# ${later}:`, `execute ${rubyString(dropView)}`], down: [`execute ${rubyString(createView)}`] }),
       };
     case "django":
       return {
-        inPlace: [op.embeddedSql ? `migrations.RunSQL(${pythonString(`ALTER TABLE ${from} RENAME TO ${to}`)}, reverse_sql=${pythonString(`ALTER TABLE ${to} RENAME TO ${from}`)}),` : `${op.text.trim().replace(/,\s*$/, "")},`, `# the old name keeps working (reads and writes) until no code uses it:`, `migrations.RunSQL(${pythonString(createView)}, reverse_sql=${pythonString(dropView)}),`, ...dropFirst("#", `migrations.RunSQL(${pythonString(`DROP VIEW IF EXISTS ${from}`)}, reverse_sql=migrations.RunSQL.noop),`)].join("\n"),
+        inPlace: [op.embeddedSql ? `migrations.RunSQL(${pythonString(`ALTER TABLE ${from} RENAME TO ${to}`)}, reverse_sql=${pythonString(`ALTER TABLE ${to} RENAME TO ${from}`)}),` : `${op.text.trim().replace(/,\s*$/, "")},`, `# the old name keeps working (reads and writes) until no code uses it:`, `migrations.RunSQL(${pythonString(createView)}, reverse_sql=${pythonString(dropView)}),`, ...dropFirst("#", `migrations.RunSQL(${pythonString(`DROP VIEW IF EXISTS ${from}`)}, reverse_sql=migrations.RunSQL.noop),`), ...nameTaken("#", `migrations.RunSQL(${pythonString(`DROP VIEW IF EXISTS ${from}`)}, reverse_sql=migrations.RunSQL.noop),`)].join("\n"),
         // one statement with its comment: the new file's operations list would put a comma after a comment of its own
         steps: followUp({ name: `drop view ${op.table}`, statements: [`# ${later}:\nmigrations.RunSQL(${pythonString(dropView)}, reverse_sql=${pythonString(createView)}),`] }),
       };
@@ -126,6 +134,7 @@ function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">): FixSteps 
           `op.execute(${pythonString(createView)})`,
           ...dropBeforeRenameBack("#", `op.execute(${pythonString(`DROP VIEW IF EXISTS ${from}`)})`),
           ...dropFirst("#", `op.execute(${pythonString(`DROP VIEW IF EXISTS ${from}`)})`),
+          ...nameTaken("#", `op.execute(${pythonString(`DROP VIEW IF EXISTS ${from}`)})`),
         ].join("\n"),
         steps: followUp({ name: `drop view ${op.table}`, statements: [`# ${later}:`, `op.execute(${pythonString(dropView)})`], down: [`op.execute(${pythonString(createView)})`] }),
       };
@@ -157,7 +166,7 @@ export default defineRule({
       ctx.report({
         op,
         message: `Renaming table ${op.table} to ${op.newName} breaks code that still uses ${op.table} while the deploy rolls out.`,
-        fix: (ctx.framework === "django" && djangoFix(op)) || renderFix(ctx, viewSteps(ctx, op)),
+        fix: (ctx.framework === "django" && djangoFix(op)) || renderFix(ctx, viewSteps(ctx, op, index)),
       });
     }
   },

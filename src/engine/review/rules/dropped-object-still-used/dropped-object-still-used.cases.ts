@@ -294,6 +294,14 @@ export default defineReviewCases({
       },
     },
     {
+      name: "SQL: a table renamed aside and created again under its name by a later migration of the change: the code names the new table",
+      base: { "db/migrations/001_init.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n", "app/services/users.ts": "export const all = () => sql`SELECT email FROM users`;\n" },
+      head: {
+        "db/migrations/002_move_users_aside.up.sql": "ALTER TABLE users RENAME TO users_old;\n",
+        "db/migrations/003_users.up.sql": "CREATE TABLE users (id uuid PRIMARY KEY, email text);\n",
+      },
+    },
+    {
       name: "SQL: a dropped column another column of the change is renamed onto later (linkwarden's image, imagePath renamed to image): the code names that column",
       base: { "app/services/users.ts": "export const avatars = () => sql`SELECT image FROM users`;\n" },
       head: {
