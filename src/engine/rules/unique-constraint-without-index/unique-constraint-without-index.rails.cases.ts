@@ -4,6 +4,79 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "add_column :t, :id, :primary_key on a join table with rows: the fix adds the numbered bigserial column, builds its unique index CONCURRENTLY and makes it the primary key USING INDEX",
+      path: "db/migrate/20230919093921_add_primary_key_to_cohorts_lead_providers.rb",
+      code: `class AddPrimaryKeyToCohortsLeadProviders < ActiveRecord::Migration[7.0]
+  def change
+    add_column :cohorts_lead_providers, :id, :primary_key
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        `add_column :cohorts_lead_providers, :id, :bigserial, null: false  # the sequence numbers every existing row; the primary key follows without a locked index build
+
+# then a new migration, db/migrate/20230919093922_index_cohorts_lead_providers_pkey.rb:
+class IndexCohortsLeadProvidersPkey < ActiveRecord::Migration[7.0]
+  disable_ddl_transaction!
+
+  def change
+    add_index :cohorts_lead_providers, :id, unique: true, name: "cohorts_lead_providers_pkey", algorithm: :concurrently
+  end
+end
+
+# then a new migration, db/migrate/20230919093923_primary_key_cohorts_lead_providers_pkey.rb:
+class PrimaryKeyCohortsLeadProvidersPkey < ActiveRecord::Migration[7.0]
+  def up
+    execute "ALTER TABLE cohorts_lead_providers ADD CONSTRAINT cohorts_lead_providers_pkey PRIMARY KEY USING INDEX cohorts_lead_providers_pkey"
+  end
+
+  def down
+    execute "ALTER TABLE cohorts_lead_providers DROP CONSTRAINT cohorts_lead_providers_pkey"
+    add_index :cohorts_lead_providers, :id, unique: true, name: "cohorts_lead_providers_pkey"
+  end
+end`,
+      ],
+    },
+    {
+      framework: "rails",
+      name: "a primary key column without a sequence (primary_key: true on a string): the fix says existing rows need their own values before the key",
+      code: `class AddCodePrimaryKeyToRegions < ActiveRecord::Migration[7.1]
+  def change
+    add_column :regions, :code, :string, primary_key: true
+  end
+end
+`,
+      lines: [3],
+      messages: ["Adding column regions.code with PRIMARY KEY"],
+      fixes: [
+        `add_column :regions, :code, :string
+# every existing row starts with code NULL: give each its own value and make it NOT NULL (see set-not-null) before the primary key below
+
+# then a new migration, db/migrate/20240101000001_index_regions_pkey.rb:
+class IndexRegionsPkey < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def change
+    add_index :regions, :code, unique: true, name: "regions_pkey", algorithm: :concurrently
+  end
+end
+
+# then a new migration, db/migrate/20240101000002_primary_key_regions_pkey.rb:
+class PrimaryKeyRegionsPkey < ActiveRecord::Migration[7.1]
+  def up
+    execute "ALTER TABLE regions ADD CONSTRAINT regions_pkey PRIMARY KEY USING INDEX regions_pkey"
+  end
+
+  def down
+    execute "ALTER TABLE regions DROP CONSTRAINT regions_pkey"
+    add_index :regions, :code, unique: true, name: "regions_pkey"
+  end
+end`,
+      ],
+    },
+    {
+      framework: "rails",
       name: "an app whose Gemfile installs pg and sqlite3 outside the development and test groups runs on both: the concurrent unique index and the constraint USING INDEX on PostgreSQL only",
       code: `class AddUniquePostSlug < ActiveRecord::Migration[7.1]
   def change

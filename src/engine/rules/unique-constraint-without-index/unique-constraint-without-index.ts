@@ -13,7 +13,7 @@ import { railsType } from "../support/rails-fix.js";
 import { howToLeaveTheTransaction, NO_WAY_OUT_OF_TRANSACTION } from "../support/leave-transaction.js";
 import { outOfBandIndexFix } from "../support/out-of-band-index.js";
 import { RIVER_TEMPLATE_MARKER } from "../../adapters/sql/layouts/rivermigrate.js";
-import { renderFix } from "../support/fix-steps.js";
+import { renderFix, type FixSteps } from "../support/fix-steps.js";
 import { alembicColumnUsingIndex, alembicConstraintUsingIndex } from "./alembic-using-index.js";
 import { addColumnWithoutKey, alterWithConstraintUsingIndex, columnKeyTiming, keyConstraintTiming, uniqueIndexWithClauses } from "../support/key-constraint-clauses.js";
 
@@ -263,10 +263,12 @@ export default defineRule({
             ],
           }),
           rails: () =>
-            renderFix(ctx, {
-              inPlace: `add_column ${sym(op.table)}, ${sym(op.column.name)}, ${railsType(op.column.type)}`,
-              steps: [{ name: `index ${idx}`, noTransaction: true, change: true, statements: [`add_index ${sym(op.table)}, ${sym(op.column.name)}, unique: true, algorithm: :concurrently`] }],
-            }),
+            op.column.primaryKey
+              ? renderFix(ctx, railsPrimaryKeyColumn(op, idx))
+              : renderFix(ctx, {
+                  inPlace: `add_column ${sym(op.table)}, ${sym(op.column.name)}, ${railsType(op.column.type)}`,
+                  steps: [{ name: `index ${idx}`, noTransaction: true, change: true, statements: [`add_index ${sym(op.table)}, ${sym(op.column.name)}, unique: true, algorithm: :concurrently`] }],
+                }),
           django: () => op.ormFieldDef
             ? djangoSeparateFix(
                 op,
@@ -288,3 +290,34 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * Rails' primary key column added to a table with rows (`add_column :t, :id, :primary_key`): a populated key, not a
+ * bare column. A serial column keeps its sequence default, which numbers every existing row as it is added (that
+ * rewrite is volatile-default's finding) and is NOT NULL; its unique index is built CONCURRENTLY under the name the
+ * constraint takes, and ADD PRIMARY KEY USING INDEX makes it the key without another build. Any other key column
+ * starts NULL in every existing row: the template says the rows need their own values first.
+ */
+function railsPrimaryKeyColumn(op: OperationOf<"add_column">, idx: string): FixSteps {
+  const [t, c] = [sym(op.table), sym(op.column.name)];
+  const serial = op.column.serial ? (op.column.type?.name === "integer" ? ":serial" : ":bigserial") : undefined;
+  const inPlace = serial
+    ? `add_column ${t}, ${c}, ${serial}, null: false  # the sequence numbers every existing row; the primary key follows without a locked index build`
+    : [
+        `add_column ${t}, ${c}, ${railsType(op.column.type)}`,
+        `# every existing row starts with ${op.column.name} NULL: give each its own value and make it NOT NULL (see set-not-null) before the primary key below`,
+      ].join("\n");
+  const sql = (text: string) => `execute ${JSON.stringify(text)}`;
+  return {
+    inPlace,
+    steps: [
+      { name: `index ${idx}`, noTransaction: true, change: true, statements: [`add_index ${t}, ${c}, unique: true, name: ${JSON.stringify(idx)}, algorithm: :concurrently`] },
+      {
+        name: `primary key ${idx}`,
+        statements: [sql(`ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(idx)} PRIMARY KEY USING INDEX ${ident(idx)}`)],
+        // dropping the constraint drops its index: the index comes back for the previous migration's down
+        down: [sql(`ALTER TABLE ${ident(op.table)} DROP CONSTRAINT ${ident(idx)}`), `add_index ${t}, ${c}, unique: true, name: ${JSON.stringify(idx)}`],
+      },
+    ],
+  };
+}

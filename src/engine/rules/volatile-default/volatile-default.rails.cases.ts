@@ -35,6 +35,32 @@ nil until connection.exec_update("UPDATE local_authorities SET content_id = gen_
     },
     {
       framework: "rails",
+      name: "add_column :t, :id, :primary_key numbers every row from a sequence: the fix fills them in batches and ends with the primary key, its index built CONCURRENTLY",
+      code: `class AddPrimaryKeyToCohortsLeadProviders < ActiveRecord::Migration[7.0]
+  def change
+    add_column :cohorts_lead_providers, :id, :primary_key
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        `execute "CREATE SEQUENCE cohorts_lead_providers_id_seq"
+execute "ALTER TABLE cohorts_lead_providers ADD COLUMN id bigint"  # instant: no default yet
+execute "ALTER TABLE cohorts_lead_providers ALTER COLUMN id SET DEFAULT nextval('cohorts_lead_providers_id_seq')"  # new rows only
+execute "ALTER SEQUENCE cohorts_lead_providers_id_seq OWNED BY cohorts_lead_providers.id"
+# one batch of 1000 rows: run it again until it updates no rows
+execute <<~'SQL'
+  UPDATE cohorts_lead_providers SET id = nextval('cohorts_lead_providers_id_seq')
+  WHERE ctid IN (SELECT ctid FROM cohorts_lead_providers WHERE id IS NULL LIMIT 1000)
+SQL
+# then NOT NULL through a validated CHECK constraint (see set-not-null), once every row is filled
+# then the primary key, its index built CONCURRENTLY (outside a transaction) and taken over without a second build:
+# CREATE UNIQUE INDEX CONCURRENTLY cohorts_lead_providers_pkey ON cohorts_lead_providers (id);
+# ALTER TABLE cohorts_lead_providers ADD CONSTRAINT cohorts_lead_providers_pkey PRIMARY KEY USING INDEX cohorts_lead_providers_pkey;`,
+      ],
+    },
+    {
+      framework: "rails",
       name: "a stored generated column",
       code: `class AddSearchVector < ActiveRecord::Migration[7.1]
   def change

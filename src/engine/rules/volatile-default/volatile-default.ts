@@ -38,6 +38,14 @@ function sqlFix(ctx: RuleContext, op: OperationOf<"add_column">, source: Source)
     ...(source === "sequence" ? [`ALTER SEQUENCE ${sequence} OWNED BY ${t}.${c};`] : []),
     backfillCode("sql", { table: op.table, assignments: `${c} = ${value}`, pending: `${c} IS NULL` }),
     ...(column.notNull || column.primaryKey ? [`-- then NOT NULL through a validated CHECK constraint (see set-not-null), once every row is filled`] : []),
+    // the key the column was added for: its index built without the lock, then taken as the primary key
+    ...(column.primaryKey
+      ? [
+          `-- then the primary key, its index built CONCURRENTLY (outside a transaction) and taken over without a second build:`,
+          `--   CREATE UNIQUE INDEX CONCURRENTLY ${ident(`${op.table.split(".").pop()}_pkey`)} ON ${t} (${c});`,
+          `--   ALTER TABLE ${t} ADD CONSTRAINT ${ident(`${op.table.split(".").pop()}_pkey`)} PRIMARY KEY USING INDEX ${ident(`${op.table.split(".").pop()}_pkey`)};`,
+        ]
+      : []),
   ].join("\n");
 }
 
