@@ -62,6 +62,56 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "pydis-site's nomination: created with a OneToOne user as its primary key, later an AutoField id took that place (user became a plain ForeignKey, many nominations a user): the copy and its restore are keyed by id, not by user_id",
+      path: "api/migrations/0003_remove_nomination_reason.py",
+      files: {
+        "api/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(name="User", fields=[("id", models.BigIntegerField(primary_key=True))]),
+        migrations.CreateModel(
+            name="Nomination",
+            fields=[
+                ("user", models.OneToOneField(on_delete=models.CASCADE, primary_key=True, serialize=False, to="api.User")),
+                ("reason", models.TextField()),
+            ],
+        ),
+    ]
+`,
+        "api/migrations/0002_nomination_id.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("api", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="nomination", name="user", field=models.ForeignKey(on_delete=models.CASCADE, to="api.User")),
+        migrations.AddField(model_name="nomination", name="id", field=models.AutoField(auto_created=True, primary_key=True, serialize=False)),
+    ]
+`,
+      },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("api", "0002_nomination_id")]
+
+    operations = [
+        migrations.RemoveField(model_name="nomination", name="reason"),
+    ]
+`,
+      lines: [8],
+      fixes: [
+        "# 1. Remove the field from the model and from Django's state only (the column stays), and deploy.\n# api_nomination.reason is NOT NULL without a database default (Django applies default= in Python only): the new code's INSERTs leave it out, so it accepts NULL first\nmigrations.SeparateDatabaseAndState(\n    state_operations=[migrations.RemoveField(model_name=\"Nomination\", name=\"reason\")],\n    database_operations=[migrations.RunSQL(\"ALTER TABLE api_nomination ALTER COLUMN reason DROP NOT NULL\", reverse_sql=migrations.RunSQL.noop)],  # kept NULL-able on rollback: rows the new code wrote have none\n),\n# 2. In a later migration, once no running code reads it, keep a copy and drop the column:\nmigrations.RunSQL(\n    \"CREATE TABLE api_nomination_reason_backup AS SELECT id, reason FROM api_nomination; ALTER TABLE api_nomination DROP COLUMN reason\",\n    reverse_sql=\"ALTER TABLE api_nomination ADD COLUMN reason text NULL; UPDATE api_nomination SET reason = b.reason FROM api_nomination_reason_backup b WHERE api_nomination.id = b.id\",\n),",
+      ],
+    },
+    {
+      framework: "django",
       name: "WebODM 0004 under its offline deploy (the entrypoint migrates before the server starts): the data loss stays an error, without the claim that running code reads the column",
       code: REMOVE_NOTE,
       files: { ...DJANGO_INITIAL, ...OFFLINE_ENTRYPOINT },

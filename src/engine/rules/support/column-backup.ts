@@ -19,12 +19,20 @@ export interface ColumnBackup {
 }
 
 /**
- * The primary key columns of `table` as the migration that created it declared them (a Django app's model state
- * says it too: review reads the app's other migrations for that state only), or undefined.
+ * The primary key columns of `table` as the migrations before this one leave it, or undefined. A Django app's model
+ * state follows every AlterField and AddField since the table was created (pydis-site's nomination lost its
+ * OneToOne `user` key to a new AutoField `id`), so it comes first; otherwise a column added since with PRIMARY KEY,
+ * else the key the creating migration declared. A key that is not the table's would join a restored value to
+ * every row sharing it (a user's many nominations).
  */
 export function primaryKeyOf(ctx: RuleContext, table: string): readonly string[] | undefined {
-  const create = ctx.repository.grownTableDefinition(table)?.create ?? ctx.repository.tableDefinition(table);
-  if (!create) return ctx.migration.djangoTableKeys?.[nameKey(table)];
+  const state = ctx.migration.djangoTableKeys?.[nameKey(table)];
+  if (state?.length) return state;
+  const grown = ctx.repository.grownTableDefinition(table);
+  const addedKey = grown?.added.filter((a) => a.column.primaryKey).map((a) => a.column.name) ?? [];
+  if (addedKey.length) return addedKey;
+  const create = grown?.create ?? ctx.repository.tableDefinition(table);
+  if (!create) return undefined;
   const columns = create.columns.filter((c) => c.primaryKey).map((c) => c.name);
   const constraint = create.constraints.find((c) => c.type === "primary_key")?.columns ?? [];
   const key = columns.length ? columns : constraint;
