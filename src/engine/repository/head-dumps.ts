@@ -5,12 +5,35 @@
  */
 import type { Config } from "../config.js";
 import type { DetectedFile } from "../detect.js";
-import type { Database, SourceFile } from "../model.js";
-import { dumpObjects, type DumpObjects } from "../review/guards/dump-objects.js";
+import type { DumpObjects, dumpObjects } from "../review/guards/dump-objects.js";
+import type { againstAbsentTables } from "./absent-tables.js";
+import type { Database, Migration, ReportedFinding, SourceFile } from "../model.js";
+import type { RepositoryView } from "./repository-view.js";
 import { RailsDatabases } from "./rails-databases.js";
 import { schemaDumpOf } from "./schema-dump-paths.js";
 
 export type DumpReader = (file: DetectedFile, database?: { name: Database; version?: string }) => DumpObjects | undefined;
+
+// dump-objects reads schema.rb with Prism, and absent-tables decides checks with review's guard code: both loaded
+// only when the repository holds a dump (a lint of one SQL file never does, test/cli/startup.test.ts), through the
+// analysis's loader as the other optional readers are
+let readDump: typeof dumpObjects | undefined;
+let absentTables: typeof againstAbsentTables | undefined;
+
+export function dumpReaderToLoad(files: readonly SourceFile[], config: Pick<Config, "schema_dumps">, paths: readonly string[]): Promise<void> | undefined {
+  if (readDump) return undefined;
+  const databases = new RailsDatabases([...paths, ...files.map((f) => f.path)]);
+  if (!files.some((file) => schemaDumpOf(file.path, config, databases))) return undefined;
+  // one after the other (Jest's ESM loader fails on one module linked twice at once)
+  return import("../review/guards/dump-objects.js")
+    .then((module) => {
+      readDump = module.dumpObjects;
+      return import("./absent-tables.js");
+    })
+    .then((module) => {
+      absentTables = module.againstAbsentTables;
+    });
+}
 
 export function repositoryDumpReader(files: readonly SourceFile[], config: Pick<Config, "schema_dumps">, paths: readonly string[]): DumpReader {
   const databases = new RailsDatabases([...paths, ...files.map((f) => f.path)]);
@@ -21,8 +44,13 @@ export function repositoryDumpReader(files: readonly SourceFile[], config: Pick<
   const read = new Map<string, DumpObjects | undefined>();
   return (file, database) => {
     const found = dumps.find(({ dump }) => dump.covers(file));
-    if (!found) return undefined;
-    if (!read.has(found.dump.path)) read.set(found.dump.path, dumpObjects(found.dump.path, found.dump.format, found.content, database));
+    if (!found || !readDump) return undefined;
+    if (!read.has(found.dump.path)) read.set(found.dump.path, readDump(found.dump.path, found.dump.format, found.content, database));
     return read.get(found.dump.path);
   };
+}
+
+/** `lint`: findings of statements under a check of a table the repository never has (absent-tables.ts); as they are without a dump. */
+export function againstRepositoryDump<R extends { finding: ReportedFinding }>(raw: readonly R[], migration: Migration, repository: RepositoryView, dumpOf: () => DumpObjects | undefined): R[] {
+  return absentTables ? absentTables(raw, migration, repository, dumpOf) : [...raw];
 }
