@@ -24,6 +24,8 @@ import { baselineNote } from "../engine/baseline/baseline-note.js";
 import { shippedWith } from "./shipped-with.js";
 import { unclassifiedPaths } from "./unclassified-paths.js";
 import { siblingMigrations } from "./sibling-migrations.js";
+import { pathsFrom, rootToLintFrom, shownFrom } from "./lint-root.js";
+import { resolve } from "node:path";
 
 export interface LintOptions {
   paths: string[];
@@ -68,6 +70,11 @@ export interface LintAnalysis {
 
 
 export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> {
+  return analysisFrom(options, true);
+}
+
+/** `mayReroot`: a lint run inside a migrations folder may be run again from the repository's root (lint-root.ts). */
+async function analysisFrom(options: LintOptions, mayReroot: boolean): Promise<LintAnalysis> {
   const cwd = options.cwd ?? process.cwd();
   const loaded = await loadCliConfig(options.config, cwd);
   // the walk for database.yml and settings modules, once: for MIGRATION_MODULES and the database
@@ -80,6 +87,11 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
     const config = withDjangoMigrationModules(collected.config, projectFiles());
     if (config !== collected.config) collected = collectFiles(options.paths, config, cwd);
   }
+  // a folder or named file that yielded no migration is said, never passed over in silence
+  const unclassified = unclassifiedPaths(options.paths, collected.files, collected.errors, collected.config, collected.explicit, cwd);
+  // run inside a migrations folder: placed from the repository's root, shown from here
+  const root = mayReroot ? rootToLintFrom(options.paths, collected.config, cwd, unclassified.unanalysed) : undefined;
+  if (root) return rerooted(options, root, cwd);
   // a large lint's SQL is parsed in worker threads as well, started as soon as the files are read
   const parseWorkers = await startParseWorkers(collected.files);
   // the snapshot reader (and its zod schema) loads only when there is a snapshot to read
@@ -120,8 +132,6 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
   const workersNote = parseWorkersNote(parseWorkers);
   if (workersNote) process.stderr.write(`migguard: ${workersNote}\n`);
   const executed = options.execute ? await (await import("./execute-option.js")).executeLint({ files: collected.files, analysis: result, config: collected.config, cwd, snapshot: production.snapshot }) : undefined;
-  // a folder or named file that yielded no migration is said, never passed over in silence
-  const unclassified = unclassifiedPaths(options.paths, collected.files, collected.errors, collected.config, collected.explicit, cwd);
   return {
     config: collected.config,
     findings: executed?.findings ?? result.findings,
@@ -132,6 +142,15 @@ export async function lintAnalysis(options: LintOptions): Promise<LintAnalysis> 
     executedText: executed?.text,
     baseline: result.baseline,
   };
+}
+
+/** The lint of `options` run from the repository's root, its paths shown from the working directory. */
+async function rerooted(options: LintOptions, root: string, cwd: string): Promise<LintAnalysis> {
+  const fromRoot = (path: string | undefined) => (path === undefined ? undefined : resolve(cwd, path));
+  const analysis = await analysisFrom({ ...options, cwd: root, paths: pathsFrom(root, options.paths, cwd), config: fromRoot(options.config), snapshot: fromRoot(options.snapshot) }, false);
+  const shown = shownFrom(root, cwd);
+  const reshown = <T extends { path: string }>(items: readonly T[]) => items.map((item) => ({ ...item, path: shown(item.path) }));
+  return { ...analysis, findings: reshown(analysis.findings), errors: reshown(analysis.errors), unanalysed: reshown(analysis.unanalysed) };
 }
 
 /** Once per run, in text, how many migrations a baseline left unchecked and which line. */

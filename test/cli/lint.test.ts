@@ -4,7 +4,7 @@
  * without stopping the rest.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -13,6 +13,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { run } from "../../src/cli/main.js";
 import { UsageError } from "../../src/cli/collect-files.js";
+import { Repo } from "./support/git-repo.js";
 
 function repo(files: Record<string, string | Buffer>): string {
   const root = mkdtempSync(join(tmpdir(), "migguard-cli-"));
@@ -135,6 +136,31 @@ describe("which files are migrations", () => {
         const down = String(alone.find((f) => f.rule === "empty-down")?.fix);
         expect(down).toContain(restore);
         expect(down).not.toMatch(/deleted_at|nickname/);
+      }
+    });
+
+    it("inside a repository, lints from inside a migrations folder as from the root, with the paths shown from where it runs", async () => {
+      const files = project();
+      // the same project as a repository's work tree
+      const repository = new Repo();
+      for (const entry of readdirSync(files)) cpSync(join(files, entry), join(repository.root, entry), { recursive: true });
+      const root = repository.root;
+      for (const [folder, given] of [
+        ["db/migrate", "."],
+        ["shop/migrations", "0002_drop_total.py"],
+        ["api/databases/core/versions", "."],
+        ["api/databases/core/versions", "b2_flow_index.py"],
+      ]) {
+        const fromRoot = await json([`${folder}/${given}`.replace(/\/\.$/, "")], root);
+        const inside = await json([given], join(root, folder));
+        expect({ folder, given, findings: shape(inside.body.findings), errors: inside.body.errors, exitCode: inside.exitCode }).toEqual({
+          folder,
+          given,
+          findings: shape(fromRoot.body.findings).map(([path, ...rest]) => [String(path).slice(folder.length + 1), ...rest]),
+          errors: [],
+          exitCode: fromRoot.exitCode,
+        });
+        expect(inside.body.findings.length).toBeGreaterThan(0);
       }
     });
 
