@@ -71,6 +71,21 @@ describe("a table created less than a day before this migration", () => {
     expect(findings.find((f) => f.rule === "drop-table")?.message).toContain("charges was created 13 hours earlier by 20260410080000_charges.up.sql");
   });
 
+  it("is a note for DROP COLUMN of a column an earlier migration added minutes before, unwritten since (linkwarden's indexVersion, dropped to be added again as INTEGER); not a day later, nor once something wrote it", async () => {
+    const link = { path: "prisma/migrations/20250101000000_init/migration.sql", content: 'CREATE TABLE "Link" ("id" SERIAL NOT NULL, CONSTRAINT "Link_pkey" PRIMARY KEY ("id"));\n' };
+    const add = { path: "prisma/migrations/20250215181757_add_version_to_index/migration.sql", content: 'ALTER TABLE "Link" ADD COLUMN "indexVersion" TEXT;\n' };
+    const retype = (version: string) => ({ path: `prisma/migrations/${version}_change_field_type/migration.sql`, content: 'ALTER TABLE "Link" DROP COLUMN "indexVersion",\nADD COLUMN     "indexVersion" INTEGER;\n' });
+    const dropped = (findings: Awaited<ReturnType<typeof lint>>) => findings.find((f) => f.rule === "drop-column");
+    const note = dropped(await lint([link, add, retype("20250215182023")]));
+    expect(note?.severity).toBe("info");
+    expect(note?.message).toContain(
+      "But indexVersion was added by 20250215181757_add_version_to_index/migration.sql, written less than 24 hours before this one by their version timestamps, so almost surely in the same deploy, and nothing has written it since: it holds only what its ADD COLUMN put there (its default, or NULL) and no deployed code knew it, so no data is lost.",
+    );
+    expect(dropped(await lint([link, add, retype("20250217182023")]))?.severity).toBe("warning");
+    const filled = { path: "prisma/migrations/20250215181900_fill/migration.sql", content: `UPDATE "Link" SET "indexVersion" = '1';\n` };
+    expect(dropped(await lint([link, add, filled, retype("20250215182023")]))?.severity).toBe("warning");
+  });
+
   it("is not applied by a review: the base branch's table may be deployed already (the pull request's own tables are new there)", async () => {
     const findings = await lint([createAlias, addEnv("20230425122235")], { changeAdds: new Set([addEnv("20230425122235").path]) });
     expect(required(findings)?.severity).toBe("error");
