@@ -295,7 +295,12 @@ export class ConstraintHistory {
     if ((op.kind === "create_table" && !op.temporary && !op.asSelect) || op.kind === "add_constraint" || (op.kind === "add_column" && !op.embeddedSql)) {
       // an unnamed CHECK whose name the table already has is numbered by PostgreSQL (settings_check1): not followed
       if (reread) for (const { name, definition, guessedName } of definedKeys(op.text)) if (!(guessedName && taken(definition.table, name))) put(definition.table, name, definition);
-      for (const sql of frameworkSql(op)) for (const { name, definition } of definedKeys(sql)) put(definition.table, name, definition);
+      for (const sql of frameworkSql(op))
+        for (const { name, definition } of definedKeys(sql)) {
+          // a framework's NOT VALID may be an option its SQL leaves out (Alembic's postgresql_not_valid, Django's AddConstraintNotValid)
+          if (op.kind === "add_constraint" && op.notValid) definition.notValid = true;
+          put(definition.table, name, definition);
+        }
     } else if (op.kind === "drop_constraint" && op.name) put(op.table, op.name, undefined);
     else if (op.kind === "validate_constraint" && op.name) {
       // the same constraint, valid from here on (a copy: the earlier positions keep it NOT VALID)

@@ -19,8 +19,9 @@ function conditionSql(condition: PyValue | undefined): string | undefined {
   return column === undefined ? undefined : `${ident(column)} IS NOT NULL`;
 }
 
-export function checkConstraintSql(table: string, schema: string | undefined, name: string, condition: PyValue | undefined, notValid: boolean): string | undefined {
+/** Without NOT VALID, which postgresql_not_valid adds on PostgreSQL only: the operation's `notValid` says it (the history reads both). */
+export function checkConstraintSql(table: string, schema: string | undefined, name: string, condition: PyValue | undefined): string | undefined {
   const expression = conditionSql(condition);
   if (expression === undefined || !expression.trim()) return undefined;
-  return `ALTER TABLE ${schema ? `${ident(schema)}.` : ""}${ident(table)} ADD CONSTRAINT ${ident(name)} CHECK (${expression})${notValid ? " NOT VALID" : ""};`;
+  return `ALTER TABLE ${schema ? `${ident(schema)}.` : ""}${ident(table)} ADD CONSTRAINT ${ident(name)} CHECK (${expression});`;
 }

@@ -243,7 +243,7 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
       const t = batch ? ctx.batchTable! : (inSchema(table, call) ?? "?");
       const name = nameOf(kwarg(call, "constraint_name", 0));
       const notValid = asBool(call.kwargs.get("postgresql_not_valid")) ?? false;
-      const sql = name && table && !batch ? checkConstraintSql(table, asString(call.kwargs.get("schema")), name, kwarg(call, "condition", 2), notValid) : undefined;
+      const sql = name && table && !batch ? checkConstraintSql(table, asString(call.kwargs.get("schema")), name, kwarg(call, "condition", 2)) : undefined;
       return [{ ...base, kind: "add_constraint", table: t, name, constraint: "check", notValid, ...(sql ? { sql } : {}) }];
     }
     case "create_exclude_constraint":

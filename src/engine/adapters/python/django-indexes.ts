@@ -79,7 +79,7 @@ export function constraintOperation(constraint: PyValue | undefined, table: stri
     const read = condition ? lookupFields(condition) : undefined;
     // the SQL Django writes for it when the condition reads as SQL: what the schema history keeps (a later SET NOT NULL reads a valid CHECK (column IS NOT NULL))
     const check = conditionSql(condition, state, model);
-    const sql = check && name ? `ALTER TABLE ${quoted(table)} ADD CONSTRAINT ${quoted(name)} CHECK (${check})${notValid ? " NOT VALID" : ""};` : undefined;
+    const sql = check && name ? `ALTER TABLE ${quoted(table)} ADD CONSTRAINT ${quoted(name)} CHECK (${check});` : undefined;
     return { ...base, kind: "add_constraint", table, name, constraint: "check", columns: read ? columnsOf(state, model, read) : columns, notValid, ...(sql ? { sql } : {}) };
   }
   if (cls === "ExclusionConstraint") return { ...base, kind: "add_constraint", table, name, constraint: "exclusion", columns, notValid };
