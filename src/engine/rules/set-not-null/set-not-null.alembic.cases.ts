@@ -72,6 +72,29 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "add_column, an UPDATE of every row, alter_column nullable=False in one revision's transaction: the lock is held for the UPDATE already: a note",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "d4"
+down_revision = "c3"
+
+
+def upgrade():
+    op.add_column("memberships", sa.Column("role", sa.Text(), nullable=True))
+    op.execute("UPDATE memberships SET role = 'member'")
+    op.alter_column("memberships", "role", nullable=False)
+
+
+def downgrade():
+    op.drop_column("memberships", "role")
+`,
+      lines: [11],
+      severities: ["info"],
+      messages: ["updated every row of memberships under it (line 10)"],
+    },
+    {
+      framework: "alembic",
       name: "an earlier revision added the CHECK (column IS NOT NULL) NOT VALID and none validated it: SET NOT NULL still scans",
       path: "migrations/versions/0451_t_has_unsub_link_not_null.py",
       files: { "migrations/versions/0449_t_has_unsub_link_constraint.py": UNSUB_CHECK },

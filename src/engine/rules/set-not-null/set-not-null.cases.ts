@@ -4,6 +4,27 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "teable's collaborator: ADD COLUMN, an UPDATE of every row, then SET NOT NULL in one transaction: the lock is held for the UPDATE already, the scan is a fraction of it: a note, no NOT VALID CHECK (it would buy nothing)",
+      schema: "CREATE TABLE collaborator (id text PRIMARY KEY, space_id text NOT NULL);\nINSERT INTO collaborator VALUES ('c1', 's1');",
+      code: "BEGIN;\nALTER TABLE collaborator ADD COLUMN resource_id TEXT, ADD COLUMN resource_type TEXT;\nUPDATE collaborator SET resource_id = space_id;\nUPDATE collaborator SET resource_type = 'space';\nALTER TABLE collaborator ALTER COLUMN resource_id SET NOT NULL, ALTER COLUMN resource_type SET NOT NULL;\nCOMMIT;\n",
+      lines: [5, 5],
+      severities: ["info", "info"],
+      messages: ["updated every row of collaborator under it (line 3)", "updated every row of collaborator under it (line 4)"],
+      fixes: [
+        "-- nothing to change here: the lock is held for the UPDATE of line 3; to shorten it, fill the column outside this transaction (see mixed-ddl-dml)\nALTER TABLE collaborator ALTER COLUMN resource_id SET NOT NULL, ALTER COLUMN resource_type SET NOT NULL;",
+        "-- nothing to change here: the lock is held for the UPDATE of line 4; to shorten it, fill the column outside this transaction (see mixed-ddl-dml)\nALTER TABLE collaborator ALTER COLUMN resource_id SET NOT NULL, ALTER COLUMN resource_type SET NOT NULL;",
+      ],
+    },
+    {
+      framework: "sql",
+      name: "an UPDATE of every row before SET NOT NULL, but no lock held yet when it ran: SET NOT NULL's ACCESS EXCLUSIVE and its scan are new, an error",
+      schema: "CREATE TABLE profiles (id bigint PRIMARY KEY, email text);\nINSERT INTO profiles VALUES (1, 'a@example.com');",
+      code: "BEGIN;\nUPDATE profiles SET email = lower(email);\nALTER TABLE profiles ALTER COLUMN email SET NOT NULL;\nCOMMIT;\n",
+      lines: [3],
+      severities: ["error"],
+    },
+    {
+      framework: "sql",
       name: "the same statement adds a PRIMARY KEY over the column (langfuse): the key implies NOT NULL, so it moves after SET NOT NULL (beside the NOT VALID CHECK it would scan for NULLs itself, and PostgreSQL 18 gives its NOT NULL the CHECK's name); its index build is the lock cost left, said",
       path: "migrations/000002_pk.up.sql",
       files: { "migrations/000001_init.up.sql": "CREATE TABLE trace_scores (score_id text, project_id text);\n" },

@@ -44,6 +44,26 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "AddField, a RunSQL UPDATE of every row, AlterField null=False in one atomic migration: the lock is held for the UPDATE already: a note",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="channel", field=models.CharField(max_length=20, null=True)),
+        migrations.RunSQL("UPDATE app_order SET channel = 'web'", reverse_sql=migrations.RunSQL.noop),
+        migrations.AlterField(model_name="order", name="channel", field=models.CharField(max_length=20)),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [10],
+      severities: ["info"],
+      messages: ["updated every row of app_order under it (line 9)"],
+    },
+    {
+      framework: "django",
       name: "an earlier migration added CHECK (quantity IS NOT NULL) NOT VALID and none validated it: SET NOT NULL still scans",
       path: "app/migrations/0003_quantity_not_null.py",
       code: QUANTITY_NOT_NULL("0002_quantity_check"),

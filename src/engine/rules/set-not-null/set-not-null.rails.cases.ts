@@ -36,6 +36,25 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "add_column, an UPDATE of every row, change_column_null in one DDL transaction: the lock is held for the UPDATE already: a note",
+      code: `class AddRoleToMemberships < ActiveRecord::Migration[7.1]
+  def up
+    add_column :memberships, :role, :string
+    execute "UPDATE memberships SET role = 'member'"
+    change_column_null :memberships, :role, false
+  end
+
+  def down
+    remove_column :memberships, :role
+  end
+end
+`,
+      lines: [5],
+      severities: ["info"],
+      messages: ["updated every row of memberships under it (line 4)"],
+    },
+    {
+      framework: "rails",
       name: "an earlier migration added the CHECK (document_id IS NOT NULL) validate: false and none validated it: SET NOT NULL still scans",
       path: "db/migrate/20240103000000_require_document.rb",
       code: DOCUMENT_NOT_NULL,

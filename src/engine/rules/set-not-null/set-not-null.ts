@@ -51,6 +51,19 @@ export default defineRule({
       if (ctx.postgresVersion >= 12 && at !== undefined && at < index) continue;
       // an earlier migration's valid CHECK (column IS NOT NULL): PostgreSQL 12+ reads it, not the table
       if (ctx.postgresVersion >= 12 && provingCheck(ctx, op.table, op.column, index)) continue;
+      // the transaction already holds ACCESS EXCLUSIVE and updated every row under it (ADD COLUMN, UPDATE, SET NOT NULL):
+      // the scan reads what that UPDATE wrote, a fraction of the lock's time; the write carries the hazard (mixed-ddl-dml)
+      const rewritten = ctx.facts.wholeTableUpdateUnderLockBefore(op.table, index, op.column);
+      if (rewritten !== undefined) {
+        const comment = ctx.framework === "sql" ? "--" : "#";
+        ctx.report({
+          op,
+          severity: "info",
+          message: `SET NOT NULL on ${op.table}.${op.column} scans the whole table under an ACCESS EXCLUSIVE lock, but this transaction already holds that lock and updated every row of ${op.table} under it (line ${ctx.migration.up[rewritten].loc.line}): the scan reads what that UPDATE wrote, a fraction of the time the table is blocked anyway. The full-table write inside the transaction is the hazard (mixed-ddl-dml); a NOT VALID CHECK here would buy nothing.`,
+          fix: `${comment} nothing to change here: the lock is held for the UPDATE of line ${ctx.migration.up[rewritten].loc.line}; to shorten it, fill the column outside this transaction (see mixed-ddl-dml)\n${op.text.trim()}${ctx.framework === "sql" && !op.text.trim().endsWith(";") ? ";" : ""}`,
+        });
+        continue;
+      }
       const t = ident(op.table);
       const c = ident(op.column);
       const name = derivedName(op.table, [op.column], "not_null");

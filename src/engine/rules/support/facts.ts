@@ -47,6 +47,13 @@ export interface MigrationFacts {
    */
   holdsAccessExclusiveBefore(table: string | undefined, beforeIndex: number): boolean;
   /**
+   * PostgreSQL: an earlier op of the same transaction updated every row of `table` (UPDATE without WHERE) while that
+   * transaction already held ACCESS EXCLUSIVE on it, which it still holds: the table was blocked for the whole write,
+   * and a later scan under the same lock reads what that write left, a fraction of it. The UPDATE's index (the last
+   * that sets `column`, when one does), or undefined.
+   */
+  wholeTableUpdateUnderLockBefore(table: string | undefined, beforeIndex: number, column?: string): number | undefined;
+  /**
    * PostgreSQL: the same transaction takes ACCESS EXCLUSIVE on `table` before the op at `index` or after it with
    * only schema statements in between (no data written while the earlier lock would be held): the transaction waits
    * for that lock and holds it until commit anyway, so the op's own lock adds no wait of its own.
@@ -267,6 +274,19 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     // the last one is enough: transactions follow one another, so an earlier one in the same transaction means this one is too
     return last !== undefined && transactions[last] === transaction;
   };
+  const wholeTableUpdateUnderLockBefore = (table: string | undefined, beforeIndex: number, column?: string): number | undefined => {
+    if (!table || !holdsAccessExclusiveBefore(table, beforeIndex)) return undefined;
+    const transaction = transactions[beforeIndex];
+    let found: number | undefined;
+    // transactions follow one another: walk back while still in this one; the UPDATE that sets `column` first
+    for (let j = beforeIndex - 1; j >= 0 && transactions[j] === transaction; j--) {
+      const op = up[j];
+      if (op.kind !== "dml" || op.verb !== "update" || op.hasWhere || op.table === undefined || nameKey(op.table) !== nameKey(table) || !holdsAccessExclusiveBefore(table, j)) continue;
+      if (column === undefined || op.columns.some((c) => nameKey(c) === nameKey(column))) return j;
+      found ??= j;
+    }
+    return found;
+  };
   const holdsAccessExclusiveInTransaction = (table: string | undefined, index: number) => {
     if (holdsAccessExclusiveBefore(table, index)) return true;
     const transaction = transactions[index];
@@ -347,6 +367,7 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
     emptiedHow,
     isDroppedAfter,
     holdsAccessExclusiveBefore,
+    wholeTableUpdateUnderLockBefore,
     holdsAccessExclusiveInTransaction,
     isColumnAddedBefore,
     timeZoneAt,
