@@ -152,6 +152,27 @@ describe("schema history", () => {
   });
 });
 
+describe("views in the schema history", () => {
+  it("gives the views on a table as the earlier migrations leave them, without one another view there reads", () => {
+    const files = {
+      "db/migrations/000001_a.up.sql": "CREATE TABLE t (a int, b int);\nCREATE TABLE u (c int);",
+      "db/migrations/000002_b.up.sql": "CREATE VIEW v1 AS SELECT a FROM t;\nCREATE VIEW v2 AS SELECT b FROM t JOIN u ON true;\nCREATE VIEW v3 AS SELECT * FROM v2;\nCREATE VIEW v4 AS SELECT a FROM T;",
+      "db/migrations/000003_c.up.sql": "DROP VIEW v3;\nDROP VIEW v4;",
+      "db/migrations/000004_d.up.sql": "SELECT 1;",
+    };
+    const result = analyzeLoaded({ files: Object.entries(files).map(([path, content]) => ({ path, content })) });
+    const history = new SchemaHistory(result.migrations.map((migration) => ({ file: { path: migration.path, framework: "sql", layout: "golang-migrate", role: "up", key: migration.path, version: migration.version }, migration })));
+    const views = (path: string, table: string) => history.viewsOnTableBefore(`db/migrations/${path}`, table).map((v) => v.name);
+    expect(views("000002_b.up.sql", "t")).toEqual([]);
+    // v2 is read by v3: it cannot be dropped alone
+    expect(views("000003_c.up.sql", "t")).toEqual(["v1", "v4"]);
+    expect(views("000003_c.up.sql", "u")).toEqual([]);
+    expect(views("000004_d.up.sql", "t")).toEqual(["v1", "v2"]);
+    expect(views("000004_d.up.sql", "U")).toEqual(["v2"]);
+    expect(views("000004_d.up.sql", "v2")).toEqual([]);
+  });
+});
+
 describe("constraint definitions", () => {
   it("names an unnamed FOREIGN KEY as PostgreSQL does, shortened past 63 bytes as PostgreSQL shortens it", async () => {
     const { loadPgParser } = await import("../adapters/sql/pg-parser.js");

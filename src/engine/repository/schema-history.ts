@@ -93,8 +93,12 @@ export class SchemaHistory {
   private readonly djangoPartial = new Set<string>();
   /** Alembic, over every version location: path -> its migration */
   private readonly alembicByPath = new Map<string, Migration>();
-  /** the views that read each relation when the last migration asked (viewsOnTableBefore) starts: its rules ask once per column */
-  private lastViewReaders: { path: string; readers: Map<string, string[]> } | undefined;
+  /**
+   * set -> relation (nameKey) -> the views whose last CREATE read it, in `viewReads`' order: built on the first
+   * question, so a question about one table reads that table's views (a folder of hundreds of views was walked for
+   * every column a rule asked about)
+   */
+  private readonly viewsReading = new Map<string, Map<string, string[]>>();
 
   static empty(): SchemaHistory {
     return new SchemaHistory([]);
@@ -383,33 +387,34 @@ export class SchemaHistory {
     const at = this.positions.get(migrationPath);
     if (!at) return [];
     const out: Array<{ name: string; sql: string }> = [];
-    const views = this.viewReads.get(at.set) ?? new Map<string, readonly string[]>();
-    // a view another view reads cannot be dropped alone: left out (a DROP COLUMN it blocks fails loudly). Who reads
-    // what is worked out once per migration, not once per view (a folder of hundreds of views asked for every column).
-    const readersOf = (view: string): string[] => {
-      if (this.lastViewReaders?.path !== migrationPath) {
-        const readers = new Map<string, string[]>();
-        for (const [other, relations] of views) {
-          if (!this.objectDefinitionBefore(migrationPath, "view", other)) continue;
-          for (const r of relations) {
-            const list = readers.get(nameKey(r));
-            if (!list) readers.set(nameKey(r), [other]);
-            else if (list.at(-1) !== other) list.push(other);
-          }
-        }
-        this.lastViewReaders = { path: migrationPath, readers };
-      }
-      return this.lastViewReaders.readers.get(view) ?? [];
-    };
-    const read = (view: string) => readersOf(view).some((other) => other !== view);
-    const tableKey = nameKey(table);
-    for (const [view, relations] of views) {
-      if (!relations.some((r) => nameKey(r) === tableKey) || read(view)) continue;
+    const reading = this.viewsReadingOf(at.set);
+    // a view another view (there when the migration starts) reads cannot be dropped alone: left out (a DROP COLUMN
+    // it blocks fails loudly)
+    const read = (view: string) => (reading.get(view) ?? []).some((other) => other !== view && this.objectDefinitionBefore(migrationPath, "view", other));
+    for (const view of reading.get(nameKey(table)) ?? []) {
+      if (read(view)) continue;
       const sql = this.objectDefinitionBefore(migrationPath, "view", view);
       if (sql) out.push({ name: view, sql });
     }
     return out;
   }
+
+  private viewsReadingOf(set: string): Map<string, string[]> {
+    let reading = this.viewsReading.get(set);
+    if (!reading) {
+      reading = new Map();
+      for (const [view, relations] of this.viewReads.get(set) ?? []) {
+        for (const r of relations) {
+          const list = reading.get(nameKey(r));
+          if (!list) reading.set(nameKey(r), [view]);
+          else if (list.at(-1) !== view) list.push(view);
+        }
+      }
+      this.viewsReading.set(set, reading);
+    }
+    return reading;
+  }
+
 
   /** The constraint named `name` when `migrationPath` starts (an earlier migration added it, none dropped it since), with its ADD CONSTRAINT. */
   constraintBefore(migrationPath: string, name: string, table?: string): ConstraintDefinition | undefined {
