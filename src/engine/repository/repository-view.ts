@@ -36,6 +36,8 @@ export interface RepositoryView {
   grownTableDefinition(table: string): GrownTable | undefined;
   /** table.column as the earlier migration that added it defined it (default, serial, ...), while none changed it since */
   columnDefinition(table: string, column: string): ColumnSpec | undefined;
+  /** whether table.column is NOT NULL as the earlier migrations leave it (a change of its type or default keeps it); undefined when none says */
+  columnNotNull(table: string, column: string): boolean | undefined;
   /** the statement of an earlier migration that last created or replaced the object (a function, a view), as written */
   objectDefinition(objectType: string, name: string): string | undefined;
   /**
@@ -180,6 +182,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     grownTableDefinition: (table) => history.grownDefinitionBefore(migration.path, table),
     objectDefinition: (objectType, name) => history.objectDefinitionBefore(migration.path, objectType, name),
     columnDefinition: (table, column) => history.columnDefinitionBefore(migration.path, table, column),
+    columnNotNull: (table, column) => history.columnNotNullBefore(migration.path, table, column),
     indexDefinition: (name) => history.indexBefore(migration.path, name),
     constraintDefinition: (name, table) => history.constraintBefore(migration.path, name, table),
     viewsOnTable: (table) => history.viewsOnTableBefore(migration.path, table),

@@ -8,6 +8,7 @@ import { compareMigrations, isAppliedMigration, migrationSet } from "../migratio
 import { revisionOrder } from "../revision-order.js";
 import type { ColumnSpec, Migration, OperationOf, TypeRef } from "../model.js";
 import { nameKey } from "../rules/support/facts.js";
+import { ColumnNullability } from "./column-nullability.js";
 import { rowVersionLimit } from "../rules/support/mysql-online-ddl.js";
 import { ColumnTypes } from "./column-types.js";
 import { RowVersions } from "./row-versions.js";
@@ -61,6 +62,8 @@ export class SchemaHistory {
   private readonly versions = new Map<string, Map<string, Array<{ position: number; count: number }>>>();
   /** set -> "table.column" -> the definition (CREATE TABLE's or ADD COLUMN's) from each position on; undefined once changed */
   private readonly columnDefinitions = new Map<string, Map<string, Array<{ position: number; spec: ColumnSpec | undefined }>>>();
+  /** per migration set: whether each column is NOT NULL, through changes that outdate its definition */
+  private readonly nullabilities = new Map<string, ColumnNullability>();
   /** set -> "type:name" -> the statement that (re)defines the object (function, view, ...) from each position on */
   private readonly objectDefinitions = new Map<string, Map<string, Array<{ position: number; text: string | undefined }>>>();
   /** set -> its indexes by name from each position on (index-history.ts) */
@@ -126,6 +129,8 @@ export class SchemaHistory {
       const define = (table: string, position: number, op: OperationOf<"create_table"> | undefined) =>
         definitions.set(nameKey(table), [...(definitions.get(nameKey(table)) ?? []), { position, op }]);
       const columns = new Map<string, Array<{ position: number; spec: ColumnSpec | undefined }>>();
+      const nullability = new ColumnNullability();
+      this.nullabilities.set(set, nullability);
       const grown = new Map<string, Array<{ position: number; value: GrownTable | undefined }>>();
       const grow = (table: string, position: number, value: GrownTable | undefined) => {
         const list = grown.get(nameKey(table)) ?? [];
@@ -213,6 +218,7 @@ export class SchemaHistory {
           else if (op.kind === "alter_column_type" || op.kind === "set_default" || op.kind === "drop_default" || op.kind === "set_not_null" || op.kind === "drop_not_null" || op.kind === "drop_column" || op.kind === "rename_column")
             defineColumn(op.table, op.column, position, undefined);
         }
+        for (const op of migration.up) nullability.apply(op, position);
         const limit = rowVersionLimit(migration.database, migration.databaseVersion);
         for (const op of migration.up)
           rowVersions.apply(
@@ -465,6 +471,12 @@ export class SchemaHistory {
   partitionsBefore(migrationPath: string, table: string): readonly string[] | undefined {
     const at = this.positions.get(migrationPath);
     return at && lastBefore(this.partitionings.get(at.set)?.get(nameKey(table)), at.position, (e) => e.partitions);
+  }
+
+  /** Whether table.column is NOT NULL when `migrationPath` starts (a type or default change keeps it); undefined when no earlier migration says. */
+  columnNotNullBefore(migrationPath: string, table: string, column: string): boolean | undefined {
+    const at = this.positions.get(migrationPath);
+    return at && this.nullabilities.get(at.set)?.before(table, column, at.position);
   }
 
   /** The definition of table.column (type, default, serial, ...) as the migration that added it wrote it, while nothing changed it since. */

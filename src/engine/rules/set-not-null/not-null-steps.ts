@@ -98,8 +98,8 @@ function railsNullableAgain(ctx: RuleContext, op: SetNotNull, fills: boolean): s
   const down = ctx.migration.down.status === "present" ? ctx.migration.down.ops : [];
   if (down.some((o) => o.kind === "drop_not_null" && o.table === op.table && o.column === op.column)) return call;
   const here = ctx.migration.up.find((o): o is OperationOf<"add_column"> => o.kind === "add_column" && o.table === op.table && o.column.name === op.column);
-  const known = here?.column ?? ctx.repository.columnDefinition(op.table, op.column);
-  if (known && !known.notNull) return call;
+  const nullable = here ? !here.column.notNull : ctx.repository.columnNotNull(op.table, op.column) === false;
+  if (nullable) return call;
   return `# ${call}  # only if ${op.table}.${op.column} was nullable before this migration: migguard found no definition of it in the migrations it read`;
 }
 

@@ -311,6 +311,44 @@ class ValidateUsersEmailNotNull < ActiveRecord::Migration[6.1]
 end`,
       ],
     },
+    {
+      framework: "rails",
+      name: "a column added nullable whose default a later migration changed: the fix's down makes it nullable again, as it was",
+      path: "db/migrate/20240301000000_require_link_warnings.rb",
+      code: `class RequireLinkWarnings < ActiveRecord::Migration[7.1]
+  def up
+    change_column :links, :link_warnings, :text, null: false
+  end
+
+  def down
+    change_column :links, :link_warnings, :json
+  end
+end
+`,
+      files: {
+        "db/migrate/20230101000000_create_links.rb": 'class CreateLinks < ActiveRecord::Migration[7.1]\n  def change\n    create_table :links do |t|\n      t.string :url\n    end\n    add_column :links, :link_warnings, :json\n  end\nend\n',
+        "db/migrate/20230601000000_default_link_warnings.rb": 'class DefaultLinkWarnings < ActiveRecord::Migration[7.1]\n  def up\n    change_column_default :links, :link_warnings, {}\n  end\n\n  def down\n    change_column_default :links, :link_warnings, nil\n  end\nend\n',
+      },
+      lines: [3],
+      fixes: [
+        `change_column :links, :link_warnings, :text
+add_check_constraint :links, "link_warnings IS NOT NULL", name: "links_link_warnings_not_null", validate: false
+
+# then a new migration, db/migrate/20240301000001_validate_links_link_warnings_not_null.rb:
+class ValidateLinksLinkWarningsNotNull < ActiveRecord::Migration[7.1]
+  def up
+    validate_check_constraint :links, name: "links_link_warnings_not_null"
+    change_column_null :links, :link_warnings, false  # PostgreSQL 12+ reads the CHECK instead of the table
+    remove_check_constraint :links, name: "links_link_warnings_not_null"
+  end
+
+  def down
+    add_check_constraint :links, "link_warnings IS NOT NULL", name: "links_link_warnings_not_null", validate: false
+    change_column_null :links, :link_warnings, true
+  end
+end`,
+      ],
+    },
   ],
   valid: [
     {
@@ -387,6 +425,21 @@ end
       files: {
         "db/migrate/20201130093110_devise_create_users.rb":
           'class DeviseCreateUsers < ActiveRecord::Migration[6.0]\n  def change\n    create_table :users, id: :uuid do |t|\n      t.string :email,              null: false, default: ""\n      t.timestamps null: false\n    end\n  end\nend\n',
+      },
+    },
+    {
+      framework: "rails",
+      name: "a column created NOT NULL whose default and type a later migration changed: still NOT NULL (those changes keep it), so SET NOT NULL scans nothing",
+      path: "db/migrate/20240301000000_require_status.rb",
+      code: `class RequireStatus < ActiveRecord::Migration[7.1]
+  def change
+    change_column_null :orders, :status, false
+  end
+end
+`,
+      files: {
+        "db/migrate/20230101000000_create_orders.rb": 'class CreateOrders < ActiveRecord::Migration[7.1]\n  def change\n    create_table :orders do |t|\n      t.string :status, null: false\n    end\n  end\nend\n',
+        "db/migrate/20230601000000_change_order_status.rb": 'class ChangeOrderStatus < ActiveRecord::Migration[7.1]\n  def up\n    change_column_default :orders, :status, "new"\n    change_column :orders, :status, :text\n  end\n\n  def down\n    change_column :orders, :status, :string\n    change_column_default :orders, :status, nil\n  end\nend\n',
       },
     },
     {

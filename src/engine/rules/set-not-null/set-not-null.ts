@@ -14,7 +14,7 @@ import { provingCheck } from "./proven-by-check.js";
  * created `null: false`).
  */
 function alreadyNotNull(ctx: RuleContext, table: string, column: string, index: number): boolean {
-  if (!ctx.repository.columnDefinition(table, column)?.notNull) return false;
+  if (ctx.repository.columnNotNull(table, column) !== true) return false;
   const same = (t: string, c: string) => nameKey(t) === nameKey(table) && nameKey(c) === nameKey(column);
   return !ctx.migration.up.slice(0, index).some((o) => {
     if (o.kind === "drop_not_null" || o.kind === "drop_column" || o.kind === "rename_column") return same(o.table, o.column);

@@ -10,10 +10,13 @@ import type { Operation } from "../../model.js";
 export type PriorNullability = "not-null" | "nullable" | "unknown";
 
 /**
- * table.column as the earlier migration that added it defined it (a primary key is NOT NULL too); unknown when no
- * migration migguard read added it, or a later one changed it since (its nullability may have changed with it).
+ * table.column as the earlier migrations leave it: followed through SET / DROP NOT NULL and changes of type or
+ * default (columnNotNull), else as the migration that added it defined it (a primary key is NOT NULL too); unknown
+ * when no migration migguard read says.
  */
-export function nullabilityBefore(table: string, column: string, repository: Pick<RepositoryView, "columnDefinition"> | undefined): PriorNullability {
+export function nullabilityBefore(table: string, column: string, repository: (Pick<RepositoryView, "columnDefinition"> & Partial<Pick<RepositoryView, "columnNotNull">>) | undefined): PriorNullability {
+  const followed = repository?.columnNotNull?.(table, column);
+  if (followed !== undefined) return followed ? "not-null" : "nullable";
   const definition = repository?.columnDefinition(table, column);
   if (!definition) return "unknown";
   return definition.notNull || definition.primaryKey ? "not-null" : "nullable";

@@ -24,7 +24,7 @@ const unknown = (text: string): InverseStep => ({ kind: "unknown", text });
 
 /** What the inverse may ask the repository (`RuleContext.repository`). */
 export type InverseSource = Pick<RepositoryView, "columnType" | "columnDefinition" | "objectDefinition" | "tableDefinition" | "tableIndexes" | "indexDefinition"> &
-  Partial<Pick<RepositoryView, "constraintDefinition" | "grownTableDefinition" | "namedTableIndexes" | "sqlalchemyAtLeast">>;
+  Partial<Pick<RepositoryView, "constraintDefinition" | "grownTableDefinition" | "namedTableIndexes" | "sqlalchemyAtLeast" | "columnNotNull">>;
 
 /** The text is one SQL statement (a Rails create_table's text is Ruby, never copied into SQL). */
 const parsesAsStatement = (text: string) => parseOne(text) !== undefined;
