@@ -9,6 +9,7 @@ import { fixFor, modelName } from "../support/fix.js";
 import { existingTable } from "../support/scope.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 import { isPolymorphicTypeRename } from "../support/polymorphic-rename.js";
+import { backfillNeedsEveryRow, type RowsNeeded } from "./backfill-needs-every-row.js";
 
 const SCHEMA_KINDS = new Set<Operation["kind"]>([
   "create_table",
@@ -398,6 +399,8 @@ export default defineRule({
     // it; a data change that comes first holds only its row locks, until commit, while the schema change waits for its lock
     const schemaBefore = schemaOps.some(({ op, index }) => index < first.index && op.inTransaction);
     const schemaAfter = schemaOps.find(({ op, index }) => index > first.index && op.inTransaction && op.kind !== "create_table" && existingTable(ctx, tableOf(op), index));
+    // a backfill a later statement needs complete (NOT NULL after a swap): split apart, rows written between break it
+    const needsEveryRow = sharesTransaction && onlyNewColumns ? backfillNeedsEveryRow(up, dataOps.map((d) => d.op), last.index) : undefined;
     ctx.report({
       op: first.op,
       severity: !sharesTransaction ? "info" : lockedBefore ? "error" : undefined,
@@ -415,14 +418,37 @@ export default defineRule({
             : schemaAfter
               ? `This data change runs before the schema change of line ${schemaAfter.op.loc.line}, in the same transaction: the rows it writes stay locked until the commit, while the schema change then waits for its ${lockName(schemaAfter.op, ctx.migration.database)} on ${tableOf(schemaAfter.op)} behind other sessions (the queries that lock conflicts with queue behind it) and holds it to the end; a rollback must undo both.`
               : `This data change runs in the same transaction as the schema change after it: the rows it writes stay locked until the commit, and a rollback must undo both.`,
-      fix: splitFix(
-        ctx,
-        dataOps.map((d) => d.op),
-        dataTable,
-        onlyNewColumns,
-        laterLine,
-        prepared !== undefined,
-      ),
+      fix: needsEveryRow
+        ? atomicSwapFix(ctx, up.slice(first.index, up.indexOf(needsEveryRow.needs.at(-1)!.op) + 1).filter((op) => !framing(op)), needsEveryRow)
+        : splitFix(
+            ctx,
+            dataOps.map((d) => d.op),
+            dataTable,
+            onlyNewColumns,
+            laterLine,
+            prepared !== undefined,
+          ),
     });
   },
 });
+
+/**
+ * The backfill and the statement needing every row filled stay in one transaction, as written: a split would let
+ * the running code write rows the backfill never saw (see backfill-needs-every-row.ts). What a split would need
+ * instead is said, not written: the new column's value for each write is the backfill's expression on that row.
+ */
+function atomicSwapFix(ctx: RuleContext, ops: readonly Operation[], needed: RowsNeeded): string {
+  const c = commentOf(ctx);
+  const [table, column] = needed.filled.split(".");
+  const lines = needed.needs.map((n) => n.op.loc.line);
+  const which = lines.length > 1 ? `lines ${lines.slice(0, -1).join(", ")} and ${lines.at(-1)}` : `line ${lines[0]}`;
+  return [
+    `${c} keep the backfill of ${needed.filled} and the statements after it in this migration, in one transaction, as written:`,
+    ...needed.needs.map((n) => `${c} line ${n.op.loc.line} ${n.why}: it needs every row filled.`),
+    `${c} Split into migrations, rows the running code writes after the backfill get no ${column} (that code does not know`,
+    `${c} the column), and ${which} then ${lines.length > 1 ? "fail" : "fails"} on them or ${lines.length > 1 ? "lose" : "loses"} their values.`,
+    `${c} On a table too large to lock for the backfill, split only with every write covered until the swap: a trigger on ${table}`,
+    `${c} that sets ${column} on INSERT and UPDATE as the backfill does, created before the backfill and dropped with the swap.`,
+    liftedDataCode(ctx.migration, ops),
+  ].join("\n");
+}
