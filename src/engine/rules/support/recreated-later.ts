@@ -44,52 +44,74 @@ function described(op: Operation): string {
   }
 }
 
-type Finder = (op: Operation) => { type?: string } | undefined;
+/** A name an operation creates: a table ("t" + name), or a column of a table ("c" + table + NUL + column), with the column's type. */
+interface Birth {
+  key: string;
+  type?: string;
+}
 
-/** The first step after `up[index]`, in this up and then in the later migrations of the folder, that `find` matches. */
-function firstAfter(ctx: RuleContext, index: number, find: Finder): Recreation | undefined {
+const tableKey = (table: string) => `t${nameKey(table)}`;
+const columnKey = (table: string, column: string) => `c${nameKey(table)}\u0000${nameKey(column)}`;
+
+/** What the op creates under a name: a table (CREATE TABLE, a rename onto it), a column (ADD COLUMN, a rename onto it, a CREATE TABLE's). */
+function births(op: Operation): Birth[] {
+  switch (op.kind) {
+    case "create_table":
+      return op.temporary ? [] : [{ key: tableKey(op.table) }, ...op.columns.map((c) => ({ key: columnKey(op.table, c.name), type: c.type?.text }))];
+    case "rename_table":
+      return [{ key: tableKey(op.newName) }];
+    case "add_column":
+      return [{ key: columnKey(op.table, op.column.name), type: op.column.type?.text }];
+    case "rename_column":
+      return [{ key: columnKey(op.table, op.newName) }];
+    default:
+      return [];
+  }
+}
+
+/** Each migration's first op per name it creates, read once: a drop asks every later migration of its folder. */
+const birthIndex = new WeakMap<Migration, Map<string, { op: Operation; type?: string }>>();
+function birthsOf(migration: Migration): Map<string, { op: Operation; type?: string }> {
+  let index = birthIndex.get(migration);
+  if (!index) {
+    index = new Map();
+    for (const op of migration.up) for (const b of births(op)) if (!index.has(b.key)) index.set(b.key, { op, ...(b.type ? { type: b.type } : {}) });
+    birthIndex.set(migration, index);
+  }
+  return index;
+}
+
+/** The first step after `up[index]`, in this up and then in the later migrations of the folder, that creates `key`. */
+function firstAfter(ctx: RuleContext, index: number, key: string): Recreation | undefined {
   const dropped = ctx.migration.up[index];
-  const of = (migration: Migration, op: Operation, found: { type?: string }, same: boolean): Recreation => ({
+  const of = (migration: Migration, op: Operation, type: string | undefined, same: boolean): Recreation => ({
     migration,
     op,
     sameMigration: same,
     sameStatement: same && dropped !== undefined && op.loc.line === dropped.loc.line && op.text === dropped.text,
     where: same ? `line ${op.loc.line}` : `${migration.path}:${op.loc.line}`,
     does: described(op),
-    ...(found.type ? { type: found.type } : {}),
+    ...(type ? { type } : {}),
   });
   for (const op of ctx.migration.up.slice(index + 1)) {
-    const found = find(op);
-    if (found) return of(ctx.migration, op, found, true);
+    const birth = births(op).find((b) => b.key === key);
+    if (birth) return of(ctx.migration, op, birth.type, true);
   }
-  for (const migration of ctx.repository.laterInFolder)
-    for (const op of migration.up) {
-      const found = find(op);
-      if (found) return of(migration, op, found, false);
-    }
+  for (const migration of ctx.repository.laterInFolder) {
+    const birth = birthsOf(migration).get(key);
+    if (birth) return of(migration, birth.op, birth.type, false);
+  }
   return undefined;
 }
 
 /** The step that gives `table` a column `column` again after the drop at `up[index]`: an ADD COLUMN, a rename onto it, a CREATE TABLE that has it. */
 export function columnRecreated(ctx: RuleContext, table: string, column: string, index: number): Recreation | undefined {
-  const [t, c] = [nameKey(table), nameKey(column)];
-  return firstAfter(ctx, index, (op) => {
-    if (op.kind === "add_column" && nameKey(op.table) === t && nameKey(op.column.name) === c) return { type: op.column.type?.text };
-    if (op.kind === "rename_column" && nameKey(op.table) === t && nameKey(op.newName) === c) return {};
-    if (op.kind === "create_table" && !op.temporary && nameKey(op.table) === t) {
-      const col = op.columns.find((x) => nameKey(x.name) === c);
-      return col ? { type: col.type?.text } : undefined;
-    }
-    return undefined;
-  });
+  return firstAfter(ctx, index, columnKey(table, column));
 }
 
 /** The step that creates a table named `table` again after the drop at `up[index]`: a CREATE TABLE, or a rename onto the name. */
 export function tableRecreated(ctx: RuleContext, table: string, index: number): Recreation | undefined {
-  const t = nameKey(table);
-  return firstAfter(ctx, index, (op) =>
-    (op.kind === "create_table" && !op.temporary && nameKey(op.table) === t) || (op.kind === "rename_table" && nameKey(op.newName) === t) ? {} : undefined,
-  );
+  return firstAfter(ctx, index, tableKey(table));
 }
 
 /**
