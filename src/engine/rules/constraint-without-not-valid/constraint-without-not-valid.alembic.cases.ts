@@ -94,6 +94,29 @@ def downgrade():
     },
     {
       framework: "alembic",
+      name: "agenta 7a3d1c4f5b6a: add_column, then create_foreign_key on it in the same revision: the key checks only NULLs, but scans app_db while folders' writes wait (SHARE ROW EXCLUSIVE): an error that says so",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "7a3d1c4f5b6a"
+down_revision = "6f2e0b9c1a2d"
+
+
+def upgrade() -> None:
+    op.add_column("app_db", sa.Column("folder_id", sa.UUID(), nullable=True))
+    op.create_foreign_key("fk_app_db_folder_id_folders", "app_db", "folders", ["folder_id"], ["id"], ondelete="SET NULL")
+
+
+def downgrade() -> None:
+    op.drop_constraint("fk_app_db_folder_id_folders", "app_db", type_="foreignkey")
+    op.drop_column("app_db", "folder_id")
+`,
+      lines: [10],
+      severities: ["error"],
+      messages: ["app_db stays under the ADD COLUMN's ACCESS EXCLUSIVE lock and folders under SHARE ROW EXCLUSIVE, so writes to folders wait as long as app_db takes to read"],
+    },
+    {
+      framework: "alembic",
       name: "autocommit_block: the ADD COLUMN commits at once, so the foreign key takes its locks again and scans under them",
       code: `from alembic import op
 import sqlalchemy as sa

@@ -34,11 +34,12 @@ export default defineCases({
     },
     {
       framework: "sql",
-      name: "a foreign key on a column added empty earlier in the transaction: no row can fail, but PostgreSQL still scans them all under the ADD COLUMN's lock",
+      name: "a foreign key on a column added empty earlier in the transaction: no row can fail, but PostgreSQL still scans them all under the ADD COLUMN's lock, and the referenced table's writes wait for the scan (SHARE ROW EXCLUSIVE): an error that says so",
       schema: "CREATE TABLE projects (id int PRIMARY KEY);\nCREATE TABLE documents (id bigint PRIMARY KEY);",
       code: "BEGIN;\nALTER TABLE documents ADD COLUMN project_id int;\nALTER TABLE documents ADD CONSTRAINT documents_project_id_fkey FOREIGN KEY (project_id) REFERENCES projects (id);\nCOMMIT;\n",
       lines: [3],
       severities: ["error"],
+      messages: ["documents stays under the ADD COLUMN's ACCESS EXCLUSIVE lock and projects under SHARE ROW EXCLUSIVE, so writes to projects wait as long as documents takes to read. NOT VALID takes the same locks without the scan"],
     },
     {
       framework: "sql",

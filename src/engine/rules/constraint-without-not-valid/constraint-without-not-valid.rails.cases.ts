@@ -90,6 +90,20 @@ end
     },
     {
       framework: "rails",
+      name: "add_column then add_foreign_key on it in the migration's transaction: no row can fail, but the key scans posts while the users table's writes wait (SHARE ROW EXCLUSIVE): an error that says so",
+      code: `class AddEditorToPosts < ActiveRecord::Migration[7.1]
+  def change
+    add_column :posts, :editor_id, :bigint
+    add_foreign_key :posts, :users, column: :editor_id
+  end
+end
+`,
+      lines: [4],
+      severities: ["error"],
+      messages: ["posts stays under the ADD COLUMN's ACCESS EXCLUSIVE lock and users under SHARE ROW EXCLUSIVE, so writes to users wait as long as posts takes to read"],
+    },
+    {
+      framework: "rails",
       name: "add_reference with foreign_key: true, and t.foreign_key in change_table",
       code: `class AddAuthor < ActiveRecord::Migration[7.1]
   disable_ddl_transaction!
