@@ -96,3 +96,29 @@ describe("review: a deploy that pushes the code before it migrates", () => {
     expect(findings.filter((f) => f.rule === "required-column-without-default").map((f) => f.severity)).toEqual(["error"]);
   });
 });
+
+describe("review: an Alembic project that pushes the code before it upgrades", () => {
+  const revision = (id: string, down: string, up: string, back: string) =>
+    `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "${id}"\ndown_revision = ${down}\n\n\ndef upgrade():\n    ${up}\n\n\ndef downgrade():\n    ${back}\n`;
+  const model = (extra: string) =>
+    `from sqlalchemy import Column, Integer, String\nfrom sqlalchemy.orm import declarative_base\n\nBase = declarative_base()\n\n\nclass Recipe(Base):\n    __tablename__ = "recipe"\n    id = Column(Integer, primary_key=True)\n${extra}`;
+
+  it("the column the new model maps is an error", async () => {
+    const repo = featureBranchOn({
+      "alembic.ini": "[alembic]\nscript_location = alembic\n",
+      "alembic/env.py": "from alembic import context\n",
+      "alembic/versions/a1_initial.py": revision("a1", "None", 'op.create_table("recipe", sa.Column("id", sa.Integer(), primary_key=True))', 'op.drop_table("recipe")'),
+      "app/__init__.py": "",
+      "app/models.py": model(""),
+      "deploy.sh": "#!/bin/sh\ncf push recipes --strategy rolling\ncf run-task recipes --command 'alembic upgrade head' --name migrate\n",
+    });
+    repo
+      .write({
+        "alembic/versions/b2_slug.py": revision("b2", '"a1"', 'op.add_column("recipe", sa.Column("slug", sa.String(length=80), nullable=True))', 'op.drop_column("recipe", "slug")'),
+        "app/models.py": model("    slug = Column(String(80), nullable=True)\n"),
+      })
+      .commit("recipe slugs");
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.rule === "new-code-before-migration").map((f) => [f.path, f.line, f.severity])).toEqual([["alembic/versions/b2_slug.py", 9, "error"]]);
+  });
+});

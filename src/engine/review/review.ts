@@ -460,10 +460,11 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   const skipped = skippedOnBase(added, baseDumpReader(facts.dumps, config, contents, input.repositoryFiles ?? []));
   const changedModels = analysis.migrations.filter((m) => changed.has(m.path));
   const frameworkOf = (path: string) => analysis.migrations.find((m) => m.path === path)?.framework;
-  // a code-first deploy: a field a changed Django migration adds may be read by the models at head, which the App
-  // reads with the code (the CLI has the app's models beside its migrations already)
+  // a code-first deploy: a column a changed Django or Alembic migration adds may be read by the models at head, which
+  // the App reads with the code (the CLI has a Django app's models beside its migrations already)
   const addsDjangoFields =
-    analysis.deploy.mode === "code-before-migrate" && changedModels.some((m) => m.framework === "django" && m.up.some((op) => op.kind === "add_column" && op.ormModel !== undefined));
+    analysis.deploy.mode === "code-before-migrate" &&
+    changedModels.some((m) => (m.framework === "django" || m.framework === "alembic") && m.up.some((op) => op.kind === "add_column" && (m.framework === "alembic" || op.ormModel !== undefined)));
   return {
     findings: foldSkippedOnBase([...folded.lint, ...folded.reviewed], added, skipped).sort(byLocation),
     errors,

@@ -11,6 +11,8 @@
  *   migguard does not read: nothing shows the new code reads it;
  * - Rails (Active Record reads the columns the table has, so new code on the old schema reads none it lacks) and plain
  *   SQL (the code is not known).
+ * Alembic counts the same way as Django: a SQLAlchemy class (or Table()) at head that maps the added column selects it
+ * in every query of the table (alembic-readers.ts).
  * The finding's hazard is `new-code`: shown only when the deploy is read (or configured) as code-before-migrate.
  */
 import type { OperationOf } from "../../model.js";
@@ -19,10 +21,11 @@ import { djangoAppOf } from "../../paths.js";
 import { djangoModelFiles } from "../support/django-model-files.js";
 import { nameKey } from "../support/facts.js";
 import { keywordText, keywordTruthy, withKeyword } from "../support/python-call.js";
-import { pythonString } from "../support/embed-sql.js";
+import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { defineRule } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
+import { sqlalchemyReader } from "./alembic-readers.js";
 
 type AddColumn = OperationOf<"add_column">;
 
@@ -76,6 +79,31 @@ function expandFix(op: AddColumn): string {
   ].join("\n");
 }
 
+/**
+ * Alembic, expand first: this revision ships a release ahead of the model that maps the column. A NOT NULL column
+ * without a default is added NULL-able there (that release's inserts leave it out) and made NOT NULL by a revision of
+ * the next release, once its rows have a value.
+ */
+function alembicExpandFix(op: AddColumn): string {
+  const c = op.column;
+  const relaxed = c.notNull && !c.default ? withKeyword(op.text, "nullable", "True", (callee) => /(?:^|\.)Column$/.test(callee)) : op.text.trim();
+  const intro = "# the new code is live before `alembic upgrade` runs (the deploy pushes it first): the column ships a release ahead of the model that maps it.";
+  if (!relaxed)
+    return [intro, `# Release 1: this revision, with ${c.name} left out of the model; release 2: the model maps ${c.name}. Or run \`alembic upgrade head\` before the code is pushed.`].join("\n");
+  const table = alembicTable(op.table);
+  return [
+    intro,
+    `# Release 1: this revision, with ${c.name} left out of the model${relaxed === op.text.trim() ? "" : " (NULL-able: that release's inserts leave it out)"}:`,
+    relaxed,
+    ...(relaxed === op.text.trim()
+      ? [`# Release 2: the model maps ${c.name}. Or run \`alembic upgrade head\` before the code is pushed, in one release`]
+      : [
+          `# Release 2: the model maps ${c.name}, and a new revision makes it NOT NULL once every row has a value (fill the rows release 1 inserted first):`,
+          `op.alter_column(${table.name}, ${pythonString(c.name)}${table.schema}, nullable=False)`,
+        ]),
+  ].join("\n");
+}
+
 export default defineRule({
   meta: {
     id: "new-code-before-migration",
@@ -90,9 +118,25 @@ export default defineRule({
       "Django model selects every field it declares in every query, so a field the migration adds makes each query of " +
       "that model fail with `column does not exist` until the migration has run. Shown only when the deploy is read, or " +
       "configured, as code-before-migrate.",
-    frameworks: ["django"],
+    frameworks: ["django", "alembic"],
   },
   check(ctx) {
+    if (ctx.framework === "alembic") {
+      for (const { op, index } of upOps(ctx, "add_column")) {
+        if (!existingTable(ctx, op.table, index)) continue;
+        const reader = sqlalchemyReader(ctx, op);
+        if (!reader) continue;
+        ctx.report({
+          op,
+          message:
+            `New code is live before this migration runs: ${reader} maps ${op.column.name}, so every query of ${op.table} selects ${op.table}.${op.column.name}, ` +
+            `which does not exist until the migration has run; its pages fail between the deploy of the code and the migration. ` +
+            `Deploy the migration first (expand) in its own release, or run the migrations before the code is pushed.`,
+          fix: alembicExpandFix(op),
+        });
+      }
+      return;
+    }
     const added = upOps(ctx, "add_column").filter(({ op, index }) => op.ormModel && existingTable(ctx, op.table, index));
     if (added.length === 0) return;
     // the app's models at head: those read beside its migrations/ folder and the app's among the code read
