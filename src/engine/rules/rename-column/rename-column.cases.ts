@@ -11,6 +11,14 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "two renames of one column in one migration: the expand is written for the name the migration ends with (a trigger on the middle name would fail once the second rename ran), and the second rename goes away",
+      schema: "CREATE TABLE comments (id int PRIMARY KEY, commented_on int);\nINSERT INTO comments VALUES (1, 7);",
+      code: "ALTER TABLE comments RENAME COLUMN commented_on TO commentable;\nALTER TABLE comments RENAME COLUMN commentable TO commentable_id;\n",
+      lines: [1],
+      afterFix: { query: "SELECT * FROM comments", rows: [{ id: 1, commentable_id: 7 }] },
+    },
+    {
+      framework: "sql",
       name: "the renamed column has a foreign key (document.uploader_id -> role.id): the new column gets the same key, NOT VALID while old and new code run, validated in the contract; PostgreSQL ends with the key on the new column",
       path: "migrations/000002_rename.up.sql",
       files: { "migrations/000001_init.up.sql": "CREATE TABLE role (id serial PRIMARY KEY);\nCREATE TABLE document (id serial PRIMARY KEY, uploader_id integer REFERENCES role (id));\n" },

@@ -7,7 +7,7 @@ import { railsType, unknownRailsTypeNote } from "../support/rails-fix.js";
 import { defineRule, type RuleContext } from "../support/rule.js";
 import { nameKey } from "../support/facts.js";
 import { keptTable, upOps } from "../support/scope.js";
-import { renamesNameGivenEarlier } from "../support/renamed-within-migration.js";
+import { carriedRenamesNote, renamedToFinalName, renamesCarryingNewName, renamesNameGivenEarlier } from "../support/renamed-within-migration.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { migrationDialect } from "../support/sql-dialect.js";
 import { isMysqlFamily } from "../support/databases.js";
@@ -112,12 +112,18 @@ export default defineRule({
       // moved aside for a new column of the same name, added later in this migration (awx's 0185: `setting` to
       // `setting_old`, then AddField `setting`): the running code finds the name, but on the new column's values
       const addedBack = ctx.migration.up.slice(index + 1).some(addsColumn);
+      // renamed again later in this migration (a to b, then b to c): the expand is for c, the name it ends with
+      // (Django keeps the column with db_column, so its later RenameFields change Django's name only)
+      const chain = ctx.framework === "django" ? [] : renamesCarryingNewName(ctx.migration, op, index);
+      const final = renamedToFinalName(op, chain);
+      const note = carriedRenamesNote(op, chain, ctx.framework === "sql" ? "--" : "#");
+      const expand = isMysqlFamily(ctx.migration.database) ? expandFix(ctx, final, index) : renderFix(ctx, expandSteps(ctx, final, index));
       ctx.report({
         op,
         message: addedBack
           ? `Renaming ${op.table}.${op.column} to ${op.newName} moves its values away from the running code: ${op.column} is added anew later in this migration, so until the deploy rolls out the old code reads and writes the new column, not the values it had.`
-          : `Renaming ${op.table}.${op.column} to ${op.newName} breaks code that still uses ${op.column} while the deploy rolls out.`,
-        fix: ctx.framework === "django" ? djangoFix(ctx, op) : isMysqlFamily(ctx.migration.database) ? expandFix(ctx, op, index) : renderFix(ctx, expandSteps(ctx, op, index)),
+          : `Renaming ${op.table}.${op.column} to ${final.newName}${chain.length ? ` (through ${op.newName})` : ""} breaks code that still uses ${op.column} while the deploy rolls out.`,
+        fix: ctx.framework === "django" ? djangoFix(ctx, op) : [...note, expand].join("\n"),
       });
     }
   },

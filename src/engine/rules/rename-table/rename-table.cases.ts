@@ -27,6 +27,15 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "two renames in one migration: the fix renames to the name the table ends with and keeps the old one as a view; the rename between them goes away",
+      schema: "CREATE TABLE adjfeedback_stringanswer (id int PRIMARY KEY);\nINSERT INTO adjfeedback_stringanswer VALUES (1);",
+      code: "ALTER TABLE adjfeedback_stringanswer RENAME TO adjfeedback_answer;\nALTER TABLE adjfeedback_answer RENAME TO registration_answer;\n",
+      lines: [1],
+      afterFix: { query: "SELECT id FROM registration_answer", rows: [{ id: 1 }] },
+      fixes: ["-- written for registration_answer, the name this migration ends with: adjfeedback_answer exists only inside it, so the rename on line 2 goes away\nALTER TABLE adjfeedback_stringanswer RENAME TO registration_answer;\n-- the old name keeps working (reads and writes) until no code uses it:\nCREATE VIEW adjfeedback_stringanswer AS SELECT * FROM registration_answer;\n\n-- then a new migration, db/migrations/002_drop_view_adjfeedback_stringanswer.sql:\n-- in the next deploy, once no running code uses adjfeedback_stringanswer (PostgreSQL expands * when the view is made, so it reads every column registration_answer has now, named or not: DROP COLUMN of one of them and DROP TABLE fail while it stands):\nDROP VIEW adjfeedback_stringanswer;"],
+    },
+    {
+      framework: "sql",
       name: "a later migration drops a column of the renamed table: the view would make it fail on a database migrated from scratch, so the fix says to drop the view before it there, and the follow-up drops it IF EXISTS",
       path: "db/migrations/002_rename_package_resource_revision.sql",
       files: {

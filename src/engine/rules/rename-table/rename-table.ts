@@ -10,7 +10,7 @@ import { reindented } from "../support/data-code.js";
 import { nameKey } from "../support/facts.js";
 import { firstAfter, positionsBy } from "../support/positions.js";
 import { existingTable, upOps } from "../support/scope.js";
-import { renamesNameGivenEarlier } from "../support/renamed-within-migration.js";
+import { carriedRenamesNote, renamedToFinalName, renamesCarryingNewName, renamesNameGivenEarlier } from "../support/renamed-within-migration.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { firstLaterDrop } from "./later-drops.js";
 import { tableRecreated } from "../support/recreated-later.js";
@@ -163,10 +163,15 @@ export default defineRule({
       // built under it (the rename moved the old one aside to rebuild it)
       const nameKept = firstAfter(positionsBy(ctx.migration.up, viewOrTableCreated).get(nameKey(op.table)), index) !== undefined;
       if (nameKept) continue;
+      // renamed again later in this migration (a to b, then b to c): the view and its follow-up are for c, the name
+      // the table ends with (a later migration drops or alters c, never b); Django's view fix repeats the call as written
+      const chain = ctx.framework === "django" ? [] : renamesCarryingNewName(ctx.migration, op, index);
+      const final = renamedToFinalName(op, chain);
+      const viewFix = () => [...carriedRenamesNote(op, chain, ctx.framework === "sql" ? "--" : "#"), renderFix(ctx, viewSteps(ctx, final, index))].join("\n");
       ctx.report({
         op,
-        message: `Renaming table ${op.table} to ${op.newName} breaks code that still uses ${op.table} while the deploy rolls out.`,
-        fix: (ctx.framework === "django" && djangoFix(op)) || renderFix(ctx, viewSteps(ctx, op, index)),
+        message: `Renaming table ${op.table} to ${final.newName}${chain.length ? ` (through ${op.newName})` : ""} breaks code that still uses ${op.table} while the deploy rolls out.`,
+        fix: (ctx.framework === "django" && djangoFix(op)) || viewFix(),
       });
     }
   },
