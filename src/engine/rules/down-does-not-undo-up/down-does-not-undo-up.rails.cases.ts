@@ -43,6 +43,29 @@ end
   valid: [
     {
       framework: "rails",
+      name: "the up replaces an index by column: (Rails finds the earlier migration's unique_declaration_index by its columns) and builds it again under that name; the down does the same back: nothing left over",
+      path: "db/migrate/20230419084407_amend_unique_index_participant_declaration.rb",
+      code: `class AmendUniqueIndexParticipantDeclaration < ActiveRecord::Migration[6.1]
+  disable_ddl_transaction!
+
+  def up
+    remove_index :participant_declarations, column: %i[participant_profile_id declaration_type state], if_exists: true
+    add_index :participant_declarations, %i[participant_profile_id declaration_type state], unique: true, name: :unique_declaration_index, where: "state IN ('submitted', 'paid')", algorithm: :concurrently
+  end
+
+  def down
+    remove_index :participant_declarations, column: %i[participant_profile_id declaration_type state], name: :unique_declaration_index, if_exists: true
+    add_index :participant_declarations, %i[participant_profile_id declaration_type state], unique: true, name: :unique_declaration_index, where: "state IN ('submitted')", algorithm: :concurrently
+  end
+end
+`,
+      files: {
+        "db/migrate/20220906152545_add_unique_index_to_participant_declarations.rb":
+          "class AddUniqueIndexToParticipantDeclarations < ActiveRecord::Migration[6.1]\n  def change\n    create_table :participant_declarations do |t|\n      t.uuid :participant_profile_id\n      t.string :declaration_type\n      t.string :state\n    end\n    add_index :participant_declarations, %i[participant_profile_id declaration_type state], unique: true, name: :unique_declaration_index\n  end\nend\n",
+      },
+    },
+    {
+      framework: "rails",
       name: "enable_extension kept by the down (it runs CREATE EXTENSION IF NOT EXISTS)",
       code: `class AddNameTrigramIndex < ActiveRecord::Migration[7.1]
   disable_ddl_transaction!

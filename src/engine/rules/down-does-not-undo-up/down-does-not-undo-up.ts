@@ -5,6 +5,7 @@ import { fixFor } from "../support/fix.js";
 import { byUpOperation, downResidue, leftOver, outermost, type DeltaEntry } from "../support/schema-delta.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { dropConstraintOfUnknownTable } from "../support/constraint-of-unknown-table.js";
+import { railsRemovedIndex } from "../support/rails-removed-index.js";
 
 /** Rails derives the down of `change`: a missing inverse belongs beside the SQL, in its reversible block. */
 export const isDerived = (down: Migration["down"]): boolean => down.status === "present" && down.derived;
@@ -55,7 +56,9 @@ export default defineRule({
   },
   check(ctx) {
     // a rename the down does not take back leaves the old name missing: down-does-not-restore says so
-    const leftovers = downResidue(ctx.migration).filter((e) => e.net > 0 && !isRename(e.upOp));
+    // Rails' remove_index by column: drops the index on those columns, whatever its name (the one the up may build again)
+    const up = ctx.framework === "rails" ? ctx.migration.up.map((o) => (o.kind === "drop_index" ? railsRemovedIndex(ctx, o) : o)) : ctx.migration.up;
+    const leftovers = downResidue({ ...ctx.migration, up }).filter((e) => e.net > 0 && !isRename(e.upOp));
     const { down } = ctx.migration;
     for (const [op, entries] of byUpOperation(outermost(leftovers))) {
       ctx.report({
