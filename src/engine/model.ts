@@ -309,7 +309,12 @@ export const SetNotNull = op("set_not_null", {
   /** the framework first gives NULL rows a value (Django's AlterField with `default=` runs UPDATE ... WHERE col IS NULL) */
   fillsNulls: z.boolean().optional(),
 });
-export const DropNotNull = op("drop_not_null", { table: z.string(), column: z.string() });
+export const DropNotNull = op("drop_not_null", {
+  table: z.string(),
+  column: z.string(),
+  /** whether the column was NOT NULL before, as the migration itself states it (Alembic's existing_nullable=) */
+  wasNotNull: z.boolean().optional(),
+});
 export const SetDefault = op("set_default", { table: z.string(), column: z.string(), default: DefaultValue });
 export const DropDefault = op("drop_default", { table: z.string(), column: z.string() });
 export const AddIndex = op("add_index", {

@@ -120,7 +120,11 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
       const ops: OperationInput[] = [];
       const nullable = asBool(call.kwargs.get("nullable"));
       if (nullable === false) ops.push({ ...base, kind: "set_not_null", table: t, column });
-      if (nullable === true) ops.push({ ...base, kind: "drop_not_null", table: t, column });
+      if (nullable === true) {
+        // existing_nullable= states what the column was: False, NOT NULL (True: it was nullable already)
+        const existing = asBool(call.kwargs.get("existing_nullable"));
+        ops.push({ ...base, kind: "drop_not_null", table: t, column, ...(existing === undefined ? {} : { wasNotNull: !existing }) });
+      }
       if (call.kwargs.has("server_default")) {
         const value = call.kwargs.get("server_default");
         const dflt = serverDefault(value);

@@ -96,6 +96,30 @@ export default defineCases({
     },
     {
       framework: "alembic",
+      name: "alter_column(nullable=True) with existing_nullable=False and no revision that defines the column: the downgrade puts back the NOT NULL the revision states",
+      path: "alembic/versions/b2_relax_audit.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.alter_column("audit_log", "actor_id", existing_type=sa.UUID(), existing_nullable=False, nullable=True)
+
+
+def downgrade():
+    pass
+`,
+      lines: [12],
+      fixes: [
+        `def downgrade():
+    op.alter_column("audit_log", "actor_id", nullable=False)  # fails if rows with NULL were written since upgrade()`,
+      ],
+    },
+    {
+      framework: "alembic",
       name: "DROP NOT NULL on a column no revision migguard read defines: the downgrade says its earlier nullability is unknown instead of guessing NOT NULL",
       path: "alembic/versions/b2_relax_audit.py",
       code: `from alembic import op
@@ -562,6 +586,25 @@ def downgrade():
       files: { "alembic/versions/a1_spans.py": SPANS },
       path: "alembic/versions/b2_relax_lifecycle.py",
       code: relax('"deleted_at", "deleted_by_id"'),
+    },
+    {
+      framework: "alembic",
+      name: "alter_column(nullable=True) of a column the revision states was nullable already (existing_nullable=True): nothing to undo",
+      path: "alembic/versions/b2_relax_audit.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.alter_column("audit_log", "actor_id", existing_type=sa.UUID(), existing_nullable=True, nullable=True)
+
+
+def downgrade():
+    pass
+`,
     },
     {
       framework: "alembic",

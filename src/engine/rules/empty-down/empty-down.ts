@@ -53,7 +53,7 @@ export default defineRule({
     // an empty down is the right one (strong_migrations' validate_foreign_key step)
     if (meaningful.length > 0 && meaningful.every((op) => op.kind === "validate_constraint")) return;
     // DROP NOT NULL on columns their earlier migrations define as nullable already: the up changes nothing to undo
-    if (meaningful.length > 0 && meaningful.every((op) => op.kind === "drop_not_null" && nullabilityBefore(op.table, op.column, ctx.repository) === "nullable")) return;
+    if (meaningful.length > 0 && meaningful.every((op) => op.kind === "drop_not_null" && nullabilityBefore(op, ctx.repository) === "nullable")) return;
     // ALTER TYPE ... ADD VALUE: PostgreSQL cannot drop a value from an enum, so an empty down is the only one there is
     if (addsOnlyEnumValues(meaningful)) return;
     // a backfill or clean-up: an explicit empty down says the data stays as the up left it, which is usually the

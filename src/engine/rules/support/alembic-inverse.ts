@@ -168,7 +168,7 @@ export function alembicInverseSteps(op: Operation, index: number, created: Reado
     case "drop_not_null": {
       // NOT NULL comes back only where it was: a column nullable before upgrade() gets nothing
       if (onNewTable(op.table)) return undefined;
-      const before = nullabilityBefore(op.table, op.column, repository);
+      const before = nullabilityBefore(op, repository);
       if (before === "nullable") return undefined;
       const setNotNull = `op.alter_column(${tableColumn(op.table, op.column)}${existingType(repository, op.table, op.column, index)}, nullable=False)`;
       return [before === "not-null" ? code(`${setNotNull}  # fails if rows with NULL were written since upgrade()`) : note(unknownNullability(op, setNotNull))];

@@ -11,15 +11,19 @@ export type PriorNullability = "not-null" | "nullable" | "unknown";
 
 /**
  * table.column as the earlier migrations leave it: followed through SET / DROP NOT NULL and changes of type or
- * default (columnNotNull), else as the migration that added it defined it (a primary key is NOT NULL too); unknown
- * when no migration migguard read says.
+ * default (columnNotNull), else as the migration that added it defined it (a primary key is NOT NULL too), else as
+ * the migration itself states it (Alembic's existing_nullable=); unknown when none says.
  */
-export function nullabilityBefore(table: string, column: string, repository: (Pick<RepositoryView, "columnDefinition"> & Partial<Pick<RepositoryView, "columnNotNull">>) | undefined): PriorNullability {
-  const followed = repository?.columnNotNull?.(table, column);
+export function nullabilityBefore(
+  op: { table: string; column: string; wasNotNull?: boolean },
+  repository: (Pick<RepositoryView, "columnDefinition"> & Partial<Pick<RepositoryView, "columnNotNull">>) | undefined,
+): PriorNullability {
+  const followed = repository?.columnNotNull?.(op.table, op.column);
   if (followed !== undefined) return followed ? "not-null" : "nullable";
-  const definition = repository?.columnDefinition(table, column);
-  if (!definition) return "unknown";
-  return definition.notNull || definition.primaryKey ? "not-null" : "nullable";
+  const definition = repository?.columnDefinition(op.table, op.column);
+  if (definition) return definition.notNull || definition.primaryKey ? "not-null" : "nullable";
+  if (op.wasNotNull !== undefined) return op.wasNotNull ? "not-null" : "nullable";
+  return "unknown";
 }
 
 /** The comment for a column whose earlier nullability nothing says: `restore` is the call that sets NOT NULL again. */

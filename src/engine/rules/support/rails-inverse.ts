@@ -86,7 +86,7 @@ export function railsInverseSteps(op: Operation, index: number, created: Readonl
     case "drop_not_null": {
       // NOT NULL comes back only where it was: a column nullable before up gets nothing
       if (onNewTable(op.table)) return undefined;
-      const before = nullabilityBefore(op.table, op.column, repository);
+      const before = nullabilityBefore(op, repository);
       if (before === "nullable") return undefined;
       const setNotNull = `change_column_null ${t}, ${sym(op.column)}, false`;
       return [before === "not-null" ? code(`${setNotNull}  # fails if rows with NULL were written since up`) : note(unknownNullability(op, setNotNull))];

@@ -107,7 +107,7 @@ export function inverseSteps(op: Operation, index: number, created: ReadonlySet<
     case "drop_not_null": {
       // NOT NULL comes back only where it was: a column nullable before the up gets nothing
       if (onNewTable(op.table)) return undefined;
-      const before = nullabilityBefore(op.table, op.column, repository);
+      const before = nullabilityBefore(op, repository);
       if (before === "nullable") return undefined;
       const setNotNull = `${col(op.table, op.column)} SET NOT NULL`;
       return [before === "not-null" ? sql(`${setNotNull};  -- fails if rows with NULL were written since the up`) : note(unknownNullability(op, setNotNull))];
