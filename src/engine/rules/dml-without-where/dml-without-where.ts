@@ -100,11 +100,13 @@ export default defineRule({
         const tag = adders.length > 0 && adders.every((a) => a !== undefined) ? ctx.facts.change.unreleasedWithChange(adders[0]!) : undefined;
         if (tag && adders.every((a) => ctx.facts.change.unreleasedWithChange(a!) === tag)) {
           const added = [...new Set(adders.map((a) => migrationLabel(a!.path)))].join(", ");
+          const them = overwritten.length > 1 ? "them" : "it";
           ctx.report({
             op,
             severity: "info",
-            message: `UPDATE without WHERE sets ${overwritten.join(", ")} in every row of ${op.table}, but ${added} added ${overwritten.length > 1 ? "them" : "it"} and no release holds ${adders.length > 1 ? "those migrations" : "that migration"} yet (the newest version tag, ${tag}, does not): ${adders.length > 1 ? "they ship" : "it ships"} in the same release as this one, and nothing wrote ${overwritten.length > 1 ? "them" : "it"} in between, so every value it overwrites is the one the ADD COLUMN put there (its default, or NULL): no data is lost. It still locks every row of ${op.table} while it runs.`,
-            fix: `# a backfill of ${overwritten.length > 1 ? "columns" : "a column"} no release has shipped yet: no copy needed (to change only some rows, add their condition)${ctx.framework === "django" && !op.embeddedSql ? ", the RunPython as it is" : `\n${dataCode(ctx.framework, op)}`}`,
+            // the fix stays: a release tag says what self-hosted installs ran, not that nobody deploys the base branch (a cloud that runs main)
+            message: `UPDATE without WHERE sets ${overwritten.join(", ")} in every row of ${op.table}, but ${added} added ${them} and no release holds ${adders.length > 1 ? "those migrations" : "that migration"} yet (the newest version tag, ${tag}, does not): ${adders.length > 1 ? "they ship" : "it ships"} in the same release as this one, and nothing wrote ${them} in between, so in a released install every value it overwrites is the one the ADD COLUMN put there (its default, or NULL): no data is lost. Where the base branch itself is deployed (a cloud that runs main), ${overwritten.join(", ")} may hold values written since: take the safe way below there.`,
+            fix: backupFix(ctx, op, op.table),
           });
           continue;
         }
