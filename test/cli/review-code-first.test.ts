@@ -122,3 +122,18 @@ describe("review: an Alembic project that pushes the code before it upgrades", (
     expect(findings.filter((f) => f.rule === "new-code-before-migration").map((f) => [f.path, f.line, f.severity])).toEqual([["alembic/versions/b2_slug.py", 9, "error"]]);
   });
 });
+
+describe("review: a Prisma project that pushes the code before it migrates", () => {
+  it("the column the schema at head declares is an error", async () => {
+    const init = 'CREATE TABLE "JobVersion" ("id" TEXT NOT NULL, CONSTRAINT "JobVersion_pkey" PRIMARY KEY ("id"));\n';
+    const schema = (fields: string) => `datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n\nmodel JobVersion {\n  id String @id\n${fields}}\n`;
+    const repo = featureBranchOn({
+      "prisma/migrations/20240101000000_init/migration.sql": init,
+      "prisma/schema.prisma": schema(""),
+      "deploy.sh": "#!/bin/sh\ncf push jobs --strategy rolling\ncf run-task jobs --command 'npx prisma migrate deploy' --name migrate\n",
+    });
+    repo.write({ "prisma/migrations/20240201000000_add_version/migration.sql": 'ALTER TABLE "JobVersion" ADD COLUMN "version" TEXT;\n', "prisma/schema.prisma": schema("  version String?\n") }).commit("job versions");
+    const { findings } = await reviewJson(repo);
+    expect(findings.filter((f) => f.rule === "new-code-before-migration").map((f) => [f.path, f.line, f.severity])).toEqual([["prisma/migrations/20240201000000_add_version/migration.sql", 1, "error"]]);
+  });
+});

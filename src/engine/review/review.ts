@@ -464,7 +464,9 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   // the App reads with the code (the CLI has a Django app's models beside its migrations already)
   const addsDjangoFields =
     analysis.deploy.mode === "code-before-migrate" &&
-    changedModels.some((m) => (m.framework === "django" || m.framework === "alembic") && m.up.some((op) => op.kind === "add_column" && (m.framework === "alembic" || op.ormModel !== undefined)));
+    changedModels.some(
+      (m) => (m.framework === "django" || m.framework === "alembic" || m.layout === "prisma") && m.up.some((op) => op.kind === "add_column" && (m.framework !== "django" || op.ormModel !== undefined)),
+    );
   return {
     findings: foldSkippedOnBase([...folded.lint, ...folded.reviewed], added, skipped).sort(byLocation),
     errors,

@@ -11,6 +11,7 @@
  *   migguard does not read: nothing shows the new code reads it;
  * - Rails (Active Record reads the columns the table has, so new code on the old schema reads none it lacks) and plain
  *   SQL (the code is not known).
+ * A Prisma migration counts the same way when the schema at head declares the column's field (prisma-readers.ts).
  * Alembic counts the same way as Django: a SQLAlchemy class (or Table()) at head that maps the added column selects it
  * in every query of the table (alembic-readers.ts).
  * The finding's hazard is `new-code`: shown only when the deploy is read (or configured) as code-before-migrate.
@@ -26,6 +27,7 @@ import { defineRule } from "../support/rule.js";
 import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { sqlalchemyReader } from "./alembic-readers.js";
+import { prismaExpandFix, prismaReader } from "./prisma-readers.js";
 
 type AddColumn = OperationOf<"add_column">;
 
@@ -118,9 +120,27 @@ export default defineRule({
       "Django model selects every field it declares in every query, so a field the migration adds makes each query of " +
       "that model fail with `column does not exist` until the migration has run. Shown only when the deploy is read, or " +
       "configured, as code-before-migrate.",
-    frameworks: ["django", "alembic"],
+    frameworks: ["django", "alembic", "sql"],
   },
   check(ctx) {
+    // plain SQL: only a Prisma migration, whose schema says what the client selects
+    if (ctx.framework === "sql") {
+      if (ctx.migration.layout !== "prisma") return;
+      for (const { op, index } of upOps(ctx, "add_column")) {
+        if (!existingTable(ctx, op.table, index)) continue;
+        const reader = prismaReader(ctx, op);
+        if (!reader) continue;
+        ctx.report({
+          op,
+          message:
+            `New code is live before this migration runs: ${reader.model} (${reader.at}) declares ${reader.field}, so Prisma's client selects ${op.table}.${op.column.name} in every query of ${reader.model}, ` +
+            `which fails until the migration has run; its pages fail between the deploy of the code and the migration. ` +
+            `Deploy the migration first (expand) in its own release, or run the migrations before the code is pushed.`,
+          fix: prismaExpandFix(ctx, op, reader.field),
+        });
+      }
+      return;
+    }
     if (ctx.framework === "alembic") {
       for (const { op, index } of upOps(ctx, "add_column")) {
         if (!existingTable(ctx, op.table, index)) continue;
