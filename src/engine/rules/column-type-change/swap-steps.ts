@@ -62,8 +62,11 @@ function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
   const keys = rebuiltKeys(ctx, op.table, op.column, tmp, op.type.name, ctx.framework === "django" && declaresPrimaryKey(op.ormFieldDef));
   if (ctx.framework === "django") djangoUniqueKey(op, tmp, keys);
   if (ctx.framework === "django") djangoFieldIndexes(op, tmp, keys, definition?.frameworkIndex);
+  sameMigrationUniqueKeys(ctx, op, tmp, keys);
   const dropsNotNull = ctx.migration.up.some((o) => o.kind === "drop_not_null" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
-  const notNull = (definition?.notNull || keys.inPrimaryKey) && !dropsNotNull;
+  // Django's field as written says whether the column is NOT NULL after the migration (no null=True), whatever the history shows
+  const djangoNotNull = ctx.framework === "django" && op.ormFieldDef !== undefined && keywordTruthy(op.ormFieldDef, "null") !== true;
+  const notNull = (definition?.notNull || keys.inPrimaryKey || djangoNotNull) && !dropsNotNull;
   // no history of the column: its NOT NULL read from the catalog (Django's field as written says it instead)
   const notNullUnknown = !definition && !keys.inPrimaryKey && !dropsNotNull && ctx.framework !== "django";
   const renames = typeSwapRenamesOf(ctx.migration.up, op);
@@ -76,9 +79,12 @@ function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
   // char(n), bit(n), an integer out of range); an explicit cast (c::varchar(63)) would cut it silently instead. So the
   // trigger and the fill assign the old column to the new one, and only the test of rows still to do casts.
   const converted = op.using ? `(${op.using})` : `${c}::${op.type.text}`;
-  const assigned = op.using ? converted : c;
+  // Django's schema editor writes USING col::type whenever the field's data type changes (varchar to varchar[]: no
+  // assignment converts a scalar to an array): the trigger and the fill convert with that same cast
+  const djangoCast = ctx.framework === "django" && !op.using && djangoTypeChanges(op);
+  const assigned = op.using || djangoCast ? converted : c;
   // the trigger reads the row through a subquery named like the table, so the USING reads NEW as written (col or table.col)
-  const convertNew = op.using ? `(SELECT ${converted} FROM (SELECT NEW.*) AS ${ident(base)})` : `NEW.${c}`;
+  const convertNew = op.using ? `(SELECT ${converted} FROM (SELECT NEW.*) AS ${ident(base)})` : djangoCast ? `NEW.${c}::${op.type.text}` : `NEW.${c}`;
   const check = derivedName(op.table, [tmp], "not_null");
   // a default the migrations do not show (a table made outside them, a key the framework declares): read from the
   // catalog in the swap. Django keeps none in the database; its auto fields get their numbering in identityAfter.
@@ -108,6 +114,35 @@ function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
     moved: renames?.sql ?? [],
     movedLines: renames?.lines ?? [],
   };
+}
+
+/** The field's data type changes in Django's sense (another type, or to or from an array; not a length): Django then casts. */
+function djangoTypeChanges(op: AlterColumnType): boolean {
+  const from = op.fromType;
+  return from !== undefined && (from.array !== op.type.array || nameKey(from.name) !== nameKey(op.type.name));
+}
+
+/**
+ * A UNIQUE constraint or unique index the same migration adds over the column after changing its type: it runs on
+ * the old column, which the swap drops, and would go with it. Built over the new column CONCURRENTLY before the
+ * swap, and given its name after it (a constraint attached USING the index, an index renamed).
+ */
+function sameMigrationUniqueKeys(ctx: RuleContext, op: AlterColumnType, tmp: string, keys: RebuiltKeys): void {
+  const up = ctx.migration.up;
+  const column = nameKey(op.column);
+  for (const o of up.slice(up.indexOf(op) + 1)) {
+    const unique = (o.kind === "add_constraint" && o.constraint === "unique" && !o.usingIndex) || (o.kind === "add_index" && o.unique && !o.partial && (o.referencedColumns.length === 0 || o.referencedColumns.every((c) => o.columns.some((k) => nameKey(k) === nameKey(c)))));
+    if (!unique || nameKey(o.table) !== nameKey(op.table) || !o.columns.some((c) => nameKey(c) === column)) continue;
+    const name = o.name;
+    const built = name ? `${name}_new` : undefined;
+    if (!name || !built || Buffer.byteLength(built) > 63) {
+      keys.unknown.push(`line ${o.loc.line} adds a unique key over ${op.column}, which goes with the old column: build it again over ${tmp} CONCURRENTLY before the swap`);
+      continue;
+    }
+    const columns = o.columns.map((c) => ident(nameKey(c) === column ? tmp : c)).join(", ");
+    keys.indexes.push(`CREATE UNIQUE INDEX CONCURRENTLY ${ident(built)} ON ${ident(op.table)} (${columns});`);
+    keys.afterRename.push(o.kind === "add_constraint" ? `ALTER TABLE ${ident(op.table)} ADD CONSTRAINT ${ident(name)} UNIQUE USING INDEX ${ident(built)};` : `ALTER INDEX ${ident(built)} RENAME TO ${ident(name)};`);
+  }
 }
 
 /** Django's auto fields: the database numbers the rows (a serial before Django 4.1, an identity since) */
