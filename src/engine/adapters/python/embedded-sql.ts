@@ -5,6 +5,7 @@
 import type { DefaultValue, HiddenOperation, OperationInput, ParseProblem, SourceRange } from "../../model.js";
 import { refuseTooComplex, segmentOperations } from "../sql/index.js";
 import { pgScan } from "../sql/pg-query.js";
+import { unreadSchemaStatements, withUnreadInOrder } from "./unread-schema-work.js";
 import { textWithLines, type PyValue } from "./values.js";
 
 export interface EmbeddedSql {
@@ -19,19 +20,6 @@ const clamp = (loc: SourceRange, within: SourceRange): SourceRange => {
   const line = Math.min(Math.max(loc.line, within.line), within.endLine);
   return { line, endLine: Math.min(Math.max(loc.endLine, line), within.endLine) };
 };
-
-/** The words that open a statement on the schema (ALTER TABLE, CREATE INDEX, DROP ..., COMMENT ON). */
-const SCHEMA_WORDS = new Set(["ALTER", "CREATE", "DROP", "COMMENT"]);
-
-/** The first word of `sql` as PostgreSQL's scanner reads it (comments skipped), when it opens a schema statement. */
-function schemaWord(sql: string): string | undefined {
-  try {
-    const word = pgScan(sql).tokens[0]?.text.toUpperCase();
-    return word !== undefined && SCHEMA_WORDS.has(word) ? word : undefined;
-  } catch {
-    return undefined; // an unterminated string or comment: nothing to read the word from
-  }
-}
 
 /**
  * Operations of a SQL string. Outside a transaction, one string with several statements is still one query
@@ -76,10 +64,13 @@ export function embeddedSql(
   if (value.unresolved) {
     // placeholders stand in for f-string parts: a parse failure may be ours, not the migration's
     const notes = errors.map((e) => ({ ...e, message: `${options.what}: SQL built from values only known at run time could not be fully checked (${e.message})` }));
-    // a schema statement that did not parse (`... START WITH {next_id}`) is still schema work, not rows read or written
-    const word = ops.length === 0 && errors.length > 0 ? schemaWord(text) : undefined;
-    const unread: OperationInput[] = word ? [{ loc: value.loc, text, inTransaction: options.inTransaction, kind: "raw", statement: word, opaque: true, ...host, ...options.extra } as OperationInput] : [];
-    return { ops: [...ops, ...unread], errors: [], notes, hidden: [] };
+    // each schema statement that did not parse (`... START WITH {next_id}`) is still schema work, not rows read or
+    // written, in its place among the statements that did parse
+    const unread = (errors.length ? unreadSchemaStatements(text) : []).map((statement) => ({
+      statement,
+      op: { loc: clamp({ line: statement.line + shift, endLine: statement.endLine + shift }, within), text: statement.text, inTransaction: options.inTransaction, kind: "raw", statement: statement.word, opaque: true, ...host, ...options.extra } as OperationInput,
+    }));
+    return { ops: withUnreadInOrder(ops, unread), errors: [], notes, hidden: [] };
   }
   return { ops, errors, notes: [], hidden: [] };
 }

@@ -165,6 +165,23 @@ function statementChunks(text: string): Array<{ start: number; end: number }> | 
 }
 
 /**
+ * The statements of `text` as PostgreSQL's scanner cuts them (top-level `;`), whether they parse or not, each with
+ * its lines in `text`; blank pieces left out. Undefined when the text does not scan (an unterminated string).
+ */
+export function scannedStatements(text: string): Array<{ text: string; line: number; endLine: number }> | undefined {
+  const chunks = statementChunks(text);
+  if (!chunks) return undefined;
+  const lines = new SourceLines(text);
+  return chunks.flatMap((chunk) => {
+    const piece = lines.sliceBytes(chunk.start, chunk.end);
+    if (piece.trim() === "") return [];
+    const start = chunk.start + firstCodeByte(piece);
+    const end = chunk.start + Buffer.byteLength(piece.trimEnd());
+    return [{ text: piece.trim(), line: lines.lineOfByte(start), endLine: lines.lineOfByte(Math.max(start, end - 1)) }];
+  });
+}
+
+/**
  * Parse SQL text into statements; a syntax error is reported on its line, a statement nested too deeply is
  * reported as too complex, and the other statements still parse.
  * Text that a tool templates before PostgreSQL sees it (Go templates, Flyway placeholders, bind parameters) is

@@ -10,6 +10,7 @@ import { existingTable } from "../support/scope.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 import { isPolymorphicTypeRename } from "../support/polymorphic-rename.js";
 import { backfillNeedsEveryRow, type RowsNeeded } from "./backfill-needs-every-row.js";
+import { isUnreadSchemaWork } from "../../adapters/python/unread-schema-work.js";
 
 const SCHEMA_KINDS = new Set<Operation["kind"]>([
   "create_table",
@@ -31,6 +32,12 @@ const SCHEMA_KINDS = new Set<Operation["kind"]>([
   "drop_constraint",
   "alter_enum",
 ]);
+
+/**
+ * A change of the schema: an operation of those kinds, or a schema statement migguard could not parse (an f-string's
+ * `ALTER TABLE ... START WITH {next_id}`), which takes its locks all the same.
+ */
+const changesSchema = (op: Operation) => SCHEMA_KINDS.has(op.kind) || isUnreadSchemaWork(op);
 
 const tableOf = (op: Operation): string | undefined => ("table" in op && typeof op.table === "string" ? op.table : op.kind === "drop_table" ? op.tables[0] : undefined);
 
@@ -167,7 +174,7 @@ function splitFix(ctx: RuleContext, allDataOps: readonly Operation[], dataTable:
   const up = ctx.migration.up;
   let from = up.indexOf(dataOps[0]);
   // the reads that feed the data change (rows selected, then written in a loop over them) move with it
-  for (let i = from - 1; i >= 0 && !SCHEMA_KINDS.has(up[i].kind); i--) {
+  for (let i = from - 1; i >= 0 && !changesSchema(up[i]); i--) {
     const op = up[i];
     if (op.kind === "data_migration" && op.readOnly) from = i;
   }
@@ -324,7 +331,7 @@ export default defineRule({
         (op.kind === "data_migration" && op.readOnly !== true && !seedsNewTables(op.writes ?? (ctx.framework === "django" ? op.tables : undefined), index)) ||
         (op.kind === "dml" && op.verb !== "copy" && !(op.table && ctx.facts.isNewTable(op.table, index)) && !isPolymorphicTypeRename(op, up, ctx.framework)),
     );
-    const schemaOps = indexed.filter(({ op }) => SCHEMA_KINDS.has(op.kind));
+    const schemaOps = indexed.filter(({ op }) => changesSchema(op));
     if (schemaOps.length === 0 || dataOps.length === 0) return;
     // the only schema change drops tables the data change does not touch: the lock is on the dropped tables alone
     // (whether dropping them is safe is drop-table's business), so no one waits on it for the data change. MySQL
