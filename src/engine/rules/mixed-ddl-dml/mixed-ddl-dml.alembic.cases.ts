@@ -107,6 +107,46 @@ def downgrade():
     },
     {
       framework: "alembic",
+      name: "numbered revisions (0001_scores, then 0002_titles): the new revisions take the next numbers after the newest, and the fix says that they then run out of their numbers' order",
+      path: "migrations/versions/0001_scores.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "0001_scores"
+down_revision = None
+
+
+def upgrade():
+    op.add_column("posts", sa.Column("score", sa.Integer(), nullable=True))
+    op.execute("UPDATE posts SET score = 1")
+
+
+def downgrade():
+    op.drop_column("posts", "score")
+`,
+      files: {
+        "migrations/versions/0002_titles.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "0002_titles"
+down_revision = "0001_scores"
+
+
+def upgrade():
+    op.add_column("posts", sa.Column("title", sa.Text(), nullable=True))
+
+
+def downgrade():
+    op.drop_column("posts", "title")
+`,
+      },
+      lines: [10],
+      fixes: [
+        "# revision 1, migrations/versions/0001_scores.py as it becomes: without the data change\nfrom alembic import op\nimport sqlalchemy as sa\n\nrevision = \"0001_scores\"\ndown_revision = None\n\n\ndef upgrade():\n    op.add_column(\"posts\", sa.Column(\"score\", sa.Integer(), nullable=True))\n\n\ndef downgrade():\n    op.drop_column(\"posts\", \"score\")\n\n# revision 2, new file migrations/versions/0003_backfill_posts.py: the data change, once revision 1 is deployed (rolling back migration 1 drops what this fills; on a large table, in batches)\n# until revision 2 has run, posts.score holds only its default: deploy the code that reads it after revision 2, not with revision 1\nfrom alembic import op\n\n\n# the next number of the project's revisions (its ids are its file names: keep them the same if you rename)\nNEW_REVISION_ID = \"0003_backfill_posts\"\nrevision = NEW_REVISION_ID\ndown_revision = \"0001_scores\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.execute(\"UPDATE posts SET score = 1\")\n\n\ndef downgrade():\n    # nothing to undo: downgrading the revision before drops posts.score, which this fills\n    pass\n\n# migrations/versions/0002_titles.py has down_revision \"0001_scores\": set it to \"0003_backfill_posts\", so that it runs after the new revisions\n# the project numbers its revisions in the order they run: the new ones run before 0002_titles but are numbered after the newest, so split this revision only while it is the newest, or renumber by hand",
+      ],
+    },
+    {
+      framework: "alembic",
       name: "notifications-api 0017: an enum swap (new column, backfill, renames into place, old column dropped, NOT NULL) stays one atomic migration: split, rows written after the backfill get no new_status and the NOT NULL fails",
       code: `import sqlalchemy as sa
 from alembic import op

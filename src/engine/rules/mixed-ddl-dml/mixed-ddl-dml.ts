@@ -11,6 +11,7 @@ import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 import { isPolymorphicTypeRename } from "../support/polymorphic-rename.js";
 import { backfillNeedsEveryRow, type RowsNeeded } from "./backfill-needs-every-row.js";
 import { isUnreadSchemaWork } from "../../adapters/python/unread-schema-work.js";
+import { revisionNaming } from "../support/alembic-revision-naming.js";
 
 const SCHEMA_KINDS = new Set<Operation["kind"]>([
   "create_table",
@@ -154,11 +155,15 @@ function rechain(ctx: RuleContext, last: MigrationFile | undefined): string[] {
   const later = ctx.repository.laterInFolder;
   const children = later.filter((m) => m.revision?.after.includes(id));
   const to = JSON.stringify(last.revision);
+  // numbered revisions (0017_x, then 0018_y) run in the order of their numbers: new ones numbered after the newest
+  // but run before later ones break that order (and a test that takes the last file for the head)
+  const numbered = revisionNaming(ctx.migration, ctx.repository.newestInFolder).numbered;
+  const order = numbered && later.length ? [`# the project numbers its revisions in the order they run: the new ones run before ${later[0].revision?.id ?? later[0].path} but are numbered after the newest, so split this revision only while it is the newest, or renumber by hand`] : [];
   if (children.length)
-    return [``, ...children.map((m) => `# ${m.path} has down_revision ${JSON.stringify(id)}: set it to ${to}, so that it runs after the new revisions`)];
+    return [``, ...children.map((m) => `# ${m.path} has down_revision ${JSON.stringify(id)}: set it to ${to}, so that it runs after the new revisions`), ...order];
   // the newest revision of its folder: nothing follows it yet
   if (!later.length) return [];
-  return [``, `# a revision whose down_revision is ${JSON.stringify(id)} (migguard did not find one in this folder) must now name ${to}, so that it runs after the new revisions`];
+  return [``, `# a revision whose down_revision is ${JSON.stringify(id)} (migguard did not find one in this folder) must now name ${to}, so that it runs after the new revisions`, ...order];
 }
 
 /**
