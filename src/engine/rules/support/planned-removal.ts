@@ -18,7 +18,7 @@ import { djangoTable, djangoModelsApp, readDjangoModels, type DjangoModel } from
 import { safeToDrop } from "../../code/code-models.js";
 import { ChangePlan } from "./change-plan.js";
 import { partialInserts } from "./partial-inserts.js";
-import { mayDeclareSqlAlchemyModels, SqlAlchemyModelIndex } from "../../code/sqlalchemy-models.js";
+import { alembicCode, lastName } from "./alembic-code.js";
 import { escapeRegExp } from "../../regexp.js";
 import { djangoAppOf } from "../../paths.js";
 import { djangoModelFiles } from "./django-model-files.js";
@@ -320,24 +320,6 @@ function unmodelledDjangoTable(ctx: RuleContext, op: OperationOf<"drop_table">, 
   const reason = `no model of the app's ${files.length} model file${files.length === 1 ? "" : "s"} read maps to ${table}${className ? `, and ${searchedDjango(code, files)} names ${className}` : ""}`;
   // without a class name to search for, nothing says the code stopped using the table
   return className ? found(reason, code, files) : { reason, strong: false };
-}
-
-const lastName = (table: string) => nameKey(table).split(".").pop() ?? table;
-
-/** The application's SQLAlchemy model files (declarative classes, Table() calls) and the code around them, without migrations. */
-const alembicRead = new WeakMap<readonly SourceFile[], { models: SourceFile[]; code: SourceFile[]; read: SqlAlchemyModelIndex }>();
-function alembicCode(ctx: RuleContext): { models: SourceFile[]; code: SourceFile[]; read: SqlAlchemyModelIndex } {
-  // once per analysis (the application code is one array for every migration of a lint); a model file is parsed
-  // when a drop asks about what it may declare
-  const all = ctx.repository.applicationCode();
-  let known = alembicRead.get(all);
-  if (!known) {
-    const code = all.filter((f) => !/(?:^|\/)(?:versions|migrations?)\//.test(f.path) && !/(?:^|\/)env\.py$/.test(f.path));
-    const models = code.filter(mayDeclareSqlAlchemyModels);
-    known = { models, code, read: new SqlAlchemyModelIndex(models, lastName) };
-    alembicRead.set(all, known);
-  }
-  return known;
 }
 
 /**
