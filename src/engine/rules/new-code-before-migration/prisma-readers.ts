@@ -6,9 +6,9 @@
  */
 import type { OperationOf } from "../../model.js";
 import { selectedField } from "../../code/prisma-model.js";
-import { derivedName } from "../support/fix.js";
 import { alterAddColumnsChanged } from "../support/sql-text.js";
 import { migrationDialect } from "../support/sql-dialect.js";
+import { sqlNotNullSteps } from "../support/sql-not-null-steps.js";
 import { prismaColumnDeclaration, unquoted } from "../support/prisma-migration-schema.js";
 import type { RuleContext } from "../support/rule.js";
 
@@ -34,15 +34,9 @@ export function prismaExpandFix(ctx: RuleContext, op: AddColumn, field: string):
     return [intro, `-- Release 1: this migration, with ${field} left out of the schema and ${c.name} added NULL-able (that release's inserts leave it out); release 2: the schema declares ${field}, then NOT NULL once every row has a value:`, asWritten].join("\n");
   const t = sql.ident(op.table);
   const column = sql.ident(c.name);
-  const check = sql.ident(derivedName(op.table, [c.name], "not_null"));
   const notNull = sql.mysql
     ? [c.type ? `ALTER TABLE ${t} MODIFY ${column} ${c.type.text} NOT NULL;` : `-- ALTER TABLE ${t} MODIFY ${column} <its type> NOT NULL;  migguard does not know the type of ${c.name}`]
-    : [
-        `ALTER TABLE ${t} ADD CONSTRAINT ${check} CHECK (${column} IS NOT NULL) NOT VALID;`,
-        `ALTER TABLE ${t} VALIDATE CONSTRAINT ${check};`,
-        `ALTER TABLE ${t} ALTER COLUMN ${column} SET NOT NULL;  -- PostgreSQL 12+ uses the valid CHECK instead of scanning`,
-        `ALTER TABLE ${t} DROP CONSTRAINT ${check};`,
-      ];
+    : sqlNotNullSteps(op.table, c.name);
   return [
     intro,
     `-- Release 1: this migration, with ${field} left out of the schema and ${c.name} NULL-able (that release's inserts leave it out):`,

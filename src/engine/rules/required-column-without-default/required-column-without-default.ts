@@ -13,6 +13,7 @@ import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 import { sqlDialect, migrationDialect } from "../support/sql-dialect.js";
 import { reindented } from "../support/data-code.js";
 import { alterAddColumnsChanged, alterSubcommandsOf } from "../support/sql-text.js";
+import { sqlNotNullSteps } from "../support/sql-not-null-steps.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
 import { rubyString } from "../support/embed-sql.js";
 import { deployedInserts } from "../support/deployed-inserts.js";
@@ -40,18 +41,6 @@ function namesARow(ctx: RuleContext, op: AddColumn): boolean {
 /** The default a fix may give the column: the one written, else a neutral value of its type unless the column names a row. */
 const fixDefault = (ctx: RuleContext, op: AddColumn, neutral: (type: TypeRef | undefined) => string | undefined): string | undefined =>
   knownDefault(op.column) ?? (namesARow(ctx, op) ? undefined : neutral(op.column.type));
-
-/** The steps that make a nullable column NOT NULL without a long lock, once its rows are filled. */
-function sqlNotNullSteps(table: string, column: string): string[] {
-  const t = ident(table);
-  const check = ident(derivedName(table, [column], "not_null"));
-  return [
-    `ALTER TABLE ${t} ADD CONSTRAINT ${check} CHECK (${ident(column)} IS NOT NULL) NOT VALID;`,
-    `ALTER TABLE ${t} VALIDATE CONSTRAINT ${check};`,
-    `ALTER TABLE ${t} ALTER COLUMN ${ident(column)} SET NOT NULL;  -- PostgreSQL 12+ uses the valid CHECK instead of scanning`,
-    `ALTER TABLE ${t} DROP CONSTRAINT ${check};`,
-  ];
-}
 
 /**
  * PostgreSQL: an ALTER TABLE that does more than add these columns (other ADD COLUMNs, constraints) rewritten
