@@ -6,16 +6,7 @@
  * Anything else (a derived value such as lower(c), a CASE without ELSE, a key that may be there) is not kept.
  */
 import type { PgNode } from "./pg-parser.js";
-
-const sval = (node: PgNode | undefined): string | undefined => node?.String?.sval;
-
-/** The column a reference names when it is the updated table's: `c`, `t.c` or `alias.c`. */
-function ownColumn(node: PgNode | undefined, names: ReadonlySet<string>): string | undefined {
-  const fields: PgNode[] = node?.ColumnRef?.fields ?? [];
-  const column = sval(fields[fields.length - 1]);
-  if (!column || fields.length > 2) return undefined;
-  return fields.length === 1 || names.has(sval(fields[0])!.toLowerCase()) ? column : undefined;
-}
+import { ownColumn, relationNames, sval } from "./own-column.js";
 
 const operator = (node: PgNode | undefined): string | undefined => (node?.A_Expr?.kind === "AEXPR_OP" && node.A_Expr.name?.length === 1 ? sval(node.A_Expr.name[0]) : undefined);
 const stringConstant = (node: PgNode | undefined): string | undefined => (typeof node?.A_Const?.sval?.sval === "string" ? node.A_Const.sval.sval : undefined);
@@ -82,7 +73,7 @@ function keeps(value: PgNode | undefined, column: string, names: ReadonlySet<str
 
 /** `targets`: the UpdateStmt's targetList; `relation`: its RangeVar (its name and alias qualify its columns). */
 export function columnsKeptBySet(targets: readonly PgNode[] | undefined, relation: PgNode | undefined): string[] {
-  const names = new Set([relation?.relname, relation?.alias?.aliasname].filter((n): n is string => Boolean(n)).map((n) => n.toLowerCase()));
+  const names = relationNames(relation);
   return (targets ?? []).flatMap((t) => {
     const target = t?.ResTarget;
     // SET (a, b) = ... and SET c[1] / c.field = ...: a part of the column, or several at once: not read

@@ -4,23 +4,14 @@
  * table keeps only NULLs there. An AND narrows the rows: a row with a value may stay, so it says nothing.
  */
 import type { PgNode } from "./pg-parser.js";
-
-const sval = (node: PgNode | undefined): string | undefined => node?.String?.sval;
-
-/** The column a reference names, when it is this table's: `c`, `t.c` or `alias.c`. */
-function ownColumn(arg: PgNode | undefined, names: ReadonlySet<string>): string | undefined {
-  const fields: PgNode[] = arg?.ColumnRef?.fields ?? [];
-  const column = sval(fields[fields.length - 1]);
-  if (!column || fields.length > 2) return undefined;
-  return fields.length === 1 || names.has(sval(fields[0])!.toLowerCase()) ? column : undefined;
-}
+import { ownColumn, relationNames } from "./own-column.js";
 
 /**
  * `relation` is the DELETE's RangeVar: its name and alias qualify its columns (`DELETE FROM alert a WHERE
  * a.deleted_at IS NOT NULL`); a column of a USING table is not the deleted table's.
  */
 export function columnsEmptiedOfValues(where: PgNode | undefined, relation: PgNode | undefined): string[] {
-  const names = new Set([relation?.relname, relation?.alias?.aliasname].filter((n): n is string => Boolean(n)).map((n) => n.toLowerCase()));
+  const names = relationNames(relation);
   const out: string[] = [];
   const visit = (node: PgNode | undefined): void => {
     if (node?.NullTest?.nulltesttype === "IS_NOT_NULL") {
