@@ -5,6 +5,7 @@
  * keeps nothing rather than a guess.
  */
 import { QuoteUtils } from "@pgsql/quotes";
+import { tableIdent } from "./alembic-foreign-key-sql.js";
 import { lastSegment } from "./imports.js";
 import { notNullColumn } from "./sqlalchemy-null-filter.js";
 import { asString, type PyValue } from "./values.js";
@@ -19,9 +20,12 @@ function conditionSql(condition: PyValue | undefined): string | undefined {
   return column === undefined ? undefined : `${ident(column)} IS NOT NULL`;
 }
 
-/** Without NOT VALID, which postgresql_not_valid adds on PostgreSQL only: the operation's `notValid` says it (the history reads both). */
-export function checkConstraintSql(table: string, schema: string | undefined, name: string, condition: PyValue | undefined): string | undefined {
+/**
+ * `table`: as the model names it (`schema.table` when the call names its schema). Without NOT VALID, which
+ * postgresql_not_valid adds on PostgreSQL only: the operation's `notValid` says it (the history reads both).
+ */
+export function checkConstraintSql(table: string, name: string, condition: PyValue | undefined): string | undefined {
   const expression = conditionSql(condition);
   if (expression === undefined || !expression.trim()) return undefined;
-  return `ALTER TABLE ${schema ? `${ident(schema)}.` : ""}${ident(table)} ADD CONSTRAINT ${ident(name)} CHECK (${expression});`;
+  return `ALTER TABLE ${tableIdent(table)} ADD CONSTRAINT ${ident(name)} CHECK (${expression});`;
 }

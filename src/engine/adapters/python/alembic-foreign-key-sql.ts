@@ -12,7 +12,7 @@ import { asBool, asString, type PyCall, type PyValue } from "./values.js";
 
 const ident = (name: string) => QuoteUtils.quoteIdentifier(name);
 /** A table, `schema.table` when the call names its schema (alembic-ops' inSchema): each part quoted on its own. */
-const tableIdent = (name: string) => name.split(".").map(ident).join(".");
+export const tableIdent = (name: string) => name.split(".").map(ident).join(".");
 
 const ACTIONS = new Set(["CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT", "NO ACTION"]);
 

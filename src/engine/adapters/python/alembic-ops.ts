@@ -244,10 +244,11 @@ export function alembicOperation(name: string, call: PyCall, ctx: OpContext): Op
     }
     case "create_check_constraint": {
       const table = nameOf(kwarg(call, "table_name", 1));
-      const t = batch ? ctx.batchTable! : (inSchema(table, call) ?? "?");
+      const qualified = inSchema(table, call);
+      const t = batch ? ctx.batchTable! : (qualified ?? "?");
       const name = nameOf(kwarg(call, "constraint_name", 0));
       const notValid = asBool(call.kwargs.get("postgresql_not_valid")) ?? false;
-      const sql = name && table && !batch ? checkConstraintSql(table, asString(call.kwargs.get("schema")), name, kwarg(call, "condition", 2)) : undefined;
+      const sql = name && table && qualified && !batch ? checkConstraintSql(qualified, name, kwarg(call, "condition", 2)) : undefined;
       return [{ ...base, kind: "add_constraint", table: t, name, constraint: "check", notValid, ...(sql ? { sql } : {}) }];
     }
     case "create_exclude_constraint":
