@@ -501,6 +501,8 @@ export const Raw = op("raw", {
   rewritesTable: z.boolean().default(false),
   /** work the adapter cannot see into (an app's or a gem's migration helper): it may create or drop anything */
   opaque: z.boolean().default(false),
+  /** the lock PostgreSQL takes on the table (an ALTER TABLE subcommand's, from its documented table), when known */
+  lockMode: z.string().optional(),
 });
 
 export const Operation = z.discriminatedUnion("kind", [

@@ -9,6 +9,7 @@ import { isVolatileFunction, SERIAL_TYPES, typeRef } from "../../types.js";
 import { deparser, type ParsedStatement, type PgNode } from "./pg-parser.js";
 import { columnsKeptBySet } from "./value-keeping-set.js";
 import { columnsEmptiedOfValues } from "./value-removing-where.js";
+import { alterTableSubcommandLock } from "../../rules/support/lock-modes.js";
 
 type Loose = PgNode | undefined;
 
@@ -285,7 +286,7 @@ function alterTableOps(stmt: PgNode, base: Base): OperationInput[] {
         const c = cmd.def?.Constraint ?? {};
         const type = CONSTRAINT_TYPES[c.contype];
         if (!type) {
-          ops.push({ kind: "raw", ...base, statement: "ALTER TABLE ADD CONSTRAINT", table });
+          ops.push({ kind: "raw", ...base, statement: "ALTER TABLE ADD CONSTRAINT", table, lockMode: "ACCESS EXCLUSIVE" });
           break;
         }
         const keyColumns: string[] = [...(c.keys ?? []), ...(c.fk_attrs ?? [])].map(str).filter(Boolean) as string[];
@@ -314,13 +315,16 @@ function alterTableOps(stmt: PgNode, base: Base): OperationInput[] {
       case "AT_SetLogged":
       case "AT_SetUnLogged":
       case "AT_SetAccessMethod":
-        ops.push({ kind: "raw", ...base, statement: `ALTER TABLE ${REWRITING_SUBCOMMANDS[cmd.subtype]}`, table, rewritesTable: true });
+        ops.push({ kind: "raw", ...base, statement: `ALTER TABLE ${REWRITING_SUBCOMMANDS[cmd.subtype]}`, table, rewritesTable: true, lockMode: alterTableSubcommandLock(cmd.subtype) });
         break;
       case "AT_AddIdentity":
-        ops.push({ kind: "raw", ...base, statement: "ALTER TABLE ADD IDENTITY", table });
+        ops.push({ kind: "raw", ...base, statement: "ALTER TABLE ADD IDENTITY", table, lockMode: alterTableSubcommandLock(cmd.subtype) });
         break;
-      default:
-        ops.push({ kind: "raw", ...base, statement: `ALTER TABLE ${String(cmd.subtype ?? "").replace("AT_", "")}`, table });
+      default: {
+        // SET/RESET (storage parameters): the lock depends on which
+        const options = (cmd.def?.List?.items ?? []).map((i: PgNode) => String(i?.DefElem?.defname ?? ""));
+        ops.push({ kind: "raw", ...base, statement: `ALTER TABLE ${String(cmd.subtype ?? "").replace("AT_", "")}`, table, lockMode: alterTableSubcommandLock(String(cmd.subtype ?? ""), options) });
+      }
     }
   }
   return ops;

@@ -4,6 +4,38 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "ALTER TABLE ... SET (autovacuum_enabled = false) waits for SHARE UPDATE EXCLUSIVE (PostgreSQL's table for autovacuum storage parameters): reads and writes go on, only schema changes queue",
+      schema: "CREATE TABLE t (id int PRIMARY KEY, a int);",
+      code: "ALTER TABLE t SET (autovacuum_enabled = false);\n",
+      lines: [1],
+      messages: ["if it waits behind a long query, the schema changes on the table queue behind it (its SHARE UPDATE EXCLUSIVE lock lets reads and writes through)."],
+    },
+    {
+      framework: "sql",
+      name: "one ALTER TABLE with a storage parameter and an ADD COLUMN takes the strongest lock its subcommands need: ACCESS EXCLUSIVE",
+      schema: "CREATE TABLE t (id int PRIMARY KEY, a int);",
+      code: "ALTER TABLE t SET (fillfactor = 70), ADD COLUMN b int;\n",
+      lines: [1],
+      messages: ["if it waits behind a long query, every query on the table queues behind it."],
+    },
+    {
+      framework: "sql",
+      name: "ALTER TABLE ... ENABLE TRIGGER takes SHARE ROW EXCLUSIVE: the writes queue, the reads go on",
+      schema: "CREATE TABLE t (id int PRIMARY KEY);\nCREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\nCREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();",
+      code: "ALTER TABLE t ENABLE TRIGGER tr;\n",
+      lines: [1],
+      messages: ["if it waits behind a long query, every write to the table queues behind it (its SHARE ROW EXCLUSIVE lock lets reads through)."],
+    },
+    {
+      framework: "sql",
+      name: "an ALTER TABLE subcommand whose lock migguard's table does not hold (ALTER CONSTRAINT): the message says the lock is unknown instead of claiming ACCESS EXCLUSIVE",
+      schema: "CREATE TABLE p (id int PRIMARY KEY);\nCREATE TABLE t (id int PRIMARY KEY, p_id int CONSTRAINT t_p_fk REFERENCES p);",
+      code: "ALTER TABLE t ALTER CONSTRAINT t_p_fk DEFERRABLE;\n",
+      lines: [1],
+      messages: ["if it waits behind a long query, the queries its lock conflicts with queue behind it (migguard does not know which lock this statement takes)."],
+    },
+    {
+      framework: "sql",
       name: "CREATE UNIQUE INDEX waits for a SHARE lock: the writes to the table queue behind it, the reads do not",
       schema: 'CREATE TABLE "ExecutedRule" (id text PRIMARY KEY, "ruleId" text, "threadId" text);',
       code: 'CREATE UNIQUE INDEX "ExecutedRule_ruleId_threadId_key" ON "ExecutedRule" ("ruleId", "threadId");\n',

@@ -2,7 +2,7 @@ import type { Migration, Operation } from "../../model.js";
 import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { existingTable } from "../support/scope.js";
-import { LOCK_MODES, WRITE_BLOCKING_MODES } from "../support/lock-modes.js";
+import { strongestLock, tableLockMode, WRITE_BLOCKING_MODES } from "../support/lock-modes.js";
 
 /** The table whose lock an operation must wait for, when it is a lock a queue can form behind. */
 function lockedTable(op: Operation): string | undefined {
@@ -39,23 +39,15 @@ function lockedTable(op: Operation): string | undefined {
 }
 
 /**
- * The lock PostgreSQL takes on the table for `op`: SHARE for CREATE INDEX, SHARE ROW EXCLUSIVE for a foreign key or a
- * trigger, the mode LOCK TABLE names, ACCESS EXCLUSIVE for the other ALTER TABLE forms here.
+ * Who queues behind the statement while it waits for its lock: what its lock mode conflicts with. A statement of
+ * several subcommands (ALTER TABLE t ADD COLUMN ..., SET (...)) takes the strongest lock any of them needs.
  */
-function lockMode(op: Operation): string {
-  if (op.kind === "add_index") return "SHARE";
-  if (op.kind === "add_constraint" && op.constraint === "foreign_key") return "SHARE ROW EXCLUSIVE";
-  if (op.kind === "create_object" && op.objectType === "trigger") return "SHARE ROW EXCLUSIVE";
-  if (op.kind === "lock_table") return op.mode.toUpperCase();
-  return "ACCESS EXCLUSIVE";
-}
-
-/** Who queues behind the statement while it waits for its lock: what its lock mode conflicts with. */
-function queued(op: Operation): string {
-  const mode = lockMode(op);
-  if (mode === "ACCESS EXCLUSIVE" || !LOCK_MODES.has(mode)) return "every query on the table queues behind it";
+function queued(statementOps: readonly Operation[]): string {
+  const mode = strongestLock(statementOps.map(tableLockMode));
+  if (mode === undefined) return "the queries its lock conflicts with queue behind it (migguard does not know which lock this statement takes)";
+  if (mode === "ACCESS EXCLUSIVE") return "every query on the table queues behind it";
   if (WRITE_BLOCKING_MODES.has(mode)) return `every write to the table queues behind it (its ${mode} lock lets reads through)`;
-  return "the schema changes on the table queue behind it";
+  return `the schema changes on the table queue behind it (its ${mode} lock lets reads and writes through)`;
 }
 
 /**
@@ -108,7 +100,7 @@ export default defineRule({
     const op = ctx.migration.up[index];
     ctx.report({
       op,
-      message: `No lock_timeout is set before this statement locks ${tableAt(op, index)}: if it waits behind a long query, ${queued(op)}.`,
+      message: `No lock_timeout is set before this statement locks ${tableAt(op, index)}: if it waits behind a long query, ${queued(ctx.migration.up.filter((o) => o.loc.line === op.loc.line && o.text === op.text))}.`,
       fix: fixFor(ctx.framework, {
         sql: concurrentInOneQuery(ctx.migration) ? connectionSetting(ctx.migration.layout) : `SET lock_timeout = '5s';  -- first statement of the migration (SET LOCAL inside a transaction)`,
       }),
