@@ -11,7 +11,7 @@
  */
 import type { ExistenceGuard, Migration, Operation, ReportedFinding } from "../model.js";
 import type { DumpObjects } from "../review/guards/dump-objects.js";
-import { checkOnBase, existenceTouched } from "../review/guards/guards-on-base.js";
+import { checkOnBase, type GuardDecision, skippedOf, skippedOnBase } from "../review/guards/guards-on-base.js";
 import { nameKey } from "../rules/support/facts.js";
 import type { RepositoryView } from "./repository-view.js";
 
@@ -21,43 +21,29 @@ export interface NeverRuns {
   dump: DumpObjects;
 }
 
-/** The operation runs only under a check that needs a table to exist. */
-const needsTable = (op: Operation): boolean => (op.guards ?? []).some((g) => g.runsWhen === "exists");
-
 /**
- * The operations of `migration` that never run on a database the repository describes; `dumpOf` is asked only when
- * an operation is under such a check. An operation of the migration that runs first and may create or drop the
- * checked table leaves the check undecided.
+ * The checks that need a table to exist, decided against the repository: the table missing from a dump read whole and
+ * from every earlier migration of the folder. An operation of the migration that runs first and may create or drop
+ * the checked table leaves the check undecided.
  */
-export function neverRunOps(migration: Migration, repository: RepositoryView, dumpOf: () => DumpObjects | undefined): Map<Operation, NeverRuns> {
-  const out = new Map<Operation, NeverRuns>();
-  if (!migration.up.some(needsTable)) return out;
-  const dump = dumpOf();
-  if (!dump?.complete) return out;
-  const touched = new Set<string>();
-  const absent = (guard: ExistenceGuard): boolean => {
-    if (guard.runsWhen !== "exists" || touched.has("*") || touched.has(nameKey(guard.table))) return false;
+const absentTable = (repository: RepositoryView): GuardDecision<ExistenceGuard, NeverRuns> => ({
+  guardsOf: (op) => (op.guards ?? []).filter((g) => g.runsWhen === "exists"),
+  decide: (guard, dump, touched) => {
+    if (!dump.complete || touched.has("*") || touched.has(nameKey(guard.table))) return undefined;
     // the table itself missing: a column, index or key of it is missing with it (checkOnBase says whether the dump can tell)
     const onDump = checkOnBase(guard, dump);
-    return onDump !== undefined && !onDump.holds && dump.table(guard.table) === undefined && repository.tableUnseen(guard.table);
-  };
-  for (const op of migration.up) {
-    const guard = (op.guards ?? []).find(absent);
-    if (guard) out.set(op, { guard, dump });
-    else for (const table of existenceTouched(op)) touched.add(table === "*" ? "*" : nameKey(table));
-  }
-  return out;
-}
+    return onDump !== undefined && !onDump.holds && dump.table(guard.table) === undefined && repository.tableUnseen(guard.table) ? { guard, dump } : undefined;
+  },
+});
 
 /**
  * A finding whose statements all never run here: a note that says why, with nothing to change as its fix. A finding
  * that also covers a statement that runs keeps its severity and fix.
  */
-export function withNeverRun(finding: ReportedFinding, migration: Migration, never: ReadonlyMap<Operation, NeverRuns>): ReportedFinding {
-  if (never.size === 0 || finding.severity === "info") return finding;
-  const covered = migration.up.filter((op) => op.loc.line <= finding.endLine && finding.line <= op.loc.endLine);
-  if (covered.length === 0 || !covered.every((op) => never.has(op))) return finding;
-  const { guard, dump } = never.get(covered[0])!;
+function withNeverRun(finding: ReportedFinding, migration: Migration, never: ReadonlyMap<Operation, NeverRuns>): ReportedFinding {
+  const stopped = skippedOf(finding, migration, never);
+  if (!stopped) return finding;
+  const { guard, dump } = stopped;
   const comment = migration.framework === "sql" ? "--" : "#";
   return {
     ...finding,
@@ -69,6 +55,7 @@ export function withNeverRun(finding: ReportedFinding, migration: Migration, nev
 
 /** Every finding of one migration, seen against the tables the repository never has. */
 export function againstAbsentTables<R extends { finding: ReportedFinding }>(raw: readonly R[], migration: Migration, repository: RepositoryView, dumpOf: () => DumpObjects | undefined): R[] {
-  const never = neverRunOps(migration, repository, dumpOf);
+  // `dumpOf` is asked only when an operation is under such a check
+  const never = skippedOnBase([migration], dumpOf, absentTable(repository));
   return never.size === 0 ? [...raw] : raw.map((r) => ({ ...r, finding: withNeverRun(r.finding, migration, never) }));
 }

@@ -45,7 +45,7 @@ import { counterpartPaths, isBaseCodePath } from "./plan.js";
 import { RailsDatabases } from "../repository/rails-databases.js";
 import { foldSafeDrops } from "./safe-drop.js";
 import { dumpObjects, type DumpObjects } from "./guards/dump-objects.js";
-import { foldSkippedOnBase, skippedOnBase } from "./guards/guards-on-base.js";
+import { foldSkippedOnBase, onBaseDecision, skippedOnBase } from "./guards/guards-on-base.js";
 import { compareVersions } from "../migration-versions.js";
 import type { ChangedMigration, ReviewFacts, SchemaDumpState } from "./review-rule.js";
 import { REVIEW_RULES } from "./rules/index.js";
@@ -457,7 +457,7 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   const folded = foldSafeDrops(linted, reviewed);
   // an added migration's statements that an existence check keeps from running on the base schema: notes
   const added = analysis.migrations.filter((m) => adds.has(m.path)).sort(byVersion);
-  const skipped = skippedOnBase(added, baseDumpReader(facts.dumps, config, contents, input.repositoryFiles ?? []));
+  const skipped = skippedOnBase(added, baseDumpReader(facts.dumps, config, contents, input.repositoryFiles ?? []), onBaseDecision);
   const changedModels = analysis.migrations.filter((m) => changed.has(m.path));
   const frameworkOf = (path: string) => analysis.migrations.find((m) => m.path === path)?.framework;
   // a code-first deploy: a column a changed Django or Alembic migration adds may be read by the models at head, which

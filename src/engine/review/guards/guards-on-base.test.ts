@@ -7,7 +7,7 @@ import { loadMysqlGrammar } from "../../adapters/sql/mysql/mysql-grammar.js";
 import { parseRails } from "../../adapters/rails/test-helpers.js";
 import type { ExistenceGuard } from "../../model.js";
 import { dumpObjects, type DumpObjects } from "./dump-objects.js";
-import { checkOnBase, skippedOnBase } from "./guards-on-base.js";
+import { checkOnBase, onBaseDecision, skippedOnBase } from "./guards-on-base.js";
 
 beforeAll(() => loadAdapters(["rails", "sql"]));
 
@@ -115,13 +115,13 @@ describe("skippedOnBase", () => {
   end
 end
 `, "db/migrate/20240201000000_add_email.rb");
-    expect([...skippedOnBase([guarded], () => dump).values()].map((s) => [s.guard.text, s.onBase])).toEqual([["column_exists?(:users, :email)", { holds: true, line: 7 }]]);
+    expect([...skippedOnBase([guarded], () => dump, onBaseDecision).values()].map((s) => [s.guard.text, s.onBase])).toEqual([["column_exists?(:users, :email)", { holds: true, line: 7 }]]);
     const dropFirst = await parseRails(`class DropEmail < ActiveRecord::Migration[7.1]
   def change
     remove_column :users, :email, :string
   end
 end
 `, "db/migrate/20240131000000_drop_email.rb");
-    expect(skippedOnBase([dropFirst, guarded], () => dump).size).toBe(0);
+    expect(skippedOnBase([dropFirst, guarded], () => dump, onBaseDecision).size).toBe(0);
   });
 });

@@ -100,34 +100,43 @@ export function existenceTouched(op: Operation): string[] {
 
 const guardTables = (guard: ExistenceGuard) => [guard.table, ...(guard.toTable ? [guard.toTable] : [])].map(nameKey);
 
+/** How a walk over the operations decides their checks: which checks an operation has, and what one of them says on a dump. */
+export interface GuardDecision<G, S> {
+  guardsOf(op: Operation, migration: Migration): readonly G[];
+  /** whether the check stops its operation, given the tables earlier operations touched; undefined when it does not or the dump cannot tell */
+  decide(guard: G, dump: DumpObjects, touched: ReadonlySet<string>): S | undefined;
+}
+
+/** The base dump's checks: the recorded ones, then the statement's own `IF [NOT] EXISTS` clauses. */
+export const onBaseDecision: GuardDecision<{ guard: ExistenceGuard; clause: boolean }, SkippedOnBase> = {
+  guardsOf: (op, migration) => [...(op.guards ?? []).map((guard) => ({ guard, clause: false })), ...sqlClauseGuards(op, migration).map((guard) => ({ guard, clause: true }))],
+  decide: ({ guard, clause }, dump, touched) => {
+    if (touched.has("*") || guardTables(guard).some((t) => touched.has(t))) return undefined;
+    const onBase = checkOnBase(guard, dump);
+    return onBase && onBase.holds !== (guard.runsWhen === "exists") ? { guard, onBase, dump, clause } : undefined;
+  },
+};
+
 /**
  * The operations of the added migrations (in the order they run) that do not run on the base schema. An
  * operation of the change that runs before a guarded one and touches the checked table makes that check
- * undecidable: the base dump no longer shows the schema the check sees.
+ * undecidable: the base dump no longer shows the schema the check sees. `dumpOf` is asked only for a migration
+ * with a check; `decision` (onBaseDecision for `review`) says which checks count and what stops an operation.
  */
-export function skippedOnBase(migrations: readonly Migration[], dumpOf: (migration: Migration) => DumpObjects | undefined): Map<Operation, SkippedOnBase> {
-  const skipped = new Map<Operation, SkippedOnBase>();
+export function skippedOnBase<G, S>(migrations: readonly Migration[], dumpOf: (migration: Migration) => DumpObjects | undefined, { guardsOf, decide }: GuardDecision<G, S>): Map<Operation, S> {
+  const skipped = new Map<Operation, S>();
   const touched = new Set<string>();
   for (const migration of migrations) {
-    const guards = new Map(migration.up.map((op) => [op, { recorded: op.guards ?? [], clause: sqlClauseGuards(op, migration) }] as const));
-    const dump = [...guards.values()].some((g) => g.recorded.length + g.clause.length > 0) ? dumpOf(migration) : undefined;
+    const guards = new Map(migration.up.map((op) => [op, guardsOf(op, migration)] as const));
+    const dump = [...guards.values()].some((g) => g.length > 0) ? dumpOf(migration) : undefined;
     for (const op of migration.up) {
-      const stop = dump && decide(guards.get(op)!, dump, touched);
-      if (stop) skipped.set(op, stop);
+      let stop: S | undefined;
+      if (dump) for (const guard of guards.get(op)!) if ((stop = decide(guard, dump, touched)) !== undefined) break;
+      if (stop !== undefined) skipped.set(op, stop);
       else for (const table of existenceTouched(op)) touched.add(table === "*" ? "*" : nameKey(table));
     }
   }
   return skipped;
-}
-
-function decide(guards: { recorded: readonly ExistenceGuard[]; clause: readonly ExistenceGuard[] }, dump: DumpObjects, touched: ReadonlySet<string>): SkippedOnBase | undefined {
-  const all = [...guards.recorded.map((guard) => ({ guard, clause: false })), ...guards.clause.map((guard) => ({ guard, clause: true }))];
-  for (const { guard, clause } of all) {
-    if (touched.has("*") || guardTables(guard).some((t) => touched.has(t))) continue;
-    const onBase = checkOnBase(guard, dump);
-    if (onBase && onBase.holds !== (guard.runsWhen === "exists")) return { guard, onBase, dump, clause };
-  }
-  return undefined;
 }
 
 const whereOnBase = ({ onBase, dump }: SkippedOnBase) => (onBase.line !== undefined ? `${dump.path}:${onBase.line}` : dump.path);
@@ -151,6 +160,13 @@ function skippedFix(skipped: SkippedOnBase, migration: Migration): string {
   return `${comment} nothing to change: \`${skipped.guard.text}\` is ${skipped.onBase.holds} on the base branch's schema (${whereOnBase(skipped)}), so production skips this; keep the check as it is`;
 }
 
+/** What stops every statement a finding covers (the first one's), when all of them are stopped; undefined for a note. */
+export function skippedOf<S>(finding: ReportedFinding, migration: Migration, skipped: ReadonlyMap<Operation, S>): S | undefined {
+  if (finding.severity === "info") return undefined;
+  const covered = migration.up.filter((op) => op.loc.line <= finding.endLine && finding.line <= op.loc.endLine);
+  return covered.length > 0 && covered.every((op) => skipped.has(op)) ? skipped.get(covered[0]) : undefined;
+}
+
 /**
  * Findings of the added migrations on statements that do not run on the base schema: notes that say why, with
  * nothing to change as their fix. A finding that also covers a statement that runs keeps its severity and fix.
@@ -160,10 +176,8 @@ export function foldSkippedOnBase(findings: readonly ReportedFinding[], migratio
   const byPath = new Map(migrations.map((m) => [m.path, m]));
   return findings.map((finding) => {
     const migration = byPath.get(finding.path);
-    if (!migration || finding.severity === "info") return finding;
-    const covered = migration.up.filter((op) => op.loc.line <= finding.endLine && finding.line <= op.loc.endLine);
-    if (covered.length === 0 || !covered.every((op) => skipped.has(op))) return finding;
-    const why = skipped.get(covered[0])!;
+    const why = migration && skippedOf(finding, migration, skipped);
+    if (!migration || !why) return finding;
     return { ...finding, severity: "info", message: `${finding.message} ${skippedReason(why)}`, fix: skippedFix(why, migration) };
   });
 }
