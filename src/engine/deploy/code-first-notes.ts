@@ -12,15 +12,8 @@
  */
 import type { Framework, ReportedFinding } from "../model.js";
 import type { RuleMeta } from "../rules/support/rule.js";
-import type { DeployDecision } from "./deploy-model.js";
+import { CODE_FIRST_OVERRIDE, codeFirstWhy, type DeployDecision } from "./deploy-model.js";
 import { STATIC_COLUMNS } from "./old-code-gone.js";
-
-
-const OVERRIDE = "set `deploy: online` in .github/migguard.yml if the migrations run before the code";
-
-function why(decision: DeployDecision): string {
-  return decision.codeFirst ? `${decision.codeFirst.path}:${decision.codeFirst.line}: ${decision.codeFirst.what}` : "config `deploy: code-before-migrate`";
-}
 
 /**
  * A finding as a code-before-migrate deploy sees it: undefined when it is about the new code and the deploy is not
@@ -35,11 +28,11 @@ export function underCodeOrder(
 ): ReportedFinding | undefined {
   if (hazard === "new-code") return decision.mode === "code-before-migrate" ? finding : undefined;
   if (decision.mode !== "code-before-migrate" || hazard !== "old-code" || newCodeFailsToo || finding.severity === "info" || !STATIC_COLUMNS.has(framework)) return finding;
-  const reason = why(decision);
+  const reason = codeFirstWhy(decision);
   return {
     ...finding,
     severity: "info",
-    message: `${finding.message} Code-first deploy (${reason}): no old code runs when this migration runs, and the new code's models name the columns it reads and writes; ${OVERRIDE}.`,
-    details: [...finding.details, `code-first deploy: ${reason}; a ${finding.severity} when the migrations run before the code (${OVERRIDE})`],
+    message: `${finding.message} Code-first deploy (${reason}): no old code runs when this migration runs, and the new code's models name the columns it reads and writes; ${CODE_FIRST_OVERRIDE}.`,
+    details: [...finding.details, `code-first deploy: ${reason}; a ${finding.severity} when the migrations run before the code (${CODE_FIRST_OVERRIDE})`],
   };
 }

@@ -135,12 +135,19 @@ export function decideDeploy(config: Pick<Config, "deploy">, files: readonly Sou
 
 const at = (e: DeployEvidence) => `${e.path}:${e.line}`;
 
-const CODE_FIRST_EFFECT =
-  "the new code serves before the migrations run, so a Django or Alembic migration's old-code findings are notes, and a column the migration adds that the new code's models read is an error (set `deploy: online` in .github/migguard.yml if the migrations run before the code)";
+/** Why the deploy is code-first: the file line that shows it, or the config. */
+export function codeFirstWhy(decision: DeployDecision): string {
+  return decision.codeFirst ? `${at(decision.codeFirst)}: ${decision.codeFirst.what}` : "config `deploy: code-before-migrate`";
+}
+
+/** How to undo a code-first reading that is wrong. */
+export const CODE_FIRST_OVERRIDE = "set `deploy: online` in .github/migguard.yml if the migrations run before the code";
+
+const CODE_FIRST_EFFECT = `the new code serves before the migrations run, so a Django or Alembic migration's old-code findings are notes, and a column the migration adds that the new code's models read is an error (${CODE_FIRST_OVERRIDE})`;
 
 /** One line saying how the deploy was read and why, for the text output and the check summary; undefined when nothing was read. */
 export function deployNote(decision: DeployDecision): string | undefined {
-  if (decision.mode === "code-before-migrate") return `deploy: read as code-before-migrate: ${decision.codeFirst ? `${at(decision.codeFirst)}: ${decision.codeFirst.what}` : "config `deploy: code-before-migrate`"}: ${CODE_FIRST_EFFECT}`;
+  if (decision.mode === "code-before-migrate") return `deploy: read as code-before-migrate: ${codeFirstWhy(decision)}: ${CODE_FIRST_EFFECT}`;
   if (decision.source === "config") return decision.mode === "offline" ? "deploy: offline (config `deploy: offline`): lock and old-code findings are notes" : undefined;
   if (decision.mode === "offline" && decision.offline?.reason)
     return `deploy: read as offline: ${at(decision.offline)}: ${decision.offline.what}: ${decision.offline.reason}, so lock and old-code findings are notes (set \`deploy: online\` in .github/migguard.yml if traffic is served while it migrates)`;

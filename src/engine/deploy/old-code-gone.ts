@@ -6,7 +6,7 @@
  * migration, hold the old column list and fail as the old code would; nor plain SQL, whose code is unknown.
  */
 import type { Framework } from "../model.js";
-import type { DeployDecision } from "./deploy-model.js";
+import { codeFirstWhy, type DeployDecision } from "./deploy-model.js";
 
 /** frameworks whose application code names its columns in its source (models), not in a cache read at boot */
 export const STATIC_COLUMNS: ReadonlySet<Framework> = new Set(["django", "alembic"]);
@@ -19,6 +19,6 @@ export function oldCodeGone(decision: DeployDecision, framework: Framework): str
     return offline ? `${offline.path}:${offline.line}: ${offline.what}${offline.reason ? `: ${offline.reason}` : ""}` : undefined;
   }
   if (decision.mode === "code-before-migrate" && STATIC_COLUMNS.has(framework))
-    return `${decision.codeFirst ? `${decision.codeFirst.path}:${decision.codeFirst.line}: ${decision.codeFirst.what}` : "config `deploy: code-before-migrate`"}: only the new code, whose models no longer name it, runs when it migrates`;
+    return `${codeFirstWhy(decision)}: only the new code, whose models no longer name it, runs when it migrates`;
   return undefined;
 }
