@@ -1,6 +1,7 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
-import { downSubject, isDerived, isRename, undo } from "../down-does-not-undo-up/down-does-not-undo-up.js";
+import { downSubject, isRename, undo } from "../down-does-not-undo-up/down-does-not-undo-up.js";
+import { isDerived } from "../support/derived-down.js";
 import { railsDownFix } from "../support/rails-fix.js";
 import { byUpOperation, outermost, downResidue } from "../support/schema-delta.js";
 import { ALL_DATABASES } from "../support/databases.js";

@@ -6,9 +6,7 @@ import { byUpOperation, downResidue, leftOver, outermost, type DeltaEntry } from
 import { ALL_DATABASES } from "../support/databases.js";
 import { dropConstraintOfUnknownTable } from "../support/constraint-of-unknown-table.js";
 import { railsRemovedIndex } from "../support/rails-removed-index.js";
-
-/** Rails derives the down of `change`: a missing inverse belongs beside the SQL, in its reversible block. */
-export const isDerived = (down: Migration["down"]): boolean => down.status === "present" && down.derived;
+import { isDerived } from "../support/derived-down.js";
 
 /** Who does the rolling back, for the messages of both down rules. */
 export const downSubject = (down: Migration["down"]): string =>

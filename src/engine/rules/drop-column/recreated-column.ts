@@ -9,23 +9,19 @@
  */
 import type { OperationOf } from "../../model.js";
 import type { RuleContext, Report } from "../support/rule.js";
-import type { Recreation } from "../support/recreated-later.js";
-import { recreationSentence } from "../support/recreated-later.js";
+import { recreatedBeforeCodeRuns, recreationSentence, type Recreation } from "../support/recreated-later.js";
+import { isDerived } from "../support/derived-down.js";
 import { migrationDialect } from "../support/sql-dialect.js";
 import { columnBackup } from "../support/column-backup.js";
 import { sqlCodeNames } from "../support/sql-code-names.js";
 import { railsUpOnly } from "../support/rails-fix.js";
 import { reindented } from "../support/data-code.js";
 
-/** Rails `change`: its down is derived, so a bare execute in it would make rollback raise IrreversibleMigration. */
-const railsChange = (ctx: RuleContext) => ctx.migration.down.status === "present" && ctx.migration.down.derived;
-
 export function recreatedColumnReport(ctx: RuleContext, op: OperationOf<"drop_column">, index: number, again: Recreation): Report {
   const sql = migrationDialect(ctx.migration);
   const [t, c] = [sql.ident(op.table), sql.ident(op.column)];
   const named = sqlCodeNames(ctx, op.table, op.column);
   const today = (named?.usages ?? []).map((u) => `${u.path}:${u.line}`);
-  const sameChange = ctx.facts.change.includes(ctx.migration) && ctx.facts.change.includes(again.migration);
   const retyped = again.sameMigration && again.type !== undefined;
   const kept = columnBackup(ctx, op.table, op.column, index);
   const b = sql.ident(kept.backup);
@@ -46,7 +42,7 @@ export function recreatedColumnReport(ctx: RuleContext, op: OperationOf<"drop_co
           own.endsWith(",") ? own : `${own},`,
         ].join("\n");
       case "rails":
-        return [...comment("#"), railsChange(ctx) ? railsUpOnly(ctx.migration, `execute ${JSON.stringify(kept.sql)}`) : `execute ${JSON.stringify(kept.sql)}`, own].join("\n");
+        return [...comment("#"), isDerived(ctx.migration.down) ? railsUpOnly(ctx.migration, `execute ${JSON.stringify(kept.sql)}`) : `execute ${JSON.stringify(kept.sql)}`, own].join("\n");
       case "alembic":
         return [...comment("#"), `op.execute(${JSON.stringify(kept.sql)})`, own].join("\n");
       default:
@@ -57,8 +53,8 @@ export function recreatedColumnReport(ctx: RuleContext, op: OperationOf<"drop_co
     op,
     // no code runs between the drop and the re-creation: what is left is the data loss alone, as with a removal the code
     // already stopped using (planned-removal.ts), a warning; a later migration of its own leaves a window, the error stays
-    ...(again.sameMigration || sameChange ? { severity: "warning" as const } : {}),
-    message: `Dropping column ${op.table}.${op.column} deletes its values; a rollback cannot restore them.${recreationSentence(again, today, sameChange)}${retyped ? " In effect a change of type that starts the column empty." : ""}`,
+    ...(recreatedBeforeCodeRuns(again) ? { severity: "warning" as const } : {}),
+    message: `Dropping column ${op.table}.${op.column} deletes its values; a rollback cannot restore them.${recreationSentence(again, today)}${retyped ? " In effect a change of type that starts the column empty." : ""}`,
     fix,
     ...(today.length ? { details: (named?.usages ?? []).map((u) => `${u.path}:${u.line}: ${u.text} (reads the column created again)`) } : {}),
   };

@@ -11,15 +11,13 @@
  */
 import type { OperationOf } from "../../model.js";
 import type { Report, RuleContext } from "../support/rule.js";
-import { recreationSentence, type Recreation } from "../support/recreated-later.js";
+import { recreatedBeforeCodeRuns, recreationSentence, type Recreation } from "../support/recreated-later.js";
+import { isDerived } from "../support/derived-down.js";
 import { migrationDialect } from "../support/sql-dialect.js";
 import { sqlCodeNames } from "../support/sql-code-names.js";
 import { railsUpOnly } from "../support/rails-fix.js";
 import { reindented } from "../support/data-code.js";
 import { typesDroppedLater } from "../support/planned-removal.js";
-
-/** Rails `change`: its down is derived, so a bare execute in it would make rollback raise IrreversibleMigration. */
-const railsChange = (ctx: RuleContext) => ctx.migration.down.status === "present" && ctx.migration.down.derived;
 
 /** The table renamed aside with its indexes (and the constraints they back), each under a name that keeps within PostgreSQL's 63 bytes. */
 function renamedAside(ctx: RuleContext, table: string, why: string): string {
@@ -47,7 +45,6 @@ export function recreatedTableReport(ctx: RuleContext, op: OperationOf<"drop_tab
   const sql = migrationDialect(ctx.migration);
   const named = sqlCodeNames(ctx, table);
   const today = (named?.usages ?? []).map((u) => `${u.path}:${u.line}`);
-  const sameChange = ctx.facts.change.includes(ctx.migration) && ctx.facts.change.includes(again.migration);
   const copy = sql.copyTable(`${table.split(".").pop()}_backup`, table);
   const why = `${again.where} ${again.does}, so ${table} cannot stay under its name`;
   const keep = (prefix: string) => `${prefix} ${why}, and a copy has none of its indexes to collide with it. Keep a copy of the rows, then ${again.sameStatement ? "run the statement" : "drop it"} as written:`;
@@ -57,7 +54,7 @@ export function recreatedTableReport(ctx: RuleContext, op: OperationOf<"drop_tab
       case "django":
         return [keep("#"), `migrations.RunSQL(${JSON.stringify(copy)}, reverse_sql=${JSON.stringify(`DROP TABLE ${sql.ident(`${table.split(".").pop()}_backup`)}`)}),`, own.endsWith(",") ? own : `${own},`].join("\n");
       case "rails":
-        return [keep("#"), railsChange(ctx) ? railsUpOnly(ctx.migration, `execute ${JSON.stringify(copy)}`) : `execute ${JSON.stringify(copy)}`, own].join("\n");
+        return [keep("#"), isDerived(ctx.migration.down) ? railsUpOnly(ctx.migration, `execute ${JSON.stringify(copy)}`) : `execute ${JSON.stringify(copy)}`, own].join("\n");
       case "alembic":
         return [keep("#"), `op.execute(${JSON.stringify(copy)})`, own].join("\n");
       default:
@@ -70,8 +67,8 @@ export function recreatedTableReport(ctx: RuleContext, op: OperationOf<"drop_tab
     // no code runs between the drop and the re-creation: what is left is the data loss alone, as with a removal the code
     // already stopped using (planned-removal.ts), a warning; a later migration of its own leaves a window, the error stays
     // (not Rails' `create_table ..., force:`, whose drop is an option often copied from schema.rb without meaning to empty the table)
-    ...((again.sameMigration || sameChange) && !(ctx.framework === "rails" && again.sameStatement) ? { severity: "warning" as const } : {}),
-    message: `Dropping table ${table} deletes all its rows; a rollback cannot bring them back.${recreationSentence(again, today, sameChange, "the rows")}`,
+    ...(recreatedBeforeCodeRuns(again) && !(ctx.framework === "rails" && again.sameStatement) ? { severity: "warning" as const } : {}),
+    message: `Dropping table ${table} deletes all its rows; a rollback cannot bring them back.${recreationSentence(again, today, "the rows")}`,
     fix,
     ...(today.length ? { details: (named?.usages ?? []).map((u) => `${u.path}:${u.line}: ${u.text} (uses the table created again)`) } : {}),
   };

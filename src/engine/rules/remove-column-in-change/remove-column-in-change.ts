@@ -7,7 +7,7 @@ import { assured, ignoredColumnsFix, railsType, rubyDefault } from "../support/r
 import { backupFix, plannedRemoval, plannedSeverity } from "../support/planned-removal.js";
 import { droppedColumnMatters, restoredByDown, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
-import { columnRecreated, recreationSentence } from "../support/recreated-later.js";
+import { columnRecreated, recreatedBeforeCodeRuns, recreationSentence } from "../support/recreated-later.js";
 
 /**
  * The seed's policy "flag change methods removing columns": Rails can reverse `remove_column` with a type,
@@ -53,13 +53,12 @@ export default defineRule({
       const copy = [...(kept.note ? [`# ${kept.note}`] : []), `execute ${rubyString(kept.sql)}`];
       // the name comes back (recreated-later.ts): the model at head reads the new column, and ignoring the name would hide that one too
       const again = columnRecreated(ctx, op.table, op.column, index);
-      const sameChange = again !== undefined && ctx.facts.change.includes(ctx.migration) && ctx.facts.change.includes(again.migration);
       ctx.report({
         op,
-        ...(again && (again.sameMigration || sameChange) ? { severity: "warning" as const } : {}),
+        ...(again && recreatedBeforeCodeRuns(again) ? { severity: "warning" as const } : {}),
         message:
           `Removing ${op.table}.${op.column} deletes its values, and rolling back this \`change\` re-adds the column empty: Rails reverses the schema, not the values.` +
-          (again ? recreationSentence(again, [], sameChange) : ` Code that still reads ${op.column} breaks until the model ignores it.`),
+          (again ? recreationSentence(again, []) : ` Code that still reads ${op.column} breaks until the model ignores it.`),
         fix: fixFor(ctx.framework, {
           sql: `${kept.note ? `-- ${kept.note}\n` : ""}${kept.sql};`,
           rails: () => `

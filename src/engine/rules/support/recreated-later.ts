@@ -21,6 +21,8 @@ export interface Recreation {
   sameMigration: boolean;
   /** the same statement (one ALTER TABLE that drops and adds the column) */
   sameStatement: boolean;
+  /** both migrations are added by the change under review: no deployed code runs between them */
+  sameChange: boolean;
   /** where, for messages: "line 9", or "path:line" of the later migration */
   where: string;
   /** what the step does, in words: "adds indexVersion to Link again (INTEGER)", "renames imagePath to image on User" */
@@ -89,6 +91,7 @@ function firstAfter(ctx: RuleContext, index: number, key: string): Recreation | 
     op,
     sameMigration: same,
     sameStatement: same && dropped !== undefined && op.loc.line === dropped.loc.line && op.text === dropped.text,
+    sameChange: ctx.facts.change.includes(ctx.migration) && ctx.facts.change.includes(migration),
     where: same ? `line ${op.loc.line}` : `${migration.path}:${op.loc.line}`,
     does: described(op),
     ...(type ? { type } : {}),
@@ -114,18 +117,21 @@ export function tableRecreated(ctx: RuleContext, table: string, index: number): 
   return firstAfter(ctx, index, tableKey(table));
 }
 
+/** No code runs between the drop and the re-creation (one migration, or one change): what is left is the data loss alone. */
+export const recreatedBeforeCodeRuns = (recreation: Recreation): boolean => recreation.sameMigration || recreation.sameChange;
+
 /**
  * The sentence a drop's message gives instead of "code still reads it": what today's code names is the object created
  * again; within one migration (or one change) no code runs between the two.
  */
-export function recreationSentence(recreation: Recreation, namedToday: readonly string[], sameChange: boolean, lost = "the values"): string {
+export function recreationSentence(recreation: Recreation, namedToday: readonly string[], lost = "the values"): string {
   const today = namedToday.length
     ? ` What names it today (${namedToday.slice(0, 3).join(", ")}${namedToday.length > 3 ? ` and ${namedToday.length - 3} more` : ""}) reads that one, not this one.`
     : "";
   const where = recreation.sameStatement ? "The same statement" : recreation.sameMigration ? `This migration, at ${recreation.where},` : recreation.where;
   const window = recreation.sameMigration
     ? `Code that names it finds it when the migration ends, so only ${lost} ${lost.endsWith("s") ? "are" : "is"} lost.`
-    : sameChange
+    : recreation.sameChange
       ? `Both are in this change, so no deployed code runs between them: only ${lost} ${lost.endsWith("s") ? "are" : "is"} lost.`
       : "Code that used the dropped one can only have run between the two migrations; today's code says nothing about that.";
   return ` ${where} ${recreation.does}.${today} ${window}`;
