@@ -50,7 +50,8 @@ export default defineRule({
   },
   check(ctx) {
     // indexes this migration builds before the drop (one built after it, under the dropped index's name, is its replacement)
-    const createdHere = (before: number) => new Set(upOps(ctx, "add_index").filter(({ index }) => index < before).map(({ op }) => op.name && nameKey(op.name)).filter(Boolean));
+    const added = upOps(ctx, "add_index").map(({ op, index }) => ({ index, key: op.name && nameKey(op.name) }));
+    const createdHere = (name: string, before: number) => added.some((a) => a.index < before && a.key && a.key === nameKey(name));
     for (const { op: written, index } of upOps(ctx, "drop_index")) {
       if (written.concurrently) continue;
       // Rails' remove_index by column: drops the index on those columns, whatever its name
@@ -63,8 +64,7 @@ export default defineRule({
       // later with only schema work between: remove_column, rename_column) takes ACCESS EXCLUSIVE on the table and
       // holds it until commit anyway, so the concurrent drop would spare no wait
       if (ctx.facts.holdsAccessExclusiveInTransaction(table, index)) continue;
-      const built = createdHere(index);
-      if (op.names.length > 0 && op.names.every((n) => built.has(nameKey(n)))) continue;
+      if (op.names.length > 0 && op.names.every((n) => createdHere(n, index))) continue;
       // guarded (IF EXISTS, if_exists: true, `if index_exists?`) and the history removed the index already (with
       // its column or by name): the statement does nothing, it takes no lock
       if (op.ifExists && op.table && ctx.repository.indexGone(op.table, op.names, op.columns)) continue;
