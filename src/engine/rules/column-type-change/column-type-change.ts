@@ -41,8 +41,8 @@ export default defineRule({
         postgresVersion: ctx.postgresVersion,
       });
       if (cost.rewrite === false) {
-        const rebuilt = indexesRebuilt(ctx, op.table, op.column);
-        if (cost.rebuildsIndexes)
+        if (cost.rebuildsIndexes) {
+          const rebuilt = indexesRebuilt(ctx, op.table, op.column);
           ctx.report({
             op: written,
             severity: "info",
@@ -57,6 +57,7 @@ export default defineRule({
               alembic: () => `# if ${op.column} is indexed on a large table: create the index again under a new name with postgresql_concurrently=True first,\n# then drop the old one, so the type change has no index to rebuild`,
             }),
           });
+        }
         continue;
       }
       const t = ident(op.table);
