@@ -12,7 +12,7 @@ import { nameKey } from "../support/facts.js";
 import { ident, sqlString } from "../support/fix.js";
 import { indexOverColumn } from "../support/sql-text.js";
 import { ownFate } from "./own-constraint-fate.js";
-import { makeObjectName, postgresDefaultName } from "../support/pg-names.js";
+import { makeObjectName, postgresDefaultName, temporaryName } from "../support/pg-names.js";
 import { serialSequence } from "../support/serial-sequence.js";
 
 export interface RebuiltKeys {
@@ -30,8 +30,6 @@ export interface RebuiltKeys {
   unknown: string[];
 }
 
-const short = (name: string) => (Buffer.byteLength(name) > 63 ? name.slice(0, 63) : name);
-
 /** `declaredKey`: the migration's own field says the column is the primary key (Django's primary_key=True, an AutoField) */
 export function rebuiltKeys(ctx: RuleContext, table: string, column: string, tmp: string, newType: string, declaredKey = false): RebuiltKeys {
   const keys = ctx.repository.columnKeys(table, column);
@@ -42,7 +40,7 @@ export function rebuiltKeys(ctx: RuleContext, table: string, column: string, tmp
   const over = (columns: readonly string[]) => columns.map((col) => (nameKey(col) === nameKey(column) ? n : ident(col))).join(", ");
   for (const { name, definition: key } of keys.own) {
     if (key.kind === "primary_key" || key.kind === "unique") {
-      const index = short(`${name}_new`);
+      const index = temporaryName(`${name}_new`);
       out.inPrimaryKey ||= key.kind === "primary_key";
       out.indexes.push(`CREATE UNIQUE INDEX CONCURRENTLY ${ident(index)} ON ${t} (${over(key.columns)});`);
       out.afterRename.push(`ALTER TABLE ${t} ADD CONSTRAINT ${ident(name)} ${key.kind === "primary_key" ? "PRIMARY KEY" : "UNIQUE"} USING INDEX ${ident(index)};`);
@@ -87,7 +85,7 @@ export function rebuiltKeys(ctx: RuleContext, table: string, column: string, tmp
   }
   for (const index of keys.indexes) {
     if (constraintNames.has(nameKey(index.name))) continue;
-    const temporary = short(`${index.name}_new`);
+    const temporary = temporaryName(`${index.name}_new`);
     const plain = index.reads.length === index.columns.length && index.reads.every((r, i) => nameKey(r) === nameKey(index.columns[i]));
     const sql = index.sql ? indexOverColumn(index.sql, column, tmp, temporary) : plain ? `CREATE ${index.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY ${ident(temporary)} ON ${t} (${over(index.columns)});` : undefined;
     if (!sql) {

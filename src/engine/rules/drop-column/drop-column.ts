@@ -201,7 +201,6 @@ export default defineRule({
         continue;
       }
       // the name comes back: today's code reads the new column, and keeping this one would make that step fail
-      // (a removal the migrations themselves record as planned keeps its own finding)
       // (a removal the migrations themselves record as planned, or values a data step moved first, keep their own finding)
       const moved = movedValues(ctx, index);
       const again = op.leftOrmIn || op.afterDeploy ? undefined : columnRecreated(ctx, op.table, op.column, index);

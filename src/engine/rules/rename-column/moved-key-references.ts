@@ -12,7 +12,7 @@ import type { OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
 import { nameKey } from "../support/facts.js";
 import { derivedName, ident, sqlString } from "../support/fix.js";
-import { postgresDefaultName } from "../support/pg-names.js";
+import { postgresDefaultName, temporaryName } from "../support/pg-names.js";
 import { foreignKeyRetargeted } from "../support/sql-text.js";
 
 export interface MovedKeyReferences {
@@ -31,7 +31,6 @@ export interface MovedKeyReferences {
 }
 
 const same = (a: string, b: string) => nameKey(a) === nameKey(b);
-const short = (name: string) => (Buffer.byteLength(name) > 63 ? name.slice(0, 63) : name);
 
 /** The migration drops the constraint `name` of `table` before `up[index]`: nothing to move. */
 const droppedBefore = (ctx: RuleContext, table: string, name: string, index: number) =>
@@ -79,7 +78,7 @@ export function movedKeyReferences(ctx: RuleContext, op: OperationOf<"rename_col
     const from = ctx.repository.tableName(key.table, index);
     if (from === undefined || droppedBefore(ctx, from, name, index)) continue;
     const referenced = key.references?.columns.length ? key.references.columns : (primaryKey ?? [op.column]);
-    const temporary = short(`${name}_new`);
+    const temporary = temporaryName(`${name}_new`);
     const sql = key.notValidSql && foreignKeyRetargeted(key.notValidSql, { from, name: temporary, references: { table: op.table, columns: moved(referenced) } });
     if (!sql) {
       out.unknown.push(`the FOREIGN KEY ${name} of ${from} references ${op.column} and could not be written again: move it to ${op.newName} (NOT VALID, then VALIDATE CONSTRAINT) and drop it before DROP COLUMN`);

@@ -22,6 +22,9 @@ function clip(text: string, bytes: number): string {
   return out;
 }
 
+/** A temporary name a fix builds from an existing one (`<index>_new`), cut to 63 characters once it passes 63 bytes. */
+export const temporaryName = (name: string): string => (Buffer.byteLength(name) > MAX_BYTES ? name.slice(0, MAX_BYTES) : name);
+
 /** makeObjectName(name1, name2, label): name2 undefined for `<table>_<label>`. */
 export function makeObjectName(name1: string, name2: string | undefined, label: string): string {
   const overhead = (label ? Buffer.byteLength(label) + 1 : 0) + (name2 !== undefined ? 1 : 0);
