@@ -14,7 +14,7 @@ import type { PyNode } from "./parser.js";
 import { statementsBeforeError } from "./recovery.js";
 import { bindTarget, dictViewItems, literalItems } from "./loop-items.js";
 import { coreSelect, EXECUTES, executedUnderFetches, ormInsert, queryDml, queryRead } from "./sqlalchemy-dml.js";
-import { asBool, asString, evaluate, kwarg, type ProjectCode, type PyValue } from "./values.js";
+import { asBool, asString, evaluate, importedRoot, kwarg, type ProjectCode, type PyValue } from "./values.js";
 import { append } from "../../append.js";
 import { branchSizeGuard, rowCountOf } from "./size-guard.js";
 import type { SettingsDialect } from "./alembic-settings-dialect.js";
@@ -322,10 +322,9 @@ export class AlembicWalker {
 
   /** The qualified name of an imported name (`settings.x` -> `letta.settings.settings.x`); undefined for one bound here. */
   private importedName(node: PyNode, state: WalkState): string | undefined {
-    let root = unparen(node);
-    while (root.type === "attribute") root = unparen(root.childForFieldName("object") ?? root);
-    if (root.type !== "identifier" || state.bindings.has(root.text) || state.handles.has(root.text) || this.module.imports.lookup(root.text) === undefined) return undefined;
-    return qualifiedName(node, this.module.imports);
+    const root = importedRoot(node, { imports: this.module.imports, bindings: state.bindings });
+    // a handle (`engine = op.get_bind()`) hides an import of its name as a binding does
+    return root !== undefined && !state.handles.has(root) ? qualifiedName(node, this.module.imports) : undefined;
   }
 
   /**

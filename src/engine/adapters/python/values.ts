@@ -201,7 +201,7 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
       let base: string | undefined;
       let unread: string | undefined;
       // a function or class of the project's own modules, imported by the migration
-      if (!lookup && ctx.project && !parts.splat && importedName(fn, ctx)) {
+      if (!lookup && ctx.project && !parts.splat && importedRoot(fn, ctx)) {
         const returned = ctx.project.callResult(callee, args, kwargs, loc);
         if (returned) return returned;
         const operation = ctx.project.operationBase(callee);
@@ -227,13 +227,13 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
       const bound = ctx.bindings?.get(n.text);
       if (bound) return relocate(bound, loc);
       const name = ctx.imports.qualify(n.text);
-      const constant = ctx.project && importedName(n, ctx) ? ctx.project.constant(name, loc) : undefined;
+      const constant = ctx.project && importedRoot(n, ctx) ? ctx.project.constant(name, loc) : undefined;
       return constant ?? { kind: "name", name, loc, text: n.text };
     }
     case "attribute": {
       const name = qualifiedName(n, ctx.imports);
       if (name === undefined) return { kind: "unknown", text: n.text, loc };
-      const constant = ctx.project && importedName(n, ctx) ? ctx.project.constant(name, loc) : undefined;
+      const constant = ctx.project && importedRoot(n, ctx) ? ctx.project.constant(name, loc) : undefined;
       return constant ?? { kind: "name", name, loc, text: n.text };
     }
     case "binary_operator": {
@@ -426,11 +426,14 @@ function comprehension(n: PyNode, ctx: EvalContext, loc: SourceRange): PyValue |
   return expand(0, ctx.bindings ?? new Map()) ? { kind: "list", items, tuple: false, loc } : undefined;
 }
 
-/** A name (or attribute chain) whose first name an import binds and no local binding hides: only those reach other modules. */
-function importedName(node: PyNode, ctx: EvalContext): boolean {
+/**
+ * The first name of a name (or attribute chain) when an import binds it and no local binding hides it: only those
+ * reach other modules. Undefined otherwise.
+ */
+export function importedRoot(node: PyNode, ctx: Pick<EvalContext, "imports" | "bindings">): string | undefined {
   let head = unparen(node);
   while (head.type === "attribute") head = unparen(head.childForFieldName("object") ?? head);
-  return head.type === "identifier" && !ctx.bindings?.has(head.text) && ctx.imports.lookup(head.text) !== undefined;
+  return head.type === "identifier" && !ctx.bindings?.has(head.text) && ctx.imports.lookup(head.text) !== undefined ? head.text : undefined;
 }
 
 /** A bound value read where it is used: its lines become the use's lines. */
