@@ -11,7 +11,7 @@ import { lastSegment } from "./imports.js";
 import { asBool, asString, type PyCall, type PyValue } from "./values.js";
 
 const ident = (name: string) => QuoteUtils.quoteIdentifier(name);
-/** A table, `schema.table` when the call names its schema (alembic-ops' inSchema): each part quoted on its own. */
+/** A table, `schema.table` when the call names its schema (sqlalchemy.ts' inSchema): each part quoted on its own. */
 export const tableIdent = (name: string) => name.split(".").map(ident).join(".");
 
 const ACTIONS = new Set(["CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT", "NO ACTION"]);

@@ -6,7 +6,7 @@
 import type { HiddenOperation, OperationInput, ParseProblem } from "../../model.js";
 import { embeddedSql } from "./embedded-sql.js";
 import { lastSegment } from "./imports.js";
-import { readColumn, serverDefault, sqlalchemyType, tableName, type SaColumn } from "./sqlalchemy.js";
+import { inSchema, readColumn, serverDefault, sqlalchemyType, tableName, type SaColumn } from "./sqlalchemy.js";
 import { alembicForeignKeySql, referentOf } from "./alembic-foreign-key-sql.js";
 import { coreDml } from "./sqlalchemy-dml.js";
 import { ddlElementSql } from "./sqlalchemy-ddl.js";
@@ -32,17 +32,6 @@ export interface OpContext {
 export function nameOf(value: PyValue | undefined): string | undefined {
   if (value?.kind === "call" && lastSegment(value.callee) === "f") return asString(value.args[0]);
   return asString(value);
-}
-
-/**
- * A table as the shared model names it: `schema.table` when the call's `schema=` (or `source_schema=`, ...) names a
- * schema, as qualified SQL does (`ALTER TABLE s.t`), so an `op.create_table("t", schema="s")` and a later
- * `CREATE INDEX ... ON s.t` are one table. No keyword, or None: the table as written (found through search_path).
- * A schema set at run time is left out (unqualified, as before): the name it would give is not known.
- */
-export function inSchema(table: string | undefined, call: PyCall, key = "schema"): string | undefined {
-  const schema = asString(call.kwargs.get(key));
-  return table !== undefined && schema ? `${schema}.${table}` : table;
 }
 
 const columnNames = (value: PyValue | undefined): string[] =>

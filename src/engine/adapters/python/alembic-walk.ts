@@ -5,7 +5,8 @@
  * `op.get_bind()` / a Session (SQL strings parsed, anything else a data migration).
  */
 import type { HiddenOperation, OperationInput, ParseProblem } from "../../model.js";
-import { alembicOperation, executeHasParams, executeOperations, inSchema, nameOf, type OpContext } from "./alembic-ops.js";
+import { alembicOperation, executeHasParams, executeOperations, nameOf, type OpContext } from "./alembic-ops.js";
+import { inSchema } from "./sqlalchemy.js";
 import { lastSegment, qualifiedName } from "./imports.js";
 import { lookupProblem, runsSource } from "./indirect.js";
 import { assignments, type PyModule } from "./module.js";

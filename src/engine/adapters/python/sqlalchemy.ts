@@ -160,13 +160,22 @@ export function readColumn(value: PyValue | undefined): SaColumn | undefined {
   return { spec, foreignKey, index: asBool(value.kwargs.get("index")) === true };
 }
 
+/**
+ * A table as the shared model names it: `schema.table` when the call's `schema=` (or `source_schema=`, ...) names a
+ * schema, as qualified SQL does (`ALTER TABLE s.t`), so an `op.create_table("t", schema="s")` and a later
+ * `CREATE INDEX ... ON s.t` are one table. No keyword, or None: the table as written (found through search_path).
+ * A schema set at run time is left out (unqualified, as before): the name it would give is not known.
+ */
+export function inSchema(table: string | undefined, call: PyCall, key = "schema"): string | undefined {
+  const schema = asString(call.kwargs.get(key));
+  return table !== undefined && schema ? `${schema}.${table}` : table;
+}
+
 /** The table name of `sa.table("accounts", ...)` / `sa.Table("accounts", metadata, ...)`, with its `schema=` (`billing.accounts`). */
 export function tableName(value: PyValue | undefined): string | undefined {
   if (value?.kind === "str") return value.value;
   if (value?.kind !== "call" || !/^(table|Table)$/.test(lastSegment(value.callee))) return undefined;
-  const name = asString(value.args[0]);
-  const schema = asString(value.kwargs.get("schema"));
-  return name !== undefined && schema ? `${schema}.${name}` : name;
+  return inSchema(asString(value.args[0]), value);
 }
 
 export type { PyCall };
