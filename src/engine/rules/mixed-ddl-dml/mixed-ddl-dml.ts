@@ -11,6 +11,7 @@ import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 import { isPolymorphicTypeRename } from "../support/polymorphic-rename.js";
 import { backfillNeedsEveryRow, type RowsNeeded } from "./backfill-needs-every-row.js";
 import { isUnreadSchemaWork } from "../../adapters/python/unread-schema-work.js";
+import { tableLockMode } from "../support/lock-modes.js";
 import { revisionNaming } from "../support/alembic-revision-naming.js";
 
 const SCHEMA_KINDS = new Set<Operation["kind"]>([
@@ -35,10 +36,11 @@ const SCHEMA_KINDS = new Set<Operation["kind"]>([
 ]);
 
 /**
- * A change of the schema: an operation of those kinds, or a schema statement migguard could not parse (an f-string's
+ * A change of the schema: an operation of those kinds, an ALTER TABLE subcommand the model keeps raw (ADD GENERATED
+ * AS IDENTITY, SET (...), ENABLE TRIGGER), or a schema statement migguard could not parse (an f-string's
  * `ALTER TABLE ... START WITH {next_id}`), which takes its locks all the same.
  */
-const changesSchema = (op: Operation) => SCHEMA_KINDS.has(op.kind) || isUnreadSchemaWork(op);
+const changesSchema = (op: Operation) => SCHEMA_KINDS.has(op.kind) || (op.kind === "raw" && op.table !== undefined && op.statement.startsWith("ALTER TABLE")) || isUnreadSchemaWork(op);
 
 const tableOf = (op: Operation): string | undefined => ("table" in op && typeof op.table === "string" ? op.table : op.kind === "drop_table" ? op.tables[0] : undefined);
 
@@ -287,9 +289,9 @@ function keepTogetherFix(ctx: RuleContext, ops: readonly Operation[], prepared: 
 /** The table lock a schema change takes in PostgreSQL; named only where it is one lock for every form of the change. */
 function lockName(op: Operation, database: Migration["database"]): string {
   if (database !== "postgresql" || op.kind === "add_constraint" || op.kind === "alter_enum") return "lock";
-  if (op.kind === "add_index") return "SHARE lock";
-  if (op.kind === "validate_constraint") return "SHARE UPDATE EXCLUSIVE lock";
-  return "ACCESS EXCLUSIVE lock";
+  // PostgreSQL's documented lock for the statement (support/lock-modes.ts); a subcommand not in its table: "lock"
+  const mode = tableLockMode(op);
+  return mode ? `${mode} lock` : "lock";
 }
 
 /**
