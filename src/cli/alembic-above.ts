@@ -4,9 +4,10 @@
  * list the folder in version_locations, sit above what the walk sees. Read from the folders between the linted path
  * and the working directory (paths are shown relative to it).
  */
-import { lstatSync, readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import { SCRIPT_LOCATION_MARKS } from "../engine/migration-folders/alembic-script-locations.js";
+import { readRegularFile } from "./regular-file.js";
 
 /** The folders from `from` up to `cwd`, `from` first; none when `from` is outside `cwd`. */
 function foldersUpTo(from: string, cwd: string): string[] {
@@ -48,11 +49,7 @@ export function alembicInisAbove(walked: readonly string[], from: string, cwd: s
   }
   for (const path of paths) looked.add(path);
   return [...paths].flatMap((file) => {
-    try {
-      const stat = lstatSync(file);
-      return stat.isFile() && stat.size <= 64 * 1024 ? [{ path: file, content: readFileSync(file, "utf8") }] : [];
-    } catch {
-      return []; // no alembic.ini there
-    }
+    const content = readRegularFile(file, 64 * 1024); // undefined: no alembic.ini there
+    return content === undefined ? [] : [{ path: file, content }];
   });
 }

@@ -13,6 +13,7 @@ import { DEPLOY_WALK_DEPTH, deployPaths, isUnwalkedFolder } from "../engine/depl
 import { deployCodePaths, javaSourceRoots } from "../engine/deploy/deploy-code-paths.js";
 import { isDeployFile } from "../engine/deploy/deploy-model.js";
 import { displayPath } from "./collect-files.js";
+import { readRegularFile } from "./regular-file.js";
 import { repositoryRootAbove } from "./walk-files.js";
 
 /** a walk of a monorepo's root stops after this many files (deploy files sit near the root) */
@@ -39,16 +40,6 @@ function walk(root: string, dir: string, depth: number, out: string[], maxDepth:
     // tests, fixtures, docs: nothing under them counts as a deploy file, so they are not listed (Rails' spec/ alone
     // was a fifth of hcb's walk)
     if (entry.isDirectory() && depth < maxDepth && !isUnwalkedFolder(entry.name)) walk(root, pathOf(entry.name), depth + 1, out, maxDepth);
-  }
-}
-
-/** A regular file's text when it holds at most `maxBytes`, never through a symbolic link (its target may lie outside the repository); undefined when unreadable. */
-export function readRegularFile(absolute: string, maxBytes: number): string | undefined {
-  try {
-    const stat = lstatSync(absolute);
-    return stat.isFile() && stat.size <= maxBytes ? readFileSync(absolute, "utf8") : undefined;
-  } catch {
-    return undefined;
   }
 }
 

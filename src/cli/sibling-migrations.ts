@@ -5,12 +5,13 @@
  * a table is). Rails and Alembic: Django's adapter reads its app's migrations itself, and a SQL file named alone stays
  * the one-file lint it is (its start-up is measured).
  */
-import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Config } from "../engine/config.js";
 import { detectByPath } from "../engine/detect.js";
 import type { SourceFile } from "../engine/model.js";
 import { displayPath } from "./collect-files.js";
+import { readRegularFile } from "./regular-file.js";
 
 /** migrations read as context at most: a folder larger than this is read up to it (the history then starts later) */
 const MAX_SIBLINGS = 5000;
@@ -40,13 +41,9 @@ export function siblingMigrations(files: readonly SourceFile[], explicit: Readon
       const absolute = join(folder, name);
       const path = displayPath(absolute, cwd);
       if (given.has(path) || frameworkOf(path, config) !== framework) continue;
-      try {
-        // a link is never read (its target may be outside the repository); context too large is left out
-        const stat = lstatSync(absolute);
-        if (stat.isFile() && stat.size <= config.max_file_bytes) context.push({ path, content: readFileSync(absolute, "utf8") });
-      } catch {
-        // unreadable: the history goes without it
-      }
+      // a link is never read (its target may be outside the repository); context too large or unreadable is left out
+      const content = readRegularFile(absolute, config.max_file_bytes);
+      if (content !== undefined) context.push({ path, content });
     }
   }
   return context;
