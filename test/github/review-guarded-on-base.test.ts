@@ -28,12 +28,13 @@ describe("App: an added migration guarded by an existence check, decided on the 
     expect(s.fake.reviewComments).toEqual([]);
   });
 
-  it("the base schema.rb lacks it: the migration runs in production, the set-not-null error fails the check", async () => {
+  it("the base schema.rb lacks it: the migration runs in production, the mixed-ddl-dml error (the backfill under add_column's lock) fails the check", async () => {
     s = await startScenario({ baseFiles: { "README.md": "# vita\n", ...guardedBase(false) } });
     const head = s.openPull(1, guardedPull());
     await s.pullRequest("opened", 1);
     const run = latestRun(head);
     expect(run.conclusion).toBe("failure");
-    expect(onMigration(run).filter((a) => a.title.startsWith("set-not-null")).map((a) => a.annotation_level)).toEqual(["failure"]);
+    expect(onMigration(run).filter((a) => a.title.startsWith("mixed-ddl-dml")).map((a) => a.annotation_level)).toEqual(["failure"]);
+    expect(onMigration(run).some((a) => a.message.includes("nothing runs in production"))).toBe(false);
   });
 });

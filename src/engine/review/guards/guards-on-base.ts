@@ -162,7 +162,7 @@ function skippedFix(skipped: SkippedOnBase, migration: Migration): string {
 
 /** What stops every statement a finding covers (the first one's), when all of them are stopped; undefined for a note. */
 export function skippedOf<S>(finding: ReportedFinding, migration: Migration, skipped: ReadonlyMap<Operation, S>): S | undefined {
-  if (finding.severity === "info") return undefined;
+  // a note too: that the statement does not run in production is what the reader must know first
   const covered = migration.up.filter((op) => op.loc.line <= finding.endLine && finding.line <= op.loc.endLine);
   return covered.length > 0 && covered.every((op) => skipped.has(op)) ? skipped.get(covered[0]) : undefined;
 }
