@@ -26,6 +26,15 @@ const equalKey = (a: string, b: string) => (a < b ? `${a}\0${b}` : `${b}\0${a}`)
 const EQUAL = new Set(["==", "is"]);
 const UNEQUAL = new Set(["!=", "is not"]);
 
+/**
+ * A comparison's truth from whether its two sides are equal (`value`), or the other way round: `==` / `is` keep
+ * `value`, `!=` / `is not` turn it over; undefined for any other operator (`<`, `in`).
+ */
+function comparisonEquality(comparison: PyNode, value: boolean): boolean | undefined {
+  const operator = comparison.childrenForFieldName("operators").map((o) => o.text).join(" ");
+  return EQUAL.has(operator) ? value : UNEQUAL.has(operator) ? !value : undefined;
+}
+
 export class SettingsDialect {
   private constructor(private readonly facts: Facts) {}
 
@@ -52,11 +61,9 @@ export class SettingsDialect {
       return name === undefined ? undefined : this.facts.truthy.get(name);
     }
     if (n.type !== "comparison_operator" || n.namedChildren.length !== 2) return undefined;
-    const operator = n.childrenForFieldName("operators").map((o) => o.text).join(" ");
     const [a, b] = n.namedChildren.map((o) => (o.type === "identifier" || o.type === "attribute" ? qualify(o) : undefined));
     const equal = a !== undefined && b !== undefined ? this.facts.equal.get(equalKey(a, b)) : undefined;
-    if (equal === undefined) return undefined;
-    return EQUAL.has(operator) ? equal : UNEQUAL.has(operator) ? !equal : undefined;
+    return equal === undefined ? undefined : comparisonEquality(n, equal);
   }
 }
 
@@ -124,8 +131,7 @@ function learn(condition: PyNode, value: boolean, imports: Imports, facts: Facts
     return;
   }
   if (n.type !== "comparison_operator" || n.namedChildren.length !== 2) return;
-  const operator = n.childrenForFieldName("operators").map((o) => o.text).join(" ");
-  const equal = EQUAL.has(operator) ? value : UNEQUAL.has(operator) ? !value : undefined;
+  const equal = comparisonEquality(n, value);
   const [a, b] = n.namedChildren.map((o) => qualifiedName(o, imports));
   if (equal === undefined || !a || !b) return;
   facts.equal.set(equalKey(a, b), equal);
