@@ -259,7 +259,7 @@ export function rememberStatementTrees(): () => void {
       statementTrees.clear();
       statementCuts.clear();
       // the parses ahead scanComments asked for (an analysis without `analyze`'s own clean-up, too)
-      parsedAhead.clear();
+      forgetParsesAhead();
     }
   };
 }
