@@ -34,18 +34,19 @@ function allTags(root: string): Tag[] {
   return refs.map(([, name], i) => ({ name, commit: OBJECT_ID.test(peeled[i] ?? "") ? peeled[i] : undefined }));
 }
 
-/** Tags in the history of `commit`, newest first, at most MAX_TAGS. */
-function tagsMergedInto(root: string, commit: string): string[] {
+/** Tags in the history of `commit` (the base branch's tip: the `onBase` the functions below take), newest first, at most MAX_TAGS. */
+export function tagsMergedInto(root: string, commit: string): string[] {
   const out = git(root, ["for-each-ref", "--sort=-creatordate", `--count=${MAX_TAGS}`, "--format=%(refname:short)", `--merged=${commit}`, "refs/tags"]);
   return out.toString("utf8").split("\n").filter((t) => t !== "");
 }
 
-/** Which of `paths` the tree of `commit` holds, in one `git cat-file --batch-check` (a path with a line break: not asked). */
-function pathsIn(root: string, commit: string, paths: readonly string[]): Set<string> {
+/** Which of `paths` the tree of any of `commits` holds, in one `git cat-file --batch-check` (a path with a line break: not asked). */
+function pathsIn(root: string, commits: readonly string[], paths: readonly string[]): Set<string> {
   const asked = paths.filter((p) => !p.includes("\n"));
-  if (asked.length === 0) return new Set();
-  const answers = git(root, ["cat-file", "--batch-check=%(objectname)"], asked.map((p) => `${commit}:${p}\n`).join("")).toString("utf8").split("\n");
-  return new Set(asked.filter((_, i) => OBJECT_ID.test(answers[i] ?? "")));
+  if (asked.length === 0 || commits.length === 0) return new Set();
+  const lines = commits.flatMap((commit) => asked.map((p) => `${commit}:${p}\n`));
+  const answers = git(root, ["cat-file", "--batch-check=%(objectname)"], lines.join("")).toString("utf8").split("\n");
+  return new Set(lines.flatMap((_, i) => (OBJECT_ID.test(answers[i] ?? "") ? [asked[i % asked.length]] : [])));
 }
 
 /**
@@ -84,17 +85,16 @@ function containedTargets(root: string, tips: readonly string[], targets: readon
 }
 
 /**
- * The tags of the base branch (newest first) and, for each deleted or `edited` path whose adding commit is known
+ * The tags of the base branch (`onBase`, tagsMergedInto its tip) and, for each deleted or `edited` path whose adding commit is known
  * (`added`: the path's first-parent commit on the base branch), the tags that shipped it: those that contain that
  * commit, but not the head commit when the head already lacks the path (a tag made after the deletion released the
  * code without the file) or edits it (a tag made after the edit released the edited file, not the base branch's).
  * Newest first, at most MAX_TAGS each.
  */
-export function releaseTags(root: string, baseTip: string, head: string, added: ReadonlyMap<string, string>, edited: ReadonlySet<string> = new Set()): ReleaseTags {
-  const onBase = tagsMergedInto(root, baseTip);
+export function releaseTags(root: string, onBase: string[], head: string, added: ReadonlyMap<string, string>, edited: ReadonlySet<string> = new Set()): ReleaseTags {
   const shippedIn: Record<string, string[]> = {};
   if (onBase.length === 0 || added.size === 0) return { onBase, shippedIn };
-  const headHas = pathsIn(root, head, [...added.keys()]);
+  const headHas = pathsIn(root, [head], [...added.keys()]);
   const tags = allTags(root).filter((t): t is Required<Tag> => t.commit !== undefined);
   const targets = [...new Set([head, ...added.values()])];
   const contained = containedTargets(root, [...new Set(tags.map((t) => t.commit))], targets);
@@ -115,17 +115,14 @@ export function releaseTags(root: string, baseTip: string, head: string, added: 
 const NEWEST_RELEASES = 5;
 
 /**
- * The base branch's version tags (newest first) and which of its migrations (`paths`, in the base tree) the trees of
+ * The base branch's tags (`onBase`, tagsMergedInto its tip) and which of its migrations (`paths`, in the base tree) the trees of
  * its newest version tags lack: merged after the last release, they reach production with the next one, together
- * with the change. Two git calls whatever the number of paths; undefined when the base branch has no version tag.
+ * with the change. One git call whatever the number of paths; undefined when the base branch has no version tag.
  */
-export function unreleasedMigrations(root: string, baseTip: string, paths: readonly string[]): { onBase: string[]; unreleased: string[] } | undefined {
-  const onBase = tagsMergedInto(root, baseTip);
+export function unreleasedMigrations(root: string, onBase: string[], paths: readonly string[]): { onBase: string[]; unreleased: string[] } | undefined {
   const newest = onBase.filter(isVersionTag).slice(0, NEWEST_RELEASES);
   if (newest.length === 0) return undefined;
   const asked = paths.filter((p) => !p.includes("\n"));
-  const lines = newest.flatMap((tag) => asked.map((p) => `refs/tags/${tag}:${p}\n`));
-  const answers = git(root, ["cat-file", "--batch-check=%(objectname)"], lines.join("")).toString("utf8").split("\n");
-  const held = new Set(lines.flatMap((_, i) => (OBJECT_ID.test(answers[i] ?? "") ? [asked[i % asked.length]] : [])));
+  const held = pathsIn(root, newest.map((tag) => `refs/tags/${tag}`), asked);
   return { onBase, unreleased: asked.filter((p) => !held.has(p)) };
 }

@@ -23,7 +23,7 @@ import { review, type ReviewInput } from "../engine/review/review.js";
 import { loadCliConfig } from "./config-file.js";
 import { addingCommits, type AddingCommit, changeMessages, changedFiles, commitDate, mergeBase, readBlobs, repoRoot, resolveCommit, treePaths, workingTreePaths } from "./git.js";
 import { gateExitCode } from "./exit-status.js";
-import { releaseTags, unreleasedMigrations } from "./release-tags.js";
+import { releaseTags, tagsMergedInto, unreleasedMigrations } from "./release-tags.js";
 import type { ReleaseTags } from "../engine/review/releases.js";
 import { baselineLine, deployLine, type CommandResult } from "./lint-command.js";
 import { snapshotFromConfig, snapshotFromFlag, type LoadedSnapshot } from "./snapshot-option.js";
@@ -134,6 +134,9 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
   const goneFromBase = [...new Set([...deletedMigrations, ...renamedFrom])];
   const askedAbout = [...new Set([...goneFromBase, ...editedMigrations])];
   const addedToBase = askedAbout.length ? addingCommits(root, baseTip, askedAbout) : new Map<string, AddingCommit>();
+  // the base branch's tags, read once for both release questions below (up to a thousand tags: a for-each-ref --merged walk)
+  let mergedTags: string[] | undefined;
+  const tagsOnBase = () => (mergedTags ??= tagsMergedInto(root, baseTip));
   const input: ReviewInput = {
     changes,
     head: headFiles.files,
@@ -162,8 +165,8 @@ export async function reviewCommand(options: ReviewOptions): Promise<CommandResu
     // whether a deleted, renamed or edited migration ever shipped: the release tags that contain the commit that added it;
     // and the base branch's migrations no release holds yet, which ship with the change
     releases: withUnreleased(
-      askedAbout.length ? releaseTags(root, baseTip, head, new Map(askedAbout.flatMap((path) => (addedToBase.has(path) ? [[path, addedToBase.get(path)!.commit]] : []))), new Set(editedMigrations)) : undefined,
-      changes.some((c) => c.status === "added" && detectMigrationPath(c.path, config)) ? unreleasedMigrations(root, baseTip, basePaths.filter((path) => detectMigrationPath(path, config))) : undefined,
+      askedAbout.length ? releaseTags(root, tagsOnBase(), head, new Map(askedAbout.flatMap((path) => (addedToBase.has(path) ? [[path, addedToBase.get(path)!.commit]] : []))), new Set(editedMigrations)) : undefined,
+      changes.some((c) => c.status === "added" && detectMigrationPath(c.path, config)) ? unreleasedMigrations(root, tagsOnBase(), basePaths.filter((path) => detectMigrationPath(path, config))) : undefined,
     ),
   };
   let result = await review(input);

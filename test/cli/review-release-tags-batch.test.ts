@@ -4,7 +4,7 @@
  * git once per file and took over ten minutes). The answer must be the one git gives when asked file by file.
  */
 import { addingCommits } from "../../src/cli/git.js";
-import { releaseTags } from "../../src/cli/release-tags.js";
+import { releaseTags, tagsMergedInto } from "../../src/cli/release-tags.js";
 import { Repo } from "./support/git-repo.js";
 
 const migration = (i: number) => `db/migrate/2024010100${String(i).padStart(4, "0")}_step_${i}.rb`;
@@ -77,7 +77,7 @@ describe("review's release tags for many deleted migrations, read in one pass", 
     const head = repo.git("rev-parse", "HEAD").trim();
     const paths = [...Array(COUNT).keys()].map(migration);
     const added = addingCommits(repo.root, base, paths);
-    const releases = releaseTags(repo.root, base, head, new Map([...added].map(([path, a]) => [path, a.commit])));
+    const releases = releaseTags(repo.root, tagsMergedInto(repo.root, base), head, new Map([...added].map(([path, a]) => [path, a.commit])));
 
     const expected = Object.fromEntries(paths.map((path) => [path, perFile(repo, base, head, path)]));
     expect(Object.fromEntries(paths.map((path) => [path, added.has(path) ? { ...added.get(path)!, tags: releases.shippedIn[path] } : undefined]))).toEqual(expected);
@@ -97,6 +97,6 @@ describe("review's release tags for many deleted migrations, read in one pass", 
     const repo = new Repo().write({ [migration(1)]: body(1) }).commit("base");
     const base = repo.git("rev-parse", "HEAD").trim();
     expect([...addingCommits(repo.root, base, [migration(1), "db/migrate/20990101000000_never.rb"]).keys()]).toEqual([migration(1)]);
-    expect(releaseTags(repo.root, base, base, new Map([[migration(1), base]]))).toEqual({ onBase: [], shippedIn: {} });
+    expect(releaseTags(repo.root, tagsMergedInto(repo.root, base), base, new Map([[migration(1), base]]))).toEqual({ onBase: [], shippedIn: {} });
   });
 });
