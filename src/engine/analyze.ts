@@ -54,7 +54,7 @@ import { append } from "./append.js";
 import { RepositoryFacts, type ApplicationCodeRead } from "./repository/repository-facts.js";
 import { repositoryView, type RepositoryView } from "./repository/repository-view.js";
 import { SchemaHistory } from "./repository/schema-history.js";
-import { againstRepositoryDump, dumpReaderToLoad, repositoryDumpReader } from "./repository/head-dumps.js";
+import { againstRepositoryDump, type DumpReader, dumpReaderToLoad, repositoryDumpReader, repositoryDumps } from "./repository/head-dumps.js";
 import { resolveModelTables } from "./repository/model-table-history.js";
 import { dirOf } from "./paths.js";
 import { DeployDecider, type DeployDecision } from "./deploy/deploy-model.js";
@@ -736,11 +736,14 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const change = changePlanFor(units, parsed, input.changeAdds, input.baseCodeFiles, input.unreleasedBase);
   const deploy = new DeployDecider(config, input.deployFiles ?? input.repositoryFiles ?? []);
   const shipped = new ShippedTogether(input.shippedWith ?? new Map());
+  // lint only: the repository's own dumps (a review decides checks on the base branch's, review/guards/guards-on-base.ts)
+  let dumpOf: DumpReader | undefined;
   if (input.changeAdds === undefined) {
-    const dumpReader = dumpReaderToLoad(input.repositoryFiles ?? [], config, input.repositoryPaths ?? []);
+    const dumps = repositoryDumps(input.repositoryFiles ?? [], config, input.repositoryPaths ?? []);
+    const dumpReader = dumpReaderToLoad(dumps);
     if (dumpReader) yield dumpReader;
+    dumpOf = repositoryDumpReader(dumps);
   }
-  const dumpOf = repositoryDumpReader(input.repositoryFiles ?? [], config, input.repositoryPaths ?? []);
   const detected = new Map(units.map((unit) => [unit.file.path, unit.file]));
   for (const migration of migrations) {
     // a migration a review adds is new, whatever its version says (a backdated one is judged by the history rules)
@@ -763,7 +766,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
     // lint: statements under a check of a table the repository never has do nothing (a review decides its added
     // migrations' checks against the base branch's dump instead: review/guards/guards-on-base.ts)
     const file = detected.get(migration.path);
-    const raw = input.changeAdds === undefined && file ? againstRepositoryDump(linted, migration, view, () => dumpOf(file, migration.database ? { name: migration.database, version: migration.databaseVersion } : undefined)) : linted;
+    const raw = dumpOf && file ? againstRepositoryDump(linted, migration, view, () => dumpOf(file, migration.database ? { name: migration.database, version: migration.databaseVersion } : undefined)) : linted;
     if (dependsOnDeploy(raw)) {
       // the deploy files may need a parser loaded first (YAML for a compose file): the driver waits for it
       const load = deploy.readersToLoad();

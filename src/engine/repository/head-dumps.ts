@@ -10,7 +10,7 @@ import type { againstAbsentTables } from "./absent-tables.js";
 import type { Database, Migration, ReportedFinding, SourceFile } from "../model.js";
 import type { RepositoryView } from "./repository-view.js";
 import { RailsDatabases } from "./rails-databases.js";
-import { schemaDumpOf } from "./schema-dump-paths.js";
+import { schemaDumpOf, type SchemaDumpPath } from "./schema-dump-paths.js";
 
 export type DumpReader = (file: DetectedFile, database?: { name: Database; version?: string }) => DumpObjects | undefined;
 
@@ -20,10 +20,22 @@ export type DumpReader = (file: DetectedFile, database?: { name: Database; versi
 let readDump: typeof dumpObjects | undefined;
 let absentTables: typeof againstAbsentTables | undefined;
 
-export function dumpReaderToLoad(files: readonly SourceFile[], config: Pick<Config, "schema_dumps">, paths: readonly string[]): Promise<void> | undefined {
-  if (readDump) return undefined;
+/** The schema dumps among the repository's files, with their text. */
+export interface RepositoryDump {
+  dump: SchemaDumpPath;
+  content: string;
+}
+
+export function repositoryDumps(files: readonly SourceFile[], config: Pick<Config, "schema_dumps">, paths: readonly string[]): RepositoryDump[] {
   const databases = new RailsDatabases([...paths, ...files.map((f) => f.path)]);
-  if (!files.some((file) => schemaDumpOf(file.path, config, databases))) return undefined;
+  return files.flatMap((file) => {
+    const dump = schemaDumpOf(file.path, config, databases);
+    return dump ? [{ dump, content: file.content }] : [];
+  });
+}
+
+export function dumpReaderToLoad(dumps: readonly RepositoryDump[]): Promise<void> | undefined {
+  if (readDump || dumps.length === 0) return undefined;
   // one after the other (Jest's ESM loader fails on one module linked twice at once)
   return import("../review/guards/dump-objects.js")
     .then((module) => {
@@ -35,18 +47,22 @@ export function dumpReaderToLoad(files: readonly SourceFile[], config: Pick<Conf
     });
 }
 
-export function repositoryDumpReader(files: readonly SourceFile[], config: Pick<Config, "schema_dumps">, paths: readonly string[]): DumpReader {
-  const databases = new RailsDatabases([...paths, ...files.map((f) => f.path)]);
-  const dumps = files.flatMap((file) => {
-    const dump = schemaDumpOf(file.path, config, databases);
-    return dump ? [{ dump, content: file.content }] : [];
-  });
+/** Each dump read once, the first time a migration asks for it (a dump is one schema, whichever migration asks first). */
+export function readOncePerDump(): (path: string, read: () => DumpObjects | undefined) => DumpObjects | undefined {
   const read = new Map<string, DumpObjects | undefined>();
+  return (path, readIt) => {
+    if (!read.has(path)) read.set(path, readIt());
+    return read.get(path);
+  };
+}
+
+export function repositoryDumpReader(dumps: readonly RepositoryDump[]): DumpReader {
+  const once = readOncePerDump();
   return (file, database) => {
     const found = dumps.find(({ dump }) => dump.covers(file));
     if (!found || !readDump) return undefined;
-    if (!read.has(found.dump.path)) read.set(found.dump.path, readDump(found.dump.path, found.dump.format, found.content, database));
-    return read.get(found.dump.path);
+    const read = readDump;
+    return once(found.dump.path, () => read(found.dump.path, found.dump.format, found.content, database));
   };
 }
 

@@ -24,6 +24,7 @@ import { isWaived } from "../waivers/waivers.js";
 import { normaliseChanges, type Change, type ChangedFile } from "./changes.js";
 import { detectMigrationPath } from "./classify.js";
 import { schemaDumpOf } from "../repository/schema-dump-paths.js";
+import { readOncePerDump } from "../repository/head-dumps.js";
 import { readCodeModels } from "../code/read-code-models.js";
 import { isSearchableCodePath, isSearchableContent } from "../code/searchable.js";
 import { searchUsages, type Usage } from "../code/usage-search.js";
@@ -254,13 +255,12 @@ function baseDumpReader(dumps: readonly SchemaDumpState[], config: Config, conte
   // moved on since the change branched off may hold a newer one: then this is the schema at the branch point)
   const unchanged = new Map(repositoryFiles.map((f) => [f.path, f.content]));
   const baseContent = (state: SchemaDumpState) => state.baseContent ?? (state.onBase && !state.change ? unchanged.get(state.dump.path) : undefined);
-  const read = new Map<string, DumpObjects | undefined>();
+  const once = readOncePerDump();
   return (migration) => {
     const file = detectMigrationPath(migration.path, config, contents.head.get(migration.path));
     const state = file && dumps.find((d) => baseContent(d) !== undefined && d.dump.covers(file));
     if (!state) return undefined;
-    if (!read.has(state.dump.path)) read.set(state.dump.path, dumpObjects(state.dump.path, state.dump.format, baseContent(state)!, { name: migration.database, version: migration.databaseVersion }));
-    return read.get(state.dump.path);
+    return once(state.dump.path, () => dumpObjects(state.dump.path, state.dump.format, baseContent(state)!, { name: migration.database, version: migration.databaseVersion }));
   };
 }
 
