@@ -38,10 +38,11 @@ const absentTable = (repository: RepositoryView): GuardDecision<ExistenceGuard, 
 
 /**
  * A finding whose statements all never run here: a note that says why, with nothing to change as its fix. A finding
- * that also covers a statement that runs keeps its severity and fix.
+ * that also covers a statement that runs, or one already a note, stays as it is.
  */
 function withNeverRun(finding: ReportedFinding, migration: Migration, never: ReadonlyMap<Operation, NeverRuns>): ReportedFinding {
-  const stopped = skippedOf(finding, migration, never);
+  // a note stays as it is (review folds its notes too: guards-on-base.ts)
+  const stopped = finding.severity === "info" ? undefined : skippedOf(finding, migration, never);
   if (!stopped) return finding;
   const { guard, dump } = stopped;
   const comment = migration.framework === "sql" ? "--" : "#";

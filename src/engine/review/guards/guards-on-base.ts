@@ -160,7 +160,7 @@ function skippedFix(skipped: SkippedOnBase, migration: Migration): string {
   return `${comment} nothing to change: \`${skipped.guard.text}\` is ${skipped.onBase.holds} on the base branch's schema (${whereOnBase(skipped)}), so production skips this; keep the check as it is`;
 }
 
-/** What stops every statement a finding covers (the first one's), when all of them are stopped; undefined for a note. */
+/** What stops every statement a finding covers (the first one's), when all of them are stopped. */
 export function skippedOf<S>(finding: ReportedFinding, migration: Migration, skipped: ReadonlyMap<Operation, S>): S | undefined {
   // a note too: that the statement does not run in production is what the reader must know first
   const covered = migration.up.filter((op) => op.loc.line <= finding.endLine && finding.line <= op.loc.endLine);
