@@ -42,6 +42,16 @@ export default defineCases({
       code: "INSERT INTO events (id, kind) SELECT id, 'discrepancy' FROM inventory_discrepancies;\nDROP TABLE inventory_discrepancies;\n",
       lines: [1],
     },
+    {
+      framework: "sql",
+      fixRunsAfter: "schema",
+      name: "a column added, backfilled, then made NOT NULL: kept in one migration, and the fix is the whole migration (the ADD COLUMN the backfill needs included), so it runs on the schema the migration finds",
+      path: "migrations/000140_artifact_type.up.sql",
+      schema: "CREATE TABLE artifact (id integer PRIMARY KEY, media_type text);\nINSERT INTO artifact VALUES (1, 'image');",
+      code: "ALTER TABLE artifact ADD COLUMN artifact_type text;\nUPDATE artifact SET artifact_type = media_type WHERE artifact_type IS NULL;\nALTER TABLE artifact ALTER COLUMN artifact_type SET NOT NULL;\n",
+      lines: [2],
+      afterFix: { query: "SELECT id, artifact_type FROM artifact", rows: [{ id: 1, artifact_type: "image" }] },
+    },
     { framework: "sql",
       fixRunsAfter: "schema", name: "add column and backfill in one transaction", schema: "CREATE TABLE schedule (id bigint PRIMARY KEY);", path: "db/migrations/00050_rev.sql", code: "-- +goose Up\nALTER TABLE schedule ADD COLUMN revision integer;\nUPDATE schedule SET revision = 0;\n-- +goose Down\nALTER TABLE schedule DROP COLUMN revision;\n", lines: [3] },
     {

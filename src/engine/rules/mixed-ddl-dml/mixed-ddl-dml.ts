@@ -433,7 +433,7 @@ export default defineRule({
               ? `This data change runs before the schema change of line ${schemaAfter.op.loc.line}, in the same transaction: the rows it writes stay locked until the commit, while the schema change then waits for its ${lockName(schemaAfter.op, ctx.migration.database)} on ${tableOf(schemaAfter.op)} behind other sessions (the queries that lock conflicts with queue behind it) and holds it to the end; a rollback must undo both.`
               : `This data change runs in the same transaction as the schema change after it: the rows it writes stay locked until the commit, and a rollback must undo both.`,
       fix: needsEveryRow
-        ? atomicSwapFix(ctx, up.slice(first.index, up.indexOf(needsEveryRow.needs.at(-1)!.op) + 1).filter((op) => !framing(op)), needsEveryRow)
+        ? atomicSwapFix(ctx, swapCode(ctx, up, first.index, needsEveryRow), needsEveryRow)
         : splitFix(
             ctx,
             dataOps.map((d) => d.op),
@@ -447,6 +447,18 @@ export default defineRule({
 });
 
 /**
+ * The statements the keep-together fix of a backfill shows. SQL: the whole migration as written, since an SQL fix
+ * takes the place of the migration file and the backfill needs the columns and tables the statements before it
+ * make. Ruby and Python: from the backfill to the last statement needing it, the code to keep (a Python statement
+ * the model reads as a value, `status_type = sa.Enum(...)`, would be shown without its name).
+ */
+function swapCode(ctx: RuleContext, up: readonly Operation[], firstData: number, needed: RowsNeeded): Operation[] {
+  const from = ctx.framework === "sql" ? 0 : firstData;
+  const to = ctx.framework === "sql" ? up.length : up.indexOf(needed.needs.at(-1)!.op) + 1;
+  return up.slice(from, to).filter((op) => !framing(op));
+}
+
+/**
  * The backfill and the statement needing every row filled stay in one transaction, as written: a split would let
  * the running code write rows the backfill never saw (see backfill-needs-every-row.ts). What a split would need
  * instead is said, not written: the new column's value for each write is the backfill's expression on that row.
@@ -457,7 +469,7 @@ function atomicSwapFix(ctx: RuleContext, ops: readonly Operation[], needed: Rows
   const lines = needed.needs.map((n) => n.op.loc.line);
   const which = lines.length > 1 ? `lines ${lines.slice(0, -1).join(", ")} and ${lines.at(-1)}` : `line ${lines[0]}`;
   return [
-    `${c} keep the backfill of ${needed.filled} and the statements after it in this migration, in one transaction, as written:`,
+    `${c} keep the backfill of ${needed.filled} and the statements after it in this migration, in one transaction, as written${ctx.framework === "sql" ? " (the whole migration)" : ""}:`,
     ...needed.needs.map((n) => `${c} line ${n.op.loc.line} ${n.why}: it needs every row filled.`),
     `${c} Split into migrations, rows the running code writes after the backfill get no ${column} (that code does not know`,
     `${c} the column), and ${which} then ${lines.length > 1 ? "fail" : "fails"} on them or ${lines.length > 1 ? "lose" : "loses"} their values.`,
