@@ -62,6 +62,35 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "a DROP COLUMN in a multi-statement RunSQL string, then the column's name given to another by RENAME COLUMN: the copy-then-drop fix is Python, the drop in a RunSQL of its own",
+      path: "app/migrations/0002_note_from_ref.py",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL(
+            """
+            ALTER TABLE app_order
+            DROP COLUMN note;
+
+            ALTER TABLE app_order
+            RENAME COLUMN ref TO note;
+            """,
+            reverse_sql=migrations.RunSQL.noop,
+        ),
+    ]
+`,
+      lines: [10],
+      fixes: [
+        '# line 13 renames ref to note on app_order. Keep a copy of the values, then drop it as written:\nmigrations.RunSQL("CREATE TABLE app_order_note_backup AS SELECT id, note FROM app_order", reverse_sql="UPDATE app_order SET note = b.note FROM app_order_note_backup b WHERE app_order.id = b.id; DROP TABLE app_order_note_backup"),\nmigrations.RunSQL(\n    """\n    ALTER TABLE app_order\n                DROP COLUMN note\n    """\n),',
+      ],
+    },
+    {
+      framework: "django",
       name: "pydis-site's nomination: created with a OneToOne user as its primary key, later an AutoField id took that place (user became a plain ForeignKey, many nominations a user): the copy and its restore are keyed by id, not by user_id",
       path: "api/migrations/0003_remove_nomination_reason.py",
       files: {

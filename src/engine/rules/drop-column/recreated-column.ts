@@ -15,7 +15,7 @@ import { migrationDialect } from "../support/sql-dialect.js";
 import { columnBackup } from "../support/column-backup.js";
 import { sqlCodeNames } from "../support/sql-code-names.js";
 import { railsUpOnly } from "../support/rails-fix.js";
-import { reindented } from "../support/data-code.js";
+import { dataCode } from "../support/data-code.js";
 
 export function recreatedColumnReport(ctx: RuleContext, op: OperationOf<"drop_column">, index: number, again: Recreation): Report {
   const sql = migrationDialect(ctx.migration);
@@ -31,7 +31,8 @@ export function recreatedColumnReport(ctx: RuleContext, op: OperationOf<"drop_co
     ? `${again.sameStatement ? "the same statement" : again.where} ${again.does}${retyped ? `: a change of type that starts the column empty` : ""}`
     : `${again.where} ${again.does}: a column kept here (left for the old code, dropped in a later migration) makes it fail with "already exists", so the drop stays`;
   const comment = (prefix: string) => [`${prefix} ${why}. Keep a copy of the values, then ${again.sameStatement ? "run the statement" : "drop it"} as written:`, ...(kept.note ? [`${prefix} ${kept.note}`] : [])];
-  const own = reindented(op.text.trim());
+  // the drop as code of the migration's language: a statement of a RunSQL / op.execute / execute string is that call again
+  const own = dataCode(ctx.framework, op);
   const fix = (() => {
     switch (ctx.framework) {
       case "django":

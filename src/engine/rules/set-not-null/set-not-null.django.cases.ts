@@ -44,6 +44,35 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "ADD COLUMN, an UPDATE of every row, SET NOT NULL in one multi-statement RunSQL string: the note's fix is Python, the statement in a RunSQL of its own",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL(
+            """
+            ALTER TABLE app_order ADD COLUMN channel varchar(20);
+
+            UPDATE app_order SET channel = 'web';
+
+            ALTER TABLE app_order ALTER COLUMN channel SET NOT NULL;
+            """,
+            reverse_sql=migrations.RunSQL.noop,
+        ),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [14],
+      severities: ["info"],
+      fixes: [
+        "# nothing to change here: the lock is held for the UPDATE of line 12; to shorten it, fill the column outside this transaction (see mixed-ddl-dml)\nmigrations.RunSQL(\"ALTER TABLE app_order ALTER COLUMN channel SET NOT NULL\"),",
+      ],
+    },
+    {
+      framework: "django",
       name: "AddField, a RunSQL UPDATE of every row, AlterField null=False in one atomic migration: the lock is held for the UPDATE already: a note",
       code: `from django.db import migrations, models
 

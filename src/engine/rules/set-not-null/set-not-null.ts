@@ -5,6 +5,7 @@ import { tableWithRows, upOps } from "../support/scope.js";
 import { renderFix } from "../support/fix-steps.js";
 import { notNullSteps } from "./not-null-steps.js";
 import { provingCheck } from "./proven-by-check.js";
+import { dataCode } from "../support/data-code.js";
 
 /**
  * The column is NOT NULL already when the statement runs: an earlier migration defined it so (and none changed it
@@ -60,7 +61,8 @@ export default defineRule({
           op,
           severity: "info",
           message: `SET NOT NULL on ${op.table}.${op.column} scans the whole table under an ACCESS EXCLUSIVE lock, but this transaction already holds that lock and updated every row of ${op.table} under it (line ${ctx.migration.up[rewritten].loc.line}): the scan reads what that UPDATE wrote, a fraction of the time the table is blocked anyway. The full-table write inside the transaction is the hazard (mixed-ddl-dml); a NOT VALID CHECK here would buy nothing.`,
-          fix: `${comment} nothing to change here: the lock is held for the UPDATE of line ${ctx.migration.up[rewritten].loc.line}; to shorten it, fill the column outside this transaction (see mixed-ddl-dml)\n${op.text.trim()}${ctx.framework === "sql" && !op.text.trim().endsWith(";") ? ";" : ""}`,
+          // the statement as code of the migration's language: one of a RunSQL / op.execute / execute string is that call again
+          fix: `${comment} nothing to change here: the lock is held for the UPDATE of line ${ctx.migration.up[rewritten].loc.line}; to shorten it, fill the column outside this transaction (see mixed-ddl-dml)\n${dataCode(ctx.framework, op)}`,
         });
         continue;
       }
