@@ -11,8 +11,8 @@
 import type { OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
 import { nameKey } from "../support/facts.js";
-import { derivedName, ident, sqlString } from "../support/fix.js";
-import { postgresDefaultName, temporaryName } from "../support/pg-names.js";
+import { ident, sqlString } from "../support/fix.js";
+import { freePostgresName, postgresDefaultName, temporaryName } from "../support/pg-names.js";
 import { foreignKeyRetargeted } from "../support/sql-text.js";
 
 export interface MovedKeyReferences {
@@ -36,6 +36,34 @@ const same = (a: string, b: string) => nameKey(a) === nameKey(b);
 const droppedBefore = (ctx: RuleContext, table: string, name: string, index: number) =>
   ctx.migration.up.slice(0, index).some((o) => o.kind === "drop_constraint" && o.name !== undefined && same(o.name, name) && same(o.table, table));
 
+/**
+ * The name a constraint of the earlier migrations has once this migration ran: ALTER TABLE ... RENAME CONSTRAINT
+ * renames it, and so does ALTER INDEX ... RENAME of its index (PostgreSQL renames the constraint with its index).
+ * The contract runs after the whole migration, so every rename of it counts.
+ */
+function nameAfterMigration(ctx: RuleContext, name: string): string {
+  let current = name;
+  for (const o of ctx.migration.up) if (o.kind === "rename_object" && (o.objectType === "index" || o.objectType === "constraint") && same(o.name, current)) current = o.newName;
+  return current;
+}
+
+/**
+ * The index and constraint names the schema holds once this migration ran, as far as the history and the
+ * migration tell: a new unique index must not take one ("relation ... already exists"), nor a name the
+ * migration gave (its CREATE INDEX, ADD CONSTRAINT and renames) though the history no longer shows it there.
+ */
+function takenNames(ctx: RuleContext, start: string): (name: string) => boolean {
+  const given = new Set<string>();
+  for (const o of ctx.migration.up) {
+    if ((o.kind === "add_index" || o.kind === "add_constraint") && o.name) given.add(nameKey(o.name));
+    if (o.kind === "rename_object") given.add(nameKey(o.newName));
+    if (o.kind === "create_table" || o.kind === "rename_table") given.add(nameKey(o.kind === "create_table" ? o.table : o.newName));
+  }
+  for (const k of ctx.repository.tableKeys(start)) given.add(nameKey(k.name));
+  const end = ctx.migration.up.length;
+  return (name) => given.has(nameKey(name)) || ctx.repository.indexTable(name, end) !== undefined || ctx.repository.tableName(name, end) !== undefined;
+}
+
 export function movedKeyReferences(ctx: RuleContext, op: OperationOf<"rename_column">, index: number): MovedKeyReferences {
   const start = ctx.repository.tableAtStart(op.table, index);
   const keys = ctx.repository.columnKeys(start, op.column);
@@ -45,12 +73,13 @@ export function movedKeyReferences(ctx: RuleContext, op: OperationOf<"rename_col
   const moved = (columns: readonly string[]) => columns.map((c) => (same(c, op.column) ? op.newName : c));
   // one unique index per column set, shared by a constraint and the keys that reference the same columns
   const built = new Map<string, string>();
+  const taken = takenNames(ctx, start);
   const uniqueIndex = (columns: readonly string[]) => {
     const over = moved(columns);
     const set = over.map(nameKey).join(",");
     let name = built.get(set);
     if (name === undefined) {
-      name = derivedName(op.table, over, "key");
+      name = freePostgresName(op.table, over, "key", (n) => taken(n) || [...built.values()].some((b) => same(b, n)));
       built.set(set, name);
       out.indexes.push({ name, sql: `CREATE UNIQUE INDEX CONCURRENTLY ${ident(name)} ON ${t} (${over.map(ident).join(", ")});` });
     }
@@ -70,9 +99,11 @@ export function movedKeyReferences(ctx: RuleContext, op: OperationOf<"rename_col
   for (const { name, definition: key } of own) {
     out.inPrimaryKey ||= key.kind === "primary_key";
     const index = uniqueIndex(key.columns);
-    out.afterDrop.push(`ALTER TABLE ${t} ADD CONSTRAINT ${ident(name)} ${key.kind === "primary_key" ? "PRIMARY KEY" : "UNIQUE"} USING INDEX ${ident(index)};`);
+    // DROP COLUMN took the constraint, and its name with it: the one it had when this migration ended
+    out.afterDrop.push(`ALTER TABLE ${t} ADD CONSTRAINT ${ident(nameAfterMigration(ctx, name))} ${key.kind === "primary_key" ? "PRIMARY KEY" : "UNIQUE"} USING INDEX ${ident(index)};`);
   }
-  for (const { name, definition: key } of keys.referencing) {
+  for (const { name: earlierName, definition: key } of keys.referencing) {
+    const name = nameAfterMigration(ctx, earlierName);
     // a key from the column to itself goes with it
     if (same(key.table, start) && key.columns.some((c) => same(c, op.column))) continue;
     const from = ctx.repository.tableName(key.table, index);

@@ -74,6 +74,40 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "the table is renamed earlier in the same migration and its UNIQUE constraint's index renamed to the new column's name (lemmy's 000076: user_ban_user_id_key to person_ban_person_id_key): the new column's unique index takes a name still free, and the constraint is attached to it under the name the migration gave it",
+      path: "migrations/000002_person.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE TABLE person (id serial PRIMARY KEY);\nCREATE TABLE user_ban (id serial PRIMARY KEY, user_id integer NOT NULL UNIQUE REFERENCES person);\n" },
+      schema:
+        "CREATE TABLE person (id serial PRIMARY KEY);\nCREATE TABLE user_ban (id serial PRIMARY KEY, user_id integer NOT NULL UNIQUE REFERENCES person);\nINSERT INTO person DEFAULT VALUES;\nINSERT INTO user_ban (user_id) VALUES (1);",
+      code: "ALTER TABLE user_ban RENAME TO person_ban;\nALTER INDEX user_ban_user_id_key RENAME TO person_ban_person_id_key;\nALTER TABLE person_ban RENAME COLUMN user_id TO person_id;\n",
+      lines: [3],
+      afterFix: {
+        query: "SELECT conname, pg_get_constraintdef(oid) AS def, convalidated FROM pg_constraint WHERE conrelid = 'person_ban'::regclass AND contype IN ('f', 'u') ORDER BY conname",
+        rows: [
+          { conname: "person_ban_person_id_fkey", def: "FOREIGN KEY (person_id) REFERENCES person(id)", convalidated: true },
+          { conname: "person_ban_person_id_key", def: "UNIQUE (person_id)", convalidated: true },
+        ],
+      },
+    },
+    {
+      framework: "sql",
+      name: "a renamed table whose UNIQUE constraint kept its old name (user_ban_user_id_key on person_ban) while an index of the migration took the new column's default name: the new column's unique index is numbered, and the constraint keeps its name",
+      path: "migrations/000002_person.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE TABLE person (id serial PRIMARY KEY);\nCREATE TABLE user_ban (id serial PRIMARY KEY, user_id integer NOT NULL UNIQUE REFERENCES person);\n" },
+      schema:
+        "CREATE TABLE person (id serial PRIMARY KEY);\nCREATE TABLE user_ban (id serial PRIMARY KEY, user_id integer NOT NULL UNIQUE REFERENCES person);\nINSERT INTO person DEFAULT VALUES;\nINSERT INTO user_ban (user_id) VALUES (1);",
+      code: "ALTER TABLE user_ban RENAME TO person_ban;\nCREATE INDEX person_ban_person_id_key ON person (id);\nALTER TABLE person_ban RENAME COLUMN user_id TO person_id;\n",
+      lines: [3],
+      afterFix: {
+        query: "SELECT conname, pg_get_constraintdef(oid) AS def, convalidated FROM pg_constraint WHERE conrelid = 'person_ban'::regclass AND contype IN ('f', 'u') ORDER BY conname",
+        rows: [
+          { conname: "person_ban_person_id_fkey", def: "FOREIGN KEY (person_id) REFERENCES person(id)", convalidated: true },
+          { conname: "user_ban_user_id_key", def: "UNIQUE (person_id)", convalidated: true },
+        ],
+      },
+    },
+    {
+      framework: "sql",
       name: "the table was renamed by an earlier migration (user_ban to person_ban): what migguard knew of its keys stays under the old name, so the fix says the old column's foreign keys are not known instead of leaving them out silently",
       path: "migrations/000003_rename.up.sql",
       files: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { postgresDefaultName } from "./pg-names.js";
+import { freePostgresName, postgresDefaultName } from "./pg-names.js";
 
 /** Each expected name is what PostgreSQL 15 (PGlite) gave the unnamed index or constraint. */
 describe("PostgreSQL's names for unnamed indexes and constraints", () => {
@@ -15,5 +15,12 @@ describe("PostgreSQL's names for unnamed indexes and constraints", () => {
     expect(postgresDefaultName(table, ["x", "x"], "check")).toBe("hydra_oauth2_trusted_jwt_bearer_issuer_x_check");
     expect(postgresDefaultName("short", ["a", "b"], "check")).toBe("short_check");
     expect(postgresDefaultName("orders", [], "pkey")).toBe("orders_pkey");
+  });
+
+  it("numbers the label while the name is taken, as ChooseRelationName does", () => {
+    const taken = new Set(["person_ban_person_id_key", "person_ban_person_id_key1"]);
+    expect(freePostgresName("person_ban", ["person_id"], "key", (n) => taken.has(n))).toBe("person_ban_person_id_key2");
+    expect(freePostgresName("person_ban", ["user_id"], "key", (n) => taken.has(n))).toBe("person_ban_user_id_key");
+    expect(freePostgresName(table, ["issuer", "subject", "key_id"], "key", (n) => n.endsWith("_key"))).toBe("hydra_oauth2_trusted_jwt_bearer_issu_issuer_subject_key_id_key1");
   });
 });

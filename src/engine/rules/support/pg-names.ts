@@ -61,3 +61,14 @@ export function postgresDefaultName(table: string, columns: readonly string[], l
   const parts = label === "check" ? (distinct.length === 1 ? distinct : []) : columns;
   return makeObjectName(relation, columnsPart(parts), label);
 }
+
+/**
+ * PostgreSQL's name for an index or constraint of `table` on `columns` that must not take a name already used
+ * (ChooseRelationName): the default name, else the label numbered (`_key1`, `_key2`, ...) until `taken` says no.
+ */
+export function freePostgresName(table: string, columns: readonly string[], label: string, taken: (name: string) => boolean): string {
+  for (let pass = 0; ; pass++) {
+    const name = postgresDefaultName(table, columns, pass === 0 ? label : `${label}${pass}`);
+    if (!taken(name)) return name;
+  }
+}
