@@ -61,7 +61,7 @@ function takenNames(ctx: RuleContext, start: string): (name: string) => boolean 
   }
   for (const k of ctx.repository.tableKeys(start)) given.add(nameKey(k.name));
   const end = ctx.migration.up.length;
-  return (name) => given.has(nameKey(name)) || ctx.repository.indexTable(name, end) !== undefined || ctx.repository.tableName(name, end) !== undefined;
+  return (name) => given.has(nameKey(name)) || ctx.repository.indexTable(name, end) !== undefined;
 }
 
 export function movedKeyReferences(ctx: RuleContext, op: OperationOf<"rename_column">, index: number): MovedKeyReferences {
