@@ -3,6 +3,7 @@
  * (pretalx: `"ENGINE": "django.db.backends." + db_backend`, with `db_backend == "sqlite3"` tests further down),
  * or DATABASES assigned under a condition (django-settings.ts). Read with tree-sitter's Python grammar.
  */
+import { stringText } from "../adapters/python/nodes.js";
 import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
 import type { Database } from "../model.js";
 import { conditionalEngines } from "./django-settings.js";
@@ -13,8 +14,6 @@ export interface SettingsDatabases {
   says: string;
 }
 
-const stringText = (node: PyNode): string | undefined =>
-  node.type === "string" && !node.namedChildren.some((c) => c?.type === "interpolation") ? node.namedChildren.filter((c) => c?.type === "string_content").map((c) => c!.text).join("") : undefined;
 
 /** `"django.db.backends." + name` or `f"django.db.backends.{name}"`: the prefix and the variable's name. */
 function builtEngine(value: PyNode): { prefix: string; name: string } | undefined {

@@ -6,6 +6,7 @@
  * `postgresql_concurrently=True` and the other `postgresql_*` options need nothing: other dialects ignore them.
  * Read with tree-sitter's Python grammar; the SQL's constraint names with the SQL adapter (libpg-query).
  */
+import { stringText } from "../adapters/python/nodes.js";
 import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
 import { segmentOperations } from "../adapters/sql/index.js";
 import { applyEdits, type Edit } from "./text-edits.js";
@@ -14,10 +15,7 @@ const GUARD = 'if op.get_bind().dialect.name == "postgresql":';
 
 const callOf = (statement: PyNode) => (statement.type === "expression_statement" && statement.namedChildren[0]?.type === "call" ? statement.namedChildren[0] : undefined);
 const calleeOf = (call: PyNode) => call.childForFieldName("function")?.text ?? "";
-const firstString = (call: PyNode) => {
-  const arg = call.childForFieldName("arguments")?.namedChildren[0];
-  return arg?.type === "string" && !arg.namedChildren.some((c) => c?.type === "interpolation") ? arg.namedChildren.filter((c) => c?.type === "string_content").map((c) => c!.text).join("") : undefined;
-};
+const firstString = (call: PyNode) => stringText(call.childForFieldName("arguments")?.namedChildren[0]);
 const sendsSql = (statement: PyNode) => {
   const call = callOf(statement);
   return call !== undefined && /(?:^|\.)execute$/.test(calleeOf(call));

@@ -100,3 +100,12 @@ export function plainString(node: PyNode | null | undefined): string | undefined
   const content = node.namedChildren.filter((c) => c.type === "string_content");
   return content.length === 1 ? content[0].text : undefined;
 }
+
+/**
+ * The text of a string literal without f-string interpolation: its plain parts joined, "" for an empty literal
+ * (plainString refuses both a literal split into parts and an empty one).
+ */
+export function stringText(node: PyNode | null | undefined): string | undefined {
+  if (node?.type !== "string" || node.namedChildren.some((c) => c?.type === "interpolation")) return undefined;
+  return node.namedChildren.filter((c) => c?.type === "string_content").map((c) => c!.text).join("");
+}
