@@ -8,7 +8,7 @@
  */
 import { stringText } from "../adapters/python/nodes.js";
 import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
-import { segmentOperations } from "../adapters/sql/index.js";
+import { sqlConstraints } from "./sql-constraints.js";
 import { applyEdits, type Edit } from "./text-edits.js";
 
 const GUARD = 'if op.get_bind().dialect.name == "postgresql":';
@@ -20,15 +20,6 @@ const sendsSql = (statement: PyNode) => {
   const call = callOf(statement);
   return call !== undefined && /(?:^|\.)execute$/.test(calleeOf(call));
 };
-
-/** The constraints a piece of PostgreSQL SQL adds (ALTER TABLE ... ADD CONSTRAINT name ...). */
-function addedConstraints(sql: string): string[] {
-  try {
-    return segmentOperations({ text: sql, transaction: "none" }).ops.flatMap((op) => (op.kind === "add_constraint" && op.name ? [op.name] : []));
-  } catch {
-    return [];
-  }
-}
 
 /** Statements of a block and of the `with` blocks in it. */
 function statementsIn(block: PyNode): PyNode[] {
@@ -43,7 +34,7 @@ export function alembicOnPostgresql(fix: string, original?: string): string | un
     const bare = (firstFile === -1 ? top : top.slice(0, firstFile)).flatMap((s) => (s.type === "with_statement" ? statementsIn(s.childForFieldName("body")!) : [s]));
     const inFunctions = root.namedChildren.filter((s) => s?.type === "function_definition").flatMap((f) => statementsIn(f!.childForFieldName("body")!));
     const guarded = [...bare, ...inFunctions].filter(sendsSql);
-    const added = new Set(guarded.flatMap((s) => addedConstraints(firstString(callOf(s)!) ?? "")));
+    const added = new Set(guarded.flatMap((s) => sqlConstraints(firstString(callOf(s)!) ?? "", "add_constraint").map((c) => c.name)));
     const drops = inFunctions.filter((s) => {
       const call = callOf(s);
       return call !== undefined && calleeOf(call) === "op.drop_constraint" && added.has(firstString(call) ?? "");

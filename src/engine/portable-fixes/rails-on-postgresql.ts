@@ -15,7 +15,8 @@ import { CallNode, ClassNode, DefNode, ProgramNode, StatementsNode, StringNode, 
 import { rubyChildren } from "../adapters/rails/ruby-children.js";
 import { parseRuby } from "../adapters/rails/prism.js";
 import { withoutPostgresOptions } from "../rules/support/rails-mysql-call.js";
-import { segmentOperations } from "../adapters/sql/index.js";
+import { sqlConstraints } from "./sql-constraints.js";
+import type { Edit } from "./text-edits.js";
 
 const GUARD = "if connection.adapter_name =~ /postg/i";
 const SQL_CALLS = new Set(["execute", "exec_update", "exec_query", "exec_delete", "exec_insert", "select_value", "select_all"]);
@@ -29,25 +30,10 @@ const postgresOption = (call: CallNode) => {
   const algorithm = option(call, "algorithm");
   return (algorithm instanceof SymbolNode && algorithm.unescaped.value === "concurrently") || option(call, "validate") instanceof FalseNode;
 };
-/** The constraints a piece of SQL drops, with their tables (libpg-query through the SQL adapter). */
-function droppedConstraints(sql: string): Array<{ table: string; name: string }> {
-  try {
-    return segmentOperations({ text: sql, transaction: "none" }).ops.flatMap((op) => (op.kind === "drop_constraint" && op.name ? [{ table: op.table, name: op.name }] : []));
-  } catch {
-    return [];
-  }
-}
-
 const constraintName = (call: CallNode) => {
   const name = option(call, "name");
   return name instanceof StringNode ? name.unescaped.value : name instanceof SymbolNode ? name.unescaped.value : undefined;
 };
-
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
 
 /** The statements of the fix with whether they are shown bare (the flagged migration's, not inside a class). */
 function statementsOf(program: ProgramNode): Array<{ node: Node; bare: boolean }> {
@@ -95,7 +81,7 @@ export function railsOnPostgresql(fix: string, original?: string): string | unde
     else if (call && (VALIDATIONS.has(call.name) || (hasTemporary && call.name === "remove_check_constraint" && removed.has(constraintName(call))))) guard();
     else if (calls(node).some((c) => SQL_CALLS.has(c.name))) {
       const sql = calls(node).flatMap((c) => (SQL_CALLS.has(c.name) ? (c.arguments_?.arguments_ ?? []) : [])).find((a): a is StringNode => a instanceof StringNode)?.unescaped.value;
-      const dropped = sql ? droppedConstraints(sql).find((d) => concurrentIndexes.has(d.name)) : undefined;
+      const dropped = sql ? sqlConstraints(sql, "drop_constraint").find((d) => concurrentIndexes.has(d.name)) : undefined;
       guard(dropped ? `remove_index :${dropped.table}, name: "${dropped.name}"` : undefined);
     }
   }
