@@ -47,7 +47,7 @@ export function recreatedColumnReport(ctx: RuleContext, op: OperationOf<"drop_co
       case "alembic":
         return [...comment("#"), `op.execute(${JSON.stringify(kept.sql)})`, own].join("\n");
       default:
-        return [...comment("--"), `${kept.sql};`, own.replace(/;?\s*$/, ";")].join("\n");
+        return [...comment("--"), `${kept.sql};`, own].join("\n"); // dataCode ends SQL with its ";"
     }
   })();
   return {
