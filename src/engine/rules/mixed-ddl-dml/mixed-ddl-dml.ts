@@ -159,8 +159,7 @@ function rechain(ctx: RuleContext, last: MigrationFile | undefined): string[] {
   const to = JSON.stringify(last.revision);
   // numbered revisions (0017_x, then 0018_y) run in the order of their numbers: new ones numbered after the newest
   // but run before later ones break that order (and a test that takes the last file for the head)
-  const numbered = revisionNaming(ctx.migration, ctx.repository.newestInFolder).numbered;
-  const order = numbered && later.length ? [`# the project numbers its revisions in the order they run: the new ones run before ${later[0].revision?.id ?? later[0].path} but are numbered after the newest, so split this revision only while it is the newest, or renumber by hand`] : [];
+  const order = later.length && revisionNaming(ctx.migration, ctx.repository.newestInFolder).numbered ? [`# the project numbers its revisions in the order they run: the new ones run before ${later[0].revision?.id ?? later[0].path} but are numbered after the newest, so split this revision only while it is the newest, or renumber by hand`] : [];
   if (children.length)
     return [``, ...children.map((m) => `# ${m.path} has down_revision ${JSON.stringify(id)}: set it to ${to}, so that it runs after the new revisions`), ...order];
   // the newest revision of its folder: nothing follows it yet
@@ -453,9 +452,8 @@ export default defineRule({
  * the model reads as a value, `status_type = sa.Enum(...)`, would be shown without its name).
  */
 function swapCode(ctx: RuleContext, up: readonly Operation[], firstData: number, needed: RowsNeeded): Operation[] {
-  const from = ctx.framework === "sql" ? 0 : firstData;
-  const to = ctx.framework === "sql" ? up.length : up.indexOf(needed.needs.at(-1)!.op) + 1;
-  return up.slice(from, to).filter((op) => !framing(op));
+  if (ctx.framework === "sql") return up.filter((op) => !framing(op));
+  return up.slice(firstData, up.indexOf(needed.needs.at(-1)!.op) + 1).filter((op) => !framing(op));
 }
 
 /**
