@@ -14,11 +14,18 @@ const BUILTINS = new Set([
   "type", "frozenset", "NotImplementedError", "StopIteration", "divmod", "hash", "chr", "ord",
 ]);
 
-/** The text of each new revision file the fix writes out (`# revision 2, new file path: ...` up to the next part). */
+/**
+ * The text of each new revision file the fix writes out (`# revision 2, new file path: ...` up to the next part),
+ * or the fix itself when it is one whole revision (a migration kept as written: it defines `upgrade`).
+ */
 function newRevisionParts(fix: string): string[] {
   const parts = fix.split(/^(?=# (?:revision|migration) \d+, )/m);
+  if (parts.length === 1) return definesUpgrade(fix) ? [fix] : [];
   return parts.filter((p) => /^# (?:revision|migration) \d+, new file /.test(p));
 }
+
+const definesUpgrade = (code: string) =>
+  withPythonTree(code, (root) => root.namedChildren.some((s) => s?.type === "function_definition" && s.childForFieldName("name")?.text === "upgrade"));
 
 /** What the module's top-level statements bind: functions, classes, imports, assigned names. */
 function moduleBinds(root: PyNode): Set<string> {
@@ -41,7 +48,7 @@ function moduleBinds(root: PyNode): Set<string> {
   return bound;
 }
 
-/** `name (function)` for every name a function of a new revision reads that nothing defines. */
+/** `name (function)` for every name a function of a new revision (or of a whole one the fix keeps) reads that nothing defines. */
 export function unboundInNewRevisions(fix: string): string[] {
   const out: string[] = [];
   for (const part of newRevisionParts(fix)) {

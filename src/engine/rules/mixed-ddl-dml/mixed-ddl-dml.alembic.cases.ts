@@ -168,7 +168,7 @@ def downgrade():
     },
     {
       framework: "alembic",
-      name: "notifications-api 0017: an enum swap (new column, backfill, renames into place, old column dropped, NOT NULL) stays one atomic migration: split, rows written after the backfill get no new_status and the NOT NULL fails",
+      name: "notifications-api 0017: an enum swap (new column, backfill, renames into place, old column dropped, NOT NULL) stays one atomic migration: split, rows written after the backfill get no new_status and the NOT NULL fails; the fix is the whole revision as written (status_type's assignment, op.get_bind() included), every statement once",
       code: `import sqlalchemy as sa
 from alembic import op
 
@@ -193,19 +193,34 @@ def downgrade():
 `,
       lines: [12],
       fixes: [
-        `# keep the backfill of notifications.new_status and the statements after it in this migration, in one transaction, as written:
+        `# keep the backfill of notifications.new_status and the statements after it in this migration, in one transaction, as written (the whole migration):
 # line 15 drops old_status, the column the backfill copies from: it needs every row filled.
 # line 17 makes status NOT NULL: it needs every row filled.
 # Split into migrations, rows the running code writes after the backfill get no new_status (that code does not know
 # the column), and lines 15 and 17 then fail on them or lose their values.
 # On a table too large to lock for the backfill, split only with every write covered until the swap: a trigger on notifications
 # that sets new_status on INSERT and UPDATE as the backfill does, created before the backfill and dropped with the swap.
-op.execute("update notifications set new_status = CAST(CAST(status as text) as notification_status_type)")
-op.alter_column("notifications", "status", new_column_name="old_status")
-op.alter_column("notifications", "new_status", new_column_name="status")
-op.drop_column("notifications", "old_status")
-op.execute("DROP TYPE notification_status_types")
-op.alter_column("notifications", "status", nullable=False)`,
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0017_add_failure_types"
+down_revision = "0016_reply_to_email"
+
+
+def upgrade():
+    status_type = sa.Enum("sending", "delivered", "failed", "technical-failure", name="notification_status_type")
+    status_type.create(op.get_bind())
+    op.add_column("notifications", sa.Column("new_status", status_type, nullable=True))
+    op.execute("update notifications set new_status = CAST(CAST(status as text) as notification_status_type)")
+    op.alter_column("notifications", "status", new_column_name="old_status")
+    op.alter_column("notifications", "new_status", new_column_name="status")
+    op.drop_column("notifications", "old_status")
+    op.execute("DROP TYPE notification_status_types")
+    op.alter_column("notifications", "status", nullable=False)
+
+
+def downgrade():
+    pass`,
       ],
     },
     {

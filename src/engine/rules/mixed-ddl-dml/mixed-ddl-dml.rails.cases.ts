@@ -46,7 +46,7 @@ end
     },
     {
       framework: "rails",
-      name: "a data change under an if whose condition assigns the local it reads (active_storage's service_name), then NOT NULL on the column it fills: kept in one migration, the if kept whole",
+      name: "a data change under an if whose condition assigns the local it reads (active_storage's service_name), then NOT NULL on the column it fills: kept in one migration, and the fix is the whole migration as written (the unless around the add_column, the if), every statement once",
       code: `class AddServiceNameToBlobs < ActiveRecord::Migration[6.0]
   def up
     unless column_exists?(:active_storage_blobs, :service_name)
@@ -63,16 +63,25 @@ end
 `,
       lines: [7],
       fixes: [
-        `# keep the backfill of active_storage_blobs.service_name and the statements after it in this migration, in one transaction, as written:
+        `# keep the backfill of active_storage_blobs.service_name and the statements after it in this migration, in one transaction, as written (the whole migration):
 # line 10 makes service_name NOT NULL: it needs every row filled.
 # Split into migrations, rows the running code writes after the backfill get no service_name (that code does not know
 # the column), and line 10 then fails on them or loses their values.
 # On a table too large to lock for the backfill, split only with every write covered until the swap: a trigger on active_storage_blobs
 # that sets service_name on INSERT and UPDATE as the backfill does, created before the backfill and dropped with the swap.
-if configured_service = ActiveStorage::Blob.service.name
-  ActiveStorage::Blob.unscoped.update_all(service_name: configured_service)
-end
-change_column :active_storage_blobs, :service_name, :string, null: false`,
+class AddServiceNameToBlobs < ActiveRecord::Migration[6.0]
+  def up
+    unless column_exists?(:active_storage_blobs, :service_name)
+      add_column :active_storage_blobs, :service_name, :string
+
+      if configured_service = ActiveStorage::Blob.service.name
+        ActiveStorage::Blob.unscoped.update_all(service_name: configured_service)
+      end
+
+      change_column :active_storage_blobs, :service_name, :string, null: false
+    end
+  end
+end`,
       ],
     },
     {

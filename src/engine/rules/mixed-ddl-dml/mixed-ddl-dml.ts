@@ -446,14 +446,16 @@ export default defineRule({
 });
 
 /**
- * The statements the keep-together fix of a backfill shows. SQL: the whole migration as written, since an SQL fix
- * takes the place of the migration file and the backfill needs the columns and tables the statements before it
- * make. Ruby and Python: from the backfill to the last statement needing it, the code to keep (a Python statement
- * the model reads as a value, `status_type = sa.Enum(...)`, would be shown without its name).
+ * The code the keep-together fix of a backfill shows: the whole migration as written, so that it can be pasted as
+ * it stands, every statement once (the backfill needs the columns and tables the statements before it make, and
+ * Python statements the model reads as values, `status_type = sa.Enum(...)`, bind names the later ones use).
+ * SQL: its statements without the framing (BEGIN/COMMIT). Ruby and Python: the file's text; where the model holds
+ * no text, the statements from the backfill to the last one needing it.
  */
-function swapCode(ctx: RuleContext, up: readonly Operation[], firstData: number, needed: RowsNeeded): Operation[] {
-  if (ctx.framework === "sql") return up.filter((op) => !framing(op));
-  return up.slice(firstData, up.indexOf(needed.needs.at(-1)!.op) + 1).filter((op) => !framing(op));
+function swapCode(ctx: RuleContext, up: readonly Operation[], firstData: number, needed: RowsNeeded): string {
+  if (ctx.framework === "sql") return liftedDataCode(ctx.migration, up.filter((op) => !framing(op)));
+  if (ctx.migration.source !== undefined) return ctx.migration.source.trimEnd();
+  return liftedDataCode(ctx.migration, up.slice(firstData, up.indexOf(needed.needs.at(-1)!.op) + 1).filter((op) => !framing(op)));
 }
 
 /**
@@ -461,18 +463,18 @@ function swapCode(ctx: RuleContext, up: readonly Operation[], firstData: number,
  * the running code write rows the backfill never saw (see backfill-needs-every-row.ts). What a split would need
  * instead is said, not written: the new column's value for each write is the backfill's expression on that row.
  */
-function atomicSwapFix(ctx: RuleContext, ops: readonly Operation[], needed: RowsNeeded): string {
+function atomicSwapFix(ctx: RuleContext, code: string, needed: RowsNeeded): string {
   const c = commentOf(ctx);
   const [table, column] = needed.filled.split(".");
   const lines = needed.needs.map((n) => n.op.loc.line);
   const which = lines.length > 1 ? `lines ${lines.slice(0, -1).join(", ")} and ${lines.at(-1)}` : `line ${lines[0]}`;
   return [
-    `${c} keep the backfill of ${needed.filled} and the statements after it in this migration, in one transaction, as written${ctx.framework === "sql" ? " (the whole migration)" : ""}:`,
+    `${c} keep the backfill of ${needed.filled} and the statements after it in this migration, in one transaction, as written${ctx.framework === "sql" || ctx.migration.source !== undefined ? " (the whole migration)" : ""}:`,
     ...needed.needs.map((n) => `${c} line ${n.op.loc.line} ${n.why}: it needs every row filled.`),
     `${c} Split into migrations, rows the running code writes after the backfill get no ${column} (that code does not know`,
     `${c} the column), and ${which} then ${lines.length > 1 ? "fail" : "fails"} on them or ${lines.length > 1 ? "lose" : "loses"} their values.`,
     `${c} On a table too large to lock for the backfill, split only with every write covered until the swap: a trigger on ${table}`,
     `${c} that sets ${column} on INSERT and UPDATE as the backfill does, created before the backfill and dropped with the swap.`,
-    liftedDataCode(ctx.migration, ops),
+    code,
   ].join("\n");
 }
