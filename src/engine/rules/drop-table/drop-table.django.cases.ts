@@ -350,7 +350,85 @@ class Migration(migrations.Migration):
       lines: [7],
       severities: ["warning"],
       fixes: [
-        '# the data step at app/migrations/0003_move_watchers.py:20 (RunPython(move_watchers)) already took care of the rows: a copy adds nothing. Servers still running the old code during the\n# upgrade query app_order_watchers through the many-to-many field and fail until they restart, but the table cannot stay for them:\n# app/migrations/0005_order_watchers_again.py:7 creates app_order_watchers again, which fails with "relation already exists" while it\n# is kept. Keep the drop (deploy it with the code that stops using the many-to-many field), or give that migration\'s table another name:\nmigrations.RemoveField(model_name="order", name="watchers")',
+        '# the data step at app/migrations/0003_move_watchers.py:20 (RunPython(move_watchers)) already took care of the rows: a copy adds nothing. Servers still running the old code during the\n# upgrade query app_order_watchers through the many-to-many field and fail until they restart, but the table cannot stay for them:\n# app/migrations/0005_order_watchers_again.py:7 creates table app_order_watchers again, which fails with "relation already exists" while it\n# is kept. Keep the drop (deploy it with the code that stops using the many-to-many field), or give that migration\'s table another name:\nmigrations.RemoveField(model_name="order", name="watchers")',
+      ],
+    },
+    {
+      framework: "django",
+      name: "a RunPython copies a many-to-many's rows, then the same migration removes the field and adds it back (to change its target): the join table comes back at a later step, so the fix keeps the drop and names that step",
+      path: "app/migrations/0004_order_watchers_target.py",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0003_move_watchers")]
+
+    operations = [
+        migrations.RemoveField(model_name="order", name="watchers"),
+        migrations.AddField(model_name="order", name="watchers", field=models.ManyToManyField(to="app.legacyinvoice")),
+    ]
+`,
+      files: { ...DJANGO_INITIAL, ...ORDER_WATCHERS_MOVED },
+      lines: [8],
+      severities: ["warning"],
+      fixes: [
+        '# the data step at app/migrations/0003_move_watchers.py:20 (RunPython(move_watchers)) already took care of the rows: a copy adds nothing. Servers still running the old code during the\n# upgrade query app_order_watchers through the many-to-many field and fail until they restart, but the table cannot stay for them:\n# this migration, at line 9, creates table app_order_watchers again, which fails with "relation already exists" while it\n# is kept. Keep the drop (deploy it with the code that stops using the many-to-many field), or give that step\'s table another name:\nmigrations.RemoveField(model_name="order", name="watchers")',
+      ],
+    },
+    {
+      framework: "django",
+      name: "a RunPython moves Watcher's rows into Follower, Watcher is deleted, and a later migration renames Follower to Watcher: the rename takes the table's name back, so the fix keeps the drop and names that migration",
+      path: "app/migrations/0004_delete_watcher.py",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0003_move_watchers")]
+
+    operations = [migrations.DeleteModel(name="Watcher")]
+`,
+      files: {
+        ...DJANGO_INITIAL,
+        "app/migrations/0002_watchers.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.CreateModel(name="Watcher", fields=[("id", models.BigAutoField(primary_key=True)), ("email", models.EmailField(max_length=254))]),
+        migrations.CreateModel(name="Follower", fields=[("id", models.BigAutoField(primary_key=True)), ("email", models.EmailField(max_length=254))]),
+    ]
+`,
+        "app/migrations/0003_move_watchers.py": `from django.db import migrations
+
+
+def move_watchers(apps, schema_editor):
+    Watcher = apps.get_model("app", "Watcher")
+    Follower = apps.get_model("app", "Follower")
+    for watcher in Watcher.objects.all():
+        Follower.objects.create(email=watcher.email)
+    Watcher.objects.all().delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_watchers")]
+
+    operations = [migrations.RunPython(move_watchers, migrations.RunPython.noop)]
+`,
+        "app/migrations/0005_rename_follower.py": `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0004_delete_watcher")]
+
+    operations = [migrations.RenameModel(old_name="Follower", new_name="Watcher")]
+`,
+      },
+      lines: [7],
+      severities: ["warning"],
+      fixes: [
+        '# the data step at app/migrations/0003_move_watchers.py:15 (RunPython(move_watchers)) already took care of the rows: a copy adds nothing. Servers still running the old code during the\n# upgrade query app_watcher through the Watcher model and fail until they restart, but the table cannot stay for them:\n# app/migrations/0005_rename_follower.py:7 renames table app_follower to app_watcher, which fails with "relation already exists" while it\n# is kept. Keep the drop (deploy it with the code that stops using the Watcher model), or give that migration\'s table another name:\nmigrations.DeleteModel(name="Watcher")',
       ],
     },
   ],

@@ -4,7 +4,7 @@ import { reindented } from "../support/data-code.js";
 import { fixFor, modelName, sym } from "../support/fix.js";
 import { alembicTable } from "../support/embed-sql.js";
 import { nameKey } from "../support/facts.js";
-import type { Migration, Operation, OperationOf } from "../../model.js";
+import type { Operation, OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
 import { backupFix, movedValues, plannedRemoval, plannedSeverity, typesDroppedLater } from "../support/planned-removal.js";
 import { sqlCodeNames, stillNamed } from "../support/sql-code-names.js";
@@ -100,18 +100,19 @@ const stateOnly = (ctx: RuleContext, state: string, tables: readonly string[]): 
  * migration creates a table of that name again (IntelOwl's visualizers 0036_4 adds the many-to-many back): kept, it
  * would make that migration fail, so the drop stays and that migration is named.
  */
-function deferredDrop(ctx: RuleContext, op: OperationOf<"drop_table">, table: string, moved: string): string | undefined {
+function deferredDrop(ctx: RuleContext, op: OperationOf<"drop_table">, index: number, table: string, moved: string): string | undefined {
   if (ctx.framework !== "django") return undefined;
   const deleteModel = /\bDeleteModel\s*\(/.test(op.text) && op.ormModel;
   if (!deleteModel && !/\bRemoveField\s*\(/.test(op.text)) return undefined;
   const what = deleteModel ? `${op.ormModel} model` : "many-to-many field";
-  const again = createdAgainLater(ctx, table);
+  // a CREATE TABLE or a rename onto the name, later in this up or in a later migration of the folder
+  const again = tableRecreated(ctx, table, index);
   if (again)
     return [
       `# ${moved} already took care of the rows: a copy adds nothing. Servers still running the old code during the`,
       `# upgrade query ${table} through the ${what} and fail until they restart, but the table cannot stay for them:`,
-      `# ${again.migration.path}:${again.op.loc.line} creates ${table} again, which fails with "relation already exists" while it`,
-      `# is kept. Keep the drop (deploy it with the code that stops using the ${what}), or give that migration's table another name:`,
+      `# ${again.sameMigration ? `this migration, at ${again.where},` : again.where} ${again.does}, which fails with "relation already exists" while it`,
+      `# is kept. Keep the drop (deploy it with the code that stops using the ${what}), or give ${again.sameMigration ? "that step's" : "that migration's"} table another name:`,
       reindented(op.text.trim()),
     ].join("\n");
   const t = migrationDialect(ctx.migration).ident(table);
@@ -122,15 +123,6 @@ function deferredDrop(ctx: RuleContext, op: OperationOf<"drop_table">, table: st
     `# and drop the table in a migration of the next release, once no running code has the ${deleteModel ? "model" : "field"}:`,
     `migrations.RunSQL(${JSON.stringify(`DROP TABLE ${t}`)}, reverse_sql=migrations.RunSQL.noop),`,
   ].join("\n");
-}
-
-/** The first later migration of the folder that creates `table` (by name) again. */
-function createdAgainLater(ctx: RuleContext, table: string): { migration: Migration; op: Operation } | undefined {
-  for (const migration of ctx.repository.laterInFolder) {
-    const op = migration.up.find((o) => o.kind === "create_table" && nameKey(o.table) === nameKey(table));
-    if (op) return { migration, op };
-  }
-  return undefined;
 }
 
 /** The tables `table`'s definition (its create_table and the columns added since) has a foreign key to. */
@@ -269,7 +261,7 @@ export default defineRule({
             // the rows moved: what is left is the old code using the table, which an offline deploy never runs
             hazard: "old-code",
             message: `Dropping table ${table} after ${moved} read its rows: if that step moved them, no data is lost, but servers still running the old code use ${table} and fail until they restart.`,
-            fix: deferredDrop(ctx, op, table, moved) ?? backupFix(ctx, table, table),
+            fix: deferredDrop(ctx, op, index, table, moved) ?? backupFix(ctx, table, table),
           });
           continue;
         }
