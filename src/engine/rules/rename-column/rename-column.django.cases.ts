@@ -107,7 +107,62 @@ class Migration(migrations.Migration):
       },
       lines: [8],
       fixes: [
-        '# keep the column customer_id: with db_column set, the AlterField changes the field without renaming its column\n# app/migrations/0003_order_customer_key.py:9 adds a column customer_id to app_order: with the column kept under that name it fails ("column already exists"). That migration must first move this field\'s column away (an AlterField with another db_column), or keep this rename as written and deploy it with the code that stops using customer_id\nmigrations.AlterField(model_name="Order", name="customer", field=models.CharField(max_length=100, db_column="customer_id")),\n# and in the model: customer = models.CharField(max_length=100, db_column="customer_id")',
+        '# keep the column customer_id: with db_column set, the AlterField changes the field without renaming its column\n# app/migrations/0003_order_customer_key.py:9 adds customer_id to app_order again: with the column kept under that name it fails ("column already exists"). That migration must first move this field\'s column away (an AlterField with another db_column), or keep this rename as written and deploy it with the code that stops using customer_id\nmigrations.AlterField(model_name="Order", name="customer", field=models.CharField(max_length=100, db_column="customer_id")),\n# and in the model: customer = models.CharField(max_length=100, db_column="customer_id")',
+      ],
+    },
+    {
+      framework: "django",
+      name: "an AlterField makes a ForeignKey a CharField (customer_id moves to customer) and a later migration renames another foreign key onto customer: its column takes the kept name customer_id, so the fix names that rename",
+      path: "app/migrations/0002_order_customer_name.py",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="customer", field=models.CharField(max_length=100)),
+    ]
+`,
+      files: {
+        ...DJANGO_INITIAL,
+        "app/migrations/0003_order_buyer.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_order_customer_name")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="buyer", field=models.ForeignKey(null=True, on_delete=models.CASCADE, to="app.customer")),
+        migrations.RenameField(model_name="order", old_name="customer", new_name="customer_name"),
+        migrations.RenameField(model_name="order", old_name="buyer", new_name="customer"),
+    ]
+`,
+      },
+      lines: [8],
+      fixes: [
+        '# keep the column customer_id: with db_column set, the AlterField changes the field without renaming its column\n# app/migrations/0003_order_buyer.py:10 renames buyer_id to customer_id on app_order: with the column kept under that name it fails ("column already exists"). That migration must first move this field\'s column away (an AlterField with another db_column), or keep this rename as written and deploy it with the code that stops using customer_id\nmigrations.AlterField(model_name="Order", name="customer", field=models.CharField(max_length=100, db_column="customer_id")),\n# and in the model: customer = models.CharField(max_length=100, db_column="customer_id")',
+      ],
+    },
+    {
+      framework: "django",
+      name: "an AlterField makes a ForeignKey a CharField (customer_id moves to customer) and the same migration adds a foreign key whose db_column is customer_id: the fix names that step of this migration",
+      path: "app/migrations/0002_order_customer_name.py",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="customer", field=models.CharField(max_length=100)),
+        migrations.AddField(model_name="order", name="buyer", field=models.ForeignKey(null=True, on_delete=models.CASCADE, to="app.customer", db_column="customer_id")),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8],
+      fixes: [
+        '# keep the column customer_id: with db_column set, the AlterField changes the field without renaming its column\n# this migration, at line 9, adds customer_id to app_order again: with the column kept under that name it fails ("column already exists"). That step must first move this field\'s column away (an AlterField with another db_column), or keep this rename as written and deploy it with the code that stops using customer_id\nmigrations.AlterField(model_name="Order", name="customer", field=models.CharField(max_length=100, db_column="customer_id")),\n# and in the model: customer = models.CharField(max_length=100, db_column="customer_id")',
       ],
     },
   ],

@@ -13,18 +13,18 @@ import { migrationDialect } from "../support/sql-dialect.js";
 import { isMysqlFamily } from "../support/databases.js";
 import { renderFix } from "../support/fix-steps.js";
 import { expandSteps } from "./expand-steps.js";
+import { columnRecreated } from "../support/recreated-later.js";
 
 /**
- * A later migration of the folder that adds a column of the kept name to the table (IntelOwl's 0058_4 adds the
- * foreign key config, column config_id, that 0058_2's AlterField had moved away from): keeping the name collides.
+ * A later step that gives the table a column of the kept name (IntelOwl's 0058_4 adds the foreign key config, column
+ * config_id, that 0058_2's AlterField had moved away from; a rename onto it, or an AddField later in this migration):
+ * keeping the name collides.
  */
-function keptNameTakenLater(ctx: RuleContext, op: OperationOf<"rename_column">): string | undefined {
-  for (const migration of ctx.repository.laterInFolder) {
-    const add = migration.up.find((o) => o.kind === "add_column" && nameKey(o.table) === nameKey(op.table) && nameKey(o.column.name) === nameKey(op.column));
-    if (add)
-      return `# ${migration.path}:${add.loc.line} adds a column ${op.column} to ${op.table}: with the column kept under that name it fails ("column already exists"). That migration must first move this field's column away (an AlterField with another db_column), or keep this rename as written and deploy it with the code that stops using ${op.column}`;
-  }
-  return undefined;
+function keptNameTakenLater(ctx: RuleContext, op: OperationOf<"rename_column">, index: number): string | undefined {
+  const taken = columnRecreated(ctx, op.table, op.column, index);
+  if (!taken) return undefined;
+  const [where, that] = taken.sameMigration ? [`this migration, at ${taken.where},`, "That step"] : [taken.where, "That migration"];
+  return `# ${where} ${taken.does}: with the column kept under that name it fails ("column already exists"). ${that} must first move this field's column away (an AlterField with another db_column), or keep this rename as written and deploy it with the code that stops using ${op.column}`;
 }
 
 /**
@@ -32,7 +32,7 @@ function keptNameTakenLater(ctx: RuleContext, op: OperationOf<"rename_column">):
  * whose new field has another column (a ForeignKey made a CharField: config_id becomes config) keeps its name, so the
  * AlterField with db_column is the whole fix: a RenameField to the same name would do nothing.
  */
-function djangoFix(ctx: RuleContext, op: OperationOf<"rename_column">): string {
+function djangoFix(ctx: RuleContext, op: OperationOf<"rename_column">, index: number): string {
   const model = op.ormModel ?? op.table;
   const oldField = op.ormField ?? op.column;
   const newField = oldField === op.column ? op.newName : op.newName.replace(/_id$/, "");
@@ -43,7 +43,7 @@ function djangoFix(ctx: RuleContext, op: OperationOf<"rename_column">): string {
       # db_column=${pythonString(op.column)}, in an AlterField before this RenameField and in the model, so the rename changes only Django's name
       migrations.RenameField(model_name=${pythonString(model)}, old_name=${pythonString(oldField)}, new_name=${pythonString(newField)}),`);
   const sameName = nameKey(oldField) === nameKey(newField);
-  const taken = keptNameTakenLater(ctx, op);
+  const taken = keptNameTakenLater(ctx, op, index);
   return [
     sameName
       ? `# keep the column ${op.column}: with db_column set, the AlterField changes the field without renaming its column`
@@ -123,7 +123,7 @@ export default defineRule({
         message: addedBack
           ? `Renaming ${op.table}.${op.column} to ${op.newName} moves its values away from the running code: ${op.column} is added anew later in this migration, so until the deploy rolls out the old code reads and writes the new column, not the values it had.`
           : `Renaming ${op.table}.${op.column} to ${final.newName}${chain.length ? ` (through ${op.newName})` : ""} breaks code that still uses ${op.column} while the deploy rolls out.`,
-        fix: ctx.framework === "django" ? djangoFix(ctx, op) : [...note, expand].join("\n"),
+        fix: ctx.framework === "django" ? djangoFix(ctx, op, index) : [...note, expand].join("\n"),
       });
     }
   },
