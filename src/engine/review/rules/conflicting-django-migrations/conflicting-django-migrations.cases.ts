@@ -8,7 +8,7 @@ export default defineReviewCases({
       name: "two migrations on the same parent",
       base: { "shop/migrations/0001_initial.py": migration(""), "shop/migrations/0002_price.py": migration('("shop", "0001_initial")') },
       head: { "shop/migrations/0002_phone.py": migration('("shop", "0001_initial")') },
-      findings: [{ path: "shop/migrations/0002_phone.py", line: 1 }],
+      findings: [{ path: "shop/migrations/0002_phone.py", line: 1, severity: "error" }],
     },
     {
       name: "a later number that still depends on an old parent",

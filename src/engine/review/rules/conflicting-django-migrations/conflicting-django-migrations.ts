@@ -9,7 +9,9 @@ export default defineReviewRule({
   meta: {
     id: "conflicting-django-migrations",
     category: "history",
-    severity: "warning",
+    // migrate refuses a graph with two leaves: the deploy stops until a merge migration is added (every such finding
+    // the replays judged was real, treeherder, readthedocs, pretalx, data-hub: the teams renumbered the same day)
+    severity: "error",
     title: "A new Django migration branches the app's migration graph",
     why:
       "When two branches each add a migration on top of the same parent, the app ends up with two leaf nodes: " +
@@ -57,6 +59,8 @@ export default defineReviewRule({
           ctx.report({
             path: m.change.path,
             line: 1,
+            // its graph could not be read: the branch is read from the number alone, which may be wrong
+            severity: "warning",
             statement: `number ${m.file.version}`,
             message: `${name} is numbered ${m.file.version}, but the ${app} migrations on the base branch already reach ${newest}: two migrations on one parent make two leaf nodes, and \`manage.py migrate\` stops until they are merged.`,
             fix: `Rebase, renumber it after ${newest} and depend on ${baseLeaves.join(", ")}, or run: python manage.py makemigrations --merge ${app}`,
