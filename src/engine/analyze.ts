@@ -735,7 +735,8 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const codeFiles = input.codeFiles ?? [];
   const change = changePlanFor(units, parsed, input.changeAdds, input.baseCodeFiles, input.unreleasedBase);
   const deploy = new DeployDecider(config, input.deployFiles ?? input.repositoryFiles ?? []);
-  const shipped = new ShippedTogether(input.shippedWith ?? new Map());
+  // a migration ships together with another one: a lone migration (a one-file lint with no history) asks git nothing
+  const shipped = migrations.length + earlier.length > 1 ? new ShippedTogether(input.shippedWith ?? new Map()) : ShippedTogether.none;
   // lint only: the repository's own dumps (a review decides checks on the base branch's, review/guards/guards-on-base.ts)
   let dumpOf: DumpReader | undefined;
   if (input.changeAdds === undefined) {

@@ -3,8 +3,10 @@
  * request's merge) ship in the same deploy whatever their dates, so a lock finding on a table created in that merge
  * is a note; a table an earlier merge created keeps its finding, and outside git the dates alone decide, as before.
  */
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { run } from "../../src/cli/main.js";
@@ -154,5 +156,44 @@ describe("migguard lint: a column added in the same merge, filled by a later mig
       ["db/migrate/20171011000000_copy_shared_at.rb", "warning"],
     ]);
     expect(findings[0].message).toContain("published_at was added by 20171006164223_add_published_at_field_to_strategies.rb, which reached this branch in the same commit");
+  });
+});
+
+describe("migguard lint: a lone migration asks git nothing", () => {
+  /** runs the CLI's `lint paths` with a `git` first on PATH that logs each call before running the real one; returns the calls */
+  function gitCalls(root: string, paths: string[]): string {
+    const bin = mkdtempSync(join(tmpdir(), "migguard-git-log-"));
+    const log = join(bin, "calls.log");
+    writeFileSync(log, "");
+    const real = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    writeFileSync(join(bin, "git"), `#!/bin/sh\necho "$@" >> '${log}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
+    const project = join(import.meta.dirname, "..", "..");
+    const tsx = pathToFileURL(createRequire(join(project, "package.json")).resolve("tsx")).href;
+    const cli = spawnSync(process.execPath, ["--no-warnings", "--import", tsx, join(project, "src", "cli", "main.ts"), "lint", "--format", "json", ...paths], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+    });
+    expect(JSON.parse(cli.stdout).findings.some((f: { rule: string }) => f.rule === "index-without-concurrently")).toBe(true);
+    return readFileSync(log, "utf8");
+  }
+
+  /** a git work tree with two undated SQL migrations, each with a finding */
+  function sqlRepository(): string {
+    const root = mkdtempSync(join(tmpdir(), "migguard-lone-"));
+    git(root, "init", "-q", "-b", "main");
+    mkdirSync(join(root, "migrations"));
+    writeFileSync(join(root, "migrations", "000001_users.up.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, email text);\nCREATE INDEX users_email_idx ON users (email);\n");
+    writeFileSync(join(root, "migrations", "000002_index.up.sql"), "CREATE INDEX users_id_email_idx ON users (id, email);\n");
+    git(root, "add", ".");
+    git(root, "commit", "-q", "-m", "migrations");
+    return root;
+  }
+
+  it("runs no git for one migration linted alone: no other migration can have come in its commit", () => {
+    const root = sqlRepository();
+    expect(gitCalls(root, ["migrations/000002_index.up.sql"])).toBe("");
+    // two migrations: git says which commit added each
+    expect(gitCalls(root, ["migrations"])).toContain("rev-parse");
   });
 });
