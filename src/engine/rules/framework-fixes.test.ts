@@ -1,5 +1,6 @@
 /** The safe code shown for Rails, Django and Alembic findings: real calls with the migration's own names, no placeholders that are wrong code. */
 import { analyzeLoaded, loadEngine } from "../analyze.js";
+import { rubyStringLiterals } from "./support/ruby-strings.js";
 
 beforeAll(() => loadEngine());
 
@@ -80,6 +81,15 @@ describe("Rails fixes", () => {
     expect(fixes).toHaveLength(2);
     expect(fixes[1]).toContain("one statement per execute");
     expect(fixes[1]).toContain('execute "CREATE INDEX CONCURRENTLY index_events_on_b ON events (b)"\n');
+  });
+
+  it("writes concurrently built SQL as Ruby strings whose values are the SQL itself: a #{ or a backslash in it is not Ruby's", () => {
+    const [fix] = fixesOf(
+      "index-without-concurrently",
+      RAILS_PATH,
+      rails(`  def up\n    execute %q(CREATE INDEX "events_#{kind}_idx" ON events (kind) WHERE path NOT LIKE 'C:\\%')\n  end\n\n  def down\n    execute %q(DROP INDEX "events_#{kind}_idx")\n  end`),
+    );
+    expect(rubyStringLiterals(fix)).toEqual([`CREATE INDEX CONCURRENTLY "events_#{kind}_idx" ON events (kind) WHERE path NOT LIKE 'C:\\%'`, `DROP INDEX CONCURRENTLY IF EXISTS "events_#{kind}_idx"`]);
   });
 
   it("fills an empty down with the undo of each up operation, never with a raise (irreversible too)", () => {

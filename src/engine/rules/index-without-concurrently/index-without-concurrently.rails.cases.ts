@@ -266,6 +266,36 @@ end
     },
     {
       framework: "rails",
+      name: "CREATE INDEX in execute whose name holds #{ and whose WHERE holds a backslash: the fix's Ruby strings mean the SQL exactly (no interpolation, no unescaping), and the down drops the quoted name",
+      code: `class IndexEventsByKind < ActiveRecord::Migration[7.1]
+  def up
+    execute %q(CREATE INDEX "events_#{kind}_idx" ON events (kind) WHERE path NOT LIKE 'C:\\%')
+  end
+
+  def down
+    execute %q(DROP INDEX "events_#{kind}_idx")
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        [
+          "class Case < ActiveRecord::Migration[7.1]",
+          "  disable_ddl_transaction!",
+          "",
+          "  def up",
+          `    execute "CREATE INDEX CONCURRENTLY \\"events_\\#{kind}_idx\\" ON events (kind) WHERE path NOT LIKE 'C:\\\\%'"`,
+          "  end",
+          "",
+          "  def down",
+          `    execute "DROP INDEX CONCURRENTLY IF EXISTS \\"events_\\#{kind}_idx\\""`,
+          "  end",
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
       name: "t.references in change_table of an existing table: the column stays in its block with all its options and index: false, only the index moves",
       path: "db/migrate/20240614000000_add_transfer_to_payments.rb",
       code: `class AddTransferToPayments < ActiveRecord::Migration[7.2]

@@ -8,7 +8,7 @@ import { railsForeignKeyOptions } from "./rails-foreign-key-options.js";
 import type { Migration, Operation, TypeRef } from "../../model.js";
 import type { RepositoryView } from "../../repository/repository-view.js";
 import { dataCode, dataCodeOf, reindented } from "./data-code.js";
-import { dedent, derivedName, modelName, sym } from "./fix.js";
+import { dedent, derivedName, ident, modelName, sym } from "./fix.js";
 import type { FixSteps } from "./fix-steps.js";
 import { isMysqlFamily } from "./databases.js";
 import { nameKey } from "./facts.js";
@@ -671,7 +671,7 @@ export function railsIndexFix(
   needsConcurrently: (index: number) => boolean = () => true,
 ): string {
   if (op.embeddedSql) {
-    const undo = op.name ? `DROP INDEX CONCURRENTLY IF EXISTS ${op.name}` : "# DROP INDEX CONCURRENTLY the index";
+    const undo = op.name ? dropIndexConcurrently(op.name) : "# DROP INDEX CONCURRENTLY the index";
     const rebuild = op.name ? rebuiltIndex(migration, op, op.name) : undefined;
     if (rebuild) return railsConcurrentSql(migration, [rebuild.drop, embeddedCreate ?? op.text], rebuild.down ?? [undo]);
     return railsConcurrentSql(migration, [embeddedCreate ?? op.text], [undo]);
@@ -719,18 +719,22 @@ function rebuiltIndex(migration: Migration, op: Operation, name: string): { drop
   const same = (o: Operation) => o.kind === "drop_index" && o.names.some((n) => nameKey(n) === nameKey(name));
   const at = migration.up.indexOf(op);
   if (!migration.up.slice(0, at).some(same)) return undefined;
-  const drop = `DROP INDEX CONCURRENTLY IF EXISTS ${name}`;
+  const drop = dropIndexConcurrently(name);
   const back = migration.down.status === "present" && !migration.down.derived ? migration.down.ops : [];
   const built = back.find((o) => o.kind === "add_index" && o.embeddedSql && o.name !== undefined && nameKey(o.name) === nameKey(name));
   const create = built ? concurrentIndexParts(built.text)?.create : undefined;
   return { drop, ...(create && back.some(same) ? { down: [drop, create] } : {}) };
 }
 
+/** The drop of an index built CONCURRENTLY (or of what a failed build left), by its name as PostgreSQL reads it. */
+const dropIndexConcurrently = (name: string) => `DROP INDEX CONCURRENTLY IF EXISTS ${ident(name)}`;
+
 /** SQL that must run outside the DDL transaction, with up and down (execute has no inverse in `change`), one statement per execute. */
 function railsConcurrentSql(migration: Migration, up: readonly string[], down: readonly string[]): string {
-  // each SQL statement in an execute of its own; a comment as it is
-  const execute = (line: string) => (line.startsWith("#") ? line : `execute ${JSON.stringify(line.replace(/;\s*$/, ""))}`);
-  return [railsClassHeader(migration, "concurrent_index"), "  disable_ddl_transaction!", "", "  def up", ...up.map((l) => `    ${execute(l)}`), "  end", "", "  def down", ...down.map((l) => `    ${execute(l)}`), "  end", "end"].join("\n");
+  // each SQL statement in an execute of its own, as a Ruby string that means the SQL exactly (a `#{` or `\` in it is
+  // not Ruby's to interpolate or unescape); a comment as it is
+  const execute = (line: string) => (line.startsWith("#") ? line : `execute ${rubyString(line.replace(/;\s*$/, ""))}`).replace(/^(?=.)/gm, "    ");
+  return [railsClassHeader(migration, "concurrent_index"), "  disable_ddl_transaction!", "", "  def up", ...up.map(execute), "  end", "", "  def down", ...down.map(execute), "  end", "end"].join("\n");
 }
 
 /** CONCURRENTLY in a transaction: the same call, in a migration with disable_ddl_transaction! and no transaction block. */
@@ -739,7 +743,7 @@ export function railsConcurrentlyFix(op: Operation, migration: Migration): strin
   if (op.embeddedSql) {
     // execute has no inverse in `change`, and a string of several statements runs as one implicit transaction
     const note = migration.transactional ? "" : "# one statement per execute (several in one string run as one transaction), outside any `transaction do` block:\n";
-    const undo = op.kind === "add_index" && op.name ? `DROP INDEX CONCURRENTLY IF EXISTS ${op.name}` : "# undo it, CONCURRENTLY";
+    const undo = op.kind === "add_index" && op.name ? dropIndexConcurrently(op.name) : "# undo it, CONCURRENTLY";
     return `${note}${railsConcurrentSql(migration, [call], [undo])}`;
   }
   const note = migration.transactional ? "" : "# outside any `transaction do` block:\n";
