@@ -13,7 +13,7 @@ import type { Config } from "../engine/config.js";
 import type { SourceFile } from "../engine/model.js";
 import type { ApplicationCodeRead } from "../engine/repository/repository-facts.js";
 import { projectRootOf } from "../engine/repository/fact-paths.js";
-import { isSearchableCodePath, isSearchableContent } from "../engine/code/searchable.js";
+import { isSearchableCodePath, isSearchableContent, mayHoldSearchableCode } from "../engine/code/searchable.js";
 import { displayPath } from "./collect-files.js";
 import { repositoryRootAbove, walkFiles } from "./walk-files.js";
 
@@ -70,7 +70,8 @@ export function readApplicationCode(migrationPaths: readonly string[], config: C
   const walk = (root: string) =>
     found.push(
       ...walkFiles(root, {
-        enter: (name) => !PRUNED.has(name) && !name.startsWith("."),
+        // nor one whose every file isSearchableCodePath refuses for its folder (a migrations folder: most of the walk)
+        enter: (name, path) => !PRUNED.has(name) && !name.startsWith(".") && mayHoldSearchableCode(displayPath(path, cwd)),
         keep: (path, entry) => entry.isFile() && isSearchableCodePath(displayPath(path, cwd), config),
         maxFiles: maxFiles - found.length,
         maxEntries: MAX_ENTRIES,

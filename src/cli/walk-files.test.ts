@@ -18,6 +18,13 @@ describe("walkFiles", () => {
     expect(found).toEqual(expected.map((f) => join(given, f)));
   });
 
+  it("asks enter() with each folder's name and path, and walks none it refuses", () => {
+    const asked: string[][] = [];
+    const found = walkFiles(root, { enter: (name, path) => (asked.push([name, path]), path !== join(root, "db", "migrate")), keep: () => true }).sort();
+    expect(asked.sort()).toEqual([["db", join(root, "db")], ["migrate", join(root, "db", "migrate")]]);
+    expect(found).toEqual([join(root, "a.sql"), join(root, "db", ".keep")]);
+  });
+
   it("keeps a relative root relative", () => {
     const cwd = process.cwd();
     process.chdir(root);

@@ -7,8 +7,8 @@ import { existsSync, readdirSync, type Dirent } from "node:fs";
 import { dirname, join, sep } from "node:path";
 
 export interface WalkOptions {
-  /** whether to enter a sub-folder of this name (default: every one) */
-  enter?: (name: string) => boolean;
+  /** whether to enter a sub-folder of this name, at this path (the root's joined with the names below it; default: every one) */
+  enter?: (name: string, path: string) => boolean;
   /** whether to keep a non-folder entry, by its absolute path */
   keep: (path: string, entry: Dirent) => boolean;
   /** folders deeper than this below the root are not entered (the root is depth 0) */
@@ -51,7 +51,7 @@ export function walkFiles(root: string, options: WalkOptions): string[] {
       }
       const path = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (depth < maxDepth && enter(entry.name)) walk(path, depth + 1);
+        if (depth < maxDepth && enter(entry.name, path)) walk(path, depth + 1);
       } else if (keep(path, entry)) found.push(path);
     }
   };

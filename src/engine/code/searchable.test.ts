@@ -1,5 +1,5 @@
 import { defaultConfig, resolveConfig } from "../config.js";
-import { isSearchableCodePath, isSearchableContent } from "./searchable.js";
+import { isSearchableCodePath, isSearchableContent, mayHoldSearchableCode } from "./searchable.js";
 
 describe("which files the usage search reads", () => {
   const config = defaultConfig();
@@ -58,5 +58,39 @@ describe("which files the usage search reads", () => {
     expect(isSearchableContent("a\u0000b", custom)).toBe(false);
     expect(isSearchableContent("x".repeat(101), custom)).toBe(false);
     expect(isSearchableContent("puts 1", custom)).toBe(true);
+  });
+});
+
+describe("which folders a walk for the usage search enters", () => {
+  const config = defaultConfig();
+  /** file names of every kind the search reads somewhere */
+  const files = ["user.rb", "models.py", "api.ts", "report.sql", "config.yml", "Order.java", "show.html.erb", "0002_x.py", "V2__x.sql", "001_x.up.sql"];
+
+  it.each([
+    "db/migrate",
+    "shop/migrations",
+    "shop/migrations/sub",
+    "alembic/versions",
+    "src/main/resources/db/migration",
+    "spec/models",
+    "shop/tests",
+    "node_modules/pg",
+    "vendor",
+    "docs",
+    ".github",
+    "../db/migrate",
+  ])("skips %s: no file under it is read", (folder) => {
+    expect(mayHoldSearchableCode(folder)).toBe(false);
+    for (const file of files) expect(isSearchableCodePath(`${folder}/${file}`, config)).toBe(false);
+  });
+
+  it.each(["app", "app/models", "src/main/java", "versions", "reports", "../app", "migration_helpers"])("enters %s: files under it may be read", (folder) => {
+    expect(mayHoldSearchableCode(folder)).toBe(true);
+    expect(files.some((file) => isSearchableCodePath(`${folder}/${file}`, config))).toBe(true);
+  });
+
+  // run inside db/migrate, the files of the folders above it are shown from there (`20240101_x.rb`, `../schema.rb`)
+  it.each([".", "..", "../.."])("enters %s, which holds the working directory", (folder) => {
+    expect(mayHoldSearchableCode(folder)).toBe(true);
   });
 });

@@ -3,7 +3,7 @@
  * migrations, not schema dumps, not vendored or generated trees, not binary or huge files. Path checks
  * come first so the App can drop most of a tarball without decoding it.
  */
-import { isTestPath } from "./test-paths.js";
+import { isTestFolder, isTestPath } from "./test-paths.js";
 import type { Config } from "../config.js";
 import { CONFIG_PATHS } from "../config-paths.js";
 import { detectByPath } from "../detect.js";
@@ -95,6 +95,20 @@ export function isSearchableCodePath(path: string, config: Config): boolean {
   // numbered SQL in a migrations folder is a migration even when its layout needs the content to tell
   if (/\.sql$/.test(path) && /(?:^|\/)[^/]*migrat[^/]*\//i.test(path)) return false;
   return schemaDumpOf(path, config) === undefined;
+}
+
+/**
+ * Folder-only verdict, for a walk: false when no file under `folder` (its path as isSearchableCodePath is given its
+ * files' paths) can pass isSearchableCodePath, because one of its folders alone fails it: a migrations folder, a
+ * test, vendored or generated tree, CI configuration. A migrations folder holds most files of a project that keeps
+ * years of migrations, and its walk found nothing. A folder shown as `.` or `..` segments holds the working
+ * directory, whose files are shown from there, not under it: entered.
+ */
+export function mayHoldSearchableCode(folder: string): boolean {
+  const segments = folder.split("/");
+  if (segments.every((segment) => segment === "." || segment === "..")) return true;
+  if (segments.some((segment) => SKIPPED_DIRS.has(segment)) || CI_DIRS.has(segments[0])) return false;
+  return !isTestFolder(folder) && !inMigrationFolder(`${folder}/`);
 }
 
 /** Content verdict: text of a sane size (binary files have NUL bytes; huge files are data, not code). */
