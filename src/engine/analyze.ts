@@ -18,7 +18,8 @@ import { withRevisionParameters } from "./rules/support/alembic-signature.js";
 import type { Config, ConfigProblem } from "./config.js";
 import { CONFIG_DEFAULTS } from "./config-defaults.js";
 import { ruleOptions } from "./rule-settings.js";
-import { detectByPath, detectFile } from "./detect.js";
+import { detectByPath, detectFile, type DetectedFile } from "./detect.js";
+import { daysBetween, migrationDate } from "./repository/migration-date.js";
 import { HIDDEN_OPERATION, INVALID_CONFIG, SYNTAX_ERROR, TOO_COMPLEX, UNSUPPORTED_DATABASE, WAIVER_WITHOUT_REASON } from "./engine-rules.js";
 import { enrichMigration } from "./enrich.js";
 import { effectiveSeverity } from "./severity.js";
@@ -815,19 +816,42 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
 /**
  * Migrations given for context only (review: the base's migrations written shortly before an added one), parsed
  * for the history (which tables they created: young-tables.ts) and never linted. Django's come as context for its
- * model state already (group.ts), and carry no dates.
+ * model state (group.ts), the app's every migration: those its makemigrations header dates within young_table.days
+ * before an analysed migration of the app join the history too (registrar_statetribe, created 7 days before
+ * manage.get.gov's 0191 rewrote it), the rest only give the state.
  */
 function* historyOnly(input: AnalyzeInput, units: readonly MigrationUnit[], config: Config, databases: ReadonlyMap<string, DatabaseDecision>): Generator<void, Array<{ file: MigrationUnit["file"]; migration: Migration }>> {
   const analysed = new Set(units.map((u) => u.file.path));
-  const files = (input.contextMigrations ?? []).filter((f) => !analysed.has(f.path) && detectFile(f.path, f.content, config)?.framework !== "django");
+  const recentDjango = recentDjangoContext(units, config);
+  const files = (input.contextMigrations ?? []).filter((f) => {
+    if (analysed.has(f.path)) return false;
+    const file = detectFile(f.path, f.content, config);
+    return file?.framework !== "django" || recentDjango(file, f.content);
+  });
   const out: Array<{ file: MigrationUnit["file"]; migration: Migration }> = [];
-  for (const unit of groupMigrations(files, config).units) {
+  for (const unit of groupMigrations(files, config, new Set(), input.contextMigrations ?? []).units) {
     yield;
     // a context file that does not parse only leaves the history shorter: its errors are not this run's
     const result = parseUnit(unit, [], decisionFor(unit, databases));
     if (result && "migration" in result) out.push({ file: unit.file, migration: result.migration });
   }
   return out;
+}
+
+/** Whether a Django context migration is dated (its makemigrations header) within young_table.days before an analysed one of its folder. */
+function recentDjangoContext(units: readonly MigrationUnit[], config: Config): (file: DetectedFile, content: string) => boolean {
+  const newest = new Map<string, number>();
+  for (const unit of units) {
+    if (unit.file.framework !== "django") continue;
+    const date = migrationDate({ ...unit.file, source: unit.content });
+    const folder = dirOf(unit.file.path);
+    if (date && date.getTime() > (newest.get(folder) ?? -Infinity)) newest.set(folder, date.getTime());
+  }
+  return (file, content) => {
+    const until = newest.get(dirOf(file.path));
+    const date = config.young_table.days > 0 && until !== undefined ? migrationDate({ ...file, source: content }) : undefined;
+    return date !== undefined && date.getTime() <= until! && daysBetween(date, new Date(until!)) <= config.young_table.days;
+  };
 }
 
 /** The change's added migrations in the order they run (ChangePlan). */
