@@ -66,7 +66,7 @@ export function embeddedSql(
     const notes = errors.map((e) => ({ ...e, message: `${options.what}: SQL built from values only known at run time could not be fully checked (${e.message})` }));
     // each schema statement that did not parse (`... START WITH {next_id}`) is still schema work, not rows read or
     // written, in its place among the statements that did parse
-    const unread = (errors.length ? unreadSchemaStatements(text) : []).map((statement) => ({
+    const unread = unreadSchemaStatements(result.unparsed).map((statement) => ({
       statement,
       op: { loc: clamp({ line: statement.line + shift, endLine: statement.endLine + shift }, within), text: statement.text, inTransaction: options.inTransaction, kind: "raw", statement: statement.word, opaque: true, ...host, ...options.extra } as OperationInput,
     }));

@@ -4,45 +4,20 @@
  * named by its own first keyword, so it is neither lost nor taken for a data change.
  */
 import type { Operation } from "../../model.js";
-import { parseStatements, scannedStatements } from "../sql/pg-parser.js";
-import { pgScan } from "../sql/pg-query.js";
+import type { UnparsedStatement } from "../sql/unparsed-statements.js";
 
 /** The words that open a statement on the schema (ALTER TABLE, CREATE INDEX, DROP ..., COMMENT ON). */
 const SCHEMA_WORDS = new Set(["ALTER", "CREATE", "DROP", "COMMENT"]);
 
-/** The first word of `sql` as PostgreSQL's scanner reads it (comments skipped), when it opens a schema statement. */
-function schemaWord(sql: string): string | undefined {
-  try {
-    const word = pgScan(sql).tokens.find((t) => t.tokenName !== "SQL_COMMENT" && t.tokenName !== "C_COMMENT")?.text.toUpperCase();
-    return word !== undefined && SCHEMA_WORDS.has(word) ? word : undefined;
-  } catch {
-    return undefined; // an unterminated string or comment: nothing to read the word from
-  }
-}
-
-/** A schema statement of `text` that did not parse, with its lines in `text` and its opening keyword. */
-export interface UnreadSchemaStatement {
-  text: string;
-  line: number;
-  endLine: number;
-  word: string;
-  /** a statement that parsed starts after it on its line: its operations come after this one's */
-  beforeParsedOnLine: boolean;
-}
+/** A schema statement that did not parse, with its lines in the text and its opening keyword. */
+export type UnreadSchemaStatement = UnparsedStatement & { word: string };
 
 /**
- * The statements of `text` (cut by PostgreSQL's scanner) that do not parse and open with a schema keyword. A
- * statement that parses is the adapter's; one that does not and opens otherwise (an UPDATE) is left to the parse
- * error's note.
+ * The statements the parser cut out of the text and could not parse (a statement that parses is the adapter's)
+ * that open with a schema keyword; one that opens otherwise (an UPDATE) is left to the parse error's note.
  */
-export function unreadSchemaStatements(text: string): UnreadSchemaStatement[] {
-  const pieces = (scannedStatements(text) ?? []).map((piece) => ({ ...piece, parses: parseStatements(piece.text).errors.length === 0 }));
-  return pieces.flatMap((piece, i) => {
-    const word = piece.parses ? undefined : schemaWord(piece.text);
-    if (!word) return [];
-    const beforeParsedOnLine = pieces.slice(i + 1).some((p) => p.parses && p.line === piece.line);
-    return [{ text: piece.text, line: piece.line, endLine: piece.endLine, word, beforeParsedOnLine }];
-  });
+export function unreadSchemaStatements(unparsed: readonly UnparsedStatement[]): UnreadSchemaStatement[] {
+  return unparsed.filter((s): s is UnreadSchemaStatement => s.word !== undefined && SCHEMA_WORDS.has(s.word));
 }
 
 /**

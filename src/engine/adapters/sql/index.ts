@@ -20,6 +20,7 @@ import { parseStatements, scanComments, type ParsedStatement, type PgNode, type 
 import { mysqlTokens } from "./mysql/mysql-grammar.js";
 import { mysqlStatementOperations } from "./mysql/mysql-operations.js";
 import { parseMysql } from "./mysql/mysql-statements.js";
+import { unparsedStatements, type UnparsedStatement } from "./unparsed-statements.js";
 
 export { loadPgParser } from "./pg-parser.js";
 
@@ -58,7 +59,8 @@ function mysqlSegmentOperations(segment: SqlSegment, extra: Partial<OperationInp
       if (complete.kind === "transaction_control") inTransaction = complete.action === "begin";
     }
   }
-  return { ops, errors: parsed.errors, tooComplex: [], transactional: false, statementCount: parsed.statements.length };
+  const unparsed = !parsed.errors.length ? [] : unparsedStatements(parsed.statements.map((s) => ({ text: s.text.trim(), line: s.line, endLine: s.endLine, word: s.word, parses: !s.parse.error })));
+  return { ops, errors: parsed.errors, tooComplex: [], transactional: false, statementCount: parsed.statements.length, unparsed };
 }
 
 /** Statements PostgreSQL refuses inside a transaction block (Flyway runs such a migration without one). */
@@ -106,6 +108,8 @@ export interface SqlOperations {
   /** the runner wraps these statements in a transaction */
   transactional: boolean;
   statementCount: number;
+  /** the statements that did not parse, as the parser cut them (none when the text parsed whole) */
+  unparsed: readonly UnparsedStatement[];
 }
 
 /**
@@ -149,7 +153,7 @@ export function segmentOperations(segment: SqlSegment, extra: Partial<OperationI
         inTransaction = segment.transaction === "implicit" && wrapped;
     }
   }
-  return { ops, errors: parsed.errors, tooComplex: parsed.tooComplex, transactional: wrapped, statementCount: parsed.statements.length };
+  return { ops, errors: parsed.errors, tooComplex: parsed.tooComplex, transactional: wrapped, statementCount: parsed.statements.length, unparsed: parsed.unparsed ?? [] };
 }
 
 /** SQL inside another language has no statement of its own to report on: a part too complex fails the host file. */

@@ -10,6 +10,7 @@ import type { ParseProblem } from "../../model.js";
 import { SourceLines } from "../../source-lines.js";
 import { loadPgQuery, parserMisses, PgSqlError, pgParse, pgScan, type ScanResult, type ScanToken } from "./pg-query.js";
 import { fillPlaceholders } from "./placeholders.js";
+import { unparsedStatements, type CutStatement, type UnparsedStatement } from "./unparsed-statements.js";
 
 // The deparser (expressions back to SQL text) is imported with the parser, while its WASM compiles: modules
 // that only name SQL helpers (the rule catalogue, `migguard rules`) load neither.
@@ -59,6 +60,8 @@ export interface SqlParseResult {
   /** statements nested deeper than migguard follows: not checked (see limits.ts) */
   tooComplex: ParseProblem[];
   lines: SourceLines;
+  /** when the text did not parse whole and was cut into statements: those that did not parse, in order */
+  unparsed?: UnparsedStatement[];
 }
 
 interface RawStmt {
@@ -144,41 +147,28 @@ function scanTokens(text: string): { tokens: ScanResult["tokens"]; end?: number 
 
 /**
  * Split at top-level `;` tokens, using the scanner so strings, dollar quotes and comments are respected. Past
- * an unterminated string or comment, the rest of the text is one last chunk (which reports the error).
+ * an unterminated string or comment, the rest of the text is one last chunk (which reports the error). Each chunk
+ * has its first word (comments skipped, upper-cased), but not that last one: the scanner could not read it.
  */
-function statementChunks(text: string): Array<{ start: number; end: number }> | undefined {
+function statementChunks(text: string): Array<{ start: number; end: number; word?: string }> | undefined {
   const scanned = scanTokens(text);
   if (!scanned) return undefined;
-  const chunks: Array<{ start: number; end: number }> = [];
+  const chunks: Array<{ start: number; end: number; word?: string }> = [];
   let depth = 0;
   let start = 0;
+  let word: string | undefined;
   for (const token of scanned.tokens) {
+    if (word === undefined && !isComment(token)) word = token.text.toUpperCase();
     if (token.text === "(") depth++;
     else if (token.text === ")") depth = Math.max(0, depth - 1);
     else if (token.text === ";" && depth === 0) {
-      chunks.push({ start, end: token.end });
+      chunks.push({ start, end: token.end, ...(word !== undefined ? { word } : {}) });
       start = token.end;
+      word = undefined;
     }
   }
-  chunks.push({ start, end: Buffer.byteLength(text) });
+  chunks.push({ start, end: Buffer.byteLength(text), ...(word !== undefined && scanned.end === undefined ? { word } : {}) });
   return chunks;
-}
-
-/**
- * The statements of `text` as PostgreSQL's scanner cuts them (top-level `;`), whether they parse or not, each with
- * its lines in `text`; blank pieces left out. Undefined when the text does not scan (an unterminated string).
- */
-export function scannedStatements(text: string): Array<{ text: string; line: number; endLine: number }> | undefined {
-  const chunks = statementChunks(text);
-  if (!chunks) return undefined;
-  const lines = new SourceLines(text);
-  return chunks.flatMap((chunk) => {
-    const piece = lines.sliceBytes(chunk.start, chunk.end);
-    if (piece.trim() === "") return [];
-    const start = chunk.start + firstCodeByte(piece);
-    const end = chunk.start + Buffer.byteLength(piece.trimEnd());
-    return [{ text: piece.trim(), line: lines.lineOfByte(start), endLine: lines.lineOfByte(Math.max(start, end - 1)) }];
-  });
 }
 
 /**
@@ -315,26 +305,37 @@ function parseWhole(parseText: string, lines: SourceLines): SqlParseResult {
   const statements: ParsedStatement[] = [];
   const errors: ParseProblem[] = [];
   const tooComplex: ParseProblem[] = [];
+  const cut: CutStatement[] = [];
   for (const chunk of chunks) {
     const text = chunkText(chunk);
     if (text.trim() === "") continue;
+    let parses = true; // a statement too complex to check parses all the same
     try {
       const result = pgParse(text) as { stmts?: RawStmt[] };
       for (const statement of toStatements(result.stmts ?? [], lines, chunk.start, chunk.end)) statements.push(statement);
     } catch (chunkError) {
-      if (chunkError instanceof TooComplexError) {
-        tooComplex.push(tooComplexProblem(chunkError, lines.lineOfByte(chunk.start + firstCodeByte(text))));
-        continue;
+      if (chunkError instanceof TooComplexError) tooComplex.push(tooComplexProblem(chunkError, lines.lineOfByte(chunk.start + firstCodeByte(text))));
+      else {
+        if (!(chunkError instanceof PgSqlError)) throw chunkError;
+        parses = false;
+        const { message, cursor } = errorMessage(chunkError);
+        const chunkLines = new SourceLines(text);
+        const offsetLine = cursor !== undefined ? chunkLines.lineOfCodePoint(cursor) : 1;
+        errors.push({ line: lines.lineOfByte(chunk.start) + offsetLine - 1, message });
       }
-      if (!(chunkError instanceof PgSqlError)) throw chunkError;
-      const { message, cursor } = errorMessage(chunkError);
-      const chunkLines = new SourceLines(text);
-      const offsetLine = cursor !== undefined ? chunkLines.lineOfCodePoint(cursor) : 1;
-      errors.push({ line: lines.lineOfByte(chunk.start) + offsetLine - 1, message });
     }
+    cut.push({ ...writtenChunk(lines, chunk), parses });
   }
   if (errors.length === 0 && tooComplex.length === 0) errors.push({ line: 1, message: whole.message });
-  return { statements, errors, tooComplex, lines };
+  return { statements, errors, tooComplex, lines, unparsed: unparsedStatements(cut) };
+}
+
+/** A chunk as the file writes it (placeholders not filled in): its text trimmed, the lines of that text, its first word. */
+function writtenChunk(lines: SourceLines, chunk: { start: number; end: number; word?: string }): Omit<CutStatement, "parses"> {
+  const piece = lines.sliceBytes(chunk.start, chunk.end);
+  const start = chunk.start + firstCodeByte(piece);
+  const end = chunk.start + Buffer.byteLength(piece.trimEnd());
+  return { text: piece.trim(), line: lines.lineOfByte(start), endLine: lines.lineOfByte(Math.max(start, end - 1)), ...(chunk.word !== undefined ? { word: chunk.word } : {}) };
 }
 
 /** The places a whole parse of a text lets the scanner cut it (see `statementCuts`), in order. */

@@ -13,6 +13,8 @@ export interface MysqlStatement {
   end: number;
   line: number;
   endLine: number;
+  /** its first word, upper-cased */
+  word: string;
   parse: MysqlParse;
 }
 
@@ -31,15 +33,15 @@ const lineAt = (text: string, index: number, from = { index: 0, line: 1 }) => {
   return line;
 };
 
-/** Byte ranges (string indices) of the statements, delimiters and DELIMITER lines left out. */
-export function splitMysql(text: string, version?: string): Array<{ start: number; end: number }> {
+/** Byte ranges (string indices) of the statements, delimiters and DELIMITER lines left out, each with its first word (upper-cased). */
+export function splitMysql(text: string, version?: string): Array<{ start: number; end: number; word: string }> {
   const tokens = mysqlTokens(text, version);
-  const out: Array<{ start: number; end: number }> = [];
+  const out: Array<{ start: number; end: number; word: string }> = [];
   let delimiter = ";";
   let current: MysqlToken[] = [];
   let depth = 0;
   const close = () => {
-    if (current.length) out.push({ start: current[0].start, end: current[current.length - 1].stop });
+    if (current.length) out.push({ start: current[0].start, end: current[current.length - 1].stop, word: current[0].text.toUpperCase() });
     current = [];
     depth = 0;
   };
@@ -88,7 +90,7 @@ export function parseMysql(text: string, version?: string): MysqlParseResult {
     const endLine = lineAt(body, body.length, { index: 0, line });
     const parse = parseMysqlStatement(body, version);
     if (parse.error) errors.push({ line: line + parse.error.line - 1, message: parse.error.message });
-    statements.push({ text: body, start: range.start, end: range.end, line, endLine, parse });
+    statements.push({ text: body, start: range.start, end: range.end, line, endLine, word: range.word, parse });
   }
   return { statements, errors };
 }
