@@ -411,6 +411,8 @@ export const DataMigration = op("data_migration", {
   batched: z.object({ verb: DmlVerb, hasWhere: z.boolean() }).optional(),
   /** the calls of its code that delete rows (`document.destroy!`), each with its table when the call names it (a model, the loop's own records) */
   deletes: z.array(z.object({ call: z.string(), table: z.string().optional() })).optional(),
+  /** the calls of its code that overwrite values of existing rows (a Django queryset's `update(a=...)`, a fetched instance's `save()`), with the columns when known */
+  overwrites: z.array(z.object({ call: z.string(), table: z.string().optional(), columns: z.array(z.string()).optional() })).optional(),
   /** the names its code uses (identifiers, words of its strings), when the code was read: the columns it may read */
   mentions: z.array(z.string()).optional(),
   /**

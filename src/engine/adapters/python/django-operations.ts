@@ -631,6 +631,23 @@ function tablesReadThrough(facts: DataFunctionFacts | undefined, state: AppState
   return [...out].sort();
 }
 
+/**
+ * The rows a RunPython function deletes and the values it overwrites, by table: the columns its calls name, or for a
+ * fetched instance's save() every column of the model but its key (when this app's state knows the model).
+ */
+function rowWritesOf(facts: DataFunctionFacts | undefined, state: AppState): { deletes?: Array<{ call: string; table: string }>; overwrites?: Array<{ call: string; table: string; columns?: string[] }> } {
+  const ownModel = (app: string | undefined, model: string) => (app === undefined || app === state.app ? state.model(model) : undefined);
+  const columnOf = (app: string | undefined, model: string, field: string) => ownModel(app, model)?.fields.get(field)?.column ?? field;
+  const deletes = (facts?.rowWrites ?? []).filter((w) => w.verb === "delete").map((w) => ({ call: w.call, table: state.table(w.target.model, w.target.app) }));
+  const overwrites = (facts?.rowWrites ?? []).filter((w) => w.verb === "update").map((w) => {
+    const { app, model } = w.target;
+    const every = ownModel(app, model) ? [...ownModel(app, model)!.fields.values()].filter((f) => !f.primaryKey && !f.manyToMany).map((f) => f.column) : undefined;
+    const columns = w.fields ? w.fields.map((f) => columnOf(app, model, f)) : every;
+    return { call: w.call, table: state.table(model, app), ...(columns?.length ? { columns } : {}) };
+  });
+  return { ...(deletes.length ? { deletes } : {}), ...(overwrites.length ? { overwrites } : {}) };
+}
+
 function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: OperationInput[]) => void): void {
   const code = kwarg(call, "code", 0);
   const reverse = kwarg(call, "reverse_code", 1);
@@ -664,6 +681,7 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
     ...(facts ? { mentions: facts.mentions } : {}),
     ...(readsThrough.length ? { readsThrough } : {}),
     ...(facts?.readOnly ? { readOnly: true } : {}),
+    ...rowWritesOf(facts, ctx.state),
   };
   const back: OperationInput[] =
     reversible && !isNoop(reverse) ? [{ ...op, description: `RunPython reverse (${reverseName ?? "..."})`, tables: tablesOf(reverseFacts, ctx.state) }] : [];

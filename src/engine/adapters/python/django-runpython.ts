@@ -9,6 +9,7 @@ import type { PyNode } from "./parser.js";
 import { evaluate } from "./values.js";
 import { unfilteredWrites, valueDeletes } from "./django-querysets.js";
 import { readsOnly } from "./django-read-only.js";
+import { rowWrites, type RowWrite } from "./django-row-writes.js";
 
 export interface DataFunctionFacts {
   /** models used from imports instead of `apps.get_model` */
@@ -23,6 +24,8 @@ export interface DataFunctionFacts {
   mentions: string[];
   /** every call only reads (queryset reads, a literal SELECT): not a data change */
   readOnly: boolean;
+  /** the rows of its models it deletes or overwrites (django-row-writes.ts) */
+  rowWrites: RowWrite[];
 }
 
 /** Names a function body uses: identifiers (attributes and keywords are identifiers too) and the words of its strings (`values("uuid")`, `OuterRef("plan")`, `update_fields=["uuid"]`). */
@@ -57,7 +60,7 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports): DataFunc
   const fromGetModel = new Map<string, { app: string; model: string } | undefined>();
   const models = new Map<string, { app: string; model: string }>();
   const direct = new Set<string>();
-  if (!body) return { directModels: [], models: [], wholeTableWrites: [], mentions: [], readOnly: false };
+  if (!body) return { directModels: [], models: [], wholeTableWrites: [], mentions: [], readOnly: false, rowWrites: [] };
 
   for (const call of body.descendantsOfType("call")) {
     const fn = call.childForFieldName("function");
@@ -105,5 +108,8 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports): DataFunc
     const target = targetOf(modelVariable);
     return target ? [{ ...d, app: target.app, model: target.model }] : [];
   });
-  return { directModels: [...direct].sort(), models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), mentions: mentionedNames(body), readOnly: readsOnly(body) };
+  // a model named by its variable, or asked for where it is used (`apps.get_model("api", "FilterList").objects...`)
+  const resolve = (node: PyNode) =>
+    node.type === "identifier" ? (isModel(node.text) ? targetOf(node.text) : undefined) : node.type === "call" && node.childForFieldName("function")?.text.split(".").pop() === "get_model" ? getModelTarget(node, imports) : undefined;
+  return { directModels: [...direct].sort(), models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), mentions: mentionedNames(body), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve) };
 }

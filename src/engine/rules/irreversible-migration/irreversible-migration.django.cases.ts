@@ -137,13 +137,13 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
-      name: "RunPython without reverse_code on a data-only migration: no schema to put back, a warning that a rollback stops here",
+      name: "RunPython without reverse_code on a data-only migration that only adds rows: no schema to put back, a warning that a rollback stops here, and the noop reverse",
       code: `from django.db import migrations
 
 
 def set_defaults(apps, schema_editor):
     Page = apps.get_model("page", "Page")
-    Page.objects.filter(slug="").update(slug="home")
+    Page.objects.get_or_create(slug="home")
 
 
 class Migration(migrations.Migration):
@@ -156,6 +156,165 @@ class Migration(migrations.Migration):
       lines: [13],
       severities: ["warning"],
       fixes: ["migrations.RunPython(set_defaults, reverse_code=migrations.RunPython.noop)  # one-way data change: unapplying leaves the rows as it left them (nothing in the schema to put back)"],
+    },
+    {
+      framework: "django",
+      name: "pydis-site 0092: a RunPython that deletes a row (the model asked for where it is used) gets no bare noop: a copy of the table first, by a RunSQL whose reverse puts the deleted rows back by their key",
+      path: "pydis_site/apps/api/migrations/0092_remove_redirect_filter_list.py",
+      files: {
+        "pydis_site/apps/api/migrations/0091_filter_list.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="FilterList",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True, serialize=False)),
+                ("name", models.CharField(max_length=50)),
+                ("list_type", models.IntegerField()),
+            ],
+        ),
+    ]
+`,
+      },
+      code: `from django.db import migrations
+from django.apps.registry import Apps
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+
+
+def forward(apps: Apps, _: BaseDatabaseSchemaEditor) -> None:
+    apps.get_model("api", "FilterList").objects.filter(name="redirect").delete()
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ("api", "0091_filter_list"),
+    ]
+
+    operations = [migrations.RunPython(forward, elidable=True)]
+`,
+      lines: [16],
+      severities: ["warning"],
+      fixes: [
+        `# apps.get_model("api", "FilterList").objects.filter(name="redirect").delete(): RunPython.noop alone does not restore the rows it deletes, so unapplying
+# would report the migration undone while they stay deleted. Keep a copy first (copy only the rows it changes if the table
+# is large), in an operation before the RunPython: unapplying runs its reverse after the RunPython's, and puts them back.
+migrations.RunSQL(
+    "CREATE TABLE api_filterlist_backup AS TABLE api_filterlist",
+    reverse_sql="INSERT INTO api_filterlist SELECT b.* FROM api_filterlist_backup b WHERE NOT EXISTS (SELECT 1 FROM api_filterlist x WHERE x.id = b.id); DROP TABLE api_filterlist_backup",
+),
+migrations.RunPython(forward, elidable=True, reverse_code=migrations.RunPython.noop),`,
+      ],
+    },
+    {
+      framework: "django",
+      name: "pydis-site 0094: rows moved to new models (get_or_create, bulk_create), then the fetched setting deleted: the copy of api_botsetting alone, restored by its key",
+      path: "pydis_site/apps/api/migrations/0094_migrate_mailing_listdata.py",
+      code: `from django.db import migrations
+
+
+def migrate_mailing_lists_into_new_model(apps, schema_editor):
+    BotSetting = apps.get_model('api', 'BotSetting')
+    MailingList = apps.get_model('api', 'MailingList')
+    MailingListSeenItem = apps.get_model('api', 'MailingListSeenItem')
+    try:
+        setting = BotSetting.objects.get(name='news')
+    except BotSetting.DoesNotExist:
+        return
+
+    for list_name, item_hashes in setting.data.items():
+        (mailing_list, _created) = MailingList.objects.get_or_create(name=list_name)
+        MailingListSeenItem.objects.bulk_create(
+            MailingListSeenItem(list=mailing_list, hash=item_hash)
+            for item_hash in item_hashes
+        )
+
+    setting.delete()
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('api', '0093_add_mailing_lists'),
+    ]
+
+    operations = [
+        migrations.RunPython(migrate_mailing_lists_into_new_model, elidable=True)
+    ]
+`,
+      lines: [30],
+      severities: ["warning"],
+      fixes: [
+        `# setting.delete(): RunPython.noop alone does not restore the rows it deletes, so unapplying
+# would report the migration undone while they stay deleted. Keep a copy first (copy only the rows it changes if the table
+# is large), in an operation before the RunPython: unapplying runs its reverse after the RunPython's, and puts them back.
+# api_botsetting's primary key is not in the migrations migguard read: the framework's id is assumed
+migrations.RunSQL(
+    "CREATE TABLE api_botsetting_backup AS TABLE api_botsetting",
+    reverse_sql="INSERT INTO api_botsetting SELECT b.* FROM api_botsetting_backup b WHERE NOT EXISTS (SELECT 1 FROM api_botsetting x WHERE x.id = b.id); DROP TABLE api_botsetting_backup",
+),
+migrations.RunPython(migrate_mailing_lists_into_new_model, elidable=True, reverse_code=migrations.RunPython.noop),`,
+      ],
+    },
+    {
+      framework: "django",
+      name: "a RunPython that overwrites a field of some rows (update on a filtered queryset) and saves fetched instances: the copy's reverse sets the columns back by the key, every column of the model for save()",
+      path: "page/migrations/0002_slugs.py",
+      files: {
+        "page/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="Page",
+            fields=[
+                ("uid", models.BigAutoField(primary_key=True, serialize=False)),
+                ("slug", models.SlugField()),
+                ("title", models.CharField(max_length=100, db_column="heading")),
+            ],
+        ),
+    ]
+`,
+      },
+      code: `from django.db import migrations
+
+
+def set_defaults(apps, schema_editor):
+    Page = apps.get_model("page", "Page")
+    Page.objects.filter(slug="").update(slug="home")
+    for page in Page.objects.filter(title=""):
+        page.title = page.slug
+        page.save()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("page", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(set_defaults),
+    ]
+`,
+      lines: [16],
+      severities: ["warning"],
+      fixes: [
+        `# Page.objects.filter(slug="").update(slug="home"), page.save(): RunPython.noop alone does not restore the values it overwrites, so unapplying
+# would report the migration undone while they stay overwritten. Keep a copy first (copy only the rows it changes if the table
+# is large), in an operation before the RunPython: unapplying runs its reverse after the RunPython's, and puts them back.
+migrations.RunSQL(
+    "CREATE TABLE page_page_backup AS TABLE page_page",
+    reverse_sql="UPDATE page_page SET slug = b.slug, heading = b.heading FROM page_page_backup b WHERE page_page.uid = b.uid; DROP TABLE page_page_backup",
+),
+migrations.RunPython(set_defaults, reverse_code=migrations.RunPython.noop),`,
+      ],
     },
     {
       framework: "django",

@@ -1,4 +1,4 @@
-import type { Migration, Operation } from "../../model.js";
+import type { Migration, Operation, OperationOf } from "../../model.js";
 import { addsOnlyEnumValues } from "../support/adds-only-enum-values.js";
 import { pythonString, sqlCall } from "../support/embed-sql.js";
 import { inverseOfUp, sqlInverse, type InverseSource } from "../support/sql-inverse.js";
@@ -10,6 +10,7 @@ import { reverseHabit } from "../support/conventions.js";
 import { railsDownFor, railsInverseSteps } from "../support/rails-inverse.js";
 import { alembicDowngradeFor } from "../support/alembic-inverse.js";
 import { firstLine } from "../support/scope.js";
+import { rowsBackup } from "../support/rows-backup.js";
 import { ALL_DATABASES } from "../support/databases.js";
 
 /**
@@ -22,10 +23,12 @@ import { ALL_DATABASES } from "../support/databases.js";
  * of its statements (a RAISE for a part migguard cannot know); data changes are one-way by nature, so their reverse
  * is the framework's no-op with a comment that says so.
  */
-function djangoReverseFix(blocking: Operation | undefined, migration: Migration, repository: InverseSource | undefined): string {
+function djangoReverseFix(ctx: RuleContext, blocking: Operation | undefined, migration: Migration, repository: InverseSource | undefined): string {
   const call = blocking?.text.trim() ?? "";
   const withArgument = (argument: string) => `${call.slice(0, -1).replace(/[\s,]+$/, "")}, ${argument})`;
   const oneWay = "# one-way data change: unapplying leaves the rows as it left them (nothing in the schema to put back)";
+  if (blocking?.kind === "data_migration" && call.endsWith(")") && (blocking.deletes?.length || blocking.overwrites?.length))
+    return djangoRowsBackupFix(ctx, blocking, withArgument("reverse_code=migrations.RunPython.noop"));
   if (blocking?.kind === "data_migration" && call.endsWith(")")) return `${withArgument("reverse_code=migrations.RunPython.noop")}  ${oneWay}`;
   if (blocking?.embeddedSql) {
     // every statement of the same RunSQL
@@ -36,6 +39,42 @@ function djangoReverseFix(blocking: Operation | undefined, migration: Migration,
     return `migrations.RunSQL(\n    ${pythonString(sql).replace(/\n/g, "\n    ")},\n    ${reverse.replace(/\n/g, "\n    ")}\n)`;
   }
   return `migrations.RunPython(forwards, reverse_code=migrations.RunPython.noop)\nmigrations.RunSQL(sql, reverse_sql="-- SQL that undoes it")`;
+}
+
+/**
+ * A RunPython that deletes rows or overwrites values: a noop reverse would let unapplying "succeed" while they stay
+ * deleted or overwritten. A copy of each table it changes is kept first, by a RunSQL before it whose reverse puts the
+ * rows and values back (unapplying runs it after the RunPython's noop); the RunPython keeps its code.
+ */
+function djangoRowsBackupFix(ctx: RuleContext, runPython: OperationOf<"data_migration">, withNoop: string): string {
+  const deleted = new Set((runPython.deletes ?? []).flatMap((d) => (d.table ? [d.table] : [])));
+  const overwritten = new Map<string, string[] | undefined>();
+  for (const o of runPython.overwrites ?? []) {
+    if (!o.table) continue;
+    // one call that names no columns makes the table's overwritten columns unknown
+    const known = overwritten.has(o.table) ? overwritten.get(o.table) : [];
+    overwritten.set(o.table, known && o.columns ? [...new Set([...known, ...o.columns])] : undefined);
+  }
+  const tables = [...new Set([...deleted, ...overwritten.keys()])];
+  const calls = [...(runPython.deletes ?? []), ...(runPython.overwrites ?? [])].map((w) => w.call);
+  const what = deleted.size && overwritten.size ? "the rows it deletes and the values it overwrites" : deleted.size ? "the rows it deletes" : "the values it overwrites";
+  const lines = [
+    `# ${calls.slice(0, 2).join(", ")}${calls.length > 2 ? ", ..." : ""}: RunPython.noop alone does not restore ${what}, so unapplying`,
+    `# would report the migration undone while they stay ${deleted.size && overwritten.size ? "deleted or overwritten" : deleted.size ? "deleted" : "overwritten"}. Keep a copy first (copy only the rows it changes if the table`,
+    `# is large), in an operation before the RunPython: unapplying runs its reverse after the RunPython's, and puts them back.`,
+  ];
+  for (const table of tables) {
+    const kept = rowsBackup(ctx, table, deleted.has(table), overwritten.has(table) ? overwritten.get(table) : []);
+    if (kept.note) lines.push(`# ${kept.note}`);
+    lines.push(
+      `migrations.RunSQL(`,
+      `    ${pythonString(kept.copy)},`,
+      kept.restore.length ? `    reverse_sql=${pythonString(kept.restore.join("; "))},` : `    reverse_sql=migrations.RunSQL.noop,`,
+      `),`,
+    );
+  }
+  lines.push(`${withNoop},`);
+  return lines.join("\n");
 }
 
 interface Deletion {
@@ -205,7 +244,7 @@ export default defineRule({
         // no down, or one that raises: the down that undoes up (the explicit no-op for a one-way data change);
         // an operation of `change` Rails cannot invert gets what Rails needs to invert it
         rails: () => (!down.loc || !blocking || /raises/.test(down.reason) ? railsDownBesideChange(ctx.migration, railsDownFor(ctx.migration.up, ctx.repository)) : railsIrreversibleFix(ctx.migration, ctx.repository)),
-        django: () => djangoReverseFix(blocking, ctx.migration, ctx.repository),
+        django: () => djangoReverseFix(ctx, blocking, ctx.migration, ctx.repository),
         alembic: () => alembicDowngradeFor(ctx.migration.up, ctx.repository),
       }),
     });

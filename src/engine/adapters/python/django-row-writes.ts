@@ -1,0 +1,103 @@
+/**
+ * The rows a RunPython function deletes or overwrites through the models it asks for: a queryset's `.delete()` or
+ * `.update(field=...)` (`Model.objects.filter(...).delete()`, `apps.get_model("api", "X").objects...`), a fetched
+ * instance's `.delete()` or `.save()` (`setting = BotSetting.objects.get(...)`, a loop over a queryset), a
+ * manager's `bulk_update(objs, ["field"])`. What such a function changes is not undone by a reverse that does
+ * nothing (irreversible-migration says so in its fix). Rows it only creates (`Model(...)`, `create`, `bulk_create`,
+ * `get_or_create`) are no such write: a new instance's `.save()` inserts.
+ */
+import type { PyNode } from "./parser.js";
+
+export interface ModelTarget {
+  app?: string;
+  model: string;
+}
+
+export interface RowWrite {
+  verb: "delete" | "update";
+  /** the call as written, its first line */
+  call: string;
+  target: ModelTarget;
+  /** the fields it sets, when the call names them (`update(a=...)`, `save(update_fields=[...])`, `bulk_update(objs, [...])`) */
+  fields?: string[];
+}
+
+const MANAGERS = new Set(["objects", "_default_manager", "_base_manager"]);
+/** queryset methods that narrow, order or fetch rows: a chain of them still reaches the model's existing rows */
+const QUERYSET_STEPS = new Set([
+  "all", "filter", "exclude", "get", "first", "last", "earliest", "latest", "using", "order_by", "select_related", "prefetch_related",
+  "only", "defer", "select_for_update", "distinct", "annotate", "iterator", "reverse",
+]);
+
+type Resolve = (root: PyNode) => ModelTarget | undefined;
+
+/**
+ * The model whose existing rows `node` holds: a chain from a model's manager through queryset steps, or a local
+ * bound to one (a new instance, `Model(...)` or `create(...)`, is none: its save() inserts).
+ */
+function existingRows(node: PyNode | null, resolve: Resolve, locals: ReadonlyMap<string, ModelTarget>): ModelTarget | undefined {
+  let current = node;
+  while (current?.type === "call") {
+    const fn = current.childForFieldName("function");
+    if (fn?.type !== "attribute" || !QUERYSET_STEPS.has(fn.childForFieldName("attribute")?.text ?? "")) return undefined;
+    current = fn.childForFieldName("object");
+  }
+  if (current?.type === "identifier") return locals.get(current.text);
+  if (current?.type !== "attribute" || !MANAGERS.has(current.childForFieldName("attribute")?.text ?? "")) return undefined;
+  const model = current.childForFieldName("object");
+  return model ? resolve(model) : undefined;
+}
+
+/** The field names of a list or tuple of string literals (`["name", "data"]`), or undefined. */
+function literalNames(node: PyNode | undefined): string[] | undefined {
+  if (!node || (node.type !== "list" && node.type !== "tuple")) return undefined;
+  const names = node.namedChildren.map((item) => (item?.type === "string" && !item.descendantsOfType("interpolation").length ? item.descendantsOfType("string_content").map((c) => c.text).join("") : undefined));
+  return names.every((n): n is string => n !== undefined) ? names : undefined;
+}
+
+const keywordNames = (args: readonly PyNode[]) => args.filter((a) => a.type === "keyword_argument").map((a) => a.childForFieldName("name")?.text ?? "").filter(Boolean);
+const keyword = (args: readonly PyNode[], name: string) => args.find((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === name)?.childForFieldName("value") ?? undefined;
+
+/** The locals bound to existing rows of a model, in the order the body binds them (`x = M.objects.get(...)`, `for x in M.objects.filter(...)`). */
+function rowLocals(body: PyNode, resolve: Resolve): Map<string, ModelTarget> {
+  const locals = new Map<string, ModelTarget>();
+  const bindings = body.descendantsOfType(["assignment", "for_statement"]).sort((a, b) => a.startIndex - b.startIndex);
+  for (const node of bindings) {
+    const left = node.childForFieldName("left");
+    const right = node.childForFieldName("right");
+    if (left?.type !== "identifier") continue;
+    const target = right ? existingRows(right, resolve, locals) : undefined;
+    if (target) locals.set(left.text, target);
+    else locals.delete(left.text);
+  }
+  return locals;
+}
+
+export function rowWrites(body: PyNode, resolve: Resolve): RowWrite[] {
+  const locals = rowLocals(body, resolve);
+  const out: RowWrite[] = [];
+  for (const call of body.descendantsOfType("call")) {
+    const fn = call.childForFieldName("function");
+    if (fn?.type !== "attribute") continue;
+    const method = fn.childForFieldName("attribute")?.text ?? "";
+    const receiver = fn.childForFieldName("object");
+    const args = call.childForFieldName("arguments")?.namedChildren.filter((a): a is PyNode => a !== null) ?? [];
+    const text = call.text.split("\n")[0].trim();
+    if (method === "bulk_update" && receiver?.type === "attribute" && MANAGERS.has(receiver.childForFieldName("attribute")?.text ?? "")) {
+      const model = receiver.childForFieldName("object");
+      const target = model ? resolve(model) : undefined;
+      if (target) out.push({ verb: "update", call: text, target, fields: literalNames(args.filter((a) => a.type !== "keyword_argument")[1] ?? keyword(args, "fields")) });
+      continue;
+    }
+    if (method !== "delete" && method !== "update" && method !== "save") continue;
+    // a bare manager has no delete() (`Model.objects.update(...)` is Django's, through its queryset)
+    const onManager = receiver?.type === "attribute" && MANAGERS.has(receiver.childForFieldName("attribute")?.text ?? "");
+    const target = onManager && method !== "update" ? undefined : existingRows(receiver, resolve, locals);
+    if (!target) continue;
+    if (method === "delete" && args.length === 0) out.push({ verb: "delete", call: text, target });
+    else if (method === "update" && args.length > 0) out.push({ verb: "update", call: text, target, fields: keywordNames(args) });
+    // only a fetched instance's save() overwrites; a queryset has no save()
+    else if (method === "save" && receiver?.type === "identifier") out.push({ verb: "update", call: text, target, fields: literalNames(keyword(args, "update_fields")) });
+  }
+  return out;
+}
