@@ -55,4 +55,16 @@ describe("compose files read with the YAML parser, through the CLI", () => {
     expect(await indexFinding(repo)).toMatchObject({ severity: "error" });
     expect((await run(["lint", "--verbose", MIGRATION], { cwd: repo.root })).output).toContain("docker-compose.yml:11 is compose service api runs 2 replicas");
   });
+
+  it("lint: an entrypoint that runs the project's own Flask-Migrate CLI (`ftcli db upgrade`, FitTrackee) before gunicorn: a note naming its line", async () => {
+    const repo = new Repo()
+      .write({
+        "docker-compose.yml": "services:\n  app:\n    image: example/app:2\n    command: 'sh docker-entrypoint.sh'\n  db:\n    image: postgres:17\n",
+        "docker-entrypoint.sh": '#!/bin/bash\nset -e\n\n# Upgrade database\nftcli db upgrade || { echo "Failed to upgrade database!"; exit 1; }\nexec gunicorn -b 0.0.0.0:5000 "app:create_app()"\n',
+        [MIGRATION]: revision,
+        "alembic.ini": "[alembic]\nscript_location = alembic\n",
+      })
+      .commit("app");
+    expect(await indexFinding(repo)).toMatchObject({ severity: "info", message: expect.stringContaining("Offline deploy (docker-entrypoint.sh:5 runs the migrations") });
+  });
 });

@@ -57,6 +57,16 @@ describe("an app that migrates offline", () => {
     expect(run.annotations.find((a) => a.title.startsWith("index-without-concurrently"))).toMatchObject({ annotation_level: "failure" });
   });
 
+  it("reads an entrypoint that upgrades through the project's own Flask-Migrate CLI (FitTrackee's `ftcli db upgrade`) as offline", async () => {
+    const entry = '#!/bin/bash\nset -e\nftcli db upgrade || { echo "Failed to upgrade database!"; exit 1; }\nexec gunicorn -b 0.0.0.0:5000 "app:create_app()"\n';
+    s = await startScenario({ baseFiles: { ...BASE, "docker/entry.sh": entry } });
+    const head = s.openPull(76, { [ADDED]: INDEX });
+    expect((await s.pullRequest("opened", 76)).status).toBe(200);
+    const run = s.fake.checkRunsFor(head).at(-1)!;
+    expect(run.conclusion).toBe("success");
+    expect(run.output.summary).toContain("**Deploy:** read as offline: `docker/entry.sh:3`");
+  });
+
   it.each([
     ["JSON", { "terraform/workspace-variables/production.tfvars.json": '{\n  "environment": "production",\n  "aks_web_app_instances": 8\n}\n' }, 74],
     ["HCL", { "terraform/production.tfvars": 'environment = "production"\naks_web_app_instances = 8\n' }, 75],

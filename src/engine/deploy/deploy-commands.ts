@@ -7,9 +7,13 @@
 import { expandScripts, scriptRuns, type FileCommands, type NodeManifest } from "./node-scripts.js";
 import type { DeployEvidence } from "./deploy-model.js";
 
-/** commands that apply the migrations of the frameworks migguard reads (and of the common SQL runners; Capistrano's migrate tasks) */
+/**
+ * commands that apply the migrations of the frameworks migguard reads (and of the common SQL runners; Capistrano's
+ * migrate tasks). Flask-Migrate's `db upgrade` counts under whichever click CLI mounts its `db` group: `flask`, or a
+ * project's own console script (FitTrackee's `ftcli db upgrade`, `superset db upgrade`).
+ */
 export const MIGRATE =
-  /\bcap\b[^\n"']*\bdeploy:migrat(?:e|ions)\b|\b(?:manage\.py|django-admin(?:\.py)?)\s+migrate\b|\balembic\b[^\n"']*\bupgrade\b|\b(?:rails|rake)\s+db:(?:migrate|prepare|setup)\b|\bflask\s+db\s+upgrade\b|\bprisma\s+migrate\s+deploy\b|\bdiesel\s+migration\s+run\b|\bflyway\b[^\n"']*\bmigrate\b|\bdbmate\b[^\n"']*\b(?:up|migrate)\b|\bgoose\b[^\n"']*\bup\b|\bmigrate\b[^\n"']*\s-path\b[^\n"']*\bup\b|\bsqitch\s+deploy\b|\bknex\b[^\n"'&;|]*\bmigrate:latest\b|\bsequelize(?:-cli)?\s+db:migrate\b|\btypeorm(?:-ts-node-(?:commonjs|esm))?\b[^\n"'&;|]*\bmigration:run\b|\bdrizzle-kit\s+migrate\b|\bnode-pg-migrate\b[^\n"'&;|]*\bup\b|\bdb-migrate\s+up\b/;
+  /\bcap\b[^\n"']*\bdeploy:migrat(?:e|ions)\b|\b(?:manage\.py|django-admin(?:\.py)?)\s+migrate\b|\balembic\b[^\n"']*\bupgrade\b|\b(?:rails|rake)\s+db:(?:migrate|prepare|setup)\b|\b[\w.-]+\s+db\s+upgrade\b|\bprisma\s+migrate\s+deploy\b|\bdiesel\s+migration\s+run\b|\bflyway\b[^\n"']*\bmigrate\b|\bdbmate\b[^\n"']*\b(?:up|migrate)\b|\bgoose\b[^\n"']*\bup\b|\bmigrate\b[^\n"']*\s-path\b[^\n"']*\bup\b|\bsqitch\s+deploy\b|\bknex\b[^\n"'&;|]*\bmigrate:latest\b|\bsequelize(?:-cli)?\s+db:migrate\b|\btypeorm(?:-ts-node-(?:commonjs|esm))?\b[^\n"'&;|]*\bmigration:run\b|\bdrizzle-kit\s+migrate\b|\bnode-pg-migrate\b[^\n"'&;|]*\bup\b|\bdb-migrate\s+up\b/;
 /**
  * commands that start a long-running server, or hand over to the container's CMD (`exec "$@"`, `exec gosu app "$@"`,
  * `exec s6-setuidgid $PUID $@`), or hand the container's process to Node running a file named without its extension
