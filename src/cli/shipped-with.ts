@@ -7,16 +7,21 @@
  * shallow (its oldest commit seems to add every file); a root commit's files are left out too (an import of a
  * history kept elsewhere). Never fails lint.
  */
-import { execFileSync } from "node:child_process";
 import { realpathSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, relative, resolve, sep } from "node:path";
 
 const TIMEOUT_MS = 20_000;
 
+type ChildProcess = typeof import("node:child_process");
+let loaded: ChildProcess | undefined;
+/** node:child_process, loaded when git first runs: a lint that never asks (one migration) does not load it (issue #18) */
+const childProcess = (): ChildProcess => (loaded ??= createRequire(import.meta.url)("node:child_process") as ChildProcess);
+
 /** git's output, or undefined when it cannot answer (not a repository, no git, too slow). */
 function gitOutput(cwd: string, args: readonly string[]): string | undefined {
   try {
-    return execFileSync("git", args, { cwd, encoding: "utf8", maxBuffer: 1 << 28, timeout: TIMEOUT_MS, stdio: ["ignore", "pipe", "ignore"] });
+    return childProcess().execFileSync("git", args, { cwd, encoding: "utf8", maxBuffer: 1 << 28, timeout: TIMEOUT_MS, stdio: ["ignore", "pipe", "ignore"] });
   } catch {
     return undefined;
   }

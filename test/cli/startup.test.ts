@@ -51,8 +51,8 @@ beforeAll(async () => {
   write("db/migrate/20240101000000_add_index.rb", "class AddIndex < ActiveRecord::Migration[7.1]\n  def change\n    add_index :users, :email\n  end\nend\n");
 }, 180_000);
 
-/** The source modules (paths as esbuild names them) inside the bundle files a CLI run loaded, and its output. */
-function sourcesLoaded(args: string[]): { status: number | null; sources: string[]; stdout: string } {
+/** The source modules (paths as esbuild names them) inside the bundle files a CLI run loaded, the Node built-ins it loaded, and its output. */
+function sourcesLoaded(args: string[]): { status: number | null; sources: string[]; builtins: string[]; stdout: string } {
   const record = join(install, `loaded-${Math.random().toString(36).slice(2)}.txt`);
   writeFileSync(record, "");
   const run = spawnSync(process.execPath, ["--import", RECORDER, join(install, "bin", "migguard.js"), ...args], {
@@ -72,7 +72,7 @@ function sourcesLoaded(args: string[]): { status: number | null; sources: string
   sources.push(...lines.filter((l) => l.startsWith("module:")).map((l) => l.slice("module:".length)));
   // anything loaded from outside the bundle (node_modules) would escape this check
   expect(files.filter((f) => !f.startsWith(install))).toEqual([]);
-  return { status: run.status, sources, stdout: run.stdout };
+  return { status: run.status, sources, builtins: lines.filter((l) => l.startsWith("builtin:")).map((l) => l.slice("builtin:".length)), stdout: run.stdout };
 }
 
 /**
@@ -139,6 +139,13 @@ it("a lint of one SQL file loads libpg-query, and neither Prism, tree-sitter, th
   expectNotLoaded(sources, /node_modules\/@babel\/parser\//, "Babel's parser (Node start files of the deploy)");
   expectNotLoaded(sources, PRISMA_AST, "The Prisma schema's parser");
   expectNotLoaded(sources, /^src\/(execute\/|report\/sarif\.ts|engine\/review\/)/, "Execution, SARIF or review code");
+});
+
+it("a lint of one migration runs no git, so it does not load node:child_process", () => {
+  const { status, builtins } = sourcesLoaded(["lint", "migrations/000001_index.up.sql"]);
+  expect(status).toBe(1);
+  expect(builtins).toContain("fs"); // the recorder saw the built-ins
+  expect(builtins).not.toContain("child_process");
 });
 
 it("a lint of a Rails migration loads Prism, and still not tree-sitter", () => {

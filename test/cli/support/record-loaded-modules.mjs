@@ -1,6 +1,7 @@
 // `node --import <this file>`: appends to $MIGGUARD_LOADED_MODULES the URL of every module file the process loads
 // (ES modules through a loader hook, CommonJS files through require) and, as `module:<path>`, every module that
-// the CLI's script runs (a bundle built with `recordModules` reports them to globalThis.__migguardModuleRun).
+// the CLI's script runs (a bundle built with `recordModules` reports them to globalThis.__migguardModuleRun), and at
+// exit, as `builtin:<name>`, every Node built-in module the process loaded.
 import { appendFileSync } from "node:fs";
 import Module, { register } from "node:module";
 import { isAbsolute } from "node:path";
@@ -25,3 +26,7 @@ Module._load = function (request, parent, isMain) {
 };
 
 globalThis.__migguardModuleRun = (path) => record(`module:${path}`);
+
+process.on("exit", () => {
+  for (const entry of process.moduleLoadList) if (entry.startsWith("NativeModule ")) record(`builtin:${entry.slice("NativeModule ".length)}`);
+});
