@@ -106,13 +106,27 @@ export interface TypeChangeContext {
 const isTimestampPair = (from: TypeRef, to: TypeRef) =>
   !from.array && !to.array && ((from.name === "timestamp" && to.name === "timestamptz") || (from.name === "timestamptz" && to.name === "timestamp"));
 
+/**
+ * A precision below 6 on the new type of a timestamp <-> timestamptz change rounds the converted value, and PostgreSQL
+ * cannot tell that rounding is a no-op (the conversion's result has no precision to compare with), so it rewrites
+ * every row even with the session TimeZone UTC. Checked on PGlite 18 (relfilenode before and after, TimeZone UTC):
+ * timestamp(3) -> timestamptz(3) and timestamp -> timestamptz(3) rewrite; timestamp -> timestamptz,
+ * timestamp(3) -> timestamptz, timestamp(3) -> timestamptz(6) and timestamp(6) -> timestamptz(6) keep the file.
+ */
+const roundsConverted = (to: TypeRef) => to.mods.length > 0 && to.mods[0] < 6;
+const roundingReason = (from: string, to: TypeRef) =>
+  `${from} -> ${to.text} rewrites the whole table whatever the session TimeZone: the converted values are rounded to precision ${to.mods[0]} row by row`;
+
 /** Whether ALTER COLUMN ... TYPE `to` from `from` rewrites the table (and rebuilds its indexes). */
 export function typeChangeCost(from: TypeRef | undefined, to: TypeRef, hasUsing = false, context: TypeChangeContext = {}): TypeChange {
   const utc = context.utcSession === true && (context.postgresVersion ?? 12) >= 12 && (!hasUsing || context.usingIsColumn === true);
+  if (from && isTimestampPair(from, to) && roundsConverted(to)) return { rewrite: true, reason: roundingReason(from.text, to) };
   if (utc && from && isTimestampPair(from, to))
     return { rewrite: false, rebuildsIndexes: true, reason: `${from.text} -> ${to.text} with the session TimeZone UTC rewrites no row (PostgreSQL 12+)` };
   if (utc && !from && (to.name === "timestamptz" || to.name === "timestamp") && !to.array)
-    return { rewrite: "unknown", reason: `no rewrite only when the column is already ${to.name === "timestamptz" ? "timestamp" : "timestamptz"} (the session TimeZone is UTC)` };
+    return roundsConverted(to)
+      ? { rewrite: "unknown", reason: `no rewrite only when the column is already ${to.text} (the other timestamp type converted to precision ${to.mods[0]} is rewritten row by row, even in UTC)` }
+      : { rewrite: "unknown", reason: `no rewrite only when the column is already ${to.name === "timestamptz" ? "timestamp" : "timestamptz"} (the session TimeZone is UTC)` };
   const limitless = (t: TypeRef) => (t.name === "varchar" || t.name === "varbit") && t.mods.length === 0;
   if (!from) {
     if (!hasUsing && (to.name === "text" || to.name === "citext" || limitless(to)))
@@ -149,7 +163,10 @@ export function typeChangeCost(from: TypeRef | undefined, to: TypeRef, hasUsing 
   }
   if (from.name === "cidr" && to.name === "inet") return { rewrite: false, reason: "cidr -> inet is binary-compatible" };
   if (from.name === "timestamp" && to.name === "timestamptz")
-    return { rewrite: "unknown", reason: "timestamp -> timestamptz skips the rewrite only when the session TimeZone is UTC (PostgreSQL 12+)" };
+    return { rewrite: "unknown", reason: `${from.text} -> ${to.text} skips the rewrite only when the session TimeZone is UTC (PostgreSQL 12+)` };
+  // a timestamp's precision raised, or removed, only relabels the column (PGlite 18: timestamp(3) -> timestamp(6) keeps the file and its index)
+  if (same && (from.name === "timestamp" || from.name === "timestamptz") && (to.mods.length === 0 || to.mods[0] >= 6 || (from.mods.length > 0 && to.mods[0] >= from.mods[0])))
+    return { rewrite: false, reason: "raising a timestamp's precision is metadata-only" };
   return { rewrite: true, reason: `${from.text} -> ${to.text} rewrites the whole table` };
 }
 

@@ -25,7 +25,9 @@ export default defineRule({
       "varchar -> text, numeric precision at the same scale).",
     postgres:
       "timestamp <-> timestamptz (without USING, or USING the column itself) rewrites no row on PostgreSQL 12+ when the session " +
-      "TimeZone is UTC (a SET TIME ZONE in the migration, or Rails' connection, which sets UTC); the column's indexes are still rebuilt",
+      "TimeZone is UTC (a SET TIME ZONE in the migration, or Rails' connection, which sets UTC) and the new type has no precision or " +
+      "precision 6; the column's indexes are still rebuilt. A precision below 6 (timestamp(3) -> timestamptz(3)) rounds every " +
+      "converted value and rewrites the table in any TimeZone",
   },
   check(ctx) {
     const swaps: Swap[] = [];
