@@ -447,6 +447,42 @@ end
     },
     {
       framework: "rails",
+      name: "change: change_column of a jsonb column to text: the down's text -> jsonb has no assignment cast, so change_column carries using:, and the default is dropped before and set again after",
+      path: "db/migrate/20240206000000_payload_to_text.rb",
+      files: {
+        "db/migrate/20240202000000_create_reports.rb": `class CreateReports < ActiveRecord::Migration[7.2]
+  def change
+    create_table :reports do |t|
+      t.jsonb :payload, null: false, default: {}
+    end
+  end
+end
+`,
+      },
+      code: `class PayloadToText < ActiveRecord::Migration[7.2]
+  def change
+    change_column :reports, :payload, :text
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        [
+          "# change_column cannot be inverted: say what the type was.",
+          "def up",
+          "  change_column :reports, :payload, :text",
+          "end",
+          "",
+          "def down",
+          "  change_column_default :reports, :payload, nil  # a default of type text is not converted to jsonb with the column: it would fail",
+          '  change_column :reports, :payload, :jsonb, using: "payload::jsonb"',
+          "  change_column_default :reports, :payload, '{}'",
+          "end",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
       name: "change: change_column among other statements: up keeps every statement in order, down undoes each with the types of the history",
       path: "db/migrate/20240206000000_replace_money_field.rb",
       files: {

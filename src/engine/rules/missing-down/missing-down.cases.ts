@@ -63,6 +63,25 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "jsonb -> text (rudder-server error_detail_reports 000003): the down's text -> jsonb has no assignment cast, so it carries USING sample_event::jsonb, and the default is dropped before and set again after (it is not converted with the column)",
+      path: "migrations/000003_sample_event_to_text.up.sql",
+      files: { "migrations/000001_init.up.sql": "CREATE TABLE error_detail_reports (id bigserial PRIMARY KEY, sample_event jsonb NOT NULL DEFAULT '{}'::jsonb);\n", "migrations/000001_init.down.sql": "DROP TABLE error_detail_reports;\n" },
+      schema: "CREATE TABLE error_detail_reports (id bigserial PRIMARY KEY, sample_event jsonb NOT NULL DEFAULT '{}'::jsonb);\nINSERT INTO error_detail_reports (sample_event) VALUES ('{\"a\": 1}');",
+      code: "ALTER TABLE error_detail_reports\nALTER COLUMN sample_event TYPE TEXT;\n",
+      lines: [1],
+      fixes: [
+        [
+          "-- migrations/000003_sample_event_to_text.down.sql",
+          "ALTER TABLE error_detail_reports ALTER COLUMN sample_event DROP DEFAULT;  -- a default of type text is not converted to jsonb with the column: it would fail",
+          "ALTER TABLE error_detail_reports ALTER COLUMN sample_event TYPE jsonb USING sample_event::jsonb;",
+          "ALTER TABLE error_detail_reports ALTER COLUMN sample_event SET DEFAULT '{}'::jsonb;",
+        ].join("\n"),
+      ],
+      fixRunsAfter: "up",
+      afterFix: { query: "SELECT pg_typeof(sample_event)::text AS type, sample_event->>'a' AS a FROM error_detail_reports", rows: [{ type: "jsonb", a: "1" }] },
+    },
+    {
+      framework: "sql",
       name: "golang-migrate up without a .down.sql: the fix is the .down.sql that drops what the up added",
       schema: "CREATE TABLE profiles (id bigint PRIMARY KEY);",
       path: "migrations/000012_add_bio.up.sql",

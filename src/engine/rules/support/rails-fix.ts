@@ -5,7 +5,8 @@
  */
 import { isModelPath } from "../../adapters/rails/model-path.js";
 import { railsForeignKeyOptions } from "./rails-foreign-key-options.js";
-import type { Migration, Operation, TypeRef } from "../../model.js";
+import type { ColumnSpec, Migration, Operation, TypeRef } from "../../model.js";
+import { convertsWithoutUsing } from "../../assignment-casts.js";
 import type { RepositoryView } from "../../repository/repository-view.js";
 import { dataCode, dataCodeOf, reindented } from "./data-code.js";
 import { dedent, derivedName, ident, modelName, sym } from "./fix.js";
@@ -68,6 +69,26 @@ const list = (columns: string[]) => (columns.length === 1 ? sym(columns[0]) : `[
 
 /** The column types a fix may ask for (`RuleContext.repository`), or none. */
 export type TypeSource = Pick<RepositoryView, "columnType"> | undefined;
+
+/**
+ * change_column back to `before` from the up's type `now`. Where `now` has no assignment cast to `before` (text ->
+ * jsonb) ALTER TYPE needs USING, and the column's default is not converted with it either: it is dropped first and
+ * the default the column had before the up (`definition`, when the repository has it) set again after.
+ */
+export function changeColumnBackCode(table: string, column: string, now: TypeRef, before: TypeRef | undefined, definition: ColumnSpec | undefined): string {
+  const { type, note } = columnTypeOf(undefined, table, column, before);
+  if (!before || convertsWithoutUsing(now, before)) return `change_column ${sym(table)}, ${sym(column)}, ${type}${note}`;
+  const restore = definition
+    ? definition.default
+      ? [`change_column_default ${sym(table)}, ${sym(column)}, ${rubyDefault(definition.default.expr)}`]
+      : []
+    : [`# if ${column} had a default before the up (the migrations do not show its definition), set it again here with change_column_default`];
+  return [
+    `change_column_default ${sym(table)}, ${sym(column)}, nil  # a default of type ${now.text} is not converted to ${before.text} with the column: it would fail`,
+    `change_column ${sym(table)}, ${sym(column)}, ${type}, using: ${rubyString(`${ident(column)}::${before.text}`)}`,
+    ...restore,
+  ].join("\n");
+}
 
 /** `railsType` of a column the repository may know, with the note when it does not (a trailing comment). */
 function columnTypeOf(types: TypeSource, table: string, column: string, known: TypeRef | undefined, index?: number): { type: string; note: string } {
@@ -271,7 +292,8 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
         end`);
     }
     case "alter_column_type": {
-      const before = columnTypeOf(types, op.table, op.column, op.fromType, migration.up.indexOf(op));
+      const before = op.fromType ?? types?.columnType(op.table, op.column, migration.up.indexOf(op));
+      const down = changeColumnBackCode(op.table, op.column, op.type, before, types?.columnDefinition?.(op.table, op.column)).split("\n").join("\n          ");
       // a `change` that does more than this change_column: up keeps all of it, in order, and down undoes each
       // (a loop's other iterations share its line but not its written values)
       if (migration.up.some((o) => !INERT.has(o.kind) && (o.loc.line !== op.loc.line || asWritten(o) !== asWritten(op)))) return railsUpAndDown(migration, types);
@@ -282,7 +304,7 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
         end
 
         def down
-          change_column ${sym(op.table)}, ${sym(op.column)}, ${before.type}${before.note}
+          ${down}
         end`);
     }
     case "set_default":
@@ -381,9 +403,8 @@ function undoStatement(statement: { ops: Operation[]; index: number }, types: Ty
 }
 
 /** change_column back to the type the column had before (from the repository), or the note that it is unknown. */
-function changeColumnBack(op: Extract<Operation, { kind: "alter_column_type" }>, types: TypeSource, index: number): string {
-  const before = columnTypeOf(types, op.table, op.column, op.fromType, index);
-  return `change_column ${sym(op.table)}, ${sym(op.column)}, ${before.type}${before.note}`;
+function changeColumnBack(op: Extract<Operation, { kind: "alter_column_type" }>, types: SchemaSource | undefined, index: number): string {
+  return changeColumnBackCode(op.table, op.column, op.type, op.fromType ?? types?.columnType(op.table, op.column, index), types?.columnDefinition?.(op.table, op.column));
 }
 
 /**

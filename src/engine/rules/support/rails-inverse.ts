@@ -9,7 +9,7 @@ import type { ColumnSpec, Operation } from "../../model.js";
 import { rubyString } from "./embed-sql.js";
 import { sym } from "./fix.js";
 import { reindented } from "./data-code.js";
-import { onlyIfAdded, railsType } from "./rails-fix.js";
+import { changeColumnBackCode, onlyIfAdded, railsType } from "./rails-fix.js";
 import { inverseOfUp, inverseSteps, type InverseSource, type InverseStep } from "./sql-inverse.js";
 import { nameKey } from "./facts.js";
 import { nullabilityBefore, unknownNullability } from "./prior-nullability.js";
@@ -77,7 +77,7 @@ export function railsInverseSteps(op: Operation, index: number, created: Readonl
       const before = op.fromType ?? repository?.columnType(op.table, op.column, index);
       return [
         before
-          ? code(`change_column ${t}, ${sym(op.column)}, ${railsType(before)}`)
+          ? code(changeColumnBackCode(op.table, op.column, op.type, before, repository?.columnDefinition(op.table, op.column)))
           : unknown(`${lineOf(op)} changes the type of ${op.table}.${op.column}: migguard found no earlier type in db/schema.rb, db/structure.sql or the earlier migrations; put it back with change_column`),
       ];
     }

@@ -4,7 +4,8 @@
  * what cannot (a definition the up dropped, a default it replaced, data it changed) is said, as a step of its own
  * kind so each framework's down can fail loudly on it instead of skipping it.
  */
-import type { ColumnSpec, Operation } from "../../model.js";
+import type { ColumnSpec, Operation, TypeRef } from "../../model.js";
+import { convertsWithoutUsing } from "../../assignment-casts.js";
 import type { RepositoryView } from "../../repository/repository-view.js";
 import { derivedName, ident } from "./fix.js";
 import { nameKey } from "./facts.js";
@@ -64,6 +65,24 @@ function previousDefault(table: string, column: string, before: ColumnSpec | und
   return sql(before.default ? `${col(table, column)} SET DEFAULT ${before.default.expr};` : `${col(table, column)} DROP DEFAULT;`);
 }
 
+/**
+ * ALTER COLUMN ... TYPE back to a type the up's type has no assignment cast to (text -> jsonb): it needs USING, and a
+ * default is converted with the column only by an assignment cast too, so it is dropped first and the one the column
+ * had before the up set again after.
+ */
+function typeBackWithUsing(table: string, column: string, now: TypeRef, before: TypeRef, definition: ColumnSpec | undefined): string {
+  const restore = definition
+    ? definition.default
+      ? [`${col(table, column)} SET DEFAULT ${definition.default.expr};`]
+      : []
+    : [`-- if ${column} had a default before the up (the migrations do not show its definition), SET it again here`];
+  return [
+    `${col(table, column)} DROP DEFAULT;  -- a default of type ${now.text} is not converted to ${before.text} with the column: it would fail`,
+    `${col(table, column)} TYPE ${before.text} USING ${ident(column)}::${before.text};`,
+    ...restore,
+  ].join("\n");
+}
+
 /** The steps that undo one operation; undefined when it changes nothing a down must take back. */
 export function inverseSteps(op: Operation, index: number, created: ReadonlySet<string>, repository: InverseSource | undefined): InverseStep[] | undefined {
   // what belongs to a table the up created goes with its DROP TABLE
@@ -96,11 +115,9 @@ export function inverseSteps(op: Operation, index: number, created: ReadonlySet<
     case "alter_column_type": {
       if (onNewTable(op.table)) return undefined;
       const before = op.fromType ?? repository?.columnType(op.table, op.column, index);
-      return [
-        before
-          ? sql(`${col(op.table, op.column)} TYPE ${before.text};`)
-          : unknown(`${lineOf(op)} changes the type of ${op.table}.${op.column}: migguard found no earlier type in the repository; put it back with ALTER COLUMN ... TYPE`),
-      ];
+      if (!before) return [unknown(`${lineOf(op)} changes the type of ${op.table}.${op.column}: migguard found no earlier type in the repository; put it back with ALTER COLUMN ... TYPE`)];
+      if (convertsWithoutUsing(op.type, before)) return [sql(`${col(op.table, op.column)} TYPE ${before.text};`)];
+      return [sql(typeBackWithUsing(op.table, op.column, op.type, before, repository?.columnDefinition(op.table, op.column)))];
     }
     case "set_not_null":
       return onNewTable(op.table) ? undefined : [sql(`${col(op.table, op.column)} DROP NOT NULL;`)];
