@@ -285,11 +285,12 @@ function keepTogetherFix(ctx: RuleContext, ops: readonly Operation[], prepared: 
   ].join("\n");
 }
 
-/** The table lock a schema change takes in PostgreSQL; named only where it is one lock for every form of the change. */
+/**
+ * The table lock a schema change takes in PostgreSQL, as its documentation gives it (support/lock-modes.ts: a foreign
+ * key's SHARE ROW EXCLUSIVE, another constraint's ACCESS EXCLUSIVE); "lock" where that table does not know it.
+ */
 function lockName(op: Operation, database: Migration["database"]): string {
-  if (database !== "postgresql" || op.kind === "add_constraint" || op.kind === "alter_enum") return "lock";
-  // PostgreSQL's documented lock for the statement (support/lock-modes.ts); a subcommand not in its table: "lock"
-  const mode = tableLockMode(op);
+  const mode = database === "postgresql" ? tableLockMode(op) : undefined;
   return mode ? `${mode} lock` : "lock";
 }
 
