@@ -67,6 +67,14 @@ export default defineCases({
       code: 'DELETE FROM "Subscription" WHERE "planId" IS NULL;\nDROP INDEX "Subscription_customerId_key";\nALTER TABLE "Subscription" ALTER COLUMN "planId" SET NOT NULL;\n',
       lines: [2],
     },
+    {
+      framework: "sql",
+      name: "LOCK TABLE names its lock: even SHARE UPDATE EXCLUSIVE is waited for, and the schema changes on the table queue behind it",
+      schema: "CREATE TABLE t (id int PRIMARY KEY, a int);",
+      code: "BEGIN;\nLOCK TABLE t IN SHARE UPDATE EXCLUSIVE MODE;\nUPDATE t SET a = 1 WHERE id = 1;\nCOMMIT;\n",
+      lines: [2],
+      messages: ["if it waits behind a long query, the schema changes on the table queue behind it (its SHARE UPDATE EXCLUSIVE lock lets reads and writes through)."],
+    },
     { framework: "sql", name: "ALTER TABLE without lock_timeout (reported once)", schema: "CREATE TABLE orders (id bigint PRIMARY KEY);", code: "ALTER TABLE orders ADD COLUMN note text;\nALTER TABLE orders ADD COLUMN tag text;", lines: [1] },
     { framework: "sql", name: "lock_timeout set too late", schema: "CREATE TABLE orders (id bigint PRIMARY KEY);", code: "ALTER TABLE orders ADD COLUMN note text;\nSET lock_timeout = '2s';", lines: [1] },
     {
@@ -97,5 +105,6 @@ export default defineCases({
     { framework: "sql", name: "SET LOCAL via set_config", code: "SELECT set_config('lock_timeout', '2s', true);\nALTER TABLE orders ADD COLUMN note text;" },
     { framework: "sql", name: "only new tables", code: "CREATE TABLE t (id bigint);\nCREATE INDEX t_idx ON t (id);" },
     { framework: "sql", name: "CREATE INDEX CONCURRENTLY does not queue", code: "CREATE INDEX CONCURRENTLY i ON orders (note);" },
+    { framework: "sql", name: "VALIDATE CONSTRAINT takes SHARE UPDATE EXCLUSIVE to let the table's reads and writes go on, as CONCURRENTLY does", code: "ALTER TABLE orders VALIDATE CONSTRAINT orders_total_check;" },
   ],
 });

@@ -4,38 +4,21 @@ import { fixFor } from "../support/fix.js";
 import { existingTable } from "../support/scope.js";
 import { strongestLock, tableLockMode, WRITE_BLOCKING_MODES } from "../support/lock-modes.js";
 
-/** The table whose lock an operation must wait for, when it is a lock a queue can form behind. */
+/** The table `op` locks: the first of a statement's tables (DROP TABLE, TRUNCATE, LOCK TABLE name several). */
+const tableOf = (op: Operation): string | undefined =>
+  op.kind === "drop_table" || op.kind === "truncate" || op.kind === "lock_table" ? op.tables[0] : "table" in op && typeof op.table === "string" ? op.table : undefined;
+
+/**
+ * The table whose lock an operation must wait for, when it is a lock a queue can form behind: the lock PostgreSQL
+ * takes for it (lock-modes.ts), but not the SHARE UPDATE EXCLUSIVE of the forms made to let the table's work go on
+ * (CREATE and DROP INDEX CONCURRENTLY, VALIDATE CONSTRAINT). A statement that names its lock (LOCK TABLE) or that the
+ * adapter leaves raw (an ALTER TABLE subcommand) counts whatever its mode, unknown included: SET (autovacuum_enabled =
+ * false) waits for SHARE UPDATE EXCLUSIVE too, and the schema changes on the table queue behind it.
+ */
 function lockedTable(op: Operation): string | undefined {
-  switch (op.kind) {
-    case "add_column":
-    case "drop_column":
-    case "rename_column":
-    case "alter_column_type":
-    case "set_not_null":
-    case "drop_not_null":
-    case "set_default":
-    case "drop_default":
-    case "add_constraint":
-    case "drop_constraint":
-    case "rename_table":
-      return op.table;
-    case "add_index":
-      return op.concurrently ? undefined : op.table;
-    // DROP INDEX takes ACCESS EXCLUSIVE on the index's table (the table is known when the history names the index)
-    case "drop_index":
-      return op.concurrently ? undefined : op.table;
-    case "drop_table":
-    case "truncate":
-      return op.tables[0];
-    case "lock_table":
-      return op.tables[0];
-    case "create_object":
-      return op.objectType === "trigger" || op.objectType === "rule" || op.objectType === "policy" ? op.table : undefined;
-    case "raw":
-      return op.table;
-    default:
-      return undefined;
-  }
+  if (op.kind === "raw" || op.kind === "lock_table") return tableOf(op);
+  const mode = tableLockMode(op);
+  return mode === undefined || mode === "SHARE UPDATE EXCLUSIVE" ? undefined : tableOf(op);
 }
 
 /**
