@@ -22,6 +22,7 @@ import type { Migration, ReportedFinding, SourceFile } from "../model.js";
 import { regulatedWaivers, type RegulatedWaiver } from "../regulated/waivers.js";
 import { isWaived } from "../waivers/waivers.js";
 import { normaliseChanges, type Change, type ChangedFile } from "./changes.js";
+import { splitCrossAppMoves } from "./cross-app-moves.js";
 import { detectMigrationPath } from "./classify.js";
 import { schemaDumpOf } from "../repository/schema-dump-paths.js";
 import { readOncePerDump } from "../repository/head-dumps.js";
@@ -303,9 +304,11 @@ function squashes(migrations: readonly ChangedMigration[], config: Config, conte
  * for a parser instance that a hostile file broke to be replaced (analyze.ts).
  */
 export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
-  const changes = normaliseChanges(input.changes);
+  const listed = normaliseChanges(input.changes);
   // revisions in an Alembic script location of any name (found by its env.py and script.py.mako) are migrations
-  const config = withAlembicScriptLocations(input.config ?? defaultConfig(), [...(input.basePaths ?? []), ...input.head.map((f) => f.path), ...changes.map((c) => c.path)]);
+  const config = withAlembicScriptLocations(input.config ?? defaultConfig(), [...(input.basePaths ?? []), ...input.head.map((f) => f.path), ...listed.map((c) => c.path)]);
+  // a migration "renamed" into another Django app is a deletion there and a new migration here
+  const changes = splitCrossAppMoves(listed, config);
   const contents: Contents = {
     head: new Map(input.head.map((f) => [f.path, f.content])),
     base: new Map((input.base ?? []).map((f) => [f.path, f.content])),

@@ -43,6 +43,8 @@ export interface FakePull {
   author: string;
   title: string;
   body: string | null;
+  /** files GitHub's similarity would list as renamed: new path -> old path */
+  renames?: Record<string, string>;
 }
 
 export interface FakeAnnotation {
@@ -218,7 +220,7 @@ export class FakeGitHub {
     this.branches.set(ref, sha);
   }
 
-  openPull(options: { number: number; baseRef: string; head: string; headRef?: string; headRepo?: string; author?: string; title?: string; body?: string }): FakePull {
+  openPull(options: { number: number; baseRef: string; head: string; headRef?: string; headRepo?: string; author?: string; title?: string; body?: string; renames?: Record<string, string> }): FakePull {
     const baseSha = this.branches.get(options.baseRef);
     if (!baseSha) throw new Error(`no branch ${options.baseRef}`);
     const pull: FakePull = {
@@ -232,6 +234,7 @@ export class FakeGitHub {
       author: options.author ?? "octocat",
       title: options.title ?? `Pull request ${options.number}`,
       body: options.body ?? null,
+      ...(options.renames ? { renames: options.renames } : {}),
     };
     this.pulls.set(pull.number, pull);
     return pull;
@@ -247,21 +250,25 @@ export class FakeGitHub {
    * The changed files of a pull request with their diffs, as GitHub computes them: the head against where it
    * left the base branch (three dots), so what the base merged since is not the pull request's change.
    */
-  changedFiles(pull: FakePull): Array<{ filename: string; status: string; diff?: FileDiff; binary: boolean; blob?: Buffer }> {
+  changedFiles(pull: FakePull): Array<{ filename: string; status: string; previousFilename?: string; diff?: FileDiff; binary: boolean; blob?: Buffer }> {
     const base = this.commits.get(this.mergeBase(pull.baseSha, pull.headSha) ?? pull.baseSha) ?? new Map<string, Buffer>();
     const head = this.commits.get(pull.headSha) ?? new Map<string, Buffer>();
-    const paths = [...new Set([...base.keys(), ...head.keys()])].sort();
-    const out: Array<{ filename: string; status: string; diff?: FileDiff; binary: boolean; blob?: Buffer }> = [];
+    // a rename the pull request declares: an added file listed with the removed one it came from, which is not listed itself
+    const renames = new Map(Object.entries(pull.renames ?? {}).filter(([to, from]) => head.has(to) && !base.has(to) && base.has(from) && !head.has(from)));
+    const renamedFrom = new Set(renames.values());
+    const paths = [...new Set([...base.keys(), ...head.keys()])].filter((path) => !renamedFrom.has(path)).sort();
+    const out: Array<{ filename: string; status: string; previousFilename?: string; diff?: FileDiff; binary: boolean; blob?: Buffer }> = [];
     for (const path of paths) {
-      const before = base.get(path);
+      const previousFilename = renames.get(path);
+      const before = previousFilename ? base.get(previousFilename) : base.get(path);
       const after = head.get(path);
-      if (before && after && before.equals(after)) continue;
-      const status = !before ? "added" : !after ? "removed" : "modified";
+      if (before && after && before.equals(after) && !previousFilename) continue;
+      const status = previousFilename ? "renamed" : !before ? "added" : !after ? "removed" : "modified";
       const binary = (before ? isBinary(before) : false) || (after ? isBinary(after) : false);
       const big = (before?.length ?? 0) + (after?.length ?? 0) > 500_000;
       const diff = binary || big ? undefined : unifiedDiff(before?.toString("utf8") ?? "", after?.toString("utf8") ?? "");
       // GitHub lists the head blob's id (the base blob's for a removed file)
-      out.push({ filename: path, status, diff, binary, blob: after ?? before });
+      out.push({ filename: path, status, ...(previousFilename ? { previousFilename } : {}), diff, binary, blob: after ?? before });
     }
     return out;
   }
@@ -471,6 +478,7 @@ export class FakeGitHub {
         sha: f.blob ? blobSha(f.blob) : sha1(f.filename),
         filename: f.filename,
         status: f.status,
+        ...(f.previousFilename ? { previous_filename: f.previousFilename } : {}),
         additions: f.diff?.additions ?? 0,
         deletions: f.diff?.deletions ?? 0,
         changes: (f.diff?.additions ?? 0) + (f.diff?.deletions ?? 0),

@@ -12,7 +12,8 @@ export interface Scenario {
   base: string;
   stop(): Promise<void>;
   /** commit on top of the base branch and open a pull request for it */
-  openPull(number: number, files: Record<string, string | Buffer | FakeSymlink | null>, options?: { headRepo?: string; parent?: string; author?: string; title?: string; body?: string }): string;
+  /** `renames`: new path -> old path, listed as GitHub lists a rename it detected */
+  openPull(number: number, files: Record<string, string | Buffer | FakeSymlink | null>, options?: { headRepo?: string; parent?: string; author?: string; title?: string; body?: string; renames?: Record<string, string> }): string;
   pullRequest(action: "opened" | "synchronize" | "reopened" | "ready_for_review", number: number, options?: { id?: string }): Promise<Delivery>;
   recheckComment(number: number, login: string, options?: { type?: "User" | "Bot"; body?: string; commentId?: number }): Promise<Delivery>;
   rerequest(headSha: string, options?: { externalId?: string; name?: string; pullRequests?: Array<Record<string, unknown>> }): Promise<Delivery>;
@@ -66,7 +67,7 @@ export async function startScenario(options: { baseFiles?: Record<string, string
     },
     openPull(number, files, pullOptions = {}) {
       const head = fake.commit(files, pullOptions.parent ?? fake.branches.get("master"));
-      fake.openPull({ number, baseRef: "master", head, headRepo: pullOptions.headRepo, author: pullOptions.author, title: pullOptions.title, body: pullOptions.body });
+      fake.openPull({ number, baseRef: "master", head, headRepo: pullOptions.headRepo, author: pullOptions.author, title: pullOptions.title, body: pullOptions.body, renames: pullOptions.renames });
       return head;
     },
     pullRequest: (action, number, deliveryOptions = {}) => deliver(app.webhookUrl, "pull_request", pullRequestPayload(fake, action, fake.pulls.get(number)!), { ...secret, ...deliveryOptions }),

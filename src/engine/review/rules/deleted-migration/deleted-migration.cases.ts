@@ -198,6 +198,17 @@ export default defineReviewCases({
       findings: [{ path: "src/app/alembic/versions/a1_accounts.py", line: 1, severity: "error" }],
     },
     {
+      name: "Django: a merged migration moved into another app (listed as a rename): gone from its own app, an error there",
+      base: {
+        "articles/migrations/0001_initial.py": django(""),
+        "articles/migrations/0002_alter_article_created_on.py": django('("articles", "0001_initial")'),
+        "website_content/migrations/0001_initial.py": django(""),
+      },
+      head: { "website_content/migrations/0002_alter_websitecontent_created_on.py": django('("website_content", "0001_initial")') },
+      renames: { "website_content/migrations/0002_alter_websitecontent_created_on.py": "articles/migrations/0002_alter_article_created_on.py" },
+      findings: [{ path: "articles/migrations/0002_alter_article_created_on.py", line: 1 }],
+    },
+    {
       name: "a Django migration others depend on is deleted",
       base: { "shop/migrations/0001_initial.py": django(""), "shop/migrations/0002_phone.py": django('("shop", "0001_initial")') },
       head: { "shop/migrations/0001_initial.py": null },

@@ -83,6 +83,16 @@ export default defineReviewCases({
       renames: { "builds/migrations/0004_change_label.py": "builds/migrations/0003_change_label.py" },
     },
     {
+      name: "a Django migration moved into another app (mit-learn 866c95733d, articles' 0002 matched to website_content's new 0004 at 66% similarity): a new migration of that app, not a rename",
+      base: {
+        "articles/migrations/0001_initial.py": djangoMigration(""),
+        "articles/migrations/0002_alter_article_created_on.py": djangoMigration('("articles", "0001_initial")'),
+        "website_content/migrations/0001_initial.py": djangoMigration(""),
+      },
+      head: { "website_content/migrations/0002_alter_websitecontent_created_on.py": djangoMigration('("website_content", "0001_initial")') },
+      renames: { "website_content/migrations/0002_alter_websitecontent_created_on.py": "articles/migrations/0002_alter_article_created_on.py" },
+    },
+    {
       name: "a file moved into the migrations folder is a new migration, not a rename",
       base: { "drafts/20240101000000_add_phone.rb": rails },
       head: {},
