@@ -38,7 +38,7 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
-      name: "manage.get.gov 0191: CharField -> ArrayField(EmailField): Django converts with USING email::varchar(320)[], and the trigger and the fill convert with that same cast (a plain assignment of varchar to varchar[] fails)",
+      name: "manage.get.gov 0191: CharField -> ArrayField(EmailField): Django's USING email::varchar(320)[] stops at the first address (not an array literal), so the trigger and the fill keep each value as the array's one element (a plain assignment of varchar to varchar[] fails too)",
       path: "registrar/migrations/0002_tribe_email_array.py",
       files: { "registrar/migrations/0001_initial.py": TRIBE_INITIAL },
       code: `import django.contrib.postgres.fields

@@ -23,6 +23,7 @@ import { catalogDefaultSql } from "./catalog-default.js";
 import { catalogNotNullCheckSql, catalogNotNullSwapSql } from "./catalog-not-null.js";
 import { typeSwapRenamesOf } from "./type-swap-renames.js";
 import { pgDistinct } from "../support/pg-distinct.js";
+import { asOneElement, castsTextToArray } from "../support/text-to-array.js";
 import { djangoIndexName } from "../../adapters/python/django-foreign-key-sql.js";
 
 type AlterColumnType = OperationOf<"alter_column_type">;
@@ -78,13 +79,16 @@ function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
   // Without USING, ALTER TYPE converts as an assignment does, which raises on a value that does not fit (varchar(n),
   // char(n), bit(n), an integer out of range); an explicit cast (c::varchar(63)) would cut it silently instead. So the
   // trigger and the fill assign the old column to the new one, and only the test of rows still to do casts.
-  const converted = op.using ? `(${op.using})` : `${c}::${op.type.text}`;
   // Django's schema editor writes USING col::type whenever the field's data type changes (varchar to varchar[]: no
   // assignment converts a scalar to an array): the trigger and the fill convert with that same cast
   const djangoCast = ctx.framework === "django" && !op.using && djangoTypeChanges(op);
+  // text to an array of it: Django's cast reads each value as an array literal and stops at the first that is not one
+  // (narrowing-type-change reports it); the copy keeps each value as the array's one element instead
+  const wrapped = djangoCast && castsTextToArray(op.fromType ?? definition?.type, op.type);
+  const converted = op.using ? `(${op.using})` : wrapped ? asOneElement(c, op.type) : `${c}::${op.type.text}`;
   const assigned = op.using || djangoCast ? converted : c;
   // the trigger reads the row through a subquery named like the table, so the USING reads NEW as written (col or table.col)
-  const convertNew = op.using ? `(SELECT ${converted} FROM (SELECT NEW.*) AS ${ident(base)})` : djangoCast ? `NEW.${c}::${op.type.text}` : `NEW.${c}`;
+  const convertNew = op.using ? `(SELECT ${converted} FROM (SELECT NEW.*) AS ${ident(base)})` : wrapped ? asOneElement(`NEW.${c}`, op.type) : djangoCast ? `NEW.${c}::${op.type.text}` : `NEW.${c}`;
   const check = derivedName(op.table, [tmp], "not_null");
   // a default the migrations do not show (a table made outside them, a key the framework declares): read from the
   // catalog in the swap. Django keeps none in the database; its auto fields get their numbering in identityAfter.

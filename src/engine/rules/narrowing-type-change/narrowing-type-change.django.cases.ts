@@ -89,6 +89,37 @@ migrations.AlterField(model_name="order", name="total", field=models.IntegerFiel
       files: { ...AUTHOR_INITIAL, "app/models/fields.py": FIELDS_MODULE },
       lines: [9],
     },
+    {
+      framework: "django",
+      name: "manage.get.gov 0191: CharField -> ArrayField(CharField): Django's USING number::varchar(200)[] reads each value as an array literal and stops at the first that is not one: an error whose fix keeps each value as the array's one element",
+      code: `import django.contrib.postgres.fields
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="number", field=django.contrib.postgres.fields.ArrayField(base_field=models.CharField(max_length=200), size=None)),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [9],
+      severities: ["error"],
+      messages: ['stops the migration with "malformed array literal"'],
+      fixes: [
+        `# each number becomes a one-element array (NULL stays NULL); a value that holds several (a list kept as text)
+# needs splitting by the project's own separator instead, string_to_array(number, ...): migguard does not know it
+migrations.SeparateDatabaseAndState(
+    database_operations=[
+        migrations.RunSQL("ALTER TABLE app_order ALTER COLUMN number TYPE varchar(200)[] USING CASE WHEN number IS NULL THEN NULL ELSE ARRAY[number]::varchar(200)[] END", reverse_sql="ALTER TABLE app_order ALTER COLUMN number TYPE varchar(200) USING array_to_string(number, ',')"),
+    ],
+    state_operations=[
+        migrations.AlterField(model_name="order", name="number", field=django.contrib.postgres.fields.ArrayField(base_field=models.CharField(max_length=200), size=None)),
+    ],
+),`,
+      ],
+    },
   ],
   valid: [
     {

@@ -10,6 +10,7 @@ import { migrationDialect } from "../support/sql-dialect.js";
 import { doesNotFit } from "../support/sql-text.js";
 import { columnBackup } from "../support/column-backup.js";
 import { djangoFieldType } from "../support/django-field-type.js";
+import { castsTextToArray, djangoArrayCastFix } from "../support/text-to-array.js";
 
 /**
  * The type changes of the up: ALTER COLUMN ... TYPE, and on MySQL / MariaDB a MODIFY or CHANGE, which restates the
@@ -68,7 +69,9 @@ export default defineRule({
     title: "Column type change can lose values",
     why:
       "Changing a column to a smaller type (bigint -> integer, varchar(200) -> varchar(100), timestamp -> date) " +
-      "fails on rows that do not fit or silently drops precision; the down cannot bring the lost part back.",
+      "fails on rows that do not fit or silently drops precision; the down cannot bring the lost part back. A text column " +
+      "made an array of text by Django (CharField -> ArrayField) is an error: Django casts with `USING col::type[]`, which " +
+      "reads each value as an array literal, so the first non-NULL value not written `{...}` stops the migration.",
   },
   check(ctx) {
     for (const change of columnTypeChanges(ctx)) {
@@ -79,9 +82,22 @@ export default defineRule({
         change.type = type;
       }
       const from = change.from ?? ctx.repository.columnType(op.table, change.column, index);
-      if (!tableWithRows(ctx, op.table, index) || ctx.facts.isDroppedAfter(op.table, index) || !isNarrowing(from, change.type)) continue;
+      if (!tableWithRows(ctx, op.table, index) || ctx.facts.isDroppedAfter(op.table, index)) continue;
       const where = `${op.table}.${change.column}`;
       const sql = migrationDialect(ctx.migration);
+      // Django casts with `c::t[]`: a failure on the rows' values, whatever the table's age (an importer may have filled it)
+      if (ctx.framework === "django" && op.kind === "alter_column_type" && !sql.mysql && castsTextToArray(from, change.type)) {
+        ctx.report({
+          op,
+          severity: "error",
+          message:
+            `Changing ${where} from ${from.text} to ${change.type.text} casts each value with \`${change.column}::${change.type.text}\` (Django's USING): PostgreSQL reads a text value as an array literal, ` +
+            `so the first non-NULL value not written as \`{...}\` (an address, "a, b") stops the migration with "malformed array literal". Only NULLs pass.`,
+          fix: djangoArrayCastFix(op.table, change.column, change.type, from, dataCode("django", op), sql.ident),
+        });
+        continue;
+      }
+      if (!isNarrowing(from, change.type)) continue;
       const ident = sql.ident;
       const misfit = sql.mysql ? undefined : doesNotFit(change.column, from, change.type, ctx.postgresVersion);
       const refuses = !sql.mysql && refusesMisfits(from!, change.type);
