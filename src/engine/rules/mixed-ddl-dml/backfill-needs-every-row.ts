@@ -15,15 +15,21 @@ export interface RowsNeeded {
   needs: Array<{ op: Operation; why: string }>;
 }
 
-/** The statements after `lastData` that need the backfill of a column (table.column) to cover every row, if any. */
-export function backfillNeedsEveryRow(up: readonly Operation[], dataOps: readonly Operation[], lastData: number): RowsNeeded | undefined {
-  const fills = dataOps.flatMap((op) => (op.kind === "dml" && op.verb === "update" && op.table ? op.columns.map((column) => ({ table: nameKey(op.table!), column: nameKey(column), sources: op.sourceColumns.map(nameKey) })) : []));
+/**
+ * The statements after a backfill that need it to cover every row of the column it fills (table.column), if any:
+ * each backfill's own statements after it (FitTrackee's 44 backfills users, makes it NOT NULL, then does the same for
+ * workouts), so the first backfill is not judged by what follows the last.
+ */
+export function backfillNeedsEveryRow(up: readonly Operation[], dataOps: ReadonlyArray<{ op: Operation; index: number }>): RowsNeeded | undefined {
+  const fills = dataOps.flatMap(({ op, index }) =>
+    op.kind === "dml" && op.verb === "update" && op.table ? op.columns.map((column) => ({ table: nameKey(op.table!), column: nameKey(column), sources: op.sourceColumns.map(nameKey), index })) : [],
+  );
   for (const fill of fills) {
     // the name the filled column has as the statements after the backfill run (renamed into place by a swap)
     let name = fill.column;
     const sources = new Set(fill.sources.filter((s) => s !== fill.column));
     const needs: RowsNeeded["needs"] = [];
-    for (const op of up.slice(lastData + 1)) {
+    for (const op of up.slice(fill.index + 1)) {
       if (!("table" in op) || typeof op.table !== "string" || nameKey(op.table) !== fill.table) continue;
       if (op.kind === "rename_column") {
         if (nameKey(op.column) === name) name = nameKey(op.newName);

@@ -192,6 +192,8 @@ def downgrade():
     pass
 `,
       lines: [12],
+      severities: ["info"],
+      messages: ["(line 15, which drops old_status, the column the backfill copies from; and line 17, which makes status NOT NULL), as it must: split apart, rows the running code writes in between get no new_status, and those statements then fail"],
       fixes: [
         `# keep the backfill of notifications.new_status and the statements after it in this migration, in one transaction, as written (the whole migration):
 # line 15 drops old_status, the column the backfill copies from: it needs every row filled.
@@ -221,6 +223,35 @@ def upgrade():
 
 def downgrade():
     pass`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "FitTrackee 44: two backfills, each of a column the revision adds and makes NOT NULL right after it: the first backfill is judged by its own NOT NULL, and the finding is a note on the lock that keeping them together costs",
+      code: `import sqlalchemy as sa
+from alembic import op
+
+revision = "8a80bec0a410"
+down_revision = "70f12f8c0218"
+
+
+def upgrade():
+    op.add_column("users", sa.Column("analysis_visibility", sa.String(20), server_default="PRIVATE", nullable=True))
+    op.execute("UPDATE users SET analysis_visibility = 'PRIVATE'")
+    op.alter_column("users", "analysis_visibility", nullable=False)
+    op.add_column("workouts", sa.Column("analysis_visibility", sa.String(20), server_default="PRIVATE", nullable=True))
+    op.execute("UPDATE workouts SET analysis_visibility = 'PRIVATE'")
+    op.alter_column("workouts", "analysis_visibility", nullable=False)
+
+
+def downgrade():
+    op.drop_column("workouts", "analysis_visibility")
+    op.drop_column("users", "analysis_visibility")
+`,
+      lines: [10],
+      severities: ["info"],
+      messages: [
+        "This backfill of users.analysis_visibility runs in one transaction with what needs it to cover every row (line 11, which makes analysis_visibility NOT NULL), as it must: split apart, rows the running code writes in between get no analysis_visibility, and that statement then fails on them or loses their values. Kept as written, users stays locked (the ACCESS EXCLUSIVE lock of line 9) until the backfill has written every row, as long as that takes",
       ],
     },
     {

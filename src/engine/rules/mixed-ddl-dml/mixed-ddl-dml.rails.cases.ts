@@ -62,6 +62,7 @@ end
 end
 `,
       lines: [7],
+      severities: ["info"],
       fixes: [
         `# keep the backfill of active_storage_blobs.service_name and the statements after it in this migration, in one transaction, as written (the whole migration):
 # line 10 makes service_name NOT NULL: it needs every row filled.
@@ -312,7 +313,9 @@ end
 end
 `,
       lines: [4],
-      messages: ["runs in the same transaction as the schema change of votes on line 3"],
+      // the NOT NULL after it needs every row filled: kept as written, a note that says what the lock costs
+      severities: ["info"],
+      messages: ["This backfill of votes.updated_at runs in one transaction with what needs it to cover every row (line 5, which makes updated_at NOT NULL), as it must: split apart, rows the running code writes in between get no updated_at, and that statement then fails on them or loses their values. Kept as written, votes stays locked (the ACCESS EXCLUSIVE lock of line 3) until the backfill has written every row"],
     },
     {
       framework: "rails",

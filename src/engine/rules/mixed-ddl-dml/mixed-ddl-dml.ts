@@ -414,16 +414,20 @@ export default defineRule({
     const schemaBefore = schemaOps.some(({ op, index }) => index < first.index && op.inTransaction);
     const schemaAfter = schemaOps.find(({ op, index }) => index > first.index && op.inTransaction && op.kind !== "create_table" && existingTable(ctx, tableOf(op), index));
     // a backfill a later statement needs complete (NOT NULL after a swap): split apart, rows written between break it
-    const needsEveryRow = sharesTransaction && onlyNewColumns ? backfillNeedsEveryRow(up, dataOps.map((d) => d.op), last.index) : undefined;
+    const needsEveryRow = sharesTransaction && onlyNewColumns ? backfillNeedsEveryRow(up, dataOps) : undefined;
     ctx.report({
       op: first.op,
-      severity: !sharesTransaction ? "info" : lockedBefore ? "error" : undefined,
+      // a backfill the statements after it need complete has one safe form, the one written: the finding says what
+      // that costs (the lock held while every row is written), a note, not a warning whose fix is to change nothing
+      severity: !sharesTransaction || needsEveryRow ? "info" : lockedBefore ? "error" : undefined,
       // held through the data change: as long as the rows take to write (a young or small table's are few)
       work: sharesTransaction && lockedBefore ? "write" : undefined,
       // in one transaction the hazard is the lock the other sessions wait on (a rollback undoes both together): with
       // no traffic during the migration (an offline deploy) it is downtime; outside one it is the half-done state
       hazard: sharesTransaction ? "concurrency" : undefined,
-      message: !sharesTransaction
+      message: needsEveryRow
+        ? keptWholeMessage(ctx, up, needsEveryRow)
+        : !sharesTransaction
         ? `This migration changes both the schema and the data outside a transaction (${noTransaction}): each statement commits on its own, so no lock outlives its statement, but a failure halfway leaves one done without the other, and a rollback must undo both.`
         : lockedBefore
           ? `This data change runs in the same transaction as the schema change of ${dataTable} on line ${lockedBefore.op.loc.line}: the table stays locked for the whole data change, and a rollback must undo both.`
@@ -457,6 +461,24 @@ function swapCode(ctx: RuleContext, up: readonly Operation[], firstData: number,
   if (ctx.framework === "sql") return liftedDataCode(ctx.migration, up.filter((op) => !framing(op)));
   if (ctx.migration.source !== undefined) return ctx.migration.source.trimEnd();
   return liftedDataCode(ctx.migration, up.slice(firstData, up.indexOf(needed.needs.at(-1)!.op) + 1).filter((op) => !framing(op)));
+}
+
+/** "line 22, which makes weekm NOT NULL, and line 24, which drops ...": the statements a backfill must cover every row for */
+const neededBy = (needed: RowsNeeded) => {
+  const each = needed.needs.map((n) => `line ${n.op.loc.line}, which ${n.why}`);
+  return each.length > 1 ? `${each.slice(0, -1).join("; ")}; and ${each.at(-1)}` : each[0];
+};
+
+/**
+ * The note on a backfill kept with the statements that need it complete: why it stays as written, and the lock that
+ * costs (the lock of the ADD COLUMN that made the column, held until the backfill has written every row).
+ */
+function keptWholeMessage(ctx: RuleContext, up: readonly Operation[], needed: RowsNeeded): string {
+  const [table, column] = needed.filled.split(".");
+  const added = up.find((op) => op.kind === "add_column" && nameKey(op.table) === table && nameKey(op.column.name) === column);
+  const held = added ? `${tableOf(added)} stays locked (the ${lockName(added, ctx.migration.database)} of line ${added.loc.line}) until the backfill has written every row` : `the rows the backfill writes stay locked until the commit`;
+  const many = needed.needs.length > 1;
+  return `This backfill of ${needed.filled} runs in one transaction with what needs it to cover every row (${neededBy(needed)}), as it must: split apart, rows the running code writes in between get no ${column}, and ${many ? "those statements" : "that statement"} then ${many ? "fail" : "fails"} on them or ${many ? "lose" : "loses"} their values. Kept as written, ${held}, as long as that takes; on a table too large to lock that long, the fix says how to split with every write covered.`;
 }
 
 /**
