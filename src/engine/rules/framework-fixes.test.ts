@@ -90,6 +90,15 @@ describe("Rails fixes", () => {
       rails(`  def up\n    execute %q(CREATE INDEX "events_#{kind}_idx" ON events (kind) WHERE path NOT LIKE 'C:\\%')\n  end\n\n  def down\n    execute %q(DROP INDEX "events_#{kind}_idx")\n  end`),
     );
     expect(rubyStringLiterals(fix)).toEqual([`CREATE INDEX CONCURRENTLY "events_#{kind}_idx" ON events (kind) WHERE path NOT LIKE 'C:\\%'`, `DROP INDEX CONCURRENTLY IF EXISTS "events_#{kind}_idx"`]);
+    // SQL over several lines: a heredoc that keeps them, indented in its def
+    const [lines] = fixesOf(
+      "index-without-concurrently",
+      RAILS_PATH,
+      rails(`  def up\n    execute <<~SQL\n      CREATE INDEX index_events_on_a\n      ON events (a)\n    SQL\n  end\n\n  def down\n    execute "DROP INDEX index_events_on_a"\n  end`),
+    );
+    expect(lines).toContain("  def up\n    execute <<~'SQL'\n      CREATE INDEX CONCURRENTLY index_events_on_a\n");
+    // (Prism gives a squiggly heredoc's lines as parts of their own)
+    expect(rubyStringLiterals(lines)).toEqual(["CREATE INDEX CONCURRENTLY index_events_on_a\n", "ON events (a)\n", "DROP INDEX CONCURRENTLY IF EXISTS index_events_on_a"]);
   });
 
   it("fills an empty down with the undo of each up operation, never with a raise (irreversible too)", () => {
