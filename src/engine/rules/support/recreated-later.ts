@@ -71,16 +71,22 @@ function births(op: Operation): Birth[] {
   }
 }
 
-/** Each migration's first op per name it creates, read once: a drop asks every later migration of its folder. */
-const birthIndex = new WeakMap<Migration, Map<string, { op: Operation; type?: string }>>();
-function birthsOf(migration: Migration): Map<string, { op: Operation; type?: string }> {
-  let index = birthIndex.get(migration);
-  if (!index) {
-    index = new Map();
-    for (const op of migration.up) for (const b of births(op)) if (!index.has(b.key)) index.set(b.key, { op, ...(b.type ? { type: b.type } : {}) });
-    birthIndex.set(migration, index);
+/** Each migration's ops per name they create, in the up's order, read once: a drop asks its own up and every later migration of its folder. */
+const birthIndex = new WeakMap<Migration, Map<string, Array<{ index: number; op: Operation; type?: string }>>>();
+function birthsOf(migration: Migration): Map<string, Array<{ index: number; op: Operation; type?: string }>> {
+  let found = birthIndex.get(migration);
+  if (!found) {
+    found = new Map();
+    for (const [index, op] of migration.up.entries())
+      for (const b of births(op)) {
+        const birth = { index, op, ...(b.type ? { type: b.type } : {}) };
+        const list = found.get(b.key);
+        if (list) list.push(birth);
+        else found.set(b.key, [birth]);
+      }
+    birthIndex.set(migration, found);
   }
-  return index;
+  return found;
 }
 
 /** The first step after `up[index]`, in this up and then in the later migrations of the folder, that creates `key`. */
@@ -96,12 +102,11 @@ function firstAfter(ctx: RuleContext, index: number, key: string): Recreation | 
     does: described(op),
     ...(type ? { type } : {}),
   });
-  for (const op of ctx.migration.up.slice(index + 1)) {
-    const birth = births(op).find((b) => b.key === key);
-    if (birth) return of(ctx.migration, op, birth.type, true);
-  }
+  // looked up, not found by walking the rest of the up: a migration of hundreds of drops asked each of its ops per drop
+  const inUp = birthsOf(ctx.migration).get(key)?.find((b) => b.index > index);
+  if (inUp) return of(ctx.migration, inUp.op, inUp.type, true);
   for (const migration of ctx.repository.laterInFolder) {
-    const birth = birthsOf(migration).get(key);
+    const birth = birthsOf(migration).get(key)?.[0];
     if (birth) return of(migration, birth.op, birth.type, false);
   }
   return undefined;
