@@ -425,6 +425,45 @@ end
     },
     {
       framework: "rails",
+      name: "change: remove_columns without type: (theodinproject 20220915061812): one remove_column per column, each with its type from db/schema.rb and the default of the migration that added it, the one neither shows said so",
+      path: "db/migrate/20220915061812_remove_user_confirmation_columns.rb",
+      files: {
+        "db/migrate/20220901000000_add_confirmed_to_users.rb": `class AddConfirmedToUsers < ActiveRecord::Migration[6.1]
+  def change
+    add_column :users, :confirmed, :boolean, default: false, null: false
+  end
+end
+`,
+        "db/schema.rb": `ActiveRecord::Schema[6.1].define(version: 2022_09_01_000000) do
+  create_table "users", force: :cascade do |t|
+    t.string "email", default: "", null: false
+    t.string "confirmation_token"
+    t.datetime "confirmed_at"
+    t.boolean "confirmed", default: false, null: false
+  end
+end
+`,
+      },
+      code: `class RemoveUserConfirmationColumns < ActiveRecord::Migration[6.1]
+  def change
+    remove_columns :users, :confirmation_token, :confirmed_at, :confirmed, :unconfirmed_email # rubocop:disable Rails/ReversibleMigration
+  end
+end
+`,
+      lines: [3],
+      fixes: [
+        [
+          "# remove_columns cannot be reversed without a type: one remove_column per column, each with its type, so Rails can re-add them on rollback:",
+          "remove_column :users, :confirmation_token, :string",
+          "remove_column :users, :confirmed_at, :datetime",
+          "remove_column :users, :confirmed, :boolean, null: false, default: false",
+          "remove_column :users, :unconfirmed_email, :unknown_type  # type unknown to migguard: use the column's type from db/schema.rb",
+          "# (the values still cannot come back: keep a copy first if they may be needed)",
+        ].join("\n"),
+      ],
+    },
+    {
+      framework: "rails",
       name: "change: remove_column with options but no positional type",
       code: `class RemoveLegacy < ActiveRecord::Migration[7.1]
   def change

@@ -90,6 +90,15 @@ export function changeColumnBackCode(table: string, column: string, now: TypeRef
   ].join("\n");
 }
 
+/**
+ * The options of a column's definition a re-added column needs: its default, and NOT NULL only with that default
+ * (re-adding a NOT NULL column without one fails on a table that has rows).
+ */
+function removedColumnOptions(definition: ColumnSpec | undefined): string {
+  if (!definition?.default) return "";
+  return `${definition.notNull ? ", null: false" : ""}, default: ${rubyDefault(definition.default.expr)}`;
+}
+
 /** `railsType` of a column the repository may know, with the note when it does not (a trailing comment). */
 function columnTypeOf(types: TypeSource, table: string, column: string, known: TypeRef | undefined, index?: number): { type: string; note: string } {
   const type = known ?? types?.columnType(table, column, index);
@@ -271,11 +280,20 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
       end`);
   switch (op.kind) {
     case "drop_column": {
-      const { type, note } = columnTypeOf(types, op.table, op.column, op.type, migration.up.indexOf(op));
-      return dedent(`
-        # Give remove_column the column's type (and options such as null:/default:) so Rails can re-add it on rollback:
-        remove_column ${sym(op.table)}, ${sym(op.column)}, ${type}${note}
-        # (the values still cannot come back: keep a copy first if they may be needed)`);
+      // remove_columns drops several in one call: each gets its own remove_column, or rollback re-adds only one
+      const dropped = migration.up.filter((o): o is typeof op => o.kind === "drop_column" && o.loc.line === op.loc.line && o.text === op.text);
+      const calls = dropped.map((o) => {
+        const { type, note } = columnTypeOf(types, o.table, o.column, o.type, migration.up.indexOf(o));
+        return `remove_column ${sym(o.table)}, ${sym(o.column)}, ${type}${removedColumnOptions(types?.columnDefinition?.(o.table, o.column))}${note}`;
+      });
+      const many = dropped.length > 1;
+      return [
+        many
+          ? `# remove_columns cannot be reversed without a type: one remove_column per column, each with its type, so Rails can re-add them on rollback:`
+          : `# Give remove_column the column's type (and options such as null:/default:) so Rails can re-add it on rollback:`,
+        ...calls,
+        `# (the values still cannot come back: keep a copy first if they may be needed)`,
+      ].join("\n");
     }
     case "drop_table": {
       const written = types?.tableDefinition && types.grownTableDefinition ? railsTableDefinition(types as Pick<RepositoryView, "tableDefinition" | "grownTableDefinition">, op.tables[0]) : undefined;
