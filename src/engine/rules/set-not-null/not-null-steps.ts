@@ -6,6 +6,7 @@
  */
 import type { Operation, OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
+import { nameKey } from "../support/facts.js";
 import { carriedStatement, type FixSteps, type MigrationStep } from "../support/fix-steps.js";
 import { reindented } from "../support/data-code.js";
 import { ident, modelName, sym } from "../support/fix.js";
@@ -276,17 +277,30 @@ function djangoSqlSteps(op: SetNotNull, name: string): FixSteps {
 }
 
 /** Alembic: the revision's own alter_column (its existing_type and other changes) moves to the last revision. */
-function alembicSteps(op: SetNotNull, name: string): FixSteps {
+function alembicSteps(op: SetNotNull, name: string, up: readonly Operation[]): FixSteps {
   const [t, c, n] = [ident(op.table), ident(op.column), ident(name)];
   const own = op.text.trim();
+  // the same alter_column renames the column (new_column_name=): after the new revision's upgrade it has the new name,
+  // so its downgrade reaches it by that name and renames it back with the NOT NULL it drops
+  const renamed = up.find((o): o is OperationOf<"rename_column"> => o.kind === "rename_column" && o.loc.line === op.loc.line && o.text === op.text && nameKey(o.table) === nameKey(op.table) && nameKey(o.column) === nameKey(op.column));
+  const down = renamed
+    ? `op.alter_column(${alembicTable(op.table).name}, ${pythonString(renamed.newName)}${alembicTable(op.table).schema}, nullable=True, new_column_name=${pythonString(op.column)})`
+    : `op.alter_column(${alembicTable(op.table).name}, ${pythonString(op.column)}${alembicTable(op.table).schema}, nullable=True)`;
   const alter = /^op\.alter_column\(/.test(own) ? reindented(own) : `op.alter_column(${alembicTable(op.table).name}, ${pythonString(op.column)}${alembicTable(op.table).schema}, nullable=False)`;
+  const addCheck = `op.execute(${pythonString(`ALTER TABLE ${t} ADD CONSTRAINT ${n} CHECK (${c} IS NOT NULL) NOT VALID`)})`;
   return {
-    inPlace: `op.execute(${pythonString(`ALTER TABLE ${t} ADD CONSTRAINT ${n} CHECK (${c} IS NOT NULL) NOT VALID`)})`,
+    inPlace: renamed
+      ? [
+          addCheck,
+          `# and in this revision's downgrade, instead of what undoes line ${op.loc.line} (the new revision's downgrade renames ${renamed.newName} back to ${op.column}):`,
+          `# op.drop_constraint(${pythonString(name)}, ${alembicTable(op.table).name}${alembicTable(op.table).schema})`,
+        ].join("\n")
+      : addCheck,
     steps: [
       {
         name: `validate ${name}`,
         statements: [`op.execute(${pythonString(`ALTER TABLE ${t} VALIDATE CONSTRAINT ${n}`)})`, alter, `op.drop_constraint(${pythonString(name)}, ${alembicTable(op.table).name}${alembicTable(op.table).schema})`],
-        down: [`op.alter_column(${alembicTable(op.table).name}, ${pythonString(op.column)}${alembicTable(op.table).schema}, nullable=True)`],
+        down: [down],
       },
     ],
   };
@@ -301,6 +315,6 @@ export function notNullSteps(ctx: RuleContext, op: SetNotNull, name: string): Fi
     case "django":
       return djangoSteps(ctx, op, name);
     case "alembic":
-      return alembicSteps(op, name);
+      return alembicSteps(op, name, ctx.migration.up);
   }
 }

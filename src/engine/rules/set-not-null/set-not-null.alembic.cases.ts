@@ -112,6 +112,27 @@ def downgrade():
     },
     {
       framework: "alembic",
+      name: "bodhi 22cd873f4a1f: alter_column renames the column with the NOT NULL (new_column_name=): the VALIDATE revision's downgrade reaches it by its new name and renames it back",
+      path: "migrations/versions/22cd873f4a1f_rename_karma.py",
+      files: { "migrations/env.py": PER_REVISION_ENV },
+      code: `from alembic import op
+
+revision = "22cd873f4a1f"
+down_revision = "aae0d29d49b7"
+
+
+def upgrade():
+    op.alter_column("comment_testcase_assoc", "karma", nullable=False, new_column_name="feedback")
+
+
+def downgrade():
+    op.alter_column("comment_testcase_assoc", "feedback", nullable=False, new_column_name="karma")
+`,
+      lines: [8],
+      fixes: ["op.execute(\"ALTER TABLE comment_testcase_assoc ADD CONSTRAINT comment_testcase_assoc_karma_not_null CHECK (karma IS NOT NULL) NOT VALID\")\n# and in this revision's downgrade, instead of what undoes line 8 (the new revision's downgrade renames feedback back to karma):\n# op.drop_constraint(\"comment_testcase_assoc_karma_not_null\", \"comment_testcase_assoc\")\n\n# then a new migration, migrations/versions/239645906ddf_validate_comment_testcase_assoc_karma_not_null.py:\nfrom alembic import op\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"239645906ddf\"\nrevision = NEW_REVISION_ID\ndown_revision = \"22cd873f4a1f\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    op.execute(\"ALTER TABLE comment_testcase_assoc VALIDATE CONSTRAINT comment_testcase_assoc_karma_not_null\")\n    op.alter_column(\"comment_testcase_assoc\", \"karma\", nullable=False, new_column_name=\"feedback\")\n    op.drop_constraint(\"comment_testcase_assoc_karma_not_null\", \"comment_testcase_assoc\")\n\n\ndef downgrade():\n    op.alter_column(\"comment_testcase_assoc\", \"feedback\", nullable=True, new_column_name=\"karma\")\n    pass"],
+    },
+    {
+      framework: "alembic",
       name: "zou: a revision of a second version location (legacy/, whose last revision a squash root in versions/ replaces) is followed by the head of the whole graph, in versions/, not by the squash root",
       path: "zou/migrations/versions/legacy/4e3738cdc34c_.py",
       files: {
