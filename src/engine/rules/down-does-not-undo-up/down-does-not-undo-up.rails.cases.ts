@@ -39,8 +39,38 @@ end
 `,
       lines: [6],
     },
+    {
+      framework: "rails",
+      name: "the down's remove_index by columns names other columns than the index the up built under its own name",
+      code: `class IndexTransactionToken < ActiveRecord::Migration[7.2]
+  disable_ddl_transaction!
+  def up
+    add_index :document_capture_sessions, %i[transaction_token], name: "index_transaction_token", unique: true, algorithm: :concurrently
+  end
+  def down
+    remove_index :document_capture_sessions, %i[result_id]
+  end
+end
+`,
+      lines: [4],
+    },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "the down's remove_index by columns finds the index the up built with name: (Rails matches an index by its columns whatever its name; unique: plays no part)",
+      path: "db/primary_migrate/20241029152408_index_socure_doc_v_transaction_token.rb",
+      code: `class IndexSocureDocVTransactionToken < ActiveRecord::Migration[7.2]
+  disable_ddl_transaction!
+  def up
+    add_index :document_capture_sessions, %i[socure_docv_transaction_token], name: "index_socure_docv_transaction_token", unique: true, algorithm: :concurrently
+  end
+  def down
+    remove_index :document_capture_sessions,  %i[socure_docv_transaction_token]
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "the up replaces an index by column: (Rails finds the earlier migration's unique_declaration_index by its columns) and builds it again under that name; the down does the same back: nothing left over",

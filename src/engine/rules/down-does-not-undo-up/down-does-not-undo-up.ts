@@ -1,5 +1,5 @@
-import type { Migration, Operation } from "../../model.js";
-import { defineRule } from "../support/rule.js";
+import type { Migration, Operation, OperationOf } from "../../model.js";
+import { defineRule, type RuleContext } from "../support/rule.js";
 import { railsDownFix } from "../support/rails-fix.js";
 import { fixFor } from "../support/fix.js";
 import { byUpOperation, downResidue, leftOver, outermost, type DeltaEntry } from "../support/schema-delta.js";
@@ -34,6 +34,15 @@ export function undo(entry: DeltaEntry): string {
   }
 }
 
+/** A Rails down's remove_index by columns drops the index on those columns the up built, whatever name it gave it. */
+function railsDownIndexes(ctx: RuleContext, up: readonly Operation[]): Migration["down"] {
+  const { down } = ctx.migration;
+  if (ctx.framework !== "rails" || down.status !== "present" || down.derived) return down;
+  const created = up.filter((o): o is OperationOf<"add_index"> => o.kind === "add_index" && !!o.name).map((o) => ({ name: o.name!, table: o.table, columns: o.columns }));
+  if (!created.length) return down;
+  return { ...down, ops: down.ops.map((o) => (o.kind === "drop_index" ? railsRemovedIndex(ctx, o, created) : o)) };
+}
+
 /**
  * The rollback runs but leaves behind objects the up created: the schema after up + down is not the schema
  * before it. That is drift (environments that rolled back differ from those that never ran the up, and the
@@ -56,7 +65,7 @@ export default defineRule({
     // a rename the down does not take back leaves the old name missing: down-does-not-restore says so
     // Rails' remove_index by column: drops the index on those columns, whatever its name (the one the up may build again)
     const up = ctx.framework === "rails" ? ctx.migration.up.map((o) => (o.kind === "drop_index" ? railsRemovedIndex(ctx, o) : o)) : ctx.migration.up;
-    const leftovers = downResidue({ ...ctx.migration, up }).filter((e) => e.net > 0 && !isRename(e.upOp));
+    const leftovers = downResidue({ ...ctx.migration, up, down: railsDownIndexes(ctx, up) }).filter((e) => e.net > 0 && !isRename(e.upOp));
     const { down } = ctx.migration;
     for (const [op, entries] of byUpOperation(outermost(leftovers))) {
       ctx.report({
