@@ -146,6 +146,25 @@ export function definedKeys(sql: string, options: { addColumn: boolean } = { add
   return named.filter((d, i) => !(d.guessedName && named.slice(0, i).some((e) => e.name === d.name)));
 }
 
+/**
+ * A constraint under a new name (ALTER TABLE ... RENAME CONSTRAINT): its ADD CONSTRAINT written again with that name,
+ * so a later drop's down adds it back as it now is; NOT VALID until validated, as it was. Undefined when its SQL does
+ * not parse back.
+ */
+function renamedKey(definition: KeyDefinition, newName: string): KeyDefinition | undefined {
+  const alter = parseOne(definition.sql)?.AlterTableStmt;
+  const cmd = alter?.cmds?.[0]?.AlterTableCmd;
+  const constraint = cmd?.def?.Constraint;
+  if (!constraint) return undefined;
+  const sql = deparse({ AlterTableStmt: { ...alter, cmds: [{ AlterTableCmd: { ...cmd, def: { Constraint: { ...constraint, conname: newName } } } }] } });
+  const renamed = sql ? definedKeys(sql, { addColumn: false })[0]?.definition : undefined;
+  if (!renamed) return undefined;
+  // NOT VALID as the history knew it: validated since (its SQL still says NOT VALID), or a framework's its SQL leaves out
+  if (definition.notValid) renamed.notValid = true;
+  else delete renamed.notValid;
+  return renamed;
+}
+
 /** The FOREIGN KEY and CHECK constraints a CREATE TABLE or ALTER TABLE ... ADD CONSTRAINT statement defines, by name. */
 export function definedConstraints(sql: string): Array<{ name: string; definition: ConstraintDefinition }> {
   return definedKeys(sql, { addColumn: false })
@@ -268,6 +287,7 @@ export class ConstraintHistory {
     };
     const touching = (tables: Iterable<string>) => live.touching(tables);
     const taken = (table: string, name: string) => live.has(keyOf(table, name));
+    const current = (table: string, name: string) => live.get(keyOf(table, name));
     const validated = (table: string, name: string): Named | undefined => {
       const named = live.get(keyOf(table, name));
       if (!named?.definition.notValid) return undefined;
@@ -280,7 +300,7 @@ export class ConstraintHistory {
     for (const op of migration.up) {
       const reread = op.text !== lastText;
       lastText = op.text;
-      this.apply(op, put, touching, taken, validated, reread);
+      this.apply(op, put, touching, taken, validated, current, reread);
     }
   }
 
@@ -290,6 +310,7 @@ export class ConstraintHistory {
     touching: (tables: Iterable<string>) => Named[],
     taken: (table: string, name: string) => boolean,
     validated: (table: string, name: string) => Named | undefined,
+    current: (table: string, name: string) => Named | undefined,
     reread: boolean,
   ): void {
     if ((op.kind === "create_table" && !op.temporary && !op.asSelect) || op.kind === "add_constraint" || (op.kind === "add_column" && !op.embeddedSql)) {
@@ -306,6 +327,14 @@ export class ConstraintHistory {
       // the same constraint, valid from here on (a copy: the earlier positions keep it NOT VALID)
       const named = validated(op.table, op.name);
       if (named) put(named.definition.table, named.name, named.definition);
+    }
+    else if (op.kind === "rename_object" && (op.objectType === "constraint" || op.objectType === "index") && op.table !== undefined) {
+      // the same constraint under its new name (a UNIQUE or PRIMARY KEY also through its index, which PostgreSQL renames with it)
+      const named = current(op.table, op.name);
+      if (!named || (op.objectType === "index" && named.definition.kind !== "unique" && named.definition.kind !== "primary_key")) return;
+      const renamed = renamedKey(named.definition, op.newName);
+      put(named.definition.table, named.name, undefined);
+      if (renamed) put(renamed.table, op.newName, renamed);
     }
     else if (op.kind === "drop_table" || op.kind === "rename_table") {
       // a constraint goes with its table (a renamed table's constraints keep their names, on a table of another name),

@@ -5,13 +5,15 @@
  * table. The per-table questions (which SQL indexes a table has, whether an index was removed) are read from it.
  *
  * Whether an index was removed is only told for tables created in the history, and a rename (of the table, of a
- * column, of an index) forgets what the table had (Rails renames indexes of default names with it): what the history
- * cannot tell stays unknown, never "gone".
+ * column, of an index the history did not know) forgets what the table had (Rails renames indexes of default names
+ * with it): what the history cannot tell stays unknown, never "gone". An index it knows, renamed, is followed under
+ * its new name.
  */
 import type { Operation } from "../model.js";
 import { nameKey } from "../rules/support/facts.js";
 import { lastBefore } from "./last-before.js";
 import { KeysByTable, NameOrder } from "./keys-by-table.js";
+import { deparse, parseOne } from "../rules/support/sql-text.js";
 
 /** An index as the history knows it. */
 export interface KnownIndex {
@@ -30,6 +32,13 @@ export interface KnownIndex {
 export interface IndexDefinition {
   table: string;
   sql?: string;
+}
+
+/** A CREATE INDEX written again under a new name (ALTER INDEX ... RENAME TO), or undefined when it does not parse back. */
+function renamedIndexSql(sql: string, newName: string): string | undefined {
+  const statement = parseOne(sql)?.IndexStmt;
+  const written = statement ? deparse({ IndexStmt: { ...statement, idxname: newName } }) : undefined;
+  return written ? `${written};` : undefined;
 }
 
 /** An index with no name (CREATE INDEX ON t (c), Django's db_index) is kept under a key no identifier can be. */
@@ -107,11 +116,17 @@ export class IndexHistory {
       case "redefine_column":
         return follow(op.table, undefined);
       case "rename_object": {
-        if (op.objectType !== "index") return;
+        // a UNIQUE or PRIMARY KEY constraint renamed renames its index too
+        if (op.objectType !== "index" && op.objectType !== "constraint") return;
         const index = this.byName.get(nameKey(op.name))?.at(-1)?.index;
-        if (index) set(nameKey(op.name), undefined);
-        const table = op.table ?? index?.table;
-        if (table !== undefined) follow(table, undefined);
+        if (op.objectType === "constraint" && (!index || op.table === undefined || nameKey(index.table) !== nameKey(op.table))) return;
+        // the same index under its new name; an index the history did not know leaves its table's indexes unknown
+        if (index) {
+          set(nameKey(op.name), undefined);
+          const sql = index.sql === undefined ? undefined : renamedIndexSql(index.sql, op.newName);
+          return set(nameKey(op.newName), { ...index, sql });
+        }
+        if (op.table !== undefined) follow(op.table, undefined);
         return;
       }
       default:

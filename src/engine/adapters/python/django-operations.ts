@@ -222,7 +222,13 @@ function translate(value: PyValue, ctx: Ctx): void {
       break;
     }
     case "RenameIndex": {
-      emit([{ ...withModel, kind: "raw", statement: "ALTER INDEX ... RENAME", table }], [{ ...withModel, kind: "raw", statement: "ALTER INDEX ... RENAME", table }]);
+      // RenameIndex(model_name, new_name, old_name=None, old_fields=None): old_fields names an index_together index
+      // by its columns, whose name Django works out at run time (not read here)
+      const newName = str("new_name", 1);
+      const oldName = str("old_name", 2);
+      if (newName && oldName)
+        emit([{ ...withModel, kind: "rename_object", objectType: "index", name: oldName, newName, table }], [{ ...withModel, kind: "rename_object", objectType: "index", name: newName, newName: oldName, table }]);
+      else emit([{ ...withModel, kind: "raw", statement: "ALTER INDEX ... RENAME", table }], [{ ...withModel, kind: "raw", statement: "ALTER INDEX ... RENAME", table }]);
       break;
     }
     case "AddConstraint":

@@ -259,6 +259,25 @@ class Migration(migrations.Migration):
   });
 });
 
+describe("RenameIndex", () => {
+  it("by old_name is the index renamed (its reverse renames it back); by old_fields, whose name Django works out at run time, stays unread", () => {
+    const m = parse(`from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.RenameIndex(model_name="order", new_name="shop_order_code_idx", old_name="shop_order_code_1a2b3c_idx"),
+        migrations.RenameIndex("order", "shop_order_amount_idx", old_fields=("amount",)),
+    ]
+`);
+    expect(m.up[0]).toMatchObject({ kind: "rename_object", objectType: "index", name: "shop_order_code_1a2b3c_idx", newName: "shop_order_code_idx", table: "shop_order" });
+    expect(m.up[1]).toMatchObject({ kind: "raw", statement: "ALTER INDEX ... RENAME", table: "shop_order" });
+    expect(m.down.status === "present" && m.down.ops[1]).toMatchObject({ kind: "rename_object", name: "shop_order_code_idx", newName: "shop_order_code_1a2b3c_idx" });
+  });
+});
+
 describe("model state from the app's earlier migrations", () => {
   const alter = `from django.db import migrations, models
 

@@ -82,6 +82,32 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "a constraint and an index renamed by an earlier migration (RENAME CONSTRAINT, ALTER INDEX ... RENAME TO), then dropped by their new names: the down adds them back under those names, as the earlier migrations left them",
+      schema: `${ORDERS}\nALTER TABLE orders RENAME CONSTRAINT orders_user_fk TO orders_owner_fk;\nCREATE INDEX orders_buyer_idx ON orders (buyer_id);\nALTER INDEX orders_buyer_idx RENAME TO orders_buyer_id_idx;`,
+      path: "migrations/000020_loosen_orders.up.sql",
+      files: {
+        "migrations/000010_orders.up.sql": ORDERS,
+        "migrations/000010_orders.down.sql": "DROP TABLE orders;\nDROP TABLE users;",
+        "migrations/000011_rename_fk.up.sql": "ALTER TABLE orders RENAME CONSTRAINT orders_user_fk TO orders_owner_fk;\nCREATE INDEX orders_buyer_idx ON orders (buyer_id);",
+        "migrations/000011_rename_fk.down.sql": "DROP INDEX orders_buyer_idx;\nALTER TABLE orders RENAME CONSTRAINT orders_owner_fk TO orders_user_fk;",
+        "migrations/000012_rename_index.up.sql": "ALTER INDEX orders_buyer_idx RENAME TO orders_buyer_id_idx;",
+        "migrations/000012_rename_index.down.sql": "ALTER INDEX orders_buyer_id_idx RENAME TO orders_buyer_idx;",
+      },
+      code: "ALTER TABLE orders DROP CONSTRAINT orders_owner_fk;\nDROP INDEX orders_buyer_id_idx;",
+      lines: [1],
+      fixes: [
+        [
+          "-- migrations/000020_loosen_orders.down.sql",
+          "-- line 2 drops index orders_buyer_id_idx: recreated as the earlier migrations define it",
+          "CREATE INDEX orders_buyer_id_idx ON orders (buyer_id);",
+          "-- constraint orders_owner_fk as the earlier migration defined it:",
+          "ALTER TABLE orders ADD CONSTRAINT orders_owner_fk FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE;",
+        ].join("\n"),
+      ],
+      fixRunsAfter: "up",
+    },
+    {
+      framework: "sql",
       name: "golang-migrate up without a .down.sql: the fix is the .down.sql that drops what the up added",
       schema: "CREATE TABLE profiles (id bigint PRIMARY KEY);",
       path: "migrations/000012_add_bio.up.sql",

@@ -156,6 +156,18 @@ export default defineCases({
   valid: [
     {
       framework: "sql",
+      name: "the NOT VALID CHECK renamed in a later migration (ALTER TABLE ... RENAME CONSTRAINT), then validated by its new name: the history follows the rename, so PostgreSQL 12+ reads the CHECK, no scan",
+      path: "migrations/000005_not_null.up.sql",
+      files: {
+        "migrations/000001_init.up.sql": "CREATE TABLE templates (id bigint PRIMARY KEY, has_unsubscribe_link boolean);\n",
+        "migrations/000002_check.up.sql": "ALTER TABLE templates ADD CONSTRAINT templates_link_check CHECK (has_unsubscribe_link IS NOT NULL) NOT VALID;\n",
+        "migrations/000003_rename.up.sql": "ALTER TABLE templates RENAME CONSTRAINT templates_link_check TO templates_link_not_null;\n",
+        "migrations/000004_validate.up.sql": "ALTER TABLE templates VALIDATE CONSTRAINT templates_link_not_null;\n",
+      },
+      code: "ALTER TABLE templates ALTER COLUMN has_unsubscribe_link SET NOT NULL;\nALTER TABLE templates DROP CONSTRAINT templates_link_not_null;\n",
+    },
+    {
+      framework: "sql",
       name: "earlier migrations added CHECK (column IS NOT NULL) NOT VALID, then validated it (notifications-api 0449/0450): PostgreSQL 12+ reads the CHECK, no scan",
       path: "migrations/000004_not_null.up.sql",
       files: {
