@@ -69,3 +69,43 @@ describe("a migration git calls renamed into another Django app (mit-learn 866c9
     expect(findings.filter((f) => f.rule === "deleted-migration").map((f) => [f.path, f.severity])).toEqual([["articles/migrations/0002_alter_article_created_on.py", "error"]]);
   });
 });
+
+describe("a whole Django app removed the documented way (mit-learn 34149af696 and 866c95733d)", () => {
+  const settings = (...apps: string[]) => `INSTALLED_APPS = (\n    "django.contrib.auth",\n${apps.map((a) => `    "${a}",\n`).join("")})\n`;
+  const deleteModel = `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("video_shorts", "0001_initial")]\n\n    operations = [migrations.DeleteModel(name="VideoShort")]\n`;
+  const repoWith = (app: string, migrations: Record<string, string>, headApps: string[]) => {
+    const repo = featureBranchOn({ "main/settings.py": settings(app, "news"), ...djangoApp(app, migrations), ...djangoApp("news", {}) });
+    for (const path of [`${app}/__init__.py`, `${app}/migrations/__init__.py`, ...Object.keys(migrations)]) repo.remove(path);
+    return repo.write({ "main/settings.py": settings(...headApps) }).commit(`remove the ${app} app`);
+  };
+  const deleted = async (repo: ReturnType<typeof repoWith>) => {
+    const result = await reviewJson(repo);
+    return { exitCode: result.exitCode, findings: result.findings.filter((f) => f.rule === "deleted-migration") };
+  };
+
+  it("review: its last merged migration dropped its table (video_shorts, phase 2): a note, the check passes", async () => {
+    const repo = repoWith("video_shorts", { "video_shorts/migrations/0001_initial.py": createModel("VideoShort"), "video_shorts/migrations/0002_delete_videoshort.py": deleteModel }, ["news"]);
+    const { exitCode, findings } = await deleted(repo);
+    expect(findings.map((f) => f.severity)).toEqual(["info"]);
+    expect(findings[0].message).toContain("Its tables were already dropped by video_shorts/migrations/0002_delete_videoshort.py");
+    expect(findings[0].fix).toContain("DELETE FROM django_migrations WHERE app = 'video_shorts';");
+    expect(findings[0].fix).not.toContain("git checkout");
+    expect(exitCode).toBe(0);
+  });
+
+  it("review: its table stays with its rows: a warning naming it, whose fix is Django's documented order, not a restore", async () => {
+    const repo = repoWith("articles", { "articles/migrations/0001_initial.py": createModel("Article") }, ["news"]);
+    const { findings } = await deleted(repo);
+    expect(findings.map((f) => f.severity)).toEqual(["warning"]);
+    expect(findings[0].message).toContain("Its tables stay in the database with their rows: articles_article.");
+    expect(findings[0].fix).toContain("makemigrations articles");
+    expect(findings[0].fix).toContain('migrations.RunSQL("DROP TABLE IF EXISTS articles_article", migrations.RunSQL.noop)');
+    expect(findings[0].fix).not.toContain("git checkout");
+  });
+
+  it("review: the migrations deleted while INSTALLED_APPS still names the app: an error that restores them", async () => {
+    const repo = repoWith("articles", { "articles/migrations/0001_initial.py": createModel("Article") }, ["articles", "news"]);
+    const { findings } = await deleted(repo);
+    expect(findings.map((f) => [f.severity, f.fix.includes("git checkout")])).toEqual([["error", true]]);
+  });
+});

@@ -48,3 +48,38 @@ describe("a migration GitHub lists as renamed into another Django app (mit-learn
     expect(summary.split("\n").filter((l) => l.startsWith("| ") && l.includes("`deleted-migration`") && l.includes("articles/migrations/0002_alter_article_created_on.py"))).toHaveLength(1);
   });
 });
+
+describe("a whole Django app removed the documented way (mit-learn 34149af696, video_shorts phase 2)", () => {
+  const settings = (...apps: string[]) => `INSTALLED_APPS = (\n    "django.contrib.auth",\n${apps.map((a) => `    "${a}",\n`).join("")})\n`;
+  const deleteModel = `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("video_shorts", "0001_initial")]\n\n    operations = [migrations.DeleteModel(name="VideoShort")]\n`;
+  const base = {
+    "main/settings.py": settings("video_shorts", "news"),
+    "video_shorts/__init__.py": "",
+    "video_shorts/migrations/__init__.py": "",
+    "video_shorts/migrations/0001_initial.py": createModel("VideoShort"),
+    "video_shorts/migrations/0002_delete_videoshort.py": deleteModel,
+    "news/__init__.py": "",
+    "news/migrations/__init__.py": "",
+    "news/migrations/0001_initial.py": createModel("Item"),
+  };
+  const removal = { "video_shorts/__init__.py": null, "video_shorts/migrations/__init__.py": null, "video_shorts/migrations/0001_initial.py": null, "video_shorts/migrations/0002_delete_videoshort.py": null };
+
+  it("its last merged migration dropped its table and it leaves INSTALLED_APPS: a note, the check passes", async () => {
+    s = await startScenario({ baseFiles: base });
+    const head = s.openPull(2, { ...removal, "main/settings.py": settings("news") });
+    await s.pullRequest("opened", 2);
+    const run = latestRun(head);
+    expect(run.conclusion).toBe("success");
+    expect(run.output.summary).toContain("Its tables were already dropped by video_shorts/migrations/0002_delete_videoshort.py");
+  });
+
+  it("a migration that stays still depends on it: the error stays, the check fails", async () => {
+    s = await startScenario({ baseFiles: { ...base, "news/migrations/0001_initial.py": createModel("Item").replace("dependencies = []", 'dependencies = [("video_shorts", "0001_initial")]') } });
+    const head = s.openPull(3, { ...removal, "main/settings.py": settings("news") });
+    await s.pullRequest("opened", 3);
+    const run = latestRun(head);
+    expect(run.conclusion).toBe("failure");
+    expect(run.output.summary).toContain("`deleted-migration`");
+    expect(run.output.summary).not.toContain("removed whole");
+  });
+});

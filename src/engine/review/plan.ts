@@ -19,7 +19,7 @@ import { mayBeMovedDjangoMigration } from "../migration-folders/django-migration
 import type { Config } from "../config.js";
 import { companionPaths, detectByPath, type DetectedFile } from "../detect.js";
 import { migrationFolder } from "../database/decide.js";
-import { signalPathsFor } from "../database/signal-paths.js";
+import { databasePathsFor, signalPathsFor } from "../database/signal-paths.js";
 import { normaliseChanges, type ChangedFile } from "./changes.js";
 import { splitCrossAppMoves } from "./cross-app-moves.js";
 import { recentOnBase } from "./recent-on-base.js";
@@ -205,6 +205,21 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
     }
   }
   const context = new Set<string>();
+  // a Django app whose every migration goes: the settings modules say whether it left INSTALLED_APPS (at head, and on
+  // the base branch those the change edits), its base migrations what tables it leaves, and the migrations that
+  // stay whether one still depends on it (history/django-app-removal.ts)
+  if (basePaths)
+    for (const dir of djangoAppsLosing) {
+      const onBase = basePaths.filter((p) => dirOf(p) === dir && detectMigrationPath(p, config)?.version !== undefined);
+      if (onBase.length === 0 || onBase.some((p) => !removed.has(p)) || [...existing].some((p) => dirOf(p) === dir && detectMigrationPath(p, config))) continue;
+      for (const path of onBase) base.add(path);
+      const edited = new Set(changes.filter((c) => c.status === "modified").map((c) => c.path));
+      for (const path of databasePathsFor("django", dir, [...existing])) {
+        if (!head.has(path)) context.add(path);
+        if (edited.has(path)) base.add(path);
+      }
+      for (const path of existing) if (!head.has(path) && detectMigrationPath(path, config)?.framework === "django") context.add(path);
+    }
   if (basePaths)
     for (const dir of djangoAppsChanging)
       for (const path of bySiblingDir(dir)) if (existing.has(path) && !head.has(path) && detectMigrationPath(path, config)?.framework === "django") context.add(path);

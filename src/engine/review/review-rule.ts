@@ -15,6 +15,7 @@ import type { UsageTarget } from "../code/usage-targets.js";
 import type { Reference } from "../code/usage-reference.js";
 import type { CodeModels } from "../code/code-models.js";
 import type { DjangoGraphNode } from "./history/django-graph.js";
+import type { DjangoAppRemoval } from "./history/django-app-removal.js";
 import type { EditJudgement } from "./history/edit-judgement.js";
 import type { RailsDatabases } from "../repository/rails-databases.js";
 
@@ -82,6 +83,8 @@ export interface ReviewFacts {
   judgeUsages?: (target: UsageTarget, usages: readonly Usage[]) => Array<Usage & { reference: Reference }>;
   /** ORM models read from the code: Rails ignored_columns, Django model fields */
   models?: CodeModels;
+  /** Django apps the change removes whole, the way Django documents (history/django-app-removal.ts), by migrations folder */
+  removedDjangoApps?: ReadonlyMap<string, DjangoAppRemoval>;
   /** Django migrations (`app/name`) a squashed migration of the base branch or the change replaces -> its path */
   squashedBy: ReadonlyMap<string, string>;
   /** models of the base-branch migrations the plan read (edited, deleted, newer than an added one), by path */

@@ -37,6 +37,7 @@ import { changedTargets } from "../code/usage-targets.js";
 import { judgeEdit } from "./history/edit-judgement.js";
 import { inlinedConstants } from "./history/inlined-constants.js";
 import { readDjangoGraphNode, type DjangoGraphNode } from "./history/django-graph.js";
+import { djangoAppRemovals } from "./history/django-app-removal.js";
 import { djangoAppOf } from "../paths.js";
 import { loadDumpReaders } from "./dumps/dump-versions.js";
 import { dumpMirrors } from "./dumps/dump-mirrors.js";
@@ -422,6 +423,13 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
     unreleased: (path) => unreleased(releases, path),
   };
   facts.squashedBy = squashes(migrations, config, contents, input.contextMigrations);
+  facts.removedDjangoApps = djangoAppRemovals({
+    config,
+    migrations,
+    baseMigrations: facts.baseMigrations,
+    baseFiles: input.base ?? [],
+    headFiles: [...input.head, ...(input.contextMigrations ?? [])],
+  });
 
   // 3. review rules, with config severities and inline waivers
   const reviewed: ReportedFinding[] = [];

@@ -31,6 +31,29 @@ const index = (options: string) => `class AddIndexToLinks < ActiveRecord::Migrat
 const createCampaign = "db/migrate/20260108220043_create_campaign_contact.rb";
 const createCampaignContact = `class CreateCampaignContact < ActiveRecord::Migration[7.1]\n  def change\n    create_table :campaign_contacts do |t|\n      t.string :email\n    end\n  end\nend\n`;
 
+
+/** A settings module installing `apps` (mit-learn's main/settings.py). */
+const settings = (...apps: string[]) => `INSTALLED_APPS = (\n    "django.contrib.auth",\n${apps.map((a) => `    "${a}",\n`).join("")})\n`;
+const createModel = (app: string, model: string, deps = "") =>
+  `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [${deps}]\n\n    operations = [\n        migrations.CreateModel(name="${model}", fields=[("id", models.AutoField(primary_key=True)), ("title", models.CharField(max_length=255))]),\n    ]\n`;
+const deleteModel = (app: string, model: string, after: string) =>
+  `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("${app}", "${after}")]\n\n    operations = [migrations.DeleteModel(name="${model}")]\n`;
+/** mit-learn's video_shorts before phase 2: a model created, then deleted by a merged migration. */
+const videoShorts = {
+  "video_shorts/__init__.py": "",
+  "video_shorts/migrations/__init__.py": "",
+  "video_shorts/migrations/0001_initial.py": createModel("video_shorts", "VideoShort"),
+  "video_shorts/migrations/0002_delete_videoshort.py": deleteModel("video_shorts", "VideoShort", "0001_initial"),
+};
+const goneVideoShorts = { "video_shorts/__init__.py": null, "video_shorts/migrations/__init__.py": null, "video_shorts/migrations/0001_initial.py": null, "video_shorts/migrations/0002_delete_videoshort.py": null };
+const articles = {
+  "articles/__init__.py": "",
+  "articles/migrations/__init__.py": "",
+  "articles/migrations/0001_initial.py": createModel("articles", "Article"),
+};
+const goneArticles = { "articles/__init__.py": null, "articles/migrations/__init__.py": null, "articles/migrations/0001_initial.py": null };
+const copyArticles = `from django.db import migrations\n\n\ndef copy(apps, schema_editor):\n    with schema_editor.connection.cursor() as cursor:\n        cursor.execute("INSERT INTO website_content_websitecontent (id, title) SELECT id, title FROM articles_article")\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("website_content", "0001_initial")]\n\n    operations = [migrations.RunPython(copy, migrations.RunPython.noop)]\n`;
+
 export default defineReviewCases({
   invalid: [
     {
@@ -209,6 +232,28 @@ export default defineReviewCases({
       findings: [{ path: "articles/migrations/0002_alter_article_created_on.py", line: 1 }],
     },
     {
+      name: "Django: a whole app removed with INSTALLED_APPS (mit-learn's documented removal) while its table stays: a warning naming the table, whose fix is Django's documented order",
+      base: { "main/settings.py": settings("articles", "news"), ...articles },
+      head: { "main/settings.py": settings("news"), ...goneArticles },
+      findings: [{ path: "articles/migrations/0001_initial.py", line: 1, severity: "warning", message: "Its tables stay in the database with their rows: articles_article." }],
+    },
+    {
+      name: "Django: a whole app's migrations deleted while INSTALLED_APPS still names it: an error",
+      base: { "main/settings.py": settings("articles"), ...articles },
+      head: goneArticles,
+      findings: [{ path: "articles/migrations/0001_initial.py", line: 1, severity: "error" }],
+    },
+    {
+      name: "Django: a whole app removed with INSTALLED_APPS, but a migration that stays depends on it (NodeNotFoundError): an error",
+      base: {
+        "main/settings.py": settings("video_shorts", "news"),
+        ...videoShorts,
+        "news/migrations/0001_initial.py": createModel("news", "Item", '("video_shorts", "0001_initial")'),
+      },
+      head: { "main/settings.py": settings("news"), ...goneVideoShorts },
+      findings: [{ path: "video_shorts/migrations/0001_initial.py", line: 1, severity: "error" }],
+    },
+    {
       name: "a Django migration others depend on is deleted",
       base: { "shop/migrations/0001_initial.py": django(""), "shop/migrations/0002_phone.py": django('("shop", "0001_initial")') },
       head: { "shop/migrations/0001_initial.py": null },
@@ -216,6 +261,23 @@ export default defineReviewCases({
     },
   ],
   valid: [
+    {
+      name: "Django: a whole app removed with INSTALLED_APPS after a merged migration dropped its table (mit-learn 34149af696, video_shorts phase 2): a note",
+      base: { "main/settings.py": settings("video_shorts", "news"), ...videoShorts },
+      head: { "main/settings.py": settings("news"), ...goneVideoShorts },
+    },
+    {
+      name: "Django: a whole app replaced, its rows read by a data step of the new app (mit-learn 866c95733d, articles -> website_content): a note, the tables stay on purpose",
+      base: { "main/settings.py": settings("articles"), ...articles },
+      head: {
+        "main/settings.py": settings("website_content.apps.WebsiteContentConfig"),
+        ...goneArticles,
+        "website_content/__init__.py": "",
+        "website_content/migrations/__init__.py": "",
+        "website_content/migrations/0001_initial.py": createModel("website_content", "WebsiteContent"),
+        "website_content/migrations/0002_migrate_from_articles.py": copyArticles,
+      },
+    },
     {
       name: "Django: deleting migrations a squashed migration replaces",
       base: {

@@ -10,6 +10,7 @@ import { dumpVersions } from "../../dumps/dump-versions.js";
 import { compareVersions } from "../../../migration-versions.js";
 import { unreleasedDeletion } from "./unreleased.js";
 import { afterRestore } from "./restore-fix.js";
+import { appRemovalReport } from "./app-removal.js";
 
 export default defineReviewRule({
   meta: {
@@ -103,6 +104,12 @@ export default defineReviewRule({
         fix: `Keep ${deleted.length === 1 ? deleted[0].change.path : "them"}, or replace ${deleted.length === 1 ? "it" : "each"} with a down that still undoes its up.`,
       });
     for (const deleted of gone.values()) {
+      // a whole Django app removed with its folder: what stays in the database, not history lost
+      const removal = ctx.removedDjangoApps?.get(dirOf(deleted[0].change.path));
+      if (removal) {
+        ctx.report({ ...at(deleted), ...appRemovalReport(removal, deleted.length === 1 ? `its migration ${deleted[0].change.path}` : `its ${deleted.length} migrations (${names(deleted)})`) });
+        continue;
+      }
       const reset = alembicReset(ctx, deleted);
       if (reset) {
         ctx.report({
