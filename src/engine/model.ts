@@ -600,6 +600,8 @@ export const Waiver = z.object({
    * its findings become notes instead of being silenced, as it gives no reason. `rules` are migguard's, "*" for all
    */
   peer: z.string().optional(),
+  /** the last line it covers, when it covers lines rather than a statement (RuboCop's `rubocop:disable` ... `rubocop:enable`) */
+  endLine: z.number().int().positive().optional(),
 });
 export type Waiver = z.infer<typeof Waiver>;
 

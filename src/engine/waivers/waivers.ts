@@ -41,6 +41,7 @@ const statementStarts = (migration: Migration) =>
 
 /** Does the waiver's place cover the finding: the statement after the comment, the one on its line, or the file. */
 const coversLine = (w: Waiver, line: number, starts: readonly number[]) =>
+  w.endLine !== undefined ? line >= w.line && line <= w.endLine :
   w.wholeFile || w.line === line || (starts.find((start) => start >= w.line) ?? w.line + 1) === line;
 
 /**
@@ -56,7 +57,7 @@ export function isWaived(finding: Pick<ReportedFinding, "rule" | "line" | "path"
 /** Regulated data needs a reason and a sign-off: another linter's waiver never covers it. */
 const PEER_PROOF = new Set(["regulated-data"]);
 
-/** The other linter's waiver (squawk, Atlas, eugene, django-migration-linter) that covers this finding, if any. */
+/** The other linter's waiver (squawk, Atlas, eugene, django-migration-linter, RuboCop) that covers this finding, if any. */
 export function peerWaiverOf(finding: Pick<ReportedFinding, "rule" | "line" | "path">, migration: Migration | undefined): Waiver | undefined {
   if (!migration || migration.path !== finding.path || PEER_PROOF.has(finding.rule)) return undefined;
   const peers = migration.waivers.filter((w) => w.peer && (w.rules.includes(ALL_RULES) || w.rules.includes(finding.rule)));

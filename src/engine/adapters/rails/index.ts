@@ -9,6 +9,7 @@ import { rubyChildren } from "./ruby-children.js";
 import type { DetectedFile } from "../../detect.js";
 import type { Down, MigrationInput, OperationInput, ParseProblem, Waiver } from "../../model.js";
 import { mayHaveWaivers, parseWaiver } from "../../waivers/waivers.js";
+import { rubocopWaivers } from "../../waivers/rubocop-waivers.js";
 import { deliberateReason, type DownComment } from "../deliberate-down.js";
 import { maySaySize, sizeNotes } from "../size-notes.js";
 import { oneSyntaxError } from "../one-syntax-error.js";
@@ -66,10 +67,22 @@ function syntaxErrors(result: RubyParseResult, src: RubySource): ParseProblem[] 
 }
 
 function waivers(result: RubyParseResult, src: RubySource): Waiver[] {
-  if (!mayHaveWaivers(src.text)) return [];
-  return result.comments
-    .map((c) => parseWaiver(src.slice(c.location), src.lineOf(c.location.startOffset)))
-    .filter((w): w is Waiver => w !== undefined);
+  const own = mayHaveWaivers(src.text)
+    ? result.comments.map((c) => parseWaiver(src.slice(c.location), src.lineOf(c.location.startOffset))).filter((w): w is Waiver => w !== undefined)
+    : [];
+  if (!src.text.includes("rubocop:")) return own;
+  const comments = result.comments.map((c) => ({ text: src.slice(c.location), line: src.lineOf(c.location.startOffset), trailing: afterCode(src, c.location.startOffset) }));
+  return [...own, ...rubocopWaivers(comments, src.lines.lineCount)];
+}
+
+/** Is there code before this offset on its line (a trailing comment, which RuboCop applies to that line only)? */
+function afterCode(src: RubySource, offset: number): boolean {
+  for (let at = offset - 1; at >= 0; at--) {
+    const byte = src.lines.byteAt(at);
+    if (byte === 0x0a) return false;
+    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) return true;
+  }
+  return false;
 }
 
 /** The comments inside a method (`def down ... end`), where its author may say why it is empty. */
@@ -135,7 +148,9 @@ export function railsMigration(unit: RailsUnit): MigrationInput {
     const revertOf = (s: (typeof steps)[number]) => (isIrreversible(s.revert) && s.revert.rerun && harmless(s.revert) ? [] : s.revert);
     // a command Rails cannot invert makes it raise on rollback (after re-running any data code): that comes first
     const reverts = steps.map(revertOf).filter(isIrreversible);
-    const blocked = reverts.find((r) => !r.rerun) ?? reverts[0];
+    // the call reported is one the team has not acknowledged with RuboCop's Rails/ReversibleMigration, when there is one
+    const acknowledged = (r: Irreversible) => base.waivers.some((w) => w.peer && w.endLine !== undefined && w.rules.includes("irreversible-migration") && r.loc.line >= w.line && r.loc.line <= w.endLine);
+    const blocked = reverts.find((r) => !r.rerun && !acknowledged(r)) ?? reverts.find((r) => !r.rerun) ?? reverts[0];
     down = blocked
       ? { status: "irreversible", loc: blocked.loc, reason: blocked.irreversible, ...(blocked.rerun ? { rerun: true } : {}) }
       : { status: "present", ops: [...steps].reverse().flatMap((s) => revertOf(s) as OperationInput[]) as never, derived: true };

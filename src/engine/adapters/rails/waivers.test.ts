@@ -50,4 +50,27 @@ end
 `);
     expect(findings.filter((f) => f.rule === "index-without-concurrently").map((f) => f.line)).toEqual([5]);
   });
+
+  it("# rubocop:disable Rails/ReversibleMigration turns the irreversible call it covers into a note that names it; the drop stays", async () => {
+    const trailing = await lint(`class DropPathPrerequisitesTable < ActiveRecord::Migration[8.1]
+  def change
+    drop_table :path_prerequisites # rubocop:disable Rails/ReversibleMigration
+  end
+end
+`);
+    expect(trailing.find((f) => f.rule === "irreversible-migration")).toMatchObject({ line: 3, severity: "info", message: expect.stringContaining("(waived by rubocop:disable Rails/ReversibleMigration on line 3)") });
+    expect(trailing.find((f) => f.rule === "drop-table")?.severity).toBe("error");
+
+    const block = await lint(`class RemoveUserConfirmationColumns < ActiveRecord::Migration[6.1]
+  def change
+    # rubocop:disable Rails/ReversibleMigration
+    remove_column :users, :confirmation_token
+    # rubocop:enable Rails/ReversibleMigration
+    remove_column :users, :confirmed_at
+  end
+end
+`);
+    // the migration is reported at the call the team has not acknowledged, and stays an error
+    expect(block.filter((f) => f.rule === "irreversible-migration").map((f) => `${f.line}:${f.severity}`)).toEqual(["6:error"]);
+  });
 });
