@@ -1,7 +1,0 @@
-import { createRequire as __migguardCreateRequire } from "node:module";
-import { fileURLToPath as __migguardFileURLToPath } from "node:url";
-import { dirname as __migguardDirname } from "node:path";
-const require = __migguardCreateRequire(import.meta.url);
-const __filename = __migguardFileURLToPath(import.meta.url);
-const __dirname = __migguardDirname(__filename);
-import{CATALOGUE,KNOWN_RULE_IDS,catalogueEntry,ruleMeta}from"./chunk-PFEB3SPP.js";import"./chunk-GGX5FRSY.js";import"./chunk-DECV6W2Z.js";import"./chunk-6YAZDPPS.js";import"./chunk-7LSXHOQB.js";import"./chunk-EX6BH2PT.js";import"./chunk-ZH5JHYDO.js";import"./chunk-H56R7GTK.js";import"./chunk-IRRUKICU.js";import"./chunk-FQRSVAJ4.js";import"./chunk-LKF7GW36.js";import"./chunk-TXYWC2G5.js";import"./chunk-FU3BAOTS.js";import"./chunk-CJUQG4HT.js";import"./chunk-HXBRFH4K.js";import"./chunk-3GIJDICJ.js";import"./chunk-JARHRD5J.js";import"./chunk-TG2JBWVK.js";import"./chunk-APDISYPG.js";import"./chunk-FQVA4BKC.js";import"./chunk-OIRZGDOR.js";import"./chunk-HWEQXV7G.js";import"./chunk-EVINCYOA.js";import"./chunk-BYB5B6TE.js";import"./chunk-JPTA6PRG.js";import"./chunk-G4PURFBK.js";import"./chunk-ZSLXWL7X.js";import"./chunk-BQRH7I3O.js";import"./chunk-JG4YS72A.js";import"./chunk-Y352J57F.js";import"./chunk-AO6E4X6O.js";import"./chunk-ELML7O7Y.js";import"./chunk-7B3IGGFL.js";import"./chunk-XHZFTLMO.js";import"./chunk-QYA5NCKE.js";import"./chunk-32YNESVV.js";import"./chunk-6E7SBJZC.js";import"./chunk-E44I44Y2.js";import"./chunk-SL54QWOZ.js";export{CATALOGUE,KNOWN_RULE_IDS,catalogueEntry,ruleMeta};
