@@ -10,6 +10,7 @@ import type { Migration, Operation } from "../../model.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
 import { codeOperations, dataCode, dataCodeOf } from "./data-code.js";
 import { overlaps, repeatable } from "./moved-code.js";
+import { batchTarget } from "./alembic-batch.js";
 
 interface Piece {
   code: string;
@@ -20,6 +21,7 @@ const indent = (text: string, by: string) => text.split("\n").map((l) => (l.trim
 
 export function liftedDataCode(migration: Migration, ops: readonly Operation[]): string {
   const source = migration.source;
+  if (migration.framework === "alembic") return alembicCode(source, ops);
   if (migration.framework !== "rails" || source === undefined || !rubyReadersLoaded()) return dataCodeOf(migration.framework, ops);
   // the operations dataCodeOf prints, each once
   const shown = new Map<string, Operation>();
@@ -61,4 +63,33 @@ export function liftedDataCode(migration: Migration, ops: readonly Operation[]):
     ? [`# ${[...unknown].join(", ")}: bound only where the migration runs this code (a loop's variable, a parameter, a branch), unknown here: set ${unknown.size > 1 ? "them" : "it"} first`]
     : [];
   return [...said, ...parameters, ...[...assignments.entries()].sort(([a], [b]) => a - b).map(([, t]) => t), ...wrapped].join("\n");
+}
+
+/**
+ * Alembic: a call of a `with op.batch_alter_table(...) as batch_op:` block names neither its table nor a `batch_op`
+ * bound outside the block, so consecutive calls of one block are shown inside that block's `with` again. A block
+ * whose table cannot be read is said so.
+ */
+function alembicCode(source: string | undefined, ops: readonly Operation[]): string {
+  const pieces: Array<{ block?: NonNullable<Operation["batchBlock"]>; code: string[] }> = [];
+  const seen = new Set<string>();
+  for (const op of codeOperations(ops)) {
+    const code = dataCode("alembic", op);
+    if (seen.has(code)) continue;
+    seen.add(code);
+    const last = pieces[pieces.length - 1];
+    const block = op.batchBlock;
+    if (last && last.block?.loc.line === block?.loc.line) last.code.push(code);
+    else pieces.push({ block, code: [code] });
+  }
+  return pieces
+    .map(({ block, code }) => {
+      if (!block) return code.join("\n");
+      const target = batchTarget(source, block.loc);
+      const opening = target
+        ? `with op.batch_alter_table(${target.table}${target.schema ? `, schema=${target.schema}` : ""}) as ${block.alias}:`
+        : `# the with op.batch_alter_table(...) as ${block.alias}: of line ${block.loc.line} (its table could not be read): these calls go inside it`;
+      return target ? `${opening}\n${indent(code.join("\n"), "    ")}` : `${opening}\n${code.join("\n")}`;
+    })
+    .join("\n");
 }
