@@ -158,3 +158,50 @@ jobs:
       - run: pytest --database \${{ matrix.database }}
 `,
 };
+
+/** EvaP's grades 0001 (trimmed): a GradeDocument whose ForeignKey `course` (column course_id) is in unique_together. */
+export const GRADE_DOCUMENT_INITIAL = `from django.db import migrations, models
+import django.db.models.deletion
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="Course",
+            fields=[("id", models.AutoField(primary_key=True))],
+        ),
+        migrations.CreateModel(
+            name="GradeDocument",
+            fields=[
+                ("id", models.AutoField(primary_key=True)),
+                ("description_de", models.CharField(max_length=255)),
+                ("description_en", models.CharField(max_length=255)),
+                ("course", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="grades.course")),
+            ],
+            options={"unique_together": {("course", "description_de"), ("course", "description_en")}},
+        ),
+    ]
+`;
+
+/** EvaP's grades 0014: RenameField, then AlterUniqueTogether to the renamed sets (Django's state already has them). */
+export const GRADE_DOCUMENT_RENAME = `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("grades", "0001_initial")]
+
+    operations = [
+        migrations.RenameField(
+            model_name="gradedocument",
+            old_name="course",
+            new_name="evaluation",
+        ),
+        migrations.AlterUniqueTogether(
+            name="gradedocument",
+            unique_together={("evaluation", "description_de"), ("evaluation", "description_en")},
+        ),
+    ]
+`;

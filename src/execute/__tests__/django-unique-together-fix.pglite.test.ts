@@ -8,7 +8,7 @@ import { analyzeLoaded, loadEngine } from "../../engine/analyze.js";
 import { loadPythonParser, withPythonTree } from "../../engine/adapters/python/parser.js";
 import { DEFAULT_LIMITS, pgFailureOf } from "../executor.js";
 import { PgliteExecutor } from "../pglite/pglite-executor.js";
-import { ALERT_TESTING_INITIAL, ALERT_TESTING_REPLACE_UNIQUE_SET } from "../../engine/testing/python-fixtures.js";
+import { ALERT_TESTING_INITIAL, ALERT_TESTING_REPLACE_UNIQUE_SET, GRADE_DOCUMENT_INITIAL, GRADE_DOCUMENT_RENAME } from "../../engine/testing/python-fixtures.js";
 
 const executor = new PgliteExecutor();
 beforeAll(() => Promise.all([executor.start(), loadEngine(), loadPythonParser()]), 120_000);
@@ -80,6 +80,38 @@ describe("unique-constraint-without-index: an AlterUniqueTogether that replaces 
     try {
       await session.query(SCHEMA[0]);
       await expect((async () => { for (const sql of statements) await session.query(sql); })()).rejects.toThrow(/no unique constraint on alert_testing \(summary, detection_method\)/);
+    } finally {
+      await session.release();
+    }
+  });
+
+  it("EvaP grades 0014: after a RenameField, Django's state holds the renamed sets, so an AlterUniqueTogether to them changes nothing and is not reported", () => {
+    const result = analyzeLoaded({ files: [{ path: "grades/migrations/0001_initial.py", content: GRADE_DOCUMENT_INITIAL }, { path: "grades/migrations/0014_rename_course_to_evaluation.py", content: GRADE_DOCUMENT_RENAME }] });
+    expect(result.findings.filter((f) => f.rule === "unique-constraint-without-index" && f.path.endsWith("0014_rename_course_to_evaluation.py"))).toEqual([]);
+  });
+
+  it("after a RenameField of a ForeignKey, a replaced set is found by its columns under the new name (evaluation_id), and the fix runs", async () => {
+    const replace = GRADE_DOCUMENT_RENAME.replace('unique_together={("evaluation", "description_de"), ("evaluation", "description_en")}', 'unique_together={("evaluation", "description_de"), ("description_en",)}');
+    const result = analyzeLoaded({ files: [{ path: "grades/migrations/0001_initial.py", content: GRADE_DOCUMENT_INITIAL }, { path: "grades/migrations/0014_rename_course_to_evaluation.py", content: replace }] });
+    const finding = result.findings.find((f) => f.rule === "unique-constraint-without-index" && f.path.endsWith("0014_rename_course_to_evaluation.py"));
+    expect(finding).toBeDefined();
+    const statements = runSqlOf(finding!.fix);
+    expect(statements.join("\n")).toContain("'evaluation_id', 'description_en'");
+    const session = await executor.open(DEFAULT_LIMITS);
+    try {
+      // the table as Django made it, after 0014's rename of course_id
+      for (const sql of [
+        "CREATE TABLE grades_course (id serial PRIMARY KEY)",
+        "CREATE TABLE grades_gradedocument (id serial PRIMARY KEY, description_de varchar(255) NOT NULL, description_en varchar(255) NOT NULL, course_id integer NOT NULL REFERENCES grades_course (id))",
+        "ALTER TABLE grades_gradedocument ADD CONSTRAINT grades_gradedocument_course_id_description_de_0a1b2c3d_uniq UNIQUE (course_id, description_de)",
+        "ALTER TABLE grades_gradedocument ADD CONSTRAINT grades_gradedocument_course_id_description_en_4e5f6a7b_uniq UNIQUE (course_id, description_en)",
+        "ALTER TABLE grades_gradedocument RENAME COLUMN course_id TO evaluation_id",
+        ...statements,
+      ])
+        await session.query(sql).catch((error) => { throw new Error(`${pgFailureOf(error).message}\n${sql}`); });
+      const constraints = await session.query("SELECT conname FROM pg_constraint WHERE conrelid = 'grades_gradedocument'::regclass AND contype = 'u'");
+      expect(JSON.stringify(constraints)).toContain("description_de_0a1b2c3d_uniq");
+      expect(JSON.stringify(constraints)).not.toContain("description_en_4e5f6a7b_uniq");
     } finally {
       await session.release();
     }

@@ -169,6 +169,11 @@ export class AppState {
         model.fields.delete(from);
         const column = field.column === from ? to : field.column === `${from}_id` ? `${to}_id` : field.column;
         model.fields.set(to, { ...field, column });
+        // Django's state.rename_field renames the field in unique_together and index_together too: an
+        // AlterUniqueTogether after it to the renamed sets changes nothing
+        const renamed = (sets: string[][]) => sets.map((set) => set.map((f) => (f === from ? to : f)));
+        model.uniqueTogether = renamed(model.uniqueTogether);
+        model.indexTogether = renamed(model.indexTogether);
         return;
       }
       case "AlterUniqueTogether":

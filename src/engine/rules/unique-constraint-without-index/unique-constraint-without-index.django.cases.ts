@@ -1,3 +1,4 @@
+import { GRADE_DOCUMENT_INITIAL, GRADE_DOCUMENT_RENAME } from "../../testing/python-fixtures.js";
 import { DJANGO_ENGINE_SETTINGS, DJANGO_INITIAL } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
@@ -301,6 +302,13 @@ migrations.SeparateDatabaseAndState(
     },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "EvaP grades 0014: RenameField, then AlterUniqueTogether to the renamed sets: Django's state already renamed the field in unique_together, so nothing changes and no index is built",
+      path: "grades/migrations/0014_rename_course_to_evaluation.py",
+      code: GRADE_DOCUMENT_RENAME,
+      files: { "grades/migrations/0001_initial.py": GRADE_DOCUMENT_INITIAL },
+    },
     {
       framework: "django",
       name: "AlterField that also changes the column's type (bigint to varchar): the table is rewritten under ACCESS EXCLUSIVE anyway, which column-type-change reports; a concurrent unique build cannot apply (Flagsmith api 0011)",
