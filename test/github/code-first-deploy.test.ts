@@ -41,9 +41,9 @@ const BASE: Record<string, string> = {
 let s: Scenario | undefined;
 useScenario();
 
-async function review(base: Record<string, string>, number: number) {
+async function review(base: Record<string, string>, number: number, code: Record<string, string> = {}) {
   s = await startScenario({ baseFiles: base });
-  const head = s.openPull(number, { [ADDED]: ADD_CREATED_AT, "registrar/models.py": models("    x_registry_created_at = models.DateTimeField(blank=True, null=True)\n") });
+  const head = s.openPull(number, { [ADDED]: ADD_CREATED_AT, "registrar/models.py": models("    x_registry_created_at = models.DateTimeField(blank=True, null=True)\n"), ...code });
   expect((await s.pullRequest("opened", number)).status).toBe(200);
   return s.fake.checkRunsFor(head).at(-1)!;
 }
@@ -54,6 +54,16 @@ describe("a deploy that pushes the code before it migrates", () => {
     expect(run.conclusion).toBe("failure");
     expect(run.annotations.find((a) => a.title.startsWith("new-code-before-migration"))).toMatchObject({ path: ADDED, annotation_level: "failure" });
     expect(run.output.summary?.match(/\*\*Deploy:\*\* read as code-before-migrate: `\.github\/workflows\/deploy-stable\.yaml:14`/g)).toHaveLength(1);
+  });
+
+  it("fails it when a view queries the model, and passes when nothing in the code queries it (manage.get.gov's DnsRecord at 2fb87f2c24)", async () => {
+    const base = { ...BASE, ".github/workflows/deploy-stable.yaml": WORKFLOW };
+    const queried = await review(base, 95, { "registrar/views.py": "from registrar.models import Domain\n\n\ndef domains(request):\n    return list(Domain.objects.all())\n" });
+    expect(queried.conclusion).toBe("failure");
+    expect(queried.annotations.find((a) => a.title.startsWith("new-code-before-migration"))).toMatchObject({ path: ADDED, annotation_level: "failure" });
+    const unqueried = await review(base, 96, { "registrar/views.py": "def health(request):\n    return 'OK'\n" });
+    expect(unqueried.annotations.filter((a) => a.title.startsWith("new-code-before-migration"))).toEqual([]);
+    expect(unqueried.conclusion).toBe("success");
   });
 
   it("passes without the workflow: the migrations are taken to run before the code", async () => {

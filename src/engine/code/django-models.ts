@@ -21,6 +21,28 @@ export interface DjangoModel {
   bases: string[];
   /** relation fields that name their reverse accessor (`related_name="dependent_flows"`), many-to-many ones too */
   reverseAccessors: Array<{ field: string; name: string }>;
+  /** relation fields (ForeignKey, OneToOneField, ManyToManyField) and the class they point to, as written without its app (`"registrar.DnsZone"` -> DnsZone) */
+  relations: Array<{ field: string; target: string; through?: string }>;
+}
+
+const RELATION_KIND = /(?:ForeignKey|OneToOneField|ManyToManyField|ParentalKey)$/;
+
+/** A model reference as written (`"registrar.DnsZone"`, `DnsZone`, `models.DnsZone`): its class name. */
+function modelName(node: PyNode | undefined): string | undefined {
+  const text = node?.type === "string" ? stringValue(node) : node?.type === "identifier" || node?.type === "attribute" ? node.text : undefined;
+  return text ? text.slice(text.lastIndexOf(".") + 1) : undefined;
+}
+
+/** `name = models.ForeignKey("app.Target", ...)`: the class it points to (`to=` or the first argument) and its `through=`. */
+function relationOf(name: string, value: PyNode): DjangoModel["relations"][number] | undefined {
+  if (value.type !== "call") return undefined;
+  const callee = value.childForFieldName("function")?.text ?? "";
+  if (!RELATION_KIND.test(callee)) return undefined;
+  const first = value.childForFieldName("arguments")?.namedChildren.find((a) => a.type !== "keyword_argument" && a.type !== "comment");
+  const target = modelName(keyword(value, "to") ?? first);
+  if (!target) return undefined;
+  const through = modelName(keyword(value, "through"));
+  return { field: name, target, ...(through ? { through } : {}) };
 }
 
 /** models.py, or a module of a models/ package: the app is the folder that holds them. */
@@ -88,12 +110,14 @@ function readModel(path: string, appLabel: string, node: PyNode, imports: Import
   const body = node.childForFieldName("body");
   // positional bases only: `metaclass=` and other keywords are no class it extends
   const extended = bases.namedChildren.filter((b) => b.type !== "keyword_argument" && b.type !== "comment").map((b) => qualifiedName(b, imports) ?? b.text);
-  const model: DjangoModel = { path, appLabel, className, abstract: false, fields: [], bases: extended, reverseAccessors: [] };
+  const model: DjangoModel = { path, appLabel, className, abstract: false, fields: [], bases: extended, reverseAccessors: [], relations: [] };
   for (const { name, value } of assignments(body)) {
     const column = fieldColumn(name, value);
     if (column) model.fields.push({ name, column });
     const accessor = value.type === "call" ? stringValue(keyword(value, "related_name")) : undefined;
     if (accessor && accessor !== "+" && !accessor.endsWith("+")) model.reverseAccessors.push({ field: name, name: accessor });
+    const relation = relationOf(name, value);
+    if (relation) model.relations.push(relation);
   }
   const meta = classDefinitions(body).find((c) => c.childForFieldName("name")?.text === "Meta");
   for (const { name, value } of assignments(meta?.childForFieldName("body") ?? null)) {

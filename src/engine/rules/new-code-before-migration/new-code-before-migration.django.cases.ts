@@ -21,6 +21,9 @@ class Order(models.Model):
     number = models.CharField(max_length=200)
 ${fields}`;
 
+/** a view that lists the orders: a query of Order */
+const VIEWS = { "app/views.py": "from app.models import Order\n\n\ndef orders(request):\n    return list(Order.objects.all())\n" };
+
 const ENROLLED = '    is_enrolled = models.BooleanField(default=False, help_text="Enrolled in DNS hosting.")\n';
 
 /** the same workflow, with the migration task run before the push */
@@ -37,7 +40,7 @@ export default defineCases({
       framework: "django",
       name: "manage.get.gov 0173: the workflow pushes the code (cf push), then runs migrate as a task; the model at head declares the field: every query of Order selects it before it exists",
       code: ADD_FIELD('models.BooleanField(default=False, help_text="Enrolled in DNS hosting.")'),
-      files: { ...DJANGO_INITIAL, "app/models.py": MODELS(ENROLLED), ...CF_PUSH_THEN_MIGRATE },
+      files: { ...DJANGO_INITIAL, "app/models.py": MODELS(ENROLLED), ...VIEWS, ...CF_PUSH_THEN_MIGRATE },
       lines: [7],
       severities: ["error"],
       messages: ["New code is live before this migration runs: Order (app/models.py) declares is_enrolled, so every query of Order selects app_order.is_enrolled"],
@@ -63,7 +66,7 @@ export default defineCases({
       framework: "django",
       name: "manage.get.gov 0179: a NULL-able field is selected just the same; its fix has no NOT NULL step",
       code: ADD_FIELD("models.DateTimeField(blank=True, null=True)"),
-      files: { ...DJANGO_INITIAL, "app/models.py": MODELS("    is_enrolled = models.DateTimeField(blank=True, null=True)\n"), ...CF_PUSH_THEN_MIGRATE },
+      files: { ...DJANGO_INITIAL, "app/models.py": MODELS("    is_enrolled = models.DateTimeField(blank=True, null=True)\n"), ...VIEWS, ...CF_PUSH_THEN_MIGRATE },
       lines: [7],
       severities: ["error"],
     },
@@ -71,12 +74,38 @@ export default defineCases({
       framework: "django",
       name: "config `deploy: code-before-migrate` says the order without any deploy file",
       code: ADD_FIELD('models.BooleanField(default=False, help_text="Enrolled in DNS hosting.")'),
-      files: { ...DJANGO_INITIAL, "app/models.py": MODELS(ENROLLED) },
+      files: { ...DJANGO_INITIAL, "app/models.py": MODELS(ENROLLED), ...VIEWS },
       config: { deploy: "code-before-migrate" },
+      lines: [7],
+    },
+    {
+      framework: "django",
+      name: "a template walks to the orders through the related_name of Order's ForeignKey (customer.orders.all): a query of Order",
+      code: ADD_FIELD('models.BooleanField(default=False, help_text="Enrolled in DNS hosting.")'),
+      files: {
+        ...DJANGO_INITIAL,
+        "app/models.py": MODELS(`${ENROLLED}    customer = models.ForeignKey("app.Customer", on_delete=models.CASCADE, related_name="orders")\n`),
+        "app/views.py": "def customer(request):\n    return None\n",
+        "app/templates/customer.html": "{% for order in customer.orders.all %}{{ order.number }}{% endfor %}\n",
+        ...CF_PUSH_THEN_MIGRATE,
+      },
       lines: [7],
     },
   ],
   valid: [
+    {
+      framework: "django",
+      name: "manage.get.gov 0166 at 2fb87f2c24: nothing outside the model files queries Order (the package re-exports it, a view keeps an attribute of its own named like a relation to it, a dict key names it): no page reads the column before it exists",
+      code: ADD_FIELD('models.BooleanField(default=False, help_text="Enrolled in DNS hosting.")'),
+      files: {
+        ...DJANGO_INITIAL,
+        "app/models/__init__.py": 'from .order import Order\nfrom .link import OrderLink\n\n__all__ = ["Order", "OrderLink"]\n',
+        "app/models/order.py": MODELS(ENROLLED),
+        "app/models/link.py": 'from django.db import models\n\n\nclass OrderLink(models.Model):\n    order = models.ForeignKey("app.Order", on_delete=models.CASCADE, related_name="links")\n',
+        "app/views.py": 'class OrderFormView:\n    def __init__(self):\n        self.order = None\n\n    def context(self):\n        return {"order": self.order}\n',
+        ...CF_PUSH_THEN_MIGRATE,
+      },
+    },
     {
       framework: "django",
       name: "no deploy file says the order: the migrations are taken to run before the code (online), nothing to say",

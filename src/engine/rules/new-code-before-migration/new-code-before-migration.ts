@@ -9,6 +9,8 @@
  *   reachable yet, and migguard cannot tell which;
  * - a field the model at head no longer declares (a later change removed it), or declares only through a base class
  *   migguard does not read: nothing shows the new code reads it;
+ * - a model nothing in the code at head queries, when that code was read whole (model-queries.ts: manage.get.gov's
+ *   DnsRecord at 2fb87f2c24, declared for a feature whose views came in later pull requests);
  * - Rails (Active Record reads the columns the table has, so new code on the old schema reads none it lacks) and plain
  *   SQL (the code is not known).
  * A Prisma migration counts the same way when the schema at head declares the column's field (prisma-readers.ts).
@@ -28,6 +30,7 @@ import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { sqlalchemyReader } from "./alembic-readers.js";
 import { prismaExpandFix, prismaReader } from "./prisma-readers.js";
+import { firstQueryOf, readsBeyondModels } from "./model-queries.js";
 
 type AddColumn = OperationOf<"add_column">;
 
@@ -160,15 +163,24 @@ export default defineRule({
     const added = upOps(ctx, "add_column").filter(({ op, index }) => op.ormModel && existingTable(ctx, op.table, index));
     if (added.length === 0) return;
     // the app's models at head: those read beside its migrations/ folder and the app's among the code read
-    const models = readDjangoModels(djangoModelFiles(ctx));
+    const modelFiles = djangoModelFiles(ctx);
+    const models = readDjangoModels(modelFiles);
     const app = djangoAppOf(ctx.migration.path);
+    // the code at head, when it was read whole: a model nothing in it queries has no page that fails
+    const modelPaths = new Set(modelFiles.map((f) => f.path));
+    const read = ctx.repository.applicationCodeComplete() ? ctx.repository.applicationCode() : [];
+    const code = readsBeyondModels(read, modelPaths) ? read : [];
     for (const { op } of added) {
       const reading = readingModel(models, app, op);
       if (!reading) continue;
+      const { className, path } = reading.model;
+      // nothing in the code at head queries the model: no page reads the column before the migration adds it (as for
+      // a table the migration creates, the code that starts to query it ships with or after it)
+      if (code.length > 0 && !firstQueryOf(reading.model, models, code, modelPaths)) continue;
       ctx.report({
         op,
         message:
-          `New code is live before this migration runs: ${reading.model.className} (${reading.model.path}) declares ${reading.field}, so every query of ${reading.model.className} ` +
+          `New code is live before this migration runs: ${className} (${path}) declares ${reading.field}, so every query of ${className} ` +
           `selects ${op.table}.${op.column.name}, which does not exist until the migration has run; its pages fail between the deploy of the code and the migration. ` +
           `Deploy the migration first (expand) in its own release, or run migrate before the code is pushed (before \`cf push\`).`,
         fix: expandFix(op),
