@@ -6,8 +6,9 @@
  * finding stays, as a note that says why and keeps the safe fix: the two may have been deployed apart.
  * Not for a table rows may have been added to since its CREATE TABLE (CREATE TABLE AS, any INSERT, code that may
  * write it, in between or earlier in this migration), nor one a squash or baseline wrote down (its date is the
- * squash's), nor when the folder holds a batch of migrations dated within a day (a port: the dates are the
- * port's). A review knows better (its ChangePlan: tables the pull request itself creates are new; a base
+ * squash's) or a Django app's 0001_initial created (a reset of the app's migrations writes old tables down anew:
+ * young by that date, not surely empty), nor when the folder holds a batch of migrations dated within a day (a port:
+ * the dates are the port's). A review knows better (its ChangePlan: tables the pull request itself creates are new; a base
  * branch's table may be deployed already), so this is for lint only. A production snapshot that has the table wins.
  * Django's initial parts (initial-set-tables.ts) ship together whatever their dates: their tables get the same note.
  * So do migrations git says reached the main line in the same first-parent commit (shipped-together.ts: one pull
@@ -57,7 +58,8 @@ function touchedBefore(migration: Migration, index: number, table: string): bool
 /** Each table the op works on was created empty by an earlier dated migration less than a day before this one, and is empty still. */
 function freshTables(op: Operation, index: number, migration: Migration, date: Date, repository: RepositoryView): Fresh[] | undefined {
   if (index < 0) return undefined;
-  const ages = tableAges(op, date, repository, (birth, table) => !birth.written && !touchedBefore(migration, index, table));
+  // an app's 0001_initial may be a reset's, written over tables that hold rows: young, not surely empty
+  const ages = tableAges(op, date, repository, (birth, table) => !birth.written && !birth.appInitial && !touchedBefore(migration, index, table));
   if (!ages || ages.some((a) => a.ms >= SAME_DEPLOY_HOURS * HOUR_MS)) return undefined;
   return ages.map(({ table, ms, creator }) => ({ table, hours: Math.floor(ms / HOUR_MS), creator }));
 }
@@ -119,7 +121,7 @@ function sameCommitTable(op: Operation, index: number, migration: Migration, rep
   let first: SameCommitTable | undefined;
   for (const table of tablesOf(op)) {
     const birth = repository.tableBirth(table);
-    if (!birth || birth.baseline || birth.filled || birth.written || touchedBefore(migration, index, table)) return undefined;
+    if (!birth || birth.baseline || birth.appInitial || birth.filled || birth.written || touchedBefore(migration, index, table)) return undefined;
     const commit = shipped.commitOf(birth.creator.path, migration.path);
     if (!commit) return undefined;
     first ??= { table, creator: birth.creator, commit };

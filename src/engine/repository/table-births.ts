@@ -19,6 +19,12 @@ export interface TableBirth {
    * once, or its name says so), so its date is not the day the table was born
    */
   baseline: boolean;
+  /**
+   * the creator is one of a Django app's `initial = True` migrations under makemigrations' own name, creating fewer
+   * than 10 tables: the app's first models, born on its date, unless the team reset its migrations and
+   * makemigrations wrote the old tables down anew. Its date is enough to call a table young (a warning), not empty
+   */
+  appInitial: boolean;
   /** rows may have been added to it since its CREATE TABLE (any INSERT, code that may write it): it may not be empty */
   written: boolean;
 }
@@ -27,8 +33,16 @@ export interface TableBirth {
 const BASELINE_TABLES = 10;
 const BASELINE_NAME = /squash|baseline|initial|init_?schema|schema_?dump/i;
 
+/**
+ * makemigrations names an app's first migrations `0001_initial` (`0002_initial` for a second part; the adapter's name
+ * drops the number). A name the team gave one (open-forms' `0001_initial_to_v270`, a squash whose `replaces` it later
+ * removed) says baseline like any other.
+ */
+const DJANGO_INITIAL_NAME = /^(\d{4}_)?initial$/;
+const isAppInitial = (migration: Migration): boolean => migration.framework === "django" && migration.initial === true && DJANGO_INITIAL_NAME.test(migration.name ?? "");
+
 function isBaseline(migration: Migration): boolean {
-  if (migration.squashes > 0 || BASELINE_NAME.test(migration.name ?? migration.path)) return true;
+  if (migration.squashes > 0 || (!isAppInitial(migration) && BASELINE_NAME.test(migration.name ?? migration.path))) return true;
   let created = 0;
   for (const op of migration.up) if (op.kind === "create_table" && ++created >= BASELINE_TABLES) return true;
   return false;
@@ -71,9 +85,10 @@ export class TableBirths {
   /** Record the migration at `position` (positions increase in run order). */
   record(migration: Migration, position: number): void {
     let baseline: boolean | undefined;
+    const appInitial = isAppInitial(migration);
     for (const op of migration.up) {
       this.markWritten(rowsAddedTo(op), position);
-      if (op.kind === "create_table" && !op.temporary) this.set(op.table, position, { creator: migration, filled: op.asSelect, baseline: (baseline ??= isBaseline(migration)), written: op.asSelect }, {});
+      if (op.kind === "create_table" && !op.temporary) this.set(op.table, position, { creator: migration, filled: op.asSelect, baseline: (baseline ??= isBaseline(migration)), appInitial, written: op.asSelect }, {});
       else if (op.kind === "drop_table") for (const t of op.tables) this.set(t, position, undefined, { dropped: true });
       else if (op.kind === "rename_table") {
         const birth = this.now(op.table);

@@ -84,6 +84,7 @@ export function djangoMigration(input: AdapterInput): MigrationInput {
     name: input.file.name,
     transactional: file.atomic,
     ...(file.initial ? { initial: true } : {}),
+    ...(file.generatedOn ? { generatedOn: file.generatedOn } : {}),
     up: translation.up as never,
     down,
     squashes: file.replaces.length || squashedByName(input.file.path),
