@@ -417,7 +417,8 @@ export const DataMigration = op("data_migration", {
   mentions: z.array(z.string()).optional(),
   /**
    * the tables its code reaches through the relations of the models it asks for, when it names the relation
-   * (`select_related("unit")`, `unit__name`, `iwu.unit.name`): it reads their rows too
+   * (`select_related("unit")`, `unit__name`, `iwu.unit.name`), and those the SELECTs it runs itself read from
+   * (`cursor.execute(...)`): it reads their rows too
    */
   readsThrough: z.array(z.string()).optional(),
   /** its code only reads (a version check, a count): it writes no row, so it is no data change */

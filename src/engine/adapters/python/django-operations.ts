@@ -671,7 +671,8 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
   const reverseFacts = reverseName ? ctx.functions.get(reverseName) : undefined;
   const direct = [...(facts?.directModels ?? []), ...(reverseFacts?.directModels ?? [])];
   const inTransaction = ctx.atomic || atomic === true;
-  const readsThrough = tablesReadThrough(facts, ctx.state);
+  // and the tables its own SQL selects from (scancode.io's 0079: a cursor reads authtoken_token)
+  const readsThrough = [...new Set([...tablesReadThrough(facts, ctx.state), ...(facts?.sqlReads ?? [])])].sort();
   const op: OperationInput = {
     loc: call.loc,
     text: call.text,

@@ -10,6 +10,7 @@ import { evaluate } from "./values.js";
 import { unfilteredWrites, valueDeletes } from "./django-querysets.js";
 import { readsOnly } from "./django-read-only.js";
 import { rowWrites, type RowWrite } from "./django-row-writes.js";
+import { tablesReadBySql } from "./django-sql-reads.js";
 
 export interface DataFunctionFacts {
   /** models used from imports instead of `apps.get_model` */
@@ -26,6 +27,8 @@ export interface DataFunctionFacts {
   readOnly: boolean;
   /** the rows of its models it deletes or overwrites (django-row-writes.ts) */
   rowWrites: RowWrite[];
+  /** the tables the SELECTs it runs itself read (`cursor.execute(...)`: django-sql-reads.ts) */
+  sqlReads: string[];
 }
 
 /** Names a function body uses: identifiers (attributes and keywords are identifiers too) and the words of its strings (`values("uuid")`, `OuterRef("plan")`, `update_fields=["uuid"]`). */
@@ -60,7 +63,7 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports): DataFunc
   const fromGetModel = new Map<string, { app: string; model: string } | undefined>();
   const models = new Map<string, { app: string; model: string }>();
   const direct = new Set<string>();
-  if (!body) return { directModels: [], models: [], wholeTableWrites: [], mentions: [], readOnly: false, rowWrites: [] };
+  if (!body) return { directModels: [], models: [], wholeTableWrites: [], mentions: [], readOnly: false, rowWrites: [], sqlReads: [] };
 
   for (const call of body.descendantsOfType("call")) {
     const fn = call.childForFieldName("function");
@@ -111,5 +114,5 @@ export function dataFunctionFacts(def: PyNode, moduleImports: Imports): DataFunc
   // a model named by its variable, or asked for where it is used (`apps.get_model("api", "FilterList").objects...`)
   const resolve = (node: PyNode) =>
     node.type === "identifier" ? (isModel(node.text) ? targetOf(node.text) : undefined) : node.type === "call" && node.childForFieldName("function")?.text.split(".").pop() === "get_model" ? getModelTarget(node, imports) : undefined;
-  return { directModels: [...direct].sort(), models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), mentions: mentionedNames(body), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve) };
+  return { directModels: [...direct].sort(), models: [...models.values()], wholeTableWrites, ...(deletesWithValue.length ? { valueDeletes: deletesWithValue } : {}), mentions: mentionedNames(body), readOnly: readsOnly(body), rowWrites: rowWrites(body, resolve), sqlReads: tablesReadBySql(body, imports) };
 }

@@ -174,7 +174,7 @@ function sourcesOf(node: unknown): { tables: string[]; columns: string[] } {
  * without walking its expressions: views can be thousands of nodes, and only the FROM tree matters to
  * what a DROP ... CASCADE takes along.
  */
-function relationsOf(query: Loose): string[] {
+export function relationsOf(query: Loose): string[] {
   const out = new Set<string>();
   const fromItem = (item: Loose): void => {
     if (!item) return;

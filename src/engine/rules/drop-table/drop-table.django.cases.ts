@@ -1,3 +1,4 @@
+import { OFFLINE_ENTRYPOINT } from "../../testing/deploy-fixtures.js";
 import { DJANGO_INITIAL } from "../../testing/python-fixtures.js";
 import { defineCases } from "../support/rule.js";
 
@@ -143,6 +144,110 @@ class Migration(migrations.Migration):
       fixes: [
         "# 1. Delete the model from the code and from Django's state only (the table stays), and deploy:\nmigrations.SeparateDatabaseAndState(\n    state_operations=[migrations.DeleteModel(name=\"Order\")],\n    database_operations=[\n        # Django deletes related rows in Python (on_delete): without the model nothing deletes app_order rows with the rows they\n        # point at, so its foreign keys would make those deletes fail. They go now; the rows stay:\n        migrations.RunSQL(\n            \"DO $$ DECLARE c record; BEGIN\"\n            \" FOR c IN SELECT conrelid::regclass AS tbl, conname FROM pg_constraint WHERE contype = 'f' AND conrelid IN ('app_order'::regclass)\"\n            \" LOOP EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', c.tbl, c.conname); END LOOP; END $$\",\n            # the code a rollback brings back deletes these rows through its model again\n            reverse_sql=migrations.RunSQL.noop,\n        ),\n    ],\n),\n# 2. In a later migration, once nothing reads it, move it out of the way (drop it once nobody misses the rows):\nmigrations.RunSQL(\n    \"ALTER TABLE app_order RENAME TO app_order_deprecated\",\n    reverse_sql=\"ALTER TABLE app_order_deprecated RENAME TO app_order\",\n),",
       ],
+    },
+    {
+      framework: "django",
+      name: "scancode.io 0079: a RunPython reads every row of a table another app made (raw SQL through a local naming it) into this app's model, then RunSQL drops it: the drop after the data step that read its rows, not a planned removal",
+      code: `from django.db import migrations
+
+
+def migrate_api_tokens(apps, schema_editor):
+    APIToken = apps.get_model("app", "Customer")
+    table_name = "authtoken_token"
+    with schema_editor.connection.cursor() as cursor:
+        if table_name not in schema_editor.connection.introspection.table_names(cursor):
+            return
+        cursor.execute(f"SELECT user_id, key, created FROM {table_name}")
+        rows = cursor.fetchall()
+    APIToken.objects.bulk_create([APIToken(id=user_id, email=key) for user_id, key, created in rows], ignore_conflicts=True)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(migrate_api_tokens, migrations.RunPython.noop),
+        migrations.RunSQL(sql="DROP TABLE IF EXISTS authtoken_token", reverse_sql=migrations.RunSQL.noop),
+    ]
+`,
+      files: { ...DJANGO_INITIAL, "app/models.py": "from django.db import models\n\n\nclass Customer(models.Model):\n    email = models.EmailField()\n" },
+      lines: [20],
+      messages: ["Dropping table authtoken_token after the data step at line 19 (RunPython(migrate_api_tokens)) read its rows: if that step moved them, no data is lost, but servers still running the old code use authtoken_token"],
+      severities: ["warning"],
+      fixes: [
+        "# the data step at line 19 (RunPython(migrate_api_tokens)) already took care of the rows: a copy adds nothing, and would keep what that step moved out of the way.\n# What breaks is servers still running the old code during the upgrade, which use authtoken_token. Keep the data step here\n# and move this drop, as written, to a migration of the next release, once no running code uses authtoken_token:\nmigrations.RunSQL(\"DROP TABLE IF EXISTS authtoken_token\", reverse_sql=migrations.RunSQL.noop),",
+      ],
+    },
+    {
+      framework: "django",
+      name: "scancode.io 0079 under an offline deploy (the container command migrates before gunicorn): only old code could use the table, so the drop after the data step that read its rows is a note",
+      code: `from django.db import migrations
+
+
+def migrate_api_tokens(apps, schema_editor):
+    APIToken = apps.get_model("app", "Customer")
+    table_name = "authtoken_token"
+    with schema_editor.connection.cursor() as cursor:
+        if table_name not in schema_editor.connection.introspection.table_names(cursor):
+            return
+        cursor.execute(f"SELECT user_id, key, created FROM {table_name}")
+        rows = cursor.fetchall()
+    APIToken.objects.bulk_create([APIToken(id=user_id, email=key) for user_id, key, created in rows], ignore_conflicts=True)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(migrate_api_tokens, migrations.RunPython.noop),
+        migrations.RunSQL(sql="DROP TABLE IF EXISTS authtoken_token", reverse_sql=migrations.RunSQL.noop),
+    ]
+`,
+      files: { ...DJANGO_INITIAL, ...OFFLINE_ENTRYPOINT, "app/models.py": "from django.db import models\n\n\nclass Customer(models.Model):\n    email = models.EmailField()\n" },
+      lines: [20],
+      messages: ["read its rows: if that step moved them, no data is lost, but servers still running the old code use authtoken_token and fail until they restart. Offline deploy ("],
+      severities: ["info"],
+      fixes: [
+        "# the data step at line 19 (RunPython(migrate_api_tokens)) already took care of the rows: a copy adds nothing, and would keep what that step moved out of the way.\n# What breaks is servers still running the old code during the upgrade, which use authtoken_token. Keep the data step here\n# and move this drop, as written, to a migration of the next release, once no running code uses authtoken_token:\nmigrations.RunSQL(\"DROP TABLE IF EXISTS authtoken_token\", reverse_sql=migrations.RunSQL.noop),",
+      ],
+    },
+    {
+      framework: "django",
+      name: "the rows read into this app's model by the migration before (its RunPython's own SQL), the table dropped in the next one and mapped by no model: the planned step after a move, a note that the data lives on",
+      path: "app/migrations/0003_drop_authtoken.py",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_apitoken_data")]
+
+    operations = [
+        migrations.RunSQL(sql="DROP TABLE IF EXISTS authtoken_token", reverse_sql=migrations.RunSQL.noop),
+    ]
+`,
+      files: {
+        ...DJANGO_INITIAL,
+        "app/models.py": "from django.db import models\n\n\nclass Customer(models.Model):\n    email = models.EmailField()\n",
+        "app/migrations/0002_apitoken_data.py": `from django.db import migrations
+
+
+def migrate_api_tokens(apps, schema_editor):
+    Customer = apps.get_model("app", "Customer")
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute("SELECT user_id, key FROM authtoken_token")
+        rows = cursor.fetchall()
+    Customer.objects.bulk_create([Customer(id=user_id, email=key) for user_id, key in rows], ignore_conflicts=True)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [migrations.RunPython(migrate_api_tokens, migrations.RunPython.noop)]
+`,
+      },
+      lines: [8],
+      severities: ["info"],
+      messages: ["Dropping table authtoken_token after the data step at app/migrations/0002_apitoken_data.py:15 (RunPython(migrate_api_tokens)) copied its rows, and no model of the app's 1 model file read maps to authtoken_token: the data lives on where that step put it."],
     },
     {
       framework: "django",

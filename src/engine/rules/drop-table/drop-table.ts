@@ -2,7 +2,7 @@ import { defineRule } from "../support/rule.js";
 import { railsDropTableFix, railsDropWith, railsModel, railsTableDefinition, railsUpOnly } from "../support/rails-fix.js";
 import { reindented } from "../support/data-code.js";
 import { fixFor, modelName, sym } from "../support/fix.js";
-import { alembicTable } from "../support/embed-sql.js";
+import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { nameKey } from "../support/facts.js";
 import type { Operation, OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
@@ -103,6 +103,15 @@ const stateOnly = (ctx: RuleContext, state: string, tables: readonly string[]): 
 function deferredDrop(ctx: RuleContext, op: OperationOf<"drop_table">, index: number, table: string, moved: string): string | undefined {
   if (ctx.framework !== "django") return undefined;
   const deleteModel = /\bDeleteModel\s*\(/.test(op.text) && op.ormModel;
+  // a table no model of this app maps (another app's, dropped with RunSQL: scancode.io's authtoken_token): no state to
+  // change, the drop itself waits for the next release; a copy would keep what the step moved out (plaintext keys)
+  if (op.embeddedSql && !tableRecreated(ctx, table, index))
+    return [
+      `# ${moved} already took care of the rows: a copy adds nothing, and would keep what that step moved out of the way.`,
+      `# What breaks is servers still running the old code during the upgrade, which use ${table}. Keep the data step here`,
+      `# and move this drop, as written, to a migration of the next release, once no running code uses ${table}:`,
+      `migrations.RunSQL(${pythonString(op.text.trim().replace(/;\s*$/, ""))}, reverse_sql=migrations.RunSQL.noop),`,
+    ].join("\n");
   if (!deleteModel && !/\bRemoveField\s*\(/.test(op.text)) return undefined;
   const what = deleteModel ? `${op.ormModel} model` : "many-to-many field";
   // a CREATE TABLE or a rename onto the name, later in this up or in a later migration of the folder
@@ -253,8 +262,21 @@ export default defineRule({
           continue;
         }
         const planned = plannedRemoval(ctx, op, undefined, table);
-        // rows read before a drop the application already stopped using: the planned removal below says it
-        if (moved && !planned?.strong) {
+        // rows copied by a data step, and the code no longer uses the table: the planned step after a move, a note
+        // (drop-column's wording); when this change made the move, the code deployed until now still uses the table
+        // whatever the code at head says (scancode.io's 0079 reads authtoken_token into APIToken, then drops it), unless
+        // the migrations themselves record that it stopped (a strong planned removal)
+        const movedInChange = ctx.facts.change.movedBefore(ctx.migration, index) !== undefined;
+        if (moved && planned && (planned.strong || !movedInChange)) {
+          ctx.report({
+            op,
+            severity: "info",
+            message: `Dropping table ${table} after ${moved} copied its rows, and ${planned.reason}: the data lives on where that step put it. Keep the step's reverse (or a copy) so a rollback can put the rows back.`,
+            fix: backupFix(ctx, table, table),
+          });
+          continue;
+        }
+        if (moved) {
           ctx.report({
             op,
             severity: "warning",

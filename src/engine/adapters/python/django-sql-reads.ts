@@ -1,0 +1,47 @@
+/**
+ * The tables a RunPython function reads with SQL of its own: `cursor.execute(f"SELECT user_id, key FROM {table_name}")`,
+ * with `table_name = "authtoken_token"` assigned once in the function (scancode.io's 0079 reads another app's tokens
+ * into its own model this way, then drops their table). The SQL is parsed with libpg-query and each SELECT's FROM
+ * tree read; SQL with a part that is not known when the file is read says nothing.
+ */
+import type { PyNode } from "./parser.js";
+import type { Imports } from "./imports.js";
+import { evaluate, type PyValue } from "./values.js";
+import { parseStatements } from "../sql/pg-parser.js";
+import { relationsOf } from "../sql/pg-operations.js";
+
+/** `name = "literal"` assigned exactly once in the body: what an f-string's `{name}` holds wherever it is read. */
+function stringConstants(body: PyNode, imports: Imports): Map<string, PyValue> {
+  const seen = new Map<string, number>();
+  const values = new Map<string, PyValue>();
+  for (const assignment of body.descendantsOfType("assignment")) {
+    const left = assignment.childForFieldName("left");
+    const right = assignment.childForFieldName("right");
+    if (left?.type !== "identifier") continue;
+    seen.set(left.text, (seen.get(left.text) ?? 0) + 1);
+    const value = right ? evaluate(right, { imports }) : undefined;
+    if (value?.kind === "str" && !value.unresolved) values.set(left.text, value);
+  }
+  for (const [name, count] of seen) if (count > 1) values.delete(name);
+  return values;
+}
+
+/** The tables the SELECTs the function's `execute(...)` calls run read from, sorted. */
+export function tablesReadBySql(body: PyNode, imports: Imports): string[] {
+  const calls = body.descendantsOfType("call").filter((call) => {
+    const fn = call.childForFieldName("function");
+    return fn?.type === "attribute" && fn.childForFieldName("attribute")?.text === "execute";
+  });
+  if (calls.length === 0) return [];
+  const bindings = stringConstants(body, imports);
+  const out = new Set<string>();
+  for (const call of calls) {
+    const sql = call.childForFieldName("arguments")?.namedChildren[0];
+    const value = sql ? evaluate(sql, { imports, bindings }) : undefined;
+    if (value?.kind !== "str" || value.unresolved) continue;
+    const parsed = parseStatements(value.value);
+    if (parsed.errors.length > 0) continue;
+    for (const statement of parsed.statements) if (statement.stmt.SelectStmt) for (const table of relationsOf(statement.stmt)) out.add(table);
+  }
+  return [...out].sort();
+}
