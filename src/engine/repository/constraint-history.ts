@@ -263,8 +263,31 @@ export class ConstraintHistory {
   /** per set, the keys of the constraints ever defined on each table and ever referencing it (TableKeys) */
   private readonly tables = new Map<string, TableKeys>();
 
-  /** What the up of the migration at `position` of `set` does to constraints. */
+  /**
+   * per set, the migrations given to record() in position order and how many of them are recorded: each is read
+   * when a question first reaches past it, so a lone migration's (one-file lint: nothing is asked before it) never is
+   */
+  private readonly pending = new Map<string, { migrations: Array<{ position: number; migration: Migration }>; recorded: number }>();
+
+  /** The migration at `position` of `set` (positions given in order), read when a question reaches past it. */
   record(set: string, position: number, migration: Migration): void {
+    const queue = this.pending.get(set);
+    if (queue) queue.migrations.push({ position, migration });
+    else this.pending.set(set, { migrations: [{ position, migration }], recorded: 0 });
+  }
+
+  /** Record, in order, the migrations of `set` before `position` not recorded yet. */
+  private recordBefore(set: string, position: number): void {
+    const queue = this.pending.get(set);
+    if (!queue) return;
+    while (queue.recorded < queue.migrations.length && queue.migrations[queue.recorded].position < position) {
+      const next = queue.migrations[queue.recorded++];
+      this.recordNow(set, next.position, next.migration);
+    }
+  }
+
+  /** What the up of the migration at `position` of `set` does to constraints. */
+  private recordNow(set: string, position: number, migration: Migration): void {
     const byName = this.sets.get(set) ?? new Map<string, Timeline>();
     this.sets.set(set, byName);
     const live = this.live.get(set) ?? new LiveConstraints();
@@ -353,6 +376,7 @@ export class ConstraintHistory {
 
   /** The FOREIGN KEY or CHECK constraint `name` as the migrations of `set` before `position` leave it. */
   before(set: string, position: number, name: string, table?: string): ConstraintDefinition | undefined {
+    this.recordBefore(set, position);
     // the key (or the name) worked out once, not once per constraint of the folder
     const wanted = table !== undefined ? keyOf(table, name) : nameKey(name);
     for (const [k, list] of this.sets.get(set) ?? []) {
@@ -365,6 +389,7 @@ export class ConstraintHistory {
 
   /** Every constraint on `table` (PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK), as the migrations of `set` before `position` leave them. */
   onTable(set: string, position: number, table: string): Array<{ name: string; definition: KeyDefinition }> {
+    this.recordBefore(set, position);
     const tableKey = nameKey(table);
     return this.liveOf(set, position, this.tables.get(set)?.on.of(tableKey), (definition) => nameKey(definition.table) === tableKey);
   }
@@ -374,6 +399,7 @@ export class ConstraintHistory {
    * the FOREIGN KEYs of any table that reference it, as the migrations of `set` before `position` leave them.
    */
   onColumn(set: string, position: number, table: string, column: string): { own: Array<{ name: string; definition: KeyDefinition }>; referencing: Array<{ name: string; definition: KeyDefinition }> } {
+    this.recordBefore(set, position);
     const tableKey = nameKey(table);
     const onTable = this.onTable(set, position, table);
     let primaryKey: string[] | undefined;

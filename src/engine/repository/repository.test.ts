@@ -152,6 +152,29 @@ describe("schema history", () => {
   });
 });
 
+describe("constraint history", () => {
+  it("reads a migration's constraints only when a question reaches past it (a lone migration's never are), with the same answers", async () => {
+    const { ConstraintHistory } = await import("./constraint-history.js");
+    const files = { "db/migrations/000001_a.up.sql": "CREATE TABLE s (id int PRIMARY KEY, CONSTRAINT s_one CHECK (id = 1));", "db/migrations/000002_b.up.sql": "ALTER TABLE s DROP CONSTRAINT s_one;" };
+    const [first, second] = analyzeLoaded({ files: Object.entries(files).map(([path, content]) => ({ path, content })) }).migrations;
+    let reads = 0;
+    const watched = (migration: typeof first) => ({ ...migration, get up() {
+      reads++;
+      return migration.up;
+    } });
+    const history = new ConstraintHistory();
+    history.record("db/migrations", 0, watched(first));
+    history.record("db/migrations", 1, watched(second));
+    expect(history.onTable("db/migrations", 0, "s")).toEqual([]);
+    expect(reads).toBe(0);
+    expect(history.onTable("db/migrations", 1, "s").map((k) => k.name)).toEqual(["s_pkey", "s_one"]);
+    expect(reads).toBe(1);
+    expect(history.before("db/migrations", 2, "s_one", "s")).toBeUndefined();
+    expect(history.onTable("db/migrations", 1, "s").map((k) => k.name)).toEqual(["s_pkey", "s_one"]);
+    expect(reads).toBe(2);
+  });
+});
+
 describe("views in the schema history", () => {
   it("gives the views on a table as the earlier migrations leave them, without one another view there reads", () => {
     const files = {
