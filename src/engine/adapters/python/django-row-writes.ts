@@ -31,16 +31,23 @@ const QUERYSET_STEPS = new Set([
 
 type Resolve = (root: PyNode) => ModelTarget | undefined;
 
+/** The expression inside parentheses (a chain split over lines: `(apps.get_model(...)\n.objects.filter(...)\n.first())`). */
+function unwrapped(node: PyNode | null): PyNode | null {
+  let current = node;
+  while (current?.type === "parenthesized_expression") current = current.namedChildren[0] ?? null;
+  return current;
+}
+
 /**
  * The model whose existing rows `node` holds: a chain from a model's manager through queryset steps, or a local
  * bound to one (a new instance, `Model(...)` or `create(...)`, is none: its save() inserts).
  */
 function existingRows(node: PyNode | null, resolve: Resolve, locals: ReadonlyMap<string, ModelTarget>): ModelTarget | undefined {
-  let current = node;
+  let current = unwrapped(node);
   while (current?.type === "call") {
     const fn = current.childForFieldName("function");
     if (fn?.type !== "attribute" || !QUERYSET_STEPS.has(fn.childForFieldName("attribute")?.text ?? "")) return undefined;
-    current = fn.childForFieldName("object");
+    current = unwrapped(fn.childForFieldName("object"));
   }
   if (current?.type === "identifier") return locals.get(current.text);
   if (current?.type !== "attribute" || !MANAGERS.has(current.childForFieldName("attribute")?.text ?? "")) return undefined;

@@ -259,6 +259,59 @@ class Migration(migrations.Migration):
   });
 });
 
+describe("the rows a RunPython deletes or overwrites", () => {
+  it("are its models' delete(), update(...), fetched instances' save() and bulk_update, by table and column; rows it only creates are neither", () => {
+    const m = parse(
+      `from django.db import migrations
+
+
+def forward(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    stale = (
+        apps.get_model("shop", "Order")
+        .objects.filter(amount=0)
+        .first()
+    )
+    stale.delete()
+    Order.objects.filter(code="").update(code=None)
+    for order in Order.objects.filter(amount__lt=0):
+        order.amount = 0
+        order.save(update_fields=["amount"])
+    Order.objects.bulk_update(list(Order.objects.all()), ["code"])
+    new = Order(amount=1)
+    new.save()
+    Order.objects.create(amount=2)
+    Order.objects.get_or_create(code="x")
+
+
+def seed(apps, schema_editor):
+    Order = apps.get_model("shop", "Order")
+    Order.objects.bulk_create([Order(amount=3)])
+    Order(amount=4).save()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [migrations.RunPython(forward), migrations.RunPython(seed)]
+`,
+      "shop/migrations/0002_change.py",
+      [INITIAL],
+    );
+    const [forward, seed] = m.up.filter((o) => o.kind === "data_migration");
+    expect(forward).toMatchObject({
+      deletes: [{ call: "stale.delete()", table: "shop_order" }],
+      overwrites: [
+        { call: 'Order.objects.filter(code="").update(code=None)', table: "shop_order", columns: ["code"] },
+        { call: 'order.save(update_fields=["amount"])', table: "shop_order", columns: ["amount"] },
+        { call: 'Order.objects.bulk_update(list(Order.objects.all()), ["code"])', table: "shop_order", columns: ["code"] },
+      ],
+    });
+    expect(seed).not.toHaveProperty("deletes");
+    expect(seed).not.toHaveProperty("overwrites");
+  });
+});
+
 describe("RenameIndex", () => {
   it("by old_name is the index renamed (its reverse renames it back); by old_fields, whose name Django works out at run time, stays unread", () => {
     const m = parse(`from django.db import migrations
