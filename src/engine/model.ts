@@ -394,6 +394,8 @@ export const Dml = op("dml", {
   removesRowsWithValue: z.array(z.string()).optional(),
   /** UPDATE: the columns it sets to a value that keeps every value already there (COALESCE(c, ...), CASE ... ELSE c filling NULLs or adding an absent jsonb key) */
   keepsValues: z.array(z.string()).optional(),
+  /** UPDATE: the columns its WHERE restricts to NULL (`WHERE c IS NULL`, alone or AND-ed): it writes only rows with a NULL there */
+  onlyNullRowsOf: z.array(z.string()).optional(),
 });
 export const Truncate = op("truncate", { tables: z.array(z.string()), cascade: z.boolean().default(false) });
 export const DataMigration = op("data_migration", {

@@ -9,6 +9,7 @@ import { isVolatileFunction, SERIAL_TYPES, typeRef } from "../../types.js";
 import { deparser, type ParsedStatement, type PgNode } from "./pg-parser.js";
 import { columnsKeptBySet } from "./value-keeping-set.js";
 import { columnsEmptiedOfValues } from "./value-removing-where.js";
+import { columnsOnlyNullIn } from "./null-rows-where.js";
 import { alterTableSubcommandLock } from "../../rules/support/lock-modes.js";
 
 type Loose = PgNode | undefined;
@@ -466,6 +467,7 @@ export function statementOperations(parsed: ParsedStatement, inTransaction: bool
       const from = sourcesOf(s.fromClause);
       const table = rangeVarName(s.relation);
       const kept = columnsKeptBySet(s.targetList, s.relation);
+      const nullRowsOf = columnsOnlyNullIn(s.whereClause, s.relation);
       return [
         {
           kind: "dml",
@@ -475,6 +477,7 @@ export function statementOperations(parsed: ParsedStatement, inTransaction: bool
           hasWhere: Boolean(s.whereClause),
           columns,
           ...(kept.length ? { keepsValues: kept } : {}),
+          ...(nullRowsOf.length ? { onlyNullRowsOf: nullRowsOf } : {}),
           // UPDATE t SET copy = original: a copy of `original` within t; SET c = (SELECT ... FROM other): a copy of other's
           sourceTables: [...new Set([...(values.columns.length ? [table] : []), ...values.tables, ...from.tables])],
           sourceColumns: values.columns,

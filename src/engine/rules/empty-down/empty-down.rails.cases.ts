@@ -4,6 +4,40 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "a backfill of every row, not only the NULLs the NOT VALID check rejects, before validating it: the values it overwrites do not come back",
+      path: "db/primary_migrate/20210303182041_validate_add_null_constraint_to_agencies_abbreviation.rb",
+      files: {
+        "db/primary_migrate/20210303182040_add_null_constraint_to_agencies_abbreviation.rb": `class AddNullConstraintToAgenciesAbbreviation < ActiveRecord::Migration[6.1]
+  def up
+    safety_assured do
+      execute 'ALTER TABLE "agencies" ADD CONSTRAINT "agencies_abbreviation_null" CHECK ("abbreviation" IS NOT NULL) NOT VALID'
+    end
+  end
+
+  def down
+    safety_assured do
+      execute 'ALTER TABLE "agencies" DROP CONSTRAINT "agencies_abbreviation_null"'
+    end
+  end
+end
+`,
+      },
+      code: `class ValidateAddNullConstraintToAgenciesAbbreviation < ActiveRecord::Migration[6.1]
+  def up
+    safety_assured do
+      execute 'UPDATE agencies SET abbreviation = name'
+      execute 'ALTER TABLE "agencies" VALIDATE CONSTRAINT "agencies_abbreviation_null"'
+    end
+  end
+
+  def down
+  end
+end
+`,
+      lines: [9],
+    },
+    {
+      framework: "rails",
       name: "change_column_null on columns of which only some were NOT NULL: the down sets it back on those alone, as the migration that created the table defined them, and says it for a column no migration defines",
       path: "db/migrate/20240306000000_relax_users.rb",
       files: {
@@ -213,6 +247,39 @@ end
     },
   ],
   valid: [
+    {
+      framework: "rails",
+      name: "the up fills only the NULLs a NOT VALID CHECK (abbreviation IS NOT NULL) of the history rejects, then validates it: NULLs cannot be put back while it stands, and validating has nothing to undo (identity-idp 20210303182041)",
+      path: "db/primary_migrate/20210303182041_validate_add_null_constraint_to_agencies_abbreviation.rb",
+      files: {
+        "db/primary_migrate/20210303182040_add_null_constraint_to_agencies_abbreviation.rb": `class AddNullConstraintToAgenciesAbbreviation < ActiveRecord::Migration[6.1]
+  def up
+    safety_assured do
+      execute 'ALTER TABLE "agencies" ADD CONSTRAINT "agencies_abbreviation_null" CHECK ("abbreviation" IS NOT NULL) NOT VALID'
+    end
+  end
+
+  def down
+    safety_assured do
+      execute 'ALTER TABLE "agencies" DROP CONSTRAINT "agencies_abbreviation_null"'
+    end
+  end
+end
+`,
+      },
+      code: `class ValidateAddNullConstraintToAgenciesAbbreviation < ActiveRecord::Migration[6.1]
+  def up
+    safety_assured do
+      execute 'UPDATE agencies SET abbreviation = name WHERE abbreviation IS NULL'
+      execute 'ALTER TABLE "agencies" VALIDATE CONSTRAINT "agencies_abbreviation_null"'
+    end
+  end
+
+  def down
+  end
+end
+`,
+    },
     {
       framework: "rails",
       name: "a migration that only validates constraints added NOT VALID earlier has nothing to undo (strong_migrations' second step)",

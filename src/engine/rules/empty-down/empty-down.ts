@@ -9,6 +9,7 @@ import { addsOnlyEnumValues } from "../support/adds-only-enum-values.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 import { sqlInverse } from "../support/sql-inverse.js";
 import { nullabilityBefore } from "../support/prior-nullability.js";
+import { validatesAfterDemandedBackfill } from "./demanded-backfill.js";
 
 /** Creates only what is missing or drops only what exists (IF NOT EXISTS, if_exists:, an index_exists? guard). */
 function idempotent(op: Operation): boolean {
@@ -52,6 +53,8 @@ export default defineRule({
     // VALIDATE CONSTRAINT only checks rows a NOT VALID constraint already guards: there is nothing to undo, and
     // an empty down is the right one (strong_migrations' validate_foreign_key step)
     if (meaningful.length > 0 && meaningful.every((op) => op.kind === "validate_constraint")) return;
+    // ... and when the up first fills the rows such a NOT NULL check rejects, those NULLs cannot come back while it stands
+    if (validatesAfterDemandedBackfill(meaningful, ctx.repository)) return;
     // DROP NOT NULL on columns their earlier migrations define as nullable already: the up changes nothing to undo
     if (meaningful.length > 0 && meaningful.every((op) => op.kind === "drop_not_null" && nullabilityBefore(op, ctx.repository) === "nullable")) return;
     // ALTER TYPE ... ADD VALUE: PostgreSQL cannot drop a value from an enum, so an empty down is the only one there is
