@@ -14,6 +14,7 @@ import { isPrismaSchemaPath, loadPrismaSchema, prismaSchemaToLoad } from "./code
 import { forgetParsesAhead, parseAhead, rememberStatementTrees } from "./adapters/sql/pg-parser.js";
 import { parserMisses, useParsesFrom, type PgParseOutcome } from "./adapters/sql/pg-query.js";
 import { rememberPythonTrees } from "./adapters/python/parser.js";
+import { djangoHeaderDateOf } from "./adapters/python/django-header.js";
 import { withRevisionParameters } from "./rules/support/alembic-signature.js";
 import type { Config, ConfigProblem } from "./config.js";
 import { CONFIG_DEFAULTS } from "./config-defaults.js";
@@ -843,13 +844,13 @@ function recentDjangoContext(units: readonly MigrationUnit[], config: Config): (
   const newest = new Map<string, number>();
   for (const unit of units) {
     if (unit.file.framework !== "django") continue;
-    const date = migrationDate({ ...unit.file, source: unit.content });
+    const date = migrationDate({ ...unit.file, generatedOn: djangoHeaderDateOf(unit.content) });
     const folder = dirOf(unit.file.path);
     if (date && date.getTime() > (newest.get(folder) ?? -Infinity)) newest.set(folder, date.getTime());
   }
   return (file, content) => {
     const until = newest.get(dirOf(file.path));
-    const date = config.young_table.days > 0 && until !== undefined ? migrationDate({ ...file, source: content }) : undefined;
+    const date = config.young_table.days > 0 && until !== undefined ? migrationDate({ ...file, generatedOn: djangoHeaderDateOf(content) }) : undefined;
     return date !== undefined && date.getTime() <= until! && daysBetween(date, new Date(until!)) <= config.young_table.days;
   };
 }
