@@ -69,15 +69,17 @@ function canonicalJson(value: unknown): string {
 // ormFieldDef repeats the Django field as written (help_text and all): the database effect is in the other fields
 // mentions lists the names a data function uses: the function's own text is judged by its units (behaviour.ts)
 // a data step's way back shows in the down, and a RunPython's description is its function's name: the function's
-// body is what runs, judged by its units (a renamed function with the same body runs the same code)
+// body is what runs, judged by its units (a renamed function with the same body runs the same code), as are the rows
+// it deletes and overwrites
 // frameworkCall and assured say how the code asked for it (`t.string` in a change_table or add_column; inside
 // strong_migrations' safety_assured or not): the database gets the same statement
 // an existence check's line and text move with formatting: what it checks and which way it goes are what run
 const opKey = ({ loc: _loc, text: _text, ormFieldDef: _def, frameworkCall: _call, assured: _assured, guards, ...unguarded }: Operation) => {
   const rest = guards ? { ...unguarded, guards: guards.map(({ line: _line, text: _guardText, ...check }) => check) } : unguarded;
   if (rest.kind !== "data_migration") return canonicalJson(rest);
-  const { mentions: _mentions, readsThrough: _readsThrough, reversible: _reversible, description, ...data } = rest;
-  return canonicalJson(data.language === "python" ? data : { ...data, description });
+  const { mentions: _mentions, readsThrough: _readsThrough, reversible: _reversible, description, deletes, overwrites, ...data } = rest;
+  // a RunPython's deletes and overwrites are read from its body (their call text moves with formatting): the units judge it
+  return canonicalJson(data.language === "python" ? data : { ...data, description, deletes, overwrites });
 };
 
 /**
