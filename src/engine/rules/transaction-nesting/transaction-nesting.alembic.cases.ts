@@ -4,6 +4,32 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "bodhi 190ba571c7d2: a COMMIT that lets a caught probe fail (SHOW bdr.permit_ddl_locking on a server without BDR) before several statements: the fix keeps them in Alembic's transaction, the probe under a SAVEPOINT (removing the COMMIT alone would let the probe abort the transaction)",
+      code: "from alembic import op\nfrom sqlalchemy import exc\n\nrevision = '190ba571c7d2'\ndown_revision = '5c86a3f9dc03'\n\n\ndef upgrade():\n    op.execute('COMMIT')  # See https://bitbucket.org/zzzeek/alembic/issue/123\n    try:\n        # This will raise a ProgrammingError if the DB server doesn't use BDR.\n        op.execute('SHOW bdr.permit_ddl_locking')\n        # This server uses BDR, so let's ask for a DDL lock.\n        op.execute('SET LOCAL bdr.permit_ddl_locking = true')\n    except exc.ProgrammingError:\n        # This server doesn't use BDR, so no problem.\n        pass\n    op.execute(\"UPDATE updates SET request = 'stable' WHERE request = 'batched'\")\n    op.execute(\"ALTER TYPE ck_update_request RENAME TO ck_update_request_old\")\n    op.execute(\"CREATE TYPE ck_update_request AS ENUM('testing', 'obsolete', 'unpush', 'revoke', 'stable')\")\n    op.execute(\"ALTER TABLE updates ALTER COLUMN request TYPE ck_update_request USING request::text::ck_update_request\")\n    op.execute(\"DROP TYPE ck_update_request_old\")\n\n\ndef downgrade():\n    pass\n",
+      lines: [9],
+      severities: ["warning"],
+      fixes: ["# in place of op.execute('COMMIT') and the statements after it:\ntry:\n    # a SAVEPOINT: a failure here rolls back to it, and Alembic's transaction goes on\n    with op.get_bind().begin_nested():\n        # This will raise a ProgrammingError if the DB server doesn't use BDR.\n        op.execute('SHOW bdr.permit_ddl_locking')\n        # This server uses BDR, so let's ask for a DDL lock.\n        op.execute('SET LOCAL bdr.permit_ddl_locking = true')\nexcept exc.ProgrammingError:\n    # This server doesn't use BDR, so no problem.\n    pass\nop.execute(\"UPDATE updates SET request = 'stable' WHERE request = 'batched'\")\nop.execute(\"ALTER TYPE ck_update_request RENAME TO ck_update_request_old\")\nop.execute(\"CREATE TYPE ck_update_request AS ENUM('testing', 'obsolete', 'unpush', 'revoke', 'stable')\")\nop.execute(\"ALTER TABLE updates ALTER COLUMN request TYPE ck_update_request USING request::text::ck_update_request\")\nop.execute(\"DROP TYPE ck_update_request_old\")"],
+    },
+    {
+      framework: "alembic",
+      name: "bodhi c60d95eef4f1: only one statement changes anything after the COMMIT (ALTER TYPE ... ADD VALUE): nothing can be left half applied, a note; its fix still keeps the probe from aborting the transaction",
+      code: "from alembic import op\nfrom sqlalchemy import exc\n\nrevision = 'c60d95eef4f1'\ndown_revision = 'b1fd856efcf6'\n\n\ndef upgrade():\n    op.execute('COMMIT')  # See https://bitbucket.org/zzzeek/alembic/issue/123\n    try:\n        # This will raise a ProgrammingError if the DB server doesn't use BDR.\n        op.execute('SHOW bdr.permit_ddl_locking')\n        # This server uses BDR, so let's ask for a DDL lock.\n        op.execute('SET LOCAL bdr.permit_ddl_locking = true')\n    except exc.ProgrammingError:\n        # This server doesn't use BDR, so no problem.\n        pass\n    op.execute(\"ALTER TYPE ck_release_state ADD VALUE 'frozen' AFTER 'pending'\")\n\n\ndef downgrade():\n    pass\n",
+      lines: [9],
+      severities: ["info"],
+      fixes: ["# in place of op.execute('COMMIT') and the statements after it:\ntry:\n    # a SAVEPOINT: a failure here rolls back to it, and Alembic's transaction goes on\n    with op.get_bind().begin_nested():\n        # This will raise a ProgrammingError if the DB server doesn't use BDR.\n        op.execute('SHOW bdr.permit_ddl_locking')\n        # This server uses BDR, so let's ask for a DDL lock.\n        op.execute('SET LOCAL bdr.permit_ddl_locking = true')\nexcept exc.ProgrammingError:\n    # This server doesn't use BDR, so no problem.\n    pass\nop.execute(\"ALTER TYPE ck_release_state ADD VALUE 'frozen' AFTER 'pending'\")"],
+    },
+    {
+      framework: "alembic",
+      name: "bodhi c60d95eef4f1 before PostgreSQL 12, psycopg2 named: ADD VALUE cannot run in a transaction; after the COMMIT it runs in autocommit (a note), and the fix runs it in an autocommit_block",
+      files: { "requirements/prod.txt": "alembic==1.13.1\npsycopg2-binary==2.9.9\n" },
+      code: "from alembic import op\nfrom sqlalchemy import exc\n\nrevision = 'c60d95eef4f1'\ndown_revision = 'b1fd856efcf6'\n\n\ndef upgrade():\n    op.execute('COMMIT')  # See https://bitbucket.org/zzzeek/alembic/issue/123\n    try:\n        # This will raise a ProgrammingError if the DB server doesn't use BDR.\n        op.execute('SHOW bdr.permit_ddl_locking')\n        # This server uses BDR, so let's ask for a DDL lock.\n        op.execute('SET LOCAL bdr.permit_ddl_locking = true')\n    except exc.ProgrammingError:\n        # This server doesn't use BDR, so no problem.\n        pass\n    op.execute(\"ALTER TYPE ck_release_state ADD VALUE 'frozen' AFTER 'pending'\")\n\n\ndef downgrade():\n    pass\n",
+      config: { postgres_version: 11 },
+      lines: [9],
+      severities: ["info"],
+      fixes: ["# in place of op.execute('COMMIT') and the statements after it:\ntry:\n    # a SAVEPOINT: a failure here rolls back to it, and Alembic's transaction goes on\n    with op.get_bind().begin_nested():\n        # This will raise a ProgrammingError if the DB server doesn't use BDR.\n        op.execute('SHOW bdr.permit_ddl_locking')\n        # This server uses BDR, so let's ask for a DDL lock.\n        op.execute('SET LOCAL bdr.permit_ddl_locking = true')\nexcept exc.ProgrammingError:\n    # This server doesn't use BDR, so no problem.\n    pass\nwith op.get_context().autocommit_block():\n    op.execute(\"ALTER TYPE ck_release_state ADD VALUE 'frozen' AFTER 'pending'\")"],
+    },
+    {
+      framework: "alembic",
       name: "op.execute(\"COMMIT\") ends Alembic's transaction behind its back",
       code: `from alembic import op
 

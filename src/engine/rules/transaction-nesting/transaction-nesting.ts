@@ -2,6 +2,7 @@ import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { upOps } from "../support/scope.js";
 import { afterRawCommit, alembicCallsWithAutocommit, anyNeedsAutocommit } from "../support/alembic-autocommit.js";
+import { afterCommitInTransaction } from "../support/alembic-after-commit.js";
 import type { Operation } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
 
@@ -12,12 +13,41 @@ function opsAfter(ctx: RuleContext, index: number): Operation[] {
   return next === -1 ? rest : rest.slice(0, next);
 }
 
-/** Alembic: the calls after the COMMIT, those that must leave the transaction in autocommit_block(), in place of the COMMIT. */
+/** What cannot run in Alembic's transaction: a CONCURRENTLY build, and before PostgreSQL 12 ALTER TYPE ... ADD VALUE. */
+const outsideTransaction = (ctx: RuleContext) => (op: Operation) => anyNeedsAutocommit([op]) || (op.kind === "alter_enum" && op.action === "add_value" && ctx.postgresVersion < 12);
+
+/**
+ * Alembic: the calls after the COMMIT, those that must leave the transaction in autocommit_block(), in place of the
+ * COMMIT. A probe the revision catches the failure of (a try around it) gets a SAVEPOINT: without the COMMIT its
+ * failure would abort Alembic's transaction and every statement after it.
+ */
 function alembicFix(ctx: RuleContext, op: Operation, index: number): string {
   const call = ctx.migration.source?.split("\n")[op.loc.line - 1]?.trim() ?? op.text;
   const after = opsAfter(ctx, index);
-  if (!anyNeedsAutocommit(after)) return `# remove ${call}: nothing after it has to run outside Alembic's transaction`;
+  const rewritten = afterCommitInTransaction(ctx.migration.source, op.loc.line, after, outsideTransaction(ctx));
+  if (rewritten) return [`# in place of ${rewritten.commit} and the statements after it:`, rewritten.code].join("\n");
+  if (!after.some(outsideTransaction(ctx))) return `# remove ${call}: nothing after it has to run outside Alembic's transaction`;
   return [`# in place of ${call} and the calls after it:`, alembicCallsWithAutocommit(after, ctx.migration.source)].join("\n");
+}
+
+/** Reads and session settings (a SHOW probe, SET LOCAL) change nothing a failure could leave half applied. */
+const changesSomething = (op: Operation) => op.kind !== "set_setting" && !(op.kind === "raw" && /^(VariableShow|SHOW)\b/i.test(op.statement)) && op.kind !== "transaction_control";
+
+/**
+ * The one statement after a COMMIT sent as SQL that changes anything, when nothing that changes anything ran before
+ * the COMMIT (it would stay committed if that statement failed), there is only one after it, and it runs as it should
+ * whatever the driver does next: in autocommit, or in the new transaction when it may run in one (a statement that
+ * cannot, CONCURRENTLY, only with a driver the project names that sends no BEGIN again). Nothing can be left half
+ * applied. Undefined otherwise.
+ */
+function loneStatement(ctx: RuleContext, index: number): Operation | undefined {
+  if (ctx.migration.up.slice(0, index).some(changesSomething)) return undefined;
+  const changing = opsAfter(ctx, index).filter(changesSomething);
+  const lines = new Set(changing.map((o) => o.loc.line));
+  if (lines.size !== 1) return undefined;
+  const drivers = ctx.repository.postgresDrivers();
+  const autocommitAfter = drivers.length > 0 && afterRawCommit(drivers).beginsAgain === false;
+  return autocommitAfter || !changing.some(outsideTransaction(ctx)) ? changing[0] : undefined;
 }
 
 /** Alembic: a COMMIT sent as SQL, which neither SQLAlchemy nor the driver sees, and what the driver does next. */
@@ -64,9 +94,15 @@ export default defineRule({
       } else if (op.action === "commit" || op.action === "rollback") {
         if (open === 0 && op.inTransaction) {
           const rawCommit = ctx.framework === "alembic" && op.embeddedSql && op.action === "commit";
+          const lone = rawCommit ? loneStatement(ctx, index) : undefined;
           ctx.report({
             op,
-            message: rawCommit ? rawCommitMessage(ctx) : `${op.action.toUpperCase()} ends the migration runner's transaction early; what follows runs outside it and a failure leaves the migration half applied.`,
+            severity: lone ? "info" : undefined,
+            message: lone
+              ? `COMMIT sent as SQL ends Alembic's transaction behind SQLAlchemy's back, but only line ${lone.loc.line} changes anything after it, and it runs as it needs to: nothing can be left half applied. op.get_context().autocommit_block() is the supported way to leave the transaction; without the COMMIT, a statement after it that may fail has to be kept from aborting the transaction (the fix).`
+              : rawCommit
+                ? rawCommitMessage(ctx)
+                : `${op.action.toUpperCase()} ends the migration runner's transaction early; what follows runs outside it and a failure leaves the migration half applied.`,
             fix: fixFor(ctx.framework, {
               sql: "-- split the migration instead: one that runs in a transaction, and one that runs without (NO TRANSACTION / transaction:false)",
               alembic: () => alembicFix(ctx, op, index),
