@@ -208,6 +208,8 @@ interface Raw {
   newCodeFailsToo?: boolean;
   /** the report's message without its claim about running code, for a deploy where none runs while it migrates */
   withoutOldCode?: string;
+  /** the report's fix for that deploy (Report.fixWithoutOldCode) */
+  fixWithoutOldCode?: string;
   /** what the statement does under the lock the finding is about, when the report says (Report.work) */
   work?: Report["work"];
 }
@@ -267,6 +269,7 @@ function runRule(
         hazard: report.hazard === "none" ? undefined : (report.hazard ?? rule.meta.hazard),
         newCodeFailsToo: rule.meta.newCodeFailsToo,
         withoutOldCode: report.withoutOldCode,
+        fixWithoutOldCode: report.fixWithoutOldCode === undefined ? undefined : rule.meta.fixReplacesOperation ? inPlaceOf(migration.framework, report.op, report.fixWithoutOldCode) : report.fixWithoutOldCode,
         work: report.work,
         finding: {
           path: report.path ?? migration.path,
@@ -525,7 +528,10 @@ function reportMigration(migration: Migration, config: Config, rawFindings: Raw[
     if (decision.mode === "offline") raw = raw.map((r) => ({ ...r, finding: underDeploy(r.finding, r.hazard, decision) }));
     // a data-loss message's claim about running code, where the deploy leaves none running while it migrates
     const gone = raw.some((r) => r.withoutOldCode) ? oldCodeGone(decision, migration.framework) : undefined;
-    if (gone) raw = raw.map((r) => (r.withoutOldCode ? { ...r, finding: { ...r.finding, message: `${r.withoutOldCode} No running code reads it then (${gone}).` } } : r));
+    if (gone)
+      raw = raw.map((r) =>
+        r.withoutOldCode ? { ...r, finding: { ...r.finding, message: `${r.withoutOldCode} No running code reads it then (${gone}).`, ...(r.fixWithoutOldCode === undefined ? {} : { fix: r.fixWithoutOldCode }) } } : r,
+      );
     // the order of code and migration: old-code notes where only the new code is left, new-code findings only then
     raw = raw.flatMap((r) => {
       const finding = underCodeOrder(r.finding, r.hazard, r.newCodeFailsToo === true, migration.framework, decision);

@@ -50,14 +50,22 @@ describe("offline deploy through the CLI", () => {
   it("lint: the same notes, and `deploy: online` in the config puts the error back", async () => {
     const repo = pullRequest();
     const offline = await run(["lint", "--format", "json", "core/migrations/0002_child_name.py"], { cwd: repo.root });
-    expect(severities((JSON.parse(offline.output) as { findings: Array<{ rule: string; severity: string }> }).findings)).toMatchObject({ "index-without-concurrently": "info", "drop-column": "error" });
+    const offlineFindings = (JSON.parse(offline.output) as { findings: Array<{ rule: string; severity: string; fix: string }> }).findings;
+    expect(severities(offlineFindings)).toMatchObject({ "index-without-concurrently": "info", "drop-column": "error" });
+    // no old code outlives the drop: a copy, then the RemoveField as written, not the state-first split across releases
+    const dropFix = offlineFindings.find((f) => f.rule === "drop-column")!.fix;
+    expect(dropFix).toContain('CREATE TABLE core_child_picture_backup AS SELECT id, picture FROM core_child');
+    expect(dropFix).toContain('migrations.RemoveField(model_name="child", name="picture")');
+    expect(dropFix).not.toContain("SeparateDatabaseAndState");
     const text = await run(["lint", "core/migrations/0002_child_name.py"], { cwd: repo.root });
     expect(text.output).toContain("deploy: read as offline: docker/docker-entrypoint.sh:3");
     // a migration with no lock or old-code finding: the deploy changes nothing, so its files are not even read
     expect((await run(["lint", "core/migrations/0001_initial.py"], { cwd: repo.root })).output).not.toContain("deploy:");
     repo.write({ ".github/migguard.yml": "deploy: online\n" });
     const online = await run(["lint", "--format", "json", "core/migrations/0002_child_name.py"], { cwd: repo.root });
-    expect(severities((JSON.parse(online.output) as { findings: Array<{ rule: string; severity: string }> }).findings)).toMatchObject({ "index-without-concurrently": "error" });
+    const onlineFindings = (JSON.parse(online.output) as { findings: Array<{ rule: string; severity: string; fix: string }> }).findings;
+    expect(severities(onlineFindings)).toMatchObject({ "index-without-concurrently": "error" });
+    expect(onlineFindings.find((f) => f.rule === "drop-column")!.fix).toContain("SeparateDatabaseAndState");
     expect((await run(["lint", "core/migrations/0002_child_name.py"], { cwd: repo.root })).output).not.toContain("deploy: read as offline");
   });
 

@@ -147,6 +147,10 @@ class Migration(migrations.Migration):
       lines: [7],
       severities: ["error"],
       messages: ["Dropping column app_order.note deletes its data, and a rollback cannot restore the values. No running code reads it then (docker-entrypoint.sh:3: the container's start script runs the migrations and then starts the server)."],
+      // with no old code running, the state-first split buys nothing: a copy, then the RemoveField as written
+      fixes: [
+        "# before app_order.note is dropped, keep a copy (or pg_dump --table=app_order), and drop the copy once nobody misses it:\nmigrations.RunSQL(\"CREATE TABLE app_order_note_backup AS SELECT id, note FROM app_order\", reverse_sql=\"DROP TABLE app_order_note_backup\"),\nmigrations.RemoveField(model_name=\"order\", name=\"note\"),",
+      ],
     },
     {
       framework: "django",

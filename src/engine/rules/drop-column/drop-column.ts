@@ -1,7 +1,7 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor, sym } from "../support/fix.js";
 import { railsRemovalFix, removedColumns } from "./rails-removal.js";
-import { backupFix, fieldGoneFromModels, movedValues, plannedRemoval, plannedSeverity } from "../support/planned-removal.js";
+import { backupFix, copyThenDrop, fieldGoneFromModels, movedValues, plannedRemoval, plannedSeverity } from "../support/planned-removal.js";
 import { nameKey } from "../support/facts.js";
 import { droppedColumnMatters, restoredByDown, upOps } from "../support/scope.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
@@ -281,7 +281,13 @@ export default defineRule({
         op,
         message: `Dropping column ${op.table}.${op.column} deletes its data; code that still reads it breaks, and a rollback cannot restore the values.${named?.sentence ?? ""}`,
         // code of the change's head that still names it fails whatever the deploy: only then is the claim kept
-        ...(named ? {} : { withoutOldCode: `Dropping column ${op.table}.${op.column} deletes its data, and a rollback cannot restore the values.` }),
+        // with no old code running, the state-first split buys nothing: a copy, then the drop as written
+        ...(named
+          ? {}
+          : {
+              withoutOldCode: `Dropping column ${op.table}.${op.column} deletes its data, and a rollback cannot restore the values.`,
+              fixWithoutOldCode: copyThenDrop(ctx, op, op.table, `${op.table}.${op.column}`, { name: op.column, beforeIndex: index }),
+            }),
         fix,
         ...(named ? { details: named.details } : {}),
       });

@@ -6,7 +6,7 @@ import { alembicTable, pythonString } from "../support/embed-sql.js";
 import { nameKey } from "../support/facts.js";
 import type { Operation, OperationOf } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
-import { backupFix, movedValues, plannedRemoval, plannedSeverity, typesDroppedLater } from "../support/planned-removal.js";
+import { backupFix, copyThenDrop, movedValues, plannedRemoval, plannedSeverity, typesDroppedLater } from "../support/planned-removal.js";
 import { sqlCodeNames, stillNamed } from "../support/sql-code-names.js";
 import { firstAfter, positionsBy } from "../support/positions.js";
 import { existingTable, upOps } from "../support/scope.js";
@@ -310,7 +310,8 @@ export default defineRule({
           op,
           message: `Dropping table ${table} deletes all its rows; a rollback cannot bring them back, and code still using ${table} breaks.${named?.sentence ?? ""}`,
           // code of the change's head that still names it fails whatever the deploy: only then is the claim kept
-          ...(named ? {} : { withoutOldCode: `Dropping table ${table} deletes all its rows; a rollback cannot bring them back.` }),
+          // with no old code running, the staged removal buys nothing: a copy, then the drop as written
+          ...(named ? {} : { withoutOldCode: `Dropping table ${table} deletes all its rows; a rollback cannot bring them back.`, fixWithoutOldCode: copyThenDrop(ctx, op, table, table) }),
           ...(named ? { details: named.details } : {}),
           fix: fixFor(ctx.framework, {
             sql: `

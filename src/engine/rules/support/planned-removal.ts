@@ -8,6 +8,7 @@ import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
 import { isModelPath } from "../../adapters/rails/model-path.js";
 import type { OperationOf, SourceFile } from "../../model.js";
 import { nameKey } from "./facts.js";
+import { reindented } from "./data-code.js";
 import { fixFor, modelName } from "./fix.js";
 import { migrationDialect } from "./sql-dialect.js";
 import { columnBackup } from "./column-backup.js";
@@ -196,6 +197,17 @@ export function typesDroppedLater(ctx: RuleContext): number[] {
 function railsChange(ctx: RuleContext): boolean {
   const { down, up } = ctx.migration;
   return (down.status === "present" && down.derived) || (down.status === "irreversible" && up.some((op) => op.loc.line === down.loc?.line));
+}
+
+/**
+ * The fix of a drop no old code outlives (an offline deploy: nothing serves while it migrates): a copy of what it
+ * deletes, then the drop as written, in this migration. Undefined where the drop cannot be restated as written after
+ * the copy (SQL embedded in a RunSQL or op.execute, a call inside an Alembic batch block, a plain SQL migration).
+ */
+export function copyThenDrop(ctx: RuleContext, op: OperationOf<"drop_column"> | OperationOf<"drop_table">, table: string, what: string, column?: { name: string; beforeIndex: number }): string | undefined {
+  if (op.embeddedSql || op.batchBlock || (ctx.framework !== "django" && ctx.framework !== "alembic" && ctx.framework !== "rails")) return undefined;
+  const drop = reindented(op.text.trim());
+  return `${backupFix(ctx, table, what, column)}\n${ctx.framework === "django" && !drop.endsWith(",") ? `${drop},` : drop}`;
 }
 
 /** The data step of the same change that read the dropped column or table before the drop at `index`, described for a message. */

@@ -84,6 +84,11 @@ export interface Report {
    * drop of a column "code still reads" under a deploy that stops the stack first). Data loss keeps its severity.
    */
   withoutOldCode?: string;
+  /**
+   * The fix for that deploy, when the report's own fix stages the change for old code (state first, the drop a release
+   * later): with none running, what is left is the data loss, answered by a copy before the drop as written
+   */
+  fixWithoutOldCode?: string;
   /** overrides the rule's `hazard` for this report (a variant that only old code meets) */
   hazard?: RuleMeta["hazard"] | "none";
   /** the file the problem is in when it is not the migration's path (a .down.sql) */
