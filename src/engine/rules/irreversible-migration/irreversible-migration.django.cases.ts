@@ -318,7 +318,7 @@ migrations.RunPython(set_defaults, reverse_code=migrations.RunPython.noop),`,
     },
     {
       framework: "django",
-      name: "RunSQL without reverse_sql, even inside SeparateDatabaseAndState (data only: a warning)",
+      name: "RunSQL without reverse_sql, even inside SeparateDatabaseAndState (data only: a warning); its UPDATE overwrites values, so the fix copies the table first in the same RunSQL and its reverse_sql sets them back, not RunSQL.noop",
       code: `from django.db import migrations
 
 
@@ -336,7 +336,20 @@ class Migration(migrations.Migration):
       lines: [10],
       severities: ["warning"],
       fixes: [
-        `migrations.RunSQL(\n    "UPDATE billing_invoice SET currency = 'EUR' WHERE currency IS NULL;",\n    reverse_sql=migrations.RunSQL.noop,  # one-way data change: unapplying leaves the rows as it left them (nothing in the schema to put back)\n)`,
+        `# UPDATE billing_invoice SET currency = 'EUR' WHERE currency IS NULL: RunSQL.noop alone does not restore the values it overwrites, so unapplying
+# would report the migration undone while they stay overwritten. Keep a copy first (copy only the rows it changes if the table
+# is large), in the same RunSQL before its statements: its reverse_sql puts them back.
+# billing_invoice's primary key is not in the migrations migguard read: the framework's id is assumed
+migrations.RunSQL(
+    """
+    CREATE TABLE billing_invoice_backup AS TABLE billing_invoice;
+    UPDATE billing_invoice SET currency = 'EUR' WHERE currency IS NULL;
+    """,
+    reverse_sql="""
+    UPDATE billing_invoice SET currency = b.currency FROM billing_invoice_backup b WHERE billing_invoice.id = b.id;
+    DROP TABLE billing_invoice_backup;
+    """,
+)`,
       ],
     },
     {

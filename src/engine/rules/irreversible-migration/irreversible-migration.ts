@@ -10,7 +10,7 @@ import { reverseHabit } from "../support/conventions.js";
 import { railsDownFor, railsInverseSteps } from "../support/rails-inverse.js";
 import { alembicDowngradeFor } from "../support/alembic-inverse.js";
 import { firstLine } from "../support/scope.js";
-import { rowsBackup } from "../support/rows-backup.js";
+import { rowsBackup, type RowsBackup } from "../support/rows-backup.js";
 import { ALL_DATABASES } from "../support/databases.js";
 
 /**
@@ -20,8 +20,9 @@ import { ALL_DATABASES } from "../support/databases.js";
  */
 /**
  * The RunPython / RunSQL that blocks Django's rollback, given its way back: a RunSQL's reverse_sql is the inverse
- * of its statements (a RAISE for a part migguard cannot know); data changes are one-way by nature, so their reverse
- * is the framework's no-op with a comment that says so.
+ * of its statements (a RAISE for a part migguard cannot know). A data change that deletes rows or overwrites values
+ * gets a copy kept first and a reverse that puts them back (a no-op would report them restored); one that only adds
+ * rows is one-way by nature, so its reverse is the framework's no-op with a comment that says so.
  */
 function djangoReverseFix(ctx: RuleContext, blocking: Operation | undefined, migration: Migration, repository: InverseSource | undefined): string {
   const call = blocking?.text.trim() ?? "";
@@ -34,6 +35,9 @@ function djangoReverseFix(ctx: RuleContext, blocking: Operation | undefined, mig
     // every statement of the same RunSQL
     const statements = migration.up.filter((op) => op.embeddedSql && op.loc.line === blocking.loc.line);
     const sql = statements.map((op) => `${op.text.trim().replace(/;?\s*$/, ";")}`).join("\n");
+    // DELETE and UPDATE statements alone: their rows and old values kept first, for the reverse to put back
+    const dml = statements.filter((op): op is OperationOf<"dml"> => op.kind === "dml");
+    if (dml.length === statements.length && dml.some((op) => (op.verb === "delete" || op.verb === "update") && op.table !== undefined)) return djangoRunSqlBackupFix(ctx, dml, sql);
     const inverse = statements.every((op) => op.kind === "dml") ? [] : sqlInverse(statements, repository, { loud: migration.database === "postgresql" });
     const reverse = inverse.length ? `reverse_sql=${pythonString(inverse.join("\n"))},` : `reverse_sql=migrations.RunSQL.noop,  ${oneWay}`;
     return `migrations.RunSQL(\n    ${pythonString(sql).replace(/\n/g, "\n    ")},\n    ${reverse.replace(/\n/g, "\n    ")}\n)`;
@@ -41,40 +45,68 @@ function djangoReverseFix(ctx: RuleContext, blocking: Operation | undefined, mig
   return `migrations.RunPython(forwards, reverse_code=migrations.RunPython.noop)\nmigrations.RunSQL(sql, reverse_sql="-- SQL that undoes it")`;
 }
 
+type RowWrites = Pick<OperationOf<"data_migration">, "deletes" | "overwrites">;
+
 /**
- * A RunPython that deletes rows or overwrites values: a noop reverse would let unapplying "succeed" while they stay
- * deleted or overwritten. A copy of each table it changes is kept first, by a RunSQL before it whose reverse puts the
- * rows and values back (unapplying runs it after the RunPython's noop); the RunPython keeps its code.
+ * The copy of each table a data step deletes rows of or overwrites values in, with what to say of it: a noop reverse
+ * would let unapplying "succeed" while they stay deleted or overwritten (rows-backup.ts writes the copy and the
+ * restore). `noop` names the framework's noop the comment is about; the caller ends the comment with where the copy goes.
  */
-function djangoRowsBackupFix(ctx: RuleContext, runPython: OperationOf<"data_migration">, withNoop: string): string {
-  const deleted = new Set((runPython.deletes ?? []).flatMap((d) => (d.table ? [d.table] : [])));
+function rowBackups(ctx: RuleContext, writes: RowWrites, noop: string): { comment: string[]; kept: Array<RowsBackup & { table: string }> } {
+  const deleted = new Set((writes.deletes ?? []).flatMap((d) => (d.table ? [d.table] : [])));
   const overwritten = new Map<string, string[] | undefined>();
-  for (const o of runPython.overwrites ?? []) {
+  for (const o of writes.overwrites ?? []) {
     if (!o.table) continue;
     // one call that names no columns makes the table's overwritten columns unknown
     const known = overwritten.has(o.table) ? overwritten.get(o.table) : [];
     overwritten.set(o.table, known && o.columns ? [...new Set([...known, ...o.columns])] : undefined);
   }
-  const tables = [...new Set([...deleted, ...overwritten.keys()])];
-  const calls = [...(runPython.deletes ?? []), ...(runPython.overwrites ?? [])].map((w) => w.call);
+  const calls = [...(writes.deletes ?? []), ...(writes.overwrites ?? [])].map((w) => w.call);
   const what = deleted.size && overwritten.size ? "the rows it deletes and the values it overwrites" : deleted.size ? "the rows it deletes" : "the values it overwrites";
-  const lines = [
-    `# ${calls.slice(0, 2).join(", ")}${calls.length > 2 ? ", ..." : ""}: RunPython.noop alone does not restore ${what}, so unapplying`,
+  const comment = [
+    `# ${calls.slice(0, 2).join(", ")}${calls.length > 2 ? ", ..." : ""}: ${noop} alone does not restore ${what}, so unapplying`,
     `# would report the migration undone while they stay ${deleted.size && overwritten.size ? "deleted or overwritten" : deleted.size ? "deleted" : "overwritten"}. Keep a copy first (copy only the rows it changes if the table`,
-    `# is large), in an operation before the RunPython: unapplying runs its reverse after the RunPython's, and puts them back.`,
   ];
-  for (const table of tables) {
-    const kept = rowsBackup(ctx, table, deleted.has(table), overwritten.has(table) ? overwritten.get(table) : []);
-    if (kept.note) lines.push(`# ${kept.note}`);
-    lines.push(
-      `migrations.RunSQL(`,
-      `    ${pythonString(kept.copy)},`,
-      kept.restore.length ? `    reverse_sql=${pythonString(kept.restore.join("; "))},` : `    reverse_sql=migrations.RunSQL.noop,`,
-      `),`,
-    );
+  const kept = [...new Set([...deleted, ...overwritten.keys()])].map((table) => ({ table, ...rowsBackup(ctx, table, deleted.has(table), overwritten.has(table) ? overwritten.get(table) : []) }));
+  return { comment, kept };
+}
+
+/**
+ * A RunPython that deletes rows or overwrites values: a copy of each table it changes is kept first, by a RunSQL
+ * before it whose reverse puts the rows and values back (unapplying runs it after the RunPython's noop); the
+ * RunPython keeps its code.
+ */
+function djangoRowsBackupFix(ctx: RuleContext, runPython: OperationOf<"data_migration">, withNoop: string): string {
+  const { comment, kept } = rowBackups(ctx, runPython, "RunPython.noop");
+  const lines = [...comment, `# is large), in an operation before the RunPython: unapplying runs its reverse after the RunPython's, and puts them back.`];
+  for (const k of kept) {
+    if (k.note) lines.push(`# ${k.note}`);
+    lines.push(`migrations.RunSQL(`, `    ${pythonString(k.copy)},`, k.restore.length ? `    reverse_sql=${pythonString(k.restore.join("; "))},` : `    reverse_sql=migrations.RunSQL.noop,`, `),`);
   }
   lines.push(`${withNoop},`);
   return lines.join("\n");
+}
+
+/**
+ * A RunSQL of DELETE and UPDATE statements: the copies first, in the same RunSQL, and a reverse_sql that puts the
+ * rows and values back from them.
+ */
+function djangoRunSqlBackupFix(ctx: RuleContext, statements: readonly OperationOf<"dml">[], sql: string): string {
+  const writes: RowWrites = {
+    deletes: statements.filter((op) => op.verb === "delete").map((op) => ({ call: op.text.split("\n")[0].trim(), table: op.table })),
+    overwrites: statements.filter((op) => op.verb === "update").map((op) => ({ call: op.text.split("\n")[0].trim(), table: op.table, ...(op.columns.length ? { columns: op.columns } : {}) })),
+  };
+  const { comment, kept } = rowBackups(ctx, writes, "RunSQL.noop");
+  const restore = kept.flatMap((k) => k.restore.map((r) => `${r};`));
+  return [
+    ...comment,
+    `# is large), in the same RunSQL before its statements: its reverse_sql puts them back.`,
+    ...kept.flatMap((k) => (k.note ? [`# ${k.note}`] : [])),
+    `migrations.RunSQL(`,
+    `    ${pythonString([...kept.map((k) => `${k.copy};`), sql].join("\n")).replace(/\n/g, "\n    ")},`,
+    restore.length ? `    reverse_sql=${pythonString(restore.join("\n")).replace(/\n/g, "\n    ")},` : `    reverse_sql=migrations.RunSQL.noop,`,
+    `)`,
+  ].join("\n");
 }
 
 interface Deletion {
