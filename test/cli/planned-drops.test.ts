@@ -26,6 +26,21 @@ const drop = "class DropPartnerTables < ActiveRecord::Migration[7.2]\n  def chan
 const user = (body: string) => `class User < ApplicationRecord\n${body}end\n`;
 
 describe("planned drops", () => {
+  it("Ruby code where the table's name is only a local, a keyword argument, an attr_reader or a %w word does not use the table: a note that says how it knew (identity-idp's proofing_components)", async () => {
+    const code = {
+      "db/migrate/20250106232958_drop_proofing_components_table.rb": "class DropProofingComponentsTable < ActiveRecord::Migration[7.2]\n  def change\n    drop_table :proofing_components\n  end\nend\n",
+      "app/models/user.rb": user("  has_many :profiles\n"),
+      "app/jobs/proofing_agent_job.rb":
+        "class ProofingAgentJob < ApplicationJob\n  attr_reader :proofing_components\n\n  def perform(proofing_components: {})\n    proofing_components[:document_check] = 'vendor'\n  end\nend\n",
+      "lib/analytics_events_documenter.rb": "class AnalyticsEventsDocumenter\n  OPTIONAL = %w[proofing_components].freeze\nend\n",
+    };
+    const planned = (await lint(repo(code))).find((f) => f.rule === "drop-table")!;
+    expect(planned.severity).toBe("info");
+    expect(planned.message).toContain("its Ruby read with Prism: no ProofingComponent constant, no association, query or string naming proofing_components");
+    const queried = { ...code, "app/services/verified.rb": "class Verified\n  def self.call = Profile.joins(:proofing_component)\nend\n" };
+    expect((await lint(repo(queried))).find((f) => f.rule === "drop-table")!.severity).toBe("error");
+  });
+
   it("a drop_table whose model and references are gone is a warning; a model that still names it keeps the error", async () => {
     const gone = repo({ "db/migrate/20240920170139_drop_partner_tables.rb": drop, "app/models/user.rb": user("  has_many :events\n") });
     const planned = (await lint(gone)).find((f) => f.rule === "drop-table")!;

@@ -11,6 +11,7 @@ import type { gemfileGems } from "../../repository/gemfile.js";
 import type { schemaRbOperations } from "../../repository/schema-rb-operations.js";
 import type { argumentText, asBlockColumn, withOption, withoutOption, withoutPostgresOptions } from "../../rules/support/rails-mysql-call.js";
 import type { readModelFiles } from "./model-files.js";
+import type { rubyNamesTable } from "./table-references.js";
 import type { rubyStringLiterals } from "../../rules/support/ruby-strings.js";
 import type { rubyMoved } from "../../rules/support/moved-ruby-code.js";
 import type { rubyBindingsIn } from "../../rules/support/ruby-bindings.js";
@@ -20,6 +21,8 @@ import type { railsOnPostgresql } from "../../portable-fixes/rails-on-postgresql
 
 interface RubyReaders {
   readModelFiles: typeof readModelFiles;
+  /** whether Ruby code names a table or its model as Active Record reaches it (rules/support/planned-removal) */
+  rubyNamesTable: typeof rubyNamesTable;
   readRailsDatabaseYml: typeof readRailsDatabaseYml;
   /** database.yml's replica databases, whose dumps copy another database's (review/dumps/dump-mirrors.ts) */
   railsReplicas: typeof railsReplicas;
@@ -55,8 +58,9 @@ export async function loadRubyReaders(): Promise<void> {
   if (readers) return;
   // first, alone: most readers below extend it (Jest's ESM loader fails on one module linked twice at once)
   await import("./ruby-visitor.js");
-  const [models, [databaseYml, replicas], gemfile, schemaRb, [call, portable], strings, [moved, bindings], insertSettings, startAfter] = await Promise.all([
-    import("./model-files.js"),
+  const [[models, tableReferences], [databaseYml, replicas], gemfile, schemaRb, [call, portable], strings, [moved, bindings], insertSettings, startAfter] = await Promise.all([
+    // one after the other: both read with Prism's visitor (Jest's ESM loader fails on one module linked twice at once)
+    import("./model-files.js").then(async (m) => [m, await import("./table-references.js")] as const),
     // one after the other: the replicas' reader imports database.yml's (Jest's ESM loader fails on one module linked twice at once)
     import("../../database/rails-database-yml.js").then(async (yml) => [yml, await import("../../database/rails-replicas.js")] as const),
     import("../../repository/gemfile.js"),
@@ -71,6 +75,7 @@ export async function loadRubyReaders(): Promise<void> {
   ]);
   readers = {
     readModelFiles: models.readModelFiles,
+    rubyNamesTable: tableReferences.rubyNamesTable,
     readRailsDatabaseYml: databaseYml.readRailsDatabaseYml,
     railsReplicas: replicas.railsReplicas,
     gemfileGems: gemfile.gemfileGems,

@@ -23,8 +23,54 @@ const KEY_VALUES_FREE_CODE = {
   "app/logical/cache.rb": "module Cache\n  def self.get(key)\n    Rails.cache.fetch(key)\n  end\nend\n",
 };
 
+/** identity-idp's drop of proofing_components, whose model left in an earlier change */
+const DROP_PROOFING_COMPONENTS = `class DropProofingComponentsTable < ActiveRecord::Migration[7.2]
+  def change
+    drop_table :proofing_components do |t|
+      t.integer "user_id", null: false
+      t.string "document_check"
+    end
+  end
+end
+`;
+/** code where proofing_components is a local, a method, a keyword argument, an attr_reader and a %w word: none is the table */
+const PROOFING_WORDS_CODE = {
+  "app/models/user.rb": "class User < ApplicationRecord\n  has_many :profiles\nend\n",
+  "app/jobs/proofing_agent_job.rb":
+    "class ProofingAgentJob < ApplicationJob\n  attr_reader :proofing_components\n\n  def perform(proofing_components: {})\n    @proofing_components = proofing_components\n    proofing_components[:document_check] = 'vendor'\n    Profile.create!(proofing_components: proofing_components.to_json)\n  end\nend\n",
+  "lib/analytics_events_documenter.rb": "class AnalyticsEventsDocumenter\n  OPTIONAL = %w[\n    proofing_components\n  ].freeze\nend\n",
+};
+
 export default defineCases({
   invalid: [
+    {
+      framework: "rails",
+      name: "no model maps to the table, and the code names proofing_components only as a local, a method, a keyword argument, an attr_reader and a %w word (identity-idp): the planned last step, a note that says how it knew",
+      path: "db/primary_migrate/20250106232958_drop_proofing_components_table.rb",
+      code: DROP_PROOFING_COMPONENTS,
+      files: PROOFING_WORDS_CODE,
+      lines: [3],
+      severities: ["info"],
+      messages: ["its Ruby read with Prism: no ProofingComponent constant, no association, query or string naming proofing_components"],
+    },
+    {
+      framework: "rails",
+      name: "the same code, and a query that still joins the table by its association: the data-loss error",
+      path: "db/primary_migrate/20250106232958_drop_proofing_components_table.rb",
+      code: DROP_PROOFING_COMPONENTS,
+      files: { ...PROOFING_WORDS_CODE, "app/services/verified_profiles.rb": "class VerifiedProfiles\n  def self.call = Profile.joins(:proofing_component).where.not(proofing_components: { verified_at: nil })\nend\n" },
+      lines: [3],
+      severities: ["error"],
+    },
+    {
+      framework: "rails",
+      name: "the same code, and a constant of the old model: the data-loss error",
+      path: "db/primary_migrate/20250106232958_drop_proofing_components_table.rb",
+      code: DROP_PROOFING_COMPONENTS,
+      files: { ...PROOFING_WORDS_CODE, "app/services/cleanup.rb": "class Cleanup\n  def self.call = ProofingComponent.where(user_id: nil).delete_all\nend\n" },
+      lines: [3],
+      severities: ["error"],
+    },
     {
       framework: "rails",
       name: "drop_table of a table a later migration creates again (a new key): no claim about today's model, which maps the new table; the fix keeps a copy and drops as written",
@@ -92,7 +138,7 @@ end
       },
       lines: [3, 4],
       severities: ["warning", "warning"],
-      fixes: ["# mfa_requests references mfa_codes: write this drop_table after drop_table :mfa_requests (line 4), since rollback recreates the tables in reverse order and mfa_codes must exist again first\n# 1. Done already: no model of the application maps to mfa_codes, and its 1 model file never name mfa_codes or MfaCode.\n# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it) so the migration can be reversed:\nup_only { execute \"CREATE TABLE mfa_codes_backup AS TABLE mfa_codes\" }\ndrop_table :mfa_codes, force: :cascade do |t|\n  t.string :code\nend\n# (rollback recreates the columns; add its indexes to the block as t.index if they matter)", "# mfa_requests references mfa_codes: write this drop_table before drop_table :mfa_codes (line 3), since rollback recreates the tables in reverse order and mfa_codes must exist again first\n# 1. Done already: no model of the application maps to mfa_requests, and its 1 model file never name mfa_requests or MfaRequest.\n# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it) so the migration can be reversed:\nup_only { execute \"CREATE TABLE mfa_requests_backup AS TABLE mfa_requests\" }\ndrop_table :mfa_requests, force: :cascade do |t|\n  t.references :mfa_code, foreign_key: true\nend\n# (rollback recreates the columns; add its indexes to the block as t.index if they matter)"],
+      fixes: ["# mfa_requests references mfa_codes: write this drop_table after drop_table :mfa_requests (line 4), since rollback recreates the tables in reverse order and mfa_codes must exist again first\n# 1. Done already: no model of the application maps to mfa_codes, and its 1 model file never name mfa_codes or MfaCode (its Ruby read with Prism: no MfaCode constant, no association, query or string naming mfa_codes).\n# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it) so the migration can be reversed:\nup_only { execute \"CREATE TABLE mfa_codes_backup AS TABLE mfa_codes\" }\ndrop_table :mfa_codes, force: :cascade do |t|\n  t.string :code\nend\n# (rollback recreates the columns; add its indexes to the block as t.index if they matter)", "# mfa_requests references mfa_codes: write this drop_table before drop_table :mfa_codes (line 3), since rollback recreates the tables in reverse order and mfa_codes must exist again first\n# 1. Done already: no model of the application maps to mfa_requests, and its 1 model file never name mfa_requests or MfaRequest (its Ruby read with Prism: no MfaRequest constant, no association, query or string naming mfa_requests).\n# 2. Keep a copy, then drop the table with its definition (as the migration that created it wrote it) so the migration can be reversed:\nup_only { execute \"CREATE TABLE mfa_requests_backup AS TABLE mfa_requests\" }\ndrop_table :mfa_requests, force: :cascade do |t|\n  t.references :mfa_code, foreign_key: true\nend\n# (rollback recreates the columns; add its indexes to the block as t.index if they matter)"],
     },
     {
       framework: "rails",

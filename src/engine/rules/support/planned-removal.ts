@@ -6,6 +6,7 @@
  */
 import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
 import { isModelPath } from "../../adapters/rails/model-path.js";
+import { singularize } from "../../adapters/rails/inflections.js";
 import type { OperationOf, SourceFile } from "../../model.js";
 import { nameKey } from "./facts.js";
 import { reindented } from "./data-code.js";
@@ -134,12 +135,16 @@ function unmodelledTable(ctx: RuleContext, table: string): PlannedRemoval | unde
   const className = modelName(name);
   const code = applicationCode(ctx, models);
   const naming = [wholeWord(name), wholeWord(className)];
-  if (code.some((f) => naming.some((re) => re.test(f.content)))) return undefined;
+  // Ruby is read with Prism: a local, a method or a keyword argument named like the table is not a use of it
+  const ruby = (f: SourceFile) => /\.(rb|rake)$/.test(f.path);
+  const namesIt = (f: SourceFile) => (ruby(f) ? rubyReaders().rubyNamesTable(f.content, name, singularize(name), className) : undefined) ?? naming.some((re) => re.test(f.content));
+  if (code.some(namesIt)) return undefined;
   // has_and_belongs_to_many :roles in User joins through roles_users (the two tables in lexical order) by default
   const halves = [...name.matchAll(/_/g)].map((m) => [name.slice(0, m.index), name.slice(m.index + 1)]);
   const habtm = halves.flatMap((pair) => pair.map((half) => new RegExp(`has_and_belongs_to_many\\s*\\(?\\s*:${half}\\b`)));
   if (habtm.length && code.some((f) => habtm.some((re) => re.test(f.content)))) return undefined;
-  return found(`no model of the application maps to ${name}, and ${searchedFiles(code, models)} never name ${name} or ${className}`, code, models);
+  const how = code.some(ruby) ? ` (its Ruby read with Prism: no ${className} constant, no association, query or string naming ${name})` : "";
+  return found(`no model of the application maps to ${name}, and ${searchedFiles(code, models)} never name ${name} or ${className}${how}`, code, models);
 }
 
 /** The Active Record model of `table` among `files` that lists `column` in ignored_columns. */
