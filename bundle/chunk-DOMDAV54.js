@@ -1,7 +1,0 @@
-import { createRequire as __migguardCreateRequire } from "node:module";
-import { fileURLToPath as __migguardFileURLToPath } from "node:url";
-import { dirname as __migguardDirname } from "node:path";
-const require = __migguardCreateRequire(import.meta.url);
-const __filename = __migguardFileURLToPath(import.meta.url);
-const __dirname = __migguardDirname(__filename);
-import{CATALOGUE,KNOWN_RULE_IDS,catalogueEntry,ruleMeta}from"./chunk-5JMCK3AC.js";import"./chunk-XRZUEXPH.js";import"./chunk-DECV6W2Z.js";import"./chunk-R7M3U3Q5.js";import"./chunk-JPL4WHLF.js";import"./chunk-GSBRD7U5.js";import"./chunk-7WUM6VSX.js";import"./chunk-H56R7GTK.js";import"./chunk-IRRUKICU.js";import"./chunk-FQRSVAJ4.js";import"./chunk-LKF7GW36.js";import"./chunk-WT2BCC2Y.js";import"./chunk-HFAPFGAU.js";import"./chunk-CJUQG4HT.js";import"./chunk-HXBRFH4K.js";import"./chunk-3GIJDICJ.js";import"./chunk-JARHRD5J.js";import"./chunk-TG2JBWVK.js";import"./chunk-APDISYPG.js";import"./chunk-FQVA4BKC.js";import"./chunk-OIRZGDOR.js";import"./chunk-6NNFXN6K.js";import"./chunk-EVINCYOA.js";import"./chunk-QTELCD3H.js";import"./chunk-JPTA6PRG.js";import"./chunk-G4PURFBK.js";import"./chunk-TU2IS4P3.js";import"./chunk-BQRH7I3O.js";import"./chunk-EHFV5OG2.js";import"./chunk-Y352J57F.js";import"./chunk-AO6E4X6O.js";import"./chunk-ELML7O7Y.js";import"./chunk-7B3IGGFL.js";import"./chunk-XHZFTLMO.js";import"./chunk-QYA5NCKE.js";import"./chunk-32YNESVV.js";import"./chunk-6E7SBJZC.js";import"./chunk-E44I44Y2.js";import"./chunk-SL54QWOZ.js";export{CATALOGUE,KNOWN_RULE_IDS,catalogueEntry,ruleMeta};
