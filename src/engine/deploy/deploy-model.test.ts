@@ -29,6 +29,15 @@ describe("deploy model", () => {
     expect(decideDeploy(auto, [{ path: "docker-compose.yml", content: compose }])).toMatchObject({ mode: "offline", offline: { path: "docker-compose.yml", line: 4 } });
   });
 
+  it("names the main compose file before a variant of it when both migrate then serve (scancode.io's docker-compose.yml, not docker-compose-offline.yml)", () => {
+    const compose = (line: string) => `services:\n  web:\n    image: scancodeio\n${line}    command: sh -c "./manage.py migrate && gunicorn scancodeio.wsgi:application"\n`;
+    const decision = decideDeploy(auto, [
+      { path: "docker-compose-offline.yml", content: compose("") },
+      { path: "docker-compose.yml", content: compose("    restart: always\n") },
+    ]);
+    expect(decision).toMatchObject({ mode: "offline", offline: { path: "docker-compose.yml", line: 5 } });
+  });
+
   it("reads compose files with the YAML parser: a block-scalar command, a list, replicas under deploy, anchors and merge keys", () => {
     const block = "version: '3'\nservices:\n  web:\n    image: app\n    command: >\n      sh -c \"python manage.py migrate &&\n      gunicorn app.wsgi\"\n    deploy:\n      replicas: 1\n";
     expect(decideDeploy(auto, [{ path: "compose.yml", content: block }])).toMatchObject({ mode: "offline", offline: { path: "compose.yml", line: 5 } });

@@ -67,6 +67,9 @@ function developmentEnvironment(content: string): string | undefined {
 /** The file names a command names (a script it runs): `./docker-entrypoint.sh`, `["/app/start.sh"]`, `bin/jms start`. */
 const namedFiles = (command: string): string[] => [...command.matchAll(/[\w./-]+/g)].map((m) => baseOf(m[0])).filter((n) => n.length > 1);
 
+/** `Dockerfile`, `compose.yml`, `docker-compose.yaml`: the file a project's containers are built or run from by default */
+const isMainContainerFile = (path: string) => /^(?:Dockerfile|(?:docker-)?compose\.ya?ml)$/.test(baseOf(path));
+
 /** The container entrypoint or start script that runs the migration command and then starts the server, if any. */
 export function offlineEntrypoint(all: readonly SourceFile[]): DeployEvidence | undefined {
   // a development image or compose file migrates on start for convenience: it says nothing of production
@@ -96,7 +99,10 @@ export function offlineEntrypoint(all: readonly SourceFile[]): DeployEvidence | 
     const manifest = manifestFor(path, manifests);
     return manifest && { manifest, fileCommands: (file) => migrationsRun.get(file) };
   };
-  for (const c of commands) {
+  // the project's main compose file or Dockerfile names the evidence before a variant of it (scancode.io's
+  // docker-compose.yml before docker-compose-offline.yml, its air-gapped install): either proves it, one is named
+  const ordered = [...commands.filter((c) => isMainContainerFile(c.path)), ...commands.filter((c) => !isMainContainerFile(c.path))];
+  for (const c of ordered) {
     const node = nodeFor(c.path);
     const viaScript = scriptThatMigratesThenServes(c.text, node);
     if (viaScript) return viaScript;
