@@ -62,6 +62,23 @@ export default defineCases({
     },
     {
       framework: "sql",
+      name: "bodhi's enum swap order (190ba571c7d2): the old enum renamed aside first, the columns changed, then DROP TYPE of the renamed one: the DROP runs once, after one swap of both columns (in its place it fails: the columns still have the old enum)",
+      path: "migrations/000190_remove_batched.up.sql",
+      files: { "migrations/000190_remove_batched.down.sql": "-- irreversible\n" },
+      schema: "CREATE TYPE ck_update_request AS ENUM ('testing', 'batched', 'stable');\nCREATE TABLE updates (id bigint PRIMARY KEY, request ck_update_request);\nCREATE TABLE composes (id bigint PRIMARY KEY, request ck_update_request);\nINSERT INTO updates VALUES (1, 'stable');\nINSERT INTO composes VALUES (1, 'testing');\nALTER TYPE ck_update_request RENAME TO ck_update_request_old;\nCREATE TYPE ck_update_request AS ENUM ('testing', 'stable');",
+      fixRunsAfter: "schema",
+      code: "ALTER TYPE ck_update_request RENAME TO ck_update_request_old;\nCREATE TYPE ck_update_request AS ENUM ('testing', 'stable');\nALTER TABLE updates ALTER COLUMN request TYPE ck_update_request USING request::text::ck_update_request;\nALTER TABLE composes ALTER COLUMN request TYPE ck_update_request USING request::text::ck_update_request;\nDROP TYPE ck_update_request_old;\n",
+      lines: [3, 4],
+      messages: ["Line 5 of the migration changes the type the others still have until their swap: the fix converts updates.request and composes.request together", "It is converted with updates.request"],
+      afterFix: {
+        // each finding's fix runs alone: line 3's carries the DROP TYPE after the swap, line 4's is a comment; after either
+        // the old enum exists exactly while a column still has it, and the values are kept
+        query: "SELECT (SELECT request::text FROM updates) AS updates, (SELECT request::text FROM composes) AS composes, (SELECT count(*) FROM pg_type WHERE typname = 'ck_update_request_old') = (SELECT least(count(*), 1) FROM information_schema.columns WHERE udt_name = 'ck_update_request_old') AS consistent",
+        rows: [{ updates: "stable", composes: "testing", consistent: true }],
+      },
+    },
+    {
+      framework: "sql",
       name: "two columns of one enum in Prisma's enum swap: the type renames and DROP TYPE of the old enum run once, after one swap of both (the old enum cannot be dropped while the other column has it)",
       path: "prisma/migrations/20230312132000_more/migration.sql",
       schema: "CREATE TYPE \"StepType\" AS ENUM ('LOG', 'KV_VALUE', 'OUTPUT');\nCREATE TABLE \"Step\" (\"id\" TEXT NOT NULL PRIMARY KEY, \"type\" \"StepType\");\nCREATE TABLE \"Task\" (\"id\" TEXT NOT NULL PRIMARY KEY, \"stepType\" \"StepType\");\nINSERT INTO \"Step\" VALUES ('a', 'OUTPUT');\nINSERT INTO \"Task\" VALUES ('t', 'LOG');\nCREATE TYPE \"StepType_new\" AS ENUM ('LOG', 'OUTPUT', 'KV_GET');",

@@ -46,6 +46,8 @@ interface SwapSql {
   moved: string[];
   /** their lines in the migration */
   movedLines: number[];
+  /** what they are (type-swap-renames.ts) */
+  movedWhat?: string;
 }
 
 /** A Django field that is its model's primary key: primary_key=True, or an auto field (AutoField, BigAutoField, SmallAutoField), which Django allows only as one. */
@@ -117,6 +119,7 @@ function swapSql(ctx: RuleContext, op: AlterColumnType): SwapSql {
     keys,
     moved: renames?.sql ?? [],
     movedLines: renames?.lines ?? [],
+    movedWhat: renames?.what,
   };
 }
 
@@ -290,7 +293,7 @@ const opening = (members: readonly Member[], notes: readonly string[], comment: 
 function movedNote(members: readonly Member[], comment: string): string[] {
   const lines = unique(members.flatMap((m) => m.s.movedLines.map(String)));
   if (!lines.length) return [];
-  return [`${comment} delete line${lines.length > 1 ? "s" : ""} ${lines.join(", ")} (${members.some((m) => m.s.movedLines.length === 1) ? "a DROP TYPE ... CASCADE, which would drop the column still of that type" : "the type renames and DROP TYPE"}) here: the column keeps its old type until the swap below, which runs ${lines.length > 1 ? "them" : "it"} after it`];
+  return [`${comment} delete line${lines.length > 1 ? "s" : ""} ${lines.join(", ")} (${members.find((m) => m.s.movedWhat)?.s.movedWhat}) here: the column keeps its old type until the swap below, which runs ${lines.length > 1 ? "them" : "it"} after it`];
 }
 
 function sqlSteps(ctx: RuleContext, members: readonly Member[], heading: readonly string[], notes: readonly string[]): FixSteps {

@@ -14,6 +14,8 @@ export interface TypeSwapRenames {
   lines: number[];
   /** the statements, in the migration's order, to run after the swap */
   sql: string[];
+  /** what they are, said where they are deleted */
+  what: string;
 }
 
 /** The statements that move for `op` when it is the migration's own type change (found by its line, table and column). */
@@ -27,7 +29,7 @@ function typeSwapRenames(up: readonly Operation[], index: number, op: OperationO
   const isTypeRename = (o: Operation): o is OperationOf<"rename_object"> => o.kind === "rename_object" && o.objectType === "type";
   // "T_new" renamed to the name the ORM declares
   const toFinal = later.find((o) => isTypeRename(o) && nameKey(o.name) === nameKey(op.type.name)) as OperationOf<"rename_object"> | undefined;
-  if (!toFinal) return cascadeDropOfOldType(later, op);
+  if (!toFinal) return dropOfRenamedOldType(up.slice(0, index), later, op) ?? cascadeDropOfOldType(later, op);
   const final = nameKey(toFinal.newName);
   // the old "T" renamed out of the way, and dropped under its new name
   const aside = later.find((o) => isTypeRename(o) && nameKey(o.name) === final) as OperationOf<"rename_object"> | undefined;
@@ -36,6 +38,7 @@ function typeSwapRenames(up: readonly Operation[], index: number, op: OperationO
   return {
     lines: moved.map((o) => o.loc.line),
     sql: moved.map((o) => (o.kind === "rename_object" ? `ALTER TYPE ${ident(o.name)} RENAME TO ${ident(o.newName)};` : `DROP TYPE ${o.names.map(ident).join(", ")};`)),
+    what: "the type renames and DROP TYPE",
   };
 }
 
@@ -49,5 +52,23 @@ function typeSwapRenames(up: readonly Operation[], index: number, op: OperationO
 function cascadeDropOfOldType(later: readonly Operation[], op: OperationOf<"alter_column_type">): TypeSwapRenames | undefined {
   const drop = later.find((o): o is OperationOf<"drop_object"> => o.kind === "drop_object" && o.objectType === "type" && o.cascade && !o.names.some((n) => nameKey(n) === nameKey(op.type.name)));
   if (!drop) return undefined;
-  return { lines: [drop.loc.line], sql: [`DROP TYPE ${drop.ifExists ? "IF EXISTS " : ""}${drop.names.map(ident).join(", ")} CASCADE;`] };
+  return { lines: [drop.loc.line], sql: [`DROP TYPE ${drop.ifExists ? "IF EXISTS " : ""}${drop.names.map(ident).join(", ")} CASCADE;`], what: "a DROP TYPE ... CASCADE, which would drop the column still of that type" };
+}
+
+/**
+ * The other order of the enum swap (bodhi 190ba571c7d2): ALTER TYPE "T" RENAME TO "T_old" before the type change,
+ * CREATE TYPE "T", ALTER COLUMN ... TYPE "T", then DROP TYPE "T_old". The column has "T_old" until the swap, so the
+ * DROP in the migration's place fails (the column depends on it): it moves after the swap.
+ */
+function dropOfRenamedOldType(earlier: readonly Operation[], later: readonly Operation[], op: OperationOf<"alter_column_type">): TypeSwapRenames | undefined {
+  const aside = [...earlier].reverse().find((o): o is OperationOf<"rename_object"> => o.kind === "rename_object" && o.objectType === "type" && nameKey(o.name.split(".").pop()!) === nameKey(op.type.name.split(".").pop()!));
+  if (!aside) return undefined;
+  const old = nameKey(aside.newName.split(".").pop()!);
+  const drop = later.find((o): o is OperationOf<"drop_object"> => o.kind === "drop_object" && o.objectType === "type" && o.names.some((n) => nameKey(n.split(".").pop()!) === old));
+  if (!drop) return undefined;
+  return {
+    lines: [drop.loc.line],
+    sql: [`DROP TYPE ${drop.ifExists ? "IF EXISTS " : ""}${drop.names.map(ident).join(", ")}${drop.cascade ? " CASCADE" : ""};`],
+    what: drop.cascade ? "a DROP TYPE ... CASCADE, which would drop the column still of that type" : "the DROP TYPE of the old type, which fails while the column has it",
+  };
 }
