@@ -10,6 +10,7 @@
 import { realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, relative, resolve, sep } from "node:path";
+import { repositoryRootAbove } from "./walk-files.js";
 
 const TIMEOUT_MS = 20_000;
 
@@ -60,6 +61,9 @@ function addingCommits(paths: readonly string[], cwd: string): Map<string, strin
   const out = new Map<string, string>();
   const first = paths[0] && realPath(dirname(resolve(cwd, paths[0])));
   if (!first) return out;
+  // no repository around the migrations (no .git above them, and no GIT_DIR pointing elsewhere): git cannot answer,
+  // so it is not started (a lint of a checkout without its .git, or of files outside any repository)
+  if (process.env.GIT_DIR === undefined && repositoryRootAbove(first) === undefined) return out;
   const [shallow, top] = (gitOutput(first, ["rev-parse", "--is-shallow-repository", "--show-toplevel"]) ?? "").split("\n");
   const realTop = top && shallow === "false" ? realPath(top) : undefined;
   if (!realTop) return out;

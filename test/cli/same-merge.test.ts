@@ -159,7 +159,7 @@ describe("migguard lint: a column added in the same merge, filled by a later mig
   });
 });
 
-describe("migguard lint: a lone migration asks git nothing", () => {
+describe("migguard lint: git runs only when it can answer", () => {
   /** runs the CLI's `lint paths` with a `git` first on PATH that logs each call before running the real one; returns the calls */
   function gitCalls(root: string, paths: string[]): string {
     const bin = mkdtempSync(join(tmpdir(), "migguard-git-log-"));
@@ -178,13 +178,14 @@ describe("migguard lint: a lone migration asks git nothing", () => {
     return readFileSync(log, "utf8");
   }
 
-  /** a git work tree with two undated SQL migrations, each with a finding */
-  function sqlRepository(): string {
+  /** two undated SQL migrations, each with a finding, in a git work tree (or a folder outside any repository) */
+  function sqlRepository(inGit = true): string {
     const root = mkdtempSync(join(tmpdir(), "migguard-lone-"));
-    git(root, "init", "-q", "-b", "main");
     mkdirSync(join(root, "migrations"));
     writeFileSync(join(root, "migrations", "000001_users.up.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, email text);\nCREATE INDEX users_email_idx ON users (email);\n");
     writeFileSync(join(root, "migrations", "000002_index.up.sql"), "CREATE INDEX users_id_email_idx ON users (id, email);\n");
+    if (!inGit) return root;
+    git(root, "init", "-q", "-b", "main");
     git(root, "add", ".");
     git(root, "commit", "-q", "-m", "migrations");
     return root;
@@ -195,5 +196,9 @@ describe("migguard lint: a lone migration asks git nothing", () => {
     expect(gitCalls(root, ["migrations/000002_index.up.sql"])).toBe("");
     // two migrations: git says which commit added each
     expect(gitCalls(root, ["migrations"])).toContain("rev-parse");
+  });
+
+  it("runs no git outside a repository: no .git above the migrations, so git cannot say which commit added them", () => {
+    expect(gitCalls(sqlRepository(false), ["migrations"])).toBe("");
   });
 });
