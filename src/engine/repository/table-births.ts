@@ -29,7 +29,7 @@ export interface TableBirth {
   written: boolean;
 }
 
-/** Polar's June 2026 squash creates 91 tables; a feature's first migration a handful. */
+/** Polar's June 2026 squash creates 91 tables; a feature's first migration a handful (Django says which it is). */
 const BASELINE_TABLES = 10;
 const BASELINE_NAME = /squash|baseline|initial|init_?schema|schema_?dump/i;
 
@@ -43,6 +43,9 @@ const isAppInitial = (migration: Migration): boolean => migration.framework === 
 
 function isBaseline(migration: Migration): boolean {
   if (migration.squashes > 0 || (!isAppInitial(migration) && BASELINE_NAME.test(migration.name ?? migration.path))) return true;
+  // Django marks what may write down an existing schema: a squash's `replaces`, makemigrations' `initial = True`; a
+  // later migration of the app creates its tables at its date, however many (manage.get.gov's 0158: a feature's ten)
+  if (migration.framework === "django" && !migration.initial) return false;
   let created = 0;
   for (const op of migration.up) if (op.kind === "create_table" && ++created >= BASELINE_TABLES) return true;
   return false;
