@@ -345,6 +345,8 @@ export const DropIndex = op("drop_index", {
   columns: z.array(z.string()).default([]),
   concurrently: z.boolean().default(false),
   ifExists: z.boolean().default(false),
+  /** Rails before 5.0 (a Migration[4.2]): remove_index by columns looks for the default name only, not any index on them */
+  defaultNameOnly: z.boolean().optional(),
 });
 export const AddConstraint = op("add_constraint", {
   table: z.string(),

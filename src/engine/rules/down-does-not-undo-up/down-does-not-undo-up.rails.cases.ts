@@ -54,6 +54,21 @@ end
 `,
       lines: [4],
     },
+    {
+      framework: "rails",
+      name: "a Migration[4.2]: remove_index by columns looks for the default name only, so the down leaves the index the up built under its own name",
+      code: `class IndexTransactionToken < ActiveRecord::Migration[4.2]
+  disable_ddl_transaction!
+  def up
+    add_index :document_capture_sessions, :transaction_token, name: "index_transaction_token", unique: true, algorithm: :concurrently
+  end
+  def down
+    remove_index :document_capture_sessions, column: :transaction_token
+  end
+end
+`,
+      lines: [4],
+    },
   ],
   valid: [
     {

@@ -16,7 +16,7 @@ type DropIndex = OperationOf<"drop_index">;
 type NamedIndex = { name: string; table?: string; columns: readonly string[] };
 
 export function railsRemovedIndex(ctx: RuleContext, op: DropIndex, created: readonly NamedIndex[] = []): DropIndex {
-  if (ctx.framework !== "rails" || op.embeddedSql || !op.table || !op.columns.length || op.names.length !== 1) return op;
+  if (ctx.framework !== "rails" || op.embeddedSql || op.defaultNameOnly || !op.table || !op.columns.length || op.names.length !== 1) return op;
   const table = op.table;
   const onTable = created.filter((ix) => ix.table && nameKey(ix.table) === nameKey(table));
   // a name: written in the call is the index Rails looks for

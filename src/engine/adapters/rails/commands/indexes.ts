@@ -51,7 +51,8 @@ const removeIndex: CommandHandler = (cmd, ctx) => {
   const base = ctx.base(cmd.node);
   return [
     step(
-      [dropIndexOp(base, table, columns ?? [], cmd.opts)],
+      // Rails 5.0+ finds the index by its columns whatever its name (index_name_for_remove); 4.2 by the default name only
+      [{ ...dropIndexOp(base, table, columns ?? [], cmd.opts), ...(ctx.railsVersion < 5 && columns && !cmd.opts.name("name") ? { defaultNameOnly: true } : {}) }],
       columns ? [addIndexOp(base, table, columns, cmd.opts.without("if_exists", "column"))] : irreversible(cmd, ctx, "remove_index is only reversible if given a :column option"),
     ),
   ];
