@@ -31,10 +31,12 @@ const QUERYSET_STEPS = new Set([
 
 type Resolve = (root: PyNode) => ModelTarget | undefined;
 
-/** The expression inside parentheses (a chain split over lines: `(apps.get_model(...)\n.objects.filter(...)\n.first())`). */
+/** The expression inside parentheses (a chain split over lines: `(apps.get_model(...)\n.objects.filter(...)\n.first())`) or sliced. */
 function unwrapped(node: PyNode | null): PyNode | null {
   let current = node;
-  while (current?.type === "parenthesized_expression") current = current.namedChildren[0] ?? null;
+  // a slice of a queryset (`qs[:n]`) holds some of its rows
+  while (current?.type === "parenthesized_expression" || current?.type === "subscript")
+    current = current.type === "subscript" ? current.childForFieldName("value") : (current.namedChildren[0] ?? null);
   return current;
 }
 
@@ -70,8 +72,15 @@ function rowLocals(body: PyNode, resolve: Resolve): Map<string, ModelTarget> {
   const locals = new Map<string, ModelTarget>();
   const bindings = body.descendantsOfType(["assignment", "for_statement"]).sort((a, b) => a.startIndex - b.startIndex);
   for (const node of bindings) {
-    const left = node.childForFieldName("left");
-    const right = node.childForFieldName("right");
+    let left = node.childForFieldName("left");
+    let right = node.childForFieldName("right");
+    // `for i, row in enumerate(rows)`: the row is the second name
+    const pair = left?.type === "pattern_list" || left?.type === "tuple_pattern" ? left.namedChildren : undefined;
+    const fn = right?.type === "call" ? right.childForFieldName("function") : undefined;
+    if (node.type === "for_statement" && pair?.length === 2 && fn?.type === "identifier" && fn.text === "enumerate") {
+      left = pair[1];
+      right = right!.childForFieldName("arguments")?.namedChildren[0] ?? null;
+    }
     if (left?.type !== "identifier") continue;
     const target = right ? existingRows(right, resolve, locals) : undefined;
     if (target) locals.set(left.text, target);

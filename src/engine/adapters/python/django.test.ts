@@ -260,7 +260,7 @@ class Migration(migrations.Migration):
 });
 
 describe("the rows a RunPython deletes or overwrites", () => {
-  it("are its models' delete(), update(...), fetched instances' save() and bulk_update, by table and column; rows it only creates are neither", () => {
+  it("are its models' delete(), update(...), fetched instances' save() (also through enumerate and a slice) and bulk_update, by table and column; rows it only creates are neither", () => {
     const m = parse(
       `from django.db import migrations
 
@@ -278,6 +278,10 @@ def forward(apps, schema_editor):
         order.amount = 0
         order.save(update_fields=["amount"])
     Order.objects.bulk_update(list(Order.objects.all()), ["code"])
+    for i, order in enumerate(Order.objects.filter(code=None)):
+        order.save(update_fields=["code"])
+    for extra in Order.objects.filter(amount=5)[:2]:
+        extra.delete()
     new = Order(amount=1)
     new.save()
     Order.objects.create(amount=2)
@@ -300,11 +304,15 @@ class Migration(migrations.Migration):
     );
     const [forward, seed] = m.up.filter((o) => o.kind === "data_migration");
     expect(forward).toMatchObject({
-      deletes: [{ call: "stale.delete()", table: "shop_order" }],
+      deletes: [
+        { call: "stale.delete()", table: "shop_order" },
+        { call: "extra.delete()", table: "shop_order" },
+      ],
       overwrites: [
         { call: 'Order.objects.filter(code="").update(code=None)', table: "shop_order", columns: ["code"] },
         { call: 'order.save(update_fields=["amount"])', table: "shop_order", columns: ["amount"] },
         { call: 'Order.objects.bulk_update(list(Order.objects.all()), ["code"])', table: "shop_order", columns: ["code"] },
+        { call: 'order.save(update_fields=["code"])', table: "shop_order", columns: ["code"] },
       ],
     });
     expect(seed).not.toHaveProperty("deletes");
