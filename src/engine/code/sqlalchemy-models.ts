@@ -18,6 +18,8 @@ export interface SqlAlchemyClass {
   bases: string[];
   /** attribute names and explicit column names (`Column("name", ...)`) of its columns */
   columns: Set<string>;
+  /** the same names of its columns declared `primary_key=True` */
+  primaryKey: Set<string>;
 }
 
 export interface SqlAlchemyModels {
@@ -38,7 +40,7 @@ function readClass(path: string, node: PyNode): SqlAlchemyClass | undefined {
   const className = node.childForFieldName("name")?.text;
   if (!className) return undefined;
   const bases = (node.childForFieldName("superclasses")?.namedChildren ?? []).filter((b) => b.type !== "keyword_argument").map((b) => b.text.split(".").pop()!.toLowerCase());
-  const model: SqlAlchemyClass = { path, className, bases, columns: new Set() };
+  const model: SqlAlchemyClass = { path, className, bases, columns: new Set(), primaryKey: new Set() };
   for (const statement of node.childForFieldName("body")?.namedChildren ?? []) {
     const assignment = statement.type === "expression_statement" ? statement.namedChildren[0] : undefined;
     if (assignment?.type !== "assignment") continue;
@@ -56,10 +58,15 @@ function readClass(path: string, node: PyNode): SqlAlchemyClass | undefined {
       model.columns.add(name.text);
       const explicit = right?.type === "call" ? firstString(right) : undefined;
       if (explicit) model.columns.add(explicit);
+      if (right?.type === "call" && declaresPrimaryKey(right)) for (const n of [name.text, explicit]) if (n) model.primaryKey.add(n);
     }
   }
   return model;
 }
+
+/** `Column(..., primary_key=True)`: the keyword written True. */
+const declaresPrimaryKey = (call: PyNode): boolean =>
+  (call.childForFieldName("arguments")?.namedChildren ?? []).some((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "primary_key" && a.childForFieldName("value")?.text === "True");
 
 /** One file's models (empty when it cannot declare any, or has a syntax error). */
 function readModelFile(file: SourceFile): SqlAlchemyModels {
@@ -129,6 +136,20 @@ export class SqlAlchemyModelIndex {
       });
     };
     return visit(model);
+  }
+
+  /** Whether a class mapping `table` declares `column` with primary_key=True (itself or a class it inherits from). */
+  declaresPrimaryKey(table: string, column: string): boolean {
+    const seen = new Set<string>();
+    const visit = (c: SqlAlchemyClass): boolean => {
+      if (seen.has(c.className)) return false;
+      seen.add(c.className);
+      return c.primaryKey.has(column) || c.bases.some((b) => {
+        const base = this.lastClassNamed(b);
+        return base !== undefined && visit(base);
+      });
+    };
+    return this.mapping(table).classes.some(visit);
   }
 
   /** The last class, in the files' order, whose lowercased name is `lower` (a later class of that name wins). */

@@ -4,6 +4,16 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "bodhi 190ba571c7d2: a column the application's SQLAlchemy model declares primary_key=True, on a table the migrations never define: no column swap, whose DROP COLUMN would take the key with it; the finding says why",
+      path: "bodhi/server/migrations/versions/190ba571c7d2_remove_batched.py",
+      files: { "bodhi/server/models.py": "from sqlalchemy import Column, Integer, ForeignKey, Enum\nfrom sqlalchemy.orm import declarative_base\n\nBase = declarative_base()\n\n\nclass Compose(Base):\n    __tablename__ = \"composes\"\n    release_id = Column(Integer, ForeignKey(\"releases.id\"), primary_key=True, nullable=False)\n    request = Column(Enum(\"testing\", \"stable\", name=\"ck_update_request\"), primary_key=True, nullable=False)\n" },
+      code: "from alembic import op\n\nrevision = \"190ba571c7d2\"\ndown_revision = \"5c86a3f9dc03\"\n\n\ndef upgrade():\n    op.execute(\"ALTER TYPE ck_update_request RENAME TO ck_update_request_old\")\n    op.execute(\"CREATE TYPE ck_update_request AS ENUM('testing', 'stable')\")\n    op.execute(\"ALTER TABLE composes ALTER COLUMN request TYPE ck_update_request USING request::text::ck_update_request\")\n    op.execute(\"DROP TYPE ck_update_request_old\")\n\n\ndef downgrade():\n    pass\n",
+      lines: [10],
+      messages: ["request is part of composes's primary key (bodhi/server/models.py: Compose declares it primary_key=True), which the migrations do not show: no column swap is offered."],
+      fixes: ["# no expand/contract for composes.request: it is part of the primary key (bodhi/server/models.py: Compose), and a swap ends with DROP COLUMN, which\n# drops the key with it; rebuilding it (a unique index built CONCURRENTLY over the new column and the key's other columns,\n# the FOREIGN KEYs that reference it dropped and added back) needs the key's definition, which the migrations do not show.\n# On a small table keep the change as written; on a large one, plan the key's rebuild from \\d composes."],
+    },
+    {
+      framework: "alembic",
       name: "schema-qualified SQL on a table created with create_table(schema=\"billing\"): the old type is read from that revision (text), so the change is known to rewrite",
       path: "alembic/versions/b2_note_type.py",
       files: {

@@ -10,6 +10,7 @@ import { tableWithRows, upOps } from "../support/scope.js";
 import { isUtcZone, typeChangeCost } from "../../types.js";
 import { djangoFieldType } from "../support/django-field-type.js";
 import { indexesRebuilt } from "./indexes-rebuilt.js";
+import { alembicCode } from "../support/alembic-code.js";
 
 export default defineRule({
   meta: {
@@ -78,6 +79,21 @@ export default defineRule({
             django: () => `# give the AddField on line ${added.loc.line} the final field (${op.type.text}) and drop this AlterField`,
             alembic: () => `# give the op.add_column on line ${added.loc.line} the final type (${op.type.text}) and drop this op.alter_column`,
           }),
+        });
+        continue;
+      }
+      const modelKey = modelPrimaryKey(ctx, op);
+      if (modelKey) {
+        ctx.report({
+          op: written,
+          severity: cost.rewrite === "unknown" ? "warning" : undefined,
+          message: `Changing ${op.table}.${op.column} to ${op.type.text} takes an ACCESS EXCLUSIVE lock; ${cost.reason}. ${op.column} is part of ${op.table}'s primary key (${modelKey} declares it primary_key=True), which the migrations do not show: no column swap is offered.`,
+          fix: [
+            `# no expand/contract for ${op.table}.${op.column}: it is part of the primary key (${modelKey}), and a swap ends with DROP COLUMN, which`,
+            `# drops the key with it; rebuilding it (a unique index built CONCURRENTLY over the new column and the key's other columns,`,
+            `# the FOREIGN KEYs that reference it dropped and added back) needs the key's definition, which the migrations do not show.`,
+            `# On a small table keep the change as written; on a large one, plan the key's rebuild from \\d ${op.table}.`,
+          ].join("\n"),
         });
         continue;
       }
@@ -159,4 +175,17 @@ function jointHeading(plan: SwapPlan): string[] {
     `so ${plan.sharedLines.length > 1 ? "they run" : "it runs"} once, after one swap exchanges them all${keyed.length ? " (a FOREIGN KEY holds only between columns of compatible types: the keys are added back NOT VALID)" : ""}.`,
     `A column of the new type beside each, kept converted by a trigger while the code writes the old one; each filled in batches:`,
   ];
+}
+
+/**
+ * The application's SQLAlchemy model that declares an Alembic column primary_key=True ("models.py: Compose"), when the
+ * migrations do not show the table's definition: the swap could not rebuild a key it does not know, and its DROP
+ * COLUMN would take the key with it. A key the history shows is rebuilt by the swap (rebuilt-keys.ts).
+ */
+function modelPrimaryKey(ctx: RuleContext, op: OperationOf<"alter_column_type">): string | undefined {
+  if (ctx.framework !== "alembic" || ctx.repository.grownTableDefinition(op.table)) return undefined;
+  const read = alembicCode(ctx).read;
+  if (!read.declaresPrimaryKey(op.table, op.column)) return undefined;
+  const model = read.mapping(op.table).classes.find((c) => c.primaryKey.has(op.column)) ?? read.mapping(op.table).classes[0];
+  return model ? `${model.path}: ${model.className}` : "its model";
 }
