@@ -151,7 +151,8 @@ def downgrade():
       code: DROP_SCORES,
       lines: [13],
       fixes: [
-        `def downgrade():
+        `from sqlalchemy.dialects import postgresql  # at the top of the revision: downgrade() reads it
+def downgrade():
     # posts.token comes back empty: the values upgrade() dropped are gone
     op.add_column("posts", sa.Column("token", postgresql.UUID(), nullable=True))
     # posts.score comes back empty: the values upgrade() dropped are gone

@@ -125,7 +125,7 @@ export default defineRule({
         django: () => `migrations.RunPython(forwards, reverse_code=backwards)`,
         // a data-only upgrade gets the explicit no-op that says it is one-way; any other its inverse, an idempotent
         // repair's objects left alone (they may have existed before it ran)
-        alembic: () => alembicDowngradeFor(meaningful.filter((op) => !idempotent(op)), ctx.repository),
+        alembic: () => alembicDowngradeFor(meaningful.filter((op) => !idempotent(op)), ctx.repository, ctx.migration.source),
       }),
     });
   },

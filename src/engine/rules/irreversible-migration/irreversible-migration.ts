@@ -277,7 +277,7 @@ export default defineRule({
         // an operation of `change` Rails cannot invert gets what Rails needs to invert it
         rails: () => (!down.loc || !blocking || /raises/.test(down.reason) ? railsDownBesideChange(ctx.migration, railsDownFor(ctx.migration.up, ctx.repository)) : railsIrreversibleFix(ctx.migration, ctx.repository)),
         django: () => djangoReverseFix(ctx, blocking, ctx.migration, ctx.repository),
-        alembic: () => alembicDowngradeFor(ctx.migration.up, ctx.repository),
+        alembic: () => alembicDowngradeFor(ctx.migration.up, ctx.repository, ctx.migration.source),
       }),
     });
   },

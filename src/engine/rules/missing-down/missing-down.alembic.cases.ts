@@ -49,6 +49,15 @@ def upgrade():
     },
     {
       framework: "alembic",
+      name: "jsonb -> text: the downgrade's text -> jsonb carries postgresql_using, and the default (not converted with the column) is dropped before and set again after",
+      files: { "alembic/versions/a1_reports.py": "from alembic import op\nimport sqlalchemy as sa\nfrom sqlalchemy.dialects import postgresql\n\nrevision = \"a1\"\ndown_revision = None\n\n\ndef upgrade():\n    op.create_table(\"reports\", sa.Column(\"id\", sa.BigInteger(), primary_key=True), sa.Column(\"payload\", postgresql.JSONB(), nullable=False, server_default=sa.text(\"'{}'::jsonb\")))\n\n\ndef downgrade():\n    op.drop_table(\"reports\")\n" },
+      path: "alembic/versions/b2_payload_text.py",
+      code: "from alembic import op\nimport sqlalchemy as sa\n\nrevision = \"b2\"\ndown_revision = \"a1\"\n\n\ndef upgrade():\n    op.alter_column(\"reports\", \"payload\", type_=sa.Text())\n",
+      lines: [9],
+      fixes: ["from sqlalchemy.dialects import postgresql  # at the top of the revision: downgrade() reads it\ndef downgrade():\n    op.alter_column(\"reports\", \"payload\", server_default=None)  # a default of type text is not converted to jsonb with the column: it would fail\n    op.alter_column(\"reports\", \"payload\", type_=postgresql.JSONB(), existing_type=sa.Text(), postgresql_using=\"payload::jsonb\")\n    op.alter_column(\"reports\", \"payload\", server_default=sa.text(\"'{}'::jsonb\"))"],
+    },
+    {
+      framework: "alembic",
       name: "an upgrade that only deletes rows: the fix is the explicit no-op that says the change is one-way",
       code: `from alembic import op
 

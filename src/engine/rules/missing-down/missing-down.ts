@@ -57,7 +57,7 @@ export default defineRule({
                 : `-- ${ctx.migration.path.replace(/\.up\.sql$/, ".down.sql").replace(/(^|\/)deploy\//, "$1revert/")}\n${undo}`,
         rails: () => railsDownFor(up, ctx.repository),
         django: () => `migrations.RunPython(forwards, reverse_code=backwards)  # or migrations.RunPython.noop when nothing needs undoing`,
-        alembic: () => alembicDowngradeFor(up, ctx.repository),
+        alembic: () => alembicDowngradeFor(up, ctx.repository, ctx.migration.source),
       }),
     });
   },

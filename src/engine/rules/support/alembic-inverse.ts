@@ -11,6 +11,9 @@ import { derivedName, ident } from "./fix.js";
 import { saType, sqlalchemy2 } from "./column-code.js";
 import { inverseOfUp, inverseSteps, type InverseSource, type InverseStep } from "./sql-inverse.js";
 import { nameKey } from "./facts.js";
+import { freeNames } from "./python-free-names.js";
+import { sourceImports } from "./next-migration.js";
+import { convertsWithoutUsing } from "../../assignment-casts.js";
 import { parseOne } from "./sql-text.js";
 import { nullabilityBefore, unknownNullability } from "./prior-nullability.js";
 
@@ -161,7 +164,17 @@ export function alembicInverseSteps(op: Operation, index: number, created: Reado
       const sa = before && saType(before, sqlalchemy2(repository));
       const now = saType(op.type, sqlalchemy2(repository));
       if (!sa) return inverseSteps(op, index, created, repository);
-      return [code(`op.alter_column(${tableColumn(op.table, op.column)}, type_=${sa}${now ? `, existing_type=${now}` : ""}, postgresql_using=${str(`${ident(op.column)}::${before.text}`)})`)];
+      const back = code(`op.alter_column(${tableColumn(op.table, op.column)}, type_=${sa}${now ? `, existing_type=${now}` : ""}, postgresql_using=${str(`${ident(op.column)}::${before.text}`)})`);
+      if (convertsWithoutUsing(op.type, before)) return [back];
+      // no assignment cast back (text -> jsonb): the default is not converted with the column either, so it is
+      // dropped first and the one the column had before upgrade() set again after
+      const definition = repository?.columnDefinition(op.table, op.column);
+      const restore = definition
+        ? definition.default
+          ? [code(`op.alter_column(${tableColumn(op.table, op.column)}, ${serverDefault(definition.default.expr)})`)]
+          : []
+        : [code(`# if ${op.column} had a default before upgrade() (the migrations do not show its definition), set it again here with server_default=`)];
+      return [code(`op.alter_column(${tableColumn(op.table, op.column)}, server_default=None)  # a default of type ${op.type.text} is not converted to ${before.text} with the column: it would fail`), back, ...restore];
     }
     case "set_not_null":
       return onNewTable(op.table) ? undefined : [code(`op.alter_column(${tableColumn(op.table, op.column)}${existingType(repository, op.table, op.column, index)}, nullable=True)`)];
@@ -260,10 +273,26 @@ export const dataTables = (ops: readonly Operation[]): string =>
  * The downgrade() for `up`: its inverse, or for an upgrade that only changes rows, the explicit no-op that says the
  * change is one-way (there is no schema to put back, and the old rows are not kept).
  */
-export function alembicDowngradeFor(up: readonly Operation[], repository: InverseSource | undefined): string {
+export function alembicDowngradeFor(up: readonly Operation[], repository: InverseSource | undefined, source?: string): string {
   if (changesOnlyData(up)) {
     const tables = dataTables(up);
     return alembicDowngrade([`pass  # one-way data change: upgrade() only rewrites rows${tables ? ` of ${tables}` : ""}, and there is no schema to put back`]);
   }
-  return alembicDowngrade(alembicInverse(up, repository), "pass  # upgrade() changes nothing a downgrade must take back");
+  const body = alembicInverse(up, repository);
+  const downgrade = alembicDowngrade(body, "pass  # upgrade() changes nothing a downgrade must take back");
+  return [...dialectImports(body.join("\n"), source), downgrade].join("\n");
+}
+
+/** SQLAlchemy's dialect modules a downgrade may name a type from (saType: postgresql.JSONB()). */
+const DIALECTS = ["postgresql", "mysql", "sqlite"];
+
+/**
+ * The imports the downgrade reads and the revision does not make (a type of the old column from a dialect module,
+ * postgresql.JSONB(), where upgrade() only needed sa): said as lines for the top of the revision, else a NameError.
+ */
+function dialectImports(body: string, source: string | undefined): string[] {
+  if (source === undefined) return [];
+  const free = new Set(freeNames(body) ?? []);
+  const imported = new Set(Object.keys(sourceImports(source)));
+  return DIALECTS.filter((d) => free.has(d) && !imported.has(d)).map((d) => `from sqlalchemy.dialects import ${d}  # at the top of the revision: downgrade() reads it`);
 }

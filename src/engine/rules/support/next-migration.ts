@@ -89,8 +89,8 @@ function pythonImports(code: readonly string[], known: Record<string, string>): 
  * sqlalchemy.dialects import postgresql`): code copied out of the migration (an alter_column's
  * existing_type=postgresql.JSONB(...)) reads the same names in its new file, which must import them too.
  */
-export function sourceImports(migration: Migration): Record<string, string> {
-  const source = migration.source;
+export function sourceImports(migration: Migration | string): Record<string, string> {
+  const source = typeof migration === "string" ? migration : migration.source;
   if (source === undefined) return {};
   return (
     withPythonTree(source, (root) => {
