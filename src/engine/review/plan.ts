@@ -208,18 +208,25 @@ export function planReview(files: readonly ChangedFile[], given: Config, basePat
   // a Django app whose every migration goes: the settings modules say whether it left INSTALLED_APPS (at head, and on
   // the base branch those the change edits), its base migrations what tables it leaves, and the migrations that
   // stay whether one still depends on it (history/django-app-removal.ts)
-  if (basePaths)
+  if (basePaths && djangoAppsLosing.size) {
+    const onBaseBranch = new Set(basePaths);
+    const edited = new Set(changes.filter((c) => c.status === "modified").map((c) => c.path));
+    const listing = [...existing];
+    let appRemoved = false;
     for (const dir of djangoAppsLosing) {
-      const onBase = basePaths.filter((p) => dirOf(p) === dir && detectMigrationPath(p, config)?.version !== undefined);
-      if (onBase.length === 0 || onBase.some((p) => !removed.has(p)) || [...existing].some((p) => dirOf(p) === dir && detectMigrationPath(p, config))) continue;
+      const inDir = bySiblingDir(dir);
+      const onBase = inDir.filter((p) => onBaseBranch.has(p) && detectMigrationPath(p, config)?.version !== undefined);
+      if (onBase.length === 0 || onBase.some((p) => !removed.has(p)) || inDir.some((p) => !removed.has(p) && detectMigrationPath(p, config))) continue;
+      appRemoved = true;
       for (const path of onBase) base.add(path);
-      const edited = new Set(changes.filter((c) => c.status === "modified").map((c) => c.path));
-      for (const path of databasePathsFor("django", dir, [...existing])) {
+      for (const path of databasePathsFor("django", dir, listing)) {
         if (!head.has(path)) context.add(path);
         if (edited.has(path)) base.add(path);
       }
-      for (const path of existing) if (!head.has(path) && detectMigrationPath(path, config)?.framework === "django") context.add(path);
     }
+    // the migrations that stay, whatever their app: whether one still depends on a removed app
+    if (appRemoved) for (const path of listing) if (!head.has(path) && detectMigrationPath(path, config)?.framework === "django") context.add(path);
+  }
   if (basePaths)
     for (const dir of djangoAppsChanging)
       for (const path of bySiblingDir(dir)) if (existing.has(path) && !head.has(path) && detectMigrationPath(path, config)?.framework === "django") context.add(path);
