@@ -15,7 +15,7 @@ import type { DetectedFile } from "../../detect.js";
 import { compareVersions } from "../../migration-versions.js";
 import { djangoAppOf, dirOf } from "../../paths.js";
 import { signalKind } from "../../database/signal-paths.js";
-import { namesApp, readInstalledApps } from "../../repository/django-installed-apps.js";
+import { namesApp, readInstalledApps, type InstalledApp } from "../../repository/django-installed-apps.js";
 import { nameKey } from "../../rules/support/facts.js";
 import { detectMigrationPath } from "../classify.js";
 import type { ChangedMigration } from "../review-rule.js";
@@ -84,23 +84,33 @@ export function djangoAppRemovals(input: AppRemovalInput): Map<string, DjangoApp
   const out = new Map<string, DjangoAppRemoval>();
   if (!input.baseMigrations) return out;
   const removed = new Map<string, ChangedMigration[]>();
-  for (const m of input.migrations)
-    if (m.change.status === "removed" && m.file.framework === "django" && m.file.version !== undefined) removed.set(dirOf(m.change.path), [...(removed.get(dirOf(m.change.path)) ?? []), m]);
+  for (const m of input.migrations) {
+    if (m.change.status !== "removed" || m.file.framework !== "django" || m.file.version === undefined) continue;
+    const folder = dirOf(m.change.path);
+    const inFolder = removed.get(folder);
+    if (inFolder) inFolder.push(m);
+    else removed.set(folder, [m]);
+  }
   if (removed.size === 0) return out;
   const headSettings = input.headFiles.filter((f) => isSettings(f.path));
   const baseSettings = input.baseFiles.filter((f) => isSettings(f.path));
-  const headMigrations = input.headFiles.filter((f) => detectMigrationPath(f.path, input.config, f.content)?.framework === "django");
+  // each settings module parsed at most once, however many folders go; the head's migrations (the whole Django
+  // history planReview sends) sorted out only once a folder's app did leave INSTALLED_APPS
+  const parsed = new Map<SourceFile, InstalledApp[]>();
+  const appsOf = (f: SourceFile) => parsed.get(f) ?? parsed.set(f, readInstalledApps(f.content)).get(f)!;
+  let headMigrations: SourceFile[] | undefined;
+  const djangoAtHead = () => (headMigrations ??= input.headFiles.filter((f) => detectMigrationPath(f.path, input.config, f.content)?.framework === "django"));
   for (const [folder, deleted] of removed) {
     const gone = new Set(deleted.map((m) => m.change.path));
     const onBase = input.baseMigrations.filter((f) => f.framework === "django" && f.version !== undefined && dirOf(f.path) === folder);
     if (onBase.some((f) => !gone.has(f.path))) continue;
     if (input.migrations.some((m) => m.change.status !== "removed" && dirOf(m.change.path) === folder)) continue;
     const appFolder = dirOf(folder);
-    const installed = baseSettings.flatMap((f) => readInstalledApps(f.content).filter((app) => namesApp(app.entry, appFolder)).map((app) => ({ path: f.path, ...app })))[0];
-    if (!installed || headSettings.some((f) => readInstalledApps(f.content).some((app) => namesApp(app.entry, appFolder)))) continue;
+    const installed = baseSettings.flatMap((f) => appsOf(f).filter((app) => namesApp(app.entry, appFolder)).map((app) => ({ path: f.path, ...app })))[0];
+    if (!installed || headSettings.some((f) => appsOf(f).some((app) => namesApp(app.entry, appFolder)))) continue;
     const label = deleted.find((m) => m.base?.djangoLabel)?.base?.djangoLabel ?? djangoAppOf(deleted[0].change.path);
     // a migration that stays and depends on the app: the removal breaks every migrate (not this case)
-    const remaining = [...headMigrations.filter((f) => dirOf(f.path) !== folder), ...input.migrations.flatMap((m) => (m.change.status !== "removed" && m.headContent !== undefined ? [{ path: m.change.path, content: m.headContent }] : []))];
+    const remaining = [...djangoAtHead().filter((f) => dirOf(f.path) !== folder), ...input.migrations.flatMap((m) => (m.change.status !== "removed" && m.headContent !== undefined ? [{ path: m.change.path, content: m.headContent }] : []))];
     const dependedOn = remaining.some((f) => f.content.includes(label) && readDjangoGraphNode(f.content)?.dependencies.some((dep) => dep.app === label));
     if (dependedOn) continue;
     const left = tablesLeft(deleted);
