@@ -69,7 +69,7 @@ export default defineRule({
           sql: howToLeaveTheTransaction(ctx.migration) ?? "-- run it outside a transaction",
           rails: () => railsConcurrentlyFix(op, ctx.migration),
           django: () => djangoNonAtomicFix(ctx, op),
-          alembic: () => inPlaceOf("alembic", op, alembicCallsWithAutocommit([op], ctx.migration.source)),
+          alembic: () => inPlaceOf("alembic", op, alembicCallsWithAutocommit([op], ctx.migration.source, ctx.postgresVersion)),
         }),
       });
     }
@@ -87,7 +87,7 @@ export default defineRule({
         ctx.report({
           op,
           message: `${statementOf(op)} CONCURRENTLY runs in a transaction after all: the COMMIT on line ${op.afterRawCommit} ends Alembic's transaction, but ${driver.driver} sends BEGIN again before the next statement, so PostgreSQL refuses it and the migration fails.`,
-          fix: inPlaceOf("alembic", op, alembicCallsWithAutocommit([op], ctx.migration.source)),
+          fix: inPlaceOf("alembic", op, alembicCallsWithAutocommit([op], ctx.migration.source, ctx.postgresVersion)),
         });
         continue;
       }

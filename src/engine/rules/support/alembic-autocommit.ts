@@ -9,7 +9,11 @@ import { outOfBatch } from "./alembic-batch.js";
 import { dataCode, reindented } from "./data-code.js";
 import { calleeOf } from "./python-call.js";
 
-const needsAutocommit = (op: Operation): boolean => "concurrently" in op && op.concurrently === true;
+/** What cannot run in a transaction: a CONCURRENTLY build, and before PostgreSQL 12 ALTER TYPE ... ADD VALUE. */
+export const needsAutocommit =
+  (postgresVersion: number) =>
+  (op: Operation): boolean =>
+    ("concurrently" in op && op.concurrently === true) || (op.kind === "alter_enum" && op.action === "add_value" && postgresVersion < 12);
 
 /** One operation as the `op.*` call that runs it, as the revision wrote it (a batch call as the op call naming its table). */
 function callOf(op: Operation, source: string | undefined): string {
@@ -24,16 +28,17 @@ function callOf(op: Operation, source: string | undefined): string {
 
 /**
  * The calls among `ops` (each call once: one call may be several operations), in their order, those that must run
- * outside a transaction (CONCURRENTLY) in autocommit blocks, the others as they were.
+ * outside a transaction (CONCURRENTLY; ADD VALUE before PostgreSQL 12) in autocommit blocks, the others as they were.
  */
-export function alembicCallsWithAutocommit(ops: readonly Operation[], source: string | undefined): string {
+export function alembicCallsWithAutocommit(ops: readonly Operation[], source: string | undefined, postgresVersion: number): string {
+  const outside = needsAutocommit(postgresVersion);
   const seen = new Set<string>();
   const groups: Array<{ autocommit: boolean; calls: string[] }> = [];
   for (const op of ops) {
     const key = `${op.loc.line}:${op.loc.endLine}:${op.embeddedSql ? op.text : ""}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const autocommit = needsAutocommit(op);
+    const autocommit = outside(op);
     const call = callOf(op, source);
     const last = groups.at(-1);
     if (last && last.autocommit === autocommit) last.calls.push(call);
@@ -43,9 +48,6 @@ export function alembicCallsWithAutocommit(ops: readonly Operation[], source: st
     .map((g) => (g.autocommit ? ["with op.get_context().autocommit_block():", ...g.calls.map((c) => `    ${c.replace(/\n/g, "\n    ")}`)].join("\n") : g.calls.join("\n")))
     .join("\n");
 }
-
-/** Does any of `ops` have to run outside a transaction? */
-export const anyNeedsAutocommit = (ops: readonly Operation[]): boolean => ops.some(needsAutocommit);
 
 /** Drivers that read the server's transaction status and send BEGIN before the next statement after a COMMIT sent as SQL. */
 const BEGINS_AGAIN = new Set<PythonPostgresDriver>(["psycopg", "pg8000"]);

@@ -86,6 +86,34 @@ op.add_column("assignment_membership", sa.Column("note", sa.Text(), nullable=Tru
     },
     {
       framework: "alembic",
+      name: "op.execute(\"COMMIT\") before ALTER TYPE ... ADD VALUE on PostgreSQL 11 (no try after it): the fix runs the ADD VALUE in an autocommit_block, the other calls stay in the transaction",
+      config: { postgres_version: 11 },
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "7a1d"
+down_revision = "7a1c"
+
+
+def upgrade():
+    op.execute("COMMIT")
+    op.execute("ALTER TYPE ticket_state ADD VALUE 'frozen'")
+    op.add_column("tickets", sa.Column("frozen_at", sa.DateTime(), nullable=True))
+
+
+def downgrade():
+    op.drop_column("tickets", "frozen_at")
+`,
+      lines: [9],
+      fixes: [
+        `# in place of op.execute("COMMIT") and the calls after it:
+with op.get_context().autocommit_block():
+    op.execute("ALTER TYPE ticket_state ADD VALUE 'frozen'")
+op.add_column("tickets", sa.Column("frozen_at", sa.DateTime(), nullable=True))`,
+      ],
+    },
+    {
+      framework: "alembic",
       name: "op.execute(\"COMMIT\") with psycopg 3: it begins a new transaction before the next statement",
       files: { "requirements.txt": "alembic==1.13.1\npsycopg[binary]==3.2.1\n" },
       code: `from alembic import op

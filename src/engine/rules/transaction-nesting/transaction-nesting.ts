@@ -1,7 +1,7 @@
 import { defineRule } from "../support/rule.js";
 import { fixFor } from "../support/fix.js";
 import { upOps } from "../support/scope.js";
-import { afterRawCommit, alembicCallsWithAutocommit, anyNeedsAutocommit } from "../support/alembic-autocommit.js";
+import { afterRawCommit, alembicCallsWithAutocommit, needsAutocommit } from "../support/alembic-autocommit.js";
 import { afterCommitInTransaction } from "../support/alembic-after-commit.js";
 import type { Operation } from "../../model.js";
 import type { RuleContext } from "../support/rule.js";
@@ -13,8 +13,8 @@ function opsAfter(ctx: RuleContext, index: number): Operation[] {
   return next === -1 ? rest : rest.slice(0, next);
 }
 
-/** What cannot run in Alembic's transaction: a CONCURRENTLY build, and before PostgreSQL 12 ALTER TYPE ... ADD VALUE. */
-const outsideTransaction = (ctx: RuleContext) => (op: Operation) => anyNeedsAutocommit([op]) || (op.kind === "alter_enum" && op.action === "add_value" && ctx.postgresVersion < 12);
+/** What cannot run in Alembic's transaction, on the project's PostgreSQL version. */
+const outsideTransaction = (ctx: RuleContext) => needsAutocommit(ctx.postgresVersion);
 
 /**
  * Alembic: the calls after the COMMIT, those that must leave the transaction in autocommit_block(), in place of the
@@ -27,7 +27,7 @@ function alembicFix(ctx: RuleContext, op: Operation, index: number): string {
   const rewritten = afterCommitInTransaction(ctx.migration.source, op.loc.line, after, outsideTransaction(ctx));
   if (rewritten) return [`# in place of ${rewritten.commit} and the statements after it:`, rewritten.code].join("\n");
   if (!after.some(outsideTransaction(ctx))) return `# remove ${call}: nothing after it has to run outside Alembic's transaction`;
-  return [`# in place of ${call} and the calls after it:`, alembicCallsWithAutocommit(after, ctx.migration.source)].join("\n");
+  return [`# in place of ${call} and the calls after it:`, alembicCallsWithAutocommit(after, ctx.migration.source, ctx.postgresVersion)].join("\n");
 }
 
 /** Reads and session settings (a SHOW probe, SET LOCAL) change nothing a failure could leave half applied. */
