@@ -4,7 +4,7 @@
  * later migrations of its app), then the tree is freed.
  */
 import type { ParseProblem, SizeNote, Waiver } from "../../model.js";
-import { djangoHeaderDate } from "./django-header.js";
+import { djangoHeaderDateOf } from "./django-header.js";
 import { dataFunctionFacts, type DataFunctionFacts } from "./django-runpython.js";
 import { isKnownOperation, operationName } from "./django-state.js";
 import type { ProjectModules } from "./project-modules.js";
@@ -87,7 +87,7 @@ export function readDjangoFile(path: string, content: string, modules?: ProjectM
       syntaxErrors: module.syntaxErrors,
       classLine: 1,
     };
-    const generatedOn = djangoHeaderDate(root);
+    const generatedOn = djangoHeaderDateOf(content);
     if (generatedOn) file.generatedOn = generatedOn;
     const cls = migrationClass(module.classes);
     const body = cls?.childForFieldName("body");
