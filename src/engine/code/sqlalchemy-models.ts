@@ -126,30 +126,26 @@ export class SqlAlchemyModelIndex {
 
   /** `column` among the columns `model` or a class it inherits from declares (a base is the last class of its name among every file). */
   declaresColumn(model: SqlAlchemyClass, column: string): boolean {
+    return this.inherits(model, (c) => c.columns.has(column));
+  }
+
+  /** Whether a class mapping `table` declares `column` with primary_key=True (itself or a class it inherits from). */
+  declaresPrimaryKey(table: string, column: string): boolean {
+    return this.mapping(table).classes.some((c) => this.inherits(c, (k) => k.primaryKey.has(column)));
+  }
+
+  /** Whether `model` or a class it inherits from (a base is the last class of its name among every file) `has` it. */
+  private inherits(model: SqlAlchemyClass, has: (c: SqlAlchemyClass) => boolean): boolean {
     const seen = new Set<string>();
     const visit = (c: SqlAlchemyClass): boolean => {
       if (seen.has(c.className)) return false;
       seen.add(c.className);
-      return c.columns.has(column) || c.bases.some((b) => {
+      return has(c) || c.bases.some((b) => {
         const base = this.lastClassNamed(b);
         return base !== undefined && visit(base);
       });
     };
     return visit(model);
-  }
-
-  /** Whether a class mapping `table` declares `column` with primary_key=True (itself or a class it inherits from). */
-  declaresPrimaryKey(table: string, column: string): boolean {
-    const seen = new Set<string>();
-    const visit = (c: SqlAlchemyClass): boolean => {
-      if (seen.has(c.className)) return false;
-      seen.add(c.className);
-      return c.primaryKey.has(column) || c.bases.some((b) => {
-        const base = this.lastClassNamed(b);
-        return base !== undefined && visit(base);
-      });
-    };
-    return this.mapping(table).classes.some(visit);
   }
 
   /** The last class, in the files' order, whose lowercased name is `lower` (a later class of that name wins). */
