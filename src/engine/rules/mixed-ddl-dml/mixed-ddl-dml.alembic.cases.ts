@@ -41,7 +41,7 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
-      name: "an UPDATE that fills the NULLs a batch_alter_table's alter_column nullable=False then forbids: the kept code shows the batch call inside its with op.batch_alter_table(...) block again (batch_op is bound only there)",
+      name: "an UPDATE that fills the NULLs a batch_alter_table's alter_column nullable=False then forbids: the kept code is the whole revision as written, the batch call inside its with op.batch_alter_table(...) block (batch_op is bound only there)",
       files: { "migrations/versions/a1_create_users.py": `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "a1"\ndown_revision = None\n\n\ndef upgrade():\n    op.create_table("users", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("visibility", sa.String(20), nullable=True))\n\n\ndef downgrade():\n    op.drop_table("users")\n` },
       path: "migrations/versions/b2_visibility_not_null.py",
       code: `from alembic import op
@@ -60,7 +60,24 @@ def downgrade():
     pass
 `,
       lines: [8],
-      fixes: ["# keep the data change and the set not null it prepares in this migration, in this order and in one\n# transaction, as written; on a large table, take the NOT NULL as set-not-null shows (a CHECK ... NOT VALID, then VALIDATE), after the data change:\nop.execute(\"UPDATE users SET visibility = 'PRIVATE' WHERE visibility IS NULL\")\nwith op.batch_alter_table(\"users\") as batch_op:\n    batch_op.alter_column(\"visibility\", nullable=False)"],
+      fixes: [
+        `# keep the data change and the set not null it prepares in this migration, in this order and in one
+# transaction, as written (the whole migration); on a large table, take the NOT NULL as set-not-null shows (a CHECK ... NOT VALID, then VALIDATE), after the data change:
+from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.execute("UPDATE users SET visibility = 'PRIVATE' WHERE visibility IS NULL")
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.alter_column("visibility", nullable=False)
+
+
+def downgrade():
+    pass`,
+      ],
     },
     {
       framework: "alembic",

@@ -37,6 +37,24 @@ export default defineCases({
     {
       framework: "sql",
       fixRunsAfter: "schema",
+      name: "pods without a host deleted, then host made NOT NULL (the delete prepares it), then an index, in the runner's transaction: a note whose fix is the whole migration (the index after the NOT NULL included), every statement once, and it runs on the schema the migration finds",
+      schema: "CREATE TABLE pods (id bigint PRIMARY KEY, host text);\nINSERT INTO pods VALUES (1, 'a.example'), (2, NULL);",
+      path: "migrations/000141_pods_host.up.sql",
+      code: "DELETE FROM pods WHERE host IS NULL;\nALTER TABLE pods ALTER COLUMN host SET NOT NULL;\nCREATE INDEX pods_host ON pods (host);\n",
+      lines: [1],
+      severities: ["info"],
+      fixes: [
+        `-- keep the data change and the set not null it prepares in this migration, in this order and in one
+-- transaction, as written (the whole migration); on a large table, take the NOT NULL as set-not-null shows (a CHECK ... NOT VALID, then VALIDATE), after the data change:
+DELETE FROM pods WHERE host IS NULL;
+ALTER TABLE pods ALTER COLUMN host SET NOT NULL;
+CREATE INDEX pods_host ON pods (host);`,
+      ],
+      afterFix: { query: "SELECT id, host FROM pods", rows: [{ id: 1, host: "a.example" }] },
+    },
+    {
+      framework: "sql",
+      fixRunsAfter: "schema",
       name: "a DROP TABLE beside a data change that copies from it",
       schema: "CREATE TABLE events (id bigint, kind text);\nCREATE TABLE inventory_discrepancies (id bigint);",
       code: "INSERT INTO events (id, kind) SELECT id, 'discrepancy' FROM inventory_discrepancies;\nDROP TABLE inventory_discrepancies;\n",

@@ -160,6 +160,40 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "orders without a quantity deleted, then quantity made NOT NULL (the delete prepares it): a note whose fix is the whole migration as written (its imports, dependencies, the AddField after), every operation once",
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL("DELETE FROM app_order WHERE quantity IS NULL", reverse_sql=migrations.RunSQL.noop),
+        migrations.AlterField(model_name="order", name="quantity", field=models.IntegerField()),
+        migrations.AddField(model_name="order", name="currency", field=models.CharField(max_length=3, null=True)),
+    ]
+`,
+      files: DJANGO_INITIAL,
+      lines: [8],
+      severities: ["info"],
+      fixes: [
+        `# keep the data change and the set not null it prepares in this migration, in this order and in one
+# transaction, as written (the whole migration); on a large table, take the NOT NULL as set-not-null shows (a CHECK ... NOT VALID, then VALIDATE), after the data change:
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL("DELETE FROM app_order WHERE quantity IS NULL", reverse_sql=migrations.RunSQL.noop),
+        migrations.AlterField(model_name="order", name="quantity", field=models.IntegerField()),
+        migrations.AddField(model_name="order", name="currency", field=models.CharField(max_length=3, null=True)),
+    ]`,
+      ],
+    },
+    {
+      framework: "django",
       name: "RunPython next to a schema change",
       code: `from django.db import migrations, models
 

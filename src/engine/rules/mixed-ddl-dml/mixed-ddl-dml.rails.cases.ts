@@ -21,12 +21,23 @@ end
       lines: [3],
       severities: ["info"],
       fixes: [
-        "# keep the data change and the set not null it prepares in this migration, in this order and in one\n# transaction, as written; on a large table of a PostgreSQL installation, take the NOT NULL as set-not-null shows (a CHECK ... NOT VALID, then VALIDATE), after the data change:\nPod.where(host: nil).delete_all\nchange_column_null :pods, :host, false",
+        `# keep the data change and the set not null it prepares in this migration, in this order and in one
+# transaction, as written (the whole migration); on a large table of a PostgreSQL installation, take the NOT NULL as set-not-null shows (a CHECK ... NOT VALID, then VALIDATE), after the data change:
+class RemoveEmptyPod < ActiveRecord::Migration[5.1]
+  def up
+    Pod.where(host: nil).delete_all
+    change_column_null :pods, :host, false
+  end
+
+  def down
+    change_column_null :pods, :host, true
+  end
+end`,
       ],
     },
     {
       framework: "rails",
-      name: "NULL rows deleted right before NOT NULL on the same table (diaspora's remove_empty_pod): the delete prepares the NOT NULL, so no split, a note",
+      name: "NULL rows deleted right before NOT NULL on the same table (diaspora's remove_empty_pod): the delete prepares the NOT NULL, so no split, a note whose fix is the whole migration as written (the down included), every statement once",
       code: `class RemoveEmptyPod < ActiveRecord::Migration[5.1]
   def up
     Pod.where(host: nil).delete_all
@@ -41,7 +52,18 @@ end
       lines: [3],
       severities: ["info"],
       fixes: [
-        "# keep the data change and the set not null it prepares in this migration, in this order and in one\n# transaction, as written; on a large table, take the NOT NULL as set-not-null shows (a CHECK ... NOT VALID, then VALIDATE), after the data change:\nPod.where(host: nil).delete_all\nchange_column_null :pods, :host, false",
+        `# keep the data change and the set not null it prepares in this migration, in this order and in one
+# transaction, as written (the whole migration); on a large table, take the NOT NULL as set-not-null shows (a CHECK ... NOT VALID, then VALIDATE), after the data change:
+class RemoveEmptyPod < ActiveRecord::Migration[5.1]
+  def up
+    Pod.where(host: nil).delete_all
+    change_column_null :pods, :host, false
+  end
+
+  def down
+    change_column_null :pods, :host, true
+  end
+end`,
       ],
     },
     {
@@ -87,7 +109,7 @@ end`,
     },
     {
       framework: "rails",
-      name: "a data change kept with the schema change it prepares reads a local assigned earlier in the same branch: the code shown carries the assignment",
+      name: "a data change kept with the schema change it prepares reads a local assigned earlier in the same branch: the code shown is the whole migration, the assignment and the if around it included",
       code: `class AddLanguageToGroups < ActiveRecord::Migration[8.0]
   def up
     if column_exists? :groups, :language
@@ -102,15 +124,21 @@ end
       severities: ["info"],
       fixes: [
         `# keep the data change and the alter column type it prepares in this migration, in this order and in one
-# transaction, as written:
-available = %w[de fr it]
-Group.where.not(language: available).update_all(language: "de")
-change_column :groups, :language, :string, default: "de", null: false`,
+# transaction, as written (the whole migration):
+class AddLanguageToGroups < ActiveRecord::Migration[8.0]
+  def up
+    if column_exists? :groups, :language
+      available = %w[de fr it]
+      Group.where.not(language: available).update_all(language: "de")
+      change_column :groups, :language, :string, default: "de", null: false
+    end
+  end
+end`,
       ],
     },
     {
       framework: "rails",
-      name: "a data change in a helper method that up calls once: the code shown binds the helper's parameter to the value up passes and carries the helper's own assignment",
+      name: "a data change in a helper method that up calls once: the code shown is the whole migration, the helper that up calls kept as written (its parameter bound by the call, every statement once)",
       code: `class DropDownloads < ActiveRecord::Migration[8.0]
   def up
     purge_attachments("Download")
@@ -133,13 +161,24 @@ end
       severities: ["info"],
       fixes: [
         `# keep the data change and the drop table it prepares in this migration, in this order and in one
-# transaction, as written:
-record_type = "Download"
-attachments = ActiveStorage::Attachment.where(record_type: record_type)
-attachments.in_batches do |batch|
-  batch.delete_all
-end
-drop_table :downloads`,
+# transaction, as written (the whole migration):
+class DropDownloads < ActiveRecord::Migration[8.0]
+  def up
+    purge_attachments("Download")
+
+    drop_table :downloads
+  end
+
+  private
+
+  def purge_attachments(record_type)
+    attachments = ActiveStorage::Attachment.where(record_type: record_type)
+
+    attachments.in_batches do |batch|
+      batch.delete_all
+    end
+  end
+end`,
       ],
     },
     {

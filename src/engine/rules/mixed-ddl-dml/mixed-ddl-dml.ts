@@ -268,21 +268,21 @@ function prepares(data: Operation, schema: Operation): boolean {
 const emptiesDroppedColumn = (data: Operation, schema: Operation): boolean =>
   schema.kind === "drop_column" && data.kind === "dml" && data.verb === "delete" && data.table !== undefined && nameKey(data.table) === nameKey(schema.table) && (data.removesRowsWithValue ?? []).some((c) => nameKey(c) === nameKey(schema.column));
 
-/** The data change and the schema change it prepares, kept in one migration as written (its code, as the migration runs it). */
-function keepTogetherFix(ctx: RuleContext, ops: readonly Operation[], prepared: Operation): string {
+/**
+ * The data change and the schema change it prepares, kept in one migration as written: the whole migration, as the
+ * keep-the-backfill fix shows it (wholeMigrationCode), so that it can be pasted as it stands.
+ */
+function keepTogetherFix(ctx: RuleContext, code: string, prepared: Operation): string {
   const c = commentOf(ctx);
   const what = prepared.kind.replace(/_/g, " ");
   // MySQL has no transactional DDL nor NOT VALID: there the pair stays in one migration, in order, and that is all
   const head = isMysqlFamily(ctx.migration.database)
-    ? [`${c} keep the data change and the ${what} it prepares in this migration, in this order, as written`, `${c} (MySQL commits each schema statement on its own):`]
+    ? [`${c} keep the data change and the ${what} it prepares in this migration, in this order, as written${wholeShown(ctx)}`, `${c} (MySQL commits each schema statement on its own):`]
     : [
         `${c} keep the data change and the ${what} it prepares in this migration, in this order and in one`,
-        `${c} transaction, as written${prepared.kind === "set_not_null" ? `; on a large table${ctx.migration.alsoRunsOn?.length ? " of a PostgreSQL installation" : ""}, take the NOT NULL as set-not-null shows (a CHECK ... NOT VALID, then VALIDATE), after the data change` : ""}:`,
+        `${c} transaction, as written${wholeShown(ctx)}${prepared.kind === "set_not_null" ? `; on a large table${ctx.migration.alsoRunsOn?.length ? " of a PostgreSQL installation" : ""}, take the NOT NULL as set-not-null shows (a CHECK ... NOT VALID, then VALIDATE), after the data change` : ""}:`,
       ];
-  return [
-    ...head,
-    liftedDataCode(ctx.migration, ops),
-  ].join("\n");
+  return [...head, code].join("\n");
 }
 
 /**
@@ -394,7 +394,7 @@ export default defineRule({
         op: first.op,
         severity: "info",
         message: `This data change prepares the schema change of line ${prepared.loc.line} (${prepared.kind.replace(/_/g, " ")} on ${tableOf(prepared)}): the two belong in one migration, in this order, as written. It runs before any lock of this migration is taken, so nothing waits on it; split apart, rows written between them would ${prepared.kind === "drop_column" ? "lose their values with the dropped column" : prepared.kind === "drop_table" ? "lose their values with the dropped table" : "make the schema change fail"}.`,
-        fix: keepTogetherFix(ctx, up.slice(first.index, up.indexOf(prepared) + 1).filter((op) => !framing(op)), prepared),
+        fix: keepTogetherFix(ctx, wholeMigrationCode(ctx, up, up.slice(first.index, up.indexOf(prepared) + 1)), prepared),
       });
       return;
     }
@@ -437,7 +437,7 @@ export default defineRule({
               ? `This data change runs before the schema change of line ${schemaAfter.op.loc.line}, in the same transaction: the rows it writes stay locked until the commit, while the schema change then waits for its ${lockName(schemaAfter.op, ctx.migration.database)} on ${tableOf(schemaAfter.op)} behind other sessions (the queries that lock conflicts with queue behind it) and holds it to the end; a rollback must undo both.`
               : `This data change runs in the same transaction as the schema change after it: the rows it writes stay locked until the commit, and a rollback must undo both.`,
       fix: needsEveryRow
-        ? atomicSwapFix(ctx, swapCode(ctx, up, first.index, needsEveryRow), needsEveryRow)
+        ? atomicSwapFix(ctx, wholeMigrationCode(ctx, up, up.slice(first.index, up.indexOf(needsEveryRow.needs.at(-1)!.op) + 1)), needsEveryRow)
         : splitFix(
             ctx,
             dataOps.map((d) => d.op),
@@ -451,17 +451,20 @@ export default defineRule({
 });
 
 /**
- * The code the keep-together fix of a backfill shows: the whole migration as written, so that it can be pasted as
- * it stands, every statement once (the backfill needs the columns and tables the statements before it make, and
- * Python statements the model reads as values, `status_type = sa.Enum(...)`, bind names the later ones use).
- * SQL: its statements without the framing (BEGIN/COMMIT). Ruby and Python: the file's text; where the model holds
- * no text, the statements from the backfill to the last one needing it.
+ * The code a keep-together fix shows (a backfill kept with what needs it, a data change with the schema change it
+ * prepares): the whole migration as written, so that it can be pasted as it stands, every statement once (the data
+ * change needs the columns and tables the statements before it make, and Python statements the model reads as
+ * values, `status_type = sa.Enum(...)`, bind names the later ones use). SQL: its statements without the framing
+ * (BEGIN/COMMIT). Ruby and Python: the file's text; where the model holds no text, the statements kept (`kept`).
  */
-function swapCode(ctx: RuleContext, up: readonly Operation[], firstData: number, needed: RowsNeeded): string {
+function wholeMigrationCode(ctx: RuleContext, up: readonly Operation[], kept: readonly Operation[]): string {
   if (ctx.framework === "sql") return liftedDataCode(ctx.migration, up.filter((op) => !framing(op)));
   if (ctx.migration.source !== undefined) return ctx.migration.source.trimEnd();
-  return liftedDataCode(ctx.migration, up.slice(firstData, up.indexOf(needed.needs.at(-1)!.op) + 1).filter((op) => !framing(op)));
+  return liftedDataCode(ctx.migration, kept.filter((op) => !framing(op)));
 }
+
+/** " (the whole migration)" where wholeMigrationCode shows it, so the reader knows the code is the file, not a part. */
+const wholeShown = (ctx: RuleContext) => (ctx.framework === "sql" || ctx.migration.source !== undefined ? " (the whole migration)" : "");
 
 /** "line 22, which makes weekm NOT NULL, and line 24, which drops ...": the statements a backfill must cover every row for */
 const neededBy = (needed: RowsNeeded) => {
@@ -492,7 +495,7 @@ function atomicSwapFix(ctx: RuleContext, code: string, needed: RowsNeeded): stri
   const lines = needed.needs.map((n) => n.op.loc.line);
   const which = lines.length > 1 ? `lines ${lines.slice(0, -1).join(", ")} and ${lines.at(-1)}` : `line ${lines[0]}`;
   return [
-    `${c} keep the backfill of ${needed.filled} and the statements after it in this migration, in one transaction, as written${ctx.framework === "sql" || ctx.migration.source !== undefined ? " (the whole migration)" : ""}:`,
+    `${c} keep the backfill of ${needed.filled} and the statements after it in this migration, in one transaction, as written${wholeShown(ctx)}:`,
     ...needed.needs.map((n) => `${c} line ${n.op.loc.line} ${n.why}: it needs every row filled.`),
     `${c} Split into migrations, rows the running code writes after the backfill get no ${column} (that code does not know`,
     `${c} the column), and ${which} then ${lines.length > 1 ? "fail" : "fails"} on them or ${lines.length > 1 ? "lose" : "loses"} their values.`,
