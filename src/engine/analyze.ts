@@ -726,7 +726,7 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
   const production = input.snapshot ? { production: new Production(input.snapshot), run: new RunObjects(migrations) } : undefined;
   const conventions = downConventions(migrations, [...(input.repositoryPaths ?? []), ...readable.map((f) => f.path)], config);
   const facts = new RepositoryFacts(input.repositoryFiles ?? [], input.applicationCode, input.codeFilesCapped, input.baseDumps);
-  const earlier = yield* historyOnly(input, units, config, databases);
+  const earlier = yield* historyOnly(input, units, parsed, config, databases);
   const history = new SchemaHistory([
     ...units.flatMap((unit) => {
       const result = parsed.get(unit);
@@ -827,9 +827,9 @@ function* analysisSteps(input: AnalyzeInput, planned: Plan, signals = signalFile
  * before an analysed migration of the app join the history too (registrar_statetribe, created 7 days before
  * manage.get.gov's 0191 rewrote it), the rest only give the state.
  */
-function* historyOnly(input: AnalyzeInput, units: readonly MigrationUnit[], config: Config, databases: ReadonlyMap<string, DatabaseDecision>): Generator<void, Array<{ file: MigrationUnit["file"]; migration: Migration }>> {
+function* historyOnly(input: AnalyzeInput, units: readonly MigrationUnit[], parsed: ReadonlyMap<MigrationUnit, Parsed>, config: Config, databases: ReadonlyMap<string, DatabaseDecision>): Generator<void, Array<{ file: MigrationUnit["file"]; migration: Migration }>> {
   const analysed = new Set(units.map((u) => u.file.path));
-  const recentDjango = recentDjangoContext(units, config);
+  const recentDjango = recentDjangoContext(units, parsed, config);
   const files = (input.contextMigrations ?? []).filter((f) => {
     if (analysed.has(f.path)) return false;
     const file = detectFile(f.path, f.content, config);
@@ -845,12 +845,17 @@ function* historyOnly(input: AnalyzeInput, units: readonly MigrationUnit[], conf
   return out;
 }
 
-/** Whether a Django context migration is dated (its makemigrations header) within young_table.days before an analysed one of its folder. */
-function recentDjangoContext(units: readonly MigrationUnit[], config: Config): (file: DetectedFile, content: string) => boolean {
+/**
+ * Whether a Django context migration is dated (its makemigrations header) within young_table.days before an analysed
+ * one of its folder. An analysed migration's header was read when the adapter parsed it (generatedOn); only a unit
+ * that gave no migration (too complex, or it failed) is read again for it.
+ */
+function recentDjangoContext(units: readonly MigrationUnit[], parsed: ReadonlyMap<MigrationUnit, Parsed>, config: Config): (file: DetectedFile, content: string) => boolean {
   const newest = new Map<string, number>();
   for (const unit of units) {
     if (unit.file.framework !== "django") continue;
-    const date = migrationDate({ ...unit.file, generatedOn: djangoHeaderDateOf(unit.content) });
+    const result = parsed.get(unit);
+    const date = result && "migration" in result ? migrationDate(result.migration) : migrationDate({ ...unit.file, generatedOn: djangoHeaderDateOf(unit.content) });
     const folder = dirOf(unit.file.path);
     if (date && date.getTime() > (newest.get(folder) ?? -Infinity)) newest.set(folder, date.getTime());
   }
