@@ -135,9 +135,12 @@ function unmodelledTable(ctx: RuleContext, table: string): PlannedRemoval | unde
   const className = modelName(name);
   const code = applicationCode(ctx, models);
   const naming = [wholeWord(name), wholeWord(className)];
+  const singular = singularize(name);
+  // a file names the table only with its name, singular or class name in its text, or spelt with an escape (\x, \u, octal) in a string: no other needs parsing
+  const mayName = (text: string) => text.includes(name) || text.includes(singular) || text.includes(className) || /\\(?:x|u|[0-7])/.test(text);
   // Ruby is read with Prism: a local, a method or a keyword argument named like the table is not a use of it
   const ruby = (f: SourceFile) => /\.(rb|rake)$/.test(f.path);
-  const namesIt = (f: SourceFile) => (ruby(f) ? rubyReaders().rubyNamesTable(f.content, name, singularize(name), className) : undefined) ?? naming.some((re) => re.test(f.content));
+  const namesIt = (f: SourceFile) => mayName(f.content) && ((ruby(f) ? rubyReaders().rubyNamesTable(f.content, name, singular, className) : undefined) ?? naming.some((re) => re.test(f.content)));
   if (code.some(namesIt)) return undefined;
   // has_and_belongs_to_many :roles in User joins through roles_users (the two tables in lexical order) by default
   const halves = [...name.matchAll(/_/g)].map((m) => [name.slice(0, m.index), name.slice(m.index + 1)]);
