@@ -30,7 +30,7 @@ import { existingTable, upOps } from "../support/scope.js";
 import { ALL_DATABASES } from "../support/databases.js";
 import { sqlalchemyReader } from "./alembic-readers.js";
 import { prismaExpandFix, prismaReader } from "./prisma-readers.js";
-import { firstQueryOf, readsBeyondModels } from "./model-queries.js";
+import { firstQueryOf, readsBeyondModels, type ModelUse } from "./model-queries.js";
 
 type AddColumn = OperationOf<"add_column">;
 
@@ -170,13 +170,16 @@ export default defineRule({
     const modelPaths = new Set(modelFiles.map((f) => f.path));
     const read = ctx.repository.applicationCodeComplete() ? ctx.repository.applicationCode() : [];
     const code = readsBeyondModels(read, modelPaths) ? read : [];
+    // several added columns may belong to one model: the code is searched for its queries once
+    const queries = new Map<DjangoModel, ModelUse | undefined>();
+    const queried = (model: DjangoModel) => (queries.has(model) ? queries.get(model) : queries.set(model, firstQueryOf(model, models, code, modelPaths)).get(model));
     for (const { op } of added) {
       const reading = readingModel(models, app, op);
       if (!reading) continue;
       const { className, path } = reading.model;
       // nothing in the code at head queries the model: no page reads the column before the migration adds it (as for
       // a table the migration creates, the code that starts to query it ships with or after it)
-      if (code.length > 0 && !firstQueryOf(reading.model, models, code, modelPaths)) continue;
+      if (code.length > 0 && !queried(reading.model)) continue;
       ctx.report({
         op,
         message:
