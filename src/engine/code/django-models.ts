@@ -7,6 +7,7 @@ import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
 import type { SourceFile } from "../model.js";
 import { isManyToMany, keepsRelatedKey } from "../adapters/python/django-fields.js";
 import { Imports, qualifiedName } from "../adapters/python/imports.js";
+import { keywordArgument } from "../adapters/python/nodes.js";
 
 export interface DjangoModel {
   path: string;
@@ -39,9 +40,9 @@ function relationOf(name: string, value: PyNode): DjangoModel["relations"][numbe
   const callee = value.childForFieldName("function")?.text ?? "";
   if (!RELATION_KIND.test(callee)) return undefined;
   const first = value.childForFieldName("arguments")?.namedChildren.find((a) => a.type !== "keyword_argument" && a.type !== "comment");
-  const target = modelName(keyword(value, "to") ?? first);
+  const target = modelName(keywordArgument(value, "to") ?? first);
   if (!target) return undefined;
-  const through = modelName(keyword(value, "through"));
+  const through = modelName(keywordArgument(value, "through"));
   return { field: name, target, ...(through ? { through } : {}) };
 }
 
@@ -61,14 +62,6 @@ function stringValue(node: PyNode | null | undefined): string | undefined {
   return content.length === 1 ? content[0].text : node.namedChildren.some((c) => c.type === "interpolation") ? undefined : "";
 }
 
-function keyword(call: PyNode, name: string): PyNode | undefined {
-  const args = call.childForFieldName("arguments");
-  for (const child of args?.namedChildren ?? []) {
-    if (child.type === "keyword_argument" && child.childForFieldName("name")?.text === name) return child.childForFieldName("value") ?? undefined;
-  }
-  return undefined;
-}
-
 /** `name = models.CharField(...)` / `ForeignKey(...)`: the column it maps to, if it has one. */
 function fieldColumn(name: string, value: PyNode): string | undefined {
   if (value.type !== "call") return undefined;
@@ -80,7 +73,7 @@ function fieldColumn(name: string, value: PyNode): string | undefined {
     positional: args.filter((a) => a.type !== "keyword_argument" && a.type !== "comment").length,
   });
   if (isManyToMany(kind) || !(kind.endsWith("Field") || relation)) return undefined;
-  const dbColumn = stringValue(keyword(value, "db_column"));
+  const dbColumn = stringValue(keywordArgument(value, "db_column"));
   if (dbColumn) return dbColumn;
   return relation ? `${name}_id` : name;
 }
@@ -114,7 +107,7 @@ function readModel(path: string, appLabel: string, node: PyNode, imports: Import
   for (const { name, value } of assignments(body)) {
     const column = fieldColumn(name, value);
     if (column) model.fields.push({ name, column });
-    const accessor = value.type === "call" ? stringValue(keyword(value, "related_name")) : undefined;
+    const accessor = value.type === "call" ? stringValue(keywordArgument(value, "related_name")) : undefined;
     if (accessor && accessor !== "+" && !accessor.endsWith("+")) model.reverseAccessors.push({ field: name, name: accessor });
     const relation = relationOf(name, value);
     if (relation) model.relations.push(relation);

@@ -3,6 +3,7 @@
  * reach every row, as a DELETE / UPDATE without WHERE does. A queryset narrowed by filter/exclude (or any call
  * we do not know) is left alone: only a chain that certainly keeps every row counts.
  */
+import { keywordNames } from "./nodes.js";
 import type { PyNode } from "./parser.js";
 
 export interface UnfilteredWrite {
@@ -14,7 +15,8 @@ export interface UnfilteredWrite {
   line: number;
 }
 
-const MANAGERS = new Set(["objects", "_default_manager", "_base_manager"]);
+/** the manager attributes through which a model reaches its rows (django-row-writes.ts reads them too) */
+export const MANAGERS = new Set(["objects", "_default_manager", "_base_manager"]);
 /** queryset methods that keep every row */
 const ALL_ROWS = new Set(["all", "using", "order_by", "select_related", "prefetch_related", "only", "defer", "select_for_update"]);
 
@@ -48,9 +50,7 @@ export function unfilteredWrites(body: PyNode, isModel: (name: string) => boolea
     const model = unfilteredRoot(fn.childForFieldName("object"));
     // a bare manager has no delete(): `Model.objects.delete()` is not Django
     if (!model || !isModel(model) || (verb === "delete" && fn.childForFieldName("object")?.type === "attribute")) continue;
-    const args = call.childForFieldName("arguments")?.namedChildren ?? [];
-    const columns = args.filter((a) => a.type === "keyword_argument").map((a) => a.childForFieldName("name")?.text ?? "").filter(Boolean);
-    out.push({ verb, modelVariable: model, columns, line: call.startPosition.row + 1 });
+    out.push({ verb, modelVariable: model, columns: keywordNames(call), line: call.startPosition.row + 1 });
   }
   return out;
 }

@@ -6,6 +6,8 @@
  * nothing (irreversible-migration says so in its fix). Rows it only creates (`Model(...)`, `create`, `bulk_create`,
  * `get_or_create`) are no such write: a new instance's `.save()` inserts.
  */
+import { MANAGERS } from "./django-querysets.js";
+import { keywordArgument, keywordNames, stringText } from "./nodes.js";
 import type { PyNode } from "./parser.js";
 
 export interface ModelTarget {
@@ -22,7 +24,6 @@ export interface RowWrite {
   fields?: string[];
 }
 
-const MANAGERS = new Set(["objects", "_default_manager", "_base_manager"]);
 /** queryset methods that narrow, order or fetch rows: a chain of them still reaches the model's existing rows */
 const QUERYSET_STEPS = new Set([
   "all", "filter", "exclude", "get", "first", "last", "earliest", "latest", "using", "order_by", "select_related", "prefetch_related",
@@ -60,12 +61,9 @@ function existingRows(node: PyNode | null, resolve: Resolve, locals: ReadonlyMap
 /** The field names of a list or tuple of string literals (`["name", "data"]`), or undefined. */
 function literalNames(node: PyNode | undefined): string[] | undefined {
   if (!node || (node.type !== "list" && node.type !== "tuple")) return undefined;
-  const names = node.namedChildren.map((item) => (item?.type === "string" && !item.descendantsOfType("interpolation").length ? item.descendantsOfType("string_content").map((c) => c.text).join("") : undefined));
+  const names = node.namedChildren.map(stringText);
   return names.every((n): n is string => n !== undefined) ? names : undefined;
 }
-
-const keywordNames = (args: readonly PyNode[]) => args.filter((a) => a.type === "keyword_argument").map((a) => a.childForFieldName("name")?.text ?? "").filter(Boolean);
-const keyword = (args: readonly PyNode[], name: string) => args.find((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === name)?.childForFieldName("value") ?? undefined;
 
 /** The locals bound to existing rows of a model, in the order the body binds them (`x = M.objects.get(...)`, `for x in M.objects.filter(...)`). */
 function rowLocals(body: PyNode, resolve: Resolve): Map<string, ModelTarget> {
@@ -102,7 +100,7 @@ export function rowWrites(body: PyNode, resolve: Resolve): RowWrite[] {
     if (method === "bulk_update" && receiver?.type === "attribute" && MANAGERS.has(receiver.childForFieldName("attribute")?.text ?? "")) {
       const model = receiver.childForFieldName("object");
       const target = model ? resolve(model) : undefined;
-      if (target) out.push({ verb: "update", call: text, target, fields: literalNames(args.filter((a) => a.type !== "keyword_argument")[1] ?? keyword(args, "fields")) });
+      if (target) out.push({ verb: "update", call: text, target, fields: literalNames(args.filter((a) => a.type !== "keyword_argument")[1] ?? keywordArgument(call, "fields")) });
       continue;
     }
     if (method !== "delete" && method !== "update" && method !== "save") continue;
@@ -111,9 +109,9 @@ export function rowWrites(body: PyNode, resolve: Resolve): RowWrite[] {
     const target = onManager && method !== "update" ? undefined : existingRows(receiver, resolve, locals);
     if (!target) continue;
     if (method === "delete" && args.length === 0) out.push({ verb: "delete", call: text, target });
-    else if (method === "update" && args.length > 0) out.push({ verb: "update", call: text, target, fields: keywordNames(args) });
+    else if (method === "update" && args.length > 0) out.push({ verb: "update", call: text, target, fields: keywordNames(call) });
     // only a fetched instance's save() overwrites; a queryset has no save()
-    else if (method === "save" && receiver?.type === "identifier") out.push({ verb: "update", call: text, target, fields: literalNames(keyword(args, "update_fields")) });
+    else if (method === "save" && receiver?.type === "identifier") out.push({ verb: "update", call: text, target, fields: literalNames(keywordArgument(call, "update_fields")) });
   }
   return out;
 }

@@ -39,6 +39,20 @@ export function callParts(call: PyNode): CallParts | undefined {
   return { function: fn, positional, keywords, splat };
 }
 
+/** The value of a call's first keyword argument called `name` (`fields=` of `bulk_update(objs, fields=[...])`). */
+export function keywordArgument(call: PyNode, name: string): PyNode | undefined {
+  for (const child of call.childForFieldName("arguments")?.namedChildren ?? []) {
+    if (child.type === "keyword_argument" && child.childForFieldName("name")?.text === name) return child.childForFieldName("value") ?? undefined;
+  }
+  return undefined;
+}
+
+/** The names of a call's keyword arguments, in the order written (`update(a=..., b=...)`: a, b). */
+export function keywordNames(call: PyNode): string[] {
+  const args = call.childForFieldName("arguments")?.namedChildren ?? [];
+  return args.filter((a) => a.type === "keyword_argument").map((a) => a.childForFieldName("name")?.text ?? "").filter(Boolean);
+}
+
 /** Strip parentheses around an expression: `("a" "b")` is the string inside. */
 export function unparen(node: PyNode): PyNode {
   let current = node;
