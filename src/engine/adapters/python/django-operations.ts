@@ -643,12 +643,13 @@ function tablesReadThrough(facts: DataFunctionFacts | undefined, state: AppState
  */
 function rowWritesOf(facts: DataFunctionFacts | undefined, state: AppState): { deletes?: Array<{ call: string; table: string }>; overwrites?: Array<{ call: string; table: string; columns?: string[] }> } {
   const ownModel = (app: string | undefined, model: string) => (app === undefined || app === state.app ? state.model(model) : undefined);
-  const columnOf = (app: string | undefined, model: string, field: string) => ownModel(app, model)?.fields.get(field)?.column ?? field;
   const deletes = (facts?.rowWrites ?? []).filter((w) => w.verb === "delete").map((w) => ({ call: w.call, table: state.table(w.target.model, w.target.app) }));
   const overwrites = (facts?.rowWrites ?? []).filter((w) => w.verb === "update").map((w) => {
     const { app, model } = w.target;
-    const every = ownModel(app, model) ? [...ownModel(app, model)!.fields.values()].filter((f) => !f.primaryKey && !f.manyToMany).map((f) => f.column) : undefined;
-    const columns = w.fields ? w.fields.map((f) => columnOf(app, model, f)) : every;
+    const own = ownModel(app, model);
+    const columns = w.fields
+      ? w.fields.map((f) => own?.fields.get(f)?.column ?? f)
+      : own && [...own.fields.values()].filter((f) => !f.primaryKey && !f.manyToMany).map((f) => f.column);
     return { call: w.call, table: state.table(model, app), ...(columns?.length ? { columns } : {}) };
   });
   return { ...(deletes.length ? { deletes } : {}), ...(overwrites.length ? { overwrites } : {}) };
