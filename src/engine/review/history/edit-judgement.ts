@@ -442,6 +442,10 @@ function judgeUnit(change: UnitChange, ctx: UnitContext): void {
     ctx.add("annotations", unit.label, loc);
     return;
   }
+  if (unit.wrapper) {
+    ctx.add("regrouped", unit.label, loc);
+    return;
+  }
   switch (change.kind) {
     case "import":
       ctx.add("imports", unit.label, loc);

@@ -10,6 +10,7 @@ import {
   ClassNode,
   ConstantPathNode,
   ConstantReadNode,
+  ConstantWriteNode,
   DefNode,
   HashNode,
   InterpolatedStringNode,
@@ -240,6 +241,20 @@ function definedConstants(node: Node, src: RubySource, out = new Set<string>()):
 
 const bodyOf = (node: Node | null): Node[] => (node instanceof StatementsNode ? node.body : node ? [node] : []);
 
+/**
+ * strong_migrations' `safety_assured do ... end` (or `{ }`) around statements: the block runs them as written, so
+ * they are the method's statements; the wrapper only tells strong_migrations' run-time checks to let them pass.
+ */
+const assuredBlock = (node: Node): BlockNode | undefined =>
+  node instanceof CallNode && node.name === "safety_assured" && !node.receiver && !node.arguments_ && node.block instanceof BlockNode && !node.block.parameters ? node.block : undefined;
+
+/** Constants read inside a node (`SUBSCRIPTION_SOURCE_INDEX`). */
+function constantReads(node: Node, out = new Set<string>()): Set<string> {
+  if (node instanceof ConstantReadNode) out.add(node.name);
+  for (const child of rubyChildren(node)) constantReads(child, out);
+  return out;
+}
+
 /** Methods called without a receiver (or on self) inside a node: the helpers it reaches. */
 function calledNames(node: Node, out = new Set<string>()): Set<string> {
   if (node instanceof CallNode && (!node.receiver || node.receiver instanceof SelfNode)) out.add(node.name);
@@ -293,15 +308,33 @@ export function rubyUnits(source: string): SourceUnit[] | undefined {
   const up = reach(["change", "up"]);
   const down = reach(["down"]);
   const sideOf = (name: string): Side => (up.has(name) ? "up" : down.has(name) ? "down" : "unknown");
+  // a class constant runs where the methods that read it run: one read only on the way down changes only rollbacks
+  const readers = new Map(defs.map((d) => [d.name, constantReads(d)]));
+  const constantSide = (name: string): Side => {
+    const sides = new Set(defs.filter((d) => readers.get(d.name)!.has(name)).map((d) => sideOf(d.name)));
+    return sides.size === 1 && sides.has("down") ? "down" : "unknown";
+  };
 
   for (const node of bodyOf(found.node.body)) {
     if (node instanceof DefNode) {
       const key = `def ${node.name}`;
       const side = sideOf(node.name);
       units.push({ kind: "statement", key, canonical: `params ${node.parameters ? canonical(node.parameters) : ""}`, loc: src.loc(node), label: key, side });
-      for (const statement of bodyOf(node.body))
-        units.push({ ...unit("statement", key, statement, side), calls: callShape(statement, src, ownClasses), rows: rowsForm(statement), ...(statement instanceof YieldNode ? { flow: true as const } : {}) });
-    } else if (node instanceof CallNode && !node.receiver) units.push(unit("setting", node.name, node, "unknown"));
+      const statements = (nodes: Node[]) => {
+        for (const statement of nodes) {
+          const assured = assuredBlock(statement);
+          if (assured) {
+            // the wrapper is a unit of its own (keyed apart, so it never pairs with a statement): adding or removing it
+            // regroups the same statements
+            units.push({ kind: "statement", key: `safety_assured in ${key}`, canonical: "safety_assured", loc: src.loc(statement), label: "safety_assured", side, wrapper: true });
+            statements(bodyOf(assured.body));
+          } else
+            units.push({ ...unit("statement", key, statement, side), calls: callShape(statement, src, ownClasses), rows: rowsForm(statement), ...(statement instanceof YieldNode ? { flow: true as const } : {}) });
+        }
+      };
+      statements(bodyOf(node.body));
+    } else if (node instanceof ConstantWriteNode) units.push(unit("code", "class body", node, constantSide(node.name), src.textOf(node).split("\n")[0].slice(0, 60)));
+    else if (node instanceof CallNode && !node.receiver) units.push(unit("setting", node.name, node, "unknown"));
     else if (node instanceof ClassNode || node instanceof ModuleNode) units.push(unit("code", `class ${src.textOf(node.constantPath)}`, node, "unknown"));
     else units.push(unit("code", "class body", node, "unknown", src.textOf(node).split("\n")[0].slice(0, 60)));
   }

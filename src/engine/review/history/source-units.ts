@@ -39,6 +39,8 @@ export interface SourceUnit {
   calls?: { shape: string; callees: Callee[] };
   /** control flow the adapter follows into the operations (a Rails helper's `yield`): its effect shows there */
   flow?: true;
+  /** Ruby: a `safety_assured` block around statements, which are units of their own: it runs them as written */
+  wrapper?: true;
   /**
    * RunPython and RunSQL: what runs, whatever the text says. Each side lists what it may run: the body of the
    * function named (not its name; an empty one is `noop`), the SQL with whitespace runs as one space (several

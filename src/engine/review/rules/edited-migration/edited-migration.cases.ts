@@ -165,6 +165,29 @@ const railsCopy = (heredoc: string, indent: string, column = "latitude") => `cla
   def down; end
 end
 `;
+/** dawarich's visited_countries migration: an execute, inside strong_migrations' safety_assured or not. */
+const railsExecute = (assured: boolean, sql = "ALTER TABLE trips ADD COLUMN visited_countries JSONB DEFAULT '{}'::jsonb NOT NULL;") => `class AddVisitedCountriesToTrips < ActiveRecord::Migration[8.0]
+  def change
+    ${assured ? "safety_assured do" : "# safety_assured do"}
+      execute <<-SQL
+        ${sql}
+      SQL
+    ${assured ? "end" : "# end"}
+  end
+end
+`;
+/** dawarich's subscription_source migration: a down that drops the index by a class constant's name, or not. */
+const railsDownConstant = (named: boolean) => `class AddSubscriptionSource < ActiveRecord::Migration[8.0]
+${named ? "  SUBSCRIPTION_SOURCE_INDEX = 'index_users_on_subscription_source'\n\n" : ""}  def up
+    add_column :users, :subscription_source, :integer, default: 0, null: false
+    add_index :users, :subscription_source
+  end
+
+  def down
+${named ? "    remove_index :users, name: SUBSCRIPTION_SOURCE_INDEX\n" : ""}    remove_column :users, :subscription_source
+  end
+end
+`;
 const railsData = (load: string, dump: string) => `class MoveSettings < ActiveRecord::Migration[7.1]
   class User < ApplicationRecord; end
 
@@ -345,6 +368,24 @@ export default defineReviewCases({
           "--liquibase formatted sql\n\n--changeset ana:1\nCREATE TABLE accounts (id bigint, email text);\n--rollback DROP TABLE accounts;\n\n--changeset ana:2\nCREATE INDEX CONCURRENTLY accounts_email ON accounts (email);\n--rollback DROP INDEX accounts_email;\n",
       },
       findings: [{ path: "db/changelog/changes.sql", line: 3 }],
+    },
+    {
+      name: "Rails: only the safety_assured wrapper around an execute commented out (dawarich): the same SQL runs, a note",
+      base: { "db/migrate/20250513164521_add_visited_countries_to_trips.rb": railsExecute(true) },
+      head: { "db/migrate/20250513164521_add_visited_countries_to_trips.rb": railsExecute(false) },
+      findings: [{ path: "db/migrate/20250513164521_add_visited_countries_to_trips.rb", line: 3, severity: "info", message: "a safety_assured block" }],
+    },
+    {
+      name: "Rails: the safety_assured wrapper removed and the execute's SQL changed: a schema edit",
+      base: { "db/migrate/20250513164521_add_visited_countries_to_trips.rb": railsExecute(true) },
+      head: { "db/migrate/20250513164521_add_visited_countries_to_trips.rb": railsExecute(false, "ALTER TABLE trips ADD COLUMN visited_countries JSONB;") },
+      findings: [{ path: "db/migrate/20250513164521_add_visited_countries_to_trips.rb", line: 5, severity: "error" }],
+    },
+    {
+      name: "Rails: a class constant read only by the down, and the down using it (dawarich): only rollbacks change, a note",
+      base: { "db/migrate/20260420190307_add_subscription_source.rb": railsDownConstant(false) },
+      head: { "db/migrate/20260420190307_add_subscription_source.rb": railsDownConstant(true) },
+      findings: [{ path: "db/migrate/20260420190307_add_subscription_source.rb", line: 2, severity: "info", message: "its down (the up that ran is the same" }],
     },
     {
       name: "only comments changed in a Rails migration: a note, not an error",

@@ -24,7 +24,7 @@ const shorten = (text: string) => {
 function noEffect(parts: ReadonlySet<EditPart>, options: readonly string[], inlined?: string): string {
   const words: string[] = [];
   if (parts.has("inlined")) words.push(`constants it imported, now written in the migration with the values the module held on the base branch (${inlined ?? "the same values"})`);
-  if (parts.has("regrouped")) words.push("how the same schema calls are grouped (a change_table block or add_column calls, a safety_assured block), with the same options");
+  if (parts.has("regrouped")) words.push("how the same statements are grouped (a change_table block or add_column calls, a safety_assured block: strong_migrations reads it only while migrating), with the same options");
   if (parts.has("down")) words.push("its down (the up that ran is the same; the new down applies to future rollbacks)");
   if (parts.has("imports")) words.push("imports");
   if (parts.has("annotations")) words.push("type annotations (they do not change what the code does)");
