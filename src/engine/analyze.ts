@@ -16,6 +16,8 @@ import { parserMisses, useParsesFrom, type PgParseOutcome } from "./adapters/sql
 import { rememberPythonTrees } from "./adapters/python/parser.js";
 import { djangoHeaderDateOf } from "./adapters/python/django-header.js";
 import { withRevisionParameters } from "./rules/support/alembic-signature.js";
+import { withCommitBeforeAutocommit } from "./rules/support/alembic-autocommit-under-env.js";
+import { readExternalTransaction, type ExternalTransaction } from "./database/alembic-external-transaction.js";
 import type { Config, ConfigProblem } from "./config.js";
 import { CONFIG_DEFAULTS } from "./config-defaults.js";
 import { ruleOptions } from "./rule-settings.js";
@@ -513,6 +515,7 @@ function ruleFindings(
   raw = againstAuthorSize(raw, migration, production?.production, changeSizeNote);
   keepRunnerTemplates(raw, migration);
   keepRevisionParameters(raw, migration);
+  commitBeforeAutocommit(raw, migration, repository.sqlalchemyAtLeast("2.0"));
   if (migration.alsoRunsOn?.length) for (const r of raw) r.finding = portableFinding(r.finding, migration, ruleDatabases(RULE_META.get(r.finding.rule) ?? {}), r.op?.text);
   return raw;
 }
@@ -557,23 +560,32 @@ function keepRevisionParameters(raw: Raw[], migration: Migration): void {
   for (const r of raw) if (r.finding.fix) r.finding = { ...r.finding, fix: withRevisionParameters(r.finding.fix, parameters) };
 }
 
+/** Alembic fixes that leave the transaction with autocommit_block() commit first where env.py began a transaction Alembic did not. */
+function commitBeforeAutocommit(raw: Raw[], migration: Migration, sqlalchemy2: boolean | undefined): void {
+  const env = migration.alembicExternalTransaction;
+  // SQLAlchemy 1.x (its dependency files say so): that execute begins no transaction Alembic sees, and its Connection has no commit()
+  if (migration.framework !== "alembic" || !env || sqlalchemy2 === false) return;
+  for (const r of raw) if (r.finding.fix) r.finding = { ...r.finding, fix: withCommitBeforeAutocommit(r.finding.fix, env, sqlalchemy2) };
+}
+
 /** Alembic revisions learn from their env.py whether one upgrade's revisions share a transaction (split fixes need it). */
 function attachAlembicTransactions(parsed: ReadonlyMap<MigrationUnit, Parsed>, files: ReadonlyMap<string, SourceFile>): void {
   const revisions = [...parsed.values()].flatMap((p) => (p && "migration" in p && p.migration.framework === "alembic" ? [p.migration] : []));
   if (revisions.length === 0) return;
-  const read = new Map<string, AlembicTransactions | undefined>();
+  const read = new Map<string, { transactions?: AlembicTransactions; external?: ExternalTransaction }>();
   for (const migration of revisions) {
     const env = alembicEnvFor(migration.path, files);
     if (!env) continue;
     if (!read.has(env.path)) {
       try {
-        read.set(env.path, readAlembicTransactions(env.path, env.content));
+        read.set(env.path, { transactions: readAlembicTransactions(env.path, env.content), external: readExternalTransaction(env.path, env.content) });
       } catch {
-        read.set(env.path, undefined); // an env.py the Python grammar cannot read says nothing
+        read.set(env.path, {}); // an env.py the Python grammar cannot read says nothing
       }
     }
-    const transactions = read.get(env.path);
+    const { transactions, external } = read.get(env.path)!;
     if (transactions) migration.alembicTransactions = transactions;
+    if (external) migration.alembicExternalTransaction = external;
   }
 }
 

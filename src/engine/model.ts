@@ -712,6 +712,8 @@ export const Migration = z.object({
    */
   alembicParameters: z.string().optional(),
   alembicTransactions: z.object({ path: z.string(), shared: z.boolean(), splat: z.string().optional(), targetMetadata: z.string().optional() }).optional(),
+  /** Alembic: env.py leaves the connection in a transaction Alembic did not begin (database/alembic-external-transaction.ts): autocommit_block() asserts */
+  alembicExternalTransaction: z.object({ path: z.string(), line: z.number().int().positive(), connection: z.string() }).optional(),
 });
 export type Migration = z.infer<typeof Migration>;
 export type MigrationInput = z.input<typeof Migration>;

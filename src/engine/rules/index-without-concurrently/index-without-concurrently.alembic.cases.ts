@@ -4,6 +4,119 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "onyx's env.py sets search_path on the connection before context.configure (SQLAlchemy 2.0 autobegins a transaction Alembic did not begin): the fix commits it before autocommit_block(), which would assert otherwise",
+      path: "backend/alembic/versions/f1_chat_message_session.py",
+      files: {
+        "backend/requirements.txt": "alembic==1.16.2\nsqlalchemy==2.0.41\n",
+        "backend/alembic/env.py": `import os
+
+from alembic import context
+from sqlalchemy import engine_from_config, pool, text
+
+config = context.config
+
+
+def do_run_migrations(connection, schema_name, create_schema):
+    if create_schema:
+        connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema_name}"'))
+
+    connection.execute(text(f'SET search_path TO "{schema_name}"'))
+
+    context.configure(connection=connection, target_metadata=None, version_table_schema=schema_name)
+
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online():
+    engine = engine_from_config(config.get_section(config.config_ini_section), prefix="sqlalchemy.", poolclass=pool.NullPool)
+    with engine.connect() as connection:
+        do_run_migrations(connection, os.environ.get("SCHEMA", "public"), False)
+        connection.commit()
+
+
+run_migrations_online()
+`,
+      },
+      code: `from alembic import op
+
+revision = "f1"
+down_revision = "e0"
+
+
+def upgrade():
+    op.create_index("ix_chat_message_chat_session_id", "chat_message", ["chat_session_id"])
+
+
+def downgrade():
+    op.drop_index("ix_chat_message_chat_session_id", table_name="chat_message")
+`,
+      lines: [8],
+      fixes: [
+        `# backend/alembic/env.py line 13 runs connection.execute() before context.configure(): under the project's SQLAlchemy 2 (its dependency files) that begins a transaction Alembic did not, and autocommit_block() alone fails its assert
+# commit it first (or commit in env.py before context.configure, or run these on a separate connection with isolation_level="AUTOCOMMIT"); like autocommit_block, this commits what ran before
+op.get_bind().commit()
+with op.get_context().autocommit_block():
+    op.create_index("ix_chat_message_chat_session_id", "chat_message", ["chat_session_id"], postgresql_concurrently=True)`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "env.py sets search_path, then commits, before context.configure: the connection is in no transaction, so autocommit_block() runs as written",
+      path: "backend/alembic/versions/f1_chat_message_session.py",
+      files: {
+        "backend/alembic/env.py": `import os
+
+from alembic import context
+from sqlalchemy import engine_from_config, pool, text
+
+config = context.config
+
+
+def do_run_migrations(connection, schema_name, create_schema):
+    if create_schema:
+        connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema_name}"'))
+
+    connection.execute(text(f'SET search_path TO "{schema_name}"'))
+    connection.commit()
+
+    context.configure(connection=connection, target_metadata=None, version_table_schema=schema_name)
+
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online():
+    engine = engine_from_config(config.get_section(config.config_ini_section), prefix="sqlalchemy.", poolclass=pool.NullPool)
+    with engine.connect() as connection:
+        do_run_migrations(connection, os.environ.get("SCHEMA", "public"), False)
+        connection.commit()
+
+
+run_migrations_online()
+`,
+      },
+      code: `from alembic import op
+
+revision = "f1"
+down_revision = "e0"
+
+
+def upgrade():
+    op.create_index("ix_chat_message_chat_session_id", "chat_message", ["chat_session_id"])
+
+
+def downgrade():
+    op.drop_index("ix_chat_message_chat_session_id", table_name="chat_message")
+`,
+      lines: [8],
+      fixes: [
+        `with op.get_context().autocommit_block():
+    op.create_index("ix_chat_message_chat_session_id", "chat_message", ["chat_session_id"], postgresql_concurrently=True)`,
+      ],
+    },
+    {
+      framework: "alembic",
       name: "the same env.py, the revision returns when the setting is not set: on PostgreSQL it goes on, the index is built under its lock",
       path: "alembic/versions/a1_agents_name.py",
       files: {

@@ -1,0 +1,77 @@
+/**
+ * An env.py that runs a statement on its connection before `context.configure(connection=...)` (onyx's
+ * `connection.execute(text('SET search_path ...'))`): under SQLAlchemy 2.0 (or 1.4 with future=True) that execute
+ * autobegins a transaction Alembic did not begin, so Alembic treats it as external, and
+ * `op.get_context().autocommit_block()` fails its `assert self._transaction is not None` (alembic/runtime/
+ * migration.py): the connection is in a transaction but Alembic holds none. Read with tree-sitter, never by pattern.
+ */
+import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
+
+export interface ExternalTransaction {
+  /** env.py that says it */
+  path: string;
+  /** the line of the execute that begins the transaction */
+  line: number;
+  /** the connection's name as env.py writes it */
+  connection: string;
+}
+
+/** The first env.py statement that leaves its connection in a transaction when context.configure receives it; undefined if none. */
+export function readExternalTransaction(path: string, content: string): ExternalTransaction | undefined {
+  return withPythonTree(content, (root) => {
+    for (const configure of root.descendantsOfType("call")) {
+      if (!configure || !isContextConfigure(configure)) continue;
+      const connection = keywordValue(configure, "connection");
+      if (connection?.type !== "identifier") continue;
+      const found = pendingExecute(scopeOf(configure), connection.text, configure);
+      if (found) return { path, line: found.startPosition.row + 1, connection: connection.text };
+    }
+    return undefined;
+  });
+}
+
+/** `context.configure(...)` (Alembic's EnvironmentContext, imported as `context`). */
+function isContextConfigure(call: PyNode): boolean {
+  const fn = call.childForFieldName("function");
+  return fn?.type === "attribute" && fn.childForFieldName("attribute")?.text === "configure" && /(?:^|\.)context$/.test(fn.childForFieldName("object")?.text ?? "");
+}
+
+function keywordValue(call: PyNode, name: string): PyNode | undefined {
+  const keyword = call.childForFieldName("arguments")?.namedChildren.find((c) => c?.type === "keyword_argument" && c.childForFieldName("name")?.text === name);
+  return keyword?.childForFieldName("value") ?? undefined;
+}
+
+/** The function (or module) a call runs in: the statements before it there run before it. */
+function scopeOf(node: PyNode): PyNode {
+  let at: PyNode | null = node.parent;
+  while (at && at.type !== "function_definition" && at.type !== "module") at = at.parent;
+  return at ?? node.tree.rootNode;
+}
+
+/** `<conn>.<method>(...)`, the method's name when the receiver is `conn`. */
+function methodOn(call: PyNode, conn: string): string | undefined {
+  const fn = call.childForFieldName("function");
+  return fn?.type === "attribute" && fn.childForFieldName("object")?.text === conn ? fn.childForFieldName("attribute")?.text : undefined;
+}
+
+/** Inside `with <conn>.begin():` that ends before `before`: that block commits on exit. */
+function insideClosedBegin(node: PyNode, conn: string, before: PyNode): boolean {
+  for (let at = node.parent; at; at = at.parent) {
+    if (at.type !== "with_statement" || at.endIndex > before.startIndex) continue;
+    const items = at.descendantsOfType("with_item").filter((i) => i !== null && i.parent?.parent === at);
+    if (items.some((i) => i!.namedChildren[0]?.type === "call" && methodOn(i!.namedChildren[0], conn) === "begin")) return true;
+  }
+  return false;
+}
+
+/** The last `<conn>.execute(...)` before `configure` in its scope (the one every path runs, past a conditional CREATE SCHEMA) that nothing commits before configure. */
+function pendingExecute(scope: PyNode, conn: string, configure: PyNode): PyNode | undefined {
+  let pending: PyNode | undefined;
+  for (const call of scope.descendantsOfType("call")) {
+    if (!call || call.startIndex >= configure.startIndex || scopeOf(call).id !== scope.id) continue;
+    const method = methodOn(call, conn);
+    if ((method === "execute" || method === "exec_driver_sql") && !insideClosedBegin(call, conn, configure)) pending = call;
+    if (method === "commit" || method === "rollback") pending = undefined;
+  }
+  return pending;
+}

@@ -1,0 +1,37 @@
+/**
+ * Every Alembic fix that leaves the transaction with `op.get_context().autocommit_block()`, where env.py began a
+ * transaction Alembic did not (database/alembic-external-transaction.ts): the block would fail Alembic's
+ * `assert self._transaction is not None`. Committing the connection first (`op.get_bind().commit()`) ends that
+ * transaction, so the block finds none and runs; the same commit autocommit_block makes itself. Rewritten here,
+ * once for every rule, with the Python grammar (a block named in a comment or string stays as it is).
+ */
+import { withPythonTree } from "../../adapters/python/parser.js";
+
+export interface EnvTransaction {
+  path: string;
+  line: number;
+  connection: string;
+}
+
+const BLOCK = "op.get_context().autocommit_block()";
+
+export function withCommitBeforeAutocommit(fix: string, env: EnvTransaction, sqlalchemy2: boolean | undefined): string {
+  const starts = withPythonTree(fix, (root) =>
+    root
+      .descendantsOfType("with_statement")
+      .filter((w) => w !== null && w.descendantsOfType("with_item").some((i) => i?.namedChildren[0]?.text === BLOCK))
+      .map((w) => w!.startIndex),
+  );
+  let text = fix;
+  for (const start of starts.sort((a, b) => b - a)) {
+    const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+    const indent = text.slice(lineStart, start);
+    const lines = [
+      `# ${env.path} line ${env.line} runs ${env.connection}.execute() before context.configure(): ${sqlalchemy2 ? "under the project's SQLAlchemy 2 (its dependency files)" : "under SQLAlchemy 2.0 or future=True (the project's version is unknown: on 1.x without future=True drop the commit line, which 1.x lacks)"} that begins a transaction Alembic did not, and autocommit_block() alone fails its assert`,
+      `# commit it first (or commit in env.py before context.configure, or run these on a separate connection with isolation_level="AUTOCOMMIT"); like autocommit_block, this commits what ran before`,
+      `op.get_bind().commit()`,
+    ];
+    text = `${text.slice(0, start)}${lines.map((l, i) => (i === 0 ? l : `${indent}${l}`)).join("\n")}\n${indent}${text.slice(start)}`;
+  }
+  return text;
+}
