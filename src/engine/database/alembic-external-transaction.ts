@@ -58,7 +58,7 @@ function methodOn(call: PyNode, conn: string): string | undefined {
 function insideClosedBegin(node: PyNode, conn: string, before: PyNode): boolean {
   for (let at = node.parent; at; at = at.parent) {
     if (at.type !== "with_statement" || at.endIndex > before.startIndex) continue;
-    const items = at.descendantsOfType("with_item").filter((i) => i !== null && i.parent?.parent === at);
+    const items = at.descendantsOfType("with_item").filter((i) => i !== null && i.parent?.parent?.id === at.id);
     if (items.some((i) => i!.namedChildren[0]?.type === "call" && methodOn(i!.namedChildren[0], conn) === "begin")) return true;
   }
   return false;

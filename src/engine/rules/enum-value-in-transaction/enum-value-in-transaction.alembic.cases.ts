@@ -41,6 +41,46 @@ def downgrade():
       lines: [8],
       fixes: [`with op.get_context().autocommit_block():\n    op.execute("ALTER TYPE order_status ADD VALUE 'refunded'")`],
     },
+    {
+      framework: "alembic",
+      name: "env.py sets search_path on its connection before context.configure, SQLAlchemy's version unknown: the fix commits that transaction before autocommit_block() and says 1.x has no commit()",
+      path: "migrations/versions/b2_refunded.py",
+      files: {
+        "migrations/env.py": `from alembic import context
+from sqlalchemy import engine_from_config, text
+
+config = context.config
+
+with engine_from_config(config.get_section(config.config_ini_section), prefix="sqlalchemy.").connect() as connection:
+    connection.execute(text("SET search_path TO shop"))
+    context.configure(connection=connection)
+    with context.begin_transaction():
+        context.run_migrations()
+`,
+      },
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.execute("ALTER TYPE order_status ADD VALUE 'refunded'")
+
+
+def downgrade():
+    pass
+`,
+      config: { postgres_version: 11 },
+      lines: [8],
+      fixes: [
+        `# migrations/env.py line 7 runs connection.execute() before context.configure(): under SQLAlchemy 2.0 or future=True (the project's version is unknown: on 1.x without future=True drop the commit line, which 1.x lacks) that begins a transaction Alembic did not, and autocommit_block() alone fails its assert
+# commit it first (or commit in env.py before context.configure, or run these on a separate connection with isolation_level="AUTOCOMMIT"); like autocommit_block, this commits what ran before
+op.get_bind().commit()
+with op.get_context().autocommit_block():
+    op.execute("ALTER TYPE order_status ADD VALUE 'refunded'")`,
+      ],
+    },
   ],
   valid: [
     {
