@@ -15,7 +15,7 @@ import type { RepositoryView } from "../repository/repository-view.js";
 import { daysBetween, migrationDate } from "../repository/migration-date.js";
 import { migrationLabel } from "../paths.js";
 import type { Production } from "./production.js";
-import { measuredInSnapshot, workOf } from "./size-aware.js";
+import { measuredInSnapshot, tablesOf, workOf } from "./size-aware.js";
 import { tableAges } from "./table-ages.js";
 import type { LockWork } from "./estimates.js";
 
@@ -25,17 +25,39 @@ interface Young {
   table: string;
   days: number;
   creator: Migration;
+  /** the creator did not create the table but proved it empty (empty-proofs.ts) */
+  emptied?: boolean;
 }
 
-/** Each table the op works on was created by an earlier, dated migration at most `config.young_table.days` before this one. */
+/**
+ * Each table the op works on was created by an earlier, dated migration at most `config.young_table.days` before this
+ * one, or was proven empty by one (a NOT NULL column added without a default, which runs only on an empty table).
+ */
 function youngTables(op: Operation | undefined, migration: Migration, repository: RepositoryView, config: Config): Young[] | undefined {
   const date = migrationDate(migration);
   if (!date) return undefined;
-  const young = tableAges(op, date, repository, (birth) => !birth.filled)?.map(({ table, born, creator }) => ({ table, days: daysBetween(born, date), creator }));
-  return young?.every((y) => y.days <= config.young_table.days) ? young : undefined;
+  const within = (y: Young) => y.days >= 0 && y.days <= config.young_table.days;
+  const born = tableAges(op, date, repository, (birth) => !birth.filled)?.map(({ table, born, creator }) => ({ table, days: daysBetween(born, date), creator }));
+  if (born?.every(within)) return born;
+  const tables = tablesOf(op);
+  if (tables.length === 0) return undefined;
+  const young = tables.map((table): Young | undefined => {
+    const created = born?.find((b) => b.table === table);
+    if (created && within(created)) return created;
+    const by = repository.tableEmptiedBy(table);
+    const emptied = by && migrationDate(by);
+    return emptied ? { table, days: daysBetween(emptied, date), creator: by, emptied: true } : undefined;
+  });
+  return young.every((y): y is Young => y !== undefined && within(y)) ? young : undefined;
 }
 
 const ago = (days: number) => (days === 0 ? "the same day" : days === 1 ? "1 day earlier" : `${days} days earlier`);
+
+/** How the table came to be young: created, or proven empty, by an earlier migration. */
+const youngBecause = ({ table, days, creator, emptied }: Young): string =>
+  emptied
+    ? `${table} was empty ${ago(days)}: ${migrationLabel(creator.path)} adds a NOT NULL column to it without a default, which PostgreSQL runs only on an empty table`
+    : `${table} was created ${ago(days)} by ${migrationLabel(creator.path)}`;
 
 /**
  * The oldest of the op's tables when every one is young, for a rule that words its own message (narrowing-type-change:
@@ -47,8 +69,8 @@ export function youngTable(op: Operation, migration: Migration, repository: Repo
   if (measuredInSnapshot(op, production)) return undefined;
   const young = youngTables(op, migration, repository, config);
   if (!young?.length) return undefined;
-  const { table, days, creator } = young.reduce((oldest, y) => (y.days > oldest.days ? y : oldest));
-  return { table, created: `${table} was created ${ago(days)} by ${migrationLabel(creator.path)}` };
+  const oldest = young.reduce((a, y) => (y.days > a.days ? y : a));
+  return { table: oldest.table, created: youngBecause(oldest) };
 }
 
 /** The finding as a warning when its table is young; unchanged otherwise. */
@@ -59,14 +81,14 @@ export function withTableAge(finding: ReportedFinding, op: Operation | undefined
   if (measuredInSnapshot(op, production)) return finding;
   const young = youngTables(op, migration, repository, config);
   if (!young) return finding;
-  const { table, days, creator } = young.reduce((oldest, y) => (y.days > oldest.days ? y : oldest));
+  const oldest = young.reduce((a, y) => (y.days > a.days ? y : a));
   return {
     ...finding,
     severity: "warning",
-    message: `${finding.message} ${table} was created ${ago(days)} by ${migrationLabel(creator.path)}: a young table is usually small, so the lock is likely brief; if it already holds many rows, the lock lasts as long as ${WHAT_LASTS[work]}, so take the safe way below.`,
+    message: `${finding.message} ${youngBecause(oldest)}: a young table is usually small, so the lock is likely brief; if it already holds many rows, the lock lasts as long as ${WHAT_LASTS[work]}, so take the safe way below.`,
     details: [
       ...finding.details,
-      `young table: created at most ${config.young_table.days} days before this migration, by their version dates (config young_table.days); a production snapshot (--snapshot) gives its real size`,
+      `young table: created (or proven empty) at most ${config.young_table.days} days before this migration, by their version dates (config young_table.days); a production snapshot (--snapshot) gives its real size`,
     ],
   };
 }

@@ -74,6 +74,8 @@ export interface RepositoryView {
   tableRenamedFrom(table: string): string | undefined;
   /** the earlier migration of the folder that created `table` (through renames, not dropped since), and whether rows were copied into it */
   tableBirth(table: string): TableBirth | undefined;
+  /** the latest earlier migration of the folder that proves `table` empty (NOT NULL added without a default), no rows added since */
+  tableEmptiedBy(table: string): Migration | undefined;
   /** the earlier migration of the folder that added `table.column` to an existing table, when nothing may have written it since, up to the op at `beforeIndex` */
   columnAdder(table: string, column: string, beforeIndex: number): Migration | undefined;
   /** how many migrations of this migration's folder are dated less than `ms` from `date` (their version timestamps) */
@@ -177,6 +179,7 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     tableDefinition: (table) => history.definitionBefore(migration.path, table),
     tableUnseen: (table) => history.tableUnseenBefore(migration.path, table),
     tableBirth: (table) => history.tableBirthBefore(migration.path, table),
+    tableEmptiedBy: (table) => history.tableEmptiedBefore(migration.path, table),
     columnAdder: (table, column, beforeIndex) => history.columnAdderBefore(migration, beforeIndex, table, column),
     datedNear: (date, ms) => history.datedNear(migration.path, date, ms),
     grownTableDefinition: (table) => history.grownDefinitionBefore(migration.path, table),

@@ -3,6 +3,7 @@
  * order) among those given to one analysis. Built once per analysis: every change of a column's type is kept
  * with its position, so asking "before migration N" costs a short search, not a replay.
  */
+import { EmptyProofs } from "./empty-proofs.js";
 import type { DetectedFile } from "../detect.js";
 import { compareMigrations, isAppliedMigration, migrationSet } from "../migration-order.js";
 import { revisionOrder } from "../revision-order.js";
@@ -82,6 +83,7 @@ export class SchemaHistory {
   private readonly unread = new Map<string, number[]>();
   /** set -> the migration that created each table (table-births.ts) */
   private readonly births = new Map<string, TableBirths>();
+  private readonly emptyProofs = new Map<string, EmptyProofs>();
   /** migration path -> its set and position */
   private readonly positions = new Map<string, { set: string; position: number }>();
   /** each set's migrations in the order they run: a new migration goes after the last */
@@ -161,6 +163,8 @@ export class SchemaHistory {
       const indexes = new IndexHistory();
       const births = new TableBirths();
       this.births.set(set, births);
+      const proofs = new EmptyProofs();
+      this.emptyProofs.set(set, proofs);
       this.members.set(set, entries.map((e) => e.migration));
       const named = new Map<string, number>();
       const unread: number[] = [];
@@ -170,6 +174,7 @@ export class SchemaHistory {
         this.positions.set(migration.path, { set, position });
         this.constraints.record(set, position, migration);
         births.record(migration, position);
+        proofs.record(migration, position);
         recordNames(named, unread, migration, position);
         for (const op of migration.up) {
           if (op.kind === "create_table" && !op.temporary && !op.asSelect) define(op.table, position, op);
@@ -268,6 +273,12 @@ export class SchemaHistory {
   }
 
   /** The earlier migration of the set that created `table` (followed through renames, not dropped since), when one did. */
+  /** The latest earlier migration of the set whose statement runs only on an empty `table`, with no rows added since (empty-proofs.ts). */
+  tableEmptiedBefore(migrationPath: string, table: string): Migration | undefined {
+    const at = this.positions.get(migrationPath);
+    return at && this.emptyProofs.get(at.set)?.before(table, at.position);
+  }
+
   tableBirthBefore(migrationPath: string, table: string): TableBirth | undefined {
     const at = this.positions.get(migrationPath);
     return at && this.births.get(at.set)?.before(table, at.position);
