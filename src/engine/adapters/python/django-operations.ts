@@ -6,6 +6,7 @@
 import type { ColumnSpec, HiddenOperation, OperationInput, ParseProblem, SourceRange } from "../../model.js";
 import { columnSpec, literalDefault, readField, relatedTable, SWAPPABLE_USER_TABLE, type DjangoField } from "./django-fields.js";
 import { columnsOf, constraintOperation, indexOperation } from "./django-indexes.js";
+import { factoryKey } from "./django-nested-functions.js";
 import type { DataFunctionFacts } from "./django-runpython.js";
 import { AppState, operationName, togetherSets } from "./django-state.js";
 import { embeddedSql } from "./embedded-sql.js";
@@ -611,6 +612,13 @@ function codeName(value: PyValue | undefined): string | undefined {
   return undefined;
 }
 
+/** What the reader read of the function a RunPython runs: named, or returned by a factory call (`make_backfill("order")`). */
+function factsOf(code: PyValue | undefined, ctx: Ctx): DataFunctionFacts | undefined {
+  const name = codeName(code);
+  if (name) return ctx.functions.get(name);
+  return code?.kind === "call" ? ctx.functions.get(factoryKey(code.callee)) : undefined;
+}
+
 /** Tables of the models a RunPython function asks apps.get_model for (db_table known for this app's models). */
 const tablesOf = (facts: DataFunctionFacts | undefined, state: AppState): string[] =>
   [...new Set((facts?.models ?? []).map((m) => state.table(m.model, m.app)))].sort();
@@ -668,8 +676,8 @@ function runPython(call: PyCall, ctx: Ctx, emit: (up: OperationInput[], down?: O
   }
   const name = codeName(code);
   const reverseName = codeName(reverse);
-  const facts = name ? ctx.functions.get(name) : undefined;
-  const reverseFacts = reverseName ? ctx.functions.get(reverseName) : undefined;
+  const facts = factsOf(code, ctx);
+  const reverseFacts = factsOf(reverse, ctx);
   const direct = [...(facts?.directModels ?? []), ...(reverseFacts?.directModels ?? [])];
   const inTransaction = ctx.atomic || atomic === true;
   // and the tables its own SQL selects from (scancode.io's 0079: a cursor reads authtoken_token)

@@ -5,6 +5,7 @@
  */
 import type { ParseProblem, SizeNote, Waiver } from "../../model.js";
 import { djangoHeaderDateOf } from "./django-header.js";
+import { classBodyFunctions, factoryKey, factoryReturnedFunction } from "./django-nested-functions.js";
 import { dataFunctionFacts, type DataFunctionFacts } from "./django-runpython.js";
 import { isKnownOperation, operationName } from "./django-state.js";
 import type { ProjectModules } from "./project-modules.js";
@@ -129,6 +130,14 @@ export function readDjangoFile(path: string, content: string, modules?: ProjectM
     for (const [fnName, def] of module.functions) {
       if (referencedAsCode(file.operations, fnName)) file.functions.set(fnName, dataFunctionFacts(def, module.imports));
     }
+    // and of those RunPython names beyond them (django-nested-functions.ts): a module function keeps its own facts
+    for (const [fnName, def] of classBodyFunctions(body)) {
+      if (!file.functions.has(fnName) && referencedAsCode(file.operations, fnName)) file.functions.set(fnName, dataFunctionFacts(def, module.imports));
+    }
+    for (const [factory, def] of module.functions) {
+      const inner = calledAsCode(file.operations, factory) ? factoryReturnedFunction(def) : undefined;
+      if (inner) file.functions.set(factoryKey(factory), dataFunctionFacts(inner, module.imports));
+    }
     return file;
   });
 }
@@ -189,6 +198,15 @@ function readDependencies(value: PyValue): Array<{ app: string; name: string }> 
     if (app && name) out.push({ app, name });
   }
   return out;
+}
+
+/** Is `factory` called where operations are built (`RunPython(make_backfill("order"))`)? */
+function calledAsCode(values: PyValue[], factory: string): boolean {
+  return values.some((v) => {
+    if (v.kind === "call") return v.callee === factory || calledAsCode(v.args, factory) || calledAsCode([...v.kwargs.values()], factory);
+    if (v.kind === "list") return calledAsCode(v.items, factory);
+    return false;
+  });
 }
 
 /** Is `fn` passed as code anywhere in the operations (RunPython(fn), partial(fn, ...), nested ops)? */

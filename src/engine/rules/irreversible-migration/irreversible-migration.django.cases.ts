@@ -213,6 +213,143 @@ migrations.RunPython(forward, elidable=True, reverse_code=migrations.RunPython.n
     },
     {
       framework: "django",
+      name: "a RunPython of a staticmethod of the Migration class that deletes rows: read as a module function is, so the copy first, not a bare noop",
+      path: "api/migrations/0002_drop_redirect.py",
+      files: {
+        "api/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="FilterList",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True, serialize=False)),
+                ("name", models.CharField(max_length=50)),
+            ],
+        ),
+    ]
+`,
+      },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("api", "0001_initial")]
+
+    @staticmethod
+    def forward(apps, schema_editor):
+        apps.get_model("api", "FilterList").objects.filter(name="redirect").delete()
+
+    operations = [migrations.RunPython(forward)]
+`,
+      lines: [11],
+      severities: ["warning"],
+      fixes: [
+        `# apps.get_model("api", "FilterList").objects.filter(name="redirect").delete(): RunPython.noop alone does not restore the rows it deletes, so unapplying
+# would report the migration undone while they stay deleted. Keep a copy first (copy only the rows it changes if the table
+# is large), in an operation before the RunPython: unapplying runs its reverse after the RunPython's, and puts them back.
+migrations.RunSQL(
+    "CREATE TABLE api_filterlist_backup AS TABLE api_filterlist",
+    reverse_sql="INSERT INTO api_filterlist SELECT b.* FROM api_filterlist_backup b WHERE NOT EXISTS (SELECT 1 FROM api_filterlist x WHERE x.id = b.id); DROP TABLE api_filterlist_backup",
+),
+migrations.RunPython(forward, reverse_code=migrations.RunPython.noop),`,
+      ],
+    },
+    {
+      framework: "django",
+      name: "a RunPython of a plain def in the Migration class body that only adds rows: the noop reverse is kept",
+      path: "api/migrations/0002_add_redirect.py",
+      files: {
+        "api/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="FilterList",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True, serialize=False)),
+                ("name", models.CharField(max_length=50)),
+            ],
+        ),
+    ]
+`,
+      },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("api", "0001_initial")]
+
+    def forward(apps, schema_editor):
+        apps.get_model("api", "FilterList").objects.get_or_create(name="redirect")
+
+    operations = [migrations.RunPython(forward)]
+`,
+      lines: [10],
+      severities: ["warning"],
+      fixes: ["migrations.RunPython(forward, reverse_code=migrations.RunPython.noop)  # one-way data change: unapplying leaves the rows as it left them (nothing in the schema to put back)"],
+    },
+    {
+      framework: "django",
+      name: "a RunPython of the function a module factory returns (make_cleanup(...) returns its inner def, which deletes rows): the copy first, not a bare noop",
+      path: "api/migrations/0002_drop_redirect.py",
+      files: {
+        "api/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="FilterList",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True, serialize=False)),
+                ("name", models.CharField(max_length=50)),
+            ],
+        ),
+    ]
+`,
+      },
+      code: `from django.db import migrations
+
+
+def make_cleanup(name):
+    def cleanup(apps, schema_editor):
+        apps.get_model("api", "FilterList").objects.filter(name=name).delete()
+
+    return cleanup
+
+
+class Migration(migrations.Migration):
+    dependencies = [("api", "0001_initial")]
+
+    operations = [migrations.RunPython(make_cleanup("redirect"))]
+`,
+      lines: [14],
+      severities: ["warning"],
+      fixes: [
+        `# apps.get_model("api", "FilterList").objects.filter(name=name).delete(): RunPython.noop alone does not restore the rows it deletes, so unapplying
+# would report the migration undone while they stay deleted. Keep a copy first (copy only the rows it changes if the table
+# is large), in an operation before the RunPython: unapplying runs its reverse after the RunPython's, and puts them back.
+migrations.RunSQL(
+    "CREATE TABLE api_filterlist_backup AS TABLE api_filterlist",
+    reverse_sql="INSERT INTO api_filterlist SELECT b.* FROM api_filterlist_backup b WHERE NOT EXISTS (SELECT 1 FROM api_filterlist x WHERE x.id = b.id); DROP TABLE api_filterlist_backup",
+),
+migrations.RunPython(make_cleanup("redirect"), reverse_code=migrations.RunPython.noop),`,
+      ],
+    },
+    {
+      framework: "django",
       name: "pydis-site 0094: rows moved to new models (get_or_create, bulk_create), then the fetched setting deleted: the copy of api_botsetting alone, restored by its key",
       path: "pydis_site/apps/api/migrations/0094_migrate_mailing_listdata.py",
       code: `from django.db import migrations
