@@ -264,14 +264,19 @@ function runRule(
       const severity = effectiveSeverity(config, rule.meta, report.severity);
       if (!severity) return;
       const loc = report.loc ?? report.op?.loc ?? { line: 1, endLine: 1 };
-      const fix = rule.meta.fixReplacesOperation ? inPlaceOf(migration.framework, report.op, report.fix) : report.fix;
       const unread = namesUnknown(report.op);
+      // a fix, the report's own or the one for a deploy with no old code running: in the operation's place, and
+      // never with the placeholder of a name the adapter could not read
+      const shape = (given: string) => {
+        const fix = rule.meta.fixReplacesOperation ? inPlaceOf(migration.framework, report.op, given) : given;
+        return unread && usesUnknownName(fix) ? unreadNameFix(migration.path, fix) : fix;
+      };
       out.push({
         op: report.op,
         hazard: report.hazard === "none" ? undefined : (report.hazard ?? rule.meta.hazard),
         newCodeFailsToo: rule.meta.newCodeFailsToo,
-        withoutOldCode: report.withoutOldCode,
-        fixWithoutOldCode: report.fixWithoutOldCode === undefined ? undefined : rule.meta.fixReplacesOperation ? inPlaceOf(migration.framework, report.op, report.fixWithoutOldCode) : report.fixWithoutOldCode,
+        withoutOldCode: report.withoutOldCode !== undefined && unread ? sayUnknownNames(report.withoutOldCode) : report.withoutOldCode,
+        fixWithoutOldCode: report.fixWithoutOldCode === undefined ? undefined : shape(report.fixWithoutOldCode),
         work: report.work,
         finding: {
           path: report.path ?? migration.path,
@@ -281,7 +286,7 @@ function runRule(
           category: rule.meta.category,
           severity,
           message: unread ? sayUnknownNames(report.message) : report.message,
-          fix: unread && usesUnknownName(fix) ? unreadNameFix(migration.path, fix) : fix,
+          fix: shape(report.fix),
           statement: normalise(report.op?.text ?? ""),
           details: report.details ?? [],
         },

@@ -21,6 +21,34 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "a loop over tables only the database names drops each, under an offline deploy: the message and the fix for no old code running say the table is unknown, never print a placeholder",
+      path: "alembic/versions/e5_drop_legacy.py",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "e5"
+down_revision = "d4"
+
+
+def upgrade():
+    bind = op.get_bind()
+    for table in sa.inspect(bind).get_table_names():
+        op.drop_table(table)
+
+
+def downgrade():
+    pass
+`,
+      config: { deploy: "offline" },
+      lines: [11],
+      severities: ["error"],
+      messages: ["Dropping table (a name set at run time) deletes all its rows; a rollback cannot bring them back. No running code reads it then (config `deploy: offline`: nothing serves while it migrates)."],
+      fixes: [
+        "# migguard could not read a name this operation uses (it is computed when the migration runs), so it does not write the fix with a guessed name.\n# Write the name as a literal (or loop over a literal list) and migguard writes the fix for each.",
+      ],
+    },
+    {
+      framework: "alembic",
       name: "aleph's entitysets: the rows of diagram are selected and inserted into entityset in a loop before the drop: no data-loss claim, the old code using diagram stays, a warning",
       path: "alembic/versions/4c9e198c5b31_entitysets.py",
       code: `from alembic import op
