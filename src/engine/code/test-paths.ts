@@ -6,6 +6,6 @@
  */
 const TEST_DIRS = new Set(["spec", "specs", "test", "tests", "__tests__", "testing", "e2e", "cypress", "playwright"]);
 const TEST_FILES = /(?:_spec\.rb|_test\.rb|_test\.go|_test\.py|\.(?:test|spec)\.[cm]?[jt]sx?)$|(?:^|\/)(?:test_[^/]*\.py|tests\.py|conftest\.py)$/;
-export const isTestPath = (path: string): boolean => TEST_FILES.test(path) || path.split("/").slice(0, -1).some((segment) => TEST_DIRS.has(segment));
 /** A folder (its path, `/`-separated) every file under which is a test file: one of its folders is a test folder. */
 export const isTestFolder = (folder: string): boolean => folder.split("/").some((segment) => TEST_DIRS.has(segment));
+export const isTestPath = (path: string): boolean => TEST_FILES.test(path) || isTestFolder(path.slice(0, Math.max(0, path.lastIndexOf("/"))));
