@@ -67,12 +67,13 @@ function syntaxErrors(result: RubyParseResult, src: RubySource): ParseProblem[] 
 }
 
 function waivers(result: RubyParseResult, src: RubySource): Waiver[] {
-  const own = mayHaveWaivers(src.text)
-    ? result.comments.map((c) => parseWaiver(src.slice(c.location), src.lineOf(c.location.startOffset))).filter((w): w is Waiver => w !== undefined)
-    : [];
-  if (!src.text.includes("rubocop:")) return own;
-  const comments = result.comments.map((c) => ({ text: src.slice(c.location), line: src.lineOf(c.location.startOffset), trailing: afterCode(src, c.location.startOffset) }));
-  return [...own, ...rubocopWaivers(comments, src.lines.lineCount)];
+  const ours = mayHaveWaivers(src.text);
+  const rubocop = src.text.includes("rubocop:");
+  if (!ours && !rubocop) return [];
+  const comments = result.comments.map((c) => ({ text: src.slice(c.location), line: src.lineOf(c.location.startOffset), at: c.location.startOffset }));
+  const own = ours ? comments.map((c) => parseWaiver(c.text, c.line)).filter((w): w is Waiver => w !== undefined) : [];
+  if (!rubocop) return own;
+  return [...own, ...rubocopWaivers(comments.map(({ text, line, at }) => ({ text, line, trailing: afterCode(src, at) })), src.lines.lineCount)];
 }
 
 /** Is there code before this offset on its line (a trailing comment, which RuboCop applies to that line only)? */
