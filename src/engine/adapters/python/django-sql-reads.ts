@@ -2,13 +2,15 @@
  * The tables a RunPython function reads with SQL of its own: `cursor.execute(f"SELECT user_id, key FROM {table_name}")`,
  * with `table_name = "authtoken_token"` assigned once in the function (scancode.io's 0079 reads another app's tokens
  * into its own model this way, then drops their table). The SQL is parsed with libpg-query and each SELECT's FROM
- * tree read; SQL with a part that is not known when the file is read says nothing.
+ * tree read; SQL with a part that is not known when the file is read says nothing, unless that part only stands for
+ * a value (a + concatenation or a format: embedded-sql.ts).
  */
 import type { PyNode } from "./parser.js";
 import type { Imports } from "./imports.js";
 import { evaluate, type PyValue } from "./values.js";
 import { parseStatements } from "../sql/pg-parser.js";
 import { relationsOf } from "../sql/pg-operations.js";
+import { runTimeValuesAsParameters } from "./embedded-sql.js";
 
 /** `name = "literal"` assigned exactly once in the body: what an f-string's `{name}` holds wherever it is read. */
 function stringConstants(body: PyNode, imports: Imports): Map<string, PyValue> {
@@ -38,8 +40,11 @@ export function tablesReadBySql(body: PyNode, imports: Imports): string[] {
   for (const call of calls) {
     const sql = call.childForFieldName("arguments")?.namedChildren[0];
     const value = sql ? evaluate(sql, { imports, bindings }) : undefined;
-    if (value?.kind !== "str" || value.unresolved) continue;
-    const parsed = parseStatements(value.value);
+    if (value?.kind !== "str") continue;
+    // run-time values only where values go (`WHERE user_id > " + str(last)`) leave the tables known
+    const text = !value.unresolved ? value.value : value.runTime ? runTimeValuesAsParameters(value.value, value.runTime.placeholders) : undefined;
+    if (text === undefined) continue;
+    const parsed = parseStatements(text);
     if (parsed.errors.length > 0) continue;
     for (const statement of parsed.statements) if (statement.stmt.SelectStmt) for (const table of relationsOf(statement.stmt)) out.add(table);
   }

@@ -4,7 +4,7 @@
  */
 import type { DefaultValue, HiddenOperation, OperationInput, ParseProblem, SourceRange } from "../../model.js";
 import { refuseTooComplex, segmentOperations } from "../sql/index.js";
-import { pgScan } from "../sql/pg-query.js";
+import { PgSqlError, pgParse, pgScan } from "../sql/pg-query.js";
 import { unreadSchemaStatements, withUnreadInOrder } from "./unread-schema-work.js";
 import { textWithLines, type PyValue } from "./values.js";
 
@@ -40,16 +40,20 @@ export function embeddedSql(
     hostCall?: string;
   },
 ): EmbeddedSql {
-  if (value.kind !== "str" || (value.runTime && !onlyQuotedData(value.value, value.runTime.placeholders))) {
+  const builtAtRunTime = (): EmbeddedSql => {
     const written = value.kind === "str" ? ` (\`${value.runTime!.text.split("\n")[0].slice(0, 60)}\`)` : "text" in value ? ` (\`${value.text.split("\n")[0].slice(0, 60)}\`)` : "";
     // the helper's module was found but not read: the finding says which and why, so the gap is not taken for the code's
     const unread = value.kind === "call" && value.unread ? ` (${value.unread})` : "";
     const message = `the SQL given to ${options.what} is built at run time${written}, so it cannot be checked statically${unread}`;
     return { ops: [], errors: [], notes: [], hidden: [{ line: value.loc.line, endLine: value.loc.endLine, message }] };
-  }
+  };
+  if (value.kind !== "str") return builtAtRunTime();
   const written = textWithLines(value);
   const line = written.line;
-  const text = options.params ? pyformatToPositional(written.text) : written.text;
+  const sql = options.params ? pyformatToPositional(written.text) : written.text;
+  // values filled in at run time (a format, a + concatenation) must only stand for data for the statement to be known
+  const text = value.runTime ? runTimeValuesAsParameters(sql, value.runTime.placeholders) : sql;
+  if (text === undefined) return builtAtRunTime();
   const transaction = options.inTransaction ? "wrapped" : options.split ? "none" : "implicit";
   const host = value.unresolved && options.hostCall ? { hostCall: options.hostCall } : {};
   const result = segmentOperations({ text, transaction }, { embeddedSql: true, ...host, ...options.extra });
@@ -76,21 +80,42 @@ export function embeddedSql(
 }
 
 /**
- * Whether every value a format filled in at run time sits inside a quoted SQL string ('{}', E'{}'): then it is data,
- * and the statement around it is known (a quote inside the value could still break out, as with any such
- * formatting, which the statement's shape cannot tell). A placeholder anywhere else (a name, a keyword, a
- * dollar-quoted body that is code) makes the statement itself a run-time one.
+ * The SQL with each value filled in at run time that sits outside a quoted string as a parameter (`$n`), when every
+ * one sits where PostgreSQL takes a value (`WHERE team_id = $1`, `VALUES (1, $2)`): the statement's kind, tables and
+ * columns are then known, only values are not. A value inside a quoted SQL string ('{}', E'{}') is data already (a
+ * quote inside it could still break out, as with any such formatting, which the statement's shape cannot tell).
+ * Undefined when one is anywhere else: glued into a name or keyword, a dollar-quoted body that is code, or a place
+ * only a name goes (`FROM $1` does not parse), where the statement itself is built at run time.
  */
-function onlyQuotedData(sql: string, placeholders: readonly string[]): boolean {
+export function runTimeValuesAsParameters(sql: string, placeholders: readonly string[]): string | undefined {
   let tokens;
   try {
     tokens = pgScan(sql).tokens;
   } catch {
-    return false; // an unterminated string or comment: where the values land cannot be told
+    return undefined; // an unterminated string or comment: where the values land cannot be told
   }
   const quoted = (text: string) => /^[eE]?'/.test(text);
-  const outside = tokens.filter((t) => t.tokenName !== "SQL_COMMENT" && t.tokenName !== "C_COMMENT" && !(t.tokenName === "SCONST" && quoted(t.text)));
-  return !outside.some((t) => placeholders.some((p) => t.text.includes(p)));
+  const bytes = Buffer.from(sql, "utf8");
+  // numbered after the parameters the text has (psycopg's %s made into $n), so each stays its own
+  let next = 1 + Math.max(0, ...tokens.filter((t) => t.tokenName === "PARAM").map((t) => Number(t.text.slice(1)) || 0));
+  const parts: Buffer[] = [];
+  let at = 0;
+  for (const t of tokens) {
+    if (t.tokenName === "SQL_COMMENT" || t.tokenName === "C_COMMENT" || (t.tokenName === "SCONST" && quoted(t.text))) continue;
+    if (!placeholders.some((p) => t.text.includes(p))) continue;
+    if (t.tokenName !== "IDENT" || !placeholders.includes(t.text)) return undefined;
+    parts.push(bytes.subarray(at, t.start), Buffer.from(`$${next++}`));
+    at = t.end;
+  }
+  if (parts.length === 0) return sql;
+  const filled = Buffer.concat([...parts, bytes.subarray(at)]).toString("utf8");
+  try {
+    pgParse(filled);
+  } catch (error) {
+    if (error instanceof PgSqlError) return undefined;
+    throw error;
+  }
+  return filled;
 }
 
 const defaults = new Map<string, DefaultValue | undefined>();

@@ -165,6 +165,14 @@ describe("str.format and % formatting", () => {
     expect(p).toMatchObject({ kind: "str", value: "INSERT INTO t VALUES ('__now____')", runTime: { text: `"INSERT INTO t VALUES ('%s')" % now()` } });
   });
 
+  it("joins a string with + to a value known only at run time: a placeholder for it, named after the expression, whose side the + text records", () => {
+    const v = valueOf(`x = "DELETE FROM t WHERE id = " + str(row.id) + " AND k = '" + key + "'"`);
+    expect(v).toMatchObject({ kind: "str", value: "DELETE FROM t WHERE id = __str_row_id___ AND k = '__key__'", unresolved: true, runTime: { placeholders: ["__str_row_id___", "__key__"] } });
+    // an f-string with a part not known has no placeholders a reader could find: the join stays unknown
+    expect(valueOf(`x = f"UPDATE {t} SET n = 1 WHERE id = " + str(i)`).kind).not.toBe("str");
+    expect(valueOf(`x = a + b`).kind).not.toBe("str");
+  });
+
   it("leaves formats it cannot reproduce to run time: a width or flag, a missing or extra value, %d of a string, a format spec", () => {
     for (const expression of [`"%5s" % ("a",)`, `"%s %s" % ("a",)`, `"%s" % ("a", "b")`, `"%d" % ("a",)`, `"{:>5}".format("a")`, `"{}".format(*names)`])
       expect(valueOf(`x = ${expression}`).kind).not.toBe("str");

@@ -248,6 +248,9 @@ export function evaluate(node: PyNode, ctx: EvalContext): PyValue {
           return { kind: "str", value: l.value + r.value, loc, pieces: [...l.pieces, ...r.pieces], unresolved: l.unresolved || r.unresolved, ...(runTime ? { runTime } : {}) };
         }
         if (l.kind === "list" && r.kind === "list") return { kind: "list", items: [...l.items, ...r.items], tuple: l.tuple, loc };
+        // "... WHERE team_id=" + str(team_id): the string it makes, a placeholder standing for the run-time part
+        const joined = joinWithRunTime(l, r, loc, n.text);
+        if (joined) return joined;
       }
       // "INSERT ... VALUES ('%s')" % (value,): the string it makes, a placeholder standing for each value not known
       if (operator === "%" && l && r) {
@@ -388,6 +391,29 @@ function percentFormat(template: PyValue, values: PyValue, loc: SourceRange, tex
   // every positional value used, exactly as Python checks ("not all arguments converted")
   if (!known || (items !== undefined && next !== items.length)) return undefined;
   return formatted(value, loc, template, holes, text);
+}
+
+/**
+ * A known string joined with + to a value only known at run time (`str(org_id)`, a name, a call): the string Python
+ * makes when it runs, a placeholder standing for that value, as a format leaves one. A string with an f-string part
+ * not known has no placeholders readers can find, so it stays unknown, as in a format.
+ */
+function joinWithRunTime(l: PyValue, r: PyValue, loc: SourceRange, text: string): PyStr | undefined {
+  const runTime = (v: PyValue) => v.kind === "call" || v.kind === "name" || v.kind === "unknown";
+  const usable = (v: PyValue) => v.kind === "str" && !v.composed && (!v.unresolved || v.runTime !== undefined);
+  if (!(usable(l) && runTime(r)) && !(runTime(l) && usable(r))) return undefined;
+  const holes: string[] = [];
+  const pieces: StrPiece[] = [];
+  for (const side of [l, r]) {
+    if (side.kind === "str") {
+      holes.push(...(side.runTime?.placeholders ?? []));
+      pieces.push(...side.pieces);
+    } else {
+      const placeholder = fieldText(side, "s", holes)!;
+      pieces.push({ text: placeholder, line: side.loc.line });
+    }
+  }
+  return { kind: "str", value: pieces.map((p) => p.text).join(""), loc, pieces, unresolved: true, runTime: { text, placeholders: holes } };
 }
 
 /** The run-time fields of two strings joined with +: both sets of placeholders, under the joining expression. */

@@ -180,6 +180,34 @@ class Migration(migrations.Migration):
     },
     {
       framework: "django",
+      name: "a RunPython reads the table's rows with SQL joined with + to a value known only at run time (where a value goes), then RunSQL drops it: the SELECT still names the table, so the drop comes after the data step that read its rows",
+      code: `from django.db import migrations
+
+
+def migrate_api_tokens(apps, schema_editor):
+    APIToken = apps.get_model("app", "Customer")
+    last_id = APIToken.objects.count()
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute("SELECT user_id, key FROM authtoken_token WHERE user_id > " + str(last_id))
+        rows = cursor.fetchall()
+    APIToken.objects.bulk_create([APIToken(id=user_id, email=key) for user_id, key in rows], ignore_conflicts=True)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(migrate_api_tokens, migrations.RunPython.noop),
+        migrations.RunSQL(sql="DROP TABLE IF EXISTS authtoken_token", reverse_sql=migrations.RunSQL.noop),
+    ]
+`,
+      files: { ...DJANGO_INITIAL, "app/models.py": "from django.db import models\n\n\nclass Customer(models.Model):\n    email = models.EmailField()\n" },
+      lines: [18],
+      messages: ["Dropping table authtoken_token after the data step at line 17 (RunPython(migrate_api_tokens)) read its rows"],
+      severities: ["warning"],
+    },
+    {
+      framework: "django",
       name: "scancode.io 0079 under an offline deploy (the container command migrates before gunicorn): only old code could use the table, so the drop after the data step that read its rows is a note",
       code: `from django.db import migrations
 

@@ -83,6 +83,30 @@ def downgrade():
       lines: [12, 13],
       messages: ["built at run time (`\"UPDATE %s SET seen_at = '%s'\" % (table_for(\"users\"), SEEN)`)", "built at run time"],
     },
+    {
+      framework: "alembic",
+      name: "SQL joined with + to a run-time value where a name goes, or where PostgreSQL takes only a number literal (RESTART WITH), stays hidden",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    conn = op.get_bind()
+    for (table, last) in conn.execute(sa.text("SELECT relname, n_live_tup FROM pg_stat_user_tables")):
+        conn.execute(sa.text("DELETE FROM " + table + " WHERE id = 1"))
+        conn.execute(sa.text("ALTER SEQUENCE items_id_seq RESTART WITH " + str(last)))
+        op.execute("UPDATE items SET " + table + "_id = 1")
+
+
+def downgrade():
+    pass
+`,
+      lines: [11, 12, 13],
+      messages: ['built at run time (`"DELETE FROM " + table + " WHERE id = 1"`)', "built at run time", "built at run time"],
+    },
     { framework: "alembic", name: "op.execute looked up with getattr (still checked as op.execute)", code: alembic('    getattr(op, "execute")("DELETE FROM sessions WHERE expired")'), lines: [8] },
     { framework: "alembic", name: "an operation whose name is computed", code: alembic('    getattr(op, "drop_" + KIND)("sessions")'), lines: [8] },
     { framework: "alembic", name: "Python in a string given to exec", code: alembic("    exec(\"op.drop_column('users', 'email')\")"), lines: [8] },
@@ -166,6 +190,35 @@ def upgrade():
 
 def downgrade():
     op.execute("DELETE FROM user_to_service WHERE user_id = '{}'".format(user_id))
+`,
+    },
+    {
+      framework: "alembic",
+      name: "SQL joined with + or formatted with run-time values (str(id), a parameter, a row's value) only where values go, unquoted or in a quoted string: the statements are known and checked (tasking-manager)",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    conn = op.get_bind()
+    org_id = conn.execute(sa.text("select id from organisations limit 1")).scalar()
+    conn.execute(sa.text("insert into teams (visibility,invite_only,organisation_id,name) values (1,true," + str(org_id) + ",'validators');"))
+    for (name,) in conn.execute(sa.text("select distinct campaigns from tags")):
+        conn.execute("insert into campaigns (name) values ('" + name + "')")
+    counts(org_id)
+
+
+def counts(project_id: int):
+    conn = op.get_bind()
+    conn.execute(sa.text("SELECT task_status, count(task_status) FROM tasks WHERE project_id={0} GROUP BY task_status".format(project_id)))
+    conn.execute(sa.text("delete from team_members where team_id in (" + str(project_id) + ") and active = " + str(True)))
+
+
+def downgrade():
+    pass
 `,
     },
     { framework: "alembic", name: "op.execute called by name with its SQL written out", code: alembic('    op.execute("DELETE FROM sessions WHERE expired")') },

@@ -33,6 +33,12 @@ class Migration(migrations.Migration):
       lines: [7],
     },
     { framework: "django", name: "operations a function builds", code: "from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    operations = build_operations()\n", lines: [5] },
+    {
+      framework: "django",
+      name: "RunSQL of SQL joined with + to a setting where a table name goes stays hidden",
+      code: "from django.conf import settings\nfrom django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    operations = [\n        migrations.RunSQL(\"DELETE FROM \" + settings.CART_TABLE + \" WHERE expired\", reverse_sql=migrations.RunSQL.noop),\n    ]\n",
+      lines: [7],
+    },
   ],
   valid: [
     {
@@ -49,6 +55,11 @@ class Migration(migrations.Migration):
         migrations.RunSQL(f"COMMENT ON TABLE {t} IS '{c}'", reverse_sql=f"COMMENT ON TABLE {t} IS NULL") for t, c in COMMENTS
     ]
 `,
+    },
+    {
+      framework: "django",
+      name: "RunSQL of SQL joined with + to a setting where a value goes: the statement is known and checked",
+      code: "from django.conf import settings\nfrom django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    operations = [\n        migrations.RunSQL(\"UPDATE shop_cart SET owner_id = \" + str(settings.DEFAULT_OWNER_ID) + \" WHERE owner_id IS NULL\", reverse_sql=migrations.RunSQL.noop),\n    ]\n",
     },
     { framework: "django", name: "RunSQL called by name with its SQL written out", code: django('        migrations.RunSQL("DELETE FROM shop_cart WHERE expired", reverse_sql=migrations.RunSQL.noop),') },
     {

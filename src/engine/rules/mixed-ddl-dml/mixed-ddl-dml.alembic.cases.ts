@@ -102,6 +102,29 @@ def downgrade():
     },
     {
       framework: "alembic",
+      name: "an UPDATE joined with + from values known only at run time (str(...) where values go), after a schema change: a data change read from its SQL, mixed with the schema change (tasking-manager)",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("projects", sa.Column("tasks_mapped", sa.Integer(), nullable=True))
+    conn = op.get_bind()
+    for (project_id, mapped) in conn.execute(sa.text("select project_id, count(*) from tasks group by project_id")):
+        op.execute("UPDATE projects " + "SET tasks_mapped =" + str(mapped) + " where id = " + str(project_id))
+
+
+def downgrade():
+    pass
+`,
+      lines: [12],
+      messages: ["schema change of projects on line 9"],
+    },
+    {
+      framework: "alembic",
       name: "an UPDATE, then an ALTER TABLE whose f-string holds a value known only at run time (START WITH {n}) in the same string: the ALTER is schema work migguard could not parse, cut out by PostgreSQL's scanner, and the two are mixed",
       code: `import os
 
