@@ -310,11 +310,10 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
         end`);
     }
     case "alter_column_type": {
-      const before = op.fromType ?? types?.columnType(op.table, op.column, migration.up.indexOf(op));
-      const down = changeColumnBackCode(op.table, op.column, op.type, before, types?.columnDefinition?.(op.table, op.column)).split("\n").join("\n          ");
       // a `change` that does more than this change_column: up keeps all of it, in order, and down undoes each
       // (a loop's other iterations share its line but not its written values)
       if (migration.up.some((o) => !INERT.has(o.kind) && (o.loc.line !== op.loc.line || asWritten(o) !== asWritten(op)))) return railsUpAndDown(migration, types);
+      const down = changeColumnBack(op, types, migration.up.indexOf(op)).split("\n").join("\n          ");
       return dedent(`
         # change_column cannot be inverted: say what the type was.
         def up
