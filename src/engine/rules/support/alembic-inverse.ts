@@ -9,11 +9,10 @@ import type { ColumnSpec, Operation, TypeRef } from "../../model.js";
 import { alembicTable, pythonString } from "./embed-sql.js";
 import { derivedName, ident } from "./fix.js";
 import { saType, sqlalchemy2 } from "./column-code.js";
-import { inverseOfUp, inverseSteps, type InverseSource, type InverseStep } from "./sql-inverse.js";
+import { defaultNotConverted, inverseOfUp, inverseSteps, typeBack, type InverseSource, type InverseStep } from "./sql-inverse.js";
 import { nameKey } from "./facts.js";
 import { freeNames } from "./python-free-names.js";
 import { sourceImports } from "./next-migration.js";
-import { convertsWithoutUsing } from "../../assignment-casts.js";
 import { parseOne } from "./sql-text.js";
 import { nullabilityBefore, unknownNullability } from "./prior-nullability.js";
 
@@ -165,16 +164,14 @@ export function alembicInverseSteps(op: Operation, index: number, created: Reado
       const now = saType(op.type, sqlalchemy2(repository));
       if (!sa) return inverseSteps(op, index, created, repository);
       const back = code(`op.alter_column(${tableColumn(op.table, op.column)}, type_=${sa}${now ? `, existing_type=${now}` : ""}, postgresql_using=${str(`${ident(op.column)}::${before.text}`)})`);
-      if (convertsWithoutUsing(op.type, before)) return [back];
-      // no assignment cast back (text -> jsonb): the default is not converted with the column either, so it is
-      // dropped first and the one the column had before upgrade() set again after
-      const definition = repository?.columnDefinition(op.table, op.column);
-      const restore = definition
-        ? definition.default
-          ? [code(`op.alter_column(${tableColumn(op.table, op.column)}, ${serverDefault(definition.default.expr)})`)]
-          : []
-        : [code(`# if ${op.column} had a default before upgrade() (the migrations do not show its definition), set it again here with server_default=`)];
-      return [code(`op.alter_column(${tableColumn(op.table, op.column)}, server_default=None)  # a default of type ${op.type.text} is not converted to ${before.text} with the column: it would fail`), back, ...restore];
+      const plan = typeBack(op.type, before, () => repository?.columnDefinition(op.table, op.column));
+      if (!plan.needsUsing) return [back];
+      const restore = plan.unknownDefault
+        ? [code(`# if ${op.column} had a default before upgrade() (the migrations do not show its definition), set it again here with server_default=`)]
+        : plan.restoreDefault !== undefined
+          ? [code(`op.alter_column(${tableColumn(op.table, op.column)}, ${serverDefault(plan.restoreDefault)})`)]
+          : [];
+      return [code(`op.alter_column(${tableColumn(op.table, op.column)}, server_default=None)  # ${defaultNotConverted(op.type, before)}`), back, ...restore];
     }
     case "set_not_null":
       return onNewTable(op.table) ? undefined : [code(`op.alter_column(${tableColumn(op.table, op.column)}${existingType(repository, op.table, op.column, index)}, nullable=True)`)];

@@ -6,7 +6,6 @@
 import { isModelPath } from "../../adapters/rails/model-path.js";
 import { railsForeignKeyOptions } from "./rails-foreign-key-options.js";
 import type { ColumnSpec, Migration, Operation, TypeRef } from "../../model.js";
-import { convertsWithoutUsing } from "../../assignment-casts.js";
 import type { RepositoryView } from "../../repository/repository-view.js";
 import { dataCode, dataCodeOf, reindented } from "./data-code.js";
 import { dedent, derivedName, ident, modelName, sym } from "./fix.js";
@@ -16,7 +15,7 @@ import { nameKey } from "./facts.js";
 import { concurrentIndexParts, concurrentIndexSql } from "./sql-text.js";
 import { embedSql, rubyString } from "./embed-sql.js";
 import { dropConstraintOfUnknownTable } from "./constraint-of-unknown-table.js";
-import { inverseOfUp } from "./sql-inverse.js";
+import { defaultNotConverted, inverseOfUp, typeBack } from "./sql-inverse.js";
 import { leftOver, type DeltaEntry } from "./schema-delta.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
 
@@ -77,14 +76,15 @@ export type TypeSource = Pick<RepositoryView, "columnType"> | undefined;
  */
 export function changeColumnBackCode(table: string, column: string, now: TypeRef, before: TypeRef | undefined, definition: ColumnSpec | undefined): string {
   const { type, note } = columnTypeOf(undefined, table, column, before);
-  if (!before || convertsWithoutUsing(now, before)) return `change_column ${sym(table)}, ${sym(column)}, ${type}${note}`;
-  const restore = definition
-    ? definition.default
-      ? [`change_column_default ${sym(table)}, ${sym(column)}, ${rubyDefault(definition.default.expr)}`]
-      : []
-    : [`# if ${column} had a default before the up (the migrations do not show its definition), set it again here with change_column_default`];
+  const back = before && typeBack(now, before, () => definition);
+  if (!before || !back?.needsUsing) return `change_column ${sym(table)}, ${sym(column)}, ${type}${note}`;
+  const restore = back.unknownDefault
+    ? [`# if ${column} had a default before the up (the migrations do not show its definition), set it again here with change_column_default`]
+    : back.restoreDefault !== undefined
+      ? [`change_column_default ${sym(table)}, ${sym(column)}, ${rubyDefault(back.restoreDefault)}`]
+      : [];
   return [
-    `change_column_default ${sym(table)}, ${sym(column)}, nil  # a default of type ${now.text} is not converted to ${before.text} with the column: it would fail`,
+    `change_column_default ${sym(table)}, ${sym(column)}, nil  # ${defaultNotConverted(now, before)}`,
     `change_column ${sym(table)}, ${sym(column)}, ${type}, using: ${rubyString(`${ident(column)}::${before.text}`)}`,
     ...restore,
   ].join("\n");

@@ -66,22 +66,21 @@ function previousDefault(table: string, column: string, before: ColumnSpec | und
 }
 
 /**
- * ALTER COLUMN ... TYPE back to a type the up's type has no assignment cast to (text -> jsonb): it needs USING, and a
- * default is converted with the column only by an assignment cast too, so it is dropped first and the one the column
- * had before the up set again after.
+ * How a column's type goes back from the up's `now` to `before`, for each framework to write in its own language.
+ * Where `now` has no assignment cast to `before` (text -> jsonb) ALTER TYPE needs USING, and a default is converted
+ * with the column only by an assignment cast too: it is dropped first and the one the column had before the up set
+ * again after (`restoreDefault`, undefined when it had none), or said to be unknown when the repository does not
+ * define the column (`definition` is asked only then).
  */
-function typeBackWithUsing(table: string, column: string, now: TypeRef, before: TypeRef, definition: ColumnSpec | undefined): string {
-  const restore = definition
-    ? definition.default
-      ? [`${col(table, column)} SET DEFAULT ${definition.default.expr};`]
-      : []
-    : [`-- if ${column} had a default before the up (the migrations do not show its definition), SET it again here`];
-  return [
-    `${col(table, column)} DROP DEFAULT;  -- a default of type ${now.text} is not converted to ${before.text} with the column: it would fail`,
-    `${col(table, column)} TYPE ${before.text} USING ${ident(column)}::${before.text};`,
-    ...restore,
-  ].join("\n");
+export type TypeBack = { needsUsing: false } | { needsUsing: true; restoreDefault: string | undefined; unknownDefault: boolean };
+export function typeBack(now: TypeRef, before: TypeRef, definition: () => ColumnSpec | undefined): TypeBack {
+  if (convertsWithoutUsing(now, before)) return { needsUsing: false };
+  const defined = definition();
+  return { needsUsing: true, restoreDefault: defined?.default?.expr, unknownDefault: !defined };
 }
+
+/** The comment on dropping the default before a type change back that needs USING. */
+export const defaultNotConverted = (now: TypeRef, before: TypeRef) => `a default of type ${now.text} is not converted to ${before.text} with the column: it would fail`;
 
 /** The steps that undo one operation; undefined when it changes nothing a down must take back. */
 export function inverseSteps(op: Operation, index: number, created: ReadonlySet<string>, repository: InverseSource | undefined): InverseStep[] | undefined {
@@ -116,8 +115,22 @@ export function inverseSteps(op: Operation, index: number, created: ReadonlySet<
       if (onNewTable(op.table)) return undefined;
       const before = op.fromType ?? repository?.columnType(op.table, op.column, index);
       if (!before) return [unknown(`${lineOf(op)} changes the type of ${op.table}.${op.column}: migguard found no earlier type in the repository; put it back with ALTER COLUMN ... TYPE`)];
-      if (convertsWithoutUsing(op.type, before)) return [sql(`${col(op.table, op.column)} TYPE ${before.text};`)];
-      return [sql(typeBackWithUsing(op.table, op.column, op.type, before, repository?.columnDefinition(op.table, op.column)))];
+      const back = typeBack(op.type, before, () => repository?.columnDefinition(op.table, op.column));
+      if (!back.needsUsing) return [sql(`${col(op.table, op.column)} TYPE ${before.text};`)];
+      const restore = back.unknownDefault
+        ? [`-- if ${op.column} had a default before the up (the migrations do not show its definition), SET it again here`]
+        : back.restoreDefault !== undefined
+          ? [`${col(op.table, op.column)} SET DEFAULT ${back.restoreDefault};`]
+          : [];
+      return [
+        sql(
+          [
+            `${col(op.table, op.column)} DROP DEFAULT;  -- ${defaultNotConverted(op.type, before)}`,
+            `${col(op.table, op.column)} TYPE ${before.text} USING ${ident(op.column)}::${before.text};`,
+            ...restore,
+          ].join("\n"),
+        ),
+      ];
     }
     case "set_not_null":
       return onNewTable(op.table) ? undefined : [sql(`${col(op.table, op.column)} DROP NOT NULL;`)];
