@@ -35,6 +35,7 @@ import { djangoModelMethods } from "../code/django-model-methods.js";
 import type { UsageTarget } from "../code/usage-targets.js";
 import { changedTargets } from "../code/usage-targets.js";
 import { judgeEdit } from "./history/edit-judgement.js";
+import { markValidationMoves } from "./history/validated-later.js";
 import { inlinedConstants } from "./history/inlined-constants.js";
 import { readDjangoGraphNode, type DjangoGraphNode } from "./history/django-graph.js";
 import { djangoAppRemovals } from "./history/django-app-removal.js";
@@ -372,6 +373,8 @@ export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
   const atHead = new Map([...(input.codeFiles ?? []), ...(input.repositoryFiles ?? []), ...(input.contextMigrations ?? [])].map((f) => [f.path, f.content]));
   const baseModule = (path: string) => contents.base.get(path) ?? (touchedPaths.has(path) ? undefined : atHead.get(path));
   const migrations = changedMigrations(changes, config, contents, analysis.migrations, baseModels, baseModule);
+  // edits that only move constraint validations between the edited migrations end every database alike
+  markValidationMoves(migrations);
   // an edited merged migration: only the operations the edit touched are linted again
   const edits = new Map(migrations.flatMap((m) => (m.edit ? [[m.change.path, m.edit] as const] : [])));
   // what the base version was already told ran long ago: an edit elsewhere in the file does not make it new

@@ -4,6 +4,8 @@
  * from an older release) run the edited one. So:
  * - schema: an up operation, the transaction mode or the migration graph changed: the two kinds of database
  *   end up with different schemas;
+ * - validated: with the other edited migrations of the change, only when a constraint is validated moved
+ *   (validated-later.ts: added NOT VALID and validated later, or added validated): set by the review, across files;
  * - steps: the up operations changed but both versions leave the objects they touch the same (net-schema.ts:
  *   a view rebuilt beside the old one and renamed into place, instead of dropped and re-created);
  * - data: what its data step does changed (a RunPython function, Ruby data code, an UPDATE): the data of the
@@ -33,7 +35,7 @@ import { railsCallOptions, rubyUnits } from "./ruby-units.js";
 import { diffUnits, swappedCallees, type SourceUnit, type UnitChange } from "./source-units.js";
 import type { InlinedConstants } from "./inlined-constants.js";
 
-export type EditPart = "qualified" | "regrouped" | "ignored-options" | "extension" | "schema" | "steps" | "graph" | "data" | "rows" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "inlined" | "unreached" | "annotations" | "comments";
+export type EditPart = "qualified" | "regrouped" | "ignored-options" | "extension" | "schema" | "steps" | "validated" | "graph" | "data" | "rows" | "calls" | "conditional" | "unmodelled" | "down" | "python-options" | "imports" | "inlined" | "unreached" | "annotations" | "comments";
 
 export interface EditPartDetail {
   part: EditPart;
@@ -74,7 +76,8 @@ function canonicalJson(value: unknown): string {
 // frameworkCall and assured say how the code asked for it (`t.string` in a change_table or add_column; inside
 // strong_migrations' safety_assured or not): the database gets the same statement
 // an existence check's line and text move with formatting: what it checks and which way it goes are what run
-const opKey = ({ loc: _loc, text: _text, ormFieldDef: _def, frameworkCall: _call, assured: _assured, guards, ...unguarded }: Operation) => {
+/** An operation as the database gets it: what two versions must share to run the same statement. */
+export const opKey = ({ loc: _loc, text: _text, ormFieldDef: _def, frameworkCall: _call, assured: _assured, guards, ...unguarded }: Operation) => {
   const rest = guards ? { ...unguarded, guards: guards.map(({ line: _line, text: _guardText, ...check }) => check) } : unguarded;
   if (rest.kind !== "data_migration") return canonicalJson(rest);
   const { mentions: _mentions, readsThrough: _readsThrough, reversible: _reversible, description, deletes, overwrites, ...data } = rest;

@@ -188,6 +188,23 @@ ${named ? "    remove_index :users, name: SUBSCRIPTION_SOURCE_INDEX\n" : ""}    
   end
 end
 `;
+/** dawarich's families: a table whose foreign key is added NOT VALID (validated by a later migration) or validated. */
+const railsFamilies = (validate: boolean) => `class CreateFamilies < ActiveRecord::Migration[8.0]
+  def change
+    create_table :families do |t|
+      t.bigint :creator_id, null: false
+    end
+
+    add_foreign_key :families, :users, column: :creator_id${validate ? "" : ", validate: false"}
+  end
+end
+`;
+const railsValidateFamilies = (validate: boolean) => `class ValidateFamilyForeignKeys < ActiveRecord::Migration[8.0]
+  def change
+    ${validate ? "" : "# "}validate_foreign_key :families, :users, column: :creator_id
+  end
+end
+`;
 const railsData = (load: string, dump: string) => `class MoveSettings < ActiveRecord::Migration[7.1]
   class User < ApplicationRecord; end
 
@@ -386,6 +403,27 @@ export default defineReviewCases({
       base: { "db/migrate/20260420190307_add_subscription_source.rb": railsDownConstant(false) },
       head: { "db/migrate/20260420190307_add_subscription_source.rb": railsDownConstant(true) },
       findings: [{ path: "db/migrate/20260420190307_add_subscription_source.rb", line: 2, severity: "info", message: "its down (the up that ran is the same" }],
+    },
+    {
+      name: "Rails: a foreign key now added validated and the later migration that validated it emptied, in one change (dawarich): every database ends with the same validated key, a note on each",
+      base: { "db/migrate/20250926220114_create_families.rb": railsFamilies(false), "db/migrate/20250926220345_validate_family_foreign_keys.rb": railsValidateFamilies(true) },
+      head: { "db/migrate/20250926220114_create_families.rb": railsFamilies(true), "db/migrate/20250926220345_validate_family_foreign_keys.rb": railsValidateFamilies(false) },
+      findings: [
+        { path: "db/migrate/20250926220114_create_families.rb", line: 7, severity: "info", message: "only moves when constraints are validated" },
+        { path: "db/migrate/20250926220345_validate_family_foreign_keys.rb", line: 3, severity: "info", message: "only moves when constraints are validated" },
+      ],
+    },
+    {
+      name: "Rails: the foreign key added validated while the validating migration stays as it was is still a schema edit",
+      base: { "db/migrate/20250926220114_create_families.rb": railsFamilies(false), "db/migrate/20250926220345_validate_family_foreign_keys.rb": railsValidateFamilies(true) },
+      head: { "db/migrate/20250926220114_create_families.rb": railsFamilies(true) },
+      findings: [{ path: "db/migrate/20250926220114_create_families.rb", line: 7, severity: "error" }],
+    },
+    {
+      name: "Rails: the validating migration emptied alone leaves the key NOT VALID on fresh databases: a schema edit",
+      base: { "db/migrate/20250926220114_create_families.rb": railsFamilies(false), "db/migrate/20250926220345_validate_family_foreign_keys.rb": railsValidateFamilies(true) },
+      head: { "db/migrate/20250926220345_validate_family_foreign_keys.rb": railsValidateFamilies(false) },
+      findings: [{ path: "db/migrate/20250926220345_validate_family_foreign_keys.rb", line: 3, severity: "error" }],
     },
     {
       name: "only comments changed in a Rails migration: a note, not an error",

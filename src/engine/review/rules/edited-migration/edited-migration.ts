@@ -233,6 +233,21 @@ export default defineReviewRule({
         });
         continue;
       }
+      const moved = edit.details.find((d) => d.part === "validated");
+      if (moved) {
+        const at = moved.loc.line > 1 ? { line: moved.loc.line, endLine: moved.loc.line } : lines;
+        const others = ctx.migrations.filter((o) => o !== m && o.edit?.parts.has("validated")).map((o) => o.change.path);
+        ctx.report({
+          ...at,
+          path: m.change.path,
+          severity: "info",
+          message:
+            `Migration${version} is on the base branch; this edit (${shorten(moved.what)}), with the edits of ${others.length ? others.join(", ") : "the other edited migrations"}, only moves when constraints are validated: ` +
+            `a constraint added NOT VALID and validated by a later migration ends as the same validated constraint as one added validated, so databases that ran the old versions have the schema fresh ones build.`,
+          fix: "Nothing to do for the schema, as long as these edits land together. The new steps are checked as new code: validating at creation scans the table, which matters only if it holds rows then.",
+        });
+        continue;
+      }
       const steps = edit.details.find((d) => d.part === "steps");
       if (steps) {
         const at = steps.loc.line > 1 ? { line: steps.loc.line, endLine: steps.loc.line } : lines;
