@@ -55,6 +55,29 @@ CREATE INDEX pods_host ON pods (host);`,
     {
       framework: "sql",
       fixRunsAfter: "schema",
+      name: "the same in a goose file: the whole migration is the file with its annotations and its down, which goose runs (its statements alone would be a file goose refuses)",
+      schema: "CREATE TABLE pods (id bigint PRIMARY KEY, host text);\nINSERT INTO pods VALUES (1, 'a.example'), (2, NULL);",
+      path: "db/migrations/00051_pods_host.sql",
+      code: "-- +goose Up\nDELETE FROM pods WHERE host IS NULL;\nALTER TABLE pods ALTER COLUMN host SET NOT NULL;\nCREATE INDEX pods_host ON pods (host);\n\n-- +goose Down\nDROP INDEX pods_host;\nALTER TABLE pods ALTER COLUMN host DROP NOT NULL;\n",
+      lines: [2],
+      severities: ["info"],
+      fixes: [
+        `-- keep the data change and the set not null it prepares in this migration, in this order and in one
+-- transaction, as written (the whole migration); on a large table, take the NOT NULL as set-not-null shows (a CHECK ... NOT VALID, then VALIDATE), after the data change:
+-- +goose Up
+DELETE FROM pods WHERE host IS NULL;
+ALTER TABLE pods ALTER COLUMN host SET NOT NULL;
+CREATE INDEX pods_host ON pods (host);
+
+-- +goose Down
+DROP INDEX pods_host;
+ALTER TABLE pods ALTER COLUMN host DROP NOT NULL;`,
+      ],
+      afterFix: { query: "SELECT id, host FROM pods", rows: [{ id: 1, host: "a.example" }] },
+    },
+    {
+      framework: "sql",
+      fixRunsAfter: "schema",
       name: "a DROP TABLE beside a data change that copies from it",
       schema: "CREATE TABLE events (id bigint, kind text);\nCREATE TABLE inventory_discrepancies (id bigint);",
       code: "INSERT INTO events (id, kind) SELECT id, 'discrepancy' FROM inventory_discrepancies;\nDROP TABLE inventory_discrepancies;\n",
