@@ -6,17 +6,14 @@
  * at 66% similarity when the articles app was replaced).
  */
 import type { Config } from "../config.js";
-import { detectByPath } from "../detect.js";
 import { djangoAppOf } from "../paths.js";
 import type { Change } from "./changes.js";
+import { detectMigrationPath } from "./classify.js";
 
-const isDjango = (path: string, config: Config): boolean => {
-  const file = detectByPath(path, config);
-  return file !== undefined && file !== "sql-candidate" && file.framework === "django";
-};
+const isDjango = (path: string, config: Config): boolean => detectMigrationPath(path, config)?.framework === "django";
 
 /** Whether a rename moves a Django migration to another app (a different folder above `migrations/`). */
-export function movesToAnotherDjangoApp(change: Change, config: Config): boolean {
+function movesToAnotherDjangoApp(change: Change, config: Config): boolean {
   if (change.status !== "renamed" || !change.previousPath) return false;
   return isDjango(change.path, config) && isDjango(change.previousPath, config) && djangoAppOf(change.path) !== djangoAppOf(change.previousPath);
 }

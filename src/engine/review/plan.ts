@@ -21,7 +21,7 @@ import { companionPaths, detectByPath, type DetectedFile } from "../detect.js";
 import { migrationFolder } from "../database/decide.js";
 import { databasePathsFor, signalPathsFor } from "../database/signal-paths.js";
 import { normaliseChanges, type ChangedFile } from "./changes.js";
-import { splitCrossAppMoves } from "./cross-app-moves.js";
+import { reviewedChanges } from "./reviewed-changes.js";
 import { recentOnBase } from "./recent-on-base.js";
 import { detectMigrationPath, isDieselFile, isPrimaryFile, migrationSetKey } from "./classify.js";
 import { schemaDumpOf } from "../repository/schema-dump-paths.js";
@@ -109,11 +109,9 @@ function newerOnBase(added: readonly DetectedFile[], basePaths: readonly string[
 export const isBaseCodePath = (path: string): boolean => /(^|\/)app\/models\/.+\.rb$/.test(path) || isDjangoModelPath(path);
 
 export function planReview(files: readonly ChangedFile[], given: Config, basePaths?: readonly string[]): ReviewPlan {
-  const listed = normaliseChanges(files);
-  // revisions in an Alembic script location of any name (found by its env.py and script.py.mako) are migrations
-  const config = withAlembicScriptLocations(given, [...(basePaths ?? []), ...listed.map((c) => c.path)]);
-  // a migration "renamed" into another Django app is a deletion there and a new migration here (cross-app-moves.ts)
-  const changes = splitCrossAppMoves(listed, config);
+  // revisions in an Alembic script location of any name (found by its env.py and script.py.mako) are migrations;
+  // a migration "renamed" into another Django app is a deletion there and a new migration here
+  const { config, changes } = reviewedChanges(files, given, basePaths ?? []);
   const head = new Set<string>();
   const base = new Set<string>();
   let relevant = false;

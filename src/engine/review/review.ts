@@ -9,7 +9,6 @@ import { migrationDate } from "../repository/migration-date.js";
 import { ReleaseTags, unreleased, unreleasedOnBase } from "./releases.js";
 import type { UnreleasedBase } from "../rules/support/change-plan.js";
 import { changeSizeNote, type ChangeText } from "./change-size-note.js";
-import { withAlembicScriptLocations } from "../migration-folders/alembic-script-locations.js";
 import { analyze, loadEngine, mayNeedMysql, signalFiles, type AnalysisResult, type FileError } from "../analyze.js";
 import { loadSignalReaders } from "../database/decide.js";
 import { loadMysqlGrammar } from "../adapters/sql/mysql/mysql-grammar.js";
@@ -21,8 +20,8 @@ import { companionPaths, type DetectedFile } from "../detect.js";
 import type { Migration, ReportedFinding, SourceFile } from "../model.js";
 import { regulatedWaivers, type RegulatedWaiver } from "../regulated/waivers.js";
 import { isWaived } from "../waivers/waivers.js";
-import { normaliseChanges, type Change, type ChangedFile } from "./changes.js";
-import { splitCrossAppMoves } from "./cross-app-moves.js";
+import type { Change, ChangedFile } from "./changes.js";
+import { reviewedChanges } from "./reviewed-changes.js";
 import { detectMigrationPath } from "./classify.js";
 import { schemaDumpOf } from "../repository/schema-dump-paths.js";
 import { readOncePerDump } from "../repository/head-dumps.js";
@@ -306,11 +305,9 @@ function squashes(migrations: readonly ChangedMigration[], config: Config, conte
  * for a parser instance that a hostile file broke to be replaced (analyze.ts).
  */
 export async function reviewLoaded(input: ReviewInput): Promise<ReviewResult> {
-  const listed = normaliseChanges(input.changes);
-  // revisions in an Alembic script location of any name (found by its env.py and script.py.mako) are migrations
-  const config = withAlembicScriptLocations(input.config ?? defaultConfig(), [...(input.basePaths ?? []), ...input.head.map((f) => f.path), ...listed.map((c) => c.path)]);
+  // revisions in an Alembic script location of any name (found by its env.py and script.py.mako) are migrations;
   // a migration "renamed" into another Django app is a deletion there and a new migration here
-  const changes = splitCrossAppMoves(listed, config);
+  const { config, changes } = reviewedChanges(input.changes, input.config ?? defaultConfig(), [...(input.basePaths ?? []), ...input.head.map((f) => f.path)]);
   const contents: Contents = {
     head: new Map(input.head.map((f) => [f.path, f.content])),
     base: new Map((input.base ?? []).map((f) => [f.path, f.content])),
