@@ -13,14 +13,11 @@
  */
 import type { Waiver } from "../model.js";
 
-/** RuboCop Rails cops -> migguard rules with the same hazard (docs.rubocop.org/rubocop-rails/cops_rails). */
-const RUBOCOP: Record<string, readonly string[]> = {
+/** RuboCop Rails cops -> migguard rules with the same hazard (docs.rubocop.org/rubocop-rails/cops_rails); the README and tests read it. */
+export const RUBOCOP_RULES: Readonly<Record<string, readonly string[]>> = {
   "Rails/ReversibleMigration": ["irreversible-migration"],
   "Rails/NotNullColumn": ["required-column-without-default"],
 };
-
-/** The cop table, for the README and tests. */
-export const RUBOCOP_RULES = RUBOCOP;
 
 /** One Ruby comment as Prism found it: its text with `#`, its line, and whether code precedes it on that line. */
 export type RubyComment = { text: string; line: number; trailing: boolean };
@@ -39,9 +36,9 @@ function directive(text: string): Directive | undefined {
 
 /** The migguard rules a directive's cop name covers: a cop by its full or short name, its department, or `all`. */
 function rulesOf(cop: string): string[] {
-  if (cop === "all" || cop === "Rails") return [...new Set(Object.values(RUBOCOP).flat())];
+  if (cop === "all" || cop === "Rails") return [...new Set(Object.values(RUBOCOP_RULES).flat())];
   const full = cop.includes("/") ? cop : `Rails/${cop}`;
-  return [...(RUBOCOP[full] ?? [])];
+  return [...(RUBOCOP_RULES[full] ?? [])];
 }
 
 /** RuboCop's directives among a file's comments, as waivers over the lines they disable (`lastLine`: the file's end). */
