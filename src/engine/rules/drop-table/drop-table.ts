@@ -14,7 +14,7 @@ import { ALL_DATABASES } from "../support/databases.js";
 import { migrationDialect } from "../support/sql-dialect.js";
 import { keptTableForeignKeysDrop } from "./kept-table-foreign-keys.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
-import { tableRecreated } from "../support/recreated-later.js";
+import { recreationWhere, tableRecreated } from "../support/recreated-later.js";
 import { recreatedTableReport } from "./recreated-table.js";
 
 /**
@@ -103,9 +103,11 @@ const stateOnly = (ctx: RuleContext, state: string, tables: readonly string[]): 
 function deferredDrop(ctx: RuleContext, op: OperationOf<"drop_table">, index: number, table: string, moved: string): string | undefined {
   if (ctx.framework !== "django") return undefined;
   const deleteModel = /\bDeleteModel\s*\(/.test(op.text) && op.ormModel;
+  // a CREATE TABLE or a rename onto the name, later in this up or in a later migration of the folder
+  const again = tableRecreated(ctx, table, index);
   // a table no model of this app maps (another app's, dropped with RunSQL: scancode.io's authtoken_token): no state to
   // change, the drop itself waits for the next release; a copy would keep what the step moved out (plaintext keys)
-  if (op.embeddedSql && !tableRecreated(ctx, table, index))
+  if (op.embeddedSql && !again)
     return [
       `# ${moved} already took care of the rows: a copy adds nothing, and would keep what that step moved out of the way.`,
       `# What breaks is servers still running the old code during the upgrade, which use ${table}. Keep the data step here`,
@@ -114,13 +116,11 @@ function deferredDrop(ctx: RuleContext, op: OperationOf<"drop_table">, index: nu
     ].join("\n");
   if (!deleteModel && !/\bRemoveField\s*\(/.test(op.text)) return undefined;
   const what = deleteModel ? `${op.ormModel} model` : "many-to-many field";
-  // a CREATE TABLE or a rename onto the name, later in this up or in a later migration of the folder
-  const again = tableRecreated(ctx, table, index);
   if (again)
     return [
       `# ${moved} already took care of the rows: a copy adds nothing. Servers still running the old code during the`,
       `# upgrade query ${table} through the ${what} and fail until they restart, but the table cannot stay for them:`,
-      `# ${again.sameMigration ? `this migration, at ${again.where},` : again.where} ${again.does}, which fails with "relation already exists" while it`,
+      `# ${recreationWhere(again)} ${again.does}, which fails with "relation already exists" while it`,
       `# is kept. Keep the drop (deploy it with the code that stops using the ${what}), or give ${again.sameMigration ? "that step's" : "that migration's"} table another name:`,
       reindented(op.text.trim()),
     ].join("\n");

@@ -13,7 +13,7 @@ import { migrationDialect } from "../support/sql-dialect.js";
 import { isMysqlFamily } from "../support/databases.js";
 import { renderFix } from "../support/fix-steps.js";
 import { expandSteps } from "./expand-steps.js";
-import { columnRecreated } from "../support/recreated-later.js";
+import { columnRecreated, recreationWhere } from "../support/recreated-later.js";
 
 /**
  * A later step that gives the table a column of the kept name (IntelOwl's 0058_4 adds the foreign key config, column
@@ -23,8 +23,8 @@ import { columnRecreated } from "../support/recreated-later.js";
 function keptNameTakenLater(ctx: RuleContext, op: OperationOf<"rename_column">, index: number): string | undefined {
   const taken = columnRecreated(ctx, op.table, op.column, index);
   if (!taken) return undefined;
-  const [where, that] = taken.sameMigration ? [`this migration, at ${taken.where},`, "That step"] : [taken.where, "That migration"];
-  return `# ${where} ${taken.does}: with the column kept under that name it fails ("column already exists"). ${that} must first move this field's column away (an AlterField with another db_column), or keep this rename as written and deploy it with the code that stops using ${op.column}`;
+  const that = taken.sameMigration ? "That step" : "That migration";
+  return `# ${recreationWhere(taken)} ${taken.does}: with the column kept under that name it fails ("column already exists"). ${that} must first move this field's column away (an AlterField with another db_column), or keep this rename as written and deploy it with the code that stops using ${op.column}`;
 }
 
 /**

@@ -125,6 +125,10 @@ export function tableRecreated(ctx: RuleContext, table: string, index: number): 
 /** No code runs between the drop and the re-creation (one migration, or one change): what is left is the data loss alone. */
 export const recreatedBeforeCodeRuns = (recreation: Recreation): boolean => recreation.sameMigration || recreation.sameChange;
 
+/** Where the re-creation is, as a sentence names it: "this migration, at line 12," or the later migration's path:line. */
+export const recreationWhere = (recreation: Recreation, startsSentence = false): string =>
+  recreation.sameMigration ? `${startsSentence ? "This" : "this"} migration, at ${recreation.where},` : recreation.where;
+
 /**
  * The sentence a drop's message gives instead of "code still reads it": what today's code names is the object created
  * again; within one migration (or one change) no code runs between the two.
@@ -133,7 +137,7 @@ export function recreationSentence(recreation: Recreation, namedToday: readonly 
   const today = namedToday.length
     ? ` What names it today (${namedToday.slice(0, 3).join(", ")}${namedToday.length > 3 ? ` and ${namedToday.length - 3} more` : ""}) reads that one, not this one.`
     : "";
-  const where = recreation.sameStatement ? "The same statement" : recreation.sameMigration ? `This migration, at ${recreation.where},` : recreation.where;
+  const where = recreation.sameStatement ? "The same statement" : recreationWhere(recreation, true);
   const window = recreation.sameMigration
     ? `Code that names it finds it when the migration ends, so only ${lost} ${lost.endsWith("s") ? "are" : "is"} lost.`
     : recreation.sameChange
