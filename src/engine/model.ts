@@ -367,7 +367,12 @@ export const AddConstraint = op("add_constraint", {
   /** options of the framework's call that shape the constraint's index but were not read (set at run time): `nulls_distinct` */
   unreadOptions: z.array(z.string()).optional(),
 });
-export const ValidateConstraint = op("validate_constraint", { table: z.string(), name: z.string().optional() });
+export const ValidateConstraint = op("validate_constraint", {
+  table: z.string(),
+  name: z.string().optional(),
+  /** Rails' validate_foreign_key(from, to) without column: or name: finds the key by the table it references, whatever its column */
+  referencesTable: z.string().optional(),
+});
 export const DropConstraint = op("drop_constraint", {
   table: z.string(),
   name: z.string().optional(),

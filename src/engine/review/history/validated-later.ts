@@ -21,8 +21,15 @@ export function foldValidations(ops: readonly Operation[]): { ops: Operation[]; 
   const out: Array<Operation | undefined> = [...ops];
   let folded = 0;
   out.forEach((op, j) => {
-    if (op?.kind !== "validate_constraint" || !op.name) return;
-    const i = out.findLastIndex((o, k) => k < j && o?.kind === "add_constraint" && o.notValid && o.table === op.table && o.name === op.name);
+    if (op?.kind !== "validate_constraint") return;
+    const notValid = (o: Operation | undefined, k: number): o is AddConstraint => k < j && o?.kind === "add_constraint" && o.notValid && o.table === op.table;
+    let i = out.findLastIndex((o, k) => notValid(o, k) && op.name !== undefined && o.name === op.name);
+    // Rails' validate_foreign_key(from, to) finds the key by the table it references: only when one key does
+    const referencing =
+      op.referencesTable === undefined
+        ? []
+        : out.flatMap((o, k) => (k < j && o?.kind === "add_constraint" && o.table === op.table && o.constraint === "foreign_key" && o.referencesTable === op.referencesTable ? [k] : []));
+    if (i === -1 && referencing.length === 1 && notValid(out[referencing[0]], referencing[0])) i = referencing[0];
     if (i === -1) return;
     out[i] = validated(out[i] as AddConstraint);
     out[j] = undefined;

@@ -60,7 +60,8 @@ const validateForeignKey: CommandHandler = (cmd, ctx) => {
   const from = nameOf(cmd.args[0]);
   if (!from) return undefined;
   const to = nameOf(cmd.args[1]) ?? cmd.opts.name("to_table");
-  return [step([{ kind: "validate_constraint", ...ctx.base(cmd.node), table: from, name: foreignKeyNameFor(from, to, cmd.opts) }], [])];
+  const byReference = to !== undefined && !cmd.opts.name("name") && !cmd.opts.name("column");
+  return [step([{ kind: "validate_constraint", ...ctx.base(cmd.node), table: from, name: foreignKeyNameFor(from, to, cmd.opts), ...(byReference ? { referencesTable: to } : {}) }], [])];
 };
 
 const addCheckConstraint: CommandHandler = (cmd, ctx) => {

@@ -188,7 +188,7 @@ ${named ? "    remove_index :users, name: SUBSCRIPTION_SOURCE_INDEX\n" : ""}    
   end
 end
 `;
-/** dawarich's families: a table whose foreign key is added NOT VALID (validated by a later migration) or validated. */
+/** dawarich's families: a foreign key on creator_id added NOT VALID (validated by a later migration, which finds it by the table it references) or validated. */
 const railsFamilies = (validate: boolean) => `class CreateFamilies < ActiveRecord::Migration[8.0]
   def change
     create_table :families do |t|
@@ -201,7 +201,7 @@ end
 `;
 const railsValidateFamilies = (validate: boolean) => `class ValidateFamilyForeignKeys < ActiveRecord::Migration[8.0]
   def change
-    ${validate ? "" : "# "}validate_foreign_key :families, :users, column: :creator_id
+    ${validate ? "" : "# "}validate_foreign_key :families, :users
   end
 end
 `;
