@@ -46,9 +46,10 @@ describe("the Alembic driver read from the repository's dependency files, throug
     expect(comment!.body).toContain("with op.get_context().autocommit_block():");
   });
 
-  it("psycopg2 (the same file naming psycopg2-binary): no concurrently-in-transaction; the COMMIT is a warning that says the rest runs in autocommit", async () => {
+  it("psycopg2 (the same file naming psycopg2-binary): no concurrently-in-transaction; the COMMIT before two statements is a warning that says the rest runs in autocommit", async () => {
     s = await startScenario({ baseFiles: base("psycopg2-binary==2.9.9") });
-    const head = s.openPull(92, added);
+    // two statements after the COMMIT: one alone could not be left half applied (a note, below)
+    const head = s.openPull(92, { [ADDED]: revision("b2", '"a1"', ['op.execute("COMMIT")', 'op.create_index("ix_event_source", "event", ["source"], postgresql_concurrently=True)', 'op.create_index("ix_event_id_source", "event", ["id", "source"], postgresql_concurrently=True)'], 'op.drop_index("ix_event_id_source", table_name="event")\n    op.drop_index("ix_event_source", table_name="event")') });
     expect((await s.pullRequest("opened", 92)).status).toBe(200);
 
     const run = s.fake.checkRunsFor(head).at(-1)!;
@@ -59,6 +60,18 @@ describe("the Alembic driver read from the repository's dependency files, throug
     expect(run.annotations[0].message).toContain("psycopg2 (the project's driver) sends no BEGIN again");
     // a warning is no inline comment by default (review_comments: error)
     expect(ours(92)).toEqual([]);
+  });
+
+  it("psycopg2 and one statement after the COMMIT with nothing before it: nothing can be left half applied, so no annotation and no failure", async () => {
+    s = await startScenario({ baseFiles: base("psycopg2-binary==2.9.9") });
+    const head = s.openPull(94, added);
+    expect((await s.pullRequest("opened", 94)).status).toBe(200);
+
+    const run = s.fake.checkRunsFor(head).at(-1)!;
+    expect(run.status).toBe("completed");
+    expect(run.conclusion).not.toBe("failure");
+    expect(rulesOf(run.annotations)).toEqual([]);
+    expect(ours(94)).toEqual([]);
   });
 
   it("a pull request that moves the project to psycopg 3 with the revision is judged on its own dependency files", async () => {
