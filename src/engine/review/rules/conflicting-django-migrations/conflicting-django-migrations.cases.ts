@@ -23,6 +23,22 @@ export default defineReviewCases({
       renames: { "shop/migrations/0002_prices.py": "shop/migrations/0002_price.py" },
       findings: [{ path: "shop/migrations/0003_phone.py", line: 1, message: "0003_phone and 0002_prices are both leaf nodes" }],
     },
+    {
+      name: "a migration on the newest replaced migration beside one on the squash: two leaves",
+      base: {
+        "importer/migrations/0001_initial.py": migration(""),
+        "importer/migrations/0002_item.py": migration('("importer", "0001_initial")'),
+        "importer/migrations/0001_squashed_0002_item.py": `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    replaces = [("importer", "0001_initial"), ("importer", "0002_item")]\n    dependencies = []\n    operations = []\n`,
+      },
+      head: {
+        "importer/migrations/0003_failure_reason.py": migration('("importer", "0001_squashed_0002_item")'),
+        "importer/migrations/0003_retry.py": migration('("importer", "0001_squashed_0002_item")'),
+      },
+      findings: [
+        { path: "importer/migrations/0003_failure_reason.py", line: 1 },
+        { path: "importer/migrations/0003_retry.py", line: 1 },
+      ],
+    },
   ],
   valid: [
     {
@@ -50,6 +66,15 @@ export default defineReviewCases({
         "shop/migrations/0046_unique_pt3.py": migration('("shop", "0045_unique_pt2")'),
       },
       renames: { "shop/migrations/0045_unique_pt2.py": "shop/migrations/0044_unique.py" },
+    },
+    {
+      name: "concordia 44c4c72d71: a migration on the squash that replaces the base's newest migration (0001_squashed_0002 replaces 0001 and 0002, both still on disk) has one leaf",
+      base: {
+        "importer/migrations/0001_initial.py": migration(""),
+        "importer/migrations/0002_item.py": migration('("importer", "0001_initial")'),
+        "importer/migrations/0001_squashed_0002_item.py": `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    replaces = [("importer", "0001_initial"), ("importer", "0002_item")]\n    dependencies = []\n    operations = []\n`,
+      },
+      head: { "importer/migrations/0003_failure_reason.py": migration('("importer", "0001_squashed_0002_item")') },
     },
     {
       name: "other apps have their own graphs",

@@ -24,7 +24,13 @@ export default defineReviewRule({
       if (!set.key.startsWith("django:")) continue;
       const newest = newestVersion(set.base.flatMap((f) => (f.version ? [f.version] : [])));
       if (!newest) continue;
-      const baseLeaves = set.base.filter((f) => f.version !== undefined && compareVersions(f.version, newest) === 0).map((f) => djangoMigrationName(f.path));
+      // a migration a squash replaces is the squash in Django's graph (the loader drops the replaced nodes and points
+      // their dependants at the squash): concordia's importer 0016 on 0001_squashed_0015 beside 0015 has one leaf
+      const standIn = (path: string) => {
+        const squash = ctx.squashedBy.get(`${djangoAppOf(path)}/${djangoMigrationName(path)}`);
+        return djangoMigrationName(squash ?? path);
+      };
+      const baseLeaves = [...new Set(set.base.filter((f) => f.version !== undefined && compareVersions(f.version, newest) === 0).map((f) => standIn(f.path)))];
       // a migration the change renames is in the head graph under its new name (a renumbered part of a chain)
       // (one whose graph could not be read is left out: its dependencies are unknown)
       const headMigrations = [...set.added, ...set.renamed.filter((m) => m.headGraph)];
