@@ -38,7 +38,6 @@ function youngTables(op: Operation | undefined, migration: Migration, repository
   if (!date) return undefined;
   const within = (y: Young) => y.days >= 0 && y.days <= config.young_table.days;
   const born = tableAges(op, date, repository, (birth) => !birth.filled)?.map(({ table, born, creator }) => ({ table, days: daysBetween(born, date), creator }));
-  if (born?.every(within)) return born;
   const tables = tablesOf(op);
   if (tables.length === 0) return undefined;
   const young = tables.map((table): Young | undefined => {
