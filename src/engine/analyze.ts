@@ -520,7 +520,7 @@ function ruleFindings(
   raw = againstAuthorSize(raw, migration, production?.production, changeSizeNote);
   keepRunnerTemplates(raw, migration);
   keepRevisionParameters(raw, migration);
-  commitBeforeAutocommit(raw, migration, repository.sqlalchemyAtLeast("2.0"));
+  commitBeforeAutocommit(raw, migration, repository);
   if (migration.alsoRunsOn?.length) for (const r of raw) r.finding = portableFinding(r.finding, migration, ruleDatabases(RULE_META.get(r.finding.rule) ?? {}), r.op?.text);
   return raw;
 }
@@ -566,10 +566,12 @@ function keepRevisionParameters(raw: Raw[], migration: Migration): void {
 }
 
 /** Alembic fixes that leave the transaction with autocommit_block() commit first where env.py began a transaction Alembic did not. */
-function commitBeforeAutocommit(raw: Raw[], migration: Migration, sqlalchemy2: boolean | undefined): void {
+function commitBeforeAutocommit(raw: Raw[], migration: Migration, repository: RepositoryView): void {
   const env = migration.alembicExternalTransaction;
+  if (migration.framework !== "alembic" || !env) return;
+  const sqlalchemy2 = repository.sqlalchemyAtLeast("2.0");
   // SQLAlchemy 1.x (its dependency files say so): that execute begins no transaction Alembic sees, and its Connection has no commit()
-  if (migration.framework !== "alembic" || !env || sqlalchemy2 === false) return;
+  if (sqlalchemy2 === false) return;
   for (const r of raw) if (r.finding.fix) r.finding = { ...r.finding, fix: withCommitBeforeAutocommit(r.finding.fix, env, sqlalchemy2) };
 }
 

@@ -11,9 +11,6 @@ import type { PyNode } from "./parser.js";
 /** The key a factory's returned function is filed under in DjangoFile.functions: `make_backfill()`. */
 export const factoryKey = (factory: string) => `${factory}()`;
 
-/** The defs of the Migration class body, by name. */
-export const classBodyFunctions = (classBody: PyNode): Map<string, PyNode> => functionDefinitions(classBody);
-
 /** The inner def a factory returns (`def make(...): def inner(apps, schema_editor): ...; return inner`), if it is one. */
 export function factoryReturnedFunction(factory: PyNode): PyNode | undefined {
   const body = factory.childForFieldName("body");

@@ -5,13 +5,13 @@
  */
 import type { ParseProblem, SizeNote, Waiver } from "../../model.js";
 import { djangoHeaderDateOf } from "./django-header.js";
-import { classBodyFunctions, factoryKey, factoryReturnedFunction } from "./django-nested-functions.js";
+import { factoryKey, factoryReturnedFunction } from "./django-nested-functions.js";
 import { dataFunctionFacts, type DataFunctionFacts } from "./django-runpython.js";
 import { isKnownOperation, operationName } from "./django-state.js";
 import type { ProjectModules } from "./project-modules.js";
 import { lastSegment } from "./imports.js";
 import { assignmentsIn, readModule } from "./module.js";
-import { callParts, locOf, unparen } from "./nodes.js";
+import { callParts, functionDefinitions, locOf, unparen } from "./nodes.js";
 import { withPythonTree, type PyNode } from "./parser.js";
 import { readError, type CutShortList } from "./recovery.js";
 import { truthy, asString, evaluate, type EvalContext, type PyValue } from "./values.js";
@@ -131,7 +131,7 @@ export function readDjangoFile(path: string, content: string, modules?: ProjectM
       if (referencedAsCode(file.operations, fnName)) file.functions.set(fnName, dataFunctionFacts(def, module.imports));
     }
     // and of those RunPython names beyond them (django-nested-functions.ts): a module function keeps its own facts
-    for (const [fnName, def] of classBodyFunctions(body)) {
+    for (const [fnName, def] of functionDefinitions(body)) {
       if (!file.functions.has(fnName) && referencedAsCode(file.operations, fnName)) file.functions.set(fnName, dataFunctionFacts(def, module.imports));
     }
     for (const [factory, def] of module.functions) {

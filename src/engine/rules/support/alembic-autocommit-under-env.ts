@@ -16,6 +16,8 @@ export interface EnvTransaction {
 const BLOCK = "op.get_context().autocommit_block()";
 
 export function withCommitBeforeAutocommit(fix: string, env: EnvTransaction, sqlalchemy2: boolean | undefined): string {
+  // most fixes have no block: skip the parse
+  if (!fix.includes(BLOCK)) return fix;
   const starts = withPythonTree(fix, (root) =>
     root
       .descendantsOfType("with_statement")
