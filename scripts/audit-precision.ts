@@ -180,11 +180,18 @@ async function recheck(args: string[]): Promise<void> {
   const judged = readJson<SampleFile>(args[1]);
   const now = new Map<string, LintedFinding[]>();
   for (const project of projects) now.set(project.name, (await lint(project)).findings);
-  const still = judged.sample.filter((s) => (now.get(s.project) ?? []).some((f) => f.path === s.path && f.rule === s.rule && f.line === s.line));
+  const current = (s: SampledFinding) => (now.get(s.project) ?? []).find((f) => f.path === s.path && f.rule === s.rule && f.line === s.line);
+  const still = judged.sample.filter((s) => current(s));
   const gone = judged.sample.filter((s) => !still.includes(s));
+  // a fix whose text changed since it was judged is not judged any more: its old verdict would not be about it
+  const fixChanged = still.filter((s) => s.fixVerdict && current(s)!.fix !== s.fix);
   score(judged.sample, "as judged");
-  score(still, "still reported");
+  score(
+    still.map((s) => (fixChanged.includes(s) ? { ...s, fixVerdict: "" as FixVerdict } : s)),
+    `still reported (${fixChanged.length} of their fixes changed since judged: left out of the fix rate)`,
+  );
   for (const s of gone) console.log(`  no longer reported (${s.verdict}): ${s.project} ${s.path}:${s.line} ${s.rule}`);
+  for (const s of fixChanged) console.log(`  fix changed (was ${s.fixVerdict}): ${s.project} ${s.path}:${s.line} ${s.rule}`);
 }
 
 async function stats(args: string[]): Promise<void> {
