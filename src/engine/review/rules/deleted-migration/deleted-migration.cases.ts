@@ -31,6 +31,36 @@ const index = (options: string) => `class AddIndexToLinks < ActiveRecord::Migrat
 const createCampaign = "db/migrate/20260108220043_create_campaign_contact.rb";
 const createCampaignContact = `class CreateCampaignContact < ActiveRecord::Migration[7.1]\n  def change\n    create_table :campaign_contacts do |t|\n      t.string :email\n    end\n  end\nend\n`;
 
+/** dawarich 653a4bb843: the rails_pulse gem's install migration, which loads the gem's schema file (its tables are in that file) */
+const pulseInstall = "db/migrate/20251228163703_install_rails_pulse_tables.rb";
+const installPulse = `class InstallRailsPulseTables < ActiveRecord::Migration[8.0]
+  def change
+    schema_file = Rails.root.join('db/rails_pulse_schema.rb').to_s
+    raise 'Rails Pulse schema file not found at db/rails_pulse_schema.rb' unless File.exist?(schema_file)
+
+    load schema_file
+    RailsPulse::Schema.call(connection)
+  end
+end
+`;
+const pulseSchema = "db/rails_pulse_schema.rb";
+const pulseDrop = "db/migrate/20260429180000_drop_rails_pulse_tables.rb";
+const dropPulse = (ifExists: string) => `class DropRailsPulseTables < ActiveRecord::Migration[8.0]
+  TABLES = %w[
+    rails_pulse_operations
+    rails_pulse_requests
+  ].freeze
+
+  def up
+    TABLES.each { |t| drop_table t${ifExists}, force: :cascade }
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`;
+const pulseSchemaFile = `RailsPulse::Schema = lambda do |connection|\n  connection.create_table :rails_pulse_requests do |t|\n    t.string :route\n  end\nend\n`;
 
 /** A settings module installing `apps` (mit-learn's main/settings.py). */
 const settings = (...apps: string[]) => `INSTALLED_APPS = (\n    "django.contrib.auth",\n${apps.map((a) => `    "${a}",\n`).join("")})\n`;
@@ -252,6 +282,24 @@ export default defineReviewCases({
       },
       head: { "main/settings.py": settings("news"), ...goneVideoShorts },
       findings: [{ path: "video_shorts/migrations/0001_initial.py", line: 1, severity: "error" }],
+    },
+    {
+      name: "Rails: a merged migration that loads another file deleted, and the new one drops tables without if_exists: nothing says the removal is safe where it never ran, an error",
+      base: { [pulseInstall]: installPulse, [pulseSchema]: pulseSchemaFile },
+      head: { [pulseInstall]: null, [pulseSchema]: null, [pulseDrop]: dropPulse("") },
+      findings: [{ path: pulseInstall, line: 1, severity: "error" }],
+    },
+    {
+      name: "Rails: a gem's install migration (it loads the gem's schema file) deleted, the new one drops other tables if_exists: an error",
+      base: { [pulseInstall]: installPulse, [pulseSchema]: pulseSchemaFile },
+      head: { [pulseInstall]: null, [pulseSchema]: null, [pulseDrop]: dropPulse(", if_exists: true").replace(/rails_pulse_/g, "audit_") },
+      findings: [{ path: pulseInstall, line: 1, severity: "error" }],
+    },
+    {
+      name: "Rails: a gem removed (dawarich 653a4bb843): its install migration, which loads the gem's schema file, deleted with that file, and the change adds a migration that drops the gem's tables if_exists: a note, no restore",
+      base: { [pulseInstall]: installPulse, [pulseSchema]: pulseSchemaFile },
+      head: { [pulseInstall]: null, [pulseSchema]: null, [pulseDrop]: dropPulse(", if_exists: true") },
+      findings: [{ path: pulseInstall, line: 1, severity: "info", message: "drops its tables if they exist (rails_pulse_operations, rails_pulse_requests; " }],
     },
     {
       name: "a Django migration others depend on is deleted",

@@ -2,6 +2,7 @@ import { dedent, ident } from "../../../rules/support/fix.js";
 import { djangoMigrationName } from "../../history/django-graph.js";
 import { djangoAppOf } from "../../../paths.js";
 import { revertedBy } from "../../history/reverted.js";
+import { removedOnPurpose } from "../../history/removed-on-purpose.js";
 import { POP_HISTORY, runnerHistory } from "../../history/runners.js";
 import { baseOf, dirOf } from "../../../paths.js";
 import { defineReviewRule, type ChangedMigration, type ReviewRuleContext } from "../../review-rule.js";
@@ -51,6 +52,20 @@ export default defineReviewRule({
           severity: "info",
           message: `Migration ${m.change.path} was deleted, and ${repairs.join(", ")} undoes what it did only where it ran (guarded by an existence check): every database ends up the same.`,
           fix: "Nothing to do; the deleted version stays in schema_migrations where it ran, which is harmless.",
+        });
+        continue;
+      }
+      // a removal the change cleans up after (a gem's install migration and a new one dropping its tables if they exist)
+      const cleanup = m.base && !history.checksums ? removedOnPurpose(m.base, m.baseContent, added) : undefined;
+      if (cleanup) {
+        ctx.report({
+          path: m.change.path,
+          line: 1,
+          severity: "info",
+          message:
+            `Migration ${m.change.path} was deleted on purpose: ${cleanup.by.join(" and ")}, added by this change, drops its tables if they exist (${cleanup.tables.join(", ")}; ${cleanup.how}). ` +
+            `Databases that ran it get the cleanup, fresh databases never had the tables and skip the drops: every database ends up without them. Restoring the file would bring back what the change removes.`,
+          fix: "Nothing to do; the deleted version stays in schema_migrations where it ran, which Rails ignores without its file.",
         });
         continue;
       }
