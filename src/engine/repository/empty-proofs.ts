@@ -30,15 +30,20 @@ export class EmptyProofs {
     this.byTable.set(nameKey(table), list);
   }
 
+  /** The proof of `table` ends at `position`; recorded only over a proof, so tables never proven empty keep no list. */
+  private end(table: string, position: number): void {
+    if (this.byTable.get(nameKey(table))?.at(-1)?.by) this.push(table, { position, by: undefined });
+  }
+
   /** Record the migration at `position` (positions increase in run order). */
   record(migration: Migration, position: number): void {
     for (const op of migration.up) {
       const written = rowsAddedTo(op);
-      if (written === "any") for (const table of this.byTable.keys()) this.push(table, { position, by: undefined });
-      else for (const table of written ?? []) this.push(table, { position, by: undefined });
+      if (written === "any") for (const table of this.byTable.keys()) this.end(table, position);
+      else for (const table of written ?? []) this.end(table, position);
       if (needsEmptyTable(op)) this.push(op.table, { position, by: migration });
-      else if (op.kind === "drop_table") for (const t of op.tables) this.push(t, { position, by: undefined });
-      else if (op.kind === "rename_table") this.push(op.table, { position, by: undefined });
+      else if (op.kind === "drop_table") for (const t of op.tables) this.end(t, position);
+      else if (op.kind === "rename_table") this.end(op.table, position);
     }
   }
 
