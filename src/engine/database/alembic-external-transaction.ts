@@ -5,6 +5,7 @@
  * `op.get_context().autocommit_block()` fails its `assert self._transaction is not None` (alembic/runtime/
  * migration.py): the connection is in a transaction but Alembic holds none. Read with tree-sitter, never by pattern.
  */
+import { keywordArgument } from "../adapters/python/nodes.js";
 import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
 
 export interface ExternalTransaction {
@@ -21,7 +22,7 @@ export function readExternalTransaction(path: string, content: string): External
   return withPythonTree(content, (root) => {
     for (const configure of root.descendantsOfType("call")) {
       if (!configure || !isContextConfigure(configure)) continue;
-      const connection = keywordValue(configure, "connection");
+      const connection = keywordArgument(configure, "connection");
       if (connection?.type !== "identifier") continue;
       const found = pendingExecute(scopeOf(configure), connection.text, configure);
       if (found) return { path, line: found.startPosition.row + 1, connection: connection.text };
@@ -34,11 +35,6 @@ export function readExternalTransaction(path: string, content: string): External
 function isContextConfigure(call: PyNode): boolean {
   const fn = call.childForFieldName("function");
   return fn?.type === "attribute" && fn.childForFieldName("attribute")?.text === "configure" && /(?:^|\.)context$/.test(fn.childForFieldName("object")?.text ?? "");
-}
-
-function keywordValue(call: PyNode, name: string): PyNode | undefined {
-  const keyword = call.childForFieldName("arguments")?.namedChildren.find((c) => c?.type === "keyword_argument" && c.childForFieldName("name")?.text === name);
-  return keyword?.childForFieldName("value") ?? undefined;
 }
 
 /** The function (or module) a call runs in: the statements before it there run before it. */

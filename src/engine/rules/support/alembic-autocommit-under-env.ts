@@ -6,16 +6,11 @@
  * once for every rule, with the Python grammar (a block named in a comment or string stays as it is).
  */
 import { withPythonTree } from "../../adapters/python/parser.js";
-
-export interface EnvTransaction {
-  path: string;
-  line: number;
-  connection: string;
-}
+import type { ExternalTransaction } from "../../database/alembic-external-transaction.js";
 
 const BLOCK = "op.get_context().autocommit_block()";
 
-export function withCommitBeforeAutocommit(fix: string, env: EnvTransaction, sqlalchemy2: boolean | undefined): string {
+export function withCommitBeforeAutocommit(fix: string, env: ExternalTransaction, sqlalchemy2: boolean | undefined): string {
   // most fixes have no block: skip the parse
   if (!fix.includes(BLOCK)) return fix;
   const starts = withPythonTree(fix, (root) =>
