@@ -4,8 +4,7 @@
  * Read with tree-sitter's Python grammar and the adapter's evaluator from the settings modules the database
  * detection already considers (signal-paths.ts), so those folders are Django migrations too.
  */
-import { readModule } from "../adapters/python/module.js";
-import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
+import { visitModuleLevel } from "../adapters/python/module-level.js";
 import { asString, evaluate } from "../adapters/python/values.js";
 import type { Config } from "../config.js";
 import { signalKind } from "../database/signal-paths.js";
@@ -23,27 +22,18 @@ const isModulePath = (value: string): boolean => /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*
 export function readMigrationModules(content: string): string[] {
   if (!content.includes(SETTING)) return [];
   try {
-    return withPythonTree(content, (root) => {
-      const module = readModule(root, content);
-      const ctx = { imports: module.imports, bindings: module.bindings };
-      const out: string[] = [];
-      const visit = (node: PyNode) => {
-        if (node.type === "function_definition" || node.type === "class_definition" || node.type === "lambda") return;
-        if (node.type === "assignment") {
-          const left = node.childForFieldName("left");
-          const right = node.childForFieldName("right");
-          if (left && right) {
-            const value = evaluate(right, ctx);
-            // MIGRATION_MODULES = {"app": "pkg.folder"} / MIGRATION_MODULES["app"] = "pkg.folder"
-            if (left.type === "identifier" && left.text === SETTING && value.kind === "dict") for (const entry of value.entries) out.push(asString(entry.value) ?? "");
-            else if (left.type === "subscript" && left.childForFieldName("value")?.text === SETTING) out.push(asString(value) ?? "");
-          }
-        }
-        for (const child of node.namedChildren) if (child) visit(child);
-      };
-      visit(root);
-      return out.filter(isModulePath);
+    const out: string[] = [];
+    visitModuleLevel(content, (node, ctx) => {
+      if (node.type !== "assignment") return;
+      const left = node.childForFieldName("left");
+      const right = node.childForFieldName("right");
+      if (!left || !right) return;
+      const value = evaluate(right, ctx);
+      // MIGRATION_MODULES = {"app": "pkg.folder"} / MIGRATION_MODULES["app"] = "pkg.folder"
+      if (left.type === "identifier" && left.text === SETTING && value.kind === "dict") for (const entry of value.entries) out.push(asString(entry.value) ?? "");
+      else if (left.type === "subscript" && left.childForFieldName("value")?.text === SETTING) out.push(asString(value) ?? "");
     });
+    return out.filter(isModulePath);
   } catch {
     return []; // a settings module too deeply nested to read: its folders are not known
   }

@@ -5,8 +5,7 @@
  * names bound earlier in the module are followed. Whether an app left INSTALLED_APPS tells the removal of a whole
  * app, Django's documented last step, from migrations deleted while the app still loads (django-app-removal.ts).
  */
-import { readModule } from "../adapters/python/module.js";
-import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
+import { visitModuleLevel } from "../adapters/python/module-level.js";
 import { evaluate, type PyValue } from "../adapters/python/values.js";
 
 const SETTING = "INSTALLED_APPS";
@@ -29,29 +28,22 @@ function strings(value: PyValue, out: InstalledApp[]): void {
 export function readInstalledApps(content: string): InstalledApp[] {
   if (!content.includes(SETTING)) return [];
   try {
-    return withPythonTree(content, (root) => {
-      const module = readModule(root, content);
-      const ctx = { imports: module.imports, bindings: module.bindings };
-      const out: InstalledApp[] = [];
-      const visit = (node: PyNode) => {
-        if (node.type === "function_definition" || node.type === "class_definition" || node.type === "lambda") return;
-        if (node.type === "assignment" || node.type === "augmented_assignment") {
-          const left = node.childForFieldName("left");
-          const right = node.childForFieldName("right");
-          if (left?.type === "identifier" && left.text === SETTING && right) strings(evaluate(right, ctx), out);
-        }
-        if (node.type === "call") {
-          const callee = node.childForFieldName("function");
-          const object = callee?.type === "attribute" ? callee.childForFieldName("object") : undefined;
-          const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : undefined;
-          if (object?.text === SETTING && method && GROWING.has(method))
-            for (const arg of node.childForFieldName("arguments")?.namedChildren ?? []) if (arg) strings(evaluate(arg, ctx), out);
-        }
-        for (const child of node.namedChildren) if (child) visit(child);
-      };
-      visit(root);
-      return out;
+    const out: InstalledApp[] = [];
+    visitModuleLevel(content, (node, ctx) => {
+      if (node.type === "assignment" || node.type === "augmented_assignment") {
+        const left = node.childForFieldName("left");
+        const right = node.childForFieldName("right");
+        if (left?.type === "identifier" && left.text === SETTING && right) strings(evaluate(right, ctx), out);
+      }
+      if (node.type === "call") {
+        const callee = node.childForFieldName("function");
+        const object = callee?.type === "attribute" ? callee.childForFieldName("object") : undefined;
+        const method = callee?.type === "attribute" ? callee.childForFieldName("attribute")?.text : undefined;
+        if (object?.text === SETTING && method && GROWING.has(method))
+          for (const arg of node.childForFieldName("arguments")?.namedChildren ?? []) if (arg) strings(evaluate(arg, ctx), out);
+      }
     });
+    return out;
   } catch {
     return []; // a settings module too deeply nested to read: what it installs is not known
   }
