@@ -11,6 +11,8 @@ import { casePath, loadCases, runCase } from "../../engine/testing/case-runner.j
 import { DEFAULT_LIMITS, pgFailureOf, type Session } from "../executor.js";
 import { detectFile } from "../../engine/detect.js";
 import { SQL_LAYOUTS } from "../../engine/adapters/sql/layouts/index.js";
+import { liquibaseChangesetLines } from "../../engine/adapters/sql/layouts/liquibase.js";
+import { MARKER_LAYOUTS } from "../../engine/adapters/sql/layouts/markers.js";
 import { PgliteExecutor } from "../pglite/pglite-executor.js";
 
 const executor = new PgliteExecutor();
@@ -54,13 +56,14 @@ function before(c: InvalidRuleCase, line: number): string {
 }
 
 /**
- * A fix made of whole migration files of a layout whose files hold their down too (goose, dbmate): what the runner
+ * A fix made of whole migration files of a layout under marker comments (goose, dbmate, Liquibase): what the runner
  * runs going up, each file's up section. Any other fix runs as written.
  */
 function upsOf(c: InvalidRuleCase, fix: string): string {
   const detected = detectFile(casePath(c), c.code);
-  const split = detected && (detected.layout === "goose" || detected.layout === "dbmate") ? SQL_LAYOUTS[detected.layout] : undefined;
-  if (!split) return fix;
+  const split = detected && MARKER_LAYOUTS.has(detected.layout) ? SQL_LAYOUTS[detected.layout] : undefined;
+  // a Liquibase fix of --rollback lines only (missing-down's) is no file: it runs as written
+  if (!split || (detected!.layout === "liquibase" && liquibaseChangesetLines(fix).length === 0)) return fix;
   return split({ path: casePath(c), content: fix }).up.map((segment) => segment.text).join("\n");
 }
 

@@ -78,6 +78,29 @@ ALTER TABLE pods ALTER COLUMN host DROP NOT NULL;`,
     {
       framework: "sql",
       fixRunsAfter: "schema",
+      name: "the same in Liquibase formatted SQL: the whole migration keeps its `--liquibase formatted sql` and `--changeset` lines (and its rollbacks), without which Liquibase reads no changeset",
+      schema: "CREATE TABLE pods (id bigint PRIMARY KEY, host text);\nINSERT INTO pods VALUES (1, 'a.example'), (2, NULL);",
+      path: "db/changelog/003_pods_host.sql",
+      code: "--liquibase formatted sql\n\n--changeset alice:3\nDELETE FROM pods WHERE host IS NULL;\nALTER TABLE pods ALTER COLUMN host SET NOT NULL;\nCREATE INDEX pods_host ON pods (host);\n--rollback DROP INDEX pods_host;\n--rollback ALTER TABLE pods ALTER COLUMN host DROP NOT NULL;\n",
+      lines: [4],
+      severities: ["info"],
+      fixes: [
+        `-- keep the data change and the set not null it prepares in this migration, in this order and in one
+-- transaction, as written (the whole migration); on a large table, take the NOT NULL as set-not-null shows (a CHECK ... NOT VALID, then VALIDATE), after the data change:
+--liquibase formatted sql
+
+--changeset alice:3
+DELETE FROM pods WHERE host IS NULL;
+ALTER TABLE pods ALTER COLUMN host SET NOT NULL;
+CREATE INDEX pods_host ON pods (host);
+--rollback DROP INDEX pods_host;
+--rollback ALTER TABLE pods ALTER COLUMN host DROP NOT NULL;`,
+      ],
+      afterFix: { query: "SELECT id, host FROM pods", rows: [{ id: 1, host: "a.example" }] },
+    },
+    {
+      framework: "sql",
+      fixRunsAfter: "schema",
       name: "a DROP TABLE beside a data change that copies from it",
       schema: "CREATE TABLE events (id bigint, kind text);\nCREATE TABLE inventory_discrepancies (id bigint);",
       code: "INSERT INTO events (id, kind) SELECT id, 'discrepancy' FROM inventory_discrepancies;\nDROP TABLE inventory_discrepancies;\n",

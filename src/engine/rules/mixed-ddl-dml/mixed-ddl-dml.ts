@@ -11,6 +11,7 @@ import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 import { isPolymorphicTypeRename } from "../support/polymorphic-rename.js";
 import { backfillNeedsEveryRow, type RowsNeeded } from "./backfill-needs-every-row.js";
 import { isUnreadSchemaWork } from "../../adapters/python/unread-schema-work.js";
+import { MARKER_LAYOUTS } from "../../adapters/sql/layouts/markers.js";
 import { tableLockMode } from "../support/lock-modes.js";
 import { revisionNaming } from "../support/alembic-revision-naming.js";
 
@@ -458,16 +459,13 @@ export default defineRule({
  * (BEGIN/COMMIT). Ruby and Python: the file's text; where the model holds no text, the statements kept (`kept`).
  */
 function wholeMigrationCode(ctx: RuleContext, up: readonly Operation[], kept: readonly Operation[]): string {
-  // a file that holds its down under the runner's annotations (goose's -- +goose Up, dbmate's -- migrate:up) is the
+  // a file under the runner's markers (goose's -- +goose Up, dbmate's -- migrate:up, Liquibase's --changeset) is the
   // migration only with them: its statements alone would be a file the runner refuses
-  if (ctx.framework === "sql" && ANNOTATED_LAYOUTS.has(ctx.migration.layout) && ctx.migration.source !== undefined) return ctx.migration.source.trimEnd();
+  if (ctx.framework === "sql" && MARKER_LAYOUTS.has(ctx.migration.layout) && ctx.migration.source !== undefined) return ctx.migration.source.trimEnd();
   if (ctx.framework === "sql") return liftedDataCode(ctx.migration, up.filter((op) => !framing(op)));
   if (ctx.migration.source !== undefined) return ctx.migration.source.trimEnd();
   return liftedDataCode(ctx.migration, kept.filter((op) => !framing(op)));
 }
-
-/** SQL layouts whose files hold the up and the down under the runner's annotations. */
-const ANNOTATED_LAYOUTS: ReadonlySet<string> = new Set(["goose", "dbmate"]);
 
 /** " (the whole migration)" where wholeMigrationCode shows it, so the reader knows the code is the file, not a part. */
 const wholeShown = (ctx: RuleContext) => (ctx.framework === "sql" || ctx.migration.source !== undefined ? " (the whole migration)" : "");

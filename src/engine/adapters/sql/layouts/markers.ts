@@ -1,5 +1,13 @@
 /** Marker comments (dbmate, goose, Liquibase) found by PostgreSQL's scanner, so markers inside strings do not count. */
+import type { Layout } from "../../../model.js";
 import { scanComments, type SqlComment } from "../pg-parser.js";
+
+/**
+ * The layouts whose files are migrations only with their marker comments (goose's `-- +goose Up`, dbmate's
+ * `-- migrate:up`, Liquibase's `--liquibase formatted sql` and `--changeset`): a fix that shows a whole file keeps
+ * them, as its statements alone would be a file the runner refuses or reads as no migration.
+ */
+export const MARKER_LAYOUTS: ReadonlySet<Layout> = new Set<Layout>(["goose", "dbmate", "liquibase"]);
 
 export interface Marker {
   comment: SqlComment;
