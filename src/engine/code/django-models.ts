@@ -5,9 +5,9 @@
  */
 import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
 import type { SourceFile } from "../model.js";
-import { isManyToMany, keepsRelatedKey } from "../adapters/python/django-fields.js";
+import { PRESENTATION_ONLY, readField, type DjangoField } from "../adapters/python/django-fields.js";
 import { Imports, qualifiedName } from "../adapters/python/imports.js";
-import { keywordArgument } from "../adapters/python/nodes.js";
+import { asString, evaluate } from "../adapters/python/values.js";
 
 export interface DjangoModel {
   path: string;
@@ -26,23 +26,14 @@ export interface DjangoModel {
   relations: Array<{ field: string; target: string; through?: string }>;
 }
 
-const RELATION_KIND = /(?:ForeignKey|OneToOneField|ManyToManyField|ParentalKey)$/;
-
 /** A model reference as written (`"registrar.DnsZone"`, `DnsZone`, `models.DnsZone`): its class name. */
-function modelName(node: PyNode | undefined): string | undefined {
-  const text = node?.type === "string" ? stringValue(node) : node?.type === "identifier" || node?.type === "attribute" ? node.text : undefined;
-  return text ? text.slice(text.lastIndexOf(".") + 1) : undefined;
-}
+const modelName = (reference: string | undefined): string | undefined => (reference && reference !== "?" ? reference.slice(reference.lastIndexOf(".") + 1) : undefined);
 
-/** `name = models.ForeignKey("app.Target", ...)`: the class it points to (`to=` or the first argument) and its `through=`. */
-function relationOf(name: string, value: PyNode): DjangoModel["relations"][number] | undefined {
-  if (value.type !== "call") return undefined;
-  const callee = value.childForFieldName("function")?.text ?? "";
-  if (!RELATION_KIND.test(callee)) return undefined;
-  const first = value.childForFieldName("arguments")?.namedChildren.find((a) => a.type !== "keyword_argument" && a.type !== "comment");
-  const target = modelName(keywordArgument(value, "to") ?? first);
+/** A relation field as the adapter reads it (`name = models.ForeignKey("app.Target", ...)`): the class it points to and its `through=`. */
+function relationOf(name: string, field: DjangoField): DjangoModel["relations"][number] | undefined {
+  const target = modelName(field.relation?.target ?? field.manyToMany?.target);
   if (!target) return undefined;
-  const through = modelName(keywordArgument(value, "through"));
+  const through = modelName(field.manyToMany?.throughModel);
   return { field: name, target, ...(through ? { through } : {}) };
 }
 
@@ -63,19 +54,9 @@ function stringValue(node: PyNode | null | undefined): string | undefined {
 }
 
 /** `name = models.CharField(...)` / `ForeignKey(...)`: the column it maps to, if it has one. */
-function fieldColumn(name: string, value: PyNode): string | undefined {
-  if (value.type !== "call") return undefined;
-  const callee = value.childForFieldName("function")?.text ?? "";
-  const kind = callee.slice(callee.lastIndexOf(".") + 1);
-  const args = value.childForFieldName("arguments")?.namedChildren ?? [];
-  const relation = keepsRelatedKey(kind, {
-    keywords: new Set(args.filter((a) => a.type === "keyword_argument").map((a) => a.childForFieldName("name")?.text ?? "")),
-    positional: args.filter((a) => a.type !== "keyword_argument" && a.type !== "comment").length,
-  });
-  if (isManyToMany(kind) || !(kind.endsWith("Field") || relation)) return undefined;
-  const dbColumn = stringValue(keywordArgument(value, "db_column"));
-  if (dbColumn) return dbColumn;
-  return relation ? `${name}_id` : name;
+function fieldColumn(field: DjangoField): string | undefined {
+  if (field.manyToMany || !(field.fieldClass.endsWith("Field") || field.relation)) return undefined;
+  return field.column;
 }
 
 function assignments(block: PyNode | null): Array<{ name: string; value: PyNode }> {
@@ -105,11 +86,15 @@ function readModel(path: string, appLabel: string, node: PyNode, imports: Import
   const extended = bases.namedChildren.filter((b) => b.type !== "keyword_argument" && b.type !== "comment").map((b) => qualifiedName(b, imports) ?? b.text);
   const model: DjangoModel = { path, appLabel, className, abstract: false, fields: [], bases: extended, reverseAccessors: [], relations: [] };
   for (const { name, value } of assignments(body)) {
-    const column = fieldColumn(name, value);
+    if (value.type !== "call") continue;
+    const call = evaluate(value, { imports, skipKeywords: PRESENTATION_ONLY });
+    const field = readField(name, call);
+    if (call.kind !== "call" || !field) continue;
+    const column = fieldColumn(field);
     if (column) model.fields.push({ name, column });
-    const accessor = value.type === "call" ? stringValue(keywordArgument(value, "related_name")) : undefined;
+    const accessor = asString(call.kwargs.get("related_name"));
     if (accessor && accessor !== "+" && !accessor.endsWith("+")) model.reverseAccessors.push({ field: name, name: accessor });
-    const relation = relationOf(name, value);
+    const relation = relationOf(name, field);
     if (relation) model.relations.push(relation);
   }
   const meta = classDefinitions(body).find((c) => c.childForFieldName("name")?.text === "Meta");

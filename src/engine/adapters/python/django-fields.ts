@@ -28,12 +28,18 @@ export interface DjangoField {
   /** `toField`: `to_field=` as written; `databaseOnDelete`: an on_delete the database enforces (`models.DB_CASCADE`), not Python */
   relation?: { target: string; constraint: boolean; toField?: string; databaseOnDelete?: boolean };
   /** ManyToManyField: no column, a join table (unless `through=` names a model) */
-  /** ManyToManyField: `through=` given (Django creates no table), and the join table's `db_table=` when given */
-  manyToMany?: { through?: string; dbTable?: string };
+  /**
+   * ManyToManyField: `through=` given (Django creates no table), and the join table's `db_table=` when given;
+   * `target` and `throughModel`: the related model and the `through=` model as written, when written
+   */
+  manyToMany?: { through?: string; dbTable?: string; target?: string; throughModel?: string };
   /** the type-relevant arguments, to compare two definitions of a field whose type we do not know */
   typeKey: string;
   text: string;
 }
+
+/** Field and model options that never reach the database schema. */
+export const PRESENTATION_ONLY: ReadonlySet<string> = new Set(["choices", "help_text", "verbose_name", "verbose_name_plural", "validators", "error_messages", "permissions", "ordering", "default_permissions"]);
 
 const AUTO_TYPES: Record<string, string> = { AutoField: "integer", BigAutoField: "bigint", SmallAutoField: "smallint" };
 
@@ -214,6 +220,9 @@ function effectiveDefault(call: PyCall, cls: string, isNull: boolean): DefaultVa
   return undefined;
 }
 
+/** A model named as a string (`"app.Model"`) or a class (`Model`, `models.Model`), as written. */
+const modelReference = (value: PyValue | undefined): string | undefined => (value?.kind === "str" ? value.value : value?.kind === "name" ? value.name : undefined);
+
 /** on_delete= names a database-level action (Django's DB_CASCADE, DB_SET_NULL, ...), which adds ON DELETE to the constraint */
 function databaseOnDelete(call: PyCall): boolean {
   const action = kwarg(call, "on_delete", 1);
@@ -230,8 +239,9 @@ export function readField(name: string, value: PyValue | undefined): DjangoField
   const dbColumn = asString(value.kwargs.get("db_column"));
   const unique = (relation && cls.endsWith("OneToOneField")) || truthy(value.kwargs.get("unique")) === true;
   const dbIndexKw = truthy(value.kwargs.get("db_index"));
-  const targetValue = relation || isManyToMany(cls) ? kwarg(value, "to", 0) : undefined;
-  const target = targetValue?.kind === "str" ? targetValue.value : targetValue?.kind === "name" ? targetValue.name : "?";
+  // taggit's TaggableManager takes verbose_name first: its related model is `to=` only
+  const targetValue = relation || isManyToMany(cls) ? kwarg(value, "to", cls === "TaggableManager" ? undefined : 0) : undefined;
+  const target = modelReference(targetValue) ?? "?";
   const typeKeyParts = [cls, ...["max_length", "max_digits", "decimal_places", "base_field", "size", "to"].map((k) => {
     const v = value.kwargs.get(k);
     return v ? `${k}=${v.kind === "call" ? v.callee : v.kind === "str" || v.kind === "num" ? String(v.value) : v.kind}` : "";
@@ -248,7 +258,14 @@ export function readField(name: string, value: PyValue | undefined): DjangoField
     dbIndex: (dbIndexKw ?? relation) && !unique && !primaryKey,
     primaryKey,
     relation: relation ? { target, constraint: truthy(value.kwargs.get("db_constraint")) !== false, toField: asString(value.kwargs.get("to_field")), databaseOnDelete: databaseOnDelete(value) } : undefined,
-    manyToMany: isManyToMany(cls) ? { through: value.kwargs.has("through") || RELATED_THROUGH_MODEL.has(cls) ? "set" : undefined, dbTable: asString(value.kwargs.get("db_table")) } : undefined,
+    manyToMany: isManyToMany(cls)
+      ? {
+          through: value.kwargs.has("through") || RELATED_THROUGH_MODEL.has(cls) ? "set" : undefined,
+          dbTable: asString(value.kwargs.get("db_table")),
+          target: modelReference(targetValue),
+          throughModel: modelReference(value.kwargs.get("through")),
+        }
+      : undefined,
     typeKey: typeKeyParts.join(","),
     text: value.text,
   };

@@ -4,6 +4,7 @@
  * later migrations of its app), then the tree is freed.
  */
 import type { ParseProblem, SizeNote, Waiver } from "../../model.js";
+import { PRESENTATION_ONLY } from "./django-fields.js";
 import { djangoHeaderDateOf } from "./django-header.js";
 import { factoryKey, factoryReturnedFunction } from "./django-nested-functions.js";
 import { dataFunctionFacts, type DataFunctionFacts } from "./django-runpython.js";
@@ -57,9 +58,6 @@ function safeMigrate(value: PyValue): SafeMigrate | undefined {
   const when = parts.pop();
   return when && parts.pop() === "Safe" && SAFE_MIGRATE.has(when) ? (when as SafeMigrate) : undefined;
 }
-
-/** Field and model options that never reach the database schema. */
-const PRESENTATION_ONLY: ReadonlySet<string> = new Set(["choices", "help_text", "verbose_name", "verbose_name_plural", "validators", "error_messages", "permissions", "ordering", "default_permissions"]);
 
 /** The class Django loads: `class Migration(...)` at module level. */
 function migrationClass(classes: Map<string, PyNode>): PyNode | undefined {

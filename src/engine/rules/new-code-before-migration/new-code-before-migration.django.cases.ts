@@ -91,6 +91,20 @@ export default defineCases({
       },
       lines: [7],
     },
+    {
+      framework: "django",
+      name: "a view follows a project's own relation field to the order (link.order): the field keeps Order's key (related model and on_delete=), so it is a query of Order",
+      code: ADD_FIELD('models.BooleanField(default=False, help_text="Enrolled in DNS hosting.")'),
+      files: {
+        ...DJANGO_INITIAL,
+        "app/models/__init__.py": 'from .order import Order\nfrom .link import OrderLink\n\n__all__ = ["Order", "OrderLink"]\n',
+        "app/models/order.py": MODELS(ENROLLED),
+        "app/models/link.py": 'from django.db import models\n\nfrom app.fields import AuditedKey\n\n\nclass OrderLink(models.Model):\n    order = AuditedKey("app.Order", on_delete=models.CASCADE)\n',
+        "app/views.py": "def link_number(request, link):\n    return link.order.number\n",
+        ...CF_PUSH_THEN_MIGRATE,
+      },
+      lines: [7],
+    },
   ],
   valid: [
     {
