@@ -4,7 +4,7 @@
  */
 import type { DefaultValue, HiddenOperation, OperationInput, ParseProblem, SourceRange } from "../../model.js";
 import { refuseTooComplex, segmentOperations } from "../sql/index.js";
-import { PgSqlError, pgParse, pgScan } from "../sql/pg-query.js";
+import { pgScan } from "../sql/pg-query.js";
 import { unreadSchemaStatements, withUnreadInOrder } from "./unread-schema-work.js";
 import { textWithLines, type PyValue } from "./values.js";
 
@@ -57,6 +57,9 @@ export function embeddedSql(
   const transaction = options.inTransaction ? "wrapped" : options.split ? "none" : "implicit";
   const host = value.unresolved && options.hostCall ? { hostCall: options.hostCall } : {};
   const result = segmentOperations({ text, transaction }, { embeddedSql: true, ...host, ...options.extra });
+  // a run-time value where PostgreSQL takes no value (`FROM $1`): the statement itself is built at run time. Read
+  // from the one parse, which fills SQLAlchemy's `:name` binds as values too
+  if (text !== sql && result.errors.length > 0) return builtAtRunTime();
   const shift = line - 1;
   refuseTooComplex(result.tooComplex, shift);
   const within = value.loc;
@@ -84,8 +87,9 @@ export function embeddedSql(
  * one sits where PostgreSQL takes a value (`WHERE team_id = $1`, `VALUES (1, $2)`): the statement's kind, tables and
  * columns are then known, only values are not. A value inside a quoted SQL string ('{}', E'{}') is data already (a
  * quote inside it could still break out, as with any such formatting, which the statement's shape cannot tell).
- * Undefined when one is anywhere else: glued into a name or keyword, a dollar-quoted body that is code, or a place
- * only a name goes (`FROM $1` does not parse), where the statement itself is built at run time.
+ * Undefined when one is anywhere else: glued into a name or keyword, or a dollar-quoted body that is code, where the
+ * statement itself is built at run time. A `$n` where only a name goes (`FROM $1`) does not parse: the caller's
+ * parse of the text tells that.
  */
 export function runTimeValuesAsParameters(sql: string, placeholders: readonly string[]): string | undefined {
   let tokens;
@@ -108,14 +112,7 @@ export function runTimeValuesAsParameters(sql: string, placeholders: readonly st
     at = t.end;
   }
   if (parts.length === 0) return sql;
-  const filled = Buffer.concat([...parts, bytes.subarray(at)]).toString("utf8");
-  try {
-    pgParse(filled);
-  } catch (error) {
-    if (error instanceof PgSqlError) return undefined;
-    throw error;
-  }
-  return filled;
+  return Buffer.concat([...parts, bytes.subarray(at)]).toString("utf8");
 }
 
 const defaults = new Map<string, DefaultValue | undefined>();

@@ -221,6 +221,26 @@ def downgrade():
     pass
 `,
     },
+    {
+      framework: "alembic",
+      name: "sa.text() with its own :name binds and a run-time value joined where a value goes: the binds are values too, the statement is known and checked",
+      code: `from alembic import op
+import sqlalchemy as sa
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    conn = op.get_bind()
+    org_id = conn.execute(sa.text("select id from organisations limit 1")).scalar()
+    conn.execute(sa.text("update teams set name = :name, invite_only = :closed where organisation_id = " + str(org_id)), {"name": "validators", "closed": True})
+
+
+def downgrade():
+    pass
+`,
+    },
     { framework: "alembic", name: "op.execute called by name with its SQL written out", code: alembic('    op.execute("DELETE FROM sessions WHERE expired")') },
     {
       framework: "alembic",
