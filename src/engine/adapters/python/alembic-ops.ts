@@ -5,6 +5,7 @@
  */
 import type { HiddenOperation, OperationInput, ParseProblem } from "../../model.js";
 import { embeddedSql } from "./embedded-sql.js";
+import { isReadOnlySelect } from "../sql/read-only-select.js";
 import { lastSegment } from "./imports.js";
 import { inSchema, readColumn, serverDefault, sqlalchemyType, tableName, type SaColumn } from "./sqlalchemy.js";
 import { alembicForeignKeySql, referentOf } from "./alembic-foreign-key-sql.js";
@@ -302,6 +303,20 @@ export function executeOperations(sql: PyValue | undefined, call: PyCall, ctx: O
   for (const problem of result.hidden) ctx.hide(problem);
   return result.ops;
 }
+
+/**
+ * Whether a statement is `sa.text(sql)` of one SELECT that writes nothing, also under the calls that only bind its
+ * `:name` values or type its result columns (`sa.text("SELECT id FROM users WHERE group_id = :g").bindparams(g=1)`).
+ */
+export function readOnlyTextSelect(sql: PyValue): boolean {
+  let value: PyValue | undefined = sql;
+  while (value?.kind === "call" && TEXT_BINDINGS.has(lastSegment(value.callee))) value = value.receiver;
+  if (value?.kind !== "call" || lastSegment(value.callee) !== "text") return false;
+  const text = value.args[0];
+  return text?.kind === "str" && !text.unresolved && isReadOnlySelect(text.value);
+}
+
+const TEXT_BINDINGS = new Set(["bindparams", "columns"]);
 
 /**
  * Whether `connection.execute(statement, parameters)` / `exec_driver_sql(...)` is given parameters: a second

@@ -3,9 +3,10 @@
  * raises when rows are left, a lookup with `.get()` / `.filter().exists()`. Reads take no lock a schema change
  * conflicts with and leave nothing to undo, so they are not a data change. Judged conservatively: every call must be
  * one known to read (queryset reads, cursor fetches, Python built-ins), and SQL it runs must be a literal SELECT
- * without INTO or a locking clause, calling only functions known to write nothing. Anything else may write.
+ * that writes nothing (sql/read-only-select.ts). Anything else may write.
  */
 import type { PyNode } from "./parser.js";
+import { isReadOnlySelect } from "../sql/read-only-select.js";
 
 /** Calls that read rows or compute values; none writes (save, create, update, delete, bulk_*, add/remove/set/clear are absent). */
 const READ_CALLS = new Set([
@@ -20,17 +21,6 @@ const READ_CALLS = new Set([
   "split", "strip", "lower", "upper", "startswith", "endswith", "join", "format", "print",
   "Exception", "RuntimeError", "ValueError", "ImproperlyConfigured",
 ]);
-
-/** SQL functions that write nothing; any other call in the SELECT (setval, nextval, a user function) may write. */
-const PURE_SQL_FUNCTIONS = new Set(["count", "sum", "min", "max", "avg", "coalesce", "lower", "upper", "length", "exists", "version", "current_setting", "to_regclass", "array_agg", "string_agg"]);
-
-/** A literal SELECT (or SHOW) that writes nothing: no INTO, no FOR UPDATE/SHARE, one statement, only pure functions. */
-export function isReadOnlySql(sql: string): boolean {
-  const text = sql.replace(/--[^\n]*/g, " ").replace(/'(?:[^']|'')*'/g, "''").trim().replace(/;\s*$/, "");
-  if (!/^(select|show)\b/i.test(text) || text.includes(";")) return false;
-  if (/\binto\b|\bfor\s+(no\s+key\s+update|update|key\s+share|share)\b/i.test(text)) return false;
-  return [...text.matchAll(/([A-Za-z_][\w.]*)\s*\(/g)].every((m) => PURE_SQL_FUNCTIONS.has(m[1].split(".").pop()!.toLowerCase()));
-}
 
 const calleeOf = (call: PyNode): string | undefined => {
   const fn = call.childForFieldName("function");
@@ -48,7 +38,7 @@ export function readsOnly(body: PyNode): boolean {
     const callee = calleeOf(call);
     if (callee === "execute") {
       const sql = literalSql(call.childForFieldName("arguments")?.namedChildren[0]);
-      if (sql === undefined || !isReadOnlySql(sql)) return false;
+      if (sql === undefined || !isReadOnlySelect(sql)) return false;
       continue;
     }
     if (!callee || !READ_CALLS.has(callee)) return false;

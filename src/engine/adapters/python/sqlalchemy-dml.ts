@@ -154,13 +154,16 @@ export const EXECUTES = new Set(["execute", "exec_driver_sql", "scalar", "scalar
 /** What code does with the result of a statement run: fetch its rows, which writes nothing. */
 const RESULT_READS = new Set(["one", "one_or_none", "first", "all", "fetchone", "fetchall", "fetchmany", "scalar", "scalar_one", "scalar_one_or_none", "scalars", "mappings", "unique"]);
 
+/** A call given the statement to run: `connection.scalar(stmt)`, not the result's `.scalar()` of `execute(stmt).scalar()`. */
+const runsStatement = (call: PyCall) => EXECUTES.has(method(call)) && (call.args.length > 0 || call.kwargs.has("statement"));
+
 /**
  * The call that runs the statement under fetches of its result: `connection.scalars(stmt)` of
- * `connection.scalars(stmt).one_or_none()`, `connection.exec_driver_sql(sql)` of `....fetchone()`. Undefined when
- * the outer calls are anything else.
+ * `connection.scalars(stmt).one_or_none()`, `connection.exec_driver_sql(sql)` of `....fetchone()`,
+ * `connection.execute(sql)` of `....scalar()`. Undefined when the outer calls are anything else.
  */
 export function executedUnderFetches(value: PyCall): PyCall | undefined {
   const calls = chain(value);
-  const run = calls.findIndex((c) => EXECUTES.has(method(c)));
+  const run = calls.findIndex(runsStatement);
   return run > 0 && calls.slice(0, run).every((c) => RESULT_READS.has(method(c))) ? calls[run] : undefined;
 }

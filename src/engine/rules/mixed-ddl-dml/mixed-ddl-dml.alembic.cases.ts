@@ -671,11 +671,39 @@ def upgrade():
 def downgrade():
     pass
 `,
-      lines: [25],
+      lines: [20],
       fixes: ["# revision 1, alembic/versions/abc123_case.py as it becomes: without the data change\nfrom typing import Any\n\nimport sqlalchemy as sa\nfrom sqlalchemy import orm\n\nfrom alembic import op\n\nrevision = \"d7c6efd2de42\"\ndown_revision = \"09aba125b57a\"\n\n\ndef upgrade():\n    op.add_column(\"users\", sa.Column(\"rating\", sa.Float(), nullable=True))\n\n\ndef downgrade():\n    pass\n\n# revision 2, new file alembic/versions/edb083a5bd7e_backfill_data.py: the data change with the statements it prepares (one transaction: rows written between them would break them), once revision 1 is deployed (rollback does not bring the old values back: keep a copy first if they may be needed; on a large table, in batches)\nfrom typing import Any\nimport sqlalchemy as sa\nfrom sqlalchemy import orm\nfrom alembic import op\n\n\ndef copy_group(group_id: Any):\n    session = orm.Session(bind=op.get_bind())\n    user_ids = (\n        session.execute(sa.text(\"SELECT id FROM users WHERE group_id=:group_id\").bindparams(group_id=group_id))\n        .scalars()\n        .all()\n    )\n    for user_id in user_ids:\n        session.execute(sa.text(\"UPDATE users SET rating = 0 WHERE id = :id\").bindparams(id=user_id))\n\n\ndef copy_all():\n    session = orm.Session(bind=op.get_bind())\n    for group_id in session.execute(sa.text(\"SELECT id FROM groups\")).scalars().all():\n        copy_group(group_id)\n\n\n# a new id for this revision: any string unique among the revisions (`alembic revision` makes one)\nNEW_REVISION_ID = \"edb083a5bd7e\"\nrevision = NEW_REVISION_ID\ndown_revision = \"d7c6efd2de42\"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n    copy_all()\n    op.drop_table(\"users_to_favorites\")\n\n\ndef downgrade():\n    pass"],
     },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "onyx c9e2cd766c29: SELECT current_schema() run on Alembic's connection and on a Session, its result fetched with .scalar(): the result's scalar() is no statement run, and the SELECT writes nothing",
+      code: `from alembic import op
+import sqlalchemy as sa
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("file_record", sa.Column("bucket_name", sa.String(), nullable=True))
+    schema = op.get_bind().execute(text("SELECT current_schema()")).scalar()
+    print(schema)
+    _set_tenant(Session(bind=op.get_bind()))
+
+
+def _set_tenant(session: Session) -> None:
+    current_tenant = session.execute(text("SELECT current_schema()")).scalar()
+    print(current_tenant)
+
+
+def downgrade():
+    op.drop_column("file_record", "bucket_name")
+`,
+    },
     {
       framework: "alembic",
       name: "an ALTER TABLE whose f-string holds a value known only at run time where SQL wants a number (START WITH {next_id}): schema work migguard could not parse, not a data change",

@@ -263,6 +263,28 @@ class Migration(migrations.Migration):
   valid: [
     {
       framework: "django",
+      name: "a RunPython that reads the schema it runs in (SELECT current_schema(), a built-in that writes nothing) next to a schema change: no data change",
+      code: `from django.db import migrations, models
+
+
+def show_schema(apps, schema_editor):
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute("SELECT current_schema()")
+        print(cursor.fetchone())
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="order", name="currency", field=models.CharField(max_length=3, null=True)),
+        migrations.RunPython(show_schema, migrations.RunPython.noop),
+    ]
+`,
+      files: DJANGO_INITIAL,
+    },
+    {
+      framework: "django",
       name: "kpi markdownx 0002: a new model (its foreign key to an existing one) filled by RunPython from a few rows of others: its locks are on a table nothing uses yet",
       code: `from django.db import migrations, models
 import django.db.models.deletion
