@@ -515,6 +515,8 @@ export const Raw = op("raw", {
   opaque: z.boolean().default(false),
   /** the lock PostgreSQL takes on the table (an ALTER TABLE subcommand's, from its documented table), when known */
   lockMode: z.string().optional(),
+  /** a SELECT: the relations its FROM clauses read (what host code that keeps its rows may copy elsewhere) */
+  reads: z.array(z.string()).optional(),
 });
 
 export const Operation = z.discriminatedUnion("kind", [

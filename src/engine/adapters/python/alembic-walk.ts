@@ -679,6 +679,12 @@ export class AlembicWalker {
     if (EXECUTES.has(method)) {
       const statement = kwarg(value, "statement", 0);
       const ops = executeOperations(statement, value, this.opContext(state), { params: executeHasParams(value) });
+      // `rows = conn.execute(sa.text("SELECT ... FROM tags"))`: rows read for the code after it, as sa.select's below
+      const selected = ops.length === 1 && ops[0].kind === "raw" && ops[0].statement === "SELECT" ? ops[0].reads : undefined;
+      if (selected?.length) {
+        this.ops.push({ loc: value.loc, text: value.text, inTransaction: state.inTransaction, kind: "data_migration", language: "python", description: `${root ?? "connection"}.${method}(SELECT ... FROM ${selected.join(", ")})`, reversible: true, readOnly: true, tables: selected });
+        return true;
+      }
       if (ops.length) {
         // only SQL sent on Alembic's own connection ends Alembic's transaction
         if (kind === "migration-connection") this.pushOps(ops, state);

@@ -570,6 +570,15 @@ export class Interpreter {
     append(this.errors, result.errors);
     append(this.notes, result.notes);
     for (const h of result.hidden) this.addHidden(h);
+    // `select_rows("SELECT ... FROM tags")`: the rows come back to the Ruby around the call, which may write them
+    // elsewhere (a loop over them): a read of the tables, writing nothing itself (a recorded `execute` stays a
+    // statement: in `change` the recorder cannot invert it)
+    const only = result.ops.length === 1 && !recorded ? result.ops[0] : undefined;
+    if (only?.kind === "raw" && only.statement === "SELECT" && only.reads?.length) {
+      const what = this.src.textOf(node).split("\n")[0].trim();
+      out.push(step([{ kind: "data_migration", ...this.base(node, scope), language: "ruby", description: what, reversible: true, readOnly: true, tables: only.reads }], revert));
+      return;
+    }
     // SQL Ruby completes at run time: fixes that move it move the call as written, its interpolations kept
     const hostCall = sql.dynamic ? this.src.textWithHeredocs(node) : undefined;
     out.push(step(hostCall ? result.ops.map((op) => ({ ...op, hostCall })) : result.ops, revert));
@@ -647,6 +656,8 @@ export class Interpreter {
       return held?.kind === "code" ? recordModel(held.node) : undefined;
     });
     if (!data) {
+      // `select_rows("SELECT ...").each do |row| ... end`: the rows are read before the block runs on them
+      if (LOOP_METHODS.has(node.name) && node.receiver instanceof CallNode && CONNECTION_SQL.has(node.receiver.name)) this.call(node.receiver, scope, out);
       if (node.block instanceof BlockNode) this.block(node, scope, out);
       else if (this.gemHelper(node)) {
         // a gem's or the app's class method that changes the schema (globalize's create_translation_table!)

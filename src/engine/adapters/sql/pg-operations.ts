@@ -391,7 +391,9 @@ export function statementOperations(parsed: ParsedStatement, inTransaction: bool
             ];
         }
       }
-      return [{ kind: "raw", ...base, statement: "SELECT" }];
+      // the relations it reads: host code that keeps the rows (`rows = conn.execute(text("SELECT ..."))`) may move them
+      const reads = relationsOf(parsed.stmt);
+      return [{ kind: "raw", ...base, statement: "SELECT", ...(reads.length ? { reads } : {}) }];
     }
     case "DropStmt": {
       const { names } = dropNames(s.objects);

@@ -85,6 +85,58 @@ def downgrade():
     },
     {
       framework: "alembic",
+      name: "tasking-manager f86698c827cc: rows selected with SQL text on the connection, then written into other tables row by row, then the drop: a step that read its rows, not plain data loss",
+      path: "migrations/versions/f86698c827cc_.py",
+      code: `import sqlalchemy as sa
+from alembic import op
+
+revision = "f86698c827cc"
+down_revision = "e3282e2db2d7"
+
+
+def upgrade():
+    conn = op.get_bind()
+    campaign_tags = conn.execute(sa.text("select distinct(campaigns) from tags where campaigns is not null"))
+    for campaign_tag in campaign_tags:
+        conn.execute(sa.text("insert into campaigns (name) values (:name)"), {"name": campaign_tag[0]})
+    op.drop_table("tags")
+
+
+def downgrade():
+    conn = op.get_bind()
+    op.create_table("tags", sa.Column("id", sa.INTEGER(), nullable=False), sa.Column("campaigns", sa.VARCHAR(), nullable=True))
+    conn.execute(sa.text("insert into tags (campaigns) select name from campaigns"))
+`,
+      lines: [13],
+      severities: ["warning"],
+      messages: ["Dropping table tags after the data step at line 10 (conn.execute(SELECT ... FROM tags)) read its rows: if that step moved them, no data is lost"],
+    },
+    {
+      framework: "alembic",
+      name: "rows selected with SQL text on the connection and only printed, nothing written elsewhere: the data-loss error stays",
+      path: "migrations/versions/f86698c827cc_.py",
+      code: `import sqlalchemy as sa
+from alembic import op
+
+revision = "f86698c827cc"
+down_revision = "e3282e2db2d7"
+
+
+def upgrade():
+    conn = op.get_bind()
+    campaign_tags = conn.execute(sa.text("select distinct(campaigns) from tags")).fetchall()
+    print(len(campaign_tags))
+    op.drop_table("tags")
+
+
+def downgrade():
+    pass
+`,
+      lines: [12],
+      severities: ["error"],
+    },
+    {
+      framework: "alembic",
       name: "rows of the table only selected (a count, a check) before the drop, nothing written elsewhere: the data-loss error stays",
       path: "alembic/versions/4c9e198c5b31_entitysets.py",
       code: `from alembic import op
@@ -187,6 +239,25 @@ def downgrade():
     },
   ],
   valid: [
+    {
+      framework: "alembic",
+      name: "INSERT ... SELECT from the table into another before the drop: the rows are copied by the statement itself",
+      code: `from alembic import op
+
+revision = "f86698c827cc"
+down_revision = "e3282e2db2d7"
+
+
+def upgrade():
+    op.execute("INSERT INTO campaigns (name) SELECT DISTINCT campaigns FROM tags WHERE campaigns IS NOT NULL")
+    op.drop_table("tags")
+
+
+def downgrade():
+    op.execute("CREATE TABLE tags (id serial PRIMARY KEY, campaigns text)")
+    op.execute("INSERT INTO tags (campaigns) SELECT name FROM campaigns")
+`,
+    },
     {
       framework: "alembic",
       name: "the table was copied to a backup first",

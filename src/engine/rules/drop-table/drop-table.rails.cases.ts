@@ -655,6 +655,46 @@ end
 `,
       lines: [3],
     },
+    {
+      framework: "rails",
+      name: "rows selected with select_rows and written into another table by the loop over them, then the drop: a step that read its rows, not plain data loss",
+      code: `class MoveTagsToCampaigns < ActiveRecord::Migration[7.1]
+  def up
+    select_rows("SELECT DISTINCT campaigns FROM tags WHERE campaigns IS NOT NULL").each do |(name)|
+      execute("INSERT INTO campaigns (name) VALUES (#{connection.quote(name)})")
+    end
+    drop_table :tags
+  end
+
+  def down
+    create_table :tags do |t|
+      t.string :campaigns
+    end
+    execute "INSERT INTO tags (campaigns) SELECT name FROM campaigns"
+  end
+end
+`,
+      lines: [6],
+      severities: ["warning"],
+      messages: ['Dropping table tags after the data step at line 3 (select_rows("SELECT DISTINCT campaigns FROM tags WHERE campaigns IS NOT NULL")) read its rows: if that step moved them, no data is lost'],
+    },
+    {
+      framework: "rails",
+      name: "a count selected with select_value and nothing written elsewhere before the drop: the data-loss error stays",
+      code: `class DropTags < ActiveRecord::Migration[7.1]
+  def up
+    say "dropping #{select_value("SELECT count(*) FROM tags")} tags"
+    drop_table :tags
+  end
+
+  def down
+    raise ActiveRecord::IrreversibleMigration
+  end
+end
+`,
+      lines: [4],
+      severities: ["error"],
+    },
   ],
   valid: [
     {
@@ -691,6 +731,24 @@ end
     drop_table :imports do |t|
       t.string :name
     end
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "INSERT ... SELECT from the table into another before the drop: the rows are copied by the statement itself",
+      code: `class MoveTagsToCampaigns < ActiveRecord::Migration[7.1]
+  def up
+    execute "INSERT INTO campaigns (name) SELECT DISTINCT campaigns FROM tags WHERE campaigns IS NOT NULL"
+    drop_table :tags
+  end
+
+  def down
+    create_table :tags do |t|
+      t.string :campaigns
+    end
+    execute "INSERT INTO tags (campaigns) SELECT name FROM campaigns"
   end
 end
 `,
