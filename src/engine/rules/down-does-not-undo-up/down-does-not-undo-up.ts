@@ -65,7 +65,10 @@ export default defineRule({
     // a rename the down does not take back leaves the old name missing: down-does-not-restore says so
     // Rails' remove_index by column: drops the index on those columns, whatever its name (the one the up may build again)
     const up = ctx.framework === "rails" ? ctx.migration.up.map((o) => (o.kind === "drop_index" ? railsRemovedIndex(ctx, o) : o)) : ctx.migration.up;
-    const leftovers = downResidue({ ...ctx.migration, up, down: railsDownIndexes(ctx, up) }).filter((e) => e.net > 0 && !isRename(e.upOp));
+    const downRead = railsDownIndexes(ctx, up);
+    // the migration itself when neither changed: its residue is the one down-does-not-restore computes (cached per migration)
+    const read = up === ctx.migration.up && downRead === ctx.migration.down ? ctx.migration : { ...ctx.migration, up, down: downRead };
+    const leftovers = downResidue(read).filter((e) => e.net > 0 && !isRename(e.upOp));
     const { down } = ctx.migration;
     for (const [op, entries] of byUpOperation(outermost(leftovers))) {
       ctx.report({
