@@ -1104,5 +1104,23 @@ def downgrade():
         op.drop_index("ix_invoices_customer_id", table_name="invoices", postgresql_concurrently=True)
 `,
     },
+    {
+      framework: "alembic",
+      name: "a materialized view created by op.execute, then indexed by op.create_index in the same revision",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.execute("CREATE MATERIALIZED VIEW invoice_totals AS SELECT customer_id, sum(amount) AS total FROM invoices GROUP BY customer_id")
+    op.create_index("ix_invoice_totals_customer_id", "invoice_totals", ["customer_id"], unique=True)
+
+
+def downgrade():
+    op.execute("DROP MATERIALIZED VIEW invoice_totals")
+`,
+    },
   ],
 });

@@ -424,5 +424,23 @@ export default defineCases({
     },
     { framework: "sql", name: "CONCURRENTLY", code: "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_post_language ON post (language_id);" },
     { framework: "sql", name: "index on a table created in the same migration", code: "CREATE TABLE tags (id bigint, name text);\nCREATE INDEX tags_name_idx ON tags (name);" },
+    {
+      framework: "sql",
+      name: "index on a materialized view created WITH NO DATA earlier in the same migration: no other session sees it before the commit",
+      schema: "CREATE TABLE projects (id bigint PRIMARY KEY, category_id bigint);",
+      code: "CREATE MATERIALIZED VIEW category_totals AS\n  SELECT category_id, count(*) AS total FROM projects GROUP BY category_id\n  WITH NO DATA;\nCREATE UNIQUE INDEX category_totals_idx ON category_totals (category_id);\n",
+    },
+    {
+      framework: "sql",
+      name: "a view dropped and created again as a materialized view (populated) in the same migration, then indexed: the new relation is the migration's own",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, name text);\nCREATE VIEW user_totals AS SELECT id, name FROM users;",
+      code: "DROP VIEW user_totals;\nCREATE MATERIALIZED VIEW user_totals AS SELECT id, name FROM users;\nCREATE UNIQUE INDEX user_totals_uidx ON user_totals (id);\n",
+    },
+    {
+      framework: "sql",
+      name: "a materialized view created under another name and renamed into place in the same migration, then indexed",
+      schema: "CREATE TABLE users (id bigint PRIMARY KEY, name text);",
+      code: "CREATE MATERIALIZED VIEW user_totals_new AS SELECT id, name FROM users;\nALTER MATERIALIZED VIEW user_totals_new RENAME TO user_totals;\nCREATE UNIQUE INDEX user_totals_uidx ON user_totals (id);\n",
+    },
   ],
 });

@@ -821,5 +821,23 @@ class Migration(migrations.Migration):
 `,
       files: DJANGO_INITIAL,
     },
+    {
+      framework: "django",
+      name: "a materialized view created by RunSQL, then indexed by the same RunSQL",
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL(
+            "CREATE MATERIALIZED VIEW order_totals AS SELECT id, number FROM app_order WITH NO DATA; CREATE UNIQUE INDEX order_totals_id ON order_totals (id);",
+            reverse_sql="DROP MATERIALIZED VIEW order_totals;",
+        ),
+    ]
+`,
+      files: DJANGO_INITIAL,
+    },
   ],
 });

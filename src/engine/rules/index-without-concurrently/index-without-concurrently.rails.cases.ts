@@ -420,5 +420,36 @@ end
 end
 `,
     },
+    {
+      framework: "rails",
+      name: "catarse: a materialized view created WITH NO DATA in an execute heredoc, then indexed in the same heredoc: no other session sees it before the commit",
+      code: `class MaterializeCategoryTotals < ActiveRecord::Migration[4.2]
+  def up
+    execute <<-SQL
+    CREATE MATERIALIZED VIEW "1".category_totals AS
+      SELECT category_id, count(*) AS total FROM projects GROUP BY category_id
+      WITH NO DATA;
+    create unique index on "1".category_totals (category_id);
+    SQL
+  end
+
+  def down
+    execute 'DROP MATERIALIZED VIEW "1".category_totals'
+  end
+end
+`,
+    },
+    {
+      framework: "rails",
+      name: "scenic's create_view materialized: true, then add_index on it in the same migration",
+      code: `class CreateSearchTotals < ActiveRecord::Migration[7.1]
+  def change
+    create_view :search_totals, materialized: true
+    add_index :search_totals, :upviews
+  end
+end
+`,
+      files: { "db/views/search_totals_v01.sql": "SELECT id, upviews FROM pages\n" },
+    },
   ],
 });

@@ -22,7 +22,7 @@ export function nameKey(name: string): string {
 export interface MigrationFacts {
   /** the change this migration belongs to (a review's added migrations), judged as a whole */
   change: ChangePlan;
-  /** the table did not exist before this migration (created earlier in the same up, or by an earlier migration of the change, and no data step wrote to it since) */
+  /** the table (or view, materialized view) did not exist before this migration (created earlier in the same up, or by an earlier migration of the change, and no data step wrote to it since) */
   isNewTable(table: string | undefined, beforeIndex: number): boolean;
   /**
    * the table was emptied earlier in this up (TRUNCATE, DELETE without WHERE, delete_all, objects.all().delete())
@@ -122,6 +122,24 @@ const provesEmpty = (op: Extract<Operation, { kind: "add_column" }>): boolean =>
   return c.notNull && noDefault && !op.ifNotExists && !c.generated && !c.serial && !c.primaryKey;
 };
 
+/**
+ * The relation an op creates: a table, or a view or materialized view (CREATE MATERIALIZED VIEW, scenic's
+ * `create_view ... materialized: true`). Until the migration commits no other session sees it, so what is done
+ * to it (an index build, a REFRESH) blocks nobody, as for a table the migration creates.
+ */
+function createdRelation(op: Operation): string | undefined {
+  if (op.kind === "create_table") return op.table;
+  if (op.kind === "create_object" && (op.objectType === "materialized_view" || op.objectType === "view")) return op.name;
+  return undefined;
+}
+
+/** The relation an op renames (ALTER TABLE / VIEW / MATERIALIZED VIEW ... RENAME TO). */
+function renamedRelation(op: Operation): { from: string; to: string } | undefined {
+  if (op.kind === "rename_table") return { from: op.table, to: op.newName };
+  if (op.kind === "rename_object" && (op.objectType === "materialized_view" || op.objectType === "view")) return { from: op.name, to: op.newName };
+  return undefined;
+}
+
 /** How many items of `sorted` (ascending by `at`) are below `limit`. */
 function countBelow<T>(sorted: readonly T[], limit: number, at: (item: T) => number): number {
   let low = 0;
@@ -140,9 +158,11 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
   const up = migration.up;
   const createdAt = new Map<string, number>();
   up.forEach((op, index) => {
-    if (op.kind === "create_table" && !createdAt.has(nameKey(op.table))) createdAt.set(nameKey(op.table), index);
-    // a table renamed from a new table is still new
-    if (op.kind === "rename_table" && createdAt.has(nameKey(op.table))) createdAt.set(nameKey(op.newName), index);
+    const created = createdRelation(op);
+    if (created !== undefined && !createdAt.has(nameKey(created))) createdAt.set(nameKey(created), index);
+    // a table (a view) renamed from a new one is still new
+    const renamed = renamedRelation(op);
+    if (renamed && createdAt.has(nameKey(renamed.from))) createdAt.set(nameKey(renamed.to), index);
   });
   const isNewTable = (table: string | undefined, beforeIndex: number) => {
     if (!table) return false;
