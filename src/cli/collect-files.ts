@@ -4,6 +4,7 @@
  */
 import { withAlembicScriptLocations } from "../engine/migration-folders/alembic-script-locations.js";
 import { mayBeMovedDjangoMigration } from "../engine/migration-folders/django-migration-modules.js";
+import { withDjangoSqlCopies } from "../engine/migration-folders/django-sql-copies.js";
 import { withAlembicVersionLocations } from "../engine/migration-folders/alembic-version-locations.js";
 import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { alembicInisAbove, scriptLocationFilesAbove } from "./alembic-above.js";
@@ -87,8 +88,11 @@ export function collectFiles(paths: readonly string[], given: Config, cwd = proc
       const all = allFilesUnder(absolute);
       // a folder inside a script location (its versions/): the env.py and script.py.mako above it mark it
       const above = alembicAbove(all, dirname(absolute), cwd, looked);
-      config = withAlembicScriptLocations(config, [...all.map((file) => displayPath(file, cwd)), ...above.locationFiles]);
+      const walked = all.map((file) => displayPath(file, cwd));
+      config = withAlembicScriptLocations(config, [...walked, ...above.locationFiles]);
       config = withAlembicVersionLocations(config, above.inis);
+      // the .sql files beside Django's migration modules are copies for review, never run (django-sql-copies.ts)
+      config = withDjangoSqlCopies(config, walked);
       for (const file of all) {
         const path = displayPath(file, cwd);
         if (detectByPath(path, config) !== undefined) {

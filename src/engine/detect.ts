@@ -78,7 +78,8 @@ export function sniffSqlLayout(content: string): Layout | undefined {
 }
 
 const matchers = new Map<string, (path: string) => boolean>();
-function matchesAny(path: string, globs: readonly string[]): boolean {
+/** Whether `path` matches one of the config's `paths` globs (a folder given without a glob means everything below it). */
+export function matchesAny(path: string, globs: readonly string[]): boolean {
   return globs.some((glob) => {
     let matcher = matchers.get(glob);
     if (!matcher) {

@@ -1,16 +1,19 @@
 /**
  * The change as a review reads it, the same for its plan (plan.ts) and the review itself (review.ts): GitHub's
- * statuses folded into four, the configuration with the Alembic script locations the listed paths show, and a
- * Django migration moved into another app read as a deletion there and an addition here (cross-app-moves.ts).
+ * statuses folded into four, the configuration with the Alembic script locations and Django migrations packages the
+ * listed paths show, and a Django migration moved into another app read as a deletion there and an addition here (cross-app-moves.ts).
  */
 import type { Config } from "../config.js";
 import { withAlembicScriptLocations } from "../migration-folders/alembic-script-locations.js";
+import { withDjangoSqlCopies } from "../migration-folders/django-sql-copies.js";
 import { normaliseChanges, type Change, type ChangedFile } from "./changes.js";
 import { splitCrossAppMoves } from "./cross-app-moves.js";
 
-/** `paths`: the other files known (the base tree, the head's), where an Alembic script location may show. */
+/** `paths`: the other files known (the base tree, the head's), where an Alembic script location or a Django package may show. */
 export function reviewedChanges(files: readonly ChangedFile[], given: Config, paths: readonly string[]): { config: Config; changes: Change[] } {
   const listed = normaliseChanges(files);
-  const config = withAlembicScriptLocations(given, [...paths, ...listed.map((c) => c.path)]);
+  const known = [...paths, ...listed.map((c) => c.path)];
+  // the .sql files kept beside Django's migration modules are copies for review, never run (django-sql-copies.ts)
+  const config = withDjangoSqlCopies(withAlembicScriptLocations(given, known), known);
   return { config, changes: splitCrossAppMoves(listed, config) };
 }

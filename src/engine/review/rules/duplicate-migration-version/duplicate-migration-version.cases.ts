@@ -32,6 +32,19 @@ export default defineReviewCases({
   ],
   valid: [
     {
+      name: "Django: the sqlmigrate copies kept beside a migration module (0002_x.sql, 0002_x_customers.sql) are no migrations: Django runs the module only",
+      base: {
+        "cl/api/migrations/__init__.py": "",
+        "cl/api/migrations/0001_initial.py": "from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n    operations = []\n",
+      },
+      head: {
+        "cl/api/migrations/0002_add_throttle.py":
+          'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("api", "0001_initial")]\n    operations = [\n        migrations.CreateModel(name="Throttle", fields=[("id", models.AutoField(primary_key=True))]),\n    ]\n',
+        "cl/api/migrations/0002_add_throttle.sql": 'BEGIN;\nCREATE TABLE "api_throttle" ("id" serial NOT NULL PRIMARY KEY);\nCOMMIT;\n',
+        "cl/api/migrations/0002_add_throttle_customers.sql": 'BEGIN;\nCREATE TABLE "api_throttle" ("id" serial NOT NULL PRIMARY KEY);\nCOMMIT;\n',
+      },
+    },
+    {
       name: "diesel: migrations of one day differ by the rest of their timestamp (2025-08-01-000027 is 20250801000027)",
       base: { "migrations/2025-08-01-000026_a/up.sql": "CREATE TABLE a (id bigint);\n", "migrations/2025-08-01-000026_a/down.sql": "DROP TABLE a;\n" },
       head: { "migrations/2025-08-01-000027_b/up.sql": "CREATE TABLE b (id bigint);\n", "migrations/2025-08-01-000027_b/down.sql": "DROP TABLE b;\n" },

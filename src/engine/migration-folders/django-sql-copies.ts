@@ -1,0 +1,42 @@
+/**
+ * Django identifies a migration by its module's name and never runs a .sql file. Projects keep the SQL of each
+ * migration beside it for review (`sqlmigrate` output: CourtListener's `0060_x.sql` and `0060_x_customers.sql` next
+ * to `0060_x.py`); read as a plain-SQL layout those copies were "migrations" sharing a version (duplicate-version
+ * errors), and the same DROP TABLE was judged a second and third time. In a folder that is a Django migrations
+ * package (its `__init__.py` and Django migration modules) the .sql files are not migrations. Nothing is said about
+ * them: the module beside them is the migration, reviewed as Django runs it. A folder `paths.sql` names stays SQL.
+ * Read from paths alone, so the review decides with the base tree's listing and the CLI with its walk.
+ */
+import type { Config } from "../config.js";
+import { detectByPath, matchesAny } from "../detect.js";
+import { baseOf, dirOf } from "../paths.js";
+
+/** The folders among `paths` holding an `__init__.py` and a module migguard reads as a Django migration. */
+export function djangoMigrationPackages(paths: Iterable<string>, config: Pick<Config, "paths">): string[] {
+  const packages = new Set<string>();
+  const modules = new Set<string>();
+  for (const path of paths) {
+    if (!path.endsWith(".py")) continue;
+    if (baseOf(path) === "__init__.py") packages.add(dirOf(path));
+    else if (!modules.has(dirOf(path))) {
+      const detected = detectByPath(path, config);
+      if (detected !== undefined && detected !== "sql-candidate" && detected.framework === "django") modules.add(dirOf(path));
+    }
+  }
+  return [...modules].filter((dir) => packages.has(dir)).sort();
+}
+
+/** A folder path as a literal in a picomatch glob. */
+const literalGlob = (dir: string): string => dir.replace(/[\\*?[\]{}()!+@|]/g, "\\$&");
+
+/** `config` whose `paths.exclude` also names the .sql files of every Django migrations package among `paths`. */
+export function withDjangoSqlCopies(config: Config, paths: Iterable<string>): Config {
+  const all = [...paths];
+  const sqlFiles = new Map<string, string[]>();
+  for (const path of all) if (path.endsWith(".sql")) sqlFiles.set(dirOf(path), [...(sqlFiles.get(dirOf(path)) ?? []), path]);
+  const globs = djangoMigrationPackages(all, config)
+    .filter((dir) => sqlFiles.has(dir) && !sqlFiles.get(dir)!.some((path) => matchesAny(path, config.paths.sql)))
+    .map((dir) => `${dir ? `${literalGlob(dir)}/` : ""}*.sql`)
+    .filter((glob) => !config.paths.exclude.includes(glob));
+  return globs.length ? { ...config, paths: { ...config.paths, exclude: [...config.paths.exclude, ...globs] } } : config;
+}
