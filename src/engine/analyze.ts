@@ -17,7 +17,6 @@ import { rememberPythonTrees } from "./adapters/python/parser.js";
 import { djangoHeaderDateOf } from "./adapters/python/django-header.js";
 import { withRevisionParameters } from "./rules/support/alembic-signature.js";
 import { withCommitBeforeAutocommit } from "./rules/support/alembic-autocommit-under-env.js";
-import { readExternalTransaction, type ExternalTransaction } from "./database/alembic-external-transaction.js";
 import type { Config, ConfigProblem } from "./config.js";
 import { CONFIG_DEFAULTS } from "./config-defaults.js";
 import { ruleOptions } from "./rule-settings.js";
@@ -567,7 +566,7 @@ function keepRevisionParameters(raw: Raw[], migration: Migration): void {
 
 /** Alembic fixes that leave the transaction with autocommit_block() commit first where env.py began a transaction Alembic did not. */
 function commitBeforeAutocommit(raw: Raw[], migration: Migration, repository: RepositoryView): void {
-  const env = migration.alembicExternalTransaction;
+  const env = migration.alembicTransactions?.external;
   if (migration.framework !== "alembic" || !env) return;
   const sqlalchemy2 = repository.sqlalchemyAtLeast("2.0");
   // SQLAlchemy 1.x (its dependency files say so): that execute begins no transaction Alembic sees, and its Connection has no commit()
@@ -579,20 +578,19 @@ function commitBeforeAutocommit(raw: Raw[], migration: Migration, repository: Re
 function attachAlembicTransactions(parsed: ReadonlyMap<MigrationUnit, Parsed>, files: ReadonlyMap<string, SourceFile>): void {
   const revisions = [...parsed.values()].flatMap((p) => (p && "migration" in p && p.migration.framework === "alembic" ? [p.migration] : []));
   if (revisions.length === 0) return;
-  const read = new Map<string, { transactions?: AlembicTransactions; external?: ExternalTransaction }>();
+  const read = new Map<string, AlembicTransactions | undefined>();
   for (const migration of revisions) {
     const env = alembicEnvFor(migration.path, files);
     if (!env) continue;
     if (!read.has(env.path)) {
       try {
-        read.set(env.path, { transactions: readAlembicTransactions(env.path, env.content), external: readExternalTransaction(env.path, env.content) });
+        read.set(env.path, readAlembicTransactions(env.path, env.content));
       } catch {
-        read.set(env.path, {}); // an env.py the Python grammar cannot read says nothing
+        read.set(env.path, undefined); // an env.py the Python grammar cannot read says nothing
       }
     }
-    const { transactions, external } = read.get(env.path)!;
+    const transactions = read.get(env.path);
     if (transactions) migration.alembicTransactions = transactions;
-    if (external) migration.alembicExternalTransaction = external;
   }
 }
 

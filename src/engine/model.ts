@@ -712,15 +712,22 @@ export const Migration = z.object({
   djangoTableKeys: z.record(z.string(), z.array(z.string())).optional(),
   /** Django: the app label its app is known by (an AppConfig's own `label`, read from the migrations' dependencies), when not the folder's name */
   djangoLabel: z.string().optional(),
-  /** Alembic: how env.py runs the revisions of one upgrade (database/alembic-env.ts); unknown without env.py */
   /**
    * Alembic: the parameters env.py passes to `upgrade()`/`downgrade()` when the revisions take some (Quay's
    * `op, tables, tester`); fixes that write those functions keep them
    */
   alembicParameters: z.string().optional(),
-  alembicTransactions: z.object({ path: z.string(), shared: z.boolean(), splat: z.string().optional(), targetMetadata: z.string().optional() }).optional(),
-  /** Alembic: env.py leaves the connection in a transaction Alembic did not begin (database/alembic-external-transaction.ts): autocommit_block() asserts */
-  alembicExternalTransaction: z.object({ path: z.string(), line: z.number().int().positive(), connection: z.string() }).optional(),
+  /** Alembic: how env.py runs the revisions of one upgrade (database/alembic-env.ts); unknown without env.py */
+  alembicTransactions: z
+    .object({
+      path: z.string(),
+      shared: z.boolean().optional(),
+      splat: z.string().optional(),
+      targetMetadata: z.string().optional(),
+      /** env.py leaves the connection in a transaction Alembic did not begin (database/alembic-external-transaction.ts): autocommit_block() asserts */
+      external: z.object({ path: z.string(), line: z.number().int().positive(), connection: z.string() }).optional(),
+    })
+    .optional(),
 });
 export type Migration = z.infer<typeof Migration>;
 export type MigrationInput = z.input<typeof Migration>;

@@ -27,11 +27,46 @@ describe("env.py: do the revisions of one upgrade share a transaction", () => {
   });
 
   it("a computed flag, or no configure call at all: unknown", () => {
-    expect(readAlembicTransactions("a/env.py", env("context.configure(connection=connection, transaction_per_migration=settings.PER_REVISION)"))).toBeUndefined();
+    expect(readAlembicTransactions("a/env.py", env("context.configure(connection=connection, transaction_per_migration=settings.PER_REVISION)"))).toEqual({ path: "a/env.py", shared: undefined });
     expect(readAlembicTransactions("a/env.py", "from myapp import run\nrun()\n")).toBeUndefined();
   });
 
   it("the word in a comment or a string is not the keyword", () => {
     expect(readAlembicTransactions("a/env.py", `# transaction_per_migration=True\n${env('context.configure(connection=connection, x="transaction_per_migration=True")')}`)?.shared).toBe(true);
+  });
+});
+
+const before = (statements: string, configure = "context.configure(connection=connection)", header = "from alembic import context") =>
+  `${header}\nfrom sqlalchemy import text\n\n\ndef do_run_migrations(connection, schema):\n${statements}\n    ${configure}\n    with context.begin_transaction():\n        context.run_migrations()\n`;
+const external = (text: string) => readAlembicTransactions("a/env.py", text)?.external;
+
+describe("env.py: a statement on the connection before context.configure leaves a transaction Alembic did not begin", () => {
+  const onyx = `    if schema != "public":\n        connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))\n    connection.execute(text(f'SET search_path TO "{schema}"'))`;
+
+  it("onyx's SET search_path after a conditional CREATE SCHEMA: the SET every run executes", () => {
+    expect(readAlembicTransactions("a/env.py", before(onyx))).toEqual({ path: "a/env.py", shared: true, external: { path: "a/env.py", line: 8, connection: "connection" } });
+  });
+
+  it("whatever transaction_per_migration says (Alembic takes any transaction the connection is in as external), and the connection given first", () => {
+    expect(external(before(onyx, "context.configure(connection=connection, transaction_per_migration=True)"))).toEqual({ path: "a/env.py", line: 8, connection: "connection" });
+    expect(external(before(onyx, "context.configure(connection=connection, transaction_per_migration=settings.PER_REVISION)"))?.line).toBe(8);
+    expect(external(before(onyx, "context.configure(connection, target_metadata=None)"))?.line).toBe(8);
+  });
+
+  it("Alembic's context imported under another name is read through the imports, as the transaction flag is", () => {
+    const text = before(onyx, "migration_context.configure(connection=connection)", "from alembic import context as migration_context");
+    expect(external(text)).toEqual({ path: "a/env.py", line: 8, connection: "connection" });
+  });
+
+  it("a commit or rollback after the execute, or the execute inside `with connection.begin():`: no transaction is left", () => {
+    expect(external(before(`    connection.execute(text("SET search_path TO s"))\n    connection.commit()`))).toBeUndefined();
+    expect(external(before(`    connection.execute(text("SET search_path TO s"))\n    connection.rollback()`))).toBeUndefined();
+    expect(external(before(`    with connection.begin():\n        connection.execute(text("SET search_path TO s"))`))).toBeUndefined();
+  });
+
+  it("statements on another connection, after configure, or in a comment: nothing", () => {
+    expect(external(before(`    other.execute(text("SET search_path TO s"))`))).toBeUndefined();
+    expect(external(before(`    # connection.execute(text("SET search_path TO s"))\n    pass`))).toBeUndefined();
+    expect(external(`from alembic import context\n\n\ndef run(connection):\n    context.configure(connection=connection)\n    connection.execute("SELECT 1")\n`)).toBeUndefined();
   });
 });

@@ -10,12 +10,13 @@ import { evaluate, type PyValue } from "../adapters/python/values.js";
 import { dirOf } from "../paths.js";
 import type { SourceFile } from "../model.js";
 import { signalKind } from "./signal-paths.js";
+import { externalTransactionIn, type ExternalTransaction } from "./alembic-external-transaction.js";
 
 export interface AlembicTransactions {
   /** env.py that says it */
   path: string;
-  /** every revision of one upgrade shares one transaction */
-  shared: boolean;
+  /** every revision of one upgrade shares one transaction; undefined when a computed `transaction_per_migration=` decides */
+  shared?: boolean;
   /** a `**kwargs` passed to context.configure may still set the flag (Flask-Migrate's `configure_args`) */
   splat?: string;
   /**
@@ -23,6 +24,8 @@ export interface AlembicTransactions {
    * naming_convention (a `ck_%(table_name)s_%(constraint_name)s` makes "valid_picture" ck_users_valid_picture)
    */
   targetMetadata?: string;
+  /** env.py executes on its connection before context.configure: a transaction Alembic did not begin (alembic-external-transaction.ts) */
+  external?: ExternalTransaction;
 }
 
 /** Every call of an env.py with what it evaluates to (names resolved through its imports), in source order. */
@@ -35,20 +38,28 @@ export function* evaluatedCalls(root: PyNode): Generator<{ call: PyNode; value: 
 export function readAlembicTransactions(path: string, content: string): AlembicTransactions | undefined {
   return withPythonTree(content, (root) => {
     let configured = false;
+    let shared: boolean | undefined = true;
     let splat: string | undefined;
     let targetMetadata: string | undefined;
+    const connections: Array<{ call: PyNode; connection: string }> = [];
     for (const { call, value } of evaluatedCalls(root)) {
       if (value.kind !== "call" || !/(?:^|\.)configure$/.test(value.callee) || !/context/.test(value.callee)) continue;
       configured = true;
+      // configure(connection=None, url=None, ...): the connection online mode passes, by keyword or first
+      const connection = value.kwargs.get("connection") ?? value.args[0];
+      if (connection?.kind === "name" && !connection.text.includes(".")) connections.push({ call, connection: connection.text });
       const metadata = value.kwargs.get("target_metadata");
       if (metadata && metadata.kind !== "none" && !(metadata.kind === "name" && assignedNone(root, metadata.text))) targetMetadata = keywordArgumentText(call, "target_metadata") ?? targetMetadata;
       const flag = value.kwargs.get("transaction_per_migration");
-      // any configure call (online mode's) asking for a transaction per revision: each revision commits on its own
-      if (flag?.kind === "bool" && flag.value) return { path, shared: false, ...(targetMetadata ? { targetMetadata } : {}) };
-      if (flag && flag.kind !== "bool") return undefined; // computed: not known
+      // any configure call (online mode's) asking for a transaction per revision: each revision commits on its own;
+      // a computed flag leaves it unknown, unless another call asks for it
+      if (flag?.kind === "bool" && flag.value) shared = false;
+      else if (flag && flag.kind !== "bool" && shared === true) shared = undefined;
       if (value.splat) splat = splatText(call) ?? splat;
     }
-    return configured ? { path, shared: true, ...(splat ? { splat } : {}), ...(targetMetadata ? { targetMetadata } : {}) } : undefined;
+    if (!configured) return undefined;
+    const external = externalTransactionIn(path, connections);
+    return { path, shared, ...(splat && shared ? { splat } : {}), ...(targetMetadata ? { targetMetadata } : {}), ...(external ? { external } : {}) };
   });
 }
 

@@ -5,8 +5,7 @@
  * `op.get_context().autocommit_block()` fails its `assert self._transaction is not None` (alembic/runtime/
  * migration.py): the connection is in a transaction but Alembic holds none. Read with tree-sitter, never by pattern.
  */
-import { keywordArgument } from "../adapters/python/nodes.js";
-import { withPythonTree, type PyNode } from "../adapters/python/parser.js";
+import type { PyNode } from "../adapters/python/parser.js";
 
 export interface ExternalTransaction {
   /** env.py that says it */
@@ -17,24 +16,17 @@ export interface ExternalTransaction {
   connection: string;
 }
 
-/** The first env.py statement that leaves its connection in a transaction when context.configure receives it; undefined if none. */
-export function readExternalTransaction(path: string, content: string): ExternalTransaction | undefined {
-  return withPythonTree(content, (root) => {
-    for (const configure of root.descendantsOfType("call")) {
-      if (!configure || !isContextConfigure(configure)) continue;
-      const connection = keywordArgument(configure, "connection");
-      if (connection?.type !== "identifier") continue;
-      const found = pendingExecute(scopeOf(configure), connection.text, configure);
-      if (found) return { path, line: found.startPosition.row + 1, connection: connection.text };
-    }
-    return undefined;
-  });
-}
-
-/** `context.configure(...)` (Alembic's EnvironmentContext, imported as `context`). */
-function isContextConfigure(call: PyNode): boolean {
-  const fn = call.childForFieldName("function");
-  return fn?.type === "attribute" && fn.childForFieldName("attribute")?.text === "configure" && /(?:^|\.)context$/.test(fn.childForFieldName("object")?.text ?? "");
+/**
+ * The first env.py statement that leaves its connection in a transaction when context.configure receives it;
+ * undefined if none. `configures`: env.py's context.configure calls (alembic-env.ts recognises them through the
+ * imports) with the name of the connection each receives.
+ */
+export function externalTransactionIn(path: string, configures: ReadonlyArray<{ call: PyNode; connection: string }>): ExternalTransaction | undefined {
+  for (const { call, connection } of configures) {
+    const found = pendingExecute(scopeOf(call), connection, call);
+    if (found) return { path, line: found.startPosition.row + 1, connection };
+  }
+  return undefined;
 }
 
 /** The function (or module) a call runs in: the statements before it there run before it. */
