@@ -167,7 +167,7 @@ remove_check_constraint :publishers, "oid IS NOT NULL", name: "publishers_oid_nu
     },
     {
       framework: "rails",
-      name: "remove_check_constraint by name of a CHECK the same migration added with add_check_constraint: the fix passes its expression",
+      name: "remove_check_constraint by name of a CHECK the same migration added with add_check_constraint: the fix passes its expression, and the validate_check_constraint between (run at once when Rails reverts change, after the constraint is gone) runs on the way up only",
       code: `class SwapAgeCheck < ActiveRecord::Migration[7.1]
   def change
     add_check_constraint :members, "age >= 0", name: "members_age_positive", validate: false
@@ -178,8 +178,53 @@ end
 `,
       lines: [5],
       fixes: [
-        `# Give the CHECK expression (added on line 3) so Rails can add the constraint back:
-remove_check_constraint :members, "age >= 0", name: "members_age_positive"`,
+        `# Give the CHECK expression (added on line 3) so Rails can add the constraint back; validate_check_constraint has no inverse: reverting change, Rails runs it at once, before the constraint is back, and it fails. Run it on the way up only:
+def change
+  add_check_constraint :members, "age >= 0", name: "members_age_positive", validate: false
+  up_only { validate_check_constraint :members, name: "members_age_positive" }
+  remove_check_constraint :members, "age >= 0", name: "members_age_positive"
+end`,
+      ],
+    },
+    {
+      framework: "rails",
+      name: "pet-rescue 20240819001356: validate_check_constraint, change_column_null, then remove_check_constraint by name of a CHECK an earlier migration added NOT VALID: the down adds it back as that migration made it, and the validation runs on the way up only (reverting change, Rails runs it at once, when the constraint is gone)",
+      path: "db/migrate/20240819001356_validate_first_name_not_null_in_people.rb",
+      files: {
+        "db/migrate/20240818000000_create_people.rb": `class CreatePeople < ActiveRecord::Migration[7.1]
+  def change
+    create_table :people do |t|
+      t.string :first_name
+    end
+  end
+end
+`,
+        "db/migrate/20240818235259_set_first_name_not_null.rb": `class SetFirstNameNotNull < ActiveRecord::Migration[7.1]
+  def change
+    add_check_constraint :people, "first_name IS NOT NULL", name: "people_first_name_null", validate: false
+  end
+end
+`,
+      },
+      code: `class ValidateFirstNameNotNullInPeople < ActiveRecord::Migration[7.1]
+  def change
+    validate_check_constraint :people, name: "people_first_name_null"
+    change_column_null :people, :first_name, false
+    remove_check_constraint :people, name: "people_first_name_null"
+  end
+end
+`,
+      lines: [5],
+      fixes: [
+        `# Name what Rails needs to add the constraint back; validate_check_constraint has no inverse: reverting change, Rails runs it at once, before the constraint is back, and it fails. Run it on the way up only:
+def change
+  up_only { validate_check_constraint :people, name: "people_first_name_null" }
+  change_column_null :people, :first_name, false
+  reversible do |dir|
+    dir.up { remove_check_constraint :people, name: "people_first_name_null" }
+    dir.down { execute "ALTER TABLE people ADD CONSTRAINT people_first_name_null CHECK (first_name IS NOT NULL) NOT VALID" }
+  end
+end`,
       ],
     },
     {

@@ -12,7 +12,7 @@ import { dedent, derivedName, ident, modelName, sym } from "./fix.js";
 import type { FixSteps } from "./fix-steps.js";
 import { isMysqlFamily } from "./databases.js";
 import { nameKey } from "./facts.js";
-import { concurrentIndexParts, concurrentIndexSql } from "./sql-text.js";
+import { concurrentIndexParts, concurrentIndexSql, deparse, parseOne } from "./sql-text.js";
 import { embedSql, rubyString } from "./embed-sql.js";
 import { dropConstraintOfUnknownTable } from "./constraint-of-unknown-table.js";
 import { defaultNotConverted, inverseOfUp, typeBack } from "./sql-inverse.js";
@@ -337,8 +337,11 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
         ${railsRemoveIndex(op, op.concurrently && !isMysqlFamily(migration.database))}`);
     case "drop_constraint": {
       const expression = checkAddedEarlier(migration, op);
-      if (expression !== undefined) return `# Give the CHECK expression (added on line ${expression.line}) so Rails can add the constraint back:\n${reindented(`remove_check_constraint ${sym(op.table)}, ${rubyString(expression.text)}, name: ${JSON.stringify(op.name)}${op.ifExists ? ", if_exists: true" : ""}`)}`;
-      return `# Name what Rails needs to add the constraint back:\n${constraintRemovalFix(op, op.name ? types?.constraintDefinition?.(op.name, op.table) : undefined)}`;
+      const [why, code] =
+        expression !== undefined
+          ? [`Give the CHECK expression (added on line ${expression.line}) so Rails can add the constraint back`, reindented(`remove_check_constraint ${sym(op.table)}, ${rubyString(expression.text)}, name: ${JSON.stringify(op.name)}${op.ifExists ? ", if_exists: true" : ""}`)]
+          : ["Name what Rails needs to add the constraint back", constraintRemovalFix(op, op.name ? definitionOn(migration, types?.constraintDefinition?.(op.name, op.table)) : undefined)];
+      return changeWithValidationsUpOnly(migration, op, why, code) ?? `# ${why}:\n${code}`;
     }
     case "dml":
     case "data_migration":
@@ -357,6 +360,46 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
     default:
       return executeFix(op);
   }
+}
+
+/**
+ * Calls Rails' command recorder has no inverse for and does not record: reverting `change`, it runs them at once,
+ * before any inverse runs (a validate_check_constraint of the constraint change then removes fails: it is gone).
+ */
+const RUN_AT_ONCE_ON_REVERT = new Set(["validate_check_constraint", "validate_foreign_key"]);
+
+/**
+ * The whole `change` when it also validates: the call that blocks rollback replaced by `code`, each validation run
+ * on the way up only (rolled back, the constraint is as the migrations before left it, not validated). Undefined when
+ * change validates nothing, or holds a statement that cannot be lifted out of it (a table block's call).
+ */
+function changeWithValidationsUpOnly(migration: Migration, blocking: Operation, why: string, code: string): string | undefined {
+  // MySQL's Rails validates nothing (validate_check_constraint returns at once there)
+  if (migration.railsForm !== "change" || isMysqlFamily(migration.database)) return undefined;
+  const statements = statementsOf(migration.up);
+  const validations = statements.filter((s) => RUN_AT_ONCE_ON_REVERT.has(s.ops[0].frameworkCall ?? ""));
+  if (!validations.length || statements.some((s) => inTableBlock(s) || s.ops[0].inlined?.unknown?.length)) return undefined;
+  const calls = [...new Set(validations.map((s) => s.ops[0].frameworkCall))].join(", ");
+  return [
+    `# ${why}; ${calls} has no inverse: reverting change, Rails runs it at once, before the constraint is back, and it fails. Run it on the way up only:`,
+    "def change",
+    ...statements.map((s) => inBody(s.ops.includes(blocking) ? code : validations.includes(s) ? `up_only { ${upStatement(s.ops[0])} }` : upStatement(s.ops[0]))),
+    "end",
+  ].join("\n");
+}
+
+/**
+ * An earlier migration's ADD CONSTRAINT as the migration's database ran it: MySQL has no NOT VALID (its Rails drops
+ * `validate: false`), so there the constraint was added checked.
+ */
+function definitionOn(migration: Migration, definition: { sql: string } | undefined): { sql: string } | undefined {
+  if (!definition || !isMysqlFamily(migration.database)) return definition;
+  const alter = parseOne(definition.sql)?.AlterTableStmt;
+  const cmd = alter?.cmds?.length === 1 ? alter.cmds[0]?.AlterTableCmd : undefined;
+  const constraint = cmd?.def?.Constraint;
+  if (!constraint?.skip_validation) return definition;
+  const sql = deparse({ AlterTableStmt: { ...alter, cmds: [{ AlterTableCmd: { ...cmd, def: { Constraint: { ...constraint, skip_validation: false, initially_valid: true } } } }] } });
+  return sql ? { sql } : undefined;
 }
 
 /** A call as its own statement, out of the loop or method it was in: the locals it read written as their values. */
