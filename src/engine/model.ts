@@ -403,6 +403,13 @@ export const Dml = op("dml", {
   keepsValues: z.array(z.string()).optional(),
   /** UPDATE: the columns its WHERE restricts to NULL (`WHERE c IS NULL`, alone or AND-ed): it writes only rows with a NULL there */
   onlyNullRowsOf: z.array(z.string()).optional(),
+  /** UPDATE: its WHERE is nothing but those IS NULL tests (AND-ed): on columns the migration has just added, every row */
+  whereOnlyNullTests: z.boolean().optional(),
+  /**
+   * UPDATE: the columns it sets to one constant, the same on every row (a literal or an expression of literals: no
+   * column, subquery or function), each with that value as PostgreSQL SQL (`0`, `'open'`, `'{}'::jsonb`)
+   */
+  constants: z.record(z.string(), z.string()).optional(),
 });
 export const Truncate = op("truncate", { tables: z.array(z.string()), cascade: z.boolean().default(false) });
 export const DataMigration = op("data_migration", {

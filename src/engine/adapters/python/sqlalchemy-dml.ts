@@ -20,6 +20,8 @@ export interface SqlalchemyDml {
   columns?: string[];
   /** a DELETE whose condition removes every row with a value in these columns (`.where(t.c.deleted_at != None)`) */
   removesRowsWithValue?: string[];
+  /** an UPDATE's columns set to a Python literal (`.values(position=0)`), each as the SQL constant it writes */
+  constants?: Record<string, string>;
 }
 
 export interface TableResolver {
@@ -70,6 +72,24 @@ function writtenColumns(call: PyCall | undefined): string[] {
   return [...call.kwargs.keys(), ...keys.filter((k): k is string => k !== undefined)];
 }
 
+/** A Python literal (a number, a string, True or False) as the SQL constant SQLAlchemy binds for it. */
+function sqlConstant(value: PyValue): string | undefined {
+  if (value.kind === "num") return Number.isFinite(value.value) ? String(value.value) : undefined;
+  if (value.kind === "bool") return String(value.value);
+  if (value.kind === "str" && !value.unresolved && !value.runTime) return `'${value.value.replace(/'/g, "''")}'`;
+  return undefined;
+}
+
+/** The keywords of `.values(position=0, status="open")` set to literals, each with its SQL constant. */
+function valueConstants(call: PyCall | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of call?.kwargs ?? []) {
+    const sql = sqlConstant(value);
+    if (sql !== undefined) out[key] = sql;
+  }
+  return out;
+}
+
 /** A Core statement: `sa.update(t)...`, `sa.delete(t)...`, `t.update()...`, `sa.insert(t)...`. */
 export function coreDml(value: PyValue, resolver: TableResolver): SqlalchemyDml | undefined {
   if (value.kind !== "call") return undefined;
@@ -86,7 +106,8 @@ export function coreDml(value: PyValue, resolver: TableResolver): SqlalchemyDml 
   const where = receiverName ? target(receiverName, resolver) : receiverTable ? target(receiverTable, resolver) : target(statement.args[0] ?? statement.kwargs.get("table"), resolver);
   const columns = verb === "update" ? writtenColumns(calls.find((c) => method(c) === "values")) : [];
   const emptied = verb === "delete" ? columnsEmptiedOfValues(calls.filter((c) => FILTERS.has(method(c)))) : [];
-  return { verb, hasWhere, ...where, ...(columns.length ? { columns } : {}), ...(emptied.length ? { removesRowsWithValue: emptied } : {}) };
+  const constants = verb === "update" ? valueConstants(calls.find((c) => method(c) === "values")) : {};
+  return { verb, hasWhere, ...where, ...(columns.length ? { columns } : {}), ...(emptied.length ? { removesRowsWithValue: emptied } : {}), ...(Object.keys(constants).length ? { constants } : {}) };
 }
 
 /** An ORM query ending in a bulk write: `session.query(User).filter(...).delete()` / `.update({...})`. */

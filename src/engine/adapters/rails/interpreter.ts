@@ -43,6 +43,7 @@ import { isIrreversible, step, type CommandContext, type Irreversible, type OpBa
 import { classifyDataCall, CONNECTION_SQL, constantName, recordModel, type ModelTables } from "./data-calls.js";
 import { embeddedOperations, rubySql, type RubySql } from "./embedded-sql.js";
 import { columnsFilteredToNull, columnsFilteredToValues } from "./null-filter.js";
+import { narrowedOnlyToNulls, updateAllConstants } from "./update-all-constants.js";
 import { inlinedLocals } from "./inlined-locals.js";
 import { harmlessRerun, rerunWrites } from "./harmless-rerun.js";
 import { guardsOtherDatabase, testsOwnDatabase } from "./other-database.js";
@@ -688,7 +689,29 @@ export class Interpreter {
     const nullColumns = data.table && data.verb !== "insert" ? columnsFilteredToNull(node, scope.env, this.src) : [];
     if (isIrreversible(revert) && nullColumns.length) revert.nullRows = { table: data.table!, columns: nullColumns };
     const emptied = data.table && data.verb === "delete" ? columnsFilteredToValues(node, scope.env, this.src) : [];
-    out.push(step([{ kind: "dml", ...base, ...(data.prefixedTable ? { prefixedTable: data.prefixedTable } : {}), verb: data.verb, table: data.table, hasWhere: data.hasWhere, columns: this.writtenColumns(node, scope, data.table), viaCode: true, ...(emptied.length ? { removesRowsWithValue: emptied } : {}) }], revert));
+    const constants = data.verb === "update" ? updateAllConstants(node, scope.env, this.src, data.table) : {};
+    // where(c: nil) alone: the rows with NULLs there (on a column just added, every row)
+    const onlyNulls = nullColumns.length > 0 && narrowedOnlyToNulls(node, scope.env, this.src);
+    out.push(
+      step(
+        [
+          {
+            kind: "dml",
+            ...base,
+            ...(data.prefixedTable ? { prefixedTable: data.prefixedTable } : {}),
+            verb: data.verb,
+            table: data.table,
+            hasWhere: data.hasWhere,
+            columns: this.writtenColumns(node, scope, data.table),
+            viaCode: true,
+            ...(emptied.length ? { removesRowsWithValue: emptied } : {}),
+            ...(Object.keys(constants).length ? { constants } : {}),
+            ...(onlyNulls ? { onlyNullRowsOf: nullColumns, whereOnlyNullTests: true } : {}),
+          },
+        ],
+        revert,
+      ),
+    );
   }
 
   /**

@@ -10,6 +10,7 @@ import { deparser, type ParsedStatement, type PgNode } from "./pg-parser.js";
 import { columnsKeptBySet } from "./value-keeping-set.js";
 import { columnsEmptiedOfValues } from "./value-removing-where.js";
 import { columnsOnlyNullIn } from "./null-rows-where.js";
+import { constantsSetBy, whereOnlyNullTests } from "./constant-set.js";
 import { alterTableSubcommandLock } from "../../rules/support/lock-modes.js";
 
 type Loose = PgNode | undefined;
@@ -470,6 +471,8 @@ export function statementOperations(parsed: ParsedStatement, inTransaction: bool
       const table = rangeVarName(s.relation);
       const kept = columnsKeptBySet(s.targetList, s.relation);
       const nullRowsOf = columnsOnlyNullIn(s.whereClause, s.relation);
+      // FROM joins other rows in: the value may be one per joined row, and the rows written only those that join
+      const constants = s.fromClause?.length ? {} : constantsSetBy(s.targetList, deparse);
       return [
         {
           kind: "dml",
@@ -480,6 +483,8 @@ export function statementOperations(parsed: ParsedStatement, inTransaction: bool
           columns,
           ...(kept.length ? { keepsValues: kept } : {}),
           ...(nullRowsOf.length ? { onlyNullRowsOf: nullRowsOf } : {}),
+          ...(Object.keys(constants).length ? { constants } : {}),
+          ...(nullRowsOf.length && whereOnlyNullTests(s.whereClause) ? { whereOnlyNullTests: true } : {}),
           // UPDATE t SET copy = original: a copy of `original` within t; SET c = (SELECT ... FROM other): a copy of other's
           sourceTables: [...new Set([...(values.columns.length ? [table] : []), ...values.tables, ...from.tables])],
           sourceColumns: values.columns,

@@ -5,6 +5,134 @@ export default defineCases({
     {
       framework: "sql",
       fixRunsAfter: "schema",
+      name: "teable's field_order (Prisma): a column added, every row set to one constant, then made NOT NULL: a warning whose fix adds it NOT NULL DEFAULT 0 and drops the default again (the column had none), the UPDATE and SET NOT NULL gone",
+      path: "prisma/migrations/20240409081450_field_order/migration.sql",
+      schema: "CREATE TABLE field (id text PRIMARY KEY, name text);\nINSERT INTO field VALUES ('a', 'x'), ('b', 'y');",
+      code: `-- AlterTable
+BEGIN;
+
+-- Step 1: Add the column, allowing NULL values temporarily
+ALTER TABLE "field"
+ADD COLUMN "order" DOUBLE PRECISION;
+
+-- Step 2: Set a default value for existing rows
+UPDATE "field"
+SET "order" = 0
+WHERE "order" IS NULL;
+
+-- Step 3: Change the column to NOT NULL now that all rows have a value
+ALTER TABLE "field"
+ALTER COLUMN "order" SET NOT NULL;
+
+COMMIT;
+`,
+      lines: [9],
+      severities: ["warning"],
+      messages: [
+        "the UPDATE rewrites every row of field under the ACCESS EXCLUSIVE lock of line 5, and the NOT NULL then scans them all, while every query on the table waits. A constant default does the same work without a rewrite: ADD COLUMN ... NOT NULL DEFAULT 0 (PostgreSQL 11+)",
+      ],
+      fixes: [
+        `-- field.order: added NOT NULL with the backfill's constant as its default, which gives every row the value without a
+-- rewrite and the NOT NULL without a scan (PostgreSQL 11+); the UPDATE and the separate NOT NULL go (the whole migration):
+ALTER TABLE field ADD COLUMN "order" double precision NOT NULL DEFAULT 0;
+-- order had no default as written: dropped again, so the table ends as the migration left it (delete this line to keep it, if code that does not set order inserts rows)
+ALTER TABLE field ALTER COLUMN "order" DROP DEFAULT;`,
+      ],
+      afterFix: {
+        query: `SELECT f.id, f."order", c.is_nullable, c.column_default FROM field f, information_schema.columns c WHERE c.table_name = 'field' AND c.column_name = 'order' ORDER BY f.id`,
+        rows: [
+          { id: "a", order: 0, is_nullable: "NO", column_default: null },
+          { id: "b", order: 0, is_nullable: "NO", column_default: null },
+        ],
+      },
+    },
+    {
+      framework: "sql",
+      fixRunsAfter: "schema",
+      name: "two columns of one ALTER TABLE set to constant expressions by one UPDATE with no WHERE, made NOT NULL by one statement that also adds an index's constraint: the ALTER keeps its other work, the NOT NULLs go",
+      path: "migrations/000012_tasks_flags.up.sql",
+      schema: "CREATE TABLE tasks (id bigint PRIMARY KEY);\nINSERT INTO tasks VALUES (1), (2);",
+      code: `ALTER TABLE tasks ADD COLUMN tags text[], ADD COLUMN meta jsonb, ADD COLUMN note text;
+UPDATE tasks SET tags = ARRAY[]::text[], meta = '{}'::jsonb;
+ALTER TABLE tasks ALTER COLUMN tags SET NOT NULL, ALTER COLUMN meta SET NOT NULL, ADD CONSTRAINT tasks_note_check CHECK (note <> '');
+`,
+      lines: [2],
+      severities: ["warning"],
+      fixes: [
+        `-- tasks.tags, tasks.meta: added NOT NULL with the backfill's constant as its default, which gives every row the value without a
+-- rewrite and the NOT NULL without a scan (PostgreSQL 11+); the UPDATE and the separate NOT NULL go (the whole migration):
+ALTER TABLE tasks ADD COLUMN tags text[] NOT NULL DEFAULT CAST(ARRAY[] AS text[]), ADD COLUMN meta jsonb NOT NULL DEFAULT '{}'::jsonb, ADD COLUMN note text;
+-- tags had no default as written: dropped again, so the table ends as the migration left it (delete this line to keep it, if code that does not set tags inserts rows)
+ALTER TABLE tasks ALTER COLUMN tags DROP DEFAULT;
+-- meta had no default as written: dropped again, so the table ends as the migration left it (delete this line to keep it, if code that does not set meta inserts rows)
+ALTER TABLE tasks ALTER COLUMN meta DROP DEFAULT;
+ALTER TABLE tasks ADD CONSTRAINT tasks_note_check CHECK (note <> '');`,
+      ],
+      afterFix: { query: "SELECT id, tags, meta FROM tasks ORDER BY id", rows: [{ id: 1, tags: [], meta: {} }, { id: 2, tags: [], meta: {} }] },
+    },
+    {
+      framework: "sql",
+      fixRunsAfter: "schema",
+      name: "the same shape in a goose file: the fix is the file with its annotations, the ADD COLUMN given its default in place",
+      path: "db/migrations/00052_field_order.sql",
+      schema: "CREATE TABLE field (id bigint PRIMARY KEY);\nINSERT INTO field VALUES (1);",
+      code: `-- +goose Up
+ALTER TABLE field ADD COLUMN position integer;
+UPDATE field SET position = 1;
+ALTER TABLE field ALTER COLUMN position SET NOT NULL;
+
+-- +goose Down
+ALTER TABLE field DROP COLUMN position;
+`,
+      lines: [3],
+      severities: ["warning"],
+      fixes: [
+        `-- field.position: added NOT NULL with the backfill's constant as its default, which gives every row the value without a
+-- rewrite and the NOT NULL without a scan (PostgreSQL 11+); the UPDATE and the separate NOT NULL go (the whole migration):
+-- +goose Up
+ALTER TABLE field ADD COLUMN "position" int NOT NULL DEFAULT 1;
+-- position had no default as written: dropped again, so the table ends as the migration left it (delete this line to keep it, if code that does not set position inserts rows)
+ALTER TABLE field ALTER COLUMN "position" DROP DEFAULT;
+
+-- +goose Down
+ALTER TABLE field DROP COLUMN position;`,
+      ],
+      afterFix: { query: "SELECT id, position FROM field", rows: [{ id: 1, position: 1 }] },
+    },
+    {
+      framework: "sql",
+      fixRunsAfter: "schema",
+      name: "the backfill copies another column, then NOT NULL: no constant stands in for it, the keep-together note stays",
+      path: "migrations/000013_field_rank.up.sql",
+      schema: "CREATE TABLE field (id bigint PRIMARY KEY, pos integer);",
+      code: "ALTER TABLE field ADD COLUMN rank integer;\nUPDATE field SET rank = pos;\nALTER TABLE field ALTER COLUMN rank SET NOT NULL;\n",
+      lines: [2],
+      severities: ["info"],
+      messages: ["This backfill of field.rank runs in one transaction with what needs it to cover every row"],
+    },
+    {
+      framework: "sql",
+      fixRunsAfter: "schema",
+      name: "the backfill calls a volatile function (one value per row), then NOT NULL: the keep-together note stays",
+      path: "migrations/000014_field_token.up.sql",
+      schema: "CREATE TABLE field (id bigint PRIMARY KEY);",
+      code: "ALTER TABLE field ADD COLUMN token uuid;\nUPDATE field SET token = gen_random_uuid();\nALTER TABLE field ALTER COLUMN token SET NOT NULL;\n",
+      lines: [2],
+      severities: ["info"],
+    },
+    {
+      framework: "sql",
+      fixRunsAfter: "schema",
+      name: "a constant, but now() (the transaction's time, not a literal), then NOT NULL: the keep-together note stays",
+      path: "migrations/000015_field_seen.up.sql",
+      schema: "CREATE TABLE field (id bigint PRIMARY KEY);",
+      code: "ALTER TABLE field ADD COLUMN seen_at timestamptz;\nUPDATE field SET seen_at = now();\nALTER TABLE field ALTER COLUMN seen_at SET NOT NULL;\n",
+      lines: [2],
+      severities: ["info"],
+    },
+    {
+      framework: "sql",
+      fixRunsAfter: "schema",
       name: "a column added to a table PRIMARY KEY (id) and CHECK (id = 1) keep to one row, then set on that row: a note",
       path: "migrations/000002_settings_theme.up.sql",
       files: { "migrations/000001_settings.up.sql": "CREATE TABLE settings (id integer PRIMARY KEY CHECK (id = 1), key text);\n" },

@@ -10,6 +10,8 @@ import { existingTable } from "../support/scope.js";
 import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 import { isPolymorphicTypeRename } from "../support/polymorphic-rename.js";
 import { backfillNeedsEveryRow, type RowsNeeded } from "./backfill-needs-every-row.js";
+import { constantBackfill, type ConstantBackfill } from "./constant-backfill.js";
+import { constantDefaultFix } from "./constant-default-fix.js";
 import { isUnreadSchemaWork } from "../../adapters/python/unread-schema-work.js";
 import { MARKER_LAYOUTS } from "../../adapters/sql/layouts/markers.js";
 import { tableLockMode } from "../support/lock-modes.js";
@@ -416,6 +418,13 @@ export default defineRule({
     const schemaAfter = schemaOps.find(({ op, index }) => index > first.index && op.inTransaction && op.kind !== "create_table" && existingTable(ctx, tableOf(op), index));
     // a backfill a later statement needs complete (NOT NULL after a swap): split apart, rows written between break it
     const needsEveryRow = sharesTransaction && onlyNewColumns ? backfillNeedsEveryRow(up, dataOps) : undefined;
+    // one constant into every row, then NOT NULL: PostgreSQL 11+ gives every row a constant default without the rewrite
+    const constant = needsEveryRow && ctx.migration.database === "postgresql" ? constantBackfill(up, dataOps) : undefined;
+    const constantFix = constant && constantDefaultFix(ctx, constant);
+    if (constant && constantFix) {
+      ctx.report({ op: first.op, work: "write", hazard: "concurrency", message: constantMessage(ctx, constant), fix: constantFix });
+      return;
+    }
     ctx.report({
       op: first.op,
       // a backfill the statements after it need complete has one safe form, the one written: the finding says what
@@ -475,6 +484,17 @@ const neededBy = (needed: RowsNeeded) => {
   const each = needed.needs.map((n) => `line ${n.op.loc.line}, which ${n.why}`);
   return each.length > 1 ? `${each.slice(0, -1).join("; ")}; and ${each.at(-1)}` : each[0];
 };
+
+/**
+ * A backfill of one constant into every row of columns just added, then made NOT NULL: the rewrite it costs under the
+ * ADD COLUMN's lock, and the constant default that does the same work without it.
+ */
+function constantMessage(ctx: RuleContext, plan: ConstantBackfill): string {
+  const each = plan.fills.map((f) => `${f.add.table}.${f.add.column.name} (added on line ${f.add.loc.line}) to ${f.value}`);
+  const [first] = plan.fills;
+  const notNull = plan.fills.flatMap((f) => f.notNull.map((n) => n.loc.line));
+  return `This backfill sets ${each.join(" and ")}, one constant on every row, then line${notNull.length > 1 ? "s" : ""} ${notNull.join(", ")} make${notNull.length > 1 ? "" : "s"} ${plan.fills.length > 1 ? "them" : "it"} NOT NULL: the UPDATE rewrites every row of ${tableOf(first.add)} under the ${lockName(first.add, ctx.migration.database)} of line ${first.add.loc.line}, and the NOT NULL then scans them all, while every query on the table waits. A constant default does the same work without a rewrite: ADD COLUMN ... NOT NULL DEFAULT ${first.value} (PostgreSQL 11+) gives every row the value at once and needs no scan.`;
+}
 
 /**
  * The note on a backfill kept with the statements that need it complete: why it stays as written, and the lock that

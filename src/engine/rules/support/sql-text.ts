@@ -479,10 +479,10 @@ export function alterSubcommandsOf(sql: string): PgNode[] {
 /**
  * An ALTER TABLE with some of its ADD COLUMNs changed and every other sub-command kept in its place (a fix that
  * rewrote only its own column would drop the others, and a later statement using them would fail): a column
- * mapped to `{ default }` gets that DEFAULT, one mapped to `{}` loses its NOT NULL. Undefined when `sql` is not an
+ * mapped to `{ default }` gets that DEFAULT (and NOT NULL with `notNull`), one mapped to `{}` loses its NOT NULL. Undefined when `sql` is not an
  * ALTER TABLE adding every mapped column, or the default does not parse.
  */
-export function alterAddColumnsChanged(sql: string, changes: ReadonlyMap<string, { default?: string }>): string | undefined {
+export function alterAddColumnsChanged(sql: string, changes: ReadonlyMap<string, { default?: string; notNull?: boolean }>): string | undefined {
   const node = parseOne(sql);
   if (!node?.AlterTableStmt?.cmds) return undefined;
   const copy = structuredClone(node) as PgNode;
@@ -500,6 +500,9 @@ export function alterAddColumnsChanged(sql: string, changes: ReadonlyMap<string,
       if (!wanted) return undefined;
       def.constraints = [...constraints.filter((k) => k.Constraint?.contype !== "CONSTR_DEFAULT"), ...wanted];
     }
+    // made NOT NULL too (a constant default fills every row, so the ALTER needs no scan): an explicit NULL gives way
+    if (change.notNull && !def.constraints.some((k: PgNode) => k.Constraint?.contype === "CONSTR_NOTNULL"))
+      def.constraints = [{ Constraint: { contype: "CONSTR_NOTNULL" } }, ...def.constraints.filter((k: PgNode) => k.Constraint?.contype !== "CONSTR_NULL")];
     if (!def.constraints.length) delete def.constraints;
   }
   if (seen.size !== changes.size) return undefined;
