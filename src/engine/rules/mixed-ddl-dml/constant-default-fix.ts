@@ -39,7 +39,7 @@ const overlaps = (a: SourceRange, b: SourceRange) => a.line <= b.endLine && b.li
 
 /**
  * The source with statements replaced (`replace`: the op's text inside its lines, the rest of those lines kept) and
- * others cut (their lines), runs of blank lines left by the cuts kept to one. Undefined when a changed statement
+ * others cut (their lines), the blank line a cut leaves doubled dropped. Undefined when a changed statement
  * shares its lines with one that stays, or its text is not found on its lines.
  */
 function editedSource(source: string, up: readonly Operation[], replace: ReadonlyMap<Operation, string>, cut: readonly Operation[]): string | undefined {
@@ -59,8 +59,18 @@ function editedSource(source: string, up: readonly Operation[], replace: Readonl
     for (let l = op.loc.line; l < op.loc.endLine; l++) lines[l] = undefined;
   }
   for (const op of cut) for (let l = op.loc.line; l <= op.loc.endLine; l++) lines[l - 1] = undefined;
-  const kept = lines.filter((l): l is string => l !== undefined);
-  return kept.filter((l, i) => l.trim() !== "" || (kept[i - 1] ?? "x").trim() !== "").join("\n").trimEnd();
+  // a blank line right after a cut one, when a blank line comes before the cut: the cut statement's own spacing
+  const out: string[] = [];
+  let cutSince = false;
+  for (const line of lines) {
+    if (line === undefined) {
+      cutSince = true;
+      continue;
+    }
+    if (!(cutSince && line.trim() === "" && (out.at(-1) ?? "x").trim() === "")) out.push(line);
+    cutSince = false;
+  }
+  return out.join("\n").trimEnd();
 }
 
 /** Why the default is dropped again, in the framework's comment. */
@@ -165,8 +175,8 @@ export function constantDefaultFix(ctx: RuleContext, plan: ConstantBackfill): st
   const head =
     ctx.framework === "django"
       ? [
-          `${c} ${columns}: AddField with the backfill's constant as default= adds the column DEFAULT <value> NOT NULL and drops the`,
-          `${c} default right after: every row gets the value without a rewrite (PostgreSQL 11+). The RunSQL with the UPDATE goes; the`,
+          `${c} ${columns}: AddField with the backfill's constant as default= adds the column NOT NULL with that default and drops`,
+          `${c} the default right after: every row gets the value without a rewrite (PostgreSQL 11+). The RunSQL with the UPDATE goes; the`,
           `${c} AlterField stays (the column is NOT NULL already, so it runs no SQL, and Django's state stays as written):`,
         ]
       : [

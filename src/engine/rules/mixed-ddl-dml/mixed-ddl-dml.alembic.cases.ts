@@ -41,6 +41,94 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "op.add_column nullable, op.execute of one constant on every row, alter_column nullable=False: a warning whose fix gives the Column nullable=False and the constant as server_default, then drops it (the column had none)",
+      code: `import sqlalchemy as sa
+from alembic import op
+
+revision = "b1"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("field", sa.Column("order", sa.Float(), nullable=True))
+    op.execute('UPDATE field SET "order" = 0 WHERE "order" IS NULL')
+    op.alter_column("field", "order", nullable=False)
+
+
+def downgrade():
+    op.drop_column("field", "order")
+`,
+      lines: [10],
+      severities: ["warning"],
+      fixes: [
+        `# field.order: added NOT NULL with the backfill's constant as its default, which gives every row the value without a
+# rewrite and the NOT NULL without a scan (PostgreSQL 11+); the UPDATE and the separate NOT NULL go:
+import sqlalchemy as sa
+from alembic import op
+
+revision = "b1"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("field", sa.Column("order", sa.Float(), nullable=False, server_default=sa.text("0")))
+    # order had no default as written: dropped again, so the table ends as the migration left it (delete this line to keep it, if code that does not set order inserts rows)
+    op.alter_column("field", "order", server_default=None)
+
+
+def downgrade():
+    op.drop_column("field", "order")`,
+      ],
+    },
+    {
+      framework: "alembic",
+      name: "the same with sa.update(...).values(kind=...) and no where: the constant is the literal it binds",
+      code: `import sqlalchemy as sa
+from alembic import op
+
+revision = "b2"
+down_revision = "b1"
+
+accounts = sa.table("accounts", sa.column("kind", sa.String))
+
+
+def upgrade():
+    op.add_column("accounts", sa.Column("kind", sa.String(20)))
+    op.execute(accounts.update().values(kind="personal"))
+    op.alter_column("accounts", "kind", nullable=False)
+
+
+def downgrade():
+    op.drop_column("accounts", "kind")
+`,
+      lines: [12],
+      severities: ["warning"],
+      messages: ["ADD COLUMN ... NOT NULL DEFAULT 'personal' (PostgreSQL 11+)"],
+    },
+    {
+      framework: "alembic",
+      name: "a backfill from another column, then nullable=False: the keep-together note stays",
+      code: `import sqlalchemy as sa
+from alembic import op
+
+revision = "b3"
+down_revision = "b2"
+
+
+def upgrade():
+    op.add_column("field", sa.Column("rank", sa.Integer(), nullable=True))
+    op.execute("UPDATE field SET rank = position")
+    op.alter_column("field", "rank", nullable=False)
+
+
+def downgrade():
+    op.drop_column("field", "rank")
+`,
+      lines: [10],
+      severities: ["info"],
+    },
+    {
+      framework: "alembic",
       name: "an UPDATE that fills the NULLs a batch_alter_table's alter_column nullable=False then forbids: the kept code is the whole revision as written, the batch call inside its with op.batch_alter_table(...) block (batch_op is bound only there)",
       files: { "migrations/versions/a1_create_users.py": `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "a1"\ndown_revision = None\n\n\ndef upgrade():\n    op.create_table("users", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("visibility", sa.String(20), nullable=True))\n\n\ndef downgrade():\n    op.drop_table("users")\n` },
       path: "migrations/versions/b2_visibility_not_null.py",

@@ -5,6 +5,59 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "AddField null=True, a RunSQL of one constant on every row, AlterField to NOT NULL: a warning whose fix gives the AddField the constant as default= (Django adds the column with it, then drops it) and takes out the RunSQL",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="customer", name="tier", field=models.CharField(max_length=10, null=True)),
+        migrations.RunSQL("UPDATE app_customer SET tier = 'basic' WHERE tier IS NULL", reverse_sql=migrations.RunSQL.noop),
+        migrations.AlterField(model_name="customer", name="tier", field=models.CharField(max_length=10)),
+    ]
+`,
+      lines: [9],
+      severities: ["warning"],
+      fixes: [
+        `# app_customer.tier: AddField with the backfill's constant as default= adds the column NOT NULL with that default and drops
+# the default right after: every row gets the value without a rewrite (PostgreSQL 11+). The RunSQL with the UPDATE goes; the
+# AlterField stays (the column is NOT NULL already, so it runs no SQL, and Django's state stays as written):
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="customer", name="tier", field=models.CharField(max_length=10, default="basic")),
+        migrations.AlterField(model_name="customer", name="tier", field=models.CharField(max_length=10)),
+    ]`,
+      ],
+    },
+    {
+      framework: "django",
+      name: "the same RunSQL copying another column: the keep-together note stays",
+      files: DJANGO_INITIAL,
+      code: `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.AddField(model_name="customer", name="contact", field=models.EmailField(max_length=254, null=True)),
+        migrations.RunSQL("UPDATE app_customer SET contact = email", reverse_sql=migrations.RunSQL.noop),
+        migrations.AlterField(model_name="customer", name="contact", field=models.EmailField(max_length=254)),
+    ]
+`,
+      lines: [9],
+      severities: ["info"],
+    },
+    {
+      framework: "django",
       name: "a RunSQL f-string with an UPDATE, then an ALTER TABLE that holds a value known only at run time (START WITH {START}): the ALTER is cut out by PostgreSQL's scanner and counts as the schema change",
       code: `import os
 

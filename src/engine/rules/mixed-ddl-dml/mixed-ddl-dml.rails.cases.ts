@@ -5,6 +5,101 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "add_column, update_all of one constant on every row, change_column_null: a warning whose fix adds the column null: false with the constant as default, then drops the default (the column had none)",
+      code: `class AddPositionToFields < ActiveRecord::Migration[7.1]
+  def change
+    add_column :fields, :position, :float
+    Field.update_all(position: 0)
+    change_column_null :fields, :position, false
+  end
+end
+`,
+      lines: [4],
+      severities: ["warning"],
+      messages: ["the UPDATE rewrites every row of fields under the ACCESS EXCLUSIVE lock of line 3"],
+      fixes: [
+        `# fields.position: added NOT NULL with the backfill's constant as its default, which gives every row the value without a
+# rewrite and the NOT NULL without a scan (PostgreSQL 11+); the UPDATE and the separate NOT NULL go:
+class AddPositionToFields < ActiveRecord::Migration[7.1]
+  def change
+    add_column :fields, :position, :float, null: false, default: 0
+    # position had no default as written: dropped again, so the table ends as the migration left it (delete this line to keep it, if code that does not set position inserts rows)
+    change_column_default :fields, :position, from: 0, to: nil
+  end
+end`,
+      ],
+    },
+    {
+      framework: "rails",
+      name: "the same through execute and a where(col: nil) of the new column: the constant comes from the SQL",
+      code: `class AddStatusToOrders < ActiveRecord::Migration[7.1]
+  def up
+    add_column :orders, :status, :string
+    execute "UPDATE orders SET status = 'open' WHERE status IS NULL"
+    change_column_null :orders, :status, false
+  end
+
+  def down
+    remove_column :orders, :status
+  end
+end
+`,
+      lines: [4],
+      severities: ["warning"],
+      fixes: [
+        `# orders.status: added NOT NULL with the backfill's constant as its default, which gives every row the value without a
+# rewrite and the NOT NULL without a scan (PostgreSQL 11+); the UPDATE and the separate NOT NULL go:
+class AddStatusToOrders < ActiveRecord::Migration[7.1]
+  def up
+    add_column :orders, :status, :string, null: false, default: "open"
+    # status had no default as written: dropped again, so the table ends as the migration left it (delete this line to keep it, if code that does not set status inserts rows)
+    change_column_default :orders, :status, from: "open", to: nil
+  end
+
+  def down
+    remove_column :orders, :status
+  end
+end`,
+      ],
+    },
+    {
+      framework: "rails",
+      name: "Model.where(col: nil).update_all(col: true) on the new column: every row, a constant: the warning",
+      code: `class AddActiveToUsers < ActiveRecord::Migration[7.1]
+  def up
+    add_column :users, :active, :boolean
+    User.where(active: nil).update_all(active: true)
+    change_column_null :users, :active, false
+  end
+
+  def down
+    remove_column :users, :active
+  end
+end
+`,
+      lines: [4],
+      severities: ["warning"],
+    },
+    {
+      framework: "rails",
+      name: "update_all with a value per row (SQL that reads another column), then change_column_null: the keep-together note stays",
+      code: `class AddRankToFields < ActiveRecord::Migration[7.1]
+  def up
+    add_column :fields, :rank, :integer
+    Field.update_all("rank = position")
+    change_column_null :fields, :rank, false
+  end
+
+  def down
+    remove_column :fields, :rank
+  end
+end
+`,
+      lines: [4],
+      severities: ["info"],
+    },
+    {
+      framework: "rails",
       name: "the same in a project whose CI matrix also runs SQLite: the CHECK ... NOT VALID way is said to be for a PostgreSQL installation's large table",
       code: `class RemoveEmptyPod < ActiveRecord::Migration[5.1]
   def up

@@ -1,0 +1,70 @@
+/**
+ * A backfill of one constant into every row of a column the migration adds, then NOT NULL, through `migguard lint`
+ * (README: mixed-ddl-dml): a warning whose fix adds the column NOT NULL DEFAULT <constant>, in SQL (teable's Prisma
+ * field_order) and in Rails; a backfill that copies another column keeps the keep-together note.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { run } from "../../src/cli/main.js";
+
+function repo(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "migguard-constant-backfill-"));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+/** The fix's code, without its comment lines. */
+const code = (fix: string) => fix.split("\n").filter((l) => !/^\s*(--|#)/.test(l)).join("\n");
+
+type Finding = { rule: string; severity: string; line: number; message: string; fix: string };
+const lint = async (cwd: string, path: string) =>
+  (JSON.parse((await run(["lint", "--format", "json", path], { cwd })).output) as { findings: Finding[] }).findings.filter((f) => f.rule === "mixed-ddl-dml");
+
+const prisma = (value: string) => `BEGIN;
+ALTER TABLE "field" ADD COLUMN "order" DOUBLE PRECISION;
+UPDATE "field" SET "order" = ${value} WHERE "order" IS NULL;
+ALTER TABLE "field" ALTER COLUMN "order" SET NOT NULL;
+COMMIT;
+`;
+
+const rails = (backfill: string) => `class AddPositionToFields < ActiveRecord::Migration[7.1]
+  def change
+    add_column :fields, :position, :float
+    ${backfill}
+    change_column_null :fields, :position, false
+  end
+end
+`;
+
+describe("a constant backfill of a new column before its NOT NULL", () => {
+  it("SQL (Prisma): a warning whose fix adds the column NOT NULL DEFAULT 0, the UPDATE and SET NOT NULL gone", async () => {
+    const [finding] = await lint(repo({ "prisma/migrations/20240409081450_field_order/migration.sql": prisma("0") }), "prisma/migrations");
+    expect(finding).toMatchObject({ severity: "warning", line: 3 });
+    expect(finding.message).toContain("the UPDATE rewrites every row of field");
+    expect(finding.fix).toContain(`ALTER TABLE field ADD COLUMN "order" double precision NOT NULL DEFAULT 0;`);
+    expect(code(finding.fix)).not.toContain("UPDATE");
+    expect(code(finding.fix)).not.toContain("SET NOT NULL");
+  });
+
+  it("SQL: a value copied from another column keeps the note", async () => {
+    const [finding] = await lint(repo({ "prisma/migrations/20240409081450_field_order/migration.sql": prisma(`"rank"`) }), "prisma/migrations");
+    expect(finding.severity).toBe("info");
+  });
+
+  it("Rails: update_all of a constant is a warning whose fix is add_column null: false, default: 0", async () => {
+    const [finding] = await lint(repo({ "db/migrate/20250101000000_add_position_to_fields.rb": rails("Field.update_all(position: 0)") }), "db/migrate");
+    expect(finding).toMatchObject({ severity: "warning", line: 4 });
+    expect(finding.fix).toContain("add_column :fields, :position, :float, null: false, default: 0\n");
+    expect(code(finding.fix)).not.toContain("update_all");
+    expect(code(finding.fix)).not.toContain("change_column_null");
+  });
+
+  it("Rails: update_all from another column keeps the note", async () => {
+    const [finding] = await lint(repo({ "db/migrate/20250101000000_add_position_to_fields.rb": rails(`Field.update_all("position = rank")`) }), "db/migrate");
+    expect(finding.severity).toBe("info");
+  });
+});
