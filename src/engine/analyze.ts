@@ -56,6 +56,7 @@ import type { ProductionContext } from "./rules/support/rule.js";
 import { append } from "./append.js";
 import { RepositoryFacts, type ApplicationCodeRead } from "./repository/repository-facts.js";
 import { repositoryView, type RepositoryView } from "./repository/repository-view.js";
+import { railsRunsFrom } from "./rules/support/rails-version.js";
 import { SchemaHistory } from "./repository/schema-history.js";
 import { againstRepositoryDump, type DumpReader, dumpReaderToLoad, repositoryDumpReader, repositoryDumps } from "./repository/head-dumps.js";
 import { resolveModelTables } from "./repository/model-table-history.js";
@@ -499,6 +500,8 @@ function ruleFindings(
   changeSizeNote?: ChangeSizeNote,
 ): Raw[] {
   const facts = computeFacts(migration, change);
+  // the Rails the project runs now: a fix's new code must run there (rules/support/rails-version.ts)
+  if (migration.framework === "rails") migration.railsRuns ??= railsRunsFrom(migration, repository.lockedRailsVersion, repository.laterInFolder);
   // a production snapshot is PostgreSQL's catalogs: it says nothing about a MySQL or SQLite migration
   const production = (migration.database ?? "postgresql") === "postgresql" ? snapshot : undefined;
   let raw: Raw[] = [];

@@ -666,6 +666,11 @@ export const Migration = z.object({
   transactional: z.boolean(),
   /** ActiveRecord::Migration[7.0] -> "7.0" */
   frameworkVersion: z.string().optional(),
+  /**
+   * Rails: the version the project runs now (Gemfile.lock's activerecord, else the newest `Migration[x]` of the
+   * folder), which new migration code must run on (analyze sets it; rules/support/rails-version.ts reads it)
+   */
+  railsRuns: z.string().optional(),
   /** the database of the migration's folder (engine/database/decide.ts says how it was told) */
   database: Database.default("postgresql"),
   /** the server version when the config gives it (`database_version`), e.g. "8.0.29" or "10.11" */

@@ -36,6 +36,18 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "a Rails 5.1 migration (no validate: false before 5.2): the key's SQL NOT VALID, its options kept, validated in SQL in the next migration",
+      code: `class AddOrdersCustomerKey < ActiveRecord::Migration[5.1]
+  def change
+    add_foreign_key :orders, :customers, on_delete: :cascade
+  end
+end
+`,
+      lines: [3],
+      fixes: ["# Rails 5.1 cannot add this foreign key to customers unvalidated (validate: false is Rails 5.2+): its SQL, NOT VALID\nexecute \"ALTER TABLE orders ADD CONSTRAINT fk_rails_3dad120da9 FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE NOT VALID\"\n\n# then a new migration, db/migrate/20240101000001_validate_fk_rails_3dad120da9.rb:\nclass ValidateFkRails3dad120da9 < ActiveRecord::Migration[5.1]\n  def up\n    execute \"ALTER TABLE orders VALIDATE CONSTRAINT fk_rails_3dad120da9\"\n  end\n\n  def down\n    # nothing to undo: validating only checked the rows\n  end\nend"],
+    },
+    {
+      framework: "rails",
       name: "disable_ddl_transaction!: add_column's lock is released at once, so add_foreign_key waits for the table again and scans it under its own lock",
       code: `class AddProjectToDocuments < ActiveRecord::Migration[7.1]
   disable_ddl_transaction!

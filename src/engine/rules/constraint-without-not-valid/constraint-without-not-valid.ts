@@ -13,6 +13,8 @@ import { checkExpression, notValidSql } from "../support/sql-text.js";
 import { nameKey } from "../support/facts.js";
 import type { RuleContext } from "../support/rule.js";
 import { SWAPPABLE_USER_TABLE } from "../../adapters/python/django-fields.js";
+import { hasForeignKeyValidation } from "../support/rails-constraint-code.js";
+import { railsAtLeast, railsVersionOf } from "../support/rails-version.js";
 
 /** What a foreign key references, unless it is the swappable user model whose table the project's settings did not say. */
 const knownTable = (table: string | undefined): string | undefined => (table === SWAPPABLE_USER_TABLE ? undefined : table);
@@ -165,8 +167,18 @@ export default defineRule({
         switch (ctx.framework) {
           case "sql":
             return { inPlace: addSql ? `${addSql};` : unreadNote("--"), steps: [validate(`${validateSql};`)] };
-          case "rails":
-            return op.embeddedSql && written ? { inPlace: `execute ${rubyString(written)}`, steps: [validate(`execute ${rubyString(validateSql)}`)] } : railsConstraintSteps(op, check);
+          case "rails": {
+            if (op.embeddedSql && written) return { inPlace: `execute ${rubyString(written)}`, steps: [validate(`execute ${rubyString(validateSql)}`)] };
+            // a Rails without validate: false for this constraint (foreign keys 5.2+, CHECKs 6.1+): the SQL its call sends, NOT VALID
+            const helperless = op.constraint === "foreign_key" ? !hasForeignKeyValidation(ctx.migration) : op.constraint === "check" && !railsAtLeast(ctx.migration, 6.1);
+            const own = op.sql && op.name && !/\bNOT VALID\b/i.test(op.sql) ? `${op.sql.trim().replace(/;$/, "")} NOT VALID` : addSql;
+            if (helperless && own)
+              return {
+                inPlace: `# Rails ${railsVersionOf(ctx.migration).toFixed(1)} cannot add this ${what} unvalidated (validate: false is Rails ${op.constraint === "check" ? "6.1" : "5.2"}+): its SQL, NOT VALID\nexecute ${rubyString(own)}`,
+                steps: [validate(`execute ${rubyString(validateSql)}`)],
+              };
+            return railsConstraintSteps(op, check);
+          }
           case "django":
             if (op.embeddedSql && written)
               return {

@@ -18,6 +18,26 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "a Rails 4.2 project (Gemfile.lock): no ignored_columns before 5.0, so the model leaves the column out of its columns",
+      code: `class RemoveCreditsFromUsers < ActiveRecord::Migration
+  def up
+    remove_column :users, :credits
+  end
+
+  def down
+    add_column :users, :credits, :numeric, default: 0
+  end
+end
+`,
+      files: {
+        "Gemfile.lock": "GEM\n  remote: https://rubygems.org/\n  specs:\n    activerecord (4.2.11)\n    rails (4.2.11)\n",
+        "app/models/user.rb": "class User < ActiveRecord::Base\n  def credits_amount\n    credits\n  end\nend\n",
+      },
+      lines: [3],
+      fixes: ["# 1. Tell Active Record to ignore the column, and deploy:\n# in app/models/user.rb:\nclass User < ActiveRecord::Base\n  # Rails 4.2 has no ignored_columns (5.0+): the model leaves the columns out of the ones it reads\n  def self.columns\n    super.reject { |column| [\"credits\"].include?(column.name) }\n  end\nend\n# 2. Then, in a later migration, keep a copy and remove the column; the down puts it back with its values:\ndef up\n  # users's primary key is not in the migrations migguard read: the framework's id is assumed\n  execute \"CREATE TABLE users_credits_backup AS SELECT id, credits FROM users\"\n  remove_column :users, :credits, :decimal\nend\n\ndef down\n  add_column :users, :credits, :decimal\n  execute \"UPDATE users SET credits = b.credits FROM users_credits_backup b WHERE users.id = b.id\"\nend"],
+    },
+    {
+      framework: "rails",
       name: "code-first deploy: Active Record's new processes, started before the migration, cached the column list with the column: the claim about running code stays",
       path: "db/migrate/20240102000000_remove_kind_from_charges.rb",
       files: {

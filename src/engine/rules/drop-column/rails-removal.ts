@@ -56,7 +56,7 @@ export function railsRemovalFix(ctx: RuleContext, table: string, columns: readon
   const remove = (c: RemovedColumn) => `${assured(ctx.repository, `remove_column ${sym(table)}, ${sym(c.column)}, ${railsType(c.type)}`)}${unknown(c)}`;
   const step1 = [
     ...(key ? [`# 1. Stop using ${key} as the model's primary key (Active Record cannot ignore its primary key), and deploy:`, primaryKeyFix(ctx.repository, table, key)] : []),
-    ...(others.length ? [`# ${key ? "and" : "1."} Tell Active Record to ignore the column${others.length > 1 ? "s" : ""}, and deploy:`, ignoredColumnsFix(ctx.repository, table, others)] : []),
+    ...(others.length ? [`# ${key ? "and" : "1."} Tell Active Record to ignore the column${others.length > 1 ? "s" : ""}, and deploy:`, ignoredColumnsFix(ctx.repository, table, others, ctx.migration)] : []),
   ];
   if (onlyNulls)
     return [

@@ -2,6 +2,7 @@ import { defineRule } from "../support/rule.js";
 import { columnDefinitionFix } from "../support/column-definition-fix.js";
 import { ident } from "../support/fix.js";
 import { newColumns } from "../support/new-columns.js";
+import { addCheck } from "../support/rails-constraint-code.js";
 
 export default defineRule({
   meta: {
@@ -27,7 +28,7 @@ export default defineRule({
           sql: type.mods[0] !== undefined ? `text CHECK (length(${ident(column.name)}) <= ${type.mods[0]})` : "text",
           ruby: [
             op.kind === "create_table" ? `t.text :${column.name}  # in the create_table block` : `add_column :${table}, :${column.name}, :text`,
-            ...(type.mods[0] !== undefined ? [`add_check_constraint :${table}, "length(${column.name}) <= ${type.mods[0]}", name: "${table.split(".").pop()}_${column.name}_length"`] : []),
+            ...(type.mods[0] !== undefined ? [addCheck(ctx.migration, table, `length(${column.name}) <= ${type.mods[0]}`, `${table.split(".").pop()}_${column.name}_length`, false)] : []),
           ].join("\n"),
         }),
       });

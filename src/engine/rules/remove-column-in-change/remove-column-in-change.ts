@@ -67,7 +67,7 @@ export default defineRule({
                   `# ${again.where} ${again.does}: ignored_columns would hide that column from the model too, so the column goes here.`,
                   `# Drop it with explicit up/down, keeping a copy so the down can restore the values${again.sameMigration ? ` (line ${again.op.loc.line} goes into this up after it, and its inverse first into the down)` : ""}:`,
                 ]
-              : ["# 1. Deploy the model without the column first:", ignoredColumnsFix(ctx.repository, op.table, [op.column]), "", "# 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:"]
+              : ["# 1. Deploy the model without the column first:", ignoredColumnsFix(ctx.repository, op.table, [op.column], ctx.migration), "", "# 2. Then drop it with explicit up/down, keeping a copy so the down can restore the values:"]
             ).join("\n").replace(/\n/g, "\n            ")}
             def up
               ${copy.join("\n              ")}

@@ -48,7 +48,7 @@ export default defineRule({
           sql: `-- first deploy ${model.className} with self.ignored_columns += ["${op.column}"], then drop the column`,
           rails: () => `
             # 1. Deploy this first:
-            ${ignoredColumnsFix({ model: () => model }, op.table, [op.column]).replace(/\n/g, "\n            ")}
+            ${ignoredColumnsFix({ model: () => model }, op.table, [op.column], ctx.migration).replace(/\n/g, "\n            ")}
             # 2. Then remove the column in a migration of its own:
             def change
               ${assured(ctx.repository, `remove_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(type)}`)}${type ? "" : "  # type unknown to migguard: use the column's type from db/schema.rb"}

@@ -19,6 +19,7 @@ import { railsType } from "../support/rails-fix.js";
 import { renamedForeignKeySql as renamedColumnForeignKeySql, renamedColumnForeignKeys } from "./renamed-foreign-keys.js";
 import { movedKeyReferences, type MovedKeyReferences } from "./moved-key-references.js";
 import { serialSequence } from "../support/serial-sequence.js";
+import { ignoringColumns } from "../support/rails-version.js";
 
 type RenameColumn = OperationOf<"rename_column">;
 
@@ -157,7 +158,7 @@ function railsSteps(ctx: RuleContext, op: RenameColumn, index: number): FixSteps
   steps.push({
     name: `remove ${op.table} ${op.column}`,
     statements: [
-      `# once ${model} has self.ignored_columns += [${rubyString(op.column)}] and no running code uses ${op.column}:`,
+      `# once ${model} has ${ignoringColumns(ctx.migration, [op.column])} and no running code uses ${op.column}:`,
       ...sql.contractNotes.map((n) => `# ${n}`),
       ...sql.contract.slice(0, -1).map(rubyExecute),
       type ? `remove_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(type)}` : `remove_column ${sym(op.table)}, ${sym(op.column)}`,

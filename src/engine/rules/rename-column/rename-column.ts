@@ -14,6 +14,7 @@ import { isMysqlFamily } from "../support/databases.js";
 import { renderFix } from "../support/fix-steps.js";
 import { expandSteps } from "./expand-steps.js";
 import { columnRecreated, recreationWhere } from "../support/recreated-later.js";
+import { ignoringColumns } from "../support/rails-version.js";
 
 /**
  * A later step that gives the table a column of the kept name (IntelOwl's 0058_4 adds the foreign key config, column
@@ -77,7 +78,7 @@ function expandFix(ctx: RuleContext, op: OperationOf<"rename_column">, index: nu
         `# expand: add ${op.newName} beside ${op.column}, and have ${model} write both`,
         add,
         backfill,
-        `# then read ${op.newName}, add self.ignored_columns += [${JSON.stringify(op.column)}] to ${model}, and in a later migration:`,
+        `# then read ${op.newName}, add ${ignoringColumns(ctx.migration, [op.column])} to ${model}, and in a later migration:`,
         ...(type ? [] : [unknownRailsTypeNote(op.table, op.column)]),
         `# remove_column ${sym(op.table)}, ${sym(op.column)}, ${railsType(type)}`,
       ].join("\n");

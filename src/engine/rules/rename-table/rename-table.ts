@@ -14,6 +14,7 @@ import { carriedRenamesNote, renamedToFinalName, renamesCarryingNewName, renames
 import { ALL_DATABASES } from "../support/databases.js";
 import { firstLaterDrop } from "./later-drops.js";
 import { tableRecreated } from "../support/recreated-later.js";
+import { railsModelBase } from "../support/rails-version.js";
 
 /** A view or table created under this name. */
 function viewOrTableCreated(op: Operation): string | undefined {
@@ -108,7 +109,7 @@ function viewSteps(ctx: RuleContext, op: OperationOf<"rename_table">, index: num
     case "rails":
       return {
         inPlace: [
-          `# or keep the table and rename only the model: class ${modelName(op.newName)} < ApplicationRecord; self.table_name = ${rubyString(op.table)}; end`,
+          `# or keep the table and rename only the model: class ${modelName(op.newName)} < ${railsModelBase(ctx.migration)}; self.table_name = ${rubyString(op.table)}; end`,
           `rename_table ${sym(op.table)}, ${sym(op.newName)}`,
           `# the old name keeps working (reads and writes) until no code uses it:`,
           `reversible do |dir|`,

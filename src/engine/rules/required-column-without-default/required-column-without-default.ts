@@ -15,9 +15,10 @@ import { reindented } from "../support/data-code.js";
 import { alterAddColumnsChanged, alterSubcommandsOf } from "../support/sql-text.js";
 import { sqlNotNullSteps } from "../support/sql-not-null-steps.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
-import { rubyString } from "../support/embed-sql.js";
 import { deployedInserts } from "../support/deployed-inserts.js";
 import { singletonModelOf } from "./singleton-row.js";
+import { addCheckNotValid, removeCheck, validateCheck } from "../support/rails-constraint-code.js";
+import type { RailsVersioned } from "../support/rails-version.js";
 
 /** A default expression the migration wrote that is a real value (Django's callables come through as `<value of f>`). */
 const knownDefault = (c: ColumnSpec): string | undefined => (c.default && !c.default.expr.startsWith("<") ? c.default.expr : undefined);
@@ -128,7 +129,7 @@ function mysqlSqlFix(op: OperationOf<"add_column">): string {
  * Rails, a column that names a row: the call as written without `null: false` (its index, concurrent or not, and
  * foreign key kept), then the NOT NULL through a validated check constraint once the rows are filled.
  */
-function railsReferenceFix(op: AddColumn, mysql: boolean): string {
+function railsReferenceFix(op: AddColumn, mysql: boolean, migration: RailsVersioned): string {
   const c = op.column;
   const own = op.text.trim();
   const withoutNull = own && !own.includes("\n") && rubyReadersLoaded() ? rubyReaders().withoutOption(own, "null") : undefined;
@@ -138,22 +139,22 @@ function railsReferenceFix(op: AddColumn, mysql: boolean): string {
   const intro = `# ${c.name} names a row: no constant default stands in for it (0 names none). Add it nullable, the rest as written:`;
   if (mysql)
     return [intro, first, `# then fill ${c.name} for existing rows and, in a later migration once every running version of the code writes it (MySQL makes it NOT NULL in place):`, `change_column_null ${sym(op.table)}, ${sym(c.name)}, false`].join("\n");
-  const check = rubyString(derivedName(op.table, [c.name], "not_null"));
+  const check = derivedName(op.table, [c.name], "not_null");
   return [
     intro,
     first,
     `# then fill ${c.name} for existing rows (nothing to fill while ${op.table} is empty) and, in a later migration (def up) once every running version of the code writes it:`,
-    `add_check_constraint ${sym(op.table)}, ${rubyString(`${c.name} IS NOT NULL`)}, name: ${check}, validate: false`,
-    `validate_check_constraint ${sym(op.table)}, name: ${check}`,
+    addCheckNotValid(migration, op.table, `${c.name} IS NOT NULL`, check),
+    validateCheck(migration, op.table, check),
     `change_column_null ${sym(op.table)}, ${sym(c.name)}, false`,
-    `remove_check_constraint ${sym(op.table)}, name: ${check}`,
+    removeCheck(migration, op.table, check),
   ].join("\n");
 }
 
 function railsFix(op: OperationOf<"add_column">, ctx: RuleContext): string {
   const c = op.column;
   if (op.frameworkCall?.endsWith("timestamps")) return `add_timestamps ${sym(op.table)}, default: -> { "CURRENT_TIMESTAMP" }`;
-  if (!knownDefault(c) && namesARow(ctx, op)) return railsReferenceFix(op, isMysqlFamily(ctx.migration.database));
+  if (!knownDefault(c) && namesARow(ctx, op)) return railsReferenceFix(op, isMysqlFamily(ctx.migration.database), ctx.migration);
   const value = knownDefault(c) ? `-> { ${JSON.stringify(knownDefault(c))} }` : neutralDefault("rails", c.type);
   const call = `add_column ${sym(op.table)}, ${sym(c.name)}, ${railsType(c.type)}, null: false, default: ${value ?? "nil"}`;
   if (!value) return `# migguard knows no constant default for ${railsType(c.type)}: add the column with null: true, backfill it, then change_column_null\n${call.replace(", null: false, default: nil", "")}`;

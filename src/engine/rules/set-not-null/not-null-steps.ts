@@ -21,6 +21,7 @@ import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-reader
 import { repeatable } from "../support/moved-code.js";
 import type { PgNode } from "../../adapters/sql/pg-parser.js";
 import { addsPrimaryKeyOn, laterPrimaryKey, PRIMARY_KEY_COST, primaryKeyInStatement } from "./primary-key-beside.js";
+import { addCheckNotValid, removeCheck, validateCheck } from "../support/rails-constraint-code.js";
 
 type SetNotNull = OperationOf<"set_not_null">;
 
@@ -62,7 +63,7 @@ function sqlSteps(op: SetNotNull, name: string, up: readonly Operation[] = []): 
 /** Rails: change_column_null's fourth argument is the value Rails gives NULL rows first (UPDATE ... WHERE col IS NULL). */
 function railsSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
   const [t, c] = [sym(op.table), sym(op.column)];
-  const check = `add_check_constraint ${t}, ${rubyString(`${op.column} IS NOT NULL`)}, name: ${rubyString(name)}, validate: false`;
+  const check = addCheckNotValid(ctx.migration, op.table, `${op.column} IS NOT NULL`, name);
   const call = op.text.trim();
   // change_column with null: false also sets the type and default: those stay, without the null: option
   const keepRest = /^change_column\s/.test(call) && !call.includes("\n") && rubyReadersLoaded() ? rubyReaders().withoutOption(call, "null") : undefined;
@@ -81,7 +82,7 @@ function railsSteps(ctx: RuleContext, op: SetNotNull, name: string): FixSteps {
   }
   steps.push({
     name: `validate ${name}`,
-    statements: [`validate_check_constraint ${t}, name: ${rubyString(name)}`, `change_column_null ${t}, ${c}, false  # PostgreSQL 12+ reads the CHECK instead of the table`, `remove_check_constraint ${t}, name: ${rubyString(name)}`],
+    statements: [validateCheck(ctx.migration, op.table, name), `change_column_null ${t}, ${c}, false  # PostgreSQL 12+ reads the CHECK instead of the table`, removeCheck(ctx.migration, op.table, name)],
     down: [check, railsNullableAgain(ctx, op, Boolean(fill && fill !== "nil"))],
   });
   return { inPlace: keepRest ? `${keepRest}\n${check}` : check, steps };

@@ -32,8 +32,24 @@ const DOCUMENT_NOT_NULL = `class RequireDocument < ActiveRecord::Migration[7.1]
 end
 `;
 
+/** a Gemfile.lock that resolves Rails `version` */
+const railsLock = (version: string) => ({ "Gemfile.lock": `GEM\n  remote: https://rubygems.org/\n  specs:\n    activerecord (${version})\n    rails (${version})\n` });
+
 export default defineCases({
   invalid: [
+    {
+      framework: "rails",
+      name: "a Rails 4.2 project (Gemfile.lock; the migration has no Migration[x]): the CHECK steps are the SQL Rails 6.1's helpers send, the new class subclasses ActiveRecord::Migration itself",
+      code: `class ChangeContributionsPayerEmailNull < ActiveRecord::Migration
+  def change
+    change_column_null :contributions, :payer_email, false
+  end
+end
+`,
+      files: railsLock("4.2.11"),
+      lines: [3],
+      fixes: ["execute \"ALTER TABLE contributions ADD CONSTRAINT contributions_payer_email_not_null CHECK (payer_email IS NOT NULL) NOT VALID\"\n\n# then a new migration, db/migrate/20240101000001_validate_contributions_payer_email_not_null.rb:\nclass ValidateContributionsPayerEmailNotNull < ActiveRecord::Migration\n  def up\n    execute \"ALTER TABLE contributions VALIDATE CONSTRAINT contributions_payer_email_not_null\"\n    change_column_null :contributions, :payer_email, false  # PostgreSQL 12+ reads the CHECK instead of the table\n    execute \"ALTER TABLE contributions DROP CONSTRAINT contributions_payer_email_not_null\"\n  end\n\n  def down\n    execute \"ALTER TABLE contributions ADD CONSTRAINT contributions_payer_email_not_null CHECK (payer_email IS NOT NULL) NOT VALID\"\n    change_column_null :contributions, :payer_email, true\n  end\nend"],
+    },
     {
       framework: "rails",
       name: "add_column, an UPDATE of every row, change_column_null in one DDL transaction: the lock is held for the UPDATE already: a note",

@@ -21,6 +21,7 @@ import { djangoApp, djangoDependencies, djangoPredecessors } from "./django-migr
 import { freeNames } from "./python-free-names.js";
 import { isMysqlFamily } from "./databases.js";
 import { rubyReaders } from "../../adapters/rails/ruby-readers.js";
+import { railsMigrationSuperclass } from "./rails-version.js";
 import { folderPrefix } from "../../paths.js";
 import { popSuffix } from "../../database/dialect-file.js";
 import { revisionNaming, type RevisionNaming } from "./alembic-revision-naming.js";
@@ -184,7 +185,7 @@ function railsFile(migration: Migration, anchor: Migration, step: MigrationStep,
   body.push(`  def ${method}`, ...[...(step.locals ?? []), ...step.statements].map((s) => indent(s, "    ")), `  end`);
   if (!step.change && step.down) body.push(``, `  def down`, ...step.down.map((s) => indent(s, "    ")), `  end`);
   const text = [
-    `class ${camel(step.name)} < ActiveRecord::Migration[${migration.frameworkVersion ?? "7.1"}]`,
+    `class ${camel(step.name)} < ${railsMigrationSuperclass(migration)}`,
     ...(step.noTransaction ? [`  disable_ddl_transaction!`, ``] : []),
     ...(step.definitions ?? []).flatMap((d) => [indent(d, "  "), ``]),
     ...body,

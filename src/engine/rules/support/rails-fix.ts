@@ -18,6 +18,7 @@ import { dropConstraintOfUnknownTable } from "./constraint-of-unknown-table.js";
 import { defaultNotConverted, inverseOfUp, typeBack } from "./sql-inverse.js";
 import { leftOver, type DeltaEntry } from "./schema-delta.js";
 import { rubyReaders, rubyReadersLoaded } from "../../adapters/rails/ruby-readers.js";
+import { railsAtLeast, railsMigrationSuperclass, railsModelBase, railsVersionOf, type RailsVersioned } from "./rails-version.js";
 
 const RAILS_TYPES: Record<string, string> = {
   varchar: "string",
@@ -116,10 +117,10 @@ export function railsModel(repository: Pick<RepositoryView, "model"> | undefined
  * The model class with `body` added, opened as its file opens it (its modules and its own superclass: reopening
  * with another superclass raises TypeError). A model migguard did not read gets ApplicationRecord, and railsModel's note says so.
  */
-function modelClass(model: ReturnType<typeof railsModel>, body: string[]): string {
+function modelClass(model: ReturnType<typeof railsModel>, body: string[], migration?: RailsVersioned): string {
   const opening = model.opening?.length
     ? model.opening
-    : [`class ${model.className} < ApplicationRecord`];
+    : [`class ${model.className} < ${railsModelBase(migration)}`];
   const indent = (depth: number) => "  ".repeat(depth);
   return [
     ...opening.map((line, depth) => `${indent(depth)}${line}`),
@@ -166,11 +167,13 @@ const opAt = (migration: Migration, line: number | undefined) => (line === undef
  * Data code in `change` that Rails' command recorder never sees runs again on rollback: `up_only` runs it on the
  * way up only (the call as written, a `connection.execute` with its SQL kept).
  */
-function rerunFix(op: Operation): string {
+function rerunFix(op: Operation, migration: RailsVersioned): string {
   const code = dataCode("rails", op)
     .split("\n")
     .map((l) => (l ? `  ${l}` : l))
     .join("\n");
+  // up_only is Rails 5.2+
+  if (!railsAtLeast(migration, 5.2)) return [`# Rails runs data code in \`change\` again on rollback: run it on the way up only`, `reversible do |dir|`, `  dir.up do`, code.replace(/^(?=.)/gm, "  "), `  end`, `end`].join("\n");
   return [
     `# Rails runs data code in \`change\` again on rollback: run it on the way up only`,
     `# (or: reversible { |dir| dir.up { ... } }, with dir.down restoring the old values when they matter)`,
@@ -270,7 +273,7 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
       def down
         ${(migration.up.map((op, i) => railsUndo(op, types, i)).filter(Boolean).reverse().join("\n") || "# undo what up does").replace(/\n/g, "\n        ")}
       end`);
-  if (op && down.rerun) return rerunFix(op);
+  if (op && down.rerun) return rerunFix(op, migration);
   if (!op || /raises/.test(down.reason))
     return dedent(`
       # A down that raises blocks every rollback past this migration. Undo what up does; when data cannot come
@@ -327,6 +330,18 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
     case "set_default":
     case "drop_default": {
       const from = defaultBefore(migration, migration.up.indexOf(op), op.table, op.column, types);
+      // from:/to: is Rails 5.0+: before it the default is set each way in up and down
+      if (!railsAtLeast(migration, 5))
+        return [
+          `# Rails ${railsVersionOf(migration).toFixed(1)} cannot invert change_column_default (from:/to: is 5.0+): replace \`change\` with up and down.`,
+          `def up`,
+          `  change_column_default ${sym(op.table)}, ${sym(op.column)}, ${op.kind === "set_default" ? op.default.expr : "nil"}`,
+          `end`,
+          ``,
+          `def down`,
+          `  change_column_default ${sym(op.table)}, ${sym(op.column)}, ${from ?? "nil"}${from === undefined ? "  # the default it had before (migguard found none written)" : ""}`,
+          `end`,
+        ].join("\n");
       return dedent(`
         # Name the old and the new default so Rails can swap them back:
         change_column_default ${sym(op.table)}, ${sym(op.column)}, from: ${from ?? "nil"}, to: ${op.kind === "set_default" ? op.default.expr : "nil"}${from === undefined ? "  # from: the default it had before (migguard found none written)" : ""}`);
@@ -349,12 +364,13 @@ export function railsIrreversibleFix(migration: Migration, types?: SchemaSource)
         return executeFix(op);
       return [
         `# Rails does not record data changes made in Ruby: run them in one direction only and say what rollback does.`,
-        `up_only do`,
+        // up_only is Rails 5.2+
+        railsAtLeast(migration, 5.2) ? `up_only do` : `reversible do |dir|\n  dir.up do`,
         reindented(op.text.trim())
           .split("\n")
-          .map((l) => `  ${l}`)
+          .map((l) => (railsAtLeast(migration, 5.2) ? `  ${l}` : `    ${l}`))
           .join("\n"),
-        `end`,
+        railsAtLeast(migration, 5.2) ? `end` : `  end\nend`,
         `# or write explicit up/down methods, with a down that restores the previous values`,
       ].join("\n");
     default:
@@ -534,8 +550,8 @@ function railsMoveOutConcurrent(migration: Migration, name: string, body: string
 }
 
 /** The guard of a remove_index that may find no index: `if_exists: true` (Rails 6.1+), else the index_exists? modifier. */
-export function railsIfExists(migration: Pick<Migration, "frameworkVersion">, op: Extract<Operation, { kind: "drop_index" }>): string {
-  if (Number(migration.frameworkVersion ?? "7.1") >= 6.1) return ", if_exists: true";
+export function railsIfExists(migration: RailsVersioned, op: Extract<Operation, { kind: "drop_index" }>): string {
+  if (railsAtLeast(migration, 6.1)) return ", if_exists: true";
   const table = sym(op.table ?? "table");
   const columns = indexColumns(op.columns, op.table, op.names[0]);
   return op.names[0] && (!op.columns.length || !columns) ? ` if index_name_exists?(${table}, ${JSON.stringify(op.names[0])})` : ` if index_exists?(${table}, ${list(columns ?? [])})`;
@@ -622,22 +638,28 @@ const unmappedTable = (repository: ModelLookup | undefined, table: string): bool
 const forUnmappedModel = (table: string, body: string) =>
   `# no model in app/models maps ${table} (a gem's model, or one the project's inflections name?): its class is not in the repository, so this names none.\n# In the model of ${table}, wherever it is defined (reopen it in an initializer if a gem defines it):\n#   ${body}`;
 
-/** `class User < ApplicationRecord; self.ignored_columns += ["phone"]; end`, in the project's own model (its nesting and superclass) when it was given. */
-export function ignoredColumnsFix(repository: ModelLookup | undefined, table: string, columns: string[]): string {
-  const body = `self.ignored_columns += [${columns.map((c) => JSON.stringify(c)).join(", ")}]`;
-  if (unmappedTable(repository, table)) return forUnmappedModel(table, body);
+/**
+ * `class User < ApplicationRecord; self.ignored_columns += ["phone"]; end`, in the project's own model (its nesting
+ * and superclass) when it was given. Before Rails 5.0 (no ignored_columns) the model drops them from its `columns`.
+ */
+export function ignoredColumnsFix(repository: ModelLookup | undefined, table: string, columns: string[], migration?: RailsVersioned): string {
+  const names = `[${columns.map((c) => JSON.stringify(c)).join(", ")}]`;
+  const body = !migration || railsAtLeast(migration, 5)
+    ? [`self.ignored_columns += ${names}`]
+    : [`# Rails ${railsVersionOf(migration).toFixed(1)} has no ignored_columns (5.0+): the model leaves the columns out of the ones it reads`, `def self.columns`, `  super.reject { |column| ${names}.include?(column.name) }`, `end`];
+  if (unmappedTable(repository, table)) return forUnmappedModel(table, body.join("\n#   "));
   const model = railsModel(repository, table);
   return [
     model.path ? `# in ${model.path}:` : model.note,
-    modelClass(model, [body]),
+    modelClass(model, body, migration),
   ]
     .filter(Boolean)
     .join("\n");
 }
 
 /** Ruby that runs on the way up only, inside `change` (a bare execute there has no inverse: rollback raises IrreversibleMigration on it). */
-export function railsUpOnly(migration: Pick<Migration, "frameworkVersion">, call: string): string {
-  return Number(migration.frameworkVersion ?? "7.1") >= 5.2 ? `up_only { ${call} }` : `reversible { |dir| dir.up { ${call} } }`;
+export function railsUpOnly(migration: RailsVersioned, call: string): string {
+  return railsAtLeast(migration, 5.2) ? `up_only { ${call} }` : `reversible { |dir| dir.up { ${call} } }`;
 }
 
 /** Step 1 of removing the primary key column: Active Record cannot ignore its model's primary key, the model needs another one first. */
@@ -657,9 +679,9 @@ export function primaryKeyFix(repository: ModelLookup | undefined, table: string
 export const assured = (repository: Pick<RepositoryView, "strongMigrations"> | undefined, call: string): string =>
   repository?.strongMigrations ? `safety_assured { ${call} }` : call;
 
-/** `AddIndexOnOrdersCustomerId < ActiveRecord::Migration[7.1]` from the migration's own file name and version. */
+/** `AddIndexOnOrdersCustomerId < ActiveRecord::Migration[7.1]` from the migration's own file name and the Rails it runs on. */
 export function railsClassHeader(migration: Migration, fallbackName: string): string {
-  return `class ${railsClassName(migration, fallbackName)} < ActiveRecord::Migration[${migration.frameworkVersion ?? "7.1"}]`;
+  return `class ${railsClassName(migration, fallbackName)} < ${railsMigrationSuperclass(migration)}`;
 }
 
 /** The class name of a migration, from its file name (`AddIndexOnOrdersCustomerId`). */
