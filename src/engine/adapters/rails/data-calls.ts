@@ -8,6 +8,7 @@ import { BlockArgumentNode, BlockNode, CallNode, ConstantPathNode, ConstantReadN
 import { rubyChildren } from "./ruby-children.js";
 import { blockParams } from "./block-params.js";
 import { insertsOnly } from "./inserts-only.js";
+import { recordOverwrites, type RecordOverwrite } from "./record-overwrites.js";
 import { localName } from "./call-args.js";
 import { tableize, underscore } from "./inflections.js";
 
@@ -109,7 +110,7 @@ const UNFILTERED = new Set(["all", "unscoped", "in_batches", "order", "reorder",
 export type DataCall =
   | { kind: "connection-sql"; method: string; sqlArg: Node | undefined }
   | { kind: "dml"; verb: "update" | "delete" | "insert"; table?: string; prefixedTable?: string; hasWhere: boolean; columns: string[]; call: CallNode }
-  | { kind: "loop"; table?: string; prefixedTable?: string; description: string; writes?: string[]; batched?: BatchedWrite; deletes: Deletion[]; insertsOnly: boolean };
+  | { kind: "loop"; table?: string; prefixedTable?: string; description: string; writes?: string[]; batched?: BatchedWrite; deletes: Deletion[]; insertsOnly: boolean; overwrites?: RecordOverwrite[] };
 
 /** A call in data code that deletes rows (`document.destroy!`, `Edition.where(...).delete_all`), with its table when the call names it. */
 export interface Deletion {
@@ -226,7 +227,8 @@ export function classifyDataCall(call: CallNode, models: ModelTables, records?: 
     const block = loop?.block instanceof BlockNode ? loop.block : undefined;
     const record = block ? blockParams(block)[0] : undefined;
     const batched = !block && last in RELATION_WRITES ? { verb: RELATION_WRITES[last], hasWhere: names.slice(0, -1).some((n) => !UNFILTERED.has(n)) } : undefined;
-    return { kind: "loop", table, ...prefixedTable, description: names.join("."), writes: block ? writtenTables(block, record, table, models) : undefined, batched, deletes: deletionsOf(loop, block, record, table, call, batched, models), insertsOnly: block ? insertsOnly(block) : false };
+    const overwrites = block ? recordOverwrites(block, record, (c) => writesRows(c.name), (c) => RECORD_WRITES[c.name] === "update") : undefined;
+    return { kind: "loop", table, ...prefixedTable, description: names.join("."), writes: block ? writtenTables(block, record, table, models) : undefined, batched, deletes: deletionsOf(loop, block, record, table, call, batched, models), insertsOnly: block ? insertsOnly(block) : false, ...(overwrites ? { overwrites } : {}) };
   }
   if (constant && last in RELATION_WRITES) {
     const narrowed = names.slice(0, -1).some((n) => !UNFILTERED.has(n));

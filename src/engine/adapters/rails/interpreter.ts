@@ -683,7 +683,7 @@ export class Interpreter {
       if (writes) revert.writes = writes;
     }
     if (data.kind === "loop") {
-      out.push(step([{ kind: "data_migration", ...base, ...(data.prefixedTable ? { prefixedTable: data.prefixedTable } : {}), language: "ruby", description: what, reversible: scope.oneWay, tables: data.table ? [data.table] : [], writes: data.writes, batched: data.batched, ...(data.insertsOnly ? { insertsOnly: true } : {}), ...(data.deletes.length ? { deletes: data.deletes.map((d) => ({ call: this.src.textOf(d.call).split("\n")[0].trim(), ...(d.table ? { table: d.table } : {}) })) } : {}) }], revert));
+      out.push(step([{ kind: "data_migration", ...base, ...(data.prefixedTable ? { prefixedTable: data.prefixedTable } : {}), language: "ruby", description: what, reversible: scope.oneWay, tables: data.table ? [data.table] : [], writes: data.writes, batched: data.batched, ...(data.insertsOnly ? { insertsOnly: true } : {}), ...(data.deletes.length ? { deletes: data.deletes.map((d) => ({ call: this.src.textOf(d.call).split("\n")[0].trim(), ...(d.table ? { table: d.table } : {}) })) } : {}), ...(data.overwrites && data.table ? { overwrites: data.overwrites.map((o) => ({ call: this.src.textOf(o.call).split("\n")[0].trim(), table: data.table, ...(o.columns ? { columns: o.columns } : {}) })) } : {}) }], revert));
       return;
     }
     const nullColumns = data.table && data.verb !== "insert" ? columnsFilteredToNull(node, scope.env, this.src) : [];

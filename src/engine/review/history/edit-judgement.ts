@@ -82,7 +82,8 @@ export const opKey = ({ loc: _loc, text: _text, ormFieldDef: _def, frameworkCall
   if (rest.kind !== "data_migration") return canonicalJson(rest);
   const { mentions: _mentions, readsThrough: _readsThrough, reversible: _reversible, description, deletes, overwrites, ...data } = rest;
   // a RunPython's deletes and overwrites are read from its body (their call text moves with formatting): the units judge it
-  return canonicalJson(data.language === "python" ? data : { ...data, description, deletes, overwrites });
+  // a Ruby loop's overwrites: the columns it writes; the call's text (its arguments) is what its code does, judged by the units
+  return canonicalJson(data.language === "python" ? data : { ...data, description, deletes, overwrites: overwrites?.map(({ call: _call, ...written }) => written) });
 };
 
 /**

@@ -83,6 +83,44 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "an UPDATE that only fills the column the revision just before added empty: a note that its downgrade drops it",
+      files: {
+        "alembic/versions/a1_add_first_name.py": `from alembic import op
+import sqlalchemy as sa
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.add_column("people", sa.Column("first_name", sa.String(), nullable=True))
+
+
+def downgrade():
+    op.drop_column("people", "first_name")
+`,
+      },
+      path: "alembic/versions/b2_backfill_first_name.py",
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.execute("UPDATE people SET first_name = split_part(name, ' ', 1)")
+
+
+def downgrade():
+    pass
+`,
+      lines: [11],
+      severities: ["info"],
+      messages: ["only writes first_name of people, which alembic/versions/a1_add_first_name.py, the migration just before it, added with no value"],
+      fixes: ["def downgrade():\n    # nothing to restore: first_name of people was added empty by a1_add_first_name.py, whose rollback drops it\n    pass"],
+    },
+    {
+      framework: "alembic",
       name: "DROP NOT NULL on columns of which only some had it (agenta's relax_lifecycle_nullability): the downgrade sets NOT NULL back on those alone, read from the revision that created them",
       files: { "alembic/versions/a1_spans.py": SPANS },
       path: "alembic/versions/b2_relax_lifecycle.py",

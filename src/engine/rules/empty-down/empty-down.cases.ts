@@ -4,6 +4,38 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "golang-migrate: an UPDATE that only fills the columns the migration just before added empty: a note that their rollback drops them",
+      schema: "CREATE TABLE people (id bigint PRIMARY KEY, name text);\nALTER TABLE people ADD COLUMN first_name text;",
+      files: {
+        "migrations/000001_people.up.sql": "CREATE TABLE people (id bigint PRIMARY KEY, name text);\n",
+        "migrations/000002_add_first_name.up.sql": "ALTER TABLE people ADD COLUMN first_name text;\n",
+        "migrations/000003_backfill_first_name.down.sql": "",
+      },
+      path: "migrations/000003_backfill_first_name.up.sql",
+      code: "UPDATE people SET first_name = split_part(name, ' ', 1);",
+      lines: [1],
+      severities: ["info"],
+      messages: ["only writes first_name of people, which migrations/000002_add_first_name.up.sql, the migration just before it, added with no value"],
+      fixRunsAfter: "up",
+    },
+    {
+      framework: "sql",
+      name: "golang-migrate: the UPDATE also overwrites a column older than the migration just before: the plain data-change note",
+      schema: "CREATE TABLE people (id bigint PRIMARY KEY, name text);\nALTER TABLE people ADD COLUMN first_name text;",
+      files: {
+        "migrations/000001_people.up.sql": "CREATE TABLE people (id bigint PRIMARY KEY, name text);\n",
+        "migrations/000002_add_first_name.up.sql": "ALTER TABLE people ADD COLUMN first_name text;\n",
+        "migrations/000003_backfill_first_name.down.sql": "",
+      },
+      path: "migrations/000003_backfill_first_name.up.sql",
+      code: "UPDATE people SET first_name = split_part(name, ' ', 1), name = trim(name);",
+      lines: [1],
+      severities: ["info"],
+      messages: ["this migration only changes data, and rolling back leaves the data as it left it"],
+      fixRunsAfter: "up",
+    },
+    {
+      framework: "sql",
       name: "golang-migrate: DROP NOT NULL on columns of which only some had it: the down sets NOT NULL back on those alone, as the migration that created the table defined them",
       schema: "CREATE TABLE spans (id uuid PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now(), deleted_at timestamptz, created_by_id uuid NOT NULL, deleted_by_id uuid);",
       files: { "migrations/000001_spans.up.sql": "CREATE TABLE spans (id uuid PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now(), deleted_at timestamptz, created_by_id uuid NOT NULL, deleted_by_id uuid);\n", "migrations/000002_relax.down.sql": "" },

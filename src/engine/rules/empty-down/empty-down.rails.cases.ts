@@ -1,7 +1,71 @@
 import { defineCases } from "../support/rule.js";
 
+/** pet-rescue's add_first_and_last_name_to_people, the columns added with `options` */
+const ADD_NAMES = (options = "") => `class AddFirstAndLastNameToPeople < ActiveRecord::Migration[7.1]
+  def change
+    add_column :people, :first_name, :string${options}
+    add_column :people, :last_name, :string${options}
+  end
+end
+`;
+/** pet-rescue's backfill: each person's name split into the columns the migration before added */
+const BACKFILL_NAMES = (extra = "") => `class BackfillNamesInPeople < ActiveRecord::Migration[7.1]
+  def up
+    Person.find_each do |person|
+      first_name, last_name = person.name.split(" ")
+      person.update!(first_name:, last_name:${extra})
+    end
+  end
+
+  def down
+  end
+end
+`;
+
+
 export default defineCases({
   invalid: [
+    {
+      framework: "rails",
+      name: "pet-rescue: a loop that only fills the columns the migration just before added empty: their rollback drops them, so a note that says why the empty down is right",
+      path: "db/migrate/20240818223957_backfill_names_in_people.rb",
+      files: { "db/migrate/20240818222727_add_first_and_last_name_to_people.rb": ADD_NAMES() },
+      code: BACKFILL_NAMES(),
+      lines: [9],
+      severities: ["info"],
+      messages: ["only writes first_name, last_name of people, which db/migrate/20240818222727_add_first_and_last_name_to_people.rb, the migration just before it, added with no value and nothing wrote since"],
+      fixes: ["def down\n  # nothing to restore: first_name, last_name of people were added empty by 20240818222727_add_first_and_last_name_to_people.rb, whose rollback drops them\nend"],
+    },
+    {
+      framework: "rails",
+      name: "the loop also writes a column the earlier migration did not add: the values it overwrites there do not come back",
+      path: "db/migrate/20240818223957_backfill_names_in_people.rb",
+      files: { "db/migrate/20240818222727_add_first_and_last_name_to_people.rb": ADD_NAMES() },
+      code: BACKFILL_NAMES(", name: nil"),
+      lines: [9],
+      severities: ["warning"],
+    },
+    {
+      framework: "rails",
+      name: "the columns were added with a default: the backfill overwrites the default's values, the warning stays",
+      path: "db/migrate/20240818223957_backfill_names_in_people.rb",
+      files: { "db/migrate/20240818222727_add_first_and_last_name_to_people.rb": ADD_NAMES(', default: ""') },
+      code: BACKFILL_NAMES(),
+      lines: [9],
+      severities: ["warning"],
+    },
+    {
+      framework: "rails",
+      name: "another migration runs between the one that added the columns and the backfill: code deployed with it may have written them, the warning stays",
+      path: "db/migrate/20240818223957_backfill_names_in_people.rb",
+      files: {
+        "db/migrate/20240818222727_add_first_and_last_name_to_people.rb": ADD_NAMES(),
+        "db/migrate/20240818223000_add_nickname_to_people.rb": "class AddNicknameToPeople < ActiveRecord::Migration[7.1]\n  def change\n    add_column :people, :nickname, :string\n  end\nend\n",
+      },
+      code: BACKFILL_NAMES(),
+      lines: [9],
+      severities: ["warning"],
+    },
     {
       framework: "rails",
       name: "a backfill of every row, not only the NULLs the NOT VALID check rejects, before validating it: the values it overwrites do not come back",

@@ -10,6 +10,7 @@ import { ALL_DATABASES, isMysqlFamily } from "../support/databases.js";
 import { sqlInverse } from "../support/sql-inverse.js";
 import { nullabilityBefore } from "../support/prior-nullability.js";
 import { validatesAfterDemandedBackfill } from "./demanded-backfill.js";
+import { backfillOfAddedColumns } from "./backfill-of-added-columns.js";
 
 /** Creates only what is missing or drops only what exists (IF NOT EXISTS, if_exists:, an index_exists? guard). */
 function idempotent(op: Operation): boolean {
@@ -82,6 +83,30 @@ export default defineRule({
           sql: `-- ${why}`,
           rails: () => `def down\n  # ${why}\nend`,
           alembic: () => `def downgrade():\n    # ${why}\n    pass`,
+        }),
+      });
+      return;
+    }
+    // a backfill of columns an earlier migration added empty: their rollback drops them, nothing here to restore
+    const backfill = dataOnly ? backfillOfAddedColumns(ctx, meaningful) : undefined;
+    if (backfill) {
+      const what = backfill.written.map((w) => `${w.columns.join(", ")} of ${w.table}`).join("; ");
+      const adders = backfill.addedBy.map((m) => m.path).join(", ");
+      const comment = `nothing to restore: ${what} ${backfill.written.length > 1 || backfill.written[0].columns.length > 1 ? "were" : "was"} added empty by ${backfill.addedBy.map((m) => m.path.split("/").pop()).join(", ")}, whose rollback drops ${backfill.written.length > 1 || backfill.written[0].columns.length > 1 ? "them" : "it"}`;
+      ctx.report({
+        loc: down.loc ?? firstLine(ctx),
+        severity: "info",
+        message: backfill.assumedSameDeploy
+          ? `The down migration${where} is empty, and this migration only writes ${what}, which ${adders}, the migration just before it, added with no value and nothing wrote since: rolling that migration back drops them, so there is nothing for this down to restore. This assumes both run in one deploy; if code deployed in between may have written them, this down should put those values back.`
+          : `The down migration${where} is empty, and this migration only writes ${what}, which ${adders}, added by this change, added with no value; nothing else wrote them before this backfill (no code was deployed in between). Rolling that migration back drops them, so there is nothing for this down to restore.`,
+        fix: fixFor(ctx.framework, {
+          sql: `-- ${comment}`,
+          rails: () => `def down
+  # ${comment}
+end`,
+          alembic: () => `def downgrade():
+    # ${comment}
+    pass`,
         }),
       });
       return;

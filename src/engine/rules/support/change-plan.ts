@@ -33,6 +33,8 @@ interface AddedColumn {
   addedAt: Position;
   /** the first data step after the add that may have written it */
   filledAt?: Position;
+  /** added by add_column with no default (nor generated, serial): every row holds NULL until a step writes it */
+  empty?: { migration: Migration; table: string; column: string };
 }
 
 interface Created {
@@ -74,6 +76,8 @@ export class ChangePlan {
   private readonly adds = new Map<string, Array<{ at: Position; names: Set<string> }>>();
   /** where the change creates a table under a name (CREATE TABLE, or a rename onto it), by name */
   private readonly tableBirths = new Map<string, Position[]>();
+  /** the columns the plan added empty (AddedColumn.empty), with where a step first wrote them */
+  private readonly emptyAdds: AddedColumn[] = [];
 
   static readonly none = new ChangePlan([]);
 
@@ -105,9 +109,10 @@ export class ChangePlan {
       adds.push({ at, names: new Set(names.flatMap((n) => (n ? [nameKey(n)] : []))) });
     };
     const born = (table: string, at: Position) => this.tableBirths.set(nameKey(table), [...(this.tableBirths.get(nameKey(table)) ?? []), at]);
-    const addColumn = (table: string, column: string, at: Position) => {
+    const addColumn = (table: string, column: string, at: Position, empty?: AddedColumn["empty"]) => {
       const t = nameKey(table);
-      const entry: AddedColumn = { addedAt: at };
+      const entry: AddedColumn = { addedAt: at, ...(empty ? { empty } : {}) };
+      if (empty) this.emptyAdds.push(entry);
       const columns = added.get(t) ?? new Map<string, AddedColumn>();
       added.set(t, columns);
       columns.set(nameKey(column), entry);
@@ -161,7 +166,9 @@ export class ChangePlan {
             break;
           }
           case "add_column": {
-            addColumn(op.table, op.column.name, at);
+            const c = op.column;
+            const empty = c.default === undefined && !c.generated && !c.serial && !op.ifNotExists;
+            addColumn(op.table, c.name, at, empty ? { migration, table: op.table, column: c.name } : undefined);
             if (!op.ifNotExists) this.openColumnSpan(op.table, op.column.name, at);
             named(op.table, [op.column.name, op.ormField], at);
             break;
@@ -320,6 +327,25 @@ export class ChangePlan {
   createsTableLater(migration: Migration, opIndex: number, table: string): boolean {
     const at = this.at(migration, opIndex);
     return at !== undefined && (this.tableBirths.get(nameKey(table)) ?? []).some((p) => p > at);
+  }
+
+  /**
+   * An earlier migration of the plan added each of `columns` of `table` with no default, and no step before this
+   * migration may have written them (the first that may is this migration's, at or before `opIndex`): what the step
+   * at `opIndex` writes there replaces only NULLs or this migration's own values. The migrations that added them, or
+   * undefined when any column is not such a one.
+   */
+  firstFillsOfEmptyColumns(migration: Migration, opIndex: number, table: string, columns: readonly string[]): Migration[] | undefined {
+    const at = this.at(migration, opIndex);
+    if (at === undefined || !columns.length) return undefined;
+    const start = positionOf(this.index.get(migration)!, 0);
+    const adders = new Set<Migration>();
+    for (const column of columns) {
+      const added = this.emptyAdds.findLast((e) => e.addedAt < start && nameKey(e.empty!.table) === nameKey(table) && nameKey(e.empty!.column) === nameKey(column));
+      if (!added || added.filledAt === undefined || added.filledAt < start || added.filledAt > at) return undefined;
+      adders.add(added.empty!.migration);
+    }
+    return [...adders];
   }
 
   /** The data step of the change that read the dropped column (or table) just before the drop at `opIndex`. */

@@ -22,6 +22,8 @@ export function nameKey(name: string): string {
 export interface MigrationFacts {
   /** the change this migration belongs to (a review's added migrations), judged as a whole */
   change: ChangePlan;
+  /** the migration is one of a review's added migrations (false in lint, where `change` is the migration alone) */
+  inReviewedChange: boolean;
   /** the table (or view, materialized view) did not exist before this migration (created earlier in the same up, or by an earlier migration of the change, and no data step wrote to it since) */
   isNewTable(table: string | undefined, beforeIndex: number): boolean;
   /**
@@ -382,6 +384,7 @@ export function computeFacts(migration: Migration, changeGiven: ChangePlan = Cha
 
   return {
     change,
+    inReviewedChange: changeGiven.includes(migration),
     isNewTable,
     isEmptiedBefore,
     emptiedHow,
