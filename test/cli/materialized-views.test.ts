@@ -57,4 +57,33 @@ end
     expect(indexes.map((f) => f.line)).toEqual([4]);
     expect(indexes[0].message).toContain("projects");
   });
+
+  it("an index on a materialized view only db/schema.rb shows (scenic): a note that it blocks the view's REFRESH, with the concurrent build as the fix", async () => {
+    const findings = await lint({
+      "db/schema.rb": `ActiveRecord::Schema.define(version: 2019_02_13_155742) do
+  create_table "pages", force: :cascade do |t|
+    t.integer "upviews"
+  end
+
+  create_view "search_totals", materialized: true, sql_definition: <<-SQL
+      SELECT pages.id, pages.upviews FROM pages;
+  SQL
+end
+`,
+      "db/migrate/20190213155742_add_indexes_view_search_totals.rb": `class AddIndexesViewSearchTotals < ActiveRecord::Migration[5.2]
+  def change
+    add_index :search_totals, :upviews
+    add_index :pages, :upviews
+  end
+end
+`,
+    });
+    const [view, table] = findings.filter((f) => f.rule === "index-without-concurrently");
+    expect(view.severity).toBe("info");
+    expect(view.message).toContain("blocks REFRESH MATERIALIZED VIEW search_totals while it builds");
+    expect(view.message).not.toContain("blocks writes");
+    expect(view.fix).toContain("add_index :search_totals, :upviews, algorithm: :concurrently");
+    expect(table.severity).toBe("error");
+    expect(table.message).toContain("blocks writes to pages");
+  });
 });

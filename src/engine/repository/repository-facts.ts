@@ -8,8 +8,7 @@ import { rubyReaders, rubyReadersLoaded } from "../adapters/rails/ruby-readers.j
 import { readDjangoModels, type DjangoModel } from "../code/django-models.js";
 import type { SourceFile, TypeRef } from "../model.js";
 import { nameKey } from "../rules/support/facts.js";
-import type { ColumnTypes } from "./column-types.js";
-import { dumpedColumns } from "./dumped-columns.js";
+import { dumpedSchema, type DumpedSchema } from "./dumped-columns.js";
 import { dirOf, isDjangoModelPath, isGoModPath, isManifestPath, isSchemaDumpPath, isWithin, projectRootOf } from "./fact-paths.js";
 import { lockfileGems, lockfileVersion } from "./lockfile.js";
 import { isDeployPath } from "../deploy/deploy-paths.js";
@@ -32,7 +31,7 @@ export class RepositoryFacts {
   private readonly headFiles: SourceFile[];
   private readonly modelSources: SourceFile[];
   private readonly gems = new Map<string, Set<string>>();
-  private readonly columns = new Map<string, ColumnTypes>();
+  private readonly schemas = new Map<string, DumpedSchema>();
   private models?: ModelFile[];
   private readonly djangoModels = new Map<string, DjangoModel[]>();
   private code?: ApplicationCodeRead;
@@ -128,17 +127,25 @@ export class RepositoryFacts {
     for (const [side, dumps] of [["head", this.dumps], ["base", this.baseDumps]] as const) {
       for (const dump of dumps) {
         if (root === undefined || projectRootOf(dump.path) !== root) continue;
-        const key = `${side}:${dump.path}`;
-        let columns = this.columns.get(key);
-        if (!columns) {
-          columns = dumpedColumns(dump.path, dump.content);
-          this.columns.set(key, columns);
-        }
-        const type = columns.get(table, column);
+        const type = this.dumped(side, dump).columns.get(table, column);
         if (type) return type;
       }
     }
     return undefined;
+  }
+
+  /** A schema dump of the migration's project (the head's) creates `name` as a materialized view. */
+  dumpedMaterializedView(migrationPath: string, name: string): boolean {
+    const root = projectRootOf(migrationPath);
+    return root !== undefined && this.dumps.some((dump) => projectRootOf(dump.path) === root && this.dumped("head", dump).materializedViews.has(nameKey(name)));
+  }
+
+  /** A dump read once per analysis (each side's own). */
+  private dumped(side: "head" | "base", dump: SourceFile): DumpedSchema {
+    const key = `${side}:${dump.path}`;
+    let schema = this.schemas.get(key);
+    if (!schema) this.schemas.set(key, (schema = dumpedSchema(dump.path, dump.content)));
+    return schema;
   }
 
   /** The application's code the edge reads on demand (none when it gives no reader): read once per analysis. */

@@ -16,6 +16,7 @@ import type { TableBirth } from "./table-births.js";
 import { rangeAtLeast } from "./python-requirements.js";
 import { nameKey } from "../rules/support/facts.js";
 import { placeIndexOf } from "./index-places.js";
+import { relationKindIn, type RelationKind } from "./relation-kinds.js";
 
 /** The DB-API drivers SQLAlchemy speaks to PostgreSQL with that tell a raw COMMIT apart (see `afterRawCommit`). */
 export const PYTHON_POSTGRES_DRIVERS = ["psycopg2", "psycopg", "asyncpg", "pg8000"] as const;
@@ -59,6 +60,11 @@ export interface RepositoryView {
   tableIndexes(table: string): Array<{ name: string; sql: string }>;
   /** every named index the earlier migrations left on `table` (framework calls too): its columns, whether unique, its SQL when written in SQL */
   namedTableIndexes(table: string): Array<{ name: string; columns: string[]; reads: string[]; unique?: boolean; sql?: string }>;
+  /**
+   * what kind of relation `name` is just before `up[beforeIndex]` runs: this migration's earlier operations, then the
+   * earlier migrations of its folder, then the project's schema dump (a materialized view only); undefined when none says
+   */
+  relationKind(name: string, beforeIndex: number): RelationKind | undefined;
   /** the partitions the earlier migrations created for `table` when it is a partitioned table; undefined when not known to be one */
   partitions(table: string): readonly string[] | undefined;
   /** the table index `name` is on just before `up[beforeIndex]` runs (this migration's earlier operations, then the earlier migrations), if known */
@@ -194,6 +200,11 @@ export function repositoryView(migration: Migration, facts: RepositoryFacts, his
     tableIndexes: (table) => history.indexesOfTableBefore(migration.path, table),
     namedTableIndexes: (table) => history.namedIndexesOfTableBefore(migration.path, table),
     partitions: (table) => history.partitionsBefore(migration.path, table),
+    relationKind(name, beforeIndex) {
+      const here = relationKindIn(migration.up, name, beforeIndex);
+      if (here.settled) return here.kind;
+      return history.relationKindBefore(migration.path, here.name) ?? (facts.dumpedMaterializedView(migration.path, here.name) ? "materialized_view" : undefined);
+    },
     rowVersions(table, beforeIndex) {
       // one replay moved forward as rules ask in order: a file of thousands of ALTERs stays linear
       if (!versions || versions.at > beforeIndex) versions = { replay: new RowVersions((t) => history.rowVersionsBefore(migration.path, t)), at: 0 };

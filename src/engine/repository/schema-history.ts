@@ -20,6 +20,7 @@ import { TableBirths, type TableBirth } from "./table-births.js";
 import { columnAdderBefore } from "./column-births.js";
 import { ConstraintHistory, type ConstraintDefinition, type KeyDefinition } from "./constraint-history.js";
 import type { KnownIndex } from "./index-history.js";
+import { RelationKinds, type RelationKind } from "./relation-kinds.js";
 
 export type { IndexDefinition } from "./index-history.js";
 
@@ -83,6 +84,8 @@ export class SchemaHistory {
   private readonly unread = new Map<string, number[]>();
   /** set -> the migration that created each table (table-births.ts) */
   private readonly births = new Map<string, TableBirths>();
+  /** set -> each name's kind of relation (table, view, materialized view) from each position on (relation-kinds.ts) */
+  private readonly relationKinds = new Map<string, RelationKinds>();
   private readonly emptyProofs = new Map<string, EmptyProofs>();
   /** migration path -> its set and position */
   private readonly positions = new Map<string, { set: string; position: number }>();
@@ -163,6 +166,8 @@ export class SchemaHistory {
       const indexes = new IndexHistory();
       const births = new TableBirths();
       this.births.set(set, births);
+      const kinds = new RelationKinds();
+      this.relationKinds.set(set, kinds);
       const proofs = new EmptyProofs();
       this.emptyProofs.set(set, proofs);
       this.members.set(set, entries.map((e) => e.migration));
@@ -174,6 +179,7 @@ export class SchemaHistory {
         this.positions.set(migration.path, { set, position });
         this.constraints.record(set, position, migration);
         births.record(migration, position);
+        kinds.record(migration.up, position);
         proofs.record(migration, position);
         recordNames(named, unread, migration, position);
         for (const op of migration.up) {
@@ -277,6 +283,12 @@ export class SchemaHistory {
   tableEmptiedBefore(migrationPath: string, table: string): Migration | undefined {
     const at = this.positions.get(migrationPath);
     return at && this.emptyProofs.get(at.set)?.before(table, at.position);
+  }
+
+  /** What kind of relation `name` is when `migrationPath` starts (a table, a view, a materialized view); undefined when no earlier migration says. */
+  relationKindBefore(migrationPath: string, name: string): RelationKind | undefined {
+    const at = this.positions.get(migrationPath);
+    return at && this.relationKinds.get(at.set)?.kindBefore(name, at.position);
   }
 
   tableBirthBefore(migrationPath: string, table: string): TableBirth | undefined {

@@ -4,6 +4,43 @@ export default defineCases({
   invalid: [
     {
       framework: "alembic",
+      name: "op.create_index on a materialized view an earlier revision created with op.execute: a note, the concurrent build kept",
+      path: "alembic/versions/b2_invoice_totals_idx.py",
+      files: {
+        "alembic/versions/a1_invoice_totals.py": `from alembic import op
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.execute("CREATE MATERIALIZED VIEW invoice_totals AS SELECT customer_id, sum(amount) AS total FROM invoices GROUP BY customer_id")
+
+
+def downgrade():
+    op.execute("DROP MATERIALIZED VIEW invoice_totals")
+`,
+      },
+      code: `from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.create_index("ix_invoice_totals_total", "invoice_totals", ["total"])
+
+
+def downgrade():
+    op.drop_index("ix_invoice_totals_total", table_name="invoice_totals")
+`,
+      lines: [8],
+      severities: ["info"],
+      messages: ["blocks REFRESH MATERIALIZED VIEW invoice_totals while it builds"],
+      fixes: [`with op.get_context().autocommit_block():\n    op.create_index("ix_invoice_totals_total", "invoice_totals", ["total"], postgresql_concurrently=True)`],
+    },
+    {
+      framework: "alembic",
       name: "onyx's env.py sets search_path on the connection before context.configure (SQLAlchemy 2.0 autobegins a transaction Alembic did not begin): the fix commits it before autocommit_block(), which would assert otherwise",
       path: "backend/alembic/versions/f1_chat_message_session.py",
       files: {

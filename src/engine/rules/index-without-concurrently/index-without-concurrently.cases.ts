@@ -6,6 +6,33 @@ export default defineCases({
   invalid: [
     {
       framework: "sql",
+      name: "an index on a materialized view an earlier migration created: nothing writes it but its REFRESH, which the build blocks; a note, the CONCURRENTLY fix kept (it runs on a materialized view)",
+      path: "db/migrations/002_search_totals_idx.sql",
+      files: { "db/migrations/001_search_totals.sql": "CREATE MATERIALIZED VIEW search_totals AS SELECT id, upviews FROM pages;\n" },
+      schema: "CREATE TABLE pages (id bigint PRIMARY KEY, upviews integer);\nINSERT INTO pages VALUES (1, 10), (2, 20);\nCREATE MATERIALIZED VIEW search_totals AS SELECT id, upviews FROM pages;",
+      code: "CREATE INDEX search_totals_upviews ON search_totals (upviews);\n",
+      lines: [1],
+      severities: ["info"],
+      messages: ["Creating index search_totals_upviews without CONCURRENTLY blocks REFRESH MATERIALIZED VIEW search_totals while it builds: search_totals is a materialized view, which nothing else writes, and its reads go on."],
+      fixes: ["-- outside a transaction (its own migration file / NO TRANSACTION mode):\nDROP INDEX CONCURRENTLY IF EXISTS search_totals_upviews;\nCREATE INDEX CONCURRENTLY search_totals_upviews ON search_totals (upviews);"],
+      afterFix: { query: "SELECT indisvalid FROM pg_index WHERE indexrelid = 'search_totals_upviews'::regclass", rows: [{ indisvalid: true }] },
+    },
+    {
+      framework: "sql",
+      name: "a materialized view an earlier migration dropped and replaced by a table of the same name: writes again, the error stays",
+      path: "db/migrations/003_search_totals_idx.sql",
+      files: {
+        "db/migrations/001_search_totals.sql": "CREATE MATERIALIZED VIEW search_totals AS SELECT id, upviews FROM pages;\n",
+        "db/migrations/002_search_totals_table.sql": "DROP MATERIALIZED VIEW search_totals;\nCREATE TABLE search_totals (id bigint, upviews integer);\n",
+      },
+      schema: "CREATE TABLE search_totals (id bigint, upviews integer);",
+      code: "CREATE INDEX search_totals_upviews ON search_totals (upviews);\n",
+      lines: [1],
+      severities: ["error"],
+      messages: ["blocks writes to search_totals"],
+    },
+    {
+      framework: "sql",
       name: "CREATE UNIQUE INDEX IF NOT EXISTS (an index an older script may have built): the concurrent build keeps IF NOT EXISTS and never drops a valid index to build it again",
       path: "src/main/resources/db/migration/V5.2.0.1__purge_referencedata.sql",
       schema: "CREATE TABLE authenticateduser (id serial PRIMARY KEY, email text);\nCREATE UNIQUE INDEX index_authenticateduser_lower_email ON authenticateduser (lower(email));",

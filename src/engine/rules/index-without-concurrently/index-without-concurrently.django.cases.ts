@@ -143,6 +143,37 @@ export default defineCases({
   invalid: [
     {
       framework: "django",
+      name: "a RunSQL index on a materialized view an earlier migration's RunSQL created: a note",
+      path: "app/migrations/0003_order_totals_idx.py",
+      files: {
+        ...DJANGO_INITIAL,
+        "app/migrations/0002_order_totals.py": `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.RunSQL("CREATE MATERIALIZED VIEW order_totals AS SELECT id, number FROM app_order;", reverse_sql="DROP MATERIALIZED VIEW order_totals;"),
+    ]
+`,
+      },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_order_totals")]
+
+    operations = [
+        migrations.RunSQL("CREATE INDEX order_totals_number ON order_totals (number);", reverse_sql="DROP INDEX order_totals_number;"),
+    ]
+`,
+      lines: [8],
+      severities: ["info"],
+      messages: ["blocks REFRESH MATERIALIZED VIEW order_totals while it builds"],
+    },
+    {
+      framework: "django",
       name: "manage.get.gov 0174: a table created months before, but proven empty 51 days before by a NOT NULL column added without a default (PostgreSQL runs that only on an empty table): young, a warning that says why",
       path: "dns/migrations/0003_record_name_idx.py",
       code: RECORD_INDEX,

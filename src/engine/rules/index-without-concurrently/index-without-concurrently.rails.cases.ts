@@ -5,6 +5,59 @@ export default defineCases({
   invalid: [
     {
       framework: "rails",
+      name: "content-data-api: add_index on a materialized view an earlier migration created with scenic's create_view materialized: true: a note that the build blocks its REFRESH, not writes",
+      path: "db/migrate/20190213155742_add_indexes_view_search_totals.rb",
+      files: {
+        "db/migrate/20181106114625_create_search_totals.rb": `class CreateSearchTotals < ActiveRecord::Migration[5.2]
+  def change
+    create_view :search_totals, materialized: true
+  end
+end
+`,
+        "db/views/search_totals_v01.sql": "SELECT id, upviews FROM pages\n",
+      },
+      code: `class AddIndexesViewSearchTotals < ActiveRecord::Migration[5.2]
+  def change
+    add_index :search_totals, :upviews
+  end
+end
+`,
+      lines: [3],
+      severities: ["info"],
+      messages: ["blocks REFRESH MATERIALIZED VIEW search_totals while it builds: search_totals is a materialized view, which nothing else writes"],
+    },
+    {
+      framework: "rails",
+      name: "a materialized view only db/schema.rb shows (scenic's create_view ... materialized: true, sql_definition:): a note too",
+      path: "db/migrate/20190213155742_add_indexes_view_search_totals.rb",
+      files: {
+        "db/schema.rb": `ActiveRecord::Schema.define(version: 2019_02_13_155742) do
+  create_table "pages", force: :cascade do |t|
+    t.integer "upviews"
+  end
+
+  create_view "search_totals", materialized: true, sql_definition: <<-SQL
+      SELECT pages.id, pages.upviews FROM pages;
+  SQL
+end
+`,
+      },
+      code: `class AddIndexesViewSearchTotals < ActiveRecord::Migration[5.2]
+  def up
+    execute "create index search_totals_upviews on search_totals (upviews)"
+  end
+
+  def down
+    execute "drop index search_totals_upviews"
+  end
+end
+`,
+      lines: [3],
+      severities: ["info"],
+      messages: ["search_totals is a materialized view"],
+    },
+    {
+      framework: "rails",
       name: "a project whose CI matrix also runs SQLite (whose adapter raises on algorithm: :concurrently): the concurrent add_index under `if connection.adapter_name =~ /postg/i`, the add_index as written otherwise",
       code: `class AddIndexOnOrdersNumber < ActiveRecord::Migration[7.1]
   def change

@@ -269,9 +269,19 @@ export default defineRule({
       // a runner that keeps every version in a transaction: the concurrent build is a step by hand before it
       const runner = ctx.framework === "sql" && !op.embeddedSql ? NO_WAY_OUT_OF_TRANSACTION[ctx.migration.layout] : undefined;
       const byHand = runner ? outOfBandIndexFix(op.text, name, runner, RIVER_TEMPLATE_MARKER.test(ctx.migration.source ?? op.text)) : undefined;
+      const what = op.name ?? `on ${op.table} (${op.columns.join(", ")})`;
+      // nothing writes a materialized view but its REFRESH, which the build's SHARE lock blocks; reads go on
+      const materialized = ctx.repository.relationKind(op.table, index) === "materialized_view";
       ctx.report({
         op,
-        message: `Creating index ${op.name ?? `on ${op.table} (${op.columns.join(", ")})`} without CONCURRENTLY blocks writes to ${op.table} while it builds.`,
+        ...(materialized
+          ? {
+              severity: "info" as const,
+              message:
+                `Creating index ${what} without CONCURRENTLY blocks REFRESH MATERIALIZED VIEW ${op.table} while it builds: ${op.table} is a materialized view, ` +
+                `which nothing else writes, and its reads go on. A plain REFRESH that starts meanwhile waits, and reads queue behind it; CONCURRENTLY blocks no REFRESH.`,
+            }
+          : { message: `Creating index ${what} without CONCURRENTLY blocks writes to ${op.table} while it builds.` }),
         fix: fixFor(ctx.framework, {
           sql: byHand
             ? byHand

@@ -6,6 +6,16 @@ export default defineCases({
     { framework: "sql", name: "CLUSTER", schema: "CREATE TABLE events (id bigint PRIMARY KEY);", code: "CLUSTER events USING events_pkey;", lines: [1] },
     { framework: "sql", name: "REINDEX without CONCURRENTLY", schema: "CREATE TABLE events (id bigint PRIMARY KEY, created_at timestamptz);\nCREATE INDEX events_created_at_idx ON events (created_at);", code: "REINDEX TABLE events;", lines: [1] },
     { framework: "sql", name: "REINDEX INDEX: the fix names the index as an index (REINDEX INDEX CONCURRENTLY with a table name cannot run)", schema: "CREATE TABLE events (id bigint PRIMARY KEY, created_at timestamptz);\nCREATE INDEX events_created_at_idx ON events (created_at);", code: "REINDEX INDEX events_created_at_idx;", lines: [1] },
+    {
+      framework: "sql",
+      name: "REINDEX of a materialized view an earlier migration created: it blocks the view's REFRESH (not writes: nothing else writes it) and nearly every read",
+      path: "db/migrations/002_reindex_totals.sql",
+      files: { "db/migrations/001_totals.sql": "CREATE MATERIALIZED VIEW totals AS SELECT id FROM events;\nCREATE UNIQUE INDEX totals_id_idx ON totals (id);\n" },
+      schema: "CREATE TABLE events (id bigint PRIMARY KEY);\nCREATE MATERIALIZED VIEW totals AS SELECT id FROM events;\nCREATE UNIQUE INDEX totals_id_idx ON totals (id);",
+      code: "REINDEX TABLE totals;\nREINDEX INDEX totals_id_idx;\n",
+      lines: [1, 2],
+      messages: ["blocks the materialized view's REFRESH (nothing else writes it)", "blocks the materialized view's REFRESH (nothing else writes it)"],
+    },
     { framework: "sql", name: "SET TABLESPACE", schema: "CREATE TABLE events (id bigint PRIMARY KEY);", code: "ALTER TABLE events SET TABLESPACE fast_ssd;", lines: [1] },
   ],
   valid: [

@@ -29,9 +29,13 @@ export default defineRule({
       } else if (op.command === "reindex" && !op.concurrently && ctx.postgresVersion >= 12) {
         // the statement as written plus CONCURRENTLY: a table stays REINDEX TABLE, an index REINDEX INDEX
         const concurrent = concurrentReindexSql(op.text);
+        // REINDEX TABLE names the relation, REINDEX INDEX an index: either may be a materialized view's
+        const onMaterializedView = tables.some((t) => ctx.repository.relationKind(ctx.repository.indexTable(t, index) ?? t, index) === "materialized_view");
         ctx.report({
           op,
-          message: `REINDEX${on} without CONCURRENTLY blocks writes while the index is rebuilt.`,
+          message: onMaterializedView
+            ? `REINDEX${on} without CONCURRENTLY blocks the materialized view's REFRESH (nothing else writes it) and, with the ACCESS EXCLUSIVE lock on each index it rebuilds, nearly every read of the view (the planner locks every index) while the index is rebuilt.`
+            : `REINDEX${on} without CONCURRENTLY blocks writes while the index is rebuilt.`,
           fix: fixFor(ctx.framework, {
             sql: concurrent
               ? `-- outside a transaction (its own migration, without the runner's transaction):\n${concurrent};`
