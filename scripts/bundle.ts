@@ -1,10 +1,10 @@
 /**
  * The bundle (`npm run bundle` writes it to bundle/, which is committed; `npm run compile` also does): the CLI (bin/migguard.js runs
- * bundle/cli.js) and the GitHub Action (action.yml runs bundle/action.js) with every dependency inside, plus the
+ * bundle/cli.cjs) and the GitHub Action (action.yml runs bundle/action.js) with every dependency inside, plus the
  * WebAssembly parsers they load from beside their code. A cold Action runner or an install from git therefore
  * builds nothing and, for the Action, installs nothing.
  *
- * - The CLI is one script, bundle/cli-code.js, that bundle/cli.js (src/cli/code-cache.ts) runs from V8's code
+ * - The CLI is one script, bundle/cli-code.js, that bundle/cli.cjs (src/cli/code-cache.ts) runs from V8's code
  *   cache: Node 20 caches compiled code for scripts only (issue #18). What a command loads on demand (`import()`:
  *   a parser, the review, SARIF, the executor) stays in the script but runs only when asked for (esbuild wraps
  *   each such module in a function); the largest packages a SQL lint never runs are files of their own
@@ -39,8 +39,9 @@ const ENTRIES = {
   "parse-worker": "src/cli/parse-worker.ts",
 };
 const CLI_ENTRY = "src/cli/main.ts";
-/** Built into bundle/cli.js, the entry bin/migguard.js imports: it runs CLI_ENTRY's script. */
+/** Built into bundle/cli.cjs, the entry bin/migguard.js requires: it runs CLI_ENTRY's script. */
 const CLI_LOADER = "src/cli/code-cache.ts";
+const CLI_LOADER_FILE = "cli.cjs";
 
 
 /** Packages loaded from node_modules at run time (only by `lint --execute`). */
@@ -218,17 +219,22 @@ async function buildVendor(outdir: string, group: string): Promise<{ file: Bundl
   return { file: { path, contents: result.outputFiles![0].contents }, metafile: result.metafile! };
 }
 
-/** bundle/cli.js: code-cache.ts, told the hash of the script it runs. */
+/**
+ * bundle/cli.cjs: code-cache.ts, told the hash of the script it runs. CommonJS, as bin/migguard.js is: a process
+ * whose entry and loader are ES modules spends 1-3 ms more starting (`npm run bench -- cli`, issue #18).
+ */
 async function buildCliLoader(outdir: string, code: BundleFile): Promise<{ file: BundleFile; metafile: Metafile }> {
   const base = common(outdir);
   const hash = createHash("sha256").update(code.contents).digest("hex").slice(0, 16);
   const result = await build({
     ...base,
     entryPoints: { cli: CLI_LOADER },
-    format: "esm",
-    define: { ...base.define, MIGGUARD_CLI_CODE_HASH: JSON.stringify(hash) },
+    format: "cjs",
+    outExtension: { ".js": ".cjs" },
+    define: { ...base.define, MIGGUARD_CLI_CODE_HASH: JSON.stringify(hash), "import.meta.url": "__migguardImportMetaUrl" },
+    banner: { js: 'var __migguardImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   });
-  return { file: { path: "cli.js", contents: result.outputFiles![0].contents }, metafile: result.metafile! };
+  return { file: { path: CLI_LOADER_FILE, contents: result.outputFiles![0].contents }, metafile: result.metafile! };
 }
 
 function mergedMetafile(metafiles: Metafile[]): Metafile {

@@ -1,5 +1,5 @@
 /**
- * The CLI's entry in the bundle (bundle/cli.js, which bin/migguard.js imports): it runs the CLI's code
+ * The CLI's entry in the bundle (bundle/cli.cjs, which bin/migguard.js requires): it runs the CLI's code
  * (bundle/cli-code.js, one script that scripts/bundle.ts builds from src/cli/main.ts) from V8's code cache.
  *
  * Issue #18: a one-file lint spent about a fifth of its CPU time compiling the CLI's JavaScript at every

@@ -20,7 +20,8 @@ beforeAll(async () => {
   install = mkdtempSync(join(tmpdir(), "migguard-parse-workers-"));
   await writeBundle(join(install, "bundle"));
   mkdirSync(join(install, "bin"));
-  copyFileSync(join(ROOT, "bin", "migguard.js"), join(install, "bin", "migguard.js"));
+  // bin/package.json makes the entry CommonJS, as in the package
+  for (const name of ["migguard.js", "package.json"]) copyFileSync(join(ROOT, "bin", name), join(install, "bin", name));
   writeFileSync(join(install, "package.json"), JSON.stringify({ type: "module" }));
 }, 180_000);
 

@@ -1,7 +1,7 @@
 // `node --import <this file>`: appends to $MIGGUARD_LOADED_MODULES the URL of every module file the process loads
-// (ES modules through a loader hook, CommonJS files through require) and, as `module:<path>`, every module that
-// the CLI's script runs (a bundle built with `recordModules` reports them to globalThis.__migguardModuleRun), and at
-// exit, as `builtin:<name>`, every Node built-in module the process loaded.
+// (ES modules through a loader hook, CommonJS files through require; an ES module also as `esm:<URL>`) and, as
+// `module:<path>`, every module that the CLI's script runs (a bundle built with `recordModules` reports them to
+// globalThis.__migguardModuleRun), and at exit, as `builtin:<name>`, every Node built-in module the process loaded.
 import { appendFileSync } from "node:fs";
 import Module, { register } from "node:module";
 import { isAbsolute } from "node:path";
@@ -13,7 +13,9 @@ const hooks = `
 import { appendFileSync } from "node:fs";
 export async function load(url, context, nextLoad) {
   appendFileSync(process.env.MIGGUARD_LOADED_MODULES, url + "\\n");
-  return nextLoad(url, context);
+  const loaded = await nextLoad(url, context);
+  if (loaded.format === "module") appendFileSync(process.env.MIGGUARD_LOADED_MODULES, "esm:" + url + "\\n");
+  return loaded;
 }`;
 register(`data:text/javascript,${encodeURIComponent(hooks)}`);
 
