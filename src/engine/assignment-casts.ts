@@ -6,7 +6,8 @@
  */
 import type { TypeRef } from "./model.js";
 
-const STRING_TYPES = new Set(["text", "varchar", "char", "citext", "name"]);
+/** PostgreSQL's string types, by canonical name (types.ts): every value converts to them, and they read arrays from text */
+export const STRING_TYPES: ReadonlySet<string> = new Set(["text", "varchar", "char", "citext", "name"]);
 const NUMBERS = new Set(["smallint", "integer", "bigint", "numeric", "real", "double precision", "money"]);
 
 /** pg_cast's implicit and assignment casts between the built-in types a column usually has (by canonical name). */

@@ -120,6 +120,42 @@ migrations.SeparateDatabaseAndState(
 ),`,
       ],
     },
+    {
+      framework: "django",
+      name: "a column of type name (added by RunSQL under a project field class of unknown type) made an ArrayField: name is a string type, its values read as array literals too",
+      path: "app/migrations/0003_order_labels.py",
+      code: `import django.contrib.postgres.fields
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0002_order_label")]
+
+    operations = [
+        migrations.AlterField(model_name="order", name="label", field=django.contrib.postgres.fields.ArrayField(base_field=models.CharField(max_length=63), null=True, size=None)),
+    ]
+`,
+      files: {
+        ...DJANGO_INITIAL,
+        "app/migrations/0002_order_label.py": `import app.fields
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            database_operations=[migrations.RunSQL("ALTER TABLE app_order ADD COLUMN label name", reverse_sql="ALTER TABLE app_order DROP COLUMN label")],
+            state_operations=[migrations.AddField(model_name="order", name="label", field=app.fields.LabelField(null=True))],
+        ),
+    ]
+`,
+      },
+      lines: [9],
+      severities: ["error"],
+      messages: ["Changing app_order.label from name to varchar(63)[] casts each value with `label::varchar(63)[]`"],
+    },
   ],
   valid: [
     {

@@ -6,14 +6,14 @@
  */
 import type { TypeRef } from "../../model.js";
 import { pythonString } from "./embed-sql.js";
-
-const TEXT = new Set(["varchar", "char", "bpchar", "text", "citext", "character varying", "character"]);
+import { STRING_TYPES } from "../../assignment-casts.js";
+import { canonicalTypeName } from "../../types.js";
 
 /** `col` as the array's one element, NULL kept NULL: the conversion that runs where Django's cast stops. */
 export const asOneElement = (col: string, to: TypeRef): string => `CASE WHEN ${col} IS NULL THEN NULL ELSE ARRAY[${col}]::${to.text} END`;
 
-/** A scalar text type becoming an array: the cast Django writes reads each value as an array literal. */
-export const castsTextToArray = (from: TypeRef | undefined, to: TypeRef): from is TypeRef => !!from && !from.array && to.array && TEXT.has(from.name.toLowerCase());
+/** A scalar string type (`name` too) becoming an array: the cast Django writes reads each value as an array literal. */
+export const castsTextToArray = (from: TypeRef | undefined, to: TypeRef): from is TypeRef => !!from && !from.array && to.array && STRING_TYPES.has(canonicalTypeName(from.name));
 
 /**
  * Django: the same column change with a cast that keeps each value as the array's one element (NULL stays NULL),
