@@ -24,12 +24,12 @@ export function foldValidations(ops: readonly Operation[]): { ops: Operation[]; 
     if (op?.kind !== "validate_constraint") return;
     const notValid = (o: Operation | undefined, k: number): o is AddConstraint => k < j && o?.kind === "add_constraint" && o.notValid && o.table === op.table;
     let i = out.findLastIndex((o, k) => notValid(o, k) && op.name !== undefined && o.name === op.name);
-    // Rails' validate_foreign_key(from, to) finds the key by the table it references: only when one key does
-    const referencing =
-      op.referencesTable === undefined
-        ? []
-        : out.flatMap((o, k) => (k < j && o?.kind === "add_constraint" && o.table === op.table && o.constraint === "foreign_key" && o.referencesTable === op.referencesTable ? [k] : []));
-    if (i === -1 && referencing.length === 1 && notValid(out[referencing[0]], referencing[0])) i = referencing[0];
+    // Rails' validate_foreign_key(from, to) finds the key by the table it references: only when one key does (looked
+    // for only when no name matched)
+    if (i === -1 && op.referencesTable !== undefined) {
+      const referencing = out.flatMap((o, k) => (k < j && o?.kind === "add_constraint" && o.table === op.table && o.constraint === "foreign_key" && o.referencesTable === op.referencesTable ? [k] : []));
+      if (referencing.length === 1 && notValid(out[referencing[0]], referencing[0])) i = referencing[0];
+    }
     if (i === -1) return;
     out[i] = validated(out[i] as AddConstraint);
     out[j] = undefined;
