@@ -112,6 +112,11 @@ export default defineCases({
       name: "a cache table dropped, created and refilled from other tables",
       code: "DROP TABLE post_aggregates;\nCREATE TABLE post_aggregates (post_id int PRIMARY KEY, comments bigint NOT NULL DEFAULT 0);\nINSERT INTO post_aggregates (post_id, comments)\n  SELECT p.id, count(c.id) FROM post p LEFT JOIN comment c ON c.post_id = p.id GROUP BY p.id;",
     },
+    {
+      framework: "sql",
+      name: "the table's rows copied into another table by INSERT ... SELECT before the drop (tasking-manager's tags -> campaigns)",
+      code: "INSERT INTO campaigns (name) SELECT DISTINCT campaigns FROM tags WHERE campaigns IS NOT NULL;\nDROP TABLE tags;",
+    },
     { framework: "sql", name: "table copied first", code: "CREATE TABLE category_backup AS SELECT * FROM category;\nDROP TABLE category;" },
     { framework: "sql", name: "a table created in the same migration", code: "CREATE TABLE tmp_ids (id bigint);\nDROP TABLE tmp_ids;" },
     { framework: "sql", name: "waived for the whole file", code: "-- migguard:ignore-file drop-table the table was empty and unused since 2019\nDROP TABLE legacy_reports;" },

@@ -589,6 +589,37 @@ class Migration(migrations.Migration):
   valid: [
     {
       framework: "django",
+      name: "a RunSQL copies the model's rows into another table by INSERT ... SELECT, then DeleteModel (tasking-manager's tags -> campaigns)",
+      path: "app/migrations/0002_move_tags.py",
+      files: {
+        "app/migrations/0001_initial.py": `from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+    operations = [
+        migrations.CreateModel(name="Tag", fields=[("id", models.AutoField(primary_key=True)), ("campaigns", models.CharField(max_length=50, null=True))]),
+        migrations.CreateModel(name="Campaign", fields=[("id", models.AutoField(primary_key=True)), ("name", models.CharField(max_length=50))]),
+    ]
+`,
+      },
+      code: `from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("app", "0001_initial")]
+    operations = [
+        migrations.RunSQL(
+            "INSERT INTO app_campaign (name) SELECT DISTINCT campaigns FROM app_tag WHERE campaigns IS NOT NULL",
+            reverse_sql="INSERT INTO app_tag (campaigns) SELECT name FROM app_campaign",
+        ),
+        migrations.DeleteModel(name="Tag"),
+    ]
+`,
+    },
+    {
+      framework: "django",
       name: "DeleteModel of a model made unmanaged by AlterModelOptions, and of a proxy whose options changed later (a proxy stays a proxy)",
       path: "users/migrations/0007_drop_models.py",
       files: {
